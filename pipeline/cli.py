@@ -1,0 +1,114 @@
+"""vanthu: the command line, a thin layer over pipeline.api.
+
+Every command parses its options, calls one library function and prints the result; errors
+become one message and exit code 1 here, in one place.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from pathlib import Path
+from typing import Any
+
+import click
+
+from pipeline import __version__
+from pipeline.errors import VanthuError
+from pipeline.i18n import set_language, t
+
+
+class VanthuGroup(click.Group):
+    """Turns every VanthuError into one message and exit 1; never shows a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except VanthuError as exc:
+            click.echo(f"{t('common.error')}: {exc.message()}", err=True)
+            ctx.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as exc:  # a bug: say so in one line; VANTHU_DEBUG=1 shows where
+            if os.environ.get("VANTHU_DEBUG"):
+                traceback.print_exc()
+            click.echo(t("cli.internal_error", reason=f"{type(exc).__name__}: {exc}"), err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=VanthuGroup)
+@click.version_option(__version__, prog_name="vanthu", message="%(prog)s %(version)s")
+@click.option(
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    default=None,
+    help="Ngôn ngữ thông báo / message language (mặc định theo locale).",
+)
+@click.option(
+    "--templates",
+    "templates_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Thư mục mẫu .docx / templates folder (default: ./templates).",
+)
+@click.pass_context
+def main(ctx: click.Context, lang: str | None, templates_dir: Path | None) -> None:
+    """vanthu — văn bản hành chính theo Nghị định 30/2020/NĐ-CP từ dữ liệu YAML."""
+    set_language(lang)
+    ctx.obj = {"templates": templates_dir}
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Tệp .docx kết quả (một đầu vào) hoặc thư mục (nhiều đầu vào).",
+)
+@click.pass_context
+def render(ctx: click.Context, inputs: tuple[Path, ...], output: Path | None) -> None:
+    """Dựng văn bản .docx từ tệp dữ liệu YAML."""
+    from pipeline.api import Renderer, default_output
+
+    renderer = Renderer(ctx.obj["templates"])
+    for path in inputs:
+        target = output
+        if output is not None and (len(inputs) > 1 or output.suffix.lower() != ".docx"):
+            target = output / default_output(path, Path()).relative_to(".")
+        written = renderer.render_file(path, target)
+        click.echo(t("cli.rendered", input=path, output=written))
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+def check(inputs: tuple[Path, ...]) -> None:
+    """Kiểm tra dữ liệu, không ghi tệp nào."""
+    from pipeline.api import check as check_inputs
+
+    report = check_inputs(list(inputs))
+    for document in report.valid:
+        click.echo(t("cli.valid", input=document.path))
+    for _path, error in report.errors:
+        click.echo(f"{t('common.error')}: {error.message()}", err=True)
+    if report.errors:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["ke-hoach"]))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("--force", is_flag=True, help="Ghi đè tệp đã có.")
+def new(kind: str, output: Path | None, force: bool) -> None:
+    """Tạo tệp dữ liệu mẫu có chú thích, dựng được ngay."""
+    from pipeline.starters import write_starter
+
+    written = write_starter(kind, output, force=force)
+    for path in written:
+        click.echo(t("cli.created", path=path))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

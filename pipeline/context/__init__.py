@@ -1,0 +1,1 @@
+"""Template contexts: derived text (Số/ký hiệu, date line, Lưu, rules) computed once from data."""

@@ -1,0 +1,134 @@
+"""The parts of the context every document type shares: header block, title, Nơi nhận, signature."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from pipeline.model.agency import Agency, Signer
+from pipeline.model.document import DocumentData, RecipientGroup
+from pipeline.model.blocks import Block, DashList, PointList
+from pipeline.render.fragments import rich_runs, rule_run
+from pipeline.render.styles import StyleSheet
+from pipeline.rules.dates import date_line, date_phrase
+from pipeline.rules.doc_types import DocumentType
+from pipeline.rules.metrics import RULE_RATIO_FULL, RULE_RATIO_PART, rule_length_pt
+from pipeline.rules.numbering import point_letter, reference_code
+
+TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
+RECORDS_OFFICE = "VT"  # văn thư: every "Lưu:" line starts with it
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """A validated document with what it refers to: agency profile, type, signer."""
+
+    data: DocumentData
+    agency: Agency
+    doc_type: DocumentType
+
+    @property
+    def signer(self) -> Signer:
+        return self.agency.nguoi_ky[self.data.nguoi_ky]
+
+    @property
+    def reference(self) -> str:
+        """Số, ký hiệu: 05/KH-VPUBND."""
+        return reference_code(self.data.so, self.doc_type, self.agency.viet_tat)
+
+    def attached_line(self) -> str:
+        """'(Kèm theo Kế hoạch số 05/KH-VPUBND ngày ... của ...)' under an appendix title."""
+        return (
+            f"(Kèm theo {self.doc_type.name} số {self.reference} {date_phrase(self.data.ngay)} "
+            f"của {self.agency.ten_day_du})"
+        )
+
+
+def rule(styles: StyleSheet, text: str, style_id: str, ratio: float) -> Markup:
+    """An inline rule under `text`, sized from the style the text is set in."""
+    run = styles.paragraph_style_run(style_id)
+    return rule_run(rule_length_pt(text, run.size or 14, bold=run.bold, ratio=ratio))
+
+
+def signature_lines(signer: Signer) -> list[str]:
+    """Ô 7a/7b: authority and title lines, upper case (KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH ...)."""
+    if signer.tham_quyen == "Q.":
+        return [f"Q. {signer.thay_cho or ''}".upper()]
+    if signer.tham_quyen:
+        return [f"{signer.tham_quyen} {signer.thay_cho}".upper(), signer.chuc_vu.upper()]
+    return [signer.chuc_vu.upper()]
+
+
+def recipient_lines(data: DocumentData, agency: Agency) -> list[str]:
+    """Nơi nhận lines without the dash and semicolon the template adds; groups expanded."""
+    lines: list[str] = []
+    for recipient in data.noi_nhan:
+        names = agency.nhom_noi_nhan[recipient.nhom] if isinstance(recipient, RecipientGroup) else [
+            recipient
+        ]
+        lines.extend(clean_list_line(name) for name in names)
+    return lines
+
+
+def clean_list_line(text: str) -> str:
+    """A list line as data: without a leading '- ' or a trailing ';' a clerk may have typed."""
+    text = text.strip()
+    if text.startswith("-"):
+        text = text[1:].strip()
+    return text.rstrip(";").rstrip()
+
+
+def filing_line(data: DocumentData) -> str:
+    """'VT, TCHCQT, H01b': the records office, the drafting unit, drafter initials and copies."""
+    parts = [RECORDS_OFFICE, data.don_vi_soan_thao]
+    if data.nguoi_soan_thao:
+        copies = f"{data.so_ban:02d}b" if data.so_ban else ""
+        parts.append(f"{data.nguoi_soan_thao}{copies}")
+    return ", ".join(parts)
+
+
+def closing(text: str) -> str:
+    """The last paragraph of the content ends with './.'."""
+    text = text.rstrip()
+    for ending in ("./.", "."):
+        if text.endswith(ending):
+            text = text[: -len(ending)].rstrip()
+            break
+    return f"{text}./."
+
+
+def block_context(block: Block) -> dict[str, Any]:
+    """One block of running text for khoi/doan-van: paragraph, dash lines or điểm."""
+    if isinstance(block, DashList):
+        return {"kieu": "gach", "dong": [rich_runs(line) for line in block.gach]}
+    if isinstance(block, PointList):
+        return {
+            "kieu": "diem",
+            "dong": [
+                {"chu": point_letter(i), "noi_dung": rich_runs(line)}
+                for i, line in enumerate(block.diem)
+            ],
+        }
+    return {"kieu": "doan", "noi_dung": rich_runs(block)}
+
+
+def common_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
+    """Header block, title, Nơi nhận and signature of any document."""
+    data, agency = info.data, info.agency
+    return {
+        "co_quan_chu_quan": agency.co_quan_chu_quan,
+        "co_quan_ban_hanh": agency.ten_co_quan,
+        "duong_ke_co_quan": rule(styles, agency.ten_co_quan, "CoQuanBanHanh", RULE_RATIO_PART),
+        "duong_ke_tieu_ngu": rule(styles, TIEU_NGU, "TieuNgu", RULE_RATIO_FULL),
+        "so_ky_hieu": info.reference,
+        "dia_danh_ngay": date_line(agency.dia_danh, data.ngay),
+        "ten_loai": info.doc_type.title,
+        "trich_yeu": rich_runs(data.trich_yeu),
+        "duong_ke_trich_yeu": rule(styles, data.trich_yeu, "TrichYeu", RULE_RATIO_PART),
+        "noi_nhan": recipient_lines(data, agency),
+        "luu": filing_line(data),
+        "chu_ky": {"tham_quyen": signature_lines(info.signer), "ho_ten": info.signer.ho_ten},
+        "co_phu_luc": False,
+    }

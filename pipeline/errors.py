@@ -1,0 +1,108 @@
+"""One exception hierarchy; every error carries a message for people, never a traceback.
+
+Messages are looked up in the catalogue (pipeline/messages.py) at display time, so the same
+error prints in Vietnamese or English.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pipeline.i18n import t
+
+
+class VanthuError(Exception):
+    """Base of every error vanthu reports to a user."""
+
+    exit_code = 1
+
+    def __init__(self, key: str, /, **params: Any) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(key)
+
+    def detail(self, lang: str | None = None) -> str:
+        """The message itself, without location."""
+        return t(self.key, lang=lang, **self.params)
+
+    def location(self, lang: str | None = None) -> str:
+        """Where the problem is ('' when nowhere in particular)."""
+        return ""
+
+    def message(self, lang: str | None = None) -> str:
+        where = self.location(lang)
+        return f"{where}: {self.detail(lang)}" if where else self.detail(lang)
+
+    def __str__(self) -> str:
+        return self.message()
+
+
+class InputError(VanthuError):
+    """Bad input data: carries the file, the line (or sheet and row) and the field."""
+
+    def __init__(
+        self,
+        key: str,
+        /,
+        *,
+        file: str | Path | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        field: str | None = None,
+        sheet: str | None = None,
+        row: int | None = None,
+        **params: Any,
+    ) -> None:
+        super().__init__(key, **params)
+        self.file = str(file) if file is not None else None
+        self.line = line
+        self.column = column
+        self.field = field
+        self.sheet = sheet
+        self.row = row
+
+    def location(self, lang: str | None = None) -> str:
+        parts: list[str] = []
+        if self.file:
+            parts.append(self.file)
+        if self.sheet:
+            parts.append(t("loc.sheet", lang=lang, sheet=self.sheet))
+        if self.row is not None:
+            parts.append(t("loc.row", lang=lang, row=self.row))
+        if self.line is not None:
+            parts.append(t("loc.line", lang=lang, line=self.line))
+        if self.column is not None and self.row is None:
+            parts.append(t("loc.column", lang=lang, column=self.column))
+        if self.field:
+            parts.append(t("loc.field", lang=lang, field=self.field))
+        return ", ".join(parts)
+
+    def at(self, **where: Any) -> InputError:
+        """The same error with location details filled in where they were missing."""
+        for name, value in where.items():
+            if getattr(self, name, None) is None and value is not None:
+                setattr(self, name, str(value) if name == "file" else value)
+        return self
+
+
+class TemplateError(VanthuError):
+    """A template that cannot be prepared or rendered: carries the template and the place in it."""
+
+    def __init__(
+        self, key: str, /, *, template: str | None = None, where: str | None = None, **params: Any
+    ) -> None:
+        super().__init__(key, **params)
+        self.template = template
+        self.where = where
+
+    def location(self, lang: str | None = None) -> str:
+        return ", ".join(p for p in (self.template, self.where) if p)
+
+
+class RenderError(VanthuError):
+    """A document that could not be produced or written."""
+
+
+class ConversionError(VanthuError):
+    """PDF conversion failed or LibreOffice is missing."""

@@ -1,0 +1,43 @@
+"""The document kinds vanthu can make: data model, template and context builder of each.
+
+A new kind (Tờ trình, Công văn, Giấy khen ...) is one entry here plus its model, context and
+template; loading, rendering, build and verify find it through this table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.context.common import DocumentInfo
+from pipeline.context.ke_hoach import plan_context
+from pipeline.model.document import DocumentData
+from pipeline.model.ke_hoach import PlanData
+from pipeline.render.styles import StyleSheet
+
+ContextBuilder = Callable[[DocumentInfo, StyleSheet], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    """One kind of document: `loai` code in data, its model, template and context builder."""
+
+    code: str
+    model: type[DocumentData]
+    template: str
+    build_context: ContextBuilder
+    starter: str | None = None  # name of the commented starter YAML (vanthu new)
+
+
+KINDS: dict[str, DocumentKind] = {
+    kind.code: kind
+    for kind in (
+        DocumentKind("ke_hoach", PlanData, "ke-hoach", plan_context, starter="ke-hoach"),
+    )
+}
+
+
+def kind_of(code: str) -> DocumentKind | None:
+    """The kind whose `loai` is `code`, None when vanthu has no template for it."""
+    return KINDS.get(code)

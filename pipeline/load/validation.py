@@ -1,0 +1,105 @@
+"""Turn pydantic's validation errors into one InputError that names file, line and field."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from pipeline.errors import InputError
+from pipeline.i18n import t
+from pipeline.load.yaml_source import Path_, Source
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _data_path(source: Source, loc: tuple[Any, ...], prefix: Path_) -> Path_:
+    """The part of pydantic's loc that names keys and items of the file (not union members)."""
+    path: list[str | int] = list(prefix)
+    for part in loc:
+        candidate = (*path, part)
+        if candidate in source.lines or isinstance(part, int):
+            path.append(part)
+        elif isinstance(part, str) and part.isidentifier() and part[0].islower():
+            path.append(part)  # a missing key: it is not in the file, but it is the field
+    return tuple(path)
+
+
+def _rank(error: dict[str, Any]) -> tuple[int, int]:
+    # Prefer the error that went deepest into the data, and among those a missing field or a
+    # bad value over a union member that never applied.
+    union_noise = error["type"] in ("string_type", "model_type", "dict_type")
+    return (len(error["loc"]), 0 if union_noise else 1)
+
+
+def to_input_error(
+    exc: ValidationError, source: Source, model: type[BaseModel], prefix: Path_ = ()
+) -> InputError:
+    """The most telling error of `exc`, located in `source`."""
+    errors = exc.errors(include_url=False)
+    for candidate in errors:
+        value = candidate.get("input")
+        if candidate["type"] == "string_type" and isinstance(value, dict) and len(value) == 1:
+            # YAML read "Tháng 6: sơ kết" as a key and a value: the text needs quotes.
+            path = _data_path(source, candidate["loc"], prefix)
+            return InputError(
+                "data.colon_in_text", file=source.path, line=source.line_of(path),
+                field=_dotted(path),
+            )  # fmt: skip
+    error = max(errors, key=_rank)
+    path = _data_path(source, error["loc"], prefix)
+    kind = error["type"]
+    line = source.line_of(path)
+    where: dict[str, Any] = {"file": source.path, "line": line, "field": _dotted(path)}
+    if kind == "missing":
+        return InputError("data.missing_field", **where)
+    if kind == "extra_forbidden":
+        parent_fields = _fields_at(model, error["loc"][:-1])
+        close = difflib.get_close_matches(str(error["loc"][-1]), parent_fields, n=1)
+        hint = t("data.did_you_mean", name=close[0]) if close else ""
+        return InputError("data.unknown_field", hint=hint, **where)
+    if kind == "bad_date":
+        return InputError("data.bad_date", value=error["ctx"]["value"], **where)
+    value = error.get("input")
+    shown = repr(value) if not isinstance(value, dict | list) else type(value).__name__
+    return InputError("data.wrong_type", reason=error["msg"], value=shown[:60], **where)
+
+
+def _dotted(path: Path_) -> str:
+    from pipeline.load.yaml_source import dotted
+
+    return dotted(path)
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """Field names of the model reached by following `loc` (best effort, for suggestions)."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int) or current is None:
+            continue
+        field = getattr(current, "model_fields", {}).get(part)
+        if field is None:
+            return []
+        current = _model_in(field.annotation)
+    return list(getattr(current, "model_fields", {}))
+
+
+def _model_in(annotation: Any) -> Any:
+    from typing import get_args
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def validate(model: type[M], source: Source, data: Any = None, prefix: Path_ = ()) -> M:
+    """`data` (default: the whole file) as a `model`, or an InputError located in the file."""
+    try:
+        return model.model_validate(source.data if data is None else data)
+    except ValidationError as exc:
+        raise to_input_error(exc, source, model, prefix) from None

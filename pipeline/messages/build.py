@@ -1,0 +1,3 @@
+"""Messages: build."""
+
+MESSAGES: dict[str, dict[str, str]] = {}

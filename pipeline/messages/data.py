@@ -1,0 +1,79 @@
+"""Messages: reading and validating data files."""
+
+MESSAGES = {
+    "data.file_missing": {"vi": "không tìm thấy tệp", "en": "file not found"},
+    "data.file_unreadable": {
+        "vi": "không đọc được tệp ({reason})",
+        "en": "cannot read the file ({reason})",
+    },
+    "data.not_utf8": {
+        "vi": "tệp không phải UTF-8; hãy lưu lại với bảng mã UTF-8",
+        "en": "the file is not UTF-8; save it again as UTF-8",
+    },
+    "data.not_utf8_legacy": {
+        "vi": "tệp không phải UTF-8: có vẻ được gõ bằng bảng mã {encoding}; hãy chuyển sang "
+        "Unicode (UTF-8), ví dụ bằng Unikey Toolkit, rồi lưu lại",
+        "en": "the file is not UTF-8: it looks like {encoding} text; convert it to Unicode "
+        "(UTF-8), e.g. with the Unikey toolkit, and save it again",
+    },
+    "data.empty_file": {"vi": "tệp trống, không có dữ liệu", "en": "the file is empty"},
+    "data.duplicate_key": {
+        "vi": "một khóa xuất hiện hai lần",
+        "en": "a key appears twice",
+    },
+    "data.tab_indent": {
+        "vi": "dòng thụt lề bằng phím Tab; YAML chỉ cho phép thụt lề bằng dấu cách",
+        "en": "the line is indented with a tab; YAML allows only spaces for indentation",
+    },
+    "data.yaml_syntax": {
+        "vi": "lỗi cú pháp YAML ({reason})",
+        "en": "YAML syntax error ({reason})",
+    },
+    "data.not_mapping": {
+        "vi": "tệp phải là danh sách các khóa: giá trị (ví dụ 'loai: ke_hoach')",
+        "en": "the file must be a mapping of keys to values (e.g. 'loai: ke_hoach')",
+    },
+    "data.missing_field": {"vi": "thiếu trường bắt buộc", "en": "required field is missing"},
+    "data.unknown_field": {
+        "vi": "trường không có trong mẫu dữ liệu{hint}",
+        "en": "unknown field{hint}",
+    },
+    "data.did_you_mean": {"vi": " (có phải '{name}'?)", "en": " (did you mean '{name}'?)"},
+    "data.wrong_type": {
+        "vi": "giá trị không hợp lệ: {reason} (nhận được: {value})",
+        "en": "invalid value: {reason} (got: {value})",
+    },
+    "data.colon_in_text": {
+        "vi": "đoạn văn có dấu hai chấm và dấu cách (': ') nên YAML hiểu nhầm là khóa; "
+        "hãy đặt cả đoạn trong dấu nháy kép",
+        "en": "the text contains ': ', which YAML reads as a key; put the whole text in double "
+        "quotes",
+    },
+    "data.bad_date": {
+        "vi": "ngày không hợp lệ '{value}': dùng dạng 22/12/2021 hoặc 2021-12-22, ngày có thật",
+        "en": "invalid date '{value}': use 22/12/2021 or 2021-12-22, and a day that exists",
+    },
+    "data.unknown_type": {
+        "vi": "loại văn bản '{value}' không được hỗ trợ; các loại có mẫu: {known}",
+        "en": "document type '{value}' is not supported; types with a template: {known}",
+    },
+    "data.missing_type": {
+        "vi": "thiếu trường 'loai' (loại văn bản, ví dụ: ke_hoach)",
+        "en": "missing field 'loai' (document type, e.g. ke_hoach)",
+    },
+    "data.unknown_agency": {
+        "vi": "không tìm thấy hồ sơ cơ quan '{ref}' (tìm tệp {expected}){hint}",
+        "en": "agency profile '{ref}' not found (looked for {expected}){hint}",
+    },
+    "data.unknown_ref": {
+        "vi": "{what} '{ref}' không có trong hồ sơ cơ quan {profile}{hint}",
+        "en": "{what} '{ref}' is not in the agency profile {profile}{hint}",
+    },
+    "data.what_unit": {"vi": "đơn vị", "en": "unit"},
+    "data.what_signer": {"vi": "người ký", "en": "signer"},
+    "data.what_group": {"vi": "nhóm nơi nhận", "en": "recipient group"},
+    "data.bad_initials": {
+        "vi": "chữ viết tắt tên người soạn thảo chỉ gồm chữ cái (ví dụ H hoặc NVA)",
+        "en": "drafter initials must be letters only (e.g. H or NVA)",
+    },
+}

@@ -1,0 +1,40 @@
+"""Messages: money (mức lương cơ sở, tiền thưởng, số tiền bằng chữ)."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "money.no_base_salary": {
+        "vi": "Không có mức lương cơ sở cho ngày {date:%d/%m/%Y}: bảng mức lương cơ sở bắt đầu "
+        "từ ngày {first:%d/%m/%Y}.",
+        "en": "No base salary (mức lương cơ sở) for {date:%d/%m/%Y}: the base salary table "
+        "starts on {first:%d/%m/%Y}.",
+    },
+    "money.no_regime": {
+        "vi": "Không có quy định về tiền thưởng cho quyết định ngày {date:%d/%m/%Y}: dữ liệu "
+        "khen thưởng bắt đầu từ ngày {first:%d/%m/%Y}.",
+        "en": "No reward rules for a decision dated {date:%d/%m/%Y}: the reward data starts "
+        "on {first:%d/%m/%Y}.",
+    },
+    "money.unknown_award": {
+        "vi": "Không có danh hiệu hoặc hình thức khen thưởng “{name}” theo {decree}. "
+        "Có phải là “{suggestion}”?",
+        "en": "Unknown title or form of award “{name}” under {decree}. "
+        "Did you mean “{suggestion}”?",
+    },
+    "money.award_not_in_regime": {
+        "vi": "“{name}” không có mức tiền thưởng theo {decree}, áp dụng cho quyết định ngày "
+        "{date:%d/%m/%Y} (chỉ có theo {known_in}).",
+        "en": "“{name}” has no reward rate under {decree}, which applies to a decision dated "
+        "{date:%d/%m/%Y} (only under {known_in}).",
+    },
+    "money.award_not_for": {
+        "vi": "“{name}” không dành cho {recipient} (theo {decree}).",
+        "en": "“{name}” is not awarded to {recipient_en} (under {decree}).",
+    },
+    "money.amount_out_of_range": {
+        "vi": "Số tiền {amount} không đọc được thành chữ: chỉ đọc từ 0 đến dưới {limit}.",
+        "en": "Cannot write the amount {amount} in words: only 0 up to below {limit}.",
+    },
+    "money.bad_data": {
+        "vi": "Dữ liệu tiền thưởng không hợp lệ: {problem}",
+        "en": "Invalid reward data: {problem}",
+    },
+}

@@ -1,0 +1,145 @@
+"""Messages: reading danh sách spreadsheets (.xlsx, .csv) and Vietnamese collation."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "sheet.not_found": {
+        "vi": "không tìm thấy tệp danh sách.",
+        "en": "the list file does not exist.",
+    },
+    "sheet.read_failed": {
+        "vi": "không đọc được tệp: {reason}",
+        "en": "cannot read the file: {reason}",
+    },
+    "sheet.unsupported_format": {
+        "vi": "không đọc được tệp đuôi '{suffix}'; hãy dùng một trong các định dạng: {supported}.",
+        "en": "cannot read a '{suffix}' file; use one of: {supported}.",
+    },
+    "sheet.xls_format": {
+        "vi": (
+            "đây là tệp Excel kiểu cũ (.xls, định dạng nhị phân) nên không đọc được. Hãy mở tệp "
+            'bằng Excel hoặc LibreOffice rồi chọn "Lưu thành" (Save As) kiểu Excel Workbook '
+            '(.xlsx), hoặc chạy lệnh: soffice --headless --convert-to xlsx "{name}"'
+        ),
+        "en": (
+            "this is an old binary Excel file (.xls), which cannot be read. Open it in Excel or "
+            'LibreOffice and "Save As" an Excel Workbook (.xlsx), or run: '
+            'soffice --headless --convert-to xlsx "{name}"'
+        ),
+    },
+    "sheet.encrypted": {
+        "vi": (
+            "tệp Excel đang được bảo vệ bằng mật khẩu (mã hóa) nên không đọc được. Hãy mở tệp "
+            "bằng Excel, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật "
+            "khẩu, xóa mật khẩu) rồi lưu lại."
+        ),
+        "en": (
+            "the Excel file is password-protected (encrypted), so it cannot be read. Open it in "
+            "Excel, remove the password (File → Info → Protect Workbook → Encrypt with Password, "
+            "clear it) and save it again."
+        ),
+    },
+    "sheet.bad_xlsx": {
+        "vi": (
+            "tệp không phải là tệp Excel .xlsx hợp lệ ({reason}). Hãy mở tệp bằng Excel hoặc "
+            "LibreOffice và lưu lại dưới dạng .xlsx."
+        ),
+        "en": (
+            "the file is not a valid Excel .xlsx file ({reason}). Open it in Excel or "
+            "LibreOffice and save it again as .xlsx."
+        ),
+    },
+    "sheet.unknown_sheet": {
+        "vi": "không có trang tính '{name}'; các trang tính trong tệp: {available}.",
+        "en": "there is no sheet '{name}'; the sheets in the file are: {available}.",
+    },
+    "sheet.no_sheets": {
+        "vi": "tệp không có trang tính nào chứa dữ liệu.",
+        "en": "the file has no worksheet with data.",
+    },
+    "sheet.empty_sheet": {
+        "vi": "trang tính trống: {rows} dòng đầu không có nội dung nào.",
+        "en": "the sheet is empty: its first {rows} rows hold nothing.",
+    },
+    "sheet.missing_column": {
+        "vi": (
+            "không tìm thấy cột {missing} trong {rows} dòng đầu. Các tiêu đề đọc được ở dòng "
+            "{header_row}: {found}. Nếu cột mang tên khác, hãy khai báo tên đó trong mục "
+            "'columns' của tệp cấu hình."
+        ),
+        "en": (
+            "column {missing} not found in the first {rows} rows. Headers read in row "
+            "{header_row}: {found}. If the column has another name, give that name under "
+            "'columns' in the configuration file."
+        ),
+    },
+    "sheet.missing_column_close": {
+        "vi": (
+            "không tìm thấy cột {missing} trong {rows} dòng đầu. Các tiêu đề đọc được ở dòng "
+            "{header_row}: {found}. Có lẽ là: {closest}. Hãy sửa tiêu đề cột, hoặc khai báo "
+            "tên đó trong mục 'columns' của tệp cấu hình."
+        ),
+        "en": (
+            "column {missing} not found in the first {rows} rows. Headers read in row "
+            "{header_row}: {found}. Perhaps: {closest}. Correct the column header, or give "
+            "that name under 'columns' in the configuration file."
+        ),
+    },
+    "sheet.duplicate_column": {
+        "vi": "có hai cột cùng là '{field_name}': ô {first} và ô {second}; hãy giữ một cột.",
+        "en": "two columns are both '{field_name}': cells {first} and {second}; keep only one.",
+    },
+    "sheet.unknown_field": {
+        "vi": "mục 'columns' nêu trường '{name}' không có; các trường dùng được: {known}.",
+        "en": "'columns' names an unknown field '{name}'; the known fields are: {known}.",
+    },
+    "sheet.no_rows": {
+        "vi": "danh sách trống: dưới dòng tiêu đề (dòng {header_row}) không có dòng dữ liệu nào.",
+        "en": "the list is empty: there are no data rows below the header (row {header_row}).",
+    },
+    "sheet.number_in_text": {
+        "vi": "ô {cell} ghi số '{value}' ở chỗ phải ghi chữ (tên); có thể cột bị lệch.",
+        "en": (
+            "cell {cell} holds the number '{value}' where a name belongs; the columns may be "
+            "shifted."
+        ),
+    },
+    "sheet.control_char": {
+        "vi": (
+            "ô {cell} chứa ký tự điều khiển không in được ({char}), thường do sao chép từ trang "
+            "web hoặc phần mềm khác; hãy gõ lại nội dung ô."
+        ),
+        "en": (
+            "cell {cell} contains an unprintable control character ({char}), usually pasted "
+            "from a web page or another program; retype the cell."
+        ),
+    },
+    "sheet.formula_no_value": {
+        "vi": (
+            "ô {cell} chứa công thức {formula} nhưng tệp không lưu kết quả tính. Hãy mở tệp "
+            "bằng Excel hoặc LibreOffice và lưu lại (để tính công thức), hoặc thay công thức "
+            "bằng giá trị (Dán đặc biệt → Giá trị)."
+        ),
+        "en": (
+            "cell {cell} holds the formula {formula} but the file stores no computed value. "
+            "Open and save the file in Excel or LibreOffice (so the formula is computed), or "
+            "replace the formula by its value (Paste Special → Values)."
+        ),
+    },
+    "sheet.error_value": {
+        "vi": "ô {cell} có giá trị lỗi {value} (công thức tính sai); hãy sửa ô này.",
+        "en": "cell {cell} holds the error value {value} (a broken formula); correct it.",
+    },
+    "sheet.csv_encoding": {
+        "vi": (
+            "tệp CSV không phải mã UTF-8 (byte lỗi ở vị trí {offset}). Trong Excel hãy chọn "
+            '"Lưu thành" (Save As) kiểu "CSV UTF-8 (Comma delimited)", hoặc lưu dạng .xlsx.'
+        ),
+        "en": (
+            "the CSV file is not UTF-8 encoded (bad byte at offset {offset}). In Excel, "
+            '"Save As" "CSV UTF-8 (Comma delimited)", or save as .xlsx.'
+        ),
+    },
+    "sheet.csv_malformed": {
+        "vi": "tệp CSV sai cấu trúc: {reason}",
+        "en": "the CSV file is malformed: {reason}",
+    },
+}

@@ -1,0 +1,3 @@
+"""Messages: verify."""
+
+MESSAGES: dict[str, dict[str, str]] = {}

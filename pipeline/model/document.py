@@ -1,0 +1,38 @@
+"""What every administrative document has: number, date, trích yếu, Nơi nhận, signer."""
+
+from __future__ import annotations
+
+from pydantic import Field, field_validator
+
+from pipeline.model.base import Date, Record
+
+
+class RecipientGroup(Record):
+    """A named group of recipients from the agency profile."""
+
+    nhom: str = Field(min_length=1)
+
+
+Recipient = str | RecipientGroup
+
+
+class DocumentData(Record):
+    """Fields shared by every document type (Phụ lục I: ô 3, 4, 5, 7, 9)."""
+
+    loai: str
+    co_quan: str = Field(min_length=1, description="id of the agency profile (co-quan/<id>.yaml)")
+    so: int | None = Field(default=None, ge=1, le=99999)
+    ngay: Date
+    trich_yeu: str = Field(min_length=1)
+    noi_nhan: list[Recipient] = Field(min_length=1)
+    don_vi_soan_thao: str = Field(min_length=1, description="abbreviation of the drafting unit")
+    nguoi_soan_thao: str | None = Field(default=None, description="drafter's initials: H")
+    so_ban: int | None = Field(default=None, ge=1, le=99, description="copies kept")
+    nguoi_ky: str = Field(min_length=1, description="id of a signer of the agency profile")
+
+    @field_validator("nguoi_soan_thao")
+    @classmethod
+    def _initials(cls, value: str | None) -> str | None:
+        if value is not None and not value.isalpha():
+            raise ValueError("initials: letters only")
+        return value

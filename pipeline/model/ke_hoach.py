@@ -1,0 +1,62 @@
+"""Kế hoạch: a plan in Mục (I., II.), khoản (1., 2.), paragraphs, điểm and dash lists."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from pipeline.model.base import Record
+from pipeline.model.blocks import Block
+from pipeline.model.document import DocumentData
+
+
+class Item(Record):
+    """Khoản: a numbered item, either a heading followed by paragraphs, or a numbered paragraph."""
+
+    tieu_de: str | None = None
+    noi_dung: str | None = Field(default=None, description="text on the same line as the number")
+    doan: list[Block] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_shape(self) -> Item:
+        if self.tieu_de and self.noi_dung:
+            raise ValueError("an item has either tieu_de or noi_dung, not both")
+        if not (self.tieu_de or self.noi_dung):
+            raise ValueError("an item needs tieu_de or noi_dung")
+        return self
+
+
+class Section(Record):
+    """Mục: a part with a Roman numeral and an upper-case title."""
+
+    tieu_de: str = Field(min_length=1)
+    doan: list[Block] = Field(default_factory=list, description="paragraphs before the items")
+    khoan: list[Item] = Field(default_factory=list)
+    doan_sau: list[Block] = Field(default_factory=list, description="paragraphs after the items")
+
+
+class TaskRow(Record):
+    """A row of the appendix of key tasks."""
+
+    noi_dung: str = Field(min_length=1)
+    chu_tri: str = Field(min_length=1)
+    phoi_hop: str | None = None
+    thoi_gian: str = Field(min_length=1)
+
+
+class TaskAppendix(Record):
+    """Phụ lục: the table of key tasks attached to the plan."""
+
+    tieu_de: str = Field(min_length=1)
+    nhiem_vu: list[TaskRow] = Field(min_length=1)
+
+
+class PlanData(DocumentData):
+    """A Kế hoạch as a clerk describes it."""
+
+    loai: Literal["ke_hoach"]
+    mo_dau: list[Block] = Field(min_length=1)
+    muc: list[Section] = Field(min_length=1)
+    ket_thuc: str = Field(min_length=1, description="closing sentence; './.' is added")
+    phu_luc: list[TaskAppendix] = Field(default_factory=list)

@@ -1,0 +1,175 @@
+"""Put a document type's template together with the shared frame and blocks.
+
+templates/khung.docx (the frame) defines, once for every type: styles, paper, margins and the
+page-number headers. templates/khoi/*.docx are shared blocks (header block, Nơi nhận and
+signature, running text) that type templates pull in with `{%p include "khoi/dau-trang" %}`.
+A type template (templates/ke-hoach.docx, ...) holds its own content; its sections only choose
+orientation and whether page numbers restart at 1 (an appendix), everything else about a page
+comes from the frame.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from docxtpl import DocxTemplate
+from jinja2 import DictLoader, StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+
+from pipeline.errors import TemplateError
+from pipeline.render.package import DOCUMENT_PART, Package
+
+FRAME = "khung.docx"
+BLOCKS_DIR = "khoi"
+# Context variable that tells whether the document has attached parts (phụ lục, danh sách)
+# after the signature, so its last section is the template's last section, not the main one.
+HAS_ATTACHMENTS = "co_phu_luc"
+
+_BODY = re.compile(r"(<w:body[^>]*>)(.*)(</w:body>)", re.DOTALL)
+_FINAL_SECTPR = re.compile(r"<w:sectPr[ >](?:(?!<w:sectPr[ >]).)*</w:sectPr>\s*$", re.DOTALL)
+_ANY_SECTPR = re.compile(r"<w:sectPr(?: [^>]*)?>.*?</w:sectPr>", re.DOTALL)
+_PARAGRAPH_START = re.compile(r"<w:p([ >])")
+
+
+def _patcher() -> DocxTemplate:
+    # docxtpl's tag clean-up (patch_xml) is an instance method that uses no instance state.
+    return DocxTemplate.__new__(DocxTemplate)
+
+
+def preprocess(xml: str) -> str:
+    """docxtpl's tag clean-up, then one paragraph per source line (for error locations)."""
+    patched = _patcher().patch_xml(xml)
+    return _PARAGRAPH_START.sub(r"\n<w:p\1", patched)
+
+
+def split_body(document_xml: str, source: str) -> tuple[str, str, str, str]:
+    """(text before the body content, body content, final sectPr, text after)."""
+    match = _BODY.search(document_xml)
+    if not match:
+        raise TemplateError("render.template_not_docx", template=source, reason="w:body")
+    content = match[2]
+    final = _FINAL_SECTPR.search(content)
+    sect = final[0].strip() if final else ""
+    inner = content[: final.start()] if final else content
+    return document_xml[: match.end(1)], inner, sect, document_xml[match.start(3) :]
+
+
+@dataclass(frozen=True)
+class SectionKind:
+    """What a template's section may choose: landscape or not, page numbers restarting or not."""
+
+    landscape: bool
+    restart: bool
+
+    @classmethod
+    def of(cls, sect_pr: str) -> SectionKind:
+        return cls(
+            landscape='w:orient="landscape"' in sect_pr,
+            restart=bool(re.search(r"<w:pgNumType[^>]*w:start=", sect_pr)),
+        )
+
+
+def frame_section(frame_sect: str, kind: SectionKind, break_type: str | None) -> str:
+    """The frame's section properties turned to `kind` (orientation, numbering restart)."""
+    sect = frame_sect
+    size = re.search(r'<w:pgSz w:w="(\d+)" w:h="(\d+)"[^>]*/>', sect)
+    if size is None:
+        raise TemplateError("render.template_not_docx", template=FRAME, reason="w:pgSz")
+    width, height = sorted((int(size[1]), int(size[2])))
+    if kind.landscape:
+        new_size = f'<w:pgSz w:w="{height}" w:h="{width}" w:orient="landscape"/>'
+    else:
+        new_size = f'<w:pgSz w:w="{width}" w:h="{height}"/>'
+    sect = sect.replace(size[0], new_size)
+    sect = re.sub(r"<w:pgNumType[^>]*/>", "", sect)
+    sect = re.sub(r"<w:type [^>]*/>", "", sect)
+    additions = ""
+    if break_type:
+        additions += f'<w:type w:val="{break_type}"/>'
+    sect = sect.replace(new_size, additions + new_size) if additions else sect
+    if kind.restart:
+        # pgNumType stands after pgMar/pgBorders and before cols in CT_SectPr's sequence.
+        sect = re.sub(r"(<w:cols[ />])", r'<w:pgNumType w:start="1"/>\1', sect, count=1)
+    return sect
+
+
+class TemplateLibrary:
+    """The templates folder: frame, shared blocks and one template per document type."""
+
+    def __init__(self, root: Path) -> None:
+        if not root.is_dir():
+            raise TemplateError("render.templates_dir_missing", path=str(root))
+        self.root = root
+
+    @cached_property
+    def frame(self) -> Package:
+        return Package.read(self.root / FRAME)
+
+    @cached_property
+    def _frame_parts(self) -> tuple[str, str, str, str]:
+        return split_body(self.frame.text(DOCUMENT_PART), FRAME)
+
+    @cached_property
+    def block_sources(self) -> dict[str, str]:
+        """Preprocessed body of every shared block, by include name ('khoi/dau-trang')."""
+        sources = {}
+        for path in sorted((self.root / BLOCKS_DIR).glob("*.docx")):
+            if path.name.startswith("~$"):  # Word's lock files
+                continue
+            _, inner, _, _ = split_body(Package.read(path).text(DOCUMENT_PART), str(path))
+            sources[f"{BLOCKS_DIR}/{path.stem}"] = preprocess(inner)
+        return sources
+
+    def type_names(self) -> list[str]:
+        """Names of the document-type templates (ke-hoach, quyet-dinh, ...)."""
+        return sorted(
+            p.stem
+            for p in self.root.glob("*.docx")
+            if p.name != FRAME and not p.name.startswith("~$")
+        )
+
+    def path_of(self, name: str) -> Path:
+        return self.root / f"{name}.docx"
+
+    def environment(self) -> SandboxedEnvironment:
+        """The Jinja environment every template renders in: sandboxed, autoescaping XML."""
+        return SandboxedEnvironment(
+            loader=DictLoader(self.block_sources),
+            autoescape=True,
+            undefined=StrictUndefined,
+        )
+
+    def document_xml(self, name: str) -> str:
+        """word/document.xml of the composed template: frame around the type's content, tags raw."""
+        head, _, frame_sect, tail = self._frame_parts
+        path = self.path_of(name)
+        type_head, inner, type_sect, _ = split_body(Package.read(path).text(DOCUMENT_PART), str(path))
+        main = SectionKind(landscape=False, restart=False)
+        inner = _ANY_SECTPR.sub(
+            lambda m: frame_section(frame_sect, SectionKind.of(m[0]), "nextPage"), inner
+        )
+        last = SectionKind.of(type_sect) if type_sect else main
+        main_sect = frame_section(frame_sect, main, None)
+        if last == main:
+            final = main_sect
+        else:
+            final = (
+                f"{{% if {HAS_ATTACHMENTS} %}}{frame_section(frame_sect, last, 'nextPage')}"
+                f"{{% else %}}{main_sect}{{% endif %}}"
+            )
+        # The type template's root element carries its namespace declarations (w14, wps...).
+        root_open = re.search(r"<w:document[^>]*>", type_head)
+        frame_head = head
+        if root_open:
+            frame_head = re.sub(r"<w:document[^>]*>", lambda _: root_open[0], head, count=1)
+        return frame_head + inner + final + tail
+
+    def docx_bytes(self, name: str) -> bytes:
+        """The composed template as a .docx, as docxtpl itself would load it."""
+        from pipeline.render.zipwriter import replace_members, write_zip
+
+        composed = self.document_xml(name).encode("utf-8")
+        return write_zip(replace_members(self.frame.members(), {DOCUMENT_PART: composed}))

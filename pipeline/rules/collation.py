@@ -1,0 +1,125 @@
+"""Thứ tự chữ cái tiếng Việt: sort keys for words and for people's names.
+
+Order: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y (foreign f j w z take their
+Latin places). Tones are a second level, ngang < huyền < hỏi < ngã < sắc < nặng: the letters
+of the whole text decide first, then the tones word by word, then case (lower first).
+
+Written by hand rather than taken from a library because:
+- pyuca (the Unicode default table, DUCET) treats ă â đ ê ô ơ ư as a, d, e, o, u with accents,
+  so "âm" sorts before "an" and "đa" before "dz"; tests/test_collation.py pins this.
+- PyICU with the 'vi' locale is right (the tests compare against it when it is importable), but
+  it ships no wheels: it must be compiled against the system ICU, which an office PC lacks.
+- the rule is small and fixed, and a hand-written key can also treat "hoà" and "hòa" (old and
+  new tone placement) as the same word, which ICU does not.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import NamedTuple
+
+ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_LETTER_RANK = {letter: rank for rank, letter in enumerate(ALPHABET)}
+
+# Marks that make a different letter (primary level), by base letter.
+_LETTER_MARKS = {
+    ("a", "\u0306"): "ă",
+    ("a", "\u0302"): "â",
+    ("e", "\u0302"): "ê",
+    ("o", "\u0302"): "ô",
+    ("o", "\u031b"): "ơ",
+    ("u", "\u031b"): "ư",
+}
+# Tone marks (secondary level), ngang = 0: huyền, hỏi, ngã, sắc, nặng.
+TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+# Legacy fonts and VNI-era data type Icelandic eth for Đ; it is meant as đ.
+_LOOKALIKES = {"ð": "đ"}
+
+# Primary weights: spaces, then punctuation and symbols, then digits, then letters.
+_SPACE, _SYMBOL, _DIGIT, _LETTER, _OTHER_LETTER = (g << 21 for g in range(5))
+
+
+class SortKey(NamedTuple):
+    """Levels of comparison; compares as a tuple, so it can be given to sorted()."""
+
+    letters: tuple[int, ...]
+    tones: tuple[tuple[int, ...], ...]
+    case: tuple[int, ...]
+    text: str  # NFC text: a last tie-break, so that different texts never compare equal
+
+
+class NameKey(NamedTuple):
+    """Given name, middle names, family name, then the whole name."""
+
+    given: SortKey
+    middle: SortKey
+    family: SortKey
+    full: SortKey
+
+
+def vietnamese_key(text: str) -> SortKey:
+    """Key that sorts text in Vietnamese alphabet order (letters, then tones, then case)."""
+    nfc = unicodedata.normalize("NFC", text)
+    letters: list[int] = []
+    tones: list[tuple[int, ...]] = []
+    case: list[int] = []
+    word_marks: list[int] = []
+    in_word = False
+    for base, marks in _clusters(" ".join(nfc.split())):
+        if base.isalnum():
+            in_word = True
+            lower = base.lower()
+            lower = _LOOKALIKES.get(lower, lower)
+            rest = []
+            for mark in marks:
+                if (lower, mark) in _LETTER_MARKS:
+                    lower = _LETTER_MARKS[lower, mark]
+                elif mark in TONES:
+                    word_marks.append(TONES[mark])
+                else:  # marks foreign to Vietnamese (ü, ç): after every tone
+                    rest.append(len(TONES) + 1 + ord(mark))
+            word_marks.extend(sorted(rest))
+            letters.append(_letter_weight(lower))
+            case.append(1 if base.isupper() else 0)
+            continue
+        if in_word:
+            tones.append(tuple(word_marks) or (0,))
+            word_marks, in_word = [], False
+        letters.append(_SPACE if base.isspace() else _SYMBOL + ord(base))
+        case.append(0)
+    if in_word:
+        tones.append(tuple(word_marks) or (0,))
+    return SortKey(tuple(letters), tuple(tones), tuple(case), nfc)
+
+
+def name_key(full_name: str) -> NameKey:
+    """Key for a person's name: given name (last word), then middle, then family (first word)."""
+    words = unicodedata.normalize("NFC", full_name).split()
+    given = words[-1] if words else ""
+    family = words[0] if len(words) > 1 else ""
+    middle = " ".join(words[1:-1])
+    return NameKey(
+        vietnamese_key(given),
+        vietnamese_key(middle),
+        vietnamese_key(family),
+        vietnamese_key(full_name),
+    )
+
+
+def _clusters(text: str) -> list[tuple[str, list[str]]]:
+    """Split NFD text into (base character, combining marks)."""
+    clusters: list[tuple[str, list[str]]] = []
+    for ch in unicodedata.normalize("NFD", text):
+        if unicodedata.combining(ch) and clusters:
+            clusters[-1][1].append(ch)
+        else:
+            clusters.append((ch, []))
+    return clusters
+
+
+def _letter_weight(letter: str) -> int:
+    if letter in _LETTER_RANK:
+        return _LETTER + _LETTER_RANK[letter]
+    if letter.isdigit():
+        return _DIGIT + unicodedata.digit(letter, 0)
+    return _OTHER_LETTER + ord(letter)

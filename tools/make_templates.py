@@ -1,0 +1,485 @@
+"""Write the first version of the .docx templates under templates/.
+
+The templates are the source of truth once they exist: a maintainer edits them in Word or
+LibreOffice. This script only records how the first version was laid out (styles with the
+Nghị định 30/2020 values, the shared blocks, the page set-up) so it can be rebuilt from scratch:
+    python tools/make_templates.py            # writes templates/ (overwrites!)
+Each template gets the same styles so it looks right when opened on its own; at render time the
+styles, page set-up and page-number headers of templates/khung.docx are used for every type.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Emu, Mm, Pt
+from docx.styles.style import BaseStyle
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+ROOT = Path(__file__).resolve().parents[1] / "templates"
+FONT = "Times New Roman"
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+
+# Page set-up (Phụ lục I): A4, margins top/bottom 20 mm, left 30 mm, right 15 mm.
+PAGE_W, PAGE_H = Mm(210), Mm(297)
+MARGINS = {"top": Mm(20), "bottom": Mm(20), "left": Mm(30), "right": Mm(15)}
+HEADER_DISTANCE = Mm(10)
+TEXT_WIDTH = int(PAGE_W - MARGINS["left"] - MARGINS["right"])
+LANDSCAPE_TEXT_WIDTH = int(PAGE_H - MARGINS["left"] - MARGINS["right"])
+
+J = WD_ALIGN_PARAGRAPH
+# name: (size pt, bold, italic, alignment, first-line indent, space before, space after, extra)
+PARAGRAPH_STYLES: dict[str, tuple[float, bool, bool, object, object, float, float, dict]] = {
+    "QuocHieu": (12, True, False, J.CENTER, None, 0, 0, {}),
+    "TieuNgu": (13, True, False, J.CENTER, None, 0, 0, {}),
+    "CoQuanChuQuan": (12, False, False, J.CENTER, None, 0, 0, {}),
+    "CoQuanBanHanh": (12, True, False, J.CENTER, None, 0, 0, {}),
+    "DuongKe": (6, False, False, J.CENTER, None, 0, 0, {"exact": 4}),
+    "DuongKeTrichYeu": (6, False, False, J.CENTER, None, 0, 12, {"exact": 4}),
+    "SoKyHieu": (13, False, False, J.CENTER, None, 4, 0, {}),
+    "DiaDanhNgay": (14, False, True, J.CENTER, None, 6, 0, {}),
+    "TenLoai": (14, True, False, J.CENTER, None, 24, 0, {"keep_next": True}),
+    "TrichYeu": (14, True, False, J.CENTER, None, 0, 0, {"keep_next": True}),
+    "ThamQuyenBanHanh": (14, True, False, J.CENTER, None, 12, 6, {"keep_next": True}),
+    "NoiDung": (14, False, False, J.JUSTIFY, Mm(12.7), 0, 6, {"line": 1.1}),
+    "CanCu": (14, False, True, J.JUSTIFY, Mm(12.7), 0, 6, {"line": 1.1}),
+    "Muc": (14, True, False, J.JUSTIFY, Mm(12.7), 6, 6, {"line": 1.1, "keep_next": True}),
+    "KhoanTieuDe": (14, True, False, J.JUSTIFY, Mm(12.7), 0, 6, {"line": 1.1, "keep_next": True}),
+    "TieuDeGiua": (14, True, False, J.CENTER, None, 6, 6, {"keep_next": True}),
+    "NoiNhanTieuDe": (12, True, True, J.LEFT, None, 12, 0, {}),
+    "NoiNhan": (11, False, False, J.LEFT, None, 0, 0, {}),
+    "ChuKyThamQuyen": (14, True, False, J.CENTER, None, 12, 0, {"contextual": True}),
+    "ChuKyKhoangTrong": (14, False, False, J.CENTER, None, 0, 0, {}),
+    "ChuKyHoTen": (14, True, False, J.CENTER, None, 0, 0, {}),
+    "PhuLucSo": (14, True, False, J.CENTER, None, 0, 0, {"keep_next": True}),
+    "PhuLucTieuDe": (14, True, False, J.CENTER, None, 0, 0, {"keep_next": True}),
+    "PhuLucKemTheo": (14, False, True, J.CENTER, None, 0, 12, {"keep_next": True}),
+    "BangTieuDe": (13, True, False, J.CENTER, None, 3, 3, {}),
+    "BangNoiDung": (13, False, False, J.LEFT, None, 3, 3, {}),
+    "BangSo": (13, False, False, J.CENTER, None, 3, 3, {}),
+    "BangTien": (13, False, False, J.RIGHT, None, 3, 3, {}),
+    "SoTrang": (13, False, False, J.CENTER, None, 0, 0, {}),
+}
+CHARACTER_STYLES = {"Strong": (True, False), "Emphasis": (False, True), "StrongEmphasis": (True, True)}
+
+
+def set_fonts(rpr_owner: object) -> None:
+    """Times New Roman for every script, never a theme font."""
+    font = rpr_owner.font  # type: ignore[attr-defined]
+    font.name = FONT
+    rpr = rpr_owner.element.get_or_add_rPr()  # type: ignore[attr-defined]
+    fonts = rpr.get_or_add_rFonts()
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+
+
+def define_styles(doc: Document) -> None:
+    """The frame's styles: document defaults, paragraph styles and character styles."""
+    styles = doc.styles
+    normal = styles["Normal"]
+    set_fonts(normal)
+    normal.font.size = Pt(14)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.space_before = Pt(0)
+    normal.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    # Defaults too, so tables and anything without a style are Times New Roman.
+    rpr_default = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
+    rpr = rpr_default.find(qn("w:rPr"))
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in list(fonts.attrib):
+        del fonts.attrib[attr]
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+    for name, spec in PARAGRAPH_STYLES.items():
+        size, bold, italic, align, indent, before, after, extra = spec
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = normal
+        style.quick_style = True
+        set_fonts(style)
+        style.font.size = Pt(size)
+        style.font.bold = bold
+        style.font.italic = italic
+        fmt = style.paragraph_format
+        fmt.alignment = align
+        fmt.first_line_indent = indent
+        fmt.space_before = Pt(before)
+        fmt.space_after = Pt(after)
+        if "line" in extra:
+            fmt.line_spacing = extra["line"]
+        if "exact" in extra:
+            fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+            fmt.line_spacing = Pt(extra["exact"])
+        fmt.keep_with_next = extra.get("keep_next", False)
+        if extra.get("contextual"):
+            # Word's "don't add space between paragraphs of the same style".
+            style.element.get_or_add_pPr().insert_element_before(
+                OxmlElement("w:contextualSpacing"), "w:mirrorIndents", "w:suppressOverlap",
+                "w:jc", "w:textDirection", "w:textAlignment", "w:outlineLvl", "w:rPr",
+            )
+        fmt.widow_control = True
+    for name, (bold, italic) in CHARACTER_STYLES.items():
+        try:
+            style = styles[name]
+        except KeyError:
+            style = styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
+        style.font.bold = bold
+        style.font.italic = italic
+
+
+def setup_page(doc: Document) -> None:
+    """A4 portrait, Decree margins, page numbers centred at the top from page 2."""
+    section = doc.sections[0]
+    section.page_width, section.page_height = PAGE_W, PAGE_H
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.top_margin, section.bottom_margin = MARGINS["top"], MARGINS["bottom"]
+    section.left_margin, section.right_margin = MARGINS["left"], MARGINS["right"]
+    section.header_distance = HEADER_DISTANCE
+    section.footer_distance = HEADER_DISTANCE
+    section.gutter = Mm(0)
+    section.different_first_page_header_footer = True
+    header = section.header
+    header.is_linked_to_previous = False
+    para = header.paragraphs[0]
+    para.style = doc.styles["SoTrang"]
+    add_field(para, "PAGE")
+    first = section.first_page_header
+    first.is_linked_to_previous = False
+    first.paragraphs[0].style = doc.styles["SoTrang"]
+
+
+def add_field(para: Paragraph, instruction: str) -> None:
+    """A complex field (PAGE) with a cached result of 1."""
+    def run_with(child: OxmlElement) -> None:
+        run = OxmlElement("w:r")
+        run.append(child)
+        para._p.append(run)
+
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    run_with(begin)
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    run_with(instr)
+    sep = OxmlElement("w:fldChar")
+    sep.set(qn("w:fldCharType"), "separate")
+    run_with(sep)
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run_with(text)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run_with(end)
+
+
+def new_document() -> Document:
+    doc = Document()
+    define_styles(doc)
+    setup_page(doc)
+    props = doc.core_properties
+    props.author = "vanthu"
+    props.last_modified_by = "vanthu"
+    props.title = ""
+    props.comments = ""
+    props.revision = 1
+    from datetime import datetime
+
+    props.created = datetime(2022, 1, 1)
+    props.modified = datetime(2022, 1, 1)
+    # python-docx's blank document has an empty first paragraph: start from nothing.
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    return doc
+
+
+def para(container: object, style: str, *texts: tuple[str, str | None] | str) -> Paragraph:
+    """A paragraph of `style`; each text is plain or (text, character style)."""
+    p = container.add_paragraph(style=style)  # type: ignore[attr-defined]
+    for text in texts:
+        if isinstance(text, tuple):
+            content, char_style = text
+            p.add_run(content, style=char_style)
+        else:
+            p.add_run(text)
+    return p
+
+
+def borderless_table(doc_or_cell: object, widths: list[int], rows: int = 1) -> Table:
+    table = doc_or_cell.add_table(rows=rows, cols=len(widths))  # type: ignore[attr-defined]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "nil")
+        borders.append(el)
+    tbl_pr.append(borders)
+    set_widths(table, widths)
+    return table
+
+
+def set_widths(table: Table, widths: list[int]) -> None:
+    tbl_pr = table._tbl.tblPr
+    tbl_w = tbl_pr.find(qn("w:tblW"))
+    if tbl_w is None:
+        tbl_w = OxmlElement("w:tblW")
+        tbl_pr.append(tbl_w)
+    tbl_w.set(qn("w:w"), str(sum(widths)))
+    tbl_w.set(qn("w:type"), "dxa")
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tbl_pr.append(layout)
+    for index, col in enumerate(table.columns):
+        col.width = Emu(widths[index])
+        for cell in col.cells:
+            cell.width = Emu(widths[index])
+
+
+def clear_cell(cell: _Cell) -> _Cell:
+    for p in list(cell.paragraphs):
+        p._p.getparent().remove(p._p)
+    return cell
+
+
+def grid_table(doc: Document, widths: list[int]) -> Table:
+    table = doc.add_table(rows=2, cols=len(widths))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    set_widths(table, widths)
+    header_row = table.rows[0]._tr
+    tr_pr = header_row.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    tr_pr.append(repeat)
+    cant_split = OxmlElement("w:cantSplit")
+    table.rows[1]._tr.get_or_add_trPr().append(cant_split)
+    return table
+
+
+def section_break(doc: Document, landscape: bool, restart: bool = False) -> None:
+    """A paragraph that ends a section: portrait or landscape, numbering restarting or not."""
+    p = doc.add_paragraph()
+    ppr = p._p.get_or_add_pPr()
+    sect = OxmlElement("w:sectPr")
+    kind = OxmlElement("w:type")
+    kind.set(qn("w:val"), "nextPage")
+    sect.append(kind)
+    size = OxmlElement("w:pgSz")
+    w, h = (PAGE_H, PAGE_W) if landscape else (PAGE_W, PAGE_H)
+    size.set(qn("w:w"), str(int(w.twips)))
+    size.set(qn("w:h"), str(int(h.twips)))
+    if landscape:
+        size.set(qn("w:orient"), "landscape")
+    sect.append(size)
+    if restart:
+        numbering = OxmlElement("w:pgNumType")
+        numbering.set(qn("w:start"), "1")
+        sect.append(numbering)
+    ppr.append(sect)
+
+
+def final_landscape(doc: Document) -> None:
+    section = doc.sections[-1]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = PAGE_H, PAGE_W
+    numbering = OxmlElement("w:pgNumType")
+    numbering.set(qn("w:start"), "1")
+    cols = section._sectPr.find(qn("w:cols"))
+    cols.addprevious(numbering)
+
+
+# --- shared blocks -------------------------------------------------------------------------
+
+HEADER_WIDTHS = [int(Mm(62.5)), TEXT_WIDTH - int(Mm(62.5))]
+SIGNATURE_WIDTHS = [int(Mm(75)), TEXT_WIDTH - int(Mm(75))]
+
+
+def block_header(doc: Document) -> None:
+    """Ô 1–4: agency block and Quốc hiệu, Tiêu ngữ; Số and the date line on the second row."""
+    table = borderless_table(doc, HEADER_WIDTHS, rows=2)
+    left, right = (clear_cell(c) for c in table.rows[0].cells)
+    para(left, "CoQuanChuQuan", "{%p if co_quan_chu_quan %}")
+    para(left, "CoQuanChuQuan", "{{ co_quan_chu_quan }}")
+    para(left, "CoQuanChuQuan", "{%p endif %}")
+    para(left, "CoQuanBanHanh", "{{ co_quan_ban_hanh }}")
+    para(left, "DuongKe", "{{r duong_ke_co_quan }}")
+    para(right, "QuocHieu", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    para(right, "TieuNgu", "Độc lập - Tự do - Hạnh phúc")
+    para(right, "DuongKe", "{{r duong_ke_tieu_ngu }}")
+    left2, right2 = (clear_cell(c) for c in table.rows[1].cells)
+    para(left2, "SoKyHieu", "Số: {{ so_ky_hieu }}")
+    para(right2, "DiaDanhNgay", "{{ dia_danh_ngay }}")
+
+
+def block_signature(doc: Document) -> None:
+    """Ô 7 and 9b: Nơi nhận on the left, the signature on the right."""
+    table = borderless_table(doc, SIGNATURE_WIDTHS, rows=1)
+    left, right = (clear_cell(c) for c in table.rows[0].cells)
+    para(left, "NoiNhanTieuDe", "Nơi nhận:")
+    para(left, "NoiNhan", "{%p for nguoi_nhan in noi_nhan %}")
+    para(left, "NoiNhan", "- {{ nguoi_nhan }};")
+    para(left, "NoiNhan", "{%p endfor %}")
+    para(left, "NoiNhan", "- Lưu: {{ luu }}.")
+    para(right, "ChuKyThamQuyen", "{%p for dong in chu_ky.tham_quyen %}")
+    para(right, "ChuKyThamQuyen", "{{ dong }}")
+    para(right, "ChuKyThamQuyen", "{%p endfor %}")
+    for _ in range(4):
+        para(right, "ChuKyKhoangTrong")
+    para(right, "ChuKyHoTen", "{{ chu_ky.ho_ten }}")
+
+
+def block_paragraph(doc: Document) -> None:
+    """One block of running text (variable `doan`): a paragraph, dash lines or điểm."""
+    para(doc, "NoiDung", '{%p if doan.kieu == "gach" %}')
+    para(doc, "NoiDung", "{%p for dong in doan.dong %}")
+    para(doc, "NoiDung", "- ", "{{r dong }}")
+    para(doc, "NoiDung", "{%p endfor %}")
+    para(doc, "NoiDung", '{%p elif doan.kieu == "diem" %}')
+    para(doc, "NoiDung", "{%p for diem in doan.dong %}")
+    para(doc, "NoiDung", "{{ diem.chu }}) ", "{{r diem.noi_dung }}")
+    para(doc, "NoiDung", "{%p endfor %}")
+    para(doc, "NoiDung", "{%p else %}")
+    para(doc, "NoiDung", "{{r doan.noi_dung }}")
+    para(doc, "NoiDung", "{%p endif %}")
+
+
+def blocks_of(doc: Document, variable: str) -> None:
+    para(doc, "NoiDung", f"{{%p for doan in {variable} %}}")
+    para(doc, "NoiDung", '{%p include "khoi/doan-van" %}')
+    para(doc, "NoiDung", "{%p endfor %}")
+
+
+def title_block(doc: Document) -> None:
+    para(doc, "TenLoai", "{{ ten_loai }}")
+    para(doc, "TrichYeu", "{{r trich_yeu }}")
+    para(doc, "DuongKeTrichYeu", "{{r duong_ke_trich_yeu }}")
+
+
+# --- document types -------------------------------------------------------------------------
+
+TASK_WIDTHS = [int(Mm(14)), int(Mm(100)), int(Mm(50)), int(Mm(50))]
+
+
+def type_ke_hoach(doc: Document) -> None:
+    """Kế hoạch: header, title, opening, Mục with khoản, closing, Nơi nhận, appendix of tasks."""
+    para(doc, "NoiDung", '{%p include "khoi/dau-trang" %}')
+    title_block(doc)
+    blocks_of(doc, "mo_dau")
+    para(doc, "Muc", "{%p for muc in cac_muc %}")
+    para(doc, "Muc", "{{ muc.so }}. {{ muc.tieu_de }}")
+    blocks_of(doc, "muc.doan")
+    para(doc, "NoiDung", "{%p for khoan in muc.khoan %}")
+    para(doc, "KhoanTieuDe", "{%p if khoan.tieu_de %}")
+    para(doc, "KhoanTieuDe", "{{ khoan.so }}. ", "{{r khoan.tieu_de }}")
+    para(doc, "NoiDung", "{%p else %}")
+    para(doc, "NoiDung", ("{{ khoan.so }}.", "Strong"), " ", "{{r khoan.noi_dung }}")
+    para(doc, "NoiDung", "{%p endif %}")
+    blocks_of(doc, "khoan.doan")
+    para(doc, "NoiDung", "{%p endfor %}")
+    blocks_of(doc, "muc.doan_sau")
+    para(doc, "Muc", "{%p endfor %}")
+    para(doc, "NoiDung", "{{r ket_thuc }}")
+    para(doc, "NoiDung", '{%p include "khoi/ky-ten" %}')
+    para(doc, "NoiDung", "{%p for phu_luc in cac_phu_luc %}")
+    para(doc, "NoiDung", "{%p if loop.first %}")
+    section_break(doc, landscape=False)
+    para(doc, "NoiDung", "{%p else %}")
+    section_break(doc, landscape=True, restart=True)
+    para(doc, "NoiDung", "{%p endif %}")
+    para(doc, "PhuLucSo", "{{ phu_luc.ten }}")
+    para(doc, "PhuLucTieuDe", "{{ phu_luc.tieu_de }}")
+    para(doc, "PhuLucKemTheo", "{{ phu_luc.kem_theo }}")
+    widths = [int(Mm(14)), int(Mm(110)), int(Mm(45)), int(Mm(50)), int(Mm(33))]
+    table = grid_table(doc, widths)
+    heads = ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành"]
+    for cell, head in zip(table.rows[0].cells, heads, strict=True):
+        clear_cell(cell)
+        para(cell, "BangTieuDe", head)
+    cells = [clear_cell(c) for c in table.rows[1].cells]
+    # {%tr %} rows around the data row: docxtpl removes the row that holds the tag.
+    loop_start = table.add_row()
+    loop_end = table.add_row()
+    tbl = table._tbl
+    tbl.remove(loop_start._tr)
+    tbl.remove(loop_end._tr)
+    table.rows[1]._tr.addprevious(loop_start._tr)
+    table.rows[2]._tr.addnext(loop_end._tr)
+    para(clear_cell(loop_start.cells[0]), "BangSo", "{%tr for nv in phu_luc.nhiem_vu %}")
+    for cell in loop_start.cells[1:]:
+        clear_cell(cell).add_paragraph(style="BangSo")
+    para(clear_cell(loop_end.cells[0]), "BangSo", "{%tr endfor %}")
+    for cell in loop_end.cells[1:]:
+        clear_cell(cell).add_paragraph(style="BangSo")
+    para(cells[0], "BangSo", "{{ nv.stt }}")
+    para(cells[1], "BangNoiDung", "{{ nv.noi_dung }}")
+    para(cells[2], "BangNoiDung", "{{ nv.chu_tri }}")
+    para(cells[3], "BangNoiDung", "{{ nv.phoi_hop }}")
+    para(cells[4], "BangSo", "{{ nv.thoi_gian }}")
+    para(doc, "NoiDung", "{%p endfor %}")
+    final_landscape(doc)
+
+
+def frame(doc: Document) -> None:
+    para(doc, "NoiDung", "Khung dùng chung của mọi loại văn bản: kiểu đoạn (Styles), lề và khổ "
+         "giấy, số trang ở đầu trang từ trang 2. Sửa ở đây là sửa cho mọi mẫu.")
+
+
+TEMPLATES: dict[str, Callable[[Document], None]] = {
+    "khung.docx": frame,
+    "khoi/dau-trang.docx": block_header,
+    "khoi/ky-ten.docx": block_signature,
+    "khoi/doan-van.docx": block_paragraph,
+    "ke-hoach.docx": type_ke_hoach,
+}
+
+
+def deterministic(data: bytes) -> bytes:
+    """Rewrite the zip with fixed timestamps so regenerating gives the same bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            if info.filename == "docProps/thumbnail.jpeg":
+                continue  # python-docx's sample picture of a blank page
+            fixed = zipfile.ZipInfo(info.filename, FIXED_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            data = src.read(info)
+            if info.filename == "_rels/.rels":
+                data = re.sub(rb"<Relationship [^>]*thumbnail.jpeg\"/>", b"", data)
+            dst.writestr(fixed, data)
+    return out.getvalue()
+
+
+def main(names: list[str]) -> None:
+    for name, build in TEMPLATES.items():
+        if names and name not in names:
+            continue
+        doc = new_document()
+        build(doc)
+        buffer = io.BytesIO()
+        doc.save(buffer)
+        target = ROOT / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(deterministic(buffer.getvalue()))
+        print(target.relative_to(ROOT.parent))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
