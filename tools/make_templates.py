@@ -11,6 +11,7 @@ styles, page set-up and page-number headers of templates/khung.docx are used for
 from __future__ import annotations
 
 import io
+import math
 import re
 import sys
 import zipfile
@@ -24,7 +25,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Emu, Mm, Pt
+from docx.shared import Emu, Mm, Pt, Twips
 from docx.styles.style import BaseStyle
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
@@ -35,7 +36,12 @@ FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 # Page set-up (Phụ lục I): A4, margins top/bottom 20 mm, left 30 mm, right 15 mm.
 PAGE_W, PAGE_H = Mm(210), Mm(297)
-MARGINS = {"top": Mm(20), "bottom": Mm(20), "left": Mm(30), "right": Mm(15)}
+def mm(value: float) -> Twips:
+    """Millimetres rounded up to whole twips, so a margin never falls below the decree's."""
+    return Twips(math.ceil(value * 1440 / 25.4))
+
+
+MARGINS = {"top": mm(20), "bottom": mm(20), "left": mm(30), "right": mm(15)}
 HEADER_DISTANCE = Mm(10)
 TEXT_WIDTH = int(PAGE_W - MARGINS["left"] - MARGINS["right"])
 LANDSCAPE_TEXT_WIDTH = int(PAGE_H - MARGINS["left"] - MARGINS["right"])
@@ -106,6 +112,12 @@ def define_styles(doc: Document) -> None:
         del fonts.attrib[attr]
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attr), FONT)
+    # Built-in styles of python-docx's default template point at theme fonts: Times everywhere.
+    for fonts in doc.styles.element.iter(qn("w:rFonts")):
+        for attr in list(fonts.attrib):
+            del fonts.attrib[attr]
+        for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            fonts.set(qn(attr), FONT)
     for name, spec in PARAGRAPH_STYLES.items():
         size, bold, italic, align, indent, before, after, extra = spec
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
@@ -451,18 +463,26 @@ TEMPLATES: dict[str, Callable[[Document], None]] = {
 }
 
 
+# python-docx's blank document carries a sample picture of a page and Word 2010's
+# stylesWithEffects part (theme fonts, unused since Word 2013): neither belongs in a template.
+DROPPED_PARTS = {"docProps/thumbnail.jpeg", "word/stylesWithEffects.xml"}
+
+
 def deterministic(data: bytes) -> bytes:
     """Rewrite the zip with fixed timestamps so regenerating gives the same bytes."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
         for info in src.infolist():
-            if info.filename == "docProps/thumbnail.jpeg":
-                continue  # python-docx's sample picture of a blank page
+            if info.filename in DROPPED_PARTS:
+                continue
             fixed = zipfile.ZipInfo(info.filename, FIXED_TIME)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             data = src.read(info)
-            if info.filename == "_rels/.rels":
-                data = re.sub(rb"<Relationship [^>]*thumbnail.jpeg\"/>", b"", data)
+            if info.filename in ("_rels/.rels", "word/_rels/document.xml.rels"):
+                data = re.sub(rb"<Relationship [^>]*(thumbnail.jpeg|stylesWithEffects.xml)\"/>",
+                              b"", data)
+            if info.filename == "[Content_Types].xml":
+                data = re.sub(rb"<Override [^>]*stylesWithEffects.xml\"[^>]*/>", b"", data)
             dst.writestr(fixed, data)
     return out.getvalue()
 

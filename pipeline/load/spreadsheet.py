@@ -460,6 +460,7 @@ def _missing_columns(
     if scan.best_row is None:
         return InputError("sheet.empty_sheet", file=file, sheet=sheet, rows=HEADER_SCAN_ROWS)
     missing = [w.field for w in fields if w.required and w.field.name not in scan.best_matched]
+    missing = missing or [w.field for w in fields]  # nothing required: any column would do
     spare = {normalize_header(t): t for t in scan.best_texts}
     closest = []
     for f in missing:
@@ -471,7 +472,7 @@ def _missing_columns(
         ratio, text = max(guesses, default=(0.0, ""))
         if ratio >= 0.6:
             closest.append(f"'{text}' → '{f.label}'")
-    params = dict(
+    params: dict[str, Any] = dict(
         missing=", ".join(f"'{f.label}'" for f in missing),
         found=", ".join(f"'{t}'" for t in scan.best_texts),
         header_row=scan.best_row,

@@ -49,6 +49,8 @@ _ALIASES = {
 
 # How much of a file is enough to judge its encoding.
 _SAMPLE_BYTES = 256 * 1024
+# How much larger the share of accented words that are syllables must be after decoding.
+_CLEARLY_BETTER = 0.3
 
 
 def canonical_encoding(name: str) -> str:
@@ -212,29 +214,27 @@ def _encode_cp1258(char: str) -> bytes | None:
 
 # --- does it look like Vietnamese? --------------------------------------------------------------
 
-# Grave, acute, tilde, hook above, dot below: the five tone marks (thanh huyền, sắc, ngã, hỏi, nặng).
+# The five tone marks: thanh huyền, sắc, ngã, hỏi, nặng.
 _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _ALPHABET = frozenset("abcdđeghiklmnopqrstuvxyăâêôơư")
 
-_ONSETS = "ngh ng nh ch gh gi kh ph th tr qu b c d đ g h k l m n p r s t v x".split()
+_ONSETS = ("", *"ngh ng nh ch gh gi kh ph th tr qu b c d đ g h k l m n p r s t v x".split())
 # Rhymes with no final consonant (a vowel, or a vowel cluster ending in i/y/o/u/a).
-_OPEN_RHYMES = (
+_OPEN_RHYMES = frozenset(
     "a e ê i y o ô ơ u ư ia ua ưa oa oe uê uy uơ uya ai ao au ay âu ây eo êu iu oi ôi ơi ui ưi "
-    "ưu iêu yêu uôi ươi ươu oai oay oao oeo uây uyu"
-).split()
-# Vowels that take a final consonant (c, ch, m, n, ng, nh, p, t).
-_CLOSED_NUCLEI = "a ă â e ê i o ô ơ u ư iê yê uô ươ oa oă oe uâ uê uy uyê oo".split()
-_FINALS = "ch c m nh ng n p t".split()
-
-
-def _alternation(options: list[str]) -> str:
-    return "|".join(sorted(options, key=len, reverse=True))
-
-
-_SYLLABLE = re.compile(
-    f"(?:{_alternation(_ONSETS)})?"
-    f"(?:{_alternation(_OPEN_RHYMES)}|(?:{_alternation(_CLOSED_NUCLEI)})(?:{_alternation(_FINALS)}))"
+    "ưu iêu yêu uôi ươi ươu oai oay oao oeo uây uyu".split()
 )
+# Vowels that take a final consonant.
+_CLOSED_NUCLEI = frozenset("a ă â e ê i o ô ơ u ư iê yê uô ươ oa oă oe uâ uê uy uyê oo".split())
+_FINALS = ("ch", "c", "m", "nh", "ng", "n", "p", "t")
+_STOP_FINALS = frozenset({"c", "ch", "p", "t"})
+# Chính tả: k, gh, ngh stand before i, e, ê, y; c, ng (and g) before the other vowels.
+_FRONT_ONLY_ONSETS = frozenset({"k", "gh", "ngh"})
+_NOT_BEFORE = {"c": "ieêy", "ng": "ieêy", "g": "eêy"}
+_CH_NH_NUCLEI = frozenset({"a", "ê", "i", "oa", "uê", "uy"})
+_NO_C_NG_NUCLEI = frozenset({"ê", "i", "uê", "uy"})
+# A syllable ending in c, ch, p or t carries thanh sắc or thanh nặng, never another tone.
+_STOP_TONES = frozenset("\u0301\u0323")
 
 # Frequent words of administrative Vietnamese that carry marks; extra evidence, never proof.
 _COMMON_WORDS = frozenset(
@@ -247,14 +247,50 @@ _COMMON_WORDS = frozenset(
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+def _splits(rhyme: str) -> list[tuple[str, str]]:
+    """The ways a rhyme (vần) divides into vowel nucleus and final consonant."""
+    found = [(rhyme, "")] if rhyme in _OPEN_RHYMES else []
+    for final in _FINALS:
+        nucleus = rhyme[: -len(final)]
+        if rhyme.endswith(final) and nucleus in _CLOSED_NUCLEI:
+            found.append((nucleus, final))
+    return found
+
+
+def _allowed(onset: str, nucleus: str, final: str, tone: str, strict: bool) -> bool:
+    """Whether the parts obey Vietnamese spelling; the tone rule only for words with marks."""
+    first = nucleus[0]
+    if onset in _FRONT_ONLY_ONSETS and first not in "ieêy":
+        return False
+    if first in _NOT_BEFORE.get(onset, ""):
+        return False
+    if onset == "qu" and first in "uo":
+        return False
+    if final in ("ch", "nh") and nucleus not in _CH_NH_NUCLEI:
+        return False
+    if final in ("c", "ng") and nucleus in _NO_C_NG_NUCLEI:
+        return False
+    return not (strict and final in _STOP_FINALS and tone not in _STOP_TONES)
+
+
 @lru_cache(maxsize=8192)
 def _is_syllable(word: str) -> bool:
     """Whether a lower-case word is one well-formed Vietnamese syllable (âm tiết)."""
     parts = unicodedata.normalize("NFD", word)
-    if sum(1 for mark in parts if mark in _TONE_MARKS) > 1:
+    tones = [mark for mark in parts if mark in _TONE_MARKS]
+    if len(tones) > 1:
         return False
     bare = nfc("".join(mark for mark in parts if mark not in _TONE_MARKS))
-    return set(bare) <= _ALPHABET and _SYLLABLE.fullmatch(bare) is not None
+    if not set(bare) <= _ALPHABET:
+        return False
+    tone = tones[0] if tones else ""
+    strict = not word.isascii()  # a word written without marks may only have lost them
+    return any(
+        _allowed(onset, nucleus, final, tone, strict)
+        for onset in _ONSETS
+        if bare.startswith(onset) and len(bare) > len(onset)
+        for nucleus, final in _splits(bare[len(onset) :])
+    )
 
 
 @dataclass(frozen=True)
@@ -277,11 +313,12 @@ class _Score:
         return self.syllables / self.words if self.words else 0.0
 
     def looks_vietnamese(self) -> bool:
-        """Most accented words are syllables, and some letters are Vietnamese only."""
+        """Two or more accented syllables, few accented non-words, some Vietnamese-only letters."""
         return (
-            (self.distinct >= 1 or self.common >= 2)
+            self.marked_syllables >= 2
+            and (self.distinct >= 1 or self.common >= 2)
             and self.marked_share >= 0.8
-            and self.syllable_share >= 0.6
+            and self.syllable_share >= 0.75
         )
 
     def rank(self) -> tuple[float, int, int]:
@@ -326,18 +363,19 @@ def guess_legacy_bytes(data: bytes) -> str | None:
 def looks_like_legacy_text(text: str) -> str | None:
     """For Unicode text that is TCVN3 or VNI bytes shown as Windows-1252: "tcvn3" or "vni".
 
-    None for Unicode Vietnamese, English and any other text whose accented words already read
-    as words.
+    None for Unicode Vietnamese, English and any other text: the decoded text must read as
+    Vietnamese, and clearly better than the text as it stands.
     """
     original = _score(text)
-    if original.marked == 0 or original.marked_share >= 0.5:
+    if original.marked == 0:  # ASCII text decodes to itself in both codes
         return None
     best: tuple[tuple[float, int, int], str] | None = None
     for encoding in (TCVN3, VNI):
-        decoded = decode_legacy(text, encoding)
-        if decoded == nfc(text):
-            continue
-        score = _score(decoded)
-        if score.looks_vietnamese() and (best is None or score.rank() > best[0]):
+        score = _score(decode_legacy(text, encoding))
+        better = (
+            score.marked_share >= original.marked_share + _CLEARLY_BETTER
+            and score.distinct > original.distinct
+        )
+        if better and score.looks_vietnamese() and (best is None or score.rank() > best[0]):
             best = (score.rank(), encoding)
     return best[1] if best else None

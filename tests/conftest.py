@@ -1,0 +1,56 @@
+"""Shared fixtures: the repository, the shared reference folder, rendered example documents."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared" / "reference"
+PLAN_INPUT = REPO / "inputs" / "2022" / "ke-hoach-tdkt.yaml"
+
+
+@pytest.fixture(scope="session")
+def repo() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def renderer():
+    from pipeline.api import Renderer
+
+    return Renderer(REPO / "templates")
+
+
+@pytest.fixture(scope="session")
+def plan_docx(tmp_path_factory: pytest.TempPathFactory, renderer) -> Path:
+    """The 2022 plan rendered once for the session."""
+    out = tmp_path_factory.mktemp("plan") / "ke-hoach-tdkt.docx"
+    renderer.render_file(PLAN_INPUT, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def plan_document(plan_docx: Path):
+    return Document(str(plan_docx))
+
+
+@pytest.fixture()
+def inputs_copy(tmp_path: Path) -> Path:
+    """A writable copy of inputs/ (agency profile and the 2022 plan)."""
+    target = tmp_path / "inputs"
+    shutil.copytree(REPO / "inputs", target)
+    return target
+
+
+def reference_body_paragraphs() -> list[str]:
+    """The body paragraphs of the reference plan, markdown emphasis removed."""
+    text = (SHARED / "ke-hoach-tdkt-2022.md").read_text("utf-8")
+    body = text.split("\n---\n")[1]
+    paragraphs = [p.strip() for p in body.split("\n\n") if p.strip()]
+    start = next(i for i, p in enumerate(paragraphs) if p.startswith("Thực hiện Kế hoạch"))
+    return [re.sub(r"\*+", "", p) for p in paragraphs[start:]]

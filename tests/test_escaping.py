@@ -1,0 +1,82 @@
+"""Data is text, never template: what a clerk types prints exactly as typed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from ruamel.yaml import YAML
+
+from pipeline.errors import TemplateError
+from pipeline.render.fragments import markup_to_text, plain_runs, rich_runs
+
+HOSTILE = [
+    "Công ty A & B <b>đậm</b>",
+    "{{ 7*7 }} và {% for x in y %}",
+    "{%p if 1 %} {{r x }} {#",
+    "]]></w:t></w:r><w:r><w:t>",
+    "&amp; &lt; &#65; x",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_text_prints_as_typed(text: str, inputs_copy: Path, tmp_path: Path, renderer):
+    plan = inputs_copy / "2022" / "ke-hoach-tdkt.yaml"
+    yaml = YAML()
+    data = yaml.load(plan.read_text("utf-8"))
+    data["noi_nhan"][0] = text
+    data["ket_thuc"] = text
+    with plan.open("w", encoding="utf-8") as handle:
+        yaml.dump(data, handle)
+    out = tmp_path / "x.docx"
+    renderer.render_file(plan, out)
+    document = Document(str(out))
+    recipients = [p.text for p in document.tables[1].cell(0, 0).paragraphs]
+    assert f"- {text};" in recipients
+    closing = [p.text for p in document.paragraphs if p.text.endswith("./.")][-1]
+    assert closing == f"{text}./."
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=60))
+@settings(max_examples=200, deadline=None)
+def test_plain_runs_round_trip(text: str) -> None:
+    from lxml import etree
+
+    xml = f'<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">{plain_runs(text)}</w:p>'
+    root = etree.fromstring(xml)
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    assert "".join(t.text or "" for t in root.iter(f"{ns}t")) == text.replace("\n", "")
+
+
+def test_inline_markup() -> None:
+    runs = rich_runs("**3.** Đẩy *mạnh* & <x>")
+    assert 'w:val="Strong"' in runs and 'w:val="Emphasis"' in runs
+    assert "&amp; &lt;x&gt;" in runs
+    assert markup_to_text("**a** *b* \\*c\\*") == "a b *c*"
+
+
+def test_templates_run_sandboxed(tmp_path: Path, repo: Path) -> None:
+    import shutil
+
+    from pipeline.render.engine import Engine
+
+    templates = tmp_path / "templates"
+    shutil.copytree(repo / "templates", templates)
+    import zipfile
+
+    source = templates / "ke-hoach.docx"
+    with zipfile.ZipFile(source) as archive:
+        parts = {n: archive.read(n) for n in archive.namelist()}
+    parts["word/document.xml"] = parts["word/document.xml"].replace(
+        b"{{ ten_loai }}", b"{{ ten_loai.__class__.__mro__[1].__subclasses__() }}"
+    )
+    with zipfile.ZipFile(source, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    engine = Engine(templates)
+    with pytest.raises(TemplateError) as caught:
+        engine.render("ke-hoach", {"ten_loai": "x"})
+    assert caught.value.key in ("render.unsafe", "render.failed")

@@ -1,0 +1,66 @@
+"""LibreOffice renders the plan: Quốc hiệu on one line, no number on page 1, each page its own."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def plan_pdf(plan_docx: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice is required (.ci/run installs libreoffice-writer)"
+    out = tmp_path_factory.mktemp("pdf")
+    profile = out / "profile"
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(out), str(plan_docx)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    return out / "ke-hoach-tdkt.pdf"
+
+
+def page_lines(pdf: Path) -> list[list[str]]:
+    """Lines of text of each page, as poppler's pdftotext reads them (layout kept)."""
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    return [
+        [line.strip() for line in page.splitlines() if line.strip()]
+        for page in text.split("\f")
+        if page.strip()
+    ]
+
+
+def landscape_pages(pdf: Path) -> list[bool]:
+    """For each page, whether it is wider than tall (from pdfinfo's page sizes)."""
+    info = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "999", str(pdf)], check=True, capture_output=True, text=True
+    ).stdout
+    sizes = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)
+    return [float(w) > float(h) for w, h in sizes]
+
+
+def test_quoc_hieu_on_one_line(plan_pdf: Path) -> None:
+    first = page_lines(plan_pdf)[0]
+    assert any("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in line for line in first)
+    assert not any(line.endswith(("CỘNG HÒA XÃ HỘI CHỦ NGHĨA", "VIỆT")) for line in first)
+
+
+def test_page_numbers(plan_pdf: Path) -> None:
+    pages = page_lines(plan_pdf)
+    landscape = landscape_pages(plan_pdf)
+    main_pages = landscape.index(True)
+    assert main_pages >= 2 and all(landscape[main_pages:])
+    # Page 1 starts with the header block, not a number; each later page starts with its number.
+    assert not pages[0][0].isdigit()
+    for number in range(2, main_pages + 1):
+        assert pages[number - 1][0] == str(number)
+    # The appendix numbers its pages on its own: none on its first page, 2 on the next.
+    assert pages[main_pages][0] == "Phụ lục"
+    for offset, page in enumerate(pages[main_pages + 1 :], start=2):
+        assert page[0] == str(offset)
