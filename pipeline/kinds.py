@@ -32,9 +32,7 @@ class DocumentKind:
 
 KINDS: dict[str, DocumentKind] = {
     kind.code: kind
-    for kind in (
-        DocumentKind("ke_hoach", PlanData, "ke-hoach", plan_context, starter="ke-hoach"),
-    )
+    for kind in (DocumentKind("ke_hoach", PlanData, "ke-hoach", plan_context, starter="ke-hoach"),)
 }
 
 

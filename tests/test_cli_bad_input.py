@@ -23,7 +23,9 @@ def replace_line(path: Path, old: str, new: str) -> None:
 
 
 def line_of(path: Path, needle: str) -> int:
-    return next(i for i, line in enumerate(path.read_text("utf-8").splitlines(), 1) if needle in line)
+    return next(
+        i for i, line in enumerate(path.read_text("utf-8").splitlines(), 1) if needle in line
+    )
 
 
 CASES = {
@@ -124,7 +126,9 @@ def test_english_messages(inputs_copy: Path, tmp_path: Path) -> None:
 def test_english_from_locale(inputs_copy: Path) -> None:
     plan = inputs_copy / PLAN
     replace_line(plan, "ngay: 22/12/2021", "ngay: 31/02/2021")
-    result = CliRunner(env={"LANG": "en_US.UTF-8", "LC_ALL": None}).invoke(main, ["check", str(plan)])
+    result = CliRunner(env={"LANG": "en_US.UTF-8", "LC_ALL": None}).invoke(
+        main, ["check", str(plan)]
+    )
     assert "invalid date" in result.output
 
 
@@ -139,7 +143,9 @@ def test_check_writes_nothing_and_succeeds(inputs_copy: Path, tmp_path: Path) ->
     assert "Hợp lệ" in result.output
 
 
-def test_render_default_output_mirrors_inputs(inputs_copy: Path, tmp_path: Path, monkeypatch) -> None:
+def test_render_default_output_mirrors_inputs(
+    inputs_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     result = run("render", str(inputs_copy / PLAN))
     assert result.exit_code == 0, result.output

@@ -180,9 +180,9 @@ def test_rules_under_tieu_ngu_agency_and_trich_yeu(plan_document: DocumentObject
     agency = rules_after(plan_document, "VĂN PHÒNG") / text_width_pt("VĂN PHÒNG", 12, bold=True)
     assert 1 / 3 <= agency <= 1 / 2
     line = "Triển khai, thực hiện công tác thi đua, khen thưởng năm 2022"
-    trich_yeu = rules_after(
-        plan_document, line + "của Văn phòng UBND tỉnh"
-    ) / text_width_pt(line, 14, bold=True)
+    trich_yeu = rules_after(plan_document, line + "của Văn phòng UBND tỉnh") / text_width_pt(
+        line, 14, bold=True
+    )
     assert 1 / 3 <= trich_yeu <= 1 / 2
 
 

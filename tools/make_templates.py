@@ -26,7 +26,6 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt, Twips
-from docx.styles.style import BaseStyle
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
@@ -36,6 +35,8 @@ FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 # Page set-up (Phụ lục I): A4, margins top/bottom 20 mm, left 30 mm, right 15 mm.
 PAGE_W, PAGE_H = Mm(210), Mm(297)
+
+
 def mm(value: float) -> Twips:
     """Millimetres rounded up to whole twips, so a margin never falls below the decree's."""
     return Twips(math.ceil(value * 1440 / 25.4))
@@ -79,7 +80,11 @@ PARAGRAPH_STYLES: dict[str, tuple[float, bool, bool, object, object, float, floa
     "BangTien": (13, False, False, J.RIGHT, None, 3, 3, {}),
     "SoTrang": (13, False, False, J.CENTER, None, 0, 0, {}),
 }
-CHARACTER_STYLES = {"Strong": (True, False), "Emphasis": (False, True), "StrongEmphasis": (True, True)}
+CHARACTER_STYLES = {
+    "Strong": (True, False),
+    "Emphasis": (False, True),
+    "StrongEmphasis": (True, True),
+}
 
 
 def set_fonts(rpr_owner: object) -> None:
@@ -141,8 +146,14 @@ def define_styles(doc: Document) -> None:
         if extra.get("contextual"):
             # Word's "don't add space between paragraphs of the same style".
             style.element.get_or_add_pPr().insert_element_before(
-                OxmlElement("w:contextualSpacing"), "w:mirrorIndents", "w:suppressOverlap",
-                "w:jc", "w:textDirection", "w:textAlignment", "w:outlineLvl", "w:rPr",
+                OxmlElement("w:contextualSpacing"),
+                "w:mirrorIndents",
+                "w:suppressOverlap",
+                "w:jc",
+                "w:textDirection",
+                "w:textAlignment",
+                "w:outlineLvl",
+                "w:rPr",
             )
         fmt.widow_control = True
     for name, (bold, italic) in CHARACTER_STYLES.items():
@@ -177,6 +188,7 @@ def setup_page(doc: Document) -> None:
 
 def add_field(para: Paragraph, instruction: str) -> None:
     """A complex field (PAGE) with a cached result of 1."""
+
     def run_with(child: OxmlElement) -> None:
         run = OxmlElement("w:r")
         run.append(child)
@@ -450,8 +462,12 @@ def type_ke_hoach(doc: Document) -> None:
 
 
 def frame(doc: Document) -> None:
-    para(doc, "NoiDung", "Khung dùng chung của mọi loại văn bản: kiểu đoạn (Styles), lề và khổ "
-         "giấy, số trang ở đầu trang từ trang 2. Sửa ở đây là sửa cho mọi mẫu.")
+    para(
+        doc,
+        "NoiDung",
+        "Khung dùng chung của mọi loại văn bản: kiểu đoạn (Styles), lề và khổ "
+        "giấy, số trang ở đầu trang từ trang 2. Sửa ở đây là sửa cho mọi mẫu.",
+    )
 
 
 TEMPLATES: dict[str, Callable[[Document], None]] = {
@@ -479,8 +495,9 @@ def deterministic(data: bytes) -> bytes:
             fixed.compress_type = zipfile.ZIP_DEFLATED
             data = src.read(info)
             if info.filename in ("_rels/.rels", "word/_rels/document.xml.rels"):
-                data = re.sub(rb"<Relationship [^>]*(thumbnail.jpeg|stylesWithEffects.xml)\"/>",
-                              b"", data)
+                data = re.sub(
+                    rb"<Relationship [^>]*(thumbnail.jpeg|stylesWithEffects.xml)\"/>", b"", data
+                )
             if info.filename == "[Content_Types].xml":
                 data = re.sub(rb"<Override [^>]*stylesWithEffects.xml\"[^>]*/>", b"", data)
             dst.writestr(fixed, data)

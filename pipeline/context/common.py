@@ -8,8 +8,8 @@ from typing import Any
 from markupsafe import Markup
 
 from pipeline.model.agency import Agency, Signer
-from pipeline.model.document import DocumentData, RecipientGroup
 from pipeline.model.blocks import Block, DashList, PointList
+from pipeline.model.document import DocumentData, RecipientGroup
 from pipeline.render.fragments import rich_runs, rule_run
 from pipeline.render.styles import StyleSheet
 from pipeline.rules.dates import date_line, date_phrase
@@ -65,9 +65,11 @@ def recipient_lines(data: DocumentData, agency: Agency) -> list[str]:
     """Nơi nhận lines without the dash and semicolon the template adds; groups expanded."""
     lines: list[str] = []
     for recipient in data.noi_nhan:
-        names = agency.nhom_noi_nhan[recipient.nhom] if isinstance(recipient, RecipientGroup) else [
-            recipient
-        ]
+        names = (
+            agency.nhom_noi_nhan[recipient.nhom]
+            if isinstance(recipient, RecipientGroup)
+            else [recipient]
+        )
         lines.extend(clean_list_line(name) for name in names)
     return lines
 

@@ -31,7 +31,9 @@ def plan_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
                         "noi_dung": row.noi_dung,
                         # A unit may be named by its abbreviation in the profile.
                         "chu_tri": units[row.chu_tri].ten if row.chu_tri in units else row.chu_tri,
-                        "phoi_hop": units[row.phoi_hop].ten if row.phoi_hop in units else (row.phoi_hop or ""),
+                        "phoi_hop": units[row.phoi_hop].ten
+                        if row.phoi_hop in units
+                        else (row.phoi_hop or ""),
                         "thoi_gian": row.thoi_gian,
                     }
                     for row_number, row in enumerate(appendix.nhiem_vu, start=1)

@@ -142,4 +142,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "tệp CSV sai cấu trúc: {reason}",
         "en": "the CSV file is malformed: {reason}",
     },
+    "sheet.duplicate_entry": {
+        "vi": "'{name}' có hai lần với cùng danh hiệu/hình thức '{award}' (lần đầu ở dòng {first})",
+        "en": "'{name}' appears twice for the same award '{award}' (first at row {first})",
+    },
 }

@@ -101,7 +101,8 @@ def rule_run(length_pt: float, shape_id: int = 1) -> Markup:
         "<wps:cNvCnPr/><wps:spPr>"
         f'<a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="0"/></a:xfrm>'
         '<a:prstGeom prst="line"><a:avLst/></a:prstGeom>'
-        f'<a:ln w="{RULE_THICKNESS_EMU}"><a:solidFill><a:srgbClr val="000000"/></a:solidFill></a:ln>'
+        f'<a:ln w="{RULE_THICKNESS_EMU}">'
+        '<a:solidFill><a:srgbClr val="000000"/></a:solidFill></a:ln>'
         "</wps:spPr><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:inline>"
         "</w:drawing></w:r>"
     )

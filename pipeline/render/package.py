@@ -30,7 +30,9 @@ class Package:
         except FileNotFoundError:
             raise TemplateError("render.template_missing", template=str(path)) from None
         except (zipfile.BadZipFile, OSError) as exc:
-            raise TemplateError("render.template_not_docx", template=str(path), reason=str(exc))
+            raise TemplateError(
+                "render.template_not_docx", template=str(path), reason=str(exc)
+            ) from None
         if DOCUMENT_PART not in parts:
             raise TemplateError(
                 "render.template_not_docx", template=str(path), reason=DOCUMENT_PART

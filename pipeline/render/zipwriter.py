@@ -58,17 +58,30 @@ def write_zip(members: Iterable[Member]) -> bytes:
         central.append(
             struct.pack(
                 "<4s6H3L5H2L",
-                b"PK\x01\x02", _VERSION, _VERSION, flags, member.method, _DOS_TIME, _DOS_DATE,
-                member.crc, len(member.payload), member.size, len(name), 0, 0, 0, 0, 0, offset,
+                b"PK\x01\x02",
+                _VERSION,
+                _VERSION,
+                flags,
+                member.method,
+                _DOS_TIME,
+                _DOS_DATE,
+                member.crc,
+                len(member.payload),
+                member.size,
+                len(name),
+                0,
+                0,
+                0,
+                0,
+                0,
+                offset,
             )  # fmt: skip
             + name
         )
         offset += len(header) + len(name) + len(member.payload)
         count += 1
     directory = b"".join(central)
-    end = struct.pack(
-        "<4s4H2LH", b"PK\x05\x06", 0, 0, count, count, len(directory), offset, 0
-    )
+    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, count, count, len(directory), offset, 0)
     return b"".join(chunks) + directory + end
 
 

@@ -1,4 +1,4 @@
-"""Tên loại văn bản and their abbreviations (Nghị định 30/2020/NĐ-CP, Phụ lục III), read from data."""
+"""Tên loại văn bản and their abbreviations (Nghị định 30/2020, Phụ lục III), read from data."""
 
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ def document_types() -> dict[str, DocumentType]:
     text = resources.files("pipeline.rules").joinpath("data/loai-van-ban.csv").read_text("utf-8")
     rows = csv.DictReader(text.splitlines())
     return {
-        row["ma"]: DocumentType(row["ma"], row["ten"], row["viet_tat"], row["nguon"]) for row in rows
+        row["ma"]: DocumentType(row["ma"], row["ten"], row["viet_tat"], row["nguon"])
+        for row in rows
     }
 
 
@@ -48,7 +49,7 @@ def type_by_title(title: str) -> DocumentType | None:
 
 
 def type_by_abbreviation(abbreviation: str) -> DocumentType | None:
-    """The type whose Phụ lục III abbreviation is `abbreviation` (exact case: QyĐ differs from QĐ)."""
+    """The type with this Phụ lục III abbreviation (exact case: QyĐ differs from QĐ)."""
     for doc_type in document_types().values():
         if doc_type.abbreviation and doc_type.abbreviation == abbreviation:
             return doc_type

@@ -364,18 +364,17 @@ def looks_like_legacy_text(text: str) -> str | None:
     """For Unicode text that is TCVN3 or VNI bytes shown as Windows-1252: "tcvn3" or "vni".
 
     None for Unicode Vietnamese, English and any other text: the decoded text must read as
-    Vietnamese, and clearly better than the text as it stands.
+    Vietnamese, clearly better than the text as it stands. Text that already holds syllables
+    with Vietnamese-only letters (ơ, ư, đ, ộ, ...) is Unicode, since Windows-1252 has none of
+    them; so a string mixing Unicode and legacy words is not flagged.
     """
     original = _score(text)
-    if original.marked == 0:  # ASCII text decodes to itself in both codes
+    if original.marked == 0 or original.distinct > 0:  # ASCII decodes to itself
         return None
     best: tuple[tuple[float, int, int], str] | None = None
     for encoding in (TCVN3, VNI):
         score = _score(decode_legacy(text, encoding))
-        better = (
-            score.marked_share >= original.marked_share + _CLEARLY_BETTER
-            and score.distinct > original.distinct
-        )
+        better = score.marked_share >= original.marked_share + _CLEARLY_BETTER
         if better and score.looks_vietnamese() and (best is None or score.rank() > best[0]):
             best = (score.rank(), encoding)
     return best[1] if best else None

@@ -1,0 +1,763 @@
+"""Batch rendering benchmark (issue 6): naive docxtpl loop, vanthu's engine, the write floor.
+
+Run from the project folder:  python bench/batch_bench.py --docs 1000  (see bench/README.md).
+Every approach renders the same synthetic documents from the same composed templates; timings
+are taken in interleaved rounds so that machine noise spreads evenly over the approaches, and
+peak RSS is measured per approach in a fresh process. It is a benchmark, not a test: nothing
+here asserts a timing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import importlib.metadata
+import multiprocessing
+import os
+import random
+import resource
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+from xmlrpc.client import ServerProxy
+
+from docxtpl import DocxTemplate
+
+from pipeline.api import Renderer
+from pipeline.context.common import DocumentInfo
+from pipeline.kinds import KINDS, DocumentKind
+from pipeline.load.documents import LoadedDocument, load_document
+from pipeline.model.agency import Agency
+from pipeline.render.engine import Engine
+from pipeline.rules.doc_types import document_type
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = ROOT / "templates"
+DECISION = "quyet-dinh"  # the type the last line reports (issue 6)
+FALLBACK = "ke-hoach"
+DECISION_ROWS = 30  # rows of the decision's list (danh sách), as in the issue's measurement
+FLOOR_POOL = 64  # distinct built documents the floor writes in turn
+RSS_CHECK_SIZES = (100, 5000)
+PDF_DOCS = 20
+
+NAIVE, ENGINE_1, ENGINE_2, FLOOR = "naive", "engine-1", "engine-2", "floor"
+APPROACHES = (NAIVE, ENGINE_1, ENGINE_2, FLOOR)
+LABELS = {
+    NAIVE: "docxtpl naive loop",
+    ENGINE_1: "engine, 1 worker",
+    ENGINE_2: "engine, 2 workers",
+    FLOOR: "floor: write bytes",
+}
+
+# ---------------------------------------------------------------------------------------------
+# Synthetic data: one function per document type, deterministic from its random generator.
+# ---------------------------------------------------------------------------------------------
+
+FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Lò", "Cầm", "Quàng"]
+MIDDLE = ["Văn", "Thị", "Huy", "Minh", "Thanh", "Đức", "Ngọc", "Thu", "Hồng", "Xuân"]
+GIVEN = ["Anh", "Mạnh", "Hương", "Lan", "Tuấn", "Hải", "Dũng", "Hoa", "Thắng", "Yến", "Long"]
+TOPICS = [
+    "công tác thi đua, khen thưởng",
+    "cải cách hành chính",
+    "chuyển đổi số",
+    "phòng, chống thiên tai",
+    "bảo đảm trật tự an toàn giao thông",
+    "phòng, chống tham nhũng, tiêu cực",
+    "xây dựng nông thôn mới",
+    "thực hành tiết kiệm, chống lãng phí",
+]
+VERBS = [
+    "Triển khai",
+    "Tăng cường",
+    "Nâng cao chất lượng",
+    "Đẩy mạnh",
+    "Tổ chức thực hiện",
+    "Kiểm tra, giám sát",
+    "Rà soát, đánh giá",
+]
+OBJECTS = [
+    "các phong trào thi đua",
+    "công tác tuyên truyền, phổ biến văn bản",
+    "việc ứng dụng công nghệ thông tin",
+    "công tác phối hợp giữa các phòng, ban, đơn vị",
+    "việc sơ kết, tổng kết",
+    "chế độ báo cáo định kỳ",
+    "việc giải quyết thủ tục hành chính",
+]
+PURPOSES = [
+    "đảm bảo thiết thực, hiệu quả",
+    "góp phần hoàn thành thắng lợi nhiệm vụ chính trị được giao",
+    "phù hợp với đặc điểm tình hình của cơ quan",
+    "kịp thời biểu dương các tập thể, cá nhân có thành tích tiêu biểu",
+    "giữ tỷ lệ hồ sơ trễ hạn < 5% & không để tồn đọng",
+]
+SECTION_TITLES = [
+    "Mục đích, yêu cầu",
+    "Nội dung thực hiện",
+    "Tổ chức thực hiện",
+    "Kinh phí thực hiện",
+    "Chế độ thông tin, báo cáo",
+]
+RECIPIENTS = [
+    "Sở Nội vụ",
+    "Ban Thi đua - Khen thưởng tỉnh",
+    "UBND tỉnh (b/c)",
+    "Lãnh đạo Văn phòng",
+    "Lưu trữ cơ quan",
+]
+TIMES = ["Cả năm {y}", "Quý I/{y}", "Quý II/{y}", "Tháng 6/{y}", "Tháng 12/{y}"]
+
+
+@dataclass(frozen=True)
+class Example:
+    """What synthetic data may draw on: the example's agency profile and its data as a dict."""
+
+    agency: Agency
+    data: Mapping[str, Any]
+
+
+SyntheticData = Callable[[random.Random, Example], dict[str, Any]]
+
+
+class SyntheticDataError(Exception):
+    """The example of a document type does not have the shape its synthetic data needs."""
+
+
+def person_name(rng: random.Random) -> str:
+    """A plausible Vietnamese full name."""
+    return f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
+
+
+def some_date(rng: random.Random, year: int | None = None) -> date:
+    """A date in `year` (or in 2020–2025)."""
+    year = year or rng.randint(2020, 2025)
+    return date(year, rng.randint(1, 12), rng.randint(1, 28))
+
+
+def sentence(rng: random.Random, year: int) -> str:
+    """One sentence of running text, sometimes naming a person, a document or bold words."""
+    text = f"{rng.choice(VERBS)} {rng.choice(OBJECTS)} về {rng.choice(TOPICS)}"
+    extra = rng.randrange(5)
+    if extra == 0:
+        text += f", giao đồng chí {person_name(rng)} theo dõi"
+    elif extra == 1:
+        when = some_date(rng, year - 1)
+        text += f" theo Kế hoạch số {rng.randint(1, 400)}/KH-UBND ngày {when:%d/%m/%Y}"
+    elif extra == 2:
+        text += f", **hoàn thành trước ngày {some_date(rng, year):%d/%m/%Y}**"
+    return f"{text}; {rng.choice(PURPOSES)}."
+
+
+def paragraph(rng: random.Random, year: int) -> str:
+    """A paragraph of two to four sentences."""
+    return " ".join(sentence(rng, year) for _ in range(rng.randint(2, 4)))
+
+
+def block(rng: random.Random, year: int) -> str | dict[str, list[str]]:
+    """A block of running text: mostly paragraphs, sometimes dash lines or điểm a), b)."""
+    shape = rng.randrange(8)
+    lines = [sentence(rng, year).rstrip(".") for _ in range(rng.randint(2, 4))]
+    if shape == 0:
+        return {"gach": lines}
+    if shape == 1:
+        return {"diem": lines}
+    return paragraph(rng, year)
+
+
+def plan_data(rng: random.Random, example: Example) -> dict[str, Any]:
+    """Kế hoạch: three to four Mục of khoản and paragraphs, an appendix of tasks every other time."""
+    agency = example.agency
+    when = some_date(rng)
+    year = when.year
+    units = sorted(agency.don_vi)
+    sections = []
+    for title in rng.sample(SECTION_TITLES, rng.randint(3, 4)):
+        items: list[dict[str, Any]] = []
+        for _ in range(rng.randint(2, 4)):
+            if rng.random() < 0.6:
+                doan = [block(rng, year) for _ in range(rng.randint(1, 3))]
+                items.append({"tieu_de": f"{rng.choice(VERBS)} {rng.choice(OBJECTS)}", "doan": doan})
+            else:
+                items.append({"noi_dung": paragraph(rng, year)})
+        sections.append({"tieu_de": title, "khoan": items})
+    appendices = []
+    if rng.random() < 0.5:
+        rows = [
+            {
+                "noi_dung": sentence(rng, year).rstrip("."),
+                "chu_tri": rng.choice(units),
+                "phoi_hop": rng.choice([*units, "Các phòng, ban, đơn vị"]),
+                "thoi_gian": rng.choice(TIMES).format(y=year),
+            }
+            for _ in range(rng.randint(5, 12))
+        ]
+        appendices.append({"tieu_de": f"Nhiệm vụ trọng tâm năm {year}", "nhiem_vu": rows})
+    recipients: list[Any] = rng.sample(RECIPIENTS, rng.randint(1, 3))
+    if agency.nhom_noi_nhan:
+        recipients.append({"nhom": rng.choice(sorted(agency.nhom_noi_nhan))})
+    return {
+        "loai": "ke_hoach",
+        "co_quan": example.data["co_quan"],
+        "so": rng.randint(1, 999),
+        "ngay": when,
+        "trich_yeu": f"Triển khai, thực hiện {rng.choice(TOPICS)} năm {year}",
+        "mo_dau": [paragraph(rng, year) for _ in range(rng.randint(1, 2))],
+        "muc": sections,
+        "ket_thuc": paragraph(rng, year),
+        "noi_nhan": recipients,
+        "don_vi_soan_thao": rng.choice(units),
+        "nguoi_soan_thao": rng.choice("ABCDEGHKLMNPQSTV"),
+        "so_ban": rng.randint(1, 5),
+        "nguoi_ky": rng.choice(sorted(agency.nguoi_ky)),
+        "phu_luc": appendices,
+    }
+
+
+def _row_lists(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    """Paths of every list of records (dicts) in `value`."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _row_lists(item, (*path, key))
+    elif isinstance(value, list):
+        if value and all(isinstance(item, dict) for item in value):
+            yield path
+        for index, item in enumerate(value):
+            yield from _row_lists(item, (*path, index))
+
+
+def decision_data(rng: random.Random, example: Example) -> dict[str, Any]:
+    """Quyết định: the example decision, another number and date, its list made 30 rows long.
+
+    Written against the kind's data as loaded from its example, without assuming the model's
+    field names beyond the common ones: the longest list of records is the danh sách; its rows
+    are cycled to 30 and get new person names where the row has a name field.
+    """
+    data = copy.deepcopy(dict(example.data))
+    data["so"] = rng.randint(1, 999)
+    original = data.get("ngay")
+    data["ngay"] = some_date(rng, original.year if isinstance(original, date) else None)
+    paths = sorted(_row_lists(data), key=lambda p: len(_get(data, p)), reverse=True)
+    if not paths:
+        raise SyntheticDataError("the example decision has no list of rows")
+    rows = _get(data, paths[0])
+    names = iter(rng.sample([f"{f} {m} {g}" for f in FAMILY for m in MIDDLE for g in GIVEN], 40))
+    new_rows = []
+    for index in range(DECISION_ROWS):
+        row = copy.deepcopy(rows[index % len(rows)])
+        for key in ("ho_ten", "ho_va_ten", "ten"):
+            if isinstance(row.get(key), str) and index >= len(rows):
+                row[key] = next(names)
+        new_rows.append(row)
+    rows[:] = new_rows
+    return data
+
+
+def _get(data: Any, path: Sequence[str | int]) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+@dataclass(frozen=True)
+class BenchType:
+    """A main document type as the benchmark knows it."""
+
+    name: str  # template and command-line name
+    code: str  # `loai` in data, key of pipeline.kinds.KINDS
+    example: str  # example input, relative to the project (agency profile, data to vary)
+    make_data: SyntheticData | None
+
+
+# A type joins the benchmark when its kind exists and it has a synthetic-data function here.
+BENCH_TYPES: tuple[BenchType, ...] = (
+    BenchType(DECISION, "quyet_dinh", "inputs/2022/qd-lao-dong-tien-tien.yaml", decision_data),
+    BenchType("ke-hoach", "ke_hoach", "inputs/2022/ke-hoach-tdkt.yaml", plan_data),
+    BenchType("giay-khen", "giay_khen", "inputs/2022/qd-giay-khen.yaml", None),
+)
+
+
+class Corpus:
+    """The synthetic documents of one type: document i has the same context on every call."""
+
+    def __init__(self, bench_type: BenchType, renderer: Renderer, seed: int) -> None:
+        kind = KINDS.get(bench_type.code)
+        if kind is None:
+            raise SyntheticDataError(f"{bench_type.code} is not in pipeline.kinds.KINDS yet")
+        if bench_type.make_data is None:
+            raise SyntheticDataError("no synthetic-data function for it in bench/batch_bench.py")
+        example_path = ROOT / bench_type.example
+        if not example_path.is_file():
+            raise SyntheticDataError(f"example input {bench_type.example} is missing")
+        loaded = load_document(example_path)
+        self.kind: DocumentKind = kind
+        self.make_data: SyntheticData = bench_type.make_data
+        self.name = bench_type.name
+        self.template = kind.template
+        self.example = Example(loaded.info.agency, loaded.info.data.model_dump())
+        self.renderer = renderer
+        self.seed = seed
+
+    def context(self, index: int) -> dict[str, object]:
+        """The context of synthetic document `index`."""
+        rng = random.Random(f"{self.seed}/{self.name}/{index}")
+        data = self.kind.model.model_validate(self.make_data(rng, self.example))
+        info = DocumentInfo(
+            data=data, agency=self.example.agency, doc_type=document_type(self.kind.code)
+        )
+        document = LoadedDocument(path=Path(f"synthetic-{index}.yaml"), kind=self.kind, info=info)
+        return self.renderer.context(document)
+
+
+def open_corpora(names: Sequence[str], renderer: Renderer, seed: int) -> list[Corpus]:
+    """The corpora of the requested types that can run; a note for each that cannot."""
+    known = {t.name: t for t in BENCH_TYPES}
+    corpora = []
+    for name in names:
+        bench_type = known.get(name)
+        if bench_type is None:
+            print(f"note: unknown type {name!r} (known: {', '.join(known)}); skipped")
+            continue
+        try:
+            corpus = Corpus(bench_type, renderer, seed)
+            corpus.context(0)
+        except SyntheticDataError as exc:
+            print(f"note: {name} skipped: {exc}")
+            continue
+        except Exception as exc:  # a kind under construction must not stop the other types
+            print(f"note: {name} skipped: synthetic data failed: {type(exc).__name__}: {exc}")
+            continue
+        corpora.append(corpus)
+    return corpora
+
+
+# ---------------------------------------------------------------------------------------------
+# The approaches.
+# ---------------------------------------------------------------------------------------------
+
+_WORKER: dict[str, Engine] = {}
+
+
+def _init_worker(templates: str, names: tuple[str, ...]) -> None:
+    """Pool initializer: one engine per worker process, its templates prepared once."""
+    engine = Engine(Path(templates))
+    for name in names:
+        engine.prepare(name)
+    _WORKER["engine"] = engine
+
+
+def _render_in_worker(job: tuple[str, Mapping[str, Any], str]) -> None:
+    """Render one document in a worker and write it."""
+    template, context, path = job
+    Path(path).write_bytes(_WORKER["engine"].render(template, context))
+
+
+def naive_render(template_bytes: bytes, env: Any, context: Mapping[str, Any]) -> bytes:
+    """docxtpl as usually written: a new DocxTemplate per document, render, save."""
+    document = DocxTemplate(BytesIO(template_bytes))
+    document.render(context, jinja_env=env)
+    out = BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@dataclass
+class Prepared:
+    """One type ready for the timed rounds: contexts built, templates loaded, floor documents."""
+
+    corpus: Corpus
+    contexts: list[dict[str, object]]
+    template_bytes: bytes
+    env: Any
+    floor_docs: list[bytes]
+
+
+@dataclass
+class Timing:
+    """Documents done and seconds spent by one approach on one type."""
+
+    docs: int = 0
+    seconds: float = 0.0
+    peak_rss_kb: int | None = None
+
+    @property
+    def rate(self) -> float:
+        return self.docs / self.seconds if self.seconds else 0.0
+
+
+@dataclass
+class Results:
+    """Timings by (type, approach)."""
+
+    timings: dict[tuple[str, str], Timing] = field(default_factory=dict)
+
+    def add(self, name: str, approach: str, docs: int, seconds: float) -> None:
+        timing = self.timings.setdefault((name, approach), Timing())
+        timing.docs += docs
+        timing.seconds += seconds
+
+
+def run_slice(
+    approach: str,
+    item: Prepared,
+    indices: Sequence[int],
+    engine: Engine,
+    pool: Any,
+    outdir: Path,
+) -> float:
+    """Seconds `approach` takes for documents `indices` of one type, writing each to `outdir`."""
+    template = item.corpus.template
+    paths = [outdir / f"{item.corpus.name}-{i:05d}.docx" for i in indices]
+    start = time.perf_counter()
+    if approach == NAIVE:
+        for i, path in zip(indices, paths, strict=True):
+            path.write_bytes(naive_render(item.template_bytes, item.env, item.contexts[i]))
+    elif approach == ENGINE_1:
+        for i, path in zip(indices, paths, strict=True):
+            path.write_bytes(engine.render(template, item.contexts[i]))
+    elif approach == ENGINE_2:
+        jobs = [(template, item.contexts[i], str(p)) for i, p in zip(indices, paths, strict=True)]
+        pool.map(_render_in_worker, jobs, chunksize=max(1, len(jobs) // 16))
+    else:
+        docs = item.floor_docs
+        for i, path in zip(indices, paths, strict=True):
+            path.write_bytes(docs[i % len(docs)])
+    return time.perf_counter() - start
+
+
+def timed_rounds(corpora: list[Corpus], docs: int, rounds: int, workdir: Path) -> Results:
+    """Run every approach on every type in `rounds` interleaved slices."""
+    engine = Engine(TEMPLATES)
+    prepared = []
+    for corpus in corpora:
+        engine.prepare(corpus.template)
+        contexts = [corpus.context(i) for i in range(docs)]
+        library = engine.library
+        floor_docs = [engine.render(corpus.template, c) for c in contexts[:FLOOR_POOL]]
+        item = Prepared(
+            corpus,
+            contexts,
+            library.docx_bytes(corpus.template),
+            library.environment(),
+            floor_docs,
+        )
+        naive_render(item.template_bytes, item.env, contexts[0])  # warm-up
+        prepared.append(item)
+    names = tuple(c.template for c in corpora)
+    results = Results()
+    with multiprocessing.Pool(2, initializer=_init_worker, initargs=(str(TEMPLATES), names)) as pool:
+        for item in prepared:  # warm-up: both workers started and prepared
+            warm = workdir / "warm"
+            warm.mkdir(exist_ok=True)
+            run_slice(ENGINE_2, item, range(min(4, docs)), engine, pool, warm)
+        for round_no in range(rounds):
+            indices = range(round_no * docs // rounds, (round_no + 1) * docs // rounds)
+            if not indices:
+                continue
+            order = APPROACHES[round_no % 4 :] + APPROACHES[: round_no % 4]
+            for item in prepared:
+                for approach in order:
+                    outdir = workdir / approach
+                    outdir.mkdir(exist_ok=True)
+                    seconds = run_slice(approach, item, indices, engine, pool, outdir)
+                    results.add(item.corpus.name, approach, len(indices), seconds)
+                    shutil.rmtree(outdir)
+    return results
+
+
+# ---------------------------------------------------------------------------------------------
+# Peak RSS: each approach alone in a fresh process, contexts made one at a time.
+# ---------------------------------------------------------------------------------------------
+
+
+def rss_child(approach: str, name: str, docs: int, seed: int) -> int:
+    """Peak RSS (KiB) of this process (and its workers) running `approach` for `docs` documents."""
+    renderer = Renderer(TEMPLATES)
+    (corpus,) = open_corpora([name], renderer, seed)
+    engine = renderer.engine
+    template = corpus.template
+    with tempfile.TemporaryDirectory(prefix="vanthu-rss-") as tmp:
+        out = Path(tmp)
+        if approach == NAIVE:
+            library = engine.library
+            template_bytes, env = library.docx_bytes(template), library.environment()
+            for i in range(docs):
+                data = naive_render(template_bytes, env, corpus.context(i))
+                (out / f"{i:05d}.docx").write_bytes(data)
+        elif approach == ENGINE_1:
+            for i in range(docs):
+                (out / f"{i:05d}.docx").write_bytes(engine.render(template, corpus.context(i)))
+        elif approach == ENGINE_2:
+            jobs = ((template, corpus.context(i), str(out / f"{i:05d}.docx")) for i in range(docs))
+            pool = multiprocessing.Pool(2, _init_worker, (str(TEMPLATES), (template,)))
+            for _ in pool.imap_unordered(_render_in_worker, jobs, chunksize=16):
+                pass
+            pool.close()
+            pool.join()
+        else:
+            floor_docs = [engine.render(template, corpus.context(i)) for i in range(FLOOR_POOL)]
+            for i in range(docs):
+                (out / f"{i:05d}.docx").write_bytes(floor_docs[i % len(floor_docs)])
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, workers)
+
+
+def measure_rss(approach: str, name: str, docs: int, seed: int) -> int | None:
+    """Peak RSS (KiB) of `approach` run alone in a fresh Python process; None if it failed."""
+    command = [
+        sys.executable, str(Path(__file__).resolve()), "--rss-child", approach,
+        "--types", name, "--docs", str(docs), "--seed", str(seed),
+    ]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    for line in reversed(done.stdout.splitlines()):
+        if line.startswith("peak_rss_kb "):
+            return int(line.split()[1])
+    print(f"note: RSS child {approach}/{name} failed: {done.stderr.strip()[-300:]}")
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Output.
+# ---------------------------------------------------------------------------------------------
+
+
+def print_table(results: Results, names: Sequence[str]) -> None:
+    """The results table, one row per type and approach."""
+    header = f"{'type':<12} {'approach':<20} {'docs':>6} {'docs/s':>9} {'ms/doc':>8}"
+    header += f" {'peak RSS MB':>11} {'× naive':>8}"
+    print(header)
+    print("-" * len(header))
+    for name in names:
+        naive = results.timings[(name, NAIVE)].rate
+        for approach in APPROACHES:
+            timing = results.timings[(name, approach)]
+            rss = f"{timing.peak_rss_kb / 1024:.0f}" if timing.peak_rss_kb else "?"
+            ms = 1000 * timing.seconds / timing.docs
+            print(
+                f"{name:<12} {LABELS[approach]:<20} {timing.docs:>6} {timing.rate:>9.1f}"
+                f" {ms:>8.3f} {rss:>11} {timing.rate / naive:>8.1f}"
+            )
+    for name in names:
+        one = results.timings[(name, ENGINE_1)].rate
+        two = results.timings[(name, ENGINE_2)].rate
+        print(f"{name}: 2 workers / 1 worker = {two / one:.2f}×")
+
+
+# ---------------------------------------------------------------------------------------------
+# PDF: one soffice process per file against one long-lived LibreOffice (unoserver).
+# ---------------------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    """A free TCP port on localhost."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def python_with_uno(scratch: Path) -> tuple[str, dict[str, str]]:
+    """A Python that can import LibreOffice's `uno` and the environment to run unoserver in it.
+
+    pip installs unoserver into this interpreter, but its server needs `uno`, which usually
+    lives only in the system Python; that one gets just unoserver on its path.
+    """
+    candidates = [sys.executable, "/usr/bin/python3", "/usr/lib/libreoffice/program/python"]
+    for exe in candidates:
+        if not Path(exe).exists():
+            continue
+        probe = subprocess.run([exe, "-c", "import uno"], capture_output=True, check=False)
+        if probe.returncode != 0:
+            continue
+        if exe == sys.executable:
+            return exe, dict(os.environ)
+        dist = importlib.metadata.distribution("unoserver")
+        site = Path(str(dist.locate_file("")))
+        shim = scratch / "unoserver-path"
+        shim.mkdir(exist_ok=True)
+        for entry in ("unoserver", f"unoserver-{dist.version}.dist-info"):
+            if (site / entry).exists() and not (shim / entry).exists():
+                (shim / entry).symlink_to(site / entry)
+        return exe, {**os.environ, "PYTHONPATH": str(shim)}
+    raise RuntimeError("no Python with LibreOffice's uno module found")
+
+
+def soffice_per_file(files: Sequence[Path], outdir: Path, profile: Path) -> float:
+    """Seconds per document converting each file with its own soffice process."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise RuntimeError("soffice not found")
+
+    def convert(path: Path) -> None:
+        subprocess.run(
+            [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
+             "--convert-to", "pdf", "--outdir", str(outdir), str(path)],
+            capture_output=True, check=True, timeout=180,
+        )  # fmt: skip
+
+    convert(files[0])  # creates the profile, which is not what a conversion costs
+    start = time.perf_counter()
+    for path in files:
+        convert(path)
+    return (time.perf_counter() - start) / len(files)
+
+
+def unoserver_persistent(files: Sequence[Path], outdir: Path, scratch: Path) -> float:
+    """Seconds per document converting through one long-lived LibreOffice (unoserver)."""
+    from unoserver.client import UnoClient
+
+    exe, env = python_with_uno(scratch)
+    port, uno_port = free_port(), free_port()
+    command = [
+        exe, "-m", "unoserver.server", "--interface", "127.0.0.1", "--uno-interface",
+        "127.0.0.1", "--port", str(port), "--uno-port", str(uno_port),
+        "--user-installation", str(scratch / "uno-profile"), "--quiet",
+    ]  # fmt: skip
+    log = (scratch / "unoserver.log").open("wb")
+    server = subprocess.Popen(
+        command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            if server.poll() is not None:
+                raise RuntimeError(f"unoserver exited; see {scratch / 'unoserver.log'}")
+            try:
+                with ServerProxy(f"http://127.0.0.1:{port}") as proxy:
+                    proxy.info()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError("unoserver did not start in 120 s") from None
+                time.sleep(0.25)
+        client = UnoClient(server="127.0.0.1", port=str(port))
+        client.convert(inpath=str(files[0]), outpath=str(outdir / "warm-up.pdf"))
+        start = time.perf_counter()
+        for path in files:
+            client.convert(inpath=str(path), outpath=str(outdir / f"{path.stem}.pdf"))
+        return (time.perf_counter() - start) / len(files)
+    finally:
+        # unoserver runs LibreOffice as its child: stop the whole group this script started.
+        try:
+            os.killpg(server.pid, 15)
+            server.wait(timeout=30)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            os.killpg(server.pid, 9)
+            server.wait()
+        log.close()
+
+
+def pdf_bench(corpus: Corpus, engine: Engine) -> None:
+    """Print per-document PDF times: soffice per file vs one long-lived LibreOffice."""
+    with tempfile.TemporaryDirectory(prefix="vanthu-pdf-") as tmp:
+        scratch = Path(tmp)
+        docx_dir = scratch / "docx"
+        docx_dir.mkdir()
+        files = []
+        for i in range(PDF_DOCS):
+            path = docx_dir / f"{corpus.name}-{i:02d}.docx"
+            path.write_bytes(engine.render(corpus.template, corpus.context(i)))
+            files.append(path)
+        per_file_dir, persistent_dir = scratch / "pdf-per-file", scratch / "pdf-persistent"
+        per_file_dir.mkdir()
+        persistent_dir.mkdir()
+        per_file = soffice_per_file(files, per_file_dir, scratch / "soffice-profile")
+        persistent = unoserver_persistent(files, persistent_dir, scratch)
+        made = sum(1 for p in persistent_dir.glob("*.pdf") if p.stat().st_size > 0)
+        print(f"PDF, {PDF_DOCS} {corpus.name} documents ({made - 1} converted by unoserver):")
+        print(f"  soffice --convert-to pdf per file : {1000 * per_file:8.1f} ms/doc")
+        print(f"  one long-lived LibreOffice        : {1000 * persistent:8.1f} ms/doc")
+        print(f"  pdf_ratio_persistent_vs_per_file {per_file / persistent:.2f}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Command line.
+# ---------------------------------------------------------------------------------------------
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The command-line options."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--docs", type=int, default=1000, help="documents per type (1000)")
+    parser.add_argument(
+        "--types",
+        default=",".join(t.name for t in BENCH_TYPES),
+        help="comma-separated types (default: every type whose kind exists)",
+    )
+    parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds (5)")
+    parser.add_argument("--seed", type=int, default=2022, help="seed of the synthetic data")
+    parser.add_argument("--pdf", action="store_true", help=f"also time PDF on {PDF_DOCS} docs")
+    parser.add_argument(
+        "--rss-check",
+        action="store_true",
+        help=f"also run the engine for N = {RSS_CHECK_SIZES[0]} and {RSS_CHECK_SIZES[1]}"
+        " and compare peak RSS",
+    )
+    parser.add_argument("--no-rss", action="store_true", help="skip the per-approach RSS runs")
+    parser.add_argument("--rss-child", choices=APPROACHES, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.docs < 1 or args.rounds < 1:
+        parser.error("--docs and --rounds must be at least 1")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark and print the table; the last line is the decision type's ratio."""
+    args = parse_args(argv)
+    names = [n.strip() for n in args.types.split(",") if n.strip()]
+    if args.rss_child:
+        print(f"peak_rss_kb {rss_child(args.rss_child, names[0], args.docs, args.seed)}")
+        return 0
+    renderer = Renderer(TEMPLATES)
+    corpora = open_corpora(names, renderer, args.seed)
+    if not corpora:
+        print("error: no document type to measure")
+        return 1
+    measured = [c.name for c in corpora]
+    print(
+        f"{args.docs} documents per type, {args.rounds} interleaved rounds, "
+        f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}"
+    )
+    with tempfile.TemporaryDirectory(prefix="vanthu-bench-") as tmp:
+        results = timed_rounds(corpora, args.docs, args.rounds, Path(tmp))
+    if not args.no_rss:
+        for name in measured:
+            for approach in APPROACHES:
+                rss = measure_rss(approach, name, args.docs, args.seed)
+                results.timings[(name, approach)].peak_rss_kb = rss
+    print()
+    print_table(results, measured)
+    report = DECISION if DECISION in measured else (FALLBACK if FALLBACK in measured else None)
+    report = report or measured[0]
+    if args.rss_check:
+        small, large = RSS_CHECK_SIZES
+        peaks = [measure_rss(ENGINE_1, report, n, args.seed) for n in (small, large)]
+        print()
+        print(f"peak RSS, {report}, engine on 1 worker, in a fresh process:")
+        if peaks[0] and peaks[1]:
+            print(f"  N = {small:>5}: {peaks[0] / 1024:.1f} MB")
+            print(f"  N = {large:>5}: {peaks[1] / 1024:.1f} MB")
+            print(f"  rss_ratio_{large}_vs_{small} {peaks[1] / peaks[0]:.3f}")
+    if args.pdf:
+        print()
+        pdf_corpus = next(c for c in corpora if c.name == report)
+        pdf_bench(pdf_corpus, renderer.engine)
+    if report != DECISION:
+        why = "not in pipeline.kinds.KINDS yet" if "quyet_dinh" not in KINDS else "not measured"
+        print(f"note: {DECISION} {why}; the ratio below is for {report}")
+    timing = results.timings
+    ratio = timing[(report, ENGINE_1)].rate / timing[(report, NAIVE)].rate
+    print(f"ratio_vs_naive_docxtpl {ratio:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,139 @@
+"""Danh sách khen thưởng: the rows of an office's spreadsheet turned into priced, ordered entries.
+
+Reads the list with pipeline.load.spreadsheet, matches each title or form against the regime in
+force on the decision date (pipeline.rules.money), refuses duplicates, orders the entries as the
+decision asks (as in the sheet, by unit, or by Vietnamese name order) and groups them by title
+with totals and the total in words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from pipeline.errors import InputError
+from pipeline.load.spreadsheet import Row, Table, read_table
+from pipeline.rules.collation import name_key, vietnamese_key
+from pipeline.rules.money import Reward, reward_amount
+from pipeline.rules.words import money_in_words
+
+Order = Literal["don_vi", "ten"] | None
+COLLECTIVE_WORDS = ("tap the", "tập thể")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One person or collective with the award they receive and its money."""
+
+    name: str
+    position: str
+    unit: str
+    award: str
+    collective: bool
+    reward: Reward
+    note: str
+    row: int
+
+    @property
+    def amount(self) -> int:
+        return self.reward.amount
+
+
+@dataclass(frozen=True)
+class Group:
+    """Entries of one title or form (a group row in the Danh sách)."""
+
+    award: str
+    entries: tuple[Entry, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(e.amount for e in self.entries)
+
+
+@dataclass(frozen=True)
+class AwardList:
+    """The priced list: groups in order of first appearance, totals and the total in words."""
+
+    groups: tuple[Group, ...]
+    source: Path
+    entries: tuple[Entry, ...] = field(default=())
+
+    @property
+    def total(self) -> int:
+        return sum(g.total for g in self.groups)
+
+    @property
+    def total_in_words(self) -> str:
+        return money_in_words(self.total)
+
+    def count(self, *, collective: bool) -> int:
+        return sum(1 for e in self.entries if e.collective == collective)
+
+
+def _is_collective(row: Row) -> bool:
+    kind = (row.values.get("loai") or "").strip().lower()
+    return kind.startswith(COLLECTIVE_WORDS)
+
+
+def read_award_list(
+    path: Path,
+    decision_date: date,
+    *,
+    sheet: str | None = None,
+    columns: Mapping[str, str] | None = None,
+    order: Order = None,
+) -> AwardList:
+    """The award list in `path`, priced for a decision issued on `decision_date`."""
+    table: Table = read_table(
+        path,
+        sheet=sheet,
+        columns=columns,
+        required=("ho_ten", "danh_hieu"),
+        optional=("chuc_vu", "don_vi", "ghi_chu", "loai"),
+    )
+    entries: list[Entry] = []
+    seen: dict[tuple[str, str, str], int] = {}
+    for row in table:
+        collective = _is_collective(row)
+        try:
+            reward = reward_amount(row.values["danh_hieu"], decision_date, collective=collective)
+        except InputError as exc:
+            raise exc.at(file=path, sheet=row.sheet, row=row.number, field="danh_hieu") from None
+        name = row.values["ho_ten"]
+        # The same name in another unit may be another person: both must match.
+        key = (" ".join(name.split()).casefold(), row.values.get("don_vi", "").casefold(),
+               reward.award.name)  # fmt: skip
+        if key in seen:
+            raise row.error(
+                "sheet.duplicate_entry", "ho_ten", name=name, award=reward.award.name,
+                first=seen[key],
+            )  # fmt: skip
+        seen[key] = row.number
+        entries.append(
+            Entry(
+                name=name,
+                position=row.values.get("chuc_vu", ""),
+                unit=row.values.get("don_vi", ""),
+                award=reward.award.name,
+                collective=collective,
+                reward=reward,
+                note=row.values.get("ghi_chu", ""),
+                row=row.number,
+            )
+        )
+    if order == "ten":
+        entries.sort(key=lambda e: (e.collective, name_key(e.name)))
+    elif order == "don_vi":
+        entries.sort(key=lambda e: (e.collective, vietnamese_key(e.unit), name_key(e.name)))
+    groups: dict[str, list[Entry]] = {}
+    for entry in entries:
+        groups.setdefault(entry.award, []).append(entry)
+    return AwardList(
+        groups=tuple(Group(award, tuple(items)) for award, items in groups.items()),
+        source=path,
+        entries=tuple(entries),
+    )
