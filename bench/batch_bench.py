@@ -174,7 +174,7 @@ def block(rng: random.Random, year: int) -> str | dict[str, list[str]]:
 
 
 def plan_data(rng: random.Random, example: Example) -> dict[str, Any]:
-    """Kế hoạch: three to four Mục of khoản and paragraphs, an appendix of tasks every other time."""
+    """Kế hoạch: three or four Mục of khoản and paragraphs, half of them with a task appendix."""
     agency = example.agency
     when = some_date(rng)
     year = when.year
@@ -185,7 +185,9 @@ def plan_data(rng: random.Random, example: Example) -> dict[str, Any]:
         for _ in range(rng.randint(2, 4)):
             if rng.random() < 0.6:
                 doan = [block(rng, year) for _ in range(rng.randint(1, 3))]
-                items.append({"tieu_de": f"{rng.choice(VERBS)} {rng.choice(OBJECTS)}", "doan": doan})
+                items.append(
+                    {"tieu_de": f"{rng.choice(VERBS)} {rng.choice(OBJECTS)}", "doan": doan}
+                )
             else:
                 items.append({"noi_dung": paragraph(rng, year)})
         sections.append({"tieu_de": title, "khoan": items})
@@ -343,21 +345,55 @@ def open_corpora(names: Sequence[str], renderer: Renderer, seed: int) -> list[Co
 # The approaches.
 # ---------------------------------------------------------------------------------------------
 
-_WORKER: dict[str, Engine] = {}
+
+@dataclass
+class WorkerState:
+    """What a pool worker keeps between jobs: its engine, corpora and prebuilt contexts."""
+
+    engine: Engine
+    corpora: dict[str, Corpus]
+    contexts: dict[str, list[dict[str, object]]]
+    ready: Any  # a Barrier(2): both workers initialised
 
 
-def _init_worker(templates: str, names: tuple[str, ...]) -> None:
-    """Pool initializer: one engine per worker process, its templates prepared once."""
-    engine = Engine(Path(templates))
-    for name in names:
-        engine.prepare(name)
-    _WORKER["engine"] = engine
+_WORKER: dict[str, WorkerState] = {}
 
 
-def _render_in_worker(job: tuple[str, Mapping[str, Any], str]) -> None:
-    """Render one document in a worker and write it."""
-    template, context, path = job
-    Path(path).write_bytes(_WORKER["engine"].render(template, context))
+def _init_worker(names: tuple[str, ...], seed: int, prebuild: int, ready: Any) -> None:
+    """Pool initializer: one engine per worker, templates prepared once, contexts made ahead.
+
+    With `prebuild` > 0 the worker builds the contexts of documents 0..prebuild-1 before the
+    clock starts, as the parent does for the 1-worker loop, so both time the same work.
+    """
+    renderer = Renderer(TEMPLATES)
+    corpora = {c.name: c for c in open_corpora(names, renderer, seed)}
+    for corpus in corpora.values():
+        renderer.engine.prepare(corpus.template)
+    contexts = {name: [c.context(i) for i in range(prebuild)] for name, c in corpora.items()}
+    _WORKER["state"] = WorkerState(renderer.engine, corpora, contexts, ready)
+
+
+def _wait_ready(_: int) -> None:
+    """Return once both workers have finished their initializer."""
+    _WORKER["state"].ready.wait()
+
+
+def _render_in_worker(job: tuple[str, int, str]) -> None:
+    """Render document `index` of a type in a worker and write it."""
+    name, index, path = job
+    state = _WORKER["state"]
+    corpus = state.corpora[name]
+    prebuilt = state.contexts.get(name)
+    context = prebuilt[index] if prebuilt and index < len(prebuilt) else corpus.context(index)
+    Path(path).write_bytes(state.engine.render(corpus.template, context))
+
+
+def start_pool(names: tuple[str, ...], seed: int, prebuild: int) -> Any:
+    """A pool of 2 workers, returned once both have prepared their templates and contexts."""
+    ready = multiprocessing.Barrier(2)
+    pool = multiprocessing.Pool(2, _init_worker, (names, seed, prebuild, ready))
+    pool.map(_wait_ready, range(2), chunksize=1)
+    return pool
 
 
 def naive_render(template_bytes: bytes, env: Any, context: Mapping[str, Any]) -> bytes:
@@ -424,7 +460,9 @@ def run_slice(
         for i, path in zip(indices, paths, strict=True):
             path.write_bytes(engine.render(template, item.contexts[i]))
     elif approach == ENGINE_2:
-        jobs = [(template, item.contexts[i], str(p)) for i, p in zip(indices, paths, strict=True)]
+        # The workers hold the same contexts, built before the clock started: only the index
+        # crosses the process boundary, as only the file name would in a real build.
+        jobs = [(item.corpus.name, i, str(p)) for i, p in zip(indices, paths, strict=True)]
         pool.map(_render_in_worker, jobs, chunksize=max(1, len(jobs) // 16))
     else:
         docs = item.floor_docs
@@ -433,7 +471,9 @@ def run_slice(
     return time.perf_counter() - start
 
 
-def timed_rounds(corpora: list[Corpus], docs: int, rounds: int, workdir: Path) -> Results:
+def timed_rounds(
+    corpora: list[Corpus], docs: int, rounds: int, seed: int, workdir: Path
+) -> Results:
     """Run every approach on every type in `rounds` interleaved slices."""
     engine = Engine(TEMPLATES)
     prepared = []
@@ -451,12 +491,11 @@ def timed_rounds(corpora: list[Corpus], docs: int, rounds: int, workdir: Path) -
         )
         naive_render(item.template_bytes, item.env, contexts[0])  # warm-up
         prepared.append(item)
-    names = tuple(c.template for c in corpora)
     results = Results()
-    with multiprocessing.Pool(2, initializer=_init_worker, initargs=(str(TEMPLATES), names)) as pool:
-        for item in prepared:  # warm-up: both workers started and prepared
-            warm = workdir / "warm"
-            warm.mkdir(exist_ok=True)
+    with start_pool(tuple(c.name for c in corpora), seed, docs) as pool:
+        warm = workdir / "warm"
+        warm.mkdir()
+        for item in prepared:
             run_slice(ENGINE_2, item, range(min(4, docs)), engine, pool, warm)
         for round_no in range(rounds):
             indices = range(round_no * docs // rounds, (round_no + 1) * docs // rounds)
@@ -496,8 +535,9 @@ def rss_child(approach: str, name: str, docs: int, seed: int) -> int:
             for i in range(docs):
                 (out / f"{i:05d}.docx").write_bytes(engine.render(template, corpus.context(i)))
         elif approach == ENGINE_2:
-            jobs = ((template, corpus.context(i), str(out / f"{i:05d}.docx")) for i in range(docs))
-            pool = multiprocessing.Pool(2, _init_worker, (str(TEMPLATES), (template,)))
+            # Contexts are made in the workers one at a time, as a build would load its inputs.
+            jobs = ((name, i, str(out / f"{i:05d}.docx")) for i in range(docs))
+            pool = start_pool((name,), seed, 0)
             for _ in pool.imap_unordered(_render_in_worker, jobs, chunksize=16):
                 pass
             pool.close()
@@ -506,9 +546,26 @@ def rss_child(approach: str, name: str, docs: int, seed: int) -> int:
             floor_docs = [engine.render(template, corpus.context(i)) for i in range(FLOOR_POOL)]
             for i in range(docs):
                 (out / f"{i:05d}.docx").write_bytes(floor_docs[i % len(floor_docs)])
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # Pool workers are forked and never exec, so their ru_maxrss is their own peak.
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(own, workers)
+    return max(peak_rss_kb(), workers)
+
+
+def peak_rss_kb() -> int:
+    """Peak resident set of this process in KiB.
+
+    VmHWM rather than ru_maxrss on Linux: a process started by (v)fork and exec keeps its
+    parent's ru_maxrss across the exec, so a child of this benchmark would report the parent's
+    peak (≈ the size of all contexts it holds) instead of its own.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def measure_rss(approach: str, name: str, docs: int, seed: int) -> int | None:
@@ -727,7 +784,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}"
     )
     with tempfile.TemporaryDirectory(prefix="vanthu-bench-") as tmp:
-        results = timed_rounds(corpora, args.docs, args.rounds, Path(tmp))
+        results = timed_rounds(corpora, args.docs, args.rounds, args.seed, Path(tmp))
     if not args.no_rss:
         for name in measured:
             for approach in APPROACHES:

@@ -90,3 +90,14 @@ def test_same_person_twice_for_the_same_title(tmp_path: Path) -> None:
 def test_date_before_first_base_salary(tmp_path: Path) -> None:
     with pytest.raises(InputError):
         read_award_list(sheet(tmp_path, ROWS), date(2015, 1, 1))
+
+
+def test_example_list_of_2022(repo: Path) -> None:
+    awards = read_award_list(
+        repo / "inputs" / "2022" / "danh-sach-ldtt-2022.xlsx", date(2023, 1, 10), order="don_vi"
+    )
+    counts = {g.award: len(g.entries) for g in awards.groups}
+    assert counts["Lao động tiên tiến"] >= 40
+    assert counts["Chiến sĩ thi đua cơ sở"] >= 1
+    assert awards.count(collective=True) >= 5
+    assert awards.total == sum(e.amount for e in awards.entries)

@@ -100,3 +100,143 @@ class StyleSheet:
             font=props.get("font"),  # type: ignore[arg-type]
             caps=bool(props.get("caps", False)),
         )
+
+    # --- Added for verify: paragraph properties and full run formatting, through basedOn. ---
+    # Existing methods above are unchanged; these return plain dicts with only the keys a level
+    # sets, so callers can layer docDefaults < paragraph style < numbering < direct formatting.
+
+    def style_chain(self, style_id: str | None) -> list[etree._Element]:
+        """The style and the styles it is based on, the base first."""
+        chain: list[etree._Element] = []
+        seen: set[str] = set()
+        while style_id and style_id in self.by_id and style_id not in seen:
+            seen.add(style_id)
+            style = self.by_id[style_id]
+            chain.append(style)
+            based = style.find("w:basedOn", NS)
+            style_id = based.get(w("val")) if based is not None else None
+        return chain[::-1]
+
+    @staticmethod
+    def paragraph_props(ppr: etree._Element | None) -> dict[str, object]:
+        """Paragraph properties one pPr sets: alignment, indents and spacing in twips, borders."""
+        props: dict[str, object] = {}
+        if ppr is None:
+            return props
+        jc = ppr.find("w:jc", NS)
+        if jc is not None and jc.get(w("val")):
+            value = jc.get(w("val"))
+            props["alignment"] = {"start": "left", "end": "right"}.get(value, value)
+        ind = ppr.find("w:ind", NS)
+        if ind is not None:
+            for key, names in (
+                ("left", ("left", "start")),
+                ("right", ("right", "end")),
+                ("first_line", ("firstLine",)),
+            ):
+                for name in names:
+                    if ind.get(w(name)) is not None:
+                        props[key] = int(float(ind.get(w(name))))
+                        break
+            if ind.get(w("hanging")) is not None:
+                props["first_line"] = -int(float(ind.get(w("hanging"))))
+            if ind.get(w("firstLineChars")) is not None:
+                props["first_line_chars"] = int(ind.get(w("firstLineChars")))
+            if ind.get(w("hangingChars")) is not None:
+                props["first_line_chars"] = -int(ind.get(w("hangingChars")))
+        spacing = ppr.find("w:spacing", NS)
+        if spacing is not None:
+            for key in ("before", "after"):
+                if spacing.get(w(f"{key}Autospacing")) in ("1", "true", "on"):
+                    props[key] = 280  # Word's automatic spacing is 14 pt
+                elif spacing.get(w(key)) is not None:
+                    props[key] = int(float(spacing.get(w(key))))
+            if spacing.get(w("line")) is not None:
+                props["line"] = int(float(spacing.get(w("line"))))
+                props["line_rule"] = spacing.get(w("lineRule")) or "auto"
+        contextual = _on(ppr.find("w:contextualSpacing", NS))
+        if contextual is not None:
+            props["contextual"] = contextual
+        borders = ppr.find("w:pBdr", NS)
+        if borders is not None:
+            for edge in ("top", "bottom"):
+                line = borders.find(f"w:{edge}", NS)
+                if line is not None:
+                    props[f"border_{edge}"] = line.get(w("val")) not in (None, "nil", "none")
+        num = ppr.find("w:numPr", NS)
+        if num is not None:
+            num_id, level = num.find("w:numId", NS), num.find("w:ilvl", NS)
+            if num_id is not None:
+                props["num_id"] = num_id.get(w("val"))
+            if level is not None:
+                props["num_level"] = int(level.get(w("val")) or 0)
+        return props
+
+    @cached_property
+    def default_paragraph(self) -> dict[str, object]:
+        """Paragraph properties of docDefaults (pPrDefault)."""
+        return self.paragraph_props(self.root.find("w:docDefaults/w:pPrDefault/w:pPr", NS))
+
+    def style_paragraph_props(self, style_id: str | None) -> dict[str, object]:
+        """Paragraph properties a paragraph style gives, following basedOn (nearest wins).
+
+        Without a style id, the default paragraph style (Normal) applies, as in Word.
+        """
+        props: dict[str, object] = {}
+        for style in self.style_chain(style_id or self.default_paragraph_style):
+            props.update(self.paragraph_props(style.find("w:pPr", NS)))
+        return props
+
+    @staticmethod
+    def run_details(rpr: etree._Element | None) -> dict[str, object]:
+        """Everything _run_props reads, plus the hAnsi font, theme fonts, colour and small caps.
+
+        A theme font is given as "theme:<name>" (minorHAnsi, ...): the theme part resolves it.
+        """
+        props = StyleSheet._run_props(rpr)
+        if rpr is None:
+            return props
+        props.pop("font", None)
+        fonts = rpr.find("w:rFonts", NS)
+        if fonts is not None:
+            for key, attr in (("font", "ascii"), ("font_hansi", "hAnsi")):
+                theme = fonts.get(w(f"{attr}Theme"))
+                if theme:  # a theme font wins over the explicit name beside it, as in Word
+                    props[key] = f"theme:{theme}"
+                elif fonts.get(w(attr)):
+                    props[key] = fonts.get(w(attr))
+        small_caps = _on(rpr.find("w:smallCaps", NS))
+        if small_caps is not None:
+            props["small_caps"] = small_caps
+        color = rpr.find("w:color", NS)
+        if color is not None and color.get(w("val")):
+            props["color"] = color.get(w("val"))
+        vanish = _on(rpr.find("w:vanish", NS))
+        if vanish is not None:
+            props["hidden"] = vanish
+        return props
+
+    @cached_property
+    def default_run_details(self) -> dict[str, object]:
+        """run_details of docDefaults (rPrDefault)."""
+        return self.run_details(self.root.find("w:docDefaults/w:rPrDefault/w:rPr", NS))
+
+    def style_run_details(self, style_id: str | None) -> dict[str, object]:
+        """run_details a paragraph or character style gives, following basedOn (nearest wins)."""
+        props: dict[str, object] = {}
+        for style in self.style_chain(style_id):
+            props.update(self.run_details(style.find("w:rPr", NS)))
+        return props
+
+    def resolve_run(
+        self,
+        paragraph_style: str | None,
+        character_style: str | None,
+        direct: etree._Element | None,
+    ) -> dict[str, object]:
+        """A run's formatting: docDefaults < paragraph style < character style < direct rPr."""
+        props = dict(self.default_run_details)
+        props.update(self.style_run_details(paragraph_style or self.default_paragraph_style))
+        props.update(self.style_run_details(character_style))
+        props.update(self.run_details(direct))
+        return props
