@@ -8,15 +8,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from pipeline.context.common import DocumentInfo
 from pipeline.context.ke_hoach import plan_context
+from pipeline.context.quyet_dinh import decision_context
+from pipeline.load.lists import decision_attachments
+from pipeline.load.yaml_source import Source
 from pipeline.model.document import DocumentData
 from pipeline.model.ke_hoach import PlanData
+from pipeline.model.quyet_dinh import DecisionData
 from pipeline.render.styles import StyleSheet
 
 ContextBuilder = Callable[[DocumentInfo, StyleSheet], dict[str, Any]]
+# Reads the files a document refers to (spreadsheets): what it found, and the files read.
+Attacher = Callable[[Any, Source], tuple[dict[str, Any], list[Path]]]
 
 
 @dataclass(frozen=True)
@@ -28,11 +35,21 @@ class DocumentKind:
     template: str
     build_context: ContextBuilder
     starter: str | None = None  # name of the commented starter YAML (vanthu new)
+    attach: Attacher | None = None
 
 
 KINDS: dict[str, DocumentKind] = {
     kind.code: kind
-    for kind in (DocumentKind("ke_hoach", PlanData, "ke-hoach", plan_context, starter="ke-hoach"),)
+    for kind in (
+        DocumentKind("ke_hoach", PlanData, "ke-hoach", plan_context, starter="ke-hoach"),
+        DocumentKind(
+            "quyet_dinh",
+            DecisionData,
+            "quyet-dinh",
+            decision_context,
+            attach=decision_attachments,
+        ),  # fmt: skip
+    )
 }
 
 

@@ -104,7 +104,8 @@ def test_spacing_does_not_change_the_order() -> None:
 
 def test_pyuca_does_not_know_vietnamese_letters() -> None:
     """Why collation.py is hand-written: DUCET treats ă â đ as a, d with accents."""
-    pyuca = pytest.importorskip("pyuca")
+    import pyuca
+
     collator = pyuca.Collator()
     assert sorted(["an", "ăn", "âm"], key=collator.sort_key) != ["an", "ăn", "âm"]
     assert sorted(["dz", "đa"], key=collator.sort_key) == ["đa", "dz"]

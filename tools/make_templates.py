@@ -78,6 +78,7 @@ PARAGRAPH_STYLES: dict[str, tuple[float, bool, bool, object, object, float, floa
     "BangNoiDung": (13, False, False, J.LEFT, None, 3, 3, {}),
     "BangSo": (13, False, False, J.CENTER, None, 3, 3, {}),
     "BangTien": (13, False, False, J.RIGHT, None, 3, 3, {}),
+    "BangNhom": (13, True, False, J.LEFT, None, 3, 3, {"keep_next": True}),
     "SoTrang": (13, False, False, J.CENTER, None, 0, 0, {}),
 }
 CHARACTER_STYLES = {
@@ -284,18 +285,33 @@ def clear_cell(cell: _Cell) -> _Cell:
     return cell
 
 
-def grid_table(doc: Document, widths: list[int]) -> Table:
-    table = doc.add_table(rows=2, cols=len(widths))
+# A cell of a row spec: (columns it spans, paragraph style, texts as for para()).
+Cell = tuple[int, str, tuple[tuple[str, str | None] | str, ...]]
+
+
+def grid_table(doc: Document, widths: list[int], header: list[str], rows: list[list[Cell]]) -> None:
+    """A bordered table: a header row repeated on every page, then one row per spec."""
+    table = doc.add_table(rows=1 + len(rows), cols=len(widths))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     set_widths(table, widths)
-    header_row = table.rows[0]._tr
-    tr_pr = header_row.get_or_add_trPr()
-    repeat = OxmlElement("w:tblHeader")
-    tr_pr.append(repeat)
-    cant_split = OxmlElement("w:cantSplit")
-    table.rows[1]._tr.get_or_add_trPr().append(cant_split)
-    return table
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        para(clear_cell(cell), "BangTieuDe", text)
+    for row, spec in zip(table.rows[1:], rows, strict=True):
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        column = 0
+        for span, style, texts in spec:
+            cell = row.cells[column]
+            if span > 1:
+                cell = cell.merge(row.cells[column + span - 1])
+            para(clear_cell(cell), style, *texts)
+            column += span
+
+
+def loop_row(widths: list[int], tag: str) -> list[Cell]:
+    """A row that holds only a {%tr %} tag (docxtpl replaces the whole row with it)."""
+    return [(len(widths), "BangSo", (tag,))]
 
 
 def section_break(doc: Document, landscape: bool, restart: bool = False) -> None:
@@ -399,8 +415,6 @@ def title_block(doc: Document) -> None:
 
 # --- document types -------------------------------------------------------------------------
 
-TASK_WIDTHS = [int(Mm(14)), int(Mm(100)), int(Mm(50)), int(Mm(50))]
-
 
 def type_ke_hoach(doc: Document) -> None:
     """Kế hoạch: header, title, opening, Mục with khoản, closing, Nơi nhận, appendix of tasks."""
@@ -432,33 +446,67 @@ def type_ke_hoach(doc: Document) -> None:
     para(doc, "PhuLucTieuDe", "{{ phu_luc.tieu_de }}")
     para(doc, "PhuLucKemTheo", "{{ phu_luc.kem_theo }}")
     widths = [int(Mm(14)), int(Mm(110)), int(Mm(45)), int(Mm(50)), int(Mm(33))]
-    table = grid_table(doc, widths)
-    heads = ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành"]
-    for cell, head in zip(table.rows[0].cells, heads, strict=True):
-        clear_cell(cell)
-        para(cell, "BangTieuDe", head)
-    cells = [clear_cell(c) for c in table.rows[1].cells]
-    # {%tr %} rows around the data row: docxtpl removes the row that holds the tag.
-    loop_start = table.add_row()
-    loop_end = table.add_row()
-    tbl = table._tbl
-    tbl.remove(loop_start._tr)
-    tbl.remove(loop_end._tr)
-    table.rows[1]._tr.addprevious(loop_start._tr)
-    table.rows[2]._tr.addnext(loop_end._tr)
-    para(clear_cell(loop_start.cells[0]), "BangSo", "{%tr for nv in phu_luc.nhiem_vu %}")
-    for cell in loop_start.cells[1:]:
-        clear_cell(cell).add_paragraph(style="BangSo")
-    para(clear_cell(loop_end.cells[0]), "BangSo", "{%tr endfor %}")
-    for cell in loop_end.cells[1:]:
-        clear_cell(cell).add_paragraph(style="BangSo")
-    para(cells[0], "BangSo", "{{ nv.stt }}")
-    para(cells[1], "BangNoiDung", "{{ nv.noi_dung }}")
-    para(cells[2], "BangNoiDung", "{{ nv.chu_tri }}")
-    para(cells[3], "BangNoiDung", "{{ nv.phoi_hop }}")
-    para(cells[4], "BangSo", "{{ nv.thoi_gian }}")
+    header = ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành"]
+    row: list[Cell] = [
+        (1, "BangSo", ("{{ nv.stt }}",)),
+        (1, "BangNoiDung", ("{{ nv.noi_dung }}",)),
+        (1, "BangNoiDung", ("{{ nv.chu_tri }}",)),
+        (1, "BangNoiDung", ("{{ nv.phoi_hop }}",)),
+        (1, "BangSo", ("{{ nv.thoi_gian }}",)),
+    ]
+    rows = [loop_row(widths, "{%tr for nv in phu_luc.nhiem_vu %}"), row,
+            loop_row(widths, "{%tr endfor %}")]  # fmt: skip
+    grid_table(doc, widths, header, rows)
     para(doc, "NoiDung", "{%p endfor %}")
     final_landscape(doc)
+
+
+def type_quyet_dinh(doc: Document) -> None:
+    """Quyết định: thẩm quyền, căn cứ, QUYẾT ĐỊNH:, articles, signature, attached Danh sách."""
+    para(doc, "NoiDung", '{%p include "khoi/dau-trang" %}')
+    title_block(doc)
+    para(doc, "ThamQuyenBanHanh", "{{ tham_quyen }}")
+    para(doc, "CanCu", "{%p for dong in can_cu %}")
+    para(doc, "CanCu", "{{ dong }}")
+    para(doc, "CanCu", "{%p endfor %}")
+    para(doc, "CanCu", "{{ theo_de_nghi }}")
+    para(doc, "TieuDeGiua", "QUYẾT ĐỊNH:")
+    para(doc, "NoiDung", "{%p for dieu in cac_dieu %}")
+    para(doc, "NoiDung", ("Điều {{ dieu.so }}.", "Strong"), " ", "{{r dieu.mo_dau }}")
+    blocks_of(doc, "dieu.doan")
+    para(doc, "NoiDung", "{%p endfor %}")
+    para(doc, "NoiDung", '{%p include "khoi/ky-ten" %}')
+    para(doc, "NoiDung", "{%p if danh_sach %}")
+    section_break(doc, landscape=False)
+    para(doc, "PhuLucSo", "DANH SÁCH")
+    para(doc, "PhuLucTieuDe", "{{ danh_sach.tieu_de }}")
+    para(doc, "PhuLucKemTheo", "{{ danh_sach.kem_theo }}")
+    widths = [int(Mm(14)), int(Mm(44)), int(Mm(38)), int(Mm(44)), int(Mm(25))]
+    header = ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Số tiền (đồng)"]
+    rows: list[list[Cell]] = [
+        loop_row(widths, "{%tr for nhom in danh_sach.nhom %}"),
+        [(5, "BangNhom", ("{{ nhom.so }}. {{ nhom.ten }} ({{ nhom.so_luong }})",))],
+        loop_row(widths, "{%tr for muc in nhom.muc %}"),
+        [
+            (1, "BangSo", ("{{ muc.stt }}",)),
+            (1, "BangNoiDung", ("{{ muc.ho_ten }}",)),
+            (1, "BangNoiDung", ("{{ muc.chuc_vu }}",)),
+            (1, "BangNoiDung", ("{{ muc.don_vi }}",)),
+            (1, "BangTien", ("{{ muc.so_tien }}",)),
+        ],
+        loop_row(widths, "{%tr endfor %}"),
+        loop_row(widths, "{%tr endfor %}"),
+        [
+            (4, "BangTieuDe", ("Tổng cộng",)),
+            (1, "BangTien", (("{{ danh_sach.tong_cong }}", "Strong"),)),
+        ],
+    ]
+    grid_table(doc, widths, header, rows)
+    para(doc, "NoiDung", "{%p endif %}")
+    section = doc.sections[-1]
+    numbering = OxmlElement("w:pgNumType")
+    numbering.set(qn("w:start"), "1")
+    section._sectPr.find(qn("w:cols")).addprevious(numbering)
 
 
 def frame(doc: Document) -> None:
@@ -476,6 +524,7 @@ TEMPLATES: dict[str, Callable[[Document], None]] = {
     "khoi/ky-ten.docx": block_signature,
     "khoi/doan-van.docx": block_paragraph,
     "ke-hoach.docx": type_ke_hoach,
+    "quyet-dinh.docx": type_quyet_dinh,
 }
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup
@@ -28,6 +29,7 @@ class DocumentInfo:
     data: DocumentData
     agency: Agency
     doc_type: DocumentType
+    attachments: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def signer(self) -> Signer:
@@ -38,11 +40,11 @@ class DocumentInfo:
         """Số, ký hiệu: 05/KH-VPUBND."""
         return reference_code(self.data.so, self.doc_type, self.agency.viet_tat)
 
-    def attached_line(self) -> str:
+    def attached_line(self, issuer: str | None = None) -> str:
         """'(Kèm theo Kế hoạch số 05/KH-VPUBND ngày ... của ...)' under an appendix title."""
         return (
             f"(Kèm theo {self.doc_type.name} số {self.reference} {date_phrase(self.data.ngay)} "
-            f"của {self.agency.ten_day_du})"
+            f"của {issuer or self.agency.ten_day_du})"
         )
 
 

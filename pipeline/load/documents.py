@@ -102,5 +102,8 @@ def load_document(path: Path) -> LoadedDocument:
     data = validate(kind.model, source)
     agency, profile = load_agency(data.co_quan, source)
     check_references(data, agency, source, profile)
-    info = DocumentInfo(data=data, agency=agency, doc_type=document_type(kind.code))
-    return LoadedDocument(path=path, kind=kind, info=info, files=(path, profile))
+    attachments, extra_files = kind.attach(data, source) if kind.attach else ({}, [])
+    info = DocumentInfo(
+        data=data, agency=agency, doc_type=document_type(kind.code), attachments=attachments
+    )
+    return LoadedDocument(path=path, kind=kind, info=info, files=(path, profile, *extra_files))

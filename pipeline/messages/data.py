@@ -72,6 +72,14 @@ MESSAGES = {
     "data.what_unit": {"vi": "đơn vị", "en": "unit"},
     "data.what_signer": {"vi": "người ký", "en": "signer"},
     "data.what_group": {"vi": "nhóm nơi nhận", "en": "recipient group"},
+    "data.list_missing": {
+        "vi": "không tìm thấy danh sách '{name}' (đặt tệp cạnh tệp YAML)",
+        "en": "list '{name}' not found (put the file beside the YAML file)",
+    },
+    "data.list_empty": {
+        "vi": "danh sách '{name}' không có dòng dữ liệu nào",
+        "en": "list '{name}' has no data rows",
+    },
     "data.bad_initials": {
         "vi": "chữ viết tắt tên người soạn thảo chỉ gồm chữ cái (ví dụ H hoặc NVA)",
         "en": "drafter initials must be letters only (e.g. H or NVA)",

@@ -47,6 +47,8 @@ _ALIASES = {
     "vniwindows": VNI,
 }
 
+# The five tone marks: thanh huyền, sắc, ngã, hỏi, nặng.
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 # How much of a file is enough to judge its encoding.
 _SAMPLE_BYTES = 256 * 1024
 # How much larger the share of accented words that are syllables must be after decoding.
@@ -132,7 +134,7 @@ def _byte_of(char: str) -> int | None:
     return byte
 
 
-def decode_legacy(text_or_bytes: str | bytes, encoding: str) -> str:
+def decode_legacy(text_or_bytes: str | bytes | bytearray, encoding: str) -> str:
     """Unicode (NFC) for legacy bytes, or for legacy bytes already shown as Windows-1252 text.
 
     In text, characters that no byte stands for (already Unicode Vietnamese, say) stay as they
@@ -214,8 +216,6 @@ def _encode_cp1258(char: str) -> bytes | None:
 
 # --- does it look like Vietnamese? --------------------------------------------------------------
 
-# The five tone marks: thanh huyền, sắc, ngã, hỏi, nặng.
-_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _ALPHABET = frozenset("abcdđeghiklmnopqrstuvxyăâêôơư")
 
 _ONSETS = ("", *"ngh ng nh ch gh gi kh ph th tr qu b c d đ g h k l m n p r s t v x".split())
@@ -343,8 +343,7 @@ def _score(text: str) -> _Score:
 
 
 def guess_legacy_bytes(data: bytes) -> str | None:
-    """For bytes that are not UTF-8: "windows-1258", "tcvn3" or "vni" when they read as
-    Vietnamese in that code, else None."""
+    """For non-UTF-8 bytes: the code ("windows-1258", "tcvn3", "vni") they read as Vietnamese in."""
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:

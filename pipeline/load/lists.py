@@ -1,0 +1,67 @@
+"""Read the spreadsheets a decision refers to, located relative to its YAML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pipeline.awards import AwardList, read_award_list
+from pipeline.errors import InputError
+from pipeline.load.spreadsheet import Field, Table, read_table
+from pipeline.load.yaml_source import Source
+from pipeline.model.quyet_dinh import DecisionData, SheetRef
+
+ROLE = Field("vai_tro", ("Vai trò", "Nhiệm vụ trong Hội đồng", "Chức danh trong Hội đồng"))
+# The decision date is wrong, not the sheet, when no base salary or regime covers it.
+DATE_ERRORS = ("money.no_base_salary", "money.no_regime")
+
+
+def sheet_path(ref: SheetRef, source: Source, section: str) -> Path:
+    """The list's file beside the YAML; a missing file is an error at its line."""
+    path = (source.path.parent / ref.danh_sach).resolve()
+    if not path.is_file():
+        raise source.error("data.list_missing", (section, "danh_sach"), name=ref.danh_sach)
+    return path
+
+
+def award_list(data: DecisionData, source: Source) -> tuple[AwardList, Path]:
+    """The priced award list of a decision."""
+    assert data.khen_thuong is not None
+    ref = data.khen_thuong
+    path = sheet_path(ref, source, "khen_thuong")
+    try:
+        awards = read_award_list(
+            path, data.ngay, sheet=ref.trang_tinh, columns=ref.cot or None, order=ref.sap_xep
+        )
+    except InputError as exc:
+        if exc.key in DATE_ERRORS:
+            raise source.error(exc.key, ("ngay",), **exc.params) from None
+        if exc.file is None:
+            raise exc.at(file=source.path, line=source.line_of(("khen_thuong", "cot"))) from None
+        raise
+    if not awards.entries:
+        raise source.error("data.list_empty", ("khen_thuong", "danh_sach"), name=ref.danh_sach)
+    return awards, path
+
+
+def council_members(data: DecisionData, source: Source) -> tuple[Table, Path]:
+    """Members of the council a decision sets up, with their role."""
+    assert data.hoi_dong is not None
+    ref = data.hoi_dong
+    path = sheet_path(ref, source, "hoi_dong")
+    table = read_table(
+        path, sheet=ref.trang_tinh, columns=ref.cot or None,
+        required=("ho_ten", "chuc_vu", ROLE),
+    )  # fmt: skip
+    return table, path
+
+
+def decision_attachments(data: DecisionData, source: Source) -> tuple[dict[str, Any], list[Path]]:
+    """The lists a decision needs, and the files they came from."""
+    if data.khen_thuong is not None:
+        awards, path = award_list(data, source)
+        return {"awards": awards}, [path]
+    if data.hoi_dong is not None:
+        members, path = council_members(data, source)
+        return {"members": members}, [path]
+    return {}, []

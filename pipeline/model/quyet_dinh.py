@@ -1,0 +1,64 @@
+"""Quyết định: thẩm quyền, căn cứ, articles; award lists and council members from spreadsheets."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from pipeline.model.base import Record
+from pipeline.model.blocks import Block
+from pipeline.model.document import DocumentData
+
+
+class SheetRef(Record):
+    """A spreadsheet the office keeps (.xlsx or .csv), relative to the decision's YAML."""
+
+    danh_sach: str = Field(min_length=1, description="file name: danh-sach-ldtt-2022.xlsx")
+    trang_tinh: str | None = Field(default=None, description="sheet name (default: the first)")
+    cot: dict[str, str] = Field(default_factory=dict, description="field → header in the sheet")
+
+
+class AwardSection(SheetRef):
+    """Khen thưởng: who receives which title or form, with money from the sheet."""
+
+    hanh_dong: str = Field(
+        min_length=1, description="Điều 1's verb phrase: Công nhận danh hiệu ... năm 2022"
+    )
+    tieu_de_danh_sach: str = Field(
+        min_length=1, description="title of the attached Danh sách (upper-cased when printed)"
+    )
+    sap_xep: Literal["don_vi", "ten"] | None = None
+    nguon_kinh_phi: str = Field(min_length=1, description="where the money is paid from")
+
+
+class CouncilSection(SheetRef):
+    """Thành lập Hội đồng: members with their role (vai trò), no money."""
+
+    hanh_dong: str = Field(min_length=1, description="Thành lập Hội đồng thi đua, khen thưởng ...")
+
+
+class Article(Record):
+    """Điều: an article written in the data (after the ones vanthu writes from the lists)."""
+
+    tieu_de: str | None = None
+    noi_dung: str = Field(min_length=1)
+    doan: list[Block] = Field(default_factory=list)
+
+
+class DecisionData(DocumentData):
+    """A Quyết định as a clerk describes it."""
+
+    loai: Literal["quyet_dinh"]
+    tham_quyen: str = Field(min_length=1, description="ô 5b: Chánh Văn phòng UBND tỉnh Sơn La")
+    can_cu: list[str] = Field(min_length=1)
+    theo_de_nghi: str = Field(min_length=1, description="… in 'Theo đề nghị của …'")
+    khen_thuong: AwardSection | None = None
+    hoi_dong: CouncilSection | None = None
+    dieu: list[Article] = Field(min_length=1, description="the last one names who executes it")
+
+    @model_validator(mode="after")
+    def _one_list(self) -> DecisionData:
+        if self.khen_thuong and self.hoi_dong:
+            raise ValueError("a decision has khen_thuong or hoi_dong, not both")
+        return self

@@ -1,0 +1,153 @@
+"""What verify found: violations with their place, rule, found and expected values; text and JSON.
+
+Values stay message references (key + parameters) until shown, so the same report prints in
+Vietnamese or English.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from pipeline.i18n import t
+
+EXCERPT_CHARS = 40
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """The first words of a text, on one line, cut with an ellipsis."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a violation is: a paragraph, a table cell, a section, a header/footer, the file."""
+
+    kind: str  # "paragraph" | "cell" | "section" | "part" | "document"
+    paragraph: int | None = None
+    table: int | None = None
+    row: int | None = None
+    column: int | None = None
+    section: int | None = None
+    part: str | None = None
+    excerpt: str = ""
+
+    def with_excerpt(self, text: str) -> Location:
+        return replace(self, excerpt=excerpt(text))
+
+    def describe(self, lang: str | None = None) -> str:
+        """'đoạn 12 «Thực hiện Kế hoạch…»', 'bảng 1, hàng 1, ô 2, đoạn 1 «…»', 'phần 2'."""
+        if self.kind == "section":
+            return t("verify.loc.section", lang=lang, section=self.section)
+        if self.kind == "document":
+            return t("verify.loc.document", lang=lang)
+        if self.kind == "cell":
+            place = t(
+                "verify.loc.cell", lang=lang, table=self.table, row=self.row, column=self.column,
+                paragraph=self.paragraph,
+            )
+        elif self.kind == "part":
+            place = t("verify.loc.part", lang=lang, part=self.part, paragraph=self.paragraph)
+        else:
+            place = t("verify.loc.paragraph", lang=lang, paragraph=self.paragraph)
+        return f"{place} «{self.excerpt}»" if self.excerpt else place
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if v not in (None, "")}
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A value shown to people: a message key with parameters, or a literal text."""
+
+    key: str
+    params: tuple[tuple[str, Any], ...] = ()
+
+    def render(self, lang: str | None = None) -> str:
+        params = {k: (v.render(lang) if isinstance(v, Msg) else v) for k, v in self.params}
+        return t(self.key, lang=lang, **params)
+
+
+def msg(key: str, **params: Any) -> Msg:
+    """A message reference: msg('verify.v.size', size=12)."""
+    return Msg(f"verify.v.{key}", tuple(sorted(params.items())))
+
+
+def literal(text: str) -> Msg:
+    """Text taken from the document, shown as it is (quoted, on one line)."""
+    return msg("quoted", text=excerpt(text, 80))
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One rule a document breaks, at one place."""
+
+    rule: str
+    where: Location
+    found: Msg
+    expected: Msg
+
+    def describe_rule(self, lang: str | None = None) -> str:
+        return t(f"verify.rule.{self.rule}", lang=lang)
+
+    def line(self, lang: str | None = None) -> str:
+        """The violation as one line of text."""
+        return t(
+            "verify.line", lang=lang, where=self.where.describe(lang), rule=self.rule,
+            description=self.describe_rule(lang), found=self.found.render(lang),
+            expected=self.expected.render(lang),
+        )
+
+    def to_dict(self, lang: str | None = None) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "description": self.describe_rule(lang),
+            "where": self.where.to_dict(),
+            "location": self.where.describe(lang),
+            "found": self.found.render(lang),
+            "expected": self.expected.render(lang),
+        }
+
+
+@dataclass
+class Report:
+    """Everything verify found in one file."""
+
+    path: Path
+    doc_type: str | None = None  # code of the document type checked against (ke_hoach, ...)
+    template: bool = False
+    violations: list[Violation] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.violations
+
+    @property
+    def rules(self) -> set[str]:
+        """Ids of the rules that failed."""
+        return {v.rule for v in self.violations}
+
+    def add(self, rule: str, where: Location, found: Msg, expected: Msg) -> None:
+        self.violations.append(Violation(rule, where, found, expected))
+
+    def format_text(self, lang: str | None = None) -> str:
+        """One line per violation, prefixed by the file, then a summary line."""
+        lines = [f"{self.path}: {v.line(lang)}" for v in self.violations]
+        if self.ok:
+            lines.append(t("verify.summary_ok", lang=lang, path=self.path))
+        else:
+            lines.append(
+                t("verify.summary_fail", lang=lang, path=self.path, count=len(self.violations))
+            )
+        return "\n".join(lines)
+
+    def to_dict(self, lang: str | None = None) -> dict[str, Any]:
+        return {
+            "path": str(self.path),
+            "type": self.doc_type,
+            "template": self.template,
+            "ok": self.ok,
+            "violations": [v.to_dict(lang) for v in self.violations],
+        }

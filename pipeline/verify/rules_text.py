@@ -1,0 +1,84 @@
+"""Rules on every run and paragraph: Times New Roman in black, no leftover tags, NFC, no TCVN3/VNI."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+
+from pipeline.verify.document import TAG, Document, Paragraph
+from pipeline.verify.layout import Layout
+from pipeline.verify.report import Report, literal, msg
+
+FONT = "Times New Roman"
+BLACK = {"auto", "000000"}
+LEFTOVER = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
+
+
+def all_paragraphs(doc: Document) -> Iterator[Paragraph]:
+    """Body paragraphs (tables included), then those of headers and footers."""
+    yield from doc.paragraphs
+    for part in doc.parts.values():
+        yield from part.paragraphs
+
+
+def _same_font(name: str) -> bool:
+    return name.strip().lower() == FONT.lower()
+
+
+def check_fonts(doc: Document, layout: Layout, report: Report) -> None:
+    """Every visible run in Times New Roman (for its ASCII and its Vietnamese letters), black."""
+    for p in all_paragraphs(doc):
+        wrong: set[str] = set()
+        colours: set[str] = set()
+        for run in p.visible_runs:
+            text = run.text
+            if any(c.isascii() and not c.isspace() for c in text) and not _same_font(run.font):
+                wrong.add(run.font)
+            if any(not c.isascii() for c in text) and not _same_font(run.font_hansi):
+                wrong.add(run.font_hansi)
+            if run.color and run.color.lower() not in BLACK:
+                colours.add(run.color.upper())
+        if wrong:
+            report.add("font.name", p.where, msg("font", font=", ".join(sorted(wrong))),
+                       msg("font", font=FONT))
+        if colours:
+            report.add("font.color", p.where, msg("colour", colour=", ".join(sorted(colours))),
+                       msg("black"))
+
+
+def _legacy_detector() -> Callable[[str], str | None] | None:
+    """pipeline.text.legacy.looks_like_legacy_text, when that module is there."""
+    try:
+        from pipeline.text.legacy import looks_like_legacy_text
+    except ImportError:  # written by another change; without it the rule cannot run
+        return None
+    return looks_like_legacy_text
+
+
+def _encoding_name(code: str) -> str:
+    try:
+        from pipeline.text.legacy import describe_encoding
+    except ImportError:
+        return code
+    return describe_encoding(code)
+
+
+def check_text(doc: Document, layout: Layout, report: Report) -> None:
+    """Leftover template tags (documents only), text not in NFC, text typed in TCVN3 or VNI."""
+    detect = _legacy_detector()
+    for p in all_paragraphs(doc):
+        text = p.text
+        if not text.strip():
+            continue
+        if not layout.template:
+            tag = TAG.search(text) or LEFTOVER.search(text)
+            if tag:
+                report.add("text.template_tag", p.where, literal(tag.group(0)), msg("no_tag"))
+        if not unicodedata.is_normalized("NFC", text):
+            report.add("text.nfc", p.where, msg("not_nfc"), msg("nfc"))
+        if detect is not None:
+            code = detect(unicodedata.normalize("NFC", text))
+            if code:
+                report.add("text.legacy", p.where, msg("legacy", encoding=_encoding_name(code)),
+                           msg("unicode"))

@@ -1,0 +1,203 @@
+"""Quyết định: the three 2022 examples render with the Decree 30 parts and the money right."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from docx import Document
+from openpyxl import load_workbook
+
+from pipeline.awards import read_award_list
+from pipeline.cli import main
+from pipeline.load.documents import load_document
+from pipeline.rules.words import money_in_words
+
+REPO = Path(__file__).resolve().parents[1]
+YEAR = REPO / "inputs" / "2022"
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory, renderer) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("qd")
+    result = {}
+    for name in ("qd-lao-dong-tien-tien", "qd-giay-khen", "qd-thanh-lap-hoi-dong"):
+        result[name] = renderer.render_file(YEAR / f"{name}.yaml", out / f"{name}.docx")
+    return result
+
+
+def texts(path: Path) -> list[str]:
+    return [p.text for p in Document(str(path)).paragraphs if p.text]
+
+
+def test_award_decision_parts(rendered: dict[str, Path]) -> None:
+    document = Document(str(rendered["qd-lao-dong-tien-tien"]))
+    lines = [p.text for p in document.paragraphs if p.text]
+    assert lines[:3] == [
+        "QUYẾT ĐỊNH",
+        "Về việc công nhận danh hiệu thi đua năm 2022",
+        "CHÁNH VĂN PHÒNG UBND TỈNH SƠN LA",
+    ]
+    preamble = [p for p in document.paragraphs if p.style.style_id == "CanCu" and p.text]
+    assert all(p.text.startswith("Căn cứ") and p.text.endswith(";") for p in preamble[:-1])
+    assert (
+        preamble[-1].text == "Theo đề nghị của Hội đồng thi đua, khen thưởng Văn phòng UBND tỉnh."
+    )
+    assert "QUYẾT ĐỊNH:" in lines
+    articles = [t for t in lines if t.startswith("Điều ")]
+    assert [a.split(".")[0] for a in articles] == ["Điều 1", "Điều 2", "Điều 3"]
+    assert "(có danh sách kèm theo)" in articles[0]
+    assert articles[-1].endswith("./.")
+    header = document.tables[0]
+    assert header.cell(1, 0).text == "Số: 152/QĐ-VPUBND"
+    recipients = [p.text for p in document.tables[1].cell(0, 0).paragraphs if p.text]
+    assert recipients[1] == "- Như Điều 3;"
+
+
+def test_money_matches_the_list(rendered: dict[str, Path]) -> None:
+    awards = read_award_list(YEAR / "danh-sach-ldtt-2022.xlsx", load_document(
+        YEAR / "qd-lao-dong-tien-tien.yaml").info.data.ngay)  # fmt: skip
+    lines = texts(rendered["qd-lao-dong-tien-tien"])
+    total = f"{awards.total:,}".replace(",", ".")
+    assert f"Tổng số tiền thưởng: {total} đồng." in lines
+    assert f"Bằng chữ: {money_in_words(awards.total)}" in lines
+    table = Document(str(rendered["qd-lao-dong-tien-tien"])).tables[2]
+    amounts = [
+        int(row.cells[4].text.replace(".", ""))
+        for row in table.rows[1:-1]
+        if row.cells[0].text.isdigit()
+    ]
+    assert sum(amounts) == awards.total
+    assert table.rows[-1].cells[0].text == "Tổng cộng"
+    assert table.rows[-1].cells[-1].text == total
+
+
+def test_danh_sach_grouped_numbered_and_attached(rendered: dict[str, Path]) -> None:
+    document = Document(str(rendered["qd-lao-dong-tien-tien"]))
+    attached = [p.text for p in document.paragraphs if p.style.style_id.startswith("PhuLuc")]
+    assert attached == [
+        "DANH SÁCH",
+        "CÁ NHÂN, TẬP THỂ ĐƯỢC CÔNG NHẬN DANH HIỆU THI ĐUA NĂM 2022",
+        "(Kèm theo Quyết định số 152/QĐ-VPUBND ngày 20 tháng 12 năm 2022 "
+        "của Chánh Văn phòng UBND tỉnh Sơn La)",
+    ]
+    table = document.tables[2]
+    groups = [r.cells[0].text for r in table.rows[1:] if not r.cells[0].text.isdigit()]
+    assert groups[0].startswith("I. LAO ĐỘNG TIÊN TIẾN (")
+    assert groups[-1] == "Tổng cộng"
+    # Numbered within each group, from 1.
+    numbers: list[list[int]] = []
+    for row in table.rows[1:]:
+        if row.cells[0].text.isdigit():
+            numbers[-1].append(int(row.cells[0].text))
+        else:
+            numbers.append([])
+    assert all(group == list(range(1, len(group) + 1)) for group in numbers if group)
+    assert len(document.sections) == 2
+
+
+def test_sorted_by_unit_then_name(rendered: dict[str, Path]) -> None:
+    from pipeline.rules.collation import name_key, vietnamese_key
+
+    table = Document(str(rendered["qd-lao-dong-tien-tien"])).tables[2]
+    first_group = []
+    for row in table.rows[2:]:
+        if not row.cells[0].text.isdigit():
+            break
+        first_group.append((row.cells[3].text, row.cells[1].text))
+    keys = [(vietnamese_key(unit), name_key(name)) for unit, name in first_group]
+    assert keys == sorted(keys) and len(first_group) >= 40
+
+
+def test_few_entries_named_in_article_one(tmp_path: Path, renderer) -> None:
+    import shutil
+
+    folder = tmp_path / "inputs"
+    shutil.copytree(REPO / "inputs", folder)
+    lines = (folder / "2022" / "danh-sach-giay-khen-2022.csv").read_text("utf-8-sig").splitlines()
+    (folder / "2022" / "danh-sach-giay-khen-2022.csv").write_text(
+        "\n".join(lines[:4]) + "\n", "utf-8-sig"
+    )
+    out = renderer.render_file(folder / "2022" / "qd-giay-khen.yaml", tmp_path / "gk.docx")
+    document = Document(str(out))
+    lines = [p.text for p in document.paragraphs if p.text]
+    article = next(t for t in lines if t.startswith("Điều 1."))
+    assert article.endswith("có tên sau:")
+    named = lines[lines.index(article) + 1 : lines.index(article) + 4]
+    assert all(t.startswith("- ") and t.endswith(";") for t in named)
+    assert "DANH SÁCH" not in lines and len(document.sections) == 1
+
+
+def test_council_decision(rendered: dict[str, Path]) -> None:
+    lines = texts(rendered["qd-thanh-lap-hoi-dong"])
+    article = next(t for t in lines if t.startswith("Điều 1."))
+    members = lines[lines.index(article) + 1 : lines.index(article) + 8]
+    assert all(t.startswith("- ") for t in members)
+    assert any("Chủ tịch Hội đồng" in t for t in members)
+    assert "a) Phát động, tổ chức, chỉ đạo các phong trào thi đua của Văn phòng;" in lines
+    assert not any("đồng." in t and "Tổng" in t for t in lines)  # no money
+
+
+def test_libreoffice_repeats_the_danh_sach_header(
+    rendered: dict[str, Path], tmp_path: Path
+) -> None:
+    docx = rendered["qd-lao-dong-tien-tien"]
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / f"{docx.stem}.pdf"), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    pages = [p for p in text.split("\f") if p.strip()]
+    list_pages = [p for p in pages[1:] if "450.000" in p]
+    assert len(list_pages) >= 2
+    for page in list_pages:
+        assert "Họ và tên" in page and "Số tiền" in page
+
+
+BAD = {
+    "unknown title": ("E", 10, "Lao đông tiên tiền", "Lao động tiên tiến"),
+    "number as name": ("B", 10, 12345, "Họ và tên"),
+    "control character": ("C", 10, "Chuyên_x0007_viên", "C10"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD))
+def test_bad_sheet_refused(case: str, tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "inputs"
+    shutil.copytree(REPO / "inputs", folder)
+    column, row, value, expected = BAD[case]
+    sheet = folder / "2022" / "danh-sach-ldtt-2022.xlsx"
+    book = load_workbook(sheet)
+    book.active[f"{column}{row}"] = value
+    book.save(sheet)
+    output = tmp_path / "qd.docx"
+    result = CliRunner().invoke(
+        main, ["--lang", "vi", "render", str(folder / "2022" / "qd-lao-dong-tien-tien.yaml"),
+               "-o", str(output)],
+    )  # fmt: skip
+    assert result.exit_code == 1, result.output
+    assert "danh-sach-ldtt-2022.xlsx" in result.output and "Danh sách" in result.output
+    assert str(expected) in result.output
+    assert not output.exists()
+
+
+def test_decision_date_before_first_base_salary(tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "inputs"
+    shutil.copytree(REPO / "inputs", folder)
+    plan = folder / "2022" / "qd-lao-dong-tien-tien.yaml"
+    plan.write_text(plan.read_text("utf-8").replace("ngay: 20/12/2022", "ngay: 20/12/2012"))
+    result = CliRunner().invoke(main, ["--lang", "vi", "check", str(plan)])
+    assert result.exit_code == 1
+    assert "trường 'ngay'" in result.output and "dòng 8" in result.output
