@@ -338,7 +338,7 @@ class Corpus:
             for name, text in synthetic.files.items():
                 (folder / name).write_text(text, encoding="utf-8")
             path = folder / "van-ban.yaml"
-            # JSON is YAML; dates as clerks write them.
+            # JSON is valid YAML and quick to write.
             text = json.dumps(synthetic.data, ensure_ascii=False, default=_yaml_scalar)
             path.write_text(text, encoding="utf-8")
             return load_document(path)
@@ -349,6 +349,7 @@ class Corpus:
 
 
 def _yaml_scalar(value: Any) -> str:
+    """A value JSON has no type for, as text in the data file (dates as clerks write them)."""
     if isinstance(value, date):
         return f"{value:%d/%m/%Y}"
     raise TypeError(f"cannot write {type(value).__name__} to YAML")
@@ -461,6 +462,7 @@ class Timing:
 
     @property
     def rate(self) -> float:
+        """Documents per second."""
         return self.docs / self.seconds if self.seconds else 0.0
 
 
@@ -471,6 +473,7 @@ class Results:
     timings: dict[tuple[str, str], Timing] = field(default_factory=dict)
 
     def add(self, name: str, approach: str, docs: int, seconds: float) -> None:
+        """Count one slice of `docs` documents done in `seconds`."""
         timing = self.timings.setdefault((name, approach), Timing())
         timing.docs += docs
         timing.seconds += seconds
@@ -716,6 +719,7 @@ def soffice_per_file(files: Sequence[Path], outdir: Path, profile: Path) -> floa
         raise RuntimeError("soffice not found")
 
     def convert(path: Path) -> None:
+        """One soffice process for one file."""
         subprocess.run(
             [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
              "--convert-to", "pdf", "--outdir", str(outdir), str(path)],

@@ -11,11 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pipeline.context.bao_cao import report_context
 from pipeline.context.common import DocumentInfo
 from pipeline.context.ke_hoach import plan_context
 from pipeline.context.quyet_dinh import decision_context
 from pipeline.load.lists import decision_attachments
+from pipeline.load.report import report_attachments
 from pipeline.load.yaml_source import Source
+from pipeline.model.bao_cao import ReportData
 from pipeline.model.document import DocumentData
 from pipeline.model.ke_hoach import PlanData
 from pipeline.model.quyet_dinh import DecisionData
@@ -42,6 +45,7 @@ KINDS: dict[str, DocumentKind] = {
     kind.code: kind
     for kind in (
         DocumentKind("ke_hoach", PlanData, "ke-hoach", plan_context, starter="ke-hoach"),
+        DocumentKind("bao_cao", ReportData, "bao-cao", report_context, attach=report_attachments),
         DocumentKind(
             "quyet_dinh",
             DecisionData,

@@ -79,6 +79,7 @@ PARAGRAPH_STYLES: dict[str, tuple[float, bool, bool, object, object, float, floa
     "BangSo": (13, False, False, J.CENTER, None, 3, 3, {}),
     "BangTien": (13, False, False, J.RIGHT, None, 3, 3, {}),
     "BangNhom": (13, True, False, J.LEFT, None, 3, 3, {"keep_next": True}),
+    "BangTen": (14, True, False, J.CENTER, None, 6, 6, {"keep_next": True}),
     "SoTrang": (13, False, False, J.CENTER, None, 0, 0, {}),
 }
 CHARACTER_STYLES = {
@@ -416,11 +417,8 @@ def title_block(doc: Document) -> None:
 # --- document types -------------------------------------------------------------------------
 
 
-def type_ke_hoach(doc: Document) -> None:
-    """Kế hoạch: header, title, opening, Mục with khoản, closing, Nơi nhận, appendix of tasks."""
-    para(doc, "NoiDung", '{%p include "khoi/dau-trang" %}')
-    title_block(doc)
-    blocks_of(doc, "mo_dau")
+def block_sections(doc: Document) -> None:
+    """Mục I., II. with their khoản (heading or numbered paragraph), text and figure tables."""
     para(doc, "Muc", "{%p for muc in cac_muc %}")
     para(doc, "Muc", "{{ muc.so }}. {{ muc.tieu_de }}")
     blocks_of(doc, "muc.doan")
@@ -431,9 +429,80 @@ def type_ke_hoach(doc: Document) -> None:
     para(doc, "NoiDung", ("{{ khoan.so }}.", "Strong"), " ", "{{r khoan.noi_dung }}")
     para(doc, "NoiDung", "{%p endif %}")
     blocks_of(doc, "khoan.doan")
+    para(doc, "NoiDung", "{%p for bang in khoan.bang %}")
+    para(doc, "NoiDung", '{%p include "khoi/bang-so-lieu" %}')
+    para(doc, "NoiDung", "{%p endfor %}")
     para(doc, "NoiDung", "{%p endfor %}")
     blocks_of(doc, "muc.doan_sau")
     para(doc, "Muc", "{%p endfor %}")
+
+
+def block_figure_tables(doc: Document) -> None:
+    """Tables of figures computed from data (variable `bang`): awards by title, by unit."""
+    para(doc, "BangTen", '{%p if bang.kieu == "khen_thuong" %}')
+    para(doc, "BangTen", "{{ bang.tieu_de }}")
+    widths = [int(Mm(w)) for w in (14, 51, 19, 19, 27, 17, 18)]
+    header = ["STT", "Danh hiệu, hình thức", "Cá nhân", "Tập thể", "Số tiền (đồng)",
+              "{{ bang.nam_truoc }}", "Tăng, giảm"]  # fmt: skip
+    row: list[Cell] = [
+        (1, "BangSo", ("{{ dong.stt }}",)),
+        (1, "BangNoiDung", ("{{ dong.ten }}",)),
+        (1, "BangSo", ("{{ dong.ca_nhan }}",)),
+        (1, "BangSo", ("{{ dong.tap_the }}",)),
+        (1, "BangTien", ("{{ dong.tien }}",)),
+        (1, "BangSo", ("{{ dong.nam_truoc }}",)),
+        (1, "BangSo", ("{{ dong.tang_giam }}",)),
+    ]
+    total: list[Cell] = [
+        (2, "BangTieuDe", ("Tổng cộng",)),
+        (1, "BangSo", (("{{ bang.tong.ca_nhan }}", "Strong"),)),
+        (1, "BangSo", (("{{ bang.tong.tap_the }}", "Strong"),)),
+        (1, "BangTien", (("{{ bang.tong.tien }}", "Strong"),)),
+        (1, "BangSo", (("{{ bang.tong.nam_truoc }}", "Strong"),)),
+        (1, "BangSo", (("{{ bang.tong.tang_giam }}", "Strong"),)),
+    ]
+    rows = [loop_row(widths, "{%tr for dong in bang.dong %}"), row,
+            loop_row(widths, "{%tr endfor %}"), total]  # fmt: skip
+    grid_table(doc, widths, header, rows)
+    para(doc, "BangTen", '{%p elif bang.kieu == "don_vi" %}')
+    para(doc, "BangTen", "{{ bang.tieu_de }}")
+    widths = [int(Mm(w)) for w in (14, 78, 22, 22, 29)]
+    header = ["STT", "Đơn vị", "Cá nhân", "Tập thể", "Số tiền (đồng)"]
+    row = [
+        (1, "BangSo", ("{{ dong.stt }}",)),
+        (1, "BangNoiDung", ("{{ dong.ten }}",)),
+        (1, "BangSo", ("{{ dong.ca_nhan }}",)),
+        (1, "BangSo", ("{{ dong.tap_the }}",)),
+        (1, "BangTien", ("{{ dong.tien }}",)),
+    ]
+    total = [
+        (2, "BangTieuDe", ("Tổng cộng",)),
+        (1, "BangSo", (("{{ bang.tong.ca_nhan }}", "Strong"),)),
+        (1, "BangSo", (("{{ bang.tong.tap_the }}", "Strong"),)),
+        (1, "BangTien", (("{{ bang.tong.tien }}", "Strong"),)),
+    ]
+    rows = [loop_row(widths, "{%tr for dong in bang.dong %}"), row,
+            loop_row(widths, "{%tr endfor %}"), total]  # fmt: skip
+    grid_table(doc, widths, header, rows)
+    para(doc, "BangTen", "{%p endif %}")
+
+
+def type_bao_cao(doc: Document) -> None:
+    """Báo cáo: header, title, opening, Mục with text and tables of figures, closing, signature."""
+    para(doc, "NoiDung", '{%p include "khoi/dau-trang" %}')
+    title_block(doc)
+    blocks_of(doc, "mo_dau")
+    para(doc, "NoiDung", '{%p include "khoi/cac-muc" %}')
+    para(doc, "NoiDung", "{{r ket_thuc }}")
+    para(doc, "NoiDung", '{%p include "khoi/ky-ten" %}')
+
+
+def type_ke_hoach(doc: Document) -> None:
+    """Kế hoạch: header, title, opening, Mục with khoản, closing, Nơi nhận, appendix of tasks."""
+    para(doc, "NoiDung", '{%p include "khoi/dau-trang" %}')
+    title_block(doc)
+    blocks_of(doc, "mo_dau")
+    para(doc, "NoiDung", '{%p include "khoi/cac-muc" %}')
     para(doc, "NoiDung", "{{r ket_thuc }}")
     para(doc, "NoiDung", '{%p include "khoi/ky-ten" %}')
     para(doc, "NoiDung", "{%p for phu_luc in cac_phu_luc %}")
@@ -523,8 +592,11 @@ TEMPLATES: dict[str, Callable[[Document], None]] = {
     "khoi/dau-trang.docx": block_header,
     "khoi/ky-ten.docx": block_signature,
     "khoi/doan-van.docx": block_paragraph,
+    "khoi/cac-muc.docx": block_sections,
+    "khoi/bang-so-lieu.docx": block_figure_tables,
     "ke-hoach.docx": type_ke_hoach,
     "quyet-dinh.docx": type_quyet_dinh,
+    "bao-cao.docx": type_bao_cao,
 }
 
 

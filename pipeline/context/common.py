@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -103,19 +103,23 @@ def closing(text: str) -> str:
     return f"{text}./."
 
 
-def block_context(block: Block) -> dict[str, Any]:
+def same(text: str) -> str:
+    return text
+
+
+def block_context(block: Block, text: Callable[[str], str] = same) -> dict[str, Any]:
     """One block of running text for khoi/doan-van: paragraph, dash lines or điểm."""
     if isinstance(block, DashList):
-        return {"kieu": "gach", "dong": [rich_runs(line) for line in block.gach]}
+        return {"kieu": "gach", "dong": [rich_runs(text(line)) for line in block.gach]}
     if isinstance(block, PointList):
         return {
             "kieu": "diem",
             "dong": [
-                {"chu": point_letter(i), "noi_dung": rich_runs(line)}
+                {"chu": point_letter(i), "noi_dung": rich_runs(text(line))}
                 for i, line in enumerate(block.diem)
             ],
         }
-    return {"kieu": "doan", "noi_dung": rich_runs(block)}
+    return {"kieu": "doan", "noi_dung": rich_runs(text(block))}
 
 
 def common_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:

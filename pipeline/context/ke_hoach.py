@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline.context.common import DocumentInfo, block_context, closing, common_context
+from pipeline.context.sections import sections_context
 from pipeline.model.ke_hoach import PlanData
 from pipeline.render.fragments import rich_runs
 from pipeline.render.styles import StyleSheet
@@ -42,24 +43,7 @@ def plan_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
         )
     context.update(
         mo_dau=[block_context(b) for b in plan.mo_dau],
-        cac_muc=[
-            {
-                "so": roman(number),
-                "tieu_de": section.tieu_de.upper(),
-                "doan": [block_context(b) for b in section.doan],
-                "khoan": [
-                    {
-                        "so": item_number,
-                        "tieu_de": rich_runs(item.tieu_de) if item.tieu_de else None,
-                        "noi_dung": rich_runs(item.noi_dung) if item.noi_dung else None,
-                        "doan": [block_context(b) for b in item.doan],
-                    }
-                    for item_number, item in enumerate(section.khoan, start=1)
-                ],
-                "doan_sau": [block_context(b) for b in section.doan_sau],
-            }
-            for number, section in enumerate(plan.muc, start=1)
-        ],
+        cac_muc=sections_context(plan.muc),
         ket_thuc=rich_runs(closing(plan.ket_thuc)),
         cac_phu_luc=appendices,
         co_phu_luc=bool(appendices),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-
 from pipeline.awards import AwardList, Entry
 from pipeline.context.common import DocumentInfo, block_context, closing, common_context
 from pipeline.load.spreadsheet import Table

@@ -35,6 +35,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from pipeline.errors import InputError
+from pipeline.text.normalize import slug
 
 # Header rows sit under a few merged title rows (agency, "DANH SÁCH ..."), never far down.
 HEADER_SCAN_ROWS = 20
@@ -177,9 +178,7 @@ Record = tuple[int, Sequence[object]]
 
 def normalize_header(text: str) -> str:
     """Header text for matching, without case, diacritics, spaces, punctuation: 'hovaten'."""
-    decomposed = unicodedata.normalize("NFD", str(text)).casefold().replace("đ", "d")
-    # Combining marks are not alphanumeric, so this also drops the diacritics.
-    return "".join(ch for ch in decomposed if ch.isalnum())
+    return slug(str(text)).replace("_", "")
 
 
 def read_table(

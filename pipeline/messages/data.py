@@ -80,6 +80,14 @@ MESSAGES = {
         "vi": "danh sách '{name}' không có dòng dữ liệu nào",
         "en": "list '{name}' has no data rows",
     },
+    "data.no_decisions": {
+        "vi": "không có quyết định khen thưởng nào của năm {year} trong {folder} để tổng hợp",
+        "en": "no award decisions of {year} in {folder} to report on",
+    },
+    "data.unknown_figure": {
+        "vi": "số liệu '{{{{ {name} }}}}' không có; ví dụ số liệu có: '{{{{ {hint} }}}}'",
+        "en": "there is no figure '{{{{ {name} }}}}'; an existing one: '{{{{ {hint} }}}}'",
+    },
     "data.bad_initials": {
         "vi": "chữ viết tắt tên người soạn thảo chỉ gồm chữ cái (ví dụ H hoặc NVA)",
         "en": "drafter initials must be letters only (e.g. H or NVA)",

@@ -134,6 +134,13 @@ class TemplateLibrary:
     def path_of(self, name: str) -> Path:
         return self.root / f"{name}.docx"
 
+    def source_files(self, name: str) -> list[Path]:
+        """Every file template `name`'s output depends on: itself, the frame, the shared blocks."""
+        blocks = sorted(
+            p for p in (self.root / BLOCKS_DIR).glob("*.docx") if not p.name.startswith("~$")
+        )
+        return [self.path_of(name), self.root / FRAME, *blocks]
+
     def environment(self) -> SandboxedEnvironment:
         """The Jinja environment every template renders in: sandboxed, autoescaping XML."""
         return SandboxedEnvironment(

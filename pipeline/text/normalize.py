@@ -8,6 +8,7 @@ work when every string is in the same form, so data is brought to NFC once, on r
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any
 
@@ -111,3 +112,10 @@ def _normalize_list(obj: list[Any], memo: dict[int, Any]) -> list[Any]:
         if new is not item:
             obj[index] = new
     return obj
+
+
+def slug(text: str) -> str:
+    """A data key from Vietnamese text: 'Lao động tiên tiến' → 'lao_dong_tien_tien'."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return "_".join(re.findall(r"[a-z0-9]+", ascii_text))

@@ -1,1 +1,90 @@
-"""verify."""
+"""vanthu verify: check any .docx against the layout of Nghị định 30/2020/NĐ-CP, Phụ lục I and III.
+
+    report = verify_file(Path("ke-hoach.docx"))            # type read from the title
+    report = verify_file(path, "quyet_dinh")                # or given
+    report = verify_file(Path("templates/ke-hoach.docx"), template=True)
+    for violation in report.violations: print(violation.line())
+
+A template is checked for layout only: tags stand for text, control paragraphs ({%p %}) are left
+out, elements a template includes from elsewhere are not required, text rules are skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from pipeline.errors import InputError
+from pipeline.rules.doc_types import DocumentType, document_types
+from pipeline.verify.document import Document, read_document
+from pipeline.verify.layout import Layout, find_layout
+from pipeline.verify.report import Location, Report, Violation
+from pipeline.verify.rules_body import check_body
+from pipeline.verify.rules_header import check_header, check_title
+from pipeline.verify.rules_page import check_page_numbers, check_pages
+from pipeline.verify.rules_signature import check_appendices, check_recipients, check_signature
+from pipeline.verify.rules_text import check_fonts, check_text
+
+__all__ = [
+    "CHECKS", "Location", "Report", "Violation", "resolve_type", "type_choices", "verify_document",
+    "verify_file",
+]
+
+Check = Callable[[Document, Layout, Report], None]
+
+# In the order a reader meets them: page, every run, header, title, body, signature, appendix.
+CHECKS: tuple[Check, ...] = (
+    check_pages,
+    check_page_numbers,
+    check_fonts,
+    check_text,
+    check_header,
+    check_title,
+    check_body,
+    check_recipients,
+    check_signature,
+    check_appendices,
+)
+
+
+def type_choices() -> list[str]:
+    """Document type codes as the command line spells them: ke-hoach, quyet-dinh, ..."""
+    return [code.replace("_", "-") for code in document_types()]
+
+
+def resolve_type(doc_type: str | DocumentType | None) -> DocumentType | None:
+    """A DocumentType from a code ('ke_hoach' or 'ke-hoach'); InputError when unknown."""
+    if doc_type is None or isinstance(doc_type, DocumentType):
+        return doc_type
+    code = doc_type.strip().lower().replace("-", "_")
+    types = document_types()
+    if code not in types:
+        raise InputError("verify.unknown_type", type=doc_type, known=", ".join(type_choices()))
+    return types[code]
+
+
+def verify_document(
+    doc: Document, doc_type: str | DocumentType | None = None, *, template: bool = False
+) -> Report:
+    """Run every check on a document already read."""
+    layout = find_layout(doc, resolve_type(doc_type), template)
+    report = Report(doc.path, layout.doc_type.code if layout.doc_type else None, template)
+    for check in CHECKS:
+        check(doc, layout, report)
+    return report
+
+
+def verify_file(
+    path: str | Path, doc_type: str | DocumentType | None = None, *, template: bool = False
+) -> Report:
+    """Check one .docx against Phụ lục I; `doc_type` None: detected from the title.
+
+    With `template`, only the layout rules run (see the module docstring), and a template named
+    after a type (quyet-dinh.docx) is read as that type.
+    """
+    path = Path(path)
+    if path.suffix.lower() not in (".docx", ".docm", ".dotx"):
+        raise InputError("verify.not_docx", file=path, reason=path.suffix or "?")
+    if template and doc_type is None and path.stem in type_choices():
+        doc_type = path.stem  # a template is named after the type it serves: quyet-dinh.docx
+    return verify_document(read_document(path), doc_type, template=template)

@@ -19,7 +19,8 @@ from pipeline.verify.document import Cell, Document, Paragraph, Section, Table
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 HEADER_SEARCH = 40  # paragraphs from the start where Quốc hiệu may stand
-NUMBER_LINE = re.compile(r"^Số\b")
+# "Số: 05/KH-UBND", "Số 05/KH-UBND", "Số:     /QĐ-UBND" (number left blank), not "Số tiền".
+NUMBER_LINE = re.compile(r"^Số\s*(:|[\d.…]+\s*/)")
 ABOUT_LINE = re.compile(r"^V/v\b")
 DATE_WORDS = re.compile(r"ngày\s+\S+\s+tháng\s+\S+\s+năm\s+\S+")
 

@@ -25,7 +25,7 @@ def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
 class Location:
     """Where a violation is: a paragraph, a table cell, a section, a header/footer, the file."""
 
-    kind: str  # "paragraph" | "cell" | "section" | "part" | "document"
+    kind: str  # "paragraph" | "cell" | "table" | "section" | "part" | "document"
     paragraph: int | None = None
     table: int | None = None
     row: int | None = None
@@ -43,6 +43,8 @@ class Location:
             return t("verify.loc.section", lang=lang, section=self.section)
         if self.kind == "document":
             return t("verify.loc.document", lang=lang)
+        if self.kind == "table":
+            return t("verify.loc.table", lang=lang, table=self.table)
         if self.kind == "cell":
             place = t(
                 "verify.loc.cell", lang=lang, table=self.table, row=self.row, column=self.column,

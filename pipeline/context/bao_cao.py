@@ -1,0 +1,109 @@
+"""Context of a yearly Báo cáo: its text with figures filled in, and tables of those figures."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from pipeline.context.common import DocumentInfo, block_context, closing, common_context
+from pipeline.context.sections import sections_context
+from pipeline.figures import Count, YearFigures, change
+from pipeline.model.bao_cao import ReportData, ReportItem
+from pipeline.model.ke_hoach import Item
+from pipeline.render.fragments import rich_runs
+from pipeline.rules.money import AwardKind, format_money
+from pipeline.rules.placeholders import fill
+
+
+def award_order(figures: YearFigures, award: str) -> tuple[int, int, str]:
+    """Danh hiệu before hình thức, awards of people before those of collectives."""
+    count = figures.by_award[award]
+    title = figures.kinds[award] == AwardKind.TITLE
+    return (0 if title else 1, 0 if count.individuals else 1, award)
+
+
+def awards_table(figures: YearFigures, previous: YearFigures | None, number: int) -> dict[str, Any]:
+    """Table of awards by title and form, with last year's totals and the change."""
+    rows = []
+    for index, award in enumerate(sorted(figures.by_award, key=partial(award_order, figures)), 1):
+        count = figures.by_award[award]
+        before = previous.by_award.get(award, Count()) if previous else None
+        rows.append(
+            {
+                "stt": index,
+                "ten": award,
+                "ca_nhan": count.individuals,
+                "tap_the": count.collectives,
+                "tien": format_money(count.amount),
+                "nam_truoc": before.total if before else "",
+                "tang_giam": change(count.total, before.total if before else None),
+            }
+        )
+    overall, before_all = figures.overall, previous.overall if previous else None
+    return {
+        "kieu": "khen_thuong",
+        "tieu_de": f"Bảng {number}. Kết quả khen thưởng năm {figures.year}",
+        "nam_truoc": f"Năm {figures.year - 1}",
+        "dong": rows,
+        "tong": {
+            "ca_nhan": overall.individuals,
+            "tap_the": overall.collectives,
+            "tien": format_money(overall.amount),
+            "nam_truoc": before_all.total if before_all else "",
+            "tang_giam": change(overall.total, before_all.total if before_all else None),
+        },
+    }
+
+
+def units_table(figures: YearFigures, number: int) -> dict[str, Any]:
+    """Table of awards by unit."""
+    from pipeline.rules.collation import vietnamese_key
+
+    units = sorted(figures.by_unit, key=vietnamese_key)
+    return {
+        "kieu": "don_vi",
+        "tieu_de": f"Bảng {number}. Khen thưởng theo đơn vị năm {figures.year}",
+        "dong": [
+            {
+                "stt": index,
+                "ten": unit or "—",
+                "ca_nhan": figures.by_unit[unit].individuals,
+                "tap_the": figures.by_unit[unit].collectives,
+                "tien": format_money(figures.by_unit[unit].amount),
+            }
+            for index, unit in enumerate(units, start=1)
+        ],
+        "tong": {
+            "ca_nhan": figures.overall.individuals,
+            "tap_the": figures.overall.collectives,
+            "tien": format_money(figures.overall.amount),
+        },
+    }
+
+
+def report_context(info: DocumentInfo, styles: Any) -> dict[str, Any]:
+    """Everything templates/bao-cao.docx prints."""
+    report = info.data
+    assert isinstance(report, ReportData)
+    figures: YearFigures = info.attachments["figures"]
+    previous: YearFigures | None = info.attachments["previous"]
+    values: dict[str, str] = info.attachments["values"]
+    text = partial(fill, values=values)
+    numbered = iter(range(1, 1000))
+
+    def tables(item: Item) -> list[dict[str, Any]]:
+        kinds = item.bang if isinstance(item, ReportItem) else []
+        return [
+            awards_table(figures, previous, next(numbered))
+            if kind == "khen_thuong"
+            else units_table(figures, next(numbered))
+            for kind in kinds
+        ]
+
+    context = common_context(info, styles)
+    context.update(
+        mo_dau=[block_context(b, text) for b in report.mo_dau],
+        cac_muc=sections_context(report.muc, text=text, tables=tables),
+        ket_thuc=rich_runs(closing(text(report.ket_thuc))),
+    )
+    return context

@@ -1,0 +1,42 @@
+"""Mục and khoản of running text (Kế hoạch, Báo cáo): numbered, upper-cased, text filled in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from pipeline.context.common import block_context, same
+from pipeline.model.ke_hoach import Item, Section
+from pipeline.render.fragments import rich_runs
+from pipeline.rules.numbering import roman
+
+TablesOf = Callable[[Item], list[dict[str, Any]]]
+
+
+def no_tables(item: Item) -> list[dict[str, Any]]:
+    return []
+
+
+def sections_context(
+    sections: Sequence[Section], *, text: Callable[[str], str] = same, tables: TablesOf = no_tables
+) -> list[dict[str, Any]]:
+    """What khoi/cac-muc prints: Mục I., II. with khoản 1., 2. and their paragraphs and tables."""
+    return [
+        {
+            "so": roman(number),
+            "tieu_de": text(section.tieu_de).upper(),
+            "doan": [block_context(b, text) for b in section.doan],
+            "khoan": [
+                {
+                    "so": item_number,
+                    "tieu_de": rich_runs(text(item.tieu_de)) if item.tieu_de else None,
+                    "noi_dung": rich_runs(text(item.noi_dung)) if item.noi_dung else None,
+                    "doan": [block_context(b, text) for b in item.doan],
+                    "bang": tables(item),
+                }
+                for item_number, item in enumerate(section.khoan, start=1)
+            ],
+            "doan_sau": [block_context(b, text) for b in section.doan_sau],
+        }
+        for number, section in enumerate(sections, start=1)
+    ]

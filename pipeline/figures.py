@@ -1,0 +1,103 @@
+"""Số liệu of a year: awards counted and summed over that year's award decisions.
+
+The decisions' spreadsheets are the year's register of awards, so a yearly report's figures are
+computed from them, never typed; the same figures fill the report's tables and its text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from babel.numbers import format_decimal
+
+from pipeline.awards import AwardList
+from pipeline.rules.money import format_money
+from pipeline.rules.words import money_in_words
+from pipeline.text.normalize import slug
+
+
+@dataclass
+class Count:
+    """Cá nhân, tập thể and money of one award or unit."""
+
+    individuals: int = 0
+    collectives: int = 0
+    amount: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.individuals + self.collectives
+
+    def add(self, *, collective: bool, amount: int) -> None:
+        if collective:
+            self.collectives += 1
+        else:
+            self.individuals += 1
+        self.amount += amount
+
+
+@dataclass
+class YearFigures:
+    """Awards of one year: by title or form, by unit, and overall."""
+
+    year: int
+    decisions: list[Any] = field(default_factory=list)  # the LoadedDocuments counted
+    by_award: dict[str, Count] = field(default_factory=dict)
+    by_unit: dict[str, Count] = field(default_factory=dict)
+    overall: Count = field(default_factory=Count)
+    kinds: dict[str, str] = field(default_factory=dict)  # award → danh_hieu | hinh_thuc
+
+    def add(self, awards: AwardList) -> None:
+        for entry in awards.entries:
+            self.kinds[entry.award] = entry.reward.award.kind
+            for counter in (
+                self.by_award.setdefault(entry.award, Count()),
+                self.by_unit.setdefault(entry.unit or "", Count()),
+                self.overall,
+            ):
+                counter.add(collective=entry.collective, amount=entry.amount)
+
+    @property
+    def files(self) -> list[Path]:
+        """Every file these figures were computed from."""
+        return [f for d in self.decisions for f in d.files]
+
+
+def change(current: int, previous: int | None) -> str:
+    """Year-on-year change as printed: 'tăng 12,5%', 'giảm 3%', 'không đổi'; '' without data."""
+    if previous is None:
+        return ""
+    if previous == 0:
+        return "mới" if current else "không đổi"
+    if current == previous:
+        return "không đổi"
+    percent = format_decimal(abs(current - previous) * 100 / previous, "#,##0.#", locale="vi")
+    return f"{'tăng' if current > previous else 'giảm'} {percent}%"
+
+
+def figure_values(current: YearFigures, previous: YearFigures | None) -> dict[str, str]:
+    """Every figure a report's text may name, printed the Vietnamese way."""
+
+    def counts(prefix: str, now: Count, before: Count | None) -> dict[str, str]:
+        return {
+            f"{prefix}.ca_nhan": str(now.individuals),
+            f"{prefix}.tap_the": str(now.collectives),
+            f"{prefix}.tong": str(now.total),
+            f"{prefix}.tien": format_money(now.amount),
+            f"{prefix}.nam_truoc": str(before.total) if before else "",
+            f"{prefix}.tang_giam": change(now.total, before.total if before else None),
+        }
+
+    values = {
+        "nam": str(current.year),
+        "nam_truoc": str(current.year - 1),
+        "so_quyet_dinh": str(len(current.decisions)),
+        "tong.tien_bang_chu": money_in_words(current.overall.amount),
+    }
+    values.update(counts("tong", current.overall, previous.overall if previous else None))
+    for award, count in current.by_award.items():
+        before = previous.by_award.get(award, Count()) if previous else None
+        values.update(counts(slug(award), count, before))
+    return values

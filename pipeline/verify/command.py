@@ -1,0 +1,46 @@
+"""`vanthu verify FILE.docx...`: a thin layer over pipeline.verify.verify_file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from pipeline.i18n import current_language, t
+from pipeline.verify import type_choices, verify_file
+
+
+@click.command("verify")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+    help="Kết quả dạng văn bản hay JSON / text or JSON output.",
+)
+@click.option(
+    "--type", "doc_type", type=click.Choice(type_choices()), default=None,
+    help="Loại văn bản (mặc định: đọc từ tên loại) / document type (default: from the title).",
+)
+@click.option(
+    "--template", is_flag=True,
+    help="Kiểm tra mẫu .docx: chỉ các quy tắc trình bày / check a template: layout rules only.",
+)
+@click.pass_context
+def verify_command(
+    ctx: click.Context, files: tuple[Path, ...], output_format: str, doc_type: str | None,
+    template: bool,
+) -> None:
+    """Kiểm tra .docx theo Nghị định 30/2020/NĐ-CP (thể thức, kỹ thuật trình bày)."""
+    reports = [verify_file(path, doc_type, template=template) for path in files]
+    lang = current_language()
+    if output_format == "json":
+        data = {"ok": all(r.ok for r in reports), "files": [r.to_dict(lang) for r in reports]}
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        for report in reports:
+            click.echo(report.format_text(lang))
+        if len(reports) > 1:
+            failed = sum(not r.ok for r in reports)
+            click.echo(t("verify.total", lang=lang, files=len(reports), failed=failed))
+    if not all(r.ok for r in reports):
+        ctx.exit(1)

@@ -1,0 +1,155 @@
+"""Ô 6, the body: justified 13–14 pt text, first-line indent, spacing, line spacing, "./.".
+
+Also the parts with a prescribed form: Mục headings (I. TITLE, bold), "Điều N." in bold, điểm
+lettered in Vietnamese order, the căn cứ preamble of a Quyết định, "QUYẾT ĐỊNH:", "Kính gửi:".
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.rules.numbering import POINT_LETTERS
+from pipeline.verify.document import Document, Paragraph, Table
+from pipeline.verify.layout import Layout, flat
+from pipeline.verify.report import Report, literal, msg
+from pipeline.verify.specs import Spec, align_msg, check_format, is_upper, letters
+
+TWIPS_PER_CM = 1440 / 2.54
+INDENT_TWIPS = (round(1.0 * TWIPS_PER_CM) - 10, round(1.27 * TWIPS_PER_CM) + 10)
+MIN_GAP_TWIPS = 120 - 2  # 6 pt between paragraphs
+LINE_RANGE = (0.99, 1.51)  # single to 1.5 lines
+SINGLE_LINE_EM = 1.15  # height of a single line of Times New Roman, in em
+BODY_SIZE = Spec(size=(13, 14))
+JUSTIFIED = ("both", "distribute")
+HEADING = re.compile(r"^(Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+[IVXLCDM\d]+\b")
+SECTION_HEADING = re.compile(r"^(?P<number>[IVXLCDM]+)\.\s+(?P<title>.+)$")
+ARTICLE = re.compile(r"^Điều\s+\d+\.")
+POINT = re.compile(r"^(?P<letter>[a-zđ]{1,2})\)\s")
+CLOSING = "./."
+
+
+def check_body(doc: Document, layout: Layout, report: Report) -> None:
+    """Every body paragraph, then the forms of headings, articles, điểm and the preamble."""
+    body = layout.body
+    blocks = doc.blocks
+    position = {id(b): i for i, b in enumerate(blocks)}
+    for p in body:
+        at = position.get(id(p))
+        following = blocks[at + 1] if at is not None and at + 1 < len(blocks) else None
+        _paragraph(p, following, report)
+    _spacing(doc, body, report)
+    if body and not layout.template and not body[-1].text.rstrip().endswith(CLOSING):
+        report.add("noi_dung.closing", body[-1].where, literal(body[-1].text[-20:]),
+                   literal(CLOSING))
+    _headings(body, report)
+    _points(body, report)
+    doc_type = layout.doc_type
+    if doc_type is not None and doc_type.code == "quyet_dinh":
+        _preamble(body, report)
+    for p in layout.quyet_dinh:
+        check_format(report, "quyet_dinh", p)
+    for p in layout.kinh_gui:
+        check_format(report, "kinh_gui", p)
+
+
+def _is_heading(p: Paragraph, next_block: object) -> bool:
+    """A centred line the body may hold: Phần/Chương, a title in capitals or bold, a caption."""
+    text = flat(p.text)
+    runs = p.visible_runs
+    return (
+        bool(HEADING.match(text))
+        or (len(letters(text)) > 1 and is_upper(p))
+        or (bool(runs) and all(r.bold for r in runs))
+        or isinstance(next_block, Table)  # the title of the table under it
+    )
+
+
+def _cm(twips: int) -> str:
+    return f"{twips / TWIPS_PER_CM:.2f}".rstrip("0").rstrip(".")
+
+
+def _paragraph(p: Paragraph, next_block: object, report: Report) -> None:
+    check_format(report, "noi_dung", p, BODY_SIZE)
+    centred_heading = p.alignment == "center" and _is_heading(p, next_block)
+    if p.alignment not in JUSTIFIED and not centred_heading:
+        report.add("noi_dung.align", p.where, align_msg(p.alignment), align_msg("both"))
+    if p.alignment in JUSTIFIED:
+        indent = p.first_line
+        if not INDENT_TWIPS[0] <= indent <= INDENT_TWIPS[1]:
+            report.add("noi_dung.indent", p.where, msg("cm", value=_cm(indent)),
+                       msg("cm", value="1–1,27"))
+    rule = str(p.props.get("line_rule", "auto"))
+    line = p.props.get("line")
+    if isinstance(line, int):
+        if rule == "auto":
+            lines = line / 240
+        else:  # exact or at least, in twips: measured against a single line of the text
+            size = max((r.size for r in p.visible_runs), default=14)
+            lines = line / 20 / (size * SINGLE_LINE_EM)
+            lines = max(lines, 1.0) if rule == "atLeast" else lines
+        if not LINE_RANGE[0] <= lines <= LINE_RANGE[1] and not (rule == "exact" and lines >= 0.85
+                                                                 and lines < 1):
+            report.add("noi_dung.line_spacing", p.where,
+                       msg("lines", value=f"{lines:.2f}".rstrip("0").rstrip(".")),
+                       msg("lines", value="1–1,5"))
+
+
+def _spacing(doc: Document, body: list[Paragraph], report: Report) -> None:
+    """At least 6 pt between two body paragraphs that follow each other."""
+    position = {id(b): i for i, b in enumerate(doc.blocks)}
+    for p, following in zip(body, body[1:], strict=False):
+        if position.get(id(following), -1) - position.get(id(p), -9) != 1:
+            continue  # an empty paragraph or a table stands between them
+        same = p.style_id == following.style_id
+        after = 0 if (p.props.get("contextual") and same) else p.twips("after")
+        before = 0 if (following.props.get("contextual") and same) else following.twips("before")
+        if after + before < MIN_GAP_TWIPS:
+            report.add("noi_dung.spacing", p.where, msg("pt", value=f"{(after + before) / 20:g}"),
+                       msg("pt_min", value="6"))
+
+
+def _headings(body: list[Paragraph], report: Report) -> None:
+    for p in body:
+        text = flat(p.text)
+        match = SECTION_HEADING.match(text)
+        if match and not p.has_tag:
+            if letters(match["title"]) != letters(match["title"]).upper() and not is_upper(p):
+                report.add("muc.case", p.where, msg("mixed_case"), msg("upper"))
+            if not all(r.bold for r in p.visible_runs):
+                report.add("muc.bold", p.where, msg("not_bold"), msg("bold"))
+        if ARTICLE.match(text) and p.visible_runs and not p.visible_runs[0].bold:
+            report.add("dieu.bold", p.where, msg("not_bold"), msg("bold"))
+
+
+def _points(body: list[Paragraph], report: Report) -> None:
+    """Điểm a), b), c), d), đ), e) ... in Vietnamese letter order."""
+    previous: str | None = None
+    for p in body:
+        match = POINT.match(flat(p.text))
+        if not match:
+            continue
+        letter = match["letter"]
+        if letter != "a" and previous is not None:
+            wanted = POINT_LETTERS[(POINT_LETTERS.index(previous) + 1) % len(POINT_LETTERS)] if (
+                previous in POINT_LETTERS
+            ) else None
+            if wanted is not None and letter != wanted:
+                report.add("diem.order", p.where, literal(f"{letter})"), literal(f"{wanted})"))
+        previous = letter
+
+
+def _preamble(body: list[Paragraph], report: Report) -> None:
+    """Căn cứ lines of a Quyết định: italic, ';' after each, '.' after the last."""
+    lines: list[Paragraph] = []
+    for p in body:
+        text = flat(p.text)
+        if text.startswith(("Căn cứ", "Theo đề nghị", "Xét đề nghị")):
+            lines.append(p)
+        elif lines:
+            break
+    for n, p in enumerate(lines):
+        if not all(r.italic for r in p.visible_runs):
+            report.add("can_cu.italic", p.where, msg("not_italic"), msg("italic"))
+        end = "." if n == len(lines) - 1 else ";"
+        if not flat(p.text).endswith(end):
+            report.add("can_cu.punctuation", p.where, literal(flat(p.text)[-1:]), literal(end))

@@ -1,0 +1,223 @@
+"""Ô 1–5 of Phụ lục I: Quốc hiệu, Tiêu ngữ, agency, Số, date line, type name, trích yếu, rules.
+
+Each element is compared with its spec (size, weight, slant, case, alignment); the texts with a
+prescribed form (Quốc hiệu, Tiêu ngữ, Số, date line) are read back with the rules layer.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from pipeline.rules.dates import DATE_LINE_PATTERN, day_text, month_text
+from pipeline.rules.doc_types import type_by_abbreviation
+from pipeline.rules.metrics import PORTRAIT_TEXT_WIDTH_PT, longest_line_pt, text_width_pt
+from pipeline.rules.numbering import with_leading_zero
+from pipeline.verify.document import Document, Paragraph
+from pipeline.verify.layout import QUOC_HIEU, TIEU_NGU, Layout, RuleMark, flat
+from pipeline.verify.report import Location, Report, literal, msg
+from pipeline.verify.specs import align_msg, check_format
+
+# Length of each rule against its text's longest line: Tiêu ngữ's as long as the text, the
+# others 1/3 to 1/2 of it; the margins allow for drawing by hand and for font metrics.
+RULE_RATIOS = {"tieu_ngu": (0.85, 1.15), "co_quan": (0.30, 0.55), "trich_yeu": (0.30, 0.55)}
+RULE_EXPECTED = {"tieu_ngu": "rule_full", "co_quan": "rule_part", "trich_yeu": "rule_part"}
+NUMBER_SHAPE = re.compile(r"^Số:\s*(?P<number>[^/\s]*)\s*/(?P<code>.*)$")
+CODE_SHAPE = re.compile(r"^[^\W_]+(-[^\W_]+)*$")
+BLANK_NUMBER = re.compile(r"^[.…]*$")
+DOCUMENT = Location("document")
+
+
+def check_header(doc: Document, layout: Layout, report: Report) -> None:
+    """Ô 1–4."""
+    _national(doc, layout, report)
+    _agency(doc, layout, report)
+    _number(layout, report)
+    _date_line(layout, report)
+
+
+def check_title(doc: Document, layout: Layout, report: Report) -> None:
+    """Ô 5: type name, trích yếu and its rule, the issuing authority of a Quyết định."""
+    title = layout.ten_loai
+    expects_title = not layout.is_cong_van and not (
+        layout.doc_type is not None and layout.doc_type.code == "cong_van"
+    )
+    if title is None:
+        if expects_title and not layout.template:
+            report.add("ten_loai.missing", DOCUMENT, msg("absent"), msg("type_name"))
+        return
+    check_format(report, "ten_loai", title)
+    if not title.has_tag:
+        if layout.title_type is None:
+            report.add("ten_loai.text", title.where, literal(title.text), msg("type_names"))
+        elif layout.doc_type is not None and layout.doc_type.code != layout.title_type.code:
+            report.add("ten_loai.text", title.where, literal(title.text),
+                       literal(layout.doc_type.title))
+    if not layout.trich_yeu:
+        if not layout.template:
+            report.add("trich_yeu.missing", title.where, msg("absent"), msg("trich_yeu"))
+        return
+    for p in layout.trich_yeu:
+        check_format(report, "trich_yeu", p)
+    _rule(doc, "trich_yeu", layout.trich_yeu, layout.trich_yeu_rule, report)
+    for p in layout.tham_quyen:
+        check_format(report, "tham_quyen_ban_hanh", p)
+
+
+def _national(doc: Document, layout: Layout, report: Report) -> None:
+    qh = layout.quoc_hieu
+    if qh is None:
+        if not layout.template:
+            report.add("quoc_hieu.missing", DOCUMENT, msg("absent"), literal(QUOC_HIEU))
+        return
+    if flat(qh.text) != QUOC_HIEU:
+        report.add("quoc_hieu.text", qh.where, literal(qh.text), literal(QUOC_HIEU))
+    check_format(report, "quoc_hieu", qh, skip=("case",))
+    runs = qh.visible_runs
+    if runs:
+        size = max(r.size for r in runs)
+        width = text_width_pt(flat(qh.text), size, bold=all(r.bold for r in runs))
+        available = qh.available_pt(_section_width(doc, qh))
+        if "\n" in qh.text.strip() or (available is not None and width > available + 0.5):
+            report.add("quoc_hieu.one_line", qh.where, msg("several_lines"), msg("one_line"))
+    tn = layout.tieu_ngu
+    if tn is None:
+        report.add("tieu_ngu.missing", qh.where, msg("absent"), literal(TIEU_NGU))
+        return
+    if flat(tn.text) != TIEU_NGU:
+        report.add("tieu_ngu.text", tn.where, literal(tn.text), literal(TIEU_NGU))
+    check_format(report, "tieu_ngu", tn)
+    _rule(doc, "tieu_ngu", [tn], layout.tieu_ngu_rule, report)
+
+
+def _agency(doc: Document, layout: Layout, report: Report) -> None:
+    if not layout.co_quan:
+        if not layout.template and layout.quoc_hieu is not None:
+            report.add("co_quan.missing", layout.quoc_hieu.where, msg("absent"), msg("agency"))
+        return
+    for p in layout.co_quan_chu_quan:
+        check_format(report, "co_quan_chu_quan", p)
+    for p in layout.co_quan:
+        check_format(report, "co_quan", p)
+    _rule(doc, "co_quan", layout.co_quan, layout.co_quan_rule, report)
+
+
+def _section_width(doc: Document, p: Paragraph) -> float | None:
+    return doc.sections[p.section - 1].text_width_pt if p.section else None
+
+
+def _rule(
+    doc: Document, element: str, texts: list[Paragraph], mark: RuleMark | None, report: Report
+) -> None:
+    """The solid rule under an element: present, centred, of the length Phụ lục I gives."""
+    last = texts[-1]
+    expected = msg(RULE_EXPECTED[element])
+    if mark is None:
+        report.add(f"{element}.rule", last.where, msg("absent"), expected)
+        return
+    if mark.kind == "tag":
+        return
+    if mark.inline and mark.carrier.alignment != "center":
+        report.add(f"{element}.rule_position", mark.carrier.where,
+                   align_msg(mark.carrier.alignment), align_msg("center"))
+    if mark.width_pt is None or any(p.has_tag for p in texts):
+        return
+    runs = [r for p in texts for r in p.visible_runs]
+    if not runs:
+        return
+    size = max(r.size for r in runs)
+    bold = all(r.bold for r in runs)
+    limit = last.available_pt(_section_width(doc, last)) or PORTRAIT_TEXT_WIDTH_PT
+    text = "\n".join(flat(line) for p in texts for line in p.text.split("\n"))
+    reference = longest_line_pt(text, size, bold=bold, limit_pt=limit)
+    if reference <= 0:
+        return
+    low, high = RULE_RATIOS[element]
+    ratio = mark.width_pt / reference
+    if not low <= ratio <= high:
+        report.add(
+            f"{element}.rule_length", mark.carrier.where,
+            msg("rule_length", length=f"{mark.width_pt:.0f}", ratio=f"{ratio:.2f}"),
+            msg("rule_range", low=f"{low * reference:.0f}", high=f"{high * reference:.0f}",
+                text=f"{reference:.0f}"),
+        )
+
+
+def _number(layout: Layout, report: Report) -> None:
+    """Ô 3: 'Số: 05/KH-VPUBND' — shape, leading zero, type abbreviation, capitals."""
+    p = layout.so_ky_hieu
+    if p is None:
+        if not layout.template and layout.quoc_hieu is not None:
+            report.add("so_ky_hieu.missing", DOCUMENT, msg("absent"), msg("number_shape"))
+        return
+    check_format(report, "so_ky_hieu", p)
+    for about in layout.trich_yeu_cong_van:
+        check_format(report, "trich_yeu_cong_van", about)
+    runs = p.visible_runs
+    if runs and runs[0].bold:
+        report.add("so_ky_hieu.bold", p.where, msg("bold"), msg("not_bold"))
+    if p.has_tag:
+        return
+    text = flat(p.text)
+    match = NUMBER_SHAPE.match(text)
+    if not match or not CODE_SHAPE.match(match["code"]) or (
+        not BLANK_NUMBER.match(match["number"]) and not match["number"].isdigit()
+    ):
+        report.add("so_ky_hieu.format", p.where, literal(text), msg("number_shape"))
+        return
+    number, groups = match["number"], match["code"].split("-")
+    if number.isdigit() and int(number) > 0 and number != with_leading_zero(int(number)):
+        report.add("so_ky_hieu.leading_zero", p.where, literal(number),
+                   literal(with_leading_zero(int(number))))
+    doc_type = layout.doc_type
+    cong_van = layout.is_cong_van or (doc_type is not None and doc_type.code == "cong_van")
+    typed = not cong_van and doc_type is not None and bool(doc_type.abbreviation)
+    if typed and doc_type is not None:
+        if len(groups) < 2:
+            report.add("so_ky_hieu.format", p.where, literal(text), msg("number_shape"))
+        elif groups[0] != doc_type.abbreviation:
+            named = type_by_abbreviation(groups[0])
+            found = msg("abbreviation_of", abbreviation=groups[0], name=named.name) if named else (
+                literal(groups[0])
+            )
+            report.add("so_ky_hieu.type", p.where, found,
+                       msg("abbreviation_of", abbreviation=doc_type.abbreviation,
+                           name=doc_type.name))
+    agency_groups = groups[1:] if typed else groups
+    if any(g != g.upper() for g in agency_groups):
+        report.add("so_ky_hieu.case", p.where, literal("-".join(agency_groups)),
+                   literal("-".join(agency_groups).upper()))
+
+
+def _date_line(layout: Layout, report: Report) -> None:
+    """Ô 4: 'Sơn La, ngày 05 tháng 02 năm 2022' — shape, leading zeros, a real date."""
+    p = layout.dia_danh_ngay
+    if p is None:
+        if not layout.template and layout.quoc_hieu is not None:
+            report.add("dia_danh_ngay.missing", DOCUMENT, msg("absent"), msg("date_shape"))
+        return
+    check_format(report, "dia_danh_ngay", p)
+    if p.has_tag:
+        return
+    text = flat(p.text)
+    match = DATE_LINE_PATTERN.match(text)
+    if not match:
+        report.add("dia_danh_ngay.format", p.where, literal(text), msg("date_shape"))
+        return
+    day, month, year = match["day"], match["month"], match["year"]
+    if not match["place"][:1].isupper():
+        report.add("dia_danh_ngay.place", p.where, literal(match["place"]),
+                   literal(match["place"][:1].upper() + match["place"][1:]))
+    try:
+        date(int(year), int(month), int(day))
+    except ValueError:
+        report.add("dia_danh_ngay.date", p.where, literal(f"{day}/{month}/{year}"),
+                   msg("real_date"))
+    if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
+        want_day, want_month = day_text(int(day)), month_text(int(month))
+        if (day, month) != (want_day, want_month):
+            report.add(
+                "dia_danh_ngay.leading_zero", p.where,
+                literal(f"ngày {day} tháng {month}"),
+                literal(f"ngày {want_day} tháng {want_month}"),
+            )

@@ -1,0 +1,81 @@
+"""Ô 7 and 9b: Nơi nhận (heading, "- ...;" items, "- Lưu: ....") and the signature block; appendices."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.verify.document import Document
+from pipeline.verify.layout import Layout, flat
+from pipeline.verify.report import Location, Report, literal, msg
+from pipeline.verify.specs import check_format
+
+HEADING = "Nơi nhận:"
+LAST_LINE = re.compile(r"^- Lưu: VT\b.*\.$")
+LAST_LINE_TEMPLATE = re.compile(r"^- Lưu: .*\.$")
+AUTHORITIES = ("TM.", "KT.", "TL.", "TUQ.", "Q.")
+DOCUMENT = Location("document")
+
+
+def check_recipients(doc: Document, layout: Layout, report: Report) -> None:
+    """Nơi nhận: heading 12 pt bold italic; items 11 pt, '- ' ... ';', the last '- Lưu: ... .'."""
+    heading = layout.noi_nhan_tieu_de
+    if heading is None:
+        if not layout.template:
+            report.add("noi_nhan.missing", DOCUMENT, msg("absent"), literal(HEADING))
+        return
+    if flat(heading.text) != HEADING:
+        report.add("noi_nhan_tieu_de.text", heading.where, literal(heading.text), literal(HEADING))
+    check_format(report, "noi_nhan_tieu_de", heading)
+    items = layout.noi_nhan
+    if not items:
+        report.add("noi_nhan.last", heading.where, msg("absent"), msg("archive_line"))
+        return
+    for n, p in enumerate(items):
+        check_format(report, "noi_nhan", p)
+        text = flat(p.text)
+        if not text.startswith(("- ", "+ ")):
+            report.add("noi_nhan.dash", p.where, literal(text[:2]), literal("- "))
+        if n == len(items) - 1:
+            shape = LAST_LINE_TEMPLATE if p.has_tag else LAST_LINE
+            if not shape.match(text):
+                report.add("noi_nhan.last", p.where, literal(text), msg("archive_line"))
+        elif not text.endswith((";", ":")):
+            report.add("noi_nhan.semicolon", p.where, literal(text[-1:]), literal(";"))
+
+
+def check_signature(doc: Document, layout: Layout, report: Report) -> None:
+    """Authority and title lines in bold capitals, centred; the signer's name bold, centred."""
+    titles = layout.chu_ky_tham_quyen
+    if not titles:
+        if not layout.template and layout.noi_nhan_tieu_de is not None:
+            report.add("chu_ky.missing", layout.noi_nhan_tieu_de.where, msg("absent"),
+                       msg("signature"))
+        return
+    for p in titles:
+        check_format(report, "chu_ky_tham_quyen", p)
+    first = flat(titles[0].text)
+    if first.startswith(AUTHORITIES) and len(titles) < 2:
+        report.add("chu_ky.authority", titles[0].where, literal(first), msg("signer_title"))
+    name = layout.chu_ky_ho_ten
+    if name is None:
+        if not layout.template:
+            report.add("chu_ky_ho_ten.missing", titles[-1].where, msg("absent"), msg("signer"))
+        return
+    check_format(report, "chu_ky_ho_ten", name)
+
+
+def check_appendices(doc: Document, layout: Layout, report: Report) -> None:
+    """Phụ lục heading lines, page numbers of its own, table header rows repeated."""
+    for appendix in layout.appendices:
+        check_format(report, "phu_luc", appendix.start)
+        if appendix.title is not None:
+            check_format(report, "phu_luc_tieu_de", appendix.title)
+        if appendix.attached is not None:
+            check_format(report, "phu_luc_kem_theo", appendix.attached)
+        if not appendix.at_section_start or appendix.section.restart != 1:
+            report.add("so_trang.restart", appendix.start.where, msg("no_restart"),
+                       msg("restart"))
+        for table in appendix.tables:
+            if len(table.rows) > 1 and not table.header_repeats:
+                report.add("bang.header_repeat", Location("table", table=table.number),
+                           msg("no_repeat"), msg("repeat"))
