@@ -201,3 +201,24 @@ def test_decision_date_before_first_base_salary(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["--lang", "vi", "check", str(plan)])
     assert result.exit_code == 1
     assert "trường 'ngay'" in result.output and "dòng 8" in result.output
+
+
+def test_decision_issuing_a_plan(renderer, tmp_path: Path) -> None:
+    from tests.conftest import reference_body_paragraphs
+
+    out = renderer.render_file(YEAR / "qd-ban-hanh-ke-hoach.yaml", tmp_path / "bh.docx")
+    document = Document(str(out))
+    lines = [p.text for p in document.paragraphs if p.text]
+    assert (
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai, thực hiện công tác"
+        in (lines[lines.index("QUYẾT ĐỊNH:") + 1][:80])
+    )
+    start = lines.index("KẾ HOẠCH")
+    assert lines[start + 2] == (
+        "(Ban hành kèm theo Quyết định số 02/QĐ-VPUBND ngày 05 tháng 01 năm 2022 "
+        "của Chánh Văn phòng UBND tỉnh Sơn La)"
+    )
+    # The attached plan is the Kế hoạch rendering: the reference text, in order.
+    assert lines[start + 3 :] == reference_body_paragraphs()
+    assert len(document.sections) == 2
+    assert load_document(YEAR / "qd-ban-hanh-ke-hoach.yaml").files[-1].name.startswith("van-phong")

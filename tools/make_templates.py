@@ -572,6 +572,17 @@ def type_quyet_dinh(doc: Document) -> None:
     ]
     grid_table(doc, widths, header, rows)
     para(doc, "NoiDung", "{%p endif %}")
+    para(doc, "NoiDung", "{%p if ke_hoach %}")
+    section_break(doc, landscape=False)
+    para(doc, "TenLoai", "{{ ke_hoach.ten_loai }}")
+    para(doc, "TrichYeu", "{{r ke_hoach.trich_yeu }}")
+    para(doc, "PhuLucKemTheo", "{{ ke_hoach.kem_theo }}")
+    para(doc, "NoiDung", "{%p with mo_dau = ke_hoach.mo_dau, cac_muc = ke_hoach.cac_muc %}")
+    blocks_of(doc, "mo_dau")
+    para(doc, "NoiDung", '{%p include "khoi/cac-muc" %}')
+    para(doc, "NoiDung", "{%p endwith %}")
+    para(doc, "NoiDung", "{{r ke_hoach.ket_thuc }}")
+    para(doc, "NoiDung", "{%p endif %}")
     section = doc.sections[-1]
     numbering = OxmlElement("w:pgNumType")
     numbering.set(qn("w:start"), "1")

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline.awards import AwardList, Entry
 from pipeline.context.common import DocumentInfo, block_context, closing, common_context
+from pipeline.context.sections import sections_context
 from pipeline.load.spreadsheet import Table
 from pipeline.model.blocks import DashList
+from pipeline.model.ke_hoach import PlanData
 from pipeline.model.quyet_dinh import DecisionData
+
+if TYPE_CHECKING:
+    from pipeline.load.documents import LoadedDocument
 from pipeline.render.fragments import rich_runs
 from pipeline.render.styles import StyleSheet
 from pipeline.rules.money import format_money
@@ -101,6 +106,30 @@ def council_articles(data: DecisionData, members: Table) -> list[dict[str, Any]]
     ]  # fmt: skip
 
 
+def issued_plan_articles(data: DecisionData, plan: LoadedDocument) -> list[dict[str, Any]]:
+    """Điều 1: 'Ban hành kèm theo Quyết định này Kế hoạch ...'."""
+    subject = " ".join(plan.info.data.trich_yeu.split())
+    subject = subject[:1].lower() + subject[1:]  # it continues the sentence after "Kế hoạch"
+    return [{"mo_dau": f"Ban hành kèm theo Quyết định này Kế hoạch {subject}.", "doan": []}]
+
+
+def issued_plan_context(info: DocumentInfo, plan: LoadedDocument) -> dict[str, Any]:
+    """The plan printed after the decision: its title, 'Ban hành kèm theo ...' and its body."""
+    data = info.data
+    assert isinstance(data, DecisionData)
+    body = plan.info.data
+    assert isinstance(body, PlanData)
+    attached = info.attached_line(issuer=data.tham_quyen).replace("(Kèm theo", "(Ban hành kèm theo")
+    return {
+        "ten_loai": plan.info.doc_type.title,
+        "trich_yeu": rich_runs(body.trich_yeu),
+        "kem_theo": attached,
+        "mo_dau": [block_context(b) for b in body.mo_dau],
+        "cac_muc": sections_context(body.muc),
+        "ket_thuc": rich_runs(closing(body.ket_thuc)),
+    }
+
+
 def award_list_context(info: DocumentInfo, awards: AwardList, title: str) -> dict[str, Any]:
     """The attached Danh sách: groups by title, numbered within groups, and the total."""
     data = info.data
@@ -137,11 +166,14 @@ def decision_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
     context = common_context(info, styles)
     awards: AwardList | None = info.attachments.get("awards")
     members: Table | None = info.attachments.get("members")
+    plan: LoadedDocument | None = info.attachments.get("plan")
     generated: list[dict[str, Any]] = []
     if awards is not None:
         generated = award_articles(data, awards)
     elif members is not None:
         generated = council_articles(data, members)
+    elif plan is not None:
+        generated = issued_plan_articles(data, plan)
     written = [
         {
             "mo_dau": (f"**{a.tieu_de}** " if a.tieu_de else "") + a.noi_dung,
@@ -176,6 +208,7 @@ def decision_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
         # Those who execute the decision are named in its last article: "Như Điều 3".
         noi_nhan=[f"Như Điều {len(articles)}", *context["noi_nhan"]],
         danh_sach=danh_sach,
-        co_phu_luc=danh_sach is not None,
+        ke_hoach=issued_plan_context(info, plan) if plan is not None else None,
+        co_phu_luc=danh_sach is not None or plan is not None,
     )
     return context

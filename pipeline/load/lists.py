@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline.awards import AwardList, read_award_list
 from pipeline.errors import InputError
 from pipeline.load.spreadsheet import Field, Table, read_table
 from pipeline.load.yaml_source import Source
+
+if TYPE_CHECKING:
+    from pipeline.load.documents import LoadedDocument
 from pipeline.model.quyet_dinh import DecisionData, SheetRef
 
 ROLE = Field("vai_tro", ("Vai trò", "Nhiệm vụ trong Hội đồng", "Chức danh trong Hội đồng"))
@@ -56,6 +59,20 @@ def council_members(data: DecisionData, source: Source) -> tuple[Table, Path]:
     return table, path
 
 
+def issued_plan(data: DecisionData, source: Source) -> LoadedDocument:
+    """The Kế hoạch a decision issues, loaded like any plan."""
+    from pipeline.load.documents import load_document  # documents → kinds → here: a cycle
+
+    assert data.ban_hanh is not None
+    path = (source.path.parent / data.ban_hanh.ke_hoach).resolve()
+    if not path.is_file():
+        raise source.error("data.list_missing", ("ban_hanh", "ke_hoach"), name=path.name)
+    plan = load_document(path)
+    if plan.kind.code != "ke_hoach":
+        raise source.error("data.not_a_plan", ("ban_hanh", "ke_hoach"), name=path.name)
+    return plan
+
+
 def decision_attachments(data: DecisionData, source: Source) -> tuple[dict[str, Any], list[Path]]:
     """The lists a decision needs, and the files they came from."""
     if data.khen_thuong is not None:
@@ -64,4 +81,7 @@ def decision_attachments(data: DecisionData, source: Source) -> tuple[dict[str, 
     if data.hoi_dong is not None:
         members, path = council_members(data, source)
         return {"members": members}, [path]
+    if data.ban_hanh is not None:
+        plan = issued_plan(data, source)
+        return {"plan": plan}, list(plan.files)
     return {}, []

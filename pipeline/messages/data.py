@@ -88,6 +88,10 @@ MESSAGES = {
         "vi": "số liệu '{{{{ {name} }}}}' không có; ví dụ số liệu có: '{{{{ {hint} }}}}'",
         "en": "there is no figure '{{{{ {name} }}}}'; an existing one: '{{{{ {hint} }}}}'",
     },
+    "data.not_a_plan": {
+        "vi": "tệp '{name}' không phải Kế hoạch (loai: ke_hoach)",
+        "en": "'{name}' is not a plan (loai: ke_hoach)",
+    },
     "data.bad_initials": {
         "vi": "chữ viết tắt tên người soạn thảo chỉ gồm chữ cái (ví dụ H hoặc NVA)",
         "en": "drafter initials must be letters only (e.g. H or NVA)",

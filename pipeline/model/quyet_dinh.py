@@ -38,6 +38,12 @@ class CouncilSection(SheetRef):
     hanh_dong: str = Field(min_length=1, description="Thành lập Hội đồng thi đua, khen thưởng ...")
 
 
+class IssuedPlan(Record):
+    """Ban hành Kế hoạch: the plan (a ke_hoach YAML beside this one) issued with the decision."""
+
+    ke_hoach: str = Field(min_length=1, description="file name: ke-hoach-tdkt.yaml")
+
+
 class Article(Record):
     """Điều: an article written in the data (after the ones vanthu writes from the lists)."""
 
@@ -55,10 +61,11 @@ class DecisionData(DocumentData):
     theo_de_nghi: str = Field(min_length=1, description="… in 'Theo đề nghị của …'")
     khen_thuong: AwardSection | None = None
     hoi_dong: CouncilSection | None = None
+    ban_hanh: IssuedPlan | None = None
     dieu: list[Article] = Field(min_length=1, description="the last one names who executes it")
 
     @model_validator(mode="after")
     def _one_list(self) -> DecisionData:
-        if self.khen_thuong and self.hoi_dong:
-            raise ValueError("a decision has khen_thuong or hoi_dong, not both")
+        if sum(x is not None for x in (self.khen_thuong, self.hoi_dong, self.ban_hanh)) > 1:
+            raise ValueError("a decision has one of khen_thuong, hoi_dong, ban_hanh")
         return self

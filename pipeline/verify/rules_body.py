@@ -141,12 +141,10 @@ def _points(body: list[Paragraph], report: Report) -> None:
 def _preamble(body: list[Paragraph], report: Report) -> None:
     """Căn cứ lines of a Quyết định: italic, ';' after each, '.' after the last."""
     lines: list[Paragraph] = []
-    for p in body:
-        text = flat(p.text)
-        if text.startswith(("Căn cứ", "Theo đề nghị", "Xét đề nghị")):
-            lines.append(p)
-        elif lines:
+    for p in body:  # the preamble opens the body; a later "Căn cứ ..." is ordinary text
+        if not flat(p.text).startswith(("Căn cứ", "Theo đề nghị", "Xét đề nghị")):
             break
+        lines.append(p)
     for n, p in enumerate(lines):
         if not all(r.italic for r in p.visible_runs):
             report.add("can_cu.italic", p.where, msg("not_italic"), msg("italic"))

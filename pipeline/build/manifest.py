@@ -1,0 +1,152 @@
+"""manifest.json: what each output was built from, so the next build knows what changed.
+
+One manifest per year folder. It is deterministic (sorted keys, no timestamps, paths relative to
+the project and output folders) and written atomically. A document is up to date when its input
+files and template hash to what the manifest recorded, the vanthu version is the same and its
+output still has the recorded hash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from pipeline import __version__
+from pipeline.errors import TemplateError
+from pipeline.render.compose import TemplateLibrary
+from pipeline.render.output import write_atomic
+
+_CHUNK = 1 << 20
+
+
+def file_sha256(path: Path) -> str:
+    """Hex sha256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def matches(path: Path, sha256: str | None) -> bool:
+    """Whether `path` exists and has the hash `sha256`."""
+    return sha256 is not None and path.is_file() and file_sha256(path) == sha256
+
+
+def template_hash(library: TemplateLibrary, name: str) -> str:
+    """sha256 over template `name`, the frame and the shared blocks (named within templates/)."""
+    digest = hashlib.sha256()
+    try:
+        for path in library.source_files(name):
+            relative = path.relative_to(library.root).as_posix()
+            digest.update(f"{relative}\0{file_sha256(path)}\n".encode())
+    except FileNotFoundError as exc:
+        raise TemplateError("render.template_missing", template=str(exc.filename)) from None
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What the manifest records of one document."""
+
+    inputs: dict[str, str]  # file name → sha256, every file the output depends on
+    template: str
+    template_sha256: str
+    output: str  # relative to OUTPUT_DIR
+    output_sha256: str
+    loai: str
+    so: int | None
+    ngay: str  # ISO date
+    so_ky_hieu: str
+    pdf: str | None = None
+    pdf_sha256: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "inputs": dict(self.inputs),
+            "loai": self.loai,
+            "ngay": self.ngay,
+            "output": {"path": self.output, "sha256": self.output_sha256},
+            "so": self.so,
+            "so_ky_hieu": self.so_ky_hieu,
+            "template": {"name": self.template, "sha256": self.template_sha256},
+        }
+        if self.pdf is not None:
+            data["pdf"] = {"path": self.pdf, "sha256": self.pdf_sha256}
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Entry:
+        pdf = data.get("pdf") or {}
+        return cls(
+            inputs={str(k): str(v) for k, v in data["inputs"].items()},
+            template=data["template"]["name"],
+            template_sha256=data["template"]["sha256"],
+            output=data["output"]["path"],
+            output_sha256=data["output"]["sha256"],
+            loai=data["loai"],
+            so=data["so"],
+            ngay=data["ngay"],
+            so_ky_hieu=data["so_ky_hieu"],
+            pdf=pdf.get("path"),
+            pdf_sha256=pdf.get("sha256"),
+        )
+
+    def without_pdf(self) -> Entry:
+        return replace(self, pdf=None, pdf_sha256=None)
+
+    def same_sources(self, other: Entry) -> bool:
+        """Same input files with the same hashes, same template, same output path."""
+        return (
+            self.inputs == other.inputs
+            and self.template == other.template
+            and self.template_sha256 == other.template_sha256
+            and self.output == other.output
+        )
+
+
+@dataclass
+class Manifest:
+    """The manifest of one year folder: the vanthu version and one entry per input."""
+
+    year: str | None
+    version: str = __version__
+    entries: dict[str, Entry] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, path: Path, year: str | None) -> Manifest:
+        """The manifest at `path`; an empty one when it is missing or unreadable."""
+        try:
+            data = json.loads(path.read_text("utf-8"))
+            documents = {name: Entry.from_json(e) for name, e in data["documents"].items()}
+            return cls(year=year, version=str(data["vanthu"]), entries=documents)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            # A damaged manifest only costs a full rebuild of its year.
+            return cls(year=year, version="")
+
+    def up_to_date(self, name: str, wanted: Entry, output_dir: Path, pdf: bool) -> Entry | None:
+        """The recorded entry when document `name` need not be rebuilt, else None."""
+        old = self.entries.get(name)
+        if old is None or self.version != __version__ or not old.same_sources(wanted):
+            return None
+        if not matches(output_dir / old.output, old.output_sha256):
+            return None
+        has_pdf = old.pdf is not None and matches(output_dir / old.pdf, old.pdf_sha256)
+        if pdf and not has_pdf:
+            return None
+        return old if has_pdf else old.without_pdf()
+
+    def to_json(self) -> str:
+        data = {
+            "documents": {name: entry.to_json() for name, entry in self.entries.items()},
+            "vanthu": self.version,
+            "year": self.year,
+        }
+        return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+    def write(self, path: Path) -> None:
+        """Write atomically (readers see the old manifest or the new one)."""
+        write_atomic(path, self.to_json().encode("utf-8"))

@@ -1,0 +1,51 @@
+"""What a build did: one result per document, and the problems that stopped it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class Status(StrEnum):
+    """What happened to one document in a build."""
+
+    BUILT = "built"
+    UNCHANGED = "unchanged"
+    FAILED = "failed"
+
+
+@dataclass
+class DocumentResult:
+    """One document of a build: its input, status, output and the time it took."""
+
+    input: Path
+    name: str  # the input's path relative to the project root, as the manifest names it
+    status: Status
+    output: Path | None = None
+    pdf: Path | None = None
+    seconds: float = 0.0
+    error: str | None = None
+
+
+@dataclass
+class BuildResult:
+    """Every document's result; `stopped` when invalid inputs kept the build from writing."""
+
+    documents: list[DocumentResult] = field(default_factory=list)
+    invalid: list[tuple[Path, str]] = field(default_factory=list)
+    stopped: bool = False
+    manifests: list[Path] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[DocumentResult]:
+        return [d for d in self.documents if d.status is Status.FAILED]
+
+    @property
+    def ok(self) -> bool:
+        """True when every input was valid and every document was built or up to date."""
+        return not self.invalid and not self.failed and not self.stopped
+
+    def count(self, status: Status) -> int:
+        """How many documents ended with `status`."""
+        return sum(1 for d in self.documents if d.status is status)
