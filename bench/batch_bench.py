@@ -425,11 +425,14 @@ def _render_in_worker(job: tuple[str, int, str]) -> None:
 
 
 def start_pool(names: tuple[str, ...], seed: int, prebuild: int) -> Any:
-    """A pool of 2 workers, returned once both have prepared their templates and contexts."""
+    """A pool of 2 workers preparing their templates and contexts; see `wait_ready`."""
     ready = multiprocessing.Barrier(2)
-    pool = multiprocessing.Pool(2, _init_worker, (names, seed, prebuild, ready))
+    return multiprocessing.Pool(2, _init_worker, (names, seed, prebuild, ready))
+
+
+def wait_ready(pool: Any) -> None:
+    """Return once both workers of `pool` have finished their initializer."""
     pool.map(_wait_ready, range(2), chunksize=1)
-    return pool
 
 
 def naive_render(template_bytes: bytes, env: Any, context: Mapping[str, Any]) -> bytes:
@@ -513,6 +516,9 @@ def timed_rounds(
     corpora: list[Corpus], docs: int, rounds: int, seed: int, workdir: Path
 ) -> Results:
     """Run every approach on every type in `rounds` interleaved slices."""
+    # Workers are forked before this process holds its contexts, so that their heaps (and the
+    # work their garbage collector does) are the size of the 1-worker loop's, not twice it.
+    pool = start_pool(tuple(c.name for c in corpora), seed, docs)
     engine = Engine(TEMPLATES)
     prepared = []
     for corpus in corpora:
@@ -530,7 +536,8 @@ def timed_rounds(
         naive_render(item.template_bytes, item.env, contexts[0])  # warm-up
         prepared.append(item)
     results = Results()
-    with start_pool(tuple(c.name for c in corpora), seed, docs) as pool:
+    with pool:
+        wait_ready(pool)
         warm = workdir / "warm"
         warm.mkdir()
         for item in prepared:
@@ -576,6 +583,7 @@ def rss_child(approach: str, name: str, docs: int, seed: int) -> int:
             # Contexts are made in the workers one at a time, as a build would load its inputs.
             jobs = ((name, i, str(out / f"{i:05d}.docx")) for i in range(docs))
             pool = start_pool((name,), seed, 0)
+            wait_ready(pool)
             for _ in pool.imap_unordered(_render_in_worker, jobs, chunksize=16):
                 pass
             pool.close()

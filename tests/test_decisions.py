@@ -222,3 +222,39 @@ def test_decision_issuing_a_plan(renderer, tmp_path: Path) -> None:
     assert lines[start + 3 :] == reference_body_paragraphs()
     assert len(document.sections) == 2
     assert load_document(YEAR / "qd-ban-hanh-ke-hoach.yaml").files[-1].name.startswith("van-phong")
+
+
+def test_decision_layout(rendered: dict[str, Path]) -> None:
+    import zipfile
+
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    from pipeline.render.styles import StyleSheet
+
+    path = rendered["qd-lao-dong-tien-tien"]
+    styles = StyleSheet(zipfile.ZipFile(path).read("word/styles.xml"))
+    document = Document(str(path))
+
+    def look(paragraph):
+        run = styles.paragraph_style_run(paragraph.style.style_id)
+        style = paragraph.style
+        alignment = None
+        while alignment is None and style is not None:
+            alignment = style.paragraph_format.alignment
+            style = style.base_style
+        return run.size, run.bold, run.italic, alignment
+
+    by_text = {p.text: p for p in document.paragraphs if p.text}
+    center, justify = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY
+    assert look(by_text["CHÁNH VĂN PHÒNG UBND TỈNH SƠN LA"]) == (14, True, False, center)
+    assert look(by_text["QUYẾT ĐỊNH:"]) == (14, True, False, center)
+    for paragraph in document.paragraphs:
+        if paragraph.style.style_id == "CanCu" and paragraph.text:
+            assert look(paragraph) == (14, False, True, justify)
+        if paragraph.text.startswith("Điều "):
+            first = next(r for r in paragraph.runs if r.text)
+            assert first.text.startswith("Điều ") and first.style.style_id == "Strong"
+            assert look(paragraph)[3] == justify
+    assert look(by_text["DANH SÁCH"]) == (14, True, False, center)
+    kem_theo = next(t for t in by_text if t.startswith("(Kèm theo Quyết định"))
+    assert look(by_text[kem_theo]) == (14, False, True, center)
