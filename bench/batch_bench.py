@@ -414,14 +414,20 @@ def _wait_ready(_: int) -> None:
     _WORKER["state"].ready.wait()
 
 
-def _render_in_worker(job: tuple[str, int, str]) -> None:
-    """Render document `index` of a type in a worker and write it."""
+def _render_in_worker(job: tuple[str, int, str | None]) -> None:
+    """Render document `index` of a type in a worker (and write it when given a path)."""
     name, index, path = job
     state = _WORKER["state"]
     corpus = state.corpora[name]
     prebuilt = state.contexts.get(name)
     context = prebuilt[index] if prebuilt and index < len(prebuilt) else corpus.context(index)
-    Path(path).write_bytes(state.engine.render(corpus.template, context))
+    keep(path, state.engine.render(corpus.template, context))
+
+
+def keep(path: Path | str | None, data: bytes) -> None:
+    """Write a rendered document to `path`; with no path it is only held, as bytes in memory."""
+    if path is not None:
+        Path(path).write_bytes(data)
 
 
 def start_pool(names: tuple[str, ...], seed: int, prebuild: int) -> Any:
@@ -488,32 +494,36 @@ def run_slice(
     indices: Sequence[int],
     engine: Engine,
     pool: Any,
-    outdir: Path,
+    outdir: Path | None,
 ) -> float:
-    """Seconds `approach` takes for documents `indices` of one type, writing each to `outdir`."""
+    """Seconds `approach` takes for documents `indices` of one type, written to `outdir` if any.
+
+    The floor always writes files: it is what the others would cost with nothing to render.
+    """
     template = item.corpus.template
-    paths = [outdir / f"{item.corpus.name}-{i:05d}.docx" for i in indices]
+    paths = [outdir / f"{item.corpus.name}-{i:05d}.docx" if outdir else None for i in indices]
     start = time.perf_counter()
     if approach == NAIVE:
         for i, path in zip(indices, paths, strict=True):
-            path.write_bytes(naive_render(item.template_bytes, item.env, item.contexts[i]))
+            keep(path, naive_render(item.template_bytes, item.env, item.contexts[i]))
     elif approach == ENGINE_1:
         for i, path in zip(indices, paths, strict=True):
-            path.write_bytes(engine.render(template, item.contexts[i]))
+            keep(path, engine.render(template, item.contexts[i]))
     elif approach == ENGINE_2:
         # The workers hold the same contexts, built before the clock started: only the index
         # crosses the process boundary, as only the file name would in a real build.
-        jobs = [(item.corpus.name, i, str(p)) for i, p in zip(indices, paths, strict=True)]
+        jobs = [(item.corpus.name, i, p and str(p)) for i, p in zip(indices, paths, strict=True)]
         pool.map(_render_in_worker, jobs, chunksize=max(1, len(jobs) // 16))
     else:
+        assert outdir is not None
         docs = item.floor_docs
-        for i, path in zip(indices, paths, strict=True):
-            path.write_bytes(docs[i % len(docs)])
+        for i in indices:
+            (outdir / f"{item.corpus.name}-{i:05d}.docx").write_bytes(docs[i % len(docs)])
     return time.perf_counter() - start
 
 
 def timed_rounds(
-    corpora: list[Corpus], docs: int, rounds: int, seed: int, workdir: Path
+    corpora: list[Corpus], docs: int, rounds: int, seed: int, workdir: Path, write: bool
 ) -> Results:
     """Run every approach on every type in `rounds` interleaved slices."""
     # Workers are forked before this process holds its contexts, so that their heaps (and the
@@ -551,7 +561,8 @@ def timed_rounds(
                 for approach in order:
                     outdir = workdir / approach
                     outdir.mkdir(exist_ok=True)
-                    seconds = run_slice(approach, item, indices, engine, pool, outdir)
+                    target = outdir if write or approach == FLOOR else None
+                    seconds = run_slice(approach, item, indices, engine, pool, target)
                     results.add(item.corpus.name, approach, len(indices), seconds)
                     shutil.rmtree(outdir)
     return results
@@ -562,7 +573,7 @@ def timed_rounds(
 # ---------------------------------------------------------------------------------------------
 
 
-def rss_child(approach: str, name: str, docs: int, seed: int) -> int:
+def rss_child(approach: str, name: str, docs: int, seed: int, write: bool) -> int:
     """Peak RSS (KiB) of this process (and its workers) running `approach` for `docs` documents."""
     renderer = Renderer(TEMPLATES)
     (corpus,) = open_corpora([name], renderer, seed)
@@ -575,13 +586,14 @@ def rss_child(approach: str, name: str, docs: int, seed: int) -> int:
             template_bytes, env = library.docx_bytes(template), library.environment()
             for i in range(docs):
                 data = naive_render(template_bytes, env, corpus.context(i))
-                (out / f"{i:05d}.docx").write_bytes(data)
+                keep(out / f"{i:05d}.docx" if write else None, data)
         elif approach == ENGINE_1:
             for i in range(docs):
-                (out / f"{i:05d}.docx").write_bytes(engine.render(template, corpus.context(i)))
+                data = engine.render(template, corpus.context(i))
+                keep(out / f"{i:05d}.docx" if write else None, data)
         elif approach == ENGINE_2:
             # Contexts are made in the workers one at a time, as a build would load its inputs.
-            jobs = ((name, i, str(out / f"{i:05d}.docx")) for i in range(docs))
+            jobs = ((name, i, str(out / f"{i:05d}.docx") if write else None) for i in range(docs))
             pool = start_pool((name,), seed, 0)
             wait_ready(pool)
             for _ in pool.imap_unordered(_render_in_worker, jobs, chunksize=16):
@@ -614,12 +626,12 @@ def peak_rss_kb() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
-def measure_rss(approach: str, name: str, docs: int, seed: int) -> int | None:
+def measure_rss(approach: str, name: str, docs: int, seed: int, write: bool) -> int | None:
     """Peak RSS (KiB) of `approach` run alone in a fresh Python process; None if it failed."""
     command = [
         sys.executable, str(Path(__file__).resolve()), "--rss-child", approach,
         "--types", name, "--docs", str(docs), "--seed", str(seed),
-    ]  # fmt: skip
+    ] + (["--write-files"] if write else [])  # fmt: skip
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     for line in reversed(done.stdout.splitlines()):
         if line.startswith("peak_rss_kb "):
@@ -833,6 +845,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         " and compare peak RSS",
     )
     parser.add_argument("--no-rss", action="store_true", help="skip the per-approach RSS runs")
+    parser.add_argument(
+        "--write-files",
+        action="store_true",
+        help="write every rendered document to a file (default: keep the bytes in memory;"
+        " the floor row always writes)",
+    )
     parser.add_argument("--rss-child", choices=APPROACHES, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.docs < 1 or args.rounds < 1:
@@ -845,7 +863,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     names = [n.strip() for n in args.types.split(",") if n.strip()]
     if args.rss_child:
-        print(f"peak_rss_kb {rss_child(args.rss_child, names[0], args.docs, args.seed)}")
+        peak = rss_child(args.rss_child, names[0], args.docs, args.seed, args.write_files)
+        print(f"peak_rss_kb {peak}")
         return 0
     renderer = Renderer(TEMPLATES)
     corpora = open_corpora(names, renderer, args.seed)
@@ -853,16 +872,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("error: no document type to measure")
         return 1
     measured = [c.name for c in corpora]
+    output = "written to files" if args.write_files else "kept in memory (floor: files)"
     print(
-        f"{args.docs} documents per type, {args.rounds} interleaved rounds, "
+        f"{args.docs} documents per type, {args.rounds} interleaved rounds, output {output}, "
         f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}"
     )
     with tempfile.TemporaryDirectory(prefix="vanthu-bench-") as tmp:
-        results = timed_rounds(corpora, args.docs, args.rounds, args.seed, Path(tmp))
+        results = timed_rounds(
+            corpora, args.docs, args.rounds, args.seed, Path(tmp), args.write_files
+        )
     if not args.no_rss:
         for name in measured:
             for approach in APPROACHES:
-                rss = measure_rss(approach, name, args.docs, args.seed)
+                rss = measure_rss(approach, name, args.docs, args.seed, args.write_files)
                 results.timings[(name, approach)].peak_rss_kb = rss
     print()
     print_table(results, measured)
@@ -871,7 +893,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     report = report or measured[0]
     if args.rss_check:
         small, large = RSS_CHECK_SIZES
-        peaks = [measure_rss(ENGINE_1, report, n, args.seed) for n in (small, large)]
+        peaks = [
+            measure_rss(ENGINE_1, report, n, args.seed, args.write_files) for n in (small, large)
+        ]
         print()
         print(f"peak RSS, {report}, engine on 1 worker, in a fresh process:")
         if peaks[0] and peaks[1]:

@@ -110,5 +110,14 @@ def new(kind: str, output: Path | None, force: bool) -> None:
         click.echo(t("cli.created", path=path))
 
 
+def _register() -> None:
+    # Commands whose library lives in its own package: each exposes one click command.
+    from pipeline.verify.command import verify_command
+
+    main.add_command(verify_command, "verify")
+
+
+_register()
+
 if __name__ == "__main__":  # pragma: no cover
     main()

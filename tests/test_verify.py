@@ -88,9 +88,18 @@ def _run(p, text: str, size: float, bold: bool = False, italic: bool = False) ->
     run.bold, run.italic = bold, italic
 
 
-def _para(container, text: str = "", size: float = 14, *, bold: bool = False,
-          italic: bool = False, align=J.CENTER, before: float = 0, after: float = 0,
-          indent=None):
+def _para(
+    container,
+    text: str = "",
+    size: float = 14,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    align=J.CENTER,
+    before: float = 0,
+    after: float = 0,
+    indent=None,
+):
     p = container.add_paragraph()
     p.alignment = align
     fmt = p.paragraph_format
@@ -114,8 +123,13 @@ def _underline(p, indent_pt: float) -> None:
 
 
 def _page_field(paragraph) -> None:
-    for kind, text in (("begin", None), ("instr", " PAGE "), ("separate", None), ("t", "2"),
-                       ("end", None)):
+    for kind, text in (
+        ("begin", None),
+        ("instr", " PAGE "),
+        ("separate", None),
+        ("t", "2"),
+        ("end", None),
+    ):
         run = paragraph.add_run()
         run.font.name, run.font.size = "Times New Roman", Pt(14)
         if kind == "instr":
@@ -151,7 +165,7 @@ def hand_made_letter(path: Path, number: str = "Số: 123/SNV-TCBM") -> Path:
     left, right = _empty_cells(doc.add_table(rows=1, cols=2))
     left.width, right.width = Mm(70), Mm(95)
     _para(left, "UBND TỈNH SƠN LA", 13)
-    _underline(_para(left, "SỞ NỘI VỤ", 13, bold=True), 84)
+    _underline(_para(left, "SỞ NỘI VỤ", 13, bold=True), 80)
     _para(left, number, 13, before=6)
     _para(left, "V/v hướng dẫn công tác thi đua năm 2022", 12, before=4)
     _para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold=True)
@@ -198,13 +212,16 @@ def test_hand_made_letter_with_a_plan_abbreviation(tmp_path: Path) -> None:
 
 
 def test_theme_fonts_of_a_plain_document_are_resolved(tmp_path: Path) -> None:
-    """python-docx's template sets the theme's Calibri in docDefaults: every run is flagged."""
+    """python-docx's template sets a theme font in docDefaults: it is named, and flagged."""
     doc = Document()
     doc.add_paragraph("Văn bản gõ bằng phông mặc định.")
     doc.save(str(tmp_path / "plain.docx"))
     report = verify_file(tmp_path / "plain.docx")
     fonts = [v for v in report.violations if v.rule == "font.name"]
-    assert fonts and "Calibri" in fonts[0].found.render("en")
+    with zipfile.ZipFile(tmp_path / "plain.docx") as archive:
+        theme = archive.read("word/theme/theme1.xml").decode("utf-8")
+    minor = re.search(r'<a:minorFont>\s*<a:latin typeface="([^"]+)"', theme)
+    assert minor and fonts and fonts[0].found.render("en") == minor[1]
 
 
 # --- the library API ----------------------------------------------------------------------------
@@ -286,7 +303,11 @@ def test_command_json(tmp_path: Path, plan: Path) -> None:
     (violation,) = broken["violations"]
     assert violation["rule"] == "so_ky_hieu.leading_zero"
     assert violation["where"] == {
-        "kind": "cell", "table": 1, "row": 1, "column": 1, "paragraph": 3,
+        "kind": "cell",
+        "table": 1,
+        "row": 1,
+        "column": 1,
+        "paragraph": 3,
         "excerpt": "Số: 7/SNV-TCBM",
     }
     assert violation["found"] == "«7»" and violation["expected"] == "«07»"
@@ -319,7 +340,8 @@ def test_stylesheet_paragraph_and_run_resolution(plan: Path) -> None:
         styles = StyleSheet(archive.read("word/styles.xml"))
     body = styles.style_paragraph_props("NoiDung")
     assert body["alignment"] == "both" and body["first_line"] == 720 and body["after"] == 120
-    assert styles.style_paragraph_props(None)["line"] == 240  # Normal
+    assert styles.default_paragraph_style == "Normal"
+    assert styles.style_paragraph_props(None)["line"] == 240  # Normal's own spacing
     strong = styles.resolve_run("NoiDung", "Strong", None)
     assert strong["bold"] is True and strong["size"] == 14
     assert strong["font"] == strong["font_hansi"] == "Times New Roman"

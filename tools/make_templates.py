@@ -269,7 +269,7 @@ def set_widths(table: Table, widths: list[int]) -> None:
     if tbl_w is None:
         tbl_w = OxmlElement("w:tblW")
         tbl_pr.append(tbl_w)
-    tbl_w.set(qn("w:w"), str(sum(widths)))
+    tbl_w.set(qn("w:w"), str(round(sum(widths) / 635)))  # EMU → twips
     tbl_w.set(qn("w:type"), "dxa")
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")

@@ -113,7 +113,7 @@ class Manifest:
     """The manifest of one year folder: the vanthu version and one entry per input."""
 
     year: str | None
-    version: str = __version__
+    version: str = field(default_factory=lambda: __version__)
     entries: dict[str, Entry] = field(default_factory=dict)
 
     @classmethod

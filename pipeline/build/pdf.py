@@ -221,13 +221,15 @@ class PdfConverter:
         """Stop LibreOffice and the server, and remove the private profile."""
         process, self._process = self._process, None
         self._ready = False
-        if process is not None and process.poll() is None:
-            try:
+        if process is not None:
+            if process.poll() is None:
                 _signal_group(process, signal.SIGTERM)
-                process.wait(timeout=STOP_TIMEOUT)
-            except subprocess.TimeoutExpired:
-                _signal_group(process, signal.SIGKILL)
-                process.wait()
+                try:
+                    process.wait(timeout=STOP_TIMEOUT)
+                except subprocess.TimeoutExpired:
+                    _signal_group(process, signal.SIGKILL)
+                    process.wait()
+            _end_group(process.pid)
         self._cleanup()
 
     def _cleanup(self) -> None:
@@ -246,6 +248,20 @@ class PdfConverter:
         traceback: TracebackType | None,
     ) -> None:
         self.stop()
+
+
+def _end_group(pgid: int) -> None:
+    """Kill what is left of the server's process group once the server itself has ended.
+
+    LibreOffice's launcher (oosplash) ignores SIGTERM and outlives the server; by then its
+    soffice.bin has ended and every PDF is written, so nothing of value is lost.
+    """
+    if not hasattr(os, "killpg"):  # pragma: no cover - Windows
+        return
+    try:
+        os.killpg(pgid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
 
 
 def _signal_group(process: subprocess.Popen[bytes], signum: int) -> None:

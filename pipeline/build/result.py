@@ -36,6 +36,7 @@ class BuildResult:
     invalid: list[tuple[Path, str]] = field(default_factory=list)
     stopped: bool = False
     manifests: list[Path] = field(default_factory=list)
+    seconds: float = 0.0
 
     @property
     def failed(self) -> list[DocumentResult]:

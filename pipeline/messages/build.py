@@ -1,3 +1,84 @@
-"""Messages: build."""
+"""Messages: the yearly build (vanthu build) and PDF conversion."""
 
-MESSAGES: dict[str, dict[str, str]] = {}
+MESSAGES = {
+    "build.no_input_dir": {
+        "vi": "không tìm thấy thư mục đầu vào",
+        "en": "input folder not found",
+    },
+    "build.nothing": {
+        "vi": "Không có văn bản nào để dựng (không tìm thấy tệp .yaml).",
+        "en": "Nothing to build (no .yaml file found).",
+    },
+    "build.stopped": {
+        "vi": (
+            "{count} tệp đầu vào không hợp lệ; chưa ghi tệp nào "
+            "(sửa các lỗi trên, hoặc dùng --keep-going để dựng các văn bản hợp lệ)"
+        ),
+        "en": (
+            "{count} invalid input file(s); nothing was written "
+            "(fix the problems above, or use --keep-going to build the valid documents)"
+        ),
+    },
+    "build.summary": {
+        "vi": "{built} đã dựng, {unchanged} không đổi, {failed} lỗi ({seconds} s)",
+        "en": "{built} built, {unchanged} unchanged, {failed} failed ({seconds} s)",
+    },
+    "build.progress": {"vi": "Đang dựng", "en": "Building"},
+    "build.rate": {"vi": "{rate} văn bản/s", "en": "{rate} docs/s"},
+    "build.col_document": {"vi": "Văn bản", "en": "Document"},
+    "build.col_status": {"vi": "Trạng thái", "en": "Status"},
+    "build.col_output": {"vi": "Kết quả", "en": "Output"},
+    "build.col_time": {"vi": "Thời gian", "en": "Time"},
+    "build.status_built": {"vi": "đã dựng", "en": "built"},
+    "build.status_unchanged": {"vi": "không đổi", "en": "unchanged"},
+    "build.status_failed": {"vi": "lỗi", "en": "failed"},
+    "build.internal_error": {
+        "vi": "lỗi nội bộ của vanthu ({reason}); hãy báo lỗi",
+        "en": "vanthu internal error ({reason}); please report it",
+    },
+    "build.worker_lost": {
+        "vi": "tiến trình dựng dừng bất thường ({reason})",
+        "en": "a build worker process stopped unexpectedly ({reason})",
+    },
+    "build.pdf_no_libreoffice": {
+        "vi": (
+            "không tìm thấy LibreOffice (soffice) để xuất PDF; cài LibreOffice "
+            "(ví dụ: apt install libreoffice-writer) hoặc bỏ --pdf"
+        ),
+        "en": (
+            "LibreOffice (soffice) not found, it is needed for PDF; install LibreOffice "
+            "(e.g. apt install libreoffice-writer) or leave out --pdf"
+        ),
+    },
+    "build.pdf_no_unoserver": {
+        "vi": "thiếu gói unoserver để xuất PDF; cài bằng: pip install 'vanthu[pdf]'",
+        "en": "the unoserver package is needed for PDF; install it: pip install 'vanthu[pdf]'",
+    },
+    "build.pdf_no_uno": {
+        "vi": (
+            "không tìm thấy Python có mô-đun 'uno' của LibreOffice (đã thử {python}, "
+            "/usr/bin/python3 và Python của LibreOffice); cài python3-uno hoặc đặt "
+            "VANTHU_UNO_PYTHON"
+        ),
+        "en": (
+            "no Python with LibreOffice's 'uno' module found (tried {python}, /usr/bin/python3 "
+            "and LibreOffice's Python); install python3-uno or set VANTHU_UNO_PYTHON"
+        ),
+    },
+    "build.pdf_start_failed": {
+        "vi": "không khởi động được LibreOffice (unoserver) để xuất PDF: {reason}",
+        "en": "could not start LibreOffice (unoserver) for PDF: {reason}",
+    },
+    "build.pdf_start_timeout": {
+        "vi": "LibreOffice (unoserver) không sẵn sàng sau {seconds} giây",
+        "en": "LibreOffice (unoserver) was not ready after {seconds} seconds",
+    },
+    "build.pdf_server_died": {
+        "vi": "LibreOffice dừng trong khi xuất PDF: {reason}",
+        "en": "LibreOffice stopped while converting to PDF: {reason}",
+    },
+    "build.pdf_failed": {
+        "vi": "không xuất được PDF: {reason}",
+        "en": "PDF conversion failed: {reason}",
+    },
+}

@@ -52,9 +52,8 @@ class StyleSheet:
     @cached_property
     def default_paragraph_style(self) -> str | None:
         for style in self.root.iter(w("style")):
-            if style.get(w("type")) == "paragraph" and _on(style) is None:
-                if style.get(w("default")) in ("1", "true"):
-                    return style.get(w("styleId"))
+            if style.get(w("type")) == "paragraph" and style.get(w("default")) in ("1", "true"):
+                return style.get(w("styleId"))
         return None
 
     @staticmethod
@@ -76,16 +75,8 @@ class StyleSheet:
 
     def style_run_props(self, style_id: str | None) -> dict[str, object]:
         """Run properties a style gives, following basedOn (nearest wins)."""
-        chain: list[etree._Element] = []
-        seen: set[str] = set()
-        while style_id and style_id in self.by_id and style_id not in seen:
-            seen.add(style_id)
-            style = self.by_id[style_id]
-            chain.append(style)
-            based = style.find("w:basedOn", NS)
-            style_id = based.get(w("val")) if based is not None else None
         props: dict[str, object] = {}
-        for style in reversed(chain):
+        for style in self.style_chain(style_id):
             props.update(self._run_props(style.find("w:rPr", NS)))
         return props
 

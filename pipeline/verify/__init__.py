@@ -26,7 +26,13 @@ from pipeline.verify.rules_signature import check_appendices, check_recipients, 
 from pipeline.verify.rules_text import check_fonts, check_text
 
 __all__ = [
-    "CHECKS", "Location", "Report", "Violation", "resolve_type", "type_choices", "verify_document",
+    "CHECKS",
+    "Location",
+    "Report",
+    "Violation",
+    "resolve_type",
+    "type_choices",
+    "verify_document",
     "verify_file",
 ]
 

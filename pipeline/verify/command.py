@@ -14,20 +14,32 @@ from pipeline.verify import type_choices, verify_file
 @click.command("verify")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
-    "--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
     help="Kết quả dạng văn bản hay JSON / text or JSON output.",
 )
 @click.option(
-    "--type", "doc_type", type=click.Choice(type_choices()), default=None,
-    help="Loại văn bản (mặc định: đọc từ tên loại) / document type (default: from the title).",
+    "--type",
+    "doc_type",
+    type=click.Choice(type_choices()),
+    default=None,
+    metavar="LOAI",
+    help="Loại văn bản: ke-hoach, quyet-dinh, cong-van, ... (mặc định: đọc từ tên loại) / "
+    "document type (default: from the title).",
 )
 @click.option(
-    "--template", is_flag=True,
+    "--template",
+    is_flag=True,
     help="Kiểm tra mẫu .docx: chỉ các quy tắc trình bày / check a template: layout rules only.",
 )
 @click.pass_context
 def verify_command(
-    ctx: click.Context, files: tuple[Path, ...], output_format: str, doc_type: str | None,
+    ctx: click.Context,
+    files: tuple[Path, ...],
+    output_format: str,
+    doc_type: str | None,
     template: bool,
 ) -> None:
     """Kiểm tra .docx theo Nghị định 30/2020/NĐ-CP (thể thức, kỹ thuật trình bày)."""

@@ -194,6 +194,7 @@ class Section:
     margins: dict[str, int]
     title_page: bool
     restart: int | None
+    number_format: str | None  # pgNumType w:fmt: decimal, lowerRoman, ...
     headers: dict[str, Part | None]
     footers: dict[str, Part | None]
     blocks: list[Paragraph | Table] = field(default_factory=list)
@@ -238,7 +239,9 @@ def read_document(path: Path) -> Document:
     except FileNotFoundError:
         raise InputError("verify.no_file", file=path) from None
     except (zipfile.BadZipFile, IsADirectoryError, OSError) as exc:
-        raise InputError("verify.not_docx", file=path, reason=str(exc) or type(exc).__name__) from None
+        raise InputError(
+            "verify.not_docx", file=path, reason=str(exc) or type(exc).__name__
+        ) from None
     with archive:
         try:
             return _Reader(path, archive).read()
@@ -258,10 +261,8 @@ class _Reader:
         self.main = self._main_part(names)
         self.rels = self._relationships(self.main)
         styles_part = self._related("styles")
-        styles_xml = archive.read(styles_part) if styles_part in names else b"<w:styles %s/>" % (
-            f'xmlns:w="{W}"'.encode()
-        )
-        self.styles = StyleSheet(styles_xml)
+        empty = f'<w:styles xmlns:w="{W}"/>'.encode()
+        self.styles = StyleSheet(archive.read(styles_part) if styles_part in names else empty)
         self.theme = self._theme_fonts(self._related("theme"), names)
         self.numbering = self._numbering(self._related("numbering"), names)
         self.tables: list[Table] = []
@@ -271,6 +272,7 @@ class _Reader:
     # --- package ------------------------------------------------------------------------
 
     def _main_part(self, names: set[str]) -> str:
+        """Name of the main document part (word/document.xml in practice)."""
         if "[Content_Types].xml" in names:
             types = etree.fromstring(self.archive.read("[Content_Types].xml"))
             for override in types:
@@ -295,12 +297,14 @@ class _Reader:
         return out
 
     def _related(self, kind: str) -> str:
+        """Part name of the document's first relationship of a type (styles, theme, ...)."""
         for rel_type, target in self.rels.values():
             if rel_type == kind:
                 return target
         return ""
 
     def _theme_fonts(self, part: str, names: set[str]) -> dict[str, str]:
+        """minorHAnsi, majorAscii, ... → typeface, from the theme part."""
         if part not in names:
             return {}
         root = etree.fromstring(self.archive.read(part))
@@ -336,6 +340,7 @@ class _Reader:
     # --- body ---------------------------------------------------------------------------
 
     def read(self) -> Document:
+        """The body, section by section, with every table and header part."""
         root = etree.fromstring(self.archive.read(self.main))
         body = root.find("w:body", NS)
         if body is None:
@@ -347,7 +352,9 @@ class _Reader:
             if element.tag == q("w:p"):
                 top_number += 1
                 where = Location("paragraph", paragraph=top_number)
-                paragraph = self._paragraph(element, where, len(sections) + 1, None, self.paragraphs)
+                paragraph = self._paragraph(
+                    element, where, len(sections) + 1, None, self.paragraphs
+                )
                 blocks.append(paragraph)
                 sect = element.find("w:pPr/w:sectPr", NS)
                 if sect is not None:
@@ -366,10 +373,12 @@ class _Reader:
         blocks: list[Paragraph | Table],
         previous: list[Section],
     ) -> Section:
+        """A section from its sectPr; header and footer references inherited when missing."""
         width = height = None
         margins: dict[str, int] = {}
         title_page = False
         restart = None
+        number_format = None
         refs: dict[str, dict[str, str]] = {"header": {}, "footer": {}}
         if sect is not None:
             size = sect.find("w:pgSz", NS)
@@ -389,6 +398,7 @@ class _Reader:
             numbering = sect.find("w:pgNumType", NS)
             if numbering is not None:
                 restart = _int(numbering.get(q("w:start")))
+                number_format = numbering.get(q("w:fmt"))
             for kind in ("header", "footer"):
                 for ref in sect.findall(f"w:{kind}Reference", NS):
                     refs[kind][str(ref.get(q("w:type")) or "default")] = str(ref.get(q("r:id")))
@@ -404,11 +414,21 @@ class _Reader:
                     target[variant] = inherited.get(variant)
                 else:
                     target[variant] = None
-        for block in blocks:
-            _set_section(block, number)
-        return Section(number, width, height, margins, title_page, restart, headers, footers, blocks)
+        return Section(
+            number,
+            width,
+            height,
+            margins,
+            title_page,
+            restart,
+            number_format,
+            headers,
+            footers,
+            blocks,
+        )
 
     def _part(self, rid: str, kind: str) -> Part | None:
+        """The header or footer part of a relationship, read once."""
         target = self.rels.get(rid)
         if target is None or target[1] not in self.archive.namelist():
             return None
@@ -428,6 +448,7 @@ class _Reader:
         return part
 
     def _table(self, element: etree._Element, section: int, nested: bool) -> Table:
+        """A table, its cells' widths and paragraphs (nested tables flattened into the cell)."""
         table = Table(len(self.tables) + 1, section, nested=nested)
         self.tables.append(table)
         margins = _cell_margins(element.find("w:tblPr", NS), DEFAULT_CELL_MARGIN * 2)
@@ -436,7 +457,9 @@ class _Reader:
             if row_number == 1:
                 header = tr.find("w:trPr/w:tblHeader", NS)
                 table.header_repeats = header is not None and header.get(q("w:val")) not in (
-                    "0", "false", "off",
+                    "0",
+                    "false",
+                    "off",
                 )
             row: list[Cell] = []
             grid_col = 0
@@ -452,7 +475,10 @@ class _Reader:
                     if child.tag == q("w:p"):
                         number += 1
                         where = Location(
-                            "cell", table=table.number, row=row_number, column=col_number,
+                            "cell",
+                            table=table.number,
+                            row=row_number,
+                            column=col_number,
                             paragraph=number,
                         )
                         cell.paragraphs.append(
@@ -472,6 +498,7 @@ class _Reader:
         cell: Cell | None,
         collection: list[Paragraph],
     ) -> Paragraph:
+        """A paragraph with properties resolved: docDefaults < style < numbering < direct."""
         ppr = element.find("w:pPr", NS)
         style_el = ppr.find("w:pStyle", NS) if ppr is not None else None
         style_id = style_el.get(q("w:val")) if style_el is not None else None
@@ -484,7 +511,9 @@ class _Reader:
         level = direct.get("num_level", style_props.get("num_level", 0))
         if num_id is not None and num_id != "0":
             numbered = self.numbering.get((str(num_id), int(level)), {})  # type: ignore[call-overload]
-            props.update({k: v for k, v in numbered.items() if k in ("left", "right", "first_line")})
+            props.update(
+                {k: v for k, v in numbered.items() if k in ("left", "right", "first_line")}
+            )
         props.update(direct)
         runs, fields = self._runs(element, style_id)
         paragraph = Paragraph(
@@ -497,13 +526,14 @@ class _Reader:
             fields=fields,
             section=section,
             cell=cell,
-            page_break=_page_break(element, props),
+            page_break=_page_break(element),
         )
         paragraph.where = where.with_excerpt(paragraph.text)
         collection.append(paragraph)
         return paragraph
 
     def _runs(self, element: etree._Element, style_id: str | None) -> tuple[list[Run], list[str]]:
+        """The runs of a paragraph (field codes left out) and the instructions of its fields."""
         runs: list[Run] = []
         fields: list[str] = []
         stack: list[list[str]] = []  # complex fields: [instruction, state]
@@ -535,6 +565,7 @@ class _Reader:
         return runs, fields
 
     def _run(self, node: etree._Element, style_id: str | None, instruction: str | None) -> Run:
+        """One run, its formatting resolved through the StyleSheet."""
         rpr = node.find("w:rPr", NS)
         char_style = None
         if rpr is not None and rpr.find("w:rStyle", NS) is not None:
@@ -554,6 +585,7 @@ class _Reader:
         )
 
     def _font(self, value: object) -> str:
+        """A font name, theme fonts (theme:minorHAnsi) resolved through the theme part."""
         if not value:
             return DEFAULT_FONT
         name = str(value)
@@ -566,6 +598,7 @@ class _Reader:
 
 
 def _int(value: object) -> int | None:
+    """An integer attribute value, None when absent or malformed."""
     try:
         return int(float(str(value)))
     except (TypeError, ValueError):
@@ -607,6 +640,7 @@ def _block_elements(container: etree._Element) -> list[etree._Element]:
 
 
 def _inside(element: etree._Element, root: etree._Element, tags: set[str]) -> bool:
+    """Whether an ancestor of `element` below `root` has one of `tags`."""
     parent = element.getparent()
     while parent is not None and parent is not root:
         if parent.tag in tags:
@@ -633,6 +667,7 @@ def _inline_nodes(paragraph: etree._Element) -> list[etree._Element]:
 
 
 def _run_text(run: etree._Element) -> str:
+    """What a run shows: text, tabs and line breaks."""
     parts = []
     for child in run:
         if child.tag == q("w:t"):
@@ -647,25 +682,22 @@ def _run_text(run: etree._Element) -> str:
     return "".join(parts)
 
 
-def _page_break(paragraph: etree._Element, props: dict[str, object]) -> bool:
-    """Whether the paragraph starts on a new page (page break before it or in its first run)."""
+def _page_break(paragraph: etree._Element) -> bool:
+    """Whether the paragraph starts a page: page break before it, or a break before its text."""
     ppr = paragraph.find("w:pPr", NS)
     before = ppr.find("w:pageBreakBefore", NS) if ppr is not None else None
     if before is not None and before.get(q("w:val")) not in ("0", "false", "off"):
         return True
-    return any(br.get(q("w:type")) == "page" for br in paragraph.iter(q("w:br")))
-
-
-def _set_section(block: Paragraph | Table, number: int) -> None:
-    if isinstance(block, Paragraph):
-        block.section = number
-    else:
-        block.section = number
-        for cell_paragraph in block.paragraphs():
-            cell_paragraph.section = number
+    for node in paragraph.iter(q("w:br"), q("w:t")):
+        if node.tag == q("w:t") and (node.text or "").strip():
+            return False
+        if node.tag == q("w:br") and node.get(q("w:type")) == "page":
+            return True
+    return False
 
 
 def _cell_margins(props: etree._Element | None, default: int) -> int:
+    """Left plus right cell margins in twips (tblCellMar / tcMar, else `default`)."""
     if props is None:
         return default
     mar = props.find("w:tblCellMar", NS)
@@ -675,12 +707,15 @@ def _cell_margins(props: etree._Element | None, default: int) -> int:
         return default
     total = 0
     for names in (("left", "start"), ("right", "end")):
-        side = next((mar.find(f"w:{n}", NS) for n in names if mar.find(f"w:{n}", NS) is not None), None)
+        side = next(
+            (mar.find(f"w:{n}", NS) for n in names if mar.find(f"w:{n}", NS) is not None), None
+        )
         total += (_int(side.get(q("w:w"))) or 0) if side is not None else default // 2
     return total
 
 
 def _cell_width(tc_pr: etree._Element | None, grid: list[int]) -> int | None:
+    """A cell's width in twips: tcW when in dxa, else its grid columns."""
     if tc_pr is not None:
         width = tc_pr.find("w:tcW", NS)
         if width is not None and width.get(q("w:type"), "dxa") == "dxa":

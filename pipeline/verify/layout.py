@@ -26,6 +26,7 @@ DATE_WORDS = re.compile(r"ngày\s+\S+\s+tháng\s+\S+\s+năm\s+\S+")
 
 
 def nfc(text: str) -> str:
+    """The text in NFC."""
     return unicodedata.normalize("NFC", text)
 
 
@@ -35,6 +36,7 @@ def flat(text: str) -> str:
 
 
 def similarity(a: str, b: str) -> float:
+    """How alike two strings are, 0 to 1."""
     return difflib.SequenceMatcher(None, a, b).ratio()
 
 
@@ -107,6 +109,7 @@ class _Finder:
         return not p.is_empty and not (self.template and p.is_control)
 
     def section_width(self, p: Paragraph) -> float | None:
+        """Text width of the section p is in, in points."""
         for section in self.doc.sections:
             if section.number == p.section:
                 return section.text_width_pt
@@ -167,6 +170,7 @@ class _Finder:
     # --- header block ---------------------------------------------------------------------
 
     def find_quoc_hieu(self) -> None:
+        """Quốc hiệu by its text, Tiêu ngữ under it, and the header table around them."""
         best: tuple[float, Paragraph] | None = None
         for p in self.doc.paragraphs[:HEADER_SEARCH]:
             if not self.usable(p) or p.section != 1:
@@ -187,6 +191,7 @@ class _Finder:
             self.header_columns(qh.cell)
 
     def header_columns(self, qh_cell: Cell) -> None:
+        """Agency, Số and V/v in the other column; the date line under Tiêu ngữ."""
         table = qh_cell.table
         row = table.rows[qh_cell.row - 1]
         others = [c for c in row if c is not qh_cell]
@@ -213,7 +218,7 @@ class _Finder:
 
     def column_paragraphs(self, table: Table, cell: Cell) -> list[Paragraph]:
         """Paragraphs of `cell` and of the cells below it in the same column."""
-        out = []
+        out: list[Paragraph] = []
         for row in table.rows[cell.row - 1 :]:
             if len(row) >= cell.column:
                 below = row[cell.column - 1]
@@ -221,6 +226,7 @@ class _Finder:
         return out
 
     def agency(self, cell: Cell) -> None:
+        """Cơ quan chủ quản and ban hành: the lines above the rule (or above Số)."""
         texts: list[Paragraph] = []
         for p in cell.paragraphs:
             if self.template and p.is_control:
@@ -262,8 +268,14 @@ class _Finder:
             position = next(i for i, b in enumerate(blocks) if b is self.layout.header_table)
             return blocks[position + 1 :]
         found = [
-            p for p in (self.layout.quoc_hieu, self.layout.tieu_ngu, self.layout.so_ky_hieu,
-                        self.layout.dia_danh_ngay) if p is not None and p.cell is None
+            p
+            for p in (
+                self.layout.quoc_hieu,
+                self.layout.tieu_ngu,
+                self.layout.so_ky_hieu,
+                self.layout.dia_danh_ngay,
+            )
+            if p is not None and p.cell is None
         ]
         if self.layout.tieu_ngu_rule and self.layout.tieu_ngu_rule.carrier.cell is None:
             found.append(self.layout.tieu_ngu_rule.carrier)
@@ -339,6 +351,7 @@ class _Finder:
     def signature_cells(
         self, table: Table, row: list[Cell], left: Cell, texts: list[Paragraph]
     ) -> None:
+        """Nơi nhận lines in `left`; authority, titles and name in the other cell."""
         layout = self.layout
         layout.signature_table = table
         layout.noi_nhan_tieu_de = texts[0]
@@ -347,7 +360,8 @@ class _Finder:
         if not others:
             return
         lines = [
-            p for p in others[-1].paragraphs
+            p
+            for p in others[-1].paragraphs
             if self.usable(p) and not re.match(r"^\s*\(.*\)\s*$", p.text)
         ]
         if len(lines) >= 2:
@@ -356,12 +370,16 @@ class _Finder:
             layout.chu_ky_tham_quyen = lines
 
     def body(self, blocks: list[Paragraph | Table], end: int | None) -> None:
+        """Body paragraphs up to the signature; Quyết định's authority line and label apart."""
         layout = self.layout
         section = next((b.section for b in blocks), 1)
         stop = end if end is not None else len(blocks)
         content = [
-            b for b in blocks[:stop]
-            if isinstance(b, Paragraph) and self.usable(b) and (end is not None or b.section == section)
+            b
+            for b in blocks[:stop]
+            if isinstance(b, Paragraph)
+            and self.usable(b)
+            and (end is not None or b.section == section)
         ]
         doc_type = layout.doc_type or layout.title_type
         is_decision = doc_type is not None and doc_type.code == "quyet_dinh"
@@ -380,15 +398,16 @@ class _Finder:
                 layout.body.append(p)
 
     def appendices(self, blocks: list[Paragraph | Table]) -> None:
+        """Phụ lục / Danh sách after the signature: heading lines and tables."""
         starts: list[int] = []
         for position, block in enumerate(blocks):
             if not isinstance(block, Paragraph) or not self.usable(block):
                 continue
             text = flat(block.text).lower()
             section = self.doc.sections[block.section - 1]
-            first_of_section = next(
-                (p for p in section.paragraphs() if self.usable(p)), None
-            ) is block
+            first_of_section = (
+                next((p for p in section.paragraphs() if self.usable(p)), None) is block
+            )
             if text.startswith(("phụ lục", "danh sách")) and (
                 first_of_section or block.page_break or not starts
             ):
@@ -405,9 +424,9 @@ class _Finder:
             lines = [p for p in lines if self.usable(p)]
             title = lines[0] if lines else None
             attached = None
-            if len(lines) > 1 and (lines[1].text.strip().startswith("(") or (
-                self.template and lines[1].has_tag
-            )):
+            if len(lines) > 1 and (
+                lines[1].text.strip().startswith("(") or (self.template and lines[1].has_tag)
+            ):
                 attached = lines[1]
             tables = [b for b in blocks[position:end] if isinstance(b, Table)]
             self.layout.appendices.append(
@@ -415,16 +434,15 @@ class _Finder:
             )
 
     def run(self) -> Layout:
+        """Find every element, in reading order."""
         self.find_quoc_hieu()
-        blocks = self.top_level()
         if self.layout.header_table is None:
-            region = [p for p in self.doc.paragraphs[:HEADER_SEARCH] if self.usable(p)]
-            title_at = next((p.index for p in region if type_by_title(flat(p.text))), None)
-            self.header_fallbacks([p for p in region if title_at is None or p.index < title_at])
-            if self.layout.quoc_hieu is None and title_at is not None:
-                position = next(i for i, b in enumerate(self.blocks) if b is self.doc.paragraphs[title_at])
-                blocks = self.blocks[position:]
-        rest = self.title(blocks)
+            region = [
+                p for p in self.doc.paragraphs[:HEADER_SEARCH] if p.cell is None and self.usable(p)
+            ]
+            title_at = next((i for i, p in enumerate(region) if type_by_title(flat(p.text))), None)
+            self.header_fallbacks(region[:title_at])
+        rest = self.title(self.top_level())
         end = self.signature(rest)
         self.body(rest, end)
         self.appendices(rest[end + 1 :] if end is not None else [b for b in rest if b.section > 1])

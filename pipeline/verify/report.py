@@ -47,7 +47,11 @@ class Location:
             return t("verify.loc.table", lang=lang, table=self.table)
         if self.kind == "cell":
             place = t(
-                "verify.loc.cell", lang=lang, table=self.table, row=self.row, column=self.column,
+                "verify.loc.cell",
+                lang=lang,
+                table=self.table,
+                row=self.row,
+                column=self.column,
                 paragraph=self.paragraph,
             )
         elif self.kind == "part":
@@ -68,6 +72,7 @@ class Msg:
     params: tuple[tuple[str, Any], ...] = ()
 
     def render(self, lang: str | None = None) -> str:
+        """The value in a language."""
         params = {k: (v.render(lang) if isinstance(v, Msg) else v) for k, v in self.params}
         return t(self.key, lang=lang, **params)
 
@@ -97,8 +102,12 @@ class Violation:
     def line(self, lang: str | None = None) -> str:
         """The violation as one line of text."""
         return t(
-            "verify.line", lang=lang, where=self.where.describe(lang), rule=self.rule,
-            description=self.describe_rule(lang), found=self.found.render(lang),
+            "verify.line",
+            lang=lang,
+            where=self.where.describe(lang),
+            rule=self.rule,
+            description=self.describe_rule(lang),
+            found=self.found.render(lang),
             expected=self.expected.render(lang),
         )
 
@@ -132,6 +141,7 @@ class Report:
         return {v.rule for v in self.violations}
 
     def add(self, rule: str, where: Location, found: Msg, expected: Msg) -> None:
+        """Record one violation."""
         self.violations.append(Violation(rule, where, found, expected))
 
     def format_text(self, lang: str | None = None) -> str:

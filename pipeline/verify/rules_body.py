@@ -39,8 +39,9 @@ def check_body(doc: Document, layout: Layout, report: Report) -> None:
         _paragraph(p, following, report)
     _spacing(doc, body, report)
     if body and not layout.template and not body[-1].text.rstrip().endswith(CLOSING):
-        report.add("noi_dung.closing", body[-1].where, literal(body[-1].text[-20:]),
-                   literal(CLOSING))
+        report.add(
+            "noi_dung.closing", body[-1].where, literal(body[-1].text[-20:]), literal(CLOSING)
+        )
     _headings(body, report)
     _points(body, report)
     doc_type = layout.doc_type
@@ -65,10 +66,12 @@ def _is_heading(p: Paragraph, next_block: object) -> bool:
 
 
 def _cm(twips: int) -> str:
+    """Twips as centimetres, for messages."""
     return f"{twips / TWIPS_PER_CM:.2f}".rstrip("0").rstrip(".")
 
 
 def _paragraph(p: Paragraph, next_block: object, report: Report) -> None:
+    """Size, alignment, first-line indent and line spacing of one body paragraph."""
     check_format(report, "noi_dung", p, BODY_SIZE)
     centred_heading = p.alignment == "center" and _is_heading(p, next_block)
     if p.alignment not in JUSTIFIED and not centred_heading:
@@ -76,8 +79,9 @@ def _paragraph(p: Paragraph, next_block: object, report: Report) -> None:
     if p.alignment in JUSTIFIED:
         indent = p.first_line
         if not INDENT_TWIPS[0] <= indent <= INDENT_TWIPS[1]:
-            report.add("noi_dung.indent", p.where, msg("cm", value=_cm(indent)),
-                       msg("cm", value="1–1,27"))
+            report.add(
+                "noi_dung.indent", p.where, msg("cm", value=_cm(indent)), msg("indent_range")
+            )
     rule = str(p.props.get("line_rule", "auto"))
     line = p.props.get("line")
     if isinstance(line, int):
@@ -87,11 +91,15 @@ def _paragraph(p: Paragraph, next_block: object, report: Report) -> None:
             size = max((r.size for r in p.visible_runs), default=14)
             lines = line / 20 / (size * SINGLE_LINE_EM)
             lines = max(lines, 1.0) if rule == "atLeast" else lines
-        if not LINE_RANGE[0] <= lines <= LINE_RANGE[1] and not (rule == "exact" and lines >= 0.85
-                                                                 and lines < 1):
-            report.add("noi_dung.line_spacing", p.where,
-                       msg("lines", value=f"{lines:.2f}".rstrip("0").rstrip(".")),
-                       msg("lines", value="1–1,5"))
+        if not LINE_RANGE[0] <= lines <= LINE_RANGE[1] and not (
+            rule == "exact" and lines >= 0.85 and lines < 1
+        ):
+            report.add(
+                "noi_dung.line_spacing",
+                p.where,
+                msg("lines", value=f"{lines:.2f}".rstrip("0").rstrip(".")),
+                msg("line_range"),
+            )
 
 
 def _spacing(doc: Document, body: list[Paragraph], report: Report) -> None:
@@ -104,11 +112,16 @@ def _spacing(doc: Document, body: list[Paragraph], report: Report) -> None:
         after = 0 if (p.props.get("contextual") and same) else p.twips("after")
         before = 0 if (following.props.get("contextual") and same) else following.twips("before")
         if after + before < MIN_GAP_TWIPS:
-            report.add("noi_dung.spacing", p.where, msg("pt", value=f"{(after + before) / 20:g}"),
-                       msg("pt_min", value="6"))
+            report.add(
+                "noi_dung.spacing",
+                p.where,
+                msg("pt", value=f"{(after + before) / 20:g}"),
+                msg("pt_min", value="6"),
+            )
 
 
 def _headings(body: list[Paragraph], report: Report) -> None:
+    """Mục headings in bold capitals; 'Điều N.' in bold."""
     for p in body:
         text = flat(p.text)
         match = SECTION_HEADING.match(text)
@@ -130,9 +143,11 @@ def _points(body: list[Paragraph], report: Report) -> None:
             continue
         letter = match["letter"]
         if letter != "a" and previous is not None:
-            wanted = POINT_LETTERS[(POINT_LETTERS.index(previous) + 1) % len(POINT_LETTERS)] if (
-                previous in POINT_LETTERS
-            ) else None
+            wanted = (
+                POINT_LETTERS[(POINT_LETTERS.index(previous) + 1) % len(POINT_LETTERS)]
+                if (previous in POINT_LETTERS)
+                else None
+            )
             if wanted is not None and letter != wanted:
                 report.add("diem.order", p.where, literal(f"{letter})"), literal(f"{wanted})"))
         previous = letter

@@ -51,8 +51,9 @@ def check_title(doc: Document, layout: Layout, report: Report) -> None:
         if layout.title_type is None:
             report.add("ten_loai.text", title.where, literal(title.text), msg("type_names"))
         elif layout.doc_type is not None and layout.doc_type.code != layout.title_type.code:
-            report.add("ten_loai.text", title.where, literal(title.text),
-                       literal(layout.doc_type.title))
+            report.add(
+                "ten_loai.text", title.where, literal(title.text), literal(layout.doc_type.title)
+            )
     if not layout.trich_yeu:
         if not layout.template:
             report.add("trich_yeu.missing", title.where, msg("absent"), msg("trich_yeu"))
@@ -65,6 +66,7 @@ def check_title(doc: Document, layout: Layout, report: Report) -> None:
 
 
 def _national(doc: Document, layout: Layout, report: Report) -> None:
+    """Ô 1: Quốc hiệu and Tiêu ngữ, their exact text, format and the rule under Tiêu ngữ."""
     qh = layout.quoc_hieu
     if qh is None:
         if not layout.template:
@@ -91,6 +93,7 @@ def _national(doc: Document, layout: Layout, report: Report) -> None:
 
 
 def _agency(doc: Document, layout: Layout, report: Report) -> None:
+    """Ô 2: parent and issuing agency, and the rule under the issuing agency."""
     if not layout.co_quan:
         if not layout.template and layout.quoc_hieu is not None:
             report.add("co_quan.missing", layout.quoc_hieu.where, msg("absent"), msg("agency"))
@@ -103,6 +106,7 @@ def _agency(doc: Document, layout: Layout, report: Report) -> None:
 
 
 def _section_width(doc: Document, p: Paragraph) -> float | None:
+    """Text width of the section p is in, in points."""
     return doc.sections[p.section - 1].text_width_pt if p.section else None
 
 
@@ -118,8 +122,12 @@ def _rule(
     if mark.kind == "tag":
         return
     if mark.inline and mark.carrier.alignment != "center":
-        report.add(f"{element}.rule_position", mark.carrier.where,
-                   align_msg(mark.carrier.alignment), align_msg("center"))
+        report.add(
+            f"{element}.rule_position",
+            mark.carrier.where,
+            align_msg(mark.carrier.alignment),
+            align_msg("center"),
+        )
     if mark.width_pt is None or any(p.has_tag for p in texts):
         return
     runs = [r for p in texts for r in p.visible_runs]
@@ -127,7 +135,10 @@ def _rule(
         return
     size = max(r.size for r in runs)
     bold = all(r.bold for r in runs)
-    limit = last.available_pt(_section_width(doc, last)) or PORTRAIT_TEXT_WIDTH_PT
+    # Lines wrap at the container's width; the text's own indents may be what shortens a border.
+    limit = (last.cell.available_pt if last.cell else _section_width(doc, last)) or (
+        PORTRAIT_TEXT_WIDTH_PT
+    )
     text = "\n".join(flat(line) for p in texts for line in p.text.split("\n"))
     reference = longest_line_pt(text, size, bold=bold, limit_pt=limit)
     if reference <= 0:
@@ -136,10 +147,15 @@ def _rule(
     ratio = mark.width_pt / reference
     if not low <= ratio <= high:
         report.add(
-            f"{element}.rule_length", mark.carrier.where,
+            f"{element}.rule_length",
+            mark.carrier.where,
             msg("rule_length", length=f"{mark.width_pt:.0f}", ratio=f"{ratio:.2f}"),
-            msg("rule_range", low=f"{low * reference:.0f}", high=f"{high * reference:.0f}",
-                text=f"{reference:.0f}"),
+            msg(
+                "rule_range",
+                low=f"{low * reference:.0f}",
+                high=f"{high * reference:.0f}",
+                text=f"{reference:.0f}",
+            ),
         )
 
 
@@ -160,15 +176,21 @@ def _number(layout: Layout, report: Report) -> None:
         return
     text = flat(p.text)
     match = NUMBER_SHAPE.match(text)
-    if not match or not CODE_SHAPE.match(match["code"]) or (
-        not BLANK_NUMBER.match(match["number"]) and not match["number"].isdigit()
+    if (
+        not match
+        or not CODE_SHAPE.match(match["code"])
+        or (not BLANK_NUMBER.match(match["number"]) and not match["number"].isdigit())
     ):
         report.add("so_ky_hieu.format", p.where, literal(text), msg("number_shape"))
         return
     number, groups = match["number"], match["code"].split("-")
     if number.isdigit() and int(number) > 0 and number != with_leading_zero(int(number)):
-        report.add("so_ky_hieu.leading_zero", p.where, literal(number),
-                   literal(with_leading_zero(int(number))))
+        report.add(
+            "so_ky_hieu.leading_zero",
+            p.where,
+            literal(number),
+            literal(with_leading_zero(int(number))),
+        )
     doc_type = layout.doc_type
     cong_van = layout.is_cong_van or (doc_type is not None and doc_type.code == "cong_van")
     typed = not cong_van and doc_type is not None and bool(doc_type.abbreviation)
@@ -177,16 +199,25 @@ def _number(layout: Layout, report: Report) -> None:
             report.add("so_ky_hieu.format", p.where, literal(text), msg("number_shape"))
         elif groups[0] != doc_type.abbreviation:
             named = type_by_abbreviation(groups[0])
-            found = msg("abbreviation_of", abbreviation=groups[0], name=named.name) if named else (
-                literal(groups[0])
+            found = (
+                msg("abbreviation_of", abbreviation=groups[0], name=named.name)
+                if named
+                else (literal(groups[0]))
             )
-            report.add("so_ky_hieu.type", p.where, found,
-                       msg("abbreviation_of", abbreviation=doc_type.abbreviation,
-                           name=doc_type.name))
+            report.add(
+                "so_ky_hieu.type",
+                p.where,
+                found,
+                msg("abbreviation_of", abbreviation=doc_type.abbreviation, name=doc_type.name),
+            )
     agency_groups = groups[1:] if typed else groups
     if any(g != g.upper() for g in agency_groups):
-        report.add("so_ky_hieu.case", p.where, literal("-".join(agency_groups)),
-                   literal("-".join(agency_groups).upper()))
+        report.add(
+            "so_ky_hieu.case",
+            p.where,
+            literal("-".join(agency_groups)),
+            literal("-".join(agency_groups).upper()),
+        )
 
 
 def _date_line(layout: Layout, report: Report) -> None:
@@ -206,18 +237,24 @@ def _date_line(layout: Layout, report: Report) -> None:
         return
     day, month, year = match["day"], match["month"], match["year"]
     if not match["place"][:1].isupper():
-        report.add("dia_danh_ngay.place", p.where, literal(match["place"]),
-                   literal(match["place"][:1].upper() + match["place"][1:]))
+        report.add(
+            "dia_danh_ngay.place",
+            p.where,
+            literal(match["place"]),
+            literal(match["place"][:1].upper() + match["place"][1:]),
+        )
     try:
         date(int(year), int(month), int(day))
     except ValueError:
-        report.add("dia_danh_ngay.date", p.where, literal(f"{day}/{month}/{year}"),
-                   msg("real_date"))
+        report.add(
+            "dia_danh_ngay.date", p.where, literal(f"{day}/{month}/{year}"), msg("real_date")
+        )
     if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
         want_day, want_month = day_text(int(day)), month_text(int(month))
         if (day, month) != (want_day, want_month):
             report.add(
-                "dia_danh_ngay.leading_zero", p.where,
+                "dia_danh_ngay.leading_zero",
+                p.where,
                 literal(f"ngày {day} tháng {month}"),
                 literal(f"ngày {want_day} tháng {want_month}"),
             )

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import math
+import re
 
 from pipeline.rules.metrics import text_width_pt
 from pipeline.verify.document import Document, Paragraph, Part, Section, Table
 from pipeline.verify.layout import Layout
-from pipeline.verify.report import Location, Report, msg
+from pipeline.verify.report import Location, Report, literal, msg
 from pipeline.verify.specs import check_format
 
 TWIPS_PER_MM = 1440 / 25.4
@@ -28,10 +29,15 @@ def check_pages(doc: Document, layout: Layout, report: Report) -> None:
                 report.add("page.size", where, msg("undeclared"), msg("a4"))
         else:
             short, long_ = sorted((section.width, section.height))
-            if abs(short - A4_TWIPS[0]) > SIZE_TOLERANCE or abs(long_ - A4_TWIPS[1]) > SIZE_TOLERANCE:
+            if (
+                abs(short - A4_TWIPS[0]) > SIZE_TOLERANCE
+                or abs(long_ - A4_TWIPS[1]) > SIZE_TOLERANCE
+            ):
                 report.add(
-                    "page.size", where,
-                    msg("paper", width=_mm(section.width), height=_mm(section.height)), msg("a4"),
+                    "page.size",
+                    where,
+                    msg("paper", width=_mm(section.width), height=_mm(section.height)),
+                    msg("a4"),
                 )
             if section.landscape and not _may_be_landscape(doc, section, layout):
                 report.add("page.orientation", where, msg("landscape"), msg("portrait"))
@@ -39,18 +45,25 @@ def check_pages(doc: Document, layout: Layout, report: Report) -> None:
             value = section.margins.get(side)
             if value is None:
                 if not layout.template:
-                    report.add("page.margin", where, msg(f"margin_{side}", mm="?"),
-                               msg(f"margin_{side}", mm=f"{low}–{high}"))
+                    report.add(
+                        "page.margin",
+                        where,
+                        msg(f"margin_{side}", mm="?"),
+                        msg(f"margin_{side}", mm=f"{low}–{high}"),
+                    )
                 continue
             mm = value / TWIPS_PER_MM
             if not low - MARGIN_TOLERANCE_MM <= mm <= high + MARGIN_TOLERANCE_MM:
                 report.add(
-                    "page.margin", where, msg(f"margin_{side}", mm=f"{mm:.1f}".rstrip("0").rstrip(".")),
+                    "page.margin",
+                    where,
+                    msg(f"margin_{side}", mm=f"{mm:.1f}".rstrip("0").rstrip(".")),
                     msg(f"margin_{side}", mm=f"{low}–{high}"),
                 )
 
 
 def _mm(twips: int) -> str:
+    """Twips as whole millimetres, for messages."""
     return f"{twips / TWIPS_PER_MM:.0f}"
 
 
@@ -64,6 +77,7 @@ def _may_be_landscape(doc: Document, section: Section, layout: Layout) -> bool:
 
 
 def _page_fields(part: Part | None) -> list[Paragraph]:
+    """Paragraphs of a header or footer that hold a PAGE field."""
     if part is None:
         return []
     return [p for p in part.paragraphs if any(f.split()[:1] == ["PAGE"] for f in p.fields if f)]
@@ -74,8 +88,9 @@ def check_page_numbers(doc: Document, layout: Layout, report: Report) -> None:
     first = doc.sections[0]
     first_header = first.headers.get("first") if first.title_page else first.headers.get("default")
     for p in _page_fields(first_header):
-        report.add("so_trang.first_page", p.where, msg("page_number_shown"),
-                   msg("page_number_hidden"))
+        report.add(
+            "so_trang.first_page", p.where, msg("page_number_shown"), msg("page_number_hidden")
+        )
     checked: set[str] = set()
     for section in doc.sections:
         for variant, part in section.headers.items():
@@ -86,6 +101,16 @@ def check_page_numbers(doc: Document, layout: Layout, report: Report) -> None:
                 if variant == "first" and section is first:
                     continue  # already reported as shown on page 1
                 check_format(report, "so_trang", p)
+                instruction = next(f for f in p.fields if f.split()[:1] == ["PAGE"])
+                if re.search(r"\\\*\s*(roman|alphabetic)", instruction, re.I):
+                    report.add("so_trang.arabic", p.where, literal(instruction), literal("PAGE"))
+        if section.number_format not in (None, "decimal"):
+            report.add(
+                "so_trang.arabic",
+                Location("section", section=section.number),
+                literal(str(section.number_format)),
+                literal("decimal"),
+            )
         for part in section.footers.values():
             if part is None or part.name in checked:
                 continue
@@ -94,11 +119,13 @@ def check_page_numbers(doc: Document, layout: Layout, report: Report) -> None:
                 report.add("so_trang.position", p.where, msg("in_footer"), msg("in_header"))
     default = first.headers.get("default")
     if not layout.template and not _page_fields(default) and _probably_several_pages(doc):
-        report.add("so_trang.missing", Location("section", section=1), msg("absent"),
-                   msg("page_field"))
+        report.add(
+            "so_trang.missing", Location("section", section=1), msg("absent"), msg("page_field")
+        )
 
 
 def _paragraph_height(p: Paragraph, width_pt: float) -> float:
+    """Estimated height of a paragraph in points: wrapped lines, line spacing, spacing."""
     runs = p.visible_runs
     size = max((r.size for r in runs), default=p.runs[0].size if p.runs else 12)
     bold = bool(runs) and all(r.bold for r in runs)
@@ -121,8 +148,11 @@ def _probably_several_pages(doc: Document) -> bool:
         return True
     section = doc.sections[0]
     width = section.text_width_pt or 450
-    height_pt = ((section.height or 16838) - section.margins.get("top", 1134)
-                 - section.margins.get("bottom", 1134)) / 20
+    height_pt = (
+        (section.height or 16838)
+        - section.margins.get("top", 1134)
+        - section.margins.get("bottom", 1134)
+    ) / 20
     total = 0.0
     for block in section.blocks:
         if isinstance(block, Table):
@@ -133,10 +163,11 @@ def _probably_several_pages(doc: Document) -> bool:
 
 
 def _table_height(table: Table) -> float:
+    """Estimated height of a table: the tallest cell of each row."""
     total = 0.0
     for row in table.rows:
         heights = [
-            sum(_paragraph_height(p, (cell.available_pt or 100) - 0) for p in cell.paragraphs)
+            sum(_paragraph_height(p, cell.available_pt or 100) for p in cell.paragraphs)
             for cell in row
         ]
         total += max(heights, default=0)

@@ -1,4 +1,4 @@
-"""Rules on every run and paragraph: Times New Roman in black, no leftover tags, NFC, no TCVN3/VNI."""
+"""Rules on every run and paragraph: Times New Roman in black, no tags left, NFC, no TCVN3/VNI."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ def all_paragraphs(doc: Document) -> Iterator[Paragraph]:
 
 
 def _same_font(name: str) -> bool:
+    """Whether a font name is Times New Roman."""
     return name.strip().lower() == FONT.lower()
 
 
@@ -40,11 +41,19 @@ def check_fonts(doc: Document, layout: Layout, report: Report) -> None:
             if run.color and run.color.lower() not in BLACK:
                 colours.add(run.color.upper())
         if wrong:
-            report.add("font.name", p.where, msg("font", font=", ".join(sorted(wrong))),
-                       msg("font", font=FONT))
+            report.add(
+                "font.name",
+                p.where,
+                msg("font", font=", ".join(sorted(wrong))),
+                msg("font", font=FONT),
+            )
         if colours:
-            report.add("font.color", p.where, msg("colour", colour=", ".join(sorted(colours))),
-                       msg("black"))
+            report.add(
+                "font.color",
+                p.where,
+                msg("colour", colour=", ".join(sorted(colours))),
+                msg("black"),
+            )
 
 
 def _legacy_detector() -> Callable[[str], str | None] | None:
@@ -57,6 +66,7 @@ def _legacy_detector() -> Callable[[str], str | None] | None:
 
 
 def _encoding_name(code: str) -> str:
+    """The name people know a legacy code by (TCVN3 (ABC), VNI)."""
     try:
         from pipeline.text.legacy import describe_encoding
     except ImportError:
@@ -80,5 +90,9 @@ def check_text(doc: Document, layout: Layout, report: Report) -> None:
         if detect is not None:
             code = detect(unicodedata.normalize("NFC", text))
             if code:
-                report.add("text.legacy", p.where, msg("legacy", encoding=_encoding_name(code)),
-                           msg("unicode"))
+                report.add(
+                    "text.legacy",
+                    p.where,
+                    msg("legacy", encoding=_encoding_name(code)),
+                    msg("unicode"),
+                )

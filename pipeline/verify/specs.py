@@ -78,10 +78,12 @@ def has_lower_words(paragraph: Paragraph) -> bool:
 
 
 def size_text(sizes: list[float]) -> str:
+    """Sizes found, for messages: '12, 14'."""
     return ", ".join(f"{s:g}" for s in sorted(set(sizes)))
 
 
 def range_text(low: float, high: float) -> str:
+    """A size range for messages: '13–14' or '12'."""
     return f"{low:g}" if low == high else f"{low:g}–{high:g}"
 
 
@@ -104,7 +106,9 @@ def check_format(
         wrong = [r.size for r in runs if not low - 0.01 <= r.size <= high + 0.01]
         if wrong:
             report.add(
-                f"{element}.size", where, msg("size", size=size_text(wrong)),
+                f"{element}.size",
+                where,
+                msg("size", size=size_text(wrong)),
                 msg("size", size=range_text(low, high)),
             )
     for name, wanted in (("bold", spec.bold), ("italic", spec.italic)):

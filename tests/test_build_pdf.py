@@ -1,0 +1,100 @@
+"""vanthu build --pdf: one LibreOffice for the whole build, a PDF beside every .docx."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from pipeline.build import Status, build
+from pipeline.build import pdf as pdf_module
+from pipeline.build.command import build_command
+from pipeline.build.discover import find_inputs
+from pipeline.build.manifest import file_sha256
+from pipeline.cli import VanthuGroup
+from pipeline.i18n import set_language
+
+REPO = Path(__file__).resolve().parents[1]
+TEMPLATES = REPO / "templates"
+AWARD_SHEET = "2022/danh-sach-giay-khen-2022.csv"
+AWARD_DECISION = "inputs/2022/qd-giay-khen.yaml"
+
+
+@pytest.fixture(scope="module")
+def cli() -> click.Group:
+    """A group like `vanthu` (errors → message, exit 1) holding only the build command."""
+
+    @click.group(cls=VanthuGroup)
+    def group() -> None:
+        """vanthu, for these tests."""
+        set_language("vi")
+
+    group.add_command(build_command, "build")
+    return group
+
+
+def entries(out: Path) -> dict[str, dict]:
+    """Every manifest entry of the build in `out`, by input name."""
+    found: dict[str, dict] = {}
+    for path in out.glob("*/manifest.json"):
+        found.update(json.loads(path.read_text("utf-8"))["documents"])
+    return found
+
+
+def test_pdf_for_every_document_with_one_libreoffice(
+    cli: click.Group, inputs_copy: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    starts = pdf_module.server_starts()
+    result = CliRunner().invoke(cli, ["build", str(inputs_copy), "-o", str(out), "-j", "2", "--pdf"])
+    assert result.exit_code == 0, result.output
+    assert pdf_module.server_starts() == starts + 1
+
+    documents = find_inputs(inputs_copy)
+    for source in documents:
+        pdf = out / source.relative_to(inputs_copy).with_suffix(".pdf")
+        assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF"), pdf
+        entry = entries(out)[f"inputs/{source.relative_to(inputs_copy).as_posix()}"]
+        assert entry["pdf"] == {
+            "path": pdf.relative_to(out).as_posix(),
+            "sha256": file_sha256(pdf),
+        }
+    assert not list(out.rglob("*.partial.pdf"))
+
+    # Up to date, PDFs included: nothing to convert, so LibreOffice is not started at all.
+    again = build(inputs_copy, out, jobs=2, pdf=True, templates_dir=TEMPLATES)
+    assert {d.status for d in again.documents} == {Status.UNCHANGED}
+    assert pdf_module.server_starts() == starts + 1
+
+    # A build without --pdf keeps the PDFs that still match and removes those gone stale.
+    before = entries(out)
+    sheet = inputs_copy / AWARD_SHEET
+    sheet.write_text(
+        sheet.read_text("utf-8").replace("Quàng Thị Ngân,Chuyên viên,", "Quàng Thị Ngân,Kế toán,"),
+        "utf-8",
+    )
+    assert build(inputs_copy, out, jobs=2, templates_dir=TEMPLATES).ok
+    after = entries(out)
+    changed = {n for n in after if after[n]["output"]["sha256"] != before[n]["output"]["sha256"]}
+    assert AWARD_DECISION in changed
+    for source in documents:
+        name = f"inputs/{source.relative_to(inputs_copy).as_posix()}"
+        pdf = out / source.relative_to(inputs_copy).with_suffix(".pdf")
+        assert pdf.is_file() == (name not in changed), name
+        assert after[name].get("pdf") == (None if name in changed else before[name]["pdf"])
+    assert pdf_module.server_starts() == starts + 1
+
+
+def test_missing_libreoffice_is_a_message(
+    cli: click.Group, inputs_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", str(inputs_copy), "-o", str(out), "--pdf"])
+    assert result.exit_code == 1
+    assert "không tìm thấy LibreOffice" in result.output
+    assert "Traceback" not in result.output
+    assert not out.exists()  # found out before anything was written
