@@ -53,6 +53,7 @@ DECISION_ROWS = 30  # rows of the decision's list (danh sách), as in the issue'
 FLOOR_POOL = 64  # distinct built documents the floor writes in turn
 RSS_CHECK_SIZES = (100, 5000)
 PDF_DOCS = 20
+PROBE_SECONDS = 0.2  # CPU seconds of the per-round probe of how parallel the machine is
 
 NAIVE, ENGINE_1, ENGINE_2, FLOOR = "naive", "engine-1", "engine-2", "floor"
 APPROACHES = (NAIVE, ENGINE_1, ENGINE_2, FLOOR)
@@ -480,6 +481,14 @@ class Results:
     """Timings by (type, approach)."""
 
     timings: dict[tuple[str, str], Timing] = field(default_factory=dict)
+    # Wall seconds of the CPU probe on 1 process and on 2, summed over the rounds.
+    probe_one: float = 0.0
+    probe_two: float = 0.0
+
+    @property
+    def parallel_capacity(self) -> float:
+        """How many times one process's CPU work two processes did in the same wall time."""
+        return 2 * self.probe_one / self.probe_two if self.probe_two else 0.0
 
     def add(self, name: str, approach: str, docs: int, seconds: float) -> None:
         """Count one slice of `docs` documents done in `seconds`."""
@@ -556,6 +565,9 @@ def timed_rounds(
             indices = range(round_no * docs // rounds, (round_no + 1) * docs // rounds)
             if not indices:
                 continue
+            one, two = parallel_capacity(pool, PROBE_SECONDS)
+            results.probe_one += one
+            results.probe_two += two
             order = APPROACHES[round_no % 4 :] + APPROACHES[: round_no % 4]
             for item in prepared:
                 for approach in order:
@@ -655,21 +667,18 @@ def _spin(seconds: float) -> int:
     return loops
 
 
-def parallel_capacity(seconds: float = 1.0) -> float:
-    """How many times one process's CPU work two processes get done in the same wall time.
+def parallel_capacity(pool: Any, seconds: float) -> tuple[float, float]:
+    """Wall seconds for `seconds` of CPU work in this process, and for twice it over 2 workers.
 
-    2.0 on two free cores; much less means the machine (other load, a shared host) cannot give
-    the 2-worker row its second core, whatever the engine does.
+    Two free cores give equal times; a second time near twice the first means the machine
+    (other load, a shared host) did not give the 2-worker row its second core.
     """
     start = time.perf_counter()
     _spin(seconds)
     one = time.perf_counter() - start
-    with multiprocessing.Pool(2) as pool:
-        pool.map(_spin, [0.01, 0.01], chunksize=1)
-        start = time.perf_counter()
-        pool.map(_spin, [seconds, seconds], chunksize=1)
-        two = time.perf_counter() - start
-    return 2 * one / two
+    start = time.perf_counter()
+    pool.map(_spin, [seconds, seconds], chunksize=1)
+    return one, time.perf_counter() - start
 
 
 def print_table(results: Results, names: Sequence[str]) -> None:
@@ -888,7 +897,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 results.timings[(name, approach)].peak_rss_kb = rss
     print()
     print_table(results, measured)
-    print(f"machine: 2 processes of pure CPU work run {parallel_capacity():.2f}× one (2.00 ideal)")
+    print(
+        f"machine during the rounds: 2 processes of pure CPU work did "
+        f"{results.parallel_capacity:.2f}× one process's (2.00 on two free cores)"
+    )
     report = DECISION if DECISION in measured else (FALLBACK if FALLBACK in measured else None)
     report = report or measured[0]
     if args.rss_check:

@@ -49,7 +49,9 @@ def test_pdf_for_every_document_with_one_libreoffice(
 ) -> None:
     out = tmp_path / "out"
     starts = pdf_module.server_starts()
-    result = CliRunner().invoke(cli, ["build", str(inputs_copy), "-o", str(out), "-j", "2", "--pdf"])
+    result = CliRunner().invoke(
+        cli, ["build", str(inputs_copy), "-o", str(out), "-j", "2", "--pdf"]
+    )
     assert result.exit_code == 0, result.output
     assert pdf_module.server_starts() == starts + 1
 

@@ -391,7 +391,7 @@ def block_paragraph(doc: Document) -> None:
     """One block of running text (variable `doan`): a paragraph, dash lines or điểm."""
     para(doc, "NoiDung", '{%p if doan.kieu == "gach" %}')
     para(doc, "NoiDung", "{%p for dong in doan.dong %}")
-    para(doc, "NoiDung", "- ", "{{r dong }}")
+    para(doc, "NoiDung", "- ", "{{r dong.noi_dung }}")
     para(doc, "NoiDung", "{%p endfor %}")
     para(doc, "NoiDung", '{%p elif doan.kieu == "diem" %}')
     para(doc, "NoiDung", "{%p for diem in doan.dong %}")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import time
 from contextlib import ExitStack
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline.api import INPUTS_DIR, OUTPUTS_DIR, default_templates_dir
@@ -152,6 +152,65 @@ class Finisher:
         return entry
 
 
+@dataclass
+class Outcome:
+    """What the build has found so far: each document's result and manifest entry."""
+
+    documents: dict[Path, DocumentResult] = field(default_factory=dict)
+    entries: dict[Path, Entry] = field(default_factory=dict)
+    pending: dict[Path, Pending] = field(default_factory=dict)
+
+    def fail(self, path: Path, name: str, error: str | None) -> None:
+        self.documents[path] = DocumentResult(path, name, Status.FAILED, error=error)
+
+
+def plan(planner: Planner, loaded: dict[Path, Loaded], paths: list[Path]) -> Outcome:
+    """Sort the inputs into invalid, unchanged and to be rendered."""
+    layout = planner.layout
+    outcome = Outcome()
+    for path in paths:
+        name = layout.name_of(path)
+        planner.manifest(layout.year_of(path))  # every year seen gets its manifest
+        document = loaded[path].document
+        if document is None:
+            outcome.fail(path, name, loaded[path].error)
+            continue
+        try:
+            planned = planner.plan(document)
+        except VanthuError as exc:  # its template is missing
+            outcome.fail(path, name, exc.message())
+            continue
+        if isinstance(planned, Pending):
+            outcome.pending[path] = planned
+            continue
+        outcome.entries[path] = planned
+        output = layout.output_dir / planned.output
+        pdf = layout.output_dir / planned.pdf if planned.pdf else None
+        outcome.documents[path] = DocumentResult(path, name, Status.UNCHANGED, output, pdf)
+    return outcome
+
+
+def render(
+    workers: Workers, outcome: Outcome, layout: Layout, pdf: bool, reporter: Reporter
+) -> None:
+    """Render the pending documents in the workers, converting each to PDF as it arrives."""
+    jobs = [RenderJob(p.document, p.output) for p in outcome.pending.values()]
+    if not jobs:
+        return
+    with ExitStack() as stack:
+        # Started before the first .docx exists: a missing LibreOffice stops the build here.
+        finisher = Finisher(layout, stack.enter_context(PdfConverter()) if pdf else None)
+        reporter.start(len(jobs))
+        stack.callback(reporter.stop)
+        lost = lambda job, why: Rendered(job, error=why)  # noqa: E731
+        for rendered in workers.run(render_task, jobs, lost):
+            path = rendered.job.document.path
+            outcome.documents[path], entry = finisher.finish(outcome.pending[path], rendered)
+            if entry is not None:
+                outcome.entries[path] = entry
+            reporter.advance(outcome.documents[path])
+
+
 def build(
     input_dir: Path = Path(INPUTS_DIR),
     output_dir: Path = Path(OUTPUTS_DIR),
@@ -168,63 +227,21 @@ def build(
     layout = Layout.of(input_dir, output_dir)
     library = TemplateLibrary(templates_dir or default_templates_dir())
     paths = find_inputs(input_dir)
-    reporter = reporter or SilentReporter()
     result = BuildResult()
     if not paths:
         return result
-    workers = Workers(min(jobs or os.cpu_count() or 1, len(paths)), library.root)
-    with workers:
-        loaded = {
-            item.path: item
-            for item in workers.run(load_task, paths, lambda path, why: Loaded(path, error=why))
-        }
+    with Workers(min(jobs or os.cpu_count() or 1, len(paths)), library.root) as workers:
+        invalid = lambda path, why: Loaded(path, error=why)  # noqa: E731
+        loaded = {item.path: item for item in workers.run(load_task, paths, invalid)}
         result.invalid = [(p, loaded[p].error or "") for p in paths if loaded[p].document is None]
         if result.invalid and not keep_going:
             result.stopped = True
             return result
         planner = Planner(layout, library, pdf, force)
-        documents: dict[Path, DocumentResult] = {}
-        entries: dict[Path, Entry] = {}
-        pending: dict[Path, Pending] = {}
-        for path in paths:
-            document = loaded[path].document
-            name = layout.name_of(path)
-            planner.manifest(layout.year_of(path))  # every year seen gets its manifest
-            if document is None:
-                documents[path] = DocumentResult(
-                    path, name, Status.FAILED, error=loaded[path].error
-                )
-                continue
-            try:
-                planned = planner.plan(document)
-            except VanthuError as exc:
-                documents[path] = DocumentResult(path, name, Status.FAILED, error=exc.message())
-                continue
-            if isinstance(planned, Pending):
-                pending[path] = planned
-            else:
-                entries[path] = planned
-                output = output_dir / Path(planned.output)
-                pdf_path = output_dir / Path(planned.pdf) if planned.pdf else None
-                documents[path] = DocumentResult(path, name, Status.UNCHANGED, output, pdf_path)
-
-        with ExitStack() as stack:
-            converter = stack.enter_context(PdfConverter()) if pdf and pending else None
-            finisher = Finisher(layout, converter)
-            jobs_list = [RenderJob(p.document, p.output) for p in pending.values()]
-            reporter.start(len(jobs_list))
-            stack.callback(reporter.stop)
-            for rendered in workers.run(
-                render_task, jobs_list, lambda job, why: Rendered(job, error=why)
-            ):
-                item = pending[rendered.job.document.path]
-                documents[item.document.path], entry = finisher.finish(item, rendered)
-                if entry is not None:
-                    entries[item.document.path] = entry
-                reporter.advance(documents[item.document.path])
-
-    result.documents = [documents[p] for p in paths]
-    result.manifests = write_manifests(layout, planner, paths, entries)
+        outcome = plan(planner, loaded, paths)
+        render(workers, outcome, layout, pdf, reporter or SilentReporter())
+    result.documents = [outcome.documents[p] for p in paths]
+    result.manifests = write_manifests(layout, planner, paths, outcome.entries)
     result.seconds = time.perf_counter() - started
     return result
 

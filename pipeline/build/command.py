@@ -36,9 +36,7 @@ from pipeline.build.progress import ProgressBar, print_report
 )
 @click.option("--pdf", is_flag=True, help="Xuất thêm PDF bên cạnh mỗi tệp .docx (LibreOffice).")
 @click.option("--force", is_flag=True, help="Dựng lại mọi văn bản, kể cả văn bản không đổi.")
-@click.option(
-    "--keep-going", is_flag=True, help="Vẫn dựng các văn bản hợp lệ khi có đầu vào lỗi."
-)
+@click.option("--keep-going", is_flag=True, help="Vẫn dựng các văn bản hợp lệ khi có đầu vào lỗi.")
 @click.pass_context
 def build_command(
     ctx: click.Context,

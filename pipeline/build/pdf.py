@@ -117,6 +117,7 @@ class PdfConverter:
     def __init__(self, scratch_parent: Path | None = None) -> None:
         self.scratch_parent = scratch_parent
         self.port = 0
+        self.uno_port = 0
         self._process: subprocess.Popen[bytes] | None = None
         self._scratch: Path | None = None
         self._ready = False
@@ -139,7 +140,7 @@ class PdfConverter:
             extra = [str(unoserver_path(self._scratch)), env.get("PYTHONPATH", "")]
             env["PYTHONPATH"] = os.pathsep.join(p for p in extra if p)
         self.port = free_port()
-        uno_port = free_port()
+        self.uno_port = uno_port = free_port()
         command = [
             python, "-m", "unoserver.server",
             "--interface", HOST, "--uno-interface", HOST,
@@ -218,18 +219,22 @@ class PdfConverter:
             partial.unlink(missing_ok=True)
 
     def stop(self) -> None:
-        """Stop LibreOffice and the server, and remove the private profile."""
+        """Stop LibreOffice and the server, and remove the private profile.
+
+        SIGTERM lets LibreOffice end cleanly; its launcher (oosplash) ignores SIGTERM and the
+        server waits for the launcher, so once LibreOffice has closed its UNO port whatever
+        is left of the process group is killed.
+        """
         process, self._process = self._process, None
         self._ready = False
         if process is not None:
             if process.poll() is None:
                 _signal_group(process, signal.SIGTERM)
-                try:
-                    process.wait(timeout=STOP_TIMEOUT)
-                except subprocess.TimeoutExpired:
-                    _signal_group(process, signal.SIGKILL)
-                    process.wait()
-            _end_group(process.pid)
+                deadline = time.monotonic() + STOP_TIMEOUT
+                while _listening(self.uno_port) and time.monotonic() < deadline:
+                    time.sleep(0.05)
+            _signal_group(process, getattr(signal, "SIGKILL", signal.SIGTERM))
+            process.wait()
         self._cleanup()
 
     def _cleanup(self) -> None:
@@ -250,18 +255,13 @@ class PdfConverter:
         self.stop()
 
 
-def _end_group(pgid: int) -> None:
-    """Kill what is left of the server's process group once the server itself has ended.
-
-    LibreOffice's launcher (oosplash) ignores SIGTERM and outlives the server; by then its
-    soffice.bin has ended and every PDF is written, so nothing of value is lost.
-    """
-    if not hasattr(os, "killpg"):  # pragma: no cover - Windows
-        return
+def _listening(port: int) -> bool:
+    """Whether something still accepts connections on localhost:`port`."""
     try:
-        os.killpg(pgid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
+        with socket.create_connection((HOST, port), timeout=1):
+            return True
+    except OSError:
+        return False
 
 
 def _signal_group(process: subprocess.Popen[bytes], signum: int) -> None:

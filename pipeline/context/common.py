@@ -108,18 +108,20 @@ def same(text: str) -> str:
 
 
 def block_context(block: Block, text: Callable[[str], str] = same) -> dict[str, Any]:
-    """One block of running text for khoi/doan-van: paragraph, dash lines or điểm."""
+    """One block of running text for khoi/doan-van: paragraph, dash lines or điểm.
+
+    Every kind has the same keys, so a template can be checked against one shape.
+    """
     if isinstance(block, DashList):
-        return {"kieu": "gach", "dong": [rich_runs(text(line)) for line in block.gach]}
+        lines = [{"chu": None, "noi_dung": rich_runs(text(line))} for line in block.gach]
+        return {"kieu": "gach", "noi_dung": None, "dong": lines}
     if isinstance(block, PointList):
-        return {
-            "kieu": "diem",
-            "dong": [
-                {"chu": point_letter(i), "noi_dung": rich_runs(text(line))}
-                for i, line in enumerate(block.diem)
-            ],
-        }
-    return {"kieu": "doan", "noi_dung": rich_runs(text(block))}
+        points = [
+            {"chu": point_letter(i), "noi_dung": rich_runs(text(line))}
+            for i, line in enumerate(block.diem)
+        ]
+        return {"kieu": "diem", "noi_dung": None, "dong": points}
+    return {"kieu": "doan", "noi_dung": rich_runs(text(block)), "dong": []}
 
 
 def common_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:

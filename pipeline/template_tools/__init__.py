@@ -1,0 +1,1 @@
+"""Tools for template maintainers: list the templates, check them, show the fields they use."""

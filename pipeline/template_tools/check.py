@@ -1,0 +1,229 @@
+"""vanthu templates check: what would break or surprise, located where a maintainer can find it.
+
+Jinja reports errors by line of the flattened XML; here every problem is located to the paragraph
+or table cell of the .docx that holds the tag, as Word shows it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import TemplateSyntaxError
+from lxml import etree
+
+from pipeline.render.compose import BLOCKS_DIR, FRAME, TemplateLibrary, preprocess, split_body
+from pipeline.render.package import DOCUMENT_PART, Package
+from pipeline.template_tools.fields import FieldCollector, missing_in
+from pipeline.verify import verify_file
+from pipeline.verify.document import Paragraph, read_document
+
+OPENERS = {"for", "if", "with", "macro", "call", "filter", "block", "raw"}
+CLOSERS = {f"end{word}": word for word in OPENERS}
+TAG = re.compile(r"\{%-?\s*(?:[prc]\s+|tr\s+|tc\s+)?(\w+)(.*?)-?%\}", re.DOTALL)
+ANY_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+SHARED_TEXT = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Nơi nhận:")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding: template, place in it, what is wrong; warnings do not fail the check."""
+
+    template: str
+    where: str
+    key: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+    warning: bool = False
+
+
+@dataclass
+class CheckReport:
+    """Problems of the templates checked."""
+
+    checked: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(not p.warning for p in self.problems)
+
+
+def _paragraphs(path: Path) -> list[Paragraph]:
+    return read_document(path).paragraphs
+
+
+def _where(paragraph: Paragraph | None, lang: str | None = None) -> str:
+    return paragraph.where.describe(lang) if paragraph is not None else ""
+
+
+def _holding(paragraphs: list[Paragraph], snippet: str) -> Paragraph | None:
+    """The first paragraph whose text holds `snippet` (spaces folded)."""
+    wanted = " ".join(snippet.split())
+    for paragraph in paragraphs:
+        if wanted and wanted in " ".join(paragraph.text.split()):
+            return paragraph
+    return None
+
+
+def block_structure(name: str, paragraphs: list[Paragraph]) -> list[Problem]:
+    """Unclosed or stray {%p %}/{%tr %} blocks, each at the paragraph holding its tag."""
+    problems: list[Problem] = []
+    stack: list[tuple[str, Paragraph]] = []
+    for paragraph in paragraphs:
+        for match in TAG.finditer(paragraph.text):
+            word = match[1]
+            if word in OPENERS:
+                stack.append((word, paragraph))
+            elif word in CLOSERS:
+                if stack and stack[-1][0] == CLOSERS[word]:
+                    stack.pop()
+                else:
+                    problems.append(
+                        Problem(name, _where(paragraph), "tpl.stray_end", {"tag": match[0]})
+                    )
+    for word, paragraph in stack:
+        problems.append(Problem(name, _where(paragraph), "tpl.unclosed", {"tag": word}))
+    return problems
+
+
+def split_tags(name: str, paragraphs: list[Paragraph]) -> list[Problem]:
+    """Tags whose characters are spread over several runs (Word formatting inside a tag)."""
+    problems = []
+    for paragraph in paragraphs:
+        bounds, position = [], 0
+        for run in paragraph.runs:
+            position += len(run.text)
+            bounds.append(position)
+        for match in ANY_TAG.finditer(paragraph.text):
+            if any(match.start() < b < match.end() for b in bounds):
+                problems.append(
+                    Problem(name, _where(paragraph), "tpl.split_tag", {"tag": match[0]}, True)
+                )
+    return problems
+
+
+def syntax(name: str, source: str, paragraphs: list[Paragraph], library: TemplateLibrary):
+    """Jinja syntax errors of a preprocessed source, at the paragraph holding the bad tag."""
+    try:
+        library.environment().from_string(source)
+    except TemplateSyntaxError as exc:
+        line = source.splitlines()[(exc.lineno or 1) - 1] if source else ""
+        text = re.sub(r"<[^>]+>", "", line)
+        tags = ANY_TAG.findall(text) or [text.strip()[:40]]
+        paragraph = _holding(paragraphs, tags[-1])
+        if exc.name and exc.name != name:  # inside an included block: reported with the block
+            return []
+        return [Problem(name, _where(paragraph), "tpl.syntax", {"reason": exc.message})]
+    return []
+
+
+def unknown_fields(
+    name: str, source: str, paragraphs: list[Paragraph], library: TemplateLibrary,
+    samples: Iterable[Mapping[str, Any]],
+) -> list[Problem]:  # fmt: skip
+    """Fields the template reads that the data model's context does not provide."""
+    try:
+        paths = FieldCollector(library.environment(), library.block_sources).collect(source)
+    except TemplateSyntaxError:
+        return []  # reported by syntax()
+    samples = list(samples)
+    problems, reported = [], set()
+    for path in sorted(paths):
+        gaps = [missing_in(sample, path) for sample in samples]
+        # Missing only when every example that reaches the path lacks it.
+        if not gaps or any(g is None for g in gaps) or gaps[0] in reported:
+            continue
+        gap = gaps[0]
+        assert gap is not None
+        reported.add(gap)
+        shown = ".".join(gap).replace(".[]", "[]")
+        where = _where(_using(paragraphs, gap[-1]))
+        if not where:  # read inside a shared block: say which one, and where in it
+            for block in sorted(library.block_sources):
+                found = _using(_paragraphs(library.root / f"{block}.docx"), gap[-1])
+                if found is not None:
+                    where = f"{block}.docx, {_where(found)}"
+                    break
+        problems.append(Problem(name, where, "tpl.unknown_field", {"name": shown}))
+    return problems
+
+
+def _using(paragraphs: list[Paragraph], field_name: str) -> Paragraph | None:
+    """The first paragraph with a tag that reads `field_name` (x.field_name or field_name)."""
+    pattern = re.compile(rf"(?:\.|\b){re.escape(field_name)}\b")
+    for paragraph in paragraphs:
+        if any(pattern.search(tag) for tag in ANY_TAG.findall(paragraph.text)):
+            return paragraph
+    return None
+
+
+def drift(name: str, path: Path, frame: Package) -> list[Problem]:
+    """Shared definitions copied into a template: styles, page set-up, header or signature text."""
+    problems = []
+    package = Package.read(path)
+    frame_styles = _styles_by_id(frame.parts["word/styles.xml"])
+    own = _styles_by_id(package.parts.get("word/styles.xml", b"<x/>"))
+    changed = sorted(i for i in own.keys() & frame_styles.keys() if own[i] != frame_styles[i])
+    if changed:
+        problems.append(
+            Problem(name, "styles.xml", "tpl.style_drift", {"styles": ", ".join(changed)}, True)
+        )
+    if not name.startswith(BLOCKS_DIR):
+        body = split_body(package.text(DOCUMENT_PART), name)[1]
+        text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", body))
+        for shared in SHARED_TEXT:
+            if shared in text:
+                problems.append(Problem(name, "", "tpl.copied_block", {"text": shared}))
+    return problems
+
+
+def _styles_by_id(xml: bytes) -> dict[str, bytes]:
+    root = etree.fromstring(xml)
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    return {
+        s.get(f"{ns}styleId"): etree.tostring(s, method="c14n") for s in root.iter(f"{ns}style")
+    }
+
+
+def layout(name: str, path: Path) -> list[Problem]:
+    """The verify rules that apply to a template."""
+    report = verify_file(path, template=True)
+    return [
+        Problem(name, v.where.describe(), "tpl.layout", {"rule": v.rule, "line": v.line()})
+        for v in report.violations
+    ]
+
+
+def check_templates(
+    library: TemplateLibrary,
+    names: list[str] | None = None,
+    samples: Mapping[str, list[Mapping[str, Any]]] | None = None,
+) -> CheckReport:
+    """Check the named templates (default: all) — types, shared blocks and the frame."""
+    samples = samples or {}
+    report = CheckReport()
+    wanted = names or [*library.type_names(), *sorted(library.block_sources), FRAME[:-5]]
+    for name in wanted:
+        path = library.root / f"{name}.docx"
+        report.checked.append(name)
+        paragraphs = _paragraphs(path)
+        report.problems += block_structure(name, paragraphs)
+        report.problems += split_tags(name, paragraphs)
+        if name in library.type_names():
+            source = preprocess(library.document_xml(name))
+        elif name.startswith(BLOCKS_DIR):
+            source = library.block_sources[name]
+        else:
+            source = ""
+        if source:
+            report.problems += syntax(name, source, paragraphs, library)
+            report.problems += unknown_fields(
+                name, source, paragraphs, library, samples.get(name, [])
+            )
+        if name != FRAME[:-5]:
+            report.problems += drift(name, path, library.frame)
+        report.problems += layout(name, path)
+    return report

@@ -1,0 +1,111 @@
+"""`vanthu templates list|check|fields`: thin commands over pipeline.template_tools."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import click
+
+from pipeline.errors import InputError, VanthuError
+from pipeline.i18n import t
+
+
+def _library(ctx: click.Context):  # type: ignore[no-untyped-def]
+    from pipeline.api import default_templates_dir
+    from pipeline.render.compose import TemplateLibrary
+
+    root = (ctx.find_root().obj or {}).get("templates") or default_templates_dir()
+    return TemplateLibrary(Path(root))
+
+
+def sample_contexts(inputs: Path, templates: Path) -> dict[str, list[Mapping[str, Any]]]:
+    """Contexts of the example documents under `inputs`, by template: the data model in use."""
+    from pipeline.api import Renderer
+    from pipeline.load.documents import AGENCY_DIR, load_document
+
+    renderer = Renderer(templates)
+    found: dict[str, list[Mapping[str, Any]]] = {}
+    for path in sorted(inputs.rglob("*.yaml")) if inputs.is_dir() else []:
+        if AGENCY_DIR in path.parts:
+            continue
+        try:
+            document = load_document(path)
+        except VanthuError:
+            continue  # bad data is `vanthu check`'s business, not the template's
+        found.setdefault(document.kind.template, []).append(renderer.context(document))
+    return found
+
+
+@click.group("templates")
+def templates_command() -> None:
+    """Công cụ cho người bảo trì mẫu .docx."""
+
+
+@templates_command.command("list")
+@click.pass_context
+def list_command(ctx: click.Context) -> None:
+    """Liệt kê các mẫu, loại văn bản dùng mẫu, ngày sửa cuối."""
+    from pipeline.template_tools.inventory import list_templates
+
+    items = list_templates(_library(ctx))
+    width = max(len(i.name) for i in items)
+    click.echo(f"{t('tpl.col.name'):<{width}}  {t('tpl.col.serves'):<12}  {t('tpl.col.changed')}")
+    for item in items:
+        click.echo(f"{item.name:<{width}}  {item.serves:<12}  {item.changed}")
+
+
+@templates_command.command("check")
+@click.argument("names", nargs=-1)
+@click.option(
+    "--inputs", "inputs_dir", type=click.Path(file_okay=False, path_type=Path),
+    default=Path("inputs"), help="Dữ liệu mẫu để đối chiếu trường (mặc định: inputs/).",
+)  # fmt: skip
+@click.pass_context
+def check_command(ctx: click.Context, names: tuple[str, ...], inputs_dir: Path) -> None:
+    """Kiểm tra mẫu: cú pháp thẻ, khối chưa đóng, trường lạ, thể thức, khối dùng chung."""
+    from pipeline.template_tools.check import check_templates
+
+    library = _library(ctx)
+    known = [*library.type_names(), *library.block_sources, "khung"]
+    for name in names:
+        if name not in known:
+            raise InputError("tpl.unknown", name=name, known=", ".join(known))
+    report = check_templates(
+        library, list(names) or None, sample_contexts(inputs_dir, library.root)
+    )
+    for problem in report.problems:
+        where = f"{problem.template}.docx" + (f", {problem.where}" if problem.where else "")
+        label = f"{t('tpl.warning')}: " if problem.warning else ""
+        click.echo(f"{where}: {label}{t(problem.key, **problem.params)}")
+    errors = sum(not p.warning for p in report.problems)
+    warnings = len(report.problems) - errors
+    if report.problems:
+        click.echo(t("tpl.summary", count=len(report.checked), errors=errors, warnings=warnings))
+    else:
+        click.echo(t("tpl.ok", count=len(report.checked)))
+    if not report.ok:
+        sys.exit(1)
+
+
+@templates_command.command("fields")
+@click.argument("name")
+@click.pass_context
+def fields_command(ctx: click.Context, name: str) -> None:
+    """Các trường dữ liệu mẫu dùng, dạng cây."""
+    from pipeline.render.compose import preprocess
+    from pipeline.template_tools.fields import FieldCollector, as_tree, render_tree
+
+    library = _library(ctx)
+    if name in library.type_names():
+        source = preprocess(library.document_xml(name))
+    elif name in library.block_sources:
+        source = library.block_sources[name]
+    else:
+        known = [*library.type_names(), *library.block_sources]
+        raise InputError("tpl.unknown", name=name, known=", ".join(known))
+    paths = FieldCollector(library.environment(), library.block_sources).collect(source)
+    for line in render_tree(as_tree(paths)):
+        click.echo(line)
