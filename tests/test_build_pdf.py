@@ -15,6 +15,7 @@ from pipeline.build.command import build_command
 from pipeline.build.discover import find_inputs
 from pipeline.build.manifest import file_sha256
 from pipeline.cli import VanthuGroup
+from pipeline.errors import ConversionError
 from pipeline.i18n import set_language
 
 REPO = Path(__file__).resolve().parents[1]
@@ -100,3 +101,28 @@ def test_missing_libreoffice_is_a_message(
     assert "không tìm thấy LibreOffice" in result.output
     assert "Traceback" not in result.output
     assert not out.exists()  # found out before anything was written
+
+
+def test_missing_unoserver_or_uno_is_a_conversion_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    find_spec = pdf_module.importlib.util.find_spec
+    monkeypatch.setattr(pdf_module, "find_soffice", lambda: "/opt/libreoffice/program/soffice")
+    monkeypatch.setattr(
+        pdf_module.importlib.util,
+        "find_spec",
+        lambda name, *args: None if name == "unoserver" else find_spec(name, *args),
+    )
+    with pytest.raises(ConversionError) as missing_package:
+        pdf_module.PdfConverter().start()
+    assert missing_package.value.key == "build.pdf_no_unoserver"
+    assert "pip install" in missing_package.value.message()
+    monkeypatch.undo()
+
+    monkeypatch.setattr(pdf_module, "find_soffice", lambda: "/opt/libreoffice/program/soffice")
+    monkeypatch.setattr(pdf_module, "_imports_uno", lambda python: False)
+    starts = pdf_module.server_starts()
+    with pytest.raises(ConversionError) as no_uno:
+        pdf_module.PdfConverter().start()
+    assert no_uno.value.key == "build.pdf_no_uno"
+    assert pdf_module.server_starts() == starts

@@ -35,7 +35,6 @@ class Pending:
 
     document: LoadedDocument
     name: str
-    year: str | None
     output: Path
     wanted: Entry
     previous: Entry | None
@@ -89,15 +88,14 @@ class Planner:
     def plan(self, document: LoadedDocument) -> Pending | Entry:
         """The recorded entry when `document` is up to date, else what to render."""
         name = self.layout.name_of(document.path)
-        year = self.layout.year_of(document.path)
         output = self.layout.output_for(document.path)
         wanted = self.entry(document, output)
-        manifest = self.manifest(year)
+        manifest = self.manifest(self.layout.year_of(document.path))
         if not self.force:
             current = manifest.up_to_date(name, wanted, self.layout.output_dir, self.pdf)
             if current is not None:
                 return current
-        return Pending(document, name, year, output, wanted, manifest.entries.get(name))
+        return Pending(document, name, output, wanted, manifest.entries.get(name))
 
 
 class Finisher:
