@@ -6,6 +6,7 @@ import difflib
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from pipeline.errors import InputError
 from pipeline.i18n import t
@@ -26,7 +27,7 @@ def _data_path(source: Source, loc: tuple[Any, ...], prefix: Path_) -> Path_:
     return tuple(path)
 
 
-def _rank(error: dict[str, Any]) -> tuple[int, int]:
+def _rank(error: ErrorDetails) -> tuple[int, int]:
     # Prefer the error that went deepest into the data, and among those a missing field or a
     # bad value over a union member that never applied.
     union_noise = error["type"] in ("string_type", "model_type", "dict_type")
