@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 from docx import Document
+
+# Messages in Vietnamese whatever the machine's locale; tests of English set their own.
+os.environ["VANTHU_LANG"] = "vi"
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "reference"

@@ -13,10 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.build import BuildResult, Status, build
-from pipeline.build.command import build_command
 from pipeline.build.discover import Layout, find_inputs
 from pipeline.build.manifest import template_hash
-from pipeline.cli import VanthuGroup
+from pipeline.cli import main
 from pipeline.i18n import set_language
 from pipeline.load.documents import load_document
 from pipeline.render.compose import TemplateLibrary
@@ -31,15 +30,9 @@ BROKEN = "2022/qd-thanh-lap-hoi-dong.yaml"
 
 @pytest.fixture(scope="module")
 def cli() -> click.Group:
-    """A group like `vanthu` (errors → message, exit 1) holding only the build command."""
-
-    @click.group(cls=VanthuGroup)
-    def group() -> None:
-        """vanthu, for these tests."""
-        set_language("vi")
-
-    group.add_command(build_command, "build")
-    return group
+    """The `vanthu` group (errors → message, exit 1), in Vietnamese."""
+    set_language("vi")
+    return main
 
 
 def run_build(inputs: Path, out: Path, *, force: bool = False) -> BuildResult:

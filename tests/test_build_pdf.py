@@ -11,10 +11,9 @@ from click.testing import CliRunner
 
 from pipeline.build import Status, build
 from pipeline.build import pdf as pdf_module
-from pipeline.build.command import build_command
 from pipeline.build.discover import find_inputs
 from pipeline.build.manifest import file_sha256
-from pipeline.cli import VanthuGroup
+from pipeline.cli import main
 from pipeline.errors import ConversionError
 from pipeline.i18n import set_language
 
@@ -26,15 +25,9 @@ AWARD_DECISION = "inputs/2022/qd-giay-khen.yaml"
 
 @pytest.fixture(scope="module")
 def cli() -> click.Group:
-    """A group like `vanthu` (errors → message, exit 1) holding only the build command."""
-
-    @click.group(cls=VanthuGroup)
-    def group() -> None:
-        """vanthu, for these tests."""
-        set_language("vi")
-
-    group.add_command(build_command, "build")
-    return group
+    """The `vanthu` group (errors → message, exit 1), in Vietnamese."""
+    set_language("vi")
+    return main
 
 
 def entries(out: Path) -> dict[str, dict]:

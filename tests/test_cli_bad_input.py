@@ -126,7 +126,7 @@ def test_english_messages(inputs_copy: Path, tmp_path: Path) -> None:
 def test_english_from_locale(inputs_copy: Path) -> None:
     plan = inputs_copy / PLAN
     replace_line(plan, "ngay: 22/12/2021", "ngay: 31/02/2021")
-    result = CliRunner(env={"LANG": "en_US.UTF-8", "LC_ALL": None}).invoke(
+    result = CliRunner(env={"LANG": "en_US.UTF-8", "LC_ALL": None, "VANTHU_LANG": None}).invoke(
         main, ["check", str(plan)]
     )
     assert "invalid date" in result.output
