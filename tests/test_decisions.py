@@ -258,3 +258,61 @@ def test_decision_layout(rendered: dict[str, Path]) -> None:
     assert look(by_text["DANH SÁCH"]) == (14, True, False, center)
     kem_theo = next(t for t in by_text if t.startswith("(Kèm theo Quyết định"))
     assert look(by_text[kem_theo]) == (14, False, True, center)
+
+
+def _decision_copy(tmp_path: Path) -> tuple[Path, Path]:
+    import shutil
+
+    folder = tmp_path / "inputs"
+    shutil.copytree(REPO / "inputs", folder)
+    return folder / "2022" / "qd-lao-dong-tien-tien.yaml", folder / "2022"
+
+
+def _render_refused(decision: Path, tmp_path: Path, *expected: str) -> None:
+    output = tmp_path / "qd.docx"
+    output.write_bytes(b"old")
+    result = CliRunner().invoke(main, ["--lang", "vi", "render", str(decision), "-o", str(output)])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    for words in expected:
+        assert words in result.output, result.output
+    assert output.read_bytes() == b"old"
+
+
+def test_old_xls_is_refused_with_advice(tmp_path: Path) -> None:
+    decision, year = _decision_copy(tmp_path)
+    (year / "ds.xls").write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 504)
+    decision.write_text(
+        decision.read_text("utf-8").replace("danh-sach-ldtt-2022.xlsx", "ds.xls"), "utf-8"
+    )
+    _render_refused(decision, tmp_path, "ds.xls", ".xlsx")
+
+
+def test_misnamed_column_is_refused(tmp_path: Path) -> None:
+    decision, year = _decision_copy(tmp_path)
+    sheet = year / "danh-sach-ldtt-2022.xlsx"
+    book = load_workbook(sheet)
+    for row in book.active.iter_rows(min_row=1, max_row=5):
+        for cell in row:
+            if cell.value == "Danh hiệu":
+                cell.value = "Danh hieu thi dua nam"
+    book.save(sheet)
+    _render_refused(decision, tmp_path, "danh-sach-ldtt-2022.xlsx", "Danh hiệu")
+
+
+def test_same_person_twice_is_refused(tmp_path: Path) -> None:
+    decision, year = _decision_copy(tmp_path)
+    sheet = year / "danh-sach-ldtt-2022.xlsx"
+    book = load_workbook(sheet)
+    ws = book.active
+    ws.append([99, *[c.value for c in ws[4][1:]]])
+    book.save(sheet)
+    _render_refused(decision, tmp_path, "danh-sach-ldtt-2022.xlsx", "dòng 4", "hai lần")
+
+
+def test_empty_list_is_refused(tmp_path: Path) -> None:
+    decision, year = _decision_copy(tmp_path)
+    csv = year / "danh-sach-giay-khen-2022.csv"
+    csv.write_text(csv.read_text("utf-8-sig").splitlines()[0] + "\n", "utf-8-sig")
+    giay_khen = year / "qd-giay-khen.yaml"
+    _render_refused(giay_khen, tmp_path, "danh-sach-giay-khen-2022.csv")
