@@ -71,3 +71,33 @@ def test_shared_blocks_are_defined_once(renderer) -> None:
         assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" not in body, name
         assert "Nơi nhận" not in body, name
         assert 'include "khoi/dau-trang"' in body.replace("&quot;", '"'), name
+
+
+@pytest.mark.parametrize(
+    ("template", "old", "new", "where"),
+    [
+        ("ke-hoach", "{{ ten_loai }}", "{{ ten_loai | }}", "ten_loai |"),
+        ("khoi/ky-ten", "{{ chu_ky.ho_ten }}", "{{ chu_ky.ho_ten | }}", "khoi/ky-ten"),
+    ],
+)
+def test_syntax_error_names_the_paragraph(
+    tmp_path: Path, template: str, old: str, new: str, where: str
+) -> None:
+    import shutil
+
+    from pipeline.errors import TemplateError
+    from pipeline.render.engine import Engine
+
+    root = tmp_path / "templates"
+    shutil.copytree(REPO / "templates", root)
+    path = root / f"{template}.docx"
+    with zipfile.ZipFile(path) as archive:
+        parts = {n: archive.read(n) for n in archive.namelist()}
+    parts["word/document.xml"] = parts["word/document.xml"].replace(old.encode(), new.encode())
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    with pytest.raises(TemplateError) as caught:
+        Engine(root).prepare("ke-hoach")
+    assert caught.value.key == "render.syntax"
+    assert where in caught.value.message("vi") and "ke-hoach.docx" in caught.value.message("vi")

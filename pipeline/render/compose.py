@@ -39,10 +39,19 @@ def _patcher() -> DocxTemplate:
     return DocxTemplate.__new__(DocxTemplate)
 
 
-def preprocess(xml: str) -> str:
-    """docxtpl's tag clean-up, then one paragraph per source line (for error locations)."""
+def preprocess(xml: str, *, marked: bool = False) -> str:
+    """docxtpl's tag clean-up; `marked`: one paragraph per line, to locate errors by line."""
     patched = _patcher().patch_xml(xml)
-    return _PARAGRAPH_START.sub(r"\n<w:p\1", patched)
+    return mark_lines(patched) if marked else patched
+
+
+def mark_lines(source: str) -> str:
+    """The source with each paragraph on a line of its own (Jinja reports errors by line).
+
+    Only for locating errors: rendering uses the unmarked source, which spares removing the
+    marks from every output (docxtpl inserts and removes them around each render).
+    """
+    return _PARAGRAPH_START.sub(r"\n<w:p\1", source)
 
 
 def split_body(document_xml: str, source: str) -> tuple[str, str, str, str]:

@@ -21,11 +21,16 @@ from jinja2 import TemplateError as JinjaTemplateError
 from jinja2.exceptions import SecurityError
 
 from pipeline.errors import TemplateError
-from pipeline.render.compose import TemplateLibrary, _patcher, preprocess, split_body
+from pipeline.render.compose import (
+    TemplateLibrary,
+    _patcher,
+    mark_lines,
+    preprocess,
+    split_body,
+)
 from pipeline.render.package import DOCUMENT_PART
 from pipeline.render.zipwriter import Member, write_zip
 
-_LINE_MARK = re.compile(r"\n<w:p([ >])")
 _DOCPR_ID = re.compile(r'(<wp:docPr\b[^>]*?\bid=")\d+(")')
 _LISTING_CHARS = ("\t", "\a", "\n", "\f")
 # docxtpl numbers drawings from 1001 on in each rendered part (fix_docpr_ids).
@@ -65,10 +70,13 @@ class PreparedTemplate:
             raise TemplateError("render.unsafe", template=self.name, reason=str(exc)) from None
         except JinjaTemplateError as exc:
             raise TemplateError("render.failed", template=self.name, reason=str(exc)) from None
-        body = _LINE_MARK.sub(r"<w:p\1", body)
-        body = (
-            body.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-        )
+        if "{_" in body or "_}" in body:  # docxtpl's escaped braces, rare in templates
+            body = (
+                body.replace("{_{", "{{")
+                .replace("}_}", "}}")
+                .replace("{_%", "{%")
+                .replace("%_}", "%}")
+            )
         if any(char in body for char in _LISTING_CHARS):
             body = _patcher().resolve_listing(body)
         if "<wp:docPr" in body:
@@ -89,25 +97,21 @@ class Engine:
         self.library = TemplateLibrary(templates_dir)
         self._prepared: dict[str, PreparedTemplate] = {}
         self._env = self.library.environment()
+        self._blocks_ready = False
 
     def prepare(self, name: str) -> PreparedTemplate:
         """Compile template `name` (once per engine)."""
         cached = self._prepared.get(name)
         if cached is not None:
             return cached
+        self._compile_blocks(name)
         document_xml = self.library.document_xml(name)
         head, inner, sect, tail = split_body(document_xml, name)
         source = preprocess(inner + sect)
         try:
             template = self._env.from_string(source)
         except TemplateSyntaxError as exc:
-            where = locate_line(source, exc.lineno)
-            if exc.name:  # the error is inside a shared block
-                block = self.library.block_sources.get(exc.name, "")
-                where = f"{exc.name} {locate_line(block, exc.lineno) or ''}".strip()
-            raise TemplateError(
-                "render.syntax", template=f"{name}.docx", where=where, reason=exc.message
-            ) from None
+            raise self._located(name, source, exc) from None
         members = self.library.frame.members()
         index = next(i for i, m in enumerate(members) if m.name == DOCUMENT_PART)
         prepared = PreparedTemplate(
@@ -120,6 +124,34 @@ class Engine:
         )
         self._prepared[name] = prepared
         return prepared
+
+    def _compile_blocks(self, name: str) -> None:
+        """Compile every shared block now (Jinja would at the first render), errors located."""
+        if self._blocks_ready:
+            return
+        for block, source in self.library.block_sources.items():
+            try:
+                self._env.get_template(block)
+            except TemplateSyntaxError as exc:
+                exc.name = block
+                raise self._located(name, source, exc) from None
+        self._blocks_ready = True
+
+    def _located(self, name: str, source: str, exc: TemplateSyntaxError) -> TemplateError:
+        """The syntax error again, compiled with one paragraph per line to say where it is."""
+        block = self.library.block_sources.get(exc.name or "")
+        marked = mark_lines(block if block is not None else source)
+        try:
+            self._env.from_string(marked)
+            line = None
+        except TemplateSyntaxError as again:
+            line = again.lineno
+        where = locate_line(marked, line)
+        if block is not None:
+            where = f"{exc.name} {where or ''}".strip()
+        return TemplateError(
+            "render.syntax", template=f"{name}.docx", where=where, reason=exc.message
+        )
 
     def render(self, name: str, context: Mapping[str, Any]) -> bytes:
         """Render one document of template `name`."""

@@ -15,7 +15,14 @@ from typing import Any
 from jinja2 import TemplateSyntaxError
 from lxml import etree
 
-from pipeline.render.compose import BLOCKS_DIR, FRAME, TemplateLibrary, preprocess, split_body
+from pipeline.render.compose import (
+    BLOCKS_DIR,
+    FRAME,
+    TemplateLibrary,
+    mark_lines,
+    preprocess,
+    split_body,
+)
 from pipeline.render.package import DOCUMENT_PART, Package
 from pipeline.template_tools.fields import FieldCollector, missing_in
 from pipeline.verify import verify_file
@@ -213,9 +220,9 @@ def check_templates(
         report.problems += block_structure(name, paragraphs)
         report.problems += split_tags(name, paragraphs)
         if name in library.type_names():
-            source = preprocess(library.document_xml(name))
+            source = preprocess(library.document_xml(name), marked=True)
         elif name.startswith(BLOCKS_DIR):
-            source = library.block_sources[name]
+            source = mark_lines(library.block_sources[name])
         else:
             source = ""
         if source:
