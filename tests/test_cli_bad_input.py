@@ -179,3 +179,20 @@ def test_nfc_on_the_way_in(inputs_copy: Path, tmp_path: Path, renderer) -> None:
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
     assert unicodedata.is_normalized("NFC", text)
     assert "Thực hiện Kế hoạch số 289/KH-UBND" in text
+
+
+@pytest.mark.parametrize(
+    ("pasted", "encoding"),
+    [("Céng hoµ x· héi chñ nghÜa ViÖt Nam", "TCVN3"), ("Coäng hoøa xaõ hoäi chuû nghóa", "VNI")],
+)
+def test_legacy_text_pasted_into_utf8(
+    inputs_copy: Path, tmp_path: Path, pasted: str, encoding: str
+) -> None:
+    plan = inputs_copy / PLAN
+    replace_line(plan, "  - Sở Nội vụ\n", f"  - {pasted}\n")
+    result = run("render", str(plan), "-o", str(tmp_path / "x.docx"))
+    assert result.exit_code == 1
+    assert encoding in result.output and "noi_nhan[0]" in result.output
+    assert f"dòng {line_of(plan, pasted)}" in result.output
+    assert "Cộng hoà" in result.output or "Cộng hòa" in result.output
+    assert not (tmp_path / "x.docx").exists()

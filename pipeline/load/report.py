@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
 from pipeline.figures import YearFigures, figure_values
-from pipeline.load.yaml_source import Path_, Source, load_yaml
+from pipeline.load.yaml_source import Source, load_yaml, strings
 from pipeline.model.bao_cao import ReportData
 from pipeline.rules.placeholders import names_in
 
 DECISION = "quyet_dinh"
-
-
-def strings(node: Any, loc: Path_ = ()) -> Iterator[tuple[Path_, str]]:
-    """Every string in a data tree with where it stands."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from strings(value, (*loc, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from strings(value, (*loc, index))
-    elif isinstance(node, str):
-        yield loc, node
 
 
 def award_decisions(folder: Path) -> list[Path]:

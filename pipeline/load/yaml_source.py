@@ -7,6 +7,7 @@ instead of failing inside the YAML parser.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -139,7 +140,34 @@ def load_yaml(path: Path) -> Source:
     if not isinstance(node, CommentedMap):
         raise InputError("data.not_mapping", file=path, line=1)
     lines: dict[Path_, int] = {(): 1}
-    return Source(path=path, data=_plain(node, (), lines), lines=lines)
+    source = Source(path=path, data=_plain(node, (), lines), lines=lines)
+    refuse_legacy_text(source)
+    return source
+
+
+def strings(node: Any, loc: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    """Every string in a data tree with where it stands."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from strings(value, (*loc, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from strings(value, (*loc, index))
+    elif isinstance(node, str):
+        yield loc, node
+
+
+def refuse_legacy_text(source: Source) -> None:
+    """Text pasted from a TCVN3 or VNI document (Céng hoµ...) would print garbled: refuse it."""
+    from pipeline.text.legacy import decode_legacy, describe_encoding, looks_like_legacy_text
+
+    for loc, text in strings(source.data):
+        encoding = looks_like_legacy_text(text)
+        if encoding:
+            raise source.error(
+                "data.legacy_text", loc, encoding=describe_encoding(encoding),
+                fixed=decode_legacy(text, encoding)[:60],
+            )  # fmt: skip
 
 
 def _tab_indented_line(text: str, near: int | None) -> int | None:

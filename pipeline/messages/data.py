@@ -16,6 +16,12 @@ MESSAGES = {
         "en": "the file is not UTF-8: it looks like {encoding} text; convert it to Unicode "
         "(UTF-8), e.g. with the Unikey toolkit, and save it again",
     },
+    "data.legacy_text": {
+        "vi": "văn bản có vẻ gõ bằng bảng mã {encoding} (phông .VnTime/VNI-Times) dán vào; "
+        "hãy chuyển sang Unicode, ví dụ: «{fixed}»",
+        "en": "the text looks like {encoding} (a .VnTime/VNI-Times font) pasted in; convert it "
+        "to Unicode, e.g. «{fixed}»",
+    },
     "data.empty_file": {"vi": "tệp trống, không có dữ liệu", "en": "the file is empty"},
     "data.duplicate_key": {
         "vi": "một khóa xuất hiện hai lần",
