@@ -47,13 +47,6 @@ def _style(bold: int, italic: int) -> str | None:
     return None
 
 
-def plain_runs(text: str) -> Markup:
-    """Runs of `text` exactly as typed (no markup), line breaks kept."""
-    parts = text.split("\n")
-    out = [_run(part, None) if part else "" for part in parts]
-    return Markup(_break(None).join(out))
-
-
 def rich_runs(text: str) -> Markup:
     """Runs of `text` with **bold** and *italic* as character styles, line breaks as <w:br/>."""
     tokens = _inline_parser().parseInline(text)[0].children or []
@@ -74,12 +67,6 @@ def rich_runs(text: str) -> Markup:
         elif token.content:
             out.append(_run(token.content, _style(bold, italic)))
     return Markup("".join(out))
-
-
-def markup_to_text(text: str) -> str:
-    """The text a reader sees once the inline markup is applied (for checks and summaries)."""
-    tokens = _inline_parser().parseInline(text)[0].children or []
-    return "".join("\n" if t.type in ("softbreak", "hardbreak") else t.content for t in tokens)
 
 
 def rule_run(length_pt: float, shape_id: int = 1) -> Markup:

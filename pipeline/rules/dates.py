@@ -34,15 +34,3 @@ def date_line(place: str, value: date) -> str:
 DATE_LINE_PATTERN = re.compile(
     r"^(?P<place>[^,]+), ngày (?P<day>\d{1,2}) tháng (?P<month>\d{1,2}) năm (?P<year>\d{4})$"
 )
-
-
-def parse_date_line(text: str) -> tuple[str, date, tuple[str, str]] | None:
-    """Read a date line back: (place, date, (day as written, month as written)); None if not one.
-
-    Raises ValueError when the shape is right but the date does not exist (31/02).
-    """
-    match = DATE_LINE_PATTERN.match(" ".join(text.split()))
-    if not match:
-        return None
-    day, month, year = match["day"], match["month"], match["year"]
-    return match["place"], date(int(year), int(month), int(day)), (day, month)
