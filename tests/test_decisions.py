@@ -124,7 +124,7 @@ def test_few_entries_named_in_article_one(tmp_path: Path, renderer) -> None:
     document = Document(str(out))
     lines = [p.text for p in document.paragraphs if p.text]
     article = next(t for t in lines if t.startswith("Điều 1."))
-    assert article.endswith("có tên sau:")
+    assert article.endswith("đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm 2022, gồm:")
     named = lines[lines.index(article) + 1 : lines.index(article) + 4]
     assert all(t.startswith("- ") and t.endswith(";") for t in named)
     assert "DANH SÁCH" not in lines and len(document.sections) == 1

@@ -59,15 +59,21 @@ def award_articles(data: DecisionData, awards: AwardList) -> list[dict[str, Any]
     """Điều 1 (who receives what) and Điều 2 (the money and where it comes from)."""
     assert data.khen_thuong is not None
     section = data.khen_thuong
+    merit = f" {section.thanh_tich.rstrip('.')}" if section.thanh_tich else ""
     if len(awards.entries) <= NAMED_IN_ARTICLE:
         several = len(awards.groups) > 1
+        lead = (
+            f"cho các cá nhân, tập thể{merit}, gồm:"
+            if merit
+            else "cho các cá nhân, tập thể có tên sau:"
+        )
         first = {
-            "mo_dau": f"{section.hanh_dong} cho các cá nhân, tập thể có tên sau:",
+            "mo_dau": f"{section.hanh_dong} {lead}",
             "doan": [DashList(gach=[entry_line(e, with_award=several) for e in awards.entries])],
         }
     else:
         first = {
-            "mo_dau": f"{section.hanh_dong} cho {counted(awards)} (có danh sách kèm theo).",
+            "mo_dau": f"{section.hanh_dong} cho {counted(awards)}{merit} (có danh sách kèm theo).",
             "doan": [],
         }
     rates: dict[tuple[str, bool], int] = {}

@@ -25,6 +25,9 @@ class AwardSection(SheetRef):
     hanh_dong: str = Field(
         min_length=1, description="Điều 1's verb phrase: Công nhận danh hiệu ... năm 2022"
     )
+    thanh_tich: str | None = Field(
+        default=None, description="why: đã có thành tích xuất sắc trong ... năm 2022"
+    )
     tieu_de_danh_sach: str = Field(
         min_length=1, description="title of the attached Danh sách (upper-cased when printed)"
     )
