@@ -1,0 +1,73 @@
+"""Danh sách: read the people and collectives of an award decision from an .xlsx or .csv file.
+
+The caller names the fields it wants; each `Field` carries the header spellings an office
+might use for it. `read_table` finds the header row (title rows above it are fine), maps
+columns to fields and returns cleaned text, one `Row` per person or collective, each with the
+row number Excel shows, so later checks can point at the cell:
+
+    table = read_table(path, required=["ho_ten", "danh_hieu"], optional=["chuc_vu", "don_vi"])
+    for row in table:
+        row.values["ho_ten"]      # 'Nguyễn Văn An'
+        row.error("data.unknown_title", "danh_hieu", value=...)   # an InputError at that cell
+
+Fields are given by name (one of `STANDARD_FIELDS`) or as a `Field` for anything else.
+`columns` (from the YAML) maps a field name to the header text an office actually uses and
+replaces the default spellings of that field.
+
+Modules: `fields` (the fields and their header spellings), `detect` (which kind of file),
+`xlsx` and `csv_files` (reading each kind into records), `table` (header row and rows),
+`cells` (one cell as clean text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from pipeline.load.spreadsheet.csv_files import CSV_DELIMITERS, read_csv
+from pipeline.load.spreadsheet.detect import OLE2_MAGIC, TEXT_SUFFIXES, XLSX_SUFFIXES, file_kind
+from pipeline.load.spreadsheet.fields import (
+    STANDARD_FIELDS,
+    Field,
+    normalize_header,
+    resolve_fields,
+)
+from pipeline.load.spreadsheet.table import HEADER_SCAN_ROWS, Header, Record, Row, Table
+from pipeline.load.spreadsheet.xlsx import read_xlsx
+
+__all__ = [
+    "CSV_DELIMITERS",
+    "HEADER_SCAN_ROWS",
+    "OLE2_MAGIC",
+    "STANDARD_FIELDS",
+    "TEXT_SUFFIXES",
+    "XLSX_SUFFIXES",
+    "Field",
+    "Header",
+    "Record",
+    "Row",
+    "Table",
+    "normalize_header",
+    "read_table",
+]
+
+
+def read_table(
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    columns: Mapping[str, str | Sequence[str]] | None = None,
+    required: Sequence[str | Field],
+    optional: Sequence[str | Field] = (),
+) -> Table:
+    """Read a danh sách (.xlsx sheet or .csv) into rows keyed by field name.
+
+    Absent optional columns read as '' (see `Table.has`); fully empty rows are skipped.
+    Raises InputError, located at the file, sheet, row and column, for any input problem.
+    """
+    path = Path(path)
+    fields = resolve_fields(required, optional, columns or {})
+    kind = file_kind(path)
+    if kind == "csv":
+        return read_csv(path, fields)
+    return read_xlsx(path, sheet, fields)
