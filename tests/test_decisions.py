@@ -316,3 +316,12 @@ def test_empty_list_is_refused(tmp_path: Path) -> None:
     csv.write_text(csv.read_text("utf-8-sig").splitlines()[0] + "\n", "utf-8-sig")
     giay_khen = year / "qd-giay-khen.yaml"
     _render_refused(giay_khen, tmp_path, "danh-sach-giay-khen-2022.csv")
+
+
+def test_tcvn3_name_in_the_sheet_is_refused(tmp_path: Path) -> None:
+    decision, year = _decision_copy(tmp_path)
+    sheet = year / "danh-sach-ldtt-2022.xlsx"
+    book = load_workbook(sheet)
+    book.active["B10"] = "NguyÔn V¨n Thµnh"
+    book.save(sheet)
+    _render_refused(decision, tmp_path, "danh-sach-ldtt-2022.xlsx", "B10", "TCVN3", "Nguyễn Văn")

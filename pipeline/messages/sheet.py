@@ -146,4 +146,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "'{name}' có hai lần với cùng danh hiệu/hình thức '{award}' (lần đầu ở dòng {first})",
         "en": "'{name}' appears twice for the same award '{award}' (first at row {first})",
     },
+    "sheet.legacy_text": {
+        "vi": "ô {cell} có vẻ gõ bằng bảng mã {encoding} (phông .VnTime/VNI-Times); hãy chuyển "
+        "bảng tính sang Unicode, ví dụ: «{fixed}»",
+        "en": "cell {cell} looks like {encoding} text (a .VnTime/VNI-Times font); convert the "
+        "sheet to Unicode, e.g. «{fixed}»",
+    },
 }

@@ -8,6 +8,7 @@ import unicodedata
 
 from pipeline.errors import InputError
 from pipeline.load.spreadsheet.fields import Field
+from pipeline.text.legacy import decode_legacy, describe_encoding, looks_like_legacy_text
 
 _NUMERIC = re.compile(r"[+-]?\d[\d.,]*%?")
 _ALLOWED_CONTROLS = frozenset("\t\n\r")  # \r: Windows line breaks inside a quoted CSV cell
@@ -34,6 +35,12 @@ def cell_text(raw: object, field: Field, cell: str) -> str:
         text = clean(raw)
         if field.text_only and _NUMERIC.fullmatch(text):
             raise InputError("sheet.number_in_text", cell=cell, value=text)
+        legacy = looks_like_legacy_text(text)
+        if legacy:  # typed with a .VnTime or VNI-Times font: it would print garbled
+            raise InputError(
+                "sheet.legacy_text", cell=cell, encoding=describe_encoding(legacy),
+                fixed=decode_legacy(text, legacy)[:60],
+            )  # fmt: skip
         return text
     text = plain_text(raw)
     if field.text_only and raw is not None and not isinstance(raw, bool):
