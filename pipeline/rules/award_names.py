@@ -1,0 +1,81 @@
+"""Tên danh hiệu, hình thức khen thưởng: matching the names users write against the data's.
+
+Users write 'Danh hiệu "LAO ĐỘNG TIÊN TIẾN"', "Chiến sỹ thi đua cơ sở" or "Giấy khen của Giám đốc
+Sở" for the data's "Lao động tiên tiến", "Chiến sĩ thi đua cơ sở" and "Giấy khen": a comparison key
+folds case, quotes, spacing and spelling, the data's tên khác and tiền tố cover the rest, and the
+nearest known spelling is offered when nothing matches.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+
+from pipeline.rules.money_types import Award, Regime
+
+_QUOTES = "\"'“”‘’«»„‟‹›`´"
+# Thanh điệu marks; their place inside a syllable differs between old and new spelling
+# ("hoá" / "hóa", "thuỷ" / "thủy"), so keys carry them at the end of the word instead.
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_LONE_Y = re.compile(r"(?<=\b[bcdđghklmnpqrstvx])y(?=[\u0300\u0301\u0303\u0309\u0323]*\b)")
+
+
+def _tones_last(text: str) -> str:
+    out: list[str] = []
+    tones: list[str] = []
+    for char in unicodedata.normalize("NFD", text):
+        if char in _TONES:
+            tones.append(char)
+        elif char.isalnum() or unicodedata.combining(char):
+            out.append(char)
+        else:
+            out += tones
+            tones.clear()
+            out.append(char)
+    return "".join(out + tones)
+
+
+def name_key(name: str) -> str:
+    """Comparison key of an award name: case, quotes, spaces, Unicode form and tone place folded."""
+    text = unicodedata.normalize("NFC", name).casefold()
+    text = text.translate({ord(q): " " for q in _QUOTES})
+    text = re.sub(r"\s*,\s*", ", ", " ".join(text.split())).strip(" ,.")
+    # 'Danh hiệu "Lao động tiên tiến"' names the title itself.
+    text = re.sub(r"^danh hiệu\s+", "", text)
+    # After a one-letter onset a lone y/i vowel is spelled both ways (sỹ / sĩ, kỹ / kĩ).
+    return _LONE_Y.sub("i", _tones_last(text))
+
+
+def display_name(name: str) -> str:
+    """The name as the user wrote it, tidied for a message (NFC, single spaces, no quotes)."""
+    return " ".join(unicodedata.normalize("NFC", name).split()).strip(_QUOTES + " ")
+
+
+def name_index(regime: Regime) -> dict[str, Award]:
+    """Every spelling (name and tên khác) of the regime's awards, by comparison key."""
+    return {name_key(spelling): a for a in regime.awards for spelling in (a.name, *a.aliases)}
+
+
+def match(
+    key: str,
+    regime: Regime,
+    index: Mapping[str, Award],
+    prefixes: Mapping[str, tuple[str, ...]],
+) -> Award | None:
+    """The award of `regime` whose spelling is `key`, or whose tiền tố (prefix) starts it."""
+    if key in index:
+        return index[key]
+    for award in regime.awards:
+        for prefix in prefixes.get(award.name, ()):
+            if key.startswith(name_key(prefix) + " "):
+                return award
+    return None
+
+
+def suggestion(key: str, awards: Iterable[Award]) -> str:
+    """The known spelling closest to `key`, for 'did you mean'."""
+    spellings = {name_key(s): s for a in awards for s in (a.name, *a.aliases)}
+    best = difflib.get_close_matches(key, list(spellings), n=1, cutoff=0.0)
+    return spellings[best[0]] if best else ""
