@@ -1,0 +1,280 @@
+"""Read a .docx into what verify checks: paragraphs with resolved formatting, tables, sections.
+
+Works on the package XML with lxml, not on python-docx, so that any document opens (hand-made,
+with text boxes, fields, theme fonts, numbering) and every value is resolved the way Word does:
+direct formatting, then character style, paragraph style (through basedOn), numbering and
+docDefaults, with the shared StyleSheet doing the style part.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+from pipeline.errors import InputError
+from pipeline.verify.model import Cell, Document, Paragraph, Part, Section, Table
+from pipeline.verify.ooxml import NS, as_int, block_elements, child_val, children, inside, q
+from pipeline.verify.package import Package
+from pipeline.verify.report import Location
+from pipeline.verify.runs import RunReader, starts_page
+from pipeline.verify.shapes import paragraph_shapes
+
+DEFAULT_CELL_MARGIN = 108  # twips, Word's "Normal Table"
+
+
+def read_document(path: Path) -> Document:
+    """Open `path` as a .docx; InputError when it is not one."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except FileNotFoundError:
+        raise InputError("verify.no_file", file=path) from None
+    except (zipfile.BadZipFile, IsADirectoryError, OSError) as exc:
+        raise InputError(
+            "verify.not_docx", file=path, reason=str(exc) or type(exc).__name__
+        ) from None
+    with archive:
+        try:
+            return _Reader(path, archive).read()
+        except KeyError as exc:
+            raise InputError("verify.not_docx", file=path, reason=f"{exc.args[0]}") from None
+        except etree.XMLSyntaxError as exc:
+            raise InputError("verify.not_docx", file=path, reason=str(exc)) from None
+
+
+class _Reader:
+    """Builds a Document from the parts of one package."""
+
+    def __init__(self, path: Path, archive: zipfile.ZipFile) -> None:
+        self.path = path
+        self.package = Package(archive)
+        self.styles = self.package.styles
+        self.numbering = self.package.numbering
+        self.run_reader = RunReader(self.styles, self.package.theme)
+        self.tables: list[Table] = []
+        self.paragraphs: list[Paragraph] = []
+        self.parts: dict[str, Part] = {}
+
+    def read(self) -> Document:
+        """The body, section by section, with every table and header part."""
+        root = self.package.xml(self.package.main)
+        body = root.find("w:body", NS)
+        if body is None:
+            raise KeyError("w:body")
+        sections: list[Section] = []
+        blocks: list[Paragraph | Table] = []
+        top_number = 0
+        for element in block_elements(body):
+            if element.tag == q("w:p"):
+                top_number += 1
+                where = Location("paragraph", paragraph=top_number)
+                paragraph = self._paragraph(
+                    element, where, len(sections) + 1, None, self.paragraphs
+                )
+                blocks.append(paragraph)
+                sect = element.find("w:pPr/w:sectPr", NS)
+                if sect is not None:
+                    sections.append(self._section(sect, len(sections) + 1, blocks, sections))
+                    blocks = []
+            elif element.tag == q("w:tbl"):
+                blocks.append(self._table(element, len(sections) + 1, nested=False))
+        final = body.find("w:sectPr", NS)
+        sections.append(self._section(final, len(sections) + 1, blocks, sections))
+        return Document(self.path, self.styles, sections, self.paragraphs, self.tables, self.parts)
+
+    def _section(
+        self,
+        sect: etree._Element | None,
+        number: int,
+        blocks: list[Paragraph | Table],
+        previous: list[Section],
+    ) -> Section:
+        """A section from its sectPr; header and footer references inherited when missing."""
+        width = height = None
+        margins: dict[str, int] = {}
+        title_page = False
+        restart = None
+        number_format = None
+        refs: dict[str, dict[str, str]] = {"header": {}, "footer": {}}
+        if sect is not None:
+            size = sect.find("w:pgSz", NS)
+            if size is not None:
+                width = as_int(size.get(q("w:w")))
+                height = as_int(size.get(q("w:h")))
+            mar = sect.find("w:pgMar", NS)
+            if mar is not None:
+                for side in ("top", "bottom", "left", "right", "gutter"):
+                    value = as_int(mar.get(q(f"w:{side}")))
+                    if value is not None:
+                        margins[side] = abs(value)
+                if "left" in margins:
+                    margins["left"] += margins.pop("gutter", 0)
+            title = sect.find("w:titlePg", NS)
+            title_page = title is not None and title.get(q("w:val")) not in ("0", "false", "off")
+            numbering = sect.find("w:pgNumType", NS)
+            if numbering is not None:
+                restart = as_int(numbering.get(q("w:start")))
+                number_format = numbering.get(q("w:fmt"))
+            for kind in ("header", "footer"):
+                for ref in sect.findall(f"w:{kind}Reference", NS):
+                    refs[kind][str(ref.get(q("w:type")) or "default")] = str(ref.get(q("r:id")))
+        headers: dict[str, Part | None] = {}
+        footers: dict[str, Part | None] = {}
+        for kind, target in (("header", headers), ("footer", footers)):
+            for variant in ("default", "first", "even"):
+                rid = refs[kind].get(variant)
+                if rid is not None:
+                    target[variant] = self._part(rid, kind)
+                elif previous:  # a section without its own reference inherits the previous one's
+                    inherited = previous[-1].headers if kind == "header" else previous[-1].footers
+                    target[variant] = inherited.get(variant)
+                else:
+                    target[variant] = None
+        return Section(
+            number,
+            width,
+            height,
+            margins,
+            title_page,
+            restart,
+            number_format,
+            headers,
+            footers,
+            blocks,
+        )
+
+    def _part(self, rid: str, kind: str) -> Part | None:
+        """The header or footer part of a relationship, read once."""
+        target = self.package.rels.get(rid)
+        if target is None or target[1] not in self.package.names:
+            return None
+        name = target[1]
+        if name in self.parts:
+            return self.parts[name]
+        part = Part(posixpath.basename(name), kind)
+        self.parts[name] = part
+        root = self.package.xml(name)
+        number = 0
+        for element in root.iter(q("w:p")):
+            if inside(element, root, {q("w:txbxContent"), q("mc:Fallback")}):
+                continue
+            number += 1
+            where = Location("part", part=part.name, paragraph=number)
+            part.paragraphs.append(self._paragraph(element, where, 0, None, part.paragraphs))
+        return part
+
+    def _table(self, element: etree._Element, section: int, nested: bool) -> Table:
+        """A table, its cells' widths and paragraphs (nested tables flattened into the cell)."""
+        table = Table(len(self.tables) + 1, section, nested=nested)
+        self.tables.append(table)
+        margins = _cell_margins(element.find("w:tblPr", NS), DEFAULT_CELL_MARGIN * 2)
+        grid = [as_int(c.get(q("w:w"))) or 0 for c in element.findall("w:tblGrid/w:gridCol", NS)]
+        for row_number, tr in enumerate(children(element, "w:tr"), start=1):
+            if row_number == 1:
+                header = tr.find("w:trPr/w:tblHeader", NS)
+                table.header_repeats = header is not None and header.get(q("w:val")) not in (
+                    "0",
+                    "false",
+                    "off",
+                )
+            row: list[Cell] = []
+            grid_col = 0
+            for col_number, tc in enumerate(children(tr, "w:tc"), start=1):
+                tc_pr = tc.find("w:tcPr", NS)
+                span = as_int(child_val(tc_pr, "w:gridSpan")) or 1
+                width = _cell_width(tc_pr, grid[grid_col : grid_col + span])
+                grid_col += span
+                cell = Cell(table, row_number, col_number, width, _cell_margins(tc_pr, margins))
+                row.append(cell)
+                number = 0
+                for child in block_elements(tc):
+                    if child.tag == q("w:p"):
+                        number += 1
+                        where = Location(
+                            "cell",
+                            table=table.number,
+                            row=row_number,
+                            column=col_number,
+                            paragraph=number,
+                        )
+                        cell.paragraphs.append(
+                            self._paragraph(child, where, section, cell, self.paragraphs)
+                        )
+                    elif child.tag == q("w:tbl"):
+                        inner = self._table(child, section, nested=True)
+                        cell.paragraphs.extend(inner.paragraphs())
+            table.rows.append(row)
+        return table
+
+    def _paragraph(
+        self,
+        element: etree._Element,
+        where: Location,
+        section: int,
+        cell: Cell | None,
+        collection: list[Paragraph],
+    ) -> Paragraph:
+        """A paragraph with properties resolved: docDefaults < style < numbering < direct."""
+        ppr = element.find("w:pPr", NS)
+        style_el = ppr.find("w:pStyle", NS) if ppr is not None else None
+        style_id = style_el.get(q("w:val")) if style_el is not None else None
+        style_id = style_id or self.styles.default_paragraph_style
+        props = dict(self.styles.default_paragraph)
+        style_props = self.styles.style_paragraph_props(style_id)
+        direct = self.styles.paragraph_props(ppr)
+        props.update(style_props)
+        num_id = direct.get("num_id", style_props.get("num_id"))
+        level = direct.get("num_level", style_props.get("num_level", 0))
+        if num_id is not None and num_id != "0":
+            numbered = self.numbering.get((str(num_id), int(level)), {})  # type: ignore[call-overload]
+            props.update(
+                {k: v for k, v in numbered.items() if k in ("left", "right", "first_line")}
+            )
+        props.update(direct)
+        runs, fields = self.run_reader.runs(element, style_id)
+        paragraph = Paragraph(
+            index=len(collection),
+            where=where,
+            style_id=style_id,
+            runs=runs,
+            props=props,
+            shapes=paragraph_shapes(element),
+            fields=fields,
+            section=section,
+            cell=cell,
+            page_break=starts_page(element),
+        )
+        paragraph.where = where.with_excerpt(paragraph.text)
+        collection.append(paragraph)
+        return paragraph
+
+
+def _cell_margins(props: etree._Element | None, default: int) -> int:
+    """Left plus right cell margins in twips (tblCellMar / tcMar, else `default`)."""
+    if props is None:
+        return default
+    mar = props.find("w:tblCellMar", NS)
+    if mar is None:
+        mar = props.find("w:tcMar", NS)
+    if mar is None:
+        return default
+    total = 0
+    for names in (("left", "start"), ("right", "end")):
+        side = next(
+            (mar.find(f"w:{n}", NS) for n in names if mar.find(f"w:{n}", NS) is not None), None
+        )
+        total += (as_int(side.get(q("w:w"))) or 0) if side is not None else default // 2
+    return total
+
+
+def _cell_width(tc_pr: etree._Element | None, grid: list[int]) -> int | None:
+    """A cell's width in twips: tcW when in dxa, else its grid columns."""
+    if tc_pr is not None:
+        width = tc_pr.find("w:tcW", NS)
+        if width is not None and width.get(q("w:type"), "dxa") == "dxa":
+            value = as_int(width.get(q("w:w")))
+            if value:
+                return value
+    return sum(grid) or None
