@@ -156,6 +156,9 @@ def test_libreoffice_repeats_the_danh_sach_header(
         text=True,
     ).stdout
     pages = [p for p in text.split("\f") if p.strip()]
+    # The signature never stands alone: its page also ends the content ("./.").
+    signed = next(p for p in pages if "Nguyễn Huy Anh" in p)
+    assert "./." in signed and "CHÁNH VĂN PHÒNG" in signed
     list_pages = [p for p in pages[1:] if "450.000" in p]
     assert len(list_pages) >= 2
     for page in list_pages:

@@ -137,7 +137,11 @@ def test_trich_yeu(plan_document: DocumentObject, styles: StyleSheet) -> None:
 
 
 def test_body_paragraphs(plan_document: DocumentObject, styles: StyleSheet) -> None:
-    body = [p for p in plan_document.paragraphs if p.style.style_id == "NoiDung" and p.text]
+    body = [
+        p
+        for p in plan_document.paragraphs
+        if p.style.style_id in ("NoiDung", "NoiDungCuoi") and p.text
+    ]
     assert len(body) >= 30
     for paragraph in body:
         assert fmt(paragraph, "alignment") == WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -147,6 +151,8 @@ def test_body_paragraphs(plan_document: DocumentObject, styles: StyleSheet) -> N
         assert spacing is None or 1.0 <= spacing <= 1.5
         assert 13 <= run_format(styles, paragraph).size <= 14
     assert body[-1].text.endswith("./.")
+    # The closing paragraph keeps with the signature block: no page with only a signature.
+    assert fmt(body[-1], "keep_with_next") is True
 
 
 def test_numbered_items_both_shapes(plan_document: DocumentObject) -> None:

@@ -62,6 +62,7 @@ PARAGRAPH_STYLES: dict[str, tuple[float, bool, bool, object, object, float, floa
     "TrichYeu": (14, True, False, J.CENTER, None, 0, 0, {"keep_next": True}),
     "ThamQuyenBanHanh": (14, True, False, J.CENTER, None, 12, 6, {"keep_next": True}),
     "NoiDung": (14, False, False, J.JUSTIFY, Mm(12.7), 0, 6, {"line": 1.1}),
+    "NoiDungCuoi": (14, False, False, J.JUSTIFY, Mm(12.7), 0, 6, {"line": 1.1, "keep_next": True}),
     "CanCu": (14, False, True, J.JUSTIFY, Mm(12.7), 0, 6, {"line": 1.1}),
     "Muc": (14, True, False, J.JUSTIFY, Mm(12.7), 6, 6, {"line": 1.1, "keep_next": True}),
     "KhoanTieuDe": (14, True, False, J.JUSTIFY, Mm(12.7), 0, 6, {"line": 1.1, "keep_next": True}),
@@ -373,6 +374,8 @@ def block_header(doc: Document) -> None:
 def block_signature(doc: Document) -> None:
     """Ô 7 and 9b: Nơi nhận on the left, the signature on the right."""
     table = borderless_table(doc, SIGNATURE_WIDTHS, rows=1)
+    # Never split the signature from its title and Nơi nhận over two pages.
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     left, right = (clear_cell(c) for c in table.rows[0].cells)
     para(left, "NoiNhanTieuDe", "Nơi nhận:")
     para(left, "NoiNhan", "{%p for nguoi_nhan in noi_nhan %}")
@@ -493,7 +496,7 @@ def type_bao_cao(doc: Document) -> None:
     title_block(doc)
     blocks_of(doc, "mo_dau")
     para(doc, "NoiDung", '{%p include "khoi/cac-muc" %}')
-    para(doc, "NoiDung", "{{r ket_thuc }}")
+    para(doc, "NoiDungCuoi", "{{r ket_thuc }}")
     para(doc, "NoiDung", '{%p include "khoi/ky-ten" %}')
 
 
@@ -503,7 +506,7 @@ def type_ke_hoach(doc: Document) -> None:
     title_block(doc)
     blocks_of(doc, "mo_dau")
     para(doc, "NoiDung", '{%p include "khoi/cac-muc" %}')
-    para(doc, "NoiDung", "{{r ket_thuc }}")
+    para(doc, "NoiDungCuoi", "{{r ket_thuc }}")
     para(doc, "NoiDung", '{%p include "khoi/ky-ten" %}')
     para(doc, "NoiDung", "{%p for phu_luc in cac_phu_luc %}")
     para(doc, "NoiDung", "{%p if loop.first %}")
@@ -541,7 +544,12 @@ def type_quyet_dinh(doc: Document) -> None:
     para(doc, "CanCu", "{{ theo_de_nghi }}")
     para(doc, "TieuDeGiua", "QUYẾT ĐỊNH:")
     para(doc, "NoiDung", "{%p for dieu in cac_dieu %}")
+    # The last article stays on the page of the signature (NoiDungCuoi keeps with next).
+    para(doc, "NoiDung", "{%p if loop.last and not dieu.doan %}")
+    para(doc, "NoiDungCuoi", ("Điều {{ dieu.so }}.", "Strong"), " ", "{{r dieu.mo_dau }}")
+    para(doc, "NoiDung", "{%p else %}")
     para(doc, "NoiDung", ("Điều {{ dieu.so }}.", "Strong"), " ", "{{r dieu.mo_dau }}")
+    para(doc, "NoiDung", "{%p endif %}")
     blocks_of(doc, "dieu.doan")
     para(doc, "NoiDung", "{%p endfor %}")
     para(doc, "NoiDung", '{%p include "khoi/ky-ten" %}')
