@@ -98,7 +98,7 @@ def check(inputs: tuple[Path, ...]) -> None:
 
 
 @main.command()
-@click.argument("kind", type=click.Choice(["ke-hoach"]))
+@click.argument("kind", type=click.Choice(["ke-hoach", "quyet-dinh"]))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
 @click.option("--force", is_flag=True, help="Ghi đè tệp đã có.")
 def new(kind: str, output: Path | None, force: bool) -> None:

@@ -196,3 +196,15 @@ def test_legacy_text_pasted_into_utf8(
     assert f"dòng {line_of(plan, pasted)}" in result.output
     assert "Cộng hoà" in result.output or "Cộng hòa" in result.output
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_new_decision_starter_renders(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run("new", "quyet-dinh", "-o", "qd.yaml").exit_code == 0
+    assert (tmp_path / "danh-sach-khen-thuong.csv").is_file()
+    result = run("render", "qd.yaml", "-o", "qd.docx")
+    assert result.exit_code == 0, result.output
+    from docx import Document
+
+    lines = [p.text for p in Document(str(tmp_path / "qd.docx")).paragraphs if p.text]
+    assert any(t.startswith("Tổng số tiền thưởng: ") for t in lines)

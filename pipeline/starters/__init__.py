@@ -12,6 +12,9 @@ from pipeline.load.yaml_source import load_yaml
 from pipeline.render.output import write_atomic
 
 STARTER_AGENCY = "co-quan-mau"
+# Files a starter refers to, written beside it when they are not there yet.
+COMPANIONS = {"ke-hoach": (), "quyet-dinh": ("danh-sach-khen-thuong.csv",)}
+STARTERS = tuple(COMPANIONS)
 
 
 def _read(name: str) -> str:
@@ -44,6 +47,11 @@ def write_starter(kind: str, output: Path | None, *, force: bool = False) -> lis
         found = (STARTER_AGENCY, "VP", "thu-truong")
     agency, unit, signer = found
     text = Template(_read(f"{kind}.yaml")).substitute(co_quan=agency, don_vi=unit, nguoi_ky=signer)
+    for companion in COMPANIONS[kind]:
+        path = target.parent / companion
+        if not path.exists():
+            write_atomic(path, _read(companion).encode("utf-8-sig"))
+            written.append(path)
     write_atomic(target, text.encode("utf-8"))
     written.append(target)
     return written
