@@ -207,6 +207,9 @@ def test_decision_date_before_first_base_salary(tmp_path: Path) -> None:
 
 
 def test_decision_issuing_a_plan(renderer, tmp_path: Path) -> None:
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml.ns import qn
+
     from tests.conftest import reference_body_paragraphs
 
     out = renderer.render_file(YEAR / "qd-ban-hanh-ke-hoach.yaml", tmp_path / "bh.docx")
@@ -221,9 +224,20 @@ def test_decision_issuing_a_plan(renderer, tmp_path: Path) -> None:
         "(Ban hành kèm theo Quyết định số 02/QĐ-VPUBND ngày 05 tháng 01 năm 2022 "
         "của Chánh Văn phòng UBND tỉnh Sơn La)"
     )
-    # The attached plan is the Kế hoạch rendering: the reference text, in order.
-    assert lines[start + 3 :] == reference_body_paragraphs()
-    assert len(document.sections) == 2
+    # The attached plan is the Kế hoạch rendering: the reference text, in order, then its
+    # appendix of key tasks on a landscape page.
+    reference = reference_body_paragraphs()
+    assert lines[start + 3 : start + 3 + len(reference)] == reference
+    assert lines[start + 3 + len(reference) :] == [
+        "Phụ lục",
+        "NHIỆM VỤ TRỌNG TÂM CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM 2022",
+        "(Kèm theo Kế hoạch ban hành kèm theo Quyết định số 02/QĐ-VPUBND ngày 05 tháng 01 "
+        "năm 2022 của Chánh Văn phòng UBND tỉnh Sơn La)",
+    ]
+    orientations = [s.orientation for s in document.sections]
+    assert orientations == [WD_ORIENT.PORTRAIT, WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE]
+    restarts = [s._sectPr.find(qn("w:pgNumType")) is not None for s in document.sections]
+    assert restarts == [False, True, True]
     assert load_document(YEAR / "qd-ban-hanh-ke-hoach.yaml").files[-1].name.startswith("van-phong")
 
 

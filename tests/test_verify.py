@@ -345,3 +345,20 @@ def test_stylesheet_paragraph_and_run_resolution(plan: Path) -> None:
     strong = styles.resolve_run("NoiDung", "Strong", None)
     assert strong["bold"] is True and strong["size"] == 14
     assert strong["font"] == strong["font_hansi"] == "Times New Roman"
+
+
+def test_shared_block_is_checked_as_a_fragment(tmp_path: Path) -> None:
+    import shutil
+    import zipfile
+
+    block = tmp_path / "khoi" / "ky-ten.docx"
+    block.parent.mkdir()
+    shutil.copy(REPO / "templates" / "khoi" / "ky-ten.docx", block)
+    assert verify_file(block, template=True).ok  # no header, title or body needed in a block
+    with zipfile.ZipFile(block) as archive:
+        parts = {n: archive.read(n) for n in archive.namelist()}
+    parts["word/styles.xml"] = parts["word/styles.xml"].replace(b"Times New Roman", b"Arial")
+    with zipfile.ZipFile(block, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    assert "font.name" in verify_file(block, template=True).rules

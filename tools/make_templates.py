@@ -490,6 +490,26 @@ def block_figure_tables(doc: Document) -> None:
     para(doc, "BangTen", "{%p endif %}")
 
 
+def block_task_appendix(doc: Document) -> None:
+    """Phụ lục of key tasks (variable `phu_luc`): heading, title, 'Kèm theo ...', the table."""
+    para(doc, "PhuLucSo", "{{ phu_luc.ten }}")
+    para(doc, "PhuLucTieuDe", "{{ phu_luc.tieu_de }}")
+    para(doc, "PhuLucKemTheo", "{{ phu_luc.kem_theo }}")
+    widths = [int(Mm(14)), int(Mm(110)), int(Mm(45)), int(Mm(50)), int(Mm(33))]
+    header = ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành"]
+    row: list[Cell] = [
+        (1, "BangSo", ("{{ nv.stt }}",)),
+        (1, "BangNoiDung", ("{{ nv.noi_dung }}",)),
+        (1, "BangNoiDung", ("{{ nv.chu_tri }}",)),
+        (1, "BangNoiDung", ("{{ nv.phoi_hop }}",)),
+        (1, "BangSo", ("{{ nv.thoi_gian }}",)),
+    ]
+    rows = [loop_row(widths, "{%tr for nv in phu_luc.nhiem_vu %}"), row,
+            loop_row(widths, "{%tr endfor %}")]  # fmt: skip
+    grid_table(doc, widths, header, rows)
+    final_landscape(doc)  # shown as it prints, on a landscape page
+
+
 def type_bao_cao(doc: Document) -> None:
     """Báo cáo: header, title, opening, Mục with text and tables of figures, closing, signature."""
     para(doc, "NoiDung", '{%p include "khoi/dau-trang" %}')
@@ -514,21 +534,7 @@ def type_ke_hoach(doc: Document) -> None:
     para(doc, "NoiDung", "{%p else %}")
     section_break(doc, landscape=True, restart=True)
     para(doc, "NoiDung", "{%p endif %}")
-    para(doc, "PhuLucSo", "{{ phu_luc.ten }}")
-    para(doc, "PhuLucTieuDe", "{{ phu_luc.tieu_de }}")
-    para(doc, "PhuLucKemTheo", "{{ phu_luc.kem_theo }}")
-    widths = [int(Mm(14)), int(Mm(110)), int(Mm(45)), int(Mm(50)), int(Mm(33))]
-    header = ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành"]
-    row: list[Cell] = [
-        (1, "BangSo", ("{{ nv.stt }}",)),
-        (1, "BangNoiDung", ("{{ nv.noi_dung }}",)),
-        (1, "BangNoiDung", ("{{ nv.chu_tri }}",)),
-        (1, "BangNoiDung", ("{{ nv.phoi_hop }}",)),
-        (1, "BangSo", ("{{ nv.thoi_gian }}",)),
-    ]
-    rows = [loop_row(widths, "{%tr for nv in phu_luc.nhiem_vu %}"), row,
-            loop_row(widths, "{%tr endfor %}")]  # fmt: skip
-    grid_table(doc, widths, header, rows)
+    para(doc, "NoiDung", '{%p include "khoi/phu-luc-nhiem-vu" %}')
     para(doc, "NoiDung", "{%p endfor %}")
     final_landscape(doc)
 
@@ -589,7 +595,15 @@ def type_quyet_dinh(doc: Document) -> None:
     blocks_of(doc, "mo_dau")
     para(doc, "NoiDung", '{%p include "khoi/cac-muc" %}')
     para(doc, "NoiDung", "{%p endwith %}")
-    para(doc, "NoiDung", "{{r ke_hoach.ket_thuc }}")
+    para(doc, "NoiDungCuoi", "{{r ke_hoach.ket_thuc }}")
+    para(doc, "NoiDung", "{%p for phu_luc in ke_hoach.cac_phu_luc %}")
+    para(doc, "NoiDung", "{%p if loop.first %}")
+    section_break(doc, landscape=False, restart=True)
+    para(doc, "NoiDung", "{%p else %}")
+    section_break(doc, landscape=True, restart=True)
+    para(doc, "NoiDung", "{%p endif %}")
+    para(doc, "NoiDung", '{%p include "khoi/phu-luc-nhiem-vu" %}')
+    para(doc, "NoiDung", "{%p endfor %}")
     para(doc, "NoiDung", "{%p endif %}")
     section = doc.sections[-1]
     numbering = OxmlElement("w:pgNumType")
@@ -613,6 +627,7 @@ TEMPLATES: dict[str, Callable[[Document], None]] = {
     "khoi/doan-van.docx": block_paragraph,
     "khoi/cac-muc.docx": block_sections,
     "khoi/bang-so-lieu.docx": block_figure_tables,
+    "khoi/phu-luc-nhiem-vu.docx": block_task_appendix,
     "ke-hoach.docx": type_ke_hoach,
     "quyet-dinh.docx": type_quyet_dinh,
     "bao-cao.docx": type_bao_cao,

@@ -40,10 +40,10 @@ class DocumentInfo:
         """Số, ký hiệu: 05/KH-VPUBND."""
         return reference_code(self.data.so, self.doc_type, self.agency.viet_tat)
 
-    def attached_line(self, issuer: str | None = None) -> str:
+    def attached_line(self, issuer: str | None = None, lead: str = "Kèm theo") -> str:
         """'(Kèm theo Kế hoạch số 05/KH-VPUBND ngày ... của ...)' under an appendix title."""
         return (
-            f"(Kèm theo {self.doc_type.name} số {self.reference} {date_phrase(self.data.ngay)} "
+            f"({lead} {self.doc_type.name} số {self.reference} {date_phrase(self.data.ngay)} "
             f"của {issuer or self.agency.ten_day_du})"
         )
 
@@ -140,5 +140,5 @@ def common_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
         "noi_nhan": recipient_lines(data, agency),
         "luu": filing_line(data),
         "chu_ky": {"tham_quyen": signature_lines(info.signer), "ho_ten": info.signer.ho_ten},
-        "co_phu_luc": False,
+        "phan_cuoi": None,  # what stands last after the signature: "doc", "ngang" or nothing
     }

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from pipeline.awards import AwardList, Entry
 from pipeline.context.common import DocumentInfo, block_context, closing, common_context
+from pipeline.context.ke_hoach import task_appendices
 from pipeline.context.sections import sections_context
 from pipeline.load.spreadsheet import Table
 from pipeline.model.blocks import DashList
@@ -125,14 +126,19 @@ def issued_plan_context(info: DocumentInfo, plan: LoadedDocument) -> dict[str, A
     assert isinstance(data, DecisionData)
     body = plan.info.data
     assert isinstance(body, PlanData)
-    attached = info.attached_line(issuer=data.tham_quyen).replace("(Kèm theo", "(Ban hành kèm theo")
+    issuer = data.tham_quyen
     return {
         "ten_loai": plan.info.doc_type.title,
         "trich_yeu": rich_runs(body.trich_yeu),
-        "kem_theo": attached,
+        "kem_theo": info.attached_line(issuer, lead="Ban hành kèm theo"),
         "mo_dau": [block_context(b) for b in body.mo_dau],
         "cac_muc": sections_context(body.muc),
         "ket_thuc": rich_runs(closing(body.ket_thuc)),
+        "cac_phu_luc": task_appendices(
+            body,
+            plan.info.agency.don_vi,
+            info.attached_line(issuer, lead="Kèm theo Kế hoạch ban hành kèm theo"),
+        ),  # fmt: skip
     }
 
 
@@ -165,6 +171,13 @@ def award_list_context(info: DocumentInfo, awards: AwardList, title: str) -> dic
     }
 
 
+def last_part(danh_sach: dict[str, Any] | None, issued: dict[str, Any] | None) -> str | None:
+    """What stands last after the signature: an appendix of the issued plan, the plan, the list."""
+    if issued is not None:
+        return "ngang" if issued["cac_phu_luc"] else "doc"
+    return "doc" if danh_sach is not None else None
+
+
 def decision_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
     """Everything templates/quyet-dinh.docx prints."""
     data = info.data
@@ -195,6 +208,7 @@ def decision_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
     else:
         last["mo_dau"] = closing(last["mo_dau"])
     can_cu, theo_de_nghi = preamble(data.can_cu, data.theo_de_nghi)
+    issued = issued_plan_context(info, plan) if plan is not None else None
     danh_sach = None
     if awards is not None and len(awards.entries) > NAMED_IN_ARTICLE:
         assert data.khen_thuong is not None
@@ -214,7 +228,7 @@ def decision_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
         # Those who execute the decision are named in its last article: "Như Điều 3".
         noi_nhan=[f"Như Điều {len(articles)}", *context["noi_nhan"]],
         danh_sach=danh_sach,
-        ke_hoach=issued_plan_context(info, plan) if plan is not None else None,
-        co_phu_luc=danh_sach is not None or plan is not None,
+        ke_hoach=issued,
+        phan_cuoi=last_part(danh_sach, issued),
     )
     return context

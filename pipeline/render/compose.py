@@ -3,9 +3,9 @@
 templates/khung.docx (the frame) defines, once for every type: styles, paper, margins and the
 page-number headers. templates/khoi/*.docx are shared blocks (header block, Nơi nhận and
 signature, running text) that type templates pull in with `{%p include "khoi/dau-trang" %}`.
-A type template (templates/ke-hoach.docx, ...) holds its own content; its sections only choose
-orientation and whether page numbers restart at 1 (an appendix), everything else about a page
-comes from the frame.
+A type template (templates/ke-hoach.docx, ...) holds its own content; its section breaks only
+choose orientation and whether page numbers restart at 1 (an appendix), everything else about a
+page comes from the frame. The last section is chosen by the data (see LAST_PART).
 """
 
 from __future__ import annotations
@@ -24,9 +24,11 @@ from pipeline.render.package import DOCUMENT_PART, Package
 
 FRAME = "khung.docx"
 BLOCKS_DIR = "khoi"
-# Context variable that tells whether the document has attached parts (phụ lục, danh sách)
-# after the signature, so its last section is the template's last section, not the main one.
-HAS_ATTACHMENTS = "co_phu_luc"
+# Context variable naming the document's last section when parts are attached after the
+# signature (phụ lục, danh sách, an issued plan): "doc" (portrait) or "ngang" (landscape), both
+# numbering their pages from 1; anything else means the main section is the last one. Only the
+# data knows what comes last, so the final sectPr is chosen at render time.
+LAST_PART = "phan_cuoi"
 
 _BODY = re.compile(r"(<w:body[^>]*>)(.*)(</w:body>)", re.DOTALL)
 _FINAL_SECTPR = re.compile(r"<w:sectPr[ >](?:(?!<w:sectPr[ >]).)*</w:sectPr>\s*$", re.DOTALL)
@@ -162,22 +164,20 @@ class TemplateLibrary:
         """word/document.xml of the composed template: frame around the type's content, tags raw."""
         head, _, frame_sect, tail = self._frame_parts
         path = self.path_of(name)
-        type_head, inner, type_sect, _ = split_body(
+        type_head, inner, _, _ = split_body(
             Package.read(path).text(DOCUMENT_PART), str(path)
         )
-        main = SectionKind(landscape=False, restart=False)
         inner = _ANY_SECTPR.sub(
             lambda m: frame_section(frame_sect, SectionKind.of(m[0]), "nextPage"), inner
         )
-        last = SectionKind.of(type_sect) if type_sect else main
-        main_sect = frame_section(frame_sect, main, None)
-        if last == main:
-            final = main_sect
-        else:
-            final = (
-                f"{{% if {HAS_ATTACHMENTS} %}}{frame_section(frame_sect, last, 'nextPage')}"
-                f"{{% else %}}{main_sect}{{% endif %}}"
-            )
+        portrait = frame_section(frame_sect, SectionKind(landscape=False, restart=True), "nextPage")
+        landscape = frame_section(frame_sect, SectionKind(landscape=True, restart=True), "nextPage")
+        main_sect = frame_section(frame_sect, SectionKind(landscape=False, restart=False), None)
+        final = (
+            f'{{% if {LAST_PART} == "ngang" %}}{landscape}'
+            f'{{% elif {LAST_PART} == "doc" %}}{portrait}'
+            f"{{% else %}}{main_sect}{{% endif %}}"
+        )
         # The type template's root element carries its namespace declarations (w14, wps...).
         root_open = re.search(r"<w:document[^>]*>", type_head)
         frame_head = head

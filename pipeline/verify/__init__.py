@@ -7,6 +7,8 @@
 
 A template is checked for layout only: tags stand for text, control paragraphs ({%p %}) are left
 out, elements a template includes from elsewhere are not required, text rules are skipped.
+A shared block (templates/khoi/*.docx) is a fragment of a page, not a document: only the rules
+on every run apply to it; its layout is checked where it prints, in every rendered document.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ __all__ = [
 
 Check = Callable[[Document, Layout, Report], None]
 
+BLOCKS_FOLDER = "khoi"
+
 # In the order a reader meets them: page, every run, header, title, body, signature, appendix.
 CHECKS: tuple[Check, ...] = (
     check_pages,
@@ -51,6 +55,9 @@ CHECKS: tuple[Check, ...] = (
     check_signature,
     check_appendices,
 )
+
+
+FRAGMENT_CHECKS: tuple[Check, ...] = (check_fonts,)
 
 
 def type_choices() -> list[str]:
@@ -70,12 +77,16 @@ def resolve_type(doc_type: str | DocumentType | None) -> DocumentType | None:
 
 
 def verify_document(
-    doc: Document, doc_type: str | DocumentType | None = None, *, template: bool = False
+    doc: Document,
+    doc_type: str | DocumentType | None = None,
+    *,
+    template: bool = False,
+    fragment: bool = False,
 ) -> Report:
-    """Run every check on a document already read."""
+    """Run every check on a document already read (only the run rules on a `fragment`)."""
     layout = find_layout(doc, resolve_type(doc_type), template)
     report = Report(doc.path, layout.doc_type.code if layout.doc_type else None, template)
-    for check in CHECKS:
+    for check in FRAGMENT_CHECKS if fragment else CHECKS:
         check(doc, layout, report)
     return report
 
@@ -93,4 +104,5 @@ def verify_file(
         raise InputError("verify.not_docx", file=path, reason=path.suffix or "?")
     if template and doc_type is None and path.stem in type_choices():
         doc_type = path.stem  # a template is named after the type it serves: quyet-dinh.docx
-    return verify_document(read_document(path), doc_type, template=template)
+    fragment = template and path.parent.name == BLOCKS_FOLDER
+    return verify_document(read_document(path), doc_type, template=template, fragment=fragment)
