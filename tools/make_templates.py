@@ -440,53 +440,33 @@ def block_sections(doc: Document) -> None:
     para(doc, "Muc", "{%p endfor %}")
 
 
+def figure_table(doc: Document, widths_mm: tuple[int, ...], header: list[str], fields: list[str]):
+    """A table of `bang.dong` rows (STT, name, then `fields`) and a bold 'Tổng cộng' row."""
+    widths = [int(Mm(w)) for w in widths_mm]
+    styles = {"tien": "BangTien"}
+    row: list[Cell] = [(1, "BangSo", ("{{ dong.stt }}",)), (1, "BangNoiDung", ("{{ dong.ten }}",))]
+    row += [(1, styles.get(f, "BangSo"), (f"{{{{ dong.{f} }}}}",)) for f in fields]
+    total: list[Cell] = [(2, "BangTieuDe", ("Tổng cộng",))]
+    total += [
+        (1, styles.get(f, "BangSo"), ((f"{{{{ bang.tong.{f} }}}}", "Strong"),)) for f in fields
+    ]
+    rows = [loop_row(widths, "{%tr for dong in bang.dong %}"), row,
+            loop_row(widths, "{%tr endfor %}"), total]  # fmt: skip
+    grid_table(doc, widths, header, rows)
+
+
 def block_figure_tables(doc: Document) -> None:
     """Tables of figures computed from data (variable `bang`): awards by title, by unit."""
+    counts = ["ca_nhan", "tap_the", "tien"]
     para(doc, "BangTen", '{%p if bang.kieu == "khen_thuong" %}')
     para(doc, "BangTen", "{{ bang.tieu_de }}")
-    widths = [int(Mm(w)) for w in (14, 51, 19, 19, 27, 17, 18)]
     header = ["STT", "Danh hiệu, hình thức", "Cá nhân", "Tập thể", "Số tiền (đồng)",
               "{{ bang.nam_truoc }}", "Tăng, giảm"]  # fmt: skip
-    row: list[Cell] = [
-        (1, "BangSo", ("{{ dong.stt }}",)),
-        (1, "BangNoiDung", ("{{ dong.ten }}",)),
-        (1, "BangSo", ("{{ dong.ca_nhan }}",)),
-        (1, "BangSo", ("{{ dong.tap_the }}",)),
-        (1, "BangTien", ("{{ dong.tien }}",)),
-        (1, "BangSo", ("{{ dong.nam_truoc }}",)),
-        (1, "BangSo", ("{{ dong.tang_giam }}",)),
-    ]
-    total: list[Cell] = [
-        (2, "BangTieuDe", ("Tổng cộng",)),
-        (1, "BangSo", (("{{ bang.tong.ca_nhan }}", "Strong"),)),
-        (1, "BangSo", (("{{ bang.tong.tap_the }}", "Strong"),)),
-        (1, "BangTien", (("{{ bang.tong.tien }}", "Strong"),)),
-        (1, "BangSo", (("{{ bang.tong.nam_truoc }}", "Strong"),)),
-        (1, "BangSo", (("{{ bang.tong.tang_giam }}", "Strong"),)),
-    ]
-    rows = [loop_row(widths, "{%tr for dong in bang.dong %}"), row,
-            loop_row(widths, "{%tr endfor %}"), total]  # fmt: skip
-    grid_table(doc, widths, header, rows)
+    figure_table(doc, (14, 51, 19, 19, 27, 17, 18), header, [*counts, "nam_truoc", "tang_giam"])
     para(doc, "BangTen", '{%p elif bang.kieu == "don_vi" %}')
     para(doc, "BangTen", "{{ bang.tieu_de }}")
-    widths = [int(Mm(w)) for w in (14, 78, 22, 22, 29)]
     header = ["STT", "Đơn vị", "Cá nhân", "Tập thể", "Số tiền (đồng)"]
-    row = [
-        (1, "BangSo", ("{{ dong.stt }}",)),
-        (1, "BangNoiDung", ("{{ dong.ten }}",)),
-        (1, "BangSo", ("{{ dong.ca_nhan }}",)),
-        (1, "BangSo", ("{{ dong.tap_the }}",)),
-        (1, "BangTien", ("{{ dong.tien }}",)),
-    ]
-    total = [
-        (2, "BangTieuDe", ("Tổng cộng",)),
-        (1, "BangSo", (("{{ bang.tong.ca_nhan }}", "Strong"),)),
-        (1, "BangSo", (("{{ bang.tong.tap_the }}", "Strong"),)),
-        (1, "BangTien", (("{{ bang.tong.tien }}", "Strong"),)),
-    ]
-    rows = [loop_row(widths, "{%tr for dong in bang.dong %}"), row,
-            loop_row(widths, "{%tr endfor %}"), total]  # fmt: skip
-    grid_table(doc, widths, header, rows)
+    figure_table(doc, (14, 78, 22, 22, 29), header, counts)
     para(doc, "BangTen", "{%p endif %}")
 
 
