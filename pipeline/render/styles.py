@@ -45,11 +45,6 @@ class StyleSheet:
         self.by_id = {s.get(w("styleId")): s for s in self.root.iter(w("style"))}
 
     @cached_property
-    def default_run(self) -> dict[str, object]:
-        rpr = self.root.find("w:docDefaults/w:rPrDefault/w:rPr", NS)
-        return self._run_props(rpr) if rpr is not None else {}
-
-    @cached_property
     def default_paragraph_style(self) -> str | None:
         for style in self.root.iter(w("style")):
             if style.get(w("type")) == "paragraph" and style.get(w("default")) in ("1", "true"):
@@ -73,17 +68,9 @@ class StyleSheet:
             props["font"] = fonts.get(w("ascii"))
         return props
 
-    def style_run_props(self, style_id: str | None) -> dict[str, object]:
-        """Run properties a style gives, following basedOn (nearest wins)."""
-        props: dict[str, object] = {}
-        for style in self.style_chain(style_id):
-            props.update(self._run_props(style.find("w:rPr", NS)))
-        return props
-
     def paragraph_style_run(self, style_id: str | None) -> RunFormat:
         """What a run without direct formatting looks like in a paragraph of `style_id`."""
-        props = dict(self.default_run)
-        props.update(self.style_run_props(style_id or self.default_paragraph_style))
+        props = self.resolve_run(style_id, None, None)
         return RunFormat(
             size=props.get("size"),  # type: ignore[arg-type]
             bold=bool(props.get("bold", False)),
@@ -92,9 +79,8 @@ class StyleSheet:
             caps=bool(props.get("caps", False)),
         )
 
-    # --- Added for verify: paragraph properties and full run formatting, through basedOn. ---
-    # Existing methods above are unchanged; these return plain dicts with only the keys a level
-    # sets, so callers can layer docDefaults < paragraph style < numbering < direct formatting.
+    # The methods below return plain dicts with only the keys a level sets, so callers can layer
+    # docDefaults < paragraph style < numbering < character style < direct formatting.
 
     def style_chain(self, style_id: str | None) -> list[etree._Element]:
         """The style and the styles it is based on, the base first."""
