@@ -59,7 +59,6 @@ class AwardList:
     """The priced list: groups in order of first appearance, totals and the total in words."""
 
     groups: tuple[Group, ...]
-    source: Path
     entries: tuple[Entry, ...] = field(default=())
 
     @property
@@ -134,6 +133,5 @@ def read_award_list(
         groups.setdefault(entry.award, []).append(entry)
     return AwardList(
         groups=tuple(Group(award, tuple(items)) for award, items in groups.items()),
-        source=path,
         entries=tuple(entries),
     )

@@ -342,3 +342,14 @@ def test_tcvn3_name_in_the_sheet_is_refused(tmp_path: Path) -> None:
     book.active["B10"] = "NguyÔn V¨n Thµnh"
     book.save(sheet)
     _render_refused(decision, tmp_path, "danh-sach-ldtt-2022.xlsx", "B10", "TCVN3", "Nguyễn Văn")
+
+
+def test_titles_and_forms_cite_both_articles(tmp_path: Path, renderer) -> None:
+    decision, year = _decision_copy(tmp_path)
+    csv = year / "danh-sach-giay-khen-2022.csv"
+    lines = csv.read_text("utf-8-sig").splitlines()
+    lines.append("Hà Văn Tâm,Chuyên viên,Phòng Kinh tế,Lao động tiên tiến,Cá nhân,")
+    csv.write_text("\n".join(lines) + "\n", "utf-8-sig")
+    out = renderer.render_file(year / "qd-giay-khen.yaml", tmp_path / "gk.docx")
+    article = next(p.text for p in Document(str(out)).paragraphs if p.text.startswith("Điều 2."))
+    assert "theo quy định tại Điều 73 và Điều 69 Nghị định 91/2017/NĐ-CP," in article

@@ -56,6 +56,20 @@ def entry_line(entry: Entry, *, with_award: bool) -> str:
     return f"{text}: {entry.award};" if with_award else f"{text};"
 
 
+def cited_articles(awards: AwardList) -> str:
+    """'Điều 69 và Điều 73 Nghị định 91/2017/NĐ-CP': titles and forms have their own articles."""
+    by_decree: dict[str, list[str]] = {}
+    for entry in awards.entries:
+        award = entry.reward.award
+        articles = by_decree.setdefault(award.source, [])
+        if award.article and award.article not in articles:
+            articles.append(award.article)
+    return "; ".join(
+        f"{' và '.join(articles)} {decree}" if articles else decree
+        for decree, articles in by_decree.items()
+    )
+
+
 def award_articles(data: DecisionData, awards: AwardList) -> list[dict[str, Any]]:
     """Điều 1 (who receives what) and Điều 2 (the money and where it comes from)."""
     assert data.khen_thuong is not None
@@ -80,14 +94,15 @@ def award_articles(data: DecisionData, awards: AwardList) -> list[dict[str, Any]
     rates: dict[tuple[str, bool], int] = {}
     for entry in awards.entries:
         rates.setdefault((entry.award, entry.collective), entry.amount)
-    reward = awards.entries[0].reward
+    reward = awards.entries[0].reward  # one decision date: one base salary for every entry
+    citations = cited_articles(awards)
     lines = [
         f"{award}: {format_money(amount)} đồng/{'tập thể' if collective else 'người'};"
         for (award, collective), amount in rates.items()
     ]
     money = {
         "mo_dau": (
-            f"Tặng kèm tiền thưởng theo quy định tại {reward.award.citation}, "
+            f"Tặng kèm tiền thưởng theo quy định tại {citations}, "
             f"mức lương cơ sở {format_money(reward.base_salary.amount)} đồng/tháng:"
         ),
         "doan": [

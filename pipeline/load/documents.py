@@ -90,7 +90,12 @@ def check_references(data: DocumentData, agency: Agency, source: Source, profile
 
 def load_document(path: Path) -> LoadedDocument:
     """Read, validate and resolve one document file; InputError on any problem."""
-    source = load_yaml(path)
+    return load_source(load_yaml(path))
+
+
+def load_source(source: Source) -> LoadedDocument:
+    """Validate and resolve a document file already parsed."""
+    path = source.path
     code = source.data.get("loai")
     if code is None:
         raise source.error("data.missing_type", ("loai",))

@@ -42,8 +42,6 @@ def award_list(data: DecisionData, source: Source) -> tuple[AwardList, Path]:
         if exc.file is None:
             raise exc.at(file=source.path, line=source.line_of(("khen_thuong", "cot"))) from None
         raise
-    if not awards.entries:
-        raise source.error("data.list_empty", ("khen_thuong", "danh_sach"), name=ref.danh_sach)
     return awards, path
 
 

@@ -14,28 +14,28 @@ from pipeline.rules.placeholders import names_in
 DECISION = "quyet_dinh"
 
 
-def award_decisions(folder: Path) -> list[Path]:
-    """The YAML files in `folder` (and below) that are Quyết định with an award list."""
+def award_decisions(folder: Path) -> list[Source]:
+    """The YAML files in `folder` (and below) that are Quyết định with an award list, parsed."""
     from pipeline.load.documents import AGENCY_DIR
 
     found = []
     for path in sorted(folder.rglob("*.yaml")):
         if AGENCY_DIR in path.relative_to(folder).parts:
             continue
-        data = load_yaml(path).data
-        if data.get("loai") == DECISION and isinstance(data.get("khen_thuong"), dict):
-            found.append(path)
+        source = load_yaml(path)
+        if source.data.get("loai") == DECISION and isinstance(source.data.get("khen_thuong"), dict):
+            found.append(source)
     return found
 
 
 def year_figures(folder: Path, year: int) -> YearFigures:
     """The figures of `year` from the award decisions in `folder`."""
     # Loading a report loads the decisions it counts: documents.py → kinds → here → documents.
-    from pipeline.load.documents import load_document
+    from pipeline.load.documents import load_source
 
     figures = YearFigures(year)
-    for path in award_decisions(folder):
-        document = load_document(path)
+    for source in award_decisions(folder):
+        document = load_source(source)
         figures.decisions.append(document)
         figures.add(document.info.attachments["awards"])
     return figures

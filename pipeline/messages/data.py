@@ -82,10 +82,6 @@ MESSAGES = {
         "vi": "không tìm thấy danh sách '{name}' (đặt tệp cạnh tệp YAML)",
         "en": "list '{name}' not found (put the file beside the YAML file)",
     },
-    "data.list_empty": {
-        "vi": "danh sách '{name}' không có dòng dữ liệu nào",
-        "en": "list '{name}' has no data rows",
-    },
     "data.no_decisions": {
         "vi": "không có quyết định khen thưởng nào của năm {year} trong {folder} để tổng hợp",
         "en": "no award decisions of {year} in {folder} to report on",

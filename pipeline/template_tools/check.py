@@ -47,7 +47,7 @@ class Problem:
 
 
 @dataclass
-class CheckReport:
+class TemplateReport:
     """Problems of the templates checked."""
 
     checked: list[str] = field(default_factory=list)
@@ -208,10 +208,10 @@ def check_templates(
     library: TemplateLibrary,
     names: list[str] | None = None,
     samples: Mapping[str, list[Mapping[str, Any]]] | None = None,
-) -> CheckReport:
+) -> TemplateReport:
     """Check the named templates (default: all) — types, shared blocks and the frame."""
     samples = samples or {}
-    report = CheckReport()
+    report = TemplateReport()
     wanted = names or [*library.type_names(), *sorted(library.block_sources), FRAME[:-5]]
     for name in wanted:
         path = library.root / f"{name}.docx"
