@@ -58,3 +58,11 @@ def reference_body_paragraphs() -> list[str]:
     paragraphs = [p.strip() for p in body.split("\n\n") if p.strip()]
     start = next(i for i, p in enumerate(paragraphs) if p.startswith("Thực hiện Kế hoạch"))
     return [re.sub(r"\*+", "", p) for p in paragraphs[start:]]
+
+
+@pytest.fixture()
+def cli():
+    """The `vanthu` command group (errors → one message, exit 1)."""
+    from pipeline.cli import main
+
+    return main

@@ -9,14 +9,11 @@ import zipfile
 from pathlib import Path
 
 import click
-import pytest
 from click.testing import CliRunner
 
 from pipeline.build import BuildResult, Status, build
 from pipeline.build.discover import Layout, find_inputs
 from pipeline.build.manifest import template_hash
-from pipeline.cli import main
-from pipeline.i18n import set_language
 from pipeline.load.documents import load_document
 from pipeline.render.compose import TemplateLibrary
 
@@ -26,13 +23,6 @@ JOBS = 2
 AWARD_SHEET = "2022/danh-sach-giay-khen-2022.csv"
 AWARD_DECISION = "inputs/2022/qd-giay-khen.yaml"
 BROKEN = "2022/qd-thanh-lap-hoi-dong.yaml"
-
-
-@pytest.fixture(scope="module")
-def cli() -> click.Group:
-    """The `vanthu` group (errors → message, exit 1), in Vietnamese."""
-    set_language("vi")
-    return main
 
 
 def run_build(inputs: Path, out: Path, *, force: bool = False) -> BuildResult:

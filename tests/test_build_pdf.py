@@ -13,21 +13,8 @@ from pipeline.build import Status, build
 from pipeline.build import pdf as pdf_module
 from pipeline.build.discover import find_inputs
 from pipeline.build.manifest import file_sha256
-from pipeline.cli import main
 from pipeline.errors import ConversionError
-from pipeline.i18n import set_language
-
-REPO = Path(__file__).resolve().parents[1]
-TEMPLATES = REPO / "templates"
-AWARD_SHEET = "2022/danh-sach-giay-khen-2022.csv"
-AWARD_DECISION = "inputs/2022/qd-giay-khen.yaml"
-
-
-@pytest.fixture(scope="module")
-def cli() -> click.Group:
-    """The `vanthu` group (errors → message, exit 1), in Vietnamese."""
-    set_language("vi")
-    return main
+from tests.test_build import AWARD_DECISION, AWARD_SHEET, TEMPLATES
 
 
 def entries(out: Path) -> dict[str, dict]:

@@ -490,24 +490,24 @@ def block_task_appendix(doc: Document) -> None:
     final_landscape(doc)  # shown as it prints, on a landscape page
 
 
-def type_bao_cao(doc: Document) -> None:
-    """Báo cáo: header, title, opening, Mục with text and tables of figures, closing, signature."""
+def running_document(doc: Document) -> None:
+    """Header, title, opening, Mục, closing './.', Nơi nhận and signature: Kế hoạch, Báo cáo."""
     para(doc, "NoiDung", '{%p include "khoi/dau-trang" %}')
     title_block(doc)
     blocks_of(doc, "mo_dau")
     para(doc, "NoiDung", '{%p include "khoi/cac-muc" %}')
     para(doc, "NoiDungCuoi", "{{r ket_thuc }}")
     para(doc, "NoiDung", '{%p include "khoi/ky-ten" %}')
+
+
+def type_bao_cao(doc: Document) -> None:
+    """Báo cáo: header, title, opening, Mục with text and tables of figures, closing, signature."""
+    running_document(doc)
 
 
 def type_ke_hoach(doc: Document) -> None:
     """Kế hoạch: header, title, opening, Mục with khoản, closing, Nơi nhận, appendix of tasks."""
-    para(doc, "NoiDung", '{%p include "khoi/dau-trang" %}')
-    title_block(doc)
-    blocks_of(doc, "mo_dau")
-    para(doc, "NoiDung", '{%p include "khoi/cac-muc" %}')
-    para(doc, "NoiDungCuoi", "{{r ket_thuc }}")
-    para(doc, "NoiDung", '{%p include "khoi/ky-ten" %}')
+    running_document(doc)
     para(doc, "NoiDung", "{%p for phu_luc in cac_phu_luc %}")
     para(doc, "NoiDung", "{%p if loop.first %}")
     section_break(doc, landscape=False)
