@@ -21,6 +21,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from pipeline.errors import TemplateError
 from pipeline.render.package import DOCUMENT_PART, Package
+from pipeline.render.zipwriter import replace_members, write_zip
 
 FRAME = "khung.docx"
 BLOCKS_DIR = "khoi"
@@ -187,7 +188,5 @@ class TemplateLibrary:
 
     def docx_bytes(self, name: str) -> bytes:
         """The composed template as a .docx, as docxtpl itself would load it."""
-        from pipeline.render.zipwriter import replace_members, write_zip
-
         composed = self.document_xml(name).encode("utf-8")
         return write_zip(replace_members(self.frame.members(), {DOCUMENT_PART: composed}))
