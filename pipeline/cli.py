@@ -112,7 +112,7 @@ def new(kind: str, output: Path | None, force: bool) -> None:
 
 def _register() -> None:
     # Commands whose library lives in its own package: each exposes one click command.
-    from pipeline.build.command import build_command
+    from pipeline.batch.command import build_command
     from pipeline.template_tools.command import templates_command
     from pipeline.verify.command import verify_command
 

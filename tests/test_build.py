@@ -11,9 +11,9 @@ from pathlib import Path
 import click
 from click.testing import CliRunner
 
-from pipeline.build import BuildResult, Status, build
-from pipeline.build.discover import Layout, find_inputs
-from pipeline.build.manifest import template_hash
+from pipeline.batch import BuildResult, Status, build
+from pipeline.batch.discover import Layout, find_inputs
+from pipeline.batch.manifest import template_hash
 from pipeline.load.documents import load_document
 from pipeline.render.compose import TemplateLibrary
 

@@ -9,10 +9,10 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from pipeline.build import Status, build
-from pipeline.build import pdf as pdf_module
-from pipeline.build.discover import find_inputs
-from pipeline.build.manifest import file_sha256
+from pipeline.batch import Status, build
+from pipeline.batch import pdf as pdf_module
+from pipeline.batch.discover import find_inputs
+from pipeline.batch.manifest import file_sha256
 from pipeline.errors import ConversionError
 from tests.test_build import AWARD_DECISION, AWARD_SHEET, TEMPLATES
 

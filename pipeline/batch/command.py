@@ -1,4 +1,4 @@
-"""`vanthu build`: parse the options, call pipeline.build.build, print its result."""
+"""`vanthu build`: parse the options, call pipeline.batch.build, print its result."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import click
 from rich.console import Console
 
 from pipeline.api import INPUTS_DIR, OUTPUTS_DIR
-from pipeline.build.builder import build
-from pipeline.build.progress import ProgressBar, print_report
+from pipeline.batch.builder import build
+from pipeline.batch.progress import ProgressBar, print_report
 
 
 @click.command("build")

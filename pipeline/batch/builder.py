@@ -18,12 +18,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline.api import INPUTS_DIR, OUTPUTS_DIR, default_templates_dir
-from pipeline.build.discover import Layout, find_inputs
-from pipeline.build.manifest import Entry, Manifest, file_sha256, matches, template_hash
-from pipeline.build.pdf import PdfConverter
-from pipeline.build.progress import Reporter, SilentReporter
-from pipeline.build.result import BuildResult, DocumentResult, Status
-from pipeline.build.runner import Loaded, Rendered, RenderJob, Workers, load_task, render_task
+from pipeline.batch.discover import Layout, find_inputs
+from pipeline.batch.manifest import Entry, Manifest, file_sha256, matches, template_hash
+from pipeline.batch.pdf import PdfConverter
+from pipeline.batch.progress import Reporter, SilentReporter
+from pipeline.batch.result import BuildResult, DocumentResult, Status
+from pipeline.batch.runner import Loaded, Rendered, RenderJob, Workers, load_task, render_task
 from pipeline.errors import ConversionError, VanthuError
 from pipeline.load.documents import LoadedDocument
 from pipeline.render.compose import TemplateLibrary

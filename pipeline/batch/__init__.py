@@ -5,7 +5,7 @@ discover (which inputs, where their outputs go) → runner (worker processes tha
 LibreOffice) → progress (bar and closing table); builder ties them together, command is the CLI.
 """
 
-from pipeline.build.builder import build
-from pipeline.build.result import BuildResult, DocumentResult, Status
+from pipeline.batch.builder import build
+from pipeline.batch.result import BuildResult, DocumentResult, Status
 
 __all__ = ["BuildResult", "DocumentResult", "Status", "build"]

@@ -20,7 +20,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from pipeline.build.result import BuildResult, DocumentResult, Status
+from pipeline.batch.result import BuildResult, DocumentResult, Status
 from pipeline.i18n import t
 
 
