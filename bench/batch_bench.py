@@ -40,7 +40,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from pipeline.api import Renderer
 from pipeline.context.common import DocumentInfo
 from pipeline.kinds import KINDS, DocumentKind
-from pipeline.load.documents import AGENCY_DIR, LoadedDocument, find_agency_file, load_document
+from pipeline.api import load_document
+from pipeline.load.contract import LoadedDocument
+from pipeline.load.locations import AGENCY_DIR
+from pipeline.workspace import Workspace
 from pipeline.model.agency import Agency
 from pipeline.render.engine import Engine
 from pipeline.rules.doc_types import document_type
@@ -315,7 +318,9 @@ class Corpus:
         self.name = bench_type.name
         self.template = kind.template
         self.example = Example(loaded.info.agency, loaded.info.data.model_dump())
-        self.profile = find_agency_file(str(self.example.data["co_quan"]), example_path)
+        self.profile = Workspace.containing(example_path).agency_file(
+            str(self.example.data["co_quan"])
+        )
         self.renderer = renderer
         self.seed = seed
 
@@ -326,7 +331,10 @@ class Corpus:
             return self._load_from_files(synthetic)
         data = self.kind.model.model_validate(synthetic.data)
         info = DocumentInfo(
-            data=data, agency=self.example.agency, doc_type=document_type(self.kind.code)
+            data=data,
+            agency=self.example.agency,
+            doc_type=document_type(self.kind.code),
+            attachments=self.kind.attachments(),
         )
         return LoadedDocument(path=Path(f"synthetic-{index}.yaml"), kind=self.kind, info=info)
 

@@ -1,44 +1,44 @@
-"""The library API behind the CLI: load, check and render documents."""
+"""The library API behind the CLI: load, check and render documents of a workspace.
+
+from pipeline.api import Renderer, render_documents
+from pipeline.workspace import Workspace
+
+workspace = Workspace.containing(Path("inputs/2022/ke-hoach-tdkt.yaml"))
+document = workspace.load(Path("inputs/2022/ke-hoach-tdkt.yaml"))
+data = Renderer(workspace).render(document)            # .docx bytes
+render_documents([Path("inputs/2022/ke-hoach-tdkt.yaml")])   # → outputs/2022/....docx
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from pipeline.errors import RenderError, VanthuError
-from pipeline.load.documents import LoadedDocument, load_document
+from pipeline.errors import RenderError, UsageError, VanthuError
+from pipeline.i18n import t
+from pipeline.load.contract import LoadedDocument
+from pipeline.render.compose import TemplateLibrary
 from pipeline.render.engine import Engine
 from pipeline.render.output import write_atomic
 from pipeline.render.styles import StyleSheet
+from pipeline.workspace import Workspace
 
-INPUTS_DIR = "inputs"
-OUTPUTS_DIR = "outputs"
-
-
-def default_templates_dir() -> Path:
-    """./templates when run from a project folder, else the templates of this checkout."""
-    here = Path.cwd() / "templates"
-    if (here / "khung.docx").is_file():
-        return here
-    return Path(__file__).resolve().parent.parent / "templates"
+DOCX, PDF = ".docx", ".pdf"
 
 
-def default_output(input_path: Path, outputs: Path = Path(OUTPUTS_DIR)) -> Path:
-    """outputs/<path under inputs/>.docx, mirroring the input tree."""
-    parts = input_path.resolve().parts
-    if INPUTS_DIR in parts:
-        index = len(parts) - 1 - parts[::-1].index(INPUTS_DIR)
-        relative = Path(*parts[index + 1 :])
-    else:
-        relative = Path(input_path.name)
-    return outputs / relative.with_suffix(".docx")
+def load_document(path: Path) -> LoadedDocument:
+    """The document in data file `path`, loaded in the workspace that holds it."""
+    return Workspace.containing(path).load(path)
 
 
 class Renderer:
     """Renders loaded documents; templates are prepared once and reused."""
 
-    def __init__(self, templates_dir: Path | None = None) -> None:
-        self.engine = Engine(templates_dir or default_templates_dir())
+    def __init__(self, templates: Workspace | TemplateLibrary | Path | None = None) -> None:
+        library = templates.templates if isinstance(templates, Workspace) else templates
+        self.engine = Engine(library)
         self._styles: StyleSheet | None = None
 
     @property
@@ -47,7 +47,7 @@ class Renderer:
             self._styles = StyleSheet(self.engine.library.frame.parts["word/styles.xml"])
         return self._styles
 
-    def context(self, document: LoadedDocument) -> dict[str, object]:
+    def context(self, document: LoadedDocument) -> dict[str, Any]:
         return document.kind.build_context(document.info, self.styles)
 
     def render(self, document: LoadedDocument) -> bytes:
@@ -56,12 +56,100 @@ class Renderer:
 
     def render_file(self, input_path: Path, output: Path | None = None) -> Path:
         """Load `input_path`, render it and write the .docx atomically; returns the output path."""
-        document = load_document(input_path)
-        target = output or default_output(input_path)
+        workspace = Workspace.containing(input_path)
+        document = workspace.load(input_path)
+        target = output or workspace.output_for(input_path, document.info.data.ngay.year)
         if target.resolve() == input_path.resolve():
             raise RenderError("render.output_is_input")
         write_atomic(target, self.render(document))
         return target
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One document written: its data file, its .docx and (with --pdf) its PDF."""
+
+    input: Path
+    docx: Path
+    pdf: Path | None = None
+
+
+def output_targets(
+    documents: Sequence[tuple[Workspace, LoadedDocument]], output: Path | None, pdf: bool
+) -> list[Path]:
+    """The .docx each document goes to (one rule for render and build); UsageError when `output`
+    cannot hold them and RenderError when two documents would write the same file."""
+    suffix = output.suffix.lower() if output is not None else ""
+    if output is not None and suffix in (DOCX, PDF):
+        if suffix == PDF and not pdf:
+            raise UsageError("ws.output_pdf_needs_flag", path=output)
+        if len(documents) > 1:
+            raise UsageError("ws.output_many_to_file", path=output)
+        targets = [output.with_suffix(DOCX)]
+    elif output is not None and suffix and not output.is_dir():
+        hint = t("ws.output_pdf_hint") if pdf else ""
+        raise UsageError("ws.output_suffix", path=output, pdf_hint=hint)
+    else:
+        targets = [
+            (output.joinpath(*ws.output_name(d.path, d.info.data.ngay.year).parts)
+             if output is not None else ws.output_for(d.path, d.info.data.ngay.year))
+            for ws, d in documents
+        ]  # fmt: skip
+    refuse_collisions([d.path for _, d in documents], targets)
+    for (_, document), target in zip(documents, targets, strict=True):
+        if target.resolve() == document.path.resolve():
+            raise RenderError("render.output_is_input")
+    return targets
+
+
+def refuse_collisions(inputs: Sequence[Path], targets: Sequence[Path]) -> None:
+    """RenderError naming both inputs when two of them would write the same output."""
+    seen: dict[Path, Path] = {}
+    for source, target in zip(inputs, targets, strict=True):
+        key = target.resolve()
+        if key in seen and seen[key].resolve() != source.resolve():
+            raise RenderError("ws.output_collision", output=target, first=seen[key], second=source)
+        seen.setdefault(key, source)
+
+
+def render_documents(
+    paths: Sequence[Path],
+    output: Path | None = None,
+    *,
+    pdf: bool = False,
+    templates: Path | None = None,
+) -> list[Rendered]:
+    """Load every input (all valid before anything is written), then render each to its output
+    (and PDF); the outputs follow the workspace's rule unless `output` says otherwise."""
+    workspaces: dict[Path, Workspace] = {}
+    documents: list[tuple[Workspace, LoadedDocument]] = []
+    for path in paths:
+        found = Workspace.containing(path).with_templates(templates)
+        workspace = workspaces.setdefault(found.root, found)
+        documents.append((workspace, workspace.load(path)))
+    targets = output_targets(documents, output, pdf)
+    renderers: dict[Path, Renderer] = {}
+    written: list[Rendered] = []
+    for (workspace, document), target in zip(documents, targets, strict=True):
+        renderer = renderers.setdefault(workspace.root, Renderer(workspace))
+        write_atomic(target, renderer.render(document))
+        written.append(Rendered(document.path, target))
+    if pdf:
+        written = convert_to_pdf(written)
+    return written
+
+
+def convert_to_pdf(written: list[Rendered]) -> list[Rendered]:
+    """A PDF beside each .docx, through one LibreOffice for all of them."""
+    from pipeline.batch.pdf import PdfConverter
+
+    converted = []
+    with PdfConverter() as converter:
+        for item in written:
+            target = item.docx.with_suffix(PDF)
+            converter.convert(item.docx, target)
+            converted.append(Rendered(item.input, item.docx, target))
+    return converted
 
 
 @dataclass

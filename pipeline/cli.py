@@ -30,6 +30,10 @@ class VanthuGroup(click.Group):
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except BrokenPipeError:  # `vanthu ... | head`: the reader stopped; so do we, quietly
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            ctx.exit(1)
         except Exception as exc:  # a bug: say so in one line; VANTHU_DEBUG=1 shows where
             if os.environ.get("VANTHU_DEBUG"):
                 traceback.print_exc()
@@ -66,20 +70,19 @@ def main(ctx: click.Context, lang: str | None, templates_dir: Path | None) -> No
     "--output",
     type=click.Path(path_type=Path),
     default=None,
-    help="Tệp .docx kết quả (một đầu vào) hoặc thư mục (nhiều đầu vào).",
+    help="Tệp .docx kết quả (một đầu vào; .pdf với --pdf) hoặc thư mục (mặc định: "
+    "outputs/<năm>/<tên>.docx của thư mục làm việc).",
 )
+@click.option("--pdf", is_flag=True, help="Xuất thêm PDF bên cạnh tệp .docx (LibreOffice).")
 @click.pass_context
-def render(ctx: click.Context, inputs: tuple[Path, ...], output: Path | None) -> None:
+def render(ctx: click.Context, inputs: tuple[Path, ...], output: Path | None, pdf: bool) -> None:
     """Dựng văn bản .docx từ tệp dữ liệu YAML."""
-    from pipeline.api import Renderer, default_output
+    from pipeline.api import render_documents
 
-    renderer = Renderer(ctx.obj["templates"])
-    for path in inputs:
-        target = output
-        if output is not None and (len(inputs) > 1 or output.suffix.lower() != ".docx"):
-            target = output / default_output(path, Path()).relative_to(".")
-        written = renderer.render_file(path, target)
-        click.echo(t("cli.rendered", input=path, output=written))
+    for item in render_documents(list(inputs), output, pdf=pdf, templates=ctx.obj["templates"]):
+        click.echo(t("cli.rendered", input=item.input, output=item.docx))
+        if item.pdf is not None:
+            click.echo(t("ws.pdf_written", output=item.pdf))
 
 
 @main.command()
@@ -99,7 +102,13 @@ def check(inputs: tuple[Path, ...]) -> None:
 
 @main.command()
 @click.argument("kind", type=click.Choice(["ke-hoach", "quyet-dinh"]))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Tệp YAML sẽ tạo (mặc định: <loại>.yaml trong thư mục hiện tại).",
+)
 @click.option("--force", is_flag=True, help="Ghi đè tệp đã có.")
 def new(kind: str, output: Path | None, force: bool) -> None:
     """Tạo tệp dữ liệu mẫu có chú thích, dựng được ngay."""
@@ -115,10 +124,12 @@ def _register() -> None:
     from pipeline.batch.command import build_command
     from pipeline.template_tools.command import templates_command
     from pipeline.verify.command import verify_command
+    from pipeline.workspace.command import init_command
 
     main.add_command(build_command, "build")
     main.add_command(verify_command, "verify")
     main.add_command(templates_command, "templates")
+    main.add_command(init_command, "init")
 
 
 _register()

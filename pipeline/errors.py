@@ -106,3 +106,9 @@ class RenderError(VanthuError):
 
 class ConversionError(VanthuError):
     """PDF conversion failed or LibreOffice is missing."""
+
+
+class UsageError(VanthuError):
+    """Options that contradict each other or the inputs (an -o that cannot hold the outputs)."""
+
+    exit_code = 2

@@ -11,11 +11,12 @@ from pathlib import Path
 import click
 from click.testing import CliRunner
 
+from pipeline.api import load_document
 from pipeline.batch import BuildResult, Status, build
 from pipeline.batch.discover import Layout, find_inputs
 from pipeline.batch.manifest import template_hash
-from pipeline.load.documents import load_document
 from pipeline.render.compose import TemplateLibrary
+from pipeline.workspace import Workspace
 
 REPO = Path(__file__).resolve().parents[1]
 TEMPLATES = REPO / "templates"
@@ -26,8 +27,16 @@ BROKEN = "2022/qd-thanh-lap-hoi-dong.yaml"
 
 
 def run_build(inputs: Path, out: Path, *, force: bool = False) -> BuildResult:
-    """The library build of the test's copy of inputs/ with the repository's templates."""
-    return build(inputs, out, jobs=JOBS, templates_dir=TEMPLATES, force=force)
+    """The library build of the test's copy of inputs/ (or a year of it) into `out`."""
+    return build(in_workspace(inputs, out), inputs, jobs=JOBS, force=force)
+
+
+def in_workspace(inputs: Path, out: Path, templates: Path | None = None) -> Workspace:
+    return Workspace.containing(inputs).with_output(out).with_templates(templates)
+
+
+def documents_of(inputs: Path) -> list[Path]:
+    return find_inputs(Workspace.containing(inputs), inputs)
 
 
 def invoke(cli: click.Group, *args: str):
@@ -60,7 +69,7 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
 
 
 def years(inputs: Path) -> set[str]:
-    return {p.relative_to(inputs).parts[0] for p in find_inputs(inputs)}
+    return {p.relative_to(inputs).parts[0] for p in documents_of(inputs)}
 
 
 def break_line(path: Path, old: str, new: str) -> None:
@@ -75,17 +84,18 @@ def break_line(path: Path, old: str, new: str) -> None:
 def test_finds_documents_not_agency_profiles(inputs_copy: Path) -> None:
     (inputs_copy / ".git").mkdir()
     (inputs_copy / ".git" / "config.yaml").write_text("x: 1\n", "utf-8")
-    found = [p.relative_to(inputs_copy).as_posix() for p in find_inputs(inputs_copy)]
+    found = [p.relative_to(inputs_copy).as_posix() for p in documents_of(inputs_copy)]
     assert "2022/qd-giay-khen.yaml" in found and "2022/ke-hoach-tdkt.yaml" in found
     assert not [f for f in found if f.startswith(("co-quan/", ".git/"))]
     assert found == sorted(found)
 
 
 def test_year_folder_still_writes_under_its_year(inputs_copy: Path, tmp_path: Path) -> None:
-    layout = Layout.of(inputs_copy / "2022", tmp_path / "out")
+    layout = Layout(Workspace.containing(inputs_copy / "2022").with_output(tmp_path / "out"))
     source = inputs_copy / "2022" / "qd-giay-khen.yaml"
-    assert layout.output_for(source) == tmp_path / "out" / "2022" / "qd-giay-khen.docx"
-    assert layout.year_of(source) == "2022"
+    document = load_document(source)
+    assert layout.output_for(document) == tmp_path / "out" / "2022" / "qd-giay-khen.docx"
+    assert layout.year_of(document) == "2022"
     assert layout.name_of(source) == "inputs/2022/qd-giay-khen.yaml"
     assert layout.manifest_for("2022") == tmp_path / "out" / "2022" / "manifest.json"
 
@@ -113,7 +123,7 @@ def test_builds_every_document_and_the_manifests(
     result = invoke(cli, str(inputs_copy), "-o", str(out))
     assert result.exit_code == 0, result.output
 
-    documents = find_inputs(inputs_copy)
+    documents = documents_of(inputs_copy)
     assert documents
     library = TemplateLibrary(TEMPLATES)
     for source in documents:
@@ -233,7 +243,7 @@ def test_changed_shared_block_rebuilds_every_document(inputs_copy: Path, tmp_pat
     templates = tmp_path / "templates"
     shutil.copytree(TEMPLATES, templates)
     out = tmp_path / "out"
-    first = build(inputs_copy, out, jobs=JOBS, templates_dir=templates)
+    first = build(in_workspace(inputs_copy, out, templates), jobs=JOBS)
     assert first.ok
     outputs = snapshot(out)
 
@@ -246,7 +256,7 @@ def test_changed_shared_block_rebuilds_every_document(inputs_copy: Path, tmp_pat
             info.compress_type = zipfile.ZIP_STORED
             rewritten.writestr(info, data)
 
-    second = build(inputs_copy, out, jobs=JOBS, templates_dir=templates)
+    second = build(in_workspace(inputs_copy, out, templates), jobs=JOBS)
     assert second.ok and set(statuses(second).values()) == {Status.BUILT}
     docx = {n: d for n, (d, _) in outputs.items() if n.endswith(".docx")}
     assert {n: d for n, (d, _) in snapshot(out).items() if n.endswith(".docx")} == docx
@@ -258,7 +268,7 @@ def test_two_clean_builds_are_byte_identical(inputs_copy: Path, tmp_path: Path) 
     a = {n: d for n, (d, _) in snapshot(tmp_path / "a").items()}
     b = {n: d for n, (d, _) in snapshot(tmp_path / "b").items()}
     assert a == b
-    assert len([n for n in a if n.endswith(".docx")]) == len(find_inputs(inputs_copy))
+    assert len([n for n in a if n.endswith(".docx")]) == len(documents_of(inputs_copy))
     for name in a:
         if name.endswith(".docx"):  # no build time inside the package
             with zipfile.ZipFile(tmp_path / "a" / name) as package:
@@ -318,7 +328,7 @@ def test_keep_going_builds_the_rest_and_exits_1(
     result = invoke(cli, str(inputs_copy), "-o", str(out), "--keep-going")
     assert result.exit_code == 1
     assert "31/02/2022" in result.output and "lỗi" in result.output
-    for source in find_inputs(inputs_copy):
+    for source in documents_of(inputs_copy):
         name = f"inputs/{source.relative_to(inputs_copy).as_posix()}"
         output = out / source.relative_to(inputs_copy).with_suffix(".docx")
         assert output.is_file() != (name in dependants), name

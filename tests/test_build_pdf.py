@@ -11,10 +11,10 @@ from click.testing import CliRunner
 
 from pipeline.batch import Status, build
 from pipeline.batch import pdf as pdf_module
-from pipeline.batch.discover import find_inputs
 from pipeline.batch.manifest import file_sha256
 from pipeline.errors import ConversionError
-from tests.test_build import AWARD_DECISION, AWARD_SHEET, TEMPLATES
+from pipeline.workspace import Workspace
+from tests.test_build import AWARD_DECISION, AWARD_SHEET, documents_of, run_build
 
 
 def entries(out: Path) -> dict[str, dict]:
@@ -36,7 +36,7 @@ def test_pdf_for_every_document_with_one_libreoffice(
     assert result.exit_code == 0, result.output
     assert pdf_module.server_starts() == starts + 1
 
-    documents = find_inputs(inputs_copy)
+    documents = documents_of(inputs_copy)
     for source in documents:
         pdf = out / source.relative_to(inputs_copy).with_suffix(".pdf")
         assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF"), pdf
@@ -48,7 +48,7 @@ def test_pdf_for_every_document_with_one_libreoffice(
     assert not list(out.rglob("*.partial.pdf"))
 
     # Up to date, PDFs included: nothing to convert, so LibreOffice is not started at all.
-    again = build(inputs_copy, out, jobs=2, pdf=True, templates_dir=TEMPLATES)
+    again = build(Workspace.containing(inputs_copy).with_output(out), jobs=2, pdf=True)
     assert {d.status for d in again.documents} == {Status.UNCHANGED}
     assert pdf_module.server_starts() == starts + 1
 
@@ -59,7 +59,7 @@ def test_pdf_for_every_document_with_one_libreoffice(
         sheet.read_text("utf-8").replace("Quàng Thị Ngân,Chuyên viên,", "Quàng Thị Ngân,Kế toán,"),
         "utf-8",
     )
-    assert build(inputs_copy, out, jobs=2, templates_dir=TEMPLATES).ok
+    assert run_build(inputs_copy, out).ok
     after = entries(out)
     changed = {n for n in after if after[n]["output"]["sha256"] != before[n]["output"]["sha256"]}
     assert AWARD_DECISION in changed

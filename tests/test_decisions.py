@@ -10,9 +10,9 @@ from click.testing import CliRunner
 from docx import Document
 from openpyxl import load_workbook
 
+from pipeline.api import load_document
 from pipeline.awards import read_award_list
 from pipeline.cli import main
-from pipeline.load.documents import load_document
 from pipeline.rules.words import money_in_words
 
 REPO = Path(__file__).resolve().parents[1]

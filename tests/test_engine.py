@@ -10,7 +10,7 @@ import pytest
 from docxtpl import DocxTemplate
 from lxml import etree
 
-from pipeline.load.documents import load_document
+from pipeline.api import load_document
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted(p for p in (REPO / "inputs").rglob("*.yaml") if "co-quan" not in p.parts)
@@ -50,7 +50,7 @@ def test_deterministic(renderer, example: Path) -> None:
     from pipeline.api import Renderer
 
     document = load_document(example)
-    again = Renderer(renderer.engine.library.root)  # a fresh engine: nothing cached
+    again = Renderer(renderer.engine.library.layers[0])  # a fresh engine: nothing cached
     assert renderer.render(document) == again.render(document)
 
 
@@ -65,7 +65,7 @@ def test_template_prepared_once(renderer) -> None:
 def test_shared_blocks_are_defined_once(renderer) -> None:
     library = renderer.engine.library
     for name in library.type_names():
-        source = (library.root / f"{name}.docx").read_bytes()
+        source = library.file(name).read_bytes()
         with zipfile.ZipFile(io.BytesIO(source)) as archive:
             body = archive.read("word/document.xml").decode("utf-8")
         assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" not in body, name

@@ -65,7 +65,7 @@ def test_inline_markup() -> None:
 def test_templates_run_sandboxed(tmp_path: Path, repo: Path, renderer) -> None:
     import shutil
 
-    from pipeline.load.documents import load_document
+    from pipeline.api import load_document
     from pipeline.render.engine import Engine
 
     templates = tmp_path / "templates"

@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 
+from pipeline.api import load_document
 from pipeline.awards import read_award_list
 from pipeline.cli import main
-from pipeline.load.documents import load_document
 from pipeline.rules.money import format_money
 
 REPO = Path(__file__).resolve().parents[1]

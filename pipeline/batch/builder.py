@@ -17,16 +17,16 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from pipeline.api import INPUTS_DIR, OUTPUTS_DIR, default_templates_dir
 from pipeline.batch.discover import Layout, find_inputs
 from pipeline.batch.manifest import Entry, Manifest, file_sha256, matches, template_hash
 from pipeline.batch.pdf import PdfConverter
 from pipeline.batch.progress import Reporter, SilentReporter
 from pipeline.batch.result import BuildResult, DocumentResult, Status
 from pipeline.batch.runner import Loaded, Rendered, RenderJob, Workers, load_task, render_task
-from pipeline.errors import ConversionError, VanthuError
-from pipeline.load.documents import LoadedDocument
+from pipeline.errors import ConversionError, RenderError, VanthuError
+from pipeline.load.contract import LoadedDocument
 from pipeline.render.compose import TemplateLibrary
+from pipeline.workspace import Workspace
 
 
 @dataclass
@@ -88,9 +88,9 @@ class Planner:
     def plan(self, document: LoadedDocument) -> Pending | Entry:
         """The recorded entry when `document` is up to date, else what to render."""
         name = self.layout.name_of(document.path)
-        output = self.layout.output_for(document.path)
+        output = self.layout.output_for(document)
         wanted = self.entry(document, output)
-        manifest = self.manifest(self.layout.year_of(document.path))
+        manifest = self.manifest(self.layout.year_of(document))
         if not self.force:
             current = manifest.up_to_date(name, wanted, self.layout.output_dir, self.pdf)
             if current is not None:
@@ -142,6 +142,8 @@ class Finisher:
         if previous is None or previous.pdf is None:
             return entry
         recorded = self.layout.output_dir / previous.pdf
+        if not recorded.resolve().is_relative_to(self.layout.output_dir.resolve()):
+            return entry  # a manifest never makes the build touch a file outside its outputs
         if not matches(recorded, previous.pdf_sha256):
             return entry
         if previous.output_sha256 == entry.output_sha256 and recorded == target:
@@ -168,8 +170,9 @@ def plan(planner: Planner, loaded: dict[Path, Loaded], paths: list[Path]) -> Out
     outcome = Outcome()
     for path in paths:
         name = layout.name_of(path)
-        planner.manifest(layout.year_of(path))  # every year seen gets its manifest
         document = loaded[path].document
+        # every year seen gets its manifest
+        planner.manifest(layout.year_of(document) if document else layout.folder_year(path))
         if document is None:
             outcome.fail(path, name, loaded[path].error)
             continue
@@ -210,27 +213,27 @@ def render(
 
 
 def build(
-    input_dir: Path = Path(INPUTS_DIR),
-    output_dir: Path = Path(OUTPUTS_DIR),
+    workspace: Workspace,
+    input_dir: Path | None = None,
     *,
     jobs: int | None = None,
     pdf: bool = False,
     force: bool = False,
     keep_going: bool = False,
-    templates_dir: Path | None = None,
     reporter: Reporter | None = None,
 ) -> BuildResult:
-    """Build every document under `input_dir` into `output_dir` (see the module docstring)."""
+    """Build every document of `workspace` (or of `input_dir` in it) into its output folder."""
     started = time.perf_counter()
-    layout = Layout.of(input_dir, output_dir)
-    library = TemplateLibrary(templates_dir or default_templates_dir())
-    paths = find_inputs(input_dir)
+    layout = Layout(workspace)
+    library = workspace.templates
+    paths = find_inputs(workspace, input_dir)
     result = BuildResult()
     if not paths:
         return result
-    with Workers(min(jobs or os.cpu_count() or 1, len(paths)), library.root) as workers:
+    with Workers(min(jobs or os.cpu_count() or 1, len(paths)), workspace) as workers:
         invalid = lambda path, why: Loaded(path, error=why)  # noqa: E731
         loaded = {item.path: item for item in workers.run(load_task, paths, invalid)}
+        refuse_shared_outputs(layout, paths, loaded)
         result.invalid = [(p, loaded[p].error or "") for p in paths if loaded[p].document is None]
         if result.invalid and not keep_going:
             result.stopped = True
@@ -244,14 +247,30 @@ def build(
     return result
 
 
+def refuse_shared_outputs(layout: Layout, paths: list[Path], loaded: dict[Path, Loaded]) -> None:
+    """Two inputs that would write the same output: the second is invalid, naming both."""
+    claimed: dict[Path, Path] = {}
+    for path in paths:
+        document = loaded[path].document
+        if document is None:
+            continue
+        target = layout.output_for(document)
+        first = claimed.setdefault(target, path)
+        if first != path:
+            error = RenderError("ws.output_collision", output=target, first=first, second=path)
+            loaded[path] = Loaded(path, error=error.message())
+
+
 def write_manifests(
     layout: Layout, planner: Planner, paths: list[Path], entries: dict[Path, Entry]
 ) -> list[Path]:
     """Write each year's manifest (only when its content changed); returns their paths."""
-    fresh = {year: Manifest(year=year) for year in planner.manifests}
+    fresh: dict[str | None, Manifest] = {year: Manifest(year=year) for year in planner.manifests}
     for path in paths:
         if path in entries:
-            fresh[layout.year_of(path)].entries[layout.name_of(path)] = entries[path]
+            year: str | None = entries[path].output.split("/", 1)[0]
+            manifest = fresh.setdefault(year, Manifest(year=year))
+            manifest.entries[layout.name_of(path)] = entries[path]
     written = []
     for year, manifest in sorted(fresh.items(), key=lambda item: item[0] or ""):
         target = layout.manifest_for(year)

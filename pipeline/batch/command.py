@@ -7,25 +7,25 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from pipeline.api import INPUTS_DIR, OUTPUTS_DIR
 from pipeline.batch.builder import build
 from pipeline.batch.progress import ProgressBar, print_report
+from pipeline.workspace import Workspace
 
 
 @click.command("build")
 @click.argument(
     "input_dir",
     required=False,
-    default=Path(INPUTS_DIR),
+    default=None,
     type=click.Path(file_okay=False, path_type=Path),
 )
 @click.option(
     "-o",
     "--output",
     "output_dir",
-    default=Path(OUTPUTS_DIR),
+    default=None,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Thư mục kết quả, cùng cấu trúc với thư mục đầu vào (mặc định: outputs/).",
+    help="Thư mục kết quả (mặc định: outputs/ của thư mục làm việc); mỗi năm một thư mục con.",
 )
 @click.option(
     "-j",
@@ -40,24 +40,26 @@ from pipeline.batch.progress import ProgressBar, print_report
 @click.pass_context
 def build_command(
     ctx: click.Context,
-    input_dir: Path,
-    output_dir: Path,
+    input_dir: Path | None,
+    output_dir: Path | None,
     jobs: int | None,
     pdf: bool,
     force: bool,
     keep_going: bool,
 ) -> None:
-    """Dựng mọi văn bản của thư mục đầu vào: song song, chỉ dựng lại văn bản đã thay đổi."""
+    """Dựng mọi văn bản của thư mục làm việc (hoặc của INPUT_DIR): song song, chỉ dựng lại văn
+    bản đã thay đổi; kết quả ở outputs/<năm>/."""
     templates = ctx.obj.get("templates") if isinstance(ctx.obj, dict) else None
+    workspace = Workspace.containing(input_dir or Path.cwd())
+    workspace = workspace.with_output(output_dir).with_templates(templates)
     console = Console()
     result = build(
+        workspace,
         input_dir,
-        output_dir,
         jobs=jobs,
         pdf=pdf,
         force=force,
         keep_going=keep_going,
-        templates_dir=templates,
         reporter=ProgressBar(console) if console.is_terminal else None,
     )
     print_report(result, console)

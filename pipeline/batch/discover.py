@@ -1,71 +1,66 @@
-"""Find a build's document inputs and decide where each one's outputs and manifest go."""
+"""A build's inputs and where each one's output and manifest go, as the workspace says."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from pipeline.errors import InputError
-from pipeline.load.documents import AGENCY_DIR
+from pipeline.load.contract import LoadedDocument
+from pipeline.workspace import Workspace
+from pipeline.workspace.core import YEAR
 
-INPUT_PATTERN = "*.yaml"
 MANIFEST = "manifest.json"
-YEAR = re.compile(r"^\d{4}$")
 
 
-def find_inputs(input_dir: Path) -> list[Path]:
-    """Every document YAML under `input_dir`, sorted; agency profiles and hidden files skipped."""
-    if not input_dir.is_dir():
-        raise InputError("build.no_input_dir", file=input_dir)
-    found = []
-    for path in input_dir.rglob(INPUT_PATTERN):
-        parts = path.relative_to(input_dir).parts
-        if AGENCY_DIR in parts[:-1] or any(part.startswith(".") for part in parts):
-            continue
-        if path.is_file():
-            found.append(path)
-    return sorted(found, key=lambda p: p.relative_to(input_dir).as_posix())
+def find_inputs(workspace: Workspace, folder: Path | None = None) -> list[Path]:
+    """Every document data file of the workspace (or of `folder` in it), sorted."""
+    folder = folder or workspace.data_dir
+    if not folder.is_dir():
+        raise InputError("build.no_input_dir", file=folder)
+    return workspace.documents(folder)
 
 
 @dataclass(frozen=True)
 class Layout:
-    """Where a build reads and writes: the inputs tree (`base`) mirrored under `output_dir`.
+    """How a build names things: inputs relative to the workspace, outputs by year.
 
-    `base` is INPUT_DIR, or its parent when INPUT_DIR is a year folder (inputs/2022), so that
-    outputs always land in OUTPUT_DIR/<year>/. Manifests name input files relative to `root`,
-    the project folder holding `base`, so they do not depend on where the project lives.
+    Every output goes to OUTPUT_DIR/<year>/<name>.docx (the workspace's one rule, shared with
+    `vanthu render`), and each year has its manifest OUTPUT_DIR/<year>/manifest.json. Manifests
+    name input files relative to the workspace, so they do not depend on where it lives.
     """
 
-    input_dir: Path
-    output_dir: Path
-    base: Path
-    root: Path
+    workspace: Workspace
 
-    @classmethod
-    def of(cls, input_dir: Path, output_dir: Path) -> Layout:
-        resolved = input_dir.resolve()
-        base = resolved.parent if YEAR.match(resolved.name) else resolved
-        return cls(input_dir=input_dir, output_dir=output_dir, base=base, root=base.parent)
+    @property
+    def output_dir(self) -> Path:
+        return self.workspace.output_dir
 
-    def relative(self, path: Path) -> PurePosixPath:
-        """`path` below the inputs tree."""
-        return PurePosixPath(path.resolve().relative_to(self.base).as_posix())
+    @property
+    def root(self) -> Path:
+        return self.workspace.root
 
-    def output_for(self, path: Path) -> Path:
-        """OUTPUT_DIR/<path below the inputs tree>.docx."""
-        return self.output_dir / Path(*self.relative(path).with_suffix(".docx").parts)
+    def output_for(self, document: LoadedDocument) -> Path:
+        return self.workspace.output_for(document.path, document.info.data.ngay.year)
 
-    def year_of(self, path: Path) -> str | None:
-        """The year folder (4 digits) an input lies in, None when it lies in none."""
-        return next((part for part in self.relative(path).parts[:-1] if YEAR.match(part)), None)
+    def year_of(self, document: LoadedDocument) -> str:
+        """The year folder the document's output goes to."""
+        return self.workspace.output_name(document.path, document.info.data.ngay.year).parts[0]
+
+    def folder_year(self, path: Path) -> str | None:
+        """The year folder a data file lies in (for inputs that could not be loaded)."""
+        resolved = path.resolve()
+        if not resolved.is_relative_to(self.workspace.data_dir):
+            return None
+        parts = PurePosixPath(resolved.relative_to(self.workspace.data_dir).as_posix()).parts
+        return parts[0] if len(parts) > 1 and YEAR.match(parts[0]) else None
 
     def manifest_for(self, year: str | None) -> Path:
-        """OUTPUT_DIR/<year>/manifest.json (OUTPUT_DIR/manifest.json outside year folders)."""
+        """OUTPUT_DIR/<year>/manifest.json (OUTPUT_DIR/manifest.json without a year)."""
         return self.output_dir / year / MANIFEST if year else self.output_dir / MANIFEST
 
     def name_of(self, path: Path) -> str:
-        """How manifests name a file: relative to the project root, else absolute; posix style."""
+        """How manifests name a file: relative to the workspace, else absolute; posix style."""
         resolved = path.resolve()
         try:
             return resolved.relative_to(self.root).as_posix()

@@ -37,11 +37,11 @@ def matches(path: Path, sha256: str | None) -> bool:
 
 
 def template_hash(library: TemplateLibrary, name: str) -> str:
-    """sha256 over template `name`, the frame and the shared blocks (named within templates/)."""
+    """sha256 over template `name`, the frame and the shared blocks in force (named by layer)."""
     digest = hashlib.sha256()
     try:
         for path in library.source_files(name):
-            relative = path.relative_to(library.root).as_posix()
+            relative = library.relative_name(path)
             digest.update(f"{relative}\0{file_sha256(path)}\n".encode())
     except FileNotFoundError as exc:
         raise TemplateError("render.template_missing", template=str(exc.filename)) from None

@@ -20,20 +20,24 @@ from typing import TypeVar
 from pipeline.api import Renderer
 from pipeline.errors import VanthuError
 from pipeline.i18n import current_language, set_language, t
-from pipeline.load.documents import LoadedDocument, load_document
+from pipeline.load.contract import LoadedDocument
 from pipeline.render.output import write_atomic
+from pipeline.workspace import Workspace
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 _renderer: Renderer | None = None
+_workspace: Workspace | None = None
 
 
-def init_worker(templates_dir: Path, lang: str) -> None:
-    """Pool initializer: the build's message language and one Renderer for this process."""
-    global _renderer
+def init_worker(workspace: Workspace, lang: str) -> None:
+    """Pool initializer: the build's message language, its workspace (whose loader parses each
+    file once in this process) and one Renderer for this process."""
+    global _renderer, _workspace
     set_language(lang)
-    _renderer = Renderer(templates_dir)
+    _workspace = workspace
+    _renderer = Renderer(workspace)
 
 
 def _failure(exc: Exception) -> str:
@@ -55,7 +59,8 @@ class Loaded:
 def load_task(path: Path) -> Loaded:
     """Read and validate one input."""
     try:
-        return Loaded(path, document=load_document(path))
+        assert _workspace is not None, "init_worker was not called"
+        return Loaded(path, document=_workspace.load(path))
     except Exception as exc:  # reported per document, never a traceback
         return Loaded(path, error=_failure(exc))
 
@@ -93,18 +98,18 @@ def render_task(job: RenderJob) -> Rendered:
 class Workers:
     """`jobs` worker processes, or this process itself when `jobs` is 1."""
 
-    def __init__(self, jobs: int, templates_dir: Path) -> None:
+    def __init__(self, jobs: int, workspace: Workspace) -> None:
         self.jobs = max(1, jobs)
-        self.templates_dir = templates_dir
+        self.workspace = workspace
         self._pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> Workers:
         lang = current_language()
         if self.jobs == 1:
-            init_worker(self.templates_dir, lang)
+            init_worker(self.workspace, lang)
         else:
             self._pool = ProcessPoolExecutor(
-                max_workers=self.jobs, initializer=init_worker, initargs=(self.templates_dir, lang)
+                max_workers=self.jobs, initializer=init_worker, initargs=(self.workspace, lang)
             )
         return self
 

@@ -8,6 +8,7 @@ from typing import Any
 from pipeline.context.common import DocumentInfo, block_context, closing, common_context
 from pipeline.context.sections import sections_context
 from pipeline.figures import Count, YearFigures, change
+from pipeline.load.attachments import ReportAttachments
 from pipeline.model.bao_cao import ReportData, ReportItem
 from pipeline.model.ke_hoach import Item
 from pipeline.render.fragments import rich_runs
@@ -81,13 +82,13 @@ def units_table(figures: YearFigures, number: int) -> dict[str, Any]:
     }
 
 
-def report_context(info: DocumentInfo, styles: Any) -> dict[str, Any]:
+def report_context(info: DocumentInfo[ReportAttachments], styles: Any) -> dict[str, Any]:
     """Everything templates/bao-cao.docx prints."""
     report = info.data
     assert isinstance(report, ReportData)
-    figures: YearFigures = info.attachments["figures"]
-    previous: YearFigures | None = info.attachments["previous"]
-    values: dict[str, str] = info.attachments["values"]
+    attached = info.attachments
+    assert isinstance(attached, ReportAttachments)
+    figures, previous, values = attached.figures, attached.previous, attached.values
     text = partial(fill, values=values)
     numbered = iter(range(1, 1000))
 

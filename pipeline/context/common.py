@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from markupsafe import Markup
 
@@ -22,14 +22,17 @@ TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 RECORDS_OFFICE = "VT"  # văn thư: every "Lưu:" line starts with it
 
 
+A = TypeVar("A")  # what a kind attaches (pipeline.load.attachments)
+
+
 @dataclass(frozen=True)
-class DocumentInfo:
-    """A validated document with what it refers to: agency profile, type, signer."""
+class DocumentInfo(Generic[A]):
+    """A validated document with what it refers to: agency profile, type, signer, attachments."""
 
     data: DocumentData
     agency: Agency
     doc_type: DocumentType
-    attachments: Mapping[str, Any] = field(default_factory=dict)
+    attachments: A
 
     @property
     def signer(self) -> Signer:

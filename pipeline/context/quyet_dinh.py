@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pipeline.awards import AwardList, Entry
 from pipeline.context.common import DocumentInfo, block_context, closing, common_context
 from pipeline.context.ke_hoach import task_appendices
 from pipeline.context.sections import sections_context
+from pipeline.load.attachments import DecisionAttachments, NoAttachments
 from pipeline.load.spreadsheet import Table
 from pipeline.model.blocks import DashList
 from pipeline.model.ke_hoach import PlanData
 from pipeline.model.quyet_dinh import DecisionData
-
-if TYPE_CHECKING:
-    from pipeline.load.documents import LoadedDocument
 from pipeline.render.fragments import rich_runs
 from pipeline.render.styles import StyleSheet
 from pipeline.rules.money import format_money
@@ -128,22 +126,24 @@ def council_articles(data: DecisionData, members: Table) -> list[dict[str, Any]]
     ]  # fmt: skip
 
 
-def issued_plan_articles(data: DecisionData, plan: LoadedDocument) -> list[dict[str, Any]]:
+def issued_plan_articles(
+    data: DecisionData, plan: DocumentInfo[NoAttachments]
+) -> list[dict[str, Any]]:
     """Điều 1: 'Ban hành kèm theo Quyết định này Kế hoạch ...'."""
-    subject = " ".join(plan.info.data.trich_yeu.split())
+    subject = " ".join(plan.data.trich_yeu.split())
     subject = subject[:1].lower() + subject[1:]  # it continues the sentence after "Kế hoạch"
     return [{"mo_dau": f"Ban hành kèm theo Quyết định này Kế hoạch {subject}.", "doan": []}]
 
 
-def issued_plan_context(info: DocumentInfo, plan: LoadedDocument) -> dict[str, Any]:
+def issued_plan_context(info: DocumentInfo, plan: DocumentInfo[NoAttachments]) -> dict[str, Any]:
     """The plan printed after the decision: its title, 'Ban hành kèm theo ...' and its body."""
     data = info.data
     assert isinstance(data, DecisionData)
-    body = plan.info.data
+    body = plan.data
     assert isinstance(body, PlanData)
     issuer = data.tham_quyen
     return {
-        "ten_loai": plan.info.doc_type.title,
+        "ten_loai": plan.doc_type.title,
         "trich_yeu": rich_runs(body.trich_yeu),
         "kem_theo": info.attached_line(issuer, lead="Ban hành kèm theo"),
         "mo_dau": [block_context(b) for b in body.mo_dau],
@@ -151,7 +151,7 @@ def issued_plan_context(info: DocumentInfo, plan: LoadedDocument) -> dict[str, A
         "ket_thuc": rich_runs(closing(body.ket_thuc)),
         "cac_phu_luc": task_appendices(
             body,
-            plan.info.agency.don_vi,
+            plan.agency.don_vi,
             info.attached_line(issuer, lead="Kèm theo Kế hoạch ban hành kèm theo"),
         ),  # fmt: skip
     }
@@ -193,14 +193,14 @@ def last_part(danh_sach: dict[str, Any] | None, issued: dict[str, Any] | None) -
     return "doc" if danh_sach is not None else None
 
 
-def decision_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
+def decision_context(info: DocumentInfo[DecisionAttachments], styles: StyleSheet) -> dict[str, Any]:
     """Everything templates/quyet-dinh.docx prints."""
     data = info.data
     assert isinstance(data, DecisionData)
     context = common_context(info, styles)
-    awards: AwardList | None = info.attachments.get("awards")
-    members: Table | None = info.attachments.get("members")
-    plan: LoadedDocument | None = info.attachments.get("plan")
+    attached = info.attachments
+    assert isinstance(attached, DecisionAttachments)
+    awards, members, plan = attached.awards, attached.members, attached.plan
     generated: list[dict[str, Any]] = []
     if awards is not None:
         generated = award_articles(data, awards)

@@ -1,32 +1,30 @@
-"""Load a document's YAML with everything it refers to, and check every reference."""
+"""Load a document (a data file, or a form's dict) with everything it refers to, checked.
+
+DocumentLoader asks a Locations (the workspace) where the agency profile and the files a
+document names are. Within one loader each file is parsed once: a build or a report that meets
+the same agency profile, list or decision again reuses it (keyed by path, size and mtime).
+"""
 
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from pipeline.context.common import DocumentInfo
 from pipeline.errors import InputError
 from pipeline.i18n import t
-from pipeline.kinds import KINDS, DocumentKind, kind_of
+from pipeline.kinds import KINDS, kind_of
+from pipeline.load.contract import Attached, LoadedDocument
+from pipeline.load.locations import AGENCY_DIR, Locations
 from pipeline.load.validation import validate
-from pipeline.load.yaml_source import Source, load_yaml
+from pipeline.load.yaml_source import Path_, Source, load_yaml, source_of_mapping
 from pipeline.model.agency import Agency
 from pipeline.model.document import DocumentData, RecipientGroup
 from pipeline.rules.doc_types import document_type
 
-AGENCY_DIR = "co-quan"
-
-
-@dataclass(frozen=True)
-class LoadedDocument:
-    """A valid document ready to render, and every file its output depends on."""
-
-    path: Path
-    kind: DocumentKind
-    info: DocumentInfo
-    files: tuple[Path, ...] = field(default=())
+__all__ = ["AGENCY_DIR", "DocumentLoader", "LoadedDocument"]
 
 
 def _hint(name: str, known: list[str]) -> str:
@@ -34,35 +32,9 @@ def _hint(name: str, known: list[str]) -> str:
     return t("data.did_you_mean", name=close[0]) if close else ""
 
 
-def find_agency_file(ref: str, start: Path) -> Path | None:
-    """co-quan/<ref>.yaml in the input's folder or the nearest folder above it."""
-    for folder in [start.parent, *start.parent.parents]:
-        candidate = folder / AGENCY_DIR / f"{ref}.yaml"
-        if candidate.is_file():
-            return candidate
-    return None
-
-
-def load_agency(ref: str, document: Source) -> tuple[Agency, Path]:
-    """The agency profile a document names in `co_quan`."""
-    path = find_agency_file(ref, document.path.resolve())
-    if path is None:
-        folder = document.path.resolve().parent
-        known = sorted(
-            p.stem
-            for base in [folder, *folder.parents]
-            if (base / AGENCY_DIR).is_dir()
-            for p in (base / AGENCY_DIR).glob("*.yaml")
-        )
-        raise document.error(
-            "data.unknown_agency",
-            ("co_quan",),
-            ref=ref,
-            expected=f"{AGENCY_DIR}/{ref}.yaml",
-            hint=_hint(ref, known),
-        )
-    source = load_yaml(path)
-    return validate(Agency, source), path
+def _stamp(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns
 
 
 def check_references(data: DocumentData, agency: Agency, source: Source, profile: Path) -> None:
@@ -88,27 +60,109 @@ def check_references(data: DocumentData, agency: Agency, source: Source, profile
             )  # fmt: skip
 
 
-def load_document(path: Path) -> LoadedDocument:
-    """Read, validate and resolve one document file; InputError on any problem."""
-    return load_source(load_yaml(path))
+class DocumentLoader:
+    """Reads, validates and resolves documents of one workspace; InputError on any problem."""
 
+    def __init__(self, locations: Locations) -> None:
+        self.locations = locations
+        self._agencies: dict[Path, tuple[tuple[int, int], Agency]] = {}
+        self._documents: dict[Path, tuple[tuple[int, int], LoadedDocument]] = {}
+        self._sources: dict[Path, tuple[tuple[int, int], Source]] = {}
+        self._loading: list[Path] = []  # documents being loaded, to refuse a reference cycle
 
-def load_source(source: Source) -> LoadedDocument:
-    """Validate and resolve a document file already parsed."""
-    path = source.path
-    code = source.data.get("loai")
-    if code is None:
-        raise source.error("data.missing_type", ("loai",))
-    kind = kind_of(str(code))
-    if kind is None:
-        raise source.error(
-            "data.unknown_type", ("loai",), value=code, known=", ".join(sorted(KINDS))
-        )
-    data = validate(kind.model, source)
-    agency, profile = load_agency(data.co_quan, source)
-    check_references(data, agency, source, profile)
-    attachments, extra_files = kind.attach(data, source) if kind.attach else ({}, [])
-    info = DocumentInfo(
-        data=data, agency=agency, doc_type=document_type(kind.code), attachments=attachments
-    )
-    return LoadedDocument(path=path, kind=kind, info=info, files=(path, profile, *extra_files))
+    def load(self, path: Path) -> LoadedDocument:
+        """The document in data file `path` (parsed once per loader while it is unchanged)."""
+        resolved = path.resolve()
+        try:
+            stamp = _stamp(resolved)
+        except OSError:
+            stamp = None
+        cached = self._documents.get(resolved)
+        if cached is not None and stamp is not None and cached[0] == stamp:
+            return cached[1]
+        document = self.load_source(self.parse(path))
+        if stamp is not None:
+            self._documents[resolved] = (stamp, document)
+        return document
+
+    def parse(self, path: Path) -> Source:
+        """The parsed data file `path` (once per loader while it is unchanged)."""
+        resolved = path.resolve()
+        try:
+            stamp = _stamp(resolved)
+        except OSError:
+            return load_yaml(path)  # says what is wrong with the path
+        cached = self._sources.get(resolved)
+        if cached is None or cached[0] != stamp:
+            cached = (stamp, load_yaml(path))
+            self._sources[resolved] = cached
+        return cached[1]
+
+    def load_mapping(self, data: Mapping[str, Any], path: Path) -> LoadedDocument:
+        """A document given as a dict (a form): validated like a file at `path`.
+
+        `path` names the document in messages and places it in the workspace: the files it
+        refers to are found relative to it. Messages name fields, not lines.
+        """
+        return self.load_source(source_of_mapping(data, path))
+
+    def load_source(self, source: Source) -> LoadedDocument:
+        """Validate and resolve a document already parsed."""
+        key = source.path.resolve()
+        if key in self._loading:
+            raise source.error("ws.reference_cycle", (), name=source.path.name)
+        self._loading.append(key)
+        try:
+            return self._resolve(source)
+        finally:
+            self._loading.pop()
+
+    def _resolve(self, source: Source) -> LoadedDocument:
+        code = source.data.get("loai")
+        if code is None:
+            raise source.error("data.missing_type", ("loai",))
+        kind = kind_of(str(code))
+        if kind is None:
+            raise source.error(
+                "data.unknown_type", ("loai",), value=code, known=", ".join(sorted(KINDS))
+            )
+        data = validate(kind.model, source)
+        agency, profile = self.agency(data.co_quan, source)
+        check_references(data, agency, source, profile)
+        attached = kind.attach(data, source, self) if kind.attach else Attached(kind.attachments())
+        if not isinstance(attached.attachments, kind.attachments):  # a kind's own contract
+            raise TypeError(f"{kind.code} attached {type(attached.attachments).__name__}")
+        info = DocumentInfo(
+            data=data, agency=agency, doc_type=document_type(kind.code),
+            attachments=attached.attachments,
+        )  # fmt: skip
+        files = (source.path, profile, *attached.files)
+        return LoadedDocument(path=source.path, kind=kind, info=info, files=files)
+
+    def agency(self, ref: str, document: Source) -> tuple[Agency, Path]:
+        """The agency profile a document names in `co_quan` (parsed once per loader)."""
+        path = self.locations.agency_file(ref)
+        if path is None:
+            raise document.error(
+                "data.unknown_agency", ("co_quan",), ref=ref,
+                expected=self.locations.agency_expected(ref),
+                hint=_hint(ref, self.locations.agency_ids()),
+            )  # fmt: skip
+        stamp = _stamp(path)
+        cached = self._agencies.get(path)
+        if cached is None or cached[0] != stamp:
+            cached = (stamp, validate(Agency, load_yaml(path)))
+            self._agencies[path] = cached
+        return cached[1], path
+
+    def year_documents(self, year: int) -> tuple[Path | None, list[Path]]:
+        return self.locations.year_documents(year)
+
+    def referenced_file(self, source: Source, name: str, loc: Path_) -> Path:
+        """A file the document names (a list, a plan), beside it; a located error otherwise."""
+        path = self.locations.referenced_file(source.path, name)
+        if path is None:
+            raise source.error("ws.outside_workspace", loc, name=name)
+        if not path.is_file():
+            raise source.error("data.list_missing", loc, name=name)
+        return path

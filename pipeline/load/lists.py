@@ -1,17 +1,15 @@
-"""Read the spreadsheets a decision refers to, located relative to its YAML."""
+"""Read what a decision refers to: its award list, its council's members, the plan it issues."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from pipeline.awards import AwardList, read_award_list
 from pipeline.errors import InputError
+from pipeline.load.attachments import DecisionAttachments
+from pipeline.load.contract import Attached, LoadedDocument, Resolver
 from pipeline.load.spreadsheet import Field, Table, read_table
 from pipeline.load.yaml_source import Source
-
-if TYPE_CHECKING:
-    from pipeline.load.documents import LoadedDocument
 from pipeline.model.quyet_dinh import DecisionData, SheetRef
 
 ROLE = Field("vai_tro", ("Vai trò", "Nhiệm vụ trong Hội đồng", "Chức danh trong Hội đồng"))
@@ -19,19 +17,16 @@ ROLE = Field("vai_tro", ("Vai trò", "Nhiệm vụ trong Hội đồng", "Chức
 DATE_ERRORS = ("money.no_base_salary", "money.no_regime")
 
 
-def sheet_path(ref: SheetRef, source: Source, section: str) -> Path:
+def sheet_path(ref: SheetRef, source: Source, section: str, resolver: Resolver) -> Path:
     """The list's file beside the YAML; a missing file is an error at its line."""
-    path = (source.path.parent / ref.danh_sach).resolve()
-    if not path.is_file():
-        raise source.error("data.list_missing", (section, "danh_sach"), name=ref.danh_sach)
-    return path
+    return resolver.referenced_file(source, ref.danh_sach, (section, "danh_sach"))
 
 
-def award_list(data: DecisionData, source: Source) -> tuple[AwardList, Path]:
+def award_list(data: DecisionData, source: Source, resolver: Resolver) -> tuple[AwardList, Path]:
     """The priced award list of a decision."""
     assert data.khen_thuong is not None
     ref = data.khen_thuong
-    path = sheet_path(ref, source, "khen_thuong")
+    path = sheet_path(ref, source, "khen_thuong", resolver)
     try:
         awards = read_award_list(
             path, data.ngay, sheet=ref.trang_tinh, columns=ref.cot or None, order=ref.sap_xep
@@ -45,11 +40,11 @@ def award_list(data: DecisionData, source: Source) -> tuple[AwardList, Path]:
     return awards, path
 
 
-def council_members(data: DecisionData, source: Source) -> tuple[Table, Path]:
+def council_members(data: DecisionData, source: Source, resolver: Resolver) -> tuple[Table, Path]:
     """Members of the council a decision sets up, with their role."""
     assert data.hoi_dong is not None
     ref = data.hoi_dong
-    path = sheet_path(ref, source, "hoi_dong")
+    path = sheet_path(ref, source, "hoi_dong", resolver)
     table = read_table(
         path, sheet=ref.trang_tinh, columns=ref.cot or None,
         required=("ho_ten", "chuc_vu", ROLE),
@@ -57,29 +52,31 @@ def council_members(data: DecisionData, source: Source) -> tuple[Table, Path]:
     return table, path
 
 
-def issued_plan(data: DecisionData, source: Source) -> LoadedDocument:
+def issued_plan(data: DecisionData, source: Source, resolver: Resolver) -> LoadedDocument:
     """The Kế hoạch a decision issues, loaded like any plan."""
-    from pipeline.load.documents import load_document  # documents → kinds → here: a cycle
-
     assert data.ban_hanh is not None
-    path = (source.path.parent / data.ban_hanh.ke_hoach).resolve()
-    if not path.is_file():
-        raise source.error("data.list_missing", ("ban_hanh", "ke_hoach"), name=path.name)
-    plan = load_document(path)
+    loc = ("ban_hanh", "ke_hoach")
+    path = resolver.referenced_file(source, data.ban_hanh.ke_hoach, loc)
+    try:
+        plan = resolver.load(path)
+    except InputError as exc:
+        if exc.key == "ws.reference_cycle":  # say so where the reference is written
+            raise source.error(exc.key, loc, **exc.params) from None
+        raise
     if plan.kind.code != "ke_hoach":
-        raise source.error("data.not_a_plan", ("ban_hanh", "ke_hoach"), name=path.name)
+        raise source.error("data.not_a_plan", loc, name=path.name)
     return plan
 
 
-def decision_attachments(data: DecisionData, source: Source) -> tuple[dict[str, Any], list[Path]]:
+def decision_attachments(data: DecisionData, source: Source, resolver: Resolver) -> Attached:
     """The lists a decision needs, and the files they came from."""
     if data.khen_thuong is not None:
-        awards, path = award_list(data, source)
-        return {"awards": awards}, [path]
+        awards, path = award_list(data, source, resolver)
+        return Attached(DecisionAttachments(awards=awards), (path,))
     if data.hoi_dong is not None:
-        members, path = council_members(data, source)
-        return {"members": members}, [path]
+        members, path = council_members(data, source, resolver)
+        return Attached(DecisionAttachments(members=members), (path,))
     if data.ban_hanh is not None:
-        plan = issued_plan(data, source)
-        return {"plan": plan}, list(plan.files)
-    return {}, []
+        plan = issued_plan(data, source, resolver)
+        return Attached(DecisionAttachments(plan=plan.info), plan.files)
+    return Attached(DecisionAttachments())

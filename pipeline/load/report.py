@@ -4,52 +4,50 @@ from __future__ import annotations
 
 from difflib import get_close_matches
 from pathlib import Path
-from typing import Any
 
 from pipeline.figures import YearFigures, figure_values
-from pipeline.load.yaml_source import Source, load_yaml, strings
+from pipeline.load.attachments import DecisionAttachments, ReportAttachments
+from pipeline.load.contract import Attached, Resolver
+from pipeline.load.yaml_source import Source, strings
 from pipeline.model.bao_cao import ReportData
 from pipeline.rules.placeholders import names_in
 
 DECISION = "quyet_dinh"
 
 
-def award_decisions(folder: Path) -> list[Source]:
-    """The YAML files in `folder` (and below) that are Quyết định with an award list, parsed."""
-    from pipeline.load.documents import AGENCY_DIR
-
+def award_decisions(resolver: Resolver, paths: list[Path]) -> list[Path]:
+    """The documents among `paths` that are Quyết định with an award list."""
     found = []
-    for path in sorted(folder.rglob("*.yaml")):
-        if AGENCY_DIR in path.relative_to(folder).parts:
-            continue
-        source = load_yaml(path)
-        if source.data.get("loai") == DECISION and isinstance(source.data.get("khen_thuong"), dict):
-            found.append(source)
+    for path in paths:
+        data = resolver.parse(path).data
+        if data.get("loai") == DECISION and isinstance(data.get("khen_thuong"), dict):
+            found.append(path)
     return found
 
 
-def year_figures(folder: Path, year: int) -> YearFigures:
-    """The figures of `year` from the award decisions in `folder`."""
-    # Loading a report loads the decisions it counts: documents.py → kinds → here → documents.
-    from pipeline.load.documents import load_source
-
+def year_figures(resolver: Resolver, year: int) -> tuple[Path | None, YearFigures]:
+    """The figures of `year` from its award decisions, and the folder they were found in."""
+    folder, paths = resolver.year_documents(year)
     figures = YearFigures(year)
-    for source in award_decisions(folder):
-        document = load_source(source)
+    for path in award_decisions(resolver, paths):
+        document = resolver.load(path)
+        attachments = document.info.attachments
+        assert isinstance(attachments, DecisionAttachments) and attachments.awards is not None
         figures.decisions.append(document)
-        figures.add(document.info.attachments["awards"])
-    return figures
+        figures.add(attachments.awards)
+    return folder, figures
 
 
-def report_attachments(data: ReportData, source: Source) -> tuple[dict[str, Any], list[Path]]:
-    """Figures of `data.nam` from the decisions beside the report, and of the year before."""
-    folder = source.path.parent
-    current = year_figures(folder, data.nam)
+def report_attachments(data: ReportData, source: Source, resolver: Resolver) -> Attached:
+    """Figures of `data.nam` from that year's decisions, and of the year before."""
+    folder, current = year_figures(resolver, data.nam)
     if not current.decisions:
-        raise source.error("data.no_decisions", ("nam",), year=data.nam, folder=str(folder))
-    before_folder = folder.parent / str(data.nam - 1)
-    previous = year_figures(before_folder, data.nam - 1) if before_folder.is_dir() else None
-    values = figure_values(current, previous)
+        raise source.error(
+            "data.no_decisions", ("nam",), year=data.nam, folder=str(folder or data.nam)
+        )
+    _, previous = year_figures(resolver, data.nam - 1)
+    before = previous if previous.decisions else None
+    values = figure_values(current, before)
     for loc, text in strings(source.data):
         for name in names_in(text):
             if name not in values:
@@ -57,5 +55,5 @@ def report_attachments(data: ReportData, source: Source) -> tuple[dict[str, Any]
                 raise source.error(
                     "data.unknown_figure", loc, name=name, hint=close[0] if close else "tong.tong"
                 )
-    files = current.files + (previous.files if previous else [])
-    return {"figures": current, "previous": previous, "values": values}, files
+    files = current.files + (before.files if before else [])
+    return Attached(ReportAttachments(current, before, values), tuple(files))

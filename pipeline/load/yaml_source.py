@@ -7,7 +7,7 @@ instead of failing inside the YAML parser.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,7 @@ from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError
 
 from pipeline.errors import InputError
-from pipeline.text.normalize import nfc
+from pipeline.text.normalize import nfc, normalize_tree
 
 Path_ = tuple[str | int, ...]
 
@@ -143,6 +143,29 @@ def load_yaml(path: Path) -> Source:
     source = Source(path=path, data=_plain(node, (), lines), lines=lines)
     refuse_legacy_text(source)
     return source
+
+
+def source_of_mapping(data: Mapping[str, Any], path: Path) -> Source:
+    """A document given as a dict (a web form) as a Source: the same text rules as a file.
+
+    Text is NFC and checked for pasted TCVN3/VNI like a file's; there are no lines, so messages
+    name the field alone. `path` is where the document stands in the workspace.
+    """
+    if not isinstance(data, Mapping):
+        raise InputError("data.not_mapping", file=path)
+    plain = normalize_tree(_plain_mapping(data))
+    source = Source(path=path, data=plain, lines={})
+    refuse_legacy_text(source)
+    return source
+
+
+def _plain_mapping(node: Any) -> Any:
+    """Plain dicts and lists of a form's data (keys as text), like a parsed file's."""
+    if isinstance(node, Mapping):
+        return {str(key): _plain_mapping(value) for key, value in node.items()}
+    if isinstance(node, list | tuple):
+        return [_plain_mapping(value) for value in node]
+    return node
 
 
 def strings(node: Any, loc: Path_ = ()) -> Iterator[tuple[Path_, str]]:

@@ -11,6 +11,7 @@ page comes from the frame. The last section is chosen by the data (see LAST_PART
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -24,6 +25,7 @@ from pipeline.render.package import DOCUMENT_PART, Package
 from pipeline.render.zipwriter import replace_members, write_zip
 
 FRAME = "khung.docx"
+FRAME_NAME = "khung"
 BLOCKS_DIR = "khoi"
 # Context variable naming the document's last section when parts are attached after the
 # signature (phụ lục, danh sách, an issued plan): "doc" (portrait) or "ngang" (landscape), both
@@ -108,50 +110,101 @@ def frame_section(frame_sect: str, kind: SectionKind, break_type: str | None) ->
     return sect
 
 
-class TemplateLibrary:
-    """The templates folder: frame, shared blocks and one template per document type."""
+def builtin_templates() -> Path:
+    """The templates shipped with vanthu (package data of `pipeline.templates`)."""
+    from importlib import resources
 
-    def __init__(self, root: Path) -> None:
-        if not root.is_dir():
-            raise TemplateError("render.templates_dir_missing", path=str(root))
-        self.root = root
+    return Path(str(resources.files("pipeline.templates")))
+
+
+class TemplateLibrary:
+    """The templates in force: frame, shared blocks and one template per document type.
+
+    `layers` are folders searched in order for each file by its name ("khung", "khoi/dau-trang",
+    "ke-hoach"): a workspace's own folder first, so that it overrides any built-in template or
+    shared block by name, then the built-in templates.
+    """
+
+    def __init__(self, layers: Path | Sequence[Path] | None = None) -> None:
+        folders = [layers] if isinstance(layers, Path) else list(layers or [])
+        for folder in folders:
+            if not folder.is_dir():
+                raise TemplateError("render.templates_dir_missing", path=str(folder))
+        builtin = builtin_templates()
+        if all(f.resolve() != builtin.resolve() for f in folders):
+            folders.append(builtin)
+        self.layers: tuple[Path, ...] = tuple(folders)
+
+    @property
+    def builtin(self) -> Path:
+        return self.layers[-1]
+
+    def _names(self, pattern: str) -> list[str]:
+        """Template names matching `pattern` in any layer ('khoi/*.docx' → 'khoi/dau-trang')."""
+        found = set()
+        for layer in self.layers:
+            for path in layer.glob(pattern):
+                if path.is_file() and not path.name.startswith(("~$", ".")):
+                    found.add(path.relative_to(layer).with_suffix("").as_posix())
+        return sorted(found)
+
+    def file(self, name: str) -> Path:
+        """The file in force for template `name` ('khung', 'khoi/dau-trang', 'ke-hoach')."""
+        for layer in self.layers:
+            candidate = layer / f"{name}.docx"
+            if candidate.is_file():
+                return candidate
+        return self.builtin / f"{name}.docx"  # missing everywhere: callers report this path
+
+    def origin(self, name: str) -> Path:
+        """The layer (folder) template `name` comes from."""
+        path = self.file(name)
+        return next((layer for layer in self.layers if path.parent in (layer, layer / BLOCKS_DIR)),
+                    self.builtin)  # fmt: skip
+
+    def is_override(self, name: str) -> bool:
+        """Whether template `name` comes from a layer other than the built-in templates."""
+        return self.origin(name) != self.builtin
 
     @cached_property
     def frame(self) -> Package:
-        return Package.read(self.root / FRAME)
+        return Package.read(self.file(FRAME_NAME))
 
     @cached_property
     def _frame_parts(self) -> tuple[str, str, str, str]:
         return split_body(self.frame.text(DOCUMENT_PART), FRAME)
 
+    def block_names(self) -> list[str]:
+        """Include names of the shared blocks ('khoi/dau-trang', ...)."""
+        return self._names(f"{BLOCKS_DIR}/*.docx")
+
     @cached_property
     def block_sources(self) -> dict[str, str]:
         """Preprocessed body of every shared block, by include name ('khoi/dau-trang')."""
         sources = {}
-        for path in sorted((self.root / BLOCKS_DIR).glob("*.docx")):
-            if path.name.startswith("~$"):  # Word's lock files
-                continue
+        for name in self.block_names():
+            path = self.file(name)
             _, inner, _, _ = split_body(Package.read(path).text(DOCUMENT_PART), str(path))
-            sources[f"{BLOCKS_DIR}/{path.stem}"] = preprocess(inner)
+            sources[name] = preprocess(inner)
         return sources
 
     def type_names(self) -> list[str]:
         """Names of the document-type templates (ke-hoach, quyet-dinh, ...)."""
-        return sorted(
-            p.stem
-            for p in self.root.glob("*.docx")
-            if p.name != FRAME and not p.name.startswith("~$")
-        )
+        return [name for name in self._names("*.docx") if name != FRAME_NAME]
 
     def path_of(self, name: str) -> Path:
-        return self.root / f"{name}.docx"
+        return self.file(name)
 
     def source_files(self, name: str) -> list[Path]:
         """Every file template `name`'s output depends on: itself, the frame, the shared blocks."""
-        blocks = sorted(
-            p for p in (self.root / BLOCKS_DIR).glob("*.docx") if not p.name.startswith("~$")
-        )
-        return [self.path_of(name), self.root / FRAME, *blocks]
+        return [self.file(name), self.file(FRAME_NAME), *map(self.file, self.block_names())]
+
+    def relative_name(self, path: Path) -> str:
+        """How a template file is named whatever its layer: 'khoi/dau-trang.docx'."""
+        for layer in self.layers:
+            if path.is_relative_to(layer):
+                return path.relative_to(layer).as_posix()
+        return path.name
 
     def environment(self) -> SandboxedEnvironment:
         """The Jinja environment every template renders in: sandboxed, autoescaping XML."""

@@ -93,8 +93,10 @@ class PreparedTemplate:
 class Engine:
     """Renders documents from the templates folder; each template is prepared once."""
 
-    def __init__(self, templates_dir: Path) -> None:
-        self.library = TemplateLibrary(templates_dir)
+    def __init__(self, templates: TemplateLibrary | Path | None = None) -> None:
+        self.library = templates if isinstance(templates, TemplateLibrary) else TemplateLibrary(
+            templates
+        )
         self._prepared: dict[str, PreparedTemplate] = {}
         self._env = self.library.environment()
         self._blocks_ready = False

@@ -1,4 +1,8 @@
-"""Write outputs atomically: a temporary file beside the target, renamed only when complete."""
+"""Write outputs atomically: a temporary file beside the target, renamed only when complete.
+
+The temporary file is created private (mode 0600, by mkstemp); before the rename it gets the mode
+any new file gets here (0666 less the umask), so a colleague can open the output.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,20 @@ import tempfile
 from pathlib import Path
 
 from pipeline.errors import RenderError
+
+
+def _default_mode() -> int:
+    """0666 less the process umask (read without changing it where the OS allows)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except OSError:
+        pass
+    umask = os.umask(0o022)  # elsewhere: the only portable way to read it is to set it back
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -19,6 +37,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(tmp, _default_mode())
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)

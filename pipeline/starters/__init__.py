@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from string import Template
 
 from pipeline.errors import InputError
-from pipeline.load.documents import AGENCY_DIR
 from pipeline.load.yaml_source import load_yaml
 from pipeline.render.output import write_atomic
+from pipeline.workspace import Workspace
 
 STARTER_AGENCY = "co-quan-mau"
 # Files a starter refers to, written beside it when they are not there yet.
@@ -17,40 +18,51 @@ COMPANIONS = {"ke-hoach": (), "quyet-dinh": ("danh-sach-khen-thuong.csv",)}
 STARTERS = tuple(COMPANIONS)
 
 
-def _read(name: str) -> str:
+def read_starter(name: str) -> str:
+    """The text of a starter file shipped with vanthu."""
     return resources.files("pipeline.starters").joinpath(name).read_text("utf-8")
 
 
-def _existing_agency(folder: Path) -> tuple[str, str, str] | None:
-    """(profile id, first unit, first signer) of the first profile above `folder`, if any."""
-    for base in [folder, *folder.parents]:
-        for profile in sorted((base / AGENCY_DIR).glob("*.yaml")):
-            data = load_yaml(profile).data
-            units, signers = list(data.get("don_vi") or {}), list(data.get("nguoi_ky") or {})
-            if units and signers:
-                return profile.stem, units[0], signers[0]
+def _existing_agency(workspace: Workspace) -> tuple[str, str, str] | None:
+    """(profile id, first unit, first signer) of the workspace's first usable profile, if any."""
+    for ref in workspace.agency_ids():
+        path = workspace.agency_file(ref)
+        data = load_yaml(path).data if path else {}
+        units, signers = list(data.get("don_vi") or {}), list(data.get("nguoi_ky") or {})
+        if units and signers:
+            return ref, units[0], signers[0]
     return None
 
 
-def write_starter(kind: str, output: Path | None, *, force: bool = False) -> list[Path]:
-    """Write the starter for `kind` (and a starter agency profile when none is found)."""
+def starter_text(kind: str, agency: str, unit: str, signer: str, today: date) -> str:
+    """The starter of `kind` filled for an agency, dated in `today`'s year."""
+    return Template(read_starter(f"{kind}.yaml")).substitute(
+        co_quan=agency, don_vi=unit, nguoi_ky=signer, nam=today.year, nam_truoc=today.year - 1
+    )
+
+
+def write_starter(
+    kind: str, output: Path | None, *, force: bool = False, today: date | None = None
+) -> list[Path]:
+    """Write the starter for `kind` (and a starter agency profile when the workspace has none)."""
     target = output or Path(f"{kind}.yaml")
     if target.exists() and not force:
         raise InputError("cli.exists", path=target)
     written: list[Path] = []
-    found = _existing_agency(target.resolve().parent)
+    workspace = Workspace.containing(target)
+    found = _existing_agency(workspace)
     if found is None:
-        profile = target.parent / AGENCY_DIR / f"{STARTER_AGENCY}.yaml"
+        profile = workspace.agency_dir / f"{STARTER_AGENCY}.yaml"
         if not profile.exists():
-            write_atomic(profile, _read(f"{STARTER_AGENCY}.yaml").encode("utf-8"))
+            write_atomic(profile, read_starter(f"{STARTER_AGENCY}.yaml").encode("utf-8"))
             written.append(profile)
         found = (STARTER_AGENCY, "VP", "thu-truong")
     agency, unit, signer = found
-    text = Template(_read(f"{kind}.yaml")).substitute(co_quan=agency, don_vi=unit, nguoi_ky=signer)
+    text = starter_text(kind, agency, unit, signer, today or date.today())
     for companion in COMPANIONS[kind]:
         path = target.parent / companion
         if not path.exists():
-            write_atomic(path, _read(companion).encode("utf-8-sig"))
+            write_atomic(path, read_starter(companion).encode("utf-8-sig"))
             written.append(path)
     write_atomic(target, text.encode("utf-8"))
     written.append(target)

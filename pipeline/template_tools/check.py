@@ -150,7 +150,7 @@ def unknown_fields(
         where = _where(_using(paragraphs, gap[-1]))
         if not where:  # read inside a shared block: say which one, and where in it
             for block in sorted(library.block_sources):
-                found = _using(_paragraphs(library.root / f"{block}.docx"), gap[-1])
+                found = _using(_paragraphs(library.file(block)), gap[-1])
                 if found is not None:
                     where = f"{block}.docx, {_where(found)}"
                     break
@@ -214,7 +214,7 @@ def check_templates(
     report = TemplateReport()
     wanted = names or [*library.type_names(), *sorted(library.block_sources), FRAME[:-5]]
     for name in wanted:
-        path = library.root / f"{name}.docx"
+        path = library.file(name)
         report.checked.append(name)
         paragraphs = _paragraphs(path)
         report.problems += block_structure(name, paragraphs)

@@ -11,28 +11,32 @@ import click
 
 from pipeline.errors import InputError, VanthuError
 from pipeline.i18n import t
+from pipeline.render.compose import TemplateLibrary
+from pipeline.workspace import Workspace
 
 
-def _library(ctx: click.Context):  # type: ignore[no-untyped-def]
-    from pipeline.api import default_templates_dir
-    from pipeline.render.compose import TemplateLibrary
-
-    root = (ctx.find_root().obj or {}).get("templates") or default_templates_dir()
-    return TemplateLibrary(Path(root))
+def _workspace(ctx: click.Context) -> Workspace:
+    """The workspace of the current folder, with --templates searched first."""
+    templates = (ctx.find_root().obj or {}).get("templates")
+    return Workspace.containing(Path.cwd()).with_templates(templates)
 
 
-def sample_contexts(inputs: Path, templates: Path) -> dict[str, list[Mapping[str, Any]]]:
+def _library(ctx: click.Context) -> TemplateLibrary:
+    return _workspace(ctx).templates
+
+
+def sample_contexts(
+    workspace: Workspace, inputs: Path | None
+) -> dict[str, list[Mapping[str, Any]]]:
     """Contexts of the example documents under `inputs`, by template: the data model in use."""
     from pipeline.api import Renderer
-    from pipeline.load.documents import AGENCY_DIR, load_document
 
-    renderer = Renderer(templates)
+    renderer = Renderer(workspace)
+    folder = inputs or workspace.data_dir
     found: dict[str, list[Mapping[str, Any]]] = {}
-    for path in sorted(inputs.rglob("*.yaml")) if inputs.is_dir() else []:
-        if AGENCY_DIR in path.parts:
-            continue
+    for path in workspace.documents(folder) if folder.is_dir() else []:
         try:
-            document = load_document(path)
+            document = workspace.load(path)
         except VanthuError:
             continue  # bad data is `vanthu check`'s business, not the template's
         found.setdefault(document.kind.template, []).append(renderer.context(document))
@@ -47,35 +51,52 @@ def templates_command() -> None:
 @templates_command.command("list")
 @click.pass_context
 def list_command(ctx: click.Context) -> None:
-    """Liệt kê các mẫu, loại văn bản dùng mẫu, ngày sửa cuối."""
+    """Liệt kê các mẫu đang dùng: loại văn bản, nguồn (có sẵn hay của cơ quan), ngày sửa cuối."""
     from pipeline.template_tools.inventory import list_templates
 
     items = list_templates(_library(ctx))
     width = max(len(i.name) for i in items)
-    click.echo(f"{t('tpl.col.name'):<{width}}  {t('tpl.col.serves'):<12}  {t('tpl.col.changed')}")
+    origins = {True: t("ws.template_override"), False: t("ws.template_builtin")}
+    click.echo(
+        f"{t('tpl.col.name'):<{width}}  {t('tpl.col.serves'):<12}  {t('tpl.col.changed'):<10}  "
+        f"{t('tpl.col.origin')}"
+    )
     for item in items:
-        click.echo(f"{item.name:<{width}}  {item.serves:<12}  {item.changed}")
+        origin = origins[item.override] + (f" ({item.path})" if item.override else "")
+        click.echo(f"{item.name:<{width}}  {item.serves:<12}  {item.changed:<10}  {origin}")
+
+
+@templates_command.command("copy")
+@click.argument("name")
+@click.option("--force", is_flag=True, help="Ghi đè bản đã có trong thư mục mẫu của cơ quan.")
+@click.pass_context
+def copy_command(ctx: click.Context, name: str, force: bool) -> None:
+    """Chép một mẫu có sẵn vào thư mục mẫu của cơ quan (mau/) để sửa bằng Word."""
+    from pipeline.template_tools.inventory import copy_template
+
+    workspace = _workspace(ctx)
+    target = copy_template(workspace.templates, name, workspace.own_templates, force=force)
+    click.echo(t("ws.template_copied", name=name, path=target))
 
 
 @templates_command.command("check")
 @click.argument("names", nargs=-1)
 @click.option(
     "--inputs", "inputs_dir", type=click.Path(file_okay=False, path_type=Path),
-    default=Path("inputs"), help="Dữ liệu mẫu để đối chiếu trường (mặc định: inputs/).",
+    default=None, help="Dữ liệu mẫu để đối chiếu trường (mặc định: dữ liệu của thư mục làm việc).",
 )  # fmt: skip
 @click.pass_context
-def check_command(ctx: click.Context, names: tuple[str, ...], inputs_dir: Path) -> None:
+def check_command(ctx: click.Context, names: tuple[str, ...], inputs_dir: Path | None) -> None:
     """Kiểm tra mẫu: cú pháp thẻ, khối chưa đóng, trường lạ, thể thức, khối dùng chung."""
     from pipeline.template_tools.check import check_templates
 
-    library = _library(ctx)
+    workspace = _workspace(ctx)
+    library = workspace.templates
     known = [*library.type_names(), *library.block_sources, "khung"]
     for name in names:
         if name not in known:
             raise InputError("tpl.unknown", name=name, known=", ".join(known))
-    report = check_templates(
-        library, list(names) or None, sample_contexts(inputs_dir, library.root)
-    )
+    report = check_templates(library, list(names) or None, sample_contexts(workspace, inputs_dir))
     for problem in report.problems:
         where = f"{problem.template}.docx" + (f", {problem.where}" if problem.where else "")
         label = f"{t('tpl.warning')}: " if problem.warning else ""

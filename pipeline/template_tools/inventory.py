@@ -7,18 +7,22 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from pipeline.errors import InputError
 from pipeline.kinds import KINDS
-from pipeline.render.compose import FRAME, TemplateLibrary
+from pipeline.render.compose import FRAME_NAME, TemplateLibrary
+from pipeline.render.output import write_atomic
 
 
 @dataclass(frozen=True)
 class TemplateInfo:
-    """A template file: its name, the document type it serves (or its shared role), last change."""
+    """A template in force: its name, the type it serves (or its shared role), its file, whether
+    the workspace overrides the built-in one, and its last change."""
 
     name: str
     path: Path
     serves: str  # a kind code (ke_hoach), "khoi" for a shared block, "khung" for the frame
     changed: str  # YYYY-MM-DD
+    override: bool = False
 
 
 def last_change(path: Path) -> str:
@@ -36,15 +40,25 @@ def last_change(path: Path) -> str:
 
 
 def list_templates(library: TemplateLibrary) -> list[TemplateInfo]:
-    """Every template of the library: types first, then shared blocks, then the frame."""
+    """Every template in force: types first, then shared blocks, then the frame."""
     by_template = {kind.template: kind.code for kind in KINDS.values()}
-    items = [
-        TemplateInfo(name, library.path_of(name), by_template.get(name, "?"), "")
-        for name in library.type_names()
-    ]
-    items += [
-        TemplateInfo(name, library.root / f"{name}.docx", "khoi", "")
-        for name in sorted(library.block_sources)
-    ]
-    items.append(TemplateInfo(FRAME[:-5], library.root / FRAME, "khung", ""))
-    return [TemplateInfo(i.name, i.path, i.serves, last_change(i.path)) for i in items]
+    named = [(name, by_template.get(name, "?")) for name in library.type_names()]
+    named += [(name, "khoi") for name in library.block_names()]
+    named.append((FRAME_NAME, "khung"))
+    return [
+        TemplateInfo(name, library.file(name), serves, last_change(library.file(name)),
+                     library.is_override(name))
+        for name, serves in named
+    ]  # fmt: skip
+
+
+def copy_template(library: TemplateLibrary, name: str, folder: Path, *, force: bool) -> Path:
+    """Copy built-in template `name` into `folder` (the workspace's own), keeping its sub-folder."""
+    known = [*library.type_names(), *library.block_names(), FRAME_NAME]
+    if name not in known:
+        raise InputError("tpl.unknown", name=name, known=", ".join(known))
+    target = folder / f"{name}.docx"
+    if target.exists() and not force:
+        raise InputError("cli.exists", path=target)
+    write_atomic(target, (library.builtin / f"{name}.docx").read_bytes())
+    return target

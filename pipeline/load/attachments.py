@@ -1,0 +1,37 @@
+"""What each kind of document brings along besides its own data: one typed record per kind.
+
+A kind's attacher (pipeline.load.lists, pipeline.load.report) returns one of these with the
+files it read; its context builder reads the same type. No string keys, no Any in between.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipeline.awards import AwardList
+from pipeline.context.common import DocumentInfo
+from pipeline.figures import YearFigures
+from pipeline.load.spreadsheet import Table
+
+
+@dataclass(frozen=True)
+class NoAttachments:
+    """A kind whose data file says everything (Kế hoạch)."""
+
+
+@dataclass(frozen=True)
+class DecisionAttachments:
+    """What a Quyết định refers to: an award list, a council's members, or the plan it issues."""
+
+    awards: AwardList | None = None
+    members: Table | None = None
+    plan: DocumentInfo[NoAttachments] | None = None
+
+
+@dataclass(frozen=True)
+class ReportAttachments:
+    """A yearly report's figures: its year, the year before (when there is one), by name."""
+
+    figures: YearFigures
+    previous: YearFigures | None
+    values: dict[str, str] = field(default_factory=dict)

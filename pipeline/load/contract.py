@@ -1,0 +1,79 @@
+"""What loading hands over: a document's kind, the loaded document, and what attachers may ask.
+
+pipeline.kinds registers the kinds; pipeline.load.documents loads documents of any kind; each
+kind's attacher (pipeline.load.lists, pipeline.load.report) reads the files a document refers to
+through a Resolver. Kept in one module that imports none of them, so none imports another back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from pipeline.context.common import DocumentInfo
+from pipeline.load.yaml_source import Path_, Source
+from pipeline.model.document import DocumentData
+from pipeline.render.styles import StyleSheet
+
+ContextBuilder = Callable[[DocumentInfo[Any], StyleSheet], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Attached:
+    """An attacher's result: the kind's attachments and every file they were read from."""
+
+    attachments: object
+    files: tuple[Path, ...] = ()
+
+
+class Resolver(Protocol):
+    """What an attacher may ask while a document loads."""
+
+    def referenced_file(self, source: Source, name: str, loc: Path_) -> Path:
+        """A file `source` names at `loc`, beside it in the workspace; located error otherwise."""
+        ...
+
+    def parse(self, path: Path) -> Source:
+        """A data file parsed (once while it is unchanged)."""
+        ...
+
+    def load(self, path: Path) -> LoadedDocument:
+        """Another document (a plan a decision issues, a decision a report counts)."""
+        ...
+
+    def year_documents(self, year: int) -> tuple[Path | None, list[Path]]:
+        """The folder of `year`'s documents (None when there is none) and the document files."""
+        ...
+
+
+class Attacher(Protocol):
+    def __call__(self, data: Any, source: Source, resolver: Resolver, /) -> Attached: ...
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    """One kind of document: `loai` code in data, its model, template and context builder.
+
+    `attachments` is the type its attacher returns and its context builder reads (a kind
+    without an attacher gets an empty one).
+    """
+
+    code: str
+    model: type[DocumentData]
+    template: str
+    build_context: ContextBuilder
+    attachments: type
+    attach: Attacher | None = None
+    starter: str | None = None  # name of the commented starter YAML (vanthu new)
+
+
+@dataclass(frozen=True)
+class LoadedDocument:
+    """A valid document ready to render, and every file its output depends on."""
+
+    path: Path
+    kind: DocumentKind
+    info: DocumentInfo[Any]
+    files: tuple[Path, ...] = field(default=())

@@ -1,0 +1,70 @@
+"""Messages: the workspace — where files are, where outputs go, starting a new office."""
+
+MESSAGES = {
+    "ws.outside_workspace": {
+        "vi": "tệp '{name}' nằm ngoài thư mục làm việc; hãy đặt nó trong thư mục của cơ quan "
+        "(không dùng đường dẫn tuyệt đối hay '..')",
+        "en": "file '{name}' lies outside the workspace; keep it in the office's folder "
+        "(no absolute path, no '..')",
+    },
+    "ws.reference_cycle": {
+        "vi": "văn bản tham chiếu vòng tròn: '{name}' lại tham chiếu chính nó",
+        "en": "circular reference: '{name}' refers back to itself",
+    },
+    "ws.output_collision": {
+        "vi": "hai tệp dữ liệu cho cùng một tệp kết quả {output}: {first} và {second}; hãy đổi "
+        "tên một tệp",
+        "en": "two data files make the same output {output}: {first} and {second}; rename one",
+    },
+    "ws.output_suffix": {
+        "vi": "tệp kết quả '{path}' phải có đuôi .docx{pdf_hint}, hoặc là một thư mục",
+        "en": "the output '{path}' must end in .docx{pdf_hint}, or be a folder",
+    },
+    "ws.output_pdf_hint": {"vi": " (hoặc .pdf khi dùng --pdf)", "en": " (or .pdf with --pdf)"},
+    "ws.output_pdf_needs_flag": {
+        "vi": "tệp kết quả '{path}' là PDF: thêm --pdf để xuất PDF",
+        "en": "the output '{path}' is a PDF: add --pdf to make PDFs",
+    },
+    "ws.output_many_to_file": {
+        "vi": "nhiều tệp dữ liệu không thể ghi vào một tệp '{path}'; hãy cho -o một thư mục",
+        "en": "several data files cannot go to one file '{path}'; give -o a folder",
+    },
+    "ws.exists": {
+        "vi": "thư mục {path} đã là thư mục làm việc của vanthu (có {config})",
+        "en": "{path} is already a vanthu workspace (it has {config})",
+    },
+    "ws.not_empty": {
+        "vi": "thư mục {path} đã có {name}; chọn thư mục trống hoặc dùng --force",
+        "en": "{path} already has {name}; choose an empty folder or use --force",
+    },
+    "ws.unknown_preset": {
+        "vi": "không có kiểu cơ quan '{name}' (có: {known})",
+        "en": "no office preset '{name}' (known: {known})",
+    },
+    "ws.missing_answer": {
+        "vi": "thiếu thông tin '{name}': thêm --{option} ...",
+        "en": "'{name}' is missing: add --{option} ...",
+    },
+    "ws.bad_abbreviation": {
+        "vi": "chữ viết tắt '{value}' chỉ được có chữ cái và chữ số, không dấu cách",
+        "en": "the abbreviation '{value}' may hold only letters and digits, no spaces",
+    },
+    "ws.initialised": {
+        "vi": "Đã tạo thư mục làm việc cho {agency} tại {path}",
+        "en": "Created the workspace of {agency} in {path}",
+    },
+    "ws.next_steps": {
+        "vi": "Tiếp theo: cd {path} && vanthu render {document} && vanthu build",
+        "en": "Next: cd {path} && vanthu render {document} && vanthu build",
+    },
+    "ws.template_copied": {
+        "vi": "Đã chép mẫu {name} vào {path}; sửa bằng Word hoặc LibreOffice, vanthu sẽ dùng bản "
+        "này thay bản có sẵn",
+        "en": "Copied template {name} to {path}; edit it in Word or LibreOffice and vanthu will "
+        "use it instead of the built-in one",
+    },
+    "tpl.col.origin": {"vi": "nguồn", "en": "source"},
+    "ws.template_builtin": {"vi": "có sẵn", "en": "built-in"},
+    "ws.template_override": {"vi": "của cơ quan", "en": "workspace"},
+    "ws.pdf_written": {"vi": "Đã xuất PDF {output}", "en": "Wrote PDF {output}"},
+}

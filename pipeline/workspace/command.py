@@ -1,0 +1,67 @@
+"""`vanthu init [DIR]`: start a workspace for a new office (asks, or takes flags)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from pipeline.errors import InputError
+from pipeline.i18n import t
+from pipeline.workspace.init import OfficeAnswers, init_workspace, presets
+
+
+def _ask(value: str | None, name: str, option: str, prompt: str, default: str | None = None) -> str:
+    """A flag's value, else an answer typed at the terminal; an error when nobody can answer."""
+    if value:
+        return value
+    if sys.stdin.isatty():
+        answer: str = click.prompt(prompt, default=default)
+        return answer
+    if default is not None:
+        return default
+    raise InputError("ws.missing_answer", name=name, option=option)
+
+
+@click.command("init")
+@click.argument("folder", required=False, default=Path("."),
+                type=click.Path(file_okay=False, path_type=Path))  # fmt: skip
+@click.option(
+    "--kieu",
+    "kind",
+    type=click.Choice(list(presets())),
+    default=None,
+    help="Kiểu cơ quan: " + "; ".join(f"{k}: {v['mo_ta']}" for k, v in presets().items()),
+)
+@click.option("--dia-danh", help="Địa danh ở dòng ngày tháng, ví dụ: Sơn La.")
+@click.option("--co-quan", "ten_co_quan", help="Tên cơ quan ban hành như in trên văn bản.")
+@click.option("--ten-day-du", help="Tên cơ quan dùng trong câu văn.")
+@click.option("--chu-quan", help="Cơ quan chủ quản ('' nếu không có; mặc định theo kiểu cơ quan).")
+@click.option("--viet-tat", help="Chữ viết tắt trong ký hiệu văn bản, ví dụ: VPUBND.")
+@click.option("--nguoi-ky", help="Họ tên người đứng đầu ký văn bản.")
+@click.option("--pho", help="Họ tên cấp phó ký thay (KT.), nếu có.")
+@click.option("--force", is_flag=True, help="Ghi đè các tệp đã có.")
+def init_command(
+    folder: Path, kind: str | None, dia_danh: str | None, ten_co_quan: str | None,
+    ten_day_du: str | None, chu_quan: str | None, viet_tat: str | None, nguoi_ky: str | None,
+    pho: str | None, force: bool,
+) -> None:  # fmt: skip
+    """Tạo thư mục làm việc cho một cơ quan: hồ sơ cơ quan, văn bản mẫu, hướng dẫn."""
+    kind = _ask(kind, "kieu", "kieu", "Kiểu cơ quan (" + ", ".join(presets()) + ")", "van-phong")
+    answers = OfficeAnswers(
+        kieu=kind,
+        dia_danh=_ask(dia_danh, "dia_danh", "dia-danh", "Địa danh"),
+        nguoi_ky=_ask(nguoi_ky, "nguoi_ky", "nguoi-ky", "Họ tên người ký"),
+        ten_co_quan=ten_co_quan,
+        ten_day_du=ten_day_du,
+        co_quan_chu_quan=chu_quan,
+        viet_tat=viet_tat,
+        pho=pho,
+    )
+    made = init_workspace(folder, answers, force=force)
+    for path in made.files:
+        click.echo(t("cli.created", path=path))
+    click.echo(t("ws.initialised", agency=made.agency_name, path=made.root))
+    document = made.document.relative_to(made.root).as_posix()
+    click.echo(t("ws.next_steps", path=made.root, document=document))

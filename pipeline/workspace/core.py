@@ -1,0 +1,265 @@
+"""The workspace: one office's folder, and the one object that knows where its things are.
+
+    office/
+      vanthu.yaml          settings (optional: every key has a default)
+      inputs/co-quan/      agency profiles (hồ sơ cơ quan)
+      inputs/2026/         the year's data files and the lists they name
+      mau/                 the office's own templates, overriding built-ins by name
+      outputs/2026/        generated documents, one manifest per year
+
+It answers which agency a document names, which file a document refers to, which documents a
+year has, where a document's output goes and which templates are in force. Loading, rendering,
+the build, the template tools and the CLI ask it instead of walking folders themselves. A
+folder without vanthu.yaml whose data folder holds `co-quan/` is a workspace too (the layout
+vanthu used before workspaces), with the default settings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from pipeline.load.contract import LoadedDocument
+from pipeline.load.documents import DocumentLoader
+from pipeline.load.locations import AGENCY_DIR
+from pipeline.render.compose import TemplateLibrary
+from pipeline.workspace.config import CONFIG_FILE, DATA_DIR, WorkspaceConfig, read_config
+
+YEAR = re.compile(r"^\d{4}$")
+DOCUMENT_PATTERN = "*.yaml"
+_SAFE_ID = re.compile(r"^[\w][\w.-]*$")
+
+
+class Workspace:
+    """One office's folder (see the module docstring); `Workspace.containing(path)` finds it."""
+
+    def __init__(
+        self,
+        root: Path,
+        config: WorkspaceConfig | None = None,
+        *,
+        data_dir: Path | None = None,
+        output_dir: Path | None = None,
+        template_dirs: tuple[Path, ...] = (),
+        config_file: Path | None = None,
+    ) -> None:
+        self.root = root.resolve()
+        self.config = config or WorkspaceConfig()
+        self.config_file = config_file
+        self.data_dir = (data_dir or self.root / self.config.du_lieu).resolve()
+        self.output_dir = (output_dir or self.root / self.config.ket_qua).absolute()
+        self.own_templates = self.root / self.config.mau
+        self.extra_templates = template_dirs  # --templates: before the workspace's own
+        self._loader: DocumentLoader | None = None
+        self._templates: TemplateLibrary | None = None
+
+    def __repr__(self) -> str:
+        return f"Workspace({str(self.root)!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:  # to worker processes: settings, not caches
+        return (
+            _rebuild,
+            (
+                self.root,
+                self.config,
+                self.data_dir,
+                self.output_dir,
+                self.extra_templates,
+                self.config_file,
+            ),
+        )
+
+    # Finding a workspace ------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, root: Path) -> Workspace:
+        """The workspace whose folder is `root` (its vanthu.yaml read when there is one)."""
+        config_file = root / CONFIG_FILE
+        if config_file.is_file():
+            return cls(root, read_config(config_file), config_file=config_file)
+        if (root / AGENCY_DIR).is_dir() and not (root / DATA_DIR / AGENCY_DIR).is_dir():
+            return cls(root, data_dir=root)  # data kept in the folder itself
+        return cls(root)
+
+    @classmethod
+    def containing(cls, start: Path) -> Workspace:
+        """The workspace holding `start` (a file or folder): the nearest folder above it with
+        vanthu.yaml, else the nearest one holding co-quan/ or inputs/co-quan/, else a workspace
+        with the default settings in `start`'s folder."""
+        resolved = start.resolve()
+        folder = resolved if resolved.is_dir() else resolved.parent
+        chain = [folder, *folder.parents]
+        for candidate in chain:
+            if (candidate / CONFIG_FILE).is_file():
+                return cls.open(candidate)
+        for candidate in chain:
+            if (candidate / AGENCY_DIR).is_dir():
+                if candidate.name == DATA_DIR:
+                    return cls(candidate.parent, data_dir=candidate)
+                return cls(candidate, data_dir=candidate)
+            if (candidate / DATA_DIR / AGENCY_DIR).is_dir():
+                return cls(candidate)
+        return cls(folder)
+
+    def with_output(self, output_dir: Path | None) -> Workspace:
+        """The same workspace writing to `output_dir` (None: unchanged)."""
+        if output_dir is None:
+            return self
+        return Workspace(
+            self.root,
+            self.config,
+            data_dir=self.data_dir,
+            output_dir=output_dir,
+            template_dirs=self.extra_templates,
+            config_file=self.config_file,
+        )
+
+    def with_templates(self, folder: Path | None) -> Workspace:
+        """The same workspace with `folder` searched first for templates (None: unchanged)."""
+        if folder is None:
+            return self
+        return Workspace(
+            self.root,
+            self.config,
+            data_dir=self.data_dir,
+            output_dir=self.output_dir,
+            template_dirs=(folder, *self.extra_templates),
+            config_file=self.config_file,
+        )
+
+    # Agencies and referenced files (pipeline.load.locations.Locations) -----------------------
+
+    @property
+    def agency_dir(self) -> Path:
+        return self.data_dir / AGENCY_DIR
+
+    def agency_file(self, ref: str) -> Path | None:
+        """co-quan/<ref>.yaml of this workspace; a ref that is not a plain name finds nothing."""
+        if not _SAFE_ID.match(ref):
+            return None
+        path = self.agency_dir / f"{ref}.yaml"
+        return path.resolve() if path.is_file() else None
+
+    def agency_ids(self) -> list[str]:
+        return (
+            sorted(p.stem for p in self.agency_dir.glob("*.yaml"))
+            if self.agency_dir.is_dir()
+            else []
+        )
+
+    def agency_expected(self, ref: str) -> str:
+        return self.display(self.agency_dir / f"{ref}.yaml")
+
+    def referenced_file(self, document: Path, name: str) -> Path | None:
+        """`name` relative to `document`; None when it leaves the workspace (or, for a document
+        outside the workspace, the document's own folder)."""
+        if Path(name).is_absolute():
+            return None
+        base = document.resolve().parent
+        path = (base / name).resolve()
+        allowed = self.root if base.is_relative_to(self.root) else base
+        return path if path.is_relative_to(allowed) else None
+
+    def year_documents(self, year: int) -> tuple[Path | None, list[Path]]:
+        folder = self.data_dir / str(year)
+        return (folder, self.documents(folder)) if folder.is_dir() else (None, [])
+
+    # Documents ------------------------------------------------------------------------------
+
+    def documents(self, folder: Path | None = None) -> list[Path]:
+        """Every document data file under `folder` (default: the data folder), sorted; agency
+        profiles and hidden files skipped."""
+        base = (folder or self.data_dir).resolve()
+        found = []
+        for path in base.rglob(DOCUMENT_PATTERN):
+            parts = path.relative_to(base).parts
+            below_data = path.is_relative_to(self.data_dir)
+            in_agency = below_data and AGENCY_DIR in path.relative_to(self.data_dir).parts[:-1]
+            if in_agency or any(part.startswith(".") for part in parts) or not path.is_file():
+                continue
+            found.append(path)
+        return sorted(found, key=lambda p: p.relative_to(base).as_posix())
+
+    def years(self) -> list[int]:
+        """The years that have a folder of data."""
+        if not self.data_dir.is_dir():
+            return []
+        return sorted(
+            int(p.name) for p in self.data_dir.iterdir() if p.is_dir() and YEAR.match(p.name)
+        )
+
+    @property
+    def loader(self) -> DocumentLoader:
+        """This workspace's loader (each file parsed once while unchanged)."""
+        if self._loader is None:
+            self._loader = DocumentLoader(self)
+        return self._loader
+
+    def load(self, path: Path) -> LoadedDocument:
+        """The document in data file `path`, validated, with everything it refers to."""
+        return self.loader.load(path)
+
+    def load_mapping(self, data: Mapping[str, Any], path: Path) -> LoadedDocument:
+        """A document given as a dict (a form), validated as if it were the file `path`."""
+        return self.loader.load_mapping(data, path)
+
+    # Outputs --------------------------------------------------------------------------------
+
+    def output_name(self, path: Path, year: int) -> PurePosixPath:
+        """<year>/<name>.docx: the path of a document's output below an output folder.
+
+        A data file inside a year folder keeps its place below it (inputs/2022/qd/x.yaml →
+        2022/qd/x.docx); any other file goes under the year of its date (x.yaml → 2022/x.docx).
+        """
+        resolved = path.resolve()
+        if resolved.is_relative_to(self.data_dir):
+            relative = PurePosixPath(resolved.relative_to(self.data_dir).as_posix())
+            if len(relative.parts) > 1 and YEAR.match(relative.parts[0]):
+                return relative.with_suffix(".docx")
+            return PurePosixPath(str(year)) / relative.with_suffix(".docx")
+        return PurePosixPath(str(year), resolved.with_suffix(".docx").name)
+
+    def output_for(self, path: Path, year: int) -> Path:
+        """Where the output of data file `path` (dated `year`) goes: outputs/<year>/<name>.docx."""
+        return self.output_dir.joinpath(*self.output_name(path, year).parts)
+
+    def display(self, path: Path) -> str:
+        """`path` as a user reads it: relative to the workspace when inside it."""
+        resolved = path.resolve() if path.exists() else path.absolute()
+        if resolved.is_relative_to(self.root):
+            return resolved.relative_to(self.root).as_posix()
+        return str(path)
+
+    # Templates ------------------------------------------------------------------------------
+
+    def template_layers(self) -> list[Path]:
+        """Folders searched for templates before the built-in ones."""
+        own = [self.own_templates] if self.own_templates.is_dir() else []
+        return [*self.extra_templates, *own]
+
+    @property
+    def templates(self) -> TemplateLibrary:
+        """The templates in force: the workspace's own first, then the built-in ones."""
+        if self._templates is None:
+            self._templates = TemplateLibrary(self.template_layers())
+        return self._templates
+
+
+def _rebuild(
+    root: Path,
+    config: WorkspaceConfig,
+    data_dir: Path,
+    output_dir: Path,
+    extra: tuple[Path, ...],
+    config_file: Path | None,
+) -> Workspace:
+    return Workspace(
+        root,
+        config,
+        data_dir=data_dir,
+        output_dir=output_dir,
+        template_dirs=extra,
+        config_file=config_file,
+    )

@@ -1,0 +1,173 @@
+"""`vanthu init`: a new office's workspace — settings, agency profile, a starter, a README.
+
+The presets (kieu-co-quan.yaml beside this module) give each common kind of office the way it
+usually signs (TM./KT.) and its usual recipient groups; the clerk's answers fill in the rest.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import re
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from string import Template
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from pipeline.errors import InputError
+from pipeline.load.locations import AGENCY_DIR
+from pipeline.render.output import write_atomic
+from pipeline.starters import starter_text
+from pipeline.text.normalize import nfc, slug
+from pipeline.workspace.config import CONFIG_FILE, DATA_DIR, OUTPUT_DIR, TEMPLATE_DIR
+
+PRESETS_FILE = "kieu-co-quan.yaml"
+STARTER_KIND = "ke-hoach"
+_ABBREVIATION = re.compile(r"^[A-ZĐ0-9]+$")
+
+
+@functools.cache
+def presets() -> dict[str, dict[str, Any]]:
+    """The office presets by name, in file order."""
+    text = resources.files("pipeline.workspace").joinpath(PRESETS_FILE).read_text("utf-8")
+    data: dict[str, dict[str, Any]] = YAML(typ="safe").load(text)
+    return data
+
+
+@dataclass(frozen=True)
+class OfficeAnswers:
+    """What `vanthu init` asks about the office (or takes from its flags)."""
+
+    kieu: str  # a preset name
+    dia_danh: str  # Sơn La
+    nguoi_ky: str  # the head's name: Nguyễn Văn A
+    ten_co_quan: str | None = None  # header line; presets of named bodies give it
+    ten_day_du: str | None = None  # in running text
+    co_quan_chu_quan: str | None = None  # "" for none; None: the preset's
+    viet_tat: str | None = None
+    pho: str | None = None  # a deputy who signs KT.
+
+
+@dataclass(frozen=True)
+class NewWorkspace:
+    """What `init` wrote: the folder, the agency id and name, the starter document."""
+
+    root: Path
+    agency: str
+    agency_name: str
+    document: Path
+    files: tuple[Path, ...]
+
+
+def _fill(value: Any, names: dict[str, str]) -> Any:
+    if isinstance(value, str):
+        return value.format(**names)
+    if isinstance(value, dict):
+        return {k: _fill(v, names) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_fill(v, names) for v in value]
+    return value
+
+
+def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
+    """The agency profile (hồ sơ cơ quan) of the answers, the preset filling what they leave."""
+    known = presets()
+    if answers.kieu not in known:
+        raise InputError("ws.unknown_preset", name=answers.kieu, known=", ".join(known))
+    preset = known[answers.kieu]
+    dia_danh = nfc(answers.dia_danh.strip())
+    ten_co_quan = nfc((answers.ten_co_quan or "").strip()).upper()
+    if "{ten_co_quan}" in str(preset["ten_co_quan"]) and not ten_co_quan:
+        raise InputError("ws.missing_answer", name="ten_co_quan", option="co-quan")
+    short = ten_co_quan.capitalize() if ten_co_quan else ""
+    names = {"dia_danh": dia_danh, "DIA_DANH": dia_danh.upper(), "ten_co_quan": ten_co_quan,
+             "ten_ngan": short}  # fmt: skip
+    filled = _fill({k: v for k, v in preset.items() if k != "mo_ta"}, names)
+    if answers.co_quan_chu_quan is not None:
+        filled["co_quan_chu_quan"] = nfc(answers.co_quan_chu_quan.strip()).upper() or None
+    if answers.ten_co_quan and "{ten_co_quan}" not in str(preset["ten_co_quan"]):
+        filled["ten_co_quan"] = ten_co_quan
+    if answers.ten_day_du:
+        filled["ten_day_du"] = nfc(answers.ten_day_du.strip())
+    abbreviation = answers.viet_tat or filled.get("viet_tat")
+    if not abbreviation:
+        raise InputError("ws.missing_answer", name="viet_tat", option="viet-tat")
+    abbreviation = nfc(abbreviation.strip()).upper()
+    if not _ABBREVIATION.match(abbreviation):
+        raise InputError("ws.bad_abbreviation", value=abbreviation)
+    filled["viet_tat"] = abbreviation
+    filled["dia_danh"] = dia_danh
+    filled["don_vi"] = {code: {"ten": name} for code, name in filled["don_vi"].items()}
+    signers = list(filled["nguoi_ky"].items())
+    people = [answers.nguoi_ky, answers.pho]
+    filled["nguoi_ky"] = {
+        key: {"ho_ten": nfc(person.strip()), **{k: v for k, v in signer.items() if v}}
+        for (key, signer), person in zip(signers, people, strict=False)
+        if person
+    }
+    order = ("co_quan_chu_quan", "ten_co_quan", "ten_day_du", "viet_tat", "dia_danh", "don_vi",
+             "nguoi_ky", "nhom_noi_nhan")  # fmt: skip
+    return {key: filled.get(key) for key in order if key != "co_quan_chu_quan" or filled.get(key)}
+
+
+def profile_text(profile: dict[str, Any]) -> str:
+    """The profile as a commented YAML file a clerk can edit."""
+    buffer = io.StringIO()
+    yaml = YAML(typ="rt")
+    yaml.allow_unicode = True
+    yaml.width = 100
+    yaml.dump(profile, buffer)
+    header = (
+        '# Hồ sơ cơ quan: khai một lần, mọi văn bản tham chiếu bằng "co_quan: <tên tệp>".\n'
+        "# tham_quyen: TM. / KT. / TL. / TUQ. / Q.; thay_cho: tập thể hoặc chức vụ người đứng\n"
+        '# đầu mà người ký ký thay. Đơn vị: khóa là chữ viết tắt dùng ở dòng "Lưu:".\n\n'
+    )
+    return header + buffer.getvalue()
+
+
+def config_text(name: str) -> str:
+    return (
+        f"# Thư mục làm việc vanthu của {name}.\n"
+        "# Mọi khóa đều có giá trị mặc định; đường dẫn tính từ thư mục chứa tệp này.\n"
+        f"ten: {name}\n"
+        f"du_lieu: {DATA_DIR}        # tệp dữ liệu theo năm: {DATA_DIR}/2026/...\n"
+        f"ket_qua: {OUTPUT_DIR}       # văn bản dựng ra: {OUTPUT_DIR}/2026/...\n"
+        f"mau: {TEMPLATE_DIR}               # mẫu .docx riêng, thay mẫu có sẵn cùng tên\n"
+    )
+
+
+def init_workspace(
+    folder: Path, answers: OfficeAnswers, *, force: bool = False, today: date | None = None
+) -> NewWorkspace:
+    """Create the workspace of a new office in `folder`; refuses to overwrite unless `force`."""
+    today = today or date.today()
+    if (folder / CONFIG_FILE).exists() and not force:
+        raise InputError("ws.exists", path=folder, config=CONFIG_FILE)
+    profile = agency_profile(answers)
+    agency = slug(profile["ten_day_du"]).replace("_", "-") or "co-quan"
+    head, *_ = profile["nguoi_ky"]
+    unit = next(iter(profile["don_vi"]))
+    year_dir = folder / DATA_DIR / str(today.year)
+    document = year_dir / f"{STARTER_KIND}.yaml"
+    readme = Template(
+        resources.files("pipeline.workspace").joinpath("README-van-thu.md").read_text("utf-8")
+    ).substitute(ten=profile["ten_day_du"], co_quan=agency, nam=today.year)
+    files = {
+        folder / CONFIG_FILE: config_text(profile["ten_day_du"]),
+        folder / DATA_DIR / AGENCY_DIR / f"{agency}.yaml": profile_text(profile),
+        document: starter_text(STARTER_KIND, agency, unit, head, today),
+        folder / "README.md": readme,
+    }
+    if not force:
+        for path in files:
+            if path.exists():
+                raise InputError("ws.not_empty", path=folder, name=path.relative_to(folder))
+    for path, text in files.items():
+        write_atomic(path, text.encode("utf-8"))
+    (folder / TEMPLATE_DIR).mkdir(exist_ok=True)
+    (folder / OUTPUT_DIR).mkdir(exist_ok=True)
+    return NewWorkspace(folder, agency, profile["ten_day_du"], document, tuple(files))
