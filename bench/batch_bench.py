@@ -37,16 +37,15 @@ from docxtpl import DocxTemplate
 # Measure the pipeline of this checkout, whichever checkout the installed package points to.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pipeline.api import Renderer
+from pipeline.api import Renderer, load_document
 from pipeline.context.common import DocumentInfo
 from pipeline.kinds import KINDS, DocumentKind
-from pipeline.api import load_document
 from pipeline.load.contract import LoadedDocument
 from pipeline.load.locations import AGENCY_DIR
-from pipeline.workspace import Workspace
 from pipeline.model.agency import Agency
 from pipeline.render.engine import Engine
 from pipeline.rules.doc_types import document_type
+from pipeline.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"

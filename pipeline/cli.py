@@ -78,11 +78,12 @@ def main(ctx: click.Context, lang: str | None, templates_dir: Path | None) -> No
 def render(ctx: click.Context, inputs: tuple[Path, ...], output: Path | None, pdf: bool) -> None:
     """Dựng văn bản .docx từ tệp dữ liệu YAML."""
     from pipeline.api import render_documents
+    from pipeline.workspace import shown
 
     for item in render_documents(list(inputs), output, pdf=pdf, templates=ctx.obj["templates"]):
-        click.echo(t("cli.rendered", input=item.input, output=item.docx))
+        click.echo(t("cli.rendered", input=item.input, output=shown(item.docx)))
         if item.pdf is not None:
-            click.echo(t("ws.pdf_written", output=item.pdf))
+            click.echo(t("ws.pdf_written", output=shown(item.pdf)))
 
 
 @main.command()

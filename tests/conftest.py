@@ -1,4 +1,4 @@
-"""Shared fixtures: the repository, the shared reference folder, rendered example documents."""
+"""Shared fixtures: the repository, the expected-text fixtures, rendered example documents."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from docx import Document
 os.environ["VANTHU_LANG"] = "vi"
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared" / "reference"
+# The restored reference plan, kept with the tests: nothing reads ../shared at test time.
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PLAN_INPUT = REPO / "inputs" / "2022" / "ke-hoach-tdkt.yaml"
 
 
@@ -53,7 +54,7 @@ def inputs_copy(tmp_path: Path) -> Path:
 
 def reference_body_paragraphs() -> list[str]:
     """The body paragraphs of the reference plan, markdown emphasis removed."""
-    text = (SHARED / "ke-hoach-tdkt-2022.md").read_text("utf-8")
+    text = (FIXTURES / "ke-hoach-tdkt-2022.md").read_text("utf-8")
     body = text.split("\n---\n")[1]
     paragraphs = [p.strip() for p in body.split("\n\n") if p.strip()]
     start = next(i for i, p in enumerate(paragraphs) if p.startswith("Thực hiện Kế hoạch"))

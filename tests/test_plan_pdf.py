@@ -64,3 +64,14 @@ def test_page_numbers(plan_pdf: Path) -> None:
     assert pages[main_pages][0] == "Phụ lục"
     for offset, page in enumerate(pages[main_pages + 1 :], start=2):
         assert page[0] == str(offset)
+
+
+def test_pdf_embeds_only_the_times_metric_face(plan_pdf: Path) -> None:
+    """Every letter, Vietnamese ones included, comes from Liberation Serif (Times metrics): with
+    Debian's old fonts-liberation (1.07) LibreOffice fills ơ, ư, ạ ... from DejaVu Serif."""
+    listing = subprocess.run(
+        ["pdffonts", str(plan_pdf)], check=True, capture_output=True, text=True
+    ).stdout
+    faces = {line.split()[0].split("+")[-1] for line in listing.splitlines()[2:] if line.strip()}
+    assert faces, listing
+    assert {face.split("-")[0] for face in faces} == {"LiberationSerif"}, listing

@@ -22,6 +22,7 @@ from rich.text import Text
 
 from pipeline.batch.result import BuildResult, DocumentResult, Status
 from pipeline.i18n import t
+from pipeline.workspace import shown
 
 
 class Reporter(Protocol):
@@ -99,7 +100,7 @@ def result_table(result: BuildResult) -> Table:
     table.add_column(t("build.col_output"), overflow="fold")
     table.add_column(t("build.col_time"), justify="right")
     for document in result.documents:
-        outputs = [str(p) for p in (document.output, document.pdf) if p is not None]
+        outputs = [shown(p) for p in (document.output, document.pdf) if p is not None]
         table.add_row(
             document.name,
             Text(t(f"build.status_{document.status.value}"), style=_STATUS_STYLE[document.status]),

@@ -218,9 +218,7 @@ class TemplateLibrary:
         """word/document.xml of the composed template: frame around the type's content, tags raw."""
         head, _, frame_sect, tail = self._frame_parts
         path = self.path_of(name)
-        type_head, inner, _, _ = split_body(
-            Package.read(path).text(DOCUMENT_PART), str(path)
-        )
+        type_head, inner, _, _ = split_body(Package.read(path).text(DOCUMENT_PART), str(path))
         inner = _ANY_SECTPR.sub(
             lambda m: frame_section(frame_sect, SectionKind.of(m[0]), "nextPage"), inner
         )

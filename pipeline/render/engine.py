@@ -94,8 +94,8 @@ class Engine:
     """Renders documents from the templates folder; each template is prepared once."""
 
     def __init__(self, templates: TemplateLibrary | Path | None = None) -> None:
-        self.library = templates if isinstance(templates, TemplateLibrary) else TemplateLibrary(
-            templates
+        self.library = (
+            templates if isinstance(templates, TemplateLibrary) else TemplateLibrary(templates)
         )
         self._prepared: dict[str, PreparedTemplate] = {}
         self._env = self.library.environment()

@@ -1,5 +1,5 @@
 """An office's workspace: its agency profiles, data by year, templates and outputs."""
 
-from pipeline.workspace.core import Workspace
+from pipeline.workspace.core import Workspace, shown
 
-__all__ = ["Workspace"]
+__all__ = ["Workspace", "shown"]

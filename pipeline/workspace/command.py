@@ -9,6 +9,7 @@ import click
 
 from pipeline.errors import InputError
 from pipeline.i18n import t
+from pipeline.workspace import shown
 from pipeline.workspace.init import OfficeAnswers, init_workspace, presets
 
 
@@ -64,4 +65,4 @@ def init_command(
         click.echo(t("cli.created", path=path))
     click.echo(t("ws.initialised", agency=made.agency_name, path=made.root))
     document = made.document.relative_to(made.root).as_posix()
-    click.echo(t("ws.next_steps", path=made.root, document=document))
+    click.echo(t("ws.next_steps", path=shown(made.root), document=document))

@@ -247,6 +247,14 @@ class Workspace:
         return self._templates
 
 
+def shown(path: Path) -> str:
+    """`path` as a user reads it: relative to the working folder when it lies inside it."""
+    try:
+        return path.absolute().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def _rebuild(
     root: Path,
     config: WorkspaceConfig,
