@@ -54,7 +54,8 @@ class VanthuGroup(click.Group):
     "templates_dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Thư mục mẫu .docx / templates folder (default: ./templates).",
+    help="Thư mục mẫu .docx dùng trước mẫu của cơ quan (mau/) và mẫu có sẵn / a templates "
+    "folder searched before the workspace's own (mau/) and the built-in ones.",
 )
 @click.pass_context
 def main(ctx: click.Context, lang: str | None, templates_dir: Path | None) -> None:
@@ -87,12 +88,14 @@ def render(ctx: click.Context, inputs: tuple[Path, ...], output: Path | None, pd
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
 def check(inputs: tuple[Path, ...]) -> None:
-    """Kiểm tra dữ liệu, không ghi tệp nào."""
+    """Kiểm tra dữ liệu, không ghi tệp nào (mặc định: mọi văn bản của thư mục làm việc)."""
     from pipeline.api import check as check_inputs
+    from pipeline.workspace import Workspace
 
-    report = check_inputs(list(inputs))
+    paths = list(inputs) or Workspace.containing(Path.cwd()).documents()
+    report = check_inputs(paths)
     for document in report.valid:
         click.echo(t("cli.valid", input=document.path))
     for _path, error in report.errors:

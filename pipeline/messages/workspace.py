@@ -66,5 +66,9 @@ MESSAGES = {
     "tpl.col.origin": {"vi": "nguồn", "en": "source"},
     "ws.template_builtin": {"vi": "có sẵn", "en": "built-in"},
     "ws.template_override": {"vi": "của cơ quan", "en": "workspace"},
+    "verify.no_files": {
+        "vi": "không có tệp .docx nào để kiểm tra: nêu tệp, hoặc dựng văn bản trước (vanthu build)",
+        "en": "no .docx to check: name the files, or build the documents first (vanthu build)",
+    },
     "ws.pdf_written": {"vi": "Đã xuất PDF {output}", "en": "Wrote PDF {output}"},
 }

@@ -11,8 +11,17 @@ from pipeline.i18n import current_language, t
 from pipeline.verify import type_choices, verify_file
 
 
+def workspace_outputs() -> list[Path]:
+    """Every .docx the workspace of the working folder has produced."""
+    from pipeline.workspace import Workspace, shown
+
+    outputs = Workspace.containing(Path.cwd()).output_dir
+    found = sorted(p for p in outputs.rglob("*.docx") if not p.name.startswith((".", "~$")))
+    return [Path(shown(p)) for p in found]
+
+
 @click.command("verify")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--format",
     "output_format",
@@ -42,8 +51,12 @@ def verify_command(
     doc_type: str | None,
     template: bool,
 ) -> None:
-    """Kiểm tra .docx theo Nghị định 30/2020/NĐ-CP (thể thức, kỹ thuật trình bày)."""
-    reports = [verify_file(path, doc_type, template=template) for path in files]
+    """Kiểm tra .docx theo Nghị định 30/2020/NĐ-CP (thể thức, kỹ thuật trình bày); không nêu tệp:
+    mọi .docx trong outputs/ của thư mục làm việc."""
+    paths = list(files) or workspace_outputs()
+    if not paths:
+        raise click.UsageError(t("verify.no_files"))
+    reports = [verify_file(path, doc_type, template=template) for path in paths]
     lang = current_language()
     if output_format == "json":
         data = {"ok": all(r.ok for r in reports), "files": [r.to_dict(lang) for r in reports]}
