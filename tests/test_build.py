@@ -9,12 +9,13 @@ import zipfile
 from pathlib import Path
 
 import click
+import pytest
 from click.testing import CliRunner
 
 from pipeline.api import load_document
 from pipeline.batch import BuildResult, Status, build
 from pipeline.batch.discover import Layout, find_inputs
-from pipeline.batch.manifest import template_hash
+from pipeline.batch.manifest import listing_sha256, template_hash
 from pipeline.render.compose import TemplateLibrary
 from pipeline.workspace import Workspace
 
@@ -139,6 +140,10 @@ def test_builds_every_document_and_the_manifests(
             Path(f).resolve().relative_to(tmp_path).as_posix(): sha256(Path(f))
             for f in loaded.files
         }
+        for folder in loaded.folders:  # a report depends on the list of its years' decisions
+            names = [f"inputs/{p.relative_to(inputs_copy).as_posix()}" for p in
+                     documents_of(folder)] if folder.is_dir() else []  # fmt: skip
+            expected_inputs[f"{folder.relative_to(tmp_path).as_posix()}/"] = listing_sha256(names)
         assert entry["inputs"] == expected_inputs
         assert f"inputs/{relative.as_posix()}" in entry["inputs"]
         assert "inputs/co-quan/van-phong-ubnd-son-la.yaml" in entry["inputs"]
@@ -340,3 +345,70 @@ def test_missing_input_folder_is_a_message(cli: click.Group, tmp_path: Path) -> 
     result = invoke(cli, str(tmp_path / "nowhere"), "-o", str(tmp_path / "out"))
     assert result.exit_code == 1
     assert "không tìm thấy thư mục đầu vào" in result.output and "Traceback" not in result.output
+
+
+# --- incremental without parsing, the year's list, leftovers, the manifest's reach ------------
+
+
+def test_nothing_changed_means_nothing_is_parsed(
+    inputs_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    assert run_build(inputs_copy, out).ok
+
+    def must_not_load(path: Path):  # an unchanged document is judged by hashes alone
+        raise AssertionError(f"{path} was loaded")
+
+    monkeypatch.setattr("pipeline.batch.builder.stage_task", must_not_load)
+    again = build(in_workspace(inputs_copy, out), jobs=1)
+    assert again.ok and set(statuses(again).values()) == {Status.UNCHANGED}
+
+
+def test_a_new_decision_rebuilds_the_report_that_counts_it(inputs_copy: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    assert run_build(inputs_copy, out).ok
+    year = inputs_copy / "2022"
+    text = (year / "qd-giay-khen.yaml").read_text("utf-8").replace("so: 153", "so: 154", 1)
+    (year / "qd-giay-khen-bo-sung.yaml").write_text(text, "utf-8")
+    again = run_build(inputs_copy, out)
+    assert again.ok, again.invalid
+    assert built(again) == {
+        "inputs/2022/qd-giay-khen-bo-sung.yaml",
+        "inputs/2022/bao-cao-tong-ket.yaml",
+    }
+
+
+def test_leftovers_of_a_killed_build_are_removed(inputs_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run_build(inputs_copy, out).ok
+    leftover = out / "2022" / ".qd-giay-khen.docx.k2j3h4.tmp"
+    leftover.write_bytes(b"half a document")
+    kept = out / "2022" / "ghi-chu.tmp"  # not ours: no leading dot and hidden name
+    kept.write_text("x", "utf-8")
+    assert run_build(inputs_copy, out).ok
+    assert not leftover.exists() and kept.exists()
+
+
+def test_a_manifest_never_makes_the_build_delete_outside_its_outputs(
+    inputs_copy: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    assert run_build(inputs_copy, out).ok
+    secret = tmp_path / "secret.pdf"
+    secret.write_bytes(b"%PDF- not vanthu's")
+    path = out / "2022" / "manifest.json"
+    data = json.loads(path.read_text("utf-8"))
+    entry = data["documents"][AWARD_DECISION]
+    entry["pdf"] = {"path": "../secret.pdf", "sha256": sha256(secret)}
+    entry["output"]["sha256"] = "0" * 64  # so that the document is rebuilt
+    path.write_text(json.dumps(data), "utf-8")
+    assert run_build(inputs_copy, out).ok
+    assert secret.read_bytes() == b"%PDF- not vanthu's"
+
+
+def test_a_report_of_a_year_without_decisions_is_refused(cli: click.Group, inputs_copy: Path):
+    report = inputs_copy / "2022" / "bao-cao-tong-ket.yaml"
+    break_line(report, "nam: 2022", "nam: 2030")
+    result = CliRunner().invoke(cli, ["check", str(report)])
+    assert result.exit_code == 1
+    assert "2030" in result.output and "inputs/2030" in result.output

@@ -1,12 +1,16 @@
-"""Build every document of an input folder: validate all, render what changed, record it.
+"""Build every document of a workspace: render what changed, all inputs valid first, record it.
 
-1. find the inputs and load every one (in the workers); any invalid input stops the build
-   before anything is written, unless `keep_going`;
-2. compare each document's input files and template with its year's manifest: unchanged
-   documents whose output still has the recorded hash are skipped (all rebuilt with `force`);
-3. render the rest in the workers; with `pdf`, convert each new .docx as it arrives through
-   one LibreOffice started for the build;
-4. write each year's manifest.
+1. find the inputs; a document whose manifest entry is still current (pipeline.batch.freshness:
+   hashes, nothing parsed) is skipped, unless `force`;
+2. the workers load, render and stage each other document beside its output (not yet in place)
+   and send back only its manifest entry, so memory does not grow with the year;
+3. any invalid input (or two inputs for one output) stops the build: the staged files are
+   dropped and nothing is written, unless `keep_going`;
+4. the staged outputs are put in place; with `pdf`, each new .docx is converted through one
+   LibreOffice started for the build;
+5. each year's manifest is written (only when its content changed).
+
+Temporary files a killed run left in the output folder are removed first.
 """
 
 from __future__ import annotations
@@ -17,124 +21,82 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from pipeline.batch.discover import Layout, find_inputs
-from pipeline.batch.manifest import Entry, Manifest, file_sha256, matches, template_hash
+from pipeline import __version__
+from pipeline.batch.discover import MANIFEST, Layout, find_inputs
+from pipeline.batch.freshness import Freshness
+from pipeline.batch.manifest import Entry, Manifest, file_sha256
 from pipeline.batch.pdf import PdfConverter
 from pipeline.batch.progress import Reporter, SilentReporter
 from pipeline.batch.result import BuildResult, DocumentResult, Status
-from pipeline.batch.runner import Loaded, Rendered, RenderJob, Workers, load_task, render_task
-from pipeline.errors import ConversionError, RenderError, VanthuError
-from pipeline.load.contract import LoadedDocument
-from pipeline.render.compose import TemplateLibrary
+from pipeline.batch.runner import Staged, Workers, stage_task
+from pipeline.errors import ConversionError, RenderError
+from pipeline.render.output import clean_stale, commit
 from pipeline.workspace import Workspace
 
 
 @dataclass
-class Pending:
-    """A document to render: what its manifest entry will say, and what it said before."""
+class Recorded:
+    """Every entry the output folder's manifests hold, by input name, with its year."""
 
-    document: LoadedDocument
-    name: str
-    output: Path
-    wanted: Entry
-    previous: Entry | None
+    manifests: dict[str | None, Manifest] = field(default_factory=dict)
+    entries: dict[str, tuple[str | None, Entry]] = field(default_factory=dict)
 
+    @classmethod
+    def read(cls, layout: Layout) -> Recorded:
+        recorded = cls()
+        paths = [layout.output_dir / MANIFEST, *sorted(layout.output_dir.glob(f"*/{MANIFEST}"))]
+        for path in paths:
+            year = None if path.parent == layout.output_dir else path.parent.name
+            if not path.is_file():
+                continue
+            manifest = Manifest.read(path, year)
+            recorded.manifests[year] = manifest
+            if manifest.version == __version__:  # another vanthu may have rendered differently
+                for name, entry in manifest.entries.items():
+                    recorded.entries[name] = (year, entry)
+        return recorded
 
-class Planner:
-    """Works out each document's manifest entry and whether it must be rebuilt."""
-
-    def __init__(self, layout: Layout, library: TemplateLibrary, pdf: bool, force: bool) -> None:
-        self.layout = layout
-        self.library = library
-        self.pdf = pdf
-        self.force = force
-        self.manifests: dict[str | None, Manifest] = {}
-        self._file_hashes: dict[Path, str] = {}
-        self._template_hashes: dict[str, str] = {}
-
-    def manifest(self, year: str | None) -> Manifest:
-        """The year's manifest as the last build left it."""
-        if year not in self.manifests:
-            self.manifests[year] = Manifest.read(self.layout.manifest_for(year), year)
-        return self.manifests[year]
-
-    def _file_hash(self, path: Path) -> str:
-        resolved = path.resolve()
-        if resolved not in self._file_hashes:
-            self._file_hashes[resolved] = file_sha256(resolved)
-        return self._file_hashes[resolved]
-
-    def _template_hash(self, name: str) -> str:
-        if name not in self._template_hashes:
-            self._template_hashes[name] = template_hash(self.library, name)
-        return self._template_hashes[name]
-
-    def entry(self, document: LoadedDocument, output: Path) -> Entry:
-        """The manifest entry of `document`, before its output exists."""
-        data = document.info.data
-        template = document.kind.template
-        return Entry(
-            inputs={self.layout.name_of(f): self._file_hash(f) for f in document.files},
-            template=template,
-            template_sha256=self._template_hash(template),
-            output=self.layout.output_name(output),
-            output_sha256="",
-            loai=document.kind.code,
-            so=data.so,
-            ngay=data.ngay.isoformat(),
-            so_ky_hieu=document.info.reference,
-        )
-
-    def plan(self, document: LoadedDocument) -> Pending | Entry:
-        """The recorded entry when `document` is up to date, else what to render."""
-        name = self.layout.name_of(document.path)
-        output = self.layout.output_for(document)
-        wanted = self.entry(document, output)
-        manifest = self.manifest(self.layout.year_of(document))
-        if not self.force:
-            current = manifest.up_to_date(name, wanted, self.layout.output_dir, self.pdf)
-            if current is not None:
-                return current
-        return Pending(document, name, output, wanted, manifest.entries.get(name))
+    def entry(self, name: str) -> Entry | None:
+        found = self.entries.get(name)
+        return found[1] if found else None
 
 
 class Finisher:
-    """Turns a rendered document into its result and entry, converting it to PDF if asked."""
+    """Puts a staged document in place and converts it to PDF if asked."""
 
-    def __init__(self, layout: Layout, converter: PdfConverter | None) -> None:
+    def __init__(self, layout: Layout, freshness: Freshness, converter: PdfConverter | None):
         self.layout = layout
+        self.freshness = freshness
         self.converter = converter
 
-    def finish(self, pending: Pending, rendered: Rendered) -> tuple[DocumentResult, Entry | None]:
+    def finish(self, item: Staged, previous: Entry | None) -> tuple[DocumentResult, Entry | None]:
         """The result of one rendered document and its manifest entry (None when it failed)."""
-        result = DocumentResult(
-            input=pending.document.path,
-            name=pending.name,
-            status=Status.BUILT,
-            output=pending.output,
-            seconds=rendered.seconds,
-        )
-        if rendered.error is not None or rendered.sha256 is None:
-            result.status, result.output, result.error = Status.FAILED, None, rendered.error
+        result = DocumentResult(item.path, item.name, Status.BUILT, seconds=item.seconds)
+        if item.failed is not None or item.entry is None or item.staged is None:
+            result.status, result.error = Status.FAILED, item.failed
             return result, None
-        entry = replace(pending.wanted, output_sha256=rendered.sha256)
-        target = pending.output.with_suffix(".pdf")
-        if self.converter is not None:
-            self.converter.wait_ready()  # LibreOffice's start is the build's, not this document's
-            start = time.perf_counter()
-            try:
-                self.converter.convert(pending.output, target)
-            except ConversionError as exc:
-                result.status, result.error = Status.FAILED, exc.message()
-                return result, entry
-            finally:
-                result.seconds += time.perf_counter() - start
-            result.pdf = target
-            entry = replace(
-                entry, pdf=self.layout.output_name(target), pdf_sha256=file_sha256(target)
-            )
-        else:
-            entry = self._keep_pdf(pending.previous, entry, target)
+        output = self.layout.output_dir / item.entry.output
+        try:
+            commit(item.staged, output)
+        except RenderError as exc:
+            result.status, result.error = Status.FAILED, exc.message()
+            return result, None
+        result.output = output
+        entry = item.entry
+        target = output.with_suffix(".pdf")
+        if self.converter is None:
+            return result, self._keep_pdf(previous, entry, target)
+        self.converter.wait_ready()  # LibreOffice's start is the build's, not this document's
+        start = time.perf_counter()
+        try:
+            self.converter.convert(output, target)
+        except ConversionError as exc:
+            result.status, result.error = Status.FAILED, exc.message()
+            return result, entry
+        finally:
+            result.seconds += time.perf_counter() - start
+        result.pdf = target
+        entry = replace(entry, pdf=self.layout.output_name(target), pdf_sha256=file_sha256(target))
         return result, entry
 
     def _keep_pdf(self, previous: Entry | None, entry: Entry, target: Path) -> Entry:
@@ -142,74 +104,30 @@ class Finisher:
         if previous is None or previous.pdf is None:
             return entry
         recorded = self.layout.output_dir / previous.pdf
-        if not recorded.resolve().is_relative_to(self.layout.output_dir.resolve()):
-            return entry  # a manifest never makes the build touch a file outside its outputs
-        if not matches(recorded, previous.pdf_sha256):
-            return entry
+        if not self.freshness.recorded_pdf_matches(previous):
+            return entry  # gone, changed by hand, or outside the output folder: not ours to touch
         if previous.output_sha256 == entry.output_sha256 and recorded == target:
             return replace(entry, pdf=previous.pdf, pdf_sha256=previous.pdf_sha256)
         recorded.unlink()  # it shows the old content and this build made no new one
         return entry
 
 
-@dataclass
-class Outcome:
-    """What the build has found so far: each document's result and manifest entry."""
-
-    documents: dict[Path, DocumentResult] = field(default_factory=dict)
-    entries: dict[Path, Entry] = field(default_factory=dict)
-    pending: dict[Path, Pending] = field(default_factory=dict)
-
-    def fail(self, path: Path, name: str, error: str | None) -> None:
-        self.documents[path] = DocumentResult(path, name, Status.FAILED, error=error)
-
-
-def plan(planner: Planner, loaded: dict[Path, Loaded], paths: list[Path]) -> Outcome:
-    """Sort the inputs into invalid, unchanged and to be rendered."""
-    layout = planner.layout
-    outcome = Outcome()
-    for path in paths:
-        name = layout.name_of(path)
-        document = loaded[path].document
-        # every year seen gets its manifest
-        planner.manifest(layout.year_of(document) if document else layout.folder_year(path))
-        if document is None:
-            outcome.fail(path, name, loaded[path].error)
-            continue
-        try:
-            planned = planner.plan(document)
-        except VanthuError as exc:  # its template is missing
-            outcome.fail(path, name, exc.message())
-            continue
-        if isinstance(planned, Pending):
-            outcome.pending[path] = planned
-            continue
-        outcome.entries[path] = planned
-        output = layout.output_dir / planned.output
-        pdf = layout.output_dir / planned.pdf if planned.pdf else None
-        outcome.documents[path] = DocumentResult(path, name, Status.UNCHANGED, output, pdf)
-    return outcome
-
-
-def render(
-    workers: Workers, outcome: Outcome, layout: Layout, pdf: bool, reporter: Reporter
+def refuse_shared_outputs(
+    paths: list[Path], staged: dict[Path, Staged], kept: dict[Path, Entry]
 ) -> None:
-    """Render the pending documents in the workers, converting each to PDF as it arrives."""
-    jobs = [RenderJob(p.document, p.output) for p in outcome.pending.values()]
-    if not jobs:
-        return
-    with ExitStack() as stack:
-        # Started before the first .docx exists: a missing LibreOffice stops the build here.
-        finisher = Finisher(layout, stack.enter_context(PdfConverter()) if pdf else None)
-        reporter.start(len(jobs))
-        stack.callback(reporter.stop)
-        lost = lambda job, why: Rendered(job, error=why)  # noqa: E731
-        for rendered in workers.run(render_task, jobs, lost):
-            path = rendered.job.document.path
-            outcome.documents[path], entry = finisher.finish(outcome.pending[path], rendered)
-            if entry is not None:
-                outcome.entries[path] = entry
-            reporter.advance(outcome.documents[path])
+    """Two inputs that would write the same output: the second is invalid, naming both."""
+    claimed: dict[str, Path] = {}
+    for path in paths:
+        output = kept[path].output if path in kept else staged[path].output
+        if output is None:
+            continue
+        first = claimed.setdefault(output, path)
+        if first != path:
+            error = RenderError("ws.output_collision", output=output, first=first, second=path)
+            item = staged[path]
+            if item.staged is not None:
+                item.staged.unlink(missing_ok=True)
+            staged[path] = Staged(path, item.name, invalid=error.message())
 
 
 def build(
@@ -225,54 +143,132 @@ def build(
     """Build every document of `workspace` (or of `input_dir` in it) into its output folder."""
     started = time.perf_counter()
     layout = Layout(workspace)
-    library = workspace.templates
+    scope = (input_dir or workspace.data_dir).resolve()
     paths = find_inputs(workspace, input_dir)
+    clean_stale(layout.output_dir)
     result = BuildResult()
     if not paths:
         return result
-    with Workers(min(jobs or os.cpu_count() or 1, len(paths)), workspace) as workers:
-        invalid = lambda path, why: Loaded(path, error=why)  # noqa: E731
-        loaded = {item.path: item for item in workers.run(load_task, paths, invalid)}
-        refuse_shared_outputs(layout, paths, loaded)
-        result.invalid = [(p, loaded[p].error or "") for p in paths if loaded[p].document is None]
+    recorded = Recorded.read(layout)
+    freshness = Freshness(layout, workspace.templates)
+    kept: dict[Path, Entry] = {}
+    for path in paths:
+        entry = None if force else recorded.entry(layout.name_of(path))
+        current = freshness.current(entry, pdf=pdf) if entry is not None else None
+        if current is not None:
+            kept[path] = current
+    todo = [p for p in paths if p not in kept]
+    with ExitStack() as stack:
+        # Started before anything is staged: a missing LibreOffice stops the build here.
+        converter = stack.enter_context(PdfConverter()) if pdf and todo else None
+        folders_before = existing_folders(layout.output_dir)
+        staged = stage_all(workspace, layout, todo, jobs, reporter or SilentReporter())
+        refuse_shared_outputs(paths, staged, kept)
+        result.invalid = [(p, staged[p].invalid or "") for p in todo if staged[p].invalid]
         if result.invalid and not keep_going:
+            discard(staged, folders_before)
             result.stopped = True
             return result
-        planner = Planner(layout, library, pdf, force)
-        outcome = plan(planner, loaded, paths)
-        render(workers, outcome, layout, pdf, reporter or SilentReporter())
-    result.documents = [outcome.documents[p] for p in paths]
-    result.manifests = write_manifests(layout, planner, paths, outcome.entries)
+        finisher = Finisher(layout, freshness, converter)
+        entries = finish(layout, finisher, paths, kept, staged, recorded, result)
+    result.manifests = write_manifests(layout, recorded, scope, paths, entries)
     result.seconds = time.perf_counter() - started
     return result
 
 
-def refuse_shared_outputs(layout: Layout, paths: list[Path], loaded: dict[Path, Loaded]) -> None:
-    """Two inputs that would write the same output: the second is invalid, naming both."""
-    claimed: dict[Path, Path] = {}
+def stage_all(
+    workspace: Workspace, layout: Layout, todo: list[Path], jobs: int | None, progress: Reporter
+) -> dict[Path, Staged]:
+    """Load, render and stage every input of `todo` in the workers."""
+    staged: dict[Path, Staged] = {}
+    if not todo:
+        return staged
+    with Workers(min(jobs or os.cpu_count() or 1, len(todo)), workspace) as workers:
+        progress.start(len(todo))
+        try:
+            lost = lambda path, why: Staged(path, layout.name_of(path), failed=why)  # noqa: E731
+            for item in workers.run(stage_task, todo, lost):
+                staged[item.path] = item
+                status = Status.FAILED if item.invalid or item.failed else Status.BUILT
+                progress.advance(DocumentResult(item.path, item.name, status))
+        finally:
+            progress.stop()
+    return staged
+
+
+def existing_folders(root: Path) -> set[Path]:
+    """`root` and every folder below it, as they are before the build writes anything."""
+    if not root.is_dir():
+        return set()
+    return {root, *(p for p in root.rglob("*") if p.is_dir())}
+
+
+def discard(staged: dict[Path, Staged], folders_before: set[Path]) -> None:
+    """Drop the staged files, and the folders staging made, so that nothing was written."""
+    made: set[Path] = set()
+    for item in staged.values():
+        if item.staged is not None:
+            item.staged.unlink(missing_ok=True)
+            made.update(f for f in [item.staged.parent, *item.staged.parents] if f.is_dir())
+    for folder in sorted(made - folders_before, key=lambda f: len(f.parts), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()
+
+
+def finish(
+    layout: Layout,
+    finisher: Finisher,
+    paths: list[Path],
+    kept: dict[Path, Entry],
+    staged: dict[Path, Staged],
+    recorded: Recorded,
+    result: BuildResult,
+) -> dict[Path, Entry]:
+    """Put every staged document in place (and its PDF); the entries of the documents now done."""
+    entries: dict[Path, Entry] = {}
     for path in paths:
-        document = loaded[path].document
-        if document is None:
+        name = layout.name_of(path)
+        if path in kept:
+            entry = kept[path]
+            output = layout.output_dir / entry.output
+            pdf_path = layout.output_dir / entry.pdf if entry.pdf else None
+            result.documents.append(DocumentResult(path, name, Status.UNCHANGED, output, pdf_path))
+            entries[path] = entry
             continue
-        target = layout.output_for(document)
-        first = claimed.setdefault(target, path)
-        if first != path:
-            error = RenderError("ws.output_collision", output=target, first=first, second=path)
-            loaded[path] = Loaded(path, error=error.message())
+        item = staged[path]
+        if item.invalid is not None:
+            result.documents.append(DocumentResult(path, name, Status.FAILED, error=item.invalid))
+            continue
+        document, done = finisher.finish(item, recorded.entry(name))
+        result.documents.append(document)
+        if done is not None:
+            entries[path] = done
+    return entries
 
 
 def write_manifests(
-    layout: Layout, planner: Planner, paths: list[Path], entries: dict[Path, Entry]
+    layout: Layout, recorded: Recorded, scope: Path, paths: list[Path], entries: dict[Path, Entry]
 ) -> list[Path]:
-    """Write each year's manifest (only when its content changed); returns their paths."""
-    fresh: dict[str | None, Manifest] = {year: Manifest(year=year) for year in planner.manifests}
+    """Write each year's manifest (only when its content changed); returns the ones this build
+    concerns. Entries of inputs outside the build's folder are kept as they were."""
+    fresh: dict[str | None, Manifest] = {}
+    touched: set[str | None] = set()
+    for year, manifest in recorded.manifests.items():
+        for name, entry in manifest.entries.items():
+            if layout.path_of(name).resolve().is_relative_to(scope):
+                touched.add(year)  # in this build's folder: its entry is this build's to say
+                continue
+            fresh.setdefault(year, Manifest(year=year)).entries[name] = entry
     for path in paths:
         if path in entries:
-            year: str | None = entries[path].output.split("/", 1)[0]
-            manifest = fresh.setdefault(year, Manifest(year=year))
+            output_year: str | None = entries[path].output.split("/", 1)[0]
+            touched.add(output_year)
+            manifest = fresh.setdefault(output_year, Manifest(year=output_year))
             manifest.entries[layout.name_of(path)] = entries[path]
     written = []
-    for year, manifest in sorted(fresh.items(), key=lambda item: item[0] or ""):
+    for year in sorted(touched, key=lambda y: y or ""):
+        manifest = fresh.get(year, Manifest(year=year))
+        manifest.entries = dict(sorted(manifest.entries.items()))
         target = layout.manifest_for(year)
         text = manifest.to_json()
         if not (target.is_file() and target.read_text("utf-8") == text):

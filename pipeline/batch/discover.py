@@ -67,6 +67,11 @@ class Layout:
         except ValueError:
             return resolved.as_posix()
 
+    def path_of(self, name: str) -> Path:
+        """The file a manifest names (the inverse of name_of)."""
+        path = Path(name)
+        return path if path.is_absolute() else self.root / path
+
     def output_name(self, path: Path) -> str:
         """How manifests name an output: relative to OUTPUT_DIR, posix style."""
         return path.relative_to(self.output_dir).as_posix()

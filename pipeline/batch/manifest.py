@@ -36,6 +36,11 @@ def matches(path: Path, sha256: str | None) -> bool:
     return sha256 is not None and path.is_file() and file_sha256(path) == sha256
 
 
+def listing_sha256(names: list[str]) -> str:
+    """Hex sha256 of a folder's list of documents (sorted names): a report depends on the set."""
+    return hashlib.sha256("\n".join(sorted(names)).encode()).hexdigest()
+
+
 def template_hash(library: TemplateLibrary, name: str) -> str:
     """sha256 over template `name`, the frame and the shared blocks in force (named by layer)."""
     digest = hashlib.sha256()
@@ -52,7 +57,8 @@ def template_hash(library: TemplateLibrary, name: str) -> str:
 class Entry:
     """What the manifest records of one document."""
 
-    inputs: dict[str, str]  # file name → sha256, every file the output depends on
+    # file name → sha256, every file the output depends on; "folder/" → sha256 of its listing
+    inputs: dict[str, str]
     template: str
     template_sha256: str
     output: str  # relative to OUTPUT_DIR

@@ -1,8 +1,11 @@
-"""Worker processes that load and render documents, each with its own Renderer.
+"""Worker processes that load, render and stage documents, each with its own Renderer.
 
-A pool initializer creates one Renderer per process, so each worker prepares a template once
-and reuses it for every document of that type. Tasks never raise: they return the error
-message (in the build's language), so one bad document cannot stop the others.
+A pool initializer gives each process the build's workspace (whose loader parses each file once
+while it is unchanged) and one Renderer (each template prepared once). A task loads one
+document, renders it and stages the .docx beside its output (not yet in place), and sends back
+only what the manifest will record: the build never holds the year's documents in memory. Tasks
+never raise: they return the error message (in the build's language), so one bad document
+cannot stop the others.
 """
 
 from __future__ import annotations
@@ -18,10 +21,12 @@ from types import TracebackType
 from typing import TypeVar
 
 from pipeline.api import Renderer
+from pipeline.batch.discover import Layout
+from pipeline.batch.manifest import Entry, file_sha256, listing_sha256, template_hash
 from pipeline.errors import VanthuError
 from pipeline.i18n import current_language, set_language, t
 from pipeline.load.contract import LoadedDocument
-from pipeline.render.output import write_atomic
+from pipeline.render.output import stage
 from pipeline.workspace import Workspace
 
 T = TypeVar("T")
@@ -29,6 +34,8 @@ R = TypeVar("R")
 
 _renderer: Renderer | None = None
 _workspace: Workspace | None = None
+_hashes: dict[tuple[Path, int, int], str] = {}
+_template_hashes: dict[str, str] = {}
 
 
 def init_worker(workspace: Workspace, lang: str) -> None:
@@ -40,59 +47,86 @@ def init_worker(workspace: Workspace, lang: str) -> None:
     _renderer = Renderer(workspace)
 
 
-def _failure(exc: Exception) -> str:
+def _failure(exc: BaseException) -> str:
     """A message for people, whatever went wrong."""
     if isinstance(exc, VanthuError):
         return exc.message()
     return t("build.internal_error", reason=f"{type(exc).__name__}: {exc}")
 
 
+def hash_file(path: Path) -> str:
+    """sha256 of a file, once per process while its size and mtime stay the same."""
+    resolved = path.resolve()
+    stat = resolved.stat()
+    key = (resolved, stat.st_size, stat.st_mtime_ns)
+    if key not in _hashes:
+        _hashes[key] = file_sha256(resolved)
+    return _hashes[key]
+
+
+def source_hashes(layout: Layout, document: LoadedDocument) -> dict[str, str]:
+    """What the document's output depends on, named as manifests name it: each file's hash,
+    and for each folder whose documents it counts ("inputs/2022/"), the hash of that list."""
+    hashes = {layout.name_of(f): hash_file(f) for f in document.files}
+    for folder in document.folders:
+        names = (
+            [layout.name_of(p) for p in layout.workspace.documents(folder)]
+            if folder.is_dir()
+            else []
+        )
+        hashes[layout.name_of(folder) + "/"] = listing_sha256(names)
+    return hashes
+
+
 @dataclass(frozen=True)
-class Loaded:
-    """The outcome of loading one input: the document, or why it is invalid."""
+class Staged:
+    """What a worker made of one input: the manifest entry of its output and the staged .docx;
+    or `invalid` (the input cannot be loaded) or `failed` (it could not be rendered or written)."""
 
     path: Path
-    document: LoadedDocument | None = None
-    error: str | None = None
-
-
-def load_task(path: Path) -> Loaded:
-    """Read and validate one input."""
-    try:
-        assert _workspace is not None, "init_worker was not called"
-        return Loaded(path, document=_workspace.load(path))
-    except Exception as exc:  # reported per document, never a traceback
-        return Loaded(path, error=_failure(exc))
-
-
-@dataclass(frozen=True)
-class RenderJob:
-    """One document to render and the .docx to write."""
-
-    document: LoadedDocument
-    output: Path
-
-
-@dataclass(frozen=True)
-class Rendered:
-    """The outcome of rendering one document: the output's hash, or why it failed."""
-
-    job: RenderJob
-    sha256: str | None = None
+    name: str
+    entry: Entry | None = None
+    staged: Path | None = None
+    invalid: str | None = None
+    failed: str | None = None
     seconds: float = 0.0
-    error: str | None = None
+
+    @property
+    def output(self) -> str | None:
+        return self.entry.output if self.entry else None
 
 
-def render_task(job: RenderJob) -> Rendered:
-    """Render one document and write its .docx atomically."""
+def stage_task(path: Path) -> Staged:
+    """Load one input, render it and stage its .docx beside its output."""
     start = time.perf_counter()
+    assert _workspace is not None and _renderer is not None, "init_worker was not called"
+    layout = Layout(_workspace)
+    name = layout.name_of(path)
     try:
-        assert _renderer is not None, "init_worker was not called"
-        data = _renderer.render(job.document)
-        write_atomic(job.output, data)
-        return Rendered(job, hashlib.sha256(data).hexdigest(), time.perf_counter() - start)
+        document = _workspace.load(path)
     except Exception as exc:  # reported per document, never a traceback
-        return Rendered(job, seconds=time.perf_counter() - start, error=_failure(exc))
+        return Staged(path, name, invalid=_failure(exc), seconds=time.perf_counter() - start)
+    try:
+        output = layout.output_for(document)
+        template = document.kind.template
+        if template not in _template_hashes:
+            _template_hashes[template] = template_hash(_renderer.engine.library, template)
+        data = _renderer.render(document)
+        entry = Entry(
+            inputs=source_hashes(layout, document),
+            template=template,
+            template_sha256=_template_hashes[template],
+            output=layout.output_name(output),
+            output_sha256=hashlib.sha256(data).hexdigest(),
+            loai=document.kind.code,
+            so=document.info.data.so,
+            ngay=document.info.data.ngay.isoformat(),
+            so_ky_hieu=document.info.reference,
+        )
+        staged = stage(output, data)
+    except Exception as exc:  # reported per document, never a traceback
+        return Staged(path, name, failed=_failure(exc), seconds=time.perf_counter() - start)
+    return Staged(path, name, entry, staged, seconds=time.perf_counter() - start)
 
 
 class Workers:

@@ -22,10 +22,12 @@ ContextBuilder = Callable[[DocumentInfo[Any], StyleSheet], dict[str, Any]]
 
 @dataclass(frozen=True)
 class Attached:
-    """An attacher's result: the kind's attachments and every file they were read from."""
+    """An attacher's result: the kind's attachments, every file they were read from, and the
+    folders whose list of documents they depend on (a report counts every decision of a year)."""
 
     attachments: object
     files: tuple[Path, ...] = ()
+    folders: tuple[Path, ...] = ()
 
 
 class Resolver(Protocol):
@@ -43,8 +45,8 @@ class Resolver(Protocol):
         """Another document (a plan a decision issues, a decision a report counts)."""
         ...
 
-    def year_documents(self, year: int) -> tuple[Path | None, list[Path]]:
-        """The folder of `year`'s documents (None when there is none) and the document files."""
+    def year_documents(self, year: int) -> tuple[Path, list[Path]]:
+        """The folder of `year`'s documents (it may not exist) and the document files in it."""
         ...
 
 
@@ -71,9 +73,11 @@ class DocumentKind:
 
 @dataclass(frozen=True)
 class LoadedDocument:
-    """A valid document ready to render, and every file its output depends on."""
+    """A valid document ready to render, every file its output depends on, and the folders
+    whose list of documents it depends on."""
 
     path: Path
     kind: DocumentKind
     info: DocumentInfo[Any]
     files: tuple[Path, ...] = field(default=())
+    folders: tuple[Path, ...] = field(default=())

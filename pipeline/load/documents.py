@@ -137,7 +137,9 @@ class DocumentLoader:
             attachments=attached.attachments,
         )  # fmt: skip
         files = (source.path, profile, *attached.files)
-        return LoadedDocument(path=source.path, kind=kind, info=info, files=files)
+        return LoadedDocument(
+            path=source.path, kind=kind, info=info, files=files, folders=attached.folders
+        )
 
     def agency(self, ref: str, document: Source) -> tuple[Agency, Path]:
         """The agency profile a document names in `co_quan` (parsed once per loader)."""
@@ -155,7 +157,7 @@ class DocumentLoader:
             self._agencies[path] = cached
         return cached[1], path
 
-    def year_documents(self, year: int) -> tuple[Path | None, list[Path]]:
+    def year_documents(self, year: int) -> tuple[Path, list[Path]]:
         return self.locations.year_documents(year)
 
     def referenced_file(self, source: Source, name: str, loc: Path_) -> Path:

@@ -31,6 +31,6 @@ class Locations(Protocol):
         """A file named in `document` (relative to it), None when it lies outside the workspace."""
         ...
 
-    def year_documents(self, year: int) -> tuple[Path | None, list[Path]]:
-        """The folder of `year`'s documents (None when there is none) and the documents in it."""
+    def year_documents(self, year: int) -> tuple[Path, list[Path]]:
+        """The folder of `year`'s documents (it may not exist) and the documents in it."""
         ...

@@ -25,7 +25,7 @@ def award_decisions(resolver: Resolver, paths: list[Path]) -> list[Path]:
     return found
 
 
-def year_figures(resolver: Resolver, year: int) -> tuple[Path | None, YearFigures]:
+def year_figures(resolver: Resolver, year: int) -> tuple[Path, YearFigures]:
     """The figures of `year` from its award decisions, and the folder they were found in."""
     folder, paths = resolver.year_documents(year)
     figures = YearFigures(year)
@@ -42,10 +42,8 @@ def report_attachments(data: ReportData, source: Source, resolver: Resolver) -> 
     """Figures of `data.nam` from that year's decisions, and of the year before."""
     folder, current = year_figures(resolver, data.nam)
     if not current.decisions:
-        raise source.error(
-            "data.no_decisions", ("nam",), year=data.nam, folder=str(folder or data.nam)
-        )
-    _, previous = year_figures(resolver, data.nam - 1)
+        raise source.error("data.no_decisions", ("nam",), year=data.nam, folder=str(folder))
+    before_folder, previous = year_figures(resolver, data.nam - 1)
     before = previous if previous.decisions else None
     values = figure_values(current, before)
     for loc, text in strings(source.data):
@@ -56,4 +54,5 @@ def report_attachments(data: ReportData, source: Source, resolver: Resolver) -> 
                     "data.unknown_figure", loc, name=name, hint=close[0] if close else "tong.tong"
                 )
     files = current.files + (before.files if before else [])
-    return Attached(ReportAttachments(current, before, values), tuple(files))
+    attachments = ReportAttachments(current, before, values)
+    return Attached(attachments, tuple(files), folders=(folder, before_folder))

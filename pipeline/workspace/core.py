@@ -162,9 +162,9 @@ class Workspace:
         allowed = self.root if base.is_relative_to(self.root) else base
         return path if path.is_relative_to(allowed) else None
 
-    def year_documents(self, year: int) -> tuple[Path | None, list[Path]]:
+    def year_documents(self, year: int) -> tuple[Path, list[Path]]:
         folder = self.data_dir / str(year)
-        return (folder, self.documents(folder)) if folder.is_dir() else (None, [])
+        return folder, self.documents(folder) if folder.is_dir() else []
 
     # Documents ------------------------------------------------------------------------------
 

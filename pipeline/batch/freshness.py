@@ -1,0 +1,72 @@
+"""Whether a document's recorded output is still current, decided from hashes without loading it.
+
+An entry is current when vanthu's version is the one that wrote it, every file it was built from
+still hashes the same (and each folder it counted still lists the same documents), its template
+hashes the same, and its output (and PDF, when one is wanted) still has the recorded hash. A
+change to any of these rebuilds the document; nothing is parsed to find out.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.batch.discover import Layout
+from pipeline.batch.manifest import Entry, file_sha256, listing_sha256, template_hash
+from pipeline.errors import VanthuError
+from pipeline.render.compose import TemplateLibrary
+
+
+class Freshness:
+    """Hashes each file and template at most once per build, and judges entries with them."""
+
+    def __init__(self, layout: Layout, library: TemplateLibrary) -> None:
+        self.layout = layout
+        self.library = library
+        self._files: dict[Path, str | None] = {}
+        self._templates: dict[str, str | None] = {}
+
+    def file_hash(self, path: Path) -> str | None:
+        """The file's sha256, None when it is gone."""
+        if path not in self._files:
+            self._files[path] = file_sha256(path) if path.is_file() else None
+        return self._files[path]
+
+    def template_hash(self, name: str) -> str | None:
+        if name not in self._templates:
+            try:
+                self._templates[name] = template_hash(self.library, name)
+            except VanthuError:
+                self._templates[name] = None  # missing: the render reports it
+        return self._templates[name]
+
+    def source_hash(self, name: str) -> str | None:
+        """The current hash of what a manifest names: a file, or a folder's list ("x/")."""
+        path = self.layout.path_of(name.rstrip("/"))
+        if not name.endswith("/"):
+            return self.file_hash(path)
+        documents = self.layout.workspace.documents(path) if path.is_dir() else []
+        return listing_sha256([self.layout.name_of(p) for p in documents])
+
+    def current(self, entry: Entry, *, pdf: bool) -> Entry | None:
+        """The entry as it stands when its output need not be rebuilt, else None."""
+        if any(self.source_hash(name) != sha for name, sha in entry.inputs.items()):
+            return None
+        if self.template_hash(entry.template) != entry.template_sha256:
+            return None
+        output = self.layout.output_dir / entry.output
+        if not self.inside_outputs(output) or self.file_hash(output) != entry.output_sha256:
+            return None
+        has_pdf = entry.pdf is not None and self.recorded_pdf_matches(entry)
+        if pdf and not has_pdf:
+            return None
+        return entry if has_pdf else entry.without_pdf()
+
+    def recorded_pdf_matches(self, entry: Entry) -> bool:
+        if entry.pdf is None:
+            return False
+        target = self.layout.output_dir / entry.pdf
+        return self.inside_outputs(target) and self.file_hash(target) == entry.pdf_sha256
+
+    def inside_outputs(self, path: Path) -> bool:
+        """A manifest never makes the build read or touch a file outside its output folder."""
+        return path.resolve().is_relative_to(self.layout.output_dir.resolve())
