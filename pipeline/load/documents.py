@@ -8,9 +8,10 @@ the same agency profile, list or decision again reuses it (keyed by path, size a
 from __future__ import annotations
 
 import difflib
+from collections import OrderedDict
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from pipeline.context.common import DocumentInfo
 from pipeline.errors import InputError
@@ -60,14 +61,40 @@ def check_references(data: DocumentData, agency: Agency, source: Source, profile
             )  # fmt: skip
 
 
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class Recent(Generic[K, V]):
+    """The `size` most recently used values by key: a build streams through a year's documents,
+    so the loader keeps what is met again soon (an agency profile, the decisions a report
+    counts) without holding the whole year."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[K, V] = OrderedDict()
+
+    def get(self, key: K) -> V | None:
+        value = self._items.get(key)
+        if value is not None:
+            self._items.move_to_end(key)
+        return value
+
+    def put(self, key: K, value: V) -> None:
+        self._items[key] = value
+        self._items.move_to_end(key)
+        while len(self._items) > self.size:
+            self._items.popitem(last=False)
+
+
 class DocumentLoader:
     """Reads, validates and resolves documents of one workspace; InputError on any problem."""
 
     def __init__(self, locations: Locations) -> None:
         self.locations = locations
-        self._agencies: dict[Path, tuple[tuple[int, int], Agency]] = {}
-        self._documents: dict[Path, tuple[tuple[int, int], LoadedDocument]] = {}
-        self._sources: dict[Path, tuple[tuple[int, int], Source]] = {}
+        self._agencies: Recent[Path, tuple[tuple[int, int], Agency]] = Recent(16)
+        self._documents: Recent[Path, tuple[tuple[int, int], LoadedDocument]] = Recent(64)
+        self._sources: Recent[Path, tuple[tuple[int, int], Source]] = Recent(256)
         self._loading: list[Path] = []  # documents being loaded, to refuse a reference cycle
 
     def load(self, path: Path) -> LoadedDocument:
@@ -82,7 +109,7 @@ class DocumentLoader:
             return cached[1]
         document = self.load_source(self.parse(path))
         if stamp is not None:
-            self._documents[resolved] = (stamp, document)
+            self._documents.put(resolved, (stamp, document))
         return document
 
     def parse(self, path: Path) -> Source:
@@ -95,7 +122,7 @@ class DocumentLoader:
         cached = self._sources.get(resolved)
         if cached is None or cached[0] != stamp:
             cached = (stamp, load_yaml(path))
-            self._sources[resolved] = cached
+            self._sources.put(resolved, cached)
         return cached[1]
 
     def load_mapping(self, data: Mapping[str, Any], path: Path) -> LoadedDocument:
@@ -154,7 +181,7 @@ class DocumentLoader:
         cached = self._agencies.get(path)
         if cached is None or cached[0] != stamp:
             cached = (stamp, validate(Agency, load_yaml(path)))
-            self._agencies[path] = cached
+            self._agencies.put(path, cached)
         return cached[1], path
 
     def year_documents(self, year: int) -> tuple[Path, list[Path]]:
