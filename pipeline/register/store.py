@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
@@ -57,6 +58,13 @@ def _entry(row: tuple[Any, ...], fresh: bool = False) -> Entry:
         updated_at=values["updated_at"],
         fresh=fresh,
     )
+
+
+def completed(details: Details) -> Details:
+    """Details with the type code filled in from the ký hiệu when it was left out."""
+    if details.type_code is None and details.symbol:
+        return replace(details, type_code=type_code_from_symbol(details.symbol))
+    return details
 
 
 def _detail_values(details: Details) -> list[Any]:
@@ -218,6 +226,7 @@ class Register:
         With a `source` (the data file a document is rendered from) that already holds a live
         number, that entry is returned instead (`fresh` False): re-rendering keeps its number.
         """
+        details = completed(details)
         year = self.year_of(details, year)
         sequence = self.sequence_for(agency, details, sequence)
 
@@ -251,7 +260,8 @@ class Register:
                 raise RegisterError("register.confirm_void", entry=current.describe())
             values: dict[str, Any] = {"status": Status.ISSUED.value}
             if details is not None:
-                values.update(zip(_DETAIL_COLUMNS, _detail_values(details), strict=True))
+                values.update(zip(_DETAIL_COLUMNS, _detail_values(completed(details)),
+                                  strict=True))
             return self._set(tx, entry_id, **values)
 
         return self.backend.run(work, write=True)
@@ -261,7 +271,7 @@ class Register:
         """Giữ số: the next `count` numbers kept aside, rows without a document."""
         if count < 1:
             raise RegisterError("register.bad_count", count=count)
-        details = details or Details()
+        details = completed(details or Details())
         year = self.year_of(details, year)
         sequence = self.sequence_for(agency, details, sequence)
 
@@ -312,6 +322,7 @@ class Register:
                sequence: str | None = None, year: int | None = None,
                origin: Origin = Origin.TYPED) -> Entry:
         """Vào sổ a number given by hand; a reserved number is filled in, a taken one refused."""
+        details = completed(details)
         year = self.year_of(details, year)
         sequence = self.sequence_for(agency, details, sequence)
 
@@ -356,7 +367,8 @@ class Register:
             for index, (year, number, sequence, details, status, reason) in enumerate(rows):
                 self._raise_counter(tx, agency, year, sequence, number)
                 try:
-                    done.append(self._record(tx, agency, year, sequence, number, details, None,
+                    done.append(self._record(tx, agency, year, sequence, number,
+                                             completed(details), None,
                                              Origin.IMPORTED, status, reason))
                 except DuplicateNumberError as exc:
                     exc.index = index  # which of the rows, for a reader to name its line
