@@ -7,6 +7,7 @@ The register is `--db` (a file path or a postgresql:// URL), else VANTHU_DB, els
 from __future__ import annotations
 
 import re
+import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -215,7 +216,9 @@ def show_command(ctx: click.Context, year: int, sequence: str | None) -> None:
                              else "" if value is None else str(value))
         cells.append(_status_word(entry))
         table.add_row(*cells)
-    Console(soft_wrap=False).print(table)
+    # Piped into a file or another program, a register row stays on one line.
+    console = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 220)
+    console.print(table)
 
 
 @register_command.command("xuat")

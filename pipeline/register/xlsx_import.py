@@ -180,6 +180,14 @@ class _RowReader:
 def read_register_xlsx(path: Path, *, year: int | None = None,
                        sequence: str | None = None) -> list[ImportedRow]:
     """Every register row of every sheet that has a register header; all errors at once."""
+    rows, errors = _read(path, year, sequence)
+    if errors:
+        raise RegisterImportError(errors, file=str(path))
+    return rows
+
+
+def _read(path: Path, year: int | None,
+          sequence: str | None) -> tuple[list[ImportedRow], list[InputError]]:
     file = str(path)
     if not path.exists():
         raise InputError("sheet.not_found", file=file)
@@ -221,17 +229,14 @@ def read_register_xlsx(path: Path, *, year: int | None = None,
         book.close()
     if not found_header:
         raise InputError("register.no_header", file=file, rows=HEADER_SEARCH_ROWS)
-    if errors:
-        raise RegisterImportError(errors, file=file)
-    return rows_out
+    return rows_out, errors
 
 
 def import_xlsx(register: Register, agency: str, path: Path, *, year: int | None = None,
                 sequence: str | None = None) -> list[Entry]:
     """Nhập sổ: record every row of the file for `agency` in one transaction, or none."""
-    rows = read_register_xlsx(path, year=year, sequence=sequence)
+    rows, errors = _read(path, year, sequence)
     file = str(path)
-    errors: list[InputError] = []
     seen: dict[tuple[int, str, int], ImportedRow] = {}
     resolved = []
     for row in rows:
@@ -247,6 +252,8 @@ def import_xlsx(register: Register, agency: str, path: Path, *, year: int | None
         seen[key] = row
         resolved.append((row.year, row.number, chosen, row.details, row.status, row.void_reason))
     if errors:
+        sheets = {row.sheet: index for index, row in enumerate(rows)}
+        errors.sort(key=lambda e: (sheets.get(e.sheet or "", 0), e.row or 0))
         raise RegisterImportError(errors, file=file)
     try:
         return register.record_many(agency, resolved)
