@@ -52,13 +52,14 @@ def test_eight_processes_get_distinct_consecutive_numbers(location: str) -> None
         assert report.ok and report.rows == 4000
 
 
-def _allocate_until_killed(location: str, seed: int) -> None:
+def _allocate_until_killed(location: str, seed: int, last_taken: object) -> None:
     rng = random.Random(seed)
     taken = Register._next_number
 
     def slow(self: Register, tx, agency: str, year: int, sequence: str) -> int:  # type: ignore[no-untyped-def]
         number = taken(self, tx, agency, year, sequence)
-        time.sleep(rng.uniform(0, 0.01))  # hold the lock, so the kill lands inside a transaction
+        last_taken.value = number  # type: ignore[attr-defined]  # taken, not yet committed
+        time.sleep(rng.uniform(0.005, 0.02))  # hold the lock: most kills land in a transaction
         return number
 
     Register._next_number = slow  # type: ignore[method-assign]  # this child process only
@@ -71,9 +72,11 @@ def test_kill_9_mid_allocation_leaves_register_consistent(location: str) -> None
     rng = random.Random(14)
     open_register(location).close()
     expected_next = 1
+    killed_inside = 0  # kills that hit a process holding a number it had not committed
     for round_ in range(5):
-        workers = [ctx.Process(target=_allocate_until_killed, args=(location, round_ * 10 + i))
-                   for i in range(2)]
+        taken = [ctx.Value("i", 0) for _ in range(2)]
+        workers = [ctx.Process(target=_allocate_until_killed,
+                               args=(location, round_ * 10 + i, taken[i])) for i in range(2)]
         for worker in workers:
             worker.start()
         time.sleep(rng.uniform(0.3, 0.8))
@@ -86,9 +89,12 @@ def test_kill_9_mid_allocation_leaves_register_consistent(location: str) -> None
             numbers = [e.number for e in register.entries(2026, AGENCY)]
             assert numbers == list(range(1, len(numbers) + 1))
             assert len(numbers) >= expected_next - 1
+            killed_inside += sum(value.value > len(numbers) for value in taken)
             assert register.counters(2026)[(AGENCY, "chung")] == len(numbers)
             assert check_year(register, 2026).ok
             after = register.allocate(AGENCY, DAY)
             assert after.number == len(numbers) + 1 and after.status is Status.PENDING
             expected_next = after.number + 1
     assert expected_next > 6  # every round allocated something before the kill
+    print(f"kill -9 rounds: {killed_inside} of 10 kills landed inside a transaction")
+    assert killed_inside >= 1  # and the kills did interrupt allocations in flight
