@@ -87,3 +87,11 @@ def test_vanthu_db_names_the_register(so, tmp_path: Path, monkeypatch) -> None:
     assert so("--co-quan", "vp", "cap", "--ngay", "03/02/2026").exit_code == 0
     assert (tmp_path / "chung-van-phong.sqlite3").exists()
     assert not (tmp_path / "so-van-ban.sqlite3").exists()
+
+
+def test_every_register_message_speaks_both_languages() -> None:
+    from pipeline.messages.register import MESSAGES
+
+    for key, entry in MESSAGES.items():
+        assert key.startswith("register.") and entry.keys() == {"vi", "en"}, key
+        assert entry["vi"].count("{") == entry["en"].count("{"), key

@@ -98,3 +98,25 @@ def test_kill_9_mid_allocation_leaves_register_consistent(location: str) -> None
     assert expected_next > 6  # every round allocated something before the kill
     print(f"kill -9 rounds: {killed_inside} of 10 kills landed inside a transaction")
     assert killed_inside >= 1  # and the kills did interrupt allocations in flight
+
+
+def _open_and_allocate(location: str, start: object, out: object) -> None:
+    start.wait()  # type: ignore[attr-defined]
+    with open_register(location) as register:
+        out.put(register.allocate(AGENCY, DAY).number)  # type: ignore[attr-defined]
+
+
+def test_clerks_opening_a_new_register_at_once_migrate_it_once(location: str) -> None:
+    start, out = ctx.Event(), ctx.Queue()
+    workers = [ctx.Process(target=_open_and_allocate, args=(location, start, out))
+               for _ in range(4)]
+    for worker in workers:
+        worker.start()
+    start.set()
+    numbers = sorted(out.get(timeout=120) for _ in workers)
+    for worker in workers:
+        worker.join(timeout=60)
+        assert worker.exitcode == 0
+    assert numbers == [1, 2, 3, 4]
+    with open_register(location) as register:
+        assert register.read(lambda tx: tx.all("SELECT version FROM schema_version")) == [(1,)]

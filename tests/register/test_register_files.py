@@ -11,6 +11,7 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from openpyxl import Workbook
 
+from pipeline.errors import InputError
 from pipeline.register import Details, RegisterImportError, Status, open_register
 from pipeline.register.checks import check_year
 from pipeline.register.columns import FORM_COLUMNS
@@ -160,3 +161,16 @@ def test_docx_export_is_the_printable_form(tmp_path: Path) -> None:
     assert body[4][0] == "05" and body[4][9] == "Hủy số: in hỏng"
     assert round(table.columns[2].cells[0].width.cm, 2) == 6.0
     assert "Văn phòng UBND tỉnh" in document.paragraphs[2].text
+
+
+def test_a_workbook_without_a_register_header_is_refused(tmp_path: Path) -> None:
+    book = Workbook()
+    book.active["A1"] = "Danh sách cán bộ"
+    book.active.append(["STT", "Họ và tên", "Chức vụ"])
+    book.save(tmp_path / "khac.xlsx")
+    with pytest.raises(InputError) as caught:
+        read_register_xlsx(tmp_path / "khac.xlsx")
+    assert caught.value.key == "register.no_header" and "khac.xlsx" in caught.value.message()
+    (tmp_path / "hong.xlsx").write_bytes(b"not a zip")
+    with pytest.raises(InputError, match="hong.xlsx"):
+        read_register_xlsx(tmp_path / "hong.xlsx")
