@@ -2,14 +2,19 @@
 
 Each migration is a version number and its statements; `{id}` stands for the auto-numbered key
 column, the only spelling the two engines do not share. Applied versions are rows of
-`schema_version`; a register opened by a newer vanthu is migrated forward in one transaction per
-version, under the backend's migration lock so that clerks opening it at once apply it once.
+`schema_version`; a register opened by a newer vanthu is migrated forward in one transaction (all
+missing versions or none), under the backend's migration lock so that clerks opening it at once
+apply it once.
 Never edit a released migration: add the next one.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from pipeline.register.backends import Backend, Transaction
+from pipeline.register.errors import RegisterError
 
 
 @dataclass(frozen=True)
@@ -82,3 +87,28 @@ CREATE TABLE IF NOT EXISTS schema_version (
     applied_at TEXT NOT NULL
 )
 """
+
+
+def migrate(backend: Backend) -> int:
+    """Apply the migrations a register lacks, in one transaction; the version it ends at."""
+
+    def apply(tx: Transaction) -> int:
+        backend.lock_for_migration(tx)
+        tx.execute(VERSION_TABLE)
+        row = tx.one("SELECT MAX(version) FROM schema_version")
+        current = int(row[0]) if row and row[0] is not None else 0
+        if current > LATEST:
+            raise RegisterError("register.newer_schema", version=current, known=LATEST)
+        for migration in MIGRATIONS:
+            if migration.version > current:
+                for statement in migration.statements:
+                    tx.execute(statement.format(id=backend.id_column))
+                tx.execute(
+                    "INSERT INTO schema_version (version, description, applied_at) "
+                    "VALUES (?, ?, ?)",
+                    (migration.version, migration.description,
+                     datetime.now(UTC).isoformat(timespec="seconds")),
+                )
+        return LATEST
+
+    return backend.run(apply, write=True)

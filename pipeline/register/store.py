@@ -8,71 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any, TypeVar
 
+from pipeline.register import rows as db
 from pipeline.register.backends import Backend, Transaction
 from pipeline.register.errors import DuplicateNumberError, RegisterError
 from pipeline.register.model import Details, Entry, Origin, Status
-from pipeline.register.schema import LATEST, MIGRATIONS, VERSION_TABLE
+from pipeline.register.schema import migrate
 from pipeline.register.sequences import SequencePlan, type_code_from_symbol
 
 T = TypeVar("T")
-
-_DETAIL_COLUMNS = (
-    "doc_date", "type_code", "symbol", "summary", "signer", "recipients", "archive", "copies",
-    "transfer_date", "received_by", "note",
-)  # fmt: skip
-_COLUMNS = (
-    "id", "agency", "year", "sequence", "number", "status", "origin", *_DETAIL_COLUMNS,
-    "source", "void_reason", "created_at", "updated_at",
-)  # fmt: skip
-_SELECT = f"SELECT {', '.join(_COLUMNS)} FROM entries"
-_DATE_COLUMNS = {"doc_date", "transfer_date"}
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _entry(row: tuple[Any, ...], fresh: bool = False) -> Entry:
-    values = dict(zip(_COLUMNS, row, strict=True))
-    details: dict[str, Any] = {
-        name: (date.fromisoformat(values[name]) if name in _DATE_COLUMNS and values[name] else
-               values[name])
-        for name in _DETAIL_COLUMNS
-    }
-    return Entry(
-        id=int(values["id"]),
-        agency=values["agency"],
-        year=int(values["year"]),
-        sequence=values["sequence"],
-        number=int(values["number"]),
-        status=Status(values["status"]),
-        origin=Origin(values["origin"]),
-        details=Details(**details),
-        source=values["source"],
-        void_reason=values["void_reason"],
-        created_at=values["created_at"],
-        updated_at=values["updated_at"],
-        fresh=fresh,
-    )
-
-
-def completed(details: Details) -> Details:
-    """Details with the type code filled in from the ký hiệu when it was left out."""
-    if details.type_code is None and details.symbol:
-        return replace(details, type_code=type_code_from_symbol(details.symbol))
-    return details
-
-
-def _detail_values(details: Details) -> list[Any]:
-    values = []
-    for name in _DETAIL_COLUMNS:
-        value = getattr(details, name)
-        values.append(value.isoformat() if isinstance(value, date) else value)
-    return values
 
 
 class Register:
@@ -105,26 +51,7 @@ class Register:
 
     def migrate(self) -> int:
         """Apply the migrations this register lacks; the schema version it ends at."""
-
-        def apply(tx: Transaction) -> int:
-            self.backend.lock_for_migration(tx)
-            tx.execute(VERSION_TABLE)
-            row = tx.one("SELECT MAX(version) FROM schema_version")
-            current = int(row[0]) if row and row[0] is not None else 0
-            if current > LATEST:
-                raise RegisterError("register.newer_schema", version=current, known=LATEST)
-            for migration in MIGRATIONS:
-                if migration.version > current:
-                    for statement in migration.statements:
-                        tx.execute(statement.format(id=self.backend.id_column))
-                    tx.execute(
-                        "INSERT INTO schema_version (version, description, applied_at) "
-                        "VALUES (?, ?, ?)",
-                        (migration.version, migration.description, _now()),
-                    )
-            return LATEST
-
-        return self.backend.run(apply, write=True)
+        return migrate(self.backend)
 
     # -- sequences ------------------------------------------------------------------------------
 
@@ -149,74 +76,6 @@ class Register:
             return details.doc_date.year
         return year if year is not None else date.today().year
 
-    # -- the transaction's steps ----------------------------------------------------------------
-
-    def _next_number(self, tx: Transaction, agency: str, year: int, sequence: str) -> int:
-        """Take the next number: the counter row's update holds its lock until commit."""
-        tx.execute(
-            "INSERT INTO counters (agency, year, sequence, last_number) VALUES (?, ?, ?, 0) "
-            "ON CONFLICT (agency, year, sequence) DO NOTHING",
-            (agency, year, sequence),
-        )
-        row = tx.one(
-            "UPDATE counters SET last_number = last_number + 1 "
-            "WHERE agency = ? AND year = ? AND sequence = ? RETURNING last_number",
-            (agency, year, sequence),
-        )
-        assert row is not None
-        return int(row[0])
-
-    def _raise_counter(self, tx: Transaction, agency: str, year: int, sequence: str,
-                       number: int) -> int:
-        """Lock the counter and lift it to `number` if it was lower; the counter after."""
-        row = tx.one(
-            "INSERT INTO counters (agency, year, sequence, last_number) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (agency, year, sequence) DO UPDATE SET last_number = CASE "
-            "WHEN excluded.last_number > counters.last_number THEN excluded.last_number "
-            "ELSE counters.last_number END RETURNING last_number",
-            (agency, year, sequence, number),
-        )
-        assert row is not None
-        return int(row[0])
-
-    def _insert(self, tx: Transaction, agency: str, year: int, sequence: str, number: int,
-                status: Status, origin: Origin, details: Details, source: str | None,
-                void_reason: str | None = None) -> Entry:
-        now = _now()
-        row = tx.one(
-            f"INSERT INTO entries ({', '.join(_COLUMNS[1:])}) "
-            f"VALUES ({', '.join('?' * (len(_COLUMNS) - 1))}) RETURNING {', '.join(_COLUMNS)}",
-            (agency, year, sequence, number, status.value, origin.value,
-             *_detail_values(details), source, void_reason, now, now),
-        )
-        assert row is not None
-        return _entry(row, fresh=True)
-
-    def _find(self, tx: Transaction, agency: str, year: int, sequence: str,
-              number: int) -> Entry | None:
-        row = tx.one(
-            f"{_SELECT} WHERE agency = ? AND year = ? AND sequence = ? AND number = ?",
-            (agency, year, sequence, number),
-        )
-        return _entry(row) if row else None
-
-    def _by_source(self, tx: Transaction, agency: str, source: str) -> Entry | None:
-        row = tx.one(
-            f"{_SELECT} WHERE agency = ? AND source = ? AND status <> 'void'", (agency, source)
-        )
-        return _entry(row) if row else None
-
-    def _set(self, tx: Transaction, entry_id: int, **values: Any) -> Entry:
-        values["updated_at"] = _now()
-        assignments = ", ".join(f"{name} = ?" for name in values)
-        row = tx.one(
-            f"UPDATE entries SET {assignments} WHERE id = ? RETURNING {', '.join(_COLUMNS)}",
-            (*values.values(), entry_id),
-        )
-        if row is None:
-            raise RegisterError("register.no_entry", id=entry_id)
-        return _entry(row)
-
     # -- operations -----------------------------------------------------------------------------
 
     def allocate(self, agency: str, details: Details, *, source: str | None = None,
@@ -226,13 +85,13 @@ class Register:
         With a `source` (the data file a document is rendered from) that already holds a live
         number, that entry is returned instead (`fresh` False): re-rendering keeps its number.
         """
-        details = completed(details)
+        details = db.completed(details)
         year = self.year_of(details, year)
         sequence = self.sequence_for(agency, details, sequence)
 
         def work(tx: Transaction) -> Entry:
             if source is not None:
-                existing = self._by_source(tx, agency, source)
+                existing = db.by_source(tx, agency, source)
                 if existing is not None:
                     if existing.year != year or existing.sequence != sequence:
                         raise RegisterError(
@@ -241,8 +100,8 @@ class Register:
                             sequence=existing.sequence,
                         )
                     return existing
-            number = self._next_number(tx, agency, year, sequence)
-            return self._insert(tx, agency, year, sequence, number, Status.PENDING,
+            number = db.next_number(tx, agency, year, sequence)
+            return db.insert(tx, agency, year, sequence, number, Status.PENDING,
                                 Origin.REGISTER, details, source)
 
         return self.backend.run(work, write=True)
@@ -252,17 +111,17 @@ class Register:
         entry_id = entry if isinstance(entry, int) else entry.id
 
         def work(tx: Transaction) -> Entry:
-            row = tx.one(f"{_SELECT} WHERE id = ?", (entry_id,))
+            row = tx.one(f"{db.SELECT} WHERE id = ?", (entry_id,))
             if row is None:
                 raise RegisterError("register.no_entry", id=entry_id)
-            current = _entry(row)
+            current = db.entry_from_row(row)
             if current.status is Status.VOID:
                 raise RegisterError("register.confirm_void", entry=current.describe())
             values: dict[str, Any] = {"status": Status.ISSUED.value}
             if details is not None:
-                values.update(zip(_DETAIL_COLUMNS, _detail_values(completed(details)),
+                values.update(zip(db.DETAIL_COLUMNS, db.detail_values(db.completed(details)),
                                   strict=True))
-            return self._set(tx, entry_id, **values)
+            return db.update(tx, entry_id, **values)
 
         return self.backend.run(work, write=True)
 
@@ -271,15 +130,14 @@ class Register:
         """Giữ số: the next `count` numbers kept aside, rows without a document."""
         if count < 1:
             raise RegisterError("register.bad_count", count=count)
-        details = completed(details or Details())
+        details = db.completed(details or Details())
         year = self.year_of(details, year)
         sequence = self.sequence_for(agency, details, sequence)
 
         def work(tx: Transaction) -> list[Entry]:
             return [
-                self._insert(tx, agency, year, sequence,
-                             self._next_number(tx, agency, year, sequence),
-                             Status.RESERVED, Origin.REGISTER, details, None)
+                db.insert(tx, agency, year, sequence, db.next_number(tx, agency, year, sequence),
+                          Status.RESERVED, Origin.REGISTER, details, None)
                 for _ in range(count)
             ]
 
@@ -300,16 +158,16 @@ class Register:
                 "SELECT last_number FROM counters WHERE agency = ? AND year = ? AND sequence = ?",
                 (agency, year, sequence),
             )
-            existing = self._find(tx, agency, year, sequence, number)
+            existing = db.find(tx, agency, year, sequence, number)
             if existing is None:
                 if counter is None or number > int(counter[0]):
                     raise RegisterError("register.not_given", number=number, year=year,
                                         sequence=sequence, agency=agency)
-                return self._insert(tx, agency, year, sequence, number, Status.VOID,
+                return db.insert(tx, agency, year, sequence, number, Status.VOID,
                                     Origin.TYPED, Details(), None, reason.strip())
             if existing.status is Status.VOID:
                 raise RegisterError("register.already_void", entry=existing.describe())
-            return self._set(tx, existing.id, status=Status.VOID.value,
+            return db.update(tx, existing.id, status=Status.VOID.value,
                              void_reason=reason.strip())
 
         return self.backend.run(work, write=True)
@@ -322,12 +180,12 @@ class Register:
                sequence: str | None = None, year: int | None = None,
                origin: Origin = Origin.TYPED) -> Entry:
         """Vào sổ a number given by hand; a reserved number is filled in, a taken one refused."""
-        details = completed(details)
+        details = db.completed(details)
         year = self.year_of(details, year)
         sequence = self.sequence_for(agency, details, sequence)
 
         def work(tx: Transaction) -> Entry:
-            self._raise_counter(tx, agency, year, sequence, number)
+            db.raise_counter(tx, agency, year, sequence, number)
             return self._record(tx, agency, year, sequence, number, details, source, origin)
 
         return self.backend.run(work, write=True)
@@ -337,21 +195,21 @@ class Register:
                 status: Status = Status.ISSUED, void_reason: str | None = None) -> Entry:
         if number < 1:
             raise RegisterError("register.bad_number", number=number)
-        existing = self._find(tx, agency, year, sequence, number)
+        existing = db.find(tx, agency, year, sequence, number)
         if existing is not None and not (
             existing.status is Status.RESERVED and status is Status.ISSUED
         ):
             raise DuplicateNumberError("register.duplicate", existing=existing,
                                        number=f"{number:02d}", year=year, sequence=sequence)
         if source is not None:
-            holder = self._by_source(tx, agency, source)
+            holder = db.by_source(tx, agency, source)
             if holder is not None:
                 raise DuplicateNumberError("register.source_taken", existing=holder,
                                            source=source)
         if existing is not None:  # a reserved number, now used
-            values = dict(zip(_DETAIL_COLUMNS, _detail_values(details), strict=True))
-            return self._set(tx, existing.id, status=status.value, source=source, **values)
-        return self._insert(tx, agency, year, sequence, number, status, origin, details, source,
+            values = dict(zip(db.DETAIL_COLUMNS, db.detail_values(details), strict=True))
+            return db.update(tx, existing.id, status=status.value, source=source, **values)
+        return db.insert(tx, agency, year, sequence, number, status, origin, details, source,
                             void_reason)
 
     def record_many(self, agency: str, rows: Iterable[tuple[int, int, str, Details, Status,
@@ -365,11 +223,11 @@ class Register:
         def work(tx: Transaction) -> list[Entry]:
             done = []
             for index, (year, number, sequence, details, status, reason) in enumerate(rows):
-                self._raise_counter(tx, agency, year, sequence, number)
+                db.raise_counter(tx, agency, year, sequence, number)
                 try:
                     done.append(self._record(tx, agency, year, sequence, number,
-                                             completed(details), None,
-                                             Origin.IMPORTED, status, reason))
+                                             db.completed(details), None, Origin.IMPORTED,
+                                             status, reason))
                 except DuplicateNumberError as exc:
                     exc.index = index  # which of the rows, for a reader to name its line
                     raise
@@ -404,7 +262,7 @@ class Register:
     def entries(self, year: int, agency: str | None = None,
                 sequence: str | None = None) -> list[Entry]:
         """The rows of a year in register order (office, sequence, number)."""
-        sql = f"{_SELECT} WHERE year = ?"
+        sql = f"{db.SELECT} WHERE year = ?"
         params: list[Any] = [year]
         if agency is not None:
             sql += " AND agency = ?"
@@ -413,16 +271,16 @@ class Register:
             sql += " AND sequence = ?"
             params.append(sequence)
         sql += " ORDER BY agency, sequence, number, id"
-        return [_entry(r) for r in self.read(lambda tx: tx.all(sql, params))]
+        return [db.entry_from_row(r) for r in self.read(lambda tx: tx.all(sql, params))]
 
     def entry(self, agency: str, year: int, number: int,
               sequence: str | None = None) -> Entry | None:
         sequence = sequence or self.plan_for(agency).default
-        return self.read(lambda tx: self._find(tx, agency, year, sequence, number))
+        return self.read(lambda tx: db.find(tx, agency, year, sequence, number))
 
     def by_source(self, agency: str, source: str) -> Entry | None:
         """The live entry numbered for this source, if any."""
-        return self.read(lambda tx: self._by_source(tx, agency, source))
+        return self.read(lambda tx: db.by_source(tx, agency, source))
 
     def counters(self, year: int) -> dict[tuple[str, str], int]:
         """(office, sequence) → last number given in the year."""

@@ -12,9 +12,8 @@ import signal
 import time
 from datetime import date
 
-from pipeline.register import Details, Status, open_register
+from pipeline.register import Details, Status, open_register, rows
 from pipeline.register.checks import check_year
-from pipeline.register.store import Register
 
 AGENCY = "vp-ubnd"
 DAY = Details(doc_date=date(2026, 5, 4), symbol="QĐ-VPUBND", summary="Quyết định")
@@ -54,15 +53,15 @@ def test_eight_processes_get_distinct_consecutive_numbers(location: str) -> None
 
 def _allocate_until_killed(location: str, seed: int, last_taken: object) -> None:
     rng = random.Random(seed)
-    taken = Register._next_number
+    taken = rows.next_number
 
-    def slow(self: Register, tx, agency: str, year: int, sequence: str) -> int:  # type: ignore[no-untyped-def]
-        number = taken(self, tx, agency, year, sequence)
+    def slow(tx, agency: str, year: int, sequence: str) -> int:  # type: ignore[no-untyped-def]
+        number = taken(tx, agency, year, sequence)
         last_taken.value = number  # type: ignore[attr-defined]  # taken, not yet committed
         time.sleep(rng.uniform(0.005, 0.02))  # hold the lock: most kills land in a transaction
         return number
 
-    Register._next_number = slow  # type: ignore[method-assign]  # this child process only
+    rows.next_number = slow  # this child process only
     with open_register(location) as register:
         while True:
             register.allocate(AGENCY, DAY, source=None)
