@@ -178,3 +178,14 @@ def test_unreachable_server_is_one_message() -> None:
         open_register("postgresql://nobody:secret@127.0.0.1:1/none")
     assert "secret" not in caught.value.message()
     assert "không mở được sổ văn bản" in caught.value.message()
+
+
+def test_find_by_reference_for_verify(location: str) -> None:
+    with open_register(location) as register:
+        register.allocate(AGENCY, qd(date(2026, 8, 1), "Quyết định A"))
+        register.reserve(AGENCY, year=2026)
+        [found] = register.by_reference(AGENCY, 2026, "01/QĐ-VPUBND")
+        assert found.details.summary == "Quyết định A"
+        assert register.by_reference(AGENCY, 2026, "01/KH-VPUBND") == []
+        assert [e.number for e in register.by_reference(AGENCY, 2026, "02")] == [2]
+        assert register.by_reference(AGENCY, 2026, "..../QĐ-VPUBND") == []
