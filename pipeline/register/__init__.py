@@ -24,9 +24,9 @@ recorded as void with the error as reason and the error propagates. The same ste
 available one by one: `allocate` → `confirm` or `void_entry`.
 
 Other operations: `reserve` (giữ số), `void` (hủy số), `record` (a typed number; a duplicate is
-refused naming the row that holds it), `entries` (a year's rows), `by_reference` (for `verify`), `checks.check_year` (gaps,
-duplicates), `xlsx_export.export_xlsx`, `xlsx_import.import_xlsx`, `docx_export.export_docx`;
-the form and its sources: so-dang-ky-van-ban-di.md.
+refused naming the row that holds it), `entries` (a year's rows), `by_reference` (for verify),
+`checks.check_year` (gaps, duplicates), `xlsx_export.export_xlsx`, `xlsx_import.import_xlsx`,
+`docx_export.export_docx`; the form and its sources: so-dang-ky-van-ban-di.md.
 """
 
 from pipeline.register.errors import DuplicateNumberError, RegisterError, RegisterImportError
