@@ -215,12 +215,15 @@ def _read(path: Path, year: int | None,
             reader = _RowReader(file, sheet.title, columns, year,
                                 int(title_year.group(1)) if title_year else None, sequence)
             body = rows[header_index + 1:]
+            first = True  # the "(1) (2) ..." row, if any, is the first one under the header
             for offset, values in enumerate(body):
                 row_number = header_index + 2 + offset
                 if all(_text(v) is None for v in values):
                     continue
-                if offset == 0 and _is_numbering_row(values):
+                if first and _is_numbering_row(values):
+                    first = False
                     continue
+                first = False
                 parsed = reader.read(values, row_number)
                 if parsed is not None:
                     rows_out.append(parsed)

@@ -48,7 +48,8 @@ BAD_ROWS = [
 ]
 
 
-def office_sheet(path: Path, rows: list[list[object] | None]) -> Path:
+def office_sheet(path: Path, rows: list[list[object] | None],
+                 numbering_after_blank: bool = False) -> Path:
     """A register as offices keep them: merged title rows, blank rows, header on row 7."""
     book = Workbook()
     sheet = book.active
@@ -65,6 +66,8 @@ def office_sheet(path: Path, rows: list[list[object] | None]) -> Path:
     for offset, row in enumerate(rows):
         for column, value in enumerate(row or [], start=1):
             sheet.cell(9 + offset, column, value)
+    if numbering_after_blank:  # some sheets leave a blank row between the header and (1)...(10)
+        sheet.insert_rows(8)
     book.create_sheet("Hướng dẫn")["A1"] = "Ghi sổ bằng bút mực xanh"
     book.save(path)
     return path
@@ -89,8 +92,9 @@ def test_bad_rows_are_named_and_nothing_is_imported(tmp_path: Path) -> None:
     assert "dòng 11" in message  # the row that already has 02
 
 
-def test_realistic_register_imports(tmp_path: Path) -> None:
-    path = office_sheet(tmp_path / "so-di-2025.xlsx", GOOD_ROWS)
+@pytest.mark.parametrize("numbering_after_blank", [False, True])
+def test_realistic_register_imports(tmp_path: Path, numbering_after_blank: bool) -> None:
+    path = office_sheet(tmp_path / "so-di-2025.xlsx", GOOD_ROWS, numbering_after_blank)
     with open_register(tmp_path / "so.sqlite3") as register:
         entries = import_xlsx(register, AGENCY, path)
         assert [e.reference for e in entries] == [
