@@ -19,16 +19,16 @@ class Column:
 
 
 FORM_COLUMNS: tuple[Column, ...] = (
-    Column("reference", "Số, ký hiệu văn bản", 2.6, 18),
-    Column("doc_date", "Ngày tháng văn bản", 2.1, 12),
-    Column("summary", "Tên loại và trích yếu nội dung", 6.0, 45),
-    Column("signer", "Người ký", 2.7, 20),
-    Column("recipients", "Nơi nhận văn bản", 3.6, 28),
+    Column("reference", "Số, ký hiệu văn bản", 3.2, 18),
+    Column("doc_date", "Ngày tháng văn bản", 2.4, 12),
+    Column("summary", "Tên loại và trích yếu nội dung", 5.6, 45),
+    Column("signer", "Người ký", 2.8, 20),
+    Column("recipients", "Nơi nhận văn bản", 3.5, 28),
     Column("archive", "Đơn vị, người nhận bản lưu", 2.6, 18),
     Column("copies", "Số lượng bản", 1.5, 8),
-    Column("transfer_date", "Ngày chuyển", 1.9, 12),
-    Column("received_by", "Ký nhận", 2.2, 14),
-    Column("note", "Ghi chú", 2.5, 24),
+    Column("transfer_date", "Ngày chuyển", 2.2, 12),
+    Column("received_by", "Ký nhận", 1.7, 14),
+    Column("note", "Ghi chú", 2.2, 24),
 )
 
 # Beyond the form, in the .xlsx only, so that an export imports back as it was.

@@ -50,7 +50,7 @@ def _repeat_and_keep(row: object, header: bool) -> None:
 def _set_font(document: object) -> None:
     style = document.styles["Normal"]  # type: ignore[attr-defined]
     style.font.name = FONT
-    style.font.size = Pt(12)
+    style.font.size = Pt(11)  # the table's size: a register row should fit one or two lines
     fonts = style.element.rPr.rFonts
     for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attribute), FONT)
@@ -78,9 +78,11 @@ def document_bytes(entries: list[Entry], year: int, agency_name: str | None = No
         title.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = title.add_run(TITLE)
         run.bold, run.font.size = True, Pt(14)
-        sub = document.add_paragraph(f"Năm {year}")
+        sub = document.add_paragraph()
+        sub.add_run(f"Năm {year}").font.size = Pt(13)
         sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        where = document.add_paragraph(f"{agency_name or agency} — dãy số: {sequence}")
+        where = document.add_paragraph()
+        where.add_run(f"{agency_name or agency} — dãy số: {sequence}").font.size = Pt(13)
         where.alignment = WD_ALIGN_PARAGRAPH.CENTER
         where.paragraph_format.space_after = Pt(6)
         table = document.add_table(rows=2, cols=len(FORM_COLUMNS))
@@ -102,7 +104,9 @@ def document_bytes(entries: list[Entry], year: int, agency_name: str | None = No
                 cells[position].text = _cell_text(entry, column.key)
         for row in table.rows[2:]:
             _repeat_and_keep(row, header=False)
+        # Word reads the cells' widths, LibreOffice the grid's: set both.
         for position, column in enumerate(FORM_COLUMNS):
+            table.columns[position].width = Cm(column.width_cm)
             for cell in table.columns[position].cells:
                 cell.width = Cm(column.width_cm)
     buffer = io.BytesIO()
