@@ -31,11 +31,13 @@ FORM_COLUMNS: tuple[Column, ...] = (
     Column("note", "Ghi chú", 2.2, 24),
 )
 
-# Beyond the form, in the .xlsx only, so that an export imports back as it was.
+# Beyond the form, in the .xlsx only, so that an export imports back as it was (moving a
+# register from a file to PostgreSQL keeps which data file holds which number).
 EXTRA_COLUMNS: tuple[Column, ...] = (
     Column("sequence", "Dãy số", 0, 12),
     Column("status", "Trạng thái", 0, 12),
     Column("void_reason", "Lý do hủy", 0, 30),
+    Column("source", "Tệp nguồn", 0, 30),  # the data file a render numbered: kept on a move
 )
 
 # Fixed Vietnamese words in the data file, whatever the message language.

@@ -201,7 +201,7 @@ class Register:
         ):
             raise DuplicateNumberError("register.duplicate", existing=existing,
                                        number=f"{number:02d}", year=year, sequence=sequence)
-        if source is not None:
+        if source is not None and status is not Status.VOID:  # void rows give their source up
             holder = db.by_source(tx, agency, source)
             if holder is not None:
                 raise DuplicateNumberError("register.source_taken", existing=holder,
@@ -213,20 +213,23 @@ class Register:
                             void_reason)
 
     def record_many(self, agency: str, rows: Iterable[tuple[int, int, str, Details, Status,
-                                                             str | None]]) -> list[Entry]:
+                                                             str | None, str | None]]
+                    ) -> list[Entry]:
         """Vào sổ many rows at once (an imported register): all of them or none.
 
-        Each row is (year, number, sequence, details, status, void reason).
+        Each row is (year, number, sequence, details, status, void reason, source).
         """
         rows = list(rows)
 
         def work(tx: Transaction) -> list[Entry]:
             done = []
-            for index, (year, number, sequence, details, status, reason) in enumerate(rows):
+            for index, (year, number, sequence, details, status, reason, source) in enumerate(
+                rows
+            ):
                 db.raise_counter(tx, agency, year, sequence, number)
                 try:
                     done.append(self._record(tx, agency, year, sequence, number,
-                                             db.completed(details), None, Origin.IMPORTED,
+                                             db.completed(details), source, Origin.IMPORTED,
                                              status, reason))
                 except DuplicateNumberError as exc:
                     exc.index = index  # which of the rows, for a reader to name its line

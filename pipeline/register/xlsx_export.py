@@ -30,6 +30,8 @@ def _cell_value(entry: Entry, key: str) -> object:
         return STATUS_WORDS[entry.status]
     if key == "void_reason":
         return entry.void_reason
+    if key == "source":
+        return entry.source
     return getattr(entry.details, key)
 
 

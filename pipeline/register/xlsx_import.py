@@ -45,6 +45,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "sequence": ("dãy số",),
     "status": ("trạng thái",),
     "void_reason": ("lý do hủy",),
+    "source": ("tệp nguồn",),
 }
 _FIELD_OF = {text: key for key, texts in _SYNONYMS.items() for text in texts}
 _STATUS_OF = {word: status for status, word in STATUS_WORDS.items()}
@@ -65,6 +66,7 @@ class ImportedRow:
     details: Details
     status: Status
     void_reason: str | None
+    source: str | None = None
 
 
 def _norm(value: Any) -> str:
@@ -173,7 +175,7 @@ class _RowReader:
         return ImportedRow(
             self.sheet, row, year, int(match.group(1)),
             self.sequence or _text(self._get(values, "sequence")), details, status,
-            _text(self._get(values, "void_reason")),
+            _text(self._get(values, "void_reason")), _text(self._get(values, "source")),
         )
 
 
@@ -253,7 +255,8 @@ def import_xlsx(register: Register, agency: str, path: Path, *, year: int | None
             ))
             continue
         seen[key] = row
-        resolved.append((row.year, row.number, chosen, row.details, row.status, row.void_reason))
+        resolved.append((row.year, row.number, chosen, row.details, row.status, row.void_reason,
+                         row.source))
     if errors:
         sheets = {row.sheet: index for index, row in enumerate(rows)}
         errors.sort(key=lambda e: (sheets.get(e.sheet or "", 0), e.row or 0))

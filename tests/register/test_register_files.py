@@ -122,7 +122,7 @@ def test_import_refuses_a_number_the_register_holds(tmp_path: Path) -> None:
 
 
 def _data(entries: list) -> list[tuple]:
-    return [(e.agency, e.year, e.sequence, e.number, e.status, e.details, e.void_reason)
+    return [(e.agency, e.year, e.sequence, e.number, e.status, e.details, e.void_reason, e.source)
             for e in entries]
 
 
@@ -134,12 +134,16 @@ def test_import_export_import_round_trips(location: str, tmp_path: Path) -> None
         register.reserve(AGENCY, Details(note="cho Chủ tịch"), year=2025)
         register.record(AGENCY, 1, Details(doc_date=date(2025, 3, 1), symbol="QĐ-VPUBND"),
                         sequence="quyet-dinh")
+        rendered = register.allocate(AGENCY, Details(doc_date=date(2025, 3, 2)), source="a.yaml")
+        register.void_entry(rendered, "lỗi khi ghi tệp")
+        register.allocate(AGENCY, Details(doc_date=date(2025, 3, 2)), source="a.yaml")
         before = register.entries(2025)
     exported = export_xlsx(before, 2025, tmp_path / "xuat.xlsx")
     with open_register(tmp_path / "again.sqlite3") as again:
         import_xlsx(again, AGENCY, exported)
         after = again.entries(2025)
     assert _data(after) == _data(before)
+    assert [e.source for e in after if e.source] == ["a.yaml", "a.yaml"]  # void, then live
     assert read_register_xlsx(exported)[0].sheet == "chung"
 
 
