@@ -126,6 +126,7 @@ def new(kind: str, output: Path | None, force: bool) -> None:
 def _register() -> None:
     # Commands whose library lives in its own package: each exposes one click command.
     from pipeline.batch.command import build_command
+    from pipeline.register.command import register_command
     from pipeline.template_tools.command import templates_command
     from pipeline.verify.command import verify_command
     from pipeline.workspace.command import init_command
@@ -134,6 +135,7 @@ def _register() -> None:
     main.add_command(verify_command, "verify")
     main.add_command(templates_command, "templates")
     main.add_command(init_command, "init")
+    main.add_command(register_command, "so")
 
 
 _register()

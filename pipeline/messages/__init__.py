@@ -12,6 +12,7 @@ from pipeline.messages import (
     common,
     data,
     money,
+    register,
     render,
     sheet,
     templates,
@@ -19,8 +20,9 @@ from pipeline.messages import (
     workspace,
 )
 
+AREAS = (common, data, money, sheet, render, build, verify, templates, cli, register, workspace)
 CATALOGUE: dict[str, dict[str, str]] = {}
-for _area in (common, data, money, sheet, render, build, verify, templates, cli, workspace):
+for _area in AREAS:
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:  # two areas claiming a key would silently shadow one message
         raise RuntimeError(f"duplicate message keys: {sorted(_overlap)}")

@@ -23,6 +23,9 @@ class WorkspaceConfig(Record):
     du_lieu: str = Field(default=DATA_DIR, min_length=1, description="data files by year")
     ket_qua: str = Field(default=OUTPUT_DIR, min_length=1, description="generated documents")
     mau: str = Field(default=TEMPLATE_DIR, min_length=1, description="the office's templates")
+    so_van_ban: str | None = Field(
+        default=None, description="the register: a file in the workspace or a postgresql:// URL"
+    )
 
     @field_validator("du_lieu", "ket_qua", "mau")
     @classmethod

@@ -232,6 +232,19 @@ class Workspace:
             return resolved.relative_to(self.root).as_posix()
         return str(path)
 
+    # The register (sổ văn bản đi) ------------------------------------------------------------
+
+    @property
+    def register_location(self) -> str | Path | None:
+        """The register vanthu.yaml names (a file in the workspace, or a URL); None: the default
+        (VANTHU_DB, else so-van-ban.sqlite3 in the workspace)."""
+        location = self.config.so_van_ban
+        if not location:
+            return None
+        if "://" in location:
+            return location
+        return self.root / location
+
     # Templates ------------------------------------------------------------------------------
 
     def template_layers(self) -> list[Path]:

@@ -1,0 +1,171 @@
+"""Messages: the sổ đăng ký văn bản đi (vanthu so)."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "register.cannot_open": {
+        "vi": "không mở được sổ văn bản {location}: {reason}",
+        "en": "cannot open the register {location}: {reason}",
+    },
+    "register.connection_lost": {
+        "vi": "mất kết nối tới sổ văn bản {location}: {reason}",
+        "en": "lost the connection to the register {location}: {reason}",
+    },
+    "register.busy": {
+        "vi": "sổ văn bản {location} đang bận quá lâu (người khác đang ghi): {reason}; hãy thử lại",
+        "en": "the register {location} stayed busy too long (someone else is writing): {reason}; "
+        "try again",
+    },
+    "register.no_psycopg": {
+        "vi": "cần gói psycopg để dùng sổ trên PostgreSQL; cài bằng: "
+        "pip install 'vanthu[postgres]'",
+        "en": "psycopg is needed for a register on PostgreSQL; install it: "
+        "pip install 'vanthu[postgres]'",
+    },
+    "register.newer_schema": {
+        "vi": "sổ văn bản do phiên bản vanthu mới hơn tạo (lược đồ {version}, bản này biết tới "
+        "{known}); hãy cập nhật vanthu",
+        "en": "the register was made by a newer vanthu (schema {version}, this one knows up to "
+        "{known}); update vanthu",
+    },
+    "register.year_mismatch": {
+        "vi": "năm {year} không khớp với ngày văn bản {date}",
+        "en": "year {year} does not match the document date {date}",
+    },
+    "register.source_elsewhere": {
+        "vi": "tệp {source} đã được cấp số {existing} (năm {year}, dãy số '{sequence}'); muốn "
+        "cấp số khác thì hủy số cũ trước (vanthu so huy)",
+        "en": "{source} already has number {existing} (year {year}, sequence '{sequence}'); to "
+        "number it anew, void the old number first (vanthu so huy)",
+    },
+    "register.no_entry": {
+        "vi": "không có dòng số {id} trong sổ văn bản",
+        "en": "the register has no row {id}",
+    },
+    "register.confirm_void": {
+        "vi": "số {entry} đã bị hủy, không dùng lại được",
+        "en": "number {entry} is void and cannot be used again",
+    },
+    "register.bad_count": {
+        "vi": "số lượng số cần giữ phải từ 1 trở lên (nhận {count})",
+        "en": "the count of numbers to reserve must be 1 or more (got {count})",
+    },
+    "register.bad_number": {
+        "vi": "số văn bản bắt đầu từ 01 (nhận {number})",
+        "en": "document numbers start at 01 (got {number})",
+    },
+    "register.void_needs_reason": {
+        "vi": "hủy số phải ghi lý do (--ly-do)",
+        "en": "voiding a number needs a reason (--ly-do)",
+    },
+    "register.not_given": {
+        "vi": "số {number} năm {year} (dãy số '{sequence}', cơ quan {agency}) chưa được cấp",
+        "en": "number {number} of {year} (sequence '{sequence}', office {agency}) was never given",
+    },
+    "register.already_void": {
+        "vi": "số {entry} đã bị hủy từ trước",
+        "en": "number {entry} is already void",
+    },
+    "register.duplicate": {
+        "vi": "số {number} năm {year} (dãy số '{sequence}') đã có trong sổ: {existing}",
+        "en": "number {number} of {year} (sequence '{sequence}') is already in the register: "
+        "{existing}",
+    },
+    "register.source_taken": {
+        "vi": "tệp {source} đã có số trong sổ: {existing}",
+        "en": "{source} already has a number in the register: {existing}",
+    },
+    "register.agency_needed": {
+        "vi": "sổ có nhiều cơ quan hoặc chưa có cơ quan nào ({known}); hãy chọn bằng --co-quan",
+        "en": "the register holds several offices or none ({known}); choose one with --co-quan",
+    },
+    "register.bad_plan": {
+        "vi": "dãy số riêng phải viết dạng LOẠI=TÊN, ví dụ QĐ=quyet-dinh (nhận '{pair}')",
+        "en": "a separate sequence is written TYPE=NAME, e.g. QĐ=quyet-dinh (got '{pair}')",
+    },
+    "register.bad_export_format": {
+        "vi": "chỉ xuất được .xlsx hoặc .docx (nhận '{suffix}')",
+        "en": "can only export .xlsx or .docx (got '{suffix}')",
+    },
+    "register.empty_year": {
+        "vi": "sổ năm {year} chưa có dòng nào",
+        "en": "the register of {year} has no rows",
+    },
+    # Import of an existing register (.xlsx)
+    "register.import_failed": {
+        "vi": "{count} dòng lỗi, chưa nhập dòng nào; dòng đầu tiên: {first}",
+        "en": "{count} bad row(s), nothing was imported; the first: {first}",
+    },
+    "register.no_header": {
+        "vi": "không tìm thấy dòng tiêu đề của sổ (cần các cột như 'Số, ký hiệu văn bản', "
+        "'Ngày tháng văn bản', 'Tên loại và trích yếu nội dung') trong {rows} dòng đầu",
+        "en": "no header row of a register (columns such as 'Số, ký hiệu văn bản', 'Ngày tháng "
+        "văn bản', 'Tên loại và trích yếu nội dung') in the first {rows} rows",
+    },
+    "register.no_number_column": {
+        "vi": "dòng tiêu đề không có cột 'Số, ký hiệu văn bản'",
+        "en": "the header row has no 'Số, ký hiệu văn bản' column",
+    },
+    "register.bad_reference": {
+        "vi": "không đọc được số văn bản từ '{value}' (cần dạng 05/QĐ-VPUBND)",
+        "en": "cannot read a document number from '{value}' (expected e.g. 05/QĐ-VPUBND)",
+    },
+    "register.bad_date": {
+        "vi": "ngày '{value}' không hợp lệ (cần dạng 05/02/2026)",
+        "en": "'{value}' is not a valid date (expected e.g. 05/02/2026)",
+    },
+    "register.no_year": {
+        "vi": "không có ngày văn bản nên không biết năm của số này (thêm ngày, hoặc dùng --nam)",
+        "en": "no document date, so the year of this number is unknown (add the date, or use "
+        "--nam)",
+    },
+    "register.bad_copies": {
+        "vi": "số lượng bản '{value}' không phải số nguyên dương",
+        "en": "number of copies '{value}' is not a positive whole number",
+    },
+    "register.duplicate_in_file": {
+        "vi": "số {reference} năm {year} đã có ở dòng {other_row}",
+        "en": "number {reference} of {year} is already on row {other_row}",
+    },
+    # Command output
+    "register.allocated": {"vi": "Đã cấp số {reference}", "en": "Number {reference} allocated"},
+    "register.reserved": {"vi": "Đã giữ số {reference}", "en": "Number {reference} reserved"},
+    "register.voided": {"vi": "Đã hủy số {entry}", "en": "Number {entry} voided"},
+    "register.recorded": {"vi": "Đã vào sổ số {reference}", "en": "Number {reference} recorded"},
+    "register.exported": {"vi": "Đã xuất sổ năm {year}: {path}", "en": "Exported {year}: {path}"},
+    "register.imported": {
+        "vi": "Đã nhập {count} dòng từ {path}",
+        "en": "Imported {count} rows from {path}",
+    },
+    "register.check_ok": {
+        "vi": "Sổ năm {year}: {rows} dòng, không thiếu số, không trùng số",
+        "en": "Register {year}: {rows} rows, no gaps, no duplicates",
+    },
+    "register.gap": {
+        "vi": "{agency}, dãy số '{sequence}': thiếu số {numbers}",
+        "en": "{agency}, sequence '{sequence}': numbers {numbers} missing",
+    },
+    "register.duplicate_found": {
+        "vi": "{agency}: số {reference} trùng ở {count} dòng: {entries}",
+        "en": "{agency}: number {reference} appears on {count} rows: {entries}",
+    },
+    "register.counter_behind": {
+        "vi": "{agency}, dãy số '{sequence}': bộ đếm ở {counter} nhưng sổ đã có số {highest}",
+        "en": "{agency}, sequence '{sequence}': the counter is at {counter} but the register "
+        "holds number {highest}",
+    },
+    "register.pending": {
+        "vi": "cảnh báo: số {entry} đã cấp nhưng chưa xác nhận văn bản",
+        "en": "warning: number {entry} was allocated but its document never confirmed",
+    },
+    "register.check_failed": {
+        "vi": "Sổ năm {year}: {problems} vấn đề",
+        "en": "Register {year}: {problems} problem(s)",
+    },
+    "register.title": {"vi": "SỔ ĐĂNG KÝ VĂN BẢN ĐI", "en": "SỔ ĐĂNG KÝ VĂN BẢN ĐI"},
+    "register.year_line": {"vi": "Năm {year}", "en": "Year {year}"},
+    "register.status.pending": {"vi": "đang cấp", "en": "pending"},
+    "register.status.issued": {"vi": "đã cấp", "en": "issued"},
+    "register.status.reserved": {"vi": "giữ số", "en": "reserved"},
+    "register.status.void": {"vi": "đã hủy", "en": "void"},
+    "register.col.status": {"vi": "Trạng thái", "en": "Status"},
+    "register.col.sequence": {"vi": "Dãy số", "en": "Sequence"},
+}

@@ -1,0 +1,182 @@
+"""Storage behind one small interface: SQLite (one file) and PostgreSQL, the same SQL on both.
+
+A backend runs a function inside one transaction and hands it a `Transaction` whose SQL uses `?`
+placeholders. Write transactions take the write lock at their start (SQLite `BEGIN IMMEDIATE`;
+PostgreSQL row locks taken by the statements themselves, with a retry when the server reports a
+conflict), so nothing is read and then written outside the transaction that holds the lock.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+from pipeline.register.errors import RegisterError
+
+T = TypeVar("T")
+Params = Sequence[Any]
+
+# Long enough to queue behind every clerk of an office, short enough to say "busy" rather than hang.
+BUSY_TIMEOUT_S = 60.0
+PG_RETRIES = 20
+
+
+class Transaction(Protocol):
+    """What store code may do inside one transaction."""
+
+    def execute(self, sql: str, params: Params = ()) -> None: ...
+    def one(self, sql: str, params: Params = ()) -> tuple[Any, ...] | None: ...
+    def all(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]: ...
+
+
+class Backend(Protocol):
+    """One register database: where it is, its dialect, transactions on it."""
+
+    dialect: str
+    location: str
+    id_column: str
+
+    def run(self, work: Callable[[Transaction], T], *, write: bool) -> T: ...
+    def lock_for_migration(self, tx: Transaction) -> None: ...
+    def close(self) -> None: ...
+
+
+def safe_location(location: str) -> str:
+    """The location as shown to people: a URL without its password."""
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", location)
+
+
+class _SqliteTransaction:
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._connection = connection
+
+    def execute(self, sql: str, params: Params = ()) -> None:
+        self._connection.execute(sql, tuple(params))
+
+    def one(self, sql: str, params: Params = ()) -> tuple[Any, ...] | None:
+        row = self._connection.execute(sql, tuple(params)).fetchone()
+        return tuple(row) if row is not None else None
+
+    def all(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:
+        return [tuple(r) for r in self._connection.execute(sql, tuple(params)).fetchall()]
+
+
+class SqliteBackend:
+    """One register file, for a clerk on one machine (not on a network share: use PostgreSQL)."""
+
+    dialect = "sqlite"
+    id_column = "INTEGER PRIMARY KEY"
+
+    def __init__(self, path: Path) -> None:
+        self.location = str(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # isolation_level=None: this module issues BEGIN itself, so the lock is taken first.
+            self._connection = sqlite3.connect(
+                str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None
+            )
+            # WAL: readers (vanthu so xem) never block a clerk allocating. FULL: a number given
+            # is on disk before the document that prints it is written.
+            self._connection.execute("PRAGMA journal_mode=WAL")
+            self._connection.execute("PRAGMA synchronous=FULL")
+            self._connection.execute("PRAGMA foreign_keys=ON")
+        except (sqlite3.Error, OSError) as exc:
+            raise RegisterError(
+                "register.cannot_open", location=self.location, reason=str(exc)
+            ) from None
+
+    def run(self, work: Callable[[Transaction], T], *, write: bool) -> T:
+        connection = self._connection
+        try:
+            connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+        except sqlite3.OperationalError as exc:
+            raise RegisterError(
+                "register.busy", location=self.location, reason=str(exc)
+            ) from None
+        try:
+            result = work(_SqliteTransaction(connection))
+            connection.execute("COMMIT")
+            return result
+        except BaseException:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise
+
+    def lock_for_migration(self, tx: Transaction) -> None:
+        """Nothing to do: BEGIN IMMEDIATE already excludes every other writer."""
+
+    def close(self) -> None:
+        self._connection.close()
+
+
+class _PostgresTransaction:
+    def __init__(self, cursor: Any) -> None:
+        self._cursor = cursor
+
+    @staticmethod
+    def _sql(sql: str) -> str:
+        return sql.replace("?", "%s")
+
+    def execute(self, sql: str, params: Params = ()) -> None:
+        self._cursor.execute(self._sql(sql), tuple(params))
+
+    def one(self, sql: str, params: Params = ()) -> tuple[Any, ...] | None:
+        self._cursor.execute(self._sql(sql), tuple(params))
+        row = self._cursor.fetchone()
+        return tuple(row) if row is not None else None
+
+    def all(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:
+        self._cursor.execute(self._sql(sql), tuple(params))
+        return [tuple(r) for r in self._cursor.fetchall()]
+
+
+class PostgresBackend:
+    """A register shared by an office's clerks on one PostgreSQL server."""
+
+    dialect = "postgresql"
+    id_column = "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"
+    # Any constant: the advisory lock that lets one process migrate at a time.
+    _MIGRATION_LOCK = 0x7661_6E74_6875
+
+    def __init__(self, url: str) -> None:
+        self.location = safe_location(url)
+        try:
+            import psycopg
+        except ImportError:
+            raise RegisterError("register.no_psycopg") from None
+        self._psycopg = psycopg
+        try:
+            self._connection = psycopg.connect(url, autocommit=True, connect_timeout=15)
+        except psycopg.Error as exc:
+            raise RegisterError(
+                "register.cannot_open", location=self.location, reason=str(exc).strip()
+            ) from None
+
+    def run(self, work: Callable[[Transaction], T], *, write: bool) -> T:
+        errors = self._psycopg.errors
+        # A unique-key race (two clerks numbering the same source at once) or a deadlock is
+        # settled by running the whole transaction again: its reads then see the winner's row.
+        retryable = (errors.UniqueViolation, errors.SerializationFailure, errors.DeadlockDetected)
+        for attempt in range(PG_RETRIES):
+            try:
+                with self._connection.transaction(), self._connection.cursor() as cursor:
+                    return work(_PostgresTransaction(cursor))
+            except retryable:
+                if attempt == PG_RETRIES - 1:
+                    raise
+                time.sleep(0.005 * (attempt + 1))
+            except self._psycopg.OperationalError as exc:
+                raise RegisterError(
+                    "register.connection_lost", location=self.location, reason=str(exc).strip()
+                ) from None
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def lock_for_migration(self, tx: Transaction) -> None:
+        tx.execute("SELECT pg_advisory_xact_lock(?)", (self._MIGRATION_LOCK,))
+
+    def close(self) -> None:
+        self._connection.close()

@@ -1,0 +1,102 @@
+"""Kiểm tra sổ: gaps and duplicates in a year, and counters that fell behind their entries.
+
+The unique key already refuses two rows with one number; these checks still look, because a
+register can be edited by hand or carried over from elsewhere, and a check should not trust the
+rule it checks.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from pipeline.register.model import Entry, Status
+from pipeline.register.store import Register
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Numbers start..end of a sequence that no row holds (neither used, reserved nor void)."""
+
+    agency: str
+    sequence: str
+    start: int
+    end: int
+
+    @property
+    def numbers(self) -> str:
+        return f"{self.start:02d}" if self.start == self.end else f"{self.start:02d}–{self.end:02d}"
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """One số, ký hiệu held by several rows."""
+
+    agency: str
+    reference: str
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class CounterBehind:
+    """A counter lower than a number its sequence holds: the next allocation would collide."""
+
+    agency: str
+    sequence: str
+    counter: int
+    highest: int
+
+
+@dataclass
+class CheckReport:
+    year: int
+    gaps: list[Gap] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+    counters_behind: list[CounterBehind] = field(default_factory=list)
+    pending: list[Entry] = field(default_factory=list)  # allocated, document not confirmed
+    rows: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not (self.gaps or self.duplicates or self.counters_behind)
+
+
+def _runs(numbers: list[int]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for n in numbers:
+        if runs and runs[-1][1] == n - 1:
+            runs[-1] = (runs[-1][0], n)
+        else:
+            runs.append((n, n))
+    return runs
+
+
+def check_year(register: Register, year: int, agency: str | None = None) -> CheckReport:
+    """Gaps, duplicates and counter problems of one year (one office, or every office)."""
+    entries = register.entries(year, agency)
+    counters = {
+        key: value for key, value in register.counters(year).items()
+        if agency is None or key[0] == agency
+    }
+    report = CheckReport(year, rows=len(entries))
+    by_sequence: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+    by_reference: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+    for entry in entries:
+        by_sequence[(entry.agency, entry.sequence)].append(entry)
+        # Across sequences only a full số, ký hiệu can clash; within one, the bare number does.
+        shown = entry.reference if entry.details.symbol else f"{entry.sequence}:{entry.number_text}"
+        by_reference[(entry.agency, shown)].append(entry)
+        if entry.status is Status.PENDING:
+            report.pending.append(entry)
+    for key in sorted(by_sequence.keys() | counters.keys()):
+        held = [e.number for e in by_sequence.get(key, [])]
+        highest = max(held, default=0)
+        counter = counters.get(key, 0)
+        missing = sorted(set(range(1, max(highest, counter) + 1)) - set(held))
+        report.gaps.extend(Gap(key[0], key[1], a, b) for a, b in _runs(missing))
+        if counter < highest:
+            report.counters_behind.append(CounterBehind(key[0], key[1], counter, highest))
+    for (office, _key), group in sorted(by_reference.items()):
+        if len(group) > 1:
+            report.duplicates.append(Duplicate(office, group[0].reference, tuple(group)))
+    return report

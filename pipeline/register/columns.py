@@ -1,0 +1,61 @@
+"""The columns of the sổ đăng ký văn bản đi (Nghị định 30/2020, Phụ lục IV), as data.
+
+See so-dang-ky-van-ban-di.md beside this module for the form and what is assumed about it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.register.model import Entry, Status
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # the Details field (or "reference") it shows
+    title: str  # as printed in the form's header
+    width_cm: float  # on the printed A4 landscape page (27.7 cm of text width in all)
+    xlsx_width: int  # in Excel characters
+
+
+FORM_COLUMNS: tuple[Column, ...] = (
+    Column("reference", "Số, ký hiệu văn bản", 3.2, 18),
+    Column("doc_date", "Ngày tháng văn bản", 2.4, 12),
+    Column("summary", "Tên loại và trích yếu nội dung", 5.6, 45),
+    Column("signer", "Người ký", 2.8, 20),
+    Column("recipients", "Nơi nhận văn bản", 3.5, 28),
+    Column("archive", "Đơn vị, người nhận bản lưu", 2.6, 18),
+    Column("copies", "Số lượng bản", 1.5, 8),
+    Column("transfer_date", "Ngày chuyển", 2.2, 12),
+    Column("received_by", "Ký nhận", 1.7, 14),
+    Column("note", "Ghi chú", 2.2, 24),
+)
+
+# Beyond the form, in the .xlsx only, so that an export imports back as it was (moving a
+# register from a file to PostgreSQL keeps which data file holds which number).
+EXTRA_COLUMNS: tuple[Column, ...] = (
+    Column("sequence", "Dãy số", 0, 12),
+    Column("status", "Trạng thái", 0, 12),
+    Column("void_reason", "Lý do hủy", 0, 30),
+    Column("source", "Tệp nguồn", 0, 30),  # the data file a render numbered: kept on a move
+)
+
+# Fixed Vietnamese words in the data file, whatever the message language.
+STATUS_WORDS: dict[Status, str] = {
+    Status.ISSUED: "đã cấp",
+    Status.PENDING: "đang cấp",
+    Status.RESERVED: "giữ số",
+    Status.VOID: "đã hủy",
+}
+
+
+def printed_note(entry: Entry) -> str:
+    """Ghi chú as printed: a void number's reason and a reserved number are said there."""
+    parts = []
+    if entry.status is Status.VOID:
+        parts.append(f"Hủy số: {entry.void_reason}" if entry.void_reason else "Hủy số")
+    elif entry.status is Status.RESERVED:
+        parts.append("Giữ số")
+    if entry.details.note:
+        parts.append(entry.details.note)
+    return "; ".join(parts)

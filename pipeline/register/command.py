@@ -1,0 +1,364 @@
+"""`vanthu so ...`: the register's commands, a thin layer over pipeline.register.
+
+The register is `--db` (a file path or a postgresql:// URL), else VANTHU_DB, else
+./so-van-ban.sqlite3; the office is `--co-quan`, or the only one the register holds.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from pipeline.i18n import t
+from pipeline.register.checks import check_year
+from pipeline.register.errors import RegisterError, RegisterImportError
+from pipeline.register.location import open_register
+from pipeline.register.model import Details, Entry
+from pipeline.register.sequences import SequencePlan, parse_pairs
+from pipeline.register.store import Register
+from pipeline.workspace import Workspace
+
+_DATE = click.DateTime(formats=["%d/%m/%Y", "%Y-%m-%d"])
+
+
+class _State:
+    def __init__(self, db: str | None, agency: str | None, plan: SequencePlan) -> None:
+        self.db, self.agency, self.plan = db, agency, plan
+        self.register: Register | None = None
+
+    def open(self, ctx: click.Context) -> Register:
+        if self.register is None:
+            plans = {self.agency: self.plan} if self.agency else {}
+            workspace = Workspace.containing(Path.cwd())
+            self.register = open_register(self.db or workspace.register_location, plans=plans,
+                                          root=workspace.root)  # fmt: skip
+            ctx.call_on_close(self.register.close)
+        return self.register
+
+    def office(self, ctx: click.Context) -> str:
+        if self.agency:
+            return self.agency
+        known = self.open(ctx).agencies()
+        if len(known) != 1:
+            raise RegisterError("register.agency_needed", known=", ".join(known) or "—")
+        self.agency = known[0]
+        self.register.plans[self.agency] = self.plan  # type: ignore[union-attr]
+        return self.agency
+
+
+def _state(ctx: click.Context) -> _State:
+    state = ctx.find_object(_State)
+    assert state is not None
+    return state
+
+
+@click.group("so")
+@click.option(
+    "--db",
+    default=None,
+    metavar="TỆP|URL",
+    help="Sổ văn bản: tệp SQLite hoặc postgresql://... (mặc định: so_van_ban trong "
+    "vanthu.yaml, rồi VANTHU_DB, rồi so-van-ban.sqlite3 của thư mục làm việc) / "
+    "register file or URL.",
+)
+@click.option(
+    "--co-quan",
+    "agency",
+    default=None,
+    metavar="MÃ",
+    help="Mã cơ quan (mặc định: cơ quan duy nhất trong sổ) / office id.",
+)
+@click.option(
+    "--tach",
+    multiple=True,
+    metavar="LOẠI=DÃY",
+    help="Dãy số riêng cho một loại, ví dụ QĐ=quyet-dinh (lặp lại được) / "
+    "a separate sequence for a type.",
+)
+@click.pass_context
+def register_command(
+    ctx: click.Context, db: str | None, agency: str | None, tach: tuple[str, ...]
+) -> None:
+    """Sổ đăng ký văn bản đi: cấp, giữ, hủy số; xem, xuất, nhập, kiểm tra sổ."""
+    try:
+        plan = SequencePlan.from_mapping(parse_pairs(tach))
+    except ValueError as exc:
+        raise click.BadParameter(
+            t("register.bad_plan", pair=exc.args[0]), param_hint="--tach"
+        ) from None
+    # The register's own state object; vanthu's options stay on the parent context.
+    ctx.obj = _State(db, agency, plan)
+
+
+def _details(**values: Any) -> Details:
+    for key in ("doc_date", "transfer_date"):
+        if isinstance(values.get(key), datetime):
+            values[key] = values[key].date()
+    return Details(**values)
+
+
+def _number(text: str) -> int:
+    match = re.match(r"\s*0*(\d+)", text)
+    if not match:
+        raise click.BadParameter(text, param_hint="SO")
+    return int(match.group(1))
+
+
+_DETAIL_OPTIONS = (
+    click.option("--ngay", "doc_date", type=_DATE, default=None, help="Ngày văn bản."),
+    click.option("--ky-hieu", "symbol", default=None, help="Ký hiệu, ví dụ QĐ-VPUBND."),
+    click.option("--loai", "type_code", default=None, help="Loại (QĐ, KH, BC, CV...)."),
+    click.option("--trich-yeu", "summary", default=None, help="Tên loại và trích yếu."),
+    click.option("--nguoi-ky", "signer", default=None, help="Người ký."),
+    click.option("--noi-nhan", "recipients", default=None, help="Nơi nhận."),
+    click.option("--luu", "archive", default=None, help="Đơn vị, người nhận bản lưu."),
+    click.option(
+        "--so-ban", "copies", type=click.IntRange(min=1), default=None, help="Số lượng bản."
+    ),
+    click.option("--ghi-chu", "note", default=None, help="Ghi chú."),
+)
+
+
+def _with_details(command: Any) -> Any:
+    for option in reversed(_DETAIL_OPTIONS):
+        command = option(command)
+    return command
+
+
+@register_command.command("cap")
+@_with_details
+@click.option("--nam", "year", type=int, default=None, help="Năm (mặc định: theo ngày).")
+@click.option("--day", "sequence", default=None, help="Dãy số (mặc định: theo loại).")
+@click.option("--nguon", "source", default=None, help="Tệp nguồn: cấp lại cho cùng tệp giữ số cũ.")
+@click.option("-q", "--quiet", is_flag=True, help="Chỉ in số, ký hiệu (cho script).")
+@click.pass_context
+def allocate_command(
+    ctx: click.Context,
+    year: int | None,
+    sequence: str | None,
+    source: str | None,
+    quiet: bool,
+    **values: Any,
+) -> None:
+    """Cấp số tiếp theo và vào sổ (đã cấp)."""
+    state = _state(ctx)
+    register = state.open(ctx)
+    entry = register.allocate(
+        state.office(ctx), _details(**values), source=source, sequence=sequence, year=year
+    )
+    entry = register.confirm(entry) if entry.fresh else entry
+    click.echo(entry.reference if quiet else t("register.allocated", reference=entry.reference))
+
+
+@register_command.command("giu")
+@_with_details
+@click.option("--nam", "year", type=int, default=None, help="Năm (mặc định: năm nay).")
+@click.option("--day", "sequence", default=None, help="Dãy số (mặc định: theo loại).")
+@click.option(
+    "--so-luong", "count", type=click.IntRange(min=1), default=1, help="Giữ mấy số liền nhau."
+)
+@click.pass_context
+def reserve_command(
+    ctx: click.Context, year: int | None, sequence: str | None, count: int, **values: Any
+) -> None:
+    """Giữ số: lấy số tiếp theo, chưa có văn bản."""
+    state = _state(ctx)
+    entries = state.open(ctx).reserve(
+        state.office(ctx), _details(**values), count=count, sequence=sequence, year=year
+    )
+    for entry in entries:
+        click.echo(t("register.reserved", reference=entry.reference))
+
+
+@register_command.command("vao-so")
+@click.argument("number", metavar="SO")
+@_with_details
+@click.option("--nam", "year", type=int, default=None, help="Năm (mặc định: theo ngày).")
+@click.option("--day", "sequence", default=None, help="Dãy số (mặc định: theo loại).")
+@click.pass_context
+def record_command(
+    ctx: click.Context, number: str, year: int | None, sequence: str | None, **values: Any
+) -> None:
+    """Vào sổ một số đã ghi tay (từ chối số trùng, nêu dòng đã có)."""
+    state = _state(ctx)
+    entry = state.open(ctx).record(
+        state.office(ctx), _number(number), _details(**values), sequence=sequence, year=year
+    )
+    click.echo(t("register.recorded", reference=entry.reference))
+
+
+@register_command.command("huy")
+@click.argument("number", metavar="SO")
+@click.option("--ly-do", "reason", required=True, help="Lý do hủy số.")
+@click.option("--nam", "year", type=int, default=None, help="Năm (mặc định: năm nay).")
+@click.option("--day", "sequence", default=None, help="Dãy số (mặc định: chung).")
+@click.pass_context
+def void_command(
+    ctx: click.Context, number: str, reason: str, year: int | None, sequence: str | None
+) -> None:
+    """Hủy số: giữ lại trong sổ kèm lý do, không bao giờ cấp lại."""
+    state = _state(ctx)
+    entry = state.open(ctx).void(
+        state.office(ctx), year or datetime.now().year, _number(number), reason, sequence=sequence
+    )
+    click.echo(t("register.voided", entry=entry.describe()))
+
+
+def _status_word(entry: Entry) -> str:
+    return t(f"register.status.{entry.status.value}")
+
+
+@register_command.command("xem")
+@click.argument("year", type=int, metavar="NAM")
+@click.option("--day", "sequence", default=None, help="Chỉ một dãy số.")
+@click.pass_context
+def show_command(ctx: click.Context, year: int, sequence: str | None) -> None:
+    """Xem sổ của một năm (bảng)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from pipeline.register.columns import FORM_COLUMNS, printed_note
+
+    state = _state(ctx)
+    entries = state.open(ctx).entries(year, state.agency, sequence)
+    if not entries:
+        click.echo(t("register.empty_year", year=year))
+        return
+    table = Table(title=f"SỔ ĐĂNG KÝ VĂN BẢN ĐI — {year}", show_lines=False)
+    several = len({(e.agency, e.sequence) for e in entries}) > 1
+    if several:
+        table.add_column(t("register.col.sequence"))
+    shown = [c for c in FORM_COLUMNS if c.key not in ("transfer_date", "received_by")]
+    for column in shown:
+        table.add_column(column.title, overflow="fold")
+    table.add_column(t("register.col.status"))
+    for entry in entries:
+        cells = [f"{entry.agency}/{entry.sequence}"] if several else []
+        for column in shown:
+            if column.key == "reference":
+                cells.append(entry.reference)
+            elif column.key == "note":
+                cells.append(printed_note(entry))
+            else:
+                value = getattr(entry.details, column.key)
+                cells.append(
+                    value.strftime("%d/%m/%Y")
+                    if hasattr(value, "strftime")
+                    else ""
+                    if value is None
+                    else str(value)
+                )
+        cells.append(_status_word(entry))
+        table.add_row(*cells)
+    # Piped into a file or another program, a register row stays on one line.
+    console = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 220)
+    console.print(table)
+
+
+@register_command.command("xuat")
+@click.argument("year", type=int, metavar="NAM")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="Tệp .xlsx hoặc .docx.",
+)
+@click.pass_context
+def export_command(ctx: click.Context, year: int, output: Path) -> None:
+    """Xuất sổ của một năm ra .xlsx hoặc .docx (in được, theo mẫu sổ)."""
+    state = _state(ctx)
+    entries = state.open(ctx).entries(year, state.agency)
+    suffix = output.suffix.lower()
+    if suffix == ".xlsx":
+        from pipeline.register.xlsx_export import export_xlsx
+
+        export_xlsx(entries, year, output)
+    elif suffix == ".docx":
+        from pipeline.register.docx_export import export_docx
+
+        export_docx(entries, year, output, state.agency)
+    else:
+        raise RegisterError("register.bad_export_format", suffix=output.suffix or "—")
+    click.echo(t("register.exported", year=year, path=output))
+
+
+@register_command.command("nhap")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path), metavar="TỆP.xlsx")
+@click.option(
+    "--nam",
+    "year",
+    type=int,
+    default=None,
+    help="Năm của các dòng không ghi năm (mặc định: theo tiêu đề sổ).",
+)
+@click.option("--day", "sequence", default=None, help="Nhập cả tệp vào một dãy số.")
+@click.pass_context
+def import_command(ctx: click.Context, path: Path, year: int | None, sequence: str | None) -> None:
+    """Nhập sổ cũ từ .xlsx (tất cả các dòng hoặc không dòng nào)."""
+    from pipeline.register.xlsx_import import import_xlsx
+
+    state = _state(ctx)
+    register = state.open(ctx)
+    try:
+        entries = import_xlsx(register, state.office(ctx), path, year=year, sequence=sequence)
+    except RegisterImportError as exc:
+        for error in exc.errors:
+            click.echo(f"{t('common.error')}: {error.message()}", err=True)
+        click.echo(
+            t("register.import_failed", count=len(exc.errors), first=exc.errors[0].message()),
+            err=True,
+        )
+        ctx.exit(1)
+    click.echo(t("register.imported", count=len(entries), path=path))
+
+
+@register_command.command("kiem-tra")
+@click.argument("year", type=int, metavar="NAM")
+@click.pass_context
+def check_command(ctx: click.Context, year: int) -> None:
+    """Kiểm tra sổ một năm: thiếu số, trùng số (mã thoát 1 khi có)."""
+    state = _state(ctx)
+    report = check_year(state.open(ctx), year, state.agency)
+    for entry in report.pending:
+        click.echo(t("register.pending", entry=entry.describe()))
+    problems = 0
+    for gap in report.gaps:
+        click.echo(
+            t("register.gap", agency=gap.agency, sequence=gap.sequence, numbers=gap.numbers),
+            err=True,
+        )
+        problems += 1
+    for duplicate in report.duplicates:
+        click.echo(
+            t(
+                "register.duplicate_found",
+                agency=duplicate.agency,
+                reference=duplicate.reference,
+                count=len(duplicate.entries),
+                entries="; ".join(e.describe() for e in duplicate.entries),
+            ),
+            err=True,
+        )
+        problems += 1
+    for behind in report.counters_behind:
+        click.echo(
+            t(
+                "register.counter_behind",
+                agency=behind.agency,
+                sequence=behind.sequence,
+                counter=behind.counter,
+                highest=behind.highest,
+            ),
+            err=True,
+        )
+        problems += 1
+    if problems:
+        click.echo(t("register.check_failed", year=year, problems=problems), err=True)
+        ctx.exit(1)
+    click.echo(t("register.check_ok", year=year, rows=report.rows))

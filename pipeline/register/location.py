@@ -1,0 +1,60 @@
+"""Where the register is: a file path (SQLite) or a postgresql:// URL, VANTHU_DB overriding."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from pipeline.register.backends import Backend, PostgresBackend, SqliteBackend
+from pipeline.register.sequences import SequencePlan
+from pipeline.register.store import Register
+
+ENV_VARIABLE = "VANTHU_DB"
+FILE_NAME = "so-van-ban.sqlite3"
+_URL_SCHEMES = ("postgresql://", "postgres://")
+
+
+def default_register_path(root: Path) -> Path:
+    """The register file of a workspace (or any folder): <root>/so-van-ban.sqlite3."""
+    return root / FILE_NAME
+
+
+def is_url(location: str | Path) -> bool:
+    return isinstance(location, str) and location.startswith(_URL_SCHEMES)
+
+
+def resolve_location(location: str | Path | None, *, root: Path | None = None,
+                     environ: Mapping[str, str] | None = None) -> str | Path:
+    """The location to open: the one given, else VANTHU_DB, else <root or .>/so-van-ban.sqlite3.
+
+    An explicit location (a --db option, a workspace's configured URL) wins, so that a test or a
+    script naming its file never lands in the office register VANTHU_DB points at; VANTHU_DB
+    overrides only the default file.
+    """
+    env = os.environ if environ is None else environ
+    if location is not None and str(location).strip():
+        text = str(location).strip()
+        return text if is_url(text) else Path(text).expanduser()
+    chosen = env.get(ENV_VARIABLE, "").strip()
+    if chosen:
+        return chosen if is_url(chosen) else Path(chosen).expanduser()
+    return default_register_path(root if root is not None else Path())
+
+
+def open_backend(location: str | Path) -> Backend:
+    if is_url(location):
+        return PostgresBackend(str(location))
+    return SqliteBackend(Path(location))
+
+
+def open_register(location: str | Path | None = None, *,
+                  plans: Mapping[str, SequencePlan] | None = None,
+                  root: Path | None = None,
+                  environ: Mapping[str, str] | None = None) -> Register:
+    """Open (creating and migrating if needed) the register at `location`.
+
+    Without `location`, VANTHU_DB in the environment; with neither, the file
+    so-van-ban.sqlite3 in `root` (default: the current folder).
+    """
+    return Register(open_backend(resolve_location(location, root=root, environ=environ)), plans)

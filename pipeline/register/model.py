@@ -1,0 +1,86 @@
+"""The register's rows as plain data: one entry per number, what a request to number asks for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    """Where a number stands; a number once in the register never leaves it."""
+
+    PENDING = "pending"  # allocated for a document that is being written
+    ISSUED = "issued"  # the document exists with this number
+    RESERVED = "reserved"  # kept aside, no document yet (giữ số)
+    VOID = "void"  # never to be used again, with its reason (hủy số)
+
+
+class Origin(StrEnum):
+    """How the number came in: given by the register, typed by a clerk, or read from a file."""
+
+    REGISTER = "register"
+    TYPED = "typed"
+    IMPORTED = "imported"
+
+
+@dataclass(frozen=True)
+class Details:
+    """The columns of the sổ đăng ký văn bản đi that a caller can fill (all optional)."""
+
+    doc_date: date | None = None  # Ngày tháng văn bản
+    type_code: str | None = None  # QĐ, KH, BC, CV ... decides the sequence
+    symbol: str | None = None  # ký hiệu after the number: QĐ-VPUBND, 2026/QĐ-UBND, VPUBND-TH
+    summary: str | None = None  # Tên loại và trích yếu nội dung
+    signer: str | None = None  # Người ký
+    recipients: str | None = None  # Nơi nhận văn bản
+    archive: str | None = None  # Đơn vị, người nhận bản lưu
+    copies: int | None = None  # Số lượng bản
+    transfer_date: date | None = None  # Ngày chuyển
+    received_by: str | None = None  # Ký nhận
+    note: str | None = None  # Ghi chú
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One row of the register, as stored."""
+
+    id: int
+    agency: str
+    year: int
+    sequence: str
+    number: int
+    status: Status
+    origin: Origin
+    details: Details = field(default_factory=Details)
+    source: str | None = None
+    void_reason: str | None = None
+    created_at: str = ""
+    updated_at: str = ""
+    fresh: bool = False  # True when this call allocated it; False when it already existed
+
+    @property
+    def number_text(self) -> str:
+        """The number as printed: leading zero below 10 (05)."""
+        return f"{self.number:02d}"
+
+    @property
+    def reference(self) -> str:
+        """Số, ký hiệu văn bản: 05/QĐ-VPUBND, or just 05 when no ký hiệu is known."""
+        symbol = self.details.symbol
+        return f"{self.number_text}/{symbol}" if symbol else self.number_text
+
+    def describe(self) -> str:
+        """A short identification for messages: number, date, trích yếu or source."""
+        parts = [self.reference]
+        if self.details.doc_date:
+            parts.append(self.details.doc_date.strftime("%d/%m/%Y"))
+        if self.details.summary:
+            parts.append(f"“{self.details.summary}”")
+        if self.source:
+            parts.append(f"[{self.source}]")
+        if self.status is Status.VOID:
+            parts.append(f"(hủy: {self.void_reason})" if self.void_reason else "(hủy)")
+        elif self.status is Status.RESERVED:
+            parts.append("(giữ số)")
+        return " ".join(parts)

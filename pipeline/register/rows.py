@@ -1,0 +1,135 @@
+"""The SQL of the register's two tables, one statement each, run in a caller's transaction.
+
+`counters` holds the last number given per (office, year, sequence); `entries` one row per number.
+Store code (store.py) composes these steps into transactions; nothing here commits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from typing import Any
+
+from pipeline.register.backends import Transaction
+from pipeline.register.errors import RegisterError
+from pipeline.register.model import Details, Entry, Origin, Status
+from pipeline.register.sequences import type_code_from_symbol
+
+DETAIL_COLUMNS = (
+    "doc_date", "type_code", "symbol", "summary", "signer", "recipients", "archive", "copies",
+    "transfer_date", "received_by", "note",
+)  # fmt: skip
+COLUMNS = (
+    "id", "agency", "year", "sequence", "number", "status", "origin", *DETAIL_COLUMNS,
+    "source", "void_reason", "created_at", "updated_at",
+)  # fmt: skip
+SELECT = f"SELECT {', '.join(COLUMNS)} FROM entries"
+DATE_COLUMNS = {"doc_date", "transfer_date"}
+
+
+def now() -> str:
+    """A timestamp for created_at/updated_at: UTC, ISO 8601, to the second."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def entry_from_row(row: tuple[Any, ...], fresh: bool = False) -> Entry:
+    values = dict(zip(COLUMNS, row, strict=True))
+    details: dict[str, Any] = {
+        name: (date.fromisoformat(values[name]) if name in DATE_COLUMNS and values[name] else
+               values[name])
+        for name in DETAIL_COLUMNS
+    }
+    return Entry(
+        id=int(values["id"]),
+        agency=values["agency"],
+        year=int(values["year"]),
+        sequence=values["sequence"],
+        number=int(values["number"]),
+        status=Status(values["status"]),
+        origin=Origin(values["origin"]),
+        details=Details(**details),
+        source=values["source"],
+        void_reason=values["void_reason"],
+        created_at=values["created_at"],
+        updated_at=values["updated_at"],
+        fresh=fresh,
+    )
+
+
+def completed(details: Details) -> Details:
+    """Details with the type code filled in from the ký hiệu when it was left out."""
+    if details.type_code is None and details.symbol:
+        return replace(details, type_code=type_code_from_symbol(details.symbol))
+    return details
+
+
+def detail_values(details: Details) -> list[Any]:
+    values = []
+    for name in DETAIL_COLUMNS:
+        value = getattr(details, name)
+        values.append(value.isoformat() if isinstance(value, date) else value)
+    return values
+
+def next_number(tx: Transaction, agency: str, year: int, sequence: str) -> int:
+    """Take the next number: the counter row's update holds its lock until commit."""
+    tx.execute(
+        "INSERT INTO counters (agency, year, sequence, last_number) VALUES (?, ?, ?, 0) "
+        "ON CONFLICT (agency, year, sequence) DO NOTHING",
+        (agency, year, sequence),
+    )
+    row = tx.one(
+        "UPDATE counters SET last_number = last_number + 1 "
+        "WHERE agency = ? AND year = ? AND sequence = ? RETURNING last_number",
+        (agency, year, sequence),
+    )
+    assert row is not None
+    return int(row[0])
+
+def raise_counter(tx: Transaction, agency: str, year: int, sequence: str, number: int) -> int:
+    """Lock the counter and lift it to `number` if it was lower; the counter after."""
+    row = tx.one(
+        "INSERT INTO counters (agency, year, sequence, last_number) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (agency, year, sequence) DO UPDATE SET last_number = CASE "
+        "WHEN excluded.last_number > counters.last_number THEN excluded.last_number "
+        "ELSE counters.last_number END RETURNING last_number",
+        (agency, year, sequence, number),
+    )
+    assert row is not None
+    return int(row[0])
+
+def insert(tx: Transaction, agency: str, year: int, sequence: str, number: int, status: Status,
+           origin: Origin, details: Details, source: str | None,
+           void_reason: str | None = None) -> Entry:
+    stamp = now()
+    row = tx.one(
+        f"INSERT INTO entries ({', '.join(COLUMNS[1:])}) "
+        f"VALUES ({', '.join('?' * (len(COLUMNS) - 1))}) RETURNING {', '.join(COLUMNS)}",
+        (agency, year, sequence, number, status.value, origin.value,
+         *detail_values(details), source, void_reason, stamp, stamp),
+    )
+    assert row is not None
+    return entry_from_row(row, fresh=True)
+
+def find(tx: Transaction, agency: str, year: int, sequence: str, number: int) -> Entry | None:
+    row = tx.one(
+        f"{SELECT} WHERE agency = ? AND year = ? AND sequence = ? AND number = ?",
+        (agency, year, sequence, number),
+    )
+    return entry_from_row(row) if row else None
+
+def by_source(tx: Transaction, agency: str, source: str) -> Entry | None:
+    row = tx.one(
+        f"{SELECT} WHERE agency = ? AND source = ? AND status <> 'void'", (agency, source)
+    )
+    return entry_from_row(row) if row else None
+
+def update(tx: Transaction, entry_id: int, **values: Any) -> Entry:
+    values["updated_at"] = now()
+    assignments = ", ".join(f"{name} = ?" for name in values)
+    row = tx.one(
+        f"UPDATE entries SET {assignments} WHERE id = ? RETURNING {', '.join(COLUMNS)}",
+        (*values.values(), entry_id),
+    )
+    if row is None:
+        raise RegisterError("register.no_entry", id=entry_id)
+    return entry_from_row(row)

@@ -1,0 +1,114 @@
+"""The register's schema as numbered migrations, the same SQL on SQLite and PostgreSQL.
+
+Each migration is a version number and its statements; `{id}` stands for the auto-numbered key
+column, the only spelling the two engines do not share. Applied versions are rows of
+`schema_version`; a register opened by a newer vanthu is migrated forward in one transaction (all
+missing versions or none), under the backend's migration lock so that clerks opening it at once
+apply it once.
+Never edit a released migration: add the next one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from pipeline.register.backends import Backend, Transaction
+from pipeline.register.errors import RegisterError
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    statements: tuple[str, ...]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "counters and entries of the sổ đăng ký văn bản đi",
+        (
+            # One row per (office, year, sequence): the last number given. Allocation updates it
+            # in the same transaction that inserts the entry, so it is never behind the entries.
+            """
+            CREATE TABLE counters (
+                agency TEXT NOT NULL,
+                year INTEGER NOT NULL,
+                sequence TEXT NOT NULL,
+                last_number INTEGER NOT NULL CHECK (last_number >= 0),
+                PRIMARY KEY (agency, year, sequence)
+            )
+            """,
+            """
+            CREATE TABLE entries (
+                id {id},
+                agency TEXT NOT NULL,
+                year INTEGER NOT NULL,
+                sequence TEXT NOT NULL,
+                number INTEGER NOT NULL CHECK (number >= 1),
+                status TEXT NOT NULL
+                    CHECK (status IN ('pending', 'issued', 'reserved', 'void')),
+                origin TEXT NOT NULL CHECK (origin IN ('register', 'typed', 'imported')),
+                doc_date TEXT,
+                type_code TEXT,
+                symbol TEXT,
+                summary TEXT,
+                signer TEXT,
+                recipients TEXT,
+                archive TEXT,
+                copies INTEGER,
+                transfer_date TEXT,
+                received_by TEXT,
+                note TEXT,
+                source TEXT,
+                void_reason TEXT,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                UNIQUE (agency, year, sequence, number)
+            )
+            """,
+            # One live number per source file: a re-render finds the number it was given.
+            """
+            CREATE UNIQUE INDEX entries_live_source ON entries (agency, source)
+                WHERE source IS NOT NULL AND status <> 'void'
+            """,
+            "CREATE INDEX entries_year ON entries (year, agency, sequence, number)",
+        ),
+    ),
+)
+
+LATEST = MIGRATIONS[-1].version
+
+VERSION_TABLE = """
+CREATE TABLE IF NOT EXISTS schema_version (
+    version INTEGER PRIMARY KEY,
+    description TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+)
+"""
+
+
+def migrate(backend: Backend) -> int:
+    """Apply the migrations a register lacks, in one transaction; the version it ends at."""
+
+    def apply(tx: Transaction) -> int:
+        backend.lock_for_migration(tx)
+        tx.execute(VERSION_TABLE)
+        row = tx.one("SELECT MAX(version) FROM schema_version")
+        current = int(row[0]) if row and row[0] is not None else 0
+        if current > LATEST:
+            raise RegisterError("register.newer_schema", version=current, known=LATEST)
+        for migration in MIGRATIONS:
+            if migration.version > current:
+                for statement in migration.statements:
+                    tx.execute(statement.format(id=backend.id_column))
+                tx.execute(
+                    "INSERT INTO schema_version (version, description, applied_at) "
+                    "VALUES (?, ?, ?)",
+                    (migration.version, migration.description,
+                     datetime.now(UTC).isoformat(timespec="seconds")),
+                )
+        return LATEST
+
+    return backend.run(apply, write=True)

@@ -1,0 +1,307 @@
+"""The register: numbers given, reserved, typed and voided, each in one transaction.
+
+`Register` is the whole library surface; it holds a backend (backends.py) and the offices'
+sequence plans, and never reads a number outside the transaction that writes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from datetime import date
+from typing import Any, TypeVar
+
+from pipeline.register import rows as db
+from pipeline.register.backends import Backend, Transaction
+from pipeline.register.errors import DuplicateNumberError, RegisterError
+from pipeline.register.model import Details, Entry, Origin, Status
+from pipeline.register.schema import migrate
+from pipeline.register.sequences import SequencePlan, type_code_from_symbol
+
+T = TypeVar("T")
+
+
+class Register:
+    """Sổ đăng ký văn bản đi of one or more offices, on one backend."""
+
+    def __init__(self, backend: Backend, plans: Mapping[str, SequencePlan] | None = None) -> None:
+        self.backend = backend
+        self.plans: dict[str, SequencePlan] = dict(plans or {})
+        self.migrate()
+
+    # -- lifecycle ------------------------------------------------------------------------------
+
+    @property
+    def location(self) -> str:
+        return self.backend.location
+
+    def close(self) -> None:
+        self.backend.close()
+
+    def __enter__(self) -> Register:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def schema_version(self) -> int:
+        row = self.backend.run(lambda tx: tx.one("SELECT MAX(version) FROM schema_version"),
+                               write=False)
+        return int(row[0]) if row and row[0] is not None else 0
+
+    def migrate(self) -> int:
+        """Apply the migrations this register lacks; the schema version it ends at."""
+        return migrate(self.backend)
+
+    # -- sequences ------------------------------------------------------------------------------
+
+    def plan_for(self, agency: str) -> SequencePlan:
+        return self.plans.get(agency) or SequencePlan()
+
+    def sequence_for(self, agency: str, details: Details, sequence: str | None = None) -> str:
+        """The sequence a document is numbered in: given, or from its type by the office's plan."""
+        if sequence:
+            return sequence
+        code = details.type_code or type_code_from_symbol(details.symbol)
+        return self.plan_for(agency).sequence_for(code)
+
+    @staticmethod
+    def year_of(details: Details, year: int | None) -> int:
+        """The register year: the document's date decides; else the given year; else today's."""
+        if details.doc_date is not None:
+            if year is not None and year != details.doc_date.year:
+                raise RegisterError(
+                    "register.year_mismatch", year=year, date=details.doc_date.isoformat()
+                )
+            return details.doc_date.year
+        return year if year is not None else date.today().year
+
+    # -- operations -----------------------------------------------------------------------------
+
+    def allocate(self, agency: str, details: Details, *, source: str | None = None,
+                 sequence: str | None = None, year: int | None = None) -> Entry:
+        """Cấp số: the next number of the document's sequence, recorded as pending.
+
+        With a `source` (the data file a document is rendered from) that already holds a live
+        number, that entry is returned instead (`fresh` False): re-rendering keeps its number.
+        """
+        details = db.completed(details)
+        year = self.year_of(details, year)
+        sequence = self.sequence_for(agency, details, sequence)
+
+        def work(tx: Transaction) -> Entry:
+            if source is not None:
+                existing = db.by_source(tx, agency, source)
+                if existing is not None:
+                    if existing.year != year or existing.sequence != sequence:
+                        raise RegisterError(
+                            "register.source_elsewhere", source=source,
+                            existing=existing.describe(), year=existing.year,
+                            sequence=existing.sequence,
+                        )
+                    return existing
+            number = db.next_number(tx, agency, year, sequence)
+            return db.insert(tx, agency, year, sequence, number, Status.PENDING,
+                                Origin.REGISTER, details, source)
+
+        return self.backend.run(work, write=True)
+
+    def confirm(self, entry: Entry | int, details: Details | None = None) -> Entry:
+        """The document with this number now exists: pending → issued (details updated if given)."""
+        entry_id = entry if isinstance(entry, int) else entry.id
+
+        def work(tx: Transaction) -> Entry:
+            row = tx.one(f"{db.SELECT} WHERE id = ?", (entry_id,))
+            if row is None:
+                raise RegisterError("register.no_entry", id=entry_id)
+            current = db.entry_from_row(row)
+            if current.status is Status.VOID:
+                raise RegisterError("register.confirm_void", entry=current.describe())
+            values: dict[str, Any] = {"status": Status.ISSUED.value}
+            if details is not None:
+                values.update(zip(db.DETAIL_COLUMNS, db.detail_values(db.completed(details)),
+                                  strict=True))
+            return db.update(tx, entry_id, **values)
+
+        return self.backend.run(work, write=True)
+
+    def reserve(self, agency: str, details: Details | None = None, *, count: int = 1,
+                sequence: str | None = None, year: int | None = None) -> list[Entry]:
+        """Giữ số: the next `count` numbers kept aside, rows without a document."""
+        if count < 1:
+            raise RegisterError("register.bad_count", count=count)
+        details = db.completed(details or Details())
+        year = self.year_of(details, year)
+        sequence = self.sequence_for(agency, details, sequence)
+
+        def work(tx: Transaction) -> list[Entry]:
+            return [
+                db.insert(tx, agency, year, sequence, db.next_number(tx, agency, year, sequence),
+                          Status.RESERVED, Origin.REGISTER, details, None)
+                for _ in range(count)
+            ]
+
+        return self.backend.run(work, write=True)
+
+    def void(self, agency: str, year: int, number: int, reason: str, *,
+             sequence: str | None = None) -> Entry:
+        """Hủy số: the number is kept with its reason and never given again.
+
+        A number below the counter that no row holds (a gap) is recorded as void, too.
+        """
+        if not reason or not reason.strip():
+            raise RegisterError("register.void_needs_reason")
+        sequence = sequence or self.plan_for(agency).default
+
+        def work(tx: Transaction) -> Entry:
+            counter = tx.one(
+                "SELECT last_number FROM counters WHERE agency = ? AND year = ? AND sequence = ?",
+                (agency, year, sequence),
+            )
+            existing = db.find(tx, agency, year, sequence, number)
+            if existing is None:
+                if counter is None or number > int(counter[0]):
+                    raise RegisterError("register.not_given", number=number, year=year,
+                                        sequence=sequence, agency=agency)
+                return db.insert(tx, agency, year, sequence, number, Status.VOID,
+                                    Origin.TYPED, Details(), None, reason.strip())
+            if existing.status is Status.VOID:
+                raise RegisterError("register.already_void", entry=existing.describe())
+            return db.update(tx, existing.id, status=Status.VOID.value,
+                             void_reason=reason.strip())
+
+        return self.backend.run(work, write=True)
+
+    def void_entry(self, entry: Entry, reason: str) -> Entry:
+        """Hủy số of an entry at hand (a render that failed after allocating)."""
+        return self.void(entry.agency, entry.year, entry.number, reason, sequence=entry.sequence)
+
+    def record(self, agency: str, number: int, details: Details, *, source: str | None = None,
+               sequence: str | None = None, year: int | None = None,
+               origin: Origin = Origin.TYPED) -> Entry:
+        """Vào sổ a number given by hand; a reserved number is filled in, a taken one refused."""
+        details = db.completed(details)
+        year = self.year_of(details, year)
+        sequence = self.sequence_for(agency, details, sequence)
+
+        def work(tx: Transaction) -> Entry:
+            db.raise_counter(tx, agency, year, sequence, number)
+            return self._record(tx, agency, year, sequence, number, details, source, origin)
+
+        return self.backend.run(work, write=True)
+
+    def _record(self, tx: Transaction, agency: str, year: int, sequence: str, number: int,
+                details: Details, source: str | None, origin: Origin,
+                status: Status = Status.ISSUED, void_reason: str | None = None) -> Entry:
+        if number < 1:
+            raise RegisterError("register.bad_number", number=number)
+        existing = db.find(tx, agency, year, sequence, number)
+        if existing is not None and not (
+            existing.status is Status.RESERVED and status is Status.ISSUED
+        ):
+            raise DuplicateNumberError("register.duplicate", existing=existing,
+                                       number=f"{number:02d}", year=year, sequence=sequence)
+        if source is not None and status is not Status.VOID:  # void rows give their source up
+            holder = db.by_source(tx, agency, source)
+            if holder is not None:
+                raise DuplicateNumberError("register.source_taken", existing=holder,
+                                           source=source)
+        if existing is not None:  # a reserved number, now used
+            values = dict(zip(db.DETAIL_COLUMNS, db.detail_values(details), strict=True))
+            return db.update(tx, existing.id, status=status.value, source=source, **values)
+        return db.insert(tx, agency, year, sequence, number, status, origin, details, source,
+                            void_reason)
+
+    def record_many(self, agency: str, rows: Iterable[tuple[int, int, str, Details, Status,
+                                                             str | None, str | None]]
+                    ) -> list[Entry]:
+        """Vào sổ many rows at once (an imported register): all of them or none.
+
+        Each row is (year, number, sequence, details, status, void reason, source).
+        """
+        rows = list(rows)
+
+        def work(tx: Transaction) -> list[Entry]:
+            done = []
+            for index, (year, number, sequence, details, status, reason, source) in enumerate(
+                rows
+            ):
+                db.raise_counter(tx, agency, year, sequence, number)
+                try:
+                    done.append(self._record(tx, agency, year, sequence, number,
+                                             db.completed(details), source, Origin.IMPORTED,
+                                             status, reason))
+                except DuplicateNumberError as exc:
+                    exc.index = index  # which of the rows, for a reader to name its line
+                    raise
+            return done
+
+        return self.backend.run(work, write=True)
+
+    @contextmanager
+    def numbering(self, agency: str, details: Details, *, source: str | None = None,
+                  sequence: str | None = None) -> Iterator[Entry]:
+        """Number a document for the time it takes to write it.
+
+        Yields the entry (a fresh pending number, or the one `source` already holds); when the
+        block ends normally the entry is confirmed, when it raises a number that was not yet
+        issued is voided with the error as its reason, and the error goes on.
+        """
+        entry = self.allocate(agency, details, source=source, sequence=sequence)
+        try:
+            yield entry
+        except BaseException as exc:
+            if entry.status is Status.PENDING:
+                reason = f"{type(exc).__name__}: {exc}"[:500]
+                self.void_entry(entry, reason)
+            raise
+        self.confirm(entry, details)
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def read(self, work: Callable[[Transaction], T]) -> T:
+        return self.backend.run(work, write=False)
+
+    def entries(self, year: int, agency: str | None = None,
+                sequence: str | None = None) -> list[Entry]:
+        """The rows of a year in register order (office, sequence, number)."""
+        sql = f"{db.SELECT} WHERE year = ?"
+        params: list[Any] = [year]
+        if agency is not None:
+            sql += " AND agency = ?"
+            params.append(agency)
+        if sequence is not None:
+            sql += " AND sequence = ?"
+            params.append(sequence)
+        sql += " ORDER BY agency, sequence, number, id"
+        return [db.entry_from_row(r) for r in self.read(lambda tx: tx.all(sql, params))]
+
+    def entry(self, agency: str, year: int, number: int,
+              sequence: str | None = None) -> Entry | None:
+        sequence = sequence or self.plan_for(agency).default
+        return self.read(lambda tx: db.find(tx, agency, year, sequence, number))
+
+    def by_reference(self, agency: str, year: int, reference: str) -> list[Entry]:
+        """The rows whose số, ký hiệu reads `reference` (05/QĐ-VPUBND): for checking a .docx."""
+        number_text, _, symbol = reference.strip().partition("/")
+        if not number_text.strip().isdigit():
+            return []
+        sql = f"{db.SELECT} WHERE agency = ? AND year = ? AND number = ? AND "
+        sql += "symbol = ?" if symbol else "symbol IS NULL"
+        params: list[Any] = [agency, year, int(number_text)] + ([symbol.strip()] if symbol else [])
+        return [db.entry_from_row(r) for r in self.read(lambda tx: tx.all(sql, params))]
+
+    def by_source(self, agency: str, source: str) -> Entry | None:
+        """The live entry numbered for this source, if any."""
+        return self.read(lambda tx: db.by_source(tx, agency, source))
+
+    def counters(self, year: int) -> dict[tuple[str, str], int]:
+        """(office, sequence) → last number given in the year."""
+        rows = self.read(lambda tx: tx.all(
+            "SELECT agency, sequence, last_number FROM counters WHERE year = ?", (year,)))
+        return {(a, s): int(n) for a, s, n in rows}
+
+    def agencies(self) -> list[str]:
+        rows = self.read(lambda tx: tx.all(
+            "SELECT agency FROM counters UNION SELECT agency FROM entries ORDER BY 1"))
+        return [r[0] for r in rows]

@@ -1,0 +1,94 @@
+"""Xuất sổ ra .xlsx: one sheet per sequence, the form's columns, then status columns."""
+
+from __future__ import annotations
+
+import io
+from collections import defaultdict
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+
+from pipeline.register.columns import EXTRA_COLUMNS, FORM_COLUMNS, STATUS_WORDS
+from pipeline.register.model import Entry
+from pipeline.render.output import write_atomic
+
+TITLE = "SỔ ĐĂNG KÝ VĂN BẢN ĐI"
+HEADER_ROW = 4
+DATE_FORMAT = "DD/MM/YYYY"
+_thin = Side(style="thin")
+_BORDER = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
+
+
+def _cell_value(entry: Entry, key: str) -> object:
+    if key == "reference":
+        return entry.reference
+    if key == "sequence":
+        return entry.sequence
+    if key == "status":
+        return STATUS_WORDS[entry.status]
+    if key == "void_reason":
+        return entry.void_reason
+    if key == "source":
+        return entry.source
+    return getattr(entry.details, key)
+
+
+def _sheet_name(agency: str, sequence: str, several_agencies: bool) -> str:
+    name = f"{agency} {sequence}" if several_agencies else sequence
+    for bad in "[]:*?/\\":
+        name = name.replace(bad, "-")
+    return name[:31]
+
+
+def workbook_bytes(entries: list[Entry], year: int) -> bytes:
+    """The year's register as an .xlsx file's bytes."""
+    groups: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+    for entry in entries:
+        groups[(entry.agency, entry.sequence)].append(entry)
+    several = len({agency for agency, _ in groups}) > 1
+    book = Workbook()
+    book.remove(book.active)  # type: ignore[arg-type]
+    columns = FORM_COLUMNS + EXTRA_COLUMNS
+    last = get_column_letter(len(FORM_COLUMNS))
+    for (agency, sequence), rows in sorted(groups.items()):
+        sheet = book.create_sheet(_sheet_name(agency, sequence, several))
+        sheet["A1"] = TITLE
+        sheet["A2"] = f"Năm {year}"
+        sheet["A3"] = f"Cơ quan: {agency} — dãy số: {sequence}"
+        for row in (1, 2, 3):
+            sheet.merge_cells(f"A{row}:{last}{row}")
+            sheet[f"A{row}"].alignment = Alignment(horizontal="center")
+            sheet[f"A{row}"].font = Font(bold=row == 1, size=14 if row == 1 else 12)
+        for index, column in enumerate(columns, start=1):
+            head = sheet.cell(HEADER_ROW, index, column.title)
+            head.font = Font(bold=True)
+            head.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            head.border = _BORDER
+            numbered = sheet.cell(HEADER_ROW + 1, index, f"({index})")
+            numbered.alignment = Alignment(horizontal="center")
+            numbered.border = _BORDER
+            sheet.column_dimensions[get_column_letter(index)].width = column.xlsx_width
+        for offset, entry in enumerate(rows):
+            for index, column in enumerate(columns, start=1):
+                cell = sheet.cell(HEADER_ROW + 2 + offset, index, _cell_value(entry, column.key))
+                cell.border = _BORDER
+                cell.alignment = Alignment(vertical="top", wrap_text=True)
+                if column.key in ("doc_date", "transfer_date"):
+                    cell.number_format = DATE_FORMAT
+        sheet.freeze_panes = sheet.cell(HEADER_ROW + 2, 1)
+        sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW + 1}"
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    if not book.sheetnames:
+        book.create_sheet("chung")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def export_xlsx(entries: list[Entry], year: int, path: Path) -> Path:
+    """Write the year's register to `path` (.xlsx), atomically."""
+    write_atomic(path, workbook_bytes(entries, year))
+    return path

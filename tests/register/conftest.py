@@ -1,0 +1,57 @@
+"""Register fixtures: a register file per test, and one real PostgreSQL server per session.
+
+The server is started with initdb/pg_ctl (Debian's `postgresql` package); without it the
+PostgreSQL tests skip with the reason, except under CI (CI=true), where they fail.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pipeline.register.testing import TemporaryPostgres, find_pg_bin
+
+BACKENDS = ("sqlite", "postgresql")
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail(f"PostgreSQL tests cannot run in CI: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[TemporaryPostgres]:
+    bin_dir = find_pg_bin()
+    if bin_dir is None:
+        _unavailable("PostgreSQL server binaries not found (apt-get install postgresql)")
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        _unavailable("psycopg not installed (pip install -e '.[test]')")
+    assert bin_dir is not None
+    server = TemporaryPostgres(bin_dir, durable=False)
+    try:
+        server.start()
+    except (RuntimeError, OSError) as exc:
+        server.stop()
+        _unavailable(f"cannot start PostgreSQL: {exc}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=BACKENDS)
+def location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty register on each backend: a file path, or a fresh database's URL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "so-van-ban.sqlite3")
+    server: TemporaryPostgres = request.getfixturevalue("pg_server")
+    return server.new_database()
+
+
+@pytest.fixture()
+def no_vanthu_db(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("VANTHU_DB", raising=False)
