@@ -12,13 +12,16 @@ render_documents([Path("inputs/2022/ke-hoach-tdkt.yaml")])   # → outputs/2022/
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from contextlib import ExitStack
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from pipeline.errors import RenderError, UsageError, VanthuError
 from pipeline.i18n import t
 from pipeline.load.contract import LoadedDocument
+from pipeline.register import Register, open_register
+from pipeline.register.documents import numbered
 from pipeline.render.compose import TemplateLibrary
 from pipeline.render.engine import Engine
 from pipeline.render.output import write_atomic
@@ -67,11 +70,13 @@ class Renderer:
 
 @dataclass(frozen=True)
 class Rendered:
-    """One document written: its data file, its .docx and (with --pdf) its PDF."""
+    """One document written: its data file, its .docx, (with --pdf) its PDF, and the Số, ký hiệu
+    the register gave it (so: tu_dong)."""
 
     input: Path
     docx: Path
     pdf: Path | None = None
+    number: str | None = None
 
 
 def output_targets(
@@ -129,11 +134,22 @@ def render_documents(
         documents.append((workspace, workspace.load(path)))
     targets = output_targets(documents, output, pdf)
     renderers: dict[Path, Renderer] = {}
+    registers: dict[Path, Register] = {}
     written: list[Rendered] = []
-    for (workspace, document), target in zip(documents, targets, strict=True):
-        renderer = renderers.setdefault(workspace.root, Renderer(workspace))
-        write_atomic(target, renderer.render(document))
-        written.append(Rendered(document.path, target))
+    with ExitStack() as stack:
+        for (workspace, document), target in zip(documents, targets, strict=True):
+            renderer = renderers.setdefault(workspace.root, Renderer(workspace))
+            if not document.info.data.needs_number:
+                write_atomic(target, renderer.render(document))
+                written.append(Rendered(document.path, target))
+                continue
+            if workspace.root not in registers:
+                register = open_register(workspace.register_location, root=workspace.root)
+                registers[workspace.root] = stack.enter_context(register)
+            source = workspace.name_of(document.path)
+            with numbered(registers[workspace.root], document, source) as document:
+                write_atomic(target, renderer.render(document))
+            written.append(Rendered(document.path, target, number=document.info.reference))
     if pdf:
         written = convert_to_pdf(written)
     return written
@@ -148,7 +164,7 @@ def convert_to_pdf(written: list[Rendered]) -> list[Rendered]:
         for item in written:
             target = item.docx.with_suffix(PDF)
             converter.convert(item.docx, target)
-            converted.append(Rendered(item.input, item.docx, target))
+            converted.append(replace(item, pdf=target))
     return converted
 
 

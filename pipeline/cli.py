@@ -83,6 +83,8 @@ def render(ctx: click.Context, inputs: tuple[Path, ...], output: Path | None, pd
 
     for item in render_documents(list(inputs), output, pdf=pdf, templates=ctx.obj["templates"]):
         click.echo(t("cli.rendered", input=item.input, output=shown(item.docx)))
+        if item.number is not None:
+            click.echo(t("register.numbered", number=item.number))
         if item.pdf is not None:
             click.echo(t("ws.pdf_written", output=shown(item.pdf)))
 

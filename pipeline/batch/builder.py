@@ -28,8 +28,11 @@ from pipeline.batch.manifest import Entry, Manifest, file_sha256
 from pipeline.batch.pdf import PdfConverter
 from pipeline.batch.progress import Reporter, SilentReporter
 from pipeline.batch.result import BuildResult, DocumentResult, Status
-from pipeline.batch.runner import Staged, Workers, stage_task
+from pipeline.batch.runner import Staged, StageJob, Workers, stage_task
 from pipeline.errors import ConversionError, RenderError
+from pipeline.register import Entry as RegisterEntry
+from pipeline.register import Register, open_register
+from pipeline.register import Status as RowStatus
 from pipeline.render.output import clean_stale, commit
 from pipeline.workspace import Workspace
 
@@ -158,26 +161,94 @@ def build(
         if current is not None:
             kept[path] = current
     todo = [p for p in paths if p not in kept]
+    progress = reporter or SilentReporter()
     with ExitStack() as stack:
         # Started before anything is staged: a missing LibreOffice stops the build here.
         converter = stack.enter_context(PdfConverter()) if pdf and todo else None
         folders_before = existing_folders(layout.output_dir)
-        staged = stage_all(workspace, layout, todo, jobs, reporter or SilentReporter())
+        staged = stage_all(workspace, layout, [StageJob(p) for p in todo], jobs, progress)
         refuse_shared_outputs(paths, staged, kept)
+        refuse_repeated_numbers(paths, staged, kept)
         result.invalid = [(p, staged[p].invalid or "") for p in todo if staged[p].invalid]
         if result.invalid and not keep_going:
             discard(staged, folders_before)
             result.stopped = True
             return result
+        waiting = [p for p in todo if staged[p].numbering is not None]
+        numbers: dict[Path, RegisterEntry] = {}
+        if waiting:
+            register = open_register(workspace.register_location, root=workspace.root)
+            register = stack.enter_context(register)
+            numbers = allocate(register, waiting, staged)
+            jobs_with_numbers = [StageJob(p, numbers[p].number) for p in waiting]
+            staged.update(stage_all(workspace, layout, jobs_with_numbers, jobs, progress))
         finisher = Finisher(layout, freshness, converter)
         entries = finish(layout, finisher, paths, kept, staged, recorded, result)
+        if numbers:
+            settle(register, numbers, staged, entries, result)
     result.manifests = write_manifests(layout, recorded, scope, paths, entries)
     result.seconds = time.perf_counter() - started
     return result
 
 
+def refuse_repeated_numbers(
+    paths: list[Path], staged: dict[Path, Staged], kept: dict[Path, Entry]
+) -> None:
+    """Two documents of one office and year with the same typed number: the second is invalid,
+    naming both (numbers are unique per office per year, Nghị định 30/2020, Điều 15)."""
+    claimed: dict[tuple[str, str, int], Path] = {}
+    for path in paths:
+        entry = kept[path] if path in kept else staged[path].entry
+        if entry is None or entry.so is None:
+            continue
+        key = (entry.co_quan, entry.ngay[:4], entry.so)
+        first = claimed.setdefault(key, path)
+        if first != path and path in staged:
+            error = RenderError("build.repeated_number", number=entry.so_ky_hieu, first=first,
+                                second=path)  # fmt: skip
+            item = staged[path]
+            if item.staged is not None:
+                item.staged.unlink(missing_ok=True)
+            staged[path] = Staged(path, item.name, invalid=error.message())
+
+
+def allocate(
+    register: Register, waiting: list[Path], staged: dict[Path, Staged]
+) -> dict[Path, RegisterEntry]:
+    """The register's number of each document that asks for one, in the inputs' order; a data
+    file that already holds a number keeps it."""
+    numbers = {}
+    for path in waiting:
+        numbering = staged[path].numbering
+        assert numbering is not None
+        numbers[path] = register.allocate(numbering.agency, numbering.details,
+                                          source=staged[path].name)  # fmt: skip
+    return numbers
+
+
+def settle(
+    register: Register,
+    numbers: dict[Path, RegisterEntry],
+    staged: dict[Path, Staged],
+    entries: dict[Path, Entry],
+    result: BuildResult,
+) -> None:
+    """Confirm the numbers of the documents now in place; void the new ones that were not
+    written, with the reason (a number once given is never given again)."""
+    errors = {d.input: d.error for d in result.documents}
+    for path, number in numbers.items():
+        if path in entries:
+            register.confirm(number)
+        elif number.status is RowStatus.PENDING:
+            register.void_entry(number, errors.get(path) or "")
+
+
 def stage_all(
-    workspace: Workspace, layout: Layout, todo: list[Path], jobs: int | None, progress: Reporter
+    workspace: Workspace,
+    layout: Layout,
+    todo: list[StageJob],
+    jobs: int | None,
+    progress: Reporter,
 ) -> dict[Path, Staged]:
     """Load, render and stage every input of `todo` in the workers."""
     staged: dict[Path, Staged] = {}
@@ -186,7 +257,7 @@ def stage_all(
     with Workers(min(jobs or os.cpu_count() or 1, len(todo)), workspace) as workers:
         progress.start(len(todo))
         try:
-            lost = lambda path, why: Staged(path, layout.name_of(path), failed=why)  # noqa: E731
+            lost = lambda job, why: Staged(job.path, layout.name_of(job.path), failed=why)  # noqa: E731
             for item in workers.run(stage_task, todo, lost):
                 staged[item.path] = item
                 status = Status.FAILED if item.invalid or item.failed else Status.BUILT

@@ -61,11 +61,7 @@ class Layout:
 
     def name_of(self, path: Path) -> str:
         """How manifests name a file: relative to the workspace, else absolute; posix style."""
-        resolved = path.resolve()
-        try:
-            return resolved.relative_to(self.root).as_posix()
-        except ValueError:
-            return resolved.as_posix()
+        return self.workspace.name_of(path)
 
     def path_of(self, name: str) -> Path:
         """The file a manifest names (the inverse of name_of)."""

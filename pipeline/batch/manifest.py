@@ -69,6 +69,8 @@ class Entry:
     so_ky_hieu: str
     pdf: str | None = None
     pdf_sha256: str | None = None
+    co_quan: str = ""  # the agency profile: numbers are unique per office and year
+    so_tu_dong: bool = False  # the number came from the register (so: tu_dong)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -82,6 +84,10 @@ class Entry:
         }
         if self.pdf is not None:
             data["pdf"] = {"path": self.pdf, "sha256": self.pdf_sha256}
+        if self.co_quan:
+            data["co_quan"] = self.co_quan
+        if self.so_tu_dong:
+            data["so_tu_dong"] = True
         return data
 
     @classmethod
@@ -98,6 +104,8 @@ class Entry:
             ngay=data["ngay"],
             so_ky_hieu=data["so_ky_hieu"],
             pdf=pdf.get("path"),
+            co_quan=str(data.get("co_quan", "")),
+            so_tu_dong=bool(data.get("so_tu_dong", False)),
             pdf_sha256=pdf.get("sha256"),
         )
 

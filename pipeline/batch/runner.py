@@ -26,6 +26,8 @@ from pipeline.batch.manifest import Entry, file_sha256, listing_sha256, template
 from pipeline.errors import VanthuError
 from pipeline.i18n import current_language, set_language, t
 from pipeline.load.contract import LoadedDocument
+from pipeline.register.documents import register_details, with_number
+from pipeline.register.model import Details
 from pipeline.render.output import stage
 from pipeline.workspace import Workspace
 
@@ -79,9 +81,19 @@ def source_hashes(layout: Layout, document: LoadedDocument) -> dict[str, str]:
 
 
 @dataclass(frozen=True)
+class StageJob:
+    """One input to load, render and stage; `number`: the register's number for a document
+    whose data says `so: tu_dong` (without it such a document is only loaded and described)."""
+
+    path: Path
+    number: int | None = None
+
+
+@dataclass(frozen=True)
 class Staged:
     """What a worker made of one input: the manifest entry of its output and the staged .docx;
-    or `invalid` (the input cannot be loaded) or `failed` (it could not be rendered or written)."""
+    or `invalid` (the input cannot be loaded) or `failed` (it could not be rendered or written);
+    or, for a document that waits for its number, `numbering`: what its register row says."""
 
     path: Path
     name: str
@@ -90,17 +102,30 @@ class Staged:
     invalid: str | None = None
     failed: str | None = None
     seconds: float = 0.0
+    numbering: Numbering | None = None
 
     @property
     def output(self) -> str | None:
+        if self.numbering is not None:
+            return self.numbering.output
         return self.entry.output if self.entry else None
 
 
-def stage_task(path: Path) -> Staged:
+@dataclass(frozen=True)
+class Numbering:
+    """A document that takes its number from the register: its office, row and output."""
+
+    agency: str
+    details: Details
+    output: str
+
+
+def stage_task(job: StageJob) -> Staged:
     """Load one input, render it and stage its .docx beside its output."""
     start = time.perf_counter()
     assert _workspace is not None and _renderer is not None, "init_worker was not called"
     layout = Layout(_workspace)
+    path = job.path
     name = layout.name_of(path)
     try:
         document = _workspace.load(path)
@@ -108,10 +133,18 @@ def stage_task(path: Path) -> Staged:
         return Staged(path, name, invalid=_failure(exc), seconds=time.perf_counter() - start)
     try:
         output = layout.output_for(document)
+        auto = document.info.data.needs_number
+        if auto and job.number is None:
+            waiting = Numbering(document.info.data.co_quan, register_details(document),
+                                layout.output_name(output))  # fmt: skip
+            return Staged(path, name, numbering=waiting, seconds=time.perf_counter() - start)
+        if auto and job.number is not None:
+            document = with_number(document, job.number)
         template = document.kind.template
         if template not in _template_hashes:
             _template_hashes[template] = template_hash(_renderer.engine.library, template)
         data = _renderer.render(document)
+        number = document.info.data.so
         entry = Entry(
             inputs=source_hashes(layout, document),
             template=template,
@@ -119,9 +152,11 @@ def stage_task(path: Path) -> Staged:
             output=layout.output_name(output),
             output_sha256=hashlib.sha256(data).hexdigest(),
             loai=document.kind.code,
-            so=document.info.data.so,
+            so=number if isinstance(number, int) else None,
             ngay=document.info.data.ngay.isoformat(),
             so_ky_hieu=document.info.reference,
+            co_quan=document.info.data.co_quan,
+            so_tu_dong=auto,
         )
         staged = stage(output, data)
     except Exception as exc:  # reported per document, never a traceback

@@ -41,7 +41,8 @@ class DocumentInfo(Generic[A]):
     @property
     def reference(self) -> str:
         """Số, ký hiệu: 05/KH-VPUBND."""
-        return reference_code(self.data.so, self.doc_type, self.agency.viet_tat)
+        number = self.data.so if isinstance(self.data.so, int) else None
+        return reference_code(number, self.doc_type, self.agency.viet_tat)
 
     def attached_line(self, issuer: str | None = None, lead: str = "Kèm theo") -> str:
         """'(Kèm theo Kế hoạch số 05/KH-VPUBND ngày ... của ...)' under an appendix title."""

@@ -81,4 +81,10 @@ MESSAGES = {
         "vi": "không xuất được PDF: {reason}",
         "en": "PDF conversion failed: {reason}",
     },
+    "build.repeated_number": {
+        "vi": "số {number} đã dùng cho {first} (số văn bản không được trùng trong một năm của "
+        "một cơ quan): {second}",
+        "en": "number {number} is already used by {first} (numbers are unique per office and "
+        "year): {second}",
+    },
 }

@@ -168,4 +168,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "register.status.void": {"vi": "đã hủy", "en": "void"},
     "register.col.status": {"vi": "Trạng thái", "en": "Status"},
     "register.col.sequence": {"vi": "Dãy số", "en": "Sequence"},
+    "register.numbered": {
+        "vi": "  Số, ký hiệu từ sổ văn bản đi: {number}",
+        "en": "  Number from the register: {number}",
+    },
 }

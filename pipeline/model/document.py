@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated, Literal
+
 from pydantic import Field, field_validator
 
 from pipeline.model.base import Date, Record
@@ -15,13 +17,18 @@ class RecipientGroup(Record):
 
 Recipient = str | RecipientGroup
 
+AUTO_NUMBER = "tu_dong"  # so: tu_dong — the next number of the office's register (sổ văn bản đi)
+Number = Annotated[int, Field(ge=1, le=99999)]
+
 
 class DocumentData(Record):
     """Fields shared by every document type (Phụ lục I: ô 3, 4, 5, 7, 9)."""
 
     loai: str
     co_quan: str = Field(min_length=1, description="id of the agency profile (co-quan/<id>.yaml)")
-    so: int | None = Field(default=None, ge=1, le=99999)
+    so: Number | Literal["tu_dong"] | None = Field(
+        default=None, description="the number; tu_dong: from the register; empty: not yet given"
+    )
     ngay: Date
     trich_yeu: str = Field(min_length=1)
     noi_nhan: list[Recipient] = Field(min_length=1)
@@ -36,3 +43,8 @@ class DocumentData(Record):
         if value is not None and not value.isalpha():
             raise ValueError("initials: letters only")
         return value
+
+    @property
+    def needs_number(self) -> bool:
+        """Whether the register gives this document its number (so: tu_dong)."""
+        return self.so == AUTO_NUMBER

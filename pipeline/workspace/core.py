@@ -225,6 +225,14 @@ class Workspace:
         """Where the output of data file `path` (dated `year`) goes: outputs/<year>/<name>.docx."""
         return self.output_dir.joinpath(*self.output_name(path, year).parts)
 
+    def name_of(self, path: Path) -> str:
+        """How manifests and the register name a file: relative to the workspace (else absolute),
+        posix style, so that the names do not depend on where the workspace lives."""
+        resolved = path.resolve()
+        if resolved.is_relative_to(self.root):
+            return resolved.relative_to(self.root).as_posix()
+        return resolved.as_posix()
+
     def display(self, path: Path) -> str:
         """`path` as a user reads it: relative to the workspace when inside it."""
         resolved = path.resolve() if path.exists() else path.absolute()

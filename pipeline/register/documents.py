@@ -1,0 +1,53 @@
+"""A document and its row in the register: the columns vanthu fills in, the number it is given.
+
+`numbered` gives a document whose data says `so: tu_dong` the next number of its office's
+register for the time it takes to write it: the row is confirmed when the block ends, voided with
+the error as reason when it raises (see Register.numbering). A document that already holds a
+number for the same data file keeps it. Other documents pass through unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+
+from pipeline.context.common import filing_line, recipient_lines
+from pipeline.load.contract import LoadedDocument
+from pipeline.register.model import Details
+from pipeline.register.store import Register
+
+
+def register_details(document: LoadedDocument) -> Details:
+    """The register's columns for `document`: date, type and trích yếu, signer, recipients, bản
+    lưu, copies."""
+    info = document.info
+    data = info.data
+    symbol = info.reference.split("/", 1)[1]
+    return Details(
+        doc_date=data.ngay,
+        type_code=info.doc_type.abbreviation or None,
+        symbol=symbol,
+        summary=f"{info.doc_type.name} {' '.join(data.trich_yeu.split())}",
+        signer=info.signer.ho_ten,
+        recipients="; ".join(recipient_lines(data, info.agency)),
+        archive=filing_line(data),
+        copies=data.so_ban,
+    )
+
+
+def with_number(document: LoadedDocument, number: int) -> LoadedDocument:
+    """The same document carrying `number`."""
+    data = document.info.data.model_copy(update={"so": number})
+    return replace(document, info=replace(document.info, data=data))
+
+
+@contextmanager
+def numbered(register: Register, document: LoadedDocument, source: str) -> Iterator[LoadedDocument]:
+    """`document` with its number from the register when its data asks for one (see above)."""
+    if not document.info.data.needs_number:
+        yield document
+        return
+    details = register_details(document)
+    with register.numbering(document.info.data.co_quan, details, source=source) as entry:
+        yield with_number(document, entry.number)

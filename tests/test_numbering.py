@@ -1,0 +1,140 @@
+"""so: tu_dong — render and build take numbers from the workspace's register (sổ văn bản đi)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+from docx import Document
+
+from pipeline.batch import Status, build
+from pipeline.register import Status as RowStatus
+from pipeline.register import open_register
+from pipeline.workspace import Workspace
+
+PLAN = "2022/ke-hoach-tdkt.yaml"
+
+
+def auto_number(path: Path) -> None:
+    text = path.read_text("utf-8")
+    path.write_text(re.sub(r"^so: .*$", "so: tu_dong", text, count=1, flags=re.M), "utf-8")
+
+
+def rows(workspace_root: Path, year: int):
+    with open_register(root=workspace_root) as register:
+        return register.entries(year)
+
+
+def header_number(docx: Path) -> str:
+    cells = [c.text for t in Document(str(docx)).tables for r in t.rows for c in r.cells]
+    return next(c for c in cells if c.startswith("Số:"))
+
+
+@pytest.fixture()
+def plans(inputs_copy: Path) -> list[Path]:
+    """Three plans of 2022 (dated 2021 like the real one) asking the register for a number."""
+    source = inputs_copy / PLAN
+    made = []
+    for name in ("kh-a.yaml", "kh-b.yaml", "kh-c.yaml"):
+        target = source.parent / name
+        target.write_text(source.read_text("utf-8"), "utf-8")
+        auto_number(target)
+        made.append(target)
+    return made
+
+
+def test_render_takes_the_next_number_and_keeps_it(
+    cli: click.Group, inputs_copy: Path, plans: list[Path]
+) -> None:
+    root = inputs_copy.parent
+    first = CliRunner().invoke(cli, ["render", str(plans[0])])
+    assert first.exit_code == 0, first.output
+    assert "01/KH-VPUBND" in first.output
+    output = root / "outputs" / "2022" / "kh-a.docx"
+    assert header_number(output) == "Số: 01/KH-VPUBND"
+
+    again = CliRunner().invoke(cli, ["render", str(plans[0])])
+    assert again.exit_code == 0 and "01/KH-VPUBND" in again.output  # the same file keeps it
+    second = CliRunner().invoke(cli, ["render", str(plans[1])])
+    assert "02/KH-VPUBND" in second.output
+
+    entries = rows(root, 2021)  # the plan is dated 22/12/2021: the 2021 sequence
+    assert [(e.number, e.status) for e in entries] == [(1, RowStatus.ISSUED), (2, RowStatus.ISSUED)]
+    row = entries[0]
+    assert row.details.doc_date.isoformat() == "2021-12-22"
+    assert row.details.summary.startswith("Kế hoạch ")
+    assert row.details.signer and row.details.archive.startswith("VT, ")
+    assert row.details.recipients and row.source == "inputs/2022/kh-a.yaml"
+
+
+def test_a_failed_write_voids_the_new_number_with_its_reason(
+    cli: click.Group, inputs_copy: Path, plans: list[Path], tmp_path: Path
+) -> None:
+    blocker = tmp_path / "khong-phai-thu-muc"
+    blocker.write_text("a file where a folder should be", "utf-8")
+    result = CliRunner().invoke(cli, ["render", str(plans[0]), "-o", str(blocker / "x.docx")])
+    assert result.exit_code == 1
+    [row] = rows(inputs_copy.parent, 2021)
+    assert row.status is RowStatus.VOID and row.void_reason
+    after = CliRunner().invoke(cli, ["render", str(plans[0])])
+    assert "02/KH-VPUBND" in after.output  # a void number is never given again
+
+
+def test_build_numbers_in_order_records_it_and_never_reallocates(
+    inputs_copy: Path, plans: list[Path], tmp_path: Path
+) -> None:
+    workspace = Workspace.containing(inputs_copy).with_output(tmp_path / "out")
+    first = build(workspace, jobs=2)
+    assert first.ok, first.invalid
+    manifest = json.loads((tmp_path / "out" / "2022" / "manifest.json").read_text("utf-8"))
+    numbers = {
+        name: (entry["so_ky_hieu"], entry.get("so_tu_dong", False))
+        for name, entry in manifest["documents"].items()
+    }
+    assert numbers["inputs/2022/kh-a.yaml"] == ("01/KH-VPUBND", True)
+    assert numbers["inputs/2022/kh-b.yaml"] == ("02/KH-VPUBND", True)
+    assert numbers["inputs/2022/kh-c.yaml"] == ("03/KH-VPUBND", True)
+    assert numbers["inputs/2022/ke-hoach-tdkt.yaml"] == ("05/KH-VPUBND", False)
+    assert header_number(tmp_path / "out" / "2022" / "kh-b.docx") == "Số: 02/KH-VPUBND"
+
+    unchanged = build(workspace, jobs=2)
+    assert set(d.status for d in unchanged.documents) == {Status.UNCHANGED}
+    text = plans[1].read_text("utf-8").replace("Kế hoạch", "Kế hoạch (sửa)", 1)
+    plans[1].write_text(text, "utf-8")
+    changed = build(workspace, jobs=2)
+    assert {d.name for d in changed.documents if d.status is Status.BUILT} == {
+        "inputs/2022/kh-b.yaml"
+    }
+    assert header_number(tmp_path / "out" / "2022" / "kh-b.docx") == "Số: 02/KH-VPUBND"
+    assert [e.number for e in rows(inputs_copy.parent, 2021)] == [1, 2, 3]
+
+
+def test_build_refuses_a_typed_number_used_twice(
+    cli: click.Group, inputs_copy: Path, tmp_path: Path
+) -> None:
+    source = inputs_copy / PLAN
+    twin = source.parent / "ke-hoach-ban-sao.yaml"
+    twin.write_text(source.read_text("utf-8"), "utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", str(inputs_copy), "-o", str(out), "-j", "1"])
+    assert result.exit_code == 1
+    assert "05/KH-VPUBND" in result.output
+    assert "ke-hoach-ban-sao.yaml" in result.output and "ke-hoach-tdkt.yaml" in result.output
+    assert not out.exists()
+
+
+def test_an_invalid_input_stops_the_build_before_any_number_is_given(
+    inputs_copy: Path, plans: list[Path], tmp_path: Path
+) -> None:
+    broken = inputs_copy / "2022" / "qd-thanh-lap-hoi-dong.yaml"
+    broken.write_text(broken.read_text("utf-8").replace("nguoi_ky:", "nguoi_kyy:"), "utf-8")
+    workspace = Workspace.containing(inputs_copy).with_output(tmp_path / "out")
+    result = build(workspace, jobs=1)
+    assert result.stopped
+    assert not (inputs_copy.parent / "so-van-ban.sqlite3").exists() or not rows(
+        inputs_copy.parent, 2021
+    )
