@@ -138,3 +138,33 @@ def test_an_invalid_input_stops_the_build_before_any_number_is_given(
     assert not (inputs_copy.parent / "so-van-ban.sqlite3").exists() or not rows(
         inputs_copy.parent, 2021
     )
+
+
+def test_verify_checks_number_and_date_against_the_register(
+    cli: click.Group, inputs_copy: Path, plans: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = inputs_copy.parent
+    monkeypatch.chdir(root)
+    assert CliRunner().invoke(cli, ["render", str(plans[0])]).exit_code == 0
+    numbered = root / "outputs" / "2022" / "kh-a.docx"
+    ok = CliRunner().invoke(cli, ["verify", "--so-dang-ky", str(numbered)])
+    assert ok.exit_code == 0, ok.output
+
+    # Typed by hand: 01 with another date, and 07 that the register never gave.
+    typed = plans[1].read_text("utf-8").replace("so: tu_dong", "so: 1")
+    plans[1].write_text(typed.replace("ngay: 22/12/2021", "ngay: 23/12/2021"), "utf-8")
+    plans[2].write_text(typed.replace("so: 1", "so: 7"), "utf-8")
+    for plan in plans[1:]:
+        assert CliRunner().invoke(cli, ["render", str(plan)]).exit_code == 0
+    result = CliRunner().invoke(
+        cli, ["verify", "--so-dang-ky", "outputs/2022/kh-b.docx", "outputs/2022/kh-c.docx"]
+    )
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert any("kh-b.docx" in x and "23/12/2021" in x and "22/12/2021" in x for x in lines)
+    assert any("kh-c.docx" in x and "07/KH-VPUBND" in x for x in lines)
+
+    with open_register(root=root) as register:
+        register.void("van-phong-ubnd-son-la", 2021, 1, "in hỏng")
+    voided = CliRunner().invoke(cli, ["verify", "--so-dang-ky", str(numbered)])
+    assert voided.exit_code == 1 and "hủy" in voided.output

@@ -9,6 +9,19 @@ import click
 
 from pipeline.i18n import current_language, t
 from pipeline.verify import type_choices, verify_file
+from pipeline.verify.report import Report
+
+
+def check_registered(paths: list[Path], reports: list[Report]) -> None:
+    """verify --so-dang-ky: each document's number and date against the workspace's register."""
+    from pipeline.register import open_register
+    from pipeline.verify.register_check import check_register
+    from pipeline.workspace import Workspace
+
+    workspace = Workspace.containing(Path.cwd())
+    with open_register(workspace.register_location, root=workspace.root) as register:
+        for path, report in zip(paths, reports, strict=True):
+            check_register(path, report, register)
 
 
 def workspace_outputs() -> list[Path]:
@@ -43,6 +56,13 @@ def workspace_outputs() -> list[Path]:
     is_flag=True,
     help="Kiểm tra mẫu .docx: chỉ các quy tắc trình bày / check a template: layout rules only.",
 )
+@click.option(
+    "--so-dang-ky",
+    "against_register",
+    is_flag=True,
+    help="Đối chiếu số, ký hiệu và ngày với sổ văn bản đi của thư mục làm việc / check the "
+    "number and date against the workspace's register.",
+)
 @click.pass_context
 def verify_command(
     ctx: click.Context,
@@ -50,6 +70,7 @@ def verify_command(
     output_format: str,
     doc_type: str | None,
     template: bool,
+    against_register: bool,
 ) -> None:
     """Kiểm tra .docx theo Nghị định 30/2020/NĐ-CP (thể thức, kỹ thuật trình bày); không nêu tệp:
     mọi .docx trong outputs/ của thư mục làm việc."""
@@ -57,6 +78,8 @@ def verify_command(
     if not paths:
         raise click.UsageError(t("verify.no_files"))
     reports = [verify_file(path, doc_type, template=template) for path in paths]
+    if against_register:
+        check_registered(paths, reports)
     lang = current_language()
     if output_format == "json":
         data = {"ok": all(r.ok for r in reports), "files": [r.to_dict(lang) for r in reports]}

@@ -1,0 +1,63 @@
+"""verify --so-dang-ky: a document's Số, ký hiệu and date against the office's register.
+
+The number must be in the register (sổ văn bản đi) of the year of the document's date, not void,
+and dated as the document is. The other rules of verify do not need the register.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from pipeline.register.model import Status
+from pipeline.register.store import Register
+from pipeline.verify.document import read_document
+from pipeline.verify.layout import find_layout, flat
+from pipeline.verify.report import Location, Report, literal, msg
+
+DATE_LINE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+NUMBER = re.compile(r"Số\s*:\s*(\S+)")
+DOCUMENT = Location("document")
+
+
+def document_date(text: str) -> date | None:
+    match = DATE_LINE.search(text)
+    if not match:
+        return None
+    try:
+        return date(int(match[3]), int(match[2]), int(match[1]))
+    except ValueError:
+        return None
+
+
+def check_register(path: Path, report: Report, register: Register) -> None:
+    """Add to `report` what the register says against the document's number and date."""
+    layout = find_layout(read_document(path), None)
+    if layout.so_ky_hieu is None or layout.dia_danh_ngay is None:
+        return  # verify's own rules already say what is missing
+    number = NUMBER.search(flat(layout.so_ky_hieu.text))
+    when = document_date(flat(layout.dia_danh_ngay.text))
+    if number is None or when is None:
+        return
+    reference = number[1]
+    rows = [
+        row
+        for agency in register.agencies()
+        for row in register.by_reference(agency, when.year, reference)
+    ]
+    where = layout.so_ky_hieu.where
+    if not rows:
+        report.add(
+            "so_dang_ky.missing", where, literal(reference), msg("in_register", year=when.year)
+        )
+        return
+    live = [row for row in rows if row.status is not Status.VOID]
+    if not live:
+        report.add("so_dang_ky.void", where, literal(reference), msg("in_register", year=when.year))
+        return
+    dated = live[0].details.doc_date
+    if dated is not None and dated != when:
+        found = literal(when.strftime("%d/%m/%Y"))
+        report.add("so_dang_ky.date", layout.dia_danh_ngay.where, found,
+                   literal(dated.strftime("%d/%m/%Y")))  # fmt: skip
