@@ -71,4 +71,20 @@ MESSAGES = {
         "en": "no .docx to check: name the files, or build the documents first (vanthu build)",
     },
     "ws.pdf_written": {"vi": "Đã xuất PDF {output}", "en": "Wrote PDF {output}"},
+    "verify.rule.so_dang_ky.missing": {
+        "vi": "Số, ký hiệu có trong sổ văn bản đi",
+        "en": "Number in the register of outgoing documents",
+    },
+    "verify.rule.so_dang_ky.void": {
+        "vi": "Số, ký hiệu không phải số đã hủy trong sổ",
+        "en": "Number not voided in the register",
+    },
+    "verify.rule.so_dang_ky.date": {
+        "vi": "Ngày văn bản trùng ngày ghi trong sổ văn bản đi",
+        "en": "Document date as recorded in the register",
+    },
+    "verify.v.in_register": {
+        "vi": "một số còn hiệu lực trong sổ năm {year}",
+        "en": "a live number in the {year} register",
+    },
 }
