@@ -6,6 +6,7 @@ become one message and exit code 1 here, in one place.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import traceback
@@ -18,9 +19,30 @@ from pipeline import __version__
 from pipeline.errors import VanthuError
 from pipeline.i18n import set_language, t
 
+# Commands whose library lives in its own package, imported only when used: `vanthu build` with
+# nothing to rebuild should not pay for the renderer, the register or the verifier.
+PACKAGE_COMMANDS = {
+    "build": "pipeline.batch.command:build_command",
+    "init": "pipeline.workspace.command:init_command",
+    "so": "pipeline.register.command:register_command",
+    "templates": "pipeline.template_tools.command:templates_command",
+    "verify": "pipeline.verify.command:verify_command",
+}
+
 
 class VanthuGroup(click.Group):
-    """Turns every VanthuError into one message and exit 1; never shows a traceback."""
+    """Turns every VanthuError into one message and exit 1; never shows a traceback. Commands of
+    PACKAGE_COMMANDS are imported when invoked (Click's lazy-loading group pattern)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *PACKAGE_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in PACKAGE_COMMANDS and cmd_name not in self.commands:
+            module_name, attribute = PACKAGE_COMMANDS[cmd_name].split(":")
+            command = getattr(importlib.import_module(module_name), attribute)
+            self.add_command(command, cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -124,23 +146,6 @@ def new(kind: str, output: Path | None, force: bool) -> None:
     for path in written:
         click.echo(t("cli.created", path=path))
 
-
-def _register() -> None:
-    # Commands whose library lives in its own package: each exposes one click command.
-    from pipeline.batch.command import build_command
-    from pipeline.register.command import register_command
-    from pipeline.template_tools.command import templates_command
-    from pipeline.verify.command import verify_command
-    from pipeline.workspace.command import init_command
-
-    main.add_command(build_command, "build")
-    main.add_command(verify_command, "verify")
-    main.add_command(templates_command, "templates")
-    main.add_command(init_command, "init")
-    main.add_command(register_command, "so")
-
-
-_register()
 
 if __name__ == "__main__":  # pragma: no cover
     main()

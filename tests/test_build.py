@@ -359,7 +359,7 @@ def test_nothing_changed_means_nothing_is_parsed(
     def must_not_load(path: Path):  # an unchanged document is judged by hashes alone
         raise AssertionError(f"{path} was loaded")
 
-    monkeypatch.setattr("pipeline.batch.builder.stage_task", must_not_load)
+    monkeypatch.setattr("pipeline.batch.runner.stage_task", must_not_load)
     again = build(in_workspace(inputs_copy, out), jobs=1)
     assert again.ok and set(statuses(again).values()) == {Status.UNCHANGED}
 

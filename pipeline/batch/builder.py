@@ -28,7 +28,7 @@ from pipeline.batch.manifest import Entry, Manifest, file_sha256
 from pipeline.batch.pdf import PdfConverter
 from pipeline.batch.progress import Reporter, SilentReporter
 from pipeline.batch.result import BuildResult, DocumentResult, Status
-from pipeline.batch.runner import Staged, StageJob, Workers, stage_task
+from pipeline.batch.staged import Staged, StageJob
 from pipeline.errors import ConversionError, RenderError
 from pipeline.register import Entry as RegisterEntry
 from pipeline.register import Register, open_register
@@ -254,6 +254,10 @@ def stage_all(
     staged: dict[Path, Staged] = {}
     if not todo:
         return staged
+    # Imported here: the workers bring the renderer and every kind's readers, which a build
+    # with nothing to do never needs.
+    from pipeline.batch.runner import Workers, stage_task
+
     with Workers(min(jobs or os.cpu_count() or 1, len(todo)), workspace) as workers:
         progress.start(len(todo))
         try:
@@ -326,7 +330,7 @@ def write_manifests(
     touched: set[str | None] = set()
     for year, manifest in recorded.manifests.items():
         for name, entry in manifest.entries.items():
-            if layout.path_of(name).resolve().is_relative_to(scope):
+            if layout.path_of(name).is_relative_to(scope):
                 touched.add(year)  # in this build's folder: its entry is this build's to say
                 continue
             fresh.setdefault(year, Manifest(year=year)).entries[name] = entry

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from pipeline.errors import InputError
-from pipeline.load.contract import LoadedDocument
 from pipeline.workspace import Workspace
 from pipeline.workspace.core import YEAR
+
+if TYPE_CHECKING:
+    from pipeline.load.contract import LoadedDocument
 
 MANIFEST = "manifest.json"
 

@@ -15,7 +15,6 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import TypeVar
@@ -23,11 +22,11 @@ from typing import TypeVar
 from pipeline.api import Renderer
 from pipeline.batch.discover import Layout
 from pipeline.batch.manifest import Entry, file_sha256, listing_sha256, template_hash
+from pipeline.batch.staged import Numbering, Staged, StageJob
 from pipeline.errors import VanthuError
 from pipeline.i18n import current_language, set_language, t
 from pipeline.load.contract import LoadedDocument
 from pipeline.register.documents import register_details, with_number
-from pipeline.register.model import Details
 from pipeline.render.output import stage
 from pipeline.workspace import Workspace
 
@@ -78,46 +77,6 @@ def source_hashes(layout: Layout, document: LoadedDocument) -> dict[str, str]:
         )
         hashes[layout.name_of(folder) + "/"] = listing_sha256(names)
     return hashes
-
-
-@dataclass(frozen=True)
-class StageJob:
-    """One input to load, render and stage; `number`: the register's number for a document
-    whose data says `so: tu_dong` (without it such a document is only loaded and described)."""
-
-    path: Path
-    number: int | None = None
-
-
-@dataclass(frozen=True)
-class Staged:
-    """What a worker made of one input: the manifest entry of its output and the staged .docx;
-    or `invalid` (the input cannot be loaded) or `failed` (it could not be rendered or written);
-    or, for a document that waits for its number, `numbering`: what its register row says."""
-
-    path: Path
-    name: str
-    entry: Entry | None = None
-    staged: Path | None = None
-    invalid: str | None = None
-    failed: str | None = None
-    seconds: float = 0.0
-    numbering: Numbering | None = None
-
-    @property
-    def output(self) -> str | None:
-        if self.numbering is not None:
-            return self.numbering.output
-        return self.entry.output if self.entry else None
-
-
-@dataclass(frozen=True)
-class Numbering:
-    """A document that takes its number from the register: its office, row and output."""
-
-    agency: str
-    details: Details
-    output: str
 
 
 def stage_task(job: StageJob) -> Staged:

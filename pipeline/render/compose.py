@@ -15,12 +15,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from docxtpl import DocxTemplate
 from jinja2 import DictLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from pipeline.errors import TemplateError
+
+if TYPE_CHECKING:
+    from docxtpl import DocxTemplate
 from pipeline.render.package import DOCUMENT_PART, Package
 from pipeline.render.zipwriter import replace_members, write_zip
 
@@ -41,6 +44,10 @@ _PARAGRAPH_START = re.compile(r"<w:p([ >])")
 
 def _patcher() -> DocxTemplate:
     # docxtpl's tag clean-up (patch_xml) is an instance method that uses no instance state.
+    # Imported here: docxtpl (and python-docx behind it) is needed to prepare templates, not to
+    # find or hash them.
+    from docxtpl import DocxTemplate
+
     return DocxTemplate.__new__(DocxTemplate)
 
 

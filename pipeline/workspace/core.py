@@ -19,13 +19,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pipeline.load.contract import LoadedDocument
-from pipeline.load.documents import DocumentLoader
 from pipeline.load.locations import AGENCY_DIR
 from pipeline.render.compose import TemplateLibrary
 from pipeline.workspace.config import CONFIG_FILE, DATA_DIR, WorkspaceConfig, read_config
+
+if TYPE_CHECKING:
+    from pipeline.load.contract import LoadedDocument
+    from pipeline.load.documents import DocumentLoader
 
 YEAR = re.compile(r"^\d{4}$")
 DOCUMENT_PATTERN = "*.yaml"
@@ -194,6 +196,10 @@ class Workspace:
     def loader(self) -> DocumentLoader:
         """This workspace's loader (each file parsed once while unchanged)."""
         if self._loader is None:
+            # Imported here: the loader brings every kind's readers and contexts, and finding
+            # where things are (a build with nothing to do) needs none of them.
+            from pipeline.load.documents import DocumentLoader
+
             self._loader = DocumentLoader(self)
         return self._loader
 
@@ -228,6 +234,8 @@ class Workspace:
     def name_of(self, path: Path) -> str:
         """How manifests and the register name a file: relative to the workspace (else absolute),
         posix style, so that the names do not depend on where the workspace lives."""
+        if path.is_absolute() and ".." not in path.parts and path.is_relative_to(self.root):
+            return path.relative_to(self.root).as_posix()  # found below the root: no resolve
         resolved = path.resolve()
         if resolved.is_relative_to(self.root):
             return resolved.relative_to(self.root).as_posix()

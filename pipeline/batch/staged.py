@@ -1,0 +1,49 @@
+"""What the build and its workers hand each other: a job, and what a worker made of it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.batch.manifest import Entry
+from pipeline.register.model import Details
+
+
+@dataclass(frozen=True)
+class StageJob:
+    """One input to load, render and stage; `number`: the register's number for a document
+    whose data says `so: tu_dong` (without it such a document is only loaded and described)."""
+
+    path: Path
+    number: int | None = None
+
+
+@dataclass(frozen=True)
+class Staged:
+    """What a worker made of one input: the manifest entry of its output and the staged .docx;
+    or `invalid` (the input cannot be loaded) or `failed` (it could not be rendered or written);
+    or, for a document that waits for its number, `numbering`: what its register row says."""
+
+    path: Path
+    name: str
+    entry: Entry | None = None
+    staged: Path | None = None
+    invalid: str | None = None
+    failed: str | None = None
+    seconds: float = 0.0
+    numbering: Numbering | None = None
+
+    @property
+    def output(self) -> str | None:
+        if self.numbering is not None:
+            return self.numbering.output
+        return self.entry.output if self.entry else None
+
+
+@dataclass(frozen=True)
+class Numbering:
+    """A document that takes its number from the register: its office, row and output."""
+
+    agency: str
+    details: Details
+    output: str
