@@ -14,7 +14,9 @@ from docx import Document
 os.environ["VANTHU_LANG"] = "vi"
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared" / "reference"
+# The reference texts the examples reproduce, copied from the project notes (tests never read
+# outside the repository).
+SHARED = REPO / "tests" / "fixtures"
 PLAN_INPUT = REPO / "inputs" / "2022" / "ke-hoach-tdkt.yaml"
 
 
