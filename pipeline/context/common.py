@@ -8,6 +8,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from pipeline.errors import InputError
 from pipeline.model.agency import Agency, Signer
 from pipeline.model.blocks import Block, DashList, PointList
 from pipeline.model.document import DocumentData, RecipientGroup
@@ -17,9 +18,9 @@ from pipeline.rules.dates import date_line, date_phrase
 from pipeline.rules.doc_types import DocumentType
 from pipeline.rules.metrics import RULE_RATIO_FULL, RULE_RATIO_PART, rule_length_pt
 from pipeline.rules.numbering import point_letter, reference_code
+from pipeline.rules.phrases import MissingField, Phrases
 
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
-RECORDS_OFFICE = "VT"  # văn thư: every "Lưu:" line starts with it
 
 
 @dataclass(frozen=True)
@@ -40,12 +41,45 @@ class DocumentInfo:
         """Số, ký hiệu: 05/KH-VPUBND."""
         return reference_code(self.data.so, self.doc_type, self.agency.viet_tat)
 
-    def attached_line(self, issuer: str | None = None, lead: str = "Kèm theo") -> str:
-        """'(Kèm theo Kế hoạch số 05/KH-VPUBND ngày ... của ...)' under an appendix title."""
-        return (
-            f"({lead} {self.doc_type.name} số {self.reference} {date_phrase(self.data.ngay)} "
-            f"của {issuer or self.agency.ten_day_du})"
+    @property
+    def phrases(self) -> Phrases:
+        """Câu chữ in force: vanthu's defaults, then the office's, then the document's own."""
+        data = self.data
+        issuer = getattr(data, "tham_quyen", None) or self.agency.ten_day_du
+        return Phrases.layered(
+            _overrides(self.agency.cau_chu),
+            _overrides(data.cau_chu),
+            common={
+                "so_ky_hieu": self.reference,
+                "ngay_thang": date_phrase(data.ngay),
+                "loai_van_ban": self.doc_type.name,
+                "co_quan": self.agency.ten_day_du,
+                "tham_quyen": issuer,
+                "nam": str(data.ngay.year),
+            },
         )
+
+    def write(self, key: str, values: Mapping[str, str] | None = None) -> str:
+        """Phrase `key` of this document, filled; a field it has no value for is an InputError."""
+        try:
+            return self.phrases.write(key, values)
+        except MissingField as exc:
+            raise missing_field(exc) from None
+
+    def write_all(self, key: str, values: Mapping[str, str] | None = None) -> list[str]:
+        """A phrase of several paragraphs, filled."""
+        try:
+            return self.phrases.write_all(key, values)
+        except MissingField as exc:
+            raise missing_field(exc) from None
+
+
+def _overrides(record: Any) -> dict[str, Any]:
+    return record.model_dump(exclude_none=True) if record is not None else {}
+
+
+def missing_field(exc: MissingField) -> InputError:
+    return InputError("wording.no_value", field=f"cau_chu.{exc.key}", key=exc.key, name=exc.name)
 
 
 def rule(styles: StyleSheet, text: str, style_id: str, ratio: float) -> Markup:
@@ -55,12 +89,16 @@ def rule(styles: StyleSheet, text: str, style_id: str, ratio: float) -> Markup:
 
 
 def signature_lines(signer: Signer) -> list[str]:
-    """Ô 7a/7b: authority and title lines, upper case (KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH ...)."""
+    """Ô 7a/7b: authority and title lines, upper case (KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH ...).
+
+    A title given as several lines prints them as they are, after the authority line if any.
+    """
+    titles = [line.upper() for line in signer.chuc_vu.splitlines()]
     if signer.tham_quyen == "Q.":
         return [f"Q. {signer.thay_cho or ''}".upper()]
     if signer.tham_quyen:
-        return [f"{signer.tham_quyen} {signer.thay_cho}".upper(), signer.chuc_vu.upper()]
-    return [signer.chuc_vu.upper()]
+        return [f"{signer.tham_quyen} {signer.thay_cho}".upper(), *titles]
+    return titles
 
 
 def recipient_lines(data: DocumentData, agency: Agency) -> list[str]:
@@ -84,13 +122,22 @@ def clean_list_line(text: str) -> str:
     return text.rstrip(";").rstrip()
 
 
-def filing_line(data: DocumentData) -> str:
-    """'VT, TCHCQT, H01b': the records office, the drafting unit, drafter initials and copies."""
-    parts = [RECORDS_OFFICE, data.don_vi_soan_thao]
+def filing_line(info: DocumentInfo) -> str:
+    """'Lưu: VT, TCHCQT, H01b.': the records office, drafting unit, drafter initials, copies."""
+    data = info.data
+    drafter = ""
     if data.nguoi_soan_thao:
         copies = f"{data.so_ban:02d}b" if data.so_ban else ""
-        parts.append(f"{data.nguoi_soan_thao}{copies}")
-    return ", ".join(parts)
+        drafter = f"{data.nguoi_soan_thao}{copies}"
+    unit = info.agency.don_vi.get(data.don_vi_soan_thao)
+    return info.write(
+        "luu",
+        {
+            "don_vi_soan_thao": data.don_vi_soan_thao,
+            "nguoi_soan_thao": drafter,
+            "ten_don_vi_soan_thao": unit.ten if unit else data.don_vi_soan_thao,
+        },
+    )
 
 
 def closing(text: str) -> str:
@@ -138,7 +185,7 @@ def common_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
         "trich_yeu": rich_runs(data.trich_yeu),
         "duong_ke_trich_yeu": rule(styles, data.trich_yeu, "TrichYeu", RULE_RATIO_PART),
         "noi_nhan": recipient_lines(data, agency),
-        "luu": filing_line(data),
+        "luu": filing_line(info),
         "chu_ky": {"tham_quyen": signature_lines(info.signer), "ho_ten": info.signer.ho_ten},
         "phan_cuoi": None,  # what stands last after the signature: "doc", "ngang" or nothing
     }

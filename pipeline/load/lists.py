@@ -32,10 +32,14 @@ def award_list(data: DecisionData, source: Source) -> tuple[AwardList, Path]:
     assert data.khen_thuong is not None
     ref = data.khen_thuong
     path = sheet_path(ref, source, "khen_thuong")
+    from pipeline.load.documents import load_agency  # documents → kinds → here: a cycle
+
+    agency, _ = load_agency(data.co_quan, source)
     try:
         awards = read_award_list(
-            path, data.ngay, sheet=ref.trang_tinh, columns=ref.cot or None, order=ref.sap_xep
-        )
+            path, data.ngay, sheet=ref.trang_tinh, columns=ref.cot or None, order=ref.sap_xep,
+            aliases=agency.ten_khen_thuong, priced=ref.tien_thuong,
+        )  # fmt: skip
     except InputError as exc:
         if exc.key in DATE_ERRORS:
             raise source.error(exc.key, ("ngay",), **exc.params) from None
