@@ -136,6 +136,7 @@ def filing_line(info: DocumentInfo) -> str:
             "don_vi_soan_thao": data.don_vi_soan_thao,
             "nguoi_soan_thao": drafter,
             "ten_don_vi_soan_thao": unit.ten if unit else data.don_vi_soan_thao,
+            "so_ban": f"{data.so_ban}b" if data.so_ban else "",
         },
     )
 

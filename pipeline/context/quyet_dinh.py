@@ -50,15 +50,15 @@ def two_digits(count: int) -> str:
     return f"{count:02d}" if count < 10 else str(count)
 
 
-def counted(awards: AwardList) -> str:
-    """'44 cá nhân và 05 tập thể'."""
+def counted(awards: AwardList, *, collectives_first: bool = False) -> str:
+    """'44 cá nhân và 05 tập thể' (or '05 tập thể và 44 cá nhân')."""
     parts = []
     people, groups = awards.count(collective=False), awards.count(collective=True)
     if people:
         parts.append(f"{two_digits(people)} cá nhân")
     if groups:
         parts.append(f"{two_digits(groups)} tập thể")
-    return " và ".join(parts)
+    return " và ".join(reversed(parts) if collectives_first else parts)
 
 
 def cited_articles(awards: AwardList) -> str:
@@ -86,6 +86,7 @@ def award_values(data: DecisionData, awards: AwardList) -> dict[str, str]:
         "hanh_dong": section.hanh_dong,
         "thanh_tich": (section.thanh_tich or "").rstrip("."),
         "so_luong": counted(awards),
+        "so_luong_tap_the_truoc": counted(awards, collectives_first=True),
         "so_ca_nhan": two_digits(people) if people else "0",
         "so_tap_the": two_digits(groups) if groups else "0",
         "tong_so": two_digits(people + groups),

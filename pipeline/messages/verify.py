@@ -149,8 +149,12 @@ RULES: dict[str, tuple[str, str]] = {
     ),
     "can_cu.italic": ("Căn cứ ban hành chữ nghiêng", "Legal bases in italics"),
     "can_cu.punctuation": (
-        'Mỗi căn cứ kết thúc bằng ";", căn cứ cuối bằng "."',
-        'Each basis ends with ";", the last with "."',
+        'Mỗi căn cứ kết thúc bằng ";", căn cứ cuối bằng "." (câu "Xét đề nghị" có thể bằng ",")',
+        'Each basis ends with ";", the last with "." (a "Xét đề nghị" line may end with ",")',
+    ),
+    "can_cu.doubled": (
+        'Cụm mở đầu không lặp lại ("Theo đề nghị của Xét đề nghị ...")',
+        'No doubled opening phrase ("Theo đề nghị của Xét đề nghị ...")',
     ),
     "noi_nhan.missing": ("Có phần nơi nhận", "Nơi nhận present"),
     "noi_nhan_tieu_de.text": ('Tiêu đề "Nơi nhận:"', 'Heading "Nơi nhận:"'),
@@ -205,6 +209,7 @@ VALUES: dict[str, tuple[str, str]] = {
     "in_footer": ("ở chân trang", "in the footer"),
     "in_header": ("ở đầu trang", "in the header"),
     "absent": ("không có", "none"),
+    "once": ("cụm mở đầu một lần", "the opening phrase once"),
     "page_field": ("trường PAGE ở đầu trang", "a PAGE field in the header"),
     "font": ("{font}", "{font}"),
     "colour": ("màu {colour}", "colour {colour}"),

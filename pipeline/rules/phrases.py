@@ -26,7 +26,8 @@ PHRASE_FILE = "cau-chu.yaml"
 COMMON = frozenset({"so_ky_hieu", "ngay_thang", "loai_van_ban", "co_quan", "tham_quyen", "nam"})
 _AWARD = frozenset(
     {
-        "hanh_dong", "thanh_tich", "so_luong", "so_ca_nhan", "so_tap_the", "tong_so",
+        "hanh_dong", "thanh_tich", "so_luong", "so_luong_tap_the_truoc", "so_ca_nhan",
+        "so_tap_the", "tong_so",
         "tong_tien", "tong_tien_bang_chu", "nguon_kinh_phi", "luong_co_so", "dieu_khoan",
         "tien_ca_nhan", "tien_tap_the", "khen_thuong_chung",
     }
@@ -37,7 +38,7 @@ _ATTACHED: frozenset[str] = frozenset()
 
 # truong-cau-chu: the fields each phrase may name, besides COMMON.
 FIELDS: dict[str, frozenset[str]] = {
-    "luu": frozenset({"don_vi_soan_thao", "nguoi_soan_thao", "ten_don_vi_soan_thao"}),
+    "luu": frozenset({"don_vi_soan_thao", "nguoi_soan_thao", "ten_don_vi_soan_thao", "so_ban"}),
     "phu_luc_kem_theo": _ATTACHED,
     "theo_de_nghi": frozenset({"de_nghi"}),
     "nhu_dieu": frozenset({"dieu_thi_hanh"}),

@@ -12,7 +12,7 @@ from datetime import date
 from pipeline.rules.dates import DATE_LINE_PATTERN, day_text, month_text
 from pipeline.rules.doc_types import type_by_abbreviation
 from pipeline.rules.metrics import PORTRAIT_TEXT_WIDTH_PT, longest_line_pt, text_width_pt
-from pipeline.rules.numbering import with_leading_zero
+from pipeline.rules.numbering import MIXED_CASE_AGENCIES, with_leading_zero
 from pipeline.verify.document import Document, Paragraph
 from pipeline.verify.layout import QUOC_HIEU, TIEU_NGU, Layout, RuleMark, flat
 from pipeline.verify.report import Location, Report, literal, msg
@@ -211,7 +211,8 @@ def _number(layout: Layout, report: Report) -> None:
                 msg("abbreviation_of", abbreviation=doc_type.abbreviation, name=doc_type.name),
             )
     agency_groups = groups[1:] if typed else groups
-    if any(g != g.upper() for g in agency_groups):
+    # Some agencies write their own abbreviation in mixed case (345/QĐ-TTg).
+    if any(g != g.upper() and g not in MIXED_CASE_AGENCIES for g in agency_groups):
         report.add(
             "so_ky_hieu.case",
             p.where,
