@@ -1,0 +1,241 @@
+"""Câu chữ as data: the phrase table, its fields, office and document overrides, list layouts."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import InputError
+from pipeline.load.documents import load_document
+from pipeline.rules.phrases import FIELDS, default_phrases, fill_phrase, unknown_names
+from pipeline.verify import verify_file
+from tests.docx_text import paragraph_texts
+
+PROFILE = """\
+ten_co_quan: [ỦY BAN NHÂN DÂN, HUYỆN MAI SƠN]
+ten_day_du: Ủy ban nhân dân huyện Mai Sơn
+viet_tat: UBND
+dia_danh: Mai Sơn
+don_vi:
+  NV: {ten: Phòng Nội vụ}
+nguoi_ky:
+  ct:
+    ho_ten: Tráng A Tủa
+    chuc_vu: [TM. ỦY BAN NHÂN DÂN, CHỦ TỊCH]
+"""
+
+# Two awards, each with tập thể and cá nhân, cá nhân first in the sheet.
+SHEET = """\
+Họ và tên,Chức vụ,Đơn vị,Danh hiệu,Loại
+Lò Văn An,Chuyên viên,Phòng Nội vụ,Giấy khen,Cá nhân
+Phòng Tài chính - Kế hoạch,,UBND huyện,Giấy khen,Tập thể
+Cầm Thị Bình,Kế toán,Phòng Tài chính - Kế hoạch,Giấy khen,Cá nhân
+Lò Thị Cúc,Chuyên viên,Phòng Nội vụ,Lao động tiên tiến,Cá nhân
+Quàng Văn Dũng,Văn thư,Văn phòng,Lao động tiên tiến,Cá nhân
+Văn phòng HĐND và UBND huyện,,UBND huyện,Tập thể lao động tiên tiến,Tập thể
+"""
+
+DECISION = """\
+loai: quyet_dinh
+co_quan: huyen
+so: 7
+ngay: {ngay}
+trich_yeu: Về việc khen thưởng năm 2024
+tham_quyen: Chủ tịch Ủy ban nhân dân huyện Mai Sơn
+can_cu: [Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022]
+theo_de_nghi: {de_nghi}
+khen_thuong:
+  danh_sach: ds.csv
+  hanh_dong: Khen thưởng
+  tieu_de_danh_sach: Tập thể, cá nhân được khen thưởng
+{khen_thuong}
+dieu:
+  - noi_dung: Trưởng phòng Nội vụ huyện chịu trách nhiệm thi hành Quyết định này.
+noi_nhan: [Như trên]
+don_vi_soan_thao: NV
+nguoi_ky: ct
+{extra}"""
+
+
+def office(
+    tmp_path: Path,
+    *,
+    ngay: str = "20/12/2024",
+    de_nghi: str = "Trưởng phòng Nội vụ",
+    khen_thuong: str = "  nguon_kinh_phi: Quỹ thi đua, khen thưởng huyện",
+    extra: str = "",
+    profile_extra: str = "",
+) -> Path:
+    """An office (profile, sheet, decision) in tmp_path; the decision's path."""
+    (tmp_path / "co-quan").mkdir(exist_ok=True)
+    (tmp_path / "co-quan" / "huyen.yaml").write_text(PROFILE + profile_extra, "utf-8")
+    (tmp_path / "ds.csv").write_text(SHEET, "utf-8")
+    path = tmp_path / "qd.yaml"
+    fields = {"ngay": ngay, "de_nghi": de_nghi, "khen_thuong": khen_thuong, "extra": extra}
+    path.write_text(DECISION.format(**fields), "utf-8")
+    return path
+
+
+def line_of(path: Path, needle: str) -> int:
+    return next(
+        n for n, line in enumerate(path.read_text("utf-8").splitlines(), 1) if needle in line
+    )
+
+
+# --- the phrase table -----------------------------------------------------------------------
+
+
+def test_defaults_cover_every_phrase_and_name_only_their_fields() -> None:
+    table = default_phrases()
+    assert set(table) == set(FIELDS)
+    assert all(not unknown_names(key, text) for key, text in table.items())
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "expected"),
+    [
+        ("{{ a }} cho {{ b }} {{ c }} (có danh sách).", {"a": "Tặng", "b": "5 cá nhân", "c": ""},
+         "Tặng cho 5 cá nhân (có danh sách)."),
+        ("Lưu: VT, {{ d }}, {{ e }}.", {"d": "NV", "e": ""}, "Lưu: VT, NV."),
+        ("Lưu: VT, {{ d }}, {{ e }}.", {"d": "NV", "e": "H01b"}, "Lưu: VT, NV, H01b."),
+        # Values are text: braces, stars and double spaces in them print as they are.
+        ("Nguồn: {{ n }}.", {"n": "Quỹ {{ x }}  **A**"}, "Nguồn: Quỹ {{ x }}  **A**."),
+    ],
+)  # fmt: skip
+def test_fill_leaves_no_gap_for_an_empty_field(text: str, values: dict, expected: str) -> None:
+    assert fill_phrase(text, values) == expected
+
+
+def test_unknown_field_is_an_error_at_its_line(tmp_path: Path) -> None:
+    path = office(tmp_path, extra='cau_chu:\n  nhu_dieu: "Như Điều {{ dieu_cuoi }}"\n')
+    with pytest.raises(InputError) as caught:
+        load_document(path)
+    error = caught.value
+    assert error.line == line_of(path, "nhu_dieu")
+    assert "dieu_cuoi" in error.message() and "{{ dieu_thi_hanh }}" in error.message()
+
+
+def test_document_overrides_office_overrides_default(tmp_path: Path, renderer) -> None:
+    path = office(
+        tmp_path,
+        profile_extra='cau_chu:\n  luu: "Lưu: Văn thư, {{ don_vi_soan_thao }}."\n'
+        '  nhu_dieu: "Như Điều {{ dieu_thi_hanh }} (để thực hiện)"\n',
+        extra='cau_chu:\n  nhu_dieu: ""\n',
+    )
+    text = paragraph_texts(renderer.render_file(path, tmp_path / "out.docx"))
+    assert "- Lưu: Văn thư, NV." in text  # the office's
+    assert not any(line.startswith("- Như Điều") for line in text)  # the document's: none
+
+
+@pytest.mark.parametrize(
+    ("typed", "printed"),
+    [
+        ("Trưởng phòng Nội vụ", "Theo đề nghị của Trưởng phòng Nội vụ."),
+        ("Xét đề nghị của Trưởng phòng Nội vụ,", "Xét đề nghị của Trưởng phòng Nội vụ,"),
+        ("Theo đề nghị của Trưởng phòng Nội vụ", "Theo đề nghị của Trưởng phòng Nội vụ."),
+    ],
+)
+def test_proposal_typed_whole_is_not_doubled(
+    tmp_path: Path, renderer, typed: str, printed: str
+) -> None:
+    path = office(tmp_path, de_nghi=f'"{typed}"')
+    docx = renderer.render_file(path, tmp_path / "out.docx")
+    assert printed in paragraph_texts(docx)
+    assert not verify_file(docx).violations
+
+
+def test_verify_flags_a_doubled_opening(tmp_path: Path, renderer) -> None:
+    path = office(tmp_path, extra='cau_chu:\n  theo_de_nghi: "Theo đề nghị của {{ de_nghi }}."\n',
+                  de_nghi='"Trưởng phòng, Xét đề nghị"')  # fmt: skip
+    docx = renderer.render_file(path, tmp_path / "ok.docx")
+    assert "can_cu.doubled" not in verify_file(docx).rules
+    path.write_text(
+        path.read_text("utf-8").replace(
+            'theo_de_nghi: "Theo đề nghị của {{ de_nghi }}."',
+            'theo_de_nghi: "Theo đề nghị của Xét đề nghị của {{ de_nghi }}."',
+        ),
+        "utf-8",
+    )
+    docx = renderer.render_file(path, tmp_path / "bad.docx")
+    assert "can_cu.doubled" in verify_file(docx).rules
+
+
+# --- money or no money ----------------------------------------------------------------------
+
+
+def test_money_field_in_a_list_without_money_is_named(tmp_path: Path, renderer) -> None:
+    path = office(
+        tmp_path,
+        khen_thuong="  tien_thuong: khong",
+        extra='cau_chu:\n  dieu_1_danh_sach: "{{ hanh_dong }}: {{ tong_tien }} đồng."\n',
+    )
+    with pytest.raises(InputError) as caught:
+        renderer.render_file(path, tmp_path / "out.docx")
+    assert "dieu_1_danh_sach" in caught.value.message()
+    assert "tong_tien" in caught.value.message()
+
+
+def test_money_needs_its_source_and_no_money_does_not(tmp_path: Path) -> None:
+    path = office(tmp_path, khen_thuong="")
+    with pytest.raises(InputError) as caught:
+        load_document(path)
+    assert "tien_thuong: khong" in caught.value.message()
+    office(tmp_path, khen_thuong="  tien_thuong: khong")
+    load_document(tmp_path / "qd.yaml")
+
+
+def test_money_refuses_a_date_its_tables_do_not_cover_saying_why(tmp_path: Path) -> None:
+    path = office(tmp_path, ngay="20/12/2015")
+    with pytest.raises(InputError) as caught:
+        load_document(path)
+    assert caught.value.line == line_of(path, "ngay:")
+    assert "01/10/2017" in caught.value.message()
+    office(tmp_path, ngay="20/12/2015", khen_thuong="  tien_thuong: khong")
+    load_document(tmp_path / "qd.yaml")
+
+
+def test_yes_no_in_vietnamese(tmp_path: Path) -> None:
+    path = office(tmp_path, khen_thuong="  tien_thuong: chua ro")
+    with pytest.raises(InputError) as caught:
+        load_document(path)
+    assert "'co' hoặc 'khong'" in caught.value.message()
+    assert caught.value.line == line_of(path, "tien_thuong")
+
+
+# --- Danh sách layouts ----------------------------------------------------------------------
+
+LAYOUTS = list(itertools.product((True, False), ("tap_the_truoc", "ca_nhan_truoc"),
+                                 ("theo_nhom", "lien_tuc")))  # fmt: skip
+
+
+@pytest.mark.parametrize(("money", "order", "numbering"), LAYOUTS)
+def test_every_layout_renders_and_passes_verify(
+    tmp_path: Path, renderer, money: bool, order: str, numbering: str
+) -> None:
+    section = (
+        "  nguon_kinh_phi: Quỹ thi đua, khen thưởng huyện" if money else "  tien_thuong: khong"
+    )
+    section += f"\n  trinh_bay: {{nhom: {order}, so_thu_tu: {numbering}}}"
+    docx = renderer.render_file(office(tmp_path, khen_thuong=section), tmp_path / "out.docx")
+    report = verify_file(docx)
+    assert not report.violations, "\n".join(v.line("vi") for v in report.violations)
+    text = paragraph_texts(docx)
+    start = text.index("Đơn vị") + (2 if money else 1)
+    rows = text[start:]
+    headings = [line for line in rows if line.endswith(")")]
+    collective_first = order == "tap_the_truoc"
+    kinds = ["1. TẬP THỂ (1)", "2. CÁ NHÂN (2)"] if collective_first else [
+        "1. CÁ NHÂN (2)", "2. TẬP THỂ (1)"]  # fmt: skip
+    assert headings == [
+        "I. GIẤY KHEN (3)", *kinds,
+        "II. LAO ĐỘNG TIÊN TIẾN (2)", "1. CÁ NHÂN (2)",
+        "III. TẬP THỂ LAO ĐỘNG TIÊN TIẾN (1)", "1. TẬP THỂ (1)",
+    ]  # fmt: skip
+    numbers = [int(line) for line in rows if line.isdigit() and len(line) < 3]
+    per_group = [1, 1, 2, 1, 2, 1] if collective_first else [1, 2, 1, 1, 2, 1]
+    assert numbers == (per_group if numbering == "theo_nhom" else [1, 2, 3, 4, 5, 6])
+    assert ("Tổng cộng" in text) is money
+    assert ("Số tiền (đồng)" in text) is money
+    assert any("Tặng kèm tiền thưởng" in line for line in text) is money
