@@ -357,6 +357,15 @@ SIGNATURE_WIDTHS = [int(Mm(75)), TEXT_WIDTH - int(Mm(75))]
 def block_header(doc: Document) -> None:
     """Ô 1–4: agency block and Quốc hiệu, Tiêu ngữ; Số and the date line on the second row."""
     table = borderless_table(doc, HEADER_WIDTHS, rows=2)
+    # The column widths follow the agency's name and Quốc hiệu (pipeline/rules/metrics.py).
+    table._tbl.tblPr.find(qn("w:tblW")).set(qn("w:w"), "{{ dau_trang.tong }}")
+    sides = ("{{ dau_trang.trai }}", "{{ dau_trang.phai }}")
+    grid = table._tbl.tblGrid.findall(qn("w:gridCol"))
+    for side, grid_col in zip(sides, grid, strict=True):
+        grid_col.set(qn("w:w"), side)
+    for row in table.rows:
+        for side, cell in zip(sides, row.cells, strict=True):
+            cell._tc.get_or_add_tcPr().find(qn("w:tcW")).set(qn("w:w"), side)
     left, right = (clear_cell(c) for c in table.rows[0].cells)
     para(left, "CoQuanChuQuan", "{%p if co_quan_chu_quan %}")
     para(left, "CoQuanChuQuan", "{{ co_quan_chu_quan }}")

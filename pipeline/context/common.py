@@ -16,10 +16,19 @@ from pipeline.render.fragments import rich_runs, rule_run
 from pipeline.render.styles import StyleSheet
 from pipeline.rules.dates import date_line, date_phrase
 from pipeline.rules.doc_types import DocumentType
-from pipeline.rules.metrics import RULE_RATIO_FULL, RULE_RATIO_PART, rule_length_pt
+from pipeline.rules.metrics import (
+    HEADER_LEFT_TWIPS,
+    HEADER_WIDTH_TWIPS,
+    RULE_RATIO_FULL,
+    RULE_RATIO_PART,
+    Line,
+    header_columns,
+    rule_length_pt,
+)
 from pipeline.rules.numbering import point_letter, reference_code
 from pipeline.rules.phrases import MissingField, Phrases
 
+QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 
 
@@ -86,6 +95,25 @@ def rule(styles: StyleSheet, text: str, style_id: str, ratio: float) -> Markup:
     """An inline rule under `text`, sized from the style the text is set in."""
     run = styles.paragraph_style_run(style_id)
     return rule_run(rule_length_pt(text, run.size or 14, bold=run.bold, ratio=ratio))
+
+
+def styled_lines(styles: StyleSheet, text: str | None, style_id: str) -> list[Line]:
+    """Each line of `text` with the size and weight of the style it is set in."""
+    run = styles.paragraph_style_run(style_id)
+    return [(line, run.size or 13, bool(run.bold)) for line in (text or "").splitlines()]
+
+
+def header_widths(info: DocumentInfo, styles: StyleSheet) -> dict[str, int]:
+    """Column widths of the header table (twips), from the text they hold."""
+    agency = info.agency
+    left = styled_lines(styles, agency.co_quan_chu_quan, "CoQuanChuQuan") + styled_lines(
+        styles, agency.ten_co_quan, "CoQuanBanHanh"
+    )
+    right = styled_lines(styles, QUOC_HIEU, "QuocHieu") + styled_lines(styles, TIEU_NGU, "TieuNgu")
+    trai, phai = header_columns(left, right)
+    # The template's own table width (9354) is its columns' sum rounded up; kept when unchanged.
+    usual = trai == HEADER_LEFT_TWIPS and trai + phai == HEADER_WIDTH_TWIPS
+    return {"trai": trai, "phai": phai, "tong": 9354 if usual else trai + phai}
 
 
 def signature_lines(signer: Signer) -> list[str]:
@@ -176,6 +204,7 @@ def common_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
     """Header block, title, Nơi nhận and signature of any document."""
     data, agency = info.data, info.agency
     return {
+        "dau_trang": header_widths(info, styles),
         "co_quan_chu_quan": agency.co_quan_chu_quan,
         "co_quan_ban_hanh": agency.ten_co_quan,
         "duong_ke_co_quan": rule(styles, agency.ten_co_quan, "CoQuanBanHanh", RULE_RATIO_PART),

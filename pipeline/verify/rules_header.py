@@ -102,7 +102,24 @@ def _agency(doc: Document, layout: Layout, report: Report) -> None:
         check_format(report, "co_quan_chu_quan", p)
     for p in layout.co_quan:
         check_format(report, "co_quan", p)
+    for p in [*layout.co_quan_chu_quan, *layout.co_quan]:
+        _broken_by_the_page(doc, p, report)
     _rule(doc, "co_quan", layout.co_quan, layout.co_quan_rule, report)
+
+
+def _broken_by_the_page(doc: Document, p: Paragraph, report: Report) -> None:
+    """An agency line wider than its column: the page breaks the name where the office did not
+    ("HỘI ĐỒNG THI ĐUA - KHEN" / "THƯỞNG")."""
+    runs = p.visible_runs
+    # The column's width, as _rule reads it: indents may be what shortens a hand-made rule.
+    available = p.cell.available_pt if p.cell else _section_width(doc, p)
+    if not runs or available is None or p.has_tag:
+        return
+    size = max(r.size for r in runs)
+    bold = all(r.bold for r in runs)
+    for line in p.text.split("\n"):
+        if text_width_pt(flat(line), size, bold=bold) > available + 0.5:
+            report.add("co_quan.wraps", p.where, literal(line), msg("agency_lines"))
 
 
 def _section_width(doc: Document, p: Paragraph) -> float | None:
