@@ -23,7 +23,8 @@ OFFICES = {
     # Thủ tướng: 345/QĐ-TTg, no chủ quản, no money, a date before any money table, no
     # "Như Điều 3", numbering through the list.
     "qd-bang-khen-thu-tuong": REPO / "inputs" / "2016" / "qd-bang-khen-thu-tuong.yaml",
-    # A district emulation council's plan: chủ quản, a name broken where the council breaks it.
+    # A district emulation council's plan: chủ quản, a long name kept on one line by the header's
+    # widths, a three-line signature.
     "ke-hoach-hoi-dong-tdkt-huyen": REPO / "inputs" / "2024" / "ke-hoach-hoi-dong-tdkt-huyen.yaml",
     # The council's own decision: its lead-in and member lines, a document-level phrase.
     "qd-to-giup-viec-hoi-dong": REPO / "inputs" / "2024" / "qd-to-giup-viec-hoi-dong.yaml",

@@ -239,3 +239,81 @@ def test_every_layout_renders_and_passes_verify(
     assert ("Tổng cộng" in text) is money
     assert ("Số tiền (đồng)" in text) is money
     assert any("Tặng kèm tiền thưởng" in line for line in text) is money
+
+
+# --- award names of the office --------------------------------------------------------------
+
+ALIASES = """\
+ten_khen_thuong:
+  Giấy khen của Chủ tịch UBND huyện: Giấy khen
+"""
+
+
+def test_office_award_name_is_printed_and_paid_as_the_decree_s(tmp_path: Path, renderer) -> None:
+    path = office(tmp_path, profile_extra=ALIASES)
+    sheet = tmp_path / "ds.csv"
+    sheet.write_text(
+        sheet.read_text("utf-8").replace(",Giấy khen,", ",Giấy khen của Chủ tịch UBND huyện,"),
+        "utf-8",
+    )
+    awards = load_document(path).info.attachments["awards"]
+    assert awards.groups[0].award == "Giấy khen của Chủ tịch UBND huyện"
+    assert awards.groups[0].entries[0].reward.award.name == "Giấy khen"
+    text = paragraph_texts(renderer.render_file(path, tmp_path / "out.docx"))
+    assert "I. GIẤY KHEN CỦA CHỦ TỊCH UBND HUYỆN (3)" in text
+
+
+def test_a_close_miss_of_an_office_name_is_suggested(tmp_path: Path) -> None:
+    path = office(tmp_path, profile_extra=ALIASES)
+    sheet = tmp_path / "ds.csv"
+    sheet.write_text(
+        sheet.read_text("utf-8").replace(",Giấy khen,", ",Giấy khen Chủ tịch UBND huyện,"),
+        "utf-8",
+    )
+    with pytest.raises(InputError) as caught:
+        load_document(path)
+    assert "Có phải là “Giấy khen của Chủ tịch UBND huyện”?" in caught.value.message()
+    assert caught.value.row == 2
+
+
+# --- ký hiệu, lines, messages ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("abbreviation", ["TTg", "UBND", "HĐTĐKT", "VPUBND"])
+def test_agency_abbreviations_as_offices_write_them(tmp_path: Path, abbreviation: str) -> None:
+    path = office(tmp_path)
+    profile = tmp_path / "co-quan" / "huyen.yaml"
+    profile.write_text(
+        profile.read_text("utf-8").replace("viet_tat: UBND", f"viet_tat: {abbreviation}"), "utf-8"
+    )
+    assert load_document(path).info.reference == f"07/QĐ-{abbreviation}"
+
+
+def test_a_bad_abbreviation_is_explained_in_vietnamese_only(tmp_path: Path) -> None:
+    path = office(tmp_path)
+    profile = tmp_path / "co-quan" / "huyen.yaml"
+    profile.write_text(
+        profile.read_text("utf-8").replace("viet_tat: UBND", "viet_tat: UB-ND"), "utf-8"
+    )
+    with pytest.raises(InputError) as caught:
+        load_document(path)
+    message = caught.value.message()
+    assert "chữ viết tắt 'UB-ND'" in message and caught.value.line == 3
+    assert "String" not in message and "Value error" not in message
+
+
+def test_names_and_titles_as_lines(tmp_path: Path, renderer) -> None:
+    docx = renderer.render_file(office(tmp_path), tmp_path / "out.docx")
+    text = paragraph_texts(docx)
+    assert text[0] == "ỦY BAN NHÂN DÂN ⏎ HUYỆN MAI SƠN"
+    signature = text.index("Tráng A Tủa")
+    assert text[signature - 2 : signature] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+
+
+def test_starter_names_only_fields_an_award_phrase_has() -> None:
+    from pipeline.rules.placeholders import names_in
+
+    starter = Path(__file__).resolve().parents[1] / "pipeline" / "starters" / "quyet-dinh.yaml"
+    names = names_in(starter.read_text("utf-8"))
+    assert "so_tap_the" in names and "tien_ca_nhan" in names
+    assert not unknown_names("dieu_1_danh_sach", [f"{{{{ {n} }}}}" for n in names])
