@@ -317,3 +317,34 @@ def test_starter_names_only_fields_an_award_phrase_has() -> None:
     names = names_in(starter.read_text("utf-8"))
     assert "so_tap_the" in names and "tien_ca_nhan" in names
     assert not unknown_names("dieu_1_danh_sach", [f"{{{{ {n} }}}}" for n in names])
+
+
+LIBRARY_ENGLISH = ("should", "Input", "String", "Value error", "valid", "least", "List")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        ("so: 7", "so: 0", "phải từ 1 trở lên"),
+        ("so: 7", "so: bảy", "phải là số nguyên"),
+        ("trich_yeu: Về việc khen thưởng năm 2024", 'trich_yeu: ""', "không được để trống"),
+        ("noi_nhan: [Như trên]", "noi_nhan: []", "cần ít nhất 1 mục"),
+        ("noi_nhan: [Như trên]", "noi_nhan: {a: b}", "phải là danh sách"),
+        (
+            "  danh_sach: ds.csv",
+            "  danh_sach: ds.csv\n  sap_xep: ho",
+            "chỉ nhận 'don_vi' hoặc 'ten'",
+        ),
+        ("nguoi_ky: ct", "nguoi_ky: ct\nso_ban: 100", "phải không quá 99"),
+    ],
+)
+def test_validation_messages_have_no_library_english(
+    tmp_path: Path, old: str, new: str, said: str
+) -> None:
+    path = office(tmp_path)
+    path.write_text(path.read_text("utf-8").replace(old, new, 1), "utf-8")
+    with pytest.raises(InputError) as caught:
+        load_document(path)
+    message = caught.value.detail("vi")
+    assert said in message, message
+    assert not any(word in message for word in LIBRARY_ENGLISH), message

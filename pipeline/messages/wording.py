@@ -40,4 +40,42 @@ MESSAGES = {
         "en": "abbreviation '{value}': letters and digits only, no spaces or hyphens "
         "(e.g. UBND, VPUBND, TTg, HĐTĐKT)",
     },
+    # Why a value was refused (pipeline/model/errors.py), by the validation error's type.
+    "value.empty": {"vi": "không được để trống", "en": "must not be empty"},
+    "value.too_short_text": {
+        "vi": "cần ít nhất {min_length} ký tự",
+        "en": "needs at least {min_length} characters",
+    },
+    "value.too_long_text": {
+        "vi": "nhiều nhất {max_length} ký tự",
+        "en": "at most {max_length} characters",
+    },
+    "value.too_few_items": {
+        "vi": "cần ít nhất {min_length} mục",
+        "en": "needs at least {min_length} items",
+    },
+    "value.too_many_items": {
+        "vi": "nhiều nhất {max_length} mục",
+        "en": "at most {max_length} items",
+    },
+    "value.at_least": {"vi": "phải từ {ge} trở lên", "en": "must be {ge} or more"},
+    "value.more_than": {"vi": "phải lớn hơn {gt}", "en": "must be more than {gt}"},
+    "value.at_most": {"vi": "phải không quá {le}", "en": "must be at most {le}"},
+    "value.less_than": {"vi": "phải nhỏ hơn {lt}", "en": "must be less than {lt}"},
+    "value.integer": {"vi": "phải là số nguyên", "en": "must be a whole number"},
+    "value.number": {"vi": "phải là số", "en": "must be a number"},
+    "value.yes_no": {"vi": "ghi 'co' hoặc 'khong'", "en": "write 'co' or 'khong' (yes or no)"},
+    "value.text": {"vi": "phải là một đoạn chữ", "en": "must be text"},
+    "value.list": {
+        "vi": "phải là danh sách (mỗi mục một dòng bắt đầu bằng '- ')",
+        "en": "must be a list (one item per line starting with '- ')",
+    },
+    "value.mapping": {
+        "vi": "phải là nhóm các khóa: giá trị",
+        "en": "must be a group of keys and values",
+    },
+    "value.one_of": {"vi": "chỉ nhận {expected}", "en": "must be {expected}"},
+    "value.or": {"vi": " hoặc ", "en": " or "},
+    "value.pattern": {"vi": "không đúng dạng ({pattern})", "en": "wrong form ({pattern})"},
+    "value.other": {"vi": "giá trị không dùng được ({kind})", "en": "unusable value ({kind})"},
 }
