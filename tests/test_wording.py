@@ -165,16 +165,33 @@ def test_verify_flags_a_doubled_opening(tmp_path: Path, renderer) -> None:
 # --- money or no money ----------------------------------------------------------------------
 
 
-def test_money_field_in_a_list_without_money_is_named(tmp_path: Path, renderer) -> None:
+def test_money_field_in_a_list_without_money_is_an_error_at_its_line(tmp_path: Path) -> None:
     path = office(
         tmp_path,
         khen_thuong="  tien_thuong: khong",
         extra='cau_chu:\n  dieu_1_danh_sach: "{{ hanh_dong }}: {{ tong_tien }} đồng."\n',
     )
     with pytest.raises(InputError) as caught:
-        renderer.render_file(path, tmp_path / "out.docx")
-    assert "dieu_1_danh_sach" in caught.value.message()
+        load_document(path)
+    assert caught.value.file == str(path)
+    assert caught.value.line == line_of(path, "dieu_1_danh_sach")
     assert "tong_tien" in caught.value.message()
+
+
+def test_one_amount_field_with_several_amounts_points_at_the_office_s_line(
+    tmp_path: Path,
+) -> None:
+    # Giấy khen and Tập thể lao động tiên tiến pay a tập thể differently: no single
+    # {{ tien_tap_the }}.
+    path = office(
+        tmp_path,
+        profile_extra='cau_chu:\n  dieu_2_mo_dau: "Mỗi tập thể {{ tien_tap_the }} đồng."\n',
+    )
+    with pytest.raises(InputError) as caught:
+        load_document(path)
+    profile = tmp_path / "co-quan" / "huyen.yaml"
+    assert caught.value.file == str(profile)
+    assert caught.value.line == line_of(profile, "dieu_2_mo_dau")
 
 
 def test_money_needs_its_source_and_no_money_does_not(tmp_path: Path) -> None:

@@ -88,7 +88,7 @@ def _overrides(record: Any) -> dict[str, Any]:
 
 
 def missing_field(exc: MissingField) -> InputError:
-    return InputError("wording.no_value", field=f"cau_chu.{exc.key}", key=exc.key, name=exc.name)
+    return InputError("wording.no_value", field=f"cau_chu.{exc.key}", phrase=exc.key, name=exc.name)
 
 
 def rule(styles: StyleSheet, text: str, style_id: str, ratio: float) -> Markup:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from pipeline.awards import AwardList, Entry
@@ -20,6 +21,8 @@ from pipeline.render.fragments import rich_runs
 from pipeline.render.styles import StyleSheet
 from pipeline.rules.money import format_money
 from pipeline.rules.numbering import roman
+from pipeline.rules.phrases import AWARD_FIELDS, COMMON, FIELDS, Text
+from pipeline.rules.placeholders import names_in
 
 # Up to this many entries are named in Điều 1; more go to an attached Danh sách.
 NAMED_IN_ARTICLE = 5
@@ -118,6 +121,34 @@ def award_values(data: DecisionData, awards: AwardList) -> dict[str, str]:
         if len(amounts) == 1:
             values[f"tien_{word}"] = format_money(amounts.pop())
     return values
+
+
+def award_phrases_used(awards: AwardList) -> list[str]:
+    """The phrases an award decision with this list writes, in the order it writes them."""
+    if len(awards.entries) <= NAMED_IN_ARTICLE:
+        keys = ["dieu_1_co_ten", "dieu_1_co_ten_khong_thanh_tich", "dong_co_ten",
+                "dong_co_ten_mot_loai"]  # fmt: skip
+    else:
+        keys = ["dieu_1_danh_sach", *(["danh_sach_tong_cong"] if awards.priced else [])]
+    return keys + (["dieu_2_mo_dau", "dieu_2_muc", "dieu_2_sau"] if awards.priced else [])
+
+
+def award_phrase_gap(
+    data: DecisionData, awards: AwardList, table: Mapping[str, Text]
+) -> tuple[str, str] | None:
+    """The first (phrase, field) whose field this list has no value for: money fields in a
+    list without money, {{ tien_ca_nhan }} with several amounts, {{ khen_thuong_3.ten }} with
+    two awards. Checked when the list is read, so the error can name its file and line."""
+    values = award_values(data, awards)
+    for key in award_phrases_used(awards):
+        # Fields of one entry or one amount line are always there; the list's may not be.
+        own = FIELDS[key] - AWARD_FIELDS
+        texts = table[key]
+        for text in [texts] if isinstance(texts, str) else texts:
+            for name in names_in(text):
+                if name not in values and name not in own and name not in COMMON:
+                    return key, name
+    return None
 
 
 def entry_line(

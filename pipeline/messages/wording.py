@@ -6,9 +6,9 @@ MESSAGES = {
         "en": "this phrase has no field '{{{{ {name} }}}}'; the fields it can use: {known}",
     },
     "wording.no_value": {
-        "vi": "câu '{key}' dùng trường '{{{{ {name} }}}}' mà văn bản này không có số liệu đó "
+        "vi": "câu '{phrase}' dùng trường '{{{{ {name} }}}}' mà văn bản này không có số liệu đó "
         "(ví dụ: danh sách không có tiền thưởng, hoặc có nhiều mức tiền)",
-        "en": "phrase '{key}' uses the field '{{{{ {name} }}}}', which this document has no "
+        "en": "phrase '{phrase}' uses the field '{{{{ {name} }}}}', which this document has no "
         "value for (e.g. a list without money, or several amounts)",
     },
     "wording.yes_no": {

@@ -24,7 +24,7 @@ PHRASE_FILE = "cau-chu.yaml"
 
 # Fields every phrase may use: the document's own number, date and issuer.
 COMMON = frozenset({"so_ky_hieu", "ngay_thang", "loai_van_ban", "co_quan", "tham_quyen", "nam"})
-_AWARD = frozenset(
+AWARD_FIELDS = _AWARD = frozenset(
     {
         "hanh_dong", "thanh_tich", "so_luong", "so_luong_tap_the_truoc", "so_ca_nhan",
         "so_tap_the", "tong_so",
