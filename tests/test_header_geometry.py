@@ -79,8 +79,8 @@ def render(tmp_path: Path, renderer, chu_quan, ten) -> Path:
 
 
 def test_usual_names_keep_the_usual_columns() -> None:
-    left = [("UBND TỈNH SƠN LA", 12, False), ("VĂN PHÒNG", 12, True)]
-    right = [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, True)]
+    left = (("UBND TỈNH SƠN LA", 12, False), ("VĂN PHÒNG", 12, True))
+    right = (("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, True),)
     assert header_columns(left, right) == (
         HEADER_LEFT_TWIPS,
         HEADER_WIDTH_TWIPS - HEADER_LEFT_TWIPS,
@@ -90,7 +90,7 @@ def test_usual_names_keep_the_usual_columns() -> None:
 def test_columns_hold_the_longest_line_and_quoc_hieu() -> None:
     name = ("HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", 12, True)
     quoc_hieu = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, True)
-    left, right = header_columns([name], [quoc_hieu])
+    left, right = header_columns((name,), (quoc_hieu,))
     assert left - 216 > text_width_pt(name[0], 12, bold=True) * 20
     assert right - 216 > text_width_pt(quoc_hieu[0], 12, bold=True) * 20
     assert left + right <= HEADER_WIDTH_TWIPS + 2 * HEADER_OVERHANG_TWIPS

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from markupsafe import Markup
@@ -50,7 +51,7 @@ class DocumentInfo:
         """Số, ký hiệu: 05/KH-VPUBND."""
         return reference_code(self.data.so, self.doc_type, self.agency.viet_tat)
 
-    @property
+    @cached_property
     def phrases(self) -> Phrases:
         """Câu chữ in force: vanthu's defaults, then the office's, then the document's own."""
         data = self.data
@@ -97,10 +98,10 @@ def rule(styles: StyleSheet, text: str, style_id: str, ratio: float) -> Markup:
     return rule_run(rule_length_pt(text, run.size or 14, bold=run.bold, ratio=ratio))
 
 
-def styled_lines(styles: StyleSheet, text: str | None, style_id: str) -> list[Line]:
+def styled_lines(styles: StyleSheet, text: str | None, style_id: str) -> tuple[Line, ...]:
     """Each line of `text` with the size and weight of the style it is set in."""
     run = styles.paragraph_style_run(style_id)
-    return [(line, run.size or 13, bool(run.bold)) for line in (text or "").splitlines()]
+    return tuple((line, run.size or 13, bool(run.bold)) for line in (text or "").splitlines())
 
 
 def header_widths(info: DocumentInfo, styles: StyleSheet) -> dict[str, int]:

@@ -21,16 +21,12 @@ from pipeline.render.fragments import rich_runs
 from pipeline.render.styles import StyleSheet
 from pipeline.rules.money import format_money
 from pipeline.rules.numbering import roman
-from pipeline.rules.phrases import AWARD_FIELDS, COMMON, FIELDS, Text
+from pipeline.rules.phrases import AWARD_FIELDS, COMMON, FIELDS, PROPOSAL_OPENINGS, Text
 from pipeline.rules.placeholders import names_in
 
 # Up to this many entries are named in Điều 1; more go to an attached Danh sách.
 NAMED_IN_ARTICLE = 5
 PREAMBLE_WORD = "Căn cứ"
-
-
-# A proposal the data already words as the whole sentence keeps its own opening.
-PROPOSAL_OPENINGS = ("Theo đề nghị", "Xét đề nghị", "Theo đề xuất", "Xét đề xuất")
 
 
 def preamble(info: DocumentInfo, lines: list[str], proposal: str) -> tuple[list[str], str]:

@@ -68,7 +68,7 @@ FIT_SLACK_TWIPS = 40
 Line = tuple[str, float, bool]  # text, size in points, bold
 
 
-def widest_twips(lines: list[Line]) -> int:
+def widest_twips(lines: tuple[Line, ...]) -> int:
     """Width in twips a cell needs to hold each of `lines` on one line."""
     widest = max((text_width_pt(text, size, bold=bold) for text, size, bold in lines), default=0)
     return round(widest * TWIPS_PER_POINT) + CELL_PADDING_TWIPS + FIT_SLACK_TWIPS
@@ -79,7 +79,8 @@ def widest_twips(lines: list[Line]) -> int:
 HEADER_OVERHANG_TWIPS = 283
 
 
-def header_columns(left: list[Line], right: list[Line]) -> tuple[int, int]:
+@cache
+def header_columns(left: tuple[Line, ...], right: tuple[Line, ...]) -> tuple[int, int]:
     """Widths in twips of the header's columns: the agency's lines and Quốc hiệu each on one line.
 
     The left column keeps its usual width unless the agency's longest line needs more; the

@@ -10,7 +10,7 @@ comma) before it along, so "cho {{ so_luong }} {{ thanh_tich }} (có ...)" reads
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -21,6 +21,9 @@ from ruamel.yaml import YAML
 from pipeline.rules.placeholders import PLACEHOLDER, names_in
 
 PHRASE_FILE = "cau-chu.yaml"
+
+# A proposal (the preamble's last line) typed as a whole sentence keeps its own opening.
+PROPOSAL_OPENINGS = ("Theo đề nghị", "Xét đề nghị", "Theo đề xuất", "Xét đề xuất")
 
 # Fields every phrase may use: the document's own number, date and issuer.
 COMMON = frozenset({"so_ky_hieu", "ngay_thang", "loai_van_ban", "co_quan", "tham_quyen", "nam"})
@@ -194,12 +197,3 @@ class Phrases:
             return fill_phrase(text, merged)
         except KeyError as exc:
             raise MissingField(key, str(exc.args[0])) from None
-
-
-def slot_names(texts: Iterable[str]) -> list[str]:
-    """Every field name used by `texts`, in order, once."""
-    seen: dict[str, None] = {}
-    for text in texts:
-        for name in names_in(text):
-            seen.setdefault(name)
-    return list(seen)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from pipeline.rules.numbering import POINT_LETTERS
+from pipeline.rules.phrases import PROPOSAL_OPENINGS
 from pipeline.verify.document import Document, Paragraph, Table
 from pipeline.verify.layout import Layout, flat
 from pipeline.verify.report import Report, literal, msg
@@ -153,7 +154,6 @@ def _points(body: list[Paragraph], report: Report) -> None:
         previous = letter
 
 
-PROPOSALS = ("Theo đề nghị", "Xét đề nghị", "Theo đề xuất", "Xét đề xuất")
 # "Theo đề nghị của Xét đề nghị của ...", "Căn cứ Căn cứ ...": an opening typed into the data
 # after the one the software writes.
 _OPENING = r"(?:căn cứ|(?:theo|xét) đề (?:nghị|xuất)(?: của)?)"
@@ -173,7 +173,7 @@ def _preamble(body: list[Paragraph], report: Report) -> None:
             report.add("can_cu.italic", p.where, msg("not_italic"), msg("italic"))
         end = "." if n == len(lines) - 1 else ";"
         # Many offices close "Xét đề nghị của ...," with a comma before QUYẾT ĐỊNH:.
-        proposal_comma = end == "." and text.startswith(PROPOSALS) and text.endswith(",")
+        proposal_comma = end == "." and text.startswith(PROPOSAL_OPENINGS) and text.endswith(",")
         if not text.endswith(end) and not proposal_comma:
             report.add("can_cu.punctuation", p.where, literal(text[-1:]), literal(end))
         doubled = DOUBLED_OPENING.match(text)
