@@ -530,12 +530,12 @@ def type_ke_hoach(doc: Document) -> None:
 
 def list_table(doc: Document, *, money: bool) -> None:
     """The Danh sách's table: one row per line, a group heading or an entry."""
+    header = [f"{{{{ danh_sach.cot.{key} }}}}" for key in ("stt", "ten", "chuc_vu", "don_vi")]
     if money:
         widths = [int(Mm(14)), int(Mm(44)), int(Mm(38)), int(Mm(44)), int(Mm(25))]
-        header = ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Số tiền (đồng)"]
+        header.append("{{ danh_sach.cot.so_tien }}")
     else:
         widths = [int(Mm(14)), int(Mm(55)), int(Mm(45)), int(Mm(51))]
-        header = ["STT", "Họ và tên", "Chức vụ", "Đơn vị"]
     entry: list[Cell] = [
         (1, "BangSo", ("{{ dong.muc.stt }}",)),
         (1, "BangNoiDung", ("{{ dong.muc.ho_ten }}",)),

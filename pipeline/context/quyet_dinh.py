@@ -296,6 +296,9 @@ def award_list_context(info: DocumentInfo, awards: AwardList, title: str) -> dic
             entries_rows(part)
     return {
         "ten": info.write("danh_sach_ten"),
+        "cot": {
+            key: info.write(f"cot_{key}") for key in ("stt", "ten", "chuc_vu", "don_vi", "so_tien")
+        },
         "tieu_de": title.upper(),
         "kem_theo": info.write("danh_sach_kem_theo"),
         "dong": rows,
