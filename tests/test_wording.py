@@ -365,3 +365,31 @@ def test_validation_messages_have_no_library_english(
     message = caught.value.detail("vi")
     assert said in message, message
     assert not any(word in message for word in LIBRARY_ENGLISH), message
+
+
+def test_a_year_report_counts_a_list_without_money(tmp_path: Path, renderer) -> None:
+    office(tmp_path, khen_thuong="  tien_thuong: khong")
+    (tmp_path / "bc.yaml").write_text(
+        """\
+loai: bao_cao
+co_quan: huyen
+so: 9
+ngay: 25/12/2024
+nam: 2024
+trich_yeu: Tổng kết công tác thi đua, khen thưởng năm 2024
+mo_dau: ["Ủy ban nhân dân huyện báo cáo như sau:"]
+ket_thuc: Trên đây là báo cáo tổng kết năm 2024.
+muc:
+  - tieu_de: Kết quả
+    doan: ["Đã khen thưởng {{ tong.tong }} lượt tập thể, cá nhân."]
+    khoan:
+      - tieu_de: Khen thưởng
+        bang: [khen_thuong]
+noi_nhan: [Sở Nội vụ]
+don_vi_soan_thao: NV
+nguoi_ky: ct
+""",
+        "utf-8",
+    )
+    text = paragraph_texts(renderer.render_file(tmp_path / "bc.yaml", tmp_path / "bc.docx"))
+    assert "Đã khen thưởng 6 lượt tập thể, cá nhân." in text
