@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.awards import AwardList, Entry
@@ -10,6 +11,8 @@ from pipeline.context.common import DocumentInfo, block_context, closing, common
 from pipeline.context.ke_hoach import task_appendices
 from pipeline.context.sections import sections_context
 from pipeline.load.spreadsheet import Table
+from pipeline.load.yaml_source import Source, load_yaml
+from pipeline.model.agency import Agency
 from pipeline.model.blocks import DashList
 from pipeline.model.ke_hoach import PlanData
 from pipeline.model.quyet_dinh import DecisionData
@@ -21,7 +24,7 @@ from pipeline.render.fragments import rich_runs
 from pipeline.render.styles import StyleSheet
 from pipeline.rules.money import format_money
 from pipeline.rules.numbering import roman
-from pipeline.rules.phrases import AWARD_FIELDS, COMMON, FIELDS, PROPOSAL_OPENINGS, Text
+from pipeline.rules.phrases import AWARD_FIELDS, COMMON, FIELDS, PROPOSAL_OPENINGS, Phrases, Text
 from pipeline.rules.placeholders import names_in
 
 # Up to this many entries are named in Điều 1; more go to an attached Danh sách.
@@ -145,6 +148,26 @@ def award_phrase_gap(
                 if name not in values and name not in own and name not in COMMON:
                     return key, name
     return None
+
+
+def check_award_phrases(
+    data: DecisionData, agency: Agency, awards: AwardList, source: Source, profile: Path
+) -> None:
+    """Every field the decision's phrases name has a value for this list; else an error at the
+    line of the phrase (in the document, or in the office's profile)."""
+    table = Phrases.layered(
+        agency.cau_chu.model_dump(exclude_none=True) if agency.cau_chu else None,
+        data.cau_chu.model_dump(exclude_none=True) if data.cau_chu else None,
+        common={},
+    ).table
+    gap = award_phrase_gap(data, awards, table)
+    if gap is None:
+        return
+    key, name = gap
+    where = source if data.cau_chu and getattr(data.cau_chu, key) is not None else None
+    if where is None:
+        where = load_yaml(profile)
+    raise where.error("wording.no_value", ("cau_chu", key), phrase=key, name=name)
 
 
 def entry_line(

@@ -6,12 +6,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.awards import AwardList, read_award_list
-from pipeline.context.quyet_dinh import award_phrase_gap
+from pipeline.context.quyet_dinh import check_award_phrases
 from pipeline.errors import InputError
 from pipeline.load.spreadsheet import Field, Table, read_table
-from pipeline.load.yaml_source import Source, load_yaml
-from pipeline.model.agency import Agency
-from pipeline.rules.phrases import Phrases
+from pipeline.load.yaml_source import Source
 
 if TYPE_CHECKING:
     from pipeline.load.documents import LoadedDocument
@@ -51,26 +49,6 @@ def award_list(data: DecisionData, source: Source) -> tuple[AwardList, Path]:
         raise
     check_award_phrases(data, agency, awards, source, profile)
     return awards, path
-
-
-def check_award_phrases(
-    data: DecisionData, agency: Agency, awards: AwardList, source: Source, profile: Path
-) -> None:
-    """Every field the decision's phrases name has a value for this list; else an error at the
-    line of the phrase (in the document, or in the office's profile)."""
-    table = Phrases.layered(
-        agency.cau_chu.model_dump(exclude_none=True) if agency.cau_chu else None,
-        data.cau_chu.model_dump(exclude_none=True) if data.cau_chu else None,
-        common={},
-    ).table
-    gap = award_phrase_gap(data, awards, table)
-    if gap is None:
-        return
-    key, name = gap
-    where = source if data.cau_chu and getattr(data.cau_chu, key) is not None else None
-    if where is None:
-        where = load_yaml(profile)
-    raise where.error("wording.no_value", ("cau_chu", key), phrase=key, name=name)
 
 
 def council_members(data: DecisionData, source: Source) -> tuple[Table, Path]:
