@@ -16,6 +16,7 @@ from typing import Literal
 
 from pipeline.errors import InputError
 from pipeline.load.spreadsheet import Row, Table, read_table
+from pipeline.rules.award_names import display_name, office_award, with_alias_suggestion
 from pipeline.rules.collation import name_key, vietnamese_key
 from pipeline.rules.money import Reward, reward_amount
 from pipeline.rules.words import money_in_words
@@ -33,13 +34,13 @@ class Entry:
     unit: str
     award: str
     collective: bool
-    reward: Reward
+    reward: Reward | None  # None in a list without money (tien_thuong: khong)
     note: str
     row: int
 
     @property
     def amount(self) -> int:
-        return self.reward.amount
+        return self.reward.amount if self.reward is not None else 0
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,11 @@ class AwardList:
     def total_in_words(self) -> str:
         return money_in_words(self.total)
 
+    @property
+    def priced(self) -> bool:
+        """Whether the list carries money (every entry priced)."""
+        return all(e.reward is not None for e in self.entries)
+
     def count(self, *, collective: bool) -> int:
         return sum(1 for e in self.entries if e.collective == collective)
 
@@ -85,8 +91,14 @@ def read_award_list(
     sheet: str | None = None,
     columns: Mapping[str, str] | None = None,
     order: Order = None,
+    aliases: Mapping[str, str] | None = None,
+    priced: bool = True,
 ) -> AwardList:
-    """The award list in `path`, priced for a decision issued on `decision_date`."""
+    """The award list in `path`, priced for a decision issued on `decision_date`.
+
+    `aliases` maps the office's award names to the decree's (the office's name is printed);
+    an unpriced list (a decision stating no money) reads the names as written, for any date.
+    """
     table: Table = read_table(
         path,
         sheet=sheet,
@@ -98,26 +110,29 @@ def read_award_list(
     seen: dict[tuple[str, str, str], int] = {}
     for row in table:
         collective = _is_collective(row)
+        written, decree_name = office_award(row.values["danh_hieu"], aliases or {})
+        reward = None
         try:
-            reward = reward_amount(row.values["danh_hieu"], decision_date, collective=collective)
+            if priced:
+                reward = reward_amount(decree_name, decision_date, collective=collective)
         except InputError as exc:
+            exc = with_alias_suggestion(exc, row.values["danh_hieu"], aliases or {})
             raise exc.at(file=path, sheet=row.sheet, row=row.number, field="danh_hieu") from None
+        award = written or (reward.award.name if reward else display_name(decree_name))
         name = row.values["ho_ten"]
         # The same name in another unit may be another person: both must match.
-        key = (" ".join(name.split()).casefold(), row.values.get("don_vi", "").casefold(),
-               reward.award.name)  # fmt: skip
+        key = (" ".join(name.split()).casefold(), row.values.get("don_vi", "").casefold(), award)
         if key in seen:
             raise row.error(
-                "sheet.duplicate_entry", "ho_ten", name=name, award=reward.award.name,
-                first=seen[key],
-            )  # fmt: skip
+                "sheet.duplicate_entry", "ho_ten", name=name, award=award, first=seen[key]
+            )
         seen[key] = row.number
         entries.append(
             Entry(
                 name=name,
                 position=row.values.get("chuc_vu", ""),
                 unit=row.values.get("don_vi", ""),
-                award=reward.award.name,
+                award=award,
                 collective=collective,
                 reward=reward,
                 note=row.values.get("ghi_chu", ""),

@@ -51,7 +51,8 @@ class YearFigures:
 
     def add(self, awards: AwardList) -> None:
         for entry in awards.entries:
-            self.kinds[entry.award] = entry.reward.award.kind
+            if entry.reward is not None:  # a list without money has no decree's award
+                self.kinds[entry.award] = entry.reward.award.kind
             for counter in (
                 self.by_award.setdefault(entry.award, Count()),
                 self.by_unit.setdefault(entry.unit or "", Count()),

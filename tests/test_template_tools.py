@@ -62,8 +62,8 @@ def broken(tmp_path: Path, template: str, old: str, new: str) -> Path:
     ("template", "old", "new", "expected"),
     [
         # A syntax error in a table cell of the Danh sách.
-        ("quyet-dinh", "{{ muc.ho_ten }}", "{{ muc.ho_ten | }}",
-         ["quyet-dinh.docx", "bảng 1, hàng 5, ô 2", "lỗi cú pháp"]),
+        ("quyet-dinh", "{{ dong.muc.ho_ten }}", "{{ dong.muc.ho_ten | }}",
+         ["quyet-dinh.docx", "bảng 1, hàng 6, ô 2", "lỗi cú pháp"]),
         # A loop whose end tag was deleted.
         ("khoi/ky-ten", "{%p endfor %}", "", ["khoi/ky-ten.docx", "ô 1", "'for' mở mà không đóng"]),
         # A field the data does not have, read inside a shared block.

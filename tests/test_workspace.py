@@ -118,8 +118,8 @@ def test_sector_office_needs_its_name_and_abbreviation() -> None:
 def test_the_repository_is_the_example_office() -> None:
     workspace = Workspace.containing(REPO / "inputs" / "2022" / "ke-hoach-tdkt.yaml")
     assert workspace.root == REPO and workspace.data_dir == REPO / "inputs"
-    assert workspace.agency_ids() == ["van-phong-ubnd-son-la"]
-    assert workspace.years() == [2021, 2022]
+    assert "van-phong-ubnd-son-la" in workspace.agency_ids()
+    assert {2021, 2022} <= set(workspace.years())
     assert workspace.output_for(REPO / "inputs" / "2022" / "qd-giay-khen.yaml", 2022) == (
         REPO / "outputs" / "2022" / "qd-giay-khen.docx"
     )
@@ -297,8 +297,9 @@ def test_a_decision_issuing_itself_is_a_located_error(inputs_copy: Path, cli) ->
 # --- templates: built in, overridden by the office ------------------------------------------
 
 
-def wider_header(source: Path, target: Path, left: int) -> None:
-    """A copy of the header block whose left column is `left` twips wide."""
+def longer_signature_gap(source: Path, target: Path) -> None:
+    """A copy of the signature block with one more blank line above the signer's name (room for
+    the office's seal), as a maintainer would add it in Word."""
     with zipfile.ZipFile(source) as archive:
         members = {info: archive.read(info) for info in archive.infolist()}
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -306,33 +307,42 @@ def wider_header(source: Path, target: Path, left: int) -> None:
         for info, data in members.items():
             if info.filename == "word/document.xml":
                 xml = data.decode("utf-8")
-                xml = xml.replace('<w:gridCol w:w="3543"/>', f'<w:gridCol w:w="{left}"/>')
-                xml = xml.replace('w:w="3543"/>', f'w:w="{left}"/>')
-                data = xml.encode("utf-8")
+                name = xml.index("{{ chu_ky.ho_ten }}")
+                start = max(xml.rfind("<w:p>", 0, name), xml.rfind("<w:p ", 0, name))
+                blank = '<w:p><w:pPr><w:jc w:val="center"/></w:pPr></w:p>'
+                data = (xml[:start] + blank + xml[start:]).encode("utf-8")
             out.writestr(info, data)
+
+
+def signature_cell_paragraphs(docx: Path) -> int:
+    """Paragraphs in the cell holding the signer's name."""
+    for table in Document(str(docx)).tables:
+        for row in table.rows:
+            for cell in row.cells:
+                if "Nguyễn Văn A" in cell.text:
+                    return len(cell.paragraphs)
+    raise AssertionError("no signature cell")
 
 
 def test_an_office_override_of_a_shared_block_is_used_and_listed(
     office: Path, cli: click.Group
 ) -> None:
-    wider_header(builtin_templates() / "khoi" / "dau-trang.docx",
-                 office / "mau" / "khoi" / "dau-trang.docx", 4200)  # fmt: skip
+    starter = str(next((office / "inputs").glob("20*")) / "ke-hoach.yaml")
+    assert run(cli, "render", starter, "-o", "builtin.docx").exit_code == 0
+    longer_signature_gap(builtin_templates() / "khoi" / "ky-ten.docx",
+                         office / "mau" / "khoi" / "ky-ten.docx")  # fmt: skip
     listing = run(cli, "templates", "list")
     assert listing.exit_code == 0, listing.output
-    line = next(x for x in listing.output.splitlines() if x.startswith("khoi/dau-trang"))
-    assert "của cơ quan" in line and "mau/khoi/dau-trang.docx" in line
-    other = next(x for x in listing.output.splitlines() if x.startswith("khoi/ky-ten"))
+    line = next(x for x in listing.output.splitlines() if x.startswith("khoi/ky-ten"))
+    assert "của cơ quan" in line and "mau/khoi/ky-ten.docx" in line
+    other = next(x for x in listing.output.splitlines() if x.startswith("khoi/dau-trang"))
     assert "có sẵn" in other
 
-    year = next((office / "inputs").glob("20*"))
-    result = run(cli, "render", str(year / "ke-hoach.yaml"), "-o", "out.docx")
+    result = run(cli, "render", starter, "-o", "override.docx")
     assert result.exit_code == 0, result.output
-    table = Document(str(office / "out.docx")).tables[0]
-    widths = [int(c.get(f"{{{W}}}w")) for c in table._tbl.tblGrid.iter(f"{{{W}}}gridCol")]
-    assert widths[0] == 4200
-
-
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    builtin = signature_cell_paragraphs(office / "builtin.docx")
+    assert signature_cell_paragraphs(office / "override.docx") == builtin + 1
+    assert run(cli, "verify", "override.docx").exit_code == 0
 
 
 def test_templates_copy_puts_a_builtin_into_the_office(office: Path, cli: click.Group) -> None:

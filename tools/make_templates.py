@@ -357,6 +357,15 @@ SIGNATURE_WIDTHS = [int(Mm(75)), TEXT_WIDTH - int(Mm(75))]
 def block_header(doc: Document) -> None:
     """Ô 1–4: agency block and Quốc hiệu, Tiêu ngữ; Số and the date line on the second row."""
     table = borderless_table(doc, HEADER_WIDTHS, rows=2)
+    # The column widths follow the agency's name and Quốc hiệu (pipeline/rules/metrics.py).
+    table._tbl.tblPr.find(qn("w:tblW")).set(qn("w:w"), "{{ dau_trang.tong }}")
+    sides = ("{{ dau_trang.trai }}", "{{ dau_trang.phai }}")
+    grid = table._tbl.tblGrid.findall(qn("w:gridCol"))
+    for side, grid_col in zip(sides, grid, strict=True):
+        grid_col.set(qn("w:w"), side)
+    for row in table.rows:
+        for side, cell in zip(sides, row.cells, strict=True):
+            cell._tc.get_or_add_tcPr().find(qn("w:tcW")).set(qn("w:w"), side)
     left, right = (clear_cell(c) for c in table.rows[0].cells)
     para(left, "CoQuanChuQuan", "{%p if co_quan_chu_quan %}")
     para(left, "CoQuanChuQuan", "{{ co_quan_chu_quan }}")
@@ -381,7 +390,7 @@ def block_signature(doc: Document) -> None:
     para(left, "NoiNhan", "{%p for nguoi_nhan in noi_nhan %}")
     para(left, "NoiNhan", "- {{ nguoi_nhan }};")
     para(left, "NoiNhan", "{%p endfor %}")
-    para(left, "NoiNhan", "- Lưu: {{ luu }}.")
+    para(left, "NoiNhan", "- {{ luu }}")
     para(right, "ChuKyThamQuyen", "{%p for dong in chu_ky.tham_quyen %}")
     para(right, "ChuKyThamQuyen", "{{ dong }}")
     para(right, "ChuKyThamQuyen", "{%p endfor %}")
@@ -519,6 +528,41 @@ def type_ke_hoach(doc: Document) -> None:
     final_landscape(doc)
 
 
+def list_table(doc: Document, *, money: bool) -> None:
+    """The Danh sách's table: one row per line, a group heading or an entry."""
+    header = [f"{{{{ danh_sach.cot.{key} }}}}" for key in ("stt", "ten", "chuc_vu", "don_vi")]
+    if money:
+        widths = [int(Mm(14)), int(Mm(44)), int(Mm(38)), int(Mm(44)), int(Mm(25))]
+        header.append("{{ danh_sach.cot.so_tien }}")
+    else:
+        widths = [int(Mm(14)), int(Mm(55)), int(Mm(45)), int(Mm(51))]
+    entry: list[Cell] = [
+        (1, "BangSo", ("{{ dong.muc.stt }}",)),
+        (1, "BangNoiDung", ("{{ dong.muc.ho_ten }}",)),
+        (1, "BangNoiDung", ("{{ dong.muc.chuc_vu }}",)),
+        (1, "BangNoiDung", ("{{ dong.muc.don_vi }}",)),
+    ]
+    if money:
+        entry.append((1, "BangTien", ("{{ dong.muc.so_tien }}",)))
+    rows: list[list[Cell]] = [
+        loop_row(widths, "{%tr for dong in danh_sach.dong %}"),
+        loop_row(widths, "{%tr if dong.nhom %}"),
+        [(len(widths), "BangNhom", ("{{ dong.nhom }}",))],
+        loop_row(widths, "{%tr else %}"),
+        entry,
+        loop_row(widths, "{%tr endif %}"),
+        loop_row(widths, "{%tr endfor %}"),
+    ]
+    if money:
+        rows.append(
+            [
+                (4, "BangTieuDe", ("{{ danh_sach.tong_cong_chu }}",)),
+                (1, "BangTien", (("{{ danh_sach.tong_cong }}", "Strong"),)),
+            ]
+        )
+    grid_table(doc, widths, header, rows)
+
+
 def type_quyet_dinh(doc: Document) -> None:
     """Quyết định: thẩm quyền, căn cứ, QUYẾT ĐỊNH:, articles, signature, attached Danh sách."""
     para(doc, "NoiDung", '{%p include "khoi/dau-trang" %}')
@@ -541,30 +585,15 @@ def type_quyet_dinh(doc: Document) -> None:
     para(doc, "NoiDung", '{%p include "khoi/ky-ten" %}')
     para(doc, "NoiDung", "{%p if danh_sach %}")
     section_break(doc, landscape=False)
-    para(doc, "PhuLucSo", "DANH SÁCH")
+    para(doc, "PhuLucSo", "{{ danh_sach.ten }}")
     para(doc, "PhuLucTieuDe", "{{ danh_sach.tieu_de }}")
     para(doc, "PhuLucKemTheo", "{{ danh_sach.kem_theo }}")
-    widths = [int(Mm(14)), int(Mm(44)), int(Mm(38)), int(Mm(44)), int(Mm(25))]
-    header = ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Số tiền (đồng)"]
-    rows: list[list[Cell]] = [
-        loop_row(widths, "{%tr for nhom in danh_sach.nhom %}"),
-        [(5, "BangNhom", ("{{ nhom.so }}. {{ nhom.ten }} ({{ nhom.so_luong }})",))],
-        loop_row(widths, "{%tr for muc in nhom.muc %}"),
-        [
-            (1, "BangSo", ("{{ muc.stt }}",)),
-            (1, "BangNoiDung", ("{{ muc.ho_ten }}",)),
-            (1, "BangNoiDung", ("{{ muc.chuc_vu }}",)),
-            (1, "BangNoiDung", ("{{ muc.don_vi }}",)),
-            (1, "BangTien", ("{{ muc.so_tien }}",)),
-        ],
-        loop_row(widths, "{%tr endfor %}"),
-        loop_row(widths, "{%tr endfor %}"),
-        [
-            (4, "BangTieuDe", ("Tổng cộng",)),
-            (1, "BangTien", (("{{ danh_sach.tong_cong }}", "Strong"),)),
-        ],
-    ]
-    grid_table(doc, widths, header, rows)
+    # With money: an amount column and the total row; without: neither.
+    para(doc, "NoiDung", "{%p if danh_sach.co_tien %}")
+    list_table(doc, money=True)
+    para(doc, "NoiDung", "{%p else %}")
+    list_table(doc, money=False)
+    para(doc, "NoiDung", "{%p endif %}")
     para(doc, "NoiDung", "{%p endif %}")
     para(doc, "NoiDung", "{%p if ke_hoach %}")
     section_break(doc, landscape=False)

@@ -19,7 +19,8 @@ from pipeline.rules.placeholders import fill
 def award_order(figures: YearFigures, award: str) -> tuple[int, int, str]:
     """Danh hiệu before hình thức, awards of people before those of collectives."""
     count = figures.by_award[award]
-    title = figures.kinds[award] == AwardKind.TITLE
+    # An award of a list without money was never matched to the decree: counted as a form.
+    title = figures.kinds.get(award) == AwardKind.TITLE
     return (0 if title else 1, 0 if count.individuals else 1, award)
 
 

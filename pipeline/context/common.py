@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Generic, TypeVar
 
 from markupsafe import Markup
 
+from pipeline.errors import InputError
 from pipeline.model.agency import Agency, Signer
 from pipeline.model.blocks import Block, DashList, PointList
 from pipeline.model.document import DocumentData, RecipientGroup
@@ -15,11 +17,20 @@ from pipeline.render.fragments import rich_runs, rule_run
 from pipeline.render.styles import StyleSheet
 from pipeline.rules.dates import date_line, date_phrase
 from pipeline.rules.doc_types import DocumentType
-from pipeline.rules.metrics import RULE_RATIO_FULL, RULE_RATIO_PART, rule_length_pt
+from pipeline.rules.metrics import (
+    HEADER_LEFT_TWIPS,
+    HEADER_WIDTH_TWIPS,
+    RULE_RATIO_FULL,
+    RULE_RATIO_PART,
+    Line,
+    header_columns,
+    rule_length_pt,
+)
 from pipeline.rules.numbering import point_letter, reference_code
+from pipeline.rules.phrases import MissingField, Phrases
 
+QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
-RECORDS_OFFICE = "VT"  # văn thư: every "Lưu:" line starts with it
 
 
 A = TypeVar("A")  # what a kind attaches (pipeline.load.attachments)
@@ -44,12 +55,45 @@ class DocumentInfo(Generic[A]):
         number = self.data.so if isinstance(self.data.so, int) else None
         return reference_code(number, self.doc_type, self.agency.viet_tat)
 
-    def attached_line(self, issuer: str | None = None, lead: str = "Kèm theo") -> str:
-        """'(Kèm theo Kế hoạch số 05/KH-VPUBND ngày ... của ...)' under an appendix title."""
-        return (
-            f"({lead} {self.doc_type.name} số {self.reference} {date_phrase(self.data.ngay)} "
-            f"của {issuer or self.agency.ten_day_du})"
+    @cached_property
+    def phrases(self) -> Phrases:
+        """Câu chữ in force: vanthu's defaults, then the office's, then the document's own."""
+        data = self.data
+        issuer = getattr(data, "tham_quyen", None) or self.agency.ten_day_du
+        return Phrases.layered(
+            _overrides(self.agency.cau_chu),
+            _overrides(data.cau_chu),
+            common={
+                "so_ky_hieu": self.reference,
+                "ngay_thang": date_phrase(data.ngay),
+                "loai_van_ban": self.doc_type.name,
+                "co_quan": self.agency.ten_day_du,
+                "tham_quyen": issuer,
+                "nam": str(data.ngay.year),
+            },
         )
+
+    def write(self, key: str, values: Mapping[str, str] | None = None) -> str:
+        """Phrase `key` of this document, filled; a field it has no value for is an InputError."""
+        try:
+            return self.phrases.write(key, values)
+        except MissingField as exc:
+            raise missing_field(exc) from None
+
+    def write_all(self, key: str, values: Mapping[str, str] | None = None) -> list[str]:
+        """A phrase of several paragraphs, filled."""
+        try:
+            return self.phrases.write_all(key, values)
+        except MissingField as exc:
+            raise missing_field(exc) from None
+
+
+def _overrides(record: Any) -> dict[str, Any]:
+    return record.model_dump(exclude_none=True) if record is not None else {}
+
+
+def missing_field(exc: MissingField) -> InputError:
+    return InputError("wording.no_value", field=f"cau_chu.{exc.key}", phrase=exc.key, name=exc.name)
 
 
 def rule(styles: StyleSheet, text: str, style_id: str, ratio: float) -> Markup:
@@ -58,13 +102,36 @@ def rule(styles: StyleSheet, text: str, style_id: str, ratio: float) -> Markup:
     return rule_run(rule_length_pt(text, run.size or 14, bold=run.bold, ratio=ratio))
 
 
+def styled_lines(styles: StyleSheet, text: str | None, style_id: str) -> tuple[Line, ...]:
+    """Each line of `text` with the size and weight of the style it is set in."""
+    run = styles.paragraph_style_run(style_id)
+    return tuple((line, run.size or 13, bool(run.bold)) for line in (text or "").splitlines())
+
+
+def header_widths(info: DocumentInfo, styles: StyleSheet) -> dict[str, int]:
+    """Column widths of the header table (twips), from the text they hold."""
+    agency = info.agency
+    left = styled_lines(styles, agency.co_quan_chu_quan, "CoQuanChuQuan") + styled_lines(
+        styles, agency.ten_co_quan, "CoQuanBanHanh"
+    )
+    right = styled_lines(styles, QUOC_HIEU, "QuocHieu") + styled_lines(styles, TIEU_NGU, "TieuNgu")
+    trai, phai = header_columns(left, right)
+    # The template's own table width (9354) is its columns' sum rounded up; kept when unchanged.
+    usual = trai == HEADER_LEFT_TWIPS and trai + phai == HEADER_WIDTH_TWIPS
+    return {"trai": trai, "phai": phai, "tong": 9354 if usual else trai + phai}
+
+
 def signature_lines(signer: Signer) -> list[str]:
-    """Ô 7a/7b: authority and title lines, upper case (KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH ...)."""
+    """Ô 7a/7b: authority and title lines, upper case (KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH ...).
+
+    A title given as several lines prints them as they are, after the authority line if any.
+    """
+    titles = [line.upper() for line in signer.chuc_vu.splitlines()]
     if signer.tham_quyen == "Q.":
         return [f"Q. {signer.thay_cho or ''}".upper()]
     if signer.tham_quyen:
-        return [f"{signer.tham_quyen} {signer.thay_cho}".upper(), signer.chuc_vu.upper()]
-    return [signer.chuc_vu.upper()]
+        return [f"{signer.tham_quyen} {signer.thay_cho}".upper(), *titles]
+    return titles
 
 
 def recipient_lines(data: DocumentData, agency: Agency) -> list[str]:
@@ -88,13 +155,23 @@ def clean_list_line(text: str) -> str:
     return text.rstrip(";").rstrip()
 
 
-def filing_line(data: DocumentData) -> str:
-    """'VT, TCHCQT, H01b': the records office, the drafting unit, drafter initials and copies."""
-    parts = [RECORDS_OFFICE, data.don_vi_soan_thao]
+def filing_line(info: DocumentInfo) -> str:
+    """'Lưu: VT, TCHCQT, H01b.': the records office, drafting unit, drafter initials, copies."""
+    data = info.data
+    drafter = ""
     if data.nguoi_soan_thao:
         copies = f"{data.so_ban:02d}b" if data.so_ban else ""
-        parts.append(f"{data.nguoi_soan_thao}{copies}")
-    return ", ".join(parts)
+        drafter = f"{data.nguoi_soan_thao}{copies}"
+    unit = info.agency.don_vi.get(data.don_vi_soan_thao)
+    return info.write(
+        "luu",
+        {
+            "don_vi_soan_thao": data.don_vi_soan_thao,
+            "nguoi_soan_thao": drafter,
+            "ten_don_vi_soan_thao": unit.ten if unit else data.don_vi_soan_thao,
+            "so_ban": f"{data.so_ban}b" if data.so_ban else "",
+        },
+    )
 
 
 def closing(text: str) -> str:
@@ -132,6 +209,7 @@ def common_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
     """Header block, title, Nơi nhận and signature of any document."""
     data, agency = info.data, info.agency
     return {
+        "dau_trang": header_widths(info, styles),
         "co_quan_chu_quan": agency.co_quan_chu_quan,
         "co_quan_ban_hanh": agency.ten_co_quan,
         "duong_ke_co_quan": rule(styles, agency.ten_co_quan, "CoQuanBanHanh", RULE_RATIO_PART),
@@ -142,7 +220,7 @@ def common_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
         "trich_yeu": rich_runs(data.trich_yeu),
         "duong_ke_trich_yeu": rule(styles, data.trich_yeu, "TrichYeu", RULE_RATIO_PART),
         "noi_nhan": recipient_lines(data, agency),
-        "luu": filing_line(data),
+        "luu": filing_line(info),
         "chu_ky": {"tham_quyen": signature_lines(info.signer), "ho_ten": info.signer.ho_ten},
         "phan_cuoi": None,  # what stands last after the signature: "doc", "ngang" or nothing
     }

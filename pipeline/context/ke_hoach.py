@@ -49,7 +49,7 @@ def plan_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
     plan = info.data
     assert isinstance(plan, PlanData)
     context = common_context(info, styles)
-    appendices = task_appendices(plan, info.agency.don_vi, info.attached_line())
+    appendices = task_appendices(plan, info.agency.don_vi, info.write("phu_luc_kem_theo"))
     context.update(
         mo_dau=[block_context(b) for b in plan.mo_dau],
         cac_muc=sections_context(plan.muc),

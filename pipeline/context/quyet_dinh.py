@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from pipeline.awards import AwardList, Entry
@@ -10,54 +12,61 @@ from pipeline.context.ke_hoach import task_appendices
 from pipeline.context.sections import sections_context
 from pipeline.load.attachments import DecisionAttachments, NoAttachments
 from pipeline.load.spreadsheet import Table
+from pipeline.load.yaml_source import Source, load_yaml
+from pipeline.model.agency import Agency
 from pipeline.model.blocks import DashList
 from pipeline.model.ke_hoach import PlanData
 from pipeline.model.quyet_dinh import DecisionData
+from pipeline.model.wording import ListLayout
 from pipeline.render.fragments import rich_runs
 from pipeline.render.styles import StyleSheet
 from pipeline.rules.money import format_money
 from pipeline.rules.numbering import roman
+from pipeline.rules.phrases import AWARD_FIELDS, COMMON, FIELDS, PROPOSAL_OPENINGS, Phrases, Text
+from pipeline.rules.placeholders import names_in
 
 # Up to this many entries are named in Điều 1; more go to an attached Danh sách.
 NAMED_IN_ARTICLE = 5
 PREAMBLE_WORD = "Căn cứ"
 
 
-def preamble(lines: list[str], proposal: str) -> tuple[list[str], str]:
-    """Căn cứ lines ending ';' and the 'Theo đề nghị của ...' line ending '.'."""
+def preamble(info: DocumentInfo, lines: list[str], proposal: str) -> tuple[list[str], str]:
+    """Căn cứ lines ending ';' and the closing 'Theo đề nghị của ...' line (phrase theo_de_nghi)."""
     out = []
     for line in lines:
         text = line.strip().rstrip(";.").rstrip()
         if not text.startswith(PREAMBLE_WORD):
             text = f"{PREAMBLE_WORD} {text}"
         out.append(f"{text};")
-    proposal = proposal.strip().rstrip(";.").rstrip()
-    if not proposal.startswith("Theo đề nghị"):
-        proposal = f"Theo đề nghị của {proposal}"
-    return out, f"{proposal}."
+    text = proposal.strip()
+    if text.startswith(PROPOSAL_OPENINGS):
+        ending = "" if text.endswith((".", ",")) else "."
+        return out, f"{text.rstrip(';').rstrip()}{ending}"
+    return out, info.write("theo_de_nghi", {"de_nghi": text.rstrip(";.,").rstrip()})
 
 
-def counted(awards: AwardList) -> str:
-    """'44 cá nhân và 5 tập thể'."""
+def two_digits(count: int) -> str:
+    """A count as decisions print it: below 10 with a leading zero (05 tập thể)."""
+    return f"{count:02d}" if count < 10 else str(count)
+
+
+def counted(awards: AwardList, *, collectives_first: bool = False) -> str:
+    """'44 cá nhân và 05 tập thể' (or '05 tập thể và 44 cá nhân')."""
     parts = []
     people, groups = awards.count(collective=False), awards.count(collective=True)
     if people:
-        parts.append(f"{people:02d} cá nhân" if people < 10 else f"{people} cá nhân")
+        parts.append(f"{two_digits(people)} cá nhân")
     if groups:
-        parts.append(f"{groups:02d} tập thể" if groups < 10 else f"{groups} tập thể")
-    return " và ".join(parts)
-
-
-def entry_line(entry: Entry, *, with_award: bool) -> str:
-    parts = [p for p in (entry.name, entry.position, entry.unit) if p]
-    text = ", ".join(parts)
-    return f"{text}: {entry.award};" if with_award else f"{text};"
+        parts.append(f"{two_digits(groups)} tập thể")
+    return " và ".join(reversed(parts) if collectives_first else parts)
 
 
 def cited_articles(awards: AwardList) -> str:
     """'Điều 69 và Điều 73 Nghị định 91/2017/NĐ-CP': titles and forms have their own articles."""
     by_decree: dict[str, list[str]] = {}
     for entry in awards.entries:
+        if entry.reward is None:
+            continue
         award = entry.reward.award
         articles = by_decree.setdefault(award.source, [])
         if award.article and award.article not in articles:
@@ -68,122 +77,264 @@ def cited_articles(awards: AwardList) -> str:
     )
 
 
-def award_articles(data: DecisionData, awards: AwardList) -> list[dict[str, Any]]:
-    """Điều 1 (who receives what) and Điều 2 (the money and where it comes from)."""
+def award_values(data: DecisionData, awards: AwardList) -> dict[str, str]:
+    """The named fields of an award decision's phrases: counts, amounts, total, funding."""
     assert data.khen_thuong is not None
     section = data.khen_thuong
-    merit = f" {section.thanh_tich.rstrip('.')}" if section.thanh_tich else ""
+    people, groups = awards.count(collective=False), awards.count(collective=True)
+    values = {
+        "hanh_dong": section.hanh_dong,
+        "thanh_tich": (section.thanh_tich or "").rstrip("."),
+        "so_luong": counted(awards),
+        "so_luong_tap_the_truoc": counted(awards, collectives_first=True),
+        "so_ca_nhan": two_digits(people) if people else "0",
+        "so_tap_the": two_digits(groups) if groups else "0",
+        "tong_so": two_digits(people + groups),
+    }
+    for number, group in enumerate(awards.groups, start=1):
+        prefix = f"khen_thuong_{number}."
+        values[prefix + "ten"] = group.award
+        for collective, word in ((False, "ca_nhan"), (True, "tap_the")):
+            entries = [e for e in group.entries if e.collective == collective]
+            values[f"{prefix}so_{word}"] = two_digits(len(entries)) if entries else "0"
+            if entries and awards.priced:
+                values[prefix + word] = format_money(entries[0].amount)
+    names = {e.award for e in awards.entries}
+    if len(names) == 1:
+        values["khen_thuong_chung"] = next(iter(names))
+    if not awards.priced:
+        return values
+    reward = awards.entries[0].reward  # one decision date: one base salary for every entry
+    assert reward is not None
+    values.update(
+        tong_tien=format_money(awards.total),
+        tong_tien_bang_chu=awards.total_in_words,
+        nguon_kinh_phi=(section.nguon_kinh_phi or "").rstrip("."),
+        luong_co_so=format_money(reward.base_salary.amount),
+        dieu_khoan=cited_articles(awards),
+    )
+    for collective, word in ((False, "ca_nhan"), (True, "tap_the")):
+        amounts = {e.amount for e in awards.entries if e.collective == collective}
+        if len(amounts) == 1:
+            values[f"tien_{word}"] = format_money(amounts.pop())
+    return values
+
+
+def award_phrases_used(awards: AwardList) -> list[str]:
+    """The phrases an award decision with this list writes, in the order it writes them."""
+    if len(awards.entries) <= NAMED_IN_ARTICLE:
+        keys = ["dieu_1_co_ten", "dieu_1_co_ten_khong_thanh_tich", "dong_co_ten",
+                "dong_co_ten_mot_loai"]  # fmt: skip
+    else:
+        keys = ["dieu_1_danh_sach", *(["danh_sach_tong_cong"] if awards.priced else [])]
+    return keys + (["dieu_2_mo_dau", "dieu_2_muc", "dieu_2_sau"] if awards.priced else [])
+
+
+def award_phrase_gap(
+    data: DecisionData, awards: AwardList, table: Mapping[str, Text]
+) -> tuple[str, str] | None:
+    """The first (phrase, field) whose field this list has no value for: money fields in a
+    list without money, {{ tien_ca_nhan }} with several amounts, {{ khen_thuong_3.ten }} with
+    two awards. Checked when the list is read, so the error can name its file and line."""
+    values = award_values(data, awards)
+    for key in award_phrases_used(awards):
+        # Fields of one entry or one amount line are always there; the list's may not be.
+        own = FIELDS[key] - AWARD_FIELDS
+        texts = table[key]
+        for text in [texts] if isinstance(texts, str) else texts:
+            for name in names_in(text):
+                if name not in values and name not in own and name not in COMMON:
+                    return key, name
+    return None
+
+
+def check_award_phrases(
+    data: DecisionData, agency: Agency, awards: AwardList, source: Source, profile: Path
+) -> None:
+    """Every field the decision's phrases name has a value for this list; else an error at the
+    line of the phrase (in the document, or in the office's profile)."""
+    table = Phrases.layered(
+        agency.cau_chu.model_dump(exclude_none=True) if agency.cau_chu else None,
+        data.cau_chu.model_dump(exclude_none=True) if data.cau_chu else None,
+        common={},
+    ).table
+    gap = award_phrase_gap(data, awards, table)
+    if gap is None:
+        return
+    key, name = gap
+    where = source if data.cau_chu and getattr(data.cau_chu, key) is not None else None
+    if where is None:
+        where = load_yaml(profile)
+    raise where.error("wording.no_value", ("cau_chu", key), phrase=key, name=name)
+
+
+def entry_line(
+    info: DocumentInfo, entry: Entry, values: dict[str, str], *, with_award: bool
+) -> str:
+    """One person or collective named in Điều 1 (phrase dong_co_ten)."""
+    parts = [p for p in (entry.name, entry.position, entry.unit) if p]
+    fields = {
+        **values,
+        "ten": ", ".join(parts),
+        "ho_ten": entry.name,
+        "chuc_vu": entry.position,
+        "don_vi": entry.unit,
+        "khen_thuong": entry.award,
+    }
+    return info.write("dong_co_ten" if with_award else "dong_co_ten_mot_loai", fields)
+
+
+def award_articles(info: DocumentInfo, awards: AwardList) -> list[dict[str, Any]]:
+    """Điều 1 (who receives what) and, with money, Điều 2 (the money and where it comes from)."""
+    data = info.data
+    assert isinstance(data, DecisionData) and data.khen_thuong is not None
+    values = award_values(data, awards)
     if len(awards.entries) <= NAMED_IN_ARTICLE:
         several = len(awards.groups) > 1
-        lead = (
-            f"cho các cá nhân, tập thể{merit}, gồm:"
-            if merit
-            else "cho các cá nhân, tập thể có tên sau:"
-        )
-        first = {
-            "mo_dau": f"{section.hanh_dong} {lead}",
-            "doan": [DashList(gach=[entry_line(e, with_award=several) for e in awards.entries])],
-        }
+        key = "dieu_1_co_ten" if data.khen_thuong.thanh_tich else "dieu_1_co_ten_khong_thanh_tich"
+        lines = [entry_line(info, e, values, with_award=several) for e in awards.entries]
+        first = {"mo_dau": info.write(key, values), "doan": [DashList(gach=lines)]}
     else:
-        first = {
-            "mo_dau": f"{section.hanh_dong} cho {counted(awards)}{merit} (có danh sách kèm theo).",
-            "doan": [],
-        }
+        first = {"mo_dau": info.write("dieu_1_danh_sach", values), "doan": []}
+    if not awards.priced:
+        return [first]
     rates: dict[tuple[str, bool], int] = {}
     for entry in awards.entries:
         rates.setdefault((entry.award, entry.collective), entry.amount)
-    reward = awards.entries[0].reward  # one decision date: one base salary for every entry
-    citations = cited_articles(awards)
-    lines = [
-        f"{award}: {format_money(amount)} đồng/{'tập thể' if collective else 'người'};"
+    rate_lines = [
+        info.write(
+            "dieu_2_muc",
+            {
+                **values,
+                "khen_thuong": award,
+                "so_tien": format_money(amount),
+                "doi_tuong": info.write("doi_tuong_tap_the" if collective else "doi_tuong_ca_nhan"),
+            },
+        )
         for (award, collective), amount in rates.items()
     ]
+    has_rates = bool(info.phrases.raw("dieu_2_muc"))
+    body: list[Any] = [DashList(gach=rate_lines)] if has_rates else []
     money = {
-        "mo_dau": (
-            f"Tặng kèm tiền thưởng theo quy định tại {citations}, "
-            f"mức lương cơ sở {format_money(reward.base_salary.amount)} đồng/tháng:"
-        ),
-        "doan": [
-            DashList(gach=lines),
-            f"Tổng số tiền thưởng: {format_money(awards.total)} đồng.",
-            f"Bằng chữ: {awards.total_in_words}",
-            f"Nguồn kinh phí: {section.nguon_kinh_phi.rstrip('.')}.",
-        ],
+        "mo_dau": info.write("dieu_2_mo_dau", values),
+        "doan": body + info.write_all("dieu_2_sau", values),
     }
     return [first, money]
 
 
-def council_articles(data: DecisionData, members: Table) -> list[dict[str, Any]]:
+def council_articles(info: DocumentInfo, members: Table) -> list[dict[str, Any]]:
     """Điều 1: the council and its members with their roles."""
-    assert data.hoi_dong is not None
+    data = info.data
+    assert isinstance(data, DecisionData) and data.hoi_dong is not None
     lines = [
-        f"{row.values['ho_ten']}, {row.values['chuc_vu']} - {row.values['vai_tro']};"
+        info.write(
+            "hoi_dong_thanh_vien",
+            {name: row.values.get(name, "") for name in ("ho_ten", "chuc_vu", "vai_tro")},
+        )
         for row in members
     ]
-    return [
-        {"mo_dau": f"{data.hoi_dong.hanh_dong}, gồm các ông, bà có tên sau:",
-         "doan": [DashList(gach=lines)]},
-    ]  # fmt: skip
+    values = {"hanh_dong": data.hoi_dong.hanh_dong, "so_thanh_vien": two_digits(len(lines))}
+    return [{"mo_dau": info.write("hoi_dong_dieu_1", values), "doan": [DashList(gach=lines)]}]
 
 
 def issued_plan_articles(
-    data: DecisionData, plan: DocumentInfo[NoAttachments]
+    info: DocumentInfo, plan: DocumentInfo[NoAttachments]
 ) -> list[dict[str, Any]]:
     """Điều 1: 'Ban hành kèm theo Quyết định này Kế hoạch ...'."""
     subject = " ".join(plan.data.trich_yeu.split())
     subject = subject[:1].lower() + subject[1:]  # it continues the sentence after "Kế hoạch"
-    return [{"mo_dau": f"Ban hành kèm theo Quyết định này Kế hoạch {subject}.", "doan": []}]
+    return [{"mo_dau": info.write("ban_hanh_dieu_1", {"trich_yeu_ke_hoach": subject}), "doan": []}]
 
 
 def issued_plan_context(info: DocumentInfo, plan: DocumentInfo[NoAttachments]) -> dict[str, Any]:
     """The plan printed after the decision: its title, 'Ban hành kèm theo ...' and its body."""
-    data = info.data
-    assert isinstance(data, DecisionData)
     body = plan.data
     assert isinstance(body, PlanData)
-    issuer = data.tham_quyen
     return {
         "ten_loai": plan.doc_type.title,
         "trich_yeu": rich_runs(body.trich_yeu),
-        "kem_theo": info.attached_line(issuer, lead="Ban hành kèm theo"),
+        "kem_theo": info.write("ban_hanh_kem_theo"),
         "mo_dau": [block_context(b) for b in body.mo_dau],
         "cac_muc": sections_context(body.muc),
         "ket_thuc": rich_runs(closing(body.ket_thuc)),
         "cac_phu_luc": task_appendices(
-            body,
-            plan.agency.don_vi,
-            info.attached_line(issuer, lead="Kèm theo Kế hoạch ban hành kèm theo"),
-        ),  # fmt: skip
+            body, plan.agency.don_vi, info.write("ban_hanh_phu_luc_kem_theo")
+        ),
     }
+
+
+KIND_ORDER = {"tap_the_truoc": (True, False), "ca_nhan_truoc": (False, True)}
 
 
 def award_list_context(info: DocumentInfo, awards: AwardList, title: str) -> dict[str, Any]:
-    """The attached Danh sách: groups by title, numbered within groups, and the total."""
+    """The attached Danh sách: groups by award (and by tập thể / cá nhân), numbers, the total.
+
+    Rows are flat, a group heading or an entry, so one table row of the template serves each
+    layout: headings on one or two levels, numbering per group or through the list.
+    """
     data = info.data
-    assert isinstance(data, DecisionData)
+    assert isinstance(data, DecisionData) and data.khen_thuong is not None
+    layout = data.khen_thuong.trinh_bay or info.agency.danh_sach or ListLayout()
+    kinds = KIND_ORDER.get(layout.nhom)
+    # With one award and a split by kind, the kinds are the only level of headings.
+    award_headings = kinds is None or len(awards.groups) > 1
+    rows: list[dict[str, Any]] = []
+    counter = 0
+
+    def heading(key: str, number: str, name: str, entries: list[Entry]) -> None:
+        text = info.write(key, {
+            "so": number, "ten": name, "so_luong": str(len(entries)),
+            "tong_tien": format_money(sum(e.amount for e in entries)),
+        })  # fmt: skip
+        rows.append({"nhom": text, "muc": None})
+
+    def entries_rows(entries: list[Entry]) -> None:
+        nonlocal counter
+        if layout.so_thu_tu == "theo_nhom":
+            counter = 0
+        for entry in entries:
+            counter += 1
+            rows.append({"nhom": None, "muc": {
+                "stt": counter, "ho_ten": entry.name, "chuc_vu": entry.position,
+                "don_vi": entry.unit, "so_tien": format_money(entry.amount),
+            }})  # fmt: skip
+
+    kind_number = 0
+    for number, group in enumerate(awards.groups, start=1):
+        if award_headings:
+            heading("danh_sach_nhom", roman(number), group.award.upper(), list(group.entries))
+        if kinds is None:
+            entries_rows(list(group.entries))
+            continue
+        if award_headings:
+            kind_number = 0
+        for collective in kinds:
+            part = [e for e in group.entries if e.collective == collective]
+            if not part:
+                continue
+            kind_number += 1
+            name = info.write("ten_tap_the" if collective else "ten_ca_nhan")
+            label = str(kind_number) if award_headings else roman(kind_number)
+            heading("danh_sach_doi_tuong", label, name, part)
+            entries_rows(part)
     return {
+        "ten": info.write("danh_sach_ten"),
+        "cot": {
+            key: info.write(f"cot_{key}") for key in ("stt", "ten", "chuc_vu", "don_vi", "so_tien")
+        },
         "tieu_de": title.upper(),
-        "kem_theo": info.attached_line(issuer=data.tham_quyen),
-        "nhom": [
-            {
-                "so": roman(number),
-                "ten": group.award.upper(),
-                "so_luong": len(group.entries),
-                "muc": [
-                    {
-                        "stt": index,
-                        "ho_ten": entry.name,
-                        "chuc_vu": entry.position,
-                        "don_vi": entry.unit,
-                        "so_tien": format_money(entry.amount),
-                    }
-                    for index, entry in enumerate(group.entries, start=1)
-                ],
-            }
-            for number, group in enumerate(awards.groups, start=1)
-        ],
+        "kem_theo": info.write("danh_sach_kem_theo"),
+        "dong": rows,
+        "co_tien": awards.priced,
+        "tong_cong_chu": info.write("danh_sach_tong_cong", award_values(data, awards)),
         "tong_cong": format_money(awards.total),
     }
+
+
+def executors(info: DocumentInfo, last_article: int) -> list[str]:
+    """The first Nơi nhận line, 'Như Điều 3' (phrase nhu_dieu; none when it is empty)."""
+    line = info.write("nhu_dieu", {"dieu_thi_hanh": str(last_article)})
+    return [line] if line else []
 
 
 def last_part(danh_sach: dict[str, Any] | None, issued: dict[str, Any] | None) -> str | None:
@@ -203,11 +354,11 @@ def decision_context(info: DocumentInfo[DecisionAttachments], styles: StyleSheet
     awards, members, plan = attached.awards, attached.members, attached.plan
     generated: list[dict[str, Any]] = []
     if awards is not None:
-        generated = award_articles(data, awards)
+        generated = award_articles(info, awards)
     elif members is not None:
-        generated = council_articles(data, members)
+        generated = council_articles(info, members)
     elif plan is not None:
-        generated = issued_plan_articles(data, plan)
+        generated = issued_plan_articles(info, plan)
     written = [
         {
             "mo_dau": (f"**{a.tieu_de}** " if a.tieu_de else "") + a.noi_dung,
@@ -222,7 +373,7 @@ def decision_context(info: DocumentInfo[DecisionAttachments], styles: StyleSheet
         last["doan"] = [*head, closing(tail) if isinstance(tail, str) else tail]
     else:
         last["mo_dau"] = closing(last["mo_dau"])
-    can_cu, theo_de_nghi = preamble(data.can_cu, data.theo_de_nghi)
+    can_cu, theo_de_nghi = preamble(info, data.can_cu, data.theo_de_nghi)
     issued = issued_plan_context(info, plan) if plan is not None else None
     danh_sach = None
     if awards is not None and len(awards.entries) > NAMED_IN_ARTICLE:
@@ -241,7 +392,7 @@ def decision_context(info: DocumentInfo[DecisionAttachments], styles: StyleSheet
             for number, article in enumerate(articles, start=1)
         ],
         # Those who execute the decision are named in its last article: "Như Điều 3".
-        noi_nhan=[f"Như Điều {len(articles)}", *context["noi_nhan"]],
+        noi_nhan=[*executors(info, len(articles)), *context["noi_nhan"]],
         danh_sach=danh_sach,
         ke_hoach=issued,
         phan_cuoi=last_part(danh_sach, issued),

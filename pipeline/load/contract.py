@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from pipeline.context.common import DocumentInfo
 from pipeline.load.yaml_source import Path_, Source
+from pipeline.model.agency import Agency
 from pipeline.model.document import DocumentData
 from pipeline.render.styles import StyleSheet
 
@@ -35,6 +36,10 @@ class Resolver(Protocol):
 
     def referenced_file(self, source: Source, name: str, loc: Path_) -> Path:
         """A file `source` names at `loc`, beside it in the workspace; located error otherwise."""
+        ...
+
+    def agency(self, ref: str, document: Source) -> tuple[Agency, Path]:
+        """The agency profile `ref` a document names, and its file (parsed once)."""
         ...
 
     def parse(self, path: Path) -> Source:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.awards import AwardList, read_award_list
+from pipeline.context.quyet_dinh import check_award_phrases
 from pipeline.errors import InputError
 from pipeline.load.attachments import DecisionAttachments
 from pipeline.load.contract import Attached, LoadedDocument, Resolver
@@ -27,16 +28,19 @@ def award_list(data: DecisionData, source: Source, resolver: Resolver) -> tuple[
     assert data.khen_thuong is not None
     ref = data.khen_thuong
     path = sheet_path(ref, source, "khen_thuong", resolver)
+    agency, profile = resolver.agency(data.co_quan, source)
     try:
         awards = read_award_list(
-            path, data.ngay, sheet=ref.trang_tinh, columns=ref.cot or None, order=ref.sap_xep
-        )
+            path, data.ngay, sheet=ref.trang_tinh, columns=ref.cot or None, order=ref.sap_xep,
+            aliases=agency.ten_khen_thuong, priced=ref.tien_thuong,
+        )  # fmt: skip
     except InputError as exc:
         if exc.key in DATE_ERRORS:
             raise source.error(exc.key, ("ngay",), **exc.params) from None
         if exc.file is None:
             raise exc.at(file=source.path, line=source.line_of(("khen_thuong", "cot"))) from None
         raise
+    check_award_phrases(data, agency, awards, source, profile)
     return awards, path
 
 

@@ -11,6 +11,7 @@ from pydantic_core import ErrorDetails
 from pipeline.errors import InputError
 from pipeline.i18n import t
 from pipeline.load.yaml_source import Path_, Source
+from pipeline.model.errors import library_reason
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -64,7 +65,7 @@ def to_input_error(
         return InputError("data.bad_date", value=error["ctx"]["value"], **where)
     value = error.get("input")
     shown = repr(value) if not isinstance(value, dict | list) else type(value).__name__
-    return InputError("data.wrong_type", reason=error["msg"], value=shown[:60], **where)
+    return InputError("data.wrong_type", reason=library_reason(error), value=shown[:60], **where)
 
 
 def _dotted(path: Path_) -> str:

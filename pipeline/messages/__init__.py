@@ -17,10 +17,24 @@ from pipeline.messages import (
     sheet,
     templates,
     verify,
+    wording,
     workspace,
 )
 
-AREAS = (common, data, money, sheet, render, build, verify, templates, cli, register, workspace)
+AREAS = (
+    common,
+    data,
+    money,
+    sheet,
+    render,
+    build,
+    verify,
+    templates,
+    cli,
+    register,
+    wording,
+    workspace,
+)
 CATALOGUE: dict[str, dict[str, str]] = {}
 for _area in AREAS:
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()

@@ -3,15 +3,19 @@
 MESSAGES: dict[str, dict[str, str]] = {
     "money.no_base_salary": {
         "vi": "Không có mức lương cơ sở cho ngày {date:%d/%m/%Y}: bảng mức lương cơ sở bắt đầu "
-        "từ ngày {first:%d/%m/%Y}.",
+        "từ ngày {first:%d/%m/%Y}. Nếu quyết định không ghi tiền thưởng, đặt 'tien_thuong: khong' "
+        "trong mục khen_thuong.",
         "en": "No base salary (mức lương cơ sở) for {date:%d/%m/%Y}: the base salary table "
-        "starts on {first:%d/%m/%Y}.",
+        "starts on {first:%d/%m/%Y}. If the decision states no money, set 'tien_thuong: khong' "
+        "in khen_thuong.",
     },
     "money.no_regime": {
         "vi": "Không có quy định về tiền thưởng cho quyết định ngày {date:%d/%m/%Y}: dữ liệu "
-        "khen thưởng bắt đầu từ ngày {first:%d/%m/%Y}.",
+        "khen thưởng bắt đầu từ ngày {first:%d/%m/%Y}. Nếu quyết định không ghi tiền thưởng, đặt "
+        "'tien_thuong: khong' trong mục khen_thuong.",
         "en": "No reward rules for a decision dated {date:%d/%m/%Y}: the reward data starts "
-        "on {first:%d/%m/%Y}.",
+        "on {first:%d/%m/%Y}. If the decision states no money, set 'tien_thuong: khong' in "
+        "khen_thuong.",
     },
     "money.unknown_award": {
         "vi": "Không có danh hiệu hoặc hình thức khen thưởng “{name}” theo {decree}. "

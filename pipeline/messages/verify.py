@@ -77,6 +77,10 @@ RULES: dict[str, tuple[str, str]] = {
     "quoc_hieu.missing": ("Có Quốc hiệu", "Quốc hiệu present"),
     "quoc_hieu.text": ("Quốc hiệu đúng chữ", "Quốc hiệu spelt exactly"),
     "quoc_hieu.one_line": ("Quốc hiệu trên một dòng", "Quốc hiệu on one line"),
+    "co_quan.wraps": (
+        "Tên cơ quan chỉ xuống dòng ở chỗ cơ quan ngắt (dòng không rộng hơn cột)",
+        "An agency name breaks only where the office breaks it (no line wider than its column)",
+    ),
     "tieu_ngu.missing": ("Có Tiêu ngữ dưới Quốc hiệu", "Tiêu ngữ under Quốc hiệu"),
     "tieu_ngu.text": (
         "Tiêu ngữ đúng chữ, gạch nối có cách chữ hai bên",
@@ -149,8 +153,12 @@ RULES: dict[str, tuple[str, str]] = {
     ),
     "can_cu.italic": ("Căn cứ ban hành chữ nghiêng", "Legal bases in italics"),
     "can_cu.punctuation": (
-        'Mỗi căn cứ kết thúc bằng ";", căn cứ cuối bằng "."',
-        'Each basis ends with ";", the last with "."',
+        'Mỗi căn cứ kết thúc bằng ";", căn cứ cuối bằng "." (câu "Xét đề nghị" có thể bằng ",")',
+        'Each basis ends with ";", the last with "." (a "Xét đề nghị" line may end with ",")',
+    ),
+    "can_cu.doubled": (
+        'Cụm mở đầu không lặp lại ("Theo đề nghị của Xét đề nghị ...")',
+        'No doubled opening phrase ("Theo đề nghị của Xét đề nghị ...")',
     ),
     "noi_nhan.missing": ("Có phần nơi nhận", "Nơi nhận present"),
     "noi_nhan_tieu_de.text": ('Tiêu đề "Nơi nhận:"', 'Heading "Nơi nhận:"'),
@@ -205,6 +213,7 @@ VALUES: dict[str, tuple[str, str]] = {
     "in_footer": ("ở chân trang", "in the footer"),
     "in_header": ("ở đầu trang", "in the header"),
     "absent": ("không có", "none"),
+    "once": ("cụm mở đầu một lần", "the opening phrase once"),
     "page_field": ("trường PAGE ở đầu trang", "a PAGE field in the header"),
     "font": ("{font}", "{font}"),
     "colour": ("màu {colour}", "colour {colour}"),
@@ -222,6 +231,10 @@ VALUES: dict[str, tuple[str, str]] = {
     "trich_yeu": ("trích yếu nội dung dưới tên loại", "a subject line under the type name"),
     "several_lines": ("quá một dòng", "more than one line"),
     "one_line": ("một dòng", "one line"),
+    "agency_lines": (
+        "ngắt dòng trong dữ liệu (danh sách các dòng), hoặc cột rộng hơn",
+        "line breaks in the data (a list of lines), or a wider column",
+    ),
     "agency": ("tên cơ quan ban hành", "the issuing agency's name"),
     "rule_full": ("đường kẻ nét liền dài bằng dòng chữ", "a solid rule as long as the text"),
     "rule_part": (

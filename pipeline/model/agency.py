@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from pipeline.model.base import Record
+from pipeline.model.wording import Lines, ListLayout, PhraseOverrides, invalid
 
 Authority = Literal["TM.", "KT.", "TL.", "TUQ.", "Q."]
+# Ký hiệu of an agency as real offices write it: UBND, VPUBND, TTg, HĐTĐKT (letters and digits).
+ABBREVIATION = re.compile(r"^[^\W_]+$")
 
 
 class Unit(Record):
@@ -21,7 +25,11 @@ class Signer(Record):
     """Người ký: a usual signer, with how they sign (thẩm quyền ký)."""
 
     ho_ten: str = Field(min_length=1)
-    chuc_vu: str = Field(min_length=1, description="the signer's own title")
+    chuc_vu: Lines = Field(
+        min_length=1,
+        description="the signer's own title; or every line above the name, as a list: "
+        "[TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH, PHÓ CHỦ TỊCH]",
+    )
     tham_quyen: Authority | None = None
     thay_cho: str | None = Field(
         default=None,
@@ -31,18 +39,37 @@ class Signer(Record):
     @model_validator(mode="after")
     def _authority_needs_whom(self) -> Signer:
         if self.tham_quyen and not self.thay_cho:
-            raise ValueError("tham_quyen needs thay_cho (the body or the head's title)")
+            raise invalid("wording.authority_needs_whom")
         return self
 
 
 class Agency(Record):
     """Cơ quan ban hành with its chủ quản, abbreviation, place, units, signers, recipient groups."""
 
-    co_quan_chu_quan: str | None = None
-    ten_co_quan: str = Field(min_length=1, description="as printed in the header: VĂN PHÒNG")
+    co_quan_chu_quan: Lines | None = Field(
+        default=None, description="ô 2, upper line(s); a list for several lines"
+    )
+    ten_co_quan: Lines = Field(
+        min_length=1, description="as printed in the header: VĂN PHÒNG; a list for several lines"
+    )
     ten_day_du: str = Field(min_length=1, description="in running text: Văn phòng UBND tỉnh ...")
-    viet_tat: str = Field(pattern=r"^[A-ZĐ0-9]+$", description="in ký hiệu: VPUBND")
+    viet_tat: str = Field(description="in ký hiệu: VPUBND, UBND, TTg (Phụ lục III: mixed case)")
     dia_danh: str = Field(min_length=1, description="place name of the date line: Sơn La")
     don_vi: dict[str, Unit] = Field(default_factory=dict)
     nguoi_ky: dict[str, Signer] = Field(default_factory=dict)
     nhom_noi_nhan: dict[str, list[str]] = Field(default_factory=dict)
+    cau_chu: PhraseOverrides | None = Field(  # type: ignore[valid-type]
+        default=None, description="the office's own wording of the phrases vanthu writes"
+    )
+    ten_khen_thuong: dict[str, str] = Field(
+        default_factory=dict,
+        description="the office's award names → the decree's award they are paid as",
+    )
+    danh_sach: ListLayout | None = Field(default=None, description="how its lists are laid out")
+
+    @field_validator("viet_tat")
+    @classmethod
+    def _abbreviation(cls, value: str) -> str:
+        if not ABBREVIATION.match(value):
+            raise invalid("wording.bad_abbreviation", value=value)
+        return value

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 
 from pipeline.model.base import Date, Record
+from pipeline.model.wording import PhraseOverrides, invalid
 
 
 class RecipientGroup(Record):
@@ -36,12 +37,15 @@ class DocumentData(Record):
     nguoi_soan_thao: str | None = Field(default=None, description="drafter's initials: H")
     so_ban: int | None = Field(default=None, ge=1, le=99, description="copies kept")
     nguoi_ky: str = Field(min_length=1, description="id of a signer of the agency profile")
+    cau_chu: PhraseOverrides | None = Field(  # type: ignore[valid-type]
+        default=None, description="this document's own wording of the phrases vanthu writes"
+    )
 
     @field_validator("nguoi_soan_thao")
     @classmethod
     def _initials(cls, value: str | None) -> str | None:
         if value is not None and not value.isalpha():
-            raise ValueError("initials: letters only")
+            raise invalid("data.bad_initials")
         return value
 
     @property

@@ -9,6 +9,7 @@ from pydantic import Field, model_validator
 from pipeline.model.base import Record
 from pipeline.model.blocks import Block
 from pipeline.model.document import DocumentData
+from pipeline.model.wording import ListLayout, YesNo, invalid
 
 
 class SheetRef(Record):
@@ -32,7 +33,21 @@ class AwardSection(SheetRef):
         min_length=1, description="title of the attached Danh sách (upper-cased when printed)"
     )
     sap_xep: Literal["don_vi", "ten"] | None = None
-    nguon_kinh_phi: str = Field(min_length=1, description="where the money is paid from")
+    tien_thuong: YesNo = Field(
+        default=True, description="khong: the decision states no money (no column, no Điều 2)"
+    )
+    nguon_kinh_phi: str | None = Field(
+        default=None, min_length=1, description="where the money is paid from"
+    )
+    trinh_bay: ListLayout | None = Field(
+        default=None, description="grouping and numbering of the Danh sách (default: the office's)"
+    )
+
+    @model_validator(mode="after")
+    def _money_has_a_source(self) -> AwardSection:
+        if self.tien_thuong and not self.nguon_kinh_phi:
+            raise invalid("wording.money_needs_source")
+        return self
 
 
 class CouncilSection(SheetRef):
@@ -70,5 +85,5 @@ class DecisionData(DocumentData):
     @model_validator(mode="after")
     def _one_list(self) -> DecisionData:
         if sum(x is not None for x in (self.khen_thuong, self.hoi_dong, self.ban_hanh)) > 1:
-            raise ValueError("a decision has one of khen_thuong, hoi_dong, ban_hanh")
+            raise invalid("wording.one_list")
         return self

@@ -8,6 +8,7 @@ number for the same data file keeps it. Other documents pass through unchanged.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -31,7 +32,7 @@ def register_details(document: LoadedDocument) -> Details:
         summary=f"{info.doc_type.name} {' '.join(data.trich_yeu.split())}",
         signer=info.signer.ho_ten,
         recipients="; ".join(recipient_lines(data, info.agency)),
-        archive=filing_line(data),
+        archive=re.sub(r"^\s*Lưu\s*:\s*", "", filing_line(info)).rstrip(". "),
         copies=data.so_ban,
     )
 

@@ -12,6 +12,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from pipeline.rules.money_types import Award, Regime
 
@@ -79,3 +80,31 @@ def suggestion(key: str, awards: Iterable[Award]) -> str:
     spellings = {name_key(s): s for a in awards for s in (a.name, *a.aliases)}
     best = difflib.get_close_matches(key, list(spellings), n=1, cutoff=0.0)
     return spellings[best[0]] if best else ""
+
+
+def office_award(name: str, aliases: Mapping[str, str]) -> tuple[str | None, str]:
+    """The office's own name (as its profile spells it) and the decree's name to price it by.
+
+    `aliases` is the profile's ten_khen_thuong: "Bằng khen của Chủ tịch UBND tỉnh" → "Bằng khen
+    của bộ, ban, ngành, tỉnh". A name the table does not hold is the decree's name itself.
+    """
+    key = name_key(name)
+    for office_name, decree_name in aliases.items():
+        if name_key(office_name) == key:
+            return office_name, decree_name
+    return None, name
+
+
+def with_alias_suggestion(error: Any, name: str, aliases: Mapping[str, str]) -> Any:
+    """An unknown-award error whose 'did you mean' also considers the office's own names."""
+    if getattr(error, "key", None) != "money.unknown_award" or not aliases:
+        return error
+    key = name_key(name)
+    candidates = {name_key(n): n for n in aliases}
+    current = error.params.get("suggestion", "")
+    if current:
+        candidates.setdefault(name_key(current), current)
+    best = difflib.get_close_matches(key, list(candidates), n=1, cutoff=0.0)
+    if best:
+        error.params["suggestion"] = candidates[best[0]]
+    return error

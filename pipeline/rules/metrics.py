@@ -55,3 +55,42 @@ def longest_line_pt(text: str, size_pt: float, *, bold: bool = False, limit_pt: 
 def rule_length_pt(text: str, size_pt: float, *, bold: bool, ratio: float) -> float:
     """Length of the rule under `text`: `ratio` of its longest line."""
     return ratio * longest_line_pt(text, size_pt, bold=bold, limit_pt=PORTRAIT_TEXT_WIDTH_PT)
+
+
+# Header table (ô 1–4): the text area's width, the left column's usual width and the cells'
+# left + right padding, in twips (tools/make_templates.py builds the table with these).
+HEADER_WIDTH_TWIPS = 9353  # the columns' sum (the table's own width rounds to 9354)
+HEADER_LEFT_TWIPS = 3543
+CELL_PADDING_TWIPS = 2 * 108
+# A line set exactly as wide as its cell may still wrap on rounding in Word or LibreOffice.
+FIT_SLACK_TWIPS = 40
+
+Line = tuple[str, float, bool]  # text, size in points, bold
+
+
+def widest_twips(lines: tuple[Line, ...]) -> int:
+    """Width in twips a cell needs to hold each of `lines` on one line."""
+    widest = max((text_width_pt(text, size, bold=bold) for text, size, bold in lines), default=0)
+    return round(widest * TWIPS_PER_POINT) + CELL_PADDING_TWIPS + FIT_SLACK_TWIPS
+
+
+# The centred header table may reach this far into each side margin (5 mm) when an agency's
+# line and Quốc hiệu need it, as offices' own templates do; the margins stay at least 25 and 10.
+HEADER_OVERHANG_TWIPS = 283
+
+
+@cache
+def header_columns(left: tuple[Line, ...], right: tuple[Line, ...]) -> tuple[int, int]:
+    """Widths in twips of the header's columns: the agency's lines and Quốc hiệu each on one line.
+
+    The left column keeps its usual width unless the agency's longest line needs more; the
+    right keeps what Quốc hiệu needs. When both need more than the text area, the table reaches
+    into the margins, up to HEADER_OVERHANG_TWIPS each side; a still longer agency line must be
+    broken in the data, where the office breaks it (verify flags a name the page breaks).
+    """
+    need_right = widest_twips(right)
+    need_left = max(HEADER_LEFT_TWIPS, widest_twips(left))
+    total = min(max(HEADER_WIDTH_TWIPS, need_left + need_right),
+                HEADER_WIDTH_TWIPS + 2 * HEADER_OVERHANG_TWIPS)  # fmt: skip
+    width = min(need_left, total - need_right)
+    return width, total - width

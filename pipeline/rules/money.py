@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from babel.numbers import format_decimal
 
@@ -173,6 +173,7 @@ def reward_amount(award_name: str, decision_date: date, *, collective: bool) -> 
     )
 
 
+@lru_cache(maxsize=4096)  # a list repeats a few amounts many times; babel is slow per call
 def format_money(n: int) -> str:
     """A sum of money with Vietnamese grouping: 1490000 → '1.490.000'."""
     return format_decimal(n, locale="vi")

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from pipeline.rules.doc_types import DocumentType
 
+# Agency abbreviations written in mixed case by the agencies themselves (ký hiệu of their
+# documents, e.g. Quyết định số 345/QĐ-TTg); every other agency group is upper case.
+MIXED_CASE_AGENCIES = frozenset({"TTg"})
+
 # The number is left blank as dots when the register has not allocated it yet.
 BLANK_NUMBER = "...."
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from pipeline.rules.numbering import POINT_LETTERS
+from pipeline.rules.phrases import PROPOSAL_OPENINGS
 from pipeline.verify.document import Document, Paragraph, Table
 from pipeline.verify.layout import Layout, flat
 from pipeline.verify.report import Report, literal, msg
@@ -153,6 +154,12 @@ def _points(body: list[Paragraph], report: Report) -> None:
         previous = letter
 
 
+# "Theo đề nghị của Xét đề nghị của ...", "Căn cứ Căn cứ ...": an opening typed into the data
+# after the one the software writes.
+_OPENING = r"(?:căn cứ|(?:theo|xét) đề (?:nghị|xuất)(?: của)?)"
+DOUBLED_OPENING = re.compile(rf"^{_OPENING}\s+{_OPENING}\b", re.IGNORECASE)
+
+
 def _preamble(body: list[Paragraph], report: Report) -> None:
     """Căn cứ lines of a Quyết định: italic, ';' after each, '.' after the last."""
     lines: list[Paragraph] = []
@@ -161,8 +168,14 @@ def _preamble(body: list[Paragraph], report: Report) -> None:
             break
         lines.append(p)
     for n, p in enumerate(lines):
+        text = flat(p.text)
         if not all(r.italic for r in p.visible_runs):
             report.add("can_cu.italic", p.where, msg("not_italic"), msg("italic"))
         end = "." if n == len(lines) - 1 else ";"
-        if not flat(p.text).endswith(end):
-            report.add("can_cu.punctuation", p.where, literal(flat(p.text)[-1:]), literal(end))
+        # Many offices close "Xét đề nghị của ...," with a comma before QUYẾT ĐỊNH:.
+        proposal_comma = end == "." and text.startswith(PROPOSAL_OPENINGS) and text.endswith(",")
+        if not text.endswith(end) and not proposal_comma:
+            report.add("can_cu.punctuation", p.where, literal(text[-1:]), literal(end))
+        doubled = DOUBLED_OPENING.match(text)
+        if doubled:
+            report.add("can_cu.doubled", p.where, literal(doubled[0]), msg("once"))

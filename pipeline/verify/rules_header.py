@@ -12,7 +12,7 @@ from datetime import date
 from pipeline.rules.dates import DATE_LINE_PATTERN, day_text, month_text
 from pipeline.rules.doc_types import type_by_abbreviation
 from pipeline.rules.metrics import PORTRAIT_TEXT_WIDTH_PT, longest_line_pt, text_width_pt
-from pipeline.rules.numbering import with_leading_zero
+from pipeline.rules.numbering import MIXED_CASE_AGENCIES, with_leading_zero
 from pipeline.verify.document import Document, Paragraph
 from pipeline.verify.layout import QUOC_HIEU, TIEU_NGU, Layout, RuleMark, flat
 from pipeline.verify.report import Location, Report, literal, msg
@@ -102,7 +102,24 @@ def _agency(doc: Document, layout: Layout, report: Report) -> None:
         check_format(report, "co_quan_chu_quan", p)
     for p in layout.co_quan:
         check_format(report, "co_quan", p)
+    for p in [*layout.co_quan_chu_quan, *layout.co_quan]:
+        _broken_by_the_page(doc, p, report)
     _rule(doc, "co_quan", layout.co_quan, layout.co_quan_rule, report)
+
+
+def _broken_by_the_page(doc: Document, p: Paragraph, report: Report) -> None:
+    """An agency line wider than its column: the page breaks the name where the office did not
+    ("HỘI ĐỒNG THI ĐUA - KHEN" / "THƯỞNG")."""
+    runs = p.visible_runs
+    # The column's width, as _rule reads it: indents may be what shortens a hand-made rule.
+    available = p.cell.available_pt if p.cell else _section_width(doc, p)
+    if not runs or available is None or p.has_tag:
+        return
+    size = max(r.size for r in runs)
+    bold = all(r.bold for r in runs)
+    for line in p.text.split("\n"):
+        if text_width_pt(flat(line), size, bold=bold) > available + 0.5:
+            report.add("co_quan.wraps", p.where, literal(line), msg("agency_lines"))
 
 
 def _section_width(doc: Document, p: Paragraph) -> float | None:
@@ -211,7 +228,8 @@ def _number(layout: Layout, report: Report) -> None:
                 msg("abbreviation_of", abbreviation=doc_type.abbreviation, name=doc_type.name),
             )
     agency_groups = groups[1:] if typed else groups
-    if any(g != g.upper() for g in agency_groups):
+    # Some agencies write their own abbreviation in mixed case (345/QĐ-TTg).
+    if any(g != g.upper() and g not in MIXED_CASE_AGENCIES for g in agency_groups):
         report.add(
             "so_ky_hieu.case",
             p.where,

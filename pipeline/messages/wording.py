@@ -1,0 +1,81 @@
+"""Messages: câu chữ (phrase tables), trình bày danh sách, hồ sơ cơ quan."""
+
+MESSAGES = {
+    "wording.unknown_field": {
+        "vi": "câu này không có trường '{{{{ {name} }}}}'; các trường dùng được: {known}",
+        "en": "this phrase has no field '{{{{ {name} }}}}'; the fields it can use: {known}",
+    },
+    "wording.no_value": {
+        "vi": "câu '{phrase}' dùng trường '{{{{ {name} }}}}' mà văn bản này không có số liệu đó "
+        "(ví dụ: danh sách không có tiền thưởng, hoặc có nhiều mức tiền)",
+        "en": "phrase '{phrase}' uses the field '{{{{ {name} }}}}', which this document has no "
+        "value for (e.g. a list without money, or several amounts)",
+    },
+    "wording.yes_no": {
+        "vi": "ghi 'co' hoặc 'khong' (nhận được: {value})",
+        "en": "write 'co' or 'khong' (yes or no; got: {value})",
+    },
+    "wording.bad_lines": {
+        "vi": "ghi một dòng chữ, hoặc danh sách các dòng (mỗi dòng một mục '- ...', "
+        "không để trống)",
+        "en": "write one line of text, or a list of lines (one '- ...' item each, none empty)",
+    },
+    "wording.money_needs_source": {
+        "vi": "danh sách có tiền thưởng cần 'nguon_kinh_phi' (nguồn kinh phí); nếu quyết định "
+        "không ghi tiền thưởng, đặt 'tien_thuong: khong'",
+        "en": "a list with money needs 'nguon_kinh_phi' (where the money comes from); if the "
+        "decision states no money, set 'tien_thuong: khong'",
+    },
+    "wording.one_list": {
+        "vi": "một quyết định chỉ có một trong các mục khen_thuong, hoi_dong, ban_hanh",
+        "en": "a decision has only one of khen_thuong, hoi_dong, ban_hanh",
+    },
+    "wording.authority_needs_whom": {
+        "vi": "có 'tham_quyen' thì cần 'thay_cho' (tập thể, hoặc chức vụ người đứng đầu)",
+        "en": "'tham_quyen' needs 'thay_cho' (the collective body or the head's title)",
+    },
+    "wording.bad_abbreviation": {
+        "vi": "chữ viết tắt '{value}' chỉ gồm chữ cái và chữ số, không dấu cách, không dấu "
+        "gạch (ví dụ UBND, VPUBND, TTg, HĐTĐKT)",
+        "en": "abbreviation '{value}': letters and digits only, no spaces or hyphens "
+        "(e.g. UBND, VPUBND, TTg, HĐTĐKT)",
+    },
+    # Why a value was refused (pipeline/model/errors.py), by the validation error's type.
+    "value.empty": {"vi": "không được để trống", "en": "must not be empty"},
+    "value.too_short_text": {
+        "vi": "cần ít nhất {min_length} ký tự",
+        "en": "needs at least {min_length} characters",
+    },
+    "value.too_long_text": {
+        "vi": "nhiều nhất {max_length} ký tự",
+        "en": "at most {max_length} characters",
+    },
+    "value.too_few_items": {
+        "vi": "cần ít nhất {min_length} mục",
+        "en": "needs at least {min_length} items",
+    },
+    "value.too_many_items": {
+        "vi": "nhiều nhất {max_length} mục",
+        "en": "at most {max_length} items",
+    },
+    "value.at_least": {"vi": "phải từ {ge} trở lên", "en": "must be {ge} or more"},
+    "value.more_than": {"vi": "phải lớn hơn {gt}", "en": "must be more than {gt}"},
+    "value.at_most": {"vi": "phải không quá {le}", "en": "must be at most {le}"},
+    "value.less_than": {"vi": "phải nhỏ hơn {lt}", "en": "must be less than {lt}"},
+    "value.integer": {"vi": "phải là số nguyên", "en": "must be a whole number"},
+    "value.number": {"vi": "phải là số", "en": "must be a number"},
+    "value.yes_no": {"vi": "ghi 'co' hoặc 'khong'", "en": "write 'co' or 'khong' (yes or no)"},
+    "value.text": {"vi": "phải là một đoạn chữ", "en": "must be text"},
+    "value.list": {
+        "vi": "phải là danh sách (mỗi mục một dòng bắt đầu bằng '- ')",
+        "en": "must be a list (one item per line starting with '- ')",
+    },
+    "value.mapping": {
+        "vi": "phải là nhóm các khóa: giá trị",
+        "en": "must be a group of keys and values",
+    },
+    "value.one_of": {"vi": "chỉ nhận {expected}", "en": "must be {expected}"},
+    "value.or": {"vi": " hoặc ", "en": " or "},
+    "value.pattern": {"vi": "không đúng dạng ({pattern})", "en": "wrong form ({pattern})"},
+    "value.other": {"vi": "giá trị không dùng được ({kind})", "en": "unusable value ({kind})"},
+}

@@ -1,0 +1,59 @@
+"""Why pydantic refused a value, said in the user's language (no validation-library English).
+
+pipeline/load/validation.py places the error (file, line, field); this says what was wrong,
+from the error's type and context, through the message catalogue.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic_core import ErrorDetails
+
+from pipeline.i18n import t
+
+# pydantic error type → catalogue key (messages/wording.py, "value.*").
+_KINDS = {
+    "string_too_short": "value.too_short_text",
+    "string_too_long": "value.too_long_text",
+    "too_short": "value.too_few_items",
+    "too_long": "value.too_many_items",
+    "greater_than_equal": "value.at_least",
+    "greater_than": "value.more_than",
+    "less_than_equal": "value.at_most",
+    "less_than": "value.less_than",
+    "int_parsing": "value.integer",
+    "int_type": "value.integer",
+    "int_from_float": "value.integer",
+    "float_parsing": "value.number",
+    "float_type": "value.number",
+    "decimal_parsing": "value.number",
+    "bool_parsing": "value.yes_no",
+    "bool_type": "value.yes_no",
+    "string_type": "value.text",
+    "list_type": "value.list",
+    "dict_type": "value.mapping",
+    "model_type": "value.mapping",
+    "model_attributes_type": "value.mapping",
+    "literal_error": "value.one_of",
+    "enum": "value.one_of",
+    "string_pattern_mismatch": "value.pattern",
+}
+
+
+def library_reason(error: ErrorDetails) -> str:
+    """The reason of a pydantic error as a sentence of the catalogue."""
+    kind = error["type"]
+    context: dict[str, Any] = dict(error.get("ctx") or {})
+    if kind == "vanthu":  # raised by vanthu's own validators, already in the user's language
+        return error["msg"]
+    if kind == "value_error":  # a plain ValueError from a validator: its text, no prefix
+        return str(context.get("error", error["msg"]))
+    key = _KINDS.get(kind)
+    if key is None:
+        return t("value.other", kind=kind)
+    if "expected" in context:
+        context["expected"] = str(context["expected"]).replace(" or ", t("value.or"))
+    if kind == "string_too_short" and context.get("min_length") == 1:
+        key = "value.empty"
+    return t(key, **context)

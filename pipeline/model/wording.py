@@ -1,0 +1,94 @@
+"""Câu chữ and trình bày an office or a document sets: phrase overrides, list layout, lines.
+
+Errors raised here are already in the user's language (pipeline.i18n), so the message a clerk
+reads has no validation-library English in it.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field, create_model, field_validator
+from pydantic_core import PydanticCustomError
+
+from pipeline.i18n import t
+from pipeline.model.base import Record
+from pipeline.rules.phrases import FIELDS, LISTS, known_names, unknown_names
+
+YES = ("co", "có", "yes", "true", "1")
+NO = ("khong", "không", "no", "false", "0")
+
+
+def invalid(key: str, **params: Any) -> PydanticCustomError:
+    """A validation error whose message is the catalogue's `key` in the user's language."""
+    # Without a context pydantic prints the template as it is, braces included.
+    return PydanticCustomError("vanthu", t(key, **params))
+
+
+def yes_no(value: Any) -> Any:
+    """co / khong (also có / không, true / false) as a bool."""
+    if isinstance(value, bool) or value is None:
+        return value
+    text = str(value).strip().casefold()
+    if text in YES:
+        return True
+    if text in NO:
+        return False
+    raise invalid("wording.yes_no", value=value)
+
+
+YesNo = Annotated[bool, BeforeValidator(yes_no)]
+
+
+def lines(value: Any) -> Any:
+    """A name printed on several lines: a list of lines, or one text (lines kept as typed)."""
+    if isinstance(value, list):
+        if not value or not all(isinstance(v, str) and v.strip() for v in value):
+            raise invalid("wording.bad_lines")
+        return "\n".join(v.strip() for v in value)
+    return value
+
+
+# A text that may be given as a list of lines; kept as one text with "\n" between lines.
+Lines = Annotated[str, BeforeValidator(lines)]
+
+
+class _PhraseBase(Record):
+    @field_validator("*")
+    @classmethod
+    def _known_fields(cls, value: Any, info: Any) -> Any:
+        if value is None:
+            return value
+        bad = unknown_names(info.field_name, value)
+        if bad:
+            raise invalid(
+                "wording.unknown_field",
+                name=bad[0],
+                known=", ".join(f"{{{{ {n} }}}}" for n in known_names(info.field_name)),
+            )
+        return value
+
+
+def _phrase_field(key: str) -> Any:
+    kind = list[str] if key in LISTS else str
+    return (kind | None, None)
+
+
+# cau_chu: any phrase of data/cau-chu.yaml, by its key.
+PhraseOverrides: type[Record] = create_model(  # type: ignore[call-overload]
+    "PhraseOverrides",
+    __base__=_PhraseBase,
+    __doc__="Câu chữ: phrases of data/cau-chu.yaml an office or a document writes its own way.",
+    **{key: _phrase_field(key) for key in FIELDS},
+)
+
+
+class ListLayout(Record):
+    """Trình bày danh sách: grouping by tập thể / cá nhân within an award, and numbering."""
+
+    nhom: Literal["khong", "tap_the_truoc", "ca_nhan_truoc"] = Field(
+        default="khong", description="split each award into tập thể and cá nhân, in this order"
+    )
+    so_thu_tu: Literal["theo_nhom", "lien_tuc"] = Field(
+        default="theo_nhom", description="number from 1 in each group, or through the list"
+    )

@@ -1,0 +1,204 @@
+"""Câu chữ: the sentences vanthu writes itself, as a phrase table with fields, from data.
+
+The defaults are data/cau-chu.yaml (today's wording); an office overrides any of them in its
+profile and a document in its own file (`cau_chu:`). A phrase names computed values as
+`{{ so_tap_the }}`, filled with the same plain lookup the report uses (rules/placeholders): the
+values stay text, and an unknown name is an error. A field with no text takes the space (and a
+comma) before it along, so "cho {{ so_luong }} {{ thanh_tich }} (có ...)" reads well either way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from pipeline.rules.placeholders import PLACEHOLDER, names_in
+
+PHRASE_FILE = "cau-chu.yaml"
+
+# A proposal (the preamble's last line) typed as a whole sentence keeps its own opening.
+PROPOSAL_OPENINGS = ("Theo đề nghị", "Xét đề nghị", "Theo đề xuất", "Xét đề xuất")
+
+# Fields every phrase may use: the document's own number, date and issuer.
+COMMON = frozenset({"so_ky_hieu", "ngay_thang", "loai_van_ban", "co_quan", "tham_quyen", "nam"})
+AWARD_FIELDS = _AWARD = frozenset(
+    {
+        "hanh_dong", "thanh_tich", "so_luong", "so_luong_tap_the_truoc", "so_ca_nhan",
+        "so_tap_the", "tong_so",
+        "tong_tien", "tong_tien_bang_chu", "nguon_kinh_phi", "luong_co_so", "dieu_khoan",
+        "tien_ca_nhan", "tien_tap_the", "khen_thuong_chung",
+    }
+)  # fmt: skip
+_ENTRY = frozenset({"ten", "ho_ten", "chuc_vu", "don_vi", "khen_thuong"})
+_GROUP = frozenset({"so", "ten", "so_luong", "tong_tien"})
+_ATTACHED: frozenset[str] = frozenset()
+
+# truong-cau-chu: the fields each phrase may name, besides COMMON.
+FIELDS: dict[str, frozenset[str]] = {
+    "luu": frozenset({"don_vi_soan_thao", "nguoi_soan_thao", "ten_don_vi_soan_thao", "so_ban"}),
+    "phu_luc_kem_theo": _ATTACHED,
+    "theo_de_nghi": frozenset({"de_nghi"}),
+    "nhu_dieu": frozenset({"dieu_thi_hanh"}),
+    "dieu_1_danh_sach": _AWARD,
+    "dieu_1_co_ten": _AWARD,
+    "dieu_1_co_ten_khong_thanh_tich": _AWARD,
+    "dong_co_ten": _AWARD | _ENTRY,
+    "dong_co_ten_mot_loai": _AWARD | _ENTRY,
+    "dieu_2_mo_dau": _AWARD,
+    "dieu_2_muc": _AWARD | frozenset({"khen_thuong", "so_tien", "doi_tuong"}),
+    "dieu_2_sau": _AWARD,
+    "doi_tuong_ca_nhan": frozenset(),
+    "doi_tuong_tap_the": frozenset(),
+    "danh_sach_ten": _ATTACHED,
+    "danh_sach_kem_theo": _ATTACHED,
+    "danh_sach_nhom": _GROUP,
+    "danh_sach_doi_tuong": _GROUP,
+    "ten_tap_the": frozenset(),
+    "ten_ca_nhan": frozenset(),
+    "danh_sach_tong_cong": _AWARD,
+    "cot_stt": frozenset(),
+    "cot_ten": frozenset(),
+    "cot_chuc_vu": frozenset(),
+    "cot_don_vi": frozenset(),
+    "cot_so_tien": frozenset(),
+    "hoi_dong_dieu_1": frozenset({"hanh_dong", "so_thanh_vien"}),
+    "hoi_dong_thanh_vien": frozenset({"ho_ten", "chuc_vu", "vai_tro"}),
+    "ban_hanh_dieu_1": frozenset({"trich_yeu_ke_hoach"}),
+    "ban_hanh_kem_theo": _ATTACHED,
+    "ban_hanh_phu_luc_kem_theo": _ATTACHED,
+}
+# Per award, in the order of the list: {{ khen_thuong_1.ten }}, {{ khen_thuong_2.tap_the }} ...
+PER_AWARD = re.compile(r"^khen_thuong_[1-9][0-9]?\.(ten|ca_nhan|tap_the|so_ca_nhan|so_tap_the)$")
+# Phrases that hold several paragraphs.
+LISTS = frozenset({"dieu_2_sau"})
+# Closing punctuation an empty field must not be left hanging before.
+_CLOSERS = ",.;:)"
+
+Text = str | list[str]
+
+
+_PER_AWARD_KEYS = frozenset(k for k, v in FIELDS.items() if _AWARD <= v)
+
+
+def allowed(key: str, name: str) -> bool:
+    """Whether phrase `key` may name the field `name`."""
+    if name in COMMON or name in FIELDS.get(key, ()):
+        return True
+    return key in _PER_AWARD_KEYS and bool(PER_AWARD.match(name))
+
+
+def unknown_names(key: str, text: Text) -> list[str]:
+    """The names in `text` phrase `key` cannot fill."""
+    texts = [text] if isinstance(text, str) else text
+    return [n for t in texts for n in names_in(t) if not allowed(key, n)]
+
+
+def known_names(key: str) -> list[str]:
+    """Names phrase `key` may use, for messages and the starters."""
+    extra = ["khen_thuong_1.ten", "khen_thuong_1.tap_the", "khen_thuong_1.ca_nhan"]
+    names = sorted(FIELDS.get(key, frozenset()) | COMMON)
+    return names + (extra if key in _PER_AWARD_KEYS else [])
+
+
+def fill_phrase(text: str, values: Mapping[str, str]) -> str:
+    """`text` with its fields filled; an empty field takes its leading space (and comma) along.
+
+    KeyError names the first field `values` lacks.
+    """
+    out: list[str] = []
+    position = 0
+    for match in PLACEHOLDER.finditer(text):
+        value = values[match[1]]
+        before = text[position : match.start()]
+        if not value:
+            after = text[match.end() :]
+            rest = after.lstrip(" ")
+            if not rest or rest[0] in _CLOSERS:
+                before = before.rstrip(" ").rstrip(",").rstrip(" ")
+            elif after.startswith(" "):
+                before = before.rstrip(" ")
+        out += (before, value)
+        position = match.end()
+    out.append(text[position:])
+    return "".join(out)
+
+
+def parse_phrases(text: str) -> dict[str, Text]:
+    """The phrase table in `text` (YAML), every key known and every value text."""
+    data = YAML(typ="safe").load(text) or {}
+    table: dict[str, Text] = {}
+    for key, value in data.items():
+        if key not in FIELDS:
+            raise ValueError(f"{PHRASE_FILE}: unknown phrase {key!r}")
+        if key in LISTS:
+            table[key] = [str(v) for v in value]
+        else:
+            table[key] = str(value)
+        bad = unknown_names(key, table[key])
+        if bad:
+            raise ValueError(f"{PHRASE_FILE}: {key} names unknown fields {bad}")
+    missing = set(FIELDS) - set(table)
+    if missing:
+        raise ValueError(f"{PHRASE_FILE}: phrases missing: {sorted(missing)}")
+    return table
+
+
+@cache
+def default_phrases() -> dict[str, Text]:
+    """The phrases vanthu writes when nobody overrides them (data/cau-chu.yaml)."""
+    data = resources.files("pipeline.rules").joinpath(f"data/{PHRASE_FILE}")
+    return parse_phrases(data.read_text("utf-8"))
+
+
+class MissingField(Exception):
+    """A phrase names a field this document has no value for."""
+
+    def __init__(self, key: str, name: str) -> None:
+        super().__init__(key, name)
+        self.key = key
+        self.name = name
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """The phrase table in force for one document: defaults, then the office's, then its own."""
+
+    table: Mapping[str, Text]
+    common: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def layered(cls, *overrides: Mapping[str, Any] | None, common: Mapping[str, str]) -> Phrases:
+        table: dict[str, Text] = dict(default_phrases())
+        for layer in overrides:
+            for key, value in (layer or {}).items():
+                if value is not None:
+                    table[key] = value
+        return cls(table, dict(common))
+
+    def raw(self, key: str) -> Text:
+        return self.table[key]
+
+    def write(self, key: str, values: Mapping[str, str] | None = None) -> str:
+        """Phrase `key` filled with `values` and the document's common fields."""
+        text = self.table[key]
+        assert isinstance(text, str), key
+        return self._fill(key, text, values)
+
+    def write_all(self, key: str, values: Mapping[str, str] | None = None) -> list[str]:
+        """A phrase of several paragraphs, each filled."""
+        texts = self.table[key]
+        assert isinstance(texts, list), key
+        return [self._fill(key, t, values) for t in texts]
+
+    def _fill(self, key: str, text: str, values: Mapping[str, str] | None) -> str:
+        merged = {**self.common, **(values or {})}
+        try:
+            return fill_phrase(text, merged)
+        except KeyError as exc:
+            raise MissingField(key, str(exc.args[0])) from None
