@@ -6,10 +6,21 @@ One catalogue, kept in one file per area so each area's messages sit together; k
 
 from __future__ import annotations
 
-from pipeline.messages import build, cli, common, data, money, render, sheet, templates, verify
+from pipeline.messages import (
+    build,
+    cli,
+    common,
+    data,
+    limits,
+    money,
+    render,
+    sheet,
+    templates,
+    verify,
+)
 
 CATALOGUE: dict[str, dict[str, str]] = {}
-for _area in (common, data, money, sheet, render, build, verify, templates, cli):
+for _area in (common, data, money, sheet, render, build, verify, templates, cli, limits):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:  # two areas claiming a key would silently shadow one message
         raise RuntimeError(f"duplicate message keys: {sorted(_overlap)}")
