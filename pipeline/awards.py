@@ -19,6 +19,7 @@ from pipeline.load.spreadsheet import Row, Table, read_table
 from pipeline.rules.collation import name_key, vietnamese_key
 from pipeline.rules.money import Reward, reward_amount
 from pipeline.rules.words import money_in_words
+from pipeline.text.normalize import slug
 
 Order = Literal["don_vi", "ten"] | None
 COLLECTIVE_WORDS = ("tap the", "tập thể")
@@ -73,9 +74,18 @@ class AwardList:
         return sum(1 for e in self.entries if e.collective == collective)
 
 
+INDIVIDUAL_WORDS = ("ca nhan",)
+
+
 def _is_collective(row: Row) -> bool:
-    kind = (row.values.get("loai") or "").strip().lower()
-    return kind.startswith(COLLECTIVE_WORDS)
+    """Tập thể or cá nhân from the Loại column (empty: cá nhân); anything else is refused."""
+    text = row.values.get("loai") or ""
+    kind = slug(text).replace("_", " ")
+    if not text or kind.startswith(INDIVIDUAL_WORDS):
+        return False
+    if kind.startswith(COLLECTIVE_WORDS):
+        return True
+    raise row.error("sheet.bad_kind", "loai", cell=row.cell("loai"), value=text[:60])
 
 
 def read_award_list(
@@ -101,7 +111,11 @@ def read_award_list(
         try:
             reward = reward_amount(row.values["danh_hieu"], decision_date, collective=collective)
         except InputError as exc:
-            raise exc.at(file=path, sheet=row.sheet, row=row.number, field="danh_hieu") from None
+            # The column as the clerk sees it ("Hình thức"), not the internal field name.
+            raise exc.at(
+                file=path, sheet=row.sheet, row=row.number,
+                field=row.header.texts.get("danh_hieu", "danh_hieu"),
+            ) from None  # fmt: skip
         name = row.values["ho_ten"]
         # The same name in another unit may be another person: both must match.
         key = (" ".join(name.split()).casefold(), row.values.get("don_vi", "").casefold(),
