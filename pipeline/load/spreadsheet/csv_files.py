@@ -60,8 +60,8 @@ def _strict_rows(
     for number, cells in records:
         if number == header_row:
             width = len(cells)
-        elif width is not None and number > header_row and any(c.strip() for c in cells):
-            for cell in cells:
+        elif width is not None and number > header_row and any(str(c).strip() for c in cells):
+            for cell in map(str, cells):
                 if "\n" in cell:
                     for offset, line in enumerate(cell.split("\n")[1:], start=1):
                         if width > 1 and line.count(delimiter) >= width - 1:
