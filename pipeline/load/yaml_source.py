@@ -347,6 +347,17 @@ class _FastBuilder:
             raise _Fallback
         return constructed
 
+    def _key(self, event: Any, loc: Path_, line: int) -> Any:
+        """A mapping key: text (or the merge key <<); a number, true or ~ as a key is refused."""
+        if event.tag is None and event.implicit[0]:
+            tag = self.resolver(event.value)
+            if tag == _MERGE:
+                return _MERGE_KEY
+            if tag not in (_STR, "tag:yaml.org,2002:timestamp"):
+                raise InputError("data.key_not_text", file=self.path, line=line,
+                                 field=dotted(loc) or None, key=event.value)  # fmt: skip
+        return self._scalar(event, loc, line)
+
     def _text(self, value: str, loc: Path_, line: int) -> str:
         if len(value) > MAX_TEXT_CHARS:
             raise InputError("data.text_too_long", file=self.path, line=line,
@@ -370,7 +381,7 @@ class _FastBuilder:
             if not isinstance(event, yaml.ScalarEvent):
                 raise InputError("data.key_not_text", file=self.path, line=key_line,
                                  field=dotted(loc) or None, key="[...]")  # fmt: skip
-            key = self._scalar(event, loc, key_line)
+            key = self._key(event, loc, key_line)
             if key is _MERGE_KEY:
                 value, size = self._node(next(events), events, loc, depth + 1)
                 sources = value if isinstance(value, list) else [value]

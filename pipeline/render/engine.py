@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from jinja2 import DictLoader, Template, TemplateSyntaxError
 from jinja2 import TemplateError as JinjaTemplateError
@@ -99,8 +99,9 @@ class PreparedTemplate:
     before: list[Member]
     after: list[Member]
 
-    seconds: float = RENDER_SECONDS
-    chars: int = OUTPUT_CHARS
+    # Budgets of one render (class-wide; tests lower them).
+    seconds: ClassVar[float] = RENDER_SECONDS
+    chars: ClassVar[int] = OUTPUT_CHARS
     blocks: frozenset[str] = frozenset()
 
     def render_xml(self, context: Mapping[str, Any]) -> str:
@@ -121,9 +122,9 @@ class PreparedTemplate:
             where = _template_frame(exc, set(self.blocks))
             raise TemplateError("limit.recursion", template=template, where=where or None) from None
         except SecurityError as exc:
-            raise TemplateError("render.unsafe", template=self.name, reason=str(exc)) from None
+            raise TemplateError("render.unsafe", template=template, reason=str(exc)) from None
         except (JinjaTemplateError, OverflowError) as exc:
-            raise TemplateError("render.failed", template=self.name, reason=str(exc)) from None
+            raise TemplateError("render.failed", template=template, reason=str(exc)) from None
         if any(char in body for char in _LISTING_CHARS):
             body = _patcher().resolve_listing(body)
         if "<wp:docPr" in body:
