@@ -114,8 +114,13 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     return raw
 
 
-def read_text(path: Path) -> str:
-    """The file's text: UTF-8 (a BOM is allowed), NFC; legacy encodings are named, not guessed."""
+def read_text(path: Path, *, composed: bool = True) -> str:
+    """The file's text: UTF-8 (a BOM is allowed), NFC; legacy encodings are named, not guessed.
+
+    `composed=False` leaves the text as typed, for the YAML reader, which brings each value to
+    NFC once parsed: composing the file's text first would join a combining mark typed after a
+    backslash escape ("\\n" + U+0301) into a letter and break the escape.
+    """
     raw = read_bytes(path)
     try:
         text = raw.decode("utf-8-sig")
@@ -129,7 +134,7 @@ def read_text(path: Path) -> str:
                 "data.not_utf8_legacy", file=path, line=line, encoding=describe_encoding(guess)
             ) from None
         raise InputError("data.not_utf8", file=path, line=line) from None
-    return nfc(text)
+    return nfc(text) if composed else text
 
 
 def _short_tag(tag: str) -> str:
@@ -218,7 +223,7 @@ class _SlowSource:
             raise InputError("data.text_too_long", file=self.path, line=line,
                              field=dotted(loc) or None, limit=MAX_TEXT_CHARS)  # fmt: skip
         try:
-            return gate(value)
+            return gate(nfc(value))
         except BadCharacter as bad:
             raise _bad_char_error(self.path, self.raw, bad, line, loc) from None
 
@@ -363,7 +368,7 @@ class _FastBuilder:
             raise InputError("data.text_too_long", file=self.path, line=line,
                              field=dotted(loc) or None, limit=MAX_TEXT_CHARS)  # fmt: skip
         try:
-            return gate(value)
+            return gate(nfc(value))
         except BadCharacter as bad:
             raise _bad_char_error(self.path, self.text, bad, line, loc) from None
 
@@ -452,7 +457,7 @@ def _construct(tag: str, value: str) -> Any:
 
 def load_yaml(path: Path) -> Source:
     """Parse `path`; YAML errors, tabs, empty files become InputErrors with their line."""
-    text = read_text(path)
+    text = read_text(path, composed=False)
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):

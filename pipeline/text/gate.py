@@ -22,6 +22,7 @@ Normalised (invisible in print, but they break comparisons, sorting and look-ups
 from __future__ import annotations
 
 import re
+import unicodedata
 
 ALLOWED_CONTROLS = "\t\n"
 
@@ -72,4 +73,5 @@ def normalize_invisible(text: str) -> str:
     """Other spaces → ' ', zero-width characters removed, U+2028/U+2029 → new line."""
     if _NEEDS_WORK.search(text) is None:
         return text
-    return text.translate(_TABLE)
+    # Removing a zero-width character may bring a letter and its combining mark together.
+    return unicodedata.normalize("NFC", text.translate(_TABLE))
