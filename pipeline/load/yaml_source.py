@@ -150,7 +150,10 @@ def _bad_char_error(path: Path, text: str, bad: BadCharacter, line: int | None,
         line = text.count("\n", 0, found) + 1
     import unicodedata
 
-    name = unicodedata.name(bad.char, "") or "control"
+    kind = unicodedata.category(bad.char)
+    name = unicodedata.name(bad.char, "") or {"Cc": "control", "Cs": "surrogate"}.get(
+        kind, "noncharacter"
+    )
     return InputError(
         "data.bad_char", file=path, line=line, field=dotted(loc) or None, char=bad.code,
         name=name,

@@ -215,4 +215,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "cell {cell} holds '{value}'; this column takes only 'Cá nhân' or 'Tập thể' (or "
         "nothing).",
     },
+    "sheet.csv_quote": {
+        "vi": "dấu nháy kép trong dòng này không được đóng đúng chỗ (đọc đến dòng {end}: "
+        "{reason}); hãy kiểm tra các ô có dấu nháy kép.",
+        "en": "a double quote in this line is not closed in place (read up to line {end}: "
+        "{reason}); check the cells with double quotes.",
+    },
 }

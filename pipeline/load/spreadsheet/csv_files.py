@@ -97,6 +97,11 @@ def _csv_records(text: str, delimiter: str, path: Path, *, strict: bool = True) 
             yield start, record
             start = reader.line_num + 1
     except csv.Error as exc:
+        if "expected after" in str(exc) or "end of data" in str(exc):
+            # A quote opened in the record that starts here and never closed where it should.
+            raise InputError(
+                "sheet.csv_quote", file=path, line=start, end=reader.line_num, reason=exc
+            ) from None
         raise InputError(
             "sheet.csv_malformed", file=path, line=reader.line_num, reason=exc
         ) from exc
