@@ -186,8 +186,11 @@ def _plain(node: Any, loc: Path_, lines: dict[Path_, int], source: _SlowSource) 
     if isinstance(node, CommentedMap):
         out = {}
         for key, value in node.items():
-            here = (*loc, source.key(key, loc, node.lc.key(key)[0] + 1))
-            lines[here] = node.lc.key(key)[0] + 1
+            # A key merged in with << has no position of its own: the mapping's line.
+            position = node.lc.data.get(key)
+            line = position[0] + 1 if position else (source.line(loc, lines) or 1)
+            here = (*loc, source.key(key, loc, line))
+            lines[here] = line
             out[here[-1]] = _plain(value, here, lines, source)
         return out
     if isinstance(node, CommentedSeq):
@@ -391,7 +394,7 @@ class _FastBuilder:
                                  field=dotted(loc) or None, key="[...]")  # fmt: skip
             key = self._key(event, loc, key_line)
             if key is _MERGE_KEY:
-                value, size = self._node(next(events), events, loc, depth + 1)
+                value, size = self._node(next(events), events, (*loc, "<<"), depth + 1)
                 sources = value if isinstance(value, list) else [value]
                 if not all(isinstance(v, dict) for v in sources):
                     raise _Fallback
