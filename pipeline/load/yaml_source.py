@@ -16,6 +16,7 @@ refused at its line and field; invisible spaces are normalised.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ from ruamel.yaml.nodes import ScalarNode
 from yaml._yaml import CParser
 
 from pipeline.errors import InputError
+from pipeline.text.gate import REFUSED_PATTERN as _REFUSED_PATTERN
 from pipeline.text.gate import BadCharacter, gate, refused_character
 from pipeline.text.normalize import nfc
 
@@ -276,9 +278,10 @@ class _Fallback(Exception):
 class _FastBuilder:
     """Plain values from libyaml's event stream, with lines, limits, tags and the text gate."""
 
-    def __init__(self, path: Path, text: str) -> None:
+    def __init__(self, path: Path, text: str, original: str | None = None) -> None:
         self.path = path
         self.text = text
+        self.original = text if original is None else original
         self.lines: dict[Path_, int] = {(): 1}
         self.limits = _Limits(path)
         self.anchors: dict[str, tuple[Any, int]] = {}
@@ -345,7 +348,7 @@ class _FastBuilder:
         if tag is None or tag == "!":
             tag = self.resolver(value) if event.implicit[0] and tag is None else _STR
         if tag == _STR or tag == "tag:yaml.org,2002:timestamp":
-            return self._text(value, loc, line)
+            return self._text(value, loc, line, event.start_mark.index)
         if tag == "tag:yaml.org,2002:null":
             return None
         if tag == "tag:yaml.org,2002:bool":
@@ -369,14 +372,20 @@ class _FastBuilder:
                                  field=dotted(loc) or None, key=event.value)  # fmt: skip
         return self._scalar(event, loc, line)
 
-    def _text(self, value: str, loc: Path_, line: int) -> str:
+    def _text(self, value: str, loc: Path_, line: int, start: int = 0) -> str:
         if len(value) > MAX_TEXT_CHARS:
             raise InputError("data.text_too_long", file=self.path, line=line,
                              field=dotted(loc) or None, limit=MAX_TEXT_CHARS)  # fmt: skip
         try:
             return gate(nfc(value))
         except BadCharacter as bad:
-            raise _bad_char_error(self.path, self.text, bad, line, loc) from None
+            if bad.char == _STAND_IN:  # a character typed in the file: the real one, its line
+                at = self.text.find(_STAND_IN, start)
+                if at >= 0:
+                    line = self.original.count("\n", 0, at) + 1
+                    bad = BadCharacter(self.original[at], at)
+                    raise _bad_char_error(self.path, "", bad, line, loc) from None
+            raise _bad_char_error(self.path, self.original, bad, line, loc) from None
 
     def _mapping(self, events: Iterator[Any], loc: Path_, depth: int, line: int
                  ) -> tuple[dict[str, Any], int]:  # fmt: skip
@@ -461,6 +470,26 @@ def _construct(tag: str, value: str) -> Any:
     return None
 
 
+# Stands in for a refused character typed in the file while the file is parsed to find the
+# field it is in: parsers refuse a NUL or BEL outright, but read U+FDD0 as text (and the gate
+# refuses it). The stand-in has the same length, so positions stay the same.
+_STAND_IN = "\ufdd0"
+
+
+def _typed_bad_char(path: Path, text: str, bad: BadCharacter) -> InputError:
+    """The error for a refused character typed in the file, with its line and, if any, field."""
+    masked = "\r".join(re.sub(_REFUSED_PATTERN, _STAND_IN, part) for part in text.split("\r"))
+    builder = _FastBuilder(path, masked, original=text)
+    try:
+        builder.build()
+    except InputError as exc:
+        if exc.key == "data.bad_char":
+            return exc
+    except _Fallback:
+        pass
+    return _bad_char_error(path, text, bad, None)  # in a comment, or the parse failed
+
+
 def load_yaml(path: Path) -> Source:
     """Parse `path`; YAML errors, tabs, empty files become InputErrors with their line."""
     text = read_text(path, composed=False)
@@ -469,8 +498,8 @@ def load_yaml(path: Path) -> Source:
     ):
         raise InputError("data.empty_file", file=path)
     bad = refused_character(text.replace("\r", ""))
-    if bad is not None:  # a NUL or BEL typed in the file: neither parser may see it
-        raise _bad_char_error(path, text, bad, None)
+    if bad is not None:
+        raise _typed_bad_char(path, text, bad)
     builder = _FastBuilder(path, text)
     try:
         data = builder.build()

@@ -26,12 +26,13 @@ import unicodedata
 
 ALLOWED_CONTROLS = "\t\n"
 
-_REFUSED = re.compile(
+REFUSED_PATTERN = (
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
     "\u202a-\u202e\u2066-\u2069"
     + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17))
     + "]"
 )
+_REFUSED = re.compile(REFUSED_PATTERN)
 _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
 _SPACES += "\u202f\u205f\u3000"
 _REMOVED = "\u200b\u2060\ufeff\u00ad\u180e\u200e\u200f"

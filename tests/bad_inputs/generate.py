@@ -96,7 +96,9 @@ TRICH_YEU = (
     "trich_yeu: |-\n  Triển khai, thực hiện công tác thi đua, khen thưởng năm 2022\n"
     "  của Văn phòng UBND tỉnh"
 )
-WORDS = "thực hiện công tác thi đua"  # inside the trích yếu (line 13; line 1 has the same words)
+# A character typed raw in the trích yếu is named with its own line and the field.
+RAW_PLACE = "dòng 13, trường 'trich_yeu': có ký tự không in được"
+WORDS = "Triển khai, thực hiện công tác thi đua"  # line 13, inside the trích yếu
 
 
 def _plan_text_cases() -> list[Case]:
@@ -105,12 +107,12 @@ def _plan_text_cases() -> list[Case]:
     for code in [c for c in range(0x20) if c not in (9, 10, 13)] + [0x7F]:
         cases.append(Case(f"yaml raw U+{code:04X}",
                           _edit(PLAN, WORDS, WORDS.replace("đua", f"đ{chr(code)}ua")),
-                          words=f"U+{code:04X}"))  # fmt: skip
+                          words=f"{RAW_PLACE} U+{code:04X}"))  # fmt: skip
     # Characters XML cannot hold or that reorder text, typed raw (UTF-8 in the file).
     for code in (0x80, 0x85, 0x9F, 0xFFFE, 0xFFFF, 0xFDD0, 0x202E, 0x2066, 0x1FFFE, 0x10FFFF):
         cases.append(Case(f"yaml raw U+{code:04X}",
                           _edit(PLAN, WORDS, WORDS.replace("đua", f"đ{chr(code)}ua")),
-                          words=f"U+{code:04X}"))  # fmt: skip
+                          words=f"{RAW_PLACE} U+{code:04X}"))  # fmt: skip
     # The same through double-quoted escapes: the YAML text itself is clean.
     for escape, code in (("\\x01", 1), ("\\a", 7), ("\\f", 12), ("\\e", 27), ("\\x7f", 0x7F),
                          ("\\N", 0x85), ("\\x9f", 0x9F), ("\\uFFFE", 0xFFFE),
