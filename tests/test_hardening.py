@@ -260,6 +260,8 @@ def _edit_template(path: Path, old: bytes, new: bytes) -> None:
         (b"{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}", "limit.recursion"),
         (b"{{ 'x' * 10**10 }}", "limit.operator"),
         (b"{% for a in range(10**9) %}{% endfor %}", "limit.range"),
+        (b"{% for a in 'x' * 99999 %}{% for b in 'x' * 99999 %}{% endfor %}{% endfor %}",
+         "limit.render_time"),
     ],
 )  # fmt: skip
 def test_runaway_template_is_stopped_with_its_name(

@@ -9,6 +9,7 @@ range that checks the clock, and every chunk of output is checked for time and s
 
 from __future__ import annotations
 
+import signal
 import threading
 import time
 from collections.abc import Iterator
@@ -39,20 +40,40 @@ _budget = _Budget()
 
 
 class Budget:
-    """The budget of one render (a context manager); checked by `tick` and `guarded_range`."""
+    """The budget of one render (a context manager); checked by `tick` and `guarded_range`.
+
+    In the main thread (the CLI, each build worker) a timer signal backs the checks up: a loop
+    over a list or a string prints nothing and calls nothing the budget can see, so only an
+    alarm can stop it. An alarm already set by the caller is put back afterwards.
+    """
 
     def __init__(self, seconds: float = RENDER_SECONDS, chars: int = OUTPUT_CHARS) -> None:
         self.seconds = seconds
         self.chars = chars
         self.used = 0
+        self._alarm: tuple[Any, float, float] | None = None
 
     def __enter__(self) -> Budget:
         _budget.deadline = time.monotonic() + self.seconds
         _budget.seconds = self.seconds
+        if threading.current_thread() is threading.main_thread():
+            outer_left, _ = signal.getitimer(signal.ITIMER_REAL)
+            if not outer_left or outer_left > self.seconds:
+                handler = signal.signal(signal.SIGALRM, _expired)
+                signal.setitimer(signal.ITIMER_REAL, self.seconds)
+                self._alarm = (handler, outer_left, time.monotonic())
         return self
 
     def __exit__(self, *exc: object) -> None:
         _budget.deadline = None
+        if self._alarm is not None:
+            handler, outer_left, started = self._alarm
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, handler)
+            if outer_left:  # the caller's alarm, less the time this render took
+                left = outer_left - (time.monotonic() - started)
+                signal.setitimer(signal.ITIMER_REAL, max(left, 0.001))
+            self._alarm = None
 
     def output(self, chunk: str) -> None:
         """Count a chunk of output against the size and time budget."""
@@ -60,6 +81,10 @@ class Budget:
         if self.used > self.chars:
             raise BudgetExceeded("size", self.chars)
         tick()
+
+
+def _expired(signum: int, frame: object) -> None:
+    raise BudgetExceeded("time", _budget.seconds)
 
 
 def tick() -> None:
@@ -80,7 +105,9 @@ def guarded_range(*args: int) -> Iterator[int]:
         yield number
 
 
-_MAX_SEQUENCE = OUTPUT_CHARS
+# A list or text built by `*` in a template: as long as the longest range, a page of text.
+_MAX_ITEMS = MAX_RANGE
+_MAX_CHARS = 1_000_000
 _MAX_POWER_BITS = 4096
 
 
@@ -89,8 +116,9 @@ def _binop(self: SandboxedEnvironment, context: Any, operator: str, left: Any, r
     if operator == "*":
         for seq, count in ((left, right), (right, left)):
             if isinstance(seq, str | list | tuple) and isinstance(count, int):
-                if len(seq) * max(count, 0) > _MAX_SEQUENCE:
-                    raise BudgetExceeded("operator", _MAX_SEQUENCE)
+                limit = _MAX_CHARS if isinstance(seq, str) else _MAX_ITEMS
+                if len(seq) * max(count, 0) > limit:
+                    raise BudgetExceeded("operator", limit)
         return left * right
     if operator == "**":
         if isinstance(left, int) and isinstance(right, int) and abs(left) > 1:

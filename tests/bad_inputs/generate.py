@@ -624,6 +624,11 @@ def _template_cases() -> list[Case]:
         "loop printing forever": b"{% for a in range(100000) %}{% for b in range(100000) %}x"
         b"{% endfor %}{% endfor %}",
         "unsafe attribute": b"{{ ten_loai.__class__.__mro__ }}",
+        "nested loops over a string": b"{% for a in 'x' * 100000 %}{% for b in 'x' * 100000 %}"
+        b"{% endfor %}{% endfor %}",
+        "nested loops over a list": b"{% for a in [1] * 100000 %}{% for b in [1] * 100000 %}"
+        b"{% endfor %}{% endfor %}",
+        "list times a million": b"{% for a in [1] * 1000000 %}{% endfor %}",
     }
     return [
         Case(
