@@ -99,6 +99,15 @@ def _emphasis(text: str) -> list[Segment]:
     return out
 
 
+def literal_markup(text: str) -> str:
+    """`text` written so that rich_runs prints it exactly: stars and backslashes escaped.
+
+    For text that is data, not markup (a name from a list), put into a line that goes through
+    rich_runs: "Nguyễn *Văn* An" must not turn italic.
+    """
+    return text.replace("\\", "\\\\").replace("*", "\\*")
+
+
 def visible_text(text: str) -> str:
     """What a reader sees of `text` once rendered: markup removed, a line break as '\\n'."""
     return "".join(piece for piece, _, _ in segments(_LINE_BREAK.sub("\n", text)))
