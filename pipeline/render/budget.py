@@ -20,6 +20,7 @@ from jinja2.sandbox import MAX_RANGE, SandboxedEnvironment
 RENDER_SECONDS = 30.0  # one document; the largest real one renders in well under 0.1 s
 OUTPUT_CHARS = 64 * 1024 * 1024  # word/document.xml; a 300-page plan is about 2 MB
 _CHECK_EVERY = 1024  # iterations of a range between clock checks
+_HAS_ALARM = hasattr(signal, "setitimer")  # not on Windows: the cooperative checks remain
 
 
 class BudgetExceeded(Exception):
@@ -56,7 +57,7 @@ class Budget:
     def __enter__(self) -> Budget:
         _budget.deadline = time.monotonic() + self.seconds
         _budget.seconds = self.seconds
-        if threading.current_thread() is threading.main_thread():
+        if _HAS_ALARM and threading.current_thread() is threading.main_thread():
             outer_left, _ = signal.getitimer(signal.ITIMER_REAL)
             if not outer_left or outer_left > self.seconds:
                 handler = signal.signal(signal.SIGALRM, _expired)
