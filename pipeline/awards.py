@@ -20,6 +20,7 @@ from pipeline.rules.award_names import display_name, office_award, with_alias_su
 from pipeline.rules.collation import name_key, vietnamese_key
 from pipeline.rules.money import Reward, reward_amount
 from pipeline.rules.words import money_in_words
+from pipeline.text.normalize import slug
 
 Order = Literal["don_vi", "ten"] | None
 COLLECTIVE_WORDS = ("tap the", "tập thể")
@@ -79,9 +80,18 @@ class AwardList:
         return sum(1 for e in self.entries if e.collective == collective)
 
 
+INDIVIDUAL_WORDS = ("ca nhan",)
+
+
 def _is_collective(row: Row) -> bool:
-    kind = (row.values.get("loai") or "").strip().lower()
-    return kind.startswith(COLLECTIVE_WORDS)
+    """Tập thể or cá nhân from the Loại column (empty: cá nhân); anything else is refused."""
+    text = row.values.get("loai") or ""
+    kind = slug(text).replace("_", " ")
+    if not text or kind.startswith(INDIVIDUAL_WORDS):
+        return False
+    if kind.startswith(COLLECTIVE_WORDS):
+        return True
+    raise row.error("sheet.bad_kind", "loai", cell=row.cell("loai"), value=text[:60])
 
 
 def read_award_list(
@@ -117,7 +127,9 @@ def read_award_list(
                 reward = reward_amount(decree_name, decision_date, collective=collective)
         except InputError as exc:
             exc = with_alias_suggestion(exc, row.values["danh_hieu"], aliases or {})
-            raise exc.at(file=path, sheet=row.sheet, row=row.number, field="danh_hieu") from None
+            # The column as the clerk sees it ("Hình thức"), not the internal field name.
+            field = row.header.texts.get("danh_hieu", "danh_hieu")
+            raise exc.at(file=path, sheet=row.sheet, row=row.number, field=field) from None
         award = written or (reward.award.name if reward else display_name(decree_name))
         name = row.values["ho_ten"]
         # The same name in another unit may be another person: both must match.

@@ -18,7 +18,7 @@ from pipeline.model.blocks import DashList
 from pipeline.model.ke_hoach import PlanData
 from pipeline.model.quyet_dinh import DecisionData
 from pipeline.model.wording import ListLayout
-from pipeline.render.fragments import rich_runs
+from pipeline.render.fragments import literal_markup, rich_runs
 from pipeline.render.styles import StyleSheet
 from pipeline.rules.money import format_money
 from pipeline.rules.numbering import roman
@@ -172,14 +172,15 @@ def entry_line(
     info: DocumentInfo, entry: Entry, values: dict[str, str], *, with_award: bool
 ) -> str:
     """One person or collective named in Điều 1 (phrase dong_co_ten)."""
-    parts = [p for p in (entry.name, entry.position, entry.unit) if p]
+    # List cells are data, not markup: "Nguyễn *Đức* Thọ" prints as typed.
+    parts = [literal_markup(p) for p in (entry.name, entry.position, entry.unit) if p]
     fields = {
         **values,
         "ten": ", ".join(parts),
-        "ho_ten": entry.name,
-        "chuc_vu": entry.position,
-        "don_vi": entry.unit,
-        "khen_thuong": entry.award,
+        "ho_ten": literal_markup(entry.name),
+        "chuc_vu": literal_markup(entry.position or ""),
+        "don_vi": literal_markup(entry.unit or ""),
+        "khen_thuong": literal_markup(entry.award),
     }
     return info.write("dong_co_ten" if with_award else "dong_co_ten_mot_loai", fields)
 
@@ -229,7 +230,10 @@ def council_articles(info: DocumentInfo, members: Table) -> list[dict[str, Any]]
     lines = [
         info.write(
             "hoi_dong_thanh_vien",
-            {name: row.values.get(name, "") for name in ("ho_ten", "chuc_vu", "vai_tro")},
+            {
+                name: literal_markup(row.values.get(name, ""))
+                for name in ("ho_ten", "chuc_vu", "vai_tro")
+            },
         )
         for row in members
     ]

@@ -18,7 +18,7 @@ from pipeline.errors import InputError
 from pipeline.i18n import t
 from pipeline.kinds import KINDS, kind_of
 from pipeline.load.contract import Attached, LoadedDocument
-from pipeline.load.locations import AGENCY_DIR, Locations
+from pipeline.load.locations import AGENCY_DIR, Locations, resolved_path
 from pipeline.load.validation import validate
 from pipeline.load.yaml_source import Path_, Source, load_yaml, source_of_mapping
 from pipeline.model.agency import Agency
@@ -99,7 +99,7 @@ class DocumentLoader:
 
     def load(self, path: Path) -> LoadedDocument:
         """The document in data file `path` (parsed once per loader while it is unchanged)."""
-        resolved = path.resolve()
+        resolved = resolved_path(path)
         try:
             stamp = _stamp(resolved)
         except OSError:
@@ -114,7 +114,7 @@ class DocumentLoader:
 
     def parse(self, path: Path) -> Source:
         """The parsed data file `path` (once per loader while it is unchanged)."""
-        resolved = path.resolve()
+        resolved = resolved_path(path)
         try:
             stamp = _stamp(resolved)
         except OSError:
@@ -135,7 +135,7 @@ class DocumentLoader:
 
     def load_source(self, source: Source) -> LoadedDocument:
         """Validate and resolve a document already parsed."""
-        key = source.path.resolve()
+        key = resolved_path(source.path)
         if key in self._loading:
             raise source.error("ws.reference_cycle", (), name=source.path.name)
         self._loading.append(key)
@@ -192,6 +192,8 @@ class DocumentLoader:
         path = self.locations.referenced_file(source.path, name)
         if path is None:
             raise source.error("ws.outside_workspace", loc, name=name)
+        if path.exists() and not path.is_file():  # a folder or a FIFO: never open it
+            raise InputError("data.not_regular_file", file=path)
         if not path.is_file():
             raise source.error("data.list_missing", loc, name=name)
         return path

@@ -6,10 +6,20 @@ the workspace answers it (and a test or the register can answer it differently).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Protocol
 
 AGENCY_DIR = "co-quan"  # the agency profiles of a workspace: co-quan/<id>.yaml
+
+
+def resolved_path(path: Path) -> Path:
+    """`path` resolved; for a symlink loop (which cannot be), made absolute: the reader then
+    says what is wrong with it, at its name."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError for a loop before Python 3.13
+        return Path(os.path.abspath(path))
 
 
 class Locations(Protocol):

@@ -35,6 +35,23 @@ def _rank(error: ErrorDetails) -> tuple[int, int]:
     return (len(error["loc"]), 0 if union_noise else 1)
 
 
+def _misspelt_key(errors: list[ErrorDetails]) -> ErrorDetails | None:
+    """An unknown key that is a misspelling of a missing one (ket_thuk for ket_thuc).
+
+    Reported as the unknown key at its own line, with the suggestion, rather than as the
+    required field missing at the line of the mapping.
+    """
+    missing = {(e["loc"][:-1], str(e["loc"][-1])) for e in errors if e["type"] == "missing"}
+    for error in errors:
+        if error["type"] != "extra_forbidden" or not error["loc"]:
+            continue
+        parent, name = error["loc"][:-1], str(error["loc"][-1])
+        names = [m for p, m in missing if p == parent]
+        if difflib.get_close_matches(name, names, n=1):
+            return error
+    return None
+
+
 def to_input_error(
     exc: ValidationError, source: Source, model: type[BaseModel], prefix: Path_ = ()
 ) -> InputError:
@@ -49,7 +66,7 @@ def to_input_error(
                 "data.colon_in_text", file=source.path, line=source.line_of(path),
                 field=_dotted(path),
             )  # fmt: skip
-    error = max(errors, key=_rank)
+    error = _misspelt_key(errors) or max(errors, key=_rank)
     path = _data_path(source, error["loc"], prefix)
     kind = error["type"]
     line = source.line_of(path)
@@ -58,7 +75,13 @@ def to_input_error(
         return InputError("data.missing_field", **where)
     if kind == "extra_forbidden":
         parent_fields = _fields_at(model, error["loc"][:-1])
-        close = difflib.get_close_matches(str(error["loc"][-1]), parent_fields, n=1)
+        missing = [
+            str(e["loc"][-1])
+            for e in errors
+            if e["type"] == "missing" and e["loc"][:-1] == error["loc"][:-1]
+        ]
+        close = difflib.get_close_matches(str(error["loc"][-1]), missing, n=1)
+        close = close or difflib.get_close_matches(str(error["loc"][-1]), parent_fields, n=1)
         hint = t("data.did_you_mean", name=close[0]) if close else ""
         return InputError("data.unknown_field", hint=hint, **where)
     if kind == "bad_date":

@@ -1,26 +1,56 @@
 """Read a YAML data file into plain Python values, remembering where each value stood.
 
-ruamel.yaml (round-trip mode) keeps line numbers, which every error message needs; dates are kept
-as text here so that an impossible date (31/02/2021) is reported by the model with its line,
-instead of failing inside the YAML parser.
+Two parsers, one result. The fast path streams libyaml's events (PyYAML's C parser) and builds
+plain dicts, lists and scalars itself, with YAML 1.2 scalar rules taken from ruamel.yaml's
+resolver, the line of every key and item taken from the events' marks, and the limits checked as
+it goes: depth, size after alias expansion, tags. When libyaml reports an error (or the file is
+something it reads differently), the file is parsed again with ruamel.yaml's round-trip loader,
+which produced the messages users have seen so far (same reason, same line), and its result
+passes the same checks. Dates are kept as text here so that an impossible date (31/02/2021) is
+reported by the model with its line, instead of failing inside the YAML parser.
+
+Every string passes pipeline.text.gate: a character XML cannot hold or a control character is
+refused at its line and field; invisible spaces are normalised.
 """
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import ScalarNode
+from yaml._yaml import CParser
 
 from pipeline.errors import InputError
-from pipeline.text.normalize import nfc, normalize_tree
+from pipeline.text.gate import REFUSED_PATTERN as _REFUSED_PATTERN
+from pipeline.text.gate import BadCharacter, gate, refused_character
+from pipeline.text.normalize import nfc
 
 Path_ = tuple[str | int, ...]
+
+# Limits: a plan with its appendix is about 30 KB, 6 levels deep, 2,000 values.
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 50
+MAX_VALUES = 200_000  # after aliases are expanded: a 15 KB alias bomb asks for billions
+MAX_TEXT_CHARS = 100_000  # one value
+
+_STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
+# Explicit tags a data file may use: the standard scalars and collections. Anything else
+# (!!python/object, !!binary, !!set, a local !tag) is refused.
+_ALLOWED_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")
+) | {"!"}
 
 
 class _TextDatesConstructor(RoundTripConstructor):
@@ -63,14 +93,37 @@ def dotted(loc: Path_) -> str:
     return out
 
 
-def read_text(path: Path) -> str:
-    """The file's text: UTF-8 (a BOM is allowed), NFC; legacy encodings are named, not guessed."""
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file no larger than `limit`; a FIFO, device or loop is refused."""
     try:
-        raw = path.read_bytes()
+        info = os.stat(path)
     except FileNotFoundError:
         raise InputError("data.file_missing", file=path) from None
+    except OSError as exc:  # a symlink loop (ELOOP), a permission problem
+        raise InputError("data.file_unreadable", file=path, reason=exc.strerror) from None
+    if not stat.S_ISREG(info.st_mode):
+        # Opening a FIFO would wait for a writer forever.
+        raise InputError("data.not_regular_file", file=path)
+    if info.st_size > limit:
+        raise InputError("data.file_too_large", file=path, size=info.st_size, limit=limit)
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(limit + 1)
     except OSError as exc:
         raise InputError("data.file_unreadable", file=path, reason=exc.strerror) from None
+    if len(raw) > limit:  # grew since stat
+        raise InputError("data.file_too_large", file=path, size=len(raw), limit=limit)
+    return raw
+
+
+def read_text(path: Path, *, composed: bool = True) -> str:
+    """The file's text: UTF-8 (a BOM is allowed), NFC; legacy encodings are named, not guessed.
+
+    `composed=False` leaves the text as typed, for the YAML reader, which brings each value to
+    NFC once parsed: composing the file's text first would join a combining mark typed after a
+    backslash escape ("\\n" + U+0301) into a letter and break the escape.
+    """
+    raw = read_bytes(path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -83,47 +136,118 @@ def read_text(path: Path) -> str:
                 "data.not_utf8_legacy", file=path, line=line, encoding=describe_encoding(guess)
             ) from None
         raise InputError("data.not_utf8", file=path, line=line) from None
-    return nfc(text)
+    return nfc(text) if composed else text
 
 
-def _plain(node: Any, loc: Path_, lines: dict[Path_, int]) -> Any:
+def _short_tag(tag: str) -> str:
+    """'!!python/object' for 'tag:yaml.org,2002:python/object', as the file spells it."""
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org") else tag
+
+
+def _bad_char_error(path: Path, text: str, bad: BadCharacter, line: int | None,
+                    loc: Path_ = ()) -> InputError:  # fmt: skip
+    """InputError for a refused character: its line in the file when it is typed there."""
+    found = text.find(bad.char)
+    if found >= 0:  # typed as is (not as a "\x07" escape): its own line
+        line = text.count("\n", 0, found) + 1
+    import unicodedata
+
+    kind = unicodedata.category(bad.char)
+    name = unicodedata.name(bad.char, "") or {"Cc": "control", "Cs": "surrogate"}.get(
+        kind, "noncharacter"
+    )
+    return InputError(
+        "data.bad_char", file=path, line=line, field=dotted(loc) or None, char=bad.code,
+        name=name,
+    )  # fmt: skip
+
+
+class _Limits:
+    """Counts values (aliases expanded) against MAX_VALUES."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.values = 0
+
+    def add(self, count: int, line: int | None) -> None:
+        self.values += count
+        if self.values > MAX_VALUES:
+            raise InputError("data.too_many_values", file=self.path, line=line, limit=MAX_VALUES)
+
+
+def _plain(node: Any, loc: Path_, lines: dict[Path_, int], source: _SlowSource) -> Any:
+    """ruamel's tree as plain values, with the same checks as the fast path."""
+    if len(loc) > MAX_DEPTH:
+        raise InputError("data.too_deep", file=source.path, line=source.line(loc, lines),
+                         limit=MAX_DEPTH)  # fmt: skip
+    source.limits.add(1, source.line(loc, lines))
+    tag = getattr(getattr(node, "tag", None), "value", None)
+    if tag is not None and tag not in _ALLOWED_TAGS and tag.startswith("!"):
+        raise InputError("data.yaml_tag", file=source.path, line=source.line(loc, lines),
+                         field=dotted(loc) or None, tag=_short_tag(tag))  # fmt: skip
     if isinstance(node, CommentedMap):
         out = {}
         for key, value in node.items():
-            key_text = str(key)
-            here = (*loc, key_text)
-            lines[here] = node.lc.key(key)[0] + 1
-            out[key_text] = _plain(value, here, lines)
+            # A key merged in with << has no position of its own: the mapping's line.
+            position = node.lc.data.get(key)
+            line = position[0] + 1 if position else (source.line(loc, lines) or 1)
+            here = (*loc, source.key(key, loc, line))
+            lines[here] = line
+            out[here[-1]] = _plain(value, here, lines, source)
         return out
     if isinstance(node, CommentedSeq):
         items = []
         for index, value in enumerate(node):
             here = (*loc, index)
             lines[here] = node.lc.item(index)[0] + 1
-            items.append(_plain(value, here, lines))
+            items.append(_plain(value, here, lines, source))
         return items
     if isinstance(node, str):
-        return str(node)
-    if isinstance(node, bool) or node is None:
-        return node
+        return source.text(str(node), loc, source.line(loc, lines))
+    if isinstance(node, bool):
+        raise InputError("data.boolean_value", file=source.path, line=source.line(loc, lines),
+                         field=dotted(loc) or None, value=str(node).lower())  # fmt: skip
+    if node is None:
+        return None
     if isinstance(node, int):
         return int(node)
     if isinstance(node, float):
         return float(node)
-    return node
+    raise InputError("data.yaml_tag", file=source.path, line=source.line(loc, lines),
+                     field=dotted(loc) or None, tag=type(node).__name__)  # fmt: skip
 
 
-def load_yaml(path: Path) -> Source:
-    """Parse `path`; YAML errors, tabs, empty files become InputErrors with their line."""
-    text = read_text(path)
-    if not text.strip() or all(
-        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
-    ):
-        raise InputError("data.empty_file", file=path)
-    yaml = YAML(typ="rt")
-    yaml.Constructor = _TextDatesConstructor
+@dataclass
+class _SlowSource:
+    path: Path
+    raw: str
+    limits: _Limits
+
+    def line(self, loc: Path_, lines: dict[Path_, int]) -> int | None:
+        return Source(self.path, None, lines).line_of(loc)
+
+    def text(self, value: str, loc: Path_, line: int | None) -> str:
+        if len(value) > MAX_TEXT_CHARS:
+            raise InputError("data.text_too_long", file=self.path, line=line,
+                             field=dotted(loc) or None, limit=MAX_TEXT_CHARS)  # fmt: skip
+        try:
+            return gate(nfc(value))
+        except BadCharacter as bad:
+            raise _bad_char_error(self.path, self.raw, bad, line, loc) from None
+
+    def key(self, key: Any, loc: Path_, line: int) -> str:
+        if not isinstance(key, str) or isinstance(key, bool):
+            raise InputError("data.key_not_text", file=self.path, line=line,
+                             field=dotted(loc) or None, key=str(key))  # fmt: skip
+        return self.text(str(key), loc, line)
+
+
+def _slow_load(path: Path, text: str) -> Any:
+    """ruamel.yaml's round-trip parse: the messages for syntax errors, and the reference."""
+    yaml_rt = YAML(typ="rt")
+    yaml_rt.Constructor = _TextDatesConstructor
     try:
-        node = yaml.load(text)
+        node = yaml_rt.load(text)
     except DuplicateKeyError as exc:
         mark = exc.problem_mark
         raise InputError(
@@ -137,10 +261,254 @@ def load_yaml(path: Path) -> Source:
             raise InputError("data.tab_indent", file=path, line=tab_line) from None
         reason = (exc.problem or "").strip()
         raise InputError("data.yaml_syntax", file=path, line=line, reason=reason) from None
+    except (YAMLError, RecursionError, ValueError) as exc:
+        reason = "too deep" if isinstance(exc, RecursionError) else str(exc).strip()
+        raise InputError("data.yaml_syntax", file=path, line=None, reason=reason[:200]) from None
     if not isinstance(node, CommentedMap):
         raise InputError("data.not_mapping", file=path, line=1)
     lines: dict[Path_, int] = {(): 1}
-    source = Source(path=path, data=_plain(node, (), lines), lines=lines)
+    data = _plain(node, (), lines, _SlowSource(path, text, _Limits(path)))
+    return data, lines
+
+
+class _Fallback(Exception):
+    """The fast parser cannot give the answer (an error to word, a construct it reads otherwise)."""
+
+
+class _FastBuilder:
+    """Plain values from libyaml's event stream, with lines, limits, tags and the text gate."""
+
+    def __init__(self, path: Path, text: str, original: str | None = None) -> None:
+        self.path = path
+        self.text = text
+        self.original = text if original is None else original
+        self.lines: dict[Path_, int] = {(): 1}
+        self.limits = _Limits(path)
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.open_anchors: set[str] = set()
+        self.resolver = _resolver()
+
+    def build(self) -> Any:
+        parser = CParser(self.text)
+        try:
+            events = iter(parser.get_event, None)
+            kinds = [type(next(events)), type(next(events))]  # stream start, document start
+            if kinds != [yaml.StreamStartEvent, yaml.DocumentStartEvent]:
+                raise _Fallback
+            first = next(events)
+            value, _ = self._node(first, events, (), 1)
+            if not isinstance(next(events), yaml.DocumentEndEvent):
+                raise _Fallback
+            if not isinstance(next(events), yaml.StreamEndEvent):
+                raise _Fallback  # a second document: ruamel words the error
+        except yaml.YAMLError:
+            raise _Fallback from None
+        finally:
+            parser.dispose()
+        return value
+
+    def _node(self, event: Any, events: Iterator[Any], loc: Path_, depth: int) -> tuple[Any, int]:
+        """The value starting with `event`, and how many values it counts for."""
+        line = event.start_mark.line + 1
+        if depth > MAX_DEPTH:
+            raise InputError("data.too_deep", file=self.path, line=line, limit=MAX_DEPTH)
+        if isinstance(event, yaml.AliasEvent):
+            if event.anchor in self.open_anchors:
+                raise InputError("data.alias_loop", file=self.path, line=line,
+                                 field=dotted(loc) or None, name=event.anchor)  # fmt: skip
+            if event.anchor not in self.anchors:
+                raise _Fallback  # ruamel words "found undefined alias"
+            value, count = self.anchors[event.anchor]
+            self.limits.add(count, line)
+            return value, count
+        tag = event.tag
+        if tag is not None and tag not in _ALLOWED_TAGS:
+            raise InputError("data.yaml_tag", file=self.path, line=line,
+                             field=dotted(loc) or None, tag=_short_tag(tag))  # fmt: skip
+        anchor = event.anchor
+        if anchor is not None:
+            self.open_anchors.add(anchor)
+        if isinstance(event, yaml.ScalarEvent):
+            value, count = self._scalar(event, loc, line), 1
+            self.limits.add(1, line)
+        elif isinstance(event, yaml.MappingStartEvent):
+            value, count = self._mapping(events, loc, depth, line)
+        elif isinstance(event, yaml.SequenceStartEvent):
+            value, count = self._sequence(events, loc, depth, line)
+        else:
+            raise _Fallback
+        if anchor is not None:
+            self.open_anchors.discard(anchor)
+            self.anchors[anchor] = (value, count)
+        return value, count
+
+    def _scalar(self, event: Any, loc: Path_, line: int) -> Any:
+        value: str = event.value
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.resolver(value) if event.implicit[0] and tag is None else _STR
+        if tag == _STR or tag == "tag:yaml.org,2002:timestamp":
+            return self._text(value, loc, line, event.start_mark.index)
+        if tag == "tag:yaml.org,2002:null":
+            return None
+        if tag == "tag:yaml.org,2002:bool":
+            raise InputError("data.boolean_value", file=self.path, line=line,
+                             field=dotted(loc) or None, value=value)  # fmt: skip
+        if tag == _MERGE:
+            return _MERGE_KEY
+        constructed = _construct(tag, value)
+        if constructed is None:
+            raise _Fallback
+        return constructed
+
+    def _key(self, event: Any, loc: Path_, line: int) -> Any:
+        """A mapping key: text (or the merge key <<); a number, true or ~ as a key is refused."""
+        if event.tag is None and event.implicit[0]:
+            tag = self.resolver(event.value)
+            if tag == _MERGE:
+                return _MERGE_KEY
+            if tag not in (_STR, "tag:yaml.org,2002:timestamp"):
+                raise InputError("data.key_not_text", file=self.path, line=line,
+                                 field=dotted(loc) or None, key=event.value)  # fmt: skip
+        return self._scalar(event, loc, line)
+
+    def _text(self, value: str, loc: Path_, line: int, start: int = 0) -> str:
+        if len(value) > MAX_TEXT_CHARS:
+            raise InputError("data.text_too_long", file=self.path, line=line,
+                             field=dotted(loc) or None, limit=MAX_TEXT_CHARS)  # fmt: skip
+        try:
+            return gate(nfc(value))
+        except BadCharacter as bad:
+            if bad.char == _STAND_IN:  # a character typed in the file: the real one, its line
+                at = self.text.find(_STAND_IN, start)
+                if at >= 0:
+                    line = self.original.count("\n", 0, at) + 1
+                    bad = BadCharacter(self.original[at], at)
+                    raise _bad_char_error(self.path, "", bad, line, loc) from None
+            raise _bad_char_error(self.path, self.original, bad, line, loc) from None
+
+    def _mapping(self, events: Iterator[Any], loc: Path_, depth: int, line: int
+                 ) -> tuple[dict[str, Any], int]:  # fmt: skip
+        out: dict[str, Any] = {}
+        merged: list[dict[str, Any]] = []
+        count = 1
+        self.limits.add(1, line)
+        while True:
+            event = next(events)
+            if isinstance(event, yaml.MappingEndEvent):
+                break
+            key_line = event.start_mark.line + 1
+            if not isinstance(event, yaml.ScalarEvent):
+                raise InputError("data.key_not_text", file=self.path, line=key_line,
+                                 field=dotted(loc) or None, key="[...]")  # fmt: skip
+            key = self._key(event, loc, key_line)
+            if key is _MERGE_KEY:
+                value, size = self._node(next(events), events, (*loc, "<<"), depth + 1)
+                sources = value if isinstance(value, list) else [value]
+                if not all(isinstance(v, dict) for v in sources):
+                    raise _Fallback
+                merged.extend(sources)
+                count += size
+                continue
+            if not isinstance(key, str):
+                raise InputError("data.key_not_text", file=self.path, line=key_line,
+                                 field=dotted(loc) or None, key=event.value)  # fmt: skip
+            if key in out:
+                raise _Fallback  # ruamel words the duplicate key
+            here = (*loc, key)
+            self.lines[here] = key_line
+            out[key], size = self._node(next(events), events, here, depth + 1)
+            count += size
+        for source in merged:  # explicit keys win, then earlier merged mappings
+            for key, value in source.items():
+                out.setdefault(key, value)
+        return out, count
+
+    def _sequence(self, events: Iterator[Any], loc: Path_, depth: int, line: int
+                  ) -> tuple[list[Any], int]:  # fmt: skip
+        out: list[Any] = []
+        count = 1
+        self.limits.add(1, line)
+        while True:
+            event = next(events)
+            if isinstance(event, yaml.SequenceEndEvent):
+                break
+            here = (*loc, len(out))
+            self.lines[here] = event.start_mark.line + 1
+            value, size = self._node(event, events, here, depth + 1)
+            out.append(value)
+            count += size
+        return out, count
+
+
+_MERGE_KEY = object()
+_RT = YAML(typ="rt")
+
+
+def _resolver() -> Any:
+    """The YAML 1.2 tag of a plain scalar, as ruamel.yaml resolves it."""
+    resolver = _RT.resolver
+    implicit = (True, False)
+
+    def resolve(value: str) -> str:
+        return resolver.resolve(ScalarNode, value, implicit)
+
+    return resolve
+
+
+def _construct(tag: str, value: str) -> Any:
+    """An int or float exactly as ruamel.yaml's round-trip loader reads it; None otherwise."""
+    constructor = _RT.constructor
+    node = ScalarNode(tag, value)
+    try:
+        if tag == "tag:yaml.org,2002:int":
+            return int(constructor.construct_yaml_int(node))
+        if tag == "tag:yaml.org,2002:float":
+            return float(constructor.construct_yaml_float(node))
+    except (ValueError, TypeError, YAMLError):
+        return None
+    return None
+
+
+# Stands in for a refused character typed in the file while the file is parsed to find the
+# field it is in: parsers refuse a NUL or BEL outright, but read U+FDD0 as text (and the gate
+# refuses it). The stand-in has the same length, so positions stay the same.
+_STAND_IN = "\ufdd0"
+
+
+def _typed_bad_char(path: Path, text: str, bad: BadCharacter) -> InputError:
+    """The error for a refused character typed in the file, with its line and, if any, field."""
+    masked = "\r".join(re.sub(_REFUSED_PATTERN, _STAND_IN, part) for part in text.split("\r"))
+    builder = _FastBuilder(path, masked, original=text)
+    try:
+        builder.build()
+    except InputError as exc:
+        if exc.key == "data.bad_char":
+            return exc
+    except _Fallback:
+        pass
+    return _bad_char_error(path, text, bad, None)  # in a comment, or the parse failed
+
+
+def load_yaml(path: Path) -> Source:
+    """Parse `path`; YAML errors, tabs, empty files become InputErrors with their line."""
+    text = read_text(path, composed=False)
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        raise InputError("data.empty_file", file=path)
+    bad = refused_character(text.replace("\r", ""))
+    if bad is not None:
+        raise _typed_bad_char(path, text, bad)
+    builder = _FastBuilder(path, text)
+    try:
+        data = builder.build()
+        lines = builder.lines
+    except _Fallback:
+        data, lines = _slow_load(path, text)
+    if not isinstance(data, dict):
+        raise InputError("data.not_mapping", file=path, line=1)
+    source = Source(path=path, data=data, lines=lines)
     refuse_legacy_text(source)
     return source
 
@@ -153,19 +521,38 @@ def source_of_mapping(data: Mapping[str, Any], path: Path) -> Source:
     """
     if not isinstance(data, Mapping):
         raise InputError("data.not_mapping", file=path)
-    plain = normalize_tree(_plain_mapping(data))
+    plain = _plain_mapping(data, path, ())
     source = Source(path=path, data=plain, lines={})
     refuse_legacy_text(source)
     return source
 
 
-def _plain_mapping(node: Any) -> Any:
-    """Plain dicts and lists of a form's data (keys as text), like a parsed file's."""
+def _plain_mapping(node: Any, path: Path, loc: Path_) -> Any:
+    """A form's data as a parsed file's: plain dicts and lists, text keys, every text through
+    the gate (NFC, invisible spaces normalised, refused characters named with their field), and
+    booleans refused where text or a number belongs, as in a file."""
     if isinstance(node, Mapping):
-        return {str(key): _plain_mapping(value) for key, value in node.items()}
+        return {
+            _form_text(str(key), path, (*loc, str(key))): _plain_mapping(
+                value, path, (*loc, str(key))
+            )
+            for key, value in node.items()
+        }
     if isinstance(node, list | tuple):
-        return [_plain_mapping(value) for value in node]
+        return [_plain_mapping(value, path, (*loc, index)) for index, value in enumerate(node)]
+    if isinstance(node, bool):
+        raise InputError("data.boolean_value", file=path, field=dotted(loc) or None,
+                         value=str(node).lower())  # fmt: skip
+    if isinstance(node, str):
+        return _form_text(node, path, loc)
     return node
+
+
+def _form_text(value: str, path: Path, loc: Path_) -> str:
+    try:
+        return gate(nfc(value))
+    except BadCharacter as bad:
+        raise _bad_char_error(path, "", bad, None, loc) from None
 
 
 def strings(node: Any, loc: Path_ = ()) -> Iterator[tuple[Path_, str]]:

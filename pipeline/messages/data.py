@@ -98,4 +98,50 @@ MESSAGES = {
         "vi": "chữ viết tắt tên người soạn thảo chỉ gồm chữ cái (ví dụ H hoặc NVA)",
         "en": "drafter initials must be letters only (e.g. H or NVA)",
     },
+    "data.not_regular_file": {
+        "vi": "không phải tệp thông thường (thư mục, FIFO hay thiết bị); hãy chỉ tới một tệp",
+        "en": "not a regular file (a folder, FIFO or device); name a file",
+    },
+    "data.file_too_large": {
+        "vi": "tệp quá lớn ({size} byte; tối đa {limit} byte)",
+        "en": "the file is too large ({size} bytes; at most {limit})",
+    },
+    "data.bad_char": {
+        "vi": "có ký tự không in được {char} ({name}), thường do sao chép từ trang web hoặc "
+        "phần mềm khác; hãy xóa hoặc gõ lại đoạn đó",
+        "en": "contains the unprintable character {char} ({name}), usually pasted from a web "
+        "page or another program; delete it or retype the text",
+    },
+    "data.too_deep": {
+        "vi": "dữ liệu lồng nhau quá sâu (quá {limit} mức)",
+        "en": "the data is nested too deeply (more than {limit} levels)",
+    },
+    "data.too_many_values": {
+        "vi": "tệp có quá nhiều giá trị (quá {limit}, tính cả các lần dùng lại bằng bí danh *)",
+        "en": "the file holds too many values (more than {limit}, counting every use of an "
+        "alias *)",
+    },
+    "data.alias_loop": {
+        "vi": "bí danh *{name} được dùng bên trong chính nó",
+        "en": "the alias *{name} is used inside itself",
+    },
+    "data.yaml_tag": {
+        "vi": "thẻ YAML '{tag}' không được dùng; chỉ ghi chữ, số, danh sách và khóa: giá trị",
+        "en": "the YAML tag '{tag}' is not allowed; write only text, numbers, lists and "
+        "key: value pairs",
+    },
+    "data.boolean_value": {
+        "vi": "giá trị '{value}' được YAML hiểu là đúng/sai, nhưng ở đây cần chữ hoặc số; "
+        "nếu là chữ, hãy đặt trong dấu nháy kép",
+        "en": "YAML reads '{value}' as true/false, but text or a number belongs here; if it "
+        "is text, put it in double quotes",
+    },
+    "data.key_not_text": {
+        "vi": "khóa '{key}' phải là chữ; nếu đúng là như vậy, hãy đặt trong dấu nháy kép",
+        "en": "the key '{key}' must be text; if it is meant as written, put it in double quotes",
+    },
+    "data.text_too_long": {
+        "vi": "đoạn văn quá dài (quá {limit} ký tự)",
+        "en": "the text is too long (more than {limit} characters)",
+    },
 }

@@ -152,4 +152,73 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "cell {cell} looks like {encoding} text (a .VnTime/VNI-Times font); convert the "
         "sheet to Unicode, e.g. «{fixed}»",
     },
+    "sheet.bad_char": {
+        "vi": "ô {cell} chứa ký tự không in được ({char}), thường do sao chép từ trang web hoặc "
+        "phần mềm khác; hãy gõ lại nội dung ô.",
+        "en": "cell {cell} contains an unprintable character ({char}), usually pasted from a "
+        "web page or another program; retype the cell.",
+    },
+    "sheet.boolean_cell": {
+        "vi": "ô {cell} có giá trị đúng/sai ({value}) ở chỗ phải ghi chữ; hãy gõ lại nội dung ô.",
+        "en": "cell {cell} holds a true/false value ({value}) where text belongs; retype the cell.",
+    },
+    "sheet.cell_too_long": {
+        "vi": "ô quá dài (quá {limit} ký tự).",
+        "en": "the cell is too long (more than {limit} characters).",
+    },
+    "sheet.missing_cell": {
+        "vi": "dòng có nội dung nhưng ô {cell} (cột '{column_name}') để trống; hãy điền vào, "
+        "hoặc xóa cả dòng.",
+        "en": "the row has content but cell {cell} (column '{column_name}') is empty; fill it "
+        "in, or delete the whole row.",
+    },
+    "sheet.too_many_rows": {
+        "vi": "danh sách quá dài (quá {limit} dòng); hãy chia thành nhiều quyết định.",
+        "en": "the list is too long (more than {limit} rows); split it over several decisions.",
+    },
+    "sheet.part_too_large": {
+        "vi": "tệp chứa phần '{part}' quá lớn khi giải nén (quá {limit} byte); hãy mở bằng "
+        "Excel và lưu lại.",
+        "en": "the file holds a part '{part}' too large once unpacked (over {limit} bytes); "
+        "open it in Excel and save it again.",
+    },
+    "sheet.no_visible_sheet": {
+        "vi": "mọi trang tính đều bị ẩn; hãy ghi tên trang tính cần đọc ở 'trang_tinh'.",
+        "en": "every sheet is hidden; name the sheet to read under 'trang_tinh'.",
+    },
+    "sheet.merged_header": {
+        "vi": "tiêu đề có ô gộp ({cells}); hãy bỏ gộp ô để mỗi cột có một tiêu đề riêng trên "
+        "cùng một dòng.",
+        "en": "the header has merged cells ({cells}); unmerge them so that each column has its "
+        "own header, all on one row.",
+    },
+    "sheet.merged_cells": {
+        "vi": "danh sách có ô gộp ({cells}): chỉ ô đầu mang giá trị; hãy bỏ gộp và ghi giá trị "
+        "vào từng dòng.",
+        "en": "the list has merged cells ({cells}): only the first holds the value; unmerge "
+        "them and write the value on every row.",
+    },
+    "sheet.csv_field_count": {
+        "vi": "dòng có {found} trường nhưng dòng tiêu đề có {expected}; kiểm tra dấu phân cách "
+        "và dấu nháy kép.",
+        "en": "the line has {found} fields but the header has {expected}; check the delimiters "
+        "and double quotes.",
+    },
+    "sheet.csv_unclosed_quote": {
+        "vi": "dấu nháy kép mở ở dòng này không được đóng đúng chỗ: ô kéo sang cả dòng "
+        "{swallowed}; hãy đóng dấu nháy.",
+        "en": "a double quote opened on this line is not closed in place: the cell runs on "
+        "into line {swallowed}; close the quote.",
+    },
+    "sheet.bad_kind": {
+        "vi": "ô {cell} ghi '{value}'; cột này chỉ nhận 'Cá nhân' hoặc 'Tập thể' (hoặc để trống).",
+        "en": "cell {cell} holds '{value}'; this column takes only 'Cá nhân' or 'Tập thể' (or "
+        "nothing).",
+    },
+    "sheet.csv_quote": {
+        "vi": "dấu nháy kép trong dòng này không được đóng đúng chỗ (đọc đến dòng {end}: "
+        "{reason}); hãy kiểm tra các ô có dấu nháy kép.",
+        "en": "a double quote in this line is not closed in place (read up to line {end}: "
+        "{reason}); check the cells with double quotes.",
+    },
 }

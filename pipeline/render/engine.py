@@ -14,13 +14,14 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
-from jinja2 import Template, TemplateSyntaxError
+from jinja2 import DictLoader, Template, TemplateSyntaxError
 from jinja2 import TemplateError as JinjaTemplateError
 from jinja2.exceptions import SecurityError
 
 from pipeline.errors import TemplateError
+from pipeline.render.budget import OUTPUT_CHARS, RENDER_SECONDS, Budget, BudgetExceeded, guard
 from pipeline.render.compose import (
     TemplateLibrary,
     _patcher,
@@ -35,9 +36,45 @@ _DOCPR_ID = re.compile(r'(<wp:docPr\b[^>]*?\bid=")\d+(")')
 _LISTING_CHARS = ("\t", "\a", "\n", "\f")
 # docxtpl numbers drawings from 1001 on in each rendered part (fix_docpr_ids).
 _FIRST_DOCPR_ID = 1001
+# docxtpl's escaped braces: a template prints `{{` by writing `{_{`. docxtpl turns them back
+# after rendering, over the whole output, so data typed as `{_{ x }_}` printed as `{{ x }}`;
+# here they become Jinja string literals in the template source, before compilation.
+_LITERAL_BRACES = {
+    "{_{": "{{ '{{' }}",
+    "}_}": "{{ '}}' }}",
+    "{_%": "{{ '{%' }}",
+    "%_}": "{{ '%}' }}",
+}
+_BUDGET_KEYS = {
+    "time": "limit.render_time",
+    "size": "limit.output_size",
+    "range": "limit.range",
+    "operator": "limit.operator",
+}
 # Deflate level for the one part that changes per document: level 1 is several times faster
 # than 6 and costs a few per cent in size on document.xml.
 _LEVEL = 1
+
+
+def literal_braces(source: str) -> str:
+    """Template source with docxtpl's escaped braces ({_{ ... }_}) as Jinja literals."""
+    if "{_" not in source and "_}" not in source:
+        return source
+    for escaped, literal in _LITERAL_BRACES.items():
+        source = source.replace(escaped, literal)
+    return source
+
+
+def _template_frame(exc: BaseException, names: set[str]) -> str | None:
+    """'khoi/ky-ten' or '' for the innermost template frame of a traceback (Jinja maps them)."""
+    found = None
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename == "<template>" or filename in names:
+            found = filename
+        tb = tb.tb_next
+    return None if found is None else ("" if found == "<template>" else found)
 
 
 def locate_line(source: str, line: int | None) -> str | None:
@@ -62,21 +99,32 @@ class PreparedTemplate:
     before: list[Member]
     after: list[Member]
 
+    # Budgets of one render (class-wide; tests lower them).
+    seconds: ClassVar[float] = RENDER_SECONDS
+    chars: ClassVar[int] = OUTPUT_CHARS
+    blocks: frozenset[str] = frozenset()
+
     def render_xml(self, context: Mapping[str, Any]) -> str:
-        """word/document.xml for `context`."""
+        """word/document.xml for `context`; TemplateError for a failing or runaway template."""
+        template = f"{self.name}.docx"
         try:
-            body = self.template.render(context)
+            with Budget(self.seconds, self.chars) as budget:
+                chunks = []
+                for chunk in self.template.generate(context):
+                    budget.output(chunk)
+                    chunks.append(chunk)
+                body = "".join(chunks)
+        except BudgetExceeded as exc:
+            raise TemplateError(
+                _BUDGET_KEYS[exc.what], template=template, limit=exc.limit
+            ) from None
+        except RecursionError as exc:
+            where = _template_frame(exc, set(self.blocks))
+            raise TemplateError("limit.recursion", template=template, where=where or None) from None
         except SecurityError as exc:
-            raise TemplateError("render.unsafe", template=self.name, reason=str(exc)) from None
-        except JinjaTemplateError as exc:
-            raise TemplateError("render.failed", template=self.name, reason=str(exc)) from None
-        if "{_" in body or "_}" in body:  # docxtpl's escaped braces, rare in templates
-            body = (
-                body.replace("{_{", "{{")
-                .replace("}_}", "}}")
-                .replace("{_%", "{%")
-                .replace("%_}", "%}")
-            )
+            raise TemplateError("render.unsafe", template=template, reason=str(exc)) from None
+        except (JinjaTemplateError, OverflowError) as exc:
+            raise TemplateError("render.failed", template=template, reason=str(exc)) from None
         if any(char in body for char in _LISTING_CHARS):
             body = _patcher().resolve_listing(body)
         if "<wp:docPr" in body:
@@ -98,7 +146,11 @@ class Engine:
             templates if isinstance(templates, TemplateLibrary) else TemplateLibrary(templates)
         )
         self._prepared: dict[str, PreparedTemplate] = {}
-        self._env = self.library.environment()
+        self._env = guard(self.library.environment())
+        # Shared blocks compile through the loader: their escaped braces become literals too.
+        self._env.loader = DictLoader(
+            {name: literal_braces(source) for name, source in self.library.block_sources.items()}
+        )
         self._blocks_ready = False
 
     def prepare(self, name: str) -> PreparedTemplate:
@@ -109,7 +161,7 @@ class Engine:
         self._compile_blocks(name)
         document_xml = self.library.document_xml(name)
         head, inner, sect, tail = split_body(document_xml, name)
-        source = preprocess(inner + sect)
+        source = literal_braces(preprocess(inner + sect))
         try:
             template = self._env.from_string(source)
         except TemplateSyntaxError as exc:
@@ -123,6 +175,7 @@ class Engine:
             template=template,
             before=members[:index],
             after=members[index + 1 :],
+            blocks=frozenset(self.library.block_sources),
         )
         self._prepared[name] = prepared
         return prepared

@@ -1,15 +1,19 @@
 """WordprocessingML fragments made from data: runs of clerk text, and the rules under titles.
 
 Everything a clerk typed goes through `markupsafe.escape`, so `&`, `<`, `{{ }}` print as typed.
-The light inline markup (**bold**, *italic*, backslash escapes) is parsed by markdown-it with
-every rule off except emphasis, escapes and line breaks: no links, no HTML, no entities.
+The light inline markup is the only way typed text changes formatting, and it fires on whole
+words only: `**đậm**` (bold), `*nghiêng*` (italic), `***both***`, a backslash before an ASCII
+punctuation mark prints the mark itself (`\\*` is a star). A delimiter touching a letter or digit
+on its outer side is text (`a*b*c`, `2**3`, `__init__` print as typed; underscores are never
+markup). A new line is a line break; the spaces around it are dropped. Nothing else a clerk types
+can make a paragraph, a page break or a run property (pipeline.text.gate refuses the control
+characters that docxtpl would turn into them).
 """
 
 from __future__ import annotations
 
-from functools import cache
+import re
 
-from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from pipeline.rules.metrics import EMU_PER_POINT
@@ -21,10 +25,92 @@ STYLE_BOLD_ITALIC = "StrongEmphasis"
 
 RULE_THICKNESS_EMU = 9525  # 0.75 pt: a "solid rule" that prints as a thin line
 
+_ESCAPABLE = r"""!"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"""
+_ESCAPE = re.compile(r"\\([" + re.escape(_ESCAPABLE) + r"])")
+# Escaped characters are parked in this private form while the delimiters are matched (the gate
+# refuses U+0000, so it cannot come from data).
+_PARKED = re.compile("\x00(\\d+)\x00")
 
-@cache
-def _inline_parser() -> MarkdownIt:
-    return MarkdownIt("zero").enable(["emphasis", "escape", "newline"])
+
+_STARS = re.compile(r"\*+")
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+
+Segment = tuple[str, bool, bool]  # text, bold, italic
+
+
+def segments(text: str) -> list[Segment]:
+    """`text` cut into pieces of the same emphasis, markup removed, escapes resolved."""
+    parked: list[str] = []
+
+    def park(match: re.Match[str]) -> str:
+        parked.append(match[1])
+        return f"\x00{len(parked) - 1}\x00"
+
+    parked_text = _ESCAPE.sub(park, text)
+    out: list[Segment] = []
+    for piece, bold, italic in _emphasis(parked_text):
+        piece = _PARKED.sub(lambda m: parked[int(m[1])], piece)
+        if out and out[-1][1:] == (bold, italic):
+            out[-1] = (out[-1][0] + piece, bold, italic)
+        elif piece:
+            out.append((piece, bold, italic))
+    return out
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _emphasis(text: str) -> list[Segment]:
+    # Runs of 1, 2 or 3 stars pair with the nearest open run of the same length (an opener left
+    # inside a closed pair stays text, so spans never cross). A run opens after a non-word
+    # character and before a non-space; it closes after a non-space and before a non-word.
+    open_runs: dict[int, list[int]] = {1: [], 2: [], 3: []}
+    pairs: dict[int, tuple[int, int]] = {}  # start of either run → (its end, its length)
+    for match in _STARS.finditer(text):
+        size = len(match[0])
+        if size > 3:
+            continue
+        before = text[match.start() - 1] if match.start() else ""
+        after = text[match.end()] if match.end() < len(text) else ""
+        can_close = bool(before) and not before.isspace() and not _is_word(after)
+        can_open = bool(after) and not after.isspace() and not _is_word(before)
+        if can_close and open_runs[size]:
+            opener = open_runs[size].pop()
+            for others in open_runs.values():
+                while others and others[-1] > opener:
+                    others.pop()
+            pairs[opener] = (opener + size, size)
+            pairs[match.start()] = (match.end(), size)
+        elif can_open:
+            open_runs[size].append(match.start())
+    out: list[Segment] = []
+    bold = italic = False
+    position = 0
+    for start in sorted(pairs):
+        end, size = pairs[start]
+        out.append((text[position:start], bold, italic))
+        if size & 2:  # 2 or 3
+            bold = not bold
+        if size & 1:  # 1 or 3
+            italic = not italic
+        position = end
+    out.append((text[position:], bold, italic))
+    return out
+
+
+def literal_markup(text: str) -> str:
+    """`text` written so that rich_runs prints it exactly: stars and backslashes escaped.
+
+    For text that is data, not markup (a name from a list), put into a line that goes through
+    rich_runs: "Nguyễn *Văn* An" must not turn italic.
+    """
+    return text.replace("\\", "\\\\").replace("*", "\\*")
+
+
+def visible_text(text: str) -> str:
+    """What a reader sees of `text` once rendered: markup removed, a line break as '\\n'."""
+    return "".join(piece for piece, _, _ in segments(_LINE_BREAK.sub("\n", text)))
 
 
 def _run(text: str, style: str | None) -> str:
@@ -37,7 +123,7 @@ def _break(style: str | None) -> str:
     return f"<w:r>{props}<w:br/></w:r>"
 
 
-def _style(bold: int, italic: int) -> str | None:
+def _style(bold: bool, italic: bool) -> str | None:
     if bold and italic:
         return STYLE_BOLD_ITALIC
     if bold:
@@ -49,23 +135,14 @@ def _style(bold: int, italic: int) -> str | None:
 
 def rich_runs(text: str) -> Markup:
     """Runs of `text` with **bold** and *italic* as character styles, line breaks as <w:br/>."""
-    tokens = _inline_parser().parseInline(text)[0].children or []
-    bold = italic = 0
     out: list[str] = []
-    for token in tokens:
-        kind = token.type
-        if kind == "strong_open":
-            bold += 1
-        elif kind == "strong_close":
-            bold -= 1
-        elif kind == "em_open":
-            italic += 1
-        elif kind == "em_close":
-            italic -= 1
-        elif kind in ("softbreak", "hardbreak"):
-            out.append(_break(_style(bold, italic)))
-        elif token.content:
-            out.append(_run(token.content, _style(bold, italic)))
+    for piece, bold, italic in segments(_LINE_BREAK.sub("\n", text)):
+        style = _style(bold, italic)
+        for index, line in enumerate(piece.split("\n")):
+            if index:
+                out.append(_break(style))
+            if line:
+                out.append(_run(line, style))
     return Markup("".join(out))
 
 

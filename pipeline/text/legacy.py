@@ -360,6 +360,15 @@ def guess_legacy_bytes(data: bytes) -> str | None:
 
 
 def looks_like_legacy_text(text: str) -> str | None:
+    """For Unicode text that is TCVN3 or VNI bytes shown as Windows-1252: "tcvn3" or "vni"."""
+    if text.isascii():  # ASCII decodes to itself
+        return None
+    # A list repeats its titles, units and positions in every row: each text is judged once.
+    return _looks_like_legacy_text(text)
+
+
+@lru_cache(maxsize=8192)
+def _looks_like_legacy_text(text: str) -> str | None:
     """For Unicode text that is TCVN3 or VNI bytes shown as Windows-1252: "tcvn3" or "vni".
 
     None for Unicode Vietnamese, English and any other text: the decoded text must read as

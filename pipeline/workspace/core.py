@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from pipeline.load.locations import AGENCY_DIR
+from pipeline.load.locations import AGENCY_DIR, resolved_path
 from pipeline.render.compose import TemplateLibrary
 from pipeline.workspace.config import CONFIG_FILE, DATA_DIR, WorkspaceConfig, read_config
 
@@ -90,7 +90,7 @@ class Workspace:
         """The workspace holding `start` (a file or folder): the nearest folder above it with
         vanthu.yaml, else the nearest one holding co-quan/ or inputs/co-quan/, else a workspace
         with the default settings in `start`'s folder."""
-        resolved = start.resolve()
+        resolved = resolved_path(start)
         folder = resolved if resolved.is_dir() else resolved.parent
         chain = [folder, *folder.parents]
         for candidate in chain:
@@ -160,7 +160,7 @@ class Workspace:
         if Path(name).is_absolute():
             return None
         base = document.resolve().parent
-        path = (base / name).resolve()
+        path = resolved_path(base / name)
         allowed = self.root if base.is_relative_to(self.root) else base
         return path if path.is_relative_to(allowed) else None
 

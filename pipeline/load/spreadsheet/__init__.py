@@ -14,9 +14,14 @@ Fields are given by name (one of `STANDARD_FIELDS`) or as a `Field` for anything
 `columns` (from the YAML) maps a field name to the header text an office actually uses and
 replaces the default spellings of that field.
 
+Readers fail loudly: a CSV is read strictly (a quote left open, a line with the wrong number of
+fields), a row with content but an empty required cell is refused with its row, a hidden sheet
+is read only when named, merged cells at or below the header are refused by their range, and
+`limits` caps file size, rows and cell length.
+
 Modules: `fields` (the fields and their header spellings), `detect` (which kind of file),
-`xlsx` and `csv_files` (reading each kind into records), `table` (header row and rows),
-`cells` (one cell as clean text).
+`xlsx` (python-calamine) and `csv_files` (reading each kind into records), `table` (header row
+and rows), `cells` (one cell as clean text, through pipeline.text.gate), `limits`.
 """
 
 from __future__ import annotations

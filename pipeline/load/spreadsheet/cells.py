@@ -8,10 +8,11 @@ import unicodedata
 
 from pipeline.errors import InputError
 from pipeline.load.spreadsheet.fields import Field
+from pipeline.load.spreadsheet.limits import MAX_CELL_CHARS
+from pipeline.text.gate import normalize_invisible, refused_character
 from pipeline.text.legacy import decode_legacy, describe_encoding, looks_like_legacy_text
 
 _NUMERIC = re.compile(r"[+-]?\d[\d.,]*%?")
-_ALLOWED_CONTROLS = frozenset("\t\n\r")  # \r: Windows line breaks inside a quoted CSV cell
 
 
 class Formula(str):
@@ -28,11 +29,19 @@ def cell_text(raw: object, field: Field, cell: str) -> str:
         raise InputError("sheet.formula_no_value", cell=cell, formula=f"={raw.lstrip('=')}")
     if isinstance(raw, ExcelError):
         raise InputError("sheet.error_value", cell=cell, value=str(raw))
+    if isinstance(raw, bool):  # TRUE in a Loại or name column is a shifted or typed-over cell
+        raise InputError("sheet.boolean_cell", cell=cell, value=plain_text(raw))
     if isinstance(raw, str):
-        for ch in raw:
-            if unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS:
-                raise InputError("sheet.control_char", cell=cell, char=f"U+{ord(ch):04X}")
-        text = clean(raw)
+        if len(raw) > MAX_CELL_CHARS:
+            raise InputError("sheet.cell_too_long", cell=cell, limit=MAX_CELL_CHARS)
+        # \r: Windows line breaks inside a quoted CSV cell; tab and new line become spaces.
+        bad = refused_character(raw.replace("\r", ""))
+        if bad is not None:
+            key = (
+                "sheet.control_char" if unicodedata.category(bad.char) == "Cc" else "sheet.bad_char"
+            )
+            raise InputError(key, cell=cell, char=bad.code)
+        text = clean(normalize_invisible(raw))
         if field.text_only and _NUMERIC.fullmatch(text):
             raise InputError("sheet.number_in_text", cell=cell, value=text)
         legacy = looks_like_legacy_text(text)
@@ -43,7 +52,7 @@ def cell_text(raw: object, field: Field, cell: str) -> str:
             )  # fmt: skip
         return text
     text = plain_text(raw)
-    if field.text_only and raw is not None and not isinstance(raw, bool):
+    if field.text_only and raw is not None:
         raise InputError("sheet.number_in_text", cell=cell, value=text)
     return text
 

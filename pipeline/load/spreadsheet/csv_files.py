@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pipeline.errors import InputError
 from pipeline.load.spreadsheet.fields import Wanted
+from pipeline.load.spreadsheet.limits import MAX_FILE_BYTES, check_size
 from pipeline.load.spreadsheet.table import (
     HEADER_SCAN_ROWS,
     Record,
@@ -31,7 +32,7 @@ def read_csv(path: Path, fields: list[Wanted]) -> Table:
     candidates = sorted(CSV_DELIMITERS, key=lambda d: -sum(line.count(d) for line in first_lines))
     # The right delimiter is the one under which the required headers appear.
     for delimiter in candidates:
-        prefix = list(islice(_csv_records(text, delimiter, path), HEADER_SCAN_ROWS))
+        prefix = list(islice(_csv_records(text, delimiter, path, strict=False), HEADER_SCAN_ROWS))
         try:
             found = scan_header(prefix, fields).header
         except InputError as exc:  # e.g. two columns for one field: say which file
@@ -40,10 +41,40 @@ def read_csv(path: Path, fields: list[Wanted]) -> Table:
             break
     else:
         delimiter = candidates[0]
-    return build_table(_csv_records(text, delimiter, path), fields, file=str(path), sheet=None)
+        found = None
+    records = _csv_records(text, delimiter, path)
+    if found is not None:
+        records = _strict_rows(records, found.row, delimiter, path)
+    return build_table(records, fields, file=str(path), sheet=None)
+
+
+def _strict_rows(
+    records: Iterator[Record], header_row: int, delimiter: str, path: Path
+) -> Iterator[Record]:
+    """Rows below the header with as many fields as the header; blank lines skipped.
+
+    A quote left open swallows the line after it into one cell: the record then has too many
+    fields, or (open in the last column) a cell that holds a whole row, delimiters and all.
+    """
+    width = None
+    for number, cells in records:
+        if number == header_row:
+            width = len(cells)
+        elif width is not None and number > header_row and any(str(c).strip() for c in cells):
+            for cell in map(str, cells):
+                if "\n" in cell:
+                    for offset, line in enumerate(cell.split("\n")[1:], start=1):
+                        if width > 1 and line.count(delimiter) >= width - 1:
+                            raise InputError("sheet.csv_unclosed_quote", file=path,
+                                             line=number, swallowed=number + offset)  # fmt: skip
+            if len(cells) != width:
+                raise InputError("sheet.csv_field_count", file=path, line=number,
+                                 found=len(cells), expected=width)  # fmt: skip
+        yield number, cells
 
 
 def _decode(path: Path) -> str:
+    check_size(path, MAX_FILE_BYTES)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -57,14 +88,20 @@ def _decode(path: Path) -> str:
         raise InputError("sheet.csv_encoding", file=path, line=line, offset=exc.start) from exc
 
 
-def _csv_records(text: str, delimiter: str, path: Path) -> Iterator[Record]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+def _csv_records(text: str, delimiter: str, path: Path, *, strict: bool = True) -> Iterator[Record]:
+    # strict: a quote that is never closed is an error, not the rest of the file in one cell.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=strict)
     start = 1
     try:
         for record in reader:
             yield start, record
             start = reader.line_num + 1
     except csv.Error as exc:
+        if "expected after" in str(exc) or "end of data" in str(exc):
+            # A quote opened in the record that starts here and never closed where it should.
+            raise InputError(
+                "sheet.csv_quote", file=path, line=start, end=reader.line_num, reason=exc
+            ) from None
         raise InputError(
             "sheet.csv_malformed", file=path, line=reader.line_num, reason=exc
         ) from exc

@@ -14,6 +14,7 @@ from openpyxl.utils import get_column_letter
 from pipeline.errors import InputError
 from pipeline.load.spreadsheet.cells import cell_text, clean, plain_text
 from pipeline.load.spreadsheet.fields import Wanted, normalize_header
+from pipeline.load.spreadsheet.limits import MAX_ROWS
 
 # Header rows sit under a few merged title rows (agency, "DANH SÁCH ..."), never far down.
 HEADER_SCAN_ROWS = 20
@@ -22,6 +23,9 @@ HEADER_SCAN_ROWS = 20
 _COLUMN_MARK = re.compile(r"\(?(?:\d{1,2}|[A-Za-z])\)?")
 
 Record = tuple[int, Sequence[object]]
+# A merged range as calamine gives it: ((first row, first column), (last row, last column)),
+# 0-based.
+Merged = tuple[tuple[int, int], tuple[int, int]]
 
 
 @dataclass(frozen=True)
@@ -169,7 +173,12 @@ def _missing_columns(
 
 
 def build_table(
-    records: Iterable[Record], fields: list[Wanted], *, file: str, sheet: str | None
+    records: Iterable[Record],
+    fields: list[Wanted],
+    *,
+    file: str,
+    sheet: str | None,
+    merged: Sequence[Merged] = (),
 ) -> Table:
     """The rows below the header, cleaned; InputError located at the cell for any bad one."""
     records = iter(records)
@@ -179,8 +188,13 @@ def build_table(
     except InputError as exc:
         raise exc.at(file=file, sheet=sheet) from None
     if scan.header is None:
+        split = [m for m in merged if m[0][0] < HEADER_SCAN_ROWS and m[1][0] > m[0][0]]
+        if split:  # a two-row header: its merged cells hide which header is whose
+            raise _merged_error("sheet.merged_header", split[0], file, sheet)
         raise _missing_columns(scan, fields, file, sheet)
     header = scan.header
+    _refuse_merged_body(merged, header, file, sheet)
+    required = [w.field.name for w in fields if w.required]
     body = (r for r in chain(prefix, records) if r[0] > header.row)
     rows: list[Row] = []
     first = True
@@ -208,10 +222,46 @@ def build_table(
                 ) from None
         if any(values.values()):
             first = False
-            rows.append(Row(number, values, file, sheet, header))
+            row = Row(number, values, file, sheet, header)
+            for name in required:
+                if not values[name]:  # a title without a name would be printed and paid
+                    raise row.error("sheet.missing_cell", name, cell=row.cell(name),
+                                    column_name=header.texts[name])  # fmt: skip
+            rows.append(row)
+            if len(rows) > MAX_ROWS:
+                raise InputError("sheet.too_many_rows", file=file, sheet=sheet, row=number,
+                                 limit=MAX_ROWS)  # fmt: skip
     if not rows:
         raise InputError("sheet.no_rows", file=file, sheet=sheet, header_row=header.row)
     return Table(file, sheet, header, rows)
+
+
+def _range_text(merged: Merged) -> str:
+    (top, left), (bottom, right) = merged
+    return f"{get_column_letter(left + 1)}{top + 1}:{get_column_letter(right + 1)}{bottom + 1}"
+
+
+def _merged_error(key: str, merged: Merged, file: str, sheet: str | None) -> InputError:
+    return InputError(key, file=file, sheet=sheet, row=merged[0][0] + 1, cells=_range_text(merged))
+
+
+def _refuse_merged_body(
+    merged: Sequence[Merged], header: Header, file: str, sheet: str | None
+) -> None:
+    """Merged cells at or below the header, in a column that is read: refused.
+
+    Only the first cell of a merged range holds the value, so a unit or a title merged over
+    several people would be read for the first of them only. Title rows above the header may be
+    merged freely.
+    """
+    used = set(header.columns.values())
+    for item in merged:
+        (top, left), (bottom, right) = item
+        if bottom + 1 < header.row:
+            continue
+        if any(left + 1 <= column <= right + 1 for column in used):
+            key = "sheet.merged_header" if top + 1 <= header.row else "sheet.merged_cells"
+            raise _merged_error(key, item, file, sheet)
 
 
 def _is_column_numbering(cells: Sequence[object]) -> bool:

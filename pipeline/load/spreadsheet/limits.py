@@ -1,0 +1,30 @@
+"""Limits on a danh sách, so that a wrong or hostile file is refused at once, with a message.
+
+An office's award list has tens to hundreds of rows; the limits are two orders of magnitude
+above that and below what would take minutes or gigabytes to read.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from pipeline.errors import InputError
+
+MAX_FILE_BYTES = 50 * 1024 * 1024  # the .xlsx or .csv file itself
+MAX_PART_BYTES = 256 * 1024 * 1024  # one part of an .xlsx once inflated (the sheet's XML)
+MAX_ROWS = 20_000  # people and collectives in one list
+MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
+
+
+def check_size(path: Path, limit: int) -> None:
+    """InputError unless `path` is a regular file of at most `limit` bytes (no FIFO wait)."""
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise InputError("sheet.read_failed", file=path, reason=exc.strerror or exc) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError("data.not_regular_file", file=path)
+    if info.st_size > limit:
+        raise InputError("data.file_too_large", file=path, size=info.st_size, limit=limit)

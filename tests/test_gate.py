@@ -1,0 +1,50 @@
+"""pipeline.text.gate: what is refused, what is normalised, and that normalising is stable."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.text.gate import BadCharacter, gate, normalize_invisible, refused_character
+
+
+@pytest.mark.parametrize(
+    "char",
+    [chr(c) for c in range(0x20) if c not in (9, 10)]
+    + ["\x7f", "\x80", "\x85", "\x9f", "\ud800", "\ufdd0", "\ufffe", "\uffff", "\U0001fffe",
+       "\u202a", "\u202e", "\u2066", "\u2069"],
+)  # fmt: skip
+def test_refused(char: str) -> None:
+    with pytest.raises(BadCharacter) as caught:
+        gate(f"ab{char}c")
+    assert caught.value.index == 2 and caught.value.code == f"U+{ord(char):04X}"
+
+
+@pytest.mark.parametrize(
+    "typed, read",
+    [
+        ("Nguyễn\u00a0Văn\u202fAn", "Nguyễn Văn An"),
+        ("Lò\u200bVăn\u2060Mạnh\ufeff", "LòVănMạnh"),
+        ("chuyên\u00adviên", "chuyênviên"),
+        ("dòng 1\u2028dòng 2\u2029dòng 3", "dòng 1\ndòng 2\ndòng 3"),
+        ("e\u200b\u0301", "\u00e9"),  # the mark joins its letter once the space is gone
+        ("tab\tand\nnew line", "tab\tand\nnew line"),
+    ],
+)
+def test_normalised(typed: str, read: str) -> None:
+    assert gate(typed) == read
+
+
+@given(st.text())
+def test_gate_output_is_clean_and_stable(text: str) -> None:
+    try:
+        out = gate(text)
+    except BadCharacter as bad:
+        assert refused_character(text) is not None and text[bad.index] == bad.char
+        return
+    assert refused_character(out) is None
+    assert normalize_invisible(out) == out
+    assert unicodedata.is_normalized("NFC", out) or not unicodedata.is_normalized("NFC", text)
