@@ -162,6 +162,15 @@ def _bad_char_error(path: Path, text: str, bad: BadCharacter, line: int | None,
     )  # fmt: skip
 
 
+def checked_text(path: Path, value: str, loc: Path_, line: int | None) -> str:
+    """A text value within its length limit, through the text gate (BadCharacter goes on, for
+    the caller to locate)."""
+    if len(value) > MAX_TEXT_CHARS:
+        raise InputError("data.text_too_long", file=path, line=line, field=dotted(loc) or None,
+                         limit=MAX_TEXT_CHARS)  # fmt: skip
+    return gate(nfc(value))
+
+
 class _Limits:
     """Counts values (aliases expanded) against MAX_VALUES."""
 
@@ -227,11 +236,8 @@ class _SlowSource:
         return Source(self.path, None, lines).line_of(loc)
 
     def text(self, value: str, loc: Path_, line: int | None) -> str:
-        if len(value) > MAX_TEXT_CHARS:
-            raise InputError("data.text_too_long", file=self.path, line=line,
-                             field=dotted(loc) or None, limit=MAX_TEXT_CHARS)  # fmt: skip
         try:
-            return gate(nfc(value))
+            return checked_text(self.path, value, loc, line)
         except BadCharacter as bad:
             raise _bad_char_error(self.path, self.raw, bad, line, loc) from None
 
@@ -373,11 +379,8 @@ class _FastBuilder:
         return self._scalar(event, loc, line)
 
     def _text(self, value: str, loc: Path_, line: int, start: int = 0) -> str:
-        if len(value) > MAX_TEXT_CHARS:
-            raise InputError("data.text_too_long", file=self.path, line=line,
-                             field=dotted(loc) or None, limit=MAX_TEXT_CHARS)  # fmt: skip
         try:
-            return gate(nfc(value))
+            return checked_text(self.path, value, loc, line)
         except BadCharacter as bad:
             if bad.char == _STAND_IN:  # a character typed in the file: the real one, its line
                 at = self.text.find(_STAND_IN, start)
@@ -550,7 +553,7 @@ def _plain_mapping(node: Any, path: Path, loc: Path_) -> Any:
 
 def _form_text(value: str, path: Path, loc: Path_) -> str:
     try:
-        return gate(nfc(value))
+        return checked_text(path, value, loc, None)
     except BadCharacter as bad:
         raise _bad_char_error(path, "", bad, None, loc) from None
 
