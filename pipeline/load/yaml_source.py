@@ -267,14 +267,28 @@ def _slow_load(path: Path, text: str) -> Any:
             raise InputError("data.tab_indent", file=path, line=tab_line) from None
         reason = (exc.problem or "").strip()
         raise InputError("data.yaml_syntax", file=path, line=line, reason=reason) from None
-    except (YAMLError, RecursionError, ValueError) as exc:
-        reason = "too deep" if isinstance(exc, RecursionError) else str(exc).strip()
+    except RecursionError:
+        raise InputError("data.too_deep", file=path, line=_deep_line(text),
+                         limit=MAX_DEPTH) from None  # fmt: skip
+    except (YAMLError, ValueError) as exc:
+        reason = str(exc).strip()
         raise InputError("data.yaml_syntax", file=path, line=None, reason=reason[:200]) from None
     if not isinstance(node, CommentedMap):
         raise InputError("data.not_mapping", file=path, line=1)
     lines: dict[Path_, int] = {(): 1}
     data = _plain(node, (), lines, _SlowSource(path, text, _Limits(path)))
     return data, lines
+
+
+def _deep_line(text: str) -> int | None:
+    """The line where brackets first nest deeper than MAX_DEPTH (a parser gave up on them)."""
+    depth = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        for char in line:
+            depth += 1 if char in "[{" else -1 if char in "]}" else 0
+            if depth > MAX_DEPTH:
+                return number
+    return None
 
 
 class _Fallback(Exception):
