@@ -73,12 +73,34 @@ MESSAGES = {
         "vi": "LibreOffice (unoserver) không sẵn sàng sau {seconds} giây",
         "en": "LibreOffice (unoserver) was not ready after {seconds} seconds",
     },
-    "build.pdf_server_died": {
-        "vi": "LibreOffice dừng trong khi xuất PDF: {reason}",
-        "en": "LibreOffice stopped while converting to PDF: {reason}",
+    "build.pdf_document_failed": {
+        "vi": (
+            "{document}: không xuất được PDF ({why}), "
+            "kể cả khi thử lại sau khi khởi động lại LibreOffice"
+        ),
+        "en": (
+            "{document}: PDF conversion failed ({why}), "
+            "also when retried after restarting LibreOffice"
+        ),
     },
-    "build.pdf_failed": {
-        "vi": "không xuất được PDF: {reason}",
-        "en": "PDF conversion failed: {reason}",
+    "build.pdf_why_timeout": {
+        "vi": "LibreOffice không trả lời sau {seconds} giây",
+        "en": "LibreOffice did not answer within {seconds} s",
+    },
+    "build.pdf_why_crashed": {
+        "vi": "LibreOffice dừng đột ngột",
+        "en": "LibreOffice stopped unexpectedly",
+    },
+    "build.pdf_why_rejected": {
+        "vi": "LibreOffice không mở được tệp .docx",
+        "en": "LibreOffice could not open the .docx",
+    },
+    "build.pdf_why_empty": {
+        "vi": "LibreOffice không ghi ra tệp PDF",
+        "en": "LibreOffice wrote no PDF",
+    },
+    "build.pdf_unavailable": {
+        "vi": "không xuất được PDF: LibreOffice không khởi động lại được ({reason})",
+        "en": "no PDF: LibreOffice could not be started again ({reason})",
     },
 }
