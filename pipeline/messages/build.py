@@ -36,6 +36,10 @@ MESSAGES = {
         "vi": "lỗi nội bộ của vanthu ({reason}); hãy báo lỗi",
         "en": "vanthu internal error ({reason}); please report it",
     },
+    "build.interrupted": {
+        "vi": "đã dừng theo yêu cầu (Ctrl-C); chạy lại vanthu build để dựng tiếp",
+        "en": "stopped (Ctrl-C); run vanthu build again to finish",
+    },
     "build.worker_lost": {
         "vi": "tiến trình dựng dừng bất thường ({reason})",
         "en": "a build worker process stopped unexpectedly ({reason})",
