@@ -39,6 +39,19 @@ def group_members(pgid: int) -> list[tuple[int, str]]:
     return found
 
 
+def descends_from(pid: int, ancestor: int) -> bool:
+    """Whether `ancestor` is `pid`'s parent, grandparent, ..."""
+    while pid > 1:
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+        except OSError:
+            return False
+        pid = int(stat[stat.rindex(")") + 2 :].split()[1])
+        if pid == ancestor:
+            return True
+    return False
+
+
 def office_pid(converter: PdfConverter) -> int:
     """The running LibreOffice (soffice.bin) of `converter`."""
     assert converter.server_pid is not None
@@ -192,3 +205,35 @@ def test_stale_files_of_a_killed_run_are_removed(tmp_path: Path) -> None:
     assert not dead.exists() and not dead_lock.exists() and not docx_lock.exists()
     assert not leftover.exists()
     assert others_lock.exists() and live.exists()
+
+
+def test_build_survives_libreoffice_killed_mid_build(inputs_copy: Path, tmp_path: Path) -> None:
+    from pipeline.batch import build
+    from pipeline.batch.discover import find_inputs
+
+    out = tmp_path / "out"
+    killed: list[int] = []
+
+    def kill_libreoffice_after_first_pdf() -> None:
+        deadline = time.monotonic() + 300
+        while not list(out.rglob("*.pdf")) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        for entry in os.listdir("/proc"):
+            try:
+                cmdline = Path(f"/proc/{entry}/cmdline").read_bytes()
+            except OSError:
+                continue
+            # Only this test's LibreOffice: others may be converting on the same machine.
+            if b"soffice.bin" in cmdline and descends_from(int(entry), os.getpid()):
+                os.kill(int(entry), signal.SIGKILL)
+                killed.append(int(entry))
+
+    killer = threading.Thread(target=kill_libreoffice_after_first_pdf, daemon=True)
+    killer.start()
+    result = build(inputs_copy, out, jobs=1, pdf=True, templates_dir=REPO / "templates")
+    killer.join(60)
+    assert killed  # there was a LibreOffice of ours to kill
+    assert result.ok, [d.error for d in result.documents]
+    for source in find_inputs(inputs_copy):
+        assert is_pdf(out / source.relative_to(inputs_copy).with_suffix(".pdf")), source
+    assert not list(out.rglob(".*partial*")) and not list(out.rglob(".~lock*"))

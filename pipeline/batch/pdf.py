@@ -231,9 +231,11 @@ class PdfConverter:
                 self._url, transport=transport, allow_none=True
             ) as proxy:
                 # unoserver's convert(inpath, indata, outpath, convert_to, filtername,
-                # filter_options, update_index, infiltername): the API of unoserver 2 and 3.
+                # filter_options, update_index, ...): the arguments every version since 2 takes.
+                # Called directly rather than through UnoClient, which has no deadline and
+                # retries a dead server for 50 s.
                 proxy.convert(
-                    str(source.resolve()), None, str(partial.resolve()), "pdf", None, [], True, None
+                    str(source.resolve()), None, str(partial.resolve()), "pdf", None, [], True
                 )
             if not partial.is_file() or partial.stat().st_size == 0:
                 return _Failure("build.pdf_why_empty", restart=False)
