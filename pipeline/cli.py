@@ -50,6 +50,11 @@ class VanthuGroup(click.Group):
         except VanthuError as exc:
             click.echo(f"{t('common.error')}: {exc.message()}", err=True)
             ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:  # Ctrl-C outside a build's workers (inside: BuildInterrupted)
+            from pipeline.batch.supervise import BuildInterrupted
+
+            click.echo(f"{t('common.error')}: {BuildInterrupted().message()}", err=True)
+            ctx.exit(BuildInterrupted.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except BrokenPipeError:  # `vanthu ... | head`: the reader stopped; so do we, quietly

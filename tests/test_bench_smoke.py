@@ -36,3 +36,36 @@ def test_bench_prints_table_and_ratio_line(tmp_path: Path) -> None:
     assert float(lines[-1].split()[1]) > 0
     # Only the plan type was asked for: the line before says the ratio is not the decision's.
     assert lines[-2].startswith("note: quyet-dinh") and lines[-2].endswith("for ke-hoach")
+
+
+BUILD_BENCH = BENCH.with_name("build_bench.py")
+BUILD_LABELS = ("plain docxtpl script", "vanthu build -j 1", "vanthu build -j 2")
+
+
+def test_build_bench_prints_table_checks_and_ratio_line(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(BUILD_BENCH), "--sizes", "2,3", "--rounds", "1"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    lines = done.stdout.splitlines()
+    header = next(line for line in lines if line.split()[:2] == ["N", "approach"])
+    for column in ("docs/s", "s/run", "peak RSS MB", "largest process MB", "× plain script"):
+        assert column in header
+    for size in ("2", "3"):
+        for label in BUILD_LABELS:
+            row = next(line for line in lines if line.split()[:1] == [size] and label in line)
+            values = row.split(label)[1].split()
+            assert len(values) == 5, row
+            for value in values:
+                assert re.fullmatch(NUMBER, value), row
+        assert any(
+            line.startswith(f"two cores free before build -j 2, N = {size}:") for line in lines
+        )
+    assert any(line.startswith("incremental rebuild, nothing changed, N = 3") for line in lines)
+    assert re.fullmatch(rf"ratio_build_vs_docxtpl_script {NUMBER}", lines[-1])
+    assert float(lines[-1].split()[1]) > 0

@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.batch import Status, build
+from pipeline.batch import office as office_module
 from pipeline.batch import pdf as pdf_module
 from pipeline.batch.manifest import file_sha256
 from pipeline.errors import ConversionError
@@ -86,10 +87,10 @@ def test_missing_libreoffice_is_a_message(
 def test_missing_unoserver_or_uno_is_a_conversion_error(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    find_spec = pdf_module.importlib.util.find_spec
-    monkeypatch.setattr(pdf_module, "find_soffice", lambda: "/opt/libreoffice/program/soffice")
+    find_spec = office_module.importlib.util.find_spec
+    monkeypatch.setattr(office_module, "find_soffice", lambda: "/opt/libreoffice/program/soffice")
     monkeypatch.setattr(
-        pdf_module.importlib.util,
+        office_module.importlib.util,
         "find_spec",
         lambda name, *args: None if name == "unoserver" else find_spec(name, *args),
     )
@@ -99,8 +100,8 @@ def test_missing_unoserver_or_uno_is_a_conversion_error(
     assert "pip install" in missing_package.value.message()
     monkeypatch.undo()
 
-    monkeypatch.setattr(pdf_module, "find_soffice", lambda: "/opt/libreoffice/program/soffice")
-    monkeypatch.setattr(pdf_module, "_imports_uno", lambda python: False)
+    monkeypatch.setattr(office_module, "find_soffice", lambda: "/opt/libreoffice/program/soffice")
+    monkeypatch.setattr(office_module, "_imports_uno", lambda python: False)
     starts = pdf_module.server_starts()
     with pytest.raises(ConversionError) as no_uno:
         pdf_module.PdfConverter().start()

@@ -1,4 +1,4 @@
-"""PDF beside each .docx through ONE long-lived LibreOffice, started and stopped by its user.
+"""PDF beside each .docx through ONE long-lived LibreOffice, started, watched and stopped here.
 
     with PdfConverter() as converter:
         converter.convert(Path("a.docx"), Path("a.pdf"))
@@ -6,16 +6,20 @@
 The converter runs `unoserver` (LibreOffice plus a small XML-RPC server) on free localhost
 ports with a private LibreOffice profile, so it neither meets nor disturbs a LibreOffice the
 user has open; starting it costs seconds, each conversion after that a fraction of one.
-unoserver's server needs LibreOffice's `uno` module, which usually lives only in the system
-Python: when this interpreter cannot import it, the server runs in a Python that can, with
-just the unoserver package of this interpreter put on its path.
+
+LibreOffice is supervised: each conversion has a deadline (`timeout`, VANTHU_PDF_TIMEOUT),
+and when LibreOffice crashes, is killed or stops answering (a hang, a SIGSTOP) the whole
+server is killed and started afresh, and the document is tried once more; a document that
+fails twice is reported by name, in words, never with LibreOffice's own error text. When
+LibreOffice cannot be started again, every later document fails at once with that reason
+instead of waiting. A watchdog process kills LibreOffice when this process dies without
+stopping it (kill -9), so no LibreOffice outlives its build.
 """
 
 from __future__ import annotations
 
-import functools
-import importlib.metadata
-import importlib.util
+import glob
+import http.client
 import os
 import shutil
 import signal
@@ -25,129 +29,120 @@ import sys
 import tempfile
 import time
 import xmlrpc.client
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
+from pipeline.batch import office
+from pipeline.batch.office import HOST
 from pipeline.errors import ConversionError
+from pipeline.i18n import t
 
-HOST = "127.0.0.1"
 START_TIMEOUT = 120.0  # seconds; a cold LibreOffice with a fresh profile takes ~10 s
-CONVERSION_TIMEOUT = 300  # seconds; the server stops LibreOffice when one conversion hangs
-STOP_TIMEOUT = 30.0
-UNO_PYTHON_ENV = "VANTHU_UNO_PYTHON"  # a Python that can `import uno`, when the guesses miss
+CONVERSION_TIMEOUT = 30.0  # seconds per document; a decision converts in well under one
+TIMEOUT_ENV = "VANTHU_PDF_TIMEOUT"
+STOP_TIMEOUT = 10.0  # seconds LibreOffice gets to close cleanly before it is killed
+OWN_PROFILE = "vanthu-pdf-"  # prefix of the private profiles: marks LibreOffice files we left
 _LOG_TAIL = 600
+_TMP_AGE = 5.0  # seconds: an lu*.tmp older than this is no live LibreOffice's save
 
 _starts = 0
 
+# Runs beside the server: when the build's end of the pipe closes (the build ended, however it
+# ended), kill the server's process group, LibreOffice included.
+_WATCHDOG = """\
+import os, signal, sys
+sys.stdin.buffer.read()
+try:
+    os.killpg(int(sys.argv[1]), signal.SIGKILL)
+except OSError:
+    pass
+"""
+
 
 def server_starts() -> int:
-    """How many LibreOffice servers this process has started (a build starts at most one)."""
+    """How many LibreOffice servers this process has started (a build starts at most one,
+    plus one per restart after LibreOffice crashed or hung)."""
     return _starts
 
 
-def free_port() -> int:
-    """A free TCP port on localhost."""
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return int(sock.getsockname()[1])
-
-
-def find_soffice() -> str:
-    """The LibreOffice executable; ConversionError when LibreOffice is not installed."""
-    found = shutil.which("soffice") or shutil.which("libreoffice")
-    if found is None:
-        raise ConversionError("build.pdf_no_libreoffice")
-    return found
-
-
-def unoserver_dist() -> importlib.metadata.Distribution:
-    """The installed unoserver package; ConversionError when it is missing."""
-    if importlib.util.find_spec("unoserver") is None:
-        raise ConversionError("build.pdf_no_unoserver")
-    return importlib.metadata.distribution("unoserver")
-
-
-@functools.lru_cache(maxsize=8)
-def _imports_uno(python: str) -> bool:
+def conversion_timeout() -> float:
+    """Seconds one document may take: VANTHU_PDF_TIMEOUT, else CONVERSION_TIMEOUT."""
     try:
-        probe = subprocess.run(
-            [python, "-c", "import uno"], capture_output=True, check=False, timeout=60
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return False
-    return probe.returncode == 0
+        value = float(os.environ.get(TIMEOUT_ENV, ""))
+    except ValueError:
+        return CONVERSION_TIMEOUT
+    return value if value > 0 else CONVERSION_TIMEOUT
 
 
-def uno_python(soffice: str) -> str:
-    """A Python that can import LibreOffice's `uno`; ConversionError when there is none."""
-    program = Path(soffice).resolve().parent
-    candidates = [
-        os.environ.get(UNO_PYTHON_ENV, ""),
-        sys.executable,
-        "/usr/bin/python3",
-        str(program / "python"),  # LibreOffice's own Python (Windows, macOS, TDF packages)
-        str(program.parent / "Resources" / "python"),  # macOS app bundle
-    ]
-    for python in candidates:
-        if python and Path(python).is_file() and _imports_uno(python):
-            return python
-    raise ConversionError("build.pdf_no_uno", python=sys.executable)
+class _TimeoutTransport(xmlrpc.client.Transport):
+    """XML-RPC over HTTP with a deadline on every socket operation."""
+
+    def __init__(self, timeout: float) -> None:
+        super().__init__()
+        self._timeout = timeout
+
+    def make_connection(self, host: object) -> http.client.HTTPConnection:
+        connection = super().make_connection(host)  # type: ignore[arg-type]
+        connection.timeout = self._timeout
+        return connection
 
 
-def unoserver_path(scratch: Path) -> Path:
-    """A folder holding just this interpreter's unoserver package (and its metadata)."""
-    dist = unoserver_dist()
-    metadata_file = next(f for f in dist.files or [] if f.name == "METADATA")
-    dist_info = Path(str(metadata_file.locate())).parent
-    package = dist_info.parent / "unoserver"
-    shim = scratch / "pythonpath"
-    shim.mkdir(exist_ok=True)
-    for entry in (package, dist_info):
-        target = shim / entry.name
-        try:
-            target.symlink_to(entry, target_is_directory=True)
-        except OSError:  # no symlinks (some Windows set-ups): copy the few small files
-            shutil.copytree(entry, target)
-    return shim
+@dataclass(frozen=True)
+class _Failure:
+    """Why one attempt failed (a catalogue key) and whether LibreOffice is past saving."""
+
+    why: str
+    restart: bool
 
 
 class PdfConverter:
     """One unoserver process: `start()` it, `convert()` many files, `stop()` it."""
 
-    def __init__(self, scratch_parent: Path | None = None) -> None:
+    def __init__(self, scratch_parent: Path | None = None, timeout: float | None = None) -> None:
         self.scratch_parent = scratch_parent
+        self.timeout = timeout if timeout is not None else conversion_timeout()
         self.port = 0
         self.uno_port = 0
+        self.restarts = 0
         self._process: subprocess.Popen[bytes] | None = None
+        self._watchdog: subprocess.Popen[bytes] | None = None
         self._scratch: Path | None = None
         self._ready = False
+        self._unavailable: str | None = None  # why LibreOffice could not be started again
 
     @property
     def log_path(self) -> Path | None:
         return self._scratch / "unoserver.log" if self._scratch else None
+
+    @property
+    def server_pid(self) -> int | None:
+        """The server's pid, which is also its process group (LibreOffice is in it)."""
+        return self._process.pid if self._process is not None else None
 
     def start(self) -> None:
         """Launch the server (without waiting for it); ConversionError when it cannot run."""
         global _starts
         if self._process is not None:
             return
-        soffice = find_soffice()
-        unoserver_dist()
-        python = uno_python(soffice)
-        self._scratch = Path(tempfile.mkdtemp(prefix="vanthu-pdf-", dir=self.scratch_parent))
+        soffice = office.find_soffice()
+        office.unoserver_dist()
+        python = office.uno_python(soffice)
+        self._scratch = Path(tempfile.mkdtemp(prefix=OWN_PROFILE, dir=self.scratch_parent))
         env = dict(os.environ)
         if python != sys.executable:
-            extra = [str(unoserver_path(self._scratch)), env.get("PYTHONPATH", "")]
+            extra = [str(office.unoserver_path(self._scratch)), env.get("PYTHONPATH", "")]
             env["PYTHONPATH"] = os.pathsep.join(p for p in extra if p)
-        self.port = free_port()
-        self.uno_port = uno_port = free_port()
+        self.port = office.free_port()
+        self.uno_port = uno_port = office.free_port()
         command = [
             python, "-m", "unoserver.server",
             "--interface", HOST, "--uno-interface", HOST,
             "--port", str(self.port), "--uno-port", str(uno_port),
             "--user-installation", str(self._scratch / "profile"),
             "--executable", soffice,
-            "--conversion-timeout", str(CONVERSION_TIMEOUT),
+            # The server's own deadline, a little after ours: we restart it first.
+            "--conversion-timeout", str(int(self.timeout) + 5),
         ]  # fmt: skip
         assert self.log_path is not None
         with self.log_path.open("wb") as log:
@@ -163,6 +158,7 @@ class PdfConverter:
             except OSError as exc:
                 self._cleanup()
                 raise ConversionError("build.pdf_start_failed", reason=str(exc)) from None
+        self._watchdog = _start_watchdog(self._process.pid)
         _starts += 1
 
     def _log_tail(self) -> str:
@@ -175,6 +171,8 @@ class PdfConverter:
 
     def wait_ready(self) -> None:
         """Wait until the server answers; ConversionError when it dies or takes too long."""
+        if self._unavailable is not None:
+            raise ConversionError("build.pdf_unavailable", reason=self._unavailable)
         if self._ready:
             return
         self.start()
@@ -184,39 +182,101 @@ class PdfConverter:
             if self._process.poll() is not None:
                 raise ConversionError("build.pdf_start_failed", reason=self._log_tail())
             try:
-                with xmlrpc.client.ServerProxy(f"http://{HOST}:{self.port}") as proxy:
+                transport = _TimeoutTransport(5.0)
+                with xmlrpc.client.ServerProxy(self._url, transport=transport) as proxy:
                     proxy.info()
                 self._ready = True
                 return
-            except (OSError, xmlrpc.client.Error):
+            except (OSError, xmlrpc.client.Error, http.client.HTTPException):
                 if time.monotonic() > deadline:
                     raise ConversionError(
                         "build.pdf_start_timeout", seconds=int(START_TIMEOUT)
                     ) from None
                 time.sleep(0.2)
 
-    def convert(self, source: Path, target: Path) -> None:
-        """Write `target` (.pdf) from `source` (.docx), atomically."""
-        from unoserver.client import UnoClient
+    @property
+    def _url(self) -> str:
+        return f"http://{HOST}:{self.port}"
 
+    def convert(self, source: Path, target: Path) -> None:
+        """Write `target` (.pdf) from `source` (.docx), atomically.
+
+        Tried twice, the second time in a restarted LibreOffice; ConversionError naming the
+        document (and why, in words) when both tries fail.
+        """
+        failure = self._attempt(source, target)
+        if failure is None:
+            return
+        # Always afresh: LibreOffice's error can arrive before its crash shows (port still open).
+        self._restart()
+        failure = self._attempt(source, target)
+        if failure is None:
+            return
+        if failure.restart or not self._healthy():
+            self._kill()  # the next document starts a fresh LibreOffice rather than wait again
+        raise ConversionError(
+            "build.pdf_document_failed",
+            document=source.name,
+            why=t(failure.why, seconds=f"{self.timeout:g}"),
+        )
+
+    def _attempt(self, source: Path, target: Path) -> _Failure | None:
+        """One conversion; None when `target` was written, else why not."""
         self.wait_ready()
-        assert self._process is not None
-        if self._process.poll() is not None:
-            raise ConversionError("build.pdf_server_died", reason=self._log_tail())
+        remove_stale_files(source, target)  # a lock left by a killed try blocks the next one
         partial = target.with_name(f".{target.stem}.{os.getpid()}.partial.pdf")
+        transport = _TimeoutTransport(self.timeout)
         try:
-            UnoClient(server=HOST, port=str(self.port)).convert(
-                inpath=str(source.resolve()), outpath=str(partial.resolve())
-            )
+            with xmlrpc.client.ServerProxy(
+                self._url, transport=transport, allow_none=True
+            ) as proxy:
+                # unoserver's convert(inpath, indata, outpath, convert_to, filtername,
+                # filter_options, update_index, ...): the arguments every version since 2 takes.
+                # Called directly rather than through UnoClient, which has no deadline and
+                # retries a dead server for 50 s.
+                proxy.convert(
+                    str(source.resolve()), None, str(partial.resolve()), "pdf", None, [], True
+                )
             if not partial.is_file() or partial.stat().st_size == 0:
-                raise ConversionError("build.pdf_failed", reason=source.name)
+                return _Failure("build.pdf_why_empty", restart=False)
             os.replace(partial, target)
-        except (OSError, RuntimeError, xmlrpc.client.Error) as exc:
-            if self._process.poll() is not None:
-                raise ConversionError("build.pdf_server_died", reason=self._log_tail()) from None
-            raise ConversionError("build.pdf_failed", reason=f"{source.name}: {exc}") from None
+            return None
+        except TimeoutError:
+            return _Failure("build.pdf_why_timeout", restart=True)
+        except xmlrpc.client.Fault:  # LibreOffice's own error: the file, or LibreOffice dying
+            if self._healthy():
+                return _Failure("build.pdf_why_rejected", restart=False)
+            return _Failure("build.pdf_why_crashed", restart=True)
+        except (OSError, xmlrpc.client.Error, http.client.HTTPException):
+            return _Failure("build.pdf_why_crashed", restart=True)
         finally:
             partial.unlink(missing_ok=True)
+
+    def _healthy(self) -> bool:
+        """Whether the server runs and LibreOffice still listens on its UNO port."""
+        return (
+            self._process is not None and self._process.poll() is None and _listening(self.uno_port)
+        )
+
+    def _restart(self) -> None:
+        """Kill the server and LibreOffice and start them again; remember when that fails."""
+        self._kill()
+        self.restarts += 1
+        try:
+            self.wait_ready()
+        except ConversionError as exc:
+            self._kill()
+            self._unavailable = exc.message()
+
+    def _kill(self) -> None:
+        """Kill the server and LibreOffice at once (a stopped process ignores anything else)."""
+        process, self._process = self._process, None
+        self._ready = False
+        if process is not None:
+            _signal_group(process, getattr(signal, "SIGKILL", signal.SIGTERM))
+            process.wait()
+        self._end_watchdog()
+        self._cleanup()
 
     def stop(self) -> None:
         """Stop LibreOffice and the server, and remove the private profile.
@@ -235,7 +295,16 @@ class PdfConverter:
                     time.sleep(0.05)
             _signal_group(process, getattr(signal, "SIGKILL", signal.SIGTERM))
             process.wait()
+        self._end_watchdog()
         self._cleanup()
+
+    def _end_watchdog(self) -> None:
+        watchdog, self._watchdog = self._watchdog, None
+        if watchdog is not None:
+            watchdog.kill()
+            watchdog.wait()
+            if watchdog.stdin is not None:
+                watchdog.stdin.close()
 
     def _cleanup(self) -> None:
         if self._scratch is not None:
@@ -253,6 +322,64 @@ class PdfConverter:
         traceback: TracebackType | None,
     ) -> None:
         self.stop()
+
+
+def remove_stale_files(source: Path, target: Path) -> None:
+    """Remove what a killed conversion of this document left beside it.
+
+    Its partial PDF (unless the process named in it still runs), LibreOffice's lock files
+    of the .docx and of the partial PDF (only when a vanthu converter's private LibreOffice
+    wrote them: they name its profile; never the lock of a document someone has open), and
+    LibreOffice's `lu*.tmp` save files in the output folder that nothing has touched for a
+    while (one being written by a live LibreOffice is seconds old).
+    """
+    folder = target.parent
+    for partial in folder.glob(f".{glob.escape(target.stem)}.*.partial.pdf"):
+        pid = partial.name[len(target.stem) + 2 : -len(".partial.pdf")]
+        if not (pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid))):
+            partial.unlink(missing_ok=True)
+    locks = [source.with_name(f".~lock.{source.name}#")]
+    locks += folder.glob(f".~lock..{glob.escape(target.stem)}.*.partial.pdf#")
+    for lock in locks:
+        try:
+            owner = lock.read_text("utf-8", errors="replace")
+        except OSError:
+            continue
+        if OWN_PROFILE in owner:
+            lock.unlink(missing_ok=True)
+    now = time.time()
+    for leftover in folder.glob("lu*.tmp"):
+        try:
+            if now - leftover.stat().st_mtime > _TMP_AGE:
+                leftover.unlink()
+        except OSError:
+            continue
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, owned by someone else
+        return True
+    return True
+
+
+def _start_watchdog(group: int) -> subprocess.Popen[bytes] | None:
+    """A process that kills `group` when this process's end of its stdin closes."""
+    if not hasattr(os, "killpg"):  # pragma: no cover - Windows
+        return None
+    try:
+        return subprocess.Popen(
+            [sys.executable, "-c", _WATCHDOG, str(group)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,  # a Ctrl-C of the build's terminal does not reach it
+        )
+    except OSError:  # pragma: no cover - only the orphan guard is lost
+        return None
 
 
 def _listening(port: int) -> bool:

@@ -6,11 +6,16 @@ document, renders it and stages the .docx beside its output (not yet in place), 
 only what the manifest will record: the build never holds the year's documents in memory. Tasks
 never raise: they return the error message (in the build's language), so one bad document
 cannot stop the others.
+
+Workers are supervised (see pipeline/batch/supervise.py): they die with the build process,
+even a killed one, and leave Ctrl-C to it; a Ctrl-C stops the workers at once and becomes
+BuildInterrupted, one message and exit code 130.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -23,6 +28,7 @@ from pipeline.api import Renderer
 from pipeline.batch.discover import Layout
 from pipeline.batch.manifest import Entry, file_sha256, listing_sha256, template_hash
 from pipeline.batch.staged import Numbering, Staged, StageJob
+from pipeline.batch.supervise import BuildInterrupted, interrupts_held, start_worker, stop_now
 from pipeline.errors import VanthuError
 from pipeline.i18n import current_language, set_language, t
 from pipeline.load.contract import LoadedDocument
@@ -137,7 +143,9 @@ class Workers:
             init_worker(self.workspace, lang)
         else:
             self._pool = ProcessPoolExecutor(
-                max_workers=self.jobs, initializer=init_worker, initargs=(self.workspace, lang)
+                max_workers=self.jobs,
+                initializer=start_worker,
+                initargs=(os.getpid(), init_worker, (self.workspace, lang)),
             )
         return self
 
@@ -147,9 +155,14 @@ class Workers:
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            if exc_type is None:
+                pool.shutdown(wait=True, cancel_futures=True)
+            else:  # Ctrl-C or an error: the documents still queued are not wanted
+                stop_now(pool)
+        if isinstance(exc, KeyboardInterrupt):
+            raise BuildInterrupted() from None
 
     def run(
         self, task: Callable[[T], R], items: Iterable[T], lost: Callable[[T, str], R]
@@ -158,7 +171,9 @@ class Workers:
         if self._pool is None:
             yield from map(task, items)
             return
-        futures: dict[Future[R], T] = {self._pool.submit(task, item): item for item in items}
+        pool = self._pool
+        with interrupts_held():  # the first submit starts the workers: none may see a Ctrl-C
+            futures: dict[Future[R], T] = {pool.submit(task, item): item for item in items}
         for future in as_completed(futures):
             try:
                 yield future.result()

@@ -36,6 +36,10 @@ MESSAGES = {
         "vi": "lỗi nội bộ của vanthu ({reason}); hãy báo lỗi",
         "en": "vanthu internal error ({reason}); please report it",
     },
+    "build.interrupted": {
+        "vi": "đã dừng theo yêu cầu (Ctrl-C); chạy lại vanthu build để dựng tiếp",
+        "en": "stopped (Ctrl-C); run vanthu build again to finish",
+    },
     "build.worker_lost": {
         "vi": "tiến trình dựng dừng bất thường ({reason})",
         "en": "a build worker process stopped unexpectedly ({reason})",
@@ -73,13 +77,35 @@ MESSAGES = {
         "vi": "LibreOffice (unoserver) không sẵn sàng sau {seconds} giây",
         "en": "LibreOffice (unoserver) was not ready after {seconds} seconds",
     },
-    "build.pdf_server_died": {
-        "vi": "LibreOffice dừng trong khi xuất PDF: {reason}",
-        "en": "LibreOffice stopped while converting to PDF: {reason}",
+    "build.pdf_document_failed": {
+        "vi": (
+            "{document}: không xuất được PDF ({why}), "
+            "kể cả khi thử lại sau khi khởi động lại LibreOffice"
+        ),
+        "en": (
+            "{document}: PDF conversion failed ({why}), "
+            "also when retried after restarting LibreOffice"
+        ),
     },
-    "build.pdf_failed": {
-        "vi": "không xuất được PDF: {reason}",
-        "en": "PDF conversion failed: {reason}",
+    "build.pdf_why_timeout": {
+        "vi": "LibreOffice không trả lời sau {seconds} giây",
+        "en": "LibreOffice did not answer within {seconds} s",
+    },
+    "build.pdf_why_crashed": {
+        "vi": "LibreOffice dừng đột ngột",
+        "en": "LibreOffice stopped unexpectedly",
+    },
+    "build.pdf_why_rejected": {
+        "vi": "LibreOffice không mở được tệp .docx",
+        "en": "LibreOffice could not open the .docx",
+    },
+    "build.pdf_why_empty": {
+        "vi": "LibreOffice không ghi ra tệp PDF",
+        "en": "LibreOffice wrote no PDF",
+    },
+    "build.pdf_unavailable": {
+        "vi": "không xuất được PDF: LibreOffice không khởi động lại được ({reason})",
+        "en": "no PDF: LibreOffice could not be started again ({reason})",
     },
     "build.repeated_number": {
         "vi": "số {number} đã dùng cho {first} (số văn bản không được trùng trong một năm của "

@@ -1,0 +1,211 @@
+"""End-to-end build benchmark (issue 13): `vanthu build -j 1`, `-j 2` and a plain docxtpl script.
+
+Run from anywhere:  python bench/build_bench.py --sizes 200,1000,5000  (see bench/README.md).
+For each N it generates N award decisions (Quyết định with a 30-row .xlsx list each) in a
+temporary workspace, then runs the three approaches as separate processes over the same
+inputs in interleaved rounds, each into a fresh output folder, and prints docs/s, peak memory
+of each run's process tree and the ratios. Before each `-j 2` run it measures whether two cores
+are free. At the largest N it times a rebuild with nothing changed. Nothing here asserts a
+timing. The last line is `ratio_build_vs_docxtpl_script <float>`: build -j 1 docs/s over the
+plain script's, at N = 1000 when measured, else at the largest N.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+# Measure the pipeline of this checkout, whichever checkout the installed package points to.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.lib.end_to_end import (
+    APPROACHES,
+    BUILD_1,
+    BUILD_2,
+    LABELS,
+    PLAIN,
+    RunFailed,
+    Tally,
+    prepare,
+    rebuild,
+    run,
+)
+from bench.lib.measure import parallel_capacity
+from bench.lib.workspace import generate
+
+PROBE_SECONDS = 0.3  # CPU seconds of the two-core probe before each -j 2 run
+FREE_CORES = 1.8  # two processes doing at least this many times one's work: two cores free
+REPORTED_N = 1000  # the size the last line reports, when it was run
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The command-line options."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument(
+        "--sizes", default="200,1000,5000", help="comma-separated N (200,1000,5000)"
+    )
+    parser.add_argument("--rounds", type=int, default=2, help="interleaved rounds per N (2)")
+    parser.add_argument("--seed", type=int, default=2022, help="seed of the generated data")
+    parser.add_argument(
+        "--approaches",
+        default=",".join(APPROACHES),
+        help=f"comma-separated subset of {','.join(APPROACHES)} (all)",
+    )
+    parser.add_argument(
+        "--interval", type=float, default=0.1, help="seconds between memory samples (0.1)"
+    )
+    parser.add_argument("--keep", action="store_true", help="keep the generated workspaces")
+    args = parser.parse_args(argv)
+    args.sizes = [int(n) for n in args.sizes.split(",") if n.strip()]
+    args.approaches = [a.strip() for a in args.approaches.split(",") if a.strip()]
+    unknown = set(args.approaches) - set(APPROACHES)
+    if unknown or not args.approaches:
+        parser.error(f"--approaches: choose among {', '.join(APPROACHES)}")
+    if not args.sizes or min(args.sizes) < 1 or args.rounds < 1:
+        parser.error("--sizes and --rounds must be at least 1")
+    return args
+
+
+def mb(value: float | None) -> str:
+    return f"{value:.0f}" if value is not None else "?"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark; the last line is the build-vs-plain-script ratio."""
+    args = parse_args(argv)
+    print(
+        f"vanthu build end to end: award decisions with a 30-row .xlsx list each; "
+        f"N = {', '.join(map(str, args.sizes))}; {args.rounds} interleaved round(s); "
+        f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}"
+    )
+    print(
+        "docs/s = N / wall seconds of the whole process (start-up included); peak RSS = largest "
+        f"sum of VmRSS over the process and its children, sampled every {args.interval} s; "
+        "largest process = the biggest single process's VmHWM"
+    )
+    tallies: dict[tuple[int, str], Tally] = {}
+    probes: list[tuple[int, float, float]] = []  # (N, capacity, load average)
+    rebuild_line = ""
+    scratch = Path(tempfile.mkdtemp(prefix="vanthu-build-bench-"))
+    try:
+        with multiprocessing.Pool(2) as pool:
+            for size in args.sizes:
+                rebuild_line = (
+                    measure_size(args, size, scratch, pool, tallies, probes) or rebuild_line
+                )
+    except RunFailed as exc:
+        print(f"error: {exc}")
+        return 1
+    finally:
+        if args.keep:
+            print(f"workspaces kept in {scratch}")
+        else:
+            shutil.rmtree(scratch, ignore_errors=True)
+    print_report(args, tallies, probes, rebuild_line)
+    return 0
+
+
+def measure_size(
+    args: argparse.Namespace,
+    size: int,
+    scratch: Path,
+    pool: Any,
+    tallies: dict[tuple[int, str], Tally],
+    probes: list[tuple[int, float, float]],
+) -> str:
+    """Generate N documents and run every approach over them in interleaved rounds.
+
+    Returns the incremental-rebuild line at the largest N (else "").
+    """
+    started = time.perf_counter()
+    workspace = generate(scratch / f"n{size}", size, args.seed)
+    prepare(workspace)
+    print(f"N = {size}: workspace generated in {time.perf_counter() - started:.1f} s", flush=True)
+    outputs = scratch / f"n{size}" / "out"
+    for round_no in range(args.rounds):
+        shift = round_no % len(args.approaches)
+        for approach in args.approaches[shift:] + args.approaches[:shift]:
+            if approach == BUILD_2:
+                one, two = parallel_capacity(pool, PROBE_SECONDS)
+                probes.append((size, 2 * one / two, os.getloadavg()[0]))
+            done = run(approach, workspace, outputs / approach, args.interval)
+            tallies.setdefault((size, approach), Tally()).add(size, done)
+    line = ""
+    if size == max(args.sizes) and BUILD_1 in args.approaches:
+        # The last -j 1 run left its output folder complete and its manifest up to date.
+        done = rebuild(workspace, outputs / BUILD_1, args.interval)
+        line = (
+            f"incremental rebuild, nothing changed, N = {size}, build -j 1: "
+            f"{done.seconds:.2f} s (whole process), peak RSS {mb(_mb(done.peak_tree_kb))} MB"
+        )
+    if not args.keep:
+        shutil.rmtree(scratch / f"n{size}", ignore_errors=True)
+    return line
+
+
+def _mb(kb: int | None) -> float | None:
+    return kb / 1024 if kb is not None else None
+
+
+def print_report(
+    args: argparse.Namespace,
+    tallies: dict[tuple[int, str], Tally],
+    probes: list[tuple[int, float, float]],
+    rebuild_line: str,
+) -> None:
+    """The table, the two-core check, the ratios; the last line is the reported ratio."""
+    print()
+    header = (
+        f"{'N':>6} {'approach':<22} {'docs/s':>8} {'s/run':>8} {'peak RSS MB':>11}"
+        f" {'largest process MB':>18} {'× plain script':>14}"
+    )
+    print(header)
+    print("-" * len(header))
+    for size in args.sizes:
+        plain = tallies.get((size, PLAIN))
+        for approach in args.approaches:
+            tally = tallies[(size, approach)]
+            ratio = f"{tally.rate / plain.rate:.2f}" if plain and plain.rate else "?"
+            per_run = tally.seconds / args.rounds
+            print(
+                f"{size:>6} {LABELS[approach]:<22} {tally.rate:>8.1f} {per_run:>8.1f}"
+                f" {mb(tally.tree_mb):>11} {mb(tally.process_mb):>18} {ratio:>14}"
+            )
+    print()
+    for size, capacity, load in probes:
+        verdict = "yes" if capacity >= FREE_CORES else "NO: the -j 2 row measures the machine"
+        print(
+            f"two cores free before build -j 2, N = {size}: 2 processes of pure CPU work did "
+            f"{capacity:.2f}× one's (2.00 on two free cores; load average {load:.2f}): {verdict}"
+        )
+    for size in args.sizes:
+        one, two = tallies.get((size, BUILD_1)), tallies.get((size, BUILD_2))
+        if one and two and one.rate:
+            print(f"N = {size}: build -j 2 / build -j 1 = {two.rate / one.rate:.2f}×")
+    small, large = min(args.sizes), max(args.sizes)
+    for approach in args.approaches:
+        low, high = tallies[(small, approach)].tree_mb, tallies[(large, approach)].tree_mb
+        if large != small and low and high:
+            print(f"{LABELS[approach]}: peak RSS at N = {large} / N = {small} = {high / low:.2f}×")
+    if rebuild_line:
+        print(rebuild_line)
+    reported = REPORTED_N if REPORTED_N in args.sizes else large
+    plain, build = tallies.get((reported, PLAIN)), tallies.get((reported, BUILD_1))
+    if plain and build and plain.rate:
+        print(f"ratio at N = {reported}: build -j 1 docs/s ÷ plain script docs/s")
+        print(f"ratio_build_vs_docxtpl_script {build.rate / plain.rate:.2f}")
+    else:
+        print("note: the ratio needs both the plain script and build -j 1")
+        print("ratio_build_vs_docxtpl_script nan")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

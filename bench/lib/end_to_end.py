@@ -1,0 +1,151 @@
+"""The end-to-end approaches: `vanthu build -j 1`, `-j 2`, and a user's plain docxtpl script.
+
+Each runs as its own process over the same generated workspace, into a fresh output folder,
+measured from outside (wall time, sampled memory of its process tree): what a user waits for.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import shutil
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench.lib.process_tree import Run, run_measured
+from bench.lib.project import ROOT, TEMPLATES
+from bench.lib.workspace import HEADER_ROW, SHEET, Workspace
+
+PLAIN, BUILD_1, BUILD_2 = "plain", "build-1", "build-2"
+APPROACHES = (PLAIN, BUILD_1, BUILD_2)
+LABELS = {
+    PLAIN: "plain docxtpl script",
+    BUILD_1: "vanthu build -j 1",
+    BUILD_2: "vanthu build -j 2",
+}
+PLAIN_SCRIPT = Path(__file__).resolve().parent / "plain_script.py"
+TEMPLATE = "quyet-dinh"
+
+
+class RunFailed(Exception):
+    """An approach exited with an error: the benchmark stops rather than print a wrong figure."""
+
+
+def environment() -> dict[str, str]:
+    """The environment of every run: this checkout's pipeline first, messages in one language."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
+    env["VANTHU_LANG"] = "vi"
+    env.pop("COLUMNS", None)
+    return env
+
+
+def prepare(workspace: Workspace) -> None:
+    """What the runs share, made before any clock starts.
+
+    The workspace gets this checkout's templates (as a project folder has its own), and the
+    plain script its inputs: the composed template as a file, the shared blocks, the context
+    vanthu builds for the first document, and the list of documents.
+    """
+    from pipeline.api import Renderer, load_document
+
+    (workspace.root / "templates").symlink_to(TEMPLATES, target_is_directory=True)
+    renderer = Renderer(TEMPLATES)
+    first = workspace.documents[0]
+    context = renderer.context(load_document(first.yaml))
+    library = renderer.engine.library
+    plain = workspace.root / "plain"
+    plain.mkdir()
+    (plain / "template.docx").write_bytes(library.docx_bytes(TEMPLATE))
+    (plain / "context.pickle").write_bytes(pickle.dumps(context))
+    spec = {
+        "template": str(plain / "template.docx"),
+        "context": str(plain / "context.pickle"),
+        "blocks": dict(library.block_sources),
+        "sheet": SHEET,
+        "first_row": HEADER_ROW + 1,
+        "documents": [
+            {"xlsx": str(d.xlsx), "so": d.so, "day": d.day, "output": ""}
+            for d in workspace.documents
+        ],
+    }
+    (plain / "spec.json").write_text(json.dumps(spec, ensure_ascii=False), "utf-8")
+
+
+def _plain_jobs(workspace: Workspace, output: Path) -> Path:
+    spec_path = workspace.root / "plain" / "spec.json"
+    spec = json.loads(spec_path.read_text("utf-8"))
+    for job in spec["documents"]:
+        job["output"] = str(output / f"{Path(job['xlsx']).stem.replace('danh-sach', 'qd')}.docx")
+    jobs = workspace.root / "plain" / "jobs.json"
+    jobs.write_text(json.dumps(spec, ensure_ascii=False), "utf-8")
+    return jobs
+
+
+def command(approach: str, workspace: Workspace, output: Path) -> list[str]:
+    """The command line of `approach`, writing into `output`."""
+    if approach == PLAIN:
+        output.mkdir(parents=True)
+        return [sys.executable, str(PLAIN_SCRIPT), str(_plain_jobs(workspace, output))]
+    jobs = {BUILD_1: "1", BUILD_2: "2"}[approach]
+    return [sys.executable, "-m", "pipeline.cli", "build", "inputs", "-o", str(output), "-j", jobs]
+
+
+def run(approach: str, workspace: Workspace, output: Path, interval: float) -> Run:
+    """Run `approach` once into a fresh `output`; RunFailed when it does not succeed."""
+    shutil.rmtree(output, ignore_errors=True)
+    done = run_measured(
+        command(approach, workspace, output),
+        cwd=workspace.root,
+        env=environment(),
+        interval=interval,
+    )
+    if done.returncode != 0:
+        raise RunFailed(f"{LABELS[approach]} exited {done.returncode}: {done.stderr[-1500:]}")
+    written = sum(1 for _ in output.rglob("*.docx"))
+    if written != len(workspace.documents):
+        raise RunFailed(f"{LABELS[approach]} wrote {written} of {len(workspace.documents)}")
+    return done
+
+
+def rebuild(workspace: Workspace, output: Path, interval: float) -> Run:
+    """`vanthu build -j 1` again over an up-to-date `output`: the incremental no-change case."""
+    cmd = [sys.executable, "-m", "pipeline.cli", "build", "inputs", "-o", str(output), "-j", "1"]
+    done = run_measured(cmd, cwd=workspace.root, env=environment(), interval=interval)
+    if done.returncode != 0:
+        raise RunFailed(f"incremental rebuild exited {done.returncode}: {done.stderr[-1500:]}")
+    return done
+
+
+@dataclass
+class Tally:
+    """Runs of one approach at one size, summed over the rounds."""
+
+    docs: int = 0
+    seconds: float = 0.0
+    peak_tree_kb: list[int] = field(default_factory=list)
+    peak_process_kb: list[int] = field(default_factory=list)
+
+    def add(self, docs: int, done: Run) -> None:
+        self.docs += docs
+        self.seconds += done.seconds
+        if done.peak_tree_kb is not None and done.peak_process_kb is not None:
+            self.peak_tree_kb.append(done.peak_tree_kb)
+            self.peak_process_kb.append(done.peak_process_kb)
+
+    @property
+    def rate(self) -> float:
+        """Documents per second over every round."""
+        return self.docs / self.seconds if self.seconds else 0.0
+
+    @property
+    def tree_mb(self) -> float | None:
+        """The largest tree peak of any round, in MB."""
+        return max(self.peak_tree_kb) / 1024 if self.peak_tree_kb else None
+
+    @property
+    def process_mb(self) -> float | None:
+        """The largest single-process peak of any round, in MB."""
+        return max(self.peak_process_kb) / 1024 if self.peak_process_kb else None

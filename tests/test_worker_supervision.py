@@ -1,0 +1,154 @@
+"""Build workers supervised (issue 12): they die with a killed build, and Ctrl-C stops a build
+with one line, exit code 130 and no traceback. Real processes, a real `vanthu build -j 2`."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline.batch.supervise import BuildInterrupted, die_with_parent
+
+REPO = Path(__file__).resolve().parents[1]
+DECISION = "2022/qd-lao-dong-tien-tien.yaml"
+EXTRA_DECISIONS = 60  # enough work that the build is still running when it is stopped
+ORPHAN_GRACE = 5.0
+
+pytestmark = pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
+
+
+def children(pid: int) -> list[int]:
+    """Live (not zombie) children of `pid`."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        state, ppid = stat[stat.rindex(")") + 2 :].split()[:2]
+        if int(ppid) == pid and state != "Z":
+            found.append(int(entry))
+    return found
+
+
+def alive(pids: list[int]) -> list[int]:
+    """Those of `pids` that still run (zombies count as ended)."""
+    running = []
+    for pid in pids:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            continue
+        if state != "Z":
+            running.append(pid)
+    return running
+
+
+def alive_after(pids: list[int], seconds: float) -> list[int]:
+    deadline = time.monotonic() + seconds
+    while (running := alive(pids)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return running
+
+
+@pytest.fixture()
+def busy_inputs(inputs_copy: Path) -> Path:
+    """inputs/ with many more award decisions, so a -j 2 build runs for a few seconds."""
+    source = (inputs_copy / DECISION).read_text("utf-8")
+    for number in range(EXTRA_DECISIONS):
+        text = re.sub(r"(?m)^so: .*$", f"so: {500 + number}", source)
+        (inputs_copy / "2022" / f"qd-them-{number:03d}.yaml").write_text(text, "utf-8")
+    return inputs_copy
+
+
+def start_build(inputs: Path, out: Path, **popen: object) -> subprocess.Popen[str]:
+    command = [sys.executable, "-m", "pipeline.cli", "build", str(inputs), "-o", str(out)]
+    return subprocess.Popen(  # type: ignore[call-overload, no-any-return]
+        [*command, "-j", "2"],
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO), "VANTHU_LANG": "vi"},
+        text=True,
+        **popen,
+    )
+
+
+def wait_for_workers(build: subprocess.Popen[str], count: int = 2) -> list[int]:
+    """The build's worker processes, once it has started them."""
+    deadline = time.monotonic() + 120
+    while len(workers := children(build.pid)) < count:
+        assert build.poll() is None, "the build ended before its workers were seen"
+        assert time.monotonic() < deadline, "no workers after 120 s"
+        time.sleep(0.02)
+    return workers
+
+
+def test_workers_die_with_a_killed_build(busy_inputs: Path, tmp_path: Path) -> None:
+    build = start_build(
+        busy_inputs, tmp_path / "out", stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        workers = wait_for_workers(build)
+    finally:
+        build.kill()  # SIGKILL: nothing of the build's own code runs after this
+        build.wait()
+    assert workers
+    assert not alive_after(workers, ORPHAN_GRACE)
+
+
+def test_ctrl_c_stops_the_build_with_one_line(busy_inputs: Path, tmp_path: Path) -> None:
+    build = start_build(
+        busy_inputs,
+        tmp_path / "out",
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # its own process group, as a terminal's foreground job
+    )
+    try:
+        workers = wait_for_workers(build)
+        os.killpg(build.pid, signal.SIGINT)  # what Ctrl-C does: the whole group gets it
+        stdout, stderr = build.communicate(timeout=120)
+    finally:
+        if build.poll() is None:
+            os.killpg(build.pid, signal.SIGKILL)
+            build.wait()
+    assert build.returncode == 130, stderr
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, stderr
+    assert "Ctrl-C" in lines[0]
+    for noise in ("Traceback", "Aborted", "KeyboardInterrupt"):
+        assert noise not in stderr and noise not in stdout
+    assert not alive_after(workers, ORPHAN_GRACE)
+
+
+def test_interrupted_is_an_error_with_exit_130_and_a_message() -> None:
+    error = BuildInterrupted()
+    assert error.exit_code == 130
+    assert "Ctrl-C" in error.message() and "Ctrl-C" in error.message("en")
+
+
+def test_a_worker_of_a_gone_parent_exits_at_once() -> None:
+    # Told its parent is a process that has already ended: it ends at once.
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    probe = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"from {die_with_parent.__module__} import die_with_parent as d; "
+            f"d({int(gone.stdout)}); print('still here')",
+        ],  # fmt: skip
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert probe.returncode == 1 and "still here" not in probe.stdout
