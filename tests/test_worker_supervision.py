@@ -152,3 +152,57 @@ def test_a_worker_of_a_gone_parent_exits_at_once() -> None:
         timeout=60,
     )
     assert probe.returncode == 1 and "still here" not in probe.stdout
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file below `folder` (hidden temporary files included), by relative name."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file()}  # fmt: skip
+
+
+def kill_worker(build: subprocess.Popen[str], workers: list[int]) -> None:
+    os.kill(workers[0], signal.SIGKILL)
+
+
+def kill_build(build: subprocess.Popen[str], workers: list[int]) -> None:
+    os.kill(build.pid, signal.SIGKILL)
+
+
+def interrupt(build: subprocess.Popen[str], workers: list[int]) -> None:
+    os.killpg(build.pid, signal.SIGINT)
+
+
+@pytest.mark.parametrize("stop", [kill_build, kill_worker, interrupt], ids=lambda f: f.__name__)
+@pytest.mark.parametrize("delay", [0.0, 0.3, 0.8])
+def test_after_a_stop_the_next_build_matches_a_clean_one(
+    busy_inputs: Path, tmp_path: Path, stop, delay: float
+) -> None:
+    """Stopped at some point of its work (kill -9 of the build or of a worker, Ctrl-C), a build
+    leaves nothing that the next build does not finish or clean: the result is byte for byte
+    what a build that was never stopped makes, and no process of the stopped one is left."""
+    from pipeline.batch import build
+    from pipeline.workspace import Workspace
+
+    out = tmp_path / "out"
+    started = start_build(busy_inputs, out, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.DEVNULL, start_new_session=True)  # fmt: skip
+    try:
+        workers = wait_for_workers(started)
+        time.sleep(delay)
+        try:
+            stop(started, workers)
+        except ProcessLookupError:
+            pass  # it had already finished: the next build then has nothing to do
+        started.wait(timeout=120)
+    finally:
+        if started.poll() is None:
+            os.killpg(started.pid, signal.SIGKILL)
+            started.wait()
+    assert not alive_after(workers, ORPHAN_GRACE)
+
+    workspace = Workspace.containing(busy_inputs)
+    again = build(workspace.with_output(out), jobs=2)
+    assert again.ok, again.invalid or [d.error for d in again.failed]
+    clean = build(workspace.with_output(tmp_path / "clean"), jobs=2)
+    assert clean.ok
+    assert snapshot(out) == snapshot(tmp_path / "clean")

@@ -9,6 +9,7 @@ nearest known spelling is offered when nothing matches.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -38,6 +39,7 @@ def _tones_last(text: str) -> str:
     return "".join(out + tones)
 
 
+@functools.lru_cache(maxsize=1 << 12)  # the same few award names, row after row
 def name_key(name: str) -> str:
     """Comparison key of an award name: case, quotes, spaces, Unicode form and tone place folded."""
     text = unicodedata.normalize("NFC", name).casefold()

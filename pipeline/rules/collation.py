@@ -15,6 +15,7 @@ Written by hand rather than taken from a library because:
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from typing import NamedTuple
 
@@ -57,6 +58,7 @@ class NameKey(NamedTuple):
     full: SortKey
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a year's lists repeat units and names: key them once
 def vietnamese_key(text: str) -> SortKey:
     """Key that sorts text in Vietnamese alphabet order (letters, then tones, then case)."""
     nfc = unicodedata.normalize("NFC", text)
