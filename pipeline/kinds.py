@@ -9,6 +9,7 @@ from __future__ import annotations
 from pipeline.context.bao_cao import report_context
 from pipeline.context.ke_hoach import plan_context
 from pipeline.context.quyet_dinh import decision_context
+from pipeline.context.to_trinh import submission_context
 from pipeline.load.attachments import DecisionAttachments, NoAttachments, ReportAttachments
 from pipeline.load.contract import DocumentKind
 from pipeline.load.lists import decision_attachments
@@ -16,6 +17,7 @@ from pipeline.load.report import report_attachments
 from pipeline.model.bao_cao import ReportData
 from pipeline.model.ke_hoach import PlanData
 from pipeline.model.quyet_dinh import DecisionData
+from pipeline.model.to_trinh import SubmissionData
 
 __all__ = ["KINDS", "DocumentKind", "kind_of"]
 
@@ -28,6 +30,8 @@ KINDS: dict[str, DocumentKind] = {
                      attach=report_attachments),
         DocumentKind("quyet_dinh", DecisionData, "quyet-dinh", decision_context,
                      DecisionAttachments, attach=decision_attachments, starter="quyet-dinh"),
+        DocumentKind("to_trinh", SubmissionData, "to-trinh", submission_context, NoAttachments,
+                     starter="to-trinh"),
     )
 }  # fmt: skip
 

@@ -72,6 +72,8 @@ FIELDS: dict[str, frozenset[str]] = {
     "ban_hanh_dieu_1": frozenset({"trich_yeu_ke_hoach"}),
     "ban_hanh_kem_theo": _ATTACHED,
     "ban_hanh_phu_luc_kem_theo": _ATTACHED,
+    "nhu_tren": frozenset(),
+    "kinh_trinh": frozenset({"kinh_trinh"}),
 }
 # Per award, in the order of the list: {{ khen_thuong_1.ten }}, {{ khen_thuong_2.tap_the }} ...
 PER_AWARD = re.compile(r"^khen_thuong_[1-9][0-9]?\.(ten|ca_nhan|tap_the|so_ca_nhan|so_tap_the)$")
