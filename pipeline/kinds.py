@@ -7,6 +7,7 @@ template, starter and example; loading, rendering, build and verify find it thro
 from __future__ import annotations
 
 from pipeline.context.bao_cao import report_context
+from pipeline.context.cong_van import letter_context
 from pipeline.context.ke_hoach import plan_context
 from pipeline.context.quyet_dinh import decision_context
 from pipeline.context.to_trinh import submission_context
@@ -15,6 +16,7 @@ from pipeline.load.contract import DocumentKind
 from pipeline.load.lists import decision_attachments
 from pipeline.load.report import report_attachments
 from pipeline.model.bao_cao import ReportData
+from pipeline.model.cong_van import LetterData
 from pipeline.model.ke_hoach import PlanData
 from pipeline.model.quyet_dinh import DecisionData
 from pipeline.model.to_trinh import SubmissionData
@@ -32,6 +34,8 @@ KINDS: dict[str, DocumentKind] = {
                      DecisionAttachments, attach=decision_attachments, starter="quyet-dinh"),
         DocumentKind("to_trinh", SubmissionData, "to-trinh", submission_context, NoAttachments,
                      starter="to-trinh"),
+        DocumentKind("cong_van", LetterData, "cong-van", letter_context, NoAttachments,
+                     starter="cong-van"),
     )
 }  # fmt: skip
 

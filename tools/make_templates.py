@@ -65,6 +65,7 @@ PARAGRAPH_STYLES: dict[str, tuple[float, bool, bool, object, object, float, floa
     "TrichYeu": (14, True, False, J.CENTER, None, 0, 0, {"keep_next": True}),
     "ThamQuyenBanHanh": (14, True, False, J.CENTER, None, 12, 6, {"keep_next": True}),
     # Kính gửi: one recipient centred on the line, or "Kính gửi:" then "- ...;" lines aligned.
+    "KhoangCach": (14, False, False, J.LEFT, None, 0, 0, {}),
     "KinhGui": (14, False, False, J.CENTER, None, 0, 12, {"keep_next": True}),
     "KinhGuiDanhSach": (14, False, False, J.LEFT, -KINH_GUI_HANG, 0, 0,
                         {"keep_next": True, "left": KINH_GUI_LEFT, "tab": KINH_GUI_LEFT}),
@@ -556,6 +557,16 @@ def type_to_trinh(doc: Document) -> None:
     para(doc, "NoiDung", '{%p include "khoi/ky-ten" %}')
 
 
+def type_cong_van(doc: Document) -> None:
+    """Công văn: header with 'V/v ...' under Số, Kính gửi, text, closing './.', signature."""
+    para(doc, "NoiDung", '{%p include "khoi/dau-trang" %}')
+    para(doc, "KhoangCach")  # no title: a line's space between the header and Kính gửi
+    para(doc, "NoiDung", '{%p include "khoi/kinh-gui" %}')
+    blocks_of(doc, "noi_dung")
+    para(doc, "NoiDungCuoi", "{{r ket_thuc }}")
+    para(doc, "NoiDung", '{%p include "khoi/ky-ten" %}')
+
+
 def type_bao_cao(doc: Document) -> None:
     """Báo cáo: header, title, opening, Mục with text and tables of figures, closing, signature."""
     running_document(doc)
@@ -689,6 +700,7 @@ TEMPLATES: dict[str, Callable[[Document], None]] = {
     "quyet-dinh.docx": type_quyet_dinh,
     "bao-cao.docx": type_bao_cao,
     "to-trinh.docx": type_to_trinh,
+    "cong-van.docx": type_cong_van,
 }
 
 

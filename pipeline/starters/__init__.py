@@ -18,6 +18,7 @@ COMPANIONS: dict[str, tuple[str, ...]] = {
     "ke-hoach": (),
     "quyet-dinh": ("danh-sach-khen-thuong.csv",),
     "to-trinh": (),
+    "cong-van": (),
 }
 STARTERS = tuple(COMPANIONS)
 

@@ -14,7 +14,8 @@ NHU_TREN = "- Như trên;"
 
 
 def check_addressed(doc: Document, layout: Layout, report: Report) -> None:
-    """V/v under Số (Công văn), Kính gửi, 'Kính trình' (Tờ trình), '- Như trên;' first."""
+    """V/v under Số (Công văn), Kính gửi, the closing 'Kính trình ...' (Tờ trình), '- Như trên;'
+    first in Nơi nhận."""
     code = layout.doc_type.code if layout.doc_type is not None else None
     if layout.template or code not in ADDRESSED:
         return
@@ -26,6 +27,8 @@ def check_addressed(doc: Document, layout: Layout, report: Report) -> None:
     elif layout.noi_nhan and flat(layout.noi_nhan[0].text) != NHU_TREN:
         first = layout.noi_nhan[0]
         report.add("noi_nhan.nhu_tren", first.where, literal(first.text), literal(NHU_TREN))
-    if code == "to_trinh" and not any("kính trình" in flat(p.text).lower() for p in layout.body):
-        where = layout.body[-1].where if layout.body else DOCUMENT
-        report.add("to_trinh.kinh_trinh", where, msg("absent"), literal("Kính trình ..."))
+    last = layout.body[-1] if layout.body else None
+    if code == "to_trinh" and (last is None or "kính trình" not in flat(last.text).lower()):
+        where = last.where if last is not None else DOCUMENT
+        found = literal(last.text) if last is not None else msg("absent")
+        report.add("to_trinh.kinh_trinh", where, found, literal("Kính trình ..."))

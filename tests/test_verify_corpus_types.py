@@ -1,0 +1,117 @@
+"""Broken copies of each new type (Tờ trình, Công văn ...), one fault each: verify names exactly
+the rule broken, in the style of test_verify_corpus (the copy edited as a person would in Word)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from docx.shared import Pt
+
+from pipeline.verify import verify_file
+from tests.typed_docs import REPO, TEMPLATES, open_docx
+
+EXAMPLES = {
+    "to_trinh": REPO / "inputs" / "2024" / "to-trinh-khen-thuong.yaml",
+    "cong_van": REPO / "inputs" / "2024" / "cv-don-doc-bao-cao-tdkt.yaml",
+}
+
+
+def _remove(p) -> None:
+    p._p.getparent().remove(p._p)
+
+
+def _body_starting(doc, text: str) -> list:
+    return [p for p in doc.paragraphs if p.text.startswith(text)]
+
+
+def drop_addressees(doc) -> None:
+    for p in list(doc.paragraphs):
+        if p.style.name.startswith("KinhGui"):
+            _remove(p)
+
+
+def drop_nhu_tren(doc) -> None:
+    cell = doc.tables[-1].rows[0].cells[0]
+    _remove(next(p for p in cell.paragraphs if p.text == "- Như trên;"))
+
+
+def closing_without_kinh_trinh(doc) -> None:
+    last = [p for p in doc.paragraphs if p.text.strip()][-1]
+    for run in last.runs[1:]:
+        run.text = ""
+    last.runs[0].text = "Đề nghị cấp trên xem xét./."
+
+
+def addressee_small(doc) -> None:
+    for run in _body_starting(doc, "Kính gửi")[0].runs:
+        run.font.size = Pt(12)
+
+
+def about_cell(doc):
+    return doc.tables[0].rows[1].cells[0]
+
+
+def drop_about(doc) -> None:
+    _remove(next(p for p in about_cell(doc).paragraphs if p.text.startswith("V/v")))
+
+
+def about_bold(doc) -> None:
+    for run in next(p for p in about_cell(doc).paragraphs if p.text.startswith("V/v")).runs:
+        run.font.bold = True
+
+
+def about_large(doc) -> None:
+    for run in next(p for p in about_cell(doc).paragraphs if p.text.startswith("V/v")).runs:
+        run.font.size = Pt(14)
+
+
+@dataclass(frozen=True)
+class Case:
+    kind: str
+    name: str
+    edit: Callable[[object], None]
+    rules: frozenset[str]
+    given_type: str | None = None  # verify --type, when the fault hides the type
+
+
+CASES = [
+    Case("to_trinh", "no-kinh-gui", drop_addressees, frozenset({"kinh_gui.missing"})),
+    Case("to_trinh", "no-nhu-tren", drop_nhu_tren, frozenset({"noi_nhan.nhu_tren"})),
+    Case("to_trinh", "no-kinh-trinh", closing_without_kinh_trinh,
+         frozenset({"to_trinh.kinh_trinh"})),
+    Case("to_trinh", "kinh-gui-12pt", addressee_small, frozenset({"kinh_gui.size"})),
+    Case("cong_van", "no-v-v", drop_about, frozenset({"trich_yeu_cong_van.missing"}), "cong_van"),
+    Case("cong_van", "v-v-bold", about_bold, frozenset({"trich_yeu_cong_van.bold"})),
+    Case("cong_van", "v-v-14pt", about_large, frozenset({"trich_yeu_cong_van.size"})),
+    Case("cong_van", "no-kinh-gui", drop_addressees, frozenset({"kinh_gui.missing"})),
+    Case("cong_van", "no-nhu-tren", drop_nhu_tren, frozenset({"noi_nhan.nhu_tren"})),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def good(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    from pipeline.api import Renderer
+
+    out = tmp_path_factory.mktemp("good")
+    renderer = Renderer(TEMPLATES)
+    return {k: renderer.render_file(v, out / f"{k}.docx") for k, v in EXAMPLES.items()}
+
+
+@pytest.mark.parametrize("kind", sorted(EXAMPLES))
+def test_the_good_copy_passes(good: dict[str, Path], kind: str) -> None:
+    report = verify_file(good[kind])
+    assert report.doc_type == kind and report.ok, [v.line() for v in report.violations]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.kind}-{c.name}")
+def test_broken_copy(good: dict[str, Path], tmp_path: Path, case: Case) -> None:
+    doc = open_docx(good[case.kind])
+    case.edit(doc)
+    broken = tmp_path / f"{case.kind}-{case.name}.docx"
+    doc.save(str(broken))
+    report = verify_file(broken, case.given_type)
+    assert report.doc_type == case.kind
+    assert report.rules == case.rules, [v.line() for v in report.violations]
