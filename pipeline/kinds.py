@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pipeline.context.bao_cao import report_context
 from pipeline.context.cong_van import letter_context
+from pipeline.context.giay_moi import invitation_context
 from pipeline.context.ke_hoach import plan_context
 from pipeline.context.quyet_dinh import decision_context
 from pipeline.context.to_trinh import submission_context
@@ -17,6 +18,7 @@ from pipeline.load.lists import decision_attachments
 from pipeline.load.report import report_attachments
 from pipeline.model.bao_cao import ReportData
 from pipeline.model.cong_van import LetterData
+from pipeline.model.giay_moi import InvitationData
 from pipeline.model.ke_hoach import PlanData
 from pipeline.model.quyet_dinh import DecisionData
 from pipeline.model.to_trinh import SubmissionData
@@ -36,6 +38,8 @@ KINDS: dict[str, DocumentKind] = {
                      starter="to-trinh"),
         DocumentKind("cong_van", LetterData, "cong-van", letter_context, NoAttachments,
                      starter="cong-van"),
+        DocumentKind("giay_moi", InvitationData, "giay-moi", invitation_context, NoAttachments,
+                     starter="giay-moi"),
     )
 }  # fmt: skip
 

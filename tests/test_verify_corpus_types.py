@@ -16,6 +16,7 @@ from tests.typed_docs import REPO, TEMPLATES, open_docx
 EXAMPLES = {
     "to_trinh": REPO / "inputs" / "2024" / "to-trinh-khen-thuong.yaml",
     "cong_van": REPO / "inputs" / "2024" / "cv-don-doc-bao-cao-tdkt.yaml",
+    "giay_moi": REPO / "inputs" / "2024" / "giay-moi-hoi-nghi-tong-ket.yaml",
 }
 
 
@@ -68,6 +69,16 @@ def about_large(doc) -> None:
         run.font.size = Pt(14)
 
 
+def weekday_typed_wrong(doc) -> None:
+    line = _body_starting(doc, "Thời gian:")[0]
+    for run in line.runs:
+        run.text = run.text.replace("thứ Hai", "thứ Ba")
+
+
+def drop_invitation(doc) -> None:
+    _remove(_body_starting(doc, "Trân trọng kính mời")[0])
+
+
 @dataclass(frozen=True)
 class Case:
     kind: str
@@ -88,6 +99,8 @@ CASES = [
     Case("cong_van", "v-v-14pt", about_large, frozenset({"trich_yeu_cong_van.size"})),
     Case("cong_van", "no-kinh-gui", drop_addressees, frozenset({"kinh_gui.missing"})),
     Case("cong_van", "no-nhu-tren", drop_nhu_tren, frozenset({"noi_nhan.nhu_tren"})),
+    Case("giay_moi", "wrong-weekday", weekday_typed_wrong, frozenset({"noi_dung.thu"})),
+    Case("giay_moi", "no-kinh-moi", drop_invitation, frozenset({"giay_moi.kinh_moi"})),
 ]  # fmt: skip
 
 

@@ -567,6 +567,15 @@ def type_cong_van(doc: Document) -> None:
     para(doc, "NoiDung", '{%p include "khoi/ky-ten" %}')
 
 
+def type_giay_moi(doc: Document) -> None:
+    """Giấy mời: header, title, kính mời, Thời gian, Địa điểm, Nội dung, Thành phần, './.'."""
+    para(doc, "NoiDung", '{%p include "khoi/dau-trang" %}')
+    title_block(doc)
+    blocks_of(doc, "noi_dung")
+    para(doc, "NoiDungCuoi", "{{r ket_thuc }}")
+    para(doc, "NoiDung", '{%p include "khoi/ky-ten" %}')
+
+
 def type_bao_cao(doc: Document) -> None:
     """Báo cáo: header, title, opening, Mục with text and tables of figures, closing, signature."""
     running_document(doc)
@@ -701,6 +710,7 @@ TEMPLATES: dict[str, Callable[[Document], None]] = {
     "bao-cao.docx": type_bao_cao,
     "to-trinh.docx": type_to_trinh,
     "cong-van.docx": type_cong_van,
+    "giay-moi.docx": type_giay_moi,
 }
 
 

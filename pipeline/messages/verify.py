@@ -115,6 +115,14 @@ RULES: dict[str, tuple[str, str]] = {
         "Nơi nhận của văn bản có “Kính gửi” bắt đầu bằng “- Như trên;”",
         "Recipients of an addressed document start with “- Như trên;”",
     ),
+    "giay_moi.kinh_moi": (
+        "Giấy mời có lời “Trân trọng kính mời: ...”",
+        "An invitation has its “Trân trọng kính mời: ...”",
+    ),
+    "noi_dung.thu": (
+        "Thứ viết cạnh ngày tháng là thứ của chính ngày đó",
+        "A weekday written beside a date is that date's weekday",
+    ),
     "to_trinh.kinh_trinh": (
         "Tờ trình kết thúc bằng lời “Kính trình ... xem xét, quyết định”",
         "A submission closes with “Kính trình ... xem xét, quyết định”",

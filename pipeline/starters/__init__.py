@@ -19,6 +19,7 @@ COMPANIONS: dict[str, tuple[str, ...]] = {
     "quyet-dinh": ("danh-sach-khen-thuong.csv",),
     "to-trinh": (),
     "cong-van": (),
+    "giay-moi": (),
 }
 STARTERS = tuple(COMPANIONS)
 

@@ -1,0 +1,43 @@
+"""Giấy mời: an invitation: Trân trọng kính mời, Thời gian (giờ, thứ, ngày), Địa điểm, Nội dung,
+Thành phần."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, field_validator
+
+from pipeline.model.addressing import Addressees
+from pipeline.model.base import Date, Record
+from pipeline.model.blocks import Block
+from pipeline.model.document import DocumentData
+from pipeline.model.wording import invalid
+from pipeline.rules.dates import time_text
+
+
+class MeetingTime(Record):
+    """When: the hour as typed (08:00, 8 giờ 30, 14h30) and the day; the weekday is computed."""
+
+    gio: str = Field(min_length=1)
+    ngay: Date
+
+    @field_validator("gio")
+    @classmethod
+    def _hour(cls, value: str) -> str:
+        text = time_text(value)
+        if text is None:
+            raise invalid("data.bad_time", value=value)
+        return text
+
+
+class InvitationData(DocumentData):
+    """A Giấy mời as a clerk describes it."""
+
+    loai: Literal["giay_moi"]
+    mo_dau: list[Block] = Field(default_factory=list, description="what is held, by whom")
+    kinh_moi: Addressees
+    thoi_gian: MeetingTime
+    dia_diem: str = Field(min_length=1)
+    noi_dung: str | None = Field(default=None, min_length=1)
+    thanh_phan: Addressees | None = None
+    ket_thuc: str | None = Field(default=None, min_length=1, description="'./.' is added")
