@@ -11,6 +11,7 @@ from pipeline.context.cong_van import letter_context
 from pipeline.context.giay_moi import invitation_context
 from pipeline.context.ke_hoach import plan_context
 from pipeline.context.quyet_dinh import decision_context
+from pipeline.context.thong_bao import notice_context
 from pipeline.context.to_trinh import submission_context
 from pipeline.load.attachments import DecisionAttachments, NoAttachments, ReportAttachments
 from pipeline.load.contract import DocumentKind
@@ -21,6 +22,7 @@ from pipeline.model.cong_van import LetterData
 from pipeline.model.giay_moi import InvitationData
 from pipeline.model.ke_hoach import PlanData
 from pipeline.model.quyet_dinh import DecisionData
+from pipeline.model.thong_bao import NoticeData
 from pipeline.model.to_trinh import SubmissionData
 
 __all__ = ["KINDS", "DocumentKind", "kind_of"]
@@ -40,6 +42,8 @@ KINDS: dict[str, DocumentKind] = {
                      starter="cong-van"),
         DocumentKind("giay_moi", InvitationData, "giay-moi", invitation_context, NoAttachments,
                      starter="giay-moi"),
+        DocumentKind("thong_bao", NoticeData, "thong-bao", notice_context, NoAttachments,
+                     starter="thong-bao"),
     )
 }  # fmt: skip
 

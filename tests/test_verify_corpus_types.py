@@ -17,6 +17,7 @@ EXAMPLES = {
     "to_trinh": REPO / "inputs" / "2024" / "to-trinh-khen-thuong.yaml",
     "cong_van": REPO / "inputs" / "2024" / "cv-don-doc-bao-cao-tdkt.yaml",
     "giay_moi": REPO / "inputs" / "2024" / "giay-moi-hoi-nghi-tong-ket.yaml",
+    "thong_bao": REPO / "inputs" / "2024" / "tb-ket-luan-hop-hoi-dong.yaml",
 }
 
 
@@ -79,6 +80,19 @@ def drop_invitation(doc) -> None:
     _remove(_body_starting(doc, "Trân trọng kính mời")[0])
 
 
+def closing_mark_dropped(doc) -> None:
+    last = [p for p in doc.paragraphs if p.text.strip()][-1]
+    for run in last.runs:
+        run.text = run.text.replace("./.", ".")
+
+
+def title_misspelt(doc) -> None:
+    title = _body_starting(doc, "THÔNG BÁO")[0]
+    title.runs[0].text = "THÔNG BÁO CHUNG"
+    for run in title.runs[1:]:
+        run.text = ""
+
+
 @dataclass(frozen=True)
 class Case:
     kind: str
@@ -101,6 +115,8 @@ CASES = [
     Case("cong_van", "no-nhu-tren", drop_nhu_tren, frozenset({"noi_nhan.nhu_tren"})),
     Case("giay_moi", "wrong-weekday", weekday_typed_wrong, frozenset({"noi_dung.thu"})),
     Case("giay_moi", "no-kinh-moi", drop_invitation, frozenset({"giay_moi.kinh_moi"})),
+    Case("thong_bao", "no-closing-mark", closing_mark_dropped, frozenset({"noi_dung.closing"})),
+    Case("thong_bao", "type-name", title_misspelt, frozenset({"ten_loai.text"}), "thong_bao"),
 ]  # fmt: skip
 
 

@@ -536,7 +536,8 @@ def block_task_appendix(doc: Document) -> None:
 
 
 def running_document(doc: Document) -> None:
-    """Header, title, opening, Mục, closing './.', Nơi nhận and signature: Kế hoạch, Báo cáo."""
+    """Header, title, opening, Mục, closing './.', Nơi nhận, signature: Kế hoạch, Báo cáo,
+    Thông báo."""
     para(doc, "NoiDung", '{%p include "khoi/dau-trang" %}')
     title_block(doc)
     blocks_of(doc, "mo_dau")
@@ -574,6 +575,11 @@ def type_giay_moi(doc: Document) -> None:
     blocks_of(doc, "noi_dung")
     para(doc, "NoiDungCuoi", "{{r ket_thuc }}")
     para(doc, "NoiDung", '{%p include "khoi/ky-ten" %}')
+
+
+def type_thong_bao(doc: Document) -> None:
+    """Thông báo: header, title, opening, Mục with khoản, closing './.', Nơi nhận, signature."""
+    running_document(doc)
 
 
 def type_bao_cao(doc: Document) -> None:
@@ -711,6 +717,7 @@ TEMPLATES: dict[str, Callable[[Document], None]] = {
     "to-trinh.docx": type_to_trinh,
     "cong-van.docx": type_cong_van,
     "giay-moi.docx": type_giay_moi,
+    "thong-bao.docx": type_thong_bao,
 }
 
 

@@ -20,6 +20,7 @@ COMPANIONS: dict[str, tuple[str, ...]] = {
     "to-trinh": (),
     "cong-van": (),
     "giay-moi": (),
+    "thong-bao": (),
 }
 STARTERS = tuple(COMPANIONS)
 
