@@ -136,3 +136,15 @@ def test_starter_renders_as_it_is(tmp_path: Path) -> None:
     out = Renderer(TEMPLATES).render_file(target, tmp_path / "cong-van.docx")
     report = verify_file(out)
     assert report.doc_type == "cong_van" and report.ok, [v.rule for v in report.violations]
+
+
+def test_register_lists_the_addressees_before_noi_nhan() -> None:
+    """Sổ văn bản đi: a letter goes to those Kính gửi names, then to its Nơi nhận."""
+    from pipeline.register.documents import register_details
+    from pipeline.workspace import Workspace
+
+    details = register_details(Workspace.containing(EXAMPLE).load(EXAMPLE))
+    assert details.recipients == (
+        "Các phòng, ban, đơn vị thuộc Văn phòng; Nhà khách Bình Minh; Lãnh đạo Văn phòng"
+    )
+    assert details.symbol == "VPUBND-TCHCQT" and details.type_code is None

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline.context.common import DocumentInfo, clean_list_line
+from pipeline.model.addressing import as_list
 
 
 def addressee_names(value: str | list[str]) -> list[str]:
     """The recipients Kính gửi names, without a dash or closing mark a clerk may have typed."""
-    names = [value] if isinstance(value, str) else value
-    return [clean_list_line(name).rstrip(".").rstrip() for name in names]
+    return [clean_list_line(name).rstrip(".").rstrip() for name in as_list(value)]
 
 
 def kinh_gui_context(value: str | list[str]) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from pipeline.model.addressing import Addressees
+from pipeline.model.addressing import Addressees, as_list
 from pipeline.model.base import Date, Record
 from pipeline.model.blocks import Block
 from pipeline.model.document import DocumentData
@@ -31,3 +31,7 @@ class LetterData(DocumentData):
     )
     noi_dung: list[Block] = Field(min_length=1)
     ket_thuc: str = Field(min_length=1, description="closing paragraph; './.' is added")
+
+    @property
+    def addressees(self) -> list[str]:
+        return as_list(self.kinh_gui)

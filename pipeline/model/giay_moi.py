@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from pipeline.model.addressing import Addressees
+from pipeline.model.addressing import Addressees, as_list
 from pipeline.model.base import Date, Record
 from pipeline.model.blocks import Block
 from pipeline.model.document import DocumentData
@@ -41,3 +41,7 @@ class InvitationData(DocumentData):
     noi_dung: str | None = Field(default=None, min_length=1)
     thanh_phan: Addressees | None = None
     ket_thuc: str | None = Field(default=None, min_length=1, description="'./.' is added")
+
+    @property
+    def addressees(self) -> list[str]:
+        return as_list(self.kinh_moi)

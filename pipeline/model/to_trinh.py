@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from pipeline.model.addressing import Addressees
+from pipeline.model.addressing import Addressees, as_list
 from pipeline.model.blocks import Block
 from pipeline.model.document import DocumentData
 from pipeline.model.ke_hoach import Section
@@ -23,3 +23,7 @@ class SubmissionData(DocumentData):
     kinh_trinh: str | None = Field(
         default=None, min_length=1, description="who is asked to decide; default: Kính gửi"
     )
+
+    @property
+    def addressees(self) -> list[str]:
+        return as_list(self.kinh_gui)
