@@ -240,7 +240,8 @@ def find_layout(doc: Document, doc_type: DocumentType | None, template: bool = F
     layout = _Finder(doc, doc_type, template).run()
     if layout.doc_type is None:
         layout.doc_type = layout.title_type
-    if layout.doc_type is None and layout.is_cong_van:
-        # A Công văn has no type name: its "V/v ..." under the number says what it is.
+    if layout.doc_type is None and layout.is_cong_van and not template:
+        # A Công văn has no type name: its "V/v ..." under the number says what it is (a
+        # template is named after its type, and the header block holds a V/v slot for all).
         layout.doc_type = document_type("cong_van")
     return layout
