@@ -157,3 +157,10 @@ def test_starter_renders_as_it_is(tmp_path: Path) -> None:
     report = verify_file(out)
     assert report.doc_type == "giay_moi" and report.ok, [v.rule for v in report.violations]
     assert any(p.text.startswith("Thời gian: 08 giờ 00, ") for p in open_docx(out).paragraphs)
+
+
+def test_a_meeting_before_the_invitation_is_refused() -> None:
+    with pytest.raises(InputError) as caught:
+        render_mapping(EXAMPLE, {"thoi_gian": {"gio": "8:00", "ngay": "05/02/2023"}})
+    text = caught.value.message()
+    assert "thoi_gian" in text and "05/02/2023" in text and "29/01/2024" in text

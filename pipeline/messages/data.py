@@ -63,6 +63,10 @@ MESSAGES = {
         "vi": "giờ không hợp lệ '{value}': dùng dạng 08:00, 8 giờ 30 hoặc 14h30",
         "en": "invalid time '{value}': use 08:00, 8 giờ 30 or 14h30",
     },
+    "data.meeting_before_issue": {
+        "vi": "ngày họp {meeting} trước ngày ban hành giấy mời {issued}",
+        "en": "the meeting ({meeting}) is before the invitation's date ({issued})",
+    },
     "data.unknown_type": {
         "vi": "loại văn bản '{value}' không được hỗ trợ; các loại có mẫu: {known}",
         "en": "document type '{value}' is not supported; types with a template: {known}",

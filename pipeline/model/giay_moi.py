@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from pipeline.model.addressing import Addressees, as_list
 from pipeline.model.base import Date, Record
@@ -41,6 +41,18 @@ class InvitationData(DocumentData):
     noi_dung: str | None = Field(default=None, min_length=1)
     thanh_phan: Addressees | None = None
     ket_thuc: str | None = Field(default=None, min_length=1, description="'./.' is added")
+
+    @field_validator("thoi_gian")
+    @classmethod
+    def _not_before_issue(cls, value: MeetingTime, info: ValidationInfo) -> MeetingTime:
+        # An invitation dated after its meeting is a typing slip (most often the year).
+        issued = info.data.get("ngay")
+        if issued is not None and value.ngay < issued:
+            raise invalid(
+                "data.meeting_before_issue", meeting=value.ngay.strftime("%d/%m/%Y"),
+                issued=issued.strftime("%d/%m/%Y"),
+            )  # fmt: skip
+        return value
 
     @property
     def addressees(self) -> list[str]:
