@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from docx.oxml.ns import qn
 
 from pipeline.verify import verify_file
 from tests.typed_docs import (
@@ -98,3 +99,30 @@ def test_starter_renders_as_it_is(tmp_path: Path) -> None:
     out = Renderer(TEMPLATES).render_file(target, tmp_path / "thong-bao.docx")
     report = verify_file(out)
     assert report.doc_type == "thong_bao" and report.ok, [v.rule for v in report.violations]
+
+
+SCHEDULE = REPO / "inputs" / "2024" / "tb-lich-cong-tac-tuan.yaml"
+
+
+def test_schedule_table(tmp_path: Path) -> None:
+    """Thông báo lịch công tác: a table whose first cell says the weekday, computed."""
+    from pipeline.api import Renderer
+
+    out = Renderer(TEMPLATES).render_file(SCHEDULE, tmp_path / "lich.docx")
+    doc = open_docx(out)
+    table = doc.tables[1]
+    assert [c.text for c in table.rows[0].cells] == [
+        "Thời gian", "Nội dung", "Chủ trì", "Thành phần", "Địa điểm",
+    ]  # fmt: skip
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # repeats on each page
+    days = [row.cells[0].text for row in table.rows[1:]]
+    assert days == [
+        "Thứ Hai\n12/02/2024\n08 giờ 00", "Thứ Ba\n13/02/2024\n14 giờ 00",
+        "Thứ Năm\n15/02/2024", "Chủ nhật\n18/02/2024\n07 giờ 30",
+    ]  # fmt: skip
+    assert table.rows[3].cells[3].text == ""
+    assert body(doc)[-1].text.endswith("khi có điều chỉnh./.")
+    report = verify_file(out)
+    assert report.doc_type == "thong_bao" and report.ok, [v.rule for v in report.violations]
+    (pdf,) = to_pdf([out], tmp_path)
+    assert_pages(pdf, 1)

@@ -536,8 +536,7 @@ def block_task_appendix(doc: Document) -> None:
 
 
 def running_document(doc: Document) -> None:
-    """Header, title, opening, Mục, closing './.', Nơi nhận, signature: Kế hoạch, Báo cáo,
-    Thông báo."""
+    """Header, title, opening, Mục, closing './.', Nơi nhận and signature: Kế hoạch, Báo cáo."""
     para(doc, "NoiDung", '{%p include "khoi/dau-trang" %}')
     title_block(doc)
     blocks_of(doc, "mo_dau")
@@ -578,8 +577,27 @@ def type_giay_moi(doc: Document) -> None:
 
 
 def type_thong_bao(doc: Document) -> None:
-    """Thông báo: header, title, opening, Mục with khoản, closing './.', Nơi nhận, signature."""
-    running_document(doc)
+    """Thông báo: header, title, opening, Mục with khoản, the lịch công tác table if any,
+    closing './.', Nơi nhận, signature."""
+    para(doc, "NoiDung", '{%p include "khoi/dau-trang" %}')
+    title_block(doc)
+    blocks_of(doc, "mo_dau")
+    para(doc, "NoiDung", '{%p include "khoi/cac-muc" %}')
+    para(doc, "NoiDung", "{%p if lich %}")
+    widths = [int(Mm(w)) for w in (28, 52, 27, 31, 27)]
+    header = ["Thời gian", "Nội dung", "Chủ trì", "Thành phần", "Địa điểm"]
+    row: list[Cell] = [
+        (1, "BangSo", ("{{r dong.thoi_gian }}",)),
+        (1, "BangNoiDung", ("{{r dong.noi_dung }}",)),
+        (1, "BangNoiDung", ("{{ dong.chu_tri }}",)),
+        (1, "BangNoiDung", ("{{ dong.thanh_phan }}",)),
+        (1, "BangNoiDung", ("{{ dong.dia_diem }}",)),
+    ]
+    rows = [loop_row(widths, "{%tr for dong in lich %}"), row, loop_row(widths, "{%tr endfor %}")]
+    grid_table(doc, widths, header, rows)
+    para(doc, "NoiDung", "{%p endif %}")
+    para(doc, "NoiDungCuoi", "{{r ket_thuc }}")
+    para(doc, "NoiDung", '{%p include "khoi/ky-ten" %}')
 
 
 def type_bao_cao(doc: Document) -> None:
