@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.errors import InputError
 from pipeline.rules.dates import time_text, weekday, weekday_date
@@ -164,3 +166,29 @@ def test_a_meeting_before_the_invitation_is_refused() -> None:
         render_mapping(EXAMPLE, {"thoi_gian": {"gio": "8:00", "ngay": "05/02/2023"}})
     text = caught.value.message()
     assert "thoi_gian" in text and "05/02/2023" in text and "29/01/2024" in text
+
+
+@settings(max_examples=25, deadline=None)
+@given(day=st.dates(min_value=date(2024, 1, 29), max_value=date(2099, 12, 31)),
+       other=st.integers(min_value=1, max_value=6))  # fmt: skip
+def test_verify_reads_the_weekday_the_renderer_writes(
+    tmp_path_factory: pytest.TempPathFactory, day: date, other: int
+) -> None:
+    """Any meeting day: the rendered Thời gian passes verify; another weekday in its place fails."""
+    from pipeline.rules.dates import WEEKDAYS
+
+    out = tmp_path_factory.mktemp("thu")
+    data = render_mapping(
+        EXAMPLE, {"thoi_gian": {"gio": "8:00", "ngay": day.strftime("%d/%m/%Y")}}
+    )
+    good = out / "good.docx"
+    good.write_bytes(data)
+    assert "noi_dung.thu" not in verify_file(good).rules
+    doc = open_docx(data)
+    wrong = WEEKDAYS[(day.weekday() + other) % 7]
+    line = next(p for p in doc.paragraphs if p.text.startswith("Thời gian:"))
+    for run in line.runs:
+        run.text = run.text.replace(weekday(day), wrong)
+    bad = out / "bad.docx"
+    doc.save(str(bad))
+    assert verify_file(bad).rules == {"noi_dung.thu"}
