@@ -22,7 +22,7 @@ def submission_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]
         kinh_gui=kinh_gui_context(data.kinh_gui),
         mo_dau=[block_context(b) for b in data.mo_dau],
         cac_muc=sections_context(data.muc),
-        sau_cac_muc=[block_context(b) for b in data.ket_thuc],
+        sau_cac_muc=[block_context(b) for b in data.doan_cuoi],
         ket_thuc=rich_runs(closing(info.write("kinh_trinh", {"kinh_trinh": decides}))),
         noi_nhan=addressed_recipients(info, context["noi_nhan"]),
     )

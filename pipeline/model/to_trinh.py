@@ -19,7 +19,9 @@ class SubmissionData(DocumentData):
     kinh_gui: Addressees
     mo_dau: list[Block] = Field(default_factory=list, description="căn cứ, reasons")
     muc: list[Section] = Field(default_factory=list, description="Mục I., II. (optional)")
-    ket_thuc: list[Block] = Field(default_factory=list, description="paragraphs before the closing")
+    doan_cuoi: list[Block] = Field(
+        default_factory=list, description="paragraphs before the closing 'Kính trình ...'"
+    )
     kinh_trinh: str | None = Field(
         default=None, min_length=1, description="who is asked to decide; default: Kính gửi"
     )
