@@ -93,6 +93,10 @@ def title_misspelt(doc) -> None:
         run.text = ""
 
 
+def drop_subject_rule(doc) -> None:
+    _remove(next(p for p in doc.paragraphs if p.style.name == "DuongKeTrichYeu"))
+
+
 @dataclass(frozen=True)
 class Case:
     kind: str
@@ -108,6 +112,8 @@ CASES = [
     Case("to_trinh", "no-kinh-trinh", closing_without_kinh_trinh,
          frozenset({"to_trinh.kinh_trinh"})),
     Case("to_trinh", "kinh-gui-12pt", addressee_small, frozenset({"kinh_gui.size"})),
+    # Without the rule, the centred Kính gửi line is not read as more trích yếu.
+    Case("to_trinh", "no-subject-rule", drop_subject_rule, frozenset({"trich_yeu.rule"})),
     Case("cong_van", "no-v-v", drop_about, frozenset({"trich_yeu_cong_van.missing"}), "cong_van"),
     Case("cong_van", "v-v-bold", about_bold, frozenset({"trich_yeu_cong_van.bold"})),
     Case("cong_van", "v-v-14pt", about_large, frozenset({"trich_yeu_cong_van.size"})),

@@ -108,7 +108,7 @@ class _Finder(HeaderFinder):
                 block.alignment != "center" or len(layout.trich_yeu) >= 4 or self.template
             ):
                 return rest[i:]
-            if flat(block.text).startswith("Căn cứ"):
+            if flat(block.text).startswith(("Căn cứ", "Kính gửi")):
                 return rest[i:]
             layout.trich_yeu.append(block)
             mark = self.own_rule(block)
