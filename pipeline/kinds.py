@@ -1,7 +1,9 @@
 """The document kinds vanthu can make: data model, template, context builder and attachments.
 
-A new kind (Tờ trình, Công văn, Giấy khen ...) is one entry here plus its model, context,
-template, starter and example; loading, rendering, build and verify find it through this table.
+A new kind (Biên bản, Giấy khen ...) is one entry here plus its model, context, template,
+starter and example; loading, rendering, build and verify find it through this table. Its starter
+is also named in pipeline.starters.COMPANIONS and pipeline.cli.NEW_KINDS (tests/test_kinds.py
+holds the three together).
 """
 
 from __future__ import annotations
