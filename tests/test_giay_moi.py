@@ -158,7 +158,8 @@ def test_starter_renders_as_it_is(tmp_path: Path) -> None:
     out = Renderer(TEMPLATES).render_file(target, tmp_path / "giay-moi.docx")
     report = verify_file(out)
     assert report.doc_type == "giay_moi" and report.ok, [v.rule for v in report.violations]
-    assert any(p.text.startswith("Thời gian: 08 giờ 00, ") for p in open_docx(out).paragraphs)
+    texts = [p.text for p in open_docx(out).paragraphs]
+    assert any(t.startswith("Thời gian: từ 08 giờ 00 đến 11 giờ 00, ") for t in texts)
 
 
 def test_a_meeting_before_the_invitation_is_refused() -> None:
@@ -192,3 +193,13 @@ def test_verify_reads_the_weekday_the_renderer_writes(
     bad = out / "bad.docx"
     doc.save(str(bad))
     assert verify_file(bad).rules == {"noi_dung.thu"}
+
+
+def test_a_span_of_hours() -> None:
+    changes = {"thoi_gian": {"gio": "8:00", "den": "11h30", "ngay": "05/02/2024"}}
+    texts = [x.text for x in body(open_docx(render_mapping(EXAMPLE, changes)))]
+    assert "Thời gian: từ 08 giờ 00 đến 11 giờ 30, thứ Hai, ngày 05 tháng 02 năm 2024." in texts
+    with pytest.raises(InputError) as caught:
+        when = {"gio": "14:00", "den": "9:00", "ngay": "05/02/2024"}
+        render_mapping(EXAMPLE, {"thoi_gian": when})
+    assert "thoi_gian.den" in caught.value.message()

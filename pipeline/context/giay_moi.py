@@ -36,7 +36,10 @@ def invitation_blocks(info: DocumentInfo) -> list[Block]:
     else:
         blocks += [invite, listed(guests)]
     when = data.thoi_gian
-    blocks.append(info.write("thoi_gian", {"gio": when.gio, "thu_ngay": weekday_date(when.ngay)}))
+    hours = when.gio
+    if when.den:
+        hours = info.write("khoang_gio", {"bat_dau": when.gio, "ket_thuc": when.den})
+    blocks.append(info.write("thoi_gian", {"gio": hours, "thu_ngay": weekday_date(when.ngay)}))
     blocks.append(info.write("dia_diem", {"dia_diem": _value(data.dia_diem)}))
     if data.noi_dung:
         blocks.append(info.write("noi_dung_moi", {"noi_dung": _value(data.noi_dung)}))

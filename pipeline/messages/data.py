@@ -63,6 +63,10 @@ MESSAGES = {
         "vi": "giờ không hợp lệ '{value}': dùng dạng 08:00, 8 giờ 30 hoặc 14h30",
         "en": "invalid time '{value}': use 08:00, 8 giờ 30 or 14h30",
     },
+    "data.end_before_start": {
+        "vi": "giờ kết thúc {end} không sau giờ bắt đầu {start}",
+        "en": "the end ({end}) is not after the start ({start})",
+    },
     "data.meeting_before_issue": {
         "vi": "ngày họp {meeting} trước ngày ban hành giấy mời {issued}",
         "en": "the meeting ({meeting}) is before the invitation's date ({issued})",

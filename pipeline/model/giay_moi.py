@@ -19,15 +19,27 @@ class MeetingTime(Record):
     """When: the hour as typed (08:00, 8 giờ 30, 14h30) and the day; the weekday is computed."""
 
     gio: str = Field(min_length=1)
+    den: str | None = Field(default=None, min_length=1, description="when it ends (optional)")
     ngay: Date
 
-    @field_validator("gio")
+    @field_validator("gio", "den")
     @classmethod
-    def _hour(cls, value: str) -> str:
+    def _hour(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
         text = time_text(value)
         if text is None:
             raise invalid("data.bad_time", value=value)
         return text
+
+    @field_validator("den")
+    @classmethod
+    def _ends_after_start(cls, value: str | None, info: ValidationInfo) -> str | None:
+        start = info.data.get("gio")
+        # Both read as "HH giờ MM", zero-padded: their order as text is their order in time.
+        if value is not None and start is not None and value <= start:
+            raise invalid("data.end_before_start", start=start, end=value)
+        return value
 
 
 class InvitationData(DocumentData):

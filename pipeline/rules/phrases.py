@@ -77,6 +77,7 @@ FIELDS: dict[str, frozenset[str]] = {
     "tra_loi": frozenset({"so_den", "ngay_den", "noi_gui", "ve_viec_den"}),
     "kinh_moi": frozenset(),
     "thoi_gian": frozenset({"gio", "thu_ngay"}),
+    "khoang_gio": frozenset({"bat_dau", "ket_thuc"}),
     "dia_diem": frozenset({"dia_diem"}),
     "noi_dung_moi": frozenset({"noi_dung"}),
     "thanh_phan": frozenset({"thanh_phan"}),
