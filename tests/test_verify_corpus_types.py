@@ -150,3 +150,19 @@ def test_broken_copy(good: dict[str, Path], tmp_path: Path, case: Case) -> None:
     report = verify_file(broken, case.given_type)
     assert report.doc_type == case.kind
     assert report.rules == case.rules, [v.line() for v in report.violations]
+
+
+def test_vanthu_verify_on_every_new_example(good: dict[str, Path]) -> None:
+    """The command a clerk runs: every example passes, each read as its own type."""
+    import json
+
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    result = CliRunner().invoke(main, ["verify", "--format", "json", *map(str, good.values())])
+    assert result.exit_code == 0, result.output
+    files = json.loads(result.output)["files"]
+    assert {Path(f["path"]).stem: (f["type"], f["ok"]) for f in files} == {
+        kind: (kind, True) for kind in good
+    }
