@@ -1,21 +1,31 @@
 """The document kinds vanthu can make: data model, template, context builder and attachments.
 
-A new kind (Tờ trình, Công văn, Giấy khen ...) is one entry here plus its model, context,
-template, starter and example; loading, rendering, build and verify find it through this table.
+A new kind (Biên bản, Giấy khen ...) is one entry here plus its model, context, template,
+starter and example; loading, rendering, build and verify find it through this table. Its starter
+is also named in pipeline.starters.COMPANIONS and pipeline.cli.NEW_KINDS (tests/test_kinds.py
+holds the three together).
 """
 
 from __future__ import annotations
 
 from pipeline.context.bao_cao import report_context
+from pipeline.context.cong_van import letter_context
+from pipeline.context.giay_moi import invitation_context
 from pipeline.context.ke_hoach import plan_context
 from pipeline.context.quyet_dinh import decision_context
+from pipeline.context.thong_bao import notice_context
+from pipeline.context.to_trinh import submission_context
 from pipeline.load.attachments import DecisionAttachments, NoAttachments, ReportAttachments
 from pipeline.load.contract import DocumentKind
 from pipeline.load.lists import decision_attachments
 from pipeline.load.report import report_attachments
 from pipeline.model.bao_cao import ReportData
+from pipeline.model.cong_van import LetterData
+from pipeline.model.giay_moi import InvitationData
 from pipeline.model.ke_hoach import PlanData
 from pipeline.model.quyet_dinh import DecisionData
+from pipeline.model.thong_bao import NoticeData
+from pipeline.model.to_trinh import SubmissionData
 
 __all__ = ["KINDS", "DocumentKind", "kind_of"]
 
@@ -28,6 +38,14 @@ KINDS: dict[str, DocumentKind] = {
                      attach=report_attachments),
         DocumentKind("quyet_dinh", DecisionData, "quyet-dinh", decision_context,
                      DecisionAttachments, attach=decision_attachments, starter="quyet-dinh"),
+        DocumentKind("to_trinh", SubmissionData, "to-trinh", submission_context, NoAttachments,
+                     starter="to-trinh"),
+        DocumentKind("cong_van", LetterData, "cong-van", letter_context, NoAttachments,
+                     starter="cong-van"),
+        DocumentKind("giay_moi", InvitationData, "giay-moi", invitation_context, NoAttachments,
+                     starter="giay-moi"),
+        DocumentKind("thong_bao", NoticeData, "thong-bao", notice_context, NoAttachments,
+                     starter="thong-bao"),
     )
 }  # fmt: skip
 

@@ -19,6 +19,21 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PLAN_INPUT = REPO / "inputs" / "2022" / "ke-hoach-tdkt.yaml"
 
 
+def _templates_of_this_checkout() -> None:
+    """The built-in templates are this checkout's templates/: an editable install made from
+    another checkout (a git worktree beside it) would otherwise lend its own, older ones."""
+    from importlib import resources
+
+    import pipeline.render.compose as compose
+
+    installed = Path(str(resources.files("pipeline.templates"))).resolve()
+    if installed != (REPO / "templates").resolve():
+        compose.builtin_templates = lambda: REPO / "templates"
+
+
+_templates_of_this_checkout()
+
+
 @pytest.fixture(scope="session")
 def repo() -> Path:
     return REPO

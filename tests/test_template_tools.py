@@ -96,3 +96,25 @@ def test_style_drift_is_a_warning(tmp_path: Path, monkeypatch) -> None:
     result = run("templates", "check", "ke-hoach", templates=root)
     assert result.exit_code == 0
     assert "cảnh báo" in result.output and "khung" in result.output
+
+
+def test_an_office_copy_without_a_newer_field_is_a_warning(tmp_path: Path) -> None:
+    """An office's khoi/dau-trang copied before the V/v slot existed: check says what it lacks
+    (a Công văn would print without its V/v), and still passes."""
+    from docx import Document
+
+    from pipeline.render.compose import TemplateLibrary
+    from pipeline.template_tools.check import check_templates
+
+    office = tmp_path / "mau"
+    (office / "khoi").mkdir(parents=True)
+    doc = Document(str(REPO / "templates" / "khoi" / "dau-trang.docx"))
+    for paragraph in doc.tables[0].rows[1].cells[0].paragraphs:
+        if paragraph.style.name == "TrichYeuCongVan":  # the V/v slot and its if / endif
+            paragraph._p.getparent().remove(paragraph._p)
+    doc.save(str(office / "khoi" / "dau-trang.docx"))
+    report = check_templates(TemplateLibrary([office, REPO / "templates"]), ["khoi/dau-trang"])
+    assert report.ok
+    assert [(p.key, dict(p.params), p.warning) for p in report.problems] == [
+        ("tpl.dropped_field", {"name": "trich_yeu_cong_van"}, True)
+    ]

@@ -48,6 +48,8 @@ TEXT_WIDTH = int(PAGE_W - MARGINS["left"] - MARGINS["right"])
 LANDSCAPE_TEXT_WIDTH = int(PAGE_H - MARGINS["left"] - MARGINS["right"])
 
 J = WD_ALIGN_PARAGRAPH
+# Kính gửi as a list: the word starts KINH_GUI_HANG before the lines, which stand at KINH_GUI_LEFT.
+KINH_GUI_LEFT, KINH_GUI_HANG = Mm(55), Mm(25)
 # name: (size pt, bold, italic, alignment, first-line indent, space before, space after, extra)
 PARAGRAPH_STYLES: dict[str, tuple[float, bool, bool, object, object, float, float, dict]] = {
     "QuocHieu": (12, True, False, J.CENTER, None, 0, 0, {}),
@@ -57,10 +59,20 @@ PARAGRAPH_STYLES: dict[str, tuple[float, bool, bool, object, object, float, floa
     "DuongKe": (6, False, False, J.CENTER, None, 0, 0, {"exact": 4}),
     "DuongKeTrichYeu": (6, False, False, J.CENTER, None, 0, 12, {"exact": 4}),
     "SoKyHieu": (13, False, False, J.CENTER, None, 4, 0, {}),
+    "TrichYeuCongVan": (12, False, False, J.CENTER, None, 6, 0, {}),
     "DiaDanhNgay": (14, False, True, J.CENTER, None, 6, 0, {}),
     "TenLoai": (14, True, False, J.CENTER, None, 24, 0, {"keep_next": True}),
     "TrichYeu": (14, True, False, J.CENTER, None, 0, 0, {"keep_next": True}),
     "ThamQuyenBanHanh": (14, True, False, J.CENTER, None, 12, 6, {"keep_next": True}),
+    # Kính gửi: one recipient centred on the line, or "Kính gửi:" then "- ...;" lines aligned.
+    "KhoangCach": (14, False, False, J.LEFT, None, 0, 0, {}),
+    "KinhGui": (14, False, False, J.CENTER, None, 0, 12, {"keep_next": True}),
+    "KinhGuiDanhSach": (14, False, False, J.LEFT, -KINH_GUI_HANG, 0, 0,
+                        {"keep_next": True, "left": KINH_GUI_LEFT, "tab": KINH_GUI_LEFT}),
+    "KinhGuiDong": (14, False, False, J.LEFT, None, 0, 0,
+                    {"keep_next": True, "left": KINH_GUI_LEFT}),
+    "KinhGuiCuoi": (14, False, False, J.LEFT, None, 0, 12,
+                    {"keep_next": True, "left": KINH_GUI_LEFT}),
     "NoiDung": (14, False, False, J.JUSTIFY, Mm(12.7), 0, 6, {"line": 1.1}),
     "NoiDungCuoi": (14, False, False, J.JUSTIFY, Mm(12.7), 0, 6, {"line": 1.1, "keep_next": True}),
     "CanCu": (14, False, True, J.JUSTIFY, Mm(12.7), 0, 6, {"line": 1.1}),
@@ -140,6 +152,10 @@ def define_styles(doc: Document) -> None:
         fmt.first_line_indent = indent
         fmt.space_before = Pt(before)
         fmt.space_after = Pt(after)
+        if "left" in extra:
+            fmt.left_indent = extra["left"]
+        if "tab" in extra:
+            fmt.tab_stops.add_tab_stop(extra["tab"])
         if "line" in extra:
             fmt.line_spacing = extra["line"]
         if "exact" in extra:
@@ -377,6 +393,9 @@ def block_header(doc: Document) -> None:
     para(right, "DuongKe", "{{r duong_ke_tieu_ngu }}")
     left2, right2 = (clear_cell(c) for c in table.rows[1].cells)
     para(left2, "SoKyHieu", "Số: {{ so_ky_hieu }}")
+    para(left2, "TrichYeuCongVan", "{%p if trich_yeu_cong_van %}")
+    para(left2, "TrichYeuCongVan", "V/v ", "{{r trich_yeu_cong_van }}")
+    para(left2, "TrichYeuCongVan", "{%p endif %}")
     para(right2, "DiaDanhNgay", "{{ dia_danh_ngay }}")
 
 
@@ -412,6 +431,23 @@ def block_paragraph(doc: Document) -> None:
     para(doc, "NoiDung", "{%p else %}")
     para(doc, "NoiDung", "{{r doan.noi_dung }}")
     para(doc, "NoiDung", "{%p endif %}")
+
+
+def block_addressees(doc: Document) -> None:
+    """Kính gửi (variable `kinh_gui`): one recipient on the line, or a list of '- ...;' lines."""
+    para(doc, "KinhGui", "{%p if kinh_gui.mot %}")
+    para(doc, "KinhGui", "Kính gửi: {{ kinh_gui.mot }}")
+    para(doc, "KinhGui", "{%p else %}")
+    para(doc, "KinhGuiDong", "{%p for dong in kinh_gui.danh_sach %}")
+    para(doc, "KinhGuiDong", "{%p if loop.first %}")
+    para(doc, "KinhGuiDanhSach", "Kính gửi:\t- {{ dong }}")
+    para(doc, "KinhGuiDong", "{%p elif loop.last %}")
+    para(doc, "KinhGuiCuoi", "- {{ dong }}")
+    para(doc, "KinhGuiDong", "{%p else %}")
+    para(doc, "KinhGuiDong", "- {{ dong }}")
+    para(doc, "KinhGuiDong", "{%p endif %}")
+    para(doc, "KinhGuiDong", "{%p endfor %}")
+    para(doc, "KinhGui", "{%p endif %}")
 
 
 def blocks_of(doc: Document, variable: str) -> None:
@@ -505,6 +541,61 @@ def running_document(doc: Document) -> None:
     title_block(doc)
     blocks_of(doc, "mo_dau")
     para(doc, "NoiDung", '{%p include "khoi/cac-muc" %}')
+    para(doc, "NoiDungCuoi", "{{r ket_thuc }}")
+    para(doc, "NoiDung", '{%p include "khoi/ky-ten" %}')
+
+
+def type_to_trinh(doc: Document) -> None:
+    """Tờ trình: header, title, Kính gửi, căn cứ and reasons, Mục, 'Kính trình ...', signature."""
+    para(doc, "NoiDung", '{%p include "khoi/dau-trang" %}')
+    title_block(doc)
+    para(doc, "NoiDung", '{%p include "khoi/kinh-gui" %}')
+    blocks_of(doc, "mo_dau")
+    para(doc, "NoiDung", '{%p include "khoi/cac-muc" %}')
+    blocks_of(doc, "sau_cac_muc")
+    para(doc, "NoiDungCuoi", "{{r ket_thuc }}")
+    para(doc, "NoiDung", '{%p include "khoi/ky-ten" %}')
+
+
+def type_cong_van(doc: Document) -> None:
+    """Công văn: header with 'V/v ...' under Số, Kính gửi, text, closing './.', signature."""
+    para(doc, "NoiDung", '{%p include "khoi/dau-trang" %}')
+    para(doc, "KhoangCach")  # no title: a line's space between the header and Kính gửi
+    para(doc, "NoiDung", '{%p include "khoi/kinh-gui" %}')
+    blocks_of(doc, "noi_dung")
+    para(doc, "NoiDungCuoi", "{{r ket_thuc }}")
+    para(doc, "NoiDung", '{%p include "khoi/ky-ten" %}')
+
+
+def type_giay_moi(doc: Document) -> None:
+    """Giấy mời: header, title, kính mời, Thời gian, Địa điểm, Nội dung, Thành phần, './.'."""
+    para(doc, "NoiDung", '{%p include "khoi/dau-trang" %}')
+    title_block(doc)
+    blocks_of(doc, "noi_dung")
+    para(doc, "NoiDungCuoi", "{{r ket_thuc }}")
+    para(doc, "NoiDung", '{%p include "khoi/ky-ten" %}')
+
+
+def type_thong_bao(doc: Document) -> None:
+    """Thông báo: header, title, opening, Mục with khoản, the lịch công tác table if any,
+    closing './.', Nơi nhận, signature."""
+    para(doc, "NoiDung", '{%p include "khoi/dau-trang" %}')
+    title_block(doc)
+    blocks_of(doc, "mo_dau")
+    para(doc, "NoiDung", '{%p include "khoi/cac-muc" %}')
+    para(doc, "NoiDung", "{%p if lich %}")
+    widths = [int(Mm(w)) for w in (28, 52, 27, 31, 27)]
+    header = ["Thời gian", "Nội dung", "Chủ trì", "Thành phần", "Địa điểm"]
+    row: list[Cell] = [
+        (1, "BangSo", ("{{r dong.thoi_gian }}",)),
+        (1, "BangNoiDung", ("{{r dong.noi_dung }}",)),
+        (1, "BangNoiDung", ("{{ dong.chu_tri }}",)),
+        (1, "BangNoiDung", ("{{ dong.thanh_phan }}",)),
+        (1, "BangNoiDung", ("{{ dong.dia_diem }}",)),
+    ]
+    rows = [loop_row(widths, "{%tr for dong in lich %}"), row, loop_row(widths, "{%tr endfor %}")]
+    grid_table(doc, widths, header, rows)
+    para(doc, "NoiDung", "{%p endif %}")
     para(doc, "NoiDungCuoi", "{{r ket_thuc }}")
     para(doc, "NoiDung", '{%p include "khoi/ky-ten" %}')
 
@@ -637,9 +728,14 @@ TEMPLATES: dict[str, Callable[[Document], None]] = {
     "khoi/cac-muc.docx": block_sections,
     "khoi/bang-so-lieu.docx": block_figure_tables,
     "khoi/phu-luc-nhiem-vu.docx": block_task_appendix,
+    "khoi/kinh-gui.docx": block_addressees,
     "ke-hoach.docx": type_ke_hoach,
     "quyet-dinh.docx": type_quyet_dinh,
     "bao-cao.docx": type_bao_cao,
+    "to-trinh.docx": type_to_trinh,
+    "cong-van.docx": type_cong_van,
+    "giay-moi.docx": type_giay_moi,
+    "thong-bao.docx": type_thong_bao,
 }
 
 

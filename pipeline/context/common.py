@@ -53,7 +53,9 @@ class DocumentInfo(Generic[A]):
     def reference(self) -> str:
         """Số, ký hiệu: 05/KH-VPUBND."""
         number = self.data.so if isinstance(self.data.so, int) else None
-        return reference_code(number, self.doc_type, self.agency.viet_tat)
+        # A Công văn (no type abbreviation) names the drafting unit after the agency.
+        unit = self.data.don_vi_soan_thao
+        return reference_code(number, self.doc_type, self.agency.viet_tat, unit)
 
     @cached_property
     def phrases(self) -> Phrases:
@@ -215,6 +217,7 @@ def common_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
         "duong_ke_co_quan": rule(styles, agency.ten_co_quan, "CoQuanBanHanh", RULE_RATIO_PART),
         "duong_ke_tieu_ngu": rule(styles, TIEU_NGU, "TieuNgu", RULE_RATIO_FULL),
         "so_ky_hieu": info.reference,
+        "trich_yeu_cong_van": None,  # a Công văn's "V/v ..." under Số (its context sets it)
         "dia_danh_ngay": date_line(agency.dia_danh, data.ngay),
         "ten_loai": info.doc_type.title,
         "trich_yeu": rich_runs(data.trich_yeu),

@@ -16,7 +16,7 @@ from pipeline.load.spreadsheet import Table
 
 @dataclass(frozen=True)
 class NoAttachments:
-    """A kind whose data file says everything (Kế hoạch)."""
+    """A kind whose data file says everything (Kế hoạch, Tờ trình, Công văn, Giấy mời ...)."""
 
 
 @dataclass(frozen=True)

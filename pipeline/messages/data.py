@@ -59,6 +59,18 @@ MESSAGES = {
         "vi": "ngày không hợp lệ '{value}': dùng dạng 22/12/2021 hoặc 2021-12-22, ngày có thật",
         "en": "invalid date '{value}': use 22/12/2021 or 2021-12-22, and a day that exists",
     },
+    "data.bad_time": {
+        "vi": "giờ không hợp lệ '{value}': dùng dạng 08:00, 8 giờ 30 hoặc 14h30",
+        "en": "invalid time '{value}': use 08:00, 8 giờ 30 or 14h30",
+    },
+    "data.end_before_start": {
+        "vi": "giờ kết thúc {end} không sau giờ bắt đầu {start}",
+        "en": "the end ({end}) is not after the start ({start})",
+    },
+    "data.meeting_before_issue": {
+        "vi": "ngày họp {meeting} trước ngày ban hành giấy mời {issued}",
+        "en": "the meeting ({meeting}) is before the invitation's date ({issued})",
+    },
     "data.unknown_type": {
         "vi": "loại văn bản '{value}' không được hỗ trợ; các loại có mẫu: {known}",
         "en": "document type '{value}' is not supported; types with a template: {known}",

@@ -18,6 +18,12 @@ MESSAGES = {
         "vi": "mẫu dùng '{name}' nhưng dữ liệu không có trường này",
         "en": "the template uses '{name}', which the data does not provide",
     },
+    "tpl.dropped_field": {
+        "vi": "mẫu có sẵn in '{name}' mà bản riêng của cơ quan không in (bản sao chép từ trước "
+        "khi vanthu thêm trường này?); sao chép lại hoặc thêm thẻ vào bản riêng",
+        "en": "the built-in template prints '{name}' and the office's copy does not (copied "
+        "before vanthu added it?); copy it again or add the tag to the copy",
+    },
     "tpl.style_drift": {
         "vi": "kiểu đoạn khác với khung dùng chung (khung.docx được dùng khi dựng): {styles}",
         "en": "styles differ from the shared frame (khung.docx is used when rendering): {styles}",

@@ -103,6 +103,30 @@ RULES: dict[str, tuple[str, str]] = {
         "Rule under the agency centred",
     ),
     "so_ky_hieu.missing": ("Có số, ký hiệu văn bản", "Number and code present"),
+    "trich_yeu_cong_van.missing": (
+        "Công văn có trích yếu “V/v ...” dưới số, ký hiệu",
+        "An official letter has its “V/v ...” subject under the number",
+    ),
+    "kinh_gui.missing": (
+        "Công văn, tờ trình có dòng “Kính gửi:”",
+        "An official letter or submission has its “Kính gửi:” line",
+    ),
+    "noi_nhan.nhu_tren": (
+        "Nơi nhận của văn bản có “Kính gửi” bắt đầu bằng “- Như trên;”",
+        "Recipients of an addressed document start with “- Như trên;”",
+    ),
+    "giay_moi.kinh_moi": (
+        "Giấy mời có lời “Trân trọng kính mời: ...”",
+        "An invitation has its “Trân trọng kính mời: ...”",
+    ),
+    "noi_dung.thu": (
+        "Thứ viết cạnh ngày tháng là thứ của chính ngày đó",
+        "A weekday written beside a date is that date's weekday",
+    ),
+    "to_trinh.kinh_trinh": (
+        "Tờ trình kết thúc bằng lời “Kính trình ... xem xét, quyết định”",
+        "A submission closes with “Kính trình ... xem xét, quyết định”",
+    ),
     "so_ky_hieu.format": (
         "Số, ký hiệu đúng dạng “Số: 05/KH-VPUBND”",
         "Number and code shaped “Số: 05/KH-VPUBND”",

@@ -49,6 +49,13 @@ class DocumentData(Record):
         return value
 
     @property
+    def addressees(self) -> list[str]:
+        """Whom the text itself addresses (Kính gửi, kính mời): none unless the kind says so.
+
+        The register lists them before Nơi nhận."""
+        return []
+
+    @property
     def needs_number(self) -> bool:
         """Whether the register gives this document its number (so: tu_dong)."""
         return self.so == AUTO_NUMBER

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 
+from pipeline.context.addressing import addressee_names
 from pipeline.context.common import filing_line, recipient_lines
 from pipeline.load.contract import LoadedDocument
 from pipeline.register.model import Details
@@ -31,7 +32,7 @@ def register_details(document: LoadedDocument) -> Details:
         symbol=symbol,
         summary=f"{info.doc_type.name} {' '.join(data.trich_yeu.split())}",
         signer=info.signer.ho_ten,
-        recipients="; ".join(recipient_lines(data, info.agency)),
+        recipients="; ".join(addressee_names(data.addressees) + recipient_lines(data, info.agency)),
         archive=re.sub(r"^\s*Lưu\s*:\s*", "", filing_line(info)).rstrip(". "),
         copies=data.so_ban,
     )

@@ -34,3 +34,29 @@ def date_line(place: str, value: date) -> str:
 DATE_LINE_PATTERN = re.compile(
     r"^(?P<place>[^,]+), ngày (?P<day>\d{1,2}) tháng (?P<month>\d{1,2}) năm (?P<year>\d{4})$"
 )
+
+
+# Thứ in Vietnamese, Monday first (date.weekday() order); Sunday is "Chủ nhật".
+WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
+_TIME = re.compile(r"^(\d{1,2})\s*(?:giờ|g|h|:)\s*(?:(\d{1,2})\s*(?:phút|p)?)?$", re.IGNORECASE)
+
+
+def weekday(value: date) -> str:
+    """'thứ Hai' ... 'Chủ nhật': the day of the week of `value`, computed, never typed."""
+    return WEEKDAYS[value.weekday()]
+
+
+def weekday_date(value: date) -> str:
+    """'thứ Hai, ngày 05 tháng 02 năm 2024' (Giấy mời's Thời gian)."""
+    return f"{weekday(value)}, {date_phrase(value)}"
+
+
+def time_text(text: str) -> str | None:
+    """'08 giờ 00' from 8:00, 8h, 8 giờ 30, 14g30; None when it is not a time of day."""
+    match = _TIME.match(text.strip())
+    if not match:
+        return None
+    hour, minute = int(match[1]), int(match[2] or 0)
+    if hour > 23 or minute > 59:
+        return None
+    return f"{hour:02d} giờ {minute:02d}"

@@ -72,6 +72,16 @@ FIELDS: dict[str, frozenset[str]] = {
     "ban_hanh_dieu_1": frozenset({"trich_yeu_ke_hoach"}),
     "ban_hanh_kem_theo": _ATTACHED,
     "ban_hanh_phu_luc_kem_theo": _ATTACHED,
+    "nhu_tren": frozenset(),
+    "kinh_trinh": frozenset({"kinh_trinh"}),
+    "tra_loi": frozenset({"so_den", "ngay_den", "noi_gui", "ve_viec_den"}),
+    "kinh_moi": frozenset(),
+    "thoi_gian": frozenset({"gio", "thu_ngay"}),
+    "khoang_gio": frozenset({"bat_dau", "ket_thuc"}),
+    "dia_diem": frozenset({"dia_diem"}),
+    "noi_dung_moi": frozenset({"noi_dung"}),
+    "thanh_phan": frozenset({"thanh_phan"}),
+    "thanh_phan_danh_sach": frozenset(),
 }
 # Per award, in the order of the list: {{ khen_thuong_1.ten }}, {{ khen_thuong_2.tap_the }} ...
 PER_AWARD = re.compile(r"^khen_thuong_[1-9][0-9]?\.(ten|ca_nhan|tap_the|so_ca_nhan|so_tap_the)$")

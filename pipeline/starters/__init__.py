@@ -14,7 +14,14 @@ from pipeline.workspace import Workspace
 
 STARTER_AGENCY = "co-quan-mau"
 # Files a starter refers to, written beside it when they are not there yet.
-COMPANIONS = {"ke-hoach": (), "quyet-dinh": ("danh-sach-khen-thuong.csv",)}
+COMPANIONS: dict[str, tuple[str, ...]] = {
+    "ke-hoach": (),
+    "quyet-dinh": ("danh-sach-khen-thuong.csv",),
+    "to-trinh": (),
+    "cong-van": (),
+    "giay-moi": (),
+    "thong-bao": (),
+}
 STARTERS = tuple(COMPANIONS)
 
 

@@ -158,6 +158,29 @@ def unknown_fields(
     return problems
 
 
+def dropped_fields(name: str, library: TemplateLibrary) -> list[Problem]:
+    """Fields the built-in block prints that the office's copy of it does not: a copy made before
+    vanthu added them (the V/v slot of khoi/dau-trang, for a Công văn) leaves them out. A warning:
+    leaving a field out may be meant."""
+    builtin = library.builtin / f"{name}.docx"
+    if not name.startswith(BLOCKS_DIR) or not library.is_override(name) or not builtin.is_file():
+        return []
+
+    def names(path: Path) -> set[str]:
+        _, inner, _, _ = split_body(Package.read(path).text(DOCUMENT_PART), str(path))
+        collector = FieldCollector(library.environment(), library.block_sources)
+        return {field_path[0] for field_path in collector.collect(preprocess(inner))}
+
+    try:
+        missing = names(builtin) - names(library.file(name))
+    except TemplateSyntaxError:
+        return []  # reported by syntax()
+    return [
+        Problem(name, "", "tpl.dropped_field", {"name": field_name}, warning=True)
+        for field_name in sorted(missing)
+    ]
+
+
 def _using(paragraphs: list[Paragraph], field_name: str) -> Paragraph | None:
     """The first paragraph with a tag that reads `field_name` (x.field_name or field_name)."""
     pattern = re.compile(rf"(?:\.|\b){re.escape(field_name)}\b")
@@ -230,6 +253,7 @@ def check_templates(
             report.problems += unknown_fields(
                 name, source, paragraphs, library, samples.get(name, [])
             )
+        report.problems += dropped_fields(name, library)
         if name != FRAME[:-5]:
             report.problems += drift(name, path, library.frame)
         report.problems += layout(name, path)

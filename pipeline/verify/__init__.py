@@ -21,8 +21,10 @@ from pipeline.rules.doc_types import DocumentType, document_types
 from pipeline.verify.document import Document, read_document
 from pipeline.verify.layout import Layout, find_layout
 from pipeline.verify.report import Location, Report, Violation
+from pipeline.verify.rules_addressed import check_addressed
 from pipeline.verify.rules_body import check_body
 from pipeline.verify.rules_header import check_header, check_title
+from pipeline.verify.rules_invitation import check_invitation
 from pipeline.verify.rules_page import check_page_numbers, check_pages
 from pipeline.verify.rules_signature import check_appendices, check_recipients, check_signature
 from pipeline.verify.rules_text import check_fonts, check_text
@@ -51,6 +53,8 @@ CHECKS: tuple[Check, ...] = (
     check_header,
     check_title,
     check_body,
+    check_addressed,
+    check_invitation,
     check_recipients,
     check_signature,
     check_appendices,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.rules.doc_types import DocumentType, type_by_title
+from pipeline.rules.doc_types import DocumentType, document_type, type_by_title
 from pipeline.verify.document import Cell, Document, Paragraph, Table
 from pipeline.verify.layout_header import (
     ABOUT_LINE,
@@ -108,7 +108,7 @@ class _Finder(HeaderFinder):
                 block.alignment != "center" or len(layout.trich_yeu) >= 4 or self.template
             ):
                 return rest[i:]
-            if flat(block.text).startswith("Căn cứ"):
+            if flat(block.text).startswith(("Căn cứ", "Kính gửi")):
                 return rest[i:]
             layout.trich_yeu.append(block)
             mark = self.own_rule(block)
@@ -170,11 +170,15 @@ class _Finder(HeaderFinder):
                 if flat(content[0].text).startswith("Căn cứ"):
                     break
                 layout.tham_quyen.append(content.pop(0))
+        addressees_go_on = False  # "Kính gửi:" or a "- ...;" line: the list goes on
         for p in content:
             text = flat(p.text)
-            if text.startswith("Kính gửi"):
+            if text.startswith("Kính gửi") or (addressees_go_on and text.startswith("-")):
                 layout.kinh_gui.append(p)
-            elif is_decision and text.rstrip(":").upper() == "QUYẾT ĐỊNH" and text.isupper():
+                addressees_go_on = text.endswith((":", ";"))
+                continue
+            addressees_go_on = False
+            if is_decision and text.rstrip(":").upper() == "QUYẾT ĐỊNH" and text.isupper():
                 layout.quyet_dinh.append(p)
             else:
                 layout.body.append(p)
@@ -236,4 +240,8 @@ def find_layout(doc: Document, doc_type: DocumentType | None, template: bool = F
     layout = _Finder(doc, doc_type, template).run()
     if layout.doc_type is None:
         layout.doc_type = layout.title_type
+    if layout.doc_type is None and layout.is_cong_van and not template:
+        # A Công văn has no type name: its "V/v ..." under the number says what it is (a
+        # template is named after its type, and the header block holds a V/v slot for all).
+        layout.doc_type = document_type("cong_van")
     return layout

@@ -1,0 +1,16 @@
+"""Kính gửi: who a letter or a submission is addressed to (Công văn, Tờ trình), as data."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+# One recipient on the line ("Kính gửi: Ủy ban nhân dân tỉnh"), or a list of "- ...;" lines.
+Addressee = Annotated[str, Field(min_length=1)]
+Addressees = Addressee | Annotated[list[Addressee], Field(min_length=1)]
+
+
+def as_list(value: str | list[str]) -> list[str]:
+    """One recipient or several, as a list."""
+    return [value] if isinstance(value, str) else list(value)

@@ -1,0 +1,71 @@
+"""Giấy mời: an invitation: Trân trọng kính mời, Thời gian (giờ, thứ, ngày), Địa điểm, Nội dung,
+Thành phần."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, ValidationInfo, field_validator
+
+from pipeline.model.addressing import Addressees, as_list
+from pipeline.model.base import Date, Record
+from pipeline.model.blocks import Block
+from pipeline.model.document import DocumentData
+from pipeline.model.wording import invalid
+from pipeline.rules.dates import time_text
+
+
+class MeetingTime(Record):
+    """When: the hour as typed (08:00, 8 giờ 30, 14h30) and the day; the weekday is computed."""
+
+    gio: str = Field(min_length=1)
+    den: str | None = Field(default=None, min_length=1, description="when it ends (optional)")
+    ngay: Date
+
+    @field_validator("gio", "den")
+    @classmethod
+    def _hour(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        text = time_text(value)
+        if text is None:
+            raise invalid("data.bad_time", value=value)
+        return text
+
+    @field_validator("den")
+    @classmethod
+    def _ends_after_start(cls, value: str | None, info: ValidationInfo) -> str | None:
+        start = info.data.get("gio")
+        # Both read as "HH giờ MM", zero-padded: their order as text is their order in time.
+        if value is not None and start is not None and value <= start:
+            raise invalid("data.end_before_start", start=start, end=value)
+        return value
+
+
+class InvitationData(DocumentData):
+    """A Giấy mời as a clerk describes it."""
+
+    loai: Literal["giay_moi"]
+    mo_dau: list[Block] = Field(default_factory=list, description="what is held, by whom")
+    kinh_moi: Addressees
+    thoi_gian: MeetingTime
+    dia_diem: str = Field(min_length=1)
+    noi_dung: str | None = Field(default=None, min_length=1)
+    thanh_phan: Addressees | None = None
+    ket_thuc: str | None = Field(default=None, min_length=1, description="'./.' is added")
+
+    @field_validator("thoi_gian")
+    @classmethod
+    def _not_before_issue(cls, value: MeetingTime, info: ValidationInfo) -> MeetingTime:
+        # An invitation dated after its meeting is a typing slip (most often the year).
+        issued = info.data.get("ngay")
+        if issued is not None and value.ngay < issued:
+            raise invalid(
+                "data.meeting_before_issue", meeting=value.ngay.strftime("%d/%m/%Y"),
+                issued=issued.strftime("%d/%m/%Y"),
+            )  # fmt: skip
+        return value
+
+    @property
+    def addressees(self) -> list[str]:
+        return as_list(self.kinh_moi)

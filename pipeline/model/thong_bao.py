@@ -1,0 +1,47 @@
+"""Thông báo: a notice (kết luận cuộc họp, a decision made known): opening, Mục, closing."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, field_validator
+
+from pipeline.model.base import Date, Record
+from pipeline.model.blocks import Block
+from pipeline.model.document import DocumentData
+from pipeline.model.ke_hoach import Section
+from pipeline.model.wording import invalid
+from pipeline.rules.dates import time_text
+
+
+class ScheduleRow(Record):
+    """A row of a lịch công tác: the day (its weekday computed), the hour, what, who, where."""
+
+    ngay: Date
+    gio: str | None = Field(default=None, min_length=1, description="08:00, 14h30")
+    noi_dung: str = Field(min_length=1)
+    chu_tri: str | None = None
+    thanh_phan: str | None = None
+    dia_diem: str | None = None
+
+    @field_validator("gio")
+    @classmethod
+    def _hour(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        text = time_text(value)
+        if text is None:
+            raise invalid("data.bad_time", value=value)
+        return text
+
+
+class NoticeData(DocumentData):
+    """A Thông báo as a clerk describes it: running text as in a Kế hoạch, without appendix."""
+
+    loai: Literal["thong_bao"]
+    mo_dau: list[Block] = Field(min_length=1)
+    muc: list[Section] = Field(default_factory=list, description="Mục I., II. (optional)")
+    lich: list[ScheduleRow] = Field(
+        default_factory=list, description="thông báo lịch công tác: a table after the Mục"
+    )
+    ket_thuc: str = Field(min_length=1, description="closing sentence; './.' is added")

@@ -1,0 +1,31 @@
+"""Tờ trình: a submission to a superior: Kính gửi, căn cứ and reasons, proposal, 'Kính trình'."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from pipeline.model.addressing import Addressees, as_list
+from pipeline.model.blocks import Block
+from pipeline.model.document import DocumentData
+from pipeline.model.ke_hoach import Section
+
+
+class SubmissionData(DocumentData):
+    """A Tờ trình as a clerk describes it; the closing 'Kính trình ...' comes from câu chữ."""
+
+    loai: Literal["to_trinh"]
+    kinh_gui: Addressees
+    mo_dau: list[Block] = Field(default_factory=list, description="căn cứ, reasons")
+    muc: list[Section] = Field(default_factory=list, description="Mục I., II. (optional)")
+    doan_cuoi: list[Block] = Field(
+        default_factory=list, description="paragraphs before the closing 'Kính trình ...'"
+    )
+    kinh_trinh: str | None = Field(
+        default=None, min_length=1, description="who is asked to decide; default: Kính gửi"
+    )
+
+    @property
+    def addressees(self) -> list[str]:
+        return as_list(self.kinh_gui)

@@ -1,0 +1,100 @@
+"""Arbitrary Unicode in a Công văn's own fields (Kính gửi, V/v, text, the letter answered):
+refused with a place, or printed as read — as test_fuzz_documents does for a plan."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from pipeline.api import load_document
+from pipeline.context.addressing import addressee_names
+from pipeline.context.common import closing
+from pipeline.context.cong_van import about_line
+from pipeline.errors import InputError
+from pipeline.render.fragments import visible_text
+from tests.test_fuzz_documents import ANY, CLEAN, as_read, paragraphs
+
+REPO = Path(__file__).resolve().parents[1]
+LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+FIELDS = ("trich_yeu", "kinh_gui_1", "kinh_gui_2", "noi_dung", "ket_thuc", "cua")
+
+
+def letter_yaml(texts: dict[str, str]) -> str:
+    q = {name: json.dumps(value, ensure_ascii=False) for name, value in texts.items()}
+    return f"""loai: cong_van
+co_quan: van-phong-ubnd-son-la
+so: 5
+ngay: 05/02/2024
+trich_yeu: {q["trich_yeu"]}
+kinh_gui:
+  - {q["kinh_gui_1"]}
+  - {q["kinh_gui_2"]}
+tra_loi:
+  so: 12/SNV-VP
+  ngay: 01/02/2024
+  cua: {q["cua"]}
+  ve_viec: báo cáo
+noi_dung:
+  - {q["noi_dung"]}
+ket_thuc: {q["ket_thuc"]}
+noi_nhan:
+  - Lãnh đạo Văn phòng
+don_vi_soan_thao: TH
+nguoi_ky: chanh-van-phong
+"""
+
+
+def expected(texts: dict[str, str]) -> dict[str, str]:
+    """How each field prints once read: V/v and text through the light markup, names plain."""
+    names = addressee_names([as_read(texts["kinh_gui_1"]), as_read(texts["kinh_gui_2"])])
+    return {
+        "trich_yeu": "V/v " + visible_text(about_line(as_read(texts["trich_yeu"]))),
+        "kinh_gui_1": f"- {names[0]};",
+        "kinh_gui_2": f"- {names[1]}.",
+        "noi_dung": visible_text(as_read(texts["noi_dung"])),
+        "ket_thuc": visible_text(closing(as_read(texts["ket_thuc"]))),
+        # Filled into the phrase tra_loi, whose sentence goes through the light markup.
+        "cua": visible_text(f"của {as_read(texts['cua'])} về việc"),
+    }
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("fuzz-cv")
+    shutil.copytree(REPO / "inputs" / "co-quan", folder / "co-quan")
+    return folder
+
+
+DOCUMENTS = st.one_of(CLEAN, CLEAN, ANY).flatmap(
+    lambda _: st.lists(st.one_of(CLEAN, CLEAN, ANY), min_size=6, max_size=6)
+).map(lambda pool: dict(zip(FIELDS, pool, strict=True)))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(texts=DOCUMENTS)
+def test_any_text_is_refused_with_a_place_or_printed_as_read(
+    texts: dict[str, str], workspace: Path, renderer
+) -> None:
+    path = workspace / "cv.yaml"
+    path.write_text(letter_yaml(texts), "utf-8")
+    try:
+        document = load_document(path)
+    except InputError as error:
+        assert error.file and Path(error.file).name == "cv.yaml", error.message()
+        assert error.line or error.field, error.message()
+        event("refused")
+        return
+    with zipfile.ZipFile(io.BytesIO(renderer.render(document))) as archive:
+        found, _ = paragraphs(archive.read("word/document.xml"))
+    whole = LINE_BREAK.sub("\n", "\n".join(found))
+    for name, printed in expected(texts).items():
+        assert LINE_BREAK.sub("\n", printed) in whole, (name, texts[name], printed)
+    event("rendered")

@@ -1,0 +1,60 @@
+"""The kinds' table and the lists that follow it: starters, `vanthu new`, Phụ lục III."""
+
+from __future__ import annotations
+
+from pipeline.cli import NEW_KINDS
+from pipeline.kinds import KINDS
+from pipeline.rules.doc_types import document_types
+from pipeline.starters import COMPANIONS, STARTERS, read_starter
+
+
+def test_every_starter_is_offered_by_vanthu_new() -> None:
+    starters = [kind.starter for kind in KINDS.values() if kind.starter]
+    assert sorted(NEW_KINDS) == sorted(STARTERS) == sorted(starters) == sorted(COMPANIONS)
+    for name in starters:
+        assert read_starter(f"{name}.yaml").startswith("#")
+
+
+def test_every_kind_is_a_type_of_phu_luc_iii() -> None:
+    types = document_types()
+    for code, kind in KINDS.items():
+        assert code in types
+        assert kind.template == code.replace("_", "-")
+
+
+def test_a_starters_commented_wording_is_valid(tmp_path) -> None:
+    """The commented cau_chu: block of a starter, uncommented, still renders (quyet-dinh's
+    shows wording for a list with one money level, which its starter list does not have)."""
+    from datetime import date
+
+    from pipeline.api import Renderer
+    from pipeline.starters import starter_text
+    from pipeline.workspace import Workspace
+    from tests.typed_docs import REPO, TEMPLATES
+
+    for name in ("to-trinh", "cong-van", "giay-moi"):
+        text = starter_text(
+            name, "van-phong-ubnd-son-la", "TH", "chanh-van-phong", date(2026, 1, 1)
+        )
+        if "# cau_chu:" not in text:
+            continue
+        lines, inside = [], False
+        for line in text.splitlines():
+            inside = inside or line.startswith("# cau_chu:")
+            if inside and line.startswith("#"):
+                line = line[2:]
+            elif inside:
+                inside = False
+            lines.append(line)
+        folder = tmp_path / "inputs" / "2026"
+        folder.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "inputs" / "co-quan").mkdir(exist_ok=True)
+        profile = REPO / "inputs" / "co-quan" / "van-phong-ubnd-son-la.yaml"
+        (tmp_path / "inputs" / "co-quan" / profile.name).write_bytes(profile.read_bytes())
+        for companion in COMPANIONS[name]:
+            (folder / companion).write_text(read_starter(companion), "utf-8-sig")
+        path = folder / f"{name}.yaml"
+        path.write_text("\n".join(lines) + "\n", "utf-8")
+        document = Workspace.containing(path).load(path)
+        assert document.info.data.cau_chu is not None, name
+        assert Renderer(TEMPLATES).render(document)

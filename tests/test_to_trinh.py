@@ -1,0 +1,150 @@
+"""Tờ trình: title, Kính gửi (one or a list), running text, 'Kính trình ...', '- Như trên;'."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.verify import verify_file
+from tests.typed_docs import (
+    REPO,
+    TEMPLATES,
+    assert_pages,
+    body,
+    cell_looks,
+    first,
+    open_docx,
+    render_mapping,
+    to_pdf,
+)
+
+EXAMPLE = REPO / "inputs" / "2024" / "to-trinh-khen-thuong.yaml"
+ADDRESSEES = ["Ủy ban nhân dân tỉnh Sơn La", "Sở Nội vụ tỉnh Sơn La", "Ban Thi đua - Khen thưởng"]
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The example, the example addressed to a list, and a long one (several pages)."""
+    out = tmp_path_factory.mktemp("to-trinh")
+    long_text = "Nội dung đề nghị được trình bày đầy đủ, rõ ràng để cấp trên xem xét. " * 12
+    variants = {
+        "mot": {},
+        "danh_sach": {"kinh_gui": ADDRESSEES, "kinh_trinh": None},
+        "dai": {"mo_dau": [long_text] * 8},
+    }
+    paths = {}
+    for name, changes in variants.items():
+        paths[name] = out / f"{name}.docx"
+        paths[name].write_bytes(render_mapping(EXAMPLE, changes))
+    return paths
+
+
+@pytest.fixture(scope="module")
+def pdfs(rendered: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    names = list(rendered)
+    converted = to_pdf([rendered[n] for n in names], tmp_path_factory.mktemp("to-trinh-pdf"))
+    return dict(zip(names, converted, strict=True))
+
+
+def test_header_and_title(rendered: dict[str, Path]) -> None:
+    doc = open_docx(rendered["mot"])
+    number = cell_looks(doc, 0, 1, 0)[0]
+    assert number.text == "Số: 12/TTr-VPUBND" and number.size == 13 and not number.bold
+    looks = body(doc)
+    title, subject = looks[0], looks[1]
+    assert (title.text, title.size, title.bold, title.align) == ("TỜ TRÌNH", 14, True, "CENTER")
+    assert subject.text.startswith("Về việc đề nghị tặng Bằng khen")
+    assert (subject.size, subject.bold, subject.align) == (14, True, "CENTER")
+
+
+def test_one_addressee_on_the_line(rendered: dict[str, Path]) -> None:
+    looks = body(open_docx(rendered["mot"]))
+    line = first(looks, "Kính gửi")
+    assert line.text == "Kính gửi: Ủy ban nhân dân tỉnh Sơn La"
+    assert (line.size, line.bold, line.italic, line.align) == (14, False, False, "CENTER")
+    # Right under the trích yếu's rule, before the text.
+    assert looks.index(line) == 2
+
+
+def test_addressees_as_a_list(rendered: dict[str, Path]) -> None:
+    looks = body(open_docx(rendered["danh_sach"]))
+    start = looks.index(first(looks, "Kính gửi"))
+    lines = looks[start : start + 3]
+    assert [x.text for x in lines] == [
+        "Kính gửi:\t- Ủy ban nhân dân tỉnh Sơn La;",
+        "- Sở Nội vụ tỉnh Sơn La;",
+        "- Ban Thi đua - Khen thưởng.",
+    ]
+    # The dashes line up: the first line hangs the words "Kính gửi:" before them.
+    assert {x.left_mm for x in lines} == {55.0}
+    assert lines[0].first_mm == -25.0 and lines[1].first_mm == 0
+    assert all(x.size == 14 and not x.bold for x in lines)
+    closing = looks[-1].text
+    assert closing == (
+        "Kính trình Ủy ban nhân dân tỉnh Sơn La, Sở Nội vụ tỉnh Sơn La, Ban Thi đua - Khen "
+        "thưởng xem xét, quyết định./."
+    )
+
+
+def test_body_and_closing(rendered: dict[str, Path]) -> None:
+    looks = body(open_docx(rendered["mot"]))
+    text = first(looks, "Căn cứ Luật Thi đua")
+    assert (text.size, text.bold, text.align, text.first_mm) == (14, False, "JUSTIFY", 12.7)
+    assert first(looks, "I. THÀNH TÍCH ĐẠT ĐƯỢC").bold
+    assert first(looks, "II. ĐỀ NGHỊ KHEN THƯỞNG").bold
+    assert first(looks, "1. Tặng Bằng khen").align == "JUSTIFY"
+    assert looks[-2].text == "(Có hồ sơ, danh sách và báo cáo thành tích kèm theo)."
+    assert looks[-1].text == "Kính trình Ủy ban nhân dân tỉnh xem xét, quyết định./."
+    assert looks[-1].align == "JUSTIFY" and looks[-1].first_mm == 12.7
+
+
+def test_recipients_start_with_nhu_tren(rendered: dict[str, Path]) -> None:
+    doc = open_docx(rendered["mot"])
+    signature = doc.tables[-1]
+    lines = [p.text for p in signature.rows[0].cells[0].paragraphs if p.text.strip()]
+    assert lines == [
+        "Nơi nhận:", "- Như trên;", "- Lãnh đạo Văn phòng;", "- Lưu: VT, TCHCQT, H02b.",
+    ]  # fmt: skip
+    names = [p.text for p in signature.rows[0].cells[1].paragraphs if p.text.strip()]
+    assert names == ["CHÁNH VĂN PHÒNG", "Nguyễn Huy Anh"]
+
+
+def test_wording_from_the_phrase_table(tmp_path: Path) -> None:
+    """The closing is câu chữ: a document (or office) words it its own way; './.' is added."""
+    wording = {"kinh_trinh": "Kính trình {{ kinh_trinh }} xem xét, phê duyệt", "nhu_tren": ""}
+    data = render_mapping(EXAMPLE, {"cau_chu": wording})
+    doc = open_docx(data)
+    assert body(doc)[-1].text == "Kính trình Ủy ban nhân dân tỉnh xem xét, phê duyệt./."
+    lines = [p.text for p in doc.tables[-1].rows[0].cells[0].paragraphs if p.text.strip()]
+    assert lines[1] == "- Lãnh đạo Văn phòng;"
+
+
+@pytest.mark.parametrize("variant", ["mot", "danh_sach", "dai"])
+def test_verify_passes_and_detects_the_type(rendered: dict[str, Path], variant: str) -> None:
+    report = verify_file(rendered[variant])
+    assert report.doc_type == "to_trinh"
+    assert report.ok, [v.rule for v in report.violations]
+
+
+def test_pdf_pages(pdfs: dict[str, Path]) -> None:
+    assert_pages(pdfs["mot"], 1)
+    assert_pages(pdfs["danh_sach"], 1)
+    pages = assert_pages(pdfs["dai"])
+    assert len(pages) >= 2
+    assert pages[-1][-1].endswith("Nguyễn Huy Anh") or any(
+        "Nguyễn Huy Anh" in line for line in pages[-1]
+    )
+
+
+def test_starter_renders_as_it_is(tmp_path: Path) -> None:
+    from pipeline.api import Renderer
+    from pipeline.cli import main
+
+    target = tmp_path / "to-trinh.yaml"
+    result = CliRunner().invoke(main, ["new", "to-trinh", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    out = Renderer(TEMPLATES).render_file(target, tmp_path / "to-trinh.docx")
+    report = verify_file(out)
+    assert report.doc_type == "to_trinh" and report.ok, [v.rule for v in report.violations]

@@ -1,0 +1,142 @@
+"""Helpers for the tests of each document type: render an example or a form, read the .docx
+back (formatting resolved through the style chain), convert to PDF and read its pages."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from docx.shared import Length
+from docx.text.paragraph import Paragraph
+from ruamel.yaml import YAML
+
+REPO = Path(__file__).resolve().parents[1]
+TEMPLATES = REPO / "templates"
+
+
+def example_data(example: Path) -> dict[str, Any]:
+    """An example's data as a dict, to vary as a form would."""
+    return dict(YAML(typ="safe").load(example.read_text("utf-8")))
+
+
+def render_mapping(example: Path, changes: Mapping[str, Any] | None = None) -> bytes:
+    """The .docx of `example`'s data with `changes` (a key set to None is removed)."""
+    from pipeline.api import Renderer
+    from pipeline.workspace import Workspace
+
+    data = example_data(example)
+    for key, value in (changes or {}).items():
+        if value is None:
+            data.pop(key, None)
+        else:
+            data[key] = value
+    workspace = Workspace.containing(example)
+    return Renderer(TEMPLATES).render(workspace.load_mapping(data, example))
+
+
+def open_docx(data: bytes | Path) -> Any:
+    return Document(io.BytesIO(data) if isinstance(data, bytes) else str(data))
+
+
+@dataclass(frozen=True)
+class Look:
+    """How a paragraph prints: size (pt), bold, italic, alignment, indents (mm)."""
+
+    text: str
+    style: str
+    size: float | None
+    bold: bool | None
+    italic: bool | None
+    align: str | None
+    first_mm: float
+    left_mm: float
+
+
+def _resolved(p: Paragraph, read: Any) -> Any:
+    value = read(p)
+    style = p.style
+    while value is None and style is not None:
+        value = read(style)
+        style = style.base_style
+    return value
+
+
+def look(p: Paragraph) -> Look:
+    """The formatting a reader sees on `p` (its own, else its style's, else the base's)."""
+    size = _resolved(p, lambda o: o.font.size if not isinstance(o, Paragraph) else None)
+    bold = _resolved(p, lambda o: o.font.bold if not isinstance(o, Paragraph) else None)
+    italic = _resolved(p, lambda o: o.font.italic if not isinstance(o, Paragraph) else None)
+    align = _resolved(p, lambda o: o.paragraph_format.alignment)
+    first = _resolved(p, lambda o: o.paragraph_format.first_line_indent) or 0
+    left = _resolved(p, lambda o: o.paragraph_format.left_indent) or 0
+    return Look(
+        text=p.text,
+        style=p.style.name,
+        size=size.pt if size is not None else None,
+        bold=bold,
+        italic=italic,
+        align=str(align).split(".")[-1].split(" ")[0] if align is not None else None,
+        first_mm=round(Length(first).mm, 1),
+        left_mm=round(Length(left).mm, 1),
+    )
+
+
+def body(doc: Any) -> list[Look]:
+    """The paragraphs outside tables, with text."""
+    return [look(p) for p in doc.paragraphs if p.text.strip()]
+
+
+def cell_looks(doc: Any, table: int, row: int, column: int) -> list[Look]:
+    cell = doc.tables[table].rows[row].cells[column]
+    return [look(p) for p in cell.paragraphs if p.text.strip()]
+
+
+def first(looks: Iterable[Look], start: str) -> Look:
+    return next(item for item in looks if item.text.startswith(start))
+
+
+def to_pdf(docs: list[Path], out: Path) -> list[Path]:
+    """The PDFs of `docs` from one headless LibreOffice."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice is required (.ci/run installs libreoffice-writer)"
+    profile = out / "profile"
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(out), *map(str, docs)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    return [out / f"{doc.stem}.pdf" for doc in docs]
+
+
+def page_lines(pdf: Path) -> list[list[str]]:
+    """Lines of text of each page, as poppler's pdftotext reads them (layout kept)."""
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    return [
+        [line.strip() for line in page.splitlines() if line.strip()]
+        for page in text.split("\f")
+        if page.strip()
+    ]
+
+
+QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+
+
+def assert_pages(pdf: Path, pages_wanted: int | None = None) -> list[list[str]]:
+    """Quốc hiệu on one line of page 1, no number on page 1, page N (from 2) headed by N."""
+    pages = page_lines(pdf)
+    if pages_wanted is not None:
+        assert len(pages) == pages_wanted, [p[:3] for p in pages]
+    assert any(QUOC_HIEU in line for line in pages[0])
+    assert not any(line.endswith(("CỘNG HÒA XÃ HỘI CHỦ NGHĨA", "VIỆT")) for line in pages[0])
+    assert not pages[0][0].isdigit()
+    for number, page in enumerate(pages[1:], start=2):
+        assert page[0] == str(number), page[:2]
+    return pages
