@@ -328,9 +328,10 @@ def write_manifests(
     concerns. Entries of inputs outside the build's folder are kept as they were."""
     fresh: dict[str | None, Manifest] = {}
     touched: set[str | None] = set()
+    prefix = layout.name_of(scope) + "/"
     for year, manifest in recorded.manifests.items():
         for name, entry in manifest.entries.items():
-            if layout.path_of(name).is_relative_to(scope):
+            if name.startswith(prefix):
                 touched.add(year)  # in this build's folder: its entry is this build's to say
                 continue
             fresh.setdefault(year, Manifest(year=year)).entries[name] = entry
@@ -345,6 +346,14 @@ def write_manifests(
         manifest = fresh.get(year, Manifest(year=year))
         manifest.entries = dict(sorted(manifest.entries.items()))
         target = layout.manifest_for(year)
+        before = recorded.manifests.get(year)
+        if (
+            before is not None
+            and before.version == manifest.version
+            and before.entries == manifest.entries
+        ):
+            written.append(target)  # the same entries: the file already says this
+            continue
         text = manifest.to_json()
         if not (target.is_file() and target.read_text("utf-8") == text):
             manifest.write(target)

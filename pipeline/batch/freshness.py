@@ -8,11 +8,13 @@ change to any of these rebuilds the document; nothing is parsed to find out.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from pipeline.batch.discover import Layout
 from pipeline.batch.manifest import Entry, file_sha256, listing_sha256, template_hash
 from pipeline.errors import VanthuError
+from pipeline.load.locations import resolved_path
 from pipeline.render.compose import TemplateLibrary
 
 
@@ -24,6 +26,7 @@ class Freshness:
         self.library = library
         self._files: dict[Path, str | None] = {}
         self._templates: dict[str, str | None] = {}
+        self._outputs = str(layout.output_dir).rstrip(os.sep) + os.sep
 
     def file_hash(self, path: Path) -> str | None:
         """The file's sha256, None when it is gone."""
@@ -69,4 +72,7 @@ class Freshness:
 
     def inside_outputs(self, path: Path) -> bool:
         """A manifest never makes the build read or touch a file outside its output folder."""
-        return path.resolve().is_relative_to(self.layout.output_dir.resolve())
+        text = str(path)
+        if text.startswith(self._outputs) and "/.." not in text and "\\.." not in text:
+            return True  # named below the output folder, no way up: no resolve needed
+        return resolved_path(path).is_relative_to(resolved_path(self.layout.output_dir))

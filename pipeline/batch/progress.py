@@ -93,13 +93,16 @@ _STATUS_STYLE = {Status.BUILT: "green", Status.UNCHANGED: "dim", Status.FAILED: 
 
 
 def result_table(result: BuildResult) -> Table:
-    """Văn bản, trạng thái, kết quả, thời gian: one row per document."""
+    """Văn bản, trạng thái, kết quả, thời gian: one row per document built or failed (the
+    unchanged ones are counted in the summary: a year of thousands stays readable)."""
     table = Table(show_edge=False, pad_edge=False)
     table.add_column(t("build.col_document"), overflow="fold")
     table.add_column(t("build.col_status"))
     table.add_column(t("build.col_output"), overflow="fold")
     table.add_column(t("build.col_time"), justify="right")
     for document in result.documents:
+        if document.status is Status.UNCHANGED:
+            continue
         outputs = [shown(p) for p in (document.output, document.pdf) if p is not None]
         table.add_row(
             document.name,
@@ -136,7 +139,8 @@ def print_report(result: BuildResult, console: Console) -> None:
     if not result.documents:
         console.print(t("build.nothing"))
         return
-    wide(console).print(result_table(result))
+    if result.count(Status.UNCHANGED) < len(result.documents):
+        wide(console).print(result_table(result))
     console.print(
         t(
             "build.summary",

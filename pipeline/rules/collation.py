@@ -58,7 +58,7 @@ class NameKey(NamedTuple):
     full: SortKey
 
 
-@functools.lru_cache(maxsize=1 << 16)  # a year's lists repeat units and names: key them once
+@functools.lru_cache(maxsize=4096)  # lists repeat units and names: bounded, memory stays flat
 def vietnamese_key(text: str) -> SortKey:
     """Key that sorts text in Vietnamese alphabet order (letters, then tones, then case)."""
     nfc = unicodedata.normalize("NFC", text)
