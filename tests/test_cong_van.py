@@ -17,8 +17,8 @@ from tests.typed_docs import (
     cell_looks,
     first,
     open_docx,
-    render_mapping,
-    to_pdf,
+    pdfs_of,
+    render_variants,
 )
 
 EXAMPLE = REPO / "inputs" / "2024" / "cv-don-doc-bao-cao-tdkt.yaml"
@@ -41,27 +41,19 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
                     "trich_yeu": "V/v báo cáo tổng kết năm 2023"},
         "dai": {"noi_dung": [long_text] * 8},
     }  # fmt: skip
-    paths = {}
-    for name, changes in variants.items():
-        paths[name] = out / f"{name}.docx"
-        paths[name].write_bytes(render_mapping(EXAMPLE, changes))
-    return paths
+    return render_variants(EXAMPLE, variants, out)
 
 
 @pytest.fixture(scope="module")
 def pdfs(rendered: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    names = list(rendered)
-    converted = to_pdf([rendered[n] for n in names], tmp_path_factory.mktemp("cong-van-pdf"))
-    return dict(zip(names, converted, strict=True))
+    return pdfs_of(rendered, tmp_path_factory.mktemp("cong-van-pdf"))
 
 
 def test_number_and_subject_under_it(rendered: dict[str, Path]) -> None:
     doc = open_docx(rendered["danh_sach"])
     number, about = cell_looks(doc, 0, 1, 0)
     assert number.text == "Số: 125/VPUBND-TCHCQT" and number.size == 13 and not number.bold
-    assert about.text == (
-        "V/v Đôn đốc gửi báo cáo tổng kết công tác thi đua, khen thưởng năm 2023"
-    )
+    assert about.text == ("V/v Đôn đốc gửi báo cáo tổng kết công tác thi đua, khen thưởng năm 2023")
     assert (about.size, about.bold, about.italic, about.align) == (12, False, False, "CENTER")
     # No type name, no title: the text starts with Kính gửi.
     assert body(doc)[0].text.startswith("Kính gửi:")

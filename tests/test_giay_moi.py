@@ -22,6 +22,7 @@ from tests.typed_docs import (
     cell_looks,
     open_docx,
     render_mapping,
+    render_variants,
     to_pdf,
 )
 
@@ -42,11 +43,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             "noi_dung": None,
         },
     }
-    paths = {}
-    for name, changes in variants.items():
-        paths[name] = out / f"{name}.docx"
-        paths[name].write_bytes(render_mapping(EXAMPLE, changes))
-    return paths
+    return render_variants(EXAMPLE, variants, out)
 
 
 def test_weekday_is_computed() -> None:
@@ -179,9 +176,7 @@ def test_verify_reads_the_weekday_the_renderer_writes(
     from pipeline.rules.dates import WEEKDAYS
 
     out = tmp_path_factory.mktemp("thu")
-    data = render_mapping(
-        EXAMPLE, {"thoi_gian": {"gio": "8:00", "ngay": day.strftime("%d/%m/%Y")}}
-    )
+    data = render_mapping(EXAMPLE, {"thoi_gian": {"gio": "8:00", "ngay": day.strftime("%d/%m/%Y")}})
     good = out / "good.docx"
     good.write_bytes(data)
     assert "noi_dung.thu" not in verify_file(good).rules

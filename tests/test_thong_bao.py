@@ -17,7 +17,7 @@ from tests.typed_docs import (
     cell_looks,
     first,
     open_docx,
-    render_mapping,
+    render_variants,
     to_pdf,
 )
 
@@ -29,11 +29,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("thong-bao")
     long_text = "Các phòng, ban, đơn vị triển khai nghiêm túc, kịp thời nội dung kết luận. " * 12
     variants = {"vi_du": {}, "dai": {"mo_dau": [long_text] * 8}, "khong_muc": {"muc": None}}
-    paths = {}
-    for name, changes in variants.items():
-        paths[name] = out / f"{name}.docx"
-        paths[name].write_bytes(render_mapping(EXAMPLE, changes))
-    return paths
+    return render_variants(EXAMPLE, variants, out)
 
 
 def test_header_and_title(rendered: dict[str, Path]) -> None:

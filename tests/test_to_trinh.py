@@ -16,8 +16,9 @@ from tests.typed_docs import (
     cell_looks,
     first,
     open_docx,
+    pdfs_of,
     render_mapping,
-    to_pdf,
+    render_variants,
 )
 
 EXAMPLE = REPO / "inputs" / "2024" / "to-trinh-khen-thuong.yaml"
@@ -34,18 +35,12 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "danh_sach": {"kinh_gui": ADDRESSEES, "kinh_trinh": None},
         "dai": {"mo_dau": [long_text] * 8},
     }
-    paths = {}
-    for name, changes in variants.items():
-        paths[name] = out / f"{name}.docx"
-        paths[name].write_bytes(render_mapping(EXAMPLE, changes))
-    return paths
+    return render_variants(EXAMPLE, variants, out)
 
 
 @pytest.fixture(scope="module")
 def pdfs(rendered: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    names = list(rendered)
-    converted = to_pdf([rendered[n] for n in names], tmp_path_factory.mktemp("to-trinh-pdf"))
-    return dict(zip(names, converted, strict=True))
+    return pdfs_of(rendered, tmp_path_factory.mktemp("to-trinh-pdf"))
 
 
 def test_header_and_title(rendered: dict[str, Path]) -> None:

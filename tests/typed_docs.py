@@ -40,6 +40,23 @@ def render_mapping(example: Path, changes: Mapping[str, Any] | None = None) -> b
     return Renderer(TEMPLATES).render(workspace.load_mapping(data, example))
 
 
+def render_variants(
+    example: Path, variants: Mapping[str, Mapping[str, Any]], out: Path
+) -> dict[str, Path]:
+    """Each variant of `example` (its data with `changes`) rendered to out/<name>.docx."""
+    paths = {}
+    for name, changes in variants.items():
+        paths[name] = out / f"{name}.docx"
+        paths[name].write_bytes(render_mapping(example, changes))
+    return paths
+
+
+def pdfs_of(rendered: Mapping[str, Path], out: Path) -> dict[str, Path]:
+    """The PDF of each rendered document, by the same name, through one LibreOffice run."""
+    names = list(rendered)
+    return dict(zip(names, to_pdf([rendered[n] for n in names], out), strict=True))
+
+
 def open_docx(data: bytes | Path) -> Any:
     return Document(io.BytesIO(data) if isinstance(data, bytes) else str(data))
 

@@ -11,8 +11,7 @@ from pipeline.model.addressing import Addressees, as_list
 from pipeline.model.base import Date, Record
 from pipeline.model.blocks import Block
 from pipeline.model.document import DocumentData
-from pipeline.model.wording import invalid
-from pipeline.rules.dates import time_text
+from pipeline.model.wording import clock_hour, invalid
 
 
 class MeetingTime(Record):
@@ -25,12 +24,7 @@ class MeetingTime(Record):
     @field_validator("gio", "den")
     @classmethod
     def _hour(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        text = time_text(value)
-        if text is None:
-            raise invalid("data.bad_time", value=value)
-        return text
+        return clock_hour(value)
 
     @field_validator("den")
     @classmethod

@@ -10,8 +10,7 @@ from pipeline.model.base import Date, Record
 from pipeline.model.blocks import Block
 from pipeline.model.document import DocumentData
 from pipeline.model.ke_hoach import Section
-from pipeline.model.wording import invalid
-from pipeline.rules.dates import time_text
+from pipeline.model.wording import clock_hour
 
 
 class ScheduleRow(Record):
@@ -27,12 +26,7 @@ class ScheduleRow(Record):
     @field_validator("gio")
     @classmethod
     def _hour(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        text = time_text(value)
-        if text is None:
-            raise invalid("data.bad_time", value=value)
-        return text
+        return clock_hour(value)
 
 
 class NoticeData(DocumentData):

@@ -13,6 +13,7 @@ from pydantic_core import PydanticCustomError
 
 from pipeline.i18n import t
 from pipeline.model.base import Record
+from pipeline.rules.dates import time_text
 from pipeline.rules.phrases import FIELDS, LISTS, known_names, unknown_names
 
 YES = ("co", "có", "yes", "true", "1")
@@ -23,6 +24,16 @@ def invalid(key: str, **params: Any) -> PydanticCustomError:
     """A validation error whose message is the catalogue's `key` in the user's language."""
     # Without a context pydantic prints the template as it is, braces included.
     return PydanticCustomError("vanthu", t(key, **params))
+
+
+def clock_hour(value: str | None) -> str | None:
+    """An hour as clerks type it (8:00, 8 giờ 30, 14h30), written '08 giờ 00'; None stays."""
+    if value is None:
+        return None
+    text = time_text(value)
+    if text is None:
+        raise invalid("data.bad_time", value=value)
+    return text
 
 
 def yes_no(value: Any) -> Any:
