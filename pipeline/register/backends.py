@@ -25,6 +25,21 @@ BUSY_TIMEOUT_S = 60.0
 PG_RETRIES = 20
 
 
+def _switch_to_wal(connection: sqlite3.Connection) -> None:
+    """PRAGMA journal_mode=WAL, retried: when clerks open a new register at the same moment,
+    SQLite answers "database is locked" at once to all but one (it does not wait on its busy
+    timeout for a journal-mode change), so wait for the one that is switching it."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 class Transaction(Protocol):
     """What store code may do inside one transaction."""
 
@@ -81,7 +96,7 @@ class SqliteBackend:
             )
             # WAL: readers (vanthu so xem) never block a clerk allocating. FULL: a number given
             # is on disk before the document that prints it is written.
-            self._connection.execute("PRAGMA journal_mode=WAL")
+            _switch_to_wal(self._connection)
             self._connection.execute("PRAGMA synchronous=FULL")
             self._connection.execute("PRAGMA foreign_keys=ON")
         except (sqlite3.Error, OSError) as exc:
