@@ -14,7 +14,7 @@ from docx import Document
 os.environ["VANTHU_LANG"] = "vi"
 
 REPO = Path(__file__).resolve().parents[1]
-# The restored reference plan, kept with the tests: nothing reads ../shared at test time.
+# The restored reference plan, kept with the tests as a fixture: a fresh clone alone passes.
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PLAN_INPUT = REPO / "inputs" / "2022" / "ke-hoach-tdkt.yaml"
 

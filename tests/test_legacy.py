@@ -29,7 +29,7 @@ SENTENCES = [
     "Cộng hòa xã hội chủ nghĩa Việt Nam",
     "Độc lập - Tự do - Hạnh phúc",
     "Kế hoạch triển khai, thực hiện công tác thi đua, khen thưởng năm 2022",
-    # Two paragraphs of the reference plan (shared/reference/ke-hoach-tdkt-2022.md).
+    # Two paragraphs of the reference plan (tests/fixtures/ke-hoach-tdkt-2022.md).
     "Tiếp tục triển khai thực hiện các phong trào thi đua theo chuyên đề do Thủ tướng Chính phủ "
     "phát động và các phong trào thi đua giai đoạn 2021-2025 của tỉnh gắn với “mục tiêu kép” "
     "vừa phòng chống dịch Covid-19 vừa phát triển kinh tế - xã hội.",

@@ -1,7 +1,7 @@
 """The format Phụ lục I gives each element, as data, and the check that compares a paragraph to it.
 
 Sizes are in points; a range (13, 14) means any value in it conforms. None: not prescribed.
-Source of every row: Nghị định 30/2020/NĐ-CP, Phụ lục I (shared/reference/nd30-layout.md).
+Source of every row: Nghị định 30/2020/NĐ-CP, Phụ lục I.
 """
 
 from __future__ import annotations
