@@ -6,12 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from pipeline.verify import verify_file
 from tests.typed_docs import (
     REPO,
-    TEMPLATES,
     assert_pages,
     body,
     cell_looks,
@@ -117,17 +115,6 @@ def test_pdf_pages(pdfs: dict[str, Path]) -> None:
     assert_pages(pdfs["tra_loi"], 1)
     assert len(assert_pages(pdfs["dai"])) >= 2
 
-
-def test_starter_renders_as_it_is(tmp_path: Path) -> None:
-    from pipeline.api import Renderer
-    from pipeline.cli import main
-
-    target = tmp_path / "cong-van.yaml"
-    result = CliRunner().invoke(main, ["new", "cong-van", "-o", str(target)])
-    assert result.exit_code == 0, result.output
-    out = Renderer(TEMPLATES).render_file(target, tmp_path / "cong-van.docx")
-    report = verify_file(out)
-    assert report.doc_type == "cong_van" and report.ok, [v.rule for v in report.violations]
 
 
 def test_register_lists_the_addressees_before_noi_nhan() -> None:

@@ -14,6 +14,7 @@ from pipeline.api import load_document
 from pipeline.awards import read_award_list
 from pipeline.cli import main
 from pipeline.rules.words import money_in_words
+from tests.typed_docs import to_pdf
 
 REPO = Path(__file__).resolve().parents[1]
 YEAR = REPO / "inputs" / "2022"
@@ -144,11 +145,7 @@ def test_libreoffice_repeats_the_danh_sach_header(
     rendered: dict[str, Path], tmp_path: Path
 ) -> None:
     docx = rendered["qd-lao-dong-tien-tien"]
-    subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx)],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
+    to_pdf([docx], tmp_path)
     text = subprocess.run(
         ["pdftotext", "-layout", str(tmp_path / f"{docx.stem}.pdf"), "-"],
         check=True,

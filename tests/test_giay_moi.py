@@ -7,7 +7,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,12 +15,12 @@ from pipeline.rules.dates import time_text, weekday, weekday_date
 from pipeline.verify import verify_file
 from tests.typed_docs import (
     REPO,
-    TEMPLATES,
     assert_pages,
     body,
     cell_looks,
     open_docx,
     render_mapping,
+    render_starter,
     render_variants,
     to_pdf,
 )
@@ -145,16 +144,8 @@ def test_pdf_pages(rendered: dict[str, Path], tmp_path: Path) -> None:
     assert_pages(pdfs[1], 1)
 
 
-def test_starter_renders_as_it_is(tmp_path: Path) -> None:
-    from pipeline.api import Renderer
-    from pipeline.cli import main
-
-    target = tmp_path / "giay-moi.yaml"
-    result = CliRunner().invoke(main, ["new", "giay-moi", "-o", str(target)])
-    assert result.exit_code == 0, result.output
-    out = Renderer(TEMPLATES).render_file(target, tmp_path / "giay-moi.docx")
-    report = verify_file(out)
-    assert report.doc_type == "giay_moi" and report.ok, [v.rule for v in report.violations]
+def test_starter_gives_the_meeting_a_span(tmp_path: Path) -> None:
+    out = render_starter("giay-moi", tmp_path)
     texts = [p.text for p in open_docx(out).paragraphs]
     assert any(t.startswith("Thời gian: từ 08 giờ 00 đến 11 giờ 00, ") for t in texts)
 

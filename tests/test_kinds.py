@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.cli import NEW_KINDS
-from pipeline.kinds import KINDS
+from pipeline.kinds import KINDS, DocumentKind
 from pipeline.rules.doc_types import document_types
 from pipeline.starters import COMPANIONS, STARTERS, read_starter
 
@@ -13,6 +15,16 @@ def test_every_starter_is_offered_by_vanthu_new() -> None:
     assert sorted(NEW_KINDS) == sorted(STARTERS) == sorted(starters) == sorted(COMPANIONS)
     for name in starters:
         assert read_starter(f"{name}.yaml").startswith("#")
+
+
+@pytest.mark.parametrize("kind", [k for k in KINDS.values() if k.starter], ids=lambda k: k.code)
+def test_every_starter_renders_as_it_is_and_passes_verify(kind: DocumentKind, tmp_path) -> None:
+    from pipeline.verify import verify_file
+    from tests.typed_docs import render_starter
+
+    assert kind.starter is not None
+    report = verify_file(render_starter(kind.starter, tmp_path))
+    assert report.doc_type == kind.code and report.ok, [v.rule for v in report.violations]
 
 
 def test_every_kind_is_a_type_of_phu_luc_iii() -> None:

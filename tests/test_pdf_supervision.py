@@ -17,39 +17,10 @@ import pytest
 
 from pipeline.batch.pdf import OWN_PROFILE, PdfConverter, remove_stale_files
 from pipeline.errors import ConversionError
+from tests.processes import descends_from, group_members
 
 REPO = Path(__file__).resolve().parents[1]
 ORPHAN_GRACE = 5.0  # seconds after which nothing of a stopped converter may run
-
-
-def group_members(pgid: int) -> list[tuple[int, str]]:
-    """(pid, name) of every live (not zombie) process in process group `pgid`."""
-    found = []
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            stat = Path(f"/proc/{entry}/stat").read_text()
-        except OSError:
-            continue
-        name = stat[stat.index("(") + 1 : stat.rindex(")")]
-        state, _ppid, group = stat[stat.rindex(")") + 2 :].split()[:3]
-        if int(group) == pgid and state != "Z":
-            found.append((int(entry), name))
-    return found
-
-
-def descends_from(pid: int, ancestor: int) -> bool:
-    """Whether `ancestor` is `pid`'s parent, grandparent, ..."""
-    while pid > 1:
-        try:
-            stat = Path(f"/proc/{pid}/stat").read_text()
-        except OSError:
-            return False
-        pid = int(stat[stat.rindex(")") + 2 :].split()[1])
-        if pid == ancestor:
-            return True
-    return False
 
 
 def office_pid(converter: PdfConverter) -> int:

@@ -3,37 +3,17 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from tests.typed_docs import page_lines, to_pdf
+
 
 @pytest.fixture(scope="module")
 def plan_pdf(plan_docx: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice, "LibreOffice is required (.ci/run installs libreoffice-writer)"
-    out = tmp_path_factory.mktemp("pdf")
-    profile = out / "profile"
-    subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(out), str(plan_docx)],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
-    return out / "ke-hoach-tdkt.pdf"
-
-
-def page_lines(pdf: Path) -> list[list[str]]:
-    """Lines of text of each page, as poppler's pdftotext reads them (layout kept)."""
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
-    ).stdout
-    return [
-        [line.strip() for line in page.splitlines() if line.strip()]
-        for page in text.split("\f")
-        if page.strip()
-    ]
+    return to_pdf([plan_docx], tmp_path_factory.mktemp("pdf"))[0]
 
 
 def landscape_pages(pdf: Path) -> list[bool]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from docx.oxml.ns import qn
 
 from pipeline.verify import verify_file
@@ -84,17 +83,6 @@ def test_pdf_pages(rendered: dict[str, Path], tmp_path: Path) -> None:
     assert_pages(example, 1)
     assert len(assert_pages(long)) >= 2
 
-
-def test_starter_renders_as_it_is(tmp_path: Path) -> None:
-    from pipeline.api import Renderer
-    from pipeline.cli import main
-
-    target = tmp_path / "thong-bao.yaml"
-    result = CliRunner().invoke(main, ["new", "thong-bao", "-o", str(target)])
-    assert result.exit_code == 0, result.output
-    out = Renderer(TEMPLATES).render_file(target, tmp_path / "thong-bao.docx")
-    report = verify_file(out)
-    assert report.doc_type == "thong_bao" and report.ok, [v.rule for v in report.violations]
 
 
 SCHEDULE = REPO / "inputs" / "2024" / "tb-lich-cong-tac-tuan.yaml"

@@ -5,12 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from pipeline.verify import verify_file
 from tests.typed_docs import (
     REPO,
-    TEMPLATES,
     assert_pages,
     body,
     cell_looks,
@@ -132,14 +130,3 @@ def test_pdf_pages(pdfs: dict[str, Path]) -> None:
         "Nguyễn Huy Anh" in line for line in pages[-1]
     )
 
-
-def test_starter_renders_as_it_is(tmp_path: Path) -> None:
-    from pipeline.api import Renderer
-    from pipeline.cli import main
-
-    target = tmp_path / "to-trinh.yaml"
-    result = CliRunner().invoke(main, ["new", "to-trinh", "-o", str(target)])
-    assert result.exit_code == 0, result.output
-    out = Renderer(TEMPLATES).render_file(target, tmp_path / "to-trinh.docx")
-    report = verify_file(out)
-    assert report.doc_type == "to_trinh" and report.ok, [v.rule for v in report.violations]

@@ -14,48 +14,12 @@ from pathlib import Path
 import pytest
 
 from pipeline.batch.supervise import BuildInterrupted, die_with_parent
+from tests.processes import alive_after, children
 
 REPO = Path(__file__).resolve().parents[1]
 DECISION = "2022/qd-lao-dong-tien-tien.yaml"
 EXTRA_DECISIONS = 60  # enough work that the build is still running when it is stopped
 ORPHAN_GRACE = 5.0
-
-
-
-def children(pid: int) -> list[int]:
-    """Live (not zombie) children of `pid`."""
-    found = []
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            stat = Path(f"/proc/{entry}/stat").read_text()
-        except OSError:
-            continue
-        state, ppid = stat[stat.rindex(")") + 2 :].split()[:2]
-        if int(ppid) == pid and state != "Z":
-            found.append(int(entry))
-    return found
-
-
-def alive(pids: list[int]) -> list[int]:
-    """Those of `pids` that still run (zombies count as ended)."""
-    running = []
-    for pid in pids:
-        try:
-            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-        except (OSError, IndexError):
-            continue
-        if state != "Z":
-            running.append(pid)
-    return running
-
-
-def alive_after(pids: list[int], seconds: float) -> list[int]:
-    deadline = time.monotonic() + seconds
-    while (running := alive(pids)) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    return running
 
 
 @pytest.fixture()

@@ -57,6 +57,19 @@ def pdfs_of(rendered: Mapping[str, Path], out: Path) -> dict[str, Path]:
     return dict(zip(names, to_pdf([rendered[n] for n in names], out), strict=True))
 
 
+def render_starter(name: str, folder: Path) -> Path:
+    """`vanthu new NAME` in `folder`, rendered as it is; the .docx."""
+    from click.testing import CliRunner
+
+    from pipeline.api import Renderer
+    from pipeline.cli import main
+
+    target = folder / f"{name}.yaml"
+    result = CliRunner().invoke(main, ["new", name, "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    return Renderer(TEMPLATES).render_file(target, folder / f"{name}.docx")
+
+
 def open_docx(data: bytes | Path) -> Any:
     return Document(io.BytesIO(data) if isinstance(data, bytes) else str(data))
 
