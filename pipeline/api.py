@@ -11,11 +11,11 @@ render_documents([Path("inputs/2022/ke-hoach-tdkt.yaml")])   # → outputs/2022/
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pipeline.errors import RenderError, UsageError, VanthuError
 from pipeline.i18n import t
@@ -107,14 +107,26 @@ def output_targets(
     return targets
 
 
+K = TypeVar("K", bound=Hashable)
+
+
+def second_claims(claims: Iterable[tuple[Path, K]]) -> Iterator[tuple[Path, Path, K]]:
+    """(first, second, key) for each input that claims a key an earlier input already holds: an
+    output file (render and build), a number of one office and year (build)."""
+    holders: dict[K, Path] = {}
+    for source, key in claims:
+        first = holders.setdefault(key, source)
+        if first != source:
+            yield first, source, key
+
+
 def refuse_collisions(inputs: Sequence[Path], targets: Sequence[Path]) -> None:
     """RenderError naming both inputs when two of them would write the same output."""
-    seen: dict[Path, Path] = {}
-    for source, target in zip(inputs, targets, strict=True):
-        key = target.resolve()
-        if key in seen and seen[key].resolve() != source.resolve():
-            raise RenderError("ws.output_collision", output=target, first=seen[key], second=source)
-        seen.setdefault(key, source)
+    claims = (
+        (source.resolve(), target.resolve()) for source, target in zip(inputs, targets, strict=True)
+    )
+    for first, second, target in second_claims(claims):
+        raise RenderError("ws.output_collision", output=target, first=first, second=second)
 
 
 def render_documents(

@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable, Hashable, Iterable
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline import __version__
+from pipeline.api import second_claims
 from pipeline.batch.discover import MANIFEST, Layout, find_inputs
 from pipeline.batch.freshness import Freshness
 from pipeline.batch.manifest import Entry, Manifest, file_sha256
@@ -115,22 +117,34 @@ class Finisher:
         return entry
 
 
+def refuse_second_claims(
+    staged: dict[Path, Staged], claims: Iterable[tuple[Path, Hashable]], error: Callable[..., str]
+) -> None:
+    """An input claiming what an earlier one holds becomes invalid, its staged file dropped;
+    `error(first, second, key)` says why, naming both."""
+    for first, second, key in second_claims(claims):
+        # The one this build made gives way; two kept from earlier builds were already accepted.
+        loser = second if second in staged else first if first in staged else None
+        if loser is None:
+            continue
+        item = staged[loser]
+        if item.staged is not None:
+            item.staged.unlink(missing_ok=True)
+        staged[loser] = Staged(loser, item.name, invalid=error(first, second, key))
+
+
 def refuse_shared_outputs(
     paths: list[Path], staged: dict[Path, Staged], kept: dict[Path, Entry]
 ) -> None:
     """Two inputs that would write the same output: the second is invalid, naming both."""
-    claimed: dict[str, Path] = {}
-    for path in paths:
-        output = kept[path].output if path in kept else staged[path].output
-        if output is None:
-            continue
-        first = claimed.setdefault(output, path)
-        if first != path:
-            error = RenderError("ws.output_collision", output=output, first=first, second=path)
-            item = staged[path]
-            if item.staged is not None:
-                item.staged.unlink(missing_ok=True)
-            staged[path] = Staged(path, item.name, invalid=error.message())
+    outputs = ((p, kept[p].output if p in kept else staged[p].output) for p in paths)
+    refuse_second_claims(
+        staged,
+        ((path, output) for path, output in outputs if output is not None),
+        lambda first, second, output: RenderError(
+            "ws.output_collision", output=output, first=first, second=second
+        ).message(),
+    )
 
 
 def build(
@@ -196,20 +210,18 @@ def refuse_repeated_numbers(
 ) -> None:
     """Two documents of one office and year with the same typed number: the second is invalid,
     naming both (numbers are unique per office per year, Nghị định 30/2020, Điều 15)."""
-    claimed: dict[tuple[str, str, int], Path] = {}
-    for path in paths:
-        entry = kept[path] if path in kept else staged[path].entry
-        if entry is None or entry.so is None:
-            continue
-        key = (entry.co_quan, entry.ngay[:4], entry.so)
-        first = claimed.setdefault(key, path)
-        if first != path and path in staged:
-            error = RenderError("build.repeated_number", number=entry.so_ky_hieu, first=first,
-                                second=path)  # fmt: skip
-            item = staged[path]
-            if item.staged is not None:
-                item.staged.unlink(missing_ok=True)
-            staged[path] = Staged(path, item.name, invalid=error.message())
+    entries = ((p, kept[p] if p in kept else staged[p].entry) for p in paths)
+    numbered = {p: e for p, e in entries if e is not None and e.so is not None}
+    refuse_second_claims(
+        staged,
+        ((p, (e.co_quan, e.ngay[:4], e.so)) for p, e in numbered.items()),
+        lambda first, second, _: RenderError(
+            "build.repeated_number",
+            number=numbered[second].so_ky_hieu,
+            first=first,
+            second=second,
+        ).message(),  # fmt: skip
+    )
 
 
 def allocate(
