@@ -11,12 +11,13 @@ render_documents([Path("inputs/2022/ke-hoach-tdkt.yaml")])   # → outputs/2022/
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
+from pipeline.claims import second_claims
 from pipeline.errors import RenderError, UsageError, VanthuError
 from pipeline.i18n import t
 from pipeline.load.contract import LoadedDocument
@@ -105,19 +106,6 @@ def output_targets(
         if target.resolve() == document.path.resolve():
             raise RenderError("render.output_is_input")
     return targets
-
-
-K = TypeVar("K", bound=Hashable)
-
-
-def second_claims(claims: Iterable[tuple[Path, K]]) -> Iterator[tuple[Path, Path, K]]:
-    """(first, second, key) for each input that claims a key an earlier input already holds: an
-    output file (render and build), a number of one office and year (build)."""
-    holders: dict[K, Path] = {}
-    for source, key in claims:
-        first = holders.setdefault(key, source)
-        if first != source:
-            yield first, source, key
 
 
 def refuse_collisions(inputs: Sequence[Path], targets: Sequence[Path]) -> None:

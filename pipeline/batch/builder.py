@@ -23,7 +23,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline import __version__
-from pipeline.api import second_claims
 from pipeline.batch.discover import MANIFEST, Layout, find_inputs
 from pipeline.batch.freshness import Freshness
 from pipeline.batch.manifest import Entry, Manifest, file_sha256
@@ -31,6 +30,7 @@ from pipeline.batch.pdf import PdfConverter
 from pipeline.batch.progress import Reporter, SilentReporter
 from pipeline.batch.result import BuildResult, DocumentResult, Status
 from pipeline.batch.staged import Staged, StageJob
+from pipeline.claims import second_claims
 from pipeline.errors import ConversionError, RenderError
 from pipeline.register import Entry as RegisterEntry
 from pipeline.register import Register, open_register
@@ -201,6 +201,7 @@ def build(
         if numbers:
             settle(register, numbers, staged, entries, result)
     result.manifests = write_manifests(layout, recorded, scope, paths, entries)
+    freshness.hashes.save()
     result.seconds = time.perf_counter() - started
     return result
 
@@ -366,8 +367,6 @@ def write_manifests(
         ):
             written.append(target)  # the same entries: the file already says this
             continue
-        text = manifest.to_json()
-        if not (target.is_file() and target.read_text("utf-8") == text):
-            manifest.write(target)
+        manifest.write(target)
         written.append(target)
     return written

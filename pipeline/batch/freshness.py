@@ -3,7 +3,8 @@
 An entry is current when vanthu's version is the one that wrote it, every file it was built from
 still hashes the same (and each folder it counted still lists the same documents), its template
 hashes the same, and its output (and PDF, when one is wanted) still has the recorded hash. A
-change to any of these rebuilds the document; nothing is parsed to find out.
+change to any of these rebuilds the document; nothing is parsed to find out, and a file whose
+size, inode and times are those of the last build is not even read (pipeline.batch.hash_cache).
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import os
 from pathlib import Path
 
 from pipeline.batch.discover import Layout
-from pipeline.batch.manifest import Entry, file_sha256, listing_sha256, template_hash
+from pipeline.batch.hash_cache import CACHE_NAME, HashCache
+from pipeline.batch.manifest import Entry, listing_sha256, template_hash
 from pipeline.errors import VanthuError
 from pipeline.load.locations import resolved_path
 from pipeline.render.compose import TemplateLibrary
@@ -21,9 +23,12 @@ from pipeline.render.compose import TemplateLibrary
 class Freshness:
     """Hashes each file and template at most once per build, and judges entries with them."""
 
-    def __init__(self, layout: Layout, library: TemplateLibrary) -> None:
+    def __init__(
+        self, layout: Layout, library: TemplateLibrary, hashes: HashCache | None = None
+    ) -> None:
         self.layout = layout
         self.library = library
+        self.hashes = hashes or HashCache(layout.output_dir / CACHE_NAME)
         self._files: dict[Path, str | None] = {}
         self._templates: dict[str, str | None] = {}
         self._outputs = str(layout.output_dir).rstrip(os.sep) + os.sep
@@ -31,7 +36,7 @@ class Freshness:
     def file_hash(self, path: Path) -> str | None:
         """The file's sha256, None when it is gone."""
         if path not in self._files:
-            self._files[path] = file_sha256(path) if path.is_file() else None
+            self._files[path] = self.hashes.sha256(path)
         return self._files[path]
 
     def template_hash(self, name: str) -> str | None:

@@ -8,8 +8,10 @@ output still has the recorded hash.
 
 from __future__ import annotations
 
+import filecmp
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -17,9 +19,10 @@ from typing import Any
 from pipeline import __version__
 from pipeline.errors import TemplateError
 from pipeline.render.compose import TemplateLibrary
-from pipeline.render.output import write_atomic
+from pipeline.render.output import commit, stage
 
 _CHUNK = 1 << 20
+_ENCODER = json.JSONEncoder(ensure_ascii=False, indent=2, sort_keys=True)
 
 
 def file_sha256(path: Path) -> str:
@@ -154,13 +157,24 @@ class Manifest:
         return old if has_pdf else old.without_pdf()
 
     def to_json(self) -> str:
+        return "".join(self._pieces())
+
+    def _pieces(self) -> Iterator[str]:
+        """The manifest's JSON text in pieces (a year of thousands is never one string)."""
         data = {
             "documents": {name: entry.to_json() for name, entry in self.entries.items()},
             "vanthu": self.version,
             "year": self.year,
         }
-        return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        yield from _ENCODER.iterencode(data)
+        yield "\n"
 
-    def write(self, path: Path) -> None:
-        """Write atomically (readers see the old manifest or the new one)."""
-        write_atomic(path, self.to_json().encode("utf-8"))
+    def write(self, path: Path) -> bool:
+        """Write atomically (readers see the old manifest or the new one), streamed; a file
+        that already says the same is left untouched. Returns whether it was written."""
+        staged = stage(path, (piece.encode("utf-8") for piece in self._pieces()))
+        if path.is_file() and filecmp.cmp(staged, path, shallow=False):
+            staged.unlink()
+            return False
+        commit(staged, path)
+        return True

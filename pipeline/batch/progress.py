@@ -88,29 +88,61 @@ class ProgressBar:
         self._progress.stop()
 
 
-_FILE_WIDTH = 400
 _STATUS_STYLE = {Status.BUILT: "green", Status.UNCHANGED: "dim", Status.FAILED: "bold red"}
 
 
-def result_table(result: BuildResult) -> Table:
-    """Văn bản, trạng thái, kết quả, thời gian: one row per document built or failed (the
-    unchanged ones are counted in the summary: a year of thousands stays readable)."""
-    table = Table(show_edge=False, pad_edge=False)
-    table.add_column(t("build.col_document"), overflow="fold")
-    table.add_column(t("build.col_status"))
-    table.add_column(t("build.col_output"), overflow="fold")
-    table.add_column(t("build.col_time"), justify="right")
+def _rows(result: BuildResult) -> list[tuple[DocumentResult, list[str]]]:
+    """The table's rows: each document built or failed (the unchanged ones are counted in the
+    summary: a year of thousands stays readable)."""
+    rows = []
     for document in result.documents:
         if document.status is Status.UNCHANGED:
             continue
         outputs = [shown(p) for p in (document.output, document.pdf) if p is not None]
-        table.add_row(
+        cells = [
             document.name,
-            Text(t(f"build.status_{document.status.value}"), style=_STATUS_STYLE[document.status]),
+            t(f"build.status_{document.status.value}"),
             "\n".join(outputs) or "—",
-            f"{document.seconds:.2f} s" if document.status is not Status.UNCHANGED else "",
-        )
+            f"{document.seconds:.2f} s",
+        ]
+        rows.append((document, cells))
+    return rows
+
+
+def _headings() -> list[str]:
+    return [t(f"build.col_{c}") for c in ("document", "status", "output", "time")]
+
+
+def result_table(result: BuildResult) -> Table:
+    """Văn bản, trạng thái, kết quả, thời gian: one row per document built or failed."""
+    table = Table(show_edge=False, pad_edge=False)
+    document_column, status_column, output_column, time_column = _headings()
+    table.add_column(document_column, overflow="fold")
+    table.add_column(status_column)
+    table.add_column(output_column, overflow="fold")
+    table.add_column(time_column, justify="right")
+    for document, (name, status, outputs, seconds) in _rows(result):
+        table.add_row(name, Text(status, style=_STATUS_STYLE[document.status]), outputs, seconds)
     return table
+
+
+def plain_table(result: BuildResult) -> str:
+    """The same table as plain text, one line per row, for a file or a pipe.
+
+    Written by hand because rich lays out a table of thousands of rows in about a millisecond
+    per row, as long as the rest of a build that renders them.
+    """
+    rows = [[cell.replace("\n", ", ") for cell in cells] for _, cells in _rows(result)]
+    headings = _headings()
+    widths = [max(len(r[i]) for r in [headings, *rows]) for i in range(len(headings))]
+
+    def line(cells: list[str]) -> str:
+        *left, last = cells
+        padded = [c.ljust(w) for c, w in zip(left, widths[:-1], strict=True)]
+        return " │ ".join([*padded, last.rjust(widths[-1])])
+
+    rule = "─┼─".join("─" * w for w in widths)
+    return "\n".join([line(headings), rule, *(line(r) for r in rows)])
 
 
 def located(path: Path, message: str) -> str:
@@ -119,13 +151,6 @@ def located(path: Path, message: str) -> str:
     A problem in a spreadsheet names the spreadsheet; the prefix says which document read it.
     """
     return message if message.startswith(str(path)) else f"{path}: {message}"
-
-
-def wide(console: Console) -> Console:
-    """`console` itself on a terminal; elsewhere a console that keeps each table row on a line."""
-    if console.is_terminal:
-        return console
-    return Console(file=console.file, width=_FILE_WIDTH, no_color=True, highlight=False)
 
 
 def print_report(result: BuildResult, console: Console) -> None:
@@ -140,7 +165,10 @@ def print_report(result: BuildResult, console: Console) -> None:
         console.print(t("build.nothing"))
         return
     if result.count(Status.UNCHANGED) < len(result.documents):
-        wide(console).print(result_table(result))
+        if console.is_terminal:
+            console.print(result_table(result))
+        else:
+            click.echo(plain_table(result), file=console.file)
     console.print(
         t(
             "build.summary",

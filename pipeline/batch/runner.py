@@ -32,6 +32,7 @@ from pipeline.batch.supervise import BuildInterrupted, interrupts_held, start_wo
 from pipeline.errors import VanthuError
 from pipeline.i18n import current_language, set_language, t
 from pipeline.load.contract import LoadedDocument
+from pipeline.load.documents import Recent
 from pipeline.register.documents import register_details, with_number
 from pipeline.render.output import stage
 from pipeline.workspace import Workspace
@@ -41,7 +42,8 @@ R = TypeVar("R")
 
 _renderer: Renderer | None = None
 _workspace: Workspace | None = None
-_hashes: dict[tuple[Path, int, int], str] = {}
+# Files met again soon (the agency profile, a report's decisions), not every file of the year.
+_hashes: Recent[tuple[Path, int, int], str] = Recent(256)
 _template_hashes: dict[str, str] = {}
 
 
@@ -50,6 +52,8 @@ def init_worker(workspace: Workspace, lang: str) -> None:
     file once in this process) and one Renderer for this process."""
     global _renderer, _workspace
     set_language(lang)
+    if _workspace is workspace and _renderer is not None:
+        return  # forked from the build process, which made them (see Workers.__enter__)
     _workspace = workspace
     _renderer = Renderer(workspace)
 
@@ -63,12 +67,13 @@ def _failure(exc: BaseException) -> str:
 
 def hash_file(path: Path) -> str:
     """sha256 of a file, once per process while its size and mtime stay the same."""
-    resolved = path.resolve()
-    stat = resolved.stat()
-    key = (resolved, stat.st_size, stat.st_mtime_ns)
-    if key not in _hashes:
-        _hashes[key] = file_sha256(resolved)
-    return _hashes[key]
+    stat = path.stat()
+    key = (path, stat.st_size, stat.st_mtime_ns)
+    digest = _hashes.get(key)
+    if digest is None:
+        digest = file_sha256(path)
+        _hashes.put(key, digest)
+    return digest
 
 
 def source_hashes(layout: Layout, document: LoadedDocument) -> dict[str, str]:
@@ -139,9 +144,11 @@ class Workers:
 
     def __enter__(self) -> Workers:
         lang = current_language()
-        if self.jobs == 1:
-            init_worker(self.workspace, lang)
-        else:
+        # Made here even for several workers: where workers are forked (Linux) they start with
+        # the renderer, its modules and the workspace's loader ready instead of each importing
+        # and preparing them again, which at a few hundred documents is much of the work.
+        init_worker(self.workspace, lang)
+        if self.jobs > 1:
             self._pool = ProcessPoolExecutor(
                 max_workers=self.jobs,
                 initializer=start_worker,

@@ -15,6 +15,7 @@ refused at its line and field; invisible spaces are normalised.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import stat
@@ -463,14 +464,28 @@ _RT = YAML(typ="rt")
 
 
 def _resolver() -> Any:
-    """The YAML 1.2 tag of a plain scalar, as ruamel.yaml resolves it."""
-    resolver = _RT.resolver
-    implicit = (True, False)
+    """The YAML 1.2 tag of a plain scalar, as ruamel.yaml resolves it.
 
-    def resolve(value: str) -> str:
-        return resolver.resolve(ScalarNode, value, implicit)
+    ruamel picks its patterns by the scalar's first character: a scalar starting with any
+    other (most text a clerk types) is a string without trying one, and the answer for the
+    others (keys, numbers, dates) is the same every time, so it is remembered.
+    """
+    return _resolve
 
-    return resolve
+
+_IMPLICIT = (True, False)
+_PATTERN_STARTS = frozenset(k for k in _RT.resolver.versioned_resolver if k is not None)
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolve_patterned(value: str) -> Any:
+    return _RT.resolver.resolve(ScalarNode, value, _IMPLICIT)
+
+
+def _resolve(value: str) -> Any:
+    if value and value[0] not in _PATTERN_STARTS:
+        return _RT.resolver.DEFAULT_SCALAR_TAG
+    return _resolve_patterned(value)
 
 
 def _construct(tag: str, value: str) -> Any:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from jinja2.sandbox import MAX_RANGE, SandboxedEnvironment
@@ -20,6 +20,7 @@ from jinja2.sandbox import MAX_RANGE, SandboxedEnvironment
 RENDER_SECONDS = 30.0  # one document; the largest real one renders in well under 0.1 s
 OUTPUT_CHARS = 64 * 1024 * 1024  # word/document.xml; a 300-page plan is about 2 MB
 _CHECK_EVERY = 1024  # iterations of a range between clock checks
+_CHUNKS_BETWEEN_CHECKS = 64  # pieces of a render's output between clock checks
 _HAS_ALARM = hasattr(signal, "setitimer")  # not on Windows: the cooperative checks remain
 
 
@@ -76,12 +77,21 @@ class Budget:
                 signal.setitimer(signal.ITIMER_REAL, max(left, 0.001))
             self._alarm = None
 
-    def output(self, chunk: str) -> None:
-        """Count a chunk of output against the size and time budget."""
-        self.used += len(chunk)
-        if self.used > self.chars:
-            raise BudgetExceeded("size", self.chars)
+    def collect(self, chunks: Iterable[str]) -> str:
+        """The joined output of a render, counted against the size budget chunk by chunk and
+        against the clock every few chunks (a template's output comes in hundreds of pieces)."""
+        parts: list[str] = []
+        used, limit = self.used, self.chars
+        for chunk in chunks:
+            parts.append(chunk)
+            used += len(chunk)
+            if used > limit:
+                raise BudgetExceeded("size", limit)
+            if not len(parts) % _CHUNKS_BETWEEN_CHECKS:
+                tick()
+        self.used = used
         tick()
+        return "".join(parts)
 
 
 def _expired(signum: int, frame: object) -> None:

@@ -109,11 +109,7 @@ class PreparedTemplate:
         template = f"{self.name}.docx"
         try:
             with Budget(self.seconds, self.chars) as budget:
-                chunks = []
-                for chunk in self.template.generate(context):
-                    budget.output(chunk)
-                    chunks.append(chunk)
-                body = "".join(chunks)
+                body = budget.collect(self.template.generate(context))
         except BudgetExceeded as exc:
             raise TemplateError(
                 _BUDGET_KEYS[exc.what], template=template, limit=exc.limit

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from pipeline.errors import RenderError
@@ -32,8 +33,9 @@ def _default_mode() -> int:
     return 0o666 & ~umask
 
 
-def stage(path: Path, data: bytes) -> Path:
-    """Write `data` to a temporary file beside `path` (not yet in place); returns its path."""
+def stage(path: Path, data: bytes | Iterable[bytes]) -> Path:
+    """Write `data` (bytes, or pieces of them) to a temporary file beside `path` (not yet in
+    place); returns its path."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=path.parent)
@@ -41,7 +43,10 @@ def stage(path: Path, data: bytes) -> Path:
         raise RenderError("render.write_failed", reason=f"{path}: {exc.strerror}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                handle.writelines(data)
         os.chmod(tmp, _default_mode())
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)

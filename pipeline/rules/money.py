@@ -134,6 +134,7 @@ def find_award(name: str, d: date) -> Award:
     )
 
 
+@lru_cache(maxsize=1024)  # a list names a few awards many times; Reward is frozen
 def reward_amount(award_name: str, decision_date: date, *, collective: bool) -> Reward:
     """Tiền thưởng for `award_name` given by a decision dated `decision_date`."""
     award = find_award(award_name, decision_date)

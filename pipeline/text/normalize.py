@@ -8,6 +8,7 @@ work when every string is in the same form, so data is brought to NFC once, on r
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Any
@@ -114,6 +115,7 @@ def _normalize_list(obj: list[Any], memo: dict[int, Any]) -> list[Any]:
     return obj
 
 
+@functools.lru_cache(maxsize=8192)  # units, titles and kinds repeat down a list
 def slug(text: str) -> str:
     """A data key from Vietnamese text: 'Lao động tiên tiến' → 'lao_dong_tien_tien'."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))

@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from itertools import chain, islice
 from typing import Any
 
-from openpyxl.utils import get_column_letter
-
 from pipeline.errors import InputError
 from pipeline.load.spreadsheet.cells import cell_text, clean, plain_text
 from pipeline.load.spreadsheet.fields import Wanted, normalize_header
@@ -26,6 +24,19 @@ Record = tuple[int, Sequence[object]]
 # A merged range as calamine gives it: ((first row, first column), (last row, last column)),
 # 0-based.
 Merged = tuple[tuple[int, int], tuple[int, int]]
+
+
+def get_column_letter(column: int) -> str:
+    """Excel's letters of a 1-based column number: 1 → A, 27 → AA.
+
+    Written here rather than imported from openpyxl: importing openpyxl (and numpy with it)
+    costs a build a third of a second, and reading a list needs only this.
+    """
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 @dataclass(frozen=True)
@@ -172,6 +183,19 @@ def _missing_columns(
     return InputError(key, file=file, sheet=sheet, field=missing[0].label, **params)
 
 
+# Text cells already found clean, by (raw text, text-only column): units, titles and kinds
+# repeat down a list and across a year's lists, and checking a cell is most of reading one.
+# Only cells that passed are kept (a bad cell is checked again, to be named at its place).
+_CLEAN: dict[tuple[str, bool], str] = {}
+_CLEAN_LIMIT = 4096
+
+
+def _remember(raw: str, text_only: bool, text: str) -> None:
+    if len(_CLEAN) >= _CLEAN_LIMIT:
+        _CLEAN.clear()
+    _CLEAN[(raw, text_only)] = text
+
+
 def build_table(
     records: Iterable[Record],
     fields: list[Wanted],
@@ -209,9 +233,17 @@ def build_table(
                 values[w.field.name] = ""
                 continue
             raw = cells[column - 1] if column <= len(cells) else None
+            # type(), not isinstance: a Formula or ExcelError is a str that must be refused
+            plain = raw if type(raw) is str else None
+            known = _CLEAN.get((plain, w.field.text_only)) if plain is not None else None
+            if known is not None:
+                values[w.field.name] = known
+                continue
             try:
                 cell = f"{get_column_letter(column)}{number}"
-                values[w.field.name] = cell_text(raw, w.field, cell)
+                values[w.field.name] = text = cell_text(raw, w.field, cell)
+                if plain is not None:
+                    _remember(plain, w.field.text_only, text)
             except InputError as exc:
                 raise exc.at(
                     file=file,

@@ -1,0 +1,23 @@
+"""One rule for 'an input claims what an earlier one holds' (an output file, a typed number).
+
+Render and build both use it; it lives apart from pipeline.api so that a build with nothing to
+do can ask it without importing the loaders and the renderer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable, Iterator
+from pathlib import Path
+from typing import TypeVar
+
+K = TypeVar("K", bound=Hashable)
+
+
+def second_claims(claims: Iterable[tuple[Path, K]]) -> Iterator[tuple[Path, Path, K]]:
+    """(first, second, key) for each input that claims a key an earlier input already holds: an
+    output file (render and build), a number of one office and year (build)."""
+    holders: dict[K, Path] = {}
+    for source, key in claims:
+        first = holders.setdefault(key, source)
+        if first != source:
+            yield first, source, key

@@ -1,0 +1,162 @@
+"""What makes a build fast must not make it wrong: remembered hashes, the plain-text table, the
+streamed manifest, the remembered clean cells of a list, the hand-written column letters."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+from openpyxl.utils import get_column_letter as openpyxl_column_letter
+
+from pipeline.batch import Status, build
+from pipeline.batch.hash_cache import CACHE_NAME, HashCache
+from pipeline.errors import InputError
+from pipeline.load.spreadsheet.cells import Formula
+from pipeline.load.spreadsheet.fields import resolve_fields
+from pipeline.load.spreadsheet.table import build_table, get_column_letter
+from pipeline.workspace import Workspace
+
+AWARD_SHEET = "2022/danh-sach-giay-khen-2022.csv"
+AWARD_DECISION = "inputs/2022/qd-giay-khen.yaml"
+
+
+def build_once(inputs: Path, out: Path):
+    return build(Workspace.containing(inputs).with_output(out), inputs, jobs=1)
+
+
+def statuses(result) -> dict[str, Status]:
+    return {d.name: d.status for d in result.documents}
+
+
+@pytest.fixture
+def settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files count as settled at once (in a test every file was written a moment ago)."""
+    monkeypatch.setattr("pipeline.batch.hash_cache.RACY_SECONDS", 0)
+
+
+def test_unchanged_files_are_not_read_again(
+    inputs_copy: Path, tmp_path: Path, settled: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    assert build_once(inputs_copy, out).ok
+    assert build_once(inputs_copy, out).ok  # hashes every file once and remembers them
+    assert (out / CACHE_NAME).is_file()
+
+    def must_not_read(path: Path) -> str:
+        raise AssertionError(f"{path} was read")
+
+    monkeypatch.setattr("pipeline.batch.hash_cache.file_sha256", must_not_read)
+    again = build_once(inputs_copy, out)
+    assert again.ok and set(statuses(again).values()) == {Status.UNCHANGED}
+
+
+def test_an_edit_keeping_size_and_times_is_still_seen(
+    inputs_copy: Path, tmp_path: Path, settled: None
+) -> None:
+    out = tmp_path / "out"
+    assert build_once(inputs_copy, out).ok
+    assert build_once(inputs_copy, out).ok
+    sheet = inputs_copy / AWARD_SHEET
+    before = sheet.stat()
+    data = sheet.read_bytes()
+    edited = data.replace("Nguyễn".encode(), "Nguyến".encode(), 1)  # same length in UTF-8
+    assert edited != data and len(edited) == len(data)
+    sheet.write_bytes(edited)
+    os.utime(sheet, ns=(before.st_atime_ns, before.st_mtime_ns))  # as a copy keeping times
+    assert sheet.stat().st_size == before.st_size
+    assert sheet.stat().st_mtime_ns == before.st_mtime_ns
+
+    again = build_once(inputs_copy, out)
+    assert statuses(again)[AWARD_DECISION] is Status.BUILT
+
+
+def test_files_written_a_moment_ago_are_hashed_again(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("một", "utf-8")
+    cache = HashCache(tmp_path / CACHE_NAME)
+    first = cache.sha256(path)
+    cache.save()
+    assert not (tmp_path / CACHE_NAME).exists()  # nothing settled: nothing to remember
+    assert first == HashCache(tmp_path / CACHE_NAME).sha256(path)
+    assert HashCache(tmp_path / CACHE_NAME).sha256(tmp_path / "gone.txt") is None
+    assert HashCache(tmp_path / CACHE_NAME).sha256(tmp_path) is None  # a folder
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [b"", b"{not json", b'{"format": 99, "files": {}}', b'{"format": 1, "files": {"x": 3}}',
+     b"\xff\xfe"],
+)  # fmt: skip
+def test_a_damaged_cache_only_costs_hashing(
+    inputs_copy: Path, tmp_path: Path, settled: None, damage: bytes
+) -> None:
+    out = tmp_path / "out"
+    assert build_once(inputs_copy, out).ok
+    (out / CACHE_NAME).write_bytes(damage)
+    again = build_once(inputs_copy, out)
+    assert again.ok and set(statuses(again).values()) == {Status.UNCHANGED}
+    data = json.loads((out / CACHE_NAME).read_text("utf-8"))  # written anew
+    assert data["format"] == 1 and data["files"]
+
+
+def test_a_wrong_remembered_hash_is_not_trusted_once_the_file_changes(
+    inputs_copy: Path, tmp_path: Path, settled: None
+) -> None:
+    out = tmp_path / "out"
+    assert build_once(inputs_copy, out).ok
+    assert build_once(inputs_copy, out).ok
+    sheet = inputs_copy / AWARD_SHEET
+    sheet.write_bytes(sheet.read_bytes().replace("Nguyễn".encode(), "Trần".encode(), 1))
+    again = build_once(inputs_copy, out)
+    assert statuses(again)[AWARD_DECISION] is Status.BUILT
+
+
+def test_the_table_of_a_build_into_a_file_is_one_line_per_document(
+    cli: click.Group, inputs_copy: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", str(inputs_copy), "-o", str(out), "-j", "1"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].split(" │ ")[0].strip() == "Văn bản"
+    rows = [line for line in lines if " │ đã dựng " in line]
+    documents = sorted(p for p in inputs_copy.rglob("*.yaml") if "co-quan" not in p.parts)
+    assert len(rows) == len(documents)
+    for row in rows:
+        name, status, output, seconds = (cell.strip() for cell in row.split(" │ "))
+        assert name.endswith(".yaml") and status == "đã dựng"
+        assert output.endswith(".docx") and seconds.endswith(" s")
+    assert lines[-1].startswith(f"{len(documents)} đã dựng, 0 không đổi, 0 lỗi")
+
+
+def test_the_streamed_manifest_is_the_json_it_always_was(
+    inputs_copy: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    assert build_once(inputs_copy, out).ok
+    text = (out / "2022" / "manifest.json").read_text("utf-8")
+    data = json.loads(text)
+    assert text == json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def test_a_formula_is_refused_even_after_the_same_text_was_clean() -> None:
+    fields = resolve_fields(("ho_ten", "danh_hieu"), (), {})
+    header = (1, ["Họ và tên", "Danh hiệu"])
+    clean = [header, (2, ["Nguyễn Văn An", "Lao động tiên tiến"])]
+    build_table(iter(clean), fields, file="a.xlsx", sheet="DS")
+    formula = [header, (2, ["Nguyễn Văn An", Formula("Lao động tiên tiến")])]
+    with pytest.raises(InputError) as raised:
+        build_table(iter(formula), fields, file="b.xlsx", sheet="DS")
+    assert raised.value.key == "sheet.formula_no_value"
+    assert "B2" in raised.value.message()
+
+
+def test_column_letters_are_excel_s() -> None:
+    assert [get_column_letter(n) for n in (1, 26, 27, 52, 53, 702, 703, 16384)] == [
+        "A", "Z", "AA", "AZ", "BA", "ZZ", "AAA", "XFD",
+    ]  # fmt: skip
+    assert all(get_column_letter(n) == openpyxl_column_letter(n) for n in range(1, 18279))
