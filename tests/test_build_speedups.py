@@ -133,9 +133,7 @@ def test_the_table_of_a_build_into_a_file_is_one_line_per_document(
     assert lines[-1].startswith(f"{len(documents)} đã dựng, 0 không đổi, 0 lỗi")
 
 
-def test_the_streamed_manifest_is_the_json_it_always_was(
-    inputs_copy: Path, tmp_path: Path
-) -> None:
+def test_the_streamed_manifest_is_the_json_it_always_was(inputs_copy: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert build_once(inputs_copy, out).ok
     text = (out / "2022" / "manifest.json").read_text("utf-8")
