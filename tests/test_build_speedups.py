@@ -158,3 +158,31 @@ def test_column_letters_are_excel_s() -> None:
         "A", "Z", "AA", "AZ", "BA", "ZZ", "AAA", "XFD",
     ]  # fmt: skip
     assert all(get_column_letter(n) == openpyxl_column_letter(n) for n in range(1, 18279))
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "{{ row.ho_ten }}", "{{ row._an }}", "{{ row.items is callable }}", "{{ row.missing }}",
+        "{{ row.__class__.__mro__[1].__subclasses__() }}", "{{ row.pop.__self__ }}",
+        "{{ row.keys() | list }}", "{{ row.__len__ }}", "{{ row.mro }}",
+    ],
+)  # fmt: skip
+def test_the_sandbox_reads_dicts_exactly_as_jinja_s(expression: str) -> None:
+    from jinja2.exceptions import SecurityError
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from pipeline.render.compose import DataSandbox
+
+    data = {"row": {"ho_ten": "A & B", "items": "key", "_an": "x", "__len__": "y"}}
+
+    def outcome(env: SandboxedEnvironment) -> str:
+        try:
+            return env.from_string(expression).render(data)
+        except SecurityError as exc:
+            return f"refused: {exc}"
+
+    ours = outcome(DataSandbox(autoescape=True))
+    assert ours == outcome(SandboxedEnvironment(autoescape=True))
+    if "__class__" in expression:
+        assert ours.startswith("refused")

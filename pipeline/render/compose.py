@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import DictLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
@@ -40,6 +40,24 @@ _BODY = re.compile(r"(<w:body[^>]*>)(.*)(</w:body>)", re.DOTALL)
 _FINAL_SECTPR = re.compile(r"<w:sectPr[ >](?:(?!<w:sectPr[ >]).)*</w:sectPr>\s*$", re.DOTALL)
 _ANY_SECTPR = re.compile(r"<w:sectPr(?: [^>]*)?>.*?</w:sectPr>", re.DOTALL)
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
+
+
+_DICT_NAMES = frozenset(dir(dict))
+
+
+class DataSandbox(SandboxedEnvironment):
+    """Jinja's sandbox, reading the context's dicts without a failed attribute lookup first.
+
+    Each `row.ho_ten` in a template is a dict key. The sandbox tries the attribute first and
+    pays for an AttributeError every time (hundreds per document). A plain dict has no
+    attribute by a name that is not one of dict's own, so its item is what Jinja would return
+    anyway; every other lookup goes through the sandbox as before.
+    """
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_NAMES and attribute in obj:
+            return obj[attribute]
+        return super().getattr(obj, attribute)
 
 
 def _patcher() -> DocxTemplate:
@@ -215,7 +233,7 @@ class TemplateLibrary:
 
     def environment(self) -> SandboxedEnvironment:
         """The Jinja environment every template renders in: sandboxed, autoescaping XML."""
-        return SandboxedEnvironment(
+        return DataSandbox(
             loader=DictLoader(self.block_sources),
             autoescape=True,
             undefined=StrictUndefined,

@@ -43,6 +43,8 @@ class StyleSheet:
     def __init__(self, styles_xml: bytes) -> None:
         self.root = etree.fromstring(styles_xml)
         self.by_id = {s.get(w("styleId")): s for s in self.root.iter(w("style"))}
+        # A template's styles do not change while it is used: each answer is worked out once.
+        self._style_runs: dict[str | None, RunFormat] = {}
 
     @cached_property
     def default_paragraph_style(self) -> str | None:
@@ -70,6 +72,12 @@ class StyleSheet:
 
     def paragraph_style_run(self, style_id: str | None) -> RunFormat:
         """What a run without direct formatting looks like in a paragraph of `style_id`."""
+        known = self._style_runs.get(style_id)
+        if known is None:
+            known = self._style_runs[style_id] = self._paragraph_style_run(style_id)
+        return known
+
+    def _paragraph_style_run(self, style_id: str | None) -> RunFormat:
         props = self.resolve_run(style_id, None, None)
         return RunFormat(
             size=props.get("size"),  # type: ignore[arg-type]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 EMU_PER_POINT = 12700
@@ -52,6 +52,7 @@ def longest_line_pt(text: str, size_pt: float, *, bold: bool = False, limit_pt: 
     return min(max(widths), limit_pt)
 
 
+@lru_cache(maxsize=1024)  # the same agency and title lines, document after document
 def rule_length_pt(text: str, size_pt: float, *, bold: bool, ratio: float) -> float:
     """Length of the rule under `text`: `ratio` of its longest line."""
     return ratio * longest_line_pt(text, size_pt, bold=bold, limit_pt=PORTRAIT_TEXT_WIDTH_PT)
