@@ -478,13 +478,14 @@ _PATTERN_STARTS = frozenset(k for k in _RT.resolver.versioned_resolver if k is n
 
 
 @functools.lru_cache(maxsize=4096)
-def _resolve_patterned(value: str) -> Any:
-    return _RT.resolver.resolve(ScalarNode, value, _IMPLICIT)
+def _resolve_patterned(value: str) -> str:
+    # The tag as a plain string: ruamel's Tag compares in Python, on every scalar.
+    return str(_RT.resolver.resolve(ScalarNode, value, _IMPLICIT))
 
 
-def _resolve(value: str) -> Any:
+def _resolve(value: str) -> str:
     if value and value[0] not in _PATTERN_STARTS:
-        return _RT.resolver.DEFAULT_SCALAR_TAG
+        return _STR
     return _resolve_patterned(value)
 
 

@@ -92,20 +92,22 @@ def _pick_sheet(book: Any, name: str | None, path: Path) -> str:
 def _records(worksheet: Any, special: dict[tuple[int, int], object]) -> Iterator[Record]:
     # Calamine's rows start at row 1 but at the first used column; the columns before it are
     # put back so that column numbers are the ones Excel shows.
-    offset = [None] * worksheet.start[1] if worksheet.start else []
+    offset: list[object] = [None] * worksheet.start[1] if worksheet.start else []
     for number, values in enumerate(worksheet.iter_rows(), start=1):
-        cells: list[object] = [*offset, *(None if v == "" else v for v in values)]
+        cells = offset + [_value(v) for v in values]
         for (row, column), value in special.items() if special else ():
             if row == number:
                 while len(cells) < column:
                     cells.append(None)
                 if cells[column - 1] is None:
                     cells[column - 1] = value
-        yield number, [_value(v) for v in cells]
+        yield number, cells
 
 
 def _value(value: object) -> object:
-    if isinstance(value, dt.timedelta):  # a duration cell: as Excel shows a time
+    if value == "":  # calamine's empty cell
+        return None
+    if type(value) is dt.timedelta:  # a duration cell: as Excel shows a time
         return (dt.datetime.min + value).time()
     return value
 
