@@ -7,12 +7,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.errors import InputError
 from pipeline.rules.votes import percent_text, vote_figures
 from pipeline.verify import verify_file
+from pipeline.verify.rules_minutes import same_share
 from tests.typed_docs import (
     REPO,
+    assert_number_and_title,
     assert_pages,
     body,
     cell_looks,
@@ -73,12 +77,8 @@ def test_percent_and_totals_are_computed() -> None:
 
 
 def test_header_and_title(rendered: dict[str, Path]) -> None:
-    doc = open_docx(rendered["vi_du"])
-    assert cell_looks(doc, 0, 1, 0)[0].text == "Số: 02/BB-VPUBND"
-    title, subject = body(doc)[:2]
-    assert (title.text, title.size, title.bold, title.align) == ("BIÊN BẢN", 14, True, "CENTER")
-    assert subject.text == "Họp Hội đồng Thi đua - Khen thưởng Văn phòng xét khen thưởng năm 2023"
-    assert (subject.size, subject.bold, subject.align) == (14, True, "CENTER")
+    subject = "Họp Hội đồng Thi đua - Khen thưởng Văn phòng xét khen thưởng năm 2023"
+    assert_number_and_title(open_docx(rendered["vi_du"]), "02/BB-VPUBND", "BIÊN BẢN", subject)
 
 
 def test_opening_chair_secretary_and_attendance(rendered: dict[str, Path]) -> None:
@@ -245,3 +245,36 @@ def test_starter_renders_as_it_is(tmp_path: Path) -> None:
     lines = texts(out)
     assert "Thành phần: có mặt 3/4 thành viên, gồm:" in lines
     assert lines[-1] == "Cuộc họp kết thúc vào 11 giờ 00 cùng ngày./."
+
+
+def test_so_tu_dong_takes_the_register_s_next_number(cli, inputs_copy: Path) -> None:
+    """so: tu_dong as for every type: the BB number of the office's register, the row filled."""
+    from click.testing import CliRunner
+
+    from pipeline.register import open_register
+
+    source = inputs_copy / "2024" / EXAMPLE.name
+    text = source.read_text("utf-8").replace("so: 02\n", "so: tu_dong\n")
+    source.write_text(text, "utf-8")
+    result = CliRunner().invoke(cli, ["render", str(source)])
+    assert result.exit_code == 0, result.output
+    assert "01/BB-VPUBND" in result.output
+    output = inputs_copy.parent / "outputs" / "2024" / f"{EXAMPLE.stem}.docx"
+    assert cell_looks(open_docx(output), 0, 1, 0)[0].text == "Số: 01/BB-VPUBND"
+    with open_register(root=inputs_copy.parent) as register:
+        [row] = register.entries(2024)
+    assert (row.number, row.details.type_code, row.details.signer) == (1, "BB", "Nguyễn Huy Anh")
+    assert row.details.summary == (
+        "Biên bản Họp Hội đồng Thi đua - Khen thưởng Văn phòng xét khen thưởng năm 2023"
+    )
+    assert row.details.archive == "VT, TCHCQT, H01b" and not row.details.recipients
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 60).flatmap(lambda n: st.tuples(st.integers(0, n), st.just(n))))
+def test_the_share_vanthu_writes_is_the_share_verify_counts(counts: tuple[int, int]) -> None:
+    part, whole = counts
+    assert same_share(percent_text(part, whole), part, whole)
+    # The share of one vote more or fewer is refused.
+    for other in {max(part - 1, 0), min(part + 1, whole)} - {part}:
+        assert not same_share(percent_text(other, whole), part, whole)

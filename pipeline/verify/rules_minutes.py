@@ -58,13 +58,13 @@ def check_minutes(doc: Document, layout: Layout, report: Report) -> None:
             part, whole = int(match["part"]), int(match["whole"])
             if whole == 0 or part > whole:
                 continue  # not a count of votes
-            if not _same_share(match["pct"], part, whole):
+            if not same_share(match["pct"], part, whole):
                 wanted = percent_text(part, whole)
                 report.add("bien_ban.ty_le", p.where, literal(f"{match['pct']}%"),
                            literal(f"{wanted}%"))  # fmt: skip
 
 
-def _same_share(written: str, part: int, whole: int) -> bool:
+def same_share(written: str, part: int, whole: int) -> bool:
     """Whether `written` (87,5 or 88,89 or 89) is part/whole in per cent, to its own decimals."""
     text = written.replace(",", ".")
     decimals = len(text.split(".")[1]) if "." in text else 0
