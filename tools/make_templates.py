@@ -430,17 +430,18 @@ def block_signature(doc: Document) -> None:
     """Ô 7 and 9b: Nơi nhận on the left, the signature on the right; or, when a second person
     signs (chu_ky_trai: the thư ký of a Biên bản), the two signatures side by side and Nơi nhận,
     if any, below them."""
-    para(doc, "NoiNhan", "{%p if chu_ky_trai %}")
+    # The usual form first: it is what a maintainer opening the block in Word looks for.
+    para(doc, "NoiNhan", "{%p if not chu_ky_trai %}")
+    left, right = signature_table(doc, SIGNATURE_WIDTHS)
+    recipients(left)
+    signature_column(right, "chu_ky")
+    para(doc, "NoiNhan", "{%p else %}")
     left, right = signature_table(doc, [TEXT_WIDTH // 2, TEXT_WIDTH - TEXT_WIDTH // 2])
     signature_column(left, "chu_ky_trai")
     signature_column(right, "chu_ky")
     para(doc, "NoiNhan", "{%p if noi_nhan %}")
     recipients(doc)
     para(doc, "NoiNhan", "{%p endif %}")
-    para(doc, "NoiNhan", "{%p else %}")
-    left, right = signature_table(doc, SIGNATURE_WIDTHS)
-    recipients(left)
-    signature_column(right, "chu_ky")
     para(doc, "NoiNhan", "{%p endif %}")
 
 
