@@ -9,6 +9,7 @@ holds the three together).
 from __future__ import annotations
 
 from pipeline.context.bao_cao import report_context
+from pipeline.context.bien_ban import minutes_context
 from pipeline.context.cong_van import letter_context
 from pipeline.context.giay_moi import invitation_context
 from pipeline.context.ke_hoach import plan_context
@@ -20,6 +21,7 @@ from pipeline.load.contract import DocumentKind
 from pipeline.load.lists import decision_attachments
 from pipeline.load.report import report_attachments
 from pipeline.model.bao_cao import ReportData
+from pipeline.model.bien_ban import MinutesData
 from pipeline.model.cong_van import LetterData
 from pipeline.model.giay_moi import InvitationData
 from pipeline.model.ke_hoach import PlanData
@@ -46,6 +48,8 @@ KINDS: dict[str, DocumentKind] = {
                      starter="giay-moi"),
         DocumentKind("thong_bao", NoticeData, "thong-bao", notice_context, NoAttachments,
                      starter="thong-bao"),
+        DocumentKind("bien_ban", MinutesData, "bien-ban", minutes_context, NoAttachments,
+                     starter="bien-ban"),
     )
 }  # fmt: skip
 

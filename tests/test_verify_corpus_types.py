@@ -18,11 +18,18 @@ EXAMPLES = {
     "cong_van": REPO / "inputs" / "2024" / "cv-don-doc-bao-cao-tdkt.yaml",
     "giay_moi": REPO / "inputs" / "2024" / "giay-moi-hoi-nghi-tong-ket.yaml",
     "thong_bao": REPO / "inputs" / "2024" / "tb-ket-luan-hop-hoi-dong.yaml",
+    "bien_ban": REPO / "inputs" / "2024" / "bb-hop-hoi-dong-tdkt.yaml",
 }
 
 
 def _remove(p) -> None:
     p._p.getparent().remove(p._p)
+
+
+def _retype(p, text: str) -> None:
+    p.runs[0].text = text
+    for run in p.runs[1:]:
+        run.text = ""
 
 
 def _body_starting(doc, text: str) -> list:
@@ -87,14 +94,40 @@ def closing_mark_dropped(doc) -> None:
 
 
 def title_misspelt(doc) -> None:
-    title = _body_starting(doc, "THÔNG BÁO")[0]
-    title.runs[0].text = "THÔNG BÁO CHUNG"
-    for run in title.runs[1:]:
-        run.text = ""
+    _retype(_body_starting(doc, "THÔNG BÁO")[0], "THÔNG BÁO CHUNG")
 
 
 def drop_subject_rule(doc) -> None:
     _remove(next(p for p in doc.paragraphs if p.style.name == "DuongKeTrichYeu"))
+
+
+def _signature_lines(doc, column: int) -> list:
+    return [p for p in doc.tables[-1].rows[0].cells[column].paragraphs if p.text.strip()]
+
+
+def end_sentence_replaced(doc) -> None:
+    _retype(_body_starting(doc, "Cuộc họp kết thúc vào")[0], "Biên bản lập thành 02 bản./.")
+
+
+def secretary_name_dropped(doc) -> None:
+    _remove(_signature_lines(doc, 0)[-1])
+
+
+def chair_name_dropped(doc) -> None:
+    _remove(_signature_lines(doc, 1)[-1])
+
+
+def secretary_retitled(doc) -> None:
+    _retype(_signature_lines(doc, 0)[0], "NGƯỜI VIẾT")
+
+
+def chair_retitled(doc) -> None:
+    _retype(_signature_lines(doc, 1)[0], "CHÁNH VĂN PHÒNG")
+
+
+def percentage_typed_wrong(doc) -> None:
+    line = _body_starting(doc, "Kết quả biểu quyết: tán thành 7/8")[0]
+    _retype(line, line.text.replace("87,5%", "85%"))
 
 
 @dataclass(frozen=True)
@@ -123,6 +156,13 @@ CASES = [
     Case("giay_moi", "no-kinh-moi", drop_invitation, frozenset({"giay_moi.kinh_moi"})),
     Case("thong_bao", "no-closing-mark", closing_mark_dropped, frozenset({"noi_dung.closing"})),
     Case("thong_bao", "type-name", title_misspelt, frozenset({"ten_loai.text"}), "thong_bao"),
+    Case("bien_ban", "no-end-sentence", end_sentence_replaced, frozenset({"bien_ban.ket_thuc"})),
+    Case("bien_ban", "no-secretary-name", secretary_name_dropped,
+         frozenset({"bien_ban.thu_ky_ho_ten"})),
+    Case("bien_ban", "no-chair-name", chair_name_dropped, frozenset({"chu_ky_ho_ten.missing"})),
+    Case("bien_ban", "no-thu-ky", secretary_retitled, frozenset({"bien_ban.thu_ky"})),
+    Case("bien_ban", "no-chu-toa", chair_retitled, frozenset({"bien_ban.chu_toa"})),
+    Case("bien_ban", "wrong-percentage", percentage_typed_wrong, frozenset({"bien_ban.ty_le"})),
 ]  # fmt: skip
 
 

@@ -127,6 +127,15 @@ def cell_looks(doc: Any, table: int, row: int, column: int) -> list[Look]:
     return [look(p) for p in cell.paragraphs if p.text.strip()]
 
 
+def assert_number_and_title(doc: Any, number: str, type_name: str, subject: str) -> None:
+    """Số under the agency; the type name and the trích yếu under it, 14 pt bold, centred."""
+    assert cell_looks(doc, 0, 1, 0)[0].text == f"Số: {number}"
+    title, line = body(doc)[:2]
+    assert (title.text, title.size, title.bold, title.align) == (type_name, 14, True, "CENTER")
+    assert line.text == subject
+    assert (line.size, line.bold, line.align) == (14, True, "CENTER")
+
+
 def first(looks: Iterable[Look], start: str) -> Look:
     return next(item for item in looks if item.text.startswith(start))
 

@@ -399,23 +399,50 @@ def block_header(doc: Document) -> None:
     para(right2, "DiaDanhNgay", "{{ dia_danh_ngay }}")
 
 
-def block_signature(doc: Document) -> None:
-    """Ô 7 and 9b: Nơi nhận on the left, the signature on the right."""
-    table = borderless_table(doc, SIGNATURE_WIDTHS, rows=1)
-    # Never split the signature from its title and Nơi nhận over two pages.
+def signature_column(cell: _Cell, signer: str) -> None:
+    """Ô 7: authority and title lines, room to sign, the name (variable `signer`)."""
+    para(cell, "ChuKyThamQuyen", f"{{%p for dong in {signer}.tham_quyen %}}")
+    para(cell, "ChuKyThamQuyen", "{{ dong }}")
+    para(cell, "ChuKyThamQuyen", "{%p endfor %}")
+    for _ in range(4):
+        para(cell, "ChuKyKhoangTrong")
+    para(cell, "ChuKyHoTen", f"{{{{ {signer}.ho_ten }}}}")
+
+
+def recipients(container: object) -> None:
+    """Ô 9b: "Nơi nhận:", a "- ...;" line each, the "- Lưu: ..." line."""
+    para(container, "NoiNhanTieuDe", "Nơi nhận:")
+    para(container, "NoiNhan", "{%p for nguoi_nhan in noi_nhan %}")
+    para(container, "NoiNhan", "- {{ nguoi_nhan }};")
+    para(container, "NoiNhan", "{%p endfor %}")
+    para(container, "NoiNhan", "- {{ luu }}")
+
+
+def signature_table(doc: Document, widths: list[int]) -> tuple[_Cell, _Cell]:
+    table = borderless_table(doc, widths, rows=1)
+    # Never split the signatures from their titles (and Nơi nhận) over two pages.
     table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     left, right = (clear_cell(c) for c in table.rows[0].cells)
-    para(left, "NoiNhanTieuDe", "Nơi nhận:")
-    para(left, "NoiNhan", "{%p for nguoi_nhan in noi_nhan %}")
-    para(left, "NoiNhan", "- {{ nguoi_nhan }};")
-    para(left, "NoiNhan", "{%p endfor %}")
-    para(left, "NoiNhan", "- {{ luu }}")
-    para(right, "ChuKyThamQuyen", "{%p for dong in chu_ky.tham_quyen %}")
-    para(right, "ChuKyThamQuyen", "{{ dong }}")
-    para(right, "ChuKyThamQuyen", "{%p endfor %}")
-    for _ in range(4):
-        para(right, "ChuKyKhoangTrong")
-    para(right, "ChuKyHoTen", "{{ chu_ky.ho_ten }}")
+    return left, right
+
+
+def block_signature(doc: Document) -> None:
+    """Ô 7 and 9b: Nơi nhận on the left, the signature on the right; or, when a second person
+    signs (chu_ky_trai: the thư ký of a Biên bản), the two signatures side by side and Nơi nhận,
+    if any, below them."""
+    # The usual form first: it is what a maintainer opening the block in Word looks for.
+    para(doc, "NoiNhan", "{%p if not chu_ky_trai %}")
+    left, right = signature_table(doc, SIGNATURE_WIDTHS)
+    recipients(left)
+    signature_column(right, "chu_ky")
+    para(doc, "NoiNhan", "{%p else %}")
+    left, right = signature_table(doc, [TEXT_WIDTH // 2, TEXT_WIDTH - TEXT_WIDTH // 2])
+    signature_column(left, "chu_ky_trai")
+    signature_column(right, "chu_ky")
+    para(doc, "NoiNhan", "{%p if noi_nhan %}")
+    recipients(doc)
+    para(doc, "NoiNhan", "{%p endif %}")
+    para(doc, "NoiNhan", "{%p endif %}")
 
 
 def block_paragraph(doc: Document) -> None:
@@ -600,6 +627,25 @@ def type_thong_bao(doc: Document) -> None:
     para(doc, "NoiDung", '{%p include "khoi/ky-ten" %}')
 
 
+def type_bien_ban(doc: Document) -> None:
+    """Biên bản: header, title, 'Vào lúc ...', thành phần, the items with their votes, kết luận,
+    'Cuộc họp kết thúc vào ...', the thư ký's and the chủ tọa's signatures, Nơi nhận if any."""
+    para(doc, "NoiDung", '{%p include "khoi/dau-trang" %}')
+    title_block(doc)
+    blocks_of(doc, "mo_dau")
+    para(doc, "KhoanTieuDe", "{{ nhan_noi_dung }}")
+    para(doc, "NoiDung", "{%p for muc in cac_noi_dung %}")
+    para(doc, "KhoanTieuDe", "{{ muc.so }}. ", "{{r muc.tieu_de }}")
+    blocks_of(doc, "muc.doan")
+    para(doc, "NoiDung", "{%p endfor %}")
+    para(doc, "KhoanTieuDe", "{%p if nhan_ket_luan %}")
+    para(doc, "KhoanTieuDe", "{{ nhan_ket_luan }}")
+    blocks_of(doc, "ket_luan")
+    para(doc, "KhoanTieuDe", "{%p endif %}")
+    para(doc, "NoiDungCuoi", "{{r ket_thuc }}")
+    para(doc, "NoiDung", '{%p include "khoi/ky-ten" %}')
+
+
 def type_bao_cao(doc: Document) -> None:
     """Báo cáo: header, title, opening, Mục with text and tables of figures, closing, signature."""
     running_document(doc)
@@ -736,6 +782,7 @@ TEMPLATES: dict[str, Callable[[Document], None]] = {
     "cong-van.docx": type_cong_van,
     "giay-moi.docx": type_giay_moi,
     "thong-bao.docx": type_thong_bao,
+    "bien-ban.docx": type_bien_ban,
 }
 
 

@@ -186,6 +186,11 @@ def closing(text: str) -> str:
     return f"{text}./."
 
 
+def listed(names: list[str]) -> DashList:
+    """'- ...;' lines, the last closed with '.'."""
+    return DashList(gach=[f"{n};" for n in names[:-1]] + [f"{names[-1]}."])
+
+
 def same(text: str) -> str:
     return text
 
@@ -225,5 +230,6 @@ def common_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
         "noi_nhan": recipient_lines(data, agency),
         "luu": filing_line(info),
         "chu_ky": {"tham_quyen": signature_lines(info.signer), "ho_ten": info.signer.ho_ten},
+        "chu_ky_trai": None,  # a second signature on the left, Nơi nhận then below (Biên bản)
         "phan_cuoi": None,  # what stands last after the signature: "doc", "ngang" or nothing
     }

@@ -6,17 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline.context.addressing import addressed_recipients, addressee_names
-from pipeline.context.common import DocumentInfo, block_context, closing, common_context
+from pipeline.context.common import DocumentInfo, block_context, closing, common_context, listed
 from pipeline.model.blocks import Block, DashList
 from pipeline.model.giay_moi import InvitationData
 from pipeline.render.fragments import rich_runs
 from pipeline.render.styles import StyleSheet
 from pipeline.rules.dates import weekday_date
-
-
-def listed(names: list[str]) -> DashList:
-    """'- ...;' lines, the last closed with '.'."""
-    return DashList(gach=[f"{n};" for n in names[:-1]] + [f"{names[-1]}."])
 
 
 def _value(text: str) -> str:

@@ -71,6 +71,16 @@ MESSAGES = {
         "vi": "ngày họp {meeting} trước ngày ban hành giấy mời {issued}",
         "en": "the meeting ({meeting}) is before the invitation's date ({issued})",
     },
+    "data.minutes_before_meeting": {
+        "vi": "ngày họp {meeting} sau ngày của biên bản {issued}",
+        "en": "the meeting ({meeting}) is after the minutes' date ({issued})",
+    },
+    "data.votes_over_present": {
+        "vi": "mục “{item}”: {votes} phiếu biểu quyết, nhiều hơn {present} thành viên có mặt "
+        "(thanh_phan.co_mat)",
+        "en": "item “{item}”: {votes} votes, more than the {present} members present "
+        "(thanh_phan.co_mat)",
+    },
     "data.unknown_type": {
         "vi": "loại văn bản '{value}' không được hỗ trợ; các loại có mẫu: {known}",
         "en": "document type '{value}' is not supported; types with a template: {known}",

@@ -119,6 +119,23 @@ RULES: dict[str, tuple[str, str]] = {
         "Giấy mời có lời “Trân trọng kính mời: ...”",
         "An invitation has its “Trân trọng kính mời: ...”",
     ),
+    "bien_ban.thu_ky": (
+        "Biên bản có chữ ký “THƯ KÝ” bên trái",
+        "Minutes signed “THƯ KÝ” (secretary) on the left",
+    ),
+    "bien_ban.chu_toa": (
+        "Biên bản có chữ ký “CHỦ TỌA” bên phải",
+        "Minutes signed “CHỦ TỌA” (chair) on the right",
+    ),
+    "bien_ban.thu_ky_ho_ten": ("Có họ tên thư ký dưới chữ ký", "Secretary's name under the title"),
+    "bien_ban.ket_thuc": (
+        "Biên bản ghi “Cuộc họp kết thúc vào ... giờ ...”",
+        "Minutes say when the meeting ended (“Cuộc họp kết thúc vào ...”)",
+    ),
+    "bien_ban.ty_le": (
+        "Tỷ lệ biểu quyết đúng với số phiếu (tán thành a/b, đạt a/b × 100%)",
+        "A vote's percentage matches its count (a/b for, a/b × 100%)",
+    ),
     "noi_dung.thu": (
         "Thứ viết cạnh ngày tháng là thứ của chính ngày đó",
         "A weekday written beside a date is that date's weekday",

@@ -38,6 +38,12 @@ AWARD_FIELDS = _AWARD = frozenset(
 _ENTRY = frozenset({"ten", "ho_ten", "chuc_vu", "don_vi", "khen_thuong"})
 _GROUP = frozenset({"so", "ten", "so_luong", "tong_tien"})
 _ATTACHED: frozenset[str] = frozenset()
+_PERSON = frozenset({"ho_ten", "chuc_vu"})
+_ATTENDANCE = frozenset({"so_co_mat", "so_vang_mat", "so_thanh_vien"})
+_VOTE = frozenset(
+    {"tan_thanh", "khong_tan_thanh", "khong_bieu_quyet", "tong_so", "ty_le", "so_thanh_vien",
+     "ty_le_thanh_vien"}
+)  # fmt: skip
 
 # truong-cau-chu: the fields each phrase may name, besides COMMON.
 FIELDS: dict[str, frozenset[str]] = {
@@ -82,6 +88,22 @@ FIELDS: dict[str, frozenset[str]] = {
     "noi_dung_moi": frozenset({"noi_dung"}),
     "thanh_phan": frozenset({"thanh_phan"}),
     "thanh_phan_danh_sach": frozenset(),
+    "bien_ban_bat_dau": frozenset({"gio", "ngay", "dia_diem", "cuoc_hop"}),
+    "bien_ban_chu_tri": _PERSON,
+    "bien_ban_thu_ky": _PERSON,
+    "bien_ban_co_mat": _ATTENDANCE,
+    "bien_ban_vang_mat": _ATTENDANCE,
+    "bien_ban_khong_vang": _ATTENDANCE,
+    "bien_ban_khach_moi": frozenset(),
+    "nguoi_du_hop": _PERSON,
+    "nguoi_vang_mat": _PERSON | frozenset({"ly_do"}),
+    "bien_ban_noi_dung": frozenset(),
+    "bieu_quyet": _VOTE,
+    "bien_ban_ket_luan": frozenset(),
+    "bien_ban_ket_thuc": frozenset({"gio", "ngay"}),
+    "cung_ngay": frozenset(),
+    "ky_thu_ky": frozenset(),
+    "ky_chu_toa": frozenset(),
 }
 # Per award, in the order of the list: {{ khen_thuong_1.ten }}, {{ khen_thuong_2.tap_the }} ...
 PER_AWARD = re.compile(r"^khen_thuong_[1-9][0-9]?\.(ten|ca_nhan|tap_the|so_ca_nhan|so_tap_the)$")

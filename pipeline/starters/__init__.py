@@ -21,6 +21,7 @@ COMPANIONS: dict[str, tuple[str, ...]] = {
     "cong-van": (),
     "giay-moi": (),
     "thong-bao": (),
+    "bien-ban": (),
 }
 STARTERS = tuple(COMPANIONS)
 

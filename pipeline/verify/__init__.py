@@ -25,6 +25,7 @@ from pipeline.verify.rules_addressed import check_addressed
 from pipeline.verify.rules_body import check_body
 from pipeline.verify.rules_header import check_header, check_title
 from pipeline.verify.rules_invitation import check_invitation
+from pipeline.verify.rules_minutes import check_minutes
 from pipeline.verify.rules_page import check_page_numbers, check_pages
 from pipeline.verify.rules_signature import check_appendices, check_recipients, check_signature
 from pipeline.verify.rules_text import check_fonts, check_text
@@ -55,6 +56,7 @@ CHECKS: tuple[Check, ...] = (
     check_body,
     check_addressed,
     check_invitation,
+    check_minutes,
     check_recipients,
     check_signature,
     check_appendices,

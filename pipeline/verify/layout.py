@@ -40,6 +40,17 @@ __all__ = [
 ]
 
 
+# The roles that sign a Biên bản, as its two signature columns head them.
+SIGNING_ROLES = frozenset({"THƯ KÝ", "CHỦ TỌA", "CHỦ TRÌ", "NGƯỜI GHI BIÊN BẢN"})
+
+
+def split_signer(lines: list[Paragraph]) -> tuple[list[Paragraph], Paragraph | None]:
+    """(authority and title lines, the name): the name is the last of two or more lines."""
+    if len(lines) >= 2:
+        return lines[:-1], lines[-1]
+    return lines, None
+
+
 class _Finder(HeaderFinder):
     """The header block, then title, body, signature and appendices, in reading order."""
 
@@ -128,7 +139,45 @@ class _Finder(HeaderFinder):
                     if texts and flat(texts[0].text).lower().startswith("nơi nhận"):
                         self.signature_cells(block, row, cell, texts)
                         return position
+        return self.two_signatures(blocks)
+
+    def two_signatures(self, blocks: list[Paragraph | Table]) -> int | None:
+        """A table of two signatures side by side (Biên bản: THƯ KÝ, CHỦ TỌA), Nơi nhận below it
+        if any; its position in `blocks`."""
+        for position, block in enumerate(blocks):
+            if not isinstance(block, Table):
+                continue
+            for row in block.rows:
+                columns = [self.signer_lines(cell) for cell in row]
+                if len(columns) != 2 or not any(
+                    lines and flat(lines[0].text).upper() in SIGNING_ROLES for lines in columns
+                ):
+                    continue
+                layout = self.layout
+                layout.signature_table = block
+                left, right = columns
+                layout.chu_ky_trai_tham_quyen, layout.chu_ky_trai_ho_ten = split_signer(left)
+                layout.chu_ky_tham_quyen, layout.chu_ky_ho_ten = split_signer(right)
+                self.recipients_below(blocks[position + 1 :], block)
+                return position
         return None
+
+    def signer_lines(self, cell: Cell) -> list[Paragraph]:
+        """The lines of a signature: titles then the name, '(Chữ ký ...)' hints left out."""
+        return [
+            p for p in cell.paragraphs if self.usable(p) and not re.match(r"^\s*\(.*\)\s*$", p.text)
+        ]
+
+    def recipients_below(self, blocks: list[Paragraph | Table], table: Table) -> None:
+        """Nơi nhận under the signatures: its heading, then its lines up to a table or section."""
+        lines = []
+        for block in blocks:
+            if not isinstance(block, Paragraph) or block.section != table.section:
+                break
+            if self.usable(block):
+                lines.append(block)
+        if lines and flat(lines[0].text).lower().startswith("nơi nhận"):
+            self.layout.noi_nhan_tieu_de, self.layout.noi_nhan = lines[0], lines[1:]
 
     def signature_cells(
         self, table: Table, row: list[Cell], left: Cell, texts: list[Paragraph]
@@ -141,15 +190,7 @@ class _Finder(HeaderFinder):
         others = [c for c in row if c is not left]
         if not others:
             return
-        lines = [
-            p
-            for p in others[-1].paragraphs
-            if self.usable(p) and not re.match(r"^\s*\(.*\)\s*$", p.text)
-        ]
-        if len(lines) >= 2:
-            layout.chu_ky_tham_quyen, layout.chu_ky_ho_ten = lines[:-1], lines[-1]
-        else:
-            layout.chu_ky_tham_quyen = lines
+        layout.chu_ky_tham_quyen, layout.chu_ky_ho_ten = split_signer(self.signer_lines(others[-1]))
 
     def body(self, blocks: list[Paragraph | Table], end: int | None) -> None:
         """Body paragraphs up to the signature; Quyết định's authority line and label apart."""

@@ -77,4 +77,7 @@ class Layout:
     noi_nhan: list[Paragraph] = field(default_factory=list)
     chu_ky_tham_quyen: list[Paragraph] = field(default_factory=list)
     chu_ky_ho_ten: Paragraph | None = None
+    # A second signature, on the left (a Biên bản's thư ký), when Nơi nhận is not there.
+    chu_ky_trai_tham_quyen: list[Paragraph] = field(default_factory=list)
+    chu_ky_trai_ho_ten: Paragraph | None = None
     appendices: list[Appendix] = field(default_factory=list)

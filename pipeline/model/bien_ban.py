@@ -1,0 +1,126 @@
+"""Biên bản: the minutes of a meeting: when and where, chủ trì, thư ký, thành phần, nội dung with
+vote counts, kết luận, when it ended; signed by the thư ký and the chủ tọa."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import Field, ValidationInfo, field_validator
+
+from pipeline.model.base import Date, Record
+from pipeline.model.blocks import Block
+from pipeline.model.document import DocumentData, Recipient
+from pipeline.model.wording import clock_hour, invalid
+
+
+class MinutesTime(Record):
+    """When the meeting began and ended: hours as typed (08:00, 8 giờ 30), the day it began and,
+    when not the same, the day it ended."""
+
+    gio: str = Field(min_length=1, description="when it began")
+    ngay: Date | None = Field(default=None, description="the day; empty: the minutes' own date")
+    den_ngay: Date | None = Field(default=None, description="the day it ended, if another")
+    den: str = Field(min_length=1, description="when it ended")
+
+    @field_validator("gio", "den")
+    @classmethod
+    def _hour(cls, value: str) -> str | None:
+        return clock_hour(value)
+
+    @field_validator("den")
+    @classmethod
+    def _ends_after_start(cls, value: str, info: ValidationInfo) -> str:
+        start, day, end_day = (info.data.get(k) for k in ("gio", "ngay", "den_ngay"))
+        if end_day is not None and day is not None and end_day < day:
+            raise invalid("data.end_before_start", start=_dmy(day), end=_dmy(end_day))
+        # Both read as "HH giờ MM", zero-padded: their order as text is their order in time.
+        same_day = end_day is None or end_day == day
+        if same_day and start is not None and value <= start:
+            raise invalid("data.end_before_start", start=start, end=value)
+        return value
+
+
+def _dmy(value: date) -> str:
+    return value.strftime("%d/%m/%Y")
+
+
+class Person(Record):
+    """Someone at the meeting: name and title (chức vụ, vai trò in the meeting)."""
+
+    ho_ten: str = Field(min_length=1)
+    chuc_vu: str | None = Field(default=None, min_length=1)
+
+
+class Absentee(Person):
+    """A member who did not attend, with the reason."""
+
+    ly_do: str = Field(min_length=1, description="why: đi công tác, nghỉ phép ...")
+
+
+class Attendance(Record):
+    """Thành phần: the members present and absent (their counts are computed), and guests."""
+
+    co_mat: list[Person] = Field(min_length=1, description="members present")
+    vang_mat: list[Absentee] = Field(default_factory=list, description="members absent")
+    khach_moi: list[Person] = Field(default_factory=list, description="guests, not voting")
+
+
+class Vote(Record):
+    """Kết quả biểu quyết: the members for and against; the rest of those present abstained.
+
+    The totals and the percentage are computed from the attendance, never typed."""
+
+    tan_thanh: int = Field(ge=0)
+    khong_tan_thanh: int = Field(default=0, ge=0)
+
+
+class Item(Record):
+    """One item of the meeting (1., 2. ...): a title, what was said, and a vote if any."""
+
+    tieu_de: str = Field(min_length=1)
+    doan: list[Block] = Field(default_factory=list)
+    bieu_quyet: Vote | None = None
+
+
+class MinutesData(DocumentData):
+    """A Biên bản as a clerk describes it: nguoi_ky is the chủ tọa, who signs on the right."""
+
+    loai: Literal["bien_ban"]
+    # Only when the minutes are sent: the decree's form has no Nơi nhận of its own.
+    noi_nhan: list[Recipient] = Field(default_factory=list)  # type: ignore[assignment]
+    cuoc_hop: str = Field(min_length=1, description="what met and why, after 'Vào lúc ..., tại'")
+    thoi_gian: MinutesTime
+    dia_diem: str = Field(min_length=1)
+    chu_toa: str | None = Field(
+        default=None, min_length=1, description="the chair's title here; empty: the signer's"
+    )
+    thu_ky: Person
+    thanh_phan: Attendance
+    noi_dung: list[Item] = Field(min_length=1)
+    ket_luan: list[Block] = Field(default_factory=list)
+
+    @field_validator("thoi_gian")
+    @classmethod
+    def _not_after_the_minutes(cls, value: MinutesTime, info: ValidationInfo) -> MinutesTime:
+        # Minutes dated before the meeting they record: a typing slip (most often the year).
+        issued, day = info.data.get("ngay"), value.ngay
+        if issued is not None and day is not None and day > issued:
+            raise invalid("data.minutes_before_meeting", meeting=_dmy(day), issued=_dmy(issued))
+        return value
+
+    @field_validator("noi_dung")
+    @classmethod
+    def _votes_within_attendance(cls, value: list[Item], info: ValidationInfo) -> list[Item]:
+        attendance = info.data.get("thanh_phan")
+        if attendance is None:
+            return value
+        present = len(attendance.co_mat)
+        for item in value:
+            vote = item.bieu_quyet
+            if vote is not None and vote.tan_thanh + vote.khong_tan_thanh > present:
+                raise invalid(
+                    "data.votes_over_present", votes=vote.tan_thanh + vote.khong_tan_thanh,
+                    present=present, item=item.tieu_de,
+                )  # fmt: skip
+        return value

@@ -1,0 +1,72 @@
+"""Biên bản's own rules: the thư ký signs on the left and the chủ tọa on the right, each name under
+its title; the sentence saying when the meeting ended; a vote's percentage that is its count's."""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from pipeline.rules.votes import percent_text
+from pipeline.verify.document import Document, Paragraph
+from pipeline.verify.layout import Layout, flat
+from pipeline.verify.report import Location, Report, literal, msg
+from pipeline.verify.specs import check_format
+
+DOCUMENT = Location("document")
+SECRETARY = ("THƯ KÝ", "NGƯỜI GHI BIÊN BẢN")
+CHAIR = ("CHỦ TỌA", "CHỦ TRÌ")
+ENDED = re.compile(r"\bkết thúc vào\b", re.IGNORECASE)
+# "tán thành 7/8, đạt 87,5%": the share written must be the share counted.
+SHARE = re.compile(
+    r"tán thành (?P<part>\d+)/(?P<whole>\d+)[^\d%;]*?đạt (?P<pct>\d+(?:[,.]\d+)?)\s*%",
+    re.IGNORECASE,
+)
+
+
+def _title(lines: list[Paragraph]) -> str:
+    return flat(lines[0].text).upper() if lines else ""
+
+
+def check_minutes(doc: Document, layout: Layout, report: Report) -> None:
+    """THƯ KÝ left and CHỦ TỌA right with their names, 'Cuộc họp kết thúc vào ...', votes."""
+    code = layout.doc_type.code if layout.doc_type is not None else None
+    if layout.template or code != "bien_ban":
+        return
+    left, right = layout.chu_ky_trai_tham_quyen, layout.chu_ky_tham_quyen
+    if _title(left) not in SECRETARY:
+        found = literal(left[0].text) if left else msg("absent")
+        place = left[0].where if left else DOCUMENT
+        report.add("bien_ban.thu_ky", place, found, literal(SECRETARY[0]))
+    elif layout.chu_ky_trai_ho_ten is None:
+        report.add("bien_ban.thu_ky_ho_ten", left[-1].where, msg("absent"), msg("signer"))
+    else:
+        for p in left:
+            check_format(report, "chu_ky_tham_quyen", p)
+        check_format(report, "chu_ky_ho_ten", layout.chu_ky_trai_ho_ten)
+    if _title(right) not in CHAIR:
+        found = literal(right[0].text) if right else msg("absent")
+        place = right[0].where if right else DOCUMENT
+        report.add("bien_ban.chu_toa", place, found, literal(CHAIR[0]))
+    if not any(ENDED.search(flat(p.text)) for p in layout.body):
+        last = layout.body[-1] if layout.body else None
+        report.add(
+            "bien_ban.ket_thuc", last.where if last else DOCUMENT, msg("absent"),
+            literal("Cuộc họp kết thúc vào ... giờ ... cùng ngày"),
+        )  # fmt: skip
+    for p in layout.body:
+        for match in SHARE.finditer(flat(p.text)):
+            part, whole = int(match["part"]), int(match["whole"])
+            if whole == 0 or part > whole:
+                continue  # not a count of votes
+            if not same_share(match["pct"], part, whole):
+                wanted = percent_text(part, whole)
+                report.add("bien_ban.ty_le", p.where, literal(f"{match['pct']}%"),
+                           literal(f"{wanted}%"))  # fmt: skip
+
+
+def same_share(written: str, part: int, whole: int) -> bool:
+    """Whether `written` (87,5 or 88,89 or 89) is part/whole in per cent, to its own decimals."""
+    text = written.replace(",", ".")
+    decimals = len(text.split(".")[1]) if "." in text else 0
+    exact = Fraction(part * 100, whole)
+    return abs(Fraction(text) - exact) <= Fraction(1, 2 * 10**decimals)
