@@ -74,6 +74,12 @@ class DocumentKind:
     attachments: type
     attach: Attacher | None = None
     starter: str | None = None  # name of the commented starter YAML (vanthu new)
+    more_starters: tuple[str, ...] = ()  # other starters of the kind: quyet-dinh-chung ...
+
+    @property
+    def starters(self) -> tuple[str, ...]:
+        """Every starter of the kind, the main one first."""
+        return (self.starter, *self.more_starters) if self.starter else self.more_starters
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Read what a decision refers to: its award list, its council's members, the plan it issues."""
+"""Read what a decision refers to: its award list, its council's members, the plan or the
+Quy chế it issues."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ from pipeline.context.quyet_dinh import check_award_phrases
 from pipeline.errors import InputError
 from pipeline.load.attachments import DecisionAttachments
 from pipeline.load.contract import Attached, LoadedDocument, Resolver
+from pipeline.load.locations import ATTACHED_DIR
 from pipeline.load.spreadsheet import Field, Table, read_table
+from pipeline.load.validation import validate
 from pipeline.load.yaml_source import Source
-from pipeline.model.quyet_dinh import DecisionData, SheetRef
+from pipeline.model.quyet_dinh import DecisionData, Regulation, SheetRef
 
 ROLE = Field("vai_tro", ("Vai trò", "Nhiệm vụ trong Hội đồng", "Chức danh trong Hội đồng"))
 # The decision date is wrong, not the sheet, when no base salary or regime covers it.
@@ -58,7 +61,7 @@ def council_members(data: DecisionData, source: Source, resolver: Resolver) -> t
 
 def issued_plan(data: DecisionData, source: Source, resolver: Resolver) -> LoadedDocument:
     """The Kế hoạch a decision issues, loaded like any plan."""
-    assert data.ban_hanh is not None
+    assert data.ban_hanh is not None and data.ban_hanh.ke_hoach is not None
     loc = ("ban_hanh", "ke_hoach")
     path = resolver.referenced_file(source, data.ban_hanh.ke_hoach, loc)
     try:
@@ -72,6 +75,22 @@ def issued_plan(data: DecisionData, source: Source, resolver: Resolver) -> Loade
     return plan
 
 
+def issued_regulation(
+    data: DecisionData, source: Source, resolver: Resolver
+) -> tuple[Regulation, tuple[Path, ...]]:
+    """The Quy chế a decision issues: written in it, or read from a file under kem-theo/ (a
+    folder the build leaves alone, so the Quy chế is printed only with its decision)."""
+    assert data.ban_hanh is not None and data.ban_hanh.quy_che is not None
+    written = data.ban_hanh.quy_che
+    if isinstance(written, Regulation):
+        return written, ()
+    loc = ("ban_hanh", "quy_che")
+    path = resolver.referenced_file(source, written, loc)
+    if path.parent.name != ATTACHED_DIR:
+        raise source.error("data.not_in_attached_folder", loc, name=written, folder=ATTACHED_DIR)
+    return validate(Regulation, resolver.parse(path)), (path,)
+
+
 def decision_attachments(data: DecisionData, source: Source, resolver: Resolver) -> Attached:
     """The lists a decision needs, and the files they came from."""
     if data.khen_thuong is not None:
@@ -80,6 +99,9 @@ def decision_attachments(data: DecisionData, source: Source, resolver: Resolver)
     if data.hoi_dong is not None:
         members, path = council_members(data, source, resolver)
         return Attached(DecisionAttachments(members=members), (path,))
+    if data.ban_hanh is not None and data.ban_hanh.quy_che is not None:
+        regulation, files = issued_regulation(data, source, resolver)
+        return Attached(DecisionAttachments(regulation=regulation), files)
     if data.ban_hanh is not None:
         plan = issued_plan(data, source, resolver)
         return Attached(DecisionAttachments(plan=plan.info), plan.files)

@@ -102,6 +102,13 @@ MESSAGES = {
         "vi": "số liệu '{{{{ {name} }}}}' không có; ví dụ số liệu có: '{{{{ {hint} }}}}'",
         "en": "there is no figure '{{{{ {name} }}}}'; an existing one: '{{{{ {hint} }}}}'",
     },
+    "data.not_in_attached_folder": {
+        "vi": (
+            "tệp '{name}' phải nằm trong thư mục {folder}/ (tệp ở đó không dựng thành văn bản"
+            " riêng)"
+        ),
+        "en": "'{name}' must be in a {folder}/ folder (files there are not built on their own)",
+    },
     "data.not_a_plan": {
         "vi": "tệp '{name}' không phải Kế hoạch (loai: ke_hoach)",
         "en": "'{name}' is not a plan (loai: ke_hoach)",
