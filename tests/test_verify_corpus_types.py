@@ -20,9 +20,11 @@ EXAMPLES = {
     "thong_bao": REPO / "inputs" / "2024" / "tb-ket-luan-hop-hoi-dong.yaml",
     "qd_chung": REPO / "inputs" / "2024" / "qd-dieu-dong-cong-chuc.yaml",
     "qd_quy_che": REPO / "inputs" / "2024" / "qd-ban-hanh-quy-che-hoi-dong.yaml",
+    "tt_du_thao": REPO / "inputs" / "2024" / "to-trinh-kem-du-thao.yaml",
 }
-# Examples of a type that has several (a general decision, one issuing a Quy chế): their type.
-TYPES = {"qd_chung": "quyet_dinh", "qd_quy_che": "quyet_dinh"}
+# Examples of a type that has several (a general decision, one issuing a Quy chế, a Tờ trình
+# with its draft decision): their type.
+TYPES = {"qd_chung": "quyet_dinh", "qd_quy_che": "quyet_dinh", "tt_du_thao": "to_trinh"}
 
 
 def type_of(example: str) -> str:
@@ -123,6 +125,10 @@ def article_numbers_restart(doc) -> None:
     renumber(doc, "Điều 3.", "Điều 1.")  # Chương II starting again at Điều 1
 
 
+def draft_article_skipped(doc) -> None:
+    renumber(doc, "Điều 2.", "Điều 3.")  # in the draft decision after the Tờ trình
+
+
 def chapter_skipped(doc) -> None:
     renumber(doc, "Chương II", "Chương III")
 
@@ -178,6 +184,8 @@ CASES = [
     Case("qd_quy_che", "chapter-not-bold", chapter_not_bold, frozenset({"chuong.bold"})),
     Case("qd_quy_che", "kem-theo-number", attached_number_typed, frozenset({"kem_theo.so"})),
     Case("qd_quy_che", "kem-theo-date", attached_date_typed, frozenset({"kem_theo.ngay"})),
+    Case("tt_du_thao", "draft-article-skipped", draft_article_skipped,
+         frozenset({"dieu.order"})),
 ]  # fmt: skip
 
 

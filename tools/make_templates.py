@@ -587,6 +587,30 @@ def type_to_trinh(doc: Document) -> None:
     blocks_of(doc, "sau_cac_muc")
     para(doc, "NoiDungCuoi", "{{r ket_thuc }}")
     para(doc, "NoiDung", '{%p include "khoi/ky-ten" %}')
+    draft_decision(doc)
+
+
+# What a draft decision prints, rebound from `du_thao` (the decision's own context).
+DRAFT_NAMES = (
+    "dau_trang", "co_quan_chu_quan", "co_quan_ban_hanh", "duong_ke_co_quan", "duong_ke_tieu_ngu",
+    "so_ky_hieu", "trich_yeu_cong_van", "dia_danh_ngay", "ten_loai", "trich_yeu",
+    "duong_ke_trich_yeu", "tham_quyen", "can_cu", "theo_de_nghi", "cac_dieu", "noi_nhan", "luu",
+    "chu_ky",
+)
+
+
+def draft_decision(doc: Document) -> None:
+    """The draft Quyết định a Tờ trình attaches: a page of its own marked DỰ THẢO, then the
+    decision as it would be issued (its header, title, articles and signature)."""
+    para(doc, "NoiDung", "{%p if du_thao %}")
+    section_break(doc, landscape=False)
+    para(doc, "KhoangCach", ("DỰ THẢO", "Strong"))
+    names = ", ".join(f"{name} = du_thao.{name}" for name in DRAFT_NAMES)
+    para(doc, "NoiDung", f"{{%p with {names} %}}")
+    para(doc, "NoiDung", '{%p include "khoi/dau-trang" %}')
+    decision_text(doc)
+    para(doc, "NoiDung", "{%p endwith %}")
+    para(doc, "NoiDung", "{%p endif %}")
 
 
 def type_cong_van(doc: Document) -> None:
@@ -707,9 +731,9 @@ def issued_regulation(doc: Document) -> None:
     para(doc, "NoiDung", "{%p endif %}")
 
 
-def type_quyet_dinh(doc: Document) -> None:
-    """Quyết định: thẩm quyền, căn cứ, QUYẾT ĐỊNH:, articles, signature, attached Danh sách."""
-    para(doc, "NoiDung", '{%p include "khoi/dau-trang" %}')
+def decision_text(doc: Document) -> None:
+    """A Quyết định from its title to its signature: printed alone (quyet-dinh) or as the
+    draft a Tờ trình attaches (to-trinh, variables rebound to the draft's)."""
     title_block(doc)
     para(doc, "ThamQuyenBanHanh", "{{ tham_quyen }}")
     para(doc, "CanCu", "{%p for dong in can_cu %}")
@@ -721,6 +745,12 @@ def type_quyet_dinh(doc: Document) -> None:
     para(doc, "NoiDung", '{%p include "khoi/dieu" %}')
     para(doc, "NoiDung", "{%p endfor %}")
     para(doc, "NoiDung", '{%p include "khoi/ky-ten" %}')
+
+
+def type_quyet_dinh(doc: Document) -> None:
+    """Quyết định: thẩm quyền, căn cứ, QUYẾT ĐỊNH:, articles, signature, attached Danh sách."""
+    para(doc, "NoiDung", '{%p include "khoi/dau-trang" %}')
+    decision_text(doc)
     para(doc, "NoiDung", "{%p if danh_sach %}")
     section_break(doc, landscape=False)
     para(doc, "PhuLucSo", "{{ danh_sach.ten }}")

@@ -32,6 +32,13 @@ class DecisionAttachments:
 
 
 @dataclass(frozen=True)
+class SubmissionAttachments:
+    """The draft Quyết định a Tờ trình attaches (dự thảo), loaded like any decision."""
+
+    draft: DocumentInfo[DecisionAttachments] | None = None
+
+
+@dataclass(frozen=True)
 class ReportAttachments:
     """A yearly report's figures: its year, the year before (when there is one), by name."""
 

@@ -1,20 +1,21 @@
 """Read what a decision refers to: its award list, its council's members, the plan or the
-Quy chế it issues."""
+Quy chế it issues; and the draft decision a Tờ trình attaches."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from pipeline.awards import AwardList, read_award_list
-from pipeline.context.quyet_dinh import check_award_phrases
+from pipeline.context.quyet_dinh import NAMED_IN_ARTICLE, check_award_phrases
 from pipeline.errors import InputError
-from pipeline.load.attachments import DecisionAttachments
+from pipeline.load.attachments import DecisionAttachments, SubmissionAttachments
 from pipeline.load.contract import Attached, LoadedDocument, Resolver
 from pipeline.load.locations import ATTACHED_DIR
 from pipeline.load.spreadsheet import Field, Table, read_table
 from pipeline.load.validation import validate
 from pipeline.load.yaml_source import Source
 from pipeline.model.quyet_dinh import DecisionData, Regulation, SheetRef
+from pipeline.model.to_trinh import SubmissionData
 
 ROLE = Field("vai_tro", ("Vai trò", "Nhiệm vụ trong Hội đồng", "Chức danh trong Hội đồng"))
 # The decision date is wrong, not the sheet, when no base salary or regime covers it.
@@ -59,20 +60,44 @@ def council_members(data: DecisionData, source: Source, resolver: Resolver) -> t
     return table, path
 
 
-def issued_plan(data: DecisionData, source: Source, resolver: Resolver) -> LoadedDocument:
-    """The Kế hoạch a decision issues, loaded like any plan."""
-    assert data.ban_hanh is not None and data.ban_hanh.ke_hoach is not None
-    loc = ("ban_hanh", "ke_hoach")
-    path = resolver.referenced_file(source, data.ban_hanh.ke_hoach, loc)
+def referenced_document(
+    source: Source, name: str, loc: tuple[str, ...], resolver: Resolver
+) -> tuple[LoadedDocument, Path]:
+    """Another document a data file names at `loc`, loaded like any document."""
+    path = resolver.referenced_file(source, name, loc)
     try:
-        plan = resolver.load(path)
+        return resolver.load(path), path
     except InputError as exc:
         if exc.key == "ws.reference_cycle":  # say so where the reference is written
             raise source.error(exc.key, loc, **exc.params) from None
         raise
+
+
+def issued_plan(data: DecisionData, source: Source, resolver: Resolver) -> LoadedDocument:
+    """The Kế hoạch a decision issues, loaded like any plan."""
+    assert data.ban_hanh is not None and data.ban_hanh.ke_hoach is not None
+    loc = ("ban_hanh", "ke_hoach")
+    plan, path = referenced_document(source, data.ban_hanh.ke_hoach, loc, resolver)
     if plan.kind.code != "ke_hoach":
         raise source.error("data.not_a_plan", loc, name=path.name)
     return plan
+
+
+def submission_attachments(data: SubmissionData, source: Source, resolver: Resolver) -> Attached:
+    """The draft decision a Tờ trình attaches (du_thao), if any: a Quyết định whose text ends
+    with its signature (one with a Danh sách, a Kế hoạch or a Quy chế after it is refused)."""
+    if data.du_thao is None:
+        return Attached(SubmissionAttachments())
+    loc = ("du_thao",)
+    draft, path = referenced_document(source, data.du_thao, loc, resolver)
+    if draft.kind.code != "quyet_dinh":
+        raise source.error("data.not_a_decision", loc, name=path.name)
+    attached = draft.info.attachments
+    assert isinstance(attached, DecisionAttachments)
+    listed = attached.awards is not None and len(attached.awards.entries) > NAMED_IN_ARTICLE
+    if listed or attached.plan is not None or attached.regulation is not None:
+        raise source.error("data.draft_with_parts", loc, name=path.name)
+    return Attached(SubmissionAttachments(draft=draft.info), draft.files, draft.folders)
 
 
 def issued_regulation(

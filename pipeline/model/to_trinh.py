@@ -25,6 +25,10 @@ class SubmissionData(DocumentData):
     kinh_trinh: str | None = Field(
         default=None, min_length=1, description="who is asked to decide; default: Kính gửi"
     )
+    du_thao: str | None = Field(
+        default=None, min_length=1,
+        description="the draft Quyết định's file, printed after the Tờ trình marked DỰ THẢO",
+    )  # fmt: skip
 
     @property
     def addressees(self) -> list[str]:

@@ -49,6 +49,9 @@ __all__ = [
 ]
 
 
+DRAFT_MARK = "DỰ THẢO"  # over a draft a Tờ trình attaches
+
+
 class _Finder(HeaderFinder):
     """The header block, then title, body, signature and appendices, in reading order."""
 
@@ -229,8 +232,9 @@ class _Finder(HeaderFinder):
             )
 
     def attached_parts(self, blocks: list[Paragraph | Table]) -> None:
-        """Documents a decision issues, printed after its signature: each starts on a new
-        section with its type name (QUY CHẾ, KẾ HOẠCH), under the header block when repeated."""
+        """Documents printed after the signature (what a decision issues, the draft decision a
+        Tờ trình attaches): each starts a section with its type name (QUY CHẾ, KẾ HOẠCH,
+        QUYẾT ĐỊNH), under the header block when repeated."""
         paragraphs = [b for b in blocks if isinstance(b, Paragraph) and self.usable(b)]
         starts = [
             i for i, p in enumerate(paragraphs)
@@ -245,10 +249,13 @@ class _Finder(HeaderFinder):
             self.layout.attached.append(AttachedPart(title, trich_yeu, kem_theo, rest))
 
     def _opens_section(self, p: Paragraph) -> bool:
-        """Whether p is the first text of its section outside the header block's table."""
+        """Whether p is the first text of its section outside the header block's table (after
+        the DỰ THẢO mark of a draft)."""
         section = self.doc.sections[p.section - 1]
-        first = next((b for b in section.paragraphs() if self.usable(b) and b.cell is None), None)
-        return first is p
+        texts = [b for b in section.paragraphs() if self.usable(b)]
+        if texts and flat(texts[0].text).upper() == DRAFT_MARK:
+            texts = texts[1:]
+        return bool(texts) and texts[0] is p
 
     def run(self) -> Layout:
         """Find every element, in reading order."""

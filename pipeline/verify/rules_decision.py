@@ -1,6 +1,7 @@
 """A Quyết định's articles and what it issues: Điều numbered in order (through the Chương of an
-issued Quy chế), Chương I, II ... in order and in their form, and every '(... kèm theo Quyết
-định số ... ngày ...)' line naming the decision's own number and date."""
+issued Quy chế, and in a draft decision after a Tờ trình), Chương I, II ... in order and in their
+form, and every '(... kèm theo Quyết định số ... ngày ...)' line naming the decision's own number
+and date."""
 
 from __future__ import annotations
 
@@ -31,19 +32,22 @@ SPECS = {
 
 
 def check_decision(doc: Document, layout: Layout, report: Report) -> None:
-    """The decision's articles, the parts it issues and the lines that name it."""
-    doc_type = layout.doc_type
-    if layout.template or doc_type is None or doc_type.code != "quyet_dinh":
+    """A decision's articles, the parts it issues and the lines that name it; the articles of
+    a document printed after any signature (a Tờ trình's draft decision)."""
+    if layout.template:
         return
-    _articles(layout.body, report)
+    decision = layout.doc_type is not None and layout.doc_type.code == "quyet_dinh"
+    if decision:
+        _articles(layout.body, report)
     for part in layout.attached:
         check_format(report, "ten_loai", part.title)
         if part.kem_theo is not None:
             check_format(report, "phu_luc_kem_theo", part.kem_theo)
         _articles(part.body, report)
         _chapters(part.body, report)
-    lines = [a.attached for a in layout.appendices] + [p.kem_theo for p in layout.attached]
-    _attached_lines([p for p in lines if p is not None], layout, report)
+    if decision:
+        lines = [a.attached for a in layout.appendices] + [p.kem_theo for p in layout.attached]
+        _attached_lines([p for p in lines if p is not None], layout, report)
 
 
 def _articles(paragraphs: Iterable[Paragraph], report: Report) -> None:
