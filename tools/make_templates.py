@@ -441,12 +441,7 @@ def block_article(doc: Document) -> None:
     blocks_of(doc, "dieu.doan")
     # Khoản: the number upright like the text; a khoản with a title stands bold on its line.
     para(doc, "NoiDung", "{%p for khoan in dieu.khoan %}")
-    para(doc, "KhoanTieuDe", "{%p if khoan.tieu_de %}")
-    para(doc, "KhoanTieuDe", "{{ khoan.so }}. ", "{{r khoan.tieu_de }}")
-    para(doc, "NoiDung", "{%p else %}")
-    para(doc, "NoiDung", "{{ khoan.so }}. ", "{{r khoan.noi_dung }}")
-    para(doc, "NoiDung", "{%p endif %}")
-    blocks_of(doc, "khoan.doan")
+    item(doc, bold_number=False)
     para(doc, "NoiDung", "{%p endfor %}")
 
 
@@ -488,6 +483,12 @@ def blocks_of(doc: Document, variable: str) -> None:
     para(doc, "NoiDung", "{%p endfor %}")
 
 
+def articles_of(doc: Document, variable: str) -> None:
+    para(doc, "NoiDung", f"{{%p for dieu in {variable} %}}")
+    para(doc, "NoiDung", '{%p include "khoi/dieu" %}')
+    para(doc, "NoiDung", "{%p endfor %}")
+
+
 def title_block(doc: Document) -> None:
     para(doc, "TenLoai", "{{ ten_loai }}")
     para(doc, "TrichYeu", "{{r trich_yeu }}")
@@ -497,18 +498,27 @@ def title_block(doc: Document) -> None:
 # --- document types -------------------------------------------------------------------------
 
 
+def item(doc: Document, *, bold_number: bool) -> None:
+    """One khoản (variable `khoan`): its title bold on a line of its own, or its number and
+    text (the number bold in a Mục of a plan, upright in an Điều), then its paragraphs."""
+    para(doc, "KhoanTieuDe", "{%p if khoan.tieu_de %}")
+    para(doc, "KhoanTieuDe", "{{ khoan.so }}. ", "{{r khoan.tieu_de }}")
+    para(doc, "NoiDung", "{%p else %}")
+    if bold_number:
+        para(doc, "NoiDung", ("{{ khoan.so }}.", "Strong"), " ", "{{r khoan.noi_dung }}")
+    else:
+        para(doc, "NoiDung", "{{ khoan.so }}. ", "{{r khoan.noi_dung }}")
+    para(doc, "NoiDung", "{%p endif %}")
+    blocks_of(doc, "khoan.doan")
+
+
 def block_sections(doc: Document) -> None:
     """Mục I., II. with their khoản (heading or numbered paragraph), text and figure tables."""
     para(doc, "Muc", "{%p for muc in cac_muc %}")
     para(doc, "Muc", "{{ muc.so }}. {{ muc.tieu_de }}")
     blocks_of(doc, "muc.doan")
     para(doc, "NoiDung", "{%p for khoan in muc.khoan %}")
-    para(doc, "KhoanTieuDe", "{%p if khoan.tieu_de %}")
-    para(doc, "KhoanTieuDe", "{{ khoan.so }}. ", "{{r khoan.tieu_de }}")
-    para(doc, "NoiDung", "{%p else %}")
-    para(doc, "NoiDung", ("{{ khoan.so }}.", "Strong"), " ", "{{r khoan.noi_dung }}")
-    para(doc, "NoiDung", "{%p endif %}")
-    blocks_of(doc, "khoan.doan")
+    item(doc, bold_number=True)
     para(doc, "NoiDung", "{%p for bang in khoan.bang %}")
     para(doc, "NoiDung", '{%p include "khoi/bang-so-lieu" %}')
     para(doc, "NoiDung", "{%p endfor %}")
@@ -724,9 +734,7 @@ def issued_regulation(doc: Document) -> None:
     para(doc, "TieuDeGiua", "Chương {{ chuong.so }}")
     para(doc, "TieuDeGiua", "{{ chuong.tieu_de }}")
     para(doc, "TieuDeGiua", "{%p endif %}")
-    para(doc, "NoiDung", "{%p for dieu in chuong.cac_dieu %}")
-    para(doc, "NoiDung", '{%p include "khoi/dieu" %}')
-    para(doc, "NoiDung", "{%p endfor %}")
+    articles_of(doc, "chuong.cac_dieu")
     para(doc, "NoiDung", "{%p endfor %}")
     para(doc, "NoiDung", "{%p endif %}")
 
@@ -741,9 +749,7 @@ def decision_text(doc: Document) -> None:
     para(doc, "CanCu", "{%p endfor %}")
     para(doc, "CanCu", "{{ theo_de_nghi }}")
     para(doc, "TieuDeGiua", "QUYẾT ĐỊNH:")
-    para(doc, "NoiDung", "{%p for dieu in cac_dieu %}")
-    para(doc, "NoiDung", '{%p include "khoi/dieu" %}')
-    para(doc, "NoiDung", "{%p endfor %}")
+    articles_of(doc, "cac_dieu")
     para(doc, "NoiDung", '{%p include "khoi/ky-ten" %}')
 
 
