@@ -725,7 +725,7 @@ def issued_regulation(doc: Document) -> None:
     '(Ban hành kèm theo Quyết định số ...)', then Chương I, II ... with their Điều."""
     para(doc, "NoiDung", "{%p if quy_che %}")
     section_break(doc, landscape=False)
-    para(doc, "NoiDung", '{%p include "khoi/dau-trang-kem-theo" %}')
+    para(doc, "NoiDung", '{%p include "khoi/dau-kem-theo" %}')
     para(doc, "TenLoai", "{{ quy_che.ten_loai }}")
     para(doc, "TrichYeu", "{{r quy_che.trich_yeu }}")
     para(doc, "PhuLucKemTheo", "{{ quy_che.kem_theo }}")
@@ -807,7 +807,7 @@ def frame(doc: Document) -> None:
 TEMPLATES: dict[str, Callable[[Document], None]] = {
     "khung.docx": frame,
     "khoi/dau-trang.docx": block_header,
-    "khoi/dau-trang-kem-theo.docx": block_attached_header,
+    "khoi/dau-kem-theo.docx": block_attached_header,
     "khoi/dieu.docx": block_article,
     "khoi/ky-ten.docx": block_signature,
     "khoi/doan-van.docx": block_paragraph,
