@@ -138,6 +138,11 @@ def chapter_not_bold(doc) -> None:
         run.font.bold = False
 
 
+def regulation_text_small(doc) -> None:
+    for run in next(p for p in doc.paragraphs if p.text.startswith("2. Phiên họp xét")).runs:
+        run.font.size = Pt(12)
+
+
 def _attached_line(doc):
     return next(p for p in doc.paragraphs if p.text.startswith("(Ban hành kèm theo"))
 
@@ -184,6 +189,8 @@ CASES = [
     Case("qd_quy_che", "chapter-not-bold", chapter_not_bold, frozenset({"chuong.bold"})),
     Case("qd_quy_che", "kem-theo-number", attached_number_typed, frozenset({"kem_theo.so"})),
     Case("qd_quy_che", "kem-theo-date", attached_date_typed, frozenset({"kem_theo.ngay"})),
+    Case("qd_quy_che", "regulation-text-12pt", regulation_text_small,
+         frozenset({"noi_dung.size"})),
     Case("tt_du_thao", "draft-article-skipped", draft_article_skipped,
          frozenset({"dieu.order"})),
 ]  # fmt: skip

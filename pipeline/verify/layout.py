@@ -241,8 +241,13 @@ class _Finder(HeaderFinder):
             if p.alignment == "center" and type_by_title(flat(p.text)) is not None
             and self._opens_section(p)
         ]  # fmt: skip
+        appendix_starts = {id(a.start) for a in self.layout.appendices}
         for n, start in enumerate(starts):
             end = starts[n + 1] if n + 1 < len(starts) else len(paragraphs)
+            # A part's own Phụ lục (a plan's appendix of tasks) ends its text.
+            end = next(
+                (i for i in range(start + 1, end) if id(paragraphs[i]) in appendix_starts), end
+            )
             title, *rest = paragraphs[start:end]
             trich_yeu = rest.pop(0) if rest and rest[0].alignment == "center" else None
             kem_theo = rest.pop(0) if rest and flat(rest[0].text).startswith("(") else None

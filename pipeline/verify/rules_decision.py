@@ -12,6 +12,7 @@ from pipeline.rules.numbering import roman
 from pipeline.verify.document import Document, Paragraph
 from pipeline.verify.layout import Layout, flat
 from pipeline.verify.report import Report, literal
+from pipeline.verify.rules_body import check_running_text
 from pipeline.verify.specs import Spec, check_format
 
 ARTICLE_NUMBER = re.compile(r"^Điều\s+(?P<number>\d+)\.")
@@ -43,6 +44,7 @@ def check_decision(doc: Document, layout: Layout, report: Report) -> None:
         check_format(report, "ten_loai", part.title)
         if part.kem_theo is not None:
             check_format(report, "phu_luc_kem_theo", part.kem_theo)
+        check_running_text(doc, part.body, report)
         _articles(part.body, report)
         _chapters(part.body, report)
     if decision:
