@@ -19,6 +19,7 @@ from tests.typed_docs import (
     TEMPLATES,
     body,
     cell_looks,
+    example_data,
     first,
     open_docx,
     page_lines,
@@ -28,12 +29,15 @@ from tests.typed_docs import (
 
 EXAMPLE = REPO / "inputs" / "2024" / "to-trinh-kem-du-thao.yaml"
 DRAFT = REPO / "inputs" / "2024" / "kem-theo" / "du-thao-qd-bang-khen.yaml"
+GENERAL = REPO / "inputs" / "2024" / "qd-dieu-dong-cong-chuc.yaml"
 
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("to-trinh-du-thao")
-    return render_variants(EXAMPLE, {"du_thao": {}, "khong_du_thao": {"du_thao": None}}, out)
+    written = {k: v for k, v in example_data(GENERAL).items() if k != "loai"}
+    variants = {"du_thao": {}, "khong_du_thao": {"du_thao": None}, "viet_san": {"du_thao": written}}
+    return render_variants(EXAMPLE, variants, out)
 
 
 def test_the_draft_follows_on_a_section_of_its_own(rendered: dict[str, Path]) -> None:
@@ -78,7 +82,16 @@ def test_without_a_draft_nothing_follows(rendered: dict[str, Path]) -> None:
     assert body(doc)[-1].text.startswith("Kính trình")
 
 
-@pytest.mark.parametrize("variant", ["du_thao", "khong_du_thao"])
+def test_a_draft_written_in_the_submission(rendered: dict[str, Path], tmp_path: Path) -> None:
+    """du_thao: the decision's data itself (without loai), printed as its own file would be."""
+    items = body(open_docx(rendered["viet_san"]))
+    part = [x.text for x in items[items.index(first(items, "DỰ THẢO")) + 1 :]]
+    alone = Renderer(TEMPLATES).render_file(GENERAL, tmp_path / "qd.docx")
+    assert part == [x.text for x in body(open_docx(alone))]
+    assert "Điều 2. Trách nhiệm bàn giao và tiếp nhận" in part
+
+
+@pytest.mark.parametrize("variant", ["du_thao", "khong_du_thao", "viet_san"])
 def test_verify_passes_and_detects_the_type(rendered: dict[str, Path], variant: str) -> None:
     report = verify_file(rendered[variant])
     assert report.doc_type == "to_trinh"
@@ -131,6 +144,29 @@ BAD = {
     "with a Danh sách": ("qd-bang-khen-ubnd-tinh.yaml", "phần in sau chữ ký"),
     "itself": ("to-trinh-kem-du-thao.yaml", "to-trinh-kem-du-thao.yaml"),
 }
+
+
+def test_an_error_in_a_written_draft_names_the_submissions_line(workspace: Path) -> None:
+    text = workspace.read_text("utf-8")
+    draft = (
+        "du_thao:\n  co_quan: ubnd-tinh-son-la\n  ngay: 25/10/2024\n"
+        "  trich_yeu: Về việc giao nhiệm vụ\n  tham_quyen: Chủ tịch UBND tỉnh\n"
+        "  can_cu: [Luật Tổ chức chính quyền địa phương]\n  theo_de_nghi: Chánh Văn phòng\n"
+        "  dieu:\n    - noi_dung: Giao nhiệm vụ.\n      so_dieu: 1\n"
+        "  don_vi_soan_thao: NC\n  nguoi_ky: pho-chu-tich\n"
+    )
+    workspace.write_text(
+        text.replace("du_thao: kem-theo/du-thao-qd-bang-khen.yaml\n", draft), "utf-8"
+    )
+    line = next(
+        n for n, t in enumerate(workspace.read_text("utf-8").splitlines(), 1) if "so_dieu" in t
+    )
+    result = render(workspace)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"{workspace.name}, dòng {line}" in result.output, result.output
+    assert "du_thao.dieu[0].so_dieu" in result.output, (
+        result.output
+    )
 
 
 @pytest.mark.parametrize("case", sorted(BAD))

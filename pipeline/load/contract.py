@@ -50,6 +50,10 @@ class Resolver(Protocol):
         """Another document (a plan a decision issues, a decision a report counts)."""
         ...
 
+    def load_inline(self, source: Source) -> LoadedDocument:
+        """A document written inside another one's file (a Tờ trình's draft decision)."""
+        ...
+
     def year_documents(self, year: int) -> tuple[Path, list[Path]]:
         """The folder of `year`'s documents (it may not exist) and the document files in it."""
         ...

@@ -13,7 +13,7 @@ from pipeline.load.contract import Attached, LoadedDocument, Resolver
 from pipeline.load.locations import ATTACHED_DIR
 from pipeline.load.spreadsheet import Field, Table, read_table
 from pipeline.load.validation import validate
-from pipeline.load.yaml_source import Source
+from pipeline.load.yaml_source import Source, dotted
 from pipeline.model.quyet_dinh import DecisionData, Regulation, SheetRef
 from pipeline.model.to_trinh import SubmissionData
 
@@ -83,13 +83,38 @@ def issued_plan(data: DecisionData, source: Source, resolver: Resolver) -> Loade
     return plan
 
 
+def inline_source(source: Source, loc: tuple[str, ...], kind: str) -> Source:
+    """The document written at `loc` of `source` as a source of its own (of `kind` unless it
+    says otherwise), every key at its line in the file."""
+    data = source.data
+    for key in loc:
+        data = data[key]
+    depth = len(loc)
+    lines = {path[depth:]: line for path, line in source.lines.items() if path[:depth] == loc}
+    return Source(path=source.path, data={"loai": kind, **data}, lines=lines)
+
+
+def inline_document(source: Source, loc: tuple[str, ...], resolver: Resolver) -> LoadedDocument:
+    """The decision written at `loc`: its errors name its fields from the file's top
+    (du_thao.dieu[0]), at their lines."""
+    try:
+        return resolver.load_inline(inline_source(source, loc, "quyet_dinh"))
+    except InputError as exc:
+        if exc.file is not None and Path(exc.file) == source.path:
+            exc.field = dotted((*loc, exc.field)) if exc.field else dotted(loc)
+        raise
+
+
 def submission_attachments(data: SubmissionData, source: Source, resolver: Resolver) -> Attached:
     """The draft decision a Tờ trình attaches (du_thao), if any: a Quyết định whose text ends
     with its signature (one with a Danh sách, a Kế hoạch or a Quy chế after it is refused)."""
     if data.du_thao is None:
         return Attached(SubmissionAttachments())
     loc = ("du_thao",)
-    draft, path = referenced_document(source, data.du_thao, loc, resolver)
+    if isinstance(data.du_thao, dict):
+        draft, path = inline_document(source, loc, resolver), source.path
+    else:
+        draft, path = referenced_document(source, data.du_thao, loc, resolver)
     if draft.kind.code != "quyet_dinh":
         raise source.error("data.not_a_decision", loc, name=path.name)
     attached = draft.info.attachments
