@@ -369,7 +369,7 @@ def executors(info: DocumentInfo, last_article: int) -> list[str]:
 
 
 def last_part(
-    danh_sach: dict[str, Any] | None, issued: dict[str, Any] | None, regulation: object
+    danh_sach: dict[str, Any] | None, issued: dict[str, Any] | None, regulation: Regulation | None
 ) -> str | None:
     """What stands last after the signature: an appendix of the issued plan, the plan, the
     Quy chế, the list."""
