@@ -16,9 +16,14 @@ from pipeline.context.ke_hoach import plan_context
 from pipeline.context.quyet_dinh import decision_context
 from pipeline.context.thong_bao import notice_context
 from pipeline.context.to_trinh import submission_context
-from pipeline.load.attachments import DecisionAttachments, NoAttachments, ReportAttachments
+from pipeline.load.attachments import (
+    DecisionAttachments,
+    NoAttachments,
+    ReportAttachments,
+    SubmissionAttachments,
+)
 from pipeline.load.contract import DocumentKind
-from pipeline.load.lists import decision_attachments
+from pipeline.load.lists import decision_attachments, submission_attachments
 from pipeline.load.report import report_attachments
 from pipeline.model.bao_cao import ReportData
 from pipeline.model.bien_ban import MinutesData
@@ -39,9 +44,10 @@ KINDS: dict[str, DocumentKind] = {
         DocumentKind("bao_cao", ReportData, "bao-cao", report_context, ReportAttachments,
                      attach=report_attachments),
         DocumentKind("quyet_dinh", DecisionData, "quyet-dinh", decision_context,
-                     DecisionAttachments, attach=decision_attachments, starter="quyet-dinh"),
-        DocumentKind("to_trinh", SubmissionData, "to-trinh", submission_context, NoAttachments,
-                     starter="to-trinh"),
+                     DecisionAttachments, attach=decision_attachments, starter="quyet-dinh",
+                     more_starters=("quyet-dinh-chung", "quyet-dinh-quy-che")),
+        DocumentKind("to_trinh", SubmissionData, "to-trinh", submission_context,
+                     SubmissionAttachments, attach=submission_attachments, starter="to-trinh"),
         DocumentKind("cong_van", LetterData, "cong-van", letter_context, NoAttachments,
                      starter="cong-van"),
         DocumentKind("giay_moi", InvitationData, "giay-moi", invitation_context, NoAttachments,

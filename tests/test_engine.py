@@ -11,9 +11,11 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from pipeline.api import load_document
+from pipeline.workspace import Workspace
 
 REPO = Path(__file__).resolve().parents[1]
-EXAMPLES = sorted(p for p in (REPO / "inputs").rglob("*.yaml") if "co-quan" not in p.parts)
+# Every document of the repository's workspace (not agency profiles, not kem-theo/ parts).
+EXAMPLES = Workspace.containing(REPO / "inputs").documents()
 
 
 def canonical(xml: bytes) -> bytes:

@@ -370,9 +370,10 @@ HEADER_WIDTHS = [int(Mm(62.5)), TEXT_WIDTH - int(Mm(62.5))]
 SIGNATURE_WIDTHS = [int(Mm(75)), TEXT_WIDTH - int(Mm(75))]
 
 
-def block_header(doc: Document) -> None:
-    """Ô 1–4: agency block and Quốc hiệu, Tiêu ngữ; Số and the date line on the second row."""
-    table = borderless_table(doc, HEADER_WIDTHS, rows=2)
+def block_header(doc: Document, *, numbered: bool = True) -> None:
+    """Ô 1–4: agency block and Quốc hiệu, Tiêu ngữ; Số and the date line on the second row
+    (not `numbered`: the header of a document issued with a decision, which has neither)."""
+    table = borderless_table(doc, HEADER_WIDTHS, rows=2 if numbered else 1)
     # The column widths follow the agency's name and Quốc hiệu (pipeline/rules/metrics.py).
     table._tbl.tblPr.find(qn("w:tblW")).set(qn("w:w"), "{{ dau_trang.tong }}")
     sides = ("{{ dau_trang.trai }}", "{{ dau_trang.phai }}")
@@ -391,6 +392,8 @@ def block_header(doc: Document) -> None:
     para(right, "QuocHieu", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     para(right, "TieuNgu", "Độc lập - Tự do - Hạnh phúc")
     para(right, "DuongKe", "{{r duong_ke_tieu_ngu }}")
+    if not numbered:
+        return
     left2, right2 = (clear_cell(c) for c in table.rows[1].cells)
     para(left2, "SoKyHieu", "Số: {{ so_ky_hieu }}")
     para(left2, "TrichYeuCongVan", "{%p if trich_yeu_cong_van %}")
@@ -445,6 +448,30 @@ def block_signature(doc: Document) -> None:
     para(doc, "NoiNhan", "{%p endif %}")
 
 
+def block_attached_header(doc: Document) -> None:
+    """The header block again over a Quy chế issued with a decision: agency and Quốc hiệu."""
+    block_header(doc, numbered=False)
+
+
+def block_article(doc: Document) -> None:
+    """One Điều (variable `dieu`): 'Điều N.' in bold and its text, paragraphs, khoản, điểm.
+
+    A title standing alone keeps with its text; a last one-line article with the signature.
+    """
+    para(doc, "NoiDung", "{%p if dieu.cuoi %}")
+    para(doc, "NoiDungCuoi", ("Điều {{ dieu.so }}.", "Strong"), " ", "{{r dieu.mo_dau }}")
+    para(doc, "NoiDung", "{%p elif dieu.tieu_de_rieng %}")
+    para(doc, "KhoanTieuDe", "Điều {{ dieu.so }}. ", "{{r dieu.mo_dau }}")
+    para(doc, "NoiDung", "{%p else %}")
+    para(doc, "NoiDung", ("Điều {{ dieu.so }}.", "Strong"), " ", "{{r dieu.mo_dau }}")
+    para(doc, "NoiDung", "{%p endif %}")
+    blocks_of(doc, "dieu.doan")
+    # Khoản: the number upright like the text; a khoản with a title stands bold on its line.
+    para(doc, "NoiDung", "{%p for khoan in dieu.khoan %}")
+    item(doc, bold_number=False)
+    para(doc, "NoiDung", "{%p endfor %}")
+
+
 def block_paragraph(doc: Document) -> None:
     """One block of running text (variable `doan`): a paragraph, dash lines or điểm."""
     para(doc, "NoiDung", '{%p if doan.kieu == "gach" %}')
@@ -483,6 +510,12 @@ def blocks_of(doc: Document, variable: str) -> None:
     para(doc, "NoiDung", "{%p endfor %}")
 
 
+def articles_of(doc: Document, variable: str) -> None:
+    para(doc, "NoiDung", f"{{%p for dieu in {variable} %}}")
+    para(doc, "NoiDung", '{%p include "khoi/dieu" %}')
+    para(doc, "NoiDung", "{%p endfor %}")
+
+
 def title_block(doc: Document) -> None:
     para(doc, "TenLoai", "{{ ten_loai }}")
     para(doc, "TrichYeu", "{{r trich_yeu }}")
@@ -492,18 +525,27 @@ def title_block(doc: Document) -> None:
 # --- document types -------------------------------------------------------------------------
 
 
+def item(doc: Document, *, bold_number: bool) -> None:
+    """One khoản (variable `khoan`): its title bold on a line of its own, or its number and
+    text (the number bold in a Mục of a plan, upright in an Điều), then its paragraphs."""
+    para(doc, "KhoanTieuDe", "{%p if khoan.tieu_de %}")
+    para(doc, "KhoanTieuDe", "{{ khoan.so }}. ", "{{r khoan.tieu_de }}")
+    para(doc, "NoiDung", "{%p else %}")
+    if bold_number:
+        para(doc, "NoiDung", ("{{ khoan.so }}.", "Strong"), " ", "{{r khoan.noi_dung }}")
+    else:
+        para(doc, "NoiDung", "{{ khoan.so }}. ", "{{r khoan.noi_dung }}")
+    para(doc, "NoiDung", "{%p endif %}")
+    blocks_of(doc, "khoan.doan")
+
+
 def block_sections(doc: Document) -> None:
     """Mục I., II. with their khoản (heading or numbered paragraph), text and figure tables."""
     para(doc, "Muc", "{%p for muc in cac_muc %}")
     para(doc, "Muc", "{{ muc.so }}. {{ muc.tieu_de }}")
     blocks_of(doc, "muc.doan")
     para(doc, "NoiDung", "{%p for khoan in muc.khoan %}")
-    para(doc, "KhoanTieuDe", "{%p if khoan.tieu_de %}")
-    para(doc, "KhoanTieuDe", "{{ khoan.so }}. ", "{{r khoan.tieu_de }}")
-    para(doc, "NoiDung", "{%p else %}")
-    para(doc, "NoiDung", ("{{ khoan.so }}.", "Strong"), " ", "{{r khoan.noi_dung }}")
-    para(doc, "NoiDung", "{%p endif %}")
-    blocks_of(doc, "khoan.doan")
+    item(doc, bold_number=True)
     para(doc, "NoiDung", "{%p for bang in khoan.bang %}")
     para(doc, "NoiDung", '{%p include "khoi/bang-so-lieu" %}')
     para(doc, "NoiDung", "{%p endfor %}")
@@ -582,6 +624,30 @@ def type_to_trinh(doc: Document) -> None:
     blocks_of(doc, "sau_cac_muc")
     para(doc, "NoiDungCuoi", "{{r ket_thuc }}")
     para(doc, "NoiDung", '{%p include "khoi/ky-ten" %}')
+    draft_decision(doc)
+
+
+# What a draft decision prints, rebound from `du_thao` (the decision's own context).
+DRAFT_NAMES = (
+    "dau_trang", "co_quan_chu_quan", "co_quan_ban_hanh", "duong_ke_co_quan", "duong_ke_tieu_ngu",
+    "so_ky_hieu", "trich_yeu_cong_van", "dia_danh_ngay", "ten_loai", "trich_yeu",
+    "duong_ke_trich_yeu", "tham_quyen", "can_cu", "theo_de_nghi", "cac_dieu", "noi_nhan", "luu",
+    "chu_ky",
+)
+
+
+def draft_decision(doc: Document) -> None:
+    """The draft Quyết định a Tờ trình attaches: a page of its own marked DỰ THẢO, then the
+    decision as it would be issued (its header, title, articles and signature)."""
+    para(doc, "NoiDung", "{%p if du_thao %}")
+    section_break(doc, landscape=False)
+    para(doc, "KhoangCach", ("DỰ THẢO", "Strong"))
+    names = ", ".join(f"{name} = du_thao.{name}" for name in DRAFT_NAMES)
+    para(doc, "NoiDung", f"{{%p with {names} %}}")
+    para(doc, "NoiDung", '{%p include "khoi/dau-trang" %}')
+    decision_text(doc)
+    para(doc, "NoiDung", "{%p endwith %}")
+    para(doc, "NoiDung", "{%p endif %}")
 
 
 def type_cong_van(doc: Document) -> None:
@@ -700,9 +766,28 @@ def list_table(doc: Document, *, money: bool) -> None:
     grid_table(doc, widths, header, rows)
 
 
-def type_quyet_dinh(doc: Document) -> None:
-    """Quyết định: thẩm quyền, căn cứ, QUYẾT ĐỊNH:, articles, signature, attached Danh sách."""
-    para(doc, "NoiDung", '{%p include "khoi/dau-trang" %}')
+def issued_regulation(doc: Document) -> None:
+    """The Quy chế a decision issues, on a new page: the header again, QUY CHẾ and its title,
+    '(Ban hành kèm theo Quyết định số ...)', then Chương I, II ... with their Điều."""
+    para(doc, "NoiDung", "{%p if quy_che %}")
+    section_break(doc, landscape=False)
+    para(doc, "NoiDung", '{%p include "khoi/dau-kem-theo" %}')
+    para(doc, "TenLoai", "{{ quy_che.ten_loai }}")
+    para(doc, "TrichYeu", "{{r quy_che.trich_yeu }}")
+    para(doc, "PhuLucKemTheo", "{{ quy_che.kem_theo }}")
+    para(doc, "NoiDung", "{%p for chuong in quy_che.cac_chuong %}")
+    para(doc, "TieuDeGiua", "{%p if chuong.so %}")
+    para(doc, "TieuDeGiua", "Chương {{ chuong.so }}")
+    para(doc, "TieuDeGiua", "{{ chuong.tieu_de }}")
+    para(doc, "TieuDeGiua", "{%p endif %}")
+    articles_of(doc, "chuong.cac_dieu")
+    para(doc, "NoiDung", "{%p endfor %}")
+    para(doc, "NoiDung", "{%p endif %}")
+
+
+def decision_text(doc: Document) -> None:
+    """A Quyết định from its title to its signature: printed alone (quyet-dinh) or as the
+    draft a Tờ trình attaches (to-trinh, variables rebound to the draft's)."""
     title_block(doc)
     para(doc, "ThamQuyenBanHanh", "{{ tham_quyen }}")
     para(doc, "CanCu", "{%p for dong in can_cu %}")
@@ -710,16 +795,14 @@ def type_quyet_dinh(doc: Document) -> None:
     para(doc, "CanCu", "{%p endfor %}")
     para(doc, "CanCu", "{{ theo_de_nghi }}")
     para(doc, "TieuDeGiua", "QUYẾT ĐỊNH:")
-    para(doc, "NoiDung", "{%p for dieu in cac_dieu %}")
-    # The last article stays on the page of the signature (NoiDungCuoi keeps with next).
-    para(doc, "NoiDung", "{%p if loop.last and not dieu.doan %}")
-    para(doc, "NoiDungCuoi", ("Điều {{ dieu.so }}.", "Strong"), " ", "{{r dieu.mo_dau }}")
-    para(doc, "NoiDung", "{%p else %}")
-    para(doc, "NoiDung", ("Điều {{ dieu.so }}.", "Strong"), " ", "{{r dieu.mo_dau }}")
-    para(doc, "NoiDung", "{%p endif %}")
-    blocks_of(doc, "dieu.doan")
-    para(doc, "NoiDung", "{%p endfor %}")
+    articles_of(doc, "cac_dieu")
     para(doc, "NoiDung", '{%p include "khoi/ky-ten" %}')
+
+
+def type_quyet_dinh(doc: Document) -> None:
+    """Quyết định: thẩm quyền, căn cứ, QUYẾT ĐỊNH:, articles, signature, attached Danh sách."""
+    para(doc, "NoiDung", '{%p include "khoi/dau-trang" %}')
+    decision_text(doc)
     para(doc, "NoiDung", "{%p if danh_sach %}")
     section_break(doc, landscape=False)
     para(doc, "PhuLucSo", "{{ danh_sach.ten }}")
@@ -751,6 +834,7 @@ def type_quyet_dinh(doc: Document) -> None:
     para(doc, "NoiDung", '{%p include "khoi/phu-luc-nhiem-vu" %}')
     para(doc, "NoiDung", "{%p endfor %}")
     para(doc, "NoiDung", "{%p endif %}")
+    issued_regulation(doc)
     section = doc.sections[-1]
     numbering = OxmlElement("w:pgNumType")
     numbering.set(qn("w:start"), "1")
@@ -769,6 +853,8 @@ def frame(doc: Document) -> None:
 TEMPLATES: dict[str, Callable[[Document], None]] = {
     "khung.docx": frame,
     "khoi/dau-trang.docx": block_header,
+    "khoi/dau-kem-theo.docx": block_attached_header,
+    "khoi/dieu.docx": block_article,
     "khoi/ky-ten.docx": block_signature,
     "khoi/doan-van.docx": block_paragraph,
     "khoi/cac-muc.docx": block_sections,

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.awards import AwardList, Entry
+from pipeline.context.articles import Written, articles_context, chapters_context, closed, written
 from pipeline.context.common import DocumentInfo, block_context, closing, common_context
 from pipeline.context.ke_hoach import task_appendices
 from pipeline.context.sections import sections_context
@@ -16,10 +17,11 @@ from pipeline.load.yaml_source import Source, load_yaml
 from pipeline.model.agency import Agency
 from pipeline.model.blocks import DashList
 from pipeline.model.ke_hoach import PlanData
-from pipeline.model.quyet_dinh import DecisionData
+from pipeline.model.quyet_dinh import DecisionData, Regulation
 from pipeline.model.wording import ListLayout
 from pipeline.render.fragments import literal_markup, rich_runs
 from pipeline.render.styles import StyleSheet
+from pipeline.rules.doc_types import document_type
 from pipeline.rules.money import format_money
 from pipeline.rules.numbering import roman
 from pipeline.rules.phrases import AWARD_FIELDS, COMMON, FIELDS, PROPOSAL_OPENINGS, Phrases, Text
@@ -241,13 +243,38 @@ def council_articles(info: DocumentInfo, members: Table) -> list[dict[str, Any]]
     return [{"mo_dau": info.write("hoi_dong_dieu_1", values), "doan": [DashList(gach=lines)]}]
 
 
+def continued(subject: str) -> str:
+    """A trích yếu continuing a sentence after the type's name: 'Kế hoạch tổ chức ...'."""
+    subject = " ".join(subject.split())
+    return subject[:1].lower() + subject[1:]
+
+
 def issued_plan_articles(
     info: DocumentInfo, plan: DocumentInfo[NoAttachments]
 ) -> list[dict[str, Any]]:
     """Điều 1: 'Ban hành kèm theo Quyết định này Kế hoạch ...'."""
-    subject = " ".join(plan.data.trich_yeu.split())
-    subject = subject[:1].lower() + subject[1:]  # it continues the sentence after "Kế hoạch"
+    subject = continued(plan.data.trich_yeu)
     return [{"mo_dau": info.write("ban_hanh_dieu_1", {"trich_yeu_ke_hoach": subject}), "doan": []}]
+
+
+def issued_regulation_articles(info: DocumentInfo, regulation: Regulation) -> list[dict[str, Any]]:
+    """Điều 1: 'Ban hành kèm theo Quyết định này Quy chế ...' (phrase ban_hanh_quy_che_dieu_1)."""
+    values = {
+        "ten_van_ban": document_type(regulation.loai_van_ban).name,
+        "trich_yeu_van_ban": continued(regulation.trich_yeu),
+    }
+    return [{"mo_dau": info.write("ban_hanh_quy_che_dieu_1", values), "doan": []}]
+
+
+def issued_regulation_context(info: DocumentInfo, regulation: Regulation) -> dict[str, Any]:
+    """The Quy chế printed after the decision: the header again (without Số and date), its
+    title, '(Ban hành kèm theo Quyết định số ... ngày ... của ...)' and its Chương and Điều."""
+    return {
+        "ten_loai": document_type(regulation.loai_van_ban).title,
+        "trich_yeu": rich_runs(" ".join(regulation.trich_yeu.split())),
+        "kem_theo": info.write("ban_hanh_kem_theo"),
+        "cac_chuong": chapters_context(regulation),
+    }
 
 
 def issued_plan_context(info: DocumentInfo, plan: DocumentInfo[NoAttachments]) -> dict[str, Any]:
@@ -341,11 +368,14 @@ def executors(info: DocumentInfo, last_article: int) -> list[str]:
     return [line] if line else []
 
 
-def last_part(danh_sach: dict[str, Any] | None, issued: dict[str, Any] | None) -> str | None:
-    """What stands last after the signature: an appendix of the issued plan, the plan, the list."""
+def last_part(
+    danh_sach: dict[str, Any] | None, issued: dict[str, Any] | None, regulation: Regulation | None
+) -> str | None:
+    """What stands last after the signature: an appendix of the issued plan, the plan, the
+    Quy chế, the list."""
     if issued is not None:
         return "ngang" if issued["cac_phu_luc"] else "doc"
-    return "doc" if danh_sach is not None else None
+    return "doc" if danh_sach is not None or regulation is not None else None
 
 
 def decision_context(info: DocumentInfo[DecisionAttachments], styles: StyleSheet) -> dict[str, Any]:
@@ -356,6 +386,7 @@ def decision_context(info: DocumentInfo[DecisionAttachments], styles: StyleSheet
     attached = info.attachments
     assert isinstance(attached, DecisionAttachments)
     awards, members, plan = attached.awards, attached.members, attached.plan
+    regulation = attached.regulation
     generated: list[dict[str, Any]] = []
     if awards is not None:
         generated = award_articles(info, awards)
@@ -363,20 +394,11 @@ def decision_context(info: DocumentInfo[DecisionAttachments], styles: StyleSheet
         generated = council_articles(info, members)
     elif plan is not None:
         generated = issued_plan_articles(info, plan)
-    written = [
-        {
-            "mo_dau": (f"**{a.tieu_de}** " if a.tieu_de else "") + a.noi_dung,
-            "doan": a.doan,
-        }
-        for a in data.dieu
-    ]
-    articles = generated + written
-    last = articles[-1]
-    if last["doan"]:
-        *head, tail = last["doan"]
-        last["doan"] = [*head, closing(tail) if isinstance(tail, str) else tail]
-    else:
-        last["mo_dau"] = closing(last["mo_dau"])
+    elif regulation is not None:
+        generated = issued_regulation_articles(info, regulation)
+    articles = closed([Written(a["mo_dau"], a["doan"]) for a in generated] + [
+        written(a) for a in data.dieu
+    ])  # fmt: skip
     can_cu, theo_de_nghi = preamble(info, data.can_cu, data.theo_de_nghi)
     issued = issued_plan_context(info, plan) if plan is not None else None
     danh_sach = None
@@ -387,18 +409,12 @@ def decision_context(info: DocumentInfo[DecisionAttachments], styles: StyleSheet
         tham_quyen=data.tham_quyen.upper(),
         can_cu=can_cu,
         theo_de_nghi=theo_de_nghi,
-        cac_dieu=[
-            {
-                "so": number,
-                "mo_dau": rich_runs(article["mo_dau"]),
-                "doan": [block_context(b) for b in article["doan"]],
-            }
-            for number, article in enumerate(articles, start=1)
-        ],
+        cac_dieu=articles_context(articles),
         # Those who execute the decision are named in its last article: "Như Điều 3".
         noi_nhan=[*executors(info, len(articles)), *context["noi_nhan"]],
         danh_sach=danh_sach,
         ke_hoach=issued,
-        phan_cuoi=last_part(danh_sach, issued),
+        quy_che=issued_regulation_context(info, regulation) if regulation is not None else None,
+        phan_cuoi=last_part(danh_sach, issued, regulation),
     )
     return context

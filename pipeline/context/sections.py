@@ -1,4 +1,4 @@
-"""Mục and khoản of running text (Kế hoạch, Báo cáo): numbered, upper-cased, text filled in."""
+"""Mục and khoản of running text (Kế hoạch, Báo cáo; khoản of an Điều): numbered, text filled in."""
 
 from __future__ import annotations
 
@@ -17,6 +17,22 @@ def no_tables(item: Item) -> list[dict[str, Any]]:
     return []
 
 
+def items_context(
+    items: Sequence[Item], *, text: Callable[[str], str] = same, tables: TablesOf = no_tables
+) -> list[dict[str, Any]]:
+    """Khoản 1., 2. of a Mục or of an Điều: a heading or a numbered paragraph, then its text."""
+    return [
+        {
+            "so": number,
+            "tieu_de": rich_runs(text(item.tieu_de)) if item.tieu_de else None,
+            "noi_dung": rich_runs(text(item.noi_dung)) if item.noi_dung else None,
+            "doan": [block_context(b, text) for b in item.doan],
+            "bang": tables(item),
+        }
+        for number, item in enumerate(items, start=1)
+    ]
+
+
 def sections_context(
     sections: Sequence[Section], *, text: Callable[[str], str] = same, tables: TablesOf = no_tables
 ) -> list[dict[str, Any]]:
@@ -26,16 +42,7 @@ def sections_context(
             "so": roman(number),
             "tieu_de": text(section.tieu_de).upper(),
             "doan": [block_context(b, text) for b in section.doan],
-            "khoan": [
-                {
-                    "so": item_number,
-                    "tieu_de": rich_runs(text(item.tieu_de)) if item.tieu_de else None,
-                    "noi_dung": rich_runs(text(item.noi_dung)) if item.noi_dung else None,
-                    "doan": [block_context(b, text) for b in item.doan],
-                    "bang": tables(item),
-                }
-                for item_number, item in enumerate(section.khoan, start=1)
-            ],
+            "khoan": items_context(section.khoan, text=text, tables=tables),
             "doan_sau": [block_context(b, text) for b in section.doan_sau],
         }
         for number, section in enumerate(sections, start=1)

@@ -1,4 +1,5 @@
-"""Context of a Tờ trình: Kính gửi, running text in Mục, 'Kính trình ... xem xét, quyết định./.'."""
+"""Context of a Tờ trình: Kính gửi, running text in Mục, 'Kính trình ... xem xét, quyết định./.',
+and the draft Quyết định it attaches (dự thảo), built as the decision itself would be."""
 
 from __future__ import annotations
 
@@ -6,10 +7,20 @@ from typing import Any
 
 from pipeline.context.addressing import addressed_recipients, addressee_names, kinh_gui_context
 from pipeline.context.common import DocumentInfo, block_context, closing, common_context
+from pipeline.context.quyet_dinh import decision_context
 from pipeline.context.sections import sections_context
+from pipeline.load.attachments import SubmissionAttachments
 from pipeline.model.to_trinh import SubmissionData
 from pipeline.render.fragments import rich_runs
 from pipeline.render.styles import StyleSheet
+
+
+def draft_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any] | None:
+    """The draft decision's own context, as the decision itself would print."""
+    attached = info.attachments
+    if not isinstance(attached, SubmissionAttachments) or attached.draft is None:
+        return None
+    return decision_context(attached.draft, styles)
 
 
 def submission_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
@@ -17,6 +28,7 @@ def submission_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]
     data = info.data
     assert isinstance(data, SubmissionData)
     context = common_context(info, styles)
+    draft = draft_context(info, styles)
     decides = data.kinh_trinh or ", ".join(addressee_names(data.kinh_gui))
     context.update(
         kinh_gui=kinh_gui_context(data.kinh_gui),
@@ -25,5 +37,7 @@ def submission_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]
         sau_cac_muc=[block_context(b) for b in data.doan_cuoi],
         ket_thuc=rich_runs(closing(info.write("kinh_trinh", {"kinh_trinh": decides}))),
         noi_nhan=addressed_recipients(info, context["noi_nhan"]),
+        du_thao=draft,
+        phan_cuoi="doc" if draft is not None else None,
     )
     return context

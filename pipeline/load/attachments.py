@@ -12,6 +12,7 @@ from pipeline.awards import AwardList
 from pipeline.context.common import DocumentInfo
 from pipeline.figures import YearFigures
 from pipeline.load.spreadsheet import Table
+from pipeline.model.quyet_dinh import Regulation
 
 
 @dataclass(frozen=True)
@@ -21,11 +22,20 @@ class NoAttachments:
 
 @dataclass(frozen=True)
 class DecisionAttachments:
-    """What a Quyết định refers to: an award list, a council's members, or the plan it issues."""
+    """What a Quyết định refers to: an award list, a council's members, or the plan or the
+    Quy chế it issues."""
 
     awards: AwardList | None = None
     members: Table | None = None
     plan: DocumentInfo[NoAttachments] | None = None
+    regulation: Regulation | None = None
+
+
+@dataclass(frozen=True)
+class SubmissionAttachments:
+    """The draft Quyết định a Tờ trình attaches (dự thảo), loaded like any decision."""
+
+    draft: DocumentInfo[DecisionAttachments] | None = None
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,10 @@ class Resolver(Protocol):
         """Another document (a plan a decision issues, a decision a report counts)."""
         ...
 
+    def load_inline(self, source: Source) -> LoadedDocument:
+        """A document written inside another one's file (a Tờ trình's draft decision)."""
+        ...
+
     def year_documents(self, year: int) -> tuple[Path, list[Path]]:
         """The folder of `year`'s documents (it may not exist) and the document files in it."""
         ...
@@ -74,6 +78,12 @@ class DocumentKind:
     attachments: type
     attach: Attacher | None = None
     starter: str | None = None  # name of the commented starter YAML (vanthu new)
+    more_starters: tuple[str, ...] = ()  # other starters of the kind: quyet-dinh-chung ...
+
+    @property
+    def starters(self) -> tuple[str, ...]:
+        """Every starter of the kind, the main one first."""
+        return (self.starter, *self.more_starters) if self.starter else self.more_starters
 
 
 @dataclass(frozen=True)

@@ -144,6 +144,11 @@ class DocumentLoader:
         finally:
             self._loading.pop()
 
+    def load_inline(self, source: Source) -> LoadedDocument:
+        """A document written inside another one's file (`source` is its part of that file):
+        validated and resolved like a file of its own, its messages at that file's lines."""
+        return self._resolve(source)
+
     def _resolve(self, source: Source) -> LoadedDocument:
         code = source.data.get("loai")
         if code is None:

@@ -1,17 +1,21 @@
-"""Read what a decision refers to: its award list, its council's members, the plan it issues."""
+"""Read what a decision refers to: its award list, its council's members, the plan or the
+Quy chế it issues; and the draft decision a Tờ trình attaches."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from pipeline.awards import AwardList, read_award_list
-from pipeline.context.quyet_dinh import check_award_phrases
+from pipeline.context.quyet_dinh import NAMED_IN_ARTICLE, check_award_phrases
 from pipeline.errors import InputError
-from pipeline.load.attachments import DecisionAttachments
+from pipeline.load.attachments import DecisionAttachments, SubmissionAttachments
 from pipeline.load.contract import Attached, LoadedDocument, Resolver
+from pipeline.load.locations import ATTACHED_DIR
 from pipeline.load.spreadsheet import Field, Table, read_table
-from pipeline.load.yaml_source import Source
-from pipeline.model.quyet_dinh import DecisionData, SheetRef
+from pipeline.load.validation import validate
+from pipeline.load.yaml_source import Source, dotted
+from pipeline.model.quyet_dinh import DecisionData, Regulation, SheetRef
+from pipeline.model.to_trinh import SubmissionData
 
 ROLE = Field("vai_tro", ("Vai trò", "Nhiệm vụ trong Hội đồng", "Chức danh trong Hội đồng"))
 # The decision date is wrong, not the sheet, when no base salary or regime covers it.
@@ -56,20 +60,85 @@ def council_members(data: DecisionData, source: Source, resolver: Resolver) -> t
     return table, path
 
 
-def issued_plan(data: DecisionData, source: Source, resolver: Resolver) -> LoadedDocument:
-    """The Kế hoạch a decision issues, loaded like any plan."""
-    assert data.ban_hanh is not None
-    loc = ("ban_hanh", "ke_hoach")
-    path = resolver.referenced_file(source, data.ban_hanh.ke_hoach, loc)
+def referenced_document(
+    source: Source, name: str, loc: tuple[str, ...], resolver: Resolver
+) -> tuple[LoadedDocument, Path]:
+    """Another document a data file names at `loc`, loaded like any document."""
+    path = resolver.referenced_file(source, name, loc)
     try:
-        plan = resolver.load(path)
+        return resolver.load(path), path
     except InputError as exc:
         if exc.key == "ws.reference_cycle":  # say so where the reference is written
             raise source.error(exc.key, loc, **exc.params) from None
         raise
+
+
+def issued_plan(data: DecisionData, source: Source, resolver: Resolver) -> LoadedDocument:
+    """The Kế hoạch a decision issues, loaded like any plan."""
+    assert data.ban_hanh is not None and data.ban_hanh.ke_hoach is not None
+    loc = ("ban_hanh", "ke_hoach")
+    plan, path = referenced_document(source, data.ban_hanh.ke_hoach, loc, resolver)
     if plan.kind.code != "ke_hoach":
         raise source.error("data.not_a_plan", loc, name=path.name)
     return plan
+
+
+def inline_source(source: Source, loc: tuple[str, ...], kind: str) -> Source:
+    """The document written at `loc` of `source` as a source of its own (of `kind` unless it
+    says otherwise), every key at its line in the file."""
+    data = source.data
+    for key in loc:
+        data = data[key]
+    depth = len(loc)
+    lines = {path[depth:]: line for path, line in source.lines.items() if path[:depth] == loc}
+    return Source(path=source.path, data={"loai": kind, **data}, lines=lines)
+
+
+def inline_document(source: Source, loc: tuple[str, ...], resolver: Resolver) -> LoadedDocument:
+    """The decision written at `loc`: its errors name its fields from the file's top
+    (du_thao.dieu[0]), at their lines."""
+    try:
+        return resolver.load_inline(inline_source(source, loc, "quyet_dinh"))
+    except InputError as exc:
+        if exc.file is not None and Path(exc.file) == source.path:
+            exc.field = dotted((*loc, exc.field)) if exc.field else dotted(loc)
+        raise
+
+
+def submission_attachments(data: SubmissionData, source: Source, resolver: Resolver) -> Attached:
+    """The draft decision a Tờ trình attaches (du_thao), if any: a Quyết định whose text ends
+    with its signature (one with a Danh sách, a Kế hoạch or a Quy chế after it is refused)."""
+    if data.du_thao is None:
+        return Attached(SubmissionAttachments())
+    loc = ("du_thao",)
+    if isinstance(data.du_thao, dict):
+        draft, path = inline_document(source, loc, resolver), source.path
+    else:
+        draft, path = referenced_document(source, data.du_thao, loc, resolver)
+    if draft.kind.code != "quyet_dinh":
+        raise source.error("data.not_a_decision", loc, name=path.name)
+    attached = draft.info.attachments
+    assert isinstance(attached, DecisionAttachments)
+    listed = attached.awards is not None and len(attached.awards.entries) > NAMED_IN_ARTICLE
+    if listed or attached.plan is not None or attached.regulation is not None:
+        raise source.error("data.draft_with_parts", loc, name=path.name)
+    return Attached(SubmissionAttachments(draft=draft.info), draft.files, draft.folders)
+
+
+def issued_regulation(
+    data: DecisionData, source: Source, resolver: Resolver
+) -> tuple[Regulation, tuple[Path, ...]]:
+    """The Quy chế a decision issues: written in it, or read from a file under kem-theo/ (a
+    folder the build leaves alone, so the Quy chế is printed only with its decision)."""
+    assert data.ban_hanh is not None and data.ban_hanh.quy_che is not None
+    written = data.ban_hanh.quy_che
+    if isinstance(written, Regulation):
+        return written, ()
+    loc = ("ban_hanh", "quy_che")
+    path = resolver.referenced_file(source, written, loc)
+    if path.parent.name != ATTACHED_DIR:
+        raise source.error("data.not_in_attached_folder", loc, name=written, folder=ATTACHED_DIR)
+    return validate(Regulation, resolver.parse(path)), (path,)
 
 
 def decision_attachments(data: DecisionData, source: Source, resolver: Resolver) -> Attached:
@@ -80,6 +149,9 @@ def decision_attachments(data: DecisionData, source: Source, resolver: Resolver)
     if data.hoi_dong is not None:
         members, path = council_members(data, source, resolver)
         return Attached(DecisionAttachments(members=members), (path,))
+    if data.ban_hanh is not None and data.ban_hanh.quy_che is not None:
+        regulation, files = issued_regulation(data, source, resolver)
+        return Attached(DecisionAttachments(regulation=regulation), files)
     if data.ban_hanh is not None:
         plan = issued_plan(data, source, resolver)
         return Attached(DecisionAttachments(plan=plan.info), plan.files)

@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Protocol
 
 AGENCY_DIR = "co-quan"  # the agency profiles of a workspace: co-quan/<id>.yaml
+# Parts a document attaches (a Quy chế a decision issues): data, not documents built alone.
+ATTACHED_DIR = "kem-theo"
 
 
 def resolved_path(path: Path) -> Path:

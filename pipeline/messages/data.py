@@ -112,6 +112,27 @@ MESSAGES = {
         "vi": "số liệu '{{{{ {name} }}}}' không có; ví dụ số liệu có: '{{{{ {hint} }}}}'",
         "en": "there is no figure '{{{{ {name} }}}}'; an existing one: '{{{{ {hint} }}}}'",
     },
+    "data.not_in_attached_folder": {
+        "vi": (
+            "tệp '{name}' phải nằm trong thư mục {folder}/ (tệp ở đó không dựng thành văn bản"
+            " riêng)"
+        ),
+        "en": "'{name}' must be in a {folder}/ folder (files there are not built on their own)",
+    },
+    "data.not_a_decision": {
+        "vi": "tệp '{name}' không phải Quyết định (loai: quyet_dinh)",
+        "en": "'{name}' is not a decision (loai: quyet_dinh)",
+    },
+    "data.draft_with_parts": {
+        "vi": (
+            "dự thảo '{name}' có phần in sau chữ ký (danh sách quá 5 người, kế hoạch, quy chế):"
+            " tờ trình chỉ kèm được dự thảo quyết định kết thúc ở chữ ký"
+        ),
+        "en": (
+            "draft '{name}' prints parts after its signature (a list of more than 5, a plan, a"
+            " regulation): a submission attaches only a draft decision ending at its signature"
+        ),
+    },
     "data.not_a_plan": {
         "vi": "tệp '{name}' không phải Kế hoạch (loai: ke_hoach)",
         "en": "'{name}' is not a plan (loai: ke_hoach)",

@@ -28,6 +28,8 @@ ELEMENTS: dict[str, tuple[str, str]] = {
     "phu_luc_tieu_de": ("Tên phụ lục", "Appendix title"),
     "phu_luc_kem_theo": ('Dòng "Kèm theo ..." của phụ lục', 'Appendix "Kèm theo ..." line'),
     "so_trang": ("Số trang", "Page number"),
+    "chuong": ('Dòng "Chương I"', '"Chương I" line'),
+    "chuong_tieu_de": ("Tên chương", "Chapter title"),
     "noi_dung": ("Đoạn nội dung", "Body paragraph"),
 }
 
@@ -188,6 +190,22 @@ RULES: dict[str, tuple[str, str]] = {
     "muc.case": ("Tên mục viết hoa (I. MỤC ĐÍCH, YÊU CẦU)", "Section title in capitals"),
     "muc.bold": ("Tên mục chữ đậm", "Section title in bold"),
     "dieu.bold": ('"Điều N." chữ đậm', '"Điều N." in bold'),
+    "dieu.order": (
+        "Các điều đánh số liền nhau từ Điều 1 (trong quy chế: liền qua các chương)",
+        "Articles numbered in order from Điều 1 (in a regulation: through its chapters)",
+    ),
+    "chuong.order": (
+        "Các chương đánh số La Mã theo thứ tự (Chương I, II, III, ...)",
+        "Chapters numbered in Roman order (Chương I, II, III, ...)",
+    ),
+    "kem_theo.so": (
+        "Dòng “kèm theo Quyết định số ...” ghi đúng số, ký hiệu của quyết định",
+        "The “kèm theo Quyết định số ...” line names the decision's own number",
+    ),
+    "kem_theo.ngay": (
+        "Dòng “kèm theo Quyết định số ... ngày ...” ghi đúng ngày của quyết định",
+        "The “kèm theo Quyết định ... ngày ...” line names the decision's own date",
+    ),
     "diem.order": (
         "Điểm theo thứ tự chữ cái tiếng Việt (a, b, c, d, đ, e, ...)",
         "Points in Vietnamese letter order (a, b, c, d, đ, e, ...)",

@@ -30,6 +30,18 @@ MESSAGES = {
         "vi": "một quyết định chỉ có một trong các mục khen_thuong, hoi_dong, ban_hanh",
         "en": "a decision has only one of khen_thuong, hoi_dong, ban_hanh",
     },
+    "wording.empty_article": {
+        "vi": "một điều cần noi_dung, tieu_de hoặc khoan",
+        "en": "an article needs noi_dung, tieu_de or khoan",
+    },
+    "wording.chapters_or_articles": {
+        "vi": "quy chế có 'chuong' (các chương) hoặc 'dieu' (không chia chương), không cả hai",
+        "en": "a regulation has 'chuong' (chapters) or 'dieu' (no chapters), not both",
+    },
+    "wording.one_issued": {
+        "vi": "ban_hanh có một trong hai: ke_hoach (tệp kế hoạch) hoặc quy_che",
+        "en": "ban_hanh has one of ke_hoach (a plan's file) or quy_che",
+    },
     "wording.authority_needs_whom": {
         "vi": "có 'tham_quyen' thì cần 'thay_cho' (tập thể, hoặc chức vụ người đứng đầu)",
         "en": "'tham_quyen' needs 'thay_cho' (the collective body or the head's title)",

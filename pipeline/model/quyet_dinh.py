@@ -1,4 +1,8 @@
-"""Quyết định: thẩm quyền, căn cứ, articles; award lists and council members from spreadsheets."""
+"""Quyết định: thẩm quyền, căn cứ, articles; award lists and council members from spreadsheets.
+
+A general decision (điều động, phê duyệt ...) is the same kind with only written articles
+(`dieu:`, each with khoản and điểm); one that issues a Quy chế attaches it in Chương and Điều.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from pydantic import Field, model_validator
 from pipeline.model.base import Record
 from pipeline.model.blocks import Block
 from pipeline.model.document import DocumentData
+from pipeline.model.ke_hoach import Item
 from pipeline.model.wording import ListLayout, YesNo, invalid
 
 
@@ -56,18 +61,61 @@ class CouncilSection(SheetRef):
     hanh_dong: str = Field(min_length=1, description="Thành lập Hội đồng thi đua, khen thưởng ...")
 
 
-class IssuedPlan(Record):
-    """Ban hành Kế hoạch: the plan (a ke_hoach YAML beside this one) issued with the decision."""
-
-    ke_hoach: str = Field(min_length=1, description="file name: ke-hoach-tdkt.yaml")
-
-
 class Article(Record):
-    """Điều: an article written in the data (after the ones vanthu writes from the lists)."""
+    """Điều: an article written in the data (after the ones vanthu writes from the lists).
 
-    tieu_de: str | None = None
-    noi_dung: str = Field(min_length=1)
+    Its text follows 'Điều N.' (noi_dung), or its bold title does (tieu_de) with the text in
+    khoản 1., 2. under it; Điều, khoản and điểm numbers are computed, never typed.
+    """
+
+    tieu_de: str | None = Field(default=None, description="bold title after 'Điều N.'")
+    noi_dung: str | None = Field(default=None, min_length=1)
     doan: list[Block] = Field(default_factory=list)
+    khoan: list[Item] = Field(default_factory=list, description="khoản 1., 2. (with điểm a), b))")
+
+    @model_validator(mode="after")
+    def _has_text(self) -> Article:
+        if not (self.noi_dung or self.tieu_de or self.khoan):
+            raise invalid("wording.empty_article")
+        return self
+
+
+class Chapter(Record):
+    """Chương: a Roman-numbered part of a Quy chế with its title and articles."""
+
+    tieu_de: str = Field(min_length=1, description="printed upper-case under 'Chương I'")
+    dieu: list[Article] = Field(min_length=1)
+
+
+class Regulation(Record):
+    """Quy chế (or Quy định) issued with the decision: Chương with Điều numbered through."""
+
+    loai_van_ban: Literal["quy_che", "quy_dinh"] = "quy_che"
+    trich_yeu: str = Field(min_length=1, description="Hoạt động của Hội đồng Thi đua - ...")
+    chuong: list[Chapter] = Field(default_factory=list)
+    dieu: list[Article] = Field(default_factory=list, description="a Quy chế without chapters")
+
+    @model_validator(mode="after")
+    def _chapters_or_articles(self) -> Regulation:
+        if bool(self.chuong) == bool(self.dieu):
+            raise invalid("wording.chapters_or_articles")
+        return self
+
+
+class IssuedPlan(Record):
+    """Ban hành: the Kế hoạch (a ke_hoach YAML beside this one) or the Quy chế (written here,
+    or a YAML file of its own under kem-theo/) issued with the decision."""
+
+    ke_hoach: str | None = Field(default=None, min_length=1, description="ke-hoach-tdkt.yaml")
+    quy_che: Regulation | str | None = Field(
+        default=None, description="the Quy chế itself, or its file: kem-theo/quy-che.yaml"
+    )
+
+    @model_validator(mode="after")
+    def _one_document(self) -> IssuedPlan:
+        if (self.ke_hoach is None) == (self.quy_che is None):
+            raise invalid("wording.one_issued")
+        return self
 
 
 class DecisionData(DocumentData):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -25,6 +25,11 @@ class SubmissionData(DocumentData):
     kinh_trinh: str | None = Field(
         default=None, min_length=1, description="who is asked to decide; default: Kính gửi"
     )
+    du_thao: str | dict[str, Any] | None = Field(
+        default=None, min_length=1,
+        description="the draft Quyết định (its file, or its data written here), printed after "
+        "the Tờ trình marked DỰ THẢO",
+    )  # fmt: skip
 
     @property
     def addressees(self) -> list[str]:

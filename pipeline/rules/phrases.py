@@ -78,6 +78,7 @@ FIELDS: dict[str, frozenset[str]] = {
     "ban_hanh_dieu_1": frozenset({"trich_yeu_ke_hoach"}),
     "ban_hanh_kem_theo": _ATTACHED,
     "ban_hanh_phu_luc_kem_theo": _ATTACHED,
+    "ban_hanh_quy_che_dieu_1": frozenset({"ten_van_ban", "trich_yeu_van_ban"}),
     "nhu_tren": frozenset(),
     "kinh_trinh": frozenset({"kinh_trinh"}),
     "tra_loi": frozenset({"so_den", "ngay_den", "noi_gui", "ve_viec_den"}),

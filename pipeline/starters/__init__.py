@@ -17,6 +17,8 @@ STARTER_AGENCY = "co-quan-mau"
 COMPANIONS: dict[str, tuple[str, ...]] = {
     "ke-hoach": (),
     "quyet-dinh": ("danh-sach-khen-thuong.csv",),
+    "quyet-dinh-chung": (),
+    "quyet-dinh-quy-che": (),
     "to-trinh": (),
     "cong-van": (),
     "giay-moi": (),

@@ -23,6 +23,7 @@ from pipeline.verify.layout import Layout, find_layout
 from pipeline.verify.report import Location, Report, Violation
 from pipeline.verify.rules_addressed import check_addressed
 from pipeline.verify.rules_body import check_body
+from pipeline.verify.rules_decision import check_decision
 from pipeline.verify.rules_header import check_header, check_title
 from pipeline.verify.rules_invitation import check_invitation
 from pipeline.verify.rules_minutes import check_minutes
@@ -54,6 +55,7 @@ CHECKS: tuple[Check, ...] = (
     check_header,
     check_title,
     check_body,
+    check_decision,
     check_addressed,
     check_invitation,
     check_minutes,

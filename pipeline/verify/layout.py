@@ -21,7 +21,15 @@ from pipeline.verify.layout_header import (
     TIEU_NGU,
     HeaderFinder,
 )
-from pipeline.verify.layout_model import Appendix, Layout, RuleMark, flat, nfc, similarity
+from pipeline.verify.layout_model import (
+    Appendix,
+    AttachedPart,
+    Layout,
+    RuleMark,
+    flat,
+    nfc,
+    similarity,
+)
 
 __all__ = [
     "ABOUT_LINE",
@@ -31,6 +39,7 @@ __all__ = [
     "QUOC_HIEU",
     "TIEU_NGU",
     "Appendix",
+    "AttachedPart",
     "Layout",
     "RuleMark",
     "find_layout",
@@ -49,6 +58,9 @@ def split_signer(lines: list[Paragraph]) -> tuple[list[Paragraph], Paragraph | N
     if len(lines) >= 2:
         return lines[:-1], lines[-1]
     return lines, None
+
+
+DRAFT_MARK = "DỰ THẢO"  # over a draft a Tờ trình attaches
 
 
 class _Finder(HeaderFinder):
@@ -260,6 +272,37 @@ class _Finder(HeaderFinder):
                 Appendix(start, title, attached, section, first is start, tables)
             )
 
+    def attached_parts(self, blocks: list[Paragraph | Table]) -> None:
+        """Documents printed after the signature (what a decision issues, the draft decision a
+        Tờ trình attaches): each starts a section with its type name (QUY CHẾ, KẾ HOẠCH,
+        QUYẾT ĐỊNH), under the header block when repeated."""
+        paragraphs = [b for b in blocks if isinstance(b, Paragraph) and self.usable(b)]
+        starts = [
+            i for i, p in enumerate(paragraphs)
+            if p.alignment == "center" and type_by_title(flat(p.text)) is not None
+            and self._opens_section(p)
+        ]  # fmt: skip
+        appendix_starts = {id(a.start) for a in self.layout.appendices}
+        for n, start in enumerate(starts):
+            end = starts[n + 1] if n + 1 < len(starts) else len(paragraphs)
+            # A part's own Phụ lục (a plan's appendix of tasks) ends its text.
+            end = next(
+                (i for i in range(start + 1, end) if id(paragraphs[i]) in appendix_starts), end
+            )
+            title, *rest = paragraphs[start:end]
+            trich_yeu = rest.pop(0) if rest and rest[0].alignment == "center" else None
+            kem_theo = rest.pop(0) if rest and flat(rest[0].text).startswith("(") else None
+            self.layout.attached.append(AttachedPart(title, trich_yeu, kem_theo, rest))
+
+    def _opens_section(self, p: Paragraph) -> bool:
+        """Whether p is the first text of its section outside the header block's table (after
+        the DỰ THẢO mark of a draft)."""
+        section = self.doc.sections[p.section - 1]
+        texts = [b for b in section.paragraphs() if self.usable(b)]
+        if texts and flat(texts[0].text).upper() == DRAFT_MARK:
+            texts = texts[1:]
+        return bool(texts) and texts[0] is p
+
     def run(self) -> Layout:
         """Find every element, in reading order."""
         self.find_quoc_hieu()
@@ -273,6 +316,8 @@ class _Finder(HeaderFinder):
         end = self.signature(rest)
         self.body(rest, end)
         self.appendices(rest[end + 1 :] if end is not None else [b for b in rest if b.section > 1])
+        if end is not None and not self.template:
+            self.attached_parts(rest[end + 1 :])
         return self.layout
 
 

@@ -48,6 +48,17 @@ class Appendix:
 
 
 @dataclass
+class AttachedPart:
+    """A document issued with a decision and printed after it (Quy chế, Kế hoạch): its type
+    name, trích yếu, '(Ban hành kèm theo Quyết định số ...)' line and its text."""
+
+    title: Paragraph
+    trich_yeu: Paragraph | None
+    kem_theo: Paragraph | None
+    body: list[Paragraph] = field(default_factory=list)
+
+
+@dataclass
 class Layout:
     """The elements found in one document (None or [] when absent)."""
 
@@ -81,3 +92,4 @@ class Layout:
     chu_ky_trai_tham_quyen: list[Paragraph] = field(default_factory=list)
     chu_ky_trai_ho_ten: Paragraph | None = None
     appendices: list[Appendix] = field(default_factory=list)
+    attached: list[AttachedPart] = field(default_factory=list)

@@ -32,19 +32,11 @@ CLOSING = "./."
 def check_body(doc: Document, layout: Layout, report: Report) -> None:
     """Every body paragraph, then the forms of headings, articles, điểm and the preamble."""
     body = layout.body
-    blocks = doc.blocks
-    position = {id(b): i for i, b in enumerate(blocks)}
-    for p in body:
-        at = position.get(id(p))
-        following = blocks[at + 1] if at is not None and at + 1 < len(blocks) else None
-        _paragraph(p, following, report)
-    _spacing(doc, body, report)
+    check_running_text(doc, body, report)
     if body and not layout.template and not body[-1].text.rstrip().endswith(CLOSING):
         report.add(
             "noi_dung.closing", body[-1].where, literal(body[-1].text[-20:]), literal(CLOSING)
         )
-    _headings(body, report)
-    _points(body, report)
     doc_type = layout.doc_type
     if doc_type is not None and doc_type.code == "quyet_dinh":
         _preamble(body, report)
@@ -52,6 +44,20 @@ def check_body(doc: Document, layout: Layout, report: Report) -> None:
         check_format(report, "quyet_dinh", p)
     for p in layout.kinh_gui:
         check_format(report, "kinh_gui", p)
+
+
+def check_running_text(doc: Document, paragraphs: list[Paragraph], report: Report) -> None:
+    """Size, alignment, indent, spacing of running text; its headings, articles and điểm (the
+    body, and a document printed after the signature such as an issued Quy chế)."""
+    blocks = doc.blocks
+    position = {id(b): i for i, b in enumerate(blocks)}
+    for p in paragraphs:
+        at = position.get(id(p))
+        following = blocks[at + 1] if at is not None and at + 1 < len(blocks) else None
+        _paragraph(p, following, report)
+    _spacing(doc, paragraphs, report)
+    _headings(paragraphs, report)
+    _points(paragraphs, report)
 
 
 def _is_heading(p: Paragraph, next_block: object) -> bool:

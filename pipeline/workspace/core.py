@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from pipeline.load.locations import AGENCY_DIR, resolved_path
+from pipeline.load.locations import AGENCY_DIR, ATTACHED_DIR, resolved_path
 from pipeline.render.compose import TemplateLibrary
 from pipeline.workspace.config import CONFIG_FILE, DATA_DIR, WorkspaceConfig, read_config
 
@@ -174,7 +174,7 @@ class Workspace:
 
     def documents(self, folder: Path | None = None) -> list[Path]:
         """Every document data file under `folder` (default: the data folder), sorted; agency
-        profiles and hidden files and folders skipped."""
+        profiles, parts a document attaches (kem-theo/) and hidden files and folders skipped."""
         base = resolved_path(folder or self.data_dir)
         agencies = str(self.agency_dir)
         found: list[tuple[str, Path]] = []
@@ -183,7 +183,8 @@ class Workspace:
         for current, folders, files in os.walk(base):
             folders[:] = sorted(
                 f for f in folders
-                if not f.startswith(".") and os.path.join(current, f) != agencies
+                if not f.startswith(".") and f != ATTACHED_DIR
+                and os.path.join(current, f) != agencies
             )  # fmt: skip
             relative = os.path.relpath(current, base)
             for name in files:

@@ -1,0 +1,115 @@
+"""Điều, khoản and điểm of a Quyết định and of the Quy chế it issues, as khoi/dieu prints them.
+
+Articles are numbered here, never in the data: through the decision, and through every Chương of
+a Quy chế (Chương I ends at Điều 4, Chương II starts at Điều 5).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from pipeline.context.common import block_context, closing
+from pipeline.context.sections import items_context
+from pipeline.model.blocks import Block, DashList, PointList
+from pipeline.model.ke_hoach import Item
+from pipeline.model.quyet_dinh import Article, Regulation
+from pipeline.render.fragments import rich_runs
+from pipeline.rules.numbering import roman
+
+
+@dataclass(frozen=True)
+class Written:
+    """One article before numbering: the text after 'Điều N.', its paragraphs, its khoản."""
+
+    mo_dau: str
+    doan: list[Block] = field(default_factory=list)
+    khoan: list[Item] = field(default_factory=list)
+    heading: bool = False  # a title alone on the line of 'Điều N.', the text under it
+
+
+def written(article: Article) -> Written:
+    """An article of the data: its bold title, then the text on the same line."""
+    title = f"**{article.tieu_de}**" if article.tieu_de else ""
+    text = " ".join(part for part in (title, article.noi_dung or "") if part)
+    heading = bool(article.tieu_de) and not article.noi_dung
+    return Written(text, list(article.doan), list(article.khoan), heading)
+
+
+def closed_blocks(blocks: list[Block]) -> list[Block]:
+    """Paragraphs whose last line ends with './.' (a dash line or điểm, or a paragraph)."""
+    *head, tail = blocks
+    if isinstance(tail, DashList):
+        return [*head, DashList(gach=[*tail.gach[:-1], closing(tail.gach[-1])])]
+    if isinstance(tail, PointList):
+        return [*head, PointList(diem=[*tail.diem[:-1], closing(tail.diem[-1])])]
+    return [*head, closing(tail)]
+
+
+def closed_item(item: Item) -> Item:
+    """A khoản whose last paragraph ends with './.'."""
+    if item.doan:
+        return item.model_copy(update={"doan": closed_blocks(item.doan)})
+    if item.noi_dung:
+        return item.model_copy(update={"noi_dung": closing(item.noi_dung)})
+    return item
+
+
+def closed(articles: Sequence[Written]) -> list[Written]:
+    """The articles with the last paragraph of the last one ending './.'."""
+    *head, last = articles
+    if last.khoan:
+        *items, final = last.khoan
+        last = replace(last, khoan=[*items, closed_item(final)])
+    elif last.doan:
+        last = replace(last, doan=closed_blocks(last.doan))
+    else:
+        last = replace(last, mo_dau=closing(last.mo_dau))
+    return [*head, last]
+
+
+def article_context(number: int, article: Written, *, last: bool) -> dict[str, Any]:
+    """What khoi/dieu prints for one article; `cuoi`: a last one-line article, kept with what
+    follows it (the signature)."""
+    return {
+        "so": number,
+        "mo_dau": rich_runs(article.mo_dau),
+        "doan": [block_context(b) for b in article.doan],
+        "khoan": items_context(article.khoan),
+        "cuoi": last and not article.doan and not article.khoan,
+        "tieu_de_rieng": article.heading,
+    }
+
+
+def articles_context(articles: Sequence[Written], start: int = 1) -> list[dict[str, Any]]:
+    """Điều `start`, `start` + 1 ... of a list of articles whose last one closes the text."""
+    return [
+        article_context(number, article, last=number == start + len(articles) - 1)
+        for number, article in enumerate(articles, start=start)
+    ]
+
+
+def chapters_context(regulation: Regulation) -> list[dict[str, Any]]:
+    """Chương I, II ... (Roman) with their titles upper-cased and Điều numbered through them;
+    a Quy chế without chapters is one part without a heading."""
+    parts: list[tuple[str | None, list[Article]]] = [
+        (c.tieu_de, c.dieu) for c in regulation.chuong
+    ] or [(None, regulation.dieu)]
+    every = closed([written(a) for _, articles in parts for a in articles])
+    chapters: list[dict[str, Any]] = []
+    start = 1
+    for number, (title, articles) in enumerate(parts, start=1):
+        own = every[start - 1 : start - 1 + len(articles)]
+        chapters.append(
+            {
+                "so": roman(number) if title is not None else None,
+                "tieu_de": " ".join(title.split()).upper() if title is not None else None,
+                "cac_dieu": [
+                    article_context(n, a, last=n == len(every))
+                    for n, a in enumerate(own, start=start)
+                ],
+            }
+        )
+        start += len(articles)
+    return chapters

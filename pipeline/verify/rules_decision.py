@@ -1,0 +1,104 @@
+"""A Quyết định's articles and what it issues: Điều numbered in order (through the Chương of an
+issued Quy chế, and in a draft decision after a Tờ trình), Chương I, II ... in order and in their
+form, and every '(... kèm theo Quyết định số ... ngày ...)' line naming the decision's own number
+and date."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from pipeline.rules.numbering import roman
+from pipeline.verify.document import Document, Paragraph
+from pipeline.verify.layout import Layout, flat
+from pipeline.verify.report import Report, literal
+from pipeline.verify.rules_body import check_running_text
+from pipeline.verify.specs import Spec, check_format
+
+ARTICLE_NUMBER = re.compile(r"^Điều\s+(?P<number>\d+)\.")
+CHAPTER = re.compile(r"^Chương\s+(?P<number>[IVXLCDM]+)$")
+# "(Ban hành kèm theo Quyết định số 05/QĐ-UBND ngày 12 tháng 3 năm 2024 của ...)"
+ATTACHED_TO = re.compile(
+    r"kèm theo Quyết định số\s+(?P<number>\S*)\s+ngày\s+(?P<date>\d{1,2} tháng \d{1,2} năm \d{4})",
+    re.IGNORECASE,
+)
+OWN_NUMBER = re.compile(r"^Số:\s*(?P<number>\S*)")
+OWN_DATE = re.compile(r"ngày\s+(?P<date>\d{1,2} tháng \d{1,2} năm \d{4})\s*$")
+SPECS = {
+    # Nghị định 30/2020, Phụ lục I: "Chương" and its Roman number bold, centred, 13–14 pt; the
+    # chapter's title under it upper-case, bold, centred.
+    "chuong": Spec((13, 14), bold=True, italic=False, align="center"),
+    "chuong_tieu_de": Spec((13, 14), bold=True, italic=False, case="upper", align="center"),
+}
+
+
+def check_decision(doc: Document, layout: Layout, report: Report) -> None:
+    """A decision's articles, the parts it issues and the lines that name it; the articles of
+    a document printed after any signature (a Tờ trình's draft decision)."""
+    if layout.template:
+        return
+    decision = layout.doc_type is not None and layout.doc_type.code == "quyet_dinh"
+    if decision:
+        _articles(layout.body, report)
+    for part in layout.attached:
+        check_format(report, "ten_loai", part.title)
+        if part.kem_theo is not None:
+            check_format(report, "phu_luc_kem_theo", part.kem_theo)
+        check_running_text(doc, part.body, report)
+        _articles(part.body, report)
+        _chapters(part.body, report)
+    if decision:
+        lines = [a.attached for a in layout.appendices] + [p.kem_theo for p in layout.attached]
+        _attached_lines([p for p in lines if p is not None], layout, report)
+
+
+def _articles(paragraphs: Iterable[Paragraph], report: Report) -> None:
+    """Điều 1., Điều 2. ... each one more than the one before (first one: Điều 1.)."""
+    wanted = 1
+    for p in paragraphs:
+        match = ARTICLE_NUMBER.match(flat(p.text))
+        if not match:
+            continue
+        number = int(match["number"])
+        if number != wanted:
+            report.add(
+                "dieu.order", p.where, literal(f"Điều {number}."), literal(f"Điều {wanted}.")
+            )
+        wanted = number + 1
+
+
+def _chapters(paragraphs: list[Paragraph], report: Report) -> None:
+    """Chương I, II ... in order; the word and number, then the title, in their form."""
+    wanted = 1
+    for n, p in enumerate(paragraphs):
+        match = CHAPTER.match(flat(p.text))
+        if not match:
+            continue
+        if match["number"] != roman(wanted):
+            report.add(
+                "chuong.order", p.where, literal(f"Chương {match['number']}"),
+                literal(f"Chương {roman(wanted)}"),
+            )  # fmt: skip
+        wanted += 1
+        check_format(report, "chuong", p, SPECS["chuong"])
+        if n + 1 < len(paragraphs) and paragraphs[n + 1].alignment == "center":
+            check_format(report, "chuong_tieu_de", paragraphs[n + 1], SPECS["chuong_tieu_de"])
+
+
+def _attached_lines(lines: list[Paragraph], layout: Layout, report: Report) -> None:
+    """'kèm theo Quyết định số X ngày D' names this decision's Số and date."""
+    own_number = OWN_NUMBER.match(flat(layout.so_ky_hieu.text)) if layout.so_ky_hieu else None
+    own_date = OWN_DATE.search(flat(layout.dia_danh_ngay.text)) if layout.dia_danh_ngay else None
+    for p in lines:
+        match = ATTACHED_TO.search(flat(p.text))
+        if match is None:
+            continue
+        if own_number is not None and match["number"] != own_number["number"]:
+            report.add(
+                "kem_theo.so", p.where, literal(match["number"]), literal(own_number["number"])
+            )
+        if own_date is not None and match["date"] != own_date["date"]:
+            report.add(
+                "kem_theo.ngay", p.where, literal(f"ngày {match['date']}"),
+                literal(f"ngày {own_date['date']}"),
+            )  # fmt: skip
