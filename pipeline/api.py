@@ -51,11 +51,16 @@ class Renderer:
         return self._styles
 
     def context(self, document: LoadedDocument) -> dict[str, Any]:
-        return document.kind.build_context(document.info, self.styles)
+        # A phôi brings its own styles and the places of its fields (names are fitted to them).
+        own = document.kind.own_page
+        styles = self.engine.form_sheet(document.template) if own else self.styles
+        return document.kind.build_context(document.info, styles)
 
     def render(self, document: LoadedDocument) -> bytes:
         """The .docx bytes of one loaded document."""
-        return self.engine.render(document.kind.template, self.context(document))
+        return self.engine.render(
+            document.template, self.context(document), own_page=document.kind.own_page
+        )
 
     def render_file(self, input_path: Path, output: Path | None = None) -> Path:
         """Load `input_path`, render it and write the .docx atomically; returns the output path."""

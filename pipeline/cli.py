@@ -135,7 +135,9 @@ def check(inputs: tuple[Path, ...]) -> None:
 
 # The starters of pipeline.starters.STARTERS, spelt out so that `vanthu --help` imports nothing
 # heavy (tests/test_new_types.py pins the three lists to each other and to pipeline.kinds).
-NEW_KINDS = ["ke-hoach", "quyet-dinh", "to-trinh", "cong-van", "giay-moi", "thong-bao"]
+NEW_KINDS = [
+    "ke-hoach", "quyet-dinh", "to-trinh", "cong-van", "giay-moi", "thong-bao", "giay-khen",
+]  # fmt: skip
 
 
 @main.command()

@@ -10,17 +10,25 @@ from __future__ import annotations
 
 from pipeline.context.bao_cao import report_context
 from pipeline.context.cong_van import letter_context
+from pipeline.context.giay_khen import certificate_context
 from pipeline.context.giay_moi import invitation_context
 from pipeline.context.ke_hoach import plan_context
 from pipeline.context.quyet_dinh import decision_context
 from pipeline.context.thong_bao import notice_context
 from pipeline.context.to_trinh import submission_context
-from pipeline.load.attachments import DecisionAttachments, NoAttachments, ReportAttachments
+from pipeline.load.attachments import (
+    CertificateAttachments,
+    DecisionAttachments,
+    NoAttachments,
+    ReportAttachments,
+)
+from pipeline.load.certificates import certificate_attachments, decision_fields
 from pipeline.load.contract import DocumentKind
 from pipeline.load.lists import decision_attachments
 from pipeline.load.report import report_attachments
 from pipeline.model.bao_cao import ReportData
 from pipeline.model.cong_van import LetterData
+from pipeline.model.giay_khen import CertificateData
 from pipeline.model.giay_moi import InvitationData
 from pipeline.model.ke_hoach import PlanData
 from pipeline.model.quyet_dinh import DecisionData
@@ -46,6 +54,12 @@ KINDS: dict[str, DocumentKind] = {
                      starter="giay-moi"),
         DocumentKind("thong_bao", NoticeData, "thong-bao", notice_context, NoAttachments,
                      starter="thong-bao"),
+        # One Giấy khen per row of an award decision's list, on the office's phôi: the
+        # decision's number, date and signer are its own (inherit), the phôi is a page of its
+        # own (own_page).
+        DocumentKind("giay_khen", CertificateData, "giay-khen", certificate_context,
+                     CertificateAttachments, attach=certificate_attachments,
+                     starter="giay-khen", inherit=decision_fields, own_page=True),
     )
 }  # fmt: skip
 

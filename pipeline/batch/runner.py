@@ -105,7 +105,7 @@ def stage_task(job: StageJob) -> Staged:
             return Staged(path, name, numbering=waiting, seconds=time.perf_counter() - start)
         if auto and job.number is not None:
             document = with_number(document, job.number)
-        template = document.kind.template
+        template = document.template
         if template not in _template_hashes:
             _template_hashes[template] = template_hash(_renderer.engine.library, template)
         data = _renderer.render(document)

@@ -59,6 +59,13 @@ class Attacher(Protocol):
     def __call__(self, data: Any, source: Source, resolver: Resolver, /) -> Attached: ...
 
 
+class Inheritor(Protocol):
+    """Field values a document takes from the one it refers to (a Giấy khen batch: its award
+    decision's number, date, office and signer), read before the document is validated."""
+
+    def __call__(self, source: Source, resolver: Resolver, /) -> dict[str, Any]: ...
+
+
 @dataclass(frozen=True)
 class DocumentKind:
     """One kind of document: `loai` code in data, its model, template and context builder.
@@ -74,6 +81,11 @@ class DocumentKind:
     attachments: type
     attach: Attacher | None = None
     starter: str | None = None  # name of the commented starter YAML (vanthu new)
+    inherit: Inheritor | None = None
+    # A phôi: the template is a whole page of its own (paper, positioned fields, styles), not
+    # content poured into the shared frame (khung.docx), whose margins and page numbers would
+    # move every field of a pre-printed form.
+    own_page: bool = False
 
 
 @dataclass(frozen=True)
@@ -86,3 +98,8 @@ class LoadedDocument:
     info: DocumentInfo[Any]
     files: tuple[Path, ...] = field(default=())
     folders: tuple[Path, ...] = field(default=())
+
+    @property
+    def template(self) -> str:
+        """The template it renders with: the one its data names (a phôi), else its kind's."""
+        return self.info.data.template or self.kind.template

@@ -56,6 +56,11 @@ class DocumentData(Record):
         return []
 
     @property
+    def template(self) -> str | None:
+        """The template this document names itself (a phôi), None for its kind's own."""
+        return None
+
+    @property
     def needs_number(self) -> bool:
         """Whether the register gives this document its number (so: tu_dong)."""
         return self.so == AUTO_NUMBER

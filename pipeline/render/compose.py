@@ -199,6 +199,10 @@ class TemplateLibrary:
         """Names of the document-type templates (ke-hoach, quyet-dinh, ...)."""
         return [name for name in self._names("*.docx") if name != FRAME_NAME]
 
+    def package(self, name: str) -> Package:
+        """Template `name`'s own package (a phôi renders with its own parts, not the frame's)."""
+        return Package.read(self.file(name))
+
     def path_of(self, name: str) -> Path:
         return self.file(name)
 

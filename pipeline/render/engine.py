@@ -29,6 +29,7 @@ from pipeline.render.compose import (
     preprocess,
     split_body,
 )
+from pipeline.render.form import FormSheet
 from pipeline.render.package import DOCUMENT_PART
 from pipeline.render.zipwriter import Member, write_zip
 
@@ -146,6 +147,7 @@ class Engine:
             templates if isinstance(templates, TemplateLibrary) else TemplateLibrary(templates)
         )
         self._prepared: dict[str, PreparedTemplate] = {}
+        self._forms: dict[str, FormSheet] = {}
         self._env = guard(self.library.environment())
         # Shared blocks compile through the loader: their escaped braces become literals too.
         self._env.loader = DictLoader(
@@ -153,20 +155,27 @@ class Engine:
         )
         self._blocks_ready = False
 
-    def prepare(self, name: str) -> PreparedTemplate:
-        """Compile template `name` (once per engine)."""
-        cached = self._prepared.get(name)
+    def prepare(self, name: str, *, own_page: bool = False) -> PreparedTemplate:
+        """Compile template `name` (once per engine); `own_page`: a phôi, used as it is (its
+        paper, styles and parts), not poured into the shared frame."""
+        key = f"{name}\0phoi" if own_page else name
+        cached = self._prepared.get(key)
         if cached is not None:
             return cached
         self._compile_blocks(name)
-        document_xml = self.library.document_xml(name)
+        if own_page:
+            package = self.library.package(name)
+            document_xml = package.text(DOCUMENT_PART)
+            members = package.members()
+        else:
+            document_xml = self.library.document_xml(name)
+            members = self.library.frame.members()
         head, inner, sect, tail = split_body(document_xml, name)
         source = literal_braces(preprocess(inner + sect))
         try:
             template = self._env.from_string(source)
         except TemplateSyntaxError as exc:
             raise self._located(name, source, exc) from None
-        members = self.library.frame.members()
         index = next(i for i, m in enumerate(members) if m.name == DOCUMENT_PART)
         prepared = PreparedTemplate(
             name=name,
@@ -177,8 +186,15 @@ class Engine:
             after=members[index + 1 :],
             blocks=frozenset(self.library.block_sources),
         )
-        self._prepared[name] = prepared
+        self._prepared[key] = prepared
         return prepared
+
+    def form_sheet(self, name: str) -> FormSheet:
+        """The paper, fields and styles of phôi template `name` (read once per engine)."""
+        sheet = self._forms.get(name)
+        if sheet is None:
+            sheet = self._forms[name] = FormSheet(self.library.package(name), name)
+        return sheet
 
     def _compile_blocks(self, name: str) -> None:
         """Compile every shared block now (Jinja would at the first render), errors located."""
@@ -208,6 +224,6 @@ class Engine:
             "render.syntax", template=f"{name}.docx", where=where, reason=exc.message
         )
 
-    def render(self, name: str, context: Mapping[str, Any]) -> bytes:
-        """Render one document of template `name`."""
-        return self.prepare(name).render(context)
+    def render(self, name: str, context: Mapping[str, Any], *, own_page: bool = False) -> bytes:
+        """Render one document of template `name` (`own_page`: a phôi, see prepare)."""
+        return self.prepare(name, own_page=own_page).render(context)

@@ -38,6 +38,7 @@ AWARD_FIELDS = _AWARD = frozenset(
 _ENTRY = frozenset({"ten", "ho_ten", "chuc_vu", "don_vi", "khen_thuong"})
 _GROUP = frozenset({"so", "ten", "so_luong", "tong_tien"})
 _ATTACHED: frozenset[str] = frozenset()
+_CERTIFICATE = frozenset({"so_quyet_dinh", "ngay_quyet_dinh", "dia_danh", "thanh_tich"})
 
 # truong-cau-chu: the fields each phrase may name, besides COMMON.
 FIELDS: dict[str, frozenset[str]] = {
@@ -82,6 +83,10 @@ FIELDS: dict[str, frozenset[str]] = {
     "noi_dung_moi": frozenset({"noi_dung"}),
     "thanh_phan": frozenset({"thanh_phan"}),
     "thanh_phan_danh_sach": frozenset(),
+    "giay_khen_thanh_tich": _CERTIFICATE,
+    "giay_khen_ngay": _CERTIFICATE,
+    "giay_khen_quyet_dinh": _CERTIFICATE,
+    "giay_khen_so_vao_so": _CERTIFICATE | frozenset({"so_vao_so"}),
 }
 # Per award, in the order of the list: {{ khen_thuong_1.ten }}, {{ khen_thuong_2.tap_the }} ...
 PER_AWARD = re.compile(r"^khen_thuong_[1-9][0-9]?\.(ten|ca_nhan|tap_the|so_ca_nhan|so_tap_the)$")
