@@ -755,7 +755,7 @@ def positioned(doc: Document, style: str, box: tuple[float, float, float, float]
     for attr, value in (("w", mm(width)), ("h", mm(height)),
                         ("hRule", "exact" if exact else "atLeast"), ("wrap", "around"),
                         ("hAnchor", "page"), ("vAnchor", "page"), ("x", mm(x)), ("y", mm(y))):
-        frame_pr.set(qn(f"w:{attr}"), str(int(value)) if isinstance(value, Twips) else value)
+        frame_pr.set(qn(f"w:{attr}"), str(value.twips) if isinstance(value, Twips) else value)
     p._p.get_or_add_pPr().find(qn("w:pStyle")).addnext(frame_pr)
     return p
 
