@@ -109,7 +109,7 @@ def stage_task(job: StageJob) -> Staged:
         if template not in _template_hashes:
             _template_hashes[template] = template_hash(_renderer.engine.library, template)
         data = _renderer.render(document)
-        number = document.info.data.so
+        number = document.info.data.own_number
         entry = Entry(
             inputs=source_hashes(layout, document),
             template=template,
@@ -117,7 +117,7 @@ def stage_task(job: StageJob) -> Staged:
             output=layout.output_name(output),
             output_sha256=hashlib.sha256(data).hexdigest(),
             loai=document.kind.code,
-            so=number if isinstance(number, int) else None,
+            so=number,
             ngay=document.info.data.ngay.isoformat(),
             so_ky_hieu=document.info.reference,
             co_quan=document.info.data.co_quan,

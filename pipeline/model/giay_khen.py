@@ -47,5 +47,9 @@ class CertificateData(DocumentData):
         return False
 
     @property
+    def own_number(self) -> int | None:
+        return None  # the decision's number, printed on each certificate, is the decision's
+
+    @property
     def template(self) -> str:
         return self.mau
