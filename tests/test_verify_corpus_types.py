@@ -18,6 +18,7 @@ EXAMPLES = {
     "cong_van": REPO / "inputs" / "2024" / "cv-don-doc-bao-cao-tdkt.yaml",
     "giay_moi": REPO / "inputs" / "2024" / "giay-moi-hoi-nghi-tong-ket.yaml",
     "thong_bao": REPO / "inputs" / "2024" / "tb-ket-luan-hop-hoi-dong.yaml",
+    "giay_khen": REPO / "inputs" / "2024" / "giay-khen-bang-khen-ubnd-tinh.yaml",
 }
 
 
@@ -97,6 +98,36 @@ def drop_subject_rule(doc) -> None:
     _remove(next(p for p in doc.paragraphs if p.style.name == "DuongKeTrichYeu"))
 
 
+def _fields(doc, style: str) -> list:
+    return [p for p in doc.paragraphs if p.style.name == style]
+
+
+def second_name_on_a_page(doc) -> None:
+    from copy import deepcopy
+
+    first = _fields(doc, "GiayKhenTen")[0]
+    first._p.addnext(deepcopy(first._p))
+
+
+def blank_last_page(doc) -> None:
+    from docx.enum.text import WD_BREAK
+
+    doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
+
+
+def date_field_off_the_paper(doc) -> None:
+    from docx.oxml.ns import qn
+
+    frame = _fields(doc, "GiayKhenNgay")[0]._p.pPr.find(qn("w:framePr"))
+    frame.set(qn("w:x"), "12000")  # 212 mm + a field 117 mm wide: past the 297 mm paper
+
+
+def name_too_large_for_one_line(doc) -> None:
+    longest = max(_fields(doc, "GiayKhenTen"), key=lambda p: len(p.text))
+    for run in longest.runs:
+        run.font.size = Pt(48)  # 30 characters at 48 pt: wider than the 237 mm field
+
+
 @dataclass(frozen=True)
 class Case:
     kind: str
@@ -123,6 +154,12 @@ CASES = [
     Case("giay_moi", "no-kinh-moi", drop_invitation, frozenset({"giay_moi.kinh_moi"})),
     Case("thong_bao", "no-closing-mark", closing_mark_dropped, frozenset({"noi_dung.closing"})),
     Case("thong_bao", "type-name", title_misspelt, frozenset({"ten_loai.text"}), "thong_bao"),
+    Case("giay_khen", "two-names", second_name_on_a_page, frozenset({"giay_khen.mot_ten"})),
+    Case("giay_khen", "blank-last-page", blank_last_page, frozenset({"giay_khen.trang_trang"})),
+    Case("giay_khen", "off-the-paper", date_field_off_the_paper,
+         frozenset({"giay_khen.trong_trang"})),
+    Case("giay_khen", "name-wraps", name_too_large_for_one_line,
+         frozenset({"giay_khen.ten_mot_dong"})),
 ]  # fmt: skip
 
 
