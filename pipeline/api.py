@@ -52,15 +52,13 @@ class Renderer:
 
     def context(self, document: LoadedDocument) -> dict[str, Any]:
         # A phôi brings its own styles and the places of its fields (names are fitted to them).
-        own = document.kind.own_page
-        styles = self.engine.form_sheet(document.template) if own else self.styles
+        form = self.engine.library.is_form(document.template)
+        styles = self.engine.form_sheet(document.template) if form else self.styles
         return document.kind.build_context(document.info, styles)
 
     def render(self, document: LoadedDocument) -> bytes:
         """The .docx bytes of one loaded document."""
-        return self.engine.render(
-            document.template, self.context(document), own_page=document.kind.own_page
-        )
+        return self.engine.render(document.template, self.context(document))
 
     def render_file(self, input_path: Path, output: Path | None = None) -> Path:
         """Load `input_path`, render it and write the .docx atomically; returns the output path."""

@@ -54,12 +54,12 @@ KINDS: dict[str, DocumentKind] = {
                      starter="giay-moi"),
         DocumentKind("thong_bao", NoticeData, "thong-bao", notice_context, NoAttachments,
                      starter="thong-bao"),
-        # One Giấy khen per row of an award decision's list, on the office's phôi: the
-        # decision's number, date and signer are its own (inherit), the phôi is a page of its
-        # own (own_page).
+        # One Giấy khen per row of an award decision's list, on the office's phôi (a template
+        # that is a page of its own, TemplateLibrary.is_form); the decision's number, date and
+        # signer are the batch's (inherit).
         DocumentKind("giay_khen", CertificateData, "giay-khen", certificate_context,
                      CertificateAttachments, attach=certificate_attachments,
-                     starter="giay-khen", inherit=decision_fields, own_page=True),
+                     starter="giay-khen", inherit=decision_fields),
     )
 }  # fmt: skip
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from pipeline.awards import Entry
 from pipeline.context.common import DocumentInfo, signature_lines
-from pipeline.errors import InputError
+from pipeline.errors import InputError, TemplateError
 from pipeline.load.attachments import CertificateAttachments
 from pipeline.model.giay_khen import CertificateData
 from pipeline.model.quyet_dinh import DecisionData
@@ -50,8 +50,9 @@ def certificate_context(
     info: DocumentInfo[CertificateAttachments], styles: StyleSheet
 ) -> dict[str, Any]:
     """Every certificate of the batch: one page each, in the list's order."""
-    if not isinstance(styles, FormSheet):  # the kind is registered with own_page
-        raise TypeError("a Giấy khen renders on a phôi template")
+    if not isinstance(styles, FormSheet):  # a template without positioned fields
+        template = f"{info.data.template or 'giay-khen'}.docx"
+        raise TemplateError("render.form_field_missing", template=template, style=NAME_STYLE)
     data = info.data
     assert isinstance(data, CertificateData)
     attached = info.attachments

@@ -82,10 +82,6 @@ class DocumentKind:
     attach: Attacher | None = None
     starter: str | None = None  # name of the commented starter YAML (vanthu new)
     inherit: Inheritor | None = None
-    # A phôi: the template is a whole page of its own (paper, positioned fields, styles), not
-    # content poured into the shared frame (khung.docx), whose margins and page numbers would
-    # move every field of a pre-printed form.
-    own_page: bool = False
 
 
 @dataclass(frozen=True)

@@ -155,21 +155,14 @@ class Engine:
         )
         self._blocks_ready = False
 
-    def prepare(self, name: str, *, own_page: bool = False) -> PreparedTemplate:
-        """Compile template `name` (once per engine); `own_page`: a phôi, used as it is (its
-        paper, styles and parts), not poured into the shared frame."""
-        key = f"{name}\0phoi" if own_page else name
-        cached = self._prepared.get(key)
+    def prepare(self, name: str) -> PreparedTemplate:
+        """Compile template `name` (once per engine)."""
+        cached = self._prepared.get(name)
         if cached is not None:
             return cached
         self._compile_blocks(name)
-        if own_page:
-            package = self.library.package(name)
-            document_xml = package.text(DOCUMENT_PART)
-            members = package.members()
-        else:
-            document_xml = self.library.document_xml(name)
-            members = self.library.frame.members()
+        document_xml = self.library.document_xml(name)
+        members = self.library.members(name)  # a phôi's own parts, else the frame's
         head, inner, sect, tail = split_body(document_xml, name)
         source = literal_braces(preprocess(inner + sect))
         try:
@@ -186,7 +179,7 @@ class Engine:
             after=members[index + 1 :],
             blocks=frozenset(self.library.block_sources),
         )
-        self._prepared[key] = prepared
+        self._prepared[name] = prepared
         return prepared
 
     def form_sheet(self, name: str) -> FormSheet:
@@ -224,6 +217,6 @@ class Engine:
             "render.syntax", template=f"{name}.docx", where=where, reason=exc.message
         )
 
-    def render(self, name: str, context: Mapping[str, Any], *, own_page: bool = False) -> bytes:
-        """Render one document of template `name` (`own_page`: a phôi, see prepare)."""
-        return self.prepare(name, own_page=own_page).render(context)
+    def render(self, name: str, context: Mapping[str, Any]) -> bytes:
+        """Render one document of template `name`."""
+        return self.prepare(name).render(context)
