@@ -229,3 +229,15 @@ def test_vanthu_build_makes_the_batch_and_its_pdf(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     pdf = tmp_path / "outputs" / "2024" / f"{source.stem}.pdf"
     assert len(page_lines(pdf)) == len(example_rows())
+
+
+def test_vanthu_render_in_thu_draws_the_border_without_editing_the_file(tmp_path: Path) -> None:
+    from pipeline.cli import main
+
+    source = workspace(tmp_path, example_rows(), CERTIFICATE)
+    out = tmp_path / "thu.docx"
+    result = CliRunner().invoke(main, ["render", str(source), "-o", str(out), "--in-thu"])
+    assert result.exit_code == 0, result.output
+    borders = [p for p in open_docx(out).paragraphs if p.style.name == "GiayKhenKhungPhoi"]
+    assert len(borders) == len(example_rows())
+    assert "in_thu" not in source.read_text(encoding="utf-8")

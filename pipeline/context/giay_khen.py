@@ -11,7 +11,7 @@ from pipeline.errors import InputError, TemplateError
 from pipeline.load.attachments import CertificateAttachments
 from pipeline.model.giay_khen import CertificateData
 from pipeline.model.quyet_dinh import DecisionData
-from pipeline.render.form import FormSheet, twips_to_mm
+from pipeline.render.form import TEST_PRINT, FormSheet, twips_to_mm
 from pipeline.render.fragments import literal_markup, rich_runs, sized_run
 from pipeline.render.styles import StyleSheet
 from pipeline.rules.dates import date_phrase
@@ -88,5 +88,5 @@ def certificate_context(
         "quyet_dinh": info.write("giay_khen_quyet_dinh", shared),
         "chuc_danh": rich_runs(literal_markup("\n".join(signature_lines(signer)))),
         "nguoi_ky": signer.ho_ten,
-        "in_thu": data.in_thu,
+        TEST_PRINT: data.in_thu,
     }

@@ -17,9 +17,11 @@ from pipeline.errors import TemplateError
 from pipeline.render.package import DOCUMENT_PART, Package
 from pipeline.render.styles import NS, Frame, StyleSheet, w
 
-__all__ = ["FormSheet", "Frame", "MM_PER_TWIP", "twips_to_mm"]
+__all__ = ["MM_PER_TWIP", "TEST_PRINT", "FormSheet", "Frame", "twips_to_mm"]
 
 MM_PER_TWIP = 25.4 / 1440
+# The context key a phôi's test print draws its border on (in_thu: co, or vanthu render --in-thu).
+TEST_PRINT = "in_thu"
 _PAGE_SIZE = re.compile(r'<w:pgSz\b[^>]*?w:w="(\d+)"[^>]*?w:h="(\d+)"')
 
 
