@@ -112,6 +112,20 @@ def set_fonts(rpr_owner: object) -> None:
         fonts.set(qn(attr), FONT)
 
 
+def paragraph_style(doc: Document, name: str, size: float, bold: bool, italic: bool,
+                    align: object):  # fmt: skip
+    """A quick paragraph style on Normal, Times New Roman at `size`, weight, slant, alignment."""
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = doc.styles["Normal"]
+    style.quick_style = True
+    set_fonts(style)
+    style.font.size = Pt(size)
+    style.font.bold = bold
+    style.font.italic = italic
+    style.paragraph_format.alignment = align
+    return style
+
+
 def define_styles(doc: Document) -> None:
     """The frame's styles: document defaults, paragraph styles and character styles."""
     styles = doc.styles
@@ -140,15 +154,8 @@ def define_styles(doc: Document) -> None:
             fonts.set(qn(attr), FONT)
     for name, spec in PARAGRAPH_STYLES.items():
         size, bold, italic, align, indent, before, after, extra = spec
-        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = normal
-        style.quick_style = True
-        set_fonts(style)
-        style.font.size = Pt(size)
-        style.font.bold = bold
-        style.font.italic = italic
+        style = paragraph_style(doc, name, size, bold, italic, align)
         fmt = style.paragraph_format
-        fmt.alignment = align
         fmt.first_line_indent = indent
         fmt.space_before = Pt(before)
         fmt.space_after = Pt(after)
@@ -733,21 +740,15 @@ PHOI_BORDER = ("GiayKhenKhungPhoi", 12, 12, 273, 186)
 
 
 def phoi_style(doc: Document, name: str, size: float, bold: bool, italic: bool, align: object):
-    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-    style.base_style = doc.styles["Normal"]
-    style.quick_style = True
-    set_fonts(style)
-    style.font.size = Pt(size)
-    style.font.bold = bold
-    style.font.italic = italic
-    fmt = style.paragraph_format
-    fmt.alignment = align
-    fmt.space_before = fmt.space_after = Pt(0)
+    """A field's style: no space around it (the frame places it)."""
+    style = paragraph_style(doc, name, size, bold, italic, align)
+    style.paragraph_format.space_before = style.paragraph_format.space_after = Pt(0)
     return style
 
 
-def positioned(doc: Document, style: str, box: tuple[float, float, float, float], exact: bool,
-               *texts: str) -> Paragraph:
+def positioned(
+    doc: Document, style: str, box: tuple[float, float, float, float], exact: bool, *texts: str
+) -> Paragraph:
     """A paragraph of `style` in a frame `box` (x, y, width, height mm) from the paper's edge."""
     p = para(doc, style, *texts)
     frame_pr = OxmlElement("w:framePr")
