@@ -204,7 +204,8 @@ def test_row_filter_and_inherited_fields(tmp_path: Path) -> None:
     source.write_text(CERTIFICATE + "chon:\n  dong: [99]\n", encoding="utf-8")
     with pytest.raises(InputError) as caught:
         Renderer(TEMPLATES).render_file(source, tmp_path / "x.docx")
-    assert caught.value.key == "data.no_such_row"
+    assert (caught.value.key, caught.value.line) == ("data.no_such_row", 5)
+    assert "dòng 99 không có" in str(caught.value)
 
 
 def test_an_office_phoi_in_mau_is_used(tmp_path: Path) -> None:
@@ -241,3 +242,56 @@ def test_vanthu_render_in_thu_draws_the_border_without_editing_the_file(tmp_path
     borders = [p for p in open_docx(out).paragraphs if p.style.name == "GiayKhenKhungPhoi"]
     assert len(borders) == len(example_rows())
     assert "in_thu" not in source.read_text(encoding="utf-8")
+
+
+def test_the_paper_and_the_fields_come_from_the_offices_phoi(tmp_path: Path) -> None:
+    """An office's phôi moved in Word: A4 portrait, the name field 10 mm from the left, 100 mm
+    down, 190 mm wide: the PDF follows it, and a long name is fitted to the narrower field."""
+    from docx.shared import Mm
+
+    from pipeline.workspace import Workspace
+
+    rows = example_rows()
+    rows[1] = {**rows[1], "Họ và tên": LONG_NAME}
+    source = workspace(tmp_path, rows, CERTIFICATE)
+    (tmp_path / "mau").mkdir()
+    phoi = open_docx(TEMPLATES / "giay-khen.docx")
+    section = phoi.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.orientation = 0  # portrait
+    fields = [p for p in phoi.paragraphs if p._p.pPr.find(qn("w:framePr")) is not None]
+    for index, paragraph in enumerate(fields):
+        if paragraph.style.name == "GiayKhenTen":
+            box = {"x": 10, "y": 100, "w": 190}
+        else:  # the other fields in a column under it, inside the narrower paper
+            box = {"x": 20, "y": 120 + 12 * index, "w": 170}
+        frame = paragraph._p.pPr.find(qn("w:framePr"))
+        for key, value in box.items():
+            frame.set(qn(f"w:{key}"), str(round(value * TWIPS_PER_MM)))
+    phoi.save(str(tmp_path / "mau" / "giay-khen.docx"))
+    ws = Workspace.containing(source)
+    docx = tmp_path / "doc.docx"
+    docx.write_bytes(Renderer(ws).render(ws.load(source)))
+    doc = open_docx(docx)
+    assert (round(doc.sections[0].page_width.mm), round(doc.sections[0].page_height.mm)) == (
+        210,
+        297,
+    )
+    long = next(p for p in doc.paragraphs if p.text == LONG_NAME)
+    assert frame_mm(long)[:3] == (10.0, 100.0, 190.0)
+    size = name_size(long)
+    assert size is not None and 18 <= size < 24  # narrower than the built-in phôi's 237 mm
+    pdf = to_pdf([docx], tmp_path)[0]
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    assert "595.276 x 841.89" in info or "595.304 x 841.89" in info, info
+    pages = page_lines(pdf)
+    assert len(pages) == len(rows) and LONG_NAME in pages[1]
+    words = subprocess.run(
+        ["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf), "-"],
+        check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    first = next(line for line in words.splitlines() if ">Nguyễn<" in line)
+    x_min = float(first.split('xMin="')[1].split('"')[0]) * 25.4 / 72
+    y_min = float(first.split('yMin="')[1].split('"')[0]) * 25.4 / 72
+    assert abs(y_min - 100) < 3 and 10 <= x_min < 200
+    assert verify_file(docx).ok

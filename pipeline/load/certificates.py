@@ -52,7 +52,7 @@ def chosen(entries: tuple[Entry, ...], rows: RowFilter | None, source: Source) -
         known = {entry.row for entry in entries}
         for index, row in enumerate(rows.dong):
             if row not in known:
-                raise source.error("data.no_such_row", ("chon", "dong", index), row=row)
+                raise source.error("data.no_such_row", ("chon", "dong", index), number=row)
         entries = tuple(e for e in entries if e.row in set(rows.dong))
     if rows.doi_tuong is not None:
         entries = tuple(e for e in entries if e.collective == (rows.doi_tuong == "tap_the"))

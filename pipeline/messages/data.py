@@ -115,8 +115,8 @@ MESSAGES = {
         "en": "certificates take this field from their award decision ({decision}:); remove it",
     },
     "data.no_such_row": {
-        "vi": "dòng {row} không có trong danh sách của quyết định",
-        "en": "row {row} is not in the decision's list",
+        "vi": "dòng {number} không có trong danh sách của quyết định",
+        "en": "row {number} is not in the decision's list",
     },
     "data.no_rows_chosen": {
         "vi": "không dòng nào của danh sách hợp điều kiện chọn; không có giấy khen nào để in",

@@ -210,9 +210,8 @@ class TemplateLibrary:
         positioned from the paper's edge (Giấy khen). It keeps its own paper, styles and parts:
         the frame's margins and page numbers would move every field of a pre-printed form."""
         known = self._forms.get(name)
-        if known is None:
-            path = self.file(name)
-            text = self.package(name).text(DOCUMENT_PART) if path.is_file() else ""
+        if known is None:  # a missing template: render.template_missing, naming it
+            text = self.package(name).text(DOCUMENT_PART)
             known = self._forms[name] = bool(_FORM_FIELD.search(text))
         return known
 
