@@ -40,6 +40,7 @@ _BODY = re.compile(r"(<w:body[^>]*>)(.*)(</w:body>)", re.DOTALL)
 _FINAL_SECTPR = re.compile(r"<w:sectPr[ >](?:(?!<w:sectPr[ >]).)*</w:sectPr>\s*$", re.DOTALL)
 _ANY_SECTPR = re.compile(r"<w:sectPr(?: [^>]*)?>.*?</w:sectPr>", re.DOTALL)
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
+STYLES_PART = "word/styles.xml"
 _FORM_FIELD = re.compile(r'<w:framePr\b[^>]*\bw:hAnchor="page"')
 
 
@@ -211,8 +212,12 @@ class TemplateLibrary:
         the frame's margins and page numbers would move every field of a pre-printed form."""
         known = self._forms.get(name)
         if known is None:  # a missing template: render.template_missing, naming it
-            text = self.package(name).text(DOCUMENT_PART)
-            known = self._forms[name] = bool(_FORM_FIELD.search(text))
+            package = self.package(name)
+            # The frame may be set on the paragraph or on its style (Word offers both).
+            texts = (package.parts[part] for part in (DOCUMENT_PART, STYLES_PART)
+                     if part in package.parts)  # fmt: skip
+            known = any(_FORM_FIELD.search(text.decode("utf-8")) for text in texts)
+            self._forms[name] = known
         return known
 
     def members(self, name: str) -> list[Member]:
