@@ -25,6 +25,7 @@ from pipeline.register import Register, open_register
 from pipeline.register.documents import numbered
 from pipeline.render.compose import TemplateLibrary
 from pipeline.render.engine import Engine
+from pipeline.render.form import TEST_PRINT
 from pipeline.render.output import write_atomic
 from pipeline.render.styles import StyleSheet
 from pipeline.workspace import Workspace
@@ -40,10 +41,16 @@ def load_document(path: Path) -> LoadedDocument:
 class Renderer:
     """Renders loaded documents; templates are prepared once and reused."""
 
-    def __init__(self, templates: Workspace | TemplateLibrary | Path | None = None) -> None:
+    def __init__(
+        self,
+        templates: Workspace | TemplateLibrary | Path | None = None,
+        *,
+        test_print: bool = False,
+    ) -> None:
         library = templates.templates if isinstance(templates, Workspace) else templates
         self.engine = Engine(library)
         self._styles: StyleSheet | None = None
+        self.test_print = test_print  # print on a phôi's test pages: draw its border
 
     @property
     def styles(self) -> StyleSheet:
@@ -52,11 +59,17 @@ class Renderer:
         return self._styles
 
     def context(self, document: LoadedDocument) -> dict[str, Any]:
-        return document.kind.build_context(document.info, self.styles)
+        # A phôi brings its own styles and the places of its fields (names are fitted to them).
+        form = self.engine.library.is_form(document.template)
+        styles = self.engine.form_sheet(document.template) if form else self.styles
+        context = document.kind.build_context(document.info, styles)
+        if form and self.test_print:
+            context[TEST_PRINT] = True
+        return context
 
     def render(self, document: LoadedDocument) -> bytes:
         """The .docx bytes of one loaded document."""
-        return self.engine.render(document.kind.template, self.context(document))
+        return self.engine.render(document.template, self.context(document))
 
     def render_file(self, input_path: Path, output: Path | None = None) -> Path:
         """Load `input_path`, render it and write the .docx atomically; returns the output path."""
@@ -123,9 +136,11 @@ def render_documents(
     *,
     pdf: bool = False,
     templates: Path | None = None,
+    test_print: bool = False,
 ) -> list[Rendered]:
     """Load every input (all valid before anything is written), then render each to its output
-    (and PDF); the outputs follow the workspace's rule unless `output` says otherwise."""
+    (and PDF); the outputs follow the workspace's rule unless `output` says otherwise.
+    `test_print`: a phôi's pages draw the phôi's border (Giấy khen, in_thu)."""
     workspaces: dict[Path, Workspace] = {}
     documents: list[tuple[Workspace, LoadedDocument]] = []
     for path in paths:
@@ -138,7 +153,9 @@ def render_documents(
     written: list[Rendered] = []
     with ExitStack() as stack:
         for (workspace, document), target in zip(documents, targets, strict=True):
-            renderer = renderers.setdefault(workspace.root, Renderer(workspace))
+            renderer = renderers.setdefault(
+                workspace.root, Renderer(workspace, test_print=test_print)
+            )
             if not document.info.data.needs_number:
                 write_atomic(target, renderer.render(document))
                 written.append(Rendered(document.path, target))

@@ -102,13 +102,22 @@ def main(ctx: click.Context, lang: str | None, templates_dir: Path | None) -> No
     "outputs/<năm>/<tên>.docx của thư mục làm việc).",
 )
 @click.option("--pdf", is_flag=True, help="Xuất thêm PDF bên cạnh tệp .docx (LibreOffice).")
+@click.option(
+    "--in-thu", "test_print", is_flag=True,
+    help="Giấy khen: in thử trên giấy trắng, vẽ khung của phôi để so vị trí (như in_thu: co).",
+)  # fmt: skip
 @click.pass_context
-def render(ctx: click.Context, inputs: tuple[Path, ...], output: Path | None, pdf: bool) -> None:
+def render(
+    ctx: click.Context, inputs: tuple[Path, ...], output: Path | None, pdf: bool, test_print: bool
+) -> None:
     """Dựng văn bản .docx từ tệp dữ liệu YAML."""
     from pipeline.api import render_documents
     from pipeline.workspace import shown
 
-    for item in render_documents(list(inputs), output, pdf=pdf, templates=ctx.obj["templates"]):
+    rendered = render_documents(
+        list(inputs), output, pdf=pdf, templates=ctx.obj["templates"], test_print=test_print
+    )
+    for item in rendered:
         click.echo(t("cli.rendered", input=item.input, output=shown(item.docx)))
         if item.number is not None:
             click.echo(t("register.numbered", number=item.number))
@@ -137,7 +146,7 @@ def check(inputs: tuple[Path, ...]) -> None:
 # heavy (tests/test_new_types.py pins the three lists to each other and to pipeline.kinds).
 NEW_KINDS = [
     "ke-hoach", "quyet-dinh", "quyet-dinh-chung", "quyet-dinh-quy-che", "to-trinh", "cong-van",
-    "giay-moi", "thong-bao", "bien-ban",
+    "giay-moi", "thong-bao", "bien-ban", "giay-khen",
 ]  # fmt: skip
 
 

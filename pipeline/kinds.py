@@ -11,23 +11,27 @@ from __future__ import annotations
 from pipeline.context.bao_cao import report_context
 from pipeline.context.bien_ban import minutes_context
 from pipeline.context.cong_van import letter_context
+from pipeline.context.giay_khen import certificate_context
 from pipeline.context.giay_moi import invitation_context
 from pipeline.context.ke_hoach import plan_context
 from pipeline.context.quyet_dinh import decision_context
 from pipeline.context.thong_bao import notice_context
 from pipeline.context.to_trinh import submission_context
 from pipeline.load.attachments import (
+    CertificateAttachments,
     DecisionAttachments,
     NoAttachments,
     ReportAttachments,
     SubmissionAttachments,
 )
+from pipeline.load.certificates import certificate_attachments, decision_fields
 from pipeline.load.contract import DocumentKind
 from pipeline.load.lists import decision_attachments, submission_attachments
 from pipeline.load.report import report_attachments
 from pipeline.model.bao_cao import ReportData
 from pipeline.model.bien_ban import MinutesData
 from pipeline.model.cong_van import LetterData
+from pipeline.model.giay_khen import CertificateData
 from pipeline.model.giay_moi import InvitationData
 from pipeline.model.ke_hoach import PlanData
 from pipeline.model.quyet_dinh import DecisionData
@@ -56,6 +60,12 @@ KINDS: dict[str, DocumentKind] = {
                      starter="thong-bao"),
         DocumentKind("bien_ban", MinutesData, "bien-ban", minutes_context, NoAttachments,
                      starter="bien-ban"),
+        # One Giấy khen per row of an award decision's list, on the office's phôi (a template
+        # that is a page of its own, TemplateLibrary.is_form); the decision's number, date and
+        # signer are the batch's (inherit).
+        DocumentKind("giay_khen", CertificateData, "giay-khen", certificate_context,
+                     CertificateAttachments, attach=certificate_attachments,
+                     starter="giay-khen", inherit=decision_fields),
     )
 }  # fmt: skip
 

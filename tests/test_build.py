@@ -148,11 +148,11 @@ def test_builds_every_document_and_the_manifests(
         assert f"inputs/{relative.as_posix()}" in entry["inputs"]
         assert f"inputs/co-quan/{loaded.info.data.co_quan}.yaml" in entry["inputs"]
         assert entry["template"] == {
-            "name": loaded.kind.template,
-            "sha256": template_hash(library, loaded.kind.template),
+            "name": loaded.template,
+            "sha256": template_hash(library, loaded.template),
         }
         assert entry["loai"] == loaded.kind.code
-        assert entry["so"] == loaded.info.data.so
+        assert entry["so"] == loaded.info.data.own_number  # a Giấy khen's is its decision's
         assert entry["ngay"] == loaded.info.data.ngay.isoformat()
         assert entry["so_ky_hieu"] == loaded.info.reference
     summary = result.output.splitlines()[-1]

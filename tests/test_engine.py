@@ -67,6 +67,8 @@ def test_template_prepared_once(renderer) -> None:
 def test_shared_blocks_are_defined_once(renderer) -> None:
     library = renderer.engine.library
     for name in library.type_names():
+        if library.is_form(name):
+            continue  # a phôi (Giấy khen) prints no header block: the paper has it printed
         source = library.file(name).read_bytes()
         with zipfile.ZipFile(io.BytesIO(source)) as archive:
             body = archive.read("word/document.xml").decode("utf-8")

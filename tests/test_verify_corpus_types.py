@@ -22,6 +22,7 @@ EXAMPLES = {
     "qd_chung": REPO / "inputs" / "2024" / "qd-dieu-dong-cong-chuc.yaml",
     "qd_quy_che": REPO / "inputs" / "2024" / "qd-ban-hanh-quy-che-hoi-dong.yaml",
     "tt_du_thao": REPO / "inputs" / "2024" / "to-trinh-kem-du-thao.yaml",
+    "giay_khen": REPO / "inputs" / "2024" / "giay-khen-bang-khen-ubnd-tinh.yaml",
 }
 # Examples of a type that has several (a general decision, one issuing a Quy chế, a Tờ trình
 # with its draft decision): their type.
@@ -190,6 +191,36 @@ def attached_date_typed(doc) -> None:
         run.text = run.text.replace("ngày 12 tháng 3", "ngày 15 tháng 3")
 
 
+def _fields(doc, style: str) -> list:
+    return [p for p in doc.paragraphs if p.style.name == style]
+
+
+def second_name_on_a_page(doc) -> None:
+    from copy import deepcopy
+
+    first = _fields(doc, "GiayKhenTen")[0]
+    first._p.addnext(deepcopy(first._p))
+
+
+def blank_last_page(doc) -> None:
+    from docx.enum.text import WD_BREAK
+
+    doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
+
+
+def date_field_off_the_paper(doc) -> None:
+    from docx.oxml.ns import qn
+
+    frame = _fields(doc, "GiayKhenNgay")[0]._p.pPr.find(qn("w:framePr"))
+    frame.set(qn("w:x"), "12000")  # 212 mm + a field 117 mm wide: past the 297 mm paper
+
+
+def name_too_large_for_one_line(doc) -> None:
+    longest = max(_fields(doc, "GiayKhenTen"), key=lambda p: len(p.text))
+    for run in longest.runs:
+        run.font.size = Pt(48)  # 30 characters at 48 pt: wider than the 237 mm field
+
+
 @dataclass(frozen=True)
 class Case:
     kind: str
@@ -233,6 +264,12 @@ CASES = [
          frozenset({"noi_dung.size"})),
     Case("tt_du_thao", "draft-article-skipped", draft_article_skipped,
          frozenset({"dieu.order"})),
+    Case("giay_khen", "two-names", second_name_on_a_page, frozenset({"giay_khen.mot_ten"})),
+    Case("giay_khen", "blank-last-page", blank_last_page, frozenset({"giay_khen.trang_trang"})),
+    Case("giay_khen", "off-the-paper", date_field_off_the_paper,
+         frozenset({"giay_khen.trong_trang"})),
+    Case("giay_khen", "name-wraps", name_too_large_for_one_line,
+         frozenset({"giay_khen.ten_mot_dong"})),
 ]  # fmt: skip
 
 

@@ -22,7 +22,7 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt, Twips
@@ -112,6 +112,20 @@ def set_fonts(rpr_owner: object) -> None:
         fonts.set(qn(attr), FONT)
 
 
+def paragraph_style(doc: Document, name: str, size: float, bold: bool, italic: bool,
+                    align: object):  # fmt: skip
+    """A quick paragraph style on Normal, Times New Roman at `size`, weight, slant, alignment."""
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = doc.styles["Normal"]
+    style.quick_style = True
+    set_fonts(style)
+    style.font.size = Pt(size)
+    style.font.bold = bold
+    style.font.italic = italic
+    style.paragraph_format.alignment = align
+    return style
+
+
 def define_styles(doc: Document) -> None:
     """The frame's styles: document defaults, paragraph styles and character styles."""
     styles = doc.styles
@@ -140,15 +154,8 @@ def define_styles(doc: Document) -> None:
             fonts.set(qn(attr), FONT)
     for name, spec in PARAGRAPH_STYLES.items():
         size, bold, italic, align, indent, before, after, extra = spec
-        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = normal
-        style.quick_style = True
-        set_fonts(style)
-        style.font.size = Pt(size)
-        style.font.bold = bold
-        style.font.italic = italic
+        style = paragraph_style(doc, name, size, bold, italic, align)
         fmt = style.paragraph_format
-        fmt.alignment = align
         fmt.first_line_indent = indent
         fmt.space_before = Pt(before)
         fmt.space_after = Pt(after)
@@ -841,6 +848,97 @@ def type_quyet_dinh(doc: Document) -> None:
     section._sectPr.find(qn("w:cols")).addprevious(numbering)
 
 
+# --- Giấy khen: a phôi, positioned fields ---------------------------------------------------
+
+# A4 landscape, the usual Giấy khen phôi; an office with other paper changes the section in Word.
+PHOI_MARGIN = Mm(10)
+# Each field: (style, x, y, width, height in mm from the paper's edge, size pt, bold, italic,
+# alignment, exact height). The heading (Quốc hiệu, agency, GIẤY KHEN, "Tặng") is pre-printed.
+PHOI_FIELDS: list[tuple[str, float, float, float, float, float, bool, bool, object, bool]] = [
+    ("GiayKhenTen", 30, 80, 237, 14, 26, True, False, J.CENTER, True),
+    ("GiayKhenDonVi", 30, 96, 237, 9, 16, False, True, J.CENTER, False),
+    ("GiayKhenThanhTich", 40, 108, 217, 20, 15, False, False, J.CENTER, False),
+    ("GiayKhenNgay", 160, 138, 117, 8, 14, False, True, J.CENTER, False),
+    ("GiayKhenChucDanh", 160, 146, 117, 14, 14, True, False, J.CENTER, False),
+    ("GiayKhenNguoiKy", 160, 182, 117, 8, 14, True, False, J.CENTER, False),
+    ("GiayKhenQuyetDinh", 22, 172, 125, 7, 12, False, False, J.LEFT, False),
+    ("GiayKhenSoVaoSo", 22, 180, 125, 7, 12, False, False, J.LEFT, False),
+]
+# Test print (in_thu): the phôi's printed border, drawn so that a clerk can lay a plain-paper
+# print over a phôi against the light and see the fields fall inside it.
+PHOI_BORDER = ("GiayKhenKhungPhoi", 12, 12, 273, 186)
+
+
+def phoi_style(doc: Document, name: str, size: float, bold: bool, italic: bool, align: object):
+    """A field's style: no space around it (the frame places it)."""
+    style = paragraph_style(doc, name, size, bold, italic, align)
+    style.paragraph_format.space_before = style.paragraph_format.space_after = Pt(0)
+    return style
+
+
+def positioned(
+    doc: Document, style: str, box: tuple[float, float, float, float], exact: bool, *texts: str
+) -> Paragraph:
+    """A paragraph of `style` in a frame `box` (x, y, width, height mm) from the paper's edge."""
+    p = para(doc, style, *texts)
+    frame_pr = OxmlElement("w:framePr")
+    x, y, width, height = box
+    for attr, value in (("w", mm(width)), ("h", mm(height)),
+                        ("hRule", "exact" if exact else "atLeast"), ("wrap", "around"),
+                        ("hAnchor", "page"), ("vAnchor", "page"), ("x", mm(x)), ("y", mm(y))):
+        frame_pr.set(qn(f"w:{attr}"), str(value.twips) if isinstance(value, Twips) else value)
+    p._p.get_or_add_pPr().find(qn("w:pStyle")).addnext(frame_pr)
+    return p
+
+
+def type_giay_khen(doc: Document) -> None:
+    """Giấy khen: one page per certificate, fields positioned on the phôi, no page numbers."""
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = PAGE_H, PAGE_W
+    for side in ("top", "bottom", "left", "right"):
+        setattr(section, f"{side}_margin", PHOI_MARGIN)
+    section.different_first_page_header_footer = False
+    section.header.is_linked_to_previous = True
+    section.first_page_header.is_linked_to_previous = True
+    for name, *_, size, bold, italic, align, _exact in PHOI_FIELDS:
+        phoi_style(doc, name, size, bold, italic, align)
+    phoi_style(doc, PHOI_BORDER[0], 6, False, False, J.CENTER)
+    anchor = phoi_style(doc, "GiayKhenNeo", 1, False, False, J.LEFT)
+    anchor.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    anchor.paragraph_format.line_spacing = Pt(1)
+    para(doc, "GiayKhenNeo", "{%p for gk in giay_khen %}")
+    para(doc, "GiayKhenNeo", "{%p if in_thu %}")
+    border = positioned(doc, PHOI_BORDER[0], PHOI_BORDER[1:], True)
+    borders = OxmlElement("w:pBdr")
+    for edge in ("top", "left", "bottom", "right"):
+        line = OxmlElement(f"w:{edge}")
+        for attr, value in (("val", "double"), ("sz", "6"), ("space", "0"), ("color", "808080")):
+            line.set(qn(f"w:{attr}"), value)
+        borders.append(line)
+    border_ppr = border._p.get_or_add_pPr()
+    border_ppr.find(qn("w:framePr")).set(qn("w:wrap"), "through")
+    border_ppr.find(qn("w:framePr")).addnext(borders)
+    para(doc, "GiayKhenNeo", "{%p endif %}")
+    texts = {
+        "GiayKhenTen": "{{r gk.ten }}",
+        "GiayKhenDonVi": "{{ gk.don_vi }}",
+        "GiayKhenThanhTich": "{{ thanh_tich }}",
+        "GiayKhenNgay": "{{ dia_danh_ngay }}",
+        "GiayKhenChucDanh": "{{r chuc_danh }}",
+        "GiayKhenNguoiKy": "{{ nguoi_ky }}",
+        "GiayKhenQuyetDinh": "{{ quyet_dinh }}",
+        "GiayKhenSoVaoSo": "{{ gk.so_vao_so }}",
+    }
+    for name, x, y, width, height, *_, exact in PHOI_FIELDS:
+        positioned(doc, name, (x, y, width, height), exact, texts[name])
+    # The frames of a page hang on the paragraph after them; it ends the page, except the last.
+    end = para(doc, "GiayKhenNeo", "{%r if not loop.last %}")
+    end.add_run().add_break(WD_BREAK.PAGE)
+    end.add_run("{%r endif %}")
+    para(doc, "GiayKhenNeo", "{%p endfor %}")
+
+
 def frame(doc: Document) -> None:
     para(
         doc,
@@ -869,6 +967,7 @@ TEMPLATES: dict[str, Callable[[Document], None]] = {
     "giay-moi.docx": type_giay_moi,
     "thong-bao.docx": type_thong_bao,
     "bien-ban.docx": type_bien_ban,
+    "giay-khen.docx": type_giay_khen,
 }
 
 

@@ -110,11 +110,11 @@ def stage_task(job: StageJob) -> Staged:
             return Staged(path, name, numbering=waiting, seconds=time.perf_counter() - start)
         if auto and job.number is not None:
             document = with_number(document, job.number)
-        template = document.kind.template
+        template = document.template
         if template not in _template_hashes:
             _template_hashes[template] = template_hash(_renderer.engine.library, template)
         data = _renderer.render(document)
-        number = document.info.data.so
+        number = document.info.data.own_number
         entry = Entry(
             inputs=source_hashes(layout, document),
             template=template,
@@ -122,7 +122,7 @@ def stage_task(job: StageJob) -> Staged:
             output=layout.output_name(output),
             output_sha256=hashlib.sha256(data).hexdigest(),
             loai=document.kind.code,
-            so=number if isinstance(number, int) else None,
+            so=number,
             ngay=document.info.data.ngay.isoformat(),
             so_ky_hieu=document.info.reference,
             co_quan=document.info.data.co_quan,

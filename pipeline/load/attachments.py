@@ -7,8 +7,9 @@ files it read; its context builder reads the same type. No string keys, no Any i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from pipeline.awards import AwardList
+from pipeline.awards import AwardList, Entry
 from pipeline.context.common import DocumentInfo
 from pipeline.figures import YearFigures
 from pipeline.load.spreadsheet import Table
@@ -45,3 +46,13 @@ class ReportAttachments:
     figures: YearFigures
     previous: YearFigures | None
     values: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CertificateAttachments:
+    """What a batch of Giấy khen prints from: its award decision and the rows chosen from the
+    decision's list (each Entry keeps its row, so a refused name names its row)."""
+
+    decision: DocumentInfo[DecisionAttachments]
+    entries: tuple[Entry, ...]
+    list_file: Path

@@ -63,6 +63,13 @@ class Attacher(Protocol):
     def __call__(self, data: Any, source: Source, resolver: Resolver, /) -> Attached: ...
 
 
+class Inheritor(Protocol):
+    """Field values a document takes from the one it refers to (a Giấy khen batch: its award
+    decision's number, date, office and signer), read before the document is validated."""
+
+    def __call__(self, source: Source, resolver: Resolver, /) -> dict[str, Any]: ...
+
+
 @dataclass(frozen=True)
 class DocumentKind:
     """One kind of document: `loai` code in data, its model, template and context builder.
@@ -79,6 +86,7 @@ class DocumentKind:
     attach: Attacher | None = None
     starter: str | None = None  # name of the commented starter YAML (vanthu new)
     more_starters: tuple[str, ...] = ()  # other starters of the kind: quyet-dinh-chung ...
+    inherit: Inheritor | None = None
 
     @property
     def starters(self) -> tuple[str, ...]:
@@ -96,3 +104,8 @@ class LoadedDocument:
     info: DocumentInfo[Any]
     files: tuple[Path, ...] = field(default=())
     folders: tuple[Path, ...] = field(default=())
+
+    @property
+    def template(self) -> str:
+        """The template it renders with: the one its data names (a phôi), else its kind's."""
+        return self.info.data.template or self.kind.template

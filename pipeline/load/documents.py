@@ -158,7 +158,8 @@ class DocumentLoader:
             raise source.error(
                 "data.unknown_type", ("loai",), value=code, known=", ".join(sorted(KINDS))
             )
-        data = validate(kind.model, source)
+        inherited = kind.inherit(source, self) if kind.inherit else {}
+        data = validate(kind.model, source, {**source.data, **inherited} if inherited else None)
         agency, profile = self.agency(data.co_quan, source)
         check_references(data, agency, source, profile)
         attached = kind.attach(data, source, self) if kind.attach else Attached(kind.attachments())

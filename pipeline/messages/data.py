@@ -137,6 +137,28 @@ MESSAGES = {
         "vi": "tệp '{name}' không phải Kế hoạch (loai: ke_hoach)",
         "en": "'{name}' is not a plan (loai: ke_hoach)",
     },
+    "data.not_an_award_decision": {
+        "vi": "tệp '{name}' không phải quyết định khen thưởng (loai: quyet_dinh, có khen_thuong:)",
+        "en": "'{name}' is not an award decision (loai: quyet_dinh with khen_thuong:)",
+    },
+    "data.inherited_field": {
+        "vi": "giấy khen lấy trường này từ quyết định khen thưởng ({decision}:); hãy xóa dòng này",
+        "en": "certificates take this field from their award decision ({decision}:); remove it",
+    },
+    "data.no_such_row": {
+        "vi": "dòng {number} không có trong danh sách của quyết định",
+        "en": "row {number} is not in the decision's list",
+    },
+    "data.no_rows_chosen": {
+        "vi": "không dòng nào của danh sách hợp điều kiện chọn; không có giấy khen nào để in",
+        "en": "no row of the list matches the filter; there is no certificate to print",
+    },
+    "data.name_too_long": {
+        "vi": "tên «{name}» dài quá ô tên của phôi ({width} mm) kể cả khi thu nhỏ cỡ chữ tới "
+        "{smallest} pt; hãy viết gọn tên ở dòng này hoặc nới ô tên trong mẫu {template}",
+        "en": "the name «{name}» does not fit the phôi's name field ({width} mm) even at "
+        "{smallest} pt; shorten it on this row or widen the field in the template {template}",
+    },
     "data.bad_initials": {
         "vi": "chữ viết tắt tên người soạn thảo chỉ gồm chữ cái (ví dụ H hoặc NVA)",
         "en": "drafter initials must be letters only (e.g. H or NVA)",

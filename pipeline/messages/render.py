@@ -2,6 +2,10 @@
 
 MESSAGES = {
     "render.template_missing": {"vi": "không tìm thấy mẫu", "en": "template not found"},
+    "render.form_field_missing": {
+        "vi": "phôi không có ô kiểu đoạn {style} (đoạn định vị bằng khung, Format ▸ Frame)",
+        "en": "the phôi has no field in paragraph style {style} (a framed paragraph)",
+    },
     "render.template_not_docx": {
         "vi": "mẫu không phải tệp .docx hợp lệ ({reason})",
         "en": "the template is not a valid .docx file ({reason})",

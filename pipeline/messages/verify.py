@@ -117,6 +117,22 @@ RULES: dict[str, tuple[str, str]] = {
         "Nơi nhận của văn bản có “Kính gửi” bắt đầu bằng “- Như trên;”",
         "Recipients of an addressed document start with “- Như trên;”",
     ),
+    "giay_khen.mot_ten": (
+        "Giấy khen: mỗi trang in một tên (một người hoặc một tập thể)",
+        "Certificates: one name per page (one person or collective)",
+    ),
+    "giay_khen.trang_trang": (
+        "Giấy khen: không có trang trắng (kể cả trang cuối)",
+        "Certificates: no blank page (the last one included)",
+    ),
+    "giay_khen.ten_mot_dong": (
+        "Giấy khen: tên nằm trên một dòng của ô tên",
+        "Certificates: the name stays on one line of its field",
+    ),
+    "giay_khen.trong_trang": (
+        "Giấy khen: mọi ô nằm trong trang giấy (phôi)",
+        "Certificates: every field lies inside the paper (phôi)",
+    ),
     "giay_moi.kinh_moi": (
         "Giấy mời có lời “Trân trọng kính mời: ...”",
         "An invitation has its “Trân trọng kính mời: ...”",
@@ -272,6 +288,14 @@ VALUES: dict[str, tuple[str, str]] = {
     "in_footer": ("ở chân trang", "in the footer"),
     "in_header": ("ở đầu trang", "in the header"),
     "absent": ("không có", "none"),
+    "blank_page": ("trang {page} trắng", "page {page} blank"),
+    "one_certificate": ("mỗi trang một giấy khen", "one certificate per page"),
+    "names": ("{count} tên ở trang {page}", "{count} names on page {page}"),
+    "one_name": ("một tên", "one name"),
+    "field_box": (
+        "ô từ ({x}, {y}) đến ({right}, {bottom}) mm",
+        "a field from ({x}, {y}) to ({right}, {bottom}) mm",
+    ),
     "once": ("cụm mở đầu một lần", "the opening phrase once"),
     "page_field": ("trường PAGE ở đầu trang", "a PAGE field in the header"),
     "font": ("{font}", "{font}"),

@@ -56,6 +56,17 @@ class DocumentData(Record):
         return []
 
     @property
+    def own_number(self) -> int | None:
+        """The number this document is issued under, when typed (None: none yet, or not its
+        own: a Giấy khen prints its decision's). Numbers are unique per office and year."""
+        return self.so if isinstance(self.so, int) else None
+
+    @property
+    def template(self) -> str | None:
+        """The template this document names itself (a phôi), None for its kind's own."""
+        return None
+
+    @property
     def needs_number(self) -> bool:
         """Whether the register gives this document its number (so: tu_dong)."""
         return self.so == AUTO_NUMBER

@@ -25,7 +25,7 @@ from pipeline.errors import TemplateError
 if TYPE_CHECKING:
     from docxtpl import DocxTemplate
 from pipeline.render.package import DOCUMENT_PART, Package
-from pipeline.render.zipwriter import replace_members, write_zip
+from pipeline.render.zipwriter import Member, replace_members, write_zip
 
 FRAME = "khung.docx"
 FRAME_NAME = "khung"
@@ -40,6 +40,8 @@ _BODY = re.compile(r"(<w:body[^>]*>)(.*)(</w:body>)", re.DOTALL)
 _FINAL_SECTPR = re.compile(r"<w:sectPr[ >](?:(?!<w:sectPr[ >]).)*</w:sectPr>\s*$", re.DOTALL)
 _ANY_SECTPR = re.compile(r"<w:sectPr(?: [^>]*)?>.*?</w:sectPr>", re.DOTALL)
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
+STYLES_PART = "word/styles.xml"
+_FORM_FIELD = re.compile(r'<w:framePr\b[^>]*\bw:hAnchor="page"')
 
 
 _DICT_NAMES = frozenset(dir(dict))
@@ -159,6 +161,7 @@ class TemplateLibrary:
         if all(f.resolve() != builtin.resolve() for f in folders):
             folders.append(builtin)
         self.layers: tuple[Path, ...] = tuple(folders)
+        self._forms: dict[str, bool] = {}  # read once, like the frame and the blocks
 
     @property
     def builtin(self) -> Path:
@@ -217,6 +220,28 @@ class TemplateLibrary:
         """Names of the document-type templates (ke-hoach, quyet-dinh, ...)."""
         return [name for name in self._names("*.docx") if name != FRAME_NAME]
 
+    def package(self, name: str) -> Package:
+        """Template `name`'s own package (a phôi renders with its own parts, not the frame's)."""
+        return Package.read(self.file(name))
+
+    def is_form(self, name: str) -> bool:
+        """Whether template `name` is a phôi: a page of its own whose fields stand in frames
+        positioned from the paper's edge (Giấy khen). It keeps its own paper, styles and parts:
+        the frame's margins and page numbers would move every field of a pre-printed form."""
+        known = self._forms.get(name)
+        if known is None:  # a missing template: render.template_missing, naming it
+            package = self.package(name)
+            # The frame may be set on the paragraph or on its style (Word offers both).
+            texts = (package.parts[part] for part in (DOCUMENT_PART, STYLES_PART)
+                     if part in package.parts)  # fmt: skip
+            known = any(_FORM_FIELD.search(text.decode("utf-8")) for text in texts)
+            self._forms[name] = known
+        return known
+
+    def members(self, name: str) -> list[Member]:
+        """The parts a document of template `name` is written with, compressed once."""
+        return self.package(name).members() if self.is_form(name) else self.frame.members()
+
     def path_of(self, name: str) -> Path:
         return self.file(name)
 
@@ -240,7 +265,10 @@ class TemplateLibrary:
         )
 
     def document_xml(self, name: str) -> str:
-        """word/document.xml of the composed template: frame around the type's content, tags raw."""
+        """word/document.xml of the composed template: frame around the type's content, tags raw
+        (a phôi's own, as it is)."""
+        if self.is_form(name):
+            return self.package(name).text(DOCUMENT_PART)
         head, _, frame_sect, tail = self._frame_parts
         path = self.path_of(name)
         type_head, inner, _, _ = split_body(Package.read(path).text(DOCUMENT_PART), str(path))
@@ -265,4 +293,4 @@ class TemplateLibrary:
     def docx_bytes(self, name: str) -> bytes:
         """The composed template as a .docx, as docxtpl itself would load it."""
         composed = self.document_xml(name).encode("utf-8")
-        return write_zip(replace_members(self.frame.members(), {DOCUMENT_PART: composed}))
+        return write_zip(replace_members(self.members(name), {DOCUMENT_PART: composed}))

@@ -29,6 +29,7 @@ from pipeline.render.compose import (
     preprocess,
     split_body,
 )
+from pipeline.render.form import FormSheet
 from pipeline.render.package import DOCUMENT_PART
 from pipeline.render.zipwriter import Member, write_zip
 
@@ -142,6 +143,7 @@ class Engine:
             templates if isinstance(templates, TemplateLibrary) else TemplateLibrary(templates)
         )
         self._prepared: dict[str, PreparedTemplate] = {}
+        self._forms: dict[str, FormSheet] = {}
         self._env = guard(self.library.environment())
         # Shared blocks compile through the loader: their escaped braces become literals too.
         self._env.loader = DictLoader(
@@ -156,13 +158,13 @@ class Engine:
             return cached
         self._compile_blocks(name)
         document_xml = self.library.document_xml(name)
+        members = self.library.members(name)  # a phôi's own parts, else the frame's
         head, inner, sect, tail = split_body(document_xml, name)
         source = literal_braces(preprocess(inner + sect))
         try:
             template = self._env.from_string(source)
         except TemplateSyntaxError as exc:
             raise self._located(name, source, exc) from None
-        members = self.library.frame.members()
         index = next(i for i, m in enumerate(members) if m.name == DOCUMENT_PART)
         prepared = PreparedTemplate(
             name=name,
@@ -175,6 +177,13 @@ class Engine:
         )
         self._prepared[name] = prepared
         return prepared
+
+    def form_sheet(self, name: str) -> FormSheet:
+        """The paper, fields and styles of phôi template `name` (read once per engine)."""
+        sheet = self._forms.get(name)
+        if sheet is None:
+            sheet = self._forms[name] = FormSheet(self.library.package(name), name)
+        return sheet
 
     def _compile_blocks(self, name: str) -> None:
         """Compile every shared block now (Jinja would at the first render), errors located."""

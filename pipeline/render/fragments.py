@@ -146,6 +146,17 @@ def rich_runs(text: str) -> Markup:
     return Markup("".join(out))
 
 
+def sized_run(text: str, size_pt: float | None) -> Markup:
+    """One run of plain `text` (data, never markup) at `size_pt`; None: the style's size."""
+    size = (
+        ""
+        if size_pt is None
+        else f'<w:sz w:val="{round(size_pt * 2)}"/><w:szCs w:val="{round(size_pt * 2)}"/>'
+    )
+    props = f"<w:rPr>{size}</w:rPr>" if size else ""
+    return Markup(f'<w:r>{props}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>')
+
+
 def rule_run(length_pt: float, shape_id: int = 1) -> Markup:
     """A run holding a horizontal line, in line with text, `length_pt` long.
 

@@ -30,6 +30,40 @@ class RunFormat:
     caps: bool = False
 
 
+@dataclass(frozen=True)
+class Frame:
+    """A positioned paragraph (w:framePr): where it stands and how large it is, in twips.
+
+    `h_anchor`/`v_anchor` say what x and y count from: "page" (the paper's edge, what a phôi's
+    fields need), "margin" or "text"."""
+
+    x: int
+    y: int
+    width: int
+    height: int
+    h_anchor: str
+    v_anchor: str
+    exact: bool
+
+
+def frame_of(element: etree._Element) -> Frame:
+    """The Frame a w:framePr element describes (Word's defaults where an attribute is left out)."""
+
+    def number(name: str) -> int:
+        value = element.get(w(name))
+        return int(float(value)) if value not in (None, "") else 0
+
+    return Frame(
+        x=number("x"),
+        y=number("y"),
+        width=number("w"),
+        height=number("h"),
+        h_anchor=element.get(w("hAnchor")) or "text",
+        v_anchor=element.get(w("vAnchor")) or "margin",
+        exact=element.get(w("hRule")) == "exact",
+    )
+
+
 def _on(element: etree._Element | None) -> bool | None:
     if element is None:
         return None
@@ -148,6 +182,9 @@ class StyleSheet:
                 line = borders.find(f"w:{edge}", NS)
                 if line is not None:
                     props[f"border_{edge}"] = line.get(w("val")) not in (None, "nil", "none")
+        frame = ppr.find("w:framePr", NS)
+        if frame is not None:
+            props["frame"] = frame_of(frame)
         num = ppr.find("w:numPr", NS)
         if num is not None:
             num_id, level = num.find("w:numId", NS), num.find("w:ilvl", NS)

@@ -95,3 +95,29 @@ def header_columns(left: tuple[Line, ...], right: tuple[Line, ...]) -> tuple[int
                 HEADER_WIDTH_TWIPS + 2 * HEADER_OVERHANG_TWIPS)  # fmt: skip
     width = min(need_left, total - need_right)
     return width, total - width
+
+
+# A name on a Giấy khen shrinks in half-point steps (Word's smallest font size step) from its
+# style's size down to this, then is refused: below 18 pt a name no longer reads as the
+# certificate's heading line (offices' phôi print it at 24-28 pt).
+SMALLEST_NAME_PT = 18.0
+SIZE_STEP_PT = 0.5
+
+
+def fits_one_line(text: str, size_pt: float, width_twips: int, *, bold: bool) -> bool:
+    """Whether `text` at `size_pt` stays on one line of a field `width_twips` wide."""
+    need = text_width_pt(" ".join(text.split()), size_pt, bold=bold) * TWIPS_PER_POINT
+    return need + FIT_SLACK_TWIPS <= width_twips
+
+
+def fitted_size(
+    text: str, width_twips: int, *, largest: float, smallest: float, bold: bool
+) -> float | None:
+    """The largest size from `largest` down to `smallest` (half points) at which `text` stays
+    on one line of a field `width_twips` wide; None when even `smallest` is too large."""
+    size = largest
+    while size >= smallest:
+        if fits_one_line(text, size, width_twips, bold=bold):
+            return size
+        size -= SIZE_STEP_PT
+    return None

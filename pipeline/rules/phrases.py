@@ -44,6 +44,7 @@ _VOTE = frozenset(
     {"tan_thanh", "khong_tan_thanh", "khong_bieu_quyet", "tong_so", "ty_le", "so_thanh_vien",
      "ty_le_thanh_vien"}
 )  # fmt: skip
+_CERTIFICATE = frozenset({"so_quyet_dinh", "ngay_quyet_dinh", "dia_danh", "thanh_tich"})
 
 # truong-cau-chu: the fields each phrase may name, besides COMMON.
 FIELDS: dict[str, frozenset[str]] = {
@@ -105,6 +106,10 @@ FIELDS: dict[str, frozenset[str]] = {
     "cung_ngay": frozenset(),
     "ky_thu_ky": frozenset(),
     "ky_chu_toa": frozenset(),
+    "giay_khen_thanh_tich": _CERTIFICATE,
+    "giay_khen_ngay": _CERTIFICATE,
+    "giay_khen_quyet_dinh": _CERTIFICATE,
+    "giay_khen_so_vao_so": _CERTIFICATE | frozenset({"so_vao_so"}),
 }
 # Per award, in the order of the list: {{ khen_thuong_1.ten }}, {{ khen_thuong_2.tap_the }} ...
 PER_AWARD = re.compile(r"^khen_thuong_[1-9][0-9]?\.(ten|ca_nhan|tap_the|so_ca_nhan|so_tap_the)$")

@@ -24,6 +24,8 @@ COMPANIONS: dict[str, tuple[str, ...]] = {
     "giay-moi": (),
     "thong-bao": (),
     "bien-ban": (),
+    # A batch of certificates prints an award decision's list: the decision's starter and its list.
+    "giay-khen": ("quyet-dinh.yaml", "danh-sach-khen-thuong.csv"),
 }
 STARTERS = tuple(COMPANIONS)
 
@@ -72,7 +74,12 @@ def write_starter(
     for companion in COMPANIONS[kind]:
         path = target.parent / companion
         if not path.exists():
-            write_atomic(path, read_starter(companion).encode("utf-8-sig"))
+            if companion.endswith(".yaml"):  # another starter, filled for the same agency
+                data = starter_text(Path(companion).stem, agency, unit, signer,
+                                    today or date.today()).encode("utf-8")  # fmt: skip
+            else:
+                data = read_starter(companion).encode("utf-8-sig")
+            write_atomic(path, data)
             written.append(path)
     write_atomic(target, text.encode("utf-8"))
     written.append(target)

@@ -23,6 +23,8 @@ from pipeline.verify.layout import Layout, find_layout
 from pipeline.verify.report import Location, Report, Violation
 from pipeline.verify.rules_addressed import check_addressed
 from pipeline.verify.rules_body import check_body
+from pipeline.verify.rules_certificate import CODE as CERTIFICATES
+from pipeline.verify.rules_certificate import check_certificates, is_certificate_batch
 from pipeline.verify.rules_decision import check_decision
 from pipeline.verify.rules_header import check_header, check_title
 from pipeline.verify.rules_invitation import check_invitation
@@ -92,7 +94,14 @@ def verify_document(
     fragment: bool = False,
 ) -> Report:
     """Run every check on a document already read (only the run rules on a `fragment`)."""
-    layout = find_layout(doc, resolve_type(doc_type), template)
+    resolved = resolve_type(doc_type)
+    batch = resolved.code == CERTIFICATES if resolved else is_certificate_batch(doc)
+    if batch and not fragment:
+        # A phôi's fields are not Phụ lục I's elements: the batch has rules of its own.
+        report = Report(doc.path, CERTIFICATES, template)
+        check_certificates(doc, report)
+        return report
+    layout = find_layout(doc, resolved, template)
     report = Report(doc.path, layout.doc_type.code if layout.doc_type else None, template)
     for check in FRAGMENT_CHECKS if fragment else CHECKS:
         check(doc, layout, report)

@@ -1,0 +1,79 @@
+"""Read what a batch of Giấy khen refers to: its award decision and the rows of its list."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pipeline.awards import Entry
+from pipeline.errors import InputError
+from pipeline.load.attachments import CertificateAttachments, DecisionAttachments
+from pipeline.load.contract import Attached, LoadedDocument, Resolver
+from pipeline.load.lists import sheet_path
+from pipeline.load.yaml_source import Source
+from pipeline.model.giay_khen import INHERITED, CertificateData, RowFilter
+from pipeline.model.quyet_dinh import DecisionData
+
+DECISION_KEY = "quyet_dinh"
+
+
+def award_decision(source: Source, resolver: Resolver) -> LoadedDocument:
+    """The award decision a batch names, loaded like any decision; located errors otherwise."""
+    name = source.data.get(DECISION_KEY)
+    if not isinstance(name, str) or not name.strip():
+        raise source.error("data.missing_field", (DECISION_KEY,))
+    loc = (DECISION_KEY,)
+    path = resolver.referenced_file(source, name.strip(), loc)
+    try:
+        decision = resolver.load(path)
+    except InputError as exc:
+        if exc.key == "ws.reference_cycle":
+            raise source.error(exc.key, loc, **exc.params) from None
+        raise
+    data = decision.info.data
+    if not isinstance(data, DecisionData) or data.khen_thuong is None:
+        raise source.error("data.not_an_award_decision", loc, name=path.name)
+    return decision
+
+
+def decision_fields(source: Source, resolver: Resolver) -> dict[str, Any]:
+    """The decision's number, date, office, signer ...: the batch may not restate them."""
+    for key in INHERITED:
+        if key in source.data:
+            raise source.error("data.inherited_field", (key,), decision=DECISION_KEY)
+    data = award_decision(source, resolver).info.data
+    return {key: getattr(data, key) for key in INHERITED}
+
+
+def chosen(entries: tuple[Entry, ...], rows: RowFilter | None, source: Source) -> tuple[Entry, ...]:
+    """The entries the filter keeps, in the list's order; a row that is not in it is an error."""
+    if rows is None:
+        return entries
+    if rows.dong:
+        known = {entry.row for entry in entries}
+        for index, row in enumerate(rows.dong):
+            if row not in known:
+                raise source.error("data.no_such_row", ("chon", "dong", index), number=row)
+        entries = tuple(e for e in entries if e.row in set(rows.dong))
+    if rows.doi_tuong is not None:
+        entries = tuple(e for e in entries if e.collective == (rows.doi_tuong == "tap_the"))
+    if rows.khen_thuong is not None:
+        wanted = " ".join(rows.khen_thuong.split()).casefold()
+        entries = tuple(e for e in entries if " ".join(e.award.split()).casefold() == wanted)
+    if not entries:
+        raise source.error("data.no_rows_chosen", ("chon",))
+    return entries
+
+
+def certificate_attachments(data: CertificateData, source: Source, resolver: Resolver) -> Attached:
+    """The decision (loaded once per loader) and the rows that get a certificate."""
+    decision = award_decision(source, resolver)
+    info = decision.info
+    attachments = info.attachments
+    assert isinstance(attachments, DecisionAttachments) and attachments.awards is not None
+    decision_data = info.data
+    assert isinstance(decision_data, DecisionData) and decision_data.khen_thuong is not None
+    list_file = sheet_path(
+        decision_data.khen_thuong, resolver.parse(decision.path), "khen_thuong", resolver
+    )
+    entries = chosen(attachments.awards.entries, data.chon, source)
+    return Attached(CertificateAttachments(info, entries, list_file), decision.files)

@@ -1,0 +1,55 @@
+"""Giấy khen: one certificate per person or collective of an award decision's list, on a phôi."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from pipeline.model.base import Record
+from pipeline.model.document import DocumentData
+from pipeline.model.wording import YesNo
+
+# Fields a batch of certificates takes from its award decision, never from its own file: the
+# certificates are the decision's (its number, date, office and signer).
+INHERITED = ("co_quan", "so", "ngay", "trich_yeu", "noi_nhan", "don_vi_soan_thao", "nguoi_ky")
+DEFAULT_FORM = "giay-khen"
+
+
+class RowFilter(Record):
+    """Which rows of the decision's list get a certificate (every one by default)."""
+
+    dong: list[int] = Field(
+        default_factory=list, description="row numbers of the sheet, as the clerk sees them"
+    )
+    doi_tuong: Literal["ca_nhan", "tap_the"] | None = None
+    khen_thuong: str | None = Field(default=None, description="only this award (its name)")
+
+
+class CertificateData(DocumentData):
+    """A batch of Giấy khen as a clerk describes it: the decision, the rows, the phôi."""
+
+    loai: Literal["giay_khen"]
+    quyet_dinh: str = Field(min_length=1, description="the award decision's file: qd-2150.yaml")
+    chon: RowFilter | None = None
+    mau: str = Field(
+        default=DEFAULT_FORM, pattern=r"^[a-z0-9][a-z0-9-]*$",
+        description="the phôi's template in mau/ or templates/ (without .docx)",
+    )  # fmt: skip
+    in_thu: YesNo = Field(default=False, description="co: draw the phôi's border (test print)")
+    so_vao_so: int | None = Field(
+        default=None, ge=1, description="number in the sổ vàng of the first certificate"
+    )
+
+    @property
+    def needs_number(self) -> bool:
+        """Certificates carry their decision's number; the register gives them none."""
+        return False
+
+    @property
+    def own_number(self) -> int | None:
+        return None  # the decision's number, printed on each certificate, is the decision's
+
+    @property
+    def template(self) -> str:
+        return self.mau

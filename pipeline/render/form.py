@@ -1,0 +1,66 @@
+"""A phôi (the office's pre-printed form) as a template: its paper and its positioned fields.
+
+A phôi template is a page of its own: its section gives the paper (A4 or the office's, portrait
+or landscape) and each field is a paragraph positioned from the page's edge (w:framePr with
+hAnchor/vAnchor="page"), styled with a named style (GiayKhenTen, ...). The maintainer moves a
+field in Word (Format ▸ Frame, or drag it) or LibreOffice (Format ▸ Frame and Object ▸ Position),
+and the renderer reads the fields back from the template, so nothing in code knows where they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from pipeline.errors import TemplateError
+from pipeline.render.package import DOCUMENT_PART, Package
+from pipeline.render.styles import NS, Frame, StyleSheet, w
+
+__all__ = ["MM_PER_TWIP", "TEST_PRINT", "FormSheet", "Frame", "twips_to_mm"]
+
+MM_PER_TWIP = 25.4 / 1440
+# The context key a phôi's test print draws its border on (in_thu: co, or vanthu render --in-thu).
+TEST_PRINT = "in_thu"
+_PAGE_SIZE = re.compile(r'<w:pgSz\b[^>]*?w:w="(\d+)"[^>]*?w:h="(\d+)"')
+
+
+def twips_to_mm(value: float) -> float:
+    return value * MM_PER_TWIP
+
+
+class FormSheet(StyleSheet):
+    """The styles of a phôi template, its paper size and its fields by paragraph style."""
+
+    def __init__(self, package: Package, name: str) -> None:
+        super().__init__(package.parts["word/styles.xml"])
+        self.name = name
+        xml = package.text(DOCUMENT_PART)
+        sizes = _PAGE_SIZE.findall(xml)
+        if not sizes:
+            raise TemplateError(
+                "render.template_not_docx", template=f"{name}.docx", reason="w:pgSz"
+            )
+        width, height = sizes[-1]
+        self.page_width, self.page_height = int(width), int(height)
+        self.frames: dict[str, Frame] = {}
+        body = etree.fromstring(package.parts[DOCUMENT_PART]).find("w:body", NS)
+        for paragraph in body.iter(w("p")) if body is not None else ():
+            style = paragraph.find("w:pPr/w:pStyle", NS)
+            if style is None:
+                continue
+            style_id = style.get(w("val"))
+            props = self.style_paragraph_props(style_id)
+            props.update(self.paragraph_props(paragraph.find("w:pPr", NS)))
+            frame = props.get("frame")
+            if isinstance(frame, Frame) and style_id not in self.frames:
+                self.frames[style_id] = frame
+
+    def frame(self, style_id: str) -> Frame:
+        """The field set in `style_id`; a template without it cannot print the batch."""
+        found = self.frames.get(style_id)
+        if found is None:
+            raise TemplateError(
+                "render.form_field_missing", template=f"{self.name}.docx", style=style_id
+            )
+        return found

@@ -1,0 +1,86 @@
+"""A batch of Giấy khen printed on a phôi: its own rules, not Phụ lục I's (the heading, Quốc
+hiệu and border are pre-printed; vanthu prints only positioned fields).
+
+A batch is recognised by its shape: every paragraph with text stands in a frame positioned from
+the paper's edge (w:framePr). Pages are cut at page breaks. Each page holds one name (the field
+in style GiayKhenTen), on one line at its size; no page is blank (a trailing page break prints
+an empty phôi); every field lies inside the paper.
+"""
+
+from __future__ import annotations
+
+from pipeline.render.styles import Frame
+from pipeline.rules.metrics import fits_one_line
+from pipeline.verify.document import Document, Paragraph
+from pipeline.verify.layout import flat
+from pipeline.verify.report import Location, Report, literal, msg
+
+NAME_STYLE = "GiayKhenTen"  # pipeline.context.giay_khen's name field
+CODE = "giay_khen"
+
+
+def frame_of(paragraph: Paragraph) -> Frame | None:
+    frame = paragraph.props.get("frame")
+    return frame if isinstance(frame, Frame) else None
+
+
+def is_certificate_batch(doc: Document) -> bool:
+    """Whether every paragraph with text is a field positioned from the paper's edge."""
+    texts = [p for p in doc.paragraphs if flat(p.text).strip()]
+    if not texts or doc.tables:
+        return False
+    for p in texts:
+        frame = frame_of(p)
+        if frame is None or frame.h_anchor != "page" or frame.v_anchor != "page":
+            return False
+    return True
+
+
+def pages(doc: Document) -> list[list[Paragraph]]:
+    """The body's paragraphs page by page (a paragraph starting with a page break opens one)."""
+    out: list[list[Paragraph]] = [[]]
+    for p in doc.paragraphs:
+        if p.page_break and out[-1]:
+            out.append([])
+        out[-1].append(p)
+    return out
+
+
+def check_certificates(doc: Document, report: Report) -> None:
+    """One name per page, each on one line; no blank page; every field inside the paper."""
+    section = doc.sections[0] if doc.sections else None
+    width = section.width if section is not None else None
+    height = section.height if section is not None else None
+    for number, page in enumerate(pages(doc), start=1):
+        names = [p for p in page if p.style_id == NAME_STYLE and flat(p.text).strip()]
+        where = page[0].where if page else Location("document")
+        if not any(flat(p.text).strip() for p in page):
+            report.add("giay_khen.trang_trang", where, msg("blank_page", page=number),
+                       msg("one_certificate"))  # fmt: skip
+            continue
+        if len(names) != 1:
+            report.add("giay_khen.mot_ten", where, msg("names", count=len(names), page=number),
+                       msg("one_name"))  # fmt: skip
+        for p in names:
+            frame = frame_of(p)
+            run = next((r for r in p.runs if r.text.strip()), None)
+            if frame is None or run is None or not frame.width:
+                continue
+            if not fits_one_line(flat(p.text), run.size, frame.width, bold=run.bold):
+                report.add("giay_khen.ten_mot_dong", p.where, literal(p.text), msg("one_line"))
+        for p in page:
+            frame = frame_of(p)
+            if frame is None or width is None or height is None:
+                continue
+            right, bottom = frame.x + frame.width, frame.y + frame.height
+            if frame.x < 0 or frame.y < 0 or right > width or bottom > height:
+                report.add(
+                    "giay_khen.trong_trang", p.where,
+                    msg("field_box", x=_mm(frame.x), y=_mm(frame.y), right=_mm(right),
+                        bottom=_mm(bottom)),
+                    msg("paper", width=_mm(width), height=_mm(height)),
+                )  # fmt: skip
+
+
+def _mm(twips: int) -> str:
+    return f"{twips * 25.4 / 1440:.0f}"
