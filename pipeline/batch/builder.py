@@ -179,7 +179,7 @@ def build(
     with ExitStack() as stack:
         # Started before anything is staged: a missing LibreOffice stops the build here.
         converter = stack.enter_context(PdfConverter()) if pdf and todo else None
-        folders_before = existing_folders(layout.output_dir)
+        folders_before = existing_folders(layout.output_dir) if todo else set()
         staged = stage_all(workspace, layout, [StageJob(p) for p in todo], jobs, progress)
         refuse_shared_outputs(paths, staged, kept)
         refuse_repeated_numbers(paths, staged, kept)

@@ -29,15 +29,18 @@ class Freshness:
         self.layout = layout
         self.library = library
         self.hashes = hashes or HashCache(layout.output_dir / CACHE_NAME)
-        self._files: dict[Path, str | None] = {}
+        self._files: dict[str, str | None] = {}  # by path: strings, for thousands of files
         self._templates: dict[str, str | None] = {}
-        self._outputs = str(layout.output_dir).rstrip(os.sep) + os.sep
+        self._root = str(layout.root)
+        self._output_dir = str(layout.output_dir)
+        self._outputs = self._output_dir.rstrip(os.sep) + os.sep
 
-    def file_hash(self, path: Path) -> str | None:
+    def file_hash(self, path: Path | str) -> str | None:
         """The file's sha256, None when it is gone."""
-        if path not in self._files:
-            self._files[path] = self.hashes.sha256(path)
-        return self._files[path]
+        key = str(path)
+        if key not in self._files:
+            self._files[key] = self.hashes.sha256(key)
+        return self._files[key]
 
     def template_hash(self, name: str) -> str | None:
         if name not in self._templates:
@@ -49,9 +52,9 @@ class Freshness:
 
     def source_hash(self, name: str) -> str | None:
         """The current hash of what a manifest names: a file, or a folder's list ("x/")."""
+        if not name.endswith("/"):  # a file: its path as a string (Path parsing is the cost)
+            return self.file_hash(name if os.path.isabs(name) else os.path.join(self._root, name))
         path = self.layout.path_of(name.rstrip("/"))
-        if not name.endswith("/"):
-            return self.file_hash(path)
         documents = self.layout.workspace.documents(path) if path.is_dir() else []
         return listing_sha256([self.layout.name_of(p) for p in documents])
 
@@ -61,23 +64,25 @@ class Freshness:
             return None
         if self.template_hash(entry.template) != entry.template_sha256:
             return None
-        output = self.layout.output_dir / entry.output
+        output = os.path.join(self._output_dir, entry.output)
         if not self.inside_outputs(output) or self.file_hash(output) != entry.output_sha256:
             return None
         has_pdf = entry.pdf is not None and self.recorded_pdf_matches(entry)
         if pdf and not has_pdf:
             return None
-        return entry if has_pdf else entry.without_pdf()
+        if has_pdf or (entry.pdf is None and entry.pdf_sha256 is None):
+            return entry
+        return entry.without_pdf()
 
     def recorded_pdf_matches(self, entry: Entry) -> bool:
         if entry.pdf is None:
             return False
-        target = self.layout.output_dir / entry.pdf
+        target = os.path.join(self._output_dir, entry.pdf)
         return self.inside_outputs(target) and self.file_hash(target) == entry.pdf_sha256
 
-    def inside_outputs(self, path: Path) -> bool:
+    def inside_outputs(self, path: Path | str) -> bool:
         """A manifest never makes the build read or touch a file outside its output folder."""
         text = str(path)
         if text.startswith(self._outputs) and "/.." not in text and "\\.." not in text:
             return True  # named below the output folder, no way up: no resolve needed
-        return resolved_path(path).is_relative_to(resolved_path(self.layout.output_dir))
+        return resolved_path(Path(text)).is_relative_to(resolved_path(self.layout.output_dir))

@@ -63,7 +63,7 @@ class HashCache:
                 known[name] = ((item[0], item[1], item[2], item[3]), item[4])
         return known
 
-    def sha256(self, path: Path) -> str | None:
+    def sha256(self, path: Path | str) -> str | None:
         """The file's sha256; None when it is not a regular file."""
         name = str(path)
         try:
@@ -77,7 +77,7 @@ class HashCache:
         if known is not None and known[0] == stamp:
             self._seen[name] = known
             return known[1]
-        digest = file_sha256(path)
+        digest = file_sha256(Path(name))
         settled = time.time_ns() - RACY_SECONDS * 1_000_000_000
         if max(stamp[2], stamp[3]) < settled:
             self._seen[name] = (stamp, digest)
