@@ -11,7 +11,7 @@ render_documents([Path("inputs/2022/ke-hoach-tdkt.yaml")])   # → outputs/2022/
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -21,8 +21,8 @@ from pipeline.claims import second_claims
 from pipeline.errors import RenderError, UsageError, VanthuError
 from pipeline.i18n import t
 from pipeline.load.contract import LoadedDocument
-from pipeline.register import Register, open_register
-from pipeline.register.documents import numbered
+from pipeline.register import Register, Registers
+from pipeline.register.documents import lent_number, numbered
 from pipeline.render.compose import TemplateLibrary
 from pipeline.render.engine import Engine
 from pipeline.render.form import TEST_PRINT
@@ -140,7 +140,12 @@ def render_documents(
 ) -> list[Rendered]:
     """Load every input (all valid before anything is written), then render each to its output
     (and PDF); the outputs follow the workspace's rule unless `output` says otherwise.
-    `test_print`: a phôi's pages draw the phôi's border (Giấy khen, in_thu)."""
+    `test_print`: a phôi's pages draw the phôi's border (Giấy khen, in_thu).
+
+    A document printing another's register number (a Giấy khen batch whose decision says
+    so: tu_dong) is written after the documents numbered in the same call, with the number the
+    register holds for that data file; when it holds none and none is given here, nothing is
+    written."""
     workspaces: dict[Path, Workspace] = {}
     documents: list[tuple[Workspace, LoadedDocument]] = []
     for path in paths:
@@ -149,27 +154,54 @@ def render_documents(
         documents.append((workspace, workspace.load(path)))
     targets = output_targets(documents, output, pdf)
     renderers: dict[Path, Renderer] = {}
-    registers: dict[Path, Register] = {}
-    written: list[Rendered] = []
+    written: dict[int, Rendered] = {}
     with ExitStack() as stack:
-        for (workspace, document), target in zip(documents, targets, strict=True):
+        registers = Registers(stack)
+
+        def register_of(ws: Workspace) -> Register:
+            return registers.open(ws.register_location, root=ws.root)
+
+        refuse_unnumbered_lenders(documents, register_of)
+        # Borrowers last: the documents whose numbers they print are numbered first.
+        order = sorted(range(len(documents)), key=lambda i: documents[i][1].number_from is not None)
+        for index in order:
+            (workspace, document), target = documents[index], targets[index]
             renderer = renderers.setdefault(
                 workspace.root, Renderer(workspace, test_print=test_print)
             )
+            if document.number_from is not None:
+                source = workspace.name_of(document.number_from.path)
+                document = lent_number(register_of(workspace), document, source)
             if not document.info.data.needs_number:
                 write_atomic(target, renderer.render(document))
-                written.append(Rendered(document.path, target))
+                written[index] = Rendered(document.path, target)
                 continue
-            if workspace.root not in registers:
-                register = open_register(workspace.register_location, root=workspace.root)
-                registers[workspace.root] = stack.enter_context(register)
             source = workspace.name_of(document.path)
-            with numbered(registers[workspace.root], document, source) as document:
+            with numbered(register_of(workspace), document, source) as document:
                 write_atomic(target, renderer.render(document))
-            written.append(Rendered(document.path, target, number=document.info.reference))
+            written[index] = Rendered(document.path, target, number=document.info.reference)
+    rendered = [written[index] for index in range(len(documents))]
     if pdf:
-        written = convert_to_pdf(written)
-    return written
+        rendered = convert_to_pdf(rendered)
+    return rendered
+
+
+def refuse_unnumbered_lenders(
+    documents: Sequence[tuple[Workspace, LoadedDocument]],
+    register_of: Callable[[Workspace], Register],
+) -> None:
+    """Before anything is written: a document printing the number of a data file that neither
+    holds one in the register nor is numbered among `documents` is refused, at its reference."""
+    numbered_here = {
+        (ws.root, ws.name_of(d.path)) for ws, d in documents if d.info.data.needs_number
+    }
+    for workspace, document in documents:
+        lender = document.number_from
+        if lender is None:
+            continue
+        source = workspace.name_of(lender.path)
+        if (workspace.root, source) not in numbered_here:
+            lent_number(register_of(workspace), document, source)
 
 
 def convert_to_pdf(written: list[Rendered]) -> list[Rendered]:

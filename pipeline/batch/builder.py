@@ -5,9 +5,12 @@
 2. the workers load, render and stage each other document beside its output (not yet in place)
    and send back only its manifest entry, so memory does not grow with the year;
 3. any invalid input (or two inputs for one output) stops the build: the staged files are
-   dropped and nothing is written, unless `keep_going`;
-4. the staged outputs are put in place; with `pdf`, each new .docx is converted through one
-   LibreOffice started for the build;
+   dropped and nothing is written, unless `keep_going`; then the register numbers the documents
+   whose data says so: tu_dong, in path order, and they are staged again with their number,
+   as is a document printing such a number (a Giấy khen batch, its decision's: the one given
+   in this build, else the one the register holds; neither makes it invalid);
+4. the staged outputs are put in place (a batch only when its decision was); with `pdf`, each
+   new .docx is converted through one LibreOffice started for the build;
 5. each year's manifest is written (only when its content changed).
 
 Temporary files a killed run left in the output folder are removed first.
@@ -33,7 +36,7 @@ from pipeline.batch.staged import Staged, StageJob
 from pipeline.claims import second_claims
 from pipeline.errors import ConversionError, RenderError
 from pipeline.register import Entry as RegisterEntry
-from pipeline.register import Register, open_register
+from pipeline.register import Register, Registers
 from pipeline.register import Status as RowStatus
 from pipeline.render.output import clean_stale, commit
 from pipeline.workspace import Workspace
@@ -168,38 +171,48 @@ def build(
         return result
     recorded = Recorded.read(layout)
     freshness = Freshness(layout, workspace.templates)
-    kept: dict[Path, Entry] = {}
-    for path in paths:
-        entry = None if force else recorded.entry(layout.name_of(path))
-        current = freshness.current(entry, pdf=pdf) if entry is not None else None
-        if current is not None:
-            kept[path] = current
-    todo = [p for p in paths if p not in kept]
     progress = reporter or SilentReporter()
     with ExitStack() as stack:
+        registers = Registers(stack)
+
+        def register() -> Register:
+            return registers.open(workspace.register_location, root=workspace.root)
+
+        kept: dict[Path, Entry] = {}
+        for path in paths:
+            entry = None if force else recorded.entry(layout.name_of(path))
+            current = freshness.current(entry, pdf=pdf) if entry is not None else None
+            if current is not None:
+                kept[path] = current
+        drop_renumbered(layout, paths, kept, register)
+        todo = [p for p in paths if p not in kept]
         # Started before anything is staged: a missing LibreOffice stops the build here.
         converter = stack.enter_context(PdfConverter()) if pdf and todo else None
         folders_before = existing_folders(layout.output_dir) if todo else set()
         staged = stage_all(workspace, layout, [StageJob(p) for p in todo], jobs, progress)
         refuse_shared_outputs(paths, staged, kept)
         refuse_repeated_numbers(paths, staged, kept)
+        lenders: dict[Path, Path | int] = {}
+        if keep_going or not any(staged[p].invalid for p in todo):
+            lenders = find_lenders(todo, staged, register)
         result.invalid = [(p, staged[p].invalid or "") for p in todo if staged[p].invalid]
         if result.invalid and not keep_going:
             discard(staged, folders_before)
             result.stopped = True
             return result
         waiting = [p for p in todo if staged[p].numbering is not None]
-        numbers: dict[Path, RegisterEntry] = {}
-        if waiting:
-            register = open_register(workspace.register_location, root=workspace.root)
-            register = stack.enter_context(register)
-            numbers = allocate(register, waiting, staged)
-            jobs_with_numbers = [StageJob(p, numbers[p].number) for p in waiting]
-            staged.update(stage_all(workspace, layout, jobs_with_numbers, jobs, progress))
+        numbers = allocate(register(), waiting, staged) if waiting else {}
+        second = [StageJob(p, numbers[p].number) for p in waiting] + [
+            StageJob(p, numbers[lender].number if isinstance(lender, Path) else lender)
+            for p, lender in lenders.items()
+        ]  # fmt: skip
+        if second:
+            staged.update(stage_all(workspace, layout, second, jobs, progress))
         finisher = Finisher(layout, freshness, converter)
-        entries = finish(layout, finisher, paths, kept, staged, recorded, result)
+        borrowers = {p: lender for p, lender in lenders.items() if isinstance(lender, Path)}
+        entries = finish(layout, finisher, paths, kept, staged, recorded, result, borrowers)
         if numbers:
-            settle(register, numbers, staged, entries, result)
+            settle(register(), numbers, staged, entries, result)
     result.manifests = write_manifests(layout, recorded, scope, paths, entries)
     freshness.hashes.save()
     result.seconds = time.perf_counter() - started
@@ -223,6 +236,57 @@ def refuse_repeated_numbers(
             second=second,
         ).message(),  # fmt: skip
     )
+
+
+def drop_renumbered(
+    layout: Layout, paths: list[Path], kept: dict[Path, Entry], register: Callable[[], Register]
+) -> None:
+    """A kept Giấy khen batch printing its decision's register number is rebuilt when the
+    register now holds another number for the decision's data file (voided and given anew), and
+    so is every kept so: tu_dong document the register holds another number for; one it holds
+    no number for is left as it is. A batch is also rebuilt with its decision, whose number
+    this build may give anew. One read of the register, opened only when a batch is kept, so a
+    build without such batches never waits for it."""
+    printed: dict[Path, tuple[str, str, int]] = {}
+    for path, entry in kept.items():
+        if entry.lender is not None and entry.lent_number is not None:
+            printed[path] = (entry.co_quan, entry.lender, entry.lent_number)
+        elif entry.so_tu_dong and entry.so is not None:
+            printed[path] = (entry.co_quan, layout.name_of(path), entry.so)
+    if any(kept[path].lender is not None for path in printed):
+        held = register().numbers_by_source()
+        for path, (agency, source, number) in printed.items():
+            now = held.get((agency, source))
+            if now is not None and now != number:
+                del kept[path]
+    rebuilt = {layout.name_of(p) for p in paths if p not in kept}
+    for path, entry in list(kept.items()):
+        if entry.lender is not None and entry.lender in rebuilt:
+            del kept[path]
+
+
+def find_lenders(
+    todo: list[Path], staged: dict[Path, Staged], register: Callable[[], Register]
+) -> dict[Path, Path | int]:
+    """For each document printing another's register number (a Giấy khen batch: its
+    decision's): the document of this build that is to be numbered, else the number the
+    register already holds; a document whose lender has neither becomes invalid, at its
+    reference to it."""
+    numbered_here = {staged[p].name: p for p in todo if staged[p].numbering is not None}
+    found: dict[Path, Path | int] = {}
+    for path in todo:
+        lender = staged[path].lender
+        if lender is None:
+            continue
+        if lender.source in numbered_here:
+            found[path] = numbered_here[lender.source]
+            continue
+        entry = register().by_source(lender.agency, lender.source)
+        if entry is None:
+            staged[path] = Staged(path, staged[path].name, invalid=lender.refusal)
+        else:
+            found[path] = entry.number
+    return found
 
 
 def allocate(
@@ -311,26 +375,38 @@ def finish(
     staged: dict[Path, Staged],
     recorded: Recorded,
     result: BuildResult,
+    borrowers: dict[Path, Path] | None = None,
 ) -> dict[Path, Entry]:
-    """Put every staged document in place (and its PDF); the entries of the documents now done."""
+    """Put every staged document in place (and its PDF); the entries of the documents now done.
+
+    `borrowers`: documents printing the number given in this build to another (a Giấy khen
+    batch, its decision's); they are put in place after it, and only when it was."""
+    borrowers = borrowers or {}
     entries: dict[Path, Entry] = {}
-    for path in paths:
+    documents: dict[Path, DocumentResult] = {}
+    for path in sorted(paths, key=lambda p: p in borrowers):  # stable: lenders first
         name = layout.name_of(path)
         if path in kept:
             entry = kept[path]
             output = layout.output_dir / entry.output
             pdf_path = layout.output_dir / entry.pdf if entry.pdf else None
-            result.documents.append(DocumentResult(path, name, Status.UNCHANGED, output, pdf_path))
+            documents[path] = DocumentResult(path, name, Status.UNCHANGED, output, pdf_path)
             entries[path] = entry
             continue
         item = staged[path]
+        lender = borrowers.get(path)
+        if lender is not None and lender not in entries:
+            if item.staged is not None:
+                item.staged.unlink(missing_ok=True)
+            why = RenderError("build.lender_not_written", name=layout.name_of(lender)).message()
+            item = Staged(path, name, invalid=why)
         if item.invalid is not None:
-            result.documents.append(DocumentResult(path, name, Status.FAILED, error=item.invalid))
+            documents[path] = DocumentResult(path, name, Status.FAILED, error=item.invalid)
             continue
-        document, done = finisher.finish(item, recorded.entry(name))
-        result.documents.append(document)
+        documents[path], done = finisher.finish(item, recorded.entry(name))
         if done is not None:
             entries[path] = done
+    result.documents.extend(documents[path] for path in paths)
     return entries
 
 

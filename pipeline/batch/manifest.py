@@ -74,6 +74,10 @@ class Entry:
     pdf_sha256: str | None = None
     co_quan: str = ""  # the agency profile: numbers are unique per office and year
     so_tu_dong: bool = False  # the number came from the register (so: tu_dong)
+    # The data file whose register number the output prints (a Giấy khen batch: its decision's)
+    # and that number: the output is current only while the register still holds it.
+    lender: str | None = None
+    lent_number: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -91,11 +95,14 @@ class Entry:
             data["co_quan"] = self.co_quan
         if self.so_tu_dong:
             data["so_tu_dong"] = True
+        if self.lender is not None:
+            data["so_theo"] = {"van_ban": self.lender, "so": self.lent_number}
         return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Entry:
         pdf = data.get("pdf") or {}
+        lender = data.get("so_theo") or {}
         return cls(
             inputs={str(k): str(v) for k, v in data["inputs"].items()},
             template=data["template"]["name"],
@@ -110,6 +117,8 @@ class Entry:
             co_quan=str(data.get("co_quan", "")),
             so_tu_dong=bool(data.get("so_tu_dong", False)),
             pdf_sha256=pdf.get("sha256"),
+            lender=lender.get("van_ban"),
+            lent_number=lender.get("so"),
         )
 
     def without_pdf(self) -> Entry:

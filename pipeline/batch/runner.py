@@ -27,7 +27,7 @@ from typing import TypeVar
 from pipeline.api import Renderer
 from pipeline.batch.discover import Layout
 from pipeline.batch.manifest import Entry, file_sha256, listing_sha256, template_hash
-from pipeline.batch.staged import Numbering, Staged, StageJob
+from pipeline.batch.staged import Lender, Numbering, Staged, StageJob
 from pipeline.batch.supervise import BuildInterrupted, interrupts_held, start_worker, stop_now
 from pipeline.errors import VanthuError
 from pipeline.i18n import current_language, set_language, t
@@ -108,7 +108,15 @@ def stage_task(job: StageJob) -> Staged:
             waiting = Numbering(document.info.data.co_quan, register_details(document),
                                 layout.output_name(output))  # fmt: skip
             return Staged(path, name, numbering=waiting, seconds=time.perf_counter() - start)
-        if auto and job.number is not None:
+        source = None  # the data file whose register number this document prints
+        if document.number_from is not None:
+            lender = document.number_from
+            source = layout.name_of(lender.path)
+            if job.number is None:
+                refusal = lender.not_numbered(source).message()
+                waits = Lender(lender.agency, source, layout.output_name(output), refusal)
+                return Staged(path, name, lender=waits, seconds=time.perf_counter() - start)
+        if job.number is not None:
             document = with_number(document, job.number)
         template = document.template
         if template not in _template_hashes:
@@ -127,6 +135,8 @@ def stage_task(job: StageJob) -> Staged:
             so_ky_hieu=document.info.reference,
             co_quan=document.info.data.co_quan,
             so_tu_dong=auto,
+            lender=source,
+            lent_number=job.number if source is not None else None,
         )
         staged = stage(output, data)
     except Exception as exc:  # reported per document, never a traceback

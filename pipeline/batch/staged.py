@@ -12,7 +12,8 @@ from pipeline.register.model import Details
 @dataclass(frozen=True)
 class StageJob:
     """One input to load, render and stage; `number`: the register's number for a document
-    whose data says `so: tu_dong` (without it such a document is only loaded and described)."""
+    whose data says `so: tu_dong`, or for one printing such a document's number (a Giấy khen
+    batch: its decision's); without it such a document is only loaded and described."""
 
     path: Path
     number: int | None = None
@@ -22,7 +23,8 @@ class StageJob:
 class Staged:
     """What a worker made of one input: the manifest entry of its output and the staged .docx;
     or `invalid` (the input cannot be loaded) or `failed` (it could not be rendered or written);
-    or, for a document that waits for its number, `numbering`: what its register row says."""
+    or, for a document that waits for its number, `numbering`: what its register row says, or
+    `lender`: whose number it prints."""
 
     path: Path
     name: str
@@ -32,11 +34,13 @@ class Staged:
     failed: str | None = None
     seconds: float = 0.0
     numbering: Numbering | None = None
+    lender: Lender | None = None
 
     @property
     def output(self) -> str | None:
-        if self.numbering is not None:
-            return self.numbering.output
+        waiting = self.numbering or self.lender
+        if waiting is not None:
+            return waiting.output
         return self.entry.output if self.entry else None
 
 
@@ -47,3 +51,15 @@ class Numbering:
     agency: str
     details: Details
     output: str
+
+
+@dataclass(frozen=True)
+class Lender:
+    """The data file whose register number a document prints (`source`, named as the register
+    names it), its office, the document's output, and the message refusing the document when
+    the register holds no number for that file and the build gives it none."""
+
+    agency: str
+    source: str
+    output: str
+    refusal: str

@@ -3,6 +3,7 @@ short record per certificate, the name sized to fit the phôi's name field on on
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from pipeline.awards import Entry
@@ -57,6 +58,8 @@ def certificate_context(
     assert isinstance(data, CertificateData)
     attached = info.attachments
     decision = attached.decision
+    if data.so != decision.data.so:  # the register's number of a decision saying so: tu_dong
+        decision = replace(decision, data=decision.data.model_copy(update={"so": data.so}))
     decision_data = decision.data
     assert isinstance(decision_data, DecisionData)
     signer = decision.signer

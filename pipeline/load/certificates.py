@@ -7,7 +7,7 @@ from typing import Any
 from pipeline.awards import Entry
 from pipeline.errors import InputError
 from pipeline.load.attachments import CertificateAttachments, DecisionAttachments
-from pipeline.load.contract import Attached, LoadedDocument, Resolver
+from pipeline.load.contract import Attached, LoadedDocument, NumberFrom, Resolver
 from pipeline.load.lists import sheet_path
 from pipeline.load.yaml_source import Source
 from pipeline.model.giay_khen import INHERITED, CertificateData, RowFilter
@@ -65,7 +65,8 @@ def chosen(entries: tuple[Entry, ...], rows: RowFilter | None, source: Source) -
 
 
 def certificate_attachments(data: CertificateData, source: Source, resolver: Resolver) -> Attached:
-    """The decision (loaded once per loader) and the rows that get a certificate."""
+    """The decision (loaded once per loader), the rows that get a certificate, and, when the
+    decision takes its number from the register, the decision's file as the number's source."""
     decision = award_decision(source, resolver)
     info = decision.info
     attachments = info.attachments
@@ -76,4 +77,11 @@ def certificate_attachments(data: CertificateData, source: Source, resolver: Res
         decision_data.khen_thuong, resolver.parse(decision.path), "khen_thuong", resolver
     )
     entries = chosen(attachments.awards.entries, data.chon, source)
-    return Attached(CertificateAttachments(info, entries, list_file), decision.files)
+    lender: NumberFrom | None = None
+    if decision_data.needs_number:  # so: tu_dong: the number the register holds for its file
+        lender = NumberFrom(
+            decision.path, decision_data.co_quan, source.path,
+            source.line_of((DECISION_KEY,)), DECISION_KEY,
+        )  # fmt: skip
+    attached = CertificateAttachments(info, entries, list_file)
+    return Attached(attached, decision.files, number_from=lender)

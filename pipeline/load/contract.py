@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from pipeline.context.common import DocumentInfo
+from pipeline.errors import InputError
 from pipeline.load.yaml_source import Path_, Source
 from pipeline.model.agency import Agency
 from pipeline.model.document import DocumentData
@@ -22,13 +23,35 @@ ContextBuilder = Callable[[DocumentInfo[Any], StyleSheet], dict[str, Any]]
 
 
 @dataclass(frozen=True)
+class NumberFrom:
+    """The data file whose register number a document prints, never allocating one itself (a
+    Giấy khen batch: its award decision's, when the decision says so: tu_dong), and where the
+    document names that file, for the message when the register holds no number for it yet."""
+
+    path: Path
+    agency: str  # the office whose register numbers `path`
+    file: Path
+    line: int | None
+    field: str
+
+    def not_numbered(self, name: str) -> InputError:
+        """The document cannot print yet: `name` (as the register names it) has no number."""
+        return InputError(
+            "register.lender_not_numbered", file=self.file, line=self.line, field=self.field,
+            name=name,
+        )  # fmt: skip
+
+
+@dataclass(frozen=True)
 class Attached:
-    """An attacher's result: the kind's attachments, every file they were read from, and the
-    folders whose list of documents they depend on (a report counts every decision of a year)."""
+    """An attacher's result: the kind's attachments, every file they were read from, the
+    folders whose list of documents they depend on (a report counts every decision of a year),
+    and the document whose register number it prints (NumberFrom)."""
 
     attachments: object
     files: tuple[Path, ...] = ()
     folders: tuple[Path, ...] = ()
+    number_from: NumberFrom | None = None
 
 
 class Resolver(Protocol):
@@ -96,14 +119,15 @@ class DocumentKind:
 
 @dataclass(frozen=True)
 class LoadedDocument:
-    """A valid document ready to render, every file its output depends on, and the folders
-    whose list of documents it depends on."""
+    """A valid document ready to render, every file its output depends on, the folders whose
+    list of documents it depends on, and the document whose register number it prints."""
 
     path: Path
     kind: DocumentKind
     info: DocumentInfo[Any]
     files: tuple[Path, ...] = field(default=())
     folders: tuple[Path, ...] = field(default=())
+    number_from: NumberFrom | None = None
 
     @property
     def template(self) -> str:

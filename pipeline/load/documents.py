@@ -171,8 +171,9 @@ class DocumentLoader:
         )  # fmt: skip
         files = (source.path, profile, *attached.files)
         return LoadedDocument(
-            path=source.path, kind=kind, info=info, files=files, folders=attached.folders
-        )
+            path=source.path, kind=kind, info=info, files=files, folders=attached.folders,
+            number_from=attached.number_from,
+        )  # fmt: skip
 
     def agency(self, ref: str, document: Source) -> tuple[Agency, Path]:
         """The agency profile a document names in `co_quan` (parsed once per loader)."""

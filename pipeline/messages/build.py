@@ -113,4 +113,9 @@ MESSAGES = {
         "en": "number {number} is already used by {first} (numbers are unique per office and "
         "year): {second}",
     },
+    "build.lender_not_written": {
+        "vi": "không ghi vì văn bản cho số của nó, {name}, không ghi được trong lần build này",
+        "en": "not written because {name}, whose number it prints, could not be written in "
+        "this build",
+    },
 }

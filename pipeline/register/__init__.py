@@ -30,7 +30,12 @@ refused naming the row that holds it), `entries` (a year's rows), `by_reference`
 """
 
 from pipeline.register.errors import DuplicateNumberError, RegisterError, RegisterImportError
-from pipeline.register.location import default_register_path, open_register, resolve_location
+from pipeline.register.location import (
+    Registers,
+    default_register_path,
+    open_register,
+    resolve_location,
+)
 from pipeline.register.model import Details, Entry, Origin, Status
 from pipeline.register.sequences import DEFAULT_SEQUENCE, SequencePlan
 from pipeline.register.store import Register
@@ -44,6 +49,7 @@ __all__ = [
     "Register",
     "RegisterError",
     "RegisterImportError",
+    "Registers",
     "SequencePlan",
     "Status",
     "default_register_path",

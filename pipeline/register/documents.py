@@ -4,6 +4,10 @@
 register for the time it takes to write it: the row is confirmed when the block ends, voided with
 the error as reason when it raises (see Register.numbering). A document that already holds a
 number for the same data file keeps it. Other documents pass through unchanged.
+
+`lent_number` gives a document that prints another's number (a Giấy khen batch, its decision's:
+`LoadedDocument.number_from`) the number the register holds for that data file, named as
+render and build name it (Workspace.name_of); it never allocates one.
 """
 
 from __future__ import annotations
@@ -53,3 +57,15 @@ def numbered(register: Register, document: LoadedDocument, source: str) -> Itera
     details = register_details(document)
     with register.numbering(document.info.data.co_quan, details, source=source) as entry:
         yield with_number(document, entry.number)
+
+
+def lent_number(register: Register, document: LoadedDocument, source: str) -> LoadedDocument:
+    """`document` carrying the number the register holds for `source`, the data file it takes
+    its number from; a located InputError when the register holds none for it yet."""
+    lender = document.number_from
+    if lender is None:
+        return document
+    entry = register.by_source(lender.agency, source)
+    if entry is None:
+        raise lender.not_numbered(source)
+    return with_number(document, entry.number)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from contextlib import ExitStack
 from pathlib import Path
 
 from pipeline.register.backends import Backend, PostgresBackend, SqliteBackend
@@ -58,3 +59,18 @@ def open_register(location: str | Path | None = None, *,
     so-van-ban.sqlite3 in `root` (default: the current folder).
     """
     return Register(open_backend(resolve_location(location, root=root, environ=environ)), plans)
+
+
+class Registers:
+    """Registers opened when first needed, each once, and closed with `stack`."""
+
+    def __init__(self, stack: ExitStack) -> None:
+        self.stack = stack
+        self.opened: dict[tuple[str, Path | None], Register] = {}
+
+    def open(self, location: str | Path | None, *, root: Path | None = None) -> Register:
+        key = (str(location), root)
+        if key not in self.opened:
+            register = open_register(location, root=root)
+            self.opened[key] = self.stack.enter_context(register)
+        return self.opened[key]

@@ -295,6 +295,14 @@ class Register:
         """The live entry numbered for this source, if any."""
         return self.read(lambda tx: db.by_source(tx, agency, source))
 
+    def numbers_by_source(self) -> dict[tuple[str, str], int]:
+        """(office, data file) → the live number given for that file: one read for a build to
+        check the numbers its outputs print."""
+        rows = self.read(lambda tx: tx.all(
+            "SELECT agency, source, number FROM entries WHERE source IS NOT NULL "
+            "AND status <> 'void'"))
+        return {(a, s): int(n) for a, s, n in rows}
+
     def counters(self, year: int) -> dict[tuple[str, str], int]:
         """(office, sequence) → last number given in the year."""
         rows = self.read(lambda tx: tx.all(
