@@ -170,7 +170,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "register.col.sequence": {"vi": "Dãy số", "en": "Sequence"},
     "register.lender_not_numbered": {
         "vi": "văn bản {name} lấy số từ sổ văn bản đi (so: tu_dong) nhưng sổ chưa cấp số cho "
-        "nó; hãy in văn bản đó trước (vanthu render {name}, hoặc vanthu build cả hai)",
+        "nó; hãy dựng văn bản đó trước (vanthu render {name}, hoặc vanthu build cả hai)",
         "en": "{name} takes its number from the register (so: tu_dong) but the register has "
         "given it none yet; render it first (vanthu render {name}, or vanthu build both)",
     },
