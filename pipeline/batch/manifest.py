@@ -34,11 +34,6 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def matches(path: Path, sha256: str | None) -> bool:
-    """Whether `path` exists and has the hash `sha256`."""
-    return sha256 is not None and path.is_file() and file_sha256(path) == sha256
-
-
 def listing_sha256(names: list[str]) -> str:
     """Hex sha256 of a folder's list of documents (sorted names): a report depends on the set."""
     return hashlib.sha256("\n".join(sorted(names)).encode()).hexdigest()
@@ -124,16 +119,6 @@ class Entry:
     def without_pdf(self) -> Entry:
         return replace(self, pdf=None, pdf_sha256=None)
 
-    def same_sources(self, other: Entry) -> bool:
-        """Same input files with the same hashes, same template, same output path."""
-        return (
-            self.inputs == other.inputs
-            and self.template == other.template
-            and self.template_sha256 == other.template_sha256
-            and self.output == other.output
-        )
-
-
 @dataclass
 class Manifest:
     """The manifest of one year folder: the vanthu version and one entry per input."""
@@ -152,18 +137,6 @@ class Manifest:
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             # A damaged manifest only costs a full rebuild of its year.
             return cls(year=year, version="")
-
-    def up_to_date(self, name: str, wanted: Entry, output_dir: Path, pdf: bool) -> Entry | None:
-        """The recorded entry when document `name` need not be rebuilt, else None."""
-        old = self.entries.get(name)
-        if old is None or self.version != __version__ or not old.same_sources(wanted):
-            return None
-        if not matches(output_dir / old.output, old.output_sha256):
-            return None
-        has_pdf = old.pdf is not None and matches(output_dir / old.pdf, old.pdf_sha256)
-        if pdf and not has_pdf:
-            return None
-        return old if has_pdf else old.without_pdf()
 
     def to_json(self) -> str:
         return "".join(self._pieces())

@@ -187,11 +187,13 @@ def entry_line(
     return info.write("dong_co_ten" if with_award else "dong_co_ten_mot_loai", fields)
 
 
-def award_articles(info: DocumentInfo, awards: AwardList) -> list[dict[str, Any]]:
-    """Điều 1 (who receives what) and, with money, Điều 2 (the money and where it comes from)."""
+def award_articles(
+    info: DocumentInfo, awards: AwardList, values: dict[str, str]
+) -> list[dict[str, Any]]:
+    """Điều 1 (who receives what) and, with money, Điều 2 (the money and where it comes from);
+    `values`: the list's award_values."""
     data = info.data
     assert isinstance(data, DecisionData) and data.khen_thuong is not None
-    values = award_values(data, awards)
     if len(awards.entries) <= NAMED_IN_ARTICLE:
         several = len(awards.groups) > 1
         key = "dieu_1_co_ten" if data.khen_thuong.thanh_tich else "dieu_1_co_ten_khong_thanh_tich"
@@ -297,7 +299,9 @@ def issued_plan_context(info: DocumentInfo, plan: DocumentInfo[NoAttachments]) -
 KIND_ORDER = {"tap_the_truoc": (True, False), "ca_nhan_truoc": (False, True)}
 
 
-def award_list_context(info: DocumentInfo, awards: AwardList, title: str) -> dict[str, Any]:
+def award_list_context(
+    info: DocumentInfo, awards: AwardList, title: str, values: dict[str, str]
+) -> dict[str, Any]:
     """The attached Danh sách: groups by award (and by tập thể / cá nhân), numbers, the total.
 
     Rows are flat, a group heading or an entry, so one table row of the template serves each
@@ -357,7 +361,7 @@ def award_list_context(info: DocumentInfo, awards: AwardList, title: str) -> dic
         "kem_theo": info.write("danh_sach_kem_theo"),
         "dong": rows,
         "co_tien": awards.priced,
-        "tong_cong_chu": info.write("danh_sach_tong_cong", award_values(data, awards)),
+        "tong_cong_chu": info.write("danh_sach_tong_cong", values),
         "tong_cong": format_money(awards.total),
     }
 
@@ -388,8 +392,9 @@ def decision_context(info: DocumentInfo[DecisionAttachments], styles: StyleSheet
     awards, members, plan = attached.awards, attached.members, attached.plan
     regulation = attached.regulation
     generated: list[dict[str, Any]] = []
+    values = award_values(data, awards) if awards is not None else {}
     if awards is not None:
-        generated = award_articles(info, awards)
+        generated = award_articles(info, awards, values)
     elif members is not None:
         generated = council_articles(info, members)
     elif plan is not None:
@@ -404,7 +409,7 @@ def decision_context(info: DocumentInfo[DecisionAttachments], styles: StyleSheet
     danh_sach = None
     if awards is not None and len(awards.entries) > NAMED_IN_ARTICLE:
         assert data.khen_thuong is not None
-        danh_sach = award_list_context(info, awards, data.khen_thuong.tieu_de_danh_sach)
+        danh_sach = award_list_context(info, awards, data.khen_thuong.tieu_de_danh_sach, values)
     context.update(
         tham_quyen=data.tham_quyen.upper(),
         can_cu=can_cu,

@@ -307,7 +307,6 @@ class _FastBuilder:
         self.limits = _Limits(path)
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.open_anchors: set[str] = set()
-        self.resolver = _resolver()
 
     def build(self) -> Any:
         parser = CParser(self.text)
@@ -367,7 +366,7 @@ class _FastBuilder:
         value: str = event.value
         tag = event.tag
         if tag is None or tag == "!":
-            tag = self.resolver(value) if event.implicit[0] and tag is None else _STR
+            tag = _resolve(value) if event.implicit[0] and tag is None else _STR
         if tag == _STR or tag == "tag:yaml.org,2002:timestamp":
             return self._text(value, loc, line, event.start_mark.index)
         if tag == "tag:yaml.org,2002:null":
@@ -385,7 +384,7 @@ class _FastBuilder:
     def _key(self, event: Any, loc: Path_, line: int) -> Any:
         """A mapping key: text (or the merge key <<); a number, true or ~ as a key is refused."""
         if event.tag is None and event.implicit[0]:
-            tag = self.resolver(event.value)
+            tag = _resolve(event.value)
             if tag == _MERGE:
                 return _MERGE_KEY
             if tag not in (_STR, "tag:yaml.org,2002:timestamp"):
@@ -463,16 +462,6 @@ _MERGE_KEY = object()
 _RT = YAML(typ="rt")
 
 
-def _resolver() -> Any:
-    """The YAML 1.2 tag of a plain scalar, as ruamel.yaml resolves it.
-
-    ruamel picks its patterns by the scalar's first character: a scalar starting with any
-    other (most text a clerk types) is a string without trying one, and the answer for the
-    others (keys, numbers, dates) is the same every time, so it is remembered.
-    """
-    return _resolve
-
-
 _IMPLICIT = (True, False)
 _PATTERN_STARTS = frozenset(k for k in _RT.resolver.versioned_resolver if k is not None)
 
@@ -484,6 +473,12 @@ def _resolve_patterned(value: str) -> str:
 
 
 def _resolve(value: str) -> str:
+    """The YAML 1.2 tag of a plain scalar, as ruamel.yaml resolves it.
+
+    ruamel picks its patterns by the scalar's first character: a scalar starting with any
+    other (most text a clerk types) is a string without trying one, and the answer for the
+    others (keys, numbers, dates) is the same every time, so it is remembered.
+    """
     if value and value[0] not in _PATTERN_STARTS:
         return _STR
     return _resolve_patterned(value)

@@ -11,22 +11,17 @@ from pydantic import Field, ValidationInfo, field_validator
 from pipeline.model.base import Date, Record
 from pipeline.model.blocks import Block
 from pipeline.model.document import DocumentData, Recipient
-from pipeline.model.wording import clock_hour, invalid
+from pipeline.model.wording import ClockHour, invalid
 
 
 class MinutesTime(Record):
     """When the meeting began and ended: hours as typed (08:00, 8 giờ 30), the day it began and,
     when not the same, the day it ended."""
 
-    gio: str = Field(min_length=1, description="when it began")
+    gio: ClockHour = Field(min_length=1, description="when it began")
     ngay: Date | None = Field(default=None, description="the day; empty: the minutes' own date")
     den_ngay: Date | None = Field(default=None, description="the day it ended, if another")
-    den: str = Field(min_length=1, description="when it ended")
-
-    @field_validator("gio", "den")
-    @classmethod
-    def _hour(cls, value: str) -> str | None:
-        return clock_hour(value)
+    den: ClockHour = Field(min_length=1, description="when it ended")
 
     @field_validator("den")
     @classmethod

@@ -11,20 +11,15 @@ from pipeline.model.addressing import Addressees, as_list
 from pipeline.model.base import Date, Record
 from pipeline.model.blocks import Block
 from pipeline.model.document import DocumentData
-from pipeline.model.wording import clock_hour, invalid
+from pipeline.model.wording import ClockHour, invalid
 
 
 class MeetingTime(Record):
     """When: the hour as typed (08:00, 8 giờ 30, 14h30) and the day; the weekday is computed."""
 
-    gio: str = Field(min_length=1)
-    den: str | None = Field(default=None, min_length=1, description="when it ends (optional)")
+    gio: ClockHour = Field(min_length=1)
+    den: ClockHour | None = Field(default=None, min_length=1, description="when it ends (optional)")
     ngay: Date
-
-    @field_validator("gio", "den")
-    @classmethod
-    def _hour(cls, value: str | None) -> str | None:
-        return clock_hour(value)
 
     @field_validator("den")
     @classmethod

@@ -4,29 +4,24 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
 from pipeline.model.base import Date, Record
 from pipeline.model.blocks import Block
 from pipeline.model.document import DocumentData
 from pipeline.model.ke_hoach import Section
-from pipeline.model.wording import clock_hour
+from pipeline.model.wording import ClockHour
 
 
 class ScheduleRow(Record):
     """A row of a lịch công tác: the day (its weekday computed), the hour, what, who, where."""
 
     ngay: Date
-    gio: str | None = Field(default=None, min_length=1, description="08:00, 14h30")
+    gio: ClockHour | None = Field(default=None, min_length=1, description="08:00, 14h30")
     noi_dung: str = Field(min_length=1)
     chu_tri: str | None = None
     thanh_phan: str | None = None
     dia_diem: str | None = None
-
-    @field_validator("gio")
-    @classmethod
-    def _hour(cls, value: str | None) -> str | None:
-        return clock_hour(value)
 
 
 class NoticeData(DocumentData):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, create_model, field_validator
+from pydantic import AfterValidator, BeforeValidator, Field, create_model, field_validator
 from pydantic_core import PydanticCustomError
 
 from pipeline.i18n import t
@@ -49,6 +49,8 @@ def yes_no(value: Any) -> Any:
 
 
 YesNo = Annotated[bool, BeforeValidator(yes_no)]
+# An hour of a meeting or a schedule row, as written: "08 giờ 00".
+ClockHour = Annotated[str, AfterValidator(clock_hour)]
 
 
 def lines(value: Any) -> Any:
