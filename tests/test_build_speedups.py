@@ -39,12 +39,19 @@ def settled(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("pipeline.batch.hash_cache.RACY_SECONDS", 0)
 
 
-def test_unchanged_files_are_not_read_again(
-    inputs_copy: Path, tmp_path: Path, settled: None, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def remembered(inputs_copy: Path, tmp_path: Path, settled: None) -> Path:
+    """An output folder built, then built again with nothing changed: every hash remembered."""
     out = tmp_path / "out"
     assert build_once(inputs_copy, out).ok
     assert build_once(inputs_copy, out).ok  # hashes every file once and remembers them
+    return out
+
+
+def test_unchanged_files_are_not_read_again(
+    inputs_copy: Path, remembered: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = remembered
     assert (out / CACHE_NAME).is_file()
 
     def must_not_read(path: Path) -> str:
@@ -55,12 +62,8 @@ def test_unchanged_files_are_not_read_again(
     assert again.ok and set(statuses(again).values()) == {Status.UNCHANGED}
 
 
-def test_an_edit_keeping_size_and_times_is_still_seen(
-    inputs_copy: Path, tmp_path: Path, settled: None
-) -> None:
-    out = tmp_path / "out"
-    assert build_once(inputs_copy, out).ok
-    assert build_once(inputs_copy, out).ok
+def test_an_edit_keeping_size_and_times_is_still_seen(inputs_copy: Path, remembered: Path) -> None:
+    out = remembered
     sheet = inputs_copy / AWARD_SHEET
     before = sheet.stat()
     data = sheet.read_bytes()
@@ -105,11 +108,9 @@ def test_a_damaged_cache_only_costs_hashing(
 
 
 def test_a_wrong_remembered_hash_is_not_trusted_once_the_file_changes(
-    inputs_copy: Path, tmp_path: Path, settled: None
+    inputs_copy: Path, remembered: Path
 ) -> None:
-    out = tmp_path / "out"
-    assert build_once(inputs_copy, out).ok
-    assert build_once(inputs_copy, out).ok
+    out = remembered
     sheet = inputs_copy / AWARD_SHEET
     sheet.write_bytes(sheet.read_bytes().replace("Nguyễn".encode(), "Trần".encode(), 1))
     again = build_once(inputs_copy, out)
