@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.context.common import DocumentInfo, clean_list_line
+from pipeline.context.common import DocumentInfo, clean_list_line, list_lines
 from pipeline.model.addressing import as_list
 
 
@@ -18,8 +18,7 @@ def kinh_gui_context(value: str | list[str]) -> dict[str, Any]:
     names = addressee_names(value)
     if isinstance(value, str):
         return {"mot": names[0], "danh_sach": []}
-    lines = [f"{name};" for name in names[:-1]] + [f"{names[-1]}."]
-    return {"mot": None, "danh_sach": lines}
+    return {"mot": None, "danh_sach": list_lines(names)}
 
 
 def addressed_recipients(info: DocumentInfo, lines: list[str]) -> list[str]:

@@ -186,9 +186,14 @@ def closing(text: str) -> str:
     return f"{text}./."
 
 
+def list_lines(names: list[str]) -> list[str]:
+    """Each name closed with ';', the last with '.' (the lines of a '- ...' list)."""
+    return [f"{n};" for n in names[:-1]] + [f"{names[-1]}."]
+
+
 def listed(names: list[str]) -> DashList:
     """'- ...;' lines, the last closed with '.'."""
-    return DashList(gach=[f"{n};" for n in names[:-1]] + [f"{names[-1]}."])
+    return DashList(gach=list_lines(names))
 
 
 def same(text: str) -> str:
