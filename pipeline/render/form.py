@@ -30,19 +30,16 @@ def twips_to_mm(value: float) -> float:
 
 
 class FormSheet(StyleSheet):
-    """The styles of a phôi template, its paper size and its fields by paragraph style."""
+    """The styles of a phôi template (which must set its paper) and its fields by paragraph
+    style."""
 
     def __init__(self, package: Package, name: str) -> None:
         super().__init__(package.parts["word/styles.xml"])
         self.name = name
-        xml = package.text(DOCUMENT_PART)
-        sizes = _PAGE_SIZE.findall(xml)
-        if not sizes:
+        if _PAGE_SIZE.search(package.text(DOCUMENT_PART)) is None:  # a page without paper
             raise TemplateError(
                 "render.template_not_docx", template=f"{name}.docx", reason="w:pgSz"
             )
-        width, height = sizes[-1]
-        self.page_width, self.page_height = int(width), int(height)
         self.frames: dict[str, Frame] = {}
         body = etree.fromstring(package.parts[DOCUMENT_PART]).find("w:body", NS)
         for paragraph in body.iter(w("p")) if body is not None else ():
