@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline.awards import Entry
-from pipeline.errors import InputError
 from pipeline.load.attachments import CertificateAttachments, DecisionAttachments
 from pipeline.load.contract import Attached, LoadedDocument, NumberFrom, Resolver
-from pipeline.load.lists import sheet_path
+from pipeline.load.lists import referenced_document, sheet_path
 from pipeline.load.yaml_source import Source
 from pipeline.model.giay_khen import INHERITED, CertificateData, RowFilter
 from pipeline.model.quyet_dinh import DecisionData
@@ -22,13 +21,7 @@ def award_decision(source: Source, resolver: Resolver) -> LoadedDocument:
     if not isinstance(name, str) or not name.strip():
         raise source.error("data.missing_field", (DECISION_KEY,))
     loc = (DECISION_KEY,)
-    path = resolver.referenced_file(source, name.strip(), loc)
-    try:
-        decision = resolver.load(path)
-    except InputError as exc:
-        if exc.key == "ws.reference_cycle":
-            raise source.error(exc.key, loc, **exc.params) from None
-        raise
+    decision, path = referenced_document(source, name.strip(), loc, resolver)
     data = decision.info.data
     if not isinstance(data, DecisionData) or data.khen_thuong is None:
         raise source.error("data.not_an_award_decision", loc, name=path.name)
