@@ -63,8 +63,8 @@ class DocumentInfo(Generic[A]):
         data = self.data
         issuer = getattr(data, "tham_quyen", None) or self.agency.ten_day_du
         return Phrases.layered(
-            _overrides(self.agency.cau_chu),
-            _overrides(data.cau_chu),
+            phrase_overrides(self.agency.cau_chu),
+            phrase_overrides(data.cau_chu),
             common={
                 "so_ky_hieu": self.reference,
                 "ngay_thang": date_phrase(data.ngay),
@@ -90,7 +90,8 @@ class DocumentInfo(Generic[A]):
             raise missing_field(exc) from None
 
 
-def _overrides(record: Any) -> dict[str, Any]:
+def phrase_overrides(record: Any) -> dict[str, Any]:
+    """The phrases a cau_chu record sets (none for no record)."""
     return record.model_dump(exclude_none=True) if record is not None else {}
 
 

@@ -8,7 +8,13 @@ from typing import Any
 
 from pipeline.awards import AwardList, Entry
 from pipeline.context.articles import Written, articles_context, chapters_context, closed, written
-from pipeline.context.common import DocumentInfo, block_context, closing, common_context
+from pipeline.context.common import (
+    DocumentInfo,
+    block_context,
+    closing,
+    common_context,
+    phrase_overrides,
+)
 from pipeline.context.ke_hoach import task_appendices
 from pipeline.context.sections import sections_context
 from pipeline.load.attachments import DecisionAttachments, NoAttachments
@@ -155,11 +161,8 @@ def check_award_phrases(
 ) -> None:
     """Every field the decision's phrases name has a value for this list; else an error at the
     line of the phrase (in the document, or in the office's profile)."""
-    table = Phrases.layered(
-        agency.cau_chu.model_dump(exclude_none=True) if agency.cau_chu else None,
-        data.cau_chu.model_dump(exclude_none=True) if data.cau_chu else None,
-        common={},
-    ).table
+    overrides = phrase_overrides(agency.cau_chu), phrase_overrides(data.cau_chu)
+    table = Phrases.layered(*overrides, common={}).table
     gap = award_phrase_gap(data, awards, table)
     if gap is None:
         return
