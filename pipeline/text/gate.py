@@ -24,8 +24,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-ALLOWED_CONTROLS = "\t\n"
-
 REFUSED_PATTERN = (
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
     "\u202a-\u202e\u2066-\u2069"
