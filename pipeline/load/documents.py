@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -87,6 +87,23 @@ class Recent(Generic[K, V]):
             self._items.popitem(last=False)
 
 
+def _unless_changed(
+    cache: Recent[Path, tuple[tuple[int, int], V]], path: Path, make: Callable[[], V]
+) -> V:
+    """What `make()` gave for file `path` while its size and mtime stay the same, else made
+    again; a path that cannot be stat'ed is never kept (make() says what is wrong with it)."""
+    try:
+        stamp = _stamp(path)
+    except OSError:
+        return make()
+    cached = cache.get(path)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    value = make()
+    cache.put(path, (stamp, value))
+    return value
+
+
 class DocumentLoader:
     """Reads, validates and resolves documents of one workspace; InputError on any problem."""
 
@@ -99,31 +116,13 @@ class DocumentLoader:
 
     def load(self, path: Path) -> LoadedDocument:
         """The document in data file `path` (parsed once per loader while it is unchanged)."""
-        resolved = resolved_path(path)
-        try:
-            stamp = _stamp(resolved)
-        except OSError:
-            stamp = None
-        cached = self._documents.get(resolved)
-        if cached is not None and stamp is not None and cached[0] == stamp:
-            return cached[1]
-        document = self.load_source(self.parse(path))
-        if stamp is not None:
-            self._documents.put(resolved, (stamp, document))
-        return document
+        return _unless_changed(
+            self._documents, resolved_path(path), lambda: self.load_source(self.parse(path))
+        )
 
     def parse(self, path: Path) -> Source:
         """The parsed data file `path` (once per loader while it is unchanged)."""
-        resolved = resolved_path(path)
-        try:
-            stamp = _stamp(resolved)
-        except OSError:
-            return load_yaml(path)  # says what is wrong with the path
-        cached = self._sources.get(resolved)
-        if cached is None or cached[0] != stamp:
-            cached = (stamp, load_yaml(path))
-            self._sources.put(resolved, cached)
-        return cached[1]
+        return _unless_changed(self._sources, resolved_path(path), lambda: load_yaml(path))
 
     def load_mapping(self, data: Mapping[str, Any], path: Path) -> LoadedDocument:
         """A document given as a dict (a form): validated like a file at `path`.
