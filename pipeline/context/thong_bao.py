@@ -9,13 +9,13 @@ from pipeline.context.sections import sections_context
 from pipeline.model.thong_bao import NoticeData, ScheduleRow
 from pipeline.render.fragments import rich_runs
 from pipeline.render.styles import StyleSheet
-from pipeline.rules.dates import weekday
+from pipeline.rules.dates import numeric_date, weekday
 
 
 def schedule_row(row: ScheduleRow) -> dict[str, Any]:
     """One row of the lịch công tác: 'Thứ Hai' / '05/02/2024' / '08 giờ 00' in the first cell."""
     day = weekday(row.ngay)
-    lines = [day[0].upper() + day[1:], row.ngay.strftime("%d/%m/%Y")]
+    lines = [day[0].upper() + day[1:], numeric_date(row.ngay)]
     if row.gio:
         lines.append(row.gio)
     return {

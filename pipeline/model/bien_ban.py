@@ -3,7 +3,6 @@ vote counts, kết luận, when it ended; signed by the thư ký and the chủ t
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator
@@ -12,6 +11,7 @@ from pipeline.model.base import Date, Record
 from pipeline.model.blocks import Block
 from pipeline.model.document import DocumentData, Recipient
 from pipeline.model.wording import ClockHour, invalid
+from pipeline.rules.dates import numeric_date
 
 
 class MinutesTime(Record):
@@ -28,16 +28,14 @@ class MinutesTime(Record):
     def _ends_after_start(cls, value: str, info: ValidationInfo) -> str:
         start, day, end_day = (info.data.get(k) for k in ("gio", "ngay", "den_ngay"))
         if end_day is not None and day is not None and end_day < day:
-            raise invalid("data.end_before_start", start=_dmy(day), end=_dmy(end_day))
+            raise invalid(
+                "data.end_before_start", start=numeric_date(day), end=numeric_date(end_day)
+            )
         # Both read as "HH giờ MM", zero-padded: their order as text is their order in time.
         same_day = end_day is None or end_day == day
         if same_day and start is not None and value <= start:
             raise invalid("data.end_before_start", start=start, end=value)
         return value
-
-
-def _dmy(value: date) -> str:
-    return value.strftime("%d/%m/%Y")
 
 
 class Person(Record):
@@ -101,7 +99,11 @@ class MinutesData(DocumentData):
         # Minutes dated before the meeting they record: a typing slip (most often the year).
         issued, day = info.data.get("ngay"), value.ngay
         if issued is not None and day is not None and day > issued:
-            raise invalid("data.minutes_before_meeting", meeting=_dmy(day), issued=_dmy(issued))
+            raise invalid(
+                "data.minutes_before_meeting",
+                meeting=numeric_date(day),
+                issued=numeric_date(issued),
+            )
         return value
 
     @field_validator("noi_dung")

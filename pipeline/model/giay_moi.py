@@ -12,6 +12,7 @@ from pipeline.model.base import Date, Record
 from pipeline.model.blocks import Block
 from pipeline.model.document import DocumentData
 from pipeline.model.wording import ClockHour, invalid
+from pipeline.rules.dates import numeric_date
 
 
 class MeetingTime(Record):
@@ -50,8 +51,8 @@ class InvitationData(DocumentData):
         issued = info.data.get("ngay")
         if issued is not None and value.ngay < issued:
             raise invalid(
-                "data.meeting_before_issue", meeting=value.ngay.strftime("%d/%m/%Y"),
-                issued=issued.strftime("%d/%m/%Y"),
+                "data.meeting_before_issue", meeting=numeric_date(value.ngay),
+                issued=numeric_date(issued),
             )  # fmt: skip
         return value
 

@@ -26,6 +26,11 @@ def date_phrase(value: date) -> str:
     return f"ngày {day_text(value.day)} tháng {month_text(value.month)} năm {value.year}"
 
 
+def numeric_date(value: date) -> str:
+    """'05/02/2024': a date in figures (a schedule's day, a message)."""
+    return value.strftime("%d/%m/%Y")
+
+
 def date_line(place: str, value: date) -> str:
     """Ô số 4: 'Sơn La, ngày 05 tháng 02 năm 2022'."""
     return f"{place}, {date_phrase(value)}"
