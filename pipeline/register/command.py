@@ -222,7 +222,7 @@ def show_command(ctx: click.Context, year: int, sequence: str | None) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from pipeline.register.columns import FORM_COLUMNS, printed_note
+    from pipeline.register.columns import FORM_COLUMNS, printed_cell
 
     state = _state(ctx)
     entries = state.open(ctx).entries(year, state.agency, sequence)
@@ -239,20 +239,7 @@ def show_command(ctx: click.Context, year: int, sequence: str | None) -> None:
     table.add_column(t("register.col.status"))
     for entry in entries:
         cells = [f"{entry.agency}/{entry.sequence}"] if several else []
-        for column in shown:
-            if column.key == "reference":
-                cells.append(entry.reference)
-            elif column.key == "note":
-                cells.append(printed_note(entry))
-            else:
-                value = getattr(entry.details, column.key)
-                cells.append(
-                    value.strftime("%d/%m/%Y")
-                    if hasattr(value, "strftime")
-                    else ""
-                    if value is None
-                    else str(value)
-                )
+        cells.extend(printed_cell(entry, column.key) for column in shown)
         cells.append(_status_word(entry))
         table.add_row(*cells)
     # Piped into a file or another program, a register row stays on one line.
