@@ -15,7 +15,7 @@ from pipeline.register import rows as db
 from pipeline.register.backends import Backend, Transaction
 from pipeline.register.errors import DuplicateNumberError, RegisterError
 from pipeline.register.model import Details, Entry, Origin, Status
-from pipeline.register.schema import migrate
+from pipeline.register.schema import current_version, migrate
 from pipeline.register.sequences import SequencePlan, type_code_from_symbol
 
 T = TypeVar("T")
@@ -45,9 +45,7 @@ class Register:
         self.close()
 
     def schema_version(self) -> int:
-        row = self.backend.run(lambda tx: tx.one("SELECT MAX(version) FROM schema_version"),
-                               write=False)
-        return int(row[0]) if row and row[0] is not None else 0
+        return self.read(current_version)
 
     def migrate(self) -> int:
         """Apply the migrations this register lacks; the schema version it ends at."""
