@@ -279,14 +279,19 @@ class Register:
         sequence = sequence or self.plan_for(agency).default
         return self.read(lambda tx: db.find(tx, agency, year, sequence, number))
 
-    def by_reference(self, agency: str, year: int, reference: str) -> list[Entry]:
-        """The rows whose số, ký hiệu reads `reference` (05/QĐ-VPUBND): for checking a .docx."""
+    def by_reference(self, agency: str | None, year: int, reference: str) -> list[Entry]:
+        """The rows whose số, ký hiệu reads `reference` (05/QĐ-VPUBND), of one office or (None)
+        of every office in order: for checking a .docx."""
         number_text, _, symbol = reference.strip().partition("/")
         if not number_text.strip().isdigit():
             return []
-        sql = f"{db.SELECT} WHERE agency = ? AND year = ? AND number = ? AND "
+        sql = f"{db.SELECT} WHERE year = ? AND number = ? AND "
         sql += "symbol = ?" if symbol else "symbol IS NULL"
-        params: list[Any] = [agency, year, int(number_text)] + ([symbol.strip()] if symbol else [])
+        params: list[Any] = [year, int(number_text)] + ([symbol.strip()] if symbol else [])
+        if agency is not None:
+            sql += " AND agency = ?"
+            params.append(agency)
+        sql += " ORDER BY agency, id"
         return [db.entry_from_row(r) for r in self.read(lambda tx: tx.all(sql, params))]
 
     def by_source(self, agency: str, source: str) -> Entry | None:

@@ -41,11 +41,7 @@ def check_register(path: Path, report: Report, register: Register) -> None:
     if number is None or when is None:
         return
     reference = number[1]
-    rows = [
-        row
-        for agency in register.agencies()
-        for row in register.by_reference(agency, when.year, reference)
-    ]
+    rows = register.by_reference(None, when.year, reference)  # whichever office gave it
     where = layout.so_ky_hieu.where
     if not rows:
         report.add(
