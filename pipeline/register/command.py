@@ -314,38 +314,20 @@ def check_command(ctx: click.Context, year: int) -> None:
     report = check_year(state.open(ctx), year, state.agency)
     for entry in report.pending:
         click.echo(t("register.pending", entry=entry.describe()))
-    problems = 0
-    for gap in report.gaps:
-        click.echo(
-            t("register.gap", agency=gap.agency, sequence=gap.sequence, numbers=gap.numbers),
-            err=True,
-        )
-        problems += 1
-    for duplicate in report.duplicates:
-        click.echo(
-            t(
-                "register.duplicate_found",
-                agency=duplicate.agency,
-                reference=duplicate.reference,
-                count=len(duplicate.entries),
-                entries="; ".join(e.describe() for e in duplicate.entries),
-            ),
-            err=True,
-        )
-        problems += 1
-    for behind in report.counters_behind:
-        click.echo(
-            t(
-                "register.counter_behind",
-                agency=behind.agency,
-                sequence=behind.sequence,
-                counter=behind.counter,
-                highest=behind.highest,
-            ),
-            err=True,
-        )
-        problems += 1
+    problems = [
+        *(t("register.gap", agency=gap.agency, sequence=gap.sequence, numbers=gap.numbers)
+          for gap in report.gaps),
+        *(t("register.duplicate_found", agency=duplicate.agency, reference=duplicate.reference,
+            count=len(duplicate.entries),
+            entries="; ".join(e.describe() for e in duplicate.entries))
+          for duplicate in report.duplicates),
+        *(t("register.counter_behind", agency=behind.agency, sequence=behind.sequence,
+            counter=behind.counter, highest=behind.highest)
+          for behind in report.counters_behind),
+    ]  # fmt: skip
+    for problem in problems:
+        click.echo(problem, err=True)
     if problems:
-        click.echo(t("register.check_failed", year=year, problems=problems), err=True)
+        click.echo(t("register.check_failed", year=year, problems=len(problems)), err=True)
         ctx.exit(1)
     click.echo(t("register.check_ok", year=year, rows=report.rows))
