@@ -108,7 +108,7 @@ class _Finder(HeaderFinder):
             and not flat(candidate.text).startswith("Kính gửi")
             and not layout.is_cong_van
             and (not self.template or candidate.has_tag)
-            and (layout.doc_type is None or layout.doc_type.code != "cong_van")
+            and layout.type_code != "cong_van"
         ):
             layout.ten_loai = candidate
             layout.title_type = found_type

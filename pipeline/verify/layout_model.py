@@ -93,3 +93,8 @@ class Layout:
     chu_ky_trai_ho_ten: Paragraph | None = None
     appendices: list[Appendix] = field(default_factory=list)
     attached: list[AttachedPart] = field(default_factory=list)
+
+    @property
+    def type_code(self) -> str | None:
+        """The code of the type the document is read as (quyet_dinh), None when not known."""
+        return self.doc_type.code if self.doc_type is not None else None

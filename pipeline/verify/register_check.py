@@ -14,11 +14,10 @@ from pipeline.register.model import Status
 from pipeline.register.store import Register
 from pipeline.verify.document import read_document
 from pipeline.verify.layout import find_layout, flat
-from pipeline.verify.report import Location, Report, literal, msg
+from pipeline.verify.report import Report, literal, msg
 
 DATE_LINE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 NUMBER = re.compile(r"Số\s*:\s*(\S+)")
-DOCUMENT = Location("document")
 
 
 def document_date(text: str) -> date | None:
