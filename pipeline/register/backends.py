@@ -49,9 +49,8 @@ class Transaction(Protocol):
 
 
 class Backend(Protocol):
-    """One register database: where it is, its dialect, transactions on it."""
+    """One register database: where it is, transactions on it."""
 
-    dialect: str
     location: str
     id_column: str
 
@@ -83,7 +82,6 @@ class _SqliteTransaction:
 class SqliteBackend:
     """One register file, for a clerk on one machine (not on a network share: use PostgreSQL)."""
 
-    dialect = "sqlite"
     id_column = "INTEGER PRIMARY KEY"
 
     def __init__(self, path: Path) -> None:
@@ -152,7 +150,6 @@ class _PostgresTransaction:
 class PostgresBackend:
     """A register shared by an office's clerks on one PostgreSQL server."""
 
-    dialect = "postgresql"
     id_column = "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"
     # Any constant: the advisory lock that lets one process migrate at a time.
     _MIGRATION_LOCK = 0x7661_6E74_6875
