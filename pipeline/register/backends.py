@@ -64,19 +64,27 @@ def safe_location(location: str) -> str:
     return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", location)
 
 
-class _SqliteTransaction:
-    def __init__(self, connection: sqlite3.Connection) -> None:
-        self._connection = connection
+class _Transaction:
+    """A Transaction over a DB-API connection or cursor whose execute() returns the cursor."""
+
+    def __init__(self, executor: Any) -> None:
+        self._executor = executor
+
+    def _sql(self, sql: str) -> str:
+        return sql
+
+    def _run(self, sql: str, params: Params) -> Any:
+        return self._executor.execute(self._sql(sql), tuple(params))
 
     def execute(self, sql: str, params: Params = ()) -> None:
-        self._connection.execute(sql, tuple(params))
+        self._run(sql, params)
 
     def one(self, sql: str, params: Params = ()) -> tuple[Any, ...] | None:
-        row = self._connection.execute(sql, tuple(params)).fetchone()
+        row = self._run(sql, params).fetchone()
         return tuple(row) if row is not None else None
 
     def all(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:
-        return [tuple(r) for r in self._connection.execute(sql, tuple(params)).fetchall()]
+        return [tuple(r) for r in self._run(sql, params).fetchall()]
 
 
 class SqliteBackend:
@@ -111,7 +119,7 @@ class SqliteBackend:
                 "register.busy", location=self.location, reason=str(exc)
             ) from None
         try:
-            result = work(_SqliteTransaction(connection))
+            result = work(_Transaction(connection))
             connection.execute("COMMIT")
             return result
         except BaseException:
@@ -126,25 +134,11 @@ class SqliteBackend:
         self._connection.close()
 
 
-class _PostgresTransaction:
-    def __init__(self, cursor: Any) -> None:
-        self._cursor = cursor
+class _PostgresTransaction(_Transaction):
+    """psycopg's placeholders are %s."""
 
-    @staticmethod
-    def _sql(sql: str) -> str:
+    def _sql(self, sql: str) -> str:
         return sql.replace("?", "%s")
-
-    def execute(self, sql: str, params: Params = ()) -> None:
-        self._cursor.execute(self._sql(sql), tuple(params))
-
-    def one(self, sql: str, params: Params = ()) -> tuple[Any, ...] | None:
-        self._cursor.execute(self._sql(sql), tuple(params))
-        row = self._cursor.fetchone()
-        return tuple(row) if row is not None else None
-
-    def all(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:
-        self._cursor.execute(self._sql(sql), tuple(params))
-        return [tuple(r) for r in self._cursor.fetchall()]
 
 
 class PostgresBackend:
