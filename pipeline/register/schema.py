@@ -11,10 +11,10 @@ Never edit a released migration: add the next one.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from pipeline.register.backends import Backend, Transaction
 from pipeline.register.errors import RegisterError
+from pipeline.register.rows import now
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ def migrate(backend: Backend) -> int:
                     "INSERT INTO schema_version (version, description, applied_at) "
                     "VALUES (?, ?, ?)",
                     (migration.version, migration.description,
-                     datetime.now(UTC).isoformat(timespec="seconds")),
+                     now()),
                 )
         return LATEST
 
