@@ -117,8 +117,7 @@ class Register:
                 raise RegisterError("register.confirm_void", entry=current.describe())
             values: dict[str, Any] = {"status": Status.ISSUED.value}
             if details is not None:
-                values.update(zip(db.DETAIL_COLUMNS, db.detail_values(db.completed(details)),
-                                  strict=True))
+                values.update(db.detail_columns(db.completed(details)))
             return db.update(tx, entry_id, **values)
 
         return self.backend.run(work, write=True)
@@ -205,8 +204,8 @@ class Register:
                 raise DuplicateNumberError("register.source_taken", existing=holder,
                                            source=source)
         if existing is not None:  # a reserved number, now used
-            values = dict(zip(db.DETAIL_COLUMNS, db.detail_values(details), strict=True))
-            return db.update(tx, existing.id, status=status.value, source=source, **values)
+            return db.update(tx, existing.id, status=status.value, source=source,
+                             **db.detail_columns(details))
         return db.insert(tx, agency, year, sequence, number, status, origin, details, source,
                             void_reason)
 
