@@ -166,7 +166,6 @@ class _Finder(HeaderFinder):
                 ):
                     continue
                 layout = self.layout
-                layout.signature_table = block
                 left, right = columns
                 layout.chu_ky_trai_tham_quyen, layout.chu_ky_trai_ho_ten = split_signer(left)
                 layout.chu_ky_tham_quyen, layout.chu_ky_ho_ten = split_signer(right)
@@ -196,7 +195,6 @@ class _Finder(HeaderFinder):
     ) -> None:
         """Nơi nhận lines in `left`; authority, titles and name in the other cell."""
         layout = self.layout
-        layout.signature_table = table
         layout.noi_nhan_tieu_de = texts[0]
         layout.noi_nhan = texts[1:]
         others = [c for c in row if c is not left]

@@ -83,7 +83,6 @@ class Layout:
     kinh_gui: list[Paragraph] = field(default_factory=list)
     quyet_dinh: list[Paragraph] = field(default_factory=list)
     body: list[Paragraph] = field(default_factory=list)
-    signature_table: Table | None = None
     noi_nhan_tieu_de: Paragraph | None = None
     noi_nhan: list[Paragraph] = field(default_factory=list)
     chu_ky_tham_quyen: list[Paragraph] = field(default_factory=list)
