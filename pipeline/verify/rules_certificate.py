@@ -9,6 +9,7 @@ an empty phôi); every field lies inside the paper.
 
 from __future__ import annotations
 
+from pipeline.render.form import twips_to_mm
 from pipeline.render.styles import Frame
 from pipeline.rules.metrics import fits_one_line
 from pipeline.verify.document import Document, Paragraph
@@ -83,4 +84,4 @@ def check_certificates(doc: Document, report: Report) -> None:
 
 
 def _mm(twips: int) -> str:
-    return f"{twips * 25.4 / 1440:.0f}"
+    return f"{twips_to_mm(twips):.0f}"
