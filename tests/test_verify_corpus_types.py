@@ -43,8 +43,18 @@ def _retype(p, text: str) -> None:
         run.text = ""
 
 
+def _replace(p, old: str, new: str) -> None:
+    """`old` retyped as `new` in each run of p."""
+    for run in p.runs:
+        run.text = run.text.replace(old, new)
+
+
 def _body_starting(doc, text: str) -> list:
     return [p for p in doc.paragraphs if p.text.startswith(text)]
+
+
+def _last_line(doc):
+    return [p for p in doc.paragraphs if p.text.strip()][-1]
 
 
 def drop_addressees(doc) -> None:
@@ -59,7 +69,7 @@ def drop_nhu_tren(doc) -> None:
 
 
 def closing_without_kinh_trinh(doc) -> None:
-    last = [p for p in doc.paragraphs if p.text.strip()][-1]
+    last = _last_line(doc)
     for run in last.runs[1:]:
         run.text = ""
     last.runs[0].text = "Đề nghị cấp trên xem xét./."
@@ -70,28 +80,27 @@ def addressee_small(doc) -> None:
         run.font.size = Pt(12)
 
 
-def about_cell(doc):
-    return doc.tables[0].rows[1].cells[0]
+def _about(doc):
+    """The V/v line under the number of a Công văn."""
+    return next(p for p in doc.tables[0].rows[1].cells[0].paragraphs if p.text.startswith("V/v"))
 
 
 def drop_about(doc) -> None:
-    _remove(next(p for p in about_cell(doc).paragraphs if p.text.startswith("V/v")))
+    _remove(_about(doc))
 
 
 def about_bold(doc) -> None:
-    for run in next(p for p in about_cell(doc).paragraphs if p.text.startswith("V/v")).runs:
+    for run in _about(doc).runs:
         run.font.bold = True
 
 
 def about_large(doc) -> None:
-    for run in next(p for p in about_cell(doc).paragraphs if p.text.startswith("V/v")).runs:
+    for run in _about(doc).runs:
         run.font.size = Pt(14)
 
 
 def weekday_typed_wrong(doc) -> None:
-    line = _body_starting(doc, "Thời gian:")[0]
-    for run in line.runs:
-        run.text = run.text.replace("thứ Hai", "thứ Ba")
+    _replace(_body_starting(doc, "Thời gian:")[0], "thứ Hai", "thứ Ba")
 
 
 def drop_invitation(doc) -> None:
@@ -99,9 +108,7 @@ def drop_invitation(doc) -> None:
 
 
 def closing_mark_dropped(doc) -> None:
-    last = [p for p in doc.paragraphs if p.text.strip()][-1]
-    for run in last.runs:
-        run.text = run.text.replace("./.", ".")
+    _replace(_last_line(doc), "./.", ".")
 
 
 def title_misspelt(doc) -> None:
@@ -182,13 +189,11 @@ def _attached_line(doc):
 
 
 def attached_number_typed(doc) -> None:
-    for run in _attached_line(doc).runs:
-        run.text = run.text.replace("05/QĐ-HĐTĐKT", "06/QĐ-HĐTĐKT")
+    _replace(_attached_line(doc), "05/QĐ-HĐTĐKT", "06/QĐ-HĐTĐKT")
 
 
 def attached_date_typed(doc) -> None:
-    for run in _attached_line(doc).runs:
-        run.text = run.text.replace("ngày 12 tháng 3", "ngày 15 tháng 3")
+    _replace(_attached_line(doc), "ngày 12 tháng 3", "ngày 15 tháng 3")
 
 
 def _fields(doc, style: str) -> list:

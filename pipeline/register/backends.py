@@ -49,9 +49,8 @@ class Transaction(Protocol):
 
 
 class Backend(Protocol):
-    """One register database: where it is, its dialect, transactions on it."""
+    """One register database: where it is, transactions on it."""
 
-    dialect: str
     location: str
     id_column: str
 
@@ -65,25 +64,32 @@ def safe_location(location: str) -> str:
     return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", location)
 
 
-class _SqliteTransaction:
-    def __init__(self, connection: sqlite3.Connection) -> None:
-        self._connection = connection
+class _Transaction:
+    """A Transaction over a DB-API connection or cursor whose execute() returns the cursor."""
+
+    def __init__(self, executor: Any) -> None:
+        self._executor = executor
+
+    def _sql(self, sql: str) -> str:
+        return sql
+
+    def _run(self, sql: str, params: Params) -> Any:
+        return self._executor.execute(self._sql(sql), tuple(params))
 
     def execute(self, sql: str, params: Params = ()) -> None:
-        self._connection.execute(sql, tuple(params))
+        self._run(sql, params)
 
     def one(self, sql: str, params: Params = ()) -> tuple[Any, ...] | None:
-        row = self._connection.execute(sql, tuple(params)).fetchone()
+        row = self._run(sql, params).fetchone()
         return tuple(row) if row is not None else None
 
     def all(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:
-        return [tuple(r) for r in self._connection.execute(sql, tuple(params)).fetchall()]
+        return [tuple(r) for r in self._run(sql, params).fetchall()]
 
 
 class SqliteBackend:
     """One register file, for a clerk on one machine (not on a network share: use PostgreSQL)."""
 
-    dialect = "sqlite"
     id_column = "INTEGER PRIMARY KEY"
 
     def __init__(self, path: Path) -> None:
@@ -113,7 +119,7 @@ class SqliteBackend:
                 "register.busy", location=self.location, reason=str(exc)
             ) from None
         try:
-            result = work(_SqliteTransaction(connection))
+            result = work(_Transaction(connection))
             connection.execute("COMMIT")
             return result
         except BaseException:
@@ -128,31 +134,16 @@ class SqliteBackend:
         self._connection.close()
 
 
-class _PostgresTransaction:
-    def __init__(self, cursor: Any) -> None:
-        self._cursor = cursor
+class _PostgresTransaction(_Transaction):
+    """psycopg's placeholders are %s."""
 
-    @staticmethod
-    def _sql(sql: str) -> str:
+    def _sql(self, sql: str) -> str:
         return sql.replace("?", "%s")
-
-    def execute(self, sql: str, params: Params = ()) -> None:
-        self._cursor.execute(self._sql(sql), tuple(params))
-
-    def one(self, sql: str, params: Params = ()) -> tuple[Any, ...] | None:
-        self._cursor.execute(self._sql(sql), tuple(params))
-        row = self._cursor.fetchone()
-        return tuple(row) if row is not None else None
-
-    def all(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:
-        self._cursor.execute(self._sql(sql), tuple(params))
-        return [tuple(r) for r in self._cursor.fetchall()]
 
 
 class PostgresBackend:
     """A register shared by an office's clerks on one PostgreSQL server."""
 
-    dialect = "postgresql"
     id_column = "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"
     # Any constant: the advisory lock that lets one process migrate at a time.
     _MIGRATION_LOCK = 0x7661_6E74_6875

@@ -5,6 +5,7 @@ See so-dang-ky-van-ban-di.md beside this module for the form and what is assumed
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from pipeline.register.model import Entry, Status
@@ -59,3 +60,25 @@ def printed_note(entry: Entry) -> str:
     if entry.details.note:
         parts.append(entry.details.note)
     return "; ".join(parts)
+
+
+def printed_cell(entry: Entry, key: str) -> str:
+    """A form column's text for `entry` as printed (dates dd/mm/yyyy, nothing for no value)."""
+    if key == "reference":
+        return entry.reference
+    if key == "note":
+        return printed_note(entry)
+    value = getattr(entry.details, key)
+    if value is None:
+        return ""
+    if hasattr(value, "strftime"):
+        return str(value.strftime("%d/%m/%Y"))
+    return str(value)
+
+
+def by_sequence(entries: list[Entry]) -> dict[tuple[str, str], list[Entry]]:
+    """The entries grouped by (office, sequence), in their order: one sheet or table each."""
+    groups: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+    for entry in entries:
+        groups[(entry.agency, entry.sequence)].append(entry)
+    return groups

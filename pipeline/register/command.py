@@ -222,7 +222,7 @@ def show_command(ctx: click.Context, year: int, sequence: str | None) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from pipeline.register.columns import FORM_COLUMNS, printed_note
+    from pipeline.register.columns import FORM_COLUMNS, printed_cell
 
     state = _state(ctx)
     entries = state.open(ctx).entries(year, state.agency, sequence)
@@ -239,20 +239,7 @@ def show_command(ctx: click.Context, year: int, sequence: str | None) -> None:
     table.add_column(t("register.col.status"))
     for entry in entries:
         cells = [f"{entry.agency}/{entry.sequence}"] if several else []
-        for column in shown:
-            if column.key == "reference":
-                cells.append(entry.reference)
-            elif column.key == "note":
-                cells.append(printed_note(entry))
-            else:
-                value = getattr(entry.details, column.key)
-                cells.append(
-                    value.strftime("%d/%m/%Y")
-                    if hasattr(value, "strftime")
-                    else ""
-                    if value is None
-                    else str(value)
-                )
+        cells.extend(printed_cell(entry, column.key) for column in shown)
         cells.append(_status_word(entry))
         table.add_row(*cells)
     # Piped into a file or another program, a register row stays on one line.
@@ -327,38 +314,20 @@ def check_command(ctx: click.Context, year: int) -> None:
     report = check_year(state.open(ctx), year, state.agency)
     for entry in report.pending:
         click.echo(t("register.pending", entry=entry.describe()))
-    problems = 0
-    for gap in report.gaps:
-        click.echo(
-            t("register.gap", agency=gap.agency, sequence=gap.sequence, numbers=gap.numbers),
-            err=True,
-        )
-        problems += 1
-    for duplicate in report.duplicates:
-        click.echo(
-            t(
-                "register.duplicate_found",
-                agency=duplicate.agency,
-                reference=duplicate.reference,
-                count=len(duplicate.entries),
-                entries="; ".join(e.describe() for e in duplicate.entries),
-            ),
-            err=True,
-        )
-        problems += 1
-    for behind in report.counters_behind:
-        click.echo(
-            t(
-                "register.counter_behind",
-                agency=behind.agency,
-                sequence=behind.sequence,
-                counter=behind.counter,
-                highest=behind.highest,
-            ),
-            err=True,
-        )
-        problems += 1
+    problems = [
+        *(t("register.gap", agency=gap.agency, sequence=gap.sequence, numbers=gap.numbers)
+          for gap in report.gaps),
+        *(t("register.duplicate_found", agency=duplicate.agency, reference=duplicate.reference,
+            count=len(duplicate.entries),
+            entries="; ".join(e.describe() for e in duplicate.entries))
+          for duplicate in report.duplicates),
+        *(t("register.counter_behind", agency=behind.agency, sequence=behind.sequence,
+            counter=behind.counter, highest=behind.highest)
+          for behind in report.counters_behind),
+    ]  # fmt: skip
+    for problem in problems:
+        click.echo(problem, err=True)
     if problems:
-        click.echo(t("register.check_failed", year=year, problems=problems), err=True)
+        click.echo(t("register.check_failed", year=year, problems=len(problems)), err=True)
         ctx.exit(1)
     click.echo(t("register.check_ok", year=year, rows=report.rows))

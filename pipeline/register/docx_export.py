@@ -7,7 +7,6 @@ row and the "(1) ... (10)" row repeat on every page (w:tblHeader), rows never sp
 from __future__ import annotations
 
 import io
-from collections import defaultdict
 from pathlib import Path
 
 from docx import Document
@@ -18,25 +17,12 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from pipeline.register.columns import FORM_COLUMNS, printed_note
+from pipeline.register.columns import FORM_COLUMNS, by_sequence, printed_cell
 from pipeline.register.model import Entry
 from pipeline.render.output import write_atomic
 
 FONT = "Times New Roman"
 TITLE = "SỔ ĐĂNG KÝ VĂN BẢN ĐI"
-
-
-def _cell_text(entry: Entry, key: str) -> str:
-    if key == "reference":
-        return entry.reference
-    if key == "note":
-        return printed_note(entry)
-    value = getattr(entry.details, key)
-    if value is None:
-        return ""
-    if hasattr(value, "strftime"):
-        return str(value.strftime("%d/%m/%Y"))
-    return str(value)
 
 
 def _repeat_and_keep(row: object, header: bool) -> None:
@@ -66,9 +52,7 @@ def document_bytes(entries: list[Entry], year: int, agency_name: str | None = No
     section.page_width, section.page_height = Cm(29.7), Cm(21.0)
     section.left_margin = section.right_margin = Cm(1.0)
     section.top_margin = section.bottom_margin = Cm(1.5)
-    groups: dict[tuple[str, str], list[Entry]] = defaultdict(list)
-    for entry in entries:
-        groups[(entry.agency, entry.sequence)].append(entry)
+    groups = by_sequence(entries)
     if not groups:
         groups[(agency_name or "", "chung")] = []
     for index, ((agency, sequence), rows) in enumerate(sorted(groups.items())):
@@ -101,7 +85,7 @@ def document_bytes(entries: list[Entry], year: int, agency_name: str | None = No
         for entry in rows:
             cells = table.add_row().cells
             for position, column in enumerate(FORM_COLUMNS):
-                cells[position].text = _cell_text(entry, column.key)
+                cells[position].text = printed_cell(entry, column.key)
         for row in table.rows[2:]:
             _repeat_and_keep(row, header=False)
         # Word reads the cells' widths, LibreOffice the grid's: set both.

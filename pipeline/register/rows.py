@@ -70,6 +70,11 @@ def detail_values(details: Details) -> list[Any]:
         values.append(value.isoformat() if isinstance(value, date) else value)
     return values
 
+
+def detail_columns(details: Details) -> dict[str, Any]:
+    """The detail columns and their stored values, for an UPDATE."""
+    return dict(zip(DETAIL_COLUMNS, detail_values(details), strict=True))
+
 def next_number(tx: Transaction, agency: str, year: int, sequence: str) -> int:
     """Take the next number: the counter row's update holds its lock until commit."""
     tx.execute(

@@ -11,10 +11,10 @@ Never edit a released migration: add the next one.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from pipeline.register.backends import Backend, Transaction
 from pipeline.register.errors import RegisterError
+from pipeline.register.rows import now
 
 
 @dataclass(frozen=True)
@@ -89,14 +89,19 @@ CREATE TABLE IF NOT EXISTS schema_version (
 """
 
 
+def current_version(tx: Transaction) -> int:
+    """The schema version a register is at (0 before any migration)."""
+    row = tx.one("SELECT MAX(version) FROM schema_version")
+    return int(row[0]) if row and row[0] is not None else 0
+
+
 def migrate(backend: Backend) -> int:
     """Apply the migrations a register lacks, in one transaction; the version it ends at."""
 
     def apply(tx: Transaction) -> int:
         backend.lock_for_migration(tx)
         tx.execute(VERSION_TABLE)
-        row = tx.one("SELECT MAX(version) FROM schema_version")
-        current = int(row[0]) if row and row[0] is not None else 0
+        current = current_version(tx)
         if current > LATEST:
             raise RegisterError("register.newer_schema", version=current, known=LATEST)
         for migration in MIGRATIONS:
@@ -107,7 +112,7 @@ def migrate(backend: Backend) -> int:
                     "INSERT INTO schema_version (version, description, applied_at) "
                     "VALUES (?, ?, ?)",
                     (migration.version, migration.description,
-                     datetime.now(UTC).isoformat(timespec="seconds")),
+                     now()),
                 )
         return LATEST
 

@@ -15,7 +15,7 @@ from pipeline.register import rows as db
 from pipeline.register.backends import Backend, Transaction
 from pipeline.register.errors import DuplicateNumberError, RegisterError
 from pipeline.register.model import Details, Entry, Origin, Status
-from pipeline.register.schema import migrate
+from pipeline.register.schema import current_version, migrate
 from pipeline.register.sequences import SequencePlan, type_code_from_symbol
 
 T = TypeVar("T")
@@ -45,9 +45,7 @@ class Register:
         self.close()
 
     def schema_version(self) -> int:
-        row = self.backend.run(lambda tx: tx.one("SELECT MAX(version) FROM schema_version"),
-                               write=False)
-        return int(row[0]) if row and row[0] is not None else 0
+        return self.read(current_version)
 
     def migrate(self) -> int:
         """Apply the migrations this register lacks; the schema version it ends at."""
@@ -119,8 +117,7 @@ class Register:
                 raise RegisterError("register.confirm_void", entry=current.describe())
             values: dict[str, Any] = {"status": Status.ISSUED.value}
             if details is not None:
-                values.update(zip(db.DETAIL_COLUMNS, db.detail_values(db.completed(details)),
-                                  strict=True))
+                values.update(db.detail_columns(db.completed(details)))
             return db.update(tx, entry_id, **values)
 
         return self.backend.run(work, write=True)
@@ -207,8 +204,8 @@ class Register:
                 raise DuplicateNumberError("register.source_taken", existing=holder,
                                            source=source)
         if existing is not None:  # a reserved number, now used
-            values = dict(zip(db.DETAIL_COLUMNS, db.detail_values(details), strict=True))
-            return db.update(tx, existing.id, status=status.value, source=source, **values)
+            return db.update(tx, existing.id, status=status.value, source=source,
+                             **db.detail_columns(details))
         return db.insert(tx, agency, year, sequence, number, status, origin, details, source,
                             void_reason)
 
@@ -281,14 +278,19 @@ class Register:
         sequence = sequence or self.plan_for(agency).default
         return self.read(lambda tx: db.find(tx, agency, year, sequence, number))
 
-    def by_reference(self, agency: str, year: int, reference: str) -> list[Entry]:
-        """The rows whose số, ký hiệu reads `reference` (05/QĐ-VPUBND): for checking a .docx."""
+    def by_reference(self, agency: str | None, year: int, reference: str) -> list[Entry]:
+        """The rows whose số, ký hiệu reads `reference` (05/QĐ-VPUBND), of one office or (None)
+        of every office in order: for checking a .docx."""
         number_text, _, symbol = reference.strip().partition("/")
         if not number_text.strip().isdigit():
             return []
-        sql = f"{db.SELECT} WHERE agency = ? AND year = ? AND number = ? AND "
+        sql = f"{db.SELECT} WHERE year = ? AND number = ? AND "
         sql += "symbol = ?" if symbol else "symbol IS NULL"
-        params: list[Any] = [agency, year, int(number_text)] + ([symbol.strip()] if symbol else [])
+        params: list[Any] = [year, int(number_text)] + ([symbol.strip()] if symbol else [])
+        if agency is not None:
+            sql += " AND agency = ?"
+            params.append(agency)
+        sql += " ORDER BY agency, id"
         return [db.entry_from_row(r) for r in self.read(lambda tx: tx.all(sql, params))]
 
     def by_source(self, agency: str, source: str) -> Entry | None:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import io
-from collections import defaultdict
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
-from pipeline.register.columns import EXTRA_COLUMNS, FORM_COLUMNS, STATUS_WORDS
+from pipeline.register.columns import EXTRA_COLUMNS, FORM_COLUMNS, STATUS_WORDS, by_sequence
 from pipeline.register.model import Entry
 from pipeline.render.output import write_atomic
 
@@ -44,9 +43,7 @@ def _sheet_name(agency: str, sequence: str, several_agencies: bool) -> str:
 
 def workbook_bytes(entries: list[Entry], year: int) -> bytes:
     """The year's register as an .xlsx file's bytes."""
-    groups: dict[tuple[str, str], list[Entry]] = defaultdict(list)
-    for entry in entries:
-        groups[(entry.agency, entry.sequence)].append(entry)
+    groups = by_sequence(entries)
     several = len({agency for agency, _ in groups}) > 1
     book = Workbook()
     book.remove(book.active)  # type: ignore[arg-type]

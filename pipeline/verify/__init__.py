@@ -102,7 +102,7 @@ def verify_document(
         check_certificates(doc, report)
         return report
     layout = find_layout(doc, resolved, template)
-    report = Report(doc.path, layout.doc_type.code if layout.doc_type else None, template)
+    report = Report(doc.path, layout.type_code, template)
     for check in FRAGMENT_CHECKS if fragment else CHECKS:
         check(doc, layout, report)
     return report

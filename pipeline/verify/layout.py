@@ -108,7 +108,7 @@ class _Finder(HeaderFinder):
             and not flat(candidate.text).startswith("Kính gửi")
             and not layout.is_cong_van
             and (not self.template or candidate.has_tag)
-            and (layout.doc_type is None or layout.doc_type.code != "cong_van")
+            and layout.type_code != "cong_van"
         ):
             layout.ten_loai = candidate
             layout.title_type = found_type
@@ -166,7 +166,6 @@ class _Finder(HeaderFinder):
                 ):
                     continue
                 layout = self.layout
-                layout.signature_table = block
                 left, right = columns
                 layout.chu_ky_trai_tham_quyen, layout.chu_ky_trai_ho_ten = split_signer(left)
                 layout.chu_ky_tham_quyen, layout.chu_ky_ho_ten = split_signer(right)
@@ -196,7 +195,6 @@ class _Finder(HeaderFinder):
     ) -> None:
         """Nơi nhận lines in `left`; authority, titles and name in the other cell."""
         layout = self.layout
-        layout.signature_table = table
         layout.noi_nhan_tieu_de = texts[0]
         layout.noi_nhan = texts[1:]
         others = [c for c in row if c is not left]

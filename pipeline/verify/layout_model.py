@@ -83,7 +83,6 @@ class Layout:
     kinh_gui: list[Paragraph] = field(default_factory=list)
     quyet_dinh: list[Paragraph] = field(default_factory=list)
     body: list[Paragraph] = field(default_factory=list)
-    signature_table: Table | None = None
     noi_nhan_tieu_de: Paragraph | None = None
     noi_nhan: list[Paragraph] = field(default_factory=list)
     chu_ky_tham_quyen: list[Paragraph] = field(default_factory=list)
@@ -93,3 +92,8 @@ class Layout:
     chu_ky_trai_ho_ten: Paragraph | None = None
     appendices: list[Appendix] = field(default_factory=list)
     attached: list[AttachedPart] = field(default_factory=list)
+
+    @property
+    def type_code(self) -> str | None:
+        """The code of the type the document is read as (quyet_dinh), None when not known."""
+        return self.doc_type.code if self.doc_type is not None else None

@@ -14,11 +14,10 @@ from pipeline.register.model import Status
 from pipeline.register.store import Register
 from pipeline.verify.document import read_document
 from pipeline.verify.layout import find_layout, flat
-from pipeline.verify.report import Location, Report, literal, msg
+from pipeline.verify.report import Report, literal, msg
 
 DATE_LINE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 NUMBER = re.compile(r"Số\s*:\s*(\S+)")
-DOCUMENT = Location("document")
 
 
 def document_date(text: str) -> date | None:
@@ -41,11 +40,7 @@ def check_register(path: Path, report: Report, register: Register) -> None:
     if number is None or when is None:
         return
     reference = number[1]
-    rows = [
-        row
-        for agency in register.agencies()
-        for row in register.by_reference(agency, when.year, reference)
-    ]
+    rows = register.by_reference(None, when.year, reference)  # whichever office gave it
     where = layout.so_ky_hieu.where
     if not rows:
         report.add(

@@ -64,6 +64,9 @@ class Location:
         return {k: v for k, v in self.__dict__.items() if v not in (None, "")}
 
 
+DOCUMENT = Location("document")  # the file as a whole: what is missing from it
+
+
 @dataclass(frozen=True)
 class Msg:
     """A value shown to people: a message key with parameters, or a literal text."""

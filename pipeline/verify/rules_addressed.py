@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from pipeline.verify.document import Document
 from pipeline.verify.layout import Layout, flat
-from pipeline.verify.report import Location, Report, literal, msg
+from pipeline.verify.report import DOCUMENT, Report, literal, msg
 
-DOCUMENT = Location("document")
 # Types whose body opens with "Kính gửi:" and whose Nơi nhận opens with "- Như trên;".
 ADDRESSED = frozenset({"cong_van", "to_trinh"})
 NHU_TREN = "- Như trên;"
@@ -16,7 +15,7 @@ NHU_TREN = "- Như trên;"
 def check_addressed(doc: Document, layout: Layout, report: Report) -> None:
     """V/v under Số (Công văn), Kính gửi, the closing 'Kính trình ...' (Tờ trình), '- Như trên;'
     first in Nơi nhận."""
-    code = layout.doc_type.code if layout.doc_type is not None else None
+    code = layout.type_code
     if layout.template or code not in ADDRESSED:
         return
     if code == "cong_van" and not layout.trich_yeu_cong_van:

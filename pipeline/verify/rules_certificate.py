@@ -9,11 +9,12 @@ an empty phôi); every field lies inside the paper.
 
 from __future__ import annotations
 
+from pipeline.render.form import twips_to_mm
 from pipeline.render.styles import Frame
 from pipeline.rules.metrics import fits_one_line
 from pipeline.verify.document import Document, Paragraph
 from pipeline.verify.layout import flat
-from pipeline.verify.report import Location, Report, literal, msg
+from pipeline.verify.report import DOCUMENT, Report, literal, msg
 
 NAME_STYLE = "GiayKhenTen"  # pipeline.context.giay_khen's name field
 CODE = "giay_khen"
@@ -53,7 +54,7 @@ def check_certificates(doc: Document, report: Report) -> None:
     height = section.height if section is not None else None
     for number, page in enumerate(pages(doc), start=1):
         names = [p for p in page if p.style_id == NAME_STYLE and flat(p.text).strip()]
-        where = page[0].where if page else Location("document")
+        where = page[0].where if page else DOCUMENT
         if not any(flat(p.text).strip() for p in page):
             report.add("giay_khen.trang_trang", where, msg("blank_page", page=number),
                        msg("one_certificate"))  # fmt: skip
@@ -83,4 +84,4 @@ def check_certificates(doc: Document, report: Report) -> None:
 
 
 def _mm(twips: int) -> str:
-    return f"{twips * 25.4 / 1440:.0f}"
+    return f"{twips_to_mm(twips):.0f}"

@@ -37,7 +37,7 @@ def check_decision(doc: Document, layout: Layout, report: Report) -> None:
     a document printed after any signature (a Tờ trình's draft decision)."""
     if layout.template:
         return
-    decision = layout.doc_type is not None and layout.doc_type.code == "quyet_dinh"
+    decision = layout.type_code == "quyet_dinh"
     if decision:
         _articles(layout.body, report)
     for part in layout.attached:

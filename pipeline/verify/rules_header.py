@@ -15,7 +15,7 @@ from pipeline.rules.metrics import PORTRAIT_TEXT_WIDTH_PT, longest_line_pt, text
 from pipeline.rules.numbering import MIXED_CASE_AGENCIES, with_leading_zero
 from pipeline.verify.document import Document, Paragraph
 from pipeline.verify.layout import QUOC_HIEU, TIEU_NGU, Layout, RuleMark, flat
-from pipeline.verify.report import Location, Report, literal, msg
+from pipeline.verify.report import DOCUMENT, Report, literal, msg
 from pipeline.verify.specs import align_msg, check_format
 
 # Length of each rule against its text's longest line: Tiêu ngữ's as long as the text, the
@@ -25,7 +25,6 @@ RULE_EXPECTED = {"tieu_ngu": "rule_full", "co_quan": "rule_part", "trich_yeu": "
 NUMBER_SHAPE = re.compile(r"^Số:\s*(?P<number>[^/\s]*)\s*/(?P<code>.*)$")
 CODE_SHAPE = re.compile(r"^[^\W_]+(-[^\W_]+)*$")
 BLANK_NUMBER = re.compile(r"^[.…]*$")
-DOCUMENT = Location("document")
 
 
 def check_header(doc: Document, layout: Layout, report: Report) -> None:
@@ -39,9 +38,7 @@ def check_header(doc: Document, layout: Layout, report: Report) -> None:
 def check_title(doc: Document, layout: Layout, report: Report) -> None:
     """Ô 5: type name, trích yếu and its rule, the issuing authority of a Quyết định."""
     title = layout.ten_loai
-    expects_title = not layout.is_cong_van and not (
-        layout.doc_type is not None and layout.doc_type.code == "cong_van"
-    )
+    expects_title = not layout.is_cong_van and layout.type_code != "cong_van"
     if title is None:
         if expects_title and not layout.template:
             report.add("ten_loai.missing", DOCUMENT, msg("absent"), msg("type_name"))

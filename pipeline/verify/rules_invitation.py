@@ -9,9 +9,8 @@ from datetime import date
 from pipeline.rules.dates import weekday
 from pipeline.verify.document import Document
 from pipeline.verify.layout import Layout, flat
-from pipeline.verify.report import Location, Report, literal, msg
+from pipeline.verify.report import DOCUMENT, Report, literal, msg
 
-DOCUMENT = Location("document")
 WEEKDAY_DATE = re.compile(
     r"(?P<thu>thứ (?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật),? ngày (?P<day>\d{1,2}) tháng "
     r"(?P<month>\d{1,2}) năm (?P<year>\d{4})",
@@ -23,8 +22,9 @@ def check_invitation(doc: Document, layout: Layout, report: Report) -> None:
     """'kính mời' in a Giấy mời; every 'thứ ..., ngày ...' naming its date's weekday."""
     if layout.template:
         return
-    code = layout.doc_type.code if layout.doc_type is not None else None
-    if code == "giay_moi" and not any("kính mời" in flat(p.text).lower() for p in layout.body):
+    if layout.type_code == "giay_moi" and not any(
+        "kính mời" in flat(p.text).lower() for p in layout.body
+    ):
         invite = literal("Trân trọng kính mời: ...")
         report.add("giay_moi.kinh_moi", DOCUMENT, msg("absent"), invite)
     for p in layout.body:

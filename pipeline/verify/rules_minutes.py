@@ -9,10 +9,9 @@ from fractions import Fraction
 from pipeline.rules.votes import percent_text
 from pipeline.verify.document import Document, Paragraph
 from pipeline.verify.layout import Layout, flat
-from pipeline.verify.report import Location, Report, literal, msg
+from pipeline.verify.report import DOCUMENT, Report, literal, msg
 from pipeline.verify.specs import check_format
 
-DOCUMENT = Location("document")
 SECRETARY = ("THƯ KÝ", "NGƯỜI GHI BIÊN BẢN")
 CHAIR = ("CHỦ TỌA", "CHỦ TRÌ")
 ENDED = re.compile(r"\bkết thúc vào\b", re.IGNORECASE)
@@ -29,8 +28,7 @@ def _title(lines: list[Paragraph]) -> str:
 
 def check_minutes(doc: Document, layout: Layout, report: Report) -> None:
     """THƯ KÝ left and CHỦ TỌA right with their names, 'Cuộc họp kết thúc vào ...', votes."""
-    code = layout.doc_type.code if layout.doc_type is not None else None
-    if layout.template or code != "bien_ban":
+    if layout.template or layout.type_code != "bien_ban":
         return
     left, right = layout.chu_ky_trai_tham_quyen, layout.chu_ky_tham_quyen
     if _title(left) not in SECRETARY:

@@ -6,14 +6,13 @@ import re
 
 from pipeline.verify.document import Document
 from pipeline.verify.layout import Layout, flat
-from pipeline.verify.report import Location, Report, literal, msg
+from pipeline.verify.report import DOCUMENT, Location, Report, literal, msg
 from pipeline.verify.specs import check_format
 
 HEADING = "Nơi nhận:"
 LAST_LINE = re.compile(r"^- Lưu: VT\b.*\.$")
 LAST_LINE_TEMPLATE = re.compile(r"^- Lưu: .*\.$")
 AUTHORITIES = ("TM.", "KT.", "TL.", "TUQ.", "Q.")
-DOCUMENT = Location("document")
 # Types whose form has no Nơi nhận of its own: one is printed only when the document is sent.
 RECIPIENTS_OPTIONAL = frozenset({"bien_ban"})
 
@@ -21,7 +20,7 @@ RECIPIENTS_OPTIONAL = frozenset({"bien_ban"})
 def check_recipients(doc: Document, layout: Layout, report: Report) -> None:
     """Nơi nhận: heading 12 pt bold italic; items 11 pt, '- ' ... ';', the last '- Lưu: ... .'."""
     heading = layout.noi_nhan_tieu_de
-    code = layout.doc_type.code if layout.doc_type is not None else None
+    code = layout.type_code
     if heading is None:
         if not layout.template and code not in RECIPIENTS_OPTIONAL:
             report.add("noi_nhan.missing", DOCUMENT, msg("absent"), literal(HEADING))
