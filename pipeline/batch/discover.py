@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.errors import InputError
 from pipeline.workspace import Workspace
-from pipeline.workspace.core import YEAR
 
 if TYPE_CHECKING:
     from pipeline.load.contract import LoadedDocument
@@ -49,14 +48,6 @@ class Layout:
     def year_of(self, document: LoadedDocument) -> str:
         """The year folder the document's output goes to."""
         return self.workspace.output_name(document.path, document.info.data.ngay.year).parts[0]
-
-    def folder_year(self, path: Path) -> str | None:
-        """The year folder a data file lies in (for inputs that could not be loaded)."""
-        resolved = path.resolve()
-        if not resolved.is_relative_to(self.workspace.data_dir):
-            return None
-        parts = PurePosixPath(resolved.relative_to(self.workspace.data_dir).as_posix()).parts
-        return parts[0] if len(parts) > 1 and YEAR.match(parts[0]) else None
 
     def manifest_for(self, year: str | None) -> Path:
         """OUTPUT_DIR/<year>/manifest.json (OUTPUT_DIR/manifest.json without a year)."""
