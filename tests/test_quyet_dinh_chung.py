@@ -20,6 +20,7 @@ from tests.typed_docs import (
     TEMPLATES,
     Look,
     assert_pages,
+    assert_verified,
     body,
     cell_looks,
     first,
@@ -217,9 +218,7 @@ def test_a_quy_dinh_is_issued_the_same_way(rendered: dict[str, Path]) -> None:
     "variant", ["chung", "mot_dieu", "dai", "quy_che", "quy_che_trong_tep", "quy_dinh"]
 )
 def test_verify_passes_and_detects_the_type(rendered: dict[str, Path], variant: str) -> None:
-    report = verify_file(rendered[variant])
-    assert report.doc_type == "quyet_dinh"
-    assert report.ok, [v.line() for v in report.violations]
+    assert_verified(rendered[variant], "quyet_dinh")
 
 
 def test_pdf_pages(rendered: dict[str, Path], tmp_path: Path) -> None:
