@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pipeline.batch.manifest import listing_sha256
 from pipeline.errors import InputError
 from pipeline.workspace import Workspace
 
@@ -56,6 +57,12 @@ class Layout:
     def name_of(self, path: Path) -> str:
         """How manifests name a file: relative to the workspace, else absolute; posix style."""
         return self.workspace.name_of(path)
+
+    def listing_hash(self, folder: Path) -> str:
+        """What a manifest records of a folder whose documents one counts ("inputs/2022/"):
+        the hash of their names (none when the folder is gone)."""
+        documents = self.workspace.documents(folder) if folder.is_dir() else []
+        return listing_sha256([self.name_of(p) for p in documents])
 
     def path_of(self, name: str) -> Path:
         """The file a manifest names (the inverse of name_of)."""
