@@ -430,14 +430,7 @@ def write_manifests(
         manifest = fresh.get(year, Manifest(year=year))
         manifest.entries = dict(sorted(manifest.entries.items()))
         target = layout.manifest_for(year)
-        before = recorded.manifests.get(year)
-        if (
-            before is not None
-            and before.version == manifest.version
-            and before.entries == manifest.entries
-        ):
-            written.append(target)  # the same entries: the file already says this
-            continue
-        manifest.write(target)
+        if recorded.manifests.get(year) != manifest:  # else the file already says this
+            manifest.write(target)
         written.append(target)
     return written
