@@ -19,21 +19,21 @@ from collections.abc import Sequence
 from pathlib import Path
 
 # Measure the pipeline of this checkout, whichever checkout the installed package points to.
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.lib.project import INPUTS, ROOT, TEMPLATES  # noqa: E402
 from pipeline.api import Rendered, Renderer, convert_to_pdf  # noqa: E402
 from pipeline.workspace import Workspace  # noqa: E402
 
-DECISION = ROOT / "inputs" / "2024" / "qd-bang-khen-ubnd-tinh.yaml"
-LIST = ROOT / "inputs" / "2024" / "danh-sach-bang-khen-ubnd-tinh.csv"
+DECISION = INPUTS / "2024" / "qd-bang-khen-ubnd-tinh.yaml"
+LIST = INPUTS / "2024" / "danh-sach-bang-khen-ubnd-tinh.csv"
 BATCH = "loai: giay_khen\nquyet_dinh: qd-bang-khen-ubnd-tinh.yaml\nso_vao_so: 1\n"
 
 
 def make_workspace(folder: Path, rows: int) -> Path:
     """The example office and decision with `rows` list rows; returns the batch's YAML."""
     shutil.copy(ROOT / "vanthu.yaml", folder / "vanthu.yaml")
-    shutil.copytree(ROOT / "inputs" / "co-quan", folder / "inputs" / "co-quan")
+    shutil.copytree(INPUTS / "co-quan", folder / "inputs" / "co-quan")
     year = folder / "inputs" / "2024"
     year.mkdir(parents=True)
     shutil.copy(DECISION, year / DECISION.name)
@@ -59,7 +59,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="vanthu-giay-khen-") as tmp:
         source = make_workspace(Path(tmp), args.rows)
-        renderer = Renderer(ROOT / "templates")
+        renderer = Renderer(TEMPLATES)
         renderer.render(Workspace.containing(source).load(source))  # templates prepared once
         loads, renders = [], []
         data = b""

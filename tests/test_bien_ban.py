@@ -18,6 +18,7 @@ from tests.typed_docs import (
     REPO,
     assert_number_and_title,
     assert_pages,
+    assert_verified,
     body,
     cell_looks,
     first,
@@ -182,9 +183,7 @@ def test_another_day_counts_and_no_absentee(rendered: dict[str, Path]) -> None:
 
 @pytest.mark.parametrize("variant", ["vi_du", "gui_di", "dai"])
 def test_verify_passes_and_detects_the_type(rendered: dict[str, Path], variant: str) -> None:
-    report = verify_file(rendered[variant])
-    assert report.doc_type == "bien_ban"
-    assert report.ok, [v.line() for v in report.violations]
+    assert_verified(rendered[variant], "bien_ban")
 
 
 def test_pdf_pages(rendered: dict[str, Path], tmp_path: Path) -> None:

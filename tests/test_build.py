@@ -79,6 +79,14 @@ def break_line(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), "utf-8")
 
 
+@pytest.fixture
+def out(inputs_copy: Path, tmp_path: Path) -> Path:
+    """The output folder of a first build of inputs_copy, which succeeded."""
+    folder = tmp_path / "out"
+    assert run_build(inputs_copy, folder).ok
+    return folder
+
+
 # --- discovery and layout -------------------------------------------------------------------
 
 
@@ -194,10 +202,8 @@ def test_second_run_rebuilds_nothing(inputs_copy: Path, tmp_path: Path) -> None:
 
 
 def test_changed_spreadsheet_rebuilds_its_decision_and_the_report_only(
-    inputs_copy: Path, tmp_path: Path
+    inputs_copy: Path, out: Path
 ) -> None:
-    out = tmp_path / "out"
-    assert run_build(inputs_copy, out).ok
     before = snapshot(out)
     kinds = {
         name: entry["loai"]
@@ -227,11 +233,7 @@ def sha256_of(files: dict[str, tuple[bytes, int]], name: str) -> str:
     return hashlib.sha256(files[name][0]).hexdigest()
 
 
-def test_force_and_a_new_vanthu_version_rebuild_everything(
-    inputs_copy: Path, tmp_path: Path
-) -> None:
-    out = tmp_path / "out"
-    assert run_build(inputs_copy, out).ok
+def test_force_and_a_new_vanthu_version_rebuild_everything(inputs_copy: Path, out: Path) -> None:
     assert set(statuses(run_build(inputs_copy, out, force=True)).values()) == {Status.BUILT}
 
     path = out / "2022" / "manifest.json"
@@ -284,10 +286,8 @@ def test_two_clean_builds_are_byte_identical(inputs_copy: Path, tmp_path: Path) 
 
 
 def test_broken_inputs_write_nothing_and_are_all_named(
-    cli: click.Group, inputs_copy: Path, tmp_path: Path
+    cli: click.Group, inputs_copy: Path, tmp_path: Path, out: Path
 ) -> None:
-    out = tmp_path / "out"
-    assert run_build(inputs_copy, out).ok
     before = snapshot(out)
     broken = inputs_copy / BROKEN
     break_line(broken, "ngay: 10/01/2022", "ngay: 31/02/2022")
@@ -351,11 +351,8 @@ def test_missing_input_folder_is_a_message(cli: click.Group, tmp_path: Path) -> 
 
 
 def test_nothing_changed_means_nothing_is_parsed(
-    inputs_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    inputs_copy: Path, out: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    out = tmp_path / "out"
-    assert run_build(inputs_copy, out).ok
-
     def must_not_load(path: Path):  # an unchanged document is judged by hashes alone
         raise AssertionError(f"{path} was loaded")
 
@@ -364,9 +361,7 @@ def test_nothing_changed_means_nothing_is_parsed(
     assert again.ok and set(statuses(again).values()) == {Status.UNCHANGED}
 
 
-def test_a_new_decision_rebuilds_the_report_that_counts_it(inputs_copy: Path, tmp_path: Path):
-    out = tmp_path / "out"
-    assert run_build(inputs_copy, out).ok
+def test_a_new_decision_rebuilds_the_report_that_counts_it(inputs_copy: Path, out: Path):
     year = inputs_copy / "2022"
     text = (year / "qd-giay-khen.yaml").read_text("utf-8").replace("so: 153", "so: 154", 1)
     (year / "qd-giay-khen-bo-sung.yaml").write_text(text, "utf-8")
@@ -378,9 +373,7 @@ def test_a_new_decision_rebuilds_the_report_that_counts_it(inputs_copy: Path, tm
     }
 
 
-def test_leftovers_of_a_killed_build_are_removed(inputs_copy: Path, tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    assert run_build(inputs_copy, out).ok
+def test_leftovers_of_a_killed_build_are_removed(inputs_copy: Path, out: Path) -> None:
     leftover = out / "2022" / ".qd-giay-khen.docx.k2j3h4.tmp"
     leftover.write_bytes(b"half a document")
     kept = out / "2022" / "ghi-chu.tmp"  # not ours: no leading dot and hidden name
@@ -390,10 +383,8 @@ def test_leftovers_of_a_killed_build_are_removed(inputs_copy: Path, tmp_path: Pa
 
 
 def test_a_manifest_never_makes_the_build_delete_outside_its_outputs(
-    inputs_copy: Path, tmp_path: Path
+    inputs_copy: Path, tmp_path: Path, out: Path
 ) -> None:
-    out = tmp_path / "out"
-    assert run_build(inputs_copy, out).ok
     secret = tmp_path / "secret.pdf"
     secret.write_bytes(b"%PDF- not vanthu's")
     path = out / "2022" / "manifest.json"

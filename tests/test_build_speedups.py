@@ -13,24 +13,17 @@ from click.testing import CliRunner
 from openpyxl.utils import get_column_letter as openpyxl_column_letter
 
 from pipeline.batch import Status, build
-from pipeline.batch.discover import find_inputs
 from pipeline.batch.hash_cache import CACHE_NAME, HashCache
 from pipeline.errors import InputError
 from pipeline.load.spreadsheet.cells import Formula
 from pipeline.load.spreadsheet.fields import resolve_fields
 from pipeline.load.spreadsheet.table import build_table, get_column_letter
 from pipeline.workspace import Workspace
-
-AWARD_SHEET = "2022/danh-sach-giay-khen-2022.csv"
-AWARD_DECISION = "inputs/2022/qd-giay-khen.yaml"
+from tests.test_build import AWARD_DECISION, AWARD_SHEET, documents_of, statuses
 
 
 def build_once(inputs: Path, out: Path):
     return build(Workspace.containing(inputs).with_output(out), inputs, jobs=1)
-
-
-def statuses(result) -> dict[str, Status]:
-    return {d.name: d.status for d in result.documents}
 
 
 @pytest.fixture
@@ -126,7 +119,7 @@ def test_the_table_of_a_build_into_a_file_is_one_line_per_document(
     lines = result.output.splitlines()
     assert lines[0].split(" │ ")[0].strip() == "Văn bản"
     rows = [line for line in lines if " │ đã dựng " in line]
-    documents = find_inputs(Workspace.containing(inputs_copy), inputs_copy)
+    documents = documents_of(inputs_copy)
     assert len(rows) == len(documents)
     for row in rows:
         name, status, output, seconds = (cell.strip() for cell in row.split(" │ "))

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.verify import verify_file
 from tests.typed_docs import (
     REPO,
     assert_pages,
+    assert_verified,
     body,
     cell_looks,
+    cell_texts,
     first,
     open_docx,
     pdfs_of,
@@ -94,18 +95,14 @@ def test_answer_opens_with_the_letter_answered(rendered: dict[str, Path]) -> Non
 
 
 def test_recipients_start_with_nhu_tren(rendered: dict[str, Path]) -> None:
-    cell = open_docx(rendered["danh_sach"]).tables[-1].rows[0].cells[0]
-    lines = [p.text for p in cell.paragraphs if p.text.strip()]
-    assert lines == [
+    assert cell_texts(open_docx(rendered["danh_sach"]), -1, 0, 0) == [
         "Nơi nhận:", "- Như trên;", "- Lãnh đạo Văn phòng;", "- Lưu: VT, TCHCQT, H01b.",
     ]  # fmt: skip
 
 
 @pytest.mark.parametrize("variant", ["danh_sach", "tra_loi", "dai"])
 def test_verify_passes_and_detects_the_type(rendered: dict[str, Path], variant: str) -> None:
-    report = verify_file(rendered[variant])
-    assert report.doc_type == "cong_van"
-    assert report.ok, [v.rule for v in report.violations]
+    assert_verified(rendered[variant], "cong_van")
 
 
 def test_pdf_pages(pdfs: dict[str, Path]) -> None:

@@ -11,12 +11,12 @@ from click.testing import CliRunner
 
 from pipeline.api import Renderer
 from pipeline.cli import main
-from pipeline.verify import verify_file
 from pipeline.workspace import Workspace
 from tests.typed_docs import (
     QUOC_HIEU,
     REPO,
     TEMPLATES,
+    assert_verified,
     body,
     cell_looks,
     example_data,
@@ -93,9 +93,7 @@ def test_a_draft_written_in_the_submission(rendered: dict[str, Path], tmp_path: 
 
 @pytest.mark.parametrize("variant", ["du_thao", "khong_du_thao", "viet_san"])
 def test_verify_passes_and_detects_the_type(rendered: dict[str, Path], variant: str) -> None:
-    report = verify_file(rendered[variant])
-    assert report.doc_type == "to_trinh"
-    assert report.ok, [v.line() for v in report.violations]
+    assert_verified(rendered[variant], "to_trinh")
 
 
 def test_pdf_pages(rendered: dict[str, Path], tmp_path: Path) -> None:

@@ -127,6 +127,21 @@ def cell_looks(doc: Any, table: int, row: int, column: int) -> list[Look]:
     return [look(p) for p in cell.paragraphs if p.text.strip()]
 
 
+def cell_texts(doc: Any, table: int, row: int, column: int) -> list[str]:
+    """The texts of a cell's paragraphs that have any (cell_texts(doc, -1, 0, 0): Nơi nhận)."""
+    cell = doc.tables[table].rows[row].cells[column]
+    return [p.text for p in cell.paragraphs if p.text.strip()]
+
+
+def assert_verified(docx: Path, doc_type: str) -> None:
+    """vanthu verify takes `docx` for a `doc_type` and finds nothing wrong with it."""
+    from pipeline.verify import verify_file
+
+    report = verify_file(docx)
+    assert report.doc_type == doc_type
+    assert report.ok, [v.line() for v in report.violations]
+
+
 def assert_number_and_title(doc: Any, number: str, type_name: str, subject: str) -> None:
     """Số under the agency; the type name and the trích yếu under it, 14 pt bold, centred."""
     assert cell_looks(doc, 0, 1, 0)[0].text == f"Số: {number}"

@@ -25,6 +25,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.section import Section
 from docx.shared import Emu, Mm, Pt, Twips
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
@@ -339,6 +340,11 @@ def loop_row(widths: list[int], tag: str) -> list[Cell]:
     return [(len(widths), "BangSo", (tag,))]
 
 
+def looped(widths: list[int], loop: str, row: list[Cell]) -> list[list[Cell]]:
+    """`row` repeated by docxtpl for each item of `loop` ("dong in bang.dong")."""
+    return [loop_row(widths, f"{{%tr for {loop} %}}"), row, loop_row(widths, "{%tr endfor %}")]
+
+
 def section_break(doc: Document, landscape: bool, restart: bool = False) -> None:
     """A paragraph that ends a section: portrait or landscape, numbering restarting or not."""
     p = doc.add_paragraph()
@@ -365,10 +371,14 @@ def final_landscape(doc: Document) -> None:
     section = doc.sections[-1]
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = PAGE_H, PAGE_W
+    number_from_one(section)
+
+
+def number_from_one(section: Section) -> None:
+    """The section's pages numbered from 1 again."""
     numbering = OxmlElement("w:pgNumType")
     numbering.set(qn("w:start"), "1")
-    cols = section._sectPr.find(qn("w:cols"))
-    cols.addprevious(numbering)
+    section._sectPr.find(qn("w:cols")).addprevious(numbering)
 
 
 # --- shared blocks -------------------------------------------------------------------------
@@ -511,15 +521,26 @@ def block_addressees(doc: Document) -> None:
     para(doc, "KinhGui", "{%p endif %}")
 
 
+def include(doc: Document, block: str) -> None:
+    """A paragraph that docxtpl replaces with the shared block templates/khoi/<block>.docx."""
+    para(doc, "NoiDung", f'{{%p include "khoi/{block}" %}}')
+
+
+def closing(doc: Document) -> None:
+    """The closing line ('... ./.') and Ô 7, 9b: Nơi nhận and the signature."""
+    para(doc, "NoiDungCuoi", "{{r ket_thuc }}")
+    include(doc, "ky-ten")
+
+
 def blocks_of(doc: Document, variable: str) -> None:
     para(doc, "NoiDung", f"{{%p for doan in {variable} %}}")
-    para(doc, "NoiDung", '{%p include "khoi/doan-van" %}')
+    include(doc, "doan-van")
     para(doc, "NoiDung", "{%p endfor %}")
 
 
 def articles_of(doc: Document, variable: str) -> None:
     para(doc, "NoiDung", f"{{%p for dieu in {variable} %}}")
-    para(doc, "NoiDung", '{%p include "khoi/dieu" %}')
+    include(doc, "dieu")
     para(doc, "NoiDung", "{%p endfor %}")
 
 
@@ -554,7 +575,7 @@ def block_sections(doc: Document) -> None:
     para(doc, "NoiDung", "{%p for khoan in muc.khoan %}")
     item(doc, bold_number=True)
     para(doc, "NoiDung", "{%p for bang in khoan.bang %}")
-    para(doc, "NoiDung", '{%p include "khoi/bang-so-lieu" %}')
+    include(doc, "bang-so-lieu")
     para(doc, "NoiDung", "{%p endfor %}")
     para(doc, "NoiDung", "{%p endfor %}")
     blocks_of(doc, "muc.doan_sau")
@@ -571,9 +592,7 @@ def figure_table(doc: Document, widths_mm: tuple[int, ...], header: list[str], f
     total += [
         (1, styles.get(f, "BangSo"), ((f"{{{{ bang.tong.{f} }}}}", "Strong"),)) for f in fields
     ]
-    rows = [loop_row(widths, "{%tr for dong in bang.dong %}"), row,
-            loop_row(widths, "{%tr endfor %}"), total]  # fmt: skip
-    grid_table(doc, widths, header, rows)
+    grid_table(doc, widths, header, [*looped(widths, "dong in bang.dong", row), total])
 
 
 def block_figure_tables(doc: Document) -> None:
@@ -605,32 +624,28 @@ def block_task_appendix(doc: Document) -> None:
         (1, "BangNoiDung", ("{{ nv.phoi_hop }}",)),
         (1, "BangSo", ("{{ nv.thoi_gian }}",)),
     ]
-    rows = [loop_row(widths, "{%tr for nv in phu_luc.nhiem_vu %}"), row,
-            loop_row(widths, "{%tr endfor %}")]  # fmt: skip
-    grid_table(doc, widths, header, rows)
+    grid_table(doc, widths, header, looped(widths, "nv in phu_luc.nhiem_vu", row))
     final_landscape(doc)  # shown as it prints, on a landscape page
 
 
 def running_document(doc: Document) -> None:
     """Header, title, opening, Mục, closing './.', Nơi nhận and signature: Kế hoạch, Báo cáo."""
-    para(doc, "NoiDung", '{%p include "khoi/dau-trang" %}')
+    include(doc, "dau-trang")
     title_block(doc)
     blocks_of(doc, "mo_dau")
-    para(doc, "NoiDung", '{%p include "khoi/cac-muc" %}')
-    para(doc, "NoiDungCuoi", "{{r ket_thuc }}")
-    para(doc, "NoiDung", '{%p include "khoi/ky-ten" %}')
+    include(doc, "cac-muc")
+    closing(doc)
 
 
 def type_to_trinh(doc: Document) -> None:
     """Tờ trình: header, title, Kính gửi, căn cứ and reasons, Mục, 'Kính trình ...', signature."""
-    para(doc, "NoiDung", '{%p include "khoi/dau-trang" %}')
+    include(doc, "dau-trang")
     title_block(doc)
-    para(doc, "NoiDung", '{%p include "khoi/kinh-gui" %}')
+    include(doc, "kinh-gui")
     blocks_of(doc, "mo_dau")
-    para(doc, "NoiDung", '{%p include "khoi/cac-muc" %}')
+    include(doc, "cac-muc")
     blocks_of(doc, "sau_cac_muc")
-    para(doc, "NoiDungCuoi", "{{r ket_thuc }}")
-    para(doc, "NoiDung", '{%p include "khoi/ky-ten" %}')
+    closing(doc)
     draft_decision(doc)
 
 
@@ -651,7 +666,7 @@ def draft_decision(doc: Document) -> None:
     para(doc, "KhoangCach", ("DỰ THẢO", "Strong"))
     names = ", ".join(f"{name} = du_thao.{name}" for name in DRAFT_NAMES)
     para(doc, "NoiDung", f"{{%p with {names} %}}")
-    para(doc, "NoiDung", '{%p include "khoi/dau-trang" %}')
+    include(doc, "dau-trang")
     decision_text(doc)
     para(doc, "NoiDung", "{%p endwith %}")
     para(doc, "NoiDung", "{%p endif %}")
@@ -659,30 +674,28 @@ def draft_decision(doc: Document) -> None:
 
 def type_cong_van(doc: Document) -> None:
     """Công văn: header with 'V/v ...' under Số, Kính gửi, text, closing './.', signature."""
-    para(doc, "NoiDung", '{%p include "khoi/dau-trang" %}')
+    include(doc, "dau-trang")
     para(doc, "KhoangCach")  # no title: a line's space between the header and Kính gửi
-    para(doc, "NoiDung", '{%p include "khoi/kinh-gui" %}')
+    include(doc, "kinh-gui")
     blocks_of(doc, "noi_dung")
-    para(doc, "NoiDungCuoi", "{{r ket_thuc }}")
-    para(doc, "NoiDung", '{%p include "khoi/ky-ten" %}')
+    closing(doc)
 
 
 def type_giay_moi(doc: Document) -> None:
     """Giấy mời: header, title, kính mời, Thời gian, Địa điểm, Nội dung, Thành phần, './.'."""
-    para(doc, "NoiDung", '{%p include "khoi/dau-trang" %}')
+    include(doc, "dau-trang")
     title_block(doc)
     blocks_of(doc, "noi_dung")
-    para(doc, "NoiDungCuoi", "{{r ket_thuc }}")
-    para(doc, "NoiDung", '{%p include "khoi/ky-ten" %}')
+    closing(doc)
 
 
 def type_thong_bao(doc: Document) -> None:
     """Thông báo: header, title, opening, Mục with khoản, the lịch công tác table if any,
     closing './.', Nơi nhận, signature."""
-    para(doc, "NoiDung", '{%p include "khoi/dau-trang" %}')
+    include(doc, "dau-trang")
     title_block(doc)
     blocks_of(doc, "mo_dau")
-    para(doc, "NoiDung", '{%p include "khoi/cac-muc" %}')
+    include(doc, "cac-muc")
     para(doc, "NoiDung", "{%p if lich %}")
     widths = [int(Mm(w)) for w in (28, 52, 27, 31, 27)]
     header = ["Thời gian", "Nội dung", "Chủ trì", "Thành phần", "Địa điểm"]
@@ -693,17 +706,15 @@ def type_thong_bao(doc: Document) -> None:
         (1, "BangNoiDung", ("{{ dong.thanh_phan }}",)),
         (1, "BangNoiDung", ("{{ dong.dia_diem }}",)),
     ]
-    rows = [loop_row(widths, "{%tr for dong in lich %}"), row, loop_row(widths, "{%tr endfor %}")]
-    grid_table(doc, widths, header, rows)
+    grid_table(doc, widths, header, looped(widths, "dong in lich", row))
     para(doc, "NoiDung", "{%p endif %}")
-    para(doc, "NoiDungCuoi", "{{r ket_thuc }}")
-    para(doc, "NoiDung", '{%p include "khoi/ky-ten" %}')
+    closing(doc)
 
 
 def type_bien_ban(doc: Document) -> None:
     """Biên bản: header, title, 'Vào lúc ...', thành phần, the items with their votes, kết luận,
     'Cuộc họp kết thúc vào ...', the thư ký's and the chủ tọa's signatures, Nơi nhận if any."""
-    para(doc, "NoiDung", '{%p include "khoi/dau-trang" %}')
+    include(doc, "dau-trang")
     title_block(doc)
     blocks_of(doc, "mo_dau")
     para(doc, "KhoanTieuDe", "{{ nhan_noi_dung }}")
@@ -715,8 +726,7 @@ def type_bien_ban(doc: Document) -> None:
     para(doc, "KhoanTieuDe", "{{ nhan_ket_luan }}")
     blocks_of(doc, "ket_luan")
     para(doc, "KhoanTieuDe", "{%p endif %}")
-    para(doc, "NoiDungCuoi", "{{r ket_thuc }}")
-    para(doc, "NoiDung", '{%p include "khoi/ky-ten" %}')
+    closing(doc)
 
 
 def type_bao_cao(doc: Document) -> None:
@@ -724,17 +734,23 @@ def type_bao_cao(doc: Document) -> None:
     running_document(doc)
 
 
-def type_ke_hoach(doc: Document) -> None:
-    """Kế hoạch: header, title, opening, Mục with khoản, closing, Nơi nhận, appendix of tasks."""
-    running_document(doc)
-    para(doc, "NoiDung", "{%p for phu_luc in cac_phu_luc %}")
+def task_appendices(doc: Document, variable: str, *, restart: bool) -> None:
+    """Each Phụ lục of `variable` on pages of its own: the first after a portrait break (its
+    numbering restarting if `restart`), the others after a landscape break restarting it."""
+    para(doc, "NoiDung", f"{{%p for phu_luc in {variable} %}}")
     para(doc, "NoiDung", "{%p if loop.first %}")
-    section_break(doc, landscape=False)
+    section_break(doc, landscape=False, restart=restart)
     para(doc, "NoiDung", "{%p else %}")
     section_break(doc, landscape=True, restart=True)
     para(doc, "NoiDung", "{%p endif %}")
-    para(doc, "NoiDung", '{%p include "khoi/phu-luc-nhiem-vu" %}')
+    include(doc, "phu-luc-nhiem-vu")
     para(doc, "NoiDung", "{%p endfor %}")
+
+
+def type_ke_hoach(doc: Document) -> None:
+    """Kế hoạch: header, title, opening, Mục with khoản, closing, Nơi nhận, appendix of tasks."""
+    running_document(doc)
+    task_appendices(doc, "cac_phu_luc", restart=False)
     final_landscape(doc)
 
 
@@ -778,7 +794,7 @@ def issued_regulation(doc: Document) -> None:
     '(Ban hành kèm theo Quyết định số ...)', then Chương I, II ... with their Điều."""
     para(doc, "NoiDung", "{%p if quy_che %}")
     section_break(doc, landscape=False)
-    para(doc, "NoiDung", '{%p include "khoi/dau-kem-theo" %}')
+    include(doc, "dau-kem-theo")
     para(doc, "TenLoai", "{{ quy_che.ten_loai }}")
     para(doc, "TrichYeu", "{{r quy_che.trich_yeu }}")
     para(doc, "PhuLucKemTheo", "{{ quy_che.kem_theo }}")
@@ -803,12 +819,12 @@ def decision_text(doc: Document) -> None:
     para(doc, "CanCu", "{{ theo_de_nghi }}")
     para(doc, "TieuDeGiua", "QUYẾT ĐỊNH:")
     articles_of(doc, "cac_dieu")
-    para(doc, "NoiDung", '{%p include "khoi/ky-ten" %}')
+    include(doc, "ky-ten")
 
 
 def type_quyet_dinh(doc: Document) -> None:
     """Quyết định: thẩm quyền, căn cứ, QUYẾT ĐỊNH:, articles, signature, attached Danh sách."""
-    para(doc, "NoiDung", '{%p include "khoi/dau-trang" %}')
+    include(doc, "dau-trang")
     decision_text(doc)
     para(doc, "NoiDung", "{%p if danh_sach %}")
     section_break(doc, landscape=False)
@@ -829,23 +845,13 @@ def type_quyet_dinh(doc: Document) -> None:
     para(doc, "PhuLucKemTheo", "{{ ke_hoach.kem_theo }}")
     para(doc, "NoiDung", "{%p with mo_dau = ke_hoach.mo_dau, cac_muc = ke_hoach.cac_muc %}")
     blocks_of(doc, "mo_dau")
-    para(doc, "NoiDung", '{%p include "khoi/cac-muc" %}')
+    include(doc, "cac-muc")
     para(doc, "NoiDung", "{%p endwith %}")
     para(doc, "NoiDungCuoi", "{{r ke_hoach.ket_thuc }}")
-    para(doc, "NoiDung", "{%p for phu_luc in ke_hoach.cac_phu_luc %}")
-    para(doc, "NoiDung", "{%p if loop.first %}")
-    section_break(doc, landscape=False, restart=True)
-    para(doc, "NoiDung", "{%p else %}")
-    section_break(doc, landscape=True, restart=True)
-    para(doc, "NoiDung", "{%p endif %}")
-    para(doc, "NoiDung", '{%p include "khoi/phu-luc-nhiem-vu" %}')
-    para(doc, "NoiDung", "{%p endfor %}")
+    task_appendices(doc, "ke_hoach.cac_phu_luc", restart=True)
     para(doc, "NoiDung", "{%p endif %}")
     issued_regulation(doc)
-    section = doc.sections[-1]
-    numbering = OxmlElement("w:pgNumType")
-    numbering.set(qn("w:start"), "1")
-    section._sectPr.find(qn("w:cols")).addprevious(numbering)
+    number_from_one(doc.sections[-1])
 
 
 # --- Giấy khen: a phôi, positioned fields ---------------------------------------------------

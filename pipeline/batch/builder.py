@@ -130,10 +130,7 @@ def refuse_second_claims(
         loser = second if second in staged else first if first in staged else None
         if loser is None:
             continue
-        item = staged[loser]
-        if item.staged is not None:
-            item.staged.unlink(missing_ok=True)
-        staged[loser] = Staged(loser, item.name, invalid=error(first, second, key))
+        staged[loser] = staged[loser].refused(error(first, second, key))
 
 
 def refuse_shared_outputs(
@@ -283,7 +280,7 @@ def find_lenders(
             continue
         entry = register().by_source(lender.agency, lender.source)
         if entry is None:
-            staged[path] = Staged(path, staged[path].name, invalid=lender.refusal)
+            staged[path] = staged[path].refused(lender.refusal)
         else:
             found[path] = entry.number
     return found
@@ -396,10 +393,8 @@ def finish(
         item = staged[path]
         lender = borrowers.get(path)
         if lender is not None and lender not in entries:
-            if item.staged is not None:
-                item.staged.unlink(missing_ok=True)
             why = RenderError("build.lender_not_written", name=layout.name_of(lender)).message()
-            item = Staged(path, name, invalid=why)
+            item = item.refused(why)
         if item.invalid is not None:
             documents[path] = DocumentResult(path, name, Status.FAILED, error=item.invalid)
             continue
@@ -435,14 +430,7 @@ def write_manifests(
         manifest = fresh.get(year, Manifest(year=year))
         manifest.entries = dict(sorted(manifest.entries.items()))
         target = layout.manifest_for(year)
-        before = recorded.manifests.get(year)
-        if (
-            before is not None
-            and before.version == manifest.version
-            and before.entries == manifest.entries
-        ):
-            written.append(target)  # the same entries: the file already says this
-            continue
-        manifest.write(target)
+        if recorded.manifests.get(year) != manifest:  # else the file already says this
+            manifest.write(target)
         written.append(target)
     return written

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pipeline.batch.manifest import listing_sha256
 from pipeline.errors import InputError
 from pipeline.workspace import Workspace
-from pipeline.workspace.core import YEAR
 
 if TYPE_CHECKING:
     from pipeline.load.contract import LoadedDocument
@@ -50,14 +50,6 @@ class Layout:
         """The year folder the document's output goes to."""
         return self.workspace.output_name(document.path, document.info.data.ngay.year).parts[0]
 
-    def folder_year(self, path: Path) -> str | None:
-        """The year folder a data file lies in (for inputs that could not be loaded)."""
-        resolved = path.resolve()
-        if not resolved.is_relative_to(self.workspace.data_dir):
-            return None
-        parts = PurePosixPath(resolved.relative_to(self.workspace.data_dir).as_posix()).parts
-        return parts[0] if len(parts) > 1 and YEAR.match(parts[0]) else None
-
     def manifest_for(self, year: str | None) -> Path:
         """OUTPUT_DIR/<year>/manifest.json (OUTPUT_DIR/manifest.json without a year)."""
         return self.output_dir / year / MANIFEST if year else self.output_dir / MANIFEST
@@ -65,6 +57,12 @@ class Layout:
     def name_of(self, path: Path) -> str:
         """How manifests name a file: relative to the workspace, else absolute; posix style."""
         return self.workspace.name_of(path)
+
+    def listing_hash(self, folder: Path) -> str:
+        """What a manifest records of a folder whose documents one counts ("inputs/2022/"):
+        the hash of their names (none when the folder is gone)."""
+        documents = self.workspace.documents(folder) if folder.is_dir() else []
+        return listing_sha256([self.name_of(p) for p in documents])
 
     def path_of(self, name: str) -> Path:
         """The file a manifest names (the inverse of name_of)."""

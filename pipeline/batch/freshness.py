@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pipeline.batch.discover import Layout
 from pipeline.batch.hash_cache import CACHE_NAME, HashCache
-from pipeline.batch.manifest import Entry, listing_sha256, template_hash
+from pipeline.batch.manifest import Entry, template_hash
 from pipeline.errors import VanthuError
 from pipeline.load.locations import resolved_path
 from pipeline.render.compose import TemplateLibrary
@@ -54,9 +54,7 @@ class Freshness:
         """The current hash of what a manifest names: a file, or a folder's list ("x/")."""
         if not name.endswith("/"):  # a file: its path as a string (Path parsing is the cost)
             return self.file_hash(name if os.path.isabs(name) else os.path.join(self._root, name))
-        path = self.layout.path_of(name.rstrip("/"))
-        documents = self.layout.workspace.documents(path) if path.is_dir() else []
-        return listing_sha256([self.layout.name_of(p) for p in documents])
+        return self.layout.listing_hash(self.layout.path_of(name.rstrip("/")))
 
     def current(self, entry: Entry, *, pdf: bool) -> Entry | None:
         """The entry as it stands when its output need not be rebuilt, else None."""

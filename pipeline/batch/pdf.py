@@ -285,18 +285,13 @@ class PdfConverter:
         server waits for the launcher, so once LibreOffice has closed its UNO port whatever
         is left of the process group is killed.
         """
-        process, self._process = self._process, None
-        self._ready = False
-        if process is not None:
-            if process.poll() is None:
-                _signal_group(process, signal.SIGTERM)
-                deadline = time.monotonic() + STOP_TIMEOUT
-                while _listening(self.uno_port) and time.monotonic() < deadline:
-                    time.sleep(0.05)
-            _signal_group(process, getattr(signal, "SIGKILL", signal.SIGTERM))
-            process.wait()
-        self._end_watchdog()
-        self._cleanup()
+        process = self._process
+        if process is not None and process.poll() is None:
+            _signal_group(process, signal.SIGTERM)
+            deadline = time.monotonic() + STOP_TIMEOUT
+            while _listening(self.uno_port) and time.monotonic() < deadline:
+                time.sleep(0.05)
+        self._kill()
 
     def _end_watchdog(self) -> None:
         watchdog, self._watchdog = self._watchdog, None

@@ -26,7 +26,7 @@ from typing import TypeVar
 
 from pipeline.api import Renderer
 from pipeline.batch.discover import Layout
-from pipeline.batch.manifest import Entry, file_sha256, listing_sha256, template_hash
+from pipeline.batch.manifest import Entry, file_sha256, template_hash
 from pipeline.batch.staged import Lender, Numbering, Staged, StageJob
 from pipeline.batch.supervise import BuildInterrupted, interrupts_held, start_worker, stop_now
 from pipeline.errors import VanthuError
@@ -81,12 +81,7 @@ def source_hashes(layout: Layout, document: LoadedDocument) -> dict[str, str]:
     and for each folder whose documents it counts ("inputs/2022/"), the hash of that list."""
     hashes = {layout.name_of(f): hash_file(f) for f in document.files}
     for folder in document.folders:
-        names = (
-            [layout.name_of(p) for p in layout.workspace.documents(folder)]
-            if folder.is_dir()
-            else []
-        )
-        hashes[layout.name_of(folder) + "/"] = listing_sha256(names)
+        hashes[layout.name_of(folder) + "/"] = layout.listing_hash(folder)
     return hashes
 
 

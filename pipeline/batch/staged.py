@@ -36,6 +36,12 @@ class Staged:
     numbering: Numbering | None = None
     lender: Lender | None = None
 
+    def refused(self, why: str) -> Staged:
+        """This input made invalid (`why`), its staged file dropped: nothing of it is written."""
+        if self.staged is not None:
+            self.staged.unlink(missing_ok=True)
+        return Staged(self.path, self.name, invalid=why)
+
     @property
     def output(self) -> str | None:
         waiting = self.numbering or self.lender

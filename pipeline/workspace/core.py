@@ -62,18 +62,19 @@ class Workspace:
     def __repr__(self) -> str:
         return f"Workspace({str(self.root)!r})"
 
+    def _settings(self) -> dict[str, Any]:
+        """What makes this workspace (its constructor's arguments), without its caches."""
+        return {
+            "root": self.root,
+            "config": self.config,
+            "data_dir": self.data_dir,
+            "output_dir": self.output_dir,
+            "template_dirs": self.extra_templates,
+            "config_file": self.config_file,
+        }
+
     def __reduce__(self) -> tuple[Any, ...]:  # to worker processes: settings, not caches
-        return (
-            _rebuild,
-            (
-                self.root,
-                self.config,
-                self.data_dir,
-                self.output_dir,
-                self.extra_templates,
-                self.config_file,
-            ),
-        )
+        return (_rebuild, (self._settings(),))
 
     # Finding a workspace ------------------------------------------------------------------
 
@@ -111,27 +112,13 @@ class Workspace:
         """The same workspace writing to `output_dir` (None: unchanged)."""
         if output_dir is None:
             return self
-        return Workspace(
-            self.root,
-            self.config,
-            data_dir=self.data_dir,
-            output_dir=output_dir,
-            template_dirs=self.extra_templates,
-            config_file=self.config_file,
-        )
+        return Workspace(**{**self._settings(), "output_dir": output_dir})
 
     def with_templates(self, folder: Path | None) -> Workspace:
         """The same workspace with `folder` searched first for templates (None: unchanged)."""
         if folder is None:
             return self
-        return Workspace(
-            self.root,
-            self.config,
-            data_dir=self.data_dir,
-            output_dir=self.output_dir,
-            template_dirs=(folder, *self.extra_templates),
-            config_file=self.config_file,
-        )
+        return Workspace(**{**self._settings(), "template_dirs": (folder, *self.extra_templates)})
 
     # Agencies and referenced files (pipeline.load.locations.Locations) -----------------------
 
@@ -298,19 +285,5 @@ def shown(path: Path) -> str:
         return str(path)
 
 
-def _rebuild(
-    root: Path,
-    config: WorkspaceConfig,
-    data_dir: Path,
-    output_dir: Path,
-    extra: tuple[Path, ...],
-    config_file: Path | None,
-) -> Workspace:
-    return Workspace(
-        root,
-        config,
-        data_dir=data_dir,
-        output_dir=output_dir,
-        template_dirs=extra,
-        config_file=config_file,
-    )
+def _rebuild(settings: dict[str, Any]) -> Workspace:
+    return Workspace(**settings)
