@@ -24,22 +24,24 @@ from collections.abc import Callable, Hashable, Iterable
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline import __version__
 from pipeline.batch.discover import MANIFEST, Layout, find_inputs
 from pipeline.batch.freshness import Freshness
 from pipeline.batch.manifest import Entry, Manifest, file_sha256
-from pipeline.batch.pdf import PdfConverter
 from pipeline.batch.progress import Reporter, SilentReporter
 from pipeline.batch.result import BuildResult, DocumentResult, Status
 from pipeline.batch.staged import Staged, StageJob
 from pipeline.claims import second_claims
 from pipeline.errors import ConversionError, RenderError
-from pipeline.register import Entry as RegisterEntry
-from pipeline.register import Register, Registers
-from pipeline.register import Status as RowStatus
 from pipeline.render.output import clean_stale, commit
 from pipeline.workspace import Workspace
+
+if TYPE_CHECKING:
+    from pipeline.batch.pdf import PdfConverter
+    from pipeline.register import Entry as RegisterEntry
+    from pipeline.register import Register
 
 
 @dataclass
@@ -170,10 +172,17 @@ def build(
     freshness = Freshness(layout, workspace.templates)
     progress = reporter or SilentReporter()
     with ExitStack() as stack:
-        registers = Registers(stack)
+        opened: list[Register] = []
 
         def register() -> Register:
-            return registers.open(workspace.register_location, root=workspace.root)
+            """The workspace's register, opened the first time it is needed (most builds never
+            number anything, and need neither the register nor its modules)."""
+            if not opened:
+                from pipeline.register import open_register
+
+                location = workspace.register_location
+                opened.append(stack.enter_context(open_register(location, root=workspace.root)))
+            return opened[0]
 
         kept: dict[Path, Entry] = {}
         for path in paths:
@@ -184,7 +193,7 @@ def build(
         drop_renumbered(layout, paths, kept, register)
         todo = [p for p in paths if p not in kept]
         # Started before anything is staged: a missing LibreOffice stops the build here.
-        converter = stack.enter_context(PdfConverter()) if pdf and todo else None
+        converter = stack.enter_context(pdf_converter()) if pdf and todo else None
         folders_before = existing_folders(layout.output_dir) if todo else set()
         staged = stage_all(workspace, layout, [StageJob(p) for p in todo], jobs, progress)
         refuse_shared_outputs(paths, staged, kept)
@@ -214,6 +223,13 @@ def build(
     freshness.hashes.save()
     result.seconds = time.perf_counter() - started
     return result
+
+
+def pdf_converter() -> PdfConverter:
+    """The LibreOffice converter of a build asked for PDFs (its modules imported only then)."""
+    from pipeline.batch.pdf import PdfConverter
+
+    return PdfConverter()
 
 
 def refuse_repeated_numbers(
@@ -309,6 +325,8 @@ def settle(
 ) -> None:
     """Confirm the numbers of the documents now in place; void the new ones that were not
     written, with the reason (a number once given is never given again)."""
+    from pipeline.register import Status as RowStatus
+
     errors = {d.input: d.error for d in result.documents}
     for path, number in numbers.items():
         if path in entries:

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
 
 from pipeline.batch.builder import build
-from pipeline.batch.progress import ProgressBar, print_report
+from pipeline.batch.progress import print_report
 from pipeline.workspace import Workspace
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from pipeline.batch.terminal import ProgressBar
 
 
 @click.command("build")
@@ -52,7 +57,7 @@ def build_command(
     templates = ctx.obj.get("templates") if isinstance(ctx.obj, dict) else None
     workspace = Workspace.containing(input_dir or Path.cwd())
     workspace = workspace.with_output(output_dir).with_templates(templates)
-    console = Console()
+    console = terminal_console()
     result = build(
         workspace,
         input_dir,
@@ -60,8 +65,26 @@ def build_command(
         pdf=pdf,
         force=force,
         keep_going=keep_going,
-        reporter=ProgressBar(console) if console.is_terminal else None,
+        reporter=progress_bar(console) if console is not None else None,
     )
     print_report(result, console)
     if not result.ok:
         ctx.exit(1)
+
+
+def terminal_console() -> Console | None:
+    """rich's console when stdout is a terminal; None for a file or a pipe, where rich (and
+    the time its import takes) is not needed."""
+    if not click.get_text_stream("stdout").isatty():
+        return None
+    from rich.console import Console
+
+    console = Console()
+    return console if console.is_terminal else None
+
+
+def progress_bar(console: Console) -> ProgressBar:
+    """The progress bar shown on the terminal while the build runs."""
+    from pipeline.batch.terminal import ProgressBar
+
+    return ProgressBar(console)

@@ -1,28 +1,23 @@
-"""What a build shows: a progress bar while it runs (on a terminal), a table when it ends."""
+"""What a build shows: a table of the documents built or failed and a summary when it ends.
+
+On a terminal a progress bar runs meanwhile and the table is rich's (pipeline.batch.terminal,
+imported only there: rich is much of a small build's start-up); in a file or a pipe the table
+is plain text.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import click
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    Task,
-    TaskID,
-    TextColumn,
-    TimeRemainingColumn,
-)
-from rich.table import Table
-from rich.text import Text
 
 from pipeline.batch.result import BuildResult, DocumentResult, Status
 from pipeline.i18n import t
 from pipeline.workspace import shown
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 class Reporter(Protocol):
@@ -48,50 +43,7 @@ class SilentReporter:
         """Nothing to show."""
 
 
-class RateColumn(ProgressColumn):
-    """Documents per second."""
-
-    def render(self, task: Task) -> Text:
-        speed = task.finished_speed or task.speed
-        if speed is None:
-            return Text("")
-        return Text(t("build.rate", rate=f"{speed:.1f}"), style="progress.data.speed")
-
-
-class ProgressBar:
-    """A rich progress bar: done/total, documents per second, time remaining."""
-
-    def __init__(self, console: Console) -> None:
-        self._progress = Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            RateColumn(),
-            TimeRemainingColumn(),
-            console=console,
-            transient=True,
-        )
-        self._task: TaskID | None = None
-
-    def start(self, total: int) -> None:
-        """Show the bar for `total` documents."""
-        self._task = self._progress.add_task(t("build.progress"), total=total)
-        self._progress.start()
-
-    def advance(self, document: DocumentResult) -> None:
-        """One more document done."""
-        if self._task is not None:
-            self._progress.advance(self._task)
-
-    def stop(self) -> None:
-        """Remove the bar."""
-        self._progress.stop()
-
-
-_STATUS_STYLE = {Status.BUILT: "green", Status.UNCHANGED: "dim", Status.FAILED: "bold red"}
-
-
-def _rows(result: BuildResult) -> list[tuple[DocumentResult, list[str]]]:
+def table_rows(result: BuildResult) -> list[tuple[DocumentResult, list[str]]]:
     """The table's rows: each document built or failed (the unchanged ones are counted in the
     summary: a year of thousands stays readable)."""
     rows = []
@@ -109,21 +61,9 @@ def _rows(result: BuildResult) -> list[tuple[DocumentResult, list[str]]]:
     return rows
 
 
-def _headings() -> list[str]:
+def table_headings() -> list[str]:
+    """The table's column headings, in the build's language."""
     return [t(f"build.col_{c}") for c in ("document", "status", "output", "time")]
-
-
-def result_table(result: BuildResult) -> Table:
-    """Văn bản, trạng thái, kết quả, thời gian: one row per document built or failed."""
-    table = Table(show_edge=False, pad_edge=False)
-    document_column, status_column, output_column, time_column = _headings()
-    table.add_column(document_column, overflow="fold")
-    table.add_column(status_column)
-    table.add_column(output_column, overflow="fold")
-    table.add_column(time_column, justify="right")
-    for document, (name, status, outputs, seconds) in _rows(result):
-        table.add_row(name, Text(status, style=_STATUS_STYLE[document.status]), outputs, seconds)
-    return table
 
 
 def plain_table(result: BuildResult) -> str:
@@ -132,8 +72,8 @@ def plain_table(result: BuildResult) -> str:
     Written by hand because rich lays out a table of thousands of rows in about a millisecond
     per row, as long as the rest of a build that renders them.
     """
-    rows = [[cell.replace("\n", ", ") for cell in cells] for _, cells in _rows(result)]
-    headings = _headings()
+    rows = [[cell.replace("\n", ", ") for cell in cells] for _, cells in table_rows(result)]
+    headings = table_headings()
     widths = [max(len(r[i]) for r in [headings, *rows]) for i in range(len(headings))]
 
     def line(cells: list[str]) -> str:
@@ -153,23 +93,27 @@ def located(path: Path, message: str) -> str:
     return message if message.startswith(str(path)) else f"{path}: {message}"
 
 
-def print_report(result: BuildResult, console: Console) -> None:
-    """The closing table and summary on `console`; every problem on stderr, one line each."""
+def print_report(result: BuildResult, console: Console | None = None) -> None:
+    """The closing table and summary on stdout (`console`: a terminal's); every problem on
+    stderr, one line each."""
     prefix = t("common.error")
     if result.stopped:
         for path, message in result.invalid:
             click.echo(f"{prefix}: {located(path, message)}", err=True)
         click.echo(t("build.stopped", count=len(result.invalid)), err=True)
         return
+    say = console.print if console is not None else click.echo
     if not result.documents:
-        console.print(t("build.nothing"))
+        say(t("build.nothing"))
         return
     if result.count(Status.UNCHANGED) < len(result.documents):
-        if console.is_terminal:
+        if console is not None:
+            from pipeline.batch.terminal import result_table
+
             console.print(result_table(result))
         else:
-            click.echo(plain_table(result), file=console.file)
-    console.print(
+            click.echo(plain_table(result))
+    say(
         t(
             "build.summary",
             built=result.count(Status.BUILT),
