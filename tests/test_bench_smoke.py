@@ -67,5 +67,7 @@ def test_build_bench_prints_table_checks_and_ratio_line(tmp_path: Path) -> None:
             line.startswith(f"two cores free before build -j 2, N = {size}:") for line in lines
         )
     assert any(line.startswith("incremental rebuild, nothing changed, N = 3") for line in lines)
+    creation = next(line for line in lines if line.startswith("workspaces in "))
+    assert re.search(rf"takes {NUMBER} ms; vanthu's modules compiled once", creation), creation
     assert re.fullmatch(rf"ratio_build_vs_docxtpl_script {NUMBER}", lines[-1])
     assert float(lines[-1].split()[1]) > 0

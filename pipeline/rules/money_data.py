@@ -14,8 +14,7 @@ from decimal import Decimal, InvalidOperation
 from importlib import resources
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
+import yaml
 
 from pipeline.errors import InputError
 from pipeline.rules.award_names import name_key
@@ -195,10 +194,13 @@ class Rules:
 def parse_rules(text: str) -> Rules:
     """Chế độ khen thưởng from the text of data/khen-thuong.yaml, checked."""
     try:
-        raw = YAML(typ="safe").load(text)
+        # libyaml (PyYAML's C loader): the file is the package's own, written without YAML 1.1
+        # surprises (yes/no, sexagesimals), and ruamel's pure-Python safe loader took longer
+        # than a small build's first document.
+        raw = yaml.load(text, Loader=yaml.CSafeLoader)
     except ValueError as exc:  # a date that does not exist (2017-13-01) fails inside the parser
         raise _bad(str(exc), REWARD_FILE) from None
-    except YAMLError as exc:
+    except yaml.YAMLError as exc:
         raise _bad(str(exc).splitlines()[0], REWARD_FILE) from None
     if not isinstance(raw, dict) or not isinstance(raw.get("che_do"), list) or not raw["che_do"]:
         raise _bad("che_do", REWARD_FILE)
