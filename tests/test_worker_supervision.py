@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.batch.hash_cache import CACHE_NAME
 from pipeline.batch.supervise import BuildInterrupted, die_with_parent
 from tests.processes import alive_after, children
 
@@ -118,9 +119,11 @@ def test_a_worker_of_a_gone_parent_exits_at_once() -> None:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file below `folder` (hidden temporary files included), by relative name."""
+    """Every file below `folder` (hidden temporary files included), by relative name; not the
+    hash cache, which remembers only the files that were old enough when a build ended (so
+    its content depends on how long ago each build ran)."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file()}  # fmt: skip
+            if p.is_file() and p.name != CACHE_NAME}  # fmt: skip
 
 
 def kill_worker(build: subprocess.Popen[str], workers: list[int]) -> None:
@@ -169,3 +172,36 @@ def test_after_a_stop_the_next_build_matches_a_clean_one(
     clean = build(workspace.with_output(tmp_path / "clean"), jobs=2)
     assert clean.ok
     assert snapshot(out) == snapshot(tmp_path / "clean")
+
+
+def square_or_die(number: int) -> int:
+    """A task that kills its own worker process on 13."""
+    if number == 13:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return number * number
+
+
+@pytest.mark.parametrize(("count", "jobs", "size"), [(1, 2, 1), (7, 2, 1), (64, 2, 8), (1000, 2, 8),
+                                                     (40, 3, 3)])  # fmt: skip
+def test_workers_hand_over_a_few_items_at_a_time(count: int, jobs: int, size: int) -> None:
+    from pipeline.batch.runner import chunk_size
+
+    assert chunk_size(count, jobs) == size
+
+
+def test_every_item_of_a_dead_workers_chunks_is_reported_lost_once() -> None:
+    """Items go to the workers in chunks: when a worker dies, every item not done is reported
+    as lost (through `lost`), none twice and none missing."""
+    from pipeline.batch.runner import Workers
+    from pipeline.i18n import t
+    from pipeline.workspace import Workspace
+
+    items = list(range(64))
+    with Workers(2, Workspace.containing(REPO / "inputs")) as workers:
+        results = list(workers.run(square_or_die, items, lambda item, why: ("lost", item, why)))
+    assert len(results) == len(items)
+    lost = {r[1] for r in results if isinstance(r, tuple)}
+    done = {int(r**0.5) for r in results if not isinstance(r, tuple)}
+    assert 13 in lost and lost.isdisjoint(done) and lost | done == set(items)
+    prefix = t("build.worker_lost", reason="").split("(")[0]
+    assert all(r[2].startswith(prefix) for r in results if isinstance(r, tuple))
