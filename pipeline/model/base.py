@@ -36,4 +36,4 @@ Date = Annotated[date, BeforeValidator(parse_date)]
 class Record(BaseModel):
     """A record read from a data file: unknown keys are errors, text is trimmed, values fixed."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, defer_build=True)
