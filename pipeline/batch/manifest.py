@@ -51,7 +51,7 @@ def template_hash(library: TemplateLibrary, name: str) -> str:
     return digest.hexdigest()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """What the manifest records of one document."""
 

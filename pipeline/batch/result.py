@@ -15,7 +15,7 @@ class Status(StrEnum):
     FAILED = "failed"
 
 
-@dataclass
+@dataclass(slots=True)
 class DocumentResult:
     """One document of a build: its input, status, output and the time it took."""
 

@@ -9,7 +9,7 @@ from pipeline.batch.manifest import Entry
 from pipeline.register.model import Details
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StageJob:
     """One input to load, render and stage; `number`: the register's number for a document
     whose data says `so: tu_dong`, or for one printing such a document's number (a Giấy khen
@@ -19,7 +19,7 @@ class StageJob:
     number: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Staged:
     """What a worker made of one input: the manifest entry of its output and the staged .docx;
     or `invalid` (the input cannot be loaded) or `failed` (it could not be rendered or written);
