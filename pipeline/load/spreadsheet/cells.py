@@ -59,6 +59,8 @@ def cell_text(raw: object, field: Field, cell: str) -> str:
 
 def plain_text(value: object) -> str:
     """A cell value as text: Excel's 3.0 is '3', dates are dd/mm/yyyy, durations hh:mm."""
+    if type(value) is str:  # most cells (a Formula or ExcelError takes the last line)
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):

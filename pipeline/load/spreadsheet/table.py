@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, islice
-from typing import Any
+from typing import Any, NamedTuple
 
 from pipeline.errors import InputError
 from pipeline.load.spreadsheet.cells import cell_text, clean, plain_text
@@ -197,14 +197,13 @@ def _remember(raw: str, text_only: bool, text: str) -> None:
     known[raw] = text
 
 
-@dataclass(frozen=True)
-class _Column:
-    """A wanted field as this table holds it: its 1-based column (None if absent)."""
+class _Column(NamedTuple):
+    """A wanted field this table has a column for (a tuple: unpacked once per cell)."""
 
     name: str
-    column: int | None
-    field: Field
+    offset: int  # 0-based column
     known: dict[str, str]  # its entry of _CLEAN
+    field: Field
 
 
 def build_table(
@@ -217,7 +216,7 @@ def build_table(
 ) -> Table:
     """The rows below the header, cleaned; InputError located at the cell for any bad one.
 
-    An empty cell may be None or ''.
+    An empty cell may be None or ''. Record numbers increase (lines, or rows of a sheet).
     """
     records = iter(records)
     prefix = list(islice(records, HEADER_SCAN_ROWS))
@@ -233,11 +232,15 @@ def build_table(
     header = scan.header
     _refuse_merged_body(merged, header, file, sheet)
     required = [w.field.name for w in fields if w.required]
-    columns = [
-        _Column(w.field.name, header.columns.get(w.field.name), w.field, _CLEAN[w.field.text_only])
+    # Absent optional columns read as ''; each row's values start as a copy of this.
+    empty = {w.field.name: "" for w in fields}
+    present = [
+        _Column(w.field.name, header.columns[w.field.name] - 1, _CLEAN[w.field.text_only], w.field)
         for w in fields
+        if w.field.name in header.columns
     ]
-    body = (r for r in chain(prefix, records) if r[0] > header.row)
+    # The header is in the prefix, so every record after the prefix is below it.
+    body = chain([r for r in prefix if r[0] > header.row], records)
     rows: list[Row] = []
     first = True
     # The loop below runs for every cell of every list: the common cells (empty, or text
@@ -247,18 +250,16 @@ def build_table(
             first = False
             continue
         width = len(cells)
-        values = {}
-        for c in columns:
-            column = c.column
-            raw = cells[column - 1] if column is not None and column <= width else None
+        values = empty.copy()
+        for name, index, known, field in present:
+            raw = cells[index] if index < width else None
             if raw is None:
-                values[c.name] = ""
                 continue
             # type(), not isinstance: a Formula or ExcelError is a str that must be refused
-            known = c.known.get(raw) if type(raw) is str else None
-            if known is None:
-                known = _cell(raw, c, number, header, file, sheet)
-            values[c.name] = known
+            text = known.get(raw) if type(raw) is str else None
+            if text is None:
+                text = _cell(raw, field, index + 1, number, header, file, sheet)
+            values[name] = text
         if any(values.values()):
             first = False
             row = Row(number, values, file, sheet, header)
@@ -276,18 +277,23 @@ def build_table(
 
 
 def _cell(
-    raw: object, c: _Column, number: int, header: Header, file: str, sheet: str | None
+    raw: object,
+    field: Field,
+    column: int,
+    number: int,
+    header: Header,
+    file: str,
+    sheet: str | None,
 ) -> str:
     """Clean text of a cell not seen before, remembered if it is text; InputError at the cell."""
-    assert c.column is not None
     try:
-        text = cell_text(raw, c.field, f"{get_column_letter(c.column)}{number}")
+        text = cell_text(raw, field, f"{get_column_letter(column)}{number}")
     except InputError as exc:
         raise exc.at(
-            file=file, sheet=sheet, row=number, column=c.column, field=header.texts[c.name]
+            file=file, sheet=sheet, row=number, column=column, field=header.texts[field.name]
         ) from None
     if type(raw) is str:
-        _remember(raw, c.field.text_only, text)
+        _remember(raw, field.text_only, text)
     return text
 
 
