@@ -21,19 +21,17 @@ _LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature ... file name length, ext
 _LOCAL_SIGNATURE = b"PK\x03\x04"
 
 
-def member_bytes(
-    archive: zipfile.ZipFile, data: bytes, name: str, *, fallback: bool = True
-) -> bytes | None:
-    """The inflated bytes of member `name` of the zip whose whole file is `data`.
+def member_bytes(archive: zipfile.ZipFile, data: bytes, name: str) -> bytes:
+    """The inflated bytes of member `name` of the zip whose whole file is `data` (KeyError if
+    there is no such member); zipfile reads it when the plain case does not apply."""
+    inflated = plain_member_bytes(archive, data, name)
+    return archive.read(name) if inflated is None else inflated
 
-    KeyError if there is no such member. When the plain case does not apply, zipfile reads the
-    member (`fallback`) or None is returned.
-    """
-    info = archive.getinfo(name)
-    inflated = _plain_member(data, info)
-    if inflated is None and fallback:
-        return archive.read(name)
-    return inflated
+
+def plain_member_bytes(archive: zipfile.ZipFile, data: bytes, name: str) -> bytes | None:
+    """The inflated bytes of member `name` in the plain case, else None (KeyError if there is
+    no such member)."""
+    return _plain_member(data, archive.getinfo(name))
 
 
 def _plain_member(data: bytes, info: zipfile.ZipInfo) -> bytes | None:

@@ -14,6 +14,7 @@ small parts looked at here are inflated from them directly (`members`).
 
 from __future__ import annotations
 
+import functools
 import io
 import posixpath
 import zipfile
@@ -28,7 +29,7 @@ from pipeline.errors import InputError
 from pipeline.load.spreadsheet.cells import ExcelError, Formula
 from pipeline.load.spreadsheet.fields import Wanted, normalize_header
 from pipeline.load.spreadsheet.limits import MAX_FILE_BYTES, MAX_PART_BYTES, check_size
-from pipeline.load.spreadsheet.members import member_bytes
+from pipeline.load.spreadsheet.members import member_bytes, plain_member_bytes
 from pipeline.load.spreadsheet.table import Record, Table, build_table
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -126,10 +127,27 @@ def _with_special(
 def _sheet_part(archive: zipfile.ZipFile, data: bytes, title: str) -> str | None:
     """The zip member holding sheet `title` (xl/worksheets/sheetN.xml)."""
     try:
-        workbook = etree.fromstring(member_bytes(archive, data, "xl/workbook.xml"), _SAFE_XML)
-        rels_xml = member_bytes(archive, data, "xl/_rels/workbook.xml.rels")
+        workbook = member_bytes(archive, data, "xl/workbook.xml")
+        rels = member_bytes(archive, data, "xl/_rels/workbook.xml.rels")
+    except KeyError:
+        return None
+    if len(workbook) + len(rels) > _REMEMBERED_PARTS_BYTES:
+        return _part_named.__wrapped__(workbook, rels, title)
+    return _part_named(workbook, rels, title)
+
+
+# Lists made from one office's template share these two parts byte for byte: parsing them is
+# then done once. Only small ones are kept, so the cache stays small.
+_REMEMBERED_PARTS_BYTES = 64 * 1024
+
+
+@functools.lru_cache(maxsize=64)
+def _part_named(workbook_xml: bytes, rels_xml: bytes, title: str) -> str | None:
+    """The member named for sheet `title` by workbook.xml and its relationships."""
+    try:
+        workbook = etree.fromstring(workbook_xml, _SAFE_XML)
         rels = etree.fromstring(rels_xml, _SAFE_XML)
-    except (KeyError, etree.XMLSyntaxError):
+    except etree.XMLSyntaxError:
         return None
     targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{{{_PKG_REL}}}Relationship")}
     for element in workbook.iter(f"{{{_MAIN}}}sheet"):
@@ -171,7 +189,7 @@ def _special_cells(
 def _mentions(archive: zipfile.ZipFile, data: bytes, part: str, needles: tuple[bytes, ...]) -> bool:
     """Whether the part's bytes contain any of `needles` (a large part read in chunks)."""
     try:
-        whole = member_bytes(archive, data, part, fallback=False)
+        whole = plain_member_bytes(archive, data, part)
     except KeyError:
         return False
     if whole is not None:
