@@ -173,8 +173,9 @@ def read_award_list(
         award, reward = found
         name = values["ho_ten"]
         unit = values.get("don_vi", "")
-        # The same name in another unit may be another person: both must match.
-        key = (" ".join(name.split()).casefold(), unit.casefold(), award)
+        # The same name in another unit may be another person: both must match. (Cells come
+        # from the table cleaned: spaces are already single.)
+        key = (name.casefold(), unit.casefold(), award)
         if key in seen:
             raise row.error(
                 "sheet.duplicate_entry", "ho_ten", name=name, award=award, first=seen[key]

@@ -17,8 +17,9 @@ from __future__ import annotations
 import functools
 import io
 import posixpath
+import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,8 @@ _CALAMINE_ERRORS = (
     python_calamine.XmlError,
     python_calamine.WorksheetNotFound,
 )
+# A formula (<f>) or an error value (t="e") in a sheet's XML: only then is it parsed here.
+_MARKERS = (b"<f", b't="e"', b"t='e'")
 _SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
@@ -163,7 +166,7 @@ def _special_cells(
     archive: zipfile.ZipFile, data: bytes, part: str | None, path: Path
 ) -> dict[tuple[int, int], object]:
     """Error values and formulas without a stored result, by (row, column), 1-based."""
-    if part is None or not _mentions(archive, data, part, (b"<f", b't="e"', b"t='e'")):
+    if part is None or not _mentions(archive, data, part, _MARKERS):
         return {}
     found: dict[tuple[int, int], object] = {}
     try:
@@ -193,7 +196,7 @@ def _mentions(archive: zipfile.ZipFile, data: bytes, part: str, needles: tuple[b
     except KeyError:
         return False
     if whole is not None:
-        return any(needle in whole for needle in needles)
+        return any(_finder(needle)(whole) for needle in needles)
     tail = b""
     try:
         with archive.open(part) as stream:
@@ -205,6 +208,13 @@ def _mentions(archive: zipfile.ZipFile, data: bytes, part: str, needles: tuple[b
     except (KeyError, zipfile.BadZipFile, OSError):
         return False
     return False
+
+
+@functools.cache
+def _finder(needle: bytes) -> Callable[[bytes], object]:
+    # re's search for a literal is about twice as fast as `in` on a sheet's XML, where '<', 't'
+    # and '"' (the needles' bytes) are everywhere.
+    return re.compile(re.escape(needle)).search
 
 
 def _coordinates(ref: str) -> tuple[int, int] | None:
