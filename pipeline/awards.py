@@ -8,6 +8,7 @@ with totals and the total in words.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -58,26 +59,34 @@ class Group:
 
 @dataclass(frozen=True)
 class AwardList:
-    """The priced list: groups in order of first appearance, totals and the total in words."""
+    """The priced list: groups in order of first appearance, totals and the total in words.
+
+    The figures are worked out once per list (cached_property): a decision asks for them many
+    times, once per phrase and per group.
+    """
 
     groups: tuple[Group, ...]
     entries: tuple[Entry, ...] = field(default=())
 
-    @property
+    @functools.cached_property
     def total(self) -> int:
         return sum(g.total for g in self.groups)
 
-    @property
+    @functools.cached_property
     def total_in_words(self) -> str:
         return money_in_words(self.total)
 
-    @property
+    @functools.cached_property
     def priced(self) -> bool:
         """Whether the list carries money (every entry priced)."""
         return all(e.reward is not None for e in self.entries)
 
+    @functools.cached_property
+    def _collectives(self) -> int:
+        return sum(1 for e in self.entries if e.collective)
+
     def count(self, *, collective: bool) -> int:
-        return sum(1 for e in self.entries if e.collective == collective)
+        return self._collectives if collective else len(self.entries) - self._collectives
 
 
 INDIVIDUAL_WORDS = ("ca nhan",)
@@ -86,12 +95,44 @@ INDIVIDUAL_WORDS = ("ca nhan",)
 def _is_collective(row: Row) -> bool:
     """Tập thể or cá nhân from the Loại column (empty: cá nhân); anything else is refused."""
     text = row.values.get("loai") or ""
+    collective = _kind(text)
+    if collective is None:
+        raise row.error("sheet.bad_kind", "loai", cell=row.cell("loai"), value=text[:60])
+    return collective
+
+
+@functools.lru_cache(maxsize=256)  # a list says 'Cá nhân' or 'Tập thể', row after row
+def _kind(text: str) -> bool | None:
+    """True for tập thể, False for cá nhân (or nothing written), None for anything else."""
     kind = slug(text).replace("_", " ")
     if not text or kind.startswith(INDIVIDUAL_WORDS):
         return False
     if kind.startswith(COLLECTIVE_WORDS):
         return True
-    raise row.error("sheet.bad_kind", "loai", cell=row.cell("loai"), value=text[:60])
+    return None
+
+
+def _priced_award(
+    path: Path,
+    row: Row,
+    decision_date: date,
+    collective: bool,
+    aliases: Mapping[str, str],
+    priced: bool,
+) -> tuple[str, Reward | None]:
+    """The award name to print for a row's title or form, and its money (None if unpriced)."""
+    title = row.values["danh_hieu"]
+    written, decree_name = office_award(title, aliases)
+    reward = None
+    try:
+        if priced:
+            reward = reward_amount(decree_name, decision_date, collective=collective)
+    except InputError as exc:
+        exc = with_alias_suggestion(exc, title, aliases)
+        # The column as the clerk sees it ("Hình thức"), not the internal field name.
+        field = row.header.texts.get("danh_hieu", "danh_hieu")
+        raise exc.at(file=path, sheet=row.sheet, row=row.number, field=field) from None
+    return written or (reward.award.name if reward else display_name(decree_name)), reward
 
 
 def read_award_list(
@@ -118,22 +159,23 @@ def read_award_list(
     )
     entries: list[Entry] = []
     seen: dict[tuple[str, str, str], int] = {}
+    # A list names a few titles many times: each (title, tập thể or not) is priced once.
+    awards: dict[tuple[str, bool], tuple[str, Reward | None]] = {}
     for row in table:
+        values = row.values
         collective = _is_collective(row)
-        written, decree_name = office_award(row.values["danh_hieu"], aliases or {})
-        reward = None
-        try:
-            if priced:
-                reward = reward_amount(decree_name, decision_date, collective=collective)
-        except InputError as exc:
-            exc = with_alias_suggestion(exc, row.values["danh_hieu"], aliases or {})
-            # The column as the clerk sees it ("Hình thức"), not the internal field name.
-            field = row.header.texts.get("danh_hieu", "danh_hieu")
-            raise exc.at(file=path, sheet=row.sheet, row=row.number, field=field) from None
-        award = written or (reward.award.name if reward else display_name(decree_name))
-        name = row.values["ho_ten"]
-        # The same name in another unit may be another person: both must match.
-        key = (" ".join(name.split()).casefold(), row.values.get("don_vi", "").casefold(), award)
+        title = (values["danh_hieu"], collective)
+        found = awards.get(title)
+        if found is None:
+            found = awards[title] = _priced_award(
+                path, row, decision_date, collective, aliases or {}, priced
+            )
+        award, reward = found
+        name = values["ho_ten"]
+        unit = values.get("don_vi", "")
+        # The same name in another unit may be another person: both must match. (Cells come
+        # from the table cleaned: spaces are already single.)
+        key = (name.casefold(), unit.casefold(), award)
         if key in seen:
             raise row.error(
                 "sheet.duplicate_entry", "ho_ten", name=name, award=award, first=seen[key]
@@ -142,12 +184,12 @@ def read_award_list(
         entries.append(
             Entry(
                 name=name,
-                position=row.values.get("chuc_vu", ""),
-                unit=row.values.get("don_vi", ""),
+                position=values.get("chuc_vu", ""),
+                unit=unit,
                 award=award,
                 collective=collective,
                 reward=reward,
-                note=row.values.get("ghi_chu", ""),
+                note=values.get("ghi_chu", ""),
                 row=row.number,
             )
         )

@@ -92,6 +92,35 @@ def test_date_before_first_base_salary(tmp_path: Path) -> None:
         read_award_list(sheet(tmp_path, ROWS), date(2015, 1, 1))
 
 
+def test_a_title_is_priced_for_each_kind_of_recipient(tmp_path: Path) -> None:
+    # Each (title, tập thể or not) is priced once per list: a form given to a person and to a
+    # collective has two amounts, a title given to a collective is refused at its own row.
+    rows = [
+        [1, "Trần Văn Bình", "", "Phòng Tổng hợp", "Giấy khen", "Cá nhân"],
+        [2, "Phòng Kinh tế", "", "Văn phòng", "Giấy khen", "Tập thể"],
+        [3, "Lò Thị Ánh", "", "Phòng Kinh tế", "Giấy khen", ""],
+    ]
+    awards = read_award_list(sheet(tmp_path, rows), date(2023, 1, 15))
+    person, group, other = awards.entries
+    assert person.amount == other.amount and group.amount == 2 * person.amount
+    assert (awards.count(collective=False), awards.count(collective=True)) == (2, 1)
+    assert awards.total == sum(e.amount for e in awards.entries) and awards.priced
+    refused = [*rows, [4, "Phòng Nội chính", "", "Văn phòng", "Lao động tiên tiến", "Tập thể"]]
+    with pytest.raises(InputError) as caught:
+        read_award_list(sheet(tmp_path, refused), date(2023, 1, 15))
+    assert caught.value.key == "money.award_not_for" and caught.value.row == 6
+
+
+def test_an_unknown_kind_is_refused_at_every_row_it_is_written(tmp_path: Path) -> None:
+    for number in (1, 3):
+        rows = [[n, f"Người {chr(64 + n)}", "", "Phòng A", "Lao động tiên tiến", "Cá nhân"]
+                for n in range(1, 4)]  # fmt: skip
+        rows[number - 1][5] = "Hộ gia đình"
+        with pytest.raises(InputError) as caught:
+            read_award_list(sheet(tmp_path, rows), date(2023, 1, 15))
+        assert caught.value.key == "sheet.bad_kind" and caught.value.row == number + 2
+
+
 def test_example_list_of_2022(repo: Path) -> None:
     awards = read_award_list(
         repo / "inputs" / "2022" / "danh-sach-ldtt-2022.xlsx", date(2023, 1, 10), order="don_vi"

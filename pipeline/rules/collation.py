@@ -94,6 +94,7 @@ def vietnamese_key(text: str) -> SortKey:
     return SortKey(tuple(letters), tuple(tones), tuple(case), nfc)
 
 
+@functools.lru_cache(maxsize=4096)  # sorting a list asks for each name's key; names recur
 def name_key(full_name: str) -> NameKey:
     """Key for a person's name: given name (last word), then middle, then family (first word)."""
     words = unicodedata.normalize("NFC", full_name).split()

@@ -58,7 +58,9 @@ def cell_text(raw: object, field: Field, cell: str) -> str:
 
 
 def plain_text(value: object) -> str:
-    """A cell value as text: Excel's 3.0 is '3', dates are dd/mm/yyyy."""
+    """A cell value as text: Excel's 3.0 is '3', dates are dd/mm/yyyy, durations hh:mm."""
+    if type(value) is str:  # most cells (a Formula or ExcelError takes the last line)
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -75,6 +77,8 @@ def plain_text(value: object) -> str:
         return value.strftime("%d/%m/%Y")
     if isinstance(value, dt.time):
         return value.strftime("%H:%M")
+    if isinstance(value, dt.timedelta):  # a duration cell (calamine): as Excel shows a time
+        return (dt.datetime.min + value).time().strftime("%H:%M")
     return str(value)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -62,6 +63,7 @@ STANDARD_FIELDS: Mapping[str, Field] = {
 }
 
 
+@functools.lru_cache(maxsize=1024)  # the same few spellings and headers, list after list
 def normalize_header(text: str) -> str:
     """Header text for matching, without case, diacritics, spaces, punctuation: 'hovaten'."""
     return slug(str(text)).replace("_", "")

@@ -7,11 +7,11 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, islice
-from typing import Any
+from typing import Any, NamedTuple
 
 from pipeline.errors import InputError
 from pipeline.load.spreadsheet.cells import cell_text, clean, plain_text
-from pipeline.load.spreadsheet.fields import Wanted, normalize_header
+from pipeline.load.spreadsheet.fields import Field, Wanted, normalize_header
 from pipeline.load.spreadsheet.limits import MAX_ROWS
 
 # Header rows sit under a few merged title rows (agency, "DANH SÁCH ..."), never far down.
@@ -183,17 +183,27 @@ def _missing_columns(
     return InputError(key, file=file, sheet=sheet, field=missing[0].label, **params)
 
 
-# Text cells already found clean, by (raw text, text-only column): units, titles and kinds
-# repeat down a list and across a year's lists, and checking a cell is most of reading one.
+# Text cells already found clean, by text-only column or not, then raw text: units, titles and
+# kinds repeat down a list and across a year's lists, and checking a cell is most of reading one.
 # Only cells that passed are kept (a bad cell is checked again, to be named at its place).
-_CLEAN: dict[tuple[str, bool], str] = {}
+_CLEAN: dict[bool, dict[str, str]] = {False: {}, True: {}}
 _CLEAN_LIMIT = 4096
 
 
 def _remember(raw: str, text_only: bool, text: str) -> None:
-    if len(_CLEAN) >= _CLEAN_LIMIT:
-        _CLEAN.clear()
-    _CLEAN[(raw, text_only)] = text
+    known = _CLEAN[text_only]
+    if len(known) >= _CLEAN_LIMIT:
+        known.clear()
+    known[raw] = text
+
+
+class _Column(NamedTuple):
+    """A wanted field this table has a column for (a tuple: unpacked once per cell)."""
+
+    name: str
+    offset: int  # 0-based column
+    known: dict[str, str]  # its entry of _CLEAN
+    field: Field
 
 
 def build_table(
@@ -204,7 +214,10 @@ def build_table(
     sheet: str | None,
     merged: Sequence[Merged] = (),
 ) -> Table:
-    """The rows below the header, cleaned; InputError located at the cell for any bad one."""
+    """The rows below the header, cleaned; InputError located at the cell for any bad one.
+
+    An empty cell may be None or ''. Record numbers increase (lines, or rows of a sheet).
+    """
     records = iter(records)
     prefix = list(islice(records, HEADER_SCAN_ROWS))
     try:
@@ -219,39 +232,34 @@ def build_table(
     header = scan.header
     _refuse_merged_body(merged, header, file, sheet)
     required = [w.field.name for w in fields if w.required]
-    body = (r for r in chain(prefix, records) if r[0] > header.row)
+    # Absent optional columns read as ''; each row's values start as a copy of this.
+    empty = {w.field.name: "" for w in fields}
+    present = [
+        _Column(w.field.name, header.columns[w.field.name] - 1, _CLEAN[w.field.text_only], w.field)
+        for w in fields
+        if w.field.name in header.columns
+    ]
+    # The header is in the prefix, so every record after the prefix is below it.
+    body = chain([r for r in prefix if r[0] > header.row], records)
     rows: list[Row] = []
     first = True
+    # The loop below runs for every cell of every list: the common cells (empty, or text
+    # already found clean) are decided inline, the rest by _cell.
     for number, cells in body:
         if first and _is_column_numbering(cells):
             first = False
             continue
-        values = {}
-        for w in fields:
-            column = header.columns.get(w.field.name)
-            if column is None:
-                values[w.field.name] = ""
+        width = len(cells)
+        values = empty.copy()
+        for name, index, known, field in present:
+            raw = cells[index] if index < width else None
+            if raw is None:
                 continue
-            raw = cells[column - 1] if column <= len(cells) else None
             # type(), not isinstance: a Formula or ExcelError is a str that must be refused
-            plain = raw if type(raw) is str else None
-            known = _CLEAN.get((plain, w.field.text_only)) if plain is not None else None
-            if known is not None:
-                values[w.field.name] = known
-                continue
-            try:
-                cell = f"{get_column_letter(column)}{number}"
-                values[w.field.name] = text = cell_text(raw, w.field, cell)
-                if plain is not None:
-                    _remember(plain, w.field.text_only, text)
-            except InputError as exc:
-                raise exc.at(
-                    file=file,
-                    sheet=sheet,
-                    row=number,
-                    column=column,
-                    field=header.texts[w.field.name],
-                ) from None
+            text = known.get(raw) if type(raw) is str else None
+            if text is None:
+                text = _cell(raw, field, index + 1, number, header, file, sheet)
+            values[name] = text
         if any(values.values()):
             first = False
             row = Row(number, values, file, sheet, header)
@@ -266,6 +274,27 @@ def build_table(
     if not rows:
         raise InputError("sheet.no_rows", file=file, sheet=sheet, header_row=header.row)
     return Table(file, sheet, header, rows)
+
+
+def _cell(
+    raw: object,
+    field: Field,
+    column: int,
+    number: int,
+    header: Header,
+    file: str,
+    sheet: str | None,
+) -> str:
+    """Clean text of a cell not seen before, remembered if it is text; InputError at the cell."""
+    try:
+        text = cell_text(raw, field, f"{get_column_letter(column)}{number}")
+    except InputError as exc:
+        raise exc.at(
+            file=file, sheet=sheet, row=number, column=column, field=header.texts[field.name]
+        ) from None
+    if type(raw) is str:
+        _remember(raw, field.text_only, text)
+    return text
 
 
 def _range_text(merged: Merged) -> str:

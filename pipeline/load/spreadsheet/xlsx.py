@@ -4,16 +4,22 @@ Values come from python-calamine (Rust; an order of magnitude faster than openpy
 in constant Python memory per row). Calamine shows an error value (#REF!) and a formula whose
 result the file does not store (files written by scripts, not by Excel) both as an empty cell,
 which would print a blank; those cells are found by one streaming pass over the sheet's XML with
-lxml, made only when the sheet holds a formula or an error at all. Which sheets are hidden comes
-from calamine's sheet metadata, merged cells from calamine too; openpyxl is no longer needed.
+lxml, made only when the sheet's bytes hold a formula or an error marker at all. Which sheets are
+hidden comes from calamine's sheet metadata, merged cells from calamine too; openpyxl is no
+longer needed.
+
+The file is read once; zipfile lists its parts from those bytes (the zip-bomb check) and the few
+small parts looked at here are inflated from them directly (`members`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import functools
+import io
 import posixpath
+import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +30,7 @@ from pipeline.errors import InputError
 from pipeline.load.spreadsheet.cells import ExcelError, Formula
 from pipeline.load.spreadsheet.fields import Wanted, normalize_header
 from pipeline.load.spreadsheet.limits import MAX_FILE_BYTES, MAX_PART_BYTES, check_size
+from pipeline.load.spreadsheet.members import member_bytes, plain_member_bytes
 from pipeline.load.spreadsheet.table import Record, Table, build_table
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -35,6 +42,8 @@ _CALAMINE_ERRORS = (
     python_calamine.XmlError,
     python_calamine.WorksheetNotFound,
 )
+# A formula (<f>) or an error value (t="e") in a sheet's XML: only then is it parsed here.
+_MARKERS = (b"<f", b't="e"', b"t='e'")
 _SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
@@ -42,7 +51,8 @@ def read_xlsx(path: Path, sheet: str | None, fields: list[Wanted]) -> Table:
     """The table on the named sheet (the first visible one if None) of an .xlsx workbook."""
     check_size(path, MAX_FILE_BYTES)
     try:
-        archive = zipfile.ZipFile(path)
+        data = path.read_bytes()
+        archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise InputError("sheet.bad_xlsx", file=path, reason=exc) from None
     with archive:
@@ -62,7 +72,7 @@ def read_xlsx(path: Path, sheet: str | None, fields: list[Wanted]) -> Table:
         try:
             worksheet = book.get_sheet_by_name(title)
             merged = list(worksheet.merged_cell_ranges or [])
-            special = _special_cells(archive, _sheet_part(archive, title), path)
+            special = _special_cells(archive, data, _sheet_part(archive, data, title), path)
             records = _records(worksheet, special)
             return build_table(records, fields, file=str(path), sheet=title, merged=merged)
         except _CALAMINE_ERRORS as exc:
@@ -91,11 +101,24 @@ def _pick_sheet(book: Any, name: str | None, path: Path) -> str:
 
 def _records(worksheet: Any, special: dict[tuple[int, int], object]) -> Iterator[Record]:
     # Calamine's rows start at row 1 but at the first used column; the columns before it are
-    # put back so that column numbers are the ones Excel shows.
+    # put back so that column numbers are the ones Excel shows. Its empty cells are '', which
+    # the table reads as it reads None; durations are shown as times by plain_text.
+    rows = worksheet.iter_rows()
     offset: list[object] = [None] * worksheet.start[1] if worksheet.start else []
-    for number, values in enumerate(worksheet.iter_rows(), start=1):
-        cells = offset + [_value(v) for v in values]
-        for (row, column), value in special.items() if special else ():
+    if not special:
+        if offset:
+            return ((number, offset + values) for number, values in enumerate(rows, start=1))
+        return enumerate(rows, start=1)
+    return _with_special(rows, offset, special)
+
+
+def _with_special(
+    rows: Iterator[list[object]], offset: list[object], special: dict[tuple[int, int], object]
+) -> Iterator[Record]:
+    """Rows with the formulas and error values calamine shows as empty cells put back."""
+    for number, values in enumerate(rows, start=1):
+        cells = offset + [None if v == "" else v for v in values]
+        for (row, column), value in special.items():
             if row == number:
                 while len(cells) < column:
                     cells.append(None)
@@ -104,20 +127,30 @@ def _records(worksheet: Any, special: dict[tuple[int, int], object]) -> Iterator
         yield number, cells
 
 
-def _value(value: object) -> object:
-    if value == "":  # calamine's empty cell
-        return None
-    if type(value) is dt.timedelta:  # a duration cell: as Excel shows a time
-        return (dt.datetime.min + value).time()
-    return value
-
-
-def _sheet_part(archive: zipfile.ZipFile, title: str) -> str | None:
+def _sheet_part(archive: zipfile.ZipFile, data: bytes, title: str) -> str | None:
     """The zip member holding sheet `title` (xl/worksheets/sheetN.xml)."""
     try:
-        workbook = etree.fromstring(archive.read("xl/workbook.xml"), _SAFE_XML)
-        rels = etree.fromstring(archive.read("xl/_rels/workbook.xml.rels"), _SAFE_XML)
-    except (KeyError, etree.XMLSyntaxError):
+        workbook = member_bytes(archive, data, "xl/workbook.xml")
+        rels = member_bytes(archive, data, "xl/_rels/workbook.xml.rels")
+    except KeyError:
+        return None
+    if len(workbook) + len(rels) > _REMEMBERED_PARTS_BYTES:
+        return _part_named.__wrapped__(workbook, rels, title)
+    return _part_named(workbook, rels, title)
+
+
+# Lists made from one office's template share these two parts byte for byte: parsing them is
+# then done once. Only small ones are kept, so the cache stays small.
+_REMEMBERED_PARTS_BYTES = 64 * 1024
+
+
+@functools.lru_cache(maxsize=64)
+def _part_named(workbook_xml: bytes, rels_xml: bytes, title: str) -> str | None:
+    """The member named for sheet `title` by workbook.xml and its relationships."""
+    try:
+        workbook = etree.fromstring(workbook_xml, _SAFE_XML)
+        rels = etree.fromstring(rels_xml, _SAFE_XML)
+    except etree.XMLSyntaxError:
         return None
     targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{{{_PKG_REL}}}Relationship")}
     for element in workbook.iter(f"{{{_MAIN}}}sheet"):
@@ -130,10 +163,10 @@ def _sheet_part(archive: zipfile.ZipFile, title: str) -> str | None:
 
 
 def _special_cells(
-    archive: zipfile.ZipFile, part: str | None, path: Path
+    archive: zipfile.ZipFile, data: bytes, part: str | None, path: Path
 ) -> dict[tuple[int, int], object]:
     """Error values and formulas without a stored result, by (row, column), 1-based."""
-    if part is None or not _mentions(archive, part, (b"<f", b't="e"', b"t='e'")):
+    if part is None or not _mentions(archive, data, part, _MARKERS):
         return {}
     found: dict[tuple[int, int], object] = {}
     try:
@@ -156,8 +189,14 @@ def _special_cells(
     return found
 
 
-def _mentions(archive: zipfile.ZipFile, part: str, needles: tuple[bytes, ...]) -> bool:
-    """Whether the part's bytes contain any of `needles` (read in chunks, never whole)."""
+def _mentions(archive: zipfile.ZipFile, data: bytes, part: str, needles: tuple[bytes, ...]) -> bool:
+    """Whether the part's bytes contain any of `needles` (a large part read in chunks)."""
+    try:
+        whole = plain_member_bytes(archive, data, part)
+    except KeyError:
+        return False
+    if whole is not None:
+        return any(_finder(needle)(whole) for needle in needles)
     tail = b""
     try:
         with archive.open(part) as stream:
@@ -169,6 +208,13 @@ def _mentions(archive: zipfile.ZipFile, part: str, needles: tuple[bytes, ...]) -
     except (KeyError, zipfile.BadZipFile, OSError):
         return False
     return False
+
+
+@functools.cache
+def _finder(needle: bytes) -> Callable[[bytes], object]:
+    # re's search for a literal is about twice as fast as `in` on a sheet's XML, where '<', 't'
+    # and '"' (the needles' bytes) are everywhere.
+    return re.compile(re.escape(needle)).search
 
 
 def _coordinates(ref: str) -> tuple[int, int] | None:

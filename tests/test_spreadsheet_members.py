@@ -1,0 +1,152 @@
+"""Reading .xlsx parts from the file's bytes: the plain case by hand, the rest through zipfile,
+and the sheet reader giving the same answer on either path."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from pipeline.errors import InputError
+from pipeline.load.spreadsheet import members, read_table, xlsx
+from pipeline.load.spreadsheet.cells import plain_text
+from pipeline.load.spreadsheet.fields import resolve_fields
+from pipeline.load.spreadsheet.table import build_table
+
+FIELDS = {"required": ["ho_ten", "danh_hieu"], "optional": ["ghi_chu"]}
+SHEET = "xl/worksheets/sheet1.xml"
+
+
+def zip_bytes(parts: dict[str, bytes], compression: int) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression) as z:
+        for name, content in parts.items():
+            z.writestr(name, content)
+    return buffer.getvalue()
+
+
+def opened(data: bytes) -> zipfile.ZipFile:
+    return zipfile.ZipFile(io.BytesIO(data))
+
+
+@pytest.mark.parametrize("compression", [zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED])
+def test_a_plain_member_reads_as_zipfile_reads_it(compression: int) -> None:
+    parts = {"a.xml": b"<a>" + "Nguyễn Văn An ".encode() * 500 + b"</a>", "empty": b""}
+    data = zip_bytes(parts, compression)
+    archive = opened(data)
+    for name, content in parts.items():
+        assert members.plain_member_bytes(archive, data, name) == content
+        assert members.member_bytes(archive, data, name) == archive.read(name) == content
+    with pytest.raises(KeyError):
+        members.member_bytes(archive, data, "missing.xml")
+
+
+def test_a_damaged_member_is_left_to_zipfile_and_fails_as_it_did() -> None:
+    content = b"<a>" + b"x" * 2000 + b"</a>"
+    data = zip_bytes({"a.xml": content}, zipfile.ZIP_STORED)
+    damaged = data.replace(b"x" * 10, b"y" * 10, 1)  # the CRC no longer matches
+    archive = opened(damaged)
+    assert members.plain_member_bytes(archive, damaged, "a.xml") is None
+    with pytest.raises(zipfile.BadZipFile):
+        members.member_bytes(archive, damaged, "a.xml")
+
+
+def test_a_member_larger_than_its_directory_says_is_not_inflated_whole() -> None:
+    content = b"<a>" + b"x" * 100_000 + b"</a>"
+    data = zip_bytes({"a.xml": content}, zipfile.ZIP_DEFLATED)
+    archive = opened(data)
+    archive.getinfo("a.xml").file_size = 1000  # what a zip bomb's directory would claim
+    assert members.plain_member_bytes(archive, data, "a.xml") is None
+
+
+def test_a_large_member_is_left_to_zipfile(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = zip_bytes({"a.xml": b"<a>" + b"x" * 5000 + b"</a>"}, zipfile.ZIP_DEFLATED)
+    archive = opened(data)
+    monkeypatch.setattr(members, "WHOLE_PART_BYTES", 1000)
+    assert members.plain_member_bytes(archive, data, "a.xml") is None
+    assert members.member_bytes(archive, data, "a.xml") == archive.read("a.xml")
+
+
+def formula_book(path: Path) -> Path:
+    book = openpyxl.Workbook()
+    book.active.append(["Họ và tên", "Danh hiệu", "Ghi chú"])
+    book.active.append(["An", "Lao động tiên tiến", None])
+    book.active.append(["=A1", "Lao động tiên tiến", None])
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("streamed", [False, True])
+def test_formula_cells_are_found_whole_or_streamed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, streamed: bool
+) -> None:
+    if streamed:
+        monkeypatch.setattr(members, "WHOLE_PART_BYTES", 0)
+    path = formula_book(tmp_path / "ds.xlsx")
+    with pytest.raises(InputError, match="công thức =A1") as caught:
+        read_table(path, **FIELDS)  # type: ignore[arg-type]
+    assert caught.value.row == 3
+
+
+@pytest.mark.parametrize("remembered", [True, False])
+def test_the_sheet_member_is_the_same_remembered_or_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, remembered: bool
+) -> None:
+    if not remembered:
+        monkeypatch.setattr(xlsx, "_REMEMBERED_PARTS_BYTES", 0)
+    book = openpyxl.Workbook()
+    book.active.title = "Trang 1"
+    book.create_sheet("Danh sách")
+    path = tmp_path / "ds.xlsx"
+    book.save(path)
+    data = path.read_bytes()
+    archive = opened(data)
+    assert xlsx._sheet_part(archive, data, "Danh sách") == "xl/worksheets/sheet2.xml"
+    assert xlsx._sheet_part(archive, data, "Không có") is None
+
+
+def test_a_formula_in_a_sheet_that_starts_right_of_column_a(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet["C1"], sheet["D1"] = "Họ và tên", "Danh hiệu"
+    sheet["C2"], sheet["D2"] = "An", "Lao động tiên tiến"
+    sheet["C3"], sheet["D3"] = "Bình", "=C1"
+    path = tmp_path / "ds.xlsx"
+    book.save(path)
+    with pytest.raises(InputError, match="công thức =C1") as caught:
+        read_table(path, **FIELDS)  # type: ignore[arg-type]
+    assert (caught.value.row, caught.value.column) == (3, 4)
+
+
+def test_a_duration_reads_as_the_time_excel_shows(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active.append(["Họ và tên", "Danh hiệu", "Ghi chú"])
+    book.active.append(["An", "Lao động tiên tiến", dt.timedelta(hours=1, minutes=30)])
+    book.active.append(["Bình", "Lao động tiên tiến", dt.time(7, 5)])
+    path = tmp_path / "ds.xlsx"
+    book.save(path)
+    table = read_table(path, **FIELDS)  # type: ignore[arg-type]
+    assert [row.values["ghi_chu"] for row in table] == ["01:30", "07:05"]
+    assert plain_text(dt.timedelta(hours=1, minutes=30)) == plain_text(dt.time(1, 30)) == "01:30"
+
+
+def test_empty_cells_read_alike_as_none_or_empty_text() -> None:
+    fields = resolve_fields(["ho_ten", "danh_hieu"], ["ghi_chu", "don_vi"], {})
+    rows: list[list[object]] = [
+        ["Họ và tên", "Danh hiệu", "Ghi chú"],
+        ["An", "Lao động tiên tiến", None],
+        [None, None, None],
+        ["Bình", "Lao động tiên tiến", "x"],
+    ]
+    with_none = build_table(enumerate(rows, 1), fields, file="ds", sheet=None)
+    as_text = [["" if v is None else v for v in row] for row in rows]
+    with_text = build_table(enumerate(as_text, 1), fields, file="ds", sheet=None)
+    assert [(r.number, r.values) for r in with_none] == [(r.number, r.values) for r in with_text]
+    assert [r.values for r in with_none] == [
+        {"ho_ten": "An", "danh_hieu": "Lao động tiên tiến", "ghi_chu": "", "don_vi": ""},
+        {"ho_ten": "Bình", "danh_hieu": "Lao động tiên tiến", "ghi_chu": "x", "don_vi": ""},
+    ]
