@@ -31,7 +31,7 @@ from pipeline.render.compose import (
 )
 from pipeline.render.form import FormSheet
 from pipeline.render.package import DOCUMENT_PART
-from pipeline.render.zipwriter import Member, write_zip
+from pipeline.render.zipwriter import Member, ZipAround
 
 _DOCPR_ID = re.compile(r'(<wp:docPr\b[^>]*?\bid=")\d+(")')
 _LISTING_CHARS = ("\t", "\a", "\n", "\f")
@@ -121,8 +121,7 @@ class PreparedTemplate:
     head: str
     tail: str
     template: Template
-    before: list[Member]
-    after: list[Member]
+    package: ZipAround  # every part but word/document.xml, packed once
 
     # Budgets of one render (class-wide; tests lower them).
     seconds: ClassVar[float] = RENDER_SECONDS
@@ -157,7 +156,7 @@ class PreparedTemplate:
     def render(self, context: Mapping[str, Any]) -> bytes:
         """The .docx bytes for `context`."""
         document = Member.deflate(DOCUMENT_PART, self.render_xml(context).encode("utf-8"), _LEVEL)
-        return write_zip([*self.before, document, *self.after])
+        return self.package.write(document)
 
 
 class Engine:
@@ -196,8 +195,7 @@ class Engine:
             head=head,
             tail=tail,
             template=template,
-            before=members[:index],
-            after=members[index + 1 :],
+            package=ZipAround(members[:index], members[index + 1 :]),
             blocks=frozenset(self.library.block_sources),
         )
         self._prepared[name] = prepared
