@@ -48,6 +48,7 @@ _FORM_FIELD = re.compile(r'<w:framePr\b[^>]*\bw:hAnchor="page"')
 
 
 _DICT_NAMES = frozenset(dir(dict))
+_ABSENT = object()
 _as_markup = str.__new__  # str.__new__(Markup, text): a Markup of text, as Markup(text) is
 
 # MarkupSafe 3's escaping core (markupsafe.escape without the Markup around it); 2.1's escape
@@ -70,6 +71,8 @@ def quick_escape(value: Any) -> Markup:
         return _as_markup(Markup, _escape_text(value))
     if kind is Markup:
         return value
+    if kind is int:  # a number's digits need no escaping
+        return _as_markup(Markup, str(value))
     return escape(value)
 
 
@@ -105,8 +108,10 @@ class DataSandbox(SandboxedEnvironment):
     template_class = _QuickEscapeTemplate
 
     def getattr(self, obj: Any, attribute: str) -> Any:
-        if type(obj) is dict and attribute not in _DICT_NAMES and attribute in obj:
-            return obj[attribute]
+        if type(obj) is dict and attribute not in _DICT_NAMES:
+            value = obj.get(attribute, _ABSENT)
+            if value is not _ABSENT:
+                return value
         return super().getattr(obj, attribute)
 
 
