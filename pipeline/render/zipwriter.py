@@ -56,14 +56,12 @@ def _central_entry(member: Member, offset: int) -> bytes:
     """The member's central directory record; its local entry starts at `offset`."""
     name = member.name.encode("utf-8")
     flags = _UTF8_FLAG if not member.name.isascii() else 0
-    return (
-        struct.pack(
-            "<4s6H3L5H2L",
-            b"PK\x01\x02", _VERSION, _VERSION, flags, member.method, _DOS_TIME, _DOS_DATE,
-            member.crc, len(member.payload), member.size, len(name), 0, 0, 0, 0, 0, offset,
-        )  # fmt: skip
-        + name
-    )
+    record = struct.pack(
+        "<4s6H3L5H2L",
+        b"PK\x01\x02", _VERSION, _VERSION, flags, member.method, _DOS_TIME, _DOS_DATE,
+        member.crc, len(member.payload), member.size, len(name), 0, 0, 0, 0, 0, offset,
+    )  # fmt: skip
+    return record + name
 
 
 def _end_record(count: int, directory_size: int, directory_offset: int) -> bytes:
