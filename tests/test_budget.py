@@ -28,7 +28,8 @@ def test_collect_output_at_the_limit_passes() -> None:
         assert budget.collect(["a"] * 10, "head", "tail") == "head" + "a" * 10 + "tail"
 
 
-def test_collect_stops_a_late_render() -> None:
+@pytest.mark.parametrize("count", [0, 3])
+def test_collect_stops_a_late_render(count: int) -> None:
     with Budget(seconds=0.0) as budget, pytest.raises(BudgetExceeded) as caught:
-        budget.collect(iter(["a"] * 3))
+        budget.collect(iter(["a"] * count))
     assert caught.value.what == "time"

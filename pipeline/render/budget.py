@@ -92,6 +92,7 @@ class Budget:
                 raise BudgetExceeded("size", limit)
             tick()
         self.used = used
+        tick()  # a render that printed nothing was not checked yet
         parts.append(tail)
         return "".join(parts)
 
