@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 from docxtpl import DocxTemplate
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
+from markupsafe import Markup, escape
 
 from pipeline.api import load_document
 from pipeline.workspace import Workspace
@@ -105,3 +108,55 @@ def test_syntax_error_names_the_paragraph(
         Engine(root).prepare("ke-hoach")
     assert caught.value.key == "render.syntax"
     assert where in caught.value.message("vi") and "ke-hoach.docx" in caught.value.message("vi")
+
+
+_DRAWINGS = [
+    "",
+    "<w:p/>",
+    '<wp:docPr id="1" name="a"/><wp:docPr id="7" name="b"/>',
+    '<wp:docPrX id="1"/><wp:docPr name="no id"/><wp:docPr descr="x" id="12"/>',
+    '<wp:docPr id="1"/>head<wp:docPr id="2"/>',
+    '<wp:docPr id=""/><wp:docPr id="3"',
+]
+
+
+@pytest.mark.parametrize("xml", _DRAWINGS)
+@pytest.mark.parametrize("start, end", [(0, None), (3, -3), (5, 40)])
+def test_number_drawings_matches_the_regex(xml: str, start: int, end: int | None) -> None:
+    from pipeline.render.engine import _DOCPR_ID, number_drawings
+
+    stop = len(xml) if end is None else max(len(xml) + end, 0) if end < 0 else min(end, len(xml))
+    start = min(start, stop)
+    counter = iter(range(1001, 1 << 31))
+    body = _DOCPR_ID.sub(lambda m: f"{m[1]}{next(counter)}{m[2]}", xml[start:stop])
+    assert number_drawings(xml, start, stop) == xml[:start] + body + xml[stop:]
+
+
+class _Html:
+    def __html__(self) -> str:
+        return "<w:br/>"
+
+
+@given(st.one_of(
+    st.text(), st.text().map(Markup), st.integers(), st.none(), st.just(_Html()),
+    st.text().map(lambda text: type("Sub", (str,), {})(text)),
+))  # fmt: skip
+def test_quick_escape_is_markupsafe_escape(value: object) -> None:
+    from pipeline.render.compose import quick_escape
+
+    escaped = quick_escape(value)
+    assert type(escaped) is Markup
+    assert escaped == escape(value)
+
+
+def test_templates_print_through_quick_escape(renderer) -> None:
+    from pipeline.render.compose import quick_escape
+
+    template = renderer.engine.prepare("quyet-dinh").template
+    assert template.root_render_func.__globals__["escape"] is quick_escape
+    block = renderer.engine._env.get_template("khoi/ky-ten")
+    assert block.root_render_func.__globals__["escape"] is quick_escape
+    printed = renderer.engine._env.from_string("{{ a }}|{{ b }}|{{ c }}").render(
+        a="A & <b> {{ x }}", b=Markup("<w:br/>"), c=3
+    )
+    assert printed == "A &amp; &lt;b&gt; {{ x }}|<w:br/>|3"

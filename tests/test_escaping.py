@@ -8,10 +8,11 @@ import pytest
 from docx import Document
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markupsafe import Markup
 from ruamel.yaml import YAML
 
 from pipeline.errors import TemplateError
-from pipeline.render.fragments import rich_runs
+from pipeline.render.fragments import rich_runs, styled_runs
 
 HOSTILE = [
     "Công ty A & B <b>đậm</b>",
@@ -54,6 +55,12 @@ def test_text_round_trips_through_runs(text: str) -> None:
     w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     root = etree.fromstring(f'<w:p xmlns:w="{w}">{rich_runs(text)}</w:p>')
     assert "".join(t.text or "" for t in root.iter(f"{{{w}}}t")) == text
+
+
+@given(st.text(alphabet=st.sampled_from("aĐ &<>\"'{}_ \t\r*\\\n\x00"), max_size=12))
+def test_plain_text_takes_the_short_path_to_the_same_runs(text: str) -> None:
+    assert rich_runs(text) == styled_runs(text)
+    assert type(rich_runs(text)) is Markup
 
 
 def test_inline_markup() -> None:

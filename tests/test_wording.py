@@ -6,10 +6,13 @@ import itertools
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline.api import load_document
 from pipeline.errors import InputError
 from pipeline.rules.phrases import FIELDS, default_phrases, fill_phrase, unknown_names
+from pipeline.rules.placeholders import PLACEHOLDER
 from pipeline.verify import verify_file
 from tests.docx_text import paragraph_texts
 
@@ -106,6 +109,39 @@ def test_defaults_cover_every_phrase_and_name_only_their_fields() -> None:
 )  # fmt: skip
 def test_fill_leaves_no_gap_for_an_empty_field(text: str, values: dict, expected: str) -> None:
     assert fill_phrase(text, values) == expected
+
+
+def _fill_reference(text: str, values: dict) -> str:
+    """The filling rule read straight off the text, field by field (fill_phrase parses once)."""
+    out, position = [], 0
+    for match in PLACEHOLDER.finditer(text):
+        value, before = values[match[1]], text[position : match.start()]
+        after = text[match.end() :]
+        if not value and (not after.lstrip(" ") or after.lstrip(" ")[0] in ",.;:)"):
+            before = before.rstrip(" ").rstrip(",").rstrip(" ")
+        elif not value and after.startswith(" "):
+            before = before.rstrip(" ")
+        out += (before, value)
+        position = match.end()
+    return "".join(out) + text[position:]
+
+
+_PIECES = st.sampled_from(["{{ a }}", "{{b}}", "{{ c }}", " ", ", ", ",", ".", ")", "x", " ;", ""])
+
+
+@given(st.lists(_PIECES, max_size=8).map("".join),
+       st.dictionaries(st.sampled_from("abc"), st.sampled_from(["", "v", " "])),
+       st.dictionaries(st.sampled_from("abc"), st.sampled_from(["", "d"])))  # fmt: skip
+def test_fill_takes_values_before_defaults(text: str, values: dict, defaults: dict) -> None:
+    merged = {**defaults, **values}
+    try:
+        expected = _fill_reference(text, merged)
+    except KeyError as missing:
+        with pytest.raises(KeyError) as caught:
+            fill_phrase(text, values, defaults)
+        assert caught.value.args == missing.args
+        return
+    assert fill_phrase(text, values, defaults) == expected
 
 
 def test_unknown_field_is_an_error_at_its_line(tmp_path: Path) -> None:

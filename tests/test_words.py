@@ -166,6 +166,13 @@ def test_non_int_is_a_type_error(bad: object) -> None:
         amount_in_words(bad)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("bad", [1.0, True])
+def test_money_in_words_remembers_amounts_not_equal_values(bad: object) -> None:
+    assert money_in_words(1) == "Một đồng."
+    with pytest.raises(TypeError):
+        money_in_words(bad)  # type: ignore[arg-type]
+
+
 # --- properties ---------------------------------------------------------------------------
 
 amounts = st.integers(min_value=0, max_value=LIMIT - 1)

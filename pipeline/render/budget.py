@@ -4,7 +4,7 @@ Templates are maintainers' code, but a mistaken one (a loop nested in a loop ove
 string repeated 10⁹ times, a macro calling itself) must stop with the template's name instead of
 running until killed. Jinja's sandbox already caps one `range` at 100,000 items; loops that run
 long without printing anything only show up between iterations, so `range` here is a counting
-range that checks the clock, and every chunk of output is checked for time and size.
+range that checks the clock, and the output is checked for time and size every few chunks.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import signal
 import threading
 import time
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import Any
 
 from jinja2.sandbox import MAX_RANGE, SandboxedEnvironment
@@ -20,7 +21,7 @@ from jinja2.sandbox import MAX_RANGE, SandboxedEnvironment
 RENDER_SECONDS = 30.0  # one document; the largest real one renders in well under 0.1 s
 OUTPUT_CHARS = 64 * 1024 * 1024  # word/document.xml; a 300-page plan is about 2 MB
 _CHECK_EVERY = 1024  # iterations of a range between clock checks
-_CHUNKS_BETWEEN_CHECKS = 64  # pieces of a render's output between clock checks
+_CHUNKS_BETWEEN_CHECKS = 64  # pieces of a render's output between size and clock checks
 _HAS_ALARM = hasattr(signal, "setitimer")  # not on Windows: the cooperative checks remain
 
 
@@ -77,20 +78,22 @@ class Budget:
                 signal.setitimer(signal.ITIMER_REAL, max(left, 0.001))
             self._alarm = None
 
-    def collect(self, chunks: Iterable[str]) -> str:
-        """The joined output of a render, counted against the size budget chunk by chunk and
-        against the clock every few chunks (a template's output comes in hundreds of pieces)."""
-        parts: list[str] = []
+    def collect(self, chunks: Iterable[str], head: str = "", tail: str = "") -> str:
+        """`head`, the output of a render and `tail` joined; the output is counted against the
+        size budget and the clock every few chunks (a template's output comes in hundreds of
+        pieces; checking each one cost a tenth of a render)."""
+        parts = [head]
         used, limit = self.used, self.chars
-        for chunk in chunks:
-            parts.append(chunk)
-            used += len(chunk)
+        chunks = iter(chunks)
+        while batch := list(islice(chunks, _CHUNKS_BETWEEN_CHECKS)):
+            parts += batch
+            used += sum(map(len, batch))
             if used > limit:
                 raise BudgetExceeded("size", limit)
-            if not len(parts) % _CHUNKS_BETWEEN_CHECKS:
-                tick()
+            tick()
         self.used = used
-        tick()
+        tick()  # a render that printed nothing was not checked yet
+        parts.append(tail)
         return "".join(parts)
 
 

@@ -11,14 +11,17 @@ page comes from the frame. The last section is chosen by the data (see LAST_PART
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from types import CodeType
 from typing import TYPE_CHECKING, Any
 
-from jinja2 import DictLoader, StrictUndefined
+import markupsafe
+from jinja2 import DictLoader, Environment, StrictUndefined, Template
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup, escape
 
 from pipeline.errors import TemplateError
 
@@ -45,6 +48,52 @@ _FORM_FIELD = re.compile(r'<w:framePr\b[^>]*\bw:hAnchor="page"')
 
 
 _DICT_NAMES = frozenset(dir(dict))
+_ABSENT = object()
+_as_markup = str.__new__  # str.__new__(Markup, text): a Markup of text, as Markup(text) is
+
+# MarkupSafe 3's escaping core (markupsafe.escape without the Markup around it); 2.1's escape
+# is all in C already.
+_escape_text: Callable[[str], str] = getattr(markupsafe, "_escape_inner", None) or (
+    lambda text: str(escape(text))
+)
+
+
+def quick_escape(value: Any) -> Markup:
+    """markupsafe.escape for the values a render prints, without its slow paths.
+
+    Autoescaping calls escape() on every printed value (hundreds per document) and markupsafe's
+    spends most of its time in Markup.__new__ and, for a Markup, in copying it. Text gets the
+    same escaping core; a Markup is already safe and immutable, so it is returned as it is;
+    anything else goes to markupsafe.escape itself.
+    """
+    kind = type(value)  # as markupsafe: a proxy's __class__ may name what it proxies
+    if kind is str:
+        return _as_markup(Markup, _escape_text(value))
+    if kind is Markup:
+        return value
+    if kind is int:  # a number's digits need no escaping
+        return _as_markup(Markup, str(value))
+    return escape(value)
+
+
+class _QuickEscapeTemplate(Template):
+    """A template whose compiled code prints through quick_escape."""
+
+    @classmethod
+    def from_code(
+        cls,
+        environment: Environment,
+        code: CodeType,
+        globals: MutableMapping[str, Any],
+        uptodate: Callable[[], bool] | None = None,
+    ) -> Template:
+        template = super().from_code(environment, code, globals, uptodate)
+        # The compiled module imported jinja2.runtime.escape (markupsafe's) into its globals;
+        # every function of the template (root, blocks, macros) looks it up there.
+        namespace = template.root_render_func.__globals__
+        if namespace.get("escape") is escape:
+            namespace["escape"] = quick_escape
+        return template
 
 
 class DataSandbox(SandboxedEnvironment):
@@ -56,9 +105,13 @@ class DataSandbox(SandboxedEnvironment):
     anyway; every other lookup goes through the sandbox as before.
     """
 
+    template_class = _QuickEscapeTemplate
+
     def getattr(self, obj: Any, attribute: str) -> Any:
-        if type(obj) is dict and attribute not in _DICT_NAMES and attribute in obj:
-            return obj[attribute]
+        if type(obj) is dict and attribute not in _DICT_NAMES:
+            value = obj.get(attribute, _ABSENT)
+            if value is not _ABSENT:
+                return value
         return super().getattr(obj, attribute)
 
 

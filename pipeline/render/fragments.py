@@ -133,8 +133,21 @@ def _style(bold: bool, italic: bool) -> str | None:
     return None
 
 
+# Characters that may make text more than one plain run: markup, escapes, line breaks, and the
+# parking mark (in text it would break the parking of escapes, as it does in segments).
+_NOT_PLAIN = ("*", "\\", "\n", "\x00")
+
+
 def rich_runs(text: str) -> Markup:
     """Runs of `text` with **bold** and *italic* as character styles, line breaks as <w:br/>."""
+    if not any(char in text for char in _NOT_PLAIN):
+        # Most text is one plain run (what styled_runs makes of it, faster).
+        return Markup(_run(text, None) if text else "")
+    return styled_runs(text)
+
+
+def styled_runs(text: str) -> Markup:
+    """rich_runs of any text: its pieces of the same emphasis, each line a run."""
     out: list[str] = []
     for piece, bold, italic in segments(_LINE_BREAK.sub("\n", text)):
         style = _style(bold, italic)

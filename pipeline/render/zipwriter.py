@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import struct
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 _DOS_TIME = 0
@@ -40,49 +40,87 @@ class Member:
         return cls(name, zlib.crc32(data), len(data), payload)
 
 
+def _local_entry(member: Member) -> bytes:
+    """The member as the archive holds it: local header, name, compressed bytes."""
+    name = member.name.encode("utf-8")
+    flags = _UTF8_FLAG if not member.name.isascii() else 0
+    header = struct.pack(
+        "<4s5H3L2H",
+        b"PK\x03\x04", _VERSION, flags, member.method, _DOS_TIME, _DOS_DATE,
+        member.crc, len(member.payload), member.size, len(name), 0,
+    )  # fmt: skip
+    return header + name + member.payload
+
+
+def _central_entry(member: Member, offset: int) -> bytes:
+    """The member's central directory record; its local entry starts at `offset`."""
+    name = member.name.encode("utf-8")
+    flags = _UTF8_FLAG if not member.name.isascii() else 0
+    record = struct.pack(
+        "<4s6H3L5H2L",
+        b"PK\x01\x02", _VERSION, _VERSION, flags, member.method, _DOS_TIME, _DOS_DATE,
+        member.crc, len(member.payload), member.size, len(name), 0, 0, 0, 0, 0, offset,
+    )  # fmt: skip
+    return record + name
+
+
+def _end_record(count: int, directory_size: int, directory_offset: int) -> bytes:
+    return struct.pack(
+        "<4s4H2LH", b"PK\x05\x06", 0, 0, count, count, directory_size, directory_offset, 0
+    )
+
+
 def write_zip(members: Iterable[Member]) -> bytes:
     """The bytes of a zip archive holding `members` in order."""
     chunks: list[bytes] = []
     central: list[bytes] = []
     offset = 0
-    count = 0
     for member in members:
-        name = member.name.encode("utf-8")
-        flags = _UTF8_FLAG if not member.name.isascii() else 0
-        header = struct.pack(
-            "<4s5H3L2H",
-            b"PK\x03\x04", _VERSION, flags, member.method, _DOS_TIME, _DOS_DATE,
-            member.crc, len(member.payload), member.size, len(name), 0,
-        )  # fmt: skip
-        chunks += (header, name, member.payload)
-        central.append(
-            struct.pack(
-                "<4s6H3L5H2L",
-                b"PK\x01\x02",
-                _VERSION,
-                _VERSION,
-                flags,
-                member.method,
-                _DOS_TIME,
-                _DOS_DATE,
-                member.crc,
-                len(member.payload),
-                member.size,
-                len(name),
-                0,
-                0,
-                0,
-                0,
-                0,
-                offset,
-            )  # fmt: skip
-            + name
-        )
-        offset += len(header) + len(name) + len(member.payload)
-        count += 1
+        entry = _local_entry(member)
+        central.append(_central_entry(member, offset))
+        chunks.append(entry)
+        offset += len(entry)
     directory = b"".join(central)
-    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, count, count, len(directory), offset, 0)
-    return b"".join(chunks) + directory + end
+    return b"".join(chunks) + directory + _end_record(len(central), len(directory), offset)
+
+
+# Where a central directory record holds its local entry's offset (after 4s6H3L5H2L's 4s6H3L5H
+# and the external attributes L).
+_OFFSET_AT = 42
+_OFFSET = struct.Struct("<L")
+
+
+class ZipAround:
+    """Archives of the same members but one, which changes: `write(member)` gives the bytes
+    write_zip gives for before + [member] + after, packing only that member and the offsets
+    that move with it (the rest is packed once)."""
+
+    def __init__(self, before: Sequence[Member], after: Sequence[Member]) -> None:
+        self._count = len(before) + 1 + len(after)
+        entries = [_local_entry(m) for m in before]
+        self._head = b"".join(entries)
+        offsets = [sum(map(len, entries[:i])) for i in range(len(entries))]
+        self._head_directory = b"".join(map(_central_entry, before, offsets))
+        entries = [_local_entry(m) for m in after]
+        self._tail = b"".join(entries)
+        # The after members' records, cut where their offsets go (filled in for each archive).
+        self._tail_records: list[tuple[bytes, int, bytes]] = []
+        position = 0
+        for member, entry in zip(after, entries, strict=True):
+            record = _central_entry(member, 0)
+            self._tail_records.append((record[:_OFFSET_AT], position, record[_OFFSET_AT + 4 :]))
+            position += len(entry)
+
+    def write(self, member: Member) -> bytes:
+        entry = _local_entry(member)
+        start = len(self._head)
+        base = start + len(entry)
+        central = [self._head_directory, _central_entry(member, start)]
+        for before, offset, after in self._tail_records:
+            central += (before, _OFFSET.pack(base + offset), after)
+        directory = b"".join(central)
+        end = _end_record(self._count, len(directory), base + len(self._tail))
+        return b"".join((self._head, entry, self._tail, directory, end))
 
 
 def replace_members(

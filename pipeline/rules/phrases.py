@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -144,27 +144,43 @@ def known_names(key: str) -> list[str]:
     return names + (extra if key in _PER_AWARD_KEYS else [])
 
 
-def fill_phrase(text: str, values: Mapping[str, str]) -> str:
+def fill_phrase(
+    text: str, values: Mapping[str, str], defaults: Mapping[str, str] | None = None
+) -> str:
     """`text` with its fields filled; an empty field takes its leading space (and comma) along.
 
-    KeyError names the first field `values` lacks.
+    A field missing from `values` is taken from `defaults`; KeyError names the first field
+    neither has.
     """
+    fields, end = _parsed(text)
+    if not fields:
+        return text
+    defaults = defaults or {}
     out: list[str] = []
+    for before, bare, name in fields:
+        value = values[name] if name in values else defaults[name]
+        out += (before if value else bare, value)
+    out.append(end)
+    return "".join(out)
+
+
+@lru_cache(maxsize=1024)  # a document fills the same few phrases many times
+def _parsed(text: str) -> tuple[tuple[tuple[str, str, str], ...], str]:
+    """Each field of `text` as (text before it, that text when the field is empty, its name),
+    and the text after the last field."""
+    fields = []
     position = 0
     for match in PLACEHOLDER.finditer(text):
-        value = values[match[1]]
-        before = text[position : match.start()]
-        if not value:
-            after = text[match.end() :]
-            rest = after.lstrip(" ")
-            if not rest or rest[0] in _CLOSERS:
-                before = before.rstrip(" ").rstrip(",").rstrip(" ")
-            elif after.startswith(" "):
-                before = before.rstrip(" ")
-        out += (before, value)
+        before = bare = text[position : match.start()]
+        after = text[match.end() :]
+        rest = after.lstrip(" ")
+        if not rest or rest[0] in _CLOSERS:
+            bare = before.rstrip(" ").rstrip(",").rstrip(" ")
+        elif after.startswith(" "):
+            bare = before.rstrip(" ")
+        fields.append((before, bare, match[1]))
         position = match.end()
-    out.append(text[position:])
-    return "".join(out)
+    return tuple(fields), text[position:]
 
 
 def parse_phrases(text: str) -> dict[str, Text]:
@@ -235,8 +251,7 @@ class Phrases:
         return [self._fill(key, t, values) for t in texts]
 
     def _fill(self, key: str, text: str, values: Mapping[str, str] | None) -> str:
-        merged = {**self.common, **(values or {})}
         try:
-            return fill_phrase(text, merged)
+            return fill_phrase(text, values or {}, self.common)
         except KeyError as exc:
             raise MissingField(key, str(exc.args[0])) from None
