@@ -132,6 +132,10 @@ def test_a_duration_reads_as_the_time_excel_shows(tmp_path: Path) -> None:
     table = read_table(path, **FIELDS)  # type: ignore[arg-type]
     assert [row.values["ghi_chu"] for row in table] == ["01:30", "07:05"]
     assert plain_text(dt.timedelta(hours=1, minutes=30)) == plain_text(dt.time(1, 30)) == "01:30"
+    # Past a day it wraps as Excel's h:mm shows it; negative or huge durations never crash.
+    assert plain_text(dt.timedelta(days=2, hours=3, minutes=5, seconds=59)) == "03:05"
+    assert plain_text(dt.timedelta(hours=-1, minutes=-30)) == "-01:30"
+    assert plain_text(dt.timedelta(days=999_999_999)) == "00:00"
 
 
 def test_empty_cells_read_alike_as_none_or_empty_text() -> None:

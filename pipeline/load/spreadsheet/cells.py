@@ -78,7 +78,11 @@ def plain_text(value: object) -> str:
     if isinstance(value, dt.time):
         return value.strftime("%H:%M")
     if isinstance(value, dt.timedelta):  # a duration cell (calamine): as Excel shows a time
-        return (dt.datetime.min + value).time().strftime("%H:%M")
+        # Hours and minutes within the day, computed (a date arithmetic would overflow on a
+        # duration of millennia or fail on a negative one).
+        sign, length = ("-", -value) if value < dt.timedelta(0) else ("", value)
+        seconds = int(length.total_seconds()) % 86_400
+        return f"{sign}{seconds // 3600:02d}:{seconds % 3600 // 60:02d}"
     return str(value)
 
 
