@@ -76,6 +76,11 @@ def gate(text: str) -> str:
     return normalize_invisible(text)
 
 
+def has_invisible(text: str) -> bool:
+    """Whether `text` holds a character normalize_invisible changes."""
+    return _NEEDS_WORK.search(text) is not None
+
+
 def normalize_invisible(text: str) -> str:
     """Other spaces → ' ', zero-width characters removed, U+2028/U+2029 → new line."""
     if _NEEDS_WORK.search(text) is None:
