@@ -9,6 +9,8 @@ stands in for.
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.errors import InputError
+from pipeline.load import yaml_source
 from pipeline.load.yaml_source import (
     Source,
     _construct,
@@ -24,6 +27,7 @@ from pipeline.load.yaml_source import (
     _gate_free,
     _resolve,
     load_yaml,
+    read_bytes,
     refuse_legacy_text,
 )
 from pipeline.text.legacy import TCVN3, encode_legacy
@@ -130,3 +134,27 @@ def test_plain_digits_read_as_ruamel_reads_them(digits: str) -> None:
     value = _FastBuilder(PATH, f"x: {digits}\n").build()["x"]
     expected = _construct(_resolve(digits), digits)
     assert value == expected and type(value) is type(expected) is int
+
+
+@pytest.mark.parametrize("told", [0, 10, 99, 100])
+def test_a_file_read_whole_whatever_stat_said(tmp_path: Path, monkeypatch, told: int) -> None:
+    """read_bytes reads what stat said and one byte more, then on to the limit if it grew."""
+    path = tmp_path / "x.yaml"
+    path.write_bytes(b"a" * 100)
+    real = os.stat
+
+    def stat_told(name: Any, **options: Any) -> os.stat_result:
+        info = real(name, **options)
+        return _sized(info, told) if name == path else info
+
+    monkeypatch.setattr(yaml_source.os, "stat", stat_told)
+    assert read_bytes(path) == b"a" * 100
+    with pytest.raises(InputError) as caught:
+        read_bytes(path, limit=50)
+    assert caught.value.key == "data.file_too_large" and caught.value.params["size"] == max(told, 51)
+
+
+def _sized(info: os.stat_result, size: int) -> os.stat_result:
+    fields = list(info)
+    fields[stat.ST_SIZE] = size
+    return os.stat_result(fields)
