@@ -1,4 +1,5 @@
-"""pipeline.load.locations: RealPaths resolves as resolved_path (Path.resolve) does."""
+"""pipeline.load.locations: RealPaths resolves as resolved_path (Path.resolve) does; within
+answers as Path.is_relative_to."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.load.locations import RealPaths, resolved_path
+from pipeline.load.locations import RealPaths, resolved_path, within
 
 
 @pytest.fixture
@@ -61,3 +62,18 @@ def test_a_file_that_becomes_a_symlink_is_seen(tree: Path) -> None:
     os.remove(path)
     path.symlink_to(tree / "elsewhere" / "y.yaml")
     assert paths.resolve(path) == tree / "elsewhere" / "y.yaml"
+
+
+@pytest.mark.parametrize(
+    "path, folder",
+    [
+        ("/a/b/c.yaml", "/a/b"),
+        ("/a/b", "/a/b"),
+        ("/a/bc/d.yaml", "/a/b"),  # the same text, another folder
+        ("/a/b/c.yaml", "/"),
+        ("/x/c.yaml", "/a"),
+        ("/a", "/a/b"),
+    ],
+)
+def test_within_is_is_relative_to(path: str, folder: str) -> None:
+    assert within(Path(path), Path(folder)) == Path(path).is_relative_to(Path(folder))

@@ -44,7 +44,8 @@ class RealPaths:
         text = os.fspath(path)
         if ".." in text and ".." in _PARTS.split(text):  # realpath reads "link/.." through it
             return resolved_path(path)
-        folder, name = os.path.split(os.path.abspath(text))
+        # Only the folder's text is used as it stands, and realpath normalises that.
+        folder, name = os.path.split(text if os.path.isabs(text) else os.path.abspath(text))
         real = self._folders.get(folder)
         if real is None:
             real = self._folders[folder] = os.path.realpath(folder)
@@ -58,6 +59,14 @@ class RealPaths:
 
 
 _PARTS = re.compile(r"[\\/]")
+
+
+def within(path: Path, folder: Path) -> bool:
+    """path.is_relative_to(folder) for resolved paths, from their text when it says yes."""
+    text, prefix = str(path), str(folder)
+    if text.startswith(prefix) and text[len(prefix) : len(prefix) + 1] in ("", os.sep):
+        return True
+    return path.is_relative_to(folder)  # what pathlib says otherwise (case on Windows, "/")
 
 
 class Locations(Protocol):

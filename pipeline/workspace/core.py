@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from pipeline.load.locations import AGENCY_DIR, ATTACHED_DIR, RealPaths, resolved_path
+from pipeline.load.locations import AGENCY_DIR, ATTACHED_DIR, RealPaths, resolved_path, within
 from pipeline.render.compose import TemplateLibrary
 from pipeline.workspace.config import CONFIG_FILE, DATA_DIR, WorkspaceConfig, read_config
 
@@ -60,6 +60,7 @@ class Workspace:
         self._loader: DocumentLoader | None = None
         self._templates: TemplateLibrary | None = None
         self._paths = RealPaths()
+        self._agency_files: dict[str, Path] = {}  # by id: where its profile would be
 
     def __repr__(self) -> str:
         return f"Workspace({str(self.root)!r})"
@@ -132,7 +133,9 @@ class Workspace:
         """co-quan/<ref>.yaml of this workspace; a ref that is not a plain name finds nothing."""
         if not _SAFE_ID.match(ref):
             return None
-        path = self.agency_dir / f"{ref}.yaml"
+        path = self._agency_files.get(ref)
+        if path is None:
+            path = self._agency_files[ref] = self.agency_dir / f"{ref}.yaml"
         return self._paths.resolve(path) if path.is_file() else None
 
     def agency_ids(self) -> list[str]:
@@ -152,8 +155,8 @@ class Workspace:
             return None
         base = self._paths.resolve(document).parent
         path = self._paths.resolve(base / name)
-        allowed = self.root if base.is_relative_to(self.root) else base
-        return path if path.is_relative_to(allowed) else None
+        allowed = self.root if within(base, self.root) else base
+        return path if within(path, allowed) else None
 
     def year_documents(self, year: int) -> tuple[Path, list[Path]]:
         folder = self.data_dir / str(year)
