@@ -14,6 +14,7 @@ from pipeline.text.gate import (
     BadCharacter,
     gate,
     normalize_invisible,
+    passes_unchanged,
     refused_character,
 )
 
@@ -83,3 +84,9 @@ def test_refused_character_beyond_the_bmp(text: str) -> None:
 def test_refused_character_is_the_full_class(text: str) -> None:
     bad = refused_character(text)
     assert (None if bad is None else (bad.char, bad.index)) == _first_refused(text)
+
+
+@given(st.text() | st.text(st.sampled_from("aé\x07\u00a0\u200b\u2028🎉\U0001fffe\ufeff")))
+def test_passes_unchanged_when_nothing_is_refused_or_normalised(text: str) -> None:
+    expected = refused_character(text) is None and normalize_invisible(text) == text
+    assert passes_unchanged(text) == expected

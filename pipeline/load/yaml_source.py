@@ -34,7 +34,7 @@ from yaml._yaml import CParser
 
 from pipeline.errors import InputError
 from pipeline.text.gate import REFUSED_PATTERN as _REFUSED_PATTERN
-from pipeline.text.gate import BadCharacter, gate, has_invisible, refused_character
+from pipeline.text.gate import BadCharacter, gate, passes_unchanged, refused_character
 from pipeline.text.legacy import looks_like_legacy_text
 from pipeline.text.normalize import nfc
 
@@ -322,11 +322,7 @@ def _gate_free(text: str) -> bool:
     the gate refuses (its line breaks aside) and none it normalises, neither does any value,
     nor does its NFC form (no canonical mapping leads to one of them).
     """
-    return (
-        "\\" not in text
-        and not has_invisible(text)
-        and refused_character(text.replace("\r", "")) is None
-    )
+    return "\\" not in text and passes_unchanged(text.replace("\r", ""))
 
 
 class _FastBuilder:
@@ -581,10 +577,13 @@ def load_yaml(path: Path) -> Source:
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
         raise InputError("data.empty_file", file=path)
-    bad = refused_character(text.replace("\r", ""))
-    if bad is not None:
-        raise _typed_bad_char(path, text, bad)
-    builder = _FastBuilder(path, text, gate_free="\\" not in text and not has_invisible(text))
+    unix = text.replace("\r", "")  # a CR of a line break is not a refused character
+    clean = passes_unchanged(unix)
+    if not clean:
+        bad = refused_character(unix)
+        if bad is not None:
+            raise _typed_bad_char(path, text, bad)
+    builder = _FastBuilder(path, text, gate_free=clean and "\\" not in text)
     try:
         data = builder.build()
         lines = builder.lines

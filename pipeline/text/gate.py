@@ -44,6 +44,10 @@ _TABLE = str.maketrans(
     {**{c: " " for c in _SPACES}, **{c: None for c in _REMOVED}, "\u2028": "\n", "\u2029": "\n"}
 )
 _NEEDS_WORK = re.compile(f"[{_SPACES}{_REMOVED}\u2028\u2029]")
+# Both searches in one pass, for text where neither finds anything (most of it).
+_REFUSED_OR_ASTRAL_OR_INVISIBLE = re.compile(
+    f"[{_REFUSED_BMP}\U00010000-\U0010ffff{_SPACES}{_REMOVED}\u2028\u2029]"
+)
 
 
 class BadCharacter(Exception):
@@ -79,6 +83,13 @@ def gate(text: str) -> str:
 def has_invisible(text: str) -> bool:
     """Whether `text` holds a character normalize_invisible changes."""
     return _NEEDS_WORK.search(text) is not None
+
+
+def passes_unchanged(text: str) -> bool:
+    """Whether `text` holds nothing the gate refuses and nothing it normalises (NFC aside)."""
+    if _REFUSED_OR_ASTRAL_OR_INVISIBLE.search(text) is None:
+        return True
+    return refused_character(text) is None and not has_invisible(text)
 
 
 def normalize_invisible(text: str) -> str:
