@@ -10,7 +10,8 @@ passes the same checks. Dates are kept as text here so that an impossible date (
 reported by the model with its line, instead of failing inside the YAML parser.
 
 Every string passes pipeline.text.gate: a character XML cannot hold or a control character is
-refused at its line and field; invisible spaces are normalised.
+refused at its line and field; invisible spaces are normalised. (In a file whose own text gives
+the gate nothing to do, no value can either: each is then only measured and brought to NFC.)
 """
 
 from __future__ import annotations
