@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.text.gate import BadCharacter, gate, normalize_invisible, refused_character
+from pipeline.text.gate import (
+    REFUSED_PATTERN,
+    BadCharacter,
+    gate,
+    normalize_invisible,
+    passes_unchanged,
+    refused_character,
+)
 
 
 @pytest.mark.parametrize(
@@ -48,3 +56,37 @@ def test_gate_output_is_clean_and_stable(text: str) -> None:
     assert refused_character(out) is None
     assert normalize_invisible(out) == out
     assert unicodedata.is_normalized("NFC", out) or not unicodedata.is_normalized("NFC", text)
+
+
+def _first_refused(text: str) -> tuple[str, int] | None:
+    """The reference answer: the full class of refused characters, searched as it stands."""
+    match = re.search(REFUSED_PATTERN, text)
+    return (match[0], match.start()) if match else None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lò Văn Mạnh",
+        "🎉 Khen thưởng",  # beyond U+FFFF, not refused
+        "🎉 a\x07b",  # a refused character after one beyond U+FFFF
+        "a🎉\U0001fffe🎉\U0010ffff",  # noncharacters of other planes, after an emoji
+        "\U0001fffe\x07",
+        "𝐀𝐁\u202e",
+    ],
+)
+def test_refused_character_beyond_the_bmp(text: str) -> None:
+    bad = refused_character(text)
+    assert (None if bad is None else (bad.char, bad.index)) == _first_refused(text)
+
+
+@given(st.text(alphabet=st.sampled_from("aé\x07\u202e\ufdd0🎉\U0001fffe\U0010ffff\U000efffe")))
+def test_refused_character_is_the_full_class(text: str) -> None:
+    bad = refused_character(text)
+    assert (None if bad is None else (bad.char, bad.index)) == _first_refused(text)
+
+
+@given(st.text() | st.text(st.sampled_from("aé\x07\u00a0\u200b\u2028🎉\U0001fffe\ufeff")))
+def test_passes_unchanged_when_nothing_is_refused_or_normalised(text: str) -> None:
+    expected = refused_character(text) is None and normalize_invisible(text) == text
+    assert passes_unchanged(text) == expected

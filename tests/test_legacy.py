@@ -16,6 +16,8 @@ from pipeline.text.legacy import (
     TCVN3,
     VNI,
     WINDOWS_1258,
+    _has_vietnamese_only_syllable,
+    _score,
     canonical_encoding,
     decode_legacy,
     describe_encoding,
@@ -318,3 +320,19 @@ def test_unicode_vietnamese_is_never_flagged(words: list[str]) -> None:
 @given(st.text(st.characters(max_codepoint=0x7F)))
 def test_ascii_is_never_flagged(text: str) -> None:
     assert looks_like_legacy_text(text) is None
+
+
+_MIXED_WORDS = [
+    *_REFERENCE_WORDS[:40],
+    *(_shown(encode_legacy(word, TCVN3, "replace")) for word in _REFERENCE_WORDS[:20]),
+    *(_shown(encode_legacy(word, VNI, "replace")) for word in _REFERENCE_WORDS[:20]),
+    "ơxyz", "Đ", "đđ", "→", "café", "naïve", "12", "—",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_MIXED_WORDS), max_size=10), st.sampled_from([" ", "", ", "]))
+def test_vietnamese_only_syllable_is_the_score_s_distinct(words: list[str], gap: str) -> None:
+    """The short cut that says 'Unicode' before scoring answers as the score does."""
+    text = gap.join(words)
+    assert _has_vietnamese_only_syllable(text) == (_score(text).distinct > 0)

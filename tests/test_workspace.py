@@ -9,7 +9,7 @@ import stat
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import click
 import pytest
@@ -138,6 +138,19 @@ def test_one_output_rule_for_files_outside_year_folders(inputs_copy: Path) -> No
     assert workspace.output_for(loose, 2023) == workspace.output_dir / "2023" / "ke-hoach.docx"
     nested = inputs_copy / "2022" / "qd" / "x.yaml"
     assert workspace.output_for(nested, 2022) == workspace.output_dir / "2022" / "qd" / "x.docx"
+
+
+def test_output_names_inside_and_outside_the_data_folder(
+    inputs_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workspace = Workspace.containing(inputs_copy)
+    (inputs_copy / "2022" / "x.yaml").write_text("loai: ke_hoach\n", "utf-8")
+    monkeypatch.chdir(inputs_copy)
+    for path in (Path("2022/x.yaml"), Path("2022/../2022/x.yaml"), inputs_copy / "2022/x.yaml"):
+        assert workspace.output_name(path, 2023) == PurePosixPath("2022/x.docx")
+    assert workspace.output_name(Path("x.yaml"), 2023) == PurePosixPath("2023/x.docx")
+    outside = tmp_path / "elsewhere" / "2022" / "y.yaml"
+    assert workspace.output_name(outside, 2023) == PurePosixPath("2023/y.docx")
 
 
 def test_render_and_build_write_the_same_place(cli: click.Group, inputs_copy: Path) -> None:

@@ -18,7 +18,7 @@ from pipeline.errors import InputError
 from pipeline.i18n import t
 from pipeline.kinds import KINDS, kind_of
 from pipeline.load.contract import Attached, LoadedDocument
-from pipeline.load.locations import AGENCY_DIR, Locations, resolved_path
+from pipeline.load.locations import AGENCY_DIR, Locations, RealPaths
 from pipeline.load.validation import validate
 from pipeline.load.yaml_source import Path_, Source, load_yaml, source_of_mapping
 from pipeline.model.agency import Agency
@@ -113,16 +113,21 @@ class DocumentLoader:
         self._documents: Recent[Path, tuple[tuple[int, int], LoadedDocument]] = Recent(64)
         self._sources: Recent[Path, tuple[tuple[int, int], Source]] = Recent(256)
         self._loading: list[Path] = []  # documents being loaded, to refuse a reference cycle
+        self._paths = RealPaths()
 
     def load(self, path: Path) -> LoadedDocument:
         """The document in data file `path` (parsed once per loader while it is unchanged)."""
+        key = self._paths.resolve(path)
         return _unless_changed(
-            self._documents, resolved_path(path), lambda: self.load_source(self.parse(path))
+            self._documents, key, lambda: self._load_source(self._parse(path, key), key)
         )
 
     def parse(self, path: Path) -> Source:
         """The parsed data file `path` (once per loader while it is unchanged)."""
-        return _unless_changed(self._sources, resolved_path(path), lambda: load_yaml(path))
+        return self._parse(path, self._paths.resolve(path))
+
+    def _parse(self, path: Path, key: Path) -> Source:
+        return _unless_changed(self._sources, key, lambda: load_yaml(path))
 
     def load_mapping(self, data: Mapping[str, Any], path: Path) -> LoadedDocument:
         """A document given as a dict (a form): validated like a file at `path`.
@@ -134,7 +139,9 @@ class DocumentLoader:
 
     def load_source(self, source: Source) -> LoadedDocument:
         """Validate and resolve a document already parsed."""
-        key = resolved_path(source.path)
+        return self._load_source(source, self._paths.resolve(source.path))
+
+    def _load_source(self, source: Source, key: Path) -> LoadedDocument:
         if key in self._loading:
             raise source.error("ws.reference_cycle", (), name=source.path.name)
         self._loading.append(key)
@@ -198,8 +205,8 @@ class DocumentLoader:
         path = self.locations.referenced_file(source.path, name)
         if path is None:
             raise source.error("ws.outside_workspace", loc, name=name)
-        if path.exists() and not path.is_file():  # a folder or a FIFO: never open it
+        if path.is_file():
+            return path
+        if path.exists():  # a folder or a FIFO: never open it
             raise InputError("data.not_regular_file", file=path)
-        if not path.is_file():
-            raise source.error("data.list_missing", loc, name=name)
-        return path
+        raise source.error("data.list_missing", loc, name=name)

@@ -7,6 +7,8 @@ the workspace answers it (and a test or the register can answer it differently).
 from __future__ import annotations
 
 import os
+import re
+import stat
 from pathlib import Path
 from typing import Protocol
 
@@ -22,6 +24,49 @@ def resolved_path(path: Path) -> Path:
         return path.resolve()
     except (OSError, RuntimeError):  # RuntimeError for a loop before Python 3.13
         return Path(os.path.abspath(path))
+
+
+class RealPaths:
+    """Resolves paths as resolved_path does, asking the system once per folder, not per part.
+
+    Path.resolve() checks every part of a path (an lstat each: six for inputs/2022/x.yaml)
+    every time; a build resolves each document, its list and its agency profile several times,
+    all in a few folders. This resolves each folder once, then checks only the file itself.
+    So a folder replaced by a symlink while the object lives is not seen: one is made per
+    workspace and per loader, which a build makes afresh.
+    """
+
+    def __init__(self) -> None:
+        self._folders: dict[str, str] = {}
+
+    def resolve(self, path: Path) -> Path:
+        """`path` resolved (see resolved_path)."""
+        text = os.fspath(path)
+        if ".." in text and ".." in _PARTS.split(text):  # realpath reads "link/.." through it
+            return resolved_path(path)
+        # Only the folder's text is used as it stands, and realpath normalises that.
+        folder, name = os.path.split(text if os.path.isabs(text) else os.path.abspath(text))
+        real = self._folders.get(folder)
+        if real is None:
+            real = self._folders[folder] = os.path.realpath(folder)
+        found = os.path.join(real, name)
+        try:
+            if not stat.S_ISLNK(os.lstat(found).st_mode):
+                return path if found == text else Path(found)
+        except OSError:  # missing, or in a loop: as resolved_path says
+            pass
+        return resolved_path(path)
+
+
+_PARTS = re.compile(r"[\\/]")
+
+
+def within(path: Path, folder: Path) -> bool:
+    """path.is_relative_to(folder) for resolved paths, from their text when it says yes."""
+    text, prefix = str(path), str(folder)
+    if text.startswith(prefix) and text[len(prefix) : len(prefix) + 1] in ("", os.sep):
+        return True
+    return path.is_relative_to(folder)  # what pathlib says otherwise (case on Windows, "/")
 
 
 class Locations(Protocol):

@@ -10,7 +10,8 @@ passes the same checks. Dates are kept as text here so that an impossible date (
 reported by the model with its line, instead of failing inside the YAML parser.
 
 Every string passes pipeline.text.gate: a character XML cannot hold or a control character is
-refused at its line and field; invisible spaces are normalised.
+refused at its line and field; invisible spaces are normalised. (In a file whose own text gives
+the gate nothing to do, no value can either: each is then only measured and brought to NFC.)
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ from yaml._yaml import CParser
 
 from pipeline.errors import InputError
 from pipeline.text.gate import REFUSED_PATTERN as _REFUSED_PATTERN
-from pipeline.text.gate import BadCharacter, gate, refused_character
+from pipeline.text.gate import BadCharacter, gate, passes_unchanged, refused_character
+from pipeline.text.legacy import looks_like_legacy_text
 from pipeline.text.normalize import nfc
 
 Path_ = tuple[str | int, ...]
@@ -109,7 +111,10 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         raise InputError("data.file_too_large", file=path, size=info.st_size, limit=limit)
     try:
         with open(path, "rb") as handle:
-            raw = handle.read(limit + 1)
+            # The size stat gave and a byte more: read(limit + 1) allocates the limit, 2 MB.
+            raw = handle.read(info.st_size + 1)
+            if len(raw) > info.st_size:  # grew since stat: on to the limit
+                raw += handle.read(limit + 1 - len(raw))
     except OSError as exc:
         raise InputError("data.file_unreadable", file=path, reason=exc.strerror) from None
     if len(raw) > limit:  # grew since stat
@@ -167,9 +172,13 @@ def checked_text(path: Path, value: str, loc: Path_, line: int | None) -> str:
     """A text value within its length limit, through the text gate (BadCharacter goes on, for
     the caller to locate)."""
     if len(value) > MAX_TEXT_CHARS:
-        raise InputError("data.text_too_long", file=path, line=line, field=dotted(loc) or None,
-                         limit=MAX_TEXT_CHARS)  # fmt: skip
+        raise _too_long(path, loc, line)
     return gate(nfc(value))
+
+
+def _too_long(path: Path, loc: Path_, line: int | None) -> InputError:
+    return InputError("data.text_too_long", file=path, line=line, field=dotted(loc) or None,
+                      limit=MAX_TEXT_CHARS)  # fmt: skip
 
 
 class _Limits:
@@ -296,13 +305,42 @@ class _Fallback(Exception):
     """The fast parser cannot give the answer (an error to word, a construct it reads otherwise)."""
 
 
-class _FastBuilder:
-    """Plain values from libyaml's event stream, with lines, limits, tags and the text gate."""
+_SCALAR = yaml.ScalarEvent
+_ALIAS = yaml.AliasEvent
+_MAPPING_START = yaml.MappingStartEvent
+_MAPPING_END = yaml.MappingEndEvent
+_SEQUENCE_START = yaml.SequenceStartEvent
+_SEQUENCE_END = yaml.SequenceEndEvent
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
-    def __init__(self, path: Path, text: str, original: str | None = None) -> None:
+
+def _gate_free(text: str) -> bool:
+    """Whether the text gate has nothing to do on any value of a file with this text.
+
+    A value holds the file's own characters, and line feeds and spaces where YAML folds lines
+    (libyaml turns every line break, CR LF or CR alone, into a line feed); only a double-quoted
+    escape ("\\x07", "\\u00a0") makes another. So when the file holds no backslash, no character
+    the gate refuses (its line breaks aside) and none it normalises, neither does any value,
+    nor does its NFC form (no canonical mapping leads to one of them).
+    """
+    return "\\" not in text and passes_unchanged(text.replace("\r", ""))
+
+
+class _FastBuilder:
+    """Plain values from libyaml's event stream, with lines, limits, tags and the text gate.
+
+    `gate_free` (see _gate_free; worked out from `text` when not given) lets each value be only
+    measured and brought to NFC. `maybe_legacy` says whether a text value looked like TCVN3 or
+    VNI: refuse_legacy_text, which names the first in the order of the data, has work to do.
+    """
+
+    def __init__(self, path: Path, text: str, original: str | None = None, *,
+                 gate_free: bool | None = None) -> None:  # fmt: skip
         self.path = path
         self.text = text
         self.original = text if original is None else original
+        self.gate_free = _gate_free(text) if gate_free is None else gate_free
+        self.maybe_legacy = False
         self.lines: dict[Path_, int] = {(): 1}
         self.limits = _Limits(path)
         self.anchors: dict[str, tuple[Any, int]] = {}
@@ -317,9 +355,9 @@ class _FastBuilder:
                 raise _Fallback
             first = next(events)
             value, _ = self._node(first, events, (), 1)
-            if not isinstance(next(events), yaml.DocumentEndEvent):
+            if type(next(events)) is not yaml.DocumentEndEvent:
                 raise _Fallback
-            if not isinstance(next(events), yaml.StreamEndEvent):
+            if type(next(events)) is not yaml.StreamEndEvent:
                 raise _Fallback  # a second document: ruamel words the error
         except yaml.YAMLError:
             raise _Fallback from None
@@ -332,7 +370,8 @@ class _FastBuilder:
         line = event.start_mark.line + 1
         if depth > MAX_DEPTH:
             raise InputError("data.too_deep", file=self.path, line=line, limit=MAX_DEPTH)
-        if isinstance(event, yaml.AliasEvent):
+        kind = type(event)
+        if kind is _ALIAS:
             if event.anchor in self.open_anchors:
                 raise InputError("data.alias_loop", file=self.path, line=line,
                                  field=dotted(loc) or None, name=event.anchor)  # fmt: skip
@@ -348,12 +387,14 @@ class _FastBuilder:
         anchor = event.anchor
         if anchor is not None:
             self.open_anchors.add(anchor)
-        if isinstance(event, yaml.ScalarEvent):
+        if kind is _SCALAR:
             value, count = self._scalar(event, loc, line), 1
             self.limits.add(1, line)
-        elif isinstance(event, yaml.MappingStartEvent):
+            if type(value) is str and not self.maybe_legacy and looks_like_legacy_text(value):
+                self.maybe_legacy = True
+        elif kind is _MAPPING_START:
             value, count = self._mapping(events, loc, depth, line)
-        elif isinstance(event, yaml.SequenceStartEvent):
+        elif kind is _SEQUENCE_START:
             value, count = self._sequence(events, loc, depth, line)
         else:
             raise _Fallback
@@ -365,9 +406,12 @@ class _FastBuilder:
     def _scalar(self, event: Any, loc: Path_, line: int) -> Any:
         value: str = event.value
         tag = event.tag
+        if tag is None and value.isdigit() and value.isascii() and len(value) < 19:
+            if event.implicit[0]:  # plain digits: an int in YAML 1.2, without asking ruamel
+                return int(value)
         if tag is None or tag == "!":
             tag = _resolve(value) if event.implicit[0] and tag is None else _STR
-        if tag == _STR or tag == "tag:yaml.org,2002:timestamp":
+        if tag == _STR or tag == _TIMESTAMP:
             return self._text(value, loc, line, event.start_mark.index)
         if tag == "tag:yaml.org,2002:null":
             return None
@@ -387,12 +431,17 @@ class _FastBuilder:
             tag = _resolve(event.value)
             if tag == _MERGE:
                 return _MERGE_KEY
-            if tag not in (_STR, "tag:yaml.org,2002:timestamp"):
+            if tag != _STR and tag != _TIMESTAMP:
                 raise InputError("data.key_not_text", file=self.path, line=line,
                                  field=dotted(loc) or None, key=event.value)  # fmt: skip
+            return self._text(event.value, loc, line, event.start_mark.index)
         return self._scalar(event, loc, line)
 
     def _text(self, value: str, loc: Path_, line: int, start: int = 0) -> str:
+        if self.gate_free:
+            if len(value) > MAX_TEXT_CHARS:
+                raise _too_long(self.path, loc, line)
+            return nfc(value)
         try:
             return checked_text(self.path, value, loc, line)
         except BadCharacter as bad:
@@ -410,12 +459,14 @@ class _FastBuilder:
         merged: list[dict[str, Any]] = []
         count = 1
         self.limits.add(1, line)
+        lines = self.lines
         while True:
             event = next(events)
-            if isinstance(event, yaml.MappingEndEvent):
+            kind = type(event)
+            if kind is _MAPPING_END:
                 break
             key_line = event.start_mark.line + 1
-            if not isinstance(event, yaml.ScalarEvent):
+            if kind is not _SCALAR:
                 raise InputError("data.key_not_text", file=self.path, line=key_line,
                                  field=dotted(loc) or None, key="[...]")  # fmt: skip
             key = self._key(event, loc, key_line)
@@ -433,7 +484,7 @@ class _FastBuilder:
             if key in out:
                 raise _Fallback  # ruamel words the duplicate key
             here = (*loc, key)
-            self.lines[here] = key_line
+            lines[here] = key_line
             out[key], size = self._node(next(events), events, here, depth + 1)
             count += size
         for source in merged:  # explicit keys win, then earlier merged mappings
@@ -446,12 +497,13 @@ class _FastBuilder:
         out: list[Any] = []
         count = 1
         self.limits.add(1, line)
+        lines = self.lines
         while True:
             event = next(events)
-            if isinstance(event, yaml.SequenceEndEvent):
+            if type(event) is _SEQUENCE_END:
                 break
             here = (*loc, len(out))
-            self.lines[here] = event.start_mark.line + 1
+            lines[here] = event.start_mark.line + 1
             value, size = self._node(event, events, here, depth + 1)
             out.append(value)
             count += size
@@ -484,6 +536,7 @@ def _resolve(value: str) -> str:
     return _resolve_patterned(value)
 
 
+@functools.lru_cache(maxsize=1024)  # so: 1, so_ban: 2 in every file
 def _construct(tag: str, value: str) -> Any:
     """An int or float exactly as ruamel.yaml's round-trip loader reads it; None otherwise."""
     constructor = _RT.constructor
@@ -525,19 +578,25 @@ def load_yaml(path: Path) -> Source:
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
         raise InputError("data.empty_file", file=path)
-    bad = refused_character(text.replace("\r", ""))
-    if bad is not None:
-        raise _typed_bad_char(path, text, bad)
-    builder = _FastBuilder(path, text)
+    unix = text.replace("\r", "")  # a CR of a line break is not a refused character
+    clean = passes_unchanged(unix)
+    if not clean:
+        bad = refused_character(unix)
+        if bad is not None:
+            raise _typed_bad_char(path, text, bad)
+    builder = _FastBuilder(path, text, gate_free=clean and "\\" not in text)
     try:
         data = builder.build()
         lines = builder.lines
+        legacy = builder.maybe_legacy
     except _Fallback:
         data, lines = _slow_load(path, text)
+        legacy = True
     if not isinstance(data, dict):
         raise InputError("data.not_mapping", file=path, line=1)
     source = Source(path=path, data=data, lines=lines)
-    refuse_legacy_text(source)
+    if legacy:
+        refuse_legacy_text(source)
     return source
 
 

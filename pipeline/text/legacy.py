@@ -342,6 +342,16 @@ def _score(text: str) -> _Score:
     return _Score(words, syllables, marked, marked_syllables, distinct, common)
 
 
+def _has_vietnamese_only_syllable(text: str) -> bool:
+    """Whether a word of `text` is a syllable with a letter beyond Latin-1 (ơ, ư, đ, ộ, ...),
+    as _score counts `distinct`; the first such word answers (Unicode text has one early)."""
+    for match in _WORD.finditer(nfc(text)):
+        lower = match[0].lower()
+        if max(lower) > "\xff" and _is_syllable(lower):
+            return True
+    return False
+
+
 def guess_legacy_bytes(data: bytes) -> str | None:
     """For non-UTF-8 bytes: the code ("windows-1258", "tcvn3", "vni") they read as Vietnamese in."""
     try:
@@ -376,6 +386,8 @@ def _looks_like_legacy_text(text: str) -> str | None:
     with Vietnamese-only letters (ơ, ư, đ, ộ, ...) is Unicode, since Windows-1252 has none of
     them; so a string mixing Unicode and legacy words is not flagged.
     """
+    if _has_vietnamese_only_syllable(text):  # original.distinct > 0 below, known sooner
+        return None
     original = _score(text)
     if original.marked == 0 or original.distinct > 0:  # ASCII decodes to itself
         return None

@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from pipeline.load.locations import AGENCY_DIR, ATTACHED_DIR, resolved_path
+from pipeline.load.locations import AGENCY_DIR, ATTACHED_DIR, RealPaths, resolved_path, within
 from pipeline.render.compose import TemplateLibrary
 from pipeline.workspace.config import CONFIG_FILE, DATA_DIR, WorkspaceConfig, read_config
 
@@ -53,11 +53,14 @@ class Workspace:
         self.config = config or WorkspaceConfig()
         self.config_file = config_file
         self.data_dir = (data_dir or self.root / self.config.du_lieu).resolve()
+        self._data_prefix = str(self.data_dir).rstrip(os.sep) + os.sep
         self.output_dir = (output_dir or self.root / self.config.ket_qua).absolute()
         self.own_templates = self.root / self.config.mau
         self.extra_templates = template_dirs  # --templates: before the workspace's own
         self._loader: DocumentLoader | None = None
         self._templates: TemplateLibrary | None = None
+        self._paths = RealPaths()
+        self._agency_files: dict[str, Path] = {}  # by id: where its profile would be
 
     def __repr__(self) -> str:
         return f"Workspace({str(self.root)!r})"
@@ -130,8 +133,10 @@ class Workspace:
         """co-quan/<ref>.yaml of this workspace; a ref that is not a plain name finds nothing."""
         if not _SAFE_ID.match(ref):
             return None
-        path = self.agency_dir / f"{ref}.yaml"
-        return path.resolve() if path.is_file() else None
+        path = self._agency_files.get(ref)
+        if path is None:
+            path = self._agency_files[ref] = self.agency_dir / f"{ref}.yaml"
+        return self._paths.resolve(path) if path.is_file() else None
 
     def agency_ids(self) -> list[str]:
         return (
@@ -148,10 +153,10 @@ class Workspace:
         outside the workspace, the document's own folder)."""
         if Path(name).is_absolute():
             return None
-        base = document.resolve().parent
-        path = resolved_path(base / name)
-        allowed = self.root if base.is_relative_to(self.root) else base
-        return path if path.is_relative_to(allowed) else None
+        base = self._paths.resolve(document).parent
+        path = self._paths.resolve(base / name)
+        allowed = self.root if within(base, self.root) else base
+        return path if within(path, allowed) else None
 
     def year_documents(self, year: int) -> tuple[Path, list[Path]]:
         folder = self.data_dir / str(year)
@@ -218,13 +223,17 @@ class Workspace:
         A data file inside a year folder keeps its place below it (inputs/2022/qd/x.yaml →
         2022/qd/x.docx); any other file goes under the year of its date (x.yaml → 2022/x.docx).
         """
-        resolved = path.resolve()
-        if resolved.is_relative_to(self.data_dir):
+        resolved = self._paths.resolve(path)
+        text = str(resolved)
+        if text.startswith(self._data_prefix):  # the build's paths: no pathlib parsing
+            relative = PurePosixPath(text[len(self._data_prefix) :].replace(os.sep, "/"))
+        elif resolved.is_relative_to(self.data_dir):
             relative = PurePosixPath(resolved.relative_to(self.data_dir).as_posix())
-            if len(relative.parts) > 1 and YEAR.match(relative.parts[0]):
-                return relative.with_suffix(".docx")
-            return PurePosixPath(str(year)) / relative.with_suffix(".docx")
-        return PurePosixPath(str(year), resolved.with_suffix(".docx").name)
+        else:
+            return PurePosixPath(str(year), resolved.with_suffix(".docx").name)
+        if len(relative.parts) > 1 and YEAR.match(relative.parts[0]):
+            return relative.with_suffix(".docx")
+        return PurePosixPath(str(year)) / relative.with_suffix(".docx")
 
     def output_for(self, path: Path, year: int) -> Path:
         """Where the output of data file `path` (dated `year`) goes: outputs/<year>/<name>.docx."""

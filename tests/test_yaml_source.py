@@ -1,0 +1,161 @@
+"""pipeline.load.yaml_source: the fast reader's short cuts give the answers of its full checks.
+
+A file whose text leaves the text gate nothing to do has its values only measured and brought
+to NFC; a file where no value looks like TCVN3 or VNI skips the walk that names the first one;
+plain digits are read as ints without asking ruamel. Each short cut is compared with the path it
+stands in for.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.errors import InputError
+from pipeline.load import yaml_source
+from pipeline.load.yaml_source import (
+    Source,
+    _construct,
+    _FastBuilder,
+    _gate_free,
+    _resolve,
+    load_yaml,
+    read_bytes,
+    refuse_legacy_text,
+)
+from pipeline.text.legacy import TCVN3, encode_legacy
+
+PATH = Path("x.yaml")
+
+# Characters that make the gate's work differ: NFD letters and lone combining marks, the
+# spaces and zero-width characters it normalises, ones it refuses, CR, tab and YAML syntax.
+ALPHABET = st.sampled_from(
+    [*"aAz09 :#-'\"|>", "ộ", "o\u0302\u0323", "\u0301", "\u0323", "\t", "\r\n", "\r", "\n  ",
+     "\u00a0", "\u200b", "\ufeff", "\u2028", "\x07", "\x85", "\u202e", "\\", "\\n", "\\x07",
+     "\\u00a0", "đ", "Céng hoµ x· héi"]
+)  # fmt: skip
+
+
+def _result(builder: _FastBuilder) -> tuple[str, Any, Any]:
+    """What a builder gives: its values and lines, or the error it raises (key, line, field)."""
+    try:
+        data = builder.build()
+    except InputError as exc:
+        return ("error", (exc.key, exc.line, exc.field, exc.params.get("char")), None)
+    except Exception as exc:  # noqa: BLE001 - _Fallback: the slow reader takes over
+        return ("fallback", type(exc).__name__, None)
+    return ("data", data, builder.lines)
+
+
+def _document(values: list[str], styles: list[int]) -> str:
+    lines = ["loai: ke_hoach"]
+    for index, (value, style) in enumerate(zip(values, styles, strict=True)):
+        if style == 0:
+            lines.append(f"k{index}: {value}")
+        elif style == 1:
+            lines.append(f"k{index}: '{value}'")
+        elif style == 2:
+            lines.append(f'k{index}: "{value}"')
+        elif style == 3:
+            lines.append(f"k{index}: >\n  {value}\n  {value}")
+        else:
+            lines.append(f"k{index}:\n  - {value}")
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.lists(ALPHABET, max_size=6).map("".join), min_size=1, max_size=4),
+    st.lists(st.integers(0, 4), min_size=4, max_size=4),
+)
+def test_gate_free_files_read_as_through_the_gate(values: list[str], styles: list[int]) -> None:
+    text = _document(values, styles[: len(values)])
+    if not _gate_free(text):
+        return
+    short_cut = _result(_FastBuilder(PATH, text, gate_free=True))
+    assert short_cut == _result(_FastBuilder(PATH, text, gate_free=False))
+
+
+@pytest.mark.parametrize(
+    "text, free",
+    [
+        ("a: Lò Văn Mạnh\r\nb: '1'\r\n", True),
+        ("a: Lo\u0323\u0302c\n", True),  # NFD: brought to NFC, nothing for the gate
+        ('a: "\\x07"\n', False),  # an escape can make any character
+        ("a: Nguyễn\u00a0An\n", False),
+        ("a: b\x07\n", False),
+    ],
+)
+def test_gate_free(text: str, free: bool) -> None:
+    assert _gate_free(text) is free
+
+
+def test_nfd_text_in_a_gate_free_file_is_composed(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_text("loai: ke_hoach\nten: Lo\u0323\u0302c\r\nds:\n  - 'Ho\u0300a'\n", "utf-8")
+    assert load_yaml(path).data == {"loai": "ke_hoach", "ten": "Lộc", "ds": ["Hòa"]}
+
+
+LEGACY = encode_legacy("Cộng hòa xã hội chủ nghĩa Việt Nam", TCVN3).decode("cp1252")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Lò Văn Mạnh", LEGACY, "abc", "Céng", "12"]), max_size=5))
+def test_maybe_legacy_when_the_walk_finds_legacy_text(values: list[str]) -> None:
+    text = "loai: ke_hoach\n" + "".join(f"k{i}: {json.dumps(v)}\n" for i, v in enumerate(values))
+    builder = _FastBuilder(PATH, text)
+    source = Source(PATH, builder.build(), builder.lines)
+    try:
+        refuse_legacy_text(source)
+    except InputError:
+        assert builder.maybe_legacy
+    else:
+        assert builder.maybe_legacy == (LEGACY in values)
+
+
+def test_legacy_text_is_refused_at_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_text(f"loai: ke_hoach\nds:\n  - a\n  - {LEGACY}\n", "utf-8")
+    with pytest.raises(InputError) as caught:
+        load_yaml(path)
+    found = (caught.value.key, caught.value.line, caught.value.field)
+    assert found == ("data.legacy_text", 4, "ds[1]")
+
+
+@pytest.mark.parametrize("digits", ["0", "7", "00", "012", "08", "2022", "1" * 18, "9" * 18])
+def test_plain_digits_read_as_ruamel_reads_them(digits: str) -> None:
+    value = _FastBuilder(PATH, f"x: {digits}\n").build()["x"]
+    expected = _construct(_resolve(digits), digits)
+    assert value == expected and type(value) is type(expected) is int
+
+
+@pytest.mark.parametrize("told", [0, 10, 99, 100])
+def test_a_file_read_whole_whatever_stat_said(tmp_path: Path, monkeypatch, told: int) -> None:
+    """read_bytes reads what stat said and one byte more, then on to the limit if it grew."""
+    path = tmp_path / "x.yaml"
+    path.write_bytes(b"a" * 100)
+    real = os.stat
+
+    def stat_told(name: Any, **options: Any) -> os.stat_result:
+        info = real(name, **options)
+        return _sized(info, told) if name == path else info
+
+    monkeypatch.setattr(yaml_source.os, "stat", stat_told)
+    assert read_bytes(path) == b"a" * 100
+    with pytest.raises(InputError) as caught:
+        read_bytes(path, limit=50)
+    assert caught.value.key == "data.file_too_large"
+    assert caught.value.params["size"] == max(told, 51)  # what stat said, else what was read
+
+
+def _sized(info: os.stat_result, size: int) -> os.stat_result:
+    fields = list(info)
+    fields[stat.ST_SIZE] = size
+    return os.stat_result(fields)
