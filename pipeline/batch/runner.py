@@ -31,6 +31,7 @@ from pipeline.batch.staged import Lender, Numbering, Staged, StageJob
 from pipeline.batch.supervise import BuildInterrupted, interrupts_held, start_worker, stop_now
 from pipeline.errors import VanthuError
 from pipeline.i18n import current_language, set_language, t
+from pipeline.load import read_log
 from pipeline.load.contract import LoadedDocument
 from pipeline.load.documents import Recent
 from pipeline.register.documents import register_details, with_number
@@ -66,12 +67,13 @@ def _failure(exc: BaseException) -> str:
 
 
 def hash_file(path: Path) -> str:
-    """sha256 of a file, once per process while its size and mtime stay the same."""
-    stat = path.stat()
+    """sha256 of a file, once per process while its size and mtime stay the same: the hash of
+    the bytes the loader parsed when it just read them (pipeline.load.read_log)."""
+    stat = os.stat(path)
     key = (path, stat.st_size, stat.st_mtime_ns)
     digest = _hashes.get(key)
     if digest is None:
-        digest = file_sha256(path)
+        digest = read_log.recall(path, stat) or file_sha256(path)
         _hashes.put(key, digest)
     return digest
 

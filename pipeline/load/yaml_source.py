@@ -34,6 +34,7 @@ from ruamel.yaml.nodes import ScalarNode
 from yaml._yaml import CParser
 
 from pipeline.errors import InputError
+from pipeline.load import read_log
 from pipeline.text.gate import REFUSED_PATTERN as _REFUSED_PATTERN
 from pipeline.text.gate import BadCharacter, gate, passes_unchanged, refused_character
 from pipeline.text.legacy import looks_like_legacy_text
@@ -119,6 +120,7 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         raise InputError("data.file_unreadable", file=path, reason=exc.strerror) from None
     if len(raw) > limit:  # grew since stat
         raise InputError("data.file_too_large", file=path, size=len(raw), limit=limit)
+    read_log.note(path, info, raw)
     return raw
 
 

@@ -36,4 +36,8 @@ Date = Annotated[date, BeforeValidator(parse_date)]
 class Record(BaseModel):
     """A record read from a data file: unknown keys are errors, text is trimmed, values fixed."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, defer_build=True)
+    # Schemas are built when a model first validates: a build imports every kind's models and
+    # uses one or two.
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=True, frozen=True, defer_build=True
+    )

@@ -18,8 +18,9 @@ MAX_ROWS = 20_000  # people and collectives in one list
 MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
 
 
-def check_size(path: Path, limit: int) -> None:
-    """InputError unless `path` is a regular file of at most `limit` bytes (no FIFO wait)."""
+def check_size(path: Path, limit: int) -> os.stat_result:
+    """InputError unless `path` is a regular file of at most `limit` bytes (no FIFO wait);
+    its stat otherwise."""
     try:
         info = os.stat(path)
     except OSError as exc:
@@ -28,3 +29,4 @@ def check_size(path: Path, limit: int) -> None:
         raise InputError("data.not_regular_file", file=path)
     if info.st_size > limit:
         raise InputError("data.file_too_large", file=path, size=info.st_size, limit=limit)
+    return info

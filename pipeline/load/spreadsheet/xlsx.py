@@ -27,6 +27,7 @@ import python_calamine
 from lxml import etree
 
 from pipeline.errors import InputError
+from pipeline.load import read_log
 from pipeline.load.spreadsheet.cells import ExcelError, Formula
 from pipeline.load.spreadsheet.fields import Wanted, normalize_header
 from pipeline.load.spreadsheet.limits import MAX_FILE_BYTES, MAX_PART_BYTES, check_size
@@ -49,9 +50,10 @@ _SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=F
 
 def read_xlsx(path: Path, sheet: str | None, fields: list[Wanted]) -> Table:
     """The table on the named sheet (the first visible one if None) of an .xlsx workbook."""
-    check_size(path, MAX_FILE_BYTES)
+    stat = check_size(path, MAX_FILE_BYTES)
     try:
         data = path.read_bytes()
+        read_log.note(path, stat, data)
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise InputError("sheet.bad_xlsx", file=path, reason=exc) from None

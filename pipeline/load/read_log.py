@@ -1,0 +1,38 @@
+"""What the loader read: the sha256 of each input file's bytes, as they were parsed.
+
+A build records the hash of every file an output was made from (pipeline.batch.manifest). The
+loader has the bytes in hand when it parses a data file or reads a list; hashing them there
+costs microseconds and spares the build opening and reading each file again, and the record is
+of the content actually parsed, even when the file is saved again while the build runs. Kept
+per process for the files read last: a build streams through the year and hashes each
+document's files right after loading it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import OrderedDict
+
+_KEPT = 256
+_read: OrderedDict[str, tuple[tuple[int, int], str]] = OrderedDict()
+
+
+def note(path: str | os.PathLike[str], info: os.stat_result, data: bytes) -> None:
+    """`data` was read whole from `path`, whose stat just before reading was `info`."""
+    if len(data) != info.st_size:  # it changed while read: the build hashes it itself
+        return
+    key = os.fspath(path)
+    _read[key] = ((info.st_size, info.st_mtime_ns), hashlib.sha256(data).hexdigest())
+    _read.move_to_end(key)
+    while len(_read) > _KEPT:
+        _read.popitem(last=False)
+
+
+def recall(path: str | os.PathLike[str], info: os.stat_result) -> str | None:
+    """The sha256 of what was read from `path`, if it was read while its size and modification
+    time were those of `info`; None otherwise."""
+    found = _read.get(os.fspath(path))
+    if found is not None and found[0] == (info.st_size, info.st_mtime_ns):
+        return found[1]
+    return None
