@@ -399,3 +399,21 @@ def test_a_closed_pipe_is_not_an_internal_error(tmp_path: Path) -> None:
 def test_new_has_help_for_its_output(cli: click.Group) -> None:
     result = CliRunner().invoke(cli, ["new", "--help"])
     assert re.search(r"-o, --output FILE\s+\S", result.output), result.output
+
+
+def test_documents_lists_data_files_in_order_and_skips_what_is_not_one(tmp_path: Path) -> None:
+    """Sorted by their path below the folder; hidden files and folders, agency profiles,
+    kem-theo/ parts, other suffixes, FIFOs and links to folders are not documents."""
+    data = tmp_path / "inputs"
+    for name in ("2022/b.yaml", "2022/a.yaml", "2022/qd/c.yaml", "2021/z.yaml", "x.yaml",
+                 "2022/.hidden.yaml", "2022/.cache/d.yaml", "2022/kem-theo/quy-che.yaml",
+                 "co-quan/van-phong.yaml", "2022/notes.txt"):  # fmt: skip
+        (data / name).parent.mkdir(parents=True, exist_ok=True)
+        (data / name).write_text("loai: ke_hoach\n", "utf-8")
+    os.mkfifo(data / "2022" / "fifo.yaml")
+    (data / "2023").symlink_to(data / "2022", target_is_directory=True)
+    (data / "2022" / "link.yaml").symlink_to(data / "x.yaml")
+    found = Workspace.containing(data).documents()
+    assert [p.relative_to(data).as_posix() for p in found] == [
+        "2021/z.yaml", "2022/a.yaml", "2022/b.yaml", "2022/link.yaml", "2022/qd/c.yaml", "x.yaml"
+    ]  # fmt: skip
