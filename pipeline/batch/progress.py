@@ -1,8 +1,8 @@
 """What a build shows: a table of the documents built or failed and a summary when it ends.
 
-On a terminal a progress bar runs meanwhile and the table is rich's (pipeline.batch.terminal,
-imported only there: rich is much of a small build's start-up); in a file or a pipe the table
-is plain text.
+On a terminal a progress bar runs meanwhile (pipeline.batch.terminal) and the table is rich's;
+in a file or a pipe the table is plain text, and rich is not imported (it is much of a small
+build's start-up).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pipeline.workspace import shown
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.table import Table
 
 
 class Reporter(Protocol):
@@ -66,6 +67,26 @@ def table_headings() -> list[str]:
     return [t(f"build.col_{c}") for c in ("document", "status", "output", "time")]
 
 
+_STATUS_STYLE = {Status.BUILT: "green", Status.UNCHANGED: "dim", Status.FAILED: "bold red"}
+
+
+def result_table(result: BuildResult) -> Table:
+    """Văn bản, trạng thái, kết quả, thời gian: one row per document built or failed (rich's
+    table, for a terminal: imported only then)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(show_edge=False, pad_edge=False)
+    document_column, status_column, output_column, time_column = table_headings()
+    table.add_column(document_column, overflow="fold")
+    table.add_column(status_column)
+    table.add_column(output_column, overflow="fold")
+    table.add_column(time_column, justify="right")
+    for document, (name, status, outputs, seconds) in table_rows(result):
+        table.add_row(name, Text(status, style=_STATUS_STYLE[document.status]), outputs, seconds)
+    return table
+
+
 def plain_table(result: BuildResult) -> str:
     """The same table as plain text, one line per row, for a file or a pipe.
 
@@ -108,8 +129,6 @@ def print_report(result: BuildResult, console: Console | None = None) -> None:
         return
     if result.count(Status.UNCHANGED) < len(result.documents):
         if console is not None:
-            from pipeline.batch.terminal import result_table
-
             console.print(result_table(result))
         else:
             click.echo(plain_table(result))

@@ -1,4 +1,4 @@
-"""The build on a terminal: rich's progress bar while it runs and rich's table at the end."""
+"""The build on a terminal: rich's progress bar while it runs."""
 
 from __future__ import annotations
 
@@ -13,11 +13,9 @@ from rich.progress import (
     TextColumn,
     TimeRemainingColumn,
 )
-from rich.table import Table
 from rich.text import Text
 
-from pipeline.batch.progress import table_headings, table_rows
-from pipeline.batch.result import BuildResult, DocumentResult, Status
+from pipeline.batch.result import DocumentResult
 from pipeline.i18n import t
 
 
@@ -59,19 +57,3 @@ class ProgressBar:
     def stop(self) -> None:
         """Remove the bar."""
         self._progress.stop()
-
-
-_STATUS_STYLE = {Status.BUILT: "green", Status.UNCHANGED: "dim", Status.FAILED: "bold red"}
-
-
-def result_table(result: BuildResult) -> Table:
-    """Văn bản, trạng thái, kết quả, thời gian: one row per document built or failed."""
-    table = Table(show_edge=False, pad_edge=False)
-    document_column, status_column, output_column, time_column = table_headings()
-    table.add_column(document_column, overflow="fold")
-    table.add_column(status_column)
-    table.add_column(output_column, overflow="fold")
-    table.add_column(time_column, justify="right")
-    for document, (name, status, outputs, seconds) in table_rows(result):
-        table.add_row(name, Text(status, style=_STATUS_STYLE[document.status]), outputs, seconds)
-    return table
