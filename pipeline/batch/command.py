@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -75,7 +76,7 @@ def build_command(
 def terminal_console() -> Console | None:
     """rich's console when stdout is a terminal; None for a file or a pipe, where rich (and
     the time its import takes) is not needed."""
-    if not click.get_text_stream("stdout").isatty():
+    if sys.stdout is None or not sys.stdout.isatty():
         return None
     from rich.console import Console
 
