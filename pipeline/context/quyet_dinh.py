@@ -32,7 +32,6 @@ from pipeline.rules.money import format_money
 from pipeline.rules.numbering import roman
 from pipeline.rules.phrases import AWARD_FIELDS, COMMON, FIELDS, PROPOSAL_OPENINGS, Phrases, Text
 from pipeline.rules.placeholders import names_in
-from pipeline.rules.words import money_in_words
 
 # Up to this many entries are named in Điều 1; more go to an attached Danh sách.
 NAMED_IN_ARTICLE = 5
@@ -59,9 +58,10 @@ def two_digits(count: int) -> str:
     return f"{count:02d}" if count < 10 else str(count)
 
 
-def counted(people: int, groups: int, *, collectives_first: bool = False) -> str:
+def counted(awards: AwardList, *, collectives_first: bool = False) -> str:
     """'44 cá nhân và 05 tập thể' (or '05 tập thể và 44 cá nhân')."""
     parts = []
+    people, groups = awards.count(collective=False), awards.count(collective=True)
     if people:
         parts.append(f"{two_digits(people)} cá nhân")
     if groups:
@@ -89,17 +89,12 @@ def award_values(data: DecisionData, awards: AwardList) -> dict[str, str]:
     """The named fields of an award decision's phrases: counts, amounts, total, funding."""
     assert data.khen_thuong is not None
     section = data.khen_thuong
-    entries = awards.entries
-    # One pass over the list (its counts and totals are properties that walk it each time).
-    amounts = [e.amount for e in entries]
-    groups = sum(1 for e in entries if e.collective)
-    people = len(entries) - groups
-    priced = awards.priced
+    people, groups = awards.count(collective=False), awards.count(collective=True)
     values = {
         "hanh_dong": section.hanh_dong,
         "thanh_tich": (section.thanh_tich or "").rstrip("."),
-        "so_luong": counted(people, groups),
-        "so_luong_tap_the_truoc": counted(people, groups, collectives_first=True),
+        "so_luong": counted(awards),
+        "so_luong_tap_the_truoc": counted(awards, collectives_first=True),
         "so_ca_nhan": two_digits(people) if people else "0",
         "so_tap_the": two_digits(groups) if groups else "0",
         "tong_so": two_digits(people + groups),
@@ -108,29 +103,28 @@ def award_values(data: DecisionData, awards: AwardList) -> dict[str, str]:
         prefix = f"khen_thuong_{number}."
         values[prefix + "ten"] = group.award
         for collective, word in ((False, "ca_nhan"), (True, "tap_the")):
-            kind = [e for e in group.entries if e.collective == collective]
-            values[f"{prefix}so_{word}"] = two_digits(len(kind)) if kind else "0"
-            if kind and priced:
-                values[prefix + word] = format_money(kind[0].amount)
-    names = {e.award for e in entries}
+            entries = [e for e in group.entries if e.collective == collective]
+            values[f"{prefix}so_{word}"] = two_digits(len(entries)) if entries else "0"
+            if entries and awards.priced:
+                values[prefix + word] = format_money(entries[0].amount)
+    names = {e.award for e in awards.entries}
     if len(names) == 1:
         values["khen_thuong_chung"] = next(iter(names))
-    if not priced:
+    if not awards.priced:
         return values
-    reward = entries[0].reward  # one decision date: one base salary for every entry
+    reward = awards.entries[0].reward  # one decision date: one base salary for every entry
     assert reward is not None
-    total = sum(amounts)
     values.update(
-        tong_tien=format_money(total),
-        tong_tien_bang_chu=money_in_words(total),  # AwardList.total_in_words
+        tong_tien=format_money(awards.total),
+        tong_tien_bang_chu=awards.total_in_words,
         nguon_kinh_phi=(section.nguon_kinh_phi or "").rstrip("."),
         luong_co_so=format_money(reward.base_salary.amount),
         dieu_khoan=cited_articles(awards),
     )
     for collective, word in ((False, "ca_nhan"), (True, "tap_the")):
-        rates = {a for e, a in zip(entries, amounts, strict=True) if e.collective == collective}
-        if len(rates) == 1:
-            values[f"tien_{word}"] = format_money(rates.pop())
+        amounts = {e.amount for e in awards.entries if e.collective == collective}
+        if len(amounts) == 1:
+            values[f"tien_{word}"] = format_money(amounts.pop())
     return values
 
 
@@ -214,8 +208,7 @@ def award_articles(
         return [first]
     rates: dict[tuple[str, bool], int] = {}
     for entry in awards.entries:
-        if (entry.award, entry.collective) not in rates:  # the first entry's amount
-            rates[entry.award, entry.collective] = entry.amount
+        rates.setdefault((entry.award, entry.collective), entry.amount)
     rate_lines = [
         info.write(
             "dieu_2_muc",
@@ -325,40 +318,36 @@ def award_list_context(
     award_headings = kinds is None or len(awards.groups) > 1
     rows: list[dict[str, Any]] = []
     counter = 0
-    total = 0
 
-    def heading(key: str, number: str, name: str, part: list[tuple[Entry, int]]) -> None:
+    def heading(key: str, number: str, name: str, entries: list[Entry]) -> None:
         text = info.write(key, {
-            "so": number, "ten": name, "so_luong": str(len(part)),
-            "tong_tien": format_money(sum(amount for _, amount in part)),
+            "so": number, "ten": name, "so_luong": str(len(entries)),
+            "tong_tien": format_money(sum(e.amount for e in entries)),
         })  # fmt: skip
         rows.append({"nhom": text, "muc": None})
 
-    def entries_rows(part: list[tuple[Entry, int]]) -> None:
+    def entries_rows(entries: list[Entry]) -> None:
         nonlocal counter
         if layout.so_thu_tu == "theo_nhom":
             counter = 0
-        for entry, amount in part:
+        for entry in entries:
             counter += 1
             rows.append({"nhom": None, "muc": {
                 "stt": counter, "ho_ten": entry.name, "chuc_vu": entry.position,
-                "don_vi": entry.unit, "so_tien": format_money(amount),
+                "don_vi": entry.unit, "so_tien": format_money(entry.amount),
             }})  # fmt: skip
 
     kind_number = 0
     for number, group in enumerate(awards.groups, start=1):
-        # Each entry's amount read once (a property of its reward).
-        priced = [(entry, entry.amount) for entry in group.entries]
-        total += sum(amount for _, amount in priced)
         if award_headings:
-            heading("danh_sach_nhom", roman(number), group.award.upper(), priced)
+            heading("danh_sach_nhom", roman(number), group.award.upper(), list(group.entries))
         if kinds is None:
-            entries_rows(priced)
+            entries_rows(list(group.entries))
             continue
         if award_headings:
             kind_number = 0
         for collective in kinds:
-            part = [(e, amount) for e, amount in priced if e.collective == collective]
+            part = [e for e in group.entries if e.collective == collective]
             if not part:
                 continue
             kind_number += 1
@@ -376,7 +365,7 @@ def award_list_context(
         "dong": rows,
         "co_tien": awards.priced,
         "tong_cong_chu": info.write("danh_sach_tong_cong", values),
-        "tong_cong": format_money(total),  # AwardList.total: the sum over its groups
+        "tong_cong": format_money(awards.total),
     }
 
 
