@@ -167,7 +167,7 @@ def test_non_int_is_a_type_error(bad: object) -> None:
 
 
 @pytest.mark.parametrize("bad", [1.0, True])
-def test_money_in_words_remembers_amounts_not_equal_values(bad: object) -> None:
+def test_money_in_words_refuses_equal_values_of_other_types(bad: object) -> None:
     assert money_in_words(1) == "Một đồng."
     with pytest.raises(TypeError):
         money_in_words(bad)  # type: ignore[arg-type]

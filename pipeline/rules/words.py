@@ -27,8 +27,6 @@ nghìn") and vietnam-number writes "lẽ", a misspelling of "lẻ"; neither is f
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from pipeline.errors import InputError
 
 # Amounts from 0 up to (not including) a billion billion: "tỷ" is never repeated below it.
@@ -97,7 +95,6 @@ def amount_in_words(n: int) -> str:
     return " ".join(words)
 
 
-@lru_cache(maxsize=1024, typed=True)  # a batch repeats a few totals; typed: True is not 1
 def money_in_words(n: int, *, chan: bool = False) -> str:
     """Bằng chữ line: 'Một triệu ... nghìn đồng.' ('đồng chẵn.' for a round amount when `chan`)."""
     words = amount_in_words(n)
