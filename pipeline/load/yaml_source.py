@@ -581,12 +581,11 @@ def load_yaml(path: Path) -> Source:
     ):
         raise InputError("data.empty_file", file=path)
     unix = text.replace("\r", "")  # a CR of a line break is not a refused character
-    clean = passes_unchanged(unix)
-    if not clean:
+    if not passes_unchanged(unix):
         bad = refused_character(unix)
         if bad is not None:
             raise _typed_bad_char(path, text, bad)
-    builder = _FastBuilder(path, text, gate_free=clean and "\\" not in text)
+    builder = _FastBuilder(path, text)  # it works out whether the gate has work (_gate_free)
     try:
         data = builder.build()
         lines = builder.lines
