@@ -60,7 +60,6 @@ class Workspace:
         self._loader: DocumentLoader | None = None
         self._templates: TemplateLibrary | None = None
         self._paths = RealPaths()
-        self._agency_files: dict[str, Path] = {}  # by id: where its profile would be
 
     def __repr__(self) -> str:
         return f"Workspace({str(self.root)!r})"
@@ -133,9 +132,7 @@ class Workspace:
         """co-quan/<ref>.yaml of this workspace; a ref that is not a plain name finds nothing."""
         if not _SAFE_ID.match(ref):
             return None
-        path = self._agency_files.get(ref)
-        if path is None:
-            path = self._agency_files[ref] = self.agency_dir / f"{ref}.yaml"
+        path = self.agency_dir / f"{ref}.yaml"
         return self._paths.resolve(path) if path.is_file() else None
 
     def agency_ids(self) -> list[str]:
