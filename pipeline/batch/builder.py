@@ -35,13 +35,14 @@ from pipeline.batch.result import BuildResult, DocumentResult, Status
 from pipeline.batch.staged import Staged, StageJob
 from pipeline.claims import second_claims
 from pipeline.errors import ConversionError, RenderError
+from pipeline.register import Entry as RegisterEntry
+from pipeline.register import Register, Registers
+from pipeline.register import Status as RowStatus
 from pipeline.render.output import clean_stale, commit
 from pipeline.workspace import Workspace
 
 if TYPE_CHECKING:
     from pipeline.batch.pdf import PdfConverter
-    from pipeline.register import Entry as RegisterEntry
-    from pipeline.register import Register
 
 
 @dataclass
@@ -172,17 +173,10 @@ def build(
     freshness = Freshness(layout, workspace.templates)
     progress = reporter or SilentReporter()
     with ExitStack() as stack:
-        opened: list[Register] = []
+        registers = Registers(stack)
 
         def register() -> Register:
-            """The workspace's register, opened the first time it is needed (most builds never
-            number anything, and need neither the register nor its modules)."""
-            if not opened:
-                from pipeline.register import open_register
-
-                location = workspace.register_location
-                opened.append(stack.enter_context(open_register(location, root=workspace.root)))
-            return opened[0]
+            return registers.open(workspace.register_location, root=workspace.root)
 
         kept: dict[Path, Entry] = {}
         for path in paths:
@@ -325,8 +319,6 @@ def settle(
 ) -> None:
     """Confirm the numbers of the documents now in place; void the new ones that were not
     written, with the reason (a number once given is never given again)."""
-    from pipeline.register import Status as RowStatus
-
     errors = {d.input: d.error for d in result.documents}
     for path, number in numbers.items():
         if path in entries:
