@@ -57,3 +57,13 @@ def test_loading_a_decision_notes_its_data_file_and_its_list(
     assert spreadsheets
     for path in (document.path, *spreadsheets):
         assert read_log.recall(path, os.stat(path)) == file_sha256(path), path
+
+
+def test_a_file_the_build_hashes_itself_is_kept_too(tmp_path: Path) -> None:
+    from pipeline.batch.runner import hash_file
+
+    path = tmp_path / "profile.yaml"
+    path.write_bytes(b"ten: X\n")
+    assert read_log.recall(path, os.stat(path)) is None
+    assert hash_file(path) == file_sha256(path)
+    assert read_log.recall(path, os.stat(path)) == file_sha256(path)

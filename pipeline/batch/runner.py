@@ -33,7 +33,6 @@ from pipeline.errors import VanthuError
 from pipeline.i18n import current_language, set_language, t
 from pipeline.load import read_log
 from pipeline.load.contract import LoadedDocument
-from pipeline.load.documents import Recent
 from pipeline.register.documents import register_details, with_number
 from pipeline.render.output import stage
 from pipeline.workspace import Workspace
@@ -43,8 +42,6 @@ R = TypeVar("R")
 
 _renderer: Renderer | None = None
 _workspace: Workspace | None = None
-# Files met again soon (the agency profile, a report's decisions), not every file of the year.
-_hashes: Recent[tuple[Path, int, int], str] = Recent(256)
 _template_hashes: dict[str, str] = {}
 
 
@@ -70,11 +67,10 @@ def hash_file(path: Path) -> str:
     """sha256 of a file, once per process while its size and mtime stay the same: the hash of
     the bytes the loader parsed when it just read them (pipeline.load.read_log)."""
     stat = os.stat(path)
-    key = (path, stat.st_size, stat.st_mtime_ns)
-    digest = _hashes.get(key)
+    digest = read_log.recall(path, stat)
     if digest is None:
-        digest = read_log.recall(path, stat) or file_sha256(path)
-        _hashes.put(key, digest)
+        digest = file_sha256(path)
+        read_log.keep(path, stat, digest)
     return digest
 
 

@@ -1,11 +1,11 @@
-"""What the loader read: the sha256 of each input file's bytes, as they were parsed.
+"""The sha256 of each input file as this process last read it: the loader's bytes, as parsed.
 
 A build records the hash of every file an output was made from (pipeline.batch.manifest). The
 loader has the bytes in hand when it parses a data file or reads a list; hashing them there
 costs microseconds and spares the build opening and reading each file again, and the record is
-of the content actually parsed, even when the file is saved again while the build runs. Kept
-per process for the files read last: a build streams through the year and hashes each
-document's files right after loading it.
+of the content actually parsed, even when the file is saved again while the build runs. A file
+the build had to hash itself is kept here too. Kept per process for the files read last: a
+build streams through the year and hashes each document's files right after loading it.
 """
 
 from __future__ import annotations
@@ -22,8 +22,13 @@ def note(path: str | os.PathLike[str], info: os.stat_result, data: bytes) -> Non
     """`data` was read whole from `path`, whose stat just before reading was `info`."""
     if len(data) != info.st_size:  # it changed while read: the build hashes it itself
         return
+    keep(path, info, hashlib.sha256(data).hexdigest())
+
+
+def keep(path: str | os.PathLike[str], info: os.stat_result, digest: str) -> None:
+    """`digest` is the sha256 of `path` while its stat is `info`."""
     key = os.fspath(path)
-    _read[key] = ((info.st_size, info.st_mtime_ns), hashlib.sha256(data).hexdigest())
+    _read[key] = ((info.st_size, info.st_mtime_ns), digest)
     _read.move_to_end(key)
     while len(_read) > _KEPT:
         _read.popitem(last=False)
