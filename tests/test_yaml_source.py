@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from pipeline.errors import InputError
@@ -77,8 +77,7 @@ def _document(values: list[str], styles: list[int]) -> str:
 )
 def test_gate_free_files_read_as_through_the_gate(values: list[str], styles: list[int]) -> None:
     text = _document(values, styles[: len(values)])
-    if not _gate_free(text):
-        return
+    assume(_gate_free(text))  # not a silent return: hypothesis fails if most are left out
     short_cut = _result(_FastBuilder(PATH, text, gate_free=True))
     assert short_cut == _result(_FastBuilder(PATH, text, gate_free=False))
 
