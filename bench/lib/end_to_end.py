@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import pickle
-import shutil
 import subprocess
 import sys
 import time
@@ -62,7 +61,11 @@ def compile_checkout(bytecode: Path) -> None:
 def file_creation_ms(folder: Path, count: int = 200) -> float:
     """Milliseconds to create, write (30 KB, a decision's size) and close one new file in
     `folder`: every approach pays it once per document, and it differs a lot between disks
-    (and between folders of one aged file system)."""
+    (and between folders of one aged file system).
+
+    The probe's files stay until `folder` is deleted after every run (see build_bench.py:
+    files deleted now would slow the file creation of the runs that follow).
+    """
     probe = folder / "file-creation-probe"
     probe.mkdir(parents=True, exist_ok=True)
     data = os.urandom(30_000)
@@ -70,7 +73,6 @@ def file_creation_ms(folder: Path, count: int = 200) -> float:
     for number in range(count):
         (probe / f"{number}.docx").write_bytes(data)
     seconds = time.perf_counter() - started
-    shutil.rmtree(probe, ignore_errors=True)
     return seconds / count * 1000
 
 
@@ -128,8 +130,8 @@ def command(approach: str, workspace: Workspace, output: Path) -> list[str]:
 def run(
     approach: str, workspace: Workspace, output: Path, interval: float, bytecode: Path | None
 ) -> Run:
-    """Run `approach` once into a fresh `output`; RunFailed when it does not succeed."""
-    shutil.rmtree(output, ignore_errors=True)
+    """Run `approach` once into `output`, a folder that does not exist yet; RunFailed when it
+    does not succeed."""
     done = run_measured(
         command(approach, workspace, output),
         cwd=workspace.root,
