@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,9 @@ from docx import Document
 
 # Messages in Vietnamese whatever the machine's locale; tests of English set their own.
 os.environ["VANTHU_LANG"] = "vi"
+# Prepared templates are cached in a folder of this test run, not in the user's cache (every
+# process the tests start inherits it); tests of the cache set their own.
+os.environ["VANTHU_CACHE_DIR"] = tempfile.mkdtemp(prefix="vanthu-test-cache-")
 
 REPO = Path(__file__).resolve().parents[1]
 # The restored reference plan, kept with the tests as a fixture: a fresh clone alone passes.

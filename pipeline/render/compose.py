@@ -28,6 +28,7 @@ from pipeline.errors import TemplateError
 if TYPE_CHECKING:
     from docxtpl import DocxTemplate
 from pipeline.render.package import DOCUMENT_PART, Package
+from pipeline.render.template_cache import bytecode_cache, cleaned
 from pipeline.render.zipwriter import Member, replace_members, write_zip
 
 FRAME = "khung.docx"
@@ -126,7 +127,7 @@ def _patcher() -> DocxTemplate:
 
 def preprocess(xml: str, *, marked: bool = False) -> str:
     """docxtpl's tag clean-up; `marked`: one paragraph per line, to locate errors by line."""
-    patched = _patcher().patch_xml(xml)
+    patched = cleaned(xml, lambda text: _patcher().patch_xml(text))
     return mark_lines(patched) if marked else patched
 
 
@@ -315,6 +316,7 @@ class TemplateLibrary:
             loader=DictLoader(self.block_sources),
             autoescape=True,
             undefined=StrictUndefined,
+            bytecode_cache=bytecode_cache(),
         )
 
     def document_xml(self, name: str) -> str:

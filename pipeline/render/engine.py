@@ -186,7 +186,7 @@ class Engine:
         head, inner, sect, tail = split_body(document_xml, name)
         source = literal_braces(preprocess(inner + sect))
         try:
-            template = self._env.from_string(source)
+            template = self._compile(name, source)
         except TemplateSyntaxError as exc:
             raise self._located(name, source, exc) from None
         index = next(i for i, m in enumerate(members) if m.name == DOCUMENT_PART)
@@ -200,6 +200,21 @@ class Engine:
         )
         self._prepared[name] = prepared
         return prepared
+
+    def _compile(self, name: str, source: str) -> Template:
+        """`self._env.from_string(source)`, the compiled code kept in the environment's bytecode
+        cache between runs (Jinja uses it for loaded templates only; this is how its loaders
+        do it, under a key of the type's name and the source's checksum)."""
+        cache = self._env.bytecode_cache
+        if cache is None:
+            return self._env.from_string(source)
+        bucket = cache.get_bucket(self._env, f"vanthu-type:{name}", None, source)
+        if bucket.code is None:
+            bucket.code = self._env.compile(source)  # as from_string compiles: no name, no file
+            cache.set_bucket(bucket)
+        return self._env.template_class.from_code(
+            self._env, bucket.code, self._env.make_globals(None), None
+        )
 
     def form_sheet(self, name: str) -> FormSheet:
         """The paper, fields and styles of phôi template `name` (read once per engine)."""

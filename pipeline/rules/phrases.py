@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-from ruamel.yaml import YAML
+import yaml
 
 from pipeline.rules.placeholders import PLACEHOLDER, names_in
 
@@ -185,15 +185,19 @@ def _parsed(text: str) -> tuple[tuple[tuple[str, str, str], ...], str]:
 
 def parse_phrases(text: str) -> dict[str, Text]:
     """The phrase table in `text` (YAML), every key known and every value text."""
-    data = YAML(typ="safe").load(text) or {}
+    # libyaml (PyYAML's C loader), as for data/khen-thuong.yaml: ruamel's pure-Python loader
+    # took 15-30 ms of every run's first document. The file is the package's own; a value
+    # YAML 1.1 would read as anything but text (yes, 1:20) is refused below, not printed as
+    # True or 80.
+    data = yaml.load(text, Loader=yaml.CSafeLoader) or {}
     table: dict[str, Text] = {}
     for key, value in data.items():
         if key not in FIELDS:
             raise ValueError(f"{PHRASE_FILE}: unknown phrase {key!r}")
-        if key in LISTS:
-            table[key] = [str(v) for v in value]
-        else:
-            table[key] = str(value)
+        texts = value if key in LISTS and isinstance(value, list) else [value]
+        if not all(isinstance(v, str) for v in texts):
+            raise ValueError(f"{PHRASE_FILE}: {key} is not text (quote it)")
+        table[key] = list(texts) if key in LISTS else value
         bad = unknown_names(key, table[key])
         if bad:
             raise ValueError(f"{PHRASE_FILE}: {key} names unknown fields {bad}")

@@ -1,0 +1,130 @@
+"""Prepared templates remembered between runs: docxtpl's tag clean-up and Jinja's compiled code.
+
+Preparing the templates of a run (docxtpl's clean-up of each template's XML, then Jinja's
+compilation of the result) costs some 100–150 ms, a third of it only to import docxtpl and
+python-docx for the clean-up, and gives the same result every time for the same template: a
+clerk's single `vanthu render` and every build paid it again. Both results are kept in the
+user's cache folder (platformdirs: ~/.cache/vanthu on Linux), each under a key made from what it
+is made of: the clean-up by the sha256 of the XML and the identity of docxtpl's code (its file's
+size and modification time, as Python keys its own .pyc files), the compiled code by Jinja's
+bytecode cache (the source's checksum, Jinja's and Python's versions). An edited template is
+simply another key; nothing is ever looked up by a template's name alone.
+
+The cache only saves time: a folder that cannot be made or written, or an entry that cannot be
+read, means the work is done as before, and the output is the same byte for byte.
+VANTHU_CACHE_DIR names another folder; set and empty, nothing is cached. Compiled code from the
+cache is run as Python runs a .pyc: the folder is the user's own, as is their site-packages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from jinja2 import BytecodeCache, FileSystemBytecodeCache
+from jinja2.bccache import Bucket
+
+from pipeline.render.output import write_atomic
+
+CACHE_ENV = "VANTHU_CACHE_DIR"
+APP_NAME = "vanthu"
+_FORMAT = b"vanthu-clean-1"  # bump when what is stored, or how it is made, changes
+_CLEAN_DIR = "clean"
+_JINJA_DIR = "jinja"
+
+
+def cache_root() -> Path | None:
+    """The cache folder (not necessarily existing yet), or None when caching is turned off."""
+    chosen = os.environ.get(CACHE_ENV)
+    if chosen is not None:
+        return Path(chosen) if chosen.strip() else None
+    # Imported here: only a run that prepares a template needs it.
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP_NAME, appauthor=False))
+
+
+def _folder(name: str) -> Path | None:
+    """`name` under the cache folder, made if need be; None if there is no usable one."""
+    root = cache_root()
+    if root is None:
+        return None
+    folder = root / name
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder
+
+
+def _cleaner_identity() -> bytes:
+    """Which docxtpl does the clean-up: its template module's size and modification time."""
+    spec = importlib.util.find_spec("docxtpl")
+    if spec is None or not spec.submodule_search_locations:
+        return b"?"
+    module = Path(next(iter(spec.submodule_search_locations))) / "template.py"
+    try:
+        info = module.stat()
+    except OSError:
+        return b"?"
+    return f"{module}\0{info.st_size}\0{info.st_mtime_ns}".encode()
+
+
+def cleaned(xml: str, clean: Callable[[str], str]) -> str:
+    """`clean(xml)`, read from the cache when this XML was cleaned by this docxtpl before."""
+    folder = _folder(_CLEAN_DIR)
+    if folder is None:
+        return clean(xml)
+    digest = hashlib.sha256(_FORMAT + b"\0" + _cleaner_identity() + b"\0" + xml.encode())
+    entry = folder / f"{digest.hexdigest()}.xml"
+    known = _checked(entry)
+    if known is not None:
+        return known
+    result = clean(xml)
+    data = result.encode("utf-8")
+    try:
+        write_atomic(entry, hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
+    except OSError:
+        pass  # a read-only or full disk: the next run cleans it again
+    return result
+
+
+def _checked(entry: Path) -> str | None:
+    """The text of a clean-up entry (its sha256, a newline, the text), None unless whole."""
+    try:
+        stored = entry.read_bytes()
+    except OSError:
+        return None
+    digest, _, data = stored.partition(b"\n")
+    if hashlib.sha256(data).hexdigest().encode() != digest:
+        return None  # cut short or altered since it was written
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+class _QuietBytecodeCache(FileSystemBytecodeCache):
+    """Jinja's file cache of compiled templates, for which a damaged entry is a missing one
+    and a failed write is no error (Jinja's own raises: a full disk would stop a build)."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # truncated or foreign bytes: unpickling and unmarshalling raise anything
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def bytecode_cache() -> BytecodeCache | None:
+    """Jinja's cache of compiled templates in the cache folder, or None without one."""
+    folder = _folder(_JINJA_DIR)
+    return _QuietBytecodeCache(str(folder)) if folder is not None else None

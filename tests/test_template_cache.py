@@ -1,0 +1,128 @@
+"""Prepared templates are remembered between runs, and the cache never changes an output."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline.api import Renderer, load_document
+from pipeline.render import template_cache
+from pipeline.render.template_cache import CACHE_ENV, cleaned
+
+REPO = Path(__file__).resolve().parents[1]
+DECISION = REPO / "inputs" / "2022" / "qd-lao-dong-tien-tien.yaml"
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(CACHE_ENV, str(folder))
+    return folder
+
+
+def counting(calls: list[str]):
+    def clean(xml: str) -> str:
+        calls.append(xml)
+        return xml.upper()
+
+    return clean
+
+
+def test_cleaned_once_then_read_back(cache: Path) -> None:
+    calls: list[str] = []
+    assert cleaned("<w:t>a</w:t>", counting(calls)) == "<W:T>A</W:T>"
+    assert cleaned("<w:t>a</w:t>", counting(calls)) == "<W:T>A</W:T>"
+    assert calls == ["<w:t>a</w:t>"]
+    assert cleaned("<w:t>b</w:t>", counting(calls)) == "<W:T>B</W:T>"  # other XML, other key
+    assert len(calls) == 2
+    assert len(list((cache / "clean").iterdir())) == 2
+
+
+def test_damaged_entry_is_made_again(cache: Path) -> None:
+    calls: list[str] = []
+    cleaned("<x/>", counting(calls))
+    (entry,) = (cache / "clean").iterdir()
+    entry.write_bytes(b"\xff\xfe not utf-8")
+    assert cleaned("<x/>", counting(calls)) == "<X/>"
+    assert len(calls) == 2
+    assert entry.read_bytes().endswith(b"\n<X/>")
+
+
+def test_unusable_or_turned_off_cache_does_the_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[str] = []
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv(CACHE_ENV, str(blocker / "cache"))  # cannot be made
+    assert cleaned("<x/>", counting(calls)) == "<X/>"
+    assert template_cache.bytecode_cache() is None
+    monkeypatch.setenv(CACHE_ENV, "")  # turned off
+    assert template_cache.cache_root() is None
+    assert cleaned("<x/>", counting(calls)) == "<X/>"
+    assert len(calls) == 2
+
+
+def test_default_folder_is_the_users_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    from platformdirs import user_cache_dir
+
+    monkeypatch.delenv(CACHE_ENV, raising=False)
+    assert template_cache.cache_root() == Path(user_cache_dir("vanthu", appauthor=False))
+
+
+def test_same_document_with_a_cold_warm_damaged_or_no_cache(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    document = load_document(DECISION)
+    cold = Renderer().render(document)
+    assert any((cache / "jinja").iterdir()) and any((cache / "clean").iterdir())
+    warm = Renderer().render(document)
+    for entry in [*(cache / "jinja").iterdir(), *(cache / "clean").iterdir()]:
+        entry.write_bytes(entry.read_bytes()[: len(entry.read_bytes()) // 2])
+    damaged = Renderer().render(document)
+    monkeypatch.setenv(CACHE_ENV, "")
+    uncached = Renderer().render(document)
+    assert cold == warm == damaged == uncached
+
+
+def test_an_edited_template_is_not_served_from_the_cache(cache: Path, tmp_path: Path) -> None:
+    """Two template folders with the same names and different text, one cache: each renders
+    its own text (entries are keyed by content, never by a template's name)."""
+    from docx import Document
+
+    document = load_document(DECISION)
+    Renderer().render(document)  # the cache now holds the built-in quyet-dinh
+    edited = tmp_path / "templates"
+    shutil.copytree(REPO / "templates", edited)
+    package = Document(str(edited / "quyet-dinh.docx"))
+    package.add_paragraph("ĐOẠN THÊM VÀO MẪU")
+    package.save(str(edited / "quyet-dinh.docx"))
+    output = Renderer(edited).render(document)
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(output)) as archive:
+        assert "ĐOẠN THÊM VÀO MẪU" in archive.read("word/document.xml").decode("utf-8")
+
+
+def test_a_warm_run_needs_neither_docxtpl_nor_python_docx(cache: Path) -> None:
+    """What the cache is for: a run whose templates were prepared before imports neither."""
+    probe = (
+        "import sys\n"
+        "from pipeline.api import Renderer, load_document\n"
+        f"Renderer().render(load_document(__import__('pathlib').Path({str(DECISION)!r})))\n"
+        "print(sorted(m for m in ('docxtpl', 'docx') if m in sys.modules))\n"
+    )
+    env = {**os.environ, CACHE_ENV: str(cache)}
+    runs = [
+        subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
+        for _ in range(2)
+    ]
+    assert [r.returncode for r in runs] == [0, 0], runs[0].stderr + runs[1].stderr
+    assert runs[0].stdout.strip() == "['docx', 'docxtpl']"  # cold: prepared with docxtpl
+    assert runs[1].stdout.strip() == "[]"
