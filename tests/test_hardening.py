@@ -178,9 +178,9 @@ def test_merged_cells_are_named_by_range(tmp_path: Path) -> None:
 def test_a_sheet_part_too_large_is_refused_unread(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from pipeline.load.spreadsheet import xlsx
+    from pipeline.load.spreadsheet import limits
 
-    monkeypatch.setattr(xlsx, "MAX_PART_BYTES", 1000)
+    monkeypatch.setattr(limits, "MAX_PART_BYTES", 1000)
     path = tmp_path / "ds.xlsx"
     book = openpyxl.Workbook()
     book.active.append(["Họ và tên", "Danh hiệu"])

@@ -94,6 +94,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{count} dòng lỗi, chưa nhập dòng nào; dòng đầu tiên: {first}",
         "en": "{count} bad row(s), nothing was imported; the first: {first}",
     },
+    "register.too_many_rows": {
+        "vi": "trang sổ quá dài (quá {limit} dòng); hãy tách mỗi năm ra một tệp.",
+        "en": "the register's sheet is too long (more than {limit} rows); put each year in a "
+        "file of its own.",
+    },
     "register.no_header": {
         "vi": "không tìm thấy dòng tiêu đề của sổ (cần các cột như 'Số, ký hiệu văn bản', "
         "'Ngày tháng văn bản', 'Tên loại và trích yếu nội dung') trong {rows} dòng đầu",

@@ -18,12 +18,15 @@ from typing import Any
 from openpyxl import load_workbook
 
 from pipeline.errors import InputError
+from pipeline.load.spreadsheet.limits import MAX_FILE_BYTES, check_size, refuse_large_parts
 from pipeline.register.columns import EXTRA_COLUMNS, FORM_COLUMNS, STATUS_WORDS
 from pipeline.register.errors import DuplicateNumberError, RegisterImportError
 from pipeline.register.model import Details, Entry, Status
 from pipeline.register.store import Register
 
 HEADER_SEARCH_ROWS = 25
+# Rows of one sheet, blank ones included: a busy office numbers a few thousand documents a year.
+MAX_REGISTER_ROWS = 100_000
 _TITLES = {c.key: c.title for c in FORM_COLUMNS + EXTRA_COLUMNS}
 
 # Normalised header text → field. Offices spell the form's titles in several ways.
@@ -193,7 +196,12 @@ def _read(path: Path, year: int | None,
     file = str(path)
     if not path.exists():
         raise InputError("sheet.not_found", file=file)
+    # The limits of an award list, as hostile a file can be here: size, then each part's
+    # inflated size from the zip's directory, before openpyxl inflates anything.
+    check_size(path, MAX_FILE_BYTES)
     try:
+        with zipfile.ZipFile(path) as archive:
+            refuse_large_parts(archive, path)
         book = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise InputError("sheet.bad_xlsx", file=file, reason=str(exc)) from None
@@ -202,7 +210,12 @@ def _read(path: Path, year: int | None,
     found_header = False
     try:
         for sheet in book.worksheets:
-            rows = [tuple(r) for r in sheet.iter_rows(values_only=True)]
+            rows = []
+            for values in sheet.iter_rows(values_only=True):
+                if len(rows) >= MAX_REGISTER_ROWS:
+                    raise InputError("register.too_many_rows", file=file, sheet=sheet.title,
+                                     row=len(rows) + 1, limit=MAX_REGISTER_ROWS)  # fmt: skip
+                rows.append(tuple(values))
             header = _find_header(rows)
             if header is None:
                 continue

@@ -92,6 +92,36 @@ def test_bad_rows_are_named_and_nothing_is_imported(tmp_path: Path) -> None:
     assert "dòng 11" in message  # the row that already has 02
 
 
+def test_import_has_the_limits_of_an_award_list(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A hostile register file is refused before openpyxl inflates or holds it: a part that
+    would inflate past the limit (as a zip bomb's does), a sheet of too many rows, a file that
+    is not a regular file. Nothing is recorded."""
+    import pipeline.load.spreadsheet.limits as limits
+    import pipeline.register.xlsx_import as xlsx_import
+
+    path = office_sheet(tmp_path / "so-di-2025.xlsx", GOOD_ROWS)
+    with open_register(tmp_path / "so.sqlite3") as register:
+        with monkeypatch.context() as patch:
+            patch.setattr(limits, "MAX_PART_BYTES", 2_000)
+            with pytest.raises(InputError) as caught:
+                import_xlsx(register, AGENCY, path)
+            assert caught.value.key == "sheet.part_too_large"
+            assert "so-di-2025.xlsx" in caught.value.message()
+        with monkeypatch.context() as patch:
+            patch.setattr(xlsx_import, "MAX_REGISTER_ROWS", 10)
+            with pytest.raises(InputError) as caught:
+                import_xlsx(register, AGENCY, path)
+            assert caught.value.key == "register.too_many_rows"
+            assert "Sổ đi 2025" in caught.value.message() and "10" in caught.value.message()
+        with pytest.raises(InputError) as caught:
+            import_xlsx(register, AGENCY, tmp_path)  # a folder
+        assert caught.value.key == "data.not_regular_file"
+        assert register.entries(2025) == []
+        assert len(import_xlsx(register, AGENCY, path)) == 5  # within the limits: imported
+
+
 @pytest.mark.parametrize("numbering_after_blank", [False, True])
 def test_realistic_register_imports(tmp_path: Path, numbering_after_blank: bool) -> None:
     path = office_sheet(tmp_path / "so-di-2025.xlsx", GOOD_ROWS, numbering_after_blank)

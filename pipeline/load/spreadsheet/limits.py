@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import stat
+import zipfile
 from pathlib import Path
 
 from pipeline.errors import InputError
@@ -30,3 +31,13 @@ def check_size(path: Path, limit: int) -> os.stat_result:
     if info.st_size > limit:
         raise InputError("data.file_too_large", file=path, size=info.st_size, limit=limit)
     return info
+
+
+def refuse_large_parts(archive: zipfile.ZipFile, path: Path) -> None:
+    """InputError if a part of the .xlsx would inflate past MAX_PART_BYTES (one 1.5 GB cell, a
+    zip bomb), judged from the zip's directory before anything is inflated."""
+    for info in archive.infolist():
+        if info.file_size > MAX_PART_BYTES:
+            raise InputError(
+                "sheet.part_too_large", file=path, part=info.filename, limit=MAX_PART_BYTES
+            )

@@ -30,7 +30,7 @@ from pipeline.errors import InputError
 from pipeline.load import read_log
 from pipeline.load.spreadsheet.cells import ExcelError, Formula
 from pipeline.load.spreadsheet.fields import Wanted, normalize_header
-from pipeline.load.spreadsheet.limits import MAX_FILE_BYTES, MAX_PART_BYTES, check_size
+from pipeline.load.spreadsheet.limits import MAX_FILE_BYTES, check_size, refuse_large_parts
 from pipeline.load.spreadsheet.members import member_bytes, plain_member_bytes
 from pipeline.load.spreadsheet.table import Record, Table, build_table
 
@@ -58,12 +58,7 @@ def read_xlsx(path: Path, sheet: str | None, fields: list[Wanted]) -> Table:
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise InputError("sheet.bad_xlsx", file=path, reason=exc) from None
     with archive:
-        # A part that inflates to gigabytes (one 1.5 GB cell, a zip bomb) is refused unread.
-        for info in archive.infolist():
-            if info.file_size > MAX_PART_BYTES:
-                raise InputError(
-                    "sheet.part_too_large", file=path, part=info.filename, limit=MAX_PART_BYTES
-                )
+        refuse_large_parts(archive, path)
         try:
             book = python_calamine.CalamineWorkbook.from_path(str(path))
         except python_calamine.PasswordError:
