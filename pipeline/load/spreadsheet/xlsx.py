@@ -29,6 +29,7 @@ from lxml import etree
 from pipeline.errors import InputError
 from pipeline.load import read_log
 from pipeline.load.spreadsheet.cells import ExcelError, Formula
+from pipeline.load.spreadsheet.detect import refuse_ole2
 from pipeline.load.spreadsheet.fields import Wanted, normalize_header
 from pipeline.load.spreadsheet.limits import MAX_FILE_BYTES, check_size, refuse_large_parts
 from pipeline.load.spreadsheet.members import member_bytes, plain_member_bytes
@@ -54,13 +55,16 @@ def read_xlsx(path: Path, sheet: str | None, fields: list[Wanted]) -> Table:
     try:
         data = path.read_bytes()
         read_log.note(path, stat, data)
+        refuse_ole2(path, data)
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise InputError("sheet.bad_xlsx", file=path, reason=exc) from None
     with archive:
         refuse_large_parts(archive, path)
         try:
-            book = python_calamine.CalamineWorkbook.from_path(str(path))
+            # From the bytes already read: the file is read once (calamine reading it again
+            # cost an open and some forty seeks and reads).
+            book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         except python_calamine.PasswordError:
             raise InputError("sheet.encrypted", file=path, name=path.name) from None
         except _CALAMINE_ERRORS as exc:
