@@ -210,7 +210,7 @@ def _read(path: Path, year: int | None,
     found_header = False
     try:
         for sheet in book.worksheets:
-            rows = []
+            rows: list[tuple[Any, ...]] = []
             for values in sheet.iter_rows(values_only=True):
                 if len(rows) >= MAX_REGISTER_ROWS:
                     raise InputError("register.too_many_rows", file=file, sheet=sheet.title,
