@@ -18,6 +18,7 @@ cache is run as Python runs a .pyc: the folder is the user's own, as is their si
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.util
 import os
@@ -60,6 +61,7 @@ def _folder(name: str) -> Path | None:
     return folder
 
 
+@functools.cache  # a process runs one docxtpl
 def _cleaner_identity() -> bytes:
     """Which docxtpl does the clean-up: its template module's size and modification time."""
     spec = importlib.util.find_spec("docxtpl")
