@@ -417,3 +417,23 @@ def test_documents_lists_data_files_in_order_and_skips_what_is_not_one(tmp_path:
     assert [p.relative_to(data).as_posix() for p in found] == [
         "2021/z.yaml", "2022/a.yaml", "2022/b.yaml", "2022/link.yaml", "2022/qd/c.yaml", "x.yaml"
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "given",
+    ["", "outputs/2022/qd.docx", ".", "a/../b", "../elsewhere/x.docx", "/", "/tmp/other.docx"],
+)
+def test_shown_is_relative_to_the_working_folder_as_pathlib_says(
+    given: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """shown() compares text for speed; it says what relative_to() of the parts would say."""
+    from pipeline.workspace import shown
+
+    monkeypatch.chdir(tmp_path)
+    for path in {Path(given), tmp_path / given} if given else {tmp_path}:
+        try:
+            expected = path.absolute().relative_to(Path.cwd()).as_posix()
+        except ValueError:
+            expected = str(path)
+        assert shown(path) == expected
+        assert shown(path, str(tmp_path)) == expected

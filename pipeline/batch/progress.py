@@ -7,6 +7,7 @@ build's start-up).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -48,10 +49,11 @@ def table_rows(result: BuildResult) -> list[tuple[DocumentResult, list[str]]]:
     """The table's rows: each document built or failed (the unchanged ones are counted in the
     summary: a year of thousands stays readable)."""
     rows = []
+    here = os.getcwd()
     for document in result.documents:
         if document.status is Status.UNCHANGED:
             continue
-        outputs = [shown(p) for p in (document.output, document.pdf) if p is not None]
+        outputs = [shown(p, here) for p in (document.output, document.pdf) if p is not None]
         cells = [
             document.name,
             t(f"build.status_{document.status.value}"),

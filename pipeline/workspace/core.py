@@ -288,12 +288,18 @@ class Workspace:
         return self._templates
 
 
-def shown(path: Path) -> str:
-    """`path` as a user reads it: relative to the working folder when it lies inside it."""
-    try:
-        return path.absolute().relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return str(path)
+def shown(path: Path, cwd: str | None = None) -> str:
+    """`path` as a user reads it: relative to the working folder (`cwd`, else asked for) when
+    it lies inside it. Compared as text, as relative_to compares parts: a table of thousands of
+    outputs asks for the working folder once and parses no path."""
+    here = cwd if cwd is not None else os.getcwd()
+    text = str(path) if path.is_absolute() else os.path.join(here, path)
+    if os.path.normcase(text) == os.path.normcase(here):
+        return "."
+    prefix = here if here.endswith(os.sep) else here + os.sep
+    if os.path.normcase(text).startswith(os.path.normcase(prefix)):  # Windows: any case
+        return text[len(prefix) :].replace(os.sep, "/")
+    return str(path)
 
 
 def _rebuild(settings: dict[str, Any]) -> Workspace:
