@@ -80,9 +80,9 @@ def test_same_document_with_a_cold_warm_damaged_or_no_cache(
 ) -> None:
     document = load_document(DECISION)
     cold = Renderer().render(document)
-    assert any((cache / "jinja").iterdir()) and any((cache / "clean").iterdir())
+    assert any((cache / "jinja").rglob("*.cache")) and any((cache / "clean").iterdir())
     warm = Renderer().render(document)
-    for entry in [*(cache / "jinja").iterdir(), *(cache / "clean").iterdir()]:
+    for entry in [*(cache / "jinja").rglob("*.cache"), *(cache / "clean").iterdir()]:
         entry.write_bytes(entry.read_bytes()[: len(entry.read_bytes()) // 2])
     damaged = Renderer().render(document)
     monkeypatch.setenv(CACHE_ENV, "")
@@ -126,3 +126,19 @@ def test_a_warm_run_needs_neither_docxtpl_nor_python_docx(cache: Path) -> None:
     assert [r.returncode for r in runs] == [0, 0], runs[0].stderr + runs[1].stderr
     assert runs[0].stdout.strip() == "['docx', 'docxtpl']"  # cold: prepared with docxtpl
     assert runs[1].stdout.strip() == "[]"
+
+
+def test_code_compiled_under_other_settings_is_not_reused(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Jinja keys compiled code by source only; vanthu keeps it in a folder per compiler
+    identity (Jinja's version, the modules that set up the environment), so a vanthu whose
+    environment changed (autoescaping, the sandbox) compiles again."""
+    document = load_document(DECISION)
+    first = Renderer().render(document)
+    monkeypatch.setattr(template_cache, "_compiler_identity", lambda: "another-setup")
+    again = Renderer().render(document)
+    folders = sorted(p.name for p in (cache / "jinja").iterdir())
+    assert len(folders) == 2 and "another-setup" in folders
+    assert any((cache / "jinja" / "another-setup").glob("*.cache"))
+    assert first == again

@@ -7,8 +7,9 @@ clerk's single `vanthu render` and every build paid it again. Both results are k
 user's cache folder (platformdirs: ~/.cache/vanthu on Linux), each under a key made from what it
 is made of: the clean-up by the sha256 of the XML and the identity of docxtpl's code (its file's
 size and modification time, as Python keys its own .pyc files), the compiled code by Jinja's
-bytecode cache (the source's checksum, Jinja's and Python's versions). An edited template is
-simply another key; nothing is ever looked up by a template's name alone.
+bytecode cache (the source's checksum, Jinja's and Python's versions) in a folder named for
+the settings the code was compiled under. An edited template is simply another key; nothing is
+ever looked up by a template's name alone.
 
 The cache only saves time: a folder that cannot be made or written, or an entry that cannot be
 read, means the work is done as before, and the output is the same byte for byte.
@@ -126,7 +127,29 @@ class _QuietBytecodeCache(FileSystemBytecodeCache):
             pass
 
 
+@functools.cache
+def _compiler_identity() -> str:
+    """What Jinja's compiled code depends on besides the source, which Jinja's own key leaves
+    out: Jinja's version and how vanthu sets up its environment (sandbox, autoescaping, the
+    guards), i.e. the modules that do it, by size and modification time. Code compiled under
+    other settings (autoescaping off, say) is then never run under these."""
+    import jinja2
+
+    from pipeline import __version__
+    from pipeline.render import budget, compose, engine
+
+    parts = [__version__, jinja2.__version__]
+    for module in (budget, compose, engine):
+        try:
+            info = os.stat(str(module.__file__))
+            parts.append(f"{module.__name__}:{info.st_size}:{info.st_mtime_ns}")
+        except (OSError, TypeError):
+            parts.append(f"{module.__name__}:?")
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
+
+
 def bytecode_cache() -> BytecodeCache | None:
-    """Jinja's cache of compiled templates in the cache folder, or None without one."""
-    folder = _folder(_JINJA_DIR)
+    """Jinja's cache of compiled templates in the cache folder (a folder per compiler identity),
+    or None without one."""
+    folder = _folder(f"{_JINJA_DIR}/{_compiler_identity()}")
     return _QuietBytecodeCache(str(folder)) if folder is not None else None
