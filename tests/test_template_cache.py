@@ -142,3 +142,9 @@ def test_code_compiled_under_other_settings_is_not_reused(
     assert len(folders) == 2 and "another-setup" in folders
     assert any((cache / "jinja" / "another-setup").glob("*.cache"))
     assert first == again
+
+
+def test_the_environment_modules_named_exist() -> None:
+    """A module renamed or moved would silently drop out of the compiler identity."""
+    here = Path(template_cache.__file__).parent
+    assert all((here / name).is_file() for name in template_cache._ENVIRONMENT_MODULES)

@@ -36,6 +36,8 @@ APP_NAME = "vanthu"
 _FORMAT = b"vanthu-clean-1"  # bump when what is stored, or how it is made, changes
 _CLEAN_DIR = "clean"
 _JINJA_DIR = "jinja"
+# The modules that set up the Jinja environment templates compile in (pipeline.render).
+_ENVIRONMENT_MODULES = ("budget.py", "compose.py", "engine.py")
 
 
 def cache_root() -> Path | None:
@@ -136,15 +138,15 @@ def _compiler_identity() -> str:
     import jinja2
 
     from pipeline import __version__
-    from pipeline.render import budget, compose, engine
 
     parts = [__version__, jinja2.__version__]
-    for module in (budget, compose, engine):
+    here = Path(__file__).resolve().parent  # the modules beside this one, found, not imported
+    for module in _ENVIRONMENT_MODULES:
         try:
-            info = os.stat(str(module.__file__))
-            parts.append(f"{module.__name__}:{info.st_size}:{info.st_mtime_ns}")
-        except (OSError, TypeError):
-            parts.append(f"{module.__name__}:?")
+            info = (here / module).stat()
+            parts.append(f"{module}:{info.st_size}:{info.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{module}:?")
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
 
 
