@@ -73,7 +73,9 @@ def test_kill_9_mid_allocation_leaves_register_consistent(location: str) -> None
     expected_next = 1
     killed_inside = 0  # kills that hit a process holding a number it had not committed
     for round_ in range(5):
-        taken = [ctx.Value("i", 0) for _ in range(2)]
+        # Without a lock: a worker killed while setting a locked Value would leave its lock
+        # held for good, and reading it here would wait forever (seen once in a full run).
+        taken = [ctx.Value("i", 0, lock=False) for _ in range(2)]
         workers = [ctx.Process(target=_allocate_until_killed,
                                args=(location, round_ * 10 + i, taken[i])) for i in range(2)]
         for worker in workers:
