@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
+from docx import Document
 
 from pipeline.api import Renderer, load_document
 from pipeline.render import template_cache
@@ -93,8 +96,6 @@ def test_same_document_with_a_cold_warm_damaged_or_no_cache(
 def test_an_edited_template_is_not_served_from_the_cache(cache: Path, tmp_path: Path) -> None:
     """Two template folders with the same names and different text, one cache: each renders
     its own text (entries are keyed by content, never by a template's name)."""
-    from docx import Document
-
     document = load_document(DECISION)
     Renderer().render(document)  # the cache now holds the built-in quyet-dinh
     edited = tmp_path / "templates"
@@ -103,9 +104,6 @@ def test_an_edited_template_is_not_served_from_the_cache(cache: Path, tmp_path: 
     package.add_paragraph("ĐOẠN THÊM VÀO MẪU")
     package.save(str(edited / "quyet-dinh.docx"))
     output = Renderer(edited).render(document)
-    import io
-    import zipfile
-
     with zipfile.ZipFile(io.BytesIO(output)) as archive:
         assert "ĐOẠN THÊM VÀO MẪU" in archive.read("word/document.xml").decode("utf-8")
 

@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
-from pipeline.batch.json_text import pieces
 from pipeline.errors import TemplateError
 from pipeline.render.compose import TemplateLibrary
 from pipeline.render.output import commit, stage
 
 _CHUNK = 1 << 20
+_ENCODER = json.JSONEncoder(ensure_ascii=False, indent=2, sort_keys=True)
 
 
 def file_sha256(path: Path) -> str:
@@ -148,7 +148,8 @@ class Manifest:
             "vanthu": self.version,
             "year": self.year,
         }
-        yield from pieces(data)
+        yield from _ENCODER.iterencode(data)
+        yield "\n"
 
     def write(self, path: Path) -> bool:
         """Write atomically (readers see the old manifest or the new one), streamed; a file

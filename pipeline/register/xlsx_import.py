@@ -7,6 +7,7 @@ Every bad row is reported (sheet, row, column) and nothing is recorded until all
 
 from __future__ import annotations
 
+import io
 import re
 import unicodedata
 import zipfile
@@ -200,9 +201,10 @@ def _read(path: Path, year: int | None,
     # inflated size from the zip's directory, before openpyxl inflates anything.
     check_size(path, MAX_FILE_BYTES)
     try:
-        with zipfile.ZipFile(path) as archive:
+        data = io.BytesIO(path.read_bytes())  # read once: the zip's directory, then openpyxl
+        with zipfile.ZipFile(data) as archive:
             refuse_large_parts(archive, path)
-        book = load_workbook(path, read_only=True, data_only=True)
+        book = load_workbook(data, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise InputError("sheet.bad_xlsx", file=file, reason=str(exc)) from None
     rows_out: list[ImportedRow] = []
