@@ -355,10 +355,10 @@ def test_missing_input_folder_is_a_message(cli: click.Group, tmp_path: Path) -> 
 def test_nothing_changed_means_nothing_is_parsed(
     inputs_copy: Path, out: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def must_not_load(path: Path):  # an unchanged document is judged by hashes alone
-        raise AssertionError(f"{path} was loaded")
+    def must_not_load(jobs: list):  # an unchanged document is judged by hashes alone
+        raise AssertionError(f"{[job.path for job in jobs]} were loaded")
 
-    monkeypatch.setattr("pipeline.batch.runner.stage_task", must_not_load)
+    monkeypatch.setattr("pipeline.batch.runner.stage_batch", must_not_load)
     again = build(in_workspace(inputs_copy, out), jobs=1)
     assert again.ok and set(statuses(again).values()) == {Status.UNCHANGED}
 

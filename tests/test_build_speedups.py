@@ -19,7 +19,14 @@ from pipeline.load.spreadsheet.cells import Formula
 from pipeline.load.spreadsheet.fields import resolve_fields
 from pipeline.load.spreadsheet.table import build_table, get_column_letter
 from pipeline.workspace import Workspace
-from tests.test_build import AWARD_DECISION, AWARD_SHEET, documents_of, statuses
+from tests.test_build import (
+    AWARD_DECISION,
+    AWARD_SHEET,
+    BROKEN,
+    break_line,
+    documents_of,
+    statuses,
+)
 
 
 def build_once(inputs: Path, out: Path):
@@ -181,3 +188,30 @@ def test_the_sandbox_reads_dicts_exactly_as_jinja_s(expression: str) -> None:
     assert ours == outcome(SandboxedEnvironment(autoescape=True))
     if "__class__" in expression:
         assert ours.startswith("refused")
+
+
+def test_documents_built_in_one_batch_come_out_as_built_one_at_a_time(
+    inputs_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker takes its documents a few at a time and runs each step over the whole batch:
+    a bad document in a batch must fail alone, and every other one come out byte for byte as
+    when each is its own batch."""
+    broken = inputs_copy / BROKEN
+    break_line(broken, "ngay: 10/01/2022", "ngay: 31/02/2022")
+    workspace = Workspace.containing(inputs_copy)
+
+    def build_with_batches_of(size: int, out: Path):
+        monkeypatch.setattr("pipeline.batch.runner.CHUNK_LIMIT", size)
+        return build(workspace.with_output(out), inputs_copy, jobs=1, keep_going=True)
+
+    alone = build_with_batches_of(1, tmp_path / "alone")
+    batched = build_with_batches_of(8, tmp_path / "batched")
+    assert statuses(batched) == statuses(alone)
+    assert [d.name for d in batched.failed] == [d.name for d in alone.failed]
+    assert any(d.input == broken for d in batched.failed)
+    assert len(batched.failed) < len(batched.documents) - 5
+    assert docx_files(tmp_path / "batched") == docx_files(tmp_path / "alone")
+
+
+def docx_files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*.docx")}

@@ -174,11 +174,11 @@ def test_after_a_stop_the_next_build_matches_a_clean_one(
     assert snapshot(out) == snapshot(tmp_path / "clean")
 
 
-def square_or_die(number: int) -> int:
-    """A task that kills its own worker process on 13."""
-    if number == 13:
+def squares_or_die(numbers: list[int]) -> list[int]:
+    """A task that kills its own worker process when its batch holds 13."""
+    if 13 in numbers:
         os.kill(os.getpid(), signal.SIGKILL)
-    return number * number
+    return [number * number for number in numbers]
 
 
 @pytest.mark.parametrize(("count", "jobs", "size"), [(1, 2, 1), (7, 2, 1), (64, 2, 8), (1000, 2, 8),
@@ -198,7 +198,7 @@ def test_every_item_of_a_dead_workers_chunks_is_reported_lost_once() -> None:
 
     items = list(range(64))
     with Workers(2, Workspace.containing(REPO / "inputs")) as workers:
-        results = list(workers.run(square_or_die, items, lambda item, why: ("lost", item, why)))
+        results = list(workers.run(squares_or_die, items, lambda item, why: ("lost", item, why)))
     assert len(results) == len(items)
     lost = {r[1] for r in results if isinstance(r, tuple)}
     done = {int(r**0.5) for r in results if not isinstance(r, tuple)}

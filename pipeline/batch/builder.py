@@ -340,13 +340,13 @@ def stage_all(
         return staged
     # Imported here: the workers bring the renderer and every kind's readers, which a build
     # with nothing to do never needs.
-    from pipeline.batch.runner import Workers, stage_task
+    from pipeline.batch.runner import Workers, stage_batch
 
     with Workers(min(jobs or os.cpu_count() or 1, len(todo)), workspace) as workers:
         progress.start(len(todo))
         try:
             lost = lambda job, why: Staged(job.path, layout.name_of(job.path), failed=why)  # noqa: E731
-            for item in workers.run(stage_task, todo, lost):
+            for item in workers.run(stage_batch, todo, lost):
                 staged[item.path] = item
                 status = Status.FAILED if item.invalid or item.failed else Status.BUILT
                 progress.advance(DocumentResult(item.path, item.name, status))
