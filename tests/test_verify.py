@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,9 @@ from pipeline.i18n import CATALOGUE, set_language
 from pipeline.render.styles import StyleSheet
 from pipeline.verify import verify_file
 from pipeline.verify.command import verify_command
+from pipeline.verify.document import read_document
+from pipeline.verify.layout import find_layout
+from pipeline.verify.own_reference import OwnDate, own_date, own_number
 from pipeline.verify.report import Location
 from pipeline.verify.specs import PROPERTIES, SPECS
 
@@ -151,7 +155,11 @@ def _empty_cells(table) -> list:
     return cells
 
 
-def hand_made_letter(path: Path, number: str = "Số: 123/SNV-TCBM") -> Path:
+def hand_made_letter(
+    path: Path,
+    number: str = "Số: 123/SNV-TCBM",
+    date_line: str = "Sơn La, ngày 05 tháng 3 năm 2022",
+) -> Path:
     """A Công văn typed in Word's way: python-docx's own template, direct formatting only."""
     doc = Document()
     section = doc.sections[0]
@@ -170,7 +178,7 @@ def hand_made_letter(path: Path, number: str = "Số: 123/SNV-TCBM") -> Path:
     _para(left, "V/v hướng dẫn công tác thi đua năm 2022", 12, before=4)
     _para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold=True)
     _underline(_para(right, "Độc lập - Tự do - Hạnh phúc", 13, bold=True), 60)
-    _para(right, "Sơn La, ngày 05 tháng 3 năm 2022", 14, italic=True, before=6)
+    _para(right, date_line, 14, italic=True, before=6)
     _para(doc, "Kính gửi: Các sở, ban, ngành tỉnh.", 14, before=12, after=12)
     for text in (
         "Thực hiện Kế hoạch số 289/KH-UBND ngày 16/12/2021 của UBND tỉnh, Sở Nội vụ hướng dẫn:",
@@ -190,6 +198,28 @@ def hand_made_letter(path: Path, number: str = "Số: 123/SNV-TCBM") -> Path:
     _para(right, "Nguyễn Văn A", 14, bold=True)
     doc.save(str(path))
     return path
+
+
+@pytest.mark.parametrize(
+    ("number", "date_line", "reference", "dated"),
+    [
+        ("Số: 123/SNV-TCBM", "Sơn La, ngày 05 tháng 3 năm 2022", "123/SNV-TCBM",
+         OwnDate("05 tháng 3 năm 2022", date(2022, 3, 5))),
+        ("Số:45/SNV-TCBM", "Sơn La, ngày  9  tháng 12 năm 2021.", "45/SNV-TCBM",
+         OwnDate("9 tháng 12 năm 2021", date(2021, 12, 9))),
+        ("Số: 7/SNV-TCBM", "Sơn La, ngày 31 tháng 02 năm 2022", "7/SNV-TCBM",
+         OwnDate("31 tháng 02 năm 2022", None)),
+        ("Số:     /SNV-TCBM", "Sơn La, ngày … tháng … năm 2022", "/SNV-TCBM", None),
+    ],
+)  # fmt: skip
+def test_the_number_and_date_a_document_prints_are_read_once_for_every_rule(
+    tmp_path: Path, number: str, date_line: str, reference: str, dated: OwnDate | None
+) -> None:
+    """What the kèm theo rule compares and what verify --so-dang-ky looks up in the register."""
+    letter = hand_made_letter(tmp_path / "cong-van.docx", number, date_line)
+    layout = find_layout(read_document(letter), None)
+    assert own_number(layout) == reference
+    assert own_date(layout) == dated
 
 
 def test_hand_made_letter_passes(tmp_path: Path) -> None:

@@ -6,28 +6,14 @@ and dated as the document is. The other rules of verify do not need the register
 
 from __future__ import annotations
 
-import re
-from datetime import date
 from pathlib import Path
 
 from pipeline.register.model import Status
 from pipeline.register.store import Register
 from pipeline.verify.document import read_document
-from pipeline.verify.layout import find_layout, flat
+from pipeline.verify.layout import find_layout
+from pipeline.verify.own_reference import own_date, own_number
 from pipeline.verify.report import Report, literal, msg
-
-DATE_LINE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
-NUMBER = re.compile(r"Số\s*:\s*(\S+)")
-
-
-def document_date(text: str) -> date | None:
-    match = DATE_LINE.search(text)
-    if not match:
-        return None
-    try:
-        return date(int(match[3]), int(match[2]), int(match[1]))
-    except ValueError:
-        return None
 
 
 def check_register(path: Path, report: Report, register: Register) -> None:
@@ -35,11 +21,10 @@ def check_register(path: Path, report: Report, register: Register) -> None:
     layout = find_layout(read_document(path), None)
     if layout.so_ky_hieu is None or layout.dia_danh_ngay is None:
         return  # verify's own rules already say what is missing
-    number = NUMBER.search(flat(layout.so_ky_hieu.text))
-    when = document_date(flat(layout.dia_danh_ngay.text))
-    if number is None or when is None:
+    reference, dated_line = own_number(layout), own_date(layout)
+    when = dated_line.value if dated_line is not None else None
+    if reference is None or when is None:
         return
-    reference = number[1]
     rows = register.by_reference(None, when.year, reference)  # whichever office gave it
     where = layout.so_ky_hieu.where
     if not rows:

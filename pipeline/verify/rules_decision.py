@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from pipeline.rules.numbering import roman
 from pipeline.verify.document import Document, Paragraph
 from pipeline.verify.layout import Layout, flat
+from pipeline.verify.own_reference import own_date, own_number
 from pipeline.verify.report import Report, literal
 from pipeline.verify.rules_body import check_running_text
 from pipeline.verify.specs import Spec, check_format
@@ -22,8 +23,6 @@ ATTACHED_TO = re.compile(
     r"kèm theo Quyết định số\s+(?P<number>\S*)\s+ngày\s+(?P<date>\d{1,2} tháng \d{1,2} năm \d{4})",
     re.IGNORECASE,
 )
-OWN_NUMBER = re.compile(r"^Số:\s*(?P<number>\S*)")
-OWN_DATE = re.compile(r"ngày\s+(?P<date>\d{1,2} tháng \d{1,2} năm \d{4})\s*$")
 SPECS = {
     # Nghị định 30/2020, Phụ lục I: "Chương" and its Roman number bold, centred, 13–14 pt; the
     # chapter's title under it upper-case, bold, centred.
@@ -87,18 +86,15 @@ def _chapters(paragraphs: list[Paragraph], report: Report) -> None:
 
 def _attached_lines(lines: list[Paragraph], layout: Layout, report: Report) -> None:
     """'kèm theo Quyết định số X ngày D' names this decision's Số and date."""
-    own_number = OWN_NUMBER.match(flat(layout.so_ky_hieu.text)) if layout.so_ky_hieu else None
-    own_date = OWN_DATE.search(flat(layout.dia_danh_ngay.text)) if layout.dia_danh_ngay else None
+    number, dated = own_number(layout), own_date(layout)
     for p in lines:
         match = ATTACHED_TO.search(flat(p.text))
         if match is None:
             continue
-        if own_number is not None and match["number"] != own_number["number"]:
-            report.add(
-                "kem_theo.so", p.where, literal(match["number"]), literal(own_number["number"])
-            )
-        if own_date is not None and match["date"] != own_date["date"]:
+        if number is not None and match["number"] != number:
+            report.add("kem_theo.so", p.where, literal(match["number"]), literal(number))
+        if dated is not None and match["date"] != dated.text:
             report.add(
                 "kem_theo.ngay", p.where, literal(f"ngày {match['date']}"),
-                literal(f"ngày {own_date['date']}"),
+                literal(f"ngày {dated.text}"),
             )  # fmt: skip
