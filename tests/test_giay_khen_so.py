@@ -207,3 +207,27 @@ def test_a_batch_is_not_written_when_its_decision_could_not_be(batch: Path) -> N
     assert DECISION.name in failed[f"inputs/{YEAR}/giay-khen.yaml"]
     assert not output_of(batch, batch).exists()
     assert register_rows(ws.root) == [(1, RowStatus.VOID, f"inputs/{YEAR}/{DECISION.name}")]
+
+
+def test_verify_checks_a_batch_s_decision_against_the_register(
+    batch: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """verify --so-dang-ky on a Giấy khen batch: the decision every certificate cites is
+    looked up in the register, and what is wrong with it said once, not once per page."""
+    ws = Workspace.containing(batch)
+    assert build(ws, jobs=1).ok
+    monkeypatch.chdir(ws.root)
+    certificates = output_of(batch, batch)
+    ok = CliRunner().invoke(main, ["verify", "--so-dang-ky", str(certificates)])
+    assert ok.exit_code == 0, ok.output
+
+    with open_register(root=ws.root) as register:
+        register.void(AGENCY, YEAR, 1, "in nhầm")
+    voided = CliRunner().invoke(main, ["verify", "--so-dang-ky", str(certificates)])
+    assert voided.exit_code == 1
+    problems = [line for line in voided.output.splitlines() if "01/QĐ-UBND" in line]
+    assert len(problems) == 1 and "hủy" in problems[0], voided.output
+    assert len(example_rows()) > 1  # every page cites it
+
+    plain = CliRunner().invoke(main, ["verify", str(certificates)])  # no register asked for
+    assert plain.exit_code == 0, plain.output

@@ -1,4 +1,5 @@
-"""The document's own Số, ký hiệu and date, as its header prints them.
+"""The document's own Số, ký hiệu and date, as its header prints them; the decision a Giấy khen
+cites.
 
 Read by the rule that every '(... kèm theo Quyết định số ... ngày ...)' line names them
 (rules_decision) and by `verify --so-dang-ky`, which looks them up in the register: one reading,
@@ -9,15 +10,20 @@ shape Phụ lục I asks for is rules_header's business; here they are only read
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
 from pipeline.verify.layout_model import Layout, flat
+from pipeline.verify.model import Paragraph
 
 # "Số: 05/QĐ-UBND" → "05/QĐ-UBND" (the text is flat: single spaces, trimmed).
 _NUMBER = re.compile(r"^Số\s*:\s*(?P<number>\S+)")
 # "Sơn La, ngày 12 tháng 3 năm 2024" → 12, 3, 2024
 _DATE = re.compile(r"ngày (?P<day>\d{1,2}) tháng (?P<month>\d{1,2}) năm (?P<year>\d{4})")
+# A Giấy khen's "Quyết định số 01/QĐ-UBND ngày 15 tháng 10 năm 2024" (the default wording of
+# the phrase giay_khen_quyet_dinh; an office's own wording may not be recognised).
+_CITED_DECISION = re.compile(r"Quyết định số (?P<number>\S+) " + _DATE.pattern)
 
 
 @dataclass(frozen=True)
@@ -42,8 +48,27 @@ def own_date(layout: Layout) -> OwnDate | None:
     if layout.dia_danh_ngay is None:
         return None
     match = _DATE.search(flat(layout.dia_danh_ngay.text))
-    if match is None:
-        return None
+    return _dated(match) if match is not None else None
+
+
+@dataclass(frozen=True)
+class CitedDecision:
+    """A decision a paragraph names by number and date."""
+
+    paragraph: Paragraph
+    number: str
+    dated: OwnDate
+
+
+def cited_decisions(paragraphs: Iterable[Paragraph]) -> Iterator[CitedDecision]:
+    """Each 'Quyết định số X ngày D' line (a Giấy khen prints its decision's on every page)."""
+    for paragraph in paragraphs:
+        match = _CITED_DECISION.search(flat(paragraph.text))
+        if match is not None:
+            yield CitedDecision(paragraph, match["number"], _dated(match))
+
+
+def _dated(match: re.Match[str]) -> OwnDate:
     day, month, year = (int(match[name]) for name in ("day", "month", "year"))
     try:
         value: date | None = date(year, month, day)

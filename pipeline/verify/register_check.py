@@ -1,43 +1,80 @@
 """verify --so-dang-ky: a document's Số, ký hiệu and date against the office's register.
 
 The number must be in the register (sổ văn bản đi) of the year of the document's date, not void,
-and dated as the document is. The other rules of verify do not need the register.
+and dated as the document is. A batch of Giấy khen has no number of its own: the award decision
+its certificates cite ("Quyết định số ... ngày ...") is checked the same way. The other rules of
+verify do not need the register.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from pipeline.register.model import Status
 from pipeline.register.store import Register
-from pipeline.verify.document import read_document
+from pipeline.verify.document import Document, read_document
 from pipeline.verify.layout import find_layout
-from pipeline.verify.own_reference import own_date, own_number
-from pipeline.verify.report import Report, literal, msg
+from pipeline.verify.own_reference import cited_decisions, own_date, own_number
+from pipeline.verify.report import Location, Report, literal, msg
+from pipeline.verify.rules_certificate import is_certificate_batch
 
 
 def check_register(path: Path, report: Report, register: Register) -> None:
-    """Add to `report` what the register says against the document's number and date."""
-    layout = find_layout(read_document(path), None)
+    """Add to `report` what the register says against the document's number and date (for a
+    batch of Giấy khen: against the number and date of the decision its certificates cite)."""
+    doc = read_document(path)
+    if is_certificate_batch(doc):
+        _check_certificates(doc, report, register)
+        return
+    layout = find_layout(doc, None)
     if layout.so_ky_hieu is None or layout.dia_danh_ngay is None:
         return  # verify's own rules already say what is missing
-    reference, dated_line = own_number(layout), own_date(layout)
-    when = dated_line.value if dated_line is not None else None
-    if reference is None or when is None:
-        return
+    reference, dated = own_number(layout), own_date(layout)
+    if reference is not None and dated is not None and dated.value is not None:
+        where = Places(layout.so_ky_hieu.where, layout.dia_danh_ngay.where)
+        _check_reference(report, register, reference, dated.value, where)
+
+
+def _check_certificates(doc: Document, report: Report, register: Register) -> None:
+    """Every page of a batch cites its award decision: that decision is checked, once."""
+    checked: set[tuple[str, date]] = set()
+    for cited in cited_decisions(doc.paragraphs):
+        when = cited.dated.value
+        if when is None or (cited.number, when) in checked:
+            continue
+        checked.add((cited.number, when))
+        where = cited.paragraph.where
+        _check_reference(report, register, cited.number, when, Places(where, where))
+
+
+@dataclass(frozen=True)
+class Places:
+    """Where a violation about the number, and one about the date, is reported."""
+
+    number: Location
+    date: Location
+
+
+def _check_reference(
+    report: Report, register: Register, reference: str, when: date, where: Places
+) -> None:
+    """`reference` dated `when`: in the register of `when`'s year, not void, dated the same."""
     rows = register.by_reference(None, when.year, reference)  # whichever office gave it
-    where = layout.so_ky_hieu.where
     if not rows:
         report.add(
-            "so_dang_ky.missing", where, literal(reference), msg("in_register", year=when.year)
-        )
+            "so_dang_ky.missing", where.number, literal(reference),
+            msg("in_register", year=when.year),
+        )  # fmt: skip
         return
     live = [row for row in rows if row.status is not Status.VOID]
     if not live:
-        report.add("so_dang_ky.void", where, literal(reference), msg("in_register", year=when.year))
+        report.add(
+            "so_dang_ky.void", where.number, literal(reference), msg("in_register", year=when.year)
+        )
         return
     dated = live[0].details.doc_date
     if dated is not None and dated != when:
         found = literal(when.strftime("%d/%m/%Y"))
-        report.add("so_dang_ky.date", layout.dia_danh_ngay.where, found,
-                   literal(dated.strftime("%d/%m/%Y")))  # fmt: skip
+        report.add("so_dang_ky.date", where.date, found, literal(dated.strftime("%d/%m/%Y")))
