@@ -11,6 +11,7 @@ import pytest
 from docx.shared import Pt
 
 from pipeline.verify import verify_file
+from tests.test_verify_corpus import legacy_tcvn3
 from tests.typed_docs import REPO, TEMPLATES, open_docx
 
 EXAMPLES = {
@@ -220,6 +221,15 @@ def date_field_off_the_paper(doc) -> None:
     frame.set(qn("w:x"), "12000")  # 212 mm + a field 117 mm wide: past the 297 mm paper
 
 
+def name_typed_in_tcvn3(doc) -> None:
+    name = _fields(doc, "GiayKhenTen")[0]
+    _retype(name, legacy_tcvn3(name.text))
+
+
+def tag_left_in_a_field(doc) -> None:
+    _retype(_fields(doc, "GiayKhenTen")[0], "{{ ho_ten }}")
+
+
 def name_too_large_for_one_line(doc) -> None:
     longest = max(_fields(doc, "GiayKhenTen"), key=lambda p: len(p.text))
     for run in longest.runs:
@@ -275,6 +285,8 @@ CASES = [
          frozenset({"giay_khen.trong_trang"})),
     Case("giay_khen", "name-wraps", name_too_large_for_one_line,
          frozenset({"giay_khen.ten_mot_dong"})),
+    Case("giay_khen", "name-in-tcvn3", name_typed_in_tcvn3, frozenset({"text.legacy"})),
+    Case("giay_khen", "tag-left", tag_left_in_a_field, frozenset({"text.template_tag"})),
 ]  # fmt: skip
 
 

@@ -97,9 +97,13 @@ def verify_document(
     resolved = resolve_type(doc_type)
     batch = resolved.code == CERTIFICATES if resolved else is_certificate_batch(doc)
     if batch and not fragment:
-        # A phôi's fields are not Phụ lục I's elements: the batch has rules of its own.
+        # A phôi's fields are not Phụ lục I's elements: the batch has rules of its own, and the
+        # text rules of every document (no template tag left, NFC, no TCVN3/VNI text). Not
+        # Phụ lục I's Times New Roman in black: a phôi may print its fields in its own font
+        # and colour.
         report = Report(doc.path, CERTIFICATES, template)
         check_certificates(doc, report)
+        check_text(doc, Layout(template=template), report)
         return report
     layout = find_layout(doc, resolved, template)
     report = Report(doc.path, layout.type_code, template)
