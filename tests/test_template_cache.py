@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -146,3 +147,49 @@ def test_the_environment_modules_named_exist() -> None:
     """A module renamed or moved would silently drop out of the compiler identity."""
     here = Path(template_cache.__file__).parent
     assert all((here / name).is_file() for name in template_cache._ENVIRONMENT_MODULES)
+
+
+def _age(path: Path, days: float) -> None:
+    past = time.time() - days * 86_400
+    os.utime(path, (past, past))
+
+
+def test_entries_unused_for_long_are_removed_when_the_cache_grows(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every edit of a template and every new vanthu or Jinja adds entries never read again:
+    reading an entry marks it used, and writing a new one removes those unused for
+    UNUSED_DAYS (with the compiled-code folders left empty). Nothing else in the folder."""
+    document = load_document(DECISION)
+    first = Renderer().render(document)
+    entries = [*(cache / "jinja").rglob("*.cache"), *(cache / "clean").iterdir()]
+    assert len(entries) >= 2
+    stale = cache / "clean" / ("0" * 64 + ".xml")  # an edited template's, unused since
+    stale.write_bytes(b"x")
+    old_setup = cache / "jinja" / "older-vanthu"
+    old_setup.mkdir()
+    (old_setup / "__jinja2_abc.cache").write_bytes(b"x")
+    foreign = cache / "notes.txt"  # VANTHU_CACHE_DIR may name a folder holding other files
+    foreign.write_text("keep me")
+    days = template_cache.UNUSED_DAYS
+    for path in [*entries, stale, old_setup / "__jinja2_abc.cache", foreign]:
+        _age(path, days + 1)
+    for path in entries[:1]:
+        _age(path, days - 1)  # used a while ago, within the time
+
+    assert Renderer().render(document) == first  # every entry read: marked used, none written
+    assert stale.exists() and old_setup.exists()
+    assert all(time.time() - p.stat().st_mtime < 60 for p in entries)
+
+    calls: list[str] = []
+    cleaned("<w:t>mới</w:t>", counting(calls))  # a new entry: the cache grows, and is pruned
+    assert calls and not stale.exists() and not old_setup.exists()
+    assert all(p.exists() for p in entries) and foreign.exists()
+    assert Renderer().render(document) == first
+
+
+def test_pruning_never_fails_a_run(cache: Path) -> None:
+    assert template_cache.prune() == []  # no cache folder yet
+    cache.mkdir()
+    (cache / "clean").write_text("a file where a folder should be")
+    assert template_cache.prune() == []

@@ -13,6 +13,11 @@ ever looked up by a template's name alone.
 
 The cache only saves time: a folder that cannot be made or written, or an entry that cannot be
 read, means the work is done as before, and the output is the same byte for byte.
+
+Each edit of a template, and each new vanthu or Jinja, adds entries that are never read again;
+so reading an entry marks it used (its modification time), and whenever a new entry is written
+(the only time the cache grows) every entry unused for UNUSED_DAYS is removed, with the folders
+left empty. A run whose templates are all known writes nothing and removes nothing.
 VANTHU_CACHE_DIR names another folder; set and empty, nothing is cached. Compiled code from the
 cache is run as Python runs a .pyc: the folder is the user's own, as is their site-packages.
 """
@@ -23,6 +28,8 @@ import functools
 import hashlib
 import importlib.util
 import os
+import re
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -38,6 +45,7 @@ _CLEAN_DIR = "clean"
 _JINJA_DIR = "jinja"
 # The modules that set up the Jinja environment templates compile in (pipeline.render).
 _ENVIRONMENT_MODULES = ("budget.py", "compose.py", "engine.py")
+UNUSED_DAYS = 60  # an entry not read for this long is removed when the cache next grows
 
 
 def cache_root() -> Path | None:
@@ -87,14 +95,81 @@ def cleaned(xml: str, clean: Callable[[str], str]) -> str:
     entry = folder / f"{digest.hexdigest()}.xml"
     known = _checked(entry)
     if known is not None:
+        _mark_used(entry)
         return known
     result = clean(xml)
     data = result.encode("utf-8")
     try:
         write_atomic(entry, hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
     except OSError:
-        pass  # a read-only or full disk: the next run cleans it again
+        return result  # a read-only or full disk: the next run cleans it again
+    prune()
     return result
+
+
+def _mark_used(entry: Path) -> None:
+    """The entry was just read: it is not pruned for another UNUSED_DAYS."""
+    try:
+        os.utime(entry)
+    except OSError:
+        pass  # a read-only cache: it may be pruned sooner, and is then made again
+
+
+def prune(now: float | None = None) -> list[Path]:
+    """Remove every entry not read for UNUSED_DAYS, and the compiled-code folders left empty;
+    returns what was removed. Only vanthu's own entries are looked at (VANTHU_CACHE_DIR may
+    name a folder that holds other files). Never raises: an entry another process removed or
+    holds is left to the next time."""
+    root = cache_root()
+    if root is None:
+        return []
+    oldest = (time.time() if now is None else now) - UNUSED_DAYS * 86_400
+    removed = _prune_files(root / _CLEAN_DIR, _CLEAN_ENTRY, oldest)
+    jinja = root / _JINJA_DIR
+    for folder in _subfolders(jinja):
+        removed += _prune_files(folder, _JINJA_ENTRY, oldest)
+        if folder.name == _compiler_identity():
+            continue  # this run's: kept for its next entry
+        try:
+            folder.rmdir()  # only when empty: code of an older vanthu or Jinja, all unused
+            removed.append(folder)
+        except OSError:
+            pass
+    return removed
+
+
+# What the cache's folders hold: clean-up entries, Jinja's compiled code, and the temporary
+# files of a write that was cut short.
+_CLEAN_ENTRY = re.compile(r"[0-9a-f]{64}\.xml|\..+\.tmp")
+_JINJA_ENTRY = re.compile(r"__jinja2_.+\.cache(.+\.tmp)?")
+
+
+def _subfolders(folder: Path) -> list[Path]:
+    try:
+        return [p for p in folder.iterdir() if p.is_dir() and not p.is_symlink()]
+    except OSError:
+        return []
+
+
+def _prune_files(folder: Path, names: re.Pattern[str], oldest: float) -> list[Path]:
+    """Files of `folder` named like `names` and not modified since `oldest`, removed."""
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    for entry in entries:
+        try:
+            if (
+                names.fullmatch(entry.name)
+                and entry.is_file(follow_symlinks=False)
+                and entry.stat(follow_symlinks=False).st_mtime < oldest
+            ):
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+        except OSError:
+            continue
+    return removed
 
 
 def _checked(entry: Path) -> str | None:
@@ -121,12 +196,15 @@ class _QuietBytecodeCache(FileSystemBytecodeCache):
             super().load_bytecode(bucket)
         except Exception:  # truncated or foreign bytes: unpickling and unmarshalling raise anything
             bucket.reset()
+        if bucket.code is not None:
+            _mark_used(Path(self._get_cache_filename(bucket)))
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         try:
             super().dump_bytecode(bucket)
         except OSError:
-            pass
+            return
+        prune()
 
 
 @functools.cache
