@@ -209,11 +209,19 @@ def test_a_batch_is_not_written_when_its_decision_could_not_be(batch: Path) -> N
     assert register_rows(ws.root) == [(1, RowStatus.VOID, f"inputs/{YEAR}/{DECISION.name}")]
 
 
+OWN_WORDING = "Theo QĐ số {{ so_quyet_dinh }} của Chủ tịch UBND tỉnh, {{ ngay_quyet_dinh }}."
+
+
+@pytest.mark.parametrize("wording", [None, OWN_WORDING])
 def test_verify_checks_a_batch_s_decision_against_the_register(
-    batch: Path, monkeypatch: pytest.MonkeyPatch
+    batch: Path, monkeypatch: pytest.MonkeyPatch, wording: str | None
 ) -> None:
     """verify --so-dang-ky on a Giấy khen batch: the decision every certificate cites is
-    looked up in the register, and what is wrong with it said once, not once per page."""
+    looked up in the register, and what is wrong with it said once, not once per page; in the
+    default wording or the office's own (read from the phôi's decision field)."""
+    if wording is not None:
+        text = batch.read_text("utf-8") + f"cau_chu:\n  giay_khen_quyet_dinh: '{wording}'\n"
+        batch.write_text(text, "utf-8")
     ws = Workspace.containing(batch)
     assert build(ws, jobs=1).ok
     monkeypatch.chdir(ws.root)
@@ -229,5 +237,7 @@ def test_verify_checks_a_batch_s_decision_against_the_register(
     assert len(problems) == 1 and "hủy" in problems[0], voided.output
     assert len(example_rows()) > 1  # every page cites it
 
+    if wording is not None:
+        assert certificate_lines(certificates)[0].startswith("Theo QĐ số 01/QĐ-UBND của")
     plain = CliRunner().invoke(main, ["verify", str(certificates)])  # no register asked for
     assert plain.exit_code == 0, plain.output

@@ -22,8 +22,11 @@ _NUMBER = re.compile(r"^Số\s*:\s*(?P<number>\S+)")
 # "Sơn La, ngày 12 tháng 3 năm 2024" → 12, 3, 2024
 _DATE = re.compile(r"ngày (?P<day>\d{1,2}) tháng (?P<month>\d{1,2}) năm (?P<year>\d{4})")
 # A Giấy khen's "Quyết định số 01/QĐ-UBND ngày 15 tháng 10 năm 2024" (the default wording of
-# the phrase giay_khen_quyet_dinh; an office's own wording may not be recognised).
+# the phrase giay_khen_quyet_dinh).
 _CITED_DECISION = re.compile(r"Quyết định số (?P<number>\S+) " + _DATE.pattern)
+# In the phôi's decision field, worded by the office ("Theo QĐ số 01/QĐ-UBND, ngày ..."): the
+# number is the one word with a slash that starts with its digits.
+_REFERENCE = re.compile(r"(?<!\S)(?P<number>\d+/[^\s,;()]*[^\s,;().])")
 
 
 @dataclass(frozen=True)
@@ -60,12 +63,21 @@ class CitedDecision:
     dated: OwnDate
 
 
-def cited_decisions(paragraphs: Iterable[Paragraph]) -> Iterator[CitedDecision]:
-    """Each 'Quyết định số X ngày D' line (a Giấy khen prints its decision's on every page)."""
+def cited_decisions(
+    paragraphs: Iterable[Paragraph], field_style: str | None = None
+) -> Iterator[CitedDecision]:
+    """Each 'Quyết định số X ngày D' line (a Giấy khen prints its decision's on every page);
+    in paragraphs of `field_style` (a phôi's decision field), any wording that holds a number
+    and a date."""
     for paragraph in paragraphs:
-        match = _CITED_DECISION.search(flat(paragraph.text))
+        text = flat(paragraph.text)
+        match = _CITED_DECISION.search(text)
         if match is not None:
             yield CitedDecision(paragraph, match["number"], _dated(match))
+        elif field_style is not None and paragraph.style_id == field_style:
+            number, dated = _REFERENCE.search(text), _DATE.search(text)
+            if number is not None and dated is not None:
+                yield CitedDecision(paragraph, number["number"], _dated(dated))
 
 
 def _dated(match: re.Match[str]) -> OwnDate:

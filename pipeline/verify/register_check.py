@@ -2,7 +2,8 @@
 
 The number must be in the register (sổ văn bản đi) of the year of the document's date, not void,
 and dated as the document is. A batch of Giấy khen has no number of its own: the award decision
-its certificates cite ("Quyết định số ... ngày ...") is checked the same way. The other rules of
+its certificates cite ("Quyết định số ... ngày ...", or the office's wording in the phôi's
+decision field) is checked the same way. The other rules of
 verify do not need the register.
 """
 
@@ -18,7 +19,7 @@ from pipeline.verify.document import Document, read_document
 from pipeline.verify.layout import find_layout
 from pipeline.verify.own_reference import cited_decisions, own_date, own_number
 from pipeline.verify.report import Location, Report, literal, msg
-from pipeline.verify.rules_certificate import is_certificate_batch
+from pipeline.verify.rules_certificate import DECISION_STYLE, is_certificate_batch
 
 
 def check_register(path: Path, report: Report, register: Register) -> None:
@@ -40,7 +41,7 @@ def check_register(path: Path, report: Report, register: Register) -> None:
 def _check_certificates(doc: Document, report: Report, register: Register) -> None:
     """Every page of a batch cites its award decision: that decision is checked, once."""
     checked: set[tuple[str, date]] = set()
-    for cited in cited_decisions(doc.paragraphs):
+    for cited in cited_decisions(doc.paragraphs, DECISION_STYLE):
         when = cited.dated.value
         if when is None or (cited.number, when) in checked:
             continue

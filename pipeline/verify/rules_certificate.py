@@ -17,6 +17,7 @@ from pipeline.verify.layout import flat
 from pipeline.verify.report import DOCUMENT, Report, literal, msg
 
 NAME_STYLE = "GiayKhenTen"  # pipeline.context.giay_khen's name field
+DECISION_STYLE = "GiayKhenQuyetDinh"  # its "Quyết định số ..." field
 CODE = "giay_khen"
 
 
