@@ -1,7 +1,7 @@
-"""The document's own Số, ký hiệu and date, as its header prints them; the decision a Giấy khen
-cites.
+"""The document's own Số, ký hiệu and date, as its header prints them; a decision cited by number
+and date (in a '(... kèm theo Quyết định số ... ngày ...)' line, on a Giấy khen).
 
-Read by the rule that every '(... kèm theo Quyết định số ... ngày ...)' line names them
+Read by the rule that every kèm theo line names the decision's own number and date
 (rules_decision) and by `verify --so-dang-ky`, which looks them up in the register: one reading,
 so that both find the same number and date in the same lines. Whether those lines have the
 shape Phụ lục I asks for is rules_header's business; here they are only read.
@@ -21,9 +21,10 @@ from pipeline.verify.model import Paragraph
 _NUMBER = re.compile(r"^Số\s*:\s*(?P<number>\S+)")
 # "Sơn La, ngày 12 tháng 3 năm 2024" → 12, 3, 2024
 _DATE = re.compile(r"ngày (?P<day>\d{1,2}) tháng (?P<month>\d{1,2}) năm (?P<year>\d{4})")
-# A Giấy khen's "Quyết định số 01/QĐ-UBND ngày 15 tháng 10 năm 2024" (the default wording of
-# the phrase giay_khen_quyet_dinh).
-_CITED_DECISION = re.compile(r"Quyết định số (?P<number>\S+) " + _DATE.pattern)
+# "(Ban hành kèm theo Quyết định số 05/QĐ-UBND ngày 12 tháng 3 năm 2024 của ...)" under a
+# decision's appendix, or a Giấy khen's "Quyết định số 01/QĐ-UBND ngày 15 tháng 10 năm 2024"
+# (the default wording of the phrase giay_khen_quyet_dinh).
+_CITED_DECISION = re.compile(r"Quyết định số (?P<number>\S+) " + _DATE.pattern, re.IGNORECASE)
 # In the phôi's decision field, worded by the office ("Theo QĐ số 01/QĐ-UBND, ngày ..."): the
 # number is the one word with a slash that starts with its digits.
 _REFERENCE = re.compile(r"(?<!\S)(?P<number>\d+/[^\s,;()]*[^\s,;().])")
@@ -66,7 +67,8 @@ class CitedDecision:
 def cited_decisions(
     paragraphs: Iterable[Paragraph], field_style: str | None = None
 ) -> Iterator[CitedDecision]:
-    """Each 'Quyết định số X ngày D' line (a Giấy khen prints its decision's on every page);
+    """Each 'Quyết định số X ngày D' line (a kèm theo line; a Giấy khen prints its decision's on
+    every page);
     in paragraphs of `field_style` (a phôi's decision field), any wording that holds a number
     and a date."""
     for paragraph in paragraphs:

@@ -3,13 +3,11 @@
 The number must be in the register (sổ văn bản đi) of the year of the document's date, not void,
 and dated as the document is. A batch of Giấy khen has no number of its own: the award decision
 its certificates cite ("Quyết định số ... ngày ...", or the office's wording in the phôi's
-decision field) is checked the same way. The other rules of
-verify do not need the register.
+decision field) is checked the same way. The other rules of verify do not need the register.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -34,8 +32,8 @@ def check_register(path: Path, report: Report, register: Register) -> None:
         return  # verify's own rules already say what is missing
     reference, dated = own_number(layout), own_date(layout)
     if reference is not None and dated is not None and dated.value is not None:
-        where = Places(layout.so_ky_hieu.where, layout.dia_danh_ngay.where)
-        _check_reference(report, register, reference, dated.value, where)
+        _check_reference(report, register, reference, dated.value,
+                         layout.so_ky_hieu.where, layout.dia_danh_ngay.where)  # fmt: skip
 
 
 def _check_certificates(doc: Document, report: Report, register: Register) -> None:
@@ -47,35 +45,33 @@ def _check_certificates(doc: Document, report: Report, register: Register) -> No
             continue
         checked.add((cited.number, when))
         where = cited.paragraph.where
-        _check_reference(report, register, cited.number, when, Places(where, where))
-
-
-@dataclass(frozen=True)
-class Places:
-    """Where a violation about the number, and one about the date, is reported."""
-
-    number: Location
-    date: Location
+        _check_reference(report, register, cited.number, when, where, where)
 
 
 def _check_reference(
-    report: Report, register: Register, reference: str, when: date, where: Places
+    report: Report,
+    register: Register,
+    reference: str,
+    when: date,
+    number_at: Location,
+    date_at: Location,
 ) -> None:
-    """`reference` dated `when`: in the register of `when`'s year, not void, dated the same."""
+    """`reference` dated `when`: in the register of `when`'s year, not void, dated the same
+    (a violation about the number reported at `number_at`, about the date at `date_at`)."""
     rows = register.by_reference(None, when.year, reference)  # whichever office gave it
     if not rows:
         report.add(
-            "so_dang_ky.missing", where.number, literal(reference),
+            "so_dang_ky.missing", number_at, literal(reference),
             msg("in_register", year=when.year),
         )  # fmt: skip
         return
     live = [row for row in rows if row.status is not Status.VOID]
     if not live:
         report.add(
-            "so_dang_ky.void", where.number, literal(reference), msg("in_register", year=when.year)
+            "so_dang_ky.void", number_at, literal(reference), msg("in_register", year=when.year)
         )
         return
     dated = live[0].details.doc_date
     if dated is not None and dated != when:
         found = literal(when.strftime("%d/%m/%Y"))
-        report.add("so_dang_ky.date", where.date, found, literal(dated.strftime("%d/%m/%Y")))
+        report.add("so_dang_ky.date", date_at, found, literal(dated.strftime("%d/%m/%Y")))

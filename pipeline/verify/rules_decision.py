@@ -11,18 +11,13 @@ from collections.abc import Iterable
 from pipeline.rules.numbering import roman
 from pipeline.verify.document import Document, Paragraph
 from pipeline.verify.layout import Layout, flat
-from pipeline.verify.own_reference import own_date, own_number
+from pipeline.verify.own_reference import cited_decisions, own_date, own_number
 from pipeline.verify.report import Report, literal
 from pipeline.verify.rules_body import check_running_text
 from pipeline.verify.specs import Spec, check_format
 
 ARTICLE_NUMBER = re.compile(r"^Điều\s+(?P<number>\d+)\.")
 CHAPTER = re.compile(r"^Chương\s+(?P<number>[IVXLCDM]+)$")
-# "(Ban hành kèm theo Quyết định số 05/QĐ-UBND ngày 12 tháng 3 năm 2024 của ...)"
-ATTACHED_TO = re.compile(
-    r"kèm theo Quyết định số\s+(?P<number>\S*)\s+ngày\s+(?P<date>\d{1,2} tháng \d{1,2} năm \d{4})",
-    re.IGNORECASE,
-)
 SPECS = {
     # Nghị định 30/2020, Phụ lục I: "Chương" and its Roman number bold, centred, 13–14 pt; the
     # chapter's title under it upper-case, bold, centred.
@@ -87,14 +82,12 @@ def _chapters(paragraphs: list[Paragraph], report: Report) -> None:
 def _attached_lines(lines: list[Paragraph], layout: Layout, report: Report) -> None:
     """'kèm theo Quyết định số X ngày D' names this decision's Số and date."""
     number, dated = own_number(layout), own_date(layout)
-    for p in lines:
-        match = ATTACHED_TO.search(flat(p.text))
-        if match is None:
-            continue
-        if number is not None and match["number"] != number:
-            report.add("kem_theo.so", p.where, literal(match["number"]), literal(number))
-        if dated is not None and match["date"] != dated.text:
+    for cited in cited_decisions(lines):
+        p = cited.paragraph
+        if number is not None and cited.number != number:
+            report.add("kem_theo.so", p.where, literal(cited.number), literal(number))
+        if dated is not None and cited.dated.text != dated.text:
             report.add(
-                "kem_theo.ngay", p.where, literal(f"ngày {match['date']}"),
+                "kem_theo.ngay", p.where, literal(f"ngày {cited.dated.text}"),
                 literal(f"ngày {dated.text}"),
             )  # fmt: skip
