@@ -18,6 +18,7 @@ import click
 from pipeline import __version__
 from pipeline.errors import VanthuError
 from pipeline.i18n import set_language, t
+from pipeline.process_exit import leave
 
 # Commands whose library lives in its own package, imported only when used: `vanthu build` with
 # nothing to rebuild should not pay for the renderer, the register or the verifier.
@@ -169,5 +170,15 @@ def new(kind: str, output: Path | None, force: bool) -> None:
         click.echo(t("cli.created", path=path))
 
 
+def run() -> None:
+    """The `vanthu` command: `main`, then leave without the interpreter's teardown (see
+    pipeline.process_exit); the exit code is main's."""
+    try:
+        main()
+    except SystemExit as exc:
+        leave(exc.code)
+    leave(0)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    run()
