@@ -14,6 +14,7 @@ from openpyxl.utils import get_column_letter as openpyxl_column_letter
 
 from pipeline.batch import Status, build
 from pipeline.batch.hash_cache import CACHE_NAME, HashCache
+from pipeline.batch.manifest import Entry, Manifest
 from pipeline.errors import InputError
 from pipeline.load.spreadsheet.cells import Formula
 from pipeline.load.spreadsheet.fields import resolve_fields
@@ -141,6 +142,45 @@ def test_the_streamed_manifest_is_the_json_it_always_was(inputs_copy: Path, tmp_
     text = (out / "2022" / "manifest.json").read_text("utf-8")
     data = json.loads(text)
     assert text == json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _entry(so: int | None, **more: object) -> Entry:
+    fields: dict = dict(
+        inputs={"inputs/2022/qd.yaml": "a" * 64, "inputs/2022/": "b" * 64},
+        template="quyet-dinh", template_sha256="c" * 64, output="2022/qd.docx",
+        output_sha256="d" * 64, loai="quyet_dinh", so=so, ngay="2022-12-04",
+        so_ky_hieu=f"{so}/QĐ-UBND",
+    )  # fmt: skip
+    return Entry(**{**fields, **more})  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "entries, year",
+    [
+        ({}, "2022"),
+        ({"inputs/2022/qd-1.yaml": _entry(1)}, None),
+        (
+            {
+                "inputs/2022/Tờ trình \"số\" 2.yaml": _entry(None, co_quan="ubnd", so_tu_dong=True),
+                "inputs/2022/giay-khen.yaml": _entry(4, lender="inputs/2022/a.yaml", lent_number=3),
+                "inputs/2022/a.yaml": _entry(3, pdf="2022/a.pdf", pdf_sha256="e" * 64),
+            },
+            "2022",
+        ),
+    ],
+)
+def test_the_manifest_is_written_one_entry_at_a_time_as_json_would_write_it_whole(
+    entries: dict[str, Entry], year: str | None
+) -> None:
+    manifest = Manifest(year=year, version="0.1.0", entries=entries)
+    whole = {
+        "documents": {name: entry.to_json() for name, entry in entries.items()},
+        "vanthu": "0.1.0",
+        "year": year,
+    }
+    expected = json.dumps(whole, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    assert manifest.to_json() == expected
+    assert len(list(manifest._pieces())) >= len(entries)  # streamed, not one string
 
 
 def test_a_formula_is_refused_even_after_the_same_text_was_clean() -> None:

@@ -88,7 +88,7 @@ class Finisher:
             return result, None
         output = self.layout.output_dir / item.entry.output
         try:
-            commit(item.staged, output)
+            commit(Path(item.staged), output)
         except RenderError as exc:
             result.status, result.error = Status.FAILED, exc.message()
             return result, None
@@ -367,8 +367,9 @@ def discard(staged: dict[Path, Staged], folders_before: set[Path]) -> None:
     made: set[Path] = set()
     for item in staged.values():
         if item.staged is not None:
-            item.staged.unlink(missing_ok=True)
-            made.update(f for f in [item.staged.parent, *item.staged.parents] if f.is_dir())
+            staged_file = Path(item.staged)
+            staged_file.unlink(missing_ok=True)
+            made.update(f for f in [staged_file.parent, *staged_file.parents] if f.is_dir())
     for folder in sorted(made - folders_before, key=lambda f: len(f.parts), reverse=True):
         if not any(folder.iterdir()):
             folder.rmdir()

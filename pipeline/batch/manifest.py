@@ -142,14 +142,25 @@ class Manifest:
         return "".join(self._pieces())
 
     def _pieces(self) -> Iterator[str]:
-        """The manifest's JSON text in pieces (a year of thousands is never one string)."""
-        data = {
-            "documents": {name: entry.to_json() for name, entry in self.entries.items()},
-            "vanthu": self.version,
-            "year": self.year,
-        }
-        yield from _ENCODER.iterencode(data)
-        yield "\n"
+        """The manifest's JSON text in pieces, one entry at a time: a year of thousands is never
+        one string, nor thousands of dicts at once.
+
+        The text is json's with indent 2 and sorted keys, byte for byte (a test holds them
+        together). Each entry is encoded alone and indented by the two levels it sits at: JSON
+        text has no line break inside a string, so every line after an entry's first is one
+        of its own lines.
+        """
+        names = sorted(self.entries)
+        if not names:
+            yield '{\n  "documents": {},\n'
+        for index, name in enumerate(names):
+            head = '{\n  "documents": {\n    ' if index == 0 else ",\n    "
+            body = _ENCODER.encode(self.entries[name].to_json()).replace("\n", "\n    ")
+            yield f"{head}{_ENCODER.encode(name)}: {body}"
+        if names:
+            yield "\n  },\n"
+        yield f'  "vanthu": {_ENCODER.encode(self.version)},\n'
+        yield f'  "year": {_ENCODER.encode(self.year)}\n}}\n'
 
     def write(self, path: Path) -> bool:
         """Write atomically (readers see the old manifest or the new one), streamed; a file

@@ -78,10 +78,23 @@ def hash_file(path: Path) -> str:
 def source_hashes(layout: Layout, document: LoadedDocument) -> dict[str, str]:
     """What the document's output depends on, named as manifests name it: each file's hash,
     and for each folder whose documents it counts ("inputs/2022/"), the hash of that list."""
-    hashes = {layout.name_of(f): hash_file(f) for f in document.files}
+    hashes = {_same(layout.name_of(f)): hash_file(f) for f in document.files}
     for folder in document.folders:
-        hashes[layout.name_of(folder) + "/"] = layout.listing_hash(folder)
+        hashes[_same(layout.name_of(folder) + "/")] = layout.listing_hash(folder)
     return hashes
+
+
+_texts: dict[str, str] = {}
+_TEXTS_KEPT = 4096
+
+
+def _same(text: str) -> str:
+    """One string object for text seen again (the agency profile's name, a template's, a date;
+    a document's name in its result and in its manifest entry): a build keeps every document's
+    entry until it ends, so each repeat held once is memory that does not grow with the year."""
+    if len(_texts) >= _TEXTS_KEPT:
+        _texts.clear()
+    return _texts.setdefault(text, text)
 
 
 @dataclass(slots=True)
@@ -117,7 +130,7 @@ def _load(layout: Layout, job: StageJob) -> _Loaded | Staged:
     assert _workspace is not None
     start = time.perf_counter()
     path = job.path
-    name = layout.name_of(path)
+    name = _same(layout.name_of(path))
     try:
         document = _workspace.load(path)
     except Exception as exc:  # reported per document, never a traceback
@@ -167,20 +180,20 @@ def _stage(layout: Layout, item: _Loaded, data: bytes) -> Staged:
     try:
         entry = Entry(
             inputs=source_hashes(layout, document),
-            template=document.template,
+            template=_same(document.template),
             template_sha256=_template_hashes[document.template],
             output=layout.output_name(item.output),
             output_sha256=hashlib.sha256(data).hexdigest(),
             loai=document.kind.code,
             so=document.info.data.own_number,
-            ngay=document.info.data.ngay.isoformat(),
+            ngay=_same(document.info.data.ngay.isoformat()),
             so_ky_hieu=document.info.reference,
-            co_quan=document.info.data.co_quan,
+            co_quan=_same(document.info.data.co_quan),
             so_tu_dong=item.auto,
             lender=item.source,
             lent_number=item.job.number if item.source is not None else None,
         )
-        staged = stage(item.output, data)
+        staged = os.fspath(stage(item.output, data))
     except Exception as exc:  # reported per document, never a traceback
         seconds = item.seconds + time.perf_counter() - start
         return Staged(path, item.name, failed=_failure(exc), seconds=seconds)

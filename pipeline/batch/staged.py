@@ -29,7 +29,9 @@ class Staged:
     path: Path
     name: str
     entry: Entry | None = None
-    staged: Path | None = None
+    # The staged file's path as text: a build holds one per document until the end, and a
+    # string is a fifth of a Path's memory (and of its pickle, from a worker).
+    staged: str | None = None
     invalid: str | None = None
     failed: str | None = None
     seconds: float = 0.0
@@ -39,7 +41,7 @@ class Staged:
     def refused(self, why: str) -> Staged:
         """This input made invalid (`why`), its staged file dropped: nothing of it is written."""
         if self.staged is not None:
-            self.staged.unlink(missing_ok=True)
+            Path(self.staged).unlink(missing_ok=True)
         return Staged(self.path, self.name, invalid=why)
 
     @property
