@@ -12,12 +12,13 @@ import pickle
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.lib.process_tree import Run, run_measured
 from bench.lib.project import ROOT, TEMPLATES
-from bench.lib.workspace import HEADER_ROW, SHEET, Workspace
+from bench.lib.workspace import HEADER_ROW, SHEET, Workspace, generate
 
 PLAIN, BUILD_1, BUILD_2 = "plain", "build-1", "build-2"
 APPROACHES = (PLAIN, BUILD_1, BUILD_2)
@@ -28,6 +29,7 @@ LABELS = {
 }
 PLAIN_SCRIPT = Path(__file__).resolve().parent / "plain_script.py"
 TEMPLATE = "quyet-dinh"
+WARM_UP_DOCUMENTS = 3
 
 
 class RunFailed(Exception):
@@ -56,6 +58,20 @@ def compile_checkout(bytecode: Path) -> None:
     """Compile this checkout's package into `bytecode`, as installing it would."""
     command = [sys.executable, "-m", "compileall", "-q", str(ROOT / "pipeline")]
     subprocess.run(command, env=environment(bytecode), check=True, stdout=subprocess.DEVNULL)
+
+
+def warm_up(scratch: Path, approaches: Sequence[str], bytecode: Path | None) -> None:
+    """Run each approach once, untimed, over a workspace of a few documents.
+
+    PYTHONPYCACHEPREFIX moves the compiled code of every module, the standard library's and
+    docxtpl's and openpyxl's too, into `bytecode`: without this, the first timed run of the
+    benchmark compiled every module it imports (about 0.6 s of its time), which an installed
+    Python and its packages never do. Each approach gets the same warm-up.
+    """
+    workspace = generate(scratch / "warm-up", WARM_UP_DOCUMENTS)
+    prepare(workspace)
+    for approach in approaches:
+        run(approach, workspace, scratch / "warm-up" / "out" / approach, 0.1, bytecode)
 
 
 def file_creation_ms(folder: Path, count: int = 200) -> float:
