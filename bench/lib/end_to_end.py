@@ -60,7 +60,7 @@ def compile_checkout(bytecode: Path) -> None:
     subprocess.run(command, env=environment(bytecode), check=True, stdout=subprocess.DEVNULL)
 
 
-def warm_up(scratch: Path, approaches: Sequence[str], bytecode: Path | None) -> None:
+def warm_up(scratch: Path, approaches: Sequence[str], bytecode: Path) -> None:
     """Run each approach once, untimed, over a workspace of a few documents.
 
     PYTHONPYCACHEPREFIX moves the compiled code of every module, the standard library's and
