@@ -36,24 +36,29 @@ from bench.lib.end_to_end import (
     APPROACHES,
     BUILD_1,
     BUILD_2,
+    FIXED_RUNS,
     LABELS,
     PLAIN,
+    WARM_UP_DOCUMENTS,
     RunFailed,
     Tally,
     compile_checkout,
     file_creation_ms,
+    fixed_seconds,
     prepare,
     rebuild,
     run,
     warm_up,
 )
 from bench.lib.measure import parallel_capacity
+from bench.lib.scaling import Scaling
 from bench.lib.workspace import generate
 from pipeline.render.template_cache import CACHE_ENV
 
 PROBE_SECONDS = 0.3  # CPU seconds of the two-core probe before each -j 2 run
 FREE_CORES = 1.8  # two processes doing at least this many times one's work: two cores free
 REPORTED_N = 1000  # the size the last line reports, when it was run
+TARGET_RATIO = 20.0  # issue 13: build -j 1 this many times the plain script's docs/s
 RACY_WAIT = 2.5  # seconds: hash_cache.RACY_SECONDS and a margin
 
 
@@ -139,7 +144,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if bytecode is not None:
             compile_checkout(bytecode)
-            warm_up(scratch, args.approaches, bytecode)
+            small = warm_up(scratch, args.approaches, bytecode)
+        else:
+            small = generate(scratch / "fixed", WARM_UP_DOCUMENTS, args.seed)
+            prepare(small)
+        fixed = {a: fixed_seconds(small, a, bytecode) for a in args.approaches}
+        print(
+            f"fixed part (whole process over {WARM_UP_DOCUMENTS} documents, median of "
+            f"{FIXED_RUNS} runs): "
+            + ", ".join(f"{LABELS[a]} {seconds:.2f} s" for a, seconds in fixed.items()),
+            flush=True,
+        )
         with multiprocessing.Pool(2) as pool:
             for size in args.sizes:
                 rebuild_line = (
@@ -153,7 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"workspaces kept in {scratch}")
         else:
             shutil.rmtree(scratch, ignore_errors=True)
-    print_report(args, tallies, probes, rebuild_line)
+    print_report(args, tallies, probes, rebuild_line, fixed)
     return 0
 
 
@@ -211,6 +226,7 @@ def print_report(
     tallies: dict[tuple[int, str], Tally],
     probes: list[tuple[int, float, float]],
     rebuild_line: str,
+    fixed: dict[str, float],
 ) -> None:
     """The table, the two-core check, the ratios; the last line is the reported ratio."""
     print()
@@ -241,6 +257,7 @@ def print_report(
         one, two = tallies.get((size, BUILD_1)), tallies.get((size, BUILD_2))
         if one and two and one.rate:
             print(f"N = {size}: build -j 2 / build -j 1 = {two.rate / one.rate:.2f}×")
+    print_scaling(args, tallies, fixed)
     small, large = min(args.sizes), max(args.sizes)
     for approach in args.approaches:
         low, high = tallies[(small, approach)].tree_mb, tallies[(large, approach)].tree_mb
@@ -256,6 +273,37 @@ def print_report(
     else:
         print("note: the ratio needs both the plain script and build -j 1")
         print("ratio_build_vs_docxtpl_script nan")
+
+
+def print_scaling(
+    args: argparse.Namespace, tallies: dict[tuple[int, str], Tally], fixed: dict[str, float]
+) -> None:
+    """At the reported N: build -j 1 as its fixed part plus a time per document, and what that
+    leaves for the targets (see bench/lib/scaling.py)."""
+    size = REPORTED_N if REPORTED_N in args.sizes else max(args.sizes)
+    if BUILD_1 not in args.approaches or size <= WARM_UP_DOCUMENTS:
+        return
+    one = Scaling.from_runs(
+        (WARM_UP_DOCUMENTS, fixed[BUILD_1]), (size, tallies[(size, BUILD_1)].seconds / args.rounds)
+    )
+    print(
+        f"N = {size}: build -j 1 = {one.fixed:.2f} s whatever N + "
+        f"{1000 * one.per_document:.2f} ms per document"
+    )
+    best = one.best_split(size, fixed[BUILD_2]) if BUILD_2 in fixed else None
+    if best is not None:
+        print(
+            f"N = {size}: build -j 2, its fixed part {fixed[BUILD_2]:.2f} s and build -j 1's "
+            f"documents shared perfectly by two workers, would be at most {best:.2f}× build -j 1"
+        )
+    plain = tallies.get((size, PLAIN))
+    if plain is not None and plain.rate:
+        seconds = size / (TARGET_RATIO * plain.rate)
+        print(
+            f"N = {size}: {TARGET_RATIO:g}× the plain script is {seconds:.2f} s per run: after "
+            f"build -j 1's fixed part, {1000 * one.per_document_for(seconds, size):.2f} ms per "
+            f"document"
+        )
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ import click
 
 from pipeline import __version__
 from pipeline.errors import VanthuError
+from pipeline.gc_policy import lasting_objects
 from pipeline.i18n import set_language, t
 from pipeline.process_exit import leave
 
@@ -41,7 +42,8 @@ class VanthuGroup(click.Group):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in PACKAGE_COMMANDS and cmd_name not in self.commands:
             module_name, attribute = PACKAGE_COMMANDS[cmd_name].split(":")
-            command = getattr(importlib.import_module(module_name), attribute)
+            with lasting_objects():  # a package's modules live as long as the process
+                command = getattr(importlib.import_module(module_name), attribute)
             self.add_command(command, cmd_name)
         return super().get_command(ctx, cmd_name)
 

@@ -46,7 +46,7 @@ BUILD_LABELS = ("plain docxtpl script", "vanthu build -j 1", "vanthu build -j 2"
 
 def test_build_bench_prints_table_checks_and_ratio_line(tmp_path: Path) -> None:
     done = subprocess.run(
-        [sys.executable, str(BUILD_BENCH), "--sizes", "2,3", "--rounds", "1"],
+        [sys.executable, str(BUILD_BENCH), "--sizes", "2,5", "--rounds", "1"],
         cwd=tmp_path,
         capture_output=True,
         text=True,
@@ -58,7 +58,7 @@ def test_build_bench_prints_table_checks_and_ratio_line(tmp_path: Path) -> None:
     header = next(line for line in lines if line.split()[:2] == ["N", "approach"])
     for column in ("docs/s", "s/run", "peak RSS MB", "largest process MB", "× plain script"):
         assert column in header
-    for size in ("2", "3"):
+    for size in ("2", "5"):
         for label in BUILD_LABELS:
             row = next(line for line in lines if line.split()[:1] == [size] and label in line)
             values = row.split(label)[1].split()
@@ -68,7 +68,15 @@ def test_build_bench_prints_table_checks_and_ratio_line(tmp_path: Path) -> None:
         assert any(
             line.startswith(f"two cores free before build -j 2, N = {size}:") for line in lines
         )
-    assert any(line.startswith("incremental rebuild, nothing changed, N = 3") for line in lines)
+    assert any(line.startswith("incremental rebuild, nothing changed, N = 5") for line in lines)
+    fixed = next(line for line in lines if line.startswith("fixed part (whole process over 3"))
+    for label in BUILD_LABELS:
+        assert re.search(rf"{label} {NUMBER} s", fixed), fixed
+    parts = rf"N = 5: build -j 1 = -?{NUMBER} s whatever N \+ -?{NUMBER} ms per document"
+    assert any(re.fullmatch(parts, line) for line in lines)
+    assert any(
+        re.match(rf"N = 5: 20× the plain script is {NUMBER} s per run", line) for line in lines
+    )
     creation = next(line for line in lines if line.startswith("workspaces in "))
     compiled = rf"takes {NUMBER} ms; every module a run imports compiled once"
     assert re.search(compiled, creation), creation
@@ -96,3 +104,22 @@ def test_build_bench_warm_up_leaves_the_compiled_code_every_run_imports(
     assert any("/docxtpl/" in name for name in after)  # the plain script's
     assert any("/jinja2/" in name for name in after)  # the build's
     assert any("/json/decoder." in name for name in after)  # the standard library's
+
+
+def test_scaling_splits_a_run_into_its_fixed_part_and_its_part_per_document(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.syspath_prepend(str(BENCH.parent.parent))
+    from bench.lib.scaling import Scaling
+
+    # 0.5 s whatever N, 2.7 ms per document: 0.5081 s over 3 documents, 3.2 s over 1000
+    one = Scaling.from_runs((3, 0.5081), (1000, 3.2))
+    assert one.fixed == pytest.approx(0.5, abs=1e-6)
+    assert one.per_document == pytest.approx(0.0027)
+    # Two workers starting in 0.6 s share the 2.7 s: 3.2 / (0.6 + 1.35)
+    assert one.best_split(1000, fixed=0.6) == pytest.approx(3.2 / 1.95)
+    assert Scaling(fixed=0.0, per_document=0.001).best_split(1000, fixed=0.0) == pytest.approx(2)
+    # 20x a plain script of 20 docs/s at N = 1000 is 2.5 s: 2.0 ms per document after 0.5 s
+    assert one.per_document_for(2.5, 1000) == pytest.approx(0.002)
+    # Runs too noisy to tell the parts apart: no bound rather than a wrong one
+    assert Scaling.from_runs((3, 0.6), (1000, 0.5)).best_split(1000, fixed=0.6) is None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import statistics
 import subprocess
 import sys
 import time
@@ -30,6 +31,7 @@ LABELS = {
 PLAIN_SCRIPT = Path(__file__).resolve().parent / "plain_script.py"
 TEMPLATE = "quyet-dinh"
 WARM_UP_DOCUMENTS = 3
+FIXED_RUNS = 3  # runs over the warm-up's documents per approach, for its fixed part
 
 
 class RunFailed(Exception):
@@ -60,18 +62,32 @@ def compile_checkout(bytecode: Path) -> None:
     subprocess.run(command, env=environment(bytecode), check=True, stdout=subprocess.DEVNULL)
 
 
-def warm_up(scratch: Path, approaches: Sequence[str], bytecode: Path) -> None:
+def warm_up(scratch: Path, approaches: Sequence[str], bytecode: Path) -> Workspace:
     """Run each approach once, untimed, over a workspace of a few documents.
 
     PYTHONPYCACHEPREFIX moves the compiled code of every module, the standard library's and
     docxtpl's and openpyxl's too, into `bytecode`: without this, the first timed run of the
     benchmark compiled every module it imports (about 0.6 s of its time), which an installed
-    Python and its packages never do. Each approach gets the same warm-up.
+    Python and its packages never do. Each approach gets the same warm-up. Returns the
+    workspace, for `fixed_seconds`.
     """
     workspace = generate(scratch / "warm-up", WARM_UP_DOCUMENTS)
     prepare(workspace)
     for approach in approaches:
         run(approach, workspace, scratch / "warm-up" / "out" / approach, 0.1, bytecode)
+    return workspace
+
+
+def fixed_seconds(
+    workspace: Workspace, approach: str, bytecode: Path | None, runs: int = FIXED_RUNS
+) -> float:
+    """The wall time of `approach` over a workspace of a few documents, the median of `runs`
+    runs: what a run pays whatever N (see bench/lib/scaling.py)."""
+    seconds = []
+    for number in range(runs):
+        output = workspace.root / "out" / f"fixed-{approach}-{number}"
+        seconds.append(run(approach, workspace, output, 0.1, bytecode).seconds)
+    return statistics.median(seconds)
 
 
 def file_creation_ms(folder: Path, count: int = 200) -> float:

@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -31,6 +32,7 @@ from pipeline.batch.manifest import Entry, file_sha256, template_hash
 from pipeline.batch.staged import Lender, Numbering, Staged, StageJob
 from pipeline.batch.supervise import BuildInterrupted, interrupts_held, start_worker, stop_now
 from pipeline.errors import VanthuError
+from pipeline.gc_policy import fewer_collections
 from pipeline.i18n import current_language, set_language, t
 from pipeline.load import read_log
 from pipeline.load.contract import LoadedDocument
@@ -208,19 +210,24 @@ class Workers:
         self.jobs = max(1, jobs)
         self.workspace = workspace
         self._pool: ProcessPoolExecutor | None = None
+        self._restore = ExitStack()  # what __enter__ changed, undone by __exit__
 
     def __enter__(self) -> Workers:
-        lang = current_language()
-        # Made here even for several workers: where workers are forked (Linux) they start with
-        # the renderer, its modules and the workspace's loader ready instead of each importing
-        # and preparing them again, which at a few hundred documents is much of the work.
-        init_worker(self.workspace, lang)
-        if self.jobs > 1:
-            self._pool = ProcessPoolExecutor(
-                max_workers=self.jobs,
-                initializer=start_worker,
-                initargs=(os.getpid(), init_worker, (self.workspace, lang)),
-            )
+        with ExitStack() as stack:
+            stack.enter_context(fewer_collections())  # forked workers start with it too
+            lang = current_language()
+            # Made here even for several workers: where workers are forked (Linux) they start
+            # with the renderer, its modules and the workspace's loader ready instead of each
+            # importing and preparing them again, which at a few hundred documents is much of
+            # the work.
+            init_worker(self.workspace, lang)
+            if self.jobs > 1:
+                self._pool = ProcessPoolExecutor(
+                    max_workers=self.jobs,
+                    initializer=start_worker,
+                    initargs=(os.getpid(), init_worker, (self.workspace, lang)),
+                )
+            self._restore = stack.pop_all()
         return self
 
     def __exit__(
@@ -230,11 +237,12 @@ class Workers:
         traceback: TracebackType | None,
     ) -> None:
         pool, self._pool = self._pool, None
-        if pool is not None:
-            if exc_type is None:
-                pool.shutdown(wait=True, cancel_futures=True)
-            else:  # Ctrl-C or an error: the documents still queued are not wanted
-                stop_now(pool)
+        with self._restore:
+            if pool is not None:
+                if exc_type is None:
+                    pool.shutdown(wait=True, cancel_futures=True)
+                else:  # Ctrl-C or an error: the documents still queued are not wanted
+                    stop_now(pool)
         if isinstance(exc, KeyboardInterrupt):
             raise BuildInterrupted() from None
 

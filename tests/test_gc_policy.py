@@ -1,0 +1,88 @@
+"""The cycle collector paused while a command's package is imported, and less eager during a
+build; every setting put back (pipeline/gc_policy.py)."""
+
+from __future__ import annotations
+
+import gc
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pipeline.gc_policy import BATCH_THRESHOLD, fewer_collections, lasting_objects
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture()
+def collector() -> Iterator[None]:
+    """The collector's settings of this test process as they were, whatever a test did."""
+    enabled, threshold = gc.isenabled(), gc.get_threshold()
+    yield
+    gc.unfreeze()
+    gc.set_threshold(*threshold)
+    (gc.enable if enabled else gc.disable)()
+
+
+def test_lasting_objects_pauses_collection_then_freezes_what_was_made(collector: None) -> None:
+    gc.enable()
+    gc.unfreeze()
+    with lasting_objects():
+        assert not gc.isenabled()
+        made = [[index] for index in range(1000)]
+    assert gc.isenabled()
+    assert gc.get_freeze_count() >= len(made)
+
+
+def test_lasting_objects_leaves_a_disabled_collector_disabled(collector: None) -> None:
+    gc.disable()
+    with pytest.raises(ValueError), lasting_objects():
+        raise ValueError("an import that fails")
+    assert not gc.isenabled()
+
+
+def test_fewer_collections_raises_the_threshold_and_puts_it_back(collector: None) -> None:
+    gc.set_threshold(700, 10, 10)
+    with pytest.raises(RuntimeError), fewer_collections():
+        assert gc.get_threshold() == (BATCH_THRESHOLD, 10, 10)
+        raise RuntimeError("a failing build")
+    assert gc.get_threshold() == (700, 10, 10)
+    gc.set_threshold(50_000, 5, 5)  # someone who wants even fewer: never more often
+    with fewer_collections():
+        assert gc.get_threshold() == (50_000, 5, 5)
+    gc.set_threshold(0)  # no automatic collection at all: stays so
+    with fewer_collections():
+        assert gc.get_threshold()[0] == 0
+
+
+def test_build_workers_hold_the_threshold_only_while_they_run(collector: None) -> None:
+    from pipeline.batch.runner import Workers
+    from pipeline.workspace import Workspace
+
+    gc.set_threshold(700, 10, 10)
+    workers = Workers(1, Workspace.containing(REPO / "inputs"))
+    with workers:
+        assert gc.get_threshold()[0] == BATCH_THRESHOLD
+    assert gc.get_threshold() == (700, 10, 10)  # put back by __exit__, the workers still held
+    del workers
+
+
+def test_the_command_line_freezes_a_command_package_it_imports() -> None:
+    # In a process of its own: freezing is for the whole process, as the command line's is.
+    probe = (
+        "import gc, sys\n"
+        "from click.testing import CliRunner\n"
+        "from pipeline.cli import main\n"
+        "before = gc.get_freeze_count()\n"
+        "result = CliRunner().invoke(main, ['verify', '--help'])\n"
+        "assert result.exit_code == 0, result.output\n"
+        "assert 'pipeline.verify.command' in sys.modules\n"
+        "print(gc.get_freeze_count() - before, gc.isenabled())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    frozen, enabled = done.stdout.split()
+    assert int(frozen) > 1000 and enabled == "True"
