@@ -48,6 +48,7 @@ from bench.lib.end_to_end import (
     prepare,
     rebuild,
     run,
+    small_workspace,
     warm_up,
 )
 from bench.lib.measure import parallel_capacity
@@ -142,12 +143,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args.bytecode = bytecode
     try:
+        small = small_workspace(scratch)
         if bytecode is not None:
             compile_checkout(bytecode)
-            small = warm_up(scratch, args.approaches, bytecode)
-        else:
-            small = generate(scratch / "fixed", WARM_UP_DOCUMENTS, args.seed)
-            prepare(small)
+            warm_up(small, args.approaches, bytecode)
         fixed = {a: fixed_seconds(small, a, bytecode) for a in args.approaches}
         print(
             f"fixed part (whole process over {WARM_UP_DOCUMENTS} documents, median of "

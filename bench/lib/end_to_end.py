@@ -62,20 +62,23 @@ def compile_checkout(bytecode: Path) -> None:
     subprocess.run(command, env=environment(bytecode), check=True, stdout=subprocess.DEVNULL)
 
 
-def warm_up(scratch: Path, approaches: Sequence[str], bytecode: Path) -> Workspace:
+def small_workspace(scratch: Path) -> Workspace:
+    """A prepared workspace of WARM_UP_DOCUMENTS decisions: the warm-up's and the fixed part's."""
+    workspace = generate(scratch / "warm-up", WARM_UP_DOCUMENTS)
+    prepare(workspace)
+    return workspace
+
+
+def warm_up(workspace: Workspace, approaches: Sequence[str], bytecode: Path) -> None:
     """Run each approach once, untimed, over a workspace of a few documents.
 
     PYTHONPYCACHEPREFIX moves the compiled code of every module, the standard library's and
     docxtpl's and openpyxl's too, into `bytecode`: without this, the first timed run of the
     benchmark compiled every module it imports (about 0.6 s of its time), which an installed
-    Python and its packages never do. Each approach gets the same warm-up. Returns the
-    workspace, for `fixed_seconds`.
+    Python and its packages never do. Each approach gets the same warm-up.
     """
-    workspace = generate(scratch / "warm-up", WARM_UP_DOCUMENTS)
-    prepare(workspace)
     for approach in approaches:
-        run(approach, workspace, scratch / "warm-up" / "out" / approach, 0.1, bytecode)
-    return workspace
+        run(approach, workspace, workspace.root / "out" / approach, 0.1, bytecode)
 
 
 def fixed_seconds(
