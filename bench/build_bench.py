@@ -202,16 +202,17 @@ def measure_size(
                 last_build = output
     line = ""
     if size == max(args.sizes) and last_build is not None:
-        # The last -j 1 run left its output folder complete and its manifest up to date. The
-        # first rebuild hashes every file and remembers the hashes; the next reads none.
-        time.sleep(RACY_WAIT)  # files written in the last instant are not remembered
+        # The last -j 1 run left its output folder complete, its manifest up to date and the
+        # hashes of the outputs it wrote remembered. The first rebuild hashes every input and
+        # remembers the hashes; the next reads none.
+        time.sleep(RACY_WAIT)  # inputs hashed in the same instant they changed: not remembered
         first = rebuild(workspace, last_build, args.interval, args.bytecode)
         second = rebuild(workspace, last_build, args.interval, args.bytecode)
         line = (
             f"incremental rebuild, nothing changed, N = {size}, build -j 1 (whole process): "
-            f"{first.seconds:.2f} s hashing every file, {second.seconds:.2f} s with the hashes "
-            f"remembered; peak RSS {mb(_mb(first.peak_tree_kb))} / "
-            f"{mb(_mb(second.peak_tree_kb))} MB"
+            f"{first.seconds:.2f} s the first time after the build (hashing every input), "
+            f"{second.seconds:.2f} s with every hash remembered; "
+            f"peak RSS {mb(_mb(first.peak_tree_kb))} / {mb(_mb(second.peak_tree_kb))} MB"
         )
     return line  # the workspace is deleted with the scratch folder, after every size
 

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from pipeline.batch import Status, build
 from pipeline.batch import office as office_module
 from pipeline.batch import pdf as pdf_module
+from pipeline.batch.hash_cache import CACHE_NAME
 from pipeline.batch.manifest import file_sha256
 from pipeline.errors import ConversionError
 from pipeline.workspace import Workspace
@@ -38,9 +39,11 @@ def test_pdf_for_every_document_with_one_libreoffice(
     assert pdf_module.server_starts() == starts + 1
 
     documents = documents_of(inputs_copy)
+    remembered = json.loads((out / CACHE_NAME).read_text("utf-8"))["files"]
     for source in documents:
         pdf = out / source.relative_to(inputs_copy).with_suffix(".pdf")
         assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF"), pdf
+        assert remembered[str(pdf)][4] == file_sha256(pdf)  # the next build need not read it
         entry = entries(out)[f"inputs/{source.relative_to(inputs_copy).as_posix()}"]
         assert entry["pdf"] == {
             "path": pdf.relative_to(out).as_posix(),

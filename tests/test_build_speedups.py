@@ -14,7 +14,7 @@ from openpyxl.utils import get_column_letter as openpyxl_column_letter
 
 from pipeline.batch import Status, build
 from pipeline.batch.hash_cache import CACHE_NAME, HashCache
-from pipeline.batch.manifest import Entry, Manifest
+from pipeline.batch.manifest import Entry, Manifest, file_sha256
 from pipeline.errors import InputError
 from pipeline.load.spreadsheet.cells import Formula
 from pipeline.load.spreadsheet.fields import resolve_fields
@@ -89,6 +89,91 @@ def test_files_written_a_moment_ago_are_hashed_again(tmp_path: Path) -> None:
     assert first == HashCache(tmp_path / CACHE_NAME).sha256(path)
     assert HashCache(tmp_path / CACHE_NAME).sha256(tmp_path / "gone.txt") is None
     assert HashCache(tmp_path / CACHE_NAME).sha256(tmp_path) is None  # a folder
+
+
+def cache_written_at(out: Path, nanoseconds: int) -> None:
+    """Give the hash cache the modification time it gets when written at `nanoseconds`."""
+    os.utime(out / CACHE_NAME, ns=(nanoseconds, nanoseconds))
+
+
+def files_read_for_hashing(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The files the hash cache reads from now on, in order (it still hashes them)."""
+    hashed: list[Path] = []
+
+    def note_read(path: Path) -> str:
+        hashed.append(path)
+        return file_sha256(path)
+
+    monkeypatch.setattr("pipeline.batch.hash_cache.file_sha256", note_read)
+    return hashed
+
+
+def newest_output_ns(result) -> int:
+    return max(max(d.output.stat().st_mtime_ns, d.output.stat().st_ctime_ns)
+               for d in result.documents if d.output is not None)  # fmt: skip
+
+
+def test_a_build_remembers_the_outputs_it_wrote(
+    inputs_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first build with nothing to do after a build reads no output again: their hashes
+    are known from the bytes written (the inputs, read by the workers, are hashed here)."""
+    out = tmp_path / "out"
+    first = build_once(inputs_copy, out)
+    assert first.ok and {d.status for d in first.documents} == {Status.BUILT}
+    # A test build is quicker than the disk clock's tick: as in any real build, the cache is
+    # taken to be written a tick after the last output was put in place.
+    cache_written_at(out, newest_output_ns(first) + 10**9)
+    hashed = files_read_for_hashing(monkeypatch)
+    again = build_once(inputs_copy, out)
+    assert again.ok and set(statuses(again).values()) == {Status.UNCHANGED}
+    assert hashed and not [p for p in hashed if p.is_relative_to(out)]
+
+
+def test_outputs_as_new_as_the_cache_are_read_again(
+    inputs_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An output put in place in the same tick of the disk's clock as the cache was written
+    (racily clean, as git says) could change again without its times moving: it is read."""
+    out = tmp_path / "out"
+    first = build_once(inputs_copy, out)
+    newest = newest_output_ns(first)
+    cache_written_at(out, newest)
+    racy = {d.output for d in first.documents if d.output is not None
+            and newest in (d.output.stat().st_mtime_ns, d.output.stat().st_ctime_ns)}  # fmt: skip
+    hashed = files_read_for_hashing(monkeypatch)
+    again = build_once(inputs_copy, out)
+    assert again.ok and set(statuses(again).values()) == {Status.UNCHANGED}
+    assert racy and racy <= set(hashed)
+
+
+def test_the_streamed_cache_is_the_json_it_always_was(tmp_path: Path) -> None:
+    from pipeline.batch.hash_cache import _pieces
+
+    files = {"/b/\u0111\u01a1n \"2\".docx": ((3, 4, 5, 6), "ab"), "/a.yaml": ((1, 2, 3, 4), 'c"d')}
+    whole = {name: [*stamp, digest] for name, (stamp, digest) in sorted(files.items())}
+    compact = (",", ":")
+    assert "".join(_pieces(files)) == json.dumps({"format": 1, "files": whole}, separators=compact)
+    assert "".join(_pieces({})) == json.dumps({"format": 1, "files": {}}, separators=compact)
+
+
+def test_an_output_edited_keeping_size_and_times_is_rebuilt(
+    inputs_copy: Path, tmp_path: Path, settled: None
+) -> None:
+    out = tmp_path / "out"
+    first = build_once(inputs_copy, out)
+    cache_written_at(out, newest_output_ns(first) + 10**9)
+    document = next(d for d in first.documents if d.name == AWARD_DECISION)
+    assert document.output is not None and str(document.output) in json.loads(
+        (out / CACHE_NAME).read_text("utf-8"))["files"]  # fmt: skip
+    before = document.output.stat()
+    data = bytearray(document.output.read_bytes())
+    data[-30] ^= 1  # same size
+    document.output.write_bytes(bytes(data))
+    os.utime(document.output, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+    again = build_once(inputs_copy, out)
+    assert statuses(again)[AWARD_DECISION] is Status.BUILT
 
 
 @pytest.mark.parametrize(

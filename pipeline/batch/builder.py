@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from pipeline import __version__
 from pipeline.batch.discover import MANIFEST, Layout, find_inputs
 from pipeline.batch.freshness import Freshness
-from pipeline.batch.manifest import Entry, Manifest, file_sha256
+from pipeline.batch.manifest import Entry, Manifest
 from pipeline.batch.progress import Reporter, SilentReporter
 from pipeline.batch.result import BuildResult, DocumentResult, Status
 from pipeline.batch.staged import Staged, StageJob
@@ -94,6 +94,7 @@ class Finisher:
             return result, None
         result.output = output
         entry = item.entry
+        self.freshness.hashes.written(output, entry.output_sha256)
         target = output.with_suffix(".pdf")
         if self.converter is None:
             return result, self._keep_pdf(previous, entry, target)
@@ -107,7 +108,8 @@ class Finisher:
         finally:
             result.seconds += time.perf_counter() - start
         result.pdf = target
-        entry = replace(entry, pdf=self.layout.output_name(target), pdf_sha256=file_sha256(target))
+        pdf_sha256 = self.freshness.hashes.hash_written(target)
+        entry = replace(entry, pdf=self.layout.output_name(target), pdf_sha256=pdf_sha256)
         return result, entry
 
     def _keep_pdf(self, previous: Entry | None, entry: Entry, target: Path) -> Entry:
