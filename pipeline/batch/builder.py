@@ -163,7 +163,7 @@ def build(
     reporter: Reporter | None = None,
 ) -> BuildResult:
     """Build every document of `workspace` (or of `input_dir` in it) into its output folder."""
-    started = time.perf_counter()
+    started, started_ns = time.perf_counter(), time.time_ns()
     layout = Layout(workspace)
     scope = (input_dir or workspace.data_dir).resolve()
     paths = find_inputs(workspace, input_dir)
@@ -215,7 +215,9 @@ def build(
         entries = finish(layout, finisher, paths, kept, staged, recorded, result, borrowers)
         if numbers:
             settle(register(), numbers, staged, entries, result)
+        staged.clear()  # the hashes remembered below reuse its memory
     result.manifests = write_manifests(layout, recorded, scope, paths, entries)
+    freshness.remember_sources((e for p, e in entries.items() if p not in kept), started_ns)
     freshness.hashes.save()
     result.seconds = time.perf_counter() - started
     return result

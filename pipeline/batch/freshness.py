@@ -10,6 +10,7 @@ size, inode and times are those of the last build is not even read (pipeline.bat
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from pipeline.batch.discover import Layout
@@ -41,6 +42,16 @@ class Freshness:
         if key not in self._files:
             self._files[key] = self.hashes.sha256(key)
         return self._files[key]
+
+    def remember_sources(self, entries: Iterable[Entry], since_ns: int) -> None:
+        """Remember the hashes of the files these entries (made in this build, from files the
+        workers hashed as they read them) were built from, for the files unchanged since
+        before the build began (pipeline.batch.hash_cache.HashCache.unchanged_since)."""
+        for entry in entries:
+            for name, sha in entry.inputs.items():
+                if not name.endswith("/"):  # a folder's list is not a file
+                    path = name if os.path.isabs(name) else os.path.join(self._root, name)
+                    self.hashes.unchanged_since(path, sha, since_ns)
 
     def template_hash(self, name: str) -> str | None:
         if name not in self._templates:

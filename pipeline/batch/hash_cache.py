@@ -9,15 +9,18 @@ a file edited since is always hashed again. A hash is remembered only for a file
 were at least RACY_SECONDS old when it was read: a file written in the same instant as the
 cache could otherwise change again without its times moving (git calls this "racily clean").
 
-The build also remembers what it writes itself (each output, and its PDF): it knows their hash
-from the bytes it put in place and takes their stamp right then. Those times are new, so such
-an entry is trusted the way git's index trusts the files a checkout writes: only while the
-file's times are older than the cache file's own modification time, the moment the cache was
-written, on the same disk's clock. A write to the file after that moves its times past the
-recorded ones; an entry whose times reach the cache's is hashed again. (What no stamp can show,
-here as in git, is a write within the same tick of the disk's clock as the build's own, in the
-instant after the output appeared.) So the first build with nothing to do after a build need
-not read every output again: at 5,000 documents that was most of its time.
+A build also remembers the hashes it already has. Of the inputs its workers read, it knows
+the hash of the bytes parsed: it keeps it for each file whose times are RACY_SECONDS older than
+the build's start (unchanged since before it was read: what was read is what is there). Of
+what it writes itself (each output, and its PDF), it knows the hash of the bytes put in place
+and takes their stamp right then. Those times are new, so such an entry is trusted the way
+git's index trusts the files a checkout writes: only while the file's times are older than the
+cache file's own modification time, the moment the cache was written, on the same disk's
+clock. A write to the file after that moves its times past the recorded ones; an entry whose
+times reach the cache's is hashed again. (What no stamp can show, here as in git, is a write
+within the same tick of the disk's clock as the build's own, in the instant after the output
+appeared.) So the first build with nothing to do after a build reads no file either: at 5,000
+documents, reading them all again was most of its time.
 
 The cache lives in the output folder (.vanthu-hashes.json) and is only an accelerator: a
 missing, unreadable or foreign cache is ignored and the files are hashed.
@@ -47,6 +50,11 @@ Stamp = tuple[int, int, int, int]  # size, inode, mtime_ns, ctime_ns
 
 def _stamp(result: os.stat_result) -> Stamp:
     return (result.st_size, result.st_ino, result.st_mtime_ns, result.st_ctime_ns)
+
+
+def _settled(at_ns: int) -> int:
+    """Files whose times are before this had settled at `at_ns` (see the module's text)."""
+    return at_ns - RACY_SECONDS * 1_000_000_000
 
 
 class HashCache:
@@ -93,8 +101,7 @@ class HashCache:
             self._seen[name] = known
             return known[1]
         digest = file_sha256(Path(name))
-        settled = time.time_ns() - RACY_SECONDS * 1_000_000_000
-        if max(stamp[2], stamp[3]) < settled:
+        if max(stamp[2], stamp[3]) < _settled(time.time_ns()):
             self._seen[name] = (stamp, digest)
         return digest
 
@@ -107,6 +114,18 @@ class HashCache:
             return
         if stat.S_ISREG(result.st_mode):
             self._seen[name] = (_stamp(result), digest)
+
+    def unchanged_since(self, path: Path | str, digest: str, since_ns: int) -> None:
+        """Remember `digest`, the hash of `path` read at or after `since_ns` (a time.time_ns()),
+        if the file has not changed since RACY_SECONDS before then: it is what was read."""
+        name = str(path)
+        try:
+            result = os.stat(name)
+        except (OSError, ValueError):
+            return
+        stamp = _stamp(result)
+        if stat.S_ISREG(result.st_mode) and max(stamp[2], stamp[3]) < _settled(since_ns):
+            self._seen.setdefault(name, (stamp, digest))
 
     def hash_written(self, path: Path) -> str:
         """The sha256 of a file this build just had written (a PDF), remembered as `written`."""
