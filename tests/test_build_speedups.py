@@ -164,10 +164,10 @@ def test_outputs_as_new_as_the_cache_are_read_again(
 
 
 def test_the_streamed_cache_is_the_json_it_always_was(tmp_path: Path) -> None:
-    from pipeline.batch.hash_cache import _pieces
+    from pipeline.batch.hash_cache import _pieces, _record
 
-    files = {"/b/\u0111\u01a1n \"2\".docx": ((3, 4, 5, 6), "ab"), "/a.yaml": ((1, 2, 3, 4), 'c"d')}
-    whole = {name: [*stamp, digest] for name, (stamp, digest) in sorted(files.items())}
+    whole = {"/a.yaml": [1, 2, -3, 4, "0a" * 32], '/b/đơn "2".docx': [3, 4, 5, 6, "ff" * 32]}
+    files = {name: _record((a, b, c, d), digest) for name, (a, b, c, d, digest) in whole.items()}
     compact = (",", ":")
     assert "".join(_pieces(files)) == json.dumps({"format": 1, "files": whole}, separators=compact)
     assert "".join(_pieces({})) == json.dumps({"format": 1, "files": {}}, separators=compact)
@@ -195,7 +195,7 @@ def test_an_output_edited_keeping_size_and_times_is_rebuilt(
 @pytest.mark.parametrize(
     "damage",
     [b"", b"{not json", b'{"format": 99, "files": {}}', b'{"format": 1, "files": {"x": 3}}',
-     b"\xff\xfe"],
+     b"\xff\xfe", b'{"format": 1, "files": {"/x": [1, 2, 3, 4, "zz"], "/y": [-1, 2, 3, 4, ""]}}'],
 )  # fmt: skip
 def test_a_damaged_cache_only_costs_hashing(
     inputs_copy: Path, tmp_path: Path, settled: None, damage: bytes
