@@ -163,6 +163,24 @@ def test_outputs_as_new_as_the_cache_are_read_again(
     assert racy and racy <= set(hashed)
 
 
+def test_a_cache_that_cannot_be_written_only_costs_hashing_next_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only output folder (root is not refused, so the write is made to fail here)."""
+    from pipeline.errors import RenderError
+
+    def refused(path: Path, data: object) -> Path:
+        raise RenderError("render.write_failed", reason=f"{path}: Read-only file system")
+
+    path = tmp_path / "a.txt"
+    path.write_text("một", "utf-8")
+    cache = HashCache(tmp_path / CACHE_NAME)
+    cache.written(path, "ab" * 32)
+    monkeypatch.setattr("pipeline.batch.hash_cache.stage", refused)
+    cache.save()  # no error: the next build hashes the files again
+    assert not (tmp_path / CACHE_NAME).exists()
+
+
 def test_the_streamed_cache_is_the_json_it_always_was(tmp_path: Path) -> None:
     from pipeline.batch.hash_cache import _pieces, _record
 
