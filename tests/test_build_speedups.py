@@ -163,6 +163,23 @@ def test_outputs_as_new_as_the_cache_are_read_again(
     assert racy and racy <= set(hashed)
 
 
+def test_an_input_changed_since_a_worker_hashed_it_is_not_remembered(tmp_path: Path) -> None:
+    """The build remembers a worker's hash of an input only while the file's change time is
+    the one the worker saw."""
+    same, moved = tmp_path / "same.yaml", tmp_path / "moved.xlsx"
+    for path in (same, moved):
+        path.write_text("một", "utf-8")
+    cache = HashCache(tmp_path / CACHE_NAME)
+    cache.read_by_build(same, "ab" * 32, same.stat().st_ctime_ns)
+    cache.read_by_build(moved, "cd" * 32, moved.stat().st_ctime_ns - 1)  # it changed since
+    cache.save()
+    newest = max(max(p.stat().st_mtime_ns, p.stat().st_ctime_ns) for p in (same, moved))
+    cache_written_at(tmp_path, newest + 10**9)
+    remembered = json.loads((tmp_path / CACHE_NAME).read_text("utf-8"))["files"]
+    assert remembered[str(same)][4] == "ab" * 32 and str(moved) not in remembered
+    assert HashCache(tmp_path / CACHE_NAME).sha256(same) == "ab" * 32  # taken from the cache
+
+
 def test_a_cache_that_cannot_be_written_only_costs_hashing_next_time(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections import OrderedDict
 from pathlib import Path
 
@@ -27,6 +28,23 @@ def test_the_hash_is_of_the_bytes_read_while_the_file_is_unchanged(tmp_path: Pat
     assert read_log.recall(path, os.stat(path)) is None
     os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000_000))
     assert read_log.recall(path, os.stat(path)) is None
+
+
+def test_a_file_rewritten_keeping_its_size_and_modification_time_is_not_what_was_read(
+    tmp_path: Path,
+) -> None:
+    """Its change time moved (no program can set it back): the build hashes it again."""
+    path = tmp_path / "a.yaml"
+    path.write_bytes(b"loai: ke_hoach\n")
+    info = os.stat(path)
+    read_log.note(path, info, path.read_bytes())
+    time.sleep(0.05)  # past the disk clock's tick, so that the change time moves
+    path.write_bytes(b"loai: bao_cao_\n")  # the same size
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))  # as a copy keeping times
+    now = os.stat(path)
+    assert (now.st_size, now.st_mtime_ns) == (info.st_size, info.st_mtime_ns)
+    assert now.st_ctime_ns != info.st_ctime_ns
+    assert read_log.recall(path, now) is None
 
 
 def test_bytes_that_do_not_match_the_stat_are_not_noted(tmp_path: Path) -> None:

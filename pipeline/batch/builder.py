@@ -163,7 +163,7 @@ def build(
     reporter: Reporter | None = None,
 ) -> BuildResult:
     """Build every document of `workspace` (or of `input_dir` in it) into its output folder."""
-    started, started_ns = time.perf_counter(), time.time_ns()
+    started = time.perf_counter()
     layout = Layout(workspace)
     scope = (input_dir or workspace.data_dir).resolve()
     paths = find_inputs(workspace, input_dir)
@@ -215,9 +215,10 @@ def build(
         entries = finish(layout, finisher, paths, kept, staged, recorded, result, borrowers)
         if numbers:
             settle(register(), numbers, staged, entries, result)
+        read_ctimes = {p: staged[p].read_ctimes for p in entries if p not in kept}
         staged.clear()  # the hashes remembered below reuse its memory
     result.manifests = write_manifests(layout, recorded, scope, paths, entries)
-    freshness.remember_sources((e for p, e in entries.items() if p not in kept), started_ns)
+    freshness.remember_sources((entries[p], ctimes) for p, ctimes in read_ctimes.items())
     freshness.hashes.save()
     result.seconds = time.perf_counter() - started
     return result

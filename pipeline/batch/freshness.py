@@ -10,6 +10,7 @@ size, inode and times are those of the last build is not even read (pipeline.bat
 from __future__ import annotations
 
 import os
+from array import array
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -43,15 +44,18 @@ class Freshness:
             self._files[key] = self.hashes.sha256(key)
         return self._files[key]
 
-    def remember_sources(self, entries: Iterable[Entry], since_ns: int) -> None:
-        """Remember the hashes of the files these entries (made in this build, from files the
-        workers hashed as they read them) were built from, for the files unchanged since
-        before the build began (pipeline.batch.hash_cache.HashCache.unchanged_since)."""
-        for entry in entries:
-            for name, sha in entry.inputs.items():
-                if not name.endswith("/"):  # a folder's list is not a file
+    def remember_sources(self, built: Iterable[tuple[Entry, bytes]]) -> None:
+        """Remember the hashes of the files the entries made in this build were made from, as
+        the workers took them, each with its file's change time then (Staged.read_ctimes)."""
+        for entry, read_ctimes in built:
+            files = [name for name in entry.inputs if not name.endswith("/")]  # not a folder's
+            ctimes = array("q", read_ctimes)
+            if len(ctimes) != len(files):  # not this entry's: nothing is remembered from it
+                continue
+            for name, ctime in zip(files, ctimes, strict=True):
+                if ctime:
                     path = name if os.path.isabs(name) else os.path.join(self._root, name)
-                    self.hashes.unchanged_since(path, sha, since_ns)
+                    self.hashes.read_by_build(path, entry.inputs[name], ctime)
 
     def template_hash(self, name: str) -> str | None:
         if name not in self._templates:

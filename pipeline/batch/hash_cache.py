@@ -10,8 +10,8 @@ were at least RACY_SECONDS old when it was read: a file written in the same inst
 cache could otherwise change again without its times moving (git calls this "racily clean").
 
 A build also remembers the hashes it already has. Of the inputs its workers read, it knows
-the hash of the bytes parsed: it keeps it for each file whose times are RACY_SECONDS older than
-the build's start (unchanged since before it was read: what was read is what is there). Of
+the hash of the bytes parsed and the file's change time then: it keeps the hash of each file
+whose times had settled when read (as above) and whose change time has not moved since. Of
 what it writes itself (each output, and its PDF), it knows the hash of the bytes put in place
 and takes their stamp right then. Those times are new, so such an entry is trusted the way
 git's index trusts the files a checkout writes: only while the file's times are older than the
@@ -67,7 +67,7 @@ def _record(stamp: Stamp, digest: str) -> bytes | None:
     return packed if len(packed) == _STAMP.size + 32 else None
 
 
-def _settled(at_ns: int) -> int:
+def settled_before(at_ns: int) -> int:
     """Files whose times are before this had settled at `at_ns` (see the module's text)."""
     return at_ns - RACY_SECONDS * 1_000_000_000
 
@@ -118,7 +118,7 @@ class HashCache:
             return known[_STAMP.size :].hex()
         digest = file_sha256(Path(name))
         record = _record(stamp, digest)
-        if record is not None and max(stamp[2], stamp[3]) < _settled(time.time_ns()):
+        if record is not None and max(stamp[2], stamp[3]) < settled_before(time.time_ns()):
             self._seen[name] = record
         return digest
 
@@ -133,18 +133,17 @@ class HashCache:
         if record is not None and stat.S_ISREG(result.st_mode):
             self._seen[name] = record
 
-    def unchanged_since(self, path: Path | str, digest: str, since_ns: int) -> None:
-        """Remember `digest`, the hash of `path` read at or after `since_ns` (a time.time_ns()),
-        if the file has not changed since RACY_SECONDS before then: it is what was read."""
+    def read_by_build(self, path: Path | str, digest: str, ctime_ns: int) -> None:
+        """Remember `digest`, the hash a worker of this build took of `path` while the file's
+        times had settled and its change time was `ctime_ns`, if it still is: unchanged since."""
         name = str(path)
         try:
             result = os.stat(name)
         except (OSError, ValueError):
             return
-        stamp, record = _stamp(result), _record(_stamp(result), digest)
-        if record is not None and stat.S_ISREG(result.st_mode):
-            if max(stamp[2], stamp[3]) < _settled(since_ns):
-                self._seen.setdefault(name, record)
+        record = _record(_stamp(result), digest)
+        if record is not None and stat.S_ISREG(result.st_mode) and result.st_ctime_ns == ctime_ns:
+            self._seen.setdefault(name, record)
 
     def hash_written(self, path: Path) -> str:
         """The sha256 of a file this build just had written (a PDF), remembered as `written`."""

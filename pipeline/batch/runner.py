@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -28,6 +29,7 @@ from typing import TypeVar
 
 from pipeline.api import Renderer
 from pipeline.batch.discover import Layout
+from pipeline.batch.hash_cache import settled_before
 from pipeline.batch.manifest import Entry, file_sha256, template_hash
 from pipeline.batch.staged import Lender, Numbering, Staged, StageJob
 from pipeline.batch.supervise import BuildInterrupted, interrupts_held, start_worker, stop_now
@@ -67,23 +69,38 @@ def _failure(exc: BaseException) -> str:
 
 
 def hash_file(path: Path) -> str:
-    """sha256 of a file, once per process while its size and mtime stay the same: the hash of
-    the bytes the loader parsed when it just read them (pipeline.load.read_log)."""
-    stat = os.stat(path)
-    digest = read_log.recall(path, stat)
+    """sha256 of a file, once per process while its size and times stay the same: the hash
+    of the bytes the loader parsed when it just read them (pipeline.load.read_log)."""
+    return read_hash(path)[0]
+
+
+def read_hash(path: Path) -> tuple[str, int]:
+    """hash_file, and the change time (ctime_ns) of the file it is the hash of when the file's
+    times had settled then (pipeline.batch.hash_cache), else 0: the build remembers the hash
+    while the file keeps that change time."""
+    info = os.stat(path)
+    digest = read_log.recall(path, info)
     if digest is None:
         digest = file_sha256(path)
-        read_log.keep(path, stat, digest)
-    return digest
+        read_log.keep(path, info, digest)
+    settled = max(info.st_mtime_ns, info.st_ctime_ns) < settled_before(time.time_ns())
+    return digest, info.st_ctime_ns if settled else 0
 
 
-def source_hashes(layout: Layout, document: LoadedDocument) -> dict[str, str]:
+def source_hashes(layout: Layout, document: LoadedDocument) -> tuple[dict[str, str], bytes]:
     """What the document's output depends on, named as manifests name it: each file's hash,
-    and for each folder whose documents it counts ("inputs/2022/"), the hash of that list."""
-    hashes = {_same(layout.name_of(f)): hash_file(f) for f in document.files}
+    and for each folder whose documents it counts ("inputs/2022/"), the hash of that list;
+    with the change times of the files as read_hash gives them, in their order (int64s)."""
+    hashes: dict[str, str] = {}
+    ctimes = array("q")
+    for file in document.files:
+        name = _same(layout.name_of(file))
+        if name not in hashes:
+            hashes[name], ctime = read_hash(file)
+            ctimes.append(ctime)
     for folder in document.folders:
         hashes[_same(layout.name_of(folder) + "/")] = layout.listing_hash(folder)
-    return hashes
+    return hashes, ctimes.tobytes()
 
 
 _texts: dict[str, str] = {}
@@ -180,8 +197,9 @@ def _stage(layout: Layout, item: _Loaded, data: bytes) -> Staged:
     start = time.perf_counter()
     document, path = item.document, item.job.path
     try:
+        inputs, read_ctimes = source_hashes(layout, document)
         entry = Entry(
-            inputs=source_hashes(layout, document),
+            inputs=inputs,
             template=_same(document.template),
             template_sha256=_template_hashes[document.template],
             output=layout.output_name(item.output),
@@ -200,7 +218,7 @@ def _stage(layout: Layout, item: _Loaded, data: bytes) -> Staged:
         seconds = item.seconds + time.perf_counter() - start
         return Staged(path, item.name, failed=_failure(exc), seconds=seconds)
     seconds = item.seconds + time.perf_counter() - start
-    return Staged(path, item.name, entry, staged, seconds=seconds)
+    return Staged(path, item.name, entry, staged, seconds=seconds, read_ctimes=read_ctimes)
 
 
 class Workers:
