@@ -169,10 +169,11 @@ def test_an_input_changed_since_a_worker_hashed_it_is_not_remembered(tmp_path: P
     same, moved = tmp_path / "same.yaml", tmp_path / "moved.xlsx"
     for path in (same, moved):
         path.write_text("một", "utf-8")
-    cache = HashCache(tmp_path / CACHE_NAME)
-    cache.read_by_build(same, "ab" * 32, same.stat().st_ctime_ns)
-    cache.read_by_build(moved, "cd" * 32, moved.stat().st_ctime_ns - 1)  # it changed since
-    cache.save()
+    HashCache(tmp_path / CACHE_NAME).save(
+        [(str(same), "ab" * 32, same.stat().st_ctime_ns),
+         (str(moved), "cd" * 32, moved.stat().st_ctime_ns - 1),  # it changed since
+         (str(same), "ef" * 32, same.stat().st_ctime_ns)]  # named again: taken once
+    )  # fmt: skip
     newest = max(max(p.stat().st_mtime_ns, p.stat().st_ctime_ns) for p in (same, moved))
     cache_written_at(tmp_path, newest + 10**9)
     remembered = json.loads((tmp_path / CACHE_NAME).read_text("utf-8"))["files"]
@@ -202,10 +203,10 @@ def test_the_streamed_cache_is_the_json_it_always_was(tmp_path: Path) -> None:
     from pipeline.batch.hash_cache import _pieces, _record
 
     whole = {"/a.yaml": [1, 2, -3, 4, "0a" * 32], '/b/đơn "2".docx': [3, 4, 5, 6, "ff" * 32]}
-    files = {name: _record((a, b, c, d), digest) for name, (a, b, c, d, digest) in whole.items()}
+    files = [(name, _record((a, b, c, d), digest)) for name, (a, b, c, d, digest) in whole.items()]
     compact = (",", ":")
     assert "".join(_pieces(files)) == json.dumps({"format": 1, "files": whole}, separators=compact)
-    assert "".join(_pieces({})) == json.dumps({"format": 1, "files": {}}, separators=compact)
+    assert "".join(_pieces([])) == json.dumps({"format": 1, "files": {}}, separators=compact)
 
 
 def test_an_output_edited_keeping_size_and_times_is_rebuilt(

@@ -218,8 +218,8 @@ def build(
         read_ctimes = {p: staged[p].read_ctimes for p in entries if p not in kept}
         staged.clear()  # the hashes remembered below reuse its memory
     result.manifests = write_manifests(layout, recorded, scope, paths, entries)
-    freshness.remember_sources((entries[p], ctimes) for p, ctimes in read_ctimes.items())
-    freshness.hashes.save()
+    built = ((entries[p], ctimes) for p, ctimes in read_ctimes.items())
+    freshness.hashes.save(freshness.files_read(built))
     result.seconds = time.perf_counter() - started
     return result
 

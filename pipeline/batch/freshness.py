@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from pipeline.batch.discover import Layout
@@ -44,9 +44,10 @@ class Freshness:
             self._files[key] = self.hashes.sha256(key)
         return self._files[key]
 
-    def remember_sources(self, built: Iterable[tuple[Entry, bytes]]) -> None:
-        """Remember the hashes of the files the entries made in this build were made from, as
-        the workers took them, each with its file's change time then (Staged.read_ctimes)."""
+    def files_read(self, built: Iterable[tuple[Entry, bytes]]) -> Iterator[tuple[str, str, int]]:
+        """(path, sha256, change time) of each file the entries made in this build were made
+        from, as the workers hashed them (Staged.read_ctimes: 0 when not settled then), for
+        HashCache.save."""
         for entry, read_ctimes in built:
             files = [name for name in entry.inputs if not name.endswith("/")]  # not a folder's
             ctimes = array("q", read_ctimes)
@@ -55,7 +56,7 @@ class Freshness:
             for name, ctime in zip(files, ctimes, strict=True):
                 if ctime:
                     path = name if os.path.isabs(name) else os.path.join(self._root, name)
-                    self.hashes.read_by_build(path, entry.inputs[name], ctime)
+                    yield path, entry.inputs[name], ctime
 
     def template_hash(self, name: str) -> str | None:
         if name not in self._templates:

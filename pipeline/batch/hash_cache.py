@@ -33,7 +33,8 @@ import os
 import stat
 import struct
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -133,18 +134,6 @@ class HashCache:
         if record is not None and stat.S_ISREG(result.st_mode):
             self._seen[name] = record
 
-    def read_by_build(self, path: Path | str, digest: str, ctime_ns: int) -> None:
-        """Remember `digest`, the hash a worker of this build took of `path` while the file's
-        times had settled and its change time was `ctime_ns`, if it still is: unchanged since."""
-        name = str(path)
-        try:
-            result = os.stat(name)
-        except (OSError, ValueError):
-            return
-        record = _record(_stamp(result), digest)
-        if record is not None and stat.S_ISREG(result.st_mode) and result.st_ctime_ns == ctime_ns:
-            self._seen.setdefault(name, record)
-
     def hash_written(self, path: Path) -> str:
         """The sha256 of a file this build just had written (a PDF), remembered as `written`."""
         before = os.stat(path)
@@ -153,31 +142,59 @@ class HashCache:
             self.written(path, digest)
         return digest
 
-    def save(self) -> None:
+    def save(self, read: Iterable[tuple[str, str, int]] = ()) -> None:
         """Keep the hashes known so far, this build's replacing older ones; written only when
         something changed. A build of one year keeps the other years' hashes; past
-        MAX_ENTRIES, only this build's are kept (files long gone drop out)."""
+        MAX_ENTRIES, only this build's are kept (files long gone drop out).
+
+        `read`: (path, sha256, change time) of each file a worker of this build hashed while
+        its times had settled, with the file's change time then; kept while it still has that
+        change time (unchanged since). Taken one at a time as the cache is written: at the end
+        of a build of thousands of documents they are never all held."""
         merged = {**self._known, **self._seen}
         if len(merged) > MAX_ENTRIES:
             merged = dict(self._seen)
-        if merged == self._known or not self.path.parent.is_dir():
+        more = _unchanged(read, merged)
+        first = next(more, None)
+        if (merged == self._known and first is None) or not self.path.parent.is_dir():
             return
+        files = chain(sorted(merged.items()), [first] if first else [], more)
         try:
-            pieces = (piece.encode("utf-8") for piece in _pieces(merged))
-            commit(stage(self.path, pieces), self.path)
+            commit(stage(self.path, (piece.encode("utf-8") for piece in _pieces(files))), self.path)
         except RenderError:  # a read-only output folder: the next build hashes again
             pass
+
+
+def _unchanged(
+    read: Iterable[tuple[str, str, int]], known: Mapping[str, bytes]
+) -> Iterator[tuple[str, bytes]]:
+    """The record of each file of `read` whose change time is still the one given, once each,
+    unless `known` has it."""
+    # The hash of each path given, not the path: a file named by a thousand documents (the
+    # office's profile) is taken once without every name being held; two paths of one hash
+    # would only leave the second to be hashed again next time.
+    given: set[int] = set()
+    for path, digest, ctime_ns in read:
+        if hash(path) in given or path in known:
+            continue
+        given.add(hash(path))
+        try:
+            result = os.stat(path)
+        except (OSError, ValueError):
+            continue
+        record = _record(_stamp(result), digest)
+        if record is not None and stat.S_ISREG(result.st_mode) and result.st_ctime_ns == ctime_ns:
+            yield path, record
 
 
 _COMPACT = json.JSONEncoder(separators=(",", ":"))
 
 
-def _pieces(files: dict[str, bytes]) -> Iterator[str]:
+def _pieces(files: Iterable[tuple[str, bytes]]) -> Iterator[str]:
     """The cache's JSON text, json's compact form, one file at a time: written at the end of a
     build of thousands, it is never one string nor a second copy of every entry."""
     yield f'{{"format":{_FORMAT},"files":{{'
-    for index, name in enumerate(sorted(files)):
-        record = files[name]
+    for index, (name, record) in enumerate(files):
         fields = [*_STAMP.unpack_from(record), record[_STAMP.size :].hex()]
         yield f'{"," if index else ""}{json.dumps(name)}:{_COMPACT.encode(fields)}'
     yield "}}"
