@@ -216,7 +216,7 @@ def build(
         if numbers:
             settle(register(), numbers, staged, entries, result)
         read_ctimes = {p: staged[p].read_ctimes for p in entries if p not in kept}
-        staged.clear()  # the hashes remembered below reuse its memory
+        staged.clear()  # what follows reuses its memory
     result.manifests = write_manifests(layout, recorded, scope, paths, entries)
     built = ((entries[p], ctimes) for p, ctimes in read_ctimes.items())
     freshness.hashes.save(freshness.files_read(built))
