@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 
 import click
@@ -164,20 +165,27 @@ def test_outputs_as_new_as_the_cache_are_read_again(
 
 
 def test_an_input_changed_since_a_worker_hashed_it_is_not_remembered(tmp_path: Path) -> None:
-    """The build remembers a worker's hash of an input only while the file's change time is
-    the one the worker saw."""
-    same, moved = tmp_path / "same.yaml", tmp_path / "moved.xlsx"
-    for path in (same, moved):
+    """The build remembers a worker's hash of an input only while the file's stamp (size,
+    inode, modification and change times) is the one the worker saw, and only when its times
+    had settled then."""
+    from pipeline.batch.hash_cache import _STAMP, read_stamp
+
+    same, moved, new = tmp_path / "same.yaml", tmp_path / "moved.xlsx", tmp_path / "new.yaml"
+    for path in (same, moved, new):
         path.write_text("một", "utf-8")
+    later = time.time_ns() + 10**12  # every file had settled by then
+    info = moved.stat()
+    other_time = _STAMP.pack(info.st_size, info.st_ino, info.st_mtime_ns - 1, info.st_ctime_ns)
     HashCache(tmp_path / CACHE_NAME).save(
-        [(str(same), "ab" * 32, same.stat().st_ctime_ns),
-         (str(moved), "cd" * 32, moved.stat().st_ctime_ns - 1),  # it changed since
-         (str(same), "ef" * 32, same.stat().st_ctime_ns)]  # named again: taken once
+        [(str(same), "ab" * 32, read_stamp(same.stat(), later)),
+         (str(moved), "cd" * 32, other_time),  # rewritten since, its modification time kept
+         (str(new), "ef" * 32, read_stamp(new.stat(), time.time_ns())),  # not settled yet
+         (str(same), "12" * 32, read_stamp(same.stat(), later))]  # named again: taken once
     )  # fmt: skip
-    newest = max(max(p.stat().st_mtime_ns, p.stat().st_ctime_ns) for p in (same, moved))
+    newest = max(max(p.stat().st_mtime_ns, p.stat().st_ctime_ns) for p in (same, moved, new))
     cache_written_at(tmp_path, newest + 10**9)
     remembered = json.loads((tmp_path / CACHE_NAME).read_text("utf-8"))["files"]
-    assert remembered[str(same)][4] == "ab" * 32 and str(moved) not in remembered
+    assert set(remembered) == {str(same)} and remembered[str(same)][4] == "ab" * 32
     assert HashCache(tmp_path / CACHE_NAME).sha256(same) == "ab" * 32  # taken from the cache
 
 

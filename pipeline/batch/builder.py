@@ -215,10 +215,10 @@ def build(
         entries = finish(layout, finisher, paths, kept, staged, recorded, result, borrowers)
         if numbers:
             settle(register(), numbers, staged, entries, result)
-        read_ctimes = {p: staged[p].read_ctimes for p in entries if p not in kept}
+        read_stamps = {p: staged[p].read_stamps for p in entries if p not in kept}
         staged.clear()  # what follows reuses its memory
     result.manifests = write_manifests(layout, recorded, scope, paths, entries)
-    built = ((entries[p], ctimes) for p, ctimes in read_ctimes.items())
+    built = ((entries[p], stamps) for p, stamps in read_stamps.items())
     freshness.hashes.save(freshness.files_read(built))
     result.seconds = time.perf_counter() - started
     return result

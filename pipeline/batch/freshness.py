@@ -10,12 +10,11 @@ size, inode and times are those of the last build is not even read (pipeline.bat
 from __future__ import annotations
 
 import os
-from array import array
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from pipeline.batch.discover import Layout
-from pipeline.batch.hash_cache import CACHE_NAME, HashCache
+from pipeline.batch.hash_cache import CACHE_NAME, STAMP_SIZE, HashCache
 from pipeline.batch.manifest import Entry, template_hash
 from pipeline.errors import VanthuError
 from pipeline.load.locations import resolved_path
@@ -44,19 +43,17 @@ class Freshness:
             self._files[key] = self.hashes.sha256(key)
         return self._files[key]
 
-    def files_read(self, built: Iterable[tuple[Entry, bytes]]) -> Iterator[tuple[str, str, int]]:
-        """(path, sha256, change time) of each file the entries made in this build were made
-        from, as the workers hashed them (Staged.read_ctimes: 0 when not settled then), for
-        HashCache.save."""
-        for entry, read_ctimes in built:
+    def files_read(self, built: Iterable[tuple[Entry, bytes]]) -> Iterator[tuple[str, str, bytes]]:
+        """(path, sha256, stamp) of each file the entries made in this build were made from, as
+        the workers hashed them (Staged.read_stamps), for HashCache.save."""
+        for entry, read_stamps in built:
             files = [name for name in entry.inputs if not name.endswith("/")]  # not a folder's
-            ctimes = array("q", read_ctimes)
-            if len(ctimes) != len(files):  # not this entry's: nothing is remembered from it
+            if len(read_stamps) != STAMP_SIZE * len(files):  # not this entry's: none kept
                 continue
-            for name, ctime in zip(files, ctimes, strict=True):
-                if ctime:
-                    path = name if os.path.isabs(name) else os.path.join(self._root, name)
-                    yield path, entry.inputs[name], ctime
+            for index, name in enumerate(files):
+                path = name if os.path.isabs(name) else os.path.join(self._root, name)
+                stamp = read_stamps[index * STAMP_SIZE : (index + 1) * STAMP_SIZE]
+                yield path, entry.inputs[name], stamp
 
     def template_hash(self, name: str) -> str | None:
         if name not in self._templates:

@@ -10,8 +10,8 @@ were at least RACY_SECONDS old when it was read: a file written in the same inst
 cache could otherwise change again without its times moving (git calls this "racily clean").
 
 A build also remembers the hashes it already has. Of the inputs its workers read, it knows
-the hash of the bytes parsed and the file's change time then: it keeps the hash of each file
-whose times had settled when read (as above) and whose change time has not moved since. Of
+the hash of the bytes parsed and the file's stamp then: it keeps the hash of each file whose
+times had settled when read (as above) and whose stamp has not changed since. Of
 what it writes itself (each output, and its PDF), it knows the hash of the bytes put in place
 and takes their stamp right then. Those times are new, so such an entry is trusted the way
 git's index trusts the files a checkout writes: only while the file's times are older than the
@@ -53,6 +53,7 @@ Stamp = tuple[int, int, int, int]  # size, inode, mtime_ns, ctime_ns
 # sha256. A build of 5,000 documents holds 15,000 of them until it ends; as a tuple of ints and
 # a hex string each took about 380 bytes (the build's peak RSS grew by 4 MB), packed about 100.
 _STAMP = struct.Struct("<QQqq")
+STAMP_SIZE = _STAMP.size
 
 
 def _stamp(result: os.stat_result) -> Stamp:
@@ -66,6 +67,15 @@ def _record(stamp: Stamp, digest: str) -> bytes | None:
     except (struct.error, ValueError):
         return None
     return packed if len(packed) == _STAMP.size + 32 else None
+
+
+def read_stamp(info: os.stat_result, at_ns: int) -> bytes:
+    """What a worker reports of a file it hashed at `at_ns` (a time.time_ns()) while its stat
+    was `info`: its packed stamp if its times had settled then, else zeros (not remembered)."""
+    stamp = _stamp(info)
+    if max(stamp[2], stamp[3]) < settled_before(at_ns):
+        return _STAMP.pack(*stamp)
+    return bytes(STAMP_SIZE)
 
 
 def settled_before(at_ns: int) -> int:
@@ -142,15 +152,15 @@ class HashCache:
             self.written(path, digest)
         return digest
 
-    def save(self, read: Iterable[tuple[str, str, int]] = ()) -> None:
+    def save(self, read: Iterable[tuple[str, str, bytes]] = ()) -> None:
         """Keep the hashes known so far, this build's replacing older ones; written only when
         something changed. A build of one year keeps the other years' hashes; past
         MAX_ENTRIES, only this build's are kept (files long gone drop out).
 
-        `read`: (path, sha256, change time) of each file a worker of this build hashed while
-        its times had settled, with the file's change time then; kept while it still has that
-        change time (unchanged since). Taken one at a time as the cache is written: at the end
-        of a build of thousands of documents they are never all held."""
+        `read`: (path, sha256, read_stamp) of each file a worker of this build hashed; kept
+        while the file still has that stamp (unchanged since). Taken one at a time as the
+        cache is written: at the end of a build of thousands of documents they are never all
+        held."""
         merged = {**self._known, **self._seen}
         if len(merged) > MAX_ENTRIES:
             merged = dict(self._seen)
@@ -166,16 +176,16 @@ class HashCache:
 
 
 def _unchanged(
-    read: Iterable[tuple[str, str, int]], known: Mapping[str, bytes]
+    read: Iterable[tuple[str, str, bytes]], known: Mapping[str, bytes]
 ) -> Iterator[tuple[str, bytes]]:
-    """The record of each file of `read` whose change time is still the one given, once each,
-    unless `known` has it."""
+    """The record of each file of `read` whose stamp is still the one given, once each, unless
+    `known` has it."""
     # The hash of each path given, not the path: a file named by a thousand documents (the
     # office's profile) is taken once without every name being held; two paths of one hash
     # would only leave the second to be hashed again next time.
     given: set[int] = set()
-    for path, digest, ctime_ns in read:
-        if hash(path) in given or path in known:
+    for path, digest, stamp in read:
+        if hash(path) in given or path in known or stamp == bytes(STAMP_SIZE):
             continue
         given.add(hash(path))
         try:
@@ -183,7 +193,7 @@ def _unchanged(
         except (OSError, ValueError):
             continue
         record = _record(_stamp(result), digest)
-        if record is not None and stat.S_ISREG(result.st_mode) and result.st_ctime_ns == ctime_ns:
+        if record is not None and stat.S_ISREG(result.st_mode) and record.startswith(stamp):
             yield path, record
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from array import array
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -29,7 +28,7 @@ from typing import TypeVar
 
 from pipeline.api import Renderer
 from pipeline.batch.discover import Layout
-from pipeline.batch.hash_cache import settled_before
+from pipeline.batch.hash_cache import read_stamp
 from pipeline.batch.manifest import Entry, file_sha256, template_hash
 from pipeline.batch.staged import Lender, Numbering, Staged, StageJob
 from pipeline.batch.supervise import BuildInterrupted, interrupts_held, start_worker, stop_now
@@ -74,33 +73,31 @@ def hash_file(path: Path) -> str:
     return read_hash(path)[0]
 
 
-def read_hash(path: Path) -> tuple[str, int]:
-    """hash_file, and the change time (ctime_ns) of the file it is the hash of when the file's
-    times had settled then (pipeline.batch.hash_cache), else 0: the build remembers the hash
-    while the file keeps that change time."""
+def read_hash(path: Path) -> tuple[str, bytes]:
+    """hash_file, and the file's stamp as it was then (pipeline.batch.hash_cache.read_stamp):
+    the build remembers the hash while the file keeps that stamp."""
     info = os.stat(path)
     digest = read_log.recall(path, info)
     if digest is None:
         digest = file_sha256(path)
         read_log.keep(path, info, digest)
-    settled = max(info.st_mtime_ns, info.st_ctime_ns) < settled_before(time.time_ns())
-    return digest, info.st_ctime_ns if settled else 0
+    return digest, read_stamp(info, time.time_ns())
 
 
 def source_hashes(layout: Layout, document: LoadedDocument) -> tuple[dict[str, str], bytes]:
     """What the document's output depends on, named as manifests name it: each file's hash,
     and for each folder whose documents it counts ("inputs/2022/"), the hash of that list;
-    with the change times of the files as read_hash gives them, in their order (int64s)."""
+    with the stamps of the files as read_hash gives them, in their order."""
     hashes: dict[str, str] = {}
-    ctimes = array("q")
+    stamps = []
     for file in document.files:
         name = _same(layout.name_of(file))
         if name not in hashes:
-            hashes[name], ctime = read_hash(file)
-            ctimes.append(ctime)
+            hashes[name], stamp = read_hash(file)
+            stamps.append(stamp)
     for folder in document.folders:
         hashes[_same(layout.name_of(folder) + "/")] = layout.listing_hash(folder)
-    return hashes, ctimes.tobytes()
+    return hashes, b"".join(stamps)
 
 
 _texts: dict[str, str] = {}
@@ -197,7 +194,7 @@ def _stage(layout: Layout, item: _Loaded, data: bytes) -> Staged:
     start = time.perf_counter()
     document, path = item.document, item.job.path
     try:
-        inputs, read_ctimes = source_hashes(layout, document)
+        inputs, read_stamps = source_hashes(layout, document)
         entry = Entry(
             inputs=inputs,
             template=_same(document.template),
@@ -218,7 +215,7 @@ def _stage(layout: Layout, item: _Loaded, data: bytes) -> Staged:
         seconds = item.seconds + time.perf_counter() - start
         return Staged(path, item.name, failed=_failure(exc), seconds=seconds)
     seconds = item.seconds + time.perf_counter() - start
-    return Staged(path, item.name, entry, staged, seconds=seconds, read_ctimes=read_ctimes)
+    return Staged(path, item.name, entry, staged, seconds=seconds, read_stamps=read_stamps)
 
 
 class Workers:

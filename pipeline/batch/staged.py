@@ -37,9 +37,9 @@ class Staged:
     seconds: float = 0.0
     numbering: Numbering | None = None
     lender: Lender | None = None
-    # The change time of each file of entry.inputs, in its order, as its hash was taken (int64s,
-    # 0: not settled then): the build remembers the hash while the file keeps it.
-    read_ctimes: bytes = b""
+    # The stamp of each file of entry.inputs, in its order, as its hash was taken (packed by
+    # pipeline.batch.hash_cache.read_stamp): the build remembers the hash while the file keeps it.
+    read_stamps: bytes = b""
 
     def refused(self, why: str) -> Staged:
         """This input made invalid (`why`), its staged file dropped: nothing of it is written."""
