@@ -78,10 +78,10 @@ def test_loading_a_decision_notes_its_data_file_and_its_list(
 
 
 def test_a_file_the_build_hashes_itself_is_kept_too(tmp_path: Path) -> None:
-    from pipeline.batch.runner import hash_file
+    from pipeline.batch.runner import read_hash
 
     path = tmp_path / "profile.yaml"
     path.write_bytes(b"ten: X\n")
     assert read_log.recall(path, os.stat(path)) is None
-    assert hash_file(path) == file_sha256(path)
+    assert read_hash(path)[0] == file_sha256(path)
     assert read_log.recall(path, os.stat(path)) == file_sha256(path)

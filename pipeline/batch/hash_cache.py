@@ -40,6 +40,7 @@ from typing import Any
 
 from pipeline.batch.manifest import file_sha256
 from pipeline.errors import RenderError
+from pipeline.load.read_log import Stamp, stamp
 from pipeline.render.output import commit, stage
 
 CACHE_NAME = ".vanthu-hashes.json"
@@ -47,17 +48,11 @@ RACY_SECONDS = 2
 MAX_ENTRIES = 200_000
 _FORMAT = 1
 
-Stamp = tuple[int, int, int, int]  # size, inode, mtime_ns, ctime_ns
-
 # What is kept of one file, packed in one bytes object: its stamp, then the 32 bytes of its
 # sha256. A build of 5,000 documents holds 15,000 of them until it ends; as a tuple of ints and
 # a hex string each took about 380 bytes (the build's peak RSS grew by 4 MB), packed about 100.
 _STAMP = struct.Struct("<QQqq")
 STAMP_SIZE = _STAMP.size
-
-
-def _stamp(result: os.stat_result) -> Stamp:
-    return (result.st_size, result.st_ino, result.st_mtime_ns, result.st_ctime_ns)
 
 
 def _record(stamp: Stamp, digest: str) -> bytes | None:
@@ -72,15 +67,24 @@ def _record(stamp: Stamp, digest: str) -> bytes | None:
 def read_stamp(info: os.stat_result, at_ns: int) -> bytes:
     """What a worker reports of a file it hashed at `at_ns` (a time.time_ns()) while its stat
     was `info`: its packed stamp if its times had settled then, else zeros (not remembered)."""
-    stamp = _stamp(info)
-    if max(stamp[2], stamp[3]) < settled_before(at_ns):
-        return _STAMP.pack(*stamp)
+    if _settled(stamp(info), at_ns):
+        return _STAMP.pack(*stamp(info))
     return bytes(STAMP_SIZE)
 
 
-def settled_before(at_ns: int) -> int:
-    """Files whose times are before this had settled at `at_ns` (see the module's text)."""
-    return at_ns - RACY_SECONDS * 1_000_000_000
+def _settled(file: Stamp, at_ns: int) -> bool:
+    """The file's times were at least RACY_SECONDS old at `at_ns` (see the module's text)."""
+    return max(file[2], file[3]) < at_ns - RACY_SECONDS * 1_000_000_000
+
+
+def _on_disk(name: str, digest: str) -> bytes | None:
+    """The record of file `name` as it is now, with hash `digest`; None when it is not a
+    regular file (or gone)."""
+    try:
+        result = os.stat(name)
+    except (OSError, ValueError):
+        return None
+    return _record(stamp(result), digest) if stat.S_ISREG(result.st_mode) else None
 
 
 class HashCache:
@@ -122,34 +126,30 @@ class HashCache:
             return None
         if not stat.S_ISREG(result.st_mode):
             return None
-        stamp = _stamp(result)
+        now = stamp(result)
         known = self._known.get(name)
-        if known is not None and known.startswith(_STAMP.pack(*stamp)):
+        if known is not None and known.startswith(_STAMP.pack(*now)):
             self._seen[name] = known
             return known[_STAMP.size :].hex()
         digest = file_sha256(Path(name))
-        record = _record(stamp, digest)
-        if record is not None and max(stamp[2], stamp[3]) < settled_before(time.time_ns()):
+        record = _record(now, digest)
+        if record is not None and _settled(now, time.time_ns()):
             self._seen[name] = record
         return digest
 
     def written(self, path: Path | str, digest: str) -> None:
         """`path` was just put in place by this build with content of hash `digest`."""
-        name = str(path)
-        try:
-            result = os.stat(name)
-        except (OSError, ValueError):
-            return
-        record = _record(_stamp(result), digest)
-        if record is not None and stat.S_ISREG(result.st_mode):
-            self._seen[name] = record
+        record = _on_disk(str(path), digest)
+        if record is not None:
+            self._seen[str(path)] = record
 
     def hash_written(self, path: Path) -> str:
         """The sha256 of a file this build just had written (a PDF), remembered as `written`."""
-        before = os.stat(path)
+        before = _STAMP.pack(*stamp(os.stat(path)))
         digest = file_sha256(path)
-        if _stamp(os.stat(path)) == _stamp(before):  # not being written still
-            self.written(path, digest)
+        record = _on_disk(str(path), digest)
+        if record is not None and record.startswith(before):  # not being written still
+            self._seen[str(path)] = record
         return digest
 
     def save(self, read: Iterable[tuple[str, str, bytes]] = ()) -> None:
@@ -184,16 +184,12 @@ def _unchanged(
     # office's profile) is taken once without every name being held; two paths of one hash
     # would only leave the second to be hashed again next time.
     given: set[int] = set()
-    for path, digest, stamp in read:
-        if hash(path) in given or path in known or stamp == bytes(STAMP_SIZE):
+    for path, digest, then in read:
+        if hash(path) in given or path in known or then == bytes(STAMP_SIZE):
             continue
         given.add(hash(path))
-        try:
-            result = os.stat(path)
-        except (OSError, ValueError):
-            continue
-        record = _record(_stamp(result), digest)
-        if record is not None and stat.S_ISREG(result.st_mode) and record.startswith(stamp):
+        record = _on_disk(path, digest)
+        if record is not None and record.startswith(then):
             yield path, record
 
 

@@ -67,15 +67,11 @@ def _failure(exc: BaseException) -> str:
     return t("build.internal_error", reason=f"{type(exc).__name__}: {exc}")
 
 
-def hash_file(path: Path) -> str:
-    """sha256 of a file, once per process while its size and times stay the same: the hash
-    of the bytes the loader parsed when it just read them (pipeline.load.read_log)."""
-    return read_hash(path)[0]
-
-
 def read_hash(path: Path) -> tuple[str, bytes]:
-    """hash_file, and the file's stamp as it was then (pipeline.batch.hash_cache.read_stamp):
-    the build remembers the hash while the file keeps that stamp."""
+    """sha256 of a file, once per process while its stamp stays the same: the hash of the
+    bytes the loader parsed when it just read them (pipeline.load.read_log); and the stamp as
+    it was then (pipeline.batch.hash_cache.read_stamp): the build remembers the hash while the
+    file keeps it."""
     info = os.stat(path)
     digest = read_log.recall(path, info)
     if digest is None:

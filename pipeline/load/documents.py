@@ -19,6 +19,8 @@ from pipeline.i18n import t
 from pipeline.kinds import KINDS, kind_of
 from pipeline.load.contract import Attached, LoadedDocument
 from pipeline.load.locations import AGENCY_DIR, Locations, RealPaths
+from pipeline.load.read_log import Stamp
+from pipeline.load.read_log import stamp as file_stamp
 from pipeline.load.validation import validate
 from pipeline.load.yaml_source import Path_, Source, load_yaml, source_of_mapping
 from pipeline.model.agency import Agency
@@ -31,11 +33,6 @@ __all__ = ["AGENCY_DIR", "DocumentLoader", "LoadedDocument"]
 def _hint(name: str, known: list[str]) -> str:
     close = difflib.get_close_matches(name, known, n=1)
     return t("data.did_you_mean", name=close[0]) if close else ""
-
-
-def _stamp(path: Path) -> tuple[int, int]:
-    stat = path.stat()
-    return stat.st_size, stat.st_mtime_ns
 
 
 def check_references(data: DocumentData, agency: Agency, source: Source, profile: Path) -> None:
@@ -88,12 +85,12 @@ class Recent(Generic[K, V]):
 
 
 def _unless_changed(
-    cache: Recent[Path, tuple[tuple[int, int], V]], path: Path, make: Callable[[], V]
+    cache: Recent[Path, tuple[Stamp, V]], path: Path, make: Callable[[], V]
 ) -> V:
-    """What `make()` gave for file `path` while its size and mtime stay the same, else made
+    """What `make()` gave for file `path` while its stamp stays the same, else made
     again; a path that cannot be stat'ed is never kept (make() says what is wrong with it)."""
     try:
-        stamp = _stamp(path)
+        stamp = file_stamp(path.stat())
     except OSError:
         return make()
     cached = cache.get(path)
@@ -109,9 +106,9 @@ class DocumentLoader:
 
     def __init__(self, locations: Locations) -> None:
         self.locations = locations
-        self._agencies: Recent[Path, tuple[tuple[int, int], Agency]] = Recent(16)
-        self._documents: Recent[Path, tuple[tuple[int, int], LoadedDocument]] = Recent(64)
-        self._sources: Recent[Path, tuple[tuple[int, int], Source]] = Recent(256)
+        self._agencies: Recent[Path, tuple[Stamp, Agency]] = Recent(16)
+        self._documents: Recent[Path, tuple[Stamp, LoadedDocument]] = Recent(64)
+        self._sources: Recent[Path, tuple[Stamp, Source]] = Recent(256)
         self._loading: list[Path] = []  # documents being loaded, to refuse a reference cycle
         self._paths = RealPaths()
 
@@ -190,7 +187,7 @@ class DocumentLoader:
                 expected=self.locations.agency_expected(ref),
                 hint=_hint(ref, self.locations.agency_ids()),
             )  # fmt: skip
-        stamp = _stamp(path)
+        stamp = file_stamp(path.stat())
         cached = self._agencies.get(path)
         if cached is None or cached[0] != stamp:
             cached = (stamp, validate(Agency, load_yaml(path)))

@@ -15,7 +15,9 @@ import os
 from collections import OrderedDict
 
 _KEPT = 256
-_read: OrderedDict[str, tuple[tuple[int, int, int], str]] = OrderedDict()
+Stamp = tuple[int, int, int, int]  # size, inode, mtime_ns, ctime_ns
+
+_read: OrderedDict[str, tuple[Stamp, str]] = OrderedDict()
 
 
 def note(path: str | os.PathLike[str], info: os.stat_result, data: bytes) -> None:
@@ -28,22 +30,23 @@ def note(path: str | os.PathLike[str], info: os.stat_result, data: bytes) -> Non
 def keep(path: str | os.PathLike[str], info: os.stat_result, digest: str) -> None:
     """`digest` is the sha256 of `path` while its stat is `info`."""
     key = os.fspath(path)
-    _read[key] = (_times(info), digest)
+    _read[key] = (stamp(info), digest)
     _read.move_to_end(key)
     while len(_read) > _KEPT:
         _read.popitem(last=False)
 
 
 def recall(path: str | os.PathLike[str], info: os.stat_result) -> str | None:
-    """The sha256 of what was read from `path`, if it was read while its size, modification
-    and change times were those of `info`; None otherwise."""
+    """The sha256 of what was read from `path`, if it was read while its stamp was that of
+    `info`; None otherwise."""
     found = _read.get(os.fspath(path))
-    if found is not None and found[0] == _times(info):
+    if found is not None and found[0] == stamp(info):
         return found[1]
     return None
 
 
-def _times(info: os.stat_result) -> tuple[int, int, int]:
-    # The change time too: a file rewritten with its size and modification time kept (a copy
-    # keeping times) is not what was read, and the build may remember this hash for it.
-    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+def stamp(info: os.stat_result) -> Stamp:
+    """What tells a file's content changed without reading it: size, inode, modification and
+    change times. The change time too: a file rewritten with its size and modification time
+    kept (a copy keeping times) is not what was read (pipeline.batch.hash_cache)."""
+    return (info.st_size, info.st_ino, info.st_mtime_ns, info.st_ctime_ns)
