@@ -253,7 +253,8 @@ def print_report(
     for size in args.sizes:
         one, two = tallies.get((size, BUILD_1)), tallies.get((size, BUILD_2))
         if one and two and one.rate:
-            print(f"N = {size}: build -j 2 / build -j 1 = {two.rate / one.rate:.2f}×")
+            spread = round_by_round(one.round_seconds, two.round_seconds)
+            print(f"N = {size}: build -j 2 / build -j 1 = {two.rate / one.rate:.2f}×{spread}")
     print_scaling(args, tallies, fixed)
     small, large = min(args.sizes), max(args.sizes)
     for approach in args.approaches:
@@ -265,11 +266,21 @@ def print_report(
     reported = REPORTED_N if REPORTED_N in args.sizes else large
     plain, build = tallies.get((reported, PLAIN)), tallies.get((reported, BUILD_1))
     if plain and build and plain.rate:
-        print(f"ratio at N = {reported}: build -j 1 docs/s ÷ plain script docs/s")
+        spread = round_by_round(plain.round_seconds, build.round_seconds)
+        print(f"ratio at N = {reported}: build -j 1 docs/s ÷ plain script docs/s{spread}")
         print(f"ratio_build_vs_docxtpl_script {build.rate / plain.rate:.2f}")
     else:
         print("note: the ratio needs both the plain script and build -j 1")
         print("ratio_build_vs_docxtpl_script nan")
+
+
+def round_by_round(slower: list[float], faster: list[float]) -> str:
+    """' (round by round: 1.62, 1.75)': the ratio of two approaches' times in each round, to
+    show how much the machine moved between rounds; empty for one round."""
+    if len(slower) < 2:
+        return ""
+    ratios = ", ".join(f"{a / b:.2f}" for a, b in zip(slower, faster, strict=True) if b)
+    return f" (round by round: {ratios})"
 
 
 def print_scaling(

@@ -123,3 +123,10 @@ def test_scaling_splits_a_run_into_its_fixed_part_and_its_part_per_document(
     assert one.per_document_for(2.5, 1000) == pytest.approx(0.002)
     # Runs too noisy to tell the parts apart: no bound rather than a wrong one
     assert Scaling.from_runs((3, 0.6), (1000, 0.5)).best_split(1000, fixed=0.6) is None
+
+
+def test_build_bench_shows_each_rounds_ratio_when_there_are_several() -> None:
+    from bench.build_bench import round_by_round
+
+    assert round_by_round([4.0, 5.0], [2.5, 2.0]) == " (round by round: 1.60, 2.50)"
+    assert round_by_round([4.0], [2.5]) == ""
