@@ -400,32 +400,3 @@ def test_documents_built_in_one_batch_come_out_as_built_one_at_a_time(
 
 def docx_files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*.docx")}
-
-
-@pytest.mark.parametrize(
-    "value",
-    [
-        {},
-        [],
-        {"b": 1, "a": {"z": None, "y": [True, False, 0, -7, "x"]}, "c": []},
-        {'quote " back \\ slash': "tab\tnew\nline\r\x00\x1f\x7f end", "é": "\u2028\u2029 Đ ư 😀"},
-        {"list": [{"b": "2", "a": "1"}, [], {}, [[1, 2], ["3"]]]},
-        "text alone",
-        None,
-        12345678901234567890,
-    ],
-)
-def test_the_manifest_encoder_writes_what_json_writes(value: object) -> None:
-    from pipeline.batch.manifest import indented_json
-
-    assert indented_json(value) == json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
-    nested = indented_json({"k": value}, "    ")
-    assert nested == json.dumps({"k": value}, ensure_ascii=False, indent=2, sort_keys=True
-                                ).replace("\n", "\n    ")  # fmt: skip
-
-
-def test_the_manifest_encoder_refuses_what_a_manifest_never_holds() -> None:
-    from pipeline.batch.manifest import indented_json
-
-    with pytest.raises(TypeError):
-        indented_json({"a": 1.5})
