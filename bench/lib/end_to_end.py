@@ -199,18 +199,21 @@ class Tally:
     """Runs of one approach at one size, summed over the rounds."""
 
     docs: int = 0
-    seconds: float = 0.0
     round_seconds: list[float] = field(default_factory=list)  # each round's run, in order
     peak_tree_kb: list[int] = field(default_factory=list)
     peak_process_kb: list[int] = field(default_factory=list)
 
     def add(self, docs: int, done: Run) -> None:
         self.docs += docs
-        self.seconds += done.seconds
         self.round_seconds.append(done.seconds)
         if done.peak_tree_kb is not None and done.peak_process_kb is not None:
             self.peak_tree_kb.append(done.peak_tree_kb)
             self.peak_process_kb.append(done.peak_process_kb)
+
+    @property
+    def seconds(self) -> float:
+        """Wall seconds over every round."""
+        return sum(self.round_seconds)
 
     @property
     def rate(self) -> float:

@@ -51,9 +51,8 @@ class Freshness:
             if len(read_stamps) != STAMP_SIZE * len(files):  # not this entry's: none kept
                 continue
             for index, name in enumerate(files):
-                path = name if os.path.isabs(name) else os.path.join(self._root, name)
                 stamp = read_stamps[index * STAMP_SIZE : (index + 1) * STAMP_SIZE]
-                yield path, entry.inputs[name], stamp
+                yield self._file_path(name), entry.inputs[name], stamp
 
     def template_hash(self, name: str) -> str | None:
         if name not in self._templates:
@@ -65,9 +64,13 @@ class Freshness:
 
     def source_hash(self, name: str) -> str | None:
         """The current hash of what a manifest names: a file, or a folder's list ("x/")."""
-        if not name.endswith("/"):  # a file: its path as a string (Path parsing is the cost)
-            return self.file_hash(name if os.path.isabs(name) else os.path.join(self._root, name))
+        if not name.endswith("/"):
+            return self.file_hash(self._file_path(name))
         return self.layout.listing_hash(self.layout.path_of(name.rstrip("/")))
+
+    def _file_path(self, name: str) -> str:
+        """The path of a file a manifest names, as a string (Path parsing is the cost)."""
+        return name if os.path.isabs(name) else os.path.join(self._root, name)
 
     def current(self, entry: Entry, *, pdf: bool) -> Entry | None:
         """The entry as it stands when its output need not be rebuilt, else None."""

@@ -53,6 +53,7 @@ _FORMAT = 1
 # a hex string each took about 380 bytes (the build's peak RSS grew by 4 MB), packed about 100.
 _STAMP = struct.Struct("<QQqq")
 STAMP_SIZE = _STAMP.size
+_UNSETTLED = bytes(STAMP_SIZE)  # a worker's stamp of a file not to remember (see read_stamp)
 
 
 def _record(stamp: Stamp, digest: str) -> bytes | None:
@@ -64,12 +65,15 @@ def _record(stamp: Stamp, digest: str) -> bytes | None:
     return packed if len(packed) == _STAMP.size + 32 else None
 
 
+def _packed(info: os.stat_result) -> bytes:
+    """The file's stamp as a record starts with it."""
+    return _STAMP.pack(*stamp(info))
+
+
 def read_stamp(info: os.stat_result, at_ns: int) -> bytes:
     """What a worker reports of a file it hashed at `at_ns` (a time.time_ns()) while its stat
     was `info`: its packed stamp if its times had settled then, else zeros (not remembered)."""
-    if _settled(stamp(info), at_ns):
-        return _STAMP.pack(*stamp(info))
-    return bytes(STAMP_SIZE)
+    return _packed(info) if _settled(stamp(info), at_ns) else _UNSETTLED
 
 
 def _settled(file: Stamp, at_ns: int) -> bool:
@@ -128,7 +132,7 @@ class HashCache:
             return None
         now = stamp(result)
         known = self._known.get(name)
-        if known is not None and known.startswith(_STAMP.pack(*now)):
+        if known is not None and known.startswith(_packed(result)):
             self._seen[name] = known
             return known[_STAMP.size :].hex()
         digest = file_sha256(Path(name))
@@ -145,7 +149,7 @@ class HashCache:
 
     def hash_written(self, path: Path) -> str:
         """The sha256 of a file this build just had written (a PDF), remembered as `written`."""
-        before = _STAMP.pack(*stamp(os.stat(path)))
+        before = _packed(os.stat(path))
         digest = file_sha256(path)
         record = _on_disk(str(path), digest)
         if record is not None and record.startswith(before):  # not being written still
@@ -185,7 +189,7 @@ def _unchanged(
     # would only leave the second to be hashed again next time.
     given: set[int] = set()
     for path, digest, then in read:
-        if hash(path) in given or path in known or then == bytes(STAMP_SIZE):
+        if hash(path) in given or path in known or then == _UNSETTLED:
             continue
         given.add(hash(path))
         record = _on_disk(path, digest)
