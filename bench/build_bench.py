@@ -48,6 +48,7 @@ from bench.lib.end_to_end import (
     prepare,
     rebuild,
     run,
+    side_by_side,
     small_workspace,
     warm_up,
 )
@@ -121,6 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     tallies: dict[tuple[int, str], Tally] = {}
     probes: list[tuple[int, float, float]] = []  # (N, capacity, load average)
+    pairs: dict[int, list[float]] = {}  # N: wall seconds of two build -j 1 side by side
     rebuild_line = ""
     if args.scratch is not None:
         args.scratch.mkdir(parents=True, exist_ok=True)
@@ -156,7 +158,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         with multiprocessing.Pool(2) as pool:
             for size in args.sizes:
                 rebuild_line = (
-                    measure_size(args, size, scratch, pool, tallies, probes) or rebuild_line
+                    measure_size(args, size, scratch, pool, tallies, probes, pairs)
+                    or rebuild_line
                 )
     except RunFailed as exc:
         print(f"error: {exc}")
@@ -166,7 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"workspaces kept in {scratch}")
         else:
             shutil.rmtree(scratch, ignore_errors=True)
-    print_report(args, tallies, probes, rebuild_line, fixed)
+    print_report(args, tallies, probes, pairs, rebuild_line, fixed)
     return 0
 
 
@@ -177,8 +180,10 @@ def measure_size(
     pool: Any,
     tallies: dict[tuple[int, str], Tally],
     probes: list[tuple[int, float, float]],
+    pairs: dict[int, list[float]],
 ) -> str:
-    """Generate N documents and run every approach over them in interleaved rounds.
+    """Generate N documents and run every approach over them in interleaved rounds; after
+    each -j 2 run, two -j 1 runs side by side (what two processes get from this machine).
 
     Returns the incremental-rebuild line at the largest N (else "").
     """
@@ -199,6 +204,9 @@ def measure_size(
             tallies.setdefault((size, approach), Tally()).add(size, done)
             if approach == BUILD_1:
                 last_build = output
+            if approach == BUILD_2 and BUILD_1 in args.approaches:
+                both = [outputs / f"side-by-side-{round_no + 1}-{n}" for n in (1, 2)]
+                pairs.setdefault(size, []).append(side_by_side(workspace, both, args.bytecode))
     line = ""
     if size == max(args.sizes) and last_build is not None:
         # The last -j 1 run left its output folder complete, its manifest up to date and the
@@ -222,6 +230,7 @@ def print_report(
     args: argparse.Namespace,
     tallies: dict[tuple[int, str], Tally],
     probes: list[tuple[int, float, float]],
+    pairs: dict[int, list[float]],
     rebuild_line: str,
     fixed: dict[str, float],
 ) -> None:
@@ -255,6 +264,8 @@ def print_report(
         if one and two and one.rate:
             spread = round_by_round(one.round_seconds, two.round_seconds)
             print(f"N = {size}: build -j 2 / build -j 1 = {two.rate / one.rate:.2f}×{spread}")
+            if pairs.get(size):
+                print(side_by_side_line(size, one, two, pairs[size]))
     print_scaling(args, tallies, fixed)
     small, large = min(args.sizes), max(args.sizes)
     for approach in args.approaches:
@@ -272,6 +283,20 @@ def print_report(
     else:
         print("note: the ratio needs both the plain script and build -j 1")
         print("ratio_build_vs_docxtpl_script nan")
+
+
+def side_by_side_line(size: int, one: Tally, two: Tally, pairs: list[float]) -> str:
+    """How much work two independent build -j 1 processes did at once, against one alone (the
+    ceiling of -j 2 on this machine), and how much of it -j 2 reached."""
+    capacity = 2 * one.seconds / sum(pairs)
+    reached = (two.rate / one.rate) / capacity
+    spread = round_by_round([2 * seconds for seconds in one.round_seconds], pairs)
+    return (
+        f"N = {size}: two build -j 1 side by side (independent processes, each over all {size} "
+        f"documents) did {capacity:.2f}× one's work{spread}: "
+        f"the most two processes of this work get from this machine; build -j 2 reached "
+        f"{100 * reached:.0f} % of it"
+    )
 
 
 def round_by_round(slower: list[float], faster: list[float]) -> str:

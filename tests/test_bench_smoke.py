@@ -68,6 +68,11 @@ def test_build_bench_prints_table_checks_and_ratio_line(tmp_path: Path) -> None:
         assert any(
             line.startswith(f"two cores free before build -j 2, N = {size}:") for line in lines
         )
+        side_by_side = (
+            rf"N = {size}: two build -j 1 side by side \(independent processes, each over all "
+            rf"{size} documents\) did {NUMBER}× one's work: .* build -j 2 reached {NUMBER} % of it"
+        )
+        assert any(re.fullmatch(side_by_side, line) for line in lines), lines
     assert any(line.startswith("incremental rebuild, nothing changed, N = 5") for line in lines)
     fixed = next(line for line in lines if line.startswith("fixed part (whole process over 3"))
     for label in BUILD_LABELS:
@@ -130,3 +135,16 @@ def test_build_bench_shows_each_rounds_ratio_when_there_are_several() -> None:
 
     assert round_by_round([4.0, 5.0], [2.5, 2.0]) == " (round by round: 1.60, 2.50)"
     assert round_by_round([4.0], [2.5]) == ""
+
+
+def test_build_bench_side_by_side_line_is_two_processes_work_against_one() -> None:
+    from bench.build_bench import side_by_side_line
+    from bench.lib.end_to_end import Tally
+
+    one = Tally(docs=2000, round_seconds=[4.0, 5.0])
+    two = Tally(docs=2000, round_seconds=[3.0, 3.0])
+    # Two -j 1 runs side by side took 5 s and 5 s where one alone took 4 s and 5 s: 2 x 9 / 10
+    line = side_by_side_line(1000, one, two, [5.0, 5.0])
+    assert "did 1.80× one's work (round by round: 1.60, 2.00)" in line
+    # -j 2 / -j 1 = 9 / 6 = 1.5, of 1.8
+    assert line.endswith("build -j 2 reached 83 % of it")

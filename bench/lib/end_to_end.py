@@ -12,8 +12,10 @@ import pickle
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -177,12 +179,46 @@ def run(
         env=environment(bytecode),
         interval=interval,
     )
-    if done.returncode != 0:
-        raise RunFailed(f"{LABELS[approach]} exited {done.returncode}: {done.stderr[-1500:]}")
+    _check(approach, workspace, output, done.returncode, done.stderr)
+    return done
+
+
+def side_by_side(workspace: Workspace, outputs: Sequence[Path], bytecode: Path | None) -> float:
+    """Wall seconds of one `vanthu build -j 1` per folder in `outputs` (new folders), all started
+    at once: independent processes sharing nothing but the machine.
+
+    Two of them show what two processes of exactly this work get from this machine (caches,
+    memory bandwidth, a host's neighbours), which a probe of pure arithmetic does not: the most
+    `-j 2` can reach here. Their output goes to files, not pipes: a full pipe nobody reads yet
+    would stop a build and lengthen the time measured.
+    """
+    with ExitStack() as stack:
+        started = time.perf_counter()
+        processes = []
+        for output in outputs:
+            log = stack.enter_context(tempfile.TemporaryFile("w+"))
+            cmd = command(BUILD_1, workspace, output)
+            process = subprocess.Popen(
+                cmd, cwd=workspace.root, env=environment(bytecode),
+                stdout=subprocess.DEVNULL, stderr=log, text=True,
+            )  # fmt: skip
+            processes.append((process, log, output))
+        for process, _, _ in processes:
+            process.wait()
+        seconds = time.perf_counter() - started
+        for process, log, output in processes:
+            log.seek(0)
+            _check(BUILD_1, workspace, output, process.returncode, log.read())
+    return seconds
+
+
+def _check(approach: str, workspace: Workspace, output: Path, returncode: int, stderr: str) -> None:
+    """RunFailed unless `approach` succeeded and wrote every document into `output`."""
+    if returncode != 0:
+        raise RunFailed(f"{LABELS[approach]} exited {returncode}: {stderr[-1500:]}")
     written = sum(1 for _ in output.rglob("*.docx"))
     if written != len(workspace.documents):
         raise RunFailed(f"{LABELS[approach]} wrote {written} of {len(workspace.documents)}")
-    return done
 
 
 def rebuild(workspace: Workspace, output: Path, interval: float, bytecode: Path | None) -> Run:
