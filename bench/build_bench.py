@@ -122,7 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     tallies: dict[tuple[int, str], Tally] = {}
     probes: list[tuple[int, float, float]] = []  # (N, capacity, load average)
-    pairs: dict[int, list[float]] = {}  # N: wall seconds of two build -j 1 side by side
+    # N: wall seconds of build -j 1 alone and of two side by side, each round
+    pairs: dict[int, list[tuple[float, float]]] = {}
     rebuild_line = ""
     if args.scratch is not None:
         args.scratch.mkdir(parents=True, exist_ok=True)
@@ -180,7 +181,7 @@ def measure_size(
     pool: Any,
     tallies: dict[tuple[int, str], Tally],
     probes: list[tuple[int, float, float]],
-    pairs: dict[int, list[float]],
+    pairs: dict[int, list[tuple[float, float]]],
 ) -> str:
     """Generate N documents and run every approach over them in interleaved rounds; after
     each -j 2 run, two -j 1 runs side by side (what two processes get from this machine).
@@ -205,8 +206,8 @@ def measure_size(
             if approach == BUILD_1:
                 last_build = output
             if approach == BUILD_2 and BUILD_1 in args.approaches:
-                both = [outputs / f"side-by-side-{round_no + 1}-{n}" for n in (1, 2)]
-                pairs.setdefault(size, []).append(side_by_side(workspace, both, args.bytecode))
+                folder = outputs / f"side-by-side-{round_no + 1}"
+                pairs.setdefault(size, []).append(side_by_side(workspace, folder, args.bytecode))
     line = ""
     if size == max(args.sizes) and last_build is not None:
         # The last -j 1 run left its output folder complete, its manifest up to date and the
@@ -230,7 +231,7 @@ def print_report(
     args: argparse.Namespace,
     tallies: dict[tuple[int, str], Tally],
     probes: list[tuple[int, float, float]],
-    pairs: dict[int, list[float]],
+    pairs: dict[int, list[tuple[float, float]]],
     rebuild_line: str,
     fixed: dict[str, float],
 ) -> None:
@@ -285,17 +286,20 @@ def print_report(
         print("ratio_build_vs_docxtpl_script nan")
 
 
-def side_by_side_line(size: int, one: Tally, two: Tally, pairs: list[float]) -> str:
-    """How much work two independent build -j 1 processes did at once, against one alone (the
-    ceiling of -j 2 on this machine), and how much of it -j 2 reached."""
-    capacity = 2 * one.seconds / sum(pairs)
+def side_by_side_line(
+    size: int, one: Tally, two: Tally, pairs: list[tuple[float, float]]
+) -> str:
+    """How much work two independent build -j 1 processes did at once against one alone just
+    before (the ceiling of -j 2 on this machine), and how much of it -j 2 reached."""
+    alone, together = [a for a, _ in pairs], [b for _, b in pairs]
+    capacity = 2 * sum(alone) / sum(together)
     reached = (two.rate / one.rate) / capacity
-    spread = round_by_round([2 * seconds for seconds in one.round_seconds], pairs)
+    spread = round_by_round([2 * seconds for seconds in alone], together)
     return (
         f"N = {size}: two build -j 1 side by side (independent processes, each over all {size} "
-        f"documents) did {capacity:.2f}× one's work{spread}: "
-        f"the most two processes of this work get from this machine; build -j 2 reached "
-        f"{100 * reached:.0f} % of it"
+        f"documents) did {capacity:.2f}× the work of one run alone just before{spread}: the "
+        f"most two processes of this work get from this machine; build -j 2 / build -j 1 "
+        f"reached {100 * reached:.0f} % of it"
     )
 
 

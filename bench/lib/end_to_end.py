@@ -183,15 +183,25 @@ def run(
     return done
 
 
-def side_by_side(workspace: Workspace, outputs: Sequence[Path], bytecode: Path | None) -> float:
-    """Wall seconds of one `vanthu build -j 1` per folder in `outputs` (new folders), all started
-    at once: independent processes sharing nothing but the machine.
+def side_by_side(
+    workspace: Workspace, folder: Path, bytecode: Path | None
+) -> tuple[float, float]:
+    """Wall seconds of one `vanthu build -j 1` alone, then of two started at once, each over
+    every document into a new folder under `folder`: independent processes sharing nothing but
+    the machine.
 
     Two of them show what two processes of exactly this work get from this machine (caches,
     memory bandwidth, a host's neighbours), which a probe of pure arithmetic does not: the most
-    `-j 2` can reach here. Their output goes to files, not pipes: a full pipe nobody reads yet
-    would stop a build and lengthen the time measured.
+    `-j 2` can reach here. The single run goes just before the pair, so that both see the
+    machine alike. Their output goes to files, not pipes: a full pipe nobody reads yet would
+    stop a build and lengthen the time measured.
     """
+    alone = _run_at_once(workspace, [folder / "alone"], bytecode)
+    return alone, _run_at_once(workspace, [folder / "together-1", folder / "together-2"], bytecode)
+
+
+def _run_at_once(workspace: Workspace, outputs: Sequence[Path], bytecode: Path | None) -> float:
+    """Wall seconds of one `vanthu build -j 1` per folder in `outputs`, all started at once."""
     with ExitStack() as stack:
         started = time.perf_counter()
         processes = []
