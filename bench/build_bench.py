@@ -184,7 +184,8 @@ def measure_size(
     pairs: dict[int, list[tuple[float, float]]],
 ) -> str:
     """Generate N documents and run every approach over them in interleaved rounds; after
-    each -j 2 run, two -j 1 runs side by side (what two processes get from this machine).
+    each -j 2 run, one -j 1 run alone and two side by side (what two processes of this work
+    get from this machine).
 
     Returns the incremental-rebuild line at the largest N (else "").
     """

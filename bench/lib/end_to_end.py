@@ -210,7 +210,7 @@ def _run_at_once(workspace: Workspace, outputs: Sequence[Path], bytecode: Path |
             cmd = command(BUILD_1, workspace, output)
             process = subprocess.Popen(
                 cmd, cwd=workspace.root, env=environment(bytecode),
-                stdout=subprocess.DEVNULL, stderr=log, text=True,
+                stdout=subprocess.DEVNULL, stderr=log,
             )  # fmt: skip
             processes.append((process, log, output))
         for process, _, _ in processes:
@@ -233,7 +233,7 @@ def _check(approach: str, workspace: Workspace, output: Path, returncode: int, s
 
 def rebuild(workspace: Workspace, output: Path, interval: float, bytecode: Path | None) -> Run:
     """`vanthu build -j 1` again over an up-to-date `output`: the incremental no-change case."""
-    cmd = [sys.executable, "-m", "pipeline.cli", "build", "inputs", "-o", str(output), "-j", "1"]
+    cmd = command(BUILD_1, workspace, output)
     done = run_measured(cmd, cwd=workspace.root, env=environment(bytecode), interval=interval)
     if done.returncode != 0:
         raise RunFailed(f"incremental rebuild exited {done.returncode}: {done.stderr[-1500:]}")
