@@ -130,11 +130,11 @@ class HashCache:
             return None
         if not stat.S_ISREG(result.st_mode):
             return None
-        now = stamp(result)
         known = self._known.get(name)
         if known is not None and known.startswith(_packed(result)):
             self._seen[name] = known
             return known[_STAMP.size :].hex()
+        now = stamp(result)
         digest = file_sha256(Path(name))
         record = _record(now, digest)
         if record is not None and _settled(now, time.time_ns()):
