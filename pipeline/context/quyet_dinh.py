@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,8 @@ from pipeline.rules.placeholders import names_in
 # Up to this many entries are named in Điều 1; more go to an attached Danh sách.
 NAMED_IN_ARTICLE = 5
 PREAMBLE_WORD = "Căn cứ"
+# Danh sách split by tập thể / cá nhân within an award: the kinds in order.
+KIND_ORDER = {"tap_the_truoc": (True, False), "ca_nhan_truoc": (False, True)}
 
 
 def preamble(info: DocumentInfo, lines: list[str], proposal: str) -> tuple[list[str], str]:
@@ -128,24 +131,94 @@ def award_values(data: DecisionData, awards: AwardList) -> dict[str, str]:
     return values
 
 
-def award_phrases_used(awards: AwardList) -> list[str]:
-    """The phrases an award decision with this list writes, in the order it writes them."""
+def award_phrases_used(awards: AwardList, *, naming_award: bool = False) -> list[str]:
+    """The phrases an award decision with this list writes, in the order it writes them;
+    `naming_award`: Điều 1 names the one award itself (award_left_unnamed)."""
+    named = ["hanh_dong_kem_khen_thuong"] if naming_award else []
     if len(awards.entries) <= NAMED_IN_ARTICLE:
-        keys = ["dieu_1_co_ten", "dieu_1_co_ten_khong_thanh_tich", "dong_co_ten",
+        keys = [*named, "dieu_1_co_ten", "dieu_1_co_ten_khong_thanh_tich", "dong_co_ten",
                 "dong_co_ten_mot_loai"]  # fmt: skip
     else:
-        keys = ["dieu_1_danh_sach", *(["danh_sach_tong_cong"] if awards.priced else [])]
+        keys = [*named, "dieu_1_danh_sach", *(["danh_sach_tong_cong"] if awards.priced else [])]
     return keys + (["dieu_2_mo_dau", "dieu_2_muc", "dieu_2_sau"] if awards.priced else [])
 
 
+def list_layout(data: DecisionData, agency: Agency) -> ListLayout:
+    """Trình bày of the Danh sách: the decision's own, else the office's, else the default."""
+    assert data.khen_thuong is not None
+    return data.khen_thuong.trinh_bay or agency.danh_sach or ListLayout()
+
+
+def award_headings(layout: ListLayout, awards: AwardList) -> bool:
+    """Whether the Danh sách has a heading row per award: with one award and a split by kind,
+    the kinds are the only level of headings."""
+    return layout.nhom not in KIND_ORDER or len(awards.groups) > 1
+
+
+def article_one_key(data: DecisionData, awards: AwardList) -> str:
+    """The phrase that opens Điều 1: the list attached, or the names below, with or without
+    thành tích."""
+    assert data.khen_thuong is not None
+    if len(awards.entries) > NAMED_IN_ARTICLE:
+        return "dieu_1_danh_sach"
+    return "dieu_1_co_ten" if data.khen_thuong.thanh_tich else "dieu_1_co_ten_khong_thanh_tich"
+
+
+def _folded(text: str) -> str:
+    """Text as a reader compares it: NFC, case and spacing ignored."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def award_left_unnamed(
+    data: DecisionData, layout: ListLayout, awards: AwardList, table: Mapping[str, Text]
+) -> bool:
+    """Whether a decision giving one award would print its name nowhere.
+
+    With one award the lines of Điều 1 are names only (dong_co_ten_mot_loai), as the award is
+    expected in hanh_dong ("Tặng Giấy khen của Giám đốc Sở"); the Danh sách split by tập thể /
+    cá nhân has no award heading either. A generic hanh_dong ("Công nhận danh hiệu thi đua năm
+    2025") would then leave the award out of the decision. Several awards are always named:
+    each line of Điều 1 (dong_co_ten) or each group of the Danh sách carries its own.
+    """
+    assert data.khen_thuong is not None
+    names = {e.award for e in awards.entries}
+    if len(names) != 1:
+        return False
+    section = data.khen_thuong
+    award = _folded(next(iter(names)))
+    listed = len(awards.entries) > NAMED_IN_ARTICLE
+    written = [section.hanh_dong, section.thanh_tich or ""]
+    if listed:
+        written.append(section.tieu_de_danh_sach)
+    if any(award in _folded(text) for text in written):
+        return False
+
+    def names_field(key: str, *fields: str) -> bool:
+        texts = table[key]
+        return any(n in fields for t in ([texts] if isinstance(texts, str) else texts)
+                   for n in names_in(t))  # fmt: skip
+
+    # An office's own wording may already print it.
+    if names_field(article_one_key(data, awards), "khen_thuong_chung", "khen_thuong_1.ten"):
+        return False
+    if listed:
+        return not (award_headings(layout, awards) and names_field("danh_sach_nhom", "ten"))
+    return not names_field("dong_co_ten_mot_loai", "khen_thuong", "khen_thuong_chung",
+                           "khen_thuong_1.ten")  # fmt: skip
+
+
 def award_phrase_gap(
-    data: DecisionData, awards: AwardList, table: Mapping[str, Text]
+    data: DecisionData,
+    awards: AwardList,
+    table: Mapping[str, Text],
+    *,
+    naming_award: bool = False,
 ) -> tuple[str, str] | None:
     """The first (phrase, field) whose field this list has no value for: money fields in a
     list without money, {{ tien_ca_nhan }} with several amounts, {{ khen_thuong_3.ten }} with
     two awards. Checked when the list is read, so the error can name its file and line."""
     values = award_values(data, awards)
-    for key in award_phrases_used(awards):
+    for key in award_phrases_used(awards, naming_award=naming_award):
         # Fields of one entry or one amount line are always there; the list's may not be.
         own = FIELDS[key] - AWARD_FIELDS
         texts = table[key]
@@ -163,7 +236,8 @@ def check_award_phrases(
     line of the phrase (in the document, or in the office's profile)."""
     overrides = phrase_overrides(agency.cau_chu), phrase_overrides(data.cau_chu)
     table = Phrases.layered(*overrides, common={}).table
-    gap = award_phrase_gap(data, awards, table)
+    unnamed = award_left_unnamed(data, list_layout(data, agency), awards, table)
+    gap = award_phrase_gap(data, awards, table, naming_award=unnamed)
     if gap is None:
         return
     key, name = gap
@@ -197,13 +271,20 @@ def award_articles(
     `values`: the list's award_values."""
     data = info.data
     assert isinstance(data, DecisionData) and data.khen_thuong is not None
+    key = article_one_key(data, awards)
+    opening = values
+    layout = list_layout(data, info.agency)
+    if award_left_unnamed(data, layout, awards, info.phrases.table):
+        # A clerk reads the award in Điều 1 itself, next to what is done ("Công nhận danh
+        # hiệu thi đua năm 2025 (Lao động tiên tiến) cho ..."), not repeated on every line
+        # nor only in a list: phrase hanh_dong_kem_khen_thuong stands for {{ hanh_dong }}.
+        opening = {**values, "hanh_dong": info.write("hanh_dong_kem_khen_thuong", values)}
     if len(awards.entries) <= NAMED_IN_ARTICLE:
         several = len(awards.groups) > 1
-        key = "dieu_1_co_ten" if data.khen_thuong.thanh_tich else "dieu_1_co_ten_khong_thanh_tich"
         lines = [entry_line(info, e, values, with_award=several) for e in awards.entries]
-        first = {"mo_dau": info.write(key, values), "doan": [DashList(gach=lines)]}
+        first = {"mo_dau": info.write(key, opening), "doan": [DashList(gach=lines)]}
     else:
-        first = {"mo_dau": info.write("dieu_1_danh_sach", values), "doan": []}
+        first = {"mo_dau": info.write(key, opening), "doan": []}
     if not awards.priced:
         return [first]
     rates: dict[tuple[str, bool], int] = {}
@@ -299,9 +380,6 @@ def issued_plan_context(info: DocumentInfo, plan: DocumentInfo[NoAttachments]) -
     }
 
 
-KIND_ORDER = {"tap_the_truoc": (True, False), "ca_nhan_truoc": (False, True)}
-
-
 def award_list_context(
     info: DocumentInfo, awards: AwardList, title: str, values: dict[str, str]
 ) -> dict[str, Any]:
@@ -312,10 +390,9 @@ def award_list_context(
     """
     data = info.data
     assert isinstance(data, DecisionData) and data.khen_thuong is not None
-    layout = data.khen_thuong.trinh_bay or info.agency.danh_sach or ListLayout()
+    layout = list_layout(data, info.agency)
     kinds = KIND_ORDER.get(layout.nhom)
-    # With one award and a split by kind, the kinds are the only level of headings.
-    award_headings = kinds is None or len(awards.groups) > 1
+    by_award = award_headings(layout, awards)
     rows: list[dict[str, Any]] = []
     counter = 0
 
@@ -339,12 +416,12 @@ def award_list_context(
 
     kind_number = 0
     for number, group in enumerate(awards.groups, start=1):
-        if award_headings:
+        if by_award:
             heading("danh_sach_nhom", roman(number), group.award.upper(), list(group.entries))
         if kinds is None:
             entries_rows(list(group.entries))
             continue
-        if award_headings:
+        if by_award:
             kind_number = 0
         for collective in kinds:
             part = [e for e in group.entries if e.collective == collective]
@@ -352,7 +429,7 @@ def award_list_context(
                 continue
             kind_number += 1
             name = info.write("ten_tap_the" if collective else "ten_ca_nhan")
-            label = str(kind_number) if award_headings else roman(kind_number)
+            label = str(kind_number) if by_award else roman(kind_number)
             heading("danh_sach_doi_tuong", label, name, part)
             entries_rows(part)
     return {

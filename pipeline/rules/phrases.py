@@ -52,6 +52,7 @@ FIELDS: dict[str, frozenset[str]] = {
     "phu_luc_kem_theo": _ATTACHED,
     "theo_de_nghi": frozenset({"de_nghi"}),
     "nhu_dieu": frozenset({"dieu_thi_hanh"}),
+    "hanh_dong_kem_khen_thuong": _AWARD,
     "dieu_1_danh_sach": _AWARD,
     "dieu_1_co_ten": _AWARD,
     "dieu_1_co_ten_khong_thanh_tich": _AWARD,
