@@ -47,7 +47,7 @@ def test_a_starters_commented_wording_is_valid(tmp_path) -> None:
     from pipeline.api import Renderer
     from pipeline.starters import starter_text
     from pipeline.workspace import Workspace
-    from tests.typed_docs import REPO, TEMPLATES
+    from tests.typed_docs import REPO, TEMPLATES, uncommented_wording
 
     for name in ("to-trinh", "cong-van", "giay-moi"):
         text = starter_text(
@@ -55,14 +55,6 @@ def test_a_starters_commented_wording_is_valid(tmp_path) -> None:
         )
         if "# cau_chu:" not in text:
             continue
-        lines, inside = [], False
-        for line in text.splitlines():
-            inside = inside or line.startswith("# cau_chu:")
-            if inside and line.startswith("#"):
-                line = line[2:]
-            elif inside:
-                inside = False
-            lines.append(line)
         folder = tmp_path / "inputs" / "2026"
         folder.mkdir(parents=True, exist_ok=True)
         (tmp_path / "inputs" / "co-quan").mkdir(exist_ok=True)
@@ -71,7 +63,7 @@ def test_a_starters_commented_wording_is_valid(tmp_path) -> None:
         for companion in COMPANIONS[name]:
             (folder / companion).write_text(read_starter(companion), "utf-8-sig")
         path = folder / f"{name}.yaml"
-        path.write_text("\n".join(lines) + "\n", "utf-8")
+        path.write_text(uncommented_wording(text), "utf-8")
         document = Workspace.containing(path).load(path)
         assert document.info.data.cau_chu is not None, name
         assert Renderer(TEMPLATES).render(document)

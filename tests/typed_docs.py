@@ -194,3 +194,16 @@ def assert_pages(pdf: Path, pages_wanted: int | None = None) -> list[list[str]]:
     for number, page in enumerate(pages[1:], start=2):
         assert page[0] == str(number), page[:2]
     return pages
+
+
+def uncommented_wording(text: str) -> str:
+    """A starter's text with its commented `# cau_chu:` block uncommented, as a clerk would."""
+    lines, inside = [], False
+    for line in text.splitlines():
+        inside = inside or line.startswith("# cau_chu:")
+        if inside and line.startswith("#"):
+            line = line[2:]
+        elif inside:
+            inside = False
+        lines.append(line)
+    return "\n".join(lines) + "\n"

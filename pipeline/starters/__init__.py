@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from importlib import resources
 from pathlib import Path
 from string import Template
+from typing import Any
 
 from pipeline.errors import InputError
 from pipeline.load.yaml_source import load_yaml
 from pipeline.render.output import write_atomic
+from pipeline.starters.office import decree_basis, office_words, starter_date
 from pipeline.workspace import Workspace
 
 STARTER_AGENCY = "co-quan-mau"
@@ -35,22 +38,43 @@ def read_starter(name: str) -> str:
     return resources.files("pipeline.starters").joinpath(name).read_text("utf-8")
 
 
-def _existing_agency(workspace: Workspace) -> tuple[str, str, str] | None:
-    """(profile id, first unit, first signer) of the workspace's first usable profile, if any."""
+def _existing_agency(workspace: Workspace) -> tuple[str, str, str, dict[str, Any]] | None:
+    """(profile id, first unit, first signer, profile) of the workspace's first usable profile."""
     for ref in workspace.agency_ids():
         path = workspace.agency_file(ref)
         data = load_yaml(path).data if path else {}
         units, signers = list(data.get("don_vi") or {}), list(data.get("nguoi_ky") or {})
         if units and signers:
-            return ref, units[0], signers[0]
+            return ref, units[0], signers[0], data
     return None
 
 
-def starter_text(kind: str, agency: str, unit: str, signer: str, today: date) -> str:
-    """The starter of `kind` filled for an agency, dated in `today`'s year."""
-    return Template(read_starter(f"{kind}.yaml")).substitute(
-        co_quan=agency, don_vi=unit, nguoi_ky=signer, nam=today.year, nam_truoc=today.year - 1
-    )
+def starter_text(
+    kind: str,
+    agency: str,
+    unit: str,
+    signer: str,
+    today: date,
+    profile: Mapping[str, Any] | None = None,
+) -> str:
+    """The starter of `kind` filled for an agency (its profile gives the office's own words:
+    thẩm quyền, đề nghị, nơi nhận ...), dated in `today`'s year."""
+    text = read_starter(f"{kind}.yaml")
+    words = office_words(profile or {}, unit, signer)
+    basis = decree_basis(starter_date(text, today.year)) if "$nghi_dinh" in text else ""
+    return Template(text).substitute(
+        co_quan=agency, don_vi=unit, nguoi_ky=signer, nam=today.year, nam_truoc=today.year - 1,
+        nghi_dinh=basis, **words,
+    )  # fmt: skip
+
+
+def list_text(name: str, profile: Mapping[str, Any], unit: str) -> str:
+    """A starter's spreadsheet (.csv) with the office's own unit in its Đơn vị column."""
+    entry = (profile.get("don_vi") or {}).get(unit) or {}
+    unit_name = " ".join(str(entry.get("ten") or "Văn phòng").split())
+    if any(mark in unit_name for mark in ',"'):
+        unit_name = '"' + unit_name.replace('"', '""') + '"'
+    return Template(read_starter(name)).substitute(ten_don_vi=unit_name)
 
 
 def write_starter(
@@ -68,18 +92,20 @@ def write_starter(
         if not profile.exists():
             write_atomic(profile, read_starter(f"{STARTER_AGENCY}.yaml").encode("utf-8"))
             written.append(profile)
-        found = (STARTER_AGENCY, "VP", "thu-truong")
-    agency, unit, signer = found
-    text = starter_text(kind, agency, unit, signer, today or date.today())
+        sample = load_yaml(profile).data
+        found = (STARTER_AGENCY, "VP", "thu-truong", sample if isinstance(sample, dict) else {})
+    agency, unit, signer, data = found
+    day = today or date.today()
+    text = starter_text(kind, agency, unit, signer, day, data)
     for companion in COMPANIONS[kind]:
         path = target.parent / companion
         if not path.exists():
             if companion.endswith(".yaml"):  # another starter, filled for the same agency
-                data = starter_text(Path(companion).stem, agency, unit, signer,
-                                    today or date.today()).encode("utf-8")  # fmt: skip
+                companion_text = starter_text(Path(companion).stem, agency, unit, signer, day, data)
+                content = companion_text.encode("utf-8")
             else:
-                data = read_starter(companion).encode("utf-8-sig")
-            write_atomic(path, data)
+                content = list_text(companion, data, unit).encode("utf-8-sig")
+            write_atomic(path, content)
             written.append(path)
     write_atomic(target, text.encode("utf-8"))
     written.append(target)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
 from pathlib import Path
 
@@ -65,4 +66,6 @@ def init_command(
         click.echo(t("cli.created", path=path))
     click.echo(t("ws.initialised", agency=made.agency_name, path=made.root))
     document = made.document.relative_to(made.root).as_posix()
-    click.echo(t("ws.next_steps", path=shown(made.root), document=document))
+    # Quoted for the shell, so that the line can be pasted even when the folder has spaces.
+    click.echo(t("ws.next_steps", path=shlex.quote(shown(made.root)),
+                 document=shlex.quote(document)))  # fmt: skip

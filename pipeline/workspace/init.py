@@ -6,7 +6,6 @@ usually signs (TM./KT.) and its usual recipient groups; the clerk's answers fill
 
 from __future__ import annotations
 
-import functools
 import io
 import re
 from dataclasses import dataclass
@@ -24,18 +23,10 @@ from pipeline.render.output import write_atomic
 from pipeline.starters import starter_text
 from pipeline.text.normalize import nfc, slug
 from pipeline.workspace.config import CONFIG_FILE, DATA_DIR, OUTPUT_DIR, TEMPLATE_DIR
+from pipeline.workspace.presets import presets
 
-PRESETS_FILE = "kieu-co-quan.yaml"
 STARTER_KIND = "ke-hoach"
 _ABBREVIATION = re.compile(r"^[A-ZĐ0-9]+$")
-
-
-@functools.cache
-def presets() -> dict[str, dict[str, Any]]:
-    """The office presets by name, in file order."""
-    text = resources.files("pipeline.workspace").joinpath(PRESETS_FILE).read_text("utf-8")
-    data: dict[str, dict[str, Any]] = YAML(typ="safe").load(text)
-    return data
 
 
 @dataclass(frozen=True)
@@ -73,39 +64,48 @@ def _fill(value: Any, names: dict[str, str]) -> Any:
     return value
 
 
+def _clean(text: str) -> str:
+    """An answer as it belongs in a profile: NFC, one space between words, none at the ends."""
+    return " ".join(nfc(text).split())
+
+
 def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
     """The agency profile (hồ sơ cơ quan) of the answers, the preset filling what they leave."""
     known = presets()
     if answers.kieu not in known:
         raise InputError("ws.unknown_preset", name=answers.kieu, known=", ".join(known))
     preset = known[answers.kieu]
-    dia_danh = nfc(answers.dia_danh.strip())
-    ten_co_quan = nfc((answers.ten_co_quan or "").strip()).upper()
+    dia_danh = _clean(answers.dia_danh)
+    for name, value in (("dia_danh", dia_danh), ("nguoi_ky", _clean(answers.nguoi_ky))):
+        if not value:  # only spaces: as good as not answered
+            raise InputError("ws.missing_answer", name=name, option=name.replace("_", "-"))
+    ten_co_quan = _clean(answers.ten_co_quan or "").upper()
     if "{ten_co_quan}" in str(preset["ten_co_quan"]) and not ten_co_quan:
         raise InputError("ws.missing_answer", name="ten_co_quan", option="co-quan")
     short = ten_co_quan.capitalize() if ten_co_quan else ""
     names = {"dia_danh": dia_danh, "DIA_DANH": dia_danh.upper(), "ten_co_quan": ten_co_quan,
              "ten_ngan": short}  # fmt: skip
-    filled = _fill({k: v for k, v in preset.items() if k != "mo_ta"}, names)
+    # mo_ta describes the preset, van_ban is the starters' wording: neither is in the profile.
+    filled = _fill({k: v for k, v in preset.items() if k not in ("mo_ta", "van_ban")}, names)
     if answers.co_quan_chu_quan is not None:
-        filled["co_quan_chu_quan"] = nfc(answers.co_quan_chu_quan.strip()).upper() or None
+        filled["co_quan_chu_quan"] = _clean(answers.co_quan_chu_quan).upper() or None
     if answers.ten_co_quan and "{ten_co_quan}" not in str(preset["ten_co_quan"]):
         filled["ten_co_quan"] = ten_co_quan
-    if answers.ten_day_du:
-        filled["ten_day_du"] = nfc(answers.ten_day_du.strip())
+    if answers.ten_day_du and _clean(answers.ten_day_du):
+        filled["ten_day_du"] = _clean(answers.ten_day_du)
     abbreviation = answers.viet_tat or filled.get("viet_tat")
     if not abbreviation:
         raise InputError("ws.missing_answer", name="viet_tat", option="viet-tat")
-    abbreviation = nfc(abbreviation.strip()).upper()
+    abbreviation = _clean(abbreviation).upper()
     if not _ABBREVIATION.match(abbreviation):
         raise InputError("ws.bad_abbreviation", value=abbreviation)
     filled["viet_tat"] = abbreviation
     filled["dia_danh"] = dia_danh
     filled["don_vi"] = {code: {"ten": name} for code, name in filled["don_vi"].items()}
     signers = list(filled["nguoi_ky"].items())
-    people = [answers.nguoi_ky, answers.pho]
+    people = [_clean(answers.nguoi_ky), _clean(answers.pho or "")]
     filled["nguoi_ky"] = {
-        key: {"ho_ten": nfc(person.strip()), **{k: v for k, v in signer.items() if v}}
+        key: {"ho_ten": person, **{k: v for k, v in signer.items() if v}}
         for (key, signer), person in zip(signers, people, strict=False)
         if person
     }
@@ -159,7 +159,7 @@ def init_workspace(
     files = {
         folder / CONFIG_FILE: config_text(profile["ten_day_du"]),
         folder / DATA_DIR / AGENCY_DIR / f"{agency}.yaml": profile_text(profile),
-        document: starter_text(STARTER_KIND, agency, unit, head, today),
+        document: starter_text(STARTER_KIND, agency, unit, head, today, profile),
         folder / "README.md": readme,
     }
     if not force:

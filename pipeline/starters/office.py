@@ -1,0 +1,160 @@
+"""The office's own words in a starter: thẩm quyền, đề nghị, nơi nhận, nguồn kinh phí, căn cứ.
+
+A starter is filled for the workspace's agency profile. The words that depend on the kind of
+office (a Sở, a UBND xã ...) come from the `van_ban:` block of the office's preset in
+pipeline/workspace/kieu-co-quan.yaml, the preset being the one the profile was made from; a
+profile that matches no preset (written by hand) gets neutral words ("cơ quan"). The thẩm
+quyền always follows the profile's head signer, so that ô 5b and the signature agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from pipeline.rules.money import regime_on
+from pipeline.workspace.presets import presets
+
+# Words of a profile that matches no preset: true of any office.
+NEUTRAL_WORDS = {
+    "thu_truong_don_vi": "Thủ trưởng các phòng, ban, đơn vị",
+    "lanh_dao": "Lãnh đạo cơ quan",
+    "cua": "cơ quan",
+    "quy": "Quỹ thi đua, khen thưởng của cơ quan",
+    "hoi_dong": "Hội đồng Thi đua - Khen thưởng cơ quan",
+}
+WORD_KEYS = ("de_nghi", "thi_hanh", *NEUTRAL_WORDS)
+_DELEGATED = ("KT.", "TL.", "TUQ.", "Q.")
+_STARTER_DATE = re.compile(r"^ngay: (\d{1,2})/(\d{1,2})/\$nam\b", re.MULTILINE)
+_DECREE = re.compile(r"^Nghị định (?!số )", re.IGNORECASE)
+
+
+def _lines(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [str(line) for line in value]
+    return [str(value)] if value else []
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    """A preset's name template ("ỦY BAN NHÂN DÂN XÃ {DIA_DANH}") as a pattern of filled names."""
+    parts = re.split(r"\{[a-zA-Z_]+\}", template)
+    return re.compile(".+".join(re.escape(part) for part in parts), re.IGNORECASE)
+
+
+def _signs(entry: Any) -> tuple[str, ...]:
+    """How a signer signs: title, thẩm quyền, on whose behalf (case and spacing aside)."""
+    entry = entry if isinstance(entry, Mapping) else {}
+    title = " ".join(_lines(entry.get("chuc_vu")))
+    fields = (title, entry.get("tham_quyen"), entry.get("thay_cho"))
+    return tuple(" ".join(str(field or "").split()).casefold() for field in fields)
+
+
+def preset_of(profile: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The preset (kieu-co-quan.yaml) an agency profile was made from, if one fits it.
+
+    It fits when the profile's head signer has the preset's first signer's key, or signs as it
+    does and the names below begin as the preset's do (a profile written by hand names its
+    signers its own way), and its header
+    name or its name in running text has the preset's shape (either may have been given to
+    `vanthu init` in the clerk's own spelling, so one is enough).
+    """
+    signers = dict(profile.get("nguoi_ky") or {})
+    if not signers:
+        return None
+    key, entry = next(iter(signers.items()))
+    header = " ".join(_lines(profile.get("ten_co_quan")))
+    name = str(profile.get("ten_day_du") or "")
+    for preset in presets().values():
+        preset_key, preset_head = next(iter(preset["nguoi_ky"].items()))
+        same_key = key == preset_key
+        if not same_key and _signs(entry) != _signs(preset_head):
+            continue
+        for template, value in ((preset["ten_co_quan"], header), (preset["ten_day_du"], name)):
+            # A name that is all blanks ({ten_co_quan}) says nothing unless the keys agree.
+            if (same_key or not str(template).startswith("{")) and _pattern(
+                str(template)
+            ).fullmatch(value):
+                return preset
+    return None
+
+
+def _join_title(title: str, body: str) -> str:
+    """'Chánh Văn phòng' + 'Văn phòng UBND tỉnh' → 'Chánh Văn phòng UBND tỉnh' (no repeat)."""
+    words, names = title.split(), body.split()
+    for size in range(min(len(words), len(names)), 0, -1):
+        if [w.casefold() for w in words[-size:]] == [n.casefold() for n in names[:size]]:
+            return " ".join([*words, *names[size:]])
+    return f"{title} {body}".strip()
+
+
+def _as_title(text: str) -> str:
+    """A title as running text writes it: GIÁM ĐỐC → Giám đốc; Chánh Văn phòng as it is."""
+    text = " ".join(text.split())
+    return text.capitalize() if text.isupper() else text
+
+
+def authority(profile: Mapping[str, Any], signer: str) -> str:
+    """Thẩm quyền ban hành (ô 5b) that agrees with how `signer` signs.
+
+    TM. <tập thể>: the collective body decides (Ủy ban nhân dân xã ...); KT./TL./TUQ./Q.: the
+    head whose title follows (Giám đốc Sở ...); otherwise the signer's own title.
+    """
+    body = str(profile.get("ten_day_du") or "").strip()
+    entry = (profile.get("nguoi_ky") or {}).get(signer) or {}
+    lines = _lines(entry.get("chuc_vu"))
+    if len(lines) > 1:
+        # Every line above the name, as printed ([TM. ỦY BAN NHÂN DÂN, CHỦ TỊCH]).
+        how, _, whom = lines[0].strip().partition(" ")
+        title = whom if how.upper() in _DELEGATED else lines[-1]
+        if how.upper() == "TM.":
+            return body
+        return _join_title(_as_title(title), body)
+    how = str(entry.get("tham_quyen") or "")
+    if how == "TM.":
+        return body
+    title = str(entry.get("thay_cho") or "") if how in _DELEGATED else ""
+    return _join_title(_as_title(title or (lines[0] if lines else "")), body)
+
+
+def _head_of(unit: str) -> str:
+    """The head's title of a unit: Văn phòng Sở → Chánh Văn phòng Sở, Phòng X → Trưởng phòng X."""
+    if unit.casefold().startswith("văn phòng"):
+        return f"Chánh {unit}"
+    for word in ("Phòng", "Ban"):
+        if unit.startswith(word + " "):
+            return f"Trưởng {word.lower()}{unit[len(word) :]}"
+    return f"Thủ trưởng {unit}" if unit else "Thủ trưởng cơ quan"
+
+
+def office_words(profile: Mapping[str, Any], unit: str, signer: str) -> dict[str, str]:
+    """The words of the starters that depend on the office, for an agency profile."""
+    names = {"dia_danh": str(profile.get("dia_danh") or ""),
+             "ten_day_du": str(profile.get("ten_day_du") or "")}  # fmt: skip
+    preset = preset_of(profile)
+    if preset is not None and preset.get("van_ban"):
+        words = {key: str(value).format(**names) for key, value in preset["van_ban"].items()}
+    else:
+        unit_entry = (profile.get("don_vi") or {}).get(unit) or {}
+        head = _head_of(str(unit_entry.get("ten") or "").strip())
+        words = {"de_nghi": head, "thi_hanh": head, **NEUTRAL_WORDS}
+    words = {key: words.get(key) or NEUTRAL_WORDS.get(key, "") for key in WORD_KEYS}
+    words["tham_quyen"] = authority(profile, signer) or names["ten_day_du"]
+    words["ten_day_du"] = names["ten_day_du"] or "cơ quan"
+    return words
+
+
+def starter_date(text: str, year: int) -> date:
+    """The date a starter's `ngay:` line gives in `year` (15/01/$nam → 15 January)."""
+    found = _STARTER_DATE.search(text)
+    return date(year, int(found[2]), int(found[1])) if found else date(year, 1, 1)
+
+
+def decree_basis(day: date) -> str:
+    """Căn cứ: the decree on thi đua, khen thưởng in force on `day`, as the money data says.
+
+    It is the decree whose hệ số pay the tiền thưởng of a decision dated `day`, so the căn cứ
+    and Điều 2 cannot disagree.
+    """
+    return _DECREE.sub("Nghị định số ", regime_on(day).decree) + " của Chính phủ"
