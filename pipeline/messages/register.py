@@ -73,9 +73,45 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "tệp {source} đã có số trong sổ: {existing}",
         "en": "{source} already has a number in the register: {existing}",
     },
-    "register.agency_needed": {
-        "vi": "sổ có nhiều cơ quan hoặc chưa có cơ quan nào ({known}); hãy chọn bằng --co-quan",
-        "en": "the register holds several offices or none ({known}); choose one with --co-quan",
+    "register.agency_choose_profile": {
+        "vi": "thư mục làm việc có {count} hồ sơ cơ quan ({folder}): {known}; hãy chọn một bằng "
+        "--co-quan, ví dụ: vanthu so --co-quan {first} {command} ...",
+        "en": "the workspace has {count} agency profiles ({folder}): {known}; choose one with "
+        "--co-quan, e.g. vanthu so --co-quan {first} {command} ...",
+    },
+    "register.agency_choose_register": {
+        "vi": "sổ văn bản có số của {count} cơ quan: {known}; hãy chọn một bằng --co-quan, "
+        "ví dụ: vanthu so --co-quan {first} {command} ...",
+        "en": "the register holds numbers of {count} offices: {known}; choose one with "
+        "--co-quan, e.g. vanthu so --co-quan {first} {command} ...",
+    },
+    "register.agency_unknown": {
+        "vi": "chưa biết vào sổ cho cơ quan nào: thư mục này không có hồ sơ cơ quan ({folder}) "
+        "và sổ chưa có số nào. Hãy ghi mã cơ quan bằng --co-quan, ví dụ: vanthu so --co-quan "
+        "van-phong {command} ...; hoặc tạo thư mục làm việc bằng vanthu init rồi chạy lệnh trong "
+        "thư mục đó",
+        "en": "no office to number for: this folder has no agency profile ({folder}) and the "
+        "register holds no numbers yet. Name the office with --co-quan, e.g. vanthu so "
+        "--co-quan van-phong {command} ...; or create a workspace with vanthu init and run the "
+        "command inside it",
+    },
+    "register.office_unknown": {
+        "vi": "mã cơ quan '{value}' không có hồ sơ cơ quan ({folder}) và chưa có trong sổ văn "
+        "bản{hint}; {listed}. Chưa ghi gì vào sổ. Muốn vào sổ cho một cơ quan mới, hãy tạo hồ "
+        "sơ cơ quan {folder}/{value}.yaml trước",
+        "en": "office id '{value}' is neither an agency profile ({folder}) nor in the "
+        "register{hint}; {listed}. Nothing was written to the register. To number for a new "
+        "office, create its agency profile {folder}/{value}.yaml first",
+    },
+    "register.office_not_in_register": {
+        "vi": "sổ văn bản không có cơ quan '{value}'{hint}; {listed}",
+        "en": "the register has no office '{value}'{hint}; {listed}",
+    },
+    "register.office_hint": {"vi": " (có phải '{name}'?)", "en": " (did you mean '{name}'?)"},
+    "register.office_known": {"vi": "các mã đã biết: {known}", "en": "known ids: {known}"},
+    "register.office_none_known": {
+        "vi": "sổ chưa có số của cơ quan nào",
+        "en": "the register holds no office yet",
     },
     "register.bad_plan": {
         "vi": "dãy số riêng phải viết dạng LOẠI=TÊN, ví dụ QĐ=quyet-dinh (nhận '{pair}')",
@@ -90,6 +126,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the register of {year} has no rows",
     },
     # Import of an existing register (.xlsx)
+    "register.import_refused": {
+        "vi": "{count} lỗi trong {path}, chưa nhập dòng nào",
+        "en": "{count} problem(s) in {path}, nothing was imported",
+    },
+    "register.not_found": {
+        "vi": "không tìm thấy tệp sổ cần nhập",
+        "en": "the register file to import does not exist",
+    },
     "register.import_failed": {
         "vi": "{count} dòng lỗi, chưa nhập dòng nào; dòng đầu tiên: {first}",
         "en": "{count} bad row(s), nothing was imported; the first: {first}",

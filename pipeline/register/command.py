@@ -1,7 +1,9 @@
 """`vanthu so ...`: the register's commands, a thin layer over pipeline.register.
 
 The register is `--db` (a file path or a postgresql:// URL), else VANTHU_DB, else
-./so-van-ban.sqlite3; the office is `--co-quan`, or the only one the register holds.
+./so-van-ban.sqlite3; the office is `--co-quan` (an agency profile or an office the register holds:
+offices.check_office), else the workspace's only agency profile, else
+(a folder without profiles) the only office the register holds.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pipeline.register.checks import check_year
 from pipeline.register.errors import RegisterError, RegisterImportError
 from pipeline.register.location import open_register
 from pipeline.register.model import Details, Entry
+from pipeline.register.offices import check_listed_office, choose_office
 from pipeline.register.sequences import SequencePlan, parse_pairs
 from pipeline.register.store import Register
 from pipeline.workspace import Workspace
@@ -30,25 +33,44 @@ class _State:
     def __init__(self, db: str | None, agency: str | None, plan: SequencePlan) -> None:
         self.db, self.agency, self.plan = db, agency, plan
         self.register: Register | None = None
+        self._workspace: Workspace | None = None
+        self._office: str | None = None  # chosen and checked once
+
+    @property
+    def workspace(self) -> Workspace:
+        if self._workspace is None:
+            self._workspace = Workspace.containing(Path.cwd())
+        return self._workspace
 
     def open(self, ctx: click.Context) -> Register:
         if self.register is None:
             plans = {self.agency: self.plan} if self.agency else {}
-            workspace = Workspace.containing(Path.cwd())
+            workspace = self.workspace
             self.register = open_register(self.db or workspace.register_location, plans=plans,
                                           root=workspace.root)  # fmt: skip
             ctx.call_on_close(self.register.close)
         return self.register
 
     def office(self, ctx: click.Context) -> str:
-        if self.agency:
-            return self.agency
-        known = self.open(ctx).agencies()
-        if len(known) != 1:
-            raise RegisterError("register.agency_needed", known=", ".join(known) or "—")
-        self.agency = known[0]
-        self.register.plans[self.agency] = self.plan  # type: ignore[union-attr]
-        return self.agency
+        """The office to number for: --co-quan when known, else the workspace's only agency
+        profile, else the register's only office (offices.choose_office)."""
+        if self._office is None:
+            register = self.open(ctx)
+            workspace = self.workspace
+            self._office = choose_office(
+                self.agency, workspace.agency_ids(), register.agencies(),
+                profile_dir=workspace.display(workspace.agency_dir),
+                command=ctx.info_name or "cap",
+            )  # fmt: skip
+            register.plans[self._office] = self.plan
+        return self._office
+
+    def listed_office(self, ctx: click.Context) -> str | None:
+        """The office whose rows to read: --co-quan when known (offices.check_listed_office),
+        else None, every office."""
+        return check_listed_office(
+            self.agency, self.workspace.agency_ids(), self.open(ctx).agencies()
+        )
 
 
 def _state(ctx: click.Context) -> _State:
@@ -71,7 +93,8 @@ def _state(ctx: click.Context) -> _State:
     "agency",
     default=None,
     metavar="MÃ",
-    help="Mã cơ quan (mặc định: cơ quan duy nhất trong sổ) / office id.",
+    help="Mã cơ quan: tên tệp hồ sơ cơ quan (mặc định: hồ sơ cơ quan duy nhất của thư mục "
+    "làm việc, rồi cơ quan duy nhất trong sổ) / office id.",
 )
 @click.option(
     "--tach",
@@ -225,7 +248,7 @@ def show_command(ctx: click.Context, year: int, sequence: str | None) -> None:
     from pipeline.register.columns import FORM_COLUMNS, printed_cell
 
     state = _state(ctx)
-    entries = state.open(ctx).entries(year, state.agency, sequence)
+    entries = state.open(ctx).entries(year, state.listed_office(ctx), sequence)
     if not entries:
         click.echo(t("register.empty_year", year=year))
         return
@@ -260,7 +283,8 @@ def show_command(ctx: click.Context, year: int, sequence: str | None) -> None:
 def export_command(ctx: click.Context, year: int, output: Path) -> None:
     """Xuất sổ của một năm ra .xlsx hoặc .docx (in được, theo mẫu sổ)."""
     state = _state(ctx)
-    entries = state.open(ctx).entries(year, state.agency)
+    agency = state.listed_office(ctx)
+    entries = state.open(ctx).entries(year, agency)
     suffix = output.suffix.lower()
     if suffix == ".xlsx":
         from pipeline.register.xlsx_export import export_xlsx
@@ -269,7 +293,7 @@ def export_command(ctx: click.Context, year: int, output: Path) -> None:
     elif suffix == ".docx":
         from pipeline.register.docx_export import export_docx
 
-        export_docx(entries, year, output, state.agency)
+        export_docx(entries, year, output, agency)
     else:
         raise RegisterError("register.bad_export_format", suffix=output.suffix or "—")
     click.echo(t("register.exported", year=year, path=output))
@@ -295,12 +319,10 @@ def import_command(ctx: click.Context, path: Path, year: int | None, sequence: s
     try:
         entries = import_xlsx(register, state.office(ctx), path, year=year, sequence=sequence)
     except RegisterImportError as exc:
+        # Every problem once, then a count; the count does not repeat the first problem.
         for error in exc.errors:
             click.echo(f"{t('common.error')}: {error.message()}", err=True)
-        click.echo(
-            t("register.import_failed", count=len(exc.errors), first=exc.errors[0].message()),
-            err=True,
-        )
+        click.echo(t("register.import_refused", count=len(exc.errors), path=path), err=True)
         ctx.exit(1)
     click.echo(t("register.imported", count=len(entries), path=path))
 
@@ -311,7 +333,7 @@ def import_command(ctx: click.Context, path: Path, year: int | None, sequence: s
 def check_command(ctx: click.Context, year: int) -> None:
     """Kiểm tra sổ một năm: thiếu số, trùng số (mã thoát 1 khi có)."""
     state = _state(ctx)
-    report = check_year(state.open(ctx), year, state.agency)
+    report = check_year(state.open(ctx), year, state.listed_office(ctx))
     for entry in report.pending:
         click.echo(t("register.pending", entry=entry.describe()))
     problems = [

@@ -13,6 +13,7 @@ render and build name it (Workspace.name_of); it never allocates one.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -22,6 +23,8 @@ from pipeline.context.common import filing_line, recipient_lines
 from pipeline.load.contract import LoadedDocument
 from pipeline.register.model import Details
 from pipeline.register.store import Register
+
+_ABOUT = re.compile(r"^Về(?= việc\b)")
 
 
 def register_details(document: LoadedDocument) -> Details:
@@ -34,12 +37,34 @@ def register_details(document: LoadedDocument) -> Details:
         doc_date=data.ngay,
         type_code=info.doc_type.abbreviation or None,
         symbol=symbol,
-        summary=f"{info.doc_type.name} {' '.join(data.trich_yeu.split())}",
+        summary=named_summary(info.doc_type.name, data.trich_yeu),
         signer=info.signer.ho_ten,
-        recipients="; ".join(addressee_names(data.addressees) + recipient_lines(data, info.agency)),
+        recipients="; ".join(
+            unique_names(addressee_names(data.addressees) + recipient_lines(data, info.agency))
+        ),
         archive=re.sub(r"^\s*Lưu\s*:\s*", "", filing_line(info)).rstrip(". "),
         copies=data.so_ban,
     )
+
+
+def named_summary(kind_name: str, trich_yeu: str) -> str:
+    """Tên loại và trích yếu: 'Quyết định về việc ...'; a trích yếu opening with 'Về việc'
+    continues the kind's name, so that word alone is lower-cased."""
+    text = _ABOUT.sub("về", unicodedata.normalize("NFC", " ".join(trich_yeu.split())), count=1)
+    return f"{kind_name} {text}"
+
+
+def unique_names(names: list[str]) -> list[str]:
+    """Nơi nhận names in order, each once: Kính gửi and Nơi nhận often name the same office
+    (compared without case, spacing or a closing mark)."""
+    seen: set[str] = set()
+    kept: list[str] = []
+    for name in names:
+        key = " ".join(unicodedata.normalize("NFC", name).rstrip(" .;,").split()).casefold()
+        if key and key not in seen:
+            seen.add(key)
+            kept.append(name)
+    return kept
 
 
 def with_number(document: LoadedDocument, number: int) -> LoadedDocument:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline.errors import InputError, VanthuError
+from pipeline.i18n import t
 
 
 class RegisterError(VanthuError):
@@ -32,3 +33,24 @@ class RegisterImportError(InputError):
             first=first.message(),
         )
         self.errors = errors
+
+
+class UnknownOfficeError(RegisterError):
+    """An office id (--co-quan) that is neither an agency profile nor in the register: names
+    the value, the known ids and, when one is close, the id it was probably meant to be."""
+
+    def __init__(
+        self, key: str, /, *, value: str, known: list[str], suggestion: str | None, **params: Any
+    ) -> None:
+        super().__init__(key, value=value, known=", ".join(known), **params)
+        self.value, self.known, self.suggestion = value, known, suggestion
+
+    def detail(self, lang: str | None = None) -> str:
+        # Composed at display time, as every message, so that --lang applies to each part.
+        hint = t("register.office_hint", lang=lang, name=self.suggestion) if self.suggestion else ""
+        listed = (
+            t("register.office_known", lang=lang, known=", ".join(self.known))
+            if self.known
+            else t("register.office_none_known", lang=lang)
+        )
+        return t(self.key, lang=lang, **self.params, hint=hint, listed=listed)

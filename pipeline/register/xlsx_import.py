@@ -196,7 +196,7 @@ def _read(path: Path, year: int | None,
           sequence: str | None) -> tuple[list[ImportedRow], list[InputError]]:
     file = str(path)
     if not path.exists():
-        raise InputError("sheet.not_found", file=file)
+        raise InputError("register.not_found", file=file)
     # The limits of an award list, as hostile a file can be here: size, then each part's
     # inflated size from the zip's directory, before openpyxl inflates anything.
     check_size(path, MAX_FILE_BYTES)
