@@ -10,6 +10,7 @@ import click
 
 from pipeline.batch.builder import build
 from pipeline.batch.progress import print_report
+from pipeline.batch.supervise import stop_on_signals
 from pipeline.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -59,15 +60,17 @@ def build_command(
     workspace = Workspace.containing(input_dir or Path.cwd())
     workspace = workspace.with_output(output_dir).with_templates(templates)
     console = terminal_console()
-    result = build(
-        workspace,
-        input_dir,
-        jobs=jobs,
-        pdf=pdf,
-        force=force,
-        keep_going=keep_going,
-        reporter=progress_bar(console) if console is not None else None,
-    )
+    # Ctrl-C and SIGTERM stop the build cleanly, even when started with SIGINT ignored.
+    with stop_on_signals(workspace.output_dir):
+        result = build(
+            workspace,
+            input_dir,
+            jobs=jobs,
+            pdf=pdf,
+            force=force,
+            keep_going=keep_going,
+            reporter=progress_bar(console) if console is not None else None,
+        )
     print_report(result, console)
     if not result.ok:
         ctx.exit(1)

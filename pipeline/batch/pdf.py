@@ -110,6 +110,8 @@ class PdfConverter:
         self._scratch: Path | None = None
         self._ready = False
         self._unavailable: str | None = None  # why LibreOffice could not be started again
+        # The conversion under way (.docx, .pdf, when it began), while one runs
+        self._in_flight: tuple[Path, Path, float] | None = None
 
     @property
     def log_path(self) -> Path | None:
@@ -221,9 +223,18 @@ class PdfConverter:
         )
 
     def _attempt(self, source: Path, target: Path) -> _Failure | None:
-        """One conversion; None when `target` was written, else why not."""
+        """One conversion; None when `target` was written, else why not.
+
+        Remembered as in flight until it returns: when the build is stopped in the middle of
+        it (Ctrl-C), LibreOffice is killed and `_kill` removes what it was writing."""
         self.wait_ready()
         remove_stale_files(source, target)  # a lock left by a killed try blocks the next one
+        self._in_flight = (source, target, time.time())
+        failure = self._convert(source, target)
+        self._in_flight = None
+        return failure
+
+    def _convert(self, source: Path, target: Path) -> _Failure | None:
         partial = target.with_name(f".{target.stem}.{os.getpid()}.partial.pdf")
         transport = _TimeoutTransport(self.timeout)
         try:
@@ -277,6 +288,9 @@ class PdfConverter:
             process.wait()
         self._end_watchdog()
         self._cleanup()
+        flight, self._in_flight = self._in_flight, None
+        if flight is not None:  # stopped mid-conversion: its LibreOffice is dead now
+            remove_stale_files(*flight)
 
     def stop(self) -> None:
         """Stop LibreOffice and the server, and remove the private profile.
@@ -316,17 +330,23 @@ class PdfConverter:
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
-        self.stop()
+        from pipeline.batch.interrupts import BuildInterrupted
+
+        if isinstance(exc, (KeyboardInterrupt, BuildInterrupted)):
+            self._kill()  # the build was stopped: at once, not after LibreOffice's own close
+        else:
+            self.stop()
 
 
-def remove_stale_files(source: Path, target: Path) -> None:
+def remove_stale_files(source: Path, target: Path, since: float | None = None) -> None:
     """Remove what a killed conversion of this document left beside it.
 
     Its partial PDF (unless the process named in it still runs), LibreOffice's lock files
     of the .docx and of the partial PDF (only when a vanthu converter's private LibreOffice
     wrote them: they name its profile; never the lock of a document someone has open), and
     LibreOffice's `lu*.tmp` save files in the output folder that nothing has touched for a
-    while (one being written by a live LibreOffice is seconds old).
+    while (one being written by a live LibreOffice is seconds old), or, with `since`
+    (when the conversion began whose LibreOffice was just killed), written after it began.
     """
     folder = target.parent
     for partial in folder.glob(f".{glob.escape(target.stem)}.*.partial.pdf"):
@@ -345,7 +365,8 @@ def remove_stale_files(source: Path, target: Path) -> None:
     now = time.time()
     for leftover in folder.glob("lu*.tmp"):
         try:
-            if now - leftover.stat().st_mtime > _TMP_AGE:
+            changed = leftover.stat().st_mtime
+            if now - changed > _TMP_AGE or (since is not None and changed >= since - 1):
                 leftover.unlink()
         except OSError:
             continue

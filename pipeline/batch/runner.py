@@ -8,8 +8,8 @@ documents in memory. Tasks never raise: they return each document's error messag
 build's language), so one bad document cannot stop the others.
 
 Workers are supervised (see pipeline/batch/supervise.py): they die with the build process,
-even a killed one, and leave Ctrl-C to it; a Ctrl-C stops the workers at once and becomes
-BuildInterrupted, one message and exit code 130.
+even a killed one, and leave Ctrl-C to it; a Ctrl-C (or a SIGTERM, see stop_on_signals) stops
+the workers at once and becomes BuildInterrupted, one message and exit code 130 (143).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from pipeline.batch.discover import Layout
 from pipeline.batch.hash_cache import read_stamp
 from pipeline.batch.manifest import Entry, file_sha256, template_hash
 from pipeline.batch.staged import Lender, Numbering, Staged, StageJob
-from pipeline.batch.supervise import BuildInterrupted, interrupts_held, start_worker, stop_now
+from pipeline.batch.supervise import interrupted, interrupts_held, start_worker, stop_now
 from pipeline.errors import VanthuError
 from pipeline.gc_policy import fewer_collections
 from pipeline.i18n import current_language, set_language, t
@@ -254,8 +254,8 @@ class Workers:
                     pool.shutdown(wait=True, cancel_futures=True)
                 else:  # Ctrl-C or an error: the documents still queued are not wanted
                     stop_now(pool)
-        if isinstance(exc, KeyboardInterrupt):
-            raise BuildInterrupted() from None
+        if isinstance(exc, KeyboardInterrupt):  # Ctrl-C, or SIGTERM under stop_on_signals
+            raise interrupted(exc) from None
 
     def run(
         self, task: Callable[[list[T]], list[R]], items: Iterable[T], lost: Callable[[T, str], R]

@@ -7,6 +7,12 @@
 - Ctrl-C belongs to the build process: workers ignore SIGINT (the terminal sends it to the
   whole process group), so none of them prints a traceback; the build stops its workers at
   once (`stop_now`) and raises BuildInterrupted, which prints one line and exits with 130.
+- `stop_on_signals` makes SIGINT and SIGTERM stop a build wherever they come from, even when
+  the build was started with SIGINT ignored (a shell script's `vanthu build &`: the shell
+  sets SIG_IGN for it, and Python then never raises KeyboardInterrupt, so a Ctrl-C or a
+  `kill -INT` went unheard and the build ran to its end). SIGTERM stops it the same way
+  (exit code 143). Once stopped, the staged files and LibreOffice leftovers of this build
+  are removed: what is in place is what was committed before the stop, nothing half-written.
 """
 
 from __future__ import annotations
@@ -19,29 +25,34 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from types import FrameType
 from typing import Any
+from urllib.parse import unquote
 
-from pipeline.errors import VanthuError
+from pipeline.batch.interrupts import BuildInterrupted, Stopped
 
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 PARENT_POLL = 1.0  # seconds between a fallback watcher's looks at its parent
 STOP_GRACE = 5.0  # seconds a terminated worker gets before it is killed
 
-INTERRUPTED_EXIT = 130  # 128 + SIGINT, what shells report for a Ctrl-C
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
-class BuildInterrupted(VanthuError):
-    """The user stopped the build (Ctrl-C)."""
-
-    exit_code = INTERRUPTED_EXIT
-
-    def __init__(self) -> None:
-        super().__init__("build.interrupted")
+def interrupted(exc: BaseException) -> BuildInterrupted:
+    """The BuildInterrupted that a KeyboardInterrupt (or Stopped) becomes."""
+    if isinstance(exc, BuildInterrupted):
+        return exc
+    return BuildInterrupted(getattr(exc, "signum", signal.SIGINT))
 
 
 def die_with_parent(parent: int) -> None:
-    """End this process when process `parent` ends, and leave Ctrl-C to the parent."""
+    """End this process when process `parent` ends, and leave Ctrl-C to the parent; SIGTERM
+    (the build's `stop_now`, or a `kill` of the whole group) ends it at once, quietly."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the build's handler, forked with it
+    if hasattr(signal, "pthread_sigmask"):  # forked inside interrupts_held: blocked until now
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
     if not _kernel_kills_us_with_parent():
         thread = threading.Thread(
             target=_watch_parent, args=(parent,), name="vanthu-parent-watch", daemon=True
@@ -76,12 +87,13 @@ def start_worker(parent: int, initializer: Callable[..., None], args: tuple[Any,
 
 @contextlib.contextmanager
 def interrupts_held() -> Iterator[None]:
-    """Hold SIGINT back while starting workers: a child forked in between would get it before
-    it ignores it (and print a traceback); the parent gets it as soon as the block ends."""
+    """Hold SIGINT and SIGTERM back while starting workers: a child forked in between would
+    get them in the build's handler before it sets its own (and print a traceback); the
+    parent gets them as soon as the block ends."""
     if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, set(STOP_SIGNALS))
     try:
         yield
     finally:
@@ -99,3 +111,100 @@ def stop_now(pool: ProcessPoolExecutor) -> None:
         if worker.is_alive():
             worker.kill()
             worker.join()
+
+
+@contextlib.contextmanager
+def stop_on_signals(output_dir: Path) -> Iterator[None]:
+    """Within the block, SIGINT and SIGTERM stop the build: they raise Stopped (a
+    KeyboardInterrupt) in this process, which the workers and LibreOffice's converter answer
+    by ending at once; then this build's leftovers below `output_dir` are removed and
+    BuildInterrupted is raised (one line, exit code 128 + the signal).
+
+    Installed whatever the signals' handlers were, SIG_IGN included: a process started in the
+    background of a shell script inherits an ignored SIGINT, and a build is a long command
+    that someone who sends it a signal wants stopped. A second signal while the build stops
+    is ignored: every step of the stop is bounded (workers: STOP_GRACE, then SIGKILL;
+    LibreOffice: SIGKILL at once), and cut short it would leave them behind. The handlers
+    before the block are put back after it.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers (and Python runs them only there)
+        return
+    stopping: list[int] = []
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        if stopping:
+            return
+        stopping.append(signum)
+        raise Stopped(signum)
+
+    previous = {signum: signal.signal(signum, stop) for signum in STOP_SIGNALS}
+    try:
+        yield
+    except (KeyboardInterrupt, BuildInterrupted) as exc:
+        error = interrupted(exc)
+        stopping.append(error.signum)  # any further signal is ignored while we clean up
+        remove_leftovers(output_dir)
+        raise error from None
+    finally:
+        for signum, handler in previous.items():
+            if handler is not None:  # None: set outside Python, which cannot put it back
+                signal.signal(signum, handler)
+
+
+def _ours(pid: str) -> bool:
+    """Whether a file named for process `pid` was left by this build: written by this process,
+    or by one that has ended (a stopped worker; a build running beside it is alive)."""
+    if not pid.isdigit():
+        return False
+    if int(pid) == os.getpid():
+        return True
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # it exists, owned by someone else
+        return False
+    return False
+
+
+def remove_leftovers(output_dir: Path) -> list[Path]:
+    """Remove below `output_dir` what a stopped build left and no build running beside it is
+    writing: staged outputs never put in place (.NAME.PID-N.tmp, see pipeline.render.output)
+    and partial PDFs (.NAME.PID.partial.pdf, see pipeline.batch.pdf) of this process or of
+    ended ones, and the lock files of a LibreOffice of vanthu whose private profile is gone."""
+    from pipeline.batch.pdf import OWN_PROFILE
+    from pipeline.render.output import TMP_SUFFIX
+
+    removed: list[Path] = []
+    if not output_dir.is_dir():
+        return removed
+    for path in output_dir.rglob(".*"):
+        name = path.name
+        if name.endswith(TMP_SUFFIX) and name.count(".") >= 3:
+            pid = name[: -len(TMP_SUFFIX)].rsplit(".", 1)[1].split("-", 1)[0]
+            gone = _ours(pid)
+        elif name.endswith(".partial.pdf"):
+            gone = _ours(name[: -len(".partial.pdf")].rsplit(".", 1)[-1])
+        elif name.startswith(".~lock.") and name.endswith("#"):
+            gone = _stale_lock(path, OWN_PROFILE)
+        else:
+            continue
+        if gone and path.is_file():
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
+def _stale_lock(lock: Path, own_profile: str) -> bool:
+    """Whether LibreOffice's lock file `lock` names a private profile of vanthu's converter
+    (never a person's LibreOffice) that no longer exists: its LibreOffice has ended."""
+    try:
+        owner = lock.read_text("utf-8", errors="replace")
+    except OSError:
+        return False
+    start = owner.find("file://")
+    if start < 0 or own_profile not in owner[start:]:
+        return False
+    profile = owner[start + len("file://") :].split(";", 1)[0].strip()
+    return not Path(unquote(profile)).exists()

@@ -40,6 +40,10 @@ MESSAGES = {
         "vi": "đã dừng theo yêu cầu (Ctrl-C); chạy lại vanthu build để dựng tiếp",
         "en": "stopped (Ctrl-C); run vanthu build again to finish",
     },
+    "build.terminated": {
+        "vi": "đã dừng theo yêu cầu (tín hiệu {signal}); chạy lại vanthu build để dựng tiếp",
+        "en": "stopped ({signal}); run vanthu build again to finish",
+    },
     "build.worker_lost": {
         "vi": "tiến trình dựng dừng bất thường ({reason})",
         "en": "a build worker process stopped unexpectedly ({reason})",
