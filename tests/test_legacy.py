@@ -6,17 +6,23 @@ import shutil
 import subprocess
 import unicodedata
 from importlib.resources import files
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipeline.cli import main
+from pipeline.errors import InputError
+from pipeline.load.yaml_source import load_yaml
 from pipeline.text.legacy import (
     LEGACY_ENCODINGS,
     TCVN3,
     VNI,
     WINDOWS_1258,
     _has_vietnamese_only_syllable,
+    _is_syllable,
     _score,
     canonical_encoding,
     decode_legacy,
@@ -336,3 +342,189 @@ def test_vietnamese_only_syllable_is_the_score_s_distinct(words: list[str], gap:
     """The short cut that says 'Unicode' before scoring answers as the score does."""
     text = gap.join(words)
     assert _has_vietnamese_only_syllable(text) == (_score(text).distinct > 0)
+
+
+# --- short and mixed strings: legacy words among others ------------------------------------------
+
+# The tester's strings (TCVN3 words typed inside otherwise short or Unicode text), and their VNI
+# counterparts: each with the code it is in and the Unicode a message suggests.
+SHORT_AND_MIXED = [
+    ("Th«ng b¸o", TCVN3, "Thông báo"),
+    ("Ban Thi ®ua", TCVN3, "Ban Thi đua"),
+    ("C¬ quan th«ng b¸o để các phòng…", TCVN3, "Cơ quan thông báo để các phòng…"),
+    ("Lãnh đạo Sở Néi vô", TCVN3, "Lãnh đạo Sở Nội vô"),  # "vô" is a word in both: it stays
+    ("Céng", TCVN3, "Cộng"),
+    ("v× sao", TCVN3, "vì sao"),
+    ("Kính gửi: «Sở Néi vô»", TCVN3, "Kính gửi: «Sở Nội vô»"),
+    ("Thoâng baùo", VNI, "Thông báo"),
+    ("Ban Thi ñua", VNI, "Ban Thi đua"),
+    ("Sở Thoâng tin vaø Truyeàn thoâng", VNI, "Sở Thông tin và Truyền thông"),
+    ("THOÂNG BAÙO", VNI, "THÔNG BÁO"),
+    ("Căn cứ QĐ số 12, Ban Thi ñua", VNI, "Căn cứ QĐ số 12, Ban Thi đua"),
+]
+
+
+@pytest.mark.parametrize(("text", "encoding", "fixed"), SHORT_AND_MIXED)
+def test_short_and_mixed_legacy_text_is_recognised(text: str, encoding: str, fixed: str) -> None:
+    assert looks_like_legacy_text(text) == encoding
+    assert decode_legacy(text, encoding) == fixed
+
+
+# Symbols a clerk really types, and foreign words a Vietnamese document may quote.
+CLERK_TEXT = [
+    "«Thông báo»",
+    "« Thông báo »",
+    "Ban hành kèm theo «Quy chế làm việc» của Hội đồng",
+    "Kính gửi: «Ban Thi đua»",
+    "© 2024 Sở Nội vụ",
+    "©2024 Văn phòng UBND tỉnh",
+    "Microsoft® Word, Windows®",
+    "Nhiệt độ 25°C, độ ẩm 80%",
+    "§ 3, §12 Luật Thi đua, khen thưởng",
+    "¼ kg, 1½ giờ, ¾ số phiếu",
+    "Sai số ±5%",
+    "Hạt bụi 10 µm, 5µm; 2 µg/l",
+    "Điều 5 · Khoản 2 · Điểm a",
+    "Phòng 3×4 m, kích thước 2m×3m, m × n, n×m",
+    "6 ÷ 2 = 3",
+    "Số tiền: 1.000 €, €100, £50, ¥2000, ¢5",
+    "Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ",
+    "Quyết định số 345/QĐ-TTg ngày 14/3/2016; Kế hoạch số 289/KH-UBND",
+    "Tổng số tiền thưởng: 12.500.000 đồng (Mười hai triệu năm trăm nghìn đồng)",
+    "Ông José Müller, Công ty Société Générale",
+    "Bà Nguyễn Thị Ánh Tuyết, Trưởng phòng TĐKT",
+    "Café Muối, đường Nguyễn Trãi, Đắk Lắk",
+    "Vi ses på mandag",
+    "Où est-il?",
+    "El niño y el ñu",
+    "The committee meets on 22 December; see § 4.",
+]
+
+
+@pytest.mark.parametrize("text", CLERK_TEXT)
+def test_clerk_symbols_names_and_foreign_words_are_not_flagged(text: str) -> None:
+    assert looks_like_legacy_text(text) is None
+
+
+def _fixture_words() -> list[str]:
+    """Every word of the real documents in tests/fixtures, as typed (punctuation kept)."""
+    fixtures = Path(__file__).parent / "fixtures"
+    texts = [path.read_text("utf-8") for path in sorted(fixtures.rglob("*.txt"))]
+    texts.append((fixtures / "ke-hoach-tdkt-2022.md").read_text("utf-8"))
+    return sorted({word for text in texts for word in text.split() if "*" not in word})
+
+
+FIXTURE_WORDS = _fixture_words()
+_SYLLABLES = [word for word in FIXTURE_WORDS if _is_syllable(word.lower())]
+
+
+def test_fixture_lines_are_not_flagged() -> None:
+    fixtures = Path(__file__).parent / "fixtures"
+    for path in sorted(fixtures.rglob("*")):
+        if path.is_file():
+            for line in path.read_text("utf-8").splitlines():
+                assert looks_like_legacy_text(line) is None, (path.name, line)
+    assert len(FIXTURE_WORDS) > 500
+
+
+_CLERK_SYMBOLS = ["«", "»", "©", "®", "°", "§", "¼", "±", "µ", "·", "×", "÷", "€", "–", "…", "“"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(FIXTURE_WORDS), st.sampled_from(_CLERK_SYMBOLS)),
+        min_size=1,
+        max_size=15,
+    ),
+    st.sampled_from([" ", ", ", " - ", "\n"]),
+)
+def test_real_vietnamese_text_with_clerk_symbols_is_never_flagged(
+    words: list[str], gap: str
+) -> None:
+    text = gap.join(words)
+    assert looks_like_legacy_text(text) is None
+    assert looks_like_legacy_text(f"«{text}»") is None
+
+
+def _legacy_form(word: str, encoding: str) -> str:
+    return _shown(encode_legacy(word, encoding, "replace"))
+
+
+# Words whose TCVN3 form has a symbol inside ("th«ng", "b¸o", "®ua"): never real text.
+_TCVN3_SYMBOL_WORDS = [
+    form
+    for word in _SYLLABLES
+    if (form := _legacy_form(word, TCVN3)) != word
+    and any(ch in "«¸®¬\xad¹µ¶·¨©ª¼½¾" for ch in form)
+    and any(ch.isascii() and ch.isalpha() for ch in form)
+]
+# Words whose VNI form is no syllable but decodes to one ("thoâng", "baùo").
+_VNI_WORDS = [
+    form
+    for word in _SYLLABLES
+    if not word.isascii()
+    and not _is_syllable((form := _legacy_form(word, VNI)).lower())
+    and decode_legacy(form, VNI).lower() == word.lower()
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(FIXTURE_WORDS), max_size=12),
+    st.sampled_from(_TCVN3_SYMBOL_WORDS),
+    st.integers(min_value=0),
+)
+def test_one_tcvn3_word_among_unicode_words_is_found(
+    words: list[str], legacy: str, at: int
+) -> None:
+    words.insert(at % (len(words) + 1), legacy)
+    assert looks_like_legacy_text(" ".join(words)) == TCVN3
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_SYLLABLES), max_size=10),
+    st.lists(st.sampled_from(_VNI_WORDS), min_size=2, max_size=4),
+)
+def test_vni_words_among_vietnamese_words_are_found(words: list[str], legacy: list[str]) -> None:
+    assert looks_like_legacy_text(" ".join([*legacy, *words])) is not None
+
+
+# --- where the detector is used: the loader and verify -------------------------------------------
+
+BRIEF_STRINGS = [text for text, _, _ in SHORT_AND_MIXED[:4]]
+
+
+@pytest.mark.parametrize("text", BRIEF_STRINGS)
+def test_short_legacy_text_is_refused_at_load_with_its_line_and_field(
+    tmp_path: Path, text: str
+) -> None:
+    path = tmp_path / "tb.yaml"
+    path.write_text(f'loai: thong_bao\ntrich_yeu: Lịch công tác\nket_thuc: "{text}"\n', "utf-8")
+    with pytest.raises(InputError) as caught:
+        load_yaml(path)
+    error = caught.value
+    assert (error.key, error.file, error.line, error.field) == (
+        "data.legacy_text",
+        str(path),
+        3,
+        "ket_thuc",
+    )
+    assert error.params["encoding"] == "TCVN3 (ABC)"
+    assert error.params["fixed"] == dict((t, f) for t, _, f in SHORT_AND_MIXED)[text]
+
+
+@pytest.mark.parametrize("text", BRIEF_STRINGS)
+def test_render_refuses_short_legacy_text(inputs_copy: Path, tmp_path: Path, text: str) -> None:
+    source = inputs_copy / "2024" / "giay-moi-hoi-nghi-tong-ket.yaml"
+    lines = source.read_text("utf-8").splitlines(keepends=True)
+    number = next(i for i, line in enumerate(lines, 1) if line.startswith("ket_thuc:"))
+    lines[number - 1] = f'ket_thuc: "{text}"\n'
+    source.write_text("".join(lines), "utf-8")
+    out = tmp_path / "gm.docx"
+    result = CliRunner().invoke(main, ["--lang", "vi", "render", str(source), "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    assert f"dòng {number}" in result.output and "ket_thuc" in result.output
+    assert "TCVN3" in result.output and "Traceback" not in result.output
+    assert not out.exists()

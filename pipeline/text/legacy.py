@@ -13,7 +13,10 @@ Two shapes of the same problem:
 
 Both decode the candidates and score how much the result looks like Vietnamese: the share of the
 accented words that are well-formed Vietnamese syllables, with at least one letter that only
-Vietnamese uses (ơ, ư, đ, ộ, ...). Python has no TCVN3 or VNI codec; their tables are data files,
+Vietnamese uses (ơ, ư, đ, ộ, ...). Text too short for a score, or mixing Unicode and legacy words
+("Th«ng b¸o", "Lãnh đạo Sở Néi vô"), is judged word by word (see _legacy_words).
+
+Python has no TCVN3 or VNI codec; their tables are data files,
 ``pipeline/rules/data/tcvn3.txt`` and ``vni.txt``, each naming its source.
 """
 
@@ -138,14 +141,28 @@ def decode_legacy(text_or_bytes: str | bytes | bytearray, encoding: str) -> str:
     """Unicode (NFC) for legacy bytes, or for legacy bytes already shown as Windows-1252 text.
 
     In text, characters that no byte stands for (already Unicode Vietnamese, say) stay as they
-    are. TCVN3 has no toned capitals (they were typed in .VnTimeH), so those come out small.
+    are; in text that also holds Unicode Vietnamese (a syllable with ơ, ư, đ, ộ, ...), only the
+    words that are Vietnamese syllables once decoded and not before are decoded. TCVN3 has no
+    toned capitals (they were typed in .VnTimeH), so those come out small.
     """
     encoding = canonical_encoding(encoding)
     if isinstance(text_or_bytes, bytes | bytearray):
         return nfc(_decode_raw(bytes(text_or_bytes), encoding))
+    if _has_vietnamese_only_syllable(text_or_bytes):
+        # Unicode Vietnamese around a few legacy words ("C¬ quan th«ng b¸o để các phòng"):
+        # decoding "các" too would give "cỏc", so only the words that read as Vietnamese once
+        # decoded, and not before, are decoded.
+        return nfc(
+            _word_pattern().sub(lambda word: _decoded_word(word[0], encoding), text_or_bytes)
+        )
+    return nfc(_decode_shown(text_or_bytes, encoding))
+
+
+def _decode_shown(text: str, encoding: str) -> str:
+    """Every run of characters a byte stands for decoded as `encoding`; the rest as it is."""
     out: list[str] = []
     run = bytearray()
-    for char in text_or_bytes:
+    for char in text:
         byte = _byte_of(char)
         if byte is not None:
             run.append(byte)
@@ -156,7 +173,7 @@ def decode_legacy(text_or_bytes: str | bytes | bytearray, encoding: str) -> str:
         out.append(char)
     if run:
         out.append(_decode_raw(bytes(run), encoding))
-    return nfc("".join(out))
+    return "".join(out)
 
 
 def encode_legacy(text: str, encoding: str, errors: str = "strict") -> bytes:
@@ -245,6 +262,8 @@ _COMMON_WORDS = frozenset(
 )
 
 _WORD = re.compile(r"[^\W\d_]+")
+# A tone mark stands on a vowel, after the vowel's own mark if it has one (ấ: a, ^, ').
+_TONE_ON_VOWEL = re.compile("[aeiouy][\u0302\u0306\u031b]?[\u0300\u0301\u0303\u0309\u0323]", re.I)
 
 
 def _splits(rhyme: str) -> list[tuple[str, str]]:
@@ -279,6 +298,8 @@ def _is_syllable(word: str) -> bool:
     parts = unicodedata.normalize("NFD", word)
     tones = [mark for mark in parts if mark in _TONE_MARKS]
     if len(tones) > 1:
+        return False
+    if tones and not _TONE_ON_VOWEL.search(parts):  # "ñ" is n with a tilde, not a syllable's tone
         return False
     bare = nfc("".join(mark for mark in parts if mark not in _TONE_MARKS))
     if not set(bare) <= _ALPHABET:
@@ -381,20 +402,171 @@ def looks_like_legacy_text(text: str) -> str | None:
 def _looks_like_legacy_text(text: str) -> str | None:
     """For Unicode text that is TCVN3 or VNI bytes shown as Windows-1252: "tcvn3" or "vni".
 
-    None for Unicode Vietnamese, English and any other text: the decoded text must read as
-    Vietnamese, clearly better than the text as it stands. Text that already holds syllables
-    with Vietnamese-only letters (ơ, ư, đ, ộ, ...) is Unicode, since Windows-1252 has none of
-    them; so a string mixing Unicode and legacy words is not flagged.
+    None for Unicode Vietnamese, English and any other text. A text is judged as a whole first
+    (a sentence or more of legacy text), then word by word (a title of two words, a legacy word
+    pasted among Unicode ones).
+    """
+    return _legacy_as_a_whole(text) or _legacy_words(text)
+
+
+def _legacy_as_a_whole(text: str) -> str | None:
+    """The code the whole text reads as Vietnamese in, clearly better than as it stands.
+
+    Text that already holds syllables with Vietnamese-only letters (ơ, ư, đ, ộ, ...) is not
+    legacy as a whole, since Windows-1252 has none of them; _legacy_words looks at its words.
     """
     if _has_vietnamese_only_syllable(text):  # original.distinct > 0 below, known sooner
         return None
+    # Symbols standing alone (« », 10 µ, a · b) are no letters of legacy words; inside a word
+    # ("th«ng") they are.
+    text = _lone_symbols().sub(" ", text)
     original = _score(text)
     if original.marked == 0 or original.distinct > 0:  # ASCII decodes to itself
         return None
     best: tuple[tuple[float, int, int], str] | None = None
     for encoding in (TCVN3, VNI):
-        score = _score(decode_legacy(text, encoding))
+        score = _score(_decode_shown(text, encoding))
         better = score.marked_share >= original.marked_share + _CLEARLY_BETTER
+        # Two words at least that decoding makes Vietnamese: one stray symbol ("NHÂN DÂN µ",
+        # "µ" reading as "à") is no legacy text. Fewer legacy words are for _legacy_words.
+        better = better and score.marked_syllables >= original.marked_syllables + 2
         if better and score.looks_vietnamese() and (best is None or score.rank() > best[0]):
             best = (score.rank(), encoding)
     return best[1] if best else None
+
+
+# --- legacy words among others ------------------------------------------------------------------
+#
+# A short text ("Th«ng b¸o", "Ban Thi ®ua") has too few words for a score, and a text mixing
+# Unicode and legacy words ("Lãnh đạo Sở Néi vô") scores as Unicode. Each word is judged instead:
+# one that is no Vietnamese syllable as it stands but becomes one once decoded is a legacy word.
+#
+# TCVN3 puts letters on Latin-1 symbols (« = ô, ¸ = á, ® = đ, ¬ = ơ, ¹ = ạ, ...). Real text has
+# those between words (« » quotes, © 2024, 10 µm), never inside one: a word of ASCII letters with
+# such a symbol in it that decodes to a syllable is legacy whatever stands around it. A word of
+# letters alone ("Néi", VNI "Thoâng") could be a foreign word ("på" decodes to "pồ"), so it counts
+# only where the text around it reads as Vietnamese too.
+
+_UNICODE, _FOREIGN, _OTHER, _WEAK, _STRONG = range(5)
+# Units whose micro sign is TCVN3's "à": "10 µm" must not read as "10 àm".
+_UNIT_WORDS = frozenset({"µm", "µM"})
+# A product or quotient of two letters: "m×n" is not "mìn".
+_OPERATION = re.compile("[A-Za-z][×÷][A-Za-z]")
+# What a word of ASCII letters shares with Vietnamese words once decoded: enough of them must be
+# syllables (English and Norwegian words around "på" are not).
+_SYLLABLE_SHARE = 0.75
+
+
+@cache
+def _tcvn3_symbols() -> frozenset[str]:
+    """The Latin-1 characters that are no Latin letter but a Vietnamese letter in TCVN3."""
+    chars = (_WESTERN[byte] for byte in _table(TCVN3).occupied)
+    return frozenset(ch for ch in chars if not unicodedata.name(ch, "").startswith("LATIN"))
+
+
+@cache
+def _word_pattern(non_ascii: bool = False) -> re.Pattern[str]:
+    """A word: letters, and the TCVN3 symbols that stand for letters; or only such a word with
+    a character beyond ASCII."""
+    symbols = re.escape("".join(sorted(_tcvn3_symbols())))
+    if non_ascii:  # possessive, and never from the middle of a word: linear on ASCII text
+        return re.compile(
+            rf"(?<![A-Za-z])[A-Za-z]*+(?:[^\W\d_\x00-\x7f]|[{symbols}])(?:[^\W\d_]|[{symbols}])*+"
+        )
+    return re.compile(rf"(?:[^\W\d_]|[{symbols}])+")
+
+
+@cache
+def _lone_symbols() -> re.Pattern[str]:
+    """A run of TCVN3 symbols with no letter on either side."""
+    symbols = re.escape("".join(sorted(_tcvn3_symbols())))
+    return re.compile(rf"(?<![^\W\d_])[{symbols}]+(?![^\W\d_])")
+
+
+@lru_cache(maxsize=8192)
+def _decoded_if_legacy(word: str, encoding: str) -> str | None:
+    """The word decoded, small, when it is a Vietnamese syllable then and was not before."""
+    lower = nfc(word).lower()
+    decoded = nfc(_decode_shown(word, encoding)).lower()
+    if decoded != lower and _is_syllable(decoded) and not _is_syllable(lower):
+        return decoded
+    return None
+
+
+def _decoded_word(word: str, encoding: str) -> str:
+    """`word` decoded when it is a legacy word in `encoding`, else as it stands."""
+    if word.isascii() or _decoded_if_legacy(word, encoding) is None:
+        return word
+    return _decode_shown(word, encoding)
+
+
+@lru_cache(maxsize=8192)
+def _word_kind(word: str) -> tuple[int, tuple[str, ...], bool]:
+    """What a word with a letter beyond ASCII is, the codes it decodes in, and whether the word
+    (decoded, if legacy) holds a letter only Vietnamese writes."""
+    if word.startswith("«") and (word[1:2].isupper() or len(word) == 2):
+        rest = word[1:]  # a quote opening on a capital or a letter: «I. », «n ≥ 1»
+        return (_OTHER, (), False) if rest.isascii() else _word_kind(rest)
+    lower = nfc(word).lower()
+    if _is_syllable(lower):
+        return _UNICODE, (), max(lower) > "\xff"
+    symbols = _tcvn3_symbols()
+    if word in _UNIT_WORDS or _OPERATION.fullmatch(word) or set(word) <= symbols:
+        return _OTHER, (), False
+    legacy = all(_byte_of(char) is not None for char in word)  # as Word shows legacy bytes
+    decoded = {code: _decoded_if_legacy(word, code) if legacy else None for code in (TCVN3, VNI)}
+    found_tcvn3, found_vni = decoded[TCVN3], decoded[VNI]
+    if found_tcvn3 and found_vni and len(found_vni) < len(found_tcvn3):
+        decoded[TCVN3] = None  # VNI wrote a mark after its vowel ("oâ" = ô): "Thoâng" is VNI
+    codes = tuple(code for code, found in decoded.items() if found is not None)
+    if codes:
+        if TCVN3 in codes and not symbols.isdisjoint(word) and any(c.isascii() for c in word):
+            return _STRONG, (TCVN3,), False
+        return _WEAK, codes, any(max(found) > "\xff" for found in decoded.values() if found)
+    stripped = word.strip("«»")  # quotes typed against the word they open or close
+    if stripped != word:
+        return _word_kind(stripped) if stripped and not stripped.isascii() else (_OTHER, (), False)
+    if len(word) > 1 and word.isupper():  # QĐ, TĐKT: abbreviations, as UBND is
+        return _OTHER, (), False
+    return _FOREIGN, (), False
+
+
+def _legacy_words(text: str) -> str | None:
+    """The code of the legacy words of `text`, when they are evidence enough (see above)."""
+    pattern = _word_pattern(non_ascii=True)
+    # Words with a letter beyond ASCII first: in Unicode text every one is a syllable. Each word
+    # once: a text repeats its syllables, and this is most of the time spent on Unicode text.
+    if all(_word_kind(word)[0] < _WEAK for word in set(pattern.findall(text))):
+        return None
+    weak = {TCVN3: 0, VNI: 0}
+    words = syllables = found = 0
+    foreign = distinct = False
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if text[start - 1 : start].isdigit() or text[end : end + 1].isdigit():
+            continue  # a unit or a measure: "2m×3m", "5µm"
+        kind, codes, vietnamese_only = _word_kind(match[0])
+        if kind == _STRONG:
+            return TCVN3
+        if kind == _OTHER:
+            continue
+        words += 1
+        syllables += kind in (_UNICODE, _WEAK)
+        foreign = foreign or kind == _FOREIGN
+        found += kind == _WEAK
+        distinct = distinct or (kind == _WEAK and vietnamese_only)
+        for code in codes:
+            weak[code] += 1
+    # A word of letters alone is evidence only among Vietnamese words: one foreign word (the
+    # Norwegian "søndag") and the text is not Vietnamese. Alone, it must decode to a letter only
+    # Vietnamese writes ("Néi" is "nội"; the French "où" would only be "ó").
+    if foreign or not found or (found < 2 and not distinct):
+        return None
+    for match in _word_pattern().finditer(text):
+        word = match[0]
+        if word.isascii() and not (len(word) > 1 and word.isupper()):  # UBND, KH say nothing
+            words += 1
+            syllables += _is_syllable(word.lower())
+    if syllables < _SYLLABLE_SHARE * words:
+        return None
+    return TCVN3 if weak[TCVN3] >= weak[VNI] else VNI
