@@ -18,8 +18,10 @@ import click
 from pipeline import __version__
 from pipeline.errors import VanthuError
 from pipeline.gc_policy import lasting_objects
+from pipeline.help_language import VanthuContext, requested_language, use_help_language
 from pipeline.i18n import set_language, t
 from pipeline.process_exit import leave
+from pipeline.usage_errors import in_users_language
 
 # Commands whose library lives in its own package, imported only when used: `vanthu build` with
 # nothing to rebuild should not pay for the renderer, the register or the verifier.
@@ -34,7 +36,10 @@ PACKAGE_COMMANDS = {
 
 class VanthuGroup(click.Group):
     """Turns every VanthuError into one message and exit 1; never shows a traceback. Commands of
-    PACKAGE_COMMANDS are imported when invoked (Click's lazy-loading group pattern)."""
+    PACKAGE_COMMANDS are imported when invoked (Click's lazy-loading group pattern). Every
+    command's help is said in the user's language (pipeline.help_language)."""
+
+    context_class = VanthuContext
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *PACKAGE_COMMANDS})
@@ -45,19 +50,40 @@ class VanthuGroup(click.Group):
             with lasting_objects():  # a package's modules live as long as the process
                 command = getattr(importlib.import_module(module_name), attribute)
             self.add_command(command, cmd_name)
-        return super().get_command(ctx, cmd_name)
+        found = super().get_command(ctx, cmd_name)
+        if found is not None:  # every command passes here, the lazily imported ones too
+            use_help_language(found)
+        return found
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # `vanthu --lang en --help`: --help is eager, shown before invoke() sets the language.
+        set_language(requested_language(self, args))
+        return super().parse_args(ctx, args)
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:  # fmt: skip
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as exc:  # vanthu's own options (--lang): as the subcommands'
+            raise in_users_language(exc) from None
 
     def invoke(self, ctx: click.Context) -> Any:
+        # Now, not only in main's body: an unknown command is found before main's body runs.
+        set_language(ctx.params.get("lang"))
         try:
             return super().invoke(ctx)
         except VanthuError as exc:
             click.echo(f"{t('common.error')}: {exc.message()}", err=True)
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:  # Ctrl-C outside a build's workers (inside: BuildInterrupted)
-            from pipeline.batch.supervise import BuildInterrupted
+            from pipeline.batch.interrupts import BuildInterrupted
 
             click.echo(f"{t('common.error')}: {BuildInterrupted().message()}", err=True)
             ctx.exit(BuildInterrupted.exit_code)
+        except click.UsageError as exc:  # a subcommand's arguments: said in the user's language
+            raise in_users_language(exc) from None
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except BrokenPipeError:  # `vanthu ... | head`: the reader stopped; so do we, quietly
@@ -133,9 +159,14 @@ def render(
 def check(inputs: tuple[Path, ...]) -> None:
     """Kiểm tra dữ liệu, không ghi tệp nào (mặc định: mọi văn bản của thư mục làm việc)."""
     from pipeline.api import check as check_inputs
+    from pipeline.batch.discover import find_inputs
     from pipeline.workspace import Workspace
 
-    paths = list(inputs) or Workspace.containing(Path.cwd()).documents()
+    # As `vanthu build`: no data folder is an error, an empty one says so.
+    paths = list(inputs) or find_inputs(Workspace.containing(Path.cwd()))
+    if not paths:
+        click.echo(t("cli.nothing_to_check"))
+        return
     report = check_inputs(paths)
     for document in report.valid:
         click.echo(t("cli.valid", input=document.path))

@@ -47,6 +47,10 @@ CASES = {
                       "noi_nhan[1].nhom", "nhom: noi-bo-x"),
     "unknown type": (("loai: ke_hoach", "loai: ke_hoach_x"), "ke_hoach_x", "loai", "loai:"),
     "unknown field": (("so_ban: 1", "so_bann: 1"), "so_ban", "so_bann", "so_bann:"),
+    "list for a value": (("so: 5 ", "so: [5, 6] "), "(nhận được: một danh sách '- ...')", "so",
+                         "so: [5, 6]"),
+    "group for a value": (("so: 5 ", "so: {a: 5} "), "(nhận được: một nhóm 'khóa: giá trị')",
+                          "so", "so: {a: 5}"),
 }  # fmt: skip
 
 
@@ -64,12 +68,23 @@ def test_bad_plan_is_refused(case: str, inputs_copy: Path, tmp_path: Path) -> No
     assert message.count("Lỗi:") == 1
     assert str(plan) in message
     assert words in message
+    assert "dict" not in message and "list)" not in message  # Python's names are not words
     if field:
         assert f"trường '{field}'" in message
     if marker:
         assert f"dòng {line_of(plan, marker)}" in message
     assert output.read_bytes() == b"previous output"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out")] == []
+
+
+def test_a_missing_key_of_the_file_names_no_line(inputs_copy: Path, tmp_path: Path) -> None:
+    plan = inputs_copy / PLAN
+    plan.write_text("# Kế hoạch: chú thích ở dòng đầu\n" + plan.read_text("utf-8"), "utf-8")
+    replace_line(plan, "ngay: 22/12/2021\n", "")
+    result = run("render", str(plan), "-o", str(tmp_path / "x.docx"))
+    assert result.exit_code == 1
+    assert "trường 'ngay': thiếu trường bắt buộc" in result.output
+    assert "dòng" not in result.output  # line 1 is the comment, not where 'ngay' belongs
 
 
 def test_empty_file(tmp_path: Path) -> None:
@@ -208,3 +223,23 @@ def test_new_decision_starter_renders(tmp_path: Path, monkeypatch) -> None:
 
     lines = [p.text for p in Document(str(tmp_path / "qd.docx")).paragraphs if p.text]
     assert any(t.startswith("Tổng số tiền thưởng: ") for t in lines)
+
+
+def test_check_outside_a_workspace_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("check")
+    assert result.exit_code == 1
+    assert "không tìm thấy thư mục đầu vào" in result.output
+    (tmp_path / "inputs").mkdir()
+    result = CliRunner().invoke(main, ["--lang", "en", "check"])
+    assert result.exit_code == 0 and "Nothing to check" in result.output
+
+
+def test_sheet_column_hint_names_the_data_key() -> None:
+    from pipeline.i18n import t
+
+    for lang in ("vi", "en"):
+        for key in ("sheet.missing_column", "sheet.missing_column_close", "sheet.unknown_field"):
+            text = t(key, lang, missing="X", rows=5, header_row=1, found="A", closest="B",
+                     name="x", known="ho_ten")  # fmt: skip
+            assert "'cot'" in text and "columns" not in text

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.errors import InputError
 from tests.typed_docs import (
     REPO,
     assert_pages,
@@ -17,6 +18,7 @@ from tests.typed_docs import (
     first,
     open_docx,
     pdfs_of,
+    render_mapping,
     render_variants,
 )
 
@@ -124,3 +126,18 @@ def test_register_lists_the_addressees_before_noi_nhan() -> None:
         "Các phòng, ban, đơn vị thuộc Văn phòng; Nhà khách Bình Minh; Lãnh đạo Văn phòng"
     )
     assert details.symbol == "VPUBND-TCHCQT" and details.type_code is None
+
+
+def test_a_reply_dated_before_the_letter_it_answers_is_refused() -> None:
+    later = {**ANSWERED, "ngay": "20/02/2024"}  # the example is dated 05/02/2024
+    with pytest.raises(InputError) as caught:
+        render_mapping(EXAMPLE, {"tra_loi": later})
+    text = caught.value.message()
+    assert "tra_loi" in text and "20/02/2024" in text and "05/02/2024" in text
+
+
+def test_a_reply_the_same_day_as_the_letter_is_accepted(tmp_path: Path) -> None:
+    same_day = {**ANSWERED, "ngay": "05/02/2024"}
+    rendered = render_variants(EXAMPLE, {"cung_ngay": {"tra_loi": same_day}}, tmp_path)
+    texts = [p.text for p in body(open_docx(rendered["cung_ngay"]))]
+    assert any("ngày 05 tháng 02 năm 2024" in text for text in texts)

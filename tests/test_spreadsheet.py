@@ -322,11 +322,29 @@ def test_password_protected_xlsx(tmp_path: Path) -> None:
     assert err.key == "sheet.encrypted" and str(path) in str(err) and "mật khẩu" in str(err)
 
 
-def test_not_a_zip(tmp_path: Path) -> None:
+def test_a_csv_named_xlsx_is_said_to_be_text(tmp_path: Path) -> None:
     path = tmp_path / "ds.xlsx"
     path.write_text("Họ và tên,Danh hiệu\n", encoding="utf-8")
     err = error_of(path)
-    assert err.key == "sheet.bad_xlsx" and str(path) in str(err)
+    assert err.key == "sheet.text_named_xlsx" and str(path) in str(err)
+    assert ".csv" in err.message("vi") and "zip" not in err.message("vi")
+
+
+@pytest.mark.parametrize(
+    ("data", "key"),
+    [
+        (b"<!DOCTYPE html><html><table><tr><td>1</td></tr></table></html>",
+         "sheet.markup_named_xlsx"),
+        (bytes(range(256)) * 4, "sheet.not_xlsx"),
+        (b"", "sheet.not_xlsx"),
+        (b"PK\x03\x04 broken", "sheet.bad_xlsx"),
+    ],
+)  # fmt: skip
+def test_a_file_named_xlsx_that_is_no_workbook(tmp_path: Path, data: bytes, key: str) -> None:
+    path = tmp_path / "ds.xlsx"
+    path.write_bytes(data)
+    err = error_of(path)
+    assert err.key == key and str(path) in str(err)
 
 
 def test_zip_that_is_not_a_workbook(tmp_path: Path) -> None:

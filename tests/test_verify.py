@@ -322,6 +322,19 @@ def test_command_one_line_per_violation(tmp_path: Path, english: None) -> None:
     assert summary == f"{path}: 1 violation(s)"
 
 
+def test_command_reads_every_docx_of_a_folder(tmp_path: Path, plan: Path) -> None:
+    import shutil
+
+    (tmp_path / "2024").mkdir()
+    shutil.copy(plan, tmp_path / "ke-hoach.docx")
+    bad = hand_made_letter(tmp_path / "2024" / "cv.docx", number="Số: 7/SNV-TCBM")
+    (tmp_path / "~$ke-hoach.docx").write_bytes(b"Word's lock file")
+    result = CliRunner().invoke(verify_command, [str(tmp_path)])
+    assert result.exit_code == 1, result.output
+    assert f"{bad}:" in result.output and f"{tmp_path / 'ke-hoach.docx'}:" in result.output
+    assert "~$" not in result.output and "không phải tệp .docx" not in result.output
+
+
 def test_command_json(tmp_path: Path, plan: Path) -> None:
     bad = hand_made_letter(tmp_path / "cv.docx", number="Số: 7/SNV-TCBM")
     result = CliRunner().invoke(verify_command, ["--format", "json", str(plan), str(bad)])
@@ -392,3 +405,30 @@ def test_shared_block_is_checked_as_a_fragment(tmp_path: Path) -> None:
         for name, data in parts.items():
             archive.writestr(name, data)
     assert "font.name" in verify_file(block, template=True).rules
+
+
+# --- legacy-encoded text ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "encoding"),
+    [
+        ("Th«ng b¸o: các cơ quan, đơn vị triển khai các phong trào thi đua.", "TCVN3 (ABC)"),
+        ("Lãnh đạo Sở Néi vô triển khai các phong trào thi đua.", "TCVN3 (ABC)"),
+        ("Thoâng baùo: các cơ quan, đơn vị triển khai các phong trào thi đua.", "VNI"),
+    ],
+)
+def test_short_legacy_text_in_a_document_is_flagged(
+    tmp_path: Path, english: None, typed: str, encoding: str
+) -> None:
+    path = hand_made_letter(tmp_path / "cv.docx")
+    doc = Document(str(path))
+    (paragraph,) = [p for p in doc.paragraphs if p.text.startswith("Các cơ quan, đơn vị")]
+    paragraph.runs[0].text = typed
+    doc.save(str(path))
+    report = verify_file(path)
+    assert report.rules == {"text.legacy"}, lines(report)
+    (violation,) = report.violations
+    assert f"text typed in {encoding}" in violation.line("en")
+    result = CliRunner().invoke(verify_command, [str(path)])
+    assert result.exit_code == 1 and "[text.legacy]" in result.output

@@ -158,3 +158,48 @@ def _sized(info: os.stat_result, size: int) -> os.stat_result:
     fields = list(info)
     fields[stat.ST_SIZE] = size
     return os.stat_result(fields)
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "line"),
+    [
+        ("loai: ke_hoach\nngay: 01/02/2024\nngay: 02/02/2024\n", "ngay", 3),
+        ('a: 1\nb:\n  c: 2\n  "c": 3\n', "c", 4),
+        ("a: 1\nb: {c: 2, 'c': 3}\n", "c", 2),
+    ],
+)
+def test_a_duplicate_key_is_named_at_its_second_line(
+    tmp_path: Path, text: str, key: str, line: int
+) -> None:
+    path = tmp_path / "trung.yaml"
+    path.write_text(text, "utf-8")
+    with pytest.raises(InputError) as caught:
+        load_yaml(path)
+    assert caught.value.key == "data.duplicate_key" and caught.value.line == line
+    assert f"khóa '{key}' xuất hiện hai lần" in caught.value.message("vi")
+    assert f"the key '{key}' appears twice" in caught.value.message("en")
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "line", "words"),
+    [
+        ("a: 1\nb:\n  c: 2\n d: 3\n", "data.yaml_indent", 4, "thụt lề"),
+        ("a: 1\nb: Tháng 6: sơ kết\n", "data.yaml_colon", 2, "dấu nháy kép"),
+        ('a: 1\nb: "Thi đua\nc: 2\n', "data.yaml_quote", 2, "không có dấu nháy đóng"),
+        ("a: [Thi đua\nb: 2\n", "data.yaml_bracket", 2, "thiếu ']'"),
+        ("a: {x: 1\nb: 2\n", "data.yaml_brace", 2, "thiếu '}'"),
+        ("a: 1\nb: @x\n", "data.yaml_start_char", 2, "ký tự '@'"),
+        ("a: *x\n", "data.yaml_start_char", 1, "ký tự '*'"),
+    ],
+)
+def test_common_yaml_slips_are_said_in_the_clerks_terms(
+    tmp_path: Path, text: str, key: str, line: int, words: str
+) -> None:
+    path = tmp_path / "loi.yaml"
+    path.write_text(text, "utf-8")
+    with pytest.raises(InputError) as caught:
+        load_yaml(path)
+    assert (caught.value.key, caught.value.line) == (key, line)
+    message = caught.value.message("vi")
+    assert words in message and "expected" not in message and "found" not in message
+    assert "YAML syntax error" in caught.value.message("en")

@@ -72,6 +72,8 @@ def to_input_error(
     line = source.line_of(path)
     where: dict[str, Any] = {"file": source.path, "line": line, "field": _dotted(path)}
     if kind == "missing":
+        if len(path) <= 1:  # a key of the whole file: no line holds it (line 1 may be a comment)
+            where["line"] = None
         return InputError("data.missing_field", **where)
     if kind == "extra_forbidden":
         parent_fields = _fields_at(model, error["loc"][:-1])
@@ -87,8 +89,14 @@ def to_input_error(
     if kind == "bad_date":
         return InputError("data.bad_date", value=error["ctx"]["value"], **where)
     value = error.get("input")
-    shown = repr(value) if not isinstance(value, dict | list) else type(value).__name__
-    return InputError("data.wrong_type", reason=library_reason(error), value=shown[:60], **where)
+    reason = library_reason(error)
+    if not isinstance(value, dict | list):
+        return InputError("data.wrong_type", reason=reason, value=repr(value)[:60], **where)
+    if kind in ("vanthu", "value_error"):  # a check of the whole group: its reason says it all
+        return InputError("data.invalid_value", reason=reason, **where)
+    # A group where one value belongs (or the reverse): say what was written, in words.
+    shown = t("data.shown_mapping" if isinstance(value, dict) else "data.shown_list")
+    return InputError("data.wrong_type", reason=reason, value=shown, **where)
 
 
 def _dotted(path: Path_) -> str:

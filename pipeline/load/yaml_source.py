@@ -268,17 +268,18 @@ def _slow_load(path: Path, text: str) -> Any:
         node = yaml_rt.load(text)
     except DuplicateKeyError as exc:
         mark = exc.problem_mark
-        raise InputError(
-            "data.duplicate_key", file=path, line=mark.line + 1 if mark else None
-        ) from None
+        key = _key_at(text, mark.line, mark.column) if mark else ""
+        line = mark.line + 1 if mark else None
+        if not key:
+            raise InputError("data.duplicate_key_unnamed", file=path, line=line) from None
+        raise InputError("data.duplicate_key", file=path, line=line, key=key) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         tab_line = _tab_indented_line(text, near=line)
         if tab_line is not None:
             raise InputError("data.tab_indent", file=path, line=tab_line) from None
-        reason = (exc.problem or "").strip()
-        raise InputError("data.yaml_syntax", file=path, line=line, reason=reason) from None
+        raise _syntax_error(path, line, exc) from None
     except RecursionError:
         raise InputError("data.too_deep", file=path, line=_deep_line(text),
                          limit=MAX_DEPTH) from None  # fmt: skip
@@ -290,6 +291,43 @@ def _slow_load(path: Path, text: str) -> Any:
     lines: dict[Path_, int] = {(): 1}
     data = _plain(node, (), lines, _SlowSource(path, text, _Limits(path)))
     return data, lines
+
+
+# What ruamel's English says (problem, then context), and what a clerk reads instead: the
+# slips people make in YAML, said as what to fix. Anything else keeps the parser's words.
+_SYNTAX_HINTS = (
+    ("expected <block end>", "", "data.yaml_indent"),
+    ("mapping values are not allowed here", "", "data.yaml_colon"),
+    ("", "while scanning a quoted scalar", "data.yaml_quote"),
+    ("expected ',' or ']'", "", "data.yaml_bracket"),
+    ("expected ',' or '}'", "", "data.yaml_brace"),
+    ("that cannot start any token", "", "data.yaml_start_char"),
+    ("found undefined alias", "", "data.yaml_start_char"),
+)
+
+
+def _syntax_error(path: Path, line: int | None, exc: MarkedYAMLError) -> InputError:
+    """A YAML syntax error in the clerk's terms when it is a common slip, else the parser's."""
+    problem, context = (exc.problem or "").strip(), (exc.context or "").strip()
+    for in_problem, in_context, key in _SYNTAX_HINTS:
+        if in_problem in problem and in_context in context:
+            mark, buffer = exc.problem_mark, getattr(exc.problem_mark, "buffer", None)
+            char = buffer[mark.pointer] if buffer and 0 <= mark.pointer < len(buffer) else ""
+            if key == "data.yaml_quote" and exc.context_mark is not None:
+                line = exc.context_mark.line + 1  # where the quote opened, not the file's end
+            return InputError(key, file=path, line=line, char=char)
+    return InputError("data.yaml_syntax", file=path, line=line, reason=problem)
+
+
+def _key_at(text: str, line: int, column: int) -> str:
+    """The mapping key as typed at (line, column), both from 0: `ngay` of `ngay: 05/02/2024`,
+    `c` of `"c": 3`; "" when it cannot be told (the message then names only the line)."""
+    lines = text.splitlines()
+    rest = lines[line][column:] if 0 <= line < len(lines) else ""
+    if rest[:1] in ("'", '"'):
+        end = rest.find(rest[0], 1)
+        return rest[1:end] if end > 0 else ""
+    return rest.split(":", 1)[0].strip() if ":" in rest else ""
 
 
 def _deep_line(text: str) -> int | None:

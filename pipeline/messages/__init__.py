@@ -1,7 +1,8 @@
 """The message catalogue: every text shown to a user, in Vietnamese and English.
 
 One catalogue, kept in one file per area so each area's messages sit together; keys are
-'area.name'. Each entry maps a language code to a str.format pattern.
+'area.name'. Each entry maps a language code to a str.format pattern. The help area's entries
+(help.*, the commands' --help) are found by their Vietnamese text: see pipeline.help_language.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from pipeline.messages import (
     cli,
     common,
     data,
+    help,
     limits,
     money,
     register,
@@ -36,6 +38,7 @@ AREAS = (
     register,
     wording,
     workspace,
+    help,
 )
 CATALOGUE: dict[str, dict[str, str]] = {}
 for _area in AREAS:

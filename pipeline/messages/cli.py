@@ -3,6 +3,58 @@
 MESSAGES = {
     "cli.rendered": {"vi": "Đã dựng {input} → {output}", "en": "Rendered {input} → {output}"},
     "cli.valid": {"vi": "Hợp lệ: {input}", "en": "Valid: {input}"},
+    "cli.nothing_to_check": {
+        "vi": "Không có văn bản nào để kiểm tra (không tìm thấy tệp .yaml).",
+        "en": "Nothing to check (no .yaml file found).",
+    },
+    # Click's usage errors (pipeline/usage_errors.py); {name} is quoted: 'NAM', '--ngay'.
+    "cli.usage_usage": {"vi": "Cách dùng:", "en": "Usage:"},
+    "cli.usage_help": {
+        "vi": "Xem '{command}' để biết cách dùng.",
+        "en": "Try '{command}' for help.",
+    },
+    "cli.usage_missing_argument": {"vi": "thiếu tham số {name}.", "en": "missing argument {name}."},
+    "cli.usage_missing_option": {"vi": "thiếu tùy chọn {name}.", "en": "missing option {name}."},
+    "cli.usage_bad_date": {
+        "vi": "{name}: ngày '{value}' sai dạng hoặc không có thật; dùng dạng 22/12/2021 hoặc "
+        "2021-12-22.",
+        "en": "{name}: the date '{value}' is in the wrong form or does not exist; use 22/12/2021 "
+        "or 2021-12-22.",
+    },
+    "cli.usage_not_a_choice": {
+        "vi": "{name}: không có '{value}'; chọn một trong: {choices}.",
+        "en": "{name}: '{value}' is not a choice; choose one of: {choices}.",
+    },
+    "cli.usage_not_a_choice_unnamed": {
+        "vi": "không có '{value}'; chọn một trong: {choices}.",
+        "en": "'{value}' is not a choice; choose one of: {choices}.",
+    },
+    "cli.usage_not_integer": {
+        "vi": "{name}: '{value}' không phải số nguyên.",
+        "en": "{name}: '{value}' is not a whole number.",
+    },
+    "cli.usage_too_small": {
+        "vi": "{name}: {value} nhỏ quá; ít nhất là {low}.",
+        "en": "{name}: {value} is too small; the least is {low}.",
+    },
+    "cli.usage_missing_command": {
+        "vi": "thiếu lệnh.",
+        "en": "missing command.",
+    },
+    "cli.usage_no_command": {"vi": "không có lệnh '{name}'.", "en": "no command '{name}'."},
+    "cli.usage_no_option": {"vi": "không có tùy chọn '{name}'.", "en": "no option '{name}'."},
+    "cli.usage_no_option_close": {
+        "vi": "không có tùy chọn '{name}'; có phải '{close}'?",
+        "en": "no option '{name}'; did you mean '{close}'?",
+    },
+    "cli.usage_needs_value": {
+        "vi": "tùy chọn '{name}' cần một giá trị đi sau.",
+        "en": "option '{name}' needs a value after it.",
+    },
+    "cli.usage_extra": {
+        "vi": "thừa tham số ({value}).",
+        "en": "unexpected extra argument ({value}).",
+    },
     "cli.created": {"vi": "Đã tạo {path}", "en": "Created {path}"},
     "cli.exists": {
         "vi": "tệp {path} đã có; dùng --force để ghi đè",

@@ -24,8 +24,12 @@ MESSAGES = {
     },
     "data.empty_file": {"vi": "tệp trống, không có dữ liệu", "en": "the file is empty"},
     "data.duplicate_key": {
-        "vi": "một khóa xuất hiện hai lần",
-        "en": "a key appears twice",
+        "vi": "khóa '{key}' xuất hiện hai lần trong cùng một nhóm; hãy giữ một",
+        "en": "the key '{key}' appears twice in the same group; keep one",
+    },
+    "data.duplicate_key_unnamed": {
+        "vi": "một khóa xuất hiện hai lần trong cùng một nhóm; hãy giữ một",
+        "en": "a key appears twice in the same group; keep one",
     },
     "data.tab_indent": {
         "vi": "dòng thụt lề bằng phím Tab; YAML chỉ cho phép thụt lề bằng dấu cách",
@@ -34,6 +38,40 @@ MESSAGES = {
     "data.yaml_syntax": {
         "vi": "lỗi cú pháp YAML ({reason})",
         "en": "YAML syntax error ({reason})",
+    },
+    "data.yaml_indent": {
+        "vi": "lỗi cú pháp YAML: dòng này thụt lề không thẳng với các dòng cùng cấp phía trên "
+        "(hoặc có chữ thừa sau dấu nháy đóng); các khóa cùng cấp phải bắt đầu ở cùng một cột",
+        "en": "YAML syntax error: this line is not indented like the lines of its level above "
+        "(or text follows a closing quote); keys of one level must start in the same column",
+    },
+    "data.yaml_colon": {
+        "vi": "lỗi cú pháp YAML: dấu hai chấm ở đây bị hiểu là một khóa mới; đặt cả đoạn chữ "
+        "trong dấu nháy kép, hoặc sửa thụt lề nếu đây đúng là một khóa",
+        "en": "YAML syntax error: the colon here reads as a new key; put the whole text in "
+        "double quotes, or fix the indentation if it is meant as a key",
+    },
+    "data.yaml_quote": {
+        "vi": "lỗi cú pháp YAML: dấu nháy mở ở đây không có dấu nháy đóng",
+        "en": "YAML syntax error: a quote opened here is never closed",
+    },
+    "data.yaml_bracket": {
+        "vi": "lỗi cú pháp YAML: dấu '[' mở danh sách nhưng thiếu ']' đóng (hoặc thiếu dấu "
+        "phẩy giữa các mục); chữ có dấu ':' trong đó phải đặt trong dấu nháy kép",
+        "en": "YAML syntax error: a '[' opens a list with no closing ']' (or a comma is "
+        "missing between items); text with ':' in it must be in double quotes",
+    },
+    "data.yaml_brace": {
+        "vi": "lỗi cú pháp YAML: dấu '{{' mở nhóm nhưng thiếu '}}' đóng (hoặc thiếu dấu phẩy); "
+        "chữ có dấu '{{' hay ':' phải đặt trong dấu nháy kép",
+        "en": "YAML syntax error: a '{{' opens a group with no closing '}}' (or a comma is "
+        "missing); text with '{{' or ':' in it must be in double quotes",
+    },
+    "data.yaml_start_char": {
+        "vi": "lỗi cú pháp YAML: giá trị không được bắt đầu bằng ký tự '{char}'; đặt cả giá trị "
+        "trong dấu nháy kép",
+        "en": "YAML syntax error: a value cannot start with '{char}'; put the whole value in "
+        "double quotes",
     },
     "data.not_mapping": {
         "vi": "tệp phải là danh sách các khóa: giá trị (ví dụ 'loai: ke_hoach')",
@@ -49,6 +87,12 @@ MESSAGES = {
         "vi": "giá trị không hợp lệ: {reason} (nhận được: {value})",
         "en": "invalid value: {reason} (got: {value})",
     },
+    "data.invalid_value": {"vi": "giá trị không hợp lệ: {reason}", "en": "invalid value: {reason}"},
+    "data.shown_mapping": {
+        "vi": "một nhóm 'khóa: giá trị'",
+        "en": "a group of 'key: value' lines",
+    },
+    "data.shown_list": {"vi": "một danh sách '- ...'", "en": "a list of '- ...' items"},
     "data.colon_in_text": {
         "vi": "đoạn văn có dấu hai chấm và dấu cách (': ') nên YAML hiểu nhầm là khóa; "
         "hãy đặt cả đoạn trong dấu nháy kép",
@@ -70,6 +114,10 @@ MESSAGES = {
     "data.meeting_before_issue": {
         "vi": "ngày họp {meeting} trước ngày ban hành giấy mời {issued}",
         "en": "the meeting ({meeting}) is before the invitation's date ({issued})",
+    },
+    "data.reply_before_letter": {
+        "vi": "văn bản được trả lời đề ngày {answered}, sau ngày của công văn này {issued}",
+        "en": "the letter answered is dated {answered}, after this letter's date ({issued})",
     },
     "data.minutes_before_meeting": {
         "vi": "ngày họp {meeting} sau ngày của biên bản {issued}",

@@ -47,6 +47,38 @@ MESSAGES: dict[str, dict[str, str]] = {
             "LibreOffice and save it again as .xlsx."
         ),
     },
+    "sheet.text_named_xlsx": {
+        "vi": (
+            "tệp {name} là tệp chữ (như .csv), không phải tệp Excel .xlsx. Nếu là bảng CSV, hãy "
+            "đổi đuôi tên tệp thành .csv; nếu không, mở bằng Excel hoặc LibreOffice và lưu lại "
+            "dưới dạng .xlsx."
+        ),
+        "en": (
+            "{name} is a text file (such as .csv), not an Excel .xlsx file. If it is a CSV "
+            "table, rename it to end in .csv; otherwise open it in Excel or LibreOffice and save "
+            "it as .xlsx."
+        ),
+    },
+    "sheet.markup_named_xlsx": {
+        "vi": (
+            "tệp {name} là trang web (HTML/XML) mang tên .xlsx, không phải tệp Excel. Hãy mở "
+            "bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx."
+        ),
+        "en": (
+            "{name} is a web page (HTML/XML) named .xlsx, not an Excel file. Open it in Excel "
+            "or LibreOffice and save it as .xlsx."
+        ),
+    },
+    "sheet.not_xlsx": {
+        "vi": (
+            "tệp {name} không phải tệp Excel .xlsx (nội dung không phải dạng .xlsx). Hãy mở "
+            "bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx."
+        ),
+        "en": (
+            "{name} is not an Excel .xlsx file (its content is not in .xlsx form). Open it in "
+            "Excel or LibreOffice and save it as .xlsx."
+        ),
+    },
     "sheet.unknown_sheet": {
         "vi": "không có trang tính '{name}'; các trang tính trong tệp: {available}.",
         "en": "there is no sheet '{name}'; the sheets in the file are: {available}.",
@@ -62,25 +94,25 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sheet.missing_column": {
         "vi": (
             "không tìm thấy cột {missing} trong {rows} dòng đầu. Các tiêu đề đọc được ở dòng "
-            "{header_row}: {found}. Nếu cột mang tên khác, hãy khai báo tên đó trong mục "
-            "'columns' của tệp cấu hình."
+            "{header_row}: {found}. Nếu cột mang tên khác, hãy khai báo tên đó ở khóa 'cot' "
+            "cạnh 'danh_sach' trong tệp dữ liệu, ví dụ  cot: {{ho_ten: \"Họ tên\"}}."
         ),
         "en": (
             "column {missing} not found in the first {rows} rows. Headers read in row "
-            "{header_row}: {found}. If the column has another name, give that name under "
-            "'columns' in the configuration file."
+            "{header_row}: {found}. If the column has another name, give that name under 'cot' "
+            "next to 'danh_sach' in the data file, e.g.  cot: {{ho_ten: \"Full name\"}}."
         ),
     },
     "sheet.missing_column_close": {
         "vi": (
             "không tìm thấy cột {missing} trong {rows} dòng đầu. Các tiêu đề đọc được ở dòng "
             "{header_row}: {found}. Có lẽ là: {closest}. Hãy sửa tiêu đề cột, hoặc khai báo "
-            "tên đó trong mục 'columns' của tệp cấu hình."
+            "tên đó ở khóa 'cot' cạnh 'danh_sach' trong tệp dữ liệu."
         ),
         "en": (
             "column {missing} not found in the first {rows} rows. Headers read in row "
             "{header_row}: {found}. Perhaps: {closest}. Correct the column header, or give "
-            "that name under 'columns' in the configuration file."
+            "that name under 'cot' next to 'danh_sach' in the data file."
         ),
     },
     "sheet.duplicate_column": {
@@ -88,8 +120,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "two columns are both '{field_name}': cells {first} and {second}; keep only one.",
     },
     "sheet.unknown_field": {
-        "vi": "mục 'columns' nêu trường '{name}' không có; các trường dùng được: {known}.",
-        "en": "'columns' names an unknown field '{name}'; the known fields are: {known}.",
+        "vi": "khóa 'cot' nêu trường '{name}' không có; các trường dùng được: {known}.",
+        "en": "'cot' names an unknown field '{name}'; the known fields are: {known}.",
     },
     "sheet.no_rows": {
         "vi": "danh sách trống: dưới dòng tiêu đề (dòng {header_row}) không có dòng dữ liệu nào.",

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, ValidationInfo, field_validator
 
 from pipeline.model.addressing import Addressees, as_list
 from pipeline.model.base import Date, Record
 from pipeline.model.blocks import Block
 from pipeline.model.document import DocumentData
+from pipeline.model.wording import invalid
+from pipeline.rules.dates import numeric_date
 
 
 class IncomingLetter(Record):
@@ -31,6 +33,20 @@ class LetterData(DocumentData):
     )
     noi_dung: list[Block] = Field(min_length=1)
     ket_thuc: str = Field(min_length=1, description="closing paragraph; './.' is added")
+
+    @field_validator("tra_loi")
+    @classmethod
+    def _answers_an_earlier_letter(
+        cls, value: IncomingLetter | None, info: ValidationInfo
+    ) -> IncomingLetter | None:
+        # A reply dated before the letter it answers is a typing slip (most often the year).
+        issued = info.data.get("ngay")
+        if value is not None and issued is not None and value.ngay > issued:
+            raise invalid(
+                "data.reply_before_letter", answered=numeric_date(value.ngay),
+                issued=numeric_date(issued),
+            )  # fmt: skip
+        return value
 
     @property
     def addressees(self) -> list[str]:

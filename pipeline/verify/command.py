@@ -24,13 +24,22 @@ def check_registered(paths: list[Path], reports: list[Report]) -> None:
             check_register(path, report, register)
 
 
+def docx_under(folder: Path) -> list[Path]:
+    """Every .docx under `folder`, sorted; Word's lock files (~$...) and hidden files skipped."""
+    return sorted(p for p in folder.rglob("*.docx") if not p.name.startswith((".", "~$")))
+
+
 def workspace_outputs() -> list[Path]:
     """Every .docx the workspace of the working folder has produced."""
     from pipeline.workspace import Workspace, shown
 
     outputs = Workspace.containing(Path.cwd()).output_dir
-    found = sorted(p for p in outputs.rglob("*.docx") if not p.name.startswith((".", "~$")))
-    return [Path(shown(p)) for p in found]
+    return [Path(shown(p)) for p in docx_under(outputs)]
+
+
+def named_files(files: tuple[Path, ...]) -> list[Path]:
+    """The files given, a folder standing for every .docx under it."""
+    return [found for path in files for found in (docx_under(path) if path.is_dir() else [path])]
 
 
 @click.command("verify")
@@ -72,9 +81,9 @@ def verify_command(
     template: bool,
     against_register: bool,
 ) -> None:
-    """Kiểm tra .docx theo Nghị định 30/2020/NĐ-CP (thể thức, kỹ thuật trình bày); không nêu tệp:
-    mọi .docx trong outputs/ của thư mục làm việc."""
-    paths = list(files) or workspace_outputs()
+    """Kiểm tra .docx theo Nghị định 30/2020/NĐ-CP (thể thức, kỹ thuật trình bày); nêu thư mục:
+    mọi .docx trong đó; không nêu tệp: mọi .docx trong outputs/ của thư mục làm việc."""
+    paths = named_files(files) if files else workspace_outputs()
     if not paths:
         raise click.UsageError(t("verify.no_files"))
     reports = [verify_file(path, doc_type, template=template) for path in paths]

@@ -10,6 +10,7 @@ XLSX_SUFFIXES = (".xlsx", ".xlsm")
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 # Compound File Binary (OLE2): old .xls, and also the wrapper Excel puts around an encrypted .xlsx.
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
+ZIP_MAGIC = b"PK"  # every .xlsx is a zip archive
 
 
 def file_kind(path: Path) -> str:
@@ -45,3 +46,21 @@ def refuse_ole2(path: Path, head: bytes) -> None:
     if head[: len(OLE2_MAGIC)] == OLE2_MAGIC:
         key = "sheet.encrypted" if path.suffix.lower() in XLSX_SUFFIXES else "sheet.xls_format"
         raise InputError(key, file=path, name=path.name)
+
+
+def refuse_not_zip(path: Path, data: bytes) -> None:
+    """InputError if a file named .xlsx is no zip archive at all: most often a CSV or text file
+    saved under the name, sometimes an HTML page Excel was given; said in those terms rather
+    than as zipfile's "File is not a zip file"."""
+    if data.startswith(ZIP_MAGIC):
+        return
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html", b"<?xml", b"<table")):
+        raise InputError("sheet.markup_named_xlsx", file=path, name=path.name)
+    try:
+        data[:4096].decode("utf-8")
+        text = b"\x00" not in data[:4096]
+    except UnicodeDecodeError as exc:
+        text = exc.start > 4090 and b"\x00" not in data[:4096]  # cut inside a letter
+    key = "sheet.text_named_xlsx" if text and data.strip() else "sheet.not_xlsx"
+    raise InputError(key, file=path, name=path.name)

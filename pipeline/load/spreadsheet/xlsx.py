@@ -29,7 +29,7 @@ from lxml import etree
 from pipeline.errors import InputError
 from pipeline.load import read_log
 from pipeline.load.spreadsheet.cells import ExcelError, Formula
-from pipeline.load.spreadsheet.detect import refuse_ole2
+from pipeline.load.spreadsheet.detect import refuse_not_zip, refuse_ole2
 from pipeline.load.spreadsheet.fields import Wanted, normalize_header
 from pipeline.load.spreadsheet.limits import MAX_FILE_BYTES, check_size, refuse_large_parts
 from pipeline.load.spreadsheet.members import member_bytes, plain_member_bytes
@@ -56,6 +56,7 @@ def read_xlsx(path: Path, sheet: str | None, fields: list[Wanted]) -> Table:
         data = path.read_bytes()
         read_log.note(path, stat, data)
         refuse_ole2(path, data)
+        refuse_not_zip(path, data)
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise InputError("sheet.bad_xlsx", file=path, reason=exc) from None

@@ -1,0 +1,185 @@
+"""The commands' help (`vanthu ... --help`) in the user's language.
+
+The help texts are written in Vietnamese in the command modules, where Click reads them, and
+Click adds a few words of its own in English ("Show this message and exit.", "Options:"). Rather
+than touch each command, vanthu gives every command (use_help_language, called as vanthu's group
+hands a command out) a Context whose formatter says each text it is given in the current
+language: in English, a Vietnamese text by its entry of the help area of the catalogue
+(pipeline/messages/help.py, found by its "vi" text, whitespace collapsed as Click rewraps it);
+in Vietnamese, Click's own words by theirs (help.click.*). A text without an entry shows as
+written; tests/test_help_language.py makes sure every help text has one.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Sequence
+
+import click
+from click.utils import make_default_short_help
+
+from pipeline.i18n import SUPPORTED, current_language, t
+from pipeline.messages import CATALOGUE
+
+HELP_AREA = "help."
+CLICK_AREA = "help.click."  # Click's English → Vietnamese
+METAVAR_PART = ".metavar."  # a word of a usage line or an option's name column
+
+
+def normal(text: str) -> str:
+    """A help text as a lookup key: Click rewraps help, so its whitespace does not count."""
+    return " ".join(text.split())
+
+
+def _index(keys_wanted: str, source: str, target: str, *, metavars: bool) -> dict[str, str]:
+    return {
+        normal(entry[source]): entry[target]
+        for key, entry in CATALOGUE.items()
+        if key.startswith(keys_wanted)
+        and not (keys_wanted == HELP_AREA and key.startswith(CLICK_AREA))
+        and (METAVAR_PART in key) == metavars
+    }
+
+
+TO_ENGLISH = _index(HELP_AREA, "vi", "en", metavars=False)
+METAVARS_TO_ENGLISH = _index(HELP_AREA, "vi", "en", metavars=True)
+CLICK_TO_VIETNAMESE = _index(CLICK_AREA, "en", "vi", metavars=False)
+
+
+def translated(text: str, lang: str) -> str | None:
+    """`text`, a help text or heading, in `lang`; None when the table has no entry for it."""
+    table = TO_ENGLISH if lang == "en" else CLICK_TO_VIETNAMESE
+    found = table.get(normal(text))
+    if found is not None:
+        return found
+    # An option's help with Click's extras after it: "Lý do hủy số.  [required]".
+    head, separator, extra = text.rpartition("  [")
+    if separator and head and text.endswith("]"):
+        found = table.get(normal(head))
+        if found is not None:
+            return f"{found}{separator}{extra}"
+    return None
+
+
+def say(text: str, lang: str) -> str:
+    """`text` in `lang` when the table knows it, else as given."""
+    found = translated(text, lang)
+    return text if found is None else found
+
+
+def say_words(text: str, lang: str) -> str:
+    """A usage line's arguments or an option's name column, its metavars in `lang`."""
+    if lang != "en":
+        return text
+    return " ".join(METAVARS_TO_ENGLISH.get(word, word) for word in text.split(" "))
+
+
+class HelpFormatter(click.HelpFormatter):
+    """Click's formatter, saying the texts it is given in `lang` (None: as Click does)."""
+
+    def __init__(
+        self, ctx: click.Context, lang: str | None, width: int | None = None,
+        max_width: int | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(width=width, max_width=max_width)
+        self.ctx = ctx
+        self.lang = lang
+        self.heading = ""  # Click's own word for the section being written
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        if self.lang == "vi" and prefix is None:
+            prefix = f"{t('cli.usage_usage', lang='vi')} "
+        if self.lang is not None:
+            args = say_words(args, self.lang)
+        super().write_usage(prog, args, prefix)
+
+    def write_heading(self, heading: str) -> None:
+        self.heading = heading
+        super().write_heading(heading if self.lang is None else say(heading, self.lang))
+
+    def write_text(self, text: str) -> None:
+        super().write_text(text if self.lang is None else say(text, self.lang))
+
+    def write_dl(
+        self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
+    ) -> None:
+        lang = self.lang
+        if lang is not None:
+            rows = list(rows)
+            if lang == "en" and self.heading == "Commands" and rows:
+                rows = self._commands_in_english(rows)
+            rows = [(say_words(term, lang), say(text, lang)) for term, text in rows]
+        super().write_dl(rows, col_max, col_spacing)
+
+    def _commands_in_english(self, rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """A group's commands with their short help made from the English help: Click cuts a
+        command's docstring to fit (Group.format_commands), and a cut text has no entry."""
+        group = self.ctx.command
+        if not isinstance(group, click.Group):
+            return rows
+        limit = self.width - 6 - max(len(name) for name, _ in rows)  # as Group.format_commands
+        shown = []
+        for name, text in rows:
+            command = group.get_command(self.ctx, name)
+            if command is not None and command.get_short_help_str(limit) == text:
+                if command.short_help:
+                    text = say(inspect.cleandoc(command.short_help), "en")
+                elif command.help:
+                    english = translated(inspect.cleandoc(command.help), "en")
+                    if english is not None:
+                        text = make_default_short_help(english, limit).strip()
+            shown.append((name, text))
+        return shown
+
+
+class HelpContext(click.Context):
+    """A command's context whose help is said in vanthu's language, when run under vanthu."""
+
+    def make_formatter(self) -> click.HelpFormatter:
+        speaks = isinstance(self.find_root(), VanthuContext)
+        return HelpFormatter(
+            self, current_language() if speaks else None, width=self.terminal_width,
+            max_width=self.max_content_width,
+        )  # fmt: skip
+
+
+class VanthuContext(HelpContext):
+    """The context of `vanthu` itself: a command run below it speaks the user's language (run
+    alone, as tests do, it keeps Click's words)."""
+
+
+def use_help_language(command: click.Command) -> None:
+    """Give `command` and its subcommands contexts that say their help in the user's language;
+    a command with a context class of its own keeps it."""
+    if command.context_class is click.Context:
+        command.context_class = HelpContext
+    if isinstance(command, click.Group):
+        for subcommand in command.commands.values():
+            use_help_language(subcommand)
+
+
+def requested_language(group: click.Command, args: Sequence[str]) -> str | None:
+    """The language asked for by `--lang` among the group's own arguments (before the command's
+    name), None when none is or it is not one vanthu speaks. --help is eager: Click shows it
+    before the other options (--lang) have their values."""
+    lang_options: set[str] = set()
+    with_value: set[str] = set()
+    for param in group.params:
+        if isinstance(param, click.Option) and not (param.is_flag or param.count):
+            with_value.update(param.opts)
+            if param.name == "lang":
+                lang_options.update(param.opts)
+    chosen: str | None = None
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        name, equals, value = arg.partition("=")
+        if arg == "--" or not arg.startswith("-"):
+            break  # the command's name: what follows is the command's
+        if name in with_value and not equals:
+            value = args[index + 1] if index + 1 < len(args) else ""
+            index += 1
+        if name in lang_options:
+            chosen = value
+        index += 1
+    return chosen if chosen in SUPPORTED else None

@@ -1,0 +1,102 @@
+"""Click's usage errors (a missing argument, a value of the wrong form, an unknown option) said
+in the user's language, like every other message of vanthu.
+
+Click words these in English through gettext, which would need a compiled catalogue per
+language and the process's locale set to pick it; vanthu's language is chosen by --lang.
+So the few forms a user meets are recognised here by Click's own wording (pinned by
+tests/test_usage_errors.py against the installed Click) and said through the message
+catalogue; any other keeps Click's words.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import IO, Any
+
+import click
+
+from pipeline.help_language import say_words
+from pipeline.i18n import current_language, t
+
+_NAME = r"(?P<name>'[^']*'(?: / '[^']*')*)"
+# Click's English (click.exceptions, click.types, click.parser) → catalogue key.
+_FORMS = [
+    (re.compile(rf"^Missing argument {_NAME}\.$"), "cli.usage_missing_argument"),
+    (re.compile(rf"^Missing option {_NAME}\.$"), "cli.usage_missing_option"),
+    (
+        re.compile(rf"^Invalid value for {_NAME}: '(?P<value>.*)' does not match the formats? ",
+                   re.S),  # fmt: skip
+        "cli.usage_bad_date",
+    ),
+    (
+        re.compile(rf"^Invalid value for {_NAME}: '(?P<value>.*)' is not one of (?P<choices>.*)\.$",
+                   re.S),  # fmt: skip
+        "cli.usage_not_a_choice",
+    ),
+    (
+        re.compile(rf"^Invalid value for {_NAME}: '(?P<value>.*)' is not a valid integer"),
+        "cli.usage_not_integer",
+    ),
+    (
+        re.compile(rf"^Invalid value for {_NAME}: (?P<value>.+) is not in the range "
+                   r"x>=(?P<low>-?\d+)\.$"),  # fmt: skip
+        "cli.usage_too_small",
+    ),
+    (re.compile(r"^No such command '(?P<name>.*)'\.$"), "cli.usage_no_command"),
+    (
+        re.compile(r"^No such option '(?P<name>[^']*)'\. Did you mean '(?P<close>[^']*)'\?$"),
+        "cli.usage_no_option_close",
+    ),
+    (re.compile(r"^No such option '(?P<name>[^']*)'\.$"), "cli.usage_no_option"),
+    (re.compile(r"^Option '(?P<name>[^']*)' requires an argument\.$"), "cli.usage_needs_value"),
+    (re.compile(r"^Got unexpected extra arguments? \((?P<value>.*)\)$"), "cli.usage_extra"),
+    (re.compile(r"^Missing command\.$"), "cli.usage_missing_command"),
+]
+
+
+def usage_message(error: click.UsageError) -> str:
+    """The error's message in the current language; Click's own when its form is not known."""
+    original = error.format_message()
+    for pattern, key in _FORMS:
+        found = pattern.match(original)
+        if found is None:
+            continue
+        fields: dict[str, Any] = found.groupdict()
+        if fields.get("name", "").startswith("'"):  # 'TỆP.xlsx': 'FILE.xlsx' in English
+            fields["name"] = " / ".join(
+                f"'{say_words(name.strip(chr(39)), current_language())}'"
+                for name in fields["name"].split(" / ")
+            )
+        if "choices" in fields:
+            fields["choices"] = fields["choices"].replace("'", "")
+        if fields.get("name", "").startswith("'{"):  # a choice argument: its name is its choices
+            key += "_unnamed"
+        return t(key, **fields)
+    return original
+
+
+def in_users_language(error: click.UsageError) -> click.UsageError:
+    """The error to raise in its place: said in the user's language; Click's "no arguments,
+    so the help" (NoArgsIsHelpError, Click 8.2+) left to print the help as it does."""
+    if type(error).__name__ == "NoArgsIsHelpError":
+        return error
+    return UsageErrorShown(error)
+
+
+class UsageErrorShown(click.UsageError):
+    """A usage error shown as vanthu shows errors: usage line, where help is, one message."""
+
+    def __init__(self, error: click.UsageError) -> None:
+        super().__init__(usage_message(error), error.ctx)
+        self.exit_code = error.exit_code
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        ctx = self.ctx
+        if ctx is not None:
+            usage = ctx.get_usage()
+            usage = t("cli.usage_usage") + usage.removeprefix("Usage:") if usage.startswith(
+                "Usage:"
+            ) else usage
+            hint = t("cli.usage_help", command=f"{ctx.command_path} --help")
+            click.echo(f"{usage}\n{hint}\n", file=file, err=file is None, color=ctx.color)
+        click.echo(f"{t('common.error')}: {self.message}", file=file, err=file is None)
