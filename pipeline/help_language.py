@@ -16,7 +16,6 @@ import inspect
 from collections.abc import Sequence
 
 import click
-from click.utils import make_default_short_help
 
 from pipeline.i18n import SUPPORTED, current_language, t
 from pipeline.messages import CATALOGUE
@@ -127,7 +126,8 @@ class HelpFormatter(click.HelpFormatter):
                 elif command.help:
                     english = translated(inspect.cleandoc(command.help), "en")
                     if english is not None:
-                        text = make_default_short_help(english, limit).strip()
+                        # Cut as Click cuts (make_default_short_help is deprecated in 8.4).
+                        text = click.Command(name, help=english).get_short_help_str(limit)
             shown.append((name, text))
         return shown
 
