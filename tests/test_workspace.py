@@ -110,6 +110,8 @@ def test_sector_office_needs_its_name_and_abbreviation() -> None:
     )
     assert profile["ten_co_quan"] == "SỞ TƯ PHÁP" and profile["viet_tat"] == "STP"
     assert profile["co_quan_chu_quan"] == "UBND TỈNH SƠN LA"
+    # Running text as Nghị định 30 writes an agency: its kind and each field capitalised.
+    assert profile["ten_day_du"] == "Sở Tư pháp tỉnh Sơn La"
 
 
 # --- finding the workspace ------------------------------------------------------------------

@@ -292,6 +292,12 @@ def _allowed(onset: str, nucleus: str, final: str, tone: str, strict: bool) -> b
     return not (strict and final in _STOP_FINALS and tone not in _STOP_TONES)
 
 
+def is_vietnamese_syllable(word: str) -> bool:
+    """Whether a lower-case word is one well-formed Vietnamese syllable (âm tiết): "sở",
+    "nghiêng" are, "ubnd", "hđnd" are not."""
+    return _is_syllable(unicodedata.normalize("NFC", word))
+
+
 @lru_cache(maxsize=8192)
 def _is_syllable(word: str) -> bool:
     """Whether a lower-case word is one well-formed Vietnamese syllable (âm tiết)."""

@@ -20,6 +20,7 @@ from ruamel.yaml import YAML
 from pipeline.errors import InputError
 from pipeline.load.locations import AGENCY_DIR
 from pipeline.render.output import write_atomic
+from pipeline.rules.agency_names import running_text_name
 from pipeline.starters import starter_text
 from pipeline.text.normalize import nfc, slug
 from pipeline.workspace.config import CONFIG_FILE, DATA_DIR, OUTPUT_DIR, TEMPLATE_DIR
@@ -82,7 +83,7 @@ def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
     ten_co_quan = _clean(answers.ten_co_quan or "").upper()
     if "{ten_co_quan}" in str(preset["ten_co_quan"]) and not ten_co_quan:
         raise InputError("ws.missing_answer", name="ten_co_quan", option="co-quan")
-    short = ten_co_quan.capitalize() if ten_co_quan else ""
+    short = running_text_name(ten_co_quan)
     names = {"dia_danh": dia_danh, "DIA_DANH": dia_danh.upper(), "ten_co_quan": ten_co_quan,
              "ten_ngan": short}  # fmt: skip
     # mo_ta describes the preset, van_ban is the starters' wording: neither is in the profile.
