@@ -404,4 +404,29 @@ def test_a_report_of_a_year_without_decisions_is_refused(cli: click.Group, input
     break_line(report, "nam: 2022", "nam: 2030")
     result = CliRunner().invoke(cli, ["check", str(report)])
     assert result.exit_code == 1
-    assert "2030" in result.output and "inputs/2030" in result.output
+    # Decisions dated in 2030 are looked for in the whole data folder, not inputs/2030 only.
+    assert "2030" in result.output and f"{inputs_copy} " in result.output
+
+
+def test_a_repeated_number_names_this_file_its_number_and_the_other_file(
+    cli: click.Group, inputs_copy: Path, out: Path
+) -> None:
+    plan = (inputs_copy / "2022" / "ke-hoach-tdkt.yaml").read_text("utf-8")
+    copy = inputs_copy / "2022" / "kh-trung-so.yaml"
+    copy.write_text(
+        plan.replace("\nso: 5 ", "\nso: 152 ", 1).replace("ngay: 22/12/2021", "ngay: 25/12/2022"),
+        "utf-8",
+    )
+    decision = inputs_copy / "2022" / "qd-lao-dong-tien-tien.yaml"
+    # The decision was built before (kept): the new plan is the one refused.
+    result = invoke(cli, str(inputs_copy), "-o", str(out))
+    assert result.exit_code == 1
+    [line] = [x for x in result.stderr.splitlines() if "152/" in x]
+    assert line.startswith(f"Lỗi: {copy}: số 152/KH-VPUBND trùng số với {decision} "
+                           "(152/QĐ-VPUBND)"), line  # fmt: skip
+    assert line.count(str(copy)) == 1
+    # Both new: the second in path order is refused, naming the first.
+    result = invoke(cli, str(inputs_copy), "-o", str(out), "--force")
+    [line] = [x for x in result.stderr.splitlines() if "152/" in x]
+    assert line.startswith(f"Lỗi: {decision}: số 152/QĐ-VPUBND trùng số với {copy} "
+                           "(152/KH-VPUBND)"), line  # fmt: skip

@@ -110,3 +110,109 @@ def test_missing_unoserver_or_uno_is_a_conversion_error(
         pdf_module.PdfConverter().start()
     assert no_uno.value.key == "build.pdf_no_uno"
     assert pdf_module.server_starts() == starts
+
+
+# A PDF's deadline grows with the document (a 500-certificate batch failed at a fixed 30 s).
+
+
+def test_the_deadline_grows_with_the_pages_up_to_a_ceiling(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv(pdf_module.TIMEOUT_ENV, raising=False)
+    # A short document: a hung LibreOffice is still noticed after about half a minute.
+    assert pdf_module.timeout_for_pages(0) == pdf_module.timeout_for_pages(1) == 31
+    assert pdf_module.timeout_for_pages(5) == 31
+    # 30 s + 0.1 s a page + pages² / 1000 (LibreOffice slows down on many framed pages).
+    assert pdf_module.timeout_for_pages(60) == 40  # 30 + 6 + 3.6, rounded up
+    assert pdf_module.timeout_for_pages(200) == 90
+    assert pdf_module.timeout_for_pages(500) == 330  # measured: 69 s idle, 143 s under load
+    assert pdf_module.timeout_for_pages(1000) == 1130
+    assert pdf_module.timeout_for_pages(5000) == pdf_module.TIMEOUT_CEILING == 1800
+    deadlines = [pdf_module.timeout_for_pages(p) for p in range(0, 3000, 7)]
+    assert deadlines == sorted(deadlines)
+    assert pdf_module.conversion_timeout() is None  # nothing fixed: each document its own
+
+
+def test_the_pages_are_counted_from_the_docx(tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    def docx(name: str, body: bytes) -> Path:
+        path = tmp_path / name
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("word/document.xml", body)
+        return path
+
+    page_break = b'<w:r><w:br w:type="page"/></w:r>'
+    section = b'<w:sectPr w:rsidR="1"><w:pgSz w:w="16838"/></w:sectPr>'
+    assert pdf_module.estimate_pages(docx("one.docx", b"<w:body><w:p/>" + section)) == 1
+    certificates = b"<w:p/>" + (page_break + b"<w:p/>") * 199 + section
+    assert pdf_module.estimate_pages(docx("gk.docx", certificates)) == 200
+    assert pdf_module.estimate_pages(docx("ppr.docx", b"<w:pageBreakBefore/>" * 3 + section)) == 4
+    two = b"<w:sectPr>" + b"</w:sectPr>" + b"<w:sectPr/>"
+    assert pdf_module.estimate_pages(docx("two.docx", two)) == 2
+    # Running text without breaks: its size says how long it is (20 kB of XML a page).
+    text = b"<w:p><w:r><w:t>" + b"x" * 1_000_000 + b"</w:t></w:r></w:p>" + section
+    assert pdf_module.estimate_pages(docx("text.docx", text)) == 51
+    # Not a .docx (LibreOffice will say so): the shortest deadline.
+    (tmp_path / "bad.docx").write_bytes(b"not a zip")
+    assert pdf_module.estimate_pages(tmp_path / "bad.docx") == 1
+    assert pdf_module.estimate_pages(tmp_path / "missing.docx") == 1
+    # A mark straddling two reads is counted once.
+    mark = b'w:type="page"'
+    for cut in range(len(mark) + 1):
+        stream = io.BytesIO(b"x" * ((1 << 20) - cut) + mark + b"x" * 10 + mark)
+        assert pdf_module._count_marks(stream) == 2, cut
+
+
+def test_a_fixed_deadline_comes_from_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import zipfile
+
+    big = tmp_path / "gk.docx"
+    with zipfile.ZipFile(big, "w") as archive:
+        archive.writestr("word/document.xml", b'<w:br w:type="page"/>' * 499 + b"<w:sectPr/>")
+    monkeypatch.delenv(pdf_module.TIMEOUT_ENV, raising=False)
+    assert pdf_module.document_timeout(big) == 330
+    assert pdf_module.PdfConverter().timeout_for(big) == 330
+    assert pdf_module.PdfConverter(timeout=12).timeout_for(big) == 12
+    monkeypatch.setenv(pdf_module.TIMEOUT_ENV, "2400")  # beyond the ceiling: the user's choice
+    assert pdf_module.document_timeout(big) == 2400
+    assert pdf_module.PdfConverter().timeout_for(big) == 2400
+    for ignored in ("", "abc", "0", "-5", "nan", "inf"):
+        monkeypatch.setenv(pdf_module.TIMEOUT_ENV, ignored)
+        assert pdf_module.document_timeout(big) == 330, ignored
+
+
+def test_a_pdf_of_200_certificates_gets_more_than_30_seconds(
+    cli: click.Group, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`vanthu render --in-thu --pdf` of a 200-certificate batch, with real LibreOffice: its
+    deadline is computed from its 200 pages, beyond the old fixed 30 s, and the PDF is whole."""
+    import subprocess
+
+    from tests.test_giay_khen import CERTIFICATE, batch_rows, workspace
+
+    monkeypatch.delenv(pdf_module.TIMEOUT_ENV, raising=False)
+    deadlines: list[float] = []
+    timeout_for = pdf_module.PdfConverter.timeout_for
+
+    def recorded(self: pdf_module.PdfConverter, source: Path) -> float:
+        deadlines.append(timeout_for(self, source))
+        return deadlines[-1]
+
+    monkeypatch.setattr(pdf_module.PdfConverter, "timeout_for", recorded)
+    source = workspace(tmp_path, batch_rows(200), CERTIFICATE)
+    out = tmp_path / "out"
+    out.mkdir()
+    result = CliRunner().invoke(
+        cli, ["render", str(source), "--in-thu", "--pdf", "-o", str(out / "gk.pdf")]
+    )
+    assert result.exit_code == 0, result.output
+    assert deadlines == [90] and deadlines[0] > 30
+    info = subprocess.run(
+        ["pdfinfo", str(out / "gk.pdf")], check=True, capture_output=True, text=True
+    )
+    assert "Pages:           200" in info.stdout.splitlines()
+    assert sorted(p.name for p in out.iterdir()) == ["gk.docx", "gk.pdf"]

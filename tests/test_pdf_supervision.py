@@ -208,3 +208,45 @@ def test_build_survives_libreoffice_killed_mid_build(inputs_copy: Path, tmp_path
     for source in find_inputs(workspace):
         assert is_pdf(out / source.relative_to(inputs_copy).with_suffix(".pdf")), source
     assert not list(out.rglob(".*partial*")) and not list(out.rglob(".~lock*"))
+
+
+def test_a_document_failing_twice_leaves_no_lock_or_partial_file(
+    docx: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """LibreOffice stopped while it writes the PDF (its lock of the partial PDF and its lu*.tmp
+    made), on both tries, until the deadline VANTHU_PDF_TIMEOUT sets: nothing is left beside
+    the PDF that was not written."""
+    monkeypatch.setenv("VANTHU_PDF_TIMEOUT", "6")
+    out = tmp_path / "out"
+    out.mkdir()
+    stopped: list[int] = []
+    done = threading.Event()
+
+    def stop_libreoffice_while_it_writes(converter: PdfConverter) -> None:
+        while not done.is_set():
+            if list(out.glob(".~lock..a.*.partial.pdf#")):
+                try:
+                    victim = office_pid(converter)
+                except AssertionError:  # between two LibreOffices
+                    continue
+                if victim not in stopped:
+                    os.kill(victim, signal.SIGSTOP)
+                    stopped.append(victim)
+            time.sleep(0.002)
+
+    with PdfConverter() as converter:
+        assert converter.timeout == 6
+        watcher = threading.Thread(target=stop_libreoffice_while_it_writes, args=(converter,))
+        watcher.start()
+        try:
+            with pytest.raises(ConversionError) as failed:
+                finishes(lambda: converter.convert(docx, out / "a.pdf"))
+        finally:
+            done.set()
+            watcher.join()
+        assert os.listdir(out) == []  # no .~lock..a.*.partial.pdf#, no partial, no lu*.tmp
+        assert len(stopped) == 2 and converter.restarts == 1  # caught writing, both tries
+        assert "không trả lời sau 6 giây" in failed.value.message()
+        converter.timeout = 30
+        converter.convert(docx, out / "b.pdf")  # a fresh LibreOffice serves the next one
+    assert is_pdf(out / "b.pdf") and os.listdir(out) == ["b.pdf"]

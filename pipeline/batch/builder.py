@@ -11,7 +11,11 @@
    in this build, else the one the register holds; neither makes it invalid);
 4. the staged outputs are put in place (a batch only when its decision was); with `pdf`, each
    new .docx is converted through one LibreOffice started for the build;
-5. each year's manifest is written (only when its content changed).
+5. every output an earlier build wrote (a manifest records it) for an input in the build's
+   folder that no longer produces it (renamed, deleted, moved, or dated into another year) is
+   removed while it is still exactly what that build wrote, and kept with a warning when it
+   was edited since; a file no manifest records is never touched;
+6. each year's manifest is written (only when its content changed).
 
 Temporary files a killed run left in the output folder are removed first.
 """
@@ -29,7 +33,7 @@ from typing import TYPE_CHECKING
 from pipeline import __version__
 from pipeline.batch.discover import MANIFEST, Layout, find_inputs
 from pipeline.batch.freshness import Freshness
-from pipeline.batch.manifest import Entry, Manifest
+from pipeline.batch.manifest import Entry, Manifest, file_sha256
 from pipeline.batch.progress import Reporter, SilentReporter
 from pipeline.batch.result import BuildResult, DocumentResult, Status
 from pipeline.batch.staged import Staged, StageJob
@@ -70,6 +74,10 @@ class Recorded:
     def entry(self, name: str) -> Entry | None:
         found = self.entries.get(name)
         return found[1] if found else None
+
+    def names_under(self, prefix: str) -> bool:
+        """Whether any manifest (of any vanthu version) records an input named below `prefix`."""
+        return any(name.startswith(prefix) for m in self.manifests.values() for name in m.entries)
 
 
 class Finisher:
@@ -129,13 +137,14 @@ def refuse_second_claims(
     staged: dict[Path, Staged], claims: Iterable[tuple[Path, Hashable]], error: Callable[..., str]
 ) -> None:
     """An input claiming what an earlier one holds becomes invalid, its staged file dropped;
-    `error(first, second, key)` says why, naming both."""
+    `error(refused, other, key)` says why, naming the refused input and the other one."""
     for first, second, key in second_claims(claims):
         # The one this build made gives way; two kept from earlier builds were already accepted.
         loser = second if second in staged else first if first in staged else None
         if loser is None:
             continue
-        staged[loser] = staged[loser].refused(error(first, second, key))
+        other = first if loser == second else second
+        staged[loser] = staged[loser].refused(error(loser, other, key))
 
 
 def refuse_shared_outputs(
@@ -146,8 +155,8 @@ def refuse_shared_outputs(
     refuse_second_claims(
         staged,
         ((path, output) for path, output in outputs if output is not None),
-        lambda first, second, output: RenderError(
-            "ws.output_collision", output=output, first=first, second=second
+        lambda refused, other, output: RenderError(
+            "ws.output_collision", output=output, first=other, second=refused
         ).message(),
     )
 
@@ -169,9 +178,10 @@ def build(
     paths = find_inputs(workspace, input_dir)
     clean_stale(layout.output_dir)
     result = BuildResult()
-    if not paths:
-        return result
     recorded = Recorded.read(layout)
+    prefix = layout.name_of(scope) + "/"
+    if not paths and not recorded.names_under(prefix):  # else what they recorded goes
+        return result
     freshness = Freshness(layout, workspace.templates)
     progress = reporter or SilentReporter()
     with ExitStack() as stack:
@@ -217,6 +227,8 @@ def build(
             settle(register(), numbers, staged, entries, result)
         read_stamps = {p: staged[p].read_stamps for p in entries if p not in kept}
         staged.clear()  # what follows reuses its memory
+    # Only now that the new outputs are in place, and before the manifests stop naming them.
+    remove_orphans(layout, freshness, recorded, prefix, paths, entries, result)
     result.manifests = write_manifests(layout, recorded, scope, paths, entries)
     built = ((entries[p], stamps) for p, stamps in read_stamps.items())
     freshness.hashes.save(freshness.files_read(built))
@@ -234,18 +246,20 @@ def pdf_converter() -> PdfConverter:
 def refuse_repeated_numbers(
     paths: list[Path], staged: dict[Path, Staged], kept: dict[Path, Entry]
 ) -> None:
-    """Two documents of one office and year with the same typed number: the second is invalid,
-    naming both (numbers are unique per office per year, Nghị định 30/2020, Điều 15)."""
+    """Two documents of one office and year with the same number, whatever their kinds (152/KH
+    and 152/QĐ too: an office numbers all it sends in one run per year, Nghị định 30/2020,
+    Điều 15): the second is invalid (the one built now, when the other was kept), its message
+    giving its own Số/ký hiệu and the other document's."""
     entries = ((p, kept[p] if p in kept else staged[p].entry) for p in paths)
     numbered = {p: e for p, e in entries if e is not None and e.so is not None}
     refuse_second_claims(
         staged,
         ((p, (e.co_quan, e.ngay[:4], e.so)) for p, e in numbered.items()),
-        lambda first, second, _: RenderError(
+        lambda refused, other, _: RenderError(
             "build.repeated_number",
-            number=numbered[second].so_ky_hieu,
-            first=first,
-            second=second,
+            number=numbered[refused].so_ky_hieu,
+            other=other,
+            other_number=numbered[other].so_ky_hieu,
         ).message(),  # fmt: skip
     )
 
@@ -419,6 +433,76 @@ def finish(
             entries[path] = done
     result.documents.extend(documents[path] for path in paths)
     return entries
+
+
+def remove_orphans(
+    layout: Layout,
+    freshness: Freshness,
+    recorded: Recorded,
+    prefix: str,
+    paths: list[Path],
+    entries: dict[Path, Entry],
+    result: BuildResult,
+) -> None:
+    """Remove each output (.docx, .pdf) a manifest records for an input named below `prefix`
+    (this build's folder) that no input produces any more, while its sha256 is still the one
+    recorded; one edited since, or that cannot be removed, is kept with a warning.
+
+    Only the manifests' entries are compared (no file is read on a build that changed
+    nothing); a file is hashed only once it is to go. What an input of this build that
+    failed had written stays, and so does every output a manifest still names."""
+    failed = {layout.name_of(p) for p in paths if p not in entries}  # still there: kept
+    wanted: set[str] = set()  # output names that stay: this build's, or not its to remove
+    candidates: dict[str, list[tuple[str, str | None]]] = {}
+    for entry in entries.values():
+        wanted.add(entry.output)
+        if entry.pdf is not None:
+            wanted.add(entry.pdf)
+    for manifest in recorded.manifests.values():
+        for name, entry in manifest.entries.items():
+            if entry.output in wanted and (entry.pdf is None or entry.pdf in wanted):
+                continue  # a build that changed nothing ends here for every entry
+            files: list[tuple[str, str | None]] = [(entry.output, entry.output_sha256)]
+            if entry.pdf is not None:
+                files.append((entry.pdf, entry.pdf_sha256))
+            if not name.startswith(prefix) or name in failed:
+                wanted.update(f for f, _ in files)
+            else:
+                candidates.setdefault(name, []).extend(files)
+    for name, outputs in sorted(candidates.items()):
+        removed: list[Path] = []
+        for output, recorded_sha256 in outputs:
+            if output in wanted:
+                continue
+            path = layout.output_dir / output
+            if not freshness.inside_outputs(path) or not path.is_file():
+                continue  # gone already, or a manifest naming what is not the build's
+            why = orphan_kept(path, recorded_sha256)
+            if why is None:
+                removed.append(path)
+                continue
+            message = RenderError(why[0], file=path, name=name, **why[1]).message()
+            result.documents.append(
+                DocumentResult(layout.path_of(name), name, Status.KEPT, path, error=message)
+            )
+        if removed:
+            docx = next((p for p in removed if p.suffix != ".pdf"), None)
+            pdf = next((p for p in removed if p.suffix == ".pdf"), None)
+            result.documents.append(
+                DocumentResult(layout.path_of(name), name, Status.REMOVED, docx, pdf)
+            )
+
+
+def orphan_kept(path: Path, recorded_sha256: str | None) -> tuple[str, dict[str, str]] | None:
+    """Remove `path` when it is still what the manifest recorded; else the message (key and
+    arguments) saying why it was kept."""
+    try:
+        if recorded_sha256 is None or file_sha256(path) != recorded_sha256:
+            return "build.orphan_edited", {}
+        path.unlink()
+    except OSError as exc:
+        return "build.orphan_not_removed", {"reason": exc.strerror or str(exc)}
+    return None
 
 
 def write_manifests(

@@ -7,7 +7,9 @@ The converter runs `unoserver` (LibreOffice plus a small XML-RPC server) on free
 ports with a private LibreOffice profile, so it neither meets nor disturbs a LibreOffice the
 user has open; starting it costs seconds, each conversion after that a fraction of one.
 
-LibreOffice is supervised: each conversion has a deadline (`timeout`, VANTHU_PDF_TIMEOUT),
+LibreOffice is supervised: each conversion has a deadline that grows with the document
+(`document_timeout`: 30 s for a few pages, some minutes for a batch of hundreds of Giấy khen,
+never more than TIMEOUT_CEILING; `timeout` or VANTHU_PDF_TIMEOUT fix one for every document),
 and when LibreOffice crashes, is killed or stops answering (a hang, a SIGSTOP) the whole
 server is killed and started afresh, and the document is tried once more; a document that
 fails twice is reported by name, in words, never with LibreOffice's own error text. When
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import glob
 import http.client
+import math
 import os
 import shutil
 import signal
@@ -29,9 +32,11 @@ import sys
 import tempfile
 import time
 import xmlrpc.client
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import IO
 
 from pipeline.batch import office
 from pipeline.batch.office import HOST
@@ -39,8 +44,23 @@ from pipeline.errors import ConversionError
 from pipeline.i18n import t
 
 START_TIMEOUT = 120.0  # seconds; a cold LibreOffice with a fresh profile takes ~10 s
-CONVERSION_TIMEOUT = 30.0  # seconds per document; a decision converts in well under one
-TIMEOUT_ENV = "VANTHU_PDF_TIMEOUT"
+# A document's deadline, in seconds, from its pages p: TIMEOUT_BASE + TIMEOUT_PER_PAGE * p
+# + p² / TIMEOUT_PAGES_SQUARED, at most TIMEOUT_CEILING. A decision converts in well under a
+# second, so a hang of a short document is still noticed after about 30 s. LibreOffice's time
+# grows faster than its pages when each page holds positioned frames (Giấy khen, measured with
+# the test print's border on the 2-core machine, idle: 200 pages 8 s, 350 pages 23 s, 500 pages
+# 69 s; 143 s under load): the deadline for 500 pages is 330 s, for 1000 pages 1130 s.
+TIMEOUT_BASE = 30.0
+TIMEOUT_PER_PAGE = 0.1
+TIMEOUT_PAGES_SQUARED = 1000.0
+TIMEOUT_CEILING = 1800.0  # hard limit of a computed deadline; VANTHU_PDF_TIMEOUT may exceed it
+TIMEOUT_ENV = "VANTHU_PDF_TIMEOUT"  # seconds: one fixed deadline for every document
+_XML_BYTES_PER_PAGE = 20_000  # document.xml of a dense page of text; most pages hold less
+# What ends a page: a page break, a paragraph that starts a page, a section (the body's last one
+# included, so a document without breaks has one page).
+_PAGE_MARKS = (
+    b'w:type="page"', b"<w:pageBreakBefore", b"<w:sectPr>", b"<w:sectPr ", b"<w:sectPr/>"
+)  # fmt: skip
 STOP_TIMEOUT = 10.0  # seconds LibreOffice gets to close cleanly before it is killed
 OWN_PROFILE = "vanthu-pdf-"  # prefix of the private profiles: marks LibreOffice files we left
 _LOG_TAIL = 600
@@ -66,13 +86,54 @@ def server_starts() -> int:
     return _starts
 
 
-def conversion_timeout() -> float:
-    """Seconds one document may take: VANTHU_PDF_TIMEOUT, else CONVERSION_TIMEOUT."""
+def conversion_timeout() -> float | None:
+    """Seconds every document may take when VANTHU_PDF_TIMEOUT says so, else None (each
+    document's deadline is computed from its pages)."""
     try:
         value = float(os.environ.get(TIMEOUT_ENV, ""))
     except ValueError:
-        return CONVERSION_TIMEOUT
-    return value if value > 0 else CONVERSION_TIMEOUT
+        return None
+    return value if value > 0 and math.isfinite(value) else None
+
+
+def timeout_for_pages(pages: int) -> float:
+    """Seconds LibreOffice may take to convert a document of `pages` pages."""
+    pages = max(pages, 1)
+    seconds = TIMEOUT_BASE + TIMEOUT_PER_PAGE * pages + pages * pages / TIMEOUT_PAGES_SQUARED
+    return float(min(math.ceil(seconds), TIMEOUT_CEILING))
+
+
+def estimate_pages(docx: Path) -> int:
+    """Pages of a .docx, estimated without laying it out: its explicit page breaks and
+    sections (one Giấy khen a page), or its document.xml's size for running text, whichever
+    says more; 1 when the file cannot be read (LibreOffice will say what is wrong with it)."""
+    try:
+        with zipfile.ZipFile(docx) as archive:
+            info = archive.getinfo("word/document.xml")
+            with archive.open(info) as body:
+                breaks = _count_marks(body)
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError, EOFError):
+        return 1
+    return max(breaks, math.ceil(info.file_size / _XML_BYTES_PER_PAGE), 1)
+
+
+def _count_marks(body: IO[bytes]) -> int:
+    """How many _PAGE_MARKS a stream holds, read in chunks (a mark may straddle two)."""
+    keep = max(len(mark) for mark in _PAGE_MARKS) - 1
+    count, tail = 0, b""
+    while chunk := body.read(1 << 20):
+        window = tail + chunk
+        # Count only marks that end in the new bytes: the tail's own were counted before.
+        count += sum(window.count(mark) - tail.count(mark) for mark in _PAGE_MARKS)
+        tail = window[-keep:]
+    return count
+
+
+def document_timeout(source: Path) -> float:
+    """Seconds the conversion of `source` may take: VANTHU_PDF_TIMEOUT when set, else
+    `timeout_for_pages` of its estimated pages."""
+    fixed = conversion_timeout()
+    return fixed if fixed is not None else timeout_for_pages(estimate_pages(source))
 
 
 class _TimeoutTransport(xmlrpc.client.Transport):
@@ -97,11 +158,14 @@ class _Failure:
 
 
 class PdfConverter:
-    """One unoserver process: `start()` it, `convert()` many files, `stop()` it."""
+    """One unoserver process: `start()` it, `convert()` many files, `stop()` it.
+
+    `timeout`: seconds every document may take; None (and no VANTHU_PDF_TIMEOUT): each
+    document's own, from its pages (`document_timeout`)."""
 
     def __init__(self, scratch_parent: Path | None = None, timeout: float | None = None) -> None:
         self.scratch_parent = scratch_parent
-        self.timeout = timeout if timeout is not None else conversion_timeout()
+        self.timeout: float | None = timeout if timeout is not None else conversion_timeout()
         self.port = 0
         self.uno_port = 0
         self.restarts = 0
@@ -143,8 +207,8 @@ class PdfConverter:
             "--port", str(self.port), "--uno-port", str(uno_port),
             "--user-installation", str(self._scratch / "profile"),
             "--executable", soffice,
-            # The server's own deadline, a little after ours: we restart it first.
-            "--conversion-timeout", str(int(self.timeout) + 5),
+            # The server's own deadline, a little after the longest of ours: we restart it first.
+            "--conversion-timeout", str(int(self.timeout or TIMEOUT_CEILING) + 5),
         ]  # fmt: skip
         assert self.log_path is not None
         with self.log_path.open("wb") as log:
@@ -200,43 +264,53 @@ class PdfConverter:
     def _url(self) -> str:
         return f"http://{HOST}:{self.port}"
 
+    def timeout_for(self, source: Path) -> float:
+        """Seconds the conversion of `source` may take: `timeout` when fixed, else its own."""
+        return self.timeout if self.timeout is not None else document_timeout(source)
+
     def convert(self, source: Path, target: Path) -> None:
         """Write `target` (.pdf) from `source` (.docx), atomically.
 
         Tried twice, the second time in a restarted LibreOffice; ConversionError naming the
-        document (and why, in words) when both tries fail.
+        document (and why, in words) when both tries fail, with nothing of the tries (partial
+        PDF, LibreOffice's lock files) left beside it.
         """
-        failure = self._attempt(source, target)
+        timeout = self.timeout_for(source)
+        failure = self._attempt(source, target, timeout)
         if failure is None:
             return
         # Always afresh: LibreOffice's error can arrive before its crash shows (port still open).
-        self._restart()
-        failure = self._attempt(source, target)
+        self._restart()  # its kill removes what the failed try left
+        failure = self._attempt(source, target, timeout)
         if failure is None:
             return
         if failure.restart or not self._healthy():
             self._kill()  # the next document starts a fresh LibreOffice rather than wait again
-        raise ConversionError(
-            "build.pdf_document_failed",
-            document=source.name,
-            why=t(failure.why, seconds=f"{self.timeout:g}"),
-        )
+        else:
+            self._in_flight = None
+            remove_stale_files(source, target)
+        why = t(failure.why, seconds=f"{timeout:g}")
+        if failure.why == "build.pdf_why_timeout" and self.timeout is None:
+            why += t("build.pdf_timeout_hint", env=TIMEOUT_ENV)
+        raise ConversionError("build.pdf_document_failed", document=source.name, why=why)
 
-    def _attempt(self, source: Path, target: Path) -> _Failure | None:
+    def _attempt(self, source: Path, target: Path, timeout: float) -> _Failure | None:
         """One conversion; None when `target` was written, else why not.
 
-        Remembered as in flight until it returns: when the build is stopped in the middle of
-        it (Ctrl-C), LibreOffice is killed and `_kill` removes what it was writing."""
+        Remembered as in flight until it succeeds: when the build is stopped in the middle of
+        it (Ctrl-C), or it failed and LibreOffice is killed, `_kill` removes what LibreOffice
+        was writing (a lock of the partial PDF, its lu*.tmp)."""
         self.wait_ready()
         remove_stale_files(source, target)  # a lock left by a killed try blocks the next one
         self._in_flight = (source, target, time.time())
-        failure = self._convert(source, target)
-        self._in_flight = None
+        failure = self._convert(source, target, timeout)
+        if failure is None:
+            self._in_flight = None
         return failure
 
-    def _convert(self, source: Path, target: Path) -> _Failure | None:
+    def _convert(self, source: Path, target: Path, timeout: float) -> _Failure | None:
         partial = target.with_name(f".{target.stem}.{os.getpid()}.partial.pdf")
-        transport = _TimeoutTransport(self.timeout)
+        transport = _TimeoutTransport(timeout)
         try:
             with xmlrpc.client.ServerProxy(
                 self._url, transport=transport, allow_none=True

@@ -46,8 +46,8 @@ class SilentReporter:
 
 
 def table_rows(result: BuildResult) -> list[tuple[DocumentResult, list[str]]]:
-    """The table's rows: each document built or failed (the unchanged ones are counted in the
-    summary: a year of thousands stays readable)."""
+    """The table's rows: each document built or failed, each old output removed or kept (the
+    unchanged ones are counted in the summary: a year of thousands stays readable)."""
     rows = []
     here = os.getcwd()
     for document in result.documents:
@@ -69,7 +69,13 @@ def table_headings() -> list[str]:
     return [t(f"build.col_{c}") for c in ("document", "status", "output", "time")]
 
 
-_STATUS_STYLE = {Status.BUILT: "green", Status.UNCHANGED: "dim", Status.FAILED: "bold red"}
+_STATUS_STYLE = {
+    Status.BUILT: "green",
+    Status.UNCHANGED: "dim",
+    Status.FAILED: "bold red",
+    Status.REMOVED: "yellow",
+    Status.KEPT: "bold yellow",
+}
 
 
 def result_table(result: BuildResult) -> Table:
@@ -134,14 +140,18 @@ def print_report(result: BuildResult, console: Console | None = None) -> None:
             console.print(result_table(result))
         else:
             click.echo(plain_table(result))
+    removed = result.count(Status.REMOVED)
     say(
         t(
-            "build.summary",
+            "build.summary_removed" if removed else "build.summary",
             built=result.count(Status.BUILT),
             unchanged=result.count(Status.UNCHANGED),
             failed=result.count(Status.FAILED),
+            removed=removed,
             seconds=f"{result.seconds:.1f}",
         )
     )
+    for document in result.kept:
+        click.echo(f"{t('build.warning')}: {document.error or ''}", err=True)
     for document in result.failed:
         click.echo(f"{prefix}: {located(document.input, document.error or '')}", err=True)

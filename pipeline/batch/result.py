@@ -13,6 +13,9 @@ class Status(StrEnum):
     BUILT = "built"
     UNCHANGED = "unchanged"
     FAILED = "failed"
+    # An output a previous build wrote (its manifest says so) that no input produces any more:
+    REMOVED = "removed"  # removed, being still exactly what that build wrote
+    KEPT = "kept"  # kept, being edited since (or not removable): `error` says why
 
 
 @dataclass(slots=True)
@@ -39,12 +42,18 @@ class BuildResult:
     seconds: float = 0.0
 
     @property
+    def kept(self) -> list[DocumentResult]:
+        """The outputs no input produces any more that were left in place (warned about)."""
+        return [d for d in self.documents if d.status is Status.KEPT]
+
+    @property
     def failed(self) -> list[DocumentResult]:
         return [d for d in self.documents if d.status is Status.FAILED]
 
     @property
     def ok(self) -> bool:
-        """True when every input was valid and every document was built or up to date."""
+        """True when every input was valid and every document was built or up to date (an
+        output left in place with a warning is not a failure)."""
         return not self.invalid and not self.failed and not self.stopped
 
     def count(self, status: Status) -> int:

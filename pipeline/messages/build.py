@@ -23,6 +23,12 @@ MESSAGES = {
         "vi": "{built} đã dựng, {unchanged} không đổi, {failed} lỗi ({seconds} s)",
         "en": "{built} built, {unchanged} unchanged, {failed} failed ({seconds} s)",
     },
+    "build.summary_removed": {
+        "vi": "{built} đã dựng, {unchanged} không đổi, {failed} lỗi, {removed} đã xóa "
+        "({seconds} s)",
+        "en": "{built} built, {unchanged} unchanged, {failed} failed, {removed} removed "
+        "({seconds} s)",
+    },
     "build.progress": {"vi": "Đang dựng", "en": "Building"},
     "build.rate": {"vi": "{rate} văn bản/s", "en": "{rate} docs/s"},
     "build.col_document": {"vi": "Văn bản", "en": "Document"},
@@ -32,6 +38,8 @@ MESSAGES = {
     "build.status_built": {"vi": "đã dựng", "en": "built"},
     "build.status_unchanged": {"vi": "không đổi", "en": "unchanged"},
     "build.status_failed": {"vi": "lỗi", "en": "failed"},
+    "build.status_removed": {"vi": "đã xóa", "en": "removed"},
+    "build.status_kept": {"vi": "giữ lại (đã sửa)", "en": "kept (edited)"},
     "build.internal_error": {
         "vi": "lỗi nội bộ của vanthu ({reason}); hãy báo lỗi",
         "en": "vanthu internal error ({reason}); please report it",
@@ -95,6 +103,10 @@ MESSAGES = {
         "vi": "LibreOffice không trả lời sau {seconds} giây",
         "en": "LibreOffice did not answer within {seconds} s",
     },
+    "build.pdf_timeout_hint": {
+        "vi": "; thời hạn tính theo số trang của văn bản, đặt {env}=<số giây> để cho phép lâu hơn",
+        "en": "; the limit follows the document's pages, set {env}=<seconds> to allow longer",
+    },
     "build.pdf_why_crashed": {
         "vi": "LibreOffice dừng đột ngột",
         "en": "LibreOffice stopped unexpectedly",
@@ -112,11 +124,23 @@ MESSAGES = {
         "en": "no PDF: LibreOffice could not be started again ({reason})",
     },
     "build.repeated_number": {
-        "vi": "số {number} đã dùng cho {first} (số văn bản không được trùng trong một năm của "
-        "một cơ quan): {second}",
-        "en": "number {number} is already used by {first} (numbers are unique per office and "
-        "year): {second}",
+        "vi": "số {number} trùng số với {other} ({other_number}); một cơ quan không cấp một số "
+        "cho hai văn bản trong một năm, dù khác loại văn bản: hãy sửa số của một trong hai tệp",
+        "en": "number {number} repeats the number of {other} ({other_number}); an office gives "
+        "each number to one document a year, whatever its kind: change the number in one of "
+        "the two files",
     },
+    "build.orphan_edited": {
+        "vi": "không xóa {file}: đầu vào {name} không còn tạo ra tệp này, nhưng tệp đã bị sửa "
+        "sau lần dựng đã ghi nó; hãy xem lại rồi tự xóa nếu không cần",
+        "en": "{file} not removed: its input {name} no longer produces it, but the file was "
+        "edited after the build that wrote it; check it and remove it yourself if not needed",
+    },
+    "build.orphan_not_removed": {
+        "vi": "không xóa được {file} (đầu vào {name} không còn tạo ra tệp này): {reason}",
+        "en": "could not remove {file} (its input {name} no longer produces it): {reason}",
+    },
+    "build.warning": {"vi": "Cảnh báo", "en": "Warning"},
     "build.lender_not_written": {
         "vi": "không ghi vì văn bản cho số của nó, {name}, không ghi được trong lần build này",
         "en": "not written because {name}, whose number it prints, could not be written in "
