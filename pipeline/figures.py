@@ -66,6 +66,11 @@ class YearFigures:
         return [f for d in self.decisions for f in d.files]
 
 
+def format_count(n: int) -> str:
+    """A number of people or awards as a report prints it, grouped as money is: 1.002."""
+    return format_money(n)
+
+
 def change(current: int, previous: int | None) -> str:
     """Year-on-year change as printed: 'tăng 12,5%', 'giảm 3%', 'không đổi'; '' without data."""
     if previous is None:
@@ -83,18 +88,18 @@ def figure_values(current: YearFigures, previous: YearFigures | None) -> dict[st
 
     def counts(prefix: str, now: Count, before: Count | None) -> dict[str, str]:
         return {
-            f"{prefix}.ca_nhan": str(now.individuals),
-            f"{prefix}.tap_the": str(now.collectives),
-            f"{prefix}.tong": str(now.total),
+            f"{prefix}.ca_nhan": format_count(now.individuals),
+            f"{prefix}.tap_the": format_count(now.collectives),
+            f"{prefix}.tong": format_count(now.total),
             f"{prefix}.tien": format_money(now.amount),
-            f"{prefix}.nam_truoc": str(before.total) if before else "",
+            f"{prefix}.nam_truoc": format_count(before.total) if before else "",
             f"{prefix}.tang_giam": change(now.total, before.total if before else None),
         }
 
     values = {
         "nam": str(current.year),
         "nam_truoc": str(current.year - 1),
-        "so_quyet_dinh": str(len(current.decisions)),
+        "so_quyet_dinh": format_count(len(current.decisions)),
         "tong.tien_bang_chu": money_in_words(current.overall.amount),
     }
     values.update(counts("tong", current.overall, previous.overall if previous else None))

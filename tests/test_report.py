@@ -12,6 +12,8 @@ from docx import Document
 from pipeline.api import load_document
 from pipeline.awards import read_award_list
 from pipeline.cli import main
+from pipeline.context.bao_cao import awards_table, fill_text, units_table
+from pipeline.figures import Count, YearFigures, figure_values
 from pipeline.rules.money import format_money
 
 REPO = Path(__file__).resolve().parents[1]
@@ -115,3 +117,158 @@ def test_report_depends_on_the_decisions() -> None:
     files = {p.name for p in load_document(REPORT).files}
     assert {"danh-sach-ldtt-2022.xlsx", "danh-sach-giay-khen-2022.csv"} <= files
     assert "danh-sach-ldtt-2021.xlsx" in files
+
+
+# --- which decisions a report counts: those dated in its year, wherever they are kept --------
+
+
+def render_report(renderer, inputs: Path, out: Path) -> Document:
+    renderer.render_file(inputs / "2022" / "bao-cao-tong-ket.yaml", out)
+    return Document(str(out))
+
+
+def table_cells(document: Document, index: int) -> list[list[str]]:
+    return [[c.text for c in row.cells] for row in document.tables[index].rows]
+
+
+def body_text(document: Document) -> str:
+    return "\n".join(p.text for p in document.paragraphs)
+
+
+def test_a_decision_counts_in_the_year_of_its_date_not_of_its_folder(
+    inputs_copy: Path, tmp_path: Path, renderer
+) -> None:
+    before = render_report(renderer, inputs_copy, tmp_path / "before.docx")
+    # The 2021 decision (the comparison year) moved into the 2022 folder, under a subfolder.
+    moved = inputs_copy / "2022" / "cu"
+    shutil.move(inputs_copy / "2021", moved)
+    # A 2022 decision kept in the 2024 folder (another number, the same list).
+    late = inputs_copy / "2024" / "bo-sung"
+    late.mkdir()
+    shutil.copy(inputs_copy / "2022" / "danh-sach-giay-khen-2022.csv", late)
+    text = (inputs_copy / "2022" / "qd-giay-khen.yaml").read_text("utf-8")
+    (late / "qd-giay-khen-bo-sung.yaml").write_text(text.replace("so: 153", "so: 154"), "utf-8")
+
+    after = render_report(renderer, inputs_copy, tmp_path / "after.docx")
+    assert "ban hành 3 quyết định" in body_text(after)
+    assert "ban hành 2 quyết định" in body_text(before)
+    was, now = table_cells(before, 1), table_cells(after, 1)
+    giay_khen = {r[1]: r for r in was[1:-1]}["Giấy khen"]
+    doubled = {r[1]: r for r in now[1:-1]}["Giấy khen"]
+    assert int(doubled[2]) == 2 * int(giay_khen[2]) and int(doubled[3]) == 2 * int(giay_khen[3])
+    assert [r[5] for r in now] == [r[5] for r in was]  # 2021 still counted, from its new folder
+    files = {p.name for p in load_document(inputs_copy / "2022" / "bao-cao-tong-ket.yaml").files}
+    assert {"danh-sach-ldtt-2021.xlsx", "qd-giay-khen-bo-sung.yaml"} <= files
+
+
+def test_a_decision_of_another_year_kept_in_the_report_folder_is_not_counted(
+    inputs_copy: Path, tmp_path: Path, renderer
+) -> None:
+    before = render_report(renderer, inputs_copy, tmp_path / "before.docx")
+    # The tester's case: a 2024 decision (dated 29/02/2024 here) copied into another year.
+    text = (inputs_copy / "2022" / "qd-giay-khen.yaml").read_text("utf-8")
+    text = text.replace("so: 153", "so: 12").replace("ngay: 22/12/2022", "ngay: 29/02/2024")
+    (inputs_copy / "2022" / "qd-giay-khen-2024.yaml").write_text(text, "utf-8")
+    after = render_report(renderer, inputs_copy, tmp_path / "after.docx")
+    assert "ban hành 2 quyết định" in body_text(after)
+    assert table_cells(after, 1) == table_cells(before, 1)
+    assert table_cells(after, 2) == table_cells(before, 2)
+
+
+def refused(report: Path) -> str:
+    """The message of `vanthu check` refusing `report`, its lines joined."""
+    result = CliRunner().invoke(main, ["--lang", "vi", "check", str(report)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    return " ".join(result.output.split())
+
+
+def test_a_decision_dated_after_the_report_is_refused(inputs_copy: Path) -> None:
+    decision = inputs_copy / "2022" / "qd-giay-khen.yaml"
+    text = decision.read_text("utf-8").replace("ngay: 22/12/2022", "ngay: 30/12/2022")
+    decision.write_text(text, "utf-8")
+    report = inputs_copy / "2022" / "bao-cao-tong-ket.yaml"
+    out = refused(report)
+    assert "bao-cao-tong-ket.yaml" in out and "qd-giay-khen.yaml" in out
+    assert "28/12/2022" in out and "30/12/2022" in out
+    english = CliRunner().invoke(main, ["--lang", "en", "check", str(report)])
+    assert english.exit_code == 1 and "after the report" in " ".join(english.output.split())
+
+
+def test_a_report_dated_before_its_year_ends_cannot_count_later_decisions(
+    inputs_copy: Path,
+) -> None:
+    # The tester's case: a report on 2022 dated 02/01/2022 (meant 02/01/2023).
+    report = inputs_copy / "2022" / "bao-cao-tong-ket.yaml"
+    report.write_text(
+        report.read_text("utf-8").replace("ngay: 28/12/2022", "ngay: 02/01/2022"), "utf-8"
+    )
+    out = refused(report)
+    assert "02/01/2022" in out and "quyết định" in out
+
+
+def test_a_decision_kept_twice_is_refused(inputs_copy: Path) -> None:
+    copy = inputs_copy / "2024" / "ban-sao"
+    copy.mkdir()
+    for name in ("qd-giay-khen.yaml", "danh-sach-giay-khen-2022.csv"):
+        shutil.copy(inputs_copy / "2022" / name, copy)
+    report = inputs_copy / "2022" / "bao-cao-tong-ket.yaml"
+    out = refused(report)
+    assert "153" in out and "22/12/2022" in out
+    assert "2022/qd-giay-khen.yaml" in out and "ban-sao/qd-giay-khen.yaml" in out
+
+
+# --- nothing to compare with -----------------------------------------------------------------
+
+
+def test_without_decisions_the_year_before_the_comparison_is_left_out(
+    inputs_copy: Path, tmp_path: Path, renderer
+) -> None:
+    shutil.rmtree(inputs_copy / "2021")
+    document = render_report(renderer, inputs_copy, tmp_path / "bc.docx")
+    text = body_text(document)
+    money = format_money(sum(v[2] for v in year_sums(2022).values()))
+    assert f"tổng số tiền thưởng {money} đồng. Trong đó:" in " ".join(text.split())
+    assert "( " not in text and "()" not in text and "so với năm 2021" not in text
+    table = table_cells(document, 1)
+    assert table[0][5] == "Năm 2021"
+    assert all(row[5] == "—" and row[6] == "—" for row in table[1:])
+
+
+def test_the_mark_for_nothing_to_compare_is_a_phrase(
+    inputs_copy: Path, tmp_path: Path, renderer
+) -> None:
+    shutil.rmtree(inputs_copy / "2021")
+    report = inputs_copy / "2022" / "bao-cao-tong-ket.yaml"
+    report.write_text(report.read_text("utf-8") + 'cau_chu:\n  bao_cao_khong_so_sanh: "-"\n')
+    table = table_cells(render_report(renderer, inputs_copy, tmp_path / "bc.docx"), 1)
+    assert all(row[5] == "-" and row[6] == "-" for row in table[1:])
+
+
+def test_a_comparison_clause_of_the_clerks_own_words_is_left_out_whole() -> None:
+    values = {"tong.tien": "3.760.000", "tong.tang_giam": "", "nam_truoc": "2026"}
+    text = "tiền thưởng {{ tong.tien }} đồng ({{ tong.tang_giam }} so với năm {{ nam_truoc }})."
+    assert fill_text(text, values) == "tiền thưởng 3.760.000 đồng."
+    kept = {**values, "tong.tang_giam": "tăng 5%"}
+    assert fill_text(text, kept) == "tiền thưởng 3.760.000 đồng (tăng 5% so với năm 2026)."
+    plain = "Ghi chú (theo Kế hoạch số 05/KH-VPUBND) năm {{ nam_truoc }}."
+    assert fill_text(plain, values) == "Ghi chú (theo Kế hoạch số 05/KH-VPUBND) năm 2026."
+
+
+# --- counts of a thousand and more are grouped as money is -----------------------------------
+
+
+def test_counts_are_grouped_as_money_is() -> None:
+    figures = YearFigures(2025)
+    figures.overall = Count(individuals=1002, collectives=5, amount=716_560_000)
+    figures.by_award = {"Giấy khen": Count(individuals=1002, collectives=5, amount=716_560_000)}
+    previous = YearFigures(2024)
+    previous.overall = Count(individuals=998, collectives=4)
+    previous.by_award = {"Giấy khen": Count(individuals=998, collectives=4)}
+    values = figure_values(figures, previous)
+    assert values["tong.ca_nhan"] == "1.002" and values["tong.tap_the"] == "5"
+    assert values["tong.tong"] == "1.007" and values["tong.nam_truoc"] == "1.002"
+    assert values["tong.tien"] == "716.560.000"
+    table = awards_table(figures, previous, 1, "—")
+    assert table["dong"][0]["ca_nhan"] == "1.002" and table["tong"]["ca_nhan"] == "1.002"
+    assert table["tong"]["nam_truoc"] == "1.002"
+    assert units_table(figures, 2)["tong"]["ca_nhan"] == "1.002"

@@ -2,18 +2,35 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from functools import partial
 from typing import Any
 
 from pipeline.context.common import DocumentInfo, block_context, closing, common_context
 from pipeline.context.sections import sections_context
-from pipeline.figures import Count, YearFigures, change
+from pipeline.figures import Count, YearFigures, change, format_count
 from pipeline.load.attachments import ReportAttachments
 from pipeline.model.bao_cao import ReportData, ReportItem
 from pipeline.model.ke_hoach import Item
 from pipeline.render.fragments import rich_runs
 from pipeline.rules.money import AwardKind, format_money
-from pipeline.rules.placeholders import fill
+from pipeline.rules.phrases import fill_phrase
+from pipeline.rules.placeholders import names_in
+
+# A clause in parentheses, with the spaces before it: "đồng (tăng 5% so với năm 2021)".
+CLAUSE = re.compile(r"[ \t]*\([^()]*\)")
+
+
+def fill_text(text: str, values: Mapping[str, str]) -> str:
+    """A clerk's text with its figures filled. A clause in parentheses naming a figure with
+    nothing to print (a comparison when the year before has no decisions) is left out whole,
+    and any other empty figure takes its leading space along, as in the phrase table."""
+
+    def clause(match: re.Match[str]) -> str:
+        return "" if any(not values[n] for n in names_in(match[0])) else match[0]
+
+    return fill_phrase(CLAUSE.sub(clause, text), values)
 
 
 def award_order(figures: YearFigures, award: str) -> tuple[int, int, str]:
@@ -24,8 +41,11 @@ def award_order(figures: YearFigures, award: str) -> tuple[int, int, str]:
     return (0 if title else 1, 0 if count.individuals else 1, award)
 
 
-def awards_table(figures: YearFigures, previous: YearFigures | None, number: int) -> dict[str, Any]:
-    """Table of awards by title and form, with last year's totals and the change."""
+def awards_table(
+    figures: YearFigures, previous: YearFigures | None, number: int, none: str
+) -> dict[str, Any]:
+    """Table of awards by title and form, with last year's totals and the change; `none` in
+    both when the year before has no decisions to compare with."""
     rows = []
     for index, award in enumerate(sorted(figures.by_award, key=partial(award_order, figures)), 1):
         count = figures.by_award[award]
@@ -34,11 +54,11 @@ def awards_table(figures: YearFigures, previous: YearFigures | None, number: int
             {
                 "stt": index,
                 "ten": award,
-                "ca_nhan": count.individuals,
-                "tap_the": count.collectives,
+                "ca_nhan": format_count(count.individuals),
+                "tap_the": format_count(count.collectives),
                 "tien": format_money(count.amount),
-                "nam_truoc": before.total if before else "",
-                "tang_giam": change(count.total, before.total if before else None),
+                "nam_truoc": format_count(before.total) if before else none,
+                "tang_giam": change(count.total, before.total) if before else none,
             }
         )
     overall, before_all = figures.overall, previous.overall if previous else None
@@ -48,11 +68,11 @@ def awards_table(figures: YearFigures, previous: YearFigures | None, number: int
         "nam_truoc": f"Năm {figures.year - 1}",
         "dong": rows,
         "tong": {
-            "ca_nhan": overall.individuals,
-            "tap_the": overall.collectives,
+            "ca_nhan": format_count(overall.individuals),
+            "tap_the": format_count(overall.collectives),
             "tien": format_money(overall.amount),
-            "nam_truoc": before_all.total if before_all else "",
-            "tang_giam": change(overall.total, before_all.total if before_all else None),
+            "nam_truoc": format_count(before_all.total) if before_all else none,
+            "tang_giam": change(overall.total, before_all.total) if before_all else none,
         },
     }
 
@@ -69,15 +89,15 @@ def units_table(figures: YearFigures, number: int) -> dict[str, Any]:
             {
                 "stt": index,
                 "ten": unit or "—",
-                "ca_nhan": figures.by_unit[unit].individuals,
-                "tap_the": figures.by_unit[unit].collectives,
+                "ca_nhan": format_count(figures.by_unit[unit].individuals),
+                "tap_the": format_count(figures.by_unit[unit].collectives),
                 "tien": format_money(figures.by_unit[unit].amount),
             }
             for index, unit in enumerate(units, start=1)
         ],
         "tong": {
-            "ca_nhan": figures.overall.individuals,
-            "tap_the": figures.overall.collectives,
+            "ca_nhan": format_count(figures.overall.individuals),
+            "tap_the": format_count(figures.overall.collectives),
             "tien": format_money(figures.overall.amount),
         },
     }
@@ -90,13 +110,14 @@ def report_context(info: DocumentInfo[ReportAttachments], styles: Any) -> dict[s
     attached = info.attachments
     assert isinstance(attached, ReportAttachments)
     figures, previous, values = attached.figures, attached.previous, attached.values
-    text = partial(fill, values=values)
+    text = partial(fill_text, values=values)
+    none = info.write("bao_cao_khong_so_sanh")
     numbered = iter(range(1, 1000))
 
     def tables(item: Item) -> list[dict[str, Any]]:
         kinds = item.bang if isinstance(item, ReportItem) else []
         return [
-            awards_table(figures, previous, next(numbered))
+            awards_table(figures, previous, next(numbered), none)
             if kind == "khen_thuong"
             else units_table(figures, next(numbered))
             for kind in kinds

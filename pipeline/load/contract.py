@@ -81,6 +81,10 @@ class Resolver(Protocol):
         """The folder of `year`'s documents (it may not exist) and the document files in it."""
         ...
 
+    def all_documents(self) -> tuple[Path, list[Path]]:
+        """The data folder and every document file in it, of every year."""
+        ...
+
 
 class Attacher(Protocol):
     def __call__(self, data: Any, source: Source, resolver: Resolver, /) -> Attached: ...

@@ -197,6 +197,9 @@ class DocumentLoader:
     def year_documents(self, year: int) -> tuple[Path, list[Path]]:
         return self.locations.year_documents(year)
 
+    def all_documents(self) -> tuple[Path, list[Path]]:
+        return self.locations.all_documents()
+
     def referenced_file(self, source: Source, name: str, loc: Path_) -> Path:
         """A file the document names (a list, a plan), beside it; a located error otherwise."""
         path = self.locations.referenced_file(source.path, name)

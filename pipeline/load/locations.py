@@ -91,3 +91,7 @@ class Locations(Protocol):
     def year_documents(self, year: int) -> tuple[Path, list[Path]]:
         """The folder of `year`'s documents (it may not exist) and the documents in it."""
         ...
+
+    def all_documents(self) -> tuple[Path, list[Path]]:
+        """The data folder and every document in it, of every year."""
+        ...

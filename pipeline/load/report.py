@@ -1,15 +1,28 @@
-"""What a yearly report needs: the figures of its year (and the year before) from the decisions."""
+"""What a yearly report needs: the figures of its year (and the year before) from the decisions.
+
+A decision belongs to the year of its own date (ngay), whichever folder of the workspace it is
+kept in: a copy of a 2024 decision kept in inputs/2025/ is still a 2024 decision. A report
+speaks as of its own date, so a decision dated after it cannot be counted: the report is
+refused, naming both files and dates (a report is written once its year is over, so one of
+the two dates is wrong; counting it, or leaving it out unseen, would print a wrong figure).
+"""
 
 from __future__ import annotations
 
+import os
+from datetime import date
 from difflib import get_close_matches
 from pathlib import Path
 
+from pydantic_core import PydanticCustomError
+
 from pipeline.figures import YearFigures, figure_values
 from pipeline.load.attachments import DecisionAttachments, ReportAttachments
-from pipeline.load.contract import Attached, Resolver
+from pipeline.load.contract import Attached, LoadedDocument, Resolver
 from pipeline.load.yaml_source import Source, strings
 from pipeline.model.bao_cao import ReportData
+from pipeline.model.base import parse_date
+from pipeline.rules.dates import numeric_date
 from pipeline.rules.placeholders import names_in
 
 DECISION = "quyet_dinh"
@@ -25,25 +38,76 @@ def award_decisions(resolver: Resolver, paths: list[Path]) -> list[Path]:
     return found
 
 
-def year_figures(resolver: Resolver, year: int) -> tuple[Path, YearFigures]:
-    """The figures of `year` from its award decisions, and the folder they were found in."""
-    folder, paths = resolver.year_documents(year)
+def shown(path: Path) -> str:
+    """A file as a message names it: relative to the working folder when inside it."""
+    here = os.getcwd()
+    text = str(path)
+    return os.path.relpath(text, here) if text.startswith(here + os.sep) else text
+
+
+def dated_in(resolver: Resolver, found: list[Path], years: set[int]) -> list[LoadedDocument]:
+    """The award decisions `found` whose own date falls in one of `years`, loaded.
+
+    Only a decision's date is read before deciding; a date that cannot be read is loaded
+    anyway, so that its error (file, line, field) stops the report rather than a guess."""
+    dated = []
+    for path in found:
+        try:
+            year = parse_date(resolver.parse(path).data.get("ngay")).year
+        except PydanticCustomError:
+            year = None
+        if year is None or year in years:
+            document = resolver.load(path)
+            if document.info.data.ngay.year in years:
+                dated.append(document)
+    return dated
+
+
+def check_dates(report: ReportData, source: Source, decisions: list[LoadedDocument]) -> None:
+    """Refuse a decision dated after the report, and a decision kept twice (same office,
+    number and date in two files: it would be counted twice)."""
+    seen: dict[tuple[str, int, date], LoadedDocument] = {}
+    for document in decisions:
+        data = document.info.data
+        if data.ngay > report.ngay:
+            raise source.error(
+                "data.decision_after_report", ("ngay",), date=numeric_date(report.ngay),
+                decision=shown(document.path), decision_date=numeric_date(data.ngay),
+            )  # fmt: skip
+        if isinstance(data.so, int):
+            key = (data.co_quan, data.so, data.ngay)
+            first = seen.setdefault(key, document)
+            if first is not document:
+                raise source.error(
+                    "data.duplicate_decision", ("nam",), number=data.so,
+                    date=numeric_date(data.ngay), first=shown(first.path),
+                    second=shown(document.path),
+                )  # fmt: skip
+
+
+def year_figures(year: int, decisions: list[LoadedDocument]) -> YearFigures:
+    """The figures of `year` from the award decisions dated in it."""
     figures = YearFigures(year)
-    for path in award_decisions(resolver, paths):
-        document = resolver.load(path)
+    for document in decisions:
+        if document.info.data.ngay.year != year:
+            continue
         attachments = document.info.attachments
         assert isinstance(attachments, DecisionAttachments) and attachments.awards is not None
         figures.decisions.append(document)
         figures.add(attachments.awards)
-    return folder, figures
+    return figures
 
 
 def report_attachments(data: ReportData, source: Source, resolver: Resolver) -> Attached:
-    """Figures of `data.nam` from that year's decisions, and of the year before."""
-    folder, current = year_figures(resolver, data.nam)
+    """Figures of `data.nam` from the decisions dated in that year, and of the year before."""
+    folder, paths = resolver.all_documents()
+    found = award_decisions(resolver, paths)
+    decisions = dated_in(resolver, found, {data.nam, data.nam - 1})
+    check_dates(data, source, decisions)
+    current = year_figures(data.nam, decisions)
     if not current.decisions:
-        raise source.error("data.no_decisions", ("nam",), year=data.nam, folder=str(folder))
-    before_folder, previous = year_figures(resolver, data.nam - 1)
+        raise source.error("data.no_decisions", ("nam",), year=data.nam, folder=shown(folder))
+    previous = year_figures(data.nam - 1, decisions)
     before = previous if previous.decisions else None
     values = figure_values(current, before)
     for loc, text in strings(source.data):
@@ -53,6 +117,9 @@ def report_attachments(data: ReportData, source: Source, resolver: Resolver) -> 
                 raise source.error(
                     "data.unknown_figure", loc, name=name, hint=close[0] if close else "tong.tong"
                 )
-    files = current.files + (before.files if before else [])
+    # Which decisions count depends on every award decision's date, wherever it is kept: the
+    # report is rebuilt when one is added, removed or edited (its data file), as for those
+    # it counts when their lists change.
+    files = dict.fromkeys([*current.files, *(before.files if before else []), *found])
     attachments = ReportAttachments(current, before, values)
-    return Attached(attachments, tuple(files), folders=(folder, before_folder))
+    return Attached(attachments, tuple(files), folders=(folder,))

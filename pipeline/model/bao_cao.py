@@ -29,7 +29,10 @@ class ReportData(DocumentData):
     """A yearly Báo cáo tổng kết as a clerk describes it; {{ so_lieu }} names computed figures."""
 
     loai: Literal["bao_cao"]
-    nam: int = Field(ge=2000, le=2100, description="the year reported on")
+    nam: int = Field(
+        ge=2000, le=2100,
+        description="the year reported on: award decisions dated in it, in any folder, count",
+    )  # fmt: skip
     mo_dau: list[Block] = Field(min_length=1)
     muc: list[ReportSection] = Field(min_length=1)
     ket_thuc: str = Field(min_length=1)

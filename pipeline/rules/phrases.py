@@ -111,6 +111,7 @@ FIELDS: dict[str, frozenset[str]] = {
     "giay_khen_ngay": _CERTIFICATE,
     "giay_khen_quyet_dinh": _CERTIFICATE,
     "giay_khen_so_vao_so": _CERTIFICATE | frozenset({"so_vao_so"}),
+    "bao_cao_khong_so_sanh": frozenset(),
 }
 # Per award, in the order of the list: {{ khen_thuong_1.ten }}, {{ khen_thuong_2.tap_the }} ...
 PER_AWARD = re.compile(r"^khen_thuong_[1-9][0-9]?\.(ten|ca_nhan|tap_the|so_ca_nhan|so_tap_the)$")

@@ -159,6 +159,11 @@ class Workspace:
         folder = self.data_dir / str(year)
         return folder, self.documents(folder) if folder.is_dir() else []
 
+    def all_documents(self) -> tuple[Path, list[Path]]:
+        """The data folder and every document in it (a report counts decisions by their date,
+        whichever folder they are kept in)."""
+        return self.data_dir, self.documents() if self.data_dir.is_dir() else []
+
     # Documents ------------------------------------------------------------------------------
 
     def documents(self, folder: Path | None = None) -> list[Path]:
