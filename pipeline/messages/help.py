@@ -175,8 +175,10 @@ MESSAGES = {
         "again.",
     },
     "help.so.kiem_tra": {
-        "vi": "Kiểm tra sổ một năm: thiếu số, trùng số (mã thoát 1 khi có).",
-        "en": "Check a year's register: missing and duplicate numbers (exit code 1 if any).",
+        "vi": "Kiểm tra sổ một năm: thiếu số, trùng số (mã thoát 1 khi có); cảnh báo số có "
+        "tệp dữ liệu không còn.",
+        "en": "Check a year's register: missing and duplicate numbers (exit code 1 if any); "
+        "warn of numbers whose data file is gone.",
     },
     "help.so.nhap": {
         "vi": "Nhập sổ cũ từ .xlsx (tất cả các dòng hoặc không dòng nào).",

@@ -205,6 +205,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "cảnh báo: số {entry} đã cấp nhưng chưa xác nhận văn bản",
         "en": "warning: number {entry} was allocated but its document never confirmed",
     },
+    "register.source_missing": {
+        "vi": "cảnh báo: số {reference}: tệp dữ liệu {source} không còn; nếu văn bản đã đổi "
+        "tên, dựng lại sẽ giữ số; nếu đã bỏ, hãy hủy số: {command} --ly-do ...",
+        "en": "warning: number {reference}: the data file {source} is gone; if the document "
+        "was renamed, building it again keeps the number; if it was dropped, void the number: "
+        "{command} --ly-do ...",
+    },
     "register.check_failed": {
         "vi": "Sổ năm {year}: {problems} vấn đề",
         "en": "Register {year}: {problems} problem(s)",

@@ -18,10 +18,11 @@ Numbering a document from render/build::
             write_document(number=entry.number)   # entry.reference == "05/QĐ-VPUBND"
 
 `numbering` allocates (or, for a source that already holds a number, returns that entry so a
-re-render keeps its number), commits, and yields the entry; when the block ends it confirms the
-row (pending → issued, details stored); when the block raises, a number this render was given is
-recorded as void with the error as reason and the error propagates. The same steps are
-available one by one: `allocate` → `confirm` or `void_entry`.
+re-render keeps its number; with `source_exists`, as `Registers.open(..., root=)` sets it, a
+renamed or moved data file takes over its old number), commits, and yields the entry; when
+the block ends it confirms the row (pending → issued, details stored); when the block raises, a
+number this render was given is recorded as void with the error as reason and the error
+propagates. The same steps are available one by one: `allocate` → `confirm` or `void_entry`.
 
 Other operations: `reserve` (giữ số), `void` (hủy số), `record` (a typed number; a duplicate is
 refused naming the row that holds it), `entries` (a year's rows), `by_reference` (for verify),

@@ -1,4 +1,5 @@
-"""Kiểm tra sổ: gaps and duplicates in a year, and counters that fell behind their entries.
+"""Kiểm tra sổ: gaps and duplicates in a year, and counters that fell behind their entries;
+as warnings, numbers not yet confirmed and numbers whose data file is gone.
 
 The unique key already refuses two rows with one number; these checks still look, because a
 register can be edited by hand or carried over from elsewhere, and a check should not trust the
@@ -11,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from pipeline.register.model import Entry, Status
-from pipeline.register.store import Register
+from pipeline.register.store import Register, SourceExists
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,9 @@ class CheckReport:
     duplicates: list[Duplicate] = field(default_factory=list)
     counters_behind: list[CounterBehind] = field(default_factory=list)
     pending: list[Entry] = field(default_factory=list)  # allocated, document not confirmed
+    # Issued, but the data file it names is gone: renamed (a rebuild takes the number over) or
+    # dropped (the number should be voided).
+    missing_sources: list[Entry] = field(default_factory=list)
     rows: int = 0
 
     @property
@@ -71,8 +75,10 @@ def _runs(numbers: list[int]) -> list[tuple[int, int]]:
     return runs
 
 
-def check_year(register: Register, year: int, agency: str | None = None) -> CheckReport:
-    """Gaps, duplicates and counter problems of one year (one office, or every office)."""
+def check_year(register: Register, year: int, agency: str | None = None, *,
+               source_exists: SourceExists | None = None) -> CheckReport:
+    """Gaps, duplicates and counter problems of one year (one office, or every office); with
+    `source_exists` (location.data_file_exists), the issued numbers whose data file is gone."""
     entries = register.entries(year, agency)
     counters = {
         key: value for key, value in register.counters(year).items()
@@ -88,6 +94,9 @@ def check_year(register: Register, year: int, agency: str | None = None) -> Chec
         by_reference[(entry.agency, shown)].append(entry)
         if entry.status is Status.PENDING:
             report.pending.append(entry)
+        elif (entry.status is Status.ISSUED and entry.source is not None
+              and source_exists is not None and not source_exists(entry.source)):
+            report.missing_sources.append(entry)
     for key in sorted(by_sequence.keys() | counters.keys()):
         held = [e.number for e in by_sequence.get(key, [])]
         highest = max(held, default=0)

@@ -19,10 +19,10 @@ import click
 from pipeline.i18n import t
 from pipeline.register.checks import check_year
 from pipeline.register.errors import RegisterError, RegisterImportError
-from pipeline.register.location import open_register
+from pipeline.register.location import data_file_exists, open_register
 from pipeline.register.model import Details, Entry
 from pipeline.register.offices import check_listed_office, choose_office
-from pipeline.register.sequences import SequencePlan, parse_pairs
+from pipeline.register.sequences import DEFAULT_SEQUENCE, SequencePlan, parse_pairs
 from pipeline.register.store import Register
 from pipeline.workspace import Workspace
 
@@ -46,8 +46,10 @@ class _State:
         if self.register is None:
             plans = {self.agency: self.plan} if self.agency else {}
             workspace = self.workspace
-            self.register = open_register(self.db or workspace.register_location, plans=plans,
-                                          root=workspace.root)  # fmt: skip
+            self.register = open_register(
+                self.db or workspace.register_location, plans=plans, root=workspace.root,
+                source_exists=data_file_exists(workspace.root),
+            )
             ctx.call_on_close(self.register.close)
         return self.register
 
@@ -232,6 +234,14 @@ def void_command(
     click.echo(t("register.voided", entry=entry.describe()))
 
 
+def _void_command(entry: Entry, *, named_office: bool) -> str:
+    """The `vanthu so huy` line that voids `entry`, naming its year (and its sequence, and its
+    office when the register holds several) so that it voids no other row."""
+    office = f" --co-quan {entry.agency}" if named_office else ""
+    sequence = f" --day {entry.sequence}" if entry.sequence != DEFAULT_SEQUENCE else ""
+    return f"vanthu so{office} huy {entry.number_text} --nam {entry.year}{sequence}"
+
+
 def _status_word(entry: Entry) -> str:
     return t(f"register.status.{entry.status.value}")
 
@@ -331,11 +341,19 @@ def import_command(ctx: click.Context, path: Path, year: int | None, sequence: s
 @click.argument("year", type=int, metavar="NAM")
 @click.pass_context
 def check_command(ctx: click.Context, year: int) -> None:
-    """Kiểm tra sổ một năm: thiếu số, trùng số (mã thoát 1 khi có)."""
+    """Kiểm tra sổ một năm: thiếu số, trùng số (mã thoát 1 khi có); cảnh báo số có tệp dữ liệu
+    không còn."""
     state = _state(ctx)
-    report = check_year(state.open(ctx), year, state.listed_office(ctx))
+    register = state.open(ctx)
+    # The data files' check only for a register of this workspace (see open_register).
+    report = check_year(register, year, state.listed_office(ctx),
+                        source_exists=register.source_exists)
     for entry in report.pending:
         click.echo(t("register.pending", entry=entry.describe()))
+    several = bool(report.missing_sources) and len(state.open(ctx).agencies()) > 1
+    for entry in report.missing_sources:
+        click.echo(t("register.source_missing", reference=entry.reference, source=entry.source,
+                     command=_void_command(entry, named_office=several)))
     problems = [
         *(t("register.gap", agency=gap.agency, sequence=gap.sequence, numbers=gap.numbers)
           for gap in report.gaps),

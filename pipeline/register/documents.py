@@ -3,7 +3,9 @@
 `numbered` gives a document whose data says `so: tu_dong` the next number of its office's
 register for the time it takes to write it: the row is confirmed when the block ends, voided with
 the error as reason when it raises (see Register.numbering). A document that already holds a
-number for the same data file keeps it. Other documents pass through unchanged.
+number for the same data file keeps it; so does one whose data file was renamed or moved, when
+the register was opened for its workspace (Register.adopt_moved). Other documents pass through
+unchanged.
 
 `lent_number` gives a document that prints another's number (a Giấy khen batch, its decision's:
 `LoadedDocument.number_from`) the number the register holds for that data file, named as

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pipeline.register.backends import Backend, PostgresBackend, SqliteBackend
 from pipeline.register.sequences import SequencePlan
-from pipeline.register.store import Register
+from pipeline.register.store import Register, SourceExists
 
 ENV_VARIABLE = "VANTHU_DB"
 FILE_NAME = "so-van-ban.sqlite3"
@@ -43,6 +43,23 @@ def resolve_location(location: str | Path | None, *, root: Path | None = None,
     return default_register_path(root if root is not None else Path())
 
 
+def data_file_exists(root: Path) -> SourceExists:
+    """Whether a data file the register names (relative to the workspace `root`, or absolute)
+    is still there; a file that cannot be looked at counts as there, so that nothing is taken
+    over or reported on a guess."""
+
+    def exists(source: str) -> bool:
+        try:
+            (root / source).stat()
+        except (FileNotFoundError, NotADirectoryError):
+            return False
+        except (OSError, ValueError):
+            return True
+        return True
+
+    return exists
+
+
 def open_backend(location: str | Path) -> Backend:
     if is_url(location):
         return PostgresBackend(str(location))
@@ -52,25 +69,37 @@ def open_backend(location: str | Path) -> Backend:
 def open_register(location: str | Path | None = None, *,
                   plans: Mapping[str, SequencePlan] | None = None,
                   root: Path | None = None,
-                  environ: Mapping[str, str] | None = None) -> Register:
+                  environ: Mapping[str, str] | None = None,
+                  source_exists: SourceExists | None = None) -> Register:
     """Open (creating and migrating if needed) the register at `location`.
 
     Without `location`, VANTHU_DB in the environment; with neither, the file
-    so-van-ban.sqlite3 in `root` (default: the current folder).
+    so-van-ban.sqlite3 in `root` (default: the current folder). `source_exists` (see
+    `data_file_exists`) lets a renamed data file keep its number (Register.adopt_moved); only
+    for a register file of one workspace, not a shared PostgreSQL one.
     """
-    return Register(open_backend(resolve_location(location, root=root, environ=environ)), plans)
+    backend = open_backend(resolve_location(location, root=root, environ=environ))
+    if not isinstance(backend, SqliteBackend):
+        # A shared register (PostgreSQL) numbers the documents of several clerks' workspaces:
+        # a data file missing from this one may be another clerk's, never to be taken over.
+        source_exists = None
+    return Register(backend, plans, source_exists=source_exists)
 
 
 class Registers:
-    """Registers opened when first needed, each once, and closed with `stack`."""
+    """Registers opened when first needed, each once, and closed with `stack`: the registers
+    render and build number a workspace's documents in."""
 
     def __init__(self, stack: ExitStack) -> None:
         self.stack = stack
         self.opened: dict[tuple[str, Path | None], Register] = {}
 
     def open(self, location: str | Path | None, *, root: Path | None = None) -> Register:
+        """The register at `location` for the workspace at `root`, whose data files its rows
+        name: a data file renamed or moved there keeps its number."""
         key = (str(location), root)
         if key not in self.opened:
-            register = open_register(location, root=root)
+            exists = data_file_exists(root) if root is not None else None
+            register = open_register(location, root=root, source_exists=exists)
             self.opened[key] = self.stack.enter_context(register)
         return self.opened[key]

@@ -128,6 +128,27 @@ def by_source(tx: Transaction, agency: str, source: str) -> Entry | None:
     )
     return entry_from_row(row) if row else None
 
+def issued_alike(tx: Transaction, agency: str, year: int, sequence: str,
+                 details: Details) -> list[Entry]:
+    """Issued rows of a sequence with a data file and the same trích yếu, date and type code."""
+    assert details.doc_date is not None
+    rows = tx.all(
+        f"{SELECT} WHERE agency = ? AND year = ? AND sequence = ? AND status = 'issued' "
+        "AND source IS NOT NULL AND summary = ? AND doc_date = ? ORDER BY number",
+        (agency, year, sequence, details.summary, details.doc_date.isoformat()),
+    )
+    found = [entry_from_row(row) for row in rows]
+    return [e for e in found if e.details.type_code == details.type_code]
+
+def move_source(tx: Transaction, entry: Entry, source: str) -> Entry | None:
+    """The row now naming `source`, if it is still issued under its old one (else None)."""
+    row = tx.one(
+        f"UPDATE entries SET source = ?, updated_at = ? WHERE id = ? AND source = ? "
+        f"AND status = 'issued' RETURNING {', '.join(COLUMNS)}",
+        (source, now(), entry.id, entry.source),
+    )
+    return entry_from_row(row) if row else None
+
 def update(tx: Transaction, entry_id: int, **values: Any) -> Entry:
     values["updated_at"] = now()
     assignments = ", ".join(f"{name} = ?" for name in values)

@@ -19,14 +19,20 @@ from pipeline.register.schema import current_version, migrate
 from pipeline.register.sequences import SequencePlan, type_code_from_symbol
 
 T = TypeVar("T")
+# Whether the data file a row names (its `source`, relative to the workspace) is still there.
+SourceExists = Callable[[str], bool]
 
 
 class Register:
     """Sổ đăng ký văn bản đi of one or more offices, on one backend."""
 
-    def __init__(self, backend: Backend, plans: Mapping[str, SequencePlan] | None = None) -> None:
+    def __init__(self, backend: Backend, plans: Mapping[str, SequencePlan] | None = None, *,
+                 source_exists: SourceExists | None = None) -> None:
         self.backend = backend
         self.plans: dict[str, SequencePlan] = dict(plans or {})
+        # Known only for a workspace's register (location.Registers); without it a renamed data
+        # file is numbered anew, never matched to a row whose file vanished.
+        self.source_exists = source_exists
         self.migrate()
 
     # -- lifecycle ------------------------------------------------------------------------------
@@ -82,6 +88,8 @@ class Register:
 
         With a `source` (the data file a document is rendered from) that already holds a live
         number, that entry is returned instead (`fresh` False): re-rendering keeps its number.
+        A source holding none takes over the number of a renamed or moved data file
+        (`adopt_moved`), in the same transaction.
         """
         details = db.completed(details)
         year = self.year_of(details, year)
@@ -98,11 +106,36 @@ class Register:
                             sequence=existing.sequence,
                         )
                     return existing
+                moved = self.adopt_moved(tx, agency, year, sequence, details, source)
+                if moved is not None:
+                    return moved
             number = db.next_number(tx, agency, year, sequence)
             return db.insert(tx, agency, year, sequence, number, Status.PENDING,
                                 Origin.REGISTER, details, source)
 
         return self.backend.run(work, write=True)
+
+    def adopt_moved(self, tx: Transaction, agency: str, year: int, sequence: str,
+                    details: Details, source: str) -> Entry | None:
+        """The issued row of a renamed or moved data file, now naming `source`; None when there
+        is none to take over.
+
+        A row qualifies when it is issued in the same office, year and sequence, records the
+        same trích yếu, date and type code, and its data file no longer exists. Several such rows
+        are not guessed between: the document is numbered anew (kiem-tra lists them).
+        """
+        exists = self.source_exists
+        if exists is None or not details.summary or details.doc_date is None:
+            return None
+        moved = [
+            row for row in db.issued_alike(tx, agency, year, sequence, details)
+            if row.source is not None and row.source != source and not exists(row.source)
+        ]
+        if len(moved) != 1:
+            return None
+        # None when another clerk took the row over between the read and this write (PostgreSQL
+        # re-reads the row it waited for): then this document is numbered anew.
+        return db.move_source(tx, moved[0], source)
 
     def confirm(self, entry: Entry | int, details: Details | None = None) -> Entry:
         """The document with this number now exists: pending → issued (details updated if given)."""
