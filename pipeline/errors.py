@@ -24,7 +24,7 @@ class VanthuError(Exception):
 
     def detail(self, lang: str | None = None) -> str:
         """The message itself, without location."""
-        return t(self.key, lang=lang, **self.params)
+        return t(self.key, lang=lang, **{k: _said(v, lang) for k, v in self.params.items()})
 
     def location(self, lang: str | None = None) -> str:
         """Where the problem is ('' when nowhere in particular)."""
@@ -36,6 +36,12 @@ class VanthuError(Exception):
 
     def __str__(self) -> str:
         return self.message()
+
+
+def _said(value: Any, lang: str | None) -> Any:
+    """A param or place in `lang` when it can say itself in several (render.locate.Phrase)."""
+    describe = getattr(value, "describe", None)
+    return describe(lang) if callable(describe) else value
 
 
 class InputError(VanthuError):
@@ -90,14 +96,14 @@ class TemplateError(VanthuError):
     """A template that cannot be prepared or rendered: carries the template and the place in it."""
 
     def __init__(
-        self, key: str, /, *, template: str | None = None, where: str | None = None, **params: Any
+        self, key: str, /, *, template: str | None = None, where: object = None, **params: Any
     ) -> None:
         super().__init__(key, **params)
         self.template = template
-        self.where = where
+        self.where = where  # a str, or a place that can `describe(lang)` itself
 
     def location(self, lang: str | None = None) -> str:
-        return ", ".join(p for p in (self.template, self.where) if p)
+        return ", ".join(p for p in (self.template, _said(self.where, lang)) if p)
 
 
 class RenderError(VanthuError):

@@ -160,3 +160,58 @@ def test_templates_print_through_quick_escape(renderer) -> None:
         a="A & <b> {{ x }}", b=Markup("<w:br/>"), c=3
     )
     assert printed == "A &amp; &lt;b&gt; {{ x }}|<w:br/>|3"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "paragraph"),
+    [
+        ("{{ danh_sach.tieu_de }}", "{{ danh_sach.tieu_dee }}", "danh_sach.tieu_dee", 18),
+        ("{{ theo_de_nghi }}", "{{ theo_de_nghi_sai }}", "theo_de_nghi_sai", 9),
+    ],
+)
+def test_unknown_field_at_render_is_named_and_located(
+    tmp_path: Path, old: str, new: str, field: str, paragraph: int
+) -> None:
+    """Jinja's "'dict object' has no attribute 'tieu_dee'" said as check says it: the field's
+    path and the paragraph of the template, in Vietnamese or English."""
+    import shutil
+
+    from pipeline.errors import TemplateError
+    from pipeline.render.compose import TemplateLibrary
+    from pipeline.render.engine import Engine
+    from pipeline.template_tools.check import check_templates
+    from pipeline.template_tools.command import sample_contexts
+
+    root = tmp_path / "templates"
+    shutil.copytree(REPO / "templates", root)
+    path = root / "quyet-dinh.docx"
+    with zipfile.ZipFile(path) as archive:
+        parts = {n: archive.read(n) for n in archive.namelist()}
+    parts["word/document.xml"] = parts["word/document.xml"].replace(old.encode(), new.encode(), 1)
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    example = REPO / "inputs" / "2021" / "qd-lao-dong-tien-tien.yaml"  # with a Danh sách
+    document = load_document(example)
+    workspace = Workspace.containing(example).with_templates(root)
+    from pipeline.api import Renderer
+
+    context = Renderer(workspace).context(document)
+    assert context["danh_sach"] is not None
+    with pytest.raises(TemplateError) as caught:
+        Engine(TemplateLibrary(root)).render("quyet-dinh", context)
+    error = caught.value
+    assert error.key == "render.undefined_field"
+    assert error.message("vi") == (
+        f"quyet-dinh.docx, đoạn {paragraph} «{new}»: "
+        f"mẫu dùng '{field}' nhưng dữ liệu không có trường này"
+    )
+    assert error.message("en") == (
+        f"quyet-dinh.docx, paragraph {paragraph} «{new}»: "
+        f"the template uses '{field}', which the data does not provide"
+    )
+    report = check_templates(
+        TemplateLibrary(root), ["quyet-dinh"], sample_contexts(workspace, REPO / "inputs")
+    )
+    found = [p for p in report.problems if p.key == "tpl.unknown_field"]
+    assert [(p.where, p.params["name"]) for p in found] == [(error.location("vi")[17:], field)]

@@ -34,8 +34,72 @@ MESSAGES = {
         "vi": "không ghi được tệp kết quả: {reason}",
         "en": "cannot write the output file: {reason}",
     },
+    "render.test_print_not_certificate": {
+        "vi": "--in-thu (in thử trên giấy trắng, có khung phôi) chỉ dùng cho giấy khen "
+        "(loai: giay_khen); '{path}' không phải giấy khen: bỏ --in-thu",
+        "en": "--in-thu (a test print on plain paper, with the phôi's border) is for "
+        "certificates only (loai: giay_khen); '{path}' is not one: leave out --in-thu",
+    },
     "render.output_is_input": {
         "vi": "tệp kết quả trùng với tệp đầu vào",
         "en": "the output file is the input file",
     },
+    "render.undefined_field": {
+        "vi": "mẫu dùng '{name}' nhưng dữ liệu không có trường này",
+        "en": "the template uses '{name}', which the data does not provide",
+    },
+    # Jinja's errors, recognised by their English wording (pipeline/render/jinja_errors.py).
+    "jinja.unknown_tag": {
+        "vi": "không có thẻ '{tag}' (gõ sai tên, hoặc thẻ đóng không có thẻ mở?)",
+        "en": "unknown tag '{tag}' (a misspelt name, or a closing tag with no opening one?)",
+    },
+    "jinja.unknown_tag_in": {
+        "vi": "thẻ '{tag}' không đúng chỗ: khối '{block}' đang mở, chờ một trong các thẻ {wanted}",
+        "en": "tag '{tag}' is out of place: block '{block}' is open and expects one of {wanted}",
+    },
+    "jinja.unclosed": {
+        "vi": "khối '{block}' mở mà không đóng (chờ một trong các thẻ {wanted})",
+        "en": "block '{block}' is opened but never closed (expected one of {wanted})",
+    },
+    "jinja.expected": {
+        "vi": "thẻ viết sai: chờ '{expected}' mà gặp '{got}'",
+        "en": "malformed tag: expected '{expected}', found '{got}'",
+    },
+    "jinja.expression": {
+        "vi": "thẻ thiếu biểu thức: gặp '{got}' khi chờ tên trường hoặc giá trị",
+        "en": "tag without an expression: found '{got}' where a field or value was expected",
+    },
+    "jinja.end_expected": {
+        "vi": "thẻ chưa đóng: hết mẫu mà chưa gặp '{expected}'",
+        "en": "tag not closed: the template ends before '{expected}'",
+    },
+    "jinja.end": {"vi": "thẻ chưa đóng ở cuối mẫu", "en": "a tag is not closed at the end"},
+    "jinja.unexpected": {"vi": "thẻ có '{got}' không đúng chỗ", "en": "'{got}' out of place"},
+    "jinja.unexpected_char": {
+        "vi": "thẻ có ký tự không dùng được: {got}",
+        "en": "the tag holds a character that cannot be used: {got}",
+    },
+    "jinja.no_filter": {
+        "vi": "không có bộ lọc '{name}' (chữ sau dấu |)",
+        "en": "no filter named '{name}' (the word after |)",
+    },
+    "jinja.no_test": {
+        "vi": "không có phép thử '{name}' (chữ sau is)",
+        "en": "no test named '{name}' (the word after is)",
+    },
+    "jinja.tag_name": {"vi": "thẻ lệnh thiếu tên", "en": "a statement tag without a name"},
+    "jinja.undefined": {
+        "vi": "dữ liệu không có trường '{name}'",
+        "en": "the data has no field '{name}'",
+    },
+    "jinja.no_attribute": {
+        "vi": "{owner} không có trường '{name}'",
+        "en": "{owner} has no field '{name}'",
+    },
+    "jinja.owner.group": {"vi": "nhóm dữ liệu", "en": "the group of data"},
+    "jinja.owner.list": {"vi": "danh sách", "en": "the list"},
+    "jinja.owner.text": {"vi": "đoạn chữ", "en": "the text"},
+    "jinja.owner.number": {"vi": "số", "en": "the number"},
+    "jinja.owner.none": {"vi": "giá trị trống", "en": "an empty value"},
+    "jinja.owner.value": {"vi": "giá trị", "en": "the value"},
 }

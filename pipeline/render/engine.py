@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 
 from jinja2 import DictLoader, Template, TemplateSyntaxError
 from jinja2 import TemplateError as JinjaTemplateError
-from jinja2.exceptions import SecurityError
+from jinja2.exceptions import SecurityError, UndefinedError
 
 from pipeline.errors import TemplateError
 from pipeline.render.budget import OUTPUT_CHARS, RENDER_SECONDS, Budget, BudgetExceeded, guard
@@ -30,6 +30,8 @@ from pipeline.render.compose import (
     split_body,
 )
 from pipeline.render.form import FormSheet
+from pipeline.render.jinja_errors import jinja_reason, undefined_name
+from pipeline.render.locate import Place, place_of_field, place_of_line, unknown_path
 from pipeline.render.package import DOCUMENT_PART
 from pipeline.render.zipwriter import Member, ZipAround
 
@@ -102,17 +104,6 @@ def _template_frame(exc: BaseException, names: set[str]) -> str | None:
     return None if found is None else ("" if found == "<template>" else found)
 
 
-def locate_line(source: str, line: int | None) -> str | None:
-    """'đoạn N: «text»' for the paragraph on `line` of a preprocessed source."""
-    if not line:
-        return None
-    lines = source.splitlines()
-    if not 0 < line <= len(lines):
-        return None
-    text = re.sub(r"<[^>]+>", "", lines[line - 1]).strip()
-    return f"§{line - 1}: «{text[:80]}»"
-
-
 @dataclass
 class PreparedTemplate:
     """A template ready to render: compiled body, fixed document head and tail, packed parts."""
@@ -127,6 +118,9 @@ class PreparedTemplate:
     seconds: ClassVar[float] = RENDER_SECONDS
     chars: ClassVar[int] = OUTPUT_CHARS
     blocks: frozenset[str] = frozenset()
+    # Only read when a render fails: to say which field is unknown and where.
+    library: TemplateLibrary | None = None
+    source: str = ""
 
     def render_xml(self, context: Mapping[str, Any]) -> str:
         """word/document.xml for `context`; TemplateError for a failing or runaway template."""
@@ -143,8 +137,11 @@ class PreparedTemplate:
             raise TemplateError("limit.recursion", template=template, where=where or None) from None
         except SecurityError as exc:
             raise TemplateError("render.unsafe", template=template, reason=str(exc)) from None
+        except UndefinedError as exc:
+            raise self._undefined(exc, context) from None
         except (JinjaTemplateError, OverflowError) as exc:
-            raise TemplateError("render.failed", template=template, reason=str(exc)) from None
+            reason = jinja_reason(str(exc))
+            raise TemplateError("render.failed", template=template, reason=reason) from None
         # The body is post-processed in place: slicing it out and joining it again would copy
         # the whole document twice.
         start, end = len(self.head), len(xml) - len(self.tail)
@@ -152,6 +149,17 @@ class PreparedTemplate:
             xml = self.head + _patcher().resolve_listing(xml[start:end]) + self.tail
             end = len(xml) - len(self.tail)
         return number_drawings(xml, start, end)
+
+    def _undefined(self, exc: UndefinedError, context: Mapping[str, Any]) -> TemplateError:
+        """The field a template reads that the data lacks, by its path and paragraph."""
+        template = f"{self.name}.docx"
+        field = undefined_name(exc.message)
+        if field is None or self.library is None:
+            reason = jinja_reason(exc.message)
+            return TemplateError("render.failed", template=template, reason=reason)
+        path = unknown_path(self.library, self.source, context, field)
+        where = place_of_field(self.library, self.name, field)
+        return TemplateError("render.undefined_field", template=template, where=where, name=path)
 
     def render(self, context: Mapping[str, Any]) -> bytes:
         """The .docx bytes for `context`."""
@@ -197,6 +205,8 @@ class Engine:
             template=template,
             package=ZipAround(members[:index], members[index + 1 :]),
             blocks=frozenset(self.library.block_sources),
+            library=self.library,
+            source=source,
         )
         self._prepared[name] = prepared
         return prepared
@@ -239,16 +249,15 @@ class Engine:
         """The syntax error again, compiled with one paragraph per line to say where it is."""
         block = self.library.block_sources.get(exc.name or "")
         marked = mark_lines(block if block is not None else source)
+        file = self.library.file((exc.name or "") if block is not None else name)
+        shown = f"{exc.name}.docx" if block is not None else ""
+        where: Place | str | None = shown or None
         try:
             self._env.from_string(marked)
-            line = None
         except TemplateSyntaxError as again:
-            line = again.lineno
-        where = locate_line(marked, line)
-        if block is not None:
-            where = f"{exc.name} {where or ''}".strip()
+            where = place_of_line(file, marked, again, self._env, shown) or where
         return TemplateError(
-            "render.syntax", template=f"{name}.docx", where=where, reason=exc.message
+            "render.syntax", template=f"{name}.docx", where=where, reason=jinja_reason(exc.message)
         )
 
     def render(self, name: str, context: Mapping[str, Any]) -> bytes:

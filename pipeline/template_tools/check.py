@@ -15,6 +15,7 @@ from typing import Any
 from jinja2 import TemplateSyntaxError
 from lxml import etree
 
+from pipeline.errors import VanthuError
 from pipeline.render.compose import (
     BLOCKS_DIR,
     FRAME,
@@ -23,8 +24,10 @@ from pipeline.render.compose import (
     preprocess,
     split_body,
 )
+from pipeline.render.jinja_errors import jinja_reason
+from pipeline.render.locate import place_of_field, place_of_line
 from pipeline.render.package import DOCUMENT_PART, Package
-from pipeline.template_tools.fields import FieldCollector, missing_in
+from pipeline.template_tools.fields import ContextShape, FieldCollector, FieldPath, shown
 from pipeline.verify import verify_file
 from pipeline.verify.document import Paragraph, read_document
 
@@ -66,15 +69,6 @@ def _where(paragraph: Paragraph | None, lang: str | None = None) -> str:
     return paragraph.where.describe(lang) if paragraph is not None else ""
 
 
-def _holding(paragraphs: list[Paragraph], snippet: str) -> Paragraph | None:
-    """The first paragraph whose text holds `snippet` (spaces folded)."""
-    wanted = " ".join(snippet.split())
-    for paragraph in paragraphs:
-        if wanted and wanted in " ".join(paragraph.text.split()):
-            return paragraph
-    return None
-
-
 def block_structure(name: str, paragraphs: list[Paragraph]) -> list[Problem]:
     """Unclosed or stray {%p %}/{%tr %} blocks, each at the paragraph holding its tag."""
     problems: list[Problem] = []
@@ -112,49 +106,54 @@ def split_tags(name: str, paragraphs: list[Paragraph]) -> list[Problem]:
     return problems
 
 
-def syntax(name: str, source: str, paragraphs: list[Paragraph], library: TemplateLibrary):
-    """Jinja syntax errors of a preprocessed source, at the paragraph holding the bad tag."""
+def syntax(name: str, source: str, path: Path, library: TemplateLibrary) -> list[Problem]:
+    """Jinja syntax errors of a marked source, at the paragraph holding the bad tag (said as a
+    render says it: pipeline.render.locate)."""
     try:
         library.environment().from_string(source)
     except TemplateSyntaxError as exc:
-        line = source.splitlines()[(exc.lineno or 1) - 1] if source else ""
-        text = re.sub(r"<[^>]+>", "", line)
-        tags = ANY_TAG.findall(text) or [text.strip()[:40]]
-        paragraph = _holding(paragraphs, tags[-1])
         if exc.name and exc.name != name:  # inside an included block: reported with the block
             return []
-        return [Problem(name, _where(paragraph), "tpl.syntax", {"reason": exc.message})]
+        where = place_of_line(path, source, exc, library.environment())
+        return [
+            Problem(name, str(where or ""), "tpl.syntax", {"reason": jinja_reason(exc.message)})
+        ]
     return []
 
 
+def declared_fields(name: str, library: TemplateLibrary) -> set[FieldPath]:
+    """The fields the built-in template `name` reads, with the built-in blocks: fields the
+    context builder provides (the built-in templates render every example)."""
+    builtin = TemplateLibrary(library.builtin)
+    if name not in builtin.type_names():
+        return set()
+    try:
+        source = preprocess(builtin.document_xml(name))
+        return FieldCollector(builtin.environment(), builtin.block_sources).collect(source)
+    except (TemplateSyntaxError, VanthuError):
+        return set()
+
+
 def unknown_fields(
-    name: str, source: str, paragraphs: list[Paragraph], library: TemplateLibrary,
-    samples: Iterable[Mapping[str, Any]],
+    name: str, source: str, library: TemplateLibrary, samples: Iterable[Mapping[str, Any]],
 ) -> list[Problem]:  # fmt: skip
-    """Fields the template reads that the data model's context does not provide."""
+    """Fields the template reads that its context does not provide, nested ones too."""
     try:
         paths = FieldCollector(library.environment(), library.block_sources).collect(source)
     except TemplateSyntaxError:
         return []  # reported by syntax()
     samples = list(samples)
+    if not samples:
+        return []  # no context of this template known: nothing to compare with
+    shape = ContextShape.of(samples, declared_fields(name, library))
     problems, reported = [], set()
     for path in sorted(paths):
-        gaps = [missing_in(sample, path) for sample in samples]
-        # Missing only when every example that reaches the path lacks it.
-        if not gaps or any(g is None for g in gaps) or gaps[0] in reported:
+        gap = shape.missing(path)
+        if gap is None or gap in reported:
             continue
-        gap = gaps[0]
-        assert gap is not None
         reported.add(gap)
-        shown = ".".join(gap).replace(".[]", "[]")
-        where = _where(_using(paragraphs, gap[-1]))
-        if not where:  # read inside a shared block: say which one, and where in it
-            for block in sorted(library.block_sources):
-                found = _using(_paragraphs(library.file(block)), gap[-1])
-                if found is not None:
-                    where = f"{block}.docx, {_where(found)}"
-                    break
-        problems.append(Problem(name, where, "tpl.unknown_field", {"name": shown}))
+        where = place_of_field(library, name, gap[-1])
+        problems.append(Problem(name, str(where or ""), "tpl.unknown_field", {"name": shown(gap)}))
     return problems
 
 
@@ -179,15 +178,6 @@ def dropped_fields(name: str, library: TemplateLibrary) -> list[Problem]:
         Problem(name, "", "tpl.dropped_field", {"name": field_name}, warning=True)
         for field_name in sorted(missing)
     ]
-
-
-def _using(paragraphs: list[Paragraph], field_name: str) -> Paragraph | None:
-    """The first paragraph with a tag that reads `field_name` (x.field_name or field_name)."""
-    pattern = re.compile(rf"(?:\.|\b){re.escape(field_name)}\b")
-    for paragraph in paragraphs:
-        if any(pattern.search(tag) for tag in ANY_TAG.findall(paragraph.text)):
-            return paragraph
-    return None
 
 
 def drift(name: str, path: Path, frame: Package) -> list[Problem]:
@@ -249,10 +239,8 @@ def check_templates(
         else:
             source = ""
         if source:
-            report.problems += syntax(name, source, paragraphs, library)
-            report.problems += unknown_fields(
-                name, source, paragraphs, library, samples.get(name, [])
-            )
+            report.problems += syntax(name, source, path, library)
+            report.problems += unknown_fields(name, source, library, samples.get(name, []))
         report.problems += dropped_fields(name, library)
         if name != FRAME[:-5]:
             report.problems += drift(name, path, library.frame)

@@ -30,6 +30,7 @@ def sample_contexts(
 ) -> dict[str, list[Mapping[str, Any]]]:
     """Contexts of the example documents under `inputs`, by template: the data model in use."""
     from pipeline.api import Renderer
+    from pipeline.template_tools.examples import starter_contexts
 
     renderer = Renderer(workspace)
     folder = inputs or workspace.data_dir
@@ -40,6 +41,9 @@ def sample_contexts(
         except VanthuError:
             continue  # bad data is `vanthu check`'s business, not the template's
         found.setdefault(document.kind.template, []).append(renderer.context(document))
+    # The starters show every kind's context even where the office has no example of it.
+    for template, contexts in starter_contexts(renderer).items():
+        found.setdefault(template, []).extend(contexts)
     return found
 
 

@@ -6,7 +6,7 @@ shared blocks, so a path names the data as the context builder provides it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from jinja2 import Environment, nodes
@@ -137,3 +137,100 @@ def missing_in(context: Mapping[str, Any], path: FieldPath) -> FieldPath | None:
         if not values:
             return None  # an empty list or an absent optional part: nothing to tell
     return None
+
+
+def shown(path: FieldPath) -> str:
+    """'cac_muc[].tieu_de' for ('cac_muc', '[]', 'tieu_de')."""
+    return ".".join(path).replace(".[]", "[]")
+
+
+class ContextShape:
+    """The fields a template's context may hold, nested ones too: the union of real contexts
+    (the example documents' and the starters') and of declared paths (those the built-in template
+    reads, which the context builder is tested to provide).
+
+    A dict's keys are known; a list's elements share one shape; a value seen only as None, or a
+    declared path's end never seen in a context, may hold anything (nothing to tell).
+    """
+
+    def __init__(self) -> None:
+        self.keys: dict[str, ContextShape] = {}
+        self.item: ContextShape | None = None
+        self.kinds: set[type] = set()  # types of the other values seen here (str, Markup, int...)
+        self.mapping = False  # a dict was seen here
+        self.declared = False  # reached by a declared path
+
+    @classmethod
+    def of(
+        cls, contexts: Iterable[Mapping[str, Any]], declared: Iterable[FieldPath] = ()
+    ) -> ContextShape:
+        shape = cls()
+        for context in contexts:
+            shape.add(context)
+        for path in declared:
+            shape.declare(path)
+        return shape
+
+    def add(self, value: Any) -> None:
+        if value is None:
+            return
+        if isinstance(value, Mapping):
+            self.mapping = True
+            for key, inner in value.items():
+                self.keys.setdefault(str(key), ContextShape()).add(inner)
+        elif isinstance(value, list | tuple):
+            self.item = self.item or ContextShape()
+            for inner in value:
+                self.item.add(inner)
+        else:
+            self.kinds.add(type(value))
+
+    def declare(self, path: FieldPath) -> None:
+        node = self
+        node.declared = True
+        for part in path:
+            if part == ITEM:
+                node.item = node.item or ContextShape()
+                node = node.item
+            else:
+                node.mapping = True
+                node = node.keys.setdefault(part, ContextShape())
+            node.declared = True
+
+    @property
+    def seen(self) -> bool:
+        return self.mapping or self.item is not None or bool(self.kinds)
+
+    def _has(self, part: str) -> bool | None:
+        """Whether a value here has `part`; None when nothing can be told."""
+        if part in self.keys:
+            return True
+        if not self.seen or (self.declared and not self.keys and self.item is None):
+            return None  # only None seen, or a declared leaf of unknown type
+        if self.mapping and hasattr(dict, part):
+            return True
+        if self.item is not None and (part.isdigit() or hasattr(list, part)):
+            return True
+        return any(hasattr(kind, part) for kind in self.kinds) or (
+            not self.mapping and self.item is None and not self.kinds
+        )
+
+    def missing(self, path: FieldPath) -> FieldPath | None:
+        """The prefix of `path` the context never has; None when found or nothing can be told."""
+        node: ContextShape | None = self
+        for depth, part in enumerate(path):
+            assert node is not None
+            if part == ITEM:
+                if node.item is None:
+                    return None  # never seen as a non-empty list
+                node = node.item
+                continue
+            has = node._has(part)
+            if has is None:
+                return None
+            if not has:
+                return path[: depth + 1]
+            node = node.keys.get(part)
+            if node is None:
+                return None  # a method or attribute of a Python value: not ours to check
+        return None

@@ -1,0 +1,95 @@
+"""Jinja's error messages said in the user's language, like every other message of vanthu.
+
+Jinja words its errors in English. The forms a template maintainer meets (an unknown tag, a
+block left open, a tag cut short, an unknown filter, an unknown field) are recognised here by
+Jinja's own wording (pinned by tests/test_template_tools.py against the installed Jinja) and
+said through the message catalogue; any other keeps Jinja's words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.render.locate import Phrase
+
+_Q = r"'(?P<{}>[^']*)'"
+
+
+def _q(name: str) -> str:
+    return _Q.format(name)
+
+
+# Jinja's English (jinja2.parser, jinja2.lexer, jinja2.compiler, jinja2.runtime) → key.
+_LOOKING = (r" Jinja was looking for the following tags: (?P<wanted>.*?)\."
+            rf" The innermost block that needs to be closed is {_q('block')}\.")  # fmt: skip
+_FORMS: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(rf"^Encountered unknown tag {_q('tag')}\.{_LOOKING}$", re.S),
+        "jinja.unknown_tag_in",
+    ),
+    (re.compile(rf"^Encountered unknown tag {_q('tag')}\.", re.S), "jinja.unknown_tag"),
+    (re.compile(rf"^Unexpected end of template\.{_LOOKING}$", re.S), "jinja.unclosed"),
+    (re.compile(rf"^expected token {_q('expected')}, got {_q('got')}$"), "jinja.expected"),
+    (re.compile(rf"^Expected an expression, got {_q('got')}$"), "jinja.expression"),
+    (
+        re.compile(rf"^unexpected end of template, expected {_q('expected')}\.?$"),
+        "jinja.end_expected",
+    ),  # fmt: skip
+    (re.compile(r"^unexpected end of template\.?$"), "jinja.end"),
+    (re.compile(rf"^unexpected {_q('got')}$"), "jinja.unexpected"),
+    (re.compile(r"^unexpected char (?P<got>'.*') at \d+$"), "jinja.unexpected_char"),
+    (re.compile(rf"^No filter named {_q('name')}(?: found)?\.?$"), "jinja.no_filter"),
+    (re.compile(rf"^No test named {_q('name')}(?: found)?\.?$"), "jinja.no_test"),
+    (re.compile(r"^tag name expected$"), "jinja.tag_name"),
+    (re.compile(rf"^{_q('name')} is undefined$"), "jinja.undefined"),
+    (
+        re.compile(rf"^(?P<owner>'.*') has no (?:attribute|element) {_q('name')}$"),
+        "jinja.no_attribute",
+    ),  # fmt: skip
+]
+# Jinja's names of tokens → the text a maintainer types.
+_TOKENS = {
+    "end of print statement": "}}",
+    "end of statement block": "%}",
+    "begin of print statement": "{{",
+    "begin of statement block": "{%",
+}
+# How Jinja names the object an attribute was looked up on → what a maintainer calls it.
+_OWNERS = {
+    "'dict object'": "jinja.owner.group",
+    "'list object'": "jinja.owner.list",
+    "'str object'": "jinja.owner.text",
+    "'markupsafe.Markup object'": "jinja.owner.text",
+    "'None'": "jinja.owner.none",
+    "'int object'": "jinja.owner.number",
+}
+
+
+def jinja_reason(message: str | None) -> str:
+    """Jinja's error message in the current language (a Phrase), or as Jinja put it."""
+    text = (message or "").strip()
+    for pattern, key in _FORMS:
+        match = pattern.match(text)
+        if match is None:
+            continue
+        params: dict[str, object] = {k: v or "" for k, v in match.groupdict().items()}
+        for name in ("expected", "got"):
+            if name in params:
+                params[name] = _TOKENS.get(str(params[name]), str(params[name]))
+        if "wanted" in params:  # 'endfor' or 'else' → 'endfor', 'else'
+            params["wanted"] = str(params["wanted"]).replace("' or '", "', '")
+        if "owner" in params:
+            params["owner"] = Phrase(_OWNERS.get(str(params["owner"]), "jinja.owner.value"))
+        return Phrase(key, **params)
+    return text
+
+
+def undefined_name(message: str | None) -> str | None:
+    """The field an UndefinedError is about ('tieu_dee'), None when Jinja's wording is unknown."""
+    text = (message or "").strip()
+    for key in ("jinja.undefined", "jinja.no_attribute"):
+        pattern = next(p for p, k in _FORMS if k == key)
+        match = pattern.match(text)
+        if match is not None:
+            return match["name"]
+    return None
