@@ -20,7 +20,9 @@ from typing import Any
 from pipeline.claims import second_claims
 from pipeline.errors import RenderError, UsageError, VanthuError
 from pipeline.i18n import t
+from pipeline.load.certificates import refuse_unnumbered_decision
 from pipeline.load.contract import LoadedDocument
+from pipeline.model.giay_khen import CertificateData
 from pipeline.register import Register, Registers
 from pipeline.register.documents import lent_number, numbered
 from pipeline.render.compose import TemplateLibrary
@@ -69,6 +71,8 @@ class Renderer:
 
     def render(self, document: LoadedDocument) -> bytes:
         """The .docx bytes of one loaded document."""
+        if not self.test_print:  # a batch for the phôi citing a decision without a number
+            refuse_unnumbered_decision(document)
         return self.engine.render(document.template, self.context(document))
 
     def render_file(self, input_path: Path, output: Path | None = None) -> Path:
@@ -153,6 +157,11 @@ def render_documents(
         workspace = workspaces.setdefault(found.root, found)
         documents.append((workspace, workspace.load(path)))
     targets = output_targets(documents, output, pdf)
+    for _, document in documents:
+        if test_print and not isinstance(document.info.data, CertificateData):
+            raise UsageError("render.test_print_not_certificate", path=document.path)
+        if not test_print:
+            refuse_unnumbered_decision(document)
     renderers: dict[Path, Renderer] = {}
     written: dict[int, Rendered] = {}
     with ExitStack() as stack:

@@ -243,3 +243,46 @@ def test_sheet_column_hint_names_the_data_key() -> None:
             text = t(key, lang, missing="X", rows=5, header_row=1, found="A", closest="B",
                      name="x", known="ho_ten")  # fmt: skip
             assert "'cot'" in text and "columns" not in text
+
+
+def test_an_empty_list_says_it_needs_an_item(inputs_copy: Path, tmp_path: Path) -> None:
+    """nhiem_vu: [] in the plan's phụ lục: the list must have an item, said plainly, without a
+    "(nhận được: một danh sách ...)" that tells the clerk nothing."""
+    plan = inputs_copy / PLAN
+    lines = plan.read_text("utf-8").splitlines(keepends=True)
+    start = lines.index("    nhiem_vu:\n")
+    later = range(start + 1, len(lines))
+    end = next((i for i in later if not lines[i].startswith("      ")), len(lines))
+    plan.write_text("".join([*lines[:start], "    nhiem_vu: []\n", *lines[end:]]), "utf-8")
+    result = run("check", str(plan))
+    assert result.exit_code == 1, result.output
+    assert f"dòng {line_of(plan, 'nhiem_vu: []')}" in result.output
+    assert "trường 'phu_luc[0].nhiem_vu'" in result.output
+    assert "phải có ít nhất 1 mục" in result.output and "nhận được" not in result.output
+    english = CliRunner().invoke(main, ["--lang", "en", "check", str(plan)])
+    assert "must have at least 1 item" in english.output and "got" not in english.output
+
+
+def test_a_bare_year_is_a_plan_tasks_time(inputs_copy: Path, tmp_path: Path) -> None:
+    """thoi_gian: 2026 (YAML reads an int) prints as the year the clerk typed."""
+    from pipeline.api import load_document
+
+    plan = inputs_copy / PLAN
+    replace_line(plan, "thoi_gian: Cả năm 2022", "thoi_gian: 2022")
+    assert run("check", str(plan)).exit_code == 0
+    rows = load_document(plan).info.data.phu_luc[0].nhiem_vu
+    assert rows[0].thoi_gian == "2022"
+    replace_line(plan, "thoi_gian: 2022", "thoi_gian: ''")
+    refused = run("check", str(plan))
+    assert refused.exit_code == 1 and "thoi_gian" in refused.output
+
+
+def test_in_thu_is_refused_for_a_document_that_is_not_a_certificate(
+    inputs_copy: Path, tmp_path: Path
+) -> None:
+    output = tmp_path / "out.docx"
+    result = run("render", "--in-thu", str(inputs_copy / PLAN), "-o", str(output))
+    assert result.exit_code == 2, result.output
+    assert "--in-thu" in result.output and "giay_khen" in result.output
+    assert "Traceback" not in result.output
+    assert not output.exists()

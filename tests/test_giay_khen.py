@@ -295,3 +295,83 @@ def test_the_paper_and_the_fields_come_from_the_offices_phoi(tmp_path: Path) -> 
     y_min = float(first.split('yMin="')[1].split('"')[0]) * 25.4 / 72
     assert abs(y_min - 100) < 3 and 10 <= x_min < 200
     assert verify_file(docx).ok
+
+
+def unnumbered(batch: Path) -> None:
+    """The batch's decision with its so: left blank, as a draft."""
+    decision = batch.parent / DECISION.name
+    text = decision.read_text("utf-8")
+    assert "\nso: 2150" in text
+    decision.write_text(text.replace("\nso: 2150", "\nso:", 1), "utf-8")
+
+
+def test_a_batch_for_the_phoi_is_refused_while_its_decision_has_no_number(tmp_path: Path) -> None:
+    """Every certificate would print "Quyết định số ..../QĐ-UBND": nothing is written, the
+    message names the quyet_dinh: line and the ways out; a test print still works."""
+    from pipeline.cli import main
+
+    source = workspace(tmp_path, example_rows(), CERTIFICATE)
+    unnumbered(source)
+    out = tmp_path / "gk.docx"
+    result = CliRunner().invoke(main, ["--lang", "vi", "render", str(source), "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    message = result.output
+    assert "Traceback" not in message and message.count("Lỗi:") == 1
+    assert f"{source}, dòng 2, trường 'quyet_dinh'" in message
+    assert "chưa có số" in message and "so: tu_dong" in message and "--in-thu" in message
+    assert not out.exists()
+    with pytest.raises(InputError, match="quyet_dinh"):  # the library refuses it too (build)
+        Renderer(TEMPLATES).render_file(source, out)
+    test_print = CliRunner().invoke(main, ["render", str(source), "-o", str(out), "--in-thu"])
+    assert test_print.exit_code == 0, test_print.output
+    source.write_text(CERTIFICATE + "in_thu: co\n", "utf-8")
+    assert Renderer(TEMPLATES).render_file(source, out) == out
+    lines = [p.text for p in open_docx(out).paragraphs if p.style.name == "GiayKhenQuyetDinh"]
+    assert lines[0].startswith("Quyết định số ..../")
+
+
+def achievements(docx: Path) -> list[str]:
+    return [p.text for p in open_docx(docx).paragraphs if p.style.name == "GiayKhenThanhTich"]
+
+
+def test_a_batch_states_the_achievement_its_decision_does_not(tmp_path: Path) -> None:
+    """A decision without thanh_tich: the batch's own prints on every certificate; a decision
+    stating one: the batch may not restate it (its line is named)."""
+    source = workspace(tmp_path, example_rows(), CERTIFICATE)
+    decision = source.parent / DECISION.name
+    text = decision.read_text("utf-8")
+    own = "đã có thành tích hoàn thành xuất sắc nhiệm vụ năm 2024"
+    source.write_text(CERTIFICATE + f"thanh_tich: {own}\n", "utf-8")
+    with pytest.raises(InputError) as refused:
+        Renderer(TEMPLATES).render_file(source, tmp_path / "a.docx")
+    assert refused.value.field == "thanh_tich" and refused.value.line == 4
+    start = text.index("  thanh_tich: >-\n")
+    end = start + len("  thanh_tich: >-\n")
+    while text[end:].startswith("    "):
+        end = text.index("\n", end) + 1
+    decision.write_text(text[:start] + text[end:], "utf-8")
+    out = Renderer(TEMPLATES).render_file(source, tmp_path / "b.docx")
+    assert achievements(out) == [f"Đ{own[1:]}."] * len(example_rows())
+
+
+def test_the_starter_prints_a_whole_test_certificate(tmp_path: Path) -> None:
+    """vanthu new giay-khen renders as it is: a test print (the border drawn), every field
+    filled; switched to the phôi, it is refused until its decision has a number."""
+    from pipeline.cli import main
+    from tests.typed_docs import render_starter
+
+    out = render_starter("giay-khen", tmp_path)
+    paragraphs = open_docx(out).paragraphs
+    assert any(p.style.name == "GiayKhenKhungPhoi" for p in paragraphs)
+    assert all(text.startswith("Đã có thành tích") for text in achievements(out))
+    assert len(achievements(out)) == 3
+    source = tmp_path / "giay-khen.yaml"
+    source.write_text(source.read_text("utf-8").replace("in_thu: co", "in_thu: khong"), "utf-8")
+    refused = CliRunner().invoke(main, ["render", str(source), "-o", str(tmp_path / "x.docx")])
+    assert refused.exit_code == 1 and "quyet_dinh" in refused.output
+    decision = tmp_path / "quyet-dinh.yaml"
+    decision.write_text(decision.read_text("utf-8").replace("\nso: ", "\nso: 7 ", 1), "utf-8")
+    printed = CliRunner().invoke(main, ["render", str(source), "-o", str(tmp_path / "x.docx")])
+    assert printed.exit_code == 0, printed.output
+    borders = [p for p in open_docx(tmp_path / "x.docx").paragraphs if "KhungPhoi" in p.style.name]
+    assert borders == []

@@ -381,7 +381,7 @@ LIBRARY_ENGLISH = ("should", "Input", "String", "Value error", "valid", "least",
         ("so: 7", "so: 0", "phải từ 1 trở lên"),
         ("so: 7", "so: bảy", "phải là số nguyên"),
         ("trich_yeu: Về việc khen thưởng năm 2024", 'trich_yeu: ""', "không được để trống"),
-        ("noi_nhan: [Như trên]", "noi_nhan: []", "cần ít nhất 1 mục"),
+        ("noi_nhan: [Như trên]", "noi_nhan: []", "phải có ít nhất 1 mục"),
         ("noi_nhan: [Như trên]", "noi_nhan: {a: b}", "phải là danh sách"),
         (
             "  danh_sach: ds.csv",

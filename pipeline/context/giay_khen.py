@@ -40,10 +40,11 @@ def name_run(entry: Entry, sheet: FormSheet, list_file: Any) -> Any:
     return sized_run(entry.name, None if size == largest else size)
 
 
-def achievement(decision: DecisionData) -> str:
-    """The decision's thành tích as the certificate's sentence: capital first letter."""
+def achievement(decision: DecisionData, own: str | None = None) -> str:
+    """The decision's thành tích (else the batch's own, for a decision that states none) as the
+    certificate's sentence: capital first letter."""
     assert decision.khen_thuong is not None
-    text = (decision.khen_thuong.thanh_tich or "").strip().rstrip(".")
+    text = (decision.khen_thuong.thanh_tich or own or "").strip().rstrip(".")
     return text[:1].upper() + text[1:]
 
 
@@ -63,7 +64,7 @@ def certificate_context(
     decision_data = decision.data
     assert isinstance(decision_data, DecisionData)
     signer = decision.signer
-    thanh_tich = achievement(decision_data)
+    thanh_tich = achievement(decision_data, data.thanh_tich)
     shared = {
         "so_quyet_dinh": decision.reference,
         "ngay_quyet_dinh": date_phrase(decision_data.ngay),

@@ -8,11 +8,12 @@ from pipeline.awards import Entry
 from pipeline.load.attachments import CertificateAttachments, DecisionAttachments
 from pipeline.load.contract import Attached, LoadedDocument, NumberFrom, Resolver
 from pipeline.load.lists import referenced_document, sheet_path
-from pipeline.load.yaml_source import Source
+from pipeline.load.yaml_source import Source, load_yaml
 from pipeline.model.giay_khen import INHERITED, CertificateData, RowFilter
 from pipeline.model.quyet_dinh import DecisionData
 
 DECISION_KEY = "quyet_dinh"
+ACHIEVEMENT_KEY = "thanh_tich"
 
 
 def award_decision(source: Source, resolver: Resolver) -> LoadedDocument:
@@ -34,7 +35,24 @@ def decision_fields(source: Source, resolver: Resolver) -> dict[str, Any]:
         if key in source.data:
             raise source.error("data.inherited_field", (key,), decision=DECISION_KEY)
     data = award_decision(source, resolver).info.data
+    assert isinstance(data, DecisionData) and data.khen_thuong is not None
+    if ACHIEVEMENT_KEY in source.data and data.khen_thuong.thanh_tich:
+        # The decision states why: its certificates print that, never another reason.
+        raise source.error("data.inherited_field", (ACHIEVEMENT_KEY,), decision=DECISION_KEY)
     return {key: getattr(data, key) for key in INHERITED}
+
+
+def refuse_unnumbered_decision(document: LoadedDocument) -> None:
+    """A batch printed on the phôi (not in_thu: co) whose decision has no number yet (so: left
+    blank) is refused at its quyet_dinh: line: every certificate would print "Quyết định số
+    ..../QĐ-...". A decision saying so: tu_dong is the register's business (NumberFrom)."""
+    data = document.info.data
+    if not isinstance(data, CertificateData) or data.in_thu or document.number_from is not None:
+        return
+    if data.so is not None:
+        return
+    source = load_yaml(document.path)
+    raise source.error("data.decision_not_numbered", (DECISION_KEY,), name=data.quyet_dinh)
 
 
 def chosen(entries: tuple[Entry, ...], rows: RowFilter | None, source: Source) -> tuple[Entry, ...]:

@@ -92,7 +92,8 @@ def to_input_error(
     reason = library_reason(error)
     if not isinstance(value, dict | list):
         return InputError("data.wrong_type", reason=reason, value=repr(value)[:60], **where)
-    if kind in ("vanthu", "value_error"):  # a check of the whole group: its reason says it all
+    # A check of the whole group, or of how many items a list holds: its reason says it all.
+    if kind in ("vanthu", "value_error", "too_short", "too_long"):
         return InputError("data.invalid_value", reason=reason, **where)
     # A group where one value belongs (or the reverse): say what was written, in words.
     shown = t("data.shown_mapping" if isinstance(value, dict) else "data.shown_list")

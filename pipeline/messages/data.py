@@ -153,8 +153,20 @@ MESSAGES = {
         "en": "list '{name}' not found (put the file beside the YAML file)",
     },
     "data.no_decisions": {
-        "vi": "không có quyết định khen thưởng nào của năm {year} trong {folder} để tổng hợp",
-        "en": "no award decisions of {year} in {folder} to report on",
+        "vi": "không có quyết định khen thưởng nào ký trong năm {year} trong {folder} để tổng hợp",
+        "en": "no award decisions dated in {year} in {folder} to report on",
+    },
+    "data.decision_after_report": {
+        "vi": "báo cáo ngày {date} không thể tính quyết định khen thưởng {decision} ngày "
+        "{decision_date} (ký sau báo cáo); hãy sửa ngày của báo cáo hoặc của quyết định",
+        "en": "a report dated {date} cannot count the award decision {decision} dated "
+        "{decision_date} (after the report); correct the date of the report or of the decision",
+    },
+    "data.duplicate_decision": {
+        "vi": "quyết định khen thưởng số {number} ngày {date} có ở hai tệp: {first} và {second}; "
+        "báo cáo sẽ tính hai lần, hãy bỏ một tệp",
+        "en": "award decision number {number} dated {date} is in two files: {first} and "
+        "{second}; the report would count it twice, remove one",
     },
     "data.unknown_figure": {
         "vi": "số liệu '{{{{ {name} }}}}' không có; ví dụ số liệu có: '{{{{ {hint} }}}}'",
@@ -192,6 +204,16 @@ MESSAGES = {
     "data.inherited_field": {
         "vi": "giấy khen lấy trường này từ quyết định khen thưởng ({decision}:); hãy xóa dòng này",
         "en": "certificates take this field from their award decision ({decision}:); remove it",
+    },
+    "data.decision_not_numbered": {
+        "vi": "quyết định khen thưởng '{name}' chưa có số nên mọi giấy khen sẽ in \"Quyết định số "
+        "..../...\"; hãy cấp số cho quyết định trước (ghi số vào so: của quyết định, hoặc "
+        "so: tu_dong rồi vanthu render hoặc vanthu build quyết định), hoặc in thử trên giấy "
+        "trắng: vanthu render --in-thu (hay in_thu: co)",
+        "en": "the award decision '{name}' has no number yet, so every certificate would print "
+        "\"Quyết định số ..../...\"; number the decision first (write its number in the "
+        "decision's so:, or so: tu_dong and vanthu render or vanthu build the decision), or make a "
+        "test print on plain paper: vanthu render --in-thu (or in_thu: co)",
     },
     "data.no_such_row": {
         "vi": "dòng {number} không có trong danh sách của quyết định",

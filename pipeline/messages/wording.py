@@ -62,6 +62,10 @@ MESSAGES = {
         "vi": "nhiều nhất {max_length} ký tự",
         "en": "at most {max_length} characters",
     },
+    "value.empty_list": {
+        "vi": "phải có ít nhất 1 mục (danh sách đang trống)",
+        "en": "must have at least 1 item (the list is empty)",
+    },
     "value.too_few_items": {
         "vi": "cần ít nhất {min_length} mục",
         "en": "needs at least {min_length} items",

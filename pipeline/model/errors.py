@@ -56,4 +56,6 @@ def library_reason(error: ErrorDetails) -> str:
         context["expected"] = str(context["expected"]).replace(" or ", t("value.or"))
     if kind == "string_too_short" and context.get("min_length") == 1:
         key = "value.empty"
+    if kind == "too_short" and context.get("min_length") == 1:  # an empty list: say it plainly
+        key = "value.empty_list"
     return t(key, **context)

@@ -36,6 +36,10 @@ class CertificateData(DocumentData):
         default=DEFAULT_FORM, pattern=r"^[a-z0-9][a-z0-9-]*$",
         description="the phôi's template in mau/ or templates/ (without .docx)",
     )  # fmt: skip
+    thanh_tich: str | None = Field(
+        default=None, min_length=1,
+        description="the certificates' thành tích when the decision states none (a title's list)",
+    )  # fmt: skip
     in_thu: YesNo = Field(default=False, description="co: draw the phôi's border (test print)")
     so_vao_so: int | None = Field(
         default=None, ge=1, description="number in the sổ vàng of the first certificate"

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
 from pipeline.model.base import Record
 from pipeline.model.blocks import Block
 from pipeline.model.document import DocumentData
+
+
+def number_as_text(value: Any) -> Any:
+    """A bare number typed for a free-text field (thoi_gian: 2026, which YAML reads as an int)
+    as the text the clerk wrote."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+# Free text where a number alone is a natural answer: a year, a month.
+TextOrNumber = Annotated[str, BeforeValidator(number_as_text), Field(min_length=1)]
 
 
 class Item(Record):
@@ -42,7 +54,7 @@ class TaskRow(Record):
     noi_dung: str = Field(min_length=1)
     chu_tri: str = Field(min_length=1)
     phoi_hop: str | None = None
-    thoi_gian: str = Field(min_length=1)
+    thoi_gian: TextOrNumber = Field(description="when: Quý I/2026, Tháng 6/2026, or a year")
 
 
 class TaskAppendix(Record):
