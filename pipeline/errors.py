@@ -24,7 +24,7 @@ class VanthuError(Exception):
 
     def detail(self, lang: str | None = None) -> str:
         """The message itself, without location."""
-        return t(self.key, lang=lang, **{k: _said(v, lang) for k, v in self.params.items()})
+        return t(self.key, lang=lang, **{k: said(v, lang) for k, v in self.params.items()})
 
     def location(self, lang: str | None = None) -> str:
         """Where the problem is ('' when nowhere in particular)."""
@@ -38,7 +38,7 @@ class VanthuError(Exception):
         return self.message()
 
 
-def _said(value: Any, lang: str | None) -> Any:
+def said(value: Any, lang: str | None) -> Any:
     """A param or place in `lang` when it can say itself in several (render.locate.Phrase)."""
     describe = getattr(value, "describe", None)
     return describe(lang) if callable(describe) else value
@@ -103,7 +103,7 @@ class TemplateError(VanthuError):
         self.where = where  # a str, or a place that can `describe(lang)` itself
 
     def location(self, lang: str | None = None) -> str:
-        return ", ".join(p for p in (self.template, _said(self.where, lang)) if p)
+        return ", ".join(p for p in (self.template, said(self.where, lang)) if p)
 
 
 class RenderError(VanthuError):

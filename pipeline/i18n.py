@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pipeline.messages import CATALOGUE
@@ -41,3 +42,17 @@ def t(key: str, /, lang: str | None = None, **params: Any) -> str:
         return f"{key} {params}" if params else key
     text = entry.get(lang or _current) or entry["vi"]
     return text.format(**params) if params else text
+
+
+def library_wording(
+    forms: Sequence[tuple[re.Pattern[str], str]], text: str
+) -> tuple[str, re.Match[str]] | None:
+    """Which of a library's known English wordings `text` is in: the catalogue key paired with
+    the first pattern that matches, and the match (its groups are the message's params); None
+    for a wording not known, which the caller then shows as the library put it. Used for the
+    messages of Click (pipeline/usage_errors.py) and Jinja (pipeline/render/jinja_errors.py)."""
+    for pattern, key in forms:
+        match = pattern.match(text)
+        if match is not None:
+            return key, match
+    return None

@@ -16,7 +16,7 @@ from typing import IO, Any
 import click
 
 from pipeline.help_language import say_words
-from pipeline.i18n import current_language, t
+from pipeline.i18n import current_language, library_wording, t
 
 _NAME = r"(?P<name>'[^']*'(?: / '[^']*')*)"
 # Click's English (click.exceptions, click.types, click.parser) → catalogue key.
@@ -57,22 +57,21 @@ _FORMS = [
 def usage_message(error: click.UsageError) -> str:
     """The error's message in the current language; Click's own when its form is not known."""
     original = error.format_message()
-    for pattern, key in _FORMS:
-        found = pattern.match(original)
-        if found is None:
-            continue
-        fields: dict[str, Any] = found.groupdict()
-        if fields.get("name", "").startswith("'"):  # 'TỆP.xlsx': 'FILE.xlsx' in English
-            fields["name"] = " / ".join(
-                f"'{say_words(name.strip(chr(39)), current_language())}'"
-                for name in fields["name"].split(" / ")
-            )
-        if "choices" in fields:
-            fields["choices"] = fields["choices"].replace("'", "")
-        if fields.get("name", "").startswith("'{"):  # a choice argument: its name is its choices
-            key += "_unnamed"
-        return t(key, **fields)
-    return original
+    worded = library_wording(_FORMS, original)
+    if worded is None:
+        return original
+    key, found = worded
+    fields: dict[str, Any] = found.groupdict()
+    if fields.get("name", "").startswith("'"):  # 'TỆP.xlsx': 'FILE.xlsx' in English
+        fields["name"] = " / ".join(
+            f"'{say_words(name.strip(chr(39)), current_language())}'"
+            for name in fields["name"].split(" / ")
+        )
+    if "choices" in fields:
+        fields["choices"] = fields["choices"].replace("'", "")
+    if fields.get("name", "").startswith("'{"):  # a choice argument: its name is its choices
+        key += "_unnamed"
+    return t(key, **fields)
 
 
 def in_users_language(error: click.UsageError) -> click.UsageError:

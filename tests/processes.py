@@ -66,3 +66,8 @@ def descends_from(pid: int, ancestor: int) -> bool:
         if pid == ancestor:
             return True
     return False
+
+
+def descendants(pid: int) -> list[int]:
+    """Every live process started by `pid`, however deep (LibreOffice in its own session too)."""
+    return [p.pid for p in live_processes() if descends_from(p.pid, pid)]

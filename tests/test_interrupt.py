@@ -22,7 +22,7 @@ import pytest
 
 from pipeline.batch.supervise import BuildInterrupted, Stopped, remove_leftovers
 from pipeline.i18n import t
-from tests.processes import alive_after, descends_from, group_members, live_processes
+from tests.processes import alive_after, descendants, group_members, live_processes
 
 REPO = Path(__file__).resolve().parents[1]
 DECISION = "2022/qd-lao-dong-tien-tien.yaml"
@@ -66,11 +66,6 @@ def wait_until(build: subprocess.Popen[str], ready: Callable[[], bool], limit: f
         assert build.poll() is None, "the build ended before it could be stopped"
         assert time.monotonic() < deadline, f"the build did not get there in {limit} s"
         time.sleep(0.01)
-
-
-def descendants(pid: int) -> list[int]:
-    """Every process started by `pid`, however deep (LibreOffice in its own session too)."""
-    return [p.pid for p in live_processes() if descends_from(p.pid, pid)]
 
 
 def stop_and_wait(build: subprocess.Popen[str], send: Callable[[], None]) -> tuple[str, str]:

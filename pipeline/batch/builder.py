@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from pipeline import __version__
 from pipeline.batch.discover import MANIFEST, Layout, find_inputs
 from pipeline.batch.freshness import Freshness
-from pipeline.batch.manifest import Entry, Manifest, file_sha256
+from pipeline.batch.manifest import Entry, Manifest
 from pipeline.batch.progress import Reporter, SilentReporter
 from pipeline.batch.result import BuildResult, DocumentResult, Status
 from pipeline.batch.staged import Staged, StageJob
@@ -477,7 +477,7 @@ def remove_orphans(
             path = layout.output_dir / output
             if not freshness.inside_outputs(path) or not path.is_file():
                 continue  # gone already, or a manifest naming what is not the build's
-            why = orphan_kept(path, recorded_sha256)
+            why = orphan_kept(path, recorded_sha256, freshness)
             if why is None:
                 removed.append(path)
                 continue
@@ -493,11 +493,14 @@ def remove_orphans(
             )
 
 
-def orphan_kept(path: Path, recorded_sha256: str | None) -> tuple[str, dict[str, str]] | None:
-    """Remove `path` when it is still what the manifest recorded; else the message (key and
+def orphan_kept(
+    path: Path, recorded_sha256: str | None, freshness: Freshness
+) -> tuple[str, dict[str, str]] | None:
+    """Remove `path` when it is still what the manifest recorded (its hash as Freshness knows
+    it: from the hash cache while the file is unchanged); else the message (key and
     arguments) saying why it was kept."""
     try:
-        if recorded_sha256 is None or file_sha256(path) != recorded_sha256:
+        if recorded_sha256 is None or freshness.file_hash(path) != recorded_sha256:
             return "build.orphan_edited", {}
         path.unlink()
     except OSError as exc:

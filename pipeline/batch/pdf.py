@@ -39,6 +39,7 @@ from types import TracebackType
 from typing import IO
 
 from pipeline.batch import office
+from pipeline.batch.interrupts import BuildInterrupted
 from pipeline.batch.office import HOST
 from pipeline.errors import ConversionError
 from pipeline.i18n import t
@@ -404,8 +405,6 @@ class PdfConverter:
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
-        from pipeline.batch.interrupts import BuildInterrupted
-
         if isinstance(exc, (KeyboardInterrupt, BuildInterrupted)):
             self._kill()  # the build was stopped: at once, not after LibreOffice's own close
         else:
@@ -425,7 +424,7 @@ def remove_stale_files(source: Path, target: Path, since: float | None = None) -
     folder = target.parent
     for partial in folder.glob(f".{glob.escape(target.stem)}.*.partial.pdf"):
         pid = partial.name[len(target.stem) + 2 : -len(".partial.pdf")]
-        if not (pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid))):
+        if not (pid.isdigit() and int(pid) != os.getpid() and process_alive(int(pid))):
             partial.unlink(missing_ok=True)
     locks = [source.with_name(f".~lock.{source.name}#")]
     locks += folder.glob(f".~lock..{glob.escape(target.stem)}.*.partial.pdf#")
@@ -446,7 +445,8 @@ def remove_stale_files(source: Path, target: Path, since: float | None = None) -
             continue
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether process `pid` runs (ours or anyone's)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -155,17 +155,9 @@ def stop_on_signals(output_dir: Path) -> Iterator[None]:
 def _ours(pid: str) -> bool:
     """Whether a file named for process `pid` was left by this build: written by this process,
     or by one that has ended (a stopped worker; a build running beside it is alive)."""
-    if not pid.isdigit():
-        return False
-    if int(pid) == os.getpid():
-        return True
-    try:
-        os.kill(int(pid), 0)
-    except ProcessLookupError:
-        return True
-    except OSError:  # it exists, owned by someone else
-        return False
-    return False
+    from pipeline.batch.pdf import process_alive
+
+    return pid.isdigit() and (int(pid) == os.getpid() or not process_alive(int(pid)))
 
 
 def remove_leftovers(output_dir: Path) -> list[Path]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -33,6 +32,7 @@ from pipeline.rules.money import format_money
 from pipeline.rules.numbering import roman
 from pipeline.rules.phrases import AWARD_FIELDS, COMMON, FIELDS, PROPOSAL_OPENINGS, Phrases, Text
 from pipeline.rules.placeholders import names_in
+from pipeline.text.normalize import nfc
 
 # Up to this many entries are named in Điều 1; more go to an attached Danh sách.
 NAMED_IN_ARTICLE = 5
@@ -166,7 +166,7 @@ def article_one_key(data: DecisionData, awards: AwardList) -> str:
 
 def _folded(text: str) -> str:
     """Text as a reader compares it: NFC, case and spacing ignored."""
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    return " ".join(nfc(text).casefold().split())
 
 
 def award_left_unnamed(

@@ -77,10 +77,6 @@ class Resolver(Protocol):
         """A document written inside another one's file (a Tờ trình's draft decision)."""
         ...
 
-    def year_documents(self, year: int) -> tuple[Path, list[Path]]:
-        """The folder of `year`'s documents (it may not exist) and the document files in it."""
-        ...
-
     def all_documents(self) -> tuple[Path, list[Path]]:
         """The data folder and every document file in it, of every year."""
         ...

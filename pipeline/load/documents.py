@@ -194,9 +194,6 @@ class DocumentLoader:
             self._agencies.put(path, cached)
         return cached[1], path
 
-    def year_documents(self, year: int) -> tuple[Path, list[Path]]:
-        return self.locations.year_documents(year)
-
     def all_documents(self) -> tuple[Path, list[Path]]:
         return self.locations.all_documents()
 

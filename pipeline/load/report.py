@@ -9,7 +9,6 @@ the two dates is wrong; counting it, or leaving it out unseen, would print a wro
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from difflib import get_close_matches
 from pathlib import Path
@@ -19,6 +18,7 @@ from pydantic_core import PydanticCustomError
 from pipeline.figures import YearFigures, figure_values
 from pipeline.load.attachments import DecisionAttachments, ReportAttachments
 from pipeline.load.contract import Attached, LoadedDocument, Resolver
+from pipeline.load.locations import shown
 from pipeline.load.yaml_source import Source, strings
 from pipeline.model.bao_cao import ReportData
 from pipeline.model.base import parse_date
@@ -36,13 +36,6 @@ def award_decisions(resolver: Resolver, paths: list[Path]) -> list[Path]:
         if data.get("loai") == DECISION and isinstance(data.get("khen_thuong"), dict):
             found.append(path)
     return found
-
-
-def shown(path: Path) -> str:
-    """A file as a message names it: relative to the working folder when inside it."""
-    here = os.getcwd()
-    text = str(path)
-    return os.path.relpath(text, here) if text.startswith(here + os.sep) else text
 
 
 def dated_in(resolver: Resolver, found: list[Path], years: set[int]) -> list[LoadedDocument]:

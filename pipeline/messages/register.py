@@ -107,7 +107,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "sổ văn bản không có cơ quan '{value}'{hint}; {listed}",
         "en": "the register has no office '{value}'{hint}; {listed}",
     },
-    "register.office_hint": {"vi": " (có phải '{name}'?)", "en": " (did you mean '{name}'?)"},
     "register.office_known": {"vi": "các mã đã biết: {known}", "en": "known ids: {known}"},
     "register.office_none_known": {
         "vi": "sổ chưa có số của cơ quan nào",

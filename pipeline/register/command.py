@@ -350,7 +350,7 @@ def check_command(ctx: click.Context, year: int) -> None:
                         source_exists=register.source_exists)
     for entry in report.pending:
         click.echo(t("register.pending", entry=entry.describe()))
-    several = bool(report.missing_sources) and len(state.open(ctx).agencies()) > 1
+    several = bool(report.missing_sources) and len(register.agencies()) > 1
     for entry in report.missing_sources:
         click.echo(t("register.source_missing", reference=entry.reference, source=entry.source,
                      command=_void_command(entry, named_office=several)))

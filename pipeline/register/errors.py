@@ -47,7 +47,7 @@ class UnknownOfficeError(RegisterError):
 
     def detail(self, lang: str | None = None) -> str:
         # Composed at display time, as every message, so that --lang applies to each part.
-        hint = t("register.office_hint", lang=lang, name=self.suggestion) if self.suggestion else ""
+        hint = t("data.did_you_mean", lang=lang, name=self.suggestion) if self.suggestion else ""
         listed = (
             t("register.office_known", lang=lang, known=", ".join(self.known))
             if self.known

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.i18n import library_wording
 from pipeline.render.locate import Phrase
 
 _Q = r"'(?P<{}>[^']*)'"
@@ -65,31 +66,32 @@ _OWNERS = {
 }
 
 
+def _form(text: str) -> tuple[str, re.Match[str]] | None:
+    """The key of the first of Jinja's forms `text` is worded in, with the match."""
+    return library_wording(_FORMS, text)
+
+
 def jinja_reason(message: str | None) -> str:
     """Jinja's error message in the current language (a Phrase), or as Jinja put it."""
     text = (message or "").strip()
-    for pattern, key in _FORMS:
-        match = pattern.match(text)
-        if match is None:
-            continue
-        params: dict[str, object] = {k: v or "" for k, v in match.groupdict().items()}
-        for name in ("expected", "got"):
-            if name in params:
-                params[name] = _TOKENS.get(str(params[name]), str(params[name]))
-        if "wanted" in params:  # 'endfor' or 'else' → 'endfor', 'else'
-            params["wanted"] = str(params["wanted"]).replace("' or '", "', '")
-        if "owner" in params:
-            params["owner"] = Phrase(_OWNERS.get(str(params["owner"]), "jinja.owner.value"))
-        return Phrase(key, **params)
-    return text
+    found = _form(text)
+    if found is None:
+        return text
+    key, match = found
+    params: dict[str, object] = {k: v or "" for k, v in match.groupdict().items()}
+    for name in ("expected", "got"):
+        if name in params:
+            params[name] = _TOKENS.get(str(params[name]), str(params[name]))
+    if "wanted" in params:  # 'endfor' or 'else' → 'endfor', 'else'
+        params["wanted"] = str(params["wanted"]).replace("' or '", "', '")
+    if "owner" in params:
+        params["owner"] = Phrase(_OWNERS.get(str(params["owner"]), "jinja.owner.value"))
+    return Phrase(key, **params)
 
 
 def undefined_name(message: str | None) -> str | None:
     """The field an UndefinedError is about ('tieu_dee'), None when Jinja's wording is unknown."""
-    text = (message or "").strip()
-    for key in ("jinja.undefined", "jinja.no_attribute"):
-        pattern = next(p for p, k in _FORMS if k == key)
-        match = pattern.match(text)
-        if match is not None:
-            return match["name"]
-    return None
+    found = _form((message or "").strip())
+    if found is None or found[0] not in ("jinja.undefined", "jinja.no_attribute"):
+        return None
+    return found[1]["name"]

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, TemplateSyntaxError
 
+from pipeline.errors import said
 from pipeline.i18n import current_language, t
 
 if TYPE_CHECKING:
@@ -37,18 +38,13 @@ class Phrase(str):
     params: dict[str, object]
 
     def __new__(cls, key: str, /, **params: object) -> Phrase:
-        said = super().__new__(cls, t(key, None, **params))
-        said.key, said.params = key, params
-        return said
+        phrase = super().__new__(cls, t(key, None, **params))
+        phrase.key, phrase.params = key, params
+        return phrase
 
     def describe(self, lang: str | None = None) -> str:
-        params = {k: _said(v, lang) for k, v in self.params.items()}
+        params = {k: said(v, lang) for k, v in self.params.items()}
         return t(self.key, lang=lang, **params)
-
-
-def _said(value: object, lang: str | None) -> object:
-    describe = getattr(value, "describe", None)
-    return describe(lang) if callable(describe) else value
 
 
 @dataclass(frozen=True)

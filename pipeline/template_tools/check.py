@@ -25,16 +25,15 @@ from pipeline.render.compose import (
     split_body,
 )
 from pipeline.render.jinja_errors import jinja_reason
-from pipeline.render.locate import place_of_field, place_of_line
+from pipeline.render.locate import ANY_TAG, paragraphs_of, place_of_field, place_of_line
 from pipeline.render.package import DOCUMENT_PART, Package
 from pipeline.template_tools.fields import ContextShape, FieldCollector, FieldPath, shown
 from pipeline.verify import verify_file
-from pipeline.verify.document import Paragraph, read_document
+from pipeline.verify.document import Paragraph
 
 OPENERS = {"for", "if", "with", "macro", "call", "filter", "block", "raw"}
 CLOSERS = {f"end{word}": word for word in OPENERS}
 TAG = re.compile(r"\{%-?\s*(?:[prc]\s+|tr\s+|tc\s+)?(\w+)(.*?)-?%\}", re.DOTALL)
-ANY_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 SHARED_TEXT = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Nơi nhận:")
 
 
@@ -59,10 +58,6 @@ class TemplateReport:
     @property
     def ok(self) -> bool:
         return not any(not p.warning for p in self.problems)
-
-
-def _paragraphs(path: Path) -> list[Paragraph]:
-    return read_document(path).paragraphs
 
 
 def _where(paragraph: Paragraph | None, lang: str | None = None) -> str:
@@ -121,10 +116,10 @@ def syntax(name: str, source: str, path: Path, library: TemplateLibrary) -> list
     return []
 
 
-def declared_fields(name: str, library: TemplateLibrary) -> set[FieldPath]:
-    """The fields the built-in template `name` reads, with the built-in blocks: fields the
-    context builder provides (the built-in templates render every example)."""
-    builtin = TemplateLibrary(library.builtin)
+def declared_fields(name: str, builtin: TemplateLibrary) -> set[FieldPath]:
+    """The fields the built-in template `name` reads, with the built-in blocks (`builtin` holds
+    only those): fields the context builder provides (the built-in templates render every
+    example)."""
     if name not in builtin.type_names():
         return set()
     try:
@@ -136,6 +131,7 @@ def declared_fields(name: str, library: TemplateLibrary) -> set[FieldPath]:
 
 def unknown_fields(
     name: str, source: str, library: TemplateLibrary, samples: Iterable[Mapping[str, Any]],
+    builtin: TemplateLibrary,
 ) -> list[Problem]:  # fmt: skip
     """Fields the template reads that its context does not provide, nested ones too."""
     try:
@@ -145,7 +141,7 @@ def unknown_fields(
     samples = list(samples)
     if not samples:
         return []  # no context of this template known: nothing to compare with
-    shape = ContextShape.of(samples, declared_fields(name, library))
+    shape = ContextShape.of(samples, declared_fields(name, builtin))
     problems, reported = [], set()
     for path in sorted(paths):
         gap = shape.missing(path)
@@ -224,12 +220,13 @@ def check_templates(
 ) -> TemplateReport:
     """Check the named templates (default: all) — types, shared blocks and the frame."""
     samples = samples or {}
+    builtin = TemplateLibrary(library.builtin)  # its blocks read once, for every template
     report = TemplateReport()
     wanted = names or [*library.type_names(), *sorted(library.block_sources), FRAME[:-5]]
     for name in wanted:
         path = library.file(name)
         report.checked.append(name)
-        paragraphs = _paragraphs(path)
+        paragraphs = paragraphs_of(path)
         report.problems += block_structure(name, paragraphs)
         report.problems += split_tags(name, paragraphs)
         if name in library.type_names():
@@ -240,7 +237,7 @@ def check_templates(
             source = ""
         if source:
             report.problems += syntax(name, source, path, library)
-            report.problems += unknown_fields(name, source, library, samples.get(name, []))
+            report.problems += unknown_fields(name, source, library, samples.get(name, []), builtin)
         report.problems += dropped_fields(name, library)
         if name != FRAME[:-5]:
             report.problems += drift(name, path, library.frame)

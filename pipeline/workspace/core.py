@@ -23,6 +23,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from pipeline.load.locations import AGENCY_DIR, ATTACHED_DIR, RealPaths, resolved_path, within
+from pipeline.load.locations import shown as shown  # re-exported: pipeline.workspace.shown
 from pipeline.render.compose import TemplateLibrary
 from pipeline.workspace.config import CONFIG_FILE, DATA_DIR, WorkspaceConfig, read_config
 
@@ -155,14 +156,10 @@ class Workspace:
         allowed = self.root if within(base, self.root) else base
         return path if within(path, allowed) else None
 
-    def year_documents(self, year: int) -> tuple[Path, list[Path]]:
-        folder = self.data_dir / str(year)
-        return folder, self.documents(folder) if folder.is_dir() else []
-
     def all_documents(self) -> tuple[Path, list[Path]]:
         """The data folder and every document in it (a report counts decisions by their date,
         whichever folder they are kept in)."""
-        return self.data_dir, self.documents() if self.data_dir.is_dir() else []
+        return self.data_dir, self.documents()
 
     # Documents ------------------------------------------------------------------------------
 
@@ -291,20 +288,6 @@ class Workspace:
         if self._templates is None:
             self._templates = TemplateLibrary(self.template_layers())
         return self._templates
-
-
-def shown(path: Path, cwd: str | None = None) -> str:
-    """`path` as a user reads it: relative to the working folder (`cwd`, else asked for) when
-    it lies inside it. Compared as text, as relative_to compares parts: a table of thousands of
-    outputs asks for the working folder once and parses no path."""
-    here = cwd if cwd is not None else os.getcwd()
-    text = str(path) if path.is_absolute() else os.path.join(here, path)
-    if os.path.normcase(text) == os.path.normcase(here):
-        return "."
-    prefix = here if here.endswith(os.sep) else here + os.sep
-    if os.path.normcase(text).startswith(os.path.normcase(prefix)):  # Windows: any case
-        return text[len(prefix) :].replace(os.sep, "/")
-    return str(path)
 
 
 def _rebuild(settings: dict[str, Any]) -> Workspace:
