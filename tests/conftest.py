@@ -40,6 +40,17 @@ def _templates_of_this_checkout() -> None:
 _templates_of_this_checkout()
 
 
+@pytest.fixture(autouse=True)
+def _messages_in_vietnamese():
+    """Each test starts in Vietnamese: a command run with --lang en (or an English locale)
+    sets the process's message language, which would otherwise carry into the next test."""
+    from pipeline.i18n import set_language
+
+    set_language("vi")
+    yield
+    set_language("vi")
+
+
 @pytest.fixture(scope="session")
 def repo() -> Path:
     return REPO

@@ -106,12 +106,12 @@ def test_one_award_named_in_article_one(tmp_path: Path, renderer, money: bool) -
     path = office(tmp_path, one_award(2), khen_thuong=MONEY if money else NO_MONEY)
     text = render(renderer, path)
     assert article_one(text) == (
-        f"Điều 1. {GENERIC} (Lao động tiên tiến) cho các cá nhân, tập thể có tên sau:"
+        f"Điều 1. {GENERIC} (Lao động tiên tiến) cho 02 cá nhân có tên sau:"
     )
-    # Named once, in Điều 1: the lines stay names only.
+    # Named once, in Điều 1: the lines stay names only; the last one closes the list.
     assert named_lines(text)[:2] == [
         "- Lò Văn An, Chuyên viên, Phòng Nội vụ;",
-        "- Cầm Thị Bình, Kế toán, Phòng Tài chính - Kế hoạch;",
+        "- Cầm Thị Bình, Kế toán, Phòng Tài chính - Kế hoạch.",
     ]
 
 
@@ -129,7 +129,7 @@ def test_one_award_with_thanh_tich(
 ) -> None:
     path = office(tmp_path, one_award(rows), khen_thuong=f"{NO_MONEY}\n  thanh_tich: {thanh_tich}")
     assert article_one(render(renderer, path)) == (
-        f"Điều 1. {opening} cho các cá nhân, tập thể {thanh_tich}, gồm:"
+        f"Điều 1. {opening} cho {rows:02d} cá nhân {thanh_tich}, gồm:"
     )
 
 
@@ -158,12 +158,18 @@ def test_one_award_in_a_list_with_its_heading_is_as_before(tmp_path: Path, rende
 def test_several_awards_named_on_each_line(tmp_path: Path, renderer) -> None:
     rows = [*one_award(2), COLLECTIVE]
     text = render(renderer, office(tmp_path, rows))
-    assert article_one(text) == f"Điều 1. {GENERIC} cho các cá nhân, tập thể có tên sau:"
+    # Counted in the order the lines name them, only the kinds there are.
+    assert article_one(text) == f"Điều 1. {GENERIC} cho 02 cá nhân và 01 tập thể có tên sau:"
     assert named_lines(text)[:3] == [
         "- Lò Văn An, Chuyên viên, Phòng Nội vụ: Lao động tiên tiến;",
         "- Cầm Thị Bình, Kế toán, Phòng Tài chính - Kế hoạch: Lao động tiên tiến;",
-        "- Phòng Tài chính - Kế hoạch, UBND huyện: Giấy khen;",
+        "- Phòng Tài chính - Kế hoạch, UBND huyện: Giấy khen.",
     ]
+
+
+def test_collective_named_first_is_counted_first(tmp_path: Path, renderer) -> None:
+    text = render(renderer, office(tmp_path, [COLLECTIVE, *one_award(1)]))
+    assert article_one(text) == f"Điều 1. {GENERIC} cho 01 tập thể và 01 cá nhân có tên sau:"
 
 
 @pytest.mark.parametrize("split", [False, True])
@@ -210,13 +216,13 @@ def test_the_2022_giay_khen_decision_with_three_rows_is_as_before(tmp_path: Path
     sheet.write_text("\n".join(sheet.read_text("utf-8-sig").splitlines()[:4]) + "\n", "utf-8-sig")
     text = render(renderer, folder / "2022" / "qd-giay-khen.yaml")
     assert article_one(text) == (
-        "Điều 1. Tặng Giấy khen của Chánh Văn phòng UBND tỉnh cho các cá nhân, tập thể đã có "
+        "Điều 1. Tặng Giấy khen của Chánh Văn phòng UBND tỉnh cho 03 cá nhân đã có "
         "thành tích xuất sắc trong thực hiện nhiệm vụ năm 2022, gồm:"
     )
     assert named_lines(text)[:3] == [
         "- Lê Thị Mỹ Hạnh, Kỹ thuật viên, Trung tâm Thông tin;",
         "- Quàng Thị Ngân, Chuyên viên, Phòng Nội chính;",
-        "- Nguyễn Đức Thọ, Chuyên viên, Phòng Tổng hợp;",
+        "- Nguyễn Đức Thọ, Chuyên viên, Phòng Tổng hợp.",
     ]
 
 
@@ -245,8 +251,7 @@ def test_office_words_the_award_in_article_one(tmp_path: Path, renderer) -> None
     )
     path = office(tmp_path, one_award(2), profile_extra=wording)
     assert article_one(render(renderer, path)) == (
-        'Điều 1. Công nhận danh hiệu "Lao động tiên tiến" năm 2024 cho các cá nhân, tập thể '
-        "có tên sau:"
+        'Điều 1. Công nhận danh hiệu "Lao động tiên tiến" năm 2024 cho 02 cá nhân có tên sau:'
     )
 
 

@@ -127,7 +127,8 @@ def test_few_entries_named_in_article_one(tmp_path: Path, renderer) -> None:
     article = next(t for t in lines if t.startswith("Điều 1."))
     assert article.endswith("đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm 2022, gồm:")
     named = lines[lines.index(article) + 1 : lines.index(article) + 4]
-    assert all(t.startswith("- ") and t.endswith(";") for t in named)
+    assert all(t.startswith("- ") for t in named)
+    assert [t[-1] for t in named] == [";", ";", "."]  # the last line closes the list
     assert "DANH SÁCH" not in lines and len(document.sections) == 1
 
 
@@ -349,4 +350,4 @@ def test_titles_and_forms_cite_both_articles(tmp_path: Path, renderer) -> None:
     csv.write_text("\n".join(lines) + "\n", "utf-8-sig")
     out = renderer.render_file(year / "qd-giay-khen.yaml", tmp_path / "gk.docx")
     article = next(p.text for p in Document(str(out)).paragraphs if p.text.startswith("Điều 2."))
-    assert "theo quy định tại Điều 73 và Điều 69 Nghị định 91/2017/NĐ-CP," in article
+    assert "theo quy định tại Điều 73 và Điều 69 Nghị định số 91/2017/NĐ-CP," in article

@@ -192,6 +192,15 @@ def list_lines(names: list[str]) -> list[str]:
     return [f"{n};" for n in names[:-1]] + [f"{names[-1]}."]
 
 
+def ended(lines: list[str]) -> DashList:
+    """Phrase-written '- ...;' lines as a list whose last line ends with '.': each phrase
+    ends its line with ';' not knowing whether it is the last."""
+    *head, last = lines
+    if last.endswith(";"):
+        last = last[:-1].rstrip() + "."
+    return DashList(gach=[*head, last])
+
+
 def listed(names: list[str]) -> DashList:
     """'- ...;' lines, the last closed with '.'."""
     return DashList(gach=list_lines(names))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from pipeline.context.common import (
     block_context,
     closing,
     common_context,
+    ended,
     phrase_overrides,
 )
 from pipeline.context.ke_hoach import task_appendices
@@ -21,7 +23,6 @@ from pipeline.load.attachments import DecisionAttachments, NoAttachments
 from pipeline.load.spreadsheet import Table
 from pipeline.load.yaml_source import Source, load_yaml
 from pipeline.model.agency import Agency
-from pipeline.model.blocks import DashList
 from pipeline.model.ke_hoach import PlanData
 from pipeline.model.quyet_dinh import DecisionData, Regulation
 from pipeline.model.wording import ListLayout
@@ -57,12 +58,13 @@ def preamble(info: DocumentInfo, lines: list[str], proposal: str) -> tuple[list[
 
 
 def two_digits(count: int) -> str:
-    """A count as decisions print it: below 10 with a leading zero (05 tập thể)."""
-    return f"{count:02d}" if count < 10 else str(count)
+    """A count as decisions print it: below 10 with a leading zero (05 tập thể), from 1000 in
+    groups of three as amounts are (1.002 cá nhân)."""
+    return f"{count:02d}" if count < 10 else format_money(count)
 
 
 def counted(awards: AwardList, *, collectives_first: bool = False) -> str:
-    """'44 cá nhân và 05 tập thể' (or '05 tập thể và 44 cá nhân')."""
+    """'44 cá nhân và 05 tập thể' (or '05 tập thể và 44 cá nhân'); only the kinds it has."""
     parts = []
     people, groups = awards.count(collective=False), awards.count(collective=True)
     if people:
@@ -72,14 +74,25 @@ def counted(awards: AwardList, *, collectives_first: bool = False) -> str:
     return " và ".join(reversed(parts) if collectives_first else parts)
 
 
+# A document named by its type and số/ký hiệu with no "số" between ("Nghị định 91/2017/NĐ-CP").
+_UNNUMBERED_CITATION = re.compile(r"^(\S.*?) (?<!\bsố )(\d+/\d{4}/\S+)$")
+
+
+def with_number_word(document: str) -> str:
+    """A document cited in running text as Phụ lục I of Nghị định 30 writes it: 'Nghị định số
+    91/2017/NĐ-CP' from the rates' 'Nghị định 91/2017/NĐ-CP'; anything else as it is."""
+    return _UNNUMBERED_CITATION.sub(r"\1 số \2", document.strip())
+
+
 def cited_articles(awards: AwardList) -> str:
-    """'Điều 69 và Điều 73 Nghị định 91/2017/NĐ-CP': titles and forms have their own articles."""
+    """'Điều 69 và Điều 73 Nghị định số 91/2017/NĐ-CP': titles and forms have their own
+    articles."""
     by_decree: dict[str, list[str]] = {}
     for entry in awards.entries:
         if entry.reward is None:
             continue
         award = entry.reward.award
-        articles = by_decree.setdefault(award.source, [])
+        articles = by_decree.setdefault(with_number_word(award.source), [])
         if award.article and award.article not in articles:
             articles.append(award.article)
     return "; ".join(
@@ -98,6 +111,10 @@ def award_values(data: DecisionData, awards: AwardList) -> dict[str, str]:
         "thanh_tich": (section.thanh_tich or "").rstrip("."),
         "so_luong": counted(awards),
         "so_luong_tap_the_truoc": counted(awards, collectives_first=True),
+        # Điều 1 naming each one counts them in the order its lines name them.
+        "so_luong_theo_thu_tu": counted(
+            awards, collectives_first=bool(awards.entries) and awards.entries[0].collective
+        ),
         "so_ca_nhan": two_digits(people) if people else "0",
         "so_tap_the": two_digits(groups) if groups else "0",
         "tong_so": two_digits(people + groups),
@@ -282,7 +299,7 @@ def award_articles(
     if len(awards.entries) <= NAMED_IN_ARTICLE:
         several = len(awards.groups) > 1
         lines = [entry_line(info, e, values, with_award=several) for e in awards.entries]
-        first = {"mo_dau": info.write(key, opening), "doan": [DashList(gach=lines)]}
+        first = {"mo_dau": info.write(key, opening), "doan": [ended(lines)]}
     else:
         first = {"mo_dau": info.write(key, opening), "doan": []}
     if not awards.priced:
@@ -303,7 +320,7 @@ def award_articles(
         for (award, collective), amount in rates.items()
     ]
     has_rates = bool(info.phrases.raw("dieu_2_muc"))
-    body: list[Any] = [DashList(gach=rate_lines)] if has_rates else []
+    body: list[Any] = [ended(rate_lines)] if has_rates else []
     money = {
         "mo_dau": info.write("dieu_2_mo_dau", values),
         "doan": body + info.write_all("dieu_2_sau", values),
@@ -326,7 +343,7 @@ def council_articles(info: DocumentInfo, members: Table) -> list[dict[str, Any]]
         for row in members
     ]
     values = {"hanh_dong": data.hoi_dong.hanh_dong, "so_thanh_vien": two_digits(len(lines))}
-    return [{"mo_dau": info.write("hoi_dong_dieu_1", values), "doan": [DashList(gach=lines)]}]
+    return [{"mo_dau": info.write("hoi_dong_dieu_1", values), "doan": [ended(lines)]}]
 
 
 def continued(subject: str) -> str:
@@ -398,7 +415,7 @@ def award_list_context(
 
     def heading(key: str, number: str, name: str, entries: list[Entry]) -> None:
         text = info.write(key, {
-            "so": number, "ten": name, "so_luong": str(len(entries)),
+            "so": number, "ten": name, "so_luong": format_money(len(entries)),
             "tong_tien": format_money(sum(e.amount for e in entries)),
         })  # fmt: skip
         rows.append({"nhom": text, "muc": None})

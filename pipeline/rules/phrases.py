@@ -29,7 +29,8 @@ PROPOSAL_OPENINGS = ("Theo đề nghị", "Xét đề nghị", "Theo đề xuấ
 COMMON = frozenset({"so_ky_hieu", "ngay_thang", "loai_van_ban", "co_quan", "tham_quyen", "nam"})
 AWARD_FIELDS = _AWARD = frozenset(
     {
-        "hanh_dong", "thanh_tich", "so_luong", "so_luong_tap_the_truoc", "so_ca_nhan",
+        "hanh_dong", "thanh_tich", "so_luong", "so_luong_tap_the_truoc", "so_luong_theo_thu_tu",
+        "so_ca_nhan",
         "so_tap_the", "tong_so",
         "tong_tien", "tong_tien_bang_chu", "nguon_kinh_phi", "luong_co_so", "dieu_khoan",
         "tien_ca_nhan", "tien_tap_the", "khen_thuong_chung",
