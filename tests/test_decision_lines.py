@@ -3,13 +3,14 @@ large counts are grouped (1.002), and a decree cited in Điều 2 carries its 's
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from pipeline.context.quyet_dinh import two_digits, with_number_word
 from tests.docx_text import paragraph_texts
-from tests.test_award_named import MONEY, article_one, office, one_award, render
+from tests.test_award_named import MONEY, NO_MONEY, article_one, office, one_award, render
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -86,3 +87,26 @@ def test_a_list_of_over_a_thousand_is_counted_in_groups(tmp_path: Path, renderer
     text = render(renderer, office(tmp_path, rows))
     assert article_one(text).endswith(" cho 1.002 cá nhân (có danh sách kèm theo).")
     assert "I. LAO ĐỘNG TIÊN TIẾN (1.002)" in text
+
+
+@pytest.mark.parametrize(
+    ("nhom", "order"),
+    [
+        ("tap_the_truoc", ["GIẤY KHEN", "BẰNG KHEN", "LAO ĐỘNG TIÊN TIẾN"]),
+        ("ca_nhan_truoc", ["LAO ĐỘNG TIÊN TIẾN", "BẰNG KHEN", "GIẤY KHEN"]),
+        ("khong", ["LAO ĐỘNG TIÊN TIẾN", "BẰNG KHEN", "GIẤY KHEN"]),  # as they first appear
+    ],
+)
+def test_the_first_kind_comes_first_across_awards(
+    tmp_path: Path, renderer, nhom: str, order: list[str]
+) -> None:
+    rows = [
+        *one_award(5),
+        "Quàng Văn Dũng,Văn thư,Văn phòng,Bằng khen,Cá nhân",
+        "Phòng Nội vụ,,UBND huyện,Bằng khen,Tập thể",
+        "Phòng Tài chính - Kế hoạch,,UBND huyện,Giấy khen,Tập thể",
+    ]
+    layout = f"{NO_MONEY}\n  trinh_bay: {{nhom: {nhom}}}"
+    text = render(renderer, office(tmp_path, rows, khen_thuong=layout))
+    headings = [m[1] for line in text if (m := re.fullmatch(r"[IV]+\. (.+) \(\d+\)", line))]
+    assert headings == order

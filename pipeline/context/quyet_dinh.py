@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from pipeline.awards import AwardList, Entry
+from pipeline.awards import AwardList, Entry, Group
 from pipeline.context.articles import Written, articles_context, chapters_context, closed, written
 from pipeline.context.common import (
     DocumentInfo,
@@ -397,6 +397,20 @@ def issued_plan_context(info: DocumentInfo, plan: DocumentInfo[NoAttachments]) -
     }
 
 
+def ordered_groups(awards: AwardList, kinds: tuple[bool, bool] | None) -> list[Group]:
+    """The awards in the order the list prints them: as they first appear, or, split into tập
+    thể and cá nhân (`kinds`, first kind first), the awards of only the first kind first, then
+    those of both, then the others: "tập thể trước" puts every tập thể before the cá nhân."""
+    if kinds is None:
+        return list(awards.groups)
+
+    def rank(group: Group) -> int:
+        present = {entry.collective for entry in group.entries}
+        return 0 if present == {kinds[0]} else 2 if present == {kinds[1]} else 1
+
+    return sorted(awards.groups, key=rank)
+
+
 def award_list_context(
     info: DocumentInfo, awards: AwardList, title: str, values: dict[str, str]
 ) -> dict[str, Any]:
@@ -432,7 +446,7 @@ def award_list_context(
             }})  # fmt: skip
 
     kind_number = 0
-    for number, group in enumerate(awards.groups, start=1):
+    for number, group in enumerate(ordered_groups(awards, kinds), start=1):
         if by_award:
             heading("danh_sach_nhom", roman(number), group.award.upper(), list(group.entries))
         if kinds is None:

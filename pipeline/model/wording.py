@@ -100,7 +100,9 @@ class ListLayout(Record):
     """Trình bày danh sách: grouping by tập thể / cá nhân within an award, and numbering."""
 
     nhom: Literal["khong", "tap_the_truoc", "ca_nhan_truoc"] = Field(
-        default="khong", description="split each award into tập thể and cá nhân, in this order"
+        default="khong",
+        description="split each award into tập thể and cá nhân, in this order; the awards given "
+        "only to the first kind come first, those given only to the other last",
     )
     so_thu_tu: Literal["theo_nhom", "lien_tuc"] = Field(
         default="theo_nhom", description="number from 1 in each group, or through the list"
