@@ -59,7 +59,10 @@ def test_init_writes_a_workspace_whose_starter_renders_builds_and_verifies(
         "ho_ten": "Nguyễn Văn A", "chuc_vu": "Chủ tịch", "tham_quyen": "TM.",
         "thay_cho": "Hội đồng",
     }  # fmt: skip
-    assert data["nguoi_ky"]["pho-chu-tich"]["tham_quyen"] == "KT."
+    # A deputy of a collective body signs on its behalf too: TM. / KT. / the title.
+    assert data["nguoi_ky"]["pho-chu-tich"]["chuc_vu"] == [
+        "TM. HỘI ĐỒNG", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH",
+    ]  # fmt: skip
 
     rendered = run(cli, "render", f"inputs/{year}/ke-hoach.yaml")
     assert rendered.exit_code == 0, rendered.output

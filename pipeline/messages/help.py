@@ -109,8 +109,10 @@ MESSAGES = {
         "en": "Place name on the date line, e.g. Sơn La.",
     },
     "help.init.name": {
-        "vi": "Tên cơ quan ban hành như in trên văn bản.",
-        "en": "Name of the issuing office as printed on documents.",
+        "vi": "Tên cơ quan ban hành như in trên văn bản; '|' ngắt dòng ('SỞ NÔNG NGHIỆP VÀ | "
+        "PHÁT TRIỂN NÔNG THÔN'), không có thì vanthu ngắt khi dòng quá dài.",
+        "en": "Name of the issuing office as printed on documents; '|' marks a line break, else "
+        "vanthu breaks a line too long for the header.",
     },
     "help.init.full_name": {
         "vi": "Tên cơ quan dùng trong câu văn.",

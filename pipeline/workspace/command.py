@@ -37,7 +37,12 @@ def _ask(value: str | None, name: str, option: str, prompt: str, default: str | 
     help="Kiểu cơ quan: " + "; ".join(f"{k}: {v['mo_ta']}" for k, v in presets().items()),
 )
 @click.option("--dia-danh", help="Địa danh ở dòng ngày tháng, ví dụ: Sơn La.")
-@click.option("--co-quan", "ten_co_quan", help="Tên cơ quan ban hành như in trên văn bản.")
+@click.option(
+    "--co-quan",
+    "ten_co_quan",
+    help="Tên cơ quan ban hành như in trên văn bản; '|' ngắt dòng ('SỞ NÔNG NGHIỆP VÀ | "
+    "PHÁT TRIỂN NÔNG THÔN'), không có thì vanthu ngắt khi dòng quá dài.",
+)
 @click.option("--ten-day-du", help="Tên cơ quan dùng trong câu văn.")
 @click.option("--chu-quan", help="Cơ quan chủ quản ('' nếu không có; mặc định theo kiểu cơ quan).")
 @click.option("--viet-tat", help="Chữ viết tắt trong ký hiệu văn bản, ví dụ: VPUBND.")

@@ -24,6 +24,7 @@ from pipeline.rules.agency_names import running_text_name
 from pipeline.starters import starter_text
 from pipeline.text.normalize import nfc, slug
 from pipeline.workspace.config import CONFIG_FILE, DATA_DIR, OUTPUT_DIR, TEMPLATE_DIR
+from pipeline.workspace.header_name import header_lines
 from pipeline.workspace.presets import presets
 
 STARTER_KIND = "ke-hoach"
@@ -65,6 +66,11 @@ def _fill(value: Any, names: dict[str, str]) -> Any:
     return value
 
 
+def _lines_or_line(lines: list[str]) -> str | list[str]:
+    """A header name as the profile writes it: one line as text, several as a list."""
+    return lines[0] if len(lines) == 1 else lines
+
+
 def _clean(text: str) -> str:
     """An answer as it belongs in a profile: NFC, one space between words, none at the ends."""
     return " ".join(nfc(text).split())
@@ -80,7 +86,8 @@ def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
     for name, value in (("dia_danh", dia_danh), ("nguoi_ky", _clean(answers.nguoi_ky))):
         if not value:  # only spaces: as good as not answered
             raise InputError("ws.missing_answer", name=name, option=name.replace("_", "-"))
-    ten_co_quan = _clean(answers.ten_co_quan or "").upper()
+    typed_lines = header_lines(nfc(answers.ten_co_quan or "").upper())
+    ten_co_quan = " ".join(typed_lines)
     if "{ten_co_quan}" in str(preset["ten_co_quan"]) and not ten_co_quan:
         raise InputError("ws.missing_answer", name="ten_co_quan", option="co-quan")
     short = running_text_name(ten_co_quan)
@@ -88,10 +95,16 @@ def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
              "ten_ngan": short}  # fmt: skip
     # mo_ta describes the preset, van_ban is the starters' wording: neither is in the profile.
     filled = _fill({k: v for k, v in preset.items() if k not in ("mo_ta", "van_ban")}, names)
+    # Header names in the lines the header prints (workspace.header_name): where the clerk
+    # broke them ("|"), else where offices do or the column needs; a list when several.
     if answers.co_quan_chu_quan is not None:
-        filled["co_quan_chu_quan"] = _clean(answers.co_quan_chu_quan).upper() or None
-    if answers.ten_co_quan and "{ten_co_quan}" not in str(preset["ten_co_quan"]):
-        filled["ten_co_quan"] = ten_co_quan
+        upper = header_lines(nfc(answers.co_quan_chu_quan).upper(), "CoQuanChuQuan")
+        filled["co_quan_chu_quan"] = _lines_or_line(upper) if upper else None
+    elif filled.get("co_quan_chu_quan"):
+        upper = header_lines(filled["co_quan_chu_quan"], "CoQuanChuQuan")
+        filled["co_quan_chu_quan"] = _lines_or_line(upper)
+    lines = typed_lines or header_lines(filled["ten_co_quan"])
+    filled["ten_co_quan"] = _lines_or_line(lines)
     if answers.ten_day_du and _clean(answers.ten_day_du):
         filled["ten_day_du"] = _clean(answers.ten_day_du)
     abbreviation = answers.viet_tat or filled.get("viet_tat")
