@@ -279,15 +279,22 @@ def test_every_layout_renders_and_passes_verify(
     rows = text[start:]
     headings = [line for line in rows if line.endswith(")")]
     collective_first = order == "tap_the_truoc"
-    kinds = ["1. TẬP THỂ (1)", "2. CÁ NHÂN (2)"] if collective_first else [
-        "1. CÁ NHÂN (2)", "2. TẬP THỂ (1)"]  # fmt: skip
-    assert headings == [
-        "I. GIẤY KHEN (3)", *kinds,
-        "II. LAO ĐỘNG TIÊN TIẾN (2)", "1. CÁ NHÂN (2)",
-        "III. TẬP THỂ LAO ĐỘNG TIÊN TIẾN (1)", "1. TẬP THỂ (1)",
-    ]  # fmt: skip
+    # The first kind first, within each award and across them: the award given only to that
+    # kind, then the one given to both, then the one given only to the other.
+    if collective_first:
+        assert headings == [
+            "I. TẬP THỂ LAO ĐỘNG TIÊN TIẾN (1)", "1. TẬP THỂ (1)",
+            "II. GIẤY KHEN (3)", "1. TẬP THỂ (1)", "2. CÁ NHÂN (2)",
+            "III. LAO ĐỘNG TIÊN TIẾN (2)", "1. CÁ NHÂN (2)",
+        ]  # fmt: skip
+    else:
+        assert headings == [
+            "I. LAO ĐỘNG TIÊN TIẾN (2)", "1. CÁ NHÂN (2)",
+            "II. GIẤY KHEN (3)", "1. CÁ NHÂN (2)", "2. TẬP THỂ (1)",
+            "III. TẬP THỂ LAO ĐỘNG TIÊN TIẾN (1)", "1. TẬP THỂ (1)",
+        ]  # fmt: skip
     numbers = [int(line) for line in rows if line.isdigit() and len(line) < 3]
-    per_group = [1, 1, 2, 1, 2, 1] if collective_first else [1, 2, 1, 1, 2, 1]
+    per_group = [1, 1, 1, 2, 1, 2] if collective_first else [1, 2, 1, 2, 1, 1]
     assert numbers == (per_group if numbering == "theo_nhom" else [1, 2, 3, 4, 5, 6])
     assert ("Tổng cộng" in text) is money
     assert ("Số tiền (đồng)" in text) is money

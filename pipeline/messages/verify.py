@@ -238,6 +238,11 @@ RULES: dict[str, tuple[str, str]] = {
     "noi_nhan.missing": ("Có phần nơi nhận", "Nơi nhận present"),
     "noi_nhan_tieu_de.text": ('Tiêu đề "Nơi nhận:"', 'Heading "Nơi nhận:"'),
     "noi_nhan.dash": ('Nơi nhận bắt đầu bằng "- "', 'Recipient lines start with "- "'),
+    "noi_nhan.empty": (
+        "Mỗi dòng nơi nhận ghi một nơi nhận",
+        "Each recipient line names a recipient",
+    ),
+    "dieu.empty": ("Điều có nội dung", "Every article has content"),
     "noi_nhan.semicolon": ('Nơi nhận kết thúc bằng ";"', 'Recipient lines end with ";"'),
     "noi_nhan.last": (
         'Dòng cuối "- Lưu: VT, ..." kết thúc bằng "."',
@@ -349,6 +354,23 @@ VALUES: dict[str, tuple[str, str]] = {
         "the signer's own title under the TM./KT./TL./TUQ./Q. line",
     ),
     "signer": ("họ tên người ký", "the signer's name"),
+    "dash_only": (
+        "dòng chỉ có dấu gạch ngang, không có chữ",
+        "a line with only a dash and no text",
+    ),
+    "recipient": (
+        '"- " rồi tên nơi nhận (hoặc bỏ dòng này)',
+        '"- " then the recipient (or no such line)',
+    ),
+    "line_start": ("dòng bắt đầu «{text}»", "a line starting «{text}»"),
+    "dash": (
+        'dòng bắt đầu bằng dấu gạch ngang và một dấu cách: "- "',
+        'a line starting with a dash and a space: "- "',
+    ),
+    "article_content": (
+        "nội dung sau «Điều ...» (hoặc các đoạn, khoản của điều ngay dưới nó)",
+        "text after «Điều ...» (or the article's paragraphs or clauses right under it)",
+    ),
     "no_restart": ("số trang nối tiếp văn bản", "page numbers continuing the document"),
     "restart": (
         "phần (section) riêng, số trang bắt đầu từ 1",

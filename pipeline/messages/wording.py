@@ -5,6 +5,43 @@ MESSAGES = {
         "vi": "câu này không có trường '{{{{ {name} }}}}'; các trường dùng được: {known}",
         "en": "this phrase has no field '{{{{ {name} }}}}'; the fields it can use: {known}",
     },
+    "wording.bad_tag": {
+        "vi": "câu này có «{tag}», vanthu không điền được mà sẽ in nguyên như vậy: câu chữ chỉ "
+        "dùng trường dạng {{{{ ten_truong }}}} (đủ hai dấu ngoặc mỗi bên, không có '|', không có "
+        "{{% ... %}}); các trường dùng được: {known}",
+        "en": "this phrase has «{tag}», which vanthu cannot fill and would print as it is: a "
+        "phrase uses only plain fields {{{{ field_name }}}} (two braces each side, no '|', no "
+        "{{% ... %}}); the fields it can use: {known}",
+    },
+    "wording.empty_phrase.empty_article": {
+        "vi": "câu này không được để trống: văn bản sẽ có một điều chỉ có số «Điều ...» mà không "
+        "có nội dung; viết câu của cơ quan, hoặc bỏ khóa này để dùng câu mặc định «{default}»",
+        "en": "this phrase cannot be empty: the document would have an article with its number "
+        "and nothing else; write the office's sentence, or remove this key to use the default "
+        "«{default}»",
+    },
+    "wording.empty_phrase.lone_dash": {
+        "vi": "câu này không được để trống: văn bản sẽ có một dòng chỉ có dấu «-» (dòng Lưu của "
+        "Nơi nhận thì Nghị định 30 bắt buộc); viết câu của cơ quan, hoặc bỏ khóa này để dùng câu "
+        "mặc định «{default}»",
+        "en": "this phrase cannot be empty: the document would have a line holding only «-» "
+        "(Decree 30 requires the archive line of Nơi nhận); write the office's sentence, or "
+        "remove this key to use the default «{default}»",
+    },
+    "wording.empty_phrase.lost_proposal": {
+        "vi": "câu này không được để trống: đề nghị (theo_de_nghi) văn bản ghi sẽ bị bỏ mất; văn "
+        "bản không có đề nghị thì chỉ cần không ghi theo_de_nghi; bỏ khóa này để dùng câu mặc "
+        "định «{default}»",
+        "en": "this phrase cannot be empty: the proposal a document gives (theo_de_nghi) would "
+        "be lost; a document without a proposal simply leaves out theo_de_nghi; remove this key "
+        "to use the default «{default}»",
+    },
+    "wording.empty_phrase.empty_heading": {
+        "vi": "câu này không được để trống: danh sách sẽ có tiêu đề (hay tên cột) trống; viết chữ "
+        "của cơ quan, hoặc bỏ khóa này để dùng chữ mặc định «{default}»",
+        "en": "this phrase cannot be empty: the list would print an empty title (or column "
+        "heading); write the office's own, or remove this key to use the default «{default}»",
+    },
     "wording.no_value": {
         "vi": "câu '{phrase}' dùng trường '{{{{ {name} }}}}' mà văn bản này không có số liệu đó "
         "(ví dụ: danh sách không có tiền thưởng, hoặc có nhiều mức tiền)",
@@ -45,6 +82,14 @@ MESSAGES = {
     "wording.authority_needs_whom": {
         "vi": "có 'tham_quyen' thì cần 'thay_cho' (tập thể, hoặc chức vụ người đứng đầu)",
         "en": "'tham_quyen' needs 'thay_cho' (the collective body or the head's title)",
+    },
+    "wording.authority_twice": {
+        "vi": "chuc_vu đã ghi dòng quyền hạn ký «{line}» (chuc_vu ghi thành nhiều dòng là mọi dòng "
+        "in trên tên người ký), nên tham_quyen '{authority}' sẽ in dòng đó lần nữa; bỏ "
+        "tham_quyen và thay_cho, hoặc chỉ ghi chức vụ riêng của người ký ở chuc_vu",
+        "en": "chuc_vu already holds the authority line «{line}» (chuc_vu as lines is every line "
+        "above the signer's name), so tham_quyen '{authority}' would print that line again; "
+        "remove tham_quyen and thay_cho, or give only the signer's own title in chuc_vu",
     },
     "wording.bad_abbreviation": {
         "vi": "chữ viết tắt '{value}' chỉ gồm chữ cái và chữ số, không dấu cách, không dấu "

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Any, Literal, get_args
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from pipeline.model.base import Record
 from pipeline.model.wording import Lines, ListLayout, PhraseOverrides, invalid
 
 Authority = Literal["TM.", "KT.", "TL.", "TUQ.", "Q."]
+AUTHORITIES: tuple[str, ...] = get_args(Authority)
 # Ký hiệu of an agency as real offices write it: UBND, VPUBND, TTg, HĐTĐKT (letters and digits).
 ABBREVIATION = re.compile(r"^[^\W_]+$")
 
@@ -35,6 +36,17 @@ class Signer(Record):
         default=None,
         description="TM.: the collective body; KT., TL., TUQ., Q.: the head's title",
     )
+
+    @field_validator("tham_quyen")
+    @classmethod
+    def _authority_once(cls, value: Any, info: ValidationInfo) -> Any:
+        # chuc_vu as lines is every line above the name (README), its own authority line
+        # included: tham_quyen/thay_cho would print that line a second time.
+        titles = str(info.data.get("chuc_vu") or "").splitlines()
+        written = next((t for t in titles if t.strip().upper().startswith(AUTHORITIES)), None)
+        if value and written:
+            raise invalid("wording.authority_twice", line=written.strip(), authority=value)
+        return value
 
     @model_validator(mode="after")
     def _authority_needs_whom(self) -> Signer:

@@ -14,7 +14,15 @@ from pydantic_core import PydanticCustomError
 from pipeline.i18n import t
 from pipeline.model.base import Record
 from pipeline.rules.dates import time_text
-from pipeline.rules.phrases import FIELDS, LISTS, known_names, unknown_names
+from pipeline.rules.phrases import (
+    FIELDS,
+    LISTS,
+    broken_tags,
+    default_phrases,
+    empty_required,
+    known_names,
+    unknown_names,
+)
 
 YES = ("co", "có", "yes", "true", "1")
 NO = ("khong", "không", "no", "false", "0")
@@ -72,13 +80,17 @@ class _PhraseBase(Record):
     def _known_fields(cls, value: Any, info: Any) -> Any:
         if value is None:
             return value
+        known = ", ".join(f"{{{{ {n} }}}}" for n in known_names(info.field_name))
+        broken = broken_tags(value)
+        if broken:
+            raise invalid("wording.bad_tag", tag=broken[0], known=known)
         bad = unknown_names(info.field_name, value)
         if bad:
-            raise invalid(
-                "wording.unknown_field",
-                name=bad[0],
-                known=", ".join(f"{{{{ {n} }}}}" for n in known_names(info.field_name)),
-            )
+            raise invalid("wording.unknown_field", name=bad[0], known=known)
+        why = empty_required(info.field_name, value)
+        if why:
+            default = default_phrases()[info.field_name]
+            raise invalid(f"wording.empty_phrase.{why}", default=default)
         return value
 
 

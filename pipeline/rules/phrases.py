@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from pipeline.rules.placeholders import PLACEHOLDER, names_in
+from pipeline.rules.placeholders import PLACEHOLDER, names_in, stray_tags
 
 PHRASE_FILE = "cau-chu.yaml"
 
@@ -118,6 +118,31 @@ FIELDS: dict[str, frozenset[str]] = {
 PER_AWARD = re.compile(r"^khen_thuong_[1-9][0-9]?\.(ten|ca_nhan|tap_the|so_ca_nhan|so_tap_the)$")
 # Phrases that hold several paragraphs.
 LISTS = frozenset({"dieu_2_sau"})
+# Phrases that must write something, by what their empty text would leave in the document.
+# Others may be "": nhu_dieu and nhu_tren drop their Nơi nhận line, dieu_2_muc its lines,
+# dieu_2_sau ([]) its paragraphs, as cau-chu.yaml and the README say.
+REQUIRED: dict[str, str] = {
+    # An article with its number and nothing else: "Điều 1. ".
+    **dict.fromkeys(
+        ("dieu_1_danh_sach", "dieu_1_co_ten", "dieu_1_co_ten_khong_thanh_tich", "dieu_2_mo_dau",
+         "hoi_dong_dieu_1", "ban_hanh_dieu_1", "ban_hanh_quy_che_dieu_1"),
+        "empty_article",
+    ),
+    # A line that is only its dash: "-" in Nơi nhận (luu: the archive line Nghị định 30
+    # requires, so it is never dropped), in Điều 1's names, in the minutes' attendance.
+    **dict.fromkeys(
+        ("luu", "dong_co_ten", "dong_co_ten_mot_loai", "hoi_dong_thanh_vien", "nguoi_du_hop",
+         "nguoi_vang_mat"),
+        "lone_dash",
+    ),
+    # The document's own theo_de_nghi would vanish: a decision without a proposal omits it.
+    "theo_de_nghi": "lost_proposal",
+    # A heading of the Danh sách printed empty.
+    **dict.fromkeys(
+        ("danh_sach_ten", "cot_stt", "cot_ten", "cot_chuc_vu", "cot_don_vi", "cot_so_tien"),
+        "empty_heading",
+    ),
+}  # fmt: skip
 # Closing punctuation an empty field must not be left hanging before.
 _CLOSERS = ",.;:)"
 
@@ -138,6 +163,19 @@ def unknown_names(key: str, text: Text) -> list[str]:
     """The names in `text` phrase `key` cannot fill."""
     texts = [text] if isinstance(text, str) else text
     return [n for t in texts for n in names_in(t) if not allowed(key, n)]
+
+
+def broken_tags(text: Text) -> list[str]:
+    """The pieces of `text` that look like template tags but are not a plain `{{ name }}`."""
+    texts = [text] if isinstance(text, str) else text
+    return [piece for t in texts for piece in stray_tags(t)]
+
+
+def empty_required(key: str, text: Text) -> str | None:
+    """Why phrase `key` may not be empty, when `text` is empty; None when it may be (or isn't)."""
+    if key not in REQUIRED or not isinstance(text, str) or text.strip():
+        return None
+    return REQUIRED[key]
 
 
 def known_names(key: str) -> list[str]:
@@ -204,6 +242,8 @@ def parse_phrases(text: str) -> dict[str, Text]:
         bad = unknown_names(key, table[key])
         if bad:
             raise ValueError(f"{PHRASE_FILE}: {key} names unknown fields {bad}")
+        if broken_tags(table[key]) or empty_required(key, table[key]):
+            raise ValueError(f"{PHRASE_FILE}: {key} has broken tags or is empty")
     missing = set(FIELDS) - set(table)
     if missing:
         raise ValueError(f"{PHRASE_FILE}: phrases missing: {sorted(missing)}")

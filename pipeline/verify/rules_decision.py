@@ -12,7 +12,7 @@ from pipeline.rules.numbering import roman
 from pipeline.verify.document import Document, Paragraph
 from pipeline.verify.layout import Layout, flat
 from pipeline.verify.own_reference import cited_decisions, own_date, own_number
-from pipeline.verify.report import Report, literal
+from pipeline.verify.report import Report, literal, msg
 from pipeline.verify.rules_body import check_running_text
 from pipeline.verify.specs import Spec, check_format
 
@@ -47,18 +47,32 @@ def check_decision(doc: Document, layout: Layout, report: Report) -> None:
 
 
 def _articles(paragraphs: Iterable[Paragraph], report: Report) -> None:
-    """Điều 1., Điều 2. ... each one more than the one before (first one: Điều 1.)."""
+    """Điều 1., Điều 2. ... each one more than the one before (first one: Điều 1.); none
+    without content (text after its number, or paragraphs before the next Điều)."""
     wanted = 1
+    empty: Paragraph | None = None  # the last article, while nothing has followed its number
     for p in paragraphs:
-        match = ARTICLE_NUMBER.match(flat(p.text))
+        text = flat(p.text)
+        match = ARTICLE_NUMBER.match(text)
         if not match:
+            if text and not CHAPTER.match(text):
+                empty = None
             continue
+        _empty_article(empty, report)
+        empty = p if not text[match.end() :].strip() else None
         number = int(match["number"])
         if number != wanted:
             report.add(
                 "dieu.order", p.where, literal(f"Điều {number}."), literal(f"Điều {wanted}.")
             )
         wanted = number + 1
+    _empty_article(empty, report)
+
+
+def _empty_article(article: Paragraph | None, report: Report) -> None:
+    if article is not None:
+        text = flat(article.text)
+        report.add("dieu.empty", article.where, literal(text), msg("article_content"))
 
 
 def _chapters(paragraphs: list[Paragraph], report: Report) -> None:

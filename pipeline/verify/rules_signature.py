@@ -6,7 +6,7 @@ import re
 
 from pipeline.verify.document import Document
 from pipeline.verify.layout import Layout, flat
-from pipeline.verify.report import DOCUMENT, Location, Report, literal, msg
+from pipeline.verify.report import DOCUMENT, Location, Report, excerpt, literal, msg
 from pipeline.verify.specs import check_format
 
 HEADING = "Nơi nhận:"
@@ -35,9 +35,16 @@ def check_recipients(doc: Document, layout: Layout, report: Report) -> None:
     for n, p in enumerate(items):
         check_format(report, "noi_nhan", p)
         text = flat(p.text)
-        if not text.startswith(("- ", "+ ")):
-            report.add("noi_nhan.dash", p.where, literal(text[:2]), literal("- "))
-        if n == len(items) - 1:
+        last = n == len(items) - 1
+        if text in ("-", "+"):  # a line whose text was left empty: only its dash is printed
+            report.add("noi_nhan.empty", p.where, msg("dash_only"), msg("recipient"))
+            if not last:
+                continue
+        elif not text.startswith(("- ", "+ ")):
+            report.add(
+                "noi_nhan.dash", p.where, msg("line_start", text=excerpt(text, 20)), msg("dash")
+            )
+        if last:
             shape = LAST_LINE_TEMPLATE if p.has_tag else LAST_LINE
             if not shape.match(text):
                 report.add("noi_nhan.last", p.where, literal(text), msg("archive_line"))
@@ -49,10 +56,13 @@ def check_signature(doc: Document, layout: Layout, report: Report) -> None:
     """Authority and title lines in bold capitals, centred; the signer's name bold, centred."""
     titles = layout.chu_ky_tham_quyen
     if not titles:
-        if not layout.template and layout.noi_nhan_tieu_de is not None:
-            report.add(
-                "chu_ky.missing", layout.noi_nhan_tieu_de.where, msg("absent"), msg("signature")
-            )
+        # Nghị định 30, Điều 8 and Phụ lục I ô 7: every văn bản hành chính carries the
+        # signer's authority/title and name (a Giấy khen batch is checked apart, by its form).
+        # Reported at Nơi nhận when there is one (the signature sits beside it), else at the file.
+        if not layout.template:
+            heading = layout.noi_nhan_tieu_de
+            where = heading.where if heading is not None else DOCUMENT
+            report.add("chu_ky.missing", where, msg("absent"), msg("signature"))
         return
     for p in titles:
         check_format(report, "chu_ky_tham_quyen", p)
