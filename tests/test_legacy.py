@@ -528,3 +528,30 @@ def test_render_refuses_short_legacy_text(inputs_copy: Path, tmp_path: Path, tex
     assert f"dòng {number}" in result.output and "ket_thuc" in result.output
     assert "TCVN3" in result.output and "Traceback" not in result.output
     assert not out.exists()
+
+
+# TCVN3 writes ư as 0xAD, a soft hyphen once pasted: the suggestion keeps it as ư.
+TCVN3_WITH_U_HORN = "Gi¸m ®èc Së T\u00ad ph¸p, ng\u00adêi ®øng ®Çu, th\u00adêng trùc"
+U_HORN_FIXED = "Giám đốc Sở Tư pháp, người đứng đầu, thường trực"
+
+
+@pytest.mark.parametrize("quoted", [True, False])
+def test_the_suggestion_keeps_tcvn3_u_horn_in_yaml(tmp_path: Path, quoted: bool) -> None:
+    value = f'"{TCVN3_WITH_U_HORN}"' if quoted else TCVN3_WITH_U_HORN
+    path = tmp_path / "tb.yaml"
+    path.write_text(f"loai: thong_bao\ntrich_yeu: {value}\n", "utf-8")
+    with pytest.raises(InputError) as caught:
+        load_yaml(path)
+    assert caught.value.line == 2 and caught.value.field == "trich_yeu"
+    assert caught.value.params["fixed"] == U_HORN_FIXED
+
+
+def test_the_suggestion_keeps_tcvn3_u_horn_in_a_sheet_cell() -> None:
+    from pipeline.load.spreadsheet.cells import cell_text
+    from pipeline.load.spreadsheet.fields import Field
+
+    field = Field("ho_ten", ("Họ và tên",), text_only=True)
+    with pytest.raises(InputError) as caught:
+        cell_text(TCVN3_WITH_U_HORN, field, "B3")
+    assert caught.value.key == "sheet.legacy_text"
+    assert caught.value.params["fixed"] == U_HORN_FIXED

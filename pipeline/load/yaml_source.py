@@ -635,7 +635,7 @@ def load_yaml(path: Path) -> Source:
         raise InputError("data.not_mapping", file=path, line=1)
     source = Source(path=path, data=data, lines=lines)
     if legacy:
-        refuse_legacy_text(source)
+        refuse_legacy_text(source, text)
     return source
 
 
@@ -693,17 +693,40 @@ def strings(node: Any, loc: Path_ = ()) -> Iterator[tuple[Path_, str]]:
         yield loc, node
 
 
-def refuse_legacy_text(source: Source) -> None:
-    """Text pasted from a TCVN3 or VNI document (Céng hoµ...) would print garbled: refuse it."""
+def refuse_legacy_text(source: Source, file_text: str | None = None) -> None:
+    """Text pasted from a TCVN3 or VNI document (Céng hoµ...) would print garbled: refuse it,
+    with the text it was meant to be, decoded from the value as typed in `file_text` when that
+    can be read back (see _as_typed)."""
     from pipeline.text.legacy import decode_legacy, describe_encoding, looks_like_legacy_text
 
     for loc, text in strings(source.data):
         encoding = looks_like_legacy_text(text)
         if encoding:
+            typed = _as_typed(file_text, loc) or text
             raise source.error(
                 "data.legacy_text", loc, encoding=describe_encoding(encoding),
-                fixed=decode_legacy(text, encoding)[:60],
+                fixed=" ".join(decode_legacy(typed, encoding).split())[:60],
             )  # fmt: skip
+
+
+# TCVN3 writes ư as byte 0xAD, which text pasted as Latin-1 shows as a soft hyphen: the text
+# gate removes it from values (it is invisible in print), so the suggestion is decoded from the
+# value as the file holds it ("T\u00ad ph¸p" → "Tư pháp", not "T pháp").
+_TYPED_ONLY = "\u00ad"
+
+
+def _as_typed(file_text: str | None, loc: Path_) -> str | None:
+    """The value at `loc` as `file_text` holds it, before the text gate; None when it holds
+    nothing the gate removes there, or cannot be read back. Only on the way to an error."""
+    if file_text is None or _TYPED_ONLY not in file_text:
+        return None
+    try:
+        value: Any = yaml.load(file_text, Loader=yaml.CSafeLoader)
+        for part in loc:
+            value = value[part]
+    except (yaml.YAMLError, LookupError, TypeError):
+        return None
+    return value if isinstance(value, str) else None
 
 
 def _tab_indented_line(text: str, near: int | None) -> int | None:

@@ -48,7 +48,8 @@ def cell_text(raw: object, field: Field, cell: str) -> str:
         if legacy:  # typed with a .VnTime or VNI-Times font: it would print garbled
             raise InputError(
                 "sheet.legacy_text", cell=cell, encoding=describe_encoding(legacy),
-                fixed=decode_legacy(text, legacy)[:60],
+                # From the cell as typed: TCVN3's ư is a soft hyphen there, which clean() drops.
+                fixed=" ".join(decode_legacy(raw, legacy).split())[:60],
             )  # fmt: skip
         return text
     text = plain_text(raw)
