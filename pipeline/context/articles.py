@@ -12,6 +12,7 @@ from typing import Any
 
 from pipeline.context.common import block_context, closing
 from pipeline.context.sections import items_context
+from pipeline.context.typed_numbers import article_text
 from pipeline.model.blocks import Block, DashList, PointList
 from pipeline.model.ke_hoach import Item
 from pipeline.model.quyet_dinh import Article, Regulation
@@ -31,8 +32,9 @@ class Written:
 
 def written(article: Article) -> Written:
     """An article of the data: its bold title, then the text on the same line."""
-    title = f"**{article.tieu_de}**" if article.tieu_de else ""
-    text = " ".join(part for part in (title, article.noi_dung or "") if part)
+    title = f"**{article_text(article.tieu_de)}**" if article.tieu_de else ""
+    body = article_text(article.noi_dung or "") if not title else article.noi_dung or ""
+    text = " ".join(part for part in (title, body) if part)
     heading = bool(article.tieu_de) and not article.noi_dung
     return Written(text, list(article.doan), list(article.khoan), heading)
 

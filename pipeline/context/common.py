@@ -9,6 +9,7 @@ from typing import Any, Generic, TypeVar
 
 from markupsafe import Markup
 
+from pipeline.context.typed_numbers import point_text
 from pipeline.errors import InputError
 from pipeline.model.agency import Agency, Signer
 from pipeline.model.blocks import Block, DashList, PointList
@@ -220,7 +221,7 @@ def block_context(block: Block, text: Callable[[str], str] = same) -> dict[str, 
         return {"kieu": "gach", "noi_dung": None, "dong": lines}
     if isinstance(block, PointList):
         points = [
-            {"chu": point_letter(i), "noi_dung": rich_runs(text(line))}
+            {"chu": point_letter(i), "noi_dung": rich_runs(text(point_text(line)))}
             for i, line in enumerate(block.diem)
         ]
         return {"kieu": "diem", "noi_dung": None, "dong": points}

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from pipeline.context.common import block_context, same
+from pipeline.context.typed_numbers import item_text, section_title
 from pipeline.model.ke_hoach import Item, Section
 from pipeline.render.fragments import rich_runs
 from pipeline.rules.numbering import roman
@@ -17,6 +18,12 @@ def no_tables(item: Item) -> list[dict[str, Any]]:
     return []
 
 
+def _item_body(item: Item) -> str:
+    """A khoản's text, without a typed number when it is what follows the khoản's own."""
+    assert item.noi_dung is not None
+    return item.noi_dung if item.tieu_de else item_text(item.noi_dung)
+
+
 def items_context(
     items: Sequence[Item], *, text: Callable[[str], str] = same, tables: TablesOf = no_tables
 ) -> list[dict[str, Any]]:
@@ -24,8 +31,8 @@ def items_context(
     return [
         {
             "so": number,
-            "tieu_de": rich_runs(text(item.tieu_de)) if item.tieu_de else None,
-            "noi_dung": rich_runs(text(item.noi_dung)) if item.noi_dung else None,
+            "tieu_de": rich_runs(text(item_text(item.tieu_de))) if item.tieu_de else None,
+            "noi_dung": rich_runs(text(_item_body(item))) if item.noi_dung else None,
             "doan": [block_context(b, text) for b in item.doan],
             "bang": tables(item),
         }
@@ -40,7 +47,7 @@ def sections_context(
     return [
         {
             "so": roman(number),
-            "tieu_de": text(section.tieu_de).upper(),
+            "tieu_de": text(section_title(section.tieu_de)).upper(),
             "doan": [block_context(b, text) for b in section.doan],
             "khoan": items_context(section.khoan, text=text, tables=tables),
             "doan_sau": [block_context(b, text) for b in section.doan_sau],
