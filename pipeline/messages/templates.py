@@ -32,6 +32,44 @@ MESSAGES = {
         "vi": "mẫu chép lại nội dung khối dùng chung ('{text}'); hãy dùng {{%p include %}}",
         "en": "the template copies a shared block ('{text}'); use {{%p include %}} instead",
     },
+    "tpl.unclosed_tag": {
+        "vi": "thẻ {tag} không được đóng trong cùng đoạn (thiếu '}}}}' hoặc '%}}'); một thẻ phải "
+        "nằm trọn trong một đoạn, nếu không nó nuốt mất phần sau của văn bản",
+        "en": "tag {tag} is not closed in the same paragraph ('}}}}' or '%}}' missing); a tag must "
+        "stand within one paragraph, else it swallows the rest of the document",
+    },
+    "tpl.stray_close": {
+        "vi": "'{tag}' đóng một thẻ không được mở trong đoạn này (thiếu '{{{{' hoặc '{{%')",
+        "en": "'{tag}' closes a tag that is not opened in this paragraph ('{{{{' or '{{%' missing)",
+    },
+    "tpl.control_not_alone": {
+        "vi": "thẻ {tag} phải đứng một mình trong đoạn: khi dựng, cả đoạn (hàng, ô) bị thay bằng "
+        "thẻ nên «{rest}» sẽ mất; tách phần còn lại sang đoạn khác (Enter)",
+        "en": "tag {tag} must stand alone in its paragraph: rendering replaces the whole "
+        "paragraph (row, cell) by the tag, so «{rest}» would vanish; move the rest to another "
+        "paragraph (Enter)",
+    },
+    "tpl.level_mismatch": {
+        "vi": "khối '{block}' mở bằng {open} ({open_level}) nhưng {close} đứng {close_level}; "
+        "văn bản dựng ra sẽ hỏng. Thẻ mở, else và thẻ đóng phải cùng loại: {{%tr … %}} với "
+        "{{%tr … %}}, {{%p … %}} với {{%p … %}}",
+        "en": "block '{block}' is opened by {open} ({open_level}) but {close} stands "
+        "{close_level}; the rendered document would be corrupt. The opening, else and closing "
+        "tags must be of one kind: {{%tr … %}} with {{%tr … %}}, {{%p … %}} with {{%p … %}}",
+    },
+    "tpl.level.cell": {"vi": "trong một ô bảng", "en": "inside a table cell"},
+    "tpl.level.row": {"vi": "giữa các ô của một hàng", "en": "between the cells of a row"},
+    "tpl.level.table": {"vi": "giữa các hàng của bảng", "en": "between the rows of a table"},
+    "tpl.level.paragraph": {"vi": "bên trong một đoạn", "en": "inside a paragraph"},
+    "tpl.level.body": {"vi": "giữa các đoạn", "en": "between paragraphs"},
+    "tpl.unknown_block": {
+        "vi": "không có khối dùng chung '{name}'{hint} (có: {known})",
+        "en": "there is no shared block '{name}'{hint} (there are: {known})",
+    },
+    "tpl.office_copy": {
+        "vi": "bản riêng của cơ quan trong {folder}/",
+        "en": "the office's copy in {folder}/",
+    },
     "tpl.layout": {"vi": "{line}", "en": "{line}"},
     "tpl.ok": {"vi": "{count} mẫu, không có lỗi", "en": "{count} templates, no problems"},
     "tpl.summary": {

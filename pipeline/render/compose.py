@@ -125,9 +125,30 @@ def _patcher() -> DocxTemplate:
     return DocxTemplate.__new__(DocxTemplate)
 
 
+# Inside a tag, what docxtpl's clean-up leaves XML-escaped although Jinja needs the character:
+# LibreOffice writes every quote of a text as &quot; (or &apos;), docxtpl unescapes only
+# &lt; and &gt;.
+_TAG_BODY = re.compile(r"(?<=\{[\{%])(.*?)(?=[\}%]\})")
+_QUOTES = (("&quot;", '"'), ("&apos;", "'"))
+
+
+def unescape_quotes(xml: str) -> str:
+    """`xml` with &quot; and &apos; inside Jinja tags as the quotes they stand for."""
+    if "&quot;" not in xml and "&apos;" not in xml:
+        return xml
+
+    def quotes(match: re.Match[str]) -> str:
+        text = match[0]
+        for escaped, char in _QUOTES:
+            text = text.replace(escaped, char)
+        return text
+
+    return _TAG_BODY.sub(quotes, xml)
+
+
 def preprocess(xml: str, *, marked: bool = False) -> str:
     """docxtpl's tag clean-up; `marked`: one paragraph per line, to locate errors by line."""
-    patched = cleaned(xml, lambda text: _patcher().patch_xml(text))
+    patched = cleaned(xml, lambda text: unescape_quotes(_patcher().patch_xml(text)))
     return mark_lines(patched) if marked else patched
 
 

@@ -33,6 +33,7 @@ from pipeline.render.form import FormSheet
 from pipeline.render.jinja_errors import jinja_reason, undefined_name
 from pipeline.render.locate import Place, place_of_field, place_of_line, unknown_path
 from pipeline.render.package import DOCUMENT_PART
+from pipeline.render.structure import template_faults
 from pipeline.render.zipwriter import Member, ZipAround
 
 _DOCPR_ID = re.compile(r'(<wp:docPr\b[^>]*?\bid=")\d+(")')
@@ -189,6 +190,7 @@ class Engine:
         if cached is not None:
             return cached
         self._compile_blocks(name)
+        self._refuse_faults(name, name)
         document_xml = self.library.document_xml(name)
         members = self.library.members(name)  # a phôi's own parts, else the frame's
         head, inner, sect, tail = split_body(document_xml, name)
@@ -237,6 +239,8 @@ class Engine:
         """Compile every shared block now (Jinja would at the first render), errors located."""
         if self._blocks_ready:
             return
+        for block in self.library.block_sources:
+            self._refuse_faults(name, block)
         for block, source in self.library.block_sources.items():
             try:
                 self._env.get_template(block)
@@ -244,6 +248,14 @@ class Engine:
                 exc.name = block
                 raise self._located(name, source, exc) from None
         self._blocks_ready = True
+
+    def _refuse_faults(self, name: str, file: str) -> None:
+        """TemplateError for the first tag mistake of template file `file` (template `name`
+        itself or one of its blocks) that would break or empty the output (render.structure)."""
+        for found in template_faults(self.library, file):
+            raise TemplateError(
+                found.key, template=f"{name}.docx", where=found.where, **found.params
+            )
 
     def _located(self, name: str, source: str, exc: TemplateSyntaxError) -> TemplateError:
         """The syntax error again, compiled with one paragraph per line to say where it is."""

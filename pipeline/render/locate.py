@@ -54,9 +54,11 @@ class Place:
 
     location: Location
     file: str = ""
+    office: str = ""  # the office's folder ('mau') when the file is its copy, not the built-in
 
     def describe(self, lang: str | None = None) -> str:
-        return ", ".join(p for p in (self.file, self.location.describe(lang)) if p)
+        copy = t("tpl.office_copy", lang=lang, folder=self.office) if self.office else ""
+        return ", ".join(p for p in (self.file, copy, self.location.describe(lang)) if p)
 
     def __str__(self) -> str:
         return self.describe(current_language())
@@ -137,6 +139,36 @@ def place_of_line(
     return Place(paragraph.where, file) if paragraph is not None else None
 
 
+def paragraph_with_text(
+    paragraphs: list[Paragraph], text: str, nth: int = 0, fallback: str = ""
+) -> Paragraph | None:
+    """The `nth` paragraph (from 0) whose text is `text`; else the first holding `fallback`."""
+    wanted = " ".join(text.split())
+    matching = [p for p in paragraphs if " ".join(p.text.split()) == wanted]
+    if matching:
+        return matching[min(nth, len(matching) - 1)]
+    if fallback:
+        return next((p for p in paragraphs if fallback in p.text), None)
+    return None
+
+
+def office_folder(library: TemplateLibrary, name: str) -> str:
+    """'mau' when template `name` is the office's copy, '' for a built-in."""
+    return library.origin(name).name if library.is_override(name) else ""
+
+
+def place_of_paragraph(
+    library: TemplateLibrary, name: str, find: Callable[[list[Paragraph]], Paragraph | None],
+    block: bool = False,
+) -> Place | None:  # fmt: skip
+    """The paragraph `find` picks in template file `name`, said with the block's file name (a
+    shared block) and whether it is the office's copy."""
+    paragraph = find(paragraphs_of(library.file(name)))
+    if paragraph is None:
+        return None
+    return Place(paragraph.where, f"{name}.docx" if block else "", office_folder(library, name))
+
+
 def place_of_field(library: TemplateLibrary, name: str, field_name: str) -> Place | None:
     """The first paragraph reading `field_name`: in template `name`, else in a shared block."""
     paragraph = paragraph_reading(paragraphs_of(library.file(name)), field_name)
@@ -146,7 +178,36 @@ def place_of_field(library: TemplateLibrary, name: str, field_name: str) -> Plac
         paragraph = paragraph_reading(paragraphs_of(library.file(block)), field_name)
         if paragraph is not None:
             return Place(paragraph.where, f"{block}.docx")
+    for file in (name, *sorted(library.block_sources)):
+        place = place_in_attributes(library, file, field_name, file != name)
+        if place is not None:
+            return place
     return None
+
+
+def place_in_attributes(
+    library: TemplateLibrary, name: str, field_name: str, block: bool
+) -> Place | None:
+    """The table whose properties (an attribute Word does not show: a width) read `field_name`
+    in template file `name`; the file itself when the attribute is outside any table."""
+    import zipfile
+
+    from pipeline.verify.report import Location
+
+    try:
+        with zipfile.ZipFile(library.file(name)) as archive:
+            xml = archive.read("word/document.xml").decode("utf-8")
+    except (OSError, KeyError, zipfile.BadZipFile, UnicodeDecodeError):
+        return None
+    pattern = re.compile(
+        rf'="[^"<>]*\{{\{{[^"<>]*?(?:\.|\b){re.escape(field_name)}\b[^"<>]*\}}\}}[^"<>]*"'
+    )
+    found = pattern.search(xml)
+    if found is None:
+        return None
+    tables = len(re.findall(r"<w:tbl[ >]", xml[: found.start()]))
+    where = Location("table", table=tables) if tables else Location("document")
+    return Place(where, f"{name}.docx" if block else "", office_folder(library, name))
 
 
 def unknown_path(

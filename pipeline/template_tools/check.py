@@ -27,6 +27,7 @@ from pipeline.render.compose import (
 from pipeline.render.jinja_errors import jinja_reason
 from pipeline.render.locate import ANY_TAG, paragraphs_of, place_of_field, place_of_line
 from pipeline.render.package import DOCUMENT_PART, Package
+from pipeline.render.structure import template_faults
 from pipeline.template_tools.fields import ContextShape, FieldCollector, FieldPath, shown
 from pipeline.verify import verify_file
 from pipeline.verify.document import Paragraph
@@ -114,6 +115,15 @@ def syntax(name: str, source: str, path: Path, library: TemplateLibrary) -> list
             Problem(name, str(where or ""), "tpl.syntax", {"reason": jinja_reason(exc.message)})
         ]
     return []
+
+
+def structure(name: str, library: TemplateLibrary) -> list[Problem]:
+    """Tags that would break or empty the output (pipeline.render.structure): render refuses
+    them with the same message."""
+    return [
+        Problem(name, str(found.where or ""), found.key, found.params)
+        for found in template_faults(library, name, named=False)
+    ]
 
 
 def declared_fields(name: str, builtin: TemplateLibrary) -> set[FieldPath]:
@@ -207,10 +217,13 @@ def _styles_by_id(xml: bytes) -> dict[str, bytes]:
 def layout(name: str, path: Path) -> list[Problem]:
     """The verify rules that apply to a template."""
     report = verify_file(path, template=True)
-    return [
-        Problem(name, v.where.describe(), "tpl.layout", {"rule": v.rule, "line": v.line()})
-        for v in report.violations
-    ]
+    problems = []
+    for v in report.violations:
+        where, line = v.where.describe(), v.line()
+        # verify's line starts with the place, which the check prints before it already
+        line = line.removeprefix(f"{where}: ") if where else line
+        problems.append(Problem(name, where, "tpl.layout", {"rule": v.rule, "line": line}))
+    return problems
 
 
 def check_templates(
@@ -235,7 +248,9 @@ def check_templates(
             source = mark_lines(library.block_sources[name])
         else:
             source = ""
-        if source:
+        faults = structure(name, library) if source else []
+        report.problems += faults
+        if source and not faults:  # Jinja's view of a broken tag only repeats it, less clearly
             report.problems += syntax(name, source, path, library)
             report.problems += unknown_fields(name, source, library, samples.get(name, []), builtin)
         report.problems += dropped_fields(name, library)

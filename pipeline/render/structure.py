@@ -1,0 +1,282 @@
+"""Tag mistakes that Jinja compiles without a word but that break or empty the output.
+
+Found when a template is prepared (so `render` and `build` refuse it) and by `vanthu templates
+check`, each at the paragraph of the .docx that holds it:
+
+- a `{{` or `{%` whose `}}` / `%}` is not in the same paragraph (docxtpl tags never span
+  paragraphs: an unclosed one swallows the rest of the document), or a `}}` / `%}` with no
+  opening;
+- a `{%p %}` / `{%tr %}` / `{%tc %}` tag sharing its paragraph with other text or tags (docxtpl
+  replaces the whole paragraph, row or cell by the tag: the rest vanishes);
+- `{%p include "khoi/…" %}` naming a block that does not exist;
+- a block opened and closed (or continued, `else`/`elif`) at different XML levels once docxtpl
+  has removed the paragraphs and rows of its marked tags (`{%tr if %}` … `{%p endif %}`): the
+  output is malformed XML whenever the data takes that branch.
+
+Pure functions of a template's XML: a parse of its body and a scan of the cleaned-up source,
+a few milliseconds per template, paid once per preparation.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import zipfile
+from collections.abc import Collection
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from lxml import etree
+
+from pipeline.render.compose import BLOCKS_DIR, preprocess, split_body
+from pipeline.render.locate import (
+    ANY_TAG,
+    Phrase,
+    Place,
+    paragraph_with_tag,
+    paragraph_with_text,
+    paragraphs_of,
+    place_of_paragraph,
+    tag_key,
+)
+from pipeline.render.package import DOCUMENT_PART
+
+if TYPE_CHECKING:
+    from pipeline.render.compose import TemplateLibrary
+    from pipeline.verify.document import Paragraph
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_DELIMITER = re.compile(r"\{\{|\}\}|\{%|%\}")
+_CLOSING = {"{{": "}}", "{%": "%}"}
+# docxtpl's marked tags that stand for their whole paragraph, row or cell.
+_CONTROL = re.compile(r"\{([%{])-?\s*(p|tr|tc)\s.*?-?[%}]\}", re.DOTALL)
+_INCLUDE = re.compile(r"""\{%-?\s*(?:p\s+)?include\s+["'“”‘’]([^"'“”‘’]*)["'“”‘’]""")
+# The cleaned-up source: an XML tag, or a Jinja statement and its first word.
+_TOKEN = re.compile(r"<(/?)([\w:]+)[^>]*?(/?)>|\{%-?\s*(\w+).*?%\}", re.DOTALL)
+_OPENERS = {"for", "if", "with", "macro", "call", "filter", "block"}
+_MIDDLES = {"else": ("if", "for"), "elif": ("if",)}
+# What a maintainer calls the place where a tag ended up, innermost element first.
+_LEVELS = (("w:tc", "cell"), ("w:tr", "row"), ("w:tbl", "table"), ("w:p", "paragraph"))
+
+
+@dataclass(frozen=True)
+class Fault:
+    """One mistake: catalogue key and params, and how to find its paragraph again: the `nth`
+    (from 0) paragraph whose text is `text`, or, with `tag`, holding a tag that reads as it."""
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+    text: str = ""
+    tag: str = ""
+    nth: int = 0
+
+
+def _paragraph_texts(document_xml: str) -> list[str]:
+    """The text of each body paragraph, in document order (nested ones, in text boxes, too)."""
+    root = etree.fromstring(document_xml.encode("utf-8"))
+    body = root.find(f"{_W}body")
+    if body is None:
+        return []
+    texts = []
+    for paragraph in body.iter(f"{_W}p"):
+        texts.append("".join(t.text or "" for t in paragraph.iter(f"{_W}t")))
+    return texts
+
+
+def _delimiters(text: str) -> tuple[str, str] | None:
+    """(key, tag) of the first unbalanced `{{`/`{%`/`}}`/`%}` of a paragraph's text."""
+    opened: int | None = None
+    for match in _DELIMITER.finditer(text):
+        mark = match[0]
+        if mark in _CLOSING:
+            if opened is not None:
+                return "tpl.unclosed_tag", text[opened : match.start()].rstrip()
+            opened = match.start()
+        elif opened is not None and _CLOSING[text[opened : opened + 2]] == mark:
+            opened = None
+        elif opened is not None:
+            return "tpl.unclosed_tag", text[opened : match.end()]
+        else:
+            return "tpl.stray_close", text[max(0, match.start() - 30) : match.end()].lstrip()
+    if opened is not None:
+        return "tpl.unclosed_tag", text[opened:].rstrip()
+    return None
+
+
+def _shown(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def paragraph_faults(document_xml: str, blocks: Collection[str] | None = None) -> list[Fault]:
+    """Unbalanced delimiters, marked tags not alone, includes of unknown blocks (`blocks`: the
+    include names that exist; None: not checked)."""
+    faults: list[Fault] = []
+    seen: dict[str, int] = {}
+    for text in _paragraph_texts(document_xml):
+        nth = seen.get(text, 0)
+        seen[text] = nth + 1
+        if "{" not in text and "}" not in text:
+            continue
+        found = _delimiters(text)
+        if found is not None:
+            faults.append(Fault(found[0], {"tag": _shown(found[1])}, text=text, nth=nth))
+            continue
+        control = _CONTROL.search(text)
+        if control is not None:
+            rest = (text[: control.start()] + text[control.end() :]).strip()
+            if rest:
+                params = {"tag": _shown(control[0]), "rest": _shown(rest)}
+                faults.append(Fault("tpl.control_not_alone", params, text=text, nth=nth))
+                continue
+        if blocks is not None:
+            for include in _INCLUDE.finditer(text):
+                name = include[1].strip()
+                if name not in blocks:
+                    close = difflib.get_close_matches(name, list(blocks), n=1)
+                    params = {"name": name, "known": ", ".join(sorted(blocks)),
+                              "hint": close[0] if close else ""}  # fmt: skip
+                    faults.append(Fault("tpl.unknown_block", params, text=text, nth=nth))
+    return faults
+
+
+def _level(path: tuple[str, ...]) -> str:
+    """'cell', 'row', 'table', 'paragraph' or 'body': the innermost of them around a tag."""
+    for element in reversed(path):
+        for name, level in _LEVELS:
+            if element == name:
+                return level
+    return "body"
+
+
+def nesting_faults(source: str) -> list[Fault]:
+    """Blocks of a cleaned-up source (compose.preprocess) whose tags stand at different XML
+    nesting: what lies between them is not a whole number of elements."""
+    faults: list[Fault] = []
+    path: list[str] = []
+    opened: list[tuple[str, tuple[str, ...], str, int]] = []  # word, path, tag, nth
+    counts: dict[str, int] = {}
+    raw = False
+    for match in _TOKEN.finditer(source):
+        word = match[4]
+        if word is None:
+            if raw:
+                continue
+            closing, name, empty = match[1], match[2], match[3]
+            if closing:
+                if name in path:  # unbalanced XML is Word's or docxtpl's business, not ours
+                    del path[len(path) - 1 - path[::-1].index(name) :]
+            elif not empty:
+                path.append(name)
+            continue
+        if raw:
+            raw = word != "endraw"
+            continue
+        if word == "raw":
+            raw = True
+            continue
+        tag = match[0]
+        key = " ".join(tag[2:-2].strip("-").split())
+        nth = counts.get(key, 0)
+        counts[key] = nth + 1
+        here = tuple(path)
+        if word in _OPENERS:
+            opened.append((word, here, tag, nth))
+        elif word in _MIDDLES or (word.startswith("end") and word[3:] in _OPENERS):
+            wanted = _MIDDLES.get(word, (word[3:],))
+            if not opened or opened[-1][0] not in wanted:
+                continue  # a wrong or stray closing tag: Jinja's syntax error says it
+            block, where, open_tag, open_nth = opened[-1]
+            if word.startswith("end"):
+                opened.pop()
+            if where != here:
+                params = {
+                    "block": block,
+                    "open": " ".join(open_tag.split()),
+                    "open_nth": open_nth,
+                    "close": " ".join(tag.split()),
+                    "open_level": f"tpl.level.{_level(where)}",
+                    "close_level": f"tpl.level.{_level(here)}",
+                }
+                faults.append(Fault("tpl.level_mismatch", params, tag=tag, nth=nth))
+    return faults
+
+
+@dataclass(frozen=True)
+class Found:
+    """A fault of template file `name` ('quyet-dinh', 'khoi/ky-ten'), said as a TemplateError or
+    a check problem says it: catalogue key, params (Phrases where they are words), place."""
+
+    name: str
+    key: str
+    params: dict[str, Any]
+    where: Place | None
+
+
+def template_faults(library: TemplateLibrary, name: str, named: bool = True) -> list[Found]:
+    """The faults of template file `name` itself (a type, a phôi or a shared block); `named`:
+    a block's place names its file (for a message about the type including it)."""
+    document_xml = _document_xml(library.file(name))
+    if document_xml is None or "{" not in document_xml:
+        return []  # not a readable .docx: preparing it says so
+    blocks = library.block_sources  # read once per library, as the engine compiles them
+    faults = paragraph_faults(document_xml, blocks.keys())
+    if not faults:  # nesting is only meaningful once every tag is whole and alone
+        source = blocks.get(name)
+        if source is None:
+            source = preprocess(split_body(document_xml, f"{name}.docx")[1])
+        faults = nesting_faults(source)
+    if not faults:
+        return []
+    block = named and name.startswith(f"{BLOCKS_DIR}/")
+    paragraphs: list[Paragraph] | None = None
+    found = []
+    for fault in faults:
+        if "open_nth" in fault.params:  # the tags as the maintainer typed them ({%tr if %})
+            paragraphs = paragraphs if paragraphs is not None else paragraphs_of(library.file(name))
+            params = dict(fault.params)
+            params["open"] = _typed(paragraphs, params["open"], params.pop("open_nth"))
+            params["close"] = _typed(paragraphs, params["close"], fault.nth)
+            fault = replace(fault, params=params)
+        if fault.tag:
+
+            def find(ps: list[Paragraph], f: Fault = fault) -> Paragraph | None:
+                return paragraph_with_tag(ps, f.tag, f.nth) or paragraph_with_tag(ps, f.tag)
+        else:
+
+            def find(ps: list[Paragraph], f: Fault = fault) -> Paragraph | None:
+                return paragraph_with_text(ps, f.text, f.nth, f.params.get("tag", ""))
+
+        where = place_of_paragraph(library, name, find, block)
+        found.append(Found(name, fault.key, _phrased(fault.params), where))
+    return found
+
+
+def _document_xml(path: Path) -> str | None:
+    """word/document.xml of a template file, alone (the other parts are not needed here)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return archive.read(DOCUMENT_PART).decode("utf-8")
+    except (OSError, KeyError, zipfile.BadZipFile, UnicodeDecodeError):
+        return None
+
+
+def _typed(paragraphs: list[Paragraph], tag: str, nth: int) -> str:
+    """`tag` of the cleaned-up source as it stands in the template, marker and all."""
+    paragraph = paragraph_with_tag(paragraphs, tag, nth) or paragraph_with_tag(paragraphs, tag)
+    if paragraph is None:
+        return tag
+    wanted = tag_key(tag)
+    typed = next((t for t in ANY_TAG.findall(paragraph.text) if tag_key(t) == wanted), tag)
+    return " ".join(typed.split())
+
+
+def _phrased(params: dict[str, Any]) -> dict[str, Any]:
+    out = dict(params)
+    for key in ("open_level", "close_level"):
+        if key in out:
+            out[key] = Phrase(out[key])
+    if "hint" in out:
+        out["hint"] = Phrase("data.did_you_mean", name=out["hint"]) if out["hint"] else ""
+    return out
