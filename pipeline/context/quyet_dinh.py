@@ -477,10 +477,23 @@ def award_list_context(
     }
 
 
+# "Như Điều 4" typed among the recipients, as copied from an old decision's Nơi nhận.
+_TYPED_EXECUTORS = re.compile(r"^như\s+điều\s+\d{1,3}$", re.IGNORECASE)
+
+
 def executors(info: DocumentInfo, last_article: int) -> list[str]:
     """The first Nơi nhận line, 'Như Điều 3' (phrase nhu_dieu; none when it is empty)."""
     line = info.write("nhu_dieu", {"dieu_thi_hanh": str(last_article)})
     return [line] if line else []
+
+
+def with_executors(info: DocumentInfo, last_article: int, lines: list[str]) -> list[str]:
+    """Nơi nhận with 'Như Điều N' first, counted from the articles: one the clerk typed (its
+    number the old document's, maybe) is that line again, so it is left out."""
+    first = executors(info, last_article)
+    if not first:
+        return lines
+    return [*first, *(line for line in lines if not _TYPED_EXECUTORS.match(line.rstrip(" .;")))]
 
 
 def last_part(
@@ -527,7 +540,7 @@ def decision_context(info: DocumentInfo[DecisionAttachments], styles: StyleSheet
         theo_de_nghi=theo_de_nghi,
         cac_dieu=articles_context(articles),
         # Those who execute the decision are named in its last article: "Như Điều 3".
-        noi_nhan=[*executors(info, len(articles)), *context["noi_nhan"]],
+        noi_nhan=with_executors(info, len(articles), context["noi_nhan"]),
         danh_sach=danh_sach,
         ke_hoach=issued,
         quy_che=issued_regulation_context(info, regulation) if regulation is not None else None,

@@ -1,0 +1,46 @@
+"""A Nơi nhận copied from an old document: the lines vanthu writes itself are not doubled."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.docx_text import paragraph_texts
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _decision(tmp_path: Path, recipients: list[str]) -> Path:
+    inputs = tmp_path / "inputs"
+    shutil.copytree(REPO / "inputs", inputs)
+    path = inputs / "2024" / "qd-dieu-dong-cong-chuc.yaml"
+    text = path.read_text("utf-8")
+    old = "noi_nhan:\n  - Lãnh đạo Văn phòng\n"
+    assert old in text
+    typed = "".join(f'  - "{line}"\n' for line in recipients)
+    path.write_text(text.replace(old, f"noi_nhan:\n{typed}"), "utf-8")
+    return path
+
+
+def _recipients(lines: list[str]) -> list[str]:
+    start = lines.index("Nơi nhận:")
+    return [line for line in lines[start + 1 :] if line.startswith("- ")]
+
+
+@pytest.mark.parametrize("typed", ["Như Điều 4;", "- Như Điều 3;", "như điều 4", "Như Điều 4."])
+def test_a_typed_nhu_dieu_is_not_printed_twice(tmp_path: Path, renderer, typed: str) -> None:
+    path = _decision(tmp_path, [typed, "Lãnh đạo Văn phòng"])
+    recipients = _recipients(paragraph_texts(renderer.render_file(path, tmp_path / "qd.docx")))
+    # Four articles: the line says Điều 4 whatever the old document said.
+    assert recipients[:2] == ["- Như Điều 4;", "- Lãnh đạo Văn phòng;"]
+    assert sum("Như Điều" in line for line in recipients) == 1
+
+
+def test_other_recipients_naming_an_article_stay(tmp_path: Path, renderer) -> None:
+    path = _decision(tmp_path, ["Như Điều 4 (để thực hiện)", "Lãnh đạo Văn phòng"])
+    recipients = _recipients(paragraph_texts(renderer.render_file(path, tmp_path / "qd.docx")))
+    assert recipients[:3] == [
+        "- Như Điều 4;", "- Như Điều 4 (để thực hiện);", "- Lãnh đạo Văn phòng;",
+    ]  # fmt: skip
