@@ -44,3 +44,28 @@ def test_other_recipients_naming_an_article_stay(tmp_path: Path, renderer) -> No
     assert recipients[:3] == [
         "- Như Điều 4;", "- Như Điều 4 (để thực hiện);", "- Lãnh đạo Văn phòng;",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("addressees", "sentence"),
+    [
+        (["Ủy ban nhân dân tỉnh Sơn La"], "Kính trình Ủy ban nhân dân tỉnh Sơn La xem xét"),
+        (["Ủy ban nhân dân tỉnh Sơn La", "Hội đồng Thi đua - Khen thưởng tỉnh"],
+         "Kính trình Ủy ban nhân dân tỉnh Sơn La và Hội đồng Thi đua - Khen thưởng tỉnh xem xét"),
+        (["Sở Nội vụ", "Sở Tài chính", "Kho bạc Nhà nước tỉnh"],
+         "Kính trình Sở Nội vụ, Sở Tài chính và Kho bạc Nhà nước tỉnh xem xét"),
+    ],
+)  # fmt: skip
+def test_a_submission_to_several_names_them_joined_with_va(
+    tmp_path: Path, renderer, addressees: list[str], sentence: str
+) -> None:
+    inputs = tmp_path / "inputs"
+    shutil.copytree(REPO / "inputs", inputs)
+    path = inputs / "2024" / "to-trinh-khen-thuong.yaml"
+    text = path.read_text("utf-8")
+    old = "kinh_gui: Ủy ban nhân dân tỉnh Sơn La\nkinh_trinh: Ủy ban nhân dân tỉnh\n"
+    assert old in text
+    listed = "".join(f"  - {name}\n" for name in addressees)
+    path.write_text(text.replace(old, f"kinh_gui:\n{listed}"), "utf-8")
+    lines = paragraph_texts(renderer.render_file(path, tmp_path / "tt.docx"))
+    assert any(line.startswith(f"{sentence}, quyết định./.") for line in lines), lines[-30:]

@@ -77,7 +77,7 @@ def test_addressees_as_a_list(rendered: dict[str, Path]) -> None:
     assert all(x.size == 14 and not x.bold for x in lines)
     closing = looks[-1].text
     assert closing == (
-        "Kính trình Ủy ban nhân dân tỉnh Sơn La, Sở Nội vụ tỉnh Sơn La, Ban Thi đua - Khen "
+        "Kính trình Ủy ban nhân dân tỉnh Sơn La, Sở Nội vụ tỉnh Sơn La và Ban Thi đua - Khen "
         "thưởng xem xét, quyết định./."
     )
 

@@ -23,13 +23,20 @@ def draft_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any] | No
     return decision_context(attached.draft, styles)
 
 
+def joined(names: list[str]) -> str:
+    """Names as a sentence lists them: 'A', 'A và B', 'A, B và C'."""
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} và {names[-1]}"
+
+
 def submission_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
     """Everything templates/to-trinh.docx prints."""
     data = info.data
     assert isinstance(data, SubmissionData)
     context = common_context(info, styles)
     draft = draft_context(info, styles)
-    decides = data.kinh_trinh or ", ".join(addressee_names(data.kinh_gui))
+    decides = data.kinh_trinh or joined(addressee_names(data.kinh_gui))
     context.update(
         kinh_gui=kinh_gui_context(data.kinh_gui),
         mo_dau=[block_context(b) for b in data.mo_dau],
