@@ -100,3 +100,14 @@ def test_a_deputy_of_a_collective_body_signs_on_its_behalf(
     texts = _texts(folder / "out.docx")
     block = next(t for t in texts if "PHÓ CHỦ TỊCH" in t and "KT. CHỦ TỊCH" in t)
     assert block.index(body) < block.index("KT. CHỦ TỊCH") < block.index("PHÓ CHỦ TỊCH")
+
+
+def test_names_typed_in_small_letters_are_capitalised(tmp_path: Path, cli: click.Group) -> None:
+    profile = _init(
+        cli, tmp_path / "so", "--kieu", "so-nganh", "--dia-danh", "sơn la", "--co-quan",
+        "Sở Tư pháp", "--viet-tat", "stp", "--nguoi-ky", "hà văn giang", "--pho", "Lò Thị d",
+    )  # fmt: skip
+    assert profile["dia_danh"] == "Sơn La"
+    assert profile["ten_day_du"] == "Sở Tư pháp tỉnh Sơn La"
+    assert profile["nguoi_ky"]["giam-doc"]["ho_ten"] == "Hà Văn Giang"
+    assert profile["nguoi_ky"]["pho-giam-doc"]["ho_ten"] == "Lò Thị d"  # a capital: as typed

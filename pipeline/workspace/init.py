@@ -71,6 +71,14 @@ def _lines_or_line(lines: list[str]) -> str | list[str]:
     return lines[0] if len(lines) == 1 else lines
 
 
+def _proper(name: str) -> str:
+    """A place or person's name typed all in small letters ("sơn la", "hà văn giang") with each
+    word capitalised, as Vietnamese writes them; a name with any capital stays as typed."""
+    if name != name.lower():
+        return name
+    return " ".join(word[:1].upper() + word[1:] for word in name.split())
+
+
 def _clean(text: str) -> str:
     """An answer as it belongs in a profile: NFC, one space between words, none at the ends."""
     return " ".join(nfc(text).split())
@@ -82,7 +90,7 @@ def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
     if answers.kieu not in known:
         raise InputError("ws.unknown_preset", name=answers.kieu, known=", ".join(known))
     preset = known[answers.kieu]
-    dia_danh = _clean(answers.dia_danh)
+    dia_danh = _proper(_clean(answers.dia_danh))
     for name, value in (("dia_danh", dia_danh), ("nguoi_ky", _clean(answers.nguoi_ky))):
         if not value:  # only spaces: as good as not answered
             raise InputError("ws.missing_answer", name=name, option=name.replace("_", "-"))
@@ -117,7 +125,7 @@ def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
     filled["dia_danh"] = dia_danh
     filled["don_vi"] = {code: {"ten": name} for code, name in filled["don_vi"].items()}
     signers = list(filled["nguoi_ky"].items())
-    people = [_clean(answers.nguoi_ky), _clean(answers.pho or "")]
+    people = [_proper(_clean(answers.nguoi_ky)), _proper(_clean(answers.pho or ""))]
     filled["nguoi_ky"] = {
         key: {"ho_ten": person, **{k: v for k, v in signer.items() if v}}
         for (key, signer), person in zip(signers, people, strict=False)
