@@ -24,7 +24,8 @@ from pipeline.load.certificates import refuse_unnumbered_decision
 from pipeline.load.contract import LoadedDocument
 from pipeline.model.giay_khen import CertificateData
 from pipeline.register import Register, Registers
-from pipeline.register.documents import lent_number, numbered
+from pipeline.register.documents import lent_number, numbered, refuse_taken_number
+from pipeline.register.location import register_exists
 from pipeline.render.compose import TemplateLibrary
 from pipeline.render.engine import Engine
 from pipeline.render.form import TEST_PRINT
@@ -171,6 +172,7 @@ def render_documents(
             return registers.open(ws.register_location, root=ws.root)
 
         refuse_unnumbered_lenders(documents, register_of)
+        refuse_taken_numbers(documents, register_of)
         # Borrowers last: the documents whose numbers they print are numbered first.
         order = sorted(range(len(documents)), key=lambda i: documents[i][1].number_from is not None)
         for index in order:
@@ -211,6 +213,21 @@ def refuse_unnumbered_lenders(
         source = workspace.name_of(lender.path)
         if (workspace.root, source) not in numbered_here:
             lent_number(register_of(workspace), document, source)
+
+
+def refuse_taken_numbers(
+    documents: Sequence[tuple[Workspace, LoadedDocument]],
+    register_of: Callable[[Workspace], Register],
+) -> None:
+    """Before anything is written: a document typing its own number (so: 40) that the register
+    holds for another document is refused, naming that row (documents.typed_number_holder).
+    A register file not yet made holds nothing, and is not made for this."""
+    for workspace, document in documents:
+        if getattr(document.info.data, "own_number", None) is None:
+            continue
+        if not register_exists(workspace.register_location, root=workspace.root):
+            continue
+        refuse_taken_number(register_of(workspace), document, workspace.name_of(document.path))
 
 
 def convert_to_pdf(written: list[Rendered]) -> list[Rendered]:

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 
+from pipeline.api import Renderer
 from pipeline.batch import Status, build
 from pipeline.register import Status as RowStatus
 from pipeline.register import open_register
@@ -154,8 +155,11 @@ def test_verify_checks_number_and_date_against_the_register(
     typed = plans[1].read_text("utf-8").replace("so: tu_dong", "so: 1")
     plans[1].write_text(typed.replace("ngay: 22/12/2021", "ngay: 23/12/2021"), "utf-8")
     plans[2].write_text(typed.replace("so: 1", "so: 7"), "utf-8")
-    for plan in plans[1:]:
-        assert CliRunner().invoke(cli, ["render", str(plan)]).exit_code == 0
+    # vanthu render refuses 01, which the register holds for kh-a (test_register_integrity);
+    # a .docx made without it (Renderer.render_file reads no register) is what verify is for.
+    assert CliRunner().invoke(cli, ["render", str(plans[1])]).exit_code == 1
+    Renderer(Workspace.containing(plans[1])).render_file(plans[1])
+    assert CliRunner().invoke(cli, ["render", str(plans[2])]).exit_code == 0
     result = CliRunner().invoke(
         cli, ["verify", "--so-dang-ky", "outputs/2022/kh-b.docx", "outputs/2022/kh-c.docx"]
     )

@@ -5,8 +5,11 @@
 2. the workers load, render and stage each other document beside its output (not yet in place)
    and send back only its manifest entry, so memory does not grow with the year;
 3. any invalid input (or two inputs for one output) stops the build: the staged files are
-   dropped and nothing is written, unless `keep_going`; then the register numbers the documents
-   whose data says so: tu_dong, in path order, and they are staged again with their number,
+   dropped and nothing is written, unless `keep_going` (a number typed in the data that the
+   register holds for another document makes its input invalid too); then the register numbers
+   the documents whose data says so: tu_dong, in the order of their dates (then paths: a
+   register runs in the order documents are issued; a number dated before the number given
+   before it is a warning of the result), and they are staged again with their number,
    as is a document printing such a number (a Giấy khen batch, its decision's: the one given
    in this build, else the one the register holds; neither makes it invalid);
 4. the staged outputs are put in place (a batch only when its decision was); with `pdf`, each
@@ -27,6 +30,7 @@ import time
 from collections.abc import Callable, Hashable, Iterable
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,9 +43,11 @@ from pipeline.batch.result import BuildResult, DocumentResult, Status
 from pipeline.batch.staged import Staged, StageJob
 from pipeline.claims import second_claims
 from pipeline.errors import ConversionError, RenderError
+from pipeline.register import Details, Register, Registers
 from pipeline.register import Entry as RegisterEntry
-from pipeline.register import Register, Registers
 from pipeline.register import Status as RowStatus
+from pipeline.register.documents import taken_number_error, typed_number_holder
+from pipeline.register.location import register_exists
 from pipeline.render.output import clean_stale, commit
 from pipeline.workspace import Workspace
 
@@ -204,6 +210,8 @@ def build(
         staged = stage_all(workspace, layout, [StageJob(p) for p in todo], jobs, progress)
         refuse_shared_outputs(paths, staged, kept)
         refuse_repeated_numbers(paths, staged, kept)
+        if register_exists(workspace.register_location, root=workspace.root):
+            refuse_registered_numbers(layout, todo, staged, register)
         lenders: dict[Path, Path | int] = {}
         if keep_going or not any(staged[p].invalid for p in todo):
             lenders = find_lenders(todo, staged, register)
@@ -214,6 +222,8 @@ def build(
             return result
         waiting = [p for p in todo if staged[p].numbering is not None]
         numbers = allocate(register(), waiting, staged) if waiting else {}
+        if numbers:
+            warn_out_of_order(register(), layout, numbers, result)
         second = [StageJob(p, numbers[p].number) for p in waiting] + [
             StageJob(p, numbers[lender].number if isinstance(lender, Path) else lender)
             for p, lender in lenders.items()
@@ -269,26 +279,49 @@ def drop_renumbered(
 ) -> None:
     """A kept Giấy khen batch printing its decision's register number is rebuilt when the
     register now holds another number for the decision's data file (voided and given anew), and
-    so is every kept so: tu_dong document the register holds another number for; one it holds
-    no number for is left as it is. A batch is also rebuilt with its decision, whose number
-    this build may give anew. One read of the register, opened only when a batch is kept, so a
-    build without such batches never waits for it."""
+    so is every kept so: tu_dong document the register holds another number for, or whose
+    number it holds as void (`vanthu so huy`): the rebuild gives it a new one. One it holds no
+    number for is left as it is. A batch is also rebuilt with its decision, whose number this
+    build may give anew. One read of the register, opened only when such a document is kept,
+    so a build without any never waits for it."""
     printed: dict[Path, tuple[str, str, int]] = {}
     for path, entry in kept.items():
         if entry.lender is not None and entry.lent_number is not None:
             printed[path] = (entry.co_quan, entry.lender, entry.lent_number)
         elif entry.so_tu_dong and entry.so is not None:
             printed[path] = (entry.co_quan, layout.name_of(path), entry.so)
-    if any(kept[path].lender is not None for path in printed):
-        held = register().numbers_by_source()
+    if printed:
+        held = register().source_numbers()
         for path, (agency, source, number) in printed.items():
-            now = held.get((agency, source))
-            if now is not None and now != number:
+            now = held.live.get((agency, source))
+            if (now is not None and now != number) or (agency, source, number) in held.void:
                 del kept[path]
     rebuilt = {layout.name_of(p) for p in paths if p not in kept}
     for path, entry in list(kept.items()):
         if entry.lender is not None and entry.lender in rebuilt:
             del kept[path]
+
+
+def refuse_registered_numbers(
+    layout: Layout, todo: list[Path], staged: dict[Path, Staged],
+    register: Callable[[], Register],
+) -> None:
+    """A document of this build typing its own number (so: 40) that the register holds for
+    another document becomes invalid, its message naming that row (documents.holds_for_this
+    says when a row is the document's own); the register is opened only when there is one."""
+    for path in todo:
+        item = staged[path]
+        entry = item.entry
+        if (item.invalid is not None or entry is None or entry.so is None or entry.so_tu_dong
+                or item.lender is not None or "/" not in entry.so_ky_hieu):
+            continue
+        details = Details(doc_date=date.fromisoformat(entry.ngay),
+                          symbol=entry.so_ky_hieu.split("/", 1)[1])
+        holder = typed_number_holder(register(), entry.co_quan, entry.so, details,
+                                     layout.name_of(path))
+        if holder is not None:
+            staged[path] = item.refused(
+                taken_number_error(path, entry.so_ky_hieu, holder).message())
 
 
 def find_lenders(
@@ -318,15 +351,38 @@ def find_lenders(
 def allocate(
     register: Register, waiting: list[Path], staged: dict[Path, Staged]
 ) -> dict[Path, RegisterEntry]:
-    """The register's number of each document that asks for one, in the inputs' order; a data
-    file that already holds a number keeps it."""
+    """The register's number of each document that asks for one, in the order of their dates
+    (ties and undated documents in the inputs' order, undated last): a register runs in the
+    order documents are issued. A data file that already holds a number keeps it."""
     numbers = {}
-    for path in waiting:
+    for path in sorted(waiting, key=lambda p: issue_order(staged[p])):
         numbering = staged[path].numbering
         assert numbering is not None
         numbers[path] = register.allocate(numbering.agency, numbering.details,
                                           source=staged[path].name)  # fmt: skip
-    return numbers
+    return {path: numbers[path] for path in waiting}
+
+
+def issue_order(item: Staged) -> tuple[bool, date]:
+    """Where a document waiting for its number comes in the register: by its date, undated
+    last (sorted() keeps the inputs' order within one key)."""
+    when = item.numbering.details.doc_date if item.numbering is not None else None
+    return (when is None, when or date.min)
+
+
+def warn_out_of_order(
+    register: Register, layout: Layout, numbers: dict[Path, RegisterEntry], result: BuildResult
+) -> None:
+    """A warning for each number given in this build that is dated before the number given
+    before it in its sequence (void rows aside): the build cannot renumber what is issued."""
+    for path, entry in numbers.items():
+        earlier = register.out_of_order(entry) if entry.fresh else None
+        if earlier is None or entry.details.doc_date is None:
+            continue
+        result.warnings.append(RenderError(
+            "build.number_out_of_order", name=layout.name_of(path), reference=entry.reference,
+            date=entry.details.doc_date.strftime("%d/%m/%Y"), earlier=earlier.describe(),
+        ).message())
 
 
 def settle(

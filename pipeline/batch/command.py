@@ -11,6 +11,7 @@ import click
 from pipeline.batch.builder import build
 from pipeline.batch.progress import print_report
 from pipeline.batch.supervise import stop_on_signals
+from pipeline.i18n import t
 from pipeline.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -72,6 +73,8 @@ def build_command(
             reporter=progress_bar(console) if console is not None else None,
         )
     print_report(result, console)
+    for warning in result.warnings:
+        click.echo(f"{t('build.warning')}: {warning}", err=True)
     if not result.ok:
         ctx.exit(1)
 

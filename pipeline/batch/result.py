@@ -40,6 +40,8 @@ class BuildResult:
     stopped: bool = False
     manifests: list[Path] = field(default_factory=list)
     seconds: float = 0.0
+    # Warnings about what was done, not about one output: a number given out of date order.
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def kept(self) -> list[DocumentResult]:

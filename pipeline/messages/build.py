@@ -141,6 +141,12 @@ MESSAGES = {
         "en": "could not remove {file} (its input {name} no longer produces it): {reason}",
     },
     "build.warning": {"vi": "Cảnh báo", "en": "Warning"},
+    "build.number_out_of_order": {
+        "vi": "{name}: số {reference} ngày {date} ghi ngày trước số cấp trước nó trong sổ, "
+        "{earlier}; số trong sổ phải cấp theo thứ tự ngày ban hành",
+        "en": "{name}: number {reference} dated {date} is dated before the number given before "
+        "it, {earlier}; a register gives numbers in the order documents are issued",
+    },
     "build.lender_not_written": {
         "vi": "không ghi vì văn bản cho số của nó, {name}, không ghi được trong lần build này",
         "en": "not written because {name}, whose number it prints, could not be written in "

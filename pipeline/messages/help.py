@@ -178,18 +178,23 @@ MESSAGES = {
     },
     "help.so.kiem_tra": {
         "vi": "Kiểm tra sổ một năm: thiếu số, trùng số (mã thoát 1 khi có); cảnh báo số có "
-        "tệp dữ liệu không còn.",
+        "tệp dữ liệu không còn, số ghi ngày trước số nhỏ hơn.",
         "en": "Check a year's register: missing and duplicate numbers (exit code 1 if any); "
-        "warn of numbers whose data file is gone.",
+        "warn of numbers whose data file is gone, and of numbers dated before a lower one.",
     },
     "help.so.nhap": {
         "vi": "Nhập sổ cũ từ .xlsx (tất cả các dòng hoặc không dòng nào).",
         "en": "Import an old register from .xlsx (all of its rows or none).",
     },
     "help.so.vao_so": {
-        "vi": "Vào sổ một số đã ghi tay (từ chối số trùng, nêu dòng đã có).",
+        "vi": "Vào sổ một số đã ghi tay (từ chối số trùng, nêu dòng đã có; số vượt quá số tiếp "
+        "theo cần --bo-qua-so).",
         "en": "Enter a number written by hand (a duplicate is refused, naming the row that "
-        "has it).",
+        "has it; a number past the next one needs --bo-qua-so).",
+    },
+    "help.so.vao_so.skip": {
+        "vi": "Cho vào sổ số lớn hơn số tiếp theo, bỏ qua các số ở giữa.",
+        "en": "Allow a number past the next one, skipping the numbers between.",
     },
     "help.so.xem": {"vi": "Xem sổ của một năm (bảng).", "en": "Show a year's register (table)."},
     "help.so.xuat": {

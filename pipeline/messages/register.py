@@ -233,4 +233,35 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "  Số, ký hiệu từ sổ văn bản đi: {number}",
         "en": "  Number from the register: {number}",
     },
+    "register.out_of_order": {
+        "vi": "cảnh báo: số {entry} ghi ngày trước số nhỏ hơn {earlier} (cơ quan {agency}, dãy "
+        "số '{sequence}'); số trong sổ phải cấp theo thứ tự ngày ban hành",
+        "en": "warning: number {entry} is dated before a lower number, {earlier} (office "
+        "{agency}, sequence '{sequence}'); a register gives numbers in the order documents are "
+        "issued",
+    },
+    "register.given_out_of_order": {
+        "vi": "cảnh báo: số {reference} ngày {date} ghi ngày trước số cấp trước nó, {earlier}; "
+        "số trong sổ phải cấp theo thứ tự ngày ban hành (nếu sai ngày, hãy hủy số: vanthu so "
+        "huy)",
+        "en": "warning: number {reference} dated {date} is dated before the number given before "
+        "it, {earlier}; a register gives numbers in the order documents are issued (if the date "
+        "is wrong, void the number: vanthu so huy)",
+    },
+    "register.would_skip": {
+        "vi": "số tiếp theo của dãy số '{sequence}' năm {year} là {following}; vào sổ số "
+        "{number} sẽ bỏ qua các số {skipped}, không bao giờ cấp được nữa. Chưa ghi gì vào sổ. "
+        "Nếu đúng là số {number}, chạy lại với --bo-qua-so",
+        "en": "the next number of sequence '{sequence}' in {year} is {following}; recording "
+        "{number} would skip {skipped}, never to be given. Nothing was written to the register. "
+        "If {number} is right, run again with --bo-qua-so",
+    },
+    "register.typed_number_taken": {
+        "vi": "số {number} đã có trong sổ văn bản đi cho văn bản khác: "
+        "{existing}; một cơ quan không cấp một số cho hai văn bản trong một năm: hãy ghi "
+        "so: tu_dong hoặc một số chưa cấp",
+        "en": "number {number} is already in the register for another "
+        "document: {existing}; an office gives each number to one document a year: write "
+        "so: tu_dong or a number not yet given",
+    },
 }

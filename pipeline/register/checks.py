@@ -1,5 +1,6 @@
 """Kiểm tra sổ: gaps and duplicates in a year, and counters that fell behind their entries;
-as warnings, numbers not yet confirmed and numbers whose data file is gone.
+as warnings, numbers not yet confirmed, numbers whose data file is gone, and numbers dated
+before a lower number of their sequence (a register runs in the order documents are issued).
 
 The unique key already refuses two rows with one number; these checks still look, because a
 register can be edited by hand or carried over from elsewhere, and a check should not trust the
@@ -48,6 +49,15 @@ class CounterBehind:
     highest: int
 
 
+@dataclass(frozen=True)
+class OutOfOrder:
+    """A number dated before a lower number of its sequence (void rows aside): `entry`, and
+    `earlier`, the lowest-numbered row below it that carries the latest date before it."""
+
+    entry: Entry
+    earlier: Entry
+
+
 @dataclass
 class CheckReport:
     year: int
@@ -58,6 +68,7 @@ class CheckReport:
     # Issued, but the data file it names is gone: renamed (a rebuild takes the number over) or
     # dropped (the number should be voided).
     missing_sources: list[Entry] = field(default_factory=list)
+    out_of_order: list[OutOfOrder] = field(default_factory=list)  # a warning, not a failure
     rows: int = 0
 
     @property
@@ -105,7 +116,27 @@ def check_year(register: Register, year: int, agency: str | None = None, *,
         report.gaps.extend(Gap(key[0], key[1], a, b) for a, b in _runs(missing))
         if counter < highest:
             report.counters_behind.append(CounterBehind(key[0], key[1], counter, highest))
+    for key in sorted(by_sequence):
+        report.out_of_order.extend(dated_out_of_order(by_sequence[key]))
     for (office, _key), group in sorted(by_reference.items()):
         if len(group) > 1:
             report.duplicates.append(Duplicate(office, group[0].reference, tuple(group)))
     return report
+
+
+def dated_out_of_order(entries: list[Entry]) -> list[OutOfOrder]:
+    """Each row of one sequence (in number order) dated before a lower number's date, with the
+    lower row carrying the latest such date; void and undated rows are passed over."""
+    found: list[OutOfOrder] = []
+    latest: Entry | None = None  # the lower row with the latest date so far
+    for entry in entries:
+        when = entry.details.doc_date
+        if entry.status is Status.VOID or when is None:
+            continue
+        if latest is not None and latest.details.doc_date is not None:
+            if when < latest.details.doc_date:
+                found.append(OutOfOrder(entry, latest))
+                continue
+        if latest is None or latest.details.doc_date is None or when > latest.details.doc_date:
+            latest = entry
+    return found

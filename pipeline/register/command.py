@@ -21,7 +21,7 @@ from pipeline.register.checks import check_year
 from pipeline.register.errors import RegisterError, RegisterImportError
 from pipeline.register.location import data_file_exists, open_register
 from pipeline.register.model import Details, Entry
-from pipeline.register.offices import check_listed_office, choose_office
+from pipeline.register.offices import check_listed_office, choose_office, office_names
 from pipeline.register.sequences import DEFAULT_SEQUENCE, SequencePlan, parse_pairs
 from pipeline.register.store import Register
 from pipeline.workspace import Workspace
@@ -176,8 +176,21 @@ def allocate_command(
     entry = register.allocate(
         state.office(ctx), _details(**values), source=source, sequence=sequence, year=year
     )
-    entry = register.confirm(entry) if entry.fresh else entry
+    fresh = entry.fresh
+    entry = register.confirm(entry) if fresh else entry
     click.echo(entry.reference if quiet else t("register.allocated", reference=entry.reference))
+    if fresh:
+        _warn_out_of_order(register, entry)
+
+
+def _warn_out_of_order(register: Register, entry: Entry) -> None:
+    """On stderr, when `entry` is dated before the number given before it (Register.out_of_order);
+    the exit code stays 0: the number is given."""
+    earlier = register.out_of_order(entry)
+    if earlier is not None and entry.details.doc_date is not None:
+        click.echo(t("register.given_out_of_order", reference=entry.reference,
+                     date=entry.details.doc_date.strftime("%d/%m/%Y"),
+                     earlier=earlier.describe()), err=True)  # fmt: skip
 
 
 @register_command.command("giu")
@@ -205,16 +218,27 @@ def reserve_command(
 @_with_details
 @click.option("--nam", "year", type=int, default=None, help="Năm (mặc định: theo ngày).")
 @click.option("--day", "sequence", default=None, help="Dãy số (mặc định: theo loại).")
+@click.option(
+    "--bo-qua-so",
+    "skip",
+    is_flag=True,
+    help="Cho vào sổ số lớn hơn số tiếp theo, bỏ qua các số ở giữa.",
+)
 @click.pass_context
 def record_command(
-    ctx: click.Context, number: str, year: int | None, sequence: str | None, **values: Any
+    ctx: click.Context, number: str, year: int | None, sequence: str | None, skip: bool,
+    **values: Any,
 ) -> None:
-    """Vào sổ một số đã ghi tay (từ chối số trùng, nêu dòng đã có)."""
+    """Vào sổ một số đã ghi tay (từ chối số trùng, nêu dòng đã có; số vượt quá số tiếp theo
+    cần --bo-qua-so)."""
     state = _state(ctx)
-    entry = state.open(ctx).record(
-        state.office(ctx), _number(number), _details(**values), sequence=sequence, year=year
+    register = state.open(ctx)
+    entry = register.record(
+        state.office(ctx), _number(number), _details(**values), sequence=sequence, year=year,
+        allow_gap=skip,
     )
     click.echo(t("register.recorded", reference=entry.reference))
+    _warn_out_of_order(register, entry)
 
 
 @register_command.command("huy")
@@ -295,15 +319,18 @@ def export_command(ctx: click.Context, year: int, output: Path) -> None:
     state = _state(ctx)
     agency = state.listed_office(ctx)
     entries = state.open(ctx).entries(year, agency)
+    workspace = state.workspace
+    names = office_names(sorted({e.agency for e in entries} | ({agency} if agency else set())),
+                         workspace.agency_file)
     suffix = output.suffix.lower()
     if suffix == ".xlsx":
         from pipeline.register.xlsx_export import export_xlsx
 
-        export_xlsx(entries, year, output)
+        export_xlsx(entries, year, output, names)
     elif suffix == ".docx":
         from pipeline.register.docx_export import export_docx
 
-        export_docx(entries, year, output, agency)
+        export_docx(entries, year, output, names.get(agency) if agency else None, names=names)
     else:
         raise RegisterError("register.bad_export_format", suffix=output.suffix or "—")
     click.echo(t("register.exported", year=year, path=output))
@@ -342,7 +369,7 @@ def import_command(ctx: click.Context, path: Path, year: int | None, sequence: s
 @click.pass_context
 def check_command(ctx: click.Context, year: int) -> None:
     """Kiểm tra sổ một năm: thiếu số, trùng số (mã thoát 1 khi có); cảnh báo số có tệp dữ liệu
-    không còn."""
+    không còn, số ghi ngày trước số nhỏ hơn."""
     state = _state(ctx)
     register = state.open(ctx)
     # The data files' check only for a register of this workspace (see open_register).
@@ -354,6 +381,10 @@ def check_command(ctx: click.Context, year: int) -> None:
     for entry in report.missing_sources:
         click.echo(t("register.source_missing", reference=entry.reference, source=entry.source,
                      command=_void_command(entry, named_office=several)))
+    for disorder in report.out_of_order:
+        click.echo(t("register.out_of_order", entry=disorder.entry.describe(),
+                     earlier=disorder.earlier.describe(), agency=disorder.entry.agency,
+                     sequence=disorder.entry.sequence))  # fmt: skip
     problems = [
         *(t("register.gap", agency=gap.agency, sequence=gap.sequence, numbers=gap.numbers)
           for gap in report.gaps),

@@ -7,6 +7,11 @@ number for the same data file keeps it; so does one whose data file was renamed 
 the register was opened for its workspace (Register.adopt_moved). Other documents pass through
 unchanged.
 
+`typed_number_holder` and `refuse_taken_number` look at a number the data types itself
+(`so: 40`): the register row holding it for another document refuses the document (see
+`holds_for_this` for when a row is the document's own); a number the register does not hold is
+left alone, as render and build record no typed number.
+
 `lent_number` gives a document that prints another's number (a Giấy khen batch, its decision's:
 `LoadedDocument.number_from`) the number the register holds for that data file, named as
 render and build name it (Workspace.name_of); it never allocates one.
@@ -19,11 +24,14 @@ import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from pathlib import Path
 
 from pipeline.context.addressing import addressee_names
 from pipeline.context.common import filing_line, recipient_lines
+from pipeline.errors import InputError
 from pipeline.load.contract import LoadedDocument
-from pipeline.register.model import Details
+from pipeline.register.model import Details, Entry, Status
+from pipeline.register.rows import completed
 from pipeline.register.store import Register
 
 _ABOUT = re.compile(r"^Về(?= việc\b)")
@@ -96,3 +104,56 @@ def lent_number(register: Register, document: LoadedDocument, source: str) -> Lo
     if entry is None:
         raise lender.not_numbered(source)
     return with_number(document, entry.number)
+
+
+def holds_for_this(row: Entry, details: Details, source: str) -> bool:
+    """Whether register row `row`, holding the number a document types, is that document's own.
+
+    A void row never is (its number is never to be printed again). A row naming a data file is
+    the document's when it names this one (`source`). A row naming none (entered by `so vao-so`,
+    `so cap` or `so giu`) is when each of its date and type code that it records equals the
+    document's: a row that records neither (a bare `so cap` or `so giu`) is taken to be the
+    number the clerk set aside for it."""
+    if row.status is Status.VOID:
+        return False
+    if row.source is not None:
+        return row.source == source
+    recorded = row.details
+    if recorded.doc_date is not None and recorded.doc_date != details.doc_date:
+        return False
+    return recorded.type_code is None or recorded.type_code == details.type_code
+
+
+def typed_number_holder(register: Register, agency: str, number: int, details: Details,
+                        source: str) -> Entry | None:
+    """The register row that holds `number`, typed in a document's data, for another document
+    (in the document's year and sequence); None when the register does not hold it or holds it
+    for this very document (holds_for_this)."""
+    when = details.doc_date
+    if when is None:
+        return None
+    details = completed(details)
+    sequence = register.sequence_for(agency, details)
+    row = register.entry(agency, when.year, number, sequence)
+    if row is None or holds_for_this(row, details, source):
+        return None
+    return row
+
+
+def refuse_taken_number(register: Register, document: LoadedDocument, source: str) -> None:
+    """An InputError at the document's field `so` when the number it types is held in the
+    register for another document (typed_number_holder); nothing for any other document."""
+    number = getattr(document.info.data, "own_number", None)
+    if (not isinstance(number, int) or document.number_from is not None
+            or document.info.data.needs_number):
+        return
+    details = register_details(document)
+    holder = typed_number_holder(register, document.info.data.co_quan, number, details, source)
+    if holder is not None:
+        raise taken_number_error(document.path, document.info.reference, holder)
+
+
+def taken_number_error(path: Path | str, reference: str, holder: Entry) -> InputError:
+    """The refusal of a data file typing number `reference` that `holder` holds."""
+    return InputError("register.typed_number_taken", file=path, field="so", number=reference,
+                      existing=holder.describe())

@@ -7,6 +7,7 @@ row and the "(1) ... (10)" row repeat on every page (w:tblHeader), rows never sp
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 from pathlib import Path
 
 from docx import Document
@@ -43,8 +44,10 @@ def _set_font(document: object) -> None:
     style.paragraph_format.space_after = Pt(0)
 
 
-def document_bytes(entries: list[Entry], year: int, agency_name: str | None = None) -> bytes:
-    """The printable register of a year as .docx bytes."""
+def document_bytes(entries: list[Entry], year: int, agency_name: str | None = None, *,
+                   names: Mapping[str, str] | None = None) -> bytes:
+    """The printable register of a year as .docx bytes; each office is named by `names` (id →
+    the agency's name, offices.office_names), else by `agency_name`, else by its id."""
     document = Document()
     _set_font(document)
     section = document.sections[0]
@@ -66,7 +69,8 @@ def document_bytes(entries: list[Entry], year: int, agency_name: str | None = No
         sub.add_run(f"Năm {year}").font.size = Pt(13)
         sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
         where = document.add_paragraph()
-        where.add_run(f"{agency_name or agency} — dãy số: {sequence}").font.size = Pt(13)
+        shown = (names or {}).get(agency) or agency_name or agency
+        where.add_run(f"{shown} — dãy số: {sequence}").font.size = Pt(13)
         where.alignment = WD_ALIGN_PARAGRAPH.CENTER
         where.paragraph_format.space_after = Pt(6)
         table = document.add_table(rows=2, cols=len(FORM_COLUMNS))
@@ -99,7 +103,7 @@ def document_bytes(entries: list[Entry], year: int, agency_name: str | None = No
 
 
 def export_docx(entries: list[Entry], year: int, path: Path,
-                agency_name: str | None = None) -> Path:
+                agency_name: str | None = None, *, names: Mapping[str, str] | None = None) -> Path:
     """Write the printable register of a year to `path` (.docx), atomically."""
-    write_atomic(path, document_bytes(entries, year, agency_name))
+    write_atomic(path, document_bytes(entries, year, agency_name, names=names))
     return path

@@ -103,3 +103,10 @@ class Registers:
             register = open_register(location, root=root, source_exists=exists)
             self.opened[key] = self.stack.enter_context(register)
         return self.opened[key]
+
+
+def register_exists(location: str | Path | None, *, root: Path | None = None) -> bool:
+    """Whether the register at `location` (as open_register resolves it) may hold rows: a URL
+    always may; a file only once it exists. Lets a caller that only reads skip creating one."""
+    resolved = resolve_location(location, root=root)
+    return is_url(resolved) or Path(resolved).exists()

@@ -13,7 +13,8 @@ with neither (the very first number of a register kept without profiles) takes a
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from pipeline.register.errors import RegisterError, UnknownOfficeError
 
@@ -89,3 +90,25 @@ def closest(value: str, known: Sequence[str]) -> str | None:
     folded = {name.casefold(): name for name in known}
     match = difflib.get_close_matches(value.casefold(), list(folded), n=1)
     return folded[match[0]] if match else None
+
+
+def office_names(agencies: Sequence[str], profile_of: Callable[[str], Path | None]
+                 ) -> dict[str, str]:
+    """Office id → the agency's name as its profile gives it (ten_day_du), for a printed
+    register; an office without a readable profile (or name) keeps its id."""
+    import yaml
+
+    names: dict[str, str] = {}
+    for agency in agencies:
+        names[agency] = agency
+        path = profile_of(agency)
+        if path is None:
+            continue
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue
+        name = data.get("ten_day_du") if isinstance(data, dict) else None
+        if isinstance(name, str) and name.strip():
+            names[agency] = " ".join(name.split())
+    return names

@@ -90,6 +90,14 @@ def next_number(tx: Transaction, agency: str, year: int, sequence: str) -> int:
     assert row is not None
     return int(row[0])
 
+def last_number(tx: Transaction, agency: str, year: int, sequence: str) -> int:
+    """The counter of a sequence: the last number given (0 before the first)."""
+    row = tx.one(
+        "SELECT last_number FROM counters WHERE agency = ? AND year = ? AND sequence = ?",
+        (agency, year, sequence),
+    )
+    return int(row[0]) if row else 0
+
 def raise_counter(tx: Transaction, agency: str, year: int, sequence: str, number: int) -> int:
     """Lock the counter and lift it to `number` if it was lower; the counter after."""
     row = tx.one(

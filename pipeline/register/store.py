@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
 
@@ -21,6 +22,15 @@ from pipeline.register.sequences import SequencePlan, type_code_from_symbol
 T = TypeVar("T")
 # Whether the data file a row names (its `source`, relative to the workspace) is still there.
 SourceExists = Callable[[str], bool]
+
+
+@dataclass
+class SourceNumbers:
+    """The numbers the register gave data files: the live one of each (office, data file), and
+    every voided (office, data file, number)."""
+
+    live: dict[tuple[str, str], int] = field(default_factory=dict)
+    void: set[tuple[str, str, int]] = field(default_factory=set)
 
 
 class Register:
@@ -208,13 +218,25 @@ class Register:
 
     def record(self, agency: str, number: int, details: Details, *, source: str | None = None,
                sequence: str | None = None, year: int | None = None,
-               origin: Origin = Origin.TYPED) -> Entry:
-        """Vào sổ a number given by hand; a reserved number is filled in, a taken one refused."""
+               origin: Origin = Origin.TYPED, allow_gap: bool = True) -> Entry:
+        """Vào sổ a number given by hand; a reserved number is filled in, a taken one refused.
+
+        Without `allow_gap`, a number past the sequence's next one (which would leave the
+        numbers between never given) is refused, naming them (`vanthu so vao-so` asks for
+        --bo-qua-so to go on)."""
         details = db.completed(details)
         year = self.year_of(details, year)
         sequence = self.sequence_for(agency, details, sequence)
 
         def work(tx: Transaction) -> Entry:
+            if not allow_gap:
+                following = db.last_number(tx, agency, year, sequence) + 1
+                if number > following:
+                    skipped = (f"{following:02d}" if number - 1 == following
+                               else f"{following:02d}–{number - 1:02d}")
+                    raise RegisterError("register.would_skip", number=f"{number:02d}",
+                                        following=f"{following:02d}", skipped=skipped,
+                                        year=year, sequence=sequence)
             db.raise_counter(tx, agency, year, sequence, number)
             return self._record(tx, agency, year, sequence, number, details, source, origin)
 
@@ -337,6 +359,35 @@ class Register:
             "SELECT agency, source, number FROM entries WHERE source IS NOT NULL "
             "AND status <> 'void'"))
         return {(a, s): int(n) for a, s, n in rows}
+
+    def source_numbers(self) -> SourceNumbers:
+        """Every number the register gave a data file, live and void, in one read: for a build
+        to check the numbers its kept outputs print."""
+        rows = self.read(lambda tx: tx.all(
+            "SELECT agency, source, number, status FROM entries WHERE source IS NOT NULL"))
+        found = SourceNumbers()
+        for agency, source, number, status in rows:
+            if status == Status.VOID.value:
+                found.void.add((agency, source, int(number)))
+            else:
+                found.live[(agency, source)] = int(number)
+        return found
+
+    def out_of_order(self, entry: Entry) -> Entry | None:
+        """The sequence's last number below `entry` (void rows aside) when it is dated after
+        `entry`: a register runs in the order documents are issued, so this number is out of
+        place. None when in order, or when either has no date."""
+        when = entry.details.doc_date
+        if when is None:
+            return None
+        row = self.read(lambda tx: tx.one(
+            f"{db.SELECT} WHERE agency = ? AND year = ? AND sequence = ? AND number < ? "
+            "AND status <> 'void' AND doc_date IS NOT NULL ORDER BY number DESC LIMIT 1",
+            (entry.agency, entry.year, entry.sequence, entry.number)))
+        before = db.entry_from_row(row) if row else None
+        if before is None or before.details.doc_date is None or before.details.doc_date <= when:
+            return None
+        return before
 
     def counters(self, year: int) -> dict[tuple[str, str], int]:
         """(office, sequence) → last number given in the year."""

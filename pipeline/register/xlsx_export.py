@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -41,8 +42,10 @@ def _sheet_name(agency: str, sequence: str, several_agencies: bool) -> str:
     return name[:31]
 
 
-def workbook_bytes(entries: list[Entry], year: int) -> bytes:
-    """The year's register as an .xlsx file's bytes."""
+def workbook_bytes(entries: list[Entry], year: int,
+                   names: Mapping[str, str] | None = None) -> bytes:
+    """The year's register as an .xlsx file's bytes; each office is named by `names` (id → the
+    agency's name, offices.office_names), else by its id."""
     groups = by_sequence(entries)
     several = len({agency for agency, _ in groups}) > 1
     book = Workbook()
@@ -53,7 +56,7 @@ def workbook_bytes(entries: list[Entry], year: int) -> bytes:
         sheet = book.create_sheet(_sheet_name(agency, sequence, several))
         sheet["A1"] = TITLE
         sheet["A2"] = f"Năm {year}"
-        sheet["A3"] = f"Cơ quan: {agency} — dãy số: {sequence}"
+        sheet["A3"] = f"Cơ quan: {(names or {}).get(agency) or agency} — dãy số: {sequence}"
         for row in (1, 2, 3):
             sheet.merge_cells(f"A{row}:{last}{row}")
             sheet[f"A{row}"].alignment = Alignment(horizontal="center")
@@ -85,7 +88,8 @@ def workbook_bytes(entries: list[Entry], year: int) -> bytes:
     return buffer.getvalue()
 
 
-def export_xlsx(entries: list[Entry], year: int, path: Path) -> Path:
+def export_xlsx(entries: list[Entry], year: int, path: Path,
+                names: Mapping[str, str] | None = None) -> Path:
     """Write the year's register to `path` (.xlsx), atomically."""
-    write_atomic(path, workbook_bytes(entries, year))
+    write_atomic(path, workbook_bytes(entries, year, names))
     return path

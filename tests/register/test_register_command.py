@@ -36,7 +36,7 @@ def test_allocate_reserve_void_check(so, tmp_path: Path) -> None:
         "02/KH-VPUBND\n")
     assert "03" in so("giu", "--nam", "2026").output
     assert so("kiem-tra", "2026").exit_code == 0
-    result = so("vao-so", "7", "--ngay", "05/02/2026", "--ky-hieu", "BC-VPUBND")
+    result = so("vao-so", "7", "--ngay", "05/02/2026", "--ky-hieu", "BC-VPUBND", "--bo-qua-so")
     assert result.exit_code == 0
     result = so("kiem-tra", "2026")
     assert result.exit_code == 1 and "thiếu số 04–06" in result.output
@@ -50,7 +50,7 @@ def test_allocate_reserve_void_check(so, tmp_path: Path) -> None:
 
 def test_duplicate_typed_number_names_existing_row(so) -> None:
     so("--co-quan", "vp", "vao-so", "152", "--ngay", "01/06/2026", "--ky-hieu", "QĐ-VPUBND",
-       "--trich-yeu", "Công nhận Lao động tiên tiến")
+       "--trich-yeu", "Công nhận Lao động tiên tiến", "--bo-qua-so")
     result = so("vao-so", "152", "--ngay", "09/06/2026", "--ky-hieu", "QĐ-VPUBND")
     assert result.exit_code == 1
     assert "152/QĐ-VPUBND 01/06/2026 “Công nhận Lao động tiên tiến”" in result.output

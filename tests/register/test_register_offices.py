@@ -82,7 +82,8 @@ def test_one_agency_workspace_needs_no_office(workspace: tuple[Path, str]) -> No
 
 def test_every_office_command_uses_the_workspace_agency(workspace: tuple[Path, str]) -> None:
     root, agency = workspace
-    assert so("vao-so", "5", "--ngay", "04/02/2026", "--ky-hieu", "KH-VPUBND").exit_code == 0
+    assert so("vao-so", "5", "--ngay", "04/02/2026", "--ky-hieu", "KH-VPUBND",
+              "--bo-qua-so").exit_code == 0
     assert so("huy", "03", "--nam", "2026", "--ly-do", "bỏ trống").exit_code == 0
     assert so("xuat", "2026", "-o", "so-2026.xlsx").exit_code == 0
     result = so("--db", "khac.sqlite3", "nhap", "so-2026.xlsx")
@@ -252,7 +253,8 @@ def test_office_imported_earlier_is_accepted(workspace: tuple[Path, str]) -> Non
     assert result.exit_code == 0, result.output
     assert "03/QĐ-SNV" in result.output
     assert so("--co-quan", "so-noi-vu", "giu", "--nam", "2026").exit_code == 0
-    assert so("--co-quan", "so-noi-vu", "vao-so", "9", "--ngay", "04/02/2026").exit_code == 0
+    assert so("--co-quan", "so-noi-vu", "vao-so", "9", "--ngay", "04/02/2026",
+              "--bo-qua-so").exit_code == 0
     assert so("--co-quan", "so-noi-vu", "huy", "04", "--nam", "2026", "--ly-do", "x").exit_code == 0
     assert so("--co-quan", "so-noi-vu", "xem", "2026").exit_code == 0
     rows = [(e.agency, e.number) for e in _entries(root)]
@@ -389,7 +391,7 @@ def _starter(root: Path, kind: str):  # noqa: ANN202 - a LoadedDocument
 def test_cong_van_row_names_each_recipient_once(workspace: tuple[Path, str]) -> None:
     root, _ = workspace
     details = register_details(_starter(root, "cong-van"))
-    assert details.recipients == "Các phòng, ban, đơn vị; Lãnh đạo cơ quan"
+    assert details.recipients == "Các phòng, ban, đơn vị; Công đoàn cơ quan; Lãnh đạo cơ quan"
 
 
 def test_quyet_dinh_row_reads_ve_viec(workspace: tuple[Path, str]) -> None:
@@ -410,4 +412,4 @@ def test_rendered_cong_van_row_in_register(workspace: tuple[Path, str]) -> None:
     assert result.exit_code == 0, result.output
     [entry] = _entries(root)
     assert entry.agency == agency
-    assert entry.details.recipients == "Các phòng, ban, đơn vị; Lãnh đạo cơ quan"
+    assert entry.details.recipients == "Các phòng, ban, đơn vị; Công đoàn cơ quan; Lãnh đạo cơ quan"
