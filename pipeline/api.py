@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline.claims import second_claims
 from pipeline.errors import RenderError, UsageError, VanthuError
@@ -32,6 +32,9 @@ from pipeline.render.form import TEST_PRINT
 from pipeline.render.output import write_atomic
 from pipeline.render.styles import StyleSheet
 from pipeline.workspace import Workspace
+
+if TYPE_CHECKING:
+    from pipeline.batch.pdf import PdfConverter
 
 DOCX, PDF = ".docx", ".pdf"
 
@@ -173,6 +176,8 @@ def render_documents(
 
         refuse_unnumbered_lenders(documents, register_of)
         refuse_taken_numbers(documents, register_of)
+        # Started before anything is written: without LibreOffice or unoserver nothing is.
+        converter = stack.enter_context(_pdf_converter()) if pdf else None
         # Borrowers last: the documents whose numbers they print are numbered first.
         order = sorted(range(len(documents)), key=lambda i: documents[i][1].number_from is not None)
         for index in order:
@@ -191,9 +196,9 @@ def render_documents(
             with numbered(register_of(workspace), document, source) as document:
                 write_atomic(target, renderer.render(document))
             written[index] = Rendered(document.path, target, number=document.info.reference)
-    rendered = [written[index] for index in range(len(documents))]
-    if pdf:
-        rendered = convert_to_pdf(rendered)
+        rendered = [written[index] for index in range(len(documents))]
+        if converter is not None:
+            rendered = convert_to_pdf(rendered, converter)
     return rendered
 
 
@@ -230,16 +235,20 @@ def refuse_taken_numbers(
         refuse_taken_number(register_of(workspace), document, workspace.name_of(document.path))
 
 
-def convert_to_pdf(written: list[Rendered]) -> list[Rendered]:
-    """A PDF beside each .docx, through one LibreOffice for all of them."""
+def _pdf_converter() -> PdfConverter:
+    """One LibreOffice for the call's PDFs (its modules imported only when asked for)."""
     from pipeline.batch.pdf import PdfConverter
 
+    return PdfConverter()
+
+
+def convert_to_pdf(written: list[Rendered], converter: PdfConverter) -> list[Rendered]:
+    """A PDF beside each .docx, through `converter`, one LibreOffice for all of them."""
     converted = []
-    with PdfConverter() as converter:
-        for item in written:
-            target = item.docx.with_suffix(PDF)
-            converter.convert(item.docx, target)
-            converted.append(replace(item, pdf=target))
+    for item in written:
+        target = item.docx.with_suffix(PDF)
+        converter.convert(item.docx, target)
+        converted.append(replace(item, pdf=target))
     return converted
 
 

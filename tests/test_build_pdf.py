@@ -216,3 +216,16 @@ def test_a_pdf_of_200_certificates_gets_more_than_30_seconds(
     )
     assert "Pages:           200" in info.stdout.splitlines()
     assert sorted(p.name for p in out.iterdir()) == ["gk.docx", "gk.pdf"]
+
+
+def test_render_pdf_without_libreoffice_writes_nothing(
+    cli: click.Group, inputs_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    out = tmp_path / "out"
+    names = ("ke-hoach-tdkt.yaml", "qd-giay-khen.yaml")
+    data = [str(inputs_copy / "2022" / name) for name in names]
+    result = CliRunner().invoke(cli, ["render", *data, "-o", f"{out}/", "--pdf"])
+    assert result.exit_code == 1
+    assert "không tìm thấy LibreOffice" in result.output and "Traceback" not in result.output
+    assert not out.exists() or not any(out.rglob("*.docx"))  # found out before writing
