@@ -18,8 +18,9 @@ from typing import Literal
 from pipeline.errors import InputError
 from pipeline.load.spreadsheet import Row, Table, read_table
 from pipeline.rules.award_names import display_name, office_award, with_alias_suggestion
+from pipeline.rules.award_names import name_key as award_key
 from pipeline.rules.collation import name_key, vietnamese_key
-from pipeline.rules.money import Reward, reward_amount
+from pipeline.rules.money import Reward, awarded_by, reward_amount
 from pipeline.rules.words import money_in_words
 from pipeline.text.normalize import slug
 
@@ -135,6 +136,30 @@ def _priced_award(
     return written or (reward.award.name if reward else display_name(decree_name)), reward
 
 
+class Givers:
+    """One giver per award named with its giver in a list: "Giấy khen của Chánh Văn phòng" on
+    one row and "... của Giám đốc Sở Nội vụ" (or a misspelt "... của Chánh Văn phòn") on
+    another cannot both be given by one decision; the later row is refused, naming the first."""
+
+    def __init__(self) -> None:
+        self._first: dict[str, tuple[str, str, int]] = {}  # award → giver key, name, row
+        self._names: dict[str, tuple[str, str] | None] = {}
+
+    def check(self, row: Row) -> None:
+        title = row.values["danh_hieu"]
+        if title not in self._names:
+            self._names[title] = awarded_by(title)
+        given = self._names[title]
+        if given is None:
+            return
+        award, giver = given
+        key = award_key(giver)
+        first = self._first.setdefault(award, (key, title, row.number))
+        if first[0] != key:
+            raise row.error("money.other_giver", "danh_hieu", name=title, award=award,
+                            first=first[2], first_name=first[1])  # fmt: skip
+
+
 def read_award_list(
     path: Path,
     decision_date: date,
@@ -159,6 +184,7 @@ def read_award_list(
     )
     entries: list[Entry] = []
     seen: dict[tuple[str, str, str], int] = {}
+    givers = Givers()
     # A list names a few titles many times: each (title, tập thể or not) is priced once.
     awards: dict[tuple[str, bool], tuple[str, Reward | None]] = {}
     for row in table:
@@ -171,6 +197,7 @@ def read_award_list(
                 path, row, decision_date, collective, aliases or {}, priced
             )
         award, reward = found
+        givers.check(row)
         name = values["ho_ten"]
         unit = values.get("don_vi", "")
         # The same name in another unit may be another person: both must match. (Cells come

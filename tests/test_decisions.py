@@ -351,3 +351,27 @@ def test_titles_and_forms_cite_both_articles(tmp_path: Path, renderer) -> None:
     out = renderer.render_file(year / "qd-giay-khen.yaml", tmp_path / "gk.docx")
     article = next(p.text for p in Document(str(out)).paragraphs if p.text.startswith("Điều 2."))
     assert "theo quy định tại Điều 73 và Điều 69 Nghị định số 91/2017/NĐ-CP," in article
+
+
+@pytest.mark.parametrize(
+    "other", ["Giấy khen của Giám đốc Sở Nội vụ", "Giấy khen của Chánh Văn phòn"]
+)
+def test_one_decision_gives_the_award_of_one_giver(tmp_path: Path, other: str) -> None:
+    decision, year = _decision_copy(tmp_path)
+    csv = year / "danh-sach-giay-khen-2022.csv"
+    lines = csv.read_text("utf-8-sig").splitlines()
+    lines[3] = lines[3].replace("Giấy khen của Chánh Văn phòng", other)
+    csv.write_text("\n".join(lines) + "\n", "utf-8-sig")
+    _render_refused(
+        year / "qd-giay-khen.yaml", tmp_path, "danh-sach-giay-khen-2022.csv", "dòng 4",
+        f"“{other}”", "dòng 2", "Có phải là “Giấy khen của Chánh Văn phòng”?",
+    )  # fmt: skip
+
+
+def test_the_same_giver_spelt_in_other_case_is_one_giver(tmp_path: Path, renderer) -> None:
+    decision, year = _decision_copy(tmp_path)
+    csv = year / "danh-sach-giay-khen-2022.csv"
+    text = csv.read_text("utf-8-sig")
+    lower = text.replace("Giấy khen của Chánh Văn phòng,", "Giấy khen của chánh văn phòng,", 1)
+    csv.write_text(lower, "utf-8-sig")
+    renderer.render_file(year / "qd-giay-khen.yaml", tmp_path / "gk.docx")

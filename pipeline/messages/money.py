@@ -23,6 +23,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Unknown title or form of award “{name}” under {decree}. "
         "Did you mean “{suggestion}”?",
     },
+    "money.other_giver": {
+        "vi": "“{name}”: một quyết định chỉ tặng {award} của một người; dòng {first} của danh "
+        "sách ghi “{first_name}”. Có phải là “{first_name}”? (Khen thưởng của người khác thì "
+        "lập quyết định riêng.)",
+        "en": "“{name}”: one decision gives {award} of one person only; row {first} of the "
+        "list says “{first_name}”. Did you mean “{first_name}”? (Another person's award needs "
+        "its own decision.)",
+    },
     "money.award_not_in_regime": {
         "vi": "“{name}” không có mức tiền thưởng theo {decree}, áp dụng cho quyết định ngày "
         "{date:%d/%m/%Y} (chỉ có theo {known_in}).",

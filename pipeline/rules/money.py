@@ -110,6 +110,18 @@ def regime_on(d: date) -> Regime:
     raise InputError("money.no_regime", date=d, first=all_regimes[0].since)
 
 
+def awarded_by(name: str) -> tuple[str, str] | None:
+    """For an award named with its giver ("Giấy khen của Chánh Văn phòng", a tiền tố of the
+    data): the award and who gives it ("Giấy khen", "Chánh Văn phòng"); None for other names."""
+    key = name_key(name)
+    for award, prefixes in _rules().prefixes.items():
+        for prefix in prefixes:
+            if key.startswith(name_key(prefix) + " "):
+                words = len(prefix.split())
+                return award, " ".join(name.split()[words:])
+    return None
+
+
 def find_award(name: str, d: date) -> Award:
     """The danh hiệu or hình thức called `name` under the decree in force on `d`."""
     regime = regime_on(d)
