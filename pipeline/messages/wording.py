@@ -83,6 +83,12 @@ MESSAGES = {
         "vi": "có 'tham_quyen' thì cần 'thay_cho' (tập thể, hoặc chức vụ người đứng đầu)",
         "en": "'tham_quyen' needs 'thay_cho' (the collective body or the head's title)",
     },
+    "wording.unknown_decree_award": {
+        "vi": "“{name}” không phải danh hiệu hay hình thức khen thưởng mà bảng tiền thưởng biết "
+        "(ghi đúng tên theo nghị định). Có phải là “{suggestion}”?",
+        "en": "“{name}” is not a title or form of award the reward tables know (write the "
+        "decree's own name). Did you mean “{suggestion}”?",
+    },
     "wording.authority_twice": {
         "vi": "chuc_vu đã ghi dòng quyền hạn ký «{line}» (chuc_vu ghi thành nhiều dòng là mọi dòng "
         "in trên tên người ký), nên tham_quyen '{authority}' sẽ in dòng đó lần nữa; bỏ "

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
 from pipeline.model.base import Record
 from pipeline.model.wording import Lines, ListLayout, PhraseOverrides, invalid
+from pipeline.rules.money import unknown_award
 
 Authority = Literal["TM.", "KT.", "TL.", "TUQ.", "Q."]
 AUTHORITIES: tuple[str, ...] = get_args(Authority)
@@ -20,6 +21,15 @@ class Unit(Record):
     """Đơn vị: a phòng, ban or trung tâm of the agency."""
 
     ten: str = Field(min_length=1)
+
+
+def _decree_award(name: str) -> str:
+    """A decree's award that an office name stands for: one the money tables know, else the
+    office's list would be refused at a row that is right, for a typo made here."""
+    closest = unknown_award(name)
+    if closest is not None:
+        raise invalid("wording.unknown_decree_award", name=name, suggestion=closest)
+    return name
 
 
 class Signer(Record):
@@ -73,7 +83,7 @@ class Agency(Record):
     cau_chu: PhraseOverrides | None = Field(  # type: ignore[valid-type]
         default=None, description="the office's own wording of the phrases vanthu writes"
     )
-    ten_khen_thuong: dict[str, str] = Field(
+    ten_khen_thuong: dict[str, Annotated[str, AfterValidator(_decree_award)]] = Field(
         default_factory=dict,
         description="the office's award names → the decree's award they are paid as",
     )

@@ -122,6 +122,15 @@ def awarded_by(name: str) -> tuple[str, str] | None:
     return None
 
 
+def unknown_award(name: str) -> str | None:
+    """None when some decree of the data knows the award `name`; else the closest name it
+    knows, for 'did you mean'."""
+    key = name_key(name)
+    if any(_match(key, regime) is not None for regime in regimes()):
+        return None
+    return suggestion(key, [award for regime in regimes() for award in regime.awards])
+
+
 def find_award(name: str, d: date) -> Award:
     """The danh hiệu or hình thức called `name` under the decree in force on `d`."""
     regime = regime_on(d)
