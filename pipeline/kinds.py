@@ -9,7 +9,7 @@ holds the three together).
 from __future__ import annotations
 
 from pipeline.context.bao_cao import report_context
-from pipeline.context.bien_ban import minutes_context
+from pipeline.context.bien_ban import minutes_attachments, minutes_context
 from pipeline.context.cong_van import letter_context
 from pipeline.context.giay_khen import certificate_context
 from pipeline.context.giay_moi import invitation_context
@@ -59,7 +59,7 @@ KINDS: dict[str, DocumentKind] = {
         DocumentKind("thong_bao", NoticeData, "thong-bao", notice_context, NoAttachments,
                      starter="thong-bao"),
         DocumentKind("bien_ban", MinutesData, "bien-ban", minutes_context, NoAttachments,
-                     starter="bien-ban"),
+                     attach=minutes_attachments, starter="bien-ban"),
         # One Giấy khen per row of an award decision's list, on the office's phôi (a template
         # that is a page of its own, TemplateLibrary.is_form); the decision's number, date and
         # signer are the batch's (inherit).

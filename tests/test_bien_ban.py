@@ -47,7 +47,9 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             "noi_nhan": ["Lãnh đạo Văn phòng", {"nhom": "noi-bo"}],
             "thoi_gian": {"gio": "14h00", "ngay": "05/02/2024", "den_ngay": "06/02/2024",
                           "den": "9:15"},
-            "thanh_phan": {"co_mat": data["thanh_phan"]["co_mat"][:3]},
+            # Three present, the chủ tọa and the thư ký among them.
+            "thanh_phan": {"co_mat": [*data["thanh_phan"]["co_mat"][:2],
+                                      data["thanh_phan"]["co_mat"][3]]},
             "noi_dung": [{"tieu_de": "Thông qua danh sách", "bieu_quyet": {"tan_thanh": 2}}],
             "ket_luan": None,
         },

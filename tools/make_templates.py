@@ -429,13 +429,20 @@ def signature_column(cell: _Cell, signer: str) -> None:
     para(cell, "ChuKyHoTen", f"{{{{ {signer}.ho_ten }}}}")
 
 
-def recipients(container: object) -> None:
-    """Ô 9b: "Nơi nhận:", a "- ...;" line each, the "- Lưu: ..." line."""
-    para(container, "NoiNhanTieuDe", "Nơi nhận:")
+def recipients(container: object, *, keep_together: bool = False) -> None:
+    """Ô 9b: "Nơi nhận:", a "- ...;" line each, the "- Lưu: ..." line.
+
+    keep_together: each line but the last keeps with the next, so the heading never ends a page
+    alone (needed where Nơi nhận is loose paragraphs, not inside the unsplittable signature row).
+    """
+    heading = para(container, "NoiNhanTieuDe", "Nơi nhận:")
     para(container, "NoiNhan", "{%p for nguoi_nhan in noi_nhan %}")
-    para(container, "NoiNhan", "- {{ nguoi_nhan }};")
+    line = para(container, "NoiNhan", "- {{ nguoi_nhan }};")
     para(container, "NoiNhan", "{%p endfor %}")
     para(container, "NoiNhan", "- {{ luu }}")
+    if keep_together:
+        heading.paragraph_format.keep_with_next = True
+        line.paragraph_format.keep_with_next = True
 
 
 def signature_table(doc: Document, widths: list[int]) -> tuple[_Cell, _Cell]:
@@ -460,7 +467,13 @@ def block_signature(doc: Document) -> None:
     signature_column(left, "chu_ky_trai")
     signature_column(right, "chu_ky")
     para(doc, "NoiNhan", "{%p if noi_nhan %}")
-    recipients(doc)
+    # LibreOffice does not move a keep-with-next paragraph that directly follows a table (the
+    # heading stayed alone under the signatures): a 1 pt paragraph kept with it goes between.
+    spacer = para(doc, "NoiNhan").paragraph_format
+    spacer.keep_with_next = True
+    spacer.space_before = spacer.space_after = Pt(0)
+    spacer.line_spacing_rule, spacer.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(1)
+    recipients(doc, keep_together=True)
     para(doc, "NoiNhan", "{%p endif %}")
     para(doc, "NoiNhan", "{%p endif %}")
 

@@ -6,12 +6,27 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline.context.common import DocumentInfo, block_context, closing, common_context, listed
+from pipeline.load.attachments import NoAttachments
+from pipeline.load.contract import Attached, Resolver
+from pipeline.load.yaml_source import Source
 from pipeline.model.bien_ban import Absentee, MinutesData, Person
 from pipeline.model.blocks import Block
 from pipeline.render.fragments import rich_runs
 from pipeline.render.styles import StyleSheet
 from pipeline.rules.dates import date_phrase
 from pipeline.rules.votes import vote_figures
+
+
+def minutes_attachments(data: MinutesData, source: Source, resolver: Resolver) -> Attached:
+    """No attachments; checks while the Biên bản loads that its chủ tọa, the signer named in the
+    agency profile, is among the members present (the counts and the signature depend on it)."""
+    agency, _ = resolver.agency(data.co_quan, source)
+    chair = agency.nguoi_ky[data.nguoi_ky]
+    if not data.thanh_phan.present(chair.ho_ten):
+        raise source.error(
+            "data.chair_absent", ("nguoi_ky",), name=chair.ho_ten, signer=data.nguoi_ky
+        )
+    return Attached(NoAttachments())
 
 
 def _person(person: Person) -> dict[str, str]:

@@ -86,6 +86,8 @@ def to_input_error(
         close = close or difflib.get_close_matches(str(error["loc"][-1]), parent_fields, n=1)
         hint = t("data.did_you_mean", name=close[0]) if close else ""
         return InputError("data.unknown_field", hint=hint, **where)
+    if kind == "date_empty":
+        return InputError("data.date_empty", **where)
     if kind == "bad_date":
         return InputError("data.bad_date", value=error["ctx"]["value"], **where)
     value = error.get("input")

@@ -103,6 +103,10 @@ MESSAGES = {
         "vi": "ngày không hợp lệ '{value}': dùng dạng 22/12/2021 hoặc 2021-12-22, ngày có thật",
         "en": "invalid date '{value}': use 22/12/2021 or 2021-12-22, and a day that exists",
     },
+    "data.date_empty": {
+        "vi": "ngày đang để trống: ghi ngày dạng 22/12/2021 hoặc 2021-12-22",
+        "en": "the date is empty: write it as 22/12/2021 or 2021-12-22",
+    },
     "data.bad_time": {
         "vi": "giờ không hợp lệ '{value}': dùng dạng 08:00, 8 giờ 30 hoặc 14h30",
         "en": "invalid time '{value}': use 08:00, 8 giờ 30 or 14h30",
@@ -122,6 +126,28 @@ MESSAGES = {
     "data.minutes_before_meeting": {
         "vi": "ngày họp {meeting} sau ngày của biên bản {issued}",
         "en": "the meeting ({meeting}) is after the minutes' date ({issued})",
+    },
+    "data.attendee_twice": {
+        "vi": "“{name}” có tên hai lần trong {first}: mỗi người ghi một lần",
+        "en": "“{name}” is listed twice in {first}: list each person once",
+    },
+    "data.present_and_absent": {
+        "vi": "“{name}” vừa có mặt ({first}) vừa vắng mặt (thanh_phan.vang_mat): chỉ ghi ở một "
+        "danh sách",
+        "en": "“{name}” is both present ({first}) and absent (thanh_phan.vang_mat): keep the "
+        "name in one list",
+    },
+    "data.secretary_absent": {
+        "vi": "thư ký “{name}” không có trong danh sách có mặt (thanh_phan.co_mat) hay khách mời "
+        "(thanh_phan.khach_moi)",
+        "en": "the secretary “{name}” is neither among those present (thanh_phan.co_mat) nor "
+        "among the guests (thanh_phan.khach_moi)",
+    },
+    "data.chair_absent": {
+        "vi": "chủ tọa “{name}” (người ký {signer}) không có trong danh sách có mặt "
+        "(thanh_phan.co_mat): thêm vào danh sách, hoặc sửa nguoi_ky",
+        "en": "the chair “{name}” (signer {signer}) is not among those present "
+        "(thanh_phan.co_mat): add them to the list, or correct nguoi_ky",
     },
     "data.votes_over_present": {
         "vi": "mục “{item}”: {votes} phiếu biểu quyết, nhiều hơn {present} thành viên có mặt "

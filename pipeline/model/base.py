@@ -17,6 +17,8 @@ def parse_date(value: Any) -> date:
     """A date from 22/12/2021, 22-12-2021, 22.12.2021 or 2021-12-22; impossible dates refused."""
     if isinstance(value, date):
         return value
+    if value is None or not str(value).strip():  # "ngay:" with nothing after it
+        raise PydanticCustomError("date_empty", "date is empty")
     text = str(value)
     match = _DMY.match(text)
     parts = (match[3], match[2], match[1]) if match else None

@@ -3,15 +3,30 @@ vote counts, kết luận, when it ended; signed by the thư ký and the chủ t
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field, ValidationInfo, field_validator
+from pydantic import Field, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic_core import InitErrorDetails
 
 from pipeline.model.base import Date, Record
 from pipeline.model.blocks import Block
 from pipeline.model.document import DocumentData, Recipient
 from pipeline.model.wording import ClockHour, invalid
 from pipeline.rules.dates import numeric_date
+from pipeline.text.normalize import nfc
+
+
+def same_name(name: str) -> str:
+    """A name as the attendance lists compare it: case, spacing and Unicode form aside."""
+    return " ".join(nfc(name).casefold().split())
+
+
+def located(loc: tuple[str | int, ...], key: str, value: Any, **params: Any) -> ValidationError:
+    """A catalogue error at `loc` below the model that raises it (pydantic prefixes the model's
+    own place), so the message names the very line: the second "Trần Văn C", not the list."""
+    # A mapping as the input: the message then says the reason alone, not "(got: ...)" again.
+    detail = InitErrorDetails(type=invalid(key, **params), loc=loc, input={loc[-1]: value})
+    return ValidationError.from_exception_data("vanthu", [detail])
 
 
 class MinutesTime(Record):
@@ -57,6 +72,33 @@ class Attendance(Record):
     co_mat: list[Person] = Field(min_length=1, description="members present")
     vang_mat: list[Absentee] = Field(default_factory=list, description="members absent")
     khach_moi: list[Person] = Field(default_factory=list, description="guests, not voting")
+
+    @model_validator(mode="after")
+    def _each_member_once(self) -> Attendance:
+        # A name listed twice, or both present and absent, would put wrong counts in the minutes.
+        seen: dict[str, str] = {}
+        for field, people in (("co_mat", self.co_mat), ("vang_mat", self.vang_mat)):
+            for index, person in enumerate(people):
+                name = same_name(person.ho_ten)
+                if name in seen:
+                    twice = seen[name] == field
+                    key = "data.attendee_twice" if twice else "data.present_and_absent"
+                    raise located(
+                        (field, index, "ho_ten"), key, person.ho_ten, name=person.ho_ten,
+                        first=f"thanh_phan.{seen[name]}",
+                    )  # fmt: skip
+                seen[name] = field
+        return self
+
+    def present(self, name: str) -> bool:
+        """Whether `name` is among the members present (co_mat)."""
+        return same_name(name) in {same_name(p.ho_ten) for p in self.co_mat}
+
+    def attending(self, name: str) -> bool:
+        """Whether `name` is at the meeting: a member present, or a guest."""
+        return self.present(name) or same_name(name) in {
+            same_name(p.ho_ten) for p in self.khach_moi
+        }
 
 
 class Vote(Record):
@@ -105,6 +147,16 @@ class MinutesData(DocumentData):
                 issued=numeric_date(issued),
             )
         return value
+
+    @model_validator(mode="after")
+    def _secretary_attends(self) -> MinutesData:
+        # The thư ký signs the minutes: someone at the meeting, a member or an invited guest.
+        if not self.thanh_phan.attending(self.thu_ky.ho_ten):
+            raise located(
+                ("thu_ky", "ho_ten"), "data.secretary_absent", self.thu_ky.ho_ten,
+                name=self.thu_ky.ho_ten,
+            )  # fmt: skip
+        return self
 
     @field_validator("noi_dung")
     @classmethod

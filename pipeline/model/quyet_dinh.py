@@ -6,9 +6,10 @@ A general decision (điều động, phê duyệt ...) is the same kind with onl
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from pipeline.model.base import Record
 from pipeline.model.blocks import Block
@@ -118,12 +119,21 @@ class IssuedPlan(Record):
         return self
 
 
+# "căn cứ", "CĂN CỨ" typed at the head of a căn cứ line: the context adds "Căn cứ" unless the
+# line already opens with it, so the typed words are first written the one way it recognises.
+_TYPED_BASIS = re.compile(r"^\s*căn\s+cứ(?=\s|$)", re.IGNORECASE)
+
+
+def _basis_opening(lines: list[str]) -> list[str]:
+    return [_TYPED_BASIS.sub("Căn cứ", line, count=1) for line in lines]
+
+
 class DecisionData(DocumentData):
     """A Quyết định as a clerk describes it."""
 
     loai: Literal["quyet_dinh"]
     tham_quyen: str = Field(min_length=1, description="ô 5b: Chánh Văn phòng UBND tỉnh Sơn La")
-    can_cu: list[str] = Field(min_length=1)
+    can_cu: Annotated[list[str], AfterValidator(_basis_opening)] = Field(min_length=1)
     theo_de_nghi: str = Field(min_length=1, description="… in 'Theo đề nghị của …'")
     khen_thuong: AwardSection | None = None
     hoi_dong: CouncilSection | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from datetime import date
 from importlib import resources
@@ -64,8 +65,25 @@ def starter_text(
     basis = decree_basis(starter_date(text, today.year)) if "$nghi_dinh" in text else ""
     return Template(text).substitute(
         co_quan=agency, don_vi=unit, nguoi_ky=signer, nam=today.year, nam_truoc=today.year - 1,
-        nghi_dinh=basis, **words,
+        nghi_dinh=basis, **words, **_chair(profile or {}, signer),
     )  # fmt: skip
+
+
+def _chair(profile: Mapping[str, Any], signer: str) -> dict[str, str]:
+    """The signer's name and title, as a Biên bản's starter lists its chủ tọa among those
+    present (quoted for YAML)."""
+    entry = (profile.get("nguoi_ky") or {}).get(signer) or {}
+    name = " ".join(str(entry.get("ho_ten") or "Nguyễn Văn A").split())
+    title = entry.get("chuc_vu") or "Thủ trưởng cơ quan"
+    lines = title if isinstance(title, list) else str(title).splitlines()
+    title = ", ".join(" ".join(str(line).split()) for line in lines if str(line).strip())
+    return {"chu_toa_ho_ten": _scalar(name), "chu_toa_chuc_vu": _scalar(title)}
+
+
+def _scalar(text: str) -> str:
+    """`text` as a YAML value: as it is when YAML reads it back as written, quoted otherwise."""
+    plain = text[:1].isalpha() and not any(mark in text for mark in (":", "#", '"', "'"))
+    return text if plain else json.dumps(text, ensure_ascii=False)
 
 
 def list_text(name: str, profile: Mapping[str, Any], unit: str) -> str:

@@ -1,0 +1,83 @@
+"""An empty date is said to be empty, in the user's language, never as Python's "None"
+(finding 8). A draft decision (du_thao) still needs its date."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from pydantic_core import PydanticCustomError
+
+from pipeline.model.base import parse_date
+from pipeline.model.bien_ban import MinutesTime
+
+
+def _set_line(path: Path, key: str, value: str | None) -> int:
+    """Rewrite the top-level `key:` line of `path` (None: delete it); its line number."""
+    lines = path.read_text("utf-8").splitlines()
+    number = next(n for n, line in enumerate(lines) if line.startswith(f"{key}:"))
+    if value is None:
+        del lines[number]
+    else:
+        lines[number] = f"{key}:{value}"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return number + 1
+
+
+@pytest.mark.parametrize("value", [None, "", "   "])
+def test_parse_date_says_empty(value: Any) -> None:
+    with pytest.raises(PydanticCustomError) as caught:
+        parse_date(value)
+    assert caught.value.type == "date_empty"
+
+
+def test_parse_date_still_reads_dates_and_refuses_bad_ones() -> None:
+    assert parse_date("05/02/2024") == datetime.date(2024, 2, 5)
+    with pytest.raises(PydanticCustomError) as caught:
+        parse_date("31/02/2024")
+    assert caught.value.type == "bad_date"
+
+
+def test_an_optional_date_may_stay_empty() -> None:
+    assert MinutesTime(gio="8:00", den="9:00", ngay=None).ngay is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("vi", "trường 'ngay': ngày đang để trống: ghi ngày dạng 22/12/2021"),
+     ("en", "field 'ngay': the date is empty: write it as 22/12/2021")],
+)  # fmt: skip
+@pytest.mark.parametrize("value", ["", " ''"])
+def test_an_empty_date_of_a_letter(
+    cli: Any, inputs_copy: Path, lang: str, words: str, value: str
+) -> None:
+    path = inputs_copy / "2024" / "cv-don-doc-bao-cao-tdkt.yaml"
+    line = _set_line(path, "ngay", value)
+    result = CliRunner().invoke(cli, ["--lang", lang, "check", str(path)])
+    assert result.exit_code == 1
+    where = f"dòng {line}" if lang == "vi" else f"line {line}"
+    assert f"{where}, {words}" in result.output, result.output
+    assert "None" not in result.output and "Traceback" not in result.output
+
+
+def test_a_missing_date_is_a_missing_field(cli: Any, inputs_copy: Path) -> None:
+    path = inputs_copy / "2024" / "cv-don-doc-bao-cao-tdkt.yaml"
+    _set_line(path, "ngay", None)
+    result = CliRunner().invoke(cli, ["check", str(path)])
+    assert result.exit_code == 1
+    assert "trường 'ngay': thiếu trường bắt buộc" in result.output
+    assert "None" not in result.output
+
+
+def test_a_draft_decision_still_needs_its_date(cli: Any, inputs_copy: Path) -> None:
+    draft = inputs_copy / "2024" / "kem-theo" / "du-thao-qd-bang-khen.yaml"
+    line = _set_line(draft, "ngay", "")
+    submission = inputs_copy / "2024" / "to-trinh-kem-du-thao.yaml"
+    result = CliRunner().invoke(cli, ["check", str(submission)])
+    assert result.exit_code == 1
+    assert f"du-thao-qd-bang-khen.yaml, dòng {line}, trường 'ngay': ngày đang để trống" in (
+        result.output
+    ), result.output
