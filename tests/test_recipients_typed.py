@@ -69,3 +69,25 @@ def test_a_submission_to_several_names_them_joined_with_va(
     path.write_text(text.replace(old, f"kinh_gui:\n{listed}"), "utf-8")
     lines = paragraph_texts(renderer.render_file(path, tmp_path / "tt.docx"))
     assert any(line.startswith(f"{sentence}, quyết định./.") for line in lines), lines[-30:]
+
+
+@pytest.mark.parametrize("typed", ["Lưu: VT, TH.", "- Lưu: VT, TCHCQT, H01b.", "LƯU : VT"])
+def test_a_typed_filing_line_is_refused_at_its_line(tmp_path: Path, typed: str) -> None:
+    from pipeline.api import load_document
+    from pipeline.errors import InputError
+
+    path = _decision(tmp_path, ["Lãnh đạo Văn phòng", typed])
+    with pytest.raises(InputError) as caught:
+        load_document(path)
+    error = caught.value
+    assert error.field == "noi_nhan[1]"
+    assert error.line == next(
+        n for n, line in enumerate(path.read_text("utf-8").splitlines(), 1) if typed in line
+    )
+    assert "don_vi_soan_thao" in error.message() and "dòng Lưu" in error.message()
+
+
+def test_a_recipient_named_luu_something_is_a_recipient(tmp_path: Path, renderer) -> None:
+    path = _decision(tmp_path, ["Lưu trữ lịch sử tỉnh", "Lãnh đạo Văn phòng"])
+    recipients = _recipients(paragraph_texts(renderer.render_file(path, tmp_path / "qd.docx")))
+    assert "- Lưu trữ lịch sử tỉnh;" in recipients

@@ -259,6 +259,14 @@ MESSAGES = {
         "vi": "chữ viết tắt tên người soạn thảo chỉ gồm chữ cái (ví dụ H hoặc NVA)",
         "en": "drafter initials must be letters only (e.g. H or NVA)",
     },
+    "data.filing_line_typed": {
+        "vi": "dòng «{line}» là dòng Lưu của Nơi nhận, vanthu tự viết từ don_vi_soan_thao, "
+        "nguoi_soan_thao và so_ban: bỏ dòng này khỏi noi_nhan, ghi đơn vị, người soạn thảo, "
+        "số bản lưu vào các khóa đó",
+        "en": "«{line}» is Nơi nhận's filing line, which vanthu writes from don_vi_soan_thao, "
+        "nguoi_soan_thao and so_ban: remove it from noi_nhan and give the unit, the drafter and "
+        "the copies kept in those keys",
+    },
     "data.not_regular_file": {
         "vi": "không phải tệp thông thường (thư mục, FIFO hay thiết bị); hãy chỉ tới một tệp",
         "en": "not a regular file (a folder, FIFO or device); name a file",

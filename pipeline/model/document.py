@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
+from pydantic import AfterValidator, Field, field_validator
 
 from pipeline.model.base import Date, Record
 from pipeline.model.wording import PhraseOverrides, invalid
@@ -16,7 +17,19 @@ class RecipientGroup(Record):
     nhom: str = Field(min_length=1)
 
 
-Recipient = str | RecipientGroup
+# "Lưu: VT, TH." copied into the recipients from an old document's Nơi nhận.
+_FILING_LINE = re.compile(r"^[\s\-–]*lưu\s*:", re.IGNORECASE)
+
+
+def _not_filing_line(line: str) -> str:
+    """A recipient, not the filing line vanthu writes itself (it would print twice, the typed
+    one as "- Lưu: VT, TH.;")."""
+    if _FILING_LINE.match(line):
+        raise invalid("data.filing_line_typed", line=" ".join(line.split()))
+    return line
+
+
+Recipient = Annotated[str, AfterValidator(_not_filing_line)] | RecipientGroup
 
 AUTO_NUMBER = "tu_dong"  # so: tu_dong — the next number of the office's register (sổ văn bản đi)
 Number = Annotated[int, Field(ge=1, le=99999)]
