@@ -91,3 +91,22 @@ def test_a_recipient_named_luu_something_is_a_recipient(tmp_path: Path, renderer
     path = _decision(tmp_path, ["Lưu trữ lịch sử tỉnh", "Lãnh đạo Văn phòng"])
     recipients = _recipients(paragraph_texts(renderer.render_file(path, tmp_path / "qd.docx")))
     assert "- Lưu trữ lịch sử tỉnh;" in recipients
+
+
+@pytest.mark.parametrize(
+    ("typed", "hint"), [("cong-van", "cong_van"), ("quyet dinh", "quyet_dinh")]
+)
+def test_a_type_spelt_as_the_command_spells_it_gets_a_suggestion(
+    tmp_path: Path, typed: str, hint: str
+) -> None:
+    from pipeline.api import load_document
+    from pipeline.errors import InputError
+
+    inputs = tmp_path / "inputs"
+    shutil.copytree(REPO / "inputs", inputs)
+    path = inputs / "2024" / "cv-don-doc-bao-cao-tdkt.yaml"
+    path.write_text(path.read_text("utf-8").replace("loai: cong_van", f"loai: {typed}"), "utf-8")
+    with pytest.raises(InputError) as caught:
+        load_document(path)
+    assert caught.value.field == "loai"
+    assert f"(có phải '{hint}'?)" in caught.value.message()

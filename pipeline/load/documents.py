@@ -158,9 +158,12 @@ class DocumentLoader:
             raise source.error("data.missing_type", ("loai",))
         kind = kind_of(str(code))
         if kind is None:
+            # `vanthu new cong-van` names its kinds with hyphens; loai: cong_van.
+            written = str(code).strip().casefold().replace("-", "_").replace(" ", "_")
             raise source.error(
-                "data.unknown_type", ("loai",), value=code, known=", ".join(sorted(KINDS))
-            )
+                "data.unknown_type", ("loai",), value=code, known=", ".join(sorted(KINDS)),
+                hint=_hint(written, sorted(KINDS)),
+            )  # fmt: skip
         inherited = kind.inherit(source, self) if kind.inherit else {}
         data = validate(kind.model, source, {**source.data, **inherited} if inherited else None)
         agency, profile = self.agency(data.co_quan, source)

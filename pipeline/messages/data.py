@@ -156,8 +156,8 @@ MESSAGES = {
         "(thanh_phan.co_mat)",
     },
     "data.unknown_type": {
-        "vi": "loại văn bản '{value}' không được hỗ trợ; các loại có mẫu: {known}",
-        "en": "document type '{value}' is not supported; types with a template: {known}",
+        "vi": "loại văn bản '{value}' không được hỗ trợ{hint}; các loại có mẫu: {known}",
+        "en": "document type '{value}' is not supported{hint}; types with a template: {known}",
     },
     "data.missing_type": {
         "vi": "thiếu trường 'loai' (loại văn bản, ví dụ: ke_hoach)",
