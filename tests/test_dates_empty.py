@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,8 @@ import pytest
 from click.testing import CliRunner
 from pydantic_core import PydanticCustomError
 
+from pipeline.api import load_document
+from pipeline.errors import InputError
 from pipeline.model.base import parse_date
 from pipeline.model.bien_ban import MinutesTime
 
@@ -81,3 +84,20 @@ def test_a_draft_decision_still_needs_its_date(cli: Any, inputs_copy: Path) -> N
     assert f"du-thao-qd-bang-khen.yaml, dòng {line}, trường 'ngay': ngày đang để trống" in (
         result.output
     ), result.output
+
+
+def test_an_empty_text_field_says_it_is_empty(tmp_path: Path) -> None:
+    inputs = Path(__file__).resolve().parents[1] / "inputs"
+    source = inputs / "2024" / "tb-ket-luan-hop-hoi-dong.yaml"
+    text = source.read_text("utf-8")
+    typed = (
+        "ket_thuc: >-\n  Văn phòng UBND tỉnh thông báo để các phòng, ban, đơn vị biết, thực hiện\n"
+    )
+    assert typed in text
+    shutil.copytree(inputs, tmp_path / "inputs")
+    path = tmp_path / "inputs" / "2024" / source.name
+    path.write_text(text.replace(typed, "ket_thuc:\n"), "utf-8")
+    with pytest.raises(InputError) as caught:
+        load_document(path)
+    assert (caught.value.key, caught.value.field) == ("data.empty_value", "ket_thuc")
+    assert "None" not in caught.value.message()

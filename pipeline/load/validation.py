@@ -91,6 +91,9 @@ def to_input_error(
     if kind == "bad_date":
         return InputError("data.bad_date", value=error["ctx"]["value"], **where)
     value = error.get("input")
+    if value is None and kind in ("string_type", "int_type", "list_type", "dict_type"):
+        # "ket_thuc:" with nothing after it: YAML reads no value, which is no text either.
+        return InputError("data.empty_value", **where)
     reason = library_reason(error)
     if not isinstance(value, dict | list):
         return InputError("data.wrong_type", reason=reason, value=repr(value)[:60], **where)

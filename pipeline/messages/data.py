@@ -87,6 +87,12 @@ MESSAGES = {
         "vi": "giá trị không hợp lệ: {reason} (nhận được: {value})",
         "en": "invalid value: {reason} (got: {value})",
     },
+    "data.empty_value": {
+        "vi": "trường này đang để trống mà cần có giá trị: ghi giá trị sau dấu hai chấm (hoặc "
+        "ở các dòng thụt vào bên dưới)",
+        "en": "this field is empty but needs a value: write it after the colon (or on the "
+        "indented lines below)",
+    },
     "data.invalid_value": {"vi": "giá trị không hợp lệ: {reason}", "en": "invalid value: {reason}"},
     "data.shown_mapping": {
         "vi": "một nhóm 'khóa: giá trị'",
