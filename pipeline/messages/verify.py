@@ -57,6 +57,10 @@ RULES: dict[str, tuple[str, str]] = {
     ),
     "font.color": ("Chữ màu đen", "Black text"),
     "text.template_tag": ("Còn sót thẻ mẫu ({{ }}, {% %})", "Leftover template tag ({{ }}, {% %})"),
+    "text.typed_tag": (
+        "Chữ trong ngoặc nhọn kép gõ trong dữ liệu, in đúng như gõ",
+        "Text in double braces typed in the data, printed as typed",
+    ),
     "text.nfc": ("Chữ Unicode dựng sẵn (NFC)", "Precomposed Unicode text (NFC)"),
     "text.legacy": (
         "Chữ gõ bằng bảng mã cũ (TCVN3, VNI)",
@@ -257,6 +261,16 @@ RULES: dict[str, tuple[str, str]] = {
         "TM./KT./TL./TUQ./Q. followed by the signer's own title",
     ),
     "chu_ky_ho_ten.missing": ("Có họ tên người ký", "Signer's name present"),
+    "chu_ky_tham_quyen.wraps": (
+        "Quyền hạn, chức vụ người ký chỉ xuống dòng ở chỗ cơ quan ngắt "
+        "(dòng không rộng hơn cột ký)",
+        "The signer's authority and title break only where the office breaks them "
+        "(no line wider than the signature's column)",
+    ),
+    "chu_ky_ho_ten.wraps": (
+        "Họ tên người ký trên một dòng (không rộng hơn cột ký)",
+        "The signer's name on one line (no wider than the signature's column)",
+    ),
     "bang.header_repeat": (
         "Hàng tiêu đề bảng lặp lại ở mỗi trang",
         "Table header row repeats on every page",
@@ -307,6 +321,12 @@ VALUES: dict[str, tuple[str, str]] = {
     "colour": ("màu {colour}", "colour {colour}"),
     "black": ("màu đen", "black"),
     "no_tag": ("không còn thẻ mẫu", "no template tag"),
+    "typed_tag": (
+        "không phải thẻ mẫu sót lại (tên trường của mẫu không có dấu); giữ nguyên nếu văn bản "
+        "cần đúng chữ này, nếu không thì sửa trong tệp dữ liệu",
+        "not a leftover template tag (template field names have no diacritics); keep it if the "
+        "document means this text, else correct the data file",
+    ),
     "not_nfc": ("ký tự tổ hợp (không phải NFC)", "decomposed characters (not NFC)"),
     "nfc": ("Unicode dựng sẵn (NFC)", "precomposed Unicode (NFC)"),
     "legacy": ("chữ gõ bằng bảng mã {encoding}", "text typed in {encoding}"),
@@ -324,6 +344,17 @@ VALUES: dict[str, tuple[str, str]] = {
         "line breaks in the data (a list of lines), or a wider column",
     ),
     "agency": ("tên cơ quan ban hành", "the issuing agency's name"),
+    "signer_lines": (
+        "mỗi dòng vừa cột ký: ngắt dòng ở chỗ cơ quan ngắt (trong hồ sơ cơ quan: chuc_vu là "
+        "danh sách các dòng, kể cả dòng TM./KT./TL.), hoặc chức vụ ngắn hơn",
+        "each line fitting the signature's column: break it where the office does (in the "
+        "office profile: chuc_vu as a list of lines, the TM./KT./TL. line included), or a "
+        "shorter title",
+    ),
+    "signer_name_line": (
+        "họ tên vừa một dòng của cột ký (dòng này rộng hơn cột)",
+        "a name that fits one line of the signature's column (this one is wider)",
+    ),
     "rule_full": ("đường kẻ nét liền dài bằng dòng chữ", "a solid rule as long as the text"),
     "rule_part": (
         "đường kẻ nét liền dài 1/3–1/2 dòng chữ",
@@ -337,6 +368,20 @@ VALUES: dict[str, tuple[str, str]] = {
     "number_shape": (
         "Số: 05/KH-VPUBND (các nhóm nối bằng “-”, không dấu cách)",
         "Số: 05/KH-VPUBND (groups joined by “-”, no spaces)",
+    ),
+    "void_number": (
+        "«{number}» là số đã hủy trong sổ năm {year}",
+        "«{number}», a number voided in the {year} register",
+    ),
+    "void_number_why": (
+        "«{number}» là số đã hủy trong sổ năm {year} (lý do hủy: {reason})",
+        "«{number}», a number voided in the {year} register (reason: {reason})",
+    ),
+    "live_number": (
+        "một số còn hiệu lực trong sổ năm {year} (văn bản so: tu_dong: chạy vanthu build để "
+        "được cấp số mới; số ghi tay: ghi số khác)",
+        "a live number in the {year} register (a so: tu_dong document: run vanthu build for a "
+        "new number; a number written by hand: write another one)",
     ),
     "abbreviation_of": ("{abbreviation} ({name})", "{abbreviation} ({name})"),
     "date_shape": ("Sơn La, ngày 05 tháng 02 năm 2022", "Sơn La, ngày 05 tháng 02 năm 2022"),
@@ -385,7 +430,15 @@ OTHER: dict[str, tuple[str, str]] = {
         "{where}: [{rule}] {description}: thấy {found}; cần {expected}",
         "{where}: [{rule}] {description}: found {found}; expected {expected}",
     ),
+    "verify.warning_line": (
+        "{where}: cảnh báo: [{rule}] {description}: thấy {found}; {expected}",
+        "{where}: warning: [{rule}] {description}: found {found}; {expected}",
+    ),
     "verify.summary_ok": ("{path}: đạt, không có vi phạm", "{path}: passes, no violations"),
+    "verify.summary_ok_warnings": (
+        "{path}: đạt, không có vi phạm ({count} cảnh báo)",
+        "{path}: passes, no violations ({count} warning(s))",
+    ),
     "verify.summary_fail": ("{path}: {count} vi phạm", "{path}: {count} violation(s)"),
     "verify.total": (
         "{files} tệp, {failed} tệp có vi phạm",

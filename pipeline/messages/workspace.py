@@ -76,8 +76,8 @@ MESSAGES = {
         "en": "Number in the register of outgoing documents",
     },
     "verify.rule.so_dang_ky.void": {
-        "vi": "Số, ký hiệu không phải số đã hủy trong sổ",
-        "en": "Number not voided in the register",
+        "vi": "Số, ký hiệu là số còn hiệu lực trong sổ (chưa hủy)",
+        "en": "Number live in the register (not voided)",
     },
     "verify.rule.so_dang_ky.date": {
         "vi": "Ngày văn bản trùng ngày ghi trong sổ văn bản đi",

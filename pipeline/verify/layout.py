@@ -9,6 +9,7 @@ control paragraphs ({%p ... %}) left out as rendering removes them.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from pipeline.rules.doc_types import DocumentType, document_type, type_by_title
 from pipeline.verify.document import Cell, Document, Paragraph, Table
@@ -51,6 +52,30 @@ __all__ = [
 
 # The roles that sign a Biên bản, as its two signature columns head them.
 SIGNING_ROLES = frozenset({"THƯ KÝ", "CHỦ TỌA", "CHỦ TRÌ", "NGƯỜI GHI BIÊN BẢN"})
+RECIPIENTS_HEADING = "nơi nhận"
+# A line as short as the heading and this alike to it is the heading mistyped ("Nơi nhân:",
+# "Noi nhan:"): it is read as the heading so that verify quotes it, not call Nơi nhận missing.
+HEADING_LIKENESS = 0.75
+HEADING_MAX_CHARS = len("Nơi nhận:") + 3
+
+
+def _bare(text: str) -> str:
+    """Lower case without diacritics: 'Nơi nhân:' -> 'noi nhan:'."""
+    decomposed = unicodedata.normalize("NFD", flat(text).lower().replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def is_recipients_heading(text: str) -> bool:
+    """'Nơi nhận:' (or the heading mistyped, in a line of its own) heading a column."""
+    line = flat(text).lower()
+    if line.startswith(RECIPIENTS_HEADING):
+        return True
+    if len(line) > HEADING_MAX_CHARS:
+        return False
+    bare = _bare(line).rstrip(":. ")
+    return bare == "noi nhan" or similarity(line.rstrip(":. "), RECIPIENTS_HEADING) >= (
+        HEADING_LIKENESS
+    )
 
 
 def split_signer(lines: list[Paragraph]) -> tuple[list[Paragraph], Paragraph | None]:
@@ -148,7 +173,7 @@ class _Finder(HeaderFinder):
             for row in block.rows:
                 for cell in row:
                     texts = [p for p in cell.paragraphs if self.usable(p)]
-                    if texts and flat(texts[0].text).lower().startswith("nơi nhận"):
+                    if texts and is_recipients_heading(texts[0].text):
                         self.signature_cells(block, row, cell, texts)
                         return position
         return self.two_signatures(blocks)
@@ -187,7 +212,7 @@ class _Finder(HeaderFinder):
                 break
             if self.usable(block):
                 lines.append(block)
-        if lines and flat(lines[0].text).lower().startswith("nơi nhận"):
+        if lines and is_recipients_heading(lines[0].text):
             self.layout.noi_nhan_tieu_de, self.layout.noi_nhan = lines[0], lines[1:]
 
     def signature_cells(

@@ -162,7 +162,7 @@ class _Reader:
                 continue
             number += 1
             where = Location("part", part=part.name, paragraph=number)
-            part.paragraphs.append(self._paragraph(element, where, 0, None, part.paragraphs))
+            self._paragraph(element, where, 0, None, part.paragraphs)  # appends it
         return part
 
     def _table(self, element: etree._Element, section: int, nested: bool) -> Table:

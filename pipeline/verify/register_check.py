@@ -67,9 +67,13 @@ def _check_reference(
         return
     live = [row for row in rows if row.status is not Status.VOID]
     if not live:
-        report.add(
-            "so_dang_ky.void", number_at, literal(reference), msg("in_register", year=when.year)
+        reason = next((row.void_reason for row in rows if row.void_reason), None)
+        found = (
+            msg("void_number_why", number=reference, year=when.year, reason=reason)
+            if reason
+            else msg("void_number", number=reference, year=when.year)
         )
+        report.add("so_dang_ky.void", number_at, found, msg("live_number", year=when.year))
         return
     dated = live[0].details.doc_date
     if dated is not None and dated != when:

@@ -102,10 +102,10 @@ class Violation:
     def describe_rule(self, lang: str | None = None) -> str:
         return t(f"verify.rule.{self.rule}", lang=lang)
 
-    def line(self, lang: str | None = None) -> str:
-        """The violation as one line of text."""
+    def line(self, lang: str | None = None, *, warning: bool = False) -> str:
+        """The violation (or, `warning`, what is only pointed out) as one line of text."""
         return t(
-            "verify.line",
+            "verify.warning_line" if warning else "verify.line",
             lang=lang,
             where=self.where.describe(lang),
             rule=self.rule,
@@ -133,6 +133,8 @@ class Report:
     doc_type: str | None = None  # code of the document type checked against (ke_hoach, ...)
     template: bool = False
     violations: list[Violation] = field(default_factory=list)
+    # What may be meant and is only pointed out: it does not fail the file.
+    warnings: list[Violation] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -147,10 +149,19 @@ class Report:
         """Record one violation."""
         self.violations.append(Violation(rule, where, found, expected))
 
+    def warn(self, rule: str, where: Location, found: Msg, expected: Msg) -> None:
+        """Record something to point out that does not fail the file."""
+        self.warnings.append(Violation(rule, where, found, expected))
+
     def format_text(self, lang: str | None = None) -> str:
-        """One line per violation, prefixed by the file, then a summary line."""
+        """One line per violation, then per warning, prefixed by the file; a summary line."""
         lines = [f"{self.path}: {v.line(lang)}" for v in self.violations]
-        if self.ok:
+        lines += [f"{self.path}: {w.line(lang, warning=True)}" for w in self.warnings]
+        if self.ok and self.warnings:
+            lines.append(
+                t("verify.summary_ok_warnings", lang=lang, path=self.path, count=len(self.warnings))
+            )
+        elif self.ok:
             lines.append(t("verify.summary_ok", lang=lang, path=self.path))
         else:
             lines.append(
@@ -165,4 +176,5 @@ class Report:
             "template": self.template,
             "ok": self.ok,
             "violations": [v.to_dict(lang) for v in self.violations],
+            "warnings": [w.to_dict(lang) for w in self.warnings],
         }

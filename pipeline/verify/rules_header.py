@@ -107,16 +107,26 @@ def _agency(doc: Document, layout: Layout, report: Report) -> None:
 def _broken_by_the_page(doc: Document, p: Paragraph, report: Report) -> None:
     """An agency line wider than its column: the page breaks the name where the office did not
     ("HỘI ĐỒNG THI ĐUA - KHEN" / "THƯỞNG")."""
-    runs = p.visible_runs
     # The column's width, as _rule reads it: indents may be what shortens a hand-made rule.
     available = p.cell.available_pt if p.cell else _section_width(doc, p)
+    for line in lines_wider_than(p, available):
+        report.add("co_quan.wraps", p.where, literal(line), msg("agency_lines"))
+
+
+def lines_wider_than(p: Paragraph, available: float | None) -> list[str]:
+    """The lines of `p` (its own line breaks) wider than `available` points: the page wraps
+    them where the text did not break them. None for a template's tags or an unknown width."""
+    runs = p.visible_runs
     if not runs or available is None or p.has_tag:
-        return
+        return []
     size = max(r.size for r in runs)
     bold = all(r.bold for r in runs)
-    for line in p.text.split("\n"):
-        if text_width_pt(flat(line), size, bold=bold) > available + 0.5:
-            report.add("co_quan.wraps", p.where, literal(line), msg("agency_lines"))
+    caps = all(r.caps for r in runs)  # shown in capitals: measured in capitals
+    return [
+        line
+        for line in p.text.split("\n")
+        if text_width_pt(flat(line.upper() if caps else line), size, bold=bold) > available + 0.5
+    ]
 
 
 def _section_width(doc: Document, p: Paragraph) -> float | None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from pipeline.verify.document import Document
+from pipeline.verify.document import Document, Paragraph
 from pipeline.verify.layout import Layout, flat
 from pipeline.verify.report import DOCUMENT, Location, Report, excerpt, literal, msg
+from pipeline.verify.rules_header import lines_wider_than
 from pipeline.verify.specs import check_format
 
 HEADING = "Nơi nhận:"
@@ -73,8 +74,31 @@ def check_signature(doc: Document, layout: Layout, report: Report) -> None:
     if name is None:
         if not layout.template:
             report.add("chu_ky_ho_ten.missing", titles[-1].where, msg("absent"), msg("signer"))
-        return
-    check_format(report, "chu_ky_ho_ten", name)
+    else:
+        check_format(report, "chu_ky_ho_ten", name)
+    # A Biên bản's second signature (thư ký, on the left) is checked by check_minutes; only
+    # whether its lines fit is checked here, as for the right-hand one.
+    _broken_by_the_page(doc, titles, name, report)
+    _broken_by_the_page(doc, layout.chu_ky_trai_tham_quyen, layout.chu_ky_trai_ho_ten, report)
+
+
+def _broken_by_the_page(
+    doc: Document, titles: list[Paragraph], name: Paragraph | None, report: Report
+) -> None:
+    """A title line or a name wider than the signature's column: the page breaks it where the
+    office did not ("TL. CHÁNH VĂN PHÒNG ỦY BAN" / "NHÂN DÂN TỈNH SƠN LA")."""
+    for p in titles:
+        for line in lines_wider_than(p, _available(doc, p)):
+            report.add("chu_ky_tham_quyen.wraps", p.where, literal(line), msg("signer_lines"))
+    if name is not None:
+        for line in lines_wider_than(name, _available(doc, name)):
+            report.add("chu_ky_ho_ten.wraps", name.where, literal(line), msg("signer_name_line"))
+
+
+def _available(doc: Document, p: Paragraph) -> float | None:
+    """Width p's lines may take: its cell's (or section's) less its indents, in points."""
+    section = doc.sections[p.section - 1].text_width_pt if p.section else None
+    return p.available_pt(section)
 
 
 def check_appendices(doc: Document, layout: Layout, report: Report) -> None:

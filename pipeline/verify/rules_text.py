@@ -13,6 +13,7 @@ from pipeline.verify.report import Report, literal, msg
 FONT = "Times New Roman"
 BLACK = {"auto", "000000"}
 LEFTOVER = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
+QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
 
 
 def all_paragraphs(doc: Document) -> Iterator[Paragraph]:
@@ -74,6 +75,28 @@ def _encoding_name(code: str) -> str:
     return describe_encoding(code)
 
 
+def typed_by_hand(tag: str) -> bool:
+    """Whether a tag-shaped text ('{{ năm }}') can only have been typed: a letter with
+    diacritics outside its quoted strings. Template fields are data keys, which have none
+    ('{{ nam }}', '{{ muc.tieu_de }}'), so no template leaves such a tag behind."""
+    code = QUOTED.sub("", tag[2:-2])
+    return any(c.isalpha() and not c.isascii() for c in code)
+
+
+def _tags(p: Paragraph, report: Report) -> None:
+    """A template tag left in a document: a violation; text only shaped like one ('{{ năm }}',
+    typed in the data and printed as typed, since render escapes the data): a warning."""
+    text = p.text
+    tags = list(TAG.finditer(text))
+    leftover = next((t for t in tags if not typed_by_hand(t.group(0))), None)
+    stray = LEFTOVER.search(TAG.sub("", text))  # a brace pair alone: '{{' without its '}}'
+    if leftover is not None or stray is not None:
+        found = leftover.group(0) if leftover is not None else stray.group(0) if stray else ""
+        report.add("text.template_tag", p.where, literal(found), msg("no_tag"))
+    elif tags:
+        report.warn("text.typed_tag", p.where, literal(tags[0].group(0)), msg("typed_tag"))
+
+
 def check_text(doc: Document, layout: Layout, report: Report) -> None:
     """Leftover template tags (documents only), text not in NFC, text typed in TCVN3 or VNI."""
     detect = _legacy_detector()
@@ -82,9 +105,7 @@ def check_text(doc: Document, layout: Layout, report: Report) -> None:
         if not text.strip():
             continue
         if not layout.template:
-            tag = TAG.search(text) or LEFTOVER.search(text)
-            if tag:
-                report.add("text.template_tag", p.where, literal(tag.group(0)), msg("no_tag"))
+            _tags(p, report)
         if not unicodedata.is_normalized("NFC", text):
             report.add("text.nfc", p.where, msg("not_nfc"), msg("nfc"))
         if detect is not None:
