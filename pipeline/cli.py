@@ -108,7 +108,9 @@ class VanthuGroup(click.Group):
 @click.option(
     "--templates",
     "templates_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    # Not Click's own check of a folder: its message is English and exits 2; the library says
+    # it in the user's language (TemplateLibrary), as for a missing folder.
+    type=click.Path(path_type=Path),
     default=None,
     help="Thư mục mẫu .docx dùng trước mẫu của cơ quan (mau/) và mẫu có sẵn / a templates "
     "folder searched before the workspace's own (mau/) and the built-in ones.",

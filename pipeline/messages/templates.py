@@ -71,6 +71,38 @@ MESSAGES = {
         "en": "the office's copy in {folder}/",
     },
     "tpl.layout": {"vi": "{line}", "en": "{line}"},
+    "tpl.style_missing": {
+        "vi": "đoạn dùng kiểu '{style}' không có trong {frame}{hint}; khi dựng đoạn này sẽ in "
+        "theo kiểu mặc định (Word đổi tên kiểu khi dán từ văn bản khác?)",
+        "en": "the paragraph uses style '{style}', which {frame} does not have{hint}; rendered, "
+        "it would print in the default style (renamed by Word when pasted from another file?)",
+    },
+    "tpl.frame_style_missing": {
+        "vi": "kiểu '{style}' mà {users} dùng không có trong tệp này{hint}; các đoạn dùng nó sẽ "
+        "in theo kiểu mặc định",
+        "en": "style '{style}', used by {users}, is missing from this file{hint}; the paragraphs "
+        "using it would print in the default style",
+    },
+    "tpl.style_where": {"vi": "kiểu '{style}'", "en": "style '{style}'"},
+    "tpl.unused_override": {
+        "vi": "tệp không thay mẫu nào nên không được dùng (tên mẫu phải đúng như "
+        "'vanthu templates list' ghi){hint}",
+        "en": "the file replaces no template, so it is never used (its name must be a template's "
+        "as 'vanthu templates list' shows it){hint}",
+    },
+    "tpl.shadowed": {
+        "vi": "bản {path} bị che bởi bản này",
+        "en": "the copy {path} is hidden by this one",
+    },
+    "tpl.unreadable": {
+        "vi": "mẫu không phải tệp .docx hợp lệ ({reason})",
+        "en": "the template is not a valid .docx file ({reason})",
+    },
+    "tpl.templates_not_dir": {
+        "vi": "--templates phải là một thư mục mẫu, không phải tệp: {path}",
+        "en": "--templates must be a templates folder, not a file: {path}",
+    },
+    "tpl.col.source": {"vi": "Nguồn", "en": "Source"},
     "tpl.ok": {"vi": "{count} mẫu, không có lỗi", "en": "{count} templates, no problems"},
     "tpl.summary": {
         "vi": "{count} mẫu, {errors} lỗi, {warnings} cảnh báo",

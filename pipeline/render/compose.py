@@ -10,6 +10,7 @@ page comes from the frame. The last section is chosen by the data (see LAST_PART
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, MutableMapping, Sequence
 from dataclasses import dataclass
@@ -230,6 +231,8 @@ class TemplateLibrary:
     def __init__(self, layers: Path | Sequence[Path] | None = None) -> None:
         folders = [layers] if isinstance(layers, Path) else list(layers or [])
         for folder in folders:
+            if folder.is_file():
+                raise TemplateError("tpl.templates_not_dir", path=str(folder))
             if not folder.is_dir():
                 raise TemplateError("render.templates_dir_missing", path=str(folder))
         builtin = builtin_templates()
@@ -237,6 +240,7 @@ class TemplateLibrary:
             folders.append(builtin)
         self.layers: tuple[Path, ...] = tuple(folders)
         self._forms: dict[str, bool] = {}  # read once, like the frame and the blocks
+        self.unreadable: dict[str, TemplateError] = {}  # office blocks block_sources skipped
 
     @property
     def builtin(self) -> Path:
@@ -287,9 +291,51 @@ class TemplateLibrary:
         sources = {}
         for name in self.block_names():
             path = self.file(name)
-            _, inner, _, _ = split_body(Package.read(path).text(DOCUMENT_PART), str(path))
+            try:
+                _, inner, _, _ = split_body(Package.read(path).text(DOCUMENT_PART), str(path))
+            except TemplateError as exc:
+                if not self.is_override(name) or (self.builtin / f"{name}.docx").is_file():
+                    raise  # a block templates rely on: every render needs it
+                # A stray file of the office's (empty, half-copied) that no built-in template
+                # includes: only a template that includes it fails (unknown block), and templates
+                # check says why.
+                self.unreadable[name] = exc
+                continue
             sources[name] = preprocess(inner)
         return sources
+
+    def unmatched(self) -> list[tuple[Path, str]]:
+        """Files of the office's folders that replace no template (quyet_dinh.docx, 'quyet-dinh
+        (1).docx'): never used. Each with the closest template name ('' when none is close)."""
+        from pipeline.kinds import KINDS
+
+        known = {kind.template for kind in KINDS.values()}
+        known |= {*self._layer_names(self.builtin, "*.docx"), FRAME_NAME}
+        known |= set(self._layer_names(self.builtin, f"{BLOCKS_DIR}/*.docx"))
+        out = []
+        for layer in self.layers[:-1]:
+            names = self._layer_names(layer, "*.docx")
+            names += self._layer_names(layer, f"{BLOCKS_DIR}/*.docx")
+            for name in names:
+                if name not in known and name not in self.block_sources:
+                    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
+                    out.append((layer / f"{name}.docx", close[0] if close else ""))
+        return out
+
+    def shadowed(self, name: str) -> list[Path]:
+        """Copies of template `name` in later office layers, hidden by the one in force."""
+        in_force = self.file(name)
+        return [
+            layer / f"{name}.docx" for layer in self.layers[:-1]
+            if (layer / f"{name}.docx").is_file() and layer / f"{name}.docx" != in_force
+        ]  # fmt: skip
+
+    @staticmethod
+    def _layer_names(layer: Path, pattern: str) -> list[str]:
+        return sorted(
+            path.relative_to(layer).with_suffix("").as_posix() for path in layer.glob(pattern)
+            if path.is_file() and not path.name.startswith(("~$", "."))
+        )  # fmt: skip
 
     def type_names(self) -> list[str]:
         """Names of the document-type templates (ke-hoach, quyet-dinh, ...)."""

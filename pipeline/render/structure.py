@@ -280,3 +280,109 @@ def _phrased(params: dict[str, Any]) -> dict[str, Any]:
     if "hint" in out:
         out["hint"] = Phrase("data.did_you_mean", name=out["hint"]) if out["hint"] else ""
     return out
+
+
+_PSTYLE = re.compile(r'<w:pStyle w:val="([^"]+)"')
+_PARAGRAPH_STYLE = re.compile(r'<w:style\b[^>]*w:type="paragraph"[^>]*>')
+_STYLE_ID = re.compile(r'w:styleId="([^"]+)"')
+_STYLES_PART = "word/styles.xml"
+
+
+def paragraph_style_ids(styles_xml: bytes | None) -> set[str]:
+    """The ids of the paragraph styles a styles.xml defines."""
+    if not styles_xml:
+        return set()
+    text = styles_xml.decode("utf-8", "replace")
+    return {m[1] for tag in _PARAGRAPH_STYLE.findall(text) if (m := _STYLE_ID.search(tag))}
+
+
+def style_faults(library: TemplateLibrary, name: str, named: bool = True) -> list[Found]:
+    """Paragraph styles template file `name` uses that the styles it renders with do not define
+    (the frame's; a phôi's own): Word renamed one (TenLoai → TenLoai1) or the frame lost it. The
+    output would print those paragraphs in the default style. One per style, at its first
+    paragraph, with the closest existing style as a hint."""
+    document_xml = _document_xml(library.file(name))
+    if document_xml is None:
+        return []
+    used = list(dict.fromkeys(_PSTYLE.findall(document_xml)))
+    if not used:
+        return []
+    form = not name.startswith(f"{BLOCKS_DIR}/") and _is_form(library, name)
+    try:
+        package = library.package(name) if form else library.frame
+    except Exception:  # noqa: BLE001 - an unreadable frame is reported when it is read
+        return []
+    defined = paragraph_style_ids(package.parts.get(_STYLES_PART))
+    if not defined:
+        return []
+    frame = f"{name}.docx" if form else f"{library.relative_name(library.file('khung'))}"
+    block = named and name.startswith(f"{BLOCKS_DIR}/")
+    found = []
+    for style in used:
+        if style in defined:
+            continue
+        close = difflib.get_close_matches(style, sorted(defined), n=1)
+
+        def find(ps: list[Paragraph], s: str = style) -> Paragraph | None:
+            return next((p for p in ps if p.style_id == s), None)
+
+        params: dict[str, Any] = {"style": style, "frame": frame, "hint": close[0] if close else ""}
+        found.append(
+            Found(name, "tpl.style_missing", _phrased(params),
+                  place_of_paragraph(library, name, find, block))
+        )  # fmt: skip
+    return found
+
+
+def _is_form(library: TemplateLibrary, name: str) -> bool:
+    try:
+        return library.is_form(name)
+    except Exception:  # noqa: BLE001 - a broken template is reported where it is read
+        return False
+
+
+# Rules of a phôi that make its printed batch unusable (a field off the paper): render refuses the
+# template, as templates check reports it (pipeline.verify.rules_certificate).
+FORM_FATAL_RULES = ("giay_khen.trong_trang",)
+
+
+def form_faults(library: TemplateLibrary, name: str) -> list[Found]:
+    """The faults of phôi template `name` that verify's rules for a printed batch find in the
+    template itself and that would print a field off the paper."""
+    if name.startswith(f"{BLOCKS_DIR}/") or not _is_form(library, name):
+        return []
+    from pipeline.verify import verify_file
+
+    report = verify_file(library.file(name), template=True)
+    office = library.origin(name).name if library.is_override(name) else ""
+    return [
+        Found(name, "tpl.layout", {"rule": v.rule, "line": _verify_line(v)},
+              Place(v.where, "", office))
+        for v in report.violations
+        if v.rule in FORM_FATAL_RULES
+    ]  # fmt: skip
+
+
+def _verify_line(violation: Any) -> Phrase:
+    """verify's line without the place it starts with (the problem prints the place)."""
+    return _Line(violation)
+
+
+def _line_of(violation: Any, lang: str | None) -> str:
+    where = violation.where.describe(lang)
+    text = str(violation.line(lang))
+    return text.removeprefix(f"{where}: ") if where else text
+
+
+class _Line(Phrase):
+    """A verify violation's text, without its place, said again in any language."""
+
+    violation: Any
+
+    def __new__(cls, violation: Any) -> _Line:
+        line = str.__new__(cls, _line_of(violation, None))
+        line.key, line.params, line.violation = "tpl.layout", {}, violation
+        return line
+
+    def describe(self, lang: str | None = None) -> str:
+        return _line_of(self.violation, lang)

@@ -6,7 +6,9 @@ or table cell of the .docx that holds the tag, as Word shows it.
 
 from __future__ import annotations
 
+import difflib
 import re
+import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,9 +18,12 @@ from jinja2 import TemplateSyntaxError
 from lxml import etree
 
 from pipeline.errors import VanthuError
+from pipeline.i18n import t
 from pipeline.render.compose import (
     BLOCKS_DIR,
     FRAME,
+    FRAME_NAME,
+    STYLES_PART,
     TemplateLibrary,
     mark_lines,
     preprocess,
@@ -27,15 +32,50 @@ from pipeline.render.compose import (
 from pipeline.render.jinja_errors import jinja_reason
 from pipeline.render.locate import ANY_TAG, paragraphs_of, place_of_field, place_of_line
 from pipeline.render.package import DOCUMENT_PART, Package
-from pipeline.render.structure import template_faults
+from pipeline.render.structure import paragraph_style_ids, style_faults, template_faults
+from pipeline.render.zipwriter import replace_members, write_zip
 from pipeline.template_tools.fields import ContextShape, FieldCollector, FieldPath, shown
 from pipeline.verify import verify_file
-from pipeline.verify.document import Paragraph
+from pipeline.verify.document import Paragraph, read_document
+from pipeline.verify.layout import Layout
+from pipeline.verify.report import Location, Report, msg
+from pipeline.verify.rules_body import check_running_text
+from pipeline.verify.rules_page import _page_fields
+from pipeline.verify.rules_text import check_fonts
+from pipeline.verify.specs import check_format
 
 OPENERS = {"for", "if", "with", "macro", "call", "filter", "block", "raw"}
 CLOSERS = {f"end{word}": word for word in OPENERS}
 TAG = re.compile(r"\{%-?\s*(?:[prc]\s+|tr\s+|tc\s+)?(\w+)(.*?)-?%\}", re.DOTALL)
 SHARED_TEXT = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Nơi nhận:")
+# The frame's paragraph styles and the Phụ lục I element each prints (pipeline.verify.specs), as
+# the built-in templates use them (tests/test_template_check_frame.py pins it against them).
+STYLE_ELEMENTS = {
+    "QuocHieu": "quoc_hieu",
+    "TieuNgu": "tieu_ngu",
+    "CoQuanChuQuan": "co_quan_chu_quan",
+    "CoQuanBanHanh": "co_quan",
+    "SoKyHieu": "so_ky_hieu",
+    "TrichYeuCongVan": "trich_yeu_cong_van",
+    "DiaDanhNgay": "dia_danh_ngay",
+    "TenLoai": "ten_loai",
+    "TrichYeu": "trich_yeu",
+    "ThamQuyenBanHanh": "tham_quyen_ban_hanh",
+    "KinhGui": "kinh_gui",
+    "NoiNhanTieuDe": "noi_nhan_tieu_de",
+    "NoiNhan": "noi_nhan",
+    "ChuKyThamQuyen": "chu_ky_tham_quyen",
+    "ChuKyHoTen": "chu_ky_ho_ten",
+    "PhuLucSo": "phu_luc",
+    "PhuLucTieuDe": "phu_luc_tieu_de",
+    "PhuLucKemTheo": "phu_luc_kem_theo",
+    "SoTrang": "so_trang",
+}
+BODY_STYLES = ("NoiDung", "CanCu")  # running text (verify's noi_dung rules)
+PROBE_TEXT = "Thực hiện nội dung văn bản"
+# Rules about the page (paper, margins, page numbers): a type template's own sections and
+# headers are not used (the frame's are), so they are checked at khung.docx only.
+FRAME_RULES = ("page.size", "page.margin", "so_trang.")
 
 
 @dataclass(frozen=True)
@@ -120,10 +160,8 @@ def syntax(name: str, source: str, path: Path, library: TemplateLibrary) -> list
 def structure(name: str, library: TemplateLibrary) -> list[Problem]:
     """Tags that would break or empty the output (pipeline.render.structure): render refuses
     them with the same message."""
-    return [
-        Problem(name, str(found.where or ""), found.key, found.params)
-        for found in template_faults(library, name, named=False)
-    ]
+    found = template_faults(library, name, named=False) or style_faults(library, name, named=False)
+    return [Problem(name, str(f.where or ""), f.key, f.params) for f in found]
 
 
 def declared_fields(name: str, builtin: TemplateLibrary) -> set[FieldPath]:
@@ -186,13 +224,21 @@ def dropped_fields(name: str, library: TemplateLibrary) -> list[Problem]:
     ]
 
 
-def drift(name: str, path: Path, frame: Package) -> list[Problem]:
+def drift(
+    name: str, path: Path, frame: Package, builtin_frame: Package | None = None
+) -> list[Problem]:
     """Shared definitions copied into a template: styles, page set-up, header or signature text."""
     problems = []
     package = Package.read(path)
     frame_styles = _styles_by_id(frame.parts["word/styles.xml"])
     own = _styles_by_id(package.parts.get("word/styles.xml", b"<x/>"))
-    changed = sorted(i for i in own.keys() & frame_styles.keys() if own[i] != frame_styles[i])
+    # A style the office changed in its frame differs from every unchanged template's copy:
+    # the template is not at fault (the frame's styles are checked at khung.docx).
+    shipped = _styles_by_id(builtin_frame.parts["word/styles.xml"]) if builtin_frame else {}
+    changed = sorted(
+        i for i in own.keys() & frame_styles.keys()
+        if own[i] != frame_styles[i] and own[i] != shipped.get(i)
+    )  # fmt: skip
     if changed:
         problems.append(
             Problem(name, "styles.xml", "tpl.style_drift", {"styles": ", ".join(changed)}, True)
@@ -214,16 +260,116 @@ def _styles_by_id(xml: bytes) -> dict[str, bytes]:
     }
 
 
-def layout(name: str, path: Path) -> list[Problem]:
-    """The verify rules that apply to a template."""
+def layout(name: str, path: Path, page_from_frame: bool = False) -> list[Problem]:
+    """The verify rules that apply to a template; `page_from_frame`: not those on paper,
+    margins and page numbers (a type template prints on the frame's pages)."""
     report = verify_file(path, template=True)
     problems = []
     for v in report.violations:
+        if page_from_frame and v.rule.startswith(FRAME_RULES):
+            continue
         where, line = v.where.describe(), v.line()
         # verify's line starts with the place, which the check prints before it already
         line = line.removeprefix(f"{where}: ") if where else line
         problems.append(Problem(name, where, "tpl.layout", {"rule": v.rule, "line": line}))
     return problems
+
+
+def _probe(frame: Package, styles: list[str]) -> Report:
+    """verify's rules on one paragraph of each of `styles`, printed with `frame`'s styles."""
+    head, _, sect, tail = split_body(frame.text(DOCUMENT_PART), FRAME)
+    paragraph = '<w:p><w:pPr><w:pStyle w:val="{}"/></w:pPr><w:r><w:t>{}</w:t></w:r></w:p>'
+    body = "".join(paragraph.format(style, PROBE_TEXT) for style in styles)
+    xml = (head + body + sect + tail).encode("utf-8")
+    data = write_zip(replace_members(frame.members(), {DOCUMENT_PART: xml}))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / FRAME
+        path.write_bytes(data)
+        doc = read_document(path)
+    report = Report(path, None, True)
+    for p in doc.paragraphs:
+        element = STYLE_ELEMENTS.get(p.style_id or "")
+        if element is not None:
+            check_format(report, element, p, skip=("case",))
+    check_running_text(doc, [p for p in doc.paragraphs if p.style_id in BODY_STYLES], report)
+    check_fonts(doc, Layout(template=True), report)
+    return report
+
+
+def frame_styles(library: TemplateLibrary, builtin: TemplateLibrary) -> list[Problem]:
+    """The office frame's styles against Phụ lục I, once at khung.docx: what the build prints
+    every document with. Only what the office changed (a rule the shipped frame leaves to the
+    paragraph is not the style's)."""
+    if not library.is_override(FRAME_NAME):
+        return []
+    defined = paragraph_style_ids(library.frame.parts.get(STYLES_PART))
+    styles = [s for s in (*STYLE_ELEMENTS, *BODY_STYLES, BODY_STYLES[0]) if s in defined]
+    by_index = dict(enumerate(styles, start=1))
+
+    def found(report: Report) -> dict[tuple[str, str], Any]:
+        out: dict[tuple[str, str], Any] = {}
+        for v in report.violations:
+            style = by_index.get(v.where.paragraph or 0)
+            if style is not None and v.where.kind == "paragraph":
+                out.setdefault((style, v.rule), v)
+        return out
+
+    shipped = found(_probe(builtin.frame, styles))
+    problems = []
+    for (style, rule), v in found(_probe(library.frame, styles)).items():
+        if (style, rule) in shipped:
+            continue
+        where, line = v.where.describe(), v.line()
+        line = line.removeprefix(f"{where}: ") if where else line
+        problems.append(
+            Problem(FRAME_NAME, t("tpl.style_where", style=style), "tpl.layout",
+                    {"rule": rule, "line": line})
+        )  # fmt: skip
+    return problems
+
+
+def frame_page_numbers(library: TemplateLibrary) -> list[Problem]:
+    """The frame's header prints the page numbers of every document: verify's so_trang.missing
+    for a frame whose header has no PAGE field (verify sees it only in a long document)."""
+    doc = read_document(library.file(FRAME_NAME))
+    if not doc.sections:
+        return []
+    first = doc.sections[0]
+    if _page_fields(first.headers.get("default")):
+        return []
+    report = Report(library.file(FRAME_NAME), None, True)
+    where = Location("section", section=1)
+    report.add("so_trang.missing", where, msg("absent"), msg("page_field"))
+    v = report.violations[0]
+    line = v.line().removeprefix(f"{where.describe()}: ")
+    return [Problem(FRAME_NAME, where.describe(), "tpl.layout", {"rule": v.rule, "line": line})]
+
+
+def frame_lost_styles(
+    library: TemplateLibrary, builtin: TemplateLibrary, problems: list[Problem]
+) -> list[Problem]:
+    """Styles missing from the frame that the shipped frame has (the office's frame lost or
+    renamed them): said once at khung.docx instead of at every template using them."""
+    if not library.is_override(FRAME_NAME):
+        return problems
+    shipped = paragraph_style_ids(builtin.frame.parts.get(STYLES_PART))
+    defined = paragraph_style_ids(library.frame.parts.get(STYLES_PART))
+    lost: dict[str, list[str]] = {}
+    kept = []
+    for problem in problems:
+        style = problem.params.get("style", "")
+        if problem.key == "tpl.style_missing" and style in shipped:
+            lost.setdefault(style, []).append(f"{problem.template}.docx")
+        else:
+            kept.append(problem)
+    for style, users in lost.items():
+        close = difflib.get_close_matches(style, sorted(defined - shipped), n=1)
+        hint = t("data.did_you_mean", name=close[0]) if close else ""
+        kept.append(
+            Problem(FRAME_NAME, "", "tpl.frame_style_missing",
+                    {"style": style, "users": ", ".join(sorted(set(users))), "hint": hint})
+        )  # fmt: skip
+    return kept
 
 
 def check_templates(
@@ -235,10 +381,20 @@ def check_templates(
     samples = samples or {}
     builtin = TemplateLibrary(library.builtin)  # its blocks read once, for every template
     report = TemplateReport()
-    wanted = names or [*library.type_names(), *sorted(library.block_sources), FRAME[:-5]]
+    blocks = sorted(library.block_sources)  # reading them finds the unreadable ones
+    wanted = names or [*library.type_names(), *blocks, *sorted(library.unreadable), FRAME_NAME]
+    unused = {library.relative_name(path)[:-5]: close for path, close in library.unmatched()}
     for name in wanted:
         path = library.file(name)
         report.checked.append(name)
+        if name in unused and name not in library.unreadable:
+            hint = t("data.did_you_mean", name=unused[name]) if unused[name] else ""
+            report.problems.append(Problem(name, "", "tpl.unused_override", {"hint": hint}, True))
+            continue
+        if name in library.unreadable:
+            reason = library.unreadable[name].params.get("reason", "")
+            report.problems.append(Problem(name, "", "tpl.unreadable", {"reason": reason}))
+            continue
         paragraphs = paragraphs_of(path)
         report.problems += block_structure(name, paragraphs)
         report.problems += split_tags(name, paragraphs)
@@ -254,7 +410,14 @@ def check_templates(
             report.problems += syntax(name, source, path, library)
             report.problems += unknown_fields(name, source, library, samples.get(name, []), builtin)
         report.problems += dropped_fields(name, library)
-        if name != FRAME[:-5]:
-            report.problems += drift(name, path, library.frame)
-        report.problems += layout(name, path)
+        if name == FRAME_NAME:
+            report.problems += frame_styles(library, builtin)
+            report.problems += frame_page_numbers(library)
+        else:
+            report.problems += drift(name, path, library.frame, builtin.frame)
+        if any(p.key == "tpl.style_missing" for p in faults):
+            continue  # its paragraphs' layout follows from the missing style: not said again
+        page_from_frame = name in library.type_names() and not library.is_form(name)
+        report.problems += layout(name, path, page_from_frame)
+    report.problems = frame_lost_styles(library, builtin, report.problems)
     return report

@@ -58,16 +58,25 @@ def list_command(ctx: click.Context) -> None:
     """Liệt kê các mẫu đang dùng: loại văn bản, nguồn (có sẵn hay của cơ quan), ngày sửa cuối."""
     from pipeline.template_tools.inventory import list_templates
 
-    items = list_templates(_library(ctx))
+    library = _library(ctx)
+    items = list_templates(library)
     width = max(len(i.name) for i in items)
     origins = {True: t("ws.template_override"), False: t("ws.template_builtin")}
     click.echo(
         f"{t('tpl.col.name'):<{width}}  {t('tpl.col.serves'):<12}  {t('tpl.col.changed'):<10}  "
-        f"{t('tpl.col.origin')}"
+        f"{t('tpl.col.source')}"
     )
+    unused = {path for path, _ in library.unmatched()}
     for item in items:
+        if item.path in unused:
+            continue  # said below: it replaces nothing
         origin = origins[item.override] + (f" ({item.path})" if item.override else "")
+        for hidden in library.shadowed(item.name):
+            origin += "; " + t("tpl.shadowed", path=hidden)
         click.echo(f"{item.name:<{width}}  {item.serves:<12}  {item.changed:<10}  {origin}")
+    for path, close in library.unmatched():
+        hint = t("data.did_you_mean", name=close) if close else ""
+        click.echo(f"{path}: {t('tpl.warning')}: {t('tpl.unused_override', hint=hint)}")
 
 
 @templates_command.command("copy")
