@@ -12,16 +12,21 @@ from tests.docx_text import paragraph_texts
 REPO = Path(__file__).resolve().parents[1]
 
 
-def _decision(tmp_path: Path, recipients: list[str]) -> Path:
+def _example(tmp_path: Path, name: str, old: str, new: str) -> Path:
+    """A copy of the examples with `old` replaced by `new` in inputs/`name`; its path."""
     inputs = tmp_path / "inputs"
     shutil.copytree(REPO / "inputs", inputs)
-    path = inputs / "2024" / "qd-dieu-dong-cong-chuc.yaml"
+    path = inputs / name
     text = path.read_text("utf-8")
-    old = "noi_nhan:\n  - Lãnh đạo Văn phòng\n"
     assert old in text
-    typed = "".join(f'  - "{line}"\n' for line in recipients)
-    path.write_text(text.replace(old, f"noi_nhan:\n{typed}"), "utf-8")
+    path.write_text(text.replace(old, new), "utf-8")
     return path
+
+
+def _decision(tmp_path: Path, recipients: list[str]) -> Path:
+    typed = "".join(f'  - "{line}"\n' for line in recipients)
+    old = "noi_nhan:\n  - Lãnh đạo Văn phòng\n"
+    return _example(tmp_path, "2024/qd-dieu-dong-cong-chuc.yaml", old, f"noi_nhan:\n{typed}")
 
 
 def _recipients(lines: list[str]) -> list[str]:
@@ -59,14 +64,9 @@ def test_other_recipients_naming_an_article_stay(tmp_path: Path, renderer) -> No
 def test_a_submission_to_several_names_them_joined_with_va(
     tmp_path: Path, renderer, addressees: list[str], sentence: str
 ) -> None:
-    inputs = tmp_path / "inputs"
-    shutil.copytree(REPO / "inputs", inputs)
-    path = inputs / "2024" / "to-trinh-khen-thuong.yaml"
-    text = path.read_text("utf-8")
     old = "kinh_gui: Ủy ban nhân dân tỉnh Sơn La\nkinh_trinh: Ủy ban nhân dân tỉnh\n"
-    assert old in text
     listed = "".join(f"  - {name}\n" for name in addressees)
-    path.write_text(text.replace(old, f"kinh_gui:\n{listed}"), "utf-8")
+    path = _example(tmp_path, "2024/to-trinh-khen-thuong.yaml", old, f"kinh_gui:\n{listed}")
     lines = paragraph_texts(renderer.render_file(path, tmp_path / "tt.docx"))
     assert any(line.startswith(f"{sentence}, quyết định./.") for line in lines), lines[-30:]
 
@@ -102,10 +102,8 @@ def test_a_type_spelt_as_the_command_spells_it_gets_a_suggestion(
     from pipeline.api import load_document
     from pipeline.errors import InputError
 
-    inputs = tmp_path / "inputs"
-    shutil.copytree(REPO / "inputs", inputs)
-    path = inputs / "2024" / "cv-don-doc-bao-cao-tdkt.yaml"
-    path.write_text(path.read_text("utf-8").replace("loai: cong_van", f"loai: {typed}"), "utf-8")
+    letter = "2024/cv-don-doc-bao-cao-tdkt.yaml"
+    path = _example(tmp_path, letter, "loai: cong_van", f"loai: {typed}")
     with pytest.raises(InputError) as caught:
         load_document(path)
     assert caught.value.field == "loai"
