@@ -17,10 +17,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pipeline.claims import second_claims
+from pipeline.claims import number_ranges, overlapping_ranges, second_claims
 from pipeline.errors import RenderError, UsageError, VanthuError
 from pipeline.i18n import t
-from pipeline.load.certificates import refuse_unnumbered_decision
+from pipeline.load.certificates import book_claim, refuse_unnumbered_decision
 from pipeline.load.contract import LoadedDocument
 from pipeline.model.giay_khen import CertificateData
 from pipeline.register import Register, Registers
@@ -31,6 +31,7 @@ from pipeline.render.engine import Engine
 from pipeline.render.form import TEST_PRINT
 from pipeline.render.output import write_atomic
 from pipeline.render.styles import StyleSheet
+from pipeline.render_record import RenderRecord
 from pipeline.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -129,6 +130,22 @@ def output_targets(
     return targets
 
 
+def refuse_overlapping_book_numbers(documents: Sequence[tuple[Workspace, LoadedDocument]]) -> None:
+    """RenderError naming both data files and the numbers when two Giấy khen batches of one
+    office and year would print the same sổ vàng numbers (so_vao_so), as the build refuses."""
+    claims = []
+    for workspace, document in documents:
+        claim = book_claim(document)
+        if claim is not None:
+            key = (workspace.root, claim[0], claim[1])
+            claims.append((document.path, key, (claim[2], claim[3])))
+    for first, second, key, numbers in overlapping_ranges(claims):
+        raise RenderError(
+            "render.book_numbers_overlap", file=second, other=first, year=key[2],
+            numbers=number_ranges(numbers),
+        )
+
+
 def refuse_collisions(inputs: Sequence[Path], targets: Sequence[Path]) -> None:
     """RenderError naming both inputs when two of them would write the same output."""
     claims = (
@@ -161,6 +178,7 @@ def render_documents(
         workspace = workspaces.setdefault(found.root, found)
         documents.append((workspace, workspace.load(path)))
     targets = output_targets(documents, output, pdf)
+    refuse_overlapping_book_numbers(documents)
     for _, document in documents:
         if test_print and not isinstance(document.info.data, CertificateData):
             raise UsageError("render.test_print_not_certificate", path=document.path)
@@ -168,6 +186,7 @@ def render_documents(
             refuse_unnumbered_decision(document)
     renderers: dict[Path, Renderer] = {}
     written: dict[int, Rendered] = {}
+    record = RenderRecord(test_print=test_print)
     with ExitStack() as stack:
         registers = Registers(stack)
 
@@ -178,27 +197,34 @@ def render_documents(
         refuse_taken_numbers(documents, register_of)
         # Started before anything is written: without LibreOffice or unoserver nothing is.
         converter = stack.enter_context(_pdf_converter()) if pdf else None
+        # Whatever is written is recorded, even when a later document or its PDF fails.
+        stack.callback(record.save)
         # Borrowers last: the documents whose numbers they print are numbered first.
         order = sorted(range(len(documents)), key=lambda i: documents[i][1].number_from is not None)
         for index in order:
-            (workspace, document), target = documents[index], targets[index]
+            (workspace, loaded), target = documents[index], targets[index]
             renderer = renderers.setdefault(
                 workspace.root, Renderer(workspace, test_print=test_print)
             )
+            document = loaded
             if document.number_from is not None:
                 source = workspace.name_of(document.number_from.path)
                 document = lent_number(register_of(workspace), document, source)
             if not document.info.data.needs_number:
-                write_atomic(target, renderer.render(document))
+                data = renderer.render(document)
+                write_atomic(target, data)
+                record.add(workspace, renderer, loaded, document, target, data)
                 written[index] = Rendered(document.path, target)
                 continue
             source = workspace.name_of(document.path)
             with numbered(register_of(workspace), document, source) as document:
-                write_atomic(target, renderer.render(document))
+                data = renderer.render(document)
+                write_atomic(target, data)
+            record.add(workspace, renderer, loaded, document, target, data)
             written[index] = Rendered(document.path, target, number=document.info.reference)
         rendered = [written[index] for index in range(len(documents))]
         if converter is not None:
-            rendered = convert_to_pdf(rendered, converter)
+            rendered = convert_to_pdf(rendered, converter, record)
     return rendered
 
 
@@ -242,12 +268,16 @@ def _pdf_converter() -> PdfConverter:
     return PdfConverter()
 
 
-def convert_to_pdf(written: list[Rendered], converter: PdfConverter) -> list[Rendered]:
+def convert_to_pdf(
+    written: list[Rendered], converter: PdfConverter, record: RenderRecord | None = None
+) -> list[Rendered]:
     """A PDF beside each .docx, through `converter`, one LibreOffice for all of them."""
     converted = []
     for item in written:
         target = item.docx.with_suffix(PDF)
         converter.convert(item.docx, target)
+        if record is not None:
+            record.add_pdf(item.docx, target)
         converted.append(replace(item, pdf=target))
     return converted
 

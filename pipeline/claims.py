@@ -6,7 +6,7 @@ do can ask it without importing the loaders and the renderer.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TypeVar
 
@@ -21,3 +21,32 @@ def second_claims(claims: Iterable[tuple[Path, K]]) -> Iterator[tuple[Path, Path
         first = holders.setdefault(key, source)
         if first != source:
             yield first, source, key
+
+
+def overlapping_ranges(
+    claims: Iterable[tuple[Path, K, tuple[int, int]]],
+) -> Iterator[tuple[Path, Path, K, list[int]]]:
+    """(first, second, key, numbers) for each input whose range of numbers (first, last) under
+    `key` takes numbers an earlier input's range holds: the sổ vàng numbers (so_vao_so) of two
+    Giấy khen batches of one office and year. Every number is claimed (second_claims)."""
+    numbers = (
+        (source, (key, number))
+        for source, key, (low, high) in claims
+        for number in range(low, high + 1)
+    )
+    found: dict[tuple[Path, Path, K], list[int]] = {}
+    for first, second, (key, number) in second_claims(numbers):
+        found.setdefault((first, second, key), []).append(number)
+    for (first, second, key), taken in found.items():
+        yield first, second, key, taken
+
+
+def number_ranges(numbers: Sequence[int]) -> str:
+    """101–103, 107: sorted numbers with runs written as first–last."""
+    runs: list[list[int]] = []
+    for number in sorted(set(numbers)):
+        if runs and number == runs[-1][1] + 1:
+            runs[-1][1] = number
+        else:
+            runs.append([number, number])
+    return ", ".join(f"{a}" if a == b else f"{a}–{b}" for a, b in runs)

@@ -263,6 +263,8 @@ def test_the_paper_and_the_fields_come_from_the_offices_phoi(tmp_path: Path) -> 
     for index, paragraph in enumerate(fields):
         if paragraph.style.name == "GiayKhenTen":
             box = {"x": 10, "y": 100, "w": 190}
+        elif paragraph.style.name == "GiayKhenKhungPhoi":  # the border, inside the paper too
+            box = {"x": 5, "y": 5, "w": 200}
         else:  # the other fields in a column under it, inside the narrower paper
             box = {"x": 20, "y": 120 + 12 * index, "w": 170}
         frame = paragraph._p.pPr.find(qn("w:framePr"))

@@ -41,14 +41,14 @@ from pipeline.batch.manifest import Entry, Manifest
 from pipeline.batch.progress import Reporter, SilentReporter
 from pipeline.batch.result import BuildResult, DocumentResult, Status
 from pipeline.batch.staged import Staged, StageJob
-from pipeline.claims import second_claims
+from pipeline.claims import number_ranges, overlapping_ranges, second_claims
 from pipeline.errors import ConversionError, RenderError
 from pipeline.register import Details, Register, Registers
 from pipeline.register import Entry as RegisterEntry
 from pipeline.register import Status as RowStatus
 from pipeline.register.documents import taken_number_error, typed_number_holder
 from pipeline.register.location import register_exists
-from pipeline.render.output import clean_stale, commit
+from pipeline.render.output import clean_stale, commit, os_words
 from pipeline.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -210,6 +210,7 @@ def build(
         staged = stage_all(workspace, layout, [StageJob(p) for p in todo], jobs, progress)
         refuse_shared_outputs(paths, staged, kept)
         refuse_repeated_numbers(paths, staged, kept)
+        refuse_overlapping_book_numbers(paths, staged, kept)
         if register_exists(workspace.register_location, root=workspace.root):
             refuse_registered_numbers(layout, todo, staged, register)
         lenders: dict[Path, Path | int] = {}
@@ -272,6 +273,34 @@ def refuse_repeated_numbers(
             other_number=numbered[other].so_ky_hieu,
         ).message(),  # fmt: skip
     )
+
+
+def refuse_overlapping_book_numbers(
+    paths: list[Path], staged: dict[Path, Staged], kept: dict[Path, Entry]
+) -> None:
+    """Two Giấy khen batches of one office and year whose sổ vàng numbers (so_vao_so, one per
+    certificate) overlap would print the same number twice: the second is invalid (the one
+    built now, when the other was kept), its message naming both data files and the numbers.
+    Only kept entries and staged results are read: nothing is parsed for it."""
+    claims: list[tuple[Path, tuple[str, str], tuple[int, int]]] = []
+    for path in paths:
+        if path in kept:
+            entry = kept[path]
+            if entry.so_vao_so is not None:
+                claims.append((path, (entry.co_quan, entry.ngay[:4]), entry.so_vao_so))
+        elif path in staged and (claim := staged[path].book_claim) is not None:
+            claims.append((path, (claim[0], claim[1]), (claim[2], claim[3])))
+    refused: set[Path] = set()
+    for first, second, (_, year), numbers in overlapping_ranges(claims):
+        loser = second if second in staged else first if first in staged else None
+        if loser is None or loser in refused:
+            continue
+        refused.add(loser)
+        other = first if loser == second else second
+        staged[loser] = staged[loser].refused(RenderError(
+            "build.book_numbers_overlap", other=other, year=year,
+            numbers=number_ranges(numbers),
+        ).message())  # fmt: skip
 
 
 def drop_renumbered(
@@ -560,7 +589,7 @@ def orphan_kept(
             return "build.orphan_edited", {}
         path.unlink()
     except OSError as exc:
-        return "build.orphan_not_removed", {"reason": exc.strerror or str(exc)}
+        return "build.orphan_not_removed", {"reason": os_words(exc)}
     return None
 
 

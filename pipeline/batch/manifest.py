@@ -11,7 +11,9 @@ from __future__ import annotations
 import filecmp
 import hashlib
 import json
-from collections.abc import Iterator
+import os
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -73,6 +75,8 @@ class Entry:
     # and that number: the output is current only while the register still holds it.
     lender: str | None = None
     lent_number: int | None = None
+    # A Giấy khen batch's numbers in the sổ vàng (so_vao_so): its first and last.
+    so_vao_so: tuple[int, int] | None = None
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -92,12 +96,15 @@ class Entry:
             data["so_tu_dong"] = True
         if self.lender is not None:
             data["so_theo"] = {"van_ban": self.lender, "so": self.lent_number}
+        if self.so_vao_so is not None:
+            data["so_vao_so"] = list(self.so_vao_so)
         return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Entry:
         pdf = data.get("pdf") or {}
         lender = data.get("so_theo") or {}
+        book = data.get("so_vao_so")
         return cls(
             inputs={str(k): str(v) for k, v in data["inputs"].items()},
             template=data["template"]["name"],
@@ -114,6 +121,7 @@ class Entry:
             pdf_sha256=pdf.get("sha256"),
             lender=lender.get("van_ban"),
             lent_number=lender.get("so"),
+            so_vao_so=(int(book[0]), int(book[1])) if book else None,
         )
 
     def without_pdf(self) -> Entry:
@@ -171,3 +179,64 @@ class Manifest:
             return False
         commit(staged, path)
         return True
+
+
+@contextmanager
+def _folder_lock(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `folder` (POSIX flock) while one process reads, changes and
+    writes a manifest in it: two `vanthu render` at once each keep the other's entries.
+    Where there is no flock (Windows) the write is still atomic; a lost entry only costs a
+    rebuild."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def record_entries(
+    path: Path, year: str | None, entries: Mapping[str, Entry], output_dir: Path
+) -> None:
+    """Set the entries of the manifest at `path` for the inputs `entries` names (what `vanthu
+    render` wrote into the workspace's own output folder, `output_dir`), keeping every other
+    entry and the manifest's vanthu version; locked and written atomically. A manifest that
+    exists but cannot be read is left alone (the next build rebuilds its year anyway)."""
+    if not entries:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with _folder_lock(path.parent):
+        manifest = Manifest.read(path, year)
+        if manifest.version == "" and path.exists():
+            return
+        for name, entry in entries.items():
+            previous = manifest.entries.get(name)
+            manifest.entries[name] = with_previous_pdf(entry, previous, output_dir)
+        manifest.entries = dict(sorted(manifest.entries.items()))
+        manifest.write(path)
+
+
+def with_previous_pdf(entry: Entry, previous: Entry | None, output_dir: Path) -> Entry:
+    """A .docx written again without its PDF, as the build treats it (builder.Finisher): the
+    PDF an earlier run made, still as it made it, stays recorded when the .docx came out the
+    same, and is removed when it shows the old content; one gone or changed by hand is left."""
+    if entry.pdf is not None or previous is None or previous.pdf is None:
+        return entry
+    recorded = output_dir / previous.pdf
+    try:
+        if not recorded.resolve().is_relative_to(output_dir.resolve()):
+            return entry
+        if not recorded.is_file() or file_sha256(recorded) != previous.pdf_sha256:
+            return entry
+        same = Path(previous.pdf).with_suffix("") == Path(entry.output).with_suffix("")
+        if same and previous.output_sha256 == entry.output_sha256:
+            return replace(entry, pdf=previous.pdf, pdf_sha256=previous.pdf_sha256)
+        recorded.unlink()
+    except OSError:
+        pass  # left where it is, no longer recorded: never removed by a build
+    return entry

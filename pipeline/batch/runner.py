@@ -36,6 +36,7 @@ from pipeline.errors import VanthuError
 from pipeline.gc_policy import fewer_collections
 from pipeline.i18n import current_language, set_language, t
 from pipeline.load import read_log
+from pipeline.load.certificates import book_claim, book_numbers
 from pipeline.load.contract import LoadedDocument
 from pipeline.register.documents import register_details, with_number
 from pipeline.render.output import stage
@@ -161,7 +162,8 @@ def _load(layout: Layout, job: StageJob) -> _Loaded | Staged:
             if job.number is None:
                 refusal = lender.not_numbered(source).message()
                 waits = Lender(lender.agency, source, layout.output_name(output), refusal)
-                return Staged(path, name, lender=waits, seconds=time.perf_counter() - start)
+                return Staged(path, name, lender=waits, seconds=time.perf_counter() - start,
+                              book=book_claim(document))
         if job.number is not None:
             document = with_number(document, job.number)
     except Exception as exc:  # reported per document, never a traceback
@@ -205,6 +207,7 @@ def _stage(layout: Layout, item: _Loaded, data: bytes) -> Staged:
             so_tu_dong=item.auto,
             lender=item.source,
             lent_number=item.job.number if item.source is not None else None,
+            so_vao_so=book_numbers(document),
         )
         staged = os.fspath(stage(item.output, data))
     except Exception as exc:  # reported per document, never a traceback

@@ -40,12 +40,22 @@ class Staged:
     # The stamp of each file of entry.inputs, in its order, as its hash was taken (packed by
     # pipeline.batch.hash_cache.read_stamp): the build remembers the hash while the file keeps it.
     read_stamps: bytes = b""
+    # A Giấy khen batch waiting for its decision's number: its office, year and first and
+    # last sổ vàng numbers (so_vao_so), which its entry records once it is staged.
+    book: tuple[str, str, int, int] | None = None
 
     def refused(self, why: str) -> Staged:
         """This input made invalid (`why`), its staged file dropped: nothing of it is written."""
         if self.staged is not None:
             Path(self.staged).unlink(missing_ok=True)
         return Staged(self.path, self.name, invalid=why)
+
+    @property
+    def book_claim(self) -> tuple[str, str, int, int] | None:
+        entry = self.entry
+        if entry is None or entry.so_vao_so is None:
+            return self.book
+        return entry.co_quan, entry.ngay[:4], *entry.so_vao_so
 
     @property
     def output(self) -> str | None:

@@ -55,6 +55,27 @@ def refuse_unnumbered_decision(document: LoadedDocument) -> None:
     raise source.error("data.decision_not_numbered", (DECISION_KEY,), name=data.quyet_dinh)
 
 
+def book_numbers(document: LoadedDocument) -> tuple[int, int] | None:
+    """so_vao_so: the first and last numbers in the sổ vàng a batch's certificates print (one
+    each, in order); none for a batch without them or a test print (in_thu: co)."""
+    data = document.info.data
+    attached = document.info.attachments
+    if not isinstance(data, CertificateData) or data.so_vao_so is None or data.in_thu:
+        return None
+    if not isinstance(attached, CertificateAttachments) or not attached.entries:
+        return None
+    return data.so_vao_so, data.so_vao_so + len(attached.entries) - 1
+
+
+def book_claim(document: LoadedDocument) -> tuple[str, str, int, int] | None:
+    """The batch's office, year and first and last sổ vàng numbers (book_numbers)."""
+    numbers = book_numbers(document)
+    if numbers is None:
+        return None
+    data = document.info.data
+    return data.co_quan, str(data.ngay.year), *numbers
+
+
 def chosen(entries: tuple[Entry, ...], rows: RowFilter | None, source: Source) -> tuple[Entry, ...]:
     """The entries the filter keeps, in the list's order; a row that is not in it is an error."""
     if rows is None:

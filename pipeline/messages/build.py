@@ -130,6 +130,13 @@ MESSAGES = {
         "each number to one document a year, whatever its kind: change the number in one of "
         "the two files",
     },
+    "build.book_numbers_overlap": {
+        "vi": "số vào sổ {numbers} trùng với số vào sổ của {other} (cùng cơ quan, năm {year}): "
+        "hai giấy khen sẽ in cùng một số vào sổ; hãy sửa so_vao_so của một trong hai tệp",
+        "en": "register (sổ vàng) numbers {numbers} are also those of {other} (same office, "
+        "year {year}): two certificates would print the same number; change so_vao_so in one "
+        "of the two files",
+    },
     "build.orphan_edited": {
         "vi": "không xóa {file}: đầu vào {name} không còn tạo ra tệp này, nhưng tệp đã bị sửa "
         "sau lần dựng đã ghi nó; hãy xem lại rồi tự xóa nếu không cần",

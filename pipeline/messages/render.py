@@ -34,6 +34,38 @@ MESSAGES = {
         "vi": "không ghi được tệp kết quả: {reason}",
         "en": "cannot write the output file: {reason}",
     },
+    "render.book_numbers_overlap": {
+        "vi": "số vào sổ {numbers} của {file} trùng với số vào sổ của {other} (cùng cơ quan, "
+        "năm {year}): hai giấy khen sẽ in cùng một số vào sổ; hãy sửa so_vao_so của một "
+        "trong hai tệp",
+        "en": "register (sổ vàng) numbers {numbers} of {file} are also those of {other} (same "
+        "office, year {year}): two certificates would print the same number; change so_vao_so "
+        "in one of the two files",
+    },
+    "render.os_is_directory": {
+        "vi": "ở chỗ này đã có một thư mục cùng tên; hãy đổi tên hoặc chuyển thư mục đó đi",
+        "en": "a folder of that name is in the way; rename or move that folder",
+    },
+    "render.os_not_directory": {
+        "vi": "một phần của đường dẫn là tệp chứ không phải thư mục; hãy đổi tên hoặc chuyển "
+        "tệp đó đi",
+        "en": "part of the path is a file, not a folder; rename or move that file",
+    },
+    "render.os_permission": {
+        "vi": "không có quyền ghi (tệp hoặc thư mục chỉ cho đọc, hoặc đang bị chương trình khác "
+        "giữ); hãy kiểm tra quyền hoặc đóng tệp",
+        "en": "permission denied (the file or folder is read-only, or another program holds "
+        "it); check its permissions or close the file",
+    },
+    "render.os_no_space": {
+        "vi": "ổ đĩa đã đầy (hoặc hết hạn mức dung lượng); hãy giải phóng chỗ trống rồi chạy lại",
+        "en": "no space left on the disk (or the disk quota is used up); free some space and "
+        "run again",
+    },
+    "render.os_read_only": {
+        "vi": "ổ đĩa chỉ cho đọc, không ghi được; hãy ghi kết quả vào ổ đĩa khác",
+        "en": "the disk is read-only; write the outputs to another disk",
+    },
     "render.test_print_not_certificate": {
         "vi": "--in-thu (in thử trên giấy trắng, có khung phôi) chỉ dùng cho giấy khen "
         "(loai: giay_khen); '{path}' không phải giấy khen: bỏ --in-thu",

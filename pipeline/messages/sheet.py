@@ -190,6 +190,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "cell {cell} contains an unprintable character ({char}), usually pasted from a "
         "web page or another program; retype the cell.",
     },
+    "sheet.date_in_text": {
+        "vi": "ô {cell} ghi ngày/giờ '{value}' ở chỗ phải ghi chữ (tên); có thể cột bị lệch, "
+        "hoặc hãy định dạng ô là văn bản (Text) rồi gõ lại.",
+        "en": "cell {cell} holds the date/time '{value}' where a name belongs; the columns may "
+        "be shifted, or format the cell as Text and retype it.",
+    },
     "sheet.boolean_cell": {
         "vi": "ô {cell} có giá trị đúng/sai ({value}) ở chỗ phải ghi chữ; hãy gõ lại nội dung ô.",
         "en": "cell {cell} holds a true/false value ({value}) where text belongs; retype the cell.",

@@ -13,11 +13,54 @@ import errno
 import itertools
 import os
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import RenderError
+from pipeline.i18n import t
 
 TMP_SUFFIX = ".tmp"
+
+# The OS's own words for the common failures are English whatever the user's language: these
+# are said in the catalogue's (render.os_*), naming the path; any other keeps the OS's words.
+_OS_REASONS = {
+    errno.EISDIR: "render.os_is_directory",
+    errno.ENOTDIR: "render.os_not_directory",
+    errno.EACCES: "render.os_permission",
+    errno.EPERM: "render.os_permission",
+    errno.ENOSPC: "render.os_no_space",
+    getattr(errno, "EDQUOT", errno.ENOSPC): "render.os_no_space",  # a user's disk quota
+    errno.EROFS: "render.os_read_only",
+}
+
+
+def os_words(exc: OSError) -> str:
+    """Why a file could not be written or removed, in the user's language where the case is
+    common (a folder in the way, no permission, disk full, read-only disk)."""
+    key = _OS_REASONS.get(exc.errno or 0)
+    return t(key) if key is not None else str(exc.strerror or exc)
+
+
+
+@dataclass(frozen=True)
+class OsReason:
+    """`path: why` as a message parameter, said in the language the message is asked in."""
+
+    path: str
+    exc: OSError
+
+    def describe(self, lang: str | None = None) -> str:
+        key = _OS_REASONS.get(self.exc.errno or 0)
+        words = t(key, lang=lang) if key is not None else str(self.exc.strerror or self.exc)
+        return f"{self.path}: {words}"
+
+    def __str__(self) -> str:
+        return self.describe()
+
+
+def write_error(path: Path, exc: OSError) -> RenderError:
+    """The error of an output that could not be written, naming it."""
+    return RenderError("render.write_failed", reason=OsReason(str(path), exc))
 
 
 # Each staged file's name is unique within the process; O_EXCL refuses a name a stale file or
@@ -54,7 +97,7 @@ def stage(path: Path, data: bytes | Iterable[bytes]) -> Path:
     try:
         fd, tmp = _create_beside(path)
     except OSError as exc:
-        raise RenderError("render.write_failed", reason=f"{path}: {exc.strerror}") from None
+        raise write_error(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             if isinstance(data, bytes):
@@ -63,7 +106,7 @@ def stage(path: Path, data: bytes | Iterable[bytes]) -> Path:
                 handle.writelines(data)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise RenderError("render.write_failed", reason=f"{path}: {exc.strerror}") from None
+        raise write_error(path, exc) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -76,7 +119,7 @@ def commit(staged: Path, path: Path) -> None:
         os.replace(staged, path)
     except OSError as exc:
         staged.unlink(missing_ok=True)
-        raise RenderError("render.write_failed", reason=f"{path}: {exc.strerror}") from None
+        raise write_error(path, exc) from None
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -53,6 +53,9 @@ def cell_text(raw: object, field: Field, cell: str) -> str:
             )  # fmt: skip
         return text
     text = plain_text(raw)
+    if field.text_only and isinstance(raw, (dt.date, dt.time, dt.timedelta)):
+        # A date (or time) cell: Excel stores it as a number, but the clerk typed a date.
+        raise InputError("sheet.date_in_text", cell=cell, value=text)
     if field.text_only and raw is not None:
         raise InputError("sheet.number_in_text", cell=cell, value=text)
     return text

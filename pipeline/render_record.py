@@ -1,0 +1,119 @@
+"""What `vanthu render` writes where the build would, recorded in the build's manifest."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pipeline.errors import VanthuError
+from pipeline.load.certificates import book_numbers
+from pipeline.load.contract import LoadedDocument
+from pipeline.workspace import Workspace
+
+if TYPE_CHECKING:
+    from pipeline.api import Renderer
+
+
+class RenderRecord:
+    """What `render` writes where the build would (the workspace's own output for a data file of
+    its data folder), recorded in that year's manifest as the build records it: a later build
+    knows the file as vanthu's, removes it as its own when its input goes, and keeps it while
+    its inputs and template hash the same (a test print, whose pages differ from the build's,
+    is recorded with no template hash: the build makes its own)."""
+
+    def __init__(self, *, test_print: bool = False) -> None:
+        self.test_print = test_print
+        # manifest path → (output folder, year, entries by input name)
+        self._manifests: dict[Path, tuple[Path, str, dict[str, Any]]] = {}
+        self._by_docx: dict[Path, tuple[Path, str]] = {}
+        self._documents: dict[Path, set[Path]] = {}
+        self._templates: dict[tuple[int, str], str] = {}
+
+    def add(
+        self, workspace: Workspace, renderer: Renderer, loaded: LoadedDocument,
+        printed: LoadedDocument, target: Path, data: bytes,
+    ) -> None:
+        """Record `data`, written to `target` for `loaded` (`printed`: with its number)."""
+        from pipeline.batch.discover import Layout
+        from pipeline.batch.manifest import Entry, template_hash
+        from pipeline.batch.runner import source_hashes
+
+        info = printed.info.data
+        try:
+            resolved = loaded.path.resolve()
+            if resolved not in self._documents_of(workspace):
+                return  # not an input of the workspace's build: no manifest of it says anything
+            own = workspace.output_for(loaded.path, info.ngay.year)
+            if target.resolve() != own.resolve():
+                return  # written elsewhere (-o): the build neither makes nor removes it
+            layout = Layout(workspace)
+            output = layout.output_name(own)
+        except (OSError, ValueError):
+            return
+        library = renderer.engine.library
+        key = (id(library), loaded.template)
+        if key not in self._templates:
+            try:
+                self._templates[key] = template_hash(library, loaded.template)
+            except VanthuError:
+                return
+        lender = loaded.number_from
+        entry = Entry(
+            inputs=source_hashes(layout, loaded)[0],
+            template=loaded.template,
+            template_sha256="" if self.test_print else self._templates[key],
+            output=output,
+            output_sha256=hashlib.sha256(data).hexdigest(),
+            loai=loaded.kind.code,
+            so=info.own_number,
+            ngay=info.ngay.isoformat(),
+            so_ky_hieu=printed.info.reference,
+            co_quan=info.co_quan,
+            so_tu_dong=loaded.info.data.needs_number,
+            lender=layout.name_of(lender.path) if lender is not None else None,
+            lent_number=getattr(info, "so", None) if lender is not None else None,
+            so_vao_so=book_numbers(loaded),
+        )
+        year = output.split("/", 1)[0]
+        manifest = layout.manifest_for(year)
+        entries = self._manifests.setdefault(manifest, (layout.output_dir, year, {}))[2]
+        name = layout.name_of(loaded.path)
+        entries[name] = entry
+        self._by_docx[target] = (manifest, name)
+
+    def add_pdf(self, docx: Path, pdf: Path) -> None:
+        """The PDF made from a recorded .docx."""
+        from pipeline.batch.manifest import file_sha256
+
+        found = self._by_docx.get(docx)
+        if found is None:
+            return
+        manifest, name = found
+        output_dir, _, entries = self._manifests[manifest]
+        try:
+            relative = pdf.resolve().relative_to(output_dir.resolve()).as_posix()
+            entries[name] = replace(entries[name], pdf=relative, pdf_sha256=file_sha256(pdf))
+        except (OSError, ValueError):
+            return
+
+    def save(self) -> None:
+        """Write what was recorded into each year's manifest (best effort: the outputs are
+        written; what cannot be recorded is only rebuilt by the next build)."""
+        from pipeline.batch.manifest import record_entries
+
+        for manifest, (output_dir, year, entries) in self._manifests.items():
+            try:
+                record_entries(manifest, year, entries, output_dir)
+            except (OSError, VanthuError):
+                continue
+        self._manifests.clear()
+        self._by_docx.clear()
+
+    def _documents_of(self, workspace: Workspace) -> set[Path]:
+        """The data files a build of the workspace finds (listed once per call)."""
+        if workspace.root not in self._documents:
+            found = workspace.documents() if workspace.data_dir.is_dir() else []
+            self._documents[workspace.root] = {p.resolve() for p in found}
+        return self._documents[workspace.root]

@@ -1,0 +1,75 @@
+"""An output that cannot be written is said in the user's language, naming the path: a folder
+in the way, no permission, no space left, a read-only disk (not the OS's English words)."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import RenderError
+from pipeline.i18n import set_language
+from pipeline.render.output import os_words, write_atomic, write_error
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_a_folder_in_the_way_is_said_in_vietnamese(tmp_path: Path) -> None:
+    target = tmp_path / "gm-01.docx"
+    target.mkdir()
+    with pytest.raises(RenderError) as caught:
+        write_atomic(target, b"x")
+    message = caught.value.message()
+    assert str(target) in message and "thư mục cùng tên" in message
+    assert "Is a directory" not in message
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize(
+    ("code", "vi", "en"),
+    [
+        (errno.EISDIR, "thư mục cùng tên", "folder of that name"),
+        (errno.EACCES, "không có quyền ghi", "permission denied"),
+        (errno.EPERM, "không có quyền ghi", "permission denied"),
+        (errno.ENOSPC, "ổ đĩa đã đầy", "no space left"),
+        (errno.EROFS, "chỉ cho đọc", "read-only"),
+        (errno.ENOTDIR, "không phải thư mục", "not a folder"),
+    ],
+)
+def test_common_cases_in_both_languages(code: int, vi: str, en: str) -> None:
+    exc = OSError(code, os.strerror(code))
+    error = write_error(Path("/x/out.docx"), exc)
+    assert error.message().startswith("không ghi được tệp kết quả: /x/out.docx: ")
+    assert vi in error.message() and os.strerror(code) not in error.message()
+    assert en in error.message("en")
+    set_language("en")
+    try:
+        assert en in os_words(exc)
+    finally:
+        set_language("vi")
+
+
+def test_other_cases_keep_the_os_words() -> None:
+    exc = OSError(errno.EIO, os.strerror(errno.EIO))
+    assert os_words(exc) == os.strerror(errno.EIO)
+
+
+def test_build_names_the_folder_in_the_way(tmp_path: Path) -> None:
+    """Finding 8: `mkdir outputs/2026/gm-01.docx` before a build."""
+    from pipeline.batch import Status, build
+    from pipeline.workspace import Workspace
+
+    shutil.copy(REPO / "vanthu.yaml", tmp_path / "vanthu.yaml")
+    shutil.copytree(REPO / "inputs" / "co-quan", tmp_path / "inputs" / "co-quan")
+    (tmp_path / "inputs" / "2024").mkdir()
+    name = "tb-lich-cong-tac-tuan"
+    shutil.copy(REPO / "inputs" / "2024" / f"{name}.yaml", tmp_path / "inputs" / "2024")
+    (tmp_path / "outputs" / "2024" / f"{name}.docx").mkdir(parents=True)
+    result = build(Workspace.containing(tmp_path / "vanthu.yaml"), jobs=1)
+    failed = [d for d in result.documents if d.status is Status.FAILED]
+    assert len(failed) == 1
+    assert f"{name}.docx: ở chỗ này đã có một thư mục cùng tên" in (failed[0].error or "")
+    assert "Is a directory" not in (failed[0].error or "")
