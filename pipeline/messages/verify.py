@@ -261,6 +261,14 @@ RULES: dict[str, tuple[str, str]] = {
         "TM./KT./TL./TUQ./Q. followed by the signer's own title",
     ),
     "chu_ky_ho_ten.missing": ("Có họ tên người ký", "Signer's name present"),
+    "chu_ky.seal_space": (
+        "Khoảng trống để ký, đóng dấu giữa chức vụ và họ tên người ký khoảng 3–4 dòng",
+        "About 3–4 blank lines between the signer's title and name for the signature and seal",
+    ),
+    "quyet_dinh.missing": (
+        'Dòng "QUYẾT ĐỊNH:" trước các điều của quyết định',
+        'A "QUYẾT ĐỊNH:" line before the articles of a decision',
+    ),
     "chu_ky_tham_quyen.wraps": (
         "Quyền hạn, chức vụ người ký chỉ xuống dòng ở chỗ cơ quan ngắt "
         "(dòng không rộng hơn cột ký)",
@@ -399,6 +407,20 @@ VALUES: dict[str, tuple[str, str]] = {
         "the signer's own title under the TM./KT./TL./TUQ./Q. line",
     ),
     "signer": ("họ tên người ký", "the signer's name"),
+    "seal_space": (
+        "khoảng trống {lines} dòng ({pt} pt)",
+        "a space of {lines} lines ({pt} pt)",
+    ),
+    "seal_space_needed": (
+        "khoảng 3–4 dòng trống cỡ chữ {size} pt (ít nhất {pt} pt): thêm đoạn trống hoặc "
+        "khoảng cách đoạn giữa dòng chức vụ cuối và họ tên",
+        "about 3–4 blank lines of {size} pt (at least {pt} pt): add empty paragraphs or "
+        "paragraph spacing between the last title line and the name",
+    ),
+    "decision_label": (
+        '"QUYẾT ĐỊNH:" trên một dòng riêng trước Điều 1 (chữ in hoa, đậm, căn giữa)',
+        '"QUYẾT ĐỊNH:" on a line of its own before Điều 1 (upper-case, bold, centred)',
+    ),
     "dash_only": (
         "dòng chỉ có dấu gạch ngang, không có chữ",
         "a line with only a dash and no text",

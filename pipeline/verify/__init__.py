@@ -8,7 +8,8 @@
 A template is checked for layout only: tags stand for text, control paragraphs ({%p %}) are left
 out, elements a template includes from elsewhere are not required, text rules are skipped.
 A shared block (templates/khoi/*.docx) is a fragment of a page, not a document: only the rules
-on every run apply to it; its layout is checked where it prints, in every rendered document.
+on every run, and the space for the seal in a signature it holds, apply to it; its layout is
+checked where it prints, in every rendered document.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from pipeline.verify.rules_header import check_header, check_title
 from pipeline.verify.rules_invitation import check_invitation
 from pipeline.verify.rules_minutes import check_minutes
 from pipeline.verify.rules_page import check_page_numbers, check_pages
+from pipeline.verify.rules_seal import check_block_seal_space
 from pipeline.verify.rules_signature import check_appendices, check_recipients, check_signature
 from pipeline.verify.rules_text import check_fonts, check_text
 
@@ -67,7 +69,8 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-FRAGMENT_CHECKS: tuple[Check, ...] = (check_fonts,)
+# A shared block's signature (khoi/ky-ten) is where an office sets the space for the seal.
+FRAGMENT_CHECKS: tuple[Check, ...] = (check_fonts, check_block_seal_space)
 
 
 def type_choices() -> list[str]:

@@ -59,7 +59,7 @@ HEADING_LIKENESS = 0.75
 HEADING_MAX_CHARS = len("Nơi nhận:") + 3
 
 
-def _bare(text: str) -> str:
+def bare(text: str) -> str:
     """Lower case without diacritics: 'Nơi nhân:' -> 'noi nhan:'."""
     decomposed = unicodedata.normalize("NFD", flat(text).lower().replace("đ", "d"))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -72,8 +72,8 @@ def is_recipients_heading(text: str) -> bool:
         return True
     if len(line) > HEADING_MAX_CHARS:
         return False
-    bare = _bare(line).rstrip(":. ")
-    return bare == "noi nhan" or similarity(line.rstrip(":. "), RECIPIENTS_HEADING) >= (
+    plain = bare(line).rstrip(":. ")
+    return plain == "noi nhan" or similarity(line.rstrip(":. "), RECIPIENTS_HEADING) >= (
         HEADING_LIKENESS
     )
 
@@ -354,3 +354,38 @@ def find_layout(doc: Document, doc_type: DocumentType | None, template: bool = F
         # template is named after its type, and the header block holds a V/v slot for all).
         layout.doc_type = document_type("cong_van")
     return layout
+
+
+def block_signatures(doc: Document, template: bool) -> list[tuple[list[Paragraph], Paragraph]]:
+    """The signatures of a fragment (a shared block such as khoi/ky-ten): (title lines, name) of
+    each cell beside a Nơi nhận heading, and of each pair of side-by-side cells whose two or more
+    lines are all bold and centred (a Biên bản's two signatures)."""
+    finder = _Finder(doc, None, template)
+    found: list[tuple[list[Paragraph], Paragraph]] = []
+    for table in doc.tables:
+        for row in table.rows:
+            columns = [finder.signer_lines(cell) for cell in row]
+            heading = [
+                n for n, cell in enumerate(row)
+                if (texts := [p for p in cell.paragraphs if finder.usable(p)])
+                and is_recipients_heading(texts[0].text)
+            ]  # fmt: skip
+            if heading:
+                signers = [lines for n, lines in enumerate(columns) if n not in heading]
+            elif len(columns) == 2 and all(_signer_like(lines) for lines in columns):
+                signers = columns
+            else:
+                continue
+            for lines in signers:
+                titles, name = split_signer(lines)
+                if titles and name is not None:
+                    found.append((titles, name))
+    return found
+
+
+def _signer_like(lines: list[Paragraph]) -> bool:
+    """Two or more lines, every one bold and centred: how a signature prints."""
+    return len(lines) >= 2 and all(
+        p.alignment == "center" and p.visible_runs and all(r.bold for r in p.visible_runs)
+        for p in lines
+    )

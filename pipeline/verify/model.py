@@ -58,6 +58,7 @@ class Paragraph:
     section: int
     cell: Cell | None
     page_break: bool = False
+    mark_size: float = DEFAULT_SIZE  # size of the paragraph mark: an empty line's height
 
     @property
     def text(self) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from pipeline.errors import InputError
-from pipeline.verify.model import Cell, Document, Paragraph, Part, Section, Table
+from pipeline.verify.model import DEFAULT_SIZE, Cell, Document, Paragraph, Part, Section, Table
 from pipeline.verify.ooxml import NS, as_int, block_elements, child_val, children, inside, q
 from pipeline.verify.package import Package
 from pipeline.verify.report import Location
@@ -234,6 +234,9 @@ class _Reader:
             )
         props.update(direct)
         runs, fields = self.run_reader.runs(element, style_id)
+        mark = self.styles.resolve_run(
+            style_id, None, ppr.find("w:rPr", NS) if ppr is not None else None
+        )
         paragraph = Paragraph(
             index=len(collection),
             where=where,
@@ -245,6 +248,7 @@ class _Reader:
             section=section,
             cell=cell,
             page_break=starts_page(element),
+            mark_size=float(mark.get("size") or DEFAULT_SIZE),  # type: ignore[arg-type]
         )
         paragraph.where = where.with_excerpt(paragraph.text)
         collection.append(paragraph)

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from pipeline.rules.numbering import roman
 from pipeline.verify.document import Document, Paragraph
-from pipeline.verify.layout import Layout, flat
+from pipeline.verify.layout import Layout, bare, flat
 from pipeline.verify.own_reference import cited_decisions, own_date, own_number
 from pipeline.verify.report import Report, literal, msg
 from pipeline.verify.rules_body import check_running_text
@@ -18,6 +18,8 @@ from pipeline.verify.specs import Spec, check_format
 
 ARTICLE_NUMBER = re.compile(r"^Điều\s+(?P<number>\d+)\.")
 CHAPTER = re.compile(r"^Chương\s+(?P<number>[IVXLCDM]+)$")
+# The shared block a decision template prints each Điều with.
+ARTICLES_BLOCK = re.compile(r"""\binclude\s+["']khoi/dieu["']""")
 SPECS = {
     # Nghị định 30/2020, Phụ lục I: "Chương" and its Roman number bold, centred, 13–14 pt; the
     # chapter's title under it upper-case, bold, centred.
@@ -29,10 +31,13 @@ SPECS = {
 def check_decision(doc: Document, layout: Layout, report: Report) -> None:
     """A decision's articles, the parts it issues and the lines that name it; the articles of
     a document printed after any signature (a Tờ trình's draft decision)."""
-    if layout.template:
-        return
     decision = layout.type_code == "quyet_dinh"
+    if layout.template:
+        if decision:
+            _template_label(doc, layout, report)
+        return
     if decision:
+        _label(layout.body, layout.quyet_dinh, report)
         _articles(layout.body, report)
     for part in layout.attached:
         check_format(report, "ten_loai", part.title)
@@ -44,6 +49,36 @@ def check_decision(doc: Document, layout: Layout, report: Report) -> None:
     if decision:
         lines = [a.attached for a in layout.appendices] + [p.kem_theo for p in layout.attached]
         _attached_lines([p for p in lines if p is not None], layout, report)
+
+
+def _label(body: list[Paragraph], labels: list[Paragraph], report: Report) -> None:
+    """"QUYẾT ĐỊNH:" on a line of its own above Điều 1. (Phụ lục I: upper-case, bold, centred);
+    a line that is the label written otherwise ("Quyết định:") is quoted."""
+    first = next((p for p in body if ARTICLE_NUMBER.match(flat(p.text))), None)
+    if first is None or any(p.index < first.index for p in labels):
+        return
+    near = next((p for p in body if p.index < first.index and _is_label(p)), None)
+    found = literal(flat(near.text)) if near is not None else msg("absent")
+    report.add("quyet_dinh.missing", (near or first).where, found, msg("decision_label"))
+
+
+def _is_label(p: Paragraph) -> bool:
+    """The label however written: 'Quyết định:', 'QUYẾT  ĐỊNH', 'Quyet dinh:'."""
+    return " ".join(bare(p.text).rstrip(":. ").split()) == "quyet dinh"
+
+
+def _template_label(doc: Document, layout: Layout, report: Report) -> None:
+    """A decision template: "QUYẾT ĐỊNH:" above the paragraph that prints the articles (an
+    include of khoi/dieu, or "Điều ..." written in the template)."""
+    first = next((p for p in doc.paragraphs if p.cell is None and _prints_articles(p)), None)
+    if first is None or any(p.index < first.index for p in layout.quyet_dinh):
+        return
+    report.add("quyet_dinh.missing", first.where, msg("absent"), msg("decision_label"))
+
+
+def _prints_articles(p: Paragraph) -> bool:
+    text = flat(p.text)
+    return bool(ARTICLES_BLOCK.search(text)) or text.startswith("Điều ")
 
 
 def _articles(paragraphs: Iterable[Paragraph], report: Report) -> None:

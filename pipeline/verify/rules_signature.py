@@ -8,6 +8,7 @@ from pipeline.verify.document import Document, Paragraph
 from pipeline.verify.layout import Layout, flat
 from pipeline.verify.report import DOCUMENT, Location, Report, excerpt, literal, msg
 from pipeline.verify.rules_header import lines_wider_than
+from pipeline.verify.rules_seal import check_seal_space
 from pipeline.verify.specs import check_format
 
 HEADING = "Nơi nhận:"
@@ -76,6 +77,10 @@ def check_signature(doc: Document, layout: Layout, report: Report) -> None:
             report.add("chu_ky_ho_ten.missing", titles[-1].where, msg("absent"), msg("signer"))
     else:
         check_format(report, "chu_ky_ho_ten", name)
+    check_seal_space(doc, titles, name, report, layout.template)
+    check_seal_space(
+        doc, layout.chu_ky_trai_tham_quyen, layout.chu_ky_trai_ho_ten, report, layout.template
+    )
     # A Biên bản's second signature (thư ký, on the left) is checked by check_minutes; only
     # whether its lines fit is checked here, as for the right-hand one.
     _broken_by_the_page(doc, titles, name, report)
