@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from pipeline import __version__
 from pipeline.api import render_documents
 from pipeline.batch import Status, build
 from pipeline.workspace import Workspace
@@ -131,3 +132,19 @@ def test_cli_render_then_build_says_removed_not_edited(root: Path) -> None:
     built = runner.invoke(main, ["--lang", "en", "build", str(root / "inputs")])
     assert built.exit_code == 0, built.output
     assert "edited" not in built.output and "Warning" not in built.output
+
+
+def test_a_render_before_any_build_is_kept_by_the_first_build(tmp_path: Path) -> None:
+    """The path `init` prints: render first (no manifest yet), then build: nothing rebuilt."""
+    shutil.copy(REPO / "vanthu.yaml", tmp_path / "vanthu.yaml")
+    shutil.copytree(REPO / "inputs" / "co-quan", tmp_path / "inputs" / "co-quan")
+    (tmp_path / "inputs" / "2024").mkdir()
+    data = tmp_path / "inputs" / "2024" / f"{LETTER}.yaml"
+    shutil.copy(REPO / "inputs" / "2024" / f"{LETTER}.yaml", data)
+    output = tmp_path / "outputs" / "2024" / f"{LETTER}.docx"
+    render_documents([data])
+    assert manifest(tmp_path)["vanthu"] == __version__
+    before = output.read_bytes()
+    result = run_build(tmp_path)
+    assert statuses(result) == {f"inputs/2024/{LETTER}.yaml": Status.UNCHANGED}
+    assert output.read_bytes() == before

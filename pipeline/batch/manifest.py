@@ -211,9 +211,12 @@ def record_entries(
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     with _folder_lock(path.parent):
+        exists = path.exists()
         manifest = Manifest.read(path, year)
-        if manifest.version == "" and path.exists():
+        if manifest.version == "" and exists:
             return
+        if not exists:  # the first record of its year: made by this vanthu, as a build's is
+            manifest.version = __version__
         for name, entry in entries.items():
             previous = manifest.entries.get(name)
             manifest.entries[name] = with_previous_pdf(entry, previous, output_dir)
