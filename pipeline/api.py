@@ -213,14 +213,14 @@ def render_documents(
             if not document.info.data.needs_number:
                 data = renderer.render(document)
                 write_atomic(target, data)
-                record.add(workspace, renderer, loaded, document, target, data)
+                record.add(workspace, renderer.engine.library, loaded, document, target, data)
                 written[index] = Rendered(document.path, target)
                 continue
             source = workspace.name_of(document.path)
             with numbered(register_of(workspace), document, source) as document:
                 data = renderer.render(document)
                 write_atomic(target, data)
-            record.add(workspace, renderer, loaded, document, target, data)
+            record.add(workspace, renderer.engine.library, loaded, document, target, data)
             written[index] = Rendered(document.path, target, number=document.info.reference)
         rendered = [written[index] for index in range(len(documents))]
         if converter is not None:

@@ -13,7 +13,7 @@ from pipeline.load.contract import LoadedDocument
 from pipeline.workspace import Workspace
 
 if TYPE_CHECKING:
-    from pipeline.api import Renderer
+    from pipeline.render.compose import TemplateLibrary
 
 
 class RenderRecord:
@@ -32,13 +32,13 @@ class RenderRecord:
         self._templates: dict[tuple[int, str], str] = {}
 
     def add(
-        self, workspace: Workspace, renderer: Renderer, loaded: LoadedDocument,
+        self, workspace: Workspace, library: TemplateLibrary, loaded: LoadedDocument,
         printed: LoadedDocument, target: Path, data: bytes,
     ) -> None:
         """Record `data`, written to `target` for `loaded` (`printed`: with its number)."""
         from pipeline.batch.discover import Layout
         from pipeline.batch.manifest import Entry, template_hash
-        from pipeline.batch.runner import source_hashes
+        from pipeline.batch.source_hashes import source_hashes
 
         info = printed.info.data
         try:
@@ -52,7 +52,6 @@ class RenderRecord:
             output = layout.output_name(own)
         except (OSError, ValueError):
             return
-        library = renderer.engine.library
         key = (id(library), loaded.template)
         if key not in self._templates:
             try:

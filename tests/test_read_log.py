@@ -78,7 +78,7 @@ def test_loading_a_decision_notes_its_data_file_and_its_list(
 
 
 def test_a_file_the_build_hashes_itself_is_kept_too(tmp_path: Path) -> None:
-    from pipeline.batch.runner import read_hash
+    from pipeline.batch.source_hashes import read_hash
 
     path = tmp_path / "profile.yaml"
     path.write_bytes(b"ten: X\n")

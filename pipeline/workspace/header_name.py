@@ -19,6 +19,7 @@ from pipeline.render.styles import StyleSheet
 from pipeline.rules.metrics import (
     HEADER_OVERHANG_TWIPS,
     HEADER_WIDTH_TWIPS,
+    TWIPS_PER_POINT,
     Line,
     widest_twips,
 )
@@ -66,26 +67,47 @@ def header_lines(name: str, style_id: str = "CoQuanBanHanh") -> list[str]:
     return _fitted(line, style_id)
 
 
+# Where a name breaks well: next to "VÀ", before the place ("... | TỈNH LÀO CAI"), after a
+# comma or a dash. Elsewhere a break may split a word of two syllables ("CÔNG | NGHIỆP").
+_PLACES = ("TỈNH", "THÀNH PHỐ", "HUYỆN", "QUẬN", "THỊ XÃ", "XÃ", "PHƯỜNG", "THỊ TRẤN")
+
+
+def _good_break(words: list[str], at: int) -> bool:
+    """Whether a line may end before words[at]."""
+    before, after = words[at - 1].upper(), " ".join(words[at : at + 2]).upper()
+    if "VÀ" in (before, words[at].upper()) or before.endswith((",", "-")) or before in "-–":
+        return True
+    return any(after == place or after.startswith(place + " ") for place in _PLACES)
+
+
 def _fitted(line: str, style_id: str) -> list[str]:
-    """One line, or two or more when it is too wide for the column: broken next to a "VÀ" when
-    that gives lines that fit ("SỞ NÔNG NGHIỆP VÀ" / "PHÁT TRIỂN NÔNG THÔN", "SỞ LAO ĐỘNG -
-    THƯƠNG BINH" / "VÀ XÃ HỘI": a break elsewhere may split a word of two syllables such as
-    "thương binh"), else at the most even break."""
+    """One line, or lines that each fit the column when it is too wide: the fewest breaks at
+    no good place ("SỞ NÔNG NGHIỆP VÀ" / "PHÁT TRIỂN NÔNG THÔN", "... CỬA KHẨU" / "TỈNH LÀO
+    CAI": a line more is better than a word split), then the fewest lines, then the most even
+    (the sum of each line's unused width squared, as TeX breaks paragraphs)."""
     size, bold = _style(style_id)
     limit = _widest_left_twips()
-
-    def need(text: str) -> int:
-        return widest_twips(((text, size, bold),))
-
     words = line.split()
-    if need(line) <= limit or len(words) < 2:
+
+    def width(first: int, end: int) -> int:
+        return widest_twips(((" ".join(words[first:end]), size, bold),))
+
+    if width(0, len(words)) <= limit or len(words) < 2:
         return [line]
-
-    def longer(cut: int) -> int:
-        return max(need(" ".join(words[:cut])), need(" ".join(words[cut:])))
-
-    cuts = range(1, len(words))
-    at_and = [i for i in cuts if "VÀ" in (words[i - 1].upper(), words[i].upper())]
-    fitting = [i for i in at_and if longer(i) <= limit]
-    cut = min(fitting or cuts, key=longer)
-    return [" ".join(words[:cut]), *_fitted(" ".join(words[cut:]), style_id)]
+    # best[i]: ((poor breaks, lines, unevenness), breaks) for words[:i], each line fitting (a
+    # word too wide alone is a line of its own: nothing shorter exists).
+    best: dict[int, tuple[tuple[int, int, int], list[int]]] = {0: ((0, 0, 0), [])}
+    for end in range(1, len(words) + 1):
+        options = []
+        for first in range(end):
+            if first not in best or (width(first, end) > limit and end - first > 1):
+                continue
+            (poor, lines, uneven), breaks = best[first]
+            poor += 0 if first == 0 or _good_break(words, first) else 1
+            slack = (limit - min(width(first, end), limit)) // TWIPS_PER_POINT
+            options.append(((poor, lines + 1, uneven + slack * slack), [*breaks, first]))
+        if options:
+            best[end] = min(options)
+    breaks = best[len(words)][1]
+    ends = [*breaks[1:], len(words)]
+    return [" ".join(words[a:b]) for a, b in zip(breaks, ends, strict=True)]

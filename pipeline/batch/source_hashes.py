@@ -1,0 +1,56 @@
+"""What a document's output depends on, hashed as manifests record it: each file read once per
+process while its stamp stays the same, and repeated names held as one string."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from pipeline.batch.discover import Layout
+from pipeline.batch.hash_cache import read_stamp
+from pipeline.batch.manifest import file_sha256
+from pipeline.load import read_log
+from pipeline.load.contract import LoadedDocument
+
+
+def read_hash(path: Path) -> tuple[str, bytes]:
+    """sha256 of a file, once per process while its stamp stays the same: the hash of the
+    bytes the loader parsed when it just read them (pipeline.load.read_log); and the stamp as
+    it was then (pipeline.batch.hash_cache.read_stamp): the build remembers the hash while the
+    file keeps it."""
+    info = os.stat(path)
+    digest = read_log.recall(path, info)
+    if digest is None:
+        digest = file_sha256(path)
+        read_log.keep(path, info, digest)
+    return digest, read_stamp(info, time.time_ns())
+
+
+def source_hashes(layout: Layout, document: LoadedDocument) -> tuple[dict[str, str], bytes]:
+    """What the document's output depends on, named as manifests name it: each file's hash,
+    and for each folder whose documents it counts ("inputs/2022/"), the hash of that list;
+    with the stamps of the files as read_hash gives them, in their order."""
+    hashes: dict[str, str] = {}
+    stamps = []
+    for file in document.files:
+        name = same(layout.name_of(file))
+        if name not in hashes:
+            hashes[name], stamp = read_hash(file)
+            stamps.append(stamp)
+    for folder in document.folders:
+        hashes[same(layout.name_of(folder) + "/")] = layout.listing_hash(folder)
+    return hashes, b"".join(stamps)
+
+
+_texts: dict[str, str] = {}
+_TEXTS_KEPT = 4096
+
+
+def same(text: str) -> str:
+    """One string object for text seen again (the agency profile's name, a template's, a date;
+    a document's name in its result and in its manifest entry): a build keeps every document's
+    entry until it ends, so each repeat held once is memory that does not grow with the year."""
+    if len(_texts) >= _TEXTS_KEPT:
+        _texts.clear()
+    return _texts.setdefault(text, text)
