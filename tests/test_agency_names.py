@@ -20,6 +20,15 @@ from pipeline.rules.agency_names import running_text_name
         ("BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP", "Ban Quản lý các khu công nghiệp"),
         ("VĂN PHÒNG ĐOÀN ĐBQH VÀ HĐND", "Văn phòng Đoàn ĐBQH và HĐND"),
         ("BAN THI ĐUA - KHEN THƯỞNG", "Ban Thi đua - Khen thưởng"),
+        # the place after its level, each word a capital; "xã hội" is no place
+        ("SỞ TƯ PHÁP TỈNH LÀO CAI", "Sở Tư pháp tỉnh Lào Cai"),
+        ("TRUNG TÂM Y TẾ THÀNH PHỐ SƠN LA", "Trung tâm Y tế thành phố Sơn La"),
+        ("ỦY BAN NHÂN DÂN XÃ CHIỀNG MUNG", "Ủy ban nhân dân xã Chiềng Mung"),
+        ("HỘI ĐỒNG NHÂN DÂN TỈNH SƠN LA", "Hội đồng nhân dân tỉnh Sơn La"),
+        (
+            "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP VÀ KHU KINH TẾ CỬA KHẨU TỈNH LÀO CAI",
+            "Ban Quản lý các khu công nghiệp và Khu kinh tế cửa khẩu tỉnh Lào Cai",
+        ),
         ("Sở Tư pháp", "Sở Tư pháp"),  # already running text: as given
         ("  SỞ   NỘI VỤ ", "Sở Nội vụ"),
         ("", ""),

@@ -111,3 +111,13 @@ def test_names_typed_in_small_letters_are_capitalised(tmp_path: Path, cli: click
     assert profile["ten_day_du"] == "Sở Tư pháp tỉnh Sơn La"
     assert profile["nguoi_ky"]["giam-doc"]["ho_ten"] == "Hà Văn Giang"
     assert profile["nguoi_ky"]["pho-giam-doc"]["ho_ten"] == "Lò Thị d"  # a capital: as typed
+
+
+def test_a_name_holding_its_place_is_not_given_it_twice(tmp_path: Path, cli: click.Group) -> None:
+    profile = _init(
+        cli, tmp_path / "bql", "--kieu", "so-nganh", "--dia-danh", "Lào Cai", "--co-quan",
+        "Ban Quản lý Khu kinh tế tỉnh Lào Cai", "--viet-tat", "BQLKKT", "--nguoi-ky", "A B",
+    )  # fmt: skip
+    assert profile["ten_day_du"] == "Ban Quản lý khu kinh tế tỉnh Lào Cai"
+    assert profile["ten_co_quan"] in ("BAN QUẢN LÝ KHU KINH TẾ TỈNH LÀO CAI",
+                                      ["BAN QUẢN LÝ KHU KINH TẾ", "TỈNH LÀO CAI"])  # fmt: skip

@@ -16,6 +16,12 @@ from pipeline.text.legacy import is_vietnamese_syllable
 # Kinds of agency of two syllables: the field begins after both ("Chi cục Thuế").
 _TWO_SYLLABLE_KINDS = {("chi", "cục"), ("trung", "tâm"), ("văn", "phòng"), ("thanh", "tra")}
 _FIELD_BREAKS = {"và", "-", "–"}
+# Organs of State named by more words than a kind: nothing in them is a field's capital.
+_ORGANS = {("ủy", "ban", "nhân", "dân"), ("hội", "đồng", "nhân", "dân")}
+# Levels of place: the words after one name a place, each written with a capital ("tỉnh Lào
+# Cai", "huyện Mai Sơn"), up to the next field.
+_PLACE_LEVELS = {("tỉnh",), ("thành", "phố"), ("huyện",), ("quận",), ("thị", "xã"), ("xã",),
+                 ("phường",), ("thị", "trấn")}  # fmt: skip
 
 
 def running_text_name(name: str) -> str:
@@ -24,11 +30,15 @@ def running_text_name(name: str) -> str:
     if not words or name != name.upper():
         return " ".join(words)
     lowered = [word.lower() for word in words]
-    kind = 2 if tuple(lowered[:2]) in _TWO_SYLLABLE_KINDS else 1
+    kind = next((len(k) for k in _ORGANS if tuple(lowered[: len(k)]) == k), 0)
+    kind = kind or (2 if tuple(lowered[:2]) in _TWO_SYLLABLE_KINDS else 1)
     capital = {0, kind}  # the kind's first word, and the first word of the first field
+    if _level_at(lowered, kind):  # "Ủy ban nhân dân tỉnh ...": a place, not a field
+        capital.discard(kind)
     for index, word in enumerate(lowered):
         if word in _FIELD_BREAKS or word.endswith(","):
             capital.add(index + 1)
+    capital |= _place_words(lowered, first=kind)
     out = []
     for index, (word, low) in enumerate(zip(words, lowered, strict=True)):
         bare = low.strip(",.;:()")
@@ -39,3 +49,34 @@ def running_text_name(name: str) -> str:
         else:
             out.append(low)
     return " ".join(out)
+
+
+def _place_words(lowered: list[str], *, first: int) -> set[int]:
+    """Indexes of the words naming a place after a level of place ("tỉnh" → "Lào", "Cai"),
+    from word `first` on (the agency's kind is never one)."""
+    found: set[int] = set()
+    index = first
+    while index < len(lowered):
+        end = _level_at(lowered, index)
+        if not end:
+            index += 1
+            continue
+        while end < len(lowered) and lowered[end] not in _FIELD_BREAKS:
+            found.add(end)
+            if lowered[end].endswith(","):
+                break
+            end += 1
+        index = end
+    return found
+
+
+def _level_at(lowered: list[str], index: int) -> int:
+    """Where the place's name starts when a level of place stands at `index` ("tỉnh", "thành
+    phố"; not the "xã" of "xã hội"), else 0."""
+    for level in _PLACE_LEVELS:
+        end = index + len(level)
+        if tuple(lowered[index:end]) == level and end < len(lowered):
+            if level == ("xã",) and lowered[end].strip(",") == "hội":
+                continue
+            return end
+    return 0

@@ -68,14 +68,15 @@ def header_lines(name: str, style_id: str = "CoQuanBanHanh") -> list[str]:
 
 
 # Where a name breaks well: next to "VÀ", before the place ("... | TỈNH LÀO CAI"), after a
-# comma or a dash. Elsewhere a break may split a word of two syllables ("CÔNG | NGHIỆP").
+# comma. Elsewhere a break may split a word of two syllables ("CÔNG | NGHIỆP"); a line ending
+# in a dash ("SỞ LAO ĐỘNG -") reads as cut off.
 _PLACES = ("TỈNH", "THÀNH PHỐ", "HUYỆN", "QUẬN", "THỊ XÃ", "XÃ", "PHƯỜNG", "THỊ TRẤN")
 
 
 def _good_break(words: list[str], at: int) -> bool:
     """Whether a line may end before words[at]."""
     before, after = words[at - 1].upper(), " ".join(words[at : at + 2]).upper()
-    if "VÀ" in (before, words[at].upper()) or before.endswith((",", "-")) or before in "-–":
+    if "VÀ" in (before, words[at].upper()) or before.endswith(","):
         return True
     return any(after == place or after.startswith(place + " ") for place in _PLACES)
 

@@ -115,6 +115,8 @@ def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
     filled["ten_co_quan"] = _lines_or_line(lines)
     if answers.ten_day_du and _clean(answers.ten_day_du):
         filled["ten_day_du"] = _clean(answers.ten_day_du)
+    elif short and short.casefold().endswith(dia_danh.casefold()):
+        filled["ten_day_du"] = short  # "Sở Tư pháp tỉnh Lào Cai": the place is in the name
     abbreviation = answers.viet_tat or filled.get("viet_tat")
     if not abbreviation:
         raise InputError("ws.missing_answer", name="viet_tat", option="viet-tat")
