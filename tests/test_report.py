@@ -182,16 +182,21 @@ def refused(report: Path) -> str:
     return " ".join(result.output.split())
 
 
-def test_a_decision_dated_after_the_report_is_refused(inputs_copy: Path) -> None:
+def test_a_decision_dated_after_the_report_is_not_in_it(
+    inputs_copy: Path, tmp_path: Path, renderer
+) -> None:
+    """Signed on 30/12, after the report of 28/12: not counted, and no error (a report sent
+    cannot be re-dated, and decisions of the last days of December are usual)."""
+    before = render_report(renderer, inputs_copy, tmp_path / "before.docx")
     decision = inputs_copy / "2022" / "qd-giay-khen.yaml"
     text = decision.read_text("utf-8").replace("ngay: 22/12/2022", "ngay: 30/12/2022")
-    decision.write_text(text, "utf-8")
-    report = inputs_copy / "2022" / "bao-cao-tong-ket.yaml"
-    out = refused(report)
-    assert "bao-cao-tong-ket.yaml" in out and "qd-giay-khen.yaml" in out
-    assert "28/12/2022" in out and "30/12/2022" in out
-    english = CliRunner().invoke(main, ["--lang", "en", "check", str(report)])
-    assert english.exit_code == 1 and "after the report" in " ".join(english.output.split())
+    (inputs_copy / "2022" / "qd-giay-khen-cuoi-nam.yaml").write_text(
+        text.replace("so: 153", "so: 160"), "utf-8"
+    )
+    after = render_report(renderer, inputs_copy, tmp_path / "after.docx")
+    assert "ban hành 2 quyết định" in body_text(after)
+    assert body_text(after) == body_text(before)
+    assert table_cells(after, 1) == table_cells(before, 1)
 
 
 def test_a_report_dated_before_its_year_ends_cannot_count_later_decisions(
@@ -204,6 +209,8 @@ def test_a_report_dated_before_its_year_ends_cannot_count_later_decisions(
     )
     out = refused(report)
     assert "02/01/2022" in out and "quyết định" in out
+    english = CliRunner().invoke(main, ["--lang", "en", "check", str(report)])
+    assert english.exit_code == 1 and "after the report" in " ".join(english.output.split())
 
 
 def test_a_decision_kept_twice_is_refused(inputs_copy: Path) -> None:

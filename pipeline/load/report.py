@@ -56,17 +56,31 @@ def dated_in(resolver: Resolver, found: list[Path], years: set[int]) -> list[Loa
     return dated
 
 
+def issued_by(
+    report: ReportData, source: Source, decisions: list[LoadedDocument]
+) -> list[LoadedDocument]:
+    """The decisions issued by the report's date: one signed after it (28/12 for a report of
+    25/12) is not in it, nor is it an error (it counts in next year's comparison). But a
+    report whose year has decisions only after its date has a wrong date (02/01/2022 for
+    02/01/2023): refused, naming the first of them."""
+    issued = [d for d in decisions if d.info.data.ngay <= report.ngay]
+    of_the_year = [d for d in decisions if d.info.data.ngay.year == report.nam]
+    later = sorted((d for d in of_the_year if d not in issued), key=lambda d: d.info.data.ngay)
+    if later and len(later) == len(of_the_year):
+        first = later[0]
+        raise source.error(
+            "data.decision_after_report", ("ngay",), date=numeric_date(report.ngay),
+            decision=shown(first.path), decision_date=numeric_date(first.info.data.ngay),
+        )  # fmt: skip
+    return issued
+
+
 def check_dates(report: ReportData, source: Source, decisions: list[LoadedDocument]) -> None:
-    """Refuse a decision dated after the report, and a decision kept twice (same office,
-    number and date in two files: it would be counted twice)."""
+    """Refuse a decision kept twice (same office, number and date in two files: it would be
+    counted twice)."""
     seen: dict[tuple[str, int, date], LoadedDocument] = {}
     for document in decisions:
         data = document.info.data
-        if data.ngay > report.ngay:
-            raise source.error(
-                "data.decision_after_report", ("ngay",), date=numeric_date(report.ngay),
-                decision=shown(document.path), decision_date=numeric_date(data.ngay),
-            )  # fmt: skip
         if isinstance(data.so, int):
             key = (data.co_quan, data.so, data.ngay)
             first = seen.setdefault(key, document)
@@ -95,7 +109,7 @@ def report_attachments(data: ReportData, source: Source, resolver: Resolver) -> 
     """Figures of `data.nam` from the decisions dated in that year, and of the year before."""
     folder, paths = resolver.all_documents()
     found = award_decisions(resolver, paths)
-    decisions = dated_in(resolver, found, {data.nam, data.nam - 1})
+    decisions = issued_by(data, source, dated_in(resolver, found, {data.nam, data.nam - 1}))
     check_dates(data, source, decisions)
     current = year_figures(data.nam, decisions)
     if not current.decisions:
