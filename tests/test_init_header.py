@@ -121,3 +121,14 @@ def test_a_name_holding_its_place_is_not_given_it_twice(tmp_path: Path, cli: cli
     assert profile["ten_day_du"] == "Ban Quản lý khu kinh tế tỉnh Lào Cai"
     assert profile["ten_co_quan"] in ("BAN QUẢN LÝ KHU KINH TẾ TỈNH LÀO CAI",
                                       ["BAN QUẢN LÝ KHU KINH TẾ", "TỈNH LÀO CAI"])  # fmt: skip
+
+
+def test_an_answer_in_tcvn3_is_refused_naming_its_flag(tmp_path: Path, cli: click.Group) -> None:
+    result = CliRunner().invoke(cli, [
+        "--lang", "vi", "init", str(tmp_path / "x"), "--kieu", "ubnd-xa", "--dia-danh", "S¬n La",
+        "--nguoi-ky", "Lß V¨n TiÕn",
+    ])  # fmt: skip
+    assert result.exit_code == 1, result.output
+    assert "--dia-danh 'S¬n La'" in result.output and "'Sơn La'" in result.output
+    assert "TCVN3" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "x" / "vanthu.yaml").exists()

@@ -45,6 +45,12 @@ MESSAGES = {
         "vi": "thiếu thông tin '{name}': thêm --{option} ...",
         "en": "'{name}' is missing: add --{option} ...",
     },
+    "ws.legacy_answer": {
+        "vi": "--{option} '{value}' có vẻ gõ bằng bảng mã {encoding}; hãy gõ lại bằng Unicode, "
+        "ví dụ: '{fixed}'",
+        "en": "--{option} '{value}' looks like {encoding} text; type it again in Unicode, "
+        "e.g. '{fixed}'",
+    },
     "ws.bad_abbreviation": {
         "vi": "chữ viết tắt '{value}' chỉ được có chữ cái và chữ số, không dấu cách",
         "en": "the abbreviation '{value}' may hold only letters and digits, no spaces",

@@ -22,6 +22,7 @@ from pipeline.load.locations import AGENCY_DIR
 from pipeline.render.output import write_atomic
 from pipeline.rules.agency_names import running_text_name
 from pipeline.starters import starter_text
+from pipeline.text.legacy import decode_legacy, describe_encoding, looks_like_legacy_text
 from pipeline.text.normalize import nfc, slug
 from pipeline.workspace.config import CONFIG_FILE, DATA_DIR, OUTPUT_DIR, TEMPLATE_DIR
 from pipeline.workspace.header_name import header_lines
@@ -84,12 +85,32 @@ def _clean(text: str) -> str:
     return " ".join(nfc(text).split())
 
 
+# Each answer with the flag that gives it.
+_FLAGS = (("dia_danh", "dia-danh"), ("nguoi_ky", "nguoi-ky"), ("pho", "pho"),
+          ("ten_co_quan", "co-quan"), ("ten_day_du", "ten-day-du"),
+          ("co_quan_chu_quan", "chu-quan"), ("viet_tat", "viet-tat"))  # fmt: skip
+
+
+def refuse_legacy_answers(answers: OfficeAnswers) -> None:
+    """An answer typed or pasted in TCVN3 or VNI ("S¬n La") would be written into the profile
+    and every document: refused, naming the flag and the Unicode text it stands for."""
+    for name, flag in _FLAGS:
+        value = getattr(answers, name) or ""
+        encoding = looks_like_legacy_text(value)
+        if encoding:
+            raise InputError(
+                "ws.legacy_answer", option=flag, value=value, encoding=describe_encoding(encoding),
+                fixed=" ".join(decode_legacy(value, encoding).split()),
+            )  # fmt: skip
+
+
 def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
     """The agency profile (hồ sơ cơ quan) of the answers, the preset filling what they leave."""
     known = presets()
     if answers.kieu not in known:
         raise InputError("ws.unknown_preset", name=answers.kieu, known=", ".join(known))
     preset = known[answers.kieu]
+    refuse_legacy_answers(answers)
     dia_danh = _proper(_clean(answers.dia_danh))
     for name, value in (("dia_danh", dia_danh), ("nguoi_ky", _clean(answers.nguoi_ky))):
         if not value:  # only spaces: as good as not answered
