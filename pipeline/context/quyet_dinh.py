@@ -101,15 +101,18 @@ def cited_articles(awards: AwardList) -> str:
     )
 
 
-def award_values(data: DecisionData, awards: AwardList) -> dict[str, str]:
-    """The named fields of an award decision's phrases: counts, amounts, total, funding."""
+def award_values(
+    data: DecisionData, awards: AwardList, *, collectives_first: bool = False
+) -> dict[str, str]:
+    """The named fields of an award decision's phrases: counts, amounts, total, funding;
+    {{ so_luong }} counts tập thể first when the list prints them first."""
     assert data.khen_thuong is not None
     section = data.khen_thuong
     people, groups = awards.count(collective=False), awards.count(collective=True)
     values = {
         "hanh_dong": section.hanh_dong,
         "thanh_tich": (section.thanh_tich or "").rstrip("."),
-        "so_luong": counted(awards),
+        "so_luong": counted(awards, collectives_first=collectives_first),
         "so_luong_tap_the_truoc": counted(awards, collectives_first=True),
         # Điều 1 naming each one counts them in the order its lines name them.
         "so_luong_theo_thu_tu": counted(
@@ -516,7 +519,11 @@ def decision_context(info: DocumentInfo[DecisionAttachments], styles: StyleSheet
     awards, members, plan = attached.awards, attached.members, attached.plan
     regulation = attached.regulation
     generated: list[dict[str, Any]] = []
-    values = award_values(data, awards) if awards is not None else {}
+    values: dict[str, str] = {}
+    if awards is not None:
+        # Counted in the order the list prints them ("02 tập thể và 04 cá nhân").
+        first = list_layout(data, info.agency).nhom == "tap_the_truoc"
+        values = award_values(data, awards, collectives_first=first)
     if awards is not None:
         generated = award_articles(info, awards, values)
     elif members is not None:
