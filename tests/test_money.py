@@ -119,7 +119,7 @@ def test_articles_where_known() -> None:
     assert by_regime["nd91_2017"]["Giấy khen"] == "Điều 73"
     assert by_regime["nd98_2023"]["Cờ thi đua của Chính phủ"] == "Điều 54"
     assert by_regime["nd98_2023"]["Giấy khen"] == "Điều 58"
-    assert by_regime["nd152_2025"]["Giấy khen"] == "Điều 54 khoản 1"
+    assert by_regime["nd152_2025"]["Giấy khen"] == "khoản 1 Điều 54"
     award = find_award("Lao động tiên tiến", ND98)
     assert award.citation == "Nghị định 98/2023/NĐ-CP, Điều 54"
 
@@ -130,7 +130,7 @@ def test_rounding_and_collective_factor_are_data() -> None:
         assert regime.collective_factor.value == Decimal(2)
     verify = {r.code: r.collective_factor.needs_verification for r in regimes()}
     assert verify == {"nd91_2017": False, "nd98_2023": True, "nd152_2025": True}
-    assert regimes()[0].rounding.article == "Điều 68 khoản 2"
+    assert regimes()[0].rounding.article == "khoản 2 Điều 68"
 
 
 def test_data_is_loaded_once() -> None:
