@@ -108,3 +108,19 @@ def test_a_type_spelt_as_the_command_spells_it_gets_a_suggestion(
         load_document(path)
     assert caught.value.field == "loai"
     assert f"(có phải '{hint}'?)" in caught.value.message()
+
+
+def test_an_unknown_key_beside_the_one_missing_is_named_at_its_line(tmp_path: Path) -> None:
+    from pipeline.api import load_document
+    from pipeline.errors import InputError
+
+    path = _example(tmp_path, "2024/cv-don-doc-bao-cao-tdkt.yaml", "\nnoi_dung:", "\nmo_dau:")
+    with pytest.raises(InputError) as caught:
+        load_document(path)
+    error = caught.value
+    assert error.field == "mo_dau"
+    assert error.line == next(
+        n for n, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+        if line.startswith("mo_dau:")
+    )
+    assert "'noi_dung'" in error.message()

@@ -47,7 +47,11 @@ def _misspelt_key(errors: list[ErrorDetails]) -> ErrorDetails | None:
             continue
         parent, name = error["loc"][:-1], str(error["loc"][-1])
         names = [m for p, m in missing if p == parent]
-        if difflib.get_close_matches(name, names, n=1):
+        # A close spelling, or the one key missing beside the one unknown (mo_dau written
+        # where a Công văn needs noi_dung): the key the clerk wrote is where to look.
+        if difflib.get_close_matches(name, names, n=1) or (len(names) == 1 and sum(
+            1 for e in errors if e["type"] == "extra_forbidden" and e["loc"][:-1] == parent
+        ) == 1):
             return error
     return None
 
@@ -85,6 +89,8 @@ def to_input_error(
         close = difflib.get_close_matches(str(error["loc"][-1]), missing, n=1)
         close = close or difflib.get_close_matches(str(error["loc"][-1]), parent_fields, n=1)
         hint = t("data.did_you_mean", name=close[0]) if close else ""
+        if not close and len(missing) == 1:
+            hint = t("data.instead_of_missing", name=missing[0])
         return InputError("data.unknown_field", hint=hint, **where)
     if kind == "date_empty":
         return InputError("data.date_empty", **where)

@@ -83,6 +83,10 @@ MESSAGES = {
         "en": "unknown field{hint}",
     },
     "data.did_you_mean": {"vi": " (có phải '{name}'?)", "en": " (did you mean '{name}'?)"},
+    "data.instead_of_missing": {
+        "vi": " (văn bản này thiếu trường '{name}': có phải là trường này?)",
+        "en": " (this document lacks the field '{name}': is this it?)",
+    },
     "data.wrong_type": {
         "vi": "giá trị không hợp lệ: {reason} (nhận được: {value})",
         "en": "invalid value: {reason} (got: {value})",
