@@ -24,8 +24,16 @@ from pipeline.load.certificates import book_claim, refuse_unnumbered_decision
 from pipeline.load.contract import LoadedDocument
 from pipeline.model.giay_khen import CertificateData
 from pipeline.register import Register, Registers
-from pipeline.register.documents import lent_number, numbered, refuse_taken_number
+from pipeline.register.documents import (
+    lent_number,
+    numbered,
+    refuse_taken_number,
+    taken_number_error,
+    typed_request,
+    typed_warnings,
+)
 from pipeline.register.location import register_exists
+from pipeline.register.store import TypedRequest
 from pipeline.render.compose import TemplateLibrary
 from pipeline.render.engine import Engine
 from pipeline.render.form import TEST_PRINT
@@ -100,6 +108,9 @@ class Rendered:
     docx: Path
     pdf: Path | None = None
     number: str | None = None
+    # The register's warnings about its number (dated before the number given before it, a
+    # typed number skipping numbers), as the build gives them.
+    warnings: tuple[str, ...] = ()
 
 
 def output_targets(
@@ -195,6 +206,7 @@ def render_documents(
 
         refuse_unnumbered_lenders(documents, register_of)
         refuse_taken_numbers(documents, register_of)
+        notes = record_typed_numbers(documents, register_of)
         # Started before anything is written: without LibreOffice or unoserver nothing is.
         converter = stack.enter_context(_pdf_converter()) if pdf else None
         # Whatever is written is recorded, even when a later document or its PDF fails.
@@ -214,14 +226,17 @@ def render_documents(
                 data = renderer.render(document)
                 write_atomic(target, data)
                 record.add(workspace, renderer.engine.library, loaded, document, target, data)
-                written[index] = Rendered(document.path, target)
+                written[index] = Rendered(document.path, target,
+                                          warnings=tuple(notes.get(index, ())))
                 continue
             source = workspace.name_of(document.path)
-            with numbered(register_of(workspace), document, source) as document:
+            warnings: list[str] = []
+            with numbered(register_of(workspace), document, source, warnings) as document:
                 data = renderer.render(document)
                 write_atomic(target, data)
             record.add(workspace, renderer.engine.library, loaded, document, target, data)
-            written[index] = Rendered(document.path, target, number=document.info.reference)
+            written[index] = Rendered(document.path, target, number=document.info.reference,
+                                      warnings=tuple(warnings))
         rendered = [written[index] for index in range(len(documents))]
         if converter is not None:
             rendered = convert_to_pdf(rendered, converter, record)
@@ -259,6 +274,39 @@ def refuse_taken_numbers(
         if not register_exists(workspace.register_location, root=workspace.root):
             continue
         refuse_taken_number(register_of(workspace), document, workspace.name_of(document.path))
+
+
+def record_typed_numbers(
+    documents: Sequence[tuple[Workspace, LoadedDocument]],
+    register_of: Callable[[Workspace], Register],
+) -> dict[int, list[str]]:
+    """Before any number is given: vào sổ the number each document types in its data (so: 40),
+    as the build does (Register.record_typed), in the register of a workspace that has one or
+    that this call numbers documents in (a register file is never made for typed numbers
+    alone); the warnings of each document (by its index) about its number."""
+    auto = {ws.root for ws, d in documents if d.info.data.needs_number}
+    requests: dict[Path, list[tuple[int, TypedRequest]]] = {}
+    spaces: dict[Path, Workspace] = {}
+    for index, (workspace, document) in enumerate(documents):
+        request = typed_request(document, workspace.name_of(document.path))
+        if request is None:
+            continue
+        if workspace.root not in auto and not register_exists(
+            workspace.register_location, root=workspace.root
+        ):
+            continue
+        spaces[workspace.root] = workspace
+        requests.setdefault(workspace.root, []).append((index, request))
+    notes: dict[int, list[str]] = {}
+    for root, items in requests.items():
+        register = register_of(spaces[root])
+        done = register.record_typed(request for _, request in items)
+        for (index, request), typed in zip(items, done, strict=True):
+            if typed.holder is not None:  # taken between the check and now: refused
+                document = documents[index][1]
+                raise taken_number_error(document.path, document.info.reference, typed.holder)
+            notes[index] = typed_warnings(register, typed, request.source)
+    return notes
 
 
 def _pdf_converter() -> PdfConverter:

@@ -152,6 +152,8 @@ def render(
         click.echo(t("cli.rendered", input=item.input, output=shown(item.docx)))
         if item.number is not None:
             click.echo(t("register.numbered", number=item.number))
+        for warning in item.warnings:
+            click.echo(f"{t('build.warning')}: {warning}", err=True)
         if item.pdf is not None:
             click.echo(t("ws.pdf_written", output=shown(item.pdf)))
 

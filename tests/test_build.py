@@ -192,13 +192,16 @@ def test_second_run_rebuilds_nothing(inputs_copy: Path, tmp_path: Path) -> None:
     assert second.ok and set(statuses(second).values()) == {Status.UNCHANGED}
     assert snapshot(out) == before  # not even the manifests were rewritten
 
-    # An output that is missing or was edited is rebuilt; the rest stays as it is.
+    # An output that is missing is rebuilt; one edited by hand is kept (test_build_hand_edits);
+    # the rest stays as it is.
     (out / "2022" / "ke-hoach-tdkt.docx").unlink()
     (out / "2022" / "qd-giay-khen.docx").write_bytes(b"edited")
     third = run_build(inputs_copy, out)
-    assert built(third) == {"inputs/2022/ke-hoach-tdkt.yaml", AWARD_DECISION}
+    assert built(third) == {"inputs/2022/ke-hoach-tdkt.yaml"}
+    assert statuses(third)[AWARD_DECISION] is Status.KEPT
     after = snapshot(out)
-    assert {n: d for n, (d, _) in after.items()} == {n: d for n, (d, _) in before.items()}
+    assert after["2022/qd-giay-khen.docx"][0] == b"edited"  # the clerk's, not written over
+    assert {n for n, (d, _) in after.items() if d != before[n][0]} == {"2022/qd-giay-khen.docx"}
     touched = {"2022/ke-hoach-tdkt.docx", "2022/qd-giay-khen.docx"}
     assert {n for n in before if after[n][1] != before[n][1]} == touched
 

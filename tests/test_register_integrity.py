@@ -50,12 +50,12 @@ def test_a_typed_number_the_register_holds_for_this_document_is_accepted(
     typed = plan(office, "kh-so-go-tay.yaml", "02/03/2026", number="01")
     result = vanthu("render", str(typed))
     assert result.exit_code == 0, result.output
-    # A number the register does not hold keeps today's behaviour: printed, not recorded.
+    # A number the register does not hold is printed and recorded: the counter moves past it.
     plan(office, "kh-so-go-tay.yaml", "02/03/2026", number="07")
     result = vanthu("build")
     assert result.exit_code == 0, result.output
     assert printed_number(office / "outputs/2026/kh-so-go-tay.docx") == "07/KH-VPUBND"
-    assert [n for n, _, _ in numbers(office)] == [1]
+    assert [n for n, _, _ in numbers(office)] == [1, 7]
 
 
 def test_a_voided_build_number_is_replaced_on_the_next_build(office: Path) -> None:  # noqa: F811

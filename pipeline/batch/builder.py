@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 
 from pipeline import __version__
 from pipeline.batch.discover import MANIFEST, Layout, find_inputs
-from pipeline.batch.freshness import Freshness
+from pipeline.batch.freshness import Edited, Freshness
 from pipeline.batch.manifest import Entry, Manifest
 from pipeline.batch.progress import Reporter, SilentReporter
 from pipeline.batch.result import BuildResult, DocumentResult, Status
@@ -46,8 +46,14 @@ from pipeline.errors import ConversionError, RenderError
 from pipeline.register import Details, Register, Registers
 from pipeline.register import Entry as RegisterEntry
 from pipeline.register import Status as RowStatus
-from pipeline.register.documents import taken_number_error, typed_number_holder
+from pipeline.register.documents import (
+    order_warning,
+    taken_number_error,
+    typed_number_holder,
+    typed_warnings,
+)
 from pipeline.register.location import register_exists
+from pipeline.register.store import TypedRequest
 from pipeline.render.output import clean_stale, commit, os_words
 from pipeline.workspace import Workspace
 
@@ -81,6 +87,13 @@ class Recorded:
         found = self.entries.get(name)
         return found[1] if found else None
 
+    def written(self, name: str) -> Entry | None:
+        """What the last build recorded writing for input `name`, whichever vanthu it was."""
+        found = self.entries.get(name)
+        if found is not None:
+            return found[1]
+        return next((m.entries[name] for m in self.manifests.values() if name in m.entries), None)
+
     def names_under(self, prefix: str) -> bool:
         """Whether any manifest (of any vanthu version) records an input named below `prefix`."""
         return any(name.startswith(prefix) for m in self.manifests.values() for name in m.entries)
@@ -93,19 +106,33 @@ class Finisher:
         self.layout = layout
         self.freshness = freshness
         self.converter = converter
+        self.replaced: list[str] = []  # warnings: files edited by hand that were written over
 
-    def finish(self, item: Staged, previous: Entry | None) -> tuple[DocumentResult, Entry | None]:
-        """The result of one rendered document and its manifest entry (None when it failed)."""
+    def finish(
+        self, item: Staged, previous: Entry | None, written: Entry | None = None
+    ) -> tuple[DocumentResult, Entry | None]:
+        """The result of one rendered document and its manifest entry (None when it failed).
+
+        `written`: what the manifest records of the last build of it (any vanthu's), to tell
+        when a file edited by hand since is written over."""
         result = DocumentResult(item.path, item.name, Status.BUILT, seconds=item.seconds)
         if item.failed is not None or item.entry is None or item.staged is None:
             result.status, result.error = Status.FAILED, item.failed
             return result, None
         output = self.layout.output_dir / item.entry.output
+        edited = self._edited(written, output, with_pdf=self.converter is not None)
         try:
             commit(Path(item.staged), output)
         except RenderError as exc:
             result.status, result.error = Status.FAILED, exc.message()
             return result, None
+        # Only a document whose data, template or number changed (or --force) comes here with
+        # a file edited by hand: keeping the old one would leave wrong data in place, and
+        # replacing it silently would lose the clerk's edit, so it is rebuilt with a warning.
+        self.replaced.extend(
+            RenderError("build.edited_output_replaced", file=path, name=item.name).message()
+            for path in edited if path.suffix != ".pdf"
+        )  # fmt: skip
         result.output = output
         entry = item.entry
         self.freshness.hashes.written(output, entry.output_sha256)
@@ -121,10 +148,31 @@ class Finisher:
             return result, entry
         finally:
             result.seconds += time.perf_counter() - start
+        self.replaced.extend(
+            RenderError("build.edited_output_replaced", file=path, name=item.name).message()
+            for path in edited if path.suffix == ".pdf"
+        )  # fmt: skip
         result.pdf = target
         pdf_sha256 = self.freshness.hashes.hash_written(target)
         entry = replace(entry, pdf=self.layout.output_name(target), pdf_sha256=pdf_sha256)
         return result, entry
+
+    def _edited(self, written: Entry | None, output: Path, *, with_pdf: bool) -> list[Path]:
+        """The files of `written` this document's rebuild writes over (its output; its PDF
+        when PDFs are made) that are there but not what the manifest recorded: edited by hand
+        since. Hashed from the cache while unchanged since the last build."""
+        if written is None:
+            return []
+        recorded: list[tuple[Path, str, str | None]] = [
+            (output, written.output, written.output_sha256)
+        ]
+        if with_pdf and written.pdf is not None:
+            recorded.append((output.with_suffix(".pdf"), written.pdf, written.pdf_sha256))
+        return [
+            path for path, name, sha256 in recorded
+            if self.layout.output_name(path) == name and sha256 is not None
+            and self.freshness.file_hash(path) not in (None, sha256)
+        ]  # fmt: skip
 
     def _keep_pdf(self, previous: Entry | None, entry: Entry, target: Path) -> Entry:
         """Keep the last build's PDF when the .docx came out the same; remove it when stale."""
@@ -197,9 +245,12 @@ def build(
             return registers.open(workspace.register_location, root=workspace.root)
 
         kept: dict[Path, Entry] = {}
+        edited: dict[Path, Edited] = {}  # kept as they are, being edited by hand since
         for path in paths:
             entry = None if force else recorded.entry(layout.name_of(path))
-            current = freshness.current(entry, pdf=pdf) if entry is not None else None
+            current = freshness.judge(entry, pdf=pdf) if entry is not None else None
+            if isinstance(current, Edited):
+                edited[path], current = current, current.entry
             if current is not None:
                 kept[path] = current
         drop_renumbered(layout, paths, kept, register)
@@ -222,6 +273,13 @@ def build(
             result.stopped = True
             return result
         waiting = [p for p in todo if staged[p].numbering is not None]
+        if waiting or (any(staged[p].typed is not None for p in todo)
+                       and register_exists(workspace.register_location, root=workspace.root)):
+            # Before any number is given: a number typed in this build is never given again.
+            record_typed_numbers(register(), layout, paths, kept, staged, result,
+                                 kept_too=bool(waiting))
+        described = {p: numbering.details for p in waiting
+                     if (numbering := staged[p].numbering) is not None}
         numbers = allocate(register(), waiting, staged) if waiting else {}
         if numbers:
             warn_out_of_order(register(), layout, numbers, result)
@@ -233,9 +291,9 @@ def build(
             staged.update(stage_all(workspace, layout, second, jobs, progress))
         finisher = Finisher(layout, freshness, converter)
         borrowers = {p: lender for p, lender in lenders.items() if isinstance(lender, Path)}
-        entries = finish(layout, finisher, paths, kept, staged, recorded, result, borrowers)
+        entries = finish(layout, finisher, paths, kept, staged, recorded, result, borrowers, edited)
         if numbers:
-            settle(register(), numbers, staged, entries, result)
+            settle(register(), layout, numbers, described, entries, result)
         read_stamps = {p: staged[p].read_stamps for p in entries if p not in kept}
         staged.clear()  # what follows reuses its memory
     # Only now that the new outputs are in place, and before the manifests stop naming them.
@@ -399,34 +457,79 @@ def issue_order(item: Staged) -> tuple[bool, date]:
     return (when is None, when or date.min)
 
 
+def record_typed_numbers(
+    register: Register, layout: Layout, paths: list[Path], kept: dict[Path, Entry],
+    staged: dict[Path, Staged], result: BuildResult, *, kept_too: bool,
+) -> None:
+    """Vào sổ the number each document of this build types in its data (so: 40), in one
+    transaction (Register.record_typed): the counter moves past it, so the numbers this build
+    then gives never repeat it, nor do later ones. With `kept_too` (the build numbers documents,
+    so the register is open anyway), the typed numbers of kept documents the register lacks are
+    filled in too (date and ký hiệu, all a manifest says). A number another row took meanwhile
+    makes the document invalid (kept ones: a warning); a number skipping the register's next
+    ones, or out of date order, is a warning."""
+    requests: dict[Path, TypedRequest] = {}
+    for path in paths:
+        if path not in kept:
+            item = staged[path]
+            if item.invalid is None and item.typed is not None:
+                requests[path] = item.typed
+            continue
+        entry = kept[path]
+        if (kept_too and entry.so is not None and not entry.so_tu_dong and entry.lender is None
+                and "/" in entry.so_ky_hieu):
+            details = Details(doc_date=date.fromisoformat(entry.ngay),
+                              symbol=entry.so_ky_hieu.split("/", 1)[1])
+            requests[path] = TypedRequest(entry.co_quan, entry.so, details, layout.name_of(path),
+                                          update=False)
+    done = register.record_typed(requests.values())
+    for (path, request), typed in zip(requests.items(), done, strict=True):
+        if typed.holder is not None:
+            reference = kept[path].so_ky_hieu if path in kept else staged_reference(staged[path])
+            why = taken_number_error(path, reference, typed.holder).message()
+            if path in kept:
+                result.warnings.append(why)
+            else:
+                staged[path] = staged[path].refused(why)
+        elif request.update:
+            result.warnings.extend(typed_warnings(register, typed, layout.name_of(path)))
+
+
+def staged_reference(item: Staged) -> str:
+    return item.entry.so_ky_hieu if item.entry is not None else item.name
+
+
 def warn_out_of_order(
     register: Register, layout: Layout, numbers: dict[Path, RegisterEntry], result: BuildResult
 ) -> None:
     """A warning for each number given in this build that is dated before the number given
     before it in its sequence (void rows aside): the build cannot renumber what is issued."""
     for path, entry in numbers.items():
-        earlier = register.out_of_order(entry) if entry.fresh else None
-        if earlier is None or entry.details.doc_date is None:
-            continue
-        result.warnings.append(RenderError(
-            "build.number_out_of_order", name=layout.name_of(path), reference=entry.reference,
-            date=entry.details.doc_date.strftime("%d/%m/%Y"), earlier=earlier.describe(),
-        ).message())
+        warning = order_warning(register, entry, layout.name_of(path)) if entry.fresh else None
+        if warning is not None:
+            result.warnings.append(warning)
 
 
 def settle(
     register: Register,
+    layout: Layout,
     numbers: dict[Path, RegisterEntry],
-    staged: dict[Path, Staged],
+    described: dict[Path, Details],
     entries: dict[Path, Entry],
     result: BuildResult,
 ) -> None:
-    """Confirm the numbers of the documents now in place; void the new ones that were not
-    written, with the reason (a number once given is never given again)."""
+    """Confirm the numbers of the documents now in place, with what each document says now (a
+    document numbered before and edited since: its row follows it, and a date edited out of
+    the number's order is a warning); void the new ones that were not written, with the reason
+    (a number once given is never given again)."""
     errors = {d.input: d.error for d in result.documents}
     for path, number in numbers.items():
         if path in entries:
-            register.confirm(number)
+            confirmed = register.confirm(number, described.get(path))
+            if not number.fresh:
+                warning = order_warning(register, confirmed, layout.name_of(path), number)
+                if warning is not None:
+                    result.warnings.append(warning)
         elif number.status is RowStatus.PENDING:
             register.void_entry(number, errors.get(path) or "")
 
@@ -488,12 +591,16 @@ def finish(
     recorded: Recorded,
     result: BuildResult,
     borrowers: dict[Path, Path] | None = None,
+    edited: dict[Path, Edited] | None = None,
 ) -> dict[Path, Entry]:
     """Put every staged document in place (and its PDF); the entries of the documents now done.
 
     `borrowers`: documents printing the number given in this build to another (a Giấy khen
-    batch, its decision's); they are put in place after it, and only when it was."""
+    batch, its decision's); they are put in place after it, and only when it was. `edited`:
+    kept documents whose files were edited by hand since (Freshness.judge): left as they are,
+    manifest entry too, with a warning saying how to make them again."""
     borrowers = borrowers or {}
+    edited = edited or {}
     entries: dict[Path, Entry] = {}
     documents: dict[Path, DocumentResult] = {}
     for path in sorted(paths, key=lambda p: p in borrowers):  # stable: lenders first
@@ -503,6 +610,12 @@ def finish(
             output = layout.output_dir / entry.output
             pdf_path = layout.output_dir / entry.pdf if entry.pdf else None
             documents[path] = DocumentResult(path, name, Status.UNCHANGED, output, pdf_path)
+            if path in edited:
+                files = ", ".join(str(layout.output_dir / f) for f in edited[path].files)
+                documents[path].status = Status.KEPT
+                documents[path].error = RenderError(
+                    "build.output_edited", file=files, name=name
+                ).message()
             entries[path] = entry
             continue
         item = staged[path]
@@ -513,10 +626,11 @@ def finish(
         if item.invalid is not None:
             documents[path] = DocumentResult(path, name, Status.FAILED, error=item.invalid)
             continue
-        documents[path], done = finisher.finish(item, recorded.entry(name))
+        documents[path], done = finisher.finish(item, recorded.entry(name), recorded.written(name))
         if done is not None:
             entries[path] = done
     result.documents.extend(documents[path] for path in paths)
+    result.warnings.extend(finisher.replaced)
     return entries
 
 

@@ -5,12 +5,18 @@ still hashes the same (and each folder it counted still lists the same documents
 hashes the same, and its output (and PDF, when one is wanted) still has the recorded hash. A
 change to any of these rebuilds the document; nothing is parsed to find out, and a file whose
 size, inode and times are those of the last build is not even read (pipeline.batch.hash_cache).
+
+An output (or its PDF, in a build asked for PDFs) that is there but no longer has the recorded
+hash while everything it was built from is unchanged was edited by hand since vanthu wrote it:
+the build keeps it as it is (`Edited`) instead of writing the same data over the clerk's edit.
+A deleted output is simply built again.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.batch.discover import Layout
@@ -19,6 +25,15 @@ from pipeline.batch.manifest import Entry, template_hash
 from pipeline.errors import VanthuError
 from pipeline.load.locations import resolved_path
 from pipeline.render.compose import TemplateLibrary
+
+
+@dataclass(frozen=True, slots=True)
+class Edited:
+    """A recorded entry whose data and template are unchanged but whose output (or PDF) was
+    edited by hand since vanthu wrote it: kept as it is, entry and file alike."""
+
+    entry: Entry
+    files: tuple[str, ...]  # the edited files, as the manifest names them (output folder's)
 
 
 class Freshness:
@@ -74,14 +89,34 @@ class Freshness:
 
     def current(self, entry: Entry, *, pdf: bool) -> Entry | None:
         """The entry as it stands when its output need not be rebuilt, else None."""
+        judged = self.judge(entry, pdf=pdf)
+        return judged if isinstance(judged, Entry) else None
+
+    def judge(self, entry: Entry, *, pdf: bool) -> Entry | Edited | None:
+        """The entry as it stands when its output need not be rebuilt; Edited when it need
+        not but was edited by hand since (a rebuild would write over the edit); else None.
+
+        The same files are hashed as to find it current: nothing more is read."""
         if any(self.source_hash(name) != sha for name, sha in entry.inputs.items()):
             return None
         if self.template_hash(entry.template) != entry.template_sha256:
             return None
         output = os.path.join(self._output_dir, entry.output)
-        if not self.inside_outputs(output) or self.file_hash(output) != entry.output_sha256:
+        if not self.inside_outputs(output):
             return None
+        output_sha256 = self.file_hash(output)
+        if output_sha256 is None:
+            return None  # deleted: made again
+        edited = [] if output_sha256 == entry.output_sha256 else [entry.output]
+        if edited and not pdf:
+            return Edited(entry, tuple(edited))  # its PDF, if any, is not this build's concern
         has_pdf = entry.pdf is not None and self.recorded_pdf_matches(entry)
+        if pdf and not has_pdf and entry.pdf is not None and entry.pdf_sha256 is not None:
+            target = os.path.join(self._output_dir, entry.pdf)
+            if self.inside_outputs(target) and self.file_hash(target) is not None:
+                edited.append(entry.pdf)  # there with other bytes: a PDF build converts over it
+        if edited:
+            return Edited(entry, tuple(edited))
         if pdf and not has_pdf:
             return None
         if has_pdf or (entry.pdf is None and entry.pdf_sha256 is None):

@@ -15,7 +15,9 @@ class Status(StrEnum):
     FAILED = "failed"
     # An output a previous build wrote (its manifest says so) that no input produces any more:
     REMOVED = "removed"  # removed, being still exactly what that build wrote
-    KEPT = "kept"  # kept, being edited since (or not removable): `error` says why
+    # ... kept, being edited since (or not removable); or the output of an unchanged input,
+    # edited by hand since vanthu wrote it, left as it is (not written over): `error` says why
+    KEPT = "kept"
 
 
 @dataclass(slots=True)
@@ -40,12 +42,14 @@ class BuildResult:
     stopped: bool = False
     manifests: list[Path] = field(default_factory=list)
     seconds: float = 0.0
-    # Warnings about what was done, not about one output: a number given out of date order.
+    # Warnings about what was done: a number given out of date order, an output edited by
+    # hand that a rebuild (its data changed) wrote over.
     warnings: list[str] = field(default_factory=list)
 
     @property
     def kept(self) -> list[DocumentResult]:
-        """The outputs no input produces any more that were left in place (warned about)."""
+        """The outputs left in place with a warning: edited by hand since vanthu wrote them
+        (of an unchanged input, or of one that no longer produces them), or not removable."""
         return [d for d in self.documents if d.status is Status.KEPT]
 
     @property

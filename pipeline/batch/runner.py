@@ -38,7 +38,7 @@ from pipeline.gc_policy import fewer_collections
 from pipeline.i18n import current_language, set_language, t
 from pipeline.load.certificates import book_claim, book_numbers
 from pipeline.load.contract import LoadedDocument
-from pipeline.register.documents import register_details, with_number
+from pipeline.register.documents import register_details, typed_request, with_number
 from pipeline.render.output import stage
 from pipeline.workspace import Workspace
 
@@ -167,12 +167,14 @@ def _stage(layout: Layout, item: _Loaded, data: bytes) -> Staged:
             lent_number=item.job.number if item.source is not None else None,
             so_vao_so=book_numbers(document),
         )
+        typed = typed_request(document, item.name) if not item.auto else None
         staged = os.fspath(stage(item.output, data))
     except Exception as exc:  # reported per document, never a traceback
         seconds = item.seconds + time.perf_counter() - start
         return Staged(path, item.name, failed=_failure(exc), seconds=seconds)
     seconds = item.seconds + time.perf_counter() - start
-    return Staged(path, item.name, entry, staged, seconds=seconds, read_stamps=read_stamps)
+    return Staged(path, item.name, entry, staged, seconds=seconds, read_stamps=read_stamps,
+                  typed=typed)
 
 
 class Workers:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pipeline.batch.manifest import Entry
 from pipeline.register.model import Details
+from pipeline.register.store import TypedRequest
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,8 @@ class Staged:
     # A Giấy khen batch waiting for its decision's number: its office, year and first and
     # last sổ vàng numbers (so_vao_so), which its entry records once it is staged.
     book: tuple[str, str, int, int] | None = None
+    # A document whose data types its own number (so: 40): what the register records of it.
+    typed: TypedRequest | None = None
 
     def refused(self, why: str) -> Staged:
         """This input made invalid (`why`), its staged file dropped: nothing of it is written."""

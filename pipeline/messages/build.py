@@ -147,12 +147,35 @@ MESSAGES = {
         "vi": "không xóa được {file} (đầu vào {name} không còn tạo ra tệp này): {reason}",
         "en": "could not remove {file} (its input {name} no longer produces it): {reason}",
     },
+    "build.output_edited": {
+        "vi": "giữ nguyên {file}: tệp đã bị sửa sau khi vanthu ghi nó, còn dữ liệu và mẫu của "
+        "{name} không đổi; muốn dựng lại từ dữ liệu thì chạy vanthu build --force, hoặc xóa "
+        "tệp rồi chạy vanthu build",
+        "en": "{file} kept as it is: it was edited after vanthu wrote it, and the data and "
+        "template of {name} have not changed; to make it again from the data, run vanthu build "
+        "--force, or delete the file and run vanthu build",
+    },
+    "build.edited_output_replaced": {
+        "vi": "{file} đã bị sửa sau khi vanthu ghi nó; tệp vừa được dựng lại từ {name} nên bản "
+        "sửa đó không còn: nếu cần, hãy sửa lại trong dữ liệu hoặc trên tệp mới",
+        "en": "{file} had been edited after vanthu wrote it; it was made again from {name}, "
+        "and those edits are gone: if they are needed, make them in the data or in the new "
+        "file",
+    },
     "build.warning": {"vi": "Cảnh báo", "en": "Warning"},
     "build.number_out_of_order": {
         "vi": "{name}: số {reference} ngày {date} ghi ngày trước số cấp trước nó trong sổ, "
         "{earlier}; số trong sổ phải cấp theo thứ tự ngày ban hành",
         "en": "{name}: number {reference} dated {date} is dated before the number given before "
         "it, {earlier}; a register gives numbers in the order documents are issued",
+    },
+    "build.typed_number_skips": {
+        "vi": "{name}: số {reference} ghi tay trong dữ liệu vượt số tiếp theo của sổ "
+        "({following}); đã vào sổ, các số {skipped} bị bỏ qua (nếu gõ nhầm, hãy sửa số trong "
+        "dữ liệu; nếu đúng, vào sổ hoặc hủy các số đó: vanthu so vao-so / vanthu so huy)",
+        "en": "{name}: number {reference} typed in the data is past the register's next number "
+        "({following}); it is recorded and {skipped} are skipped (if it is a typo, fix the number "
+        "in the data; if not, record or void those numbers: vanthu so vao-so / vanthu so huy)",
     },
     "build.lender_not_written": {
         "vi": "không ghi vì văn bản cho số của nó, {name}, không ghi được trong lần build này",

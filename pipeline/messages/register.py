@@ -240,6 +240,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{agency}, sequence '{sequence}'); a register gives numbers in the order documents are "
         "issued",
     },
+    "register.out_of_order_later": {
+        "vi": "cảnh báo: số {entry} ghi ngày sau {count} số lớn hơn nó, từ số {later} (cơ quan "
+        "{agency}, dãy số '{sequence}'); số trong sổ phải cấp theo thứ tự ngày ban hành: xem "
+        "lại ngày của số này (nếu sai, hãy hủy số: vanthu so huy)",
+        "en": "warning: number {entry} is dated after {count} higher numbers, from {later} "
+        "(office {agency}, sequence '{sequence}'); a register gives numbers in the order "
+        "documents are issued: check this number's date (if it is wrong, void the number: "
+        "vanthu so huy)",
+    },
     "register.given_out_of_order": {
         "vi": "cảnh báo: số {reference} ngày {date} ghi ngày trước số cấp trước nó, {earlier}; "
         "số trong sổ phải cấp theo thứ tự ngày ban hành (nếu sai ngày, hãy hủy số: vanthu so "

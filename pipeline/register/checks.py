@@ -9,6 +9,7 @@ rule it checks.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -51,11 +52,18 @@ class CounterBehind:
 
 @dataclass(frozen=True)
 class OutOfOrder:
-    """A number dated before a lower number of its sequence (void rows aside): `entry`, and
-    `earlier`, the lowest-numbered row below it that carries the latest date before it."""
+    """A number out of its sequence's date order (void rows aside), reported once: `entry`,
+    and `other`, the nearest number it conflicts with: a lower number dated after it, or (with
+    `other_higher`) a higher number dated before it (an early number dated at the year's end)."""
 
     entry: Entry
-    earlier: Entry
+    other: Entry
+    other_higher: bool = False
+    count: int = 1  # how many numbers of the run it conflicts with
+
+    @property
+    def earlier(self) -> Entry:
+        return self.other
 
 
 @dataclass
@@ -125,18 +133,42 @@ def check_year(register: Register, year: int, agency: str | None = None, *,
 
 
 def dated_out_of_order(entries: list[Entry]) -> list[OutOfOrder]:
-    """Each row of one sequence (in number order) dated before a lower number's date, with the
-    lower row carrying the latest such date; void and undated rows are passed over."""
+    """The rows of one sequence (in number order) out of date order, each once: the rows
+    outside a longest run of numbers whose dates never go back (patience sorting; of several
+    such runs, the one keeping the lowest numbers), so one number dated at the year's end among
+    the early ones is one warning, not one for every number after it. Each names the nearest
+    number of the run it conflicts with. Void and undated rows are passed over."""
+    dated = [e for e in entries if e.status is not Status.VOID and e.details.doc_date is not None]
+    days = [e.details.doc_date.toordinal() for e in dated if e.details.doc_date is not None]
+    count = len(days)
+    # longest[i]: the longest run starting at row i; best[k]: minus the latest date a run of
+    # k + 1 rows can start at (found from the right), non-decreasing.
+    longest = [0] * count
+    best: list[int] = []
+    for i in range(count - 1, -1, -1):
+        k = bisect_right(best, -days[i])
+        longest[i] = k + 1
+        if k == len(best):
+            best.append(-days[i])
+        else:
+            best[k] = min(best[k], -days[i])
+    kept: list[int] = []
+    want = max(longest, default=0)
+    for i in range(count):
+        if want and longest[i] == want and (not kept or days[i] >= days[kept[-1]]):
+            kept.append(i)
+            want -= 1
+    in_run = set(kept)
     found: list[OutOfOrder] = []
-    latest: Entry | None = None  # the lower row with the latest date so far
-    for entry in entries:
-        when = entry.details.doc_date
-        if entry.status is Status.VOID or when is None:
+    for i in range(count):
+        if i in in_run:
             continue
-        if latest is not None and latest.details.doc_date is not None:
-            if when < latest.details.doc_date:
-                found.append(OutOfOrder(entry, latest))
-                continue
-        if latest is None or latest.details.doc_date is None or when > latest.details.doc_date:
-            latest = entry
+        lower = [j for j in kept if j < i and days[j] > days[i]]
+        if lower:
+            found.append(OutOfOrder(dated[i], dated[lower[-1]], count=len(lower)))
+            continue
+        higher = [j for j in kept if j > i and days[j] < days[i]]
+        if higher:  # always, else the run could hold row i too
+            found.append(OutOfOrder(dated[i], dated[higher[0]], other_higher=True,
+                                    count=len(higher)))
     return found

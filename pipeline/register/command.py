@@ -382,6 +382,11 @@ def check_command(ctx: click.Context, year: int) -> None:
         click.echo(t("register.source_missing", reference=entry.reference, source=entry.source,
                      command=_void_command(entry, named_office=several)))
     for disorder in report.out_of_order:
+        if disorder.other_higher:
+            click.echo(t("register.out_of_order_later", entry=disorder.entry.describe(),
+                         later=disorder.other.describe(), count=disorder.count,
+                         agency=disorder.entry.agency, sequence=disorder.entry.sequence))
+            continue
         click.echo(t("register.out_of_order", entry=disorder.entry.describe(),
                      earlier=disorder.earlier.describe(), agency=disorder.entry.agency,
                      sequence=disorder.entry.sequence))  # fmt: skip

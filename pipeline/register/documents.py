@@ -9,8 +9,9 @@ unchanged.
 
 `typed_number_holder` and `refuse_taken_number` look at a number the data types itself
 (`so: 40`): the register row holding it for another document refuses the document (see
-`holds_for_this` for when a row is the document's own); a number the register does not hold is
-left alone, as render and build record no typed number.
+`holds_for_this` for when a row is the document's own). Render and build then record it
+(`typed_request`, Register.record_typed), so the register never gives it to another document;
+`order_warning` and `typed_warnings` are the warnings both print for a number out of date order.
 
 `lent_number` gives a document that prints another's number (a Giấy khen batch, its decision's:
 `LoadedDocument.number_from`) the number the register holds for that data file, named as
@@ -28,11 +29,11 @@ from pathlib import Path
 
 from pipeline.context.addressing import addressee_names
 from pipeline.context.common import filing_line, recipient_lines
-from pipeline.errors import InputError
+from pipeline.errors import InputError, RenderError
 from pipeline.load.contract import LoadedDocument
-from pipeline.register.model import Details, Entry, Status
+from pipeline.register.model import Details, Entry
 from pipeline.register.rows import completed
-from pipeline.register.store import Register
+from pipeline.register.store import Register, TypedNumber, TypedRequest, holds_for
 
 _ABOUT = re.compile(r"^Về(?= việc\b)")
 
@@ -59,9 +60,14 @@ def register_details(document: LoadedDocument) -> Details:
 
 def named_summary(kind_name: str, trich_yeu: str) -> str:
     """Tên loại và trích yếu: 'Quyết định về việc ...'; a trích yếu opening with 'Về việc'
-    continues the kind's name, so that word alone is lower-cased."""
+    continues the kind's name, so that word alone is lower-cased; one opening with the kind's
+    name itself ('Công văn đề nghị ...') is not given it twice."""
     text = _ABOUT.sub("về", unicodedata.normalize("NFC", " ".join(trich_yeu.split())), count=1)
-    return f"{kind_name} {text}"
+    name = unicodedata.normalize("NFC", kind_name)
+    head = text[: len(name)]
+    if head.casefold() == name.casefold() and text[len(name): len(name) + 1] in ("", " "):
+        return f"{name}{text[len(name):]}"  # 'Công văn đề nghị…', not 'Công văn Công văn…'
+    return f"{name} {text}"
 
 
 def unique_names(names: list[str]) -> list[str]:
@@ -84,14 +90,23 @@ def with_number(document: LoadedDocument, number: int) -> LoadedDocument:
 
 
 @contextmanager
-def numbered(register: Register, document: LoadedDocument, source: str) -> Iterator[LoadedDocument]:
-    """`document` with its number from the register when its data asks for one (see above)."""
+def numbered(register: Register, document: LoadedDocument, source: str,
+             warnings: list[str] | None = None) -> Iterator[LoadedDocument]:
+    """`document` with its number from the register when its data asks for one (see above).
+    Its row is confirmed with what the document says now (an edited document's row follows
+    it); with `warnings`, the build's warning is added there when the number is dated before
+    the number given before it (a new number, or one whose date was edited: order_warning)."""
     if not document.info.data.needs_number:
         yield document
         return
     details = register_details(document)
     with register.numbering(document.info.data.co_quan, details, source=source) as entry:
         yield with_number(document, entry.number)
+    if warnings is not None:
+        now = replace(entry, details=completed(details))
+        warning = order_warning(register, now, source, None if entry.fresh else entry)
+        if warning is not None:
+            warnings.append(warning)
 
 
 def lent_number(register: Register, document: LoadedDocument, source: str) -> LoadedDocument:
@@ -107,21 +122,9 @@ def lent_number(register: Register, document: LoadedDocument, source: str) -> Lo
 
 
 def holds_for_this(row: Entry, details: Details, source: str) -> bool:
-    """Whether register row `row`, holding the number a document types, is that document's own.
-
-    A void row never is (its number is never to be printed again). A row naming a data file is
-    the document's when it names this one (`source`). A row naming none (entered by `so vao-so`,
-    `so cap` or `so giu`) is when each of its date and type code that it records equals the
-    document's: a row that records neither (a bare `so cap` or `so giu`) is taken to be the
-    number the clerk set aside for it."""
-    if row.status is Status.VOID:
-        return False
-    if row.source is not None:
-        return row.source == source
-    recorded = row.details
-    if recorded.doc_date is not None and recorded.doc_date != details.doc_date:
-        return False
-    return recorded.type_code is None or recorded.type_code == details.type_code
+    """Whether register row `row`, holding the number a document types, is that document's own
+    (store.holds_for)."""
+    return holds_for(row, details, source)
 
 
 def typed_number_holder(register: Register, agency: str, number: int, details: Details,
@@ -151,6 +154,50 @@ def refuse_taken_number(register: Register, document: LoadedDocument, source: st
     holder = typed_number_holder(register, document.info.data.co_quan, number, details, source)
     if holder is not None:
         raise taken_number_error(document.path, document.info.reference, holder)
+
+
+def typed_request(document: LoadedDocument, source: str) -> TypedRequest | None:
+    """What to record of a document whose data types its own number (so: 40), None for any
+    other (so: tu_dong, a Giấy khen batch printing its decision's number, no number, or a
+    number without a ký hiệu)."""
+    data = document.info.data
+    number = getattr(data, "own_number", None)
+    if (not isinstance(number, int) or document.number_from is not None or data.needs_number
+            or "/" not in document.info.reference):
+        return None
+    return TypedRequest(data.co_quan, number, register_details(document), source)
+
+
+def order_warning(register: Register, entry: Entry, name: str,
+                  before: Entry | None = None) -> str | None:
+    """The build's warning (build.number_out_of_order) when `entry`, as the register now holds
+    it, is dated before the number given before it in its sequence (Register.out_of_order): for
+    a number new to the register (`before` None), or whose date changed from `before`'s (a
+    document written again after its date was edited)."""
+    when = entry.details.doc_date
+    if when is None or (before is not None and before.details.doc_date == when):
+        return None
+    earlier = register.out_of_order(entry)
+    if earlier is None:
+        return None
+    return RenderError("build.number_out_of_order", name=name, reference=entry.reference,
+                       date=when.strftime("%d/%m/%Y"), earlier=earlier.describe()).message()
+
+
+def typed_warnings(register: Register, done: TypedNumber, name: str) -> list[str]:
+    """The warnings of a typed number just recorded: numbers it skipped, out of date order."""
+    if done.entry is None:
+        return []
+    found = []
+    if done.skipped is not None:
+        found.append(RenderError("build.typed_number_skips", name=name,
+                                 reference=done.entry.reference,
+                                 following=f"{done.following:02d}",
+                                 skipped=done.skipped).message())
+    warning = order_warning(register, done.entry, name, done.before)
+    if warning is not None:
+        found.append(warning)
+    return found
 
 
 def taken_number_error(path: Path | str, reference: str, holder: Entry) -> InputError:

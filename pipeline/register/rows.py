@@ -75,6 +75,20 @@ def detail_columns(details: Details) -> dict[str, Any]:
     """The detail columns and their stored values, for an UPDATE."""
     return dict(zip(DETAIL_COLUMNS, detail_values(details), strict=True))
 
+
+# The columns a document itself says (documents.register_details); the others (ngày chuyển, ký
+# nhận, ghi chú) are the clerk's, and a document written again leaves them as they are.
+DOCUMENT_COLUMNS = (
+    "doc_date", "type_code", "symbol", "summary", "signer", "recipients", "archive", "copies",
+)  # fmt: skip
+
+
+def document_columns(details: Details) -> dict[str, Any]:
+    """The columns a document says, for an UPDATE, plus any of the clerk's given (not None)."""
+    columns = detail_columns(details)
+    return {name: value for name, value in columns.items()
+            if name in DOCUMENT_COLUMNS or value is not None}
+
 def next_number(tx: Transaction, agency: str, year: int, sequence: str) -> int:
     """Take the next number: the counter row's update holds its lock until commit."""
     tx.execute(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, TypeVar
 
@@ -31,6 +31,59 @@ class SourceNumbers:
 
     live: dict[tuple[str, str], int] = field(default_factory=dict)
     void: set[tuple[str, str, int]] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class TypedRequest:
+    """A number a document's data types itself, to record (Register.record_typed): its office,
+    number, columns and data file; `update` False only fills in a number the register lacks
+    (a document kept from an earlier build, whose columns are not at hand)."""
+
+    agency: str
+    number: int
+    details: Details
+    source: str
+    update: bool = True
+
+
+@dataclass(frozen=True)
+class TypedNumber:
+    """What record_typed did: the row now holding the typed number (None when `holder`, a row
+    of another document, holds it), the row as it was before (None when the number is new to
+    the register), and the number the sequence would have given next before it (a typed number
+    above it leaves the numbers between unused)."""
+
+    entry: Entry | None
+    before: Entry | None
+    following: int
+    holder: Entry | None = None
+
+    @property
+    def skipped(self) -> str | None:
+        """The numbers the typed one jumped over ('03' or '03–04'), None when none."""
+        if self.entry is None or self.before is not None or self.entry.number <= self.following:
+            return None
+        last = self.entry.number - 1
+        return (f"{self.following:02d}" if last == self.following
+                else f"{self.following:02d}–{last:02d}")
+
+
+def holds_for(row: Entry, details: Details, source: str) -> bool:
+    """Whether register row `row`, holding the number a document types, is that document's own.
+
+    A void row never is (its number is never to be printed again). A row naming a data file is
+    the document's when it names this one (`source`). A row naming none (entered by `so vao-so`,
+    `so cap` or `so giu`) is when each of its date and type code that it records equals the
+    document's: a row that records neither (a bare `so cap` or `so giu`) is taken to be the
+    number the clerk set aside for it."""
+    if row.status is Status.VOID:
+        return False
+    if row.source is not None:
+        return row.source == source
+    recorded = row.details
+    if recorded.doc_date is not None and recorded.doc_date != details.doc_date:
+        return False
+    return recorded.type_code is None or recorded.type_code == details.type_code
 
 
 class Register:
@@ -159,11 +212,72 @@ class Register:
             if current.status is Status.VOID:
                 raise RegisterError("register.confirm_void", entry=current.describe())
             values: dict[str, Any] = {"status": Status.ISSUED.value}
-            if details is not None:
-                values.update(db.detail_columns(db.completed(details)))
+            if details is not None:  # ngày chuyển, ký nhận, ghi chú stay the clerk's
+                values.update(db.document_columns(db.completed(details)))
             return db.update(tx, entry_id, **values)
 
         return self.backend.run(work, write=True)
+
+    def refresh(self, entry: Entry, details: Details) -> Entry:
+        """The live row `entry` with the columns its document says now (date, trích yếu,
+        recipients...: the document was written again after an edit); the clerk's columns
+        (ngày chuyển, ký nhận, ghi chú) stay. A row voided meanwhile is left as it is."""
+
+        def work(tx: Transaction) -> Entry:
+            row = tx.one(f"{db.SELECT} WHERE id = ?", (entry.id,))
+            if row is None:
+                raise RegisterError("register.no_entry", id=entry.id)
+            current = db.entry_from_row(row)
+            if current.status is Status.VOID:
+                return current
+            return db.update(tx, entry.id, **db.document_columns(db.completed(details)))
+
+        return self.backend.run(work, write=True)
+
+    def record_typed(self, requests: Iterable[TypedRequest]) -> list[TypedNumber]:
+        """Vào sổ the numbers documents' data type themselves (so: 40), as `so vao-so` records
+        a hand-written one, all in one transaction: the counter moves past each, so the
+        register never gives it again.
+
+        The row already holding a number for its document (holds_for: its data file's, or a
+        row `so vao-so`, `so cap` or `so giu` made for it) takes the document's columns now
+        (unless the request says `update` False); a row holding it for another document is
+        left alone and returned as `holder` (render and build refuse such a document). A data
+        file holding another live number (it typed another one, or said so: tu_dong, before)
+        keeps that row: the new one names no data file."""
+        todo = [replace(r, details=db.completed(r.details)) for r in requests]
+
+        def work(tx: Transaction) -> list[TypedNumber]:
+            return [self._record_typed(tx, request) for request in todo]
+
+        return self.backend.run(work, write=True) if todo else []
+
+    def _record_typed(self, tx: Transaction, request: TypedRequest) -> TypedNumber:
+        agency, number, details, source = (request.agency, request.number, request.details,
+                                           request.source)
+        if number < 1:
+            raise RegisterError("register.bad_number", number=number)
+        year = self.year_of(details, None)
+        sequence = self.sequence_for(agency, details)
+        following = db.last_number(tx, agency, year, sequence) + 1
+        existing = db.find(tx, agency, year, sequence, number)
+        if existing is not None:
+            if not holds_for(existing, details, source):
+                return TypedNumber(None, existing, following, holder=existing)
+            if not request.update:
+                return TypedNumber(existing, existing, following)
+            values = db.document_columns(details)
+            if existing.status is not Status.ISSUED:
+                values["status"] = Status.ISSUED.value
+            if existing.source is None and db.by_source(tx, agency, source) is None:
+                values["source"] = source
+            db.raise_counter(tx, agency, year, sequence, number)
+            return TypedNumber(db.update(tx, existing.id, **values), existing, following)
+        db.raise_counter(tx, agency, year, sequence, number)
+        holder = db.by_source(tx, agency, source)
+        entry = db.insert(tx, agency, year, sequence, number, Status.ISSUED, Origin.TYPED,
+                          details, source if holder is None else None)
+        return TypedNumber(entry, None, following)
 
     def reserve(self, agency: str, details: Details | None = None, *, count: int = 1,
                 sequence: str | None = None, year: int | None = None) -> list[Entry]:
