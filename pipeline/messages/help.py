@@ -91,18 +91,19 @@ MESSAGES = {
     },
     "help.init.kind": {
         "vi": "Kiểu cơ quan: ubnd-tinh: Ủy ban nhân dân tỉnh, thành phố (ký TM. tập thể, KT. "
-        "Chủ tịch); ubnd-huyen: Ủy ban nhân dân huyện, quận, thị xã, thành phố thuộc tỉnh; "
-        "ubnd-xa: Ủy ban nhân dân xã, phường, thị trấn; so-nganh: Sở, ban, ngành (ký KT. Giám "
-        "đốc); van-phong: Văn phòng UBND, Văn phòng Đoàn ĐBQH và HĐND (ký KT. Chánh Văn phòng); "
-        "hoi-dong-tdkt: Hội đồng Thi đua - Khen thưởng (ký TM. Hội đồng, KT. Chủ tịch)",
+        "Chủ tịch); ubnd-huyen: Ủy ban nhân dân huyện, quận, thị xã, thành phố thuộc tỉnh (văn "
+        "bản trước 01/07/2025); ubnd-xa: Ủy ban nhân dân xã, phường, đặc khu; so-nganh: Sở, "
+        "ban, ngành (ký KT. Giám đốc); van-phong: Văn phòng UBND, Văn phòng Đoàn ĐBQH và HĐND "
+        "(ký KT. Chánh Văn phòng); hoi-dong-tdkt: Hội đồng Thi đua - Khen thưởng (ký TM. Hội "
+        "đồng, KT. Chủ tịch)",
         "en": "Kind of office: ubnd-tinh: People's Committee of a province or centrally run city "
         "(signed TM. for the committee, KT. for the Chairman); ubnd-huyen: People's Committee "
-        "of a district, urban district, town or provincial city; ubnd-xa: People's Committee "
-        "of a commune, ward or township; so-nganh: a department, board or agency (signed KT. "
-        "for the Director); van-phong: Office of the People's Committee, Office of the National "
-        "Assembly Delegation and People's Council (signed KT. for the Chief of Office); "
-        "hoi-dong-tdkt: Emulation and Commendation Council (signed TM. for the council, KT. "
-        "for the Chairman)",
+        "of a district, urban district, town or provincial city (documents before 01/07/2025); "
+        "ubnd-xa: People's Committee of a commune, ward or special zone; so-nganh: a "
+        "department, board or agency (signed KT. for the Director); van-phong: Office of the "
+        "People's Committee, Office of the National Assembly Delegation and People's Council "
+        "(signed KT. for the Chief of Office); hoi-dong-tdkt: Emulation and Commendation "
+        "Council (signed TM. for the council, KT. for the Chairman)",
     },
     "help.init.place": {
         "vi": "Địa danh ở dòng ngày tháng, ví dụ: Sơn La.",

@@ -260,6 +260,11 @@ RULES: dict[str, tuple[str, str]] = {
         "Ký thay, ký thừa lệnh... có dòng chức vụ người ký",
         "TM./KT./TL./TUQ./Q. followed by the signer's own title",
     ),
+    "chu_ky.tm": (
+        "Dòng TM. khớp thẩm quyền ban hành (của tập thể: ký TM.; của người đứng đầu: không TM.)",
+        "The TM. line agrees with the issuing authority (a collective body's: signed TM.; a "
+        "head's own: no TM.)",
+    ),
     "chu_ky_ho_ten.missing": ("Có họ tên người ký", "Signer's name present"),
     "chu_ky.seal_space": (
         "Khoảng trống để ký, đóng dấu giữa chức vụ và họ tên người ký khoảng 3–4 dòng",
@@ -407,6 +412,19 @@ VALUES: dict[str, tuple[str, str]] = {
         "the signer's own title under the TM./KT./TL./TUQ./Q. line",
     ),
     "signer": ("họ tên người ký", "the signer's name"),
+    "tm_needed": (
+        "dòng đầu «TM. <tập thể>»: thẩm quyền ban hành «{authority}» là của tập thể (hoặc sửa "
+        "thẩm quyền ban hành nếu văn bản thuộc thẩm quyền của người đứng đầu)",
+        "a first line «TM. <body>»: the issuing authority «{authority}» is a collective body "
+        "(or correct the issuing authority if the document is in its head's own authority)",
+    ),
+    "tm_not_needed": (
+        "không có dòng TM.: thẩm quyền ban hành «{authority}» là của người đứng đầu; ký «KT. "
+        "{title}» và chức vụ cấp phó, hoặc «{title}» (hồ sơ của vanthu init: người ký *-ca-nhan)",
+        "no TM. line: the issuing authority «{authority}» is the head's own; signed «KT. "
+        "{title}» and the deputy's title, or «{title}» (a vanthu init profile: the *-ca-nhan "
+        "signers)",
+    ),
     "seal_space": (
         "khoảng trống {lines} dòng ({pt} pt)",
         "a space of {lines} lines ({pt} pt)",

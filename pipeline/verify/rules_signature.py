@@ -15,6 +15,16 @@ HEADING = "Nơi nhận:"
 LAST_LINE = re.compile(r"^- Lưu: VT\b.*\.$")
 LAST_LINE_TEMPLATE = re.compile(r"^- Lưu: .*\.$")
 AUTHORITIES = ("TM.", "KT.", "TL.", "TUQ.", "Q.")
+# Ô 7a: "TM." before the collective body's name when a person signs on its behalf.
+ON_BEHALF = re.compile(r"^T\.?\s?M\.")
+# Thẩm quyền ban hành (ô 5b) naming a collective body: its decisions are signed "TM. ...".
+COLLECTIVE_BODIES = ("ỦY BAN NHÂN DÂN", "UBND", "HỘI ĐỒNG", "CHÍNH PHỦ")
+# ... naming a person's title: decisions in that person's own authority, no TM. line.
+HEAD_TITLES = (
+    "CHỦ TỊCH", "GIÁM ĐỐC", "TỔNG GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", "CHÁNH THANH TRA", "CHÁNH ÁN",
+    "THỦ TƯỚNG", "BỘ TRƯỞNG", "CỤC TRƯỞNG", "TỔNG CỤC TRƯỞNG", "VIỆN TRƯỞNG", "HIỆU TRƯỞNG",
+    "TRƯỞNG BAN", "TRƯỞNG PHÒNG", "CHỦ NHIỆM", "THỦ TRƯỞNG",
+)  # fmt: skip
 # Types whose form has no Nơi nhận of its own: one is printed only when the document is sent.
 RECIPIENTS_OPTIONAL = frozenset({"bien_ban"})
 
@@ -85,6 +95,47 @@ def check_signature(doc: Document, layout: Layout, report: Report) -> None:
     # whether its lines fit is checked here, as for the right-hand one.
     _broken_by_the_page(doc, titles, name, report)
     _broken_by_the_page(doc, layout.chu_ky_trai_tham_quyen, layout.chu_ky_trai_ho_ten, report)
+    if layout.type_code == "quyet_dinh" and not layout.template:
+        check_signing_authority(layout, report)
+
+
+def _authority_kind(text: str) -> tuple[str, str] | None:
+    """('body', prefix) for a thẩm quyền naming a collective body, ('head', title) for one
+    naming a person's title; None when it is neither of the known shapes."""
+    upper = flat(text).upper()
+    for prefix in COLLECTIVE_BODIES:
+        if upper == prefix or upper.startswith(prefix + " "):
+            return "body", prefix
+    for title in HEAD_TITLES:
+        if upper == title or upper.startswith(title + " "):
+            return "head", title
+    return None
+
+
+def check_signing_authority(layout: Layout, report: Report) -> None:
+    """Ô 5b and ô 7a agree: a decision in a collective body's authority ("ỦY BAN NHÂN DÂN
+    ...", "HỘI ĐỒNG ...") is signed "TM. <tập thể>"; one in a head's own authority ("CHỦ TỊCH
+    ...", "GIÁM ĐỐC ...") has no TM. line (KT. CHỦ TỊCH / PHÓ CHỦ TỊCH, or CHỦ TỊCH).
+
+    A collective body's decision without TM. fails. A head's decision signed TM. is pointed
+    out only: offices have long signed so (the Chủ tịch's Bằng khen "TM. ỦY BAN NHÂN DÂN / KT.
+    CHỦ TỊCH"), and a document rebuilt as it was issued must pass.
+    """
+    titles = layout.chu_ky_tham_quyen
+    if not titles or not layout.tham_quyen:
+        return
+    authority = " ".join(flat(p.text) for p in layout.tham_quyen)
+    kind = _authority_kind(authority)
+    if kind is None:
+        return
+    first = flat(titles[0].text)
+    on_behalf = any(ON_BEHALF.match(flat(p.text).upper()) for p in titles)
+    shown = excerpt(authority.upper(), 60)
+    if kind[0] == "body" and not ON_BEHALF.match(first.upper()):
+        report.add("chu_ky.tm", titles[0].where, literal(first), msg("tm_needed", authority=shown))
+    elif kind[0] == "head" and on_behalf:
+        expected = msg("tm_not_needed", authority=shown, title=kind[1])
+        report.warn("chu_ky.tm", titles[0].where, literal(first), expected)
 
 
 def _broken_by_the_page(

@@ -104,6 +104,32 @@ def refuse_legacy_answers(answers: OfficeAnswers) -> None:
             )  # fmt: skip
 
 
+# Who a preset's signer is (its `nguoi:`): the person of --nguoi-ky or of --pho. Without it,
+# the first signer is the head and the second the deputy.
+_PEOPLE = ("nguoi-ky", "pho")
+# The signers of a UBND or a council for decisions in its head's own authority (no TM. line).
+PERSONAL_SUFFIX = "-ca-nhan"
+
+
+def _signers(preset_signers: dict[str, Any], answers: OfficeAnswers) -> dict[str, Any]:
+    """The profile's signers: each of the preset's for the person it names, if answered.
+
+    A UBND or a council signs two ways (Nghị định 30/2020, Phụ lục I, ô 7a): TM. for the
+    collective body's decisions, without TM. for those in its head's own authority; the head and
+    the deputy each get a signer for both.
+    """
+    people = {"nguoi-ky": _proper(_clean(answers.nguoi_ky)),
+              "pho": _proper(_clean(answers.pho or ""))}  # fmt: skip
+    written: dict[str, Any] = {}
+    for n, (key, signer) in enumerate(preset_signers.items()):
+        who = signer.get("nguoi") or (_PEOPLE[n] if n < len(_PEOPLE) else "")
+        person = people.get(who, "")
+        if person:
+            fields = {k: v for k, v in signer.items() if v and k != "nguoi"}
+            written[key] = {"ho_ten": person, **fields}
+    return written
+
+
 def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
     """The agency profile (hồ sơ cơ quan) of the answers, the preset filling what they leave."""
     known = presets()
@@ -147,13 +173,7 @@ def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
     filled["viet_tat"] = abbreviation
     filled["dia_danh"] = dia_danh
     filled["don_vi"] = {code: {"ten": name} for code, name in filled["don_vi"].items()}
-    signers = list(filled["nguoi_ky"].items())
-    people = [_proper(_clean(answers.nguoi_ky)), _proper(_clean(answers.pho or ""))]
-    filled["nguoi_ky"] = {
-        key: {"ho_ten": person, **{k: v for k, v in signer.items() if v}}
-        for (key, signer), person in zip(signers, people, strict=False)
-        if person
-    }
+    filled["nguoi_ky"] = _signers(filled["nguoi_ky"], answers)
     order = ("co_quan_chu_quan", "ten_co_quan", "ten_day_du", "viet_tat", "dia_danh", "don_vi",
              "nguoi_ky", "nhom_noi_nhan")  # fmt: skip
     return {key: filled.get(key) for key in order if key != "co_quan_chu_quan" or filled.get(key)}
@@ -169,9 +189,15 @@ def profile_text(profile: dict[str, Any]) -> str:
     header = (
         '# Hồ sơ cơ quan: khai một lần, mọi văn bản tham chiếu bằng "co_quan: <tên tệp>".\n'
         "# tham_quyen: TM. / KT. / TL. / TUQ. / Q.; thay_cho: tập thể hoặc chức vụ người đứng\n"
-        '# đầu mà người ký ký thay. Đơn vị: khóa là chữ viết tắt dùng ở dòng "Lưu:".\n\n'
+        '# đầu mà người ký ký thay. Đơn vị: khóa là chữ viết tắt dùng ở dòng "Lưu:".\n'
     )
-    return header + buffer.getvalue()
+    if any(key.endswith(PERSONAL_SUFFIX) for key in profile.get("nguoi_ky") or {}):
+        header += (
+            "# Người ký có TM.: văn bản thuộc thẩm quyền của tập thể (tham_quyen: Ủy ban nhân\n"
+            "# dân ..., Hội đồng ...). Người ký *-ca-nhan: văn bản thuộc thẩm quyền của Chủ tịch\n"
+            "# (tham_quyen: Chủ tịch ...; giấy khen của Chủ tịch, quyết định nhân sự): không TM.\n"
+        )
+    return header + "\n" + buffer.getvalue()
 
 
 def config_text(name: str) -> str:
