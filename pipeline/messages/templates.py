@@ -113,6 +113,36 @@ MESSAGES = {
         "vi": "không có mẫu '{name}' (có: {known})",
         "en": "no template '{name}' (there are: {known})",
     },
+    "tpl.tracked_changes": {
+        "vi": "đoạn còn thay đổi chưa chấp nhận (Track Changes): khi dựng, cả chữ đã xóa lẫn chữ "
+        "đã chèn đều vào văn bản; mở mẫu bằng Word, Review ▸ Accept ▸ Accept All Changes (hoặc "
+        "Reject All Changes), tắt Track Changes rồi lưu lại",
+        "en": "the paragraph still holds tracked changes (Track Changes): rendered, both the "
+        "deleted and the inserted text would reach the document; open the template in Word, "
+        "Review ▸ Accept ▸ Accept All Changes (or Reject All Changes), turn Track Changes off "
+        "and save",
+    },
+    "tpl.unsupported_object": {
+        "vi": "{what} ({element}) trong mẫu không chép được sang văn bản; bỏ nó khỏi mẫu (ảnh "
+        "và liên kết thì được; logo cố định có thể đặt ở đầu trang của khung.docx)",
+        "en": "{what} ({element}) in the template cannot be carried into the document; remove "
+        "it from the template (pictures and links can; a fixed logo can also go in the header "
+        "of khung.docx)",
+    },
+    "tpl.what.link": {"vi": "liên kết", "en": "a link"},
+    "tpl.what.picture": {"vi": "ảnh", "en": "a picture"},
+    "tpl.what.object": {"vi": "đối tượng nhúng (OLE)", "en": "an embedded object (OLE)"},
+    "tpl.what.other": {"vi": "nội dung nhúng", "en": "embedded content"},
+    "tpl.not_docx": {
+        "vi": "tệp không được dùng: vanthu chỉ đọc mẫu dạng .docx{hint}; mở tệp bằng Word hoặc "
+        "LibreOffice và lưu lại dạng .docx (Word 2007–365), rồi xóa tệp này",
+        "en": "the file is not used: vanthu reads templates saved as .docx only{hint}; open it in "
+        "Word or LibreOffice, save it as .docx (Word 2007–365), then delete this file",
+    },
+    "tpl.not_docx_for": {
+        "vi": " (bản .docx sẽ thay mẫu '{name}')",
+        "en": " (saved as .docx it replaces template '{name}')",
+    },
     "tpl.col.name": {"vi": "Mẫu", "en": "Template"},
     "tpl.col.serves": {"vi": "Dùng cho", "en": "Serves"},
     "tpl.col.changed": {"vi": "Sửa lần cuối", "en": "Last change"},

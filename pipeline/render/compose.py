@@ -28,11 +28,15 @@ from pipeline.errors import TemplateError
 
 if TYPE_CHECKING:
     from docxtpl import DocxTemplate
-from pipeline.render.package import DOCUMENT_PART, Package
+from pipeline.render.package import DOCUMENT_PART, Carried, Package, carry, with_carried
 from pipeline.render.template_cache import bytecode_cache, cleaned
 from pipeline.render.zipwriter import Member, replace_members, write_zip
 
 FRAME = "khung.docx"
+# Word processor files a maintainer may save a template as, which vanthu does not read.
+OTHER_FORMATS = frozenset(
+    (".odt", ".ott", ".fodt", ".doc", ".dot", ".dotx", ".docm", ".dotm", ".rtf", ".wps")
+)
 FRAME_NAME = "khung"
 BLOCKS_DIR = "khoi"
 # Context variable naming the document's last section when parts are attached after the
@@ -47,6 +51,18 @@ _ANY_SECTPR = re.compile(r"<w:sectPr(?: [^>]*)?>.*?</w:sectPr>", re.DOTALL)
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
 STYLES_PART = "word/styles.xml"
 _FORM_FIELD = re.compile(r'<w:framePr\b[^>]*\bw:hAnchor="page"')
+# A comment's marks in the body: its range and the run holding its reference (Word's
+# CommentReference style). The comments themselves (word/comments.xml) are the template's
+# maintainer's notes and are not in the frame's parts an output is written with.
+_COMMENT_RUN = re.compile(
+    r"<w:r(?:\s[^>]*)?>(?:(?!</w:r>).)*?<w:commentReference\b[^>]*/>\s*</w:r>", re.DOTALL
+)
+_COMMENT_MARK = re.compile(
+    r"<w:comment(?:RangeStart|RangeEnd|Reference)\b[^>]*/>"
+    r"|<w:comment(?:RangeStart|RangeEnd|Reference)\b[^>]*>.*?</w:comment\w+>",
+    re.DOTALL,
+)
+_INCLUDE_NAME = re.compile(r"""include\s+["'“”‘’]([^"'“”‘’]*)["'“”‘’]""")
 
 
 _DICT_NAMES = frozenset(dir(dict))
@@ -147,6 +163,19 @@ def unescape_quotes(xml: str) -> str:
     return _TAG_BODY.sub(quotes, xml)
 
 
+def strip_comments(xml: str) -> str:
+    """Body XML without comment ranges and references: a maintainer's notes in a template are
+    not the document's, and marks without word/comments.xml make a file LibreOffice refuses."""
+    if "<w:comment" not in xml:
+        return xml
+    return _COMMENT_MARK.sub("", _COMMENT_RUN.sub("", xml))
+
+
+def carry_prefix(name: str) -> str:
+    """How the relationships carried from template file `name` are named ('khoi-dau-trang')."""
+    return name.replace("/", "-")
+
+
 def preprocess(xml: str, *, marked: bool = False) -> str:
     """docxtpl's tag clean-up; `marked`: one paragraph per line, to locate errors by line."""
     patched = cleaned(xml, lambda text: unescape_quotes(_patcher().patch_xml(text)))
@@ -240,6 +269,8 @@ class TemplateLibrary:
             folders.append(builtin)
         self.layers: tuple[Path, ...] = tuple(folders)
         self._forms: dict[str, bool] = {}  # read once, like the frame and the blocks
+        self._bodies: dict[str, tuple[str, str, Carried]] = {}  # a type's head, body, media
+        self._block_media: dict[str, Carried] = {}  # each block's pictures and links
         self.unreadable: dict[str, TemplateError] = {}  # office blocks block_sources skipped
 
     @property
@@ -292,7 +323,8 @@ class TemplateLibrary:
         for name in self.block_names():
             path = self.file(name)
             try:
-                _, inner, _, _ = split_body(Package.read(path).text(DOCUMENT_PART), str(path))
+                package = Package.read(path)
+                _, inner, _, _ = split_body(package.text(DOCUMENT_PART), str(path))
             except TemplateError as exc:
                 if not self.is_override(name) or (self.builtin / f"{name}.docx").is_file():
                     raise  # a block templates rely on: every render needs it
@@ -301,8 +333,33 @@ class TemplateLibrary:
                 # check says why.
                 self.unreadable[name] = exc
                 continue
+            inner, media = carry(package, strip_comments(inner), carry_prefix(name))
+            self._block_media[name] = media
             sources[name] = preprocess(inner)
         return sources
+
+    def _included(self, source: str) -> list[str]:
+        """The shared blocks `source` includes, and the blocks they include, in order."""
+        found: list[str] = []
+        pending = [source]
+        while pending:
+            for name in _INCLUDE_NAME.findall(pending.pop()):
+                name = name.strip()
+                if name in self.block_sources and name not in found:
+                    found.append(name)
+                    pending.append(self.block_sources[name])
+        return found
+
+    def carried(self, name: str) -> Carried:
+        """The pictures and links of type template `name` and of the blocks it includes."""
+        _, inner, own = self._type_body(name)
+        out = own
+        self.block_sources  # noqa: B018 - reading the blocks finds their media
+        if not any(media.relationships for media in self._block_media.values()):
+            return out  # the blocks (read with block_sources) have no pictures or links
+        for block in self._included(preprocess(inner)):
+            out = out + self._block_media.get(block, Carried())
+        return out
 
     def unmatched(self) -> list[tuple[Path, str]]:
         """Files of the office's folders that replace no template (quyet_dinh.docx, 'quyet-dinh
@@ -320,6 +377,26 @@ class TemplateLibrary:
                 if name not in known and name not in self.block_sources:
                     close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
                     out.append((layer / f"{name}.docx", close[0] if close else ""))
+        return out
+
+    def not_docx(self) -> list[tuple[Path, str]]:
+        """Files of the office's folders saved in another format (.odt, .doc, .dotx…): never
+        read. Each with the template it would replace as a .docx ('' when none)."""
+        from pipeline.kinds import KINDS
+
+        known = {kind.template for kind in KINDS.values()} | {FRAME_NAME}
+        known |= {*self._layer_names(self.builtin, "*.docx")}
+        known |= set(self._layer_names(self.builtin, f"{BLOCKS_DIR}/*.docx"))
+        out = []
+        for layer in self.layers[:-1]:
+            for folder in (layer, layer / BLOCKS_DIR):
+                if not folder.is_dir():
+                    continue
+                for path in sorted(folder.iterdir()):
+                    if (path.suffix.lower() in OTHER_FORMATS and path.is_file()
+                            and not path.name.startswith(("~$", "."))):  # fmt: skip
+                        name = path.relative_to(layer).with_suffix("").as_posix()
+                        out.append((path, name if name in known else ""))
         return out
 
     def shadowed(self, name: str) -> list[Path]:
@@ -360,8 +437,12 @@ class TemplateLibrary:
         return known
 
     def members(self, name: str) -> list[Member]:
-        """The parts a document of template `name` is written with, compressed once."""
-        return self.package(name).members() if self.is_form(name) else self.frame.members()
+        """The parts a document of template `name` is written with, compressed once: a phôi's
+        own, else the frame's with the pictures and links of the type's body and blocks."""
+        if self.is_form(name):
+            package = self.package(name)
+            return with_carried(package.members(), package, Carried())
+        return with_carried(self.frame.members(), self.frame, self.carried(name))
 
     def path_of(self, name: str) -> Path:
         return self.file(name)
@@ -390,10 +471,9 @@ class TemplateLibrary:
         """word/document.xml of the composed template: frame around the type's content, tags raw
         (a phôi's own, as it is)."""
         if self.is_form(name):
-            return self.package(name).text(DOCUMENT_PART)
+            return strip_comments(self.package(name).text(DOCUMENT_PART))
         head, _, frame_sect, tail = self._frame_parts
-        path = self.path_of(name)
-        type_head, inner, _, _ = split_body(Package.read(path).text(DOCUMENT_PART), str(path))
+        type_head, inner, _ = self._type_body(name)
         inner = _ANY_SECTPR.sub(
             lambda m: frame_section(frame_sect, SectionKind.of(m[0]), "nextPage"), inner
         )
@@ -411,6 +491,18 @@ class TemplateLibrary:
         if root_open:
             frame_head = re.sub(r"<w:document[^>]*>", lambda _: root_open[0], head, count=1)
         return frame_head + inner + final + tail
+
+    def _type_body(self, name: str) -> tuple[str, str, Carried]:
+        """Type template `name`'s text before its body, its body content (comments removed,
+        relationships renamed) and what its pictures and links need in an output."""
+        known = self._bodies.get(name)
+        if known is None:
+            path = self.path_of(name)
+            package = Package.read(path)
+            type_head, inner, _, _ = split_body(package.text(DOCUMENT_PART), str(path))
+            inner, media = carry(package, strip_comments(inner), carry_prefix(name))
+            known = self._bodies[name] = (type_head, inner, media)
+        return known
 
     def docx_bytes(self, name: str) -> bytes:
         """The composed template as a .docx, as docxtpl itself would load it."""

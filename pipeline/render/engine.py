@@ -33,7 +33,7 @@ from pipeline.render.form import FormSheet
 from pipeline.render.jinja_errors import jinja_reason, undefined_name
 from pipeline.render.locate import Place, place_of_field, place_of_line, unknown_path
 from pipeline.render.package import DOCUMENT_PART
-from pipeline.render.structure import form_faults, style_faults, template_faults
+from pipeline.render.structure import form_faults, package_faults, style_faults, template_faults
 from pipeline.render.zipwriter import Member, ZipAround
 
 _DOCPR_ID = re.compile(r'(<wp:docPr\b[^>]*?\bid=")\d+(")')
@@ -253,8 +253,12 @@ class Engine:
         """TemplateError for the first tag mistake of template file `file` (template `name`
         itself or one of its blocks) that would break or empty the output, a paragraph style the
         frame lacks, a phôi field off the paper (render.structure; templates check says the
-        same)."""
-        faults = template_faults(self.library, file) or style_faults(self.library, file)
+        same), tracked changes or an embedded object in its body."""
+        faults = (
+            package_faults(self.library, file)
+            or template_faults(self.library, file)
+            or style_faults(self.library, file)
+        )
         if not faults and file == name:
             faults = form_faults(self.library, name)  # a phôi field off the paper
         for found in faults:

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import io
+import posixpath
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.sax.saxutils import quoteattr
+
+from lxml import etree
 
 from pipeline.errors import TemplateError
-from pipeline.render.zipwriter import Member
+from pipeline.render.zipwriter import Member, replace_members
 
 DOCUMENT_PART = "word/document.xml"
 
@@ -45,3 +50,182 @@ class Package:
     def members(self, level: int = 6) -> list[Member]:
         """Every part compressed once, ready to be copied into outputs."""
         return [Member.deflate(name, data, level) for name, data in self.parts.items()]
+
+
+RELATIONSHIPS_PART = "word/_rels/document.xml.rels"
+CONTENT_TYPES_PART = "[Content_Types].xml"
+SETTINGS_PART = "word/settings.xml"
+_OFFICE_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_CONTENT_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+IMAGE_TYPE = f"{_OFFICE_RELS}/image"
+# Attributes of body content that name a relationship of document.xml (r:embed of a picture,
+# r:id of a hyperlink or an embedded object, r:link of a linked picture, SmartArt's r:dm…).
+REFERENCE = re.compile(r'(\sr:(?:embed|id|link|pict|dm|lo|qs|cs)=")([^"]*)(")')
+_ANY_SECTPR = re.compile(r"<w:sectPr(?: [^>]*)?>.*?</w:sectPr>", re.DOTALL)
+_TRACK_REVISIONS = re.compile(
+    r"<w:trackRevisions\b[^>]*/>|<w:trackRevisions\b[^>]*>.*?</w:trackRevisions>", re.DOTALL
+)
+
+
+@dataclass(frozen=True)
+class Relationship:
+    """One relationship of word/document.xml: id, type, target (relative to word/), external."""
+
+    id: str
+    type: str
+    target: str
+    external: bool = False
+
+    def element(self) -> str:
+        mode = ' TargetMode="External"' if self.external else ""
+        return (
+            f"<Relationship Id={quoteattr(self.id)} Type={quoteattr(self.type)} "
+            f"Target={quoteattr(self.target)}{mode}/>"
+        )
+
+
+def relationships(package: Package) -> dict[str, Relationship]:
+    """The relationships of the package's main document part, by id."""
+    data = package.parts.get(RELATIONSHIPS_PART)
+    if not data:
+        return {}
+    try:
+        root = etree.fromstring(data)
+    except etree.XMLSyntaxError:
+        return {}
+    out = {}
+    for rel in root.iter(f"{{{_PACKAGE_RELS}}}Relationship"):
+        rel_id = rel.get("Id") or ""
+        out[rel_id] = Relationship(
+            rel_id, rel.get("Type") or "", rel.get("Target") or "",
+            (rel.get("TargetMode") or "") == "External",
+        )  # fmt: skip
+    return out
+
+
+def part_of(target: str) -> str:
+    """The part name a target of word/document.xml's relationships points at."""
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join("word", target))
+
+
+def content_type(package: Package, part: str) -> str:
+    """The content type [Content_Types].xml gives `part` (an override, else its extension's)."""
+    extension = posixpath.splitext(part)[1].lstrip(".").lower()
+    data = package.parts.get(CONTENT_TYPES_PART, b"")
+    try:
+        root = etree.fromstring(data) if data else None
+    except etree.XMLSyntaxError:
+        root = None
+    if root is not None:
+        for override in root.iter(f"{{{_CONTENT_TYPES_NS}}}Override"):
+            if (override.get("PartName") or "").lstrip("/") == part:
+                return override.get("ContentType") or ""
+        for default in root.iter(f"{{{_CONTENT_TYPES_NS}}}Default"):
+            if (default.get("Extension") or "").lower() == extension:
+                return default.get("ContentType") or ""
+    return f"image/{'jpeg' if extension == 'jpg' else extension}"
+
+
+def carriable(package: Package, rel: Relationship | None) -> bool:
+    """Whether body content referring to `rel` can be carried into an output: a link to an
+    outside address (hyperlink, linked picture) or a picture whose data the package holds.
+    Anything else (an embedded object, a chart, SmartArt) has parts of its own with their own
+    relationships, which are not copied."""
+    if rel is None:
+        return False
+    if rel.external:
+        return True
+    return rel.type == IMAGE_TYPE and part_of(rel.target) in package.parts
+
+
+@dataclass(frozen=True)
+class Carried:
+    """What a template body's pictures and links need in an output: relationships (renamed so
+    that they cannot collide with the frame's) and the parts they point at."""
+
+    relationships: tuple[Relationship, ...] = ()
+    parts: tuple[tuple[str, bytes, str], ...] = ()  # part name, data, content type
+
+    def __add__(self, other: Carried) -> Carried:
+        return Carried(self.relationships + other.relationships, self.parts + other.parts)
+
+
+def carry(package: Package, body: str, prefix: str) -> tuple[str, Carried]:
+    """`body` (content of the package's w:body) with the relationships it refers to renamed
+    `vt-{prefix}-{id}`, and what an output needs for them. Names are fixed by the template file
+    and the ids it holds: the same template gives the same output bytes. References that cannot
+    be carried are left as they are (structure.package_faults refuses them)."""
+    if " r:" not in body:
+        return body, Carried()
+    rels = relationships(package)
+    renamed: dict[str, Relationship] = {}
+    parts: list[tuple[str, bytes, str]] = []
+
+    def rename(match: re.Match[str]) -> str:
+        old = match[2]
+        rel = rels.get(old)
+        if not carriable(package, rel):
+            return match[0]
+        assert rel is not None
+        new = renamed.get(old)
+        if new is None:
+            new_id = f"vt-{prefix}-{old}"
+            target = rel.target
+            if not rel.external:
+                source = part_of(rel.target)
+                name = f"vt-{prefix}-{posixpath.basename(source)}"
+                target = f"media/{name}"
+                kind = content_type(package, source)
+                parts.append((f"word/{target}", package.parts[source], kind))
+            new = renamed[old] = Relationship(new_id, rel.type, target, rel.external)
+        return match[1] + new.id + match[3]
+
+    out: list[str] = []
+    done = 0
+    for sect in _ANY_SECTPR.finditer(body):  # a section's header references are not carried
+        out += (REFERENCE.sub(rename, body[done : sect.start()]), sect[0])
+        done = sect.end()
+    out.append(REFERENCE.sub(rename, body[done:]))
+    return "".join(out), Carried(tuple(renamed.values()), tuple(parts))
+
+
+def with_carried(members: list[Member], package: Package, carried: Carried) -> list[Member]:
+    """`members` (of `package`) with the carried relationships and parts added, and without
+    track changes switched on (the frame's setting would make every output record edits)."""
+    replacements: dict[str, bytes] = {}
+    settings = package.parts.get(SETTINGS_PART)
+    if settings is not None and b"trackRevisions" in settings:
+        text = settings.decode("utf-8")
+        replacements[SETTINGS_PART] = _TRACK_REVISIONS.sub("", text).encode("utf-8")
+    added: list[Member] = []
+    if carried.relationships:
+        rels = package.parts.get(RELATIONSHIPS_PART)
+        text = (rels or _EMPTY_RELATIONSHIPS).decode("utf-8")
+        elements = "".join(rel.element() for rel in carried.relationships)
+        text = text.replace("</Relationships>", elements + "</Relationships>")
+        if rels is None:
+            added.append(Member.deflate(RELATIONSHIPS_PART, text.encode("utf-8")))
+        else:
+            replacements[RELATIONSHIPS_PART] = text.encode("utf-8")
+        overrides = "".join(
+            f"<Override PartName={quoteattr('/' + name)} ContentType={quoteattr(kind)}/>"
+            for name, _, kind in carried.parts
+        )
+        types = package.parts[CONTENT_TYPES_PART].decode("utf-8")
+        replacements[CONTENT_TYPES_PART] = types.replace("</Types>", overrides + "</Types>").encode(
+            "utf-8"
+        )
+        added += [Member.deflate(name, data) for name, data, _ in carried.parts]
+    if not replacements and not added:
+        return members
+    return replace_members(members, replacements) + added
+
+
+_EMPTY_RELATIONSHIPS = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    b"</Relationships>"
+)

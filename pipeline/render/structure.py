@@ -40,7 +40,14 @@ from pipeline.render.locate import (
     place_of_paragraph,
     tag_key,
 )
-from pipeline.render.package import DOCUMENT_PART
+from pipeline.render.package import (
+    DOCUMENT_PART,
+    REFERENCE,
+    Package,
+    Relationship,
+    carriable,
+    relationships,
+)
 
 if TYPE_CHECKING:
     from pipeline.render.compose import TemplateLibrary
@@ -386,3 +393,112 @@ class _Line(Phrase):
 
     def describe(self, lang: str | None = None) -> str:
         return _line_of(self.violation, lang)
+
+
+# Revisions Word records with Track Changes on: inserted, deleted and moved text, changed
+# formatting of a run, paragraph, section, table, row or cell, inserted and deleted cells.
+_REVISIONS = frozenset(
+    f"{_W}{name}"
+    for name in (
+        "ins", "del", "moveFrom", "moveTo", "moveFromRangeStart", "moveToRangeStart",
+        "rPrChange", "pPrChange", "sectPrChange", "tblPrChange", "tblPrExChange", "trPrChange",
+        "tcPrChange", "tblGridChange", "numberingChange", "cellIns", "cellDel", "cellMerge",
+        "customXmlInsRangeStart", "customXmlDelRangeStart", "customXmlMoveFromRangeStart",
+        "customXmlMoveToRangeStart",
+    )
+)  # fmt: skip
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_OBJECTS = {"hyperlink": "tpl.what.link", "blip": "tpl.what.picture",
+            "imagedata": "tpl.what.picture", "OLEObject": "tpl.what.object",
+            "object": "tpl.what.object"}  # fmt: skip
+
+
+def package_faults(library: TemplateLibrary, name: str, named: bool = True) -> list[Found]:
+    """What the body of type template or shared block `name` holds that an output cannot carry:
+    tracked changes not yet accepted or rejected (both versions would print, the deleted one
+    with its tags filled in), and content pointing at parts of the template that are not copied
+    (an embedded object, a chart, SmartArt; pictures and links are carried). One per paragraph
+    and kind, at the paragraph."""
+    # A phôi renders with its own parts: its pictures and objects are in the output already.
+    own_parts = not name.startswith(f"{BLOCKS_DIR}/") and _is_form(library, name)
+    document_xml = _document_xml(library.file(name))
+    if document_xml is None:
+        return []
+    has_revisions = any(f"<w:{etree.QName(tag).localname}" in document_xml for tag in _REVISIONS)
+    if not has_revisions and (own_parts or not REFERENCE.search(document_xml)):
+        return []
+    root = etree.fromstring(document_xml.encode("utf-8"))
+    body = root.find(f"{_W}body")
+    if body is None:
+        return []
+    package: Package | None = None
+    rels: dict[str, Relationship] = {}
+    faults: list[Fault] = []
+    seen: set[tuple[Any, str]] = set()
+    texts = _numbered_paragraphs(body)
+    for element in body.iter():
+        if not isinstance(element.tag, str) or _in_section(element):
+            continue
+        key, params = "", {}
+        if element.tag in _REVISIONS:
+            key = "tpl.tracked_changes"
+        elif not own_parts:
+            for attribute, value in element.attrib.items():
+                if not attribute.startswith(_R):
+                    continue
+                if package is None:
+                    package = Package.read(library.file(name))
+                    rels = relationships(package)
+                if not carriable(package, rels.get(value)):
+                    local = etree.QName(element).localname
+                    what = _OBJECTS.get(local, "tpl.what.other")
+                    key, params = "tpl.unsupported_object", {"what": what, "element": local}
+                    break
+        if not key:
+            continue
+        paragraph = _paragraph_around(element)
+        text, nth = texts.get(paragraph, ("", 0)) if paragraph is not None else ("", 0)
+        if (paragraph, key) in seen:
+            continue
+        seen.add((paragraph, key))
+        faults.append(Fault(key, params, text=text, nth=nth))
+    block = named and name.startswith(f"{BLOCKS_DIR}/")
+    found = []
+    for fault in faults:
+
+        def find(ps: list[Paragraph], f: Fault = fault) -> Paragraph | None:
+            return paragraph_with_text(ps, f.text, f.nth)
+
+        params = dict(fault.params)
+        if "what" in params:
+            params["what"] = Phrase(params["what"])
+        found.append(Found(name, fault.key, params, place_of_paragraph(library, name, find, block)))
+    return found
+
+
+def _numbered_paragraphs(body: Any) -> dict[Any, tuple[str, int]]:
+    """Each body paragraph: its text and how many before it read alike (the keys keep lxml's
+    proxies alive, so the same element is the same key while the dict lives)."""
+    out: dict[Any, tuple[str, int]] = {}
+    seen: dict[str, int] = {}
+    for paragraph in body.iter(f"{_W}p"):
+        text = "".join(t.text or "" for t in paragraph.iter(f"{_W}t"))
+        nth = seen.get(text, 0)
+        seen[text] = nth + 1
+        out[paragraph] = (text, nth)
+    return out
+
+
+def _in_section(element: Any) -> bool:
+    """Whether `element` is part of section properties (the frame's replace them)."""
+    return element.tag == f"{_W}sectPr" or any(
+        a.tag == f"{_W}sectPr" for a in element.iterancestors()
+    )
+
+
+def _paragraph_around(element: Any) -> Any:
+    """The paragraph holding `element`, else the first one inside it (a row's or cell's)."""
+    if element.tag == f"{_W}p":
+        return element
+    around = next(element.iterancestors(f"{_W}p"), None)
+    return around if around is not None else next(element.iter(f"{_W}p"), None)

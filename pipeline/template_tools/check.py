@@ -32,7 +32,12 @@ from pipeline.render.compose import (
 from pipeline.render.jinja_errors import jinja_reason
 from pipeline.render.locate import ANY_TAG, paragraphs_of, place_of_field, place_of_line
 from pipeline.render.package import DOCUMENT_PART, Package
-from pipeline.render.structure import paragraph_style_ids, style_faults, template_faults
+from pipeline.render.structure import (
+    package_faults,
+    paragraph_style_ids,
+    style_faults,
+    template_faults,
+)
 from pipeline.render.zipwriter import replace_members, write_zip
 from pipeline.template_tools.fields import ContextShape, FieldCollector, FieldPath, shown
 from pipeline.verify import verify_file
@@ -160,7 +165,8 @@ def syntax(name: str, source: str, path: Path, library: TemplateLibrary) -> list
 def structure(name: str, library: TemplateLibrary) -> list[Problem]:
     """Tags that would break or empty the output (pipeline.render.structure): render refuses
     them with the same message."""
-    found = template_faults(library, name, named=False) or style_faults(library, name, named=False)
+    found = package_faults(library, name, named=False)
+    found += template_faults(library, name, named=False) or style_faults(library, name, named=False)
     return [Problem(name, str(f.where or ""), f.key, f.params) for f in found]
 
 
@@ -420,4 +426,18 @@ def check_templates(
         page_from_frame = name in library.type_names() and not library.is_form(name)
         report.problems += layout(name, path, page_from_frame)
     report.problems = frame_lost_styles(library, builtin, report.problems)
+    if not names:
+        report.problems += not_docx(library)
     return report
+
+
+def not_docx(library: TemplateLibrary) -> list[Problem]:
+    """Files of the office's folders in another format than .docx (.odt, .doc): never read, so
+    the edits they hold are not in any document. Named with their extension."""
+    problems = []
+    for path, name in library.not_docx():
+        hint = t("tpl.not_docx_for", name=name) if name else ""
+        problems.append(
+            Problem(library.relative_name(path), "", "tpl.not_docx", {"hint": hint}, True)
+        )
+    return problems

@@ -77,6 +77,9 @@ def list_command(ctx: click.Context) -> None:
     for path, close in library.unmatched():
         hint = t("data.did_you_mean", name=close) if close else ""
         click.echo(f"{path}: {t('tpl.warning')}: {t('tpl.unused_override', hint=hint)}")
+    for path, name in library.not_docx():
+        hint = t("tpl.not_docx_for", name=name) if name else ""
+        click.echo(f"{path}: {t('tpl.warning')}: {t('tpl.not_docx', hint=hint)}")
 
 
 @templates_command.command("copy")
@@ -111,7 +114,9 @@ def check_command(ctx: click.Context, names: tuple[str, ...], inputs_dir: Path |
             raise InputError("tpl.unknown", name=name, known=", ".join(known))
     report = check_templates(library, list(names) or None, sample_contexts(workspace, inputs_dir))
     for problem in report.problems:
-        where = f"{problem.template}.docx" + (f", {problem.where}" if problem.where else "")
+        # A file in another format (.odt) is named with its own extension.
+        file = problem.template if Path(problem.template).suffix else f"{problem.template}.docx"
+        where = file + (f", {problem.where}" if problem.where else "")
         label = f"{t('tpl.warning')}: " if problem.warning else ""
         click.echo(f"{where}: {label}{t(problem.key, **problem.params)}")
     errors = sum(not p.warning for p in report.problems)
