@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.lib.project import INPUTS, ROOT, TEMPLATES  # noqa: E402
 from pipeline.api import Rendered, Renderer, convert_to_pdf  # noqa: E402
+from pipeline.batch.pdf import PdfConverter  # noqa: E402
 from pipeline.workspace import Workspace  # noqa: E402
 
 DECISION = INPUTS / "2024" / "qd-bang-khen-ubnd-tinh.yaml"
@@ -80,7 +81,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             docx = Path(tmp) / "giay-khen.docx"
             docx.write_bytes(data)
             start = time.perf_counter()
-            convert_to_pdf([Rendered(source, docx)])
+            with PdfConverter() as converter:  # LibreOffice's start counted, as before
+                convert_to_pdf([Rendered(source, docx)], converter)
             seconds = time.perf_counter() - start
             print(f"pdf (LibreOffice): {seconds:.2f} s")
             print(
