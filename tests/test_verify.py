@@ -368,11 +368,13 @@ def test_command_template_option() -> None:
     assert CliRunner().invoke(verify_command, [str(template)]).exit_code == 1
 
 
-def test_command_bad_file_raises_for_the_main_group(tmp_path: Path) -> None:
+def test_command_bad_file_is_reported_as_that_files_error(tmp_path: Path) -> None:
+    # An unreadable file is that file's error line, exit 2 (round 2: others are still checked).
     path = tmp_path / "notes.txt"
     path.write_text("x")
     result = CliRunner().invoke(verify_command, [str(path)])
-    assert isinstance(result.exception, InputError)
+    assert result.exit_code == 2
+    assert f"{path}: không phải tệp .docx đọc được (.txt)" in result.output
 
 
 # --- StyleSheet additions -----------------------------------------------------------------------

@@ -290,9 +290,10 @@ MESSAGES = {
     "help.verify": {
         "vi": "Kiểm tra .docx theo Nghị định 30/2020/NĐ-CP (thể thức, kỹ thuật trình bày); nêu "
         "thư mục: mọi .docx trong đó; không nêu tệp: mọi .docx trong outputs/ của thư mục làm "
-        "việc.",
+        "việc. Mã thoát: 0 đạt, 1 có vi phạm, 2 có tệp không đọc được.",
         "en": "Check .docx files against Decree 30/2020/NĐ-CP (format and presentation); a "
-        "folder: every .docx in it; no file: every .docx in the workspace's outputs/.",
+        "folder: every .docx in it; no file: every .docx in the workspace's outputs/. Exit "
+        "status: 0 passes, 1 violations, 2 a file could not be read.",
     },
     "help.verify.format": {
         "vi": "Kết quả dạng văn bản hay JSON / text or JSON output.",

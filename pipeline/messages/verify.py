@@ -266,6 +266,10 @@ RULES: dict[str, tuple[str, str]] = {
         "head's own: no TM.)",
     ),
     "chu_ky_ho_ten.missing": ("Có họ tên người ký", "Signer's name present"),
+    "chu_ky.position": (
+        "Phần ký ở cột phải, nơi nhận ở cột trái của bảng",
+        "Signature in the right column of its table, Nơi nhận in the left one",
+    ),
     "chu_ky.seal_space": (
         "Khoảng trống để ký, đóng dấu giữa chức vụ và họ tên người ký khoảng 3–4 dòng",
         "About 3–4 blank lines between the signer's title and name for the signature and seal",
@@ -448,6 +452,15 @@ VALUES: dict[str, tuple[str, str]] = {
         '"- " then the recipient (or no such line)',
     ),
     "line_start": ("dòng bắt đầu «{text}»", "a line starting «{text}»"),
+    "line_end": ("dòng kết thúc «{text}»", "a line ending «{text}»"),
+    "signature_left": (
+        "phần ký ở cột trái, nơi nhận ở cột phải",
+        "the signature in the left column, Nơi nhận in the right one",
+    ),
+    "signature_right": (
+        "phần ký ở cột phải, nơi nhận ở cột trái",
+        "the signature in the right column, Nơi nhận in the left one",
+    ),
     "dash": (
         'dòng bắt đầu bằng dấu gạch ngang và một dấu cách: "- "',
         'a line starting with a dash and a space: "- "',
@@ -483,6 +496,10 @@ OTHER: dict[str, tuple[str, str]] = {
     "verify.total": (
         "{files} tệp, {failed} tệp có vi phạm",
         "{files} files, {failed} with violations",
+    ),
+    "verify.total_unreadable": (
+        "{files} tệp, {failed} tệp có vi phạm, {unreadable} tệp không đọc được",
+        "{files} files, {failed} with violations, {unreadable} could not be read",
     ),
     "verify.loc.paragraph": ("đoạn {paragraph}", "paragraph {paragraph}"),
     "verify.loc.cell": (

@@ -44,6 +44,7 @@ __all__ = [
     "type_choices",
     "verify_document",
     "verify_file",
+    "verify_files",
 ]
 
 Check = Callable[[Document, Layout, Report], None]
@@ -130,3 +131,18 @@ def verify_file(
         doc_type = path.stem  # a template is named after the type it serves: quyet-dinh.docx
     fragment = template and path.parent.name == BLOCKS_FOLDER
     return verify_document(read_document(path), doc_type, template=template, fragment=fragment)
+
+
+def verify_files(
+    paths: list[Path], doc_type: str | DocumentType | None = None, *, template: bool = False
+) -> list[Report]:
+    """One report per file, in order; a file that cannot be read gets a report with its error
+    (Report.error) and the others are still checked."""
+    resolved = resolve_type(doc_type)  # an unknown type is the caller's error, not a file's
+    reports = []
+    for path in paths:
+        try:
+            reports.append(verify_file(path, resolved, template=template))
+        except InputError as exc:
+            reports.append(Report.unreadable(Path(path), exc, template=template))
+    return reports

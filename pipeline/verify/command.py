@@ -8,8 +8,11 @@ from pathlib import Path
 import click
 
 from pipeline.i18n import current_language, t
-from pipeline.verify import type_choices, verify_file
+from pipeline.verify import type_choices, verify_files
 from pipeline.verify.report import Report
+
+VIOLATIONS_EXIT = 1  # every file read, at least one breaks a rule
+UNREADABLE_EXIT = 2  # at least one file could not be read at all (not found, not a .docx)
 
 
 def check_registered(paths: list[Path], reports: list[Report]) -> None:
@@ -21,7 +24,8 @@ def check_registered(paths: list[Path], reports: list[Report]) -> None:
     workspace = Workspace.containing(Path.cwd())
     with open_register(workspace.register_location, root=workspace.root) as register:
         for path, report in zip(paths, reports, strict=True):
-            check_register(path, report, register)
+            if report.error is None:
+                check_register(path, report, register)
 
 
 def docx_under(folder: Path) -> list[Path]:
@@ -82,11 +86,12 @@ def verify_command(
     against_register: bool,
 ) -> None:
     """Kiểm tra .docx theo Nghị định 30/2020/NĐ-CP (thể thức, kỹ thuật trình bày); nêu thư mục:
-    mọi .docx trong đó; không nêu tệp: mọi .docx trong outputs/ của thư mục làm việc."""
+    mọi .docx trong đó; không nêu tệp: mọi .docx trong outputs/ của thư mục làm việc. Mã thoát:
+    0 đạt, 1 có vi phạm, 2 có tệp không đọc được."""
     paths = named_files(files) if files else workspace_outputs()
     if not paths:
         raise click.UsageError(t("verify.no_files"))
-    reports = [verify_file(path, doc_type, template=template) for path in paths]
+    reports = verify_files(paths, doc_type, template=template)
     if against_register:
         check_registered(paths, reports)
     lang = current_language()
@@ -95,9 +100,25 @@ def verify_command(
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         for report in reports:
-            click.echo(report.format_text(lang))
+            click.echo(report.format_text(lang), err=report.error is not None)
         if len(reports) > 1:
-            failed = sum(not r.ok for r in reports)
-            click.echo(t("verify.total", lang=lang, files=len(reports), failed=failed))
+            click.echo(summary(reports, lang))
+    if any(r.error is not None for r in reports):
+        ctx.exit(UNREADABLE_EXIT)
     if not all(r.ok for r in reports):
-        ctx.exit(1)
+        ctx.exit(VIOLATIONS_EXIT)
+
+
+def summary(reports: list[Report], lang: str) -> str:
+    """'3 tệp, 1 tệp có vi phạm' (and how many could not be read, when any)."""
+    unreadable = sum(r.error is not None for r in reports)
+    failed = sum(not r.ok for r in reports) - unreadable
+    if unreadable:
+        return t(
+            "verify.total_unreadable",
+            lang=lang,
+            files=len(reports),
+            failed=failed,
+            unreadable=unreadable,
+        )
+    return t("verify.total", lang=lang, files=len(reports), failed=failed)

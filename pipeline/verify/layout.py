@@ -78,11 +78,35 @@ def is_recipients_heading(text: str) -> bool:
     )
 
 
-def split_signer(lines: list[Paragraph]) -> tuple[list[Paragraph], Paragraph | None]:
-    """(authority and title lines, the name): the name is the last of two or more lines."""
-    if len(lines) >= 2:
-        return lines[:-1], lines[-1]
-    return lines, None
+def split_signer(
+    lines: list[Paragraph], cell: Cell | None = None
+) -> tuple[list[Paragraph], Paragraph | None]:
+    """(authority and title lines, the name): the name is the last of two or more lines.
+
+    Not when, in its `cell`, that last line is in capitals, follows the line above without a
+    gap and is followed by the blank lines of the seal space: it is a title line ("CHỦ TỊCH")
+    and the name under the space was left out (deleted, never typed).
+    """
+    if len(lines) < 2:
+        return lines, None
+    if cell is not None and _title_above_the_space(lines[-2], lines[-1], cell):
+        return lines, None
+    return lines[:-1], lines[-1]
+
+
+def _title_above_the_space(above: Paragraph, last: Paragraph, cell: Cell) -> bool:
+    """Whether `last` is a title line with the seal space under it and no name after that."""
+    text = flat(last.text)
+    if not text.isupper():
+        return False
+    paragraphs = cell.paragraphs
+    at = next((i for i, p in enumerate(paragraphs) if p is last), None)
+    start = next((i for i, p in enumerate(paragraphs) if p is above), None)
+    if at is None or start is None:
+        return False
+    gap_before = any(p.is_empty for p in paragraphs[start + 1 : at])
+    blank_after = any(p.is_empty and not p.shapes for p in paragraphs[at + 1 :])
+    return blank_after and not gap_before
 
 
 DRAFT_MARK = "DỰ THẢO"  # over a draft a Tờ trình attaches
@@ -176,7 +200,34 @@ class _Finder(HeaderFinder):
                     if texts and is_recipients_heading(texts[0].text):
                         self.signature_cells(block, row, cell, texts)
                         return position
-        return self.two_signatures(blocks)
+        found = self.two_signatures(blocks)
+        return found if found is not None else self.lone_signature(blocks)
+
+    def lone_signature(self, blocks: list[Paragraph | Table]) -> int | None:
+        """A signature table whose Nơi nhận was left out: a row of two cells, one empty, the
+        other a signature (two or more centred lines, the first in capitals); its position."""
+        for position, block in enumerate(blocks):
+            if not isinstance(block, Table):
+                continue
+            for row in block.rows:
+                if len(row) != 2:
+                    continue
+                columns = [self.signer_lines(cell) for cell in row]
+                empty = [
+                    n for n, cell in enumerate(row) if not any(map(self.usable, cell.paragraphs))
+                ]
+                if len(empty) != 1:
+                    continue
+                n = 1 - empty[0]
+                lines = columns[n]
+                if len(lines) < 2 or not all(p.alignment == "center" for p in lines):
+                    continue
+                if not flat(lines[0].text).isupper():
+                    continue
+                layout = self.layout
+                layout.chu_ky_tham_quyen, layout.chu_ky_ho_ten = split_signer(lines, row[n])
+                return position
+        return None
 
     def two_signatures(self, blocks: list[Paragraph | Table]) -> int | None:
         """A table of two signatures side by side (Biên bản: THƯ KÝ, CHỦ TỌA), Nơi nhận below it
@@ -192,8 +243,10 @@ class _Finder(HeaderFinder):
                     continue
                 layout = self.layout
                 left, right = columns
-                layout.chu_ky_trai_tham_quyen, layout.chu_ky_trai_ho_ten = split_signer(left)
-                layout.chu_ky_tham_quyen, layout.chu_ky_ho_ten = split_signer(right)
+                layout.chu_ky_trai_tham_quyen, layout.chu_ky_trai_ho_ten = split_signer(
+                    left, row[0]
+                )
+                layout.chu_ky_tham_quyen, layout.chu_ky_ho_ten = split_signer(right, row[1])
                 self.recipients_below(blocks[position + 1 :], block)
                 return position
         return None
@@ -225,7 +278,10 @@ class _Finder(HeaderFinder):
         others = [c for c in row if c is not left]
         if not others:
             return
-        layout.chu_ky_tham_quyen, layout.chu_ky_ho_ten = split_signer(self.signer_lines(others[-1]))
+        signer = others[-1]
+        layout.chu_ky_tham_quyen, layout.chu_ky_ho_ten = split_signer(
+            self.signer_lines(signer), signer
+        )
 
     def body(self, blocks: list[Paragraph | Table], end: int | None) -> None:
         """Body paragraphs up to the signature; Quyết định's authority line and label apart."""

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from pipeline.errors import VanthuError
 from pipeline.i18n import t
 
 EXCERPT_CHARS = 40
@@ -135,10 +136,17 @@ class Report:
     violations: list[Violation] = field(default_factory=list)
     # What may be meant and is only pointed out: it does not fail the file.
     warnings: list[Violation] = field(default_factory=list)
+    # Why the file could not be checked at all (not found, not a .docx): no rule ran on it.
+    error: VanthuError | None = None
+
+    @classmethod
+    def unreadable(cls, path: Path, error: VanthuError, *, template: bool = False) -> Report:
+        """The report of a file that could not be read: its error, nothing checked."""
+        return cls(path, None, template, error=error)
 
     @property
     def ok(self) -> bool:
-        return not self.violations
+        return self.error is None and not self.violations
 
     @property
     def rules(self) -> set[str]:
@@ -154,7 +162,12 @@ class Report:
         self.warnings.append(Violation(rule, where, found, expected))
 
     def format_text(self, lang: str | None = None) -> str:
-        """One line per violation, then per warning, prefixed by the file; a summary line."""
+        """One line per violation, then per warning, prefixed by the file; a summary line.
+
+        A file that could not be read: one error line naming it, as the CLI writes errors.
+        """
+        if self.error is not None:
+            return f"{t('common.error', lang=lang)}: {self.error.message(lang)}"
         lines = [f"{self.path}: {v.line(lang)}" for v in self.violations]
         lines += [f"{self.path}: {w.line(lang, warning=True)}" for w in self.warnings]
         if self.ok and self.warnings:
@@ -170,7 +183,7 @@ class Report:
         return "\n".join(lines)
 
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "path": str(self.path),
             "type": self.doc_type,
             "template": self.template,
@@ -178,3 +191,6 @@ class Report:
             "violations": [v.to_dict(lang) for v in self.violations],
             "warnings": [w.to_dict(lang) for w in self.warnings],
         }
+        if self.error is not None:
+            data["error"] = self.error.message(lang)
+        return data

@@ -166,6 +166,20 @@ _OPENING = r"(?:căn cứ|(?:theo|xét) đề (?:nghị|xuất)(?: của)?)"
 DOUBLED_OPENING = re.compile(rf"^{_OPENING}\s+{_OPENING}\b", re.IGNORECASE)
 
 
+LINE_END_WORDS = 4  # words quoted from the end of a line: enough to find it, not the whole line
+LINE_END_CHARS = 40
+
+
+def line_end(text: str) -> str:
+    """The last few words of a line, as the reader looks for them ('…ngày 19 tháng 6 năm 2015'),
+    with an ellipsis when the line is longer."""
+    words = text.split()
+    tail = " ".join(words[-LINE_END_WORDS:])
+    if len(tail) > LINE_END_CHARS:
+        tail = tail[-(LINE_END_CHARS - 1) :].lstrip()
+    return tail if tail == " ".join(words) else "…" + tail
+
+
 def _preamble(body: list[Paragraph], report: Report) -> None:
     """Căn cứ lines of a Quyết định: italic, ';' after each, '.' after the last."""
     lines: list[Paragraph] = []
@@ -181,7 +195,8 @@ def _preamble(body: list[Paragraph], report: Report) -> None:
         # Many offices close "Xét đề nghị của ...," with a comma before QUYẾT ĐỊNH:.
         proposal_comma = end == "." and text.startswith(PROPOSAL_OPENINGS) and text.endswith(",")
         if not text.endswith(end) and not proposal_comma:
-            report.add("can_cu.punctuation", p.where, literal(text[-1:]), literal(end))
+            found = msg("line_end", text=line_end(text))
+            report.add("can_cu.punctuation", p.where, found, literal(end))
         doubled = DOUBLED_OPENING.match(text)
         if doubled:
             report.add("can_cu.doubled", p.where, literal(doubled[0]), msg("once"))

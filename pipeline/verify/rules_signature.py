@@ -78,6 +78,7 @@ def check_signature(doc: Document, layout: Layout, report: Report) -> None:
         return
     for p in titles:
         check_format(report, "chu_ky_tham_quyen", p)
+    _check_position(layout, report)
     first = flat(titles[0].text)
     if first.startswith(AUTHORITIES) and len(titles) < 2:
         report.add("chu_ky.authority", titles[0].where, literal(first), msg("signer_title"))
@@ -97,6 +98,22 @@ def check_signature(doc: Document, layout: Layout, report: Report) -> None:
     _broken_by_the_page(doc, layout.chu_ky_trai_tham_quyen, layout.chu_ky_trai_ho_ten, report)
     if layout.type_code == "quyet_dinh" and not layout.template:
         check_signing_authority(layout, report)
+
+
+def _check_position(layout: Layout, report: Report) -> None:
+    """Ô 7: the signature is the right column of its table, Nơi nhận the left one."""
+    heading = layout.noi_nhan_tieu_de
+    signer = layout.chu_ky_tham_quyen[0].cell if layout.chu_ky_tham_quyen else None
+    recipients = heading.cell if heading is not None else None
+    if signer is None or recipients is None or signer.table is not recipients.table:
+        return
+    if signer.row == recipients.row and signer.column < recipients.column:
+        report.add(
+            "chu_ky.position",
+            layout.chu_ky_tham_quyen[0].where,
+            msg("signature_left"),
+            msg("signature_right"),
+        )
 
 
 def _authority_kind(text: str) -> tuple[str, str] | None:
