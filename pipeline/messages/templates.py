@@ -25,8 +25,73 @@ MESSAGES = {
         "before vanthu added it?); copy it again or add the tag to the copy",
     },
     "tpl.style_drift": {
-        "vi": "kiểu đoạn khác với khung dùng chung (khung.docx được dùng khi dựng): {styles}",
-        "en": "styles differ from the shared frame (khung.docx is used when rendering): {styles}",
+        "vi": "{count} kiểu đoạn khác với khung dùng chung ({styles}); khi dựng, kiểu của "
+        "khung.docx được dùng nên các khác biệt này không có trong văn bản (mẫu được lưu bằng "
+        "chương trình khác (LibreOffice?) với định nghĩa kiểu khác, hoặc kiểu được sửa ở mẫu "
+        "thay vì ở khung.docx)",
+        "en": "{count} styles differ from the shared frame ({styles}); rendering uses "
+        "khung.docx's styles, so these differences do not reach the document (saved by another "
+        "program (LibreOffice?) with different style definitions, or a style changed in the "
+        "template instead of in khung.docx)",
+    },
+    "tpl.header_widths_fixed": {
+        "vi": "bảng đầu trang không còn lấy độ rộng cột từ vanthu ({{{{ dau_trang.trai }}}}, "
+        "{{{{ dau_trang.phai }}}}, {{{{ dau_trang.tong }}}}): đã thay bằng số cố định {widths} "
+        "(twip; do sửa Table Properties trong Word hoặc lưu bằng LibreOffice). Cột phải "
+        "({right}) đủ cho Quốc hiệu (cần khoảng {need}), nhưng cột trái không còn giãn theo tên "
+        "cơ quan; muốn vanthu tự tính lại thì sao chép lại khối (vanthu templates copy "
+        "khoi/dau-trang --force)",
+        "en": "the header table no longer takes its widths from vanthu ({{{{ dau_trang.trai }}}}, "
+        "{{{{ dau_trang.phai }}}}, {{{{ dau_trang.tong }}}}): they are fixed numbers {widths} "
+        "(twips; edited in Word's Table Properties or saved by LibreOffice). The right column "
+        "({right}) holds the Quốc hiệu (it needs about {need}), but the left one no longer "
+        "widens for the agency's name; to let vanthu size them again, copy the block again "
+        "(vanthu templates copy khoi/dau-trang --force)",
+    },
+    "tpl.header_widths_narrow": {
+        "vi": "bảng đầu trang không còn lấy độ rộng cột từ vanthu ({{{{ dau_trang.trai }}}}, "
+        "{{{{ dau_trang.phai }}}}, {{{{ dau_trang.tong }}}}): đã thay bằng số cố định {widths} "
+        "(twip; do sửa Table Properties trong Word hoặc lưu bằng LibreOffice) và cột phải "
+        "({right}) hẹp hơn Quốc hiệu cần (khoảng {need}): Quốc hiệu sẽ in thành hai dòng. Đặt "
+        "lại các thẻ độ rộng hoặc sao chép lại khối (vanthu templates copy khoi/dau-trang "
+        "--force)",
+        "en": "the header table no longer takes its widths from vanthu ({{{{ dau_trang.trai }}}}, "
+        "{{{{ dau_trang.phai }}}}, {{{{ dau_trang.tong }}}}): they are fixed numbers {widths} "
+        "(twips; edited in Word's Table Properties or saved by LibreOffice) and the right "
+        "column ({right}) is narrower than the Quốc hiệu needs (about {need}): it would print "
+        "on two lines. Put the width tags back or copy the block again (vanthu templates copy "
+        "khoi/dau-trang --force)",
+    },
+    "tpl.section_in_tag": {
+        "vi": "đoạn của thẻ {tag} cũng mang dấu ngắt phần (section break: sang trang, hướng giấy, "
+        "đánh số trang từ 1); khi dựng cả đoạn bị thay bằng thẻ nên ngắt phần mất theo (thường "
+        "do lưu bằng LibreOffice): phần sau (phụ lục, danh sách) sẽ không sang trang mới và "
+        "đánh số trang nối tiếp văn bản. Đặt con trỏ ngay sau thẻ và nhấn Enter để ngắt phần "
+        "nằm ở một đoạn trống riêng",
+        "en": "the paragraph of tag {tag} also holds a section break (new page, orientation, "
+        "page numbers from 1); rendering replaces the whole paragraph by the tag, so the break "
+        "is lost (a LibreOffice save often does this): what follows (an appendix, a list) would "
+        "not start a new page and would continue the page numbers. Put the cursor right after "
+        "the tag and press Enter so the break stands in an empty paragraph of its own",
+    },
+    "tpl.frame_no_restart": {
+        "vi": "phần (section) của khung không nhận được lệnh đánh số trang lại từ 1 mà phụ lục, "
+        "danh sách cần (thiếu thẻ w:cols, thường do lưu bằng LibreOffice): phụ lục sẽ đánh số "
+        "trang nối tiếp văn bản. Mở khung.docx bằng Word và lưu lại, hoặc sao chép lại khung "
+        "(vanthu templates copy khung --force) rồi sửa lại",
+        "en": "the frame's section cannot take the page-number restart an appendix or list "
+        "needs (w:cols is missing, often after a LibreOffice save): appendices would continue "
+        "the document's page numbers. Open khung.docx in Word and save it again, or copy the "
+        "frame again (vanthu templates copy khung --force) and redo the edits",
+    },
+    "tpl.text_after_closing": {
+        "vi": "chữ cố định «{text}» đứng sau phần nội dung, mà vanthu ghi dấu kết thúc «./.» vào "
+        "cuối đoạn cuối của nội dung (lấy từ dữ liệu): văn bản sẽ có «./.» ở giữa và đoạn này "
+        "đứng sau nó. Đưa câu này vào dữ liệu (đoạn cuối của nội dung) hoặc bỏ khỏi mẫu",
+        "en": "fixed text «{text}» stands after the content, and vanthu writes the closing mark "
+        "«./.» at the end of the content's last paragraph (from the data): the document would "
+        "have «./.» mid-way and this text after it. Put the sentence in the data (the "
+        "content's last paragraph) or remove it from the template",
     },
     "tpl.copied_block": {
         "vi": "mẫu chép lại nội dung khối dùng chung ('{text}'); hãy dùng {{%p include %}}",
@@ -104,14 +169,19 @@ MESSAGES = {
     },
     "tpl.col.source": {"vi": "Nguồn", "en": "Source"},
     "tpl.ok": {"vi": "{count} mẫu, không có lỗi", "en": "{count} templates, no problems"},
-    "tpl.summary": {
-        "vi": "{count} mẫu, {errors} lỗi, {warnings} cảnh báo",
-        "en": "{count} templates, {errors} errors, {warnings} warnings",
-    },
+    "tpl.ok.one": {"vi": "{count} mẫu, không có lỗi", "en": "{count} template, no problems"},
+    # count, errors, warnings: tpl.n.* below, singular or plural ("1 error", "2 errors").
+    "tpl.summary": {"vi": "{count}, {errors}, {warnings}", "en": "{count}, {errors}, {warnings}"},
+    "tpl.n.templates": {"vi": "{n} mẫu", "en": "{n} templates"},
+    "tpl.n.templates.one": {"vi": "{n} mẫu", "en": "{n} template"},
+    "tpl.n.errors": {"vi": "{n} lỗi", "en": "{n} errors"},
+    "tpl.n.errors.one": {"vi": "{n} lỗi", "en": "{n} error"},
+    "tpl.n.warnings": {"vi": "{n} cảnh báo", "en": "{n} warnings"},
+    "tpl.n.warnings.one": {"vi": "{n} cảnh báo", "en": "{n} warning"},
     "tpl.warning": {"vi": "cảnh báo", "en": "warning"},
     "tpl.unknown": {
-        "vi": "không có mẫu '{name}' (có: {known})",
-        "en": "no template '{name}' (there are: {known})",
+        "vi": "không có mẫu '{name}'{hint} (có: {known})",
+        "en": "no template '{name}'{hint} (there are: {known})",
     },
     "tpl.tracked_changes": {
         "vi": "đoạn còn thay đổi chưa chấp nhận (Track Changes): khi dựng, cả chữ đã xóa lẫn chữ "

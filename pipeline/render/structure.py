@@ -502,3 +502,31 @@ def _paragraph_around(element: Any) -> Any:
         return element
     around = next(element.iterancestors(f"{_W}p"), None)
     return around if around is not None else next(element.iter(f"{_W}p"), None)
+
+
+def section_faults(library: TemplateLibrary, name: str, named: bool = True) -> list[Found]:
+    """Section breaks (a paragraph's sectPr: new page, orientation, page numbers from 1) in a
+    paragraph that also holds a `{%p %}` tag: docxtpl replaces that paragraph by the tag, so
+    the break vanishes from every output (LibreOffice merges an empty break paragraph into the
+    tag paragraph before it when it saves). One per paragraph, at it."""
+    document_xml = _document_xml(library.file(name))
+    if document_xml is None or "{" not in document_xml or "<w:sectPr" not in document_xml:
+        return []
+    body = etree.fromstring(document_xml.encode("utf-8")).find(f"{_W}body")
+    if body is None:
+        return []
+    faults = []
+    for paragraph, (text, nth) in _numbered_paragraphs(body).items():
+        control = _CONTROL.search(text)
+        if control is not None and paragraph.find(f"{_W}pPr/{_W}sectPr") is not None:
+            faults.append(Fault("tpl.section_in_tag", {"tag": _shown(control[0])}, text, nth=nth))
+    block = named and name.startswith(f"{BLOCKS_DIR}/")
+    found = []
+    for fault in faults:
+
+        def find(ps: list[Paragraph], f: Fault = fault) -> Paragraph | None:
+            return paragraph_with_text(ps, f.text, f.nth)
+
+        where = place_of_paragraph(library, name, find, block)
+        found.append(Found(name, fault.key, dict(fault.params), where))
+    return found

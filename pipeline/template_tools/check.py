@@ -17,6 +17,7 @@ from typing import Any
 from jinja2 import TemplateSyntaxError
 from lxml import etree
 
+from pipeline.context.common import QUOC_HIEU, TIEU_NGU, styled_lines
 from pipeline.errors import VanthuError
 from pipeline.i18n import t
 from pipeline.render.compose import (
@@ -24,7 +25,9 @@ from pipeline.render.compose import (
     FRAME,
     FRAME_NAME,
     STYLES_PART,
+    SectionKind,
     TemplateLibrary,
+    frame_section,
     mark_lines,
     preprocess,
     split_body,
@@ -35,10 +38,13 @@ from pipeline.render.package import DOCUMENT_PART, Package
 from pipeline.render.structure import (
     package_faults,
     paragraph_style_ids,
+    section_faults,
     style_faults,
     template_faults,
 )
+from pipeline.render.styles import StyleSheet
 from pipeline.render.zipwriter import replace_members, write_zip
+from pipeline.rules.metrics import widest_twips
 from pipeline.template_tools.fields import ContextShape, FieldCollector, FieldPath, shown
 from pipeline.verify import verify_file
 from pipeline.verify.document import Paragraph, read_document
@@ -81,6 +87,12 @@ PROBE_TEXT = "Thực hiện nội dung văn bản"
 # Rules about the page (paper, margins, page numbers): a type template's own sections and
 # headers are not used (the frame's are), so they are checked at khung.docx only.
 FRAME_RULES = ("page.size", "page.margin", "so_trang.")
+# How many of the differing style names a style-drift warning shows.
+DRIFT_SHOWN = 5
+SIGNATURE_BLOCK = "khoi/ky-ten"
+HEADER_WIDTHS = "dau_trang"  # the header table's column widths vanthu computes (khoi/dau-trang)
+_GRID_COL = re.compile(r'<w:gridCol\b[^>]*\bw:w="(\d+)"')
+_RESTART = re.compile(r"<w:pgNumType[^>]*w:start=")
 
 
 @dataclass(frozen=True)
@@ -170,6 +182,55 @@ def structure(name: str, library: TemplateLibrary) -> list[Problem]:
     return [Problem(name, str(f.where or ""), f.key, f.params) for f in found]
 
 
+def lost_sections(name: str, library: TemplateLibrary) -> list[Problem]:
+    """Section breaks standing in a {%p %} tag's paragraph: lost when it renders
+    (pipeline.render.structure.section_faults); the pages after them keep the main part's
+    numbering and orientation, as verify's so_trang.restart then says of every output."""
+    found = section_faults(library, name, named=False)
+    return [Problem(name, str(f.where or ""), f.key, f.params) for f in found]
+
+
+def frame_restart(library: TemplateLibrary) -> list[Problem]:
+    """Whether the frame's section properties still take the page-number restart an appendix
+    section asks for (pipeline.render.compose.frame_section; a LibreOffice save drops what it
+    hangs on): without it every Phụ lục, Danh sách continues the document's page numbers."""
+    if not library.is_override(FRAME_NAME):
+        return []
+    try:
+        sect = split_body(library.frame.text(DOCUMENT_PART), FRAME)[2]
+        restarted = frame_section(sect, SectionKind(landscape=False, restart=True), "nextPage")
+    except VanthuError:
+        return []  # a frame without page size: reported where it is read
+    if not sect or _RESTART.search(restarted):
+        return []
+    where = Location("section", section=1).describe()
+    return [Problem(FRAME_NAME, where, "tpl.frame_no_restart")]
+
+
+def text_after_content(name: str, paragraphs: list[Paragraph]) -> list[Problem]:
+    """Fixed text between the content's last tag and the signature block's include: vanthu
+    writes the closing "./." at the end of the content's last paragraph (from the data), so such
+    text prints after the "./.", which then stands mid-document. A warning: one paragraph each."""
+    body = [p for p in paragraphs if p.where.kind == "paragraph"]
+    signature = next(
+        (i for i, p in enumerate(body) if "include" in p.text and SIGNATURE_BLOCK in p.text), None
+    )
+    if signature is None:
+        return []
+    problems = []
+    for paragraph in reversed(body[:signature]):
+        if "{" in paragraph.text:
+            break  # the content's last tag
+        if paragraph.text.strip():
+            text = " ".join(paragraph.text.split())
+            shown_text = text if len(text) <= 60 else text[:59] + "…"
+            problems.append(
+                Problem(name, _where(paragraph), "tpl.text_after_closing", {"text": shown_text},
+                        warning=True)
+            )  # fmt: skip
+    return problems[::-1]
+
+
 def declared_fields(name: str, builtin: TemplateLibrary) -> set[FieldPath]:
     """The fields the built-in template `name` reads, with the built-in blocks (`builtin` holds
     only those): fields the context builder provides (the built-in templates render every
@@ -224,10 +285,33 @@ def dropped_fields(name: str, library: TemplateLibrary) -> list[Problem]:
         missing = names(builtin) - names(library.file(name))
     except TemplateSyntaxError:
         return []  # reported by syntax()
-    return [
-        Problem(name, "", "tpl.dropped_field", {"name": field_name}, warning=True)
-        for field_name in sorted(missing)
-    ]
+    problems = []
+    for field_name in sorted(missing):
+        if field_name == HEADER_WIDTHS:
+            problems.append(_fixed_header_widths(name, library))
+        else:
+            problems.append(
+                Problem(name, "", "tpl.dropped_field", {"name": field_name}, warning=True)
+            )
+    return problems
+
+
+def _fixed_header_widths(name: str, library: TemplateLibrary) -> Problem:
+    """The header table's widths typed as numbers (Word's Table Properties, a LibreOffice save)
+    instead of vanthu's {{ dau_trang.* }}: an error when the right column is narrower than the
+    Quốc hiệu and Tiêu ngữ need in the frame's styles (they would print on two lines)."""
+    _, inner, _, _ = split_body(Package.read(library.file(name)).text(DOCUMENT_PART), name)
+    table = inner[inner.find("<w:tbl>") :] if "<w:tbl>" in inner else inner
+    columns = [int(width) for width in _GRID_COL.findall(table.split("</w:tblGrid>")[0])]
+    styles = StyleSheet(library.frame.parts.get(STYLES_PART, b"<w:styles/>"))
+    need = widest_twips(
+        styled_lines(styles, QUOC_HIEU, "QuocHieu") + styled_lines(styles, TIEU_NGU, "TieuNgu")
+    )
+    shown_widths = " + ".join(str(width) for width in columns) or "?"
+    params = {"widths": shown_widths, "need": need, "right": columns[-1] if columns else 0}
+    if len(columns) >= 2 and columns[-1] < need:
+        return Problem(name, "", "tpl.header_widths_narrow", params)
+    return Problem(name, "", "tpl.header_widths_fixed", params, warning=True)
 
 
 def drift(
@@ -246,9 +330,9 @@ def drift(
         if own[i] != frame_styles[i] and own[i] != shipped.get(i)
     )  # fmt: skip
     if changed:
-        problems.append(
-            Problem(name, "styles.xml", "tpl.style_drift", {"styles": ", ".join(changed)}, True)
-        )
+        styles = ", ".join(changed[:DRIFT_SHOWN]) + (", …" if len(changed) > DRIFT_SHOWN else "")
+        params = {"count": len(changed), "styles": styles}
+        problems.append(Problem(name, "styles.xml", "tpl.style_drift", params, True))
     if not name.startswith(BLOCKS_DIR):
         body = split_body(package.text(DOCUMENT_PART), name)[1]
         text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", body))
@@ -412,6 +496,10 @@ def check_templates(
             source = ""
         faults = structure(name, library) if source else []
         report.problems += faults
+        if source:
+            report.problems += lost_sections(name, library)
+        if name in library.type_names() and not library.is_form(name):
+            report.problems += text_after_content(name, paragraphs)
         if source and not faults:  # Jinja's view of a broken tag only repeats it, less clearly
             report.problems += syntax(name, source, path, library)
             report.problems += unknown_fields(name, source, library, samples.get(name, []), builtin)
@@ -419,6 +507,7 @@ def check_templates(
         if name == FRAME_NAME:
             report.problems += frame_styles(library, builtin)
             report.problems += frame_page_numbers(library)
+            report.problems += frame_restart(library)
         else:
             report.problems += drift(name, path, library.frame, builtin.frame)
         if any(p.key == "tpl.style_missing" for p in faults):

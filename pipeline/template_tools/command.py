@@ -9,9 +9,10 @@ from typing import Any
 
 import click
 
-from pipeline.errors import InputError, VanthuError
+from pipeline.errors import VanthuError
 from pipeline.i18n import t
 from pipeline.render.compose import TemplateLibrary
+from pipeline.template_tools.inventory import unknown_template
 from pipeline.workspace import Workspace
 
 
@@ -111,7 +112,7 @@ def check_command(ctx: click.Context, names: tuple[str, ...], inputs_dir: Path |
     known = [*library.type_names(), *library.block_sources, "khung"]
     for name in names:
         if name not in known:
-            raise InputError("tpl.unknown", name=name, known=", ".join(known))
+            raise unknown_template(name, known)
     report = check_templates(library, list(names) or None, sample_contexts(workspace, inputs_dir))
     for problem in report.problems:
         # A file in another format (.odt) is named with its own extension.
@@ -121,12 +122,22 @@ def check_command(ctx: click.Context, names: tuple[str, ...], inputs_dir: Path |
         click.echo(f"{where}: {label}{t(problem.key, **problem.params)}")
     errors = sum(not p.warning for p in report.problems)
     warnings = len(report.problems) - errors
+    count = len(report.checked)
     if report.problems:
-        click.echo(t("tpl.summary", count=len(report.checked), errors=errors, warnings=warnings))
+        click.echo(
+            t("tpl.summary", count=_counted("tpl.n.templates", count),
+              errors=_counted("tpl.n.errors", errors),
+              warnings=_counted("tpl.n.warnings", warnings))
+        )  # fmt: skip
     else:
-        click.echo(t("tpl.ok", count=len(report.checked)))
+        click.echo(t("tpl.ok.one" if count == 1 else "tpl.ok", count=count))
     if not report.ok:
         sys.exit(1)
+
+
+def _counted(key: str, n: int) -> str:
+    """'1 error', '2 errors': the message `key` (plural) or `key`.one for a count of 1."""
+    return t(f"{key}.one" if n == 1 else key, n=n)
 
 
 @templates_command.command("fields")
@@ -144,7 +155,7 @@ def fields_command(ctx: click.Context, name: str) -> None:
         source = library.block_sources[name]
     else:
         known = [*library.type_names(), *library.block_sources]
-        raise InputError("tpl.unknown", name=name, known=", ".join(known))
+        raise unknown_template(name, known)
     paths = FieldCollector(library.environment(), library.block_sources).collect(source)
     for line in render_tree(as_tree(paths)):
         click.echo(line)

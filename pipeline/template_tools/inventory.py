@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
 import subprocess
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from pipeline.errors import InputError
+from pipeline.i18n import t
 from pipeline.kinds import KINDS
 from pipeline.render.compose import FRAME_NAME, TemplateLibrary
 from pipeline.render.output import write_atomic
@@ -52,11 +54,21 @@ def list_templates(library: TemplateLibrary) -> list[TemplateInfo]:
     ]  # fmt: skip
 
 
+def unknown_template(name: str, known: list[str]) -> InputError:
+    """'no template NAME', with the closest template name as a hint: a typo (quyet-dinhh), a
+    block named without its folder (ky-ten) or with its extension (khoi/ky-ten.docx)."""
+    wanted = name.removesuffix(".docx")
+    close = [k for k in known if k == wanted or k.rsplit("/", 1)[-1] == wanted]
+    close = close or difflib.get_close_matches(wanted, known, n=1)
+    hint = t("data.did_you_mean", name=close[0]) if close else ""
+    return InputError("tpl.unknown", name=name, hint=hint, known=", ".join(known))
+
+
 def copy_template(library: TemplateLibrary, name: str, folder: Path, *, force: bool) -> Path:
     """Copy built-in template `name` into `folder` (the workspace's own), keeping its sub-folder."""
     known = [*library.type_names(), *library.block_names(), FRAME_NAME]
     if name not in known:
-        raise InputError("tpl.unknown", name=name, known=", ".join(known))
+        raise unknown_template(name, known)
     target = folder / f"{name}.docx"
     if target.exists() and not force:
         raise InputError("cli.exists", path=target)
