@@ -75,13 +75,20 @@ def test_section_break_merged_into_a_tag_paragraph_is_an_error(tmp_path: Path) -
     assert "{%p if danh_sach %}" in found[0].where and not found[0].warning
 
 
-def test_frame_that_cannot_restart_page_numbers_is_an_error(tmp_path: Path) -> None:
-    """A LibreOffice save of khung.docx leaves out w:cols, where the restart is put."""
-    copy = office_copy(tmp_path, "khung")
-    edit_part(copy, "word/document.xml", lambda xml: xml.replace(b'<w:cols w:space="720"/>', b""))
-    report = check(tmp_path, "khung")
-    assert ("tpl.frame_no_restart", False) in keys(report)
-    assert not report.ok
+def test_a_frame_saved_without_cols_still_restarts_page_numbers() -> None:
+    """A LibreOffice save of khung.docx leaves out w:cols, before which the restart used to be
+    put: it now goes where CT_SectPr's order wants it, whatever follows."""
+    from pipeline.render.compose import SectionKind, frame_section
+
+    appendix = SectionKind(landscape=False, restart=True)
+    for tail in ('<w:cols w:space="720"/><w:docGrid w:linePitch="360"/>',
+                 '<w:titlePg/><w:docGrid w:linePitch="360"/>', ""):  # fmt: skip
+        page = '<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134"/>'
+        sect = f"<w:sectPr>{page}{tail}</w:sectPr>"
+        made = frame_section(sect, appendix, "nextPage")
+        assert made.count('<w:pgNumType w:start="1"/>') == 1
+        assert made.index("<w:pgNumType") > made.index("<w:pgMar")
+        assert made.index("<w:pgNumType") < made.index(tail or "</w:sectPr>")
 
 
 @pytest.mark.parametrize(

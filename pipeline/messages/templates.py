@@ -74,16 +74,6 @@ MESSAGES = {
         "not start a new page and would continue the page numbers. Put the cursor right after "
         "the tag and press Enter so the break stands in an empty paragraph of its own",
     },
-    "tpl.frame_no_restart": {
-        "vi": "phần (section) của khung không nhận được lệnh đánh số trang lại từ 1 mà phụ lục, "
-        "danh sách cần (thiếu thẻ w:cols, thường do lưu bằng LibreOffice): phụ lục sẽ đánh số "
-        "trang nối tiếp văn bản. Mở khung.docx bằng Word và lưu lại, hoặc sao chép lại khung "
-        "(vanthu templates copy khung --force) rồi sửa lại",
-        "en": "the frame's section cannot take the page-number restart an appendix or list "
-        "needs (w:cols is missing, often after a LibreOffice save): appendices would continue "
-        "the document's page numbers. Open khung.docx in Word and save it again, or copy the "
-        "frame again (vanthu templates copy khung --force) and redo the edits",
-    },
     "tpl.text_after_closing": {
         "vi": "chữ cố định «{text}» đứng sau phần nội dung, mà vanthu ghi dấu kết thúc «./.» vào "
         "cuối đoạn cuối của nội dung (lấy từ dữ liệu): văn bản sẽ có «./.» ở giữa và đoạn này "

@@ -237,9 +237,18 @@ def frame_section(frame_sect: str, kind: SectionKind, break_type: str | None) ->
         additions += f'<w:type w:val="{break_type}"/>'
     sect = sect.replace(new_size, additions + new_size) if additions else sect
     if kind.restart:
-        # pgNumType stands after pgMar/pgBorders and before cols in CT_SectPr's sequence.
-        sect = re.sub(r"(<w:cols[ />])", r'<w:pgNumType w:start="1"/>\1', sect, count=1)
+        # pgNumType stands after pgMar/pgBorders/lnNumType and before cols (or, in a frame saved
+        # without cols as LibreOffice may, the next element there is) in CT_SectPr's sequence.
+        found = _AFTER_PAGE_NUMBERS.search(sect)
+        at = found.start() if found else sect.rindex("</w:sectPr>")
+        sect = f'{sect[:at]}<w:pgNumType w:start="1"/>{sect[at:]}'
     return sect
+
+
+_AFTER_PAGE_NUMBERS = re.compile(
+    r"<w:(?:cols|formProt|vAlign|noEndnote|titlePg|textDirection|bidi|rtlGutter|docGrid"
+    r"|printerSettings|sectPrChange)[ />]"
+)
 
 
 def builtin_templates() -> Path:

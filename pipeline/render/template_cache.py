@@ -40,7 +40,7 @@ from pipeline.render.output import write_atomic
 
 CACHE_ENV = "VANTHU_CACHE_DIR"
 APP_NAME = "vanthu"
-_FORMAT = b"vanthu-clean-3"  # bump when what is stored, or how it is made, changes
+_FORMAT = b"vanthu-clean-4"  # bump when what is stored, or how it is made, changes
 _CLEAN_DIR = "clean"
 _JINJA_DIR = "jinja"
 # The modules that set up the Jinja environment templates compile in (pipeline.render).

@@ -25,9 +25,7 @@ from pipeline.render.compose import (
     FRAME,
     FRAME_NAME,
     STYLES_PART,
-    SectionKind,
     TemplateLibrary,
-    frame_section,
     mark_lines,
     preprocess,
     split_body,
@@ -92,7 +90,6 @@ DRIFT_SHOWN = 5
 SIGNATURE_BLOCK = "khoi/ky-ten"
 HEADER_WIDTHS = "dau_trang"  # the header table's column widths vanthu computes (khoi/dau-trang)
 _GRID_COL = re.compile(r'<w:gridCol\b[^>]*\bw:w="(\d+)"')
-_RESTART = re.compile(r"<w:pgNumType[^>]*w:start=")
 
 
 @dataclass(frozen=True)
@@ -188,23 +185,6 @@ def lost_sections(name: str, library: TemplateLibrary) -> list[Problem]:
     numbering and orientation, as verify's so_trang.restart then says of every output."""
     found = section_faults(library, name, named=False)
     return [Problem(name, str(f.where or ""), f.key, f.params) for f in found]
-
-
-def frame_restart(library: TemplateLibrary) -> list[Problem]:
-    """Whether the frame's section properties still take the page-number restart an appendix
-    section asks for (pipeline.render.compose.frame_section; a LibreOffice save drops what it
-    hangs on): without it every Phụ lục, Danh sách continues the document's page numbers."""
-    if not library.is_override(FRAME_NAME):
-        return []
-    try:
-        sect = split_body(library.frame.text(DOCUMENT_PART), FRAME)[2]
-        restarted = frame_section(sect, SectionKind(landscape=False, restart=True), "nextPage")
-    except VanthuError:
-        return []  # a frame without page size: reported where it is read
-    if not sect or _RESTART.search(restarted):
-        return []
-    where = Location("section", section=1).describe()
-    return [Problem(FRAME_NAME, where, "tpl.frame_no_restart")]
 
 
 def text_after_content(name: str, paragraphs: list[Paragraph]) -> list[Problem]:
@@ -507,7 +487,6 @@ def check_templates(
         if name == FRAME_NAME:
             report.problems += frame_styles(library, builtin)
             report.problems += frame_page_numbers(library)
-            report.problems += frame_restart(library)
         else:
             report.problems += drift(name, path, library.frame, builtin.frame)
         if any(p.key == "tpl.style_missing" for p in faults):
