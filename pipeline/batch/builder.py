@@ -46,12 +46,6 @@ from pipeline.errors import ConversionError, RenderError
 from pipeline.register import Details, Register, Registers
 from pipeline.register import Entry as RegisterEntry
 from pipeline.register import Status as RowStatus
-from pipeline.register.documents import (
-    order_warning,
-    taken_number_error,
-    typed_number_holder,
-    typed_warnings,
-)
 from pipeline.register.location import register_exists
 from pipeline.register.store import TypedRequest
 from pipeline.render.output import clean_stale, commit, os_words
@@ -396,6 +390,10 @@ def refuse_registered_numbers(
     """A document of this build typing its own number (so: 40) that the register holds for
     another document becomes invalid, its message naming that row (documents.holds_for_this
     says when a row is the document's own); the register is opened only when there is one."""
+    # Imported here: the register's document helpers bring the contexts, which a
+    # build with nothing to number (a no-change rebuild) never needs.
+    from pipeline.register.documents import taken_number_error, typed_number_holder
+
     for path in todo:
         item = staged[path]
         entry = item.entry
@@ -468,6 +466,10 @@ def record_typed_numbers(
     filled in too (date and ký hiệu, all a manifest says). A number another row took meanwhile
     makes the document invalid (kept ones: a warning); a number skipping the register's next
     ones, or out of date order, is a warning."""
+    # Imported here: the register's document helpers bring the contexts, which a
+    # build with nothing to number (a no-change rebuild) never needs.
+    from pipeline.register.documents import taken_number_error, typed_warnings
+
     requests: dict[Path, TypedRequest] = {}
     for path in paths:
         if path not in kept:
@@ -504,6 +506,10 @@ def warn_out_of_order(
 ) -> None:
     """A warning for each number given in this build that is dated before the number given
     before it in its sequence (void rows aside): the build cannot renumber what is issued."""
+    # Imported here: the register's document helpers bring the contexts, which a
+    # build with nothing to number (a no-change rebuild) never needs.
+    from pipeline.register.documents import order_warning
+
     for path, entry in numbers.items():
         warning = order_warning(register, entry, layout.name_of(path)) if entry.fresh else None
         if warning is not None:
@@ -522,6 +528,10 @@ def settle(
     document numbered before and edited since: its row follows it, and a date edited out of
     the number's order is a warning); void the new ones that were not written, with the reason
     (a number once given is never given again)."""
+    # Imported here: the register's document helpers bring the contexts, which a
+    # build with nothing to number (a no-change rebuild) never needs.
+    from pipeline.register.documents import order_warning
+
     errors = {d.input: d.error for d in result.documents}
     for path, number in numbers.items():
         if path in entries:

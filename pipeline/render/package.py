@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
+import html
 import io
 import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.sax.saxutils import quoteattr
-
-from lxml import etree
 
 from pipeline.errors import TemplateError
 from pipeline.render.zipwriter import Member, replace_members
@@ -85,8 +83,16 @@ class Relationship:
         )
 
 
+def quoteattr(value: str) -> str:
+    """An XML attribute value in double quotes (what xml.sax.saxutils.quoteattr writes here,
+    without importing it: it brings urllib.request, which a no-change build never needs)."""
+    return '"' + html.escape(value, quote=True).replace("&#x27;", "'") + '"'
+
+
 def relationships(package: Package) -> dict[str, Relationship]:
     """The relationships of the package's main document part, by id."""
+    from lxml import etree  # only templates carrying pictures or links come here
+
     data = package.parts.get(RELATIONSHIPS_PART)
     if not data:
         return {}
@@ -113,6 +119,8 @@ def part_of(target: str) -> str:
 
 def content_type(package: Package, part: str) -> str:
     """The content type [Content_Types].xml gives `part` (an override, else its extension's)."""
+    from lxml import etree  # only templates carrying pictures or links come here
+
     extension = posixpath.splitext(part)[1].lstrip(".").lower()
     data = package.parts.get(CONTENT_TYPES_PART, b"")
     try:
