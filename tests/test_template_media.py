@@ -27,6 +27,7 @@ from pipeline.i18n import set_language
 from pipeline.render.compose import TemplateLibrary
 from pipeline.render.engine import Engine
 from pipeline.template_tools.check import check_templates
+from tests.new_office import new_office
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "inputs" / "2022" / "qd-lao-dong-tien-tien.yaml"  # a Quyết định
@@ -222,15 +223,8 @@ def test_an_embedded_object_is_refused_at_its_paragraph(tmp_path: Path) -> None:
 
 
 def test_odt_and_doc_in_mau_are_reported_as_unused(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.chdir(tmp_path)
+    new_office(tmp_path, monkeypatch)
     runner = CliRunner()
-    init = runner.invoke(main, [
-        "--lang", "vi", "init", "ws", "--kieu", "so-nganh", "--dia-danh", "Sơn La",
-        "--co-quan", "SỞ NỘI VỤ", "--ten-day-du", "Sở Nội vụ", "--viet-tat", "SNV",
-        "--nguoi-ky", "Nguyễn Văn A",
-    ])  # fmt: skip
-    assert init.exit_code == 0, init.output
-    monkeypatch.chdir(tmp_path / "ws")
     mau = tmp_path / "ws" / "mau"
     (mau / "khoi").mkdir(parents=True, exist_ok=True)
     (mau / "quyet-dinh.odt").write_bytes(b"PK odt")

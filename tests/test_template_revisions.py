@@ -21,6 +21,7 @@ from pipeline.i18n import set_language
 from pipeline.render.compose import TemplateLibrary, strip_comments
 from pipeline.render.engine import Engine
 from pipeline.template_tools.check import check_templates
+from tests.new_office import new_office
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "inputs" / "2022" / "qd-lao-dong-tien-tien.yaml"  # a Quyết định
@@ -89,15 +90,8 @@ def test_a_formatting_change_in_a_block_names_the_block(tmp_path: Path) -> None:
 
 def test_render_refuses_a_template_with_tracked_changes(tmp_path: Path, monkeypatch) -> None:
     """End to end in English: the message names file and paragraph; no traceback."""
-    monkeypatch.chdir(tmp_path)
+    new_office(tmp_path, monkeypatch)
     runner = CliRunner()
-    init = runner.invoke(main, [
-        "--lang", "vi", "init", "ws", "--kieu", "so-nganh", "--dia-danh", "Sơn La",
-        "--co-quan", "SỞ NỘI VỤ", "--ten-day-du", "Sở Nội vụ", "--viet-tat", "SNV",
-        "--nguoi-ky", "Nguyễn Văn A",
-    ])  # fmt: skip
-    assert init.exit_code == 0, init.output
-    monkeypatch.chdir(tmp_path / "ws")
     assert runner.invoke(main, ["new", "quyet-dinh", "-o", "inputs/qd.yaml"]).exit_code == 0
     retyped(tmp_path / "ws")
     check = runner.invoke(main, ["--lang", "en", "templates", "check", "quyet-dinh"])

@@ -18,6 +18,7 @@ from pipeline.render.compose import TemplateLibrary, preprocess, unescape_quotes
 from pipeline.render.engine import Engine
 from pipeline.render.structure import nesting_faults, paragraph_faults
 from pipeline.template_tools.check import check_templates
+from tests.new_office import new_office
 
 REPO = Path(__file__).resolve().parents[1]
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -197,15 +198,8 @@ def test_builtin_templates_have_no_faults() -> None:
 
 def test_render_and_build_refuse_a_broken_copy(tmp_path: Path, monkeypatch) -> None:
     """The tester's case end to end: nothing is reported as built, nothing is written."""
-    monkeypatch.chdir(tmp_path)
+    new_office(tmp_path, monkeypatch)
     runner = CliRunner()
-    init = runner.invoke(main, [
-        "--lang", "vi", "init", "ws", "--kieu", "so-nganh", "--dia-danh", "Sơn La",
-        "--co-quan", "SỞ NỘI VỤ", "--ten-day-du", "Sở Nội vụ", "--viet-tat", "SNV",
-        "--nguoi-ky", "Nguyễn Văn A",
-    ])  # fmt: skip
-    assert init.exit_code == 0, init.output
-    monkeypatch.chdir(tmp_path / "ws")
     new = runner.invoke(main, ["--lang", "vi", "new", "quyet-dinh", "-o", "inputs/qd.yaml"])
     assert new.exit_code == 0, new.output
     assert runner.invoke(main, ["--lang", "vi", "templates", "copy", "quyet-dinh"]).exit_code == 0

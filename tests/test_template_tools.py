@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
+from tests.new_office import new_office
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -123,14 +124,7 @@ def test_nested_unknown_field_in_a_copy_without_examples(tmp_path: Path, monkeyp
     """The tester's case: a workspace whose only Quyết định has no Danh sách (danh_sach is None
     in every example), and an office copy reading danh_sach.tieu_dee: check knows the shape of
     danh_sach all the same (starters, and the fields the built-in template reads)."""
-    monkeypatch.chdir(tmp_path)
-    init = CliRunner().invoke(main, [
-        "--lang", "vi", "init", "ws", "--kieu", "so-nganh", "--dia-danh", "Sơn La",
-        "--co-quan", "SỞ NỘI VỤ", "--ten-day-du", "Sở Nội vụ", "--viet-tat", "SNV",
-        "--nguoi-ky", "Nguyễn Văn A",
-    ])  # fmt: skip
-    assert init.exit_code == 0, init.output
-    monkeypatch.chdir(tmp_path / "ws")
+    new_office(tmp_path, monkeypatch)
     assert run("templates", "copy", "quyet-dinh").exit_code == 0
     assert run("templates", "check").exit_code == 0
     copy = tmp_path / "ws" / "mau" / "quyet-dinh.docx"
