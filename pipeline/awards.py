@@ -143,13 +143,11 @@ class Givers:
 
     def __init__(self) -> None:
         self._first: dict[str, tuple[str, str, int]] = {}  # award → giver key, name, row
-        self._names: dict[str, tuple[str, str] | None] = {}
 
     def check(self, row: Row) -> None:
+        """Checks the first row of each title (later rows of it name the same giver)."""
         title = row.values["danh_hieu"]
-        if title not in self._names:
-            self._names[title] = awarded_by(title)
-        given = self._names[title]
+        given = awarded_by(title)
         if given is None:
             return
         award, giver = given
@@ -196,8 +194,8 @@ def read_award_list(
             found = awards[title] = _priced_award(
                 path, row, decision_date, collective, aliases or {}, priced
             )
+            givers.check(row)
         award, reward = found
-        givers.check(row)
         name = values["ho_ten"]
         unit = values.get("don_vi", "")
         # The same name in another unit may be another person: both must match. (Cells come

@@ -15,19 +15,8 @@ from pipeline.i18n import set_language
 from pipeline.rules.phrases import FIELDS, REQUIRED, broken_tags, default_phrases, empty_required
 from pipeline.rules.placeholders import stray_tags
 from tests.docx_text import paragraph_texts
-
-PROFILE = """\
-ten_co_quan: [ỦY BAN NHÂN DÂN, HUYỆN MAI SƠN]
-ten_day_du: Ủy ban nhân dân huyện Mai Sơn
-viet_tat: UBND
-dia_danh: Mai Sơn
-don_vi:
-  NV: {{ten: Phòng Nội vụ}}
-nguoi_ky:
-  ct:
-    ho_ten: Tráng A Tủa
-{signer}
-{extra}"""
+from tests.test_award_named import DECISION as AWARD_DECISION
+from tests.test_wording import PROFILE  # the same UBND huyện
 
 SIGNER_LINES = "    chuc_vu: [TM. ỦY BAN NHÂN DÂN, CHỦ TỊCH]\n"
 SIGNER_KEYS = "    chuc_vu: Chủ tịch\n    tham_quyen: TM.\n    thay_cho: Ủy ban nhân dân\n"
@@ -38,32 +27,18 @@ Lò Văn An,Chuyên viên,Phòng Nội vụ,Lao động tiên tiến,Cá nhân
 Cầm Thị Bình,Kế toán,Phòng Nội vụ,Lao động tiên tiến,Cá nhân
 """
 
-DECISION = """\
-loai: quyet_dinh
-co_quan: huyen
-so: 7
-ngay: 20/12/2024
-trich_yeu: Về việc khen thưởng năm 2024
-tham_quyen: Chủ tịch Ủy ban nhân dân huyện Mai Sơn
-can_cu: [Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022]
-theo_de_nghi: Trưởng phòng Nội vụ
-khen_thuong:
-  danh_sach: ds.csv
-  hanh_dong: Khen thưởng
-  tieu_de_danh_sach: Cá nhân được khen thưởng
-  nguon_kinh_phi: Quỹ thi đua, khen thưởng huyện
-dieu:
-  - noi_dung: Trưởng phòng Nội vụ huyện chịu trách nhiệm thi hành Quyết định này.
-noi_nhan: [Như trên]
-don_vi_soan_thao: NV
-nguoi_ky: ct
-{extra}"""
+# The UBND huyện's award decision of tests/test_award_named, with its money's source.
+DECISION = AWARD_DECISION.format(
+    hanh_dong="Khen thưởng",
+    khen_thuong="  nguon_kinh_phi: Quỹ thi đua, khen thưởng huyện",
+    extra="{extra}",
+)
 
 
 def office(tmp_path: Path, *, profile: str = "", document: str = "", signer: str = "") -> Path:
     """A profile, a list and a decision in tmp_path; the decision's path."""
     (tmp_path / "co-quan").mkdir(exist_ok=True)
-    text = PROFILE.format(signer=(signer or SIGNER_LINES).rstrip("\n"), extra=profile)
+    text = PROFILE.replace(SIGNER_LINES, signer or SIGNER_LINES) + profile
     (tmp_path / "co-quan" / "huyen.yaml").write_text(text, "utf-8")
     (tmp_path / "ds.csv").write_text(SHEET, "utf-8")
     path = tmp_path / "qd.yaml"
@@ -81,6 +56,15 @@ def refused(path: Path) -> InputError:
     with pytest.raises(InputError) as caught:
         load_document(path)
     return caught.value
+
+
+def refused_in_profile(tmp_path: Path, needle: str, **written: str) -> str:
+    """The message `office(tmp_path, **written)` is refused with, checked to name the
+    profile's line holding `needle`."""
+    error = refused(office(tmp_path, **written))
+    profile = tmp_path / "co-quan" / "huyen.yaml"
+    assert Path(str(error.file)) == profile and error.line == line_of(profile, needle)
+    return error.message()
 
 
 # --- the checks themselves ------------------------------------------------------------------
@@ -133,12 +117,9 @@ def test_phrases_documented_as_droppable_may_be_empty() -> None:
 def test_a_broken_tag_in_the_office_s_phrase_is_refused_at_its_line(
     tmp_path: Path, phrase: str, shown: str
 ) -> None:
-    path = office(tmp_path, profile=f"cau_chu:\n  theo_de_nghi: {phrase}\n")
-    error = refused(path)
-    profile = tmp_path / "co-quan" / "huyen.yaml"
-    assert Path(str(error.file)) == profile
-    assert error.line == line_of(profile, "theo_de_nghi")
-    message = error.message()
+    message = refused_in_profile(
+        tmp_path, "theo_de_nghi", profile=f"cau_chu:\n  theo_de_nghi: {phrase}\n"
+    )
     assert "cau_chu.theo_de_nghi" in message
     assert f"«{shown}»" in message
     assert "{{ ten_truong }}" in message and "{{ de_nghi }}" in message
@@ -171,11 +152,7 @@ def test_a_broken_tag_in_the_document_s_phrase_is_refused_in_english(tmp_path: P
 def test_a_required_phrase_left_empty_is_refused_naming_the_default(
     tmp_path: Path, key: str, says: str
 ) -> None:
-    path = office(tmp_path, profile=f'cau_chu:\n  {key}: ""\n')
-    error = refused(path)
-    profile = tmp_path / "co-quan" / "huyen.yaml"
-    assert Path(str(error.file)) == profile and error.line == line_of(profile, f"{key}:")
-    message = error.message()
+    message = refused_in_profile(tmp_path, f"{key}:", profile=f'cau_chu:\n  {key}: ""\n')
     assert f"cau_chu.{key}" in message and says in message
     assert str(default_phrases()[key]) in message
 
@@ -195,10 +172,7 @@ def test_authority_in_chuc_vu_lines_and_in_tham_quyen_is_refused_at_tham_quyen(
 ) -> None:
     signer = "    chuc_vu: [TM. ỦY BAN NHÂN DÂN, CHỦ TỊCH]\n    tham_quyen: TM.\n"
     signer += "    thay_cho: Ủy ban nhân dân\n"
-    error = refused(office(tmp_path, signer=signer))
-    profile = tmp_path / "co-quan" / "huyen.yaml"
-    assert Path(str(error.file)) == profile and error.line == line_of(profile, "tham_quyen")
-    message = error.message()
+    message = refused_in_profile(tmp_path, "tham_quyen", signer=signer)
     assert "nguoi_ky.ct.tham_quyen" in message and "«TM. ỦY BAN NHÂN DÂN»" in message
 
 

@@ -388,7 +388,7 @@ def refuse_registered_numbers(
     register: Callable[[], Register],
 ) -> None:
     """A document of this build typing its own number (so: 40) that the register holds for
-    another document becomes invalid, its message naming that row (documents.holds_for_this
+    another document becomes invalid, its message naming that row (store.holds_for
     says when a row is the document's own); the register is opened only when there is one."""
     # Imported here: the register's document helpers bring the contexts, which a
     # build with nothing to number (a no-change rebuild) never needs.
@@ -400,13 +400,18 @@ def refuse_registered_numbers(
         if (item.invalid is not None or entry is None or entry.so is None or entry.so_tu_dong
                 or item.lender is not None or "/" not in entry.so_ky_hieu):
             continue
-        details = Details(doc_date=date.fromisoformat(entry.ngay),
-                          symbol=entry.so_ky_hieu.split("/", 1)[1])
-        holder = typed_number_holder(register(), entry.co_quan, entry.so, details,
+        holder = typed_number_holder(register(), entry.co_quan, entry.so, typed_details(entry),
                                      layout.name_of(path))
         if holder is not None:
             staged[path] = item.refused(
                 taken_number_error(path, entry.so_ky_hieu, holder).message())
+
+
+def typed_details(entry: Entry) -> Details:
+    """What the register records of a document typing its own number, from its manifest entry:
+    its date and ký hiệu (the part of its Số/ký hiệu after the "/"), all an entry says."""
+    symbol = entry.so_ky_hieu.split("/", 1)[1]
+    return Details(doc_date=date.fromisoformat(entry.ngay), symbol=symbol)
 
 
 def find_lenders(
@@ -480,10 +485,8 @@ def record_typed_numbers(
         entry = kept[path]
         if (kept_too and entry.so is not None and not entry.so_tu_dong and entry.lender is None
                 and "/" in entry.so_ky_hieu):
-            details = Details(doc_date=date.fromisoformat(entry.ngay),
-                              symbol=entry.so_ky_hieu.split("/", 1)[1])
-            requests[path] = TypedRequest(entry.co_quan, entry.so, details, layout.name_of(path),
-                                          update=False)
+            requests[path] = TypedRequest(entry.co_quan, entry.so, typed_details(entry),
+                                          layout.name_of(path), update=False)
     done = register.record_typed(requests.values())
     for (path, request), typed in zip(requests.items(), done, strict=True):
         if typed.holder is not None:

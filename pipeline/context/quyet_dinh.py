@@ -524,7 +524,6 @@ def decision_context(info: DocumentInfo[DecisionAttachments], styles: StyleSheet
         # Counted in the order the list prints them ("02 tập thể và 04 cá nhân").
         first = list_layout(data, info.agency).nhom == "tap_the_truoc"
         values = award_values(data, awards, collectives_first=first)
-    if awards is not None:
         generated = award_articles(info, awards, values)
     elif members is not None:
         generated = council_articles(info, members)

@@ -65,7 +65,8 @@ def issued_by(
     02/01/2023): refused, naming the first of them."""
     issued = [d for d in decisions if d.info.data.ngay <= report.ngay]
     of_the_year = [d for d in decisions if d.info.data.ngay.year == report.nam]
-    later = sorted((d for d in of_the_year if d not in issued), key=lambda d: d.info.data.ngay)
+    later = sorted((d for d in of_the_year if d.info.data.ngay > report.ngay),
+                   key=lambda d: d.info.data.ngay)  # fmt: skip
     if later and len(later) == len(of_the_year):
         first = later[0]
         raise source.error(
@@ -75,7 +76,7 @@ def issued_by(
     return issued
 
 
-def check_dates(report: ReportData, source: Source, decisions: list[LoadedDocument]) -> None:
+def refuse_duplicates(source: Source, decisions: list[LoadedDocument]) -> None:
     """Refuse a decision kept twice (same office, number and date in two files: it would be
     counted twice)."""
     seen: dict[tuple[str, int, date], LoadedDocument] = {}
@@ -110,7 +111,7 @@ def report_attachments(data: ReportData, source: Source, resolver: Resolver) -> 
     folder, paths = resolver.all_documents()
     found = award_decisions(resolver, paths)
     decisions = issued_by(data, source, dated_in(resolver, found, {data.nam, data.nam - 1}))
-    check_dates(data, source, decisions)
+    refuse_duplicates(source, decisions)
     current = year_figures(data.nam, decisions)
     if not current.decisions:
         raise source.error("data.no_decisions", ("nam",), year=data.nam, folder=shown(folder))

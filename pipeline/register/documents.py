@@ -9,7 +9,7 @@ unchanged.
 
 `typed_number_holder` and `refuse_taken_number` look at a number the data types itself
 (`so: 40`): the register row holding it for another document refuses the document (see
-`holds_for_this` for when a row is the document's own). Render and build then record it
+`store.holds_for` for when a row is the document's own). Render and build then record it
 (`typed_request`, Register.record_typed), so the register never gives it to another document;
 `order_warning` and `typed_warnings` are the warnings both print for a number out of date order.
 
@@ -121,24 +121,18 @@ def lent_number(register: Register, document: LoadedDocument, source: str) -> Lo
     return with_number(document, entry.number)
 
 
-def holds_for_this(row: Entry, details: Details, source: str) -> bool:
-    """Whether register row `row`, holding the number a document types, is that document's own
-    (store.holds_for)."""
-    return holds_for(row, details, source)
-
-
 def typed_number_holder(register: Register, agency: str, number: int, details: Details,
                         source: str) -> Entry | None:
     """The register row that holds `number`, typed in a document's data, for another document
     (in the document's year and sequence); None when the register does not hold it or holds it
-    for this very document (holds_for_this)."""
+    for this very document (store.holds_for)."""
     when = details.doc_date
     if when is None:
         return None
     details = completed(details)
     sequence = register.sequence_for(agency, details)
     row = register.entry(agency, when.year, number, sequence)
-    if row is None or holds_for_this(row, details, source):
+    if row is None or holds_for(row, details, source):
         return None
     return row
 

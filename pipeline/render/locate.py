@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+import zipfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ from jinja2 import Environment, TemplateSyntaxError
 
 from pipeline.errors import said
 from pipeline.i18n import current_language, t
+from pipeline.render.package import DOCUMENT_PART
 
 if TYPE_CHECKING:
     from pipeline.render.compose import TemplateLibrary
@@ -69,6 +71,16 @@ def paragraphs_of(path: Path) -> list[Paragraph]:
     from pipeline.verify.document import read_document
 
     return read_document(path).paragraphs
+
+
+def document_xml_of(path: Path) -> str | None:
+    """word/document.xml of a template file, alone (the other parts are not needed here); None
+    for a file that is not a readable .docx."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return archive.read(DOCUMENT_PART).decode("utf-8")
+    except (OSError, KeyError, zipfile.BadZipFile, UnicodeDecodeError):
+        return None
 
 
 def tag_key(tag: str) -> str:
@@ -190,14 +202,10 @@ def place_in_attributes(
 ) -> Place | None:
     """The table whose properties (an attribute Word does not show: a width) read `field_name`
     in template file `name`; the file itself when the attribute is outside any table."""
-    import zipfile
-
     from pipeline.verify.report import Location
 
-    try:
-        with zipfile.ZipFile(library.file(name)) as archive:
-            xml = archive.read("word/document.xml").decode("utf-8")
-    except (OSError, KeyError, zipfile.BadZipFile, UnicodeDecodeError):
+    xml = document_xml_of(library.file(name))
+    if xml is None:
         return None
     pattern = re.compile(
         rf'="[^"<>]*\{{\{{[^"<>]*?(?:\.|\b){re.escape(field_name)}\b[^"<>]*\}}\}}[^"<>]*"'

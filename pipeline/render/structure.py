@@ -21,10 +21,8 @@ from __future__ import annotations
 
 import difflib
 import re
-import zipfile
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lxml import etree
@@ -34,6 +32,8 @@ from pipeline.render.locate import (
     ANY_TAG,
     Phrase,
     Place,
+    document_xml_of,
+    office_folder,
     paragraph_with_tag,
     paragraph_with_text,
     paragraphs_of,
@@ -41,7 +41,6 @@ from pipeline.render.locate import (
     tag_key,
 )
 from pipeline.render.package import (
-    DOCUMENT_PART,
     REFERENCE,
     Package,
     Relationship,
@@ -79,18 +78,6 @@ class Fault:
     nth: int = 0
 
 
-def _paragraph_texts(document_xml: str) -> list[str]:
-    """The text of each body paragraph, in document order (nested ones, in text boxes, too)."""
-    root = etree.fromstring(document_xml.encode("utf-8"))
-    body = root.find(f"{_W}body")
-    if body is None:
-        return []
-    texts = []
-    for paragraph in body.iter(f"{_W}p"):
-        texts.append("".join(t.text or "" for t in paragraph.iter(f"{_W}t")))
-    return texts
-
-
 def _delimiters(text: str) -> tuple[str, str] | None:
     """(key, tag) of the first unbalanced `{{`/`{%`/`}}`/`%}` of a paragraph's text."""
     opened: int | None = None
@@ -120,10 +107,9 @@ def paragraph_faults(document_xml: str, blocks: Collection[str] | None = None) -
     """Unbalanced delimiters, marked tags not alone, includes of unknown blocks (`blocks`: the
     include names that exist; None: not checked)."""
     faults: list[Fault] = []
-    seen: dict[str, int] = {}
-    for text in _paragraph_texts(document_xml):
-        nth = seen.get(text, 0)
-        seen[text] = nth + 1
+    body = etree.fromstring(document_xml.encode("utf-8")).find(f"{_W}body")
+    numbered = _numbered_paragraphs(body) if body is not None else {}
+    for text, nth in numbered.values():
         if "{" not in text and "}" not in text:
             continue
         found = _delimiters(text)
@@ -224,7 +210,7 @@ class Found:
 def template_faults(library: TemplateLibrary, name: str, named: bool = True) -> list[Found]:
     """The faults of template file `name` itself (a type, a phôi or a shared block); `named`:
     a block's place names its file (for a message about the type including it)."""
-    document_xml = _document_xml(library.file(name))
+    document_xml = document_xml_of(library.file(name))
     if document_xml is None or "{" not in document_xml:
         return []  # not a readable .docx: preparing it says so
     blocks = library.block_sources  # read once per library, as the engine compiles them
@@ -260,15 +246,6 @@ def template_faults(library: TemplateLibrary, name: str, named: bool = True) -> 
     return found
 
 
-def _document_xml(path: Path) -> str | None:
-    """word/document.xml of a template file, alone (the other parts are not needed here)."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            return archive.read(DOCUMENT_PART).decode("utf-8")
-    except (OSError, KeyError, zipfile.BadZipFile, UnicodeDecodeError):
-        return None
-
-
 def _typed(paragraphs: list[Paragraph], tag: str, nth: int) -> str:
     """`tag` of the cleaned-up source as it stands in the template, marker and all."""
     paragraph = paragraph_with_tag(paragraphs, tag, nth) or paragraph_with_tag(paragraphs, tag)
@@ -286,6 +263,8 @@ def _phrased(params: dict[str, Any]) -> dict[str, Any]:
             out[key] = Phrase(out[key])
     if "hint" in out:
         out["hint"] = Phrase("data.did_you_mean", name=out["hint"]) if out["hint"] else ""
+    if "what" in out:
+        out["what"] = Phrase(out["what"])
     return out
 
 
@@ -308,7 +287,7 @@ def style_faults(library: TemplateLibrary, name: str, named: bool = True) -> lis
     (the frame's; a phôi's own): Word renamed one (TenLoai → TenLoai1) or the frame lost it. The
     output would print those paragraphs in the default style. One per style, at its first
     paragraph, with the closest existing style as a hint."""
-    document_xml = _document_xml(library.file(name))
+    document_xml = document_xml_of(library.file(name))
     if document_xml is None:
         return []
     used = list(dict.fromkeys(_PSTYLE.findall(document_xml)))
@@ -361,38 +340,35 @@ def form_faults(library: TemplateLibrary, name: str) -> list[Found]:
     from pipeline.verify import verify_file
 
     report = verify_file(library.file(name), template=True)
-    office = library.origin(name).name if library.is_override(name) else ""
+    office = office_folder(library, name)
     return [
-        Found(name, "tpl.layout", {"rule": v.rule, "line": _verify_line(v)},
+        Found(name, "tpl.layout", {"rule": v.rule, "line": _Line(v)},
               Place(v.where, "", office))
         for v in report.violations
         if v.rule in FORM_FATAL_RULES
     ]  # fmt: skip
 
 
-def _verify_line(violation: Any) -> Phrase:
-    """verify's line without the place it starts with (the problem prints the place)."""
-    return _Line(violation)
-
-
-def _line_of(violation: Any, lang: str | None) -> str:
+def violation_line(violation: Any, lang: str | None = None) -> str:
+    """verify's line for `violation` without the place it starts with."""
     where = violation.where.describe(lang)
     text = str(violation.line(lang))
     return text.removeprefix(f"{where}: ") if where else text
 
 
 class _Line(Phrase):
-    """A verify violation's text, without its place, said again in any language."""
+    """A verify violation's text, without the place it starts with (the problem prints the
+    place), said again in any language."""
 
     violation: Any
 
     def __new__(cls, violation: Any) -> _Line:
-        line = str.__new__(cls, _line_of(violation, None))
+        line = str.__new__(cls, violation_line(violation, None))
         line.key, line.params, line.violation = "tpl.layout", {}, violation
         return line
 
     def describe(self, lang: str | None = None) -> str:
-        return _line_of(self.violation, lang)
+        return violation_line(self.violation, lang)
 
 
 # Revisions Word records with Track Changes on: inserted, deleted and moved text, changed
@@ -421,7 +397,7 @@ def package_faults(library: TemplateLibrary, name: str, named: bool = True) -> l
     and kind, at the paragraph."""
     # A phôi renders with its own parts: its pictures and objects are in the output already.
     own_parts = not name.startswith(f"{BLOCKS_DIR}/") and _is_form(library, name)
-    document_xml = _document_xml(library.file(name))
+    document_xml = document_xml_of(library.file(name))
     if document_xml is None:
         return []
     has_revisions = any(f"<w:{etree.QName(tag).localname}" in document_xml for tag in _REVISIONS)
@@ -462,6 +438,13 @@ def package_faults(library: TemplateLibrary, name: str, named: bool = True) -> l
             continue
         seen.add((paragraph, key))
         faults.append(Fault(key, params, text=text, nth=nth))
+    return _found_by_text(library, name, faults, named)
+
+
+def _found_by_text(
+    library: TemplateLibrary, name: str, faults: list[Fault], named: bool
+) -> list[Found]:
+    """`faults` of template file `name`, each at the `nth` paragraph reading its `text`."""
     block = named and name.startswith(f"{BLOCKS_DIR}/")
     found = []
     for fault in faults:
@@ -469,10 +452,8 @@ def package_faults(library: TemplateLibrary, name: str, named: bool = True) -> l
         def find(ps: list[Paragraph], f: Fault = fault) -> Paragraph | None:
             return paragraph_with_text(ps, f.text, f.nth)
 
-        params = dict(fault.params)
-        if "what" in params:
-            params["what"] = Phrase(params["what"])
-        found.append(Found(name, fault.key, params, place_of_paragraph(library, name, find, block)))
+        where = place_of_paragraph(library, name, find, block)
+        found.append(Found(name, fault.key, _phrased(fault.params), where))
     return found
 
 
@@ -509,7 +490,7 @@ def section_faults(library: TemplateLibrary, name: str, named: bool = True) -> l
     paragraph that also holds a `{%p %}` tag: docxtpl replaces that paragraph by the tag, so
     the break vanishes from every output (LibreOffice merges an empty break paragraph into the
     tag paragraph before it when it saves). One per paragraph, at it."""
-    document_xml = _document_xml(library.file(name))
+    document_xml = document_xml_of(library.file(name))
     if document_xml is None or "{" not in document_xml or "<w:sectPr" not in document_xml:
         return []
     body = etree.fromstring(document_xml.encode("utf-8")).find(f"{_W}body")
@@ -520,13 +501,4 @@ def section_faults(library: TemplateLibrary, name: str, named: bool = True) -> l
         control = _CONTROL.search(text)
         if control is not None and paragraph.find(f"{_W}pPr/{_W}sectPr") is not None:
             faults.append(Fault("tpl.section_in_tag", {"tag": _shown(control[0])}, text, nth=nth))
-    block = named and name.startswith(f"{BLOCKS_DIR}/")
-    found = []
-    for fault in faults:
-
-        def find(ps: list[Paragraph], f: Fault = fault) -> Paragraph | None:
-            return paragraph_with_text(ps, f.text, f.nth)
-
-        where = place_of_paragraph(library, name, find, block)
-        found.append(Found(name, fault.key, dict(fault.params), where))
-    return found
+    return _found_by_text(library, name, faults, named)

@@ -17,10 +17,10 @@ from pipeline.text.legacy import is_vietnamese_syllable
 _TWO_SYLLABLE_KINDS = {("chi", "cục"), ("trung", "tâm"), ("văn", "phòng"), ("thanh", "tra")}
 _FIELD_BREAKS = {"và", "-", "–"}
 # Organs of State named by more words than a kind: nothing in them is a field's capital.
-_ORGANS = {("ủy", "ban", "nhân", "dân"), ("hội", "đồng", "nhân", "dân")}
+ORGANS = {("ủy", "ban", "nhân", "dân"), ("hội", "đồng", "nhân", "dân")}
 # Levels of place: the words after one name a place, each written with a capital ("tỉnh Lào
 # Cai", "huyện Mai Sơn"), up to the next field.
-_PLACE_LEVELS = {("tỉnh",), ("thành", "phố"), ("huyện",), ("quận",), ("thị", "xã"), ("xã",),
+PLACE_LEVELS = {("tỉnh",), ("thành", "phố"), ("huyện",), ("quận",), ("thị", "xã"), ("xã",),
                  ("phường",), ("thị", "trấn")}  # fmt: skip
 
 
@@ -30,7 +30,7 @@ def running_text_name(name: str) -> str:
     if not words or name != name.upper():
         return " ".join(words)
     lowered = [word.lower() for word in words]
-    kind = next((len(k) for k in _ORGANS if tuple(lowered[: len(k)]) == k), 0)
+    kind = next((len(k) for k in ORGANS if tuple(lowered[: len(k)]) == k), 0)
     kind = kind or (2 if tuple(lowered[:2]) in _TWO_SYLLABLE_KINDS else 1)
     capital = {0, kind}  # the kind's first word, and the first word of the first field
     if _level_at(lowered, kind):  # "Ủy ban nhân dân tỉnh ...": a place, not a field
@@ -73,7 +73,7 @@ def _place_words(lowered: list[str], *, first: int) -> set[int]:
 def _level_at(lowered: list[str], index: int) -> int:
     """Where the place's name starts when a level of place stands at `index` ("tỉnh", "thành
     phố"; not the "xã" of "xã hội"), else 0."""
-    for level in _PLACE_LEVELS:
+    for level in PLACE_LEVELS:
         end = index + len(level)
         if tuple(lowered[index:end]) == level and end < len(lowered):
             if level == ("xã",) and lowered[end].strip(",") == "hội":

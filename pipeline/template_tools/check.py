@@ -39,6 +39,7 @@ from pipeline.render.structure import (
     section_faults,
     style_faults,
     template_faults,
+    violation_line,
 )
 from pipeline.render.styles import StyleSheet
 from pipeline.render.zipwriter import replace_members, write_zip
@@ -338,10 +339,11 @@ def layout(name: str, path: Path, page_from_frame: bool = False) -> list[Problem
     for v in report.violations:
         if page_from_frame and v.rule.startswith(FRAME_RULES):
             continue
-        where, line = v.where.describe(), v.line()
         # verify's line starts with the place, which the check prints before it already
-        line = line.removeprefix(f"{where}: ") if where else line
-        problems.append(Problem(name, where, "tpl.layout", {"rule": v.rule, "line": line}))
+        line = violation_line(v)
+        problems.append(
+            Problem(name, v.where.describe(), "tpl.layout", {"rule": v.rule, "line": line})
+        )
     return problems
 
 
@@ -389,11 +391,9 @@ def frame_styles(library: TemplateLibrary, builtin: TemplateLibrary) -> list[Pro
     for (style, rule), v in found(_probe(library.frame, styles)).items():
         if (style, rule) in shipped:
             continue
-        where, line = v.where.describe(), v.line()
-        line = line.removeprefix(f"{where}: ") if where else line
         problems.append(
             Problem(FRAME_NAME, t("tpl.style_where", style=style), "tpl.layout",
-                    {"rule": rule, "line": line})
+                    {"rule": rule, "line": violation_line(v)})
         )  # fmt: skip
     return problems
 
@@ -411,7 +411,7 @@ def frame_page_numbers(library: TemplateLibrary) -> list[Problem]:
     where = Location("section", section=1)
     report.add("so_trang.missing", where, msg("absent"), msg("page_field"))
     v = report.violations[0]
-    line = v.line().removeprefix(f"{where.describe()}: ")
+    line = violation_line(v)
     return [Problem(FRAME_NAME, where.describe(), "tpl.layout", {"rule": v.rule, "line": line})]
 
 

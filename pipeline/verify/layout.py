@@ -196,12 +196,17 @@ class _Finder(HeaderFinder):
                 continue
             for row in block.rows:
                 for cell in row:
-                    texts = [p for p in cell.paragraphs if self.usable(p)]
-                    if texts and is_recipients_heading(texts[0].text):
+                    texts = self.recipients_lines(cell)
+                    if texts:
                         self.signature_cells(block, row, cell, texts)
                         return position
         found = self.two_signatures(blocks)
         return found if found is not None else self.lone_signature(blocks)
+
+    def recipients_lines(self, cell: Cell) -> list[Paragraph]:
+        """The lines of `cell` when the first is a Nơi nhận heading, else none."""
+        texts = [p for p in cell.paragraphs if self.usable(p)]
+        return texts if texts and is_recipients_heading(texts[0].text) else []
 
     def lone_signature(self, blocks: list[Paragraph | Table]) -> int | None:
         """A signature table whose Nơi nhận was left out: a row of two cells, one empty, the
@@ -212,14 +217,13 @@ class _Finder(HeaderFinder):
             for row in block.rows:
                 if len(row) != 2:
                     continue
-                columns = [self.signer_lines(cell) for cell in row]
                 empty = [
                     n for n, cell in enumerate(row) if not any(map(self.usable, cell.paragraphs))
                 ]
                 if len(empty) != 1:
                     continue
                 n = 1 - empty[0]
-                lines = columns[n]
+                lines = self.signer_lines(row[n])
                 if len(lines) < 2 or not all(p.alignment == "center" for p in lines):
                     continue
                 if not flat(lines[0].text).isupper():
@@ -421,11 +425,7 @@ def block_signatures(doc: Document, template: bool) -> list[tuple[list[Paragraph
     for table in doc.tables:
         for row in table.rows:
             columns = [finder.signer_lines(cell) for cell in row]
-            heading = [
-                n for n, cell in enumerate(row)
-                if (texts := [p for p in cell.paragraphs if finder.usable(p)])
-                and is_recipients_heading(texts[0].text)
-            ]  # fmt: skip
+            heading = [n for n, cell in enumerate(row) if finder.recipients_lines(cell)]
             if heading:
                 signers = [lines for n, lines in enumerate(columns) if n not in heading]
             elif len(columns) == 2 and all(_signer_like(lines) for lines in columns):

@@ -76,7 +76,7 @@ def _national(doc: Document, layout: Layout, report: Report) -> None:
     if runs:
         size = max(r.size for r in runs)
         width = text_width_pt(flat(qh.text), size, bold=all(r.bold for r in runs))
-        available = qh.available_pt(_section_width(doc, qh))
+        available = qh.available_pt(section_width(doc, qh))
         if "\n" in qh.text.strip() or (available is not None and width > available + 0.5):
             report.add("quoc_hieu.one_line", qh.where, msg("several_lines"), msg("one_line"))
     tn = layout.tieu_ngu
@@ -108,7 +108,7 @@ def _broken_by_the_page(doc: Document, p: Paragraph, report: Report) -> None:
     """An agency line wider than its column: the page breaks the name where the office did not
     ("HỘI ĐỒNG THI ĐUA - KHEN" / "THƯỞNG")."""
     # The column's width, as _rule reads it: indents may be what shortens a hand-made rule.
-    available = p.cell.available_pt if p.cell else _section_width(doc, p)
+    available = p.cell.available_pt if p.cell else section_width(doc, p)
     for line in lines_wider_than(p, available):
         report.add("co_quan.wraps", p.where, literal(line), msg("agency_lines"))
 
@@ -129,7 +129,7 @@ def lines_wider_than(p: Paragraph, available: float | None) -> list[str]:
     ]
 
 
-def _section_width(doc: Document, p: Paragraph) -> float | None:
+def section_width(doc: Document, p: Paragraph) -> float | None:
     """Text width of the section p is in, in points."""
     return doc.sections[p.section - 1].text_width_pt if p.section else None
 
@@ -160,7 +160,7 @@ def _rule(
     size = max(r.size for r in runs)
     bold = all(r.bold for r in runs)
     # Lines wrap at the container's width; the text's own indents may be what shortens a border.
-    limit = (last.cell.available_pt if last.cell else _section_width(doc, last)) or (
+    limit = (last.cell.available_pt if last.cell else section_width(doc, last)) or (
         PORTRAIT_TEXT_WIDTH_PT
     )
     text = "\n".join(flat(line) for p in texts for line in p.text.split("\n"))

@@ -21,7 +21,7 @@ SLACK_LINES = 0.25
 
 
 def check_seal_space(
-    doc: Document, titles: list[Paragraph], name: Paragraph | None, report: Report, template: bool
+    titles: list[Paragraph], name: Paragraph | None, report: Report, template: bool
 ) -> None:
     """One signature: at least about three lines between its last title line and its name."""
     if not titles or name is None:
@@ -52,7 +52,7 @@ def check_seal_space(
 def check_block_seal_space(doc: Document, layout: Layout, report: Report) -> None:
     """Every signature of a shared block (khoi/ky-ten): its seal space, where it is defined."""
     for titles, name in block_signatures(doc, layout.template):
-        check_seal_space(doc, titles, name, report, layout.template)
+        check_seal_space(titles, name, report, layout.template)
 
 
 def seal_space(title: Paragraph, between: list[Paragraph], name: Paragraph) -> float | None:

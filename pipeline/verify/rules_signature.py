@@ -7,7 +7,7 @@ import re
 from pipeline.verify.document import Document, Paragraph
 from pipeline.verify.layout import Layout, flat
 from pipeline.verify.report import DOCUMENT, Location, Report, excerpt, literal, msg
-from pipeline.verify.rules_header import lines_wider_than
+from pipeline.verify.rules_header import lines_wider_than, section_width
 from pipeline.verify.rules_seal import check_seal_space
 from pipeline.verify.specs import check_format
 
@@ -88,9 +88,9 @@ def check_signature(doc: Document, layout: Layout, report: Report) -> None:
             report.add("chu_ky_ho_ten.missing", titles[-1].where, msg("absent"), msg("signer"))
     else:
         check_format(report, "chu_ky_ho_ten", name)
-    check_seal_space(doc, titles, name, report, layout.template)
+    check_seal_space(titles, name, report, layout.template)
     check_seal_space(
-        doc, layout.chu_ky_trai_tham_quyen, layout.chu_ky_trai_ho_ten, report, layout.template
+        layout.chu_ky_trai_tham_quyen, layout.chu_ky_trai_ho_ten, report, layout.template
     )
     # A Biên bản's second signature (thư ký, on the left) is checked by check_minutes; only
     # whether its lines fit is checked here, as for the right-hand one.
@@ -170,8 +170,7 @@ def _broken_by_the_page(
 
 def _available(doc: Document, p: Paragraph) -> float | None:
     """Width p's lines may take: its cell's (or section's) less its indents, in points."""
-    section = doc.sections[p.section - 1].text_width_pt if p.section else None
-    return p.available_pt(section)
+    return p.available_pt(section_width(doc, p))
 
 
 def check_appendices(doc: Document, layout: Layout, report: Report) -> None:

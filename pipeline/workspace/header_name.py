@@ -14,22 +14,21 @@ import functools
 import re
 import zipfile
 
+from pipeline.context.common import QUOC_HIEU, TIEU_NGU, styled_lines
 from pipeline.render.compose import builtin_templates
 from pipeline.render.styles import StyleSheet
+from pipeline.rules.agency_names import ORGANS, PLACE_LEVELS
 from pipeline.rules.metrics import (
     HEADER_OVERHANG_TWIPS,
     HEADER_WIDTH_TWIPS,
     TWIPS_PER_POINT,
-    Line,
     widest_twips,
 )
 
 # Where the clerk breaks a name typed on the command line.
 _BREAK = re.compile(r"\s*[|\n]\s*")
 # Organs whose name offices print on a line of its own above the place (Phụ lục I, ô 2).
-_ORGANS = ("ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN")
-QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
+_ORGANS = tuple(" ".join(organ).upper() for organ in ORGANS)
 
 
 @functools.cache
@@ -47,10 +46,8 @@ def _style(style_id: str) -> tuple[float, bool]:
 def _widest_left_twips() -> int:
     """The widest the left column can be: the page's header width with its overhang, less what
     Quốc hiệu and Tiêu ngữ need."""
-    right: tuple[Line, ...] = (
-        (QUOC_HIEU, *_style("QuocHieu")),
-        (TIEU_NGU, *_style("TieuNgu")),
-    )
+    styles = _frame_styles()
+    right = styled_lines(styles, QUOC_HIEU, "QuocHieu") + styled_lines(styles, TIEU_NGU, "TieuNgu")
     return HEADER_WIDTH_TWIPS + 2 * HEADER_OVERHANG_TWIPS - widest_twips(right)
 
 
@@ -70,7 +67,7 @@ def header_lines(name: str, style_id: str = "CoQuanBanHanh") -> list[str]:
 # Where a name breaks well: next to "VÀ", before the place ("... | TỈNH LÀO CAI"), after a
 # comma. Elsewhere a break may split a word of two syllables ("CÔNG | NGHIỆP"); a line ending
 # in a dash ("SỞ LAO ĐỘNG -") reads as cut off.
-_PLACES = ("TỈNH", "THÀNH PHỐ", "HUYỆN", "QUẬN", "THỊ XÃ", "XÃ", "PHƯỜNG", "THỊ TRẤN")
+_PLACES = tuple(" ".join(level).upper() for level in PLACE_LEVELS)
 
 
 def _good_break(words: list[str], at: int) -> bool:

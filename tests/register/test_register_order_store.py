@@ -10,7 +10,8 @@ import pytest
 
 from pipeline.register import Details, RegisterError, open_register
 from pipeline.register.checks import check_year
-from pipeline.register.documents import holds_for_this, typed_number_holder
+from pipeline.register.documents import typed_number_holder
+from pipeline.register.store import holds_for
 
 AGENCY = "vp-ubnd"
 
@@ -96,4 +97,4 @@ def test_a_typed_number_held_for_another_document(location: str) -> None:
         assert typed_number_holder(register, AGENCY, 9, mine, "kh-tay.yaml") is None  # not held
         register.void(AGENCY, 2026, 4, "nhầm")
         void = register.entry(AGENCY, 2026, 4)
-        assert void is not None and not holds_for_this(void, mine, "kh-tay.yaml")
+        assert void is not None and not holds_for(void, mine, "kh-tay.yaml")
