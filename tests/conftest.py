@@ -40,6 +40,14 @@ def _templates_of_this_checkout() -> None:
 _templates_of_this_checkout()
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto` (pyproject's addopts): one worker per core this process may use, at most 4.
+    Each worker starts its own LibreOffice and PostgreSQL when its tests need them, so more
+    workers than that cost memory without saving time."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(cores or 1, 4))
+
+
 @pytest.fixture(autouse=True)
 def _messages_in_vietnamese():
     """Each test starts in Vietnamese: a command run with --lang en (or an English locale)
