@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +79,7 @@ def counted(awards: AwardList, *, collectives_first: bool = False) -> str:
 _UNNUMBERED_CITATION = re.compile(r"^(\S.*?) (?<!\bsố )(\d+/\d{4}/\S+)$")
 
 
+@lru_cache(maxsize=256)  # a handful of decrees, cited once per list entry of every decision
 def with_number_word(document: str) -> str:
     """A document cited in running text as Phụ lục I of Nghị định 30 writes it: 'Nghị định số
     91/2017/NĐ-CP' from the rates' 'Nghị định 91/2017/NĐ-CP'; anything else as it is."""

@@ -223,6 +223,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "register.status.void": {"vi": "đã hủy", "en": "void"},
     "register.col.status": {"vi": "Trạng thái", "en": "Status"},
     "register.col.sequence": {"vi": "Dãy số", "en": "Sequence"},
+    # `so xem` on screen: the form's columns in the message language (exports keep the form's).
+    "register.screen_title": {
+        "vi": "SỔ ĐĂNG KÝ VĂN BẢN ĐI — {year}",
+        "en": "REGISTER OF OUTGOING DOCUMENTS — {year}",
+    },
+    "register.col.reference": {"vi": "Số, ký hiệu văn bản", "en": "Number and symbol"},
+    "register.col.doc_date": {"vi": "Ngày tháng văn bản", "en": "Date"},
+    "register.col.summary": {"vi": "Tên loại và trích yếu nội dung", "en": "Type and summary"},
+    "register.col.signer": {"vi": "Người ký", "en": "Signed by"},
+    "register.col.recipients": {"vi": "Nơi nhận văn bản", "en": "Recipients"},
+    "register.col.archive": {"vi": "Đơn vị, người nhận bản lưu", "en": "Filed copy with"},
+    "register.col.copies": {"vi": "Số lượng bản", "en": "Copies"},
+    "register.col.note": {"vi": "Ghi chú", "en": "Note"},
     "register.lender_not_numbered": {
         "vi": "văn bản {name} lấy số từ sổ văn bản đi (so: tu_dong) nhưng sổ chưa cấp số cho "
         "nó; hãy dựng văn bản đó trước (vanthu render {name}, hoặc vanthu build cả hai)",

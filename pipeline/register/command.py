@@ -286,13 +286,13 @@ def show_command(ctx: click.Context, year: int, sequence: str | None) -> None:
     if not entries:
         click.echo(t("register.empty_year", year=year))
         return
-    table = Table(title=f"SỔ ĐĂNG KÝ VĂN BẢN ĐI — {year}", show_lines=False)
+    table = Table(title=t("register.screen_title", year=year), show_lines=False)
     several = len({(e.agency, e.sequence) for e in entries}) > 1
     if several:
         table.add_column(t("register.col.sequence"))
     shown = [c for c in FORM_COLUMNS if c.key not in ("transfer_date", "received_by")]
     for column in shown:
-        table.add_column(column.title, overflow="fold")
+        table.add_column(t(f"register.col.{column.key}"), overflow="fold")
     table.add_column(t("register.col.status"))
     for entry in entries:
         cells = [f"{entry.agency}/{entry.sequence}"] if several else []

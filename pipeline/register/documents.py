@@ -50,9 +50,9 @@ def register_details(document: LoadedDocument) -> Details:
         symbol=symbol,
         summary=named_summary(info.doc_type.name, data.trich_yeu),
         signer=info.signer.ho_ten,
-        recipients="; ".join(
-            unique_names(addressee_names(data.addressees) + recipient_lines(data, info.agency))
-        ),
+        recipients="; ".join(register_recipients(
+            addressee_names(data.addressees), recipient_lines(data, info.agency)
+        )),
         archive=re.sub(r"^\s*Lưu\s*:\s*", "", filing_line(info)).rstrip(". "),
         copies=data.so_ban,
     )
@@ -68,6 +68,18 @@ def named_summary(kind_name: str, trich_yeu: str) -> str:
     if head.casefold() == name.casefold() and text[len(name): len(name) + 1] in ("", " "):
         return f"{name}{text[len(name):]}"  # 'Công văn đề nghị…', not 'Công văn Công văn…'
     return f"{name} {text}"
+
+
+# "Như trên" typed in Nơi nhận: those named in Kính gửi, already listed by name.
+_AS_ABOVE = re.compile(r"^như\s+trên$", re.IGNORECASE)
+
+
+def register_recipients(addressees: list[str], recipients: list[str]) -> list[str]:
+    """Nơi nhận văn bản as the register lists it: the Kính gửi names, then the Nơi nhận lines,
+    each once; a typed 'Như trên' stands for the names before it and is not one itself."""
+    if addressees:
+        recipients = [r for r in recipients if not _AS_ABOVE.match(r.strip(" .;,"))]
+    return unique_names(addressees + recipients)
 
 
 def unique_names(names: list[str]) -> list[str]:

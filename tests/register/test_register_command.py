@@ -95,3 +95,15 @@ def test_every_register_message_speaks_both_languages() -> None:
     for key, entry in MESSAGES.items():
         assert key.startswith("register.") and entry.keys() == {"vi", "en"}, key
         assert entry["vi"].count("{") == entry["en"].count("{"), key
+
+
+def test_show_speaks_the_message_language(so) -> None:
+    """`so xem` is a screen, not the printed form: its title and columns follow --lang."""
+    so("--co-quan", "vp", "cap", "--ngay", "03/02/2026", "--ky-hieu", "QĐ-VPUBND",
+       "--trich-yeu", "Khen thưởng")
+    english = so("xem", "2026", lang="en").output
+    assert "REGISTER OF OUTGOING DOCUMENTS — 2026" in english
+    assert "Number and symbol" in english and "Signed by" in english
+    assert "Người ký" not in english and "Khen thưởng" in english
+    vietnamese = so("xem", "2026").output
+    assert "SỔ ĐĂNG KÝ VĂN BẢN ĐI — 2026" in vietnamese and "Người ký" in vietnamese

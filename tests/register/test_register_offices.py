@@ -14,7 +14,12 @@ from openpyxl import Workbook
 
 from pipeline.cli import main
 from pipeline.register import RegisterError, open_register
-from pipeline.register.documents import named_summary, register_details, unique_names
+from pipeline.register.documents import (
+    named_summary,
+    register_details,
+    register_recipients,
+    unique_names,
+)
 from pipeline.register.errors import UnknownOfficeError
 from pipeline.register.offices import check_listed_office, check_office, choose_office, closest
 from pipeline.register.xlsx_import import import_xlsx
@@ -380,6 +385,16 @@ def test_named_summary_lowercases_ve_viec_only() -> None:
 def test_unique_names_keeps_first_in_order() -> None:
     names = ["Các phòng, ban", "Lãnh đạo cơ quan", "Sở Nội vụ", "lãnh đạo  cơ quan.", "Sở Nội vụ"]
     assert unique_names(names) == ["Các phòng, ban", "Lãnh đạo cơ quan", "Sở Nội vụ"]
+
+
+def test_typed_nhu_tren_stands_for_the_addressees() -> None:
+    """'Như trên' copied into Nơi nhận is those named in Kính gửi, not a recipient of its own."""
+    assert register_recipients(["Sở Nội vụ"], ["Như trên;", "Lãnh đạo cơ quan"]) == [
+        "Sở Nội vụ", "Lãnh đạo cơ quan"]
+    assert register_recipients(["Sở Nội vụ"], ["như  trên.", "Lưu trữ Sở"]) == [
+        "Sở Nội vụ", "Lưu trữ Sở"]
+    # Without a Kính gửi there is nothing it stands for: it stays as typed.
+    assert register_recipients([], ["Như trên", "Sở Tài chính"]) == ["Như trên", "Sở Tài chính"]
 
 
 def _starter(root: Path, kind: str):  # noqa: ANN202 - a LoadedDocument
