@@ -266,6 +266,14 @@ RULES: dict[str, tuple[str, str]] = {
         "head's own: no TM.)",
     ),
     "chu_ky_ho_ten.missing": ("Có họ tên người ký", "Signer's name present"),
+    "header.borders": (
+        "Quốc hiệu, tên cơ quan, số, ngày tháng trình bày trong bảng không kẻ khung",
+        "Quốc hiệu, agency, number and date laid out in a table without borders",
+    ),
+    "chu_ky.borders": (
+        "Nơi nhận và phần ký trình bày trong bảng không kẻ khung",
+        "Nơi nhận and the signature laid out in a table without borders",
+    ),
     "chu_ky.position": (
         "Phần ký ở cột phải, nơi nhận ở cột trái của bảng",
         "Signature in the right column of its table, Nơi nhận in the left one",
@@ -453,6 +461,8 @@ VALUES: dict[str, tuple[str, str]] = {
     ),
     "line_start": ("dòng bắt đầu «{text}»", "a line starting «{text}»"),
     "line_end": ("dòng kết thúc «{text}»", "a line ending «{text}»"),
+    "borders": ("đường kẻ ô in ra", "printed cell borders"),
+    "no_borders": ("không có đường kẻ ô", "no cell borders"),
     "signature_left": (
         "phần ký ở cột trái, nơi nhận ở cột phải",
         "the signature in the left column, Nơi nhận in the right one",

@@ -24,6 +24,7 @@ from pipeline.verify.layout import Layout, find_layout
 from pipeline.verify.report import Location, Report, Violation
 from pipeline.verify.rules_addressed import check_addressed
 from pipeline.verify.rules_body import check_body
+from pipeline.verify.rules_borders import check_borders
 from pipeline.verify.rules_certificate import CODE as CERTIFICATES
 from pipeline.verify.rules_certificate import check_certificates, is_certificate_batch
 from pipeline.verify.rules_decision import check_decision
@@ -66,12 +67,14 @@ CHECKS: tuple[Check, ...] = (
     check_minutes,
     check_recipients,
     check_signature,
+    check_borders,
     check_appendices,
 )
 
 
-# A shared block's signature (khoi/ky-ten) is where an office sets the space for the seal.
-FRAGMENT_CHECKS: tuple[Check, ...] = (check_fonts, check_block_seal_space)
+# A shared block's signature (khoi/ky-ten) is where an office sets the space for the seal;
+# the header's and the signature's tables are drawn in their blocks (khoi/dau-trang, ky-ten).
+FRAGMENT_CHECKS: tuple[Check, ...] = (check_fonts, check_block_seal_space, check_borders)
 
 
 def type_choices() -> list[str]:

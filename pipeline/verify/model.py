@@ -121,6 +121,7 @@ class Cell:
     width: int | None  # twips
     margins: int  # left + right cell margins, twips
     paragraphs: list[Paragraph] = field(default_factory=list)
+    borders: tuple[str, ...] = ()  # the edges (top, bottom, left, right) that print a line
 
     @property
     def available_pt(self) -> float | None:

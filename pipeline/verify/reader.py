@@ -15,6 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from pipeline.errors import InputError
+from pipeline.verify.borders import TableBorders
 from pipeline.verify.model import DEFAULT_SIZE, Cell, Document, Paragraph, Part, Section, Table
 from pipeline.verify.ooxml import NS, as_int, block_elements, child_val, children, inside, q
 from pipeline.verify.package import Package
@@ -171,7 +172,9 @@ class _Reader:
         self.tables.append(table)
         margins = _cell_margins(element.find("w:tblPr", NS), DEFAULT_CELL_MARGIN * 2)
         grid = [as_int(c.get(q("w:w"))) or 0 for c in element.findall("w:tblGrid/w:gridCol", NS)]
-        for row_number, tr in enumerate(children(element, "w:tr"), start=1):
+        borders = TableBorders(element, self.styles.by_id)
+        rows = children(element, "w:tr")
+        for row_number, tr in enumerate(rows, start=1):
             if row_number == 1:
                 header = tr.find("w:trPr/w:tblHeader", NS)
                 table.header_repeats = header is not None and header.get(q("w:val")) not in (
@@ -181,12 +184,14 @@ class _Reader:
                 )
             row: list[Cell] = []
             grid_col = 0
-            for col_number, tc in enumerate(children(tr, "w:tc"), start=1):
+            cells = children(tr, "w:tc")
+            for col_number, tc in enumerate(cells, start=1):
                 tc_pr = tc.find("w:tcPr", NS)
                 span = as_int(child_val(tc_pr, "w:gridSpan")) or 1
                 width = _cell_width(tc_pr, grid[grid_col : grid_col + span])
                 grid_col += span
                 cell = Cell(table, row_number, col_number, width, _cell_margins(tc_pr, margins))
+                cell.borders = borders.cell_edges(tc, row_number, col_number, len(rows), len(cells))
                 row.append(cell)
                 number = 0
                 for child in block_elements(tc):
