@@ -18,10 +18,13 @@ from tests.typed_docs import (
     pdfs_of,
     render_mapping,
     render_variants,
+    word_boxes,
 )
 
 EXAMPLE = REPO / "inputs" / "2024" / "to-trinh-khen-thuong.yaml"
 ADDRESSEES = ["Ủy ban nhân dân tỉnh Sơn La", "Sở Nội vụ tỉnh Sơn La", "Ban Thi đua - Khen thưởng"]
+# Wraps in the list's column: its second line must stand under its text, not under its dash.
+LONG_ADDRESSEE = "Ủy ban nhân dân các xã Vân Hồ, Lóng Sập, Phiêng Luông, Chiềng Sơn, Tân Xuân"
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +35,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     variants = {
         "mot": {},
         "danh_sach": {"kinh_gui": ADDRESSEES, "kinh_trinh": None},
+        "dai_ten": {"kinh_gui": [LONG_ADDRESSEE, *ADDRESSEES[1:]], "kinh_trinh": None},
         "dai": {"mo_dau": [long_text] * 8},
     }
     return render_variants(EXAMPLE, variants, out)
@@ -71,9 +75,11 @@ def test_addressees_as_a_list(rendered: dict[str, Path]) -> None:
         "- Sở Nội vụ tỉnh Sơn La;",
         "- Ban Thi đua - Khen thưởng.",
     ]
-    # The dashes line up: the first line hangs the words "Kính gửi:" before them.
-    assert {x.left_mm for x in lines} == {55.0}
-    assert lines[0].first_mm == -25.0 and lines[1].first_mm == 0
+    # The dashes line up at 55 mm (the first line's after a tab there), "Kính gửi:" 25 mm before
+    # them; each line hangs its dash, so a wrapped name goes on under its text (2.9 mm: "- ").
+    assert {x.left_mm for x in lines} == {57.9}
+    assert lines[0].left_mm + lines[0].first_mm == 30.0
+    assert {round(x.left_mm + x.first_mm, 1) for x in lines[1:]} == {55.0}
     assert all(x.size == 14 and not x.bold for x in lines)
     closing = looks[-1].text
     assert closing == (
@@ -115,6 +121,17 @@ def test_wording_from_the_phrase_table(tmp_path: Path) -> None:
 @pytest.mark.parametrize("variant", ["mot", "danh_sach", "dai"])
 def test_verify_passes_and_detects_the_type(rendered: dict[str, Path], variant: str) -> None:
     assert_verified(rendered[variant], "to_trinh")
+
+
+def test_a_wrapped_addressee_goes_on_under_its_text(pdfs: dict[str, Path]) -> None:
+    """Read from the PDF LibreOffice makes: the wrapped line starts where the name did."""
+    words = word_boxes(pdfs["dai_ten"])
+    dash = next(i for i, (text, _, _) in enumerate(words) if text == "Kính") + 2
+    assert words[dash][0] == "-" and words[dash + 1][0] == "Ủy"
+    name_x, first_y = words[dash + 1][1], words[dash + 1][2]
+    wrapped = next(w for w in words[dash + 1 :] if w[2] > first_y + 5)
+    assert abs(wrapped[1] - name_x) < 1.0, (wrapped, name_x)
+    assert wrapped[1] - words[dash][1] > 7  # under the name, right of the dash
 
 
 def test_pdf_pages(pdfs: dict[str, Path]) -> None:

@@ -4,10 +4,12 @@ back (formatting resolved through the style chain), convert to PDF and read its 
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -178,6 +180,15 @@ def page_lines(pdf: Path) -> list[list[str]]:
         for page in text.split("\f")
         if page.strip()
     ]
+
+
+def word_boxes(pdf: Path) -> list[tuple[str, float, float]]:
+    """Every word of the PDF in reading order: (text, left x, top y) in points (pdftotext -bbox)."""
+    html = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    found = re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', html)
+    return [(unescape(m.group(3)), float(m.group(1)), float(m.group(2))) for m in found]
 
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"

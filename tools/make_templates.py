@@ -51,6 +51,9 @@ LANDSCAPE_TEXT_WIDTH = int(PAGE_H - MARGINS["left"] - MARGINS["right"])
 J = WD_ALIGN_PARAGRAPH
 # Kính gửi as a list: the word starts KINH_GUI_HANG before the lines, which stand at KINH_GUI_LEFT.
 KINH_GUI_LEFT, KINH_GUI_HANG = Mm(55), Mm(25)
+# "- " at 14 pt in Times New Roman (pipeline.rules.metrics: 8.16 pt): a recipient's wrapped lines
+# stand under its text, not under its dash.
+KINH_GUI_DASH = Twips(163)
 # name: (size pt, bold, italic, alignment, first-line indent, space before, space after, extra)
 PARAGRAPH_STYLES: dict[str, tuple[float, bool, bool, object, object, float, float, dict]] = {
     "QuocHieu": (12, True, False, J.CENTER, None, 0, 0, {}),
@@ -68,12 +71,13 @@ PARAGRAPH_STYLES: dict[str, tuple[float, bool, bool, object, object, float, floa
     # Kính gửi: one recipient centred on the line, or "Kính gửi:" then "- ...;" lines aligned.
     "KhoangCach": (14, False, False, J.LEFT, None, 0, 0, {}),
     "KinhGui": (14, False, False, J.CENTER, None, 0, 12, {"keep_next": True}),
-    "KinhGuiDanhSach": (14, False, False, J.LEFT, -KINH_GUI_HANG, 0, 0,
-                        {"keep_next": True, "left": KINH_GUI_LEFT, "tab": KINH_GUI_LEFT}),
-    "KinhGuiDong": (14, False, False, J.LEFT, None, 0, 0,
-                    {"keep_next": True, "left": KINH_GUI_LEFT}),
-    "KinhGuiCuoi": (14, False, False, J.LEFT, None, 0, 12,
-                    {"keep_next": True, "left": KINH_GUI_LEFT}),
+    "KinhGuiDanhSach": (14, False, False, J.LEFT, -(KINH_GUI_HANG + KINH_GUI_DASH), 0, 0,
+                        {"keep_next": True, "left": KINH_GUI_LEFT + KINH_GUI_DASH,
+                         "tab": KINH_GUI_LEFT}),
+    "KinhGuiDong": (14, False, False, J.LEFT, -KINH_GUI_DASH, 0, 0,
+                    {"keep_next": True, "left": KINH_GUI_LEFT + KINH_GUI_DASH}),
+    "KinhGuiCuoi": (14, False, False, J.LEFT, -KINH_GUI_DASH, 0, 12,
+                    {"keep_next": True, "left": KINH_GUI_LEFT + KINH_GUI_DASH}),
     "NoiDung": (14, False, False, J.JUSTIFY, Mm(12.7), 0, 6, {"line": 1.1}),
     "NoiDungCuoi": (14, False, False, J.JUSTIFY, Mm(12.7), 0, 6, {"line": 1.1, "keep_next": True}),
     "CanCu": (14, False, True, J.JUSTIFY, Mm(12.7), 0, 6, {"line": 1.1}),
