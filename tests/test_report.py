@@ -175,6 +175,26 @@ def test_a_decision_of_another_year_kept_in_the_report_folder_is_not_counted(
     assert table_cells(after, 2) == table_cells(before, 2)
 
 
+def test_a_decision_of_another_office_is_not_counted(
+    inputs_copy: Path, tmp_path: Path, renderer
+) -> None:
+    """The tester's case: the UBND tỉnh's Bằng khen decision kept in the Văn phòng's workspace
+    is not one the Văn phòng issued; its names, units and money are not the report's."""
+    before = render_report(renderer, inputs_copy, tmp_path / "before.docx")
+    text = (inputs_copy / "2022" / "qd-giay-khen.yaml").read_text("utf-8")
+    office = next(line for line in text.splitlines() if line.startswith("co_quan:"))
+    assert office != "co_quan: ubnd-tinh-son-la"
+    other = text.replace(office, "co_quan: ubnd-tinh-son-la").replace("so: 153", "so: 2150")
+    (inputs_copy / "2022" / "qd-bang-khen-tinh.yaml").write_text(other, "utf-8")
+    after = render_report(renderer, inputs_copy, tmp_path / "after.docx")
+    assert "ban hành 2 quyết định" in body_text(after)
+    assert table_cells(after, 1) == table_cells(before, 1)
+    assert table_cells(after, 2) == table_cells(before, 2)
+    # Still a file the report depends on: were its co_quan corrected, the report is rebuilt.
+    files = {p.name for p in load_document(inputs_copy / "2022" / "bao-cao-tong-ket.yaml").files}
+    assert "qd-bang-khen-tinh.yaml" in files
+
+
 def refused(report: Path) -> str:
     """The message of `vanthu check` refusing `report`, its lines joined."""
     result = CliRunner().invoke(main, ["--lang", "vi", "check", str(report)])

@@ -1,7 +1,8 @@
 """What a yearly report needs: the figures of its year (and the year before) from the decisions.
 
-A decision belongs to the year of its own date (ngay), whichever folder of the workspace it is
-kept in: a copy of a 2024 decision kept in inputs/2025/ is still a 2024 decision. A report
+A report counts the decisions of its own office (the same co_quan profile), not another
+office's kept beside them. A decision belongs to the year of its own date (ngay), whichever
+folder of the workspace it is kept in: a copy of a 2024 decision kept in inputs/2025/ is still a 2024 decision. A report
 speaks as of its own date, so a decision dated after it cannot be counted: the report is
 refused, naming both files and dates (a report is written once its year is over, so one of
 the two dates is wrong; counting it, or leaving it out unseen, would print a wrong figure).
@@ -36,6 +37,22 @@ def award_decisions(resolver: Resolver, paths: list[Path]) -> list[Path]:
         if data.get("loai") == DECISION and isinstance(data.get("khen_thuong"), dict):
             found.append(path)
     return found
+
+
+def issued_by_office(
+    resolver: Resolver, found: list[Path], office: Path
+) -> list[Path]:
+    """The decisions among `found` that the report's own office issued (their co_quan names
+    the same profile file): a decision of another office kept in the workspace (the UBND
+    tỉnh's Bằng khen for the office's staff) is not the office's work, nor are its figures.
+    One whose co_quan is not a name is kept, so that loading it reports its error."""
+    kept = []
+    for path in found:
+        source = resolver.parse(path)
+        ref = source.data.get("co_quan")
+        if not isinstance(ref, str) or resolver.agency(ref, source)[1] == office:
+            kept.append(path)
+    return kept
 
 
 def dated_in(resolver: Resolver, found: list[Path], years: set[int]) -> list[LoadedDocument]:
@@ -110,7 +127,9 @@ def report_attachments(data: ReportData, source: Source, resolver: Resolver) -> 
     """Figures of `data.nam` from the decisions dated in that year, and of the year before."""
     folder, paths = resolver.all_documents()
     found = award_decisions(resolver, paths)
-    decisions = issued_by(data, source, dated_in(resolver, found, {data.nam, data.nam - 1}))
+    _, office = resolver.agency(data.co_quan, source)
+    own = issued_by_office(resolver, found, office)
+    decisions = issued_by(data, source, dated_in(resolver, own, {data.nam, data.nam - 1}))
     refuse_duplicates(source, decisions)
     current = year_figures(data.nam, decisions)
     if not current.decisions:
