@@ -16,6 +16,7 @@ from pipeline.context.common import (
     closing,
     common_context,
     ended,
+    missing_field,
     phrase_overrides,
 )
 from pipeline.context.ke_hoach import task_appendices
@@ -32,8 +33,17 @@ from pipeline.render.styles import StyleSheet
 from pipeline.rules.doc_types import document_type
 from pipeline.rules.money import format_money
 from pipeline.rules.numbering import roman
-from pipeline.rules.phrases import AWARD_FIELDS, COMMON, FIELDS, PROPOSAL_OPENINGS, Phrases, Text
-from pipeline.rules.placeholders import names_in
+from pipeline.rules.phrases import (
+    AWARD_FIELDS,
+    COMMON,
+    FIELDS,
+    PROPOSAL_OPENINGS,
+    MissingField,
+    Phrases,
+    Text,
+    fill_phrase,
+)
+from pipeline.rules.placeholders import PLACEHOLDER, names_in
 from pipeline.text.normalize import nfc
 
 # Up to this many entries are named in Điều 1; more go to an attached Danh sách.
@@ -41,6 +51,7 @@ NAMED_IN_ARTICLE = 5
 PREAMBLE_WORD = "Căn cứ"
 # Danh sách split by tập thể / cá nhân within an award: the kinds in order.
 KIND_ORDER = {"tap_the_truoc": (True, False), "ca_nhan_truoc": (False, True)}
+Kinds = tuple[bool, bool] | None  # (first kind, second kind), True for tập thể; None: no split
 
 
 def preamble(info: DocumentInfo, lines: list[str], proposal: str) -> tuple[list[str], str]:
@@ -103,22 +114,21 @@ def cited_articles(awards: AwardList) -> str:
     )
 
 
-def award_values(
-    data: DecisionData, awards: AwardList, *, collectives_first: bool = False
-) -> dict[str, str]:
+def award_values(data: DecisionData, awards: AwardList, *, kinds: Kinds = None) -> dict[str, str]:
     """The named fields of an award decision's phrases: counts, amounts, total, funding;
-    {{ so_luong }} counts tập thể first when the list prints them first."""
+    {{ so_luong }} counts tập thể first when the office lists them first (`kinds`)."""
     assert data.khen_thuong is not None
     section = data.khen_thuong
     people, groups = awards.count(collective=False), awards.count(collective=True)
+    listed = in_listed_order(awards, kinds)
     values = {
         "hanh_dong": section.hanh_dong,
         "thanh_tich": (section.thanh_tich or "").rstrip("."),
-        "so_luong": counted(awards, collectives_first=collectives_first),
+        "so_luong": counted(awards, collectives_first=kinds == KIND_ORDER["tap_the_truoc"]),
         "so_luong_tap_the_truoc": counted(awards, collectives_first=True),
         # Điều 1 naming each one counts them in the order its lines name them.
         "so_luong_theo_thu_tu": counted(
-            awards, collectives_first=bool(awards.entries) and awards.entries[0].collective
+            awards, collectives_first=bool(listed) and listed[0].collective
         ),
         "so_ca_nhan": two_digits(people) if people else "0",
         "so_tap_the": two_digits(groups) if groups else "0",
@@ -169,6 +179,49 @@ def list_layout(data: DecisionData, agency: Agency) -> ListLayout:
     """Trình bày of the Danh sách: the decision's own, else the office's, else the default."""
     assert data.khen_thuong is not None
     return data.khen_thuong.trinh_bay or agency.danh_sach or ListLayout()
+
+
+def kind_order(layout: ListLayout) -> Kinds:
+    """The office's order of tập thể and cá nhân (danh_sach.nhom), None when it keeps the list's.
+
+    One order for the whole decision: Điều 1's count and names, Điều 2's amounts, the Danh sách.
+    """
+    return KIND_ORDER.get(layout.nhom)
+
+
+def ordered_groups(awards: AwardList, kinds: Kinds) -> list[Group]:
+    """The awards in the order the list prints them: as they first appear, or, split into tập
+    thể and cá nhân (`kinds`, first kind first), the awards of only the first kind first, then
+    those of both, then the others: "tập thể trước" puts every tập thể before the cá nhân."""
+    if kinds is None:
+        return list(awards.groups)
+
+    def rank(group: Group) -> int:
+        present = {entry.collective for entry in group.entries}
+        return 0 if present == {kinds[0]} else 2 if present == {kinds[1]} else 1
+
+    return sorted(awards.groups, key=rank)
+
+
+def kinds_in(group: Group, kinds: Kinds) -> list[bool]:
+    """The kinds (True: tập thể) one award is given to, in the office's order, else as they
+    first appear in the list."""
+    present = list(dict.fromkeys(entry.collective for entry in group.entries))
+    return [kind for kind in kinds if kind in present] if kinds is not None else present
+
+
+def in_listed_order(awards: AwardList, kinds: Kinds) -> list[Entry]:
+    """Every entry in the order the Danh sách prints it, which Điều 1 follows when it names them
+    itself: award after award, each split by kind in the office's order (`kinds`), or whole."""
+    if kinds is None:
+        return [entry for group in awards.groups for entry in group.entries]
+    return [
+        entry
+        for group in ordered_groups(awards, kinds)
+        for kind in kinds
+        for entry in group.entries
+        if entry.collective == kind
+    ]
 
 
 def award_headings(layout: ListLayout, awards: AwardList) -> bool:
@@ -301,28 +354,20 @@ def award_articles(
         # hiệu thi đua năm 2025 (Lao động tiên tiến) cho ..."), not repeated on every line
         # nor only in a list: phrase hanh_dong_kem_khen_thuong stands for {{ hanh_dong }}.
         opening = {**values, "hanh_dong": info.write("hanh_dong_kem_khen_thuong", values)}
+    kinds = kind_order(layout)
     if len(awards.entries) <= NAMED_IN_ARTICLE:
         several = len(awards.groups) > 1
-        lines = [entry_line(info, e, values, with_award=several) for e in awards.entries]
+        named = in_listed_order(awards, kinds)
+        lines = [entry_line(info, e, values, with_award=several) for e in named]
         first = {"mo_dau": info.write(key, opening), "doan": [ended(lines)]}
     else:
         first = {"mo_dau": info.write(key, opening), "doan": []}
     if not awards.priced:
         return [first]
-    rates: dict[tuple[str, bool], int] = {}
-    for entry in awards.entries:
-        rates.setdefault((entry.award, entry.collective), entry.amount)
     rate_lines = [
-        info.write(
-            "dieu_2_muc",
-            {
-                **values,
-                "khen_thuong": award,
-                "so_tien": format_money(amount),
-                "doi_tuong": info.write("doi_tuong_tap_the" if collective else "doi_tuong_ca_nhan"),
-            },
-        )
-        for (award, collective), amount in rates.items()
+        line
+        for group in ordered_groups(awards, kinds)
+        for line in rate_line(info, values, group, kinds)
     ]
     has_rates = bool(info.phrases.raw("dieu_2_muc"))
     body: list[Any] = [ended(rate_lines)] if has_rates else []
@@ -331,6 +376,68 @@ def award_articles(
         "doan": body + info.write_all("dieu_2_sau", values),
     }
     return [first, money]
+
+
+# The part of a dieu_2_muc line that is said once per kind: "{{ so_tien }} đồng/{{ doi_tuong }}".
+_PER_KIND = ("so_tien", "doi_tuong")
+
+
+def per_kind_span(phrase: str) -> tuple[int, int] | None:
+    """Where in `phrase` the amount and its kind are written (from the first of those fields to
+    the last); None when it does not say whom an amount is for ({{ doi_tuong }}), or names the
+    award among them: the amounts then cannot share one line."""
+    found = [m for m in PLACEHOLDER.finditer(phrase) if m[1] in _PER_KIND]
+    if "doi_tuong" not in (m[1] for m in found):
+        return None
+    start, end = found[0].start(), found[-1].end()
+    inside = (m[1] for m in PLACEHOLDER.finditer(phrase, start, end))
+    return None if "khen_thuong" in inside else (start, end)
+
+
+def _numbered(text: str, number: int) -> str:
+    """`text` with its amount fields renamed for copy `number` ("{{ muc_2.so_tien }}")."""
+
+    def rename(match: re.Match[str]) -> str:
+        return f"{{{{ muc_{number}.{match[1]} }}}}" if match[1] in _PER_KIND else match[0]
+
+    return PLACEHOLDER.sub(rename, text)
+
+
+def rate_line(info: DocumentInfo, values: dict[str, str], group: Group, kinds: Kinds) -> list[str]:
+    """Điều 2's line for one award (phrase dieu_2_muc): the award named once, then its amount
+    for each kind in the office's order: "Giấy khen: 1.410.000 đồng/tập thể, 710.000
+    đồng/người;". A phrase that names the award between its amount fields gets a line per kind.
+    """
+    amounts = {
+        kind: format_money(next(e.amount for e in group.entries if e.collective == kind))
+        for kind in kinds_in(group, kinds)
+    }
+    per_kind = {
+        kind: {
+            "so_tien": amount,
+            "doi_tuong": info.write("doi_tuong_tap_the" if kind else "doi_tuong_ca_nhan"),
+        }
+        for kind, amount in amounts.items()
+    }
+    award = {**values, "khen_thuong": group.award}
+    phrase = info.phrases.raw("dieu_2_muc")
+    assert isinstance(phrase, str)
+    span = per_kind_span(phrase)
+    if len(per_kind) == 1 or span is None:
+        lines = [info.write("dieu_2_muc", {**award, **fields}) for fields in per_kind.values()]
+        return list(dict.fromkeys(lines))  # a phrase without amounts: the award once
+    start, end = span
+    # The amount part repeated, each copy with fields of its own kind ("muc_1.so_tien", ...).
+    copies = []
+    filled = dict(award)
+    for number, fields in enumerate(per_kind.values(), start=1):
+        copies.append(_numbered(phrase[start:end], number))
+        filled.update({f"muc_{number}.{name}": value for name, value in fields.items()})
+    text = phrase[:start] + ", ".join(copies) + phrase[end:]
+    try:
+        return [fill_phrase(text, filled, info.phrases.common)]
+    except KeyError as exc:
+        raise missing_field(MissingField("dieu_2_muc", str(exc.args[0]))) from None
 
 
 def council_articles(info: DocumentInfo, members: Table) -> list[dict[str, Any]]:
@@ -402,20 +509,6 @@ def issued_plan_context(info: DocumentInfo, plan: DocumentInfo[NoAttachments]) -
     }
 
 
-def ordered_groups(awards: AwardList, kinds: tuple[bool, bool] | None) -> list[Group]:
-    """The awards in the order the list prints them: as they first appear, or, split into tập
-    thể and cá nhân (`kinds`, first kind first), the awards of only the first kind first, then
-    those of both, then the others: "tập thể trước" puts every tập thể before the cá nhân."""
-    if kinds is None:
-        return list(awards.groups)
-
-    def rank(group: Group) -> int:
-        present = {entry.collective for entry in group.entries}
-        return 0 if present == {kinds[0]} else 2 if present == {kinds[1]} else 1
-
-    return sorted(awards.groups, key=rank)
-
-
 def award_list_context(
     info: DocumentInfo, awards: AwardList, title: str, values: dict[str, str]
 ) -> dict[str, Any]:
@@ -427,7 +520,7 @@ def award_list_context(
     data = info.data
     assert isinstance(data, DecisionData) and data.khen_thuong is not None
     layout = list_layout(data, info.agency)
-    kinds = KIND_ORDER.get(layout.nhom)
+    kinds = kind_order(layout)
     by_award = award_headings(layout, awards)
     rows: list[dict[str, Any]] = []
     counter = 0
@@ -459,10 +552,8 @@ def award_list_context(
             continue
         if by_award:
             kind_number = 0
-        for collective in kinds:
+        for collective in kinds_in(group, kinds):
             part = [e for e in group.entries if e.collective == collective]
-            if not part:
-                continue
             kind_number += 1
             name = info.write("ten_tap_the" if collective else "ten_ca_nhan")
             label = str(kind_number) if by_award else roman(kind_number)
@@ -524,8 +615,7 @@ def decision_context(info: DocumentInfo[DecisionAttachments], styles: StyleSheet
     values: dict[str, str] = {}
     if awards is not None:
         # Counted in the order the list prints them ("02 tập thể và 04 cá nhân").
-        first = list_layout(data, info.agency).nhom == "tap_the_truoc"
-        values = award_values(data, awards, collectives_first=first)
+        values = award_values(data, awards, kinds=kind_order(list_layout(data, info.agency)))
         generated = award_articles(info, awards, values)
     elif members is not None:
         generated = council_articles(info, members)
