@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import atexit
 import os
 import re
 import shutil
@@ -17,7 +16,13 @@ os.environ["VANTHU_LANG"] = "vi"
 # Prepared templates are cached in a folder of this test run, not in the user's cache (every
 # process the tests start inherits it); tests of the cache set their own.
 os.environ["VANTHU_CACHE_DIR"] = tempfile.mkdtemp(prefix="vanthu-test-cache-")
-atexit.register(shutil.rmtree, os.environ["VANTHU_CACHE_DIR"], ignore_errors=True)
+TEST_CACHE = os.environ["VANTHU_CACHE_DIR"]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """The run's template cache goes with it (in each xdist worker too, which leaves without
+    the interpreter's atexit handlers)."""
+    shutil.rmtree(TEST_CACHE, ignore_errors=True)
 
 REPO = Path(__file__).resolve().parents[1]
 # The restored reference plan, kept with the tests as a fixture: a fresh clone alone passes.
