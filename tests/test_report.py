@@ -233,6 +233,36 @@ def test_a_report_dated_before_its_year_ends_cannot_count_later_decisions(
     assert english.exit_code == 1 and "after the report" in " ".join(english.output.split())
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        # Last year's report copied, its nam left: the title speaks of 2022 and 2023 only.
+        ("nam: 2022", "nam: 2021", "năm 2022, năm 2023"),
+        # nam and title changed, the date left from two years before.
+        ("ngay: 28/12/2022", "ngay: 28/12/2024", "28/12/2024"),
+    ],
+)
+def test_a_report_of_another_year_than_its_title_or_date_is_refused(
+    inputs_copy: Path, old: str, new: str, said: str
+) -> None:
+    report = inputs_copy / "2022" / "bao-cao-tong-ket.yaml"
+    report.write_text(report.read_text("utf-8").replace(old, new), "utf-8")
+    out = refused(report)
+    assert said in out and "'nam'" in out and "dòng 11" in out, out
+    english = CliRunner().invoke(main, ["--lang", "en", "check", str(report)])
+    assert english.exit_code == 1 and "correct nam" in " ".join(english.output.split())
+
+
+def test_a_report_signed_the_next_year_is_usual(inputs_copy: Path, tmp_path: Path, renderer):
+    report = inputs_copy / "2022" / "bao-cao-tong-ket.yaml"
+    report.write_text(
+        report.read_text("utf-8").replace("ngay: 28/12/2022", "ngay: 05/01/2023"), "utf-8"
+    )
+    assert "ban hành 2 quyết định" in body_text(
+        render_report(renderer, inputs_copy, tmp_path / "b.docx")
+    )
+
+
 def test_a_decision_kept_twice_is_refused(inputs_copy: Path) -> None:
     copy = inputs_copy / "2024" / "ban-sao"
     copy.mkdir()

@@ -2,14 +2,18 @@
 
 A report counts the decisions of its own office (the same co_quan profile), not another
 office's kept beside them. A decision belongs to the year of its own date (ngay), whichever
-folder of the workspace it is kept in: a copy of a 2024 decision kept in inputs/2025/ is still a 2024 decision. A report
-speaks as of its own date, so a decision dated after it cannot be counted: the report is
-refused, naming both files and dates (a report is written once its year is over, so one of
-the two dates is wrong; counting it, or leaving it out unseen, would print a wrong figure).
+folder of the workspace it is kept in: a copy of a 2024 decision kept in inputs/2025/ is still
+a 2024 decision. A report speaks as of its own date, so a decision dated after it cannot be
+counted: the report is refused, naming both files and dates (a report is written once its year
+is over, so one of the two dates is wrong; counting it, or leaving it out unseen, would print a
+wrong figure). A report's nam must be a year its trích yếu speaks of, and its date in that
+year or the next: a report copied from last year is caught before it prints.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import date
 from difflib import get_close_matches
 from pathlib import Path
@@ -39,9 +43,7 @@ def award_decisions(resolver: Resolver, paths: list[Path]) -> list[Path]:
     return found
 
 
-def issued_by_office(
-    resolver: Resolver, found: list[Path], office: Path
-) -> list[Path]:
+def issued_by_office(resolver: Resolver, found: list[Path], office: Path) -> list[Path]:
     """The decisions among `found` that the report's own office issued (their co_quan names
     the same profile file): a decision of another office kept in the workspace (the UBND
     tỉnh's Bằng khen for the office's staff) is not the office's work, nor are its figures.
@@ -93,6 +95,24 @@ def issued_by(
     return issued
 
 
+# "năm 2022" in a trích yếu: the years a report's title speaks of.
+_YEAR_SAID = re.compile(r"\bnăm\s+(\d{4})\b", re.IGNORECASE)
+
+
+def refuse_other_year(report: ReportData, source: Source) -> None:
+    """A report copied from last year with one of nam, ngay or trích yếu left unchanged would
+    print one year's figures under another year's title: refused at `nam`."""
+    said = [int(y) for y in _YEAR_SAID.findall(unicodedata.normalize("NFC", report.trich_yeu))]
+    if said and report.nam not in said:
+        years = ", ".join(f"năm {y}" for y in dict.fromkeys(said))
+        raise source.error("data.report_year_not_in_title", ("nam",), year=report.nam, said=years)
+    if report.ngay.year not in (report.nam, report.nam + 1):
+        raise source.error(
+            "data.report_year_far_from_date", ("nam",), year=report.nam,
+            date=numeric_date(report.ngay),
+        )  # fmt: skip
+
+
 def refuse_duplicates(source: Source, decisions: list[LoadedDocument]) -> None:
     """Refuse a decision kept twice (same office, number and date in two files: it would be
     counted twice)."""
@@ -125,6 +145,7 @@ def year_figures(year: int, decisions: list[LoadedDocument]) -> YearFigures:
 
 def report_attachments(data: ReportData, source: Source, resolver: Resolver) -> Attached:
     """Figures of `data.nam` from the decisions dated in that year, and of the year before."""
+    refuse_other_year(data, source)
     folder, paths = resolver.all_documents()
     found = award_decisions(resolver, paths)
     _, office = resolver.agency(data.co_quan, source)

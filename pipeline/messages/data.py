@@ -192,6 +192,18 @@ MESSAGES = {
         "vi": "không có quyết định khen thưởng nào ký trong năm {year} trong {folder} để tổng hợp",
         "en": "no award decisions dated in {year} in {folder} to report on",
     },
+    "data.report_year_not_in_title": {
+        "vi": "báo cáo năm {year} (nam: {year}) nhưng trích yếu nói {said}: sửa nam hoặc trích "
+        "yếu (báo cáo chép từ năm trước?)",
+        "en": "a report on {year} (nam: {year}) whose trích yếu says {said}: correct nam or the "
+        "trích yếu (a report copied from another year?)",
+    },
+    "data.report_year_far_from_date": {
+        "vi": "báo cáo năm {year} ký ngày {date}: báo cáo một năm được ký trong năm đó hoặc năm "
+        "sau; sửa nam hoặc ngay",
+        "en": "a report on {year} dated {date}: a report on a year is signed in that year or the "
+        "next; correct nam or ngay",
+    },
     "data.decision_after_report": {
         "vi": "báo cáo ngày {date} không thể tính quyết định khen thưởng {decision} ngày "
         "{decision_date} (ký sau báo cáo); hãy sửa ngày của báo cáo hoặc của quyết định",
