@@ -8,6 +8,7 @@ with totals and the total in words.
 
 from __future__ import annotations
 
+import difflib
 import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -17,10 +18,17 @@ from typing import Literal
 
 from pipeline.errors import InputError
 from pipeline.load.spreadsheet import Row, Table, read_table
-from pipeline.rules.award_names import display_name, office_award, with_alias_suggestion
+from pipeline.rules.award_names import display_name, office_award
 from pipeline.rules.award_names import name_key as award_key
 from pipeline.rules.collation import name_key, vietnamese_key
-from pipeline.rules.money import Reward, awarded_by, reward_amount
+from pipeline.rules.money import (
+    OfficeRules,
+    Reward,
+    applies,
+    awarded_by,
+    is_name,
+    reward_amount,
+)
 from pipeline.rules.words import money_in_words
 from pipeline.text.normalize import slug
 
@@ -113,6 +121,41 @@ def _kind(text: str) -> bool | None:
     return None
 
 
+# How alike a row's name and a known one must be to be offered as "did you mean" (difflib ratio).
+CLOSE = 0.6
+UNKNOWN = {
+    "money.unknown_award": "money.unknown_office_award",
+    "money.unknown_award_plain": "money.unknown_office_award_plain",
+}
+
+
+def _unknown_in_list(
+    exc: InputError,
+    title: str,
+    decision_date: date,
+    collective: bool,
+    aliases: Mapping[str, str],
+    office: OfficeRules | None,
+) -> InputError:
+    """An unknown award of a row: 'did you mean' the closest name of the row's kind among the
+    decree's, the office's names (ten_khen_thuong) and its own awards (khen_thuong_rieng); no
+    suggestion for a text that is no name, nor a far one ("Học sinh Xuất sắc" is no misspelt
+    "Chiến sĩ thi đua cấp bộ"). Says where an office's own award is priced."""
+    if exc.key not in UNKNOWN:
+        return exc
+    names = [exc.params.get("suggestion", "")]
+    names += [n for n, decree in aliases.items()
+              if applies(decree, decision_date, collective=collective)]  # fmt: skip
+    names += [a.name for a in (office.awards if office else ())
+              if a.applies_to(collective=collective)]  # fmt: skip
+    candidates = {award_key(n): n for n in names if n}
+    best = difflib.get_close_matches(award_key(title), list(candidates), n=1, cutoff=CLOSE)
+    params = {k: v for k, v in exc.params.items() if k != "suggestion"}
+    if best and is_name(title):
+        return InputError("money.unknown_office_award", suggestion=candidates[best[0]], **params)
+    return InputError("money.unknown_office_award_plain", **params)
+
+
 def _priced_award(
     path: Path,
     row: Row,
@@ -120,6 +163,7 @@ def _priced_award(
     collective: bool,
     aliases: Mapping[str, str],
     priced: bool,
+    office: OfficeRules | None = None,
 ) -> tuple[str, Reward | None]:
     """The award name to print for a row's title or form, and its money (None if unpriced)."""
     title = row.values["danh_hieu"]
@@ -127,9 +171,9 @@ def _priced_award(
     reward = None
     try:
         if priced:
-            reward = reward_amount(decree_name, decision_date, collective=collective)
+            reward = reward_amount(decree_name, decision_date, collective=collective, office=office)
     except InputError as exc:
-        exc = with_alias_suggestion(exc, title, aliases)
+        exc = _unknown_in_list(exc, title, decision_date, collective, aliases, office)
         # The column as the clerk sees it ("Hình thức"), not the internal field name.
         field = row.header.texts.get("danh_hieu", "danh_hieu")
         raise exc.at(file=path, sheet=row.sheet, row=row.number, field=field) from None
@@ -167,11 +211,14 @@ def read_award_list(
     order: Order = None,
     aliases: Mapping[str, str] | None = None,
     priced: bool = True,
+    office: OfficeRules | None = None,
 ) -> AwardList:
     """The award list in `path`, priced for a decision issued on `decision_date`.
 
     `aliases` maps the office's award names to the decree's (the office's name is printed);
-    an unpriced list (a decision stating no money) reads the names as written, for any date.
+    `office` holds the office's own awards (khen_thuong_rieng, priced by its own rules and
+    looked up first) and its extra mức lương cơ sở rows; an unpriced list (a decision stating
+    no money) reads the names as written, for any date.
     """
     table: Table = read_table(
         path,
@@ -192,7 +239,7 @@ def read_award_list(
         found = awards.get(title)
         if found is None:
             found = awards[title] = _priced_award(
-                path, row, decision_date, collective, aliases or {}, priced
+                path, row, decision_date, collective, aliases or {}, priced, office
             )
             givers.check(row)
         award, reward = found

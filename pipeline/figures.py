@@ -6,6 +6,7 @@ computed from them, never typed; the same figures fill the report's tables and i
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -83,8 +84,12 @@ def change(current: int, previous: int | None) -> str:
     return f"{'tăng' if current > previous else 'giảm'} {percent}%"
 
 
-def figure_values(current: YearFigures, previous: YearFigures | None) -> dict[str, str]:
-    """Every figure a report's text may name, printed the Vietnamese way."""
+def figure_values(
+    current: YearFigures, previous: YearFigures | None, known: Iterable[str] = ()
+) -> dict[str, str]:
+    """Every figure a report's text may name, printed the Vietnamese way: the awards of the
+    year, those of the year before, and the `known` ones (the decree's), 0 when none was
+    given; a name of no award at all is still unknown."""
 
     def counts(prefix: str, now: Count, before: Count | None) -> dict[str, str]:
         return {
@@ -103,7 +108,8 @@ def figure_values(current: YearFigures, previous: YearFigures | None) -> dict[st
         "tong.tien_bang_chu": money_in_words(current.overall.amount),
     }
     values.update(counts("tong", current.overall, previous.overall if previous else None))
-    for award, count in current.by_award.items():
-        before = previous.by_award.get(award, Count()) if previous else None
-        values.update(counts(slug(award), count, before))
+    given_before = previous.by_award if previous else {}
+    for award in dict.fromkeys([*known, *given_before, *current.by_award]):
+        before = given_before.get(award, Count()) if previous else None
+        values.update(counts(slug(award), current.by_award.get(award, Count()), before))
     return values

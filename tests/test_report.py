@@ -195,6 +195,29 @@ def test_a_decision_of_another_office_is_not_counted(
     assert "qd-bang-khen-tinh.yaml" in files
 
 
+def test_an_award_given_only_last_year_keeps_its_row_and_figures(
+    inputs_copy: Path, tmp_path: Path, renderer
+) -> None:
+    """The tester's case: no Giấy khen this year. Its row stays (0 now), so the column of last
+    year adds up, and {{ giay_khen.ca_nhan }} prints 0 instead of stopping the build."""
+    decision = inputs_copy / "2022" / "qd-giay-khen.yaml"
+    text = decision.read_text("utf-8").replace("ngay: 22/12/2022", "ngay: 22/12/2021")
+    decision.unlink()
+    (inputs_copy / "2021" / "qd-giay-khen.yaml").write_text(text, "utf-8")
+    shutil.move(inputs_copy / "2022" / "danh-sach-giay-khen-2022.csv", inputs_copy / "2021")
+    report = inputs_copy / "2022" / "bao-cao-tong-ket.yaml"
+    report.write_text(report.read_text("utf-8").replace(
+        "  - >-\n    Thực hiện Kế hoạch",
+        "  - \"Giấy khen: {{ giay_khen.ca_nhan }} cá nhân, {{ giay_khen.tap_the }} tập thể"
+        " ({{ giay_khen.tang_giam }}).\"\n  - >-\n    Thực hiện Kế hoạch", 1), "utf-8")  # fmt: skip
+    after = render_report(renderer, inputs_copy, tmp_path / "after.docx")
+    assert "Giấy khen: 0 cá nhân, 0 tập thể (giảm 100%)." in body_text(after)
+    rows = table_cells(after, 1)
+    giay_khen = {r[1]: r for r in rows[1:-1]}["Giấy khen"]
+    assert giay_khen[2:] == ["0", "0", "0", "10", "giảm 100%"]
+    assert sum(int(r[5]) for r in rows[1:-1]) == int(rows[-1][5])
+
+
 def refused(report: Path) -> str:
     """The message of `vanthu check` refusing `report`, its lines joined."""
     result = CliRunner().invoke(main, ["--lang", "vi", "check", str(report)])

@@ -33,12 +33,18 @@ def fill_text(text: str, values: Mapping[str, str]) -> str:
     return fill_phrase(CLAUSE.sub(clause, text), values)
 
 
-def award_order(figures: YearFigures, award: str) -> tuple[int, int, str]:
-    """Danh hiệu before hình thức, awards of people before those of collectives."""
-    count = figures.by_award[award]
+def award_order(
+    figures: YearFigures, previous: YearFigures | None, award: str
+) -> tuple[int, int, str]:
+    """Danh hiệu before hình thức, awards of people before those of collectives (as given
+    this year, else last year for an award given only then)."""
+    count = figures.by_award.get(award)
+    if count is None and previous is not None:
+        count = previous.by_award[award]
+    kinds = {**(previous.kinds if previous else {}), **figures.kinds}
     # An award of a list without money was never matched to the decree: counted as a form.
-    title = figures.kinds.get(award) == AwardKind.TITLE
-    return (0 if title else 1, 0 if count.individuals else 1, award)
+    title = kinds.get(award) == AwardKind.TITLE
+    return (0 if title else 1, 0 if count is not None and count.individuals else 1, award)
 
 
 def awards_table(
@@ -47,8 +53,12 @@ def awards_table(
     """Table of awards by title and form, with last year's totals and the change; `none` in
     both when the year before has no decisions to compare with."""
     rows = []
-    for index, award in enumerate(sorted(figures.by_award, key=partial(award_order, figures)), 1):
-        count = figures.by_award[award]
+    # An award given last year and not this one keeps its row (0 now), so that the column of
+    # last year adds up to its total.
+    awards = dict.fromkeys([*figures.by_award, *(previous.by_award if previous else ())])
+    order = partial(award_order, figures, previous)
+    for index, award in enumerate(sorted(awards, key=order), 1):
+        count = figures.by_award.get(award, Count())
         before = previous.by_award.get(award, Count()) if previous else None
         rows.append(
             {

@@ -28,6 +28,7 @@ from pipeline.load.yaml_source import Source, strings
 from pipeline.model.bao_cao import ReportData
 from pipeline.model.base import parse_date
 from pipeline.rules.dates import numeric_date
+from pipeline.rules.money import regime_on
 from pipeline.rules.placeholders import names_in
 
 DECISION = "quyet_dinh"
@@ -157,7 +158,9 @@ def report_attachments(data: ReportData, source: Source, resolver: Resolver) -> 
         raise source.error("data.no_decisions", ("nam",), year=data.nam, folder=shown(folder))
     previous = year_figures(data.nam - 1, decisions)
     before = previous if previous.decisions else None
-    values = figure_values(current, before)
+    # The decree's awards of the year are figures too: 0 in a year none was given.
+    known = [award.name for award in regime_on(date(data.nam, 12, 31)).awards]
+    values = figure_values(current, before, known)
     for loc, text in strings(source.data):
         for name in names_in(text):
             if name not in values:

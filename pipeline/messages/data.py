@@ -335,4 +335,62 @@ MESSAGES = {
         "vi": "đoạn văn quá dài (quá {limit} ký tự)",
         "en": "the text is too long (more than {limit} characters)",
     },
+    # Khen thưởng riêng and mức lương cơ sở of an office's profile (pipeline/model/agency.py).
+    "data.decree_award_not_a_name": {
+        "vi": "“{name}” không phải tên danh hiệu hay hình thức khen thưởng: ten_khen_thuong ghi "
+        "tên khen thưởng theo nghị định dùng để tính tiền. Mức thưởng riêng của cơ quan (số tiền "
+        "hoặc hệ số) thì ghi trong mục khen_thuong_rieng",
+        "en": "“{name}” is not the name of a title or form of award: ten_khen_thuong gives the "
+        "decree's award the money is computed by. The office's own amount (a sum or a "
+        "coefficient) goes under khen_thuong_rieng",
+    },
+    "data.own_award_rate_one": {
+        "vi": "ghi một trong hai: so_tien (số tiền, đồng) hoặc he_so (hệ số × mức lương cơ sở)",
+        "en": "give one of so_tien (a sum in đồng) or he_so (a coefficient × the base salary)",
+    },
+    "data.money_bad": {
+        "vi": "“{value}” không phải số tiền (đồng, số nguyên như 2340000 hoặc 2.340.000)",
+        "en": "“{value}” is not a sum of money (whole đồng, such as 2340000 or 2.340.000)",
+    },
+    "data.money_bad_rate": {
+        "vi": "“{value}” không phải số tiền (đồng, số nguyên như 200000 hoặc 200.000); hệ số "
+        "thì ghi {{he_so: {value}}}",
+        "en": "“{value}” is not a sum of money (whole đồng, such as 200000 or 200.000); for a "
+        "coefficient write {{he_so: {value}}}",
+    },
+    "data.money_float": {
+        "vi": "YAML đọc số tiền này thành số thập phân {value}: ghi không có dấu chấm (2340000) "
+        'hoặc đặt trong dấu nháy kép ("2.340.000")',
+        "en": "YAML reads this sum as the decimal number {value}: write it without dots "
+        '(2340000) or in double quotes ("2.340.000")',
+    },
+    "data.money_float_rate": {
+        "vi": "YAML đọc số tiền này thành số thập phân {value}: ghi không có dấu chấm (200000) "
+        'hoặc đặt trong dấu nháy kép ("200.000"); hệ số thì ghi {{he_so: {value}}}',
+        "en": "YAML reads this sum as the decimal number {value}: write it without dots "
+        '(200000) or in double quotes ("200.000"); for a coefficient write {{he_so: {value}}}',
+    },
+    "data.own_award_bad_coefficient": {
+        "vi": "“{value}” không phải hệ số (số dương như 0,3 hoặc 1.5)",
+        "en": "“{value}” is not a coefficient (a positive number such as 0,3 or 1.5)",
+    },
+    "data.own_award_no_recipient": {
+        "vi": "ghi mức thưởng cho ca_nhan, cho tap_the, hoặc cho cả hai",
+        "en": "give the amount for ca_nhan, for tap_the, or for both",
+    },
+    "data.own_award_twice": {
+        "vi": "“{name}” đã có trong {other} của hồ sơ; mỗi tên khen thưởng chỉ ghi ở một nơi",
+        "en": "“{name}” is already in {other} of the profile; write each award name in one "
+        "place only",
+    },
+    "data.salary_same_date": {
+        "vi": "hai dòng mức lương cơ sở cùng từ ngày {date:%d/%m/%Y}; giữ một dòng",
+        "en": "two base salary rows from the same date {date:%d/%m/%Y}; keep one",
+    },
+    "data.salary_conflict": {
+        "vi": "từ ngày {date:%d/%m/%Y} bảng có sẵn đã có mức lương cơ sở {amount} đồng ({source}); "
+        "bỏ dòng này, hoặc kiểm tra lại ngày",
+        "en": "the built-in table already has a base salary of {amount} đồng from "
+        "{date:%d/%m/%Y} ({source}); drop this row, or check its date",
+    },
 }

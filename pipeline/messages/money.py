@@ -49,4 +49,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Dữ liệu tiền thưởng không hợp lệ: {problem}",
         "en": "Invalid reward data: {problem}",
     },
+    "money.unknown_award_plain": {
+        "vi": "Không có danh hiệu hoặc hình thức khen thưởng “{name}” theo {decree}.",
+        "en": "Unknown title or form of award “{name}” under {decree}.",
+    },
+    # An award list's row: the office's own awards (khen_thuong_rieng) were looked up too.
+    "money.unknown_office_award": {
+        "vi": "Không có danh hiệu hoặc hình thức khen thưởng “{name}” theo {decree}, cũng không "
+        "có trong khen_thuong_rieng của hồ sơ cơ quan. Có phải là “{suggestion}”? (Khen thưởng "
+        "theo quy chế riêng của đơn vị thì ghi mức thưởng trong khen_thuong_rieng.)",
+        "en": "Unknown title or form of award “{name}” under {decree}, and not among the "
+        "office's own awards (khen_thuong_rieng). Did you mean “{suggestion}”? (An award under "
+        "the unit's own rules gets its amount under khen_thuong_rieng in the profile.)",
+    },
+    "money.unknown_office_award_plain": {
+        "vi": "Không có danh hiệu hoặc hình thức khen thưởng “{name}” theo {decree}, cũng không "
+        "có trong khen_thuong_rieng của hồ sơ cơ quan. (Khen thưởng theo quy chế riêng của đơn "
+        "vị thì ghi mức thưởng trong khen_thuong_rieng.)",
+        "en": "Unknown title or form of award “{name}” under {decree}, and not among the "
+        "office's own awards (khen_thuong_rieng). (An award under the unit's own rules gets its "
+        "amount under khen_thuong_rieng in the profile.)",
+    },
 }

@@ -258,12 +258,16 @@ RULES: dict[str, tuple[str, str]] = {
     ),
     "chu_ky.authority": (
         "Ký thay, ký thừa lệnh... có dòng chức vụ người ký",
-        "TM./KT./TL./TUQ./Q. followed by the signer's own title",
+        "TM./KT./TL./TUQ. followed by the signer's own title",
     ),
     "chu_ky.tm": (
         "Dòng TM. khớp thẩm quyền ban hành (của tập thể: ký TM.; của người đứng đầu: không TM.)",
         "The TM. line agrees with the issuing authority (a collective body's: signed TM.; a "
         "head's own: no TM.)",
+    ),
+    "chu_ky.delegated": (
+        "Quyết định không ký thừa lệnh, thừa ủy quyền (TL., TUQ.)",
+        "A decision is not signed on the head's order or authorization (TL., TUQ.)",
     ),
     "chu_ky_ho_ten.missing": ("Có họ tên người ký", "Signer's name present"),
     "header.borders": (
@@ -420,8 +424,23 @@ VALUES: dict[str, tuple[str, str]] = {
     "archive_line": ("- Lưu: VT, <đơn vị soạn thảo>.", "- Lưu: VT, <drafting unit>."),
     "signature": ("quyền hạn, chức vụ, họ tên người ký", "authority, title and signer's name"),
     "signer_title": (
-        "dòng chức vụ người ký dưới dòng TM./KT./TL./TUQ./Q.",
-        "the signer's own title under the TM./KT./TL./TUQ./Q. line",
+        "dòng chức vụ người ký dưới dòng TM./KT./TL./TUQ. (chỉ «Q. <chức vụ người đứng đầu>» "
+        "không cần)",
+        "the signer's own title under the TM./KT./TL./TUQ. line (only «Q. <head's title>» "
+        "needs none)",
+    ),
+    "decision_signer_of": (
+        "thẩm quyền ban hành «{authority}»: «{title}» ký, hoặc cấp phó ký «KT. {title}»; thừa "
+        "lệnh, thừa ủy quyền (TL., TUQ.) dành cho văn bản khác (bỏ qua nếu quy chế làm việc của "
+        "cơ quan cho ký như vậy)",
+        "issuing authority «{authority}»: signed «{title}», or «KT. {title}» by a deputy; TL. "
+        "and TUQ. are for other documents (ignore this if the office's working rules allow it)",
+    ),
+    "decision_signer": (
+        "người đứng đầu ký, hoặc cấp phó ký «KT.»; thừa lệnh, thừa ủy quyền (TL., TUQ.) dành "
+        "cho văn bản khác (bỏ qua nếu quy chế làm việc của cơ quan cho ký như vậy)",
+        "signed by the head, or «KT.» by a deputy; TL. and TUQ. are for other documents "
+        "(ignore this if the office's working rules allow it)",
     ),
     "signer": ("họ tên người ký", "the signer's name"),
     "tm_needed": (

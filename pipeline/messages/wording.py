@@ -83,6 +83,16 @@ MESSAGES = {
         "vi": "có 'tham_quyen' thì cần 'thay_cho' (tập thể, hoặc chức vụ người đứng đầu)",
         "en": "'tham_quyen' needs 'thay_cho' (the collective body or the head's title)",
     },
+    "wording.acting_title": {
+        "vi": "tham_quyen 'Q.' (quyền người đứng đầu) ký «Q. {head}» rồi họ tên, không in chức vụ "
+        "riêng của người ký (Nghị định 30), nên chuc_vu «{title}» sẽ không được in; ghi "
+        "chuc_vu: {acting} (chức vụ viết đủ, dùng ở nơi văn bản nêu chức vụ người ký), hoặc bỏ "
+        "tham_quyen và thay_cho nếu người ký ký bằng chức vụ «{title}»",
+        "en": "tham_quyen 'Q.' (acting head) signs «Q. {head}» and then the name, with no title "
+        "of the signer's own (Decree 30), so chuc_vu «{title}» would not be printed; write "
+        "chuc_vu: {acting} (the title in full words, used where a document names the signer's "
+        "title), or remove tham_quyen and thay_cho if the signer signs as «{title}»",
+    },
     "wording.unknown_decree_award": {
         "vi": "“{name}” không phải danh hiệu hay hình thức khen thưởng mà bảng tiền thưởng biết "
         "(ghi đúng tên theo nghị định). Có phải là “{suggestion}”?",

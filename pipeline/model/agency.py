@@ -3,13 +3,33 @@
 from __future__ import annotations
 
 import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
-from pipeline.model.base import Record
+from pipeline.model.base import Date, Record
 from pipeline.model.wording import Lines, ListLayout, PhraseOverrides, invalid
-from pipeline.rules.money import unknown_award
+from pipeline.rules.award_names import name_key
+from pipeline.rules.money import (
+    Award,
+    AwardKind,
+    BaseSalary,
+    OfficeRules,
+    Recipient,
+    base_salaries,
+    format_money,
+    is_name,
+    unknown_award,
+)
 
 Authority = Literal["TM.", "KT.", "TL.", "TUQ.", "Q."]
 AUTHORITIES: tuple[str, ...] = get_args(Authority)
@@ -27,9 +47,138 @@ def _decree_award(name: str) -> str:
     """A decree's award that an office name stands for: one the money tables know, else the
     office's list would be refused at a row that is right, for a typo made here."""
     closest = unknown_award(name)
+    if closest is not None and not is_name(name):  # an amount written where a name belongs
+        raise invalid("data.decree_award_not_a_name", name=name)
     if closest is not None:
         raise invalid("wording.unknown_decree_award", name=name, suggestion=closest)
     return name
+
+
+# A sum of money as clerks write it: 200000, 200.000 or 1.410.000 (dots group thousands).
+_MONEY = re.compile(r"^\d{1,3}(\.\d{3})+$|^\d+$")
+
+
+def _money(value: Any, *, rate: bool = False) -> Any:
+    """Số tiền in whole đồng from 200000 or "200.000"; a fraction is refused (for an award's
+    `rate`, pointing to he_so: "ca_nhan: 0.3" means a coefficient)."""
+    if isinstance(value, bool):
+        return value  # pydantic refuses it as a number
+    suffix = "_rate" if rate else ""
+    if isinstance(value, float):  # YAML's reading of an unquoted 200.000 (or of 0.3)
+        raise invalid(f"data.money_float{suffix}", value=value)
+    text = str(value).strip()
+    if isinstance(value, int) or _MONEY.match(text):
+        return int(text.replace(".", ""))
+    raise invalid(f"data.money_bad{suffix}", value=text)
+
+
+def _rate_money(value: Any) -> Any:
+    return _money(value, rate=True)
+
+
+def _coefficient(value: Any) -> Any:
+    """Hệ số from 0.3, "0,3" or "1.5"; positive."""
+    text = str(value).strip().replace(",", ".")
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        number = Decimal(0)
+    if isinstance(value, bool) or not number.is_finite() or number <= 0:
+        raise invalid("data.own_award_bad_coefficient", value=str(value).strip())
+    return number
+
+
+Money = Annotated[int, BeforeValidator(_money), Field(gt=0)]
+RateMoney = Annotated[int, BeforeValidator(_rate_money), Field(gt=0)]
+Coefficient = Annotated[Decimal, BeforeValidator(_coefficient)]
+
+
+class OwnRate(Record):
+    """Mức thưởng of an office's own award for cá nhân or tập thể: a fixed sum or a hệ số."""
+
+    so_tien: RateMoney | None = Field(default=None, description="đồng: 200000 or 200.000")
+    he_so: Coefficient | None = Field(default=None, description="× mức lương cơ sở: 0,3")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare_amount(cls, value: Any) -> Any:
+        # "ca_nhan: 200000" is the short form of "ca_nhan: {so_tien: 200000}".
+        return value if isinstance(value, dict) else {"so_tien": value}
+
+    @model_validator(mode="after")
+    def _one_rate(self) -> OwnRate:
+        if (self.so_tien is None) == (self.he_so is None):
+            raise invalid("data.own_award_rate_one")
+        return self
+
+
+class OwnAward(Record):
+    """Khen thưởng riêng: an award the office pays under its own rules (quy chế thi đua, khen
+    thưởng of the unit), with the rule cited in Điều 2."""
+
+    ca_nhan: OwnRate | None = None
+    tap_the: OwnRate | None = None
+    nguon: str = Field(min_length=1, description="Quy chế thi đua, khen thưởng của Trường ...")
+    dieu: str = Field(default="", description="the article of nguon: Điều 12")
+    loai: Literal["danh_hieu", "hinh_thuc"] = Field(
+        default="hinh_thuc", description="danh hiệu thi đua or hình thức khen thưởng (reports)"
+    )
+
+    @model_validator(mode="after")
+    def _some_recipient(self) -> OwnAward:
+        if self.ca_nhan is None and self.tap_the is None:
+            raise invalid("data.own_award_no_recipient")
+        return self
+
+    def awards(self, name: str) -> tuple[Award, ...]:
+        """The award as the money rules price it: one per recipient, each with its rate."""
+        out = []
+        for recipient, rate in ((Recipient.INDIVIDUAL, self.ca_nhan),
+                                (Recipient.COLLECTIVE, self.tap_the)):  # fmt: skip
+            if rate is None:
+                continue
+            out.append(
+                Award(
+                    name=name,
+                    kind=AwardKind(self.loai),
+                    recipients=frozenset({recipient}),
+                    coefficient=rate.he_so or Decimal(0),
+                    source=self.nguon,
+                    article=self.dieu,
+                    regime="khen_thuong_rieng",
+                    fixed_amount=rate.so_tien,
+                    office=True,
+                )
+            )
+        return tuple(out)
+
+
+def _own_award_name(name: str, info: ValidationInfo) -> str:
+    """An own award's name is not also an office name of a decree award (ten_khen_thuong): the
+    money of a row would then depend on which table was read first."""
+    for other in info.data.get("ten_khen_thuong") or {}:
+        if name_key(other) == name_key(name):
+            raise invalid("data.own_award_twice", name=name, other="ten_khen_thuong")
+    return name
+
+
+class SalaryRow(Record):
+    """Mức lương cơ sở from a date, as the decree or decision that set it says; extends the
+    built-in table (pipeline/rules/data/luong-co-so.csv)."""
+
+    tu_ngay: Date
+    muc_luong: Money
+    nguon: str = Field(min_length=1, description="Nghị định .../NĐ-CP that sets it")
+
+    @model_validator(mode="after")
+    def _agrees_with_the_table(self) -> SalaryRow:
+        for row in base_salaries():
+            if row.since == self.tu_ngay and row.amount != self.muc_luong:
+                raise invalid(
+                    "data.salary_conflict",
+                    date=row.since, amount=format_money(row.amount), source=row.source,
+                )  # fmt: skip
+        return self
 
 
 class Signer(Record):
@@ -64,6 +213,28 @@ class Signer(Record):
             raise invalid("wording.authority_needs_whom")
         return self
 
+    @model_validator(mode="after")
+    def _acting_title_printed(self) -> Signer:
+        # Q. (Quyền): the signature is "Q. <head's title>" and the name, no line of the signer's
+        # own (Nghị định 30, Phụ lục I, ô 7a). A chuc_vu that is not that title would be left
+        # out of the signature in silence while a Biên bản still names its chair by it.
+        if self.tham_quyen != "Q." or not self.thay_cho:
+            return self
+        acting = f"Quyền {_as_words(self.thay_cho)}"
+        if _as_words(self.chuc_vu).casefold() != acting.casefold():
+            raise invalid(
+                "wording.acting_title",
+                title=" / ".join(self.chuc_vu.splitlines()),
+                head=_as_words(self.thay_cho).upper(),
+                acting=acting,
+            )
+        return self
+
+
+def _as_words(text: str) -> str:
+    """Text on one line with single spaces ("Quyền  Hiệu trưởng" → "Quyền Hiệu trưởng")."""
+    return " ".join(text.split())
+
 
 class Agency(Record):
     """Cơ quan ban hành with its chủ quản, abbreviation, place, units, signers, recipient groups."""
@@ -87,7 +258,48 @@ class Agency(Record):
         default_factory=dict,
         description="the office's award names → the decree's award they are paid as",
     )
+    khen_thuong_rieng: dict[Annotated[str, AfterValidator(_own_award_name)], OwnAward] = Field(
+        default_factory=dict,
+        description="the office's own awards, paid under its own rules: amount and source",
+    )
+    luong_co_so: list[SalaryRow] = Field(
+        default_factory=list, description="mức lương cơ sở rows added to the built-in table"
+    )
     danh_sach: ListLayout | None = Field(default=None, description="how its lists are laid out")
+
+    @field_validator("khen_thuong_rieng")
+    @classmethod
+    def _own_names_once(cls, value: dict[str, OwnAward]) -> dict[str, OwnAward]:
+        seen: dict[str, str] = {}
+        for name in value:
+            first = seen.setdefault(name_key(name), name)
+            if first != name:  # "Học sinh Xuất sắc" and "Học sinh xuất sắc"
+                raise invalid("data.own_award_twice", name=name, other="khen_thuong_rieng")
+        return value
+
+    @field_validator("luong_co_so")
+    @classmethod
+    def _one_row_a_date(cls, value: list[SalaryRow]) -> list[SalaryRow]:
+        seen: set[date] = set()
+        for row in value:
+            if row.tu_ngay in seen:
+                raise invalid("data.salary_same_date", date=row.tu_ngay)
+            seen.add(row.tu_ngay)
+        return value
+
+    def money_rules(self) -> OfficeRules | None:
+        """The office's own money data for pricing its lists; None when it has none."""
+        if not self.khen_thuong_rieng and not self.luong_co_so:
+            return None
+        return OfficeRules(
+            awards=tuple(
+                a for name, own in self.khen_thuong_rieng.items() for a in own.awards(name)
+            ),
+            base_salaries=tuple(
+                BaseSalary(row.muc_luong, row.tu_ngay, row.nguon)
+                for row in sorted(self.luong_co_so, key=lambda r: r.tu_ngay)
+            ),
+        )
 
     @field_validator("viet_tat")
     @classmethod

@@ -6,6 +6,10 @@ data/luong-co-so.csv and data/khen-thuong.yaml, each row with its decree; this m
 reads them (once) and applies them. Money is Decimal from the data to the rounded int: a float
 would turn 0,3 × 1.490.000 into 446999.99... and one rounding step away from the decree.
 
+An office may add its own awards (khen thưởng riêng: a fixed sum, or a coefficient × mức lương
+cơ sở, with the rule it comes from) and mức lương cơ sở rows in its profile; they come in as an
+OfficeRules and are looked up before the decree's table (awards) or merged with it (salaries).
+
 This module is the query API; the types are in money_types, reading and checking the data files
 in money_data, and matching the award names users write in award_names.
 """
@@ -28,7 +32,15 @@ from pipeline.rules.money_data import (
     parse_rules,
 )
 from pipeline.rules.money_data import data_text as _data_text
-from pipeline.rules.money_types import Award, AwardKind, BaseSalary, Recipient, Regime, Reward
+from pipeline.rules.money_types import (
+    Award,
+    AwardKind,
+    BaseSalary,
+    OfficeRules,
+    Recipient,
+    Regime,
+    Reward,
+)
 from pipeline.rules.money_types import CollectiveFactor as CollectiveFactor
 from pipeline.rules.money_types import RoundingRule as RoundingRule
 
@@ -39,17 +51,22 @@ __all__ = [
     "AwardKind",
     "BaseSalary",
     "CollectiveFactor",
+    "OfficeRules",
     "Recipient",
     "Regime",
     "Reward",
     "RoundingRule",
+    "applies",
     "base_salaries",
     "base_salary_on",
     "find_award",
     "format_money",
+    "is_name",
+    "office_awards",
     "regime_on",
     "regimes",
     "reward_amount",
+    "salary_table",
 ]
 
 # Words for a recipient inside messages, by language (the message catalogue holds sentences).
@@ -92,9 +109,25 @@ def regimes() -> tuple[Regime, ...]:
     return _rules().regimes
 
 
-def base_salary_on(d: date) -> BaseSalary:
-    """Mức lương cơ sở in force on `d` (the row with the latest start not after `d`)."""
-    rows = base_salaries()
+def salary_table(extra: tuple[BaseSalary, ...] = ()) -> tuple[BaseSalary, ...]:
+    """The built-in mức lương cơ sở rows with an office's `extra` rows, oldest first; an extra
+    row on a date the table already has replaces it (the profile checks they agree)."""
+    return _merged(base_salaries(), extra) if extra else base_salaries()
+
+
+@lru_cache(maxsize=64)  # one office, one decision date after another
+def _merged(
+    built_in: tuple[BaseSalary, ...], extra: tuple[BaseSalary, ...]
+) -> tuple[BaseSalary, ...]:
+    rows = {row.since: row for row in built_in}
+    rows.update((row.since, row) for row in extra)
+    return tuple(rows[since] for since in sorted(rows))
+
+
+def base_salary_on(d: date, extra: tuple[BaseSalary, ...] = ()) -> BaseSalary:
+    """Mức lương cơ sở in force on `d` (the row with the latest start not after `d`), with an
+    office's `extra` rows added to the built-in table."""
+    rows = salary_table(extra)
     found = [row for row in rows if row.since <= d]
     if not found:
         raise InputError("money.no_base_salary", date=d, first=rows[0].since)
@@ -122,6 +155,12 @@ def awarded_by(name: str) -> tuple[str, str] | None:
     return None
 
 
+def is_name(text: str) -> bool:
+    """Whether `text` could name an award at all: "200000" or "0,3" cannot (no letters), and
+    gets no 'did you mean' of a title."""
+    return any(char.isalpha() for char in text)
+
+
 def unknown_award(name: str) -> str | None:
     """None when some decree of the data knows the award `name`; else the closest name it
     knows, for 'did you mean'."""
@@ -131,8 +170,26 @@ def unknown_award(name: str) -> str | None:
     return suggestion(key, [award for regime in regimes() for award in regime.awards])
 
 
-def find_award(name: str, d: date) -> Award:
-    """The danh hiệu or hình thức called `name` under the decree in force on `d`."""
+def _unknown(name: str, key: str, regime: Regime, collective: bool | None) -> InputError:
+    """Unknown award: 'did you mean' only a name of the row's kind (a title for tập thể is no
+    answer for a cá nhân), and none for a text that is no name (a number)."""
+    awards = [a for a in regime.awards if collective is None or a.applies_to(collective=collective)]
+    closest = suggestion(key, awards) if is_name(name) else ""
+    if not closest:
+        return InputError(
+            "money.unknown_award_plain", name=display_name(name), decree=regime.decree
+        )
+    return InputError(
+        "money.unknown_award",
+        name=display_name(name),
+        suggestion=closest,
+        decree=regime.decree,
+    )
+
+
+def find_award(name: str, d: date, *, collective: bool | None = None) -> Award:
+    """The danh hiệu or hình thức called `name` under the decree in force on `d`; `collective`
+    (when known) limits the 'did you mean' of an unknown name to awards of that recipient."""
     regime = regime_on(d)
     key = name_key(name)
     award = _match(key, regime)
@@ -147,30 +204,87 @@ def find_award(name: str, d: date) -> Award:
             decree=regime.decree,
             known_in=", ".join(r.decree for r in elsewhere),
         )
-    raise InputError(
-        "money.unknown_award",
+    raise _unknown(name, key, regime, collective)
+
+
+def office_awards(name: str, office: OfficeRules | None) -> tuple[Award, ...]:
+    """The office's own awards (one per recipient) called `name`; () when it has none."""
+    if office is None or not office.awards:
+        return ()
+    key = name_key(name)
+    return tuple(a for a in office.awards if name_key(a.name) == key)
+
+
+def applies(name: str, d: date, *, collective: bool, office: OfficeRules | None = None) -> bool:
+    """Whether the award `name` (the office's own or the decree's in force on `d`) is given to
+    a tập thể (`collective`) or a cá nhân; False for a name neither knows."""
+    own = office_awards(name, office)
+    if own:
+        return any(a.applies_to(collective=collective) for a in own)
+    try:
+        return find_award(name, d).applies_to(collective=collective)
+    except InputError:
+        return False
+
+
+def _not_for(name: str, collective: bool, rule: str) -> InputError:
+    recipient = Recipient.COLLECTIVE if collective else Recipient.INDIVIDUAL
+    words_vi, words_en = _RECIPIENT_WORDS[recipient]
+    return InputError(
+        "money.award_not_for",
         name=display_name(name),
-        suggestion=suggestion(key, regime.awards),
-        decree=regime.decree,
+        recipient=words_vi,
+        recipient_en=words_en,
+        decree=rule,
+    )
+
+
+def _office_reward(
+    own: tuple[Award, ...], name: str, decision_date: date, collective: bool, office: OfficeRules
+) -> Reward:
+    """Tiền thưởng of an office's own award: its fixed sum as written, or its coefficient ×
+    mức lương cơ sở rounded as the decree in force rounds."""
+    award = next((a for a in own if a.applies_to(collective=collective)), None)
+    if award is None:
+        raise _not_for(name, collective, own[0].source)
+    regime = regime_on(decision_date)
+    salary = base_salary_on(decision_date, office.base_salaries)
+    if award.fixed_amount is not None:
+        raw = Decimal(award.fixed_amount)
+        rounded = award.fixed_amount
+    else:
+        raw = award.coefficient * salary.amount
+        rounded = regime.rounding.apply(raw)
+    return Reward(
+        award=award,
+        collective=collective,
+        decision_date=decision_date,
+        regime=regime,
+        base_salary=salary,
+        coefficient=award.coefficient,
+        collective_factor=Decimal(1),
+        raw_amount=raw,
+        rounded_amount=rounded,
+        needs_verification=False,
+        is_ceiling=False,
     )
 
 
 @lru_cache(maxsize=1024)  # a list names a few awards many times; Reward is frozen
-def reward_amount(award_name: str, decision_date: date, *, collective: bool) -> Reward:
-    """Tiền thưởng for `award_name` given by a decision dated `decision_date`."""
-    award = find_award(award_name, decision_date)
+def reward_amount(
+    award_name: str, decision_date: date, *, collective: bool, office: OfficeRules | None = None
+) -> Reward:
+    """Tiền thưởng for `award_name` given by a decision dated `decision_date`; `office`: the
+    profile's own awards (looked up first) and extra mức lương cơ sở rows."""
+    own = office_awards(award_name, office)
+    if own:
+        assert office is not None
+        return _office_reward(own, award_name, decision_date, collective, office)
+    award = find_award(award_name, decision_date, collective=collective)
     regime = regime_on(decision_date)
     if not award.applies_to(collective=collective):
-        recipient = Recipient.COLLECTIVE if collective else Recipient.INDIVIDUAL
-        words_vi, words_en = _RECIPIENT_WORDS[recipient]
-        raise InputError(
-            "money.award_not_for",
-            name=display_name(award_name),
-            recipient=words_vi,
-            recipient_en=words_en,
-            decree=regime.decree,
-        )
-    salary = base_salary_on(decision_date)
+        raise _not_for(award_name, collective, regime.decree)
+    salary = base_salary_on(decision_date, office.base_salaries if office else ())
     # Titles name their collective rate directly; a form's collective rate is a multiple.
     uses_factor = collective and award.kind is AwardKind.FORM
     factor = regime.collective_factor.value if uses_factor else Decimal(1)

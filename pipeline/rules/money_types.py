@@ -81,6 +81,10 @@ class Award:
     needs_verification: bool = False
     aliases: tuple[str, ...] = ()
     note: str = ""
+    # Khen thưởng riêng (an office's own award, priced by its own rules, not by a decree): a
+    # fixed sum in đồng, or None when the amount is the coefficient × mức lương cơ sở.
+    fixed_amount: int | None = None
+    office: bool = False
 
     @property
     def citation(self) -> str:
@@ -130,3 +134,15 @@ class Reward:
     def amount(self) -> int:
         """The money paid (the rounded amount)."""
         return self.rounded_amount
+
+
+@dataclass(frozen=True)
+class OfficeRules:
+    """An office's own money data (its profile): khen thưởng riêng and extra mức lương cơ sở.
+
+    Each award applies to one recipient (an award for cá nhân and tập thể is two rows, each with
+    its own rate); `base_salaries` extend the built-in table. Hashable, so prices stay cached.
+    """
+
+    awards: tuple[Award, ...] = ()
+    base_salaries: tuple[BaseSalary, ...] = ()

@@ -14,7 +14,13 @@ from pipeline.verify.specs import check_format
 HEADING = "Nơi nhận:"
 LAST_LINE = re.compile(r"^- Lưu: VT\b.*\.$")
 LAST_LINE_TEMPLATE = re.compile(r"^- Lưu: .*\.$")
-AUTHORITIES = ("TM.", "KT.", "TL.", "TUQ.", "Q.")
+# Ô 7a: after these the signer's own title follows on a line of its own (KT. CHỦ TỊCH / PHÓ CHỦ
+# TỊCH; TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH). "Q." is the acting head (Q. CHÁNH VĂN PHÒNG): the
+# head's title is the whole signature line, the name comes right under it.
+NEEDS_OWN_TITLE = ("TM.", "KT.", "TL.", "TUQ.")
+# Thừa lệnh, thừa ủy quyền: the head lets the head of a unit sign some kinds of document; a
+# decision in the head's authority is signed by the head, or KT. by a deputy.
+DELEGATED_TO_UNIT = ("TL.", "TUQ.")
 # Ô 7a: "TM." before the collective body's name when a person signs on its behalf.
 ON_BEHALF = re.compile(r"^T\.?\s?M\.")
 # Thẩm quyền ban hành (ô 5b) naming a collective body: its decisions are signed "TM. ...".
@@ -80,7 +86,7 @@ def check_signature(doc: Document, layout: Layout, report: Report) -> None:
         check_format(report, "chu_ky_tham_quyen", p)
     _check_position(layout, report)
     first = flat(titles[0].text)
-    if first.startswith(AUTHORITIES) and len(titles) < 2:
+    if first.startswith(NEEDS_OWN_TITLE) and len(titles) < 2:
         report.add("chu_ky.authority", titles[0].where, literal(first), msg("signer_title"))
     name = layout.chu_ky_ho_ten
     if name is None:
@@ -98,6 +104,7 @@ def check_signature(doc: Document, layout: Layout, report: Report) -> None:
     _broken_by_the_page(doc, layout.chu_ky_trai_tham_quyen, layout.chu_ky_trai_ho_ten, report)
     if layout.type_code == "quyet_dinh" and not layout.template:
         check_signing_authority(layout, report)
+        check_decision_not_delegated(layout, report)
 
 
 def _check_position(layout: Layout, report: Report) -> None:
@@ -153,6 +160,28 @@ def check_signing_authority(layout: Layout, report: Report) -> None:
     elif kind[0] == "head" and on_behalf:
         expected = msg("tm_not_needed", authority=shown, title=kind[1])
         report.warn("chu_ky.tm", titles[0].where, literal(first), expected)
+
+
+def check_decision_not_delegated(layout: Layout, report: Report) -> None:
+    """A Quyết định signed TL. or TUQ. is pointed out: it is signed by whoever holds the thẩm
+    quyền ban hành (ô 5b), or KT. by a deputy, not by the head of a unit on the head's behalf.
+
+    A warning only: whether a head may let some decisions be signed so is the office's own rule
+    (its quy chế làm việc), which verify cannot read.
+    """
+    for p in layout.chu_ky_tham_quyen:
+        line = flat(p.text)
+        if not line.upper().startswith(DELEGATED_TO_UNIT):
+            continue
+        authority = " ".join(flat(q.text) for q in layout.tham_quyen)
+        kind = _authority_kind(authority)
+        if kind is not None and kind[0] == "head":
+            shown = excerpt(authority.upper(), 60)
+            expected = msg("decision_signer_of", authority=shown, title=kind[1])
+        else:
+            expected = msg("decision_signer")
+        report.warn("chu_ky.delegated", p.where, literal(line), expected)
+        return
 
 
 def _broken_by_the_page(
