@@ -105,6 +105,11 @@ def test_defaults_cover_every_phrase_and_name_only_their_fields() -> None:
         ("Lưu: VT, {{ d }}, {{ e }}.", {"d": "NV", "e": "H01b"}, "Lưu: VT, NV, H01b."),
         # Values are text: braces, stars and double spaces in them print as they are.
         ("Nguồn: {{ n }}.", {"n": "Quỹ {{ x }}  **A**"}, "Nguồn: Quỹ {{ x }}  **A**."),
+        # A value's closing full stop gives way to the mark after it; an abbreviation's stays.
+        ("Tổng ({{ t }}).", {"t": "Hai triệu đồng."}, "Tổng (Hai triệu đồng)."),
+        ("{{ t }}; {{ u }}", {"t": "Một đồng.", "u": "hai đồng."}, "Một đồng; hai đồng."),
+        ("Bằng chữ: {{ t }}", {"t": "Một đồng."}, "Bằng chữ: Một đồng."),
+        ("{{ p }}, {{ q }} (v.v.)", {"p": "TP.", "q": "v.v."}, "TP., v.v. (v.v.)"),
     ],
 )  # fmt: skip
 def test_fill_leaves_no_gap_for_an_empty_field(text: str, values: dict, expected: str) -> None:

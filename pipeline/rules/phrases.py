@@ -188,7 +188,9 @@ def known_names(key: str) -> list[str]:
 def fill_phrase(
     text: str, values: Mapping[str, str], defaults: Mapping[str, str] | None = None
 ) -> str:
-    """`text` with its fields filled; an empty field takes its leading space (and comma) along.
+    """`text` with its fields filled; an empty field takes its leading space (and comma) along,
+    and a value's closing full stop ('… đồng.') gives way to the mark the text puts right after
+    it ('({{ tong.tien_bang_chu }})' → '(… đồng)', not '(… đồng.)').
 
     A field missing from `values` is taken from `defaults`; KeyError names the first field
     neither has.
@@ -200,9 +202,27 @@ def fill_phrase(
     out: list[str] = []
     for before, bare, name in fields:
         value = values[name] if name in values else defaults[name]
-        out += (before if value else bare, value)
+        piece = before if value else bare
+        if out and _ends_sentence(out[-1]) and piece.startswith(_CLOSING_MARKS):
+            out[-1] = out[-1][:-1]
+        out += (piece, value)
+    if _ends_sentence(out[-1]) and end.startswith(_CLOSING_MARKS):
+        out[-1] = out[-1][:-1]
     out.append(end)
     return "".join(out)
+
+
+# Marks after which a value's own closing full stop would be doubled punctuation.
+_CLOSING_MARKS = (".", ",", ";", ":", ")", "!", "?")
+
+
+def _ends_sentence(value: str) -> bool:
+    """Whether `value` closes with a sentence's full stop ('… đồng.'), not an abbreviation's
+    ('TP.', 'v.v.') or a number's: only a lower-case word of 3 letters or more before it."""
+    if not value.endswith("."):
+        return False
+    word = value[:-1].rsplit(None, 1)[-1] if value[:-1].strip() else ""
+    return len(word) >= 3 and word.isalpha() and word.islower()
 
 
 @lru_cache(maxsize=1024)  # a document fills the same few phrases many times
