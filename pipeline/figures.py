@@ -6,6 +6,8 @@ computed from them, never typed; the same figures fill the report's tables and i
 
 from __future__ import annotations
 
+import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,25 +48,42 @@ class YearFigures:
     year: int
     decisions: list[Any] = field(default_factory=list)  # the LoadedDocuments counted
     by_award: dict[str, Count] = field(default_factory=dict)
-    by_unit: dict[str, Count] = field(default_factory=dict)
+    by_unit: dict[str, Count] = field(default_factory=dict)  # by unit_key
     overall: Count = field(default_factory=Count)
     kinds: dict[str, str] = field(default_factory=dict)  # award → danh_hieu | hinh_thuc
+
+    spellings: dict[str, Counter[str]] = field(default_factory=dict)  # unit_key → as typed
 
     def add(self, awards: AwardList) -> None:
         for entry in awards.entries:
             if entry.reward is not None:  # a list without money has no decree's award
                 self.kinds[entry.award] = entry.reward.award.kind
+            # A tập thể is counted as the unit it is ("Phòng Tổng hợp"), not under the office
+            # its row names as its unit; one unit typed in two cases is one unit (by_unit is
+            # keyed by unit_key, unit_name gives the spelling shown).
+            unit = entry.name if entry.collective else entry.unit or ""
+            key = unit_key(unit)
+            self.spellings.setdefault(key, Counter())[unit] += 1
             for counter in (
                 self.by_award.setdefault(entry.award, Count()),
-                self.by_unit.setdefault(entry.unit or "", Count()),
+                self.by_unit.setdefault(key, Count()),
                 self.overall,
             ):
                 counter.add(collective=entry.collective, amount=entry.amount)
+
+    def unit_name(self, key: str) -> str:
+        """A unit as shown: its most typed spelling (the first typed of equals)."""
+        return self.spellings[key].most_common(1)[0][0]
 
     @property
     def files(self) -> list[Path]:
         """Every file these figures were computed from."""
         return [f for d in self.decisions for f in d.files]
+
+
+def unit_key(name: str) -> str:
+    """A unit's name compared without case or spacing: 'Phòng tổng hợp' is 'Phòng Tổng hợp'."""
+    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
 
 
 def format_count(n: int) -> str:

@@ -87,6 +87,23 @@ def test_units_table(report) -> None:
     assert sum(int(r.cells[3].text) for r in body) == int(table.rows[-1].cells[3].text)
 
 
+def test_units_are_counted_as_units(inputs_copy: Path, tmp_path: Path, renderer) -> None:
+    """A tập thể counts as the unit it is, not under the office its row names; a unit typed
+    once as 'Phòng tổng hợp' is the same 'Phòng Tổng hợp' (the tester's split rows)."""
+    before = {r[1]: r for r in table_cells(
+        render_report(renderer, inputs_copy, tmp_path / "before.docx"), 2)}  # fmt: skip
+    assert before["Phòng Tổng hợp"][2:4] == ["7", "1"]  # its people and itself
+    assert "văn phòng ubnd tỉnh sơn la" not in {k.casefold() for k in before if before[k][3] != "0"}
+    listed = inputs_copy / "2022" / "danh-sach-giay-khen-2022.csv"
+    text = listed.read_text("utf-8-sig")
+    assert "Nguyễn Đức Thọ,Chuyên viên,Phòng Tổng hợp," in text
+    row = "Nguyễn Đức Thọ,Chuyên viên,Phòng {}ổng hợp,"
+    listed.write_text(text.replace(row.format("T"), row.format(" t")), "utf-8")
+    after = {r[1]: r for r in table_cells(
+        render_report(renderer, inputs_copy, tmp_path / "after.docx"), 2)}  # fmt: skip
+    assert after == before
+
+
 def test_report_parts(report) -> None:
     lines = [p.text for p in report.paragraphs if p.text]
     assert lines[0] == "BÁO CÁO"

@@ -91,14 +91,15 @@ def units_table(figures: YearFigures, number: int) -> dict[str, Any]:
     """Table of awards by unit."""
     from pipeline.rules.collation import vietnamese_key
 
-    units = sorted(figures.by_unit, key=vietnamese_key)
+    names = {key: figures.unit_name(key) for key in figures.by_unit}
+    units = sorted(figures.by_unit, key=lambda key: vietnamese_key(names[key]))
     return {
         "kieu": "don_vi",
         "tieu_de": f"Bảng {number}. Khen thưởng theo đơn vị năm {figures.year}",
         "dong": [
             {
                 "stt": index,
-                "ten": unit or "—",
+                "ten": names[unit] or "—",
                 "ca_nhan": format_count(figures.by_unit[unit].individuals),
                 "tap_the": format_count(figures.by_unit[unit].collectives),
                 "tien": format_money(figures.by_unit[unit].amount),
