@@ -20,6 +20,70 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "psycopg is needed for a register on PostgreSQL; install it: "
         "pip install 'vanthu[postgres]'",
     },
+    # Where the register is (location.py) and what PostgreSQL says (backends.py). Nothing of
+    # a password is ever shown: {location} is masked, {driver} rid of it (backends.scrub).
+    "register.postgres_detail": {
+        "vi": " (chi tiết từ PostgreSQL: {reason})",
+        "en": " (PostgreSQL says: {reason})",
+    },
+    "register.cannot_open_postgres": {
+        "vi": "không mở được sổ văn bản {location}{driver}",
+        "en": "cannot open the register {location}{driver}",
+    },
+    "register.connection_lost_postgres": {
+        "vi": "mất kết nối tới sổ văn bản {location}{driver}",
+        "en": "lost the connection to the register {location}{driver}",
+    },
+    "register.url_unreadable": {
+        "vi": "không đọc được địa chỉ sổ văn bản {location}{driver}. Trong tên đăng nhập và mật "
+        "khẩu, các ký tự @ : / ? # và dấu cách phải viết mã hóa: @ thành %40, : thành %3A, / "
+        "thành %2F, ? thành %3F, # thành %23, dấu cách thành %20 (ví dụ mật khẩu Thu@Ky#5 "
+        "viết postgresql://van-thu:Thu%40Ky%235@may-chu/so_van_ban)",
+        "en": "cannot read the register address {location}{driver}. In the user name and "
+        "password, the characters @ : / ? # and spaces must be percent-encoded: @ as %40, : as "
+        "%3A, / as %2F, ? as %3F, # as %23, a space as %20 (e.g. the password Thu@Ky#5 is "
+        "written postgresql://van-thu:Thu%40Ky%235@may-chu/so_van_ban)",
+    },
+    "register.unsupported_location": {
+        "vi": "không dùng được sổ văn bản {location}: vanthu không mở sổ theo giao thức "
+        "'{scheme}'. Sổ văn bản là một tệp SQLite, ghi bằng đường dẫn tệp (ví dụ "
+        "so-van-ban.sqlite3 hoặc /srv/van-thu/so-van-ban.sqlite3), hoặc một cơ sở dữ liệu "
+        "PostgreSQL, ghi postgresql://tên:mật-khẩu@máy-chủ:cổng/cơ-sở-dữ-liệu (hoặc postgres://). "
+        "Chưa tạo sổ nào, chưa ghi gì",
+        "en": "cannot use the register {location}: vanthu opens no register by '{scheme}'. A "
+        "register is an SQLite file, written as a file path (e.g. so-van-ban.sqlite3 or "
+        "/srv/van-thu/so-van-ban.sqlite3), or a PostgreSQL database, written "
+        "postgresql://user:password@host:port/database (or postgres://). No register was "
+        "created, nothing was written",
+    },
+    "register.dsn_location": {
+        "vi": "không dùng được sổ văn bản {location}: đây là chuỗi kết nối dạng khóa=giá trị, "
+        "vanthu cần địa chỉ postgresql://tên:mật-khẩu@máy-chủ:cổng/cơ-sở-dữ-liệu (ví dụ "
+        "postgresql://van-thu:MAT-KHAU@127.0.0.1:5432/so_van_ban), hoặc đường dẫn một tệp SQLite "
+        "(ví dụ so-van-ban.sqlite3). Chưa tạo sổ nào, chưa ghi gì",
+        "en": "cannot use the register {location}: this is a key=value connection string; "
+        "vanthu needs an address postgresql://user:password@host:port/database (e.g. "
+        "postgresql://van-thu:PASSWORD@127.0.0.1:5432/so_van_ban), or the path of an SQLite "
+        "file (e.g. so-van-ban.sqlite3). No register was created, nothing was written",
+    },
+    "register.no_privilege": {
+        "vi": "tài khoản PostgreSQL '{role}' không đủ quyền trên cơ sở dữ liệu {database} (sổ văn "
+        "bản {location}){driver}: vanthu cần quyền tạo và ghi các bảng của sổ trong cơ sở dữ liệu "
+        "đó (quyền CREATE và USAGE trên schema public, hoặc là chủ cơ sở dữ liệu). Hãy nhờ người "
+        "quản trị PostgreSQL cấp quyền cho tài khoản '{role}'",
+        "en": "the PostgreSQL role '{role}' lacks rights on the database {database} (register "
+        "{location}){driver}: vanthu needs to create and write the register's tables in that "
+        "database (CREATE and USAGE on the schema public, or owning the database). Ask the "
+        "PostgreSQL administrator to grant them to the role '{role}'",
+    },
+    "register.bad_number_text": {
+        "vi": "số văn bản phải là số nguyên từ 01 trở lên, ví dụ 05 (nhận '{value}')",
+        "en": "a document number is a whole number from 01 up, e.g. 05 (got '{value}')",
+    },
+    "register.bad_year": {
+        "vi": "năm phải ghi đủ bốn chữ số, từ {low} đến {high}, ví dụ 2026 (nhận {value})",
+        "en": "a year is written with four digits, from {low} to {high}, e.g. 2026 (got {value})",
+    },
     "register.newer_schema": {
         "vi": "sổ văn bản do phiên bản vanthu mới hơn tạo (lược đồ {version}, bản này biết tới "
         "{known}); hãy cập nhật vanthu",
@@ -120,6 +184,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "chỉ xuất được .xlsx hoặc .docx (nhận '{suffix}')",
         "en": "can only export .xlsx or .docx (got '{suffix}')",
     },
+    "register.nothing_to_export": {
+        "vi": "sổ năm {year} chưa có dòng nào: không ghi {path}",
+        "en": "the register has no rows for {year}: {path} not written",
+    },
     "register.empty_year": {
         "vi": "sổ năm {year} chưa có dòng nào",
         "en": "the register of {year} has no rows",
@@ -190,6 +258,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "register.gap": {
         "vi": "{agency}, dãy số '{sequence}': thiếu số {numbers}",
         "en": "{agency}, sequence '{sequence}': numbers {numbers} missing",
+    },
+    "register.gap_one": {
+        "vi": "{agency}, dãy số '{sequence}': thiếu số {numbers}",
+        "en": "{agency}, sequence '{sequence}': number {numbers} missing",
     },
     "register.duplicate_found": {
         "vi": "{agency}: số {reference} trùng ở {count} dòng: {entries}",
@@ -285,5 +357,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "number {number} is already in the register for another "
         "document: {existing}; an office gives each number to one document a year: write "
         "so: tu_dong or a number not yet given",
+    },
+    "register.identity_written": {
+        "vi": "đã ghi định danh thư mục làm việc vào {config} (dinh_danh: {identity}, giữ nguyên "
+        "các dòng ghi chú): sổ văn bản {location} dùng chung, nó phân biệt tệp dữ liệu của thư "
+        "mục này với tệp cùng tên của thư mục khác; đừng xóa hay sửa dòng này",
+        "en": "wrote this workspace's identity into {config} (dinh_danh: {identity}, comments "
+        "kept): the register {location} is shared, and it tells this workspace's data files "
+        "from files of the same name in other workspaces; do not remove or change that line",
+    },
+    "register.number_voided": {
+        "vi": "{error}. Số {reference} đã cấp cho văn bản này nên đã bị hủy trong sổ văn bản đi "
+        "(lý do: {reason}); lần dựng sau văn bản nhận số mới",
+        "en": "{error}. Number {reference}, given to this document, was voided in the register "
+        "(reason: {reason}); the next render gives it a new number",
+    },
+    "register.void_reason_failed": {
+        "vi": "dựng văn bản bị lỗi, số không dùng",
+        "en": "the document could not be written; number not used",
     },
 }

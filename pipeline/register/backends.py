@@ -14,8 +14,9 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
+from urllib.parse import unquote
 
-from pipeline.register.errors import RegisterError
+from pipeline.register.errors import PostgresError, RegisterError
 
 T = TypeVar("T")
 Params = Sequence[Any]
@@ -59,9 +60,80 @@ class Backend(Protocol):
     def close(self) -> None: ...
 
 
+_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]+://")
+# A password given as a query parameter (postgresql://host/db?password=...), or as a libpq
+# keyword (password=... in a key/value string).
+_QUERY_PASSWORD = re.compile(r"(?i)((?:^|[?&])(?:ssl)?password=)[^&#]*")
+_KEYWORD_PASSWORD = re.compile(r"(?i)(\b(?:ssl)?password\s*=\s*)('(?:[^'\\]|\\.)*'|\S*)")
+
+
+def _split_userinfo(rest: str) -> tuple[str | None, str]:
+    """The user:password part of a URL without its scheme, and what follows it. Up to the
+    last "@": a raw "@" in a password must not leave half of it in the host."""
+    at = rest.rfind("@")
+    return (rest[:at], rest[at:]) if at >= 0 else (None, rest)
+
+
 def safe_location(location: str) -> str:
-    """The location as shown to people: a URL without its password."""
-    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", location)
+    """The location as shown to people: a URL (or libpq key/value string) without its
+    password, wherever the password is written: user:PASSWORD@, even with a raw "@" in it,
+    or a password= parameter."""
+    match = _URI.match(location)
+    if match is None:
+        return _KEYWORD_PASSWORD.sub(r"\1***", location)
+    scheme, rest = match.group(), location[match.end():]
+    userinfo, rest = _split_userinfo(rest)
+    if userinfo is not None and ":" in userinfo:
+        userinfo = userinfo.split(":", 1)[0] + ":***"
+    shown = scheme + (userinfo or "") + rest
+    return _QUERY_PASSWORD.sub(r"\1***", shown)
+
+
+def _passwords(location: str) -> set[str]:
+    """Every form in which the password of `location` may appear in a driver's message: as
+    written, percent-decoded, and as libpq reads a URL (its user:password ends at the first
+    "@" or "/")."""
+    found: set[str] = set()
+    match = _URI.match(location)
+    if match is not None:
+        rest = location[match.end():]
+        userinfo, _ = _split_userinfo(rest)
+        libpq_userinfo = re.split(r"[@/]", rest, maxsplit=1)[0] if "@" in rest else ""
+        for part in (userinfo or "", libpq_userinfo):
+            if ":" in part:
+                found.add(part.split(":", 1)[1])
+        found.update(m.group(1) for m in re.finditer(r"(?i)[?&](?:ssl)?password=([^&#]*)", rest))
+    found.update(m.group(2).strip("'") for m in _KEYWORD_PASSWORD.finditer(location)
+                 if match is None)
+    found |= {unquote(word) for word in found}
+    return {word for word in found if word}
+
+
+def scrub(text: str, location: str) -> str:
+    """A driver's message about `location`, fit to show: on one line, every URI in it without
+    its password, and no trace of the password itself."""
+    # A URI first, whole (quoted, it may hold spaces), so that its password is masked in place.
+    text = re.sub(r'"([A-Za-z][A-Za-z0-9+.\-]+://[^"]*)"',
+                  lambda m: f'"{safe_location(m.group(1))}"', text)
+    text = re.sub(r"(?<![\w\"])[A-Za-z][A-Za-z0-9+.\-]+://[^\s\"']*",
+                  lambda m: safe_location(m.group()), text)
+    text = _KEYWORD_PASSWORD.sub(r"\1***", text)
+    for word in sorted(_passwords(location), key=len, reverse=True):
+        # A short password only where it stands alone, so that the message stays readable.
+        pattern = re.escape(word) if len(word) >= 4 else rf"(?<!\w){re.escape(word)}(?!\w)"
+        text = re.sub(pattern, "***", text)
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "; ".join(line for line in lines if line)
+
+
+def check_url(url: str) -> None:
+    """Refuse a postgresql:// URL that libpq would read otherwise than it was meant: a raw
+    "@", "/", "?", "#" or space in the user name or password puts part of the password in the
+    host or the database name (and so in the driver's messages)."""
+    match = _URI.match(url)
+    userinfo, _ = _split_userinfo(url[match.end():]) if match else (None, "")
+    if userinfo is not None and re.search(r"[@/?#\s]", userinfo):
+        raise PostgresError("register.url_unreadable", location=safe_location(url))
 
 
 class _Transaction:
@@ -150,17 +222,32 @@ class PostgresBackend:
 
     def __init__(self, url: str) -> None:
         self.location = safe_location(url)
+        self._url = url
+        check_url(url)
         try:
             import psycopg
+            from psycopg.conninfo import conninfo_to_dict
         except ImportError:
             raise RegisterError("register.no_psycopg") from None
         self._psycopg = psycopg
         try:
+            conninfo_to_dict(url)
+        except psycopg.Error as exc:
+            raise PostgresError(
+                "register.url_unreadable", location=self.location, driver=self._scrub(exc)
+            ) from None
+        try:
             self._connection = psycopg.connect(url, autocommit=True, connect_timeout=15)
         except psycopg.Error as exc:
-            raise RegisterError(
-                "register.cannot_open", location=self.location, reason=str(exc).strip()
+            raise PostgresError(
+                "register.cannot_open_postgres", location=self.location, driver=self._scrub(exc)
             ) from None
+
+    def _scrub(self, exc: BaseException) -> str:
+        """The driver's reason, without the password or the URL that holds it."""
+        diag = getattr(exc, "diag", None)
+        primary = getattr(diag, "message_primary", None)
+        return scrub(primary or str(exc), self._url)
 
     def run(self, work: Callable[[Transaction], T], *, write: bool) -> T:
         errors = self._psycopg.errors
@@ -176,8 +263,15 @@ class PostgresBackend:
                     raise
                 time.sleep(0.005 * (attempt + 1))
             except self._psycopg.OperationalError as exc:
-                raise RegisterError(
-                    "register.connection_lost", location=self.location, reason=str(exc).strip()
+                raise PostgresError(
+                    "register.connection_lost_postgres", location=self.location,
+                    driver=self._scrub(exc),
+                ) from None
+            except errors.InsufficientPrivilege as exc:
+                info = self._connection.info
+                raise PostgresError(
+                    "register.no_privilege", location=self.location, role=info.user,
+                    database=info.dbname, driver=self._scrub(exc),
                 ) from None
         raise AssertionError("unreachable")  # pragma: no cover
 

@@ -22,8 +22,9 @@ class Column:
 FORM_COLUMNS: tuple[Column, ...] = (
     Column("reference", "Số, ký hiệu văn bản", 3.2, 18),
     Column("doc_date", "Ngày tháng văn bản", 2.4, 12),
-    Column("summary", "Tên loại và trích yếu nội dung", 5.6, 45),
-    Column("signer", "Người ký", 2.8, 20),
+    Column("summary", "Tên loại và trích yếu nội dung", 5.1, 45),
+    # A three-word name at 11 pt ("Nguyễn Văn An", 2.55 cm) on one line inside the margins.
+    Column("signer", "Người ký", 3.3, 20),
     Column("recipients", "Nơi nhận văn bản", 3.5, 28),
     Column("archive", "Đơn vị, người nhận bản lưu", 2.6, 18),
     Column("copies", "Số lượng bản", 1.5, 8),

@@ -128,10 +128,25 @@ def _details(**values: Any) -> Details:
 
 
 def _number(text: str) -> int:
-    match = re.match(r"\s*0*(\d+)", text)
+    """SO as typed: 05, or 05/QĐ-VPUBND (its number); from 01 up."""
+    match = re.fullmatch(r"\s*(\d+)\s*(?:/.*)?", text, flags=re.S)
     if not match:
-        raise click.BadParameter(text, param_hint="SO")
-    return int(match.group(1))
+        raise RegisterError("register.bad_number_text", value=text)
+    number = int(match.group(1))
+    if number < 1:
+        raise RegisterError("register.bad_number", number=match.group(1))
+    return number
+
+
+# A register's years: four digits, and none the register could not be about.
+YEARS = (1900, 2100)
+
+
+def _year(ctx: click.Context, param: click.Parameter, value: int | None) -> int | None:
+    """--nam / NAM: a four-digit year (never 0 or 26 taken for the current year or year 26)."""
+    if value is not None and not YEARS[0] <= value <= YEARS[1]:
+        raise RegisterError("register.bad_year", value=value, low=YEARS[0], high=YEARS[1])
+    return value
 
 
 _DETAIL_OPTIONS = (
@@ -157,7 +172,9 @@ def _with_details(command: Any) -> Any:
 
 @register_command.command("cap")
 @_with_details
-@click.option("--nam", "year", type=int, default=None, help="Năm (mặc định: theo ngày).")
+@click.option(
+    "--nam", "year", type=int, default=None, callback=_year, help="Năm (mặc định: theo ngày)."
+)
 @click.option("--day", "sequence", default=None, help="Dãy số (mặc định: theo loại).")
 @click.option("--nguon", "source", default=None, help="Tệp nguồn: cấp lại cho cùng tệp giữ số cũ.")
 @click.option("-q", "--quiet", is_flag=True, help="Chỉ in số, ký hiệu (cho script).")
@@ -195,7 +212,9 @@ def _warn_out_of_order(register: Register, entry: Entry) -> None:
 
 @register_command.command("giu")
 @_with_details
-@click.option("--nam", "year", type=int, default=None, help="Năm (mặc định: năm nay).")
+@click.option(
+    "--nam", "year", type=int, default=None, callback=_year, help="Năm (mặc định: năm nay)."
+)
 @click.option("--day", "sequence", default=None, help="Dãy số (mặc định: theo loại).")
 @click.option(
     "--so-luong", "count", type=click.IntRange(min=1), default=1, help="Giữ mấy số liền nhau."
@@ -216,7 +235,9 @@ def reserve_command(
 @register_command.command("vao-so")
 @click.argument("number", metavar="SO")
 @_with_details
-@click.option("--nam", "year", type=int, default=None, help="Năm (mặc định: theo ngày).")
+@click.option(
+    "--nam", "year", type=int, default=None, callback=_year, help="Năm (mặc định: theo ngày)."
+)
 @click.option("--day", "sequence", default=None, help="Dãy số (mặc định: theo loại).")
 @click.option(
     "--bo-qua-so",
@@ -244,7 +265,9 @@ def record_command(
 @register_command.command("huy")
 @click.argument("number", metavar="SO")
 @click.option("--ly-do", "reason", required=True, help="Lý do hủy số.")
-@click.option("--nam", "year", type=int, default=None, help="Năm (mặc định: năm nay).")
+@click.option(
+    "--nam", "year", type=int, default=None, callback=_year, help="Năm (mặc định: năm nay)."
+)
 @click.option("--day", "sequence", default=None, help="Dãy số (mặc định: chung).")
 @click.pass_context
 def void_command(
@@ -253,7 +276,8 @@ def void_command(
     """Hủy số: giữ lại trong sổ kèm lý do, không bao giờ cấp lại."""
     state = _state(ctx)
     entry = state.open(ctx).void(
-        state.office(ctx), year or datetime.now().year, _number(number), reason, sequence=sequence
+        state.office(ctx), datetime.now().year if year is None else year, _number(number), reason,
+        sequence=sequence,
     )
     click.echo(t("register.voided", entry=entry.describe()))
 
@@ -271,7 +295,7 @@ def _status_word(entry: Entry) -> str:
 
 
 @register_command.command("xem")
-@click.argument("year", type=int, metavar="NAM")
+@click.argument("year", type=int, metavar="NAM", callback=_year)
 @click.option("--day", "sequence", default=None, help="Chỉ một dãy số.")
 @click.pass_context
 def show_command(ctx: click.Context, year: int, sequence: str | None) -> None:
@@ -305,7 +329,7 @@ def show_command(ctx: click.Context, year: int, sequence: str | None) -> None:
 
 
 @register_command.command("xuat")
-@click.argument("year", type=int, metavar="NAM")
+@click.argument("year", type=int, metavar="NAM", callback=_year)
 @click.option(
     "-o",
     "--output",
@@ -319,6 +343,9 @@ def export_command(ctx: click.Context, year: int, output: Path) -> None:
     state = _state(ctx)
     agency = state.listed_office(ctx)
     entries = state.open(ctx).entries(year, agency)
+    if not entries:
+        # An empty sổ is not written: the clerk would take it for the year's register.
+        raise RegisterError("register.nothing_to_export", year=year, path=output)
     workspace = state.workspace
     names = office_names(sorted({e.agency for e in entries} | ({agency} if agency else set())),
                          workspace.agency_file)
@@ -343,6 +370,7 @@ def export_command(ctx: click.Context, year: int, output: Path) -> None:
     "year",
     type=int,
     default=None,
+    callback=_year,
     help="Năm của các dòng không ghi năm (mặc định: theo tiêu đề sổ).",
 )
 @click.option("--day", "sequence", default=None, help="Nhập cả tệp vào một dãy số.")
@@ -365,7 +393,7 @@ def import_command(ctx: click.Context, path: Path, year: int | None, sequence: s
 
 
 @register_command.command("kiem-tra")
-@click.argument("year", type=int, metavar="NAM")
+@click.argument("year", type=int, metavar="NAM", callback=_year)
 @click.pass_context
 def check_command(ctx: click.Context, year: int) -> None:
     """Kiểm tra sổ một năm: thiếu số, trùng số (mã thoát 1 khi có); cảnh báo số có tệp dữ liệu
@@ -391,7 +419,8 @@ def check_command(ctx: click.Context, year: int) -> None:
                      earlier=disorder.earlier.describe(), agency=disorder.entry.agency,
                      sequence=disorder.entry.sequence))  # fmt: skip
     problems = [
-        *(t("register.gap", agency=gap.agency, sequence=gap.sequence, numbers=gap.numbers)
+        *(t("register.gap" if gap.end > gap.start else "register.gap_one", agency=gap.agency,
+            sequence=gap.sequence, numbers=gap.numbers)
           for gap in report.gaps),
         *(t("register.duplicate_found", agency=duplicate.agency, reference=duplicate.reference,
             count=len(duplicate.entries),

@@ -16,6 +16,19 @@ unchanged.
 `lent_number` gives a document that prints another's number (a Giấy khen batch, its decision's:
 `LoadedDocument.number_from`) the number the register holds for that data file, named as
 render and build name it (Workspace.name_of); it never allocates one.
+
+`workspace_register` opens the register a workspace numbers its documents in, and says which
+workspace its data files are. A row names its data file by its path inside the workspace, the
+same in every clerk's workspace (`inputs/2026/ke-hoach.yaml` is what `vanthu init` makes), so
+on a register several workspaces can share (a PostgreSQL URL, a register file outside the
+workspace folder) it also names the workspace: its identity, `dinh_danh` in vanthu.yaml, which
+`vanthu init` writes and which moves and renames with the folder. A workspace made before that
+is given one on first use of a shared register (written into its vanthu.yaml, comments kept,
+and said as a warning). A workspace's own register file (so-van-ban.sqlite3 in its folder)
+names no workspace, as before: nobody else numbers in it. Nor does a folder without vanthu.yaml
+(no identity to keep): on a shared register, its rows are named by path alone. Rows made before
+registers named workspaces (schema version 2) name none either; a workspace takes such a row
+over when it records its own document (store.names_file), else numbers its document anew.
 """
 
 from __future__ import annotations
@@ -26,16 +39,49 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.context.addressing import addressee_names
 from pipeline.context.common import filing_line, recipient_lines
 from pipeline.errors import InputError, RenderError
 from pipeline.load.contract import LoadedDocument
+from pipeline.register.backends import SqliteBackend, safe_location
+from pipeline.register.location import Registers, open_register, register_exists
 from pipeline.register.model import Details, Entry
 from pipeline.register.rows import completed
 from pipeline.register.store import Register, TypedNumber, TypedRequest, holds_for
 
+if TYPE_CHECKING:
+    from pipeline.workspace.core import Workspace
+
 _ABOUT = re.compile(r"^Về(?= việc\b)")
+
+
+def workspace_register(registers: Registers, workspace: Workspace,
+                       notes: list[str] | None = None) -> Register:
+    """The register `workspace` numbers its documents in, naming its data files as its own (see
+    above); a warning in `notes` when this gave the workspace its identity."""
+    register = registers.open(workspace.register_location, root=workspace.root)
+    register.workspace = register_identity(register, workspace, notes)
+    return register
+
+
+def register_identity(register: Register, workspace: Workspace,
+                      notes: list[str] | None = None, *, give: bool = True) -> str | None:
+    """The identity under which `register` names `workspace`'s data files: None for the
+    workspace's own register file, else its dinh_danh (given one, unless not `give`, when its
+    vanthu.yaml has none; None without a vanthu.yaml)."""
+    backend = register.backend
+    if isinstance(backend, SqliteBackend) and Path(backend.location).resolve().is_relative_to(
+            workspace.root):
+        return None
+    if give and workspace.identity is None and workspace.config_file is not None:
+        identity = workspace.give_identity()
+        if notes is not None:
+            notes.append(RenderError(
+                "register.identity_written", config=workspace.display(workspace.config_file),
+                identity=identity, location=safe_location(register.location)).message())
+    return workspace.identity
 
 
 def register_details(document: LoadedDocument) -> Details:
@@ -133,6 +179,19 @@ def lent_number(register: Register, document: LoadedDocument, source: str) -> Lo
     return with_number(document, entry.number)
 
 
+def check_typed_number(workspace: Workspace, document: LoadedDocument) -> None:
+    """`vanthu check`'s refusal of a number the document types (so: 33) that render and build
+    would refuse (refuse_taken_number: held for another document, or void); only reads the
+    register, and a register not yet made holds nothing."""
+    if not isinstance(getattr(document.info.data, "own_number", None), int):
+        return
+    if not register_exists(workspace.register_location, root=workspace.root):
+        return
+    with open_register(workspace.register_location, root=workspace.root) as register:
+        register.workspace = register_identity(register, workspace, give=False)
+        refuse_taken_number(register, document, workspace.name_of(document.path))
+
+
 def typed_number_holder(register: Register, agency: str, number: int, details: Details,
                         source: str) -> Entry | None:
     """The register row that holds `number`, typed in a document's data, for another document
@@ -144,7 +203,7 @@ def typed_number_holder(register: Register, agency: str, number: int, details: D
     details = completed(details)
     sequence = register.sequence_for(agency, details)
     row = register.entry(agency, when.year, number, sequence)
-    if row is None or holds_for(row, details, source):
+    if row is None or holds_for(row, details, source, register.workspace):
         return None
     return row
 

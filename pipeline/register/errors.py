@@ -12,6 +12,22 @@ class RegisterError(VanthuError):
     """The register cannot do what was asked: cannot be opened, number unknown, refused."""
 
 
+class PostgresError(RegisterError):
+    """A PostgreSQL register that cannot be used (unreadable URL, server not reached, missing
+    rights): PostgreSQL's own reason, already rid of the password, labelled as its own."""
+
+    def __init__(self, key: str, /, *, driver: str | None = None, **params: Any) -> None:
+        super().__init__(key, **params)
+        self.driver = driver
+
+    def detail(self, lang: str | None = None) -> str:
+        # Composed at display time, as every message, so that --lang applies to each part.
+        said_by = (
+            t("register.postgres_detail", lang=lang, reason=self.driver) if self.driver else ""
+        )
+        return t(self.key, lang=lang, **self.params, driver=said_by)
+
+
 class DuplicateNumberError(RegisterError):
     """A typed number that the register already holds; names the row that has it."""
 

@@ -1,19 +1,34 @@
-"""Where the register is: a file path (SQLite) or a postgresql:// URL, VANTHU_DB overriding."""
+"""Where the register is: a file path (SQLite) or a postgresql:// URL, VANTHU_DB overriding.
+
+Anything else that looks like a database address (another scheme, a mistyped one, a libpq
+key/value string) is refused: taken as a file name it would start a private register whose
+numbers begin again at 01, in folders named after the password.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from contextlib import ExitStack
 from pathlib import Path
 
-from pipeline.register.backends import Backend, PostgresBackend, SqliteBackend
+from pipeline.register.backends import Backend, PostgresBackend, SqliteBackend, safe_location
+from pipeline.register.errors import RegisterError
 from pipeline.register.sequences import SequencePlan
 from pipeline.register.store import Register, SourceExists
 
 ENV_VARIABLE = "VANTHU_DB"
 FILE_NAME = "so-van-ban.sqlite3"
-_URL_SCHEMES = ("postgresql://", "postgres://")
+# The schemes libpq (and so psycopg) reads, in any case; libpq itself wants them in lower case.
+_URL = re.compile(r"(?i)^(postgresql|postgres)://")
+# scheme:/ or scheme:// (two letters at least: C:/ is a Windows drive, not a scheme).
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]+):/")
+# A libpq key/value connection string: host=... dbname=... user=... password=...
+_DSN_KEY = re.compile(
+    r"(?i)(?:^|[\s/\\])(?:host|hostaddr|port|dbname|user|password|passfile|service|sslmode"
+    r"|connect_timeout|options|application_name)\s*="
+)
 
 
 def default_register_path(root: Path) -> Path:
@@ -22,7 +37,24 @@ def default_register_path(root: Path) -> Path:
 
 
 def is_url(location: str | Path) -> bool:
-    return isinstance(location, str) and location.startswith(_URL_SCHEMES)
+    """Whether `location` names a PostgreSQL register (postgresql:// or postgres://, any case)."""
+    return isinstance(location, str) and _URL.match(location) is not None
+
+
+def checked_location(text: str) -> str | Path:
+    """A location as written: a PostgreSQL URL (its scheme in lower case, as libpq needs it),
+    else a file path; refused when it looks like a database address vanthu cannot use."""
+    text = text.strip()
+    url = _URL.match(text)
+    if url is not None:
+        return url.group(1).lower() + text[len(url.group(1)):]
+    scheme = _SCHEME.match(text)
+    if scheme is not None:
+        raise RegisterError("register.unsupported_location", location=safe_location(text),
+                            scheme=scheme.group(1))
+    if _DSN_KEY.search(text):
+        raise RegisterError("register.dsn_location", location=safe_location(text))
+    return Path(text).expanduser()
 
 
 def resolve_location(location: str | Path | None, *, root: Path | None = None,
@@ -35,11 +67,10 @@ def resolve_location(location: str | Path | None, *, root: Path | None = None,
     """
     env = os.environ if environ is None else environ
     if location is not None and str(location).strip():
-        text = str(location).strip()
-        return text if is_url(text) else Path(text).expanduser()
+        return checked_location(str(location))
     chosen = env.get(ENV_VARIABLE, "").strip()
     if chosen:
-        return chosen if is_url(chosen) else Path(chosen).expanduser()
+        return checked_location(chosen)
     return default_register_path(root if root is not None else Path())
 
 

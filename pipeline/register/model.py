@@ -58,6 +58,9 @@ class Entry:
     created_at: str = ""
     updated_at: str = ""
     fresh: bool = False  # True when this call allocated it; False when it already existed
+    # The workspace whose data file `source` is (its dinh_danh), on a shared register; None on
+    # a workspace's own register file, and on rows made before workspaces had one.
+    workspace: str | None = None
 
     @property
     def number_text(self) -> str:

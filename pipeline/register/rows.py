@@ -21,7 +21,7 @@ DETAIL_COLUMNS = (
 )  # fmt: skip
 COLUMNS = (
     "id", "agency", "year", "sequence", "number", "status", "origin", *DETAIL_COLUMNS,
-    "source", "void_reason", "created_at", "updated_at",
+    "source", "void_reason", "created_at", "updated_at", "workspace",
 )  # fmt: skip
 SELECT = f"SELECT {', '.join(COLUMNS)} FROM entries"
 DATE_COLUMNS = {"doc_date", "transfer_date"}
@@ -53,6 +53,7 @@ def entry_from_row(row: tuple[Any, ...], fresh: bool = False) -> Entry:
         created_at=values["created_at"],
         updated_at=values["updated_at"],
         fresh=fresh,
+        workspace=values["workspace"],
     )
 
 
@@ -126,13 +127,14 @@ def raise_counter(tx: Transaction, agency: str, year: int, sequence: str, number
 
 def insert(tx: Transaction, agency: str, year: int, sequence: str, number: int, status: Status,
            origin: Origin, details: Details, source: str | None,
-           void_reason: str | None = None) -> Entry:
+           void_reason: str | None = None, workspace: str | None = None) -> Entry:
     stamp = now()
     row = tx.one(
         f"INSERT INTO entries ({', '.join(COLUMNS[1:])}) "
         f"VALUES ({', '.join('?' * (len(COLUMNS) - 1))}) RETURNING {', '.join(COLUMNS)}",
         (agency, year, sequence, number, status.value, origin.value,
-         *detail_values(details), source, void_reason, stamp, stamp),
+         *detail_values(details), source, void_reason, stamp, stamp,
+         workspace if source is not None else None),
     )
     assert row is not None
     return entry_from_row(row, fresh=True)
@@ -144,20 +146,40 @@ def find(tx: Transaction, agency: str, year: int, sequence: str, number: int) ->
     )
     return entry_from_row(row) if row else None
 
-def by_source(tx: Transaction, agency: str, source: str) -> Entry | None:
+# A row's workspace compared with one (None: rows naming none), the same SQL on both engines.
+SAME_WORKSPACE = "COALESCE(workspace, '') = ?"
+
+
+def by_source(tx: Transaction, agency: str, source: str,
+              workspace: str | None = None) -> Entry | None:
+    """The live row of data file `source` of `workspace` (None: rows naming no workspace)."""
     row = tx.one(
-        f"{SELECT} WHERE agency = ? AND source = ? AND status <> 'void'", (agency, source)
+        f"{SELECT} WHERE agency = ? AND source = ? AND status <> 'void' AND {SAME_WORKSPACE}",
+        (agency, source, workspace or ""),
+    )
+    return entry_from_row(row) if row else None
+
+
+def claim(tx: Transaction, entry: Entry, workspace: str) -> Entry | None:
+    """The row `entry`, named by its data file alone, now `workspace`'s (None when another
+    workspace claimed it meanwhile)."""
+    row = tx.one(
+        f"UPDATE entries SET workspace = ?, updated_at = ? WHERE id = ? AND workspace IS NULL "
+        f"AND status <> 'void' RETURNING {', '.join(COLUMNS)}",
+        (workspace, now(), entry.id),
     )
     return entry_from_row(row) if row else None
 
 def issued_alike(tx: Transaction, agency: str, year: int, sequence: str,
-                 details: Details) -> list[Entry]:
-    """Issued rows of a sequence with a data file and the same trích yếu, date and type code."""
+                 details: Details, workspace: str | None = None) -> list[Entry]:
+    """Issued rows of a sequence with a data file of `workspace` and the same trích yếu, date
+    and type code."""
     assert details.doc_date is not None
     rows = tx.all(
         f"{SELECT} WHERE agency = ? AND year = ? AND sequence = ? AND status = 'issued' "
-        "AND source IS NOT NULL AND summary = ? AND doc_date = ? ORDER BY number",
-        (agency, year, sequence, details.summary, details.doc_date.isoformat()),
+        f"AND source IS NOT NULL AND summary = ? AND doc_date = ? AND {SAME_WORKSPACE} "
+        "ORDER BY number",
+        (agency, year, sequence, details.summary, details.doc_date.isoformat(), workspace or ""),
     )
     found = [entry_from_row(row) for row in rows]
     return [e for e in found if e.details.type_code == details.type_code]

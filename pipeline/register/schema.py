@@ -76,6 +76,22 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX entries_year ON entries (year, agency, sequence, number)",
         ),
     ),
+    Migration(
+        2,
+        "the workspace whose data file a row names (shared registers)",
+        (
+            # NULL: a row of a workspace's own register file, or made before this version.
+            "ALTER TABLE entries ADD COLUMN workspace TEXT",
+            "DROP INDEX entries_live_source",
+            # One live number per data file of one workspace: clerks' files of the same name
+            # (inputs/2026/ke-hoach.yaml in each workspace) are different documents.
+            """
+            CREATE UNIQUE INDEX entries_live_source
+                ON entries (agency, (COALESCE(workspace, '')), source)
+                WHERE source IS NOT NULL AND status <> 'void'
+            """,
+        ),
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version

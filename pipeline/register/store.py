@@ -2,6 +2,14 @@
 
 `Register` is the whole library surface; it holds a backend (backends.py) and the offices'
 sequence plans, and never reads a number outside the transaction that writes it.
+
+A row names the data file it numbers (`source`, relative to its workspace) and, on a register
+several workspaces share, the workspace (`Register.workspace`, its `dinh_danh`: see
+documents.workspace_register): two clerks' `inputs/2026/ke-hoach.yaml` are two documents with
+two numbers. A row naming a data file but no workspace (a workspace's own register file, or a
+row made before registers recorded workspaces) is taken over by the first workspace asking
+for that data file whose document it records (same date and trích yếu: `same_document`);
+any other workspace's document of that name is numbered anew.
 """
 
 from __future__ import annotations
@@ -12,6 +20,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, TypeVar
 
+from pipeline.errors import VanthuError
+from pipeline.i18n import t
 from pipeline.register import rows as db
 from pipeline.register.backends import Backend, Transaction
 from pipeline.register.errors import DuplicateNumberError, RegisterError
@@ -68,22 +78,72 @@ class TypedNumber:
                 else f"{self.following:02d}–{last:02d}")
 
 
-def holds_for(row: Entry, details: Details, source: str) -> bool:
+def same_document(recorded: Details, details: Details) -> bool:
+    """Whether a row's columns record the document `details` describes: the same date and
+    trích yếu (how a row naming no workspace is known to be a workspace's own)."""
+    return (recorded.doc_date is not None and recorded.doc_date == details.doc_date
+            and bool(recorded.summary) and recorded.summary == details.summary)
+
+
+def names_file(row: Entry, details: Details, source: str, workspace: str | None) -> bool:
+    """Whether `row` names data file `source` of `workspace`: the same file and workspace, or
+    (a row naming no workspace, asked by one that has one) the same file recording this
+    document (`same_document`)."""
+    if row.source != source:
+        return False
+    if row.workspace == workspace:
+        return True
+    return row.workspace is None and workspace is not None and same_document(
+        row.details, db.completed(details))
+
+
+def holds_for(row: Entry, details: Details, source: str, workspace: str | None = None) -> bool:
     """Whether register row `row`, holding the number a document types, is that document's own.
 
     A void row never is (its number is never to be printed again). A row naming a data file is
-    the document's when it names this one (`source`). A row naming none (entered by `so vao-so`,
-    `so cap` or `so giu`) is when each of its date and type code that it records equals the
-    document's: a row that records neither (a bare `so cap` or `so giu`) is taken to be the
-    number the clerk set aside for it."""
+    the document's when it names this one (`source` of `workspace`: names_file). A row naming
+    none (entered by `so vao-so`, `so cap` or `so giu`) is when each of its date and type code
+    that it records equals the document's: a row that records neither (a bare `so cap` or
+    `so giu`) is taken to be the number the clerk set aside for it."""
     if row.status is Status.VOID:
         return False
     if row.source is not None:
-        return row.source == source
+        return names_file(row, details, source, workspace)
     recorded = row.details
     if recorded.doc_date is not None and recorded.doc_date != details.doc_date:
         return False
     return recorded.type_code is None or recorded.type_code == details.type_code
+
+
+# The reason recorded for a number given to a document that then could not be written.
+VOID_REASON = "register.void_reason_failed"
+
+
+@dataclass(frozen=True)
+class _Said:
+    """A message parameter said in the language the message is asked in: an error's own
+    words, or a catalogue entry."""
+
+    error: VanthuError | None = None
+    key: str = ""
+
+    def describe(self, lang: str | None = None) -> str:
+        if self.error is not None:
+            return self.error.detail(lang).rstrip(" .")
+        return t(self.key, lang=lang)
+
+
+def voided(error: VanthuError, entry: Entry) -> VanthuError:
+    """`error` (same kind, same place) also saying that number `entry`, given for the document
+    it stopped, is now void and why."""
+    # Not copy.copy: that calls the class's __init__, whose keyword parameters it lacks.
+    told = error.__class__.__new__(error.__class__)
+    told.__dict__.update(error.__dict__)
+    told.args = error.args
+    told.key = "register.number_voided"
+    told.params = {"error": _Said(error), "reference": entry.reference,
+                   "reason": _Said(key=VOID_REASON)}
+    return told
 
 
 class Register:
@@ -96,6 +156,9 @@ class Register:
         # Known only for a workspace's register (location.Registers); without it a renamed data
         # file is numbered anew, never matched to a row whose file vanished.
         self.source_exists = source_exists
+        # The workspace whose data files `source` names (documents.workspace_register sets it
+        # for a shared register); None: rows naming no workspace, as a workspace's own file.
+        self.workspace: str | None = None
         self.migrate()
 
     # -- lifecycle ------------------------------------------------------------------------------
@@ -160,7 +223,7 @@ class Register:
 
         def work(tx: Transaction) -> Entry:
             if source is not None:
-                existing = db.by_source(tx, agency, source)
+                existing = self._own_row(tx, agency, details, source)
                 if existing is not None:
                     if existing.year != year or existing.sequence != sequence:
                         raise RegisterError(
@@ -174,9 +237,21 @@ class Register:
                     return moved
             number = db.next_number(tx, agency, year, sequence)
             return db.insert(tx, agency, year, sequence, number, Status.PENDING,
-                                Origin.REGISTER, details, source)
+                             Origin.REGISTER, details, source, workspace=self.workspace)
 
         return self.backend.run(work, write=True)
+
+    def _own_row(self, tx: Transaction, agency: str, details: Details,
+                 source: str) -> Entry | None:
+        """The live row of data file `source` of this register's workspace; a row naming the
+        file but no workspace is taken over when it records this document (names_file)."""
+        existing = db.by_source(tx, agency, source, self.workspace)
+        if existing is not None or self.workspace is None:
+            return existing
+        unclaimed = db.by_source(tx, agency, source, None)
+        if unclaimed is None or not names_file(unclaimed, details, source, self.workspace):
+            return None
+        return db.claim(tx, unclaimed, self.workspace)
 
     def adopt_moved(self, tx: Transaction, agency: str, year: int, sequence: str,
                     details: Details, source: str) -> Entry | None:
@@ -191,7 +266,7 @@ class Register:
         if exists is None or not details.summary or details.doc_date is None:
             return None
         moved = [
-            row for row in db.issued_alike(tx, agency, year, sequence, details)
+            row for row in db.issued_alike(tx, agency, year, sequence, details, self.workspace)
             if row.source is not None and row.source != source and not exists(row.source)
         ]
         if len(moved) != 1:
@@ -262,21 +337,26 @@ class Register:
         following = db.last_number(tx, agency, year, sequence) + 1
         existing = db.find(tx, agency, year, sequence, number)
         if existing is not None:
-            if not holds_for(existing, details, source):
+            if not holds_for(existing, details, source, self.workspace):
                 return TypedNumber(None, existing, following, holder=existing)
             if not request.update:
                 return TypedNumber(existing, existing, following)
             values = db.document_columns(details)
             if existing.status is not Status.ISSUED:
                 values["status"] = Status.ISSUED.value
-            if existing.source is None and db.by_source(tx, agency, source) is None:
+            if existing.source is None and db.by_source(tx, agency, source,
+                                                        self.workspace) is None:
                 values["source"] = source
+                values["workspace"] = self.workspace
+            elif existing.source is not None and existing.workspace != self.workspace:
+                values["workspace"] = self.workspace  # a row naming no workspace, taken over
             db.raise_counter(tx, agency, year, sequence, number)
             return TypedNumber(db.update(tx, existing.id, **values), existing, following)
         db.raise_counter(tx, agency, year, sequence, number)
-        holder = db.by_source(tx, agency, source)
+        holder = db.by_source(tx, agency, source, self.workspace)
         entry = db.insert(tx, agency, year, sequence, number, Status.ISSUED, Origin.TYPED,
-                          details, source if holder is None else None)
+                          details, source if holder is None else None,
+                          workspace=self.workspace)
         return TypedNumber(entry, None, following)
 
     def reserve(self, agency: str, details: Details | None = None, *, count: int = 1,
@@ -368,15 +448,16 @@ class Register:
             raise DuplicateNumberError("register.duplicate", existing=existing,
                                        number=f"{number:02d}", year=year, sequence=sequence)
         if source is not None and status is not Status.VOID:  # void rows give their source up
-            holder = db.by_source(tx, agency, source)
+            holder = db.by_source(tx, agency, source, self.workspace)
             if holder is not None:
                 raise DuplicateNumberError("register.source_taken", existing=holder,
                                            source=source)
         if existing is not None:  # a reserved number, now used
             return db.update(tx, existing.id, status=status.value, source=source,
+                             workspace=self.workspace if source is not None else None,
                              **db.detail_columns(details))
         return db.insert(tx, agency, year, sequence, number, status, origin, details, source,
-                            void_reason)
+                         void_reason, workspace=self.workspace)
 
     def record_many(self, agency: str, rows: Iterable[tuple[int, int, str, Details, Status,
                                                              str | None, str | None]]
@@ -411,15 +492,17 @@ class Register:
 
         Yields the entry (a fresh pending number, or the one `source` already holds); when the
         block ends normally the entry is confirmed, when it raises a number that was not yet
-        issued is voided with the error as its reason, and the error goes on.
+        issued is voided with a short reason (VOID_REASON: the sổ is printed, and the error
+        itself is the clerk's to read, not the sổ's), and the error goes on, saying so.
         """
         entry = self.allocate(agency, details, source=source, sequence=sequence)
         try:
             yield entry
         except BaseException as exc:
             if entry.status is Status.PENDING:
-                reason = f"{type(exc).__name__}: {exc}"[:500]
-                self.void_entry(entry, reason)
+                self.void_entry(entry, t(VOID_REASON, lang="vi"))
+                if isinstance(exc, VanthuError):
+                    raise voided(exc, entry) from exc
             raise
         self.confirm(entry, details)
 
@@ -463,22 +546,23 @@ class Register:
         return [db.entry_from_row(r) for r in self.read(lambda tx: tx.all(sql, params))]
 
     def by_source(self, agency: str, source: str) -> Entry | None:
-        """The live entry numbered for this source, if any."""
-        return self.read(lambda tx: db.by_source(tx, agency, source))
+        """The live entry numbered for this source (of this register's workspace), if any."""
+        return self.read(lambda tx: db.by_source(tx, agency, source, self.workspace))
 
     def numbers_by_source(self) -> dict[tuple[str, str], int]:
-        """(office, data file) → the live number given for that file: one read for a build to
-        check the numbers its outputs print."""
+        """(office, data file) → the live number given for that file of this register's
+        workspace: one read for a build to check the numbers its outputs print."""
         rows = self.read(lambda tx: tx.all(
             "SELECT agency, source, number FROM entries WHERE source IS NOT NULL "
-            "AND status <> 'void'"))
+            f"AND status <> 'void' AND {db.SAME_WORKSPACE}", (self.workspace or "",)))
         return {(a, s): int(n) for a, s, n in rows}
 
     def source_numbers(self) -> SourceNumbers:
-        """Every number the register gave a data file, live and void, in one read: for a build
-        to check the numbers its kept outputs print."""
+        """Every number the register gave a data file of this register's workspace, live and
+        void, in one read: for a build to check the numbers its kept outputs print."""
         rows = self.read(lambda tx: tx.all(
-            "SELECT agency, source, number, status FROM entries WHERE source IS NOT NULL"))
+            "SELECT agency, source, number, status FROM entries WHERE source IS NOT NULL "
+            f"AND {db.SAME_WORKSPACE}", (self.workspace or "",)))
         found = SourceNumbers()
         for agency, source, number, status in rows:
             if status == Status.VOID.value:

@@ -76,6 +76,16 @@ def test_show_export_import(so, tmp_path: Path) -> None:
     assert again.exit_code == 1 and "trang tính 'chung', dòng 6" in again.output
 
 
+def test_an_empty_year_is_not_exported(so, tmp_path: Path) -> None:
+    so("--co-quan", "vp", "cap", "--ngay", "03/02/2026", "--ky-hieu", "QĐ-VPUBND")
+    result = so("xuat", "2025", "-o", "so-2025.xlsx")
+    assert result.exit_code == 1 and "sổ năm 2025 chưa có dòng nào" in result.output
+    assert not (tmp_path / "so-2025.xlsx").exists()
+    english = so("xuat", "2025", "-o", "so-2025.docx", lang="en")
+    assert english.exit_code == 1 and "no rows for 2025" in english.output
+    assert not (tmp_path / "so-2025.docx").exists()
+
+
 def test_no_office_named(so) -> None:
     result = so("cap", "--ngay", "03/02/2026")
     assert result.exit_code == 1 and "--co-quan" in result.output

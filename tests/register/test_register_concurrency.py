@@ -14,6 +14,7 @@ from datetime import date
 
 from pipeline.register import Details, Status, open_register, rows
 from pipeline.register.checks import check_year
+from pipeline.register.schema import LATEST
 
 AGENCY = "vp-ubnd"
 DAY = Details(doc_date=date(2026, 5, 4), symbol="QĐ-VPUBND", summary="Quyết định")
@@ -120,4 +121,5 @@ def test_clerks_opening_a_new_register_at_once_migrate_it_once(location: str) ->
         assert worker.exitcode == 0
     assert numbers == [1, 2, 3, 4]
     with open_register(location) as register:
-        assert register.read(lambda tx: tx.all("SELECT version FROM schema_version")) == [(1,)]
+        assert register.read(lambda tx: tx.all("SELECT version FROM schema_version")) == [
+            (v,) for v in range(1, LATEST + 1)]

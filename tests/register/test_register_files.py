@@ -197,7 +197,7 @@ def test_docx_export_is_the_printable_form(tmp_path: Path) -> None:
     assert len(body) == 6
     assert body[0][:3] == ["01/QĐ-VPUBND", "03/01/2025", "Quyết định thành lập Hội đồng thi đua"]
     assert body[4][0] == "05" and body[4][9] == "Hủy số: in hỏng"
-    assert round(table.columns[2].cells[0].width.cm, 2) == 5.6
+    assert round(table.columns[2].cells[0].width.cm, 2) == 5.1
     assert "Văn phòng UBND tỉnh" in document.paragraphs[2].text
 
 

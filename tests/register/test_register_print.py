@@ -20,7 +20,7 @@ def test_long_register_prints_landscape_with_header_on_each_page(tmp_path: Path)
                     doc_date=date(2026, 1 + day // 28, 1 + day % 28),
                     symbol="QĐ-VPUBND",
                     summary=f"Quyết định số {day} về việc khen thưởng",
-                    signer="Nguyễn Văn A",
+                    signer="Nguyễn Văn An",
                     recipients="Như Điều 3; Sở Nội vụ",
                     archive="VT, TH",
                     copies=5,
@@ -40,3 +40,5 @@ def test_long_register_prints_landscape_with_header_on_each_page(tmp_path: Path)
     assert "01/QĐ-VPUBND" in pages[0] and "60/QĐ-VPUBND" in pages[-1]
     lines = [line for page in page_texts for line in page]
     assert any("01/QĐ-VPUBND" in line and "02/01/2026" in line for line in lines)  # one line
+    # A three-word name stays on one line of its column (the tester's "Nguyễn Văn / An").
+    assert sum("Nguyễn Văn An" in line for line in lines) == 60
