@@ -1,6 +1,17 @@
 """Messages: the command line."""
 
 MESSAGES = {
+    # vanthu init: a xã's --dia-danh other than the xã its --co-quan names.
+    "ws.place_not_commune": {
+        "vi": "địa danh '{place}' khác tên {level} trong --co-quan ('{commune}'): văn bản của "
+        "cơ quan cấp xã ghi tên {level} ở dòng ngày tháng (Nghị định 30/2020, Phụ lục I); "
+        "nếu nhầm, sửa 'dia_danh' trong hồ sơ cơ quan hoặc chạy lại với --dia-danh "
+        "'{commune}' --force",
+        "en": "the place '{place}' is not the {level} named in --co-quan ('{commune}'): the date "
+        "line of a commune-level body carries the {level}'s name (Decree 30/2020, Annex I); "
+        "if this is a slip, edit 'dia_danh' in the agency profile or run again with "
+        "--dia-danh '{commune}' --force",
+    },
     "cli.rendered": {"vi": "Đã dựng {input} → {output}", "en": "Rendered {input} → {output}"},
     "cli.valid": {"vi": "Hợp lệ: {input}", "en": "Valid: {input}"},
     "cli.nothing_to_check": {

@@ -106,8 +106,10 @@ MESSAGES = {
         "Council (signed TM. for the council, KT. for the Chairman)",
     },
     "help.init.place": {
-        "vi": "Địa danh ở dòng ngày tháng, ví dụ: Sơn La.",
-        "en": "Place name on the date line, e.g. Sơn La.",
+        "vi": "Địa danh ở dòng ngày tháng, ví dụ: Sơn La; cấp xã: tên xã (mặc định: địa danh "
+        "trong --co-quan).",
+        "en": "Place name on the date line, e.g. Sơn La; for a commune: the commune's name "
+        "(default: the place in --co-quan).",
     },
     "help.init.name": {
         "vi": "Tên cơ quan ban hành như in trên văn bản; '|' ngắt dòng ('SỞ NÔNG NGHIỆP VÀ | "

@@ -1,27 +1,195 @@
 """An agency's name in running text from its name in capitals: SỞ GIÁO DỤC VÀ ĐÀO TẠO →
-Sở Giáo dục và Đào tạo.
+Sở Giáo dục và Đào tạo; TRƯỜNG TRUNG HỌC PHỔ THÔNG CHU VĂN AN → Trường Trung học phổ thông Chu
+Văn An.
 
 Nghị định 30/2020/NĐ-CP, Phụ lục II, I.3.b: in an agency's name, the first letter of the words
 naming its kind (Sở, Chi cục, Trung tâm ...) and of each of its fields (Giáo dục, Đào tạo ...) is
-a capital, the rest is not. The fields are told apart by "và", commas and dashes ("Văn hóa, Thể
-thao và Du lịch", "Lao động - Thương binh và Xã hội"); abbreviations (UBND, HĐND) stay in
-capitals. No library knows this rule; it is what `vanthu init` needs to suggest the running-text
-name of an office given only in capitals (ô 1 of the header).
+a capital, the rest is not; names of people and places keep a capital on every word (Phụ lục
+II, I.1-2). The fields are told apart by "và", commas and dashes ("Văn hóa, Thể thao và Du
+lịch", "Lao động - Thương binh và Xã hội"); abbreviations (UBND, HĐND) stay in capitals.
+
+Which words are a proper name cannot be seen in capitals, so the name is read against the words
+that agencies' names are made of (_COMMON_WORDS): a word none of them covers is taken for part of
+a proper name ("CHU VĂN AN", "THẢO NGUYÊN MỘC CHÂU") and keeps its capital. The same reading
+tells `vanthu init` where a header line breaks well (workspace.header_name) and whether a name
+already holds its place or a proper name (so that no province is appended to it).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from pipeline.text.legacy import is_vietnamese_syllable
 
 # Kinds of agency of two syllables: the field begins after both ("Chi cục Thuế").
-_TWO_SYLLABLE_KINDS = {("chi", "cục"), ("trung", "tâm"), ("văn", "phòng"), ("thanh", "tra")}
+_TWO_SYLLABLE_KINDS = {("chi", "cục"), ("trung", "tâm"), ("văn", "phòng"), ("thanh", "tra"),
+                       ("bệnh", "viện"), ("hội", "đồng"), ("học", "viện"), ("kho", "bạc"),
+                       ("tổng", "cục"), ("liên", "đoàn"), ("công", "ty"), ("ủy", "ban"),
+                       ("chi", "nhánh")}  # fmt: skip
+# Kinds whose following words are no field of theirs ("Công an tỉnh", "Bảo hiểm xã hội tỉnh").
+_WHOLE_KINDS = {("công", "an"), ("bảo", "hiểm", "xã", "hội")}
+# Levels of school a field follows, capitalised with the kind ("Trường Cao đẳng Y tế").
+_SCHOOL_LEVELS = {("đại", "học"), ("cao", "đẳng"), ("trung", "cấp")}
 _FIELD_BREAKS = {"và", "-", "–"}
 # Organs of State named by more words than a kind: nothing in them is a field's capital.
-ORGANS = {("ủy", "ban", "nhân", "dân"), ("hội", "đồng", "nhân", "dân")}
+ORGANS = {("ủy", "ban", "nhân", "dân"), ("hội", "đồng", "nhân", "dân"),
+          ("tòa", "án", "nhân", "dân"), ("viện", "kiểm", "sát", "nhân", "dân")}  # fmt: skip
 # Levels of place: the words after one name a place, each written with a capital ("tỉnh Lào
 # Cai", "huyện Mai Sơn"), up to the next field.
 PLACE_LEVELS = {("tỉnh",), ("thành", "phố"), ("huyện",), ("quận",), ("thị", "xã"), ("xã",),
-                 ("phường",), ("thị", "trấn")}  # fmt: skip
+                 ("phường",), ("thị", "trấn"), ("đặc", "khu")}  # fmt: skip
+# Levels whose body signs with the place's own name on the date line (Nghị định 30/2020,
+# Phụ lục I, mục II.4: cấp xã writes the name of its xã, phường).
+COMMUNE_LEVELS = {("xã",), ("phường",), ("thị", "trấn"), ("đặc", "khu")}
+# Words that join, never capitals of their own.
+_JOINING = {"và", "-", "–", "các", "của", "về", "thuộc", "trực", "cho", "tại", "số", "với"}
+
+# The words (and set phrases) agencies' names are made of, lower-cased in running text unless
+# they begin a field. Longer phrases win; a phrase with "và" is one field ("Giáo dục và Đào
+# tạo"), never broken between lines at its "và".
+_COMMON_WORDS = """
+sở ban phòng cục vụ viện trường trạm đội đài hội quỹ đoàn ty tổ
+trung học phổ thông | trung học cơ sở | trung học | tiểu học | mầm non | mẫu giáo | phổ thông
+dân tộc nội trú | dân tộc bán trú | nội trú | bán trú | đại học | cao đẳng | trung cấp | chuyên
+liên cấp | sư phạm | giáo dục | đào tạo | giáo dục và đào tạo | giáo dục thường xuyên
+giáo dục nghề nghiệp | nghề nghiệp | thường xuyên | nghề | dạy nghề | bồi dưỡng | chính trị
+ngoại ngữ | tin học | hướng nghiệp | kỹ thuật | kỹ thuật tổng hợp | năng khiếu
+đa khoa | y tế | y học | y học cổ truyền | cổ truyền | sản | nhi | sản nhi | y | dược | y dược
+phục hồi chức năng | chức năng | tâm thần | lao | bệnh phổi | phổi | nội tiết | mắt | da liễu
+ung bướu | kiểm soát bệnh tật | bệnh tật | thú y | dân số | kế hoạch hóa gia đình | thực phẩm
+an toàn thực phẩm | vệ sinh an toàn thực phẩm | kiểm nghiệm | giám định | pháp y | y khoa
+cấp cứu | điều dưỡng | nhân văn | hữu nghị | truyền nhiễm | nhiệt đới | răng hàm mặt
+phong | dịch bệnh
+khu vực | khu | vùng | nhà nước | nhân dân | hành chính | hành chính công | dịch vụ | phục vụ
+công | quản lý | dự án | đầu tư | xây dựng | công trình | giao thông | dân dụng | công nghiệp
+khu công nghiệp | khu kinh tế | kinh tế | cửa khẩu | nông nghiệp | lâm nghiệp | phát triển
+nông thôn | nông thôn mới | môi trường | nông nghiệp và môi trường | tài nguyên
+tài nguyên và môi trường | tài chính
+kế hoạch | kế hoạch và đầu tư | nội vụ | ngoại vụ | tư pháp | công thương | thương mại | du lịch
+văn hóa | thể thao | thông tin | truyền thông | thông tin và truyền thông | khoa học
+công nghệ | khoa học và công nghệ | công nghệ thông tin | lao động | thương binh | xã hội
+dân tộc | tôn giáo | dân tộc và tôn giáo | thanh tra | thuế | hải quan | kho bạc | thống kê
+kiểm lâm | thủy lợi | thủy sản | chăn nuôi | trồng trọt | bảo vệ | thực vật | khuyến nông
+quỹ đất | đất đai | đăng ký | đăng ký đất đai | bồi thường | hỗ trợ | tái định cư
+giải phóng mặt bằng | việc làm | bảo trợ | công tác xã hội | trợ giúp pháp lý | pháp lý
+công chứng | đấu giá | tài sản | thi hành án | dân sự | lưu trữ | lịch sử | tiếp công dân
+thi đua | khen thưởng | tổ chức | cán bộ | nhân sự | văn thư | tổng hợp | phát thanh
+truyền hình | phát thanh và truyền hình | báo chí | xuất bản | xúc tiến | quy hoạch | kiến trúc
+đô thị | nhà ở | vận tải | giao thông vận tải | cấp nước | thoát nước | chiếu sáng | vệ sinh
+thị trường | quản lý thị trường | đo lường | chất lượng | tiêu chuẩn | kiểm định
+phòng cháy | chữa cháy | cứu nạn | cứu hộ | phòng chống | thiên tai | an ninh | quốc phòng
+quân sự | chỉ huy | biên phòng | công an | cảnh sát | kiểm sát | tòa án | thường trực | đại biểu
+mặt trận | liên hiệp | phụ nữ | nông dân | cựu chiến binh | thanh niên | chữ thập đỏ
+người cao tuổi | khuyến học | chỉ đạo | điều phối | giảm nghèo | bền vững | an toàn | ứng dụng
+nghiên cứu | kiểm tra | giám sát | điều tra | đánh giá | tư vấn | thẩm định | kiểm toán | ngân sách
+bảo hiểm | bảo hiểm xã hội | nội bộ | đối ngoại | hợp tác | quốc tế | ngoại giao | chuyển đổi số
+di tích | bảo tàng | thư viện | nghệ thuật | biểu diễn | điện ảnh | mỹ thuật | nhiếp ảnh
+sự nghiệp | đơn vị | chi cục | trung tâm | văn phòng | bệnh viện | học viện | liên đoàn | công ty
+hội đồng | ủy ban | chi nhánh | doanh nghiệp | hợp tác xã | nhà xuất bản | tổng cục | cơ sở
+"""
+# Set phrases written with capitals wherever they stand.
+_FIXED = {("trung", "ương"): "Trung ương", ("việt", "nam"): "Việt Nam",
+          ("tổ", "quốc"): "Tổ quốc", ("quốc", "hội"): "Quốc hội",
+          ("chính", "phủ"): "Chính phủ", ("hồ", "chí", "minh"): "Hồ Chí Minh",
+          ("liên", "hiệp", "phụ", "nữ"): "Liên hiệp Phụ nữ"}  # fmt: skip
+_PHRASES = {
+    tuple(phrase.split())
+    for line in _COMMON_WORDS.splitlines()
+    for phrase in (line.split("|") if "|" in line else line.split())  # a line without "|": words
+    if phrase.strip()
+} | set(PLACE_LEVELS)
+_LONGEST = max(len(p) for p in (*_PHRASES, *_FIXED, *ORGANS))
+
+
+@dataclass(frozen=True)
+class Part:
+    """Words [start, end) of a name and what they are: "kind" (Sở, Ủy ban nhân dân), "word"
+    (a common word or set phrase: "trung học phổ thông"), "fixed" (Trung ương), "join" (và,
+    các, "-"), "level" (tỉnh, xã), "place" (Sơn La), "name" (a proper name: Chu Văn An),
+    "abbreviation" (UBND, THPT, 1)."""
+
+    start: int
+    end: int
+    role: str
+
+
+def _bare(word: str) -> str:
+    return word.lower().strip(",.;:()")
+
+
+def name_parts(words: list[str]) -> list[Part]:
+    """The parts of an agency's name, in order, covering every word once."""
+    lowered = [_bare(word) for word in words]
+    if not words:
+        return []
+    parts = [Part(0, _kind_length(lowered), "kind")]
+    index = parts[0].end
+    while index < len(words):
+        level_end = _level_at(lowered, index)
+        if level_end:
+            parts.append(Part(index, level_end, "level"))
+            end = level_end
+            while end < len(words) and lowered[end] not in _FIELD_BREAKS:
+                end += 1
+                if words[end - 1].endswith(","):
+                    break
+            parts.append(Part(level_end, end, "place"))
+            index = end
+            continue
+        part = _word_part(lowered, index)
+        parts.append(part)
+        index = part.end
+    return _merge_names(parts, lowered)
+
+
+def _kind_length(lowered: list[str]) -> int:
+    whole = next((len(k) for k in (*ORGANS, *_WHOLE_KINDS) if tuple(lowered[: len(k)]) == k), 0)
+    return whole or (2 if tuple(lowered[:2]) in _TWO_SYLLABLE_KINDS else 1)
+
+
+def _field_start(lowered: list[str], parts: list[Part]) -> int | None:
+    """The index of the first field's first word, a capital: None after an organ ("Ủy ban nhân
+    dân tỉnh ..."), a kind that has no field, or when a place or joining word comes first."""
+    kind = parts[0].end
+    whole = tuple(lowered[:kind]) in ORGANS | _WHOLE_KINDS
+    if whole or len(parts) < 2 or parts[1].role in ("level", "join"):
+        return None
+    if tuple(lowered[kind : kind + 2]) in _SCHOOL_LEVELS and kind + 2 < len(lowered):
+        return kind + 2  # "Trường Cao đẳng" + "Y tế"; "Đại" is a capital as the kind's
+    return kind
+
+
+def _word_part(lowered: list[str], index: int) -> Part:
+    word = lowered[index]
+    if word in _JOINING:
+        return Part(index, index + 1, "join")
+    if word and not is_vietnamese_syllable(word):
+        return Part(index, index + 1, "abbreviation")
+    for size in range(min(_LONGEST, len(lowered) - index), 0, -1):
+        phrase = tuple(lowered[index : index + size])
+        if phrase in _FIXED:
+            return Part(index, index + size, "fixed")
+        if phrase in _PHRASES:
+            return Part(index, index + size, "word")
+    return Part(index, index + 1, "name")
+
+
+def _merge_names(parts: list[Part], lowered: list[str]) -> list[Part]:
+    """Runs of proper-name words as one name, with the one-syllable common words next to them
+    ("ĐIỆN BIÊN", "CHUYÊN LAM SƠN": "điện", "chuyên" are words of agencies' names too)."""
+    merged: list[Part] = []
+    for part in parts:
+        single = part.role == "word" and part.end - part.start == 1
+        previous = merged[-1] if merged else None
+        if previous and previous.role == "name" and (part.role == "name" or single):
+            merged[-1] = Part(previous.start, part.end, "name")
+        elif previous and part.role == "name" and previous.role == "word" and (
+            previous.end - previous.start == 1 and previous.start > 0
+        ):  # fmt: skip
+            merged[-1] = Part(previous.start, part.end, "name")
+        else:
+            merged.append(part)
+    return merged
 
 
 def running_text_name(name: str) -> str:
@@ -29,21 +197,30 @@ def running_text_name(name: str) -> str:
     words = name.split()
     if not words or name != name.upper():
         return " ".join(words)
-    lowered = [word.lower() for word in words]
-    kind = next((len(k) for k in ORGANS if tuple(lowered[: len(k)]) == k), 0)
-    kind = kind or (2 if tuple(lowered[:2]) in _TWO_SYLLABLE_KINDS else 1)
-    capital = {0, kind}  # the kind's first word, and the first word of the first field
-    if _level_at(lowered, kind):  # "Ủy ban nhân dân tỉnh ...": a place, not a field
-        capital.discard(kind)
-    for index, word in enumerate(lowered):
-        if word in _FIELD_BREAKS or word.endswith(","):
+    parts = name_parts(words)
+    lowered = [_bare(word) for word in words]
+    capital: set[int] = {0}
+    field = _field_start(lowered, parts)
+    if field is not None:
+        capital |= {parts[0].end, field}  # the kind's level of school, the first field
+    for index, word in enumerate(words):
+        if _bare(word) in _FIELD_BREAKS or word.endswith(","):
             capital.add(index + 1)
-    capital |= _place_words(lowered, first=kind)
+    fixed: dict[int, str] = {}
+    for part in parts:
+        if part.role in ("place", "name"):
+            capital |= set(range(part.start, part.end))
+        elif part.role == "fixed":
+            spelled = _FIXED[tuple(_bare(w) for w in words[part.start : part.end])].split()
+            fixed.update(zip(range(part.start, part.end), spelled, strict=True))
     out = []
-    for index, (word, low) in enumerate(zip(words, lowered, strict=True)):
-        bare = low.strip(",.;:()")
+    for index, word in enumerate(words):
+        low = word.lower()
+        bare = _bare(word)
         if bare and not is_vietnamese_syllable(bare):
             out.append(word)  # UBND, HĐND, TP.HCM: as written
+        elif index in fixed:
+            out.append(word.lower().replace(bare, fixed[index], 1))
         elif index in capital:
             out.append(low[:1].upper() + low[1:])
         else:
@@ -51,23 +228,26 @@ def running_text_name(name: str) -> str:
     return " ".join(out)
 
 
-def _place_words(lowered: list[str], *, first: int) -> set[int]:
-    """Indexes of the words naming a place after a level of place ("tỉnh" → "Lào", "Cai"),
-    from word `first` on (the agency's kind is never one)."""
-    found: set[int] = set()
-    index = first
-    while index < len(lowered):
-        end = _level_at(lowered, index)
-        if not end:
-            index += 1
-            continue
-        while end < len(lowered) and lowered[end] not in _FIELD_BREAKS:
-            found.add(end)
-            if lowered[end].endswith(","):
-                break
-            end += 1
-        index = end
-    return found
+def names_itself(name: str) -> bool:
+    """Whether a name holds a place ("... tỉnh Lào Cai") or a proper name ("Trường THPT Chu
+    Văn An") and so needs no place after it in running text; "Sở Tư pháp" does not."""
+    return any(part.role in ("place", "name") for part in name_parts(name.split()))
+
+
+def place_in_name(name: str) -> tuple[str, str] | None:
+    """The last place a name holds, as its level and running-text name ("xã", "Chiềng Mung"),
+    or None."""
+    words = name.split()
+    parts = name_parts(words)
+    places = [(a, b) for a, b in zip(parts, parts[1:], strict=False)
+              if a.role == "level" and b.role == "place"]  # fmt: skip
+    if not places:
+        return None
+    level, place = places[-1]
+    spelled = " ".join(w.strip(",.;:()") for w in words[place.start : place.end])
+    if spelled == spelled.upper():
+        spelled = " ".join(w[:1] + w[1:].lower() for w in spelled.split())
+    return " ".join(_bare(w) for w in words[level.start : level.end]), spelled
 
 
 def _level_at(lowered: list[str], index: int) -> int:
@@ -76,7 +256,9 @@ def _level_at(lowered: list[str], index: int) -> int:
     for level in PLACE_LEVELS:
         end = index + len(level)
         if tuple(lowered[index:end]) == level and end < len(lowered):
-            if level == ("xã",) and lowered[end].strip(",") == "hội":
+            if level == ("xã",) and lowered[end].strip(",") in ("hội", ""):
+                continue
+            if lowered[end] in _FIELD_BREAKS:
                 continue
             return end
     return 0

@@ -11,7 +11,7 @@ import click
 from pipeline.errors import InputError
 from pipeline.i18n import t
 from pipeline.workspace import shown
-from pipeline.workspace.init import OfficeAnswers, init_workspace, presets
+from pipeline.workspace.init import OfficeAnswers, default_place, init_workspace, presets
 
 
 def _ask(value: str | None, name: str, option: str, prompt: str, default: str | None = None) -> str:
@@ -36,7 +36,8 @@ def _ask(value: str | None, name: str, option: str, prompt: str, default: str | 
     default=None,
     help="Kiểu cơ quan: " + "; ".join(f"{k}: {v['mo_ta']}" for k, v in presets().items()),
 )
-@click.option("--dia-danh", help="Địa danh ở dòng ngày tháng, ví dụ: Sơn La.")
+@click.option("--dia-danh", help="Địa danh ở dòng ngày tháng, ví dụ: Sơn La; cấp xã: tên xã "
+              "(mặc định: địa danh trong --co-quan).")
 @click.option(
     "--co-quan",
     "ten_co_quan",
@@ -58,7 +59,8 @@ def init_command(
     kind = _ask(kind, "kieu", "kieu", "Kiểu cơ quan (" + ", ".join(presets()) + ")", "van-phong")
     answers = OfficeAnswers(
         kieu=kind,
-        dia_danh=_ask(dia_danh, "dia_danh", "dia-danh", "Địa danh"),
+        # A name holding its place ("... XÃ CHIỀNG MUNG") answers the place of the date line.
+        dia_danh=_ask(dia_danh, "dia_danh", "dia-danh", "Địa danh", default_place(ten_co_quan)),
         nguoi_ky=_ask(nguoi_ky, "nguoi_ky", "nguoi-ky", "Họ tên người ký"),
         ten_co_quan=ten_co_quan,
         ten_day_du=ten_day_du,
@@ -70,6 +72,8 @@ def init_command(
     for path in made.files:
         click.echo(t("cli.created", path=path))
     click.echo(t("ws.initialised", agency=made.agency_name, path=made.root))
+    for warning in made.warnings:
+        click.echo(f"{t('build.warning')}: {warning}", err=True)
     document = made.document.relative_to(made.root).as_posix()
     # Quoted for the shell, so that the line can be pasted even when the folder has spaces.
     click.echo(t("ws.next_steps", path=shlex.quote(shown(made.root)),

@@ -22,12 +22,20 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
+from pipeline.errors import VanthuError
 from pipeline.load.locations import AGENCY_DIR, ATTACHED_DIR, RealPaths, resolved_path, within
 from pipeline.load.locations import shown as shown  # re-exported: pipeline.workspace.shown
 from pipeline.render.compose import TemplateLibrary
-from pipeline.workspace.config import CONFIG_FILE, DATA_DIR, WorkspaceConfig, read_config
+from pipeline.workspace.config import (
+    CONFIG_FILE,
+    DATA_DIR,
+    WorkspaceConfig,
+    add_identity,
+    read_config,
+)
 
 if TYPE_CHECKING:
+    from pipeline.batch.manifest import Entry
     from pipeline.load.contract import LoadedDocument
     from pipeline.load.documents import DocumentLoader
 
@@ -255,6 +263,18 @@ class Workspace:
             return resolved.relative_to(self.root).as_posix()
         return resolved.as_posix()
 
+    def recorded_entry(self, data_file: Path, year: int) -> Entry | None:
+        """What the manifest recorded of `data_file` (output dated `year`) when it was last built
+        or rendered into this workspace; None when nothing was (or it cannot be read)."""
+        from pipeline.batch.manifest import Manifest
+
+        try:
+            folder = self.output_name(data_file, year).parts[0]
+            manifest = Manifest.read(self.output_dir / folder / "manifest.json", folder)
+            return manifest.entries.get(self.name_of(data_file))
+        except (OSError, ValueError, VanthuError):
+            return None
+
     def display(self, path: Path) -> str:
         """`path` as a user reads it: relative to the workspace when inside it."""
         resolved = path.resolve() if path.exists() else path.absolute()
@@ -263,6 +283,21 @@ class Workspace:
         return str(path)
 
     # The register (sổ văn bản đi) ------------------------------------------------------------
+
+    @property
+    def identity(self) -> str | None:
+        """Định danh: this workspace in a register several share (vanthu.yaml `dinh_danh`),
+        the same wherever its folder is moved; None when it has none (see
+        pipeline.register.documents)."""
+        return self.config.dinh_danh
+
+    def give_identity(self) -> str:
+        """Write a new identity into this workspace's vanthu.yaml (comments kept) and take it;
+        its identity. Only for a workspace with a vanthu.yaml."""
+        assert self.config_file is not None
+        identity = add_identity(self.config_file)
+        self.config = self.config.model_copy(update={"dinh_danh": identity})
+        return identity
 
     @property
     def register_location(self) -> str | Path | None:

@@ -14,10 +14,10 @@ import functools
 import re
 import zipfile
 
-from pipeline.context.common import QUOC_HIEU, TIEU_NGU, styled_lines
-from pipeline.render.compose import builtin_templates
+from pipeline.render import builtin
+from pipeline.render.header_texts import quoc_hieu_lines
 from pipeline.render.styles import StyleSheet
-from pipeline.rules.agency_names import ORGANS, PLACE_LEVELS
+from pipeline.rules.agency_names import ORGANS, name_parts
 from pipeline.rules.metrics import (
     HEADER_OVERHANG_TWIPS,
     HEADER_WIDTH_TWIPS,
@@ -34,7 +34,7 @@ _ORGANS = tuple(" ".join(organ).upper() for organ in ORGANS)
 @functools.cache
 def _frame_styles() -> StyleSheet:
     """The built-in frame's styles: what a new workspace prints its header with."""
-    with zipfile.ZipFile(builtin_templates() / "khung.docx") as frame:
+    with zipfile.ZipFile(builtin.builtin_templates() / "khung.docx") as frame:
         return StyleSheet(frame.read("word/styles.xml"))
 
 
@@ -47,8 +47,7 @@ def _widest_left_twips() -> int:
     """The widest the left column can be: the page's header width with its overhang, less what
     Quốc hiệu and Tiêu ngữ need."""
     styles = _frame_styles()
-    right = styled_lines(styles, QUOC_HIEU, "QuocHieu") + styled_lines(styles, TIEU_NGU, "TieuNgu")
-    return HEADER_WIDTH_TWIPS + 2 * HEADER_OVERHANG_TWIPS - widest_twips(right)
+    return HEADER_WIDTH_TWIPS + 2 * HEADER_OVERHANG_TWIPS - widest_twips(quoc_hieu_lines(styles))
 
 
 def header_lines(name: str, style_id: str = "CoQuanBanHanh") -> list[str]:
@@ -64,25 +63,30 @@ def header_lines(name: str, style_id: str = "CoQuanBanHanh") -> list[str]:
     return _fitted(line, style_id)
 
 
-# Where a name breaks well: next to "VÀ", before the place ("... | TỈNH LÀO CAI"), after a
-# comma. Elsewhere a break may split a word of two syllables ("CÔNG | NGHIỆP"); a line ending
-# in a dash ("SỞ LAO ĐỘNG -") reads as cut off.
-_PLACES = tuple(" ".join(level).upper() for level in PLACE_LEVELS)
-
-
-def _good_break(words: list[str], at: int) -> bool:
-    """Whether a line may end before words[at]."""
-    before, after = words[at - 1].upper(), " ".join(words[at : at + 2]).upper()
-    if "VÀ" in (before, words[at].upper()) or before.endswith(","):
-        return True
-    return any(after == place or after.startswith(place + " ") for place in _PLACES)
+# How bad a break before a word is: 0 where offices break (before the place: "... | TỈNH LÀO
+# CAI", before a proper name: "TRƯỜNG TRUNG HỌC PHỔ THÔNG | CHU VĂN AN", next to a field's "VÀ",
+# after a comma), 1 between two words of the name ("... CÁC KHU CÔNG NGHIỆP | VÀ ..."), 2 inside
+# one ("CÔNG | NGHIỆP", "GIÁO DỤC VÀ | ĐÀO TẠO", "CHU VĂN | AN").
+def _break_costs(words: list[str]) -> list[int]:
+    """The cost of a line ending before each word (index 0 unused)."""
+    costs = [2] * len(words)
+    parts = name_parts(words)
+    for before, part in zip(parts, parts[1:], strict=False):
+        good = (
+            part.role in ("level", "name")
+            or words[before.end - 1].endswith(",")
+            or "và" in (words[before.end - 1].lower(), words[part.start].lower())
+        )
+        costs[part.start] = 0 if good else 1
+    return costs
 
 
 def _fitted(line: str, style_id: str) -> list[str]:
-    """One line, or lines that each fit the column when it is too wide: the fewest breaks at
-    no good place ("SỞ NÔNG NGHIỆP VÀ" / "PHÁT TRIỂN NÔNG THÔN", "... CỬA KHẨU" / "TỈNH LÀO
-    CAI": a line more is better than a word split), then the fewest lines, then the most even
-    (the sum of each line's unused width squared, as TeX breaks paragraphs)."""
+    """One line, or lines that each fit the column when it is too wide: the fewest breaks
+    inside a word, then at no good place ("SỞ NÔNG NGHIỆP VÀ" / "PHÁT TRIỂN NÔNG THÔN", "...
+    CỬA KHẨU" / "TỈNH LÀO CAI": a line more is better than a word split), then the fewest
+    lines, then the most even (the sum of each line's unused width squared, as TeX breaks
+    paragraphs)."""
     size, bold = _style(style_id)
     limit = _widest_left_twips()
     words = line.split()
@@ -92,18 +96,20 @@ def _fitted(line: str, style_id: str) -> list[str]:
 
     if width(0, len(words)) <= limit or len(words) < 2:
         return [line]
-    # best[i]: ((poor breaks, lines, unevenness), breaks) for words[:i], each line fitting (a
-    # word too wide alone is a line of its own: nothing shorter exists).
-    best: dict[int, tuple[tuple[int, int, int], list[int]]] = {0: ((0, 0, 0), [])}
+    costs = _break_costs(words)
+    # best[i]: ((breaks inside a word, other poor breaks, lines, unevenness), breaks) for
+    # words[:i], each line fitting (a word too wide alone is a line of its own).
+    best: dict[int, tuple[tuple[int, int, int, int], list[int]]] = {0: ((0, 0, 0, 0), [])}
     for end in range(1, len(words) + 1):
         options = []
         for first in range(end):
             if first not in best or (width(first, end) > limit and end - first > 1):
                 continue
-            (poor, lines, uneven), breaks = best[first]
-            poor += 0 if first == 0 or _good_break(words, first) else 1
+            (inside, poor, lines, uneven), breaks = best[first]
+            cost = costs[first] if first else 0
+            inside, poor = inside + (cost == 2), poor + (cost == 1)
             slack = (limit - min(width(first, end), limit)) // TWIPS_PER_POINT
-            options.append(((poor, lines + 1, uneven + slack * slack), [*breaks, first]))
+            options.append(((inside, poor, lines + 1, uneven + slack * slack), [*breaks, first]))
         if options:
             best[end] = min(options)
     breaks = best[len(words)][1]

@@ -18,13 +18,25 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from pipeline.errors import InputError
+from pipeline.i18n import t
 from pipeline.load.locations import AGENCY_DIR
 from pipeline.render.output import write_atomic
-from pipeline.rules.agency_names import running_text_name
+from pipeline.rules.agency_names import (
+    COMMUNE_LEVELS,
+    names_itself,
+    place_in_name,
+    running_text_name,
+)
 from pipeline.starters import starter_text
 from pipeline.text.legacy import decode_legacy, describe_encoding, looks_like_legacy_text
 from pipeline.text.normalize import nfc, slug
-from pipeline.workspace.config import CONFIG_FILE, DATA_DIR, OUTPUT_DIR, TEMPLATE_DIR
+from pipeline.workspace.config import (
+    CONFIG_FILE,
+    DATA_DIR,
+    OUTPUT_DIR,
+    TEMPLATE_DIR,
+    identity_line,
+)
 from pipeline.workspace.header_name import header_lines
 from pipeline.workspace.presets import presets
 
@@ -55,6 +67,7 @@ class NewWorkspace:
     agency_name: str
     document: Path
     files: tuple[Path, ...]
+    warnings: tuple[str, ...] = ()
 
 
 def _fill(value: Any, names: dict[str, str]) -> Any:
@@ -130,6 +143,27 @@ def _signers(preset_signers: dict[str, Any], answers: OfficeAnswers) -> dict[str
     return written
 
 
+def default_place(ten_co_quan: str | None) -> str | None:
+    """Địa danh a name gives: the place it holds ("... XÃ CHIỀNG MUNG" → "Chiềng Mung"), the
+    one the date line of a xã's documents carries; None when it holds none."""
+    found = place_in_name(nfc(ten_co_quan or "").replace("|", " ").upper())
+    return found[1] if found else None
+
+
+def place_warnings(answers: OfficeAnswers) -> list[str]:
+    """What to tell the clerk about the place answered: a body of a xã, phường or đặc khu
+    writes its own name on the date line (Nghị định 30/2020, Phụ lục I, mục II.4), so a
+    --dia-danh other than the one in --co-quan is likely a slip ("Sơn La" for xã Chiềng Mung)."""
+    found = place_in_name(nfc(answers.ten_co_quan or "").replace("|", " ").upper())
+    dia_danh = _proper(_clean(answers.dia_danh))
+    if not found or not dia_danh or tuple(found[0].split()) not in COMMUNE_LEVELS:
+        return []
+    level, place = found
+    if dia_danh.casefold() == place.casefold():
+        return []
+    return [t("ws.place_not_commune", place=dia_danh, level=level, commune=place)]
+
+
 def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
     """The agency profile (hồ sơ cơ quan) of the answers, the preset filling what they leave."""
     known = presets()
@@ -137,7 +171,7 @@ def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
         raise InputError("ws.unknown_preset", name=answers.kieu, known=", ".join(known))
     preset = known[answers.kieu]
     refuse_legacy_answers(answers)
-    dia_danh = _proper(_clean(answers.dia_danh))
+    dia_danh = _proper(_clean(answers.dia_danh)) or default_place(answers.ten_co_quan) or ""
     for name, value in (("dia_danh", dia_danh), ("nguoi_ky", _clean(answers.nguoi_ky))):
         if not value:  # only spaces: as good as not answered
             raise InputError("ws.missing_answer", name=name, option=name.replace("_", "-"))
@@ -162,8 +196,11 @@ def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
     filled["ten_co_quan"] = _lines_or_line(lines)
     if answers.ten_day_du and _clean(answers.ten_day_du):
         filled["ten_day_du"] = _clean(answers.ten_day_du)
-    elif short and short.casefold().endswith(dia_danh.casefold()):
-        filled["ten_day_du"] = short  # "Sở Tư pháp tỉnh Lào Cai": the place is in the name
+    elif short and names_itself(ten_co_quan):
+        # "Sở Tư pháp tỉnh Lào Cai", "Ủy ban nhân dân xã Chiềng Mung", "Trường THPT Chu Văn An":
+        # the name holds its place or is a proper name, so it is the running text's name as
+        # typed, nothing appended and no place of the preset's put in.
+        filled["ten_day_du"] = short
     abbreviation = answers.viet_tat or filled.get("viet_tat")
     if not abbreviation:
         raise InputError("ws.missing_answer", name="viet_tat", option="viet-tat")
@@ -228,7 +265,9 @@ def init_workspace(
         resources.files("pipeline.workspace").joinpath("README-van-thu.md").read_text("utf-8")
     ).substitute(ten=profile["ten_day_du"], co_quan=agency, nam=today.year)
     files = {
-        folder / CONFIG_FILE: config_text(profile["ten_day_du"]),
+        # Its identity in a shared register; an init --force over it keeps the one it had.
+        folder / CONFIG_FILE: config_text(profile["ten_day_du"]) + identity_line(
+            folder / CONFIG_FILE),
         folder / DATA_DIR / AGENCY_DIR / f"{agency}.yaml": profile_text(profile),
         document: starter_text(STARTER_KIND, agency, unit, head, today, profile),
         folder / "README.md": readme,
@@ -241,4 +280,5 @@ def init_workspace(
         write_atomic(path, text.encode("utf-8"))
     (folder / TEMPLATE_DIR).mkdir(exist_ok=True)
     (folder / OUTPUT_DIR).mkdir(exist_ok=True)
-    return NewWorkspace(folder, agency, profile["ten_day_du"], document, tuple(files))
+    return NewWorkspace(folder, agency, profile["ten_day_du"], document, tuple(files),
+                        tuple(place_warnings(answers)))  # fmt: skip
