@@ -35,11 +35,12 @@ def _templates_of_this_checkout() -> None:
     another checkout (a git worktree beside it) would otherwise lend its own, older ones."""
     from importlib import resources
 
+    import pipeline.render.builtin as builtin
     import pipeline.render.compose as compose
 
     installed = Path(str(resources.files("pipeline.templates"))).resolve()
     if installed != (REPO / "templates").resolve():
-        compose.builtin_templates = lambda: REPO / "templates"
+        compose.builtin_templates = builtin.builtin_templates = lambda: REPO / "templates"
 
 
 _templates_of_this_checkout()

@@ -5,16 +5,35 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from markupsafe import Markup
 
+from pipeline.context.line_fit import (
+    AGENCY_STYLE,
+    CHU_QUAN_STYLE,
+    agency_line_breaks,
+    broken,
+    long_line_warnings,
+    title_line_breaks,
+)
 from pipeline.context.typed_numbers import point_text
 from pipeline.errors import InputError
 from pipeline.model.agency import Agency, Signer
 from pipeline.model.blocks import Block, DashList, PointList
 from pipeline.model.document import DocumentData, RecipientGroup
 from pipeline.render.fragments import rich_runs, rule_run
+from pipeline.render.header_texts import (  # re-exported: pipeline.context.common
+    QUOC_HIEU as QUOC_HIEU,
+)
+from pipeline.render.header_texts import (
+    TIEU_NGU as TIEU_NGU,
+)
+from pipeline.render.header_texts import (
+    quoc_hieu_lines,
+    styled_lines,
+)
 from pipeline.render.styles import StyleSheet
 from pipeline.rules.dates import date_line, date_phrase
 from pipeline.rules.doc_types import DocumentType
@@ -23,16 +42,12 @@ from pipeline.rules.metrics import (
     HEADER_WIDTH_TWIPS,
     RULE_RATIO_FULL,
     RULE_RATIO_PART,
-    Line,
     header_columns,
     rule_length_pt,
+    widest_left_twips,
 )
 from pipeline.rules.numbering import point_letter, reference_code
 from pipeline.rules.phrases import MissingField, Phrases
-
-QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
-
 
 A = TypeVar("A")  # what a kind attaches (pipeline.load.attachments)
 
@@ -106,20 +121,32 @@ def rule(styles: StyleSheet, text: str, style_id: str, ratio: float) -> Markup:
     return rule_run(rule_length_pt(text, run.size or 14, bold=run.bold, ratio=ratio))
 
 
-def styled_lines(styles: StyleSheet, text: str | None, style_id: str) -> tuple[Line, ...]:
-    """Each line of `text` with the size and weight of the style it is set in."""
-    run = styles.paragraph_style_run(style_id)
-    return tuple((line, run.size or 13, bool(run.bold)) for line in (text or "").splitlines())
+def header_names(agency: Agency, styles: StyleSheet) -> tuple[str | None, str]:
+    """Ô 2's chủ quản and agency name as printed: a line too wide for the left column broken
+    where `vanthu init` breaks a name (line_fit), so that the page does not break it elsewhere
+    and the rule under the name is sized for the lines that print."""
+    limit = widest_left_twips(quoc_hieu_lines(styles))
+    printed = []
+    for text, style_id in ((agency.co_quan_chu_quan, CHU_QUAN_STYLE),
+                           (agency.ten_co_quan, AGENCY_STYLE)):  # fmt: skip
+        breaks = {}
+        for line in (text or "").splitlines():
+            lines = agency_line_breaks(line, style_id, styles, limit)
+            if lines is not None:
+                breaks[line] = lines
+        printed.append(broken(text, breaks))
+    return printed[0], printed[1] or ""
 
 
 def header_widths(info: DocumentInfo, styles: StyleSheet) -> dict[str, int]:
     """Column widths of the header table (twips), from the text they hold."""
-    agency = info.agency
-    left = styled_lines(styles, agency.co_quan_chu_quan, "CoQuanChuQuan") + styled_lines(
-        styles, agency.ten_co_quan, "CoQuanBanHanh"
-    )
-    right = styled_lines(styles, QUOC_HIEU, "QuocHieu") + styled_lines(styles, TIEU_NGU, "TieuNgu")
-    trai, phai = header_columns(left, right)
+    return columns_for(*header_names(info.agency, styles), styles)
+
+
+def columns_for(chu_quan: str | None, name: str, styles: StyleSheet) -> dict[str, int]:
+    """Column widths of the header table (twips) holding these printed agency lines."""
+    left = styled_lines(styles, chu_quan, CHU_QUAN_STYLE) + styled_lines(styles, name, AGENCY_STYLE)
+    trai, phai = header_columns(left, quoc_hieu_lines(styles))
     # The template's own table width (9354) is its columns' sum rounded up; kept when unchanged.
     usual = trai == HEADER_LEFT_TWIPS and trai + phai == HEADER_WIDTH_TWIPS
     return {"trai": trai, "phai": phai, "tong": 9354 if usual else trai + phai}
@@ -136,6 +163,27 @@ def signature_lines(signer: Signer) -> list[str]:
     if signer.tham_quyen:
         return [f"{signer.tham_quyen} {signer.thay_cho}".upper(), *titles]
     return titles
+
+
+def printed_signature_lines(signer: Signer, styles: StyleSheet) -> list[str]:
+    """Ô 7a/7b as printed in the usual signature block: a title line too wide for the column
+    broken where line_fit breaks it (the place the profile warning suggests), never by the page."""
+    if signer.tham_quyen == "Q.":
+        return signature_lines(signer)
+    breaks = {}
+    for line in signer.chuc_vu.splitlines():
+        lines = title_line_breaks(line, styles)
+        if lines is not None:
+            breaks[line.upper()] = tuple(part.upper() for part in lines)
+    printed = signature_lines(signer)
+    return (broken("\n".join(printed), breaks) or "").splitlines() if breaks else printed
+
+
+def profile_warnings(
+    agency: Agency, profile: Path, styles: StyleSheet, shown: str | None = None
+) -> list[str]:
+    """The warnings of an agency profile at `profile`: its lines too wide for their column."""
+    return long_line_warnings(agency, profile, styles, quoc_hieu_lines(styles), shown)
 
 
 def recipient_lines(data: DocumentData, agency: Agency) -> list[str]:
@@ -231,11 +279,12 @@ def block_context(block: Block, text: Callable[[str], str] = same) -> dict[str, 
 def common_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
     """Header block, title, Nơi nhận and signature of any document."""
     data, agency = info.data, info.agency
+    chu_quan, name = header_names(agency, styles)
     return {
-        "dau_trang": header_widths(info, styles),
-        "co_quan_chu_quan": agency.co_quan_chu_quan,
-        "co_quan_ban_hanh": agency.ten_co_quan,
-        "duong_ke_co_quan": rule(styles, agency.ten_co_quan, "CoQuanBanHanh", RULE_RATIO_PART),
+        "dau_trang": columns_for(chu_quan, name, styles),
+        "co_quan_chu_quan": chu_quan,
+        "co_quan_ban_hanh": name,
+        "duong_ke_co_quan": rule(styles, name, AGENCY_STYLE, RULE_RATIO_PART),
         "duong_ke_tieu_ngu": rule(styles, TIEU_NGU, "TieuNgu", RULE_RATIO_FULL),
         "so_ky_hieu": info.reference,
         "trich_yeu_cong_van": None,  # a Công văn's "V/v ..." under Số (its context sets it)
@@ -245,7 +294,10 @@ def common_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
         "duong_ke_trich_yeu": rule(styles, data.trich_yeu, "TrichYeu", RULE_RATIO_PART),
         "noi_nhan": recipient_lines(data, agency),
         "luu": filing_line(info),
-        "chu_ky": {"tham_quyen": signature_lines(info.signer), "ho_ten": info.signer.ho_ten},
+        "chu_ky": {
+            "tham_quyen": printed_signature_lines(info.signer, styles),
+            "ho_ten": info.signer.ho_ten,
+        },
         "chu_ky_trai": None,  # a second signature on the left, Nơi nhận then below (Biên bản)
         "phan_cuoi": None,  # what stands last after the signature: "doc", "ngang" or nothing
     }

@@ -99,6 +99,22 @@ MESSAGES = {
         "en": "“{name}” is not a title or form of award the reward tables know (write the "
         "decree's own name). Did you mean “{suggestion}”?",
     },
+    "wording.long_header_line": {
+        "vi": "dòng «{text}» không vừa một dòng của cột tên cơ quan ở đầu trang (cột đã nới tối đa "
+        "5 mm vào mỗi lề), nên vanthu tự ngắt dòng khi in: «{lines}». Nên ghi thành danh sách "
+        "các dòng, ngắt ở chỗ cơ quan chọn, ví dụ {suggestion}",
+        "en": "the line «{text}» does not fit on one line of the header's agency column (widened "
+        "up to 5 mm into each margin), so vanthu breaks it when printing: «{lines}». Write it as "
+        "a list of lines, broken where the office chooses, for example {suggestion}",
+    },
+    "wording.long_title_line": {
+        "vi": "dòng chức vụ «{text}» không vừa một dòng của cột ký, nên vanthu tự ngắt dòng khi "
+        "in: «{lines}». Nên ghi chuc_vu thành danh sách các dòng, ngắt ở chỗ cơ quan chọn "
+        "(tham_quyen, thay_cho giữ nguyên), ví dụ {suggestion}",
+        "en": "the title line «{text}» does not fit on one line of the signature's column, so "
+        "vanthu breaks it when printing: «{lines}». Write chuc_vu as a list of lines, broken "
+        "where the office chooses (tham_quyen and thay_cho unchanged), for example {suggestion}",
+    },
     "wording.authority_twice": {
         "vi": "chuc_vu đã ghi dòng quyền hạn ký «{line}» (chuc_vu ghi thành nhiều dòng là mọi dòng "
         "in trên tên người ký), nên tham_quyen '{authority}' sẽ in dòng đó lần nữa; bỏ "

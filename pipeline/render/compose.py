@@ -28,6 +28,7 @@ from pipeline.errors import TemplateError
 
 if TYPE_CHECKING:
     from docxtpl import DocxTemplate
+from pipeline.render.builtin import builtin_templates
 from pipeline.render.package import DOCUMENT_PART, Carried, Package, carry, with_carried
 from pipeline.render.template_cache import bytecode_cache, cleaned
 from pipeline.render.zipwriter import Member, replace_members, write_zip
@@ -49,6 +50,26 @@ _BODY = re.compile(r"(<w:body[^>]*>)(.*)(</w:body>)", re.DOTALL)
 _FINAL_SECTPR = re.compile(r"<w:sectPr[ >](?:(?!<w:sectPr[ >]).)*</w:sectPr>\s*$", re.DOTALL)
 _ANY_SECTPR = re.compile(r"<w:sectPr(?: [^>]*)?>.*?</w:sectPr>", re.DOTALL)
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
+# A section break standing alone: an empty paragraph whose properties end with a sectPr (the
+# paragraph style before it kept, anything else of an empty paragraph's look dropped).
+_BREAK_PARAGRAPH = re.compile(
+    r"(<w:p(?:\s[^>]*)?>)\s*<w:pPr>((?:(?!</w:pPr>|<w:sectPr[ >]).)*)"
+    r"(<w:sectPr[ >](?:(?!</w:sectPr>).)*</w:sectPr>)\s*</w:pPr>\s*</w:p>",
+    re.DOTALL,
+)
+_PARAGRAPH_STYLE = re.compile(r"<w:pStyle\b[^>]*/>")
+# How that paragraph's mark is set so that it takes no room: hidden (w:vanish on the mark; Word
+# and LibreOffice give an empty paragraph with a hidden mark no line, see
+# github.com/yukiyokotani/office-open-xml-viewer/pull/947 for Word's rule) and, where hidden
+# text is shown (Word with formatting marks on), 1 pt on an exact 1 pt line with no space
+# before or after (the usual cure, github.com/jupitern/docx/issues/5). A 14 pt break paragraph
+# after the signature table went to a page of its own whenever the table ended at the foot of
+# a page: an empty page numbered "2" between a decision and its Danh sách, or a plan and its
+# Phụ lục. tools/make_templates.py writes the same into the shipped templates.
+COLLAPSED_BREAK = (
+    '<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
+    '<w:rPr><w:vanish/><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>'
+)
 STYLES_PART = "word/styles.xml"
 _FORM_FIELD = re.compile(r'<w:framePr\b[^>]*\bw:hAnchor="page"')
 # A comment's marks in the body: its range and the run holding its reference (Word's
@@ -191,6 +212,20 @@ def mark_lines(source: str) -> str:
     return _PARAGRAPH_START.sub(r"\n<w:p\1", source)
 
 
+def collapse_breaks(body: str) -> str:
+    """Body XML with every empty section-break paragraph taking no room (COLLAPSED_BREAK),
+    whichever template it comes from (a workspace's own, saved from Word, included)."""
+    if "<w:sectPr" not in body:
+        return body
+
+    def collapsed(found: re.Match[str]) -> str:
+        style = _PARAGRAPH_STYLE.search(found[2])
+        kept = style[0] if style else ""
+        return f"{found[1]}<w:pPr>{kept}{COLLAPSED_BREAK}{found[3]}</w:pPr></w:p>"
+
+    return _BREAK_PARAGRAPH.sub(collapsed, body)
+
+
 def split_body(document_xml: str, source: str) -> tuple[str, str, str, str]:
     """(text before the body content, body content, final sectPr, text after)."""
     match = _BODY.search(document_xml)
@@ -249,13 +284,6 @@ _AFTER_PAGE_NUMBERS = re.compile(
     r"<w:(?:cols|formProt|vAlign|noEndnote|titlePg|textDirection|bidi|rtlGutter|docGrid"
     r"|printerSettings|sectPrChange)[ />]"
 )
-
-
-def builtin_templates() -> Path:
-    """The templates shipped with vanthu (package data of `pipeline.templates`)."""
-    from importlib import resources
-
-    return Path(str(resources.files("pipeline.templates")))
 
 
 class TemplateLibrary:
@@ -484,7 +512,8 @@ class TemplateLibrary:
         head, _, frame_sect, tail = self._frame_parts
         type_head, inner, _ = self._type_body(name)
         inner = _ANY_SECTPR.sub(
-            lambda m: frame_section(frame_sect, SectionKind.of(m[0]), "nextPage"), inner
+            lambda m: frame_section(frame_sect, SectionKind.of(m[0]), "nextPage"),
+            collapse_breaks(inner),
         )
         portrait = frame_section(frame_sect, SectionKind(landscape=False, restart=True), "nextPage")
         landscape = frame_section(frame_sect, SectionKind(landscape=True, restart=True), "nextPage")

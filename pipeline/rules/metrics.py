@@ -80,6 +80,24 @@ def widest_twips(lines: tuple[Line, ...]) -> int:
 HEADER_OVERHANG_TWIPS = 283
 
 
+def widest_left_twips(right: tuple[Line, ...]) -> int:
+    """The widest the header's left column can be: the text area with its overhang into both
+    margins, less what Quốc hiệu and Tiêu ngữ (`right`) need. An agency line wider than this is
+    broken by the page wherever it falls."""
+    return HEADER_WIDTH_TWIPS + 2 * HEADER_OVERHANG_TWIPS - widest_twips(right)
+
+
+# Ô 7's column in the built-in signature block: the text area less Nơi nhận's 75 mm
+# (tools/make_templates.py, SIGNATURE_WIDTHS). A title line wider than this is broken by the page.
+SIGNATURE_COLUMN_TWIPS = 5102
+
+
+def fits_column(text: str, size_pt: float, width_twips: int, *, bold: bool) -> bool:
+    """Whether one line of `text` stays on one line of a table column `width_twips` wide
+    (its cell padding included), as header_columns sizes the header's columns."""
+    return widest_twips(((text, size_pt, bold),)) <= width_twips
+
+
 @cache
 def header_columns(left: tuple[Line, ...], right: tuple[Line, ...]) -> tuple[int, int]:
     """Widths in twips of the header's columns: the agency's lines and Quốc hiệu each on one line.
