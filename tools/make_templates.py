@@ -25,10 +25,13 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.text.parfmt import CT_PPr
 from docx.section import Section
 from docx.shared import Emu, Mm, Pt, Twips
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+
+from pipeline.rules.metrics import text_width_pt
 
 ROOT = Path(__file__).resolve().parents[1] / "templates"
 FONT = "Times New Roman"
@@ -349,10 +352,35 @@ def looped(widths: list[int], loop: str, row: list[Cell]) -> list[list[Cell]]:
     return [loop_row(widths, f"{{%tr for {loop} %}}"), row, loop_row(widths, "{%tr endfor %}")]
 
 
+def collapsed_mark(ppr: CT_PPr) -> None:
+    """An empty paragraph that takes no room: its mark hidden, 1 pt high, no space around it.
+
+    A section break is an empty paragraph after the signature table (or a Phụ lục's table).
+    At 14 pt it goes to a page of its own when the table ends at the foot of a page, and the
+    next section starts after it: a blank page numbered "2" in a signed document. The same
+    XML as pipeline.render.compose.COLLAPSED_BREAK (see there for the technique), which
+    collapses such a paragraph in any template at render time.
+    """
+    spacing = OxmlElement("w:spacing")
+    for key, value in (("before", "0"), ("after", "0"), ("line", "20"), ("lineRule", "exact")):
+        spacing.set(qn(f"w:{key}"), value)
+    mark = OxmlElement("w:rPr")
+    mark.append(OxmlElement("w:vanish"))
+    for tag in ("w:sz", "w:szCs"):
+        size = OxmlElement(tag)
+        size.set(qn("w:val"), "2")
+        mark.append(size)
+    ppr.append(spacing)
+    ppr.append(mark)
+
+
 def section_break(doc: Document, landscape: bool, restart: bool = False) -> None:
-    """A paragraph that ends a section: portrait or landscape, numbering restarting or not."""
+    """A paragraph that ends a section: portrait or landscape, numbering restarting or not.
+    It takes no room (collapsed_mark), so the next section starts on the page right after
+    the table before it, however full that page is."""
     p = doc.add_paragraph()
     ppr = p._p.get_or_add_pPr()
+    collapsed_mark(ppr)
     sect = OxmlElement("w:sectPr")
     kind = OxmlElement("w:type")
     kind.set(qn("w:val"), "nextPage")
@@ -612,6 +640,39 @@ def figure_table(doc: Document, widths_mm: tuple[int, ...], header: list[str], f
     grid_table(doc, widths, header, [*looped(widths, "dong in bang.dong", row), total])
 
 
+# Left and right padding of a Table Grid cell (108 twips each side), in mm.
+CELL_PADDING_MM = 2 * 108 / 20 / 72 * 25.4
+# The longest usual "Tăng, giảm" value (pipeline.figures.change), as the bold Tổng cộng row
+# prints it: a four-digit percentage. "1.250%" alone is wider than the 18 mm column it had,
+# so LibreOffice cut it inside the number ("tăng / 1.250 / %"). Vietnamese writes "1.250%"
+# with no space before the sign; nothing else is needed to keep them together, as a line may
+# not break between a number and its "%" when the column is wide enough for both.
+LONGEST_CHANGE = "tăng 1.250%"
+# The longest usual award name, which the 51 mm name column held on one line.
+LONGEST_AWARD = "Tập thể lao động xuất sắc"
+
+
+def fitted_mm(text: str, size_pt: float, *, bold: bool) -> int:
+    """Width in whole mm of a table column that holds `text` on one line (padding included)."""
+    return math.ceil(text_width_pt(text, size_pt, bold=bold) / 72 * 25.4 + CELL_PADDING_MM)
+
+
+def awards_table_widths() -> tuple[int, ...]:
+    """Columns of Bảng 'Kết quả khen thưởng' in mm, 165 in all (the portrait text width).
+
+    The award's name and "Tăng, giảm" as wide as their longest usual value needs at 13 pt;
+    STT and Số tiền as before (27 mm: "999.999.000"); the three count columns share the rest
+    (a four-digit count fits; their headings wrap to a word a line, as Số tiền's does).
+    """
+    stt, money = 14, 27
+    award = fitted_mm(LONGEST_AWARD, 13, bold=False)
+    change = fitted_mm(LONGEST_CHANGE, 13, bold=True)
+    counts = 165 - stt - award - money - change
+    people, last_year = (counts + 2) // 3, (counts + 1) // 3
+    collectives = counts - people - last_year
+    return (stt, award, people, collectives, money, last_year, change)
+
+
 def block_figure_tables(doc: Document) -> None:
     """Tables of figures computed from data (variable `bang`): awards by title, by unit."""
     counts = ["ca_nhan", "tap_the", "tien"]
@@ -619,7 +680,7 @@ def block_figure_tables(doc: Document) -> None:
     para(doc, "BangTen", "{{ bang.tieu_de }}")
     header = ["STT", "Danh hiệu, hình thức", "Cá nhân", "Tập thể", "Số tiền (đồng)",
               "{{ bang.nam_truoc }}", "Tăng, giảm"]  # fmt: skip
-    figure_table(doc, (14, 51, 19, 19, 27, 17, 18), header, [*counts, "nam_truoc", "tang_giam"])
+    figure_table(doc, awards_table_widths(), header, [*counts, "nam_truoc", "tang_giam"])
     para(doc, "BangTen", '{%p elif bang.kieu == "don_vi" %}')
     para(doc, "BangTen", "{{ bang.tieu_de }}")
     header = ["STT", "Đơn vị", "Cá nhân", "Tập thể", "Số tiền (đồng)"]
@@ -857,6 +918,9 @@ def type_quyet_dinh(doc: Document) -> None:
     para(doc, "NoiDung", "{%p endif %}")
     para(doc, "NoiDung", "{%p if ke_hoach %}")
     section_break(doc, landscape=False)
+    # Like the Quy chế below: a document issued with a decision carries the agency's header
+    # (without Số and date) before its name (Nghị định 30, Phụ lục I).
+    include(doc, "dau-kem-theo")
     para(doc, "TenLoai", "{{ ke_hoach.ten_loai }}")
     para(doc, "TrichYeu", "{{r ke_hoach.trich_yeu }}")
     para(doc, "PhuLucKemTheo", "{{ ke_hoach.kem_theo }}")

@@ -126,6 +126,20 @@ MESSAGES = {
         "en": "the office's copy in {folder}/",
     },
     "tpl.layout": {"vi": "{line}", "en": "{line}"},
+    "tpl.form_field_no_width": {
+        "vi": "ô {style} của phôi không có bề rộng cố định (Width: Auto trong Word) nên vanthu "
+        "không biết tên được in rộng bao nhiêu và từ chối mọi tên; chọn ô trong Word, Format ▸ "
+        "Frame ▸ Width: Exactly{width} (LibreOffice: Format ▸ Frame and Object ▸ Properties ▸ "
+        "Type, bỏ chọn Automatic ở Width)",
+        "en": "the phôi's field {style} has no fixed width (Width: Auto in Word), so vanthu "
+        "cannot tell how wide a name may print and refuses every name; select the field in "
+        "Word, Format ▸ Frame ▸ Width: Exactly{width} (LibreOffice: Format ▸ Frame and Object ▸ "
+        "Properties ▸ Type, untick Automatic under Width)",
+    },
+    "tpl.form_width_centred": {
+        "vi": " {mm} mm (ô căn giữa trang giấy)",
+        "en": " {mm} mm (a field centred on the paper)",
+    },
     "tpl.style_missing": {
         "vi": "đoạn dùng kiểu '{style}' không có trong {frame}{hint}; khi dựng đoạn này sẽ in "
         "theo kiểu mặc định (Word đổi tên kiểu khi dán từ văn bản khác?)",

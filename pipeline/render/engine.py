@@ -232,6 +232,7 @@ class Engine:
         """The paper, fields and styles of phôi template `name` (read once per engine)."""
         sheet = self._forms.get(name)
         if sheet is None:
+            self.prepare(name)  # the template's faults (a name field without a width) before a row
             sheet = self._forms[name] = FormSheet(self.library.package(name), name)
         return sheet
 

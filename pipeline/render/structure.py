@@ -41,6 +41,7 @@ from pipeline.render.locate import (
     tag_key,
 )
 from pipeline.render.package import (
+    DOCUMENT_PART,
     REFERENCE,
     Package,
     Relationship,
@@ -332,21 +333,65 @@ def _is_form(library: TemplateLibrary, name: str) -> bool:
 FORM_FATAL_RULES = ("giay_khen.trong_trang",)
 
 
+# The phôi's fields whose text vanthu fits to the field's width (the name, shrunk until it fits:
+# pipeline.context.giay_khen.NAME_STYLE, which the tests pin this against).
+SIZED_FIELDS = ("GiayKhenTen",)
+_PAGE_WIDTH = re.compile(r'<w:pgSz\b[^>]*?w:w="(\d+)"')
+_MM_PER_TWIP = 25.4 / 1440
+
+
 def form_faults(library: TemplateLibrary, name: str) -> list[Found]:
-    """The faults of phôi template `name` that verify's rules for a printed batch find in the
-    template itself and that would print a field off the paper."""
+    """The faults of phôi template `name` that make its printed batch unusable: a field whose
+    text is fitted to its width without a width, and those verify's rules for a printed batch
+    find in the template itself that would print a field off the paper."""
     if name.startswith(f"{BLOCKS_DIR}/") or not _is_form(library, name):
         return []
+    found = form_width_faults(library, name)
     from pipeline.verify import verify_file
 
     report = verify_file(library.file(name), template=True)
     office = office_folder(library, name)
-    return [
+    return found + [
         Found(name, "tpl.layout", {"rule": v.rule, "line": _Line(v)},
               Place(v.where, "", office))
         for v in report.violations
         if v.rule in FORM_FATAL_RULES
     ]  # fmt: skip
+
+
+def form_width_faults(library: TemplateLibrary, name: str) -> list[Found]:
+    """A sized field (the name) whose frame has no width: Word writes none for Format ▸ Frame ▸
+    Width: Auto (the frame takes its text's width), so no name would fit it and every row of
+    every list would be refused for it. Said of the template, at the field's paragraph, with the
+    width of a frame centred on the paper as it stands (the shipped phôi's name field is)."""
+    if name.startswith(f"{BLOCKS_DIR}/") or not _is_form(library, name):
+        return []
+    from pipeline.render.form import FormSheet
+
+    try:
+        package = library.package(name)
+        sheet = FormSheet(package, name)
+    except Exception:  # noqa: BLE001 - a phôi that cannot be read is reported where it is read
+        return []
+    page = _PAGE_WIDTH.search(package.text(DOCUMENT_PART))
+    paper = int(page[1]) if page else 0
+    found = []
+    for style in SIZED_FIELDS:
+        frame = sheet.frames.get(style)
+        if frame is None or frame.width > 0:
+            continue  # a missing field is render.form_field_missing
+        centred = paper - 2 * frame.x if frame.h_anchor == "page" and 0 < frame.x else 0
+        mm = round(centred * _MM_PER_TWIP)
+        width = Phrase("tpl.form_width_centred", mm=mm) if centred > 0 else ""
+
+        def find(ps: list[Paragraph], s: str = style) -> Paragraph | None:
+            return next((p for p in ps if p.style_id == s), None)
+
+        found.append(
+            Found(name, "tpl.form_field_no_width", {"style": style, "width": width},
+                  place_of_paragraph(library, name, find))
+        )  # fmt: skip
+    return found
 
 
 def violation_line(violation: Any, lang: str | None = None) -> str:

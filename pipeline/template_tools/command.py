@@ -39,9 +39,12 @@ def sample_contexts(
     for path in workspace.documents(folder) if folder.is_dir() else []:
         try:
             document = workspace.load(path)
+            context = renderer.context(document)
         except VanthuError:
-            continue  # bad data is `vanthu check`'s business, not the template's
-        found.setdefault(document.kind.template, []).append(renderer.context(document))
+            # Bad data is `vanthu check`'s business; a template that cannot serve it (a phôi's
+            # name field without a width) is reported below, at the template.
+            continue
+        found.setdefault(document.kind.template, []).append(context)
     # The starters show every kind's context even where the office has no example of it.
     for template, contexts in starter_contexts(renderer).items():
         found.setdefault(template, []).extend(contexts)

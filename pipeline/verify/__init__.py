@@ -8,8 +8,9 @@
 A template is checked for layout only: tags stand for text, control paragraphs ({%p %}) are left
 out, elements a template includes from elsewhere are not required, text rules are skipped.
 A shared block (templates/khoi/*.docx) is a fragment of a page, not a document: only the rules
-on every run, and the space for the seal in a signature it holds, apply to it; its layout is
-checked where it prints, in every rendered document.
+on every run, the space for the seal in a signature it holds and, in a block holding the header
+table (khoi/dau-trang), the Quốc hiệu and Tiêu ngữ every document prints from it apply to it; the
+rest of its layout is checked where it prints, in every rendered document.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from pipeline.verify.rules_borders import check_borders
 from pipeline.verify.rules_certificate import CODE as CERTIFICATES
 from pipeline.verify.rules_certificate import check_certificates, is_certificate_batch
 from pipeline.verify.rules_decision import check_decision
-from pipeline.verify.rules_header import check_header, check_title
+from pipeline.verify.rules_header import check_header, check_header_block, check_title
 from pipeline.verify.rules_invitation import check_invitation
 from pipeline.verify.rules_minutes import check_minutes
 from pipeline.verify.rules_page import check_page_numbers, check_pages
@@ -74,7 +75,17 @@ CHECKS: tuple[Check, ...] = (
 
 # A shared block's signature (khoi/ky-ten) is where an office sets the space for the seal;
 # the header's and the signature's tables are drawn in their blocks (khoi/dau-trang, ky-ten).
-FRAGMENT_CHECKS: tuple[Check, ...] = (check_fonts, check_block_seal_space, check_borders)
+# The header table's block is where every document's Quốc hiệu and Tiêu ngữ come from: an office
+# that replaces them there (a Đoàn's own name) fails every output's quoc_hieu.missing, said here
+# once, at the block. Any block holding a header table (its Quốc hiệu, or the agency's tag in a
+# row of two cells) gets them, not only khoi/dau-trang by name: khoi/dau-kem-theo heads the
+# parts a decision issues, and an office may name its own header block otherwise.
+FRAGMENT_CHECKS: tuple[Check, ...] = (
+    check_fonts,
+    check_header_block,
+    check_block_seal_space,
+    check_borders,
+)
 
 
 def type_choices() -> list[str]:

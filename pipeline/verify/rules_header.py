@@ -14,7 +14,7 @@ from pipeline.rules.doc_types import type_by_abbreviation
 from pipeline.rules.metrics import PORTRAIT_TEXT_WIDTH_PT, longest_line_pt, text_width_pt
 from pipeline.rules.numbering import MIXED_CASE_AGENCIES, with_leading_zero
 from pipeline.verify.document import Document, Paragraph
-from pipeline.verify.layout import QUOC_HIEU, TIEU_NGU, Layout, RuleMark, flat
+from pipeline.verify.layout import QUOC_HIEU, TIEU_NGU, Layout, RuleMark, flat, similarity
 from pipeline.verify.report import DOCUMENT, Report, literal, msg
 from pipeline.verify.specs import align_msg, check_format
 
@@ -25,6 +25,10 @@ RULE_EXPECTED = {"tieu_ngu": "rule_full", "co_quan": "rule_part", "trich_yeu": "
 NUMBER_SHAPE = re.compile(r"^Số:\s*(?P<number>[^/\s]*)\s*/(?P<code>.*)$")
 CODE_SHAPE = re.compile(r"^[^\W_]+(-[^\W_]+)*$")
 BLANK_NUMBER = re.compile(r"^[.…]*$")
+# The issuing agency's tag: the cell holding it makes a shared block's table a header table, even
+# one whose Quốc hiệu an office replaced (khoi/dau-trang, khoi/dau-kem-theo print it).
+AGENCY_TAG = re.compile(r"\{\{-?\s*(?:r\s+)?co_quan_ban_hanh\b")
+TIEU_NGU_LIKENESS = 0.6  # as the layout finds Tiêu ngữ under the Quốc hiệu
 
 
 def check_header(doc: Document, layout: Layout, report: Report) -> None:
@@ -33,6 +37,54 @@ def check_header(doc: Document, layout: Layout, report: Report) -> None:
     _agency(doc, layout, report)
     _number(layout, report)
     _date_line(layout, report)
+
+
+def check_header_block(doc: Document, layout: Layout, report: Report) -> None:
+    """A shared block holding the header table (khoi/dau-trang): every document prints its
+    Quốc hiệu and Tiêu ngữ from there, so they are required in the block, spelt as Phụ lục I
+    spells them, with their rules. The agency, Số and date line stay tags, as in any template."""
+    if layout.quoc_hieu is not None:
+        _national(doc, layout, report)
+        _agency(doc, layout, report)
+        _number(layout, report)
+        if layout.tieu_ngu is not None:  # the date line is found under it: else a guess
+            _date_line(layout, report)
+        return
+    tag = _agency_paragraph(doc)
+    if tag is None or tag.cell is None:
+        return  # not a header block
+    agency = tag.cell
+    row = agency.table.rows[agency.row - 1]
+    lines = [
+        p
+        for cell in row
+        if cell is not agency
+        for p in cell.paragraphs
+        if not p.is_empty and not p.is_control and not p.only_tags
+    ]
+    stand_in = next(iter(lines), None)  # what the office put in the Quốc hiệu's place
+    where = stand_in.where if stand_in is not None else tag.where
+    found = literal(stand_in.text) if stand_in is not None else msg("absent")
+    report.add("quoc_hieu.missing", where, found, literal(QUOC_HIEU))
+    motto = next((p for p in lines if _motto_like(p)), None)
+    if motto is None:
+        report.add("tieu_ngu.missing", where, msg("absent"), literal(TIEU_NGU))
+    elif flat(motto.text) != TIEU_NGU:
+        report.add("tieu_ngu.text", motto.where, literal(motto.text), literal(TIEU_NGU))
+
+
+def _motto_like(p: Paragraph) -> bool:
+    return similarity(flat(p.text).lower(), TIEU_NGU.lower()) >= TIEU_NGU_LIKENESS
+
+
+def _agency_paragraph(doc: Document) -> Paragraph | None:
+    """The paragraph holding the issuing agency's tag in a row of two cells or more."""
+    for p in doc.paragraphs:
+        cell = p.cell
+        if cell is not None and AGENCY_TAG.search(p.text):
+            if len(cell.table.rows[cell.row - 1]) >= 2:
+                return p
+    return None
 
 
 def check_title(doc: Document, layout: Layout, report: Report) -> None:
