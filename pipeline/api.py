@@ -11,33 +11,41 @@ render_documents([Path("inputs/2022/ke-hoach-tdkt.yaml")])   # → outputs/2022/
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import errno
+import os
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.claims import number_ranges, overlapping_ranges, second_claims
+from pipeline.context.common import profile_warnings
 from pipeline.errors import RenderError, UsageError, VanthuError
 from pipeline.i18n import t
-from pipeline.load.certificates import book_claim, refuse_unnumbered_decision
+from pipeline.load.certificates import book_claim, book_warnings, refuse_unnumbered_decision
 from pipeline.load.contract import LoadedDocument
+from pipeline.load.validation import validate
+from pipeline.load.yaml_source import load_yaml
+from pipeline.model.agency import Agency
 from pipeline.model.giay_khen import CertificateData
 from pipeline.register import Register, Registers
 from pipeline.register.documents import (
+    check_typed_number,
     lent_number,
     numbered,
     refuse_taken_number,
     taken_number_error,
     typed_request,
     typed_warnings,
+    workspace_register,
 )
 from pipeline.register.location import register_exists
 from pipeline.register.store import TypedRequest
 from pipeline.render.compose import TemplateLibrary
 from pipeline.render.engine import Engine
 from pipeline.render.form import TEST_PRINT
-from pipeline.render.output import write_atomic
+from pipeline.render.output import write_atomic, write_error
 from pipeline.render.styles import StyleSheet
 from pipeline.render_record import RenderRecord
 from pipeline.workspace import Workspace
@@ -109,8 +117,49 @@ class Rendered:
     pdf: Path | None = None
     number: str | None = None
     # The register's warnings about its number (dated before the number given before it, a
-    # typed number skipping numbers), as the build gives them.
+    # typed number skipping numbers), as the build gives them; and its agency profile's (a line
+    # too wide for its column), the first time the call meets the profile.
     warnings: tuple[str, ...] = ()
+
+
+def workspace_styles(workspace: Workspace) -> StyleSheet:
+    """The styles of the workspace's frame (its own templates first); the built-in frame's when
+    its templates cannot be read (templates check says why)."""
+    try:
+        return StyleSheet(workspace.templates.frame.parts["word/styles.xml"])
+    except VanthuError:
+        return StyleSheet(TemplateLibrary([]).frame.parts["word/styles.xml"])
+
+
+def agency_warnings(
+    workspace: Workspace, document: LoadedDocument, styles: StyleSheet, seen: set[Path]
+) -> list[str]:
+    """The warnings of the agency profile `document` names (line_fit: a line too wide for its
+    column), unless a profile in `seen`; the profile is added to `seen`."""
+    profile = workspace.agency_file(document.info.data.co_quan)
+    if profile is None or profile in seen:
+        return []
+    seen.add(profile)
+    return profile_warnings(document.info.agency, profile, styles, workspace.display(profile))
+
+
+def agency_profile_warnings(workspace: Workspace, refs: Iterable[str]) -> list[str]:
+    """The warnings of the workspace's agency profiles `refs` (as agency_warnings), each read
+    again: the build's documents are loaded in its workers. A profile that no longer loads
+    is left to the documents' own errors."""
+    styles: StyleSheet | None = None
+    warnings: list[str] = []
+    for ref in sorted(set(refs)):
+        profile = workspace.agency_file(ref)
+        if profile is None:
+            continue
+        try:
+            agency = validate(Agency, load_yaml(profile))
+        except VanthuError:
+            continue
+        styles = styles or workspace_styles(workspace)
+        warnings.extend(profile_warnings(agency, profile, styles, workspace.display(profile)))
+    return warnings
 
 
 def output_targets(
@@ -138,7 +187,22 @@ def output_targets(
     for (_, document), target in zip(documents, targets, strict=True):
         if target.resolve() == document.path.resolve():
             raise RenderError("render.output_is_input")
+        for path in (target, target.with_suffix(PDF)) if pdf else (target,):
+            refuse_unwritable(path)
     return targets
+
+
+def refuse_unwritable(path: Path) -> None:
+    """The write error of an output that a folder stands in the way of (a folder of its name,
+    or a file where a folder of its path should be), before anything is written or numbered."""
+    if path.is_dir():
+        raise write_error(path, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)))
+    for folder in path.parents:
+        if folder.exists():
+            if not folder.is_dir():
+                raise write_error(path, NotADirectoryError(errno.ENOTDIR,
+                                                           os.strerror(errno.ENOTDIR)))
+            return
 
 
 def refuse_overlapping_book_numbers(documents: Sequence[tuple[Workspace, LoadedDocument]]) -> None:
@@ -197,12 +261,14 @@ def render_documents(
             refuse_unnumbered_decision(document)
     renderers: dict[Path, Renderer] = {}
     written: dict[int, Rendered] = {}
+    profiles: set[Path] = set()
     record = RenderRecord(test_print=test_print)
     with ExitStack() as stack:
         registers = Registers(stack)
+        told: list[str] = []  # a workspace given its identity (documents.workspace_register)
 
         def register_of(ws: Workspace) -> Register:
-            return registers.open(ws.register_location, root=ws.root)
+            return workspace_register(registers, ws, told)
 
         refuse_unnumbered_lenders(documents, register_of)
         refuse_taken_numbers(documents, register_of)
@@ -219,6 +285,8 @@ def render_documents(
                 workspace.root, Renderer(workspace, test_print=test_print)
             )
             document = loaded
+            noted = agency_warnings(workspace, loaded, renderer.styles, profiles)
+            noted = [*book_warnings(loaded), *noted]  # số vào sổ given to another name
             if document.number_from is not None:
                 source = workspace.name_of(document.number_from.path)
                 document = lent_number(register_of(workspace), document, source)
@@ -227,7 +295,7 @@ def render_documents(
                 write_atomic(target, data)
                 record.add(workspace, renderer.engine.library, loaded, document, target, data)
                 written[index] = Rendered(document.path, target,
-                                          warnings=tuple(notes.get(index, ())))
+                                          warnings=(*notes.get(index, ()), *noted))
                 continue
             source = workspace.name_of(document.path)
             warnings: list[str] = []
@@ -236,8 +304,10 @@ def render_documents(
                 write_atomic(target, data)
             record.add(workspace, renderer.engine.library, loaded, document, target, data)
             written[index] = Rendered(document.path, target, number=document.info.reference,
-                                      warnings=tuple(warnings))
+                                      warnings=(*warnings, *noted))
         rendered = [written[index] for index in range(len(documents))]
+        if told and rendered:
+            rendered[0] = replace(rendered[0], warnings=(*told, *rendered[0].warnings))
         if converter is not None:
             rendered = convert_to_pdf(rendered, converter, record)
     return rendered
@@ -336,14 +406,28 @@ class CheckReport:
 
     valid: list[LoadedDocument] = field(default_factory=list)
     errors: list[tuple[Path, VanthuError]] = field(default_factory=list)
+    # What is valid but will not print as written (an agency profile's line too wide for its
+    # column), once per profile.
+    warnings: list[str] = field(default_factory=list)
 
 
 def check(paths: list[Path]) -> CheckReport:
     """Validate every input, collecting one error per invalid file; writes nothing."""
     report = CheckReport()
+    styles: dict[Path, StyleSheet] = {}
+    profiles: set[Path] = set()
     for path in paths:
         try:
-            report.valid.append(load_document(path))
+            workspace = Workspace.containing(path)
+            document = workspace.load(path)
+            check_typed_number(workspace, document)  # as render and build refuse it
         except VanthuError as exc:
             report.errors.append((path, exc))
+            continue
+        report.valid.append(document)
+        if workspace.root not in styles:
+            styles[workspace.root] = workspace_styles(workspace)
+        report.warnings.extend(
+            agency_warnings(workspace, document, styles[workspace.root], profiles)
+        )
     return report

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,6 +28,7 @@ from pipeline.rules.money import (
     Reward,
     applies,
     awarded_by,
+    format_money,
     is_name,
     reward_amount,
 )
@@ -95,15 +98,32 @@ class AwardList:
         return sum(1 for e in self.entries if e.collective)
 
     def count(self, *, collective: bool) -> int:
+        """Lượt: the awards given to tập thể (or cá nhân), one per entry."""
         return self._collectives if collective else len(self.entries) - self._collectives
+
+    @functools.cached_property
+    def _recipients(self) -> tuple[int, int]:
+        # One person given two titles is one cá nhân: the same name in the same unit (as the
+        # list's duplicate check takes it).
+        people = {(e.name.casefold(), e.unit.casefold()) for e in self.entries if not e.collective}
+        groups = {(e.name.casefold(), e.unit.casefold()) for e in self.entries if e.collective}
+        return len(people), len(groups)
+
+    def recipients(self, *, collective: bool) -> int:
+        """Distinct tập thể (or cá nhân) awarded, whatever the number of awards each gets: what
+        a decision's "cho 02 cá nhân" counts."""
+        return self._recipients[1] if collective else self._recipients[0]
 
 
 INDIVIDUAL_WORDS = ("ca nhan",)
 
 
-def _is_collective(row: Row) -> bool:
-    """Tập thể or cá nhân from the Loại column (empty: cá nhân); anything else is refused."""
+def _stated_kind(row: Row) -> bool | None:
+    """Tập thể (True) or cá nhân (False) as the Loại column says; None when it says nothing
+    (no column, or an empty cell); anything else is refused."""
     text = row.values.get("loai") or ""
+    if not text:
+        return None
     collective = _kind(text)
     if collective is None:
         raise row.error("sheet.bad_kind", "loai", cell=row.cell("loai"), value=text[:60])
@@ -119,6 +139,83 @@ def _kind(text: str) -> bool | None:
     if kind.startswith(COLLECTIVE_WORDS):
         return True
     return None
+
+
+# The words a collective's name starts with (Phòng Tổng hợp, Trung tâm Thông tin, Tổ Công nghệ
+# thông tin, Ủy ban nhân dân xã ...), lower case, NFC. A name is taken for a collective's only
+# when one of these is followed by more words and the row has no chức vụ (see
+# reads_as_collective).
+UNIT_WORDS = frozenset(
+    {
+        "phòng", "ban", "trung tâm", "tổ", "khoa", "đội", "trường", "lớp", "chi bộ",
+        "đảng bộ", "công đoàn", "đoàn", "đoàn thanh niên", "văn phòng", "sở", "ủy ban",
+        "uỷ ban", "nhà khách", "nhà văn hóa", "nhà văn hoá", "cục", "chi cục", "vụ", "viện",
+        "bệnh viện", "trạm", "trạm y tế", "trại", "hội", "hội đồng", "hội liên hiệp", "bộ phận",
+        "phân hiệu", "chi nhánh", "công ty", "hợp tác xã", "ủy ban nhân dân", "thư viện",
+        "bảo tàng", "nhà máy", "xí nghiệp", "ban quản lý", "tòa án", "viện kiểm sát", "thanh tra",
+        "kho bạc", "chi đoàn", "chi hội", "liên đoàn", "mặt trận", "bộ chỉ huy", "ban chỉ huy",
+        "huyện ủy", "tỉnh ủy", "thị ủy", "đảng ủy", "xã", "phường", "thị trấn", "tổ dân phố",
+    }
+)  # fmt: skip
+# Surnames a unit word may also be (Đoàn Văn Hậu, Văn Cao, Công Phượng's Nguyễn Công ...), and
+# the commonest others: a name starting with one of them is a person's unless a later word of it
+# is written in lower case (persons' names capitalise every word: "Đoàn thanh niên" is a unit).
+SURNAMES = frozenset(
+    {
+        "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi",
+        "đỗ", "hồ", "ngô", "dương", "lý", "lò", "lường", "cầm", "quàng", "vì", "hà", "đinh",
+        "mai", "trịnh", "đào", "cao", "lưu", "lương", "tô", "tạ", "triệu", "thái", "văn", "đoàn",
+        "tôn", "kim", "lâm", "quách", "chu", "khổng", "phùng", "tăng", "la", "giáp", "nông",
+        "hứa", "âu", "mạc", "kiều", "thân", "vương", "từ", "khúc", "mẫn", "lại", "lục", "đàm",
+        "đồng", "ninh", "tống", "trương", "viên", "doãn", "diệp", "hàn", "công", "sầm", "bế",
+        "mông", "thào", "sùng", "giàng", "hầu", "vàng", "lầu", "mùa", "tòng", "điêu", "bạc",
+        "khà", "lừ", "quan", "bạch", "cù", "đậu", "hoa", "ông", "phí", "phó", "tào", "thạch",
+        "trình", "vi", "xa", "lã", "hạ", "khuất", "hồng", "ma", "nghiêm", "trang",
+        "an", "bàn", "lèo", "lù", "hờ", "tráng", "chảo", "phàn", "vừ", "ly",
+        "sa", "đèo", "xồng", "cứ", "ksor", "rơ", "nay", "siu", "rcom", "kpă",
+    }
+)  # fmt: skip
+_LONGEST_UNIT_WORD = max(len(w.split()) for w in UNIT_WORDS)
+
+
+@functools.lru_cache(maxsize=4096)
+def reads_as_collective(name: str) -> bool:
+    """Whether a name with no chức vụ reads as a collective's: a unit word (UNIT_WORDS) and more
+    words after it. A name starting with a surname (SURNAMES: "Đoàn", "Văn", "Công" are both)
+    reads so only when a word after the first is in lower case, as no person's name is ("Đoàn
+    thanh niên", "Văn phòng Sở", not "Đoàn Văn Hậu" nor "Văn Phòng")."""
+    words = unicodedata.normalize("NFC", name).split()
+    if len(words) < 2:
+        return False
+    lowered = [w.casefold() for w in words]
+    starts = any(
+        " ".join(lowered[:size]) in UNIT_WORDS
+        for size in range(min(_LONGEST_UNIT_WORD, len(words) - 1), 0, -1)
+    )
+    if not starts:
+        return False
+    if lowered[0] in SURNAMES:
+        return any(w[:1].islower() for w in words[1:])
+    return True
+
+
+# Figures a clerk writes in a Số tiền cell: 710000, 710.000, 710,000, 710 000, with đ/đồng.
+_TYPED_AMOUNT = re.compile(
+    r"(\d{1,3}(?:([.,\s])\d{3})?(?:\2\d{3})*|\d+)\s*(?:đ|đồng|vnđ|vnd)?\.?", re.I
+)
+
+
+def typed_amount(row: Row) -> int | None:
+    """The amount written in the row's Số tiền cell (None if empty); an unreadable one is
+    refused at its cell."""
+    text = row.values.get("so_tien") or ""
+    if not text:
+        return None
+    match = _TYPED_AMOUNT.fullmatch(unicodedata.normalize("NFC", text).strip())
+    if match is None:
+        raise row.error("sheet.bad_amount", "so_tien", cell=row.cell("so_tien"),
+                        value=text[:60])  # fmt: skip
+    return int(re.sub(r"\D", "", match.group(1)))
 
 
 # How alike a row's name and a known one must be to be offered as "did you mean" (difflib ratio).
@@ -202,6 +299,41 @@ class Givers:
                             first=first[2], first_name=first[1])  # fmt: skip
 
 
+def _for_collectives_only(
+    title: str, decision_date: date, aliases: Mapping[str, str], office: OfficeRules | None
+) -> bool:
+    """Whether the title or form is given to tập thể only (Tập thể lao động tiên tiến): a row
+    of it needs no Loại to be a tập thể's."""
+    decree_name = office_award(title, aliases)[1]
+    return applies(decree_name, decision_date, collective=True, office=office) and not applies(
+        decree_name, decision_date, collective=False, office=office
+    )
+
+
+def _kind_missing(row: Row) -> InputError:
+    """A row that reads as a collective's, with no Loại to say so: cá nhân or tập thể is the
+    clerk's to say, as the count and the money depend on it."""
+    name = row.values["ho_ten"][:60]
+    if row.header.columns.get("loai"):
+        return row.error("sheet.kind_missing", "loai", cell=row.cell("loai"), name=name)
+    return row.error("sheet.kind_column_missing", "ho_ten", name=name)
+
+
+def _check_typed_amount(row: Row, award: str, reward: Reward, collective: bool) -> None:
+    """A Số tiền typed on the row must be the amount computed for it: the decision and the
+    accountant's sheet would otherwise disagree."""
+    typed = typed_amount(row)
+    if typed is None or typed == reward.amount:
+        return
+    raise row.error(
+        "sheet.amount_differs", "so_tien", cell=row.cell("so_tien"), typed=format_money(typed),
+        amount=format_money(reward.amount), award=award,
+        recipient="tập thể" if collective else "cá nhân",
+        recipient_en="a collective" if collective else "an individual",
+        source=reward.award.source, base=format_money(reward.base_salary.amount),
+    )  # fmt: skip
+
+
 def read_award_list(
     path: Path,
     decision_date: date,
@@ -225,16 +357,31 @@ def read_award_list(
         sheet=sheet,
         columns=columns,
         required=("ho_ten", "danh_hieu"),
-        optional=("chuc_vu", "don_vi", "ghi_chu", "loai"),
+        optional=("chuc_vu", "don_vi", "ghi_chu", "loai", "so_tien"),
     )
     entries: list[Entry] = []
     seen: dict[tuple[str, str, str], int] = {}
     givers = Givers()
-    # A list names a few titles many times: each (title, tập thể or not) is priced once.
+    # A list names a few titles many times: each (title, tập thể or not) is priced once, and
+    # whether a title is given to tập thể only is worked out once.
     awards: dict[tuple[str, bool], tuple[str, Reward | None]] = {}
+    only_collective: dict[str, bool] = {}
+    amounts = table.has("so_tien") and priced
     for row in table:
         values = row.values
-        collective = _is_collective(row)
+        collective = _stated_kind(row)
+        if collective is None:
+            collective = only_collective.get(values["danh_hieu"])
+            if collective is None:
+                collective = only_collective[values["danh_hieu"]] = _for_collectives_only(
+                    values["danh_hieu"], decision_date, aliases or {}, office
+                )
+            if (
+                not collective
+                and not values.get("chuc_vu")
+                and reads_as_collective(values["ho_ten"])
+            ):
+                raise _kind_missing(row)
         title = (values["danh_hieu"], collective)
         found = awards.get(title)
         if found is None:
@@ -253,6 +400,8 @@ def read_award_list(
                 "sheet.duplicate_entry", "ho_ten", name=name, award=award, first=seen[key]
             )
         seen[key] = row.number
+        if amounts and reward is not None:
+            _check_typed_amount(row, award, reward, collective)
         entries.append(
             Entry(
                 name=name,

@@ -176,6 +176,8 @@ def check(inputs: tuple[Path, ...]) -> None:
         click.echo(t("cli.valid", input=document.path))
     for _path, error in report.errors:
         click.echo(f"{t('common.error')}: {error.message()}", err=True)
+    for warning in report.warnings:
+        click.echo(f"{t('build.warning')}: {warning}", err=True)
     if report.errors:
         sys.exit(1)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import VanthuError
-from pipeline.load.certificates import book_numbers
+from pipeline.load.certificates import book_numbers, book_record
 from pipeline.load.contract import LoadedDocument
 from pipeline.workspace import Workspace
 
@@ -37,8 +37,9 @@ class RenderRecord:
     ) -> None:
         """Record `data`, written to `target` for `loaded` (`printed`: with its number)."""
         from pipeline.batch.discover import Layout
-        from pipeline.batch.manifest import Entry, template_hash
+        from pipeline.batch.manifest import Entry
         from pipeline.batch.source_hashes import source_hashes
+        from pipeline.batch.template_hash import template_hash
 
         info = printed.info.data
         try:
@@ -74,6 +75,7 @@ class RenderRecord:
             lender=layout.name_of(lender.path) if lender is not None else None,
             lent_number=getattr(info, "so", None) if lender is not None else None,
             so_vao_so=book_numbers(loaded),
+            so_vao_so_cap=book_record(loaded),
         )
         year = output.split("/", 1)[0]
         manifest = layout.manifest_for(year)

@@ -230,7 +230,8 @@ def test_the_2022_giay_khen_decision_with_three_rows_is_as_before(tmp_path: Path
 
 def test_the_2022_decisions_print_article_one_as_before(renderer, tmp_path: Path) -> None:
     expected = {
-        "qd-lao-dong-tien-tien": "Điều 1. Công nhận danh hiệu thi đua năm 2022 cho 54 cá nhân "
+        # 54 titles to cá nhân, 50 persons: four hold both LĐTT and CSTĐCS (persons counted).
+        "qd-lao-dong-tien-tien": "Điều 1. Công nhận danh hiệu thi đua năm 2022 cho 50 cá nhân "
         "và 06 tập thể (có danh sách kèm theo).",
         "qd-giay-khen": "Điều 1. Tặng Giấy khen của Chánh Văn phòng UBND tỉnh cho 08 cá nhân "
         "và 02 tập thể đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm 2022 (có danh "

@@ -16,7 +16,8 @@ from pipeline.api import load_document
 from pipeline.batch import BuildResult, Status, build
 from pipeline.batch.discover import Layout, find_inputs
 from pipeline.batch.hash_cache import CACHE_NAME
-from pipeline.batch.manifest import listing_sha256, template_hash
+from pipeline.batch.manifest import listing_sha256
+from pipeline.batch.template_hash import template_hash
 from pipeline.render.compose import TemplateLibrary
 from pipeline.workspace import Workspace
 
@@ -404,7 +405,11 @@ def test_a_manifest_never_makes_the_build_delete_outside_its_outputs(
 
 def test_a_report_of_a_year_without_decisions_is_refused(cli: click.Group, inputs_copy: Path):
     report = inputs_copy / "2022" / "bao-cao-tong-ket.yaml"
-    break_line(report, "nam: 2022", "nam: 2030")
+    # A report on 2030 throughout (its nam, date and title agree), in a workspace without one
+    # decision of 2030.
+    text = report.read_text("utf-8").replace("nam: 2022", "nam: 2030")
+    text = text.replace("ngay: 28/12/2022", "ngay: 28/12/2030").replace("năm 2022", "năm 2030")
+    report.write_text(text, "utf-8")
     result = CliRunner().invoke(cli, ["check", str(report)])
     assert result.exit_code == 1
     # Decisions dated in 2030 are looked for in the whole data folder, not inputs/2030 only.

@@ -371,7 +371,7 @@ def test_the_starter_prints_a_whole_test_certificate(tmp_path: Path) -> None:
     source.write_text(source.read_text("utf-8").replace("in_thu: co", "in_thu: khong"), "utf-8")
     refused = CliRunner().invoke(main, ["render", str(source), "-o", str(tmp_path / "x.docx")])
     assert refused.exit_code == 1 and "quyet_dinh" in refused.output
-    decision = tmp_path / "quyet-dinh.yaml"
+    decision = tmp_path / "quyet-dinh-giay-khen.yaml"
     decision.write_text(decision.read_text("utf-8").replace("\nso: ", "\nso: 7 ", 1), "utf-8")
     printed = CliRunner().invoke(main, ["render", str(source), "-o", str(tmp_path / "x.docx")])
     assert printed.exit_code == 0, printed.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import re
 from pathlib import Path
@@ -15,6 +16,7 @@ from pipeline.api import Renderer
 from pipeline.batch import Status, build
 from pipeline.register import Status as RowStatus
 from pipeline.register import open_register
+from pipeline.render.output import write_error
 from pipeline.workspace import Workspace
 
 PLAN = "2022/ke-hoach-tdkt.yaml"
@@ -73,12 +75,19 @@ def test_render_takes_the_next_number_and_keeps_it(
 
 
 def test_a_failed_write_voids_the_new_number_with_its_reason(
-    cli: click.Group, inputs_copy: Path, plans: list[Path], tmp_path: Path
+    cli: click.Group, inputs_copy: Path, plans: list[Path], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    blocker = tmp_path / "khong-phai-thu-muc"
-    blocker.write_text("a file where a folder should be", "utf-8")
-    result = CliRunner().invoke(cli, ["render", str(plans[0]), "-o", str(blocker / "x.docx")])
+    # A write that fails once the number is given (a path blocked by a file or folder is
+    # refused before: tests/test_check_typed_numbers.py).
+    def disk_full(path: Path, data: bytes) -> None:
+        raise write_error(path, OSError(errno.ENOSPC, "No space left on device"))
+
+    monkeypatch.setattr("pipeline.api.write_atomic", disk_full)
+    result = CliRunner().invoke(cli, ["render", str(plans[0])])
+    monkeypatch.undo()
     assert result.exit_code == 1
+    assert "01/KH-VPUBND đã cấp cho văn bản này nên đã bị hủy" in result.output
     [row] = rows(inputs_copy.parent, 2021)
     assert row.status is RowStatus.VOID and row.void_reason
     after = CliRunner().invoke(cli, ["render", str(plans[0])])

@@ -43,11 +43,12 @@ from pipeline.batch.result import BuildResult, DocumentResult, Status
 from pipeline.batch.staged import Staged, StageJob
 from pipeline.claims import number_ranges, overlapping_ranges, second_claims
 from pipeline.errors import ConversionError, RenderError
+from pipeline.i18n import t
 from pipeline.register import Details, Register, Registers
 from pipeline.register import Entry as RegisterEntry
 from pipeline.register import Status as RowStatus
 from pipeline.register.location import register_exists
-from pipeline.register.store import TypedRequest
+from pipeline.register.store import VOID_REASON, TypedRequest
 from pipeline.render.output import clean_stale, commit, os_words
 from pipeline.workspace import Workspace
 
@@ -236,7 +237,11 @@ def build(
         registers = Registers(stack)
 
         def register() -> Register:
-            return registers.open(workspace.register_location, root=workspace.root)
+            # Imported here: the register's document helpers bring the contexts, which a
+            # build with nothing to number (a no-change rebuild) never needs.
+            from pipeline.register.documents import workspace_register
+
+            return workspace_register(registers, workspace, result.warnings)
 
         kept: dict[Path, Entry] = {}
         edited: dict[Path, Edited] = {}  # kept as they are, being edited by hand since
@@ -283,6 +288,11 @@ def build(
         ]  # fmt: skip
         if second:
             staged.update(stage_all(workspace, layout, second, jobs, progress))
+        if todo:  # the agency profiles of the documents rebuilt: lines too wide for their column
+            from pipeline.api import agency_profile_warnings
+
+            offices = (item.entry.co_quan for p in todo if (item := staged[p]).entry is not None)
+            result.warnings.extend(agency_profile_warnings(workspace, offices))
         finisher = Finisher(layout, freshness, converter)
         borrowers = {p: lender for p, lender in lenders.items() if isinstance(lender, Path)}
         entries = finish(layout, finisher, paths, kept, staged, recorded, result, borrowers, edited)
@@ -535,7 +545,7 @@ def settle(
     # build with nothing to number (a no-change rebuild) never needs.
     from pipeline.register.documents import order_warning
 
-    errors = {d.input: d.error for d in result.documents}
+    failed = {d.input: d for d in result.documents if d.error is not None}
     for path, number in numbers.items():
         if path in entries:
             confirmed = register.confirm(number, described.get(path))
@@ -544,7 +554,13 @@ def settle(
                 if warning is not None:
                     result.warnings.append(warning)
         elif number.status is RowStatus.PENDING:
-            register.void_entry(number, errors.get(path) or "")
+            # The error is the clerk's to read (the build says it); the printed sổ says why
+            # in a few words, never a machine's path.
+            register.void_entry(number, t(VOID_REASON, lang="vi"))
+            document = failed.get(path)
+            if document is not None and document.error is not None:  # say so with its error
+                document.error = t("register.number_voided", error=document.error.rstrip(" ."),
+                                   reference=number.reference, reason=t(VOID_REASON))
 
 
 def stage_all(

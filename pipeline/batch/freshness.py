@@ -21,7 +21,8 @@ from pathlib import Path
 
 from pipeline.batch.discover import Layout
 from pipeline.batch.hash_cache import CACHE_NAME, STAMP_SIZE, HashCache
-from pipeline.batch.manifest import Entry, template_hash
+from pipeline.batch.manifest import Entry
+from pipeline.batch.template_hash import template_hash
 from pipeline.errors import VanthuError
 from pipeline.load.locations import resolved_path
 from pipeline.render.compose import TemplateLibrary

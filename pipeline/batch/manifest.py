@@ -19,8 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
-from pipeline.errors import TemplateError
-from pipeline.render.compose import TemplateLibrary
 from pipeline.render.output import commit, stage
 
 _CHUNK = 1 << 20
@@ -39,18 +37,6 @@ def file_sha256(path: Path) -> str:
 def listing_sha256(names: list[str]) -> str:
     """Hex sha256 of a folder's list of documents (sorted names): a report depends on the set."""
     return hashlib.sha256("\n".join(sorted(names)).encode()).hexdigest()
-
-
-def template_hash(library: TemplateLibrary, name: str) -> str:
-    """sha256 over template `name`, the frame and the shared blocks in force (named by layer)."""
-    digest = hashlib.sha256()
-    try:
-        for path in library.source_files(name):
-            relative = library.relative_name(path)
-            digest.update(f"{relative}\0{file_sha256(path)}\n".encode())
-    except FileNotFoundError as exc:
-        raise TemplateError("render.template_missing", template=str(exc.filename)) from None
-    return digest.hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +63,9 @@ class Entry:
     lent_number: int | None = None
     # A Giấy khen batch's numbers in the sổ vàng (so_vao_so): its first and last.
     so_vao_so: tuple[int, int] | None = None
+    # Which certificate holds which of those numbers: (số, name, unit, sheet row) per
+    # certificate, so that the next build keeps each one's number (load.certificates).
+    so_vao_so_cap: tuple[tuple[int, str, str, int], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -98,6 +87,8 @@ class Entry:
             data["so_theo"] = {"van_ban": self.lender, "so": self.lent_number}
         if self.so_vao_so is not None:
             data["so_vao_so"] = list(self.so_vao_so)
+        if self.so_vao_so_cap:
+            data["so_vao_so_cap"] = [list(given) for given in self.so_vao_so_cap]
         return data
 
     @classmethod
@@ -122,6 +113,10 @@ class Entry:
             lender=lender.get("van_ban"),
             lent_number=lender.get("so"),
             so_vao_so=(int(book[0]), int(book[1])) if book else None,
+            so_vao_so_cap=tuple(
+                (int(n), str(name), str(unit), int(row))
+                for n, name, unit, row in data.get("so_vao_so_cap") or ()
+            ),
         )
 
     def without_pdf(self) -> Entry:

@@ -28,15 +28,16 @@ from typing import TypeVar
 
 from pipeline.api import Renderer
 from pipeline.batch.discover import Layout
-from pipeline.batch.manifest import Entry, template_hash
+from pipeline.batch.manifest import Entry
 from pipeline.batch.source_hashes import same as _same
 from pipeline.batch.source_hashes import source_hashes
 from pipeline.batch.staged import Lender, Numbering, Staged, StageJob
 from pipeline.batch.supervise import interrupted, interrupts_held, start_worker, stop_now
+from pipeline.batch.template_hash import template_hash
 from pipeline.errors import VanthuError
 from pipeline.gc_policy import fewer_collections
 from pipeline.i18n import current_language, set_language, t
-from pipeline.load.certificates import book_claim, book_numbers
+from pipeline.load.certificates import book_claim, book_numbers, book_record
 from pipeline.load.contract import LoadedDocument
 from pipeline.register.documents import register_details, typed_request, with_number
 from pipeline.render.output import stage
@@ -166,6 +167,7 @@ def _stage(layout: Layout, item: _Loaded, data: bytes) -> Staged:
             lender=item.source,
             lent_number=item.job.number if item.source is not None else None,
             so_vao_so=book_numbers(document),
+            so_vao_so_cap=book_record(document),
         )
         typed = typed_request(document, item.name) if not item.auto else None
         staged = os.fspath(stage(item.output, data))

@@ -72,7 +72,7 @@ def certificate_context(
         "thanh_tich": thanh_tich,
     }
     certificates = []
-    for number, entry in enumerate(attached.entries):
+    for index, entry in enumerate(attached.entries):
         parts = [p for p in (entry.position, entry.unit) if p]
         record = {
             "ten": name_run(entry, styles, attached.list_file),
@@ -80,9 +80,9 @@ def certificate_context(
             "khen_thuong": entry.award,
             "so_vao_so": "",
         }
-        if data.so_vao_so is not None:
+        if attached.numbers:  # its number in the whole batch, kept from build to build
             record["so_vao_so"] = info.write(
-                "giay_khen_so_vao_so", {**shared, "so_vao_so": str(data.so_vao_so + number)}
+                "giay_khen_so_vao_so", {**shared, "so_vao_so": str(attached.numbers[index])}
             )
         certificates.append(record)
     return {

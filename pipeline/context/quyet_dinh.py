@@ -76,9 +76,10 @@ def two_digits(count: int) -> str:
 
 
 def counted(awards: AwardList, *, collectives_first: bool = False) -> str:
-    """'44 cá nhân và 05 tập thể' (or '05 tập thể và 44 cá nhân'); only the kinds it has."""
+    """'44 cá nhân và 05 tập thể' (or '05 tập thể và 44 cá nhân'); only the kinds it has.
+    Persons and collectives are counted, not awards: one given two titles is one cá nhân."""
     parts = []
-    people, groups = awards.count(collective=False), awards.count(collective=True)
+    people, groups = awards.recipients(collective=False), awards.recipients(collective=True)
     if people:
         parts.append(f"{two_digits(people)} cá nhân")
     if groups:
@@ -119,7 +120,9 @@ def award_values(data: DecisionData, awards: AwardList, *, kinds: Kinds = None) 
     {{ so_luong }} counts tập thể first when the office lists them first (`kinds`)."""
     assert data.khen_thuong is not None
     section = data.khen_thuong
-    people, groups = awards.count(collective=False), awards.count(collective=True)
+    # Distinct recipients (counted); the per-award counts below are per award, where no one
+    # appears twice.
+    people, groups = awards.recipients(collective=False), awards.recipients(collective=True)
     listed = in_listed_order(awards, kinds)
     values = {
         "hanh_dong": section.hanh_dong,
@@ -493,7 +496,9 @@ def issued_regulation_context(info: DocumentInfo, regulation: Regulation) -> dic
 
 
 def issued_plan_context(info: DocumentInfo, plan: DocumentInfo[NoAttachments]) -> dict[str, Any]:
-    """The plan printed after the decision: its title, 'Ban hành kèm theo ...' and its body."""
+    """The plan printed after the decision, in the Quy chế's form: the header again (without
+    Số and date; the template's dau-kem-theo block), its title, '(Ban hành kèm theo Quyết định
+    số ... ngày ... của ...)' and its body."""
     body = plan.data
     assert isinstance(body, PlanData)
     return {
@@ -564,6 +569,7 @@ def award_list_context(
         "cot": {
             key: info.write(f"cot_{key}") for key in ("stt", "ten", "chuc_vu", "don_vi", "so_tien")
         },
+        # Built from the award's and the agency's names: no break inside a term of them.
         "tieu_de": title.upper(),
         "kem_theo": info.write("danh_sach_kem_theo"),
         "dong": rows,

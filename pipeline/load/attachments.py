@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pipeline.awards import AwardList, Entry
 from pipeline.context.common import DocumentInfo
+from pipeline.errors import VanthuError
 from pipeline.figures import YearFigures
 from pipeline.load.spreadsheet import Table
 from pipeline.model.quyet_dinh import Regulation
@@ -56,3 +57,10 @@ class CertificateAttachments:
     decision: DocumentInfo[DecisionAttachments]
     entries: tuple[Entry, ...]
     list_file: Path
+    # Each entry's số vào sổ (so_vao_so), its place in the whole batch even when chon: picks a
+    # few; empty for a batch without them.
+    numbers: tuple[int, ...] = ()
+    # The whole batch's (số, name, unit, row), which the manifest keeps, and the numbers given
+    # to another name (or freed) since the last build: warnings, load.certificates.
+    given: tuple[tuple[int, str, str, int], ...] = ()
+    changes: tuple[VanthuError, ...] = ()

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import unicodedata
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 from pipeline.awards import Entry
+from pipeline.errors import InputError
 from pipeline.load.attachments import CertificateAttachments, DecisionAttachments
 from pipeline.load.contract import Attached, LoadedDocument, NumberFrom, Resolver
 from pipeline.load.lists import referenced_document, sheet_path
 from pipeline.load.yaml_source import Source, load_yaml
 from pipeline.model.giay_khen import INHERITED, CertificateData, RowFilter
 from pipeline.model.quyet_dinh import DecisionData
+from pipeline.rules.money import find_award
+from pipeline.rules.money_types import AwardKind
 
 DECISION_KEY = "quyet_dinh"
 ACHIEVEMENT_KEY = "thanh_tich"
@@ -57,14 +63,33 @@ def refuse_unnumbered_decision(document: LoadedDocument) -> None:
 
 def book_numbers(document: LoadedDocument) -> tuple[int, int] | None:
     """so_vao_so: the first and last numbers in the sổ vàng a batch's certificates print (one
-    each, in order); none for a batch without them or a test print (in_thu: co)."""
+    each); none for a batch without them or a test print (in_thu: co)."""
     data = document.info.data
     attached = document.info.attachments
     if not isinstance(data, CertificateData) or data.so_vao_so is None or data.in_thu:
         return None
-    if not isinstance(attached, CertificateAttachments) or not attached.entries:
+    if not isinstance(attached, CertificateAttachments) or not attached.numbers:
         return None
-    return data.so_vao_so, data.so_vao_so + len(attached.entries) - 1
+    return min(attached.numbers), max(attached.numbers)
+
+
+def book_record(document: LoadedDocument) -> tuple[tuple[int, str, str, int], ...]:
+    """What the manifest keeps of a batch printed on the phôi: every certificate of the whole
+    batch with its số vào sổ (the next build gives each the same number)."""
+    if book_numbers(document) is None:
+        return ()
+    attached = document.info.attachments
+    assert isinstance(attached, CertificateAttachments)
+    return attached.given
+
+
+def book_warnings(document: LoadedDocument) -> tuple[str, ...]:
+    """The batch's số vào sổ given to another name since the last build (a corrected name), or
+    no longer printed (a row gone from the list): the sổ vàng and phôi printed before differ."""
+    attached = document.info.attachments
+    if not isinstance(attached, CertificateAttachments):
+        return ()
+    return tuple(change.message() for change in attached.changes)
 
 
 def book_claim(document: LoadedDocument) -> tuple[str, str, int, int] | None:
@@ -74,6 +99,39 @@ def book_claim(document: LoadedDocument) -> tuple[str, str, int, int] | None:
         return None
     data = document.info.data
     return data.co_quan, str(data.ngay.year), *numbers
+
+
+Given = tuple[int, str, str, int]  # số vào sổ, name, unit, row of the sheet
+
+
+def is_title(entry: Entry, decided: date) -> bool:
+    """A danh hiệu thi đua (Lao động tiên tiến, Chiến sĩ thi đua cơ sở ...): not a Giấy khen."""
+    if entry.reward is not None:
+        return entry.reward.award.kind == AwardKind.TITLE
+    try:  # a list without money: the award by its name
+        return find_award(entry.award, decided, collective=entry.collective).kind == AwardKind.TITLE
+    except InputError:
+        return False  # an office's own award, a form the decree names otherwise
+
+
+def refuse_titles(
+    entries: tuple[Entry, ...], forms: tuple[Entry, ...], rows: RowFilter | None,
+    decided: date, source: Source,
+) -> None:
+    """A batch prints Giấy khen (and other hình thức): rows given a danh hiệu in the chosen rows
+    are refused, naming them, rather than left out: the batch would silently print fewer
+    pages (and other numbers) than the clerk counted."""
+    titles = [e for e in entries if is_title(e, decided)]
+    if not titles:
+        return
+    shown = "; ".join(f"{e.row} ({e.name}: {e.award})" for e in titles[:5])
+    if len(titles) > 5:
+        shown += f" (+{len(titles) - 5})"
+    awards = sorted({e.award for e in forms})
+    loc = ("chon",) if rows is not None else (DECISION_KEY,)
+    if awards:
+        raise source.error("data.certificate_titles", loc, rows=shown, award=awards[0])
+    raise source.error("data.certificate_titles_only", loc, rows=shown)
 
 
 def chosen(entries: tuple[Entry, ...], rows: RowFilter | None, source: Source) -> tuple[Entry, ...]:
@@ -96,9 +154,73 @@ def chosen(entries: tuple[Entry, ...], rows: RowFilter | None, source: Source) -
     return entries
 
 
+def identity(name: str, unit: str) -> tuple[str, str]:
+    """Who a certificate is for, as the list may write it again: NFC, single spaces, any case."""
+
+    def norm(text: str) -> str:
+        return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+
+    return norm(name), norm(unit)
+
+
+def assign_numbers(
+    entries: tuple[Entry, ...], first: int, recorded: tuple[Given, ...], last: int | None
+) -> tuple[tuple[Given, ...], tuple[InputError, ...]]:
+    """Each certificate's số vào sổ: the one the last build gave it (its name and unit the
+    same; else, a corrected name, the one given to the same row of the sheet, with a warning),
+    else the next after the last number ever given; the numbers no longer printed are warned.
+    Without a record (a first build) the numbers follow the list from `first`."""
+    numbers: list[int | None] = [None] * len(entries)
+    free: dict[tuple[str, str], list[Given]] = {}
+    for given in recorded:
+        free.setdefault(identity(given[1], given[2]), []).append(given)
+    for index, entry in enumerate(entries):  # unchanged rows keep their numbers
+        same = free.get(identity(entry.name, entry.unit))
+        if same:
+            numbers[index] = same.pop(0)[0]
+    left = {given[3]: given for items in free.values() for given in items}
+    changes: list[InputError] = []
+    for index, entry in enumerate(entries):  # a corrected name keeps its row's number
+        if numbers[index] is None and entry.row in left:
+            given = left.pop(entry.row)
+            numbers[index] = given[0]
+            changes.append(InputError(
+                "data.book_number_renamed", number=given[0], old=given[1], new=entry.name
+            ))  # fmt: skip
+    after = max([first - 1, last or 0, *(g[0] for g in recorded)])
+    for index in range(len(entries)):
+        if numbers[index] is None:
+            after += 1
+            numbers[index] = after
+    for given in sorted(left.values()):
+        changes.append(InputError("data.book_number_freed", number=given[0], name=given[1]))
+    result = tuple(
+        (number, entry.name, entry.unit, entry.row)
+        for number, entry in zip(numbers, entries, strict=True)
+        if number is not None
+    )
+    return result, tuple(changes)
+
+
+def book_of(
+    data: CertificateData, path: Path, entries: tuple[Entry, ...], resolver: Resolver
+) -> tuple[tuple[Given, ...], tuple[InputError, ...]]:
+    """The whole batch's số vào sổ, kept from the manifest's record of its last build while
+    its so_vao_so is the same (a new so_vao_so numbers the list afresh)."""
+    if data.so_vao_so is None:
+        return (), ()
+    entry = resolver.recorded_entry(path, data.ngay.year)
+    recorded: tuple[Given, ...] = ()
+    last = None
+    if entry is not None and entry.so_vao_so and entry.so_vao_so[0] == data.so_vao_so:
+        recorded, last = entry.so_vao_so_cap, entry.so_vao_so[1]
+    return assign_numbers(entries, data.so_vao_so, recorded, last)
+
+
 def certificate_attachments(data: CertificateData, source: Source, resolver: Resolver) -> Attached:
-    """The decision (loaded once per loader), the rows that get a certificate, and, when the
-    decision takes its number from the register, the decision's file as the number's source."""
+    """The decision (loaded once per loader), the rows that get a certificate, each with its
+    số vào sổ in the whole batch, and, when the decision takes its number from the register,
+    the decision's file as the number's source."""
     decision = award_decision(source, resolver)
     info = decision.info
     attachments = info.attachments
@@ -108,12 +230,19 @@ def certificate_attachments(data: CertificateData, source: Source, resolver: Res
     list_file = sheet_path(
         decision_data.khen_thuong, resolver.parse(decision.path), "khen_thuong", resolver
     )
-    entries = chosen(attachments.awards.entries, data.chon, source)
+    every = attachments.awards.entries
+    forms = tuple(e for e in every if not is_title(e, decision_data.ngay))
+    entries = chosen(every, data.chon, source)
+    refuse_titles(entries, forms, data.chon, decision_data.ngay, source)
+    # The batch is every certificate of the list: a selection prints some at their numbers.
+    given, changes = book_of(data, source.path, forms, resolver)
+    number_of = {g[3]: g[0] for g in given}
+    numbers = tuple(number_of[e.row] for e in entries) if given else ()
     lender: NumberFrom | None = None
     if decision_data.needs_number:  # so: tu_dong: the number the register holds for its file
         lender = NumberFrom(
             decision.path, decision_data.co_quan, source.path,
             source.line_of((DECISION_KEY,)), DECISION_KEY,
         )  # fmt: skip
-    attached = CertificateAttachments(info, entries, list_file)
+    attached = CertificateAttachments(info, entries, list_file, numbers, given, changes)
     return Attached(attached, decision.files, number_from=lender)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pipeline.context.common import DocumentInfo
 from pipeline.errors import InputError
@@ -18,6 +18,9 @@ from pipeline.load.yaml_source import Path_, Source
 from pipeline.model.agency import Agency
 from pipeline.model.document import DocumentData
 from pipeline.render.styles import StyleSheet
+
+if TYPE_CHECKING:
+    from pipeline.batch.manifest import Entry
 
 ContextBuilder = Callable[[DocumentInfo[Any], StyleSheet], dict[str, Any]]
 
@@ -79,6 +82,10 @@ class Resolver(Protocol):
 
     def all_documents(self) -> tuple[Path, list[Path]]:
         """The data folder and every document file in it, of every year."""
+        ...
+
+    def recorded_entry(self, data_file: Path, year: int) -> Entry | None:
+        """What the last build or render recorded of `data_file` (a batch's số vào sổ)."""
         ...
 
 

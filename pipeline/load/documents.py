@@ -11,7 +11,7 @@ import difflib
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pipeline.context.common import DocumentInfo
 from pipeline.errors import InputError
@@ -26,6 +26,9 @@ from pipeline.load.yaml_source import Path_, Source, load_yaml, source_of_mappin
 from pipeline.model.agency import Agency
 from pipeline.model.document import DocumentData, RecipientGroup
 from pipeline.rules.doc_types import document_type
+
+if TYPE_CHECKING:
+    from pipeline.batch.manifest import Entry
 
 __all__ = ["AGENCY_DIR", "DocumentLoader", "LoadedDocument"]
 
@@ -199,6 +202,9 @@ class DocumentLoader:
 
     def all_documents(self) -> tuple[Path, list[Path]]:
         return self.locations.all_documents()
+
+    def recorded_entry(self, data_file: Path, year: int) -> Entry | None:
+        return self.locations.recorded_entry(data_file, year)
 
     def referenced_file(self, source: Source, name: str, loc: Path_) -> Path:
         """A file the document names (a list, a plan), beside it; a located error otherwise."""

@@ -10,7 +10,11 @@ import os
 import re
 import stat
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from pipeline.batch.manifest import Entry
+
 
 AGENCY_DIR = "co-quan"  # the agency profiles of a workspace: co-quan/<id>.yaml
 # Parts a document attaches (a Quy chế a decision issues): data, not documents built alone.
@@ -104,4 +108,8 @@ class Locations(Protocol):
 
     def all_documents(self) -> tuple[Path, list[Path]]:
         """The data folder and every document in it, of every year."""
+        ...
+
+    def recorded_entry(self, data_file: Path, year: int) -> Entry | None:
+        """What the last build or render recorded of `data_file` (None: nothing)."""
         ...

@@ -393,4 +393,67 @@ MESSAGES = {
         "en": "the built-in table already has a base salary of {amount} đồng from "
         "{date:%d/%m/%Y} ({source}); drop this row, or check its date",
     },
+    # Giấy khen batches: danh hiệu rows, số vào sổ kept from build to build.
+    "data.certificate_titles": {
+        "vi": "giấy khen chỉ in cho hình thức khen thưởng, không in cho danh hiệu thi đua; các "
+        "dòng sau của danh sách là danh hiệu: {rows}; hãy chọn các dòng giấy khen, ví dụ "
+        "chon: {{khen_thuong: {award}}}",
+        "en": "certificates are printed for forms of award, not for emulation titles; these rows "
+        "of the list are titles: {rows}; choose the certificate rows, e.g. "
+        "chon: {{khen_thuong: {award}}}",
+    },
+    "data.certificate_titles_only": {
+        "vi": "giấy khen chỉ in cho hình thức khen thưởng, không in cho danh hiệu thi đua; danh "
+        "sách của quyết định chỉ có danh hiệu (dòng {rows}); hãy dùng quyết định tặng giấy khen",
+        "en": "certificates are printed for forms of award, not for emulation titles; the "
+        "decision's list has only titles (rows {rows}); use a decision giving Giấy khen",
+    },
+    "data.book_number_renamed": {
+        "vi": "số vào sổ {number} nay in cho «{new}» (trước: «{old}»); giấy khen số {number} đã "
+        "in cần in lại và sửa sổ vàng",
+        "en": "số vào sổ {number} now prints for «{new}» (before: «{old}»); reprint certificate "
+        "{number} and correct the sổ vàng",
+    },
+    "data.book_number_freed": {
+        "vi": "số vào sổ {number} («{name}») không còn trong danh sách; số này không cấp lại "
+        "cho ai",
+        "en": "số vào sổ {number} («{name}») is no longer in the list; the number is not given "
+        "to anyone else",
+    },
+    # Award lists: hidden rows, the Loại a collective's row leaves out, a typed Số tiền.
+    "sheet.hidden_row": {
+        "vi": "hàng «{name}» đang ẩn trong Excel (ẩn tay, bị lọc hoặc nằm trong nhóm "
+        "thu gọn), nên không thấy khi duyệt danh sách: bỏ ẩn hoặc xóa hàng",
+        "en": "the row «{name}» is hidden in Excel (by hand, by a filter or in a "
+        "collapsed group), so it is not seen when the list is checked: unhide it or delete "
+        "the row",
+    },
+    "sheet.kind_missing": {
+        "vi": "«{name}» không có chức vụ và đọc như tên một tập thể, nhưng ô {cell} (Loại) để "
+        "trống; hãy ghi 'Tập thể' hoặc 'Cá nhân': số lượng và tiền thưởng tùy vào đó",
+        "en": "«{name}» has no chức vụ and reads as a collective's name, but cell {cell} (Loại) "
+        "is empty; write 'Tập thể' or 'Cá nhân': the count and the money depend on it",
+    },
+    "sheet.kind_column_missing": {
+        "vi": "«{name}» không có chức vụ và đọc như tên một tập thể, nhưng danh sách không có "
+        "cột Loại; hãy thêm cột 'Loại' và ghi 'Tập thể' hoặc 'Cá nhân' cho từng hàng: số "
+        "lượng và tiền thưởng tùy vào đó",
+        "en": "«{name}» has no chức vụ and reads as a collective's name, but the list has no "
+        "Loại column; add a 'Loại' column and write 'Tập thể' or 'Cá nhân' on each row: the "
+        "count and the money depend on it",
+    },
+    "sheet.bad_amount": {
+        "vi": "ô {cell} ghi '{value}', không đọc được là số tiền; hãy ghi số đồng, ví dụ "
+        "710.000, hoặc để trống",
+        "en": "cell {cell} holds '{value}', which does not read as an amount; write the sum in "
+        "đồng, e.g. 710.000, or leave it empty",
+    },
+    "sheet.amount_differs": {
+        "vi": "ô {cell} ghi {typed} đồng, nhưng «{award}» cho {recipient} là {amount} đồng "
+        "(theo {source}, mức lương cơ sở {base} đồng); hãy sửa ô cho đúng, hoặc xóa số tiền "
+        "nếu không cần",
+        "en": "cell {cell} says {typed} đồng, but «{award}» for {recipient_en} is {amount} đồng "
+        "(under {source}, base salary {base} đồng); correct the cell, or delete the amount if "
+        "it is not needed",
+    },
 }

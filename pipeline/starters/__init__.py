@@ -29,7 +29,7 @@ COMPANIONS: dict[str, tuple[str, ...]] = {
     "thong-bao": (),
     "bien-ban": (),
     # A batch of certificates prints an award decision's list: the decision's starter and its list.
-    "giay-khen": ("quyet-dinh.yaml", "danh-sach-khen-thuong.csv"),
+    "giay-khen": ("quyet-dinh-giay-khen.yaml", "danh-sach-giay-khen.csv"),
 }
 STARTERS = tuple(COMPANIONS)
 

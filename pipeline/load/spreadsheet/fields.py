@@ -59,6 +59,20 @@ STANDARD_FIELDS: Mapping[str, Field] = {
         ),
         Field("ghi_chu", ("Ghi chú",)),
         Field("loai", ("Loại", "Cá nhân / Tập thể")),
+        # Typed by the clerk (or the accountant); checked against the amount computed.
+        Field(
+            "so_tien",
+            (
+                "Số tiền",
+                "Số tiền (đồng)",
+                "Số tiền thưởng",
+                "Số tiền thưởng (đồng)",
+                "Tiền thưởng",
+                "Tiền thưởng (đồng)",
+                "Mức tiền thưởng",
+                "Thành tiền",
+            ),
+        ),
     )
 }
 

@@ -213,10 +213,13 @@ def build_table(
     file: str,
     sheet: str | None,
     merged: Sequence[Merged] = (),
+    hidden: frozenset[int] = frozenset(),
 ) -> Table:
     """The rows below the header, cleaned; InputError located at the cell for any bad one.
 
     An empty cell may be None or ''. Record numbers increase (lines, or rows of a sheet).
+    `hidden`: the rows Excel hides (by hand, a filter, a collapsed group); one of them with
+    content is refused, as the clerk does not see it in the list they checked.
     """
     records = iter(records)
     prefix = list(islice(records, HEADER_SCAN_ROWS))
@@ -263,6 +266,9 @@ def build_table(
         if any(values.values()):
             first = False
             row = Row(number, values, file, sheet, header)
+            if hidden and number in hidden:
+                raise InputError("sheet.hidden_row", file=file, sheet=sheet, row=number,
+                                 number=number, name=_row_name(values, required))  # fmt: skip
             for name in required:
                 if not values[name]:  # a title without a name would be printed and paid
                     raise row.error("sheet.missing_cell", name, cell=row.cell(name),
@@ -274,6 +280,13 @@ def build_table(
     if not rows:
         raise InputError("sheet.no_rows", file=file, sheet=sheet, header_row=header.row)
     return Table(file, sheet, header, rows)
+
+
+def _row_name(values: Mapping[str, str], required: Sequence[str]) -> str:
+    """What a row says first (its name, in a danh sách), to show which row is meant."""
+    first = next((values[n] for n in required if values[n]), "")
+    first = first or next((v for v in values.values() if v), "")
+    return first[:60]
 
 
 def _cell(

@@ -4,7 +4,10 @@ Values come from python-calamine (Rust; an order of magnitude faster than openpy
 in constant Python memory per row). Calamine shows an error value (#REF!) and a formula whose
 result the file does not store (files written by scripts, not by Excel) both as an empty cell,
 which would print a blank; those cells are found by one streaming pass over the sheet's XML with
-lxml, made only when the sheet's bytes hold a formula or an error marker at all. Which sheets are
+lxml, made only when the sheet's bytes hold a formula or an error marker at all. Rows hidden in
+Excel (by hand, by a filter, or in a collapsed group: <row hidden="1">) are found the same way,
+only when the bytes say 'hidden' at all, so that the table can refuse a hidden row that has
+content: what the clerk sees is what gets awarded. Which sheets are
 hidden comes from calamine's sheet metadata, merged cells from calamine too; openpyxl is no
 longer needed.
 
@@ -46,6 +49,9 @@ _CALAMINE_ERRORS = (
 )
 # A formula (<f>) or an error value (t="e") in a sheet's XML: only then is it parsed here.
 _MARKERS = (b"<f", b't="e"', b"t='e'")
+# A hidden row (or column) in a sheet's XML: only then are its rows looked at.
+_HIDDEN_MARKERS = (b'hidden="1"', b"hidden='1'", b'hidden="true"', b"hidden='true'")
+_HIDDEN_VALUES = ("1", "true")
 _SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
@@ -74,9 +80,17 @@ def read_xlsx(path: Path, sheet: str | None, fields: list[Wanted]) -> Table:
         try:
             worksheet = book.get_sheet_by_name(title)
             merged = list(worksheet.merged_cell_ranges or [])
-            special = _special_cells(archive, data, _sheet_part(archive, data, title), path)
+            part = _sheet_part(archive, data, title)
+            special: dict[tuple[int, int], object] = {}
+            hidden: frozenset[int] = frozenset()
+            if part is not None:
+                formulas, hides = _mentions(archive, data, part, _MARKERS, _HIDDEN_MARKERS)
+                special = _special_cells(archive, part, path) if formulas else {}
+                hidden = _hidden_rows(archive, part, path) if hides else frozenset()
             records = _records(worksheet, special)
-            return build_table(records, fields, file=str(path), sheet=title, merged=merged)
+            return build_table(
+                records, fields, file=str(path), sheet=title, merged=merged, hidden=hidden
+            )
         except _CALAMINE_ERRORS as exc:
             raise InputError("sheet.bad_xlsx", file=path, sheet=title, reason=exc) from None
 
@@ -165,11 +179,9 @@ def _part_named(workbook_xml: bytes, rels_xml: bytes, title: str) -> str | None:
 
 
 def _special_cells(
-    archive: zipfile.ZipFile, data: bytes, part: str | None, path: Path
+    archive: zipfile.ZipFile, part: str, path: Path
 ) -> dict[tuple[int, int], object]:
     """Error values and formulas without a stored result, by (row, column), 1-based."""
-    if part is None or not _mentions(archive, data, part, _MARKERS):
-        return {}
     found: dict[tuple[int, int], object] = {}
     try:
         with archive.open(part) as stream:
@@ -191,25 +203,51 @@ def _special_cells(
     return found
 
 
-def _mentions(archive: zipfile.ZipFile, data: bytes, part: str, needles: tuple[bytes, ...]) -> bool:
-    """Whether the part's bytes contain any of `needles` (a large part read in chunks)."""
+def _hidden_rows(archive: zipfile.ZipFile, part: str, path: Path) -> frozenset[int]:
+    """Numbers (1-based, as Excel shows them) of the rows hidden in the sheet."""
+    hidden: set[int] = set()
+    number = 0
+    try:
+        with archive.open(part) as stream:
+            for _, row in etree.iterparse(
+                stream, tag=f"{{{_MAIN}}}row", resolve_entities=False, no_network=True
+            ):
+                # r may be left out: the row then follows the one before it.
+                written = row.get("r", "")
+                number = int(written) if written.isdigit() else number + 1
+                if (row.get("hidden") or "").strip().lower() in _HIDDEN_VALUES:
+                    hidden.add(number)
+                row.clear()
+    except (etree.XMLSyntaxError, KeyError, zipfile.BadZipFile, OSError) as exc:
+        raise InputError("sheet.bad_xlsx", file=path, reason=exc) from None
+    return frozenset(hidden)
+
+
+def _mentions(
+    archive: zipfile.ZipFile, data: bytes, part: str, *groups: tuple[bytes, ...]
+) -> tuple[bool, ...]:
+    """For each group of needles, whether the part's bytes contain any of them (the part
+    inflated once for all groups; a large part read in chunks)."""
     try:
         whole = plain_member_bytes(archive, data, part)
     except KeyError:
-        return False
+        return tuple(False for _ in groups)
     if whole is not None:
-        return any(_finder(needle)(whole) for needle in needles)
+        return tuple(any(_finder(needle)(whole) for needle in group) for group in groups)
+    found = [False] * len(groups)
     tail = b""
     try:
         with archive.open(part) as stream:
             while chunk := stream.read(1 << 20):
                 window = tail + chunk
-                if any(needle in window for needle in needles):
-                    return True
-                tail = window[-8:]
+                for index, group in enumerate(groups):
+                    found[index] = found[index] or any(needle in window for needle in group)
+                if all(found):
+                    break
+                tail = window[-16:]
     except (KeyError, zipfile.BadZipFile, OSError):
-        return False
-    return False
+        pass
+    return tuple(found)
 
 
 @functools.cache
