@@ -203,6 +203,7 @@ def reads_as_collective(name: str) -> bool:
 _TYPED_AMOUNT = re.compile(
     r"(\d{1,3}(?:([.,\s])\d{3})?(?:\2\d{3})*|\d+)\s*(?:đ|đồng|vnđ|vnd)?\.?", re.I
 )
+_NON_DIGIT = re.compile(r"\D")
 
 
 def typed_amount(row: Row) -> int | None:
@@ -215,7 +216,7 @@ def typed_amount(row: Row) -> int | None:
     if match is None:
         raise row.error("sheet.bad_amount", "so_tien", cell=row.cell("so_tien"),
                         value=text[:60])  # fmt: skip
-    return int(re.sub(r"\D", "", match.group(1)))
+    return int(_NON_DIGIT.sub("", match.group(1)))
 
 
 # How alike a row's name and a known one must be to be offered as "did you mean" (difflib ratio).

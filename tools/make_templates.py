@@ -23,14 +23,15 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.oxml.text.parfmt import CT_PPr
 from docx.section import Section
 from docx.shared import Emu, Mm, Pt, Twips
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from pipeline.render.compose import COLLAPSED_BREAK
 from pipeline.rules.metrics import text_width_pt
 
 ROOT = Path(__file__).resolve().parents[1] / "templates"
@@ -357,21 +358,11 @@ def collapsed_mark(ppr: CT_PPr) -> None:
 
     A section break is an empty paragraph after the signature table (or a Phụ lục's table).
     At 14 pt it goes to a page of its own when the table ends at the foot of a page, and the
-    next section starts after it: a blank page numbered "2" in a signed document. The same
-    XML as pipeline.render.compose.COLLAPSED_BREAK (see there for the technique), which
-    collapses such a paragraph in any template at render time.
+    next section starts after it: a blank page numbered "2" in a signed document. The XML is
+    pipeline.render.compose.COLLAPSED_BREAK (see there for the technique), which collapses such
+    a paragraph in any template at render time.
     """
-    spacing = OxmlElement("w:spacing")
-    for key, value in (("before", "0"), ("after", "0"), ("line", "20"), ("lineRule", "exact")):
-        spacing.set(qn(f"w:{key}"), value)
-    mark = OxmlElement("w:rPr")
-    mark.append(OxmlElement("w:vanish"))
-    for tag in ("w:sz", "w:szCs"):
-        size = OxmlElement(tag)
-        size.set(qn("w:val"), "2")
-        mark.append(size)
-    ppr.append(spacing)
-    ppr.append(mark)
+    ppr.extend(parse_xml(f"<w:pPr {nsdecls('w')}>{COLLAPSED_BREAK}</w:pPr>"))
 
 
 def section_break(doc: Document, landscape: bool, restart: bool = False) -> None:

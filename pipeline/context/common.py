@@ -138,11 +138,6 @@ def header_names(agency: Agency, styles: StyleSheet) -> tuple[str | None, str]:
     return printed[0], printed[1] or ""
 
 
-def header_widths(info: DocumentInfo, styles: StyleSheet) -> dict[str, int]:
-    """Column widths of the header table (twips), from the text they hold."""
-    return columns_for(*header_names(info.agency, styles), styles)
-
-
 def columns_for(chu_quan: str | None, name: str, styles: StyleSheet) -> dict[str, int]:
     """Column widths of the header table (twips) holding these printed agency lines."""
     left = styled_lines(styles, chu_quan, CHU_QUAN_STYLE) + styled_lines(styles, name, AGENCY_STYLE)

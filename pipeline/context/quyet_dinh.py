@@ -385,6 +385,7 @@ def award_articles(
 _PER_KIND = ("so_tien", "doi_tuong")
 
 
+@lru_cache(maxsize=64)  # the office's one dieu_2_muc, asked for each award of every decision
 def per_kind_span(phrase: str) -> tuple[int, int] | None:
     """Where in `phrase` the amount and its kind are written (from the first of those fields to
     the last); None when it does not say whom an amount is for ({{ doi_tuong }}), or names the

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from pipeline.awards import Entry
 from pipeline.errors import InputError
+from pipeline.figures import unit_key
 from pipeline.load.attachments import CertificateAttachments, DecisionAttachments
 from pipeline.load.contract import Attached, LoadedDocument, NumberFrom, Resolver
 from pipeline.load.lists import referenced_document, sheet_path
@@ -114,14 +114,30 @@ def is_title(entry: Entry, decided: date) -> bool:
         return False  # an office's own award, a form the decree names otherwise
 
 
+def form_entries(entries: tuple[Entry, ...], decided: date) -> tuple[Entry, ...]:
+    """The entries given a hình thức (not a danh hiệu); a list without money looks each award
+    and kind up by name once, not once a row."""
+    by_name: dict[tuple[str, bool], bool] = {}
+
+    def title(entry: Entry) -> bool:
+        if entry.reward is not None:
+            return is_title(entry, decided)
+        key = (entry.award, entry.collective)
+        if key not in by_name:
+            by_name[key] = is_title(entry, decided)
+        return by_name[key]
+
+    return tuple(e for e in entries if not title(e))
+
+
 def refuse_titles(
-    entries: tuple[Entry, ...], forms: tuple[Entry, ...], rows: RowFilter | None,
-    decided: date, source: Source,
+    entries: tuple[Entry, ...], forms: tuple[Entry, ...], rows: RowFilter | None, source: Source
 ) -> None:
     """A batch prints Giấy khen (and other hình thức): rows given a danh hiệu in the chosen rows
     are refused, naming them, rather than left out: the batch would silently print fewer
     pages (and other numbers) than the clerk counted."""
-    titles = [e for e in entries if is_title(e, decided)]
+    form_rows = {e.row for e in forms}  # is_title worked out once per entry, for `forms`
+    titles = [e for e in entries if e.row not in form_rows]
     if not titles:
         return
     shown = "; ".join(f"{e.row} ({e.name}: {e.award})" for e in titles[:5])
@@ -156,11 +172,7 @@ def chosen(entries: tuple[Entry, ...], rows: RowFilter | None, source: Source) -
 
 def identity(name: str, unit: str) -> tuple[str, str]:
     """Who a certificate is for, as the list may write it again: NFC, single spaces, any case."""
-
-    def norm(text: str) -> str:
-        return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
-
-    return norm(name), norm(unit)
+    return unit_key(name), unit_key(unit)
 
 
 def assign_numbers(
@@ -231,9 +243,9 @@ def certificate_attachments(data: CertificateData, source: Source, resolver: Res
         decision_data.khen_thuong, resolver.parse(decision.path), "khen_thuong", resolver
     )
     every = attachments.awards.entries
-    forms = tuple(e for e in every if not is_title(e, decision_data.ngay))
+    forms = form_entries(every, decision_data.ngay)
     entries = chosen(every, data.chon, source)
-    refuse_titles(entries, forms, data.chon, decision_data.ngay, source)
+    refuse_titles(entries, forms, data.chon, source)
     # The batch is every certificate of the list: a selection prints some at their numbers.
     given, changes = book_of(data, source.path, forms, resolver)
     number_of = {g[3]: g[0] for g in given}

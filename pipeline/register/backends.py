@@ -63,7 +63,7 @@ class Backend(Protocol):
 _URI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]+://")
 # A password given as a query parameter (postgresql://host/db?password=...), or as a libpq
 # keyword (password=... in a key/value string).
-_QUERY_PASSWORD = re.compile(r"(?i)((?:^|[?&])(?:ssl)?password=)[^&#]*")
+_QUERY_PASSWORD = re.compile(r"(?i)([?&](?:ssl)?password=)([^&#]*)")
 _KEYWORD_PASSWORD = re.compile(r"(?i)(\b(?:ssl)?password\s*=\s*)('(?:[^'\\]|\\.)*'|\S*)")
 
 
@@ -102,9 +102,9 @@ def _passwords(location: str) -> set[str]:
         for part in (userinfo or "", libpq_userinfo):
             if ":" in part:
                 found.add(part.split(":", 1)[1])
-        found.update(m.group(1) for m in re.finditer(r"(?i)[?&](?:ssl)?password=([^&#]*)", rest))
-    found.update(m.group(2).strip("'") for m in _KEYWORD_PASSWORD.finditer(location)
-                 if match is None)
+        found.update(m.group(2) for m in _QUERY_PASSWORD.finditer(rest))
+    else:
+        found.update(m.group(2).strip("'") for m in _KEYWORD_PASSWORD.finditer(location))
     found |= {unquote(word) for word in found}
     return {word for word in found if word}
 
@@ -113,10 +113,8 @@ def scrub(text: str, location: str) -> str:
     """A driver's message about `location`, fit to show: on one line, every URI in it without
     its password, and no trace of the password itself."""
     # A URI first, whole (quoted, it may hold spaces), so that its password is masked in place.
-    text = re.sub(r'"([A-Za-z][A-Za-z0-9+.\-]+://[^"]*)"',
-                  lambda m: f'"{safe_location(m.group(1))}"', text)
-    text = re.sub(r"(?<![\w\"])[A-Za-z][A-Za-z0-9+.\-]+://[^\s\"']*",
-                  lambda m: safe_location(m.group()), text)
+    text = re.sub(f'"({_URI.pattern}[^"]*)"', lambda m: f'"{safe_location(m.group(1))}"', text)
+    text = re.sub(rf"(?<![\w\"]){_URI.pattern}[^\s\"']*", lambda m: safe_location(m.group()), text)
     text = _KEYWORD_PASSWORD.sub(r"\1***", text)
     for word in sorted(_passwords(location), key=len, reverse=True):
         # A short password only where it stands alone, so that the message stays readable.

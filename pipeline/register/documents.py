@@ -60,10 +60,14 @@ _ABOUT = re.compile(r"^Về(?= việc\b)")
 def workspace_register(registers: Registers, workspace: Workspace,
                        notes: list[str] | None = None) -> Register:
     """The register `workspace` numbers its documents in, naming its data files as its own (see
-    above); a warning in `notes` when this gave the workspace its identity."""
-    register = registers.open(workspace.register_location, root=workspace.root)
-    register.workspace = register_identity(register, workspace, notes)
-    return register
+    above); a warning in `notes` when this gave the workspace its identity. The identity is
+    settled once, when the register is first opened: render and build ask for the register
+    per document."""
+
+    def name(register: Register) -> None:
+        register.workspace = register_identity(register, workspace, notes)
+
+    return registers.open(workspace.register_location, root=workspace.root, prepare=name)
 
 
 def register_identity(register: Register, workspace: Workspace,

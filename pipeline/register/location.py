@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -125,14 +125,19 @@ class Registers:
         self.stack = stack
         self.opened: dict[tuple[str, Path | None], Register] = {}
 
-    def open(self, location: str | Path | None, *, root: Path | None = None) -> Register:
+    def open(self, location: str | Path | None, *, root: Path | None = None,
+             prepare: Callable[[Register], object] | None = None) -> Register:
         """The register at `location` for the workspace at `root`, whose data files its rows
-        name: a data file renamed or moved there keeps its number."""
+        name: a data file renamed or moved there keeps its number. `prepare` is called once,
+        when the register is first opened (kept only once it succeeds)."""
         key = (str(location), root)
         if key not in self.opened:
             exists = data_file_exists(root) if root is not None else None
-            register = open_register(location, root=root, source_exists=exists)
-            self.opened[key] = self.stack.enter_context(register)
+            register = self.stack.enter_context(
+                open_register(location, root=root, source_exists=exists))
+            if prepare is not None:
+                prepare(register)
+            self.opened[key] = register
         return self.opened[key]
 
 

@@ -13,7 +13,6 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from typing import Any
 
 from pipeline.rules.money_types import Award, Regime
 
@@ -95,18 +94,3 @@ def office_award(name: str, aliases: Mapping[str, str]) -> tuple[str | None, str
         if name_key(office_name) == key:
             return office_name, decree_name
     return None, name
-
-
-def with_alias_suggestion(error: Any, name: str, aliases: Mapping[str, str]) -> Any:
-    """An unknown-award error whose 'did you mean' also considers the office's own names."""
-    if getattr(error, "key", None) != "money.unknown_award" or not aliases:
-        return error
-    key = name_key(name)
-    candidates = {name_key(n): n for n in aliases}
-    current = error.params.get("suggestion", "")
-    if current:
-        candidates.setdefault(name_key(current), current)
-    best = difflib.get_close_matches(key, list(candidates), n=1, cutoff=0.0)
-    if best:
-        error.params["suggestion"] = candidates[best[0]]
-    return error

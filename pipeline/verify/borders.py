@@ -14,7 +14,7 @@ from lxml import etree
 from pipeline.verify.ooxml import NS, q
 
 EDGES = ("top", "bottom", "left", "right")
-_SYNONYMS = {"left": ("left", "start"), "right": ("right", "end")}
+_SYNONYMS = {"start": "left", "end": "right"}  # the bidi-aware names of an edge
 _INVISIBLE = {"nil", "none"}
 _WHITE = {"FFFFFF", "ffffff"}
 
@@ -28,9 +28,7 @@ def _edges(borders: etree._Element | None) -> Edges:
         return found
     for child in borders:
         name = etree.QName(child).localname
-        for edge, synonyms in _SYNONYMS.items():
-            if name in synonyms:
-                name = edge
+        name = _SYNONYMS.get(name, name)
         value = child.get(q("w:val")) or "none"
         found[name] = value not in _INVISIBLE and child.get(q("w:color")) not in _WHITE
     return found

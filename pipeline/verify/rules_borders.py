@@ -16,8 +16,8 @@ def check_borders(doc: Document, layout: Layout, report: Report) -> None:
     signature = [layout.noi_nhan_tieu_de, *layout.chu_ky_tham_quyen, layout.chu_ky_ho_ten,
                  *layout.chu_ky_trai_tham_quyen, layout.chu_ky_trai_ho_ten]  # fmt: skip
     seen: set[int] = set()
-    for rule, paragraphs in (("header.borders", header), ("chu_ky.borders", signature)):
-        extra = layout.header_table if rule == "header.borders" else None
+    found = (("header.borders", header, layout.header_table), ("chu_ky.borders", signature, None))
+    for rule, paragraphs, extra in found:
         for table in _tables_of(paragraphs, extra):
             if table.number in seen:
                 continue

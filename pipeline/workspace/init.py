@@ -143,10 +143,15 @@ def _signers(preset_signers: dict[str, Any], answers: OfficeAnswers) -> dict[str
     return written
 
 
+def _name_place(ten_co_quan: str | None) -> tuple[str, str] | None:
+    """The level and place --co-quan holds (its lines joined), as place_in_name reads it."""
+    return place_in_name(nfc(ten_co_quan or "").replace("|", " ").upper())
+
+
 def default_place(ten_co_quan: str | None) -> str | None:
     """Địa danh a name gives: the place it holds ("... XÃ CHIỀNG MUNG" → "Chiềng Mung"), the
     one the date line of a xã's documents carries; None when it holds none."""
-    found = place_in_name(nfc(ten_co_quan or "").replace("|", " ").upper())
+    found = _name_place(ten_co_quan)
     return found[1] if found else None
 
 
@@ -154,7 +159,7 @@ def place_warnings(answers: OfficeAnswers) -> list[str]:
     """What to tell the clerk about the place answered: a body of a xã, phường or đặc khu
     writes its own name on the date line (Nghị định 30/2020, Phụ lục I, mục II.4), so a
     --dia-danh other than the one in --co-quan is likely a slip ("Sơn La" for xã Chiềng Mung)."""
-    found = place_in_name(nfc(answers.ten_co_quan or "").replace("|", " ").upper())
+    found = _name_place(answers.ten_co_quan)
     dia_danh = _proper(_clean(answers.dia_danh))
     if not found or not dia_danh or tuple(found[0].split()) not in COMMUNE_LEVELS:
         return []
