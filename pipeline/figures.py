@@ -51,6 +51,9 @@ class YearFigures:
     by_unit: dict[str, Count] = field(default_factory=dict)  # by unit_key
     overall: Count = field(default_factory=Count)
     kinds: dict[str, str] = field(default_factory=dict)  # award → danh_hieu | hinh_thuc
+    # By the decree's award each row is priced by: the office's "Giấy khen của Hiệu trưởng"
+    # rows count in {{ giay_khen.* }} too.
+    by_decree: dict[str, Count] = field(default_factory=dict)
 
     spellings: dict[str, Counter[str]] = field(default_factory=dict)  # unit_key → as typed
 
@@ -64,12 +67,20 @@ class YearFigures:
             unit = entry.name if entry.collective else entry.unit or ""
             key = unit_key(unit)
             self.spellings.setdefault(key, Counter())[unit] += 1
-            for counter in (
+            counters = [
                 self.by_award.setdefault(entry.award, Count()),
                 self.by_unit.setdefault(key, Count()),
                 self.overall,
-            ):
+            ]
+            if entry.reward is not None:
+                counters.append(self.by_decree.setdefault(entry.reward.award.name, Count()))
+            for counter in counters:
                 counter.add(collective=entry.collective, amount=entry.amount)
+
+    def of_award(self, name: str) -> Count:
+        """The figures of award `name`: all rows priced by it when it is a decree's award the
+        office names its own way, else the rows naming it."""
+        return self.by_decree.get(name) or self.by_award.get(name) or Count()
 
     def unit_name(self, key: str) -> str:
         """A unit as shown: its most typed spelling (the first typed of equals)."""
@@ -127,8 +138,9 @@ def figure_values(
         "tong.tien_bang_chu": money_in_words(current.overall.amount),
     }
     values.update(counts("tong", current.overall, previous.overall if previous else None))
-    given_before = previous.by_award if previous else {}
-    for award in dict.fromkeys([*known, *given_before, *current.by_award]):
-        before = given_before.get(award, Count()) if previous else None
-        values.update(counts(slug(award), current.by_award.get(award, Count()), before))
+    given_before = [*previous.by_award, *previous.by_decree] if previous else []
+    awards = [*known, *given_before, *current.by_award, *current.by_decree]
+    for award in dict.fromkeys(awards):
+        before = previous.of_award(award) if previous else None
+        values.update(counts(slug(award), current.of_award(award), before))
     return values

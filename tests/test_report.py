@@ -235,6 +235,24 @@ def test_an_award_given_only_last_year_keeps_its_row_and_figures(
     assert sum(int(r[5]) for r in rows[1:-1]) == int(rows[-1][5])
 
 
+def test_the_decree_s_name_counts_the_office_s_own_name_for_it(inputs_copy: Path) -> None:
+    """The tester's school: its "Giấy khen của Hiệu trưởng" rows are Giấy khen, so
+    {{ giay_khen.* }} counts them (it printed 0) as {{ giay_khen_cua_hieu_truong.* }} does."""
+    profile = inputs_copy / "co-quan" / "van-phong-ubnd-son-la.yaml"
+    profile.write_text(
+        profile.read_text("utf-8") + "\nten_khen_thuong:\n  Giấy khen của Văn phòng: Giấy khen\n",
+        "utf-8",
+    )
+    listed = inputs_copy / "2022" / "danh-sach-giay-khen-2022.csv"
+    text = listed.read_text("utf-8-sig").replace(
+        "Giấy khen của Chánh Văn phòng", "Giấy khen của Văn phòng"
+    )
+    listed.write_text(text, "utf-8")
+    values = load_document(inputs_copy / "2022" / "bao-cao-tong-ket.yaml").info.attachments.values
+    assert values["giay_khen_cua_van_phong.ca_nhan"] == values["giay_khen.ca_nhan"] == "8"
+    assert values["giay_khen.tien"] == "5.400.000"
+
+
 def refused(report: Path) -> str:
     """The message of `vanthu check` refusing `report`, its lines joined."""
     result = CliRunner().invoke(main, ["--lang", "vi", "check", str(report)])
