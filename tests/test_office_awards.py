@@ -243,6 +243,14 @@ PROFILE_ERRORS = [
         "already in ten_khen_thuong",
     ),
     (
+        "  Tập thể lớp Tiên tiến xuất sắc:\n",
+        "  lao động  tiên tiến:\n",
+        "lao động  tiên tiến:",
+        "khen_thuong_rieng.lao động  tiên tiến",
+        "là khen thưởng của nghị định",
+        "is a decree's award",
+    ),
+    (
         "tu_ngay: 2026-07-01",
         "tu_ngay: 2024-07-01",
         "tu_ngay: 2024-07-01",

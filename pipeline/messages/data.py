@@ -383,6 +383,12 @@ MESSAGES = {
         "en": "“{name}” is already in {other} of the profile; write each award name in one "
         "place only",
     },
+    "data.own_award_is_decree": {
+        "vi": "“{name}” là khen thưởng của nghị định, tiền thưởng tính theo nghị định: không ghi "
+        "trong khen_thuong_rieng (tên riêng của cơ quan cho nó thì ghi trong ten_khen_thuong)",
+        "en": "“{name}” is a decree's award, paid as the decree says: it does not go under "
+        "khen_thuong_rieng (an office's own name for it goes under ten_khen_thuong)",
+    },
     "data.salary_same_date": {
         "vi": "hai dòng mức lương cơ sở cùng từ ngày {date:%d/%m/%Y}; giữ một dòng",
         "en": "two base salary rows from the same date {date:%d/%m/%Y}; keep one",

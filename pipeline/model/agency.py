@@ -25,6 +25,7 @@ from pipeline.rules.money import (
     BaseSalary,
     OfficeRules,
     Recipient,
+    awarded_by,
     base_salaries,
     format_money,
     is_name,
@@ -159,6 +160,11 @@ def _own_award_name(name: str, info: ValidationInfo) -> str:
     for other in info.data.get("ten_khen_thuong") or {}:
         if name_key(other) == name_key(name):
             raise invalid("data.own_award_twice", name=name, other="ten_khen_thuong")
+    # A decree's award by its own name ("Lao động tiên tiến", "Giấy khen") is paid as the decree
+    # says: an own amount would silently re-price it. An award named with its giver ("Giấy khen
+    # của Ban Chấp hành Đoàn trường") may be a body's own, paid under its own rules.
+    if unknown_award(name) is None and awarded_by(name) is None:
+        raise invalid("data.own_award_is_decree", name=name)
     return name
 
 
