@@ -267,6 +267,14 @@ PROFILE_ERRORS = [
         "YAML reads this sum as the decimal number 2530000.5",
     ),
     (
+        "muc_luong: 2.530.000",
+        'muc_luong: "2.530"',
+        "muc_luong",
+        "luong_co_so[0]",
+        "thấp hơn nhiều mức 2.340.000 đồng từ ngày 01/07/2024",
+        "far below the 2.340.000 đồng in force from 01/07/2024",
+    ),
+    (
         "luong_co_so:\n",
         "luong_co_so:\n  - {tu_ngay: 01/07/2026, muc_luong: 2530000, nguon: X}\n",
         "luong_co_so:",

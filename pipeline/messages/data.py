@@ -389,6 +389,12 @@ MESSAGES = {
         "en": "“{name}” is a decree's award, paid as the decree says: it does not go under "
         "khen_thuong_rieng (an office's own name for it goes under ten_khen_thuong)",
     },
+    "data.salary_too_low": {
+        "vi": "mức lương cơ sở {amount} đồng thấp hơn nhiều mức {before} đồng từ ngày "
+        "{date:%d/%m/%Y}: ghi đủ số đồng, ví dụ 2.530.000 (không ghi 2.530)",
+        "en": "a base salary of {amount} đồng is far below the {before} đồng in force from "
+        "{date:%d/%m/%Y}: write the whole sum in đồng, such as 2.530.000 (not 2.530)",
+    },
     "data.salary_same_date": {
         "vi": "hai dòng mức lương cơ sở cùng từ ngày {date:%d/%m/%Y}; giữ một dòng",
         "en": "two base salary rows from the same date {date:%d/%m/%Y}; keep one",

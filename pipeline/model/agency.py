@@ -178,12 +178,22 @@ class SalaryRow(Record):
 
     @model_validator(mode="after")
     def _agrees_with_the_table(self) -> SalaryRow:
+        in_force = None
         for row in base_salaries():
             if row.since == self.tu_ngay and row.amount != self.muc_luong:
                 raise invalid(
                     "data.salary_conflict",
                     date=row.since, amount=format_money(row.amount), source=row.source,
                 )  # fmt: skip
+            if row.since <= self.tu_ngay:
+                in_force = row
+        # A base salary only rises: one below half the row it follows is a sum typed in
+        # thousands ("2.530" for 2.530.000), which would print 1.000 times too little.
+        if in_force is not None and self.muc_luong * 2 < in_force.amount:
+            raise invalid(
+                "data.salary_too_low", amount=format_money(self.muc_luong),
+                before=format_money(in_force.amount), date=in_force.since,
+            )  # fmt: skip
         return self
 
 
