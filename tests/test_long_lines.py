@@ -89,6 +89,10 @@ def test_a_title_breaks_where_the_units_name_starts() -> None:
         "Trưởng phòng", "Tổ chức - Hành chính",
     )  # fmt: skip
     assert title_line_breaks("Phó Giám đốc", styles) is None  # fits: unchanged
+    # The tester's school: never "PHÓ / HIỆU TRƯỞNG PHỤ / TRÁCH ...", but between phrases.
+    assert title_line_breaks(
+        "Phó Hiệu trưởng phụ trách chuyên môn và công tác thi đua, khen thưởng", styles
+    ) == ("Phó Hiệu trưởng", "phụ trách chuyên môn", "và công tác thi đua,", "khen thưởng")
     # In capitals nothing tells where the unit starts: broken as init breaks a name.
     typed = "TRƯỞNG PHÒNG KIỂM SOÁT THỦ TỤC HÀNH CHÍNH VÀ TỔNG HỢP"
     assert title_line_breaks(typed, styles) == tuple(header_lines(typed, "ChuKyThamQuyen"))

@@ -10,7 +10,7 @@ render, build and check tell the clerk, at the profile's line, which lines to wr
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,12 +99,12 @@ def title_line_breaks(line: str, styles: StyleSheet) -> tuple[str, ...] | None:
     options: list[tuple[tuple[int, float], list[str]]] = []
     if line != line.upper():
         for at in range(1, len(words)):
-            if not words[at][:1].isupper() or words[at - 1] in _DASHES:
+            if not _title_break_before(words, at):
                 continue
             head, rest = " ".join(words[:at]), words[at:]
             if not fits(head):
                 break
-            tail = _in_typed_case(rest, _header_lines(" ".join(rest).upper(), TITLE_STYLE))
+            tail = _title_tail(rest, fits)
             lines = [head, *tail]
             if all(fits(part) for part in lines):
                 widest = max(text_width_pt(part.upper(), size, bold=bold) for part in lines)
@@ -113,6 +113,39 @@ def title_line_breaks(line: str, styles: StyleSheet) -> tuple[str, ...] | None:
         return tuple(min(options)[1])
     lines = _in_typed_case(words, _header_lines(" ".join(words).upper(), TITLE_STYLE))
     return tuple(lines) if len(lines) > 1 else None
+
+
+# Words a title goes on with after a break: "... phụ trách ...", "... kiêm ...", "... và ...".
+_TITLE_JOINS = ("phụ trách", "kiêm", "và")
+# Words that belong to the title word after them ("Phó Hiệu trưởng", "Quyền Giám đốc").
+_TITLE_PREFIXES = ("phó", "quyền")
+
+
+def _title_break_before(words: list[str], at: int) -> bool:
+    """Whether a title typed as running text may break before words[at]: where the unit's
+    name starts (a capital, not after "Phó" or a dash), after a comma, before a joining word."""
+    before, word = words[at - 1], words[at]
+    if before in _DASHES or before.lower() in _TITLE_PREFIXES:
+        return False
+    rest = " ".join(words[at:]).lower()
+    return word[:1].isupper() or before.endswith(",") or rest.startswith(
+        tuple(join + " " for join in _TITLE_JOINS)
+    )
+
+
+def _title_tail(words: list[str], fits: Callable[[str], bool]) -> list[str]:
+    """The rest of a title after its first break, in the fewest lines breaking only where
+    _title_break_before allows; as the header breaks a name when no such lines fit."""
+    text = " ".join(words)
+    if fits(text):
+        return [text]
+    for at in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:at])
+        if _title_break_before(words, at) and fits(head):
+            tail = _title_tail(words[at:], fits)
+            if all(fits(part) for part in tail):
+                return [head, *tail]
+    return _in_typed_case(words, _header_lines(text.upper(), TITLE_STYLE))
 
 
 def long_lines(agency: Agency, styles: StyleSheet, quoc_hieu: tuple[Line, ...]) -> list[LongLine]:
