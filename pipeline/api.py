@@ -34,6 +34,7 @@ from pipeline.register.documents import (
     check_typed_number,
     lent_number,
     numbered,
+    refuse_renumbering,
     refuse_taken_number,
     taken_number_error,
     typed_request,
@@ -259,6 +260,8 @@ def render_documents(
             raise UsageError("render.test_print_not_certificate", path=document.path)
         if not test_print:
             refuse_unnumbered_decision(document)
+    for workspace, document in documents:  # before a register is opened (or made)
+        refuse_renumbering(workspace, document)
     renderers: dict[Path, Renderer] = {}
     written: dict[int, Rendered] = {}
     profiles: set[Path] = set()

@@ -40,6 +40,7 @@ class RenderRecord:
         from pipeline.batch.manifest import Entry
         from pipeline.batch.source_hashes import source_hashes
         from pipeline.batch.template_hash import template_hash
+        from pipeline.register.documents import register_key
 
         info = printed.info.data
         try:
@@ -76,6 +77,7 @@ class RenderRecord:
             lent_number=getattr(info, "so", None) if lender is not None else None,
             so_vao_so=book_numbers(loaded),
             so_vao_so_cap=book_record(loaded),
+            so_van_ban=register_key(workspace) if loaded.info.data.needs_number else None,
         )
         year = output.split("/", 1)[0]
         manifest = layout.manifest_for(year)

@@ -66,6 +66,9 @@ class Entry:
     # Which certificate holds which of those numbers: (số, name, unit, sheet row) per
     # certificate, so that the next build keeps each one's number (load.certificates).
     so_vao_so_cap: tuple[tuple[int, str, str, int], ...] = ()
+    # The register a so: tu_dong number came from (documents.register_key: the password
+    # masked), so that a later render numbering it from another register is refused.
+    so_van_ban: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -89,6 +92,8 @@ class Entry:
             data["so_vao_so"] = list(self.so_vao_so)
         if self.so_vao_so_cap:
             data["so_vao_so_cap"] = [list(given) for given in self.so_vao_so_cap]
+        if self.so_van_ban is not None:
+            data["so_van_ban"] = self.so_van_ban
         return data
 
     @classmethod
@@ -117,6 +122,7 @@ class Entry:
                 (int(n), str(name), str(unit), int(row))
                 for n, name, unit, row in data.get("so_vao_so_cap") or ()
             ),
+            so_van_ban=str(data["so_van_ban"]) if data.get("so_van_ban") else None,
         )
 
     def without_pdf(self) -> Entry:

@@ -44,6 +44,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "%3A, / as %2F, ? as %3F, # as %23, a space as %20 (e.g. the password Thu@Ky#5 is "
         "written postgresql://van-thu:Thu%40Ky%235@may-chu/so_van_ban)",
     },
+    "register.url_no_host": {
+        "vi": "không đọc được địa chỉ sổ văn bản {location}{driver}: địa chỉ thiếu máy chủ "
+        "(@máy-chủ); phần sau tên đăng nhập được hiểu là cổng. Địa chỉ viết "
+        "postgresql://tên:mật-khẩu@máy-chủ:cổng/cơ-sở-dữ-liệu, các ký tự @ : / ? # và dấu cách "
+        "trong mật khẩu viết mã hóa (@ thành %40, # thành %23, dấu cách thành %20). Nếu địa chỉ "
+        "ghi trong vanthu.yaml, có vẻ nó đã bị cắt: ở đó một dấu # sau dấu cách bắt đầu chú "
+        "thích; hãy đặt địa chỉ trong dấu nháy (so_van_ban: \"postgresql://...\")",
+        "en": "cannot read the register address {location}{driver}: the host (@host) is "
+        "missing; what follows the user name is read as a port. The address is written "
+        "postgresql://user:password@host:port/database, the characters @ : / ? # and spaces of "
+        "the password percent-encoded (@ as %40, # as %23, a space as %20). If the address is "
+        "in vanthu.yaml, it looks cut short: there a # after a space starts a comment; put the "
+        "address in quotes (so_van_ban: \"postgresql://...\")",
+    },
     "register.unsupported_location": {
         "vi": "không dùng được sổ văn bản {location}: vanthu không mở sổ theo giao thức "
         "'{scheme}'. Sổ văn bản là một tệp SQLite, ghi bằng đường dẫn tệp (ví dụ "
@@ -179,6 +193,47 @@ MESSAGES: dict[str, dict[str, str]] = {
     "register.bad_plan": {
         "vi": "dãy số riêng phải viết dạng LOẠI=TÊN, ví dụ QĐ=quyet-dinh (nhận '{pair}')",
         "en": "a separate sequence is written TYPE=NAME, e.g. QĐ=quyet-dinh (got '{pair}')",
+    },
+    "register.bad_plan_option": {
+        "vi": "tùy chọn --tach: dãy số riêng phải viết dạng LOẠI=TÊN, ví dụ QĐ=quyet-dinh "
+        "(nhận '{pair}')",
+        "en": "option --tach: a separate sequence is written TYPE=NAME, e.g. QĐ=quyet-dinh "
+        "(got '{pair}')",
+    },
+    "register.export_no_folder": {
+        "vi": "không có thư mục {folder}: không ghi {path} (vanthu không tự tạo thư mục; kiểm "
+        "tra lại đường dẫn sau -o)",
+        "en": "there is no folder {folder}: {path} not written (vanthu creates no folder; check "
+        "the path after -o)",
+    },
+    "register.option_date_missing": {
+        "vi": "thiếu --ngay: cột Ngày tháng văn bản của sổ phải có ngày (ví dụ --ngay "
+        "05/02/2026); chưa ghi gì vào sổ",
+        "en": "--ngay is missing: the register's Ngày tháng văn bản column needs the date (e.g. "
+        "--ngay 05/02/2026); nothing was written",
+    },
+    "register.option_blank": {
+        "vi": "{option} để trống: bỏ hẳn tùy chọn này hoặc ghi giá trị; chưa ghi gì vào sổ",
+        "en": "{option} is blank: leave the option out or give a value; nothing was written",
+    },
+    "register.symbol_has_number": {
+        "vi": "--ky-hieu '{symbol}' có số {number} ở đầu: ký hiệu ghi không kèm số (ví dụ "
+        "--ky-hieu {rest}), số do sổ cấp (hoặc ghi ở SO của vao-so); chưa ghi gì vào sổ",
+        "en": "--ky-hieu '{symbol}' begins with the number {number}: give the ký hiệu without "
+        "it (e.g. --ky-hieu {rest}); the register gives the number (or vao-so takes it as SO); "
+        "nothing was written",
+    },
+    "register.unknown_type": {
+        "vi": "--loai '{value}' không phải tên viết tắt loại văn bản của Phụ lục III Nghị định "
+        "30/2020/NĐ-CP (ví dụ QĐ, KH, BC, TB) hoặc CV (công văn); chưa ghi gì vào sổ",
+        "en": "--loai '{value}' is not a document type abbreviation of Phụ lục III of Nghị định "
+        "30/2020/NĐ-CP (e.g. QĐ, KH, BC, TB) nor CV (công văn); nothing was written",
+    },
+    "register.type_contradicts_symbol": {
+        "vi": "--loai '{value}' trái với --ky-hieu '{symbol}' (ký hiệu này là của loại "
+        "{symbol_type}): sửa một trong hai, hoặc bỏ --loai; chưa ghi gì vào sổ",
+        "en": "--loai '{value}' contradicts --ky-hieu '{symbol}' (that ký hiệu is of type "
+        "{symbol_type}): correct one of them, or leave --loai out; nothing was written",
     },
     "register.bad_export_format": {
         "vi": "chỉ xuất được .xlsx hoặc .docx (nhận '{suffix}')",
@@ -375,5 +430,40 @@ MESSAGES: dict[str, dict[str, str]] = {
     "register.void_reason_failed": {
         "vi": "dựng văn bản bị lỗi, số không dùng",
         "en": "the document could not be written; number not used",
+    },
+    "register.numbered_elsewhere": {
+        "vi": "văn bản này đã được cấp số từ sổ văn bản {recorded}, nay sổ đang dùng là "
+        "{current}: dựng lại sẽ cấp một số khác (có thể trùng số của người khác), nên không "
+        "dựng. Hãy trỏ vanthu tới sổ đã cấp số (biến môi trường VANTHU_DB, hoặc so_van_ban "
+        "trong vanthu.yaml) rồi chạy lại",
+        "en": "this document was numbered from the register {recorded}, but the register in "
+        "use now is {current}: rendering it again would give it another number (perhaps a "
+        "colleague's), so it was not rendered. Point vanthu at the register that numbered it "
+        "(the VANTHU_DB environment variable, or so_van_ban in vanthu.yaml) and run again",
+    },
+    "register.workspace_copied": {
+        "vi": "thư mục làm việc {root} có cùng định danh (dinh_danh: {identity}) với thư mục "
+        "{other} trên máy này, thư mục đã dùng sổ văn bản {location} lần trước: có lẽ một thư "
+        "mục được sao chép từ thư mục kia, và sẽ ghi đè số của văn bản bên kia. Hãy xóa dòng "
+        "dinh_danh trong vanthu.yaml của bản sao, vanthu sẽ cấp cho nó định danh riêng",
+        "en": "the workspace {root} has the same identity (dinh_danh: {identity}) as the "
+        "workspace {other} on this machine, which used the register {location} last: one "
+        "was probably copied from the other, and would overwrite the other's numbers. Delete "
+        "the dinh_danh line in the copy's vanthu.yaml, and vanthu gives it its own identity",
+    },
+    "register.workspace_copied_row": {
+        "vi": "thư mục làm việc {root} có cùng định danh (dinh_danh: {identity}) với thư mục "
+        "{other} trên máy {host}, và sổ văn bản đã cấp số cho {source} của thư mục đó cho một "
+        "văn bản khác: {existing}. Có lẽ thư mục này được sao chép từ thư mục kia; không cấp "
+        "số để khỏi ghi đè. Nếu là bản sao: xóa dòng dinh_danh trong vanthu.yaml của thư mục "
+        "này, vanthu sẽ cấp cho nó định danh riêng. Nếu thư mục đã thật sự được chuyển tới "
+        "đây: chạy lại với biến môi trường VANTHU_DA_CHUYEN=1",
+        "en": "the workspace {root} has the same identity (dinh_danh: {identity}) as the "
+        "workspace {other} on machine {host}, and the register gave that workspace's "
+        "{source} a number for another document: {existing}. This workspace was probably "
+        "copied from that one; no number was given, so as not to overwrite it. If it is a "
+        "copy: delete the dinh_danh line in this workspace's vanthu.yaml, and vanthu gives it "
+        "its own identity. If the workspace really was moved here: run again with the "
+        "environment variable VANTHU_DA_CHUYEN=1",
     },
 }

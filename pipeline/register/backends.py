@@ -74,6 +74,20 @@ def _split_userinfo(rest: str) -> tuple[str | None, str]:
     return (rest[:at], rest[at:]) if at >= 0 else (None, rest)
 
 
+def _hostless_credentials(rest: str) -> str | None:
+    """In a URL without "@" (after its scheme), the "password" of a user:password written
+    without its @host: libpq reads user:password as host:port, so a "port" that is not a number
+    (nor a list of hosts, nor an IPv6 address) is taken for a password; everything after the
+    ":" is then masked, for libpq may have cut the password at a "/" or "?" of it."""
+    if "@" in rest:
+        return None
+    netloc = re.split(r"[/?]", rest, maxsplit=1)[0]
+    if not netloc or netloc.startswith("[") or "," in netloc or ":" not in netloc:
+        return None
+    port = netloc.split(":", 1)[1]
+    return rest.split(":", 1)[1] if port and not port.isdigit() else None
+
+
 def safe_location(location: str) -> str:
     """The location as shown to people: a URL (or libpq key/value string) without its
     password, wherever the password is written: user:PASSWORD@, even with a raw "@" in it,
@@ -82,6 +96,8 @@ def safe_location(location: str) -> str:
     if match is None:
         return _KEYWORD_PASSWORD.sub(r"\1***", location)
     scheme, rest = match.group(), location[match.end():]
+    if _hostless_credentials(rest) is not None:
+        return scheme + rest.split(":", 1)[0] + ":***"
     userinfo, rest = _split_userinfo(rest)
     if userinfo is not None and ":" in userinfo:
         userinfo = userinfo.split(":", 1)[0] + ":***"
@@ -102,6 +118,10 @@ def _passwords(location: str) -> set[str]:
         for part in (userinfo or "", libpq_userinfo):
             if ":" in part:
                 found.add(part.split(":", 1)[1])
+        hostless = _hostless_credentials(rest)
+        if hostless is not None:
+            # libpq's "port" ends at a "/" or "?"; what follows may be read as the database.
+            found.update({hostless, *re.split(r"[/?]", hostless)})
         found.update(m.group(2) for m in _QUERY_PASSWORD.finditer(rest))
     else:
         found.update(m.group(2).strip("'") for m in _KEYWORD_PASSWORD.finditer(location))
@@ -129,6 +149,10 @@ def check_url(url: str) -> None:
     "@", "/", "?", "#" or space in the user name or password puts part of the password in the
     host or the database name (and so in the driver's messages)."""
     match = _URI.match(url)
+    if match is not None and _hostless_credentials(url[match.end():]) is not None:
+        # user:password without @host, or a URL cut short at a "#" (vanthu.yaml: " #" starts a
+        # comment): libpq would look for a host named after the user, port the password.
+        raise PostgresError("register.url_no_host", location=safe_location(url))
     userinfo, _ = _split_userinfo(url[match.end():]) if match else (None, "")
     if userinfo is not None and re.search(r"[@/?#\s]", userinfo):
         raise PostgresError("register.url_unreadable", location=safe_location(url))

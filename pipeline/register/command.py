@@ -22,7 +22,12 @@ from pipeline.register.errors import RegisterError, RegisterImportError
 from pipeline.register.location import data_file_exists, open_register
 from pipeline.register.model import Details, Entry
 from pipeline.register.offices import check_listed_office, choose_office, office_names
-from pipeline.register.sequences import DEFAULT_SEQUENCE, SequencePlan, parse_pairs
+from pipeline.register.sequences import (
+    DEFAULT_SEQUENCE,
+    SequencePlan,
+    parse_pairs,
+    type_code_from_symbol,
+)
 from pipeline.register.store import Register
 from pipeline.workspace import Workspace
 
@@ -113,9 +118,9 @@ def register_command(
     try:
         plan = SequencePlan.from_mapping(parse_pairs(tach))
     except ValueError as exc:
-        raise click.BadParameter(
-            t("register.bad_plan", pair=exc.args[0]), param_hint="--tach"
-        ) from None
+        # A usage error (exit code 2) in the catalogue's words: Click's BadParameter would
+        # begin "Invalid value for" in English.
+        raise click.UsageError(t("register.bad_plan_option", pair=exc.args[0]), ctx) from None
     # The register's own state object; vanthu's options stay on the parent context.
     ctx.obj = _State(db, agency, plan)
 
@@ -125,6 +130,40 @@ def _details(**values: Any) -> Details:
         if isinstance(values.get(key), datetime):
             values[key] = values[key].date()
     return Details(**values)
+
+
+# A ký hiệu that begins with the number (02/VPUBND-TH); a year (2026/QĐ-UBND) is part of it.
+_NUMBERED_SYMBOL = re.compile(r"^\s*(\d{1,3})\s*/")
+# Công văn has no abbreviation in Phụ lục III: its ký hiệu names the office (VPUBND-TH).
+_LETTER = "CV"
+
+
+def check_details(details: Details, *, dated: bool) -> None:
+    """Refuse what the register form cannot hold or `so nhap` could not read back: a blank
+    --ky-hieu or --trich-yeu, a ký hiệu with the number in front, an unknown --loai or one
+    the ký hiệu contradicts; with `dated` (cap, vao-so: a document that exists), no --ngay."""
+    from pipeline.rules.doc_types import type_by_abbreviation
+
+    if dated and details.doc_date is None:
+        raise RegisterError("register.option_date_missing")
+    if details.symbol is not None and not details.symbol.strip():
+        raise RegisterError("register.option_blank", option="--ky-hieu")
+    if details.summary is not None and not details.summary.strip():
+        raise RegisterError("register.option_blank", option="--trich-yeu")
+    numbered = _NUMBERED_SYMBOL.match(details.symbol or "")
+    if numbered is not None:
+        raise RegisterError("register.symbol_has_number", symbol=details.symbol,
+                            number=numbered.group(1),
+                            rest=details.symbol[numbered.end():].strip())  # type: ignore[index]
+    code = details.type_code
+    if code is None:
+        return
+    if code.strip() != _LETTER and type_by_abbreviation(code.strip()) is None:
+        raise RegisterError("register.unknown_type", value=code)
+    from_symbol = type_code_from_symbol(details.symbol)
+    if from_symbol is not None and from_symbol != code.strip():
+        raise RegisterError("register.type_contradicts_symbol", value=code,
+                            symbol=details.symbol, symbol_type=from_symbol)
 
 
 def _number(text: str) -> int:
@@ -188,11 +227,12 @@ def allocate_command(
     **values: Any,
 ) -> None:
     """Cấp số tiếp theo và vào sổ (đã cấp)."""
+    details = _details(**values)
     state = _state(ctx)
     register = state.open(ctx)
-    entry = register.allocate(
-        state.office(ctx), _details(**values), source=source, sequence=sequence, year=year
-    )
+    office = state.office(ctx)  # which office first: its error names what to choose
+    check_details(details, dated=True)
+    entry = register.allocate(office, details, source=source, sequence=sequence, year=year)
     fresh = entry.fresh
     entry = register.confirm(entry) if fresh else entry
     click.echo(entry.reference if quiet else t("register.allocated", reference=entry.reference))
@@ -224,10 +264,12 @@ def reserve_command(
     ctx: click.Context, year: int | None, sequence: str | None, count: int, **values: Any
 ) -> None:
     """Giữ số: lấy số tiếp theo, chưa có văn bản."""
+    details = _details(**values)
     state = _state(ctx)
-    entries = state.open(ctx).reserve(
-        state.office(ctx), _details(**values), count=count, sequence=sequence, year=year
-    )
+    register = state.open(ctx)
+    office = state.office(ctx)
+    check_details(details, dated=False)  # a number kept aside: no document, so no date yet
+    entries = register.reserve(office, details, count=count, sequence=sequence, year=year)
     for entry in entries:
         click.echo(t("register.reserved", reference=entry.reference))
 
@@ -252,12 +294,14 @@ def record_command(
 ) -> None:
     """Vào sổ một số đã ghi tay (từ chối số trùng, nêu dòng đã có; số vượt quá số tiếp theo
     cần --bo-qua-so)."""
+    details = _details(**values)
+    typed = _number(number)
     state = _state(ctx)
     register = state.open(ctx)
-    entry = register.record(
-        state.office(ctx), _number(number), _details(**values), sequence=sequence, year=year,
-        allow_gap=skip,
-    )
+    office = state.office(ctx)
+    check_details(details, dated=True)
+    entry = register.record(office, typed, details, sequence=sequence, year=year,
+                            allow_gap=skip)
     click.echo(t("register.recorded", reference=entry.reference))
     _warn_out_of_order(register, entry)
 
@@ -340,6 +384,10 @@ def show_command(ctx: click.Context, year: int, sequence: str | None) -> None:
 @click.pass_context
 def export_command(ctx: click.Context, year: int, output: Path) -> None:
     """Xuất sổ của một năm ra .xlsx hoặc .docx (in được, theo mẫu sổ)."""
+    # A mistyped folder is named, not created (write_atomic would make every missing folder).
+    folder = output.parent
+    if not folder.is_dir():
+        raise RegisterError("register.export_no_folder", folder=folder, path=output)
     state = _state(ctx)
     agency = state.listed_office(ctx)
     entries = state.open(ctx).entries(year, agency)

@@ -29,11 +29,18 @@ names no workspace, as before: nobody else numbers in it. Nor does a folder with
 (no identity to keep): on a shared register, its rows are named by path alone. Rows made before
 registers named workspaces (schema version 2) name none either; a workspace takes such a row
 over when it records its own document (store.names_file), else numbers its document anew.
+
+A dinh_danh copied with its folder would take a colleague's numbers: `place_workspace` records
+where each dinh_danh was last used from and refuses a copy (its docstring says the rule). And
+`refuse_other_register` refuses renumbering a document from another register than the one its
+manifest entry says numbered it (VANTHU_DB forgotten).
 """
 
 from __future__ import annotations
 
+import os
 import re
+import socket
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -43,13 +50,20 @@ from typing import TYPE_CHECKING
 
 from pipeline.context.addressing import addressee_names
 from pipeline.context.common import filing_line, recipient_lines
-from pipeline.errors import InputError, RenderError
+from pipeline.errors import InputError, RenderError, VanthuError
 from pipeline.load.contract import LoadedDocument
 from pipeline.register.backends import SqliteBackend, safe_location
-from pipeline.register.location import Registers, open_register, register_exists
+from pipeline.register.errors import RegisterError
+from pipeline.register.location import (
+    Registers,
+    open_register,
+    register_exists,
+    resolve_location,
+)
 from pipeline.register.model import Details, Entry
 from pipeline.register.rows import completed
-from pipeline.register.store import Register, TypedNumber, TypedRequest, holds_for
+from pipeline.register.store import Place, Register, TypedNumber, TypedRequest, holds_for
+from pipeline.workspace.config import CONFIG_FILE, read_config
 
 if TYPE_CHECKING:
     from pipeline.workspace.core import Workspace
@@ -66,8 +80,98 @@ def workspace_register(registers: Registers, workspace: Workspace,
 
     def name(register: Register) -> None:
         register.workspace = register_identity(register, workspace, notes)
+        if register.workspace is not None:
+            place_workspace(register, workspace, register.workspace)
 
     return registers.open(workspace.register_location, root=workspace.root, prepare=name)
+
+
+MOVED_VARIABLE = "VANTHU_DA_CHUYEN"
+
+
+def place_workspace(register: Register, workspace: Workspace, identity: str) -> None:
+    """Tell a moved workspace from a copied one, by where `identity` used `register` last.
+
+    The register records, per dinh_danh, the folder (resolved) and machine it was last used
+    from. The same place, none recorded, or a folder on this machine that no longer holds a
+    workspace of this dinh_danh (a move or rename): the place is recorded here. The recorded
+    folder still holding it on this machine: two folders share one dinh_danh (a copy), refused.
+    Another machine (this one cannot look): the workspace renders as before, but a document
+    whose row records another date or trích yếu is refused (Register._same_place); its first
+    unchanged document settles the move. VANTHU_DA_CHUYEN=1 says it is a move."""
+    here = Place(str(workspace.root.resolve()), socket.gethostname())
+    last = register.last_place(identity)
+    register.here = here
+    if last == here:
+        return
+    if (last is None or os.environ.get(MOVED_VARIABLE, "").strip() not in ("", "0")
+            or (last.host == here.host and not _holds_identity(Path(last.root), identity))):
+        register.settle_place(identity, here)
+        return
+    if last.host == here.host:
+        raise RegisterError("register.workspace_copied", root=here.root, identity=identity,
+                            other=last.root, location=safe_location(register.location))
+    register.moved_from = last
+
+
+def _holds_identity(root: Path, identity: str) -> bool:
+    """Whether folder `root` is a workspace of dinh_danh `identity` (an unreadable vanthu.yaml
+    is taken to be one: it is not known to have moved)."""
+    config = root / CONFIG_FILE
+    try:
+        if not config.is_file():
+            return False
+        return read_config(config).dinh_danh == identity
+    except (OSError, VanthuError):
+        return True
+
+
+def register_key(workspace: Workspace) -> str | None:
+    """Which register numbers `workspace`'s so: tu_dong documents, as its manifest records it:
+    its own register file by its path inside the workspace (the same after a move), any other
+    by its location with the password masked; None when the location cannot be read."""
+    try:
+        location = resolve_location(workspace.register_location, root=workspace.root)
+    except VanthuError:
+        return None
+    if isinstance(location, Path):
+        resolved = location.resolve()
+        root = workspace.root.resolve()
+        if resolved.is_relative_to(root):
+            return resolved.relative_to(root).as_posix()
+        return str(resolved)
+    return safe_location(location)
+
+
+def refuse_other_register(workspace: Workspace, path: Path, recorded: str | None) -> None:
+    """An InputError at `path`'s field `so` when its output was numbered from register
+    `recorded` (its manifest entry's so_van_ban) and the register in use now is another: a
+    clerk who forgot VANTHU_DB would otherwise be given a new number from an empty register.
+    Nothing when the manifest records no register (an older vanthu, or a typed number)."""
+    if recorded is None:
+        return
+    current = register_key(workspace)
+    if current is None or current == recorded:
+        return
+    raise InputError("register.numbered_elsewhere", file=path, field="so",
+                     recorded=recorded, current=current)
+
+
+def refuse_renumbering(workspace: Workspace, document: LoadedDocument) -> None:
+    """refuse_other_register for `vanthu render`: what the build's manifest recorded of the
+    document's output (a document without one, or outside the data folder, passes)."""
+    if not document.info.data.needs_number:
+        return
+    from pipeline.batch.discover import Layout
+    from pipeline.batch.recorded import Recorded
+
+    try:
+        layout = Layout(workspace)
+        entry = Recorded.read(layout).written(layout.name_of(document.path))
+    except (OSError, ValueError, VanthuError):
+        return
+    if entry is not None and entry.so_tu_dong:
+        refuse_other_register(workspace, document.path, entry.so_van_ban)
 
 
 def register_identity(register: Register, workspace: Workspace,

@@ -92,6 +92,22 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        3,
+        "where each workspace last used a shared register (a copied workspace is refused)",
+        (
+            # documents.place_workspace: the folder (resolved) and machine a dinh_danh was last
+            # used from.
+            """
+            CREATE TABLE workspace_places (
+                workspace TEXT PRIMARY KEY,
+                root TEXT NOT NULL,
+                host TEXT NOT NULL,
+                seen_at TEXT NOT NULL
+            )
+            """,
+        ),
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -78,6 +78,14 @@ class TypedNumber:
                 else f"{self.following:02d}–{last:02d}")
 
 
+@dataclass(frozen=True)
+class Place:
+    """Where a workspace used a shared register: its folder (resolved) and machine."""
+
+    root: str
+    host: str
+
+
 def same_document(recorded: Details, details: Details) -> bool:
     """Whether a row's columns record the document `details` describes: the same date and
     trích yếu (how a row naming no workspace is known to be a workspace's own)."""
@@ -159,6 +167,10 @@ class Register:
         # The workspace whose data files `source` names (documents.workspace_register sets it
         # for a shared register); None: rows naming no workspace, as a workspace's own file.
         self.workspace: str | None = None
+        # Where the workspace used this register last, when that is another folder or machine
+        # and not yet known to be a move (documents.place_workspace); `here` is where it is now.
+        self.moved_from: Place | None = None
+        self.here: Place | None = None
         self.migrate()
 
     # -- lifecycle ------------------------------------------------------------------------------
@@ -225,6 +237,7 @@ class Register:
             if source is not None:
                 existing = self._own_row(tx, agency, details, source)
                 if existing is not None:
+                    self._same_place(tx, existing, details)
                     if existing.year != year or existing.sequence != sequence:
                         raise RegisterError(
                             "register.source_elsewhere", source=source,
@@ -252,6 +265,38 @@ class Register:
         if unclaimed is None or not names_file(unclaimed, details, source, self.workspace):
             return None
         return db.claim(tx, unclaimed, self.workspace)
+
+    def _same_place(self, tx: Transaction, row: Entry, details: Details) -> None:
+        """For a workspace seen elsewhere before (`moved_from`): its own row `row` recording this
+        document proves a move, and the workspace's place is settled here; a row recording
+        another document is a copy's, and refused (register.workspace_copied_row)."""
+        last, here, identity = self.moved_from, self.here, self.workspace
+        if last is None or here is None or identity is None or row.workspace != identity:
+            return
+        if not same_document(row.details, details):
+            raise RegisterError("register.workspace_copied_row", root=here.root,
+                                identity=identity, other=last.root, host=last.host,
+                                source=row.source or "", existing=row.describe())
+        self._write_place(tx, identity, here)
+        self.moved_from = None
+
+    def last_place(self, workspace: str) -> Place | None:
+        """Where workspace `workspace` used this register last (None: never recorded)."""
+        row = self.read(lambda tx: tx.one(
+            "SELECT root, host FROM workspace_places WHERE workspace = ?", (workspace,)))
+        return Place(str(row[0]), str(row[1])) if row else None
+
+    def settle_place(self, workspace: str, place: Place) -> None:
+        """Record that workspace `workspace` uses this register from `place` now."""
+        self.backend.run(lambda tx: self._write_place(tx, workspace, place), write=True)
+
+    @staticmethod
+    def _write_place(tx: Transaction, workspace: str, place: Place) -> None:
+        tx.execute(
+            "INSERT INTO workspace_places (workspace, root, host, seen_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (workspace) DO UPDATE SET root = excluded.root, "
+            "host = excluded.host, seen_at = excluded.seen_at",
+            (workspace, place.root, place.host, db.now()))
 
     def adopt_moved(self, tx: Transaction, agency: str, year: int, sequence: str,
                     details: Details, source: str) -> Entry | None:

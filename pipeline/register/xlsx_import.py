@@ -53,7 +53,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 _FIELD_OF = {text: key for key, texts in _SYNONYMS.items() for text in texts}
 _STATUS_OF = {word: status for status, word in STATUS_WORDS.items()}
-_REFERENCE = re.compile(r"^(?:số\s*:?\s*)?0*(\d{1,6})\s*(?:/\s*(\S.*?))?$", re.IGNORECASE)
+# "10/" (a blank ký hiệu, as older vanthu wrote one) is read as 10 without ký hiệu.
+_REFERENCE = re.compile(r"^(?:số\s*:?\s*)?0*(\d{1,6})\s*(?:/\s*(\S.*?)?)?$", re.IGNORECASE)
 _DATE = re.compile(r"^(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{2}|\d{4}))?$")
 _TITLE_YEAR = re.compile(r"năm\s+(\d{4})", re.IGNORECASE)
 

@@ -41,6 +41,12 @@ class WorkspaceConfig(Record):
         description="this workspace's identity in a shared register (written by vanthu init)",
     )
 
+    @field_validator("dinh_danh", mode="before")
+    @classmethod
+    def _stripped(cls, value: object) -> object:
+        # A stray space (dinh_danh: "vt-9af1b9d3e503 ") names the same workspace.
+        return value.strip() or None if isinstance(value, str) else value
+
     @field_validator("du_lieu", "ket_qua", "mau")
     @classmethod
     def _inside(cls, value: str) -> str:
@@ -102,7 +108,9 @@ def add_identity(path: Path) -> str:
     if data.get(IDENTITY_KEY):  # given meanwhile by another vanthu in this workspace
         return str(data[IDENTITY_KEY])
     data[IDENTITY_KEY] = value
-    data.yaml_add_eol_comment(_COMMENT, IDENTITY_KEY)
+    # The column right after the value, as _line writes it: without one, ruamel aligns the
+    # comment with the other comments of the mapping (after a long register URL: ~70 spaces).
+    data.yaml_add_eol_comment(_COMMENT, IDENTITY_KEY, column=len(_line(value).split("#")[0]))
     buffer = io.StringIO()
     yaml.dump(data, buffer)
     write_atomic(path, buffer.getvalue().encode("utf-8"))
