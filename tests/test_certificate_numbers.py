@@ -1,5 +1,6 @@
-"""Số vào sổ of a Giấy khen batch: kept by each certificate from build to build, kept by a
-selection (chon:), and never printed for a danh hiệu row."""
+"""Số vào sổ of a Giấy khen batch: kept by each certificate from build to build, given one
+after another to the rows of the batch's award (chon: khen_thuong), kept by a reprint
+(chon: dong), warned by build as by render, and never printed for a danh hiệu row."""
 
 from __future__ import annotations
 
@@ -98,6 +99,97 @@ def test_a_selection_prints_each_certificate_at_its_number_in_the_batch(tmp_path
     reprint = printed(render_documents([batch], tmp_path / "x.docx")[0].docx)
     assert len(reprint) == 1 and reprint[0] in whole
     assert reprint[0][0] != 1201
+
+
+OTHER = "Giấy khen"  # another hình thức of the same decision, printed on its own phôi
+
+
+def two_batches(tmp_path: Path) -> tuple[list[dict[str, str]], Path, Path]:
+    """The example list with rows 3 and 5 of the sheet given OTHER, a batch for each award."""
+    rows = example_rows()
+    main_award = rows[0]["Hình thức"]
+    for index in (1, 3):
+        rows[index]["Hình thức"] = OTHER
+    first = workspace(tmp_path, rows, CERTIFICATE + f"chon:\n  khen_thuong: {main_award}\n")
+    # Two levels of money: the office's Điều 2 sentence naming one amount cannot stand.
+    profile = tmp_path / "inputs" / "co-quan" / "ubnd-tinh-son-la.yaml"
+    text = profile.read_text("utf-8")
+    text = re.sub(r"Tiền thưởng kèm theo cho mỗi tập thể.*?\{\{ tien_ca_nhan \}\} đồng\.",
+                  "Tiền thưởng kèm theo theo danh sách.", text, flags=re.S)  # fmt: skip
+    profile.write_text(text, "utf-8")
+    second = first.with_name("gk-khac.yaml")
+    second.write_text(CERTIFICATE.replace("1201", "1301") + f"chon:\n  khen_thuong: {OTHER}\n",
+                      "utf-8")  # fmt: skip
+    return rows, first, second
+
+
+def write_rows(batch: Path, rows: list[dict[str, str]]) -> None:
+    import csv
+
+    with (batch.parent / "danh-sach-bang-khen-ubnd-tinh.csv").open("w", encoding="utf-8",
+                                                                    newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def test_a_batch_chosen_by_award_numbers_its_own_rows_and_keeps_them(tmp_path: Path) -> None:
+    rows, first, second = two_batches(tmp_path)
+    one = built(tmp_path, first)
+    other = printed(tmp_path / "outputs" / "2024" / "gk-khac.docx")
+    # Each batch numbers only its own certificates, one after another from its so_vao_so.
+    assert [n for n, _ in one] == [1201, 1202, 1203, 1204, 1205]
+    assert other == [(1301, rows[1]["Họ và tên"]), (1302, rows[3]["Họ và tên"])]
+    # A row of the other award inserted first, a new row of this award: no number moves.
+    added = dict(rows[1], **{"Họ và tên": "Đèo Văn Mới"})
+    again = [added, *rows, dict(rows[0], **{"Họ và tên": "Lò Văn Sau"})]
+    write_rows(first, again)
+    one_after = built(tmp_path, first)
+    other_after = printed(tmp_path / "outputs" / "2024" / "gk-khac.docx")
+    assert one_after == [*one, (1206, "Lò Văn Sau")]
+    assert other_after == [(1303, "Đèo Văn Mới"), *other]
+    # A reprint (chon: dong) of this award's batch prints a row at its number in the batch.
+    reprint = first.with_name("gk-in-lai.yaml")
+    reprint.write_text(CERTIFICATE + "chon:\n  khen_thuong: " + rows[0]["Hình thức"]
+                       + "\n  dong: [5]\n", "utf-8")  # fmt: skip
+    done = render_documents([reprint], tmp_path / "x.docx")
+    assert printed(done[0].docx) == [(1202, rows[2]["Họ và tên"])]
+
+
+def test_build_warns_of_a_renamed_or_freed_number_as_render_does(tmp_path: Path) -> None:
+    rows = example_rows()
+    batch = workspace(tmp_path, rows, CERTIFICATE)
+    built(tmp_path, batch)
+    old, gone = rows[0]["Họ và tên"], rows[2]["Họ và tên"]
+    write_rows(batch, [dict(rows[0], **{"Họ và tên": old + " Anh"}), rows[1], *rows[3:]])
+    # Workers (jobs=2) hand the warnings back; each is printed once, naming the batch.
+    result = build(Workspace.containing(tmp_path / "vanthu.yaml"), jobs=2)
+    renamed = (f"inputs/2024/giay-khen.yaml: số vào sổ 1201 nay in cho «{old} Anh» (trước: "
+               f"«{old}»); giấy khen số 1201 đã in cần in lại và sửa sổ vàng")  # fmt: skip
+    freed = (f"inputs/2024/giay-khen.yaml: số vào sổ 1203 («{gone}») không còn trong danh "
+             "sách; số này không cấp lại cho ai")  # fmt: skip
+    assert [w for w in result.warnings if "số vào sổ" in w] == [renamed, freed]
+    # Nothing changed since: a rebuild says nothing more.
+    again = build(Workspace.containing(tmp_path / "vanthu.yaml"), jobs=2)
+    assert not [w for w in again.warnings if "số vào sổ" in w]
+
+
+def test_build_prints_the_number_warnings_in_english(tmp_path: Path, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    rows = example_rows()
+    batch = workspace(tmp_path, rows, CERTIFICATE)
+    built(tmp_path, batch)
+    old = rows[0]["Họ và tên"]
+    write_rows(batch, [dict(rows[0], **{"Họ và tên": old + " Anh"}), *rows[1:]])
+    monkeypatch.chdir(tmp_path)
+    done = CliRunner().invoke(main, ["--lang", "en", "build", "-j", "2"])
+    assert done.exit_code == 0, done.output
+    assert (f"inputs/2024/giay-khen.yaml: số vào sổ 1201 now prints for «{old} Anh» "
+            f"(before: «{old}»)") in done.output  # fmt: skip
+    assert done.output.count("số vào sổ 1201") == 1
 
 
 def test_danh_hieu_rows_are_refused_naming_them(tmp_path: Path) -> None:

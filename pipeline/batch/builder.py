@@ -29,20 +29,20 @@ import os
 import time
 from collections.abc import Callable, Hashable, Iterable
 from contextlib import ExitStack
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline import __version__
-from pipeline.batch.discover import MANIFEST, Layout, find_inputs
+from pipeline.batch.discover import Layout, find_inputs
 from pipeline.batch.freshness import Edited, Freshness
 from pipeline.batch.manifest import Entry, Manifest
 from pipeline.batch.progress import Reporter, SilentReporter
+from pipeline.batch.recorded import Recorded
 from pipeline.batch.result import BuildResult, DocumentResult, Status
 from pipeline.batch.staged import Staged, StageJob
 from pipeline.claims import number_ranges, overlapping_ranges, second_claims
-from pipeline.errors import ConversionError, RenderError
+from pipeline.errors import ConversionError, RenderError, VanthuError
 from pipeline.i18n import t
 from pipeline.register import Details, Register, Registers
 from pipeline.register import Entry as RegisterEntry
@@ -54,44 +54,6 @@ from pipeline.workspace import Workspace
 
 if TYPE_CHECKING:
     from pipeline.batch.pdf import PdfConverter
-
-
-@dataclass
-class Recorded:
-    """Every entry the output folder's manifests hold, by input name, with its year."""
-
-    manifests: dict[str | None, Manifest] = field(default_factory=dict)
-    entries: dict[str, tuple[str | None, Entry]] = field(default_factory=dict)
-
-    @classmethod
-    def read(cls, layout: Layout) -> Recorded:
-        recorded = cls()
-        paths = [layout.output_dir / MANIFEST, *sorted(layout.output_dir.glob(f"*/{MANIFEST}"))]
-        for path in paths:
-            year = None if path.parent == layout.output_dir else path.parent.name
-            if not path.is_file():
-                continue
-            manifest = Manifest.read(path, year)
-            recorded.manifests[year] = manifest
-            if manifest.version == __version__:  # another vanthu may have rendered differently
-                for name, entry in manifest.entries.items():
-                    recorded.entries[name] = (year, entry)
-        return recorded
-
-    def entry(self, name: str) -> Entry | None:
-        found = self.entries.get(name)
-        return found[1] if found else None
-
-    def written(self, name: str) -> Entry | None:
-        """What the last build recorded writing for input `name`, whichever vanthu it was."""
-        found = self.entries.get(name)
-        if found is not None:
-            return found[1]
-        return next((m.entries[name] for m in self.manifests.values() if name in m.entries), None)
-
-    def names_under(self, prefix: str) -> bool:
-        """Whether any manifest (of any vanthu version) records an input named below `prefix`."""
-        return any(name.startswith(prefix) for m in self.manifests.values() for name in m.entries)
 
 
 class Finisher:
@@ -261,6 +223,7 @@ def build(
         refuse_shared_outputs(paths, staged, kept)
         refuse_repeated_numbers(paths, staged, kept)
         refuse_overlapping_book_numbers(paths, staged, kept)
+        refuse_other_registers(workspace, layout, todo, staged, recorded)
         if register_exists(workspace.register_location, root=workspace.root):
             refuse_registered_numbers(layout, todo, staged, register)
         lenders: dict[Path, Path | int] = {}
@@ -288,6 +251,10 @@ def build(
         ]  # fmt: skip
         if second:
             staged.update(stage_all(workspace, layout, second, jobs, progress))
+        for path in todo:  # a Giấy khen batch's số vào sổ given to another name, or freed
+            item = staged[path]
+            if item.entry is not None:
+                result.warnings.extend(f"{item.name}: {warning}" for warning in item.warnings)
         if todo:  # the agency profiles of the documents rebuilt: lines too wide for their column
             from pipeline.api import agency_profile_warnings
 
@@ -363,6 +330,22 @@ def refuse_overlapping_book_numbers(
             "build.book_numbers_overlap", other=other, year=year,
             numbers=number_ranges(numbers),
         ).message())  # fmt: skip
+
+
+def refuse_other_registers(workspace: Workspace, layout: Layout, todo: list[Path],
+                           staged: dict[Path, Staged], recorded: Recorded) -> None:
+    """Before any number is given: a so: tu_dong document whose output was numbered from
+    another register than the one in use now is invalid (documents.refuse_other_register)."""
+    from pipeline.register.documents import refuse_other_register
+
+    for path in todo:
+        item, entry = staged[path], recorded.written(layout.name_of(path))
+        if item.numbering is None or entry is None or not entry.so_tu_dong:
+            continue
+        try:
+            refuse_other_register(workspace, path, entry.so_van_ban)
+        except VanthuError as exc:
+            staged[path] = replace(item, invalid=exc.message(), numbering=None)
 
 
 def drop_renumbered(

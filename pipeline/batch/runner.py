@@ -37,9 +37,14 @@ from pipeline.batch.template_hash import template_hash
 from pipeline.errors import VanthuError
 from pipeline.gc_policy import fewer_collections
 from pipeline.i18n import current_language, set_language, t
-from pipeline.load.certificates import book_claim, book_numbers, book_record
+from pipeline.load.certificates import book_claim, book_numbers, book_record, book_warnings
 from pipeline.load.contract import LoadedDocument
-from pipeline.register.documents import register_details, typed_request, with_number
+from pipeline.register.documents import (
+    register_details,
+    register_key,
+    typed_request,
+    with_number,
+)
 from pipeline.render.output import stage
 from pipeline.workspace import Workspace
 
@@ -168,6 +173,7 @@ def _stage(layout: Layout, item: _Loaded, data: bytes) -> Staged:
             lent_number=item.job.number if item.source is not None else None,
             so_vao_so=book_numbers(document),
             so_vao_so_cap=book_record(document),
+            so_van_ban=register_key(layout.workspace) if item.auto else None,
         )
         typed = typed_request(document, item.name) if not item.auto else None
         staged = os.fspath(stage(item.output, data))
@@ -176,7 +182,7 @@ def _stage(layout: Layout, item: _Loaded, data: bytes) -> Staged:
         return Staged(path, item.name, failed=_failure(exc), seconds=seconds)
     seconds = item.seconds + time.perf_counter() - start
     return Staged(path, item.name, entry, staged, seconds=seconds, read_stamps=read_stamps,
-                  typed=typed)
+                  typed=typed, warnings=book_warnings(document))
 
 
 class Workers:

@@ -46,6 +46,9 @@ class Staged:
     book: tuple[str, str, int, int] | None = None
     # A document whose data types its own number (so: 40): what the register records of it.
     typed: TypedRequest | None = None
+    # What loading the document warned of, worded as render words it (a Giấy khen batch's số
+    # vào sổ given to another name, or freed); empty for every other document.
+    warnings: tuple[str, ...] = ()
 
     def refused(self, why: str) -> Staged:
         """This input made invalid (`why`), its staged file dropped: nothing of it is written."""

@@ -64,3 +64,5 @@ class CertificateAttachments:
     # to another name (or freed) since the last build: warnings, load.certificates.
     given: tuple[tuple[int, str, str, int], ...] = ()
     changes: tuple[VanthuError, ...] = ()
+    # The last số vào sổ the batch ever gave (a freed one too): the next new row's follows it.
+    last: int = 0

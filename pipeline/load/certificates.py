@@ -62,15 +62,16 @@ def refuse_unnumbered_decision(document: LoadedDocument) -> None:
 
 
 def book_numbers(document: LoadedDocument) -> tuple[int, int] | None:
-    """so_vao_so: the first and last numbers in the sổ vàng a batch's certificates print (one
-    each); none for a batch without them or a test print (in_thu: co)."""
+    """so_vao_so: the batch's range in the sổ vàng, from its so_vao_so to the last number it
+    ever gave (a freed number stays in it, never given again); none for a batch without them
+    or a test print (in_thu: co)."""
     data = document.info.data
     attached = document.info.attachments
     if not isinstance(data, CertificateData) or data.so_vao_so is None or data.in_thu:
         return None
     if not isinstance(attached, CertificateAttachments) or not attached.numbers:
         return None
-    return min(attached.numbers), max(attached.numbers)
+    return data.so_vao_so, max(attached.last, data.so_vao_so)
 
 
 def book_record(document: LoadedDocument) -> tuple[tuple[int, str, str, int], ...]:
@@ -150,6 +151,19 @@ def refuse_titles(
     raise source.error("data.certificate_titles_only", loc, rows=shown)
 
 
+def batch_rows(entries: tuple[Entry, ...], rows: RowFilter | None) -> tuple[Entry, ...]:
+    """The rows of the batch (its chon: khen_thuong and doi_tuong, else every row), in the
+    list's order: what its so_vao_so numbers, one after another; chon: dong only reprints some."""
+    if rows is None:
+        return entries
+    if rows.doi_tuong is not None:
+        entries = tuple(e for e in entries if e.collective == (rows.doi_tuong == "tap_the"))
+    if rows.khen_thuong is not None:
+        wanted = " ".join(rows.khen_thuong.split()).casefold()
+        entries = tuple(e for e in entries if " ".join(e.award.split()).casefold() == wanted)
+    return entries
+
+
 def chosen(entries: tuple[Entry, ...], rows: RowFilter | None, source: Source) -> tuple[Entry, ...]:
     """The entries the filter keeps, in the list's order; a row that is not in it is an error."""
     if rows is None:
@@ -160,11 +174,7 @@ def chosen(entries: tuple[Entry, ...], rows: RowFilter | None, source: Source) -
             if row not in known:
                 raise source.error("data.no_such_row", ("chon", "dong", index), number=row)
         entries = tuple(e for e in entries if e.row in set(rows.dong))
-    if rows.doi_tuong is not None:
-        entries = tuple(e for e in entries if e.collective == (rows.doi_tuong == "tap_the"))
-    if rows.khen_thuong is not None:
-        wanted = " ".join(rows.khen_thuong.split()).casefold()
-        entries = tuple(e for e in entries if " ".join(e.award.split()).casefold() == wanted)
+    entries = batch_rows(entries, rows)
     if not entries:
         raise source.error("data.no_rows_chosen", ("chon",))
     return entries
@@ -216,17 +226,19 @@ def assign_numbers(
 
 def book_of(
     data: CertificateData, path: Path, entries: tuple[Entry, ...], resolver: Resolver
-) -> tuple[tuple[Given, ...], tuple[InputError, ...]]:
+) -> tuple[tuple[Given, ...], tuple[InputError, ...], int]:
     """The whole batch's số vào sổ, kept from the manifest's record of its last build while
-    its so_vao_so is the same (a new so_vao_so numbers the list afresh)."""
+    its so_vao_so is the same (a new so_vao_so numbers the list afresh), and the last number
+    it ever gave."""
     if data.so_vao_so is None:
-        return (), ()
+        return (), (), 0
     entry = resolver.recorded_entry(path, data.ngay.year)
     recorded: tuple[Given, ...] = ()
     last = None
     if entry is not None and entry.so_vao_so and entry.so_vao_so[0] == data.so_vao_so:
         recorded, last = entry.so_vao_so_cap, entry.so_vao_so[1]
-    return assign_numbers(entries, data.so_vao_so, recorded, last)
+    given, changes = assign_numbers(entries, data.so_vao_so, recorded, last)
+    return given, changes, max([last or 0, *(g[0] for g in given)])
 
 
 def certificate_attachments(data: CertificateData, source: Source, resolver: Resolver) -> Attached:
@@ -246,8 +258,9 @@ def certificate_attachments(data: CertificateData, source: Source, resolver: Res
     forms = form_entries(every, decision_data.ngay)
     entries = chosen(every, data.chon, source)
     refuse_titles(entries, forms, data.chon, source)
-    # The batch is every certificate of the list: a selection prints some at their numbers.
-    given, changes = book_of(data, source.path, forms, resolver)
+    # The batch is its award's (and kind's) certificates, every one of the list without them,
+    # numbered one after another; chon: dong reprints some at their numbers in it.
+    given, changes, last = book_of(data, source.path, batch_rows(forms, data.chon), resolver)
     number_of = {g[3]: g[0] for g in given}
     numbers = tuple(number_of[e.row] for e in entries) if given else ()
     lender: NumberFrom | None = None
@@ -256,5 +269,5 @@ def certificate_attachments(data: CertificateData, source: Source, resolver: Res
             decision.path, decision_data.co_quan, source.path,
             source.line_of((DECISION_KEY,)), DECISION_KEY,
         )  # fmt: skip
-    attached = CertificateAttachments(info, entries, list_file, numbers, given, changes)
+    attached = CertificateAttachments(info, entries, list_file, numbers, given, changes, last)
     return Attached(attached, decision.files, number_from=lender)
