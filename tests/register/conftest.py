@@ -10,7 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from pipeline.cli import main
 from pipeline.register.testing import TemporaryPostgres, find_pg_bin
 
 BACKENDS = ("sqlite", "postgresql")
@@ -53,3 +55,23 @@ def location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 @pytest.fixture()
 def no_vanthu_db(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("VANTHU_DB", raising=False)
+
+
+@pytest.fixture()
+def so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Run `vanthu so ...` in an empty folder, with no VANTHU_DB from the machine."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("VANTHU_DB", raising=False)
+    runner = CliRunner()
+
+    def run(*args: str, lang: str | None = None):
+        prefix = ["--lang", lang] if lang else []
+        return runner.invoke(main, [*prefix, "so", *args], catch_exceptions=False)
+
+    return run
+
+
+@pytest.fixture()
+def shared(pg_server: TemporaryPostgres) -> str:
+    """An empty shared register: a PostgreSQL database's URL."""
+    return pg_server.new_database()

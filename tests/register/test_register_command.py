@@ -4,27 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from click.testing import CliRunner
 from docx import Document
 from openpyxl import load_workbook
 
-from pipeline.cli import main
 from pipeline.register import open_register
-
-
-@pytest.fixture()
-def so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """Run `vanthu so ...` in an empty folder, with no VANTHU_DB from the machine."""
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("VANTHU_DB", raising=False)
-    runner = CliRunner()
-
-    def run(*args: str, lang: str | None = None):
-        prefix = ["--lang", lang] if lang else []
-        return runner.invoke(main, [*prefix, "so", *args], catch_exceptions=False)
-
-    return run
 
 
 def test_allocate_reserve_void_check(so, tmp_path: Path) -> None:

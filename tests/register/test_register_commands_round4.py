@@ -7,28 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from pipeline.cli import main
 from pipeline.register import open_register
 from pipeline.register.backends import safe_location, scrub
 from pipeline.register.testing import TemporaryPostgres
 from pipeline.workspace.config import add_identity
-
-
-@pytest.fixture()
-def so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """Run `vanthu so ...` in an empty folder, with no VANTHU_DB from the machine."""
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("VANTHU_DB", raising=False)
-    runner = CliRunner()
-
-    def run(*args: str, lang: str | None = None):
-        prefix = ["--lang", lang] if lang else []
-        return runner.invoke(main, [*prefix, "so", *args], catch_exceptions=False)
-
-    return run
-
 
 # --- 4. user:password without @host ------------------------------------------------------
 

@@ -16,16 +16,11 @@ from click.testing import CliRunner, Result
 
 from pipeline.cli import main
 from pipeline.register import open_register
-from pipeline.register.testing import TemporaryPostgres
 from pipeline.workspace.config import read_config
 from tests.register.test_register_workspaces import clerk, identity, numbers, plan
 
 DOC = "inputs/2026/ke-hoach.yaml"
 
-
-@pytest.fixture()
-def shared(pg_server: TemporaryPostgres) -> str:
-    return pg_server.new_database()
 
 
 @pytest.fixture(autouse=True)

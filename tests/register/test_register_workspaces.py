@@ -23,7 +23,6 @@ from pipeline.register import Details, open_register
 from pipeline.register.backends import SqliteBackend
 from pipeline.register.schema import LATEST, MIGRATIONS, VERSION_TABLE
 from pipeline.register.store import Register
-from pipeline.register.testing import TemporaryPostgres
 from pipeline.starters import write_starter
 from pipeline.workspace.config import read_config
 from pipeline.workspace.init import OfficeAnswers, init_workspace
@@ -33,11 +32,6 @@ ANSWERS = OfficeAnswers(
     kieu="van-phong", dia_danh="Sơn La", nguoi_ky="Nguyễn Văn A", viet_tat="VPUBND"
 )
 
-
-@pytest.fixture()
-def shared(pg_server: TemporaryPostgres) -> str:
-    """An empty shared register: a PostgreSQL database's URL."""
-    return pg_server.new_database()
 
 
 @pytest.fixture(autouse=True)
