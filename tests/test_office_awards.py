@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from docx import Document
 
 import pipeline.awards as awards_module
 from pipeline.api import load_document
@@ -394,3 +395,18 @@ def test_a_list_without_money_still_reads_own_awards(tmp_path: Path) -> None:
     listed = load_document(path).info.attachments.awards
     assert not listed.priced
     assert listed.groups[0].award in {"Học sinh Xuất sắc", "Tập thể lớp Tiên tiến xuất sắc"}
+
+
+def test_a_school_prints_giay_khen_for_its_own_pupil_titles(tmp_path: Path) -> None:
+    """An office's own danh hiệu ("Học sinh Xuất sắc", khen_thuong_rieng) is printed on its
+    Giấy khen; only the decree's titles (Lao động tiên tiến ...) are refused (round 4, no. 5)."""
+    school(tmp_path)
+    batch = tmp_path / "gk.yaml"
+    batch.write_text(
+        "loai: giay_khen\nquyet_dinh: qd.yaml\nchon: {khen_thuong: Học sinh Xuất sắc}\n", "utf-8"
+    )
+    out = tmp_path / "gk.docx"
+    result = CliRunner().invoke(main, ["render", str(batch), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    names = [p.text for p in Document(str(out)).paragraphs if p.style.name == "GiayKhenTen"]
+    assert names == ["Hà Minh Anh", "Vì Thị Bích"]

@@ -106,9 +106,12 @@ Given = tuple[int, str, str, int]  # số vào sổ, name, unit, row of the shee
 
 
 def is_title(entry: Entry, decided: date) -> bool:
-    """A danh hiệu thi đua (Lao động tiên tiến, Chiến sĩ thi đua cơ sở ...): not a Giấy khen."""
+    """A danh hiệu thi đua of the decree (Lao động tiên tiến, Chiến sĩ thi đua cơ sở ...): not
+    a Giấy khen. An office's own award ("Học sinh Xuất sắc", khen_thuong_rieng) is printed on
+    its Giấy khen whatever its kind: a school gives its pupils' titles that way."""
     if entry.reward is not None:
-        return entry.reward.award.kind == AwardKind.TITLE
+        award = entry.reward.award
+        return award.kind == AwardKind.TITLE and not award.office
     try:  # a list without money: the award by its name
         return find_award(entry.award, decided, collective=entry.collective).kind == AwardKind.TITLE
     except InputError:
