@@ -12,12 +12,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from pipeline.cli import main
 from pipeline.register import open_register
 from pipeline.workspace.config import read_config
-from tests.register.test_register_workspaces import clerk, identity, numbers, plan
+from tests.register.test_register_workspaces import clerk, identity, numbers, plan, run
 
 DOC = "inputs/2026/ke-hoach.yaml"
 
@@ -27,11 +25,6 @@ DOC = "inputs/2026/ke-hoach.yaml"
 def _no_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("VANTHU_DB", raising=False)
     monkeypatch.delenv("VANTHU_DA_CHUYEN", raising=False)
-
-
-def run(root: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> Result:
-    monkeypatch.chdir(root)
-    return CliRunner().invoke(main, list(args))
 
 
 def summaries(location: str) -> list[str | None]:

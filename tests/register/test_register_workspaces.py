@@ -60,10 +60,14 @@ def plan(root: Path, day: str = "21/04/2026", about: str | None = None) -> Path:
     return path
 
 
-def render(root: Path, monkeypatch: pytest.MonkeyPatch, lang: str = "vi") -> Result:
+def run(root: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> Result:
+    """`vanthu *args` in the workspace `root`."""
     monkeypatch.chdir(root)
-    result = CliRunner().invoke(main, ["--lang", lang, "render", "inputs/2026/ke-hoach.yaml"],
-                                catch_exceptions=False)
+    return CliRunner().invoke(main, list(args))
+
+
+def render(root: Path, monkeypatch: pytest.MonkeyPatch, lang: str = "vi") -> Result:
+    result = run(root, monkeypatch, "--lang", lang, "render", "inputs/2026/ke-hoach.yaml")
     assert result.exit_code == 0, result.output
     return result
 
@@ -220,8 +224,7 @@ def test_version_1_register_is_migrated_and_its_rows_kept(tmp_path: Path) -> Non
 
 
 def build(root: Path, monkeypatch: pytest.MonkeyPatch, *flags: str) -> Result:
-    monkeypatch.chdir(root)
-    result = CliRunner().invoke(main, ["--lang", "vi", "build", *flags], catch_exceptions=False)
+    result = run(root, monkeypatch, "--lang", "vi", "build", *flags)
     assert result.exit_code == 0, result.output
     return result
 
