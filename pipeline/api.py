@@ -13,21 +13,17 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.claims import number_ranges, overlapping_ranges, second_claims
-from pipeline.context.common import profile_warnings
 from pipeline.errors import RenderError, UsageError, VanthuError
 from pipeline.i18n import t
 from pipeline.load.certificates import book_claim, book_warnings, refuse_unnumbered_decision
 from pipeline.load.contract import LoadedDocument
-from pipeline.load.validation import validate
-from pipeline.load.yaml_source import load_yaml
-from pipeline.model.agency import Agency
 from pipeline.model.giay_khen import CertificateData
 from pipeline.register import Register, Registers
 from pipeline.register.documents import (
@@ -50,6 +46,7 @@ from pipeline.render.output import write_atomic, write_error
 from pipeline.render.styles import StyleSheet
 from pipeline.render_record import RenderRecord
 from pipeline.workspace import Workspace
+from pipeline.workspace.profiles import agency_warnings, workspace_styles
 
 if TYPE_CHECKING:
     from pipeline.batch.pdf import PdfConverter
@@ -121,46 +118,6 @@ class Rendered:
     # typed number skipping numbers), as the build gives them; and its agency profile's (a line
     # too wide for its column), the first time the call meets the profile.
     warnings: tuple[str, ...] = ()
-
-
-def workspace_styles(workspace: Workspace) -> StyleSheet:
-    """The styles of the workspace's frame (its own templates first); the built-in frame's when
-    its templates cannot be read (templates check says why)."""
-    try:
-        return StyleSheet(workspace.templates.frame.parts["word/styles.xml"])
-    except VanthuError:
-        return StyleSheet(TemplateLibrary([]).frame.parts["word/styles.xml"])
-
-
-def agency_warnings(
-    workspace: Workspace, document: LoadedDocument, styles: StyleSheet, seen: set[Path]
-) -> list[str]:
-    """The warnings of the agency profile `document` names (line_fit: a line too wide for its
-    column), unless a profile in `seen`; the profile is added to `seen`."""
-    profile = workspace.agency_file(document.info.data.co_quan)
-    if profile is None or profile in seen:
-        return []
-    seen.add(profile)
-    return profile_warnings(document.info.agency, profile, styles, workspace.display(profile))
-
-
-def agency_profile_warnings(workspace: Workspace, refs: Iterable[str]) -> list[str]:
-    """The warnings of the workspace's agency profiles `refs` (as agency_warnings), each read
-    again: the build's documents are loaded in its workers. A profile that no longer loads
-    is left to the documents' own errors."""
-    styles: StyleSheet | None = None
-    warnings: list[str] = []
-    for ref in sorted(set(refs)):
-        profile = workspace.agency_file(ref)
-        if profile is None:
-            continue
-        try:
-            agency = validate(Agency, load_yaml(profile))
-        except VanthuError:
-            continue
-        styles = styles or workspace_styles(workspace)
-        warnings.extend(profile_warnings(agency, profile, styles, workspace.display(profile)))
-    return warnings
 
 
 def output_targets(
@@ -260,8 +217,7 @@ def render_documents(
             raise UsageError("render.test_print_not_certificate", path=document.path)
         if not test_print:
             refuse_unnumbered_decision(document)
-    for workspace, document in documents:  # before a register is opened (or made)
-        refuse_renumbering(workspace, document)
+    refuse_renumbering(documents)  # before a register is opened (or made)
     renderers: dict[Path, Renderer] = {}
     written: dict[int, Rendered] = {}
     profiles: set[Path] = set()

@@ -32,7 +32,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from pipeline.render.compose import COLLAPSED_BREAK
-from pipeline.rules.metrics import text_width_pt
+from pipeline.rules.metrics import CELL_PADDING_TWIPS, TWIPS_PER_POINT, text_width_pt
 
 ROOT = Path(__file__).resolve().parents[1] / "templates"
 FONT = "Times New Roman"
@@ -632,7 +632,7 @@ def figure_table(doc: Document, widths_mm: tuple[int, ...], header: list[str], f
 
 
 # Left and right padding of a Table Grid cell (108 twips each side), in mm.
-CELL_PADDING_MM = 2 * 108 / 20 / 72 * 25.4
+CELL_PADDING_MM = CELL_PADDING_TWIPS / TWIPS_PER_POINT / 72 * 25.4
 # The longest usual "Tăng, giảm" value (pipeline.figures.change), as the bold Tổng cộng row
 # prints it: a four-digit percentage. "1.250%" alone is wider than the 18 mm column it had,
 # so LibreOffice cut it inside the number ("tăng / 1.250 / %"). Vietnamese writes "1.250%"

@@ -256,7 +256,7 @@ def build(
             if item.entry is not None:
                 result.warnings.extend(f"{item.name}: {warning}" for warning in item.warnings)
         if todo:  # the agency profiles of the documents rebuilt: lines too wide for their column
-            from pipeline.api import agency_profile_warnings
+            from pipeline.workspace.profiles import agency_profile_warnings
 
             offices = (item.entry.co_quan for p in todo if (item := staged[p]).entry is not None)
             result.warnings.extend(agency_profile_warnings(workspace, offices))
@@ -339,11 +339,11 @@ def refuse_other_registers(workspace: Workspace, layout: Layout, todo: list[Path
     from pipeline.register.documents import refuse_other_register
 
     for path in todo:
-        item, entry = staged[path], recorded.written(layout.name_of(path))
-        if item.numbering is None or entry is None or not entry.so_tu_dong:
+        item = staged[path]
+        if item.numbering is None:
             continue
         try:
-            refuse_other_register(workspace, path, entry.so_van_ban)
+            refuse_other_register(workspace, path, recorded.written(layout.name_of(path)))
         except VanthuError as exc:
             staged[path] = replace(item, invalid=exc.message(), numbering=None)
 

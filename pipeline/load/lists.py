@@ -36,7 +36,7 @@ def award_list(data: DecisionData, source: Source, resolver: Resolver) -> tuple[
     try:
         awards = read_award_list(
             path, data.ngay, sheet=ref.trang_tinh, columns=ref.cot or None, order=ref.sap_xep,
-            aliases=agency.ten_khen_thuong, priced=ref.tien_thuong, office=agency.money_rules(),
+            aliases=agency.ten_khen_thuong, priced=ref.tien_thuong, office=agency.money_rules,
         )  # fmt: skip
     except InputError as exc:
         if exc.key in DATE_ERRORS:

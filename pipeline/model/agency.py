@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from functools import cached_property
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
@@ -303,6 +304,7 @@ class Agency(Record):
             seen.add(row.tu_ngay)
         return value
 
+    @cached_property  # the profile is read once a build: its rules are built once, not per list
     def money_rules(self) -> OfficeRules | None:
         """The office's own money data for pricing its lists; None when it has none."""
         if not self.khen_thuong_rieng and not self.luong_co_so:

@@ -42,7 +42,7 @@ import os
 import re
 import socket
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -66,6 +66,7 @@ from pipeline.register.store import Place, Register, TypedNumber, TypedRequest, 
 from pipeline.workspace.config import CONFIG_FILE, read_config
 
 if TYPE_CHECKING:
+    from pipeline.batch.manifest import Entry as ManifestEntry
     from pipeline.workspace.core import Workspace
 
 _ABOUT = re.compile(r"^Về(?= việc\b)")
@@ -143,35 +144,47 @@ def register_key(workspace: Workspace) -> str | None:
     return safe_location(location)
 
 
-def refuse_other_register(workspace: Workspace, path: Path, recorded: str | None) -> None:
-    """An InputError at `path`'s field `so` when its output was numbered from register
-    `recorded` (its manifest entry's so_van_ban) and the register in use now is another: a
+def refuse_other_register(workspace: Workspace, path: Path, written: ManifestEntry | None) -> None:
+    """An InputError at `path`'s field `so` when its output was numbered (so: tu_dong) from the
+    register its manifest entry `written` records and the register in use now is another: a
     clerk who forgot VANTHU_DB would otherwise be given a new number from an empty register.
-    Nothing when the manifest records no register (an older vanthu, or a typed number)."""
-    if recorded is None:
+    Nothing when there is no entry or it records no register (an older vanthu, or a typed
+    number)."""
+    if written is None or not written.so_tu_dong or written.so_van_ban is None:
         return
     current = register_key(workspace)
-    if current is None or current == recorded:
+    if current is None or current == written.so_van_ban:
         return
     raise InputError("register.numbered_elsewhere", file=path, field="so",
-                     recorded=recorded, current=current)
+                     recorded=written.so_van_ban, current=current)
 
 
-def refuse_renumbering(workspace: Workspace, document: LoadedDocument) -> None:
-    """refuse_other_register for `vanthu render`: what the build's manifest recorded of the
-    document's output (a document without one, or outside the data folder, passes)."""
-    if not document.info.data.needs_number:
-        return
+def refuse_renumbering(documents: Sequence[tuple[Workspace, LoadedDocument]]) -> None:
+    """refuse_other_register for `vanthu render`: what the build's manifests recorded of each
+    so: tu_dong document's output, read once per workspace (a document without an entry, or
+    outside the data folder, passes)."""
     from pipeline.batch.discover import Layout
     from pipeline.batch.recorded import Recorded
 
-    try:
-        layout = Layout(workspace)
-        entry = Recorded.read(layout).written(layout.name_of(document.path))
-    except (OSError, ValueError, VanthuError):
-        return
-    if entry is not None and entry.so_tu_dong:
-        refuse_other_register(workspace, document.path, entry.so_van_ban)
+    read: dict[Path, tuple[Layout, Recorded] | None] = {}
+    for workspace, document in documents:
+        if not document.info.data.needs_number:
+            continue
+        if workspace.root not in read:
+            try:
+                layout = Layout(workspace)
+                read[workspace.root] = (layout, Recorded.read(layout))
+            except (OSError, ValueError, VanthuError):
+                read[workspace.root] = None
+        found = read[workspace.root]
+        if found is None:
+            continue
+        layout, recorded = found
+        try:
+            written = recorded.written(layout.name_of(document.path))
+        except (OSError, ValueError):
+            continue
+        refuse_other_register(workspace, document.path, written)
 
 
 def register_identity(register: Register, workspace: Workspace,

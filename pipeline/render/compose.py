@@ -29,7 +29,14 @@ from pipeline.errors import TemplateError
 if TYPE_CHECKING:
     from docxtpl import DocxTemplate
 from pipeline.render.builtin import builtin_templates
-from pipeline.render.package import DOCUMENT_PART, Carried, Package, carry, with_carried
+from pipeline.render.package import (
+    DOCUMENT_PART,
+    Carried,
+    Package,
+    carry,
+    document_xml_of,
+    with_carried,
+)
 from pipeline.render.template_cache import bytecode_cache, cleaned
 from pipeline.render.zipwriter import Member, replace_members, write_zip
 
@@ -307,6 +314,7 @@ class TemplateLibrary:
         self.layers: tuple[Path, ...] = tuple(folders)
         self._forms: dict[str, bool] = {}  # read once, like the frame and the blocks
         self._bodies: dict[str, tuple[str, str, Carried]] = {}  # a type's head, body, media
+        self._stored: dict[str, str | None] = {}  # each file's own word/document.xml
         self._block_media: dict[str, Carried] = {}  # each block's pictures and links
         self.unreadable: dict[str, TemplateError] = {}  # office blocks block_sources skipped
 
@@ -454,6 +462,13 @@ class TemplateLibrary:
     def type_names(self) -> list[str]:
         """Names of the document-type templates (ke-hoach, quyet-dinh, ...)."""
         return [name for name in self._names("*.docx") if name != FRAME_NAME]
+
+    def stored_document_xml(self, name: str) -> str | None:
+        """word/document.xml of template file `name` as stored (None: not a readable .docx),
+        read once: each check of render.structure reads it."""
+        if name not in self._stored:
+            self._stored[name] = document_xml_of(self.file(name))
+        return self._stored[name]
 
     def package(self, name: str) -> Package:
         """Template `name`'s own package (a phôi renders with its own parts, not the frame's)."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import re
-import zipfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +18,6 @@ from jinja2 import Environment, TemplateSyntaxError
 
 from pipeline.errors import said
 from pipeline.i18n import current_language, t
-from pipeline.render.package import DOCUMENT_PART
 
 if TYPE_CHECKING:
     from pipeline.render.compose import TemplateLibrary
@@ -71,16 +69,6 @@ def paragraphs_of(path: Path) -> list[Paragraph]:
     from pipeline.verify.document import read_document
 
     return read_document(path).paragraphs
-
-
-def document_xml_of(path: Path) -> str | None:
-    """word/document.xml of a template file, alone (the other parts are not needed here); None
-    for a file that is not a readable .docx."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            return archive.read(DOCUMENT_PART).decode("utf-8")
-    except (OSError, KeyError, zipfile.BadZipFile, UnicodeDecodeError):
-        return None
 
 
 def tag_key(tag: str) -> str:
@@ -204,7 +192,7 @@ def place_in_attributes(
     in template file `name`; the file itself when the attribute is outside any table."""
     from pipeline.verify.report import Location
 
-    xml = document_xml_of(library.file(name))
+    xml = library.stored_document_xml(name)
     if xml is None:
         return None
     pattern = re.compile(

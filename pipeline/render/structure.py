@@ -32,7 +32,6 @@ from pipeline.render.locate import (
     ANY_TAG,
     Phrase,
     Place,
-    document_xml_of,
     office_folder,
     paragraph_with_tag,
     paragraph_with_text,
@@ -211,7 +210,7 @@ class Found:
 def template_faults(library: TemplateLibrary, name: str, named: bool = True) -> list[Found]:
     """The faults of template file `name` itself (a type, a phôi or a shared block); `named`:
     a block's place names its file (for a message about the type including it)."""
-    document_xml = document_xml_of(library.file(name))
+    document_xml = library.stored_document_xml(name)
     if document_xml is None or "{" not in document_xml:
         return []  # not a readable .docx: preparing it says so
     blocks = library.block_sources  # read once per library, as the engine compiles them
@@ -288,7 +287,7 @@ def style_faults(library: TemplateLibrary, name: str, named: bool = True) -> lis
     (the frame's; a phôi's own): Word renamed one (TenLoai → TenLoai1) or the frame lost it. The
     output would print those paragraphs in the default style. One per style, at its first
     paragraph, with the closest existing style as a hint."""
-    document_xml = document_xml_of(library.file(name))
+    document_xml = library.stored_document_xml(name)
     if document_xml is None:
         return []
     used = list(dict.fromkeys(_PSTYLE.findall(document_xml)))
@@ -442,7 +441,7 @@ def package_faults(library: TemplateLibrary, name: str, named: bool = True) -> l
     and kind, at the paragraph."""
     # A phôi renders with its own parts: its pictures and objects are in the output already.
     own_parts = not name.startswith(f"{BLOCKS_DIR}/") and _is_form(library, name)
-    document_xml = document_xml_of(library.file(name))
+    document_xml = library.stored_document_xml(name)
     if document_xml is None:
         return []
     has_revisions = any(f"<w:{etree.QName(tag).localname}" in document_xml for tag in _REVISIONS)
@@ -535,7 +534,7 @@ def section_faults(library: TemplateLibrary, name: str, named: bool = True) -> l
     paragraph that also holds a `{%p %}` tag: docxtpl replaces that paragraph by the tag, so
     the break vanishes from every output (LibreOffice merges an empty break paragraph into the
     tag paragraph before it when it saves). One per paragraph, at it."""
-    document_xml = document_xml_of(library.file(name))
+    document_xml = library.stored_document_xml(name)
     if document_xml is None or "{" not in document_xml or "<w:sectPr" not in document_xml:
         return []
     body = etree.fromstring(document_xml.encode("utf-8")).find(f"{_W}body")

@@ -239,37 +239,6 @@ def _not_for(name: str, collective: bool, rule: str) -> InputError:
     )
 
 
-def _office_reward(
-    own: tuple[Award, ...], name: str, decision_date: date, collective: bool, office: OfficeRules
-) -> Reward:
-    """Tiền thưởng of an office's own award: its fixed sum as written, or its coefficient ×
-    mức lương cơ sở rounded as the decree in force rounds."""
-    award = next((a for a in own if a.applies_to(collective=collective)), None)
-    if award is None:
-        raise _not_for(name, collective, own[0].source)
-    regime = regime_on(decision_date)
-    salary = base_salary_on(decision_date, office.base_salaries)
-    if award.fixed_amount is not None:
-        raw = Decimal(award.fixed_amount)
-        rounded = award.fixed_amount
-    else:
-        raw = award.coefficient * salary.amount
-        rounded = regime.rounding.apply(raw)
-    return Reward(
-        award=award,
-        collective=collective,
-        decision_date=decision_date,
-        regime=regime,
-        base_salary=salary,
-        coefficient=award.coefficient,
-        collective_factor=Decimal(1),
-        raw_amount=raw,
-        rounded_amount=rounded,
-        needs_verification=False,
-        is_ceiling=False,
-    )
-
-
 @lru_cache(maxsize=1024)  # a list names a few awards many times; Reward is frozen
 def reward_amount(
     award_name: str, decision_date: date, *, collective: bool, office: OfficeRules | None = None
@@ -277,19 +246,29 @@ def reward_amount(
     """Tiền thưởng for `award_name` given by a decision dated `decision_date`; `office`: the
     profile's own awards (looked up first) and extra mức lương cơ sở rows."""
     own = office_awards(award_name, office)
-    if own:
-        assert office is not None
-        return _office_reward(own, award_name, decision_date, collective, office)
-    award = find_award(award_name, decision_date, collective=collective)
-    regime = regime_on(decision_date)
-    if not award.applies_to(collective=collective):
-        raise _not_for(award_name, collective, regime.decree)
+    if own:  # the office's own award: its fixed sum, or its hệ số as the decree rounds it
+        found = next((a for a in own if a.applies_to(collective=collective)), None)
+        if found is None:
+            raise _not_for(award_name, collective, own[0].source)
+        award = found
+        regime = regime_on(decision_date)
+    else:
+        award = find_award(award_name, decision_date, collective=collective)
+        regime = regime_on(decision_date)
+        if not award.applies_to(collective=collective):
+            raise _not_for(award_name, collective, regime.decree)
     salary = base_salary_on(decision_date, office.base_salaries if office else ())
-    # Titles name their collective rate directly; a form's collective rate is a multiple.
-    uses_factor = collective and award.kind is AwardKind.FORM
+    # Titles name their collective rate directly; a form's collective rate is a multiple (an
+    # office's own award states each recipient's rate).
+    uses_factor = collective and award.kind is AwardKind.FORM and not award.office
     factor = regime.collective_factor.value if uses_factor else Decimal(1)
     coefficient = award.coefficient * factor
-    raw = coefficient * salary.amount
+    if award.fixed_amount is not None:
+        raw = Decimal(award.fixed_amount)
+        rounded = award.fixed_amount
+    else:
+        raw = coefficient * salary.amount
+        rounded = regime.rounding.apply(raw)
     return Reward(
         award=award,
         collective=collective,
@@ -299,11 +278,14 @@ def reward_amount(
         coefficient=coefficient,
         collective_factor=factor,
         raw_amount=raw,
-        rounded_amount=regime.rounding.apply(raw),
+        rounded_amount=rounded,
         needs_verification=(
-            award.needs_verification
-            or regime.rounding.needs_verification
-            or (uses_factor and regime.collective_factor.needs_verification)
+            not award.office  # an own award's amount is the office's to vouch for
+            and (
+                award.needs_verification
+                or regime.rounding.needs_verification
+                or (uses_factor and regime.collective_factor.needs_verification)
+            )
         ),
         is_ceiling=award.is_ceiling,
     )

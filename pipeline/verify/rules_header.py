@@ -29,6 +29,8 @@ BLANK_NUMBER = re.compile(r"^[.…]*$")
 # one whose Quốc hiệu an office replaced (khoi/dau-trang, khoi/dau-kem-theo print it).
 AGENCY_TAG = re.compile(r"\{\{-?\s*(?:r\s+)?co_quan_ban_hanh\b")
 TIEU_NGU_LIKENESS = 0.6  # as the layout finds Tiêu ngữ under the Quốc hiệu
+# A line wraps when it is wider than its column by more than this (measured widths are estimates).
+WRAP_SLACK_PT = 0.5
 
 
 def check_header(doc: Document, layout: Layout, report: Report) -> None:
@@ -129,7 +131,7 @@ def _national(doc: Document, layout: Layout, report: Report) -> None:
         size = max(r.size for r in runs)
         width = text_width_pt(flat(qh.text), size, bold=all(r.bold for r in runs))
         available = qh.available_pt(section_width(doc, qh))
-        if "\n" in qh.text.strip() or (available is not None and width > available + 0.5):
+        if "\n" in qh.text.strip() or (available is not None and width > available + WRAP_SLACK_PT):
             report.add("quoc_hieu.one_line", qh.where, msg("several_lines"), msg("one_line"))
     tn = layout.tieu_ngu
     if tn is None:
@@ -174,10 +176,11 @@ def lines_wider_than(p: Paragraph, available: float | None) -> list[str]:
     size = max(r.size for r in runs)
     bold = all(r.bold for r in runs)
     caps = all(r.caps for r in runs)  # shown in capitals: measured in capitals
+    limit = available + WRAP_SLACK_PT
     return [
         line
         for line in p.text.split("\n")
-        if text_width_pt(flat(line.upper() if caps else line), size, bold=bold) > available + 0.5
+        if text_width_pt(flat(line.upper() if caps else line), size, bold=bold) > limit
     ]
 
 
