@@ -162,6 +162,27 @@ def test_build_warns_and_its_outputs_pass_verify(tmp_path: Path) -> None:
         assert report.ok, [v.line("vi") for v in report.violations]
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_build_warns_once_per_office_and_reads_the_profile_anew(tmp_path: Path, jobs: str) -> None:
+    """The documents' workers say the profile's warnings (the build process never loads the
+    documents); once per office however many documents and workers, and from the profile as it
+    is now in a later build in the same process."""
+    office(tmp_path, signers=("tuq", "giam-doc", "tuq-2"))
+    profile = tmp_path / "inputs" / "co-quan" / "bv.yaml"
+    deputy = "  tuq-2: {ho_ten: Lò Văn Ún, chuc_vu: Phó Giám đốc}\n  tuq: {"
+    profile.write_text(ONE_LINE.replace("  tuq: {", deputy), "utf-8")
+    inputs = str(tmp_path / "inputs")
+    result = CliRunner().invoke(main, ["build", "-j", jobs, inputs])
+    assert result.exit_code == 0, result.output
+    assert "3 đã dựng" in result.output, result.output
+    assert result.output.count("Cảnh báo: inputs/co-quan/bv.yaml, dòng 2") == 1, result.output
+    assert result.output.count("trường 'nguoi_ky.tuq.chuc_vu'") == 1, result.output
+    profile.write_text(AS_LINES.replace("  tuq: {", deputy), "utf-8")
+    again = CliRunner().invoke(main, ["build", "-j", jobs, inputs])
+    assert again.exit_code == 0 and "3 đã dựng" in again.output, again.output
+    assert "Cảnh báo" not in again.output, again.output
+
+
 def test_libreoffice_prints_the_lines_where_vanthu_broke_them(tmp_path: Path) -> None:
     data = office(tmp_path)
     pdf = tmp_path / "cv.pdf"

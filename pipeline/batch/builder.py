@@ -255,11 +255,12 @@ def build(
             item = staged[path]
             if item.entry is not None:
                 result.warnings.extend(f"{item.name}: {warning}" for warning in item.warnings)
-        if todo:  # the agency profiles of the documents rebuilt: lines too wide for their column
-            from pipeline.workspace.profiles import agency_profile_warnings
-
-            offices = (item.entry.co_quan for p in todo if (item := staged[p]).entry is not None)
-            result.warnings.extend(agency_profile_warnings(workspace, offices))
+        # The agency profiles of the documents rebuilt (lines too wide for their column), once
+        # per office, in the order of their names.
+        offices = {item.entry.co_quan: item.office_warnings
+                   for p in todo if (item := staged[p]).entry is not None}  # fmt: skip
+        for office in sorted(offices):
+            result.warnings.extend(offices[office])
         finisher = Finisher(layout, freshness, converter)
         borrowers = {p: lender for p, lender in lenders.items() if isinstance(lender, Path)}
         entries = finish(layout, finisher, paths, kept, staged, recorded, result, borrowers, edited)

@@ -47,6 +47,7 @@ from pipeline.register.documents import (
 )
 from pipeline.render.output import stage
 from pipeline.workspace import Workspace
+from pipeline.workspace.profiles import office_warnings
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -54,6 +55,10 @@ R = TypeVar("R")
 _renderer: Renderer | None = None
 _workspace: Workspace | None = None
 _template_hashes: dict[str, str] = {}
+# The warnings of each agency profile a document of this build named (office_warnings), worked
+# out once per profile in this process, where the profile is already parsed: the build process
+# itself never loads the documents its workers build.
+_profile_warnings: dict[Path, tuple[str, ...]] = {}
 
 
 def init_worker(workspace: Workspace, lang: str) -> None:
@@ -61,6 +66,7 @@ def init_worker(workspace: Workspace, lang: str) -> None:
     file once in this process) and one Renderer for this process."""
     global _renderer, _workspace
     set_language(lang)
+    _profile_warnings.clear()  # a profile edited since an earlier build in this process
     if _workspace is workspace and _renderer is not None:
         return  # forked from the build process, which made them (see Workers.__enter__)
     _workspace = workspace
@@ -153,6 +159,7 @@ def _render(item: _Loaded) -> tuple[_Loaded, bytes] | Staged:
 
 def _stage(layout: Layout, item: _Loaded, data: bytes) -> Staged:
     """The rendered .docx written beside its output, with its manifest entry."""
+    assert _renderer is not None
     start = time.perf_counter()
     document, path = item.document, item.job.path
     try:
@@ -176,13 +183,14 @@ def _stage(layout: Layout, item: _Loaded, data: bytes) -> Staged:
             so_van_ban=register_key(layout.workspace) if item.auto else None,
         )
         typed = typed_request(document, item.name) if not item.auto else None
+        profile = office_warnings(layout.workspace, document, _renderer.styles, _profile_warnings)
         staged = os.fspath(stage(item.output, data))
     except Exception as exc:  # reported per document, never a traceback
         seconds = item.seconds + time.perf_counter() - start
         return Staged(path, item.name, failed=_failure(exc), seconds=seconds)
     seconds = item.seconds + time.perf_counter() - start
     return Staged(path, item.name, entry, staged, seconds=seconds, read_stamps=read_stamps,
-                  typed=typed, warnings=book_warnings(document))
+                  typed=typed, warnings=book_warnings(document), office_warnings=profile)
 
 
 class Workers:
@@ -240,6 +248,12 @@ class Workers:
         batches of the same size: the task runs each of its steps over a whole batch.
         """
         todo = list(items)
+        if self._pool is not None and len(todo) > 1:
+            # The first item in this process, before any worker starts: the workers are forked
+            # with what its load and render prepared on first use (schemas, compiled templates,
+            # the office's profile) instead of each preparing it again at the same time.
+            yield from task(todo[:1])
+            todo = todo[1:]
         size = chunk_size(len(todo), self.jobs)
         chunks = [todo[start : start + size] for start in range(0, len(todo), size)]
         if self._pool is None:

@@ -49,6 +49,9 @@ class Staged:
     # What loading the document warned of, worded as render words it (a Giấy khen batch's số
     # vào sổ given to another name, or freed); empty for every other document.
     warnings: tuple[str, ...] = ()
+    # The warnings of the agency profile the document names (a line too wide for its column),
+    # worded as render words them: the build says them once per office.
+    office_warnings: tuple[str, ...] = ()
 
     def refused(self, why: str) -> Staged:
         """This input made invalid (`why`), its staged file dropped: nothing of it is written."""
