@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import VanthuError
-from pipeline.load.certificates import book_numbers, book_record
 from pipeline.load.contract import LoadedDocument
 from pipeline.workspace import Workspace
 
@@ -37,10 +35,9 @@ class RenderRecord:
     ) -> None:
         """Record `data`, written to `target` for `loaded` (`printed`: with its number)."""
         from pipeline.batch.discover import Layout
-        from pipeline.batch.manifest import Entry
+        from pipeline.batch.document_entry import document_entry
         from pipeline.batch.source_hashes import source_hashes
         from pipeline.batch.template_hash import template_hash
-        from pipeline.register.documents import register_key
 
         info = printed.info.data
         try:
@@ -60,25 +57,11 @@ class RenderRecord:
                 self._templates[key] = template_hash(library, loaded.template)
             except VanthuError:
                 return
-        lender = loaded.number_from
-        entry = Entry(
-            inputs=source_hashes(layout, loaded)[0],
-            template=loaded.template,
+        entry = document_entry(
+            layout, printed, data, inputs=source_hashes(layout, loaded)[0], output=output,
             template_sha256="" if self.test_print else self._templates[key],
-            output=output,
-            output_sha256=hashlib.sha256(data).hexdigest(),
-            loai=loaded.kind.code,
-            so=info.own_number,
-            ngay=info.ngay.isoformat(),
-            so_ky_hieu=printed.info.reference,
-            co_quan=info.co_quan,
-            so_tu_dong=loaded.info.data.needs_number,
-            lender=layout.name_of(lender.path) if lender is not None else None,
-            lent_number=getattr(info, "so", None) if lender is not None else None,
-            so_vao_so=book_numbers(loaded),
-            so_vao_so_cap=book_record(loaded),
-            so_van_ban=register_key(workspace) if loaded.info.data.needs_number else None,
-        )
+            auto=loaded.info.data.needs_number,
+        )  # fmt: skip
         year = output.split("/", 1)[0]
         manifest = layout.manifest_for(year)
         entries = self._manifests.setdefault(manifest, (layout.output_dir, year, {}))[2]

@@ -14,7 +14,6 @@ the workers at once and becomes BuildInterrupted, one message and exit code 130 
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -28,7 +27,7 @@ from typing import TypeVar
 
 from pipeline.api import Renderer
 from pipeline.batch.discover import Layout
-from pipeline.batch.manifest import Entry
+from pipeline.batch.document_entry import document_entry
 from pipeline.batch.source_hashes import same as _same
 from pipeline.batch.source_hashes import source_hashes
 from pipeline.batch.staged import Lender, Numbering, Staged, StageJob
@@ -37,11 +36,10 @@ from pipeline.batch.template_hash import template_hash
 from pipeline.errors import VanthuError
 from pipeline.gc_policy import fewer_collections
 from pipeline.i18n import current_language, set_language, t
-from pipeline.load.certificates import book_claim, book_numbers, book_record, book_warnings
+from pipeline.load.certificates import book_claim, book_warnings
 from pipeline.load.contract import LoadedDocument
 from pipeline.register.documents import (
     register_details,
-    register_key,
     typed_request,
     with_number,
 )
@@ -88,7 +86,6 @@ class _Loaded:
     name: str
     document: LoadedDocument
     output: Path
-    source: str | None  # the data file whose register number it prints
     auto: bool  # its data says so: tu_dong (before the register's number was put in)
     seconds: float
 
@@ -125,7 +122,6 @@ def _load(layout: Layout, job: StageJob) -> _Loaded | Staged:
             waiting = Numbering(document.info.data.co_quan, register_details(document),
                                 layout.output_name(output))  # fmt: skip
             return Staged(path, name, numbering=waiting, seconds=time.perf_counter() - start)
-        source = None
         if document.number_from is not None:
             lender = document.number_from
             source = layout.name_of(lender.path)
@@ -138,7 +134,7 @@ def _load(layout: Layout, job: StageJob) -> _Loaded | Staged:
             document = with_number(document, job.number)
     except Exception as exc:  # reported per document, never a traceback
         return Staged(path, name, failed=_failure(exc), seconds=time.perf_counter() - start)
-    return _Loaded(job, name, document, output, source, auto, time.perf_counter() - start)
+    return _Loaded(job, name, document, output, auto, time.perf_counter() - start)
 
 
 def _render(item: _Loaded) -> tuple[_Loaded, bytes] | Staged:
@@ -164,24 +160,10 @@ def _stage(layout: Layout, item: _Loaded, data: bytes) -> Staged:
     document, path = item.document, item.job.path
     try:
         inputs, read_stamps = source_hashes(layout, document)
-        entry = Entry(
-            inputs=inputs,
-            template=_same(document.template),
-            template_sha256=_template_hashes[document.template],
-            output=layout.output_name(item.output),
-            output_sha256=hashlib.sha256(data).hexdigest(),
-            loai=document.kind.code,
-            so=document.info.data.own_number,
-            ngay=_same(document.info.data.ngay.isoformat()),
-            so_ky_hieu=document.info.reference,
-            co_quan=_same(document.info.data.co_quan),
-            so_tu_dong=item.auto,
-            lender=item.source,
-            lent_number=item.job.number if item.source is not None else None,
-            so_vao_so=book_numbers(document),
-            so_vao_so_cap=book_record(document),
-            so_van_ban=register_key(layout.workspace) if item.auto else None,
-        )
+        entry = document_entry(
+            layout, document, data, inputs=inputs, output=layout.output_name(item.output),
+            template_sha256=_template_hashes[document.template], auto=item.auto,
+        )  # fmt: skip
         typed = typed_request(document, item.name) if not item.auto else None
         profile = office_warnings(layout.workspace, document, _renderer.styles, _profile_warnings)
         staged = os.fspath(stage(item.output, data))
