@@ -2,6 +2,11 @@
 
 The decisions' spreadsheets are the year's register of awards, so a yearly report's figures are
 computed from them, never typed; the same figures fill the report's tables and its text.
+
+By title or form a figure counts the awards given (one row, one person or collective); overall
+and by unit it counts the people and collectives commended, as a decision's Điều 1 does ("cho
+01 cá nhân" over one person given two titles), across all the year's decisions. Money is the sum
+over every award either way.
 """
 
 from __future__ import annotations
@@ -33,17 +38,22 @@ class Count:
     def total(self) -> int:
         return self.individuals + self.collectives
 
-    def add(self, *, collective: bool, amount: int) -> None:
+    def add(self, *, collective: bool, amount: int, counted: bool = False) -> None:
+        """One award more; `counted` when its recipient is already counted here (a person's
+        second award adds its money, not a second cá nhân)."""
+        self.amount += amount
+        if counted:
+            return
         if collective:
             self.collectives += 1
         else:
             self.individuals += 1
-        self.amount += amount
 
 
 @dataclass
 class YearFigures:
-    """Awards of one year: by title or form, by unit, and overall."""
+    """Awards of one year: by title or form (awards), by unit and overall (people and
+    collectives, each once however many awards they were given)."""
 
     year: int
     decisions: list[Any] = field(default_factory=list)  # the LoadedDocuments counted
@@ -56,6 +66,9 @@ class YearFigures:
     by_decree: dict[str, Count] = field(default_factory=dict)
 
     spellings: dict[str, Counter[str]] = field(default_factory=dict)  # unit_key → as typed
+    # Everyone counted in by_unit and overall so far, by recipient_key: over all the year's
+    # decisions, not one list's.
+    recipients: set[tuple[bool, str, str]] = field(default_factory=set)
 
     def add(self, awards: AwardList) -> None:
         for entry in awards.entries:
@@ -67,15 +80,27 @@ class YearFigures:
             unit = entry.name if entry.collective else entry.unit or ""
             key = unit_key(unit)
             self.spellings.setdefault(key, Counter())[unit] += 1
-            counters = [
-                self.by_award.setdefault(entry.award, Count()),
-                self.by_unit.setdefault(key, Count()),
-                self.overall,
-            ]
+            awarded = [self.by_award.setdefault(entry.award, Count())]
             if entry.reward is not None:
-                counters.append(self.by_decree.setdefault(entry.reward.award.name, Count()))
-            for counter in counters:
+                awarded.append(self.by_decree.setdefault(entry.reward.award.name, Count()))
+            for counter in awarded:
                 counter.add(collective=entry.collective, amount=entry.amount)
+            # A recipient's unit row is fixed by its key (the same unit), so one seen overall
+            # is one seen in its unit too.
+            recipient = recipient_key(entry.name, entry.unit or "", collective=entry.collective)
+            counted = recipient in self.recipients
+            self.recipients.add(recipient)
+            for counter in (self.by_unit.setdefault(key, Count()), self.overall):
+                counter.add(collective=entry.collective, amount=entry.amount, counted=counted)
+
+    def awarded(self) -> Count:
+        """Every award of the year (lượt): the sum of the rows by title or form."""
+        total = Count()
+        for count in self.by_award.values():
+            total.individuals += count.individuals
+            total.collectives += count.collectives
+            total.amount += count.amount
+        return total
 
     def of_award(self, name: str) -> Count:
         """The figures of award `name`: all rows priced by it when it is a decree's award the
@@ -95,6 +120,13 @@ class YearFigures:
 def unit_key(name: str) -> str:
     """A unit's name compared without case or spacing: 'Phòng tổng hợp' is 'Phòng Tổng hợp'."""
     return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
+
+
+def recipient_key(name: str, unit: str, *, collective: bool) -> tuple[bool, str, str]:
+    """Who receives an award, compared as a list's duplicate check does: the same name in the
+    same unit (without case or spacing) is one person; the same name in another unit may be
+    another. A tập thể is its name and the unit it belongs to, if any."""
+    return collective, unit_key(name), unit_key(unit)
 
 
 def format_count(n: int) -> str:
@@ -119,7 +151,9 @@ def figure_values(
 ) -> dict[str, str]:
     """Every figure a report's text may name, printed the Vietnamese way: the awards of the
     year, those of the year before, and the `known` ones (the decree's), 0 when none was
-    given; a name of no award at all is still unknown."""
+    given; a name of no award at all is still unknown. `tong.*` counts people and collectives
+    (each once) in both years, so that its change compares like with like; `tong.luot*` counts
+    the awards."""
 
     def counts(prefix: str, now: Count, before: Count | None) -> dict[str, str]:
         return {
@@ -138,6 +172,14 @@ def figure_values(
         "tong.tien_bang_chu": money_in_words(current.overall.amount),
     }
     values.update(counts("tong", current.overall, previous.overall if previous else None))
+    # The awards (lượt), for a text that counts them: "{{ tong.luot }} lượt khen thưởng".
+    awarded, awarded_before = current.awarded(), previous.awarded() if previous else None
+    values.update({
+        "tong.luot": format_count(awarded.total),
+        "tong.luot_nam_truoc": format_count(awarded_before.total) if awarded_before else "",
+        "tong.luot_tang_giam": change(awarded.total,
+                                      awarded_before.total if awarded_before else None),
+    })  # fmt: skip
     given_before = [*previous.by_award, *previous.by_decree] if previous else []
     awards = [*known, *given_before, *current.by_award, *current.by_decree]
     for award in dict.fromkeys(awards):

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import shutil
+import unicodedata
+from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,7 +13,7 @@ from click.testing import CliRunner
 from docx import Document
 
 from pipeline.api import load_document
-from pipeline.awards import read_award_list
+from pipeline.awards import Entry, read_award_list
 from pipeline.cli import main
 from pipeline.context.bao_cao import awards_table, fill_text, units_table
 from pipeline.figures import Count, YearFigures, figure_values
@@ -20,21 +23,37 @@ REPO = Path(__file__).resolve().parents[1]
 REPORT = REPO / "inputs" / "2022" / "bao-cao-tong-ket.yaml"
 
 
-def year_sums(year: int) -> dict[str, tuple[int, int, int]]:
-    """Per award: (individuals, collectives, money), summed straight from the spreadsheets."""
-    sums: dict[str, list[int]] = {}
-    for path in sorted((REPO / "inputs" / str(year)).glob("qd-*.yaml")):
+def year_entries(year: int, inputs: Path = REPO / "inputs") -> Iterator[Entry]:
+    """Every row of the award lists of the decisions kept in `inputs`/`year`."""
+    for path in sorted((inputs / str(year)).glob("qd-*.yaml")):
         data = load_document(path).info.data
         if getattr(data, "khen_thuong", None) is None:
             continue
-        awards = read_award_list(
+        yield from read_award_list(
             path.parent / data.khen_thuong.danh_sach, data.ngay, sheet=data.khen_thuong.trang_tinh
-        )
-        for entry in awards.entries:
-            item = sums.setdefault(entry.award, [0, 0, 0])
-            item[1 if entry.collective else 0] += 1
-            item[2] += entry.amount
+        ).entries
+
+
+def year_sums(year: int) -> dict[str, tuple[int, int, int]]:
+    """Per award: (individuals, collectives, money), summed straight from the spreadsheets."""
+    sums: dict[str, list[int]] = {}
+    for entry in year_entries(year):
+        item = sums.setdefault(entry.award, [0, 0, 0])
+        item[1 if entry.collective else 0] += 1
+        item[2] += entry.amount
     return {k: (v[0], v[1], v[2]) for k, v in sums.items()}
+
+
+def same(text: str) -> str:
+    """A name or unit as compared for "the same person": NFC, spaces collapsed, no case."""
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+
+
+def year_recipients(year: int, inputs: Path = REPO / "inputs") -> tuple[int, int]:
+    """(individuals, collectives) commended in the year, each once however many awards."""
+    keys = {(e.collective, same(e.name), same(e.unit)) for e in year_entries(year, inputs)}
+    collectives = sum(1 for key in keys if key[0])
+    return len(keys) - collectives, collectives
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +64,11 @@ def report(tmp_path_factory: pytest.TempPathFactory, renderer):
 
 
 def test_awards_table_equals_the_decisions(report) -> None:
+    """Rows count the awards of a title or form, and Tổng cộng is their sum (lượt), in both
+    years; the text counts people (see test_text_and_tables_agree)."""
     now, before = year_sums(2022), year_sums(2021)
+    commended = year_recipients(2022)
+    assert commended[0] < sum(v[0] for v in now.values())  # the data has people with two awards
     table = report.tables[1]
     rows = {r.cells[1].text: [c.text for c in r.cells] for r in table.rows[1:-1]}
     assert set(rows) == set(now)
@@ -61,18 +84,21 @@ def test_awards_table_equals_the_decisions(report) -> None:
             assert row[6] == f"{word} {percent:.1f}%".replace(".", ",").replace(",0%", "%")
     total = [c.text for c in table.rows[-1].cells]
     assert total[0] == "Tổng cộng"
-    assert int(total[2]) == sum(v[0] for v in now.values())
-    assert int(total[3]) == sum(v[1] for v in now.values())
+    awarded = (sum(v[0] for v in now.values()), sum(v[1] for v in now.values()))
+    assert (int(total[2]), int(total[3])) == awarded != commended
     assert total[4] == format_money(sum(v[2] for v in now.values()))
-    assert int(total[5]) == sum(v[0] + v[1] for v in before.values())
+    last = sum(v[0] + v[1] for v in before.values())
+    assert int(total[5]) == last > sum(year_recipients(2021))
+    percent = abs(sum(awarded) - last) * 100 / last
+    word = "tăng" if sum(awarded) > last else "giảm"
+    assert total[6] == f"{word} {percent:.1f}%".replace(".", ",").replace(",0%", "%")
     assert table.rows[0]._tr.trPr is not None  # header row repeats (tblHeader)
 
 
 def test_text_and_tables_agree(report) -> None:
     now = year_sums(2022)
     text = "\n".join(p.text for p in report.paragraphs)
-    people = sum(v[0] for v in now.values())
-    groups = sum(v[1] for v in now.values())
+    people, groups = year_recipients(2022)
     money = format_money(sum(v[2] for v in now.values()))
     assert f"khen thưởng cho {people} cá nhân và {groups} tập thể" in text
     assert f"tổng số tiền thưởng {money} đồng" in text
@@ -92,7 +118,8 @@ def test_units_are_counted_as_units(inputs_copy: Path, tmp_path: Path, renderer)
     once as 'Phòng tổng hợp' is the same 'Phòng Tổng hợp' (the tester's split rows)."""
     before = {r[1]: r for r in table_cells(
         render_report(renderer, inputs_copy, tmp_path / "before.docx"), 2)}  # fmt: skip
-    assert before["Phòng Tổng hợp"][2:4] == ["7", "1"]  # its people and itself
+    # Its 5 people (7 awards: Nguyễn Đức Thọ and Phạm Văn Thắng have two each) and itself.
+    assert before["Phòng Tổng hợp"][2:4] == ["5", "1"]
     assert "văn phòng ubnd tỉnh sơn la" not in {k.casefold() for k in before if before[k][3] != "0"}
     listed = inputs_copy / "2022" / "danh-sach-giay-khen-2022.csv"
     text = listed.read_text("utf-8-sig")
@@ -173,6 +200,11 @@ def test_a_decision_counts_in_the_year_of_its_date_not_of_its_folder(
     giay_khen = {r[1]: r for r in was[1:-1]}["Giấy khen"]
     doubled = {r[1]: r for r in now[1:-1]}["Giấy khen"]
     assert int(doubled[2]) == 2 * int(giay_khen[2]) and int(doubled[3]) == 2 * int(giay_khen[3])
+    # Tổng cộng is the rows' sum: the Giấy khen given again count as awards.
+    assert int(now[-1][2]) == int(was[-1][2]) + int(giay_khen[2])
+    assert "khen thưởng cho 50 cá nhân và 7 tập thể" in body_text(before)
+    # The same people given the same Giấy khen again are no new cá nhân or tập thể in the text.
+    assert "khen thưởng cho 50 cá nhân và 7 tập thể" in body_text(after)
     assert [r[5] for r in now] == [r[5] for r in was]  # 2021 still counted, from its new folder
     files = {p.name for p in load_document(inputs_copy / "2022" / "bao-cao-tong-ket.yaml").files}
     assert {"danh-sach-ldtt-2021.xlsx", "qd-giay-khen-bo-sung.yaml"} <= files
@@ -216,7 +248,8 @@ def test_an_award_given_only_last_year_keeps_its_row_and_figures(
     inputs_copy: Path, tmp_path: Path, renderer
 ) -> None:
     """The tester's case: no Giấy khen this year. Its row stays (0 now), so the column of last
-    year adds up, and {{ giay_khen.ca_nhan }} prints 0 instead of stopping the build."""
+    year adds up to last year's awards, and {{ giay_khen.ca_nhan }} prints 0 instead of
+    stopping the build."""
     decision = inputs_copy / "2022" / "qd-giay-khen.yaml"
     text = decision.read_text("utf-8").replace("ngay: 22/12/2022", "ngay: 22/12/2021")
     decision.unlink()
@@ -232,7 +265,9 @@ def test_an_award_given_only_last_year_keeps_its_row_and_figures(
     rows = table_cells(after, 1)
     giay_khen = {r[1]: r for r in rows[1:-1]}["Giấy khen"]
     assert giay_khen[2:] == ["0", "0", "0", "10", "giảm 100%"]
-    assert sum(int(r[5]) for r in rows[1:-1]) == int(rows[-1][5])
+    assert sum(int(r[5]) for r in rows[1:-1]) == len(list(year_entries(2021, inputs_copy)))
+    # Tổng cộng is the rows' sum in last year's column too.
+    assert int(rows[-1][5]) == len(list(year_entries(2021, inputs_copy)))
 
 
 def test_the_decree_s_name_counts_the_office_s_own_name_for_it(inputs_copy: Path) -> None:
@@ -304,9 +339,11 @@ def test_a_report_of_another_year_than_its_title_or_date_is_refused(
     inputs_copy: Path, old: str, new: str, said: str
 ) -> None:
     report = inputs_copy / "2022" / "bao-cao-tong-ket.yaml"
-    report.write_text(report.read_text("utf-8").replace(old, new), "utf-8")
+    text = report.read_text("utf-8")
+    line = text.splitlines().index("nam: 2022") + 1
+    report.write_text(text.replace(old, new), "utf-8")
     out = refused(report)
-    assert said in out and "'nam'" in out and "dòng 11" in out, out
+    assert said in out and "'nam'" in out and f"dòng {line}," in out, out
     english = CliRunner().invoke(main, ["--lang", "en", "check", str(report)])
     assert english.exit_code == 1 and "correct nam" in " ".join(english.output.split())
 
@@ -387,3 +424,115 @@ def test_counts_are_grouped_as_money_is() -> None:
     assert table["dong"][0]["ca_nhan"] == "1.002" and table["tong"]["ca_nhan"] == "1.002"
     assert table["tong"]["nam_truoc"] == "1.002"
     assert units_table(figures, 2)["tong"]["ca_nhan"] == "1.002"
+
+
+# --- cá nhân and tập thể counted as people, awards by title or form --------------------------
+
+DECIDED = date(2024, 12, 20)  # Nghị định 73/2024, lương cơ sở 2.340.000
+LIST_HEADER = "Họ và tên,Chức vụ,Đơn vị,Danh hiệu,Loại\n"
+
+
+def award_list(folder: Path, name: str, rows: list[str]):
+    """The priced list of `rows` (CSV lines), as a decision of DECIDED reads it."""
+    path = folder / name
+    path.write_text(LIST_HEADER + "\n".join(rows) + "\n", "utf-8")
+    return read_award_list(path, DECIDED)
+
+
+def test_one_person_given_two_awards_is_one_ca_nhan(tmp_path: Path) -> None:
+    """As a decision's Điều 1 counts: one person given Lao động tiên tiến in one decision and
+    Chiến sĩ thi đua cơ sở in another (her unit typed in another case, her name in NFD) is one
+    cá nhân overall and in her unit; each award counts her; the money is both awards'. The same
+    name in another unit is another person; a tập thể given two forms is one tập thể."""
+    first = award_list(tmp_path, "ldtt.csv", [
+        "Lò Thị Cúc,Chuyên viên,Phòng Nội vụ,Lao động tiên tiến,Cá nhân",
+        "Lò Văn An,Chuyên viên,Phòng Nội vụ,Lao động tiên tiến,Cá nhân",
+        "Lò Văn An,Kế toán,Phòng Tư pháp,Lao động tiên tiến,Cá nhân",
+        "Phòng Tư pháp,,UBND huyện,Tập thể lao động tiên tiến,Tập thể",
+    ])  # fmt: skip
+    second = award_list(tmp_path, "cstd.csv", [
+        unicodedata.normalize("NFD", "Lò Thị Cúc,Chuyên viên,Phòng nội vụ,")
+        + "Chiến sĩ thi đua cơ sở,Cá nhân",
+        "Phòng Tư pháp,,UBND huyện,Giấy khen,Tập thể",
+    ])  # fmt: skip
+    figures = YearFigures(2024)
+    figures.add(first)
+    figures.add(second)
+    assert figures.by_award["Lao động tiên tiến"].individuals == 3
+    assert figures.by_award["Chiến sĩ thi đua cơ sở"].individuals == 1
+    assert (figures.overall.individuals, figures.overall.collectives) == (3, 1)
+    assert figures.overall.amount == first.total + second.total
+    home = figures.by_unit["phòng nội vụ"]
+    given = [e for e in (*first.entries, *second.entries) if same(e.unit) == "phòng nội vụ"]
+    assert (home.individuals, home.amount) == (2, sum(e.amount for e in given)) and len(given) == 3
+    assert figures.by_unit["phòng tư pháp"].total == 2  # Lò Văn An there, and the Phòng itself
+
+    values = figure_values(figures, None)
+    assert (values["tong.ca_nhan"], values["tong.tap_the"], values["tong.tong"]) == ("3", "1", "4")
+    assert values["lao_dong_tien_tien.ca_nhan"] == "3"
+    assert values["chien_si_thi_dua_co_so.ca_nhan"] == "1"
+    assert values["tong.tien"] == format_money(first.total + second.total)
+    assert (values["tong.luot"], values["tong.luot_tang_giam"]) == ("6", "")
+    table = awards_table(figures, None, 1, "—")
+    assert (table["tong"]["ca_nhan"], table["tong"]["tap_the"]) == ("4", "2")  # the awards
+    assert sum(int(row["ca_nhan"]) for row in table["dong"]) == 4
+    units = units_table(figures, 2)
+    assert [row["ca_nhan"] for row in units["dong"]] == ["2", "1"]
+    assert units["tong"]["ca_nhan"] == "3" and units["tong"]["tien"] == values["tong.tien"]
+
+
+def test_last_year_is_compared_in_people_too(tmp_path: Path) -> None:
+    """Two people either year, one of them given two titles last year: no change, though last
+    year counted three awards."""
+    previous = YearFigures(2023)
+    previous.add(award_list(tmp_path, "2023.csv", [
+        "Lò Văn An,Chuyên viên,Phòng Nội vụ,Lao động tiên tiến,Cá nhân",
+        "Lò Văn An,Chuyên viên,Phòng Nội vụ,Chiến sĩ thi đua cơ sở,Cá nhân",
+        "Lò Văn Bình,Chuyên viên,Phòng Nội vụ,Lao động tiên tiến,Cá nhân",
+    ]))  # fmt: skip
+    current = YearFigures(2024)
+    current.add(award_list(tmp_path, "2024.csv", [
+        "Lò Văn An,Chuyên viên,Phòng Nội vụ,Lao động tiên tiến,Cá nhân",
+        "Lò Văn Bình,Chuyên viên,Phòng Nội vụ,Lao động tiên tiến,Cá nhân",
+    ]))  # fmt: skip
+    values = figure_values(current, previous)
+    assert (values["tong.nam_truoc"], values["tong.tang_giam"]) == ("2", "không đổi")
+    assert values["chien_si_thi_dua_co_so.tang_giam"] == "giảm 100%"
+    assert (values["tong.luot"], values["tong.luot_nam_truoc"]) == ("2", "3")
+    assert values["tong.luot_tang_giam"] == "giảm 33,3%"
+    table = awards_table(current, previous, 1, "—")  # its Tổng cộng: the awards, as its rows
+    assert (table["tong"]["nam_truoc"], table["tong"]["tang_giam"]) == ("3", "giảm 33,3%")
+
+
+def test_the_report_counts_a_person_of_two_decisions_once(
+    inputs_copy: Path, tmp_path: Path, renderer
+) -> None:
+    """Giấy khen to Phạm Văn Thắng (already Lao động tiên tiến and Chiến sĩ thi đua cơ sở in
+    the other decision) and to a namesake of his in another unit: the Giấy khen row and the
+    awards' Tổng cộng count both, the text and the units' Tổng cộng one more cá nhân, the money
+    both awards more."""
+    before = render_report(renderer, inputs_copy, tmp_path / "before.docx")
+    listed = inputs_copy / "2022" / "danh-sach-giay-khen-2022.csv"
+    listed.write_text(listed.read_text("utf-8-sig")
+        + "Phạm Văn Thắng,Trưởng phòng,Phòng Tổng hợp,Giấy khen của Chánh Văn phòng,Cá nhân,\n"
+        + "Phạm Văn Thắng,Lái xe,Phòng Quản trị - Tài vụ,Giấy khen của Chánh Văn phòng,Cá nhân,\n",
+        "utf-8")  # fmt: skip
+    after = render_report(renderer, inputs_copy, tmp_path / "after.docx")
+    was, now = table_cells(before, 1), table_cells(after, 1)
+    row = {r[1]: r for r in was[1:-1]}["Giấy khen"]
+    grown = {r[1]: r for r in now[1:-1]}["Giấy khen"]
+    assert int(grown[2]) == int(row[2]) + 2
+    assert int(now[-1][2]) == int(was[-1][2]) + 2 and now[-1][3] == was[-1][3]  # awards
+    award = money(grown[4]) - money(row[4])
+    assert award > 0 and money(now[-1][4]) == money(was[-1][4]) + award
+    people = int(table_cells(before, 2)[-1][2])  # the units table's Tổng cộng: people
+    assert f"khen thưởng cho {people} cá nhân" in body_text(before)
+    assert f"khen thưởng cho {people + 1} cá nhân" in body_text(after)
+    units = {r[1]: r for r in table_cells(after, 2)}
+    assert units["Phòng Tổng hợp"][2] == {r[1]: r for r in table_cells(before, 2)}[
+        "Phòng Tổng hợp"][2]  # fmt: skip
+
+
+def money(text: str) -> int:
+    """An amount as printed (3.760.000) read back."""
+    return int(text.replace(".", ""))

@@ -51,10 +51,13 @@ def awards_table(
     figures: YearFigures, previous: YearFigures | None, number: int, none: str
 ) -> dict[str, Any]:
     """Table of awards by title and form, with last year's totals and the change; `none` in
-    both when the year before has no decisions to compare with."""
+    both when the year before has no decisions to compare with. A row counts the awards of its
+    title or form, and Tổng cộng is the rows' sum (lượt, the text's {{ tong.luot }}): a table
+    whose total is not the sum of its rows reads as a mistake. The units table and the text's
+    {{ tong.* }} count people."""
     rows = []
     # An award given last year and not this one keeps its row (0 now), so that the column of
-    # last year adds up to its total.
+    # last year adds up to last year's awards.
     awards = dict.fromkeys([*figures.by_award, *(previous.by_award if previous else ())])
     order = partial(award_order, figures, previous)
     for index, award in enumerate(sorted(awards, key=order), 1):
@@ -71,7 +74,7 @@ def awards_table(
                 "tang_giam": change(count.total, before.total) if before else none,
             }
         )
-    overall, before_all = figures.overall, previous.overall if previous else None
+    overall, before_all = figures.awarded(), previous.awarded() if previous else None
     return {
         "kieu": "khen_thuong",
         "tieu_de": f"Bảng {number}. Kết quả khen thưởng năm {figures.year}",
@@ -88,7 +91,8 @@ def awards_table(
 
 
 def units_table(figures: YearFigures, number: int) -> dict[str, Any]:
-    """Table of awards by unit."""
+    """Table of awards by unit: the people and collectives of each unit, each once however many
+    awards they were given, and the money of all their awards."""
     from pipeline.rules.collation import vietnamese_key
 
     names = {key: figures.unit_name(key) for key in figures.by_unit}
