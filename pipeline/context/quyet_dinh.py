@@ -166,16 +166,47 @@ def award_values(data: DecisionData, awards: AwardList, *, kinds: Kinds = None) 
     return values
 
 
-def award_phrases_used(awards: AwardList, *, naming_award: bool = False) -> list[str]:
+# Điều 2's opening when every award is a fixed sum: no mức lương cơ sở to state.
+FIXED_SUM_OPENING = "dieu_2_mo_dau_muc_co_dinh"
+
+
+def priced_by_base_salary(awards: AwardList) -> bool:
+    """Whether an award of the list is a hệ số × mức lương cơ sở (a decree's, or an office's own
+    with he_so), so that Điều 2 states the base salary; an office's own fixed sum in đồng
+    (khen_thuong_rieng) owes nothing to it."""
+    return any(e.reward is not None and e.reward.award.fixed_amount is None for e in awards.entries)
+
+
+def money_opening(phrases: Phrases, awards: AwardList) -> str:
+    """The phrase that opens Điều 2: dieu_2_mo_dau, or dieu_2_mo_dau_muc_co_dinh when every
+    award is a fixed sum and the wording in force does not say otherwise."""
+    if priced_by_base_salary(awards):
+        return "dieu_2_mo_dau"
+    # A clerk who wrote the office's (or this document's) own dieu_2_mo_dau expects to read it
+    # in every decision, as before the fixed-sum phrase existed: it is kept unless it states
+    # the base salary ({{ luong_co_so }}), which a fixed sum makes wrong, or a phrase for fixed
+    # sums was written in the same place or a nearer one (the document over the office).
+    own = phrases.layer("dieu_2_mo_dau")
+    if own > phrases.layer(FIXED_SUM_OPENING) and "luong_co_so" not in names_in(
+        str(phrases.raw("dieu_2_mo_dau"))
+    ):
+        return "dieu_2_mo_dau"
+    return FIXED_SUM_OPENING
+
+
+def award_phrases_used(
+    awards: AwardList, *, naming_award: bool = False, opening: str = "dieu_2_mo_dau"
+) -> list[str]:
     """The phrases an award decision with this list writes, in the order it writes them;
-    `naming_award`: Điều 1 names the one award itself (award_left_unnamed)."""
+    `naming_award`: Điều 1 names the one award itself (award_left_unnamed); `opening`: the
+    phrase that opens Điều 2 (money_opening)."""
     named = ["hanh_dong_kem_khen_thuong"] if naming_award else []
     if len(awards.entries) <= NAMED_IN_ARTICLE:
         keys = [*named, "dieu_1_co_ten", "dieu_1_co_ten_khong_thanh_tich", "dong_co_ten",
                 "dong_co_ten_mot_loai"]  # fmt: skip
     else:
         keys = [*named, "dieu_1_danh_sach", *(["danh_sach_tong_cong"] if awards.priced else [])]
-    return keys + (["dieu_2_mo_dau", "dieu_2_muc", "dieu_2_sau"] if awards.priced else [])
+    return keys + ([opening, "dieu_2_muc", "dieu_2_sau"] if awards.priced else [])
 
 
 def list_layout(data: DecisionData, agency: Agency) -> ListLayout:
@@ -288,7 +319,7 @@ def award_left_unnamed(
 def award_phrase_gap(
     data: DecisionData,
     awards: AwardList,
-    table: Mapping[str, Text],
+    phrases: Phrases,
     *,
     naming_award: bool = False,
 ) -> tuple[str, str] | None:
@@ -296,10 +327,11 @@ def award_phrase_gap(
     list without money, {{ tien_ca_nhan }} with several amounts, {{ khen_thuong_3.ten }} with
     two awards. Checked when the list is read, so the error can name its file and line."""
     values = award_values(data, awards)
-    for key in award_phrases_used(awards, naming_award=naming_award):
+    opening = money_opening(phrases, awards)
+    for key in award_phrases_used(awards, naming_award=naming_award, opening=opening):
         # Fields of one entry or one amount line are always there; the list's may not be.
         own = FIELDS[key] - AWARD_FIELDS
-        texts = table[key]
+        texts = phrases.raw(key)
         for text in [texts] if isinstance(texts, str) else texts:
             for name in names_in(text):
                 if name not in values and name not in own and name not in COMMON:
@@ -313,9 +345,9 @@ def check_award_phrases(
     """Every field the decision's phrases name has a value for this list; else an error at the
     line of the phrase (in the document, or in the office's profile)."""
     overrides = phrase_overrides(agency.cau_chu), phrase_overrides(data.cau_chu)
-    table = Phrases.layered(*overrides, common={}).table
-    unnamed = award_left_unnamed(data, list_layout(data, agency), awards, table)
-    gap = award_phrase_gap(data, awards, table, naming_award=unnamed)
+    phrases = Phrases.layered(*overrides, common={})
+    unnamed = award_left_unnamed(data, list_layout(data, agency), awards, phrases.table)
+    gap = award_phrase_gap(data, awards, phrases, naming_award=unnamed)
     if gap is None:
         return
     key, name = gap
@@ -375,7 +407,7 @@ def award_articles(
     has_rates = bool(info.phrases.raw("dieu_2_muc"))
     body: list[Any] = [ended(rate_lines)] if has_rates else []
     money = {
-        "mo_dau": info.write("dieu_2_mo_dau", values),
+        "mo_dau": info.write(money_opening(info.phrases, awards), values),
         "doan": body + info.write_all("dieu_2_sau", values),
     }
     return [first, money]

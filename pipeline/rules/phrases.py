@@ -60,6 +60,7 @@ FIELDS: dict[str, frozenset[str]] = {
     "dong_co_ten": _AWARD | _ENTRY,
     "dong_co_ten_mot_loai": _AWARD | _ENTRY,
     "dieu_2_mo_dau": _AWARD,
+    "dieu_2_mo_dau_muc_co_dinh": _AWARD,
     "dieu_2_muc": _AWARD | frozenset({"khen_thuong", "so_tien", "doi_tuong"}),
     "dieu_2_sau": _AWARD,
     "doi_tuong_ca_nhan": frozenset(),
@@ -125,7 +126,8 @@ REQUIRED: dict[str, str] = {
     # An article with its number and nothing else: "Điều 1. ".
     **dict.fromkeys(
         ("dieu_1_danh_sach", "dieu_1_co_ten", "dieu_1_co_ten_khong_thanh_tich", "dieu_2_mo_dau",
-         "hoi_dong_dieu_1", "ban_hanh_dieu_1", "ban_hanh_quy_che_dieu_1"),
+         "dieu_2_mo_dau_muc_co_dinh", "hoi_dong_dieu_1", "ban_hanh_dieu_1",
+         "ban_hanh_quy_che_dieu_1"),
         "empty_article",
     ),
     # A line that is only its dash: "-" in Nơi nhận (luu: the archive line Nghị định 30
@@ -292,18 +294,28 @@ class Phrases:
 
     table: Mapping[str, Text]
     common: Mapping[str, str] = field(default_factory=dict)
+    # The layer each overridden phrase comes from: 1 for the first override (the office's), 2
+    # for the next (the document's); a phrase not here is vanthu's default.
+    origins: Mapping[str, int] = field(default_factory=dict)
 
     @classmethod
     def layered(cls, *overrides: Mapping[str, Any] | None, common: Mapping[str, str]) -> Phrases:
         table: dict[str, Text] = dict(default_phrases())
-        for layer in overrides:
+        origins: dict[str, int] = {}
+        for number, layer in enumerate(overrides, start=1):
             for key, value in (layer or {}).items():
                 if value is not None:
                     table[key] = value
-        return cls(table, dict(common))
+                    origins[key] = number
+        return cls(table, dict(common), origins)
 
     def raw(self, key: str) -> Text:
         return self.table[key]
+
+    def layer(self, key: str) -> int:
+        """Which layer wrote phrase `key`: 0 for vanthu's default, then 1, 2 ... in the order of
+        the overrides (office, document); a choice between two phrases may weigh who wrote them."""
+        return self.origins.get(key, 0)
 
     def write(self, key: str, values: Mapping[str, str] | None = None) -> str:
         """Phrase `key` filled with `values` and the document's common fields."""
