@@ -142,19 +142,31 @@ def _kind(text: str) -> bool | None:
 
 
 # The words a collective's name starts with (Phòng Tổng hợp, Trung tâm Thông tin, Tổ Công nghệ
-# thông tin, Ủy ban nhân dân xã ...), lower case, NFC. A name is taken for a collective's only
-# when one of these is followed by more words and the row has no chức vụ (see
-# reads_as_collective).
+# thông tin, Ủy ban nhân dân xã ...), lower case, NFC; both tone placements where they differ
+# (ủy / uỷ, tòa / toà). A name is taken for a collective's only when one of these is followed by
+# more words and the row has no chức vụ (see reads_as_collective). A one-word entry must be no
+# surname, or be in SURNAMES too (only "đoàn" is): names start with the surname.
 UNIT_WORDS = frozenset(
     {
+        # agencies, their units and party and mass organisations
         "phòng", "ban", "trung tâm", "tổ", "khoa", "đội", "trường", "lớp", "chi bộ",
         "đảng bộ", "công đoàn", "đoàn", "đoàn thanh niên", "văn phòng", "sở", "ủy ban",
         "uỷ ban", "nhà khách", "nhà văn hóa", "nhà văn hoá", "cục", "chi cục", "vụ", "viện",
         "bệnh viện", "trạm", "trạm y tế", "trại", "hội", "hội đồng", "hội liên hiệp", "bộ phận",
         "phân hiệu", "chi nhánh", "công ty", "hợp tác xã", "ủy ban nhân dân", "thư viện",
-        "bảo tàng", "nhà máy", "xí nghiệp", "ban quản lý", "tòa án", "viện kiểm sát", "thanh tra",
-        "kho bạc", "chi đoàn", "chi hội", "liên đoàn", "mặt trận", "bộ chỉ huy", "ban chỉ huy",
-        "huyện ủy", "tỉnh ủy", "thị ủy", "đảng ủy", "xã", "phường", "thị trấn", "tổ dân phố",
+        "bảo tàng", "nhà máy", "xí nghiệp", "ban quản lý", "tòa án", "toà án", "viện kiểm sát",
+        "thanh tra", "kho bạc", "chi đoàn", "chi hội", "liên đoàn", "mặt trận", "bộ chỉ huy",
+        "ban chỉ huy", "huyện ủy", "huyện uỷ", "tỉnh ủy", "tỉnh uỷ", "thị ủy", "thị uỷ",
+        "đảng ủy", "đảng uỷ", "ubnd", "hđnd", "ubmttq", "công an", "đồn biên phòng",
+        "ngân hàng", "bưu điện", "đài phát thanh", "đài truyền thanh", "hạt kiểm lâm",
+        "phân xưởng", "xưởng", "bộ môn",
+        # a school's: its kitchen, boarding house, clubs, groups and sites
+        "bếp", "bếp ăn", "nhà bếp", "nhà ăn", "nhà trẻ", "nhóm", "nhóm trẻ", "khối",
+        "câu lạc bộ", "clb", "liên đội", "chi đội", "điểm trường", "ký túc xá", "khu nội trú",
+        "nhà thiếu nhi",
+        # a commune's: wards, villages and residential groups
+        "xã", "phường", "thị trấn", "tổ dân phố", "thôn", "bản", "xóm", "ấp", "buôn", "làng",
+        "tiểu khu", "khu phố", "khu dân cư", "cụm",
     }
 )  # fmt: skip
 # Surnames a unit word may also be (Đoàn Văn Hậu, Văn Cao, Công Phượng's Nguyễn Công ...), and

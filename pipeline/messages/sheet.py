@@ -224,6 +224,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "mọi trang tính đều bị ẩn; hãy ghi tên trang tính cần đọc ở 'trang_tinh'.",
         "en": "every sheet is hidden; name the sheet to read under 'trang_tinh'.",
     },
+    "sheet.hidden_column": {
+        "vi": "cột {letter} («{header}») đang ẩn trong Excel nhưng có nội dung (ô {cell}: "
+        "«{value}»), nên không thấy khi duyệt danh sách mà vẫn được đọc: bỏ ẩn cột (chọn hai "
+        "cột hai bên, bấm chuột phải → Bỏ ẩn) rồi kiểm tra lại, hoặc xóa nội dung của cột",
+        "en": "column {letter} («{header}») is hidden in Excel but holds values (cell {cell}: "
+        "«{value}»), so it is not seen when the list is checked, yet it is read: unhide the "
+        "column (select the columns on either side, right-click → Unhide) and check it, or "
+        "delete its values",
+    },
     "sheet.merged_header": {
         "vi": "tiêu đề có ô gộp ({cells}); hãy bỏ gộp ô để mỗi cột có một tiêu đề riêng trên "
         "cùng một dòng.",

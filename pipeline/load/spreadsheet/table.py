@@ -24,6 +24,8 @@ Record = tuple[int, Sequence[object]]
 # A merged range as calamine gives it: ((first row, first column), (last row, last column)),
 # 0-based.
 Merged = tuple[tuple[int, int], tuple[int, int]]
+# Columns hidden together in Excel (a <col min max>): first and last, 1-based.
+ColumnSpan = tuple[int, int]
 
 
 def get_column_letter(column: int) -> str:
@@ -214,12 +216,17 @@ def build_table(
     sheet: str | None,
     merged: Sequence[Merged] = (),
     hidden: frozenset[int] = frozenset(),
+    hidden_columns: Sequence[ColumnSpan] = (),
 ) -> Table:
     """The rows below the header, cleaned; InputError located at the cell for any bad one.
 
     An empty cell may be None or ''. Record numbers increase (lines, or rows of a sheet).
     `hidden`: the rows Excel hides (by hand, a filter, a collapsed group); one of them with
     content is refused, as the clerk does not see it in the list they checked.
+    `hidden_columns`: the columns Excel hides; one the list reads that holds a value below the
+    header is refused for the same reason (a hidden column the list does not read is no part
+    of it). Both are refused before any of their cells is checked: a bad cell the clerk cannot
+    see would be a riddle.
     """
     records = iter(records)
     prefix = list(islice(records, HEADER_SCAN_ROWS))
@@ -242,6 +249,9 @@ def build_table(
         for w in fields
         if w.field.name in header.columns
     ]
+    # Left to right: the first hidden column with a value is the one named.
+    concealed = sorted((c for c in present if _within(c.offset + 1, hidden_columns)),
+                       key=lambda c: c.offset)  # fmt: skip
     # The header is in the prefix, so every record after the prefix is below it.
     body = chain([r for r in prefix if r[0] > header.row], records)
     rows: list[Row] = []
@@ -252,6 +262,9 @@ def build_table(
         if first and _is_column_numbering(cells):
             first = False
             continue
+        if concealed or (hidden and number in hidden):
+            _refuse_unseen(number, cells, present, concealed, hidden, required, header, file,
+                           sheet)  # fmt: skip
         width = len(cells)
         values = empty.copy()
         for name, index, known, field in present:
@@ -266,9 +279,6 @@ def build_table(
         if any(values.values()):
             first = False
             row = Row(number, values, file, sheet, header)
-            if hidden and number in hidden:
-                raise InputError("sheet.hidden_row", file=file, sheet=sheet, row=number,
-                                 number=number, name=_row_name(values, required))  # fmt: skip
             for name in required:
                 if not values[name]:  # a title without a name would be printed and paid
                     raise row.error("sheet.missing_cell", name, cell=row.cell(name),
@@ -280,6 +290,58 @@ def build_table(
     if not rows:
         raise InputError("sheet.no_rows", file=file, sheet=sheet, header_row=header.row)
     return Table(file, sheet, header, rows)
+
+
+def _within(column: int, spans: Sequence[ColumnSpan]) -> bool:
+    """Whether a 1-based column is in one of the spans Excel hides."""
+    return any(first <= column <= last for first, last in spans)
+
+
+def _seen_text(raw: object, field: Field) -> str | None:
+    """A cell's text as the row would read it ('' for an empty cell); None for a bad cell,
+    which has content all the same."""
+    if raw is None:
+        return ""
+    try:
+        return cell_text(raw, field, "")
+    except InputError:
+        return None
+
+
+def _refuse_unseen(
+    number: int,
+    cells: Sequence[object],
+    present: Sequence[_Column],
+    concealed: Sequence[_Column],
+    hidden: frozenset[int],
+    required: Sequence[str],
+    header: Header,
+    file: str,
+    sheet: str | None,
+) -> None:
+    """Refuse a row the clerk cannot see that has content, or a value in a column the list
+    reads that Excel hides; rows and columns that hide nothing pass."""
+    width = len(cells)
+    for column in concealed:
+        raw = cells[column.offset] if column.offset < width else None
+        if _seen_text(raw, column.field) != "":
+            letter = get_column_letter(column.offset + 1)
+            header_text = header.texts[column.name]
+            raise InputError(
+                "sheet.hidden_column", file=file, sheet=sheet, row=number,
+                column=column.offset + 1, field=header_text, letter=letter, header=header_text,
+                cell=f"{letter}{number}", value=clean(plain_text(raw))[:60],
+            )  # fmt: skip
+    if number not in hidden:
+        return
+    values: dict[str, str] = {}
+    for column in present:
+        raw = cells[column.offset] if column.offset < width else None
+        text = _seen_text(raw, column.field)
+        values[column.name] = clean(plain_text(raw)) if text is None else text
+    if any(values.values()):
+        raise InputError("sheet.hidden_row", file=file, sheet=sheet, row=number, number=number,
+                         name=_row_name(values, required))  # fmt: skip
 
 
 def _row_name(values: Mapping[str, str], required: Sequence[str]) -> str:

@@ -5,11 +5,12 @@ in constant Python memory per row). Calamine shows an error value (#REF!) and a 
 result the file does not store (files written by scripts, not by Excel) both as an empty cell,
 which would print a blank; those cells are found by one streaming pass over the sheet's XML with
 lxml, made only when the sheet's bytes hold a formula or an error marker at all. Rows hidden in
-Excel (by hand, by a filter, or in a collapsed group: <row hidden="1">) are found the same way,
-only when the bytes say 'hidden' at all, so that the table can refuse a hidden row that has
-content: what the clerk sees is what gets awarded. Which sheets are
-hidden comes from calamine's sheet metadata, merged cells from calamine too; openpyxl is no
-longer needed.
+Excel (by hand, by a filter, or in a collapsed group: <row hidden="1">) and hidden columns
+(<col min max hidden="1">) are found the same way, in one pass made only when the bytes say
+'hidden' at all, so that the table can refuse a hidden row that has content, or a hidden column
+it reads that holds values: what the clerk sees is what gets awarded. Which sheets are hidden
+comes from calamine's sheet metadata, merged cells from calamine too; openpyxl is no longer
+needed.
 
 The file is read once; zipfile lists its parts from those bytes (the zip-bomb check) and the few
 small parts looked at here are inflated from them directly (`members`).
@@ -36,7 +37,7 @@ from pipeline.load.spreadsheet.detect import refuse_not_zip, refuse_ole2
 from pipeline.load.spreadsheet.fields import Wanted, normalize_header
 from pipeline.load.spreadsheet.limits import MAX_FILE_BYTES, check_size, refuse_large_parts
 from pipeline.load.spreadsheet.members import member_bytes, plain_member_bytes
-from pipeline.load.spreadsheet.table import Record, Table, build_table
+from pipeline.load.spreadsheet.table import ColumnSpan, Record, Table, build_table
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -83,14 +84,17 @@ def read_xlsx(path: Path, sheet: str | None, fields: list[Wanted]) -> Table:
             part = _sheet_part(archive, data, title)
             special: dict[tuple[int, int], object] = {}
             hidden: frozenset[int] = frozenset()
+            hidden_columns: tuple[ColumnSpan, ...] = ()
             if part is not None:
                 formulas, hides = _mentions(archive, data, part, _MARKERS, _HIDDEN_MARKERS)
                 special = _special_cells(archive, part, path) if formulas else {}
-                hidden = _hidden_rows(archive, part, path) if hides else frozenset()
+                if hides:
+                    hidden, hidden_columns = _hidden_rows(archive, part, path)
             records = _records(worksheet, special)
             return build_table(
-                records, fields, file=str(path), sheet=title, merged=merged, hidden=hidden
-            )
+                records, fields, file=str(path), sheet=title, merged=merged, hidden=hidden,
+                hidden_columns=hidden_columns,
+            )  # fmt: skip
         except _CALAMINE_ERRORS as exc:
             raise InputError("sheet.bad_xlsx", file=path, sheet=title, reason=exc) from None
 
@@ -203,24 +207,46 @@ def _special_cells(
     return found
 
 
-def _hidden_rows(archive: zipfile.ZipFile, part: str, path: Path) -> frozenset[int]:
-    """Numbers (1-based, as Excel shows them) of the rows hidden in the sheet."""
+_ROW = f"{{{_MAIN}}}row"
+_COL = f"{{{_MAIN}}}col"
+
+
+def _hidden_rows(
+    archive: zipfile.ZipFile, part: str, path: Path
+) -> tuple[frozenset[int], tuple[ColumnSpan, ...]]:
+    """The rows (numbers as Excel shows them) and the spans of columns (first, last, 1-based)
+    hidden in the sheet, from one pass over its XML (<cols> comes before the rows)."""
     hidden: set[int] = set()
+    columns: list[ColumnSpan] = []
     number = 0
     try:
         with archive.open(part) as stream:
-            for _, row in etree.iterparse(
-                stream, tag=f"{{{_MAIN}}}row", resolve_entities=False, no_network=True
+            for _, element in etree.iterparse(
+                stream, tag=(_ROW, _COL), resolve_entities=False, no_network=True
             ):
-                # r may be left out: the row then follows the one before it.
-                written = row.get("r", "")
-                number = int(written) if written.isdigit() else number + 1
-                if (row.get("hidden") or "").strip().lower() in _HIDDEN_VALUES:
-                    hidden.add(number)
-                row.clear()
+                if element.tag == _ROW:
+                    # r may be left out: the row then follows the one before it.
+                    written = element.get("r", "")
+                    number = int(written) if written.isdigit() else number + 1
+                    if (element.get("hidden") or "").strip().lower() in _HIDDEN_VALUES:
+                        hidden.add(number)
+                elif (element.get("hidden") or "").strip().lower() in _HIDDEN_VALUES:
+                    span = _column_span(element.get("min", ""), element.get("max", ""))
+                    if span is not None:
+                        columns.append(span)
+                element.clear()
     except (etree.XMLSyntaxError, KeyError, zipfile.BadZipFile, OSError) as exc:
         raise InputError("sheet.bad_xlsx", file=path, reason=exc) from None
-    return frozenset(hidden)
+    return frozenset(hidden), tuple(columns)
+
+
+def _column_span(first: str, last: str) -> ColumnSpan | None:
+    """A <col>'s min and max as numbers; None for a span no program writes (Excel requires
+    both), which hides nothing that can be named."""
+    first, last = first.strip(), last.strip()
+    if not first.isdigit() or not last.isdigit() or int(first) > int(last):
+        return None
+    return int(first), int(last)
 
 
 def _mentions(
