@@ -46,7 +46,8 @@ def test_a_typed_number_the_register_holds_for_this_document_is_accepted(
     office: Path,  # noqa: F811
 ) -> None:
     # The clerk took a number with `so cap` (same date and type), then typed it in the data.
-    assert vanthu("so", "cap", "--ngay", "02/03/2026", "--ky-hieu", "KH-VPUBND").exit_code == 0
+    assert vanthu("so", "cap", "--ngay", "02/03/2026", "--ky-hieu", "KH-VPUBND",
+                  "--trich-yeu", "Kế hoạch gõ số tay").exit_code == 0
     typed = plan(office, "kh-so-go-tay.yaml", "02/03/2026", number="01")
     result = vanthu("render", str(typed))
     assert result.exit_code == 0, result.output

@@ -85,35 +85,42 @@ def test_build_warns_of_a_number_dated_before_the_last_one(office: Path) -> None
 
 
 def test_so_cap_warns_when_dated_before_the_last_number(office: Path) -> None:
-    assert vanthu("so", "cap", "--ngay", "01/03/2026", "--ky-hieu", "TB-VPUBND").exit_code == 0
-    result = vanthu("so", "cap", "-q", "--ngay", "01/02/2026", "--ky-hieu", "TB-VPUBND")
+    assert vanthu("so", "cap", "--ngay", "01/03/2026", "--ky-hieu", "TB-VPUBND",
+                  "--trich-yeu", "Thông báo lịch họp tháng 3").exit_code == 0
+    result = vanthu("so", "cap", "-q", "--ngay", "01/02/2026", "--ky-hieu", "TB-VPUBND",
+                    "--trich-yeu", "Thông báo lịch họp tháng 2")
     assert result.exit_code == 0
     assert result.stdout == "02/TB-VPUBND\n"  # a script still reads only the number
     assert "ghi ngày trước số cấp trước nó, 01/TB-VPUBND 01/03/2026" in result.stderr
-    result = vanthu("so", "cap", "--ngay", "01/03/2026", "--ky-hieu", "TB-VPUBND")
+    result = vanthu("so", "cap", "--ngay", "01/03/2026", "--ky-hieu", "TB-VPUBND",
+                    "--trich-yeu", "Thông báo nghỉ lễ")
     assert result.exit_code == 0 and result.stderr == ""  # same day as 01: in order
 
 
 def test_vao_so_refuses_to_skip_numbers_without_bo_qua_so(office: Path) -> None:
     for day in ("05/01/2026", "06/01/2026"):
-        assert vanthu("so", "cap", "--ngay", day, "--ky-hieu", "TB-VPUBND").exit_code == 0
+        assert vanthu("so", "cap", "--ngay", day, "--ky-hieu", "TB-VPUBND",
+                      "--trich-yeu", f"Thông báo ngày {day}").exit_code == 0
     result = vanthu("so", "vao-so", "152", "--ngay", "01/06/2026", "--ky-hieu", "QĐ-VPUBND",
                     "--trich-yeu", "QĐ ghi tay")
     assert result.exit_code == 1
     assert "là 03; vào sổ số 152 sẽ bỏ qua các số 03–151" in result.output
     assert "--bo-qua-so" in result.output
     assert [n for n, _, _ in numbers(office)] == [1, 2]
-    assert vanthu("so", "vao-so", "03", "--ngay", "07/01/2026").exit_code == 0  # the next one
-    result = vanthu("--lang", "en", "so", "vao-so", "5", "--ngay", "08/01/2026")
+    assert vanthu("so", "vao-so", "03", "--ngay", "07/01/2026", "--ky-hieu", "TB-VPUBND",
+                  "--trich-yeu", "Thông báo ghi tay").exit_code == 0  # the next one
+    result = vanthu("--lang", "en", "so", "vao-so", "5", "--ngay", "08/01/2026",
+                    "--ky-hieu", "TB-VPUBND", "--trich-yeu", "Thông báo ghi tay")
     assert result.exit_code == 1 and "would skip 04" in result.output
     result = vanthu("so", "vao-so", "152", "--ngay", "01/06/2026", "--ky-hieu", "QĐ-VPUBND",
-                    "--bo-qua-so")
+                    "--trich-yeu", "QĐ ghi tay", "--bo-qua-so")
     assert result.exit_code == 0 and "152/QĐ-VPUBND" in result.output
     assert [n for n, _, _ in numbers(office)] == [1, 2, 3, 152]
 
 
 def test_export_names_the_office_by_its_profile(office: Path) -> None:
-    assert vanthu("so", "cap", "--ngay", "05/01/2026", "--ky-hieu", "TB-VPUBND").exit_code == 0
+    assert vanthu("so", "cap", "--ngay", "05/01/2026", "--ky-hieu", "TB-VPUBND",
+                  "--trich-yeu", "Thông báo lịch họp").exit_code == 0
     assert vanthu("so", "xuat", "2026", "-o", "so.xlsx").exit_code == 0
     assert vanthu("so", "xuat", "2026", "-o", "so.docx").exit_code == 0
     sheet = load_workbook(office / "so.xlsx").active

@@ -212,6 +212,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "--ngay is missing: the register's Ngày tháng văn bản column needs the date (e.g. "
         "--ngay 05/02/2026); nothing was written",
     },
+    # cap and vao-so number a document that exists: the form's Số, ký hiệu and trích yếu
+    # columns are what the printed sổ says the number was given to.
+    "register.option_symbol_missing": {
+        "vi": "thiếu --ky-hieu: cột Số, ký hiệu văn bản của sổ phải có ký hiệu của văn bản được "
+        "cấp số (ví dụ --ky-hieu QĐ-VPUBND, hoặc --ky-hieu VPUBND-TH cho công văn); chưa ghi gì "
+        "vào sổ",
+        "en": "--ky-hieu is missing: the register's Số, ký hiệu văn bản column needs the ký hiệu "
+        "of the document the number is for (e.g. --ky-hieu QĐ-VPUBND, or --ky-hieu VPUBND-TH for "
+        "a công văn); nothing was written",
+    },
+    "register.option_summary_missing": {
+        "vi": "thiếu --trich-yeu: cột Tên loại và trích yếu nội dung của sổ phải ghi số được cấp "
+        "cho văn bản nào (ví dụ --trich-yeu \"Quyết định khen thưởng năm 2026\"); chưa ghi gì "
+        "vào sổ",
+        "en": "--trich-yeu is missing: the register's Tên loại và trích yếu nội dung column needs "
+        "to say which document the number is for (e.g. --trich-yeu \"Quyết định khen thưởng năm "
+        "2026\"); nothing was written",
+    },
     "register.option_blank": {
         "vi": "{option} để trống: bỏ hẳn tùy chọn này hoặc ghi giá trị; chưa ghi gì vào sổ",
         "en": "{option} is blank: leave the option out or give a value; nothing was written",
@@ -338,12 +356,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "was renamed, building it again keeps the number; if it was dropped, void the number: "
         "{command} --ly-do ...",
     },
+    # Rows already in the register without what the form needs (imported, or made before cap
+    # and vao-so asked for it): the printed sổ shows the column empty.
+    "register.row_no_date": {
+        "vi": "cảnh báo: số {reference} năm {year} (cơ quan {agency}, dãy số '{sequence}') không "
+        "có ngày văn bản: cột Ngày tháng văn bản của sổ in ra để trống",
+        "en": "warning: number {reference} of {year} (office {agency}, sequence '{sequence}') "
+        "has no document date: the printed register's Ngày tháng văn bản column is empty",
+    },
+    "register.row_no_symbol": {
+        "vi": "cảnh báo: số {reference} năm {year} (cơ quan {agency}, dãy số '{sequence}') không "
+        "có ký hiệu: cột Số, ký hiệu văn bản của sổ in ra chỉ có số",
+        "en": "warning: number {reference} of {year} (office {agency}, sequence '{sequence}') "
+        "has no ký hiệu: the printed register's Số, ký hiệu văn bản column holds the number "
+        "alone",
+    },
     "register.check_failed": {
         "vi": "Sổ năm {year}: {problems} vấn đề",
         "en": "Register {year}: {problems} problem(s)",
     },
     "register.title": {"vi": "SỔ ĐĂNG KÝ VĂN BẢN ĐI", "en": "SỔ ĐĂNG KÝ VĂN BẢN ĐI"},
     "register.year_line": {"vi": "Năm {year}", "en": "Year {year}"},
+    # Entry.describe: a void or reserved row named in a message.
+    "register.describe_void": {"vi": "(hủy: {reason})", "en": "(void: {reason})"},
+    "register.describe_void_bare": {"vi": "(hủy)", "en": "(void)"},
+    "register.describe_reserved": {"vi": "(giữ số)", "en": "(reserved)"},
     "register.status.pending": {"vi": "đang cấp", "en": "pending"},
     "register.status.issued": {"vi": "đã cấp", "en": "issued"},
     "register.status.reserved": {"vi": "giữ số", "en": "reserved"},

@@ -1,6 +1,7 @@
 """Kiểm tra sổ: gaps and duplicates in a year, and counters that fell behind their entries;
-as warnings, numbers not yet confirmed, numbers whose data file is gone, and numbers dated
-before a lower number of their sequence (a register runs in the order documents are issued).
+as warnings, numbers not yet confirmed, numbers whose data file is gone, numbers dated
+before a lower number of their sequence (a register runs in the order documents are issued),
+and numbers given to a document whose row lacks its date or its ký hiệu.
 
 The unique key already refuses two rows with one number; these checks still look, because a
 register can be edited by hand or carried over from elsewhere, and a check should not trust the
@@ -77,6 +78,10 @@ class CheckReport:
     # dropped (the number should be voided).
     missing_sources: list[Entry] = field(default_factory=list)
     out_of_order: list[OutOfOrder] = field(default_factory=list)  # a warning, not a failure
+    # Given to a document, yet without its date or its ký hiệu (imported, or made before cap and
+    # vao-so required them): warnings, the numbering itself being sound.
+    undated: list[Entry] = field(default_factory=list)
+    without_symbol: list[Entry] = field(default_factory=list)
     rows: int = 0
 
     @property
@@ -94,10 +99,18 @@ def _runs(numbers: list[int]) -> list[tuple[int, int]]:
     return runs
 
 
+def needs_document_columns(entry: Entry) -> bool:
+    """Whether the row stands for a document, so the form's date and ký hiệu columns must be
+    filled: issued or pending rows; a reserved number has no document yet, and a void one
+    (often a reserved number given up) never will."""
+    return entry.status in (Status.ISSUED, Status.PENDING)
+
+
 def check_year(register: Register, year: int, agency: str | None = None, *,
                source_exists: SourceExists | None = None) -> CheckReport:
-    """Gaps, duplicates and counter problems of one year (one office, or every office); with
-    `source_exists` (location.data_file_exists), the issued numbers whose data file is gone."""
+    """Gaps, duplicates and counter problems of one year (one office, or every office), and
+    the document rows without a date or a ký hiệu; with `source_exists`
+    (location.data_file_exists), the issued numbers whose data file is gone."""
     entries = register.entries(year, agency)
     counters = {
         key: value for key, value in register.counters(year).items()
@@ -111,6 +124,11 @@ def check_year(register: Register, year: int, agency: str | None = None, *,
         # Across sequences only a full số, ký hiệu can clash; within one, the bare number does.
         shown = entry.reference if entry.details.symbol else f"{entry.sequence}:{entry.number_text}"
         by_reference[(entry.agency, shown)].append(entry)
+        if needs_document_columns(entry):
+            if entry.details.doc_date is None:
+                report.undated.append(entry)
+            if not (entry.details.symbol or "").strip():
+                report.without_symbol.append(entry)
         if entry.status is Status.PENDING:
             report.pending.append(entry)
         elif (entry.status is Status.ISSUED and entry.source is not None

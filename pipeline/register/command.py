@@ -138,14 +138,16 @@ _NUMBERED_SYMBOL = re.compile(r"^\s*(\d{1,3})\s*/")
 _LETTER = "CV"
 
 
-def check_details(details: Details, *, dated: bool) -> None:
+def check_details(details: Details, *, document: bool) -> None:
     """Refuse what the register form cannot hold or `so nhap` could not read back: a blank
     --ky-hieu or --trich-yeu, a ký hiệu with the number in front, an unknown --loai or one
-    the ký hiệu contradicts; with `dated` (cap, vao-so: a document that exists), no --ngay."""
+    the ký hiệu contradicts; with `document` (cap, vao-so: a number for a document that
+    exists), a row without --ngay, --ky-hieu or --trich-yeu, which the printed sổ would show
+    empty. Like --ngay, these are refused here rather than by Click's required=True: the detail
+    options are shared with giu, which needs none of them, and the message says which column
+    of the sổ wants the value."""
     from pipeline.rules.doc_types import type_by_abbreviation
 
-    if dated and details.doc_date is None:
-        raise RegisterError("register.option_date_missing")
     if details.symbol is not None and not details.symbol.strip():
         raise RegisterError("register.option_blank", option="--ky-hieu")
     if details.summary is not None and not details.summary.strip():
@@ -156,14 +158,20 @@ def check_details(details: Details, *, dated: bool) -> None:
                             number=numbered.group(1),
                             rest=details.symbol[numbered.end():].strip())  # type: ignore[index]
     code = details.type_code
-    if code is None:
-        return
-    if code.strip() != _LETTER and type_by_abbreviation(code.strip()) is None:
-        raise RegisterError("register.unknown_type", value=code)
-    from_symbol = type_code_from_symbol(details.symbol)
-    if from_symbol is not None and from_symbol != code.strip():
-        raise RegisterError("register.type_contradicts_symbol", value=code,
-                            symbol=details.symbol, symbol_type=from_symbol)
+    if code is not None:
+        if code.strip() != _LETTER and type_by_abbreviation(code.strip()) is None:
+            raise RegisterError("register.unknown_type", value=code)
+        from_symbol = type_code_from_symbol(details.symbol)
+        if from_symbol is not None and from_symbol != code.strip():
+            raise RegisterError("register.type_contradicts_symbol", value=code,
+                                symbol=details.symbol, symbol_type=from_symbol)
+    # What was given is checked first: a wrong value is said before a missing one.
+    if document and details.doc_date is None:
+        raise RegisterError("register.option_date_missing")
+    if document and details.symbol is None:
+        raise RegisterError("register.option_symbol_missing")
+    if document and details.summary is None:
+        raise RegisterError("register.option_summary_missing")
 
 
 def _number(text: str) -> int:
@@ -231,7 +239,7 @@ def allocate_command(
     state = _state(ctx)
     register = state.open(ctx)
     office = state.office(ctx)  # which office first: its error names what to choose
-    check_details(details, dated=True)
+    check_details(details, document=True)
     entry = register.allocate(office, details, source=source, sequence=sequence, year=year)
     fresh = entry.fresh
     entry = register.confirm(entry) if fresh else entry
@@ -268,7 +276,10 @@ def reserve_command(
     state = _state(ctx)
     register = state.open(ctx)
     office = state.office(ctx)
-    check_details(details, dated=False)  # a number kept aside: no document, so no date yet
+    # A number kept aside before its document is written: no date yet, and the ký hiệu and
+    # trích yếu may not be known either (a clerk keeping 03 for "the next decision"); the row
+    # shows "(giữ số)" and `so kiem-tra` asks nothing of it until it is given to a document.
+    check_details(details, document=False)
     entries = register.reserve(office, details, count=count, sequence=sequence, year=year)
     for entry in entries:
         click.echo(t("register.reserved", reference=entry.reference))
@@ -299,7 +310,7 @@ def record_command(
     state = _state(ctx)
     register = state.open(ctx)
     office = state.office(ctx)
-    check_details(details, dated=True)
+    check_details(details, document=True)
     entry = register.record(office, typed, details, sequence=sequence, year=year,
                             allow_gap=skip)
     click.echo(t("register.recorded", reference=entry.reference))
@@ -440,6 +451,12 @@ def import_command(ctx: click.Context, path: Path, year: int | None, sequence: s
     click.echo(t("register.imported", count=len(entries), path=path))
 
 
+def _row_names(entry: Entry) -> dict[str, Any]:
+    """What names one row of the register in a check's warning: number, year, office, sequence."""
+    return {"reference": entry.reference, "year": entry.year, "agency": entry.agency,
+            "sequence": entry.sequence}
+
+
 @register_command.command("kiem-tra")
 @click.argument("year", type=int, metavar="NAM", callback=_year)
 @click.pass_context
@@ -457,6 +474,10 @@ def check_command(ctx: click.Context, year: int) -> None:
     for entry in report.missing_sources:
         click.echo(t("register.source_missing", reference=entry.reference, source=entry.source,
                      command=_void_command(entry, named_office=several)))
+    for entry in report.undated:
+        click.echo(t("register.row_no_date", **_row_names(entry)))
+    for entry in report.without_symbol:
+        click.echo(t("register.row_no_symbol", **_row_names(entry)))
     for disorder in report.out_of_order:
         if disorder.other_higher:
             click.echo(t("register.out_of_order_later", entry=disorder.entry.describe(),

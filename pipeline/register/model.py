@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from pipeline.i18n import t
+
 
 class Status(StrEnum):
     """Where a number stands; a number once in the register never leaves it."""
@@ -73,8 +75,10 @@ class Entry:
         symbol = self.details.symbol
         return f"{self.number_text}/{symbol}" if symbol else self.number_text
 
-    def describe(self) -> str:
-        """A short identification for messages: number, date, trích yếu or source."""
+    def describe(self, lang: str | None = None) -> str:
+        """A short identification for messages: number, date, trích yếu or source, and a void
+        or reserved row's state, in `lang` (the current language by default; errors.said
+        passes the language a message is shown in)."""
         parts = [self.reference]
         if self.details.doc_date:
             parts.append(self.details.doc_date.strftime("%d/%m/%Y"))
@@ -83,7 +87,8 @@ class Entry:
         if self.source:
             parts.append(f"[{self.source}]")
         if self.status is Status.VOID:
-            parts.append(f"(hủy: {self.void_reason})" if self.void_reason else "(hủy)")
+            parts.append(t("register.describe_void", lang=lang, reason=self.void_reason)
+                         if self.void_reason else t("register.describe_void_bare", lang=lang))
         elif self.status is Status.RESERVED:
-            parts.append("(giữ số)")
+            parts.append(t("register.describe_reserved", lang=lang))
         return " ".join(parts)

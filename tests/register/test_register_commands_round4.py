@@ -81,7 +81,8 @@ def test_bad_rows_are_refused_and_nothing_written(
 def test_a_row_without_date_is_refused(so, command: list[str]) -> None:
     result = so("--co-quan", "vp", *command, "--ky-hieu", "VPUBND-TH", "--trich-yeu", "x")
     assert result.exit_code == 1 and "thiếu --ngay" in result.output
-    result = so("--co-quan", "vp", *command, "--ky-hieu", "VPUBND-TH", lang="en")
+    result = so("--co-quan", "vp", *command, "--ky-hieu", "VPUBND-TH", "--trich-yeu", "x",
+                lang="en")
     assert result.exit_code == 1 and "--ngay is missing" in result.output
 
 
@@ -90,7 +91,8 @@ def test_good_rows_still_accepted(so) -> None:
               "VPUBND-TH", "--trich-yeu", "x").exit_code == 0
     assert so("cap", "--ngay", "03/02/2026", "--loai", "QĐ", "--ky-hieu", "2026/QĐ-UBND",
               "--trich-yeu", "x").exit_code == 0  # a year in the ký hiệu is not a number
-    result = so("cap", "--ngay", "03/02/2026", "--ky-hieu", "QĐ", "--loai", "XYZ", lang="en")
+    result = so("cap", "--ngay", "03/02/2026", "--ky-hieu", "QĐ", "--loai", "XYZ",
+                "--trich-yeu", "x", lang="en")
     assert result.exit_code == 1 and "is not a document type abbreviation" in result.output
 
 
@@ -100,16 +102,45 @@ def test_every_accepted_row_exports_and_imports_back(
     """Rows made by cap, vao-so, giu and huy on each backend: `so xuat` then `so nhap` into a
     new register gives the same rows (the move from SQLite to PostgreSQL and back)."""
     db = ["--db", location, "--co-quan", "vp"]
+
+    def rows(where: str) -> list[tuple[object, ...]]:
+        with open_register(where) as register:
+            return [(e.number, e.reference, e.details.doc_date, e.details.summary,
+                     e.details.signer, e.details.copies, e.status, e.void_reason)
+                    for e in register.entries(2026)]
+
     made = [
         ["cap", "--ngay", "02/01/2026", "--ky-hieu", "VPUBND-TH", "--trich-yeu", "Công văn A"],
         ["cap", "--ngay", "03/01/2026", "--loai", "KH", "--ky-hieu", "KH-VPUBND",
          "--trich-yeu", "Kế hoạch B", "--nguoi-ky", "Nguyễn Văn An", "--so-ban", "3"],
-        ["cap", "--ngay", "04/01/2026"],  # no ký hiệu, no trích yếu: "03"
+    ]
+    for args in made:
+        result = so(*db, *args)
+        assert result.exit_code == 0, (args, result.output)
+    # A number for a document without its ký hiệu or trích yếu (once accepted as a bare "03")
+    # is refused on each backend, and nothing is written: the next number is still 03.
+    refused = [
+        (["cap", "--ngay", "04/01/2026"], "--ky-hieu"),
+        (["cap", "--ngay", "04/01/2026", "--ky-hieu", "TB-VPUBND"], "--trich-yeu"),
+        (["vao-so", "8", "--bo-qua-so", "--ngay", "06/01/2026", "--trich-yeu", "Công văn D"],
+         "--ky-hieu"),
+        (["vao-so", "8", "--bo-qua-so", "--ngay", "06/01/2026", "--ky-hieu", "VPUBND-TH"],
+         "--trich-yeu"),
+    ]
+    for args, option in refused:
+        result = so(*db, *args)
+        assert result.exit_code == 1, (args, result.output)
+        assert f"thiếu {option}" in result.output and "chưa ghi gì vào sổ" in result.output
+    assert [row[1] for row in rows(location)] == ["01/VPUBND-TH", "02/KH-VPUBND"]
+    made = [
+        ["cap", "--ngay", "04/01/2026", "--ky-hieu", "TB-VPUBND",
+         "--trich-yeu", "Thông báo lịch tiếp công dân"],  # "03/TB-VPUBND"
         ["giu", "--nam", "2026"],
         ["giu", "--nam", "2026", "--ky-hieu", "TB-VPUBND"],
         ["vao-so", "7", "--bo-qua-so", "--ngay", "05/01/2026", "--ky-hieu", "QĐ-VPUBND",
          "--trich-yeu", "Quyết định C"],
-        ["vao-so", "8", "--ngay", "06/01/2026"],
+        ["vao-so", "8", "--ngay", "06/01/2026", "--ky-hieu", "VPUBND-TH",
+         "--trich-yeu", "Công văn D"],
         ["huy", "6", "--nam", "2026", "--ly-do", "viết nhầm"],
     ]
     for args in made:
@@ -122,20 +153,17 @@ def test_every_accepted_row_exports_and_imports_back(
     result = so("--db", target, "--co-quan", "vp", "nhap", str(sheet))
     assert result.exit_code == 0, result.output
 
-    def rows(where: str) -> list[tuple[object, ...]]:
-        with open_register(where) as register:
-            return [(e.number, e.reference, e.details.doc_date, e.details.summary,
-                     e.details.signer, e.details.copies, e.status, e.void_reason)
-                    for e in register.entries(2026)]
-
     before = rows(location)
     assert len(before) == 8 and rows(target) == before
+    assert before[2][1] == "03/TB-VPUBND"
 
 
 # --- 9. so xuat -o into a missing folder; --tach ---------------------------------------------
 
 def test_export_into_a_missing_folder_is_refused(so, tmp_path: Path) -> None:
-    so("--co-quan", "vp", "cap", "--ngay", "03/02/2026", "--ky-hieu", "VPUBND-TH")
+    written = so("--co-quan", "vp", "cap", "--ngay", "03/02/2026", "--ky-hieu", "VPUBND-TH",
+                 "--trich-yeu", "Công văn đôn đốc nộp báo cáo")
+    assert written.exit_code == 0, written.output
     missing = tmp_path / "khong-co" / "con"
     result = so("xuat", "2026", "-o", str(missing / "so.xlsx"))
     assert result.exit_code == 1 and f"không có thư mục {missing}" in result.output

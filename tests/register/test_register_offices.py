@@ -79,7 +79,8 @@ def test_one_agency_workspace_needs_no_office(workspace: tuple[Path, str]) -> No
     result = so("giu")
     assert result.exit_code == 0, result.output
     assert "Đã giữ số 01" in result.output
-    result = so("cap", "--ngay", "03/02/2026", "--ky-hieu", "QĐ-VPUBND", "-q")
+    result = so("cap", "--ngay", "03/02/2026", "--ky-hieu", "QĐ-VPUBND",
+                "--trich-yeu", "Khen thưởng năm 2025", "-q")
     assert result.exit_code == 0, result.output
     assert result.output == "02/QĐ-VPUBND\n"
     assert [(e.agency, e.number) for e in _entries(root)] == [(agency, 1), (agency, 2)]
@@ -88,7 +89,7 @@ def test_one_agency_workspace_needs_no_office(workspace: tuple[Path, str]) -> No
 def test_every_office_command_uses_the_workspace_agency(workspace: tuple[Path, str]) -> None:
     root, agency = workspace
     assert so("vao-so", "5", "--ngay", "04/02/2026", "--ky-hieu", "KH-VPUBND",
-              "--bo-qua-so").exit_code == 0
+              "--trich-yeu", "Kế hoạch công tác năm 2026", "--bo-qua-so").exit_code == 0
     assert so("huy", "03", "--nam", "2026", "--ly-do", "bỏ trống").exit_code == 0
     assert so("xuat", "2026", "-o", "so-2026.xlsx").exit_code == 0
     result = so("--db", "khac.sqlite3", "nhap", "so-2026.xlsx")
@@ -202,9 +203,11 @@ def _old_register(root: Path) -> Path:
 @pytest.mark.parametrize(
     "command",
     [
-        ["cap", "--ngay", "03/02/2026", "--ky-hieu", "QĐ-VPUBND"],
+        ["cap", "--ngay", "03/02/2026", "--ky-hieu", "QĐ-VPUBND",
+         "--trich-yeu", "Khen thưởng năm 2025"],
         ["giu", "--nam", "2026"],
-        ["vao-so", "9", "--ngay", "03/02/2026"],
+        ["vao-so", "9", "--ngay", "03/02/2026", "--ky-hieu", "KH-VPUBND",
+         "--trich-yeu", "Kế hoạch công tác năm 2026"],
         ["huy", "01", "--nam", "2026", "--ly-do", "nhầm"],
         ["nhap", "so-cu.xlsx"],
     ],
@@ -230,7 +233,8 @@ def test_typo_office_refused_nothing_written(
 
 def test_typo_office_refused_in_english(workspace: tuple[Path, str]) -> None:
     root, agency = workspace
-    result = so("--co-quan", TYPO, "cap", "--ngay", "03/02/2026", lang="en")
+    result = so("--co-quan", TYPO, "cap", "--ngay", "03/02/2026", "--ky-hieu", "QĐ-VPUBND",
+                "--trich-yeu", "Khen thưởng năm 2025", lang="en")
     assert result.exit_code == 1
     assert result.output == (
         f"Error: office id '{TYPO}' is neither an agency profile (inputs/co-quan) nor in the "
@@ -254,12 +258,13 @@ def test_office_imported_earlier_is_accepted(workspace: tuple[Path, str]) -> Non
     with open_register(root / "so-van-ban.sqlite3") as register:
         import_xlsx(register, "so-noi-vu", _old_register(root))
     assert not (root / "inputs" / "co-quan" / "so-noi-vu.yaml").exists()
-    result = so("--co-quan", "so-noi-vu", "cap", "--ngay", "03/02/2026", "--ky-hieu", "QĐ-SNV")
+    result = so("--co-quan", "so-noi-vu", "cap", "--ngay", "03/02/2026", "--ky-hieu", "QĐ-SNV",
+                "--trich-yeu", "Quyết định về việc C")
     assert result.exit_code == 0, result.output
     assert "03/QĐ-SNV" in result.output
     assert so("--co-quan", "so-noi-vu", "giu", "--nam", "2026").exit_code == 0
     assert so("--co-quan", "so-noi-vu", "vao-so", "9", "--ngay", "04/02/2026",
-              "--bo-qua-so").exit_code == 0
+              "--ky-hieu", "KH-SNV", "--trich-yeu", "Kế hoạch D", "--bo-qua-so").exit_code == 0
     assert so("--co-quan", "so-noi-vu", "huy", "04", "--nam", "2026", "--ly-do", "x").exit_code == 0
     assert so("--co-quan", "so-noi-vu", "xem", "2026").exit_code == 0
     rows = [(e.agency, e.number) for e in _entries(root)]
