@@ -21,6 +21,7 @@ from pipeline.context.common import (
 )
 from pipeline.context.ke_hoach import task_appendices
 from pipeline.context.sections import sections_context
+from pipeline.context.title_lines import title_lines
 from pipeline.load.attachments import DecisionAttachments, NoAttachments
 from pipeline.load.spreadsheet import Table
 from pipeline.load.yaml_source import Source, load_yaml
@@ -31,6 +32,7 @@ from pipeline.model.wording import ListLayout
 from pipeline.render.fragments import literal_markup, rich_runs
 from pipeline.render.styles import StyleSheet
 from pipeline.rules.doc_types import document_type
+from pipeline.rules.metrics import PORTRAIT_TEXT_WIDTH_PT
 from pipeline.rules.money import format_money
 from pipeline.rules.numbering import roman
 from pipeline.rules.phrases import (
@@ -166,6 +168,8 @@ def award_values(data: DecisionData, awards: AwardList, *, kinds: Kinds = None) 
     return values
 
 
+# The style of the attached Danh sách's title (templates/quyet-dinh.docx).
+LIST_TITLE_STYLE = "PhuLucTieuDe"
 # Điều 2's opening when every award is a fixed sum: no mức lương cơ sở to state.
 FIXED_SUM_OPENING = "dieu_2_mo_dau_muc_co_dinh"
 
@@ -602,8 +606,8 @@ def award_list_context(
         "cot": {
             key: info.write(f"cot_{key}") for key in ("stt", "ten", "chuc_vu", "don_vi", "so_tien")
         },
-        # Built from the award's and the agency's names: no break inside a term of them.
-        "tieu_de": title.upper(),
+        # In capitals, broken between its phrases where it is too wide (title_lines).
+        "tieu_de": title,
         "kem_theo": info.write("danh_sach_kem_theo"),
         "dong": rows,
         "co_tien": awards.priced,
@@ -670,7 +674,10 @@ def decision_context(info: DocumentInfo[DecisionAttachments], styles: StyleSheet
     danh_sach = None
     if awards is not None and len(awards.entries) > NAMED_IN_ARTICLE:
         assert data.khen_thuong is not None
-        danh_sach = award_list_context(info, awards, data.khen_thuong.tieu_de_danh_sach, values)
+        run = styles.paragraph_style_run(LIST_TITLE_STYLE)
+        title = "\n".join(title_lines(data.khen_thuong.tieu_de_danh_sach, run.size or 14,
+                                       PORTRAIT_TEXT_WIDTH_PT, bold=bool(run.bold)))  # fmt: skip
+        danh_sach = award_list_context(info, awards, title, values)
     context.update(
         tham_quyen=data.tham_quyen.upper(),
         can_cu=can_cu,

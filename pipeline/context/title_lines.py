@@ -1,0 +1,102 @@
+"""A centred title in capitals too wide for one line, broken between its phrases.
+
+Word and LibreOffice wrap a title at the last space that fits, wherever it falls: "… CỦA CHÁNH
+VĂN" / "PHÒNG UBND TỈNH", "… DANH HIỆU THI ĐUA NĂM" / "2022". A Vietnamese word is often two
+syllables, and a break between them reads as a mistake in an official title. The clerk types the
+title in running text ("Cá nhân, tập thể được tặng Giấy khen của Chánh Văn phòng UBND tỉnh"),
+which shows where its phrases start: after a comma, before a joining word (của, được, năm …) and
+before a capital that starts a name. The title is printed in the fewest lines that fit the
+page, breaking there when it can ("CÁ NHÂN, TẬP THỂ ĐƯỢC TẶNG GIẤY KHEN" / "CỦA CHÁNH VĂN PHÒNG
+UBND TỈNH"), between two words in lower case only when it must (it may be inside a word), and
+never inside "năm (học) 2022" nor after "Phó"; the most even such lines win.
+
+Written here because no library breaks Vietnamese lines by phrase: the line-breaking libraries
+(uniseg, pyphen) know spaces and hyphenation, not where a Vietnamese word ends.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.rules.metrics import FIT_SLACK_TWIPS, TWIPS_PER_POINT, text_width_pt
+
+# Lowered words a phrase starts with: a break before them is a good one.
+_JOINS = frozenset({
+    "của", "được", "năm", "về", "cho", "tại", "theo", "thuộc", "trực", "với", "và", "trong",
+    "đã", "có", "giai", "đợt", "kèm", "từ", "đến", "để",
+})  # fmt: skip
+# Words that belong to the word after them: never the last word of a line.
+_BOUND_BEFORE = frozenset({"phó", "quyền", "-", "–"})
+# A year or a school year after "năm": "năm 2022", "năm học 2022-2023".
+_YEAR = re.compile(r"^\d{4}(?:\s*[-–]\s*\d{4})?[,.;:]?$")
+
+# How much a break before a word costs: GOOD after a comma or before a joining word; NAME
+# before a capital that follows a word in lower case (a name may start there: "… được tặng |
+# Bằng khen", though "Học sinh | Xuất sắc" is one name); POOR between two words in lower case
+# (maybe one word: "thi | đua"); BAD never wanted.
+GOOD, NAME, POOR, BAD = 0, 1, 2, 3
+
+
+def break_costs(words: list[str]) -> list[int]:
+    """The cost of a line ending before each word of a title typed in running text (index 0
+    unused)."""
+    costs = [BAD] * len(words)
+    for at in range(1, len(words)):
+        before, word = words[at - 1].lower(), words[at]
+        if (
+            before in _BOUND_BEFORE
+            or (before in ("năm", "học") and _YEAR.match(word))
+            or (before == "năm" and word.lower() == "học")
+        ):
+            costs[at] = BAD
+        elif before.endswith((",", ";", ":")) or word.lower() in _JOINS:
+            costs[at] = GOOD
+        elif word[:1].isupper() and not words[at - 1][:1].isupper():
+            costs[at] = NAME
+        else:
+            costs[at] = POOR
+    return costs
+
+
+def title_lines(typed: str, size_pt: float, width_pt: float, *, bold: bool) -> list[str]:
+    """`typed` in capitals, in lines that each fit `width_pt` at `size_pt` (see the module's
+    docstring); a title typed in lines keeps them, each fitted alone."""
+    lines: list[str] = []
+    for line in typed.splitlines():
+        words = line.split()
+        if words:
+            lines.extend(_fitted(words, size_pt, width_pt, bold=bold))
+    return lines
+
+
+def _fitted(words: list[str], size_pt: float, width_pt: float, *, bold: bool) -> list[str]:
+    """One typed line: the fewest bad breaks, then the fewest lines, then the fewest poor
+    breaks, then the fewest at a name, then the most even lines (the sum of each line's unused
+    width squared)."""
+    limit = width_pt - FIT_SLACK_TWIPS / TWIPS_PER_POINT
+
+    def width(first: int, end: int) -> float:
+        return text_width_pt(" ".join(words[first:end]).upper(), size_pt, bold=bold)
+
+    if width(0, len(words)) <= limit or len(words) < 2:
+        return [" ".join(words).upper()]
+    costs = break_costs(words)
+    # best[i]: ((bad breaks, lines, poor breaks, breaks at a name, unevenness), starts of
+    # lines) for words[:i] with every line fitting (a word too wide alone is a line of its own).
+    Score = tuple[int, int, int, int, float]
+    best: dict[int, tuple[Score, list[int]]] = {0: ((0, 0, 0, 0, 0.0), [])}
+    for end in range(1, len(words) + 1):
+        options = []
+        for first in range(end):
+            if first not in best or (width(first, end) > limit and end - first > 1):
+                continue
+            (bad, lines, poor, named, uneven), starts = best[first]
+            cost = costs[first] if first else GOOD
+            slack = max(limit - width(first, end), 0.0)
+            score = (bad + (cost == BAD), lines + 1, poor + (cost == POOR),
+                     named + (cost == NAME), uneven + slack**2)  # fmt: skip
+            options.append((score, [*starts, first]))
+        best[end] = min(options)
+    starts = best[len(words)][1]
+    ends = [*starts[1:], len(words)]
+    return [" ".join(words[a:b]).upper() for a, b in zip(starts, ends, strict=True)]
