@@ -4,6 +4,8 @@ words in lower case; LibreOffice prints the lines as broken."""
 
 from __future__ import annotations
 
+import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -82,3 +84,39 @@ def test_libreoffice_prints_the_danh_sach_title_as_broken(renderer, tmp_path: Pa
     lines = [" ".join(line.split()) for line in text.splitlines()]
     assert "CÁ NHÂN, TẬP THỂ ĐƯỢC TẶNG GIẤY KHEN" in lines, text
     assert "CỦA CHÁNH VĂN PHÒNG UBND TỈNH" in lines, text
+
+
+def test_the_title_is_data(renderer, tmp_path: Path) -> None:
+    """A title broken into lines inside its run still prints what the clerk typed: & < > and
+    braces are text, not markup."""
+    source = (REPO / "inputs" / "2022" / "qd-giay-khen.yaml").read_text("utf-8")
+    typed = "Cá nhân, tập thể <Tổ 1 & Tổ 2> được tặng Giấy khen {{ nam }} của Chánh Văn phòng"
+    data = tmp_path / "inputs" / "2022" / "qd.yaml"
+    shutil.copytree(REPO / "inputs", tmp_path / "inputs")
+    data.write_text(source.replace(
+        "Cá nhân, tập thể được tặng Giấy khen của Chánh Văn phòng UBND tỉnh", typed), "utf-8")
+    docx = renderer.render_file(data, tmp_path / "qd.docx")
+    title = next(p for p in Document(str(docx)).paragraphs if p.style.style_id == "PhuLucTieuDe")
+    assert title.text.replace("\n", " ") == typed.upper()
+    assert "\n" in title.text
+
+
+def test_a_long_trich_yeu_breaks_between_phrases_and_its_rule_fits_the_lines(
+    renderer, tmp_path: Path
+) -> None:
+    """Word would leave "2022" alone on the trích yếu's last line; the rule under it is as
+    long as its longest printed line allows (40 %)."""
+    source = (REPO / "inputs" / "2022" / "qd-giay-khen.yaml").read_text("utf-8")
+    shutil.copytree(REPO / "inputs", tmp_path / "inputs")
+    typed = ("Về việc tặng Giấy khen cho các tập thể, cá nhân đã có thành tích xuất sắc trong "
+             "công tác thi đua, khen thưởng năm 2022")
+    data = tmp_path / "inputs" / "2022" / "qd.yaml"
+    data.write_text(re.sub(r"(?m)^trich_yeu: .*$", f"trich_yeu: {typed}", source), "utf-8")
+    docx = renderer.render_file(data, tmp_path / "qd.docx")
+    summary = next(p for p in Document(str(docx)).paragraphs if p.style.style_id == "TrichYeu")
+    lines = summary.text.split("\n")
+    assert " ".join(lines) == typed and len(lines) == 2, lines
+    assert not lines[-1].startswith("2022") and lines[-1] != "2022"
+    assert lines[1].startswith(("cá nhân", "đã có", "trong", "công tác")), lines
+    for line in lines:
+        assert text_width_pt(line, 14, bold=True) <= PORTRAIT_TEXT_WIDTH_PT

@@ -18,6 +18,7 @@ from pipeline.context.line_fit import (
     long_line_warnings,
     title_line_breaks,
 )
+from pipeline.context.title_lines import title_lines
 from pipeline.context.typed_numbers import point_text
 from pipeline.errors import InputError
 from pipeline.model.agency import Agency, Signer
@@ -40,6 +41,7 @@ from pipeline.rules.doc_types import DocumentType
 from pipeline.rules.metrics import (
     HEADER_LEFT_TWIPS,
     HEADER_WIDTH_TWIPS,
+    PORTRAIT_TEXT_WIDTH_PT,
     RULE_RATIO_FULL,
     RULE_RATIO_PART,
     header_columns,
@@ -50,6 +52,7 @@ from pipeline.rules.numbering import point_letter, reference_code
 from pipeline.rules.phrases import MissingField, Phrases
 
 A = TypeVar("A")  # what a kind attaches (pipeline.load.attachments)
+SUMMARY_STYLE = "TrichYeu"  # the trích yếu under the type's name (templates/khung.docx)
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,15 @@ def rule(styles: StyleSheet, text: str, style_id: str, ratio: float) -> Markup:
     """An inline rule under `text`, sized from the style the text is set in."""
     run = styles.paragraph_style_run(style_id)
     return rule_run(rule_length_pt(text, run.size or 14, bold=run.bold, ratio=ratio))
+
+
+def summary_lines(text: str, styles: StyleSheet) -> str:
+    """The trích yếu under the type's name, broken between its phrases where it is too wide for
+    one line (title_lines; Word would break it anywhere: "… năm" / "2022"), so that the rule
+    under it is sized for the longest line that prints."""
+    run = styles.paragraph_style_run(SUMMARY_STYLE)
+    size, bold = run.size or 14, bool(run.bold)
+    return "\n".join(title_lines(text, size, PORTRAIT_TEXT_WIDTH_PT, bold=bold, upper=False))
 
 
 def header_names(agency: Agency, styles: StyleSheet) -> tuple[str | None, str]:
@@ -275,6 +287,7 @@ def common_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
     """Header block, title, Nơi nhận and signature of any document."""
     data, agency = info.data, info.agency
     chu_quan, name = header_names(agency, styles)
+    summary = summary_lines(data.trich_yeu, styles)
     return {
         "dau_trang": columns_for(chu_quan, name, styles),
         "co_quan_chu_quan": chu_quan,
@@ -285,8 +298,8 @@ def common_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
         "trich_yeu_cong_van": None,  # a Công văn's "V/v ..." under Số (its context sets it)
         "dia_danh_ngay": date_line(agency.dia_danh, data.ngay),
         "ten_loai": info.doc_type.title,
-        "trich_yeu": rich_runs(data.trich_yeu),
-        "duong_ke_trich_yeu": rule(styles, data.trich_yeu, "TrichYeu", RULE_RATIO_PART),
+        "trich_yeu": rich_runs(summary),
+        "duong_ke_trich_yeu": rule(styles, summary, SUMMARY_STYLE, RULE_RATIO_PART),
         "noi_nhan": recipient_lines(data, agency),
         "luu": filing_line(info),
         "chu_ky": {

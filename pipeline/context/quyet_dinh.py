@@ -8,6 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from pipeline.awards import AwardList, Entry, Group
 from pipeline.context.articles import Written, articles_context, chapters_context, closed, written
 from pipeline.context.common import (
@@ -29,7 +31,7 @@ from pipeline.model.agency import Agency
 from pipeline.model.ke_hoach import PlanData
 from pipeline.model.quyet_dinh import DecisionData, Regulation
 from pipeline.model.wording import ListLayout
-from pipeline.render.fragments import literal_markup, rich_runs
+from pipeline.render.fragments import in_run_lines, literal_markup, rich_runs
 from pipeline.render.styles import StyleSheet
 from pipeline.rules.doc_types import document_type
 from pipeline.rules.metrics import PORTRAIT_TEXT_WIDTH_PT
@@ -552,7 +554,7 @@ def issued_plan_context(info: DocumentInfo, plan: DocumentInfo[NoAttachments]) -
 
 
 def award_list_context(
-    info: DocumentInfo, awards: AwardList, title: str, values: dict[str, str]
+    info: DocumentInfo, awards: AwardList, title: Markup, values: dict[str, str]
 ) -> dict[str, Any]:
     """The attached Danh sách: groups by award (and by tập thể / cá nhân), numbers, the total.
 
@@ -675,8 +677,8 @@ def decision_context(info: DocumentInfo[DecisionAttachments], styles: StyleSheet
     if awards is not None and len(awards.entries) > NAMED_IN_ARTICLE:
         assert data.khen_thuong is not None
         run = styles.paragraph_style_run(LIST_TITLE_STYLE)
-        title = "\n".join(title_lines(data.khen_thuong.tieu_de_danh_sach, run.size or 14,
-                                       PORTRAIT_TEXT_WIDTH_PT, bold=bool(run.bold)))  # fmt: skip
+        title = in_run_lines(title_lines(data.khen_thuong.tieu_de_danh_sach, run.size or 14,
+                                         PORTRAIT_TEXT_WIDTH_PT, bold=bool(run.bold)))  # fmt: skip
         danh_sach = award_list_context(info, awards, title, values)
     context.update(
         tham_quyen=data.tham_quyen.upper(),

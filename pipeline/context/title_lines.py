@@ -23,10 +23,13 @@ from pipeline.rules.metrics import FIT_SLACK_TWIPS, TWIPS_PER_POINT, text_width_
 # Lowered words a phrase starts with: a break before them is a good one.
 _JOINS = frozenset({
     "của", "được", "năm", "về", "cho", "tại", "theo", "thuộc", "trực", "với", "và", "trong",
-    "đã", "có", "giai", "đợt", "kèm", "từ", "đến", "để",
+    "đã", "giai", "đợt", "kèm", "từ", "đến", "để",
 })  # fmt: skip
-# Words that belong to the word after them: never the last word of a line.
-_BOUND_BEFORE = frozenset({"phó", "quyền", "-", "–"})
+# Words that belong to the word after them: never the last word of a line ("… được" / "tặng").
+_BOUND_BEFORE = frozenset({
+    "phó", "quyền", "-", "–", "các", "những", "đã", "của", "về", "được", "cho", "và", "năm",
+    "tại", "theo", "với", "trong", "từ", "đến", "để",
+})  # fmt: skip
 # A year or a school year after "năm": "năm 2022", "năm học 2022-2023".
 _YEAR = re.compile(r"^\d{4}(?:\s*[-–]\s*\d{4})?[,.;:]?$")
 
@@ -58,28 +61,34 @@ def break_costs(words: list[str]) -> list[int]:
     return costs
 
 
-def title_lines(typed: str, size_pt: float, width_pt: float, *, bold: bool) -> list[str]:
-    """`typed` in capitals, in lines that each fit `width_pt` at `size_pt` (see the module's
-    docstring); a title typed in lines keeps them, each fitted alone."""
+def title_lines(
+    typed: str, size_pt: float, width_pt: float, *, bold: bool, upper: bool = True
+) -> list[str]:
+    """`typed` (in capitals with `upper`), in lines that each fit `width_pt` at `size_pt` (see
+    the module's docstring); a title typed in lines keeps them, each fitted alone."""
     lines: list[str] = []
     for line in typed.splitlines():
         words = line.split()
         if words:
-            lines.extend(_fitted(words, size_pt, width_pt, bold=bold))
+            lines.extend(_fitted(words, size_pt, width_pt, bold=bold, upper=upper))
     return lines
 
 
-def _fitted(words: list[str], size_pt: float, width_pt: float, *, bold: bool) -> list[str]:
+def _fitted(
+    words: list[str], size_pt: float, width_pt: float, *, bold: bool, upper: bool
+) -> list[str]:
     """One typed line: the fewest bad breaks, then the fewest lines, then the fewest poor
     breaks, then the fewest at a name, then the most even lines (the sum of each line's unused
     width squared)."""
     limit = width_pt - FIT_SLACK_TWIPS / TWIPS_PER_POINT
 
+    printed = [word.upper() for word in words] if upper else words
+
     def width(first: int, end: int) -> float:
-        return text_width_pt(" ".join(words[first:end]).upper(), size_pt, bold=bold)
+        return text_width_pt(" ".join(printed[first:end]), size_pt, bold=bold)
 
     if width(0, len(words)) <= limit or len(words) < 2:
-        return [" ".join(words).upper()]
+        return [" ".join(printed)]
     costs = break_costs(words)
     # best[i]: ((bad breaks, lines, poor breaks, breaks at a name, unevenness), starts of
     # lines) for words[:i] with every line fitting (a word too wide alone is a line of its own).
@@ -99,4 +108,4 @@ def _fitted(words: list[str], size_pt: float, width_pt: float, *, bold: bool) ->
         best[end] = min(options)
     starts = best[len(words)][1]
     ends = [*starts[1:], len(words)]
-    return [" ".join(words[a:b]).upper() for a, b in zip(starts, ends, strict=True)]
+    return [" ".join(printed[a:b]) for a, b in zip(starts, ends, strict=True)]

@@ -108,6 +108,12 @@ def literal_markup(text: str) -> str:
     return text.replace("\\", "\\\\").replace("*", "\\*")
 
 
+def in_run_lines(lines: list[str]) -> Markup:
+    """Lines of plain text (data, escaped here) printed inside a template's run, <w:br/> between
+    them: what docxtpl's listing pass makes of a '\n', without that pass over the whole part."""
+    return Markup('</w:t><w:br/><w:t xml:space="preserve">'.join(escape(line) for line in lines))
+
+
 def visible_text(text: str) -> str:
     """What a reader sees of `text` once rendered: markup removed, a line break as '\\n'."""
     return "".join(piece for piece, _, _ in segments(_LINE_BREAK.sub("\n", text)))
