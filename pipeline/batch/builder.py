@@ -36,11 +36,13 @@ from typing import TYPE_CHECKING
 
 from pipeline.batch.discover import Layout, find_inputs
 from pipeline.batch.freshness import Edited, Freshness
+from pipeline.batch.interrupts import BuildInterrupted
 from pipeline.batch.manifest import Entry, Manifest
 from pipeline.batch.progress import Reporter, SilentReporter
 from pipeline.batch.recorded import Recorded
 from pipeline.batch.result import BuildResult, DocumentResult, Status
 from pipeline.batch.staged import Staged, StageJob
+from pipeline.batch.supervise import interrupts_deferred
 from pipeline.claims import number_ranges, overlapping_ranges, second_claims
 from pipeline.errors import ConversionError, RenderError, VanthuError
 from pipeline.i18n import t
@@ -64,6 +66,9 @@ class Finisher:
         self.freshness = freshness
         self.converter = converter
         self.replaced: list[str] = []  # warnings: files edited by hand that were written over
+        # Each document put in place, by input, with its entry as it stands (its PDF's once
+        # made): what a build stopped midway records (record_placed).
+        self.placed: dict[Path, Entry] = {}
 
     def finish(
         self, item: Staged, previous: Entry | None, written: Entry | None = None
@@ -79,7 +84,9 @@ class Finisher:
         output = self.layout.output_dir / item.entry.output
         edited = self._edited(written, output, with_pdf=self.converter is not None)
         try:
-            commit(Path(item.staged), output)
+            with interrupts_deferred():  # never in place without being recorded as placed
+                commit(Path(item.staged), output)
+                self.placed[item.path] = item.entry
         except RenderError as exc:
             result.status, result.error = Status.FAILED, exc.message()
             return result, None
@@ -112,6 +119,7 @@ class Finisher:
         result.pdf = target
         pdf_sha256 = self.freshness.hashes.hash_written(target)
         entry = replace(entry, pdf=self.layout.output_name(target), pdf_sha256=pdf_sha256)
+        self.placed[item.path] = entry
         return result, entry
 
     def _edited(self, written: Entry | None, output: Path, *, with_pdf: bool) -> list[Path]:
@@ -195,86 +203,121 @@ def build(
         return result
     freshness = Freshness(layout, workspace.templates)
     progress = reporter or SilentReporter()
-    with ExitStack() as stack:
-        registers = Registers(stack)
+    settling = ExitStack()  # a stop waits once every document is in place (see below)
+    with settling:
+        with ExitStack() as stack:
+            registers = Registers(stack)
 
-        def register() -> Register:
-            # Imported here: the register's document helpers bring the contexts, which a
-            # build with nothing to number (a no-change rebuild) never needs.
-            from pipeline.register.documents import workspace_register
+            def register() -> Register:
+                # Imported here: the register's document helpers bring the contexts, which a
+                # build with nothing to number (a no-change rebuild) never needs.
+                from pipeline.register.documents import workspace_register
 
-            return workspace_register(registers, workspace, result.warnings)
+                return workspace_register(registers, workspace, result.warnings)
 
-        kept: dict[Path, Entry] = {}
-        edited: dict[Path, Edited] = {}  # kept as they are, being edited by hand since
-        for path in paths:
-            entry = None if force else recorded.entry(layout.name_of(path))
-            current = freshness.judge(entry, pdf=pdf) if entry is not None else None
-            if isinstance(current, Edited):
-                edited[path], current = current, current.entry
-            if current is not None:
-                kept[path] = current
-        drop_renumbered(layout, paths, kept, register)
-        todo = [p for p in paths if p not in kept]
-        # Started before anything is staged: a missing LibreOffice stops the build here.
-        converter = stack.enter_context(pdf_converter()) if pdf and todo else None
-        folders_before = existing_folders(layout.output_dir) if todo else set()
-        staged = stage_all(workspace, layout, [StageJob(p) for p in todo], jobs, progress)
-        refuse_shared_outputs(paths, staged, kept)
-        refuse_repeated_numbers(paths, staged, kept)
-        refuse_overlapping_book_numbers(paths, staged, kept)
-        refuse_other_registers(workspace, layout, todo, staged, recorded)
-        if register_exists(workspace.register_location, root=workspace.root):
-            refuse_registered_numbers(layout, todo, staged, register)
-        lenders: dict[Path, Path | int] = {}
-        if keep_going or not any(staged[p].invalid for p in todo):
-            lenders = find_lenders(todo, staged, register)
-        result.invalid = [(p, staged[p].invalid or "") for p in todo if staged[p].invalid]
-        if result.invalid and not keep_going:
-            discard(staged, folders_before)
-            result.stopped = True
-            return result
-        waiting = [p for p in todo if staged[p].numbering is not None]
-        if waiting or (any(staged[p].typed is not None for p in todo)
-                       and register_exists(workspace.register_location, root=workspace.root)):
-            # Before any number is given: a number typed in this build is never given again.
-            record_typed_numbers(register(), layout, paths, kept, staged, result,
-                                 kept_too=bool(waiting))
-        described = {p: numbering.details for p in waiting
-                     if (numbering := staged[p].numbering) is not None}
-        numbers = allocate(register(), waiting, staged) if waiting else {}
-        if numbers:
-            warn_out_of_order(register(), layout, numbers, result)
-        second = [StageJob(p, numbers[p].number) for p in waiting] + [
-            StageJob(p, numbers[lender].number if isinstance(lender, Path) else lender)
-            for p, lender in lenders.items()
-        ]  # fmt: skip
-        if second:
-            staged.update(stage_all(workspace, layout, second, jobs, progress))
-        for path in todo:  # a Giấy khen batch's số vào sổ given to another name, or freed
-            item = staged[path]
-            if item.entry is not None:
-                result.warnings.extend(f"{item.name}: {warning}" for warning in item.warnings)
-        # The agency profiles of the documents rebuilt (lines too wide for their column), once
-        # per office, in the order of their names.
-        offices = {item.entry.co_quan: item.office_warnings
-                   for p in todo if (item := staged[p]).entry is not None}  # fmt: skip
-        for office in sorted(offices):
-            result.warnings.extend(offices[office])
-        finisher = Finisher(layout, freshness, converter)
-        borrowers = {p: lender for p, lender in lenders.items() if isinstance(lender, Path)}
-        entries = finish(layout, finisher, paths, kept, staged, recorded, result, borrowers, edited)
-        if numbers:
-            settle(register(), layout, numbers, described, entries, result)
-        read_stamps = {p: staged[p].read_stamps for p in entries if p not in kept}
-        staged.clear()  # what follows reuses its memory
-    # Only now that the new outputs are in place, and before the manifests stop naming them.
-    remove_orphans(layout, freshness, recorded, prefix, paths, entries, result)
-    result.manifests = write_manifests(layout, recorded, scope, paths, entries)
+            kept: dict[Path, Entry] = {}
+            edited: dict[Path, Edited] = {}  # kept as they are, being edited by hand since
+            for path in paths:
+                entry = None if force else recorded.entry(layout.name_of(path))
+                current = freshness.judge(entry, pdf=pdf) if entry is not None else None
+                if isinstance(current, Edited):
+                    edited[path], current = current, current.entry
+                if current is not None:
+                    kept[path] = current
+            drop_renumbered(layout, paths, kept, register)
+            todo = [p for p in paths if p not in kept]
+            # Started before anything is staged: a missing LibreOffice stops the build here.
+            converter = stack.enter_context(pdf_converter()) if pdf and todo else None
+            folders_before = existing_folders(layout.output_dir) if todo else set()
+            staged = stage_all(workspace, layout, [StageJob(p) for p in todo], jobs, progress)
+            refuse_shared_outputs(paths, staged, kept)
+            refuse_repeated_numbers(paths, staged, kept)
+            refuse_overlapping_book_numbers(paths, staged, kept)
+            refuse_other_registers(workspace, layout, todo, staged, recorded)
+            if register_exists(workspace.register_location, root=workspace.root):
+                refuse_registered_numbers(layout, todo, staged, register)
+            lenders: dict[Path, Path | int] = {}
+            if keep_going or not any(staged[p].invalid for p in todo):
+                lenders = find_lenders(todo, staged, register)
+            result.invalid = [(p, staged[p].invalid or "") for p in todo if staged[p].invalid]
+            if result.invalid and not keep_going:
+                discard(staged, folders_before)
+                result.stopped = True
+                return result
+            waiting = [p for p in todo if staged[p].numbering is not None]
+            if waiting or (any(staged[p].typed is not None for p in todo)
+                           and register_exists(workspace.register_location, root=workspace.root)):
+                # Before any number is given: a number typed in this build is never given again.
+                record_typed_numbers(register(), layout, paths, kept, staged, result,
+                                     kept_too=bool(waiting))
+            described = {p: numbering.details for p in waiting
+                         if (numbering := staged[p].numbering) is not None}
+            numbers = allocate(register(), waiting, staged) if waiting else {}
+            if numbers:
+                warn_out_of_order(register(), layout, numbers, result)
+            second = [StageJob(p, numbers[p].number) for p in waiting] + [
+                StageJob(p, numbers[lender].number if isinstance(lender, Path) else lender)
+                for p, lender in lenders.items()
+            ]  # fmt: skip
+            if second:
+                staged.update(stage_all(workspace, layout, second, jobs, progress))
+            for path in todo:  # a Giấy khen batch's số vào sổ given to another name, or freed
+                item = staged[path]
+                if item.entry is not None:
+                    result.warnings.extend(f"{item.name}: {warning}" for warning in item.warnings)
+            # The agency profiles of the documents rebuilt (lines too wide for their column), once
+            # per office, in the order of their names.
+            offices = {item.entry.co_quan: item.office_warnings
+                       for p in todo if (item := staged[p]).entry is not None}  # fmt: skip
+            for office in sorted(offices):
+                result.warnings.extend(offices[office])
+            finisher = Finisher(layout, freshness, converter)
+            borrowers = {p: lender for p, lender in lenders.items() if isinstance(lender, Path)}
+            try:
+                entries = finish(layout, finisher, paths, kept, staged, recorded, result, borrowers,
+                                 edited)  # fmt: skip
+            except (KeyboardInterrupt, BuildInterrupted):
+                with interrupts_deferred():
+                    placed = finisher.placed
+                    if numbers:  # confirmed for the documents in place; the others keep theirs
+                        done = {p: number for p, number in numbers.items() if p in placed}
+                        settle(register(), layout, done, described, placed, result)
+                    record_placed(layout, recorded, scope, paths, kept, placed)
+                raise
+            # From here to the manifests a stop waits: the documents are in place, and the register
+            # and the manifests must say so.
+            settling.enter_context(interrupts_deferred())
+            if numbers:
+                settle(register(), layout, numbers, described, entries, result)
+            read_stamps = {p: staged[p].read_stamps for p in entries if p not in kept}
+            staged.clear()  # what follows reuses its memory
+        # Only now that the new outputs are in place, and before the manifests stop naming them.
+        remove_orphans(layout, freshness, recorded, prefix, paths, entries, result)
+        result.manifests = write_manifests(layout, recorded, scope, paths, entries)
     built = ((entries[p], stamps) for p, stamps in read_stamps.items())
     freshness.hashes.save(freshness.files_read(built))
     result.seconds = time.perf_counter() - started
     return result
+
+
+def record_placed(
+    layout: Layout,
+    recorded: Recorded,
+    scope: Path,
+    paths: list[Path],
+    kept: dict[Path, Entry],
+    placed: dict[Path, Entry],
+) -> None:
+    """A build stopped while putting its documents in place: the manifests record those in
+    place (`placed`) as this build made them, and every other document as before, so that the
+    next build keeps what this one finished instead of taking vanthu's own files for files
+    edited by hand, and builds again what it did not."""
+    entries: dict[Path, Entry] = {}
+    for path in paths:
+        entry = placed.get(path) or kept.get(path) or recorded.entry(layout.name_of(path))
+        if entry is not None:
+            entries[path] = entry
+    write_manifests(layout, recorded, scope, paths, entries)
 
 
 def pdf_converter() -> PdfConverter:

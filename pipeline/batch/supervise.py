@@ -100,6 +100,39 @@ def interrupts_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
+@contextlib.contextmanager
+def interrupts_deferred() -> Iterator[None]:
+    """SIGINT and SIGTERM received in the block take effect at its end, as they would have
+    then: for steps that must not be cut in two (an output put in place and recorded as
+    vanthu's). Python runs signal handlers in the main thread whichever thread the signal
+    reached, so the handler is swapped rather than the signal masked."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers (and Python runs them only there)
+        return
+    caught: list[signal.Signals] = []
+
+    def defer(signum: int, frame: FrameType | None) -> None:
+        caught.append(signal.Signals(signum))
+
+    previous = {signum: signal.signal(signum, defer) for signum in STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            if handler is not None:  # None: set outside Python, which cannot put it back
+                signal.signal(signum, handler)
+        if caught:
+            _deliver(caught[0], previous[caught[0]])
+
+
+def _deliver(signum: int, handler: Any) -> None:
+    """Act on a deferred signal as `handler` (what was set before) would have."""
+    if callable(handler):
+        handler(signum, None)
+    elif handler == signal.SIG_DFL:
+        os.kill(os.getpid(), signum)  # the default action: SIGINT and SIGTERM end the process
+
+
 def stop_now(pool: ProcessPoolExecutor) -> None:
     """Drop the queued work and end the workers now, not after the documents they hold."""
     workers = list((getattr(pool, "_processes", None) or {}).values())

@@ -1,0 +1,106 @@
+"""A build stopped (Ctrl-C) while it puts its documents in place: the documents already in
+place are recorded as this build made them, so the next build neither takes vanthu's own files
+for files edited by hand (and keeps stale ones, or warns falsely) nor rebuilds them for
+nothing; the documents not yet in place are built again (the tester's 303 documents kept
+"đã sửa" after a Ctrl-C, printing data no longer in any input)."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import pipeline.batch.builder as builder
+from pipeline.cli import main
+from pipeline.render.output import commit
+from tests.docx_text import paragraph_texts
+
+DECISIONS = ("qd-a.yaml", "qd-b.yaml", "qd-c.yaml")
+
+
+def workspace(root: Path, inputs_copy: Path) -> Path:
+    """Three award decisions of 2022 (drafter's initials H) in a workspace of their own."""
+    year = inputs_copy / "2022"
+    source = (year / "qd-lao-dong-tien-tien.yaml").read_text("utf-8")
+    for number, name in enumerate(DECISIONS, start=300):
+        text = re.sub(r"(?m)^so: .*$", f"so: {number}", source)
+        (year / name).write_text(text, "utf-8")
+    return year
+
+
+def drafter(year: Path, initials: str) -> None:
+    for name in DECISIONS:
+        path = year / name
+        text = re.sub(r"(?m)^nguoi_soan_thao: .*$", f"nguoi_soan_thao: {initials}",
+                      path.read_text("utf-8"))  # fmt: skip
+        path.write_text(text, "utf-8")
+
+
+def build(year: Path, out: Path) -> str:
+    result = CliRunner().invoke(main, ["build", "-j", "1", str(year), "-o", str(out)])
+    return f"{result.exit_code}\n{result.output}"
+
+
+def filing_line(docx: Path) -> str:
+    return next(text for text in paragraph_texts(docx) if "Lưu:" in text)
+
+
+def ctrl_c_after(count: int, watched: list[Path], placed: list[Path]):
+    """A commit that puts the output in place, then sends this process a Ctrl-C once `count`
+    of the `watched` outputs are in place (the year's Báo cáo, counting the decisions, is
+    rebuilt with them and not watched)."""
+
+    def commit_then_ctrl_c(staged: Path, output: Path) -> None:
+        commit(staged, output)
+        if output in watched:
+            placed.append(output)
+            if len(placed) == count:
+                os.kill(os.getpid(), signal.SIGINT)
+
+    return commit_then_ctrl_c
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGINT"), reason="needs signals")
+def test_a_stop_after_two_documents_are_in_place(
+    inputs_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    year = workspace(tmp_path, inputs_copy)
+    out = tmp_path / "out"
+    drafter(year, "H")
+    first = build(year, out)
+    assert first.startswith("0\n"), first
+    docs = [out / "2022" / name.replace(".yaml", ".docx") for name in DECISIONS]
+    assert all(re.search(r"\bH\d", filing_line(d)) for d in docs), filing_line(docs[0])
+
+    drafter(year, "HZ")  # the clerk edits every decision, then stops the build
+    placed: list[Path] = []
+    monkeypatch.setattr(builder, "commit", ctrl_c_after(2, docs, placed))
+    stopped = build(year, out)
+    monkeypatch.undo()
+    assert stopped.startswith("130\n"), stopped
+    assert len(placed) == 2  # the stop came right after the second: nothing more was placed
+    assert all("HZ" in filing_line(p) for p in placed)
+
+    # Nothing changed since: the two in place are kept as this build made them, the third
+    # built; no file is taken for one edited by hand.
+    again = build(year, out)
+    assert again.startswith("0\n"), again
+    assert "đã sửa" not in again and "Cảnh báo" not in again, again
+    assert all("HZ" in filing_line(d) for d in docs)
+
+    # The tester's case: stopped again the same way, then the edit undone: every document is
+    # built from the data as it is now, none kept as edited.
+    drafter(year, "HQ")
+    placed.clear()
+    monkeypatch.setattr(builder, "commit", ctrl_c_after(2, docs, placed))
+    assert build(year, out).startswith("130\n")
+    monkeypatch.undo()
+    drafter(year, "HZ")
+    undone = build(year, out)
+    assert undone.startswith("0\n") and "đã sửa" not in undone, undone
+    assert "Cảnh báo" not in undone, undone
+    assert all("HZ" in filing_line(d) and "HQ" not in filing_line(d) for d in docs)
