@@ -427,6 +427,8 @@ def read_award_list(
                 row=row.number,
             )
         )
+    # A total row the clerk typed ("Tổng cộng: 25 người") must count these rows.
+    table.check_counts([(e.collective, (e.name.casefold(), e.unit.casefold())) for e in entries])
     if order == "ten":
         entries.sort(key=lambda e: (e.collective, name_key(e.name)))
     elif order == "don_vi":

@@ -245,6 +245,49 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the list has merged cells ({cells}): only the first holds the value; unmerge "
         "them and write the value on every row.",
     },
+    "sheet.merged_row": {
+        "vi": "dòng có ô gộp ({cells}): chỉ ô đầu mang giá trị, các ô còn lại đọc là trống; "
+        "hãy bỏ gộp và ghi giá trị vào từng ô của dòng.",
+        "en": "the row has merged cells ({cells}): only the first holds the value and the others "
+        "read as empty; unmerge them and write the value in each cell of the row.",
+    },
+    "sheet.total_over_rows": {
+        "vi": "ô {cell} của dòng tổng cộng ghi {stated} {what} («{text}») nhưng phía trên chỉ "
+        "có {counted} dòng: có thể một dòng đã bị mất (xóa nhầm, lọc rồi sao chép). Hãy đối "
+        "chiếu với danh sách gốc, bổ sung dòng thiếu hoặc sửa lại dòng tổng cộng.",
+        "en": "cell {cell} of the total row says {stated} {what_en} («{text}») but there are "
+        "only {counted} rows above it: a row may have been lost (deleted by mistake, filtered "
+        "before copying). Compare with the original list, add the missing row or correct the "
+        "total row.",
+    },
+    "sheet.total_rows_differ": {
+        "vi": "ô {cell} của dòng tổng cộng ghi {stated} {what} («{text}») nhưng phía trên có "
+        "{counted} dòng: có thể một dòng đã bị mất hoặc thừa. Hãy đối chiếu với danh sách gốc "
+        "rồi sửa dòng sai hoặc dòng tổng cộng.",
+        "en": "cell {cell} of the total row says {stated} {what_en} («{text}») but there are "
+        "{counted} rows above it: a row may have been lost or added. Compare with the original "
+        "list and correct the wrong row or the total row.",
+    },
+    "sheet.total_count_differs": {
+        "vi": "ô {cell} của dòng tổng cộng ghi {stated} {what} («{text}») nhưng danh sách phía "
+        "trên có {individuals} cá nhân và {collectives} tập thể ({rows} dòng): có thể một dòng "
+        "đã bị mất hoặc thừa. Hãy đối chiếu với danh sách gốc rồi sửa dòng sai hoặc dòng tổng "
+        "cộng.",
+        "en": "cell {cell} of the total row says {stated} {what_en} («{text}») but the list "
+        "above it has {individuals} individuals and {collectives} collectives ({rows} rows): a "
+        "row may have been lost or added. Compare with the original list and correct the wrong "
+        "row or the total row.",
+    },
+    "sheet.total_amount_differs": {
+        "vi": "ô {cell} của dòng tổng cộng ghi {stated} đồng nhưng cộng các ô cột "
+        "'{column_name}' phía trên được {counted} đồng: có thể một dòng đã bị mất hoặc thừa, "
+        "hoặc gõ sai số tiền. Hãy đối chiếu với danh sách gốc rồi sửa dòng sai hoặc dòng tổng "
+        "cộng.",
+        "en": "cell {cell} of the total row says {stated} đồng but the cells of column "
+        "'{column_name}' above it add up to {counted} đồng: a row may have been lost or added, "
+        "or an amount mistyped. Compare with the original list and correct the wrong row or "
+        "the total row.",
+    },
     "sheet.csv_field_count": {
         "vi": "dòng có {found} trường nhưng dòng tiêu đề có {expected}; kiểm tra dấu phân cách "
         "và dấu nháy kép.",

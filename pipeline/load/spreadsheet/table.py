@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import unicodedata
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, islice
 from typing import Any, NamedTuple
@@ -80,13 +81,49 @@ class Row:
 
 
 @dataclass(frozen=True)
+class StatedTotal:
+    """A figure the list's own total row states ("Tổng cộng: 25 người", a sum under Số tiền):
+    what it counts, where it is written, and which rows it can be the total of."""
+
+    row: int  # the total row, as Excel numbers it
+    column: int  # 1-based column of the cell holding the figure
+    field: str | None  # the header of that column when the list reads it
+    kind: str  # one of KINDS
+    value: int
+    text: str  # the cell as written, for the message
+    since: int  # index in Table.rows of the first row after the total row before it (0 if none)
+    upto: int  # how many rows of the list are above it
+
+    @property
+    def cell(self) -> str:
+        return f"{get_column_letter(self.column)}{self.row}"
+
+    def spans(self) -> tuple[range, ...]:
+        """The rows (indexes in Table.rows) the figure may count: all the rows above it (a
+        Tổng cộng), or those since the total row before it (a group's Cộng)."""
+        spans = (range(0, self.upto), range(self.since, self.upto))
+        return spans[:1] if self.since == 0 else spans
+
+    def error(self, key: str, file: str, sheet: str | None, **params: Any) -> InputError:
+        """An InputError at the cell of the figure, saying what it counts in both languages."""
+        what, what_en = KINDS[self.kind]
+        return InputError(
+            key, file=file, sheet=sheet, row=self.row, field=self.field, cell=self.cell,
+            stated=f"{self.value:,}".replace(",", "."), text=self.text, what=what,
+            what_en=what_en, **params,
+        )  # fmt: skip
+
+
+@dataclass(frozen=True)
 class Table:
-    """The rows of a danh sách, with the file, sheet and header they were read from."""
+    """The rows of a danh sách, with the file, sheet and header they were read from, and the
+    figures its own total rows state (checked against the rows as far as the rows tell)."""
 
     file: str
     sheet: str | None
     header: Header
     rows: list[Row]
+    totals: tuple[StatedTotal, ...] = ()
 
     def __iter__(self) -> Iterator[Row]:
         return iter(self.rows)
@@ -97,6 +134,26 @@ class Table:
     def has(self, field_name: str) -> bool:
         """Whether the file has a column for the field (optional fields may be absent)."""
         return field_name in self.header.columns
+
+    def check_counts(self, recipients: Sequence[tuple[bool, Hashable]]) -> None:
+        """Refuse a total row whose count of người, cá nhân or tập thể is none of the ways of
+        counting the rows above it: the check that needs to know which rows are tập thể, made
+        by the caller who knows it (the table alone refuses only a count above its rows).
+
+        `recipients`: for each row, in the table's order, whether it is a tập thể's, and who
+        it is (one person given two titles is one cá nhân, as Điều 1 counts).
+        """
+        for total in self.totals:
+            if total.kind not in ("nguoi", "ca_nhan", "tap_the"):
+                continue
+            counted = [_counts(recipients[span.start : span.stop]) for span in total.spans()]
+            if any(total.value in _accepted(total.kind, c) for c in counted):
+                continue
+            individuals, collectives, rows = counted[0][1], counted[0][3], total.upto
+            raise total.error(
+                "sheet.total_count_differs", self.file, self.sheet, individuals=individuals,
+                collectives=collectives, rows=rows,
+            )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -227,6 +284,13 @@ def build_table(
     header is refused for the same reason (a hidden column the list does not read is no part
     of it). Both are refused before any of their cells is checked: a bad cell the clerk cannot
     see would be a riddle.
+    `merged`: merged ranges; one over a person's row, or over the header, is refused (only its
+    first cell holds the value), one over a row the list does not read as a person's (the
+    total row laid out across the table, a group heading) is not.
+    A total row ("Tổng cộng: 25 người", a sum under Số tiền) is no person: its figures are kept
+    in Table.totals, and one that cannot be a total of the rows above it is refused at its cell.
+    It is recognised only on rows that are no person's anyway (nothing read, or a name or a
+    title missing), so reading a person's row costs nothing more.
     """
     records = iter(records)
     prefix = list(islice(records, HEADER_SCAN_ROWS))
@@ -240,7 +304,10 @@ def build_table(
             raise _merged_error("sheet.merged_header", split[0], file, sheet)
         raise _missing_columns(scan, fields, file, sheet)
     header = scan.header
-    _refuse_merged_body(merged, header, file, sheet)
+    # Merged ranges over the rows below the header, refused at the first person's row they
+    # cover (a total row or a group heading may be merged across the table).
+    spans = _merged_below(merged, header, file, sheet)
+    merged_from = spans[0][0][0] + 1 if spans else _NO_ROW  # the first row they cover
     required = [w.field.name for w in fields if w.required]
     # Absent optional columns read as ''; each row's values start as a copy of this.
     empty = {w.field.name: "" for w in fields}
@@ -255,6 +322,8 @@ def build_table(
     # The header is in the prefix, so every record after the prefix is below it.
     body = chain([r for r in prefix if r[0] > header.row], records)
     rows: list[Row] = []
+    totals: list[StatedTotal] = []
+    since = 0  # index of the first row after the last total row
     first = True
     # The loop below runs for every cell of every list: the common cells (empty, or text
     # already found clean) are decided inline, the rest by _cell.
@@ -267,29 +336,54 @@ def build_table(
                            sheet)  # fmt: skip
         width = len(cells)
         values = empty.copy()
-        for name, index, known, field in present:
-            raw = cells[index] if index < width else None
-            if raw is None:
-                continue
-            # type(), not isinstance: a Formula or ExcelError is a str that must be refused
-            text = known.get(raw) if type(raw) is str else None
-            if text is None:
-                text = _cell(raw, field, index + 1, number, header, file, sheet)
-            values[name] = text
-        if any(values.values()):
-            first = False
-            row = Row(number, values, file, sheet, header)
-            for name in required:
-                if not values[name]:  # a title without a name would be printed and paid
-                    raise row.error("sheet.missing_cell", name, cell=row.cell(name),
-                                    column_name=header.texts[name])  # fmt: skip
-            rows.append(row)
-            if len(rows) > MAX_ROWS:
-                raise InputError("sheet.too_many_rows", file=file, sheet=sheet, row=number,
-                                 limit=MAX_ROWS)  # fmt: skip
+        try:
+            for name, index, known, field in present:
+                raw = cells[index] if index < width else None
+                if raw is None:
+                    continue
+                # type(), not isinstance: a Formula or ExcelError is a str that must be refused
+                text = known.get(raw) if type(raw) is str else None
+                if text is None:
+                    text = _cell(raw, field, index + 1, number, header, file, sheet)
+                values[name] = text
+        except InputError as exc:
+            # A count under Họ và tên (=COUNTA) on a total row is its figure, not a shifted name.
+            if exc.key != "sheet.number_in_text" or (label := _total_label(cells)) is None:
+                raise
+            totals += _total_row(label, number, cells, present, header, rows, since, file, sheet)
+            since = len(rows)
+            continue
+        if not any(values.values()):
+            # Nothing the list reads: a blank row, a group heading, or a total row whose label
+            # and figures are in the STT column ("Tổng cộng: 25 người").
+            if any(cells) and (label := _total_label(cells)) is not None:
+                totals += _total_row(label, number, cells, present, header, rows, since, file,
+                                     sheet)  # fmt: skip
+                since = len(rows)
+            continue
+        complete = True
+        for name in required:
+            if not values[name]:
+                complete = False
+                break
+        if not complete and (label := _total_label(cells)) is not None:
+            totals += _total_row(label, number, cells, present, header, rows, since, file, sheet)
+            since = len(rows)
+            continue
+        if number >= merged_from:
+            merged_from = _refuse_merged_row(number, spans, file, sheet)
+        first = False
+        row = Row(number, values, file, sheet, header)
+        if not complete:  # a title without a name would be printed and paid
+            raise row.error("sheet.missing_cell", name, cell=row.cell(name),
+                            column_name=header.texts[name])  # fmt: skip
+        rows.append(row)
+        if len(rows) > MAX_ROWS:
+            raise InputError("sheet.too_many_rows", file=file, sheet=sheet, row=number,
+                             limit=MAX_ROWS)  # fmt: skip
     if not rows:
         raise InputError("sheet.no_rows", file=file, sheet=sheet, header_row=header.row)
-    return Table(file, sheet, header, rows)
+    return Table(file, sheet, header, rows, tuple(totals))
 
 
 def _within(column: int, spans: Sequence[ColumnSpan]) -> bool:
@@ -381,23 +475,236 @@ def _merged_error(key: str, merged: Merged, file: str, sheet: str | None) -> Inp
     return InputError(key, file=file, sheet=sheet, row=merged[0][0] + 1, cells=_range_text(merged))
 
 
-def _refuse_merged_body(
+def _merged_below(
     merged: Sequence[Merged], header: Header, file: str, sheet: str | None
-) -> None:
-    """Merged cells at or below the header, in a column that is read: refused.
-
-    Only the first cell of a merged range holds the value, so a unit or a title merged over
-    several people would be read for the first of them only. Title rows above the header may be
-    merged freely.
-    """
+) -> list[Merged]:
+    """Merged ranges below the header over a column the list reads, top first; a range over
+    the header itself is refused here (it hides which header is whose). Title rows above the
+    header may be merged freely."""
     used = set(header.columns.values())
+    below = []
     for item in merged:
         (top, left), (bottom, right) = item
         if bottom + 1 < header.row:
             continue
         if any(left + 1 <= column <= right + 1 for column in used):
-            key = "sheet.merged_header" if top + 1 <= header.row else "sheet.merged_cells"
+            if top + 1 <= header.row:
+                raise _merged_error("sheet.merged_header", item, file, sheet)
+            below.append(item)
+    return sorted(below)
+
+
+def _refuse_merged_row(number: int, spans: Sequence[Merged], file: str, sheet: str | None) -> int:
+    """Refuse a merged range over a person's row (1-based `number`); else the next row one
+    covers, so that the rows before it are not looked at.
+
+    Only the first cell of a merged range holds the value, so a unit or a title merged over
+    several people would be read for the first of them only, and cells merged across one
+    person's row leave the others of the row empty. A total row, a group heading or a note
+    merged across the table is no person's row and is never passed here.
+    """
+    for item in spans:
+        (top, _), (bottom, _) = item
+        if top + 1 > number:
+            return top + 1  # sorted by top row: the first still to come
+        if number <= bottom + 1:
+            key = "sheet.merged_cells" if bottom > top else "sheet.merged_row"
             raise _merged_error(key, item, file, sheet)
+    return _NO_ROW
+
+
+# Past every row of a sheet: no merged range still to come.
+_NO_ROW = 1 << 62
+
+
+# -- the list's own total rows ---------------------------------------------------------------
+
+# What a total row's figure counts: kind → how it is said (vi, en).
+KINDS = {
+    "nguoi": ("người", "people"),
+    "ca_nhan": ("cá nhân", "individuals"),
+    "tap_the": ("tập thể", "collectives"),
+    "luot": ("lượt", "awards"),
+    "tien": ("đồng", "đồng"),
+}
+_UNIT_KINDS = {
+    "người": "nguoi",
+    "cá nhân": "ca_nhan",
+    "tập thể": "tap_the",
+    "đơn vị": "tap_the",
+    "lượt": "luot",
+    "trường hợp": "luot",
+    "danh hiệu": "luot",
+    "đồng": "tien",
+    "đ": "tien",
+    "vnđ": "tien",
+    "vnd": "tien",
+    "tiền": "tien",  # said before the figure: "Số tiền: 4.260.000"
+    "tiền thưởng": "tien",
+}
+_UNIT = r"người|cá nhân|tập thể|đơn vị|lượt|trường hợp|danh hiệu|vnđ|vnd|đồng|đ"
+# The label a row opens with ("Tổng cộng", "Tổng số", or "Tổng"/"Cộng" followed by a figure or
+# nothing), on the NFC, case-folded text of the row's first non-empty cell. Tones matter: the
+# surname "Tống" is no "Tổng", and "Tổng công ty ..." or "Cộng đồng ..." (collectives) are names.
+_TOTAL_LABEL = re.compile(r"(?:tổng cộng|tổng số)(?!\w)|(?:tổng|cộng)(?=\s*[:.]?\s*(?:\d|$))")
+# A figure: 25, 4.260.000, 4,260,000, 4 260 000, with what it counts after it if said.
+_FIGURE = re.compile(
+    rf"(?<![\d.,])(\d{{1,3}}(?:([.,\s])\d{{3}})(?:\2\d{{3}})*|\d+)(?![.,]?\d)"
+    rf"(?:\s*({_UNIT})(?!\w))?"
+)
+# What a figure without a unit after it counts, when the words before it say: "Số người: 6".
+_SAID_BEFORE = re.compile(rf"(?:^|\W)({_UNIT}|tiền|tiền thưởng)\W*$")
+_NON_DIGIT = re.compile(r"\D")
+# An amount typed in a Số tiền cell, as pipeline.awards reads it (710.000, 710 000 đ, ...).
+_AMOUNT = re.compile(r"(\d{1,3}(?:([.,\s])\d{3})?(?:\2\d{3})*|\d+)\s*(?:đ|đồng|vnđ|vnd)?\.?")
+
+
+def _total_label(cells: Sequence[object]) -> tuple[int, str] | None:
+    """(0-based column, the text after the label) when the row's first non-empty cell opens
+    with a total label; None for any other row. Looked at only for rows the list would not
+    read as a person's: blank ones, and ones missing a name or a title."""
+    for offset, raw in enumerate(cells):
+        if raw is None or raw == "":
+            continue
+        if not isinstance(raw, str):
+            return None
+        text = unicodedata.normalize("NFC", " ".join(raw.split())).casefold()
+        match = _TOTAL_LABEL.match(text)
+        return (offset, text[match.end() :]) if match else None
+    return None
+
+
+def _figures(text: str, bare: str | None) -> Iterator[tuple[str, int]]:
+    """The (kind, value) figures said in a total row's cell text (NFC, case-folded).
+
+    A figure says what it counts after it ("25 người") or just before it ("Số tiền: 4.260.000");
+    one alone in the text counts `bare` (a cell's whole content, or the text after the label:
+    "Tổng cộng: 25"). Any other number ("năm 2025", "2 phòng") is no figure.
+    """
+    matches = list(_FIGURE.finditer(text))
+    for index, match in enumerate(matches):
+        before = text[matches[index - 1].end() if index else 0 : match.start()]
+        after = text[match.end() : matches[index + 1].start() if index + 1 < len(matches) else None]
+        unit = match.group(3)
+        if not unit:
+            said = _SAID_BEFORE.search(before)
+            unit = said.group(1) if said else None
+        kind: str | None
+        if unit:
+            kind = _UNIT_KINDS[unit]
+        elif index == 0 and not any(c.isalnum() for c in before + after):
+            kind = bare  # alone: "Tổng cộng: 25", not "Tổng cộng: 2 phòng, 3 tổ"
+        else:
+            kind = None
+        if kind is not None:
+            yield kind, int(_NON_DIGIT.sub("", match.group(1)))
+
+
+def _total_row(
+    label: tuple[int, str],
+    number: int,
+    cells: Sequence[object],
+    present: Sequence[_Column],
+    header: Header,
+    rows: Sequence[Row],
+    since: int,
+    file: str,
+    sheet: str | None,
+) -> list[StatedTotal]:
+    """The figures a total row states, each checked against the rows above it as far as the
+    rows tell; an InputError at the figure's cell for one that disagrees.
+
+    Where a figure is: in the label's own cell (whatever it says), or in another cell of the
+    row. A number alone in a cell counts what its column holds: money under Số tiền, people
+    under a column the list reads (=COUNTA under Họ và tên); alone in a column the list does
+    not read, it may be anything (another sum, a year) and is no figure.
+    """
+    first, rest = label
+    read = {c.offset: c.name for c in present}
+    found: list[StatedTotal] = []
+    for offset, raw in enumerate(cells):
+        if raw is None or raw == "" or isinstance(raw, bool):
+            continue
+        shown = clean(plain_text(raw))
+        bare: str | None
+        if offset == first:
+            text, bare = rest, "nguoi"
+        elif isinstance(raw, (str, int, float)):
+            text = unicodedata.normalize("NFC", shown).casefold()
+            name = read.get(offset)
+            bare = None if name is None else "tien" if name == "so_tien" else "nguoi"
+        else:  # a date or a time is no figure
+            continue
+        for kind, value in _figures(text, bare):
+            field = header.texts.get(read[offset]) if offset in read else None
+            total = StatedTotal(number, offset + 1, field, kind, value, shown[:60], since,
+                                len(rows))  # fmt: skip
+            _check_total(total, rows, file, sheet, header)
+            found.append(total)
+    return found
+
+
+def _check_total(
+    total: StatedTotal, rows: Sequence[Row], file: str, sheet: str | None, header: Header
+) -> None:
+    """Refuse a figure that cannot be a total of the rows above it.
+
+    Lượt count rows: exactly. Người, cá nhân or tập thể cannot be told from rows here (which
+    rows are tập thể, and one person given two titles, are the award list's to say: it calls
+    Table.check_counts), but never exceed the rows. Money is compared with the sum of the
+    amounts typed in the Số tiền column, as the clerk's own SUM adds them up; when no row
+    types an amount, the amounts are vanthu's to compute (the decision prints its own total)
+    and the figure is left unchecked, as it is when a typed amount is unreadable (the award
+    list then refuses that cell by name).
+    """
+    if total.kind in ("nguoi", "ca_nhan", "tap_the"):
+        if total.value > total.upto:
+            raise total.error("sheet.total_over_rows", file, sheet, counted=total.upto)
+        return
+    if total.kind == "luot":
+        if all(total.value != len(span) for span in total.spans()):
+            raise total.error("sheet.total_rows_differ", file, sheet, counted=total.upto)
+        return
+    sums = [_typed_sum(rows[span.start : span.stop]) for span in total.spans()]
+    if any(s is None or s == total.value for s in sums):
+        return
+    column = header.texts.get("so_tien", "")
+    raise total.error("sheet.total_amount_differs", file, sheet, column_name=column,
+                      counted=f"{sums[0]:,}".replace(",", "."))  # fmt: skip
+
+
+def _typed_sum(rows: Sequence[Row]) -> int | None:
+    """The sum of the amounts typed in the rows' Số tiền cells; None when no row types one,
+    or one does not read as an amount."""
+    total, typed = 0, False
+    for row in rows:
+        text = row.values.get("so_tien") or ""
+        if not text:
+            continue
+        match = _AMOUNT.fullmatch(unicodedata.normalize("NFC", text).strip())
+        if match is None:
+            return None
+        total += int(_NON_DIGIT.sub("", match.group(1)))
+        typed = True
+    return total if typed else None
+
+
+def _counts(recipients: Sequence[tuple[bool, Hashable]]) -> tuple[int, int, int, int]:
+    """Rows of cá nhân, distinct cá nhân, rows of tập thể, distinct tập thể."""
+    people = [who for collective, who in recipients if not collective]
+    groups = [who for collective, who in recipients if collective]
+    return len(people), len(set(people)), len(groups), len(set(groups))
+
+
+def _accepted(kind: str, counts: tuple[int, int, int, int]) -> set[int]:
+    """The figures a count of `kind` may rightly state: by rows or by recipients, and for
+    người, the cá nhân only or every row (clerks count a tập thể as one too)."""
+    people_rows, people, group_rows, groups = counts
+    if kind == "ca_nhan":
+        return {people_rows, people}
+    if kind == "tap_the":
+        return {group_rows, groups}
+    return {people_rows, people, people_rows + group_rows, people + groups}
 
 
 def _is_column_numbering(cells: Sequence[object]) -> bool:

@@ -23,7 +23,7 @@ import io
 import posixpath
 import re
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -135,16 +135,33 @@ def _records(worksheet: Any, special: dict[tuple[int, int], object]) -> Iterator
 def _with_special(
     rows: Iterator[list[object]], offset: list[object], special: dict[tuple[int, int], object]
 ) -> Iterator[Record]:
-    """Rows with the formulas and error values calamine shows as empty cells put back."""
+    """Rows with the formulas and error values calamine shows as empty cells put back.
+
+    Calamine's rows end at the last row with a value: a row below it that holds only such
+    cells (a total row written as a formula Excel never computed) is yielded too, so that it is
+    refused like any other rather than lost.
+    """
+    by_row: dict[int, list[tuple[int, object]]] = {}
+    for (row, column), value in special.items():
+        by_row.setdefault(row, []).append((column, value))
+    number = 0
     for number, values in enumerate(rows, start=1):
         cells = offset + [None if v == "" else v for v in values]
-        for (row, column), value in special.items():
-            if row == number:
-                while len(cells) < column:
-                    cells.append(None)
-                if cells[column - 1] is None:
-                    cells[column - 1] = value
+        _put_back(cells, by_row.get(number, ()))
         yield number, cells
+    for row in sorted(r for r in by_row if r > number):
+        cells = []
+        _put_back(cells, by_row[row])
+        yield row, cells
+
+
+def _put_back(cells: list[object], found: Iterable[tuple[int, object]]) -> None:
+    """Put the (1-based column, value) cells into a row where calamine left them empty."""
+    for column, value in found:
+        while len(cells) < column:
+            cells.append(None)
+        if cells[column - 1] is None:
+            cells[column - 1] = value
 
 
 def _sheet_part(archive: zipfile.ZipFile, data: bytes, title: str) -> str | None:
