@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from pipeline.claims import number_ranges, overlapping_ranges, second_claims
 from pipeline.errors import RenderError, UsageError, VanthuError
 from pipeline.i18n import t
-from pipeline.load.certificates import book_claim, book_warnings, refuse_unnumbered_decision
+from pipeline.load.certificates import book_claim, document_warnings, refuse_unnumbered_decision
 from pipeline.load.contract import LoadedDocument
 from pipeline.model.giay_khen import CertificateData
 from pipeline.register import Register, Registers
@@ -245,7 +245,7 @@ def render_documents(
             )
             document = loaded
             noted = agency_warnings(workspace, loaded, renderer.styles, profiles)
-            noted = [*book_warnings(loaded), *noted]  # số vào sổ given to another name
+            noted = [*document_warnings(loaded), *noted]  # số vào sổ given to another name
             if document.number_from is not None:
                 source = workspace.name_of(document.number_from.path)
                 document = lent_number(register_of(workspace), document, source)
@@ -384,6 +384,7 @@ def check(paths: list[Path]) -> CheckReport:
             report.errors.append((path, exc))
             continue
         report.valid.append(document)
+        report.warnings.extend(document_warnings(document))  # as render and build say them
         if workspace.root not in styles:
             styles[workspace.root] = workspace_styles(workspace)
         report.warnings.extend(

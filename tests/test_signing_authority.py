@@ -5,6 +5,7 @@ signature agree. Since 01/07/2025 the presets describe two levels of local gover
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -12,9 +13,11 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 
+from pipeline.api import Renderer
 from pipeline.i18n import t
 from pipeline.starters.office import authority
 from pipeline.verify import verify_file
+from pipeline.workspace import Workspace
 from pipeline.workspace.init import OfficeAnswers, agency_profile
 from pipeline.workspace.presets import presets
 
@@ -69,8 +72,10 @@ def test_the_profile_says_which_signer_is_for_which_authority(
     assert "*-ca-nhan" in text and "nguoi:" not in text
 
 
-def _decision(folder: Path, tham_quyen: str, signer: str) -> Path:
-    """The workspace's general decision starter with this thẩm quyền and signer, rendered."""
+def _decision(folder: Path, tham_quyen: str, signer: str, *, swapped: str | None = None) -> Path:
+    """The workspace's general decision starter with this thẩm quyền and signer, rendered; with
+    `swapped`, signed by that signer instead after loading (a pairing loading refuses, as a
+    document edited by hand would have it)."""
     (starter,) = folder.glob("inputs/20*/ke-hoach.yaml")
     data = starter.with_name(f"qd-{len(list(folder.glob('inputs/20*/qd-*.yaml')))}.yaml")
     result = CliRunner().invoke(
@@ -86,6 +91,13 @@ def _decision(folder: Path, tham_quyen: str, signer: str) -> Path:
         lines.append(line)
     data.write_text("\n".join(lines) + "\n", "utf-8")
     out = folder / f"{data.stem}.docx"
+    if swapped is not None:
+        workspace = Workspace.containing(data)
+        loaded = workspace.load(data)
+        other = loaded.info.data.model_copy(update={"nguoi_ky": swapped})
+        document = replace(loaded, info=replace(loaded.info, data=other))
+        out.write_bytes(Renderer(workspace).render(document))
+        return out
     result = CliRunner().invoke(_cli(), ["--lang", "vi", "render", str(data), "-o", str(out)])
     assert result.exit_code == 0, result.output
     return out
@@ -148,7 +160,7 @@ def test_the_chairman_s_decision_signed_for_the_committee_is_pointed_out(huyen: 
 
 
 def test_the_committee_s_decision_signed_without_tm_fails(huyen: Path) -> None:
-    report = verify_file(_decision(huyen, BODY, "pho-chu-tich-ca-nhan"))
+    report = verify_file(_decision(huyen, BODY, "pho-chu-tich", swapped="pho-chu-tich-ca-nhan"))
     assert report.rules == {"chu_ky.tm"}
     (violation,) = report.violations
     assert violation.found.render("vi") == "«KT. CHỦ TỊCH»"
@@ -166,7 +178,8 @@ def test_a_council_s_decision_signed_without_tm_fails(
     assert result.exit_code == 0, result.output
     monkeypatch.chdir(folder)
     council = "Hội đồng Thi đua - Khen thưởng tỉnh Yên Bái"
-    assert verify_file(_decision(folder, council, "pho-chu-tich-ca-nhan")).rules == {"chu_ky.tm"}
+    made = _decision(folder, council, "pho-chu-tich", swapped="pho-chu-tich-ca-nhan")
+    assert verify_file(made).rules == {"chu_ky.tm"}
     chair = f"Chủ tịch {council}"
     report = verify_file(_decision(folder, chair, "pho-chu-tich-ca-nhan"))
     assert report.ok and not report.warnings, report.format_text("vi")

@@ -36,7 +36,7 @@ from pipeline.batch.template_hash import template_hash
 from pipeline.errors import VanthuError
 from pipeline.gc_policy import fewer_collections
 from pipeline.i18n import current_language, set_language, t
-from pipeline.load.certificates import book_claim, book_warnings
+from pipeline.load.certificates import book_claim, document_warnings
 from pipeline.load.contract import LoadedDocument
 from pipeline.register.documents import (
     register_details,
@@ -172,7 +172,7 @@ def _stage(layout: Layout, item: _Loaded, data: bytes) -> Staged:
         return Staged(path, item.name, failed=_failure(exc), seconds=seconds)
     seconds = item.seconds + time.perf_counter() - start
     return Staged(path, item.name, entry, staged, seconds=seconds, read_stamps=read_stamps,
-                  typed=typed, warnings=book_warnings(document), office_warnings=profile)
+                  typed=typed, warnings=document_warnings(document), office_warnings=profile)
 
 
 class Workers:

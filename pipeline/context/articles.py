@@ -30,12 +30,28 @@ class Written:
     heading: bool = False  # a title alone on the line of 'Điều N.', the text under it
 
 
+# What a title may already end with; any other ending gets a full stop before the text runs on.
+TITLE_ENDINGS = (".", "!", "?", ":", "…")
+
+
+def run_in_title(title: str) -> str:
+    """A title followed by its text on the same line, ended with a full stop when the clerk
+    left it out ("Điều 2. Kinh phí. Kinh phí tổ chức ..."), else the bold title runs into the
+    text's first sentence; one typed with its period, "!", "?" or ":" prints as typed."""
+    text = title.rstrip()
+    return text if text.endswith(TITLE_ENDINGS) else f"{text}."
+
+
 def written(article: Article) -> Written:
-    """An article of the data: its bold title, then the text on the same line."""
-    title = f"**{article_text(article.tieu_de)}**" if article.tieu_de else ""
+    """An article of the data: its bold title, then the text on the same line; a title with
+    no text after it stands alone on the line of 'Điều N.' as typed ("Phạm vi điều chỉnh")."""
+    heading = bool(article.tieu_de) and not article.noi_dung
+    title = article_text(article.tieu_de) if article.tieu_de else ""
+    if title and not heading:
+        title = run_in_title(title)
+    title = f"**{title}**" if title else ""
     body = article_text(article.noi_dung or "") if not title else article.noi_dung or ""
     text = " ".join(part for part in (title, body) if part)
-    heading = bool(article.tieu_de) and not article.noi_dung
     return Written(text, list(article.doan), list(article.khoan), heading)
 
 

@@ -84,13 +84,16 @@ def book_record(document: LoadedDocument) -> tuple[tuple[int, str, str, int], ..
     return attached.given
 
 
-def book_warnings(document: LoadedDocument) -> tuple[str, ...]:
-    """The batch's số vào sổ given to another name since the last build (a corrected name), or
-    no longer printed (a row gone from the list): the sổ vàng and phôi printed before differ."""
+def document_warnings(document: LoadedDocument) -> tuple[str, ...]:
+    """The warnings of one document that render and build print: what loading found valid but
+    worth a word (LoadedDocument.warnings: a head's decision signed TM.), and a batch's số vào
+    sổ given to another name since the last build (a corrected name), or no longer printed (a
+    row gone from the list): the sổ vàng and phôi printed before differ."""
+    found = tuple(warning.message() for warning in document.warnings)
     attached = document.info.attachments
     if not isinstance(attached, CertificateAttachments):
-        return ()
-    return tuple(change.message() for change in attached.changes)
+        return found
+    return (*found, *(change.message() for change in attached.changes))
 
 
 def book_claim(document: LoadedDocument) -> tuple[str, str, int, int] | None:

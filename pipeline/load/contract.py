@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from pipeline.context.common import DocumentInfo
-from pipeline.errors import InputError
+from pipeline.errors import InputError, VanthuError
 from pipeline.load.yaml_source import Path_, Source
 from pipeline.model.agency import Agency
 from pipeline.model.document import DocumentData
@@ -127,7 +127,8 @@ class DocumentKind:
 @dataclass(frozen=True)
 class LoadedDocument:
     """A valid document ready to render, every file its output depends on, the folders whose
-    list of documents it depends on, and the document whose register number it prints."""
+    list of documents it depends on, the document whose register number it prints, and what
+    loading found valid but worth a word (warnings: a head's decision signed TM.)."""
 
     path: Path
     kind: DocumentKind
@@ -135,6 +136,7 @@ class LoadedDocument:
     files: tuple[Path, ...] = field(default=())
     folders: tuple[Path, ...] = field(default=())
     number_from: NumberFrom | None = None
+    warnings: tuple[VanthuError, ...] = field(default=())
 
     @property
     def template(self) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from pipeline.context.common import DocumentInfo
+from pipeline.context.common import DocumentInfo, signature_lines
 from pipeline.errors import InputError
 from pipeline.i18n import t
 from pipeline.kinds import KINDS, kind_of
@@ -22,9 +22,12 @@ from pipeline.load.locations import AGENCY_DIR, Locations, RealPaths
 from pipeline.load.read_log import Stamp
 from pipeline.load.read_log import stamp as file_stamp
 from pipeline.load.validation import validate
-from pipeline.load.yaml_source import Path_, Source, load_yaml, source_of_mapping
+from pipeline.load.yaml_source import Path_, Source, dotted, load_yaml, source_of_mapping
 from pipeline.model.agency import Agency
 from pipeline.model.document import DocumentData, RecipientGroup
+from pipeline.model.quyet_dinh import DecisionData
+from pipeline.rules.agency_names import ON_BEHALF, signing_mismatch
+from pipeline.rules.cited_decrees import other_decree_cited
 from pipeline.rules.doc_types import document_type
 
 if TYPE_CHECKING:
@@ -59,6 +62,65 @@ def check_references(data: DocumentData, agency: Agency, source: Source, profile
                 "data.what_group", recipient.nhom, ("noi_nhan", index, "nhom"),
                 list(agency.nhom_noi_nhan),
             )  # fmt: skip
+
+
+def check_signing_authority(
+    data: DocumentData, agency: Agency, source: Source, profile: Path
+) -> tuple[InputError, ...]:
+    """A Quyết định's thẩm quyền ban hành (tham_quyen, ô 5b) and its signer's lines (ô 7a) agree
+    as `vanthu verify` requires (rules.agency_names.signing_mismatch): a collective body's
+    decision signed without "TM." is refused at nguoi_ky, so that check, render and build stop
+    what verify would fail; a head's own decision signed "TM." is returned as a warning, as
+    verify only warns of it."""
+    if not isinstance(data, DecisionData):
+        return ()
+    lines = signature_lines(agency.nguoi_ky[data.nguoi_ky])
+    mismatch = signing_mismatch(data.tham_quyen, lines)
+    if mismatch is None:
+        return ()
+    other = _signer_signing_otherwise(agency, data.nguoi_ky, on_behalf=mismatch.refused)
+    key, loc = f"data.{mismatch.key}", ("nguoi_ky",)
+    said: dict[str, Any] = {
+        "authority": " ".join(data.tham_quyen.split()), "signer": data.nguoi_ky,
+        "profile": profile.name, "first": lines[0], "title": mismatch.title,
+        "hint": t("data.signer_such_as", name=other) if other else "",
+    }  # fmt: skip
+    if mismatch.refused:
+        raise source.error(key, loc, **said)
+    # A warning is printed after the document's name (render's line, build's prefix): it names
+    # the line and the field only.
+    return (InputError(key, line=source.line_of(loc), field="nguoi_ky", **said),)
+
+
+def _signer_signing_otherwise(agency: Agency, key: str, *, on_behalf: bool) -> str | None:
+    """A signer of the profile who signs with (`on_behalf`) or without a TM. line, the same
+    person as `key` first ("chu-tich" for "chu-tich-ca-nhan", as `vanthu init` writes them)."""
+    person = agency.nguoi_ky[key].ho_ten
+    fitting = [
+        name for name, signer in agency.nguoi_ky.items()
+        if name != key and bool(ON_BEHALF.match(signature_lines(signer)[0].upper())) == on_behalf
+    ]  # fmt: skip
+    same = [name for name in fitting if agency.nguoi_ky[name].ho_ten == person]
+    return next(iter(same or fitting), None)
+
+
+def check_cited_decree(data: DocumentData, source: Source) -> tuple[InputError, ...]:
+    """A warning at the căn cứ line of a decision with money that cites the decree of another
+    chế độ khen thưởng than the one its Điều 2 pays under (rules.cited_decrees), none when
+    the decision states no money or its date is outside the reward data (refused later)."""
+    if not isinstance(data, DecisionData) or data.khen_thuong is None:
+        return ()
+    if not data.khen_thuong.tien_thuong:
+        return ()
+    try:
+        other = other_decree_cited(data.can_cu, data.ngay)
+    except InputError:
+        return ()
+    if other is None:
+        return ()
+    loc = ("can_cu", other.index)
+    return (InputError("money.cited_other_decree", line=source.line_of(loc), field=dotted(loc),
+                       cited=other.cited, in_force=other.in_force, date=data.ngay),)  # fmt: skip
 
 
 K = TypeVar("K")
@@ -171,6 +233,8 @@ class DocumentLoader:
         data = validate(kind.model, source, {**source.data, **inherited} if inherited else None)
         agency, profile = self.agency(data.co_quan, source)
         check_references(data, agency, source, profile)
+        warnings = (*check_signing_authority(data, agency, source, profile),
+                    *check_cited_decree(data, source))  # fmt: skip
         attached = kind.attach(data, source, self) if kind.attach else Attached(kind.attachments())
         if not isinstance(attached.attachments, kind.attachments):  # a kind's own contract
             raise TypeError(f"{kind.code} attached {type(attached.attachments).__name__}")
@@ -181,7 +245,7 @@ class DocumentLoader:
         files = (source.path, profile, *attached.files)
         return LoadedDocument(
             path=source.path, kind=kind, info=info, files=files, folders=attached.folders,
-            number_from=attached.number_from,
+            number_from=attached.number_from, warnings=warnings,
         )  # fmt: skip
 
     def agency(self, ref: str, document: Source) -> tuple[Agency, Path]:

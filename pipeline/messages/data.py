@@ -181,6 +181,27 @@ MESSAGES = {
         "vi": "{what} '{ref}' không có trong hồ sơ cơ quan {profile}{hint}",
         "en": "{what} '{ref}' is not in the agency profile {profile}{hint}",
     },
+    "data.tm_needed": {
+        "vi": "thẩm quyền ban hành (tham_quyen) «{authority}» là của tập thể, nên quyết định ký "
+        "với dòng đầu «TM. <tập thể>»; người ký '{signer}' trong hồ sơ cơ quan {profile} ký "
+        "«{first}» (không có TM.). Hãy chọn người ký có TM.{hint}, hoặc sửa tham_quyen nếu quyết "
+        "định thuộc thẩm quyền của người đứng đầu (ví dụ «Chủ tịch ...»)",
+        "en": "the issuing authority (tham_quyen) «{authority}» is a collective body, so the "
+        "decision is signed with a first line «TM. <body>»; the signer '{signer}' of the agency "
+        "profile {profile} signs «{first}» (no TM.). Choose a signer who signs TM.{hint}, or "
+        "correct tham_quyen if the decision is in its head's own authority (e.g. «Chủ tịch ...»)",
+    },
+    "data.tm_not_needed": {
+        "vi": "thẩm quyền ban hành (tham_quyen) «{authority}» là của người đứng đầu, nên quyết "
+        "định không có dòng TM. (ký «KT. {title}» và chức vụ cấp phó, hoặc «{title}»); người ký "
+        "'{signer}' trong hồ sơ cơ quan {profile} ký «{first}». Nên chọn người ký không có "
+        "TM.{hint} (hồ sơ của vanthu init: người ký *-ca-nhan)",
+        "en": "the issuing authority (tham_quyen) «{authority}» is the head's own, so the "
+        "decision has no TM. line (signed «KT. {title}» and the deputy's title, or «{title}»); "
+        "the signer '{signer}' of the agency profile {profile} signs «{first}». Better choose a "
+        "signer without TM.{hint} (a vanthu init profile: the *-ca-nhan signers)",
+    },
+    "data.signer_such_as": {"vi": ", ví dụ '{name}'", "en": ", e.g. '{name}'"},
     "data.what_unit": {"vi": "đơn vị", "en": "unit"},
     "data.what_signer": {"vi": "người ký", "en": "signer"},
     "data.what_group": {"vi": "nhóm nơi nhận", "en": "recipient group"},

@@ -9,6 +9,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "starts on {first:%d/%m/%Y}. If the decision states no money, set 'tien_thuong: khong' "
         "in khen_thuong.",
     },
+    "money.cited_other_decree": {
+        "vi": "căn cứ ghi {cited}, nhưng quyết định ngày {date:%d/%m/%Y} tính tiền thưởng theo "
+        "{in_force} (Điều 2 nêu nghị định này): sửa căn cứ cho đúng nghị định đang có hiệu lực "
+        "(chép từ quyết định kỳ trước?)",
+        "en": "the căn cứ cites {cited}, but a decision dated {date:%d/%m/%Y} pays its rewards "
+        "under {in_force} (which Điều 2 names): cite the decree in force (copied from an "
+        "earlier decision?)",
+    },
     "money.no_regime": {
         "vi": "Không có quy định về tiền thưởng cho quyết định ngày {date:%d/%m/%Y}: dữ liệu "
         "khen thưởng bắt đầu từ ngày {first:%d/%m/%Y}. Nếu quyết định không ghi tiền thưởng, đặt "

@@ -99,6 +99,12 @@ RULES: dict[str, tuple[str, str]] = {
     ),
     "tieu_ngu.rule_position": ("Đường kẻ dưới Tiêu ngữ căn giữa", "Rule under Tiêu ngữ centred"),
     "co_quan.missing": ("Có tên cơ quan ban hành", "Issuing agency present"),
+    "co_quan.abbreviated": (
+        "Tên cơ quan ban hành viết đầy đủ, không viết tắt (chỉ tên cơ quan chủ quản được viết "
+        "tắt UBND, HĐND ...; trong hồ sơ cơ quan: ten_co_quan)",
+        "The issuing agency's name in full, not abbreviated (only the parent body's name may "
+        "shorten UBND, HĐND ...; in the agency profile: ten_co_quan)",
+    ),
     "co_quan.rule": ("Đường kẻ dưới tên cơ quan ban hành", "Rule under the issuing agency"),
     "co_quan.rule_length": (
         "Đường kẻ dưới tên cơ quan dài 1/3–1/2 dòng chữ",

@@ -51,6 +51,15 @@ MESSAGES = {
         "en": "--{option} '{value}' looks like {encoding} text; type it again in Unicode, "
         "e.g. '{fixed}'",
     },
+    # vanthu init: --co-quan starting with UBND, HĐND ..., written in full in the profile.
+    "ws.name_expanded": {
+        "vi": "tên cơ quan ban hành '{typed}' viết tắt '{abbreviation}': chỉ tên cơ quan chủ "
+        "quản mới được viết tắt (Nghị định 30/2020, Phụ lục I, ô 2), nên hồ sơ cơ quan ghi tên "
+        "đầy đủ '{full}' ({abbreviation} = {words})",
+        "en": "the issuing agency's name '{typed}' abbreviates '{abbreviation}': only the parent "
+        "body's name may be abbreviated (Decree 30/2020, Annex I, box 2), so the agency profile "
+        "holds the full name '{full}' ({abbreviation} = {words})",
+    },
     "ws.bad_abbreviation": {
         "vi": "chữ viết tắt '{value}' chỉ được có chữ cái và chữ số, không dấu cách",
         "en": "the abbreviation '{value}' may hold only letters and digits, no spaces",

@@ -13,10 +13,16 @@ that agencies' names are made of (_COMMON_WORDS): a word none of them covers is 
 a proper name ("CHU VĂN AN", "THẢO NGUYÊN MỘC CHÂU") and keeps its capital. The same reading
 tells `vanthu init` where a header line breaks well (workspace.header_name) and whether a name
 already holds its place or a proper name (so that no province is appended to it).
+
+Two rules of the names themselves live here too, shared by loading and `vanthu verify`: an
+issuing agency's own name is written in full (no "UBND ..."), and a thẩm quyền ban hành naming a
+collective body is signed "TM." while one naming a head's title is not (signing_mismatch).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.text.legacy import is_vietnamese_syllable
@@ -262,3 +268,99 @@ def _level_at(lowered: list[str], index: int) -> int:
                 continue
             return end
     return 0
+
+
+# Nghị định 30/2020, Phụ lục I, ô 2: only the name of the cơ quan chủ quản may shorten these
+# common words; the issuing agency's own name is its full official name. The abbreviations an
+# office may type at the start of its own name, and the words they stand for (longest first,
+# so that UBMTTQVN is not read as UBMTTQ).
+ORGAN_ABBREVIATIONS = {
+    "UBMTTQVN": "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM",
+    "UBMTTQ": "ỦY BAN MẶT TRẬN TỔ QUỐC",
+    "UBND": "ỦY BAN NHÂN DÂN",
+    "HĐND": "HỘI ĐỒNG NHÂN DÂN",
+    "TAND": "TÒA ÁN NHÂN DÂN",
+    "VKSND": "VIỆN KIỂM SÁT NHÂN DÂN",
+}
+_LEADING_ABBREVIATION = re.compile(
+    r"^\s*(" + "|".join(ORGAN_ABBREVIATIONS) + r")(?=$|[\s|.,])", re.IGNORECASE
+)
+
+
+def leading_abbreviation(name: str) -> tuple[str, str] | None:
+    """The abbreviation an agency's name starts with ("UBND XÃ CHIỀNG MUNG" → ("UBND", "ỦY BAN
+    NHÂN DÂN")), as typed and the words it stands for in capitals; None for a name in full."""
+    found = _LEADING_ABBREVIATION.match(name)
+    if found is None:
+        return None
+    return found[1], ORGAN_ABBREVIATIONS[found[1].upper()]
+
+
+def full_agency_name(name: str) -> str:
+    """The name with the abbreviation it starts with written in full, in capitals ("UBND XÃ
+    CHIỀNG MUNG" → "ỦY BAN NHÂN DÂN XÃ CHIỀNG MUNG"); any other name as it is."""
+    found = leading_abbreviation(name)
+    if found is None:
+        return name
+    start = name.index(found[0])
+    return f"{name[:start]}{found[1]}{name[start + len(found[0]):]}"
+
+
+# Ô 7a: "TM." before the collective body's name when a person signs on its behalf.
+ON_BEHALF = re.compile(r"^T\.?\s?M\.")
+# Thẩm quyền ban hành (ô 5b) naming a collective body: its decisions are signed "TM. ...".
+COLLECTIVE_BODIES = ("ỦY BAN NHÂN DÂN", "UBND", "HỘI ĐỒNG", "CHÍNH PHỦ")
+# ... naming a person's title: decisions in that person's own authority, no TM. line.
+HEAD_TITLES = (
+    "CHỦ TỊCH", "GIÁM ĐỐC", "TỔNG GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", "CHÁNH THANH TRA", "CHÁNH ÁN",
+    "THỦ TƯỚNG", "BỘ TRƯỞNG", "CỤC TRƯỞNG", "TỔNG CỤC TRƯỞNG", "VIỆN TRƯỞNG", "HIỆU TRƯỞNG",
+    "TRƯỞNG BAN", "TRƯỞNG PHÒNG", "CHỦ NHIỆM", "THỦ TRƯỞNG",
+)  # fmt: skip
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split()).upper()
+
+
+def authority_kind(text: str) -> tuple[str, str] | None:
+    """('body', prefix) for a thẩm quyền naming a collective body, ('head', title) for one
+    naming a person's title; None when it is neither of the known shapes."""
+    upper = _one_line(text)
+    for prefix in COLLECTIVE_BODIES:
+        if upper == prefix or upper.startswith(prefix + " "):
+            return "body", prefix
+    for title in HEAD_TITLES:
+        if upper == title or upper.startswith(title + " "):
+            return "head", title
+    return None
+
+
+@dataclass(frozen=True)
+class SigningMismatch:
+    """Ô 5b and ô 7a disagree: `tm_needed` (a collective body's decision whose signature does
+    not open with "TM.": refused) or `tm_not_needed` (a head's own decision signed "TM.": only
+    pointed out); `title` is the head's title for the latter."""
+
+    key: str
+    title: str = ""
+
+    @property
+    def refused(self) -> bool:
+        return self.key == "tm_needed"
+
+
+def signing_mismatch(authority: str, signature: Sequence[str]) -> SigningMismatch | None:
+    """How a Quyết định's thẩm quyền ban hành and the lines above its signer's name disagree,
+    or None. A collective body's decision ("ỦY BAN NHÂN DÂN ...", "HỘI ĐỒNG ...") is signed
+    "TM. <tập thể>" on the first line; one in a head's own authority ("CHỦ TỊCH ...", "GIÁM ĐỐC
+    ...") has no TM. line. The latter is a warning only: offices have long signed the Chủ tịch's
+    Bằng khen "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH", and a document rebuilt as issued must pass."""
+    kind = authority_kind(authority)
+    if kind is None or not signature:
+        return None
+    lines = [_one_line(line) for line in signature]
+    if kind[0] == "body" and not ON_BEHALF.match(lines[0]):
+        return SigningMismatch("tm_needed")
+    if kind[0] == "head" and any(ON_BEHALF.match(line) for line in lines):
+        return SigningMismatch("tm_not_needed", kind[1])
+    return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from pipeline.rules.agency_names import full_agency_name, leading_abbreviation
 from pipeline.rules.dates import DATE_LINE_PATTERN, day_text, month_text
 from pipeline.rules.doc_types import type_by_abbreviation
 from pipeline.rules.metrics import PORTRAIT_TEXT_WIDTH_PT, longest_line_pt, text_width_pt
@@ -155,7 +156,25 @@ def _agency(doc: Document, layout: Layout, report: Report) -> None:
         check_format(report, "co_quan", p)
     for p in [*layout.co_quan_chu_quan, *layout.co_quan]:
         _broken_by_the_page(doc, p, report)
+    _abbreviated(layout, report)
     _rule(doc, "co_quan", layout.co_quan, layout.co_quan_rule, report)
+
+
+def _abbreviated(layout: Layout, report: Report) -> None:
+    """Ô 2: the issuing agency's own name in full ("ỦY BAN NHÂN DÂN XÃ ..."), never "UBND XÃ
+    ...": Phụ lục I lets only the cơ quan chủ quản's name shorten UBND, HĐND ... (the same
+    abbreviations `vanthu init` writes in full, rules.agency_names).
+
+    Read only where the name is told from the chủ quản: the chủ quản found apart (not bold), or
+    the name one paragraph; several bold paragraphs may be a chủ quản set bold over the name."""
+    if layout.co_quan_chu_quan or len(layout.co_quan) == 1:
+        p = layout.co_quan[0]
+        if p.has_tag:
+            return
+        text = flat(p.text.replace("\n", " "))
+        if leading_abbreviation(text) is not None:
+            report.add("co_quan.abbreviated", p.where, literal(text),
+                       literal(full_agency_name(text.upper())))  # fmt: skip
 
 
 def _broken_by_the_page(doc: Document, p: Paragraph, report: Report) -> None:

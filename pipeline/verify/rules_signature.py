@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.rules.agency_names import authority_kind, signing_mismatch
 from pipeline.verify.document import Document, Paragraph
 from pipeline.verify.layout import Layout, flat
 from pipeline.verify.report import DOCUMENT, Location, Report, excerpt, literal, msg
@@ -21,16 +22,6 @@ NEEDS_OWN_TITLE = ("TM.", "KT.", "TL.", "TUQ.")
 # Thừa lệnh, thừa ủy quyền: the head lets the head of a unit sign some kinds of document; a
 # decision in the head's authority is signed by the head, or KT. by a deputy.
 DELEGATED_TO_UNIT = ("TL.", "TUQ.")
-# Ô 7a: "TM." before the collective body's name when a person signs on its behalf.
-ON_BEHALF = re.compile(r"^T\.?\s?M\.")
-# Thẩm quyền ban hành (ô 5b) naming a collective body: its decisions are signed "TM. ...".
-COLLECTIVE_BODIES = ("ỦY BAN NHÂN DÂN", "UBND", "HỘI ĐỒNG", "CHÍNH PHỦ")
-# ... naming a person's title: decisions in that person's own authority, no TM. line.
-HEAD_TITLES = (
-    "CHỦ TỊCH", "GIÁM ĐỐC", "TỔNG GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", "CHÁNH THANH TRA", "CHÁNH ÁN",
-    "THỦ TƯỚNG", "BỘ TRƯỞNG", "CỤC TRƯỞNG", "TỔNG CỤC TRƯỞNG", "VIỆN TRƯỞNG", "HIỆU TRƯỞNG",
-    "TRƯỞNG BAN", "TRƯỞNG PHÒNG", "CHỦ NHIỆM", "THỦ TRƯỞNG",
-)  # fmt: skip
 # Types whose form has no Nơi nhận of its own: one is printed only when the document is sent.
 RECIPIENTS_OPTIONAL = frozenset({"bien_ban"})
 
@@ -123,42 +114,23 @@ def _check_position(layout: Layout, report: Report) -> None:
         )
 
 
-def _authority_kind(text: str) -> tuple[str, str] | None:
-    """('body', prefix) for a thẩm quyền naming a collective body, ('head', title) for one
-    naming a person's title; None when it is neither of the known shapes."""
-    upper = flat(text).upper()
-    for prefix in COLLECTIVE_BODIES:
-        if upper == prefix or upper.startswith(prefix + " "):
-            return "body", prefix
-    for title in HEAD_TITLES:
-        if upper == title or upper.startswith(title + " "):
-            return "head", title
-    return None
-
-
 def check_signing_authority(layout: Layout, report: Report) -> None:
-    """Ô 5b and ô 7a agree: a decision in a collective body's authority ("ỦY BAN NHÂN DÂN
-    ...", "HỘI ĐỒNG ...") is signed "TM. <tập thể>"; one in a head's own authority ("CHỦ TỊCH
-    ...", "GIÁM ĐỐC ...") has no TM. line (KT. CHỦ TỊCH / PHÓ CHỦ TỊCH, or CHỦ TỊCH).
-
-    A collective body's decision without TM. fails. A head's decision signed TM. is pointed
-    out only: offices have long signed so (the Chủ tịch's Bằng khen "TM. ỦY BAN NHÂN DÂN / KT.
-    CHỦ TỊCH"), and a document rebuilt as it was issued must pass.
-    """
+    """Ô 5b and ô 7a agree (rules.agency_names.signing_mismatch, the rule loading applies too):
+    a decision in a collective body's authority is signed "TM. <tập thể>", one in a head's own
+    authority has no TM. line. The first fails; the second is pointed out only."""
     titles = layout.chu_ky_tham_quyen
     if not titles or not layout.tham_quyen:
         return
     authority = " ".join(flat(p.text) for p in layout.tham_quyen)
-    kind = _authority_kind(authority)
-    if kind is None:
+    mismatch = signing_mismatch(authority, [flat(p.text) for p in titles])
+    if mismatch is None:
         return
     first = flat(titles[0].text)
-    on_behalf = any(ON_BEHALF.match(flat(p.text).upper()) for p in titles)
     shown = excerpt(authority.upper(), 60)
-    if kind[0] == "body" and not ON_BEHALF.match(first.upper()):
+    if mismatch.refused:
         report.add("chu_ky.tm", titles[0].where, literal(first), msg("tm_needed", authority=shown))
-    elif kind[0] == "head" and on_behalf:
-        expected = msg("tm_not_needed", authority=shown, title=kind[1])
+    else:
+        expected = msg("tm_not_needed", authority=shown, title=mismatch.title)
         report.warn("chu_ky.tm", titles[0].where, literal(first), expected)
 
 
@@ -174,7 +146,7 @@ def check_decision_not_delegated(layout: Layout, report: Report) -> None:
         if not line.upper().startswith(DELEGATED_TO_UNIT):
             continue
         authority = " ".join(flat(q.text) for q in layout.tham_quyen)
-        kind = _authority_kind(authority)
+        kind = authority_kind(authority)
         if kind is not None and kind[0] == "head":
             shown = excerpt(authority.upper(), 60)
             expected = msg("decision_signer_of", authority=shown, title=kind[1])

@@ -23,6 +23,8 @@ from pipeline.load.locations import AGENCY_DIR
 from pipeline.render.output import write_atomic
 from pipeline.rules.agency_names import (
     COMMUNE_LEVELS,
+    full_agency_name,
+    leading_abbreviation,
     names_itself,
     place_in_name,
     running_text_name,
@@ -169,6 +171,26 @@ def place_warnings(answers: OfficeAnswers) -> list[str]:
     return [t("ws.place_not_commune", place=dia_danh, level=level, commune=place)]
 
 
+def _typed_name(answers: OfficeAnswers) -> str:
+    """--co-quan as the header prints it: NFC, in capitals, an abbreviation it starts with
+    written in full ("UBND XÃ CHIỀNG MUNG" → "ỦY BAN NHÂN DÂN XÃ CHIỀNG MUNG"): Nghị định
+    30/2020, Phụ lục I, ô 2 lets only the cơ quan chủ quản's name shorten UBND, HĐND ...; the
+    issuing agency's own is its full name, in the header and in running text alike."""
+    return full_agency_name(nfc(answers.ten_co_quan or "").upper())
+
+
+def name_warnings(answers: OfficeAnswers) -> list[str]:
+    """What to tell the clerk about the name answered: an abbreviation at its start was written
+    in full (_typed_name), so the profile differs from what was typed."""
+    typed = " ".join(nfc(answers.ten_co_quan or "").upper().split())
+    found = leading_abbreviation(typed)
+    if found is None:
+        return []
+    full = " ".join(_typed_name(answers).replace("|", " ").split())
+    return [t("ws.name_expanded", typed=typed.replace("|", " "), abbreviation=found[0],
+              words=found[1], full=full)]  # fmt: skip
+
+
 def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
     """The agency profile (hồ sơ cơ quan) of the answers, the preset filling what they leave."""
     known = presets()
@@ -180,7 +202,7 @@ def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
     for name, value in (("dia_danh", dia_danh), ("nguoi_ky", _clean(answers.nguoi_ky))):
         if not value:  # only spaces: as good as not answered
             raise InputError("ws.missing_answer", name=name, option=name.replace("_", "-"))
-    typed_lines = header_lines(nfc(answers.ten_co_quan or "").upper())
+    typed_lines = header_lines(_typed_name(answers))
     ten_co_quan = " ".join(typed_lines)
     if "{ten_co_quan}" in str(preset["ten_co_quan"]) and not ten_co_quan:
         raise InputError("ws.missing_answer", name="ten_co_quan", option="co-quan")
@@ -286,4 +308,4 @@ def init_workspace(
     (folder / TEMPLATE_DIR).mkdir(exist_ok=True)
     (folder / OUTPUT_DIR).mkdir(exist_ok=True)
     return NewWorkspace(folder, agency, profile["ten_day_du"], document, tuple(files),
-                        tuple(place_warnings(answers)))  # fmt: skip
+                        (*name_warnings(answers), *place_warnings(answers)))  # fmt: skip

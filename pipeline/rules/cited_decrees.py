@@ -1,0 +1,50 @@
+"""A decision's căn cứ and its Điều 2 under one decree: vanthu prices the awards under the
+chế độ khen thưởng in force on the decision's date (rules/data/khen-thuong.yaml) and names its
+decree in Điều 2, while the căn cứ lines are the clerk's text, often copied from last period's
+decision. A căn cứ that cites the decree of another chế độ and not the one in force makes a
+decision that cites one decree and pays under another (the tester's 10/01/2025 decision citing
+Nghị định 152/2025 while Điều 2 pays under 98/2023)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from pipeline.rules.money import regime_on, regimes
+
+# "Nghị định số 98/2023/NĐ-CP", "Nghị định 91/2017/NĐ-CP" (NĐ with a Đ or a D, any case).
+_CITED = re.compile(r"(\d+)\s*/\s*(\d{4})\s*/\s*N[ĐD]\s*-\s*CP", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class OtherDecree:
+    """A căn cứ line (`index` in the list) citing `cited`, while `in_force` applies."""
+
+    index: int
+    cited: str
+    in_force: str
+
+
+def _number(text: str) -> tuple[str, str] | None:
+    match = _CITED.search(text)
+    return (match.group(1), match.group(2)) if match else None
+
+
+def other_decree_cited(lines: Sequence[str], day: date) -> OtherDecree | None:
+    """The first căn cứ line citing the decree of a chế độ khen thưởng other than the one in
+    force on `day`, when no line cites that one; None when they agree or none is cited."""
+    in_force = regime_on(day)
+    own = _number(in_force.decree)
+    others = {number: regime for regime in regimes()
+              if regime is not in_force and (number := _number(regime.decree)) is not None}
+    found: OtherDecree | None = None
+    for index, line in enumerate(lines):
+        for match in _CITED.finditer(line):
+            number = (match.group(1), match.group(2))
+            if number == own:
+                return None  # the decree in force is cited: another one beside it is history
+            if found is None and number in others:
+                found = OtherDecree(index, others[number].decree, in_force.decree)
+    return found

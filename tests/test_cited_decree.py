@@ -1,0 +1,71 @@
+"""A decision's căn cứ citing the decree of another chế độ khen thưởng than the one its Điều 2
+pays under (copied from last period's decision, the date changed) is a warning at its line in
+check, render and build; citing the decree in force, alone or beside an older one, says
+nothing (the tester's 10/01/2025 decision citing Nghị định 152/2025)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import main
+from pipeline.rules.cited_decrees import OtherDecree, other_decree_cited
+
+LDTT_98 = "Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ"
+
+
+@pytest.mark.parametrize(
+    ("lines", "day", "found"),
+    [
+        (["Luật Thi đua", "Nghị định số 152/2025/NĐ-CP của Chính phủ"], date(2025, 1, 10),
+         OtherDecree(1, "Nghị định 152/2025/NĐ-CP", "Nghị định 98/2023/NĐ-CP")),
+        ([LDTT_98], date(2025, 12, 13),
+         OtherDecree(0, "Nghị định 98/2023/NĐ-CP", "Nghị định 152/2025/NĐ-CP")),
+        (["Nghị định 91/2017/nđ-cp"], date(2024, 3, 1),
+         OtherDecree(0, "Nghị định 91/2017/NĐ-CP", "Nghị định 98/2023/NĐ-CP")),
+        ([LDTT_98], date(2025, 1, 10), None),  # in force
+        (["Nghị định số 91/2017/NĐ-CP", LDTT_98], date(2024, 6, 1), None),  # history beside
+        (["Nghị định số 130/2020/NĐ-CP về tổ chức bộ máy"], date(2024, 6, 1), None),  # no regime's
+        ([LDTT_98], date(2016, 3, 1), None),  # before the reward data: refused elsewhere
+    ],
+)  # fmt: skip
+def test_other_decree_cited(lines: list[str], day: date, found: OtherDecree | None) -> None:
+    if day < date(2017, 10, 1):
+        with pytest.raises(Exception, match="01/10/2017"):
+            other_decree_cited(lines, day)
+        return
+    assert other_decree_cited(lines, day) == found
+
+
+def test_check_render_and_build_warn_at_the_line(inputs_copy: Path, tmp_path: Path) -> None:
+    """The 2022 decision (citing 91/2017) copied and dated 2024, when 98/2023 applies."""
+    source = (inputs_copy / "2022" / "qd-lao-dong-tien-tien.yaml").read_text("utf-8")
+    year = inputs_copy / "2024"
+    copied = year / "qd-chep-nam-truoc.yaml"
+    text = re.sub(r"(?m)^ngay: .*$", "ngay: 20/03/2024", source)
+    copied.write_text(re.sub(r"(?m)^so: .*$", "so: 61", text), "utf-8")
+    shutil.copy(inputs_copy / "2022" / "danh-sach-ldtt-2022.xlsx", year)
+    # The căn cứ's second item: "  - >-" and, on the next line, its text.
+    line = text.splitlines().index("    Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của "
+                                   "Chính phủ quy định chi tiết thi hành")  # fmt: skip
+    runner = CliRunner()
+    checked = runner.invoke(main, ["check", str(copied)])
+    assert checked.exit_code == 0, checked.output
+    said = [x for x in checked.output.splitlines() if "Nghị định 98/2023/NĐ-CP" in x]
+    assert len(said) == 1 and "Nghị định 91/2017/NĐ-CP" in said[0], checked.output
+    assert f"dòng {line}" in said[0] and "can_cu[1]" in said[0] and "20/03/2024" in said[0]
+    rendered = runner.invoke(main, ["render", str(copied), "-o", str(tmp_path / "qd.docx")])
+    assert rendered.exit_code == 0 and "Nghị định 98/2023/NĐ-CP" in rendered.output
+    built = runner.invoke(main, ["build", "-j", "1", str(year), "-o", str(tmp_path / "out")])
+    assert built.exit_code == 0, built.output
+    assert sum("căn cứ ghi Nghị định 91/2017" in x for x in built.output.splitlines()) == 1
+    english = runner.invoke(main, ["--lang", "en", "check", str(copied)])
+    assert "cites Nghị định 91/2017/NĐ-CP" in english.output, english.output
+    # The example decisions cite the decree of their own date: nothing said.
+    clean = runner.invoke(main, ["check", str(inputs_copy / "2022" / "qd-lao-dong-tien-tien.yaml")])
+    assert "căn cứ ghi" not in clean.output
