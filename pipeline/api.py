@@ -45,6 +45,7 @@ from pipeline.render.form import TEST_PRINT
 from pipeline.render.output import write_atomic, write_error
 from pipeline.render.styles import StyleSheet
 from pipeline.render_record import RenderRecord
+from pipeline.template_tools.verdict import template_warnings
 from pipeline.workspace import Workspace
 from pipeline.workspace.profiles import agency_warnings, workspace_styles
 
@@ -265,6 +266,9 @@ def render_documents(
             written[index] = Rendered(document.path, target, number=document.info.reference,
                                       warnings=(*warnings, *noted))
         rendered = [written[index] for index in range(len(documents))]
+        for root, renderer in renderers.items():  # an office's template templates check fails
+            names = [d.template for ws, d in documents if ws.root == root]
+            told.extend(template_warnings(renderer.engine.library, names))
         if told and rendered:
             rendered[0] = replace(rendered[0], warnings=(*told, *rendered[0].warnings))
         if converter is not None:
@@ -375,6 +379,7 @@ def check(paths: list[Path]) -> CheckReport:
     report = CheckReport()
     styles: dict[Path, StyleSheet] = {}
     profiles: set[Path] = set()
+    used: dict[Path, tuple[Workspace, list[str]]] = {}  # the templates of each workspace
     for path in paths:
         try:
             workspace = Workspace.containing(path)
@@ -390,4 +395,7 @@ def check(paths: list[Path]) -> CheckReport:
         report.warnings.extend(
             agency_warnings(workspace, document, styles[workspace.root], profiles)
         )
+        used.setdefault(workspace.root, (workspace, []))[1].append(document.template)
+    for workspace, names in used.values():  # an office's template templates check fails
+        report.warnings.extend(template_warnings(workspace.templates, names))
     return report

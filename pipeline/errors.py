@@ -39,7 +39,7 @@ class VanthuError(Exception):
 
 
 def said(value: Any, lang: str | None) -> Any:
-    """A param or place in `lang` when it can say itself in several (render.locate.Phrase)."""
+    """A param or place in `lang` when it can say itself in several (render.phrase.Phrase)."""
     describe = getattr(value, "describe", None)
     return describe(lang) if callable(describe) else value
 

@@ -33,7 +33,7 @@ from tests.typed_docs import (
 GENERAL = REPO / "inputs" / "2024" / "qd-dieu-dong-cong-chuc.yaml"
 ISSUING = REPO / "inputs" / "2024" / "qd-ban-hanh-quy-che-hoi-dong.yaml"
 KEM_THEO = (
-    "(Ban hành kèm theo Quyết định số 05/QĐ-HĐTĐKT ngày 12 tháng 3 năm 2024 của Chủ tịch "
+    "(Ban hành kèm theo Quyết định số 05/QĐ-HĐTĐKT ngày 12 tháng 3 năm 2024 của "
     "Hội đồng Thi đua - Khen thưởng huyện Mai Sơn)"
 )
 INLINE = {

@@ -271,6 +271,12 @@ def build(
                        for p in todo if (item := staged[p]).entry is not None}  # fmt: skip
             for office in sorted(offices):
                 result.warnings.extend(offices[office])
+            if offices:  # an office's template that templates check fails, once per template
+                from pipeline.template_tools.verdict import template_warnings
+
+                names = sorted({item.entry.template for p in todo
+                                if (item := staged[p]).entry is not None})  # fmt: skip
+                result.warnings.extend(template_warnings(workspace.templates, names))
             finisher = Finisher(layout, freshness, converter)
             borrowers = {p: lender for p, lender in lenders.items() if isinstance(lender, Path)}
             try:

@@ -80,6 +80,28 @@ MESSAGES = {
         "vi": "mẫu dùng '{name}' nhưng dữ liệu không có trường này",
         "en": "the template uses '{name}', which the data does not provide",
     },
+    "render.expression": {
+        "vi": "biểu thức trong thẻ mẫu không tính được khi dựng văn bản: {reason}; sửa thẻ trong "
+        "mẫu (lỗi chỉ lộ ra khi tính với dữ liệu nên vanthu templates check không thấy trước)",
+        "en": "an expression in a template tag cannot be computed when the document is "
+        "rendered: {reason}; correct the tag in the template (the error shows only with data, "
+        "so vanthu templates check cannot see it beforehand)",
+    },
+    "render.xml_damaged": {
+        "vi": "{part} của mẫu bị hỏng, không đọc được (dòng {line}, cột {column}: {reason}); mở "
+        "mẫu bằng Word và lưu lại, hoặc sao chép lại mẫu có sẵn (vanthu templates copy {name} "
+        "--force)",
+        "en": "the template's {part} is damaged and cannot be read (line {line}, column "
+        "{column}: {reason}); open the template in Word and save it again, or copy the "
+        "built-in again (vanthu templates copy {name} --force)",
+    },
+    "expr.zero_division": {"vi": "chia cho 0", "en": "division by zero"},
+    "expr.operands": {
+        "vi": "phép '{op}' không dùng được giữa {left} và {right}",
+        "en": "'{op}' cannot be used between {left} and {right}",
+    },
+    "expr.overflow": {"vi": "số quá lớn", "en": "a number too large"},
+    "expr.other": {"vi": "{kind}: {text}", "en": "{kind}: {text}"},
     # Jinja's errors, recognised by their English wording (pipeline/render/jinja_errors.py).
     "jinja.unknown_tag": {
         "vi": "không có thẻ '{tag}' (gõ sai tên, hoặc thẻ đóng không có thẻ mở?)",
@@ -120,6 +142,12 @@ MESSAGES = {
         "en": "no test named '{name}' (the word after is)",
     },
     "jinja.tag_name": {"vi": "thẻ lệnh thiếu tên", "en": "a statement tag without a name"},
+    "jinja.unsafe_attribute": {
+        "vi": "không được đọc '{name}' của giá trị ({kind}): đó là phần bên trong của Python, "
+        "không phải trường dữ liệu",
+        "en": "'{name}' of a value ({kind}) may not be read: it is Python's internals, not a "
+        "data field",
+    },
     "jinja.undefined": {
         "vi": "dữ liệu không có trường '{name}'",
         "en": "the data has no field '{name}'",

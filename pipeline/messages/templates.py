@@ -217,6 +217,41 @@ MESSAGES = {
         "vi": " (bản .docx sẽ thay mẫu '{name}')",
         "en": " (saved as .docx it replaces template '{name}')",
     },
+    "tpl.running_tag": {
+        "vi": "{part} có thẻ {tags}, mà vanthu chỉ điền thẻ trong thân mẫu, không điền ở đầu "
+        "trang và chân trang: thẻ sẽ in nguyên văn trên mọi trang của mọi văn bản. Bỏ thẻ khỏi "
+        "{part} (chữ cố định và số trang, Insert ▸ Page Number, thì vẫn được) hoặc đưa nó vào "
+        "thân mẫu",
+        "en": "the {part} holds {tags}, but vanthu fills in tags only in a template's body, "
+        "never in headers and footers: they would print as typed on every page of every "
+        "document. Remove them from the {part} (fixed text and page numbers, Insert ▸ Page "
+        "Number, are fine) or move them into the template's body",
+    },
+    "tpl.running_tag_unused": {
+        "vi": "{part} của tệp này có thẻ {tags}, mà văn bản lấy đầu trang và chân trang từ "
+        "khung.docx (của tệp này không được dùng) và vanthu không điền thẻ ở đầu trang, chân "
+        "trang: thẻ sẽ không có trong văn bản. Bỏ thẻ khỏi {part} hoặc đưa nó vào thân mẫu",
+        "en": "this file's {part} holds {tags}, but documents take their headers and footers "
+        "from khung.docx (this file's are not used) and vanthu fills in no tags there: they "
+        "would not reach the document. Remove them from the {part} or move them into the "
+        "template's body",
+    },
+    "tpl.part.header.default": {"vi": "đầu trang", "en": "header"},
+    "tpl.part.header.first": {"vi": "đầu trang trang đầu", "en": "first-page header"},
+    "tpl.part.header.even": {"vi": "đầu trang trang chẵn", "en": "even-page header"},
+    "tpl.part.footer.default": {"vi": "chân trang", "en": "footer"},
+    "tpl.part.footer.first": {"vi": "chân trang trang đầu", "en": "first-page footer"},
+    "tpl.part.footer.even": {"vi": "chân trang trang chẵn", "en": "even-page footer"},
+    "tpl.part.in_section": {"vi": "phần {section}, {part}", "en": "section {section}, {part}"},
+    "tpl.part.paragraph": {"vi": "{part}, đoạn {paragraph}", "en": "{part}, paragraph {paragraph}"},
+    "tpl.verdict": {
+        "vi": "vanthu templates check thấy {errors} trong {files} ({office}) mà {template} dùng: "
+        "văn bản dựng ra có thể không đúng thể thức Nghị định 30/2020/NĐ-CP; chạy 'vanthu "
+        "templates check' để xem và sửa",
+        "en": "vanthu templates check finds {errors} in {files} ({office}), which {template} is "
+        "made with: its documents may not follow Nghị định 30/2020/NĐ-CP; run 'vanthu "
+        "templates check' to see and fix them",
+    },
     "tpl.col.name": {"vi": "Mẫu", "en": "Template"},
     "tpl.col.serves": {"vi": "Dùng cho", "en": "Serves"},
     "tpl.col.changed": {"vi": "Sửa lần cuối", "en": "Last change"},

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import zipfile
 from collections.abc import Callable, MutableMapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -34,7 +35,6 @@ from pipeline.render.package import (
     Carried,
     Package,
     carry,
-    document_xml_of,
     with_carried,
 )
 from pipeline.render.template_cache import bytecode_cache, cleaned
@@ -91,6 +91,8 @@ _COMMENT_MARK = re.compile(
     re.DOTALL,
 )
 _INCLUDE_NAME = re.compile(r"""include\s+["'“”‘’]([^"'“”‘’]*)["'“”‘’]""")
+# The header and footer parts of a .docx (Word names them header1.xml, footer2.xml…).
+_RUNNING_PART = re.compile(r"word/(?:header|footer)\d*\.xml")
 
 
 _DICT_NAMES = frozenset(dir(dict))
@@ -197,6 +199,29 @@ def strip_comments(xml: str) -> str:
     if "<w:comment" not in xml:
         return xml
     return _COMMENT_MARK.sub("", _COMMENT_RUN.sub("", xml))
+
+
+def stored_parts(path: Path) -> tuple[str | None, list[str]]:
+    """word/document.xml of the .docx at `path` (None: not a readable .docx) and its header
+    and footer parts holding '{' or '}' (a tag may be split over runs, so a brace alone counts),
+    read in one opening of the archive."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            running = [
+                name for name in archive.namelist()
+                if _RUNNING_PART.fullmatch(name) and _has_brace(archive.read(name))
+            ]  # fmt: skip
+            try:
+                return archive.read(DOCUMENT_PART).decode("utf-8"), running
+            except (KeyError, UnicodeDecodeError):
+                return None, running
+    except (OSError, zipfile.BadZipFile):
+        return None, []
+
+
+def _has_brace(data: bytes) -> bool:
+    """Whether a part's bytes hold a brace of a tag (the UTF-8 of '{' and '}' is one byte)."""
+    return b"{" in data or b"}" in data
 
 
 def carry_prefix(name: str) -> str:
@@ -315,6 +340,7 @@ class TemplateLibrary:
         self._forms: dict[str, bool] = {}  # read once, like the frame and the blocks
         self._bodies: dict[str, tuple[str, str, Carried]] = {}  # a type's head, body, media
         self._stored: dict[str, str | None] = {}  # each file's own word/document.xml
+        self._running: dict[str, list[str]] = {}  # each file's headers/footers holding a brace
         self._block_media: dict[str, Carried] = {}  # each block's pictures and links
         self.unreadable: dict[str, TemplateError] = {}  # office blocks block_sources skipped
 
@@ -395,6 +421,10 @@ class TemplateLibrary:
                     pending.append(self.block_sources[name])
         return found
 
+    def included_blocks(self, name: str) -> list[str]:
+        """The shared blocks template `name` includes, directly or through another block."""
+        return self._included(preprocess(self._type_body(name)[1]))
+
     def carried(self, name: str) -> Carried:
         """The pictures and links of type template `name` and of the blocks it includes."""
         _, inner, own = self._type_body(name)
@@ -467,8 +497,19 @@ class TemplateLibrary:
         """word/document.xml of template file `name` as stored (None: not a readable .docx),
         read once: each check of render.structure reads it."""
         if name not in self._stored:
-            self._stored[name] = document_xml_of(self.file(name))
+            self._read_stored(name)
         return self._stored[name]
+
+    def _read_stored(self, name: str) -> None:
+        """Read template file `name`'s body and the names of its headers holding a brace."""
+        self._stored[name], self._running[name] = stored_parts(self.file(name))
+
+    def running_parts(self, name: str) -> list[str]:
+        """The header and footer parts of template file `name` that hold a brace, read once: a
+        tag there is never rendered (render.structure.running_faults says where it is)."""
+        if name not in self._running:
+            self._read_stored(name)
+        return self._running[name]
 
     def package(self, name: str) -> Package:
         """Template `name`'s own package (a phôi renders with its own parts, not the frame's)."""

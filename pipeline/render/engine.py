@@ -11,18 +11,28 @@ The result is the document docxtpl would produce for the same composed template 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
-from jinja2 import DictLoader, Template, TemplateSyntaxError
+from jinja2 import (
+    BaseLoader,
+    DictLoader,
+    Environment,
+    Template,
+    TemplateNotFound,
+    TemplateSyntaxError,
+)
 from jinja2 import TemplateError as JinjaTemplateError
 from jinja2.exceptions import SecurityError, UndefinedError
+from lxml import etree
 
-from pipeline.errors import TemplateError
+from pipeline.errors import TemplateError, VanthuError
+from pipeline.render import budget as budget_module
 from pipeline.render.budget import OUTPUT_CHARS, RENDER_SECONDS, Budget, BudgetExceeded, guard
 from pipeline.render.compose import (
+    FRAME_NAME,
     TemplateLibrary,
     _patcher,
     mark_lines,
@@ -30,12 +40,30 @@ from pipeline.render.compose import (
     split_body,
 )
 from pipeline.render.form import FormSheet
-from pipeline.render.jinja_errors import jinja_reason, undefined_name
-from pipeline.render.locate import Place, place_of_field, place_of_line, unknown_path
+from pipeline.render.jinja_errors import expression_reason, jinja_reason, undefined_name
+from pipeline.render.locate import (
+    Place,
+    failing_tag,
+    office_folder,
+    paragraph_with_tag,
+    paragraphs_of,
+    place_of_field,
+    place_of_line,
+    unknown_path,
+)
 from pipeline.render.package import DOCUMENT_PART
-from pipeline.render.structure import form_faults, package_faults, style_faults, template_faults
+from pipeline.render.structure import (
+    Found,
+    form_faults,
+    package_faults,
+    running_faults,
+    style_faults,
+    template_faults,
+)
 from pipeline.render.zipwriter import Member, ZipAround
 
+# The place lxml's message repeats after its words (said by the message's own line and column).
+_PARSER_PLACE = re.compile(r",\s*line \d+, column \d+\s*$")
 _DOCPR_ID = re.compile(r'(<wp:docPr\b[^>]*?\bid=")\d+(")')
 _LISTING_CHARS = ("\t", "\a", "\n", "\f")
 # docxtpl numbers drawings from 1001 on in each rendered part (fix_docpr_ids).
@@ -93,6 +121,99 @@ def number_drawings(xml: str, start: int = 0, end: int | None = None) -> str:
     return "".join(out)
 
 
+_PIPELINE = Path(__file__).resolve().parents[1]
+# vanthu's modules a template's own operations run in (the guarded `*` and `**`, `range`).
+_TEMPLATE_SIDE = frozenset({Path(budget_module.__file__).resolve()})
+
+
+def _raised_by_vanthu(exc: BaseException) -> bool:
+    """Whether the innermost frame of `exc` is vanthu's code (a bug to report), not a tag's
+    expression (the template's frames, Jinja's, Python's own, the render's guards)."""
+    tb = exc.__traceback__
+    innermost = None
+    while tb is not None:
+        innermost = tb.tb_frame.f_code.co_filename
+        tb = tb.tb_next
+    if innermost is None or innermost.startswith("<"):
+        return False
+    path = Path(innermost).resolve()
+    return path.is_relative_to(_PIPELINE) and path not in _TEMPLATE_SIDE
+
+
+class _NamedLoader(BaseLoader):
+    """Shared blocks by include name, each compiled under its name as file name: a traceback
+    then says which block a failing line is in (DictLoader's are all '<template>')."""
+
+    def __init__(self, sources: Mapping[str, str]) -> None:
+        self.sources = sources
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Any]:
+        if template not in self.sources:
+            raise TemplateNotFound(template)
+        return self.sources[template], template, lambda: True
+
+
+def _template_line(
+    exc: BaseException, names: Collection[str]
+) -> tuple[str, int, dict[str, Any]] | None:
+    """('khoi/ky-ten' or '', line, names in scope) of the innermost template frame of a
+    traceback: Jinja rewrites each template frame into one at the template's line whose locals
+    are what the template saw there (loop variables included)."""
+    found = None
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename == "<template>" or filename in names:
+            scope = dict(tb.tb_frame.f_locals)
+            found = ("" if filename == "<template>" else filename, tb.tb_lineno, scope)
+        tb = tb.tb_next
+    return found
+
+
+def expression_place(
+    library: TemplateLibrary, name: str, source: str, context: Mapping[str, Any],
+    exc: BaseException,
+) -> Place | str | None:  # fmt: skip
+    """The paragraph of the tag whose expression raised `exc` rendering template `name`
+    (`source`: its compiled source) with `context`: the template is rendered again one
+    paragraph a line, blocks too, and the failing line's tag is the one whose expression fails
+    alone (or the only one computing something). A block's name when only the block is known."""
+    blocks = {n: literal_braces(mark_lines(s)) for n, s in library.block_sources.items()}
+    env = guard(library.environment())
+    env.bytecode_cache = None  # marked sources are for this error only
+    env.loader = _NamedLoader(blocks)
+    marked = mark_lines(source)
+    try:
+        with Budget(PreparedTemplate.seconds, PreparedTemplate.chars) as budget:
+            budget.collect(env.from_string(marked).generate(context))
+    except Exception as again:  # noqa: BLE001 - compared with the first failure below
+        if type(again) is not type(exc) or str(again) != str(exc):
+            return None
+        found = _template_line(again, blocks)
+    else:
+        return None
+    if found is None:
+        return None
+    file, line, scope = found
+
+    def fails(expression: str) -> bool:
+        try:
+            env.compile_expression(expression)({**context, **scope})
+        except Exception as alone:  # noqa: BLE001 - any failure but the same is another tag's
+            return type(alone) is type(exc) and str(alone) == str(exc)
+        return False
+
+    tag = failing_tag(blocks[file] if file else marked, line, fails)
+    shown = f"{file}.docx" if file else ""
+    if tag is None:
+        return shown or None
+    paragraphs = paragraphs_of(library.file(file or name))
+    paragraph = paragraph_with_tag(paragraphs, *tag) or paragraph_with_tag(paragraphs, tag[0])
+    if paragraph is None:
+        return shown or None
+    return Place(paragraph.where, shown, office_folder(library, file or name))
+
+
 def _template_frame(exc: BaseException, names: set[str]) -> str | None:
     """'khoi/ky-ten' or '' for the innermost template frame of a traceback (Jinja maps them)."""
     found = None
@@ -137,12 +258,21 @@ class PreparedTemplate:
             where = _template_frame(exc, set(self.blocks))
             raise TemplateError("limit.recursion", template=template, where=where or None) from None
         except SecurityError as exc:
-            raise TemplateError("render.unsafe", template=template, reason=str(exc)) from None
+            raise TemplateError(
+                "render.unsafe", template=template, where=self._place_of(exc, context),
+                reason=jinja_reason(str(exc)),
+            ) from None  # fmt: skip
         except UndefinedError as exc:
             raise self._undefined(exc, context) from None
-        except (JinjaTemplateError, OverflowError) as exc:
+        except JinjaTemplateError as exc:
             reason = jinja_reason(str(exc))
             raise TemplateError("render.failed", template=template, reason=reason) from None
+        except VanthuError:
+            raise
+        except Exception as exc:
+            if _raised_by_vanthu(exc):
+                raise  # vanthu's own code failed: an internal error, reported as such
+            raise self._failed_expression(exc, context) from None
         # The body is post-processed in place: slicing it out and joining it again would copy
         # the whole document twice.
         start, end = len(self.head), len(xml) - len(self.tail)
@@ -161,6 +291,20 @@ class PreparedTemplate:
         path = unknown_path(self.library, self.source, context, field)
         where = place_of_field(self.library, self.name, field)
         return TemplateError("render.undefined_field", template=template, where=where, name=path)
+
+    def _failed_expression(self, exc: Exception, context: Mapping[str, Any]) -> TemplateError:
+        """A tag's expression that raised ({{ 1/0 }}, {{ trich_yeu + 1 }}): the template's
+        mistake, said with the paragraph of the tag when a second render can tell it."""
+        return TemplateError(
+            "render.expression", template=f"{self.name}.docx",
+            where=self._place_of(exc, context), reason=expression_reason(exc),
+        )  # fmt: skip
+
+    def _place_of(self, exc: Exception, context: Mapping[str, Any]) -> Place | str | None:
+        """Where the tag that raised `exc` stands (engine.expression_place), when it can tell."""
+        if self.library is None:
+            return None
+        return expression_place(self.library, self.name, self.source, context, exc)
 
     def render(self, context: Mapping[str, Any]) -> bytes:
         """The .docx bytes for `context`."""
@@ -183,6 +327,7 @@ class Engine:
             {name: literal_braces(source) for name, source in self.library.block_sources.items()}
         )
         self._blocks_ready = False
+        self._frame_faults: list[Found] | None = None  # the frame's, found once per engine
 
     def prepare(self, name: str) -> PreparedTemplate:
         """Compile template `name` (once per engine)."""
@@ -191,6 +336,7 @@ class Engine:
             return cached
         self._compile_blocks(name)
         self._refuse_faults(name, name)
+        self._refuse_frame_faults(name)
         document_xml = self.library.document_xml(name)
         members = self.library.members(name)  # a phôi's own parts, else the frame's
         head, inner, sect, tail = split_body(document_xml, name)
@@ -255,17 +401,39 @@ class Engine:
         itself or one of its blocks) that would break or empty the output, a paragraph style the
         frame lacks, a phôi field off the paper (render.structure; templates check says the
         same), tracked changes or an embedded object in its body."""
-        faults = (
-            package_faults(self.library, file)
-            or template_faults(self.library, file)
-            or style_faults(self.library, file)
-        )
+        try:
+            faults = (
+                package_faults(self.library, file)
+                or template_faults(self.library, file)
+                or style_faults(self.library, file)
+                or running_faults(self.library, file)
+            )
+        except etree.XMLSyntaxError as exc:  # the first reading of the file's body
+            raise self._damaged(name, file, exc) from None
         if not faults and file == name:
             faults = form_faults(self.library, name)  # a phôi field off the paper
-        for found in faults:
-            raise TemplateError(
-                found.key, template=f"{name}.docx", where=found.where, **found.params
-            )
+        _raise_first(name, faults)
+
+    def _damaged(self, name: str, file: str, exc: etree.XMLSyntaxError) -> TemplateError:
+        """Template file `file`'s XML that does not parse (a damaged save, a hand edit), said
+        of template `name` with the line and column the parser stopped at."""
+        shown = f"{file}.docx" if file != name else ""
+        where = Place(None, shown, office_folder(self.library, file))
+        line, column = exc.position if exc.position else (exc.lineno, 0)
+        return TemplateError(
+            "render.xml_damaged", template=f"{name}.docx", where=where,
+            part=DOCUMENT_PART, line=line, column=column, name=file,
+            reason=_PARSER_PLACE.sub("", exc.msg or ""),
+        )  # fmt: skip
+
+    def _refuse_frame_faults(self, name: str) -> None:
+        """TemplateError for a tag in the frame's headers and footers, which every document
+        but a phôi (printed with its own, checked as its body is) is written with."""
+        if self.library.is_form(name):
+            return
+        if self._frame_faults is None:
+            self._frame_faults = running_faults(self.library, FRAME_NAME)
+        _raise_first(name, self._frame_faults)
 
     def _located(self, name: str, source: str, exc: TemplateSyntaxError) -> TemplateError:
         """The syntax error again, compiled with one paragraph per line to say where it is."""
@@ -285,3 +453,10 @@ class Engine:
     def render(self, name: str, context: Mapping[str, Any]) -> bytes:
         """Render one document of template `name`."""
         return self.prepare(name).render(context)
+
+
+def _raise_first(name: str, faults: list[Found]) -> None:
+    """The first of `faults` (of template `name` or a file it is rendered with) as the
+    TemplateError render and build stop at."""
+    for found in faults:
+        raise TemplateError(found.key, template=f"{name}.docx", where=found.where, **found.params)

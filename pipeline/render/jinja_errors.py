@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from pipeline.i18n import library_wording
-from pipeline.render.locate import Phrase
+from pipeline.render.phrase import Phrase
 
 _Q = r"'(?P<{}>[^']*)'"
 
@@ -42,6 +42,10 @@ _FORMS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"^No filter named {_q('name')}(?: found)?\.?$"), "jinja.no_filter"),
     (re.compile(rf"^No test named {_q('name')}(?: found)?\.?$"), "jinja.no_test"),
     (re.compile(r"^tag name expected$"), "jinja.tag_name"),
+    (
+        re.compile(rf"^access to attribute {_q('name')} of {_q('kind')} object is unsafe\.$"),
+        "jinja.unsafe_attribute",
+    ),  # fmt: skip
     (re.compile(rf"^{_q('name')} is undefined$"), "jinja.undefined"),
     (
         re.compile(rf"^(?P<owner>'.*') has no (?:attribute|element) {_q('name')}$"),
@@ -95,3 +99,49 @@ def undefined_name(message: str | None) -> str | None:
     if found is None or found[0] not in ("jinja.undefined", "jinja.no_attribute"):
         return None
     return found[1]["name"]
+
+
+def unclosed_block(message: str | None) -> str | None:
+    """The block Jinja says is left open at the end of the template ('for'), else None."""
+    found = _form((message or "").strip())
+    if found is None or found[0] != "jinja.unclosed":
+        return None
+    return found[1]["block"]
+
+
+# Python's names of the values a template computes with → what a maintainer calls them.
+_KINDS = {
+    "Markup": "jinja.owner.text",
+    "str": "jinja.owner.text",
+    "int": "jinja.owner.number",
+    "float": "jinja.owner.number",
+    "Decimal": "jinja.owner.number",
+    "list": "jinja.owner.list",
+    "tuple": "jinja.owner.list",
+    "dict": "jinja.owner.group",
+    "NoneType": "jinja.owner.none",
+}
+_OPERANDS = re.compile(r"^unsupported operand type\(s\) for (?P<op>\S+): '(?P<left>\w+)' and "
+                       r"'(?P<right>\w+)'$")  # fmt: skip
+_CONCATENATE = re.compile(r'^can only concatenate (?P<left>\w+) \(not "(?P<right>\w+)"\) to \w+$')
+
+
+def expression_reason(exc: BaseException) -> str:
+    """What went wrong computing a tag's expression (`{{ 1/0 }}`, `{{ trich_yeu + 1 }}`) in the
+    current language (a Phrase): the common cases said through the catalogue, any other with
+    Python's name of the error and its words."""
+    text = str(exc)
+    if isinstance(exc, ZeroDivisionError):
+        return Phrase("expr.zero_division")
+    if isinstance(exc, TypeError):
+        found = _OPERANDS.match(text) or _CONCATENATE.match(text)
+        if found is not None:
+            params = found.groupdict()
+            return Phrase(
+                "expr.operands", op=params.get("op", "+"),
+                left=Phrase(_KINDS.get(params["left"], "jinja.owner.value")),
+                right=Phrase(_KINDS.get(params["right"], "jinja.owner.value")),
+            )  # fmt: skip
+    if isinstance(exc, OverflowError):
+        return Phrase("expr.overflow")
+    return Phrase("expr.other", kind=type(exc).__name__, text=text)

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, TemplateSyntaxError
 
-from pipeline.errors import said
 from pipeline.i18n import current_language, t
 
 if TYPE_CHECKING:
@@ -30,21 +29,23 @@ ANY_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 _MARKER = re.compile(r"^(?:[prc]|tr|tc)\s+")
 
 
-class Phrase(str):
-    """A catalogue message kept with its key and params, so that it can be said again in another
-    language (TemplateError.location/detail ask `describe(lang)`); as a str, the current one."""
+@dataclass(frozen=True)
+class RunningSpot:
+    """A paragraph of a header or footer of a template file, named as Word's Header & Footer
+    tools name the part ('chân trang trang đầu, đoạn 1 «…»'), numbered as verify numbers it."""
 
-    key: str
-    params: dict[str, object]
-
-    def __new__(cls, key: str, /, **params: object) -> Phrase:
-        phrase = super().__new__(cls, t(key, None, **params))
-        phrase.key, phrase.params = key, params
-        return phrase
+    part: str  # "header" | "footer"
+    variant: str  # "default" | "first" | "even"
+    paragraph: int
+    section: int = 0  # the section using the part, said when the file has several (0: not)
+    excerpt: str = ""
 
     def describe(self, lang: str | None = None) -> str:
-        params = {k: said(v, lang) for k, v in self.params.items()}
-        return t(self.key, lang=lang, **params)
+        part = t(f"tpl.part.{self.part}.{self.variant}", lang=lang)
+        if self.section:
+            part = t("tpl.part.in_section", lang=lang, section=self.section, part=part)
+        place = t("tpl.part.paragraph", lang=lang, part=part, paragraph=self.paragraph)
+        return f"{place} «{self.excerpt}»" if self.excerpt else place
 
 
 @dataclass(frozen=True)
@@ -52,13 +53,14 @@ class Place:
     """A paragraph of a template file: `file` is '' for the template itself, or the shared block
     that holds it ('khoi/ky-ten.docx')."""
 
-    location: Location
+    location: Location | RunningSpot | None  # None: the file as a whole
     file: str = ""
     office: str = ""  # the office's folder ('mau') when the file is its copy, not the built-in
 
     def describe(self, lang: str | None = None) -> str:
         copy = t("tpl.office_copy", lang=lang, folder=self.office) if self.office else ""
-        return ", ".join(p for p in (self.file, copy, self.location.describe(lang)) if p)
+        where = self.location.describe(lang) if self.location is not None else ""
+        return ", ".join(p for p in (self.file, copy, where) if p)
 
     def __str__(self) -> str:
         return self.describe(current_language())
@@ -98,40 +100,153 @@ def paragraph_reading(paragraphs: list[Paragraph], field_name: str) -> Paragraph
     return None
 
 
+# Lines as Jinja counts them (its lexer's newlines), in a source marked one paragraph a line.
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_STATEMENT = re.compile(r"\{%-?\s*(\w+)(.*?)-?%\}", re.DOTALL)
+# Statements that open a block Jinja expects an end… tag for ({% set x %} without '=' too).
+_BLOCK_OPENERS = frozenset(
+    ("for", "if", "with", "macro", "call", "filter", "block", "autoescape", "raw")
+)
+
+
+def _text_of(xml: str) -> str:
+    """What the maintainer reads of a stretch of cleaned-up source: no XML, entities resolved."""
+    return html.unescape(re.sub(r"<[^>]+>", "", xml))
+
+
+def _line_tags(line: str) -> list[re.Match[str]]:
+    """The tags of a line of cleaned-up source that stand in text (docxtpl's clean-up leaves no
+    markup inside a tag), not in an attribute (a width tag Word does not show)."""
+    return [m for m in ANY_TAG.finditer(line) if line.rfind("<", 0, m.start()) <=
+            line.rfind(">", 0, m.start())]  # fmt: skip
+
+
 def tag_on_line(
-    marked: str, line: int | None, culprit: Callable[[str], bool] | None = None
+    marked: str, line: int | None, culprit: Callable[[int, str], bool] | None = None
 ) -> tuple[str, int] | None:
     """The bad tag on `line` of a source with one paragraph per line (compose.mark_lines), and
     how many tags reading the same stand before it. docxtpl's clean-up joins a {%p %} tag to a
-    neighbour's line, so a line may hold several: the first that `culprit` accepts (fails alone
-    as the whole source did), else the last."""
-    lines = marked.splitlines()
+    neighbour's line, so a line may hold the tags of several paragraphs: the first that
+    `culprit` accepts (given its index on the line and its text), else the last."""
+    lines = _NEWLINE.split(marked)
     if not line or not 0 < line <= len(lines):
         return None
-    tags = ANY_TAG.findall(html.unescape(re.sub(r"<[^>]+>", "", lines[line - 1])))
+    tags = [_text_of(m[0]) for m in _line_tags(lines[line - 1])]
     if not tags:
         return None
-    index = next((i for i, tag in enumerate(tags) if culprit and culprit(tag)), len(tags) - 1)
-    wanted = tag_key(tags[index])
-    before = html.unescape(re.sub(r"<[^>]+>", "", "\n".join(lines[: line - 1])))
-    earlier = sum(tag_key(tag) == wanted for tag in [*ANY_TAG.findall(before), *tags[:index]])
-    return tags[index], earlier
+    index = next((i for i, tag in enumerate(tags) if culprit and culprit(i, tag)), len(tags) - 1)
+    return tags[index], _earlier(_text_of("\n".join(lines[: line - 1])), tags[:index], tags[index])
+
+
+def _earlier(before: str, same_line: list[str], tag: str) -> int:
+    """How many tags reading as `tag` stand in `before` and `same_line` (its nth, from 0)."""
+    wanted = tag_key(tag)
+    return sum(tag_key(found) == wanted for found in [*ANY_TAG.findall(before), *same_line])
+
+
+def failing_prefix(
+    marked: str, exc: TemplateSyntaxError, env: Environment
+) -> Callable[[int, str], bool]:
+    """Whether the source up to and including a tag of `exc`'s line fails as the whole source
+    did (same message, same line): the first such tag is the one Jinja stopped at. A tag
+    compiled alone says less (a stray {% endif %} is an error only inside a for)."""
+    starts = [0, *(m.end() for m in _NEWLINE.finditer(marked))]
+    line = exc.lineno or 0
+    if not 0 < line <= len(starts):
+        return lambda index, tag: False
+    end = starts[line] if line < len(starts) else len(marked)
+    ends = [starts[line - 1] + m.end() for m in _line_tags(marked[starts[line - 1] : end])]
+
+    def culprit(index: int, tag: str) -> bool:
+        if index >= len(ends):
+            return False
+        try:
+            env.compile(marked[: ends[index]])
+        except TemplateSyntaxError as shorter:
+            return shorter.message == exc.message and shorter.lineno == exc.lineno
+        return False
+
+    return culprit
+
+
+# The expression a tag computes: a print tag's, an if/elif's condition, a for's sequence, a
+# set's value (the tags of cleaned-up source, docxtpl's markers gone).
+_EXPRESSIONS = (
+    re.compile(r"^\{\{-?(.*?)-?\}\}$", re.DOTALL),
+    re.compile(r"^\{%-?\s*(?:if|elif)\s(.*?)-?%\}$", re.DOTALL),
+    re.compile(r"^\{%-?\s*for\s.*?\sin\s(.*?)(?:\sif\s.*?)?(?:\srecursive\s*)?-?%\}$", re.DOTALL),
+    re.compile(r"^\{%-?\s*set\s[^=]*=(.*?)-?%\}$", re.DOTALL),
+)
+
+
+def tag_expression(tag: str) -> str | None:
+    """The expression tag `tag` computes, None for a tag computing none ({% else %})."""
+    for pattern in _EXPRESSIONS:
+        found = pattern.match(tag)
+        if found is not None and found[1].strip():
+            return found[1].strip()
+    return None
+
+
+def failing_tag(
+    marked: str, line: int | None, fails: Callable[[str], bool]
+) -> tuple[str, int] | None:
+    """The tag on `line` of a marked source whose expression failed rendering, and how many
+    tags reading the same stand before it: the first whose expression `fails` alone, else the
+    line's only tag computing something; None when the line cannot tell which."""
+    lines = _NEWLINE.split(marked)
+    if not line or not 0 < line <= len(lines):
+        return None
+    tags = [_text_of(m[0]) for m in _line_tags(lines[line - 1])]
+    computing = [i for i, tag in enumerate(tags) if tag_expression(tag) is not None]
+    index = next((i for i in computing if fails(str(tag_expression(tags[i])))), None)
+    if index is None and len(computing) == 1:
+        index = computing[0]
+    if index is None:
+        return None
+    return tags[index], _earlier(_text_of("\n".join(lines[: line - 1])), tags[:index], tags[index])
+
+
+def innermost_unclosed(marked: str, block: str) -> tuple[str, int] | None:
+    """The opening tag of the innermost block still open at the end of `marked` when it is a
+    `block` ('for'), and how many tags reading the same stand before it: Jinja says where the
+    template ends, the maintainer needs where the block began."""
+    stack: list[tuple[str, int]] = []  # word, position
+    raw = False
+    for match in _STATEMENT.finditer(marked):
+        word, rest = match[1], match[2]
+        if raw:
+            raw = word != "endraw"
+            if not raw:
+                stack.pop()
+            continue
+        if word in _BLOCK_OPENERS or (word == "set" and "=" not in rest):
+            stack.append((word, match.start()))
+            raw = word == "raw"
+        elif word.startswith("end") and stack and stack[-1][0] == word[3:]:
+            stack.pop()
+    if not stack or stack[-1][0] != block:
+        return None
+    position = stack[-1][1]
+    tag = ANY_TAG.match(marked, position)
+    if tag is None:
+        return None
+    typed = _text_of(tag[0])
+    return typed, _earlier(_text_of(marked[:position]), [], typed)
 
 
 def place_of_line(
     path: Path, marked: str, exc: TemplateSyntaxError, env: Environment, file: str = ""
 ) -> Place | None:
     """The paragraph of template file `path` holding the tag that `exc` (raised compiling the
-    marked source, its line numbers those of paragraphs) is about."""
+    marked source, its line numbers those of paragraphs) is about: the opening tag of a block
+    left open, else the tag on the error's line at which Jinja stopped."""
+    from pipeline.render.jinja_errors import unclosed_block
 
-    def culprit(tag: str) -> bool:
-        try:
-            env.compile(tag)
-        except TemplateSyntaxError as alone:
-            return alone.message == exc.message
-        return False
-
-    found = tag_on_line(marked, exc.lineno, culprit)
+    block = unclosed_block(exc.message)
+    found = innermost_unclosed(marked, block) if block else None
+    if found is None:
+        found = tag_on_line(marked, exc.lineno, failing_prefix(marked, exc, env))
     if found is None:
         return None
     paragraphs = paragraphs_of(path)

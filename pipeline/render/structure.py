@@ -9,6 +9,7 @@ check`, each at the paragraph of the .docx that holds it:
 - a `{%p %}` / `{%tr %}` / `{%tc %}` tag sharing its paragraph with other text or tags (docxtpl
   replaces the whole paragraph, row or cell by the tag: the rest vanishes);
 - `{%p include "khoi/…" %}` naming a block that does not exist;
+- a tag in a header or footer (vanthu renders the body only: the frame's print it as typed);
 - a block opened and closed (or continued, `else`/`elif`) at different XML levels once docxtpl
   has removed the paragraphs and rows of its marked tags (`{%tr if %}` … `{%p endif %}`): the
   output is malformed XML whenever the data takes that branch.
@@ -27,11 +28,11 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
-from pipeline.render.compose import BLOCKS_DIR, preprocess, split_body
+from pipeline.render.compose import BLOCKS_DIR, FRAME_NAME, preprocess, split_body
 from pipeline.render.locate import (
     ANY_TAG,
-    Phrase,
     Place,
+    RunningSpot,
     office_folder,
     paragraph_with_tag,
     paragraph_with_text,
@@ -45,8 +46,10 @@ from pipeline.render.package import (
     Package,
     Relationship,
     carriable,
+    part_of,
     relationships,
 )
+from pipeline.render.phrase import Phrase
 
 if TYPE_CHECKING:
     from pipeline.render.compose import TemplateLibrary
@@ -546,3 +549,90 @@ def section_faults(library: TemplateLibrary, name: str, named: bool = True) -> l
         if control is not None and paragraph.find(f"{_W}pPr/{_W}sectPr") is not None:
             faults.append(Fault("tpl.section_in_tag", {"tag": _shown(control[0])}, text, nth=nth))
     return _found_by_text(library, name, faults, named)
+
+
+# Header and footer parts: where a section names them (w:headerReference) and by which
+# relationship of document.xml.
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_IN_TEXT_BOX = (f"{_W}txbxContent", _MC_FALLBACK)
+_RELATIONSHIPS = "word/_rels/document.xml.rels"
+_PACKAGE_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+def running_faults(library: TemplateLibrary, name: str, named: bool = True) -> list[Found]:
+    """Template tags in the headers and footers of template file `name`: vanthu renders the
+    body only (docxtpl would render them, vanthu copies every other part as it is), so a tag
+    there prints as typed on every page of every document (the frame's, a phôi's), or is
+    dropped with the rest of a type template's or block's headers (the frame's print). One per
+    paragraph, naming its tags; Word's page number fields (PAGE, instrText) are no tags.
+    Free for a file without a brace in its headers and footers (read once per library)."""
+    parts = library.running_parts(name)
+    if not parts:
+        return []
+    package = library.package(name)
+    labels = _running_labels(package)
+    block = name.startswith(f"{BLOCKS_DIR}/")
+    printed = name == FRAME_NAME or (not block and _is_form(library, name))
+    key = "tpl.running_tag" if printed else "tpl.running_tag_unused"
+    shown_file = f"{name}.docx" if named and (block or name == FRAME_NAME) else ""
+    office = office_folder(library, name)
+    found = []
+    for part in [p for p in labels if p in parts]:  # a part no section uses never prints
+        _, kind, variant, section = labels[part]
+        try:
+            root = etree.fromstring(package.parts[part])
+        except etree.XMLSyntaxError:
+            continue  # a damaged header: Word and verify say so; it holds no tag we can read
+        for number, text in _running_paragraphs(root):
+            tags = ANY_TAG.findall(text)
+            if not tags:  # a brace pair cut short ('{{ so_ky_hieu }') is said as it stands
+                loose = _delimiters(text)
+                tags = [loose[1]] if loose is not None else []
+            if not tags:
+                continue
+            shown = [_shown(tag) for tag in tags]
+            spot = RunningSpot(kind, variant, number, section, _shown(text))
+            params = {"tags": ", ".join(f"«{tag}»" for tag in shown),
+                      "part": Phrase(f"tpl.part.{kind}.{variant}")}  # fmt: skip
+            found.append(Found(name, key, params, Place(spot, shown_file, office)))
+    return found
+
+
+def _running_labels(package: Package) -> dict[str, tuple[int, str, str, int]]:
+    """Each header and footer part a section uses: (order, 'header'/'footer', variant, section
+    number, 0 when the file has one section), by the first section that names it."""
+    xml = package.parts.get(DOCUMENT_PART, b"")
+    rels_xml = package.parts.get(_RELATIONSHIPS, b"")
+    if not xml or not rels_xml:
+        return {}
+    try:
+        rels = etree.fromstring(rels_xml).iter(f"{_PACKAGE_RELS}Relationship")
+        targets = {rel.get("Id"): part_of(rel.get("Target") or "") for rel in rels}
+        sections = list(etree.fromstring(xml).iter(f"{_W}sectPr"))
+    except etree.XMLSyntaxError:
+        return {}  # a damaged body is reported where it is read first
+    labels: dict[str, tuple[int, str, str, int]] = {}
+    for number, sect in enumerate(sections, start=1):
+        for kind in ("header", "footer"):
+            for ref in sect.iter(f"{_W}{kind}Reference"):
+                target = targets.get(ref.get(f"{_R}id"))
+                variant = ref.get(f"{_W}type") or "default"
+                if target and target not in labels and variant in ("default", "first", "even"):
+                    order = len(labels)
+                    labels[target] = (order, kind, variant, number if len(sections) > 1 else 0)
+    return labels
+
+
+def _running_paragraphs(root: Any) -> list[tuple[int, str]]:
+    """(number, text) of a header's or footer's paragraphs, numbered as verify numbers them (a
+    text box's paragraphs are read with the paragraph anchoring it)."""
+    out = []
+    number = 0
+    for paragraph in root.iter(f"{_W}p"):
+        if any(a.tag in _IN_TEXT_BOX for a in paragraph.iterancestors()):
+            continue
+        number += 1
+        texts = (t.text or "" for t in paragraph.iter(f"{_W}t")
+                 if not any(a.tag == _MC_FALLBACK for a in t.iterancestors()))  # fmt: skip
+        out.append((number, "".join(texts)))
+    return out

@@ -9,7 +9,9 @@ is made of: the clean-up by the sha256 of the XML and the identity of docxtpl's 
 size and modification time, as Python keys its own .pyc files), the compiled code by Jinja's
 bytecode cache (the source's checksum, Jinja's and Python's versions) in a folder named for
 the settings the code was compiled under. An edited template is simply another key; nothing is
-ever looked up by a template's name alone.
+ever looked up by a template's name alone. The same folder keeps what `vanthu templates check`
+said of an office's templates (verdict/), keyed by their contents and the checker's code, so
+that render and build can warn of a template it rejects without checking it on every run.
 
 The cache only saves time: a folder that cannot be made or written, or an entry that cannot be
 read, means the work is done as before, and the output is the same byte for byte.
@@ -42,6 +44,8 @@ CACHE_ENV = "VANTHU_CACHE_DIR"
 APP_NAME = "vanthu"
 _FORMAT = b"vanthu-clean-4"  # bump when what is stored, or how it is made, changes
 _CLEAN_DIR = "clean"
+_VERDICT_DIR = "verdict"
+_VERDICT_FORMAT = b"vanthu-verdict-1"  # bump when what a verdict holds changes
 _JINJA_DIR = "jinja"
 # The modules that set up the Jinja environment templates compile in (pipeline.render).
 _ENVIRONMENT_MODULES = ("budget.py", "compose.py", "engine.py")
@@ -88,21 +92,33 @@ def _cleaner_identity() -> bytes:
 
 def cleaned(xml: str, clean: Callable[[str], str]) -> str:
     """`clean(xml)`, read from the cache when this XML was cleaned by this docxtpl before."""
-    folder = _folder(_CLEAN_DIR)
+    key = _FORMAT + b"\0" + _cleaner_identity() + b"\0" + xml.encode()
+    return _remembered(_CLEAN_DIR, ".xml", key, lambda: clean(xml))
+
+
+def verdict(key: bytes, judge: Callable[[], str]) -> str:
+    """`judge()`, read from the cache when it was given for this `key` before: what `vanthu
+    templates check` says of templates, keyed by their contents (pipeline.template_tools.
+    verdict), so that render and build warn of a faulty template without checking it again."""
+    return _remembered(_VERDICT_DIR, ".json", _VERDICT_FORMAT + b"\0" + key, judge)
+
+
+def _remembered(kind: str, suffix: str, key: bytes, make: Callable[[], str]) -> str:
+    """`make()`, kept in the cache folder `kind` under the sha256 of `key`."""
+    folder = _folder(kind)
     if folder is None:
-        return clean(xml)
-    digest = hashlib.sha256(_FORMAT + b"\0" + _cleaner_identity() + b"\0" + xml.encode())
-    entry = folder / f"{digest.hexdigest()}.xml"
+        return make()
+    entry = folder / f"{hashlib.sha256(key).hexdigest()}{suffix}"
     known = _checked(entry)
     if known is not None:
         _mark_used(entry)
         return known
-    result = clean(xml)
+    result = make()
     data = result.encode("utf-8")
     try:
         write_atomic(entry, hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
     except OSError:
-        return result  # a read-only or full disk: the next run cleans it again
+        return result  # a read-only or full disk: the next run makes it again
     prune()
     return result
 
@@ -125,6 +141,7 @@ def prune(now: float | None = None) -> list[Path]:
         return []
     oldest = (time.time() if now is None else now) - UNUSED_DAYS * 86_400
     removed = _prune_files(root / _CLEAN_DIR, _CLEAN_ENTRY, oldest)
+    removed += _prune_files(root / _VERDICT_DIR, _VERDICT_ENTRY, oldest)
     jinja = root / _JINJA_DIR
     for folder in _subfolders(jinja):
         removed += _prune_files(folder, _JINJA_ENTRY, oldest)
@@ -141,6 +158,7 @@ def prune(now: float | None = None) -> list[Path]:
 # What the cache's folders hold: clean-up entries, Jinja's compiled code, and the temporary
 # files of a write that was cut short.
 _CLEAN_ENTRY = re.compile(r"[0-9a-f]{64}\.xml|\..+\.tmp")
+_VERDICT_ENTRY = re.compile(r"[0-9a-f]{64}\.json|\..+\.tmp")
 _JINJA_ENTRY = re.compile(r"__jinja2_.+\.cache(.+\.tmp)?")
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from jinja2 import TemplateSyntaxError
 from lxml import etree
 
-from pipeline.errors import VanthuError
+from pipeline.errors import InputError, VanthuError
 from pipeline.i18n import t
 from pipeline.render.compose import (
     BLOCKS_DIR,
@@ -37,6 +37,7 @@ from pipeline.render.structure import (
     form_width_faults,
     package_faults,
     paragraph_style_ids,
+    running_faults,
     section_faults,
     style_faults,
     template_faults,
@@ -178,6 +179,13 @@ def structure(name: str, library: TemplateLibrary) -> list[Problem]:
     them with the same message."""
     found = package_faults(library, name, named=False)
     found += template_faults(library, name, named=False) or style_faults(library, name, named=False)
+    return [Problem(name, str(f.where or ""), f.key, f.params) for f in found]
+
+
+def running_tags(name: str, library: TemplateLibrary) -> list[Problem]:
+    """Tags in the file's headers and footers, never filled in: render refuses them with the
+    same message (pipeline.render.structure.running_faults)."""
+    found = running_faults(library, name, named=False)
     return [Problem(name, str(f.where or ""), f.key, f.params) for f in found]
 
 
@@ -475,7 +483,12 @@ def check_templates(
             reason = library.unreadable[name].params.get("reason", "")
             report.problems.append(Problem(name, "", "tpl.unreadable", {"reason": reason}))
             continue
-        paragraphs = paragraphs_of(path)
+        try:
+            paragraphs = paragraphs_of(path)
+        except InputError as exc:  # damaged XML (verify.not_docx): said, and the next checked
+            reason = exc.params.get("reason", "")
+            report.problems.append(Problem(name, "", "tpl.unreadable", {"reason": reason}))
+            continue
         report.problems += block_structure(name, paragraphs)
         report.problems += split_tags(name, paragraphs)
         if name in library.type_names():
@@ -486,6 +499,7 @@ def check_templates(
             source = ""
         faults = structure(name, library) if source else []
         report.problems += faults
+        report.problems += running_tags(name, library)
         if source:
             report.problems += lost_sections(name, library)
         if name in library.type_names() and not library.is_form(name):

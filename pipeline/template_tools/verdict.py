@@ -1,0 +1,121 @@
+"""What `vanthu templates check` says of the office's templates a document is made with, said
+again by render, build and check as one warning per template, without checking again.
+
+A clerk who renders never runs `templates check`: a khung.docx set in 16 pt Arial, margins out of
+the decree's range or a khoi/ky-ten.docx without its Nơi nhận went into every document without a
+word. Checking costs a second or so, rendering a few milliseconds; so the verdict (how many
+errors, in which of the office's files) is kept in the template cache under the templates'
+contents and the checker's code (render.template_cache.verdict): a run whose templates and vanthu
+are unchanged reads it back. Built-in templates pass the check (tests pin it): a template made
+only of them is never checked here.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from lxml import etree
+
+from pipeline.errors import VanthuError
+from pipeline.render.compose import FRAME_NAME, TemplateLibrary
+from pipeline.render.locate import office_folder
+from pipeline.render.phrase import Phrase
+from pipeline.render.template_cache import verdict
+
+# The code a verdict follows from besides the templates: the checker and verify's rules.
+_PIPELINE = Path(__file__).resolve().parents[1]
+_CHECKER = ("template_tools", "verify", "render/structure.py", "rules")
+
+
+def office_files(library: TemplateLibrary, name: str) -> list[str]:
+    """The office's own files template `name` is made with: itself, the frame, the blocks it
+    includes (in that order); the built-in ones pass the check."""
+    own = [f for f in (name, FRAME_NAME, *library.block_names()) if library.is_override(f)]
+    if not own:
+        return []  # an office without copies: nothing to read further
+    files = [name, FRAME_NAME, *library.included_blocks(name)]
+    return [file for file in dict.fromkeys(files) if file in own]
+
+
+def errors_by_file(library: TemplateLibrary, name: str) -> dict[str, int]:
+    """How many errors `templates check` finds in each of the office's files template `name`
+    is made with ('khung' → 3), read from the cache when these contents were checked before.
+    Empty when none is the office's, or when the check cannot run (preparing the template
+    says why)."""
+    try:
+        files = office_files(library, name)
+        if not files:
+            return {}
+        text = verdict(_key(library, name), lambda: json.dumps(_judged(library, files)))
+        counts = json.loads(text)
+    except (VanthuError, OSError, ValueError, etree.XMLSyntaxError):
+        return {}
+    return {str(k): int(v) for k, v in counts.items()} if isinstance(counts, dict) else {}
+
+
+def _judged(library: TemplateLibrary, files: list[str]) -> dict[str, int]:
+    """`templates check` of `files`: the error count of each file that has errors."""
+    from pipeline.template_tools.check import check_templates  # only when not yet known
+
+    counts: dict[str, int] = {}
+    for problem in check_templates(library, files).problems:
+        if not problem.warning:
+            counts[problem.template] = counts.get(problem.template, 0) + 1
+    return counts
+
+
+def _key(library: TemplateLibrary, name: str) -> bytes:
+    """Template `name`'s files in force (by layer and content) and the checker's identity."""
+    digest = hashlib.sha256(_checker_identity().encode())
+    digest.update(name.encode())
+    for path in library.source_files(name):
+        layer = "office" if library.is_override(library.relative_name(path)[:-5]) else "builtin"
+        content = hashlib.sha256(path.read_bytes()).hexdigest()
+        digest.update(f"\0{library.relative_name(path)}\0{layer}\0{content}".encode())
+    return digest.hexdigest().encode()
+
+
+@functools.cache  # a process runs one vanthu
+def _checker_identity() -> str:
+    """vanthu's version and the size and modification time of the checker's modules (a
+    changed rule gives another verdict), as template_cache keys compiled code."""
+    from pipeline import __version__
+
+    parts = [__version__]
+    for item in _CHECKER:
+        path = _PIPELINE / item
+        modules = sorted(path.rglob("*.py")) if path.is_dir() else [path]
+        for module in modules:
+            try:
+                info = module.stat()
+            except OSError:
+                continue
+            parts.append(f"{module.relative_to(_PIPELINE)}:{info.st_size}:{info.st_mtime_ns}")
+    return "\n".join(parts)
+
+
+def template_warnings(library: TemplateLibrary, names: Iterable[str]) -> list[str]:
+    """One warning for each template of `names` made with an office's file that `templates
+    check` finds errors in (its documents may not follow the decree), naming the files and the
+    command to run; in the current language, each a Phrase that says itself in another."""
+    warnings: list[str] = []
+    for name in dict.fromkeys(names):
+        counts = errors_by_file(library, name)
+        total = sum(counts.values())
+        if not total:
+            continue
+        files = [file for file in counts if counts[file]]
+        office = office_folder(library, files[0])
+        warnings.append(
+            Phrase(
+                "tpl.verdict", template=f"{name}.docx",
+                errors=Phrase("tpl.n.errors.one" if total == 1 else "tpl.n.errors", n=total),
+                files=", ".join(f"{file}.docx" for file in files),
+                office=Phrase("tpl.office_copy", folder=office) if office else "",
+            )  # fmt: skip
+        )
+    return warnings
