@@ -20,7 +20,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def lines_of(title: str) -> list[str]:
-    return title_lines(title, 14, PORTRAIT_TEXT_WIDTH_PT, bold=True)
+    return list(title_lines(title, 14, PORTRAIT_TEXT_WIDTH_PT, bold=True))
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,8 @@ Written here because no library breaks Vietnamese lines by phrase: the line-brea
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from itertools import accumulate
 
 from pipeline.rules.metrics import FIT_SLACK_TWIPS, TWIPS_PER_POINT, text_width_pt
 
@@ -61,9 +63,10 @@ def break_costs(words: list[str]) -> list[int]:
     return costs
 
 
+@lru_cache(maxsize=256)  # a year's decisions share their list titles and many trích yếu
 def title_lines(
     typed: str, size_pt: float, width_pt: float, *, bold: bool, upper: bool = True
-) -> list[str]:
+) -> tuple[str, ...]:
     """`typed` (in capitals with `upper`), in lines that each fit `width_pt` at `size_pt` (see
     the module's docstring); a title typed in lines keeps them, each fitted alone."""
     lines: list[str] = []
@@ -71,7 +74,7 @@ def title_lines(
         words = line.split()
         if words:
             lines.extend(_fitted(words, size_pt, width_pt, bold=bold, upper=upper))
-    return lines
+    return tuple(lines)
 
 
 def _fitted(
@@ -83,9 +86,13 @@ def _fitted(
     limit = width_pt - FIT_SLACK_TWIPS / TWIPS_PER_POINT
 
     printed = [word.upper() for word in words] if upper else words
+    # Widths add up (no kerning): a line's is its words' and the spaces between them, from
+    # running sums, so that the search below measures no text again.
+    space = text_width_pt(" ", size_pt, bold=bold)
+    ends = list(accumulate((text_width_pt(w, size_pt, bold=bold) for w in printed), initial=0.0))
 
     def width(first: int, end: int) -> float:
-        return text_width_pt(" ".join(printed[first:end]), size_pt, bold=bold)
+        return ends[end] - ends[first] + space * (end - first - 1)
 
     if width(0, len(words)) <= limit or len(words) < 2:
         return [" ".join(printed)]
@@ -96,8 +103,10 @@ def _fitted(
     best: dict[int, tuple[Score, list[int]]] = {0: ((0, 0, 0, 0, 0.0), [])}
     for end in range(1, len(words) + 1):
         options = []
-        for first in range(end):
-            if first not in best or (width(first, end) > limit and end - first > 1):
+        for first in range(end - 1, -1, -1):  # the line growing leftwards until too wide
+            if width(first, end) > limit and end - first > 1:
+                break
+            if first not in best:
                 continue
             (bad, lines, poor, named, uneven), starts = best[first]
             cost = costs[first] if first else GOOD
@@ -107,5 +116,5 @@ def _fitted(
             options.append((score, [*starts, first]))
         best[end] = min(options)
     starts = best[len(words)][1]
-    ends = [*starts[1:], len(words)]
-    return [" ".join(printed[a:b]) for a, b in zip(starts, ends, strict=True)]
+    stops = [*starts[1:], len(words)]
+    return [" ".join(printed[a:b]) for a, b in zip(starts, stops, strict=True)]

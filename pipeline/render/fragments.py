@@ -13,6 +13,7 @@ characters that docxtpl would turn into them).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from markupsafe import Markup, escape
 
@@ -108,7 +109,7 @@ def literal_markup(text: str) -> str:
     return text.replace("\\", "\\\\").replace("*", "\\*")
 
 
-def in_run_lines(lines: list[str]) -> Markup:
+def in_run_lines(lines: Sequence[str]) -> Markup:
     """Lines of plain text (data, escaped here) printed inside a template's run, <w:br/> between
     them: what docxtpl's listing pass makes of a '\n', without that pass over the whole part."""
     return Markup('</w:t><w:br/><w:t xml:space="preserve">'.join(escape(line) for line in lines))
