@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from typing import Literal
 
 from pipeline.errors import InputError
 from pipeline.load.spreadsheet import Row, Table, read_table
+from pipeline.load.spreadsheet.table import typed_money
 from pipeline.rules.award_names import display_name, office_award
 from pipeline.rules.award_names import name_key as award_key
 from pipeline.rules.collation import name_key, vietnamese_key
@@ -211,24 +211,17 @@ def reads_as_collective(name: str) -> bool:
     return True
 
 
-# Figures a clerk writes in a Số tiền cell: 710000, 710.000, 710,000, 710 000, with đ/đồng.
-_TYPED_AMOUNT = re.compile(
-    r"(\d{1,3}(?:([.,\s])\d{3})?(?:\2\d{3})*|\d+)\s*(?:đ|đồng|vnđ|vnd)?\.?", re.I
-)
-_NON_DIGIT = re.compile(r"\D")
-
-
 def typed_amount(row: Row) -> int | None:
     """The amount written in the row's Số tiền cell (None if empty); an unreadable one is
     refused at its cell."""
     text = row.values.get("so_tien") or ""
     if not text:
         return None
-    match = _TYPED_AMOUNT.fullmatch(unicodedata.normalize("NFC", text).strip())
-    if match is None:
+    amount = typed_money(text)
+    if amount is None:
         raise row.error("sheet.bad_amount", "so_tien", cell=row.cell("so_tien"),
                         value=text[:60])  # fmt: skip
-    return int(_NON_DIGIT.sub("", match.group(1)))
+    return amount
 
 
 # How alike a row's name and a known one must be to be offered as "did you mean" (difflib ratio).

@@ -555,8 +555,17 @@ _FIGURE = re.compile(
 # What a figure without a unit after it counts, when the words before it say: "Số người: 6".
 _SAID_BEFORE = re.compile(rf"(?:^|\W)({_UNIT}|tiền|tiền thưởng)\W*$")
 _NON_DIGIT = re.compile(r"\D")
-# An amount typed in a Số tiền cell, as pipeline.awards reads it (710.000, 710 000 đ, ...).
-_AMOUNT = re.compile(r"(\d{1,3}(?:([.,\s])\d{3})?(?:\2\d{3})*|\d+)\s*(?:đ|đồng|vnđ|vnd)?\.?")
+# Figures a clerk writes in a Số tiền cell: 710000, 710.000, 710,000, 710 000, with đ/đồng.
+_AMOUNT = re.compile(
+    r"(\d{1,3}(?:([.,\s])\d{3})?(?:\2\d{3})*|\d+)\s*(?:đ|đồng|vnđ|vnd)?\.?", re.I
+)
+
+
+def typed_money(text: str) -> int | None:
+    """The amount a clerk typed in a Số tiền cell ("710.000 đ" → 710000); None when the text
+    does not read as one (pipeline.awards refuses it at its cell)."""
+    match = _AMOUNT.fullmatch(unicodedata.normalize("NFC", text).strip())
+    return int(_NON_DIGIT.sub("", match.group(1))) if match else None
 
 
 def _total_label(cells: Sequence[object]) -> tuple[int, str] | None:
@@ -681,10 +690,10 @@ def _typed_sum(rows: Sequence[Row]) -> int | None:
         text = row.values.get("so_tien") or ""
         if not text:
             continue
-        match = _AMOUNT.fullmatch(unicodedata.normalize("NFC", text).strip())
-        if match is None:
+        amount = typed_money(text)
+        if amount is None:
             return None
-        total += int(_NON_DIGIT.sub("", match.group(1)))
+        total += amount
         typed = True
     return total if typed else None
 
