@@ -35,6 +35,7 @@ from pipeline.batch.interrupts import BuildInterrupted, Stopped
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 PARENT_POLL = 1.0  # seconds between a fallback watcher's looks at its parent
 STOP_GRACE = 5.0  # seconds a terminated worker gets before it is killed
+_AGAIN = 0.01  # seconds before a stop signal that reached a finalizer is sent again
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
@@ -167,6 +168,12 @@ def stop_on_signals(output_dir: Path) -> Iterator[None]:
 
     def stop(signum: int, frame: FrameType | None) -> None:
         if stopping:
+            return
+        if frame is not None and frame.f_code.co_name == "__del__":
+            # Raised in a finalizer (a ZipFile collected), the stop would be printed as
+            # "Exception ignored in …" and dropped, and the build would run to its end: the
+            # signal comes again a moment later, outside it.
+            threading.Timer(_AGAIN, os.kill, (os.getpid(), signum)).start()
             return
         stopping.append(signum)
         raise Stopped(signum)
