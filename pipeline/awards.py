@@ -18,8 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 from pipeline.errors import InputError
-from pipeline.load.spreadsheet import Row, Table, read_table
-from pipeline.load.spreadsheet.table import typed_money
+from pipeline.load.spreadsheet import Row, Table, read_table, typed_money
 from pipeline.rules.award_names import display_name, office_award
 from pipeline.rules.award_names import name_key as award_key
 from pipeline.rules.collation import name_key, vietnamese_key
@@ -55,6 +54,13 @@ class Entry:
     @property
     def amount(self) -> int:
         return self.reward.amount if self.reward is not None else 0
+
+    @property
+    def recipient(self) -> tuple[bool, str, str]:
+        """Who receives the award, as the list's duplicate check takes it: the same name in the
+        same unit (cells come cleaned: NFC, single spaces) is one person, in another unit maybe
+        another; a tập thể is its name and the unit it belongs to."""
+        return self.collective, self.name.casefold(), self.unit.casefold()
 
 
 @dataclass(frozen=True)
@@ -105,8 +111,8 @@ class AwardList:
     def _recipients(self) -> tuple[int, int]:
         # One person given two titles is one cá nhân: the same name in the same unit (as the
         # list's duplicate check takes it).
-        people = {(e.name.casefold(), e.unit.casefold()) for e in self.entries if not e.collective}
-        groups = {(e.name.casefold(), e.unit.casefold()) for e in self.entries if e.collective}
+        people = {e.recipient for e in self.entries if not e.collective}
+        groups = {e.recipient for e in self.entries if e.collective}
         return len(people), len(groups)
 
     def recipients(self, *, collective: bool) -> int:
@@ -421,7 +427,7 @@ def read_award_list(
             )
         )
     # A total row the clerk typed ("Tổng cộng: 25 người") must count these rows.
-    table.check_counts([(e.collective, (e.name.casefold(), e.unit.casefold())) for e in entries])
+    table.check_counts([(e.collective, e.recipient) for e in entries])
     if order == "ten":
         entries.sort(key=lambda e: (e.collective, name_key(e.name)))
     elif order == "don_vi":

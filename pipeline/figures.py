@@ -66,7 +66,7 @@ class YearFigures:
     by_decree: dict[str, Count] = field(default_factory=dict)
 
     spellings: dict[str, Counter[str]] = field(default_factory=dict)  # unit_key → as typed
-    # Everyone counted in by_unit and overall so far, by recipient_key: over all the year's
+    # Everyone counted in by_unit and overall so far, by Entry.recipient: over all the year's
     # decisions, not one list's.
     recipients: set[tuple[bool, str, str]] = field(default_factory=set)
 
@@ -87,7 +87,7 @@ class YearFigures:
                 counter.add(collective=entry.collective, amount=entry.amount)
             # A recipient's unit row is fixed by its key (the same unit), so one seen overall
             # is one seen in its unit too.
-            recipient = recipient_key(entry.name, entry.unit or "", collective=entry.collective)
+            recipient = entry.recipient
             counted = recipient in self.recipients
             self.recipients.add(recipient)
             for counter in (self.by_unit.setdefault(key, Count()), self.overall):
@@ -120,13 +120,6 @@ class YearFigures:
 def unit_key(name: str) -> str:
     """A unit's name compared without case or spacing: 'Phòng tổng hợp' is 'Phòng Tổng hợp'."""
     return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
-
-
-def recipient_key(name: str, unit: str, *, collective: bool) -> tuple[bool, str, str]:
-    """Who receives an award, compared as a list's duplicate check does: the same name in the
-    same unit (without case or spacing) is one person; the same name in another unit may be
-    another. A tập thể is its name and the unit it belongs to, if any."""
-    return collective, unit_key(name), unit_key(unit)
 
 
 def format_count(n: int) -> str:

@@ -16,7 +16,6 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner
-from docx_text import paragraph_texts
 from ruamel.yaml import YAML
 
 from pipeline.api import Renderer
@@ -30,6 +29,7 @@ from pipeline.rules.agency_names import (
 from pipeline.verify import verify_file
 from pipeline.workspace import Workspace
 from pipeline.workspace.init import OfficeAnswers, agency_profile
+from tests.docx_text import paragraph_texts
 
 BODY = "Ủy ban nhân dân xã Chiềng Mung"
 CHAIR = f"Chủ tịch {BODY}"

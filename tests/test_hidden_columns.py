@@ -5,22 +5,21 @@ hidden one left empty, changes nothing. A bad cell of a hidden row is blamed on 
 from __future__ import annotations
 
 import zipfile
-from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from openpyxl import Workbook
 
 from pipeline.awards import read_award_list
 from pipeline.cli import main
 from pipeline.errors import InputError
 from pipeline.load.spreadsheet import read_table
 from tests.test_award_named import MONEY, office
+from tests.test_list_rows import DAY, LDTT
+from tests.test_list_rows import HEADER as LIST_HEADER
+from tests.test_list_rows import workbook as list_workbook
 
-DAY = date(2026, 1, 8)
-HEADER = ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Danh hiệu", "Loại", "Ghi chú"]
-LDTT = "Lao động tiên tiến"
+HEADER = [*LIST_HEADER, "Ghi chú"]
 
 
 def person(n: int, name: str, note: object = None) -> list[object]:
@@ -39,20 +38,9 @@ def workbook(
     hide_rows: tuple[int, ...] = (),
     name: str = "ds.xlsx",
 ) -> Path:
-    """A list on sheet 'DS' (header on row 1) with the given columns and rows hidden."""
-    book = Workbook()
-    ws = book.active
-    ws.title = "DS"
-    ws.append(header)
-    for row in rows:
-        ws.append(row)
-    for letter in hide_columns:
-        ws.column_dimensions[letter].hidden = True
-    for number in hide_rows:
-        ws.row_dimensions[number].hidden = True
-    path = tmp_path / name
-    book.save(path)
-    return path
+    """test_list_rows' list on sheet 'DS', with a Ghi chú column."""
+    return list_workbook(tmp_path, rows, header=header, hide=hide_rows,
+                         hide_columns=hide_columns, name=name)  # fmt: skip
 
 
 def test_hidden_read_column_with_values_is_refused(tmp_path: Path) -> None:

@@ -24,7 +24,7 @@ from tests.docx_text import paragraph_texts
 DECISIONS = ("qd-a.yaml", "qd-b.yaml", "qd-c.yaml")
 
 
-def workspace(root: Path, inputs_copy: Path) -> Path:
+def workspace(inputs_copy: Path) -> Path:
     """Three award decisions of 2022 (drafter's initials H) in a workspace of their own."""
     year = inputs_copy / "2022"
     source = (year / "qd-lao-dong-tien-tien.yaml").read_text("utf-8")
@@ -70,7 +70,7 @@ def ctrl_c_after(count: int, watched: list[Path], placed: list[Path]):
 def test_a_stop_after_two_documents_are_in_place(
     inputs_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    year = workspace(tmp_path, inputs_copy)
+    year = workspace(inputs_copy)
     out = tmp_path / "out"
     drafter(year, "H")
     first = build(year, out)

@@ -5,7 +5,6 @@ template's, at the tag's paragraph (F8)."""
 from __future__ import annotations
 
 import shutil
-import zipfile
 from pathlib import Path
 
 import docx
@@ -20,31 +19,13 @@ from pipeline.render.compose import TemplateLibrary
 from pipeline.render.engine import Engine
 from pipeline.template_tools.check import check_templates
 from tests.new_office import new_office
+from tests.test_template_round2 import office_copy
+from tests.test_template_tools import edit_docx as edit_body
 
 REPO = Path(__file__).resolve().parents[1]
 PLAN = REPO / "inputs" / "2022" / "ke-hoach-tdkt.yaml"
 OFFICE = "bản riêng của cơ quan trong mau/"
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-
-
-def office_copy(tmp_path: Path, template: str) -> Path:
-    """mau/ holding an unchanged copy of built-in `template`; returns the copy."""
-    target = tmp_path / "mau" / f"{template}.docx"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy(REPO / "templates" / f"{template}.docx", target)
-    return target
-
-
-def edit_body(path: Path, old: str, new: str) -> None:
-    """Replace the first `old` of the template's word/document.xml by `new`, in place."""
-    with zipfile.ZipFile(path) as archive:
-        parts = {n: archive.read(n) for n in archive.namelist()}
-    xml = parts["word/document.xml"].decode("utf-8")
-    assert old in xml, old
-    parts["word/document.xml"] = xml.replace(old, new, 1).encode("utf-8")
-    with zipfile.ZipFile(path, "w") as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
 
 
 def errors_of(library: TemplateLibrary, template: str) -> list[str]:

@@ -26,7 +26,7 @@ from pipeline.load.yaml_source import Path_, Source, dotted, load_yaml, source_o
 from pipeline.model.agency import Agency
 from pipeline.model.document import DocumentData, RecipientGroup
 from pipeline.model.quyet_dinh import DecisionData
-from pipeline.rules.agency_names import ON_BEHALF, signing_mismatch
+from pipeline.rules.agency_names import signing_mismatch, signs_on_behalf
 from pipeline.rules.cited_decrees import other_decree_cited
 from pipeline.rules.doc_types import document_type
 
@@ -98,7 +98,7 @@ def _signer_signing_otherwise(agency: Agency, key: str, *, on_behalf: bool) -> s
     person = agency.nguoi_ky[key].ho_ten
     fitting = [
         name for name, signer in agency.nguoi_ky.items()
-        if name != key and bool(ON_BEHALF.match(signature_lines(signer)[0].upper())) == on_behalf
+        if name != key and signs_on_behalf(signature_lines(signer)[0]) == on_behalf
     ]  # fmt: skip
     same = [name for name in fitting if agency.nguoi_ky[name].ho_ten == person]
     return next(iter(same or fitting), None)

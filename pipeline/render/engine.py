@@ -164,10 +164,13 @@ def _template_line(
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
         if filename == "<template>" or filename in names:
-            scope = dict(tb.tb_frame.f_locals)
-            found = ("" if filename == "<template>" else filename, tb.tb_lineno, scope)
+            found = tb
         tb = tb.tb_next
-    return found
+    if found is None:
+        return None
+    filename = found.tb_frame.f_code.co_filename
+    name = "" if filename == "<template>" else filename
+    return name, found.tb_lineno, dict(found.tb_frame.f_locals)
 
 
 def expression_place(
@@ -216,14 +219,8 @@ def expression_place(
 
 def _template_frame(exc: BaseException, names: set[str]) -> str | None:
     """'khoi/ky-ten' or '' for the innermost template frame of a traceback (Jinja maps them)."""
-    found = None
-    tb = exc.__traceback__
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if filename == "<template>" or filename in names:
-            found = filename
-        tb = tb.tb_next
-    return None if found is None else ("" if found == "<template>" else found)
+    found = _template_line(exc, names)
+    return found[0] if found is not None else None
 
 
 @dataclass

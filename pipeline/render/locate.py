@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment, TemplateSyntaxError
 
 from pipeline.i18n import current_language, t
+from pipeline.render.jinja_errors import unclosed_block
 
 if TYPE_CHECKING:
     from pipeline.render.compose import TemplateLibrary
@@ -241,8 +242,6 @@ def place_of_line(
     """The paragraph of template file `path` holding the tag that `exc` (raised compiling the
     marked source, its line numbers those of paragraphs) is about: the opening tag of a block
     left open, else the tag on the error's line at which Jinja stopped."""
-    from pipeline.render.jinja_errors import unclosed_block
-
     block = unclosed_block(exc.message)
     found = innermost_unclosed(marked, block) if block else None
     if found is None:

@@ -237,13 +237,3 @@ _EMPTY_RELATIONSHIPS = (
     b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
     b"</Relationships>"
 )
-
-
-def document_xml_of(path: Path) -> str | None:
-    """word/document.xml of a template file, alone (the other parts are not needed here); None
-    for a file that is not a readable .docx."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            return archive.read(DOCUMENT_PART).decode("utf-8")
-    except (OSError, KeyError, zipfile.BadZipFile, UnicodeDecodeError):
-        return None

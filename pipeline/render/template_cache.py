@@ -32,7 +32,7 @@ import importlib.util
 import os
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from jinja2 import BytecodeCache, FileSystemBytecodeCache
@@ -235,15 +235,26 @@ def _compiler_identity() -> str:
 
     from pipeline import __version__
 
-    parts = [__version__, jinja2.__version__]
     here = Path(__file__).resolve().parent  # the modules beside this one, found, not imported
-    for module in _ENVIRONMENT_MODULES:
-        try:
-            info = (here / module).stat()
-            parts.append(f"{module}:{info.st_size}:{info.st_mtime_ns}")
-        except OSError:
-            parts.append(f"{module}:?")
+    parts = [__version__, jinja2.__version__, *module_stamps(here, _ENVIRONMENT_MODULES)]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
+
+
+def module_stamps(root: Path, modules: Iterable[str]) -> list[str]:
+    """'name:size:mtime' of each module file below `root` (a folder: each .py file in it), found
+    and not imported: what a cache keyed by vanthu's code compares."""
+    stamps = []
+    for name in modules:
+        path = root / name
+        files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
+        for file in files:
+            shown = file.relative_to(root).as_posix()
+            try:
+                info = file.stat()
+                stamps.append(f"{shown}:{info.st_size}:{info.st_mtime_ns}")
+            except OSError:
+                stamps.append(f"{shown}:?")
+    return stamps
 
 
 def bytecode_cache() -> BytecodeCache | None:

@@ -307,7 +307,7 @@ def full_agency_name(name: str) -> str:
 
 
 # Ô 7a: "TM." before the collective body's name when a person signs on its behalf.
-ON_BEHALF = re.compile(r"^T\.?\s?M\.")
+_ON_BEHALF = re.compile(r"^T\.?\s?M\.")
 # Thẩm quyền ban hành (ô 5b) naming a collective body: its decisions are signed "TM. ...".
 COLLECTIVE_BODIES = ("ỦY BAN NHÂN DÂN", "UBND", "HỘI ĐỒNG", "CHÍNH PHỦ")
 # ... naming a person's title: decisions in that person's own authority, no TM. line.
@@ -320,6 +320,11 @@ HEAD_TITLES = (
 
 def _one_line(text: str) -> str:
     return " ".join(text.split()).upper()
+
+
+def signs_on_behalf(line: str) -> bool:
+    """Whether a signature line is a "TM." (on behalf of a collective body) line."""
+    return bool(_ON_BEHALF.match(_one_line(line)))
 
 
 def authority_kind(text: str) -> tuple[str, str] | None:
@@ -358,9 +363,8 @@ def signing_mismatch(authority: str, signature: Sequence[str]) -> SigningMismatc
     kind = authority_kind(authority)
     if kind is None or not signature:
         return None
-    lines = [_one_line(line) for line in signature]
-    if kind[0] == "body" and not ON_BEHALF.match(lines[0]):
+    if kind[0] == "body" and not signs_on_behalf(signature[0]):
         return SigningMismatch("tm_needed")
-    if kind[0] == "head" and any(ON_BEHALF.match(line) for line in lines):
+    if kind[0] == "head" and any(signs_on_behalf(line) for line in signature):
         return SigningMismatch("tm_not_needed", kind[1])
     return None

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from pipeline.rules.money import regime_on, regimes
 
@@ -27,24 +28,28 @@ class OtherDecree:
     in_force: str
 
 
-def _number(text: str) -> tuple[str, str] | None:
-    match = _CITED.search(text)
-    return (match.group(1), match.group(2)) if match else None
+@cache
+def _decrees() -> dict[tuple[str, str], str]:
+    """Each chế độ's decree by its number and year ("98", "2023") → "Nghị định 98/2023/NĐ-CP"."""
+    found = {}
+    for regime in regimes():
+        match = _CITED.search(regime.decree)
+        if match is not None:
+            found[(match.group(1), match.group(2))] = regime.decree
+    return found
 
 
 def other_decree_cited(lines: Sequence[str], day: date) -> OtherDecree | None:
     """The first căn cứ line citing the decree of a chế độ khen thưởng other than the one in
     force on `day`, when no line cites that one; None when they agree or none is cited."""
-    in_force = regime_on(day)
-    own = _number(in_force.decree)
-    others = {number: regime for regime in regimes()
-              if regime is not in_force and (number := _number(regime.decree)) is not None}
+    in_force = regime_on(day).decree
+    known = _decrees()
     found: OtherDecree | None = None
     for index, line in enumerate(lines):
         for match in _CITED.finditer(line):
-            number = (match.group(1), match.group(2))
-            if number == own:
+            cited = known.get((match.group(1), match.group(2)))
+            if cited == in_force:
                 return None  # the decree in force is cited: another one beside it is history
-            if found is None and number in others:
-                found = OtherDecree(index, others[number].decree, in_force.decree)
+            if found is None and cited is not None:
+                found = OtherDecree(index, cited, in_force)
     return found

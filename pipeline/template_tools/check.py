@@ -34,6 +34,7 @@ from pipeline.render.jinja_errors import jinja_reason
 from pipeline.render.locate import ANY_TAG, paragraphs_of, place_of_field, place_of_line
 from pipeline.render.package import DOCUMENT_PART, Package
 from pipeline.render.structure import (
+    Found,
     form_width_faults,
     package_faults,
     paragraph_style_ids,
@@ -174,26 +175,31 @@ def syntax(name: str, source: str, path: Path, library: TemplateLibrary) -> list
     return []
 
 
+def _problems(name: str, found: Iterable[Found]) -> list[Problem]:
+    """The faults render refuses, as the check lists them."""
+    return [Problem(name, str(f.where or ""), f.key, f.params) for f in found]
+
+
 def structure(name: str, library: TemplateLibrary) -> list[Problem]:
     """Tags that would break or empty the output (pipeline.render.structure): render refuses
     them with the same message."""
     found = package_faults(library, name, named=False)
     found += template_faults(library, name, named=False) or style_faults(library, name, named=False)
-    return [Problem(name, str(f.where or ""), f.key, f.params) for f in found]
+    return _problems(name, found)
 
 
 def running_tags(name: str, library: TemplateLibrary) -> list[Problem]:
     """Tags in the file's headers and footers, never filled in: render refuses them with the
     same message (pipeline.render.structure.running_faults)."""
     found = running_faults(library, name, named=False)
-    return [Problem(name, str(f.where or ""), f.key, f.params) for f in found]
+    return _problems(name, found)
 
 
 def form_widths(name: str, library: TemplateLibrary) -> list[Problem]:
     """A phôi's name field without a width (Word's Width: Auto): render refuses it with the same
     message, before it reads a row (pipeline.render.structure.form_width_faults)."""
     found = form_width_faults(library, name)
-    return [Problem(name, str(f.where or ""), f.key, f.params) for f in found]
+    return _problems(name, found)
 
 
 def lost_sections(name: str, library: TemplateLibrary) -> list[Problem]:
@@ -201,7 +207,7 @@ def lost_sections(name: str, library: TemplateLibrary) -> list[Problem]:
     (pipeline.render.structure.section_faults); the pages after them keep the main part's
     numbering and orientation, as verify's so_trang.restart then says of every output."""
     found = section_faults(library, name, named=False)
-    return [Problem(name, str(f.where or ""), f.key, f.params) for f in found]
+    return _problems(name, found)
 
 
 def text_after_content(name: str, paragraphs: list[Paragraph]) -> list[Problem]:

@@ -24,7 +24,7 @@ from pipeline.errors import VanthuError
 from pipeline.render.compose import FRAME_NAME, TemplateLibrary
 from pipeline.render.locate import office_folder
 from pipeline.render.phrase import Phrase
-from pipeline.render.template_cache import verdict
+from pipeline.render.template_cache import module_stamps, verdict
 
 # The code a verdict follows from besides the templates: the checker and verify's rules.
 _PIPELINE = Path(__file__).resolve().parents[1]
@@ -73,9 +73,10 @@ def _key(library: TemplateLibrary, name: str) -> bytes:
     digest = hashlib.sha256(_checker_identity().encode())
     digest.update(name.encode())
     for path in library.source_files(name):
-        layer = "office" if library.is_override(library.relative_name(path)[:-5]) else "builtin"
+        relative = library.relative_name(path)
+        layer = "office" if library.is_override(relative[:-5]) else "builtin"
         content = hashlib.sha256(path.read_bytes()).hexdigest()
-        digest.update(f"\0{library.relative_name(path)}\0{layer}\0{content}".encode())
+        digest.update(f"\0{relative}\0{layer}\0{content}".encode())
     return digest.hexdigest().encode()
 
 
@@ -85,16 +86,7 @@ def _checker_identity() -> str:
     changed rule gives another verdict), as template_cache keys compiled code."""
     from pipeline import __version__
 
-    parts = [__version__]
-    for item in _CHECKER:
-        path = _PIPELINE / item
-        modules = sorted(path.rglob("*.py")) if path.is_dir() else [path]
-        for module in modules:
-            try:
-                info = module.stat()
-            except OSError:
-                continue
-            parts.append(f"{module.relative_to(_PIPELINE)}:{info.st_size}:{info.st_mtime_ns}")
+    parts = [__version__, *module_stamps(_PIPELINE, _CHECKER)]
     return "\n".join(parts)
 
 

@@ -25,13 +25,13 @@ def workspace_styles(workspace: Workspace) -> StyleSheet:
 def agency_warnings(
     workspace: Workspace, document: LoadedDocument, styles: StyleSheet, seen: set[Path]
 ) -> list[str]:
-    """The warnings of the agency profile `document` names (line_fit: a line too wide for its
-    column), unless a profile in `seen`; the profile is added to `seen`."""
+    """The warnings of the agency profile `document` names (office_warnings), unless a profile
+    in `seen`; the profile is added to `seen`."""
     profile = workspace.agency_file(document.info.data.co_quan)
     if profile is None or profile in seen:
         return []
     seen.add(profile)
-    return profile_warnings(document.info.agency, profile, styles, workspace.display(profile))
+    return list(office_warnings(workspace, document, styles, {}))
 
 
 def office_warnings(
@@ -40,8 +40,8 @@ def office_warnings(
     styles: StyleSheet,
     known: dict[Path, tuple[str, ...]],
 ) -> tuple[str, ...]:
-    """The warnings of the agency profile `document` names (as agency_warnings), worked out
-    once per profile and kept in `known`."""
+    """The warnings of the agency profile `document` names (line_fit: a line too wide for its
+    column), worked out once per profile and kept in `known`."""
     profile = workspace.agency_file(document.info.data.co_quan)
     if profile is None:
         return ()

@@ -38,10 +38,18 @@ from pipeline.load.spreadsheet.fields import (
     normalize_header,
     resolve_fields,
 )
-from pipeline.load.spreadsheet.table import HEADER_SCAN_ROWS, Header, Record, Row, Table
+from pipeline.load.spreadsheet.table import (
+    HEADER_SCAN_ROWS,
+    Header,
+    Record,
+    Row,
+    Table,
+    typed_money,
+)
 from pipeline.load.spreadsheet.xlsx import read_xlsx
 
 __all__ = [
+    "typed_money",
     "CSV_DELIMITERS",
     "HEADER_SCAN_ROWS",
     "OLE2_MAGIC",

@@ -14,6 +14,7 @@ from pipeline.errors import InputError
 from pipeline.load.spreadsheet.cells import cell_text, clean, plain_text
 from pipeline.load.spreadsheet.fields import Field, Wanted, normalize_header
 from pipeline.load.spreadsheet.limits import MAX_ROWS
+from pipeline.rules.money import format_money
 
 # Header rows sit under a few merged title rows (agency, "DANH SÁCH ..."), never far down.
 HEADER_SCAN_ROWS = 20
@@ -88,7 +89,7 @@ class StatedTotal:
     row: int  # the total row, as Excel numbers it
     column: int  # 1-based column of the cell holding the figure
     field: str | None  # the header of that column when the list reads it
-    kind: str  # one of KINDS
+    kind: str  # one of TOTAL_KINDS
     value: int
     text: str  # the cell as written, for the message
     since: int  # index in Table.rows of the first row after the total row before it (0 if none)
@@ -106,10 +107,10 @@ class StatedTotal:
 
     def error(self, key: str, file: str, sheet: str | None, **params: Any) -> InputError:
         """An InputError at the cell of the figure, saying what it counts in both languages."""
-        what, what_en = KINDS[self.kind]
+        what, what_en = TOTAL_KINDS[self.kind]
         return InputError(
             key, file=file, sheet=sheet, row=self.row, field=self.field, cell=self.cell,
-            stated=f"{self.value:,}".replace(",", "."), text=self.text, what=what,
+            stated=format_money(self.value), text=self.text, what=what,
             what_en=what_en, **params,
         )  # fmt: skip
 
@@ -520,7 +521,7 @@ _NO_ROW = 1 << 62
 # -- the list's own total rows ---------------------------------------------------------------
 
 # What a total row's figure counts: kind → how it is said (vi, en).
-KINDS = {
+TOTAL_KINDS = {
     "nguoi": ("người", "people"),
     "ca_nhan": ("cá nhân", "individuals"),
     "tap_the": ("tập thể", "collectives"),
@@ -679,7 +680,7 @@ def _check_total(
         return
     column = header.texts.get("so_tien", "")
     raise total.error("sheet.total_amount_differs", file, sheet, column_name=column,
-                      counted=f"{sums[0]:,}".replace(",", "."))  # fmt: skip
+                      counted=format_money(sums[0]))  # fmt: skip
 
 
 def _typed_sum(rows: Sequence[Row]) -> int | None:

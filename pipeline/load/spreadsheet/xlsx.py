@@ -89,7 +89,7 @@ def read_xlsx(path: Path, sheet: str | None, fields: list[Wanted]) -> Table:
                 formulas, hides = _mentions(archive, data, part, _MARKERS, _HIDDEN_MARKERS)
                 special = _special_cells(archive, part, path) if formulas else {}
                 if hides:
-                    hidden, hidden_columns = _hidden_rows(archive, part, path)
+                    hidden, hidden_columns = _hidden_rows_and_columns(archive, part, path)
             records = _records(worksheet, special)
             return build_table(
                 records, fields, file=str(path), sheet=title, merged=merged, hidden=hidden,
@@ -228,7 +228,7 @@ _ROW = f"{{{_MAIN}}}row"
 _COL = f"{{{_MAIN}}}col"
 
 
-def _hidden_rows(
+def _hidden_rows_and_columns(
     archive: zipfile.ZipFile, part: str, path: Path
 ) -> tuple[frozenset[int], tuple[ColumnSpan, ...]]:
     """The rows (numbers as Excel shows them) and the spans of columns (first, last, 1-based)
