@@ -16,6 +16,7 @@ import re
 import sys
 import zipfile
 from collections.abc import Callable
+from copy import deepcopy
 from pathlib import Path
 
 from docx import Document
@@ -32,7 +33,12 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from pipeline.render.compose import COLLAPSED_BREAK
-from pipeline.rules.metrics import CELL_PADDING_TWIPS, TWIPS_PER_POINT, text_width_pt
+from pipeline.rules.metrics import (
+    CELL_PADDING_TWIPS,
+    TWIPS_PER_POINT,
+    text_width_pt,
+    widest_twips,
+)
 
 ROOT = Path(__file__).resolve().parents[1] / "templates"
 FONT = "Times New Roman"
@@ -365,13 +371,28 @@ def collapsed_mark(ppr: CT_PPr) -> None:
     ppr.extend(parse_xml(f"<w:pPr {nsdecls('w')}>{COLLAPSED_BREAK}</w:pPr>"))
 
 
+# What a section break's paragraph holds: a Jinja comment, which prints nothing. LibreOffice
+# (its DOCX import, then its save) drops an empty paragraph that only carries a section break and
+# writes the break onto the paragraph before it, which is a {%p %} tag's here ({%p if danh_sach
+# %}, {%p else %}): docxtpl replaces that paragraph by its tag, so the break was lost from every
+# document (the Danh sách kept the decision's page numbers, a plan's first Phụ lục was landscape).
+# A paragraph with text is kept where it is, by Word as by LibreOffice, so the break is read
+# alike by them, docxtpl and `templates check`; the comment is hidden (as the mark is) and 1 pt
+# high, so nothing shows or takes room. A break a maintainer puts on a tag's paragraph stays an
+# error of `templates check` (tpl.section_in_tag), which names the paragraph.
+SECTION_BREAK_TEXT = "{# ngắt phần #}"
+
+
 def section_break(doc: Document, landscape: bool, restart: bool = False) -> None:
     """A paragraph that ends a section: portrait or landscape, numbering restarting or not.
-    It takes no room (collapsed_mark), so the next section starts on the page right after
-    the table before it, however full that page is."""
+    It takes no room (collapsed_mark; its text hidden like its mark), so the next section starts
+    on the page right after the table before it, however full that page is. Its text
+    (SECTION_BREAK_TEXT) keeps it a paragraph of its own through a LibreOffice save."""
     p = doc.add_paragraph()
     ppr = p._p.get_or_add_pPr()
     collapsed_mark(ppr)
+    run = p.add_run(SECTION_BREAK_TEXT)
+    run._r.insert(0, deepcopy(ppr.find(qn("w:rPr"))))
     sect = OxmlElement("w:sectPr")
     kind = OxmlElement("w:type")
     kind.set(qn("w:val"), "nextPage")
@@ -823,11 +844,32 @@ def type_ke_hoach(doc: Document) -> None:
     final_landscape(doc)
 
 
+# The longest amount the Danh sách's money column holds on one line: its "Tổng cộng", printed
+# bold (BangTien + Strong, 13 pt). A district's or school's list of 140 or more Giấy khen totals
+# nine digits ("131.780.000"), which the 25 mm column it had wrapped ("131.780.00 / 0") in
+# LibreOffice and Word alike; up to 999.999.999 đồng now stands on one line. verify says of an
+# amount its column cannot hold (bang.so_tien_mot_dong).
+LONGEST_LIST_AMOUNT = "999.999.999"
+
+
+def list_widths_mm() -> tuple[int, ...]:
+    """Columns of the Danh sách with money in mm, 165 in all (the portrait text width): STT 14,
+    Số tiền as wide as LONGEST_LIST_AMOUNT needs bold at 13 pt (with the slack Word and
+    LibreOffice round by, as the header's columns are sized: rules.metrics.widest_twips), the
+    rest shared by name, chức vụ and đơn vị as before (44 : 38 : 44), the odd mm to the names."""
+    stt = 14
+    money = math.ceil(widest_twips(((LONGEST_LIST_AMOUNT, 13, True),)) / 1440 * 25.4)
+    rest = 165 - stt - money
+    role = rest * 38 // 126
+    unit = (rest - role) // 2
+    return (stt, rest - role - unit, role, unit, money)
+
+
 def list_table(doc: Document, *, money: bool) -> None:
     """The Danh sách's table: one row per line, a group heading or an entry."""
     header = [f"{{{{ danh_sach.cot.{key} }}}}" for key in ("stt", "ten", "chuc_vu", "don_vi")]
     if money:
-        widths = [int(Mm(14)), int(Mm(44)), int(Mm(38)), int(Mm(44)), int(Mm(25))]
+        widths = [int(Mm(w)) for w in list_widths_mm()]
         header.append("{{ danh_sach.cot.so_tien }}")
     else:
         widths = [int(Mm(14)), int(Mm(55)), int(Mm(45)), int(Mm(51))]

@@ -252,6 +252,44 @@ MESSAGES = {
         "made with: its documents may not follow Nghị định 30/2020/NĐ-CP; run 'vanthu "
         "templates check' to see and fix them",
     },
+    "tpl.recipients_missing": {
+        "vi": "mẫu không in Nơi nhận (thẻ {{{{ {field} }}}} của khối Nơi nhận trong "
+        "khoi/ky-ten): Nghị định 30/2020/NĐ-CP yêu cầu Nơi nhận ở loại văn bản này, và "
+        "'{field}' của tệp dữ liệu sẽ bị bỏ mất ở mọi văn bản; {fix}",
+        "en": "the template prints no Nơi nhận (the {{{{ {field} }}}} tag of the Nơi nhận block "
+        "in khoi/ky-ten): Nghị định 30/2020/NĐ-CP requires Nơi nhận on this type of document, "
+        "and the data file's '{field}' would be dropped from every document; {fix}",
+    },
+    "tpl.recipients_fix_block": {
+        "vi": "bản riêng {name}.docx của cơ quan đã bỏ phần Nơi nhận mà bản có sẵn in: đặt lại "
+        "phần đó (ô bên trái của bảng ký tên), hoặc sao chép lại khối (vanthu templates copy "
+        "{name} --force)",
+        "en": "the office's copy {name}.docx lost the Nơi nhận part the built-in one prints: put "
+        "it back (the signature table's left cell), or copy the block again (vanthu templates "
+        "copy {name} --force)",
+    },
+    "tpl.recipients_fix_type": {
+        "vi": "đặt lại {{%p include \"khoi/ky-ten\" %}} (hoặc một Nơi nhận in {{{{ noi_nhan }}}}) "
+        "vào mẫu, hoặc sao chép lại mẫu (vanthu templates copy {name} --force)",
+        "en": "put {{%p include \"khoi/ky-ten\" %}} (or a Nơi nhận printing {{{{ noi_nhan }}}}) "
+        "back into the template, or copy it again (vanthu templates copy {name} --force)",
+    },
+    "tpl.own_margins": {
+        "vi": "mẫu đặt lề trang riêng ({margins}) nhưng vanthu không dùng lề của mẫu loại văn "
+        "bản: mọi văn bản của mẫu này in theo lề của {frame} ({office}: {used}). Muốn đổi lề "
+        "thì sửa ở khung.docx (vanthu templates copy khung), trong khoảng Nghị định 30/2020/NĐ-CP "
+        "cho phép (trên, dưới 20–25 mm; trái 30–35 mm; phải 15–20 mm), và bỏ lề riêng ở mẫu này",
+        "en": "the template sets page margins of its own ({margins}), but vanthu does not use a "
+        "type template's margins: every document of this template prints with the margins of "
+        "{frame} ({office}: {used}). To change the margins, set them in khung.docx (vanthu "
+        "templates copy khung), within the ranges of Nghị định 30/2020/NĐ-CP (top and bottom "
+        "20–25 mm, left 30–35 mm, right 15–20 mm), and drop this template's own",
+    },
+    "tpl.margins": {
+        "vi": "trên {top}, dưới {bottom}, trái {left}, phải {right} mm",
+        "en": "top {top}, bottom {bottom}, left {left}, right {right} mm",
+    },
+    "tpl.builtin_frame": {"vi": "khung có sẵn của vanthu", "en": "vanthu's built-in frame"},
     "tpl.col.name": {"vi": "Mẫu", "en": "Template"},
     "tpl.col.serves": {"vi": "Dùng cho", "en": "Serves"},
     "tpl.col.changed": {"vi": "Sửa lần cuối", "en": "Last change"},

@@ -310,6 +310,10 @@ RULES: dict[str, tuple[str, str]] = {
         "Hàng tiêu đề bảng lặp lại ở mỗi trang",
         "Table header row repeats on every page",
     ),
+    "bang.so_tien_mot_dong": (
+        "Số tiền trong bảng của danh sách, phụ lục nằm trên một dòng của ô",
+        "An amount in a list's or appendix's table stays on one line of its cell",
+    ),
 }
 
 VALUES: dict[str, tuple[str, str]] = {
@@ -511,6 +515,14 @@ VALUES: dict[str, tuple[str, str]] = {
     ),
     "no_repeat": ("hàng tiêu đề không lặp lại", "header row not repeated"),
     "repeat": ("hàng tiêu đề lặp lại ở mỗi trang", "header row repeated on every page"),
+    "amount_one_line": (
+        "số tiền trên một dòng: cột số tiền ({mm} mm) hẹp hơn số này, số bị ngắt xuống dòng "
+        "giữa các chữ số; cần cột rộng hơn (sửa độ rộng cột trong mẫu quyet-dinh.docx, hoặc sao "
+        "chép lại mẫu: vanthu templates copy quyet-dinh --force)",
+        "the amount on one line: the money column ({mm} mm) is narrower than this amount, which "
+        "wraps between its digits; the column needs to be wider (widen it in the quyet-dinh.docx "
+        "template, or copy the template again: vanthu templates copy quyet-dinh --force)",
+    ),
 }
 
 OTHER: dict[str, tuple[str, str]] = {

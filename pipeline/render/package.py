@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import TemplateError
+from pipeline.render.libreoffice import restored_header_widths
 from pipeline.render.zipwriter import Member, replace_members
 
 DOCUMENT_PART = "word/document.xml"
@@ -40,6 +41,9 @@ class Package:
             raise TemplateError(
                 "render.template_not_docx", template=str(path), reason=DOCUMENT_PART
             )
+        # A template saved by LibreOffice lost its header's width tags: every reader of the
+        # template (composing, rendering, templates check) sees them put back.
+        parts[DOCUMENT_PART] = restored_header_widths(parts[DOCUMENT_PART])
         return cls(str(path), parts)
 
     def text(self, name: str) -> str:

@@ -212,7 +212,74 @@ class Found:
 
 def template_faults(library: TemplateLibrary, name: str, named: bool = True) -> list[Found]:
     """The faults of template file `name` itself (a type, a phôi or a shared block); `named`:
-    a block's place names its file (for a message about the type including it)."""
+    a block's place names its file (for a message about the type including it). A type that
+    would print none of them, but drops the data's Nơi nhận, has that fault
+    (recipients_faults)."""
+    return _tag_faults(library, name, named) or recipients_faults(library, name)
+
+
+# The field of the Nơi nhận list (khoi/ky-ten prints it), as a tag's expression reads it: not
+# another value's field of that name (a Tờ trình's draft decision: du_thao.noi_nhan), nor the
+# name a {% with %} binds (noi_nhan = du_thao.noi_nhan).
+RECIPIENTS_FIELD = "noi_nhan"
+_RECIPIENTS = re.compile(rf"(?<![.\w]){RECIPIENTS_FIELD}\b(?!\s*=(?!=))")
+
+
+def recipients_faults(library: TemplateLibrary, name: str) -> list[Found]:
+    """Type template `name` printing no Nơi nhận although its document type's data carries one
+    that Nghị định 30 requires (ô 9a; a Biên bản's is optional): the data's `noi_nhan` would be
+    dropped from every document without a word. Happens when a maintainer deletes the Nơi nhận
+    block from the office's khoi/ky-ten, or replaces the include of the signature block in a
+    type template by a signature of their own. Said at the office's block that lost it (one
+    the type includes whose built-in copy prints it), else at the type template itself."""
+    if name.startswith(f"{BLOCKS_DIR}/") or name == FRAME_NAME or not _requires_recipients(name):
+        return []
+    document_xml = library.stored_document_xml(name)
+    if document_xml is None or _is_form(library, name):
+        return []
+    included = library.included_blocks(name)
+    if any(_reads_recipients(library.block_sources.get(block, "")) for block in included):
+        return []  # the usual case: khoi/ky-ten prints it
+    if _reads_recipients(preprocess(split_body(document_xml, f"{name}.docx")[1])):
+        return []
+    lost = [block for block in included if library.is_override(block)
+            and _builtin_reads_recipients(library, block)]  # fmt: skip
+    file = lost[0] if lost else name
+    fix = Phrase("tpl.recipients_fix_block" if lost else "tpl.recipients_fix_type", name=file)
+    place = Place(None, f"{file}.docx" if lost else "", office_folder(library, file))
+    return [Found(name, "tpl.recipients_missing", {"field": RECIPIENTS_FIELD, "fix": fix}, place)]
+
+
+def _requires_recipients(name: str) -> bool:
+    """Whether the document type template `name` serves has a Nơi nhận its form requires: its
+    data model requires `noi_nhan` (a Biên bản's may be left out: verify's RECIPIENTS_OPTIONAL;
+    a phôi, which also has one, is told apart by the caller)."""
+    from pipeline.kinds import KINDS  # the kinds' context builders import the render package
+
+    for kind in KINDS.values():
+        found = kind.model.model_fields.get(RECIPIENTS_FIELD)
+        if kind.template == name and found is not None and found.is_required():
+            return True
+    return False
+
+
+def _reads_recipients(source: str) -> bool:
+    """Whether a tag of the cleaned-up `source` reads the Nơi nhận field."""
+    return any(_RECIPIENTS.search(tag) for tag in ANY_TAG.findall(source))
+
+
+def _builtin_reads_recipients(library: TemplateLibrary, block: str) -> bool:
+    """Whether the built-in copy of shared block `block` prints the Nơi nhận field."""
+    path = library.builtin / f"{block}.docx"
+    if not path.is_file():
+        return False
+    body = split_body(Package.read(path).text(DOCUMENT_PART), path.name)[1]
+    return _reads_recipients(preprocess(body))
+
+
+def _tag_faults(library: TemplateLibrary, name: str, named: bool) -> list[Found]:
+    """template_faults' tag mistakes: delimiters, marked tags not alone, unknown includes,
+    blocks opened and closed at different levels."""
     document_xml = library.stored_document_xml(name)
     if document_xml is None or "{" not in document_xml:
         return []  # not a readable .docx: preparing it says so

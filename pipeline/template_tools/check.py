@@ -9,7 +9,9 @@ from __future__ import annotations
 import difflib
 import re
 import tempfile
-from collections.abc import Iterable, Mapping
+import zipfile
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,8 +33,16 @@ from pipeline.render.compose import (
 )
 from pipeline.render.header_texts import quoc_hieu_lines
 from pipeline.render.jinja_errors import jinja_reason
-from pipeline.render.locate import ANY_TAG, paragraphs_of, place_of_field, place_of_line
+from pipeline.render.libreoffice import restored_header_widths
+from pipeline.render.locate import (
+    ANY_TAG,
+    office_folder,
+    paragraphs_of,
+    place_of_field,
+    place_of_line,
+)
 from pipeline.render.package import DOCUMENT_PART, Package
+from pipeline.render.phrase import Phrase
 from pipeline.render.structure import (
     Found,
     form_width_faults,
@@ -92,6 +102,7 @@ FRAME_RULES = ("page.size", "page.margin", "so_trang.")
 # How many of the differing style names a style-drift warning shows.
 DRIFT_SHOWN = 5
 SIGNATURE_BLOCK = "khoi/ky-ten"
+RECIPIENTS_MISSING = "tpl.recipients_missing"  # render.structure.recipients_faults
 HEADER_WIDTHS = "dau_trang"  # the header table's column widths vanthu computes (khoi/dau-trang)
 _GRID_COL = re.compile(r'<w:gridCol\b[^>]*\bw:w="(\d+)"')
 
@@ -184,8 +195,10 @@ def structure(name: str, library: TemplateLibrary) -> list[Problem]:
     """Tags that would break or empty the output (pipeline.render.structure): render refuses
     them with the same message."""
     found = package_faults(library, name, named=False)
-    found += template_faults(library, name, named=False) or style_faults(library, name, named=False)
-    return _problems(name, found)
+    tags = template_faults(library, name, named=False)
+    if not [f for f in tags if f.key != RECIPIENTS_MISSING]:  # styles are read from whole tags
+        tags += style_faults(library, name, named=False)
+    return _problems(name, found + tags)
 
 
 def running_tags(name: str, library: TemplateLibrary) -> list[Problem]:
@@ -351,6 +364,62 @@ def _styles_by_id(xml: bytes) -> dict[str, bytes]:
     }
 
 
+# A type template's page margins (Word's Layout ▸ Margins saved in its sections) are not what
+# its documents print with: a type template is content laid on the frame's pages, and
+# render.compose gives every section the frame's page set-up (khung.docx: paper, margins, the
+# header holding the page numbers), changing only orientation and numbering. That is kept, not
+# changed to follow the template: the frame is the one place an office sets its margins, where
+# templates check holds them to the decree's ranges and every type prints alike (a Quyết định
+# and the Tờ trình attaching its draft on the same margins). A maintainer who sets margins in a
+# type template expects them to print, though, so the check says they are replaced, with both
+# sets and where to set them instead (tpl.own_margins, a warning: nothing is lost but the
+# margins, which the frame's follow the decree).
+_PAGE_MARGINS = re.compile(r"<w:pgMar\b[^>]*>")
+_MARGIN_SIDES = ("top", "bottom", "left", "right")
+# Two margins closer than this are the same (a save in another program rounds through mm).
+_MARGIN_SLACK_TWIPS = 10
+
+
+def _margins(tag: str) -> dict[str, int] | None:
+    """The top, bottom, left (gutter included, as verify reads it) and right margins of a
+    w:pgMar, in twips; None when one is missing."""
+    values = dict(re.findall(r'w:(\w+)="(-?\d+)"', tag))
+    if any(side not in values for side in _MARGIN_SIDES):
+        return None
+    margins = {side: abs(int(values[side])) for side in _MARGIN_SIDES}
+    margins["left"] += abs(int(values.get("gutter", "0")))
+    return margins
+
+
+def _margins_phrase(margins: dict[str, int]) -> Phrase:
+    mm = {side: f"{twips * 25.4 / 1440:.1f}".rstrip("0").rstrip(".")
+          for side, twips in margins.items()}  # fmt: skip
+    return Phrase("tpl.margins", **mm)
+
+
+def own_margins(name: str, library: TemplateLibrary) -> list[Problem]:
+    """A type template whose sections set page margins other than the frame's: replaced by
+    the frame's in every document (why: the comment above _PAGE_MARGINS). One warning, with
+    the first margins that differ and the frame's."""
+    document_xml = library.stored_document_xml(name)
+    frame = _PAGE_MARGINS.search(split_body(library.frame.text(DOCUMENT_PART), FRAME)[2])
+    used = _margins(frame[0]) if frame else None
+    if document_xml is None or used is None:
+        return []
+    for tag in _PAGE_MARGINS.findall(document_xml):
+        own = _margins(tag)
+        if own is None or all(abs(own[s] - used[s]) <= _MARGIN_SLACK_TWIPS for s in own):
+            continue
+        params = {
+            "margins": _margins_phrase(own), "used": _margins_phrase(used),
+            "frame": library.relative_name(library.file(FRAME_NAME)),
+            "office": Phrase("tpl.office_copy", folder=office_folder(library, FRAME_NAME))
+            if library.is_override(FRAME_NAME) else Phrase("tpl.builtin_frame"),
+        }  # fmt: skip
+        return [Problem(name, "", "tpl.own_margins", params, warning=True)]
+    return []
+
+
 # What verify says of a header whose fixed right column is too narrow (tpl.header_widths_narrow).
 NARROW_HEADER_RULES = ("quoc_hieu.one_line", "tieu_ngu.one_line")
 
@@ -358,7 +427,8 @@ NARROW_HEADER_RULES = ("quoc_hieu.one_line", "tieu_ngu.one_line")
 def layout(name: str, path: Path, page_from_frame: bool = False) -> list[Problem]:
     """The verify rules that apply to a template; `page_from_frame`: not those on paper,
     margins and page numbers (a type template prints on the frame's pages)."""
-    report = verify_file(path, template=True)
+    with _as_read(path) as read:
+        report = verify_file(read, template=True)
     problems = []
     for v in report.violations:
         if page_from_frame and v.rule.startswith(FRAME_RULES):
@@ -369,6 +439,23 @@ def layout(name: str, path: Path, page_from_frame: bool = False) -> list[Problem
             Problem(name, v.where.describe(), "tpl.layout", {"rule": v.rule, "line": line})
         )
     return problems
+
+
+@contextmanager
+def _as_read(path: Path) -> Iterator[Path]:
+    """The template at `path` as vanthu reads it: where a LibreOffice save lost the header's
+    width tags (render.libreoffice), a copy with them put back, so that verify judges the widths
+    documents get, not the equal split LibreOffice saved; else `path` itself."""
+    with zipfile.ZipFile(path) as archive:
+        stored = archive.read(DOCUMENT_PART) if DOCUMENT_PART in archive.namelist() else b""
+    if restored_header_widths(stored) is stored:
+        yield path
+        return
+    data = write_zip(Package.read(path).members())
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / path.name
+        copy.write_bytes(data)
+        yield copy
 
 
 def _probe(frame: Package, styles: list[str]) -> Report:
@@ -511,7 +598,9 @@ def check_templates(
         if name in library.type_names() and not library.is_form(name):
             report.problems += text_after_content(name, paragraphs)
         report.problems += form_widths(name, library)
-        if source and not faults:  # Jinja's view of a broken tag only repeats it, less clearly
+        # Jinja's view of a broken tag only repeats it, less clearly (a template without its
+        # Nơi nhận has whole tags: Jinja's checks still apply)
+        if source and not [p for p in faults if p.key != RECIPIENTS_MISSING]:
             report.problems += syntax(name, source, path, library)
             report.problems += unknown_fields(name, source, library, samples.get(name, []), builtin)
         report.problems += dropped_fields(name, library)
@@ -523,6 +612,8 @@ def check_templates(
         if any(p.key == "tpl.style_missing" for p in faults):
             continue  # its paragraphs' layout follows from the missing style: not said again
         page_from_frame = name in library.type_names() and not library.is_form(name)
+        if page_from_frame:
+            report.problems += own_margins(name, library)
         said = layout(name, path, page_from_frame)
         if any(p.key == "tpl.header_widths_narrow" and p.template == name
                for p in report.problems):  # fmt: skip

@@ -26,9 +26,13 @@ from pipeline.render.locate import office_folder
 from pipeline.render.phrase import Phrase
 from pipeline.render.template_cache import module_stamps, verdict
 
-# The code a verdict follows from besides the templates: the checker and verify's rules.
+# The code a verdict follows from besides the templates: the checker, verify's rules and how a
+# template is read (a LibreOffice save's header widths put back).
 _PIPELINE = Path(__file__).resolve().parents[1]
-_CHECKER = ("template_tools", "verify", "render/structure.py", "rules")
+_CHECKER = (
+    "template_tools", "verify", "render/structure.py", "render/package.py",
+    "render/libreoffice.py", "rules",
+)
 
 
 def office_files(library: TemplateLibrary, name: str) -> list[str]:

@@ -1,0 +1,109 @@
+"""What a LibreOffice save of a template loses that vanthu can put back when reading it.
+
+The header block (khoi/dau-trang, khoi/dau-kem-theo) takes its column widths from vanthu: its
+table's w:tblW, w:gridCol and w:tcW hold `{{ dau_trang.tong }}`, `{{ dau_trang.trai }}` and
+`{{ dau_trang.phai }}` (pipeline.context.common.columns_for fits them to the agency's name and
+the Quốc hiệu). LibreOffice reads a width only as a number: it lays such a table out as two
+equal columns of the text width and saves those numbers (4676 and 4677 twips on A4 with the
+Decree's margins), so a template a maintainer opened and saved, even unchanged, printed the
+Quốc hiệu on two lines. A width is an attribute, which cannot hold a tag LibreOffice keeps, so
+the template cannot be written in a form that survives: the tags are put back here instead,
+where the table is still recognisably vanthu's header as LibreOffice saved it (two columns, one
+holding the Quốc hiệu, split equally). Widths a maintainer chose (unequal columns, set in Word
+or LibreOffice) are kept as they are: templates check warns of them (tpl.header_widths_fixed).
+
+Section breaks, which LibreOffice also moved, are kept by the templates' own form instead
+(tools/make_templates.py, SECTION_BREAK_TEXT).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+QUOC_HIEU_STYLE = "QuocHieu"
+# The tags of the header block's widths (tools/make_templates.py, block_header).
+TABLE_WIDTH = "{{ dau_trang.tong }}"
+COLUMN_WIDTHS = ("{{ dau_trang.trai }}", "{{ dau_trang.phai }}")
+# How far apart two columns LibreOffice split equally may be: the odd twip of the text width.
+_EQUAL_SPLIT_SLACK = 1
+
+
+def restored_header_widths(document_xml: bytes) -> bytes:
+    """word/document.xml with the width tags of vanthu's header table put back where a
+    LibreOffice save turned them into an equal split; unchanged (the same bytes) otherwise."""
+    if b"dau_trang" in document_xml or b"<w:tbl>" not in document_xml:
+        return document_xml  # the tags are there, or there is no table to restore
+    # Imported here: most templates (and every one vanthu wrote) stop above.
+    from lxml import etree
+
+    from pipeline.render.header_texts import QUOC_HIEU
+
+    if QUOC_HIEU_STYLE.encode() not in document_xml and QUOC_HIEU.encode() not in document_xml:
+        return document_xml
+
+    try:
+        root = etree.fromstring(document_xml)
+    except etree.XMLSyntaxError:
+        return document_xml  # reading the template says so, with the place
+    restored = [table for table in root.iter(f"{_W}tbl") if _restore(table)]
+    if not restored:
+        return document_xml
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _restore(table: Any) -> bool:
+    """Put the width tags back into `table` if it is the header table split equally."""
+    grid = table.findall(f"{_W}tblGrid/{_W}gridCol")
+    rows = table.findall(f"{_W}tr")
+    if len(grid) != len(COLUMN_WIDTHS) or not rows or not _holds_quoc_hieu(table):
+        return False
+    widths = [_twips(column.get(f"{_W}w")) for column in grid]
+    if None in widths or abs(widths[0] - widths[1]) > _EQUAL_SPLIT_SLACK:  # type: ignore[operator]
+        return False
+    cells = [row.findall(f"{_W}tc") for row in rows]
+    if any(len(row) != len(COLUMN_WIDTHS) for row in cells):
+        return False  # merged or added cells: not the block as vanthu wrote it
+    for column, tag in zip(grid, COLUMN_WIDTHS, strict=True):
+        column.set(f"{_W}w", tag)
+    for row in cells:
+        for cell, tag in zip(row, COLUMN_WIDTHS, strict=True):
+            _set_width(cell, "tcPr", "tcW", tag)
+    _set_width(table, "tblPr", "tblW", TABLE_WIDTH)
+    return True
+
+
+def _holds_quoc_hieu(table: Any) -> bool:
+    """Whether a paragraph of `table` itself (not of a table nested in it) is the Quốc hiệu."""
+    from pipeline.render.header_texts import QUOC_HIEU
+
+    for paragraph in table.iterfind(f"{_W}tr/{_W}tc/{_W}p"):
+        style = paragraph.find(f"{_W}pPr/{_W}pStyle")
+        if style is not None and style.get(f"{_W}val") == QUOC_HIEU_STYLE:
+            return True
+        text = "".join(t.text or "" for t in paragraph.iter(f"{_W}t"))
+        if " ".join(text.split()) == QUOC_HIEU:
+            return True
+    return False
+
+
+def _twips(value: str | None) -> int | None:
+    return int(value) if value is not None and value.isdigit() else None
+
+
+def _set_width(owner: Any, properties: str, name: str, tag: str) -> None:
+    """`owner`'s width element (w:tcW of a cell, w:tblW of the table) set to `tag` in twips,
+    added first in its properties where LibreOffice left none."""
+    props = owner.find(f"{_W}{properties}")
+    if props is None:
+        return  # a cell or table without properties has no width to set: the grid holds it
+    width = props.find(f"{_W}{name}")
+    if width is None:
+        width = props.makeelement(f"{_W}{name}", {})
+        # tblW follows tblStyle, tblpPr, tblOverlap, bidiVisual, tblStyleRowBandSize,
+        # tblStyleColBandSize; tcW follows cnfStyle. LibreOffice writes none of those first
+        # but tblStyle and cnfStyle.
+        first = props.find(f"{_W}tblStyle" if name == "tblW" else f"{_W}cnfStyle")
+        props.insert(0 if first is None else props.index(first) + 1, width)
+    width.set(f"{_W}w", tag)
+    width.set(f"{_W}type", "dxa")
