@@ -21,7 +21,7 @@ from pipeline.errors import InputError
 from pipeline.load.spreadsheet import Row, Table, read_table, typed_money
 from pipeline.rules.award_names import display_name, office_award
 from pipeline.rules.award_names import name_key as award_key
-from pipeline.rules.collation import name_key, vietnamese_key
+from pipeline.rules.collation import NameKey, SortKey, name_key, vietnamese_key
 from pipeline.rules.money import (
     OfficeRules,
     Reward,
@@ -33,6 +33,7 @@ from pipeline.rules.money import (
 )
 from pipeline.rules.words import money_in_words
 from pipeline.text.normalize import slug
+from pipeline.text.tones import tones_last
 
 Order = Literal["don_vi", "ten"] | None
 COLLECTIVE_WORDS = ("tap the", "tập thể")
@@ -60,7 +61,24 @@ class Entry:
         """Who receives the award, as the list's duplicate check takes it: the same name in the
         same unit (cells come cleaned: NFC, single spaces) is one person, in another unit maybe
         another; a tập thể is its name and the unit it belongs to."""
-        return self.collective, self.name.casefold(), self.unit.casefold()
+        return self.collective, same_spelling(self.name), same_spelling(self.unit)
+
+
+@functools.lru_cache(maxsize=4096)  # units repeat down a list
+def same_spelling(text: str) -> str:
+    """A name or unit as compared for "the same one": case and tone placement folded ("Lò Thị
+    Hoà" and "LÒ THỊ HÒA" are one name typed two ways); never text to print."""
+    return tones_last(text.casefold())
+
+
+def person_name(name: str) -> str:
+    """A person's name as printed: one typed wholly in capitals ("ĐẶNG VĂN HẢI THẮNG", a
+    teacher's habit) in title case like the rest of the list, so that the decision and the
+    Giấy khen do not print one name in capitals among the others; any other as typed (a name
+    with a capital inside a word is the clerk's, and "H'Hen" keeps its second capital)."""
+    if not name.isupper():
+        return name
+    return unicodedata.normalize("NFC", name.title())
 
 
 @dataclass(frozen=True)
@@ -331,6 +349,13 @@ def _kind_missing(row: Row) -> InputError:
     return row.error("sheet.kind_column_missing", "ho_ten", name=name)
 
 
+def _unit_missing(row: Row, name: str) -> InputError:
+    """A row with no Đơn vị in a list whose other rows name theirs: the decision and the
+    Giấy khen would print the name alone ("Tổ Mẫu giáo lớn" of which school?)."""
+    return row.error("sheet.unit_missing", "don_vi", cell=row.cell("don_vi"), name=name[:60],
+                     column_name=row.header.texts["don_vi"])  # fmt: skip
+
+
 def _check_typed_amount(row: Row, award: str, reward: Reward, collective: bool) -> None:
     """A Số tiền typed on the row must be the amount computed for it: the decision and the
     accountant's sheet would otherwise disagree."""
@@ -344,6 +369,14 @@ def _check_typed_amount(row: Row, award: str, reward: Reward, collective: bool) 
         recipient_en="a collective" if collective else "an individual",
         source=reward.award.source, base=format_money(reward.base_salary.amount),
     )  # fmt: skip
+
+
+def _recipient_key(entry: Entry) -> SortKey | NameKey:
+    """Where an entry's name sorts: a cá nhân by given name first (Vietnamese name order), a
+    tập thể by its whole name ("Phòng Tư pháp" is no person called "pháp"), numbers in it as
+    numbers ("Tổ 4" before "Tổ 12"). Entries are sorted with tập thể apart from cá nhân, so the
+    two kinds of key are never compared."""
+    return vietnamese_key(entry.name) if entry.collective else name_key(entry.name)
 
 
 def read_award_list(
@@ -379,6 +412,9 @@ def read_award_list(
     awards: dict[tuple[str, bool], tuple[str, Reward | None]] = {}
     only_collective: dict[str, bool] = {}
     amounts = table.has("so_tien") and priced
+    # A list whose Đơn vị column other rows fill: an empty one is a unit forgotten (a "Tổ Mẫu
+    # giáo lớn" of one of five schools), not a row without one.
+    units = table.has("don_vi") and any(row.values["don_vi"] for row in table)
     for row in table:
         values = row.values
         collective = _stated_kind(row)
@@ -402,11 +438,13 @@ def read_award_list(
             )
             givers.check(row)
         award, reward = found
-        name = values["ho_ten"]
+        name = values["ho_ten"] if collective else person_name(values["ho_ten"])
         unit = values.get("don_vi", "")
+        if units and not unit:
+            raise _unit_missing(row, name)
         # The same name in another unit may be another person: both must match. (Cells come
         # from the table cleaned: spaces are already single.)
-        key = (name.casefold(), unit.casefold(), award)
+        key = (same_spelling(name), same_spelling(unit), award)
         if key in seen:
             raise row.error(
                 "sheet.duplicate_entry", "ho_ten", name=name, award=award, first=seen[key]
@@ -429,9 +467,9 @@ def read_award_list(
     # A total row the clerk typed ("Tổng cộng: 25 người") must count these rows.
     table.check_counts([(e.collective, e.recipient) for e in entries])
     if order == "ten":
-        entries.sort(key=lambda e: (e.collective, name_key(e.name)))
+        entries.sort(key=lambda e: (e.collective, _recipient_key(e)))
     elif order == "don_vi":
-        entries.sort(key=lambda e: (e.collective, vietnamese_key(e.unit), name_key(e.name)))
+        entries.sort(key=lambda e: (e.collective, vietnamese_key(e.unit), _recipient_key(e)))
     groups: dict[str, list[Entry]] = {}
     for entry in entries:
         groups.setdefault(entry.award, []).append(entry)

@@ -122,6 +122,31 @@ def located(path: Path, message: str) -> str:
     return message if message.startswith(str(path)) else f"{path}: {message}"
 
 
+# The summary line by whether it counts outputs kept (edited by hand) and removed ones: each
+# count is said only when there is one, and together they add up to the build's documents.
+_SUMMARY_KEYS = {
+    (False, False): "build.summary",
+    (False, True): "build.summary_removed",
+    (True, False): "build.summary_kept",
+    (True, True): "build.summary_kept_removed",
+}
+
+
+def summary(result: BuildResult) -> str:
+    """The line that closes a build: how many documents were built, unchanged, kept as edited
+    by hand, failed and removed, every document counted once."""
+    kept, removed = result.count(Status.KEPT), result.count(Status.REMOVED)
+    return t(
+        _SUMMARY_KEYS[kept > 0, removed > 0],
+        built=result.count(Status.BUILT),
+        unchanged=result.count(Status.UNCHANGED),
+        kept=kept,
+        failed=result.count(Status.FAILED),
+        removed=removed,
+        seconds=f"{result.seconds:.1f}",
+    )
+
+
 def print_report(result: BuildResult, console: Console | None = None) -> None:
     """The closing table and summary on stdout (`console`: a terminal's); every problem on
     stderr, one line each."""
@@ -140,17 +165,7 @@ def print_report(result: BuildResult, console: Console | None = None) -> None:
             console.print(result_table(result))
         else:
             click.echo(plain_table(result))
-    removed = result.count(Status.REMOVED)
-    say(
-        t(
-            "build.summary_removed" if removed else "build.summary",
-            built=result.count(Status.BUILT),
-            unchanged=result.count(Status.UNCHANGED),
-            failed=result.count(Status.FAILED),
-            removed=removed,
-            seconds=f"{result.seconds:.1f}",
-        )
-    )
+    say(summary(result))
     for document in result.kept:
         click.echo(f"{t('build.warning')}: {document.error or ''}", err=True)
     for document in result.failed:

@@ -29,6 +29,20 @@ MESSAGES = {
         "en": "{built} built, {unchanged} unchanged, {failed} failed, {removed} removed "
         "({seconds} s)",
     },
+    # Outputs kept because they were edited by hand (their status "giữ lại (đã sửa)") are
+    # counted too, so that the counts add up to the documents of the build.
+    "build.summary_kept": {
+        "vi": "{built} đã dựng, {unchanged} không đổi, {kept} giữ lại (đã sửa), {failed} lỗi "
+        "({seconds} s)",
+        "en": "{built} built, {unchanged} unchanged, {kept} kept (edited), {failed} failed "
+        "({seconds} s)",
+    },
+    "build.summary_kept_removed": {
+        "vi": "{built} đã dựng, {unchanged} không đổi, {kept} giữ lại (đã sửa), {failed} lỗi, "
+        "{removed} đã xóa ({seconds} s)",
+        "en": "{built} built, {unchanged} unchanged, {kept} kept (edited), {failed} failed, "
+        "{removed} removed ({seconds} s)",
+    },
     "build.progress": {"vi": "Đang dựng", "en": "Building"},
     "build.rate": {"vi": "{rate} văn bản/s", "en": "{rate} docs/s"},
     "build.col_document": {"vi": "Văn bản", "en": "Document"},
@@ -131,11 +145,29 @@ MESSAGES = {
         "the two files",
     },
     "build.book_numbers_overlap": {
-        "vi": "số vào sổ {numbers} trùng với số vào sổ của {other} (cùng cơ quan, năm {year}): "
-        "hai giấy khen sẽ in cùng một số vào sổ; hãy sửa so_vao_so của một trong hai tệp",
-        "en": "register (sổ vàng) numbers {numbers} are also those of {other} (same office, "
-        "year {year}): two certificates would print the same number; change so_vao_so in one "
-        "of the two files",
+        "vi": "số vào sổ {numbers} trùng với số vào sổ của {others} (cùng cơ quan, năm {year}): "
+        "hai giấy khen sẽ in cùng một số vào sổ; {advice}",
+        "en": "register (sổ vàng) numbers {numbers} are also those of {others} (same office, "
+        "year {year}): two certificates would print the same number; {advice}",
+    },
+    # The advice that ends book_numbers_overlap (build's and render's): two batches of one
+    # decision are a reprint made as a file of its own, which numbers the list afresh.
+    "build.book_numbers_renumber": {
+        "vi": "hãy sửa so_vao_so để các đợt không trùng số",
+        "en": "change so_vao_so so that the batches do not share numbers",
+    },
+    "build.book_numbers_reprint": {
+        "vi": "các tệp này cùng in giấy khen của {decision}. Để in lại giấy khen đã in, đừng làm "
+        "tệp riêng (tệp riêng đánh số lại danh sách hiện tại từ so_vao_so, nên in sai số khi "
+        "danh sách đã sửa): ghi chon: {{dong: [...]}} vào tệp của đợt đã in giấy đó, mỗi giấy "
+        "giữ số đã cấp, rồi xóa tệp in lại. Nếu là một đợt khác của quyết định, hãy sửa "
+        "so_vao_so để không trùng số",
+        "en": "these files print certificates of {decision}. To reprint printed certificates, "
+        "do not make a file of their own (it numbers the list as it is now from so_vao_so, so "
+        "it prints other numbers once the list was edited): write chon: {{dong: [...]}} in the "
+        "file of the batch that printed them, where each keeps its number, and delete the "
+        "reprint file. For another batch of the decision, change so_vao_so so that the "
+        "numbers do not overlap",
     },
     "build.orphan_edited": {
         "vi": "không xóa {file}: đầu vào {name} không còn tạo ra tệp này, nhưng tệp đã bị sửa "

@@ -179,9 +179,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{name}' appears twice for the same award '{award}' (first at row {first})",
     },
     "sheet.legacy_text": {
-        "vi": "ô {cell} có vẻ gõ bằng bảng mã {encoding} (phông .VnTime/VNI-Times); hãy chuyển "
+        "vi": "ô {cell} có vẻ gõ bằng bảng mã {encoding} (phông {font}); hãy chuyển "
         "bảng tính sang Unicode, ví dụ: «{fixed}»",
-        "en": "cell {cell} looks like {encoding} text (a .VnTime/VNI-Times font); convert the "
+        "en": "cell {cell} looks like {encoding} text (a {font} font); convert the "
         "sheet to Unicode, e.g. «{fixed}»",
     },
     "sheet.bad_char": {
@@ -280,13 +280,52 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "sheet.total_amount_differs": {
         "vi": "ô {cell} của dòng tổng cộng ghi {stated} đồng nhưng cộng các ô cột "
-        "'{column_name}' phía trên được {counted} đồng: có thể một dòng đã bị mất hoặc thừa, "
-        "hoặc gõ sai số tiền. Hãy đối chiếu với danh sách gốc rồi sửa dòng sai hoặc dòng tổng "
-        "cộng.",
+        "'{column_name}' {span} được {counted} đồng{blank}{overall}: có thể một dòng đã bị mất "
+        "hoặc thừa, hoặc gõ sai số tiền. Hãy đối chiếu với danh sách gốc rồi sửa dòng sai hoặc "
+        "dòng tổng cộng.",
         "en": "cell {cell} of the total row says {stated} đồng but the cells of column "
-        "'{column_name}' above it add up to {counted} đồng: a row may have been lost or added, "
-        "or an amount mistyped. Compare with the original list and correct the wrong row or "
-        "the total row.",
+        "'{column_name}' {span} add up to {counted} đồng{blank}{overall}: a row may have been "
+        "lost or added, or an amount mistyped. Compare with the original list and correct the "
+        "wrong row or the total row.",
+    },
+    "sheet.span_above": {"vi": "phía trên", "en": "above it"},
+    "sheet.span_group": {
+        "vi": "của nhóm (dòng {first}–{last}, từ sau dòng cộng trước)",
+        "en": "of its group (rows {first}–{last}, after the previous total row)",
+    },
+    "sheet.span_overall": {
+        "vi": ", còn từ đầu danh sách được {overall} đồng",
+        "en": ", and from the top of the list to {overall} đồng",
+    },
+    "sheet.total_blank_amount": {
+        "vi": " (ô {blank_cell} để trống)",
+        "en": " (cell {blank_cell} is empty)",
+    },
+    "sheet.total_blank_amounts": {
+        "vi": " (ô {blank_cell} và {more} ô khác để trống)",
+        "en": " (cell {blank_cell} and {more} more are empty)",
+    },
+    "sheet.unit_missing": {
+        "vi": "«{name}» không có đơn vị: ô {cell} (cột '{column_name}') để trống trong khi các "
+        "dòng khác ghi đơn vị, nên quyết định và giấy khen sẽ in tên mà không rõ thuộc đơn vị "
+        "nào. Hãy ghi đơn vị vào ô {cell} (tập thể là chính một đơn vị thì ghi tên "
+        "của nó).",
+        "en": "«{name}» has no unit: cell {cell} (column '{column_name}') is empty while the "
+        "other rows name theirs, so the decision and the certificate would print the name "
+        "without its unit. Write the unit in cell {cell} (for a collective that is a unit "
+        "itself, write its own name).",
+    },
+    "sheet.header_two_rows": {
+        "vi": "không tìm thấy cột {missing} ở dòng tiêu đề {header_row}: tiêu đề có vẻ nằm "
+        "trên hai dòng ({first}–{last}), {below} ở dòng {other_row}{shared}. Hãy gộp thành "
+        "một dòng: mỗi cột một tiêu đề, cùng ở dòng {header_row}, rồi xóa dòng {other_row}.",
+        "en": "column {missing} not found on header row {header_row}: the header seems to span "
+        "two rows ({first}–{last}), with {below} on row {other_row}{shared}. Merge them into "
+        "one row: one header per column, all on row {header_row}, and delete row {other_row}.",
+    },
+    "sheet.header_shared": {
+        "vi": " dưới tiêu đề chung {above}",
+        "en": " under the shared heading {above}",
     },
     "sheet.csv_field_count": {
         "vi": "dòng có {found} trường nhưng dòng tiêu đề có {expected}; kiểm tra dấu phân cách "

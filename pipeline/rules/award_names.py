@@ -15,27 +15,11 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 
 from pipeline.rules.money_types import Award, Regime
+from pipeline.text.tones import tones_last
 
 _QUOTES = "\"'“”‘’«»„‟‹›`´"
-# Thanh điệu marks; their place inside a syllable differs between old and new spelling
-# ("hoá" / "hóa", "thuỷ" / "thủy"), so keys carry them at the end of the word instead.
-_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+# A lone y after a one-letter onset, its tone mark after it as tones_last leaves it: sỹ / sĩ.
 _LONE_Y = re.compile(r"(?<=\b[bcdđghklmnpqrstvx])y(?=[\u0300\u0301\u0303\u0309\u0323]*\b)")
-
-
-def _tones_last(text: str) -> str:
-    out: list[str] = []
-    tones: list[str] = []
-    for char in unicodedata.normalize("NFD", text):
-        if char in _TONES:
-            tones.append(char)
-        elif char.isalnum() or unicodedata.combining(char):
-            out.append(char)
-        else:
-            out += tones
-            tones.clear()
-            out.append(char)
-    return "".join(out + tones)
 
 
 @functools.lru_cache(maxsize=1 << 12)  # the same few award names, row after row
@@ -47,7 +31,7 @@ def name_key(name: str) -> str:
     # 'Danh hiệu "Lao động tiên tiến"' names the title itself.
     text = re.sub(r"^danh hiệu\s+", "", text)
     # After a one-letter onset a lone y/i vowel is spelled both ways (sỹ / sĩ, kỹ / kĩ).
-    return _LONE_Y.sub("i", _tones_last(text))
+    return _LONE_Y.sub("i", tones_last(text))
 
 
 def display_name(name: str) -> str:

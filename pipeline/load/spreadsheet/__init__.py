@@ -21,8 +21,9 @@ is read only when named, merged cells at or below the header are refused by thei
 
 Modules: `fields` (the fields and their header spellings), `detect` (which kind of file),
 `xlsx` (python-calamine) and `csv_files` (reading each kind into records), `members` (an
-.xlsx part inflated from the file's bytes), `table` (header row and rows), `cells` (one cell as
-clean text, through pipeline.text.gate), `limits`.
+.xlsx part inflated from the file's bytes), `table` (header row and rows), `signatures` (the
+signature lines under a list's total row), `cells` (one cell as clean text, through
+pipeline.text.gate), `limits`.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from pipeline.errors import InputError
 from pipeline.load.spreadsheet.fields import Field
 from pipeline.load.spreadsheet.limits import MAX_CELL_CHARS
 from pipeline.text.gate import normalize_invisible, refused_character
-from pipeline.text.legacy import decode_legacy, describe_encoding, looks_like_legacy_text
+from pipeline.text.legacy import legacy_encodings, named_encodings, suggested_unicode
 
 _NUMERIC = re.compile(r"[+-]?\d[\d.,]*%?")
 
@@ -44,12 +44,13 @@ def cell_text(raw: object, field: Field, cell: str) -> str:
         text = clean(normalize_invisible(raw))
         if field.text_only and _NUMERIC.fullmatch(text):
             raise InputError("sheet.number_in_text", cell=cell, value=text)
-        legacy = looks_like_legacy_text(text)
+        legacy = legacy_encodings(text)
         if legacy:  # typed with a .VnTime or VNI-Times font: it would print garbled
+            encoding, font = named_encodings(legacy)
             raise InputError(
-                "sheet.legacy_text", cell=cell, encoding=describe_encoding(legacy),
+                "sheet.legacy_text", cell=cell, encoding=encoding, font=font,
                 # From the cell as typed: TCVN3's ư is a soft hyphen there, which clean() drops.
-                fixed=" ".join(decode_legacy(raw, legacy).split())[:60],
+                fixed=suggested_unicode(raw, legacy[0], person=field.name == "ho_ten")[:60],
             )  # fmt: skip
         return text
     text = plain_text(raw)

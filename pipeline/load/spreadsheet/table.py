@@ -5,15 +5,17 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, islice
-from typing import Any, NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from pipeline.errors import InputError
 from pipeline.load.spreadsheet.cells import cell_text, clean, plain_text
 from pipeline.load.spreadsheet.fields import Field, Wanted, normalize_header
 from pipeline.load.spreadsheet.limits import MAX_ROWS
+from pipeline.load.spreadsheet.signatures import Held, SignatureLines, is_signature_line
+from pipeline.render.phrase import Phrase
 from pipeline.rules.money import format_money
 
 # Header rows sit under a few merged title rows (agency, "DANH SÁCH ..."), never far down.
@@ -99,11 +101,18 @@ class StatedTotal:
     def cell(self) -> str:
         return f"{get_column_letter(self.column)}{self.row}"
 
+    @property
+    def grouped(self) -> bool:
+        """Whether the figure may count a group of its own: rows since the total row before
+        it. Right under another total row (a Tổng cộng under the last Cộng) there is none, and
+        the figure counts every row above it: an empty group is no licence for any figure."""
+        return 0 < self.since < self.upto
+
     def spans(self) -> tuple[range, ...]:
         """The rows (indexes in Table.rows) the figure may count: all the rows above it (a
         Tổng cộng), or those since the total row before it (a group's Cộng)."""
         spans = (range(0, self.upto), range(self.since, self.upto))
-        return spans[:1] if self.since == 0 else spans
+        return spans if self.grouped else spans[:1]
 
     def error(self, key: str, file: str, sheet: str | None, **params: Any) -> InputError:
         """An InputError at the cell of the figure, saying what it counts in both languages."""
@@ -144,10 +153,11 @@ class Table:
         `recipients`: for each row, in the table's order, whether it is a tập thể's, and who
         it is (one person given two titles is one cá nhân, as Điều 1 counts).
         """
+        tallies = RunningTallies(recipients, _Recipients, _Recipients.add)
         for total in self.totals:
             if total.kind not in ("nguoi", "ca_nhan", "tap_the"):
                 continue
-            counted = [_counts(recipients[span.start : span.stop]) for span in total.spans()]
+            counted = [tally.counts() for tally in tallies.at(total)]
             if any(total.value in _accepted(total.kind, c) for c in counted):
                 continue
             individuals, collectives, rows = counted[0][1], counted[0][3], total.upto
@@ -169,10 +179,7 @@ class HeaderScan:
 
 def scan_header(prefix: Sequence[Record], fields: list[Wanted]) -> HeaderScan:
     """Look for the first row that holds every required field's header."""
-    lookup: dict[str, str] = {}
-    for w in fields:
-        for spelling in w.field.headers:
-            lookup.setdefault(normalize_header(spelling), w.field.name)
+    lookup = _header_lookup(fields)
     needed = {w.field.name for w in fields if w.required}
     best: tuple[tuple[int, int], int, list[str], frozenset[str]] | None = None
     for number, cells in prefix:
@@ -196,6 +203,15 @@ def scan_header(prefix: Sequence[Record], fields: list[Wanted]) -> HeaderScan:
     return HeaderScan(None, best[1], best[2], best[3])
 
 
+def _header_lookup(fields: list[Wanted]) -> dict[str, str]:
+    """Each accepted header spelling (normalized) → the field it names."""
+    lookup: dict[str, str] = {}
+    for w in fields:
+        for spelling in w.field.headers:
+            lookup.setdefault(normalize_header(spelling), w.field.name)
+    return lookup
+
+
 def _header(number: int, cells: Sequence[object], found: dict[str, list[int]]) -> Header:
     texts = {}
     for name, columns in found.items():
@@ -214,12 +230,19 @@ def _header(number: int, cells: Sequence[object], found: dict[str, list[int]]) -
 
 
 def _missing_columns(
-    scan: HeaderScan, fields: list[Wanted], file: str, sheet: str | None
+    scan: HeaderScan,
+    fields: list[Wanted],
+    file: str,
+    sheet: str | None,
+    prefix: Sequence[Record] = (),
 ) -> InputError:
     if scan.best_row is None:
         return InputError("sheet.empty_sheet", file=file, sheet=sheet, rows=HEADER_SCAN_ROWS)
     missing = [w.field for w in fields if w.required and w.field.name not in scan.best_matched]
     missing = missing or [w.field for w in fields]  # nothing required: any column would do
+    split = _split_header(scan, missing, fields, prefix)
+    if split is not None:
+        return InputError(split[0], file=file, sheet=sheet, field=missing[0].label, **split[1])
     spare = {normalize_header(t): t for t in scan.best_texts}
     closest = []
     for f in missing:
@@ -241,6 +264,45 @@ def _missing_columns(
     if closest:
         key, params["closest"] = "sheet.missing_column_close", ", ".join(closest)
     return InputError(key, file=file, sheet=sheet, field=missing[0].label, **params)
+
+
+def _split_header(
+    scan: HeaderScan, missing: list[Field], fields: list[Wanted], prefix: Sequence[Record]
+) -> tuple[str, dict[str, Any]] | None:
+    """The message for a header typed on two rows, when the row just below (or above) the
+    likeliest header row holds the headings it lacks: "Khen thưởng" over "Hình thức | Loại |
+    Số tiền". Renaming the shared heading (the closest spelling) would not help; one row of
+    headers, each column its own, would. None for any other header."""
+    assert scan.best_row is not None
+    lookup = _header_lookup(fields)
+    records = dict(prefix)
+    best = records.get(scan.best_row, ())
+    wanted = {f.name for f in missing}
+    for other in (scan.best_row + 1, scan.best_row - 1):
+        if other not in records:
+            continue
+        headings = []  # (0-based column, text, field) of fields the header row does not name
+        for column, value in enumerate(records[other]):
+            text = clean(plain_text(value))
+            name = lookup.get(normalize_header(text)) if text else None
+            if name is not None and name not in scan.best_matched:
+                headings.append((column, text, name))
+        if not wanted & {name for _, _, name in headings}:
+            continue
+        shared = []  # the header row's cells over them: a heading they share ("Khen thưởng")
+        for column, _, _ in headings:
+            text = clean(plain_text(best[column])) if column < len(best) else ""
+            if text and lookup.get(normalize_header(text)) is None:
+                cell = f"'{text}' ({get_column_letter(column + 1)}{scan.best_row})"
+                if cell not in shared:
+                    shared.append(cell)
+        return "sheet.header_two_rows", dict(
+            missing=", ".join(f"'{f.label}'" for f in missing), header_row=scan.best_row,
+            first=min(other, scan.best_row), last=max(other, scan.best_row), other_row=other,
+            below=", ".join(f"'{text}'" for _, text, _ in headings),
+            shared=Phrase("sheet.header_shared", above=", ".join(shared)) if shared else "",
+        )  # fmt: skip
+    return None
 
 
 # Text cells already found clean, by text-only column or not, then raw text: units, titles and
@@ -292,6 +354,9 @@ def build_table(
     in Table.totals, and one that cannot be a total of the rows above it is refused at its cell.
     It is recognised only on rows that are no person's anyway (nothing read, or a name or a
     title missing), so reading a person's row costs nothing more.
+    The signature lines under a total row ("NGƯỜI LẬP BIỂU", "THỦ TRƯỞNG ĐƠN VỊ", the signers'
+    names) end the list when nothing but such lines and blank rows follows them; otherwise
+    they are read, and refused, as any row (pipeline.load.spreadsheet.signatures).
     """
     records = iter(records)
     prefix = list(islice(records, HEADER_SCAN_ROWS))
@@ -303,7 +368,7 @@ def build_table(
         split = [m for m in merged if m[0][0] < HEADER_SCAN_ROWS and m[1][0] > m[0][0]]
         if split:  # a two-row header: its merged cells hide which header is whose
             raise _merged_error("sheet.merged_header", split[0], file, sheet)
-        raise _missing_columns(scan, fields, file, sheet)
+        raise _missing_columns(scan, fields, file, sheet, prefix)
     header = scan.header
     # Merged ranges over the rows below the header, refused at the first person's row they
     # cover (a total row or a group heading may be merged across the table).
@@ -324,8 +389,19 @@ def build_table(
     body = chain([r for r in prefix if r[0] > header.row], records)
     rows: list[Row] = []
     totals: list[StatedTotal] = []
+    sums = RunningTallies(rows, _TypedSum, _TypedSum.add)  # the Số tiền typed, for the totals
     since = 0  # index of the first row after the last total row
     first = True
+    # Below the total row: the signature lines, if any (None until a total row is read).
+    signatures: SignatureLines | None = None
+
+    def read_held() -> None:
+        """Read the rows held back as signature lines as rows of the list: one follows them."""
+        nonlocal merged_from
+        assert signatures is not None
+        held = signatures.release()
+        merged_from = _read_held(held, rows, spans, merged_from, header, file, sheet)
+
     # The loop below runs for every cell of every list: the common cells (empty, or text
     # already found clean) are decided inline, the rest by _cell.
     for number, cells in body:
@@ -333,8 +409,13 @@ def build_table(
             first = False
             continue
         if concealed or (hidden and number in hidden):
-            _refuse_unseen(number, cells, present, concealed, hidden, required, header, file,
-                           sheet)  # fmt: skip
+            try:
+                _refuse_unseen(number, cells, present, concealed, hidden, required, header,
+                               file, sheet)  # fmt: skip
+            except InputError:
+                if signatures is not None and signatures.held:
+                    read_held()  # a bad row held back is refused first, as it comes first
+                raise
         width = len(cells)
         values = empty.copy()
         try:
@@ -349,18 +430,28 @@ def build_table(
                 values[name] = text
         except InputError as exc:
             # A count under Họ và tên (=COUNTA) on a total row is its figure, not a shifted name.
+            if signatures is not None and signatures.held:
+                read_held()
             if exc.key != "sheet.number_in_text" or (label := _total_label(cells)) is None:
                 raise
-            totals += _total_row(label, number, cells, present, header, rows, since, file, sheet)
+            totals += _total_row(label, number, cells, present, header, sums, since, file, sheet)
             since = len(rows)
+            signatures = SignatureLines(spans)
             continue
         if not any(values.values()):
             # Nothing the list reads: a blank row, a group heading, or a total row whose label
             # and figures are in the STT column ("Tổng cộng: 25 người").
             if any(cells) and (label := _total_label(cells)) is not None:
-                totals += _total_row(label, number, cells, present, header, rows, since, file,
+                if signatures is not None and signatures.held:
+                    read_held()
+                totals += _total_row(label, number, cells, present, header, sums, since, file,
                                      sheet)  # fmt: skip
                 since = len(rows)
+                signatures = SignatureLines(spans)
+            elif signatures is not None and any(cells):
+                # A signature line in columns the list does not read ("THỦ TRƯỞNG ĐƠN VỊ" far
+                # right): passed over as always, its columns sign for the names below it.
+                signatures.note(number, cells)
             continue
         complete = True
         for name in required:
@@ -368,8 +459,32 @@ def build_table(
                 complete = False
                 break
         if not complete and (label := _total_label(cells)) is not None:
-            totals += _total_row(label, number, cells, present, header, rows, since, file, sheet)
+            if signatures is not None and signatures.held:
+                read_held()
+            totals += _total_row(label, number, cells, present, header, sums, since, file, sheet)
             since = len(rows)
+            signatures = SignatureLines(spans)
+            continue
+        if signatures is not None:
+            # Below the total row (Tổng cộng), the lines a clerk keeps for the list to be
+            # signed ("NGƯỜI LẬP BIỂU", "THỦ TRƯỞNG ĐƠN VỊ", "(Ký, ghi rõ họ tên)", then the
+            # signers' names) are the end of the table, not rows of it: held back, and passed
+            # over if nothing but such lines and blank rows follows. A row of the list (an STT,
+            # an award) after them is read as before, and so are they (see SignatureLines).
+            # A complete row opens the signature lines only with such a line in its first
+            # required column: no other complete row is looked at.
+            if (
+                signatures.columns is not None
+                or not complete
+                or (required and is_signature_line(values[required[0]]))
+            ) and signatures.take(number, cells, values, None if complete else name):
+                continue
+            if signatures.held:
+                read_held()
+        if not complete and _group_heading(number, cells, header, spans):
+            # A group's heading between its rows ("I | TRƯỜNG MẦM NON HOA SEN", merged across
+            # the table or not): no person's row, as a Cộng under the group is none. Only a
+            # row that can be nothing else is passed over: see _group_heading.
             continue
         if number >= merged_from:
             merged_from = _refuse_merged_row(number, spans, file, sheet)
@@ -385,6 +500,68 @@ def build_table(
     if not rows:
         raise InputError("sheet.no_rows", file=file, sheet=sheet, header_row=header.row)
     return Table(file, sheet, header, rows, tuple(totals))
+
+
+def _read_held(
+    held: Sequence[Held],
+    rows: list[Row],
+    spans: Sequence[Merged],
+    merged_from: int,
+    header: Header,
+    file: str,
+    sheet: str | None,
+) -> int:
+    """Read rows held back as signature lines as rows of the list after all, each as any row
+    is read (a merged range over it, an empty required cell refused at its cell); the next
+    row a merged range covers, as _refuse_merged_row says."""
+    for number, values, missing in held:
+        if number >= merged_from:
+            merged_from = _refuse_merged_row(number, spans, file, sheet)
+        row = Row(number, values, file, sheet, header)
+        if missing is not None:
+            raise row.error("sheet.missing_cell", missing, cell=row.cell(missing),
+                            column_name=header.texts[missing])  # fmt: skip
+        rows.append(row)
+        if len(rows) > MAX_ROWS:
+            raise InputError("sheet.too_many_rows", file=file, sheet=sheet, row=number,
+                             limit=MAX_ROWS)  # fmt: skip
+    return merged_from
+
+
+# A group's number before its heading: I, II, IV., A, B), a) (no digits: an STT is a person's).
+_GROUP_MARK = re.compile(r"(?:[IVXLC]{1,7}|[A-Za-z])[.)]?")
+# A heading with its number in the same cell: "I. TRƯỜNG MẦM NON HOA SEN", "A) TẬP THỂ" (no
+# hyphen: "Y-Bih Niê" is a person's name).
+_MARKED_HEADING = re.compile(r"(?:[IVXLC]{1,7}|[A-Z])\s*[.)]\s*\w")
+
+
+def _group_heading(
+    number: int, cells: Sequence[object], header: Header, spans: Sequence[Merged]
+) -> bool:
+    """Whether a row the list cannot read as a person's is a group's heading, typed as
+    schools type their lists: text in the first column the list reads (the names) and, if
+    any, in the columns left of it (the STT's), nothing else. And it must say it is a heading:
+    a group number before it ("I | TRƯỜNG MẦM NON HOA SEN", "I. TRƯỜNG ..."), or the text
+    merged across the table, over cells a person's row would fill. A name alone, with no
+    number and not merged, may be a person whose title is forgotten: it is refused as
+    before, at its empty cell."""
+    leftmost = min(header.columns.values()) - 1
+    content = [(offset, raw) for offset, raw in enumerate(cells)
+               if raw is not None and raw != ""]  # fmt: skip
+    if not content or len(content) > 2 or content[-1][0] != leftmost:
+        return False
+    if any(type(raw) is not str or not raw.strip() for _, raw in content):
+        return False  # an STT typed as a number, a date, a formula: a person's row
+    if len(content) == 2:
+        return _GROUP_MARK.fullmatch(str(content[0][1]).strip()) is not None
+    if _MARKED_HEADING.match(str(content[0][1]).strip()):
+        return True
+    row = number - 1
+    others = [c - 1 for c in header.columns.values() if c - 1 != leftmost]
+    return any(
+        top == row and left == leftmost and any(left < c <= right for c in others)
+        for (top, left), (_, right) in spans
+    )
 
 
 def _within(column: int, spans: Sequence[ColumnSpan]) -> bool:
@@ -616,7 +793,7 @@ def _total_row(
     cells: Sequence[object],
     present: Sequence[_Column],
     header: Header,
-    rows: Sequence[Row],
+    sums: RunningTallies[Row, _TypedSum],
     since: int,
     file: str,
     sheet: str | None,
@@ -648,14 +825,18 @@ def _total_row(
         for kind, value in _figures(text, bare):
             field = header.texts.get(read[offset]) if offset in read else None
             total = StatedTotal(number, offset + 1, field, kind, value, shown[:60], since,
-                                len(rows))  # fmt: skip
-            _check_total(total, rows, file, sheet, header)
+                                len(sums.items))  # fmt: skip
+            _check_total(total, sums, file, sheet, header)
             found.append(total)
     return found
 
 
 def _check_total(
-    total: StatedTotal, rows: Sequence[Row], file: str, sheet: str | None, header: Header
+    total: StatedTotal,
+    sums: RunningTallies[Row, _TypedSum],
+    file: str,
+    sheet: str | None,
+    header: Header,
 ) -> None:
     """Refuse a figure that cannot be a total of the rows above it.
 
@@ -665,7 +846,8 @@ def _check_total(
     amounts typed in the Số tiền column, as the clerk's own SUM adds them up; when no row
     types an amount, the amounts are vanthu's to compute (the decision prints its own total)
     and the figure is left unchecked, as it is when a typed amount is unreadable (the award
-    list then refuses that cell by name).
+    list then refuses that cell by name). The sums are running ones (`sums`): a list with a
+    Cộng under each group is added up once, not once per total row.
     """
     if total.kind in ("nguoi", "ca_nhan", "tap_the"):
         if total.value > total.upto:
@@ -675,35 +857,135 @@ def _check_total(
         if all(total.value != len(span) for span in total.spans()):
             raise total.error("sheet.total_rows_differ", file, sheet, counted=total.upto)
         return
-    sums = [_typed_sum(rows[span.start : span.stop]) for span in total.spans()]
-    if any(s is None or s == total.value for s in sums):
+    tallies = sums.at(total)
+    typed = [tally.value() for tally in tallies]
+    if any(s is None or s == total.value for s in typed):
         return
+    # Said: the sum the clerk can check by hand. A group's Cộng is refused with its group's
+    # sum (the running total from the top would be no figure of theirs), then the other.
+    compared = tallies[-1]
+    span: str = Phrase("sheet.span_above")
+    overall: str = ""
+    if total.grouped:
+        rows = sums.items
+        span = Phrase("sheet.span_group", first=rows[total.since].number,
+                      last=rows[total.upto - 1].number)  # fmt: skip
+        overall = Phrase("sheet.span_overall", overall=format_money(typed[0]))
     column = header.texts.get("so_tien", "")
     raise total.error("sheet.total_amount_differs", file, sheet, column_name=column,
-                      counted=format_money(sums[0]))  # fmt: skip
+                      counted=format_money(compared.total), span=span, overall=overall,
+                      blank=compared.blank())  # fmt: skip
 
 
-def _typed_sum(rows: Sequence[Row]) -> int | None:
-    """The sum of the amounts typed in the rows' Số tiền cells; None when no row types one,
-    or one does not read as an amount."""
-    total, typed = 0, False
-    for row in rows:
+_Item = TypeVar("_Item")
+_Tally = TypeVar("_Tally")
+
+
+class RunningTallies(Generic[_Item, _Tally]):
+    """Tallies of the rows above each total row, and of those since the total row before it
+    (a group's Cộng), made in one pass over the rows: a list with a Cộng under each of its
+    groups and a Tổng cộng would otherwise be added up again at every total row.
+
+    `items`: the rows (or what is tallied of each), in order; it may still grow while totals
+    are asked for. `add` adds one item to each of the tallies it is given (the item is then
+    read once for both). Totals must be asked for top to bottom (Table.totals' order).
+    """
+
+    def __init__(
+        self,
+        items: Sequence[_Item],
+        new: Callable[[], _Tally],
+        add: Callable[[_Item, Sequence[_Tally]], None],
+    ) -> None:
+        self.items = items
+        self._new, self._add = new, add
+        self._overall, self._group = new(), new()
+        self._position = 0  # the items tallied so far
+        self._group_start = 0  # where the group being tallied starts
+
+    def at(self, total: StatedTotal) -> list[_Tally]:
+        """The tallies of the spans `total` may count (StatedTotal.spans, in that order). They
+        keep running: read them before asking for the next total."""
+        if total.since != self._group_start:
+            # A new group starts under the total row before this one, never above the rows
+            # tallied so far (totals come top to bottom); those before it count overall only.
+            assert total.since >= self._position, (total.since, self._position)
+            self._advance(total.since, (self._overall,))
+            self._group, self._group_start = self._new(), total.since
+        self._advance(total.upto, (self._overall, self._group))
+        return [self._overall, self._group] if total.grouped else [self._overall]
+
+    def _advance(self, stop: int, tallies: Sequence[_Tally]) -> None:
+        for item in self.items[self._position : stop]:
+            self._add(item, tallies)
+        self._position = max(self._position, stop)
+
+
+class _TypedSum:
+    """The amounts typed in the Số tiền cells of a run of rows, and the first cell left empty
+    (a row whose amount is missing from the sum: said when the sum is refused)."""
+
+    __slots__ = ("total", "typed", "unreadable", "empty", "empties")
+
+    def __init__(self) -> None:
+        self.total, self.typed, self.unreadable = 0, False, False
+        self.empty: Row | None = None  # the first row with an empty Số tiền cell
+        self.empties = 0
+
+    @staticmethod
+    def add(row: Row, tallies: Sequence[_TypedSum]) -> None:
         text = row.values.get("so_tien") or ""
         if not text:
-            continue
+            for tally in tallies:
+                tally.empties += 1
+                tally.empty = tally.empty or row
+            return
         amount = typed_money(text)
-        if amount is None:
-            return None
-        total += amount
-        typed = True
-    return total if typed else None
+        for tally in tallies:
+            if amount is None:
+                tally.unreadable = True
+            else:
+                tally.total += amount
+                tally.typed = True
+
+    def value(self) -> int | None:
+        """The sum; None when no row types an amount, or one does not read as an amount."""
+        return self.total if self.typed and not self.unreadable else None
+
+    def blank(self) -> str:
+        """The empty Số tiền cells, said after the sum ("(ô G44 để trống)"); '' if none."""
+        cell = self.empty.cell("so_tien") if self.empty is not None else None
+        if cell is None:  # no empty cell, or no Số tiền column (no sum refused then)
+            return ""
+        if self.empties == 1:
+            return Phrase("sheet.total_blank_amount", blank_cell=cell)
+        return Phrase("sheet.total_blank_amounts", blank_cell=cell, more=self.empties - 1)
 
 
-def _counts(recipients: Sequence[tuple[bool, Hashable]]) -> tuple[int, int, int, int]:
-    """Rows of cá nhân, distinct cá nhân, rows of tập thể, distinct tập thể."""
-    people = [who for collective, who in recipients if not collective]
-    groups = [who for collective, who in recipients if collective]
-    return len(people), len(set(people)), len(groups), len(set(groups))
+class _Recipients:
+    """Who a run of rows awards: rows and distinct recipients, of cá nhân and of tập thể."""
+
+    __slots__ = ("people_rows", "people", "group_rows", "groups")
+
+    def __init__(self) -> None:
+        self.people_rows, self.group_rows = 0, 0
+        self.people: set[Hashable] = set()
+        self.groups: set[Hashable] = set()
+
+    @staticmethod
+    def add(recipient: tuple[bool, Hashable], tallies: Sequence[_Recipients]) -> None:
+        collective, who = recipient
+        for tally in tallies:
+            if collective:
+                tally.group_rows += 1
+                tally.groups.add(who)
+            else:
+                tally.people_rows += 1
+                tally.people.add(who)
+
+    def counts(self) -> tuple[int, int, int, int]:
+        """Rows of cá nhân, distinct cá nhân, rows of tập thể, distinct tập thể."""
+        return self.people_rows, len(self.people), self.group_rows, len(self.groups)
 
 
 def _accepted(kind: str, counts: tuple[int, int, int, int]) -> set[int]:
