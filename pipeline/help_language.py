@@ -6,8 +6,9 @@ than touch each command, vanthu gives every command (use_help_language, called a
 hands a command out) a Context whose formatter says each text it is given in the current
 language: in English, a Vietnamese text by its entry of the help area of the catalogue
 (pipeline/messages/help.py, found by its "vi" text, whitespace collapsed as Click rewraps it);
-in Vietnamese, Click's own words by theirs (help.click.*). A text without an entry shows as
-written; tests/test_help_language.py makes sure every help text has one.
+in Vietnamese, Click's own words by theirs (help.click.*), the "[required]", "[default: ...]"
+Click puts after an option's help included (help.click.extra.*). A text without an entry shows
+as written; tests/test_help_language.py makes sure every help text has one.
 """
 
 from __future__ import annotations
@@ -51,13 +52,37 @@ def translated(text: str, lang: str) -> str | None:
     found = table.get(normal(text))
     if found is not None:
         return found
-    # An option's help with Click's extras after it: "Lý do hủy số.  [required]".
-    head, separator, extra = text.rpartition("  [")
-    if separator and head and text.endswith("]"):
-        found = table.get(normal(head))
-        if found is not None:
-            return f"{found}{separator}{extra}"
-    return None
+    # An option's help with Click's extras after it: "Lý do hủy số.  [required]", or the
+    # extras alone ("[required]") for an option without help.
+    head, separator, extras = text.rpartition("  [")
+    if not (separator and head):
+        head, separator, extras = "", "[", text[1:]
+    if not (text.startswith("[") or head) or not extras.endswith("]"):
+        return None
+    said_head = table.get(normal(head)) if head else ""
+    said_extras = clicks_extras(extras[:-1], lang)
+    if said_head is None and said_extras == extras[:-1]:
+        return None
+    return f"{head if said_head is None else said_head}{separator}{said_extras}]"
+
+
+# Click's extras after an option's help (Option.get_help_record): "required", "default: X",
+# "env var: X", a range ("x>=1"), joined by "; "; each word by its help.click.extra.* entry.
+EXTRAS_TO_VIETNAMESE = _index(CLICK_AREA + "extra.", "en", "vi", metavars=False)
+
+
+def clicks_extras(extras: str, lang: str) -> str:
+    """The inside of Click's "[...]" after an option's help in `lang`: Click writes it in
+    English, so in English as it is; in Vietnamese its words ("required", "default") by their
+    entries, values ("default: 1", "x>=1") as they are."""
+    if lang == "en":
+        return extras
+    said = []
+    for item in extras.split("; "):
+        word, colon, value = item.partition(": ")
+        found = EXTRAS_TO_VIETNAMESE.get(word)
+        said.append(item if found is None else f"{found}{colon}{value}")
+    return "; ".join(said)
 
 
 def say(text: str, lang: str) -> str:

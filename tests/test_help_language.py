@@ -33,6 +33,7 @@ CLICK_WORDS = {
     "Show the version and exit.": "Hiện phiên bản rồi thoát.",
     "\nOptions:\n": "\nTùy chọn:\n",
     "\nCommands:\n": "\nLệnh:\n",
+    "  [required]\n": "  [bắt buộc]\n",  # Click's extras (help.click.extra.*)
 }
 
 
@@ -133,7 +134,7 @@ def test_vietnamese_help_of_the_register_word_for_word() -> None:
         "  Hủy số: giữ lại trong sổ kèm lý do, không bao giờ cấp lại.\n"
         "\n"
         "Tùy chọn:\n"
-        "  --ly-do TEXT   Lý do hủy số.  [required]\n"
+        "  --ly-do TEXT   Lý do hủy số.  [bắt buộc]\n"
         "  --nam INTEGER  Năm (mặc định: năm nay).\n"
         "  --day TEXT     Dãy số (mặc định: chung).\n"
         "  --help         Hiện hướng dẫn này rồi thoát.\n"

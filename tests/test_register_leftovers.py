@@ -136,15 +136,15 @@ def test_check_command_warns_naming_number_and_year(so, tmp_path: Path) -> None:
     import_incomplete_rows(tmp_path)
     result = so("kiem-tra", "2026")
     assert result.exit_code == 0, result.output
-    assert ("cảnh báo: số 02/KH-VPUBND năm 2026 (cơ quan vp, dãy số 'chung') không có ngày văn "
+    assert ("Cảnh báo: số 02/KH-VPUBND năm 2026 (cơ quan vp, dãy số 'chung') không có ngày văn "
             "bản") in result.output
-    assert ("cảnh báo: số 03 năm 2026 (cơ quan vp, dãy số 'chung') không có ký hiệu"
+    assert ("Cảnh báo: số 03 năm 2026 (cơ quan vp, dãy số 'chung') không có ký hiệu"
             in result.output)
     assert "số 01" not in result.output and "số 04" not in result.output
     assert "số 05" not in result.output
     result = so("kiem-tra", "2026", lang="en")
     assert result.exit_code == 0, result.output
-    assert ("warning: number 02/KH-VPUBND of 2026 (office vp, sequence 'chung') has no "
+    assert ("Warning: number 02/KH-VPUBND of 2026 (office vp, sequence 'chung') has no "
             "document date") in result.output
-    assert ("warning: number 03 of 2026 (office vp, sequence 'chung') has no ký hiệu"
+    assert ("Warning: number 03 of 2026 (office vp, sequence 'chung') has no ký hiệu"
             in result.output)

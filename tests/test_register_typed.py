@@ -66,4 +66,4 @@ def test_check_names_one_early_number_dated_at_the_year_end_once(tmp_path: Path)
 def test_summary_does_not_repeat_the_type_name() -> None:
     assert named_summary("Công văn", "Công văn đề nghị cử cán bộ") == "Công văn đề nghị cử cán bộ"
     assert named_summary("Công văn", "công văn đề nghị") == "Công văn đề nghị"
-    assert named_summary("Công văn", "Công vănx") == "Công văn Công vănx"
+    assert named_summary("Công văn", "Công vănx") == "Công văn công vănx"

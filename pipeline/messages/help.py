@@ -327,4 +327,8 @@ MESSAGES = {
     },
     "help.click.options": {"vi": "Tùy chọn", "en": "Options"},
     "help.click.commands": {"vi": "Lệnh", "en": "Commands"},
+    # The words of Click's "[...]" after an option's help (help_language.clicks_extras).
+    "help.click.extra.required": {"vi": "bắt buộc", "en": "required"},
+    "help.click.extra.default": {"vi": "mặc định", "en": "default"},
+    "help.click.extra.env_var": {"vi": "biến môi trường", "en": "env var"},
 }

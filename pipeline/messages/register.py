@@ -138,6 +138,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "số {number} năm {year} (dãy số '{sequence}', cơ quan {agency}) chưa được cấp",
         "en": "number {number} of {year} (sequence '{sequence}', office {agency}) was never given",
     },
+    "register.not_given_last_year": {
+        "vi": "số {number} năm {year} (dãy số '{sequence}', cơ quan {agency}) chưa được cấp; "
+        "sổ năm {last_year} đã cấp số này: để hủy số của năm {last_year}, thêm --nam "
+        "{last_year}",
+        "en": "number {number} of {year} (sequence '{sequence}', office {agency}) was never "
+        "given; the register of {last_year} gave it: to void the number of {last_year}, add "
+        "--nam {last_year}",
+    },
+    "register.symbol_other_office": {
+        "vi": "ký hiệu {symbol} ghi '{given}' ở chỗ tên cơ quan, khác chữ viết tắt của cơ quan "
+        "{agency} trong hồ sơ cơ quan ({abbreviation}); có phải là {meant}? (nếu gõ nhầm, hãy "
+        "hủy số này và cấp lại với --ky-hieu {meant})",
+        "en": "ký hiệu {symbol} has '{given}' where the office's name goes, not the "
+        "abbreviation of office {agency} in its profile ({abbreviation}); did you mean {meant}? "
+        "(if it is a typo, void this number and give one again with --ky-hieu {meant})",
+    },
     "register.already_void": {
         "vi": "số {entry} đã bị hủy từ trước",
         "en": "number {entry} is already void",
@@ -328,6 +344,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Sổ năm {year}: {rows} dòng, không thiếu số, không trùng số",
         "en": "Register {year}: {rows} rows, no gaps, no duplicates",
     },
+    "register.check_ok_before_vanthu": {
+        "vi": "Sổ năm {year}: {rows} dòng, không trùng số; các số trước khi cơ quan cấp số bằng "
+        "vanthu không được kiểm tra (xem cảnh báo trên)",
+        "en": "Register {year}: {rows} rows, no duplicates; the numbers from before the office "
+        "numbered with vanthu are not checked (see the warning above)",
+    },
+    "register.before_vanthu": {
+        "vi": "{agency}, dãy số '{sequence}': năm {year} là trước khi cơ quan cấp số bằng vanthu "
+        "(từ năm {since}), sổ của vanthu chỉ có {count} số ghi tay trong dữ liệu văn bản "
+        "({numbers}); các số {missing} thuộc sổ cũ, không tính là thiếu. Muốn kiểm tra đủ sổ "
+        "năm {year}, hãy nhập sổ cũ: vanthu so nhap TỆP.xlsx --nam {year}",
+        "en": "{agency}, sequence '{sequence}': {year} is before the office numbered with "
+        "vanthu (from {since}), and vanthu's register holds only {count} number(s) typed in "
+        "documents' data ({numbers}); numbers {missing} belong to the old register and are not "
+        "counted missing. To have the register of {year} checked in full, import the old one: "
+        "vanthu so nhap FILE.xlsx --nam {year}",
+    },
+    "register.typed_number_before_vanthu": {
+        "vi": "{name}: số {reference} ghi tay trong dữ liệu đã vào sổ năm {year}, năm trước khi "
+        "cơ quan cấp số bằng vanthu; các số {skipped} của năm đó thuộc sổ cũ và không có trong "
+        "sổ của vanthu (muốn có đủ sổ năm {year}, hãy nhập sổ cũ: vanthu so nhap TỆP.xlsx --nam "
+        "{year})",
+        "en": "{name}: number {reference} typed in the data is recorded in the register of "
+        "{year}, a year before the office numbered with vanthu; numbers {skipped} of that year "
+        "belong to the old register and are not in vanthu's (to have the register of {year} in "
+        "full, import the old one: vanthu so nhap FILE.xlsx --nam {year})",
+    },
     "register.gap": {
         "vi": "{agency}, dãy số '{sequence}': thiếu số {numbers}",
         "en": "{agency}, sequence '{sequence}': numbers {numbers} missing",
@@ -346,28 +389,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "holds number {highest}",
     },
     "register.pending": {
-        "vi": "cảnh báo: số {entry} đã cấp nhưng chưa xác nhận văn bản",
-        "en": "warning: number {entry} was allocated but its document never confirmed",
+        "vi": "số {entry} đã cấp nhưng chưa xác nhận văn bản",
+        "en": "number {entry} was allocated but its document never confirmed",
     },
     "register.source_missing": {
-        "vi": "cảnh báo: số {reference}: tệp dữ liệu {source} không còn; nếu văn bản đã đổi "
+        "vi": "số {reference}: tệp dữ liệu {source} không còn; nếu văn bản đã đổi "
         "tên, dựng lại sẽ giữ số; nếu đã bỏ, hãy hủy số: {command} --ly-do ...",
-        "en": "warning: number {reference}: the data file {source} is gone; if the document "
+        "en": "number {reference}: the data file {source} is gone; if the document "
         "was renamed, building it again keeps the number; if it was dropped, void the number: "
         "{command} --ly-do ...",
     },
     # Rows already in the register without what the form needs (imported, or made before cap
     # and vao-so asked for it): the printed sổ shows the column empty.
     "register.row_no_date": {
-        "vi": "cảnh báo: số {reference} năm {year} (cơ quan {agency}, dãy số '{sequence}') không "
+        "vi": "số {reference} năm {year} (cơ quan {agency}, dãy số '{sequence}') không "
         "có ngày văn bản: cột Ngày tháng văn bản của sổ in ra để trống",
-        "en": "warning: number {reference} of {year} (office {agency}, sequence '{sequence}') "
+        "en": "number {reference} of {year} (office {agency}, sequence '{sequence}') "
         "has no document date: the printed register's Ngày tháng văn bản column is empty",
     },
     "register.row_no_symbol": {
-        "vi": "cảnh báo: số {reference} năm {year} (cơ quan {agency}, dãy số '{sequence}') không "
+        "vi": "số {reference} năm {year} (cơ quan {agency}, dãy số '{sequence}') không "
         "có ký hiệu: cột Số, ký hiệu văn bản của sổ in ra chỉ có số",
-        "en": "warning: number {reference} of {year} (office {agency}, sequence '{sequence}') "
+        "en": "number {reference} of {year} (office {agency}, sequence '{sequence}') "
         "has no ký hiệu: the printed register's Số, ký hiệu văn bản column holds the number "
         "alone",
     },
@@ -411,26 +454,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "  Number from the register: {number}",
     },
     "register.out_of_order": {
-        "vi": "cảnh báo: số {entry} ghi ngày trước số nhỏ hơn {earlier} (cơ quan {agency}, dãy "
+        "vi": "số {entry} ghi ngày trước số nhỏ hơn {earlier} (cơ quan {agency}, dãy "
         "số '{sequence}'); số trong sổ phải cấp theo thứ tự ngày ban hành",
-        "en": "warning: number {entry} is dated before a lower number, {earlier} (office "
+        "en": "number {entry} is dated before a lower number, {earlier} (office "
         "{agency}, sequence '{sequence}'); a register gives numbers in the order documents are "
         "issued",
     },
     "register.out_of_order_later": {
-        "vi": "cảnh báo: số {entry} ghi ngày sau {count} số lớn hơn nó, từ số {later} (cơ quan "
+        "vi": "số {entry} ghi ngày sau {count} số lớn hơn nó, từ số {later} (cơ quan "
         "{agency}, dãy số '{sequence}'); số trong sổ phải cấp theo thứ tự ngày ban hành: xem "
         "lại ngày của số này (nếu sai, hãy hủy số: vanthu so huy)",
-        "en": "warning: number {entry} is dated after {count} higher numbers, from {later} "
+        "en": "number {entry} is dated after {count} higher numbers, from {later} "
         "(office {agency}, sequence '{sequence}'); a register gives numbers in the order "
         "documents are issued: check this number's date (if it is wrong, void the number: "
         "vanthu so huy)",
     },
     "register.given_out_of_order": {
-        "vi": "cảnh báo: số {reference} ngày {date} ghi ngày trước số cấp trước nó, {earlier}; "
+        "vi": "số {reference} ngày {date} ghi ngày trước số cấp trước nó, {earlier}; "
         "số trong sổ phải cấp theo thứ tự ngày ban hành (nếu sai ngày, hãy hủy số: vanthu so "
         "huy)",
-        "en": "warning: number {reference} dated {date} is dated before the number given before "
+        "en": "number {reference} dated {date} is dated before the number given before "
         "it, {earlier}; a register gives numbers in the order documents are issued (if the date "
         "is wrong, void the number: vanthu so huy)",
     },

@@ -1,7 +1,8 @@
 """Kiểm tra sổ: gaps and duplicates in a year, and counters that fell behind their entries;
-as warnings, numbers not yet confirmed, numbers whose data file is gone, numbers dated
-before a lower number of their sequence (a register runs in the order documents are issued),
-and numbers given to a document whose row lacks its date or its ký hiệu.
+as warnings, the gaps of a year before the office numbered with vanthu (before_vanthu),
+numbers not yet confirmed, numbers whose data file is gone, numbers dated before a lower
+number of their sequence (a register runs in the order documents are issued), and numbers
+given to a document whose row lacks its date or its ký hiệu.
 
 The unique key already refuses two rows with one number; these checks still look, because a
 register can be edited by hand or carried over from elsewhere, and a check should not trust the
@@ -15,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from pipeline.register.model import Entry, Status
-from pipeline.register.store import Register, SourceExists
+from pipeline.register.store import Register, SourceExists, typed_in_data
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,20 @@ class OutOfOrder:
         return self.other
 
 
+@dataclass(frozen=True)
+class BeforeVanthu:
+    """A sequence of a year before the office numbered with vanthu (`since`), holding only
+    numbers documents' data typed themselves (`held`: a last year's decision a report compares
+    with, so: 230): its gaps are the numbers of the sổ kept before vanthu, not the register's
+    to account for. Reported, not a failure; `vanthu so nhap` of the old sổ fills them in."""
+
+    agency: str
+    sequence: str
+    held: tuple[Entry, ...]
+    gaps: tuple[Gap, ...]
+    since: int
+
+
 @dataclass
 class CheckReport:
     year: int
@@ -82,6 +97,8 @@ class CheckReport:
     # vao-so required them): warnings, the numbering itself being sound.
     undated: list[Entry] = field(default_factory=list)
     without_symbol: list[Entry] = field(default_factory=list)
+    # Sequences of a year before vanthu: their gaps are reported, not failures.
+    before_vanthu: list[BeforeVanthu] = field(default_factory=list)
     rows: int = 0
 
     @property
@@ -134,12 +151,20 @@ def check_year(register: Register, year: int, agency: str | None = None, *,
         elif (entry.status is Status.ISSUED and entry.source is not None
               and source_exists is not None and not source_exists(entry.source)):
             report.missing_sources.append(entry)
+    since: dict[str, int] = {}
     for key in sorted(by_sequence.keys() | counters.keys()):
         held = [e.number for e in by_sequence.get(key, [])]
         highest = max(held, default=0)
         counter = counters.get(key, 0)
         missing = sorted(set(range(1, max(highest, counter) + 1)) - set(held))
-        report.gaps.extend(Gap(key[0], key[1], a, b) for a, b in _runs(missing))
+        gaps = [Gap(key[0], key[1], a, b) for a, b in _runs(missing)]
+        if key[0] not in since:
+            since[key[0]] = register.numbered_since(key[0])
+        if gaps and before_vanthu(by_sequence.get(key, []), year, since[key[0]]):
+            report.before_vanthu.append(BeforeVanthu(key[0], key[1], tuple(by_sequence[key]),
+                                                     tuple(gaps), since[key[0]]))
+        else:
+            report.gaps.extend(gaps)
         if counter < highest:
             report.counters_behind.append(CounterBehind(key[0], key[1], counter, highest))
     for key in sorted(by_sequence):
@@ -148,6 +173,20 @@ def check_year(register: Register, year: int, agency: str | None = None, *,
         if len(group) > 1:
             report.duplicates.append(Duplicate(office, group[0].reference, tuple(group)))
     return report
+
+
+def before_vanthu(entries: list[Entry], year: int, since: int) -> bool:
+    """Whether a sequence's rows of `year` are numbers of a sổ kept before vanthu: the year is
+    before `since`, the first the office numbered with vanthu (this year when it has not yet),
+    and every row is a number a document's data typed itself (store.typed_in_data).
+
+    Such a year's gaps are not failures. A clerk who starts with vanthu in 2023 and types a
+    2022 decision's number (so: 230) to compare with it has not kept the 2022 sổ in vanthu:
+    asking to vào sổ or hủy 01–229 would ask for a sổ vanthu never held, and `kiem-tra 2022`
+    would fail for good. The numbers below (and between) are outside vanthu's register until
+    the old sổ is imported (so nhap), which the report says. A year vanthu numbered in, a row
+    entered by hand (vao-so, huy, cap) or an imported sổ keeps every gap a failure."""
+    return year < since and bool(entries) and all(typed_in_data(e) for e in entries)
 
 
 def dated_out_of_order(entries: list[Entry]) -> list[OutOfOrder]:

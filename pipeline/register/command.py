@@ -17,11 +17,18 @@ from typing import Any
 import click
 
 from pipeline.i18n import t
-from pipeline.register.checks import check_year
+from pipeline.register.checks import BeforeVanthu, check_year
 from pipeline.register.errors import RegisterError, RegisterImportError
 from pipeline.register.location import data_file_exists, open_register
 from pipeline.register.model import Details, Entry
-from pipeline.register.offices import check_listed_office, choose_office, office_names
+from pipeline.register.offices import (
+    check_listed_office,
+    choose_office,
+    office_names,
+    profile_text,
+    symbol_for_office,
+    symbol_office_part,
+)
 from pipeline.register.sequences import (
     DEFAULT_SEQUENCE,
     SequencePlan,
@@ -244,8 +251,30 @@ def allocate_command(
     fresh = entry.fresh
     entry = register.confirm(entry) if fresh else entry
     click.echo(entry.reference if quiet else t("register.allocated", reference=entry.reference))
+    _warn_other_office(state, office, details)
     if fresh:
         _warn_out_of_order(register, entry)
+
+
+def _warn(message: str) -> None:
+    """A warning on stderr, "Cảnh báo: ..." as every vanthu command prints one (build, render,
+    init); the exit code is the caller's."""
+    click.echo(f"{t('build.warning')}: {message}", err=True)
+
+
+def _warn_other_office(state: _State, office: str, details: Details) -> None:
+    """On stderr, when the ký hiệu names another office than `office`'s profile (viet_tat):
+    QĐ-UBDN for QĐ-UBND is a typo the printed sổ and the document would carry. A warning, not
+    a refusal: the number is given (a ký hiệu is the clerk's to write, and an office may sign
+    for a body of its own); an office without a readable profile is not checked."""
+    if not details.symbol:
+        return
+    abbreviation = profile_text(office, state.workspace.agency_file, "viet_tat")
+    meant = symbol_for_office(details.symbol, abbreviation) if abbreviation else None
+    if meant is not None:
+        _warn(t("register.symbol_other_office", symbol=details.symbol.strip(),
+                given=symbol_office_part(details.symbol) or "—", agency=office,
+                abbreviation=abbreviation, meant=meant))
 
 
 def _warn_out_of_order(register: Register, entry: Entry) -> None:
@@ -253,9 +282,8 @@ def _warn_out_of_order(register: Register, entry: Entry) -> None:
     the exit code stays 0: the number is given."""
     earlier = register.out_of_order(entry)
     if earlier is not None and entry.details.doc_date is not None:
-        click.echo(t("register.given_out_of_order", reference=entry.reference,
-                     date=entry.details.doc_date.strftime("%d/%m/%Y"),
-                     earlier=earlier.describe()), err=True)  # fmt: skip
+        _warn(t("register.given_out_of_order", reference=entry.reference,
+                date=entry.details.doc_date.strftime("%d/%m/%Y"), earlier=earlier.describe()))
 
 
 @register_command.command("giu")
@@ -283,6 +311,7 @@ def reserve_command(
     entries = register.reserve(office, details, count=count, sequence=sequence, year=year)
     for entry in entries:
         click.echo(t("register.reserved", reference=entry.reference))
+    _warn_other_office(state, office, details)
 
 
 @register_command.command("vao-so")
@@ -314,6 +343,7 @@ def record_command(
     entry = register.record(office, typed, details, sequence=sequence, year=year,
                             allow_gap=skip)
     click.echo(t("register.recorded", reference=entry.reference))
+    _warn_other_office(state, office, details)
     _warn_out_of_order(register, entry)
 
 
@@ -330,11 +360,29 @@ def void_command(
 ) -> None:
     """Hủy số: giữ lại trong sổ kèm lý do, không bao giờ cấp lại."""
     state = _state(ctx)
-    entry = state.open(ctx).void(
-        state.office(ctx), datetime.now().year if year is None else year, _number(number), reason,
-        sequence=sequence,
-    )
+    register = state.open(ctx)
+    office = state.office(ctx)
+    typed = _number(number)
+    try:
+        entry = register.void(office, datetime.now().year if year is None else year, typed,
+                              reason, sequence=sequence)
+    except RegisterError as error:
+        if year is None and error.key == "register.not_given":
+            raise _given_last_year(register, office, typed, error) from None
+        raise
     click.echo(t("register.voided", entry=entry.describe()))
+
+
+def _given_last_year(register: Register, office: str, number: int,
+                     error: RegisterError) -> RegisterError:
+    """`so huy SO` without --nam voids a number of this year: when this year has not given it
+    but last year did (a clerk in January voiding last December's number), `error` with the
+    --nam to add; else `error` as it is."""
+    last = int(error.params["year"]) - 1
+    sequence = str(error.params["sequence"])
+    if register.counters(last).get((office, sequence), 0) < number:
+        return error
+    return RegisterError("register.not_given_last_year", **error.params, last_year=last)
 
 
 def _void_command(entry: Entry, *, named_office: bool) -> str:
@@ -468,25 +516,27 @@ def check_command(ctx: click.Context, year: int) -> None:
     # The data files' check only for a register of this workspace (see open_register).
     report = check_year(register, year, state.listed_office(ctx),
                         source_exists=register.source_exists)
+    for before in report.before_vanthu:
+        _warn(before_vanthu_message(before, year))
     for entry in report.pending:
-        click.echo(t("register.pending", entry=entry.describe()))
+        _warn(t("register.pending", entry=entry.describe()))
     several = bool(report.missing_sources) and len(register.agencies()) > 1
     for entry in report.missing_sources:
-        click.echo(t("register.source_missing", reference=entry.reference, source=entry.source,
-                     command=_void_command(entry, named_office=several)))
+        _warn(t("register.source_missing", reference=entry.reference, source=entry.source,
+                command=_void_command(entry, named_office=several)))
     for entry in report.undated:
-        click.echo(t("register.row_no_date", **_row_names(entry)))
+        _warn(t("register.row_no_date", **_row_names(entry)))
     for entry in report.without_symbol:
-        click.echo(t("register.row_no_symbol", **_row_names(entry)))
+        _warn(t("register.row_no_symbol", **_row_names(entry)))
     for disorder in report.out_of_order:
         if disorder.other_higher:
-            click.echo(t("register.out_of_order_later", entry=disorder.entry.describe(),
-                         later=disorder.other.describe(), count=disorder.count,
-                         agency=disorder.entry.agency, sequence=disorder.entry.sequence))
+            _warn(t("register.out_of_order_later", entry=disorder.entry.describe(),
+                    later=disorder.other.describe(), count=disorder.count,
+                    agency=disorder.entry.agency, sequence=disorder.entry.sequence))
             continue
-        click.echo(t("register.out_of_order", entry=disorder.entry.describe(),
-                     earlier=disorder.earlier.describe(), agency=disorder.entry.agency,
-                     sequence=disorder.entry.sequence))  # fmt: skip
+        _warn(t("register.out_of_order", entry=disorder.entry.describe(),
+                earlier=disorder.earlier.describe(), agency=disorder.entry.agency,
+                sequence=disorder.entry.sequence))  # fmt: skip
     problems = [
         *(t("register.gap" if gap.end > gap.start else "register.gap_one", agency=gap.agency,
             sequence=gap.sequence, numbers=gap.numbers)
@@ -504,4 +554,19 @@ def check_command(ctx: click.Context, year: int) -> None:
     if problems:
         click.echo(t("register.check_failed", year=year, problems=len(problems)), err=True)
         ctx.exit(1)
-    click.echo(t("register.check_ok", year=year, rows=report.rows))
+    ok = "register.check_ok_before_vanthu" if report.before_vanthu else "register.check_ok"
+    click.echo(t(ok, year=year, rows=report.rows))
+
+
+# How many of a year's typed numbers a message names before "…".
+_NAMED = 5
+
+
+def before_vanthu_message(before: BeforeVanthu, year: int) -> str:
+    """What `so kiem-tra` says of a sequence of a year before vanthu (checks.before_vanthu):
+    its gaps are not counted missing, and how to have the year's sổ checked in full."""
+    held = [e.reference for e in before.held]
+    numbers = ", ".join(held[:_NAMED]) + (", …" if len(held) > _NAMED else "")
+    return t("register.before_vanthu", agency=before.agency, sequence=before.sequence,
+             year=year, since=before.since, count=len(held), numbers=numbers,
+             missing=", ".join(gap.numbers for gap in before.gaps))

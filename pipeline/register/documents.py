@@ -53,6 +53,7 @@ from pipeline.context.common import filing_line, recipient_lines
 from pipeline.errors import InputError, RenderError, VanthuError
 from pipeline.load.contract import LoadedDocument
 from pipeline.register.backends import SqliteBackend, safe_location
+from pipeline.register.checks import before_vanthu
 from pipeline.register.errors import RegisterError
 from pipeline.register.location import (
     Registers,
@@ -63,14 +64,13 @@ from pipeline.register.location import (
 from pipeline.register.model import Details, Entry
 from pipeline.register.rows import completed
 from pipeline.register.store import Place, Register, TypedNumber, TypedRequest, holds_for
+from pipeline.rules.agency_names import ORGANS
+from pipeline.text.legacy import is_vietnamese_syllable
 from pipeline.workspace.config import CONFIG_FILE, read_config
 
 if TYPE_CHECKING:
     from pipeline.batch.manifest import Entry as ManifestEntry
     from pipeline.workspace.core import Workspace
-
-_ABOUT = re.compile(r"^Về(?= việc\b)")
-
 
 def workspace_register(registers: Registers, workspace: Workspace,
                        notes: list[str] | None = None) -> Register:
@@ -226,15 +226,47 @@ def register_details(document: LoadedDocument) -> Details:
 
 
 def named_summary(kind_name: str, trich_yeu: str) -> str:
-    """Tên loại và trích yếu: 'Quyết định về việc ...'; a trích yếu opening with 'Về việc'
-    continues the kind's name, so that word alone is lower-cased; one opening with the kind's
-    name itself ('Công văn đề nghị ...') is not given it twice."""
-    text = _ABOUT.sub("về", unicodedata.normalize("NFC", " ".join(trich_yeu.split())), count=1)
+    """Tên loại và trích yếu, one phrase: 'Quyết định về việc ...', 'Báo cáo tổng kết ...' (the
+    trích yếu continues the kind's name: continuing); one opening with the kind's name itself
+    ('Công văn đề nghị ...') is not given it twice."""
+    text = unicodedata.normalize("NFC", " ".join(trich_yeu.split()))
     name = unicodedata.normalize("NFC", kind_name)
     head = text[: len(name)]
     if head.casefold() == name.casefold() and text[len(name): len(name) + 1] in ("", " "):
-        return f"{name}{text[len(name):]}"  # 'Công văn đề nghị…', not 'Công văn Công văn…'
-    return f"{name} {text}"
+        rest = text[len(name):].lstrip()  # 'Công văn đề nghị…', not 'Công văn Công văn…'
+        return f"{name} {continuing(rest)}" if rest else name
+    return f"{name} {continuing(text)}" if text else name
+
+
+_ORGAN_WORDS = max(len(organ) for organ in ORGANS)
+# Marks that may stand before or after a word without being part of it.
+_QUOTES = "“”\"'‘’«»"
+_WORD_MARKS = ",.;:()[]" + _QUOTES
+
+
+def continuing(text: str) -> str:
+    """A trích yếu written after its kind's name, as the sổ's column 'Tên loại và trích yếu'
+    reads (Nghị định 30/2020, Phụ lục IV): its first word in lower case ('Tổng kết công tác
+    ...' → 'tổng kết công tác ...', 'Về việc' → 'về việc') unless that word begins a name,
+    which keeps its capital: an abbreviation or a word in capitals (UBND, HĐND, COVID-19, a
+    word no Vietnamese syllable: agency_names.running_text_name keeps these as written), an
+    organ's name (Ủy ban nhân dân ..., agency_names.ORGANS), or a word the next one continues
+    with a capital (Hà Nội, Sở Tư pháp, Luật Thi đua: names capitalise each word or field);
+    a quoted opening (“Tháng hành động ...”) is a title's name, as typed."""
+    words = text.split(" ")
+    first = words[0]
+    bare = first.strip(_WORD_MARKS)
+    if not bare[:1].isupper() or first[:1] in _QUOTES:
+        return text
+    lowered = bare.lower()
+    if (len(bare) > 1 and bare.isupper()) or not is_vietnamese_syllable(lowered):
+        return text
+    opening = tuple(w.strip(_WORD_MARKS).lower() for w in words[:_ORGAN_WORDS])
+    if any(opening[: len(organ)] == organ for organ in ORGANS):
+        return text
+    if len(words) > 1 and words[1].strip(_WORD_MARKS)[:1].isupper():
+        return text
+    return " ".join([first.replace(bare, lowered, 1), *words[1:]])
 
 
 # "Như trên" typed in Nơi nhận: those named in Kính gửi, already listed by name.
@@ -375,15 +407,28 @@ def typed_warnings(register: Register, done: TypedNumber, name: str) -> list[str
     if done.entry is None:
         return []
     found = []
-    if done.skipped is not None:
+    entry = done.entry
+    if done.skipped is not None and typed_before_vanthu(register, entry):
+        found.append(RenderError("register.typed_number_before_vanthu", name=name,
+                                 reference=entry.reference, year=entry.year,
+                                 skipped=done.skipped).message())
+    elif done.skipped is not None:
         found.append(RenderError("build.typed_number_skips", name=name,
-                                 reference=done.entry.reference,
+                                 reference=entry.reference,
                                  following=f"{done.following:02d}",
                                  skipped=done.skipped).message())
     warning = order_warning(register, done.entry, name, done.before)
     if warning is not None:
         found.append(warning)
     return found
+
+
+def typed_before_vanthu(register: Register, entry: Entry) -> bool:
+    """Whether a typed number went into a year before the office numbered with vanthu, among
+    numbers typed in data alone (checks.before_vanthu): the numbers it skipped are the old
+    sổ's, so the build says to import it, not to vào sổ or hủy each of them."""
+    rows = register.entries(entry.year, entry.agency, entry.sequence)
+    return before_vanthu(rows, entry.year, register.numbered_since(entry.agency))
 
 
 def taken_number_error(path: Path | str, reference: str, holder: Entry) -> InputError:

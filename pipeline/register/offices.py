@@ -96,19 +96,54 @@ def office_names(agencies: Sequence[str], profile_of: Callable[[str], Path | Non
                  ) -> dict[str, str]:
     """Office id → the agency's name as its profile gives it (ten_day_du), for a printed
     register; an office without a readable profile (or name) keeps its id."""
-    import yaml
-
     names: dict[str, str] = {}
     for agency in agencies:
-        names[agency] = agency
-        path = profile_of(agency)
-        if path is None:
-            continue
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
-            continue
-        name = data.get("ten_day_du") if isinstance(data, dict) else None
-        if isinstance(name, str) and name.strip():
-            names[agency] = " ".join(name.split())
+        name = profile_text(agency, profile_of, "ten_day_du")
+        names[agency] = " ".join(name.split()) if name else agency
     return names
+
+
+def profile_text(agency: str, profile_of: Callable[[str], Path | None], key: str) -> str | None:
+    """A text of an office's profile (hồ sơ cơ quan), read as it is: ten_day_du, viet_tat; None
+    when the office has no readable profile or the profile no such text. The register only
+    names or checks with it, so a broken profile is `vanthu check`'s to report, not this."""
+    import yaml
+
+    path = profile_of(agency)
+    if path is None:
+        return None
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    value = data.get(key) if isinstance(data, dict) else None
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _office_group(symbol: str) -> tuple[list[str], int]:
+    """The dash-separated groups of a ký hiệu's last part and the index of the one naming the
+    issuing office: after the type's abbreviation (QĐ-UBND), or first in a công văn's
+    (VPUBND-TH: it has no abbreviation; Nghị định 30/2020, Phụ lục III)."""
+    from pipeline.register.sequences import type_code_from_symbol
+
+    groups = symbol.strip().rsplit("/", 1)[-1].split("-")
+    return groups, 0 if type_code_from_symbol(symbol) == "CV" else 1
+
+
+def symbol_office_part(symbol: str) -> str:
+    """The part of a ký hiệu naming the issuing office: QĐ-UBND, 2026/QĐ-UBND → UBND;
+    VPUBND-TH → VPUBND; "" when it has none (QĐ)."""
+    groups, at = _office_group(symbol)
+    return groups[at].strip() if at < len(groups) else ""
+
+
+def symbol_for_office(symbol: str, abbreviation: str) -> str | None:
+    """`symbol` naming the office by its own abbreviation (its profile's viet_tat) where it
+    names another or none (QĐ-UBDN, a typo of QĐ-UBND): the ký hiệu the clerk most likely
+    meant; None when it names the office already."""
+    if symbol_office_part(symbol) == abbreviation:
+        return None
+    groups, at = _office_group(symbol)
+    groups = [*groups[:at], abbreviation, *groups[at + 1:]]
+    head, slash, _tail = symbol.strip().rpartition("/")
+    return f"{head}{slash}{'-'.join(groups)}"

@@ -172,17 +172,26 @@ def claim(tx: Transaction, entry: Entry, workspace: str) -> Entry | None:
 
 def issued_alike(tx: Transaction, agency: str, year: int, sequence: str,
                  details: Details, workspace: str | None = None) -> list[Entry]:
-    """Issued rows of a sequence with a data file of `workspace` and the same trích yếu, date
-    and type code."""
+    """Issued rows of a sequence with a data file of `workspace` and the same trích yếu
+    (same_summary), date and type code."""
     assert details.doc_date is not None
     rows = tx.all(
         f"{SELECT} WHERE agency = ? AND year = ? AND sequence = ? AND status = 'issued' "
-        f"AND source IS NOT NULL AND summary = ? AND doc_date = ? AND {SAME_WORKSPACE} "
-        "ORDER BY number",
-        (agency, year, sequence, details.summary, details.doc_date.isoformat(), workspace or ""),
+        f"AND source IS NOT NULL AND doc_date = ? AND {SAME_WORKSPACE} ORDER BY number",
+        (agency, year, sequence, details.doc_date.isoformat(), workspace or ""),
     )
     found = [entry_from_row(row) for row in rows]
-    return [e for e in found if e.details.type_code == details.type_code]
+    return [e for e in found if e.details.type_code == details.type_code
+            and same_summary(e.details.summary, details.summary)]
+
+
+def same_summary(recorded: str | None, summary: str | None) -> bool:
+    """Whether two 'Tên loại và trích yếu' are one document's, case and spacing aside: a row
+    written before the trích yếu's first word was lower-cased (documents.continuing) still
+    reads 'Báo cáo Tổng kết ...' (SQL's LOWER knows no Vietnamese capitals, so not in SQL)."""
+    if not recorded or not summary:
+        return False
+    return " ".join(recorded.split()).casefold() == " ".join(summary.split()).casefold()
 
 def move_source(tx: Transaction, entry: Entry, source: str) -> Entry | None:
     """The row now naming `source`, if it is still issued under its old one (else None)."""

@@ -86,11 +86,25 @@ class Place:
     host: str
 
 
+def typed_in_data(entry: Entry) -> bool:
+    """Whether a row is a number a document's data typed itself (so: 230), recorded by render
+    or build (record_typed): issued, typed, naming its data file; no clerk entered it in the
+    register by hand."""
+    return (entry.origin is Origin.TYPED and entry.status is Status.ISSUED
+            and entry.source is not None)
+
+
+def same_symbol(recorded: str | None, symbol: str | None) -> bool:
+    """Whether two ký hiệu are one, spacing aside (QĐ-UBND and 'QĐ-UBND ')."""
+    return bool(recorded and symbol) and "".join((recorded or "").split()) == "".join(
+        (symbol or "").split())
+
+
 def same_document(recorded: Details, details: Details) -> bool:
     """Whether a row's columns record the document `details` describes: the same date and
     trích yếu (how a row naming no workspace is known to be a workspace's own)."""
     return (recorded.doc_date is not None and recorded.doc_date == details.doc_date
-            and bool(recorded.summary) and recorded.summary == details.summary)
+            and db.same_summary(recorded.summary, details.summary))
 
 
 def names_file(row: Entry, details: Details, source: str, workspace: str | None) -> bool:
@@ -487,6 +501,12 @@ class Register:
         if number < 1:
             raise RegisterError("register.bad_number", number=number)
         existing = db.find(tx, agency, year, sequence, number)
+        if existing is not None and origin is Origin.IMPORTED and typed_in_data(existing) and (
+            same_symbol(existing.details.symbol, details.symbol)
+        ):
+            # The old sổ's row of a document whose data typed its number (a last year's decision
+            # cited by a report): one document, already recorded from its data; kept as it is.
+            return existing
         if existing is not None and not (
             existing.status is Status.RESERVED and status is Status.ISSUED
         ):
@@ -637,6 +657,15 @@ class Register:
         rows = self.read(lambda tx: tx.all(
             "SELECT agency, sequence, last_number FROM counters WHERE year = ?", (year,)))
         return {(a, s): int(n) for a, s, n in rows}
+
+    def numbered_since(self, agency: str) -> int:
+        """The year `agency` began numbering with vanthu: the first the register gave it a
+        number itself (cap, giu, render, build; not a number typed or imported), this year
+        when it has not yet."""
+        row = self.read(lambda tx: tx.one(
+            "SELECT MIN(year) FROM entries WHERE agency = ? AND origin = ?",
+            (agency, Origin.REGISTER.value)))
+        return int(row[0]) if row and row[0] is not None else date.today().year
 
     def agencies(self) -> list[str]:
         rows = self.read(lambda tx: tx.all(

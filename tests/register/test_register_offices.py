@@ -380,10 +380,11 @@ def test_import_bad_file_one_message(
 # -- rows from documents --------------------------------------------------------------------------
 
 
-def test_named_summary_lowercases_ve_viec_only() -> None:
+def test_named_summary_lowercases_the_first_word_only() -> None:
+    # Any first word continues the kind's name (tests/test_register_polish.py: names aside).
     assert named_summary("Quyết định", "Về việc  khen thưởng") == ("Quyết định về việc khen thưởng")
-    assert named_summary("Kế hoạch", "Về đích năm 2026") == "Kế hoạch Về đích năm 2026"
-    assert named_summary("Công văn", "Đề nghị cử cán bộ") == "Công văn Đề nghị cử cán bộ"
+    assert named_summary("Kế hoạch", "Về đích năm 2026") == "Kế hoạch về đích năm 2026"
+    assert named_summary("Công văn", "Đề nghị cử cán bộ") == "Công văn đề nghị cử cán bộ"
     assert named_summary("Quyết định", "Về việc Về việc") == "Quyết định về việc Về việc"
 
 

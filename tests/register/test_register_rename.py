@@ -143,7 +143,7 @@ def test_check_warns_of_a_deleted_data_file(root: Path, location: str) -> None:
     result = vanthu("so", "kiem-tra", "2026")
     assert result.exit_code == 0, result.output  # a warning, not a failure
     assert (
-        "cảnh báo: số 01/KH-VPUBND: tệp dữ liệu inputs/2026/ke-hoach.yaml không còn; nếu văn "
+        "Cảnh báo: số 01/KH-VPUBND: tệp dữ liệu inputs/2026/ke-hoach.yaml không còn; nếu văn "
         "bản đã đổi tên, dựng lại sẽ giữ số; nếu đã bỏ, hãy hủy số: "
         "vanthu so huy 01 --nam 2026 --ly-do ..."
     ) in result.output
