@@ -49,6 +49,8 @@ MAX_VALUES = 200_000  # after aliases are expanded: a 15 KB alias bomb asks for 
 MAX_TEXT_CHARS = 100_000  # one value
 
 _STR = "tag:yaml.org,2002:str"
+# The key of a person's họ tên: a legacy value there is suggested with its capitals back.
+PERSON_NAME = "ho_ten"
 _MERGE = "tag:yaml.org,2002:merge"
 # Explicit tags a data file may use: the standard scalars and collections. Anything else
 # (!!python/object, !!binary, !!set, a local !tag) is refused.
@@ -697,15 +699,16 @@ def refuse_legacy_text(source: Source, file_text: str | None = None) -> None:
     """Text pasted from a TCVN3 or VNI document (Céng hoµ...) would print garbled: refuse it,
     with the text it was meant to be, decoded from the value as typed in `file_text` when that
     can be read back (see _as_typed)."""
-    from pipeline.text.legacy import decode_legacy, describe_encoding, looks_like_legacy_text
+    from pipeline.text.legacy import legacy_encodings, named_encodings, suggested_unicode
 
     for loc, text in strings(source.data):
-        encoding = looks_like_legacy_text(text)
-        if encoding:
+        codes = legacy_encodings(text)
+        if codes:
             typed = _as_typed(file_text, loc) or text
+            encoding, font = named_encodings(codes)
             raise source.error(
-                "data.legacy_text", loc, encoding=describe_encoding(encoding),
-                fixed=" ".join(decode_legacy(typed, encoding).split())[:60],
+                "data.legacy_text", loc, encoding=encoding, font=font,
+                fixed=suggested_unicode(typed, codes[0], person=loc[-1:] == (PERSON_NAME,))[:60],
             )  # fmt: skip
 
 

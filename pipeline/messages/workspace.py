@@ -46,10 +46,10 @@ MESSAGES = {
         "en": "'{name}' is missing: add --{option} ...",
     },
     "ws.legacy_answer": {
-        "vi": "--{option} '{value}' có vẻ gõ bằng bảng mã {encoding}; hãy gõ lại bằng Unicode, "
-        "ví dụ: '{fixed}'",
-        "en": "--{option} '{value}' looks like {encoding} text; type it again in Unicode, "
-        "e.g. '{fixed}'",
+        "vi": "--{option} '{value}' có vẻ gõ bằng bảng mã {encoding} (phông {font}); hãy gõ lại "
+        "bằng Unicode, ví dụ: '{fixed}'",
+        "en": "--{option} '{value}' looks like {encoding} text (a {font} font); type it again "
+        "in Unicode, e.g. '{fixed}'",
     },
     # vanthu init: --co-quan starting with UBND, HĐND ..., written in full in the profile.
     "ws.name_expanded": {
@@ -67,6 +67,15 @@ MESSAGES = {
     "ws.initialised": {
         "vi": "Đã tạo thư mục làm việc cho {agency} tại {path}",
         "en": "Created the workspace of {agency} in {path}",
+    },
+    # vanthu new outside any workspace: nothing but the data file is written.
+    "ws.sample_office": {
+        "vi": "Thư mục này chưa là thư mục làm việc của cơ quan nào: tệp dùng hồ sơ cơ quan mẫu "
+        "'{agency}' có sẵn trong vanthu (dựng được ngay). Để in tên cơ quan của bạn: chạy "
+        "'vanthu init' rồi tạo tệp trong thư mục inputs/ của nó",
+        "en": "This folder is no office's workspace: the file uses the sample office profile "
+        "'{agency}' shipped with vanthu (it renders as it is). To print your office's name: run "
+        "'vanthu init' and make the file in its inputs/ folder",
     },
     "ws.next_steps": {
         "vi": "Tiếp theo: cd {path} && vanthu render {document} && vanthu build",

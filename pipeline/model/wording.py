@@ -44,6 +44,19 @@ def clock_hour(value: str | None) -> str | None:
     return text
 
 
+def hour_not_number(value: Any) -> Any:
+    """Refuse an hour YAML read as a number (gio: 7.30 is the number 7.3, gio: 8 the number 8),
+    saying so and how to write it, instead of "must be text"."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value
+    whole, _, fraction = repr(value).partition(".")
+    meant = f"{whole}:{fraction.ljust(2, '0')}"  # 7.3 (typed 7.30) → 7:30, 7.05 → 7:05, 8 → 8:00
+    words = time_text(meant) if len(fraction) <= 2 else None
+    if words is None:  # no hour of the day (25.3, -1, 7.125): the usual example
+        meant, words = "8:30", "08 giờ 30"
+    raise invalid("data.time_as_number", value=value, colon=meant, words=words)
+
+
 def yes_no(value: Any) -> Any:
     """co / khong (also có / không, true / false) as a bool."""
     if isinstance(value, bool) or value is None:
@@ -58,7 +71,7 @@ def yes_no(value: Any) -> Any:
 
 YesNo = Annotated[bool, BeforeValidator(yes_no)]
 # An hour of a meeting or a schedule row, as written: "08 giờ 00".
-ClockHour = Annotated[str, AfterValidator(clock_hour)]
+ClockHour = Annotated[str, BeforeValidator(hour_not_number), AfterValidator(clock_hour)]
 
 
 def lines(value: Any) -> Any:

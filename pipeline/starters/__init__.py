@@ -15,8 +15,9 @@ from pipeline.load.yaml_source import load_yaml
 from pipeline.render.output import write_atomic
 from pipeline.starters.office import decree_basis, office_words, starter_date
 from pipeline.workspace import Workspace
+from pipeline.workspace.core import SAMPLE_AGENCY
 
-STARTER_AGENCY = "co-quan-mau"
+STARTER_AGENCY = SAMPLE_AGENCY
 # Files a starter refers to, written beside it when they are not there yet.
 COMPANIONS: dict[str, tuple[str, ...]] = {
     "ke-hoach": (),
@@ -98,7 +99,8 @@ def list_text(name: str, profile: Mapping[str, Any], unit: str) -> str:
 def write_starter(
     kind: str, output: Path | None, *, force: bool = False, today: date | None = None
 ) -> list[Path]:
-    """Write the starter for `kind` (and a starter agency profile when the workspace has none)."""
+    """Write the starter for `kind` (and, in a workspace without one, a starter agency profile;
+    outside any workspace the shipped sample profile serves: no office folder beside it)."""
     target = output or Path(f"{kind}.yaml")
     if target.exists() and not force:
         raise InputError("cli.exists", path=target)
@@ -106,8 +108,9 @@ def write_starter(
     workspace = Workspace.containing(target)
     found = _existing_agency(workspace)
     if found is None:
-        profile = workspace.agency_dir / f"{STARTER_AGENCY}.yaml"
-        if not profile.exists():
+        profile = workspace.agency_file(STARTER_AGENCY)
+        if profile is None:
+            profile = workspace.agency_dir / f"{STARTER_AGENCY}.yaml"
             write_atomic(profile, read_starter(f"{STARTER_AGENCY}.yaml").encode("utf-8"))
             written.append(profile)
         sample = load_yaml(profile).data
@@ -128,3 +131,9 @@ def write_starter(
     write_atomic(target, text.encode("utf-8"))
     written.append(target)
     return written
+
+
+def outside_workspace(target: Path) -> bool:
+    """Whether `target` lies in no workspace: its starter names the sample office whose
+    profile ships with vanthu, and the clerk is told how to make the office's own."""
+    return Workspace.containing(target).is_bare

@@ -75,6 +75,29 @@ def describe_encoding(name: str) -> str:
         return name
 
 
+# The font a legacy code was typed with, as a clerk sees it in Word's font list.
+_FONTS = {WINDOWS_1258: "Windows-1258", TCVN3: ".VnTime", VNI: "VNI-Times"}
+
+
+def legacy_font(name: str) -> str:
+    """The font family people typed a legacy code with: ".VnTime" (TCVN3), "VNI-Times" (VNI)."""
+    try:
+        return _FONTS[canonical_encoding(name)]
+    except ValueError:
+        return name
+
+
+def named_encodings(codes: tuple[str, ...]) -> tuple[str, str]:
+    """A message's `encoding` and `font` for the code(s) a text was typed in: the one detected,
+    or both ("TCVN3 (ABC) hoặc VNI") only when the text reads the same in either."""
+    from pipeline.render.phrase import Phrase  # said again in the language a message is shown in
+
+    def either(names: list[str]) -> str:
+        return Phrase("data.either", first=names[0], second=names[1]) if names[1:] else names[0]
+
+    return either([describe_encoding(c) for c in codes]), either([legacy_font(c) for c in codes])
+
+
 # --- tables -------------------------------------------------------------------------------------
 
 
@@ -156,6 +179,37 @@ def decode_legacy(text_or_bytes: str | bytes | bytearray, encoding: str) -> str:
             _word_pattern().sub(lambda word: _decoded_word(word[0], encoding), text_or_bytes)
         )
     return nfc(_decode_shown(text_or_bytes, encoding))
+
+
+def suggested_unicode(typed: str, encoding: str, *, person: bool = False) -> str:
+    """The Unicode text a legacy value stands for, one space between words, as a message
+    suggests it; a person's họ tên (`person`) decoded from TCVN3 gets back its capitals."""
+    fixed = " ".join(decode_legacy(typed, encoding).split())
+    if person and canonical_encoding(encoding) == TCVN3 and _capitals_lost_only(fixed):
+        return person_name_case(fixed)
+    return fixed
+
+
+def person_name_case(name: str) -> str:
+    """A person's name with each word capitalised ("Phạm Minh ánh" → "Phạm Minh Ánh"), the rest
+    of each word as it is (NFC): TCVN3 has no toned capitals, which were typed in .VnTimeH,
+    so a name decoded from it loses them."""
+    return nfc(" ".join(word[:1].upper() + word[1:] for word in name.split()))
+
+
+@cache
+def _small_only() -> frozenset[str]:
+    """Letters TCVN3 writes only in small form (á, ạ, ế ...): their capitals were a font away."""
+    table = _table(TCVN3)
+    return frozenset(c for c in table.encode if c.islower() and c.upper() not in table.encode)
+
+
+def _capitals_lost_only(text: str) -> bool:
+    """Whether every word of decoded `text` starts with a capital or a letter TCVN3 has no
+    capital of: a name as a person's is written ("Phạm Minh ánh"), not a unit's name with a
+    small word the clerk typed so ("Phòng Tư pháp", "Tập thể lớp 12A")."""
+    firsts = [word[0] for word in text.split()]
+    return bool(firsts) and all(c.isupper() or c in _small_only() for c in firsts)
 
 
 def _decode_shown(text: str, encoding: str) -> str:
@@ -397,48 +451,60 @@ def guess_legacy_bytes(data: bytes) -> str | None:
 
 
 def looks_like_legacy_text(text: str) -> str | None:
-    """For Unicode text that is TCVN3 or VNI bytes shown as Windows-1252: "tcvn3" or "vni"."""
+    """For Unicode text that is TCVN3 or VNI bytes shown as Windows-1252: "tcvn3" or "vni"
+    (TCVN3 when the text reads as Vietnamese in both alike: see legacy_encodings)."""
+    codes = legacy_encodings(text)
+    return codes[0] if codes else None
+
+
+def legacy_encodings(text: str) -> tuple[str, ...]:
+    """The codes Unicode text was typed in as TCVN3 or VNI bytes shown as Windows-1252: one
+    when the text tells them apart, (TCVN3, VNI) when it reads as Vietnamese in either alike
+    ("tö" is VNI "tư" and TCVN3 "tử"), () when it is no legacy text."""
     if text.isascii():  # ASCII decodes to itself
-        return None
+        return ()
     # A list repeats its titles, units and positions in every row: each text is judged once.
-    return _looks_like_legacy_text(text)
+    return _legacy_encodings(text)
 
 
 @lru_cache(maxsize=8192)
-def _looks_like_legacy_text(text: str) -> str | None:
-    """For Unicode text that is TCVN3 or VNI bytes shown as Windows-1252: "tcvn3" or "vni".
+def _legacy_encodings(text: str) -> tuple[str, ...]:
+    """legacy_encodings for text with a character beyond ASCII.
 
-    None for Unicode Vietnamese, English and any other text. A text is judged as a whole first
+    () for Unicode Vietnamese, English and any other text. A text is judged as a whole first
     (a sentence or more of legacy text), then word by word (a title of two words, a legacy word
     pasted among Unicode ones).
     """
     return _legacy_as_a_whole(text) or _legacy_words(text)
 
 
-def _legacy_as_a_whole(text: str) -> str | None:
+def _legacy_as_a_whole(text: str) -> tuple[str, ...]:
     """The code the whole text reads as Vietnamese in, clearly better than as it stands.
 
     Text that already holds syllables with Vietnamese-only letters (ơ, ư, đ, ộ, ...) is not
     legacy as a whole, since Windows-1252 has none of them; _legacy_words looks at its words.
     """
     if _has_vietnamese_only_syllable(text):  # original.distinct > 0 below, known sooner
-        return None
+        return ()
     # Symbols standing alone (« », 10 µ, a · b) are no letters of legacy words; inside a word
     # ("th«ng") they are.
     text = _lone_symbols().sub(" ", text)
     original = _score(text)
     if original.marked == 0 or original.distinct > 0:  # ASCII decodes to itself
-        return None
-    best: tuple[tuple[float, int, int], str] | None = None
+        return ()
+    ranks: dict[str, tuple[float, int, int]] = {}
     for encoding in (TCVN3, VNI):
         score = _score(_decode_shown(text, encoding))
         better = score.marked_share >= original.marked_share + _CLEARLY_BETTER
         # Two words at least that decoding makes Vietnamese: one stray symbol ("NHÂN DÂN µ",
         # "µ" reading as "à") is no legacy text. Fewer legacy words are for _legacy_words.
         better = better and score.marked_syllables >= original.marked_syllables + 2
-        if better and score.looks_vietnamese() and (best is None or score.rank() > best[0]):
-            best = (score.rank(), encoding)
-    return best[1] if best else None
+        if better and score.looks_vietnamese():
+            ranks[encoding] = score.rank()
+    if not ranks:
+        return ()
+    best = max(ranks.values())
+    return tuple(code for code, rank in ranks.items() if rank == best)  # both: a tie
 
 
 # --- legacy words among others ------------------------------------------------------------------
@@ -537,13 +603,14 @@ def _word_kind(word: str) -> tuple[int, tuple[str, ...], bool]:
     return _FOREIGN, (), False
 
 
-def _legacy_words(text: str) -> str | None:
-    """The code of the legacy words of `text`, when they are evidence enough (see above)."""
+def _legacy_words(text: str) -> tuple[str, ...]:
+    """The code of the legacy words of `text`, when they are evidence enough (see above); both
+    when as many of them read as Vietnamese in one code as in the other."""
     pattern = _word_pattern(non_ascii=True)
     # Words with a letter beyond ASCII first: in Unicode text every one is a syllable. Each word
     # once: a text repeats its syllables, and this is most of the time spent on Unicode text.
     if all(_word_kind(word)[0] < _WEAK for word in set(pattern.findall(text))):
-        return None
+        return ()
     weak = {TCVN3: 0, VNI: 0}
     words = syllables = found = 0
     foreign = distinct = False
@@ -553,7 +620,7 @@ def _legacy_words(text: str) -> str | None:
             continue  # a unit or a measure: "2m×3m", "5µm"
         kind, codes, vietnamese_only = _word_kind(match[0])
         if kind == _STRONG:
-            return TCVN3
+            return (TCVN3,)
         if kind == _OTHER:
             continue
         words += 1
@@ -567,12 +634,14 @@ def _legacy_words(text: str) -> str | None:
     # Norwegian "søndag") and the text is not Vietnamese. Alone, it must decode to a letter only
     # Vietnamese writes ("Néi" is "nội"; the French "où" would only be "ó").
     if foreign or not found or (found < 2 and not distinct):
-        return None
+        return ()
     for match in _word_pattern().finditer(text):
         word = match[0]
         if word.isascii() and not (len(word) > 1 and word.isupper()):  # UBND, KH say nothing
             words += 1
             syllables += _is_syllable(word.lower())
     if syllables < _SYLLABLE_SHARE * words:
-        return None
-    return TCVN3 if weak[TCVN3] >= weak[VNI] else VNI
+        return ()
+    if weak[TCVN3] == weak[VNI]:
+        return (TCVN3, VNI)
+    return (TCVN3,) if weak[TCVN3] > weak[VNI] else (VNI,)

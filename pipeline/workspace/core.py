@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
+from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +43,14 @@ if TYPE_CHECKING:
 YEAR = re.compile(r"^\d{4}$")
 DOCUMENT_SUFFIX = ".yaml"
 _SAFE_ID = re.compile(r"^[\w][\w.-]*$")
+# The sample office every starter names (`vanthu new`); its profile ships with vanthu.
+SAMPLE_AGENCY = "co-quan-mau"
+
+
+def sample_agency_file() -> Path:
+    """The sample office's profile shipped with vanthu (pipeline/starters/), read where a
+    folder is no workspace so that a starter renders as it is without an office folder."""
+    return Path(str(resources.files("pipeline.starters").joinpath(f"{SAMPLE_AGENCY}.yaml")))
 
 
 class Workspace:
@@ -137,12 +146,23 @@ class Workspace:
     def agency_dir(self) -> Path:
         return self.data_dir / AGENCY_DIR
 
+    @property
+    def is_bare(self) -> bool:
+        """Whether this is no office's workspace: no vanthu.yaml, no co-quan/ (a folder where
+        a clerk keeps a starter made by `vanthu new`, nothing else)."""
+        return self.config_file is None and not self.agency_dir.is_dir()
+
     def agency_file(self, ref: str) -> Path | None:
-        """co-quan/<ref>.yaml of this workspace; a ref that is not a plain name finds nothing."""
+        """co-quan/<ref>.yaml of this workspace; a ref that is not a plain name finds nothing.
+        Outside any workspace the sample office (a starter's co_quan) is the one shipped."""
         if not _SAFE_ID.match(ref):
             return None
         path = self.agency_dir / f"{ref}.yaml"
-        return self._paths.resolve(path) if path.is_file() else None
+        if path.is_file():
+            return self._paths.resolve(path)
+        if ref == SAMPLE_AGENCY and self.is_bare:
+            return resolved_path(sample_agency_file())
+        return None
 
     def agency_ids(self) -> list[str]:
         return (

@@ -30,7 +30,7 @@ from pipeline.rules.agency_names import (
     running_text_name,
 )
 from pipeline.starters import starter_text
-from pipeline.text.legacy import decode_legacy, describe_encoding, looks_like_legacy_text
+from pipeline.text.legacy import legacy_encodings, named_encodings, suggested_unicode
 from pipeline.text.normalize import nfc, slug
 from pipeline.workspace.config import (
     CONFIG_FILE,
@@ -111,11 +111,12 @@ def refuse_legacy_answers(answers: OfficeAnswers) -> None:
     and every document: refused, naming the flag and the Unicode text it stands for."""
     for name, flag in _FLAGS:
         value = getattr(answers, name) or ""
-        encoding = looks_like_legacy_text(value)
-        if encoding:
+        codes = legacy_encodings(value)
+        if codes:
+            encoding, font = named_encodings(codes)
             raise InputError(
-                "ws.legacy_answer", option=flag, value=value, encoding=describe_encoding(encoding),
-                fixed=" ".join(decode_legacy(value, encoding).split()),
+                "ws.legacy_answer", option=flag, value=value, encoding=encoding, font=font,
+                fixed=suggested_unicode(value, codes[0], person=flag in _PEOPLE),
             )  # fmt: skip
 
 
