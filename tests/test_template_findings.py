@@ -262,16 +262,22 @@ def test_a_rejected_frame_gives_one_warning_per_template(
 
     monkeypatch.setenv("VANTHU_CACHE_DIR", str(tmp_path / "cache"))
     library = TemplateLibrary(frame_in_16_pt(tmp_path).parent)
-    errors = sum(not p.warning for p in check_templates(library, ["khung"]).problems)
+    errors = [p for p in check_templates(library, ["khung"]).problems if not p.warning]
+    # The 16 pt of NoiDung (its style, and the frame's paragraph set in it), TrichYeu's Arial.
+    assert [(p.key, p.params["rule"]) for p in errors] == [
+        ("tpl.layout", "noi_dung.size"),
+        ("tpl.layout", "font.name"),
+        ("tpl.layout", "noi_dung.size"),
+    ]
     warnings = template_warnings(library, ["ke-hoach", "ke-hoach", "quyet-dinh"])
     assert len(warnings) == 2
     assert warnings[0] == (
-        f"vanthu templates check thấy {errors} lỗi trong khung.docx ({OFFICE}) mà ke-hoach.docx "
+        f"vanthu templates check thấy 3 lỗi trong khung.docx ({OFFICE}) mà ke-hoach.docx "
         "dùng: văn bản dựng ra có thể không đúng thể thức Nghị định 30/2020/NĐ-CP; chạy 'vanthu "
         "templates check' để xem và sửa"
     )
     english = warnings[1].describe("en")  # type: ignore[attr-defined]
-    assert f"finds {errors} errors in khung.docx (the office's copy in mau/)" in english
+    assert "finds 3 errors in khung.docx (the office's copy in mau/)" in english
     assert "quyet-dinh.docx" in english
 
 

@@ -13,7 +13,12 @@ import pytest
 from docx import Document
 
 from pipeline.context.title_lines import BAD, GOOD, NAME, POOR, break_costs, title_lines
-from pipeline.rules.metrics import PORTRAIT_TEXT_WIDTH_PT, text_width_pt
+from pipeline.rules.metrics import (
+    EMU_PER_POINT,
+    PORTRAIT_TEXT_WIDTH_PT,
+    RULE_RATIO_PART,
+    text_width_pt,
+)
 from tests.typed_docs import to_pdf
 
 REPO = Path(__file__).resolve().parents[1]
@@ -113,10 +118,17 @@ def test_a_long_trich_yeu_breaks_between_phrases_and_its_rule_fits_the_lines(
     data = tmp_path / "inputs" / "2022" / "qd.yaml"
     data.write_text(re.sub(r"(?m)^trich_yeu: .*$", f"trich_yeu: {typed}", source), "utf-8")
     docx = renderer.render_file(data, tmp_path / "qd.docx")
-    summary = next(p for p in Document(str(docx)).paragraphs if p.style.style_id == "TrichYeu")
-    lines = summary.text.split("\n")
+    paragraphs = Document(str(docx)).paragraphs
+    at = next(i for i, p in enumerate(paragraphs) if p.style.style_id == "TrichYeu")
+    lines = paragraphs[at].text.split("\n")
     assert " ".join(lines) == typed and len(lines) == 2, lines
-    assert not lines[-1].startswith("2022") and lines[-1] != "2022"
     assert lines[1].startswith(("cá nhân", "đã có", "trong", "công tác")), lines
     for line in lines:
         assert text_width_pt(line, 14, bold=True) <= PORTRAIT_TEXT_WIDTH_PT
+    # The rule (the paragraph after) is 40 % of the longer printed line, not of the whole text.
+    longest = max(text_width_pt(line, 14, bold=True) for line in lines)
+    rule = paragraphs[at + 1]
+    assert rule.style.style_id == "DuongKeTrichYeu"
+    assert re.findall(r'wp:extent cx="(\d+)"', rule._p.xml) == [
+        str(round(RULE_RATIO_PART * longest * EMU_PER_POINT))
+    ]

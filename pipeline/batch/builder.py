@@ -34,6 +34,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pipeline.batch.book_claims import (
+    PRINTED,
+    BookClaim,
+    book_overlaps,
+    entry_claim,
+    held_claims,
+    run_claim,
+)
 from pipeline.batch.discover import Layout, find_inputs
 from pipeline.batch.freshness import Edited, Freshness
 from pipeline.batch.interrupts import BuildInterrupted
@@ -43,7 +51,7 @@ from pipeline.batch.recorded import Recorded
 from pipeline.batch.result import BuildResult, DocumentResult, Status
 from pipeline.batch.staged import Staged, StageJob
 from pipeline.batch.supervise import interrupts_deferred
-from pipeline.claims import number_ranges, overlapping_ranges, second_claims
+from pipeline.claims import second_claims
 from pipeline.errors import ConversionError, RenderError, VanthuError
 from pipeline.i18n import t
 from pipeline.register import Details, Register, Registers
@@ -225,6 +233,7 @@ def build(
                 if current is not None:
                     kept[path] = current
             drop_renumbered(layout, paths, kept, register)
+            drop_overlapping_kept(layout, paths, kept, recorded)
             todo = [p for p in paths if p not in kept]
             # Started before anything is staged: a missing LibreOffice stops the build here.
             converter = stack.enter_context(pdf_converter()) if pdf and todo else None
@@ -232,7 +241,7 @@ def build(
             staged = stage_all(workspace, layout, [StageJob(p) for p in todo], jobs, progress)
             refuse_shared_outputs(paths, staged, kept)
             refuse_repeated_numbers(paths, staged, kept)
-            refuse_overlapping_book_numbers(paths, staged, kept)
+            refuse_overlapping_book_numbers(layout, paths, staged, kept, recorded)
             refuse_other_registers(workspace, layout, todo, staged, recorded)
             if register_exists(workspace.register_location, root=workspace.root):
                 refuse_registered_numbers(layout, todo, staged, register)
@@ -354,32 +363,57 @@ def refuse_repeated_numbers(
     )
 
 
+def drop_overlapping_kept(
+    layout: Layout, paths: list[Path], kept: dict[Path, Entry], recorded: Recorded
+) -> None:
+    """A kept batch whose numbers another kept batch (or one outside the build) holds is built
+    again, so that refuse_overlapping_book_numbers refuses it: two batches both printed before
+    (one accepted by an older vanthu) are refused whichever of them was touched, not only when
+    one of them changes."""
+    claims = [
+        claim for path in paths if path in kept
+        and (claim := entry_claim(layout, path, kept[path], PRINTED)) is not None
+    ]  # fmt: skip
+    if not claims:
+        return
+    claims += held_claims(layout, recorded, {layout.name_of(p) for p in paths})
+    for path in book_overlaps(claims):
+        del kept[path]
+
+
 def refuse_overlapping_book_numbers(
-    paths: list[Path], staged: dict[Path, Staged], kept: dict[Path, Entry]
+    layout: Layout, paths: list[Path], staged: dict[Path, Staged], kept: dict[Path, Entry],
+    recorded: Recorded,
 ) -> None:
     """Two Giấy khen batches of one office and year whose sổ vàng numbers (so_vao_so, one per
-    certificate) overlap would print the same number twice: the second is invalid (the one
-    built now, when the other was kept), its message naming both data files and the numbers.
-    Only kept entries and staged results are read: nothing is parsed for it."""
-    claims: list[tuple[Path, tuple[str, str], tuple[int, int]]] = []
+    certificate) overlap would print the same number twice: the one book_overlaps picks is
+    invalid (the one built now, when the other was kept), its message naming every batch
+    holding its numbers. The batches outside the build count as their manifests record them.
+    Only manifest entries and staged results are read; a data file is parsed only to word the
+    refusal (certificates.book_overlap_error)."""
+    claims: list[BookClaim] = []
     for path in paths:
         if path in kept:
-            entry = kept[path]
-            if entry.so_vao_so is not None:
-                claims.append((path, (entry.co_quan, entry.ngay[:4]), entry.so_vao_so))
-        elif path in staged and (claim := staged[path].book_claim) is not None:
-            claims.append((path, (claim[0], claim[1]), (claim[2], claim[3])))
-    refused: set[Path] = set()
-    for first, second, (_, year), numbers in overlapping_ranges(claims):
-        loser = second if second in staged else first if first in staged else None
-        if loser is None or loser in refused:
-            continue
-        refused.add(loser)
-        other = first if loser == second else second
-        staged[loser] = staged[loser].refused(RenderError(
-            "build.book_numbers_overlap", other=other, year=year,
-            numbers=number_ranges(numbers),
-        ).message())  # fmt: skip
+            claim = entry_claim(layout, path, kept[path], PRINTED)
+        elif path in staged and (numbers := staged[path].book_claim) is not None:
+            claim = run_claim(layout, path, numbers, recorded)
+        else:
+            claim = None
+        if claim is not None:
+            claims.append(claim)
+    if not any(path in staged for path in (c.path for c in claims)):
+        return
+    claims += held_claims(layout, recorded, {layout.name_of(p) for p in paths})
+    overlaps = book_overlaps(claims)
+    if not overlaps:
+        return
+    from pipeline.load.certificates import book_overlap_error
+
+    year = {c.path: c.key[2] for c in claims}
+    for path, others in overlaps.items():
+        if path in staged:
+            error = book_overlap_error(path, others, year[path], in_build=True)
+            staged[path] = staged[path].refused(error.message())
 
 
 def refuse_other_registers(workspace: Workspace, layout: Layout, todo: list[Path],

@@ -36,8 +36,8 @@ from pipeline.batch.template_hash import template_hash
 from pipeline.errors import VanthuError
 from pipeline.gc_policy import fewer_collections
 from pipeline.i18n import current_language, set_language, t
-from pipeline.load.certificates import book_claim, document_warnings
-from pipeline.load.contract import LoadedDocument
+from pipeline.load.certificates import book_claim
+from pipeline.load.contract import LoadedDocument, document_warnings
 from pipeline.register.documents import (
     register_details,
     typed_request,

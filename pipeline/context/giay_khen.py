@@ -9,6 +9,7 @@ from typing import Any
 from pipeline.awards import Entry
 from pipeline.context.common import DocumentInfo, signature_lines
 from pipeline.errors import InputError, TemplateError
+from pipeline.figures import unit_key
 from pipeline.load.attachments import CertificateAttachments
 from pipeline.model.giay_khen import CertificateData
 from pipeline.model.quyet_dinh import DecisionData
@@ -38,6 +39,14 @@ def name_run(entry: Entry, sheet: FormSheet, list_file: Any) -> Any:
             template=f"{sheet.name}.docx",
         )  # fmt: skip
     return sized_run(entry.name, None if size == largest else size)
+
+
+def unit_line(entry: Entry) -> str:
+    """The line under the name: chức vụ, đơn vị. A unit that is the name itself (a school's
+    list gives a school's own row its own name as Đơn vị) is left out, not printed twice;
+    compared as the list compares units (unit_key: NFC, any case and spacing)."""
+    unit = "" if unit_key(entry.unit) == unit_key(entry.name) else entry.unit
+    return ", ".join(part for part in (entry.position, unit) if part)
 
 
 def achievement(decision: DecisionData, own: str | None = None) -> str:
@@ -73,10 +82,9 @@ def certificate_context(
     }
     certificates = []
     for index, entry in enumerate(attached.entries):
-        parts = [p for p in (entry.position, entry.unit) if p]
         record = {
             "ten": name_run(entry, styles, attached.list_file),
-            "don_vi": ", ".join(parts),
+            "don_vi": unit_line(entry),
             "khen_thuong": entry.award,
             "so_vao_so": "",
         }

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from pipeline.awards import Entry
-from pipeline.errors import InputError
+from pipeline.claims import number_ranges
+from pipeline.errors import InputError, RenderError, VanthuError
 from pipeline.figures import unit_key
 from pipeline.load.attachments import CertificateAttachments, DecisionAttachments
 from pipeline.load.contract import Attached, LoadedDocument, NumberFrom, Resolver
 from pipeline.load.lists import referenced_document, sheet_path
+from pipeline.load.locations import shown
 from pipeline.load.yaml_source import Source, load_yaml
 from pipeline.model.giay_khen import INHERITED, CertificateData, RowFilter
 from pipeline.model.quyet_dinh import DecisionData
+from pipeline.render.phrase import Phrase
 from pipeline.rules.money import find_award
 from pipeline.rules.money_types import AwardKind
 
@@ -84,18 +88,6 @@ def book_record(document: LoadedDocument) -> tuple[tuple[int, str, str, int], ..
     return attached.given
 
 
-def document_warnings(document: LoadedDocument) -> tuple[str, ...]:
-    """The warnings of one document that render and build print: what loading found valid but
-    worth a word (LoadedDocument.warnings: a head's decision signed TM.), and a batch's số vào
-    sổ given to another name since the last build (a corrected name), or no longer printed (a
-    row gone from the list): the sổ vàng and phôi printed before differ."""
-    found = tuple(warning.message() for warning in document.warnings)
-    attached = document.info.attachments
-    if not isinstance(attached, CertificateAttachments):
-        return found
-    return (*found, *(change.message() for change in attached.changes))
-
-
 def book_claim(document: LoadedDocument) -> tuple[str, str, int, int] | None:
     """The batch's office, year and first and last sổ vàng numbers (book_numbers)."""
     numbers = book_numbers(document)
@@ -103,6 +95,47 @@ def book_claim(document: LoadedDocument) -> tuple[str, str, int, int] | None:
         return None
     data = document.info.data
     return data.co_quan, str(data.ngay.year), *numbers
+
+
+def batch_decision(path: Path) -> Path | None:
+    """The award decision batch `path` names (quyet_dinh), beside it; None when its file does
+    not say (it is read only to word a refusal)."""
+    try:
+        name = load_yaml(path).data.get(DECISION_KEY)
+    except (OSError, VanthuError):
+        return None
+    if not isinstance(name, str) or not name.strip():
+        return None
+    return (path.resolve().parent / name.strip()).resolve()
+
+
+def book_overlap_error(
+    path: Path, others: list[tuple[Path, tuple[int, int]]], year: str, *, in_build: bool
+) -> RenderError:
+    """Batch `path` refused because `others` hold some of its sổ vàng numbers (each with the
+    numbers it shares), naming every one of them. Two batches of one decision are refused, not
+    reconciled: a second file numbers the list as it is now from its so_vao_so, so once the
+    list is edited it prints other numbers than the certificates and the sổ vàng of the first
+    (a spoiled certificate reprinted as 508 where the book says 507). The message says how to
+    reprint: chon: dong in the batch that printed it, where each certificate keeps its number.
+    `in_build`: worded for the build, which names the file before the message."""
+    numbers = number_ranges([n for _, (low, high) in others for n in range(low, high + 1)])
+    held = ", ".join(
+        f"{shown(other)} ({number_ranges(range(low, high + 1))})" for other, (low, high) in others
+    )
+    decision = batch_decision(path)
+    if decision is not None and any(batch_decision(other) == decision for other, _ in others):
+        advice = Phrase("build.book_numbers_reprint", decision=decision.name)
+    else:
+        advice = Phrase("build.book_numbers_renumber")
+    if in_build:
+        return RenderError(
+            "build.book_numbers_overlap", numbers=numbers, others=held, year=year, advice=advice
+        )
+    return RenderError(
+        "render.book_numbers_overlap", file=shown(path), numbers=numbers, others=held, year=year,
+        advice=advice,
+    )  # fmt: skip
 
 
 Given = tuple[int, str, str, int]  # số vào sổ, name, unit, row of the sheet
@@ -191,30 +224,90 @@ def identity(name: str, unit: str) -> tuple[str, str]:
     return unit_key(name), unit_key(unit)
 
 
+def printed_form(text: str) -> str:
+    """A name or unit as the certificate prints it: NFC, single spaces, its case kept (ALL
+    CAPS prints otherwise than Title Case, so a change of case needs a reprint)."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+class Changes(str):
+    """What changed on a certificate, several catalogue phrases said one after another, each
+    in the language the message is shown in (VanthuError.detail asks `describe`)."""
+
+    phrases: tuple[Phrase, ...]
+
+    def __new__(cls, phrases: list[Phrase]) -> Changes:
+        changes = super().__new__(cls, "; ".join(phrases))
+        changes.phrases = tuple(phrases)
+        return changes
+
+    def describe(self, lang: str | None = None) -> str:
+        return "; ".join(phrase.describe(lang) for phrase in self.phrases)
+
+    def __reduce__(self) -> tuple[type[Changes], tuple[list[Phrase]]]:
+        return Changes, (list(self.phrases),)  # made again from its phrases, not its text
+
+
+def what_changed(given: Given, entry: Entry) -> Changes | None:
+    """What a printed certificate (`given`: its number, name and unit) no longer says now that
+    its number prints for `entry`: the name before (noting a change of case only), the unit
+    before and now (or left empty); None when it prints the same."""
+    phrases = []
+    old_name, old_unit = given[1], given[2]
+    if printed_form(old_name) != printed_form(entry.name):
+        case_only = unit_key(old_name) == unit_key(entry.name)
+        key = "data.book_change_name_case" if case_only else "data.book_change_name"
+        phrases.append(Phrase(key, old=old_name))
+    if printed_form(old_unit) != printed_form(entry.unit):
+        if not entry.unit.strip():
+            phrases.append(Phrase("data.book_change_unit_cleared", old=old_unit))
+        elif not old_unit.strip():
+            phrases.append(Phrase("data.book_change_unit_added", new=entry.unit))
+        else:
+            phrases.append(Phrase("data.book_change_unit", old=old_unit, new=entry.unit))
+    return Changes(phrases) if phrases else None
+
+
+def reprint_warning(given: Given, entry: Entry) -> InputError | None:
+    """The warning that printed certificate `given` must be reprinted for `entry`, saying what
+    changed (a unit changed under the same name said the same name twice before)."""
+    changes = what_changed(given, entry)
+    if changes is None:
+        return None
+    return InputError(
+        "data.book_number_renamed", number=given[0], old=given[1], new=entry.name,
+        changes=changes,
+    )  # fmt: skip
+
+
 def assign_numbers(
     entries: tuple[Entry, ...], first: int, recorded: tuple[Given, ...], last: int | None
 ) -> tuple[tuple[Given, ...], tuple[InputError, ...]]:
     """Each certificate's số vào sổ: the one the last build gave it (its name and unit the
-    same; else, a corrected name, the one given to the same row of the sheet, with a warning),
-    else the next after the last number ever given; the numbers no longer printed are warned.
-    Without a record (a first build) the numbers follow the list from `first`."""
+    same, but for case and spacing; a change of case is warned: it prints otherwise), else, a
+    corrected name or unit, the one given to the same row of the sheet, with a warning saying
+    what changed; else the next after the last number ever given; the numbers no longer
+    printed are warned. Without a record (a first build) the numbers follow the list from
+    `first`."""
     numbers: list[int | None] = [None] * len(entries)
     free: dict[tuple[str, str], list[Given]] = {}
     for given in recorded:
         free.setdefault(identity(given[1], given[2]), []).append(given)
+    changes: list[InputError] = []
     for index, entry in enumerate(entries):  # unchanged rows keep their numbers
         same = free.get(identity(entry.name, entry.unit))
         if same:
-            numbers[index] = same.pop(0)[0]
+            given = same.pop(0)
+            numbers[index] = given[0]
+            if (warning := reprint_warning(given, entry)) is not None:
+                changes.append(warning)
     left = {given[3]: given for items in free.values() for given in items}
-    changes: list[InputError] = []
     for index, entry in enumerate(entries):  # a corrected name keeps its row's number
         if numbers[index] is None and entry.row in left:
             given = left.pop(entry.row)
             numbers[index] = given[0]
-            changes.append(InputError(
-                "data.book_number_renamed", number=given[0], old=given[1], new=entry.name
-            ))  # fmt: skip
+            if (warning := reprint_warning(given, entry)) is not None:
+                changes.append(warning)
     after = max([first - 1, last or 0, *(g[0] for g in recorded)])
     for index in range(len(entries)):
         if numbers[index] is None:

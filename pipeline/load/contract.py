@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from pipeline.context.common import DocumentInfo
 from pipeline.errors import InputError, VanthuError
+from pipeline.load.attachments import CertificateAttachments
 from pipeline.load.yaml_source import Path_, Source
 from pipeline.model.agency import Agency
 from pipeline.model.document import DocumentData
@@ -142,3 +143,15 @@ class LoadedDocument:
     def template(self) -> str:
         """The template it renders with: the one its data names (a phôi), else its kind's."""
         return self.info.data.template or self.kind.template
+
+
+def document_warnings(document: LoadedDocument) -> tuple[str, ...]:
+    """The warnings of one document that render and build print: what loading found valid but
+    worth a word (LoadedDocument.warnings: a head's decision signed TM.), and a batch's số vào
+    sổ given to another name since the last build (a corrected name), or no longer printed (a
+    row gone from the list): the sổ vàng and phôi printed before differ."""
+    found = tuple(warning.message() for warning in document.warnings)
+    attached = document.info.attachments
+    if not isinstance(attached, CertificateAttachments):
+        return found
+    return (*found, *(change.message() for change in attached.changes))

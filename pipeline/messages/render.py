@@ -35,12 +35,10 @@ MESSAGES = {
         "en": "cannot write the output file: {reason}",
     },
     "render.book_numbers_overlap": {
-        "vi": "số vào sổ {numbers} của {file} trùng với số vào sổ của {other} (cùng cơ quan, "
-        "năm {year}): hai giấy khen sẽ in cùng một số vào sổ; hãy sửa so_vao_so của một "
-        "trong hai tệp",
-        "en": "register (sổ vàng) numbers {numbers} of {file} are also those of {other} (same "
-        "office, year {year}): two certificates would print the same number; change so_vao_so "
-        "in one of the two files",
+        "vi": "số vào sổ {numbers} của {file} trùng với số vào sổ của {others} (cùng cơ quan, "
+        "năm {year}): hai giấy khen sẽ in cùng một số vào sổ; {advice}",
+        "en": "register (sổ vàng) numbers {numbers} of {file} are also those of {others} (same "
+        "office, year {year}): two certificates would print the same number; {advice}",
     },
     "render.os_is_directory": {
         "vi": "ở chỗ này đã có một thư mục cùng tên; hãy đổi tên hoặc chuyển thư mục đó đi",

@@ -9,6 +9,10 @@ said through the message catalogue; any other keeps Jinja's words.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
+
+from jinja2.utils import object_type_repr
+from markupsafe import Markup
 
 from pipeline.i18n import library_wording
 from pipeline.render.phrase import Phrase
@@ -59,14 +63,30 @@ _TOKENS = {
     "begin of print statement": "{{",
     "begin of statement block": "{%",
 }
-# How Jinja names the object an attribute was looked up on → what a maintainer calls it.
+# The values a template computes with → what a maintainer calls them.
+_KIND_OF: dict[type, str] = {
+    Markup: "jinja.owner.text",
+    str: "jinja.owner.text",
+    int: "jinja.owner.number",
+    float: "jinja.owner.number",
+    Decimal: "jinja.owner.number",
+    list: "jinja.owner.list",
+    tuple: "jinja.owner.list",
+    dict: "jinja.owner.group",
+    type(None): "jinja.owner.none",
+}
+# Python's names of them ('str', 'NoneType': a TypeError's words) → key.
+_KINDS = {kind.__name__: key for kind, key in _KIND_OF.items()}
+# Jinja's names of them ("'dict object' has no attribute 'x'") → key: Jinja's own wording
+# (jinja2.utils.object_type_repr) of an empty value of each, so both tables know the same types.
 _OWNERS = {
-    "'dict object'": "jinja.owner.group",
-    "'list object'": "jinja.owner.list",
-    "'str object'": "jinja.owner.text",
-    "'markupsafe.Markup object'": "jinja.owner.text",
-    "'None'": "jinja.owner.none",
-    "'int object'": "jinja.owner.number",
+    **{f"'{object_type_repr(kind())}'": key for kind, key in _KIND_OF.items()},
+    # A field looked up on a float, a Decimal or a tuple was said as 'the value' before this table
+    # was derived from _KIND_OF (which says 'the number', 'the list'): kept so, as a change of
+    # wording was not part of deriving it.
+    "'float object'": "jinja.owner.value",
+    "'decimal.Decimal object'": "jinja.owner.value",
+    "'tuple object'": "jinja.owner.value",
 }
 
 
@@ -109,18 +129,6 @@ def unclosed_block(message: str | None) -> str | None:
     return found[1]["block"]
 
 
-# Python's names of the values a template computes with → what a maintainer calls them.
-_KINDS = {
-    "Markup": "jinja.owner.text",
-    "str": "jinja.owner.text",
-    "int": "jinja.owner.number",
-    "float": "jinja.owner.number",
-    "Decimal": "jinja.owner.number",
-    "list": "jinja.owner.list",
-    "tuple": "jinja.owner.list",
-    "dict": "jinja.owner.group",
-    "NoneType": "jinja.owner.none",
-}
 _OPERANDS = re.compile(r"^unsupported operand type\(s\) for (?P<op>\S+): '(?P<left>\w+)' and "
                        r"'(?P<right>\w+)'$")  # fmt: skip
 _CONCATENATE = re.compile(r'^can only concatenate (?P<left>\w+) \(not "(?P<right>\w+)"\) to \w+$')

@@ -122,6 +122,22 @@ def _line_tags(line: str) -> list[re.Match[str]]:
             line.rfind(">", 0, m.start())]  # fmt: skip
 
 
+def _pick_on_line(
+    marked: str, line: int | None, pick: Callable[[list[str]], int | None]
+) -> tuple[str, int] | None:
+    """The tag `pick` chooses (by its index) among the tags on `line` of a source with one
+    paragraph per line (compose.mark_lines), and how many tags reading the same stand before
+    it; None when the line is not in the source or `pick` chooses none."""
+    lines = _NEWLINE.split(marked)
+    if not line or not 0 < line <= len(lines):
+        return None
+    tags = [_text_of(m[0]) for m in _line_tags(lines[line - 1])]
+    index = pick(tags)
+    if index is None:
+        return None
+    return tags[index], _earlier(_text_of("\n".join(lines[: line - 1])), tags[:index], tags[index])
+
+
 def tag_on_line(
     marked: str, line: int | None, culprit: Callable[[int, str], bool] | None = None
 ) -> tuple[str, int] | None:
@@ -129,14 +145,13 @@ def tag_on_line(
     how many tags reading the same stand before it. docxtpl's clean-up joins a {%p %} tag to a
     neighbour's line, so a line may hold the tags of several paragraphs: the first that
     `culprit` accepts (given its index on the line and its text), else the last."""
-    lines = _NEWLINE.split(marked)
-    if not line or not 0 < line <= len(lines):
-        return None
-    tags = [_text_of(m[0]) for m in _line_tags(lines[line - 1])]
-    if not tags:
-        return None
-    index = next((i for i, tag in enumerate(tags) if culprit and culprit(i, tag)), len(tags) - 1)
-    return tags[index], _earlier(_text_of("\n".join(lines[: line - 1])), tags[:index], tags[index])
+
+    def pick(tags: list[str]) -> int | None:
+        if not tags:
+            return None
+        return next((i for i, tag in enumerate(tags) if culprit and culprit(i, tag)), len(tags) - 1)
+
+    return _pick_on_line(marked, line, pick)
 
 
 def _earlier(before: str, same_line: list[str], tag: str) -> int:
@@ -195,17 +210,15 @@ def failing_tag(
     """The tag on `line` of a marked source whose expression failed rendering, and how many
     tags reading the same stand before it: the first whose expression `fails` alone, else the
     line's only tag computing something; None when the line cannot tell which."""
-    lines = _NEWLINE.split(marked)
-    if not line or not 0 < line <= len(lines):
-        return None
-    tags = [_text_of(m[0]) for m in _line_tags(lines[line - 1])]
-    computing = [i for i, tag in enumerate(tags) if tag_expression(tag) is not None]
-    index = next((i for i in computing if fails(str(tag_expression(tags[i])))), None)
-    if index is None and len(computing) == 1:
-        index = computing[0]
-    if index is None:
-        return None
-    return tags[index], _earlier(_text_of("\n".join(lines[: line - 1])), tags[:index], tags[index])
+
+    def pick(tags: list[str]) -> int | None:
+        computing = [i for i, tag in enumerate(tags) if tag_expression(tag) is not None]
+        index = next((i for i in computing if fails(str(tag_expression(tags[i])))), None)
+        if index is None and len(computing) == 1:
+            return computing[0]
+        return index
+
+    return _pick_on_line(marked, line, pick)
 
 
 def innermost_unclosed(marked: str, block: str) -> tuple[str, int] | None:

@@ -1,0 +1,94 @@
+"""Giấy khen batches' sổ vàng numbers as claims: which batch gives way when two claim the
+same numbers. Read from manifest entries and staged results, never by parsing; used by the build
+(pipeline.batch.builder) and by render and check (pipeline.api)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.batch.discover import Layout
+from pipeline.batch.manifest import Entry, file_sha256
+from pipeline.batch.recorded import Recorded
+
+# The standing of a Giấy khen batch's sổ vàng numbers when two batches claim the same ones
+# (book_overlaps): a batch outside the run, as its manifest records it, is never refused by the
+# run (HELD); one of the run whose numbers are those its last build or render printed (PRINTED)
+# keeps them against one whose numbers are new or changed (NEW).
+HELD, PRINTED, NEW = 0, 1, 2
+
+
+@dataclass(frozen=True, slots=True)
+class BookClaim:
+    """One Giấy khen batch's sổ vàng numbers (so_vao_so): its data file, its workspace, office
+    and year (numbers are unique in each), its first and last number, and its standing."""
+
+    path: Path
+    key: tuple[str, str, str]
+    numbers: tuple[int, int]
+    standing: int
+
+
+def book_overlaps(claims: list[BookClaim]) -> dict[Path, list[tuple[Path, tuple[int, int]]]]:
+    """The batches to refuse because another batch holds some of their numbers, in the order of
+    `claims`, each with every other batch sharing its numbers and the numbers shared. Of two
+    overlapping batches, the one whose standing is further from HELD gives way (a new batch to
+    one already printed, either to one outside the run); of two alike, the later one; two
+    outside the run refuse neither. So `check`, `render` and `build` refuse the same batch
+    whichever of the two was touched last. Used by the build and by render and check
+    (pipeline.api), on claims read without parsing."""
+    shared: dict[Path, list[tuple[Path, tuple[int, int]]]] = {}
+    refused: set[Path] = set()
+    for index, first in enumerate(claims):
+        for second in claims[index + 1 :]:
+            low = max(first.numbers[0], second.numbers[0])
+            high = min(first.numbers[1], second.numbers[1])
+            if first.key != second.key or first.path == second.path or low > high:
+                continue
+            shared.setdefault(first.path, []).append((second.path, (low, high)))
+            shared.setdefault(second.path, []).append((first.path, (low, high)))
+            if first.standing == second.standing == HELD:
+                continue
+            refused.add(first.path if first.standing > second.standing else second.path)
+    return {c.path: shared[c.path] for c in claims if c.path in refused}
+
+
+def entry_claim(
+    layout: Layout, path: Path, entry: Entry | None, standing: int
+) -> BookClaim | None:
+    """The sổ vàng numbers a manifest entry records for batch `path` (None: it has none)."""
+    if entry is None or entry.so_vao_so is None:
+        return None
+    key = (str(layout.root), entry.co_quan, entry.ngay[:4])
+    return BookClaim(path, key, entry.so_vao_so, standing)
+
+
+def run_claim(
+    layout: Layout, path: Path, claim: tuple[str, str, int, int], recorded: Recorded
+) -> BookClaim:
+    """The numbers a batch of this run gives (`claim`: office, year, first, last), PRINTED
+    when they are those its last build or render recorded, else NEW."""
+    before = entry_claim(layout, path, recorded.written(layout.name_of(path)), PRINTED)
+    key = (str(layout.root), claim[0], claim[1])
+    numbers = (claim[2], claim[3])
+    printed = before is not None and (before.key, before.numbers) == (key, numbers)
+    return BookClaim(path, key, numbers, PRINTED if printed else NEW)
+
+
+def held_claims(layout: Layout, recorded: Recorded, names: set[str]) -> list[BookClaim]:
+    """The sổ vàng numbers of the batches outside the run (not named in `names`) as their
+    manifests record them: every batch printed into the workspace's outputs and still there,
+    its data file unchanged since (an edited one is compared when it is rendered or built)."""
+    held: list[BookClaim] = []
+    for manifest in recorded.manifests.values():
+        for name, entry in sorted(manifest.entries.items()):
+            if entry.so_vao_so is None or name in names:
+                continue
+            path = layout.path_of(name)
+            try:
+                unchanged = entry.inputs.get(name) == file_sha256(path)
+            except OSError:  # gone (or unreadable): nothing of it is printed again
+                continue
+            if unchanged and (claim := entry_claim(layout, path, entry, HELD)) is not None:
+                held.append(claim)
+    return held
