@@ -19,11 +19,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pipeline.claims import number_ranges, overlapping_ranges, second_claims
+from pipeline.claims import second_claims
 from pipeline.errors import RenderError, UsageError, VanthuError
 from pipeline.i18n import t
-from pipeline.load.certificates import book_claim, document_warnings, refuse_unnumbered_decision
-from pipeline.load.contract import LoadedDocument
+from pipeline.load.certificates import (
+    book_claim,
+    book_overlap_error,
+    refuse_unnumbered_decision,
+)
+from pipeline.load.contract import LoadedDocument, document_warnings
+from pipeline.load.locations import shown
 from pipeline.model.giay_khen import CertificateData
 from pipeline.register import Register, Registers
 from pipeline.register.documents import (
@@ -164,20 +169,49 @@ def refuse_unwritable(path: Path) -> None:
             return
 
 
-def refuse_overlapping_book_numbers(documents: Sequence[tuple[Workspace, LoadedDocument]]) -> None:
-    """RenderError naming both data files and the numbers when two Giấy khen batches of one
-    office and year would print the same sổ vàng numbers (so_vao_so), as the build refuses."""
-    claims = []
+def book_number_overlaps(
+    documents: Sequence[tuple[Workspace, LoadedDocument]],
+) -> dict[Path, VanthuError]:
+    """The Giấy khen batches of `documents` whose sổ vàng numbers (so_vao_so) another batch of
+    the same office and year holds, by data file, each with its error naming every batch
+    holding them: another of `documents`, or one outside them as its manifest records it (a
+    batch printed before, so that a reprint made as a file of its own is refused at once).
+    The same rule as the build's (builder.book_overlaps), so that render, check and build
+    refuse the same batch."""
+    from pipeline.batch.book_claims import BookClaim, book_overlaps, held_claims, run_claim
+    from pipeline.batch.discover import Layout
+    from pipeline.batch.recorded import Recorded
+
+    seen: dict[Path, tuple[Layout, Recorded]] = {}
+    names: dict[Path, set[str]] = {}
+    claims: list[BookClaim] = []
     for workspace, document in documents:
         claim = book_claim(document)
-        if claim is not None:
-            key = (workspace.root, claim[0], claim[1])
-            claims.append((document.path, key, (claim[2], claim[3])))
-    for first, second, key, numbers in overlapping_ranges(claims):
-        raise RenderError(
-            "render.book_numbers_overlap", file=second, other=first, year=key[2],
-            numbers=number_ranges(numbers),
-        )
+        if claim is None:
+            continue
+        if workspace.root not in seen:
+            layout = Layout(workspace)
+            seen[workspace.root] = (layout, Recorded.read(layout))
+        layout, recorded = seen[workspace.root]
+        names.setdefault(workspace.root, set()).add(workspace.name_of(document.path))
+        claims.append(run_claim(layout, document.path, claim, recorded))
+    if not claims:
+        return {}
+    for root, (layout, recorded) in seen.items():
+        claims += held_claims(layout, recorded, names[root])
+    years = {c.path: c.key[2] for c in claims}
+    return {
+        path: book_overlap_error(path, others, years[path], in_build=False)
+        for path, others in book_overlaps(claims).items()
+    }
+
+
+def refuse_overlapping_book_numbers(documents: Sequence[tuple[Workspace, LoadedDocument]]) -> None:
+    """RenderError naming the data files and the numbers when a Giấy khen batch would print
+    sổ vàng numbers (so_vao_so) another batch of its office and year prints, as the build
+    refuses (book_number_overlaps)."""
+    for error in book_number_overlaps(documents).values():
+        raise error
 
 
 def refuse_collisions(inputs: Sequence[Path], targets: Sequence[Path]) -> None:
@@ -374,12 +408,22 @@ class CheckReport:
     warnings: list[str] = field(default_factory=list)
 
 
+def failed_because(path: Path, error: VanthuError) -> str:
+    """Why `path` failed its check: the error, after the file's name when the error is in
+    another file (a report refused for a decision it counts), as build says it."""
+    file = getattr(error, "file", None)
+    if file is None or Path(file).resolve() == path.resolve():
+        return error.message()
+    return f"{shown(path)}: {error.message()}"
+
+
 def check(paths: list[Path]) -> CheckReport:
     """Validate every input, collecting one error per invalid file; writes nothing."""
     report = CheckReport()
     styles: dict[Path, StyleSheet] = {}
     profiles: set[Path] = set()
     used: dict[Path, tuple[Workspace, list[str]]] = {}  # the templates of each workspace
+    loaded: list[tuple[Workspace, LoadedDocument]] = []
     for path in paths:
         try:
             workspace = Workspace.containing(path)
@@ -389,13 +433,20 @@ def check(paths: list[Path]) -> CheckReport:
             report.errors.append((path, exc))
             continue
         report.valid.append(document)
-        report.warnings.extend(document_warnings(document))  # as render and build say them
+        # As render and build say them, after the file's name: check lists many files.
+        name = shown(document.path)
+        report.warnings.extend(f"{name}: {warning}" for warning in document_warnings(document))
         if workspace.root not in styles:
             styles[workspace.root] = workspace_styles(workspace)
         report.warnings.extend(
             agency_warnings(workspace, document, styles[workspace.root], profiles)
         )
         used.setdefault(workspace.root, (workspace, []))[1].append(document.template)
+        loaded.append((workspace, document))
+    # Batches whose sổ vàng numbers another batch holds, as render and build refuse them.
+    for path, error in book_number_overlaps(loaded).items():
+        report.valid = [d for d in report.valid if d.path != path]
+        report.errors.append((path, error))
     for workspace, names in used.values():  # an office's template templates check fails
         report.warnings.extend(template_warnings(workspace.templates, names))
     return report

@@ -163,6 +163,7 @@ def render(
 def check(inputs: tuple[Path, ...]) -> None:
     """Kiểm tra dữ liệu, không ghi tệp nào (mặc định: mọi văn bản của thư mục làm việc)."""
     from pipeline.api import check as check_inputs
+    from pipeline.api import failed_because
     from pipeline.batch.discover import find_inputs
     from pipeline.workspace import Workspace
 
@@ -174,8 +175,8 @@ def check(inputs: tuple[Path, ...]) -> None:
     report = check_inputs(paths)
     for document in report.valid:
         click.echo(t("cli.valid", input=document.path))
-    for _path, error in report.errors:
-        click.echo(f"{t('common.error')}: {error.message()}", err=True)
+    for path, error in report.errors:
+        click.echo(f"{t('common.error')}: {failed_because(path, error)}", err=True)
     for warning in report.warnings:
         click.echo(f"{t('build.warning')}: {warning}", err=True)
     if report.errors:
@@ -202,11 +203,13 @@ NEW_KINDS = [
 @click.option("--force", is_flag=True, help="Ghi đè tệp đã có.")
 def new(kind: str, output: Path | None, force: bool) -> None:
     """Tạo tệp dữ liệu mẫu có chú thích, dựng được ngay."""
-    from pipeline.starters import write_starter
+    from pipeline.starters import STARTER_AGENCY, outside_workspace, write_starter
 
     written = write_starter(kind, output, force=force)
     for path in written:
         click.echo(t("cli.created", path=path))
+    if outside_workspace(written[-1]):
+        click.echo(t("ws.sample_office", agency=STARTER_AGENCY))
 
 
 def run() -> None:

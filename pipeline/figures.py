@@ -20,7 +20,7 @@ from typing import Any
 
 from babel.numbers import format_decimal
 
-from pipeline.awards import AwardList
+from pipeline.awards import AwardList, Entry
 from pipeline.rules.money import format_money
 from pipeline.rules.words import money_in_words
 from pipeline.text.normalize import slug
@@ -69,6 +69,11 @@ class YearFigures:
     # Everyone counted in by_unit and overall so far, by Entry.recipient: over all the year's
     # decisions, not one list's.
     recipients: set[tuple[bool, str, str]] = field(default_factory=set)
+    # The people and collectives of each award (as by_award, by_decree), each once: a report's
+    # "tặng Giấy khen cho {{ giay_khen.ca_nhan }} cá nhân" counts a person given two once.
+    people_by_award: dict[str, Count] = field(default_factory=dict)
+    people_by_decree: dict[str, Count] = field(default_factory=dict)
+    _given: set[tuple[str, str, tuple[bool, str, str]]] = field(default_factory=set)
 
     def add(self, awards: AwardList) -> None:
         for entry in awards.entries:
@@ -80,18 +85,31 @@ class YearFigures:
             unit = entry.name if entry.collective else entry.unit or ""
             key = unit_key(unit)
             self.spellings.setdefault(key, Counter())[unit] += 1
-            awarded = [self.by_award.setdefault(entry.award, Count())]
+            recipient = entry.recipient
+            self._count(self.by_award, self.people_by_award, "", entry.award, entry)
             if entry.reward is not None:
-                awarded.append(self.by_decree.setdefault(entry.reward.award.name, Count()))
-            for counter in awarded:
-                counter.add(collective=entry.collective, amount=entry.amount)
+                name = entry.reward.award.name
+                self._count(self.by_decree, self.people_by_decree, "decree", name, entry)
             # A recipient's unit row is fixed by its key (the same unit), so one seen overall
             # is one seen in its unit too.
-            recipient = entry.recipient
             counted = recipient in self.recipients
             self.recipients.add(recipient)
             for counter in (self.by_unit.setdefault(key, Count()), self.overall):
                 counter.add(collective=entry.collective, amount=entry.amount, counted=counted)
+
+    def _count(
+        self, awards: dict[str, Count], people: dict[str, Count], table: str, name: str,
+        entry: Entry,
+    ) -> None:
+        """One award `name` more in `awards` (lượt) and, unless its recipient already has one,
+        in `people`."""
+        awards.setdefault(name, Count()).add(collective=entry.collective, amount=entry.amount)
+        given = (table, name, entry.recipient)
+        counted = given in self._given
+        self._given.add(given)
+        people.setdefault(name, Count()).add(
+            collective=entry.collective, amount=entry.amount, counted=counted
+        )
 
     def awarded(self) -> Count:
         """Every award of the year (lượt): the sum of the rows by title or form."""
@@ -104,8 +122,12 @@ class YearFigures:
 
     def of_award(self, name: str) -> Count:
         """The figures of award `name`: all rows priced by it when it is a decree's award the
-        office names its own way, else the rows naming it."""
+        office names its own way, else the rows naming it (lượt: every row counts)."""
         return self.by_decree.get(name) or self.by_award.get(name) or Count()
+
+    def people_of_award(self, name: str) -> Count:
+        """As of_award, each person or collective counted once."""
+        return self.people_by_decree.get(name) or self.people_by_award.get(name) or Count()
 
     def unit_name(self, key: str) -> str:
         """A unit as shown: its most typed spelling (the first typed of equals)."""
@@ -144,9 +166,9 @@ def figure_values(
 ) -> dict[str, str]:
     """Every figure a report's text may name, printed the Vietnamese way: the awards of the
     year, those of the year before, and the `known` ones (the decree's), 0 when none was
-    given; a name of no award at all is still unknown. `tong.*` counts people and collectives
-    (each once) in both years, so that its change compares like with like; `tong.luot*` counts
-    the awards."""
+    given; a name of no award at all is still unknown. `tong.*` and `<award>.*` count people
+    and collectives (each once) in both years, so that a change compares like with like;
+    `tong.luot*` and `<award>.luot*` count the awards (lượt)."""
 
     def counts(prefix: str, now: Count, before: Count | None) -> dict[str, str]:
         return {
@@ -176,6 +198,14 @@ def figure_values(
     given_before = [*previous.by_award, *previous.by_decree] if previous else []
     awards = [*known, *given_before, *current.by_award, *current.by_decree]
     for award in dict.fromkeys(awards):
-        before = previous.of_award(award) if previous else None
-        values.update(counts(slug(award), current.of_award(award), before))
+        prefix = slug(award)
+        before = previous.people_of_award(award) if previous else None
+        values.update(counts(prefix, current.people_of_award(award), before))
+        given = previous.of_award(award) if previous else None
+        values.update({
+            f"{prefix}.luot": format_count(current.of_award(award).total),
+            f"{prefix}.luot_nam_truoc": format_count(given.total) if given else "",
+            f"{prefix}.luot_tang_giam": change(current.of_award(award).total,
+                                               given.total if given else None),
+        })  # fmt: skip
     return values

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
-from pipeline.rules.cited_decrees import OtherDecree, other_decree_cited
+from pipeline.rules.cited_decrees import OtherDecree, other_decree_cited, other_law_cited
 
 LDTT_98 = "Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ"
 
@@ -42,6 +42,29 @@ def test_other_decree_cited(lines: list[str], day: date, found: OtherDecree | No
     assert other_decree_cited(lines, day) == found
 
 
+LAW_2003 = "Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003"
+LAW_2013 = "Luật sửa đổi, bổ sung một số điều của Luật Thi đua khen thưởng ngày 16/11/2013"
+LAW_2022 = "Luật Thi đua, khen thưởng số 06/2022/QH15"
+OLD, NEW = "Luật Thi đua, khen thưởng 2003 (sửa đổi 2005, 2013)", LAW_2022
+
+
+@pytest.mark.parametrize(
+    ("lines", "day", "found"),
+    [
+        ([LAW_2003, LDTT_98], date(2024, 3, 1), OtherDecree(0, OLD, NEW)),
+        (["Nghị định 98/2023", LAW_2013], date(2025, 9, 1), OtherDecree(1, OLD, NEW)),
+        ([f"{LAW_2003}; {LAW_2013}"], date(2022, 12, 20), None),  # in force then
+        ([LAW_2003, "luật thi đua, khen thưởng ngày 15 tháng 6 năm 2022"], date(2024, 3, 1),
+         None),  # the law in force cited beside the old one, by its date
+        ([LAW_2022], date(2024, 3, 1), None),
+        ([LAW_2022], date(2023, 3, 1), OtherDecree(0, NEW, OLD)),  # before it took effect
+        (["Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015"], date(2024, 3, 1), None),
+    ],
+)  # fmt: skip
+def test_other_law_cited(lines: list[str], day: date, found: OtherDecree | None) -> None:
+    assert other_law_cited(lines, day) == found
+
+
 def test_check_render_and_build_warn_at_the_line(inputs_copy: Path, tmp_path: Path) -> None:
     """The 2022 decision (citing 91/2017) copied and dated 2024, when 98/2023 applies."""
     source = (inputs_copy / "2022" / "qd-lao-dong-tien-tien.yaml").read_text("utf-8")
@@ -66,6 +89,14 @@ def test_check_render_and_build_warn_at_the_line(inputs_copy: Path, tmp_path: Pa
     assert sum("căn cứ ghi Nghị định 91/2017" in x for x in built.output.splitlines()) == 1
     english = runner.invoke(main, ["--lang", "en", "check", str(copied)])
     assert "cites Nghị định 91/2017/NĐ-CP" in english.output, english.output
+    # Its first căn cứ cites the Luật Thi đua, khen thưởng of 2003, replaced from 01/01/2024.
+    law = [x for x in checked.output.splitlines() if "06/2022/QH15" in x]
+    assert law == [
+        f"Cảnh báo: {copied}: dòng {line - 3}, trường 'can_cu[0]': căn cứ ghi Luật Thi đua, khen "
+        "thưởng 2003 (sửa đổi 2005, 2013), nhưng quyết định ngày 20/03/2024 theo Luật Thi đua, "
+        "khen thưởng số 06/2022/QH15: sửa căn cứ cho đúng luật đang có hiệu lực (chép từ quyết "
+        "định kỳ trước?)"
+    ], checked.output
     # The example decisions cite the decree of their own date: nothing said.
     clean = runner.invoke(main, ["check", str(inputs_copy / "2022" / "qd-lao-dong-tien-tien.yaml")])
     assert "căn cứ ghi" not in clean.output

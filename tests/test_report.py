@@ -536,3 +536,34 @@ def test_the_report_counts_a_person_of_two_decisions_once(
 def money(text: str) -> int:
     """An amount as printed (3.760.000) read back."""
     return int(text.replace(".", ""))
+
+
+def test_an_award_s_figures_count_its_people_once_and_its_luot_each(tmp_path: Path) -> None:
+    """The tester's case: Nguyễn Thị Lan given a Giấy khen in June and another in December is
+    one of the people 'tặng Giấy khen cho {{ giay_khen.ca_nhan }} cá nhân' counts, and two of
+    {{ giay_khen.luot }}; the awards table (Bảng 1) still counts both awards."""
+    june = award_list(tmp_path, "june.csv", [
+        "Nguyễn Thị Lan,Chuyên viên,Phòng Nội vụ,Giấy khen,Cá nhân",
+        "Lò Văn An,Chuyên viên,Phòng Nội vụ,Giấy khen,Cá nhân",
+    ])  # fmt: skip
+    december = award_list(tmp_path, "december.csv", [
+        "Nguyễn Thị Lan,Chuyên viên,Phòng Nội vụ,Giấy khen,Cá nhân",
+        "Phòng Tư pháp,,UBND huyện,Giấy khen,Tập thể",
+    ])  # fmt: skip
+    previous = YearFigures(2023)
+    for name in ("2023-a.csv", "2023-b.csv"):  # one person, two Giấy khen
+        previous.add(award_list(tmp_path, name, [
+            "Lò Văn An,Chuyên viên,Phòng Nội vụ,Giấy khen,Cá nhân",
+        ]))  # fmt: skip
+    current = YearFigures(2024)
+    current.add(june)
+    current.add(december)
+    values = figure_values(current, previous)
+    assert (values["giay_khen.ca_nhan"], values["giay_khen.tap_the"]) == ("2", "1")
+    assert (values["giay_khen.tong"], values["giay_khen.nam_truoc"]) == ("3", "1")
+    assert values["giay_khen.tang_giam"] == "tăng 200%"
+    assert (values["giay_khen.luot"], values["giay_khen.luot_nam_truoc"]) == ("4", "2")
+    assert values["giay_khen.luot_tang_giam"] == "tăng 100%"
+    assert values["giay_khen.tien"] == format_money(june.total + december.total)
+    table = awards_table(current, previous, 1, "—")
+    assert [(row["ca_nhan"], row["tap_the"]) for row in table["dong"]] == [("3", "1")]

@@ -26,8 +26,14 @@ from pipeline.load.yaml_source import Path_, Source, dotted, load_yaml, source_o
 from pipeline.model.agency import Agency
 from pipeline.model.document import DocumentData, RecipientGroup
 from pipeline.model.quyet_dinh import DecisionData
-from pipeline.rules.agency_names import signing_mismatch, signs_on_behalf
-from pipeline.rules.cited_decrees import other_decree_cited
+from pipeline.rules.agency_names import (
+    TWO_LEVELS_SINCE,
+    abolished_level,
+    signing_mismatch,
+    signs_on_behalf,
+)
+from pipeline.rules.cited_decrees import other_decree_cited, other_law_cited
+from pipeline.rules.dates import numeric_date, years_said
 from pipeline.rules.doc_types import document_type
 
 if TYPE_CHECKING:
@@ -105,22 +111,55 @@ def _signer_signing_otherwise(agency: Agency, key: str, *, on_behalf: bool) -> s
 
 
 def check_cited_decree(data: DocumentData, source: Source) -> tuple[InputError, ...]:
-    """A warning at the căn cứ line of a decision with money that cites the decree of another
-    chế độ khen thưởng than the one its Điều 2 pays under (rules.cited_decrees), none when
-    the decision states no money or its date is outside the reward data (refused later)."""
+    """Warnings at the căn cứ line of an award decision that cites the Luật Thi đua, khen
+    thưởng of another chế độ khen thưởng than the one in force on its date, or (with money) the
+    decree of another than the one its Điều 2 pays under (rules.cited_decrees); none when its
+    date is outside the reward data (refused later)."""
     if not isinstance(data, DecisionData) or data.khen_thuong is None:
         return ()
-    if not data.khen_thuong.tien_thuong:
-        return ()
     try:
-        other = other_decree_cited(data.can_cu, data.ngay)
+        law = other_law_cited(data.can_cu, data.ngay)
+        paid = data.khen_thuong.tien_thuong
+        decree = other_decree_cited(data.can_cu, data.ngay) if paid else None
     except InputError:
         return ()
-    if other is None:
+    found = []
+    for key, other in (("money.cited_other_law", law), ("money.cited_other_decree", decree)):
+        if other is not None:
+            loc = ("can_cu", other.index)
+            found.append(InputError(key, line=source.line_of(loc), field=dotted(loc),
+                                    cited=other.cited, in_force=other.in_force, date=data.ngay))
+    return tuple(found)
+
+
+def check_local_level(data: DocumentData, agency: Agency, source: Source) -> tuple[InputError, ...]:
+    """A warning at `ngay` for a document dated from 01/07/2025 of a huyện's (or quận's, thị
+    xã's, thị trấn's) Ủy ban or Hội đồng nhân dân, or of an office under one: that level no longer
+    exists (rules.agency_names.abolished_level). Its documents from before stay buildable."""
+    if data.ngay < TWO_LEVELS_SINCE:
         return ()
-    loc = ("can_cu", other.index)
-    return (InputError("money.cited_other_decree", line=source.line_of(loc), field=dotted(loc),
-                       cited=other.cited, in_force=other.in_force, date=data.ngay),)  # fmt: skip
+    for name in (agency.ten_co_quan, agency.co_quan_chu_quan or ""):
+        level = abolished_level(name)
+        if level is not None:
+            return (InputError("data.abolished_level", line=source.line_of(("ngay",)),
+                               field="ngay", name=" ".join(name.split()), level=level,
+                               date=numeric_date(data.ngay)),)  # fmt: skip
+    return ()
+
+
+def check_year_folder(data: DocumentData, source: Source, folder: str) -> tuple[InputError, ...]:
+    """A warning at `ngay` for a document kept in another year's folder than its date's, unless
+    its nam or its trích yếu names the folder's year (a report of 2025 signed in January 2026
+    in 2025/, a plan for 2026 signed in December 2025 in 2026/): a folder copied from last
+    year, its dates not yet changed, numbers and counts its documents in last year.
+    `folder`: the year folder the output goes to (the date's year when it is in none)."""
+    if folder == str(data.ngay.year) or not folder.isdigit():
+        return ()
+    if getattr(data, "nam", None) == int(folder) or int(folder) in years_said(data.trich_yeu):
+        return ()
+    return (InputError("data.date_outside_year_folder", line=source.line_of(("ngay",)),
+                       field="ngay", date=numeric_date(data.ngay), folder=folder,
+                       year=data.ngay.year),)  # fmt: skip
 
 
 K = TypeVar("K")
@@ -233,8 +272,11 @@ class DocumentLoader:
         data = validate(kind.model, source, {**source.data, **inherited} if inherited else None)
         agency, profile = self.agency(data.co_quan, source)
         check_references(data, agency, source, profile)
+        folder = self.locations.output_name(source.path, data.ngay.year).parts[0]
         warnings = (*check_signing_authority(data, agency, source, profile),
-                    *check_cited_decree(data, source))  # fmt: skip
+                    *check_cited_decree(data, source),
+                    *check_year_folder(data, source, folder),
+                    *check_local_level(data, agency, source))  # fmt: skip
         attached = kind.attach(data, source, self) if kind.attach else Attached(kind.attachments())
         if not isinstance(attached.attachments, kind.attachments):  # a kind's own contract
             raise TypeError(f"{kind.code} attached {type(attached.attachments).__name__}")

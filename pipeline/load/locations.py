@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -108,6 +108,11 @@ class Locations(Protocol):
 
     def all_documents(self) -> tuple[Path, list[Path]]:
         """The data folder and every document in it, of every year."""
+        ...
+
+    def output_name(self, path: Path, year: int) -> PurePosixPath:
+        """<year folder>/<name>.docx of data file `path` dated in `year` (Workspace.output_name):
+        its first part is the year folder the file is kept in, else `year`."""
         ...
 
     def recorded_entry(self, data_file: Path, year: int) -> Entry | None:

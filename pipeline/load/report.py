@@ -12,14 +12,15 @@ year or the next: a report copied from last year is caught before it prints.
 
 from __future__ import annotations
 
-import re
-import unicodedata
+import functools
 from datetime import date
 from difflib import get_close_matches
 from pathlib import Path
 
 from pydantic_core import PydanticCustomError
 
+from pipeline.awards import AwardList, Entry
+from pipeline.errors import InputError
 from pipeline.figures import YearFigures, figure_values
 from pipeline.load.attachments import DecisionAttachments, ReportAttachments
 from pipeline.load.contract import Attached, LoadedDocument, Resolver
@@ -27,8 +28,10 @@ from pipeline.load.locations import shown
 from pipeline.load.yaml_source import Source, strings
 from pipeline.model.bao_cao import ReportData
 from pipeline.model.base import parse_date
-from pipeline.rules.dates import numeric_date
-from pipeline.rules.money import regime_on
+from pipeline.rules.award_names import name_index, name_key
+from pipeline.rules.dates import numeric_date, years_said
+from pipeline.rules.money import regime_on, regimes
+from pipeline.rules.money_types import Award, AwardKind
 from pipeline.rules.placeholders import names_in
 
 DECISION = "quyet_dinh"
@@ -96,14 +99,10 @@ def issued_by(
     return issued
 
 
-# "năm 2022" in a trích yếu: the years a report's title speaks of.
-_YEAR_SAID = re.compile(r"\bnăm\s+(\d{4})\b", re.IGNORECASE)
-
-
 def refuse_other_year(report: ReportData, source: Source) -> None:
     """A report copied from last year with one of nam, ngay or trích yếu left unchanged would
     print one year's figures under another year's title: refused at `nam`."""
-    said = [int(y) for y in _YEAR_SAID.findall(unicodedata.normalize("NFC", report.trich_yeu))]
+    said = years_said(report.trich_yeu)
     if said and report.nam not in said:
         years = ", ".join(f"năm {y}" for y in dict.fromkeys(said))
         raise source.error("data.report_year_not_in_title", ("nam",), year=report.nam, said=years)
@@ -115,20 +114,87 @@ def refuse_other_year(report: ReportData, source: Source) -> None:
 
 
 def refuse_duplicates(source: Source, decisions: list[LoadedDocument]) -> None:
-    """Refuse a decision kept twice (same office, number and date in two files: it would be
-    counted twice)."""
-    seen: dict[tuple[str, int, date], LoadedDocument] = {}
+    """Refuse a decision kept twice, which the report would count twice: the same office,
+    number and date in two files, or the same date, trích yếu and list (unless the clerk
+    typed two numbers); and a danh hiệu thi đua given twice to one person or collective in one
+    year, which is given once a year (a year's folder copied for the next one, its dates not
+    yet changed, does both)."""
+    numbered: dict[tuple[str, int, date], LoadedDocument] = {}
+    copies: dict[tuple[object, ...], LoadedDocument] = {}
     for document in decisions:
         data = document.info.data
         if isinstance(data.so, int):
-            key = (data.co_quan, data.so, data.ngay)
-            first = seen.setdefault(key, document)
+            first = numbered.setdefault((data.co_quan, data.so, data.ngay), document)
             if first is not document:
                 raise source.error(
                     "data.duplicate_decision", ("nam",), number=data.so,
                     date=numeric_date(data.ngay), first=shown(first.path),
                     second=shown(document.path),
                 )  # fmt: skip
+        first = copies.setdefault(_content_key(document), document)
+        # Two numbers the clerk typed are two decisions issued, however alike.
+        both_typed = isinstance(first.info.data.so, int) and isinstance(data.so, int)
+        if first is not document and not both_typed:
+            raise source.error(
+                "data.copied_decision", ("nam",), date=numeric_date(data.ngay),
+                first=shown(first.path), second=shown(document.path),
+            )  # fmt: skip
+    refuse_repeated_titles(source, decisions)
+
+
+def _awards_of(document: LoadedDocument) -> AwardList:
+    attachments = document.info.attachments
+    assert isinstance(attachments, DecisionAttachments) and attachments.awards is not None
+    return attachments.awards
+
+
+def _content_key(document: LoadedDocument) -> tuple[object, ...]:
+    """What makes two award decisions one: office, date, trích yếu and who gets what."""
+    data = document.info.data
+    given = sorted((e.recipient, name_key(e.award)) for e in _awards_of(document).entries)
+    return data.co_quan, data.ngay, " ".join(data.trich_yeu.casefold().split()), tuple(given)
+
+
+def refuse_repeated_titles(source: Source, decisions: list[LoadedDocument]) -> None:
+    """A danh hiệu thi đua (Lao động tiên tiến, Chiến sĩ thi đua cơ sở ...) is recognised once a
+    year: the same person or collective given the same title by two decisions of one year is
+    refused, naming both files and rows. Hình thức khen thưởng (Giấy khen ...) may repeat."""
+    seen: dict[tuple[object, ...], tuple[LoadedDocument, Entry]] = {}
+    for document in decisions:
+        day = document.info.data.ngay
+        for entry in _awards_of(document).entries:
+            if not _is_title(entry, day):
+                continue
+            key = (day.year, entry.recipient, name_key(entry.award))
+            first, earlier = seen.setdefault(key, (document, entry))
+            if first is not document:
+                raise source.error(
+                    "data.title_twice", ("nam",), name=entry.name, award=entry.award,
+                    year=day.year, first=shown(first.path), first_row=earlier.row,
+                    second=shown(document.path), second_row=entry.row,
+                )  # fmt: skip
+
+
+def _is_title(entry: Entry, day: date) -> bool:
+    """Whether the entry's award is a danh hiệu (in a list without money, by its name)."""
+    if entry.reward is not None:
+        return entry.reward.award.kind is AwardKind.TITLE
+    award = _award_names(day).get(name_key(entry.award))
+    return award is not None and award.kind is AwardKind.TITLE
+
+
+def _award_names(day: date) -> dict[str, Award]:
+    """The awards of the chế độ in force on `day`, by every spelling (none outside the data)."""
+    try:
+        regime = regime_on(day)
+    except InputError:
+        return {}
+    return _names_of(regime.code)
+
+
+@functools.cache
+def _names_of(code: str) -> dict[str, Award]:
+    return name_index(next(r for r in regimes() if r.code == code))
 
 
 def year_figures(year: int, decisions: list[LoadedDocument]) -> YearFigures:
@@ -137,10 +203,8 @@ def year_figures(year: int, decisions: list[LoadedDocument]) -> YearFigures:
     for document in decisions:
         if document.info.data.ngay.year != year:
             continue
-        attachments = document.info.attachments
-        assert isinstance(attachments, DecisionAttachments) and attachments.awards is not None
         figures.decisions.append(document)
-        figures.add(attachments.awards)
+        figures.add(_awards_of(document))
     return figures
 
 

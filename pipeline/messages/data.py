@@ -17,11 +17,13 @@ MESSAGES = {
         "(UTF-8), e.g. with the Unikey toolkit, and save it again",
     },
     "data.legacy_text": {
-        "vi": "văn bản có vẻ gõ bằng bảng mã {encoding} (phông .VnTime/VNI-Times) dán vào; "
+        "vi": "văn bản có vẻ gõ bằng bảng mã {encoding} (phông {font}) dán vào; "
         "hãy chuyển sang Unicode, ví dụ: «{fixed}»",
-        "en": "the text looks like {encoding} (a .VnTime/VNI-Times font) pasted in; convert it "
+        "en": "the text looks like {encoding} (a {font} font) pasted in; convert it "
         "to Unicode, e.g. «{fixed}»",
     },
+    # Two legacy codes a text reads the same in (pipeline.text.legacy.named_encodings).
+    "data.either": {"vi": "{first} hoặc {second}", "en": "{first} or {second}"},
     "data.empty_file": {"vi": "tệp trống, không có dữ liệu", "en": "the file is empty"},
     "data.duplicate_key": {
         "vi": "khóa '{key}' xuất hiện hai lần trong cùng một nhóm; hãy giữ một",
@@ -120,6 +122,13 @@ MESSAGES = {
     "data.bad_time": {
         "vi": "giờ không hợp lệ '{value}': dùng dạng 08:00, 8 giờ 30 hoặc 14h30",
         "en": "invalid time '{value}': use 08:00, 8 giờ 30 or 14h30",
+    },
+    # gio: 7.30 (the clerk meant 7 giờ 30) is a number to YAML, 7.3.
+    "data.time_as_number": {
+        "vi": "giờ bị đọc thành con số {value}, không phải giờ: viết \"{colon}\" (dấu hai chấm, "
+        "trong ngoặc kép) hoặc {words}",
+        "en": "the time was read as the number {value}, not a time: write \"{colon}\" (a colon, "
+        "in quotes) or {words}",
     },
     "data.end_before_start": {
         "vi": "giờ kết thúc {end} không sau giờ bắt đầu {start}",
@@ -236,6 +245,37 @@ MESSAGES = {
         "báo cáo sẽ tính hai lần, hãy bỏ một tệp",
         "en": "award decision number {number} dated {date} is in two files: {first} and "
         "{second}; the report would count it twice, remove one",
+    },
+    "data.date_outside_year_folder": {
+        "vi": "văn bản ghi ngày {date} nhưng nằm trong thư mục {folder}: nếu tệp được chép từ "
+        "năm khác, hãy sửa ngày (văn bản này tính vào năm {year}: số trong sổ, báo cáo)",
+        "en": "the document is dated {date} but kept in the {folder} folder: if the file was "
+        "copied from another year, correct its date (it counts in {year}: its number in the "
+        "register, the report)",
+    },
+    "data.abolished_level": {
+        "vi": "'{name}' là cơ quan cấp {level}, cấp này không còn từ 01/07/2025 (chính quyền địa "
+        "phương hai cấp), nhưng văn bản ghi ngày {date}: sửa ngày, hoặc dùng hồ sơ của cơ quan "
+        "hiện nay (vanthu init --kieu ubnd-xa ...)",
+        "en": "'{name}' is a {level}-level body, a level that no longer exists from 01/07/2025 "
+        "(two-level local government), but the document is dated {date}: correct the date, or "
+        "use the profile of today's office (vanthu init --kieu ubnd-xa ...)",
+    },
+    "data.copied_decision": {
+        "vi": "{first} và {second} là cùng một quyết định khen thưởng (cùng ngày {date}, trích yếu "
+        "và danh sách); báo cáo sẽ tính hai lần: nếu một tệp được chép từ năm trước, hãy sửa ngày "
+        "và danh sách của nó, nếu không hãy bỏ một tệp",
+        "en": "{first} and {second} are the same award decision (same date {date}, trích yếu and "
+        "list); the report would count it twice: if one file was copied from last year, correct "
+        "its date and list, else remove one file",
+    },
+    "data.title_twice": {
+        "vi": "{name} được công nhận danh hiệu '{award}' năm {year} hai lần: {first} (dòng "
+        "{first_row} của danh sách) và {second} (dòng {second_row}); danh hiệu thi đua chỉ xét "
+        "một lần mỗi năm: nếu một tệp được chép từ năm trước, hãy sửa ngày của nó",
+        "en": "{name} is recognised '{award}' twice in {year}: {first} (row {first_row} of its "
+        "list) and {second} (row {second_row}); a danh hiệu thi đua is given once a year: if one "
+        "file was copied from last year, correct its date",
     },
     "data.unknown_figure": {
         "vi": "số liệu '{{{{ {name} }}}}' không có; ví dụ số liệu có: '{{{{ {hint} }}}}'",
@@ -442,10 +482,28 @@ MESSAGES = {
         "decision's list has only titles (rows {rows}); use a decision giving Giấy khen",
     },
     "data.book_number_renamed": {
-        "vi": "số vào sổ {number} nay in cho «{new}» (trước: «{old}»); giấy khen số {number} đã "
+        "vi": "số vào sổ {number} nay in cho «{new}» ({changes}); giấy khen số {number} đã "
         "in cần in lại và sửa sổ vàng",
-        "en": "số vào sổ {number} now prints for «{new}» (before: «{old}»); reprint certificate "
+        "en": "số vào sổ {number} now prints for «{new}» ({changes}); reprint certificate "
         "{number} and correct the sổ vàng",
+    },
+    # What changed on a certificate to reprint (book_number_renamed's {changes}, joined by ";").
+    "data.book_change_name": {"vi": "trước: «{old}»", "en": "before: «{old}»"},
+    "data.book_change_name_case": {
+        "vi": "trước: «{old}», chỉ khác chữ hoa, chữ thường",
+        "en": "before: «{old}», only the letter case differs",
+    },
+    "data.book_change_unit": {
+        "vi": "đơn vị trước: «{old}», nay: «{new}»",
+        "en": "unit before: «{old}», now: «{new}»",
+    },
+    "data.book_change_unit_cleared": {
+        "vi": "đơn vị trước: «{old}», nay để trống",
+        "en": "unit before: «{old}», now left empty",
+    },
+    "data.book_change_unit_added": {
+        "vi": "đơn vị trước để trống, nay: «{new}»",
+        "en": "unit before: empty, now: «{new}»",
     },
     "data.book_number_freed": {
         "vi": "số vào sổ {number} («{name}») không còn trong danh sách; số này không cấp lại "

@@ -17,6 +17,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "under {in_force} (which Điều 2 names): cite the decree in force (copied from an "
         "earlier decision?)",
     },
+    "money.cited_other_law": {
+        "vi": "căn cứ ghi {cited}, nhưng quyết định ngày {date:%d/%m/%Y} theo {in_force}: sửa căn "
+        "cứ cho đúng luật đang có hiệu lực (chép từ quyết định kỳ trước?)",
+        "en": "the căn cứ cites {cited}, but a decision dated {date:%d/%m/%Y} falls under "
+        "{in_force}: cite the law in force (copied from an earlier decision?)",
+    },
     "money.no_regime": {
         "vi": "Không có quy định về tiền thưởng cho quyết định ngày {date:%d/%m/%Y}: dữ liệu "
         "khen thưởng bắt đầu từ ngày {first:%d/%m/%Y}. Nếu quyết định không ghi tiền thưởng, đặt "

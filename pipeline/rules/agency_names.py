@@ -22,8 +22,10 @@ collective body is signed "TM." while one naming a head's title is not (signing_
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from pipeline.text.legacy import is_vietnamese_syllable
 
@@ -368,3 +370,20 @@ def signing_mismatch(authority: str, signature: Sequence[str]) -> SigningMismatc
     if kind[0] == "head" and any(signs_on_behalf(line) for line in signature):
         return SigningMismatch("tm_not_needed", kind[1])
     return None
+
+
+# Luật Tổ chức chính quyền địa phương 2025: from 01/07/2025 local government has two levels
+# (tỉnh; xã, phường, đặc khu). No Ủy ban or Hội đồng nhân dân of a huyện, quận, thị xã or thị
+# trấn issues documents after that day (a thành phố may be a tỉnh's or the country's: not told).
+TWO_LEVELS_SINCE = date(2025, 7, 1)
+_ABOLISHED = re.compile(
+    r"\b(?:ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)\s+(HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN)(?=\s)",
+    re.IGNORECASE,
+)
+
+
+def abolished_level(name: str) -> str | None:
+    """The level ("huyện", "thị trấn") of a local body `name` speaks of that no longer exists
+    from TWO_LEVELS_SINCE; None for any other name."""
+    found = _ABOLISHED.search(" ".join(unicodedata.normalize("NFC", name).split()))
+    return found[1].lower() if found else None

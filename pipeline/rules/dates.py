@@ -8,7 +8,16 @@ ngày 15 tháng 3, ngày 22 tháng 12).
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
+
+# "năm 2022" in a trích yếu: the years a document's title speaks of.
+_YEAR_SAID = re.compile(r"\bnăm\s+(\d{4})\b", re.IGNORECASE)
+
+
+def years_said(text: str) -> list[int]:
+    """The years `text` names as 'năm 2022', in order (NFC or not)."""
+    return [int(year) for year in _YEAR_SAID.findall(unicodedata.normalize("NFC", text))]
 
 
 def day_text(day: int) -> str:
