@@ -9,12 +9,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 
 from pipeline.awards import read_award_list
 from pipeline.errors import InputError
 from pipeline.load.spreadsheet import Table, read_table
 from pipeline.rules.award_names import name_key
+from tests.test_total_rows import workbook
 
 DAY = dt.date(2026, 1, 8)  # lương cơ sở 2.340.000: Lao động tiên tiến 710.000
 LDTT = "Lao động tiên tiến"
@@ -22,31 +22,6 @@ AMOUNT = 710000
 HEADER = ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Danh hiệu", "Loại", "Số tiền"]
 FIELDS = dict(required=["ho_ten", "danh_hieu"], optional=["chuc_vu", "don_vi", "loai", "so_tien"])
 FIRST = 3  # the first row under the title (row 1) and the header (row 2)
-
-
-def workbook(
-    tmp_path: Path,
-    rows: list[list[object]],
-    *,
-    header: list[list[object]] | None = None,
-    merge: tuple[str, ...] = (),
-    name: str = "ds.xlsx",
-) -> Path:
-    """A list on sheet 'DS': a title merged across the table, the header, then `rows`."""
-    book = Workbook()
-    ws = book.active
-    ws.title = "DS"
-    ws.append(["DANH SÁCH KHEN THƯỞNG"])
-    ws.merge_cells("A1:G1")
-    for line in header or [HEADER]:
-        ws.append(line)
-    for row in rows:
-        ws.append(row)
-    for cells in merge:
-        ws.merge_cells(cells)
-    path = tmp_path / name
-    book.save(path)
-    return path
 
 
 def person(n: int, name: str, unit: str = "Trường Mầm non Hoa Sen", amount: object = None,

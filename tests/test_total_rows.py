@@ -39,17 +39,20 @@ def workbook(
     tmp_path: Path,
     rows: list[list[object]],
     *,
+    header: list[list[object]] | None = None,
     merge: tuple[str, ...] = (),
     name: str = "ds.xlsx",
 ) -> Path:
     """A list as offices make it on sheet 'DS': a title merged across the table (row 1), the
-    header (row 2), then `rows`; `merge` names more ranges to merge (ws.merge_cells)."""
+    header (row 2, or the rows of `header`), then `rows`; `merge` names more ranges to merge
+    (ws.merge_cells)."""
     book = Workbook()
     ws = book.active
     ws.title = "DS"
     ws.append(["DANH SÁCH KHEN THƯỞNG"])
     ws.merge_cells("A1:G1")
-    ws.append(HEADER)
+    for line in header or [HEADER]:
+        ws.append(line)
     for row in rows:
         ws.append(row)
     for cells in merge:

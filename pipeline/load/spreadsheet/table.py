@@ -489,14 +489,7 @@ def build_table(
         if number >= merged_from:
             merged_from = _refuse_merged_row(number, spans, file, sheet)
         first = False
-        row = Row(number, values, file, sheet, header)
-        if not complete:  # a title without a name would be printed and paid
-            raise row.error("sheet.missing_cell", name, cell=row.cell(name),
-                            column_name=header.texts[name])  # fmt: skip
-        rows.append(row)
-        if len(rows) > MAX_ROWS:
-            raise InputError("sheet.too_many_rows", file=file, sheet=sheet, row=number,
-                             limit=MAX_ROWS)  # fmt: skip
+        _add_row(rows, Row(number, values, file, sheet, header), None if complete else name)
     if not rows:
         raise InputError("sheet.no_rows", file=file, sheet=sheet, header_row=header.row)
     return Table(file, sheet, header, rows, tuple(totals))
@@ -517,15 +510,20 @@ def _read_held(
     for number, values, missing in held:
         if number >= merged_from:
             merged_from = _refuse_merged_row(number, spans, file, sheet)
-        row = Row(number, values, file, sheet, header)
-        if missing is not None:
-            raise row.error("sheet.missing_cell", missing, cell=row.cell(missing),
-                            column_name=header.texts[missing])  # fmt: skip
-        rows.append(row)
-        if len(rows) > MAX_ROWS:
-            raise InputError("sheet.too_many_rows", file=file, sheet=sheet, row=number,
-                             limit=MAX_ROWS)  # fmt: skip
+        _add_row(rows, Row(number, values, file, sheet, header), missing)
     return merged_from
+
+
+def _add_row(rows: list[Row], row: Row, missing: str | None) -> None:
+    """`row` added to the list's rows; refused at its cell when a required field (`missing`)
+    is empty (a title without a name would be printed and paid), and past MAX_ROWS."""
+    if missing is not None:
+        raise row.error("sheet.missing_cell", missing, cell=row.cell(missing),
+                        column_name=row.header.texts[missing])  # fmt: skip
+    rows.append(row)
+    if len(rows) > MAX_ROWS:
+        raise InputError("sheet.too_many_rows", file=row.file, sheet=row.sheet,
+                         row=row.number, limit=MAX_ROWS)  # fmt: skip
 
 
 # A group's number before its heading: I, II, IV., A, B), a) (no digits: an STT is a person's).
