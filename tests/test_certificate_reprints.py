@@ -17,6 +17,7 @@ from pipeline import api
 from pipeline.api import check, render_documents
 from pipeline.awards import Entry
 from pipeline.batch import build
+from pipeline.batch.manifest import given_record
 from pipeline.cli import main
 from pipeline.errors import RenderError
 from pipeline.load.certificates import assign_numbers
@@ -243,3 +244,39 @@ def test_a_collective_named_as_its_unit_prints_no_unit_line(tmp_path: Path) -> N
     assert lines[3] == ""  # before: "trường mầm non HOA SEN" under "Trường Mầm non Hoa Sen"
     assert lines[0] == f"{rows[0]['Chức vụ']}, {rows[0]['Đơn vị']}"
     assert lines[5] == rows[5]["Đơn vị"]  # another collective keeps its unit
+
+
+def test_a_change_of_chuc_vu_is_warned() -> None:
+    """The certificate prints the chức vụ: a corrected one must be reprinted too."""
+    def clerk(position: str) -> Entry:
+        return Entry("An", position, "Phòng A", "Giấy khen", False, None, "", 2)
+
+    first, _ = assign_numbers((clerk("Chuyên viên"),), 501, (), None)
+    assert first == ((501, "An", "Phòng A", 2, "Chuyên viên"),)
+    _, changes = assign_numbers((clerk("Phó Trưởng phòng"),), 501, first, 501)
+    assert [c.message() for c in changes] == [
+        "số vào sổ 501 nay in cho «An» (chức vụ trước: «Chuyên viên», nay: «Phó Trưởng "
+        "phòng»); giấy khen số 501 đã in cần in lại và sửa sổ vàng"
+    ]
+    assert "(position before: «Chuyên viên», now: «Phó Trưởng phòng»)" in changes[0].message("en")
+    _, changes = assign_numbers((clerk(""),), 501, first, 501)
+    assert "(chức vụ trước: «Chuyên viên», nay để trống)" in changes[0].message()
+    # A manifest written before chức vụ was kept: four items, nothing to compare.
+    recorded = given_record([501, "An", "Phòng A", 2])
+    assert recorded == (501, "An", "Phòng A", 2, None)
+    _, changes = assign_numbers((clerk("Phó Trưởng phòng"),), 501, (recorded,), 501)
+    assert changes == ()
+
+
+def test_build_warns_of_a_chuc_vu_change(tmp_path: Path) -> None:
+    rows = example_rows()
+    batch = workspace(tmp_path, rows, CERTIFICATE)
+    assert run_build(tmp_path).ok
+    name, position = rows[0]["Họ và tên"], rows[0]["Chức vụ"]
+    write_rows(batch, [dict(rows[0], **{"Chức vụ": "Giám đốc"}), *rows[1:]])
+    result = run_build(tmp_path)
+    warned = [w for w in result.warnings if "số vào sổ 1201" in w]
+    assert warned == [
+        f"inputs/2024/giay-khen.yaml: số vào sổ 1201 nay in cho «{name}» (chức vụ trước: "
+        f"«{position}», nay: «Giám đốc»); giấy khen số 1201 đã in cần in lại và sửa sổ vàng"
+    ]

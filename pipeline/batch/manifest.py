@@ -65,7 +65,7 @@ class Entry:
     so_vao_so: tuple[int, int] | None = None
     # Which certificate holds which of those numbers: (số, name, unit, sheet row) per
     # certificate, so that the next build keeps each one's number (load.certificates).
-    so_vao_so_cap: tuple[tuple[int, str, str, int], ...] = ()
+    so_vao_so_cap: tuple[tuple[int, str, str, int, str | None], ...] = ()
     # The register a so: tu_dong number came from (documents.register_key: the password
     # masked), so that a later render numbering it from another register is refused.
     so_van_ban: str | None = None
@@ -118,10 +118,7 @@ class Entry:
             lender=lender.get("van_ban"),
             lent_number=lender.get("so"),
             so_vao_so=(int(book[0]), int(book[1])) if book else None,
-            so_vao_so_cap=tuple(
-                (int(n), str(name), str(unit), int(row))
-                for n, name, unit, row in data.get("so_vao_so_cap") or ()
-            ),
+            so_vao_so_cap=tuple(given_record(given) for given in data.get("so_vao_so_cap") or ()),
             so_van_ban=str(data["so_van_ban"]) if data.get("so_van_ban") else None,
         )
 
@@ -244,3 +241,10 @@ def with_previous_pdf(entry: Entry, previous: Entry | None, output_dir: Path) ->
     except OSError:
         pass  # left where it is, no longer recorded: never removed by a build
     return entry
+
+
+def given_record(given: list[Any]) -> tuple[int, str, str, int, str | None]:
+    """One certificate's record: number, name, unit, row and chức vụ (a manifest written
+    before chức vụ was kept has four items: None, nothing to compare)."""
+    number, name, unit, row, *position = given
+    return int(number), str(name), str(unit), int(row), str(position[0]) if position else None

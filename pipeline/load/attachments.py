@@ -60,9 +60,10 @@ class CertificateAttachments:
     # Each entry's số vào sổ (so_vao_so), its place in the whole batch even when chon: picks a
     # few; empty for a batch without them.
     numbers: tuple[int, ...] = ()
-    # The whole batch's (số, name, unit, row), which the manifest keeps, and the numbers given
-    # to another name (or freed) since the last build: warnings, load.certificates.
-    given: tuple[tuple[int, str, str, int], ...] = ()
+    # The whole batch's (số, name, unit, row, chức vụ), which the manifest keeps, and the
+    # numbers given to another name (or freed) since the last build: warnings,
+    # load.certificates.
+    given: tuple[tuple[int, str, str, int, str | None], ...] = ()  # certificates.Given
     changes: tuple[VanthuError, ...] = ()
     # The last số vào sổ the batch ever gave (a freed one too): the next new row's follows it.
     last: int = 0

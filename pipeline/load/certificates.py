@@ -78,7 +78,7 @@ def book_numbers(document: LoadedDocument) -> tuple[int, int] | None:
     return data.so_vao_so, max(attached.last, data.so_vao_so)
 
 
-def book_record(document: LoadedDocument) -> tuple[tuple[int, str, str, int], ...]:
+def book_record(document: LoadedDocument) -> tuple[Given, ...]:
     """What the manifest keeps of a batch printed on the phôi: every certificate of the whole
     batch with its số vào sổ (the next build gives each the same number)."""
     if book_numbers(document) is None:
@@ -138,7 +138,9 @@ def book_overlap_error(
     )  # fmt: skip
 
 
-Given = tuple[int, str, str, int]  # số vào sổ, name, unit, row of the sheet
+# số vào sổ, name, unit, row of the sheet, chức vụ (None in a manifest written before it was
+# kept: a change of chức vụ is then not seen)
+Given = tuple[int, str, str, int, str | None]
 
 
 def is_title(entry: Entry, decided: date) -> bool:
@@ -249,22 +251,24 @@ class Changes(str):
 
 
 def what_changed(given: Given, entry: Entry) -> Changes | None:
-    """What a printed certificate (`given`: its number, name and unit) no longer says now that
-    its number prints for `entry`: the name before (noting a change of case only), the unit
-    before and now (or left empty); None when it prints the same."""
+    """What a printed certificate (`given`: its number, name, unit and chức vụ) no longer says
+    now that its number prints for `entry`: the name before (noting a change of case only),
+    the unit and the chức vụ before and now (or left empty); None when it prints the same."""
     phrases = []
-    old_name, old_unit = given[1], given[2]
+    old_name = given[1]
     if printed_form(old_name) != printed_form(entry.name):
         case_only = unit_key(old_name) == unit_key(entry.name)
         key = "data.book_change_name_case" if case_only else "data.book_change_name"
         phrases.append(Phrase(key, old=old_name))
-    if printed_form(old_unit) != printed_form(entry.unit):
-        if not entry.unit.strip():
-            phrases.append(Phrase("data.book_change_unit_cleared", old=old_unit))
-        elif not old_unit.strip():
-            phrases.append(Phrase("data.book_change_unit_added", new=entry.unit))
+    for key, old, new in (("unit", given[2], entry.unit), ("position", given[4], entry.position)):
+        if old is None or printed_form(old) == printed_form(new):
+            continue
+        if not new.strip():
+            phrases.append(Phrase(f"data.book_change_{key}_cleared", old=old))
+        elif not old.strip():
+            phrases.append(Phrase(f"data.book_change_{key}_added", new=new))
         else:
-            phrases.append(Phrase("data.book_change_unit", old=old_unit, new=entry.unit))
+            phrases.append(Phrase(f"data.book_change_{key}", old=old, new=new))
     return Changes(phrases) if phrases else None
 
 
@@ -316,7 +320,7 @@ def assign_numbers(
     for given in sorted(left.values()):
         changes.append(InputError("data.book_number_freed", number=given[0], name=given[1]))
     result = tuple(
-        (number, entry.name, entry.unit, entry.row)
+        (number, entry.name, entry.unit, entry.row, entry.position)
         for number, entry in zip(numbers, entries, strict=True)
         if number is not None
     )

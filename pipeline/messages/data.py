@@ -505,6 +505,18 @@ MESSAGES = {
         "vi": "đơn vị trước để trống, nay: «{new}»",
         "en": "unit before: empty, now: «{new}»",
     },
+    "data.book_change_position": {
+        "vi": "chức vụ trước: «{old}», nay: «{new}»",
+        "en": "position before: «{old}», now: «{new}»",
+    },
+    "data.book_change_position_cleared": {
+        "vi": "chức vụ trước: «{old}», nay để trống",
+        "en": "position before: «{old}», now left empty",
+    },
+    "data.book_change_position_added": {
+        "vi": "chức vụ trước để trống, nay: «{new}»",
+        "en": "position before: empty, now: «{new}»",
+    },
     "data.book_number_freed": {
         "vi": "số vào sổ {number} («{name}») không còn trong danh sách; số này không cấp lại "
         "cho ai",
