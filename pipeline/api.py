@@ -176,7 +176,7 @@ def book_number_overlaps(
     the same office and year holds, by data file, each with its error naming every batch
     holding them: another of `documents`, or one outside them as its manifest records it (a
     batch printed before, so that a reprint made as a file of its own is refused at once).
-    The same rule as the build's (builder.book_overlaps), so that render, check and build
+    The same rule as the build's (book_claims.book_overlaps), so that render, check and build
     refuse the same batch."""
     from pipeline.batch.book_claims import BookClaim, book_overlaps, held_claims, run_claim
     from pipeline.batch.discover import Layout

@@ -56,7 +56,7 @@ class Entry:
     def amount(self) -> int:
         return self.reward.amount if self.reward is not None else 0
 
-    @property
+    @functools.cached_property  # asked for by the duplicate check, the counts and the report
     def recipient(self) -> tuple[bool, str, str]:
         """Who receives the award, as the list's duplicate check takes it: the same name in the
         same unit (cells come cleaned: NFC, single spaces) is one person, in another unit maybe
@@ -405,7 +405,7 @@ def read_award_list(
         optional=("chuc_vu", "don_vi", "ghi_chu", "loai", "so_tien"),
     )
     entries: list[Entry] = []
-    seen: dict[tuple[str, str, str], int] = {}
+    seen: dict[tuple[tuple[bool, str, str], str], int] = {}
     givers = Givers()
     # A list names a few titles many times: each (title, tập thể or not) is priced once, and
     # whether a title is given to tập thể only is worked out once.
@@ -442,9 +442,18 @@ def read_award_list(
         unit = values.get("don_vi", "")
         if units and not unit:
             raise _unit_missing(row, name)
-        # The same name in another unit may be another person: both must match. (Cells come
-        # from the table cleaned: spaces are already single.)
-        key = (same_spelling(name), same_spelling(unit), award)
+        entry = Entry(
+            name=name,
+            position=values.get("chuc_vu", ""),
+            unit=unit,
+            award=award,
+            collective=collective,
+            reward=reward,
+            note=values.get("ghi_chu", ""),
+            row=row.number,
+        )
+        # The same name in another unit may be another person: both must match.
+        key = (entry.recipient, award)
         if key in seen:
             raise row.error(
                 "sheet.duplicate_entry", "ho_ten", name=name, award=award, first=seen[key]
@@ -452,18 +461,7 @@ def read_award_list(
         seen[key] = row.number
         if amounts and reward is not None:
             _check_typed_amount(row, award, reward, collective)
-        entries.append(
-            Entry(
-                name=name,
-                position=values.get("chuc_vu", ""),
-                unit=unit,
-                award=award,
-                collective=collective,
-                reward=reward,
-                note=values.get("ghi_chu", ""),
-                row=row.number,
-            )
-        )
+        entries.append(entry)
     # A total row the clerk typed ("Tổng cộng: 25 người") must count these rows.
     table.check_counts([(e.collective, e.recipient) for e in entries])
     if order == "ten":

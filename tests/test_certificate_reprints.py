@@ -280,3 +280,14 @@ def test_build_warns_of_a_chuc_vu_change(tmp_path: Path) -> None:
         f"inputs/2024/giay-khen.yaml: số vào sổ 1201 nay in cho «{name}» (chức vụ trước: "
         f"«{position}», nay: «Giám đốc»); giấy khen số 1201 đã in cần in lại và sửa sổ vàng"
     ]
+
+
+def test_of_two_alike_the_later_by_name_is_refused_whatever_the_order() -> None:
+    """`vanthu render b.yaml a.yaml` and a build (a before b) refuse the same batch."""
+    from pipeline.batch.book_claims import NEW, BookClaim, book_overlaps
+
+    key = ("/ws", "co-quan", "2025")
+    a = BookClaim(Path("/ws/inputs/2025/a.yaml"), key, (501, 510), NEW)
+    b = BookClaim(Path("/ws/inputs/2025/b.yaml"), key, (505, 520), NEW)
+    assert list(book_overlaps([a, b])) == list(book_overlaps([b, a])) == [b.path]
+    assert book_overlaps([a, b])[b.path] == [(a.path, (505, 510))]

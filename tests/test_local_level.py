@@ -21,6 +21,8 @@ PLAN = Path("2024") / "ke-hoach-hoi-dong-tdkt-huyen.yaml"  # co_quan_chu_quan: U
     [
         ("ỦY BAN NHÂN DÂN HUYỆN MAI SƠN", "huyện"),
         ("UBND HUYỆN MAI SƠN", "huyện"),
+        ("UỶ BAN NHÂN DÂN HUYỆN MAI SƠN", "huyện"),  # the old tone placement
+        ("Uỷ ban nhân dân huyện Mai Sơn", "huyện"),
         ("Ủy ban nhân dân quận Ba Đình", "quận"),
         ("HỘI ĐỒNG NHÂN DÂN THỊ XÃ SA PA", "thị xã"),
         ("ỦY BAN NHÂN DÂN\nTHỊ TRẤN HÁT LÓT", "thị trấn"),

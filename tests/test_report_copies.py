@@ -15,6 +15,7 @@ from pipeline.cli import main
 REPORT = Path("2022") / "bao-cao-tong-ket.yaml"
 HEADER = "Họ và tên,Chức vụ,Đơn vị,Danh hiệu,Loại,Ghi chú\n"
 MANH = "Lò Văn Mạnh,Phó Chánh Văn phòng,Văn phòng UBND tỉnh Sơn La,{award},Cá nhân,\n"
+HOA = "Nguyễn Thị Hoa,Chuyên viên,Phòng Quản trị - Tài vụ,{award},Cá nhân,\n"  # not in 2021's
 
 
 def check(report: Path, lang: str = "vi") -> tuple[int, str]:
@@ -52,10 +53,13 @@ def test_two_typed_numbers_are_two_decisions(inputs_copy: Path) -> None:
     assert code == 0, out
 
 
-def second_title_decision(inputs: Path, award: str, *, money: bool = True) -> Path:
-    """Another 2022 decision (its own number and trích yếu) giving Lò Văn Mạnh `award`."""
+def second_title_decision(
+    inputs: Path, award: str, *, money: bool = True, row: str = MANH
+) -> Path:
+    """Another 2022 decision (its own number and trích yếu) giving Lò Văn Mạnh (or `row`)
+    `award`."""
     folder = inputs / "2022"
-    (folder / "bo-sung.csv").write_text(HEADER + MANH.format(award=award), "utf-8")
+    (folder / "bo-sung.csv").write_text(HEADER + row.format(award=award), "utf-8")
     text = (folder / "qd-lao-dong-tien-tien.yaml").read_text("utf-8")
     text = text.replace("so: 152", "so: 170").replace(
         "trich_yeu: Về việc công nhận danh hiệu thi đua năm 2022",
@@ -93,5 +97,16 @@ def test_a_title_in_a_list_without_money_is_known_by_its_name(inputs_copy: Path)
 def test_a_form_may_be_given_again(inputs_copy: Path) -> None:
     """A Giấy khen (a hình thức, not a danh hiệu) to someone already recognised is usual."""
     second_title_decision(inputs_copy, "Giấy khen của Chánh Văn phòng")
+    code, out = check(inputs_copy / REPORT)
+    assert code == 0, out
+
+
+def test_titles_for_last_year_signed_in_january_are_last_year_s(inputs_copy: Path) -> None:
+    """The 2021 titles decided on 10/01/2022 ("... năm 2021") and the 2022 titles on 20/12/2022
+    give Nguyễn Thị Hoa Lao động tiên tiến for two years, not twice in one."""
+    path = second_title_decision(inputs_copy, "Lao động tiên tiến", row=HOA)
+    text = path.read_text("utf-8").replace("ngay: 20/12/2022", "ngay: 10/01/2022")
+    path.write_text(text.replace("bổ sung danh hiệu thi đua năm 2022",
+                                 "bổ sung danh hiệu thi đua năm 2021"), "utf-8")  # fmt: skip
     code, out = check(inputs_copy / REPORT)
     assert code == 0, out

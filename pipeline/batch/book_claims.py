@@ -33,7 +33,7 @@ def book_overlaps(claims: list[BookClaim]) -> dict[Path, list[tuple[Path, tuple[
     """The batches to refuse because another batch holds some of their numbers, in the order of
     `claims`, each with every other batch sharing its numbers and the numbers shared. Of two
     overlapping batches, the one whose standing is further from HELD gives way (a new batch to
-    one already printed, either to one outside the run); of two alike, the later one; two
+    one already printed, either to one outside the run); of two alike, the later by name; two
     outside the run refuse neither. So `check`, `render` and `build` refuse the same batch
     whichever of the two was touched last. Used by the build and by render and check
     (pipeline.api), on claims read without parsing."""
@@ -49,7 +49,10 @@ def book_overlaps(claims: list[BookClaim]) -> dict[Path, list[tuple[Path, tuple[
             shared.setdefault(second.path, []).append((first.path, (low, high)))
             if first.standing == second.standing == HELD:
                 continue
-            refused.add(first.path if first.standing > second.standing else second.path)
+            # Ties by file name, not by the order the claims came in: `render b a` and a
+            # build refuse the same batch.
+            loser = max((first.standing, str(first.path)), (second.standing, str(second.path)))
+            refused.add(Path(loser[1]))
     return {c.path: shared[c.path] for c in claims if c.path in refused}
 
 

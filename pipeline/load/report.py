@@ -12,7 +12,6 @@ year or the next: a report copied from last year is caught before it prints.
 
 from __future__ import annotations
 
-import functools
 from datetime import date
 from difflib import get_close_matches
 from pathlib import Path
@@ -20,18 +19,17 @@ from pathlib import Path
 from pydantic_core import PydanticCustomError
 
 from pipeline.awards import AwardList, Entry
-from pipeline.errors import InputError
 from pipeline.figures import YearFigures, figure_values
 from pipeline.load.attachments import DecisionAttachments, ReportAttachments
+from pipeline.load.certificates import is_title
 from pipeline.load.contract import Attached, LoadedDocument, Resolver
 from pipeline.load.locations import shown
 from pipeline.load.yaml_source import Source, strings
 from pipeline.model.bao_cao import ReportData
 from pipeline.model.base import parse_date
-from pipeline.rules.award_names import name_index, name_key
+from pipeline.rules.award_names import name_key
 from pipeline.rules.dates import numeric_date, years_said
-from pipeline.rules.money import regime_on, regimes
-from pipeline.rules.money_types import Award, AwardKind
+from pipeline.rules.money import regime_on
 from pipeline.rules.placeholders import names_in
 
 DECISION = "quyet_dinh"
@@ -156,45 +154,33 @@ def _content_key(document: LoadedDocument) -> tuple[object, ...]:
 
 
 def refuse_repeated_titles(source: Source, decisions: list[LoadedDocument]) -> None:
-    """A danh hiệu thi đua (Lao động tiên tiến, Chiến sĩ thi đua cơ sở ...) is recognised once a
-    year: the same person or collective given the same title by two decisions of one year is
-    refused, naming both files and rows. Hình thức khen thưởng (Giấy khen ...) may repeat."""
+    """A danh hiệu thi đua of the decree (Lao động tiên tiến, Chiến sĩ thi đua cơ sở ...) is
+    recognised once a year: the same person or collective given the same title for one year by
+    two decisions is refused, naming both files and rows. Hình thức khen thưởng (Giấy khen ...)
+    and an office's own awards (a school's pupils' titles, given each term) may repeat
+    (certificates.is_title)."""
     seen: dict[tuple[object, ...], tuple[LoadedDocument, Entry]] = {}
     for document in decisions:
-        day = document.info.data.ngay
+        data = document.info.data
+        # The year the titles are for: the one the trích yếu names ("... năm 2021" signed on
+        # 10/01/2022), else the decision's own.
+        said = set(years_said(data.trich_yeu))
+        year = said.pop() if len(said) == 1 else data.ngay.year
+        titles: dict[tuple[str, bool], bool] = {}
         for entry in _awards_of(document).entries:
-            if not _is_title(entry, day):
+            kind = (entry.award, entry.collective)
+            if kind not in titles:  # a list without money looks each award up by its name
+                titles[kind] = is_title(entry, data.ngay)
+            if not titles[kind]:
                 continue
-            key = (day.year, entry.recipient, name_key(entry.award))
+            key = (year, entry.recipient, name_key(entry.award))
             first, earlier = seen.setdefault(key, (document, entry))
             if first is not document:
                 raise source.error(
                     "data.title_twice", ("nam",), name=entry.name, award=entry.award,
-                    year=day.year, first=shown(first.path), first_row=earlier.row,
+                    year=year, first=shown(first.path), first_row=earlier.row,
                     second=shown(document.path), second_row=entry.row,
                 )  # fmt: skip
-
-
-def _is_title(entry: Entry, day: date) -> bool:
-    """Whether the entry's award is a danh hiệu (in a list without money, by its name)."""
-    if entry.reward is not None:
-        return entry.reward.award.kind is AwardKind.TITLE
-    award = _award_names(day).get(name_key(entry.award))
-    return award is not None and award.kind is AwardKind.TITLE
-
-
-def _award_names(day: date) -> dict[str, Award]:
-    """The awards of the chế độ in force on `day`, by every spelling (none outside the data)."""
-    try:
-        regime = regime_on(day)
-    except InputError:
-        return {}
-    return _names_of(regime.code)
-
-
-@functools.cache
-def _names_of(code: str) -> dict[str, Award]:
-    return name_index(next(r for r in regimes() if r.code == code))
 
 
 def year_figures(year: int, decisions: list[LoadedDocument]) -> YearFigures:

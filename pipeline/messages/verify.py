@@ -517,11 +517,12 @@ VALUES: dict[str, tuple[str, str]] = {
     "repeat": ("hàng tiêu đề lặp lại ở mỗi trang", "header row repeated on every page"),
     "amount_one_line": (
         "số tiền trên một dòng: cột số tiền ({mm} mm) hẹp hơn số này, số bị ngắt xuống dòng "
-        "giữa các chữ số; cần cột rộng hơn (sửa độ rộng cột trong mẫu quyet-dinh.docx, hoặc sao "
-        "chép lại mẫu: vanthu templates copy quyet-dinh --force)",
+        "giữa các chữ số; cần cột rộng hơn (sửa độ rộng cột trong mẫu của loại văn bản này, "
+        "hoặc sao chép lại mẫu mới: vanthu templates copy <tên mẫu> --force)",
         "the amount on one line: the money column ({mm} mm) is narrower than this amount, which "
-        "wraps between its digits; the column needs to be wider (widen it in the quyet-dinh.docx "
-        "template, or copy the template again: vanthu templates copy quyet-dinh --force)",
+        "wraps between its digits; the column needs to be wider (widen it in this document "
+        "type's template, or copy the new template again: vanthu templates copy <template> "
+        "--force)",
     ),
 }
 

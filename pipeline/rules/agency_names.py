@@ -377,7 +377,8 @@ def signing_mismatch(authority: str, signature: Sequence[str]) -> SigningMismatc
 # trấn issues documents after that day (a thành phố may be a tỉnh's or the country's: not told).
 TWO_LEVELS_SINCE = date(2025, 7, 1)
 _ABOLISHED = re.compile(
-    r"\b(?:ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)\s+(HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN)(?=\s)",
+    r"\b(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)"  # Uỷ: the old tone placement
+    r"\s+(HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN)(?=\s)",
     re.IGNORECASE,
 )
 
