@@ -274,17 +274,102 @@ MESSAGES = {
         "en": "put {{%p include \"khoi/ky-ten\" %}} (or a Nơi nhận printing {{{{ noi_nhan }}}}) "
         "back into the template, or copy it again (vanthu templates copy {name} --force)",
     },
-    "tpl.own_margins": {
-        "vi": "mẫu đặt lề trang riêng ({margins}) nhưng vanthu không dùng lề của mẫu loại văn "
-        "bản: mọi văn bản của mẫu này in theo lề của {frame} ({office}: {used}). Muốn đổi lề "
-        "thì sửa ở khung.docx (vanthu templates copy khung), trong khoảng Nghị định 30/2020/NĐ-CP "
-        "cho phép (trên, dưới 20–25 mm; trái 30–35 mm; phải 15–20 mm), và bỏ lề riêng ở mẫu này",
-        "en": "the template sets page margins of its own ({margins}), but vanthu does not use a "
-        "type template's margins: every document of this template prints with the margins of "
-        "{frame} ({office}: {used}). To change the margins, set them in khung.docx (vanthu "
-        "templates copy khung), within the ranges of Nghị định 30/2020/NĐ-CP (top and bottom "
-        "20–25 mm, left 30–35 mm, right 15–20 mm), and drop this template's own",
+    "tpl.signature_missing": {
+        "vi": "bản riêng {name}.docx của cơ quan không còn in phần mà bản có sẵn in: {parts}; "
+        "Nghị định 30/2020/NĐ-CP (Phụ lục I, ô 7 và 9) yêu cầu các phần này ở mọi văn bản, nên "
+        "văn bản sẽ thiếu chúng hoặc in sai người ký; đặt lại thẻ vào đúng ô, hoặc sao chép lại "
+        "khối (vanthu templates copy {name} --force)",
+        "en": "the office's copy {name}.docx no longer prints what the built-in one prints: "
+        "{parts}; Nghị định 30/2020/NĐ-CP (Phụ lục I, boxes 7 and 9) requires them on every "
+        "document, so documents would lack them or name the wrong signer; put the tags back in "
+        "their cells, or copy the block again (vanthu templates copy {name} --force)",
     },
+    "tpl.sign.lost": {
+        "vi": "{part} (thẻ {{{{ {field} }}}}){case}",
+        "en": "{part} (the {{{{ {field} }}}} tag){case}",
+    },
+    "tpl.sign.name": {"vi": "họ tên người ký", "en": "the signer's name"},
+    "tpl.sign.title": {
+        "vi": "các dòng quyền hạn, chức vụ người ký",
+        "en": "the signer's authority and title lines",
+    },
+    "tpl.sign.left_name": {
+        "vi": "họ tên người ký thứ hai (bên trái)",
+        "en": "the second (left-hand) signer's name",
+    },
+    "tpl.sign.left_title": {
+        "vi": "chức vụ người ký thứ hai (bên trái)",
+        "en": "the second (left-hand) signer's title lines",
+    },
+    "tpl.sign.recipients": {"vi": "Nơi nhận", "en": "Nơi nhận (recipients)"},
+    "tpl.sign.archive": {"vi": "dòng Lưu", "en": "the Lưu (filing) line"},
+    "tpl.sign.case.one": {
+        "vi": " ở văn bản một người ký",
+        "en": " on a document with one signer",
+    },
+    "tpl.sign.case.two": {
+        "vi": " ở văn bản hai người ký (Biên bản)",
+        "en": " on a document with two signers (Biên bản)",
+    },
+    "tpl.part_after": {
+        "vi": "{part} đứng sau {other} («{text}»): Phụ lục I Nghị định 30/2020/NĐ-CP đặt {part} "
+        "trước {other}, nên mọi văn bản của mẫu này in sai thứ tự; chuyển đoạn này về đúng chỗ, "
+        "hoặc sao chép lại mẫu (vanthu templates copy {name} --force)",
+        "en": "{part} stands after {other} («{text}»): Phụ lục I of Nghị định 30/2020/NĐ-CP puts "
+        "{part} before {other}, so every document of this template prints them out of order; "
+        "move this paragraph back, or copy the template again (vanthu templates copy {name} "
+        "--force)",
+    },
+    "tpl.part_before": {
+        "vi": "{part} đứng trước {other} («{text}»): Phụ lục I Nghị định 30/2020/NĐ-CP đặt {part} "
+        "sau {other}, nên mọi văn bản của mẫu này được ký trước khi hết nội dung; chuyển đoạn "
+        "này xuống sau nội dung, hoặc sao chép lại mẫu (vanthu templates copy {name} --force)",
+        "en": "{part} stands before {other} («{text}»): Phụ lục I of Nghị định 30/2020/NĐ-CP puts "
+        "{part} after {other}, so every document of this template is signed above part of its "
+        "content; move this paragraph below the content, or copy the template again (vanthu "
+        "templates copy {name} --force)",
+    },
+    "tpl.part_missing": {
+        "vi": "mẫu không in {part}, phần Phụ lục I Nghị định 30/2020/NĐ-CP yêu cầu ở mọi văn bản; "
+        "đặt lại khối đó vào mẫu, hoặc sao chép lại mẫu (vanthu templates copy {name} --force)",
+        "en": "the template prints no {part}, which Phụ lục I of Nghị định 30/2020/NĐ-CP requires "
+        "on every document; put that block back into the template, or copy the template again "
+        "(vanthu templates copy {name} --force)",
+    },
+    "tpl.doc_part.header": {
+        "vi": "phần đầu văn bản (Quốc hiệu và Tiêu ngữ, tên cơ quan, số và ký hiệu, địa danh và "
+        "ngày tháng: {{%p include \"{block}\" %}})",
+        "en": "the header (Quốc hiệu and Tiêu ngữ, agency name, number and symbol, place and "
+        "date: {{%p include \"{block}\" %}})",
+    },
+    "tpl.doc_part.title": {
+        "vi": "tên loại và trích yếu văn bản",
+        "en": "the type name and summary (tên loại, trích yếu)",
+    },
+    "tpl.doc_part.addressed": {
+        "vi": "Kính gửi ({{%p include \"{block}\" %}})",
+        "en": "Kính gửi ({{%p include \"{block}\" %}})",
+    },
+    "tpl.doc_part.body": {"vi": "nội dung văn bản", "en": "the body"},
+    "tpl.doc_part.signature": {
+        "vi": "phần ký tên và Nơi nhận ({{%p include \"{block}\" %}})",
+        "en": "the signature and Nơi nhận ({{%p include \"{block}\" %}})",
+    },
+    "tpl.doc_part.attached": {"vi": "phụ lục", "en": "an appendix"},
+    "tpl.own_margins": {
+        "vi": "bản riêng của cơ quan đặt lề trang riêng{section} ({margins}) nhưng vanthu không "
+        "dùng lề của mẫu loại văn bản: mọi văn bản của mẫu này in theo lề của {frame} ({office}: "
+        "{used}). Muốn đổi lề thì sửa ở khung.docx (vanthu templates copy khung), trong khoảng "
+        "Nghị định 30/2020/NĐ-CP cho phép (trên, dưới 20–25 mm; trái 30–35 mm; phải 15–20 mm); "
+        "lề đặt ở mẫu này không có tác dụng, nên đặt lại như bản có sẵn để khỏi nhầm",
+        "en": "the office's copy sets page margins of its own{section} ({margins}), but vanthu "
+        "does not use a type template's margins: every document of this template prints with the "
+        "margins of {frame} ({office}: {used}). To change the margins, set them in khung.docx "
+        "(vanthu templates copy khung), within the ranges of Nghị định 30/2020/NĐ-CP (top and "
+        "bottom 20–25 mm, left 30–35 mm, right 15–20 mm); the margins set in this template have "
+        "no effect, so set them back to the built-in template's to avoid confusion",
+    },
+    "tpl.margins_section": {"vi": " ở phần {n}", "en": " in section {n}"},
     "tpl.margins": {
         "vi": "trên {top}, dưới {bottom}, trái {left}, phải {right} mm",
         "en": "top {top}, bottom {bottom}, left {left}, right {right} mm",

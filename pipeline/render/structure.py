@@ -28,7 +28,13 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
-from pipeline.render.compose import BLOCKS_DIR, FRAME_NAME, preprocess, split_body
+from pipeline.render.compose import (
+    BLOCKS_DIR,
+    FRAME_NAME,
+    preprocess,
+    split_body,
+    strip_comments,
+)
 from pipeline.render.locate import (
     ANY_TAG,
     Place,
@@ -214,8 +220,13 @@ def template_faults(library: TemplateLibrary, name: str, named: bool = True) -> 
     """The faults of template file `name` itself (a type, a phôi or a shared block); `named`:
     a block's place names its file (for a message about the type including it). A type that
     would print none of them, but drops the data's Nơi nhận, has that fault
-    (recipients_faults)."""
-    return _tag_faults(library, name, named) or recipients_faults(library, name)
+    (recipients_faults), and one including an office's signature block that no longer prints
+    a part of the signature or Nơi nhận in some case (signature_faults)."""
+    return (
+        _tag_faults(library, name, named)
+        or recipients_faults(library, name)
+        or signature_faults(library, name)
+    )
 
 
 # The field of the Nơi nhận list (khoi/ky-ten prints it), as a tag's expression reads it: not
@@ -275,6 +286,127 @@ def _builtin_reads_recipients(library: TemplateLibrary, block: str) -> bool:
         return False
     body = split_body(Package.read(path).text(DOCUMENT_PART), path.name)[1]
     return _reads_recipients(preprocess(body))
+
+
+# The signature block's parts a document must print (Phụ lục I ô 7a, 7b, 9a): each field with
+# what it is called, read through a probe value vanthu would never print. Whether a part prints
+# depends on the data (one signer, or a Biên bản's two: chu_ky_trai), so the block is rendered
+# for each case: looking for the field's name anywhere in the block let a maintainer empty the
+# one-signer table's Nơi nhận while the two-signer branch still read `noi_nhan`.
+SIGNATURE_FIELDS = (
+    ("chu_ky.ho_ten", "tpl.sign.name"),
+    ("chu_ky.tham_quyen", "tpl.sign.title"),
+    ("chu_ky_trai.ho_ten", "tpl.sign.left_name"),
+    ("chu_ky_trai.tham_quyen", "tpl.sign.left_title"),
+    (RECIPIENTS_FIELD, "tpl.sign.recipients"),
+    ("luu", "tpl.sign.archive"),
+)
+SIGNATURE_CASES = ("one", "two")  # tpl.sign.case.one / .two
+
+
+def _probe(field_path: str) -> str:
+    return f"\u27e6{field_path}\u27e7"  # ⟦chu_ky.ho_ten⟧: no text of a template reads so
+
+
+def _signature_context(case: str) -> dict[str, Any]:
+    """The data of the signature block for `case`, each part a probe value."""
+
+    def signer(prefix: str) -> dict[str, Any]:
+        lines = [_probe(f"{prefix}.tham_quyen")]
+        return {"ho_ten": _probe(f"{prefix}.ho_ten"), "tham_quyen": lines}
+
+    return {
+        "chu_ky": signer("chu_ky"),
+        "chu_ky_trai": signer("chu_ky_trai") if case == "two" else None,
+        RECIPIENTS_FIELD: [_probe(RECIPIENTS_FIELD)],
+        "luu": _probe("luu"),
+    }
+
+
+def _printed_fields(library: TemplateLibrary, source: str) -> dict[str, set[str]] | None:
+    """For each case, the signature fields the block `source` prints (None: it does not render,
+    which the tag checks and Jinja's say)."""
+    from jinja2 import ChainableUndefined, DictLoader
+
+    from pipeline.render.compose import DataSandbox
+
+    env = DataSandbox(
+        loader=DictLoader(library.block_sources), autoescape=True, undefined=ChainableUndefined
+    )
+    out = {}
+    try:
+        template = env.from_string(source)
+        for case in SIGNATURE_CASES:
+            text = template.render(_signature_context(case))
+            out[case] = {path for path, _ in SIGNATURE_FIELDS if _probe(path) in text}
+    except Exception:  # noqa: BLE001 - a block that does not render is said by Jinja's checks
+        return None
+    return out
+
+
+def signature_block_fault(library: TemplateLibrary, block: str) -> Found | None:
+    """The office's copy of shared block `block` no longer printing, in one of the cases, a
+    signature or Nơi nhận field its built-in copy prints there (the signer's name typed over
+    {{ chu_ky.ho_ten }}, the Nơi nhận cell emptied): every document loses it, or prints one
+    name for every signer. One fault naming each part and case, at the block."""
+    builtin = library.builtin / f"{block}.docx"
+    if not library.is_override(block) or not builtin.is_file():
+        return None
+    if block not in library.block_sources:
+        return None  # unreadable: said where it is read
+    try:
+        shipped_body = split_body(Package.read(builtin).text(DOCUMENT_PART), builtin.name)[1]
+    except Exception:  # noqa: BLE001 - vanthu's own file: its tests read it
+        return None
+    shipped = _printed_fields(library, preprocess(strip_comments(shipped_body)))
+    if not shipped or not any(shipped.values()):
+        return None  # a block of no signature (the office's copy of khoi/doan-van)
+    own = _printed_fields(library, library.block_sources[block])
+    if own is None:
+        return None
+    lost: dict[str, list[str]] = {}
+    for case in SIGNATURE_CASES:
+        for path in sorted(shipped[case] - own[case], key=[p for p, _ in SIGNATURE_FIELDS].index):
+            lost.setdefault(path, []).append(case)
+    if not lost:
+        return None
+    names = dict(SIGNATURE_FIELDS)
+    parts = [
+        Phrase("tpl.sign.lost", part=Phrase(names[path]), field=path,
+               case=Phrase(f"tpl.sign.case.{cases[0]}") if len(cases) == 1 else "")
+        for path, cases in lost.items()
+    ]  # fmt: skip
+    place = Place(None, f"{block}.docx", office_folder(library, block))
+    return Found(block, "tpl.signature_missing", {"parts": _Joined(parts), "name": block}, place)
+
+
+def signature_faults(library: TemplateLibrary, name: str) -> list[Found]:
+    """Type template `name` including an office's signature block that lost a part
+    (signature_block_fault): said of the type, at the block."""
+    if name.startswith(f"{BLOCKS_DIR}/") or name == FRAME_NAME or _is_form(library, name):
+        return []
+    if library.stored_document_xml(name) is None:
+        return []
+    found = []
+    for block in library.included_blocks(name):
+        fault = signature_block_fault(library, block)
+        if fault is not None:
+            found.append(replace(fault, name=name))
+    return found
+
+
+class _Joined(Phrase):
+    """Phrases said one after another ("; "), in any language."""
+
+    parts: list[Phrase]
+
+    def __new__(cls, parts: list[Phrase]) -> _Joined:
+        joined = str.__new__(cls, "; ".join(parts))
+        joined.key, joined.params, joined.parts = "tpl.layout", {}, parts
+        return joined
+
+    def describe(self, lang: str | None = None) -> str:
+        return "; ".join(part.describe(lang) for part in self.parts)
 
 
 def _tag_faults(library: TemplateLibrary, name: str, named: bool) -> list[Found]:
@@ -702,4 +834,140 @@ def _running_paragraphs(root: Any) -> list[tuple[int, str]]:
         texts = (t.text or "" for t in paragraph.iter(f"{_W}t")
                  if not any(a.tag == _MC_FALLBACK for a in t.iterancestors()))  # fmt: skip
         out.append((number, "".join(texts)))
+    return out
+
+
+# The parts of a document in the order Phụ lục I of Nghị định 30/2020/NĐ-CP lays them out, each
+# known by the frame's paragraph styles that print it (the built-in templates and blocks use
+# them; templates check's STYLE_ELEMENTS maps the same styles to verify's elements): the header
+# (Quốc hiệu, agency, Số, date), tên loại and trích yếu, Kính gửi (Công văn, Tờ trình), the body,
+# then the signature and Nơi nhận. What comes after the signature is attached (a Phụ lục, an
+# issued plan, a Tờ trình's draft), each starting with a header, a title or a Phụ lục heading.
+HEADER, TITLE, ADDRESSED, BODY, SIGNATURE, ATTACHED = (
+    "header", "title", "addressed", "body", "signature", "attached"
+)  # fmt: skip
+PART_STYLES = {
+    **dict.fromkeys(("QuocHieu", "TieuNgu", "CoQuanChuQuan", "CoQuanBanHanh", "SoKyHieu",
+                     "TrichYeuCongVan", "DiaDanhNgay"), HEADER),
+    **dict.fromkeys(("TenLoai", "TrichYeu"), TITLE),
+    **dict.fromkeys(("KinhGui", "KinhGuiDanhSach", "KinhGuiCuoi", "KinhGuiDong"), ADDRESSED),
+    **dict.fromkeys(("ThamQuyenBanHanh", "CanCu", "TieuDeGiua", "NoiDung", "NoiDungCuoi", "Muc",
+                     "KhoanTieuDe"), BODY),
+    **dict.fromkeys(("NoiNhanTieuDe", "NoiNhan", "ChuKyThamQuyen", "ChuKyHoTen"), SIGNATURE),
+    **dict.fromkeys(("PhuLucSo", "PhuLucTieuDe", "PhuLucKemTheo"), ATTACHED),
+}  # fmt: skip
+_COMMENT_TAG = re.compile(r"\{#.*?#\}", re.DOTALL)
+# The shared block each part is printed from in the built-in templates (said with the part).
+PART_BLOCKS = {HEADER: "khoi/dau-trang", ADDRESSED: "khoi/kinh-gui", SIGNATURE: "khoi/ky-ten"}
+
+
+def _part(part: str) -> Phrase:
+    return Phrase(f"tpl.doc_part.{part}", block=PART_BLOCKS.get(part, ""))
+
+
+@dataclass(frozen=True)
+class _Printed:
+    """A paragraph a type template prints, with its part and the paragraph of the type template
+    that brings it (itself, or the include of the block holding it)."""
+
+    part: str
+    paragraph: Paragraph
+    anchor: Paragraph
+    section: int
+
+
+def printed_parts(library: TemplateLibrary, name: str) -> list[_Printed]:
+    """The paragraphs of template `name` that print a part, in order, each shared block's in
+    place of its `{%p include %}` paragraph (as Jinja includes it when rendering)."""
+    cache: dict[str, list[Paragraph]] = {}
+
+    def paragraphs(file: str) -> list[Paragraph]:
+        if file not in cache:
+            cache[file] = [p for p in paragraphs_of(library.file(file))
+                           if p.where.kind in ("paragraph", "cell")]  # fmt: skip
+        return cache[file]
+
+    out: list[_Printed] = []
+
+    def walk(file: str, anchor: Paragraph | None, seen: tuple[str, ...]) -> None:
+        for paragraph in paragraphs(file):
+            include = _INCLUDE.search(paragraph.text)
+            if include is not None:
+                block = include[1].strip()
+                if block in library.block_sources and block not in seen:
+                    walk(block, anchor or paragraph, (*seen, block))
+                continue
+            part = PART_STYLES.get(paragraph.style_id or "")
+            if part is None or paragraph.is_control:
+                continue
+            if not _COMMENT_TAG.sub("", paragraph.text).strip():
+                continue  # an empty line or a section break's hidden comment prints nothing
+            at = anchor or paragraph
+            out.append(_Printed(part, paragraph, at, at.section))
+
+    walk(name, None, (name,))
+    return out
+
+
+def part_order_faults(library: TemplateLibrary, name: str) -> list[Found]:
+    """Type template `name` printing the parts of its document out of Phụ lục I's order, or
+    without its header or signature: a signature above the body, Kính gửi after it, the header
+    block deleted or moved. Each said at the paragraph of the type template that brings the
+    misplaced part (an include), naming the parts."""
+    if name.startswith(f"{BLOCKS_DIR}/") or name == FRAME_NAME or _is_form(library, name):
+        return []
+    if library.stored_document_xml(name) is None:
+        return []
+    printed = printed_parts(library, name)
+    office = office_folder(library, name)
+    found: list[Found] = []
+
+    def fault(key: str, part: str, at: _Printed | None, other: _Printed | None = None) -> None:
+        params: dict[str, Any] = {"part": _part(part), "name": name}
+        if other is not None:
+            params["other"] = _part(other.part)
+            params["text"] = _shown(other.paragraph.text, 40)
+        place = Place(at.anchor.where if at is not None else None, "", office)
+        found.append(Found(name, key, params, place))
+
+    signed = next((i for i, p in enumerate(printed) if p.part == SIGNATURE), None)
+    if signed is None:
+        fault("tpl.part_missing", SIGNATURE, None)
+        return found
+    main, after = printed[:signed], _signature_and_after(printed[signed:])
+    first = {part: next((p for p in main if p.part == part), None)
+             for part in (HEADER, TITLE, ADDRESSED, BODY)}  # fmt: skip
+    header = first[HEADER]
+    if header is None:
+        later = next((p for p in printed[signed:] if p.part == HEADER), None)
+        if later is None:
+            fault("tpl.part_missing", HEADER, None)
+        else:
+            fault("tpl.part_after", HEADER, later, main[0] if main else printed[signed])
+    elif main[0] is not header:
+        fault("tpl.part_after", HEADER, header, main[0])
+    for part, before in ((TITLE, (ADDRESSED, BODY)), (ADDRESSED, (BODY,))):
+        at = first[part]
+        if at is None:
+            continue
+        earlier = next((p for p in main[: main.index(at)] if p.part in before), None)
+        if earlier is not None:
+            fault("tpl.part_after", part, at, earlier)
+    for p in after:
+        if p.part in (BODY, ADDRESSED):
+            fault("tpl.part_before", SIGNATURE, printed[signed], p)
+            break
+    return found
+
+
+def _signature_and_after(printed: list[_Printed]) -> list[_Printed]:
+    """What the document prints after its signature and before the first attached part (a
+    header, a title, a Phụ lục heading, another section): that is still the document's."""
+    section = printed[0].section
+    out = []
+    for p in printed[1:]:
+        if p.part in (HEADER, TITLE, ATTACHED) or p.section != section:
+            break
+        if p.part != SIGNATURE:
+            out.append(p)
     return out

@@ -12,7 +12,7 @@ import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +36,7 @@ from pipeline.render.jinja_errors import jinja_reason
 from pipeline.render.libreoffice import restored_header_widths
 from pipeline.render.locate import (
     ANY_TAG,
+    Place,
     office_folder,
     paragraphs_of,
     place_of_field,
@@ -48,8 +49,10 @@ from pipeline.render.structure import (
     form_width_faults,
     package_faults,
     paragraph_style_ids,
+    part_order_faults,
     running_faults,
     section_faults,
+    signature_block_fault,
     style_faults,
     template_faults,
     violation_line,
@@ -60,10 +63,11 @@ from pipeline.rules.metrics import widest_twips
 from pipeline.template_tools.fields import ContextShape, FieldCollector, FieldPath, shown
 from pipeline.verify import verify_file
 from pipeline.verify.document import Paragraph, read_document
-from pipeline.verify.layout import Layout
+from pipeline.verify.layout import Layout, find_layout
 from pipeline.verify.report import Location, Report, msg
 from pipeline.verify.rules_body import check_running_text
 from pipeline.verify.rules_page import _page_fields
+from pipeline.verify.rules_signature import check_recipients, check_signature
 from pipeline.verify.rules_text import check_fonts
 from pipeline.verify.specs import check_format
 
@@ -103,6 +107,9 @@ FRAME_RULES = ("page.size", "page.margin", "so_trang.")
 DRIFT_SHOWN = 5
 SIGNATURE_BLOCK = "khoi/ky-ten"
 RECIPIENTS_MISSING = "tpl.recipients_missing"  # render.structure.recipients_faults
+SIGNATURE_MISSING = "tpl.signature_missing"  # render.structure.signature_faults
+# Faults of whole tags (a part the template no longer prints): Jinja's checks still apply.
+WHOLE_TAG_FAULTS = (RECIPIENTS_MISSING, SIGNATURE_MISSING)
 HEADER_WIDTHS = "dau_trang"  # the header table's column widths vanthu computes (khoi/dau-trang)
 _GRID_COL = re.compile(r'<w:gridCol\b[^>]*\bw:w="(\d+)"')
 
@@ -196,9 +203,25 @@ def structure(name: str, library: TemplateLibrary) -> list[Problem]:
     them with the same message."""
     found = package_faults(library, name, named=False)
     tags = template_faults(library, name, named=False)
-    if not [f for f in tags if f.key != RECIPIENTS_MISSING]:  # styles are read from whole tags
+    if not [f for f in tags if f.key not in WHOLE_TAG_FAULTS]:  # styles are read from whole tags
         tags += style_faults(library, name, named=False)
     return _problems(name, found + tags)
+
+
+def _signature_once(
+    name: str, faults: list[Problem], wanted: list[str], library: TemplateLibrary
+) -> list[Problem]:
+    """`faults` with an office's signature block that lost a part said once, at the block,
+    when the block is checked too (render says it of every type it refuses), not again at
+    every type including it."""
+    out = [p for p in faults
+           if p.key != SIGNATURE_MISSING or p.params.get("name") not in wanted]  # fmt: skip
+    if name.startswith(BLOCKS_DIR) and not faults:  # parts are read from whole tags
+        found = signature_block_fault(library, name)
+        if found is not None:  # the file is named by the problem already
+            here = Place(None, "", office_folder(library, name))
+            out += _problems(name, [replace(found, where=here)])
+    return out
 
 
 def running_tags(name: str, library: TemplateLibrary) -> list[Problem]:
@@ -370,12 +393,19 @@ def _styles_by_id(xml: bytes) -> dict[str, bytes]:
 # header holding the page numbers), changing only orientation and numbering. That is kept, not
 # changed to follow the template: the frame is the one place an office sets its margins, where
 # templates check holds them to the decree's ranges and every type prints alike (a Quyết định
-# and the Tờ trình attaching its draft on the same margins). A maintainer who sets margins in a
-# type template expects them to print, though, so the check says they are replaced, with both
-# sets and where to set them instead (tpl.own_margins, a warning: nothing is lost but the
-# margins, which the frame's follow the decree).
+# and the Tờ trình attaching its draft on the same margins). A maintainer who sets margins in
+# their copy of a type template expects them to print, though, so the check says they are
+# replaced, with both sets and where to set them instead (tpl.own_margins, a warning: nothing is
+# lost but the margins, which the frame's follow the decree).
+# Only margins the maintainer set count: those of the office's copy that differ from the
+# built-in template's, section by section. A built-in template nobody copied is never named,
+# whatever the office's frame says; a section the built-in template gives no w:pgMar (its
+# inner section breaks) has the word processor's default margins, 1 inch each, which
+# LibreOffice writes out on every save (an unchanged template saved by it is not warned of).
 _PAGE_MARGINS = re.compile(r"<w:pgMar\b[^>]*>")
+_SECTION = re.compile(r"<w:sectPr[ >].*?</w:sectPr>", re.DOTALL)
 _MARGIN_SIDES = ("top", "bottom", "left", "right")
+_DEFAULT_MARGINS = dict.fromkeys(_MARGIN_SIDES, 1440)  # no w:pgMar: Word's and LibreOffice's
 # Two margins closer than this are the same (a save in another program rounds through mm).
 _MARGIN_SLACK_TWIPS = 10
 
@@ -391,6 +421,21 @@ def _margins(tag: str) -> dict[str, int] | None:
     return margins
 
 
+def _section_margins(document_xml: str) -> list[dict[str, int] | None]:
+    """Each section's margins, in order (the default ones where a section sets none)."""
+    out = []
+    for section in _SECTION.findall(document_xml):
+        tag = _PAGE_MARGINS.search(section)
+        out.append(_margins(tag[0]) if tag else dict(_DEFAULT_MARGINS))
+    return out
+
+
+def _same_margins(one: dict[str, int] | None, other: dict[str, int] | None) -> bool:
+    if one is None or other is None:
+        return True  # a w:pgMar without all four sides: nothing to compare
+    return all(abs(one[s] - other[s]) <= _MARGIN_SLACK_TWIPS for s in _MARGIN_SIDES)
+
+
 def _margins_phrase(margins: dict[str, int]) -> Phrase:
     mm = {side: f"{twips * 25.4 / 1440:.1f}".rstrip("0").rstrip(".")
           for side, twips in margins.items()}  # fmt: skip
@@ -398,26 +443,41 @@ def _margins_phrase(margins: dict[str, int]) -> Phrase:
 
 
 def own_margins(name: str, library: TemplateLibrary) -> list[Problem]:
-    """A type template whose sections set page margins other than the frame's: replaced by
-    the frame's in every document (why: the comment above _PAGE_MARGINS). One warning, with
-    the first margins that differ and the frame's."""
+    """The office's copy of a type template whose sections set page margins other than the
+    built-in template's (and the frame's): replaced by the frame's in every document (why: the
+    comment above _PAGE_MARGINS). One warning, with the first section that differs, its
+    margins and the frame's."""
+    builtin = library.builtin / f"{name}.docx"
+    if not library.is_override(name) or not builtin.is_file():
+        return []
     document_xml = library.stored_document_xml(name)
     frame = _PAGE_MARGINS.search(split_body(library.frame.text(DOCUMENT_PART), FRAME)[2])
     used = _margins(frame[0]) if frame else None
     if document_xml is None or used is None:
         return []
-    for tag in _PAGE_MARGINS.findall(document_xml):
-        own = _margins(tag)
-        if own is None or all(abs(own[s] - used[s]) <= _MARGIN_SLACK_TWIPS for s in own):
+    shipped = _section_margins(Package.read(builtin).text(DOCUMENT_PART))
+    sections = _section_margins(document_xml)
+    for number, own in enumerate(sections, start=1):
+        # the built-in's section of that number; an added one is compared with its last
+        reference = shipped[min(number, len(shipped)) - 1] if shipped else None
+        if own is None or _same_margins(own, reference) or _same_margins(own, used):
             continue
+        section = Phrase("tpl.margins_section", n=number) if len(sections) > 1 else ""
         params = {
-            "margins": _margins_phrase(own), "used": _margins_phrase(used),
+            "margins": _margins_phrase(own), "used": _margins_phrase(used), "section": section,
             "frame": library.relative_name(library.file(FRAME_NAME)),
             "office": Phrase("tpl.office_copy", folder=office_folder(library, FRAME_NAME))
             if library.is_override(FRAME_NAME) else Phrase("tpl.builtin_frame"),
         }  # fmt: skip
         return [Problem(name, "", "tpl.own_margins", params, warning=True)]
     return []
+
+
+# verify's rules on the space for the seal, which its fragment checks apply to a block already,
+# and those reading what tags stand for: the Lưu line is the data's (`{{ luu }}` prints
+# "Lưu: VT, …."), a line's width is the text's, not the tag's.
+SKIPPED_SIGNATURE_RULES = ("chu_ky.seal", "noi_nhan.last", "chu_ky_tham_quyen.wraps",
+                           "chu_ky_ho_ten.wraps")  # fmt: skip
 
 
 # What verify says of a header whose fixed right column is too narrow (tpl.header_widths_narrow).
@@ -437,6 +497,45 @@ def layout(name: str, path: Path, page_from_frame: bool = False) -> list[Problem
         line = violation_line(v)
         problems.append(
             Problem(name, v.where.describe(), "tpl.layout", {"rule": v.rule, "line": line})
+        )
+    return problems
+
+
+# The elements of Nơi nhận and the signature (verify.specs), as a block's styles print them.
+SIGNATURE_ELEMENTS = ("noi_nhan_tieu_de", "noi_nhan", "chu_ky_tham_quyen", "chu_ky_ho_ten")
+
+
+def signature_layout(name: str, path: Path, said: list[Problem]) -> list[Problem]:
+    """verify's rules on Nơi nhận and the signature (size, weight, italic of the heading, the
+    items, the authority lines and the name; the signature in the right column), applied to a
+    shared block holding them (khoi/ky-ten) as they are to every rendered document: what the
+    block sets reaches every document. verify applies only the run rules to a fragment; these
+    are its own functions (pipeline.verify.rules_signature, specs.check_format), run on the
+    block's layout, and on every paragraph of a signature or Nơi nhận style (a Biên bản's two
+    signatures, the Nơi nhận under them). Not what `said` says already."""
+    doc = read_document(path)
+    styled = [
+        (STYLE_ELEMENTS[p.style_id or ""], p) for p in doc.paragraphs
+        if STYLE_ELEMENTS.get(p.style_id or "") in SIGNATURE_ELEMENTS
+        and not p.is_control and not p.is_empty
+    ]  # fmt: skip
+    layout = find_layout(doc, None, template=True)
+    if not styled and layout.noi_nhan_tieu_de is None:
+        return []
+    report = Report(path, None, True)
+    check_recipients(doc, layout, report)
+    check_signature(doc, layout, report)
+    for element, paragraph in styled:
+        check_format(report, element, paragraph)
+    known = {(p.where, p.params.get("rule")) for p in said}
+    problems = []
+    for v in report.violations:
+        where = v.where.describe()
+        if (where, v.rule) in known or v.rule.startswith(SKIPPED_SIGNATURE_RULES):
+            continue
+        known.add((where, v.rule))
+        problems.append(
+            Problem(name, where, "tpl.layout", {"rule": v.rule, "line": violation_line(v)})
         )
     return problems
 
@@ -591,16 +690,18 @@ def check_templates(
         else:
             source = ""
         faults = structure(name, library) if source else []
-        report.problems += faults
+        report.problems += _signature_once(name, faults, wanted, library)
         report.problems += running_tags(name, library)
         if source:
             report.problems += lost_sections(name, library)
         if name in library.type_names() and not library.is_form(name):
             report.problems += text_after_content(name, paragraphs)
+            if not faults:  # the parts are read from whole tags
+                report.problems += _problems(name, part_order_faults(library, name))
         report.problems += form_widths(name, library)
         # Jinja's view of a broken tag only repeats it, less clearly (a template without its
         # Nơi nhận has whole tags: Jinja's checks still apply)
-        if source and not [p for p in faults if p.key != RECIPIENTS_MISSING]:
+        if source and not [p for p in faults if p.key not in WHOLE_TAG_FAULTS]:
             report.problems += syntax(name, source, path, library)
             report.problems += unknown_fields(name, source, library, samples.get(name, []), builtin)
         report.problems += dropped_fields(name, library)
@@ -615,6 +716,8 @@ def check_templates(
         if page_from_frame:
             report.problems += own_margins(name, library)
         said = layout(name, path, page_from_frame)
+        if name.startswith(BLOCKS_DIR):
+            said += signature_layout(name, path, said)
         if any(p.key == "tpl.header_widths_narrow" and p.template == name
                for p in report.problems):  # fmt: skip
             # Too narrow a right column is why the Quốc hiệu wraps: said once, with the widths.

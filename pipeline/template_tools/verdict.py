@@ -37,11 +37,13 @@ _CHECKER = (
 
 def office_files(library: TemplateLibrary, name: str) -> list[str]:
     """The office's own files template `name` is made with: itself, the frame, the blocks it
-    includes (in that order); the built-in ones pass the check."""
+    includes (in that order); the built-in ones pass the check. A phôi (Giấy khen) is a page of
+    its own, printed with its own styles and paper, not the frame's: khung.docx is not one."""
     own = [f for f in (name, FRAME_NAME, *library.block_names()) if library.is_override(f)]
     if not own:
         return []  # an office without copies: nothing to read further
-    files = [name, FRAME_NAME, *library.included_blocks(name)]
+    frame = [] if library.is_form(name) else [FRAME_NAME]
+    files = [name, *frame, *library.included_blocks(name)]
     return [file for file in dict.fromkeys(files) if file in own]
 
 
