@@ -52,6 +52,14 @@ MESSAGES = {
         "in Unicode, e.g. '{fixed}'",
     },
     # vanthu init: --co-quan starting with UBND, HĐND ..., written in full in the profile.
+    "ws.name_is_place": {
+        "vi": "'{typed}' là tên {level} {place}, không phải tên cơ quan ban hành: cơ quan kiểu "
+        "{kieu} là {body} của {level}, nên hồ sơ cơ quan ghi tên '{full}' và lấy địa danh "
+        "'{place}' từ tên ấy",
+        "en": "'{typed}' names the {level} of {place}, not the issuing body: a {kieu} office is "
+        "the {level}'s {body}, so the agency profile holds the name '{full}' and takes the "
+        "place '{place}' from it",
+    },
     "ws.name_expanded": {
         "vi": "tên cơ quan ban hành '{typed}' viết tắt '{abbreviation}': chỉ tên cơ quan chủ "
         "quản mới được viết tắt (Nghị định 30/2020, Phụ lục I, ô 2), nên hồ sơ cơ quan ghi tên "

@@ -23,6 +23,7 @@ from pipeline.load.locations import AGENCY_DIR
 from pipeline.render.output import write_atomic
 from pipeline.rules.agency_names import (
     COMMUNE_LEVELS,
+    ORGAN_ABBREVIATIONS,
     full_agency_name,
     leading_abbreviation,
     names_itself,
@@ -40,7 +41,7 @@ from pipeline.workspace.config import (
     identity_line,
 )
 from pipeline.workspace.header_name import header_lines
-from pipeline.workspace.presets import presets
+from pipeline.workspace.presets import LEVELS_KEY, level_names, place_body, presets
 
 STARTER_KIND = "ke-hoach"
 _ABBREVIATION = re.compile(r"^[A-ZĐ0-9]+$")
@@ -151,10 +152,27 @@ def _name_place(ten_co_quan: str | None) -> tuple[str, str] | None:
     return place_in_name(nfc(ten_co_quan or "").replace("|", " ").upper())
 
 
+def _one_line(name: str | None) -> str:
+    """A name as one line in capitals: NFC, its "|" line breaks and extra spaces gone."""
+    return " ".join(nfc(name or "").replace("|", " ").upper().split())
+
+
+def _place_only(ten_co_quan: str | None) -> tuple[str, str] | None:
+    """The level and place of a name that is nothing else ("XÃ CHIỀNG MUNG": the clerk named
+    the commune, not its Ủy ban), read as a body's name holding it would be (so "XÃ HỘI ..."
+    is no place); None for any other name."""
+    name = _one_line(ten_co_quan)
+    found = place_in_name(f"{ORGAN_ABBREVIATIONS['UBND']} {name}") if name else None
+    if found is None or f"{found[0]} {found[1]}".casefold() != name.casefold():
+        return None
+    return found
+
+
 def default_place(ten_co_quan: str | None) -> str | None:
     """Địa danh a name gives: the place it holds ("... XÃ CHIỀNG MUNG" → "Chiềng Mung"), the
-    one the date line of a xã's documents carries; None when it holds none."""
-    found = _name_place(ten_co_quan)
+    one the date line of a xã's documents carries, also when the name is the place's alone
+    ("XÃ CHIỀNG MUNG"); None when it holds none."""
+    found = _name_place(ten_co_quan) or _place_only(ten_co_quan)
     return found[1] if found else None
 
 
@@ -162,7 +180,7 @@ def place_warnings(answers: OfficeAnswers) -> list[str]:
     """What to tell the clerk about the place answered: a body of a xã, phường or đặc khu
     writes its own name on the date line (Nghị định 30/2020, Phụ lục I, mục II.4), so a
     --dia-danh other than the one in --co-quan is likely a slip ("Sơn La" for xã Chiềng Mung)."""
-    found = _name_place(answers.ten_co_quan)
+    found = _name_place(_issuing_name(answers))
     dia_danh = _proper(_clean(answers.dia_danh))
     if not found or not dia_danh or tuple(found[0].split()) not in COMMUNE_LEVELS:
         return []
@@ -180,10 +198,34 @@ def _typed_name(answers: OfficeAnswers) -> str:
     return full_agency_name(nfc(answers.ten_co_quan or "").upper())
 
 
+def _place_body_name(answers: OfficeAnswers) -> str | None:
+    """The issuing body's name for a --co-quan that names only its place ("XÃ CHIỀNG MUNG" →
+    "ỦY BAN NHÂN DÂN XÃ CHIỀNG MUNG") when the preset is a place's own body (a UBND): the
+    header names the body that issues, never the place alone. None for any other answer."""
+    preset = presets().get(answers.kieu)
+    body = place_body(preset) if preset else None
+    if body is None or _place_only(answers.ten_co_quan) is None:
+        return None
+    return f"{body} {_one_line(answers.ten_co_quan)}"
+
+
+def _issuing_name(answers: OfficeAnswers) -> str:
+    """--co-quan as the profile holds it: _typed_name, or the place's body's name
+    (_place_body_name) for a name that is only a place's."""
+    return _place_body_name(answers) or _typed_name(answers)
+
+
 def name_warnings(answers: OfficeAnswers) -> list[str]:
     """What to tell the clerk about the name answered: an abbreviation at its start was written
-    in full (_typed_name), so the profile differs from what was typed."""
+    in full (_typed_name), or a place's name was made its body's (_place_body_name), so the
+    profile differs from what was typed."""
     typed = " ".join(nfc(answers.ten_co_quan or "").upper().split())
+    body_name = _place_body_name(answers)
+    place = _place_only(answers.ten_co_quan)
+    if body_name is not None and place is not None:
+        body = running_text_name(place_body(presets()[answers.kieu]) or "")
+        return [t("ws.name_is_place", typed=typed.replace("|", " "), level=place[0],
+                  place=place[1], kieu=answers.kieu, body=body, full=body_name)]  # fmt: skip
     found = leading_abbreviation(typed)
     if found is None:
         return []
@@ -203,15 +245,19 @@ def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
     for name, value in (("dia_danh", dia_danh), ("nguoi_ky", _clean(answers.nguoi_ky))):
         if not value:  # only spaces: as good as not answered
             raise InputError("ws.missing_answer", name=name, option=name.replace("_", "-"))
-    typed_lines = header_lines(_typed_name(answers))
+    typed_lines = header_lines(_issuing_name(answers))
     ten_co_quan = " ".join(typed_lines)
     if "{ten_co_quan}" in str(preset["ten_co_quan"]) and not ten_co_quan:
         raise InputError("ws.missing_answer", name="ten_co_quan", option="co-quan")
     short = running_text_name(ten_co_quan)
+    # The level of place the office's own name states (a ubnd-xa of a phường: {cap} phường).
+    stated = _name_place(ten_co_quan)
     names = {"dia_danh": dia_danh, "DIA_DANH": dia_danh.upper(), "ten_co_quan": ten_co_quan,
-             "ten_ngan": short}  # fmt: skip
-    # mo_ta describes the preset, van_ban is the starters' wording: neither is in the profile.
-    filled = _fill({k: v for k, v in preset.items() if k not in ("mo_ta", "van_ban")}, names)
+             "ten_ngan": short, **level_names(preset, stated[0] if stated else None)}  # fmt: skip
+    # mo_ta describes the preset, van_ban is the starters' wording, cap the levels it is for:
+    # none of them is in the profile.
+    filled = _fill({k: v for k, v in preset.items()
+                    if k not in ("mo_ta", "van_ban", LEVELS_KEY)}, names)  # fmt: skip
     # Header names in the lines the header prints (workspace.header_name): where the clerk
     # broke them ("|"), else where offices do or the column needs; a list when several.
     if answers.co_quan_chu_quan is not None:
