@@ -52,7 +52,7 @@ def numbers(root: Path) -> list[tuple[int, str, str | None]]:
 
 def test_build_numbers_documents_in_date_order_not_path_order(office: Path) -> None:
     plan(office, "ke-hoach.yaml", "05/01/2026")
-    plan(office, "a-ke-hoach-cuoi-nam.yaml", "25/12/2026")
+    plan(office, "a-ke-hoach-cuoi-nam.yaml", "25/11/2026")
     plan(office, "b-ke-hoach-giua-nam.yaml", "20/06/2026")
     plan(office, "c-ke-hoach-cung-ngay.yaml", "20/06/2026")
     result = vanthu("build")
@@ -61,7 +61,7 @@ def test_build_numbers_documents_in_date_order_not_path_order(office: Path) -> N
         (1, "2026-01-05", "inputs/2026/ke-hoach.yaml"),
         (2, "2026-06-20", "inputs/2026/b-ke-hoach-giua-nam.yaml"),  # a tie: path order
         (3, "2026-06-20", "inputs/2026/c-ke-hoach-cung-ngay.yaml"),
-        (4, "2026-12-25", "inputs/2026/a-ke-hoach-cuoi-nam.yaml"),
+        (4, "2026-11-25", "inputs/2026/a-ke-hoach-cuoi-nam.yaml"),
     ]
     assert "Cảnh báo" not in result.output
     result = vanthu("so", "kiem-tra", "2026")
@@ -69,17 +69,17 @@ def test_build_numbers_documents_in_date_order_not_path_order(office: Path) -> N
 
 
 def test_build_warns_of_a_number_dated_before_the_last_one(office: Path) -> None:
-    plan(office, "ke-hoach.yaml", "25/12/2026")
+    plan(office, "ke-hoach.yaml", "25/11/2026")
     assert vanthu("build").exit_code == 0
     plan(office, "ke-hoach-dau-nam.yaml", "05/01/2026")
     result = vanthu("build")
     assert result.exit_code == 0, result.output  # a warning, not a failure
     assert ("Cảnh báo: inputs/2026/ke-hoach-dau-nam.yaml: số 02/KH-VPUBND ngày 05/01/2026 ghi "
-            "ngày trước số cấp trước nó trong sổ, 01/KH-VPUBND 25/12/2026") in result.output
+            "ngày trước số cấp trước nó trong sổ, 01/KH-VPUBND 25/11/2026") in result.output
     result = vanthu("--lang", "en", "so", "kiem-tra", "2026")
     assert result.exit_code == 0
     assert "number 02/KH-VPUBND 05/01/2026" in result.output
-    assert "is dated before a lower number, 01/KH-VPUBND 25/12/2026" in result.output
+    assert "is dated before a lower number, 01/KH-VPUBND 25/11/2026" in result.output
     assert "[inputs/2026/ke-hoach.yaml]" in result.output  # both rows named, with their files
     assert vanthu("build").output.count("Cảnh báo") == 0  # said once, when the number is given
 

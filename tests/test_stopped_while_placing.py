@@ -125,3 +125,24 @@ def test_a_stop_reaching_a_finalizer_is_not_lost(tmp_path: Path) -> None:
             deadline = time.monotonic() + 5
             while time.monotonic() < deadline:
                 time.sleep(0.01)
+
+
+@pytest.mark.skipif(not hasattr(signal, "raise_signal"), reason="needs signals")
+def test_a_stop_sent_again_after_the_build_ended_is_not_sent(tmp_path: Path) -> None:
+    """The stop that reached a finalizer is sent again only while the build's handler is in
+    place: sent after the build ended, the handler put back would get it at any moment (in a
+    test run, inside an import: the import lock stayed held and a later test hung)."""
+    got: list[int] = []
+
+    class Collected:
+        def __del__(self) -> None:
+            signal.raise_signal(signal.SIGINT)
+
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: got.append(signum))
+    try:
+        with stop_on_signals(tmp_path):
+            Collected()  # its finalizer gets the Ctrl-C; the block ends at once after it
+        time.sleep(0.3)  # well past _AGAIN
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert got == []

@@ -9,6 +9,7 @@ is reported beside it. Where /proc is missing, both are None.
 
 from __future__ import annotations
 
+import encodings.ascii  # noqa: F401 - see _status_kb
 import os
 import subprocess
 import threading
@@ -33,6 +34,9 @@ class Run:
 
 
 def _status_kb(pid: int, field: str) -> int:
+    # Read in the sampler's thread: its codec is imported with this module, not by the first
+    # open(), so that the thread never waits on the import lock (held for good by a thread a
+    # signal interrupted inside an import, it hung a test run).
     try:
         with open(PROC / str(pid) / "status", encoding="ascii", errors="replace") as status:
             for line in status:
@@ -62,6 +66,9 @@ def descendants(pid: int) -> list[int]:
     return found
 
 
+JOIN_SECONDS = 5.0
+
+
 class TreeSampler:
     """Samples the memory of a process tree in a thread until stopped."""
 
@@ -87,7 +94,9 @@ class TreeSampler:
 
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
-        self._thread.join()
+        # A sample takes milliseconds: a thread not back by then is stuck, and the figures it
+        # gathered stand (it is a daemon; nothing waits for it).
+        self._thread.join(timeout=JOIN_SECONDS)
 
 
 def run_measured(

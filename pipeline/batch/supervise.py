@@ -165,6 +165,11 @@ def stop_on_signals(output_dir: Path) -> Iterator[None]:
         yield  # only the main thread may set handlers (and Python runs them only there)
         return
     stopping: list[int] = []
+    active = [True]  # cleared when the block ends: a signal sent again after it is not sent
+
+    def again(signum: int) -> None:
+        if active:
+            os.kill(os.getpid(), signum)
 
     def stop(signum: int, frame: FrameType | None) -> None:
         if stopping:
@@ -173,7 +178,9 @@ def stop_on_signals(output_dir: Path) -> Iterator[None]:
             # Raised in a finalizer (a ZipFile collected), the stop would be printed as
             # "Exception ignored in …" and dropped, and the build would run to its end: the
             # signal comes again a moment later, outside it.
-            threading.Timer(_AGAIN, os.kill, (os.getpid(), signum)).start()
+            # Not once the block has ended: the handler put back would get it at any moment
+            # (inside an import, it would leave the import lock held for good).
+            threading.Timer(_AGAIN, again, (signum,)).start()
             return
         stopping.append(signum)
         raise Stopped(signum)
@@ -187,6 +194,7 @@ def stop_on_signals(output_dir: Path) -> Iterator[None]:
         remove_leftovers(output_dir)
         raise error from None
     finally:
+        active.clear()
         for signum, handler in previous.items():
             if handler is not None:  # None: set outside Python, which cannot put it back
                 signal.signal(signum, handler)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -33,8 +34,9 @@ from pipeline.rules.agency_names import (
     signs_on_behalf,
 )
 from pipeline.rules.cited_decrees import other_decree_cited, other_law_cited
-from pipeline.rules.dates import numeric_date, years_said
+from pipeline.rules.dates import SUNDAY, day_off, numeric_date, years_said
 from pipeline.rules.doc_types import document_type
+from pipeline.text.normalize import recipient_key
 
 if TYPE_CHECKING:
     from pipeline.batch.manifest import Entry
@@ -61,6 +63,15 @@ def check_references(data: DocumentData, agency: Agency, source: Source, profile
             "data.what_unit", data.don_vi_soan_thao, ("don_vi_soan_thao",), list(agency.don_vi)
         )
     if data.nguoi_ky not in agency.nguoi_ky:
+        # A signer typed by name ("Quàng Thị Hoa"): the keys the profile gives that person.
+        typed = " ".join(data.nguoi_ky.split()).casefold()
+        keys = [key for key, signer in agency.nguoi_ky.items()
+                if signer.ho_ten and " ".join(signer.ho_ten.split()).casefold() == typed]
+        if keys:
+            raise source.error(
+                "data.signer_by_name", ("nguoi_ky",), ref=data.nguoi_ky, profile=profile.name,
+                keys=", ".join(keys),
+            )  # fmt: skip
         raise missing("data.what_signer", data.nguoi_ky, ("nguoi_ky",), list(agency.nguoi_ky))
     for index, recipient in enumerate(data.noi_nhan):
         if isinstance(recipient, RecipientGroup) and recipient.nhom not in agency.nhom_noi_nhan:
@@ -145,6 +156,64 @@ def check_local_level(data: DocumentData, agency: Agency, source: Source) -> tup
                                field="ngay", name=" ".join(name.split()), level=level,
                                date=numeric_date(data.ngay)),)  # fmt: skip
     return ()
+
+
+def check_calendar(
+    data: DocumentData, source: Source, today: date | None = None
+) -> tuple[InputError, ...]:
+    """A warning at `ngay` for a date after today (a date typed wrong takes a number of that
+    day's sổ, next year's for a January date typed in December) or on a Sunday or a fixed
+    public holiday: offices sign on them seldom, so a typing slip is likely. Warnings, not
+    errors: a Giấy mời for tomorrow, a Sunday session, are real."""
+    today = today or date.today()
+    found = []
+    if data.ngay > today:
+        found.append(InputError("data.future_date", line=source.line_of(("ngay",)), field="ngay",
+                                date=numeric_date(data.ngay), today=numeric_date(today),
+                                year=data.ngay.year))  # fmt: skip
+    off = day_off(data.ngay)
+    if off is not None:
+        key = "data.day_off_sunday" if off == SUNDAY else "data.day_off_holiday"
+        found.append(InputError(key, line=source.line_of(("ngay",)), field="ngay",
+                                date=numeric_date(data.ngay), day=off))  # fmt: skip
+    return tuple(found)
+
+
+def check_repeated_recipients(
+    data: DocumentData, agency: Agency, source: Source
+) -> tuple[InputError, ...]:
+    """A warning at each recipient typed a second time in Kính gửi or in Nơi nhận (a group of
+    the profile counted line by line): the document would print it twice, while the register
+    lists it once. Kính gửi and Nơi nhận naming one office is usual, and not compared."""
+    found: list[InputError] = []
+
+    def repeated(items: list[tuple[Path_, str, str | None]]) -> None:
+        first: dict[str, tuple[Path_, str | None]] = {}
+        for loc, name, group in items:
+            key = recipient_key(name)
+            if not key:
+                continue
+            if key not in first:
+                first[key] = (loc, group)
+                continue
+            earlier, in_group = first[key]
+            said = (t("data.recipient_in_group", group=in_group) if in_group is not None
+                    else t("data.recipient_first_line", line=source.line_of(earlier)))
+            found.append(InputError("data.recipient_twice", line=source.line_of(loc),
+                                    field=dotted(loc), name=name.strip(), where=said))  # fmt: skip
+
+    addressees = getattr(data, "kinh_gui", None)
+    if isinstance(addressees, list):
+        repeated([(("kinh_gui", i), name, None) for i, name in enumerate(addressees)])
+    lines: list[tuple[Path_, str, str | None]] = []
+    for index, recipient in enumerate(data.noi_nhan):
+        if isinstance(recipient, RecipientGroup):
+            members = agency.nhom_noi_nhan.get(recipient.nhom, [])
+            lines += [(("noi_nhan", index), name, recipient.nhom) for name in members]
+        else:
+            lines.append((("noi_nhan", index), str(recipient), None))
+    repeated(lines)
+    return tuple(found)
 
 
 def check_year_folder(data: DocumentData, source: Source, folder: str) -> tuple[InputError, ...]:
@@ -276,7 +345,9 @@ class DocumentLoader:
         warnings = (*check_signing_authority(data, agency, source, profile),
                     *check_cited_decree(data, source),
                     *check_year_folder(data, source, folder),
-                    *check_local_level(data, agency, source))  # fmt: skip
+                    *check_local_level(data, agency, source),
+                    *check_calendar(data, source),
+                    *check_repeated_recipients(data, agency, source))  # fmt: skip
         attached = kind.attach(data, source, self) if kind.attach else Attached(kind.attachments())
         if not isinstance(attached.attachments, kind.attachments):  # a kind's own contract
             raise TypeError(f"{kind.code} attached {type(attached.attachments).__name__}")

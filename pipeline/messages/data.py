@@ -190,6 +190,12 @@ MESSAGES = {
         "vi": "{what} '{ref}' không có trong hồ sơ cơ quan {profile}{hint}",
         "en": "{what} '{ref}' is not in the agency profile {profile}{hint}",
     },
+    "data.signer_by_name": {
+        "vi": "nguoi_ky ghi họ tên '{ref}': hãy ghi khóa của người ký trong hồ sơ cơ quan "
+        "{profile} ({keys}), vì một người có thể ký với nhiều chức danh",
+        "en": "nguoi_ky gives the name '{ref}': give the signer's key in the agency profile "
+        "{profile} ({keys}), since one person may sign under several titles",
+    },
     "data.tm_needed": {
         "vi": "thẩm quyền ban hành (tham_quyen) «{authority}» là của tập thể, nên quyết định ký "
         "với dòng đầu «TM. <tập thể>»; người ký '{signer}' trong hồ sơ cơ quan {profile} ký "
@@ -260,6 +266,34 @@ MESSAGES = {
         "en": "'{name}' is a {level}-level body, a level that no longer exists from 01/07/2025 "
         "(two-level local government), but the document is dated {date}: correct the date, or "
         "use the profile of today's office (vanthu init --kieu ubnd-xa ...)",
+    },
+    "data.future_date": {
+        "vi": "văn bản ghi ngày {date}, sau hôm nay ({today}): nếu gõ nhầm, hãy sửa ngày (số văn "
+        "bản lấy trong sổ năm {year}, theo ngày này)",
+        "en": "the document is dated {date}, after today ({today}): if it was typed wrong, "
+        "correct it (its number is taken from the {year} register, by this date)",
+    },
+    "data.day_off_sunday": {
+        "vi": "ngày {date} là Chủ nhật: kiểm tra lại ngày văn bản",
+        "en": "{date} is a Sunday: check the document's date",
+    },
+    "data.day_off_holiday": {
+        "vi": "ngày {date} là ngày nghỉ lễ {day}: kiểm tra lại ngày văn bản",
+        "en": "{date} is the public holiday {day}: check the document's date",
+    },
+    "data.recipient_twice": {
+        "vi": "'{name}' ghi hai lần{where}: văn bản sẽ in hai lần, sổ văn bản đi ghi một lần; "
+        "hãy bỏ một dòng",
+        "en": "'{name}' is given twice{where}: the document would print it twice, the register "
+        "lists it once; remove one line",
+    },
+    "data.recipient_first_line": {
+        "vi": " (lần đầu ở dòng {line})",
+        "en": " (first at line {line})",
+    },
+    "data.recipient_in_group": {
+        "vi": " (đã có trong nhóm '{group}' của hồ sơ cơ quan)",
+        "en": " (already in the profile's group '{group}')",
     },
     "data.copied_decision": {
         "vi": "{first} và {second} là cùng một quyết định khen thưởng (cùng ngày {date}, trích yếu "

@@ -401,6 +401,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # Rows already in the register without what the form needs (imported, or made before cap
     # and vao-so asked for it): the printed sổ shows the column empty.
+    "register.row_in_future": {
+        "vi": "số {reference} năm {year} (cơ quan {agency}, dãy số '{sequence}') ghi ngày "
+        "{date:%d/%m/%Y}, sau hôm nay: nếu ngày gõ nhầm, hãy sửa ngày trong tệp dữ liệu; số đã "
+        "cấp theo ngày đó (hủy bằng vanthu so huy nếu không dùng)",
+        "en": "number {reference} of {year} (office {agency}, sequence '{sequence}') is dated "
+        "{date:%d/%m/%Y}, after today: if the date was typed wrong, correct it in the data file; "
+        "the number was given for that date (void it with vanthu so huy if unused)",
+    },
     "register.row_no_date": {
         "vi": "số {reference} năm {year} (cơ quan {agency}, dãy số '{sequence}') không "
         "có ngày văn bản: cột Ngày tháng văn bản của sổ in ra để trống",

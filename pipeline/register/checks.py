@@ -14,6 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 
 from pipeline.register.model import Entry, Status
 from pipeline.register.store import Register, SourceExists, typed_in_data
@@ -97,6 +98,8 @@ class CheckReport:
     # vao-so required them): warnings, the numbering itself being sound.
     undated: list[Entry] = field(default_factory=list)
     without_symbol: list[Entry] = field(default_factory=list)
+    # Dated after the day of the check: a date typed wrong took a number (of next year's sổ).
+    future: list[Entry] = field(default_factory=list)
     # Sequences of a year before vanthu: their gaps are reported, not failures.
     before_vanthu: list[BeforeVanthu] = field(default_factory=list)
     rows: int = 0
@@ -124,10 +127,12 @@ def needs_document_columns(entry: Entry) -> bool:
 
 
 def check_year(register: Register, year: int, agency: str | None = None, *,
-               source_exists: SourceExists | None = None) -> CheckReport:
+               source_exists: SourceExists | None = None,
+               today: date | None = None) -> CheckReport:
     """Gaps, duplicates and counter problems of one year (one office, or every office), and
-    the document rows without a date or a ký hiệu; with `source_exists`
+    the document rows without a date or a ký hiệu or dated after `today`; with `source_exists`
     (location.data_file_exists), the issued numbers whose data file is gone."""
+    today = today or date.today()
     entries = register.entries(year, agency)
     counters = {
         key: value for key, value in register.counters(year).items()
@@ -146,6 +151,8 @@ def check_year(register: Register, year: int, agency: str | None = None, *,
                 report.undated.append(entry)
             if not (entry.details.symbol or "").strip():
                 report.without_symbol.append(entry)
+            if entry.details.doc_date is not None and entry.details.doc_date > today:
+                report.future.append(entry)
         if entry.status is Status.PENDING:
             report.pending.append(entry)
         elif (entry.status is Status.ISSUED and entry.source is not None

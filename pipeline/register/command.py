@@ -528,6 +528,8 @@ def check_command(ctx: click.Context, year: int) -> None:
         _warn(t("register.row_no_date", **_row_names(entry)))
     for entry in report.without_symbol:
         _warn(t("register.row_no_symbol", **_row_names(entry)))
+    for entry in report.future:
+        _warn(t("register.row_in_future", date=entry.details.doc_date, **_row_names(entry)))
     for disorder in report.out_of_order:
         if disorder.other_higher:
             _warn(t("register.out_of_order_later", entry=disorder.entry.describe(),

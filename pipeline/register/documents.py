@@ -66,6 +66,7 @@ from pipeline.register.rows import completed
 from pipeline.register.store import Place, Register, TypedNumber, TypedRequest, holds_for
 from pipeline.rules.agency_names import ORGANS
 from pipeline.text.legacy import is_vietnamese_syllable
+from pipeline.text.normalize import recipient_key
 from pipeline.workspace.config import CONFIG_FILE, read_config
 
 if TYPE_CHECKING:
@@ -287,7 +288,7 @@ def unique_names(names: list[str]) -> list[str]:
     seen: set[str] = set()
     kept: list[str] = []
     for name in names:
-        key = " ".join(unicodedata.normalize("NFC", name).rstrip(" .;,").split()).casefold()
+        key = recipient_key(name)
         if key and key not in seen:
             seen.add(key)
             kept.append(name)

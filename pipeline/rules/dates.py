@@ -74,3 +74,24 @@ def time_text(text: str) -> str | None:
     if hour > 23 or minute > 59:
         return None
     return f"{hour:02d} giờ {minute:02d}"
+
+
+# Ngày nghỉ lễ of the Bộ luật Lao động 2019 (Điều 112) that fall on one date every year; the
+# lunar ones (Tết, Giỗ Tổ Hùng Vương) and the day added to Quốc khánh move, and are not told.
+FIXED_HOLIDAYS = {
+    (1, 1): "Tết Dương lịch",
+    (30, 4): "Ngày Chiến thắng",
+    (1, 5): "Ngày Quốc tế Lao động",
+    (2, 9): "Quốc khánh",
+}
+
+
+SUNDAY = "Chủ nhật"
+
+
+def day_off(value: date) -> str | None:
+    """The day off `value` falls on: SUNDAY, or the name of a fixed-date public holiday; None
+    for a working day (Saturday included: offices sign on it often enough)."""
+    if value.weekday() == 6:
+        return SUNDAY
+    return FIXED_HOLIDAYS.get((value.day, value.month))

@@ -13,7 +13,12 @@ from typing import Any
 from pipeline.errors import InputError
 from pipeline.load.yaml_source import load_yaml
 from pipeline.render.output import write_atomic
-from pipeline.starters.office import decree_basis, office_words, starter_date
+from pipeline.starters.office import (
+    dated_starter,
+    decree_basis,
+    office_words,
+    starter_date,
+)
 from pipeline.workspace import Workspace
 from pipeline.workspace.core import SAMPLE_AGENCY
 
@@ -63,7 +68,8 @@ def starter_text(
     thẩm quyền, đề nghị, nơi nhận ...), dated in `today`'s year."""
     text = read_starter(f"{kind}.yaml")
     words = office_words(profile or {}, unit, signer)
-    basis = decree_basis(starter_date(text, today.year)) if "$nghi_dinh" in text else ""
+    basis = decree_basis(starter_date(text, today)) if "$nghi_dinh" in text else ""
+    text = dated_starter(text, today)
     return Template(text).substitute(
         co_quan=agency, don_vi=unit, nguoi_ky=signer, nam=today.year, nam_truoc=today.year - 1,
         nghi_dinh=basis, **words, **_chair(profile or {}, signer),

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
+from pipeline.rules.dates import day_off
 from pipeline.rules.money import regime_on
 from pipeline.workspace.presets import presets
 
@@ -145,10 +146,26 @@ def office_words(profile: Mapping[str, Any], unit: str, signer: str) -> dict[str
     return words
 
 
-def starter_date(text: str, year: int) -> date:
-    """The date a starter's `ngay:` line gives in `year` (15/01/$nam → 15 January)."""
+def starter_date(text: str, today: date) -> date:
+    """The date a starter's `ngay:` line gives in `today`'s year (15/01/$nam → 15 January),
+    or, when that is still to come (a starter made on 3 January), the last working day of the
+    year up to today (today itself on 1 January): a new document is not dated in the future,
+    which check, render and build warn of."""
     found = _STARTER_DATE.search(text)
-    return date(year, int(found[2]), int(found[1])) if found else date(year, 1, 1)
+    day = date(today.year, int(found[2]), int(found[1])) if found else date(today.year, 1, 1)
+    if day <= today:
+        return day
+    day = today
+    while day_off(day) and day > date(today.year, 1, 1):
+        day -= timedelta(days=1)
+    return day
+
+
+def dated_starter(text: str, today: date) -> str:
+    """The starter with its `ngay:` line set to starter_date (its other dates are left: they
+    follow its own, as a Giấy mời's meeting day does, and stay after it)."""
+    day = starter_date(text, today)
+    return _STARTER_DATE.sub(f"ngay: {day:%d/%m/%Y}", text, count=1)
 
 
 def decree_basis(day: date) -> str:

@@ -121,3 +121,9 @@ def slug(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
     return "_".join(re.findall(r"[a-z0-9]+", ascii_text))
+
+
+def recipient_key(name: str) -> str:
+    """A recipient (Kính gửi, Nơi nhận) as compared for "the same one": without case, spacing
+    or a closing mark ("Phòng Kinh tế;" is "phòng kinh tế")."""
+    return " ".join(unicodedata.normalize("NFC", name).rstrip(" .;,").split()).casefold()
