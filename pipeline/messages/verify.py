@@ -119,6 +119,14 @@ RULES: dict[str, tuple[str, str]] = {
         "Công văn có trích yếu “V/v ...” dưới số, ký hiệu",
         "An official letter has its “V/v ...” subject under the number",
     ),
+    "bo_cuc.order": (
+        "Các phần của văn bản theo thứ tự của Phụ lục I",
+        "The parts of the document in Phụ lục I's order",
+    ),
+    "phan_dau.missing": (
+        "Có phần đầu văn bản (Quốc hiệu, Tiêu ngữ, tên cơ quan, số, ký hiệu, địa danh, ngày tháng)",
+        "The document has its header (Quốc hiệu, motto, agency, number, place and date)",
+    ),
     "kinh_gui.missing": (
         "Công văn, tờ trình có dòng “Kính gửi:”",
         "An official letter or submission has its “Kính gửi:” line",
@@ -346,6 +354,23 @@ VALUES: dict[str, tuple[str, str]] = {
     "in_footer": ("ở chân trang", "in the footer"),
     "in_header": ("ở đầu trang", "in the header"),
     "absent": ("không có", "none"),
+    "part.header": (
+        "phần đầu (Quốc hiệu, số, ngày tháng)", "the header (Quốc hiệu, number, date)"
+    ),
+    "part.title": ("tên loại và trích yếu", "the type name and subject"),
+    "part.addressed": ("Kính gửi", "Kính gửi"),
+    "part.body": ("nội dung", "the body"),
+    "part.signature": ("chữ ký và nơi nhận", "the signature and Nơi nhận"),
+    "part.attached": ("phụ lục", "the appendix"),
+    "part.header_block": (
+        "Quốc hiệu, Tiêu ngữ, tên cơ quan, số, ký hiệu, địa danh và ngày tháng ở đầu văn bản",
+        "Quốc hiệu, motto, agency, number and code, place and date at the top of the document",
+    ),
+    "part_list": ("{head}, {tail}", "{head}, {tail}"),
+    "part_arrow": ("{head} → {tail}", "{head} → {tail}"),
+    "part_order": ("theo thứ tự {order}", "in this order: {order}"),
+    "part_after": ("{part} đứng sau {others} («{text}»)", "{part} after {others} («{text}»)"),
+    "part_before": ("{part} đứng trước {others} («{text}»)", "{part} before {others} («{text}»)"),
     "blank_page": ("trang {page} trắng", "page {page} blank"),
     "one_certificate": ("mỗi trang một giấy khen", "one certificate per page"),
     "names": ("{count} tên ở trang {page}", "{count} names on page {page}"),

@@ -32,6 +32,7 @@ from pipeline.verify.rules_decision import check_decision
 from pipeline.verify.rules_header import check_header, check_header_block, check_title
 from pipeline.verify.rules_invitation import check_invitation
 from pipeline.verify.rules_minutes import check_minutes
+from pipeline.verify.rules_order import check_part_order
 from pipeline.verify.rules_page import check_page_numbers, check_pages
 from pipeline.verify.rules_seal import check_block_seal_space
 from pipeline.verify.rules_signature import check_appendices, check_recipients, check_signature
@@ -70,6 +71,8 @@ CHECKS: tuple[Check, ...] = (
     check_signature,
     check_borders,
     check_appendices,
+    # Last: it takes back the "missing" a misplaced part made the rules above report.
+    check_part_order,
 )
 
 

@@ -44,6 +44,7 @@ __all__ = [
     "Layout",
     "RuleMark",
     "find_layout",
+    "is_signature_table",
     "flat",
     "nfc",
     "similarity",
@@ -414,6 +415,13 @@ def find_layout(doc: Document, doc_type: DocumentType | None, template: bool = F
         # template is named after its type, and the header block holds a V/v slot for all).
         layout.doc_type = document_type("cong_van")
     return layout
+
+
+def is_signature_table(doc: Document, table: Table) -> bool:
+    """Whether `table` holds Nơi nhận and the signature, or a signature alone, as find_layout
+    reads the signature table (a Nơi nhận column, two signatures side by side, one signature
+    beside an empty cell)."""
+    return _Finder(doc, None, template=False).signature([table]) is not None
 
 
 def block_signatures(doc: Document, template: bool) -> list[tuple[list[Paragraph], Paragraph]]:
