@@ -6,6 +6,7 @@ place ("XÃ CHIỀNG MUNG") is the place's Ủy ban, its địa danh taken from 
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import click
@@ -49,13 +50,17 @@ def test_a_ward_or_special_zone_is_not_written_xa(
     assert profile["dia_danh"] == place
     (written,) = (folder / "inputs" / "co-quan").glob("*.yaml")
     assert not LEVEL_XA.search(written.read_text("utf-8"))
-    monkeypatch.chdir(folder / "inputs" / "2026")
+    monkeypatch.chdir(folder / "inputs" / str(date.today().year))
     assert _run(cli, "new", "quyet-dinh-chung", "-o", "qd.yaml")[0] == 0
     for starter in ("qd.yaml", "ke-hoach.yaml"):
         text = Path(starter).read_text("utf-8")
         assert not LEVEL_XA.search(text), (starter, LEVEL_XA.findall(text))
     decision = load_yaml(Path("qd.yaml")).data
     assert decision["theo_de_nghi"] == f"Chánh Văn phòng HĐND và UBND {level}"
+    # The preset's own wording, its level the office's (it was the generic "của cơ quan").
+    assert _run(cli, "new", "quyet-dinh", "-o", "khen.yaml")[0] == 0
+    award = load_yaml(Path("khen.yaml")).data
+    assert award["khen_thuong"]["nguon_kinh_phi"] == f"Quỹ thi đua, khen thưởng của {level}"
 
 
 @pytest.mark.parametrize(
@@ -77,7 +82,7 @@ def test_a_xa_is_still_written_xa_in_its_starters(
     profile, _ = _init(cli, folder, "--kieu", "ubnd-xa", "--co-quan",
                        "ỦY BAN NHÂN DÂN XÃ CHIỀNG MUNG")  # fmt: skip
     assert profile["don_vi"]["VP"]["ten"] == "Văn phòng HĐND và UBND xã"
-    monkeypatch.chdir(folder / "inputs" / "2026")
+    monkeypatch.chdir(folder / "inputs" / str(date.today().year))
     assert _run(cli, "new", "quyet-dinh-chung", "-o", "qd.yaml")[0] == 0
     assert load_yaml(Path("qd.yaml")).data["theo_de_nghi"] == "Chánh Văn phòng HĐND và UBND xã"
 

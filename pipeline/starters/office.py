@@ -14,9 +14,10 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
+from pipeline.rules.agency_names import place_in_name
 from pipeline.rules.dates import day_off
 from pipeline.rules.money import regime_on
-from pipeline.workspace.presets import presets
+from pipeline.workspace.presets import level_names, levels, presets
 
 # Words of a profile that matches no preset: true of any office.
 NEUTRAL_WORDS = {
@@ -42,6 +43,22 @@ def _pattern(template: str) -> re.Pattern[str]:
     """A preset's name template ("ỦY BAN NHÂN DÂN XÃ {DIA_DANH}") as a pattern of filled names."""
     parts = re.split(r"\{[a-zA-Z_]+\}", template)
     return re.compile(".+".join(re.escape(part) for part in parts), re.IGNORECASE)
+
+
+def _level_forms(preset: Mapping[str, Any], template: Any) -> list[str]:
+    """A preset's name template for each level of place it is for: "ỦY BAN NHÂN DÂN XÃ
+    {DIA_DANH}" also as "... PHƯỜNG {DIA_DANH}" and "... ĐẶC KHU {DIA_DANH}" (the names spell
+    the preset's first level)."""
+    text = str(template)
+    known = levels(dict(preset))
+    if len(known) < 2:
+        return [text]
+    forms = [text]
+    for level in known[1:]:
+        for first, other in ((known[0].upper(), level.upper()), (known[0], level)):
+            if f" {first} {{" in text:
+                forms.append(text.replace(f" {first} {{", f" {other} {{", 1))
+    return forms
 
 
 def _signs(entry: Any) -> tuple[str, ...]:
@@ -74,9 +91,9 @@ def preset_of(profile: Mapping[str, Any]) -> dict[str, Any] | None:
             continue
         for template, value in ((preset["ten_co_quan"], header), (preset["ten_day_du"], name)):
             # A name that is all blanks ({ten_co_quan}) says nothing unless the keys agree.
-            if (same_key or not str(template).startswith("{")) and _pattern(
-                str(template)
-            ).fullmatch(value):
+            if not same_key and str(template).startswith("{"):
+                continue
+            if any(_pattern(form).fullmatch(value) for form in _level_forms(preset, template)):
                 return preset
     return None
 
@@ -134,6 +151,9 @@ def office_words(profile: Mapping[str, Any], unit: str, signer: str) -> dict[str
     names = {"dia_danh": str(profile.get("dia_danh") or ""),
              "ten_day_du": str(profile.get("ten_day_du") or "")}  # fmt: skip
     preset = preset_of(profile)
+    if preset is not None:  # {cap}: the level the office's name states (phường, đặc khu)
+        stated = place_in_name(" ".join(_lines(profile.get("ten_co_quan"))))
+        names.update(level_names(preset, stated[0].lower() if stated else None))
     if preset is not None and preset.get("van_ban"):
         words = {key: str(value).format(**names) for key, value in preset["van_ban"].items()}
     else:
