@@ -154,6 +154,10 @@ MESSAGES = {
         "vi": "{owner} không có trường '{name}'",
         "en": "{owner} has no field '{name}'",
     },
+    "jinja.no_element": {
+        "vi": "{owner} không có dòng thứ {n} (chỉ số {name})",
+        "en": "{owner} has no item {n} (index {name})",
+    },
     "jinja.owner.group": {"vi": "nhóm dữ liệu", "en": "the group of data"},
     "jinja.owner.list": {"vi": "danh sách", "en": "the list"},
     "jinja.owner.text": {"vi": "đoạn chữ", "en": "the text"},

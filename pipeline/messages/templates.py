@@ -15,8 +15,51 @@ MESSAGES = {
         "en": "tag {tag} is split across several runs by Word; retype it in one go",
     },
     "tpl.unknown_field": {
-        "vi": "mẫu dùng '{name}' nhưng dữ liệu không có trường này",
-        "en": "the template uses '{name}', which the data does not provide",
+        "vi": "mẫu dùng '{name}' nhưng dữ liệu không có trường này{hint}: vanthu không có trường "
+        "'{name}' cho mẫu này và không thêm được trường riêng (các trường dùng được: vanthu "
+        "templates fields {type}); chữ cố định thì gõ thẳng vào mẫu",
+        "en": "the template uses '{name}', which the data does not provide{hint}: vanthu has no "
+        "field '{name}' for this template and fields of one's own cannot be added (the fields "
+        "it can use: vanthu templates fields {type}); type fixed text straight into the template",
+    },
+    "tpl.unknown_field_block": {
+        "vi": "khối dùng '{name}' nhưng dữ liệu không có trường này{hint} ({users})",
+        "en": "the block uses '{name}', which the data does not provide{hint} ({users})",
+    },
+    "tpl.text_item_field": {
+        "vi": "mẫu dùng '{name}' nhưng '{list}' là danh sách chữ, mỗi dòng không có trường "
+        "'{field}'; dùng {{{{ {use} }}}}",
+        "en": "the template uses '{name}', but '{list}' is a list of text: its items have no "
+        "field '{field}'; use {{{{ {use} }}}}",
+    },
+    "tpl.text_item_field_block": {
+        "vi": "khối dùng '{name}' nhưng '{list}' là danh sách chữ, mỗi dòng không có trường "
+        "'{field}'; dùng {{{{ {use} }}}} ({users})",
+        "en": "the block uses '{name}', but '{list}' is a list of text: its items have no "
+        "field '{field}'; use {{{{ {use} }}}} ({users})",
+    },
+    "tpl.index_past_end": {
+        "vi": "mẫu dùng '{name}', dòng thứ {n} của danh sách '{list}', mà dữ liệu mẫu dài nhất "
+        "chỉ có {longest} dòng: văn bản có ít hơn {n} dòng không dựng được; dùng vòng lặp "
+        "{{%p for … in {list} %}}",
+        "en": "the template uses '{name}', item {n} of the list '{list}', and the longest in the "
+        "sample data has {longest}: a document with fewer than {n} items cannot be rendered; "
+        "loop over it with {{%p for … in {list} %}}",
+    },
+    "tpl.index_past_end_block": {
+        "vi": "khối dùng '{name}', dòng thứ {n} của danh sách '{list}', mà dữ liệu mẫu dài nhất "
+        "chỉ có {longest} dòng: văn bản có ít hơn {n} dòng không dựng được ({users})",
+        "en": "the block uses '{name}', item {n} of the list '{list}', and the longest in the "
+        "sample data has {longest}: a document with fewer than {n} items cannot be rendered "
+        "({users})",
+    },
+    "tpl.fields_unknown": {
+        "vi": "vanthu không có trường này (mẫu dùng nhưng không dựng được)",
+        "en": "vanthu has no such field (the template uses it and cannot be rendered)",
+    },
+    "tpl.block_users": {
+        "vi": "khối dùng ở {n} loại văn bản: {names}",
+        "en": "the block is used by {n} document types: {names}",
     },
     "tpl.dropped_field": {
         "vi": "mẫu có sẵn in '{name}' mà bản riêng của cơ quan không in (bản sao chép từ trước "

@@ -55,6 +55,8 @@ _FORMS: list[tuple[re.Pattern[str], str]] = [
         re.compile(rf"^(?P<owner>'.*') has no (?:attribute|element) {_q('name')}$"),
         "jinja.no_attribute",
     ),  # fmt: skip
+    # An index past a list's end ({{ noi_nhan[5] }}): Jinja quotes neither the owner nor the index.
+    (re.compile(r"^(?P<owner>[\w.]+ object) has no element (?P<name>\d+)$"), "jinja.no_element"),
 ]
 # Jinja's names of tokens → the text a maintainer types.
 _TOKENS = {
@@ -109,14 +111,22 @@ def jinja_reason(message: str | None) -> str:
     if "wanted" in params:  # 'endfor' or 'else' → 'endfor', 'else'
         params["wanted"] = str(params["wanted"]).replace("' or '", "', '")
     if "owner" in params:
-        params["owner"] = Phrase(_OWNERS.get(str(params["owner"]), "jinja.owner.value"))
+        owner = str(params["owner"])
+        owner = owner if owner.startswith("'") else f"'{owner}'"  # no_element's is unquoted
+        params["owner"] = Phrase(_OWNERS.get(owner, "jinja.owner.value"))
+    if key == "jinja.no_element":
+        params["n"] = int(str(params["name"])) + 1
     return Phrase(key, **params)
+
+
+# An undefined field, a field of a value that has none, an index past a list's end.
+_UNDEFINED_FORMS = ("jinja.undefined", "jinja.no_attribute", "jinja.no_element")
 
 
 def undefined_name(message: str | None) -> str | None:
     """The field an UndefinedError is about ('tieu_dee'), None when Jinja's wording is unknown."""
     found = _form((message or "").strip())
-    if found is None or found[0] not in ("jinja.undefined", "jinja.no_attribute"):
+    if found is None or found[0] not in _UNDEFINED_FORMS:
         return None
     return found[1]["name"]
 

@@ -95,6 +95,8 @@ def paragraph_with_tag(paragraphs: list[Paragraph], tag: str, nth: int = 0) -> P
 def paragraph_reading(paragraphs: list[Paragraph], field_name: str) -> Paragraph | None:
     """The first paragraph with a tag that reads `field_name` (x.field_name or field_name)."""
     pattern = re.compile(rf"(?:\.|\b){re.escape(field_name)}\b")
+    if field_name.isdigit():  # an index: noi_nhan[5] or noi_nhan.5, not a 5 anywhere
+        pattern = re.compile(rf"(?:\[\s*|\.){field_name}\b")
     for paragraph in paragraphs:
         if any(pattern.search(tag) for tag in ANY_TAG.findall(paragraph.text)):
             return paragraph
@@ -294,6 +296,37 @@ def place_of_paragraph(
     if paragraph is None:
         return None
     return Place(paragraph.where, f"{name}.docx" if block else "", office_folder(library, name))
+
+
+def _expression_pattern(typed: str) -> re.Pattern[str]:
+    """A tag's text reading `typed` ('nn.ten', 'noi_nhan[5]'), spaced any way, an index typed
+    as [5] or .5 (Jinja reads both alike)."""
+    out = []
+    for part in re.findall(r"^\w+|\.\w+|\[[^\]]*\]", typed):
+        if part.startswith("."):
+            out.append(rf"\s*\.\s*{re.escape(part[1:])}\b")
+        elif part.startswith("[") and part[1:-1].strip().isdigit():
+            index = part[1:-1].strip()
+            out.append(rf"\s*(?:\[\s*{index}\s*\]|\.\s*{index}\b)")
+        elif part.startswith("["):
+            out.append(rf"\s*\[\s*{re.escape(part[1:-1].strip())}\s*\]")
+        else:
+            out.append(rf"(?<![\w.]){re.escape(part)}")
+    return re.compile("".join(out))
+
+
+def place_of_expression(
+    library: TemplateLibrary, name: str, typed: str, field_name: str
+) -> Place | None:
+    """The first paragraph of template file `name` (a type template or a shared block) with a
+    tag reading `typed` as written ('dong.noi_dugn'), said with whose copy a block is (its
+    name is the problem's file); else where place_of_field finds `field_name`."""
+    pattern = _expression_pattern(typed)
+    for paragraph in paragraphs_of(library.file(name)):
+        if any(pattern.search(tag) for tag in ANY_TAG.findall(paragraph.text)):
+            block = name in library.block_sources
+            return Place(paragraph.where, "", office_folder(library, name) if block else "")
+    return place_of_field(library, name, field_name)
 
 
 def place_of_field(library: TemplateLibrary, name: str, field_name: str) -> Place | None:

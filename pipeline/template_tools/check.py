@@ -39,7 +39,7 @@ from pipeline.render.locate import (
     Place,
     office_folder,
     paragraphs_of,
-    place_of_field,
+    place_of_expression,
     place_of_line,
 )
 from pipeline.render.package import DOCUMENT_PART, Package
@@ -60,7 +60,16 @@ from pipeline.render.structure import (
 from pipeline.render.styles import StyleSheet
 from pipeline.render.zipwriter import replace_members, write_zip
 from pipeline.rules.metrics import widest_twips
-from pipeline.template_tools.fields import ContextShape, FieldCollector, FieldPath, shown
+from pipeline.template_tools.fields import (
+    GAP_INDEX,
+    GAP_TEXT_ITEM,
+    ContextShape,
+    FieldCollector,
+    FieldPath,
+    Gap,
+    shown,
+    written_prefix,
+)
 from pipeline.verify import verify_file
 from pipeline.verify.document import Paragraph, read_document
 from pipeline.verify.layout import Layout, find_layout
@@ -287,9 +296,13 @@ def unknown_fields(
     name: str, source: str, library: TemplateLibrary, samples: Iterable[Mapping[str, Any]],
     builtin: TemplateLibrary,
 ) -> list[Problem]:  # fmt: skip
-    """Fields the template reads that its context does not provide, nested ones too."""
+    """Fields the template reads that its context does not provide, nested ones too, said as
+    the maintainer typed them. One read in a shared block is said at the block (its paragraph,
+    whose copy it is, the types using it), not at every type and data path reaching it: check
+    lists the same problem from every type once (check_templates)."""
+    collector = FieldCollector(library.environment(), library.block_sources)
     try:
-        paths = FieldCollector(library.environment(), library.block_sources).collect(source)
+        paths = collector.collect(source)
     except TemplateSyntaxError:
         return []  # reported by syntax()
     samples = list(samples)
@@ -298,12 +311,82 @@ def unknown_fields(
     shape = ContextShape.of(samples, declared_fields(name, builtin))
     problems, reported = [], set()
     for path in sorted(paths):
-        gap = shape.missing(path)
-        if gap is None or gap in reported:
+        gap = shape.gap(path)
+        if gap is None:
             continue
-        reported.add(gap)
-        where = place_of_field(library, name, gap[-1])
-        problems.append(Problem(name, str(where or ""), "tpl.unknown_field", {"name": shown(gap)}))
+        for file, typed in sorted(collector.written.get(path, {("", shown(path))})):
+            shown_name = written_prefix(typed, len(path) - len(gap.path)) or shown(gap.path)
+            if (file, shown_name) in reported:
+                continue
+            reported.add((file, shown_name))
+            problems.append(_unknown_field(name, library, file, shown_name, gap))
+    return problems
+
+
+def _unknown_field(
+    name: str, library: TemplateLibrary, file: str, typed: str, gap: Gap
+) -> Problem:
+    """The problem of `typed` (as written in `file`: a shared block, or '' for template `name`)
+    reading what the context lacks (`gap`): at the block itself when it is in one."""
+    where = place_of_expression(library, file or name, typed, gap.path[-1])
+    template = file or name
+    field_name = gap.path[-1]
+    params: dict[str, Any] = {"name": typed}
+    if gap.kind == GAP_TEXT_ITEM:
+        key = "tpl.text_item_field"
+        params.update(list=shown(gap.path[:-2]) or typed,
+                      field=field_name, use=written_prefix(typed, 1) or typed)  # fmt: skip
+    elif gap.kind == GAP_INDEX:
+        key = "tpl.index_past_end"
+        params.update(list=written_prefix(typed, 1) or typed, n=int(field_name) + 1,
+                      longest=gap.longest)  # fmt: skip
+    else:
+        key = "tpl.unknown_field"
+        close = difflib.get_close_matches(field_name, gap.known, n=1)
+        suggestion = written_prefix(typed, 1)
+        suggestion = f"{suggestion}.{close[0]}" if close and suggestion else (close or [""])[0]
+        params["hint"] = t("data.did_you_mean", name=suggestion) if suggestion else ""
+        if not file:
+            params["type"] = name
+    if file:
+        users = [n for n in library.type_names() if file in library.included_blocks(n)]
+        params["users"] = Phrase("tpl.block_users", n=len(users),
+                                 names=", ".join(f"{n}.docx" for n in users))  # fmt: skip
+        key += "_block"
+    return Problem(template, str(where or ""), key, params)
+
+
+def _once(problems: list[Problem]) -> list[Problem]:
+    """`problems` with each said once: a shared block's unknown field is found through every
+    type including it, alike."""
+    seen, out = set(), []
+    for problem in problems:
+        params = tuple(sorted((k, str(v)) for k, v in problem.params.items()))
+        mark = (problem.template, problem.where, problem.key, problem.warning, params)
+        if mark not in seen:
+            seen.add(mark)
+            out.append(problem)
+    return out
+
+
+def block_fields(
+    library: TemplateLibrary, wanted: list[str], samples: Mapping[str, list[Mapping[str, Any]]],
+    builtin: TemplateLibrary,
+) -> list[Problem]:  # fmt: skip
+    """Unknown fields of the checked shared blocks read through the types including them that
+    are not checked (`templates check khoi/doan-van`): a block has no data of its own, it reads
+    the data of each type it is in."""
+    problems: list[Problem] = []
+    for block in (n for n in wanted if n in library.block_sources):
+        for name in library.type_names():
+            if name in wanted or block not in library.included_blocks(name):
+                continue
+            try:
+                source = preprocess(library.document_xml(name), marked=True)
+            except VanthuError:
+                continue  # the type's own faults are its check's
+            found = unknown_fields(name, source, library, samples.get(name, []), builtin)
+            problems += [p for p in found if p.template == block]
     return problems
 
 
@@ -723,6 +806,8 @@ def check_templates(
             # Too narrow a right column is why the Quốc hiệu wraps: said once, with the widths.
             said = [p for p in said if p.params.get("rule") not in NARROW_HEADER_RULES]
         report.problems += said
+    report.problems += block_fields(library, wanted, samples, builtin)
+    report.problems = _once(report.problems)
     report.problems = frame_lost_styles(library, builtin, report.problems)
     if not names:
         report.problems += not_docx(library)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +12,7 @@ import click
 from pipeline.errors import VanthuError
 from pipeline.i18n import t
 from pipeline.render.compose import TemplateLibrary
+from pipeline.template_tools.fields import FieldPath
 from pipeline.template_tools.inventory import unknown_template
 from pipeline.workspace import Workspace
 
@@ -160,5 +161,21 @@ def fields_command(ctx: click.Context, name: str) -> None:
         known = [*library.type_names(), *library.block_sources]
         raise unknown_template(name, known)
     paths = FieldCollector(library.environment(), library.block_sources).collect(source)
-    for line in render_tree(as_tree(paths)):
+    for line in render_tree(as_tree(paths), mark=_unknown_marker(ctx, name)):
         click.echo(line)
+
+
+def _unknown_marker(ctx: click.Context, name: str) -> Callable[[FieldPath], str]:
+    """Words after a field the template reads that vanthu's data does not provide (an office's
+    {{ so_dien_thoai }}): the tree lists what the template reads, which is not all there is."""
+    from pipeline.template_tools.check import declared_fields
+    from pipeline.template_tools.fields import ContextShape
+
+    workspace = _workspace(ctx)
+    samples = sample_contexts(workspace, None).get(name, [])
+    if not samples:
+        return lambda path: ""
+    builtin = TemplateLibrary(workspace.templates.builtin)
+    shape = ContextShape.of(samples, declared_fields(name, builtin))
+    unknown = t("tpl.fields_unknown")
+    return lambda path: f"  ← {unknown}" if shape.missing(path) == path else ""

@@ -6,7 +6,9 @@ shared blocks, so a path names the data as the context builder provides it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import Environment, nodes
@@ -23,6 +25,9 @@ class FieldCollector:
         self.env = env
         self.blocks = blocks
         self.paths: set[FieldPath] = set()
+        # How each path is written, and where: (shared block or '' for the template itself,
+        # the expression as typed, 'dong.noi_dung'); a maintainer knows the tag, not the path.
+        self.written: dict[FieldPath, set[tuple[str, str]]] = {}
         self._including: list[str] = []
 
     def collect(self, source: str) -> set[FieldPath]:
@@ -73,11 +78,35 @@ class FieldCollector:
             return
         if isinstance(node, nodes.Getattr | nodes.Getitem | nodes.Name):
             path = self._path(node, scope)
-            if path is not None and isinstance(node, nodes.Name | nodes.Getattr):
+            indexed = isinstance(node, nodes.Getitem) and isinstance(node.arg.as_const(), int)
+            if path is not None and (isinstance(node, nodes.Name | nodes.Getattr) or indexed):
                 self.paths.add(path)
+                typed = written(node)
+                if typed is not None:
+                    file = self._including[-1] if self._including else ""
+                    self.written.setdefault(path, set()).add((file, typed))
                 return
         for child in node.iter_child_nodes():
             self._visit(child, scope)
+
+
+def written(node: nodes.Node) -> str | None:
+    """The expression `node` reads as a maintainer types it ('dong.noi_dung', 'noi_nhan[5]')."""
+    if isinstance(node, nodes.Name):
+        return node.name
+    if isinstance(node, nodes.Getattr):
+        base = written(node.node)
+        return f"{base}.{node.attr}" if base is not None else None
+    if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
+        base = written(node.node)
+        return f"{base}[{node.arg.value!r}]" if base is not None else None
+    return None
+
+
+def written_prefix(typed: str, drop: int) -> str:
+    """`typed` without its last `drop` parts ('nn.ten', 1 → 'nn'); '' when nothing is left."""
+    parts = re.findall(r"^\w+|\.\w+|\[[^\]]*\]", typed)
+    return "".join(parts[: len(parts) - drop]) if drop < len(parts) else ""
 
 
 def minimal(paths: set[FieldPath]) -> list[FieldPath]:
@@ -96,16 +125,22 @@ def as_tree(paths: set[FieldPath]) -> dict[str, Any]:
     return tree
 
 
-def render_tree(tree: Mapping[str, Any], indent: str = "") -> list[str]:
-    """Lines of an indented tree: 'cac_muc[]' then its fields below."""
+def render_tree(
+    tree: Mapping[str, Any], indent: str = "", mark: Callable[[FieldPath], str] | None = None,
+    above: FieldPath = (),
+) -> list[str]:  # fmt: skip
+    """Lines of an indented tree: 'cac_muc[]' then its fields below; `mark` adds its words to
+    a path's line (a field the data does not provide)."""
     lines: list[str] = []
     for name, children in tree.items():
         if name == ITEM:
             continue
         label = f"{name}[]" if ITEM in children else name
-        lines.append(f"{indent}{label}")
+        path = (*above, name, ITEM) if ITEM in children else (*above, name)
+        note = mark((*above, name)) if mark is not None else ""
+        lines.append(f"{indent}{label}{note}")
         below = children.get(ITEM, children)
-        lines.extend(render_tree(below, indent + "  "))
+        lines.extend(render_tree(below, indent + "  ", mark, path))
     return lines
 
 
@@ -124,6 +159,10 @@ def missing_in(context: Mapping[str, Any], path: FieldPath) -> FieldPath | None:
                 if isinstance(value, list | tuple):
                     following.extend(value)
                     present = True
+            elif isinstance(value, list | tuple) and part.isdigit():
+                if int(part) < len(value):  # {{ noi_nhan[5] }}, {{ noi_nhan.0.ten }}
+                    following.append(value[int(part)])
+                    present = True
             elif isinstance(value, Mapping):
                 if part in value:
                     following.append(value[part])
@@ -140,8 +179,9 @@ def missing_in(context: Mapping[str, Any], path: FieldPath) -> FieldPath | None:
 
 
 def shown(path: FieldPath) -> str:
-    """'cac_muc[].tieu_de' for ('cac_muc', '[]', 'tieu_de')."""
-    return ".".join(path).replace(".[]", "[]")
+    """'cac_muc[].tieu_de' for ('cac_muc', '[]', 'tieu_de'), 'noi_nhan[5]' for an index."""
+    parts = [f"[{part}]" if part.isdigit() else part for part in path]
+    return ".".join(parts).replace(".[", "[")
 
 
 class ContextShape:
@@ -158,6 +198,7 @@ class ContextShape:
         self.item: ContextShape | None = None
         self.kinds: set[type] = set()  # types of the other values seen here (str, Markup, int...)
         self.mapping = False  # a dict was seen here
+        self.longest = 0  # the longest list seen here
         self.declared = False  # reached by a declared path
 
     @classmethod
@@ -180,6 +221,7 @@ class ContextShape:
                 self.keys.setdefault(str(key), ContextShape()).add(inner)
         elif isinstance(value, list | tuple):
             self.item = self.item or ContextShape()
+            self.longest = max(self.longest, len(value))
             for inner in value:
                 self.item.add(inner)
         else:
@@ -205,7 +247,9 @@ class ContextShape:
         """Whether a value here has `part`; None when nothing can be told."""
         if part in self.keys:
             return True
-        if not self.seen or (self.declared and not self.keys and self.item is None):
+        if not self.seen or (
+            self.declared and not self.keys and self.item is None and not self.text_only
+        ):
             return None  # only None seen, or a declared leaf of unknown type
         if self.mapping and hasattr(dict, part):
             return True
@@ -215,8 +259,21 @@ class ContextShape:
             not self.mapping and self.item is None and not self.kinds
         )
 
+    @property
+    def text_only(self) -> bool:
+        """Only text was ever seen here (a list of text's items: noi_nhan's lines)."""
+        return bool(self.kinds) and not self.mapping and self.item is None and all(
+            issubclass(kind, str) for kind in self.kinds
+        )
+
     def missing(self, path: FieldPath) -> FieldPath | None:
         """The prefix of `path` the context never has; None when found or nothing can be told."""
+        gap = self.gap(path)
+        return gap.path if gap is not None else None
+
+    def gap(self, path: FieldPath) -> Gap | None:
+        """What of `path` the context never has, and why (Gap); None when found or nothing can
+        be told."""
         node: ContextShape | None = self
         for depth, part in enumerate(path):
             assert node is not None
@@ -225,12 +282,37 @@ class ContextShape:
                     return None  # never seen as a non-empty list
                 node = node.item
                 continue
+            if part.isdigit() and node.item is not None:  # an index: noi_nhan[5]
+                if not node.longest:
+                    return None  # only declared, never seen with items
+                if int(part) >= node.longest:
+                    return Gap(path[: depth + 1], GAP_INDEX, longest=node.longest)
+                node = node.item
+                continue
             has = node._has(part)
             if has is None:
                 return None
             if not has:
-                return path[: depth + 1]
+                in_list = depth > 0 and (path[depth - 1] == ITEM or path[depth - 1].isdigit())
+                kind = GAP_TEXT_ITEM if in_list and node.text_only else GAP_FIELD
+                return Gap(path[: depth + 1], kind, tuple(sorted(node.keys)))
             node = node.keys.get(part)
             if node is None:
                 return None  # a method or attribute of a Python value: not ours to check
         return None
+
+
+GAP_FIELD = "field"  # a field no value there has
+GAP_TEXT_ITEM = "text_item"  # a field read of an item of a list of text ({{ nn.ten }})
+GAP_INDEX = "index"  # an index past the longest list seen ({{ noi_nhan[5] }})
+
+
+@dataclass(frozen=True)
+class Gap:
+    """The part of a path the context never has: `path` up to it, what kind of gap, the fields
+    there are where it is missing (for a 'did you mean'), the longest list seen (an index)."""
+
+    path: FieldPath
+    kind: str = GAP_FIELD
+    known: tuple[str, ...] = ()
+    longest: int = 0
