@@ -749,6 +749,8 @@ def remove_orphans(
     failed = {layout.name_of(p) for p in paths if p not in entries}  # still there: kept
     wanted: set[str] = set()  # output names that stay: this build's, or not its to remove
     candidates: dict[str, list[tuple[str, str | None]]] = {}
+    numbered: dict[str, Entry] = {}  # a removed input's entry, when the register numbered it
+    taken = {(entry.so_ky_hieu, entry.ngay[:4]) for entry in entries.values()}
     for entry in entries.values():
         wanted.add(entry.output)
         if entry.pdf is not None:
@@ -764,6 +766,9 @@ def remove_orphans(
                 wanted.update(f for f, _ in files)
             else:
                 candidates.setdefault(name, []).extend(files)
+                # A number the register gave it, unless a renamed file of this build took it.
+                if entry.so_tu_dong and (entry.so_ky_hieu, entry.ngay[:4]) not in taken:
+                    numbered[name] = entry
     for name, outputs in sorted(candidates.items()):
         removed: list[Path] = []
         for output, recorded_sha256 in outputs:
@@ -786,6 +791,11 @@ def remove_orphans(
             result.documents.append(
                 DocumentResult(layout.path_of(name), name, Status.REMOVED, docx, pdf)
             )
+            if (gone := numbered.get(name)) is not None and gone.so is not None:
+                result.warnings.append(t(
+                    "build.removed_number_kept", name=name, reference=gone.so_ky_hieu,
+                    number=f"{gone.so:02d}", year=gone.ngay[:4],
+                ))  # fmt: skip
 
 
 def orphan_kept(

@@ -175,6 +175,14 @@ MESSAGES = {
         "en": "{file} not removed: its input {name} no longer produces it, but the file was "
         "edited after the build that wrote it; check it and remove it yourself if not needed",
     },
+    "build.removed_number_kept": {
+        "vi": "{name}: đã xóa văn bản, nhưng số {reference} sổ văn bản đi cấp cho nó vẫn ghi "
+        "trong sổ; nếu văn bản đã bỏ, hãy hủy số: vanthu so huy {number} --nam {year} --ly-do "
+        "\"...\" (nếu tệp chỉ đổi tên, dựng lại tệp mới sẽ giữ số)",
+        "en": "{name}: its output was removed, but the number {reference} the register gave it "
+        "is still in the register; if the document was dropped, void it: vanthu so huy {number} "
+        "--nam {year} --ly-do \"...\" (a renamed file keeps the number when it is built)",
+    },
     "build.orphan_not_removed": {
         "vi": "không xóa được {file} (đầu vào {name} không còn tạo ra tệp này): {reason}",
         "en": "could not remove {file} (its input {name} no longer produces it): {reason}",

@@ -1,0 +1,40 @@
+"""A document the register numbered whose data file is deleted: the build removes its output and
+says that its number stays in the sổ, with the command that voids it; a renamed file, which
+takes the number over in the same build, says nothing (finding r7b F5)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.test_register_order import numbers, office, plan, vanthu
+
+__all__ = ["office"]  # the fixture, used by name
+
+
+def test_a_deleted_numbered_document_names_its_number(office: Path) -> None:
+    plan(office, "ke-hoach.yaml", "05/01/2026")
+    copy = plan(office, "gm-ban-sao.yaml", "12/01/2026")
+    result = vanthu("build")
+    assert result.exit_code == 0, result.output
+    assert [n for n, _, _ in numbers(office)] == [1, 2]
+    copy.unlink()
+    result = vanthu("build")
+    assert result.exit_code == 0, result.output
+    assert (
+        "Cảnh báo: inputs/2026/gm-ban-sao.yaml: đã xóa văn bản, nhưng số 02/KH-VPUBND sổ văn bản "
+        "đi cấp cho nó vẫn ghi trong sổ; nếu văn bản đã bỏ, hãy hủy số: vanthu so huy 02 --nam "
+        '2026 --ly-do "..." (nếu tệp chỉ đổi tên, dựng lại tệp mới sẽ giữ số)'
+    ) in " ".join(result.output.split()), result.output
+
+
+def test_a_renamed_document_keeps_its_number_without_a_word(office: Path) -> None:
+    plan(office, "ke-hoach.yaml", "05/01/2026")
+    old = plan(office, "kh-cu.yaml", "12/01/2026")
+    assert vanthu("build").exit_code == 0
+    old.rename(old.with_name("kh-moi.yaml"))
+    result = vanthu("build")
+    assert result.exit_code == 0, result.output
+    assert "vẫn ghi trong sổ" not in result.output, result.output
+    assert [(n, source) for n, _, source in numbers(office)] == [
+        (1, "inputs/2026/ke-hoach.yaml"), (2, "inputs/2026/kh-moi.yaml")
+    ]
