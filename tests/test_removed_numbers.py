@@ -38,3 +38,20 @@ def test_a_renamed_document_keeps_its_number_without_a_word(office: Path) -> Non
     assert [(n, source) for n, _, source in numbers(office)] == [
         (1, "inputs/2026/ke-hoach.yaml"), (2, "inputs/2026/kh-moi.yaml")
     ]
+
+
+def test_a_date_edited_past_later_numbers_is_warned(office: Path) -> None:
+    """The tester's Công văn 02 of 30/11 re-dated 03/12 after 03–08 were given: its row moves
+    with the date, now after the numbers given after it (finding r7b F3)."""
+    first = plan(office, "ke-hoach.yaml", "02/11/2026")
+    plan(office, "kh-b.yaml", "10/11/2026")
+    assert vanthu("build").exit_code == 0
+    first.write_text(first.read_text("utf-8").replace("ngay: 02/11/2026", "ngay: 20/11/2026"),
+                     "utf-8")  # fmt: skip
+    result = vanthu("build")
+    assert result.exit_code == 0, result.output
+    assert (
+        "Cảnh báo: inputs/2026/ke-hoach.yaml: số 01/KH-VPUBND đổi ngày từ 02/11/2026 sang "
+        "20/11/2026, sau số cấp sau nó trong sổ, 02/KH-VPUBND 10/11/2026"
+    ) in " ".join(result.output.split()), result.output
+    assert vanthu("build").output.count("Cảnh báo") == 0  # said when the date changed

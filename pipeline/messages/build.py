@@ -209,6 +209,15 @@ MESSAGES = {
         "en": "{name}: number {reference} dated {date} is dated before the number given before "
         "it, {earlier}; a register gives numbers in the order documents are issued",
     },
+    "build.number_dated_after_later": {
+        "vi": "{name}: số {reference} đổi ngày từ {old} sang {date}, sau số cấp sau nó trong sổ, "
+        "{later}; số trong sổ phải cấp theo thứ tự ngày ban hành: nếu văn bản ban hành ngày mới, "
+        "hãy hủy số cũ (vanthu so huy) để dựng lại lấy số mới, hoặc sửa lại ngày",
+        "en": "{name}: number {reference} had its date changed from {old} to {date}, after the "
+        "number given after it, {later}; a register gives numbers in the order documents are "
+        "issued: if the document is issued on the new date, void the old number (vanthu so huy) "
+        "so that a new build gives a new one, or put the date back",
+    },
     "build.typed_number_skips": {
         "vi": "{name}: số {reference} ghi tay trong dữ liệu vượt số tiếp theo của sổ "
         "({following}); đã vào sổ, các số {skipped} bị bỏ qua (nếu gõ nhầm, hãy sửa số trong "

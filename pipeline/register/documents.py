@@ -397,10 +397,16 @@ def order_warning(register: Register, entry: Entry, name: str,
     if when is None or (before is not None and before.details.doc_date == when):
         return None
     earlier = register.out_of_order(entry)
-    if earlier is None:
+    if earlier is not None:
+        return RenderError("build.number_out_of_order", name=name, reference=entry.reference,
+                           date=when.strftime("%d/%m/%Y"), earlier=earlier.describe()).message()
+    # A date edited to after the numbers given since: the row moves with it, out of order.
+    later = register.dated_after_next(entry) if before is not None else None
+    if later is None or before is None or before.details.doc_date is None:
         return None
-    return RenderError("build.number_out_of_order", name=name, reference=entry.reference,
-                       date=when.strftime("%d/%m/%Y"), earlier=earlier.describe()).message()
+    return RenderError("build.number_dated_after_later", name=name, reference=entry.reference,
+                       date=when.strftime("%d/%m/%Y"), later=later.describe(),
+                       old=before.details.doc_date.strftime("%d/%m/%Y")).message()
 
 
 def typed_warnings(register: Register, done: TypedNumber, name: str) -> list[str]:

@@ -652,6 +652,22 @@ class Register:
             return None
         return before
 
+    def dated_after_next(self, entry: Entry) -> Entry | None:
+        """The sequence's first number above `entry` (void rows aside) when it is dated before
+        `entry` (a date edited later than the numbers given after it); None when in order, or
+        when either has no date."""
+        when = entry.details.doc_date
+        if when is None:
+            return None
+        row = self.read(lambda tx: tx.one(
+            f"{db.SELECT} WHERE agency = ? AND year = ? AND sequence = ? AND number > ? "
+            "AND status <> 'void' AND doc_date IS NOT NULL ORDER BY number ASC LIMIT 1",
+            (entry.agency, entry.year, entry.sequence, entry.number)))
+        after = db.entry_from_row(row) if row else None
+        if after is None or after.details.doc_date is None or after.details.doc_date >= when:
+            return None
+        return after
+
     def counters(self, year: int) -> dict[tuple[str, str], int]:
         """(office, sequence) → last number given in the year."""
         rows = self.read(lambda tx: tx.all(
