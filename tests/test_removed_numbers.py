@@ -55,3 +55,24 @@ def test_a_date_edited_past_later_numbers_is_warned(office: Path) -> None:
         "20/11/2026, sau số cấp sau nó trong sổ, 02/KH-VPUBND 10/11/2026"
     ) in " ".join(result.output.split()), result.output
     assert vanthu("build").output.count("Cảnh báo") == 0  # said when the date changed
+
+
+def test_a_new_number_for_a_copy_not_yet_edited_is_warned(office: Path) -> None:
+    """Last week's document copied and built before it was edited: a second number for the same
+    document (finding r7b F5)."""
+    first = plan(office, "ke-hoach.yaml", "05/11/2026")
+    assert vanthu("build").exit_code == 0
+    copy = first.with_name("kh-ban-sao.yaml")
+    copy.write_text(first.read_text("utf-8"), "utf-8")
+    result = vanthu("build")
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert (
+        "Cảnh báo: inputs/2026/kh-ban-sao.yaml: số 02/KH-VPUBND vừa cấp cho văn bản giống hệt số "
+        "01/KH-VPUBND 05/11/2026"
+    ) in said, result.output
+    assert "(inputs/2026/ke-hoach.yaml: cùng loại, ngày và trích yếu)" in said
+    # Edited, it is a document of its own: nothing more is said.
+    copy.write_text(copy.read_text("utf-8").replace("ngay: 05/11/2026", "ngay: 06/11/2026"),
+                    "utf-8")  # fmt: skip
+    assert "giống hệt" not in vanthu("build").output

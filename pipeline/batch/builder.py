@@ -585,15 +585,19 @@ def warn_out_of_order(
     register: Register, layout: Layout, numbers: dict[Path, RegisterEntry], result: BuildResult
 ) -> None:
     """A warning for each number given in this build that is dated before the number given
-    before it in its sequence (void rows aside): the build cannot renumber what is issued."""
+    before it in its sequence (void rows aside): the build cannot renumber what is issued; and
+    for one given to a copy of a document another data file records (copy_warning)."""
     # Imported here: the register's document helpers bring the contexts, which a
     # build with nothing to number (a no-change rebuild) never needs.
-    from pipeline.register.documents import order_warning
+    from pipeline.register.documents import copy_warning, order_warning
 
     for path, entry in numbers.items():
-        warning = order_warning(register, entry, layout.name_of(path)) if entry.fresh else None
-        if warning is not None:
-            result.warnings.append(warning)
+        if not entry.fresh:
+            continue
+        for warning in (order_warning(register, entry, layout.name_of(path)),
+                        copy_warning(register, entry, layout.name_of(path))):  # fmt: skip
+            if warning is not None:
+                result.warnings.append(warning)
 
 
 def settle(

@@ -218,6 +218,14 @@ MESSAGES = {
         "issued: if the document is issued on the new date, void the old number (vanthu so huy) "
         "so that a new build gives a new one, or put the date back",
     },
+    "build.number_for_a_copy": {
+        "vi": "{name}: số {reference} vừa cấp cho văn bản giống hệt số {other} ({file}: cùng loại, "
+        "ngày và trích yếu): nếu tệp được chép mà chưa sửa, hãy sửa rồi dựng lại; nếu không dùng, "
+        "hủy số bằng vanthu so huy",
+        "en": "{name}: number {reference} was just given to a document just like {other} "
+        "({file}: the same type, date and trích yếu): if the file was copied and not yet "
+        "edited, edit it and build again; if it is not used, void the number with vanthu so huy",
+    },
     "build.typed_number_skips": {
         "vi": "{name}: số {reference} ghi tay trong dữ liệu vượt số tiếp theo của sổ "
         "({following}); đã vào sổ, các số {skipped} bị bỏ qua (nếu gõ nhầm, hãy sửa số trong "

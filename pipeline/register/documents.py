@@ -307,7 +307,8 @@ def numbered(register: Register, document: LoadedDocument, source: str,
     """`document` with its number from the register when its data asks for one (see above).
     Its row is confirmed with what the document says now (an edited document's row follows
     it); with `warnings`, the build's warning is added there when the number is dated before
-    the number given before it (a new number, or one whose date was edited: order_warning)."""
+    the number given before it (a new number, or one whose date was edited: order_warning),
+    and when a new number went to a copy of a document another file records (copy_warning)."""
     if not document.info.data.needs_number:
         yield document
         return
@@ -319,6 +320,20 @@ def numbered(register: Register, document: LoadedDocument, source: str,
         warning = order_warning(register, now, source, None if entry.fresh else entry)
         if warning is not None:
             warnings.append(warning)
+        copy = copy_warning(register, now, source) if entry.fresh else None
+        if copy is not None:
+            warnings.append(copy)
+
+
+def copy_warning(register: Register, entry: Entry, name: str) -> str | None:
+    """The warning for a number just given to a document another data file's row records (the
+    same type, date and trích yếu): a file copied and not yet edited (last week's Giấy mời
+    with its date and trích yếu left) takes a second number for one document."""
+    alike = register.alike(entry)
+    if not alike:
+        return None
+    return RenderError("build.number_for_a_copy", name=name, reference=entry.reference,
+                       other=alike[0].describe(), file=alike[0].source or "").message()
 
 
 def lent_number(register: Register, document: LoadedDocument, source: str) -> LoadedDocument:

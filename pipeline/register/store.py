@@ -312,6 +312,17 @@ class Register:
             "host = excluded.host, seen_at = excluded.seen_at",
             (workspace, place.root, place.host, db.now()))
 
+    def alike(self, entry: Entry) -> list[Entry]:
+        """The other issued rows of `entry`'s sequence recording the same trích yếu, date and
+        type code for a data file of this workspace (rows.issued_alike): a file copied and not
+        yet edited, when `entry` was just given."""
+        details = entry.details
+        if not details.summary or details.doc_date is None:
+            return []
+        rows = self.read(lambda tx: db.issued_alike(
+            tx, entry.agency, entry.year, entry.sequence, details, self.workspace))
+        return [row for row in rows if row.id != entry.id]
+
     def adopt_moved(self, tx: Transaction, agency: str, year: int, sequence: str,
                     details: Details, source: str) -> Entry | None:
         """The issued row of a renamed or moved data file, now naming `source`; None when there
