@@ -70,3 +70,20 @@ def test_the_day_before_the_reform_is_not_warned(inputs_copy: Path) -> None:
     moved.parent.mkdir()
     moved.write_text(text.replace("năm 2024", "năm 2025"), "utf-8")
     assert check(moved) == (0, [])
+
+
+@pytest.mark.parametrize(
+    ("authority", "kind"),
+    [
+        ("Uỷ ban nhân dân tỉnh Sơn La", ("body", "ỦY BAN NHÂN DÂN")),  # the old tone placement
+        ("ỦY BAN NHÂN DÂN TỈNH SƠN LA", ("body", "ỦY BAN NHÂN DÂN")),
+        ("Chủ tịch Uỷ ban nhân dân tỉnh", ("head", "CHỦ TỊCH")),
+        ("Ban Thi đua", None),
+    ],
+)
+def test_a_tham_quyen_spelt_either_way_is_one_authority(
+    authority: str, kind: tuple[str, str] | None
+) -> None:
+    from pipeline.rules.agency_names import authority_kind
+
+    assert authority_kind(authority) == kind

@@ -21,6 +21,7 @@ collective body is signed "TM." while one naming a head's title is not (signing_
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from pipeline.text.legacy import is_vietnamese_syllable
+from pipeline.text.tones import tones_last
 
 # Kinds of agency of two syllables: the field begins after both ("Chi cục Thuế").
 _TWO_SYLLABLE_KINDS = {("chi", "cục"), ("trung", "tâm"), ("văn", "phòng"), ("thanh", "tra"),
@@ -329,17 +331,30 @@ def signs_on_behalf(line: str) -> bool:
     return bool(_ON_BEHALF.match(_one_line(line)))
 
 
+def _folded(text: str) -> str:
+    """`text` compared for its words: one line, lower case, tone marks placed one way ("Uỷ
+    ban" and "Ủy ban" are one name)."""
+    return tones_last(" ".join(unicodedata.normalize("NFC", text).split()).casefold())
+
+
 def authority_kind(text: str) -> tuple[str, str] | None:
     """('body', prefix) for a thẩm quyền naming a collective body, ('head', title) for one
     naming a person's title; None when it is neither of the known shapes."""
-    upper = _one_line(text)
-    for prefix in COLLECTIVE_BODIES:
-        if upper == prefix or upper.startswith(prefix + " "):
-            return "body", prefix
-    for title in HEAD_TITLES:
-        if upper == title or upper.startswith(title + " "):
-            return "head", title
+    folded = _folded(text)
+    for kind, name, known in _known_authorities():
+        if folded == known or folded.startswith(known + " "):
+            return kind, name
     return None
+
+
+@functools.cache
+def _known_authorities() -> tuple[tuple[str, str, str], ...]:
+    """(kind, name, folded name) of the collective bodies, then of the heads' titles."""
+    return tuple(
+        (kind, name, _folded(name))
+        for kind, names in (("body", COLLECTIVE_BODIES), ("head", HEAD_TITLES))
+        for name in names
+    )
 
 
 @dataclass(frozen=True)
