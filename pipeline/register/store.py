@@ -651,33 +651,30 @@ class Register:
         """The sequence's last number below `entry` (void rows aside) when it is dated after
         `entry`: a register runs in the order documents are issued, so this number is out of
         place. None when in order, or when either has no date."""
-        when = entry.details.doc_date
-        if when is None:
-            return None
-        row = self.read(lambda tx: tx.one(
-            f"{db.SELECT} WHERE agency = ? AND year = ? AND sequence = ? AND number < ? "
-            "AND status <> 'void' AND doc_date IS NOT NULL ORDER BY number DESC LIMIT 1",
-            (entry.agency, entry.year, entry.sequence, entry.number)))
-        before = db.entry_from_row(row) if row else None
-        if before is None or before.details.doc_date is None or before.details.doc_date <= when:
-            return None
-        return before
+        return self._dated_neighbour(entry, after=False)
 
     def dated_after_next(self, entry: Entry) -> Entry | None:
         """The sequence's first number above `entry` (void rows aside) when it is dated before
         `entry` (a date edited later than the numbers given after it); None when in order, or
         when either has no date."""
+        return self._dated_neighbour(entry, after=True)
+
+    def _dated_neighbour(self, entry: Entry, *, after: bool) -> Entry | None:
+        """The next dated number above (`after`) or below `entry` when its date is out of
+        order with `entry`'s."""
         when = entry.details.doc_date
         if when is None:
             return None
+        side, order = (">", "ASC") if after else ("<", "DESC")
         row = self.read(lambda tx: tx.one(
-            f"{db.SELECT} WHERE agency = ? AND year = ? AND sequence = ? AND number > ? "
-            "AND status <> 'void' AND doc_date IS NOT NULL ORDER BY number ASC LIMIT 1",
+            f"{db.SELECT} WHERE agency = ? AND year = ? AND sequence = ? AND number {side} ? "
+            f"AND status <> 'void' AND doc_date IS NOT NULL ORDER BY number {order} LIMIT 1",
             (entry.agency, entry.year, entry.sequence, entry.number)))
-        after = db.entry_from_row(row) if row else None
-        if after is None or after.details.doc_date is None or after.details.doc_date >= when:
+        other = db.entry_from_row(row) if row else None
+        if other is None or other.details.doc_date is None:
             return None
-        return after
+        out = other.details.doc_date < when if after else other.details.doc_date > when
+        return other if out else None
 
     def counters(self, year: int) -> dict[tuple[str, str], int]:
         """(office, sequence) → last number given in the year."""
