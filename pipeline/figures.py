@@ -20,7 +20,7 @@ from typing import Any
 
 from babel.numbers import format_decimal
 
-from pipeline.awards import AwardList, Entry
+from pipeline.awards import AwardList, Entry, same_spelling
 from pipeline.rules.money import format_money
 from pipeline.rules.words import money_in_words
 from pipeline.text.normalize import slug
@@ -140,8 +140,10 @@ class YearFigures:
 
 
 def unit_key(name: str) -> str:
-    """A unit's name compared without case or spacing: 'Phòng tổng hợp' is 'Phòng Tổng hợp'."""
-    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
+    """A unit's name compared as a list compares its recipients' (awards.same_spelling: case,
+    spacing and tone placement aside): 'Phòng tổng hợp' is 'Phòng Tổng hợp', 'Trường Hoà Bình'
+    is 'Trường Hòa Bình', so a recipient's unit row is fixed by Entry.recipient."""
+    return same_spelling(" ".join(unicodedata.normalize("NFC", name).split()))
 
 
 def format_count(n: int) -> str:

@@ -16,7 +16,7 @@ from pipeline.api import load_document
 from pipeline.awards import Entry, read_award_list
 from pipeline.cli import main
 from pipeline.context.bao_cao import awards_table, fill_text, units_table
-from pipeline.figures import Count, YearFigures, figure_values
+from pipeline.figures import Count, YearFigures, figure_values, unit_key
 from pipeline.rules.money import format_money
 
 REPO = Path(__file__).resolve().parents[1]
@@ -462,10 +462,10 @@ def test_one_person_given_two_awards_is_one_ca_nhan(tmp_path: Path) -> None:
     assert figures.by_award["Chiến sĩ thi đua cơ sở"].individuals == 1
     assert (figures.overall.individuals, figures.overall.collectives) == (3, 1)
     assert figures.overall.amount == first.total + second.total
-    home = figures.by_unit["phòng nội vụ"]
+    home = figures.by_unit[unit_key("Phòng Nội vụ")]
     given = [e for e in (*first.entries, *second.entries) if same(e.unit) == "phòng nội vụ"]
     assert (home.individuals, home.amount) == (2, sum(e.amount for e in given)) and len(given) == 3
-    assert figures.by_unit["phòng tư pháp"].total == 2  # Lò Văn An there, and the Phòng itself
+    assert figures.by_unit[unit_key("Phòng Tư pháp")].total == 2  # Lò Văn An, the Phòng itself
 
     values = figure_values(figures, None)
     assert (values["tong.ca_nhan"], values["tong.tap_the"], values["tong.tong"]) == ("3", "1", "4")
@@ -567,3 +567,17 @@ def test_an_award_s_figures_count_its_people_once_and_its_luot_each(tmp_path: Pa
     assert values["giay_khen.tien"] == format_money(june.total + december.total)
     table = awards_table(current, previous, 1, "—")
     assert [(row["ca_nhan"], row["tap_the"]) for row in table["dong"]] == [("3", "1")]
+
+
+def test_a_unit_typed_with_either_tone_placement_is_one_unit_row(tmp_path: Path) -> None:
+    """Entry.recipient takes 'Trường Hoà Bình' and 'Trường Hòa Bình' for one unit: so does the
+    units table, else the person's second row counted nobody (0 cá nhân)."""
+    figures = YearFigures(2024)
+    figures.add(award_list(tmp_path, "a.csv", [
+        "Lò Văn An,Giáo viên,Trường Hoà Bình,Giấy khen,Cá nhân",
+    ]))  # fmt: skip
+    figures.add(award_list(tmp_path, "b.csv", [
+        "Lò Văn An,Giáo viên,Trường Hòa Bình,Lao động tiên tiến,Cá nhân",
+    ]))  # fmt: skip
+    rows = units_table(figures, 2)["dong"]
+    assert [(row["ca_nhan"], row["tap_the"]) for row in rows] == [("1", "0")]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from pipeline.load.attachments import CertificateAttachments, DecisionAttachment
 from pipeline.load.contract import Attached, LoadedDocument, NumberFrom, Resolver
 from pipeline.load.lists import referenced_document, sheet_path
 from pipeline.load.locations import shown
+from pipeline.load.spreadsheet.cells import clean
 from pipeline.load.yaml_source import Source, load_yaml
 from pipeline.model.giay_khen import INHERITED, CertificateData, RowFilter
 from pipeline.model.quyet_dinh import DecisionData
@@ -226,12 +226,6 @@ def identity(name: str, unit: str) -> tuple[str, str]:
     return unit_key(name), unit_key(unit)
 
 
-def printed_form(text: str) -> str:
-    """A name or unit as the certificate prints it: NFC, single spaces, its case kept (ALL
-    CAPS prints otherwise than Title Case, so a change of case needs a reprint)."""
-    return " ".join(unicodedata.normalize("NFC", text).split())
-
-
 class Changes(str):
     """What changed on a certificate, several catalogue phrases said one after another, each
     in the language the message is shown in (VanthuError.detail asks `describe`)."""
@@ -256,12 +250,12 @@ def what_changed(given: Given, entry: Entry) -> Changes | None:
     the unit and the chức vụ before and now (or left empty); None when it prints the same."""
     phrases = []
     old_name = given[1]
-    if printed_form(old_name) != printed_form(entry.name):
-        case_only = unit_key(old_name) == unit_key(entry.name)
+    if clean(old_name) != clean(entry.name):
+        case_only = clean(old_name).casefold() == clean(entry.name).casefold()
         key = "data.book_change_name_case" if case_only else "data.book_change_name"
         phrases.append(Phrase(key, old=old_name))
     for key, old, new in (("unit", given[2], entry.unit), ("position", given[4], entry.position)):
-        if old is None or printed_form(old) == printed_form(new):
+        if old is None or clean(old) == clean(new):
             continue
         if not new.strip():
             phrases.append(Phrase(f"data.book_change_{key}_cleared", old=old))

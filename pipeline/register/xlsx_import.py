@@ -24,6 +24,7 @@ from pipeline.register.columns import EXTRA_COLUMNS, FORM_COLUMNS, STATUS_WORDS
 from pipeline.register.errors import DuplicateNumberError, RegisterImportError
 from pipeline.register.model import Details, Entry, Status
 from pipeline.register.store import Register
+from pipeline.rules.dates import years_said
 
 HEADER_SEARCH_ROWS = 25
 # Rows of one sheet, blank ones included: a busy office numbers a few thousand documents a year.
@@ -56,7 +57,6 @@ _STATUS_OF = {word: status for status, word in STATUS_WORDS.items()}
 # "10/" (a blank ký hiệu, as older vanthu wrote one) is read as 10 without ký hiệu.
 _REFERENCE = re.compile(r"^(?:số\s*:?\s*)?0*(\d{1,6})\s*(?:/\s*(\S.*?)?)?$", re.IGNORECASE)
 _DATE = re.compile(r"^(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{2}|\d{4}))?$")
-_TITLE_YEAR = re.compile(r"năm\s+(\d{4})", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -229,9 +229,9 @@ def _read(path: Path, year: int | None,
                                          sheet=sheet.title, row=header_index + 1))
                 continue
             titles = " ".join(_text(v) or "" for r in rows[:header_index] for v in r)
-            title_year = _TITLE_YEAR.search(titles)
+            title_years = years_said(titles)  # "SỔ ĐĂNG KÝ VĂN BẢN ĐI NĂM 2024"
             reader = _RowReader(file, sheet.title, columns, year,
-                                int(title_year.group(1)) if title_year else None, sequence)
+                                title_years[0] if title_years else None, sequence)
             body = rows[header_index + 1:]
             first = True  # the "(1) (2) ..." row, if any, is the first one under the header
             for offset, values in enumerate(body):
