@@ -23,24 +23,6 @@ def second_claims(claims: Iterable[tuple[Path, K]]) -> Iterator[tuple[Path, Path
             yield first, source, key
 
 
-def overlapping_ranges(
-    claims: Iterable[tuple[Path, K, tuple[int, int]]],
-) -> Iterator[tuple[Path, Path, K, list[int]]]:
-    """(first, second, key, numbers) for each input whose range of numbers (first, last) under
-    `key` takes numbers an earlier input's range holds: the sổ vàng numbers (so_vao_so) of two
-    Giấy khen batches of one office and year. Every number is claimed (second_claims)."""
-    numbers = (
-        (source, (key, number))
-        for source, key, (low, high) in claims
-        for number in range(low, high + 1)
-    )
-    found: dict[tuple[Path, Path, K], list[int]] = {}
-    for first, second, (key, number) in second_claims(numbers):
-        found.setdefault((first, second, key), []).append(number)
-    for (first, second, key), taken in found.items():
-        yield first, second, key, taken
-
-
 def number_ranges(numbers: Sequence[int]) -> str:
     """101–103, 107: sorted numbers with runs written as first–last."""
     runs: list[list[int]] = []

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from pipeline.api import render_documents
 from pipeline.batch import Status, build
-from pipeline.claims import number_ranges, overlapping_ranges
+from pipeline.claims import number_ranges
 from pipeline.errors import InputError, RenderError
 from pipeline.load.spreadsheet.cells import cell_text
 from pipeline.load.spreadsheet.fields import Field
@@ -89,13 +89,7 @@ def test_render_cli_in_english(tmp_path: Path) -> None:
     assert "register (sổ vàng) numbers 101–" in result.output and "Traceback" not in result.output
 
 
-def test_overlaps_are_grouped_per_pair() -> None:
-    a, b, c = Path("a"), Path("b"), Path("c")
-    found = list(overlapping_ranges([(a, "k", (101, 110)), (b, "k", (105, 115)),
-                                     (c, "k", (101, 103)), (c, "other", (1, 200))]))
-    assert [(f, s, n) for f, s, _, n in found] == [
-        (a, b, list(range(105, 111))), (a, c, [101, 102, 103])
-    ]
+def test_number_ranges_are_written_as_runs() -> None:
     assert number_ranges([101, 102, 103, 107]) == "101–103, 107"
 
 

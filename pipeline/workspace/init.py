@@ -219,18 +219,18 @@ def name_warnings(answers: OfficeAnswers) -> list[str]:
     """What to tell the clerk about the name answered: an abbreviation at its start was written
     in full (_typed_name), or a place's name was made its body's (_place_body_name), so the
     profile differs from what was typed."""
-    typed = " ".join(nfc(answers.ten_co_quan or "").upper().split())
+    typed = _one_line(answers.ten_co_quan)
     body_name = _place_body_name(answers)
     place = _place_only(answers.ten_co_quan)
     if body_name is not None and place is not None:
         body = running_text_name(place_body(presets()[answers.kieu]) or "")
-        return [t("ws.name_is_place", typed=typed.replace("|", " "), level=place[0],
+        return [t("ws.name_is_place", typed=typed, level=place[0],
                   place=place[1], kieu=answers.kieu, body=body, full=body_name)]  # fmt: skip
     found = leading_abbreviation(typed)
     if found is None:
         return []
     full = " ".join(_typed_name(answers).replace("|", " ").split())
-    return [t("ws.name_expanded", typed=typed.replace("|", " "), abbreviation=found[0],
+    return [t("ws.name_expanded", typed=typed, abbreviation=found[0],
               words=found[1], full=full)]  # fmt: skip
 
 
