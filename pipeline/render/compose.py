@@ -340,6 +340,7 @@ class TemplateLibrary:
         self._forms: dict[str, bool] = {}  # read once, like the frame and the blocks
         self._bodies: dict[str, tuple[str, str, Carried]] = {}  # a type's head, body, media
         self._stored: dict[str, str | None] = {}  # each file's own word/document.xml
+        self._includes: dict[str, list[str]] = {}  # each type's blocks (included_blocks)
         self._running: dict[str, list[str]] = {}  # each file's headers/footers holding a brace
         self._block_media: dict[str, Carried] = {}  # each block's pictures and links
         self.unreadable: dict[str, TemplateError] = {}  # office blocks block_sources skipped
@@ -422,8 +423,12 @@ class TemplateLibrary:
         return found
 
     def included_blocks(self, name: str) -> list[str]:
-        """The shared blocks template `name` includes, directly or through another block."""
-        return self._included(preprocess(self._type_body(name)[1]))
+        """The shared blocks template `name` includes, directly or through another block (once
+        per library: the checks ask for every type, for every block and problem)."""
+        known = self._includes.get(name)
+        if known is None:
+            known = self._includes[name] = self._included(preprocess(self._type_body(name)[1]))
+        return list(known)
 
     def carried(self, name: str) -> Carried:
         """The pictures and links of type template `name` and of the blocks it includes."""

@@ -236,6 +236,14 @@ RECIPIENTS_FIELD = "noi_nhan"
 _RECIPIENTS = re.compile(rf"(?<![.\w]){RECIPIENTS_FIELD}\b(?!\s*=(?!=))")
 
 
+def _plain_type(library: TemplateLibrary, name: str) -> bool:
+    """Whether `name` is a type template with a document of its own: not a shared block, the
+    frame or a phôi (a page of its own)."""
+    if name.startswith(f"{BLOCKS_DIR}/") or name == FRAME_NAME or _is_form(library, name):
+        return False
+    return library.stored_document_xml(name) is not None
+
+
 def recipients_faults(library: TemplateLibrary, name: str) -> list[Found]:
     """Type template `name` printing no Nơi nhận although its document type's data carries one
     that Nghị định 30 requires (ô 9a; a Biên bản's is optional): the data's `noi_nhan` would be
@@ -383,9 +391,7 @@ def signature_block_fault(library: TemplateLibrary, block: str) -> Found | None:
 def signature_faults(library: TemplateLibrary, name: str) -> list[Found]:
     """Type template `name` including an office's signature block that lost a part
     (signature_block_fault): said of the type, at the block."""
-    if name.startswith(f"{BLOCKS_DIR}/") or name == FRAME_NAME or _is_form(library, name):
-        return []
-    if library.stored_document_xml(name) is None:
+    if not _plain_type(library, name):
         return []
     found = []
     for block in library.included_blocks(name):
@@ -914,9 +920,7 @@ def part_order_faults(library: TemplateLibrary, name: str) -> list[Found]:
     without its header or signature: a signature above the body, Kính gửi after it, the header
     block deleted or moved. Each said at the paragraph of the type template that brings the
     misplaced part (an include), naming the parts."""
-    if name.startswith(f"{BLOCKS_DIR}/") or name == FRAME_NAME or _is_form(library, name):
-        return []
-    if library.stored_document_xml(name) is None:
+    if not _plain_type(library, name):
         return []
     printed = printed_parts(library, name)
     office = office_folder(library, name)
