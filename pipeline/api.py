@@ -444,9 +444,9 @@ def check(paths: list[Path]) -> CheckReport:
         used.setdefault(workspace.root, (workspace, []))[1].append(document.template)
         loaded.append((workspace, document))
     # Batches whose sổ vàng numbers another batch holds, as render and build refuse them.
-    for path, error in book_number_overlaps(loaded).items():
-        report.valid = [d for d in report.valid if d.path != path]
-        report.errors.append((path, error))
+    refused = book_number_overlaps(loaded)
+    report.valid = [d for d in report.valid if d.path not in refused]
+    report.errors.extend(refused.items())
     for workspace, names in used.values():  # an office's template templates check fails
         report.warnings.extend(template_warnings(workspace.templates, names))
     return report

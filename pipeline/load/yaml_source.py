@@ -37,7 +37,7 @@ from pipeline.errors import InputError
 from pipeline.load import read_log
 from pipeline.text.gate import REFUSED_PATTERN as _REFUSED_PATTERN
 from pipeline.text.gate import BadCharacter, gate, passes_unchanged, refused_character
-from pipeline.text.legacy import looks_like_legacy_text
+from pipeline.text.legacy import PERSON_NAME, looks_like_legacy_text
 from pipeline.text.normalize import nfc
 
 Path_ = tuple[str | int, ...]
@@ -49,8 +49,6 @@ MAX_VALUES = 200_000  # after aliases are expanded: a 15 KB alias bomb asks for 
 MAX_TEXT_CHARS = 100_000  # one value
 
 _STR = "tag:yaml.org,2002:str"
-# The key of a person's họ tên: a legacy value there is suggested with its capitals back.
-PERSON_NAME = "ho_ten"
 _MERGE = "tag:yaml.org,2002:merge"
 # Explicit tags a data file may use: the standard scalars and collections. Anything else
 # (!!python/object, !!binary, !!set, a local !tag) is refused.

@@ -181,6 +181,11 @@ def decode_legacy(text_or_bytes: str | bytes | bytearray, encoding: str) -> str:
     return nfc(_decode_shown(text_or_bytes, encoding))
 
 
+# The field holding a person's name, in a document's data and in a list's columns: its
+# suggested Unicode gets its capitals back (suggested_unicode's `person`).
+PERSON_NAME = "ho_ten"
+
+
 def suggested_unicode(typed: str, encoding: str, *, person: bool = False) -> str:
     """The Unicode text a legacy value stands for, one space between words, as a message
     suggests it; a person's họ tên (`person`) decoded from TCVN3 gets back its capitals."""

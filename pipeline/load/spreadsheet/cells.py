@@ -10,7 +10,12 @@ from pipeline.errors import InputError
 from pipeline.load.spreadsheet.fields import Field
 from pipeline.load.spreadsheet.limits import MAX_CELL_CHARS
 from pipeline.text.gate import normalize_invisible, refused_character
-from pipeline.text.legacy import legacy_encodings, named_encodings, suggested_unicode
+from pipeline.text.legacy import (
+    PERSON_NAME,
+    legacy_encodings,
+    named_encodings,
+    suggested_unicode,
+)
 
 _NUMERIC = re.compile(r"[+-]?\d[\d.,]*%?")
 
@@ -50,7 +55,7 @@ def cell_text(raw: object, field: Field, cell: str) -> str:
             raise InputError(
                 "sheet.legacy_text", cell=cell, encoding=encoding, font=font,
                 # From the cell as typed: TCVN3's ư is a soft hyphen there, which clean() drops.
-                fixed=suggested_unicode(raw, legacy[0], person=field.name == "ho_ten")[:60],
+                fixed=suggested_unicode(raw, legacy[0], person=field.name == PERSON_NAME)[:60],
             )  # fmt: skip
         return text
     text = plain_text(raw)
