@@ -33,7 +33,7 @@ from pipeline.rules.money import (
 )
 from pipeline.rules.words import money_in_words
 from pipeline.text.normalize import slug
-from pipeline.text.tones import tones_last
+from pipeline.text.tones import same_spelling
 
 Order = Literal["don_vi", "ten"] | None
 COLLECTIVE_WORDS = ("tap the", "tập thể")
@@ -65,12 +65,6 @@ class Entry:
 
 
 @functools.lru_cache(maxsize=4096)  # units repeat down a list
-def same_spelling(text: str) -> str:
-    """A name or unit as compared for "the same one": case and tone placement folded ("Lò Thị
-    Hoà" and "LÒ THỊ HÒA" are one name typed two ways); never text to print."""
-    return tones_last(text.casefold())
-
-
 def person_name(name: str) -> str:
     """A person's name as printed: one typed wholly in capitals ("ĐẶNG VĂN HẢI THẮNG", a
     teacher's habit) in title case like the rest of the list, so that the decision and the
@@ -103,6 +97,9 @@ class AwardList:
 
     groups: tuple[Group, ...]
     entries: tuple[Entry, ...] = field(default=())
+    # What reading the list found valid but worth a word, each at its file, sheet and row
+    # (the same name in two units: two people, or one listed twice).
+    warnings: tuple[InputError, ...] = field(default=())
 
     @functools.cached_property
     def total(self) -> int:
@@ -329,6 +326,32 @@ class Givers:
                             first=first[2], first_name=first[1])  # fmt: skip
 
 
+class Namesakes:
+    """A cá nhân's name given the same award in two units ("Tòng Thị Kim Phượng" of a Mầm non
+    and of a Tiểu học): two people sharing a name, or one person listed by two schools, which
+    only the clerk can tell; a warning at the later row, naming the first. Names are compared
+    as the duplicate check compares them (Entry.recipient: case and tone placement aside), and
+    the same name in the same unit is that check's to refuse. A tập thể's name in two units
+    ("Tổ Mẫu giáo lớn" of two schools) is two collectives, and no warning."""
+
+    def __init__(self) -> None:
+        # (name, award) → the first row's unit (as compared, as typed) and row number
+        self._first: dict[tuple[str, str], tuple[str, str, int]] = {}
+        self.warnings: list[InputError] = []
+
+    def check(self, row: Row, entry: Entry) -> None:
+        if entry.collective:
+            return
+        _, name, unit = entry.recipient
+        first = self._first.setdefault((name, entry.award), (unit, entry.unit, row.number))
+        if first[0] == unit:
+            return
+        self.warnings.append(row.error(
+            "sheet.same_name_two_units", "ho_ten", name=entry.name[:60], award=entry.award,
+            first=first[2], first_unit=first[1][:60], unit=entry.unit[:60], second=row.number,
+        ))  # fmt: skip
+
+
 def _for_collectives_only(
     title: str, decision_date: date, aliases: Mapping[str, str], office: OfficeRules | None
 ) -> bool:
@@ -406,6 +429,7 @@ def read_award_list(
     )
     entries: list[Entry] = []
     seen: dict[tuple[tuple[bool, str, str], str], int] = {}
+    namesakes = Namesakes()
     givers = Givers()
     # A list names a few titles many times: each (title, tập thể or not) is priced once, and
     # whether a title is given to tập thể only is worked out once.
@@ -459,6 +483,7 @@ def read_award_list(
                 "sheet.duplicate_entry", "ho_ten", name=name, award=award, first=seen[key]
             )
         seen[key] = row.number
+        namesakes.check(row, entry)
         if amounts and reward is not None:
             _check_typed_amount(row, award, reward, collective)
         entries.append(entry)
@@ -474,4 +499,5 @@ def read_award_list(
     return AwardList(
         groups=tuple(Group(award, tuple(items)) for award, items in groups.items()),
         entries=tuple(entries),
+        warnings=tuple(namesakes.warnings),
     )

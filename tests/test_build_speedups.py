@@ -17,9 +17,9 @@ from pipeline.batch import Status, build
 from pipeline.batch.hash_cache import CACHE_NAME, HashCache
 from pipeline.batch.manifest import Entry, Manifest, file_sha256
 from pipeline.errors import InputError
-from pipeline.load.spreadsheet.cells import Formula
+from pipeline.load.spreadsheet.cells import Formula, get_column_letter
 from pipeline.load.spreadsheet.fields import resolve_fields
-from pipeline.load.spreadsheet.table import build_table, get_column_letter
+from pipeline.load.spreadsheet.table import build_table
 from pipeline.workspace import Workspace
 from tests.test_build import (
     AWARD_DECISION,

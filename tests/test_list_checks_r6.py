@@ -122,10 +122,11 @@ def test_wrong_subtotal_names_the_empty_amount_of_its_group(tmp_path: Path) -> N
     assert error.row == FIRST + 6
     vi, en = error.message("vi"), error.message("en")
     assert "được 1.420.000 đồng (ô G7 để trống)" in vi and "(cell G7 is empty)" in en
-    rows[5][6] = ""  # G8 too: Hoa Ban's Cộng now reads as the running total (2.130.000)
+    rows[5][6] = ""  # G8 too: Hoa Ban's Cộng (2.130.000) now equals the running total, which
+    # is not its group's sum: refused at it, naming the group's empty cells
     error = refused(workbook(tmp_path, rows, name="hai.xlsx"))
-    assert error.row == FIRST + 10  # TỔNG CỘNG: every row above it, two amounts missing
-    assert "được 3.550.000 đồng (ô G7 và 1 ô khác để trống)" in error.message("vi")
+    assert error.row == FIRST + 6
+    assert "được 710.000 đồng (ô G7 và 1 ô khác để trống)" in error.message("vi")
 
 
 # --- F3: an empty Đơn vị among filled ones --------------------------------------------------

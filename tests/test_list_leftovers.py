@@ -16,7 +16,7 @@ import pytest
 
 from pipeline.awards import read_award_list
 from pipeline.errors import InputError
-from pipeline.load.spreadsheet import table as table_module
+from pipeline.load.spreadsheet import totals
 from pipeline.load.spreadsheet.signatures import is_signature_line, is_signer_name
 from tests.test_total_rows import DAY, FIRST, LDTT, PEOPLE, person, read, refused, workbook
 
@@ -205,13 +205,13 @@ def test_subtotals_read_each_typed_amount_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     read_amounts: list[str] = []
-    real = table_module.typed_money
+    real = totals.typed_money
 
     def counting(text: str) -> int | None:
         read_amounts.append(text)
         return real(text)
 
-    monkeypatch.setattr(table_module, "typed_money", counting)
+    monkeypatch.setattr(totals, "typed_money", counting)
     table = read(grouped(tmp_path))
     assert len(table) == 2 * GROUPS and len(table.totals) == 2 * (GROUPS + 1)
     assert len(read_amounts) == 2 * GROUPS  # not once per total row above it

@@ -115,6 +115,68 @@ MESSAGES: dict[str, dict[str, str]] = {
             "that name under 'cot' next to 'danh_sach' in the data file."
         ),
     },
+    "sheet.column_two_fields": {
+        "vi": "cột {letter} («{header}») được đọc cho cả '{first}' lẫn '{second}'{declared}: một "
+        "cột chỉ ghi một thông tin, đọc như vậy văn bản sẽ in sai nội dung (ví dụ in đơn vị thay "
+        "cho họ tên). Hãy sửa khóa 'cot' cạnh 'danh_sach' trong tệp dữ liệu để mỗi trường chỉ "
+        "đến đúng cột của nó.",
+        "en": "column {letter} («{header}») is read as both '{first}' and '{second}'{declared}: "
+        "a column holds one thing, and read so the document would print the wrong content (the "
+        "units as the people's names, say). Correct 'cot' next to 'danh_sach' in the data file "
+        "so that each field names its own column.",
+    },
+    "sheet.column_declared": {
+        "vi": " (khóa 'cot' khai báo  {declared})",
+        "en": " ('cot' declares  {declared})",
+    },
+    "sheet.split_name": {
+        "vi": "họ và tên nằm ở hai cột: {surname_cell} «{surname}» và {given_cell} «{given}»; "
+        "đọc riêng cột «{given}» thì văn bản chỉ in tên, không có họ. Hãy ghép thành một cột "
+        "'Họ và tên' (ví dụ thêm một cột có công thức ={first_cell}&\" \"&{second_cell}, kéo "
+        "xuống hết danh sách, rồi Sao chép → Dán đặc biệt → Giá trị) và xóa hai cột cũ; nếu cột "
+        "«{given}» đã ghi đủ họ và tên, hãy đổi tiêu đề của nó thành 'Họ và tên'.",
+        "en": "the name is split over two columns: {surname_cell} «{surname}» and {given_cell} "
+        "«{given}»; read alone, column «{given}» would print the given names without the "
+        "surnames. Join them into one 'Họ và tên' column (e.g. add a column with the formula "
+        "={first_cell}&\" \"&{second_cell}, fill it down the list, then Copy → Paste Special → "
+        "Values) and delete the two old columns; if column «{given}» already holds the full "
+        "names, rename its header 'Họ và tên'.",
+    },
+    "sheet.legacy_header": {
+        "vi": "dòng tiêu đề (dòng {header_row}) gõ bằng bảng mã {encoding} (phông {font}): "
+        "{cells}, nên không đọc được cột nào, và các ô bên dưới có lẽ cũng vậy. Hãy chuyển cả "
+        "bảng tính sang Unicode (ví dụ: chọn hết các ô, sao chép, dùng Unikey Toolkit chuyển mã "
+        "clipboard từ {encoding} sang Unicode rồi dán lại), đừng chỉ gõ lại dòng tiêu đề.",
+        "en": "the header row (row {header_row}) is typed in the {encoding} code (a {font} "
+        "font): {cells}, so no column can be read, and the cells below it most likely are "
+        "legacy text too. Convert the whole sheet to Unicode (e.g. select all cells, copy, "
+        "convert the clipboard from {encoding} to Unicode with the Unikey toolkit and paste "
+        "back) rather than retyping the header row only.",
+    },
+    # The header of a file opened in the wrong code and saved again (text.legacy.refusal_key).
+    "sheet.misread_header": {
+        "vi": "dòng tiêu đề (dòng {header_row}) là chữ {encoding}: {cells}, nên không đọc được "
+        "cột nào, và các ô bên dưới có lẽ cũng vậy: tệp đã được mở sai bảng mã rồi lưu lại. "
+        "Hãy mở lại tệp gốc với đúng bảng mã rồi lưu lại, đừng chỉ gõ lại dòng tiêu đề.",
+        "en": "the header row (row {header_row}) is {encoding} text: {cells}, so no column can "
+        "be read, and the cells below it most likely are too: the file was opened in the wrong "
+        "code and saved again. Open the original file again in its own code and save it, "
+        "rather than retyping the header row only.",
+    },
+    "sheet.unread_column": {
+        "vi": "cột {letter} («{header}») có nội dung (ô {cell}: «{value}») nhưng không được đọc: "
+        "danh sách không có cột '{label}' và tiêu đề này không phải tên cột đó, nên văn bản sẽ "
+        "in các dòng mà không có '{label}' của chúng. Nếu đây là cột '{label}', hãy đổi tiêu đề "
+        "thành '{label}', hoặc khai báo ở khóa 'cot' cạnh 'danh_sach' trong tệp dữ liệu:  "
+        "cot: {{{key}: \"{header}\"}}; nếu không phải, hãy xóa cột này khỏi danh sách (hoặc "
+        "chuyển nó sang trang tính khác).",
+        "en": "column {letter} («{header}») holds values (cell {cell}: «{value}») but is not "
+        "read: the list has no '{label}' column and this header is not one of its names, so the "
+        "document would print the rows without their '{label}'. If this is the '{label}' "
+        "column, rename its header '{label}', or give that name under 'cot' next to "
+        "'danh_sach' in the data file:  cot: {{{key}: \"{header}\"}}; if it is not, delete the "
+        "column from the list (or move it to another sheet).",
+    },
     "sheet.duplicate_column": {
         "vi": "có hai cột cùng là '{field_name}': ô {first} và ô {second}; hãy giữ một cột.",
         "en": "two columns are both '{field_name}': cells {first} and {second}; keep only one.",
@@ -170,6 +232,38 @@ MESSAGES: dict[str, dict[str, str]] = {
             '"Save As" "CSV UTF-8 (Comma delimited)", or save as .xlsx.'
         ),
     },
+    "sheet.csv_legacy_encoding": {
+        "vi": "tệp CSV không phải mã UTF-8: có vẻ được lưu bằng bảng mã {encoding} (ô {cell} "
+        "đọc theo bảng mã đó là «{text}»). {advice}",
+        "en": "the CSV file is not UTF-8: it looks saved in the {encoding} code (cell {cell} "
+        "reads «{text}» in it). {advice}",
+    },
+    "sheet.convert_cp1258": {
+        "vi": "Hãy chuyển tệp sang Unicode: mở bằng LibreOffice Calc, ở hộp «Nhập văn bản» (Text "
+        "Import) chọn Bộ ký tự «Vietnamese (Windows-1258)», rồi «Lưu thành» (Save As) dạng "
+        ".xlsx; hoặc trong Excel chọn Dữ liệu → Từ Văn bản/CSV (Data → From Text/CSV), Nguồn "
+        "tệp (File origin) «1258: Vietnamese (Windows)», rồi lưu dạng .xlsx. Đừng mở thẳng tệp "
+        "bằng Excel rồi lưu lại: Excel đọc nó theo bảng mã khác, các chữ có dấu sẽ sai.",
+        "en": "Convert the file to Unicode: open it in LibreOffice Calc, choose the character "
+        "set «Vietnamese (Windows-1258)» in the Text Import dialog, then Save As .xlsx; or in "
+        "Excel use Data → From Text/CSV with File origin «1258: Vietnamese (Windows)», then "
+        "save as .xlsx. Do not open the file straight in Excel and save it again: Excel reads it "
+        "in another code and the accented letters come out wrong.",
+    },
+    "sheet.convert_font": {
+        "vi": "Hãy chuyển tệp sang Unicode bằng Unikey Toolkit (Ctrl+Shift+F6): mở tệp bằng "
+        "Notepad, chọn hết (Ctrl+A) và sao chép (Ctrl+C); trong Unikey Toolkit chọn Nguồn "
+        "«{source}», Đích «Unicode», đánh dấu «Chuyển mã clipboard» rồi bấm «Chuyển mã»; dán "
+        "lại vào Notepad (Ctrl+A, Ctrl+V) rồi «Lưu thành» (Save As) với Mã hóa (Encoding) "
+        "«UTF-8». Đừng mở tệp bằng Excel rồi lưu «CSV UTF-8»: chữ gõ bằng phông {font} vẫn sai "
+        "mã như trước.",
+        "en": "Convert the file to Unicode with the Unikey toolkit (Ctrl+Shift+F6): open the "
+        "file in Notepad, select all (Ctrl+A) and copy (Ctrl+C); in the toolkit choose source "
+        "«{source}», destination «Unicode», tick «Chuyển mã clipboard» (convert clipboard) and "
+        "press «Chuyển mã» (convert); paste back into Notepad (Ctrl+A, Ctrl+V) and Save As with "
+        "Encoding «UTF-8». Do not open the file in Excel and save it as «CSV UTF-8»: the text "
+        "typed for the {font} font stays in the old code.",
+    },
     "sheet.csv_malformed": {
         "vi": "tệp CSV sai cấu trúc: {reason}",
         "en": "the CSV file is malformed: {reason}",
@@ -178,11 +272,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "'{name}' có hai lần với cùng danh hiệu/hình thức '{award}' (lần đầu ở dòng {first})",
         "en": "'{name}' appears twice for the same award '{award}' (first at row {first})",
     },
+    "sheet.same_name_two_units": {
+        "vi": "'{name}' có ở hai đơn vị, cùng danh hiệu/hình thức '{award}': dòng {first} "
+        "({first_unit}) và dòng {second} ({unit}); nếu là một người, hãy xóa một dòng",
+        "en": "'{name}' is listed in two units for the same award '{award}': row {first} "
+        "({first_unit}) and row {second} ({unit}); if they are one person, delete one of the rows",
+    },
     "sheet.legacy_text": {
         "vi": "ô {cell} có vẻ gõ bằng bảng mã {encoding} (phông {font}); hãy chuyển "
         "bảng tính sang Unicode, ví dụ: «{fixed}»",
         "en": "cell {cell} looks like {encoding} text (a {font} font); convert the "
         "sheet to Unicode, e.g. «{fixed}»",
+    },
+    "sheet.misread_text": {
+        "vi": "ô {cell} có vẻ là chữ {encoding} (tệp đã được mở sai bảng mã rồi lưu lại); hãy "
+        "mở lại tệp gốc với đúng bảng mã, hoặc sửa lại chữ, ví dụ: «{fixed}»",
+        "en": "cell {cell} looks like {encoding} text (the file was opened in the wrong code and "
+        "saved again); open the original file again in its own code, or correct the text, "
+        "e.g. «{fixed}»",
     },
     "sheet.bad_char": {
         "vi": "ô {cell} chứa ký tự không in được ({char}), thường do sao chép từ trang web hoặc "
@@ -255,7 +362,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "ô {cell} của dòng tổng cộng ghi {stated} {what} («{text}») nhưng phía trên chỉ "
         "có {counted} dòng: có thể một dòng đã bị mất (xóa nhầm, lọc rồi sao chép). Hãy đối "
         "chiếu với danh sách gốc, bổ sung dòng thiếu hoặc sửa lại dòng tổng cộng.",
-        "en": "cell {cell} of the total row says {stated} {what_en} («{text}») but there are "
+        "en": "cell {cell} of the total row says {stated} {what} («{text}») but there are "
         "only {counted} rows above it: a row may have been lost (deleted by mistake, filtered "
         "before copying). Compare with the original list, add the missing row or correct the "
         "total row.",
@@ -264,7 +371,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "ô {cell} của dòng tổng cộng ghi {stated} {what} («{text}») nhưng phía trên có "
         "{counted} dòng: có thể một dòng đã bị mất hoặc thừa. Hãy đối chiếu với danh sách gốc "
         "rồi sửa dòng sai hoặc dòng tổng cộng.",
-        "en": "cell {cell} of the total row says {stated} {what_en} («{text}») but there are "
+        "en": "cell {cell} of the total row says {stated} {what} («{text}») but there are "
         "{counted} rows above it: a row may have been lost or added. Compare with the original "
         "list and correct the wrong row or the total row.",
     },
@@ -273,7 +380,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "trên có {individuals} cá nhân và {collectives} tập thể ({rows} dòng): có thể một dòng "
         "đã bị mất hoặc thừa. Hãy đối chiếu với danh sách gốc rồi sửa dòng sai hoặc dòng tổng "
         "cộng.",
-        "en": "cell {cell} of the total row says {stated} {what_en} («{text}») but the list "
+        "en": "cell {cell} of the total row says {stated} {what} («{text}») but the list "
         "above it has {individuals} individuals and {collectives} collectives ({rows} rows): a "
         "row may have been lost or added. Compare with the original list and correct the wrong "
         "row or the total row.",
@@ -288,6 +395,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "lost or added, or an amount mistyped. Compare with the original list and correct the "
         "wrong row or the total row.",
     },
+    "sheet.subtotal_from_top": {
+        "vi": "ô {cell} của dòng cộng ghi {stated} {what} («{text}»), là số tính từ đầu danh "
+        "sách, trong khi nhóm của nó (dòng {first}–{last}, từ sau dòng cộng trước) {group}. "
+        "Dòng «Cộng» dưới một nhóm chỉ tính các dòng của nhóm đó: hãy sửa lại số (công thức "
+        "SUM hay COUNTA chỉ lấy các dòng của nhóm), hoặc ghi «Tổng cộng» nếu đây là tổng của "
+        "cả danh sách.",
+        "en": "cell {cell} of the subtotal row says {stated} {what} («{text}»), the figure from "
+        "the top of the list, while its group (rows {first}–{last}, after the previous total "
+        "row) {group}. A «Cộng» row under a group counts that group's rows only: correct the "
+        "figure (a SUM or COUNTA over the group's rows only), or write «Tổng cộng» if it is "
+        "the total of the whole list.",
+    },
+    "sheet.subtotal_group_amount": {
+        "vi": "cộng các ô cột '{column_name}' được {counted} đồng",
+        "en": "adds up to {counted} đồng in column '{column_name}'",
+    },
+    "sheet.subtotal_group_rows": {"vi": "có {counted} dòng", "en": "has {counted} rows"},
+    "sheet.subtotal_group_count": {
+        "vi": "có {individuals} cá nhân và {collectives} tập thể ({rows} dòng)",
+        "en": "has {individuals} individuals and {collectives} collectives ({rows} rows)",
+    },
+    # What a total row's figure counts (table.TOTAL_KINDS), said after the figure.
+    "sheet.total_kind.nguoi": {"vi": "người", "en": "people"},
+    "sheet.total_kind.ca_nhan": {"vi": "cá nhân", "en": "individuals"},
+    "sheet.total_kind.tap_the": {"vi": "tập thể", "en": "collectives"},
+    "sheet.total_kind.luot": {"vi": "lượt", "en": "awards"},
+    "sheet.total_kind.tien": {"vi": "đồng", "en": "đồng"},
     "sheet.span_above": {"vi": "phía trên", "en": "above it"},
     "sheet.span_group": {
         "vi": "của nhóm (dòng {first}–{last}, từ sau dòng cộng trước)",

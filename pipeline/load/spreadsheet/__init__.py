@@ -16,14 +16,19 @@ replaces the default spellings of that field.
 
 Readers fail loudly: a CSV is read strictly (a quote left open, a line with the wrong number of
 fields), a row with content but an empty required cell is refused with its row, a hidden sheet
-is read only when named, merged cells at or below the header are refused by their range, and
+is read only when named, merged cells at or below the header are refused by their range (all of
+the header's at once), one column read as two fields (a `columns` spelling that is another
+field's header) is refused, and so is a column the list does not read whose header names a
+field it lacks (Field.hints: "Cơ quan, bộ phận" with no Đơn vị column) when it holds values.
+A header or a CSV file in a legacy code (TCVN3, VNI, Windows-1258) is refused naming the code.
 `limits` caps file size, rows and cell length.
 
 Modules: `fields` (the fields and their header spellings), `detect` (which kind of file),
 `xlsx` (python-calamine) and `csv_files` (reading each kind into records), `members` (an
-.xlsx part inflated from the file's bytes), `table` (header row and rows), `signatures` (the
-signature lines under a list's total row), `cells` (one cell as clean text, through
-pipeline.text.gate), `limits`.
+.xlsx part inflated from the file's bytes), `header` (finding and checking the header row),
+`table` (the rows below it), `row` (a row as read), `totals` (the list's own total and subtotal
+rows), `signatures` (the signature lines under a list's total row), `cells` (one cell as clean
+text, through pipeline.text.gate), `limits`.
 """
 
 from __future__ import annotations
@@ -39,14 +44,10 @@ from pipeline.load.spreadsheet.fields import (
     normalize_header,
     resolve_fields,
 )
-from pipeline.load.spreadsheet.table import (
-    HEADER_SCAN_ROWS,
-    Header,
-    Record,
-    Row,
-    Table,
-    typed_money,
-)
+from pipeline.load.spreadsheet.header import HEADER_SCAN_ROWS, Header, Record
+from pipeline.load.spreadsheet.row import Row
+from pipeline.load.spreadsheet.table import Table
+from pipeline.load.spreadsheet.totals import typed_money
 from pipeline.load.spreadsheet.xlsx import read_xlsx
 
 __all__ = [

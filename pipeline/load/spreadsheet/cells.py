@@ -1,4 +1,5 @@
-"""One cell of a danh sách as clean text, or the InputError that says what is wrong with it."""
+"""One cell of a danh sách as clean text, or the InputError that says what is wrong with it;
+and the letters Excel names a cell's column by (get_column_letter)."""
 
 from __future__ import annotations
 
@@ -14,10 +15,24 @@ from pipeline.text.legacy import (
     PERSON_NAME,
     legacy_encodings,
     named_encodings,
+    refusal_key,
     suggested_unicode,
 )
 
 _NUMERIC = re.compile(r"[+-]?\d[\d.,]*%?")
+
+
+def get_column_letter(column: int) -> str:
+    """Excel's letters of a 1-based column number: 1 → A, 27 → AA.
+
+    Written here rather than imported from openpyxl: importing openpyxl (and numpy with it)
+    costs a build a third of a second, and reading a list needs only this.
+    """
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 class Formula(str):
@@ -53,7 +68,7 @@ def cell_text(raw: object, field: Field, cell: str) -> str:
         if legacy:  # typed with a .VnTime or VNI-Times font: it would print garbled
             encoding, font = named_encodings(legacy)
             raise InputError(
-                "sheet.legacy_text", cell=cell, encoding=encoding, font=font,
+                refusal_key("sheet.legacy_text", legacy), cell=cell, encoding=encoding, font=font,
                 # From the cell as typed: TCVN3's ư is a soft hyphen there, which clean() drops.
                 fixed=suggested_unicode(raw, legacy[0], person=field.name == PERSON_NAME)[:60],
             )  # fmt: skip

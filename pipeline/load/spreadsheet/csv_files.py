@@ -12,17 +12,25 @@ from itertools import islice
 from pathlib import Path
 
 from pipeline.errors import InputError
+from pipeline.load.spreadsheet.cells import get_column_letter
 from pipeline.load.spreadsheet.fields import Wanted
+from pipeline.load.spreadsheet.header import HEADER_SCAN_ROWS, Record, scan_header
 from pipeline.load.spreadsheet.limits import MAX_FILE_BYTES, check_size
-from pipeline.load.spreadsheet.table import (
-    HEADER_SCAN_ROWS,
-    Record,
-    Table,
-    build_table,
-    scan_header,
+from pipeline.load.spreadsheet.table import Table, build_table
+from pipeline.render.phrase import Phrase
+from pipeline.text.legacy import (
+    TCVN3,
+    VNI,
+    WINDOWS_1258,
+    decode_legacy,
+    describe_encoding,
+    guess_legacy_bytes,
+    legacy_font,
 )
 
 CSV_DELIMITERS = (",", ";", "\t")
+# The source code a TCVN3 or VNI file is converted from, as Unikey Toolkit's list names it.
+_UNIKEY_SOURCE = {TCVN3: "TCVN3 (ABC)", VNI: "VNI Windows"}
 
 
 def read_csv(path: Path, fields: list[Wanted]) -> Table:
@@ -85,7 +93,44 @@ def _decode(path: Path) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
+        legacy = guess_legacy_bytes(data) if encoding == "utf-8-sig" else None
+        if legacy is not None:
+            raise _legacy_file(path, data, exc.start, line, legacy) from None
         raise InputError("sheet.csv_encoding", file=path, line=line, offset=exc.start) from exc
+
+
+def _legacy_file(path: Path, data: bytes, start: int, line: int, encoding: str) -> InputError:
+    """The refusal of a CSV saved in Windows-1258, TCVN3 or VNI (old software's export, a
+    list typed with a .VnTime font): the code named, the first cell that is not UTF-8 shown
+    as it reads in that code, and the way to convert it that does not garble it (opening the
+    file straight in Excel reads it as Windows-1252: see sheet.convert_*)."""
+    begin = data.rfind(b"\n", 0, start) + 1
+    end = data.find(b"\n", start)
+    raw_line = data[begin : len(data) if end < 0 else end].rstrip(b"\r")
+    column, raw_cell = _bad_cell(raw_line)
+    text = " ".join(decode_legacy(raw_cell, encoding).split())
+    advice = "sheet.convert_cp1258" if encoding == WINDOWS_1258 else "sheet.convert_font"
+    return InputError(
+        "sheet.csv_legacy_encoding", file=path, line=line, encoding=describe_encoding(encoding),
+        cell=f"{get_column_letter(column)}{line}", text=text[:60],
+        advice=Phrase(advice, source=_UNIKEY_SOURCE.get(encoding, ""), font=legacy_font(encoding)),
+    )  # fmt: skip
+
+
+def _bad_cell(raw_line: bytes) -> tuple[int, bytes]:
+    """The 1-based column and the bytes of the first cell of a line that is not UTF-8 (the
+    delimiter the line uses most; quotes as the csv module reads them); the whole line, as
+    column 1, when no cell of it is to blame (a quoted cell running on from the line above)."""
+    # Latin-1 gives each byte one character and back: the cells' bytes are kept as they are.
+    shown = raw_line.decode("latin-1")
+    delimiter = max(CSV_DELIMITERS, key=shown.count)
+    for column, cell in enumerate(next(csv.reader([shown], delimiter=delimiter), []), start=1):
+        raw = cell.encode("latin-1")
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return column, raw
+    return 1, raw_line
 
 
 def _csv_records(text: str, delimiter: str, path: Path, *, strict: bool = True) -> Iterator[Record]:

@@ -16,11 +16,17 @@ class Field:
 
     `text_only` marks columns where a number is a mistake (a name column holding 12 means the
     columns are shifted or the STT was pasted there).
+    `hints`: words that, in a header no field reads, say the column most likely holds this
+    field ("tên" in "Tên người được khen"). Such a header is the one suggested when the field's
+    column is not found; and when an optional field's column is not found, such a column that
+    holds values is refused rather than passed over: its values would be left out of the
+    document without a word ("Cơ quan, bộ phận": every name printed without its unit).
     """
 
     name: str
     headers: tuple[str, ...]
     text_only: bool = False
+    hints: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -40,11 +46,35 @@ STANDARD_FIELDS: Mapping[str, Field] = {
                 "Họ và tên / Tên tập thể",
                 "Tên đơn vị",
                 "Họ và tên / Tên đơn vị",
+                # Old lists head the name column with "Tên" (read so only without a surname
+                # column left of it: see GIVEN_NAME), or name both kinds of recipient.
+                "Tên",
+                "Tên cá nhân",
+                "Tên cá nhân, tập thể",
+                "Tên tập thể, cá nhân",
+                "Họ tên cá nhân, tập thể",
+                "Họ và tên cá nhân, tập thể",
+                "Họ và tên cá nhân / Tên tập thể",
             ),
             text_only=True,
+            hints=("tên",),
         ),
         Field("chuc_vu", ("Chức vụ", "Chức danh", "Chức vụ / Chức danh"), text_only=True),
-        Field("don_vi", ("Đơn vị", "Đơn vị công tác", "Nơi công tác")),
+        Field(
+            "don_vi",
+            (
+                "Đơn vị",
+                "Đơn vị công tác",
+                "Nơi công tác",
+                "Cơ quan, đơn vị",
+                "Cơ quan, đơn vị công tác",
+                "Cơ quan công tác",
+                "Đơn vị, bộ phận",
+                "Đơn vị, bộ phận công tác",
+                "Bộ phận, đơn vị",
+            ),
+            hints=("đơn vị", "cơ quan", "bộ phận", "phòng ban", "nơi làm việc"),
+        ),
         Field(
             "danh_hieu",
             (
@@ -83,12 +113,50 @@ def normalize_header(text: str) -> str:
     return slug(str(text)).replace("_", "")
 
 
+# "Tên" heads the whole name in old lists, but only the given name in lists that split the name
+# in two ("Họ và tên đệm" | "Tên", "Họ" | "Tên"): read as the name only when the column left of
+# it is no surname column (a header whose first word is SURNAME).
+GIVEN_NAME = normalize_header("Tên")
+SURNAME = "ho"
+# A hint read in these is no hint: "Đơn vị tính: đồng" heads an amount, not a unit.
+_NOT_HINTS = (("don", "vi", "tinh"),)
+
+
+def header_words(text: str) -> tuple[str, ...]:
+    """A header's words without case or diacritics: 'Cơ quan, đơn vị' → ('co', 'quan', 'don',
+    'vi')."""
+    return tuple(word for word in slug(str(text)).split("_") if word)
+
+
+def hinted(field: Field, text: str) -> bool:
+    """Whether a header holds one of the field's `hints` as whole words ("Tên người được
+    khen" for ho_ten, not "Tiền thưởng"; "Cơ quan, bộ phận" for don_vi, not "Đơn vị tính")."""
+    words = header_words(text)
+    for phrase in _NOT_HINTS:
+        if _holds(words, phrase):
+            return False
+    return any(_holds(words, header_words(hint)) for hint in field.hints)
+
+
+def _holds(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    size = len(phrase)
+    return size > 0 and any(words[i : i + size] == phrase for i in range(len(words) - size + 1))
+
+
 @dataclass(frozen=True)
 class Wanted:
-    """A field the caller asks for, and whether the file must have its column."""
+    """A field the caller asks for, whether the file must have its column, and whether its
+    header was declared by the office (the YAML's `cot`) in place of the usual spellings."""
 
     field: Field
     required: bool
+    declared: bool = False
+
+    @property
+    def label(self) -> str:
+        """The field as a user knows it ('Họ và tên'), even when `cot` renamed its header."""
+        standard = STANDARD_FIELDS.get(self.field.name)
+        return standard.label if standard is not None and self.declared else self.field.label
 
 
 def resolve_fields(
@@ -119,6 +187,6 @@ def resolve_fields(
         override = columns.get(w.field.name)
         if override:
             spellings = (override,) if isinstance(override, str) else tuple(override)
-            w = Wanted(replace(w.field, headers=spellings), w.required)
+            w = Wanted(replace(w.field, headers=spellings), w.required, declared=True)
         result.append(w)
     return result

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Sequence
 
 # A merged range as calamine gives it: ((first row, first column), (last row, last column)),
-# 0-based (as table.Merged).
+# 0-based (as header.Merged).
 Merged = tuple[tuple[int, int], tuple[int, int]]
 
 # A signature line is short: a longer cell is text of some other kind, and is not searched.

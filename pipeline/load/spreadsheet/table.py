@@ -1,127 +1,50 @@
-"""The table of a danh sách: find the header row, map columns to fields, turn records into rows."""
+"""The table of a danh sách: read the records below the header row into rows, one per person or
+collective, and refuse what a clerk would not see printed (hidden rows and columns, merged
+cells over a person's row, a column the list does not read that holds values).
+
+The header row is found and checked by `header`, the list's own total rows read and checked by
+`totals`; a row as read is `row.Row`.
+"""
 
 from __future__ import annotations
 
-import difflib
 import re
-import unicodedata
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, islice
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import NamedTuple
 
 from pipeline.errors import InputError
-from pipeline.load.spreadsheet.cells import cell_text, clean, plain_text
-from pipeline.load.spreadsheet.fields import Field, Wanted, normalize_header
+from pipeline.load.spreadsheet.cells import cell_text, clean, get_column_letter, plain_text
+from pipeline.load.spreadsheet.fields import Field, Wanted, hinted
+from pipeline.load.spreadsheet.header import (
+    HEADER_SCAN_ROWS,
+    Header,
+    Merged,
+    Record,
+    _is_column_numbering,
+    _merged_below,
+    _merged_header,
+    _missing_columns,
+    _range_text,
+    scan_header,
+)
 from pipeline.load.spreadsheet.limits import MAX_ROWS
+from pipeline.load.spreadsheet.row import Row, _Column
 from pipeline.load.spreadsheet.signatures import Held, SignatureLines, is_signature_line
+from pipeline.load.spreadsheet.totals import (
+    RunningTallies,
+    StatedTotal,
+    _accepted,
+    _Recipients,
+    _total_label,
+    _total_row,
+    _TypedSum,
+)
 from pipeline.render.phrase import Phrase
-from pipeline.rules.money import format_money
 
-# Header rows sit under a few merged title rows (agency, "DANH SÁCH ..."), never far down.
-HEADER_SCAN_ROWS = 20
-
-# The "(1) (2) (3)" or "A B C" line many forms put under the headers to number the columns.
-_COLUMN_MARK = re.compile(r"\(?(?:\d{1,2}|[A-Za-z])\)?")
-
-Record = tuple[int, Sequence[object]]
-# A merged range as calamine gives it: ((first row, first column), (last row, last column)),
-# 0-based.
-Merged = tuple[tuple[int, int], tuple[int, int]]
 # Columns hidden together in Excel (a <col min max>): first and last, 1-based.
 ColumnSpan = tuple[int, int]
-
-
-def get_column_letter(column: int) -> str:
-    """Excel's letters of a 1-based column number: 1 → A, 27 → AA.
-
-    Written here rather than imported from openpyxl: importing openpyxl (and numpy with it)
-    costs a build a third of a second, and reading a list needs only this.
-    """
-    letters = ""
-    while column > 0:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
-
-
-@dataclass(frozen=True)
-class Header:
-    """Where the header row is and which column holds each field (1-based column numbers)."""
-
-    row: int
-    columns: Mapping[str, int]
-    texts: Mapping[str, str]
-
-
-@dataclass(frozen=True)
-class Row:
-    """One person or collective: cleaned text by field name, and where it came from."""
-
-    number: int
-    values: dict[str, str]
-    file: str
-    sheet: str | None
-    header: Header
-
-    def cell(self, field_name: str) -> str | None:
-        """The cell reference Excel shows (C7) for a field of this row, None if no such column."""
-        column = self.header.columns.get(field_name)
-        return f"{get_column_letter(column)}{self.number}" if column else None
-
-    def error(self, key: str, /, field_name: str | None = None, **params: Any) -> InputError:
-        """An InputError located at this row (and field), for checks made after reading."""
-        header_text = self.header.texts.get(field_name, field_name) if field_name else None
-        return InputError(
-            key,
-            file=self.file,
-            sheet=self.sheet,
-            row=self.number,
-            field=header_text,
-            column=self.header.columns.get(field_name) if field_name else None,
-            **params,
-        )
-
-
-@dataclass(frozen=True)
-class StatedTotal:
-    """A figure the list's own total row states ("Tổng cộng: 25 người", a sum under Số tiền):
-    what it counts, where it is written, and which rows it can be the total of."""
-
-    row: int  # the total row, as Excel numbers it
-    column: int  # 1-based column of the cell holding the figure
-    field: str | None  # the header of that column when the list reads it
-    kind: str  # one of TOTAL_KINDS
-    value: int
-    text: str  # the cell as written, for the message
-    since: int  # index in Table.rows of the first row after the total row before it (0 if none)
-    upto: int  # how many rows of the list are above it
-
-    @property
-    def cell(self) -> str:
-        return f"{get_column_letter(self.column)}{self.row}"
-
-    @property
-    def grouped(self) -> bool:
-        """Whether the figure may count a group of its own: rows since the total row before
-        it. Right under another total row (a Tổng cộng under the last Cộng) there is none, and
-        the figure counts every row above it: an empty group is no licence for any figure."""
-        return 0 < self.since < self.upto
-
-    def spans(self) -> tuple[range, ...]:
-        """The rows (indexes in Table.rows) the figure may count: all the rows above it (a
-        Tổng cộng), or those since the total row before it (a group's Cộng)."""
-        spans = (range(0, self.upto), range(self.since, self.upto))
-        return spans if self.grouped else spans[:1]
-
-    def error(self, key: str, file: str, sheet: str | None, **params: Any) -> InputError:
-        """An InputError at the cell of the figure, saying what it counts in both languages."""
-        what, what_en = TOTAL_KINDS[self.kind]
-        return InputError(
-            key, file=file, sheet=sheet, row=self.row, field=self.field, cell=self.cell,
-            stated=format_money(self.value), text=self.text, what=what,
-            what_en=what_en, **params,
-        )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -151,158 +74,27 @@ class Table:
         by the caller who knows it (the table alone refuses only a count above its rows).
 
         `recipients`: for each row, in the table's order, whether it is a tập thể's, and who
-        it is (one person given two titles is one cá nhân, as Điều 1 counts).
+        it is (one person given two titles is one cá nhân, as Điều 1 counts). A group's Cộng
+        counts its group only (StatedTotal.rightful).
         """
         tallies = RunningTallies(recipients, _Recipients, _Recipients.add)
         for total in self.totals:
             if total.kind not in ("nguoi", "ca_nhan", "tap_the"):
                 continue
             counted = [tally.counts() for tally in tallies.at(total)]
-            if any(total.value in _accepted(total.kind, c) for c in counted):
+            if any(total.value in _accepted(total.kind, c) for c in total.rightful(counted)):
                 continue
+            if any(total.value in _accepted(total.kind, c) for c in counted):
+                # Right for the rows from the top, under a group's Cộng.
+                _, people, _, groups = counted[-1]
+                group = Phrase("sheet.subtotal_group_count", individuals=people,
+                               collectives=groups, rows=total.upto - total.since)  # fmt: skip
+                raise total.from_top(group, self.rows, self.file, self.sheet)
             individuals, collectives, rows = counted[0][1], counted[0][3], total.upto
             raise total.error(
                 "sheet.total_count_differs", self.file, self.sheet, individuals=individuals,
                 collectives=collectives, rows=rows,
             )  # fmt: skip
-
-
-@dataclass(frozen=True)
-class HeaderScan:
-    """The header row if found; else the likeliest row, to say what was there instead."""
-
-    header: Header | None
-    best_row: int | None
-    best_texts: list[str]
-    best_matched: frozenset[str]
-
-
-def scan_header(prefix: Sequence[Record], fields: list[Wanted]) -> HeaderScan:
-    """Look for the first row that holds every required field's header."""
-    lookup = _header_lookup(fields)
-    needed = {w.field.name for w in fields if w.required}
-    best: tuple[tuple[int, int], int, list[str], frozenset[str]] | None = None
-    for number, cells in prefix:
-        found: dict[str, list[int]] = {}
-        texts: list[str] = []
-        for column, value in enumerate(cells, start=1):
-            text = clean(plain_text(value))
-            if not text:
-                continue
-            texts.append(text)
-            name = lookup.get(normalize_header(text))
-            if name:
-                found.setdefault(name, []).append(column)
-        if found and needed <= found.keys():
-            return HeaderScan(_header(number, cells, found), number, texts, frozenset(found))
-        score = (len(found), len(texts))
-        if texts and (best is None or score > best[0]):
-            best = (score, number, texts, frozenset(found))
-    if best is None:
-        return HeaderScan(None, None, [], frozenset())
-    return HeaderScan(None, best[1], best[2], best[3])
-
-
-def _header_lookup(fields: list[Wanted]) -> dict[str, str]:
-    """Each accepted header spelling (normalized) → the field it names."""
-    lookup: dict[str, str] = {}
-    for w in fields:
-        for spelling in w.field.headers:
-            lookup.setdefault(normalize_header(spelling), w.field.name)
-    return lookup
-
-
-def _header(number: int, cells: Sequence[object], found: dict[str, list[int]]) -> Header:
-    texts = {}
-    for name, columns in found.items():
-        texts[name] = clean(plain_text(cells[columns[0] - 1]))
-        if len(columns) > 1:
-            first, second = (f"{get_column_letter(c)}{number}" for c in columns[:2])
-            raise InputError(
-                "sheet.duplicate_column",
-                row=number,
-                field=texts[name],
-                field_name=texts[name],
-                first=first,
-                second=second,
-            )
-    return Header(number, {n: c[0] for n, c in found.items()}, texts)
-
-
-def _missing_columns(
-    scan: HeaderScan,
-    fields: list[Wanted],
-    file: str,
-    sheet: str | None,
-    prefix: Sequence[Record] = (),
-) -> InputError:
-    if scan.best_row is None:
-        return InputError("sheet.empty_sheet", file=file, sheet=sheet, rows=HEADER_SCAN_ROWS)
-    missing = [w.field for w in fields if w.required and w.field.name not in scan.best_matched]
-    missing = missing or [w.field for w in fields]  # nothing required: any column would do
-    split = _split_header(scan, missing, fields, prefix)
-    if split is not None:
-        return InputError(split[0], file=file, sheet=sheet, field=missing[0].label, **split[1])
-    spare = {normalize_header(t): t for t in scan.best_texts}
-    closest = []
-    for f in missing:
-        guesses = [
-            (difflib.SequenceMatcher(None, normalize_header(h), n).ratio(), text)
-            for h in f.headers
-            for n, text in spare.items()
-        ]
-        ratio, text = max(guesses, default=(0.0, ""))
-        if ratio >= 0.6:
-            closest.append(f"'{text}' → '{f.label}'")
-    params: dict[str, Any] = dict(
-        missing=", ".join(f"'{f.label}'" for f in missing),
-        found=", ".join(f"'{t}'" for t in scan.best_texts),
-        header_row=scan.best_row,
-        rows=HEADER_SCAN_ROWS,
-    )
-    key = "sheet.missing_column"
-    if closest:
-        key, params["closest"] = "sheet.missing_column_close", ", ".join(closest)
-    return InputError(key, file=file, sheet=sheet, field=missing[0].label, **params)
-
-
-def _split_header(
-    scan: HeaderScan, missing: list[Field], fields: list[Wanted], prefix: Sequence[Record]
-) -> tuple[str, dict[str, Any]] | None:
-    """The message for a header typed on two rows, when the row just below (or above) the
-    likeliest header row holds the headings it lacks: "Khen thưởng" over "Hình thức | Loại |
-    Số tiền". Renaming the shared heading (the closest spelling) would not help; one row of
-    headers, each column its own, would. None for any other header."""
-    assert scan.best_row is not None
-    lookup = _header_lookup(fields)
-    records = dict(prefix)
-    best = records.get(scan.best_row, ())
-    wanted = {f.name for f in missing}
-    for other in (scan.best_row + 1, scan.best_row - 1):
-        if other not in records:
-            continue
-        headings = []  # (0-based column, text, field) of fields the header row does not name
-        for column, value in enumerate(records[other]):
-            text = clean(plain_text(value))
-            name = lookup.get(normalize_header(text)) if text else None
-            if name is not None and name not in scan.best_matched:
-                headings.append((column, text, name))
-        if not wanted & {name for _, _, name in headings}:
-            continue
-        shared = []  # the header row's cells over them: a heading they share ("Khen thưởng")
-        for column, _, _ in headings:
-            text = clean(plain_text(best[column])) if column < len(best) else ""
-            if text and lookup.get(normalize_header(text)) is None:
-                cell = f"'{text}' ({get_column_letter(column + 1)}{scan.best_row})"
-                if cell not in shared:
-                    shared.append(cell)
-        return "sheet.header_two_rows", dict(
-            missing=", ".join(f"'{f.label}'" for f in missing), header_row=scan.best_row,
-            first=min(other, scan.best_row), last=max(other, scan.best_row), other_row=other,
-            below=", ".join(f"'{text}'" for _, text, _ in headings),
-            shared=Phrase("sheet.header_shared", above=", ".join(shared)) if shared else "",
-        )  # fmt: skip
-    return None
 
 
 # Text cells already found clean, by text-only column or not, then raw text: units, titles and
@@ -317,15 +109,6 @@ def _remember(raw: str, text_only: bool, text: str) -> None:
     if len(known) >= _CLEAN_LIMIT:
         known.clear()
     known[raw] = text
-
-
-class _Column(NamedTuple):
-    """A wanted field this table has a column for (a tuple: unpacked once per cell)."""
-
-    name: str
-    offset: int  # 0-based column
-    known: dict[str, str]  # its entry of _CLEAN
-    field: Field
 
 
 def build_table(
@@ -367,12 +150,16 @@ def build_table(
     if scan.header is None:
         split = [m for m in merged if m[0][0] < HEADER_SCAN_ROWS and m[1][0] > m[0][0]]
         if split:  # a two-row header: its merged cells hide which header is whose
-            raise _merged_error("sheet.merged_header", split[0], file, sheet)
+            raise _merged_header(split, merged, file, sheet)
         raise _missing_columns(scan, fields, file, sheet, prefix)
     header = scan.header
     # Merged ranges over the rows below the header, refused at the first person's row they
     # cover (a total row or a group heading may be merged across the table).
     spans = _merged_below(merged, header, file, sheet)
+    # Columns with a header that names a field the list has no column for ("Cơ quan, bộ
+    # phận" for Đơn vị): their values would be left out without a word (see _refuse_unread).
+    unread = _unread_columns(prefix, header, fields, hidden_columns)
+    filled: dict[int, dict[int, object]] = {}  # 0-based column → row number → value
     merged_from = spans[0][0][0] + 1 if spans else _NO_ROW  # the first row they cover
     required = [w.field.name for w in fields if w.required]
     # Absent optional columns read as ''; each row's values start as a copy of this.
@@ -408,6 +195,8 @@ def build_table(
         if first and _is_column_numbering(cells):
             first = False
             continue
+        if unread:
+            _note_filled(number, cells, unread, filled)
         if concealed or (hidden and number in hidden):
             try:
                 _refuse_unseen(number, cells, present, concealed, hidden, required, header,
@@ -492,7 +281,83 @@ def build_table(
         _add_row(rows, Row(number, values, file, sheet, header), None if complete else name)
     if not rows:
         raise InputError("sheet.no_rows", file=file, sheet=sheet, header_row=header.row)
+    if filled:
+        _refuse_unread(unread, filled, rows, file, sheet)
     return Table(file, sheet, header, rows, tuple(totals))
+
+
+class _Unread(NamedTuple):
+    """A visible column the list does not read, whose header names a field it lacks."""
+
+    offset: int  # 0-based column
+    header: str
+    wanted: Wanted
+
+
+def _unread_columns(
+    prefix: Sequence[Record],
+    header: Header,
+    fields: list[Wanted],
+    hidden_columns: Sequence[ColumnSpan],
+) -> list[_Unread]:
+    """The visible columns the list does not read whose header holds a word of a wanted field
+    it has no column for (Field.hints): "Cơ quan, bộ phận" when no column is Đơn vị. A hidden
+    column is no part of the list the clerk sees, and is left alone."""
+    lacking = [w for w in fields if w.field.hints and w.field.name not in header.columns]
+    if not lacking:
+        return []
+    cells = next((c for n, c in prefix if n == header.row), ())
+    read = set(header.columns.values())
+    found = []
+    for offset, value in enumerate(cells):
+        text = clean(plain_text(value))
+        if not text or offset + 1 in read or _within(offset + 1, hidden_columns):
+            continue
+        wanted = next((w for w in lacking if hinted(w.field, text)), None)
+        if wanted is not None:
+            found.append(_Unread(offset, text, wanted))
+    return found
+
+
+def _note_filled(
+    number: int, cells: Sequence[object], unread: Sequence[_Unread],
+    filled: dict[int, dict[int, object]],
+) -> None:  # fmt: skip
+    """Note the values of the unread columns on a row, by column then row: whether the row is
+    one of the list's is known only once the list is read (signature lines are held back)."""
+    width = len(cells)
+    for column in unread:
+        raw = cells[column.offset] if column.offset < width else None
+        if raw is not None and clean(plain_text(raw)):
+            filled.setdefault(column.offset, {})[number] = raw
+
+
+def _refuse_unread(
+    unread: Sequence[_Unread],
+    filled: Mapping[int, Mapping[int, object]],
+    rows: Sequence[Row],
+    file: str,
+    sheet: str | None,
+) -> None:
+    """Refuse an unread column (see _unread_columns) that holds a value on a row of the list,
+    at the first such row: a unit column headed "Cơ quan, bộ phận" would otherwise be passed
+    over, and every name printed without its unit, as silently as a hidden column's values
+    would be printed. A value under the list only (a signature line "THỦ TRƯỞNG ĐƠN VỊ" below
+    the total row) is no row's: passed over. The message says the way out: name the column
+    under `cot`, or remove it."""
+    for row in rows:
+        for column in unread:
+            raw = filled.get(column.offset, {}).get(row.number)
+            if raw is None:
+                continue
+            letter = get_column_letter(column.offset + 1)
+            raise InputError(
+                "sheet.unread_column", file=file, sheet=sheet, row=row.number,
+                column=column.offset + 1, field=column.header, letter=letter,
+                header=column.header, cell=f"{letter}{row.number}",
+                value=clean(plain_text(raw))[:60], label=column.wanted.label,
+                key=column.wanted.field.name,
+            )  # fmt: skip
 
 
 def _read_held(
@@ -642,32 +507,8 @@ def _cell(
     return text
 
 
-def _range_text(merged: Merged) -> str:
-    (top, left), (bottom, right) = merged
-    return f"{get_column_letter(left + 1)}{top + 1}:{get_column_letter(right + 1)}{bottom + 1}"
-
-
 def _merged_error(key: str, merged: Merged, file: str, sheet: str | None) -> InputError:
     return InputError(key, file=file, sheet=sheet, row=merged[0][0] + 1, cells=_range_text(merged))
-
-
-def _merged_below(
-    merged: Sequence[Merged], header: Header, file: str, sheet: str | None
-) -> list[Merged]:
-    """Merged ranges below the header over a column the list reads, top first; a range over
-    the header itself is refused here (it hides which header is whose). Title rows above the
-    header may be merged freely."""
-    used = set(header.columns.values())
-    below = []
-    for item in merged:
-        (top, left), (bottom, right) = item
-        if bottom + 1 < header.row:
-            continue
-        if any(left + 1 <= column <= right + 1 for column in used):
-            if top + 1 <= header.row:
-                raise _merged_error("sheet.merged_header", item, file, sheet)
-            below.append(item)
-    return sorted(below)
 
 
 def _refuse_merged_row(number: int, spans: Sequence[Merged], file: str, sheet: str | None) -> int:
@@ -691,313 +532,3 @@ def _refuse_merged_row(number: int, spans: Sequence[Merged], file: str, sheet: s
 
 # Past every row of a sheet: no merged range still to come.
 _NO_ROW = 1 << 62
-
-
-# -- the list's own total rows ---------------------------------------------------------------
-
-# What a total row's figure counts: kind → how it is said (vi, en).
-TOTAL_KINDS = {
-    "nguoi": ("người", "people"),
-    "ca_nhan": ("cá nhân", "individuals"),
-    "tap_the": ("tập thể", "collectives"),
-    "luot": ("lượt", "awards"),
-    "tien": ("đồng", "đồng"),
-}
-_UNIT_KINDS = {
-    "người": "nguoi",
-    "cá nhân": "ca_nhan",
-    "tập thể": "tap_the",
-    "đơn vị": "tap_the",
-    "lượt": "luot",
-    "trường hợp": "luot",
-    "danh hiệu": "luot",
-    "đồng": "tien",
-    "đ": "tien",
-    "vnđ": "tien",
-    "vnd": "tien",
-    "tiền": "tien",  # said before the figure: "Số tiền: 4.260.000"
-    "tiền thưởng": "tien",
-}
-_UNIT = r"người|cá nhân|tập thể|đơn vị|lượt|trường hợp|danh hiệu|vnđ|vnd|đồng|đ"
-# The label a row opens with ("Tổng cộng", "Tổng số", or "Tổng"/"Cộng" followed by a figure or
-# nothing), on the NFC, case-folded text of the row's first non-empty cell. Tones matter: the
-# surname "Tống" is no "Tổng", and "Tổng công ty ..." or "Cộng đồng ..." (collectives) are names.
-_TOTAL_LABEL = re.compile(r"(?:tổng cộng|tổng số)(?!\w)|(?:tổng|cộng)(?=\s*[:.]?\s*(?:\d|$))")
-# A figure: 25, 4.260.000, 4,260,000, 4 260 000, with what it counts after it if said.
-_FIGURE = re.compile(
-    rf"(?<![\d.,])(\d{{1,3}}(?:([.,\s])\d{{3}})(?:\2\d{{3}})*|\d+)(?![.,]?\d)"
-    rf"(?:\s*({_UNIT})(?!\w))?"
-)
-# What a figure without a unit after it counts, when the words before it say: "Số người: 6".
-_SAID_BEFORE = re.compile(rf"(?:^|\W)({_UNIT}|tiền|tiền thưởng)\W*$")
-_NON_DIGIT = re.compile(r"\D")
-# Figures a clerk writes in a Số tiền cell: 710000, 710.000, 710,000, 710 000, with đ/đồng.
-_AMOUNT = re.compile(
-    r"(\d{1,3}(?:([.,\s])\d{3})?(?:\2\d{3})*|\d+)\s*(?:đ|đồng|vnđ|vnd)?\.?", re.I
-)
-
-
-def typed_money(text: str) -> int | None:
-    """The amount a clerk typed in a Số tiền cell ("710.000 đ" → 710000); None when the text
-    does not read as one (pipeline.awards refuses it at its cell)."""
-    match = _AMOUNT.fullmatch(unicodedata.normalize("NFC", text).strip())
-    return int(_NON_DIGIT.sub("", match.group(1))) if match else None
-
-
-def _total_label(cells: Sequence[object]) -> tuple[int, str] | None:
-    """(0-based column, the text after the label) when the row's first non-empty cell opens
-    with a total label; None for any other row. Looked at only for rows the list would not
-    read as a person's: blank ones, and ones missing a name or a title."""
-    for offset, raw in enumerate(cells):
-        if raw is None or raw == "":
-            continue
-        if not isinstance(raw, str):
-            return None
-        text = unicodedata.normalize("NFC", " ".join(raw.split())).casefold()
-        match = _TOTAL_LABEL.match(text)
-        return (offset, text[match.end() :]) if match else None
-    return None
-
-
-def _figures(text: str, bare: str | None) -> Iterator[tuple[str, int]]:
-    """The (kind, value) figures said in a total row's cell text (NFC, case-folded).
-
-    A figure says what it counts after it ("25 người") or just before it ("Số tiền: 4.260.000");
-    one alone in the text counts `bare` (a cell's whole content, or the text after the label:
-    "Tổng cộng: 25"). Any other number ("năm 2025", "2 phòng") is no figure.
-    """
-    matches = list(_FIGURE.finditer(text))
-    for index, match in enumerate(matches):
-        before = text[matches[index - 1].end() if index else 0 : match.start()]
-        after = text[match.end() : matches[index + 1].start() if index + 1 < len(matches) else None]
-        unit = match.group(3)
-        if not unit:
-            said = _SAID_BEFORE.search(before)
-            unit = said.group(1) if said else None
-        kind: str | None
-        if unit:
-            kind = _UNIT_KINDS[unit]
-        elif index == 0 and not any(c.isalnum() for c in before + after):
-            kind = bare  # alone: "Tổng cộng: 25", not "Tổng cộng: 2 phòng, 3 tổ"
-        else:
-            kind = None
-        if kind is not None:
-            yield kind, int(_NON_DIGIT.sub("", match.group(1)))
-
-
-def _total_row(
-    label: tuple[int, str],
-    number: int,
-    cells: Sequence[object],
-    present: Sequence[_Column],
-    header: Header,
-    sums: RunningTallies[Row, _TypedSum],
-    since: int,
-    file: str,
-    sheet: str | None,
-) -> list[StatedTotal]:
-    """The figures a total row states, each checked against the rows above it as far as the
-    rows tell; an InputError at the figure's cell for one that disagrees.
-
-    Where a figure is: in the label's own cell (whatever it says), or in another cell of the
-    row. A number alone in a cell counts what its column holds: money under Số tiền, people
-    under a column the list reads (=COUNTA under Họ và tên); alone in a column the list does
-    not read, it may be anything (another sum, a year) and is no figure.
-    """
-    first, rest = label
-    read = {c.offset: c.name for c in present}
-    found: list[StatedTotal] = []
-    for offset, raw in enumerate(cells):
-        if raw is None or raw == "" or isinstance(raw, bool):
-            continue
-        shown = clean(plain_text(raw))
-        bare: str | None
-        if offset == first:
-            text, bare = rest, "nguoi"
-        elif isinstance(raw, (str, int, float)):
-            text = unicodedata.normalize("NFC", shown).casefold()
-            name = read.get(offset)
-            bare = None if name is None else "tien" if name == "so_tien" else "nguoi"
-        else:  # a date or a time is no figure
-            continue
-        for kind, value in _figures(text, bare):
-            field = header.texts.get(read[offset]) if offset in read else None
-            total = StatedTotal(number, offset + 1, field, kind, value, shown[:60], since,
-                                len(sums.items))  # fmt: skip
-            _check_total(total, sums, file, sheet, header)
-            found.append(total)
-    return found
-
-
-def _check_total(
-    total: StatedTotal,
-    sums: RunningTallies[Row, _TypedSum],
-    file: str,
-    sheet: str | None,
-    header: Header,
-) -> None:
-    """Refuse a figure that cannot be a total of the rows above it.
-
-    Lượt count rows: exactly. Người, cá nhân or tập thể cannot be told from rows here (which
-    rows are tập thể, and one person given two titles, are the award list's to say: it calls
-    Table.check_counts), but never exceed the rows. Money is compared with the sum of the
-    amounts typed in the Số tiền column, as the clerk's own SUM adds them up; when no row
-    types an amount, the amounts are vanthu's to compute (the decision prints its own total)
-    and the figure is left unchecked, as it is when a typed amount is unreadable (the award
-    list then refuses that cell by name). The sums are running ones (`sums`): a list with a
-    Cộng under each group is added up once, not once per total row.
-    """
-    if total.kind in ("nguoi", "ca_nhan", "tap_the"):
-        if total.value > total.upto:
-            raise total.error("sheet.total_over_rows", file, sheet, counted=total.upto)
-        return
-    if total.kind == "luot":
-        if all(total.value != len(span) for span in total.spans()):
-            raise total.error("sheet.total_rows_differ", file, sheet, counted=total.upto)
-        return
-    tallies = sums.at(total)
-    typed = [tally.value() for tally in tallies]
-    if any(s is None or s == total.value for s in typed):
-        return
-    # Said: the sum the clerk can check by hand. A group's Cộng is refused with its group's
-    # sum (the running total from the top would be no figure of theirs), then the other.
-    compared = tallies[-1]
-    span: str = Phrase("sheet.span_above")
-    overall: str = ""
-    if total.grouped:
-        rows = sums.items
-        span = Phrase("sheet.span_group", first=rows[total.since].number,
-                      last=rows[total.upto - 1].number)  # fmt: skip
-        overall = Phrase("sheet.span_overall", overall=format_money(typed[0]))
-    column = header.texts.get("so_tien", "")
-    raise total.error("sheet.total_amount_differs", file, sheet, column_name=column,
-                      counted=format_money(compared.total), span=span, overall=overall,
-                      blank=compared.blank())  # fmt: skip
-
-
-_Item = TypeVar("_Item")
-_Tally = TypeVar("_Tally")
-
-
-class RunningTallies(Generic[_Item, _Tally]):
-    """Tallies of the rows above each total row, and of those since the total row before it
-    (a group's Cộng), made in one pass over the rows: a list with a Cộng under each of its
-    groups and a Tổng cộng would otherwise be added up again at every total row.
-
-    `items`: the rows (or what is tallied of each), in order; it may still grow while totals
-    are asked for. `add` adds one item to each of the tallies it is given (the item is then
-    read once for both). Totals must be asked for top to bottom (Table.totals' order).
-    """
-
-    def __init__(
-        self,
-        items: Sequence[_Item],
-        new: Callable[[], _Tally],
-        add: Callable[[_Item, Sequence[_Tally]], None],
-    ) -> None:
-        self.items = items
-        self._new, self._add = new, add
-        self._overall, self._group = new(), new()
-        self._position = 0  # the items tallied so far
-        self._group_start = 0  # where the group being tallied starts
-
-    def at(self, total: StatedTotal) -> list[_Tally]:
-        """The tallies of the spans `total` may count (StatedTotal.spans, in that order). They
-        keep running: read them before asking for the next total."""
-        if total.since != self._group_start:
-            # A new group starts under the total row before this one, never above the rows
-            # tallied so far (totals come top to bottom); those before it count overall only.
-            assert total.since >= self._position, (total.since, self._position)
-            self._advance(total.since, (self._overall,))
-            self._group, self._group_start = self._new(), total.since
-        self._advance(total.upto, (self._overall, self._group))
-        return [self._overall, self._group] if total.grouped else [self._overall]
-
-    def _advance(self, stop: int, tallies: Sequence[_Tally]) -> None:
-        for item in self.items[self._position : stop]:
-            self._add(item, tallies)
-        self._position = max(self._position, stop)
-
-
-class _TypedSum:
-    """The amounts typed in the Số tiền cells of a run of rows, and the first cell left empty
-    (a row whose amount is missing from the sum: said when the sum is refused)."""
-
-    __slots__ = ("total", "typed", "unreadable", "empty", "empties")
-
-    def __init__(self) -> None:
-        self.total, self.typed, self.unreadable = 0, False, False
-        self.empty: Row | None = None  # the first row with an empty Số tiền cell
-        self.empties = 0
-
-    @staticmethod
-    def add(row: Row, tallies: Sequence[_TypedSum]) -> None:
-        text = row.values.get("so_tien") or ""
-        if not text:
-            for tally in tallies:
-                tally.empties += 1
-                tally.empty = tally.empty or row
-            return
-        amount = typed_money(text)
-        for tally in tallies:
-            if amount is None:
-                tally.unreadable = True
-            else:
-                tally.total += amount
-                tally.typed = True
-
-    def value(self) -> int | None:
-        """The sum; None when no row types an amount, or one does not read as an amount."""
-        return self.total if self.typed and not self.unreadable else None
-
-    def blank(self) -> str:
-        """The empty Số tiền cells, said after the sum ("(ô G44 để trống)"); '' if none."""
-        cell = self.empty.cell("so_tien") if self.empty is not None else None
-        if cell is None:  # no empty cell, or no Số tiền column (no sum refused then)
-            return ""
-        if self.empties == 1:
-            return Phrase("sheet.total_blank_amount", blank_cell=cell)
-        return Phrase("sheet.total_blank_amounts", blank_cell=cell, more=self.empties - 1)
-
-
-class _Recipients:
-    """Who a run of rows awards: rows and distinct recipients, of cá nhân and of tập thể."""
-
-    __slots__ = ("people_rows", "people", "group_rows", "groups")
-
-    def __init__(self) -> None:
-        self.people_rows, self.group_rows = 0, 0
-        self.people: set[Hashable] = set()
-        self.groups: set[Hashable] = set()
-
-    @staticmethod
-    def add(recipient: tuple[bool, Hashable], tallies: Sequence[_Recipients]) -> None:
-        collective, who = recipient
-        for tally in tallies:
-            if collective:
-                tally.group_rows += 1
-                tally.groups.add(who)
-            else:
-                tally.people_rows += 1
-                tally.people.add(who)
-
-    def counts(self) -> tuple[int, int, int, int]:
-        """Rows of cá nhân, distinct cá nhân, rows of tập thể, distinct tập thể."""
-        return self.people_rows, len(self.people), self.group_rows, len(self.groups)
-
-
-def _accepted(kind: str, counts: tuple[int, int, int, int]) -> set[int]:
-    """The figures a count of `kind` may rightly state: by rows or by recipients, and for
-    người, the cá nhân only or every row (clerks count a tập thể as one too)."""
-    people_rows, people, group_rows, groups = counts
-    if kind == "ca_nhan":
-        return {people_rows, people}
-    if kind == "tap_the":
-        return {group_rows, groups}
-    return {people_rows, people, people_rows + group_rows, people + groups}
-
-
-def _is_column_numbering(cells: Sequence[object]) -> bool:
-    texts = [clean(plain_text(v)) for v in cells]
-    marks = [t for t in texts if t]
-    return len(marks) >= 2 and all(_COLUMN_MARK.fullmatch(t) for t in marks)

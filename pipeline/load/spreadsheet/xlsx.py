@@ -35,9 +35,10 @@ from pipeline.load import read_log
 from pipeline.load.spreadsheet.cells import ExcelError, Formula
 from pipeline.load.spreadsheet.detect import refuse_not_zip, refuse_ole2
 from pipeline.load.spreadsheet.fields import Wanted, normalize_header
+from pipeline.load.spreadsheet.header import Record
 from pipeline.load.spreadsheet.limits import MAX_FILE_BYTES, check_size, refuse_large_parts
 from pipeline.load.spreadsheet.members import member_bytes, plain_member_bytes
-from pipeline.load.spreadsheet.table import ColumnSpan, Record, Table, build_table
+from pipeline.load.spreadsheet.table import ColumnSpan, Table, build_table
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -1,0 +1,349 @@
+"""The header row of a danh sách: find it among the title rows above it, map its columns to
+fields, and refuse a header that cannot be read as one row holding one column per field (a field
+in two columns, a column read as two fields, a name split in two columns, merged cells over it,
+a header typed on two rows or in a legacy code), saying what the likeliest header row holds.
+
+`table.build_table` reads the rows below the header found here.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.errors import InputError
+from pipeline.load.spreadsheet.cells import clean, get_column_letter, plain_text
+from pipeline.load.spreadsheet.fields import (
+    GIVEN_NAME,
+    STANDARD_FIELDS,
+    SURNAME,
+    Field,
+    Wanted,
+    header_words,
+    hinted,
+    normalize_header,
+)
+from pipeline.render.phrase import Phrase
+from pipeline.text.legacy import (
+    legacy_encodings,
+    named_encodings,
+    refusal_key,
+    suggested_unicode,
+)
+
+# Header rows sit under a few merged title rows (agency, "DANH SÁCH ..."), never far down.
+HEADER_SCAN_ROWS = 20
+
+# The "(1) (2) (3)" or "A B C" line many forms put under the headers to number the columns.
+_COLUMN_MARK = re.compile(r"\(?(?:\d{1,2}|[A-Za-z])\)?")
+
+Record = tuple[int, Sequence[object]]
+
+# A merged range as calamine gives it: ((first row, first column), (last row, last column)),
+# 0-based.
+Merged = tuple[tuple[int, int], tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class Header:
+    """Where the header row is and which column holds each field (1-based column numbers)."""
+
+    row: int
+    columns: Mapping[str, int]
+    texts: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class HeaderScan:
+    """The header row if found; else the likeliest row, to say what was there instead."""
+
+    header: Header | None
+    best_row: int | None
+    best_texts: list[str]
+    best_matched: frozenset[str]
+
+
+def scan_header(prefix: Sequence[Record], fields: list[Wanted]) -> HeaderScan:
+    """Look for the first row that holds every required field's header."""
+    lookup = _header_lookup(fields)
+    needed = {w.field.name for w in fields if w.required}
+    best: tuple[tuple[int, int], int, list[str], frozenset[str]] | None = None
+    for number, cells in prefix:
+        found: dict[str, list[int]] = {}
+        texts: list[str] = []
+        for column, value in enumerate(cells, start=1):
+            text = clean(plain_text(value))
+            if not text:
+                continue
+            texts.append(text)
+            for name in lookup.get(normalize_header(text), ()):
+                found.setdefault(name, []).append(column)
+        if found and needed <= found.keys():
+            header = _header(number, cells, found, fields)
+            return HeaderScan(header, number, texts, frozenset(found))
+        score = (len(found), len(texts))
+        if texts and (best is None or score > best[0]):
+            best = (score, number, texts, frozenset(found))
+    if best is None:
+        return HeaderScan(None, None, [], frozenset())
+    return HeaderScan(None, best[1], best[2], best[3])
+
+
+def _header_lookup(fields: list[Wanted]) -> dict[str, tuple[str, ...]]:
+    """Each accepted header spelling (normalized) → the fields it names: one, but for a
+    spelling `cot` gives a field that is another field's header too (refused by _header)."""
+    lookup: dict[str, tuple[str, ...]] = {}
+    for w in fields:
+        for spelling in w.field.headers:
+            key = normalize_header(spelling)
+            names = lookup.get(key, ())
+            if w.field.name not in names:
+                lookup[key] = (*names, w.field.name)
+    return lookup
+
+
+def _header(
+    number: int, cells: Sequence[object], found: dict[str, list[int]], fields: list[Wanted]
+) -> Header:
+    """The header on row `number`, each field at its column; refused when a field has two
+    columns, a column stands for two fields, or "Tên" heads the given names of a name split
+    in two columns."""
+    texts = {}
+    owner: dict[int, str] = {}  # column → the field read there
+    for name, columns in found.items():
+        texts[name] = clean(plain_text(cells[columns[0] - 1]))
+        if len(columns) > 1:
+            first, second = (f"{get_column_letter(c)}{number}" for c in columns[:2])
+            raise InputError(
+                "sheet.duplicate_column",
+                row=number,
+                field=texts[name],
+                field_name=texts[name],
+                first=first,
+                second=second,
+            )
+        if columns[0] in owner:
+            raise _two_fields(number, columns[0], texts[name], (owner[columns[0]], name), fields)
+        owner[columns[0]] = name
+    placed = {n: c[0] for n, c in found.items()}
+    _refuse_split_name(number, cells, placed, texts)
+    return Header(number, placed, texts)
+
+
+def _two_fields(
+    number: int, column: int, text: str, names: tuple[str, str], fields: list[Wanted]
+) -> InputError:
+    """The refusal of one column read as two fields: `cot` gave one of them the header of the
+    other ({ho_ten: "Đơn vị"}), and reading it so would print the units as the people's names."""
+    wanted = {w.field.name: w for w in fields}
+    first, second = (wanted[n] for n in names)
+    declared = [w for w in (first, second) if w.declared]
+    said = ", ".join(f'{w.field.name}: "{text}"' for w in declared)
+    letter = get_column_letter(column)
+    return InputError(
+        "sheet.column_two_fields", row=number, column=column, field=text, letter=letter,
+        header=text, first=first.label, second=second.label,
+        declared=Phrase("sheet.column_declared", declared=said) if said else "",
+    )  # fmt: skip
+
+
+def _refuse_split_name(
+    number: int, cells: Sequence[object], columns: Mapping[str, int], texts: Mapping[str, str]
+) -> None:
+    """Refuse a name split in two columns ("Họ và tên đệm" | "Tên", "Họ" | "Tên"): "Tên"
+    reads as the whole name only in lists that have no surname column left of it; else only
+    the given names ("An") would be printed."""
+    column = columns.get("ho_ten")
+    if column is None or column < 2 or normalize_header(texts["ho_ten"]) != GIVEN_NAME:
+        return
+    left = clean(plain_text(cells[column - 2]))
+    words = header_words(left)
+    if not words or words[0] != SURNAME or column - 1 in columns.values():
+        return
+    raise InputError(
+        "sheet.split_name", row=number, column=column, field=texts["ho_ten"],
+        surname=left, given=texts["ho_ten"],
+        surname_cell=f"{get_column_letter(column - 1)}{number}",
+        given_cell=f"{get_column_letter(column)}{number}",
+        first_cell=f"{get_column_letter(column - 1)}{number + 1}",
+        second_cell=f"{get_column_letter(column)}{number + 1}",
+    )  # fmt: skip
+
+
+def _missing_columns(
+    scan: HeaderScan,
+    fields: list[Wanted],
+    file: str,
+    sheet: str | None,
+    prefix: Sequence[Record] = (),
+) -> InputError:
+    if scan.best_row is None:
+        return InputError("sheet.empty_sheet", file=file, sheet=sheet, rows=HEADER_SCAN_ROWS)
+    missing = [w.field for w in fields if w.required and w.field.name not in scan.best_matched]
+    missing = missing or [w.field for w in fields]  # nothing required: any column would do
+    legacy = _legacy_header(scan)
+    if legacy is not None:  # typed in a .VnTime or VNI font: no header reads, nor any cell
+        return InputError(legacy.pop("key"), file=file, sheet=sheet,
+                          field=missing[0].label, **legacy)  # fmt: skip
+    split = _split_header(scan, missing, fields, prefix)
+    if split is not None:
+        return InputError(split[0], file=file, sheet=sheet, field=missing[0].label, **split[1])
+    closest = _closest_headers(scan.best_texts, missing, fields)
+    params: dict[str, Any] = dict(
+        missing=", ".join(f"'{f.label}'" for f in missing),
+        found=", ".join(f"'{t}'" for t in scan.best_texts),
+        header_row=scan.best_row,
+        rows=HEADER_SCAN_ROWS,
+    )
+    key = "sheet.missing_column"
+    if closest:
+        key, params["closest"] = "sheet.missing_column_close", ", ".join(closest)
+    return InputError(key, file=file, sheet=sheet, field=missing[0].label, **params)
+
+
+def _legacy_header(scan: HeaderScan) -> dict[str, Any] | None:
+    """What to say of a header row typed in TCVN3 or VNI (a whole sheet typed with a .VnTime
+    or VNI-Times font, its header too): its legacy cells with the Unicode each stands for, and
+    the code; None when no header cell is legacy text. Said instead of "column not found" and
+    of a likely header ('Hä vµ tªn' → 'Họ và tên'), which would have the clerk retype the
+    header alone."""
+    cells: list[str] = []
+    codes: tuple[str, ...] = ()
+    for text in scan.best_texts:
+        found = legacy_encodings(text)
+        if found:
+            codes = codes or found
+            cells.append(f"«{text}» = «{suggested_unicode(text, found[0])[:40]}»")
+    if not cells:
+        return None
+    encoding, font = named_encodings(codes)
+    more = ", …" if len(cells) > _LEGACY_CELLS_SHOWN else ""
+    shown = ", ".join(cells[:_LEGACY_CELLS_SHOWN]) + more
+    key = refusal_key("sheet.legacy_header", codes)
+    return dict(key=key, header_row=scan.best_row, encoding=encoding, font=font, cells=shown)
+
+
+# How many legacy header cells a message quotes.
+_LEGACY_CELLS_SHOWN = 4
+
+
+def _closest_headers(texts: Sequence[str], missing: list[Field], fields: list[Wanted]) -> list[str]:
+    """The likely header of each missing field among those read as no field, "'Tên' → 'Họ và
+    tên'": one holding a word of the field's (Field.hints) first, else the closest spelling.
+    A header read as another field (the list's, or any standard one) is never suggested: a
+    clerk who renamed 'Đơn vị' as told would print the units as the people's names."""
+    known = set(_header_lookup(fields)) | {
+        normalize_header(h) for f in STANDARD_FIELDS.values() for h in f.headers
+    }
+    spare = {normalize_header(t): t for t in texts if normalize_header(t) not in known}
+    closest = []
+    for f in missing:
+        if not spare:
+            break
+        hinted_texts = [text for text in spare.values() if hinted(f, text)]
+        if hinted_texts:
+            text = hinted_texts[0]
+        else:
+            guesses = [
+                (difflib.SequenceMatcher(None, normalize_header(h), n).ratio(), text)
+                for h in f.headers
+                for n, text in spare.items()
+            ]
+            ratio, text = max(guesses, default=(0.0, ""))
+            if ratio < 0.6:
+                continue
+        del spare[normalize_header(text)]  # one header is suggested for one field
+        closest.append(f"'{text}' → '{f.label}'")
+    return closest
+
+
+def _split_header(
+    scan: HeaderScan, missing: list[Field], fields: list[Wanted], prefix: Sequence[Record]
+) -> tuple[str, dict[str, Any]] | None:
+    """The message for a header typed on two rows, when the row just below (or above) the
+    likeliest header row holds the headings it lacks: "Khen thưởng" over "Hình thức | Loại |
+    Số tiền". Renaming the shared heading (the closest spelling) would not help; one row of
+    headers, each column its own, would. None for any other header."""
+    assert scan.best_row is not None
+    lookup = _header_lookup(fields)
+    records = dict(prefix)
+    best = records.get(scan.best_row, ())
+    wanted = {f.name for f in missing}
+    for other in (scan.best_row + 1, scan.best_row - 1):
+        if other not in records:
+            continue
+        headings = []  # (0-based column, text, field) of fields the header row does not name
+        for column, value in enumerate(records[other]):
+            text = clean(plain_text(value))
+            names = lookup.get(normalize_header(text), ()) if text else ()
+            for name in names:
+                if name not in scan.best_matched:
+                    headings.append((column, text, name))
+                    break
+        if not wanted & {name for _, _, name in headings}:
+            continue
+        shared = []  # the header row's cells over them: a heading they share ("Khen thưởng")
+        for column, _, _ in headings:
+            text = clean(plain_text(best[column])) if column < len(best) else ""
+            if text and lookup.get(normalize_header(text)) is None:
+                cell = f"'{text}' ({get_column_letter(column + 1)}{scan.best_row})"
+                if cell not in shared:
+                    shared.append(cell)
+        return "sheet.header_two_rows", dict(
+            missing=", ".join(f"'{f.label}'" for f in missing), header_row=scan.best_row,
+            first=min(other, scan.best_row), last=max(other, scan.best_row), other_row=other,
+            below=", ".join(f"'{text}'" for _, text, _ in headings),
+            shared=Phrase("sheet.header_shared", above=", ".join(shared)) if shared else "",
+        )  # fmt: skip
+    return None
+
+
+def _range_text(merged: Merged) -> str:
+    (top, left), (bottom, right) = merged
+    return f"{get_column_letter(left + 1)}{top + 1}:{get_column_letter(right + 1)}{bottom + 1}"
+
+
+def _merged_header(
+    split: Sequence[Merged], merged: Sequence[Merged], file: str, sheet: str | None
+) -> InputError:
+    """The refusal of a header typed on several rows with merged cells, naming every merged
+    range of it at once (A2:A3, B2:B3, ..., E2:F2 over "Hình thức | Loại"): told one range
+    per run, the clerk would unmerge them one check at a time. The header's rows are those
+    the ranges across rows (`split`) span; a range within them across columns is one too."""
+    top = min(m[0][0] for m in split)
+    bottom = max(m[1][0] for m in split)
+    ranges = sorted({m for m in merged if m[0][0] <= bottom and m[1][0] >= top},
+                    key=lambda m: (m[0][0], m[0][1]))  # fmt: skip
+    return InputError("sheet.merged_header", file=file, sheet=sheet, row=top + 1,
+                      cells=", ".join(_range_text(m) for m in ranges))  # fmt: skip
+
+
+def _merged_below(
+    merged: Sequence[Merged], header: Header, file: str, sheet: str | None
+) -> list[Merged]:
+    """Merged ranges below the header over a column the list reads, top first; a range over
+    the header itself is refused here (it hides which header is whose). Title rows above the
+    header may be merged freely."""
+    used = set(header.columns.values())
+    below: list[Merged] = []
+    over: list[Merged] = []
+    for item in merged:
+        (top, left), (bottom, right) = item
+        if bottom + 1 < header.row:
+            continue
+        if any(left + 1 <= column <= right + 1 for column in used):
+            (over if top + 1 <= header.row else below).append(item)
+    if over:  # every range over the header at once, as _merged_header says them
+        over.sort(key=lambda m: (m[0][0], m[0][1]))
+        raise InputError("sheet.merged_header", file=file, sheet=sheet, row=over[0][0][0] + 1,
+                         cells=", ".join(_range_text(m) for m in over))  # fmt: skip
+    return sorted(below)
+
+
+def _is_column_numbering(cells: Sequence[object]) -> bool:
+    texts = [clean(plain_text(v)) for v in cells]
+    marks = [t for t in texts if t]
+    return len(marks) >= 2 and all(_COLUMN_MARK.fullmatch(t) for t in marks)
