@@ -697,7 +697,12 @@ def refuse_legacy_text(source: Source, file_text: str | None = None) -> None:
     """Text pasted from a TCVN3 or VNI document (Céng hoµ...) would print garbled: refuse it,
     with the text it was meant to be, decoded from the value as typed in `file_text` when that
     can be read back (see _as_typed)."""
-    from pipeline.text.legacy import legacy_encodings, named_encodings, suggested_unicode
+    from pipeline.text.legacy import (
+        legacy_encodings,
+        named_encodings,
+        refusal_key,
+        suggested_unicode,
+    )
 
     for loc, text in strings(source.data):
         codes = legacy_encodings(text)
@@ -705,7 +710,7 @@ def refuse_legacy_text(source: Source, file_text: str | None = None) -> None:
             typed = _as_typed(file_text, loc) or text
             encoding, font = named_encodings(codes)
             raise source.error(
-                "data.legacy_text", loc, encoding=encoding, font=font,
+                refusal_key("data.legacy_text", codes), loc, encoding=encoding, font=font,
                 fixed=suggested_unicode(typed, codes[0], person=loc[-1:] == (PERSON_NAME,))[:60],
             )  # fmt: skip
 

@@ -7,4 +7,16 @@ MESSAGES = {
     "loc.column": {"vi": "cột {column}", "en": "column {column}"},
     "loc.field": {"vi": "trường '{field}'", "en": "field '{field}'"},
     "common.error": {"vi": "Lỗi", "en": "Error"},
+    # A legacy text that reads as Vietnamese alike in two codes: both readings, with the font
+    # each was typed in (pipeline.text.legacy.suggested_unicode).
+    "common.legacy_readings": {
+        "vi": "{first} ({first_font}) hay {second} ({second_font})",
+        "en": "{first} ({first_font}) or {second} ({second_font})",
+    },
+    # A file in one code opened as another and saved again: its text is garbled
+    # (pipeline.text.legacy.misread_name: "LoÌ Thiò Ýõm" is Windows-1258 read as Windows-1252).
+    "common.misread_encoding": {
+        "vi": "{encoding} đọc nhầm thành {shown}",
+        "en": "{encoding} misread as {shown}",
+    },
 }

@@ -51,6 +51,12 @@ MESSAGES = {
         "en": "--{option} '{value}' looks like {encoding} text (a {font} font); type it again "
         "in Unicode, e.g. '{fixed}'",
     },
+    "ws.misread_answer": {
+        "vi": "--{option} '{value}' có vẻ là chữ {encoding}; hãy gõ lại bằng Unicode, ví dụ: "
+        "'{fixed}'",
+        "en": "--{option} '{value}' looks like {encoding} text; type it again in Unicode, e.g. "
+        "'{fixed}'",
+    },
     # vanthu init: --co-quan starting with UBND, HĐND ..., written in full in the profile.
     "ws.name_is_place": {
         "vi": "'{typed}' là tên {level} {place}, không phải tên cơ quan ban hành: cơ quan kiểu "

@@ -8,6 +8,9 @@ a capital, the rest is not; names of people and places keep a capital on every w
 II, I.1-2). The fields are told apart by "và", commas and dashes ("Văn hóa, Thể thao và Du
 lịch", "Lao động - Thương binh và Xã hội"); abbreviations (UBND, HĐND) stay in capitals.
 
+Words are compared with their tone marks placed one way (pipeline.text.tones.same_spelling):
+"UỶ BAN NHÂN DÂN", typed with the old placement, is the organ "ỦY BAN NHÂN DÂN", "HOÀ" is "HÒA".
+
 Which words are a proper name cannot be seen in capitals, so the name is read against the words
 that agencies' names are made of (_COMMON_WORDS): a word none of them covers is taken for part of
 a proper name ("CHU VĂN AN", "THẢO NGUYÊN MỘC CHÂU") and keeps its capital. The same reading
@@ -23,13 +26,12 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from pipeline.text.legacy import is_vietnamese_syllable
-from pipeline.text.tones import tones_last
+from pipeline.text.tones import same_spelling
 
 # Kinds of agency of two syllables: the field begins after both ("Chi cục Thuế").
 _TWO_SYLLABLE_KINDS = {("chi", "cục"), ("trung", "tâm"), ("văn", "phòng"), ("thanh", "tra"),
@@ -111,6 +113,25 @@ _PHRASES = {
 _LONGEST = max(len(p) for p in (*_PHRASES, *_FIXED, *ORGANS))
 
 
+def _keyed(phrases: Iterable[tuple[str, ...]]) -> frozenset[tuple[str, ...]]:
+    """The phrases as their words' comparison keys (same_spelling), as names are read."""
+    return frozenset(tuple(same_spelling(word) for word in phrase) for phrase in phrases)
+
+
+# The tables above as names are compared with them: "uỷ ban" is "ủy ban", "toà án" "tòa án".
+_TWO_SYLLABLE_KEYS = _keyed(_TWO_SYLLABLE_KINDS)
+_WHOLE_KEYS = _keyed(_WHOLE_KINDS)
+_ORGAN_KEYS = _keyed(ORGANS)
+_SCHOOL_KEYS = _keyed(_SCHOOL_LEVELS)
+_PLACE_KEYS = _keyed(PLACE_LEVELS)
+_PHRASE_KEYS = _keyed(_PHRASES)
+_FIXED_KEYS = {tuple(same_spelling(word) for word in words): spelled
+               for words, spelled in _FIXED.items()}  # fmt: skip
+_BREAK_KEYS = frozenset(same_spelling(word) for word in _FIELD_BREAKS)
+_JOINING_KEYS = frozenset(same_spelling(word) for word in _JOINING)
+_XA, _HOI = same_spelling("xã"), same_spelling("hội")
+
+
 @dataclass(frozen=True)
 class Part:
     """Words [start, end) of a name and what they are: "kind" (Sở, Ủy ban nhân dân), "word"
@@ -127,64 +148,83 @@ def _bare(word: str) -> str:
     return word.lower().strip(",.;:()")
 
 
+def _keys(words: Sequence[str]) -> list[str]:
+    """Each word's comparison key: without the marks around it, case and tone place folded."""
+    return [same_spelling(word.strip(",.;:()")) for word in words]
+
+
 def name_parts(words: list[str]) -> list[Part]:
     """The parts of an agency's name, in order, covering every word once."""
-    lowered = [_bare(word) for word in words]
     if not words:
         return []
-    parts = [Part(0, _kind_length(lowered), "kind")]
+    lowered, keys = [_bare(word) for word in words], _keys(words)
+    parts = [Part(0, _kind_length(keys), "kind")]
     index = parts[0].end
     while index < len(words):
-        level_end = _level_at(lowered, index)
+        level_end = _level_at(keys, index)
         if level_end:
             parts.append(Part(index, level_end, "level"))
             end = level_end
-            while end < len(words) and lowered[end] not in _FIELD_BREAKS:
+            while end < len(words) and keys[end] not in _BREAK_KEYS:
                 end += 1
                 if words[end - 1].endswith(","):
                     break
             parts.append(Part(level_end, end, "place"))
             index = end
             continue
-        part = _word_part(lowered, index)
+        part = _word_part(lowered, keys, index)
         parts.append(part)
         index = part.end
-    return _merge_names(parts, lowered)
+    return _merge_names(parts)
 
 
-def _kind_length(lowered: list[str]) -> int:
-    whole = next((len(k) for k in (*ORGANS, *_WHOLE_KINDS) if tuple(lowered[: len(k)]) == k), 0)
-    return whole or (2 if tuple(lowered[:2]) in _TWO_SYLLABLE_KINDS else 1)
+def organ_length(words: Sequence[str]) -> int:
+    """How many of `words` (a name, split) name an organ of State it starts with: 4 for "Ủy
+    ban nhân dân ..." and "UỶ BAN NHÂN DÂN ..." alike (ORGANS, tone place folded), else 0."""
+    return _opening(_keys(words[:_LONGEST]), _ORGAN_KEYS)
 
 
-def _field_start(lowered: list[str], parts: list[Part]) -> int | None:
+def _opening(keys: Sequence[str], phrases: Iterable[tuple[str, ...]]) -> int:
+    """The length of the phrase of `phrases` (keyed) that `keys` start with, else 0."""
+    start = tuple(keys[:_LONGEST])
+    return next((len(phrase) for phrase in phrases if start[: len(phrase)] == phrase), 0)
+
+
+def _kind_length(keys: list[str]) -> int:
+    whole = _opening(keys, _ORGAN_KEYS) or _opening(keys, _WHOLE_KEYS)
+    return whole or (2 if tuple(keys[:2]) in _TWO_SYLLABLE_KEYS else 1)
+
+
+def _field_start(keys: list[str], parts: list[Part]) -> int | None:
     """The index of the first field's first word, a capital: None after an organ ("Ủy ban nhân
     dân tỉnh ..."), a kind that has no field, or when a place or joining word comes first."""
     kind = parts[0].end
-    whole = tuple(lowered[:kind]) in ORGANS | _WHOLE_KINDS
+    whole = tuple(keys[:kind]) in _ORGAN_KEYS | _WHOLE_KEYS
     if whole or len(parts) < 2 or parts[1].role in ("level", "join"):
         return None
-    if tuple(lowered[kind : kind + 2]) in _SCHOOL_LEVELS and kind + 2 < len(lowered):
+    if tuple(keys[kind : kind + 2]) in _SCHOOL_KEYS and kind + 2 < len(keys):
         return kind + 2  # "Trường Cao đẳng" + "Y tế"; "Đại" is a capital as the kind's
     return kind
 
 
-def _word_part(lowered: list[str], index: int) -> Part:
+def _word_part(lowered: list[str], keys: list[str], index: int) -> Part:
+    """The part starting at `index`: `lowered` says whether a word is a syllable at all, its
+    `keys` which phrase it begins."""
     word = lowered[index]
-    if word in _JOINING:
+    if keys[index] in _JOINING_KEYS:
         return Part(index, index + 1, "join")
     if word and not is_vietnamese_syllable(word):
         return Part(index, index + 1, "abbreviation")
-    for size in range(min(_LONGEST, len(lowered) - index), 0, -1):
-        phrase = tuple(lowered[index : index + size])
-        if phrase in _FIXED:
+    for size in range(min(_LONGEST, len(keys) - index), 0, -1):
+        phrase = tuple(keys[index : index + size])
+        if phrase in _FIXED_KEYS:
             return Part(index, index + size, "fixed")
-        if phrase in _PHRASES:
+        if phrase in _PHRASE_KEYS:
             return Part(index, index + size, "word")
     return Part(index, index + 1, "name")
 
 
-def _merge_names(parts: list[Part], lowered: list[str]) -> list[Part]:
+def _merge_names(parts: list[Part]) -> list[Part]:
     """Runs of proper-name words as one name, with the one-syllable common words next to them
     ("ĐIỆN BIÊN", "CHUYÊN LAM SƠN": "điện", "chuyên" are words of agencies' names too)."""
     merged: list[Part] = []
@@ -208,20 +248,20 @@ def running_text_name(name: str) -> str:
     if not words or name != name.upper():
         return " ".join(words)
     parts = name_parts(words)
-    lowered = [_bare(word) for word in words]
+    keys = _keys(words)
     capital: set[int] = {0}
-    field = _field_start(lowered, parts)
+    field = _field_start(keys, parts)
     if field is not None:
         capital |= {parts[0].end, field}  # the kind's level of school, the first field
     for index, word in enumerate(words):
-        if _bare(word) in _FIELD_BREAKS or word.endswith(","):
+        if keys[index] in _BREAK_KEYS or word.endswith(","):
             capital.add(index + 1)
     fixed: dict[int, str] = {}
     for part in parts:
         if part.role in ("place", "name"):
             capital |= set(range(part.start, part.end))
         elif part.role == "fixed":
-            spelled = _FIXED[tuple(_bare(w) for w in words[part.start : part.end])].split()
+            spelled = _FIXED_KEYS[tuple(keys[part.start : part.end])].split()
             fixed.update(zip(range(part.start, part.end), spelled, strict=True))
     out = []
     for index, word in enumerate(words):
@@ -260,15 +300,15 @@ def place_in_name(name: str) -> tuple[str, str] | None:
     return " ".join(_bare(w) for w in words[level.start : level.end]), spelled
 
 
-def _level_at(lowered: list[str], index: int) -> int:
+def _level_at(keys: list[str], index: int) -> int:
     """Where the place's name starts when a level of place stands at `index` ("tỉnh", "thành
     phố"; not the "xã" of "xã hội"), else 0."""
-    for level in PLACE_LEVELS:
+    for level in _PLACE_KEYS:
         end = index + len(level)
-        if tuple(lowered[index:end]) == level and end < len(lowered):
-            if level == ("xã",) and lowered[end].strip(",") in ("hội", ""):
+        if tuple(keys[index:end]) == level and end < len(keys):
+            if level == (_XA,) and keys[end] in (_HOI, ""):
                 continue
-            if lowered[end] in _FIELD_BREAKS:
+            if keys[end] in _BREAK_KEYS:
                 continue
             return end
     return 0
@@ -331,16 +371,10 @@ def signs_on_behalf(line: str) -> bool:
     return bool(_ON_BEHALF.match(_one_line(line)))
 
 
-def _folded(text: str) -> str:
-    """`text` compared for its words: one line, lower case, tone marks placed one way ("Uỷ
-    ban" and "Ủy ban" are one name)."""
-    return tones_last(" ".join(unicodedata.normalize("NFC", text).split()).casefold())
-
-
 def authority_kind(text: str) -> tuple[str, str] | None:
     """('body', prefix) for a thẩm quyền naming a collective body, ('head', title) for one
     naming a person's title; None when it is neither of the known shapes."""
-    folded = _folded(text)
+    folded = same_spelling(text)
     for kind, name, known in _known_authorities():
         if folded == known or folded.startswith(known + " "):
             return kind, name
@@ -351,7 +385,7 @@ def authority_kind(text: str) -> tuple[str, str] | None:
 def _known_authorities() -> tuple[tuple[str, str, str], ...]:
     """(kind, name, folded name) of the collective bodies, then of the heads' titles."""
     return tuple(
-        (kind, name, _folded(name))
+        (kind, name, same_spelling(name))
         for kind, names in (("body", COLLECTIVE_BODIES), ("head", HEAD_TITLES))
         for name in names
     )
@@ -391,15 +425,23 @@ def signing_mismatch(authority: str, signature: Sequence[str]) -> SigningMismatc
 # (tỉnh; xã, phường, đặc khu). No Ủy ban or Hội đồng nhân dân of a huyện, quận, thị xã or thị
 # trấn issues documents after that day (a thành phố may be a tỉnh's or the country's: not told).
 TWO_LEVELS_SINCE = date(2025, 7, 1)
+_LOCAL_BODIES = ("ỦY BAN NHÂN DÂN", "UBND", "HỘI ĐỒNG NHÂN DÂN", "HĐND")
+_ABOLISHED_LEVELS = {same_spelling(level): level
+                     for level in ("huyện", "quận", "thị xã", "thị trấn")}  # fmt: skip
+
+
+def _alternatives(texts: Iterable[str]) -> str:
+    return "|".join(re.escape(same_spelling(text)) for text in texts)
+
+
+# Read in a name's comparison key (same_spelling): "UỶ BAN" and "Ủy ban" alike.
 _ABOLISHED = re.compile(
-    r"\b(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)"  # Uỷ: the old tone placement
-    r"\s+(HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN)(?=\s)",
-    re.IGNORECASE,
+    rf"\b(?:{_alternatives(_LOCAL_BODIES)}) ({_alternatives(_ABOLISHED_LEVELS.values())})(?= )"
 )
 
 
 def abolished_level(name: str) -> str | None:
     """The level ("huyện", "thị trấn") of a local body `name` speaks of that no longer exists
     from TWO_LEVELS_SINCE; None for any other name."""
-    found = _ABOLISHED.search(" ".join(unicodedata.normalize("NFC", name).split()))
-    return found[1].lower() if found else None
+    found = _ABOLISHED.search(same_spelling(name))
+    return _ABOLISHED_LEVELS[found[1]] if found else None

@@ -15,11 +15,11 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 
 from pipeline.rules.money_types import Award, Regime
-from pipeline.text.tones import tones_last
+from pipeline.text.tones import TONE_MARKS, tones_last
 
 _QUOTES = "\"'“”‘’«»„‟‹›`´"
 # A lone y after a one-letter onset, its tone mark after it as tones_last leaves it: sỹ / sĩ.
-_LONE_Y = re.compile(r"(?<=\b[bcdđghklmnpqrstvx])y(?=[\u0300\u0301\u0303\u0309\u0323]*\b)")
+_LONE_Y = re.compile(rf"(?<=\b[bcdđghklmnpqrstvx])y(?=[{TONE_MARKS}]*\b)")
 
 
 @functools.lru_cache(maxsize=1 << 12)  # the same few award names, row after row

@@ -21,6 +21,8 @@ import functools
 import unicodedata
 from typing import NamedTuple
 
+from pipeline.text.tones import HOI, HUYEN, NANG, NGA, SAC
+
 ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
 _LETTER_RANK = {letter: rank for rank, letter in enumerate(ALPHABET)}
 
@@ -34,7 +36,7 @@ _LETTER_MARKS = {
     ("u", "\u031b"): "ư",
 }
 # Tone marks (secondary level), ngang = 0: huyền, hỏi, ngã, sắc, nặng.
-TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+TONES = {HUYEN: 1, HOI: 2, NGA: 3, SAC: 4, NANG: 5}
 # Legacy fonts and VNI-era data type Icelandic eth for Đ; it is meant as đ.
 _LOOKALIKES = {"ð": "đ"}
 

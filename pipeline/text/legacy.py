@@ -9,15 +9,18 @@ Two shapes of the same problem:
 * bytes that are not UTF-8 (a YAML or CSV file saved by an old editor): ``guess_legacy_bytes``;
 * Unicode text that is really legacy bytes read as Windows-1252, as in a Word document typed with
   a .VnTime font: "Céng hoµ x· héi chñ nghÜa ViÖt Nam", or with VNI-Times: "Coäng hoøa xaõ
-  hoäi chuû nghóa Vieät Nam": ``looks_like_legacy_text``.
+  hoäi chuû nghóa Vieät Nam": ``looks_like_legacy_text``. A file in Windows-1258 or UTF-8
+  that Excel opened as Windows-1252 and saved again shows the same way ("LoÌ Thiò Ýõm" is "Lò
+  Thị Ươm"): pipeline.text.misread finds those misreads, and ``legacy_encodings`` names them too.
 
 Both decode the candidates and score how much the result looks like Vietnamese: the share of the
 accented words that are well-formed Vietnamese syllables, with at least one letter that only
 Vietnamese uses (ơ, ư, đ, ộ, ...). Text too short for a score, or mixing Unicode and legacy words
 ("Th«ng b¸o", "Lãnh đạo Sở Néi vô"), is judged word by word (see _legacy_words).
 
-Python has no TCVN3 or VNI codec; their tables are data files,
-``pipeline/rules/data/tcvn3.txt`` and ``vni.txt``, each naming its source.
+The codes' names, tables and conversions are pipeline.text.legacy_codes, what a Vietnamese
+syllable is pipeline.text.syllables; callers import the codes' names, ``encode_legacy`` and
+``is_vietnamese_syllable`` from here as well.
 """
 
 from __future__ import annotations
@@ -26,138 +29,70 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib.resources import files
 
+from pipeline.text.legacy_codes import (
+    LEGACY_ENCODINGS,
+    MISREAD_AS,
+    MISREAD_ENCODINGS,
+    TCVN3,
+    UTF_8,
+    VNI,
+    WESTERN,
+    byte_of,
+    canonical_encoding,
+    code_table,
+    decode_raw,
+    decode_shown,
+    describe_encoding,
+    legacy_font,
+)
+from pipeline.text.legacy_codes import WINDOWS_1258 as WINDOWS_1258  # re-exported
+from pipeline.text.legacy_codes import encode_legacy as encode_legacy  # re-exported
+from pipeline.text.misread import decode_misread, misread_encoding, reading_quality
 from pipeline.text.normalize import nfc
+from pipeline.text.syllables import WORD, is_common, is_syllable
+from pipeline.text.syllables import is_vietnamese_syllable as is_vietnamese_syllable  # re-exported
 
-WINDOWS_1258 = "windows-1258"
-TCVN3 = "tcvn3"
-VNI = "vni"
-LEGACY_ENCODINGS = (WINDOWS_1258, TCVN3, VNI)
-
-_HUMAN_NAMES = {WINDOWS_1258: "Windows-1258", TCVN3: "TCVN3 (ABC)", VNI: "VNI"}
-_ALIASES = {
-    "windows1258": WINDOWS_1258,
-    "cp1258": WINDOWS_1258,
-    "win1258": WINDOWS_1258,
-    "tcvn3": TCVN3,
-    "tcvn3abc": TCVN3,
-    "tcvn": TCVN3,
-    "abc": TCVN3,
-    "vn3": TCVN3,
-    "vni": VNI,
-    "vniwin": VNI,
-    "vniwindows": VNI,
-}
-
-# The five tone marks: thanh huyền, sắc, ngã, hỏi, nặng.
-_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 # How much of a file is enough to judge its encoding.
 _SAMPLE_BYTES = 256 * 1024
 # How much larger the share of accented words that are syllables must be after decoding.
 _CLEARLY_BETTER = 0.3
 
 
-def canonical_encoding(name: str) -> str:
-    """The module's name ("windows-1258", "tcvn3", "vni") for a common spelling of a legacy code."""
-    key = re.sub(r"[\s_\-.:()]", "", name.lower())
-    try:
-        return _ALIASES[key]
-    except KeyError:
-        raise ValueError(f"unknown legacy Vietnamese encoding: {name!r}") from None
-
-
-def describe_encoding(name: str) -> str:
-    """The name people know a legacy code by: "Windows-1258", "TCVN3 (ABC)", "VNI"."""
-    try:
-        return _HUMAN_NAMES[canonical_encoding(name)]
-    except ValueError:
-        return name
-
-
-# The font a legacy code was typed with, as a clerk sees it in Word's font list.
-_FONTS = {WINDOWS_1258: "Windows-1258", TCVN3: ".VnTime", VNI: "VNI-Times"}
-
-
-def legacy_font(name: str) -> str:
-    """The font family people typed a legacy code with: ".VnTime" (TCVN3), "VNI-Times" (VNI)."""
-    try:
-        return _FONTS[canonical_encoding(name)]
-    except ValueError:
-        return name
+def refusal_key(key: str, codes: tuple[str, ...]) -> str:
+    """The message `key` for text typed with a legacy font ("sheet.legacy_text"), or its misread
+    variant ("sheet.misread_text") when legacy_encodings found a file opened in the wrong code
+    and saved again: that text is mended by opening the original in its code, not by a font
+    converter, and has no font to name."""
+    if codes and canonical_encoding(codes[0]) in MISREAD_ENCODINGS:
+        prefix, _, name = key.partition(".")
+        return f"{prefix}.{name.replace('legacy', 'misread')}"
+    return key
 
 
 def named_encodings(codes: tuple[str, ...]) -> tuple[str, str]:
     """A message's `encoding` and `font` for the code(s) a text was typed in: the one detected,
-    or both ("TCVN3 (ABC) hoặc VNI") only when the text reads the same in either."""
+    or both ("TCVN3 (ABC) hoặc VNI") only when the text reads the same in either; a misread
+    file's code with what it was read as ("Windows-1258 đọc nhầm thành Windows-1252")."""
     from pipeline.render.phrase import Phrase  # said again in the language a message is shown in
 
     def either(names: list[str]) -> str:
         return Phrase("data.either", first=names[0], second=names[1]) if names[1:] else names[0]
 
-    return either([describe_encoding(c) for c in codes]), either([legacy_font(c) for c in codes])
+    def named(code: str) -> str:
+        if canonical_encoding(code) in MISREAD_ENCODINGS:
+            return misread_name(code)
+        return describe_encoding(code)
+
+    return either([named(c) for c in codes]), either([legacy_font(c) for c in codes])
 
 
-# --- tables -------------------------------------------------------------------------------------
+def misread_name(code: str) -> str:
+    """What text misread from `code` is said to be: "Windows-1258 đọc nhầm thành Windows-1252",
+    in the language a message is shown in."""
+    from pipeline.render.phrase import Phrase
 
-
-def _western_char(byte: int) -> str:
-    try:
-        return bytes([byte]).decode("cp1252")
-    except UnicodeDecodeError:  # the five holes of Windows-1252 keep their Latin-1 meaning
-        return chr(byte)
-
-
-# What a byte that is not part of a Vietnamese letter shows as: Windows-1252, as in Word.
-_WESTERN = tuple(_western_char(byte) for byte in range(256))
-_WESTERN_BYTE = {char: byte for byte, char in enumerate(_WESTERN)}
-
-
-@dataclass(frozen=True)
-class _Table:
-    """One legacy code: letters by byte sequence, and back."""
-
-    decode: dict[str, str]  # byte sequence spelt as Latin-1 text -> Unicode
-    encode: dict[str, bytes]
-    occupied: frozenset[int]  # bytes above ASCII that belong to Vietnamese letters
-    pattern: re.Pattern[str]
-
-
-@cache
-def _table(encoding: str) -> _Table:
-    """The TCVN3 or VNI table, read from pipeline/rules/data."""
-    text = files("pipeline.rules").joinpath("data", f"{encoding}.txt").read_text(encoding="utf-8")
-    decode: dict[str, str] = {}
-    encode: dict[str, bytes] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        code, letter = line.split("\t")[:2]
-        raw = bytes.fromhex(code)
-        decode[raw.decode("latin-1")] = letter
-        encode[letter] = raw
-    occupied = frozenset(byte for raw in encode.values() for byte in raw if byte >= 0x80)
-    for byte in range(256):
-        decode.setdefault(chr(byte), _WESTERN[byte])
-    # Two-byte letters first, so "oä" is read as "ộ" and not as "o" then "ä".
-    longest_first = sorted((key for key in decode if len(key) > 1), key=len, reverse=True)
-    pattern = re.compile("|".join([*map(re.escape, longest_first), "."]), re.DOTALL)
-    return _Table(decode, encode, occupied, pattern)
-
-
-def _decode_raw(data: bytes, encoding: str) -> str:
-    if encoding == WINDOWS_1258:
-        return data.decode("cp1258", errors="replace")
-    table = _table(encoding)
-    return table.pattern.sub(lambda match: table.decode[match.group()], data.decode("latin-1"))
-
-
-def _byte_of(char: str) -> int | None:
-    """The byte a character shown through Windows-1252 (or Latin-1) stands for."""
-    byte = _WESTERN_BYTE.get(char)
-    if byte is None and ord(char) < 0x100:
-        byte = ord(char)
-    return byte
+    return Phrase("common.misread_encoding", encoding=describe_encoding(code), shown=MISREAD_AS)
 
 
 def decode_legacy(text_or_bytes: str | bytes | bytearray, encoding: str) -> str:
@@ -165,20 +100,22 @@ def decode_legacy(text_or_bytes: str | bytes | bytearray, encoding: str) -> str:
 
     In text, characters that no byte stands for (already Unicode Vietnamese, say) stay as they
     are; in text that also holds Unicode Vietnamese (a syllable with ơ, ư, đ, ộ, ...), only the
-    words that are Vietnamese syllables once decoded and not before are decoded. TCVN3 has no
-    toned capitals (they were typed in .VnTimeH), so those come out small.
+    words that are Vietnamese syllables once decoded and not before are decoded (and a word
+    that is one either way, next to them: _decoded_words). TCVN3 has no toned capitals (they
+    were typed in .VnTimeH), so those come out small. Text misread from Windows-1258 or UTF-8
+    is read back by pipeline.text.misread.
     """
     encoding = canonical_encoding(encoding)
     if isinstance(text_or_bytes, bytes | bytearray):
-        return nfc(_decode_raw(bytes(text_or_bytes), encoding))
+        return nfc(decode_raw(bytes(text_or_bytes), encoding))
+    if encoding in MISREAD_ENCODINGS:
+        return decode_misread(text_or_bytes, encoding)
     if _has_vietnamese_only_syllable(text_or_bytes):
         # Unicode Vietnamese around a few legacy words ("C¬ quan th«ng b¸o để các phòng"):
         # decoding "các" too would give "cỏc", so only the words that read as Vietnamese once
         # decoded, and not before, are decoded.
-        return nfc(
-            _word_pattern().sub(lambda word: _decoded_word(word[0], encoding), text_or_bytes)
-        )
-    return nfc(_decode_shown(text_or_bytes, encoding))
+        return _decoded_words(text_or_bytes, encoding)
+    return nfc(decode_shown(text_or_bytes, encoding))
 
 
 # The field holding a person's name, in a document's data and in a list's columns: its
@@ -186,13 +123,90 @@ def decode_legacy(text_or_bytes: str | bytes | bytearray, encoding: str) -> str:
 PERSON_NAME = "ho_ten"
 
 
+# How long each reading may be when a message shows two (suggested_unicode): both must fit in
+# the 60 characters a message quotes of a suggestion.
+_READING_CHARS = 16
+
+
 def suggested_unicode(typed: str, encoding: str, *, person: bool = False) -> str:
     """The Unicode text a legacy value stands for, one space between words, as a message
-    suggests it; a person's họ tên (`person`) decoded from TCVN3 gets back its capitals."""
-    fixed = " ".join(decode_legacy(typed, encoding).split())
-    if person and canonical_encoding(encoding) == TCVN3 and _capitals_lost_only(fixed):
-        return person_name_case(fixed)
-    return fixed
+    suggests it; a person's họ tên (`person`) decoded from TCVN3 gets back its capitals.
+
+    A value that reads as Vietnamese equally well in TCVN3 and in VNI (legacy_encodings gives
+    both, `encoding` among them) gets both readings, each with its font ("Phòng tử pháp
+    (.VnTime) hay Phòng tư pháp (VNI-Times)"): vanthu cannot tell which the clerk meant, and
+    one of them alone would be a wrong fix presented as the right one."""
+    codes = legacy_encodings(typed)
+    if len(codes) > 1 and canonical_encoding(encoding) in codes:
+        readings = [_suggested_reading(typed, code, person) for code in codes]
+        if readings[0] != readings[1]:
+            from pipeline.render.phrase import Phrase  # said in the message's language
+
+            return Phrase(
+                "common.legacy_readings",
+                first=_shortened(readings[0]), first_font=legacy_font(codes[0]),
+                second=_shortened(readings[1]), second_font=legacy_font(codes[1]),
+            )  # fmt: skip
+    return _suggested_reading(typed, encoding, person)
+
+
+def _suggested_reading(typed: str, encoding: str, person: bool) -> str:
+    fixed = " ".join(_reading(typed, encoding).split())
+    if canonical_encoding(encoding) != TCVN3:
+        return fixed
+    fixed = vntimeh_capitals(fixed)
+    return person_name_case(fixed) if person and _capitals_lost_only(fixed) else fixed
+
+
+def vntimeh_capitals(text: str) -> str:
+    """Decoded TCVN3 text with the words typed in capitals (the .VnTimeH font) in capitals again:
+    TCVN3 has no toned capitals, so "LÒ THỊ ƯƠM" typed so decodes as "Lò THị ƯƠM". A word is
+    in capitals when its letters that TCVN3 has capitals of are capitals, two at least ("THị");
+    a word with fewer ("Lò", "ở") when no such letter of the text is small."""
+    small_only = _small_only()
+    words = WORD.findall(text)
+    if not any(char in small_only for word in words for char in word):
+        return text
+    cased = [[char for char in word if char not in small_only] for word in words]
+    all_capitals = not any(char.islower() for letters in cased for char in letters) and any(
+        len(letters) > 1 for letters in cased
+    )
+
+    def capitals(match: re.Match[str]) -> str:
+        word = match[0]
+        letters = [char for char in word if char not in small_only]
+        if len(letters) > 1 and all(char.isupper() for char in letters):
+            return word.upper()
+        return word.upper() if all_capitals else word
+
+    return nfc(WORD.sub(capitals, text))
+
+
+def _shortened(text: str) -> str:
+    """`text` cut after a word to _READING_CHARS characters at most, "…" marking the cut."""
+    if len(text) <= _READING_CHARS:
+        return text
+    kept = ""
+    for word in text.split():
+        longer = f"{kept} {word}".lstrip()
+        if len(longer) >= _READING_CHARS:
+            break
+        kept = longer
+    return f"{kept or text[: _READING_CHARS - 1]}…"
+
+
+def _reading(text: str, encoding: str) -> str:
+    """The Unicode legacy text stands for in `encoding`: decoded as a whole (decode_legacy),
+    or only its legacy words (those a syllable once decoded and not before) when that gives
+    more syllables (_reading_rank's first count): in "Phòng tö pháp" the Unicode "Phòng"
+    stays, where decoding it too would give "Phũng" (TCVN3) or "Phịng" (VNI). Only then: a
+    legacy word may read as a Unicode word too (VNI "hoà" is "hồ")."""
+    whole = decode_legacy(text, encoding)
+    encoding = canonical_encoding(encoding)
+    if encoding in MISREAD_ENCODINGS:
+        return whole
+    words = _decoded_words(text, encoding)
+    return words if _reading_rank(words)[0] > _reading_rank(whole)[0] else whole
 
 
 def person_name_case(name: str) -> str:
@@ -205,7 +219,7 @@ def person_name_case(name: str) -> str:
 @cache
 def _small_only() -> frozenset[str]:
     """Letters TCVN3 writes only in small form (á, ạ, ế ...): their capitals were a font away."""
-    table = _table(TCVN3)
+    table = code_table(TCVN3)
     return frozenset(c for c in table.encode if c.islower() and c.upper() not in table.encode)
 
 
@@ -217,166 +231,8 @@ def _capitals_lost_only(text: str) -> bool:
     return bool(firsts) and all(c.isupper() or c in _small_only() for c in firsts)
 
 
-def _decode_shown(text: str, encoding: str) -> str:
-    """Every run of characters a byte stands for decoded as `encoding`; the rest as it is."""
-    out: list[str] = []
-    run = bytearray()
-    for char in text:
-        byte = _byte_of(char)
-        if byte is not None:
-            run.append(byte)
-            continue
-        if run:
-            out.append(_decode_raw(bytes(run), encoding))
-            run.clear()
-        out.append(char)
-    if run:
-        out.append(_decode_raw(bytes(run), encoding))
-    return "".join(out)
-
-
-def encode_legacy(text: str, encoding: str, errors: str = "strict") -> bytes:
-    """The bytes a legacy editor would have saved for this text.
-
-    TCVN3 writes a toned capital ("Ộ") as its small letter's code, as .VnTimeH users typed it.
-    Windows-1258 writes a precomposed letter where the code has one, else base letter and tone
-    mark. errors="strict" raises UnicodeEncodeError for what the code cannot hold; "replace"
-    writes "?".
-    """
-    encoding = canonical_encoding(encoding)
-    if errors not in ("strict", "replace"):
-        raise ValueError(f"errors must be 'strict' or 'replace', not {errors!r}")
-    text = nfc(text)
-    out = bytearray()
-    for index, char in enumerate(text):
-        raw = _encode_char(char, encoding)
-        if raw is None:
-            if errors == "strict":
-                reason = f"not representable in {describe_encoding(encoding)}"
-                raise UnicodeEncodeError(encoding, text, index, index + 1, reason)
-            raw = b"?"
-        out += raw
-    return bytes(out)
-
-
-def _encode_char(char: str, encoding: str) -> bytes | None:
-    if char < "\x80":
-        return char.encode("ascii")
-    if encoding == WINDOWS_1258:
-        return _encode_cp1258(char)
-    table = _table(encoding)
-    raw = table.encode.get(char)
-    if raw is None and encoding == TCVN3:
-        raw = table.encode.get(char.lower())
-    if raw is not None:
-        return raw
-    byte = _WESTERN_BYTE.get(char)
-    return bytes([byte]) if byte is not None and byte not in table.occupied else None
-
-
-def _encode_cp1258(char: str) -> bytes | None:
-    try:
-        return char.encode("cp1258")
-    except UnicodeEncodeError:
-        pass
-    parts = unicodedata.normalize("NFD", char)
-    tones = [mark for mark in parts if mark in _TONE_MARKS]
-    base = nfc("".join(mark for mark in parts if mark not in _TONE_MARKS))
-    if len(tones) != 1:
-        return None
-    try:
-        return base.encode("cp1258") + tones[0].encode("cp1258")
-    except UnicodeEncodeError:
-        return None
-
-
 # --- does it look like Vietnamese? --------------------------------------------------------------
 
-_ALPHABET = frozenset("abcdđeghiklmnopqrstuvxyăâêôơư")
-
-_ONSETS = ("", *"ngh ng nh ch gh gi kh ph th tr qu b c d đ g h k l m n p r s t v x".split())
-# Rhymes with no final consonant (a vowel, or a vowel cluster ending in i/y/o/u/a).
-_OPEN_RHYMES = frozenset(
-    "a e ê i y o ô ơ u ư ia ua ưa oa oe uê uy uơ uya ai ao au ay âu ây eo êu iu oi ôi ơi ui ưi "
-    "ưu iêu yêu uôi ươi ươu oai oay oao oeo uây uyu".split()
-)
-# Vowels that take a final consonant.
-_CLOSED_NUCLEI = frozenset("a ă â e ê i o ô ơ u ư iê yê uô ươ oa oă oe uâ uê uy uyê oo".split())
-_FINALS = ("ch", "c", "m", "nh", "ng", "n", "p", "t")
-_STOP_FINALS = frozenset({"c", "ch", "p", "t"})
-# Chính tả: k, gh, ngh stand before i, e, ê, y; c, ng (and g) before the other vowels.
-_FRONT_ONLY_ONSETS = frozenset({"k", "gh", "ngh"})
-_NOT_BEFORE = {"c": "ieêy", "ng": "ieêy", "g": "eêy"}
-_CH_NH_NUCLEI = frozenset({"a", "ê", "i", "oa", "uê", "uy"})
-_NO_C_NG_NUCLEI = frozenset({"ê", "i", "uê", "uy"})
-# A syllable ending in c, ch, p or t carries thanh sắc or thanh nặng, never another tone.
-_STOP_TONES = frozenset("\u0301\u0323")
-
-# Frequent words of administrative Vietnamese that carry marks; extra evidence, never proof.
-_COMMON_WORDS = frozenset(
-    "của và các năm được người trong những với về để đã này một có không theo thực hiện công "
-    "tác cộng hòa hoà xã hội chủ nghĩa việt độc lập tự hạnh phúc tỉnh ủy ủy ban nhân dân đơn vị "
-    "kế hoạch khen thưởng đua số ngày tháng quyết định phòng văn bản đồng chí tổ chức cán bộ "
-    "nhiệm vụ trên tại nội dung triển khai phát động thành tích tập thể cá nhân".split()
-)
-
-_WORD = re.compile(r"[^\W\d_]+")
-# A tone mark stands on a vowel, after the vowel's own mark if it has one (ấ: a, ^, ').
-_TONE_ON_VOWEL = re.compile("[aeiouy][\u0302\u0306\u031b]?[\u0300\u0301\u0303\u0309\u0323]", re.I)
-
-
-def _splits(rhyme: str) -> list[tuple[str, str]]:
-    """The ways a rhyme (vần) divides into vowel nucleus and final consonant."""
-    found = [(rhyme, "")] if rhyme in _OPEN_RHYMES else []
-    for final in _FINALS:
-        nucleus = rhyme[: -len(final)]
-        if rhyme.endswith(final) and nucleus in _CLOSED_NUCLEI:
-            found.append((nucleus, final))
-    return found
-
-
-def _allowed(onset: str, nucleus: str, final: str, tone: str, strict: bool) -> bool:
-    """Whether the parts obey Vietnamese spelling; the tone rule only for words with marks."""
-    first = nucleus[0]
-    if onset in _FRONT_ONLY_ONSETS and first not in "ieêy":
-        return False
-    if first in _NOT_BEFORE.get(onset, ""):
-        return False
-    if onset == "qu" and first in "uo":
-        return False
-    if final in ("ch", "nh") and nucleus not in _CH_NH_NUCLEI:
-        return False
-    if final in ("c", "ng") and nucleus in _NO_C_NG_NUCLEI:
-        return False
-    return not (strict and final in _STOP_FINALS and tone not in _STOP_TONES)
-
-
-def is_vietnamese_syllable(word: str) -> bool:
-    """Whether a lower-case word is one well-formed Vietnamese syllable (âm tiết): "sở",
-    "nghiêng" are, "ubnd", "hđnd" are not."""
-    return _is_syllable(unicodedata.normalize("NFC", word))
-
-
-@lru_cache(maxsize=8192)
-def _is_syllable(word: str) -> bool:
-    """Whether a lower-case word is one well-formed Vietnamese syllable (âm tiết)."""
-    parts = unicodedata.normalize("NFD", word)
-    tones = [mark for mark in parts if mark in _TONE_MARKS]
-    if len(tones) > 1:
-        return False
-    if tones and not _TONE_ON_VOWEL.search(parts):  # "ñ" is n with a tilde, not a syllable's tone
-        return False
-    bare = nfc("".join(mark for mark in parts if mark not in _TONE_MARKS))
-    if not set(bare) <= _ALPHABET:
-        return False
-    tone = tones[0] if tones else ""
-    strict = not word.isascii()  # a word written without marks may only have lost them
-    return any(
-        _allowed(onset, nucleus, final, tone, strict)
-        for onset in _ONSETS
-        if bare.startswith(onset) and len(bare) > len(onset)
-        for nucleus, final in _splits(bare[len(onset) :])
-    )
 
 
 @dataclass(frozen=True)
@@ -413,16 +269,16 @@ class _Score:
 
 def _score(text: str) -> _Score:
     words = syllables = marked = marked_syllables = distinct = common = 0
-    for word in _WORD.findall(nfc(text)):
+    for word in WORD.findall(nfc(text)):
         lower = word.lower()
         words += 1
-        is_syllable = _is_syllable(lower)
-        syllables += is_syllable
+        syllable = is_syllable(lower)
+        syllables += syllable
         if lower.isascii():
             continue
         marked += 1
-        common += lower in _COMMON_WORDS
-        if is_syllable:
+        common += is_common(lower)
+        if syllable:
             marked_syllables += 1
             distinct += max(lower) > "\xff"
     return _Score(words, syllables, marked, marked_syllables, distinct, common)
@@ -431,9 +287,9 @@ def _score(text: str) -> _Score:
 def _has_vietnamese_only_syllable(text: str) -> bool:
     """Whether a word of `text` is a syllable with a letter beyond Latin-1 (ơ, ư, đ, ộ, ...),
     as _score counts `distinct`; the first such word answers (Unicode text has one early)."""
-    for match in _WORD.finditer(nfc(text)):
+    for match in WORD.finditer(nfc(text)):
         lower = match[0].lower()
-        if max(lower) > "\xff" and _is_syllable(lower):
+        if max(lower) > "\xff" and is_syllable(lower):
             return True
     return False
 
@@ -449,7 +305,7 @@ def guess_legacy_bytes(data: bytes) -> str | None:
     sample = data[:_SAMPLE_BYTES]
     best: tuple[tuple[float, int, int], str] | None = None
     for encoding in LEGACY_ENCODINGS:
-        score = _score(_decode_raw(sample, encoding))
+        score = _score(decode_raw(sample, encoding))
         if score.looks_vietnamese() and (best is None or score.rank() > best[0]):
             best = (score.rank(), encoding)
     return best[1] if best else None
@@ -457,7 +313,8 @@ def guess_legacy_bytes(data: bytes) -> str | None:
 
 def looks_like_legacy_text(text: str) -> str | None:
     """For Unicode text that is TCVN3 or VNI bytes shown as Windows-1252: "tcvn3" or "vni"
-    (TCVN3 when the text reads as Vietnamese in both alike: see legacy_encodings)."""
+    (TCVN3 when the text reads as Vietnamese in both alike: see legacy_encodings); for a
+    misread Windows-1258 or UTF-8 file's text: "windows-1258" or "utf-8"."""
     codes = legacy_encodings(text)
     return codes[0] if codes else None
 
@@ -465,7 +322,9 @@ def looks_like_legacy_text(text: str) -> str | None:
 def legacy_encodings(text: str) -> tuple[str, ...]:
     """The codes Unicode text was typed in as TCVN3 or VNI bytes shown as Windows-1252: one
     when the text tells them apart, (TCVN3, VNI) when it reads as Vietnamese in either alike
-    ("tö" is VNI "tư" and TCVN3 "tử"), () when it is no legacy text."""
+    ("tö" is VNI "tư" and TCVN3 "tử"), () when it is no legacy text. Text of a Windows-1258 or
+    UTF-8 file opened as Windows-1252 ("LoÌ Thiò Ýõm", "LÃ² Thá»‹") gives its code, alone
+    (MISREAD_ENCODINGS: named_encodings names it as misread)."""
     if text.isascii():  # ASCII decodes to itself
         return ()
     # A list repeats its titles, units and positions in every row: each text is judged once.
@@ -480,7 +339,52 @@ def _legacy_encodings(text: str) -> tuple[str, ...]:
     (a sentence or more of legacy text), then word by word (a title of two words, a legacy word
     pasted among Unicode ones).
     """
-    return _legacy_as_a_whole(text) or _legacy_words(text)
+    codes = _legacy_as_a_whole(text) or _legacy_words(text)
+    if len(codes) > 1:
+        codes = _better_readings(text, codes)
+    misread = misread_encoding(text)
+    if misread is not None and (not codes or _reads_better(text, misread, codes[0])):
+        return (misread,)
+    return codes
+
+
+def _reads_better(text: str, misread: str, code: str) -> bool:
+    """Whether `text` reads as better Vietnamese misread from `misread` than typed in `code`:
+    "Hoàng Thiò Duyên" is Windows-1258 ("Thị"), though TCVN3 reads a word of it ("Thiũ"). On
+    a tie, UTF-8 (its bytes make whole letters: "LÆ°u" is "Lưu"), else the font's code ("Cao
+    Duy Vuõ" is VNI "Vũ", not Windows-1258 "Vuơ")."""
+    mine = reading_quality(_reading(text, misread))
+    theirs = reading_quality(_reading(text, code))
+    return mine > theirs or (mine == theirs and misread == UTF_8)
+
+
+def _better_readings(text: str, codes: tuple[str, ...]) -> tuple[str, ...]:
+    """Of the codes `text` reads as Vietnamese in, the one whose reading is the better
+    Vietnamese (_reading_rank: "soá tö" is VNI "số tư", not TCVN3 "soỏ tử"), then whose reading
+    of the whole text is ("chí tö" is VNI "chí tư" as a whole, TCVN3 "chớ tử"), then whose
+    reading is shorter: VNI writes a mark as a byte after its vowel, so where its pairs make
+    letters, the text is VNI ("Leâ Thò Tö" is "Lê Thị Tư", not TCVN3 "Leõ Thũ Tử"); all of
+    them when they read equally well ("tö": VNI "tư", TCVN3 "tử")."""
+    ranks = {}
+    for code in codes:
+        reading = _reading(text, code)
+        whole = decode_legacy(text, code)
+        ranks[code] = (_reading_rank(reading), _reading_rank(whole), -len(reading))
+    best = max(ranks.values())
+    return tuple(code for code in codes if ranks[code] == best)
+
+
+def _reading_rank(reading: str) -> tuple[int, int]:
+    """How much a decoded text reads as Vietnamese: its words that are syllables written as
+    words are (small, all capitals or a capital first: "thĨ" is a letter of the other code),
+    then those of them that are frequent words of documents."""
+    syllables = common = 0
+    for word in WORD.findall(nfc(reading)):
+        lower = word.lower()
+        if is_syllable(lower) and (word.isupper() or word[1:] == lower[1:]):
+            syllables += 1
+            common += is_common(lower)
+    return syllables, common
 
 
 def _legacy_as_a_whole(text: str) -> tuple[str, ...]:
@@ -499,7 +403,7 @@ def _legacy_as_a_whole(text: str) -> tuple[str, ...]:
         return ()
     ranks: dict[str, tuple[float, int, int]] = {}
     for encoding in (TCVN3, VNI):
-        score = _score(_decode_shown(text, encoding))
+        score = _score(decode_shown(text, encoding))
         better = score.marked_share >= original.marked_share + _CLEARLY_BETTER
         # Two words at least that decoding makes Vietnamese: one stray symbol ("NHÂN DÂN µ",
         # "µ" reading as "à") is no legacy text. Fewer legacy words are for _legacy_words.
@@ -537,7 +441,7 @@ _SYLLABLE_SHARE = 0.75
 @cache
 def _tcvn3_symbols() -> frozenset[str]:
     """The Latin-1 characters that are no Latin letter but a Vietnamese letter in TCVN3."""
-    chars = (_WESTERN[byte] for byte in _table(TCVN3).occupied)
+    chars = (WESTERN[byte] for byte in code_table(TCVN3).occupied)
     return frozenset(ch for ch in chars if not unicodedata.name(ch, "").startswith("LATIN"))
 
 
@@ -564,8 +468,8 @@ def _lone_symbols() -> re.Pattern[str]:
 def _decoded_if_legacy(word: str, encoding: str) -> str | None:
     """The word decoded, small, when it is a Vietnamese syllable then and was not before."""
     lower = nfc(word).lower()
-    decoded = nfc(_decode_shown(word, encoding)).lower()
-    if decoded != lower and _is_syllable(decoded) and not _is_syllable(lower):
+    decoded = nfc(decode_shown(word, encoding)).lower()
+    if decoded != lower and is_syllable(decoded) and not is_syllable(lower):
         return decoded
     return None
 
@@ -574,7 +478,50 @@ def _decoded_word(word: str, encoding: str) -> str:
     """`word` decoded when it is a legacy word in `encoding`, else as it stands."""
     if word.isascii() or _decoded_if_legacy(word, encoding) is None:
         return word
-    return _decode_shown(word, encoding)
+    return decode_shown(word, encoding)
+
+
+def _decoded_words(text: str, encoding: str) -> str:
+    """`text` with its legacy words decoded (_decoded_word), NFC; and a word that is a syllable
+    as it stands and once decoded, next to a legacy word, when its legacy reading is the
+    likelier: a frequent word of documents where the word as typed is none ("thùc hiÖn nhiÖm
+    vô": TCVN3 "vô" is "vụ"), or between two legacy words. "Phòng" next to "tö" stays."""
+    matches = list(_word_pattern().finditer(text))
+    decoded = [_decoded_word(match[0], encoding) for match in matches]
+    legacy = [word != match[0] for word, match in zip(decoded, matches, strict=True)]
+    for index, match in enumerate(matches):
+        before, after = legacy[index - 1 : index], legacy[index + 1 : index + 2]
+        if legacy[index] or not any(before + after):
+            continue
+        reading = _either_reading(match[0], encoding)
+        if reading is None:
+            continue
+        typed = match[0].strip("«»")
+        likelier = is_common(reading.strip("«»").lower()) and not is_common(nfc(typed).lower())
+        if likelier or (len(before + after) == 2 and all(before + after)):
+            decoded[index] = reading
+    out: list[str] = []
+    end = 0
+    for match, word in zip(matches, decoded, strict=True):
+        out += [text[end : match.start()], word]
+        end = match.end()
+    out.append(text[end:])
+    return nfc("".join(out))
+
+
+@lru_cache(maxsize=8192)
+def _either_reading(word: str, encoding: str) -> str | None:
+    """The reading in `encoding` of a word that is a syllable as it stands and another once
+    decoded ("vô": TCVN3 "vụ"; quotes typed against it kept: "vô»"); None for any other."""
+    core = word.strip("«»")
+    if core.isascii() or any(byte_of(char) is None for char in core):
+        return None
+    lower = nfc(core).lower()
+    reading = nfc(decode_shown(core, encoding))
+    if reading.lower() == lower or not (is_syllable(lower) and is_syllable(reading.lower())):
+        return None
+    start = word.index(core)
+    return word[:start] + reading + word[start + len(core) :]
 
 
 @lru_cache(maxsize=8192)
@@ -585,12 +532,12 @@ def _word_kind(word: str) -> tuple[int, tuple[str, ...], bool]:
         rest = word[1:]  # a quote opening on a capital or a letter: «I. », «n ≥ 1»
         return (_OTHER, (), False) if rest.isascii() else _word_kind(rest)
     lower = nfc(word).lower()
-    if _is_syllable(lower):
+    if is_syllable(lower):
         return _UNICODE, (), max(lower) > "\xff"
     symbols = _tcvn3_symbols()
     if word in _UNIT_WORDS or _OPERATION.fullmatch(word) or set(word) <= symbols:
         return _OTHER, (), False
-    legacy = all(_byte_of(char) is not None for char in word)  # as Word shows legacy bytes
+    legacy = all(byte_of(char) is not None for char in word)  # as Word shows legacy bytes
     decoded = {code: _decoded_if_legacy(word, code) if legacy else None for code in (TCVN3, VNI)}
     found_tcvn3, found_vni = decoded[TCVN3], decoded[VNI]
     if found_tcvn3 and found_vni and len(found_vni) < len(found_tcvn3):
@@ -644,7 +591,7 @@ def _legacy_words(text: str) -> tuple[str, ...]:
         word = match[0]
         if word.isascii() and not (len(word) > 1 and word.isupper()):  # UBND, KH say nothing
             words += 1
-            syllables += _is_syllable(word.lower())
+            syllables += is_syllable(word.lower())
     if syllables < _SYLLABLE_SHARE * words:
         return ()
     if weak[TCVN3] == weak[VNI]:

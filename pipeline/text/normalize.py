@@ -13,6 +13,8 @@ import re
 import unicodedata
 from typing import Any
 
+from pipeline.text.tones import same_spelling
+
 
 def nfc(text: str) -> str:
     """The text in Unicode NFC (composed) form."""
@@ -124,6 +126,7 @@ def slug(text: str) -> str:
 
 
 def recipient_key(name: str) -> str:
-    """A recipient (Kính gửi, Nơi nhận) as compared for "the same one": without case, spacing
-    or a closing mark ("Phòng Kinh tế;" is "phòng kinh tế")."""
-    return " ".join(unicodedata.normalize("NFC", name).rstrip(" .;,").split()).casefold()
+    """A recipient (Kính gửi, Nơi nhận) as compared for "the same one": without case, spacing,
+    tone placement or a closing mark ("Phòng Kinh tế;" is "phòng kinh tế", "Uỷ ban nhân dân
+    tỉnh" is "Ủy ban nhân dân tỉnh"); a key only, never text to print."""
+    return same_spelling(unicodedata.normalize("NFC", name).rstrip(" .;,"))

@@ -2,17 +2,35 @@
 
 Vietnamese puts the tone mark of some syllables in two places, both correct and both in use:
 "hoà" / "hòa", "thuý" / "thúy", "uỷ" / "ủy". A clerk's list or an office's award names mix
-them, so comparisons (an award name, the same person twice in a list) key words with their
-tone marks at the end of the word instead of where they were typed.
+them, so comparisons (an award name, the same person twice in a list, an agency's name: "UỶ
+BAN NHÂN DÂN" is "ỦY BAN NHÂN DÂN") key words with their tone marks at the end of the word
+instead of where they were typed.
+
+The five tone marks are listed here once, for this module, for pipeline.text.syllables (which
+reads a syllable's tone to tell Vietnamese from text in an old 8-bit code) and for
+pipeline.text.legacy_codes (which writes a tone as a byte of Windows-1258).
 """
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
-# The five thanh điệu marks as combining characters (huyền, sắc, ngã, hỏi, nặng). The vowel
+# The five thanh điệu marks as combining characters: huyền, sắc, ngã, hỏi, nặng. The vowel
 # marks (circumflex, breve, horn) belong to the letter and stay where they are.
-_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+HUYEN, SAC, NGA, HOI, NANG = "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"
+# In that order, as one string: the inside of a regular expression's [...] too.
+TONE_MARKS = HUYEN + SAC + NGA + HOI + NANG
+_TONES = frozenset(TONE_MARKS)
+
+
+def split_tone(syllable: str) -> tuple[str, list[str]]:
+    """A syllable without its tone marks (NFC), and the marks it has, in order: one for a word
+    of Vietnamese, none or several for anything else ("ñ" has a tilde, not a tone)."""
+    parts = unicodedata.normalize("NFD", syllable)
+    tones = [mark for mark in parts if mark in _TONES]
+    bare = unicodedata.normalize("NFC", "".join(mark for mark in parts if mark not in _TONES))
+    return bare, tones
 
 
 def tones_last(text: str) -> str:
@@ -30,3 +48,11 @@ def tones_last(text: str) -> str:
             tones.clear()
             out.append(char)
     return "".join(out + tones)
+
+
+@functools.lru_cache(maxsize=8192)  # agencies' names and their words repeat
+def same_spelling(text: str) -> str:
+    """`text` as compared for "the same words": one line, single spaces, case and tone placement
+    folded ("Uỷ ban  nhân dân" and "ỦY BAN NHÂN DÂN" give the same), whatever its Unicode form;
+    a comparison key only, never text to print."""
+    return tones_last(" ".join(unicodedata.normalize("NFC", text).split()).casefold())

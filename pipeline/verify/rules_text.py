@@ -1,14 +1,17 @@
-"""Rules on every run and paragraph: Times New Roman in black, no tags left, NFC, no TCVN3/VNI."""
+"""Rules on every run and paragraph: Times New Roman in black, no tags left, NFC, no TCVN3/VNI
+nor text of a misread file (Windows-1258 or UTF-8 read as Windows-1252)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
+from pipeline.text.legacy import MISREAD_AS, MISREAD_ENCODINGS, describe_encoding
+from pipeline.text.legacy import looks_like_legacy_text as legacy_code
 from pipeline.verify.document import TAG, Document, Paragraph
 from pipeline.verify.layout import Layout
-from pipeline.verify.report import Report, literal, msg
+from pipeline.verify.report import Msg, Report, literal, msg
 
 FONT = "Times New Roman"
 BLACK = {"auto", "000000"}
@@ -57,21 +60,12 @@ def check_fonts(doc: Document, layout: Layout, report: Report) -> None:
             )
 
 
-def _legacy_detector() -> Callable[[str], str | None] | None:
-    """pipeline.text.legacy.looks_like_legacy_text, when that module is there."""
-    try:
-        from pipeline.text.legacy import looks_like_legacy_text
-    except ImportError:  # written by another change; without it the rule cannot run
-        return None
-    return looks_like_legacy_text
-
-
-def _encoding_name(code: str) -> str:
-    """The name people know a legacy code by (TCVN3 (ABC), VNI)."""
-    try:
-        from pipeline.text.legacy import describe_encoding
-    except ImportError:
-        return code
+def _encoding_name(code: str) -> str | Msg:
+    """The name people know a legacy code by (TCVN3 (ABC), VNI), or what a misread file's text
+    is ("Windows-1258 đọc nhầm thành Windows-1252"), in the report's language."""
+    if code in MISREAD_ENCODINGS:
+        params = (("encoding", describe_encoding(code)), ("shown", MISREAD_AS))
+        return Msg("common.misread_encoding", params)
     return describe_encoding(code)
 
 
@@ -98,8 +92,8 @@ def _tags(p: Paragraph, report: Report) -> None:
 
 
 def check_text(doc: Document, layout: Layout, report: Report) -> None:
-    """Leftover template tags (documents only), text not in NFC, text typed in TCVN3 or VNI."""
-    detect = _legacy_detector()
+    """Leftover template tags (documents only), text not in NFC, text typed in TCVN3 or VNI or
+    misread from Windows-1258 or UTF-8."""
     for p in all_paragraphs(doc):
         text = p.text
         if not text.strip():
@@ -108,12 +102,11 @@ def check_text(doc: Document, layout: Layout, report: Report) -> None:
             _tags(p, report)
         if not unicodedata.is_normalized("NFC", text):
             report.add("text.nfc", p.where, msg("not_nfc"), msg("nfc"))
-        if detect is not None:
-            code = detect(unicodedata.normalize("NFC", text))
-            if code:
-                report.add(
-                    "text.legacy",
-                    p.where,
-                    msg("legacy", encoding=_encoding_name(code)),
-                    msg("unicode"),
-                )
+        code = legacy_code(unicodedata.normalize("NFC", text))
+        if code:
+            report.add(
+                "text.legacy",
+                p.where,
+                msg("legacy", encoding=_encoding_name(code)),
+                msg("unicode"),
+            )

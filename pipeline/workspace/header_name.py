@@ -17,7 +17,7 @@ import zipfile
 from pipeline.render import builtin
 from pipeline.render.header_texts import quoc_hieu_lines
 from pipeline.render.styles import StyleSheet
-from pipeline.rules.agency_names import ORGANS, name_parts
+from pipeline.rules.agency_names import name_parts, organ_length
 from pipeline.rules.metrics import (
     HEADER_OVERHANG_TWIPS,
     HEADER_WIDTH_TWIPS,
@@ -27,8 +27,6 @@ from pipeline.rules.metrics import (
 
 # Where the clerk breaks a name typed on the command line.
 _BREAK = re.compile(r"\s*[|\n]\s*")
-# Organs whose name offices print on a line of its own above the place (Phụ lục I, ô 2).
-_ORGANS = tuple(" ".join(organ).upper() for organ in ORGANS)
 
 
 @functools.cache
@@ -57,9 +55,12 @@ def header_lines(name: str, style_id: str = "CoQuanBanHanh") -> list[str]:
     if len(lines) != 1:
         return lines
     line = lines[0]
-    for organ in _ORGANS:
-        if line.upper().startswith(organ + " "):
-            return [line[: len(organ)], *_fitted(line[len(organ) :].strip(), style_id)]
+    # An organ's name (Phụ lục I, ô 2) on a line of its own above the place, whichever place
+    # its tone marks have: "UỶ BAN NHÂN DÂN" is "ỦY BAN NHÂN DÂN" (agency_names.organ_length).
+    words = line.split()
+    organ = organ_length(words)
+    if organ and len(words) > organ:
+        return [" ".join(words[:organ]), *_fitted(" ".join(words[organ:]), style_id)]
     return _fitted(line, style_id)
 
 

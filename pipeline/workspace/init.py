@@ -31,7 +31,12 @@ from pipeline.rules.agency_names import (
     running_text_name,
 )
 from pipeline.starters import starter_text
-from pipeline.text.legacy import legacy_encodings, named_encodings, suggested_unicode
+from pipeline.text.legacy import (
+    legacy_encodings,
+    named_encodings,
+    refusal_key,
+    suggested_unicode,
+)
 from pipeline.text.normalize import nfc, slug
 from pipeline.workspace.config import (
     CONFIG_FILE,
@@ -116,7 +121,8 @@ def refuse_legacy_answers(answers: OfficeAnswers) -> None:
         if codes:
             encoding, font = named_encodings(codes)
             raise InputError(
-                "ws.legacy_answer", option=flag, value=value, encoding=encoding, font=font,
+                refusal_key("ws.legacy_answer", codes), option=flag, value=value,
+                encoding=encoding, font=font,
                 fixed=suggested_unicode(value, codes[0], person=flag in _PEOPLE),
             )  # fmt: skip
 
