@@ -28,11 +28,11 @@ from pipeline.load.certificates import (
     refuse_unnumbered_decision,
 )
 from pipeline.load.contract import LoadedDocument, document_warnings
-from pipeline.load.locations import shown
 from pipeline.model.giay_khen import CertificateData
+from pipeline.paths import shown
 from pipeline.register import Register, Registers
 from pipeline.register.documents import (
-    check_typed_number,
+    check_against_register,
     lent_number,
     numbered,
     refuse_renumbering,
@@ -47,7 +47,7 @@ from pipeline.register.store import TypedRequest
 from pipeline.render.compose import TemplateLibrary
 from pipeline.render.engine import Engine
 from pipeline.render.form import TEST_PRINT
-from pipeline.render.output import write_atomic, write_error
+from pipeline.render.output import keep_edited_copy, write_atomic, write_error
 from pipeline.render.styles import StyleSheet
 from pipeline.render_record import RenderRecord
 from pipeline.template_tools.verdict import template_warnings
@@ -230,10 +230,15 @@ def render_documents(
     pdf: bool = False,
     templates: Path | None = None,
     test_print: bool = False,
+    force: bool = False,
 ) -> list[Rendered]:
     """Load every input (all valid before anything is written), then render each to its output
     (and PDF); the outputs follow the workspace's rule unless `output` says otherwise.
     `test_print`: a phôi's pages draw the phôi's border (Giấy khen, in_thu).
+
+    An output edited by hand since vanthu wrote it (its manifest says what it wrote: build
+    keeps such a file) is refused, before anything is written or numbered, unless `force`:
+    then a copy of it is kept beside it (keep_edited_copy) and the document says where.
 
     A document printing another's register number (a Giấy khen batch whose decision says
     so: tu_dong) is written after the documents numbered in the same call, with the number the
@@ -246,6 +251,11 @@ def render_documents(
         workspace = workspaces.setdefault(found.root, found)
         documents.append((workspace, workspace.load(path)))
     targets = output_targets(documents, output, pdf)
+    edited = edited_outputs(documents, targets, pdf)
+    if edited and not force:
+        first = next(iter(edited.values()))[0]
+        raise RenderError("render.output_edited", file=first.file, name=first.name,
+                          count=sum(len(found) for found in edited.values()))
     refuse_overlapping_book_numbers(documents)
     for _, document in documents:
         if test_print and not isinstance(document.info.data, CertificateData):
@@ -281,6 +291,7 @@ def render_documents(
             document = loaded
             noted = agency_warnings(workspace, loaded, renderer.styles, profiles)
             noted = [*document_warnings(loaded), *noted]  # số vào sổ given to another name
+            noted.extend(keep_edited_copies(edited.get(index, [])))
             if document.number_from is not None:
                 source = workspace.name_of(document.number_from.path)
                 document = lent_number(register_of(workspace), document, source)
@@ -308,6 +319,55 @@ def render_documents(
         if converter is not None:
             rendered = convert_to_pdf(rendered, converter, record)
     return rendered
+
+
+@dataclass(frozen=True)
+class EditedOutput:
+    """An output (.docx, or its PDF) vanthu wrote for data file `name` and a hand edited since."""
+
+    file: Path
+    name: str
+
+
+def edited_outputs(
+    documents: Sequence[tuple[Workspace, LoadedDocument]], targets: Sequence[Path], pdf: bool
+) -> dict[int, list[EditedOutput]]:
+    """By document index, the files this call would write over that a manifest records vanthu
+    writing for that document and that differ from what it wrote (build's rule, Freshness:
+    edited by hand since). A file no manifest records is not vanthu's to judge."""
+    from pipeline.batch.discover import Layout
+    from pipeline.batch.manifest import file_sha256
+    from pipeline.batch.recorded import Recorded
+
+    found: dict[int, list[EditedOutput]] = {}
+    read: dict[Path, tuple[Layout, Recorded]] = {}
+    for index, ((workspace, document), target) in enumerate(zip(documents, targets, strict=True)):
+        if workspace.root not in read:
+            layout = Layout(workspace)
+            read[workspace.root] = (layout, Recorded.read(layout))
+        layout, recorded = read[workspace.root]
+        try:
+            name = layout.name_of(document.path)
+            written = recorded.written(name)
+            files = [(target, written.output if written else None,
+                      written.output_sha256 if written else None)]
+            if pdf and written is not None:
+                files.append((target.with_suffix(PDF), written.pdf, written.pdf_sha256))
+            for path, recorded_name, sha256 in files:
+                if (recorded_name is not None and sha256 is not None and path.is_file()
+                        and layout.output_name(path) == recorded_name
+                        and file_sha256(path) != sha256):
+                    found.setdefault(index, []).append(EditedOutput(path, name))
+        except (OSError, ValueError):
+            continue  # outside the workspace's outputs, or unreadable: nothing recorded of it
+    return found
+
+
+def keep_edited_copies(edited: Sequence[EditedOutput]) -> list[str]:
+    """Copy each output edited by hand beside it before it is written over (render --force);
+    the warnings saying where each copy is."""
+    return [t("render.edited_output_copied", file=shown(item.file),
+              copy=shown(keep_edited_copy(item.file))) for item in edited]
 
 
 def refuse_unnumbered_lenders(
@@ -428,7 +488,7 @@ def check(paths: list[Path]) -> CheckReport:
         try:
             workspace = Workspace.containing(path)
             document = workspace.load(path)
-            check_typed_number(workspace, document)  # as render and build refuse it
+            check_against_register(workspace, document)  # as render and build refuse it
         except VanthuError as exc:
             report.errors.append((path, exc))
             continue

@@ -75,12 +75,12 @@ class VanthuGroup(click.Group):
         try:
             return super().invoke(ctx)
         except VanthuError as exc:
-            click.echo(f"{t('common.error')}: {exc.message()}", err=True)
+            click.echo(f"{label(exc)}: {exc.message()}", err=True)
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:  # Ctrl-C outside a build's workers (inside: BuildInterrupted)
             from pipeline.batch.interrupts import BuildInterrupted
 
-            click.echo(f"{t('common.error')}: {BuildInterrupted().message()}", err=True)
+            click.echo(f"{t('cli.stopped')}: {BuildInterrupted().message()}", err=True)
             ctx.exit(BuildInterrupted.exit_code)
         except click.UsageError as exc:  # a subcommand's arguments: said in the user's language
             raise in_users_language(exc) from None
@@ -95,6 +95,14 @@ class VanthuGroup(click.Group):
                 traceback.print_exc()
             click.echo(t("cli.internal_error", reason=f"{type(exc).__name__}: {exc}"), err=True)
             ctx.exit(1)
+
+
+def label(error: VanthuError) -> str:
+    """The word before an error's message: "Lỗi", or "Đã dừng" for a run the user stopped
+    (Ctrl-C, SIGTERM: asked for, not an error)."""
+    from pipeline.batch.interrupts import BuildInterrupted
+
+    return t("cli.stopped") if isinstance(error, BuildInterrupted) else t("common.error")
 
 
 @click.group(cls=VanthuGroup)
@@ -137,16 +145,23 @@ def main(ctx: click.Context, lang: str | None, templates_dir: Path | None) -> No
     "--in-thu", "test_print", is_flag=True,
     help="Giấy khen: in thử trên giấy trắng, vẽ khung của phôi để so vị trí (như in_thu: co).",
 )  # fmt: skip
+@click.option(
+    "--force", is_flag=True,
+    help="Ghi đè cả tệp kết quả đã bị sửa tay (bản đã sửa được giữ lại bên cạnh, tên có "
+    "thêm .sua-tay).",
+)  # fmt: skip
 @click.pass_context
 def render(
-    ctx: click.Context, inputs: tuple[Path, ...], output: Path | None, pdf: bool, test_print: bool
+    ctx: click.Context, inputs: tuple[Path, ...], output: Path | None, pdf: bool,
+    test_print: bool, force: bool,
 ) -> None:
     """Dựng văn bản .docx từ tệp dữ liệu YAML."""
     from pipeline.api import render_documents
     from pipeline.workspace import shown
 
     rendered = render_documents(
-        list(inputs), output, pdf=pdf, templates=ctx.obj["templates"], test_print=test_print
+        list(inputs), output, pdf=pdf, templates=ctx.obj["templates"], test_print=test_print,
+        force=force,
     )
     for item in rendered:
         click.echo(t("cli.rendered", input=item.input, output=shown(item.docx)))

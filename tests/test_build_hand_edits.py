@@ -82,7 +82,8 @@ def test_force_makes_it_again_and_says_the_edit_is_gone(
     assert not edited.read_bytes().endswith(EDIT)
     assert len(result.warnings) == 1
     assert str(edited) in result.warnings[0] and NAME in result.warnings[0]
-    assert "bản sửa đó không còn" in result.warnings[0]
+    assert "bản đã sửa được giữ lại ở" in result.warnings[0]  # r9b F3: a copy is kept
+    assert edited.with_name(f"{edited.stem}.sua-tay.docx").read_bytes().endswith(EDIT)
     after = run_build(year, out)
     assert status(after) is Status.UNCHANGED and not after.warnings
 
@@ -132,7 +133,8 @@ def test_cli_says_kept_and_how_to_remake_it(
     )
     assert english.exit_code == 0, english.output
     replaced = [x for x in english.stderr.splitlines() if x.startswith("Warning: ")]
-    assert len(replaced) == 1 and str(edited) in replaced[0] and "edits are gone" in replaced[0]
+    assert len(replaced) == 1 and str(edited) in replaced[0]
+    assert "the edited file is kept as" in replaced[0]  # r9b F3: a copy is kept
 
 
 class FakeConverter:

@@ -93,7 +93,7 @@ def assert_stopped(
 ) -> None:
     assert build.returncode == code, (build.returncode, stderr, stdout[-500:])
     lines = [line for line in stderr.splitlines() if line.strip()]
-    assert lines == [f"{t('common.error', lang='en')}: {message}"], stderr
+    assert lines == [f"{t('cli.stopped', lang='en')}: {message}"], stderr  # r9b: not "Error"
     for noise in ("Traceback", "KeyboardInterrupt", "Aborted"):
         assert noise not in stderr and noise not in stdout
 
@@ -173,7 +173,7 @@ def test_ctrl_c_stops_a_pdf_build_and_its_libreoffice(
     assert time.monotonic() - started < STOP_LIMIT
     assert build.returncode == 130, (stderr, stdout[-500:])
     lines = [line for line in stderr.splitlines() if line.strip()]
-    assert lines == [f"{t('common.error', lang='vi')}: {t('build.interrupted', lang='vi')}"]
+    assert lines == [f"{t('cli.stopped', lang='vi')}: {t('build.interrupted', lang='vi')}"]
     assert "Traceback" not in stderr + stdout
     assert not alive_after(processes, ORPHAN_GRACE)
     assert not leftovers(out)

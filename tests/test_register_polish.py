@@ -211,7 +211,9 @@ def test_a_year_before_vanthu_is_not_a_failing_register(office: Path) -> None:  
 def test_a_year_vanthu_numbers_keeps_its_gaps_failures(office: Path) -> None:  # noqa: F811
     plan(office, "ke-hoach.yaml", f"05/01/{THIS}")
     plan(office, "ke-hoach-05.yaml", f"06/01/{THIS}", number="05")
-    assert vanthu("build").exit_code == 0
+    # r9b F1: 05 typed ahead of a so: tu_dong document dated before it is taken only when
+    # confirmed.
+    assert vanthu("build", "--bo-qua-so").exit_code == 0
     result = vanthu("so", "kiem-tra", str(THIS))
     assert result.exit_code == 1 and "thiếu số 01–04" in result.stderr
     assert "trước khi cơ quan" not in result.stderr

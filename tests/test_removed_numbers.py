@@ -23,7 +23,8 @@ def test_a_deleted_numbered_document_names_its_number(office: Path) -> None:
     assert (
         "Cảnh báo: inputs/2026/gm-ban-sao.yaml: đã xóa văn bản, nhưng số 02/KH-VPUBND sổ văn bản "
         "đi cấp cho nó vẫn ghi trong sổ; nếu văn bản đã bỏ, hãy hủy số: vanthu so huy 02 --nam "
-        '2026 --ly-do "..." (nếu tệp chỉ đổi tên, dựng lại tệp mới sẽ giữ số)'
+        '2026 --ly-do "..." (tệp đổi tên chỉ giữ số khi loại, ngày và trích yếu không đổi; '
+        "tệp mới sửa ngày hay loại văn bản thì được cấp số mới)"
     ) in " ".join(result.output.split()), result.output
 
 

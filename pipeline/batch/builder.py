@@ -6,14 +6,20 @@
    and send back only its manifest entry, so memory does not grow with the year;
 3. any invalid input (or two inputs for one output) stops the build: the staged files are
    dropped and nothing is written, unless `keep_going` (a number typed in the data that the
-   register holds for another document makes its input invalid too); then the register numbers
+   register holds for another document makes its input invalid too, and so does a so: tu_dong
+   document while the register holds a number of its type and date for a data file gone: a
+   file renamed and edited, refuse_left_behind; and a new number of a year whose numbers the
+   register in use lacks: a workspace switched registers, refuse_unmigrated); then the
+   register numbers
    the documents whose data says so: tu_dong, in the order of their dates (then paths: a
    register runs in the order documents are issued; a number dated before the number given
    before it is a warning of the result), and they are staged again with their number,
    as is a document printing such a number (a Giấy khen batch, its decision's: the one given
    in this build, else the one the register holds; neither makes it invalid);
 4. the staged outputs are put in place (a batch only when its decision was); with `pdf`, each
-   new .docx is converted through one LibreOffice started for the build;
+   new .docx is converted through one LibreOffice started for the build; then their numbers
+   are confirmed (a register lost there: the manifests still record what is in place, and the
+   next build confirms it, `unconfirmed`), and a printed number that changed is warned of;
 5. every output an earlier build wrote (a manifest records it) for an input in the build's
    folder that no longer produces it (renamed, deleted, moved, or dated into another year) is
    removed while it is still exactly what that build wrote, and kept with a warning when it
@@ -25,7 +31,11 @@ Temporary files a killed run left in the output folder are removed first.
 
 from __future__ import annotations
 
+import errno
 import os
+import shlex
+import shutil
+import tempfile
 import time
 from collections.abc import Callable, Hashable, Iterable
 from contextlib import ExitStack
@@ -54,12 +64,18 @@ from pipeline.batch.supervise import interrupts_deferred
 from pipeline.claims import second_claims
 from pipeline.errors import ConversionError, RenderError, VanthuError
 from pipeline.i18n import t
-from pipeline.register import Details, Register, Registers
+from pipeline.register import Details, Register, RegisterError, Registers
 from pipeline.register import Entry as RegisterEntry
 from pipeline.register import Status as RowStatus
 from pipeline.register.location import register_exists
 from pipeline.register.store import VOID_REASON, TypedRequest
-from pipeline.render.output import clean_stale, commit, os_words
+from pipeline.render.output import (
+    clean_stale,
+    commit,
+    keep_edited_copy,
+    os_words,
+    write_error,
+)
 from pipeline.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -74,6 +90,9 @@ class Finisher:
         self.freshness = freshness
         self.converter = converter
         self.replaced: list[str] = []  # warnings: files edited by hand that were written over
+        # Documents that failed only because their output could not be written (a read-only or
+        # full output folder): a number given them stays pending for them (settle).
+        self.unwritten: set[Path] = set()
         # Each document put in place, by input, with its entry as it stands (its PDF's once
         # made): what a build stopped midway records (record_placed).
         self.placed: dict[Path, Entry] = {}
@@ -88,21 +107,30 @@ class Finisher:
         result = DocumentResult(item.path, item.name, Status.BUILT, seconds=item.seconds)
         if item.failed is not None or item.entry is None or item.staged is None:
             result.status, result.error = Status.FAILED, item.failed
+            if item.unwritten:
+                self.unwritten.add(item.path)
             return result, None
         output = self.layout.output_dir / item.entry.output
         edited = self._edited(written, output, with_pdf=self.converter is not None)
+        copies: dict[Path, Path] = {}
         try:
+            # Only a document whose data, template or number changed (or --force) comes here
+            # with a file edited by hand: keeping the old one would leave wrong data in place,
+            # and replacing it would lose the clerk's edit, so a copy of it is kept beside it
+            # first (none made: the file stays as it is) and the rebuild is warned of.
+            for path in edited:
+                copies[path] = keep_edited_copy(path)
             with interrupts_deferred():  # never in place without being recorded as placed
                 commit(Path(item.staged), output)
                 self.placed[item.path] = item.entry
         except RenderError as exc:
+            Path(item.staged).unlink(missing_ok=True)
             result.status, result.error = Status.FAILED, exc.message()
+            self.unwritten.add(item.path)
             return result, None
-        # Only a document whose data, template or number changed (or --force) comes here with
-        # a file edited by hand: keeping the old one would leave wrong data in place, and
-        # replacing it silently would lose the clerk's edit, so it is rebuilt with a warning.
         self.replaced.extend(
-            RenderError("build.edited_output_replaced", file=path, name=item.name).message()
+            RenderError("build.edited_output_replaced", file=path, name=item.name,
+                        copy=copies[path]).message()
             for path in edited if path.suffix != ".pdf"
         )  # fmt: skip
         result.output = output
@@ -121,7 +149,8 @@ class Finisher:
         finally:
             result.seconds += time.perf_counter() - start
         self.replaced.extend(
-            RenderError("build.edited_output_replaced", file=path, name=item.name).message()
+            RenderError("build.edited_output_replaced", file=path, name=item.name,
+                        copy=copies[path]).message()
             for path in edited if path.suffix == ".pdf"
         )  # fmt: skip
         result.pdf = target
@@ -196,9 +225,14 @@ def build(
     pdf: bool = False,
     force: bool = False,
     keep_going: bool = False,
+    skip_numbers: bool = False,
     reporter: Reporter | None = None,
 ) -> BuildResult:
-    """Build every document of `workspace` (or of `input_dir` in it) into its output folder."""
+    """Build every document of `workspace` (or of `input_dir` in it) into its output folder.
+
+    `skip_numbers` (--bo-qua-so): a number typed in the data past the register's next one is
+    taken even when so: tu_dong documents dated before it would be numbered after it
+    (refuse_typed_ahead)."""
     started = time.perf_counter()
     layout = Layout(workspace)
     scope = (input_dir or workspace.data_dir).resolve()
@@ -224,6 +258,7 @@ def build(
                 return workspace_register(registers, workspace, result.warnings)
 
             kept: dict[Path, Entry] = {}
+            asked: set[str] = set()  # data files gone whose numbers a refusal names
             edited: dict[Path, Edited] = {}  # kept as they are, being edited by hand since
             for path in paths:
                 entry = None if force else recorded.entry(layout.name_of(path))
@@ -242,9 +277,15 @@ def build(
             refuse_shared_outputs(paths, staged, kept)
             refuse_repeated_numbers(paths, staged, kept)
             refuse_overlapping_book_numbers(layout, paths, staged, kept, recorded)
-            refuse_other_registers(workspace, layout, todo, staged, recorded)
-            if register_exists(workspace.register_location, root=workspace.root):
+            made = register_exists(workspace.register_location, root=workspace.root)
+            refuse_other_registers(workspace, layout, todo, staged, recorded,
+                                   register if made else None)
+            refuse_unmigrated(workspace, todo, staged, recorded, register if made else None)
+            if made:
                 refuse_registered_numbers(layout, todo, staged, register)
+                asked = refuse_left_behind(paths, todo, staged, kept, register)
+            result.warnings.extend(
+                refuse_typed_ahead(layout, todo, staged, register, allowed=skip_numbers))
             lenders: dict[Path, Path | int] = {}
             if keep_going or not any(staged[p].invalid for p in todo):
                 lenders = find_lenders(todo, staged, register)
@@ -253,6 +294,8 @@ def build(
                 discard(staged, folders_before)
                 result.stopped = True
                 return result
+            refuse_unwritable(layout, [p for p in todo if staged[p].numbering is not None],
+                              staged, pdf=pdf)
             waiting = [p for p in todo if staged[p].numbering is not None]
             if waiting or (any(staged[p].typed is not None for p in todo)
                            and register_exists(workspace.register_location, root=workspace.root)):
@@ -262,8 +305,10 @@ def build(
             described = {p: numbering.details for p in waiting
                          if (numbering := staged[p].numbering) is not None}
             numbers = allocate(register(), waiting, staged) if waiting else {}
-            if numbers:
-                warn_out_of_order(register(), layout, numbers, result)
+            if numbers:  # against the rows issued before this build (its own are pending)
+                warn_copies(register(), layout, numbers, result)
+            # Said once the documents are in place (settle): what their outputs print now.
+            changed = renumbered(register(), layout, numbers, recorded) if numbers else {}
             second = [StageJob(p, numbers[p].number) for p in waiting] + [
                 StageJob(p, numbers[lender].number if isinstance(lender, Path) else lender)
                 for p, lender in lenders.items()
@@ -296,19 +341,36 @@ def build(
                     placed = finisher.placed
                     if numbers:  # confirmed for the documents in place; the others keep theirs
                         done = {p: number for p, number in numbers.items() if p in placed}
-                        settle(register(), layout, done, described, placed, result)
+                        settle(register(), layout, done, described, placed, result,
+                               finisher.unwritten)
                     record_placed(layout, recorded, scope, paths, kept, placed)
                 raise
             # From here to the manifests a stop waits: the documents are in place, and the register
             # and the manifests must say so.
             settling.enter_context(interrupts_deferred())
             if numbers:
-                settle(register(), layout, numbers, described, entries, result)
+                try:
+                    settle(register(), layout, numbers, described, entries, result,
+                           finisher.unwritten)
+                except VanthuError as exc:
+                    # The documents are in place, printing their numbers: recorded as written,
+                    # so that the next build confirms their numbers and keeps a file edited
+                    # by hand since; the clerk is told what was written and what to do.
+                    record_placed(layout, recorded, scope, paths, kept, entries)
+                    raise unconfirmed(exc, layout, numbers, entries) from None
+                result.warnings.extend(changed[p] for p in paths if p in changed and p in entries)
             read_stamps = {p: staged[p].read_stamps for p in entries if p not in kept}
             staged.clear()  # what follows reuses its memory
         # Only now that the new outputs are in place, and before the manifests stop naming them.
-        remove_orphans(layout, freshness, recorded, prefix, paths, entries, result)
-        result.manifests = write_manifests(layout, recorded, scope, paths, entries)
+        remove_orphans(layout, freshness, recorded, prefix, paths, entries, result, asked)
+        try:
+            result.manifests = write_manifests(layout, recorded, scope, paths, entries)
+        except VanthuError as exc:
+            # Said after the table: what was written, and every number voided or kept pending,
+            # is the clerk's to know even when the manifest could not be saved.
+            result.errors.append(exc.message())
+            result.seconds = time.perf_counter() - started
+            return result
     built = ((entries[p], stamps) for p, stamps in read_stamps.items())
     freshness.hashes.save(freshness.files_read(built))
     result.seconds = time.perf_counter() - started
@@ -417,9 +479,11 @@ def refuse_overlapping_book_numbers(
 
 
 def refuse_other_registers(workspace: Workspace, layout: Layout, todo: list[Path],
-                           staged: dict[Path, Staged], recorded: Recorded) -> None:
+                           staged: dict[Path, Staged], recorded: Recorded,
+                           register: Callable[[], Register] | None = None) -> None:
     """Before any number is given: a so: tu_dong document whose output was numbered from
-    another register than the one in use now is invalid (documents.refuse_other_register)."""
+    another register than the one in use now is invalid (documents.refuse_other_register),
+    unless the register in use (`register`, None: not made yet) holds its number, imported."""
     from pipeline.register.documents import refuse_other_register
 
     for path in todo:
@@ -427,9 +491,32 @@ def refuse_other_registers(workspace: Workspace, layout: Layout, todo: list[Path
         if item.numbering is None:
             continue
         try:
-            refuse_other_register(workspace, path, recorded.written(layout.name_of(path)))
+            refuse_other_register(workspace, path, recorded.written(layout.name_of(path)),
+                                  register)
         except VanthuError as exc:
             staged[path] = replace(item, invalid=exc.message(), numbering=None)
+
+
+def refuse_unmigrated(workspace: Workspace, todo: list[Path], staged: dict[Path, Staged],
+                      recorded: Recorded, register: Callable[[], Register] | None) -> None:
+    """Before any number is given: a document asking for a new number (its data file holds
+    none from any register, as its manifest entry says) of a year whose numbers the register
+    in use lacks (switched.unmigrated: the workspace was pointed at another register, or its
+    register emptied) is invalid, saying how to move the old register over: it would be
+    given 01 again, a number issued already."""
+    waiting = {
+        path: Register.year_of(numbering.details, None) for path in todo
+        if (numbering := staged[path].numbering) is not None and staged[path].invalid is None
+        and not ((written := recorded.written(staged[path].name)) is not None
+                 and written.so_tu_dong)
+    }  # fmt: skip
+    if not waiting:
+        return
+    from pipeline.register.documents import unmigrated_errors
+
+    errors = unmigrated_errors(workspace, recorded, list(waiting.items()), register)
+    for path, error in errors.items():
+        staged[path] = staged[path].refused(error.message())
 
 
 def drop_renumbered(
@@ -454,10 +541,29 @@ def drop_renumbered(
             now = held.live.get((agency, source))
             if (now is not None and now != number) or (agency, source, number) in held.void:
                 del kept[path]
+            elif (pending := held.pending.get((agency, source, number))) is not None:
+                confirm_written(register(), path, kept, pending)
     rebuilt = {layout.name_of(p) for p in paths if p not in kept}
     for path, entry in list(kept.items()):
         if entry.lender is not None and entry.lender in rebuilt:
             del kept[path]
+
+
+def confirm_written(register: Register, path: Path, kept: dict[Path, Entry],
+                    pending: tuple[int, date | None]) -> None:
+    """A kept so: tu_dong document whose number is still pending (a build lost the register
+    once its output was written: unconfirmed): confirmed now, its output kept as it is (as
+    written, or as edited by hand since). One whose row records another date than its output
+    (a document edited, the row not yet told) is built again, which confirms it with what the
+    document says now."""
+    entry = kept[path]
+    row_id, when = pending
+    if entry.lender is not None:
+        return
+    if when is not None and when.isoformat() != entry.ngay:
+        del kept[path]
+        return
+    register.confirm(row_id)
 
 
 def refuse_registered_numbers(
@@ -482,6 +588,147 @@ def refuse_registered_numbers(
         if holder is not None:
             staged[path] = item.refused(
                 taken_number_error(path, entry.so_ky_hieu, holder).message())
+
+
+def refuse_left_behind(
+    paths: list[Path], todo: list[Path], staged: dict[Path, Staged], kept: dict[Path, Entry],
+    register: Callable[[], Register],
+) -> set[str]:
+    """A document of this build asking for a new number (so: tu_dong) while the register holds
+    numbers of its type and date whose data files are gone (Register.left_behind) becomes
+    invalid, before any number is given: a file renamed and edited (its trích yếu) would
+    otherwise take a second number for one document, its first left in the sổ without one,
+    and only the clerk knows whether it is that document or a new one beside one deleted
+    (documents.left_behind_error says both ways out). A number another document of this
+    build types (so: 06, kept or not) is its own, not left behind. Returns the data files
+    gone that the refusals name (their numbers said: remove_orphans says no more of them)."""
+    from pipeline.register.documents import left_behind_error
+
+    asked: set[str] = set()
+    waiting = [p for p in todo if staged[p].numbering is not None and staged[p].invalid is None]
+    if not waiting:
+        return asked
+    entries = ((kept[p] if p in kept else staged[p].entry) for p in paths)
+    typed = {(e.co_quan, e.ngay[:4], e.so) for e in entries
+             if e is not None and e.so is not None and not e.so_tu_dong}
+    for path in waiting:
+        item = staged[path]
+        numbering = item.numbering
+        assert numbering is not None
+        rows = [row for row in register().left_behind(numbering.agency, numbering.details,
+                                                      item.name)
+                if (row.agency, str(row.year), row.number) not in typed]
+        if rows:
+            error = left_behind_error(path, rows, named_office=len(register().agencies()) > 1)
+            staged[path] = item.refused(error.message())
+            asked.update(row.source for row in rows if row.source is not None)
+    return asked
+
+
+def refuse_typed_ahead(
+    layout: Layout, todo: list[Path], staged: dict[Path, Staged],
+    register: Callable[[], Register], *, allowed: bool,
+) -> list[str]:
+    """Before any number is given: a number typed in the data (so: 145) past the register's
+    next one, leaving numbers no other document of this build types, while so: tu_dong
+    documents of its office, year and sequence dated before it wait for new numbers. Given
+    now, those would all follow it (146, 147... on documents of January), out of the order of
+    issue and for good: the typed document is invalid, its message naming them and the ways
+    out (documents.typed_ahead_error). With `allowed` (build --bo-qua-so: the clerk confirms
+    the number), nothing is refused and the warning of each such typed number is returned."""
+    typed = [p for p in todo if staged[p].invalid is None and staged[p].typed is not None]
+    waiting = [p for p in todo if staged[p].invalid is None and staged[p].numbering is not None]
+    if not typed or not waiting:
+        return []
+    book = register()
+    # (office, year, sequence) → the numbers typed in this build, and each waiting document
+    # that holds no number yet, with its date.
+    typed_here: dict[tuple[str, int, str], set[int]] = {}
+    ahead: list[tuple[Path, tuple[str, int, str], int, date]] = []
+    for path in typed:
+        request = staged[path].typed
+        assert request is not None
+        year, sequence, following = book.following(request.agency, request.details)
+        key = (request.agency, year, sequence)
+        typed_here.setdefault(key, set()).add(request.number)
+        when = request.details.doc_date
+        if (request.number > following and when is not None
+                and book.entry(request.agency, year, request.number, sequence) is None):
+            ahead.append((path, key, following, when))
+    if not ahead:
+        return []
+    new: dict[tuple[str, int, str], list[tuple[date, str]]] = {}
+    for path in waiting:
+        numbering = staged[path].numbering
+        assert numbering is not None
+        when = numbering.details.doc_date
+        if when is None or book.by_source(numbering.agency, staged[path].name) is not None:
+            continue  # undated, or keeps the number it holds
+        year, sequence, _ = book.following(numbering.agency, numbering.details)
+        new.setdefault((numbering.agency, year, sequence), []).append((when, staged[path].name))
+    warnings: list[str] = []
+    for path, key, following, when in ahead:
+        request = staged[path].typed
+        assert request is not None
+        gap = [n for n in range(following, request.number) if n not in typed_here[key]]
+        earlier = sorted(item for item in new.get(key, []) if item[0] < when)
+        if not gap or not earlier:
+            continue
+        from pipeline.register.documents import typed_ahead_error
+
+        error = typed_ahead_error(path, staged_reference(staged[path]), request.number,
+                                  following, gap, [name for _, name in earlier], allowed=allowed)
+        if allowed:
+            warnings.append(error.message())
+        else:
+            staged[path] = staged[path].refused(error.message())
+    return warnings
+
+
+# The room a document waiting for its number needs in its output folder, at least: a .docx of
+# a few pages is tens of KB, a long list's a few hundred; its PDF about as much again.
+ROOM_PER_DOCUMENT = 512 * 1024
+
+
+def refuse_unwritable(
+    layout: Layout, waiting: list[Path], staged: dict[Path, Staged], *, pdf: bool = False
+) -> None:
+    """Before any number is given: the so: tu_dong documents whose output folder cannot take a
+    file (read-only, a file in the way, no permission) or has too little room
+    (ROOM_PER_DOCUMENT each) fail with the reason, numbered by no one: a number given and
+    then not written would be voided, one more on every retry."""
+    folders: dict[Path, list[Path]] = {}
+    for path in waiting:
+        numbering = staged[path].numbering
+        if staged[path].invalid is None and numbering is not None:
+            folders.setdefault((layout.output_dir / numbering.output).parent, []).append(path)
+    for folder, paths in folders.items():
+        error = folder_problem(folder, len(paths) * ROOM_PER_DOCUMENT * (2 if pdf else 1))
+        if error is None:
+            continue
+        for path in paths:
+            staged[path] = Staged(path, staged[path].name, failed=error, unwritten=True)
+
+
+def folder_problem(folder: Path, room: int) -> str | None:
+    """Why `folder` (made when missing) cannot take `room` bytes of new files: a test file
+    written and removed, then its free space; None when it can."""
+    try:
+        if folder.exists() and not folder.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, probe = tempfile.mkstemp(prefix=".vanthu-", suffix=".tmp", dir=folder)
+        os.close(handle)
+        os.unlink(probe)
+    except OSError as exc:
+        return write_error(folder, exc).message()
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return None  # not known here: the write says it, if it fails
+    if free < room:
+        return write_error(folder, OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))).message()
+    return None
 
 
 def typed_details(entry: Entry) -> Details:
@@ -581,25 +828,6 @@ def staged_reference(item: Staged) -> str:
     return item.entry.so_ky_hieu if item.entry is not None else item.name
 
 
-def warn_out_of_order(
-    register: Register, layout: Layout, numbers: dict[Path, RegisterEntry], result: BuildResult
-) -> None:
-    """A warning for each number given in this build that is dated before the number given
-    before it in its sequence (void rows aside): the build cannot renumber what is issued; and
-    for one given to a copy of a document another data file records (copy_warning)."""
-    # Imported here: the register's document helpers bring the contexts, which a
-    # build with nothing to number (a no-change rebuild) never needs.
-    from pipeline.register.documents import copy_warning, order_warning
-
-    for path, entry in numbers.items():
-        if not entry.fresh:
-            continue
-        for warning in (order_warning(register, entry, layout.name_of(path)),
-                        copy_warning(register, entry, layout.name_of(path))):  # fmt: skip
-            if warning is not None:
-                result.warnings.append(warning)
-
-
 def settle(
     register: Register,
     layout: Layout,
@@ -607,23 +835,32 @@ def settle(
     described: dict[Path, Details],
     entries: dict[Path, Entry],
     result: BuildResult,
+    unwritten: set[Path] | None = None,
 ) -> None:
     """Confirm the numbers of the documents now in place, with what each document says now (a
-    document numbered before and edited since: its row follows it, and a date edited out of
-    the number's order is a warning); void the new ones that were not written, with the reason
-    (a number once given is never given again)."""
+    document numbered before and edited since: its row follows it); void the new ones that
+    were not written, with the reason (a number once given is never given again), except a
+    document of `unwritten`, which failed only because its output could not be written (a
+    read-only or full output folder): its number stays pending for it, so that the next
+    build, once the folder takes it, prints that number instead of voiding one per try. Then, with
+    every row of the build as it ends (a date this build changes is never compared in its
+    old state), warn of a number dated out of order: a new one, or one whose date changed
+    (order_warning)."""
     # Imported here: the register's document helpers bring the contexts, which a
     # build with nothing to number (a no-change rebuild) never needs.
     from pipeline.register.documents import order_warning
 
     failed = {d.input: d for d in result.documents if d.error is not None}
+    confirmed: dict[Path, RegisterEntry] = {}
     for path, number in numbers.items():
         if path in entries:
-            confirmed = register.confirm(number, described.get(path))
-            if not number.fresh:
-                warning = order_warning(register, confirmed, layout.name_of(path), number)
-                if warning is not None:
-                    result.warnings.append(warning)
+            confirmed[path] = register.confirm(number, described.get(path))
+        elif number.status is RowStatus.PENDING and path in (unwritten or set()):
+            document = failed.get(path)
+            if document is not None and document.error is not None:
+                document.error = t("register.number_kept_pending",
+                                   error=document.error.rstrip(" ."),
+                                   reference=number.reference)
         elif number.status is RowStatus.PENDING:
             # The error is the clerk's to read (the build says it); the printed sổ says why
             # in a few words, never a machine's path.
@@ -632,6 +869,80 @@ def settle(
             if document is not None and document.error is not None:  # say so with its error
                 document.error = t("register.number_voided", error=document.error.rstrip(" ."),
                                    reference=number.reference, reason=t(VOID_REASON))
+    for path, entry in confirmed.items():
+        before = numbers[path]
+        warning = order_warning(register, entry, layout.name_of(path),
+                                None if before.fresh else before)
+        if warning is not None:
+            result.warnings.append(warning)
+
+
+def warn_copies(
+    register: Register, layout: Layout, numbers: dict[Path, RegisterEntry], result: BuildResult
+) -> None:
+    """A warning for each number given in this build to a copy of a document another data
+    file's row records (copy_warning)."""
+    from pipeline.register.documents import copy_warning
+
+    for path, entry in numbers.items():
+        if entry.fresh and (warning := copy_warning(register, entry, layout.name_of(path))):
+            result.warnings.append(warning)
+
+
+def renumbered(
+    register: Register, layout: Layout, numbers: dict[Path, RegisterEntry], recorded: Recorded
+) -> dict[Path, str]:
+    """The warning for each document of this build whose output printed another number from
+    the register than the one it is given now: its number voided (`vanthu so huy`, perhaps
+    by another clerk; the reason said) or no longer the file's. The rebuilt output prints the
+    new number, and a copy already printed or signed carries the old one: the clerk must know."""
+    found: dict[Path, str] = {}
+    for path, entry in numbers.items():
+        name = layout.name_of(path)
+        written = recorded.written(name)
+        if (written is None or not written.so_tu_dong or written.so is None
+                or written.lender is not None or written.so == entry.number):
+            continue
+        output = layout.workspace.display(layout.output_dir / written.output)
+        old = None
+        if written.ngay[:4].isdigit():
+            old = register.given_to(written.co_quan, int(written.ngay[:4]), written.so, name)
+        if old is not None and old.status is RowStatus.VOID:
+            found[path] = t("build.voided_number_replaced", name=name, old=written.so_ky_hieu,
+                            reason=old.void_reason or "", new=entry.reference, output=output)
+        else:
+            found[path] = t("build.number_replaced", name=name, old=written.so_ky_hieu,
+                            new=entry.reference, output=output)
+    return found
+
+
+# How many outputs an error names before "…".
+_LISTED = 20
+
+
+def unconfirmed(error: VanthuError, layout: Layout, numbers: dict[Path, RegisterEntry],
+                entries: dict[Path, Entry]) -> VanthuError:
+    """`error` (the register lost, or refusing a confirmation) saying that the documents of
+    this build are in place and recorded, printing numbers the register has not confirmed,
+    and to build again once the register answers: that build confirms them (drop_renumbered)
+    and keeps the files as they are."""
+    written = [layout.workspace.display(layout.output_dir / entries[path].output)
+               for path in numbers if path in entries]
+    shown = ", ".join(written[:_LISTED])
+    if len(written) > _LISTED:
+        shown += ", …"
+    return RegisterError("build.written_unconfirmed", error=_Told(error), count=len(written),
+                         files=shown)
+
+
+class _Told:
+    """An error's message as a parameter of another, said in that message's language."""
+
+    def __init__(self, error: VanthuError) -> None:
+        self.error = error
+
+    def describe(self, lang: str | None = None) -> str:
+        return self.error.message(lang).rstrip(" .")
 
 
 def stage_all(
@@ -742,10 +1053,14 @@ def remove_orphans(
     paths: list[Path],
     entries: dict[Path, Entry],
     result: BuildResult,
+    asked: set[str] | None = None,
 ) -> None:
     """Remove each output (.docx, .pdf) a manifest records for an input named below `prefix`
     (this build's folder) that no input produces any more, while its sha256 is still the one
-    recorded; one edited since, or that cannot be removed, is kept with a warning.
+    recorded; one edited since, or that cannot be removed, is kept with a warning. The number
+    the register gave a removed input stays in the sổ, which a warning says with the line that
+    voids it, unless `asked` names the input: a refused document's message said so already
+    (refuse_left_behind).
 
     Only the manifests' entries are compared (no file is read on a build that changed
     nothing); a file is hashed only once it is to go. What an input of this build that
@@ -771,7 +1086,8 @@ def remove_orphans(
             else:
                 candidates.setdefault(name, []).extend(files)
                 # A number the register gave it, unless a renamed file of this build took it.
-                if entry.so_tu_dong and (entry.so_ky_hieu, entry.ngay[:4]) not in taken:
+                if (entry.so_tu_dong and (entry.so_ky_hieu, entry.ngay[:4]) not in taken
+                        and name not in (asked or set())):
                     numbered[name] = entry
     for name, outputs in sorted(candidates.items()):
         removed: list[Path] = []
@@ -796,10 +1112,21 @@ def remove_orphans(
                 DocumentResult(layout.path_of(name), name, Status.REMOVED, docx, pdf)
             )
             if (gone := numbered.get(name)) is not None and gone.so is not None:
-                result.warnings.append(t(
-                    "build.removed_number_kept", name=name, reference=gone.so_ky_hieu,
-                    number=f"{gone.so:02d}", year=gone.ngay[:4],
-                ))  # fmt: skip
+                result.warnings.append(removed_number_warning(layout, name, gone))
+
+
+def removed_number_warning(layout: Layout, name: str, gone: Entry) -> str:
+    """The warning that the number the register gave a removed input stays in the sổ, with the
+    line voiding it: in the register that gave it, named (--db) when that is not the one in
+    use now (the workspace switched registers: the one in use may hold another row of that
+    number)."""
+    from pipeline.register.documents import register_key
+
+    params = {"name": name, "reference": gone.so_ky_hieu, "number": f"{gone.so:02d}",
+              "year": gone.ngay[:4]}
+    if gone.so_van_ban is not None and gone.so_van_ban != register_key(layout.workspace):
+        return t("build.removed_number_elsewhere", db=shlex.quote(gone.so_van_ban), **params)
+    return t("build.removed_number_kept", **params)
 
 
 def orphan_kept(

@@ -45,6 +45,13 @@ if TYPE_CHECKING:
 @click.option("--pdf", is_flag=True, help="Xuất thêm PDF bên cạnh mỗi tệp .docx (LibreOffice).")
 @click.option("--force", is_flag=True, help="Dựng lại mọi văn bản, kể cả văn bản không đổi.")
 @click.option("--keep-going", is_flag=True, help="Vẫn dựng các văn bản hợp lệ khi có đầu vào lỗi.")
+@click.option(
+    "--bo-qua-so",
+    "skip_numbers",
+    is_flag=True,
+    help="Nhận số ghi tay vượt số tiếp theo của sổ dù văn bản so: tu_dong ghi ngày trước nó "
+    "sẽ nhận số sau nó.",
+)
 @click.pass_context
 def build_command(
     ctx: click.Context,
@@ -54,6 +61,7 @@ def build_command(
     pdf: bool,
     force: bool,
     keep_going: bool,
+    skip_numbers: bool,
 ) -> None:
     """Dựng mọi văn bản của thư mục làm việc (hoặc của INPUT_DIR): song song, chỉ dựng lại văn
     bản đã thay đổi; kết quả ở outputs/<năm>/."""
@@ -70,11 +78,14 @@ def build_command(
             pdf=pdf,
             force=force,
             keep_going=keep_going,
+            skip_numbers=skip_numbers,
             reporter=progress_bar(console) if console is not None else None,
         )
     print_report(result, console)
     for warning in result.warnings:
         click.echo(f"{t('build.warning')}: {warning}", err=True)
+    for error in result.errors:
+        click.echo(f"{t('common.error')}: {error}", err=True)
     if not result.ok:
         ctx.exit(1)
 

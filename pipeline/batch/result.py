@@ -45,6 +45,9 @@ class BuildResult:
     # Warnings about what was done: a number given out of date order, an output edited by
     # hand that a rebuild (its data changed) wrote over.
     warnings: list[str] = field(default_factory=list)
+    # What went wrong once the documents were done (a manifest that could not be saved):
+    # said after the table, which still says what was written.
+    errors: list[str] = field(default_factory=list)
 
     @property
     def kept(self) -> list[DocumentResult]:
@@ -60,7 +63,7 @@ class BuildResult:
     def ok(self) -> bool:
         """True when every input was valid and every document was built or up to date (an
         output left in place with a warning is not a failure)."""
-        return not self.invalid and not self.failed and not self.stopped
+        return not self.invalid and not self.failed and not self.stopped and not self.errors
 
     def count(self, status: Status) -> int:
         """How many documents ended with `status`."""

@@ -33,7 +33,7 @@ from pipeline.batch.source_hashes import source_hashes
 from pipeline.batch.staged import Lender, Numbering, Staged, StageJob
 from pipeline.batch.supervise import interrupted, interrupts_held, start_worker, stop_now
 from pipeline.batch.template_hash import template_hash
-from pipeline.errors import VanthuError
+from pipeline.errors import RenderError, VanthuError
 from pipeline.gc_policy import fewer_collections
 from pipeline.i18n import current_language, set_language, t
 from pipeline.load.certificates import book_claim
@@ -166,10 +166,14 @@ def _stage(layout: Layout, item: _Loaded, data: bytes) -> Staged:
         )  # fmt: skip
         typed = typed_request(document, item.name) if not item.auto else None
         profile = office_warnings(layout.workspace, document, _renderer.styles, _profile_warnings)
-        staged = os.fspath(stage(item.output, data))
     except Exception as exc:  # reported per document, never a traceback
         seconds = item.seconds + time.perf_counter() - start
         return Staged(path, item.name, failed=_failure(exc), seconds=seconds)
+    try:
+        staged = os.fspath(stage(item.output, data))
+    except RenderError as exc:  # its output folder (read-only, full): a retry may reuse its number
+        seconds = item.seconds + time.perf_counter() - start
+        return Staged(path, item.name, failed=exc.message(), seconds=seconds, unwritten=True)
     seconds = item.seconds + time.perf_counter() - start
     return Staged(path, item.name, entry, staged, seconds=seconds, read_stamps=read_stamps,
                   typed=typed, warnings=document_warnings(document), office_warnings=profile)

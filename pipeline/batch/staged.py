@@ -35,6 +35,9 @@ class Staged:
     staged: str | None = None
     invalid: str | None = None
     failed: str | None = None
+    # `failed` because the output could not be written (a read-only or full output folder):
+    # a number the register gave it stays pending for it, for the next build to reuse.
+    unwritten: bool = False
     seconds: float = 0.0
     numbering: Numbering | None = None
     lender: Lender | None = None

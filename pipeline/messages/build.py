@@ -1,6 +1,12 @@
 """Messages: the yearly build (vanthu build) and PDF conversion."""
 
 MESSAGES = {
+    "help.build.skip_numbers": {
+        "vi": "Nhận số ghi tay vượt số tiếp theo của sổ dù văn bản so: tu_dong ghi ngày trước "
+        "nó sẽ nhận số sau nó.",
+        "en": "Take a number typed in the data past the register's next one even when so: "
+        "tu_dong documents dated before it will be numbered after it.",
+    },
     "build.no_input_dir": {
         "vi": "không tìm thấy thư mục đầu vào",
         "en": "input folder not found",
@@ -59,12 +65,16 @@ MESSAGES = {
         "en": "vanthu internal error ({reason}); please report it",
     },
     "build.interrupted": {
-        "vi": "đã dừng theo yêu cầu (Ctrl-C); chạy lại vanthu build để dựng tiếp",
-        "en": "stopped (Ctrl-C); run vanthu build again to finish",
+        "vi": "theo yêu cầu (Ctrl-C), không phải lỗi; các văn bản đã ghi xong được giữ và ghi "
+        "nhận, chạy lại vanthu build để dựng tiếp phần còn lại",
+        "en": "as asked (Ctrl-C), not an error; the documents already written are kept and "
+        "recorded, run vanthu build again to finish the rest",
     },
     "build.terminated": {
-        "vi": "đã dừng theo yêu cầu (tín hiệu {signal}); chạy lại vanthu build để dựng tiếp",
-        "en": "stopped ({signal}); run vanthu build again to finish",
+        "vi": "theo yêu cầu (tín hiệu {signal}), không phải lỗi; các văn bản đã ghi xong được "
+        "giữ và ghi nhận, chạy lại vanthu build để dựng tiếp phần còn lại",
+        "en": "as asked ({signal}), not an error; the documents already written are kept and "
+        "recorded, run vanthu build again to finish the rest",
     },
     "build.worker_lost": {
         "vi": "tiến trình dựng dừng bất thường ({reason})",
@@ -178,10 +188,13 @@ MESSAGES = {
     "build.removed_number_kept": {
         "vi": "{name}: đã xóa văn bản, nhưng số {reference} sổ văn bản đi cấp cho nó vẫn ghi "
         "trong sổ; nếu văn bản đã bỏ, hãy hủy số: vanthu so huy {number} --nam {year} --ly-do "
-        "\"...\" (nếu tệp chỉ đổi tên, dựng lại tệp mới sẽ giữ số)",
+        "\"...\" (tệp đổi tên chỉ giữ số khi loại, ngày và trích yếu không đổi; tệp mới sửa "
+        "ngày hay loại văn bản thì được cấp số mới)",
         "en": "{name}: its output was removed, but the number {reference} the register gave it "
         "is still in the register; if the document was dropped, void it: vanthu so huy {number} "
-        "--nam {year} --ly-do \"...\" (a renamed file keeps the number when it is built)",
+        "--nam {year} --ly-do \"...\" (a renamed file keeps the number only when its type, "
+        "date and trích yếu are unchanged; with its date or type changed, it is given a new "
+        "number)",
     },
     "build.orphan_not_removed": {
         "vi": "không xóa được {file} (đầu vào {name} không còn tạo ra tệp này): {reason}",
@@ -189,18 +202,22 @@ MESSAGES = {
     },
     "build.output_edited": {
         "vi": "giữ nguyên {file}: tệp đã bị sửa sau khi vanthu ghi nó, còn dữ liệu và mẫu của "
-        "{name} không đổi; muốn dựng lại từ dữ liệu thì chạy vanthu build --force, hoặc xóa "
-        "tệp rồi chạy vanthu build",
+        "{name} không đổi; muốn dựng lại riêng tệp này từ dữ liệu thì chạy vanthu render "
+        "--force {name} (bản đã sửa được giữ lại bên cạnh, tên có thêm .sua-tay), hoặc xóa "
+        "tệp rồi chạy vanthu build (vanthu build --force dựng lại mọi văn bản, cả các tệp đã "
+        "sửa khác)",
         "en": "{file} kept as it is: it was edited after vanthu wrote it, and the data and "
-        "template of {name} have not changed; to make it again from the data, run vanthu build "
-        "--force, or delete the file and run vanthu build",
+        "template of {name} have not changed; to make this file alone again from the data, "
+        "run vanthu render --force {name} (the edited file is kept beside it, .sua-tay added "
+        "to its name), or delete the file and run vanthu build (vanthu build --force makes "
+        "every document again, the other edited files too)",
     },
     "build.edited_output_replaced": {
-        "vi": "{file} đã bị sửa sau khi vanthu ghi nó; tệp vừa được dựng lại từ {name} nên bản "
-        "sửa đó không còn: nếu cần, hãy sửa lại trong dữ liệu hoặc trên tệp mới",
+        "vi": "{file} đã bị sửa sau khi vanthu ghi nó; tệp vừa được dựng lại từ {name}, bản đã "
+        "sửa được giữ lại ở {copy}: nếu cần, hãy chép các chỗ sửa sang tệp mới hoặc vào dữ liệu",
         "en": "{file} had been edited after vanthu wrote it; it was made again from {name}, "
-        "and those edits are gone: if they are needed, make them in the data or in the new "
-        "file",
+        "and the edited file is kept as {copy}: if the edits are needed, copy them to the new "
+        "file or into the data",
     },
     "build.warning": {"vi": "Cảnh báo", "en": "Warning"},
     "build.number_out_of_order": {
@@ -228,15 +245,65 @@ MESSAGES = {
     },
     "build.typed_number_skips": {
         "vi": "{name}: số {reference} ghi tay trong dữ liệu vượt số tiếp theo của sổ "
-        "({following}); đã vào sổ, các số {skipped} bị bỏ qua (nếu gõ nhầm, hãy sửa số trong "
-        "dữ liệu; nếu đúng, vào sổ hoặc hủy các số đó: vanthu so vao-so / vanthu so huy)",
+        "({following}); đã vào sổ, các số {skipped} bị bỏ qua (nếu gõ nhầm: số đã vào sổ cho "
+        "tệp này, chỉ sửa dữ liệu thì tệp vẫn giữ nó; hãy hủy nó: {command} --ly-do \"gõ "
+        "nhầm\", rồi sửa số trong dữ liệu; dù đúng hay nhầm, vào sổ hoặc hủy các số {skipped}: "
+        "vanthu so vao-so / vanthu so huy)",
         "en": "{name}: number {reference} typed in the data is past the register's next number "
-        "({following}); it is recorded and {skipped} are skipped (if it is a typo, fix the number "
-        "in the data; if not, record or void those numbers: vanthu so vao-so / vanthu so huy)",
+        "({following}); it is recorded and {skipped} are skipped (if it is a typo: the number "
+        "is recorded for this file, and fixing the data alone leaves it the file's; void it: "
+        "{command} --ly-do \"typo\", then fix the number in the data; either way, record or "
+        "void {skipped}: vanthu so vao-so / vanthu so huy)",
     },
     "build.lender_not_written": {
         "vi": "không ghi vì văn bản cho số của nó, {name}, không ghi được trong lần build này",
         "en": "not written because {name}, whose number it prints, could not be written in "
         "this build",
+    },
+    # A document whose output printed a number the register no longer gives it (builder).
+    "build.voided_number_replaced": {
+        "vi": "{name}: số {old} của văn bản này đã bị hủy trong sổ (lý do: {reason}); đã cấp "
+        "số mới {new}, và {output} nay in số {new}. Bản đã in hoặc đã ký (nếu có) còn mang số "
+        "{old}: hãy thay bản đó",
+        "en": "{name}: this document's number {old} was voided in the register (reason: "
+        "{reason}); it was given the new number {new}, and {output} now prints {new}. A copy "
+        "already printed or signed still carries {old}: replace it",
+    },
+    "build.number_replaced": {
+        "vi": "{name}: sổ văn bản không còn giữ số {old} cho văn bản này; đã cấp số {new}, và "
+        "{output} nay in số {new} thay cho {old}. Bản đã in hoặc đã ký (nếu có) còn mang số "
+        "{old}: hãy thay bản đó",
+        "en": "{name}: the register no longer holds {old} for this document; it was given "
+        "{new}, and {output} now prints {new} instead of {old}. A copy already printed or "
+        "signed still carries {old}: replace it",
+    },
+    # The register lost (or refusing) once the documents were written (builder.unconfirmed).
+    "build.written_unconfirmed": {
+        "vi": "{error}. {count} văn bản đã ghi ra và in số đã cấp, nhưng sổ văn bản chưa xác "
+        "nhận các số đó (còn \"đang cấp\"): {files}. Manifest đã ghi lại các tệp này (tệp sửa "
+        "tay sau đó sẽ được giữ nguyên). Hãy chạy lại vanthu build khi sổ kết nối lại để xác "
+        "nhận số",
+        "en": "{error}. {count} documents were written and print the numbers given, but the "
+        "register has not confirmed those numbers (still \"pending\"): {files}. The manifest "
+        "records these files (one edited by hand afterwards is kept as it is). Run vanthu "
+        "build again once the register is reachable to confirm the numbers",
+    },
+    "build.number_for_a_copy_elsewhere": {
+        "vi": "{name}: số {reference} vừa cấp cho văn bản giống hệt số {other} của một thư mục "
+        "làm việc khác ({file}, dinh_danh: {identity}{place}; cùng loại, ngày và trích yếu): "
+        "nếu cả hai người cùng soạn một văn bản, chỉ một số được dùng; hủy số thừa bằng "
+        "vanthu so huy",
+        "en": "{name}: number {reference} was just given to a document just like {other} of "
+        "another workspace ({file}, dinh_danh: {identity}{place}; the same type, date and "
+        "trích yếu): if both clerks wrote one document, only one number is used; void the "
+        "other with vanthu so huy",
+    },
+    "build.removed_number_elsewhere": {
+        "vi": "{name}: đã xóa văn bản, nhưng số {reference} của nó do sổ văn bản {db} cấp (không "
+        "phải sổ đang dùng) vẫn ghi trong sổ đó; nếu văn bản đã bỏ, hãy hủy số trong sổ đó: "
+        "vanthu so --db {db} huy {number} --nam {year} --ly-do \"...\"",
+        "en": "{name}: its output was removed, but its number {reference}, given by the "
+        "register {db} (not the one in use), is still in that register; if the document was "
+        "dropped, void it there: vanthu so --db {db} huy {number} --nam {year} --ly-do \"...\"",
     },
 }

@@ -12,6 +12,8 @@ MESSAGES = {
         "if this is a slip, edit 'dia_danh' in the agency profile or run again with "
         "--dia-danh '{commune}' --force",
     },
+    # Before the message of a run the user stopped (Ctrl-C): asked for, not an error.
+    "cli.stopped": {"vi": "Đã dừng", "en": "Stopped"},
     "cli.rendered": {"vi": "Đã dựng {input} → {output}", "en": "Rendered {input} → {output}"},
     "cli.valid": {"vi": "Hợp lệ: {input}", "en": "Valid: {input}"},
     "cli.nothing_to_check": {

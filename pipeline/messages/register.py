@@ -393,11 +393,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "number {entry} was allocated but its document never confirmed",
     },
     "register.source_missing": {
-        "vi": "số {reference}: tệp dữ liệu {source} không còn; nếu văn bản đã đổi "
-        "tên, dựng lại sẽ giữ số; nếu đã bỏ, hãy hủy số: {command} --ly-do ...",
-        "en": "number {reference}: the data file {source} is gone; if the document "
-        "was renamed, building it again keeps the number; if it was dropped, void the number: "
-        "{command} --ly-do ...",
+        "vi": "số {reference}: tệp dữ liệu {source} không còn; nếu đã bỏ văn bản, hãy hủy số: "
+        "{command} --ly-do ...; nếu tệp đã đổi tên, dựng lại chỉ giữ số khi loại, ngày và "
+        "trích yếu không đổi (đã sửa trích yếu thì ghi so: {number} vào tệp mới để giữ số)",
+        "en": "number {reference}: the data file {source} is gone; if the document was "
+        "dropped, void the number: {command} --ly-do ...; if the file was renamed, building it "
+        "keeps the number only when its type, date and trích yếu are unchanged (with its trích "
+        "yếu edited, write so: {number} in the new file to keep it)",
     },
     # Rows already in the register without what the form needs (imported, or made before cap
     # and vao-so asked for it): the printed sổ shows the column empty.
@@ -485,6 +487,36 @@ MESSAGES: dict[str, dict[str, str]] = {
         "it, {earlier}; a register gives numbers in the order documents are issued (if the date "
         "is wrong, void the number: vanthu so huy)",
     },
+    "register.typed_ahead": {
+        "vi": "số {reference} ghi tay trong dữ liệu vượt số tiếp theo của sổ ({following}), "
+        "mà {count} văn bản so: tu_dong ghi ngày trước nó ({documents}) đang chờ cấp số: cấp "
+        "bây giờ thì chúng nhận số sau {number}, trái thứ tự ngày ban hành, và số đã cấp không "
+        "lấy lại được. Chưa cấp số nào, chưa vào sổ số nào. Nếu gõ nhầm, hãy sửa số trong dữ "
+        "liệu. Nếu đúng là số đã cấp trên sổ giấy, hãy vào sổ trước các số {skipped} đã cấp "
+        "(cả sổ cũ: vanthu so nhap TỆP.xlsx; từng số: vanthu so vao-so SỐ --bo-qua-so). Muốn "
+        "cấp số cho các văn bản kia trước (các số nhỏ hơn {number}) rồi mới vào sổ văn bản "
+        "này: chạy vanthu build --keep-going, rồi vanthu build. Muốn giữ số {number} và để "
+        "các văn bản kia nhận số sau nó: chạy vanthu build --bo-qua-so",
+        "en": "number {reference} typed in the data is past the register's next number "
+        "({following}), while {count} so: tu_dong documents dated before it ({documents}) "
+        "wait for numbers: given now, they would follow {number}, out of the order of issue, "
+        "and a number given cannot be taken back. No number was given or recorded. If it is "
+        "a typo, fix the number in the data. If it is a number given in the paper register, "
+        "record the numbers {skipped} given there first (the whole old register: vanthu so "
+        "nhap FILE.xlsx; one number: vanthu so vao-so NUMBER --bo-qua-so). To number the "
+        "other documents first (numbers below {number}) and record this one after: run "
+        "vanthu build --keep-going, then vanthu build. To keep {number} and let the other "
+        "documents follow it: run vanthu build --bo-qua-so",
+    },
+    "register.typed_ahead_allowed": {
+        "vi": "số {reference} ghi tay trong dữ liệu vượt số tiếp theo của sổ ({following}), "
+        "và theo --bo-qua-so, {count} văn bản so: tu_dong ghi ngày trước nó ({documents}) "
+        "nhận số sau {number}, trái thứ tự ngày ban hành; các số {skipped} bị bỏ qua",
+        "en": "number {reference} typed in the data is past the register's next number "
+        "({following}), and as --bo-qua-so says, {count} so: tu_dong documents dated before "
+        "it ({documents}) were numbered after {number}, out of the order of issue; numbers "
+        "{skipped} are skipped",
+    },
     "register.would_skip": {
         "vi": "số tiếp theo của dãy số '{sequence}' năm {year} là {following}; vào sổ số "
         "{number} sẽ bỏ qua các số {skipped}, không bao giờ cấp được nữa. Chưa ghi gì vào sổ. "
@@ -492,6 +524,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the next number of sequence '{sequence}' in {year} is {following}; recording "
         "{number} would skip {skipped}, never to be given. Nothing was written to the register. "
         "If {number} is right, run again with --bo-qua-so",
+    },
+    "register.number_left_behind": {
+        "vi": "chưa cấp số: số {reference} ngày {date} (cùng loại văn bản) đã cấp cho {old}, nay "
+        "tệp đó không còn. Nếu tệp này chính là tệp đó đổi tên rồi sửa, hãy ghi so: {number} "
+        "(thay cho tu_dong) để giữ số đã cấp; nếu văn bản đó đã bỏ thật, hãy hủy số: {command} "
+        "--ly-do \"...\" rồi dựng lại để cấp số mới",
+        "en": "no number given: number {reference} dated {date} (the same type) was given to "
+        "{old}, and that file is gone. If this file is that one renamed and edited, write "
+        "so: {number} (instead of tu_dong) to keep its number; if that document was really "
+        "dropped, void the number: {command} --ly-do \"...\" and build again to give this one "
+        "a new number",
+    },
+    "register.numbers_left_behind": {
+        "vi": "chưa cấp số: {count} số cùng loại văn bản, ngày {date} đã cấp cho các tệp nay "
+        "không còn: {rows}. Nếu tệp này là một trong các tệp đó đổi tên và sửa nội dung, hãy "
+        "ghi số của tệp ấy vào so (thay cho tu_dong) để giữ số đã cấp; số của văn bản đã bỏ "
+        "thật thì hủy ({commands}, thêm --ly-do \"...\") rồi dựng lại để cấp số mới",
+        "en": "no number given: {count} numbers of the same type dated {date} were given to "
+        "files that are gone: {rows}. If this file is one of them renamed and edited, write "
+        "its number in so (instead of tu_dong) to keep it; void the numbers of documents really "
+        "dropped ({commands}, adding --ly-do \"...\") and build again to give this one a new "
+        "number",
     },
     "register.typed_number_taken": {
         "vi": "số {number} đã có trong sổ văn bản đi cho văn bản khác: "
@@ -515,6 +569,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{error}. Number {reference}, given to this document, was voided in the register "
         "(reason: {reason}); the next render gives it a new number",
     },
+    "register.number_kept_pending": {
+        "vi": "{error}. Số {reference} đã cấp cho văn bản này vẫn giữ cho nó (chờ ghi tệp, "
+        "chưa xác nhận trong sổ): lần dựng sau, khi ghi được tệp, văn bản nhận lại đúng số này",
+        "en": "{error}. Number {reference}, given to this document, stays its own (waiting "
+        "for the file, not yet confirmed in the register): the next build, once the file can "
+        "be written, gives it this same number",
+    },
     "register.void_reason_failed": {
         "vi": "dựng văn bản bị lỗi, số không dùng",
         "en": "the document could not be written; number not used",
@@ -523,11 +584,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "văn bản này đã được cấp số từ sổ văn bản {recorded}, nay sổ đang dùng là "
         "{current}: dựng lại sẽ cấp một số khác (có thể trùng số của người khác), nên không "
         "dựng. Hãy trỏ vanthu tới sổ đã cấp số (biến môi trường VANTHU_DB, hoặc so_van_ban "
-        "trong vanthu.yaml) rồi chạy lại",
+        "trong vanthu.yaml) rồi chạy lại; hoặc, nếu đã chuyển hẳn sang sổ đang dùng, chuyển sổ "
+        "cũ sang: vanthu so --db {old} xuat {year} -o so-cu-{year}.xlsx; vanthu so nhap "
+        "so-cu-{year}.xlsx (trong thư mục làm việc này), rồi dựng lại: văn bản giữ số đã cấp",
         "en": "this document was numbered from the register {recorded}, but the register in "
         "use now is {current}: rendering it again would give it another number (perhaps a "
         "colleague's), so it was not rendered. Point vanthu at the register that numbered it "
-        "(the VANTHU_DB environment variable, or so_van_ban in vanthu.yaml) and run again",
+        "(the VANTHU_DB environment variable, or so_van_ban in vanthu.yaml) and run again; or, "
+        "if the register in use is the one to keep, move the old register over: vanthu so "
+        "--db {old} xuat {year} -o so-cu-{year}.xlsx; vanthu so nhap so-cu-{year}.xlsx (in this "
+        "workspace's folder), then build again: the document keeps its number",
     },
     "register.workspace_copied": {
         "vi": "thư mục làm việc {root} có cùng định danh (dinh_danh: {identity}) với thư mục "
@@ -553,5 +619,103 @@ MESSAGES: dict[str, dict[str, str]] = {
         "copy: delete the dinh_danh line in this workspace's vanthu.yaml, and vanthu gives it "
         "its own identity. If the workspace really was moved here: run again with the "
         "environment variable VANTHU_DA_CHUYEN=1",
+    },
+    # A workspace pointed at a register lacking the numbers it was given (switched.py).
+    "register.evidence_manifest": {
+        "vi": "manifest của các văn bản đã dựng (outputs/)",
+        "en": "the manifests of the documents built (outputs/)",
+    },
+    "register.evidence_file": {
+        "vi": "tệp sổ cũ {file} trong thư mục làm việc",
+        "en": "the old register file {file} in the workspace",
+    },
+    "register.not_migrated": {
+        "vi": "chưa cấp số: sổ văn bản đang dùng ({current}) chưa có số nào năm {year} của thư "
+        "mục làm việc này, nhưng {evidence} cho thấy sổ {old} đã cấp {count} số năm {year} "
+        "(như số {example}); cấp số từ sổ đang dùng sẽ bắt đầu lại từ 01, trùng số đã ban "
+        "hành. Hãy chuyển sổ cũ sang sổ đang dùng, chạy trong thư mục làm việc này: {commands}; "
+        "rồi dựng lại (số mới nối tiếp số cũ, văn bản cũ giữ số của mình). Nếu sổ đang dùng là "
+        "nhầm, hãy trỏ vanthu lại sổ cũ (so_van_ban trong vanthu.yaml, hoặc biến môi trường "
+        "VANTHU_DB)",
+        "en": "no number given: the register in use ({current}) holds no {year} number of this "
+        "workspace, but {evidence} show that the register {old} gave {count} numbers in {year} "
+        "(such as {example}); numbering from the register in use would start again at 01, "
+        "repeating numbers already issued. Move the old register over, from this workspace's "
+        "folder: {commands}; then build again (new numbers follow the old ones, old documents "
+        "keep theirs). If the register in use is a mistake, point vanthu back at the old one "
+        "(so_van_ban in vanthu.yaml, or the VANTHU_DB environment variable)",
+    },
+    "register.numbers_gone": {
+        "vi": "chưa cấp số: {evidence} cho thấy sổ văn bản đang dùng ({current}) đã cấp {count} "
+        "số năm {year} (như số {example}), nhưng sổ nay không còn số nào trong đó: có lẽ sổ đã "
+        "bị làm trống hoặc thay bằng sổ khác; cấp số lúc này sẽ bắt đầu lại từ 01, trùng số đã "
+        "ban hành. Hãy khôi phục sổ (hoặc nhập lại bằng vanthu so nhap từ bản xuất của sổ) rồi "
+        "dựng lại; nếu các số đó chỉ là bản dựng thử, hãy xóa các văn bản đã dựng của năm "
+        "{year} (thư mục outputs/{year}) rồi dựng lại",
+        "en": "no number given: {evidence} show that the register in use ({current}) gave "
+        "{count} numbers in {year} (such as {example}), but it holds none of them now: it was "
+        "probably emptied or replaced; numbering now would start again at 01, repeating "
+        "numbers already issued. Restore the register (or import it again with vanthu so nhap "
+        "from an export of it) and build again; if those numbers were only a trial build, "
+        "delete the documents built for {year} (the outputs/{year} folder) and build again",
+    },
+    "register.workspace_place": {
+        "vi": ", ở thư mục {root} trên máy {host}",
+        "en": ", in the folder {root} on machine {host}",
+    },
+    "register.voided_other_workspace": {
+        "vi": "số {reference} là của một thư mục làm việc khác (dinh_danh: {identity}{place}): "
+        "tệp {source} là tệp của thư mục đó, không phải của thư mục này. Lần dựng tới ở thư "
+        "mục đó, văn bản ấy sẽ được cấp số mới (vanthu báo cho người dựng); nếu hủy nhầm, "
+        "hãy báo người dùng thư mục đó",
+        "en": "number {reference} belongs to another workspace (dinh_danh: {identity}{place}): "
+        "{source} is that workspace's file, not this one's. At that workspace's next build "
+        "the document is given a new number (vanthu tells whoever builds it); if the void "
+        "was a mistake, tell the person using that workspace",
+    },
+    "register.sources_not_checked": {
+        "vi": "({count} số của các thư mục làm việc khác dùng chung sổ: tệp dữ liệu của chúng "
+        "nằm ở thư mục khác, không kiểm tra ở đây; chạy vanthu so kiem-tra trong thư mục đó)",
+        "en": "({count} numbers of other workspaces sharing the register: their data files "
+        "are in other folders and were not checked here; run vanthu so kiem-tra there)",
+    },
+    # The common causes of a PostgreSQL register that cannot be opened (errors.cause_key).
+    "register.pg_cause_not_running": {
+        "vi": "Máy chủ PostgreSQL không trả lời: máy chủ chưa chạy, hoặc sai địa chỉ máy hay "
+        "cổng trong địa chỉ sổ (so_van_ban trong vanthu.yaml, VANTHU_DB hoặc --db); hãy kiểm "
+        "tra với người quản trị máy chủ",
+        "en": "The PostgreSQL server does not answer: it is not running, or the host or port "
+        "in the register's address (so_van_ban in vanthu.yaml, VANTHU_DB or --db) is wrong; "
+        "check with the server's administrator",
+    },
+    "register.pg_cause_host": {
+        "vi": "Không tìm thấy máy chủ có tên trong địa chỉ sổ: hãy kiểm tra tên máy",
+        "en": "No server has the host name in the register's address: check the host name",
+    },
+    "register.pg_cause_password": {
+        "vi": "Sai mật khẩu (hoặc tên đăng nhập) trong địa chỉ sổ: hãy kiểm tra lại, nhớ viết "
+        "mã hóa các ký tự đặc biệt (@ thành %40)",
+        "en": "Wrong password (or user name) in the register's address: check it, with special "
+        "characters encoded (@ as %40)",
+    },
+    "register.pg_cause_role": {
+        "vi": "Máy chủ không có tên đăng nhập này: hãy kiểm tra tên đăng nhập, hoặc nhờ người "
+        "quản trị tạo",
+        "en": "The server has no such user: check the user name, or ask the administrator to "
+        "create it",
+    },
+    "register.pg_cause_database": {
+        "vi": "Máy chủ chưa có cơ sở dữ liệu này: hãy kiểm tra tên cơ sở dữ liệu trong địa chỉ "
+        "sổ, hoặc nhờ người quản trị tạo (createdb)",
+        "en": "The server has no such database: check the database name in the register's "
+        "address, or ask the administrator to create it (createdb)",
+    },
+    "register.source_missing_shared": {
+        "vi": "số {reference}: tệp dữ liệu {source} của thư mục làm việc này không còn (sổ dùng "
+        "chung: tệp đổi tên được cấp số mới, không giữ số cũ); nếu văn bản đã bỏ hoặc đã được "
+        "cấp số mới, hãy hủy số: {command} --ly-do ...",
+        "en": "number {reference}: this workspace's data file {source} is gone (a shared "
+        "register: a renamed file is given a new number, not the old one); if the document was "
+        "dropped or numbered anew, void the number: {command} --ly-do ...",
     },
 }

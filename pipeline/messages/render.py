@@ -1,6 +1,28 @@
 """Messages: templates and rendering."""
 
 MESSAGES = {
+    "help.render.force": {
+        "vi": "Ghi đè cả tệp kết quả đã bị sửa tay (bản đã sửa được giữ lại bên cạnh, tên có "
+        "thêm .sua-tay).",
+        "en": "Also write over outputs edited by hand (the edited file is kept beside it, "
+        ".sua-tay added to its name).",
+    },
+    "render.output_edited": {
+        "vi": "{file} đã bị sửa sau khi vanthu ghi nó (vanthu build cũng giữ nguyên tệp "
+        "này); chưa ghi tệp nào, chưa cấp số nào. Muốn dựng lại từ {name} thì chạy lại với "
+        "--force (bản đã sửa được giữ lại bên cạnh, tên có thêm .sua-tay), hoặc xóa tệp rồi "
+        "chạy lại ({count} tệp đã sửa trong lần dựng này)",
+        "en": "{file} was edited after vanthu wrote it (vanthu build keeps it as it is too); "
+        "nothing was written or numbered. To make it again from {name}, run again with "
+        "--force (the edited file is kept beside it, .sua-tay added to its name), or delete "
+        "the file and run again ({count} edited file(s) in this render)",
+    },
+    "render.edited_output_copied": {
+        "vi": "{file} đã bị sửa sau khi vanthu ghi nó; bản đã sửa được giữ lại ở {copy}, "
+        "tệp được dựng lại từ dữ liệu",
+        "en": "{file} had been edited after vanthu wrote it; the edited file is kept as "
+        "{copy}, and the file was made again from the data",
+    },
     "render.template_missing": {"vi": "không tìm thấy mẫu", "en": "template not found"},
     "render.form_field_missing": {
         "vi": "phôi không có ô kiểu đoạn {style} (đoạn định vị bằng khung, Format ▸ Frame)",
@@ -75,8 +97,16 @@ MESSAGES = {
         "en": "the output file is the input file",
     },
     "render.undefined_field": {
-        "vi": "mẫu dùng '{name}' nhưng dữ liệu không có trường này",
-        "en": "the template uses '{name}', which the data does not provide",
+        "vi": "mẫu dùng '{name}' nhưng dữ liệu không có trường này (các trường dùng được: "
+        "vanthu templates fields {type})",
+        "en": "the template uses '{name}', which the data does not provide (the fields it can "
+        "use: vanthu templates fields {type})",
+    },
+    "render.index_past_end": {
+        "vi": "mẫu dùng '{name}', dòng thứ {n} của danh sách '{list}', mà danh sách này trong "
+        "dữ liệu của văn bản chỉ có {count} dòng",
+        "en": "the template uses '{name}', item {n} of the list '{list}', which has only "
+        "{count} in this document's data",
     },
     "render.expression": {
         "vi": "biểu thức trong thẻ mẫu không tính được khi dựng văn bản: {reason}; sửa thẻ trong "

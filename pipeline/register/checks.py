@@ -103,6 +103,8 @@ class CheckReport:
     # Sequences of a year before vanthu: their gaps are reported, not failures.
     before_vanthu: list[BeforeVanthu] = field(default_factory=list)
     rows: int = 0
+    # Issued rows of other workspaces (a shared register) whose data files were not looked for.
+    not_checked: int = 0
 
     @property
     def ok(self) -> bool:
@@ -128,10 +130,12 @@ def needs_document_columns(entry: Entry) -> bool:
 
 def check_year(register: Register, year: int, agency: str | None = None, *,
                source_exists: SourceExists | None = None,
-               today: date | None = None) -> CheckReport:
+               today: date | None = None, workspace: str | None = None) -> CheckReport:
     """Gaps, duplicates and counter problems of one year (one office, or every office), and
     the document rows without a date or a ký hiệu or dated after `today`; with `source_exists`
-    (location.data_file_exists), the issued numbers whose data file is gone."""
+    (location.data_file_exists), the issued numbers whose data file is gone: with `workspace`
+    (a register clerks share), only of the rows naming that workspace, the others counted
+    (`not_checked`: their data files are in other folders)."""
     today = today or date.today()
     entries = register.entries(year, agency)
     counters = {
@@ -156,8 +160,11 @@ def check_year(register: Register, year: int, agency: str | None = None, *,
         if entry.status is Status.PENDING:
             report.pending.append(entry)
         elif (entry.status is Status.ISSUED and entry.source is not None
-              and source_exists is not None and not source_exists(entry.source)):
-            report.missing_sources.append(entry)
+              and source_exists is not None):
+            if workspace is not None and entry.workspace != workspace:
+                report.not_checked += 1
+            elif not source_exists(entry.source):
+                report.missing_sources.append(entry)
     since: dict[str, int] = {}
     for key in sorted(by_sequence.keys() | counters.keys()):
         held = [e.number for e in by_sequence.get(key, [])]

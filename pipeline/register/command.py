@@ -17,6 +17,7 @@ from typing import Any
 import click
 
 from pipeline.i18n import t
+from pipeline.register.backends import SqliteBackend
 from pipeline.register.checks import BeforeVanthu, check_year
 from pipeline.register.errors import RegisterError, RegisterImportError
 from pipeline.register.location import data_file_exists, open_register
@@ -30,7 +31,6 @@ from pipeline.register.offices import (
     symbol_office_part,
 )
 from pipeline.register.sequences import (
-    DEFAULT_SEQUENCE,
     SequencePlan,
     parse_pairs,
     type_code_from_symbol,
@@ -371,6 +371,20 @@ def void_command(
             raise _given_last_year(register, office, typed, error) from None
         raise
     click.echo(t("register.voided", entry=entry.describe()))
+    _warn_other_workspace(state, register, entry)
+
+
+def _warn_other_workspace(state: _State, register: Register, entry: Entry) -> None:
+    """On stderr, when the row just voided numbers a data file of another workspace than this
+    one (a shared register: the row names its workspace): its data file is not this folder's,
+    whatever its path says; the folder and machine it was last used from are named when the
+    register knows them, and what follows there (its next build gives a new number, saying
+    so). The void is done: a number voided by mistake cannot be given back."""
+    owner = entry.workspace
+    if owner is None or entry.source is None or owner == state.workspace.identity:
+        return
+    _warn(t("register.voided_other_workspace", reference=entry.reference, source=entry.source,
+            identity=owner, place=register.place_words(owner)))
 
 
 def _given_last_year(register: Register, office: str, number: int,
@@ -388,9 +402,7 @@ def _given_last_year(register: Register, office: str, number: int,
 def _void_command(entry: Entry, *, named_office: bool) -> str:
     """The `vanthu so huy` line that voids `entry`, naming its year (and its sequence, and its
     office when the register holds several) so that it voids no other row."""
-    office = f" --co-quan {entry.agency}" if named_office else ""
-    sequence = f" --day {entry.sequence}" if entry.sequence != DEFAULT_SEQUENCE else ""
-    return f"vanthu so{office} huy {entry.number_text} --nam {entry.year}{sequence}"
+    return entry.void_command(named_office=named_office)
 
 
 def _status_word(entry: Entry) -> str:
@@ -513,17 +525,27 @@ def check_command(ctx: click.Context, year: int) -> None:
     không còn, số ghi ngày trước số nhỏ hơn."""
     state = _state(ctx)
     register = state.open(ctx)
-    # The data files' check only for a register of this workspace (see open_register).
-    report = check_year(register, year, state.listed_office(ctx),
-                        source_exists=register.source_exists)
+    # The data files' check for a register of this workspace (see open_register); on one
+    # clerks share, for the rows naming this workspace.
+    exists, own = register.source_exists, _shared_identity(state, register)
+    if own is not None and exists is None:
+        exists = data_file_exists(state.workspace.root)
+    report = check_year(register, year, state.listed_office(ctx), source_exists=exists,
+                        workspace=own)
     for before in report.before_vanthu:
         _warn(before_vanthu_message(before, year))
     for entry in report.pending:
         _warn(t("register.pending", entry=entry.describe()))
     several = bool(report.missing_sources) and len(register.agencies()) > 1
+    # On a shared register a renamed file never takes its number over, nor types it back
+    # (store.holds_for knows no data file gone there): voiding is the one way out.
+    shared = register.source_exists is None
+    missing = "register.source_missing_shared" if shared else "register.source_missing"
     for entry in report.missing_sources:
-        _warn(t("register.source_missing", reference=entry.reference, source=entry.source,
-                command=_void_command(entry, named_office=several)))
+        _warn(t(missing, reference=entry.reference, source=entry.source,
+                command=_void_command(entry, named_office=several), number=entry.number_text))
+    if report.not_checked:
+        click.echo(t("register.sources_not_checked", count=report.not_checked), err=True)
     for entry in report.undated:
         _warn(t("register.row_no_date", **_row_names(entry)))
     for entry in report.without_symbol:
@@ -558,6 +580,17 @@ def check_command(ctx: click.Context, year: int) -> None:
         ctx.exit(1)
     ok = "register.check_ok_before_vanthu" if report.before_vanthu else "register.check_ok"
     click.echo(t(ok, year=year, rows=report.rows))
+
+
+def _shared_identity(state: _State, register: Register) -> str | None:
+    """This workspace's dinh_danh when `register` is one several workspaces may share (not
+    its own register file: documents.register_identity), whose rows name it; else None."""
+    backend = register.backend
+    root = state.workspace.root
+    if isinstance(backend, SqliteBackend) and Path(backend.location).resolve().is_relative_to(
+            root.resolve()):
+        return None
+    return state.workspace.identity
 
 
 # How many of a year's typed numbers a message names before "…".

@@ -5,7 +5,10 @@ register for the time it takes to write it: the row is confirmed when the block 
 the error as reason when it raises (see Register.numbering). A document that already holds a
 number for the same data file keeps it; so does one whose data file was renamed or moved, when
 the register was opened for its workspace (Register.adopt_moved). Other documents pass through
-unchanged.
+unchanged. A renamed file whose trích yếu was edited too is not known for the same document:
+build refuses to number it anew while a number of its type and date is left to a file gone
+(Register.left_behind, `left_behind_error`), and the number it then types is its own
+(store.holds_for).
 
 `typed_number_holder` and `refuse_taken_number` look at a number the data types itself
 (`so: 40`): the register row holding it for another document refuses the document (see
@@ -40,10 +43,11 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import socket
 import unicodedata
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -57,6 +61,7 @@ from pipeline.register.checks import before_vanthu
 from pipeline.register.errors import RegisterError
 from pipeline.register.location import (
     Registers,
+    data_file_exists,
     open_register,
     register_exists,
     resolve_location,
@@ -64,6 +69,7 @@ from pipeline.register.location import (
 from pipeline.register.model import Details, Entry
 from pipeline.register.rows import completed
 from pipeline.register.store import Place, Register, TypedNumber, TypedRequest, holds_for
+from pipeline.render.output import is_write_failure
 from pipeline.rules.agency_names import ORGANS
 from pipeline.text.legacy import is_vietnamese_syllable
 from pipeline.text.normalize import recipient_key
@@ -71,6 +77,7 @@ from pipeline.workspace.config import CONFIG_FILE, read_config
 
 if TYPE_CHECKING:
     from pipeline.batch.manifest import Entry as ManifestEntry
+    from pipeline.batch.recorded import Recorded
     from pipeline.workspace.core import Workspace
 
 def workspace_register(registers: Registers, workspace: Workspace,
@@ -145,47 +152,117 @@ def register_key(workspace: Workspace) -> str | None:
     return safe_location(location)
 
 
-def refuse_other_register(workspace: Workspace, path: Path, written: ManifestEntry | None) -> None:
+def refuse_other_register(workspace: Workspace, path: Path, written: ManifestEntry | None,
+                           register: Callable[[], Register] | None = None) -> None:
     """An InputError at `path`'s field `so` when its output was numbered (so: tu_dong) from the
     register its manifest entry `written` records and the register in use now is another: a
     clerk who forgot VANTHU_DB would otherwise be given a new number from an empty register.
     Nothing when there is no entry or it records no register (an older vanthu, or a typed
-    number)."""
+    number), nor when the register in use (`register`, None: not made yet) holds that number
+    for this data file: the old sổ was moved over (`so xuat`, `so nhap`), and the row is taken
+    over as the file's own (Register.adopt_recorded), so the rebuild keeps the number."""
     if written is None or not written.so_tu_dong or written.so_van_ban is None:
         return
     current = register_key(workspace)
     if current is None or current == written.so_van_ban:
         return
+    year = written.ngay[:4]
+    if register is not None and written.so is not None and year.isdigit():
+        adopted = register().adopt_recorded(written.co_quan, int(year), written.so,
+                                            workspace.name_of(path))
+        if adopted is not None:
+            return
     raise InputError("register.numbered_elsewhere", file=path, field="so",
-                     recorded=written.so_van_ban, current=current)
+                     recorded=written.so_van_ban, current=current,
+                     old=shlex.quote(written.so_van_ban), year=year)
 
 
 def refuse_renumbering(documents: Sequence[tuple[Workspace, LoadedDocument]]) -> None:
-    """refuse_other_register for `vanthu render`: what the build's manifests recorded of each
-    so: tu_dong document's output, read once per workspace (a document without an entry, or
-    outside the data folder, passes)."""
+    """refuse_other_register and switched.unmigrated for `vanthu render`: what the build's
+    manifests recorded of each so: tu_dong document's output, read once per workspace (a
+    document without an entry, or outside the data folder, passes), and the register opened
+    only when a document needs it to be looked at (a register file not yet made holds
+    nothing)."""
     from pipeline.batch.discover import Layout
     from pipeline.batch.recorded import Recorded
 
     read: dict[Path, tuple[Layout, Recorded] | None] = {}
-    for workspace, document in documents:
-        if not document.info.data.needs_number:
-            continue
-        if workspace.root not in read:
+    waiting: dict[Path, list[tuple[Path, int]]] = {}  # new numbers asked, per workspace
+    workspaces: dict[Path, Workspace] = {}
+    with ExitStack() as stack:
+        opened: dict[Path, Register] = {}
+        for workspace, document in documents:
+            if not document.info.data.needs_number:
+                continue
+            if workspace.root not in read:
+                try:
+                    layout = Layout(workspace)
+                    read[workspace.root] = (layout, Recorded.read(layout))
+                except (OSError, ValueError, VanthuError):
+                    read[workspace.root] = None
+            found = read[workspace.root]
+            if found is None:
+                continue
+            layout, recorded = found
             try:
-                layout = Layout(workspace)
-                read[workspace.root] = (layout, Recorded.read(layout))
-            except (OSError, ValueError, VanthuError):
-                read[workspace.root] = None
-        found = read[workspace.root]
-        if found is None:
-            continue
-        layout, recorded = found
-        try:
-            written = recorded.written(layout.name_of(document.path))
-        except (OSError, ValueError):
-            continue
-        refuse_other_register(workspace, document.path, written)
+                written = recorded.written(layout.name_of(document.path))
+            except (OSError, ValueError):
+                continue
+            refuse_other_register(workspace, document.path, written,
+                                  _reader(stack, opened, workspace))
+            if written is None or not written.so_tu_dong:  # else its number is its own
+                workspaces[workspace.root] = workspace
+                waiting.setdefault(workspace.root, []).append(
+                    (document.path, document_year(document)))
+        for root, asked in waiting.items():
+            found = read[root]
+            assert found is not None
+            errors = unmigrated_errors(workspaces[root], found[1], asked,
+                                       _reader(stack, opened, workspaces[root]))
+            if errors:
+                raise next(iter(errors.values()))
+
+
+def _reader(stack: ExitStack, opened: dict[Path, Register],
+            workspace: Workspace) -> Callable[[], Register] | None:
+    """The register `workspace` numbers in, opened (once, closed with `stack`) when first
+    asked for, naming the workspace's data files as its own; None when it is not made yet."""
+    if not register_exists(workspace.register_location, root=workspace.root):
+        return None
+
+    def register() -> Register:
+        if workspace.root not in opened:
+            found = stack.enter_context(open_register(workspace.register_location,
+                                                      root=workspace.root))
+            found.workspace = register_identity(found, workspace, give=False)
+            opened[workspace.root] = found
+        return opened[workspace.root]
+
+    return register
+
+
+def document_year(document: LoadedDocument) -> int:
+    """The register year a document asking for a number is numbered in (Register.year_of)."""
+    return Register.year_of(Details(doc_date=document.info.data.ngay), None)
+
+
+def unmigrated_errors(workspace: Workspace, recorded: Recorded,
+                      waiting: Sequence[tuple[Path, int]],
+                      register: Callable[[], Register] | None) -> dict[Path, InputError]:
+    """The refusal of each document `waiting` (data file, register year) for a new number of
+    a year whose numbers, as the workspace's manifests (`recorded`) or its old register file
+    show them, the register in use (`register`; None: not made yet) holds none of
+    (switched.unmigrated): it would start again at 01."""
+    from pipeline.register.switched import not_migrated_error, unmigrated
+
+    entries = ((name, entry) for manifest in recorded.manifests.values()
+               for name, entry in manifest.entries.items())
+    years = unmigrated(workspace, entries, {year for _, year in waiting}, register)
+    if not years:
+        return {}
+    current = register_key(workspace) or ""
+    return {path: not_migrated_error(path, year, years[year], current)
+            for path, year in waiting if year in years}
 
 
 def register_identity(register: Register, workspace: Workspace,
@@ -313,7 +390,9 @@ def numbered(register: Register, document: LoadedDocument, source: str,
         yield document
         return
     details = register_details(document)
-    with register.numbering(document.info.data.co_quan, details, source=source) as entry:
+    refuse_left_behind(register, document, details, source)
+    with register.numbering(document.info.data.co_quan, details, source=source,
+                            unwritten=is_write_failure) as entry:
         yield with_number(document, entry.number)
     if warnings is not None:
         now = replace(entry, details=completed(details))
@@ -328,12 +407,20 @@ def numbered(register: Register, document: LoadedDocument, source: str,
 def copy_warning(register: Register, entry: Entry, name: str) -> str | None:
     """The warning for a number just given to a document another data file's row records (the
     same type, date and trích yếu): a file copied and not yet edited (last week's Giấy mời
-    with its date and trích yếu left) takes a second number for one document."""
+    with its date and trích yếu left) takes a second number for one document; on a shared
+    register, another clerk's file too (both asked to send one công văn), naming its
+    workspace."""
     alike = register.alike(entry)
     if not alike:
         return None
-    return RenderError("build.number_for_a_copy", name=name, reference=entry.reference,
-                       other=alike[0].describe(), file=alike[0].source or "").message()
+    other = alike[0]
+    if other.workspace is None or other.workspace == register.workspace:
+        return RenderError("build.number_for_a_copy", name=name, reference=entry.reference,
+                           other=other.describe(), file=other.source or "").message()
+    return RenderError("build.number_for_a_copy_elsewhere", name=name,
+                       reference=entry.reference, other=other.describe(),
+                       file=other.source or "", identity=other.workspace,
+                       place=register.place_words(other.workspace)).message()
 
 
 def lent_number(register: Register, document: LoadedDocument, source: str) -> LoadedDocument:
@@ -348,17 +435,39 @@ def lent_number(register: Register, document: LoadedDocument, source: str) -> Lo
     return with_number(document, entry.number)
 
 
-def check_typed_number(workspace: Workspace, document: LoadedDocument) -> None:
-    """`vanthu check`'s refusal of a number the document types (so: 33) that render and build
-    would refuse (refuse_taken_number: held for another document, or void); only reads the
-    register, and a register not yet made holds nothing."""
-    if not isinstance(getattr(document.info.data, "own_number", None), int):
+def check_against_register(workspace: Workspace, document: LoadedDocument) -> None:
+    """`vanthu check`'s refusals that render and build would make from the register: a number
+    the document types (so: 33) held for another document, or void (refuse_taken_number), and
+    a new number asked while numbers of its type and date are left without their data files
+    (left_behind_error). Only reads the register; a register not yet made holds nothing."""
+    data = document.info.data
+    typed = isinstance(getattr(data, "own_number", None), int)
+    if not typed and not data.needs_number:
         return
     if not register_exists(workspace.register_location, root=workspace.root):
         return
-    with open_register(workspace.register_location, root=workspace.root) as register:
+    # Which data files exist, as render and build know it: a number a renamed file held is
+    # its own to type (store.holds_for), and one whose file is gone may be left behind.
+    with open_register(workspace.register_location, root=workspace.root,
+                       source_exists=data_file_exists(workspace.root)) as register:
         register.workspace = register_identity(register, workspace, give=False)
-        refuse_taken_number(register, document, workspace.name_of(document.path))
+        source = workspace.name_of(document.path)
+        if typed:
+            refuse_taken_number(register, document, source)
+            return
+        refuse_left_behind(register, document, register_details(document), source)
+
+
+def refuse_left_behind(
+    register: Register, document: LoadedDocument, details: Details, source: str
+) -> None:
+    """As the build refuses it (builder.refuse_left_behind): a document asking for a new number
+    while the register holds numbers of its type and date whose data files are gone (a file
+    renamed and edited would take a second number, its first left in the sổ without a
+    document); left_behind_error says both ways out."""
+    left = register.left_behind(document.info.data.co_quan, details, source)
+    if left:
+        raise left_behind_error(document.path, left, named_office=len(register.agencies()) > 1)
 
 
 def typed_number_holder(register: Register, agency: str, number: int, details: Details,
@@ -372,7 +481,8 @@ def typed_number_holder(register: Register, agency: str, number: int, details: D
     details = completed(details)
     sequence = register.sequence_for(agency, details)
     row = register.entry(agency, when.year, number, sequence)
-    if row is None or holds_for(row, details, source, register.workspace):
+    if row is None or holds_for(row, details, source, register.workspace,
+                                register.source_exists):
         return None
     return row
 
@@ -436,7 +546,8 @@ def typed_warnings(register: Register, done: TypedNumber, name: str) -> list[str
                                  skipped=done.skipped).message())
     elif done.skipped is not None:
         found.append(RenderError("build.typed_number_skips", name=name,
-                                 reference=entry.reference,
+                                 reference=entry.reference, command=entry.void_command(
+                                     named_office=len(register.agencies()) > 1),
                                  following=f"{done.following:02d}",
                                  skipped=done.skipped).message())
     warning = order_warning(register, done.entry, name, done.before)
@@ -451,6 +562,42 @@ def typed_before_vanthu(register: Register, entry: Entry) -> bool:
     sổ's, so the build says to import it, not to vào sổ or hủy each of them."""
     rows = register.entries(entry.year, entry.agency, entry.sequence)
     return before_vanthu(rows, entry.year, register.numbered_since(entry.agency))
+
+
+def left_behind_error(path: Path | str, rows: Sequence[Entry], *,
+                      named_office: bool = False) -> InputError:
+    """The refusal to number data file `path` anew while `rows` (Register.left_behind) hold
+    numbers of its type and date whose data files are gone: it may be one of them renamed and
+    edited, or a new document. Both ways out are said: type the number to keep it (holds_for
+    takes it as the file's own), or void the number of a document really dropped (the line
+    `so kiem-tra` gives; `named_office` when the register holds several offices)."""
+    first = rows[0]
+    when = first.details.doc_date.strftime("%d/%m/%Y") if first.details.doc_date else ""
+    commands = [row.void_command(named_office=named_office) for row in rows]
+    if len(rows) == 1:
+        return InputError("register.number_left_behind", file=path, field="so",
+                          reference=first.reference, date=when, old=first.source or "",
+                          number=first.number_text, command=commands[0])
+    return InputError("register.numbers_left_behind", file=path, field="so", date=when,
+                      count=len(rows),
+                      rows=", ".join(f"{row.reference} ({row.source})" for row in rows),
+                      commands="; ".join(commands))
+
+
+def typed_ahead_error(path: Path | str, reference: str, number: int, following: int,
+                      gap: Sequence[int], earlier: Sequence[str], *,
+                      allowed: bool = False) -> InputError:
+    """The refusal of data file `path` typing `number` (`reference`) past the register's next
+    number `following`, leaving the numbers `gap`, while so: tu_dong documents `earlier`
+    (their data files, by date) dated before it would be numbered after it (builder.
+    refuse_typed_ahead); `allowed` (build --bo-qua-so): the warning that they were."""
+    shown_names = ", ".join(earlier[:5]) + (", …" if len(earlier) > 5 else "")
+    first, last = gap[0], gap[-1]
+    skipped = f"{first:02d}" if first == last else f"{first:02d}–{last:02d}"
+    key = "register.typed_ahead_allowed" if allowed else "register.typed_ahead"
+    return InputError(key, file=path, field="so", reference=reference,
+                      number=f"{number:02d}", following=f"{following:02d}", skipped=skipped,
+                      count=len(earlier), documents=shown_names)
 
 
 def taken_number_error(path: Path | str, reference: str, holder: Entry) -> InputError:

@@ -19,13 +19,40 @@ class PostgresError(RegisterError):
     def __init__(self, key: str, /, *, driver: str | None = None, **params: Any) -> None:
         super().__init__(key, **params)
         self.driver = driver
+        # What the driver's reason means for a clerk, in the catalogue's words (cause_key).
+        self.cause = cause_key(driver or "")
 
     def detail(self, lang: str | None = None) -> str:
         # Composed at display time, as every message, so that --lang applies to each part.
         said_by = (
             t("register.postgres_detail", lang=lang, reason=self.driver) if self.driver else ""
         )
-        return t(self.key, lang=lang, **self.params, driver=said_by)
+        text = t(self.key, lang=lang, **self.params, driver=said_by)
+        return f"{text}. {t(self.cause, lang=lang)}" if self.cause else text
+
+
+# libpq's words (English, whatever the server's language) for the causes a clerk meets most,
+# and the catalogue entry saying each: server not running or not reached, wrong password,
+# unknown user, missing database.
+_CAUSES = (
+    ("password authentication failed", "register.pg_cause_password"),
+    ("role \"", "register.pg_cause_role"),
+    ("database \"", "register.pg_cause_database"),
+    ("connection refused", "register.pg_cause_not_running"),
+    ("no such file or directory", "register.pg_cause_not_running"),
+    ("could not translate host name", "register.pg_cause_host"),
+    ("name or service not known", "register.pg_cause_host"),
+)
+
+
+def cause_key(reason: str) -> str | None:
+    """The catalogue key explaining PostgreSQL's `reason` (a connection that failed), None
+    when it is none of the common causes (the reason is shown as PostgreSQL gives it)."""
+    lowered = reason.lower()
+    for words, key in _CAUSES:
+        if words in lowered and (not words.endswith('"') or "does not exist" in lowered):
+            return key
+    return None
 
 
 class DuplicateNumberError(RegisterError):

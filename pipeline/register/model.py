@@ -7,6 +7,7 @@ from datetime import date
 from enum import StrEnum
 
 from pipeline.i18n import t
+from pipeline.register.sequences import DEFAULT_SEQUENCE
 
 
 class Status(StrEnum):
@@ -74,6 +75,14 @@ class Entry:
         """Số, ký hiệu văn bản: 05/QĐ-VPUBND, or just 05 when no ký hiệu is known."""
         symbol = self.details.symbol
         return f"{self.number_text}/{symbol}" if symbol else self.number_text
+
+    def void_command(self, *, named_office: bool = False) -> str:
+        """The `vanthu so huy` line that voids this number, naming its year (and its sequence,
+        and with `named_office` its office: the register holds several) so that it voids no
+        other row; the reason (--ly-do) is the clerk's to add."""
+        office = f" --co-quan {self.agency}" if named_office else ""
+        sequence = f" --day {self.sequence}" if self.sequence != DEFAULT_SEQUENCE else ""
+        return f"vanthu so{office} huy {self.number_text} --nam {self.year}{sequence}"
 
     def describe(self, lang: str | None = None) -> str:
         """A short identification for messages: number, date, trích yếu or source, and a void

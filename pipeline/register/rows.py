@@ -171,14 +171,17 @@ def claim(tx: Transaction, entry: Entry, workspace: str) -> Entry | None:
     return entry_from_row(row) if row else None
 
 def issued_alike(tx: Transaction, agency: str, year: int, sequence: str,
-                 details: Details, workspace: str | None = None) -> list[Entry]:
-    """Issued rows of a sequence with a data file of `workspace` and the same trích yếu
-    (same_summary), date and type code."""
+                 details: Details, workspace: str | None = None, *,
+                 every_workspace: bool = False) -> list[Entry]:
+    """Issued rows of a sequence with a data file of `workspace` (or, `every_workspace`, of
+    any) and the same trích yếu (same_summary), date and type code."""
     assert details.doc_date is not None
+    whose = "" if every_workspace else f" AND {SAME_WORKSPACE}"
+    params: tuple[Any, ...] = (agency, year, sequence, details.doc_date.isoformat())
     rows = tx.all(
         f"{SELECT} WHERE agency = ? AND year = ? AND sequence = ? AND status = 'issued' "
-        f"AND source IS NOT NULL AND doc_date = ? AND {SAME_WORKSPACE} ORDER BY number",
-        (agency, year, sequence, details.doc_date.isoformat(), workspace or ""),
+        f"AND source IS NOT NULL AND doc_date = ?{whose} ORDER BY number",
+        params if every_workspace else (*params, workspace or ""),
     )
     found = [entry_from_row(row) for row in rows]
     return [e for e in found if e.details.type_code == details.type_code

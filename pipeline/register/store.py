@@ -41,6 +41,10 @@ class SourceNumbers:
 
     live: dict[tuple[str, str], int] = field(default_factory=dict)
     void: set[tuple[str, str, int]] = field(default_factory=set)
+    # The live numbers still pending (given, their document never confirmed: a build that
+    # lost the register once its documents were written), (office, data file, number) → the
+    # row's id and date.
+    pending: dict[tuple[str, str, int], tuple[int, date | None]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -119,18 +123,38 @@ def names_file(row: Entry, details: Details, source: str, workspace: str | None)
         row.details, db.completed(details))
 
 
-def holds_for(row: Entry, details: Details, source: str, workspace: str | None = None) -> bool:
+def left_behind_by(row: Entry, details: Details, source: str, workspace: str | None,
+                   exists: SourceExists | None) -> bool:
+    """Whether `row` may be the number of data file `source` under its earlier name: issued for
+    another data file of `workspace` that is gone (`exists` says; known only for a workspace's
+    register: on a shared one another clerk's file is missing here by nature), recording the
+    same date and type code as `details` (completed). A file renamed and then edited (its trích
+    yếu) is such a document; so is a new one of the day after another was deleted. Which it is
+    is the clerk's to say: build refuses to number it anew (Register.left_behind), and the
+    number it types is taken as its own (holds_for)."""
+    recorded = row.details
+    return (exists is not None and row.status is Status.ISSUED and row.source is not None
+            and row.source != source and row.workspace == workspace
+            and recorded.doc_date is not None and recorded.doc_date == details.doc_date
+            and recorded.type_code == details.type_code and not exists(row.source))
+
+
+def holds_for(row: Entry, details: Details, source: str, workspace: str | None = None,
+              exists: SourceExists | None = None) -> bool:
     """Whether register row `row`, holding the number a document types, is that document's own.
 
     A void row never is (its number is never to be printed again). A row naming a data file is
-    the document's when it names this one (`source` of `workspace`: names_file). A row naming
-    none (entered by `so vao-so`, `so cap` or `so giu`) is when each of its date and type code
-    that it records equals the document's: a row that records neither (a bare `so cap` or
-    `so giu`) is taken to be the number the clerk set aside for it."""
+    the document's when it names this one (`source` of `workspace`: names_file), or names one
+    that is gone and records the document's date and type code (left_behind_by: the clerk typed
+    the number a renamed and edited file held, to keep it). A row naming none (entered by
+    `so vao-so`, `so cap` or `so giu`) is when each of its date and type code that it records
+    equals the document's: a row that records neither (a bare `so cap` or `so giu`) is taken
+    to be the number the clerk set aside for it."""
     if row.status is Status.VOID:
         return False
     if row.source is not None:
-        return names_file(row, details, source, workspace)
+        return names_file(row, details, source, workspace) or left_behind_by(
+            row, db.completed(details), source, workspace, exists)
     recorded = row.details
     if recorded.doc_date is not None and recorded.doc_date != details.doc_date:
         return False
@@ -158,13 +182,24 @@ class _Said:
 def voided(error: VanthuError, entry: Entry) -> VanthuError:
     """`error` (same kind, same place) also saying that number `entry`, given for the document
     it stopped, is now void and why."""
+    return _told(error, "register.number_voided", reference=entry.reference,
+                 reason=_Said(key=VOID_REASON))
+
+
+def kept_pending(error: VanthuError, entry: Entry) -> VanthuError:
+    """`error` (same kind, same place) also saying that number `entry` stays the document's,
+    pending, for the next run once its file can be written (a full disk, a read-only folder)."""
+    return _told(error, "register.number_kept_pending", reference=entry.reference)
+
+
+def _told(error: VanthuError, key: str, **params: Any) -> VanthuError:
+    """`error` as another message `key` saying it (`error`) and more (`params`)."""
     # Not copy.copy: that calls the class's __init__, whose keyword parameters it lacks.
     told = error.__class__.__new__(error.__class__)
     told.__dict__.update(error.__dict__)
     told.args = error.args
-    told.key = "register.number_voided"
-    told.params = {"error": _Said(error), "reference": entry.reference,
-                   "reason": _Said(key=VOID_REASON)}
+    told.key = key
+    told.params = {"error": _Said(error), **params}
     return told
 
 
@@ -272,13 +307,21 @@ class Register:
                  source: str) -> Entry | None:
         """The live row of data file `source` of this register's workspace; a row naming the
         file but no workspace is taken over when it records this document (names_file)."""
+        found = self._find_own(tx, agency, details, source)
+        if found is None or self.workspace is None or found.workspace == self.workspace:
+            return found
+        return db.claim(tx, found, self.workspace)
+
+    def _find_own(self, tx: Transaction, agency: str, details: Details,
+                  source: str) -> Entry | None:
+        """The row _own_row returns, without taking a row naming no workspace over."""
         existing = db.by_source(tx, agency, source, self.workspace)
         if existing is not None or self.workspace is None:
             return existing
         unclaimed = db.by_source(tx, agency, source, None)
         if unclaimed is None or not names_file(unclaimed, details, source, self.workspace):
             return None
-        return db.claim(tx, unclaimed, self.workspace)
+        return unclaimed
 
     def _same_place(self, tx: Transaction, row: Entry, details: Details) -> None:
         """For a workspace seen elsewhere before (`moved_from`): its own row `row` recording this
@@ -300,6 +343,15 @@ class Register:
             "SELECT root, host FROM workspace_places WHERE workspace = ?", (workspace,)))
         return Place(str(row[0]), str(row[1])) if row else None
 
+    def place_words(self, workspace: str) -> str:
+        """', in the folder ... on machine ...' where workspace `workspace` last used this
+        register (documents.place_workspace records it), to name another clerk's row in a
+        message; '' when it is not known."""
+        place = self.last_place(workspace)
+        if place is None:
+            return ""
+        return t("register.workspace_place", root=place.root, host=place.host)
+
     def settle_place(self, workspace: str, place: Place) -> None:
         """Record that workspace `workspace` uses this register from `place` now."""
         self.backend.run(lambda tx: self._write_place(tx, workspace, place), write=True)
@@ -314,14 +366,85 @@ class Register:
 
     def alike(self, entry: Entry) -> list[Entry]:
         """The other issued rows of `entry`'s sequence recording the same trích yếu, date and
-        type code for a data file of this workspace (rows.issued_alike): a file copied and not
-        yet edited, when `entry` was just given."""
+        type code for a data file of this workspace, or of any on a shared register
+        (rows.issued_alike): a file copied and not yet edited, when `entry` was just given."""
         details = entry.details
         if not details.summary or details.doc_date is None:
             return []
+        # On a register clerks share, another clerk's row too (two clerks asked to send the
+        # same công văn): this workspace's rows first.
         rows = self.read(lambda tx: db.issued_alike(
-            tx, entry.agency, entry.year, entry.sequence, details, self.workspace))
+            tx, entry.agency, entry.year, entry.sequence, details, self.workspace,
+            every_workspace=self.workspace is not None))
+        rows.sort(key=lambda row: row.workspace != self.workspace)
         return [row for row in rows if row.id != entry.id]
+
+    def holds_any(self, year: int, given: Iterable[tuple[str, int, str]]) -> bool:
+        """Whether this register holds any of `given`, (office, number, data file) of `year`,
+        for this workspace or for none: the numbers another register gave the workspace's data
+        files, imported here (`so xuat` there, `so nhap` here; switched.unmigrated)."""
+        wanted = set(given)
+        if not wanted:
+            return False
+        rows = self.read(lambda tx: tx.all(
+            "SELECT agency, number, source FROM entries WHERE year = ? AND source IS NOT NULL "
+            f"AND (workspace IS NULL OR {db.SAME_WORKSPACE})", (year, self.workspace or "")))
+        return any((agency, int(number), source) in wanted for agency, number, source in rows)
+
+    def adopt_recorded(self, agency: str, year: int, number: int, source: str) -> Entry | None:
+        """The live row of `number` (office, year) naming data file `source`, this workspace's
+        (a row naming no workspace, as `so nhap` writes it, taken over): the number another
+        register gave the file and its output prints, imported here. It is the file's own
+        whatever date or trích yếu it records (the file may have been edited since), so a
+        rebuild keeps it (documents.refuse_other_register). None when there is no such row."""
+
+        def work(tx: Transaction) -> Entry | None:
+            row = tx.one(
+                f"{db.SELECT} WHERE agency = ? AND year = ? AND number = ? AND source = ? "
+                f"AND status <> 'void' AND (workspace IS NULL OR {db.SAME_WORKSPACE}) "
+                "ORDER BY id LIMIT 1", (agency, year, number, source, self.workspace or ""))
+            if row is None:
+                return None
+            entry = db.entry_from_row(row)
+            if self.workspace is None or entry.workspace == self.workspace:
+                return entry
+            if db.by_source(tx, agency, source, self.workspace) is not None:
+                return None  # the file holds another number here already
+            return db.claim(tx, entry, self.workspace)
+
+        return self.backend.run(work, write=True)
+
+    def left_behind(self, agency: str, details: Details, source: str) -> list[Entry]:
+        """The numbers a new number for data file `source` would leave without a document: the
+        issued rows of its office, year and sequence whose data file is gone and that record its
+        date and type code (left_behind_by), when `source` holds no number (allocate keeps
+        that) and none of them is taken over as this document renamed (the one row also
+        recording its trích yếu: adopt_moved). A file renamed and then edited would otherwise
+        silently take a second number for one document; whether it is that document, or a
+        new one beside a deleted one, only the clerk knows. [] when the register cannot tell
+        (no `source_exists`: a shared register) or the document is undated."""
+        details = db.completed(details)
+        exists, when = self.source_exists, details.doc_date
+        if exists is None or when is None:
+            return []
+        sequence = self.sequence_for(agency, details)
+
+        def work(tx: Transaction) -> list[Entry]:
+            if self._find_own(tx, agency, details, source) is not None:
+                return []
+            rows = [db.entry_from_row(row) for row in tx.all(
+                f"{db.SELECT} WHERE agency = ? AND year = ? AND sequence = ? "
+                "AND status = 'issued' AND source IS NOT NULL AND doc_date = ? "
+                f"AND {db.SAME_WORKSPACE} ORDER BY number",
+                (agency, when.year, sequence, when.isoformat(), self.workspace or ""))]
+            gone = [row for row in rows
+                    if left_behind_by(row, details, source, self.workspace, exists)]
+            if details.summary and sum(
+                    db.same_summary(row.details.summary, details.summary) for row in gone) == 1:
+                return []  # adopt_moved takes that one over
+            return gone
+
+        return self.read(work)
 
     def adopt_moved(self, tx: Transaction, agency: str, year: int, sequence: str,
                     details: Details, source: str) -> Entry | None:
@@ -407,16 +530,17 @@ class Register:
         following = db.last_number(tx, agency, year, sequence) + 1
         existing = db.find(tx, agency, year, sequence, number)
         if existing is not None:
-            if not holds_for(existing, details, source, self.workspace):
+            if not holds_for(existing, details, source, self.workspace, self.source_exists):
                 return TypedNumber(None, existing, following, holder=existing)
             if not request.update:
                 return TypedNumber(existing, existing, following)
             values = db.document_columns(details)
             if existing.status is not Status.ISSUED:
                 values["status"] = Status.ISSUED.value
-            if existing.source is None and db.by_source(tx, agency, source,
-                                                        self.workspace) is None:
-                values["source"] = source
+            if (existing.source is None or left_behind_by(
+                    existing, details, source, self.workspace, self.source_exists)) and (
+                    db.by_source(tx, agency, source, self.workspace) is None):
+                values["source"] = source  # a gone file's row now names the file typing it
                 values["workspace"] = self.workspace
             elif existing.source is not None and existing.workspace != self.workspace:
                 values["workspace"] = self.workspace  # a row naming no workspace, taken over
@@ -563,19 +687,26 @@ class Register:
 
     @contextmanager
     def numbering(self, agency: str, details: Details, *, source: str | None = None,
-                  sequence: str | None = None) -> Iterator[Entry]:
+                  sequence: str | None = None,
+                  unwritten: Callable[[BaseException], bool] | None = None) -> Iterator[Entry]:
         """Number a document for the time it takes to write it.
 
         Yields the entry (a fresh pending number, or the one `source` already holds); when the
         block ends normally the entry is confirmed, when it raises a number that was not yet
         issued is voided with a short reason (VOID_REASON: the sổ is printed, and the error
-        itself is the clerk's to read, not the sổ's), and the error goes on, saying so.
+        itself is the clerk's to read, not the sổ's), and the error goes on, saying so. An
+        error `unwritten` says is only the file's (a full disk) leaves the number pending, the
+        source's for its next run, as the build keeps it: a retry would void one more each time.
         """
         entry = self.allocate(agency, details, source=source, sequence=sequence)
         try:
             yield entry
         except BaseException as exc:
             if entry.status is Status.PENDING:
+                if source is not None and unwritten is not None and unwritten(exc):
+                    if isinstance(exc, VanthuError):
+                        raise kept_pending(exc, entry) from exc
+                    raise
                 self.void_entry(entry, t(VOID_REASON, lang="vi"))
                 if isinstance(exc, VanthuError):
                     raise voided(exc, entry) from exc
@@ -637,15 +768,27 @@ class Register:
         """Every number the register gave a data file of this register's workspace, live and
         void, in one read: for a build to check the numbers its kept outputs print."""
         rows = self.read(lambda tx: tx.all(
-            "SELECT agency, source, number, status FROM entries WHERE source IS NOT NULL "
-            f"AND {db.SAME_WORKSPACE}", (self.workspace or "",)))
+            "SELECT agency, source, number, status, id, doc_date FROM entries "
+            f"WHERE source IS NOT NULL AND {db.SAME_WORKSPACE}", (self.workspace or "",)))
         found = SourceNumbers()
-        for agency, source, number, status in rows:
+        for agency, source, number, status, row_id, when in rows:
             if status == Status.VOID.value:
                 found.void.add((agency, source, int(number)))
-            else:
-                found.live[(agency, source)] = int(number)
+                continue
+            found.live[(agency, source)] = int(number)
+            if status == Status.PENDING.value:
+                found.pending[(agency, source, int(number))] = (
+                    int(row_id), date.fromisoformat(when) if when else None)
         return found
+
+    def given_to(self, agency: str, year: int, number: int, source: str) -> Entry | None:
+        """The row of `number` (office, year) naming data file `source` of this workspace, in
+        any state: what became of a number an output printed (voided, and why)."""
+        row = self.read(lambda tx: tx.one(
+            f"{db.SELECT} WHERE agency = ? AND year = ? AND number = ? AND source = ? "
+            f"AND {db.SAME_WORKSPACE} ORDER BY id DESC LIMIT 1",
+            (agency, year, number, source, self.workspace or "")))
+        return db.entry_from_row(row) if row else None
 
     def out_of_order(self, entry: Entry) -> Entry | None:
         """The sequence's last number below `entry` (void rows aside) when it is dated after
@@ -675,6 +818,15 @@ class Register:
             return None
         out = other.details.doc_date < when if after else other.details.doc_date > when
         return other if out else None
+
+    def following(self, agency: str, details: Details) -> tuple[int, str, int]:
+        """Where a document of `details` would be numbered now, read only: its year, sequence
+        and the number the register would give next in it (1 before the first)."""
+        details = db.completed(details)
+        year = self.year_of(details, None)
+        sequence = self.sequence_for(agency, details)
+        last = self.read(lambda tx: db.last_number(tx, agency, year, sequence))
+        return year, sequence, last + 1
 
     def counters(self, year: int) -> dict[tuple[str, str], int]:
         """(office, sequence) → last number given in the year."""

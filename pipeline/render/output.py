@@ -63,6 +63,12 @@ def write_error(path: Path, exc: OSError) -> RenderError:
     return RenderError("render.write_failed", reason=OsReason(str(path), exc))
 
 
+def is_write_failure(exc: BaseException) -> bool:
+    """Whether `exc` is write_error's: the document was made, only its file could not be
+    written (a full disk, a read-only folder), so its number is kept for the next run."""
+    return isinstance(exc, RenderError) and exc.key == "render.write_failed"
+
+
 # Each staged file's name is unique within the process; O_EXCL refuses a name a stale file or
 # another process already holds, and the next number is tried.
 _serial = itertools.count()
@@ -120,6 +126,38 @@ def commit(staged: Path, path: Path) -> None:
     except OSError as exc:
         staged.unlink(missing_ok=True)
         raise write_error(path, exc) from None
+
+
+# What a copy of an output edited by hand is named, beside it, before vanthu writes it again:
+# cv-05.docx → cv-05.sua-tay.docx (then .sua-tay-2.docx...): the clerk's edits are never lost.
+EDITED_COPY = ".sua-tay"
+
+
+def is_edited_copy(path: Path) -> bool:
+    """Whether `path` is a copy keep_edited_copy made (cv-05.sua-tay.docx, cv-05.sua-tay-2.docx):
+    the clerk's edits, kept; not an output of vanthu."""
+    stem = path.stem
+    mark = stem.rfind(EDITED_COPY)
+    if mark <= 0:
+        return False
+    rest = stem[mark + len(EDITED_COPY) :]
+    return rest == "" or (rest.startswith("-") and rest[1:].isdigit())
+
+
+def keep_edited_copy(path: Path) -> Path:
+    """Copy `path`, an output edited by hand about to be written over, beside it under a name
+    no file has (EDITED_COPY); returns the copy. RenderError when it cannot be copied: the
+    caller then leaves `path` as it is."""
+    for index in range(1, 10_000):
+        mark = EDITED_COPY if index == 1 else f"{EDITED_COPY}-{index}"
+        copy = path.with_name(f"{path.stem}{mark}{path.suffix}")
+        if not copy.exists():
+            break
+    try:
+        write_atomic(copy, path.read_bytes())
+    except OSError as exc:
+        raise write_error(copy, exc) from None
+    return copy
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -29,8 +29,15 @@ def check_registered(paths: list[Path], reports: list[Report]) -> None:
 
 
 def docx_under(folder: Path) -> list[Path]:
-    """Every .docx under `folder`, sorted; Word's lock files (~$...) and hidden files skipped."""
-    return sorted(p for p in folder.rglob("*.docx") if not p.name.startswith((".", "~$")))
+    """Every .docx under `folder`, sorted; Word's lock files (~$...), hidden files and the
+    copies of hand-edited outputs vanthu kept before writing them again (.sua-tay) skipped:
+    those print an old number and are the clerk's, not vanthu's outputs."""
+    from pipeline.render.output import is_edited_copy
+
+    return sorted(
+        p for p in folder.rglob("*.docx")
+        if not p.name.startswith((".", "~$")) and not is_edited_copy(p)
+    )  # fmt: skip
 
 
 def workspace_outputs() -> list[Path]:

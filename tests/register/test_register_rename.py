@@ -113,6 +113,15 @@ def test_changed_document_is_numbered_anew(root: Path, location: str) -> None:
     new.write_text(re.sub(r"^trich_yeu:.*$", "trich_yeu: Kế hoạch khác", text, count=1,
                           flags=re.M), "utf-8")  # fmt: skip
     old.unlink()
+    # It may be the old one renamed and edited, or a new one beside one dropped: render, as
+    # build, refuses to guess (test_register_rename_edit), and gives both ways out.
+    refused = vanthu("render", str(new))
+    assert refused.exit_code != 0
+    assert "chưa cấp số: số 01/KH-VPUBND ngày " in refused.output
+    assert " (cùng loại văn bản) đã cấp cho " in refused.output
+    assert "inputs/2026/ke-hoach.yaml" in refused.output and "ghi so: 01" in refused.output
+    assert not list((root / "outputs").rglob("ke-hoach-khac*.docx"))
+    assert vanthu("so", "huy", "01", "--nam", "2026", "--ly-do", "bỏ").exit_code == 0
     assert "02/KH-VPUBND" in render(new).output
 
 
@@ -125,15 +134,20 @@ def test_two_candidates_are_not_guessed_between(root: Path, location: str) -> No
     first.unlink()
     second.unlink()
     third = plan(root, "ke-hoach-3.yaml")
+    refused = vanthu("render", str(third))  # neither is guessed: both are named
+    assert refused.exit_code != 0 and "01/KH-VPUBND (inputs/2026/ke-hoach.yaml)" in refused.output
+    assert "02/KH-VPUBND (inputs/2026/ke-hoach-2.yaml)" in refused.output
+    assert "so huy 01" in refused.output and "so huy 02" in refused.output
+    # Once the clerk says they were dropped, the new one takes the next number.
+    for number in ("01", "02"):
+        assert vanthu("so", "huy", number, "--nam", "2026", "--ly-do", "bỏ").exit_code == 0
     assert "03/KH-VPUBND" in render(third).output
     assert [r[2] for r in rows(location)] == [
         "inputs/2026/ke-hoach.yaml", "inputs/2026/ke-hoach-2.yaml", "inputs/2026/ke-hoach-3.yaml"
     ]  # fmt: skip
     result = vanthu("so", "kiem-tra", "2026")
     assert result.exit_code == 0, result.output
-    assert "số 01/KH-VPUBND: tệp dữ liệu inputs/2026/ke-hoach.yaml không còn" in result.output
-    assert "số 02/KH-VPUBND: tệp dữ liệu inputs/2026/ke-hoach-2.yaml không còn" in result.output
-    assert "03/KH-VPUBND" not in result.output
+    assert "tệp dữ liệu" not in result.output and "03/KH-VPUBND" not in result.output
 
 
 def test_check_warns_of_a_deleted_data_file(root: Path, location: str) -> None:
@@ -143,9 +157,10 @@ def test_check_warns_of_a_deleted_data_file(root: Path, location: str) -> None:
     result = vanthu("so", "kiem-tra", "2026")
     assert result.exit_code == 0, result.output  # a warning, not a failure
     assert (
-        "Cảnh báo: số 01/KH-VPUBND: tệp dữ liệu inputs/2026/ke-hoach.yaml không còn; nếu văn "
-        "bản đã đổi tên, dựng lại sẽ giữ số; nếu đã bỏ, hãy hủy số: "
-        "vanthu so huy 01 --nam 2026 --ly-do ..."
+        "Cảnh báo: số 01/KH-VPUBND: tệp dữ liệu inputs/2026/ke-hoach.yaml không còn; nếu đã bỏ "
+        "văn bản, hãy hủy số: vanthu so huy 01 --nam 2026 --ly-do ...; nếu tệp đã đổi tên, dựng "
+        "lại chỉ giữ số khi loại, ngày và trích yếu không đổi (đã sửa trích yếu thì ghi so: 01 "
+        "vào tệp mới để giữ số)"
     ) in result.output
     assert "không thiếu số, không trùng số" in result.output
     english = vanthu("--lang", "en", "so", "kiem-tra", "2026")
@@ -187,7 +202,8 @@ def test_shared_register_never_adopts(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pg_server
 ) -> None:
     """Another clerk's data file is missing from this workspace by nature: a shared register
-    numbers a renamed file anew and warns of nothing, never taking a number over."""
+    numbers a renamed file anew, never taking a number over; kiem-tra warns of this clerk's own
+    row whose file is gone (finding r8a F6), with the one way out there is: voiding it."""
     shared = pg_server.new_database()
     made = init_workspace(tmp_path / "ws", ANSWERS, today=TODAY)
     monkeypatch.chdir(made.root)
@@ -198,4 +214,8 @@ def test_shared_register_never_adopts(
     old.rename(new)
     assert "02/KH-VPUBND" in render(new).output
     result = vanthu("so", "kiem-tra", "2026")
-    assert "không còn" not in result.output
+    assert (
+        "số 01/KH-VPUBND: tệp dữ liệu inputs/2026/ke-hoach.yaml của thư mục làm việc này không "
+        "còn (sổ dùng chung: tệp đổi tên được cấp số mới, không giữ số cũ)"
+    ) in result.output, result.output
+    assert "02/KH-VPUBND" not in result.output

@@ -1,0 +1,169 @@
+"""A workspace pointed at a register that lacks its numbers: refused before it starts again at 01.
+
+A workspace that numbered its documents from its own register file (so-van-ban.sqlite3) and is
+then pointed at another one (a shared PostgreSQL register in vanthu.yaml or VANTHU_DB, or a
+register emptied or replaced) would be given 01 again for its next document, a number its
+office already issued that year. vanthu knows better from two records: each build's manifest
+(outputs/<year>/manifest.json) names the register each so: tu_dong number came from
+(`so_van_ban`), and the old register file itself stays in the workspace. When either shows
+numbers of a year (`Given`) and the register in use holds none of them (for this workspace, or
+for none: Register.holds_any), no new number of that year is given (`unmigrated`); the
+refusal (`not_migrated_error`) gives the way to move the old sổ over: `so xuat` from the old
+register, `so nhap` into the one in use, from the workspace folder. After that the register
+holds them, new documents continue after them, and an old document rebuilt keeps its
+imported number (documents.refuse_other_register, Register.adopt_recorded).
+"""
+
+from __future__ import annotations
+
+import shlex
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pipeline.errors import InputError, VanthuError
+from pipeline.i18n import t
+from pipeline.register.location import default_register_path, resolve_location
+from pipeline.register.store import Register
+
+if TYPE_CHECKING:
+    from pipeline.batch.manifest import Entry as ManifestEntry
+    from pipeline.workspace.core import Workspace
+
+
+@dataclass(frozen=True)
+class Given:
+    """A number a register gave one of the workspace's data files (named as the register
+    names it: relative to the workspace)."""
+
+    agency: str
+    year: int
+    number: int
+    source: str
+
+
+@dataclass(frozen=True)
+class Elsewhere:
+    """The numbers of one year a register (`location`, as the manifest records it or the old
+    file's name) gave the workspace's data files, and where that is known from (`evidence`:
+    "manifest" or "file")."""
+
+    location: str
+    evidence: str
+    numbers: tuple[Given, ...]
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    """A catalogue message as a parameter of another, said in that message's language."""
+
+    key: str
+    params: tuple[tuple[str, str], ...] = ()
+
+    def describe(self, lang: str | None = None) -> str:
+        return t(self.key, lang=lang, **dict(self.params))
+
+
+def recorded_numbers(entries: Iterable[tuple[str, ManifestEntry]]) -> dict[int, Elsewhere]:
+    """Per year, the so: tu_dong numbers the manifests record with the register that gave them
+    (the register of most of them, when several did)."""
+    found: dict[int, dict[str, list[Given]]] = {}
+    for name, entry in entries:
+        if not entry.so_tu_dong or entry.so is None or entry.so_van_ban is None:
+            continue
+        try:
+            year = int(entry.ngay[:4])
+        except ValueError:
+            continue
+        given = Given(entry.co_quan, year, entry.so, name)
+        found.setdefault(year, {}).setdefault(entry.so_van_ban, []).append(given)
+    return {
+        year: Elsewhere(location, "manifest", tuple(by_register[location]))
+        for year, by_register in found.items()
+        for location in [max(by_register, key=lambda key: len(by_register[key]))]
+    }
+
+
+def old_file_numbers(workspace: Workspace) -> dict[int, Elsewhere]:
+    """Per year, the numbers the workspace's own register file (so-van-ban.sqlite3) gave its
+    data files, when that file is there and is not the register in use; read only, without
+    making or changing anything (a file being written has its WAL read too)."""
+    path = default_register_path(workspace.root)
+    if not path.is_file():
+        return {}
+    try:
+        current = resolve_location(workspace.register_location, root=workspace.root)
+    except VanthuError:
+        return {}
+    if isinstance(current, Path) and current.resolve() == path.resolve():
+        return {}
+    mode = "mode=ro" if path.with_name(path.name + "-wal").exists() else "immutable=1"
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
+        try:
+            rows = connection.execute(
+                "SELECT agency, year, number, source FROM entries "
+                "WHERE source IS NOT NULL AND status <> 'void'").fetchall()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return {}  # not a register vanthu can read: nothing known from it
+    found: dict[int, list[Given]] = {}
+    for agency, year, number, source in rows:
+        found.setdefault(int(year), []).append(Given(str(agency), int(year), int(number),
+                                                     str(source)))
+    return {year: Elsewhere(path.name, "file", tuple(numbers)) for year, numbers in found.items()}
+
+
+def unmigrated(workspace: Workspace, entries: Iterable[tuple[str, ManifestEntry]],
+               years: Iterable[int], register: Callable[[], Register] | None
+               ) -> dict[int, Elsewhere]:
+    """The years of `years` for which the workspace's records (its manifests' `entries`, its
+    old register file) show numbers given while the register in use (`register`; None: not
+    made yet, so holding nothing) holds none of them: a new number of such a year would
+    repeat one already issued. Each with what shows it (the manifests first: they name the
+    register)."""
+    wanted = set(years)
+    if not wanted:
+        return {}
+    shown = {year: found for year, found in recorded_numbers(entries).items() if year in wanted}
+    for year, found in old_file_numbers(workspace).items():
+        if year not in wanted:
+            continue
+        if year in shown:  # one more proof; the manifests name the register
+            held = shown[year]
+            found = Elsewhere(held.location, held.evidence, held.numbers + found.numbers)
+        shown[year] = found
+    if not shown or register is None:
+        return shown
+    opened = register()
+    return {year: found for year, found in shown.items()
+            if not opened.holds_any(year, ((g.agency, g.number, g.source) for g in found.numbers))}
+
+
+def not_migrated_error(path: Path | str, year: int, found: Elsewhere, current: str
+                       ) -> InputError:
+    """The refusal to give data file `path` a number of `year` from register `current` (as
+    shown), which holds none of the numbers `found` records: how to move the old sổ over
+    (one `so xuat` and `so nhap` per office), or to point vanthu back at the old register."""
+    numbers = sorted(found.numbers, key=lambda g: (g.agency, g.number))
+    example = numbers[-1]
+    evidence = (_Phrase("register.evidence_file", (("file", found.location),))
+                if found.evidence == "file" else _Phrase("register.evidence_manifest"))
+    common: dict[str, Any] = {"year": year, "current": current,
+              "count": len({(g.agency, g.number) for g in numbers}), "evidence": evidence,
+              "example": f"{example.number:02d} ({example.source})"}
+    if found.location == current:  # the register that gave them no longer holds them
+        return InputError("register.numbers_gone", file=path, field="so", **common)
+    old = shlex.quote(found.location)
+    commands = []
+    offices = sorted({g.agency for g in numbers})
+    for agency in offices:
+        office = f" --co-quan {shlex.quote(agency)}" if agency else ""
+        sheet = f"so-cu-{agency + '-' if len(offices) > 1 else ''}{year}.xlsx"
+        commands.append(f"vanthu so --db {old}{office} xuat {year} -o {sheet}; "
+                        f"vanthu so{office} nhap {sheet}")
+    return InputError("register.not_migrated", file=path, field="so", old=found.location,
+                      commands="; ".join(commands), **common)
