@@ -204,11 +204,13 @@ def test_unknown_field_at_render_is_named_and_located(
     assert error.key == "render.undefined_field"
     assert error.message("vi") == (
         f"quyet-dinh.docx, đoạn {paragraph} «{new}»: "
-        f"mẫu dùng '{field}' nhưng dữ liệu không có trường này"
+        f"mẫu dùng '{field}' nhưng dữ liệu không có trường này (các trường dùng được: vanthu "
+        "templates fields quyet-dinh)"
     )
     assert error.message("en") == (
         f"quyet-dinh.docx, paragraph {paragraph} «{new}»: "
-        f"the template uses '{field}', which the data does not provide"
+        f"the template uses '{field}', which the data does not provide (the fields it can use: "
+        "vanthu templates fields quyet-dinh)"
     )
     report = check_templates(
         TemplateLibrary(root), ["quyet-dinh"], sample_contexts(workspace, REPO / "inputs")

@@ -91,6 +91,40 @@ MESSAGES = {
         "widens for the agency's name; to let vanthu size them again, copy the block again "
         "(vanthu templates copy khoi/dau-trang --force)",
     },
+    "tpl.data_not_printed": {
+        "vi": "bản của cơ quan không còn in trường '{field}' của tệp dữ liệu (mẫu có sẵn in "
+        "«{text}» cho dữ liệu ví dụ): văn bản dựng bằng mẫu này sẽ mất nội dung đó mà không báo "
+        "gì. Đặt lại thẻ {{{{ {field} }}}} vào chỗ cũ (xem mẫu có sẵn), hoặc sao chép lại mẫu "
+        "(vanthu templates copy <tên mẫu> --force)",
+        "en": "the office's copy no longer prints the data file's '{field}' (the built-in "
+        "template prints «{text}» for the example data): documents made with it would lose "
+        "that text without a word. Put the {{{{ {field} }}}} tag back where it was (see the "
+        "built-in template), or copy the template again (vanthu templates copy <template> "
+        "--force)",
+    },
+    "tpl.data_recased": {
+        "vi": "bản của cơ quan in trường '{field}' khác chữ hoa, chữ thường so với dữ liệu: "
+        "«{printed}» thay cho «{text}» (một bộ lọc như |lower, |title trong thẻ?); Nghị định "
+        "30 quy định chữ in hoa hay thường của từng thành phần, dữ liệu đã viết đúng: bỏ bộ lọc",
+        "en": "the office's copy prints the data file's '{field}' in another case: «{printed}» "
+        "instead of «{text}» (a filter such as |lower, |title in the tag?); Decree 30 sets each "
+        "part's case and the data is written in it: remove the filter",
+    },
+    "tpl.header_widths_restored": {
+        "vi": "bảng đầu trang có hai cột bằng nhau {widths} (twip) chia đôi vùng chữ ({text}), "
+        "đúng như LibreOffice lưu khi làm mất các thẻ độ rộng ({{{{ dau_trang.trai }}}}, "
+        "{{{{ dau_trang.phai }}}}) hoặc như lệnh «Distribute columns evenly» của Word: vanthu "
+        "không dùng hai số này mà đặt lại độ rộng tự tính theo tên cơ quan và Quốc hiệu. Muốn "
+        "giữ cột của mình thì đặt độ rộng khác (hai cột khác nhau, hoặc tổng khác vùng chữ); "
+        "vanthu sẽ dùng đúng số đó và cảnh báo",
+        "en": "the header table has two equal columns {widths} (twips) halving the text width "
+        "({text}), exactly what LibreOffice saves when it loses the width tags "
+        "({{{{ dau_trang.trai }}}}, {{{{ dau_trang.phai }}}}) or what Word's «Distribute "
+        "columns evenly» writes: vanthu does not use these numbers but puts back the widths it "
+        "computes from the agency's name and the Quốc hiệu. To keep columns of your own, set "
+        "other widths (two different columns, or a sum other than the text width); vanthu then "
+        "uses them as they are, with a warning",
+    },
     "tpl.header_widths_narrow": {
         "vi": "bảng đầu trang không còn lấy độ rộng cột từ vanthu ({{{{ dau_trang.trai }}}}, "
         "{{{{ dau_trang.phai }}}}, {{{{ dau_trang.tong }}}}): đã thay bằng số cố định {widths} "

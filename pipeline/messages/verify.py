@@ -132,8 +132,10 @@ RULES: dict[str, tuple[str, str]] = {
         "An official letter or submission has its “Kính gửi:” line",
     ),
     "noi_nhan.nhu_tren": (
-        "Nơi nhận của văn bản có “Kính gửi” bắt đầu bằng “- Như trên;”",
-        "Recipients of an addressed document start with “- Như trên;”",
+        "Nơi nhận của văn bản có “Kính gửi” bắt đầu bằng “- Như trên;” (có thể ghi mục đích "
+        "trong ngoặc: “- Như trên (để thực hiện);”)",
+        "Recipients of an addressed document start with “- Như trên;” (a purpose may follow "
+        "in brackets: “- Như trên (để thực hiện);”)",
     ),
     "giay_khen.mot_ten": (
         "Giấy khen: mỗi trang in một tên (một người hoặc một tập thể)",
@@ -150,6 +152,10 @@ RULES: dict[str, tuple[str, str]] = {
     "giay_khen.trong_trang": (
         "Giấy khen: mọi ô nằm trong trang giấy (phôi)",
         "Certificates: every field lies inside the paper (phôi)",
+    ),
+    "giay_khen.so_vao_so": (
+        "Giấy khen: số vào sổ in trên trang là số đợt khen cấp cho người có tên trên trang",
+        "Certificates: the số vào sổ a page prints is the one the batch gives the person it names",
     ),
     "giay_moi.kinh_moi": (
         "Giấy mời có lời “Trân trọng kính mời: ...”",
@@ -304,6 +310,10 @@ RULES: dict[str, tuple[str, str]] = {
         'Dòng "QUYẾT ĐỊNH:" trước các điều của quyết định',
         'A "QUYẾT ĐỊNH:" line before the articles of a decision',
     ),
+    "quyet_dinh.colon": (
+        'Chữ "QUYẾT ĐỊNH:" trước các điều có dấu hai chấm',
+        'The "QUYẾT ĐỊNH:" before the articles has its colon',
+    ),
     "chu_ky_tham_quyen.wraps": (
         "Quyền hạn, chức vụ người ký chỉ xuống dòng ở chỗ cơ quan ngắt "
         "(dòng không rộng hơn cột ký)",
@@ -318,6 +328,12 @@ RULES: dict[str, tuple[str, str]] = {
         "Hàng tiêu đề bảng lặp lại ở mỗi trang",
         "Table header row repeats on every page",
     ),
+    "bang.width": (
+        "Bảng nằm trong trang: lấn vào lề trái, lề phải không quá 5 mm (như bảng đầu trang "
+        "vanthu giãn cho tên cơ quan dài), không ra ngoài mép giấy",
+        "A table stays on its page: at most 5 mm into the left or right margin (as far as "
+        "vanthu widens the header table for a long agency name), never past the paper's edge",
+    ),
     "bang.so_tien_mot_dong": (
         "Số tiền trong bảng của danh sách, phụ lục nằm trên một dòng của ô",
         "An amount in a list's or appendix's table stays on one line of its cell",
@@ -325,6 +341,28 @@ RULES: dict[str, tuple[str, str]] = {
 }
 
 VALUES: dict[str, tuple[str, str]] = {
+    "header_table": (
+        "bảng đầu trang (tên cơ quan, Quốc hiệu, số, ngày tháng)",
+        "the header table (agency, Quốc hiệu, number, date)",
+    ),
+    "table_n": ("bảng {table}", "table {table}"),
+    "table_reach": (
+        "{part} rộng {width} mm, lấn {reach} mm vào lề",
+        "{part} {width} mm wide, reaching {reach} mm into the margin",
+    ),
+    "table_off_paper": (
+        "{part} rộng {width} mm, vượt ra ngoài mép giấy {past} mm (khổ giấy rộng {paper} mm): "
+        "phần chữ ở đó không in ra",
+        "{part} {width} mm wide, {past} mm past the paper's edge (the paper is {paper} mm "
+        "wide): the text there does not print",
+    ),
+    "table_limit": (
+        "rộng tối đa {limit} mm (vùng chữ {text} mm, thêm {overhang} mm mỗi bên lề), căn giữa; "
+        "sửa độ rộng bảng, cột trong mẫu (Table Properties) hoặc chép lại mẫu có sẵn",
+        "at most {limit} mm wide (the text area's {text} mm and {overhang} mm into each "
+        "margin), centred; correct the table's and columns' widths in the template (Table "
+        "Properties) or copy the built-in template again",
+    ),
     "quoted": ("«{text}»", "«{text}»"),
     "size": ("{size} pt", "{size} pt"),
     "bold": ("chữ đậm", "bold"),
@@ -375,6 +413,22 @@ VALUES: dict[str, tuple[str, str]] = {
     "one_certificate": ("mỗi trang một giấy khen", "one certificate per page"),
     "names": ("{count} tên ở trang {page}", "{count} names on page {page}"),
     "one_name": ("một tên", "one name"),
+    "book_number_printed": (
+        "trang {page}, «{name}»: số vào sổ {number}",
+        "page {page}, «{name}»: số vào sổ {number}",
+    ),
+    "book_number_missing": (
+        "trang {page}, «{name}»: không in số vào sổ",
+        "page {page}, «{name}»: no số vào sổ printed",
+    ),
+    "book_number_given": (
+        "số vào sổ {number}, số đợt khen cấp cho người này ({manifest})",
+        "số vào sổ {number}, the one the batch gives this person ({manifest})",
+    ),
+    "book_number_unknown": (
+        "tên có trong sổ của đợt khen ({manifest}); tên này không có",
+        "a name the batch's record holds ({manifest}); this one it does not",
+    ),
     "field_box": (
         "ô từ ({x}, {y}) đến ({right}, {bottom}) mm",
         "a field from ({x}, {y}) to ({right}, {bottom}) mm",

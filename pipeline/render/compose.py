@@ -15,14 +15,16 @@ import re
 import zipfile
 from collections.abc import Callable, MutableMapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from types import CodeType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import markupsafe
 from jinja2 import DictLoader, Environment, StrictUndefined, Template
+from jinja2.exceptions import TemplateRuntimeError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
+from jinja2.utils import missing
 from markupsafe import Markup, escape
 
 from pipeline.errors import TemplateError
@@ -30,8 +32,10 @@ from pipeline.errors import TemplateError
 if TYPE_CHECKING:
     from docxtpl import DocxTemplate
 from pipeline.render.builtin import builtin_templates
+from pipeline.render.jinja_errors import ItemPastEnd
 from pipeline.render.package import (
     DOCUMENT_PART,
+    RELATIONSHIPS_PART,
     Carried,
     Package,
     carry,
@@ -96,6 +100,7 @@ _RUNNING_PART = re.compile(r"word/(?:header|footer)\d*\.xml")
 
 
 _DICT_NAMES = frozenset(dir(dict))
+_T = TypeVar("_T")
 _ABSENT = object()
 _as_markup = str.__new__  # str.__new__(Markup, text): a Markup of text, as Markup(text) is
 
@@ -163,6 +168,23 @@ class DataSandbox(SandboxedEnvironment):
         return super().getattr(obj, attribute)
 
 
+class DataUndefined(StrictUndefined):
+    """Jinja's StrictUndefined, whose error for an index past a list's end ({{ noi_nhan[5] }})
+    also says how many items the list has (ItemPastEnd): Jinja's words name neither, and only
+    the undefined value still holds the list. Every other error is Jinja's own."""
+
+    __slots__ = ()
+
+    def __init__(
+        self, hint: str | None = None, obj: Any = missing, name: Any = None,
+        exc: type[TemplateRuntimeError] = UndefinedError,
+    ) -> None:  # fmt: skip
+        if exc is UndefinedError and type(obj) in (list, tuple) and type(name) is int and name >= 0:
+            past: Any = partial(ItemPastEnd, index=name, count=len(obj))
+            exc = past  # called with Jinja's message, as the class it stands for
+        super().__init__(hint, obj, name, exc)
+
+
 def _patcher() -> DocxTemplate:
     # docxtpl's tag clean-up (patch_xml) is an instance method that uses no instance state.
     # Imported here: docxtpl (and python-docx behind it) is needed to prepare templates, not to
@@ -201,22 +223,52 @@ def strip_comments(xml: str) -> str:
     return _COMMENT_MARK.sub("", _COMMENT_RUN.sub("", xml))
 
 
-def stored_parts(path: Path) -> tuple[str | None, list[str]]:
+@dataclass(frozen=True)
+class RunningParts:
+    """The header and footer parts of a template file holding '{' or '}' (a tag may be split over
+    runs, so a brace alone counts), by name, and what render.structure.running_faults reads of
+    them: those parts with the body and its relationships (which say where each prints), kept
+    from the one opening of the archive (stored_parts). `package` is None where the body could
+    not be read with them: reading the whole file then says why, as it did before."""
+
+    names: tuple[str, ...]
+    package: Package | None
+
+
+def stored_parts(path: Path) -> tuple[str | None, RunningParts | None]:
     """word/document.xml of the .docx at `path` (None: not a readable .docx) and its header
-    and footer parts holding '{' or '}' (a tag may be split over runs, so a brace alone counts),
-    read in one opening of the archive."""
+    and footer parts holding a brace (None: none does), read in one opening of the archive."""
     try:
         with zipfile.ZipFile(path) as archive:
-            running = [
-                name for name in archive.namelist()
-                if _RUNNING_PART.fullmatch(name) and _has_brace(archive.read(name))
-            ]  # fmt: skip
+            names = archive.namelist()
+            braced: dict[str, bytes] = {}
+            for name in names:
+                if _RUNNING_PART.fullmatch(name):
+                    data = archive.read(name)
+                    if _has_brace(data):
+                        braced[name] = data
+            running = _running_parts(archive, names, braced, path) if braced else None
             try:
                 return archive.read(DOCUMENT_PART).decode("utf-8"), running
             except (KeyError, UnicodeDecodeError):
                 return None, running
     except (OSError, zipfile.BadZipFile):
-        return None, []
+        return None, None
+
+
+def _running_parts(
+    archive: zipfile.ZipFile, names: list[str], braced: dict[str, bytes], path: Path
+) -> RunningParts:
+    """`braced` with the body and its relationships of the open `archive`, as RunningParts."""
+    parts = dict(braced)
+    try:
+        for part in (DOCUMENT_PART, RELATIONSHIPS_PART):
+            if part in names:
+                parts[part] = archive.read(part)
+    except (OSError, zipfile.BadZipFile):
+        return RunningParts(tuple(braced), None)
+    package = Package(str(path), parts) if DOCUMENT_PART in parts else None
+    return RunningParts(tuple(braced), package)
 
 
 def _has_brace(data: bytes) -> bool:
@@ -341,7 +393,10 @@ class TemplateLibrary:
         self._bodies: dict[str, tuple[str, str, Carried]] = {}  # a type's head, body, media
         self._stored: dict[str, str | None] = {}  # each file's own word/document.xml
         self._includes: dict[str, list[str]] = {}  # each type's blocks (included_blocks)
-        self._running: dict[str, list[str]] = {}  # each file's headers/footers holding a brace
+        self._running: dict[str, RunningParts | None] = {}  # headers/footers holding a brace
+        self._builtin_xml: dict[str, str] = {}  # each built-in file's word/document.xml
+        self._builtin_bodies: dict[str, str] = {}  # and its body content
+        self._remembered: dict[tuple[str, str], Any] = {}  # results of one file's checks
         self._block_media: dict[str, Carried] = {}  # each block's pictures and links
         self.unreadable: dict[str, TemplateError] = {}  # office blocks block_sources skipped
 
@@ -506,15 +561,45 @@ class TemplateLibrary:
         return self._stored[name]
 
     def _read_stored(self, name: str) -> None:
-        """Read template file `name`'s body and the names of its headers holding a brace."""
+        """Read template file `name`'s body and its headers and footers holding a brace."""
         self._stored[name], self._running[name] = stored_parts(self.file(name))
 
-    def running_parts(self, name: str) -> list[str]:
-        """The header and footer parts of template file `name` that hold a brace, read once: a
-        tag there is never rendered (render.structure.running_faults says where it is)."""
+    def running_parts(self, name: str) -> RunningParts | None:
+        """The header and footer parts of template file `name` that hold a brace (None: none
+        does), read once: a tag there is never rendered (render.structure.running_faults says
+        where it is)."""
         if name not in self._running:
             self._read_stored(name)
         return self._running[name]
+
+    def builtin_document_xml(self, name: str) -> str:
+        """word/document.xml of the built-in template file `name` (as Package.read gives it),
+        read once per library: the checks comparing an office's copy with the built-in one
+        (render.structure, templates check) ask for it for every type and block. A file missing
+        or unreadable raises Package.read's TemplateError each time (nothing is kept)."""
+        known = self._builtin_xml.get(name)
+        if known is None:
+            path = self.builtin / f"{name}.docx"
+            known = self._builtin_xml[name] = Package.read(path).text(DOCUMENT_PART)
+        return known
+
+    def builtin_body(self, name: str) -> str:
+        """The body content of the built-in template file `name` (split_body), read once."""
+        known = self._builtin_bodies.get(name)
+        if known is None:
+            path = self.builtin / f"{name}.docx"
+            known = split_body(self.builtin_document_xml(name), str(path))[1]
+            self._builtin_bodies[name] = known
+        return known
+
+    def remember(self, check: str, name: str, judge: Callable[[], _T]) -> _T:
+        """`judge()` for template file `name`, once per library: a check (`check` names it)
+        whose result depends on that file only, that every type including it asks for
+        (render.structure's signature block check). What raises is not kept."""
+        key = (check, name)
+        if key not in self._remembered:
+            self._remembered[key] = judge()
+        return self._remembered[key]  # type: ignore[no-any-return]
 
     def package(self, name: str) -> Package:
         """Template `name`'s own package (a phôi renders with its own parts, not the frame's)."""
@@ -561,7 +646,7 @@ class TemplateLibrary:
         return DataSandbox(
             loader=DictLoader(self.block_sources),
             autoescape=True,
-            undefined=StrictUndefined,
+            undefined=DataUndefined,
             bytecode_cache=bytecode_cache(),
         )
 

@@ -40,7 +40,12 @@ from pipeline.render.compose import (
     split_body,
 )
 from pipeline.render.form import FormSheet
-from pipeline.render.jinja_errors import expression_reason, jinja_reason, undefined_name
+from pipeline.render.jinja_errors import (
+    expression_reason,
+    jinja_reason,
+    undefined_message,
+    undefined_name,
+)
 from pipeline.render.locate import (
     Place,
     failing_tag,
@@ -287,7 +292,8 @@ class PreparedTemplate:
             return TemplateError("render.failed", template=template, reason=reason)
         path = unknown_path(self.library, self.source, context, field)
         where = place_of_field(self.library, self.name, field)
-        return TemplateError("render.undefined_field", template=template, where=where, name=path)
+        key, params = undefined_message(exc, path, self.name)
+        return TemplateError(key, template=template, where=where, **params)
 
     def _failed_expression(self, exc: Exception, context: Mapping[str, Any]) -> TemplateError:
         """A tag's expression that raised ({{ 1/0 }}, {{ trich_yeu + 1 }}): the template's

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from jinja2.exceptions import UndefinedError
 from jinja2.utils import object_type_repr
 from markupsafe import Markup
 
@@ -117,6 +118,33 @@ def jinja_reason(message: str | None) -> str:
     if key == "jinja.no_element":
         params["n"] = int(str(params["name"])) + 1
     return Phrase(key, **params)
+
+
+class ItemPastEnd(UndefinedError):
+    """An index past a list's end ({{ noi_nhan[5] }} when the data has 3), in Jinja's words,
+    with what they leave out: the index and how many items the list has (render.compose's
+    DataUndefined raises it, knowing the list)."""
+
+    def __init__(self, message: str | None = None, *, index: int, count: int) -> None:
+        super().__init__(message)
+        self.index = index
+        self.count = count
+
+
+def undefined_message(
+    exc: UndefinedError, path: str, template: str
+) -> tuple[str, dict[str, object]]:
+    """The catalogue key and params of a render reading what the data lacks (`path`: the field
+    as the template reads it, 'noi_nhan[5]'; `template`: the type template's name): an index
+    past a list's end said with the list's length, any other with the command listing the
+    fields the template can use (vanthu templates fields)."""
+    if isinstance(exc, ItemPastEnd):
+        index = f"[{exc.index}]"
+        if path.endswith(index) and len(path) > len(index):
+            return "render.index_past_end", {
+                "name": path, "list": path[: -len(index)], "n": exc.index + 1, "count": exc.count,
+            }  # fmt: skip
+    return "render.undefined_field", {"name": path, "type": template}
 
 
 # An undefined field, a field of a value that has none, an index past a list's end.

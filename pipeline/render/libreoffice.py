@@ -9,8 +9,13 @@ Decree's margins), so a template a maintainer opened and saved, even unchanged, 
 Quốc hiệu on two lines. A width is an attribute, which cannot hold a tag LibreOffice keeps, so
 the template cannot be written in a form that survives: the tags are put back here instead,
 where the table is still recognisably vanthu's header as LibreOffice saved it (two columns, one
-holding the Quốc hiệu, split equally). Widths a maintainer chose (unequal columns, set in Word
-or LibreOffice) are kept as they are: templates check warns of them (tpl.header_widths_fixed).
+holding the Quốc hiệu, split equally into the two halves of its page's text width). Widths a
+maintainer chose are kept as they are, and templates check warns of them
+(tpl.header_widths_fixed): unequal columns, and equal ones that do not fill the text width
+(two 60 mm columns, 12000 twips in all, are a choice; 4677 + 4677 on A4 is what LibreOffice's
+save, and Word's "Distribute columns evenly" on the full-width table, write). An equal split of
+the text width cannot be told from LibreOffice's, so it is replaced, and templates check says so
+(tpl.header_widths_restored): a maintainer who set it on purpose learns why it did not print.
 
 Section breaks, which LibreOffice also moved, are kept by the templates' own form instead
 (tools/make_templates.py, SECTION_BREAK_TEXT).
@@ -27,6 +32,12 @@ TABLE_WIDTH = "{{ dau_trang.tong }}"
 COLUMN_WIDTHS = ("{{ dau_trang.trai }}", "{{ dau_trang.phai }}")
 # How far apart two columns LibreOffice split equally may be: the odd twip of the text width.
 _EQUAL_SPLIT_SLACK = 1
+# How far the two columns' sum may be from the page's text width in LibreOffice's split: it
+# rounds each half down (4676 + 4677 = 9353 of 9354), Word through its own units.
+_TEXT_WIDTH_SLACK = 20
+# The text width of A4 with the Decree's usual margins (30 and 15 mm), for a table whose
+# section says nothing of its page.
+_USUAL_TEXT_WIDTH = 9354
 
 
 def restored_header_widths(document_xml: bytes) -> bytes:
@@ -61,6 +72,8 @@ def _restore(table: Any) -> bool:
     widths = [_twips(column.get(f"{_W}w")) for column in grid]
     if None in widths or abs(widths[0] - widths[1]) > _EQUAL_SPLIT_SLACK:  # type: ignore[operator]
         return False
+    if abs(sum(widths) - _text_width(table)) > _TEXT_WIDTH_SLACK:  # type: ignore[arg-type]
+        return False  # equal columns of the maintainer's own width: kept
     cells = [row.findall(f"{_W}tc") for row in rows]
     if any(len(row) != len(COLUMN_WIDTHS) for row in cells):
         return False  # merged or added cells: not the block as vanthu wrote it
@@ -71,6 +84,45 @@ def _restore(table: Any) -> bool:
             _set_width(cell, "tcPr", "tcW", tag)
     _set_width(table, "tblPr", "tblW", TABLE_WIDTH)
     return True
+
+
+def restored_widths(document_xml: bytes) -> list[int] | None:
+    """The equal column widths of the header table that restored_header_widths replaces in
+    `document_xml` (what templates check tells the maintainer), None when it replaces none."""
+    if restored_header_widths(document_xml) is document_xml:
+        return None
+    from lxml import etree
+
+    root = etree.fromstring(document_xml)
+    for table in root.iter(f"{_W}tbl"):
+        grid = table.findall(f"{_W}tblGrid/{_W}gridCol")
+        if len(grid) == len(COLUMN_WIDTHS) and _holds_quoc_hieu(table):
+            widths = [_twips(column.get(f"{_W}w")) for column in grid]
+            if None not in widths:
+                return [w for w in widths if w is not None]
+    return None
+
+
+def _text_width(table: Any) -> int:
+    """The text width (paper less left and right margins and gutter) of the section `table`
+    stands in: the first section break after it, else the body's last section."""
+    sect = None
+    for following in table.itersiblings(f"{_W}p"):
+        sect = following.find(f"{_W}pPr/{_W}sectPr")
+        if sect is not None:
+            break
+    if sect is None:
+        body = table.getparent()
+        sect = body.find(f"{_W}sectPr") if body is not None else None
+    size = sect.find(f"{_W}pgSz") if sect is not None else None
+    margins = sect.find(f"{_W}pgMar") if sect is not None else None
+    if size is None or margins is None:
+        return _USUAL_TEXT_WIDTH
+    page = _twips(size.get(f"{_W}w"))
+    sides = [_twips(margins.get(f"{_W}{side}", "0")) for side in ("left", "right", "gutter")]
+    if page is None or None in sides:
+        return _USUAL_TEXT_WIDTH
+    return page - sum(side for side in sides if side is not None)
 
 
 def _holds_quoc_hieu(table: Any) -> bool:

@@ -289,11 +289,9 @@ def _reads_recipients(source: str) -> bool:
 
 def _builtin_reads_recipients(library: TemplateLibrary, block: str) -> bool:
     """Whether the built-in copy of shared block `block` prints the Nơi nhận field."""
-    path = library.builtin / f"{block}.docx"
-    if not path.is_file():
+    if not (library.builtin / f"{block}.docx").is_file():
         return False
-    body = split_body(Package.read(path).text(DOCUMENT_PART), path.name)[1]
-    return _reads_recipients(preprocess(body))
+    return _reads_recipients(preprocess(library.builtin_body(block)))
 
 
 # The signature block's parts a document must print (Phụ lục I ô 7a, 7b, 9a): each field with
@@ -356,14 +354,22 @@ def signature_block_fault(library: TemplateLibrary, block: str) -> Found | None:
     """The office's copy of shared block `block` no longer printing, in one of the cases, a
     signature or Nơi nhận field its built-in copy prints there (the signer's name typed over
     {{ chu_ky.ho_ten }}, the Nơi nhận cell emptied): every document loses it, or prints one
-    name for every signer. One fault naming each part and case, at the block."""
+    name for every signer. One fault naming each part and case, at the block. Found once per
+    library (both copies rendered for each case): every type including the block asks."""
+    return library.remember(
+        "signature_block_fault", block, lambda: _signature_block_fault(library, block)
+    )
+
+
+def _signature_block_fault(library: TemplateLibrary, block: str) -> Found | None:
+    """signature_block_fault, found."""
     builtin = library.builtin / f"{block}.docx"
     if not library.is_override(block) or not builtin.is_file():
         return None
     if block not in library.block_sources:
         return None  # unreadable: said where it is read
     try:
-        shipped_body = split_body(Package.read(builtin).text(DOCUMENT_PART), builtin.name)[1]
+        shipped_body = library.builtin_body(block)
     except Exception:  # noqa: BLE001 - vanthu's own file: its tests read it
         return None
     shipped = _printed_fields(library, preprocess(strip_comments(shipped_body)))
@@ -771,10 +777,12 @@ def running_faults(library: TemplateLibrary, name: str, named: bool = True) -> l
     dropped with the rest of a type template's or block's headers (the frame's print). One per
     paragraph, naming its tags; Word's page number fields (PAGE, instrText) are no tags.
     Free for a file without a brace in its headers and footers (read once per library)."""
-    parts = library.running_parts(name)
-    if not parts:
+    running = library.running_parts(name)
+    if running is None:
         return []
-    package = library.package(name)
+    parts = running.names
+    # The parts read with the file's body, else the whole file (reading it says what is wrong).
+    package = running.package or library.package(name)
     labels = _running_labels(package)
     block = name.startswith(f"{BLOCKS_DIR}/")
     printed = name == FRAME_NAME or (not block and _is_form(library, name))

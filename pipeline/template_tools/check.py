@@ -7,6 +7,7 @@ or table cell of the .docx that holds the tag, as Word shows it.
 from __future__ import annotations
 
 import difflib
+import html
 import re
 import tempfile
 import zipfile
@@ -19,7 +20,7 @@ from typing import Any
 from jinja2 import TemplateSyntaxError
 from lxml import etree
 
-from pipeline.errors import InputError, VanthuError
+from pipeline.errors import InputError, TemplateError, VanthuError
 from pipeline.i18n import t
 from pipeline.render.compose import (
     BLOCKS_DIR,
@@ -33,13 +34,14 @@ from pipeline.render.compose import (
 )
 from pipeline.render.header_texts import quoc_hieu_lines
 from pipeline.render.jinja_errors import jinja_reason
-from pipeline.render.libreoffice import restored_header_widths
+from pipeline.render.libreoffice import restored_header_widths, restored_widths
 from pipeline.render.locate import (
     ANY_TAG,
     Place,
     office_folder,
     paragraphs_of,
     place_of_expression,
+    place_of_field,
     place_of_line,
 )
 from pipeline.render.package import DOCUMENT_PART, Package
@@ -398,13 +400,14 @@ def dropped_fields(name: str, library: TemplateLibrary) -> list[Problem]:
     if not name.startswith(BLOCKS_DIR) or not library.is_override(name) or not builtin.is_file():
         return []
 
-    def names(path: Path) -> set[str]:
-        _, inner, _, _ = split_body(Package.read(path).text(DOCUMENT_PART), str(path))
+    def names(inner: str) -> set[str]:
         collector = FieldCollector(library.environment(), library.block_sources)
         return {field_path[0] for field_path in collector.collect(preprocess(inner))}
 
+    own = library.file(name)
     try:
-        missing = names(builtin) - names(library.file(name))
+        shipped = names(library.builtin_body(name))
+        missing = shipped - names(split_body(Package.read(own).text(DOCUMENT_PART), str(own))[1])
     except TemplateSyntaxError:
         return []  # reported by syntax()
     problems = []
@@ -416,6 +419,20 @@ def dropped_fields(name: str, library: TemplateLibrary) -> list[Problem]:
                 Problem(name, "", "tpl.dropped_field", {"name": field_name}, warning=True)
             )
     return problems
+
+
+def restored_header(name: str, library: TemplateLibrary) -> list[Problem]:
+    """The office's copy whose header table's two equal columns halve the text width: vanthu
+    takes them for LibreOffice's save and puts its own widths back (render.libreoffice), so a
+    maintainer who set them on purpose is told they do not print. A warning."""
+    if not library.is_override(name):
+        return []
+    stored = library.stored_document_xml(name)
+    widths = restored_widths(stored.encode("utf-8")) if stored is not None else None
+    if not widths:
+        return []
+    params = {"widths": " + ".join(map(str, widths)), "text": sum(widths)}
+    return [Problem(name, "", "tpl.header_widths_restored", params, warning=True)]
 
 
 def _fixed_header_widths(name: str, library: TemplateLibrary) -> Problem:
@@ -432,6 +449,111 @@ def _fixed_header_widths(name: str, library: TemplateLibrary) -> Problem:
     if len(columns) >= 2 and columns[-1] < need:
         return Problem(name, "", "tpl.header_widths_narrow", params)
     return Problem(name, "", "tpl.header_widths_fixed", params, warning=True)
+
+
+# The data's texts printed_data compares: long enough to be told apart where they print (not a
+# number, a year or "Sơn La", which other fields print too).
+DATA_MIN_CHARS = 8
+_PARAGRAPH = re.compile(r"<w:p[ >].*?</w:p>", re.DOTALL)
+_TEXT_OR_BREAK = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>|<w:(?:br|tab|cr)\b[^>]*/>")
+# The verify rules on an appendix's lines, read in order (number, title, "(Kèm theo ...)"): once
+# printed_data has said which line the copy no longer prints, the lines after it are read one
+# place up and these rules blame the wrong one (the "Kèm theo" line for not being bold).
+APPENDIX_LINE_RULES = ("phu_luc.", "phu_luc_tieu_de.", "phu_luc_kem_theo.")
+
+
+def _appendix_line(problem: Problem) -> bool:
+    """Whether `problem` is verify's, on a line of an appendix's heading."""
+    return str(problem.params.get("rule", "")).startswith(APPENDIX_LINE_RULES)
+
+
+class _Renders:
+    """The office's templates and the built-in ones, each compiled once for the check."""
+
+    def __init__(self, library: TemplateLibrary, builtin: TemplateLibrary) -> None:
+        from pipeline.render.engine import Engine  # the check of a template that renders
+
+        self.own, self.shipped = Engine(library), Engine(builtin)
+
+    def lines(self, engine: Any, name: str, context: Mapping[str, Any]) -> list[str] | None:
+        """The text lines template `name` prints for `context` (a line break starts a line);
+        None when it does not render (the other checks say why)."""
+        try:
+            xml = engine.prepare(name).render_xml(context)
+        except Exception:  # noqa: BLE001 - a template that does not render is said elsewhere
+            return None
+        out = []
+        for paragraph in _PARAGRAPH.findall(xml):
+            text = "".join(m[1] if m[1] is not None else "\n"
+                           for m in _TEXT_OR_BREAK.finditer(paragraph))  # fmt: skip
+            text = html.unescape(text)  # the XML's &amp; and &lt; as printed
+            out += [" ".join(line.split()) for line in text.split("\n")]
+        return [line for line in out if line]
+
+
+def _data_texts(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
+    """(field path, one line of its text) for every text of a context, lists' items under the
+    list's path ('can_cu'), lines of a several-line text one by one."""
+    if isinstance(value, str):
+        for line in value.splitlines():
+            line = " ".join(line.split())
+            if len(line) >= DATA_MIN_CHARS and any(c.isalpha() for c in line):
+                yield path, line
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            if isinstance(key, str) and not key.startswith("_"):
+                yield from _data_texts(item, f"{path}.{key}" if path else key)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _data_texts(item, path)
+
+
+def printed_data(
+    name: str, library: TemplateLibrary, samples: Iterable[Mapping[str, Any]],
+    renders: _Renders,
+) -> list[Problem]:  # fmt: skip
+    """The data a type's built-in template prints that the office's copy (or a block of the
+    office's it includes) no longer prints as it is, found by rendering both with the type's
+    example data: a paragraph deleted ({{ theo_de_nghi }}: the "Xét đề nghị ..." line the data
+    gives is lost), a tag replaced by fixed text (the Danh sách's "(Kèm theo Quyết định số ...
+    ngày ...)"), a filter changing its case ({{ tham_quyen|lower }}). Errors: every document
+    of the type would print it so. Each field said once, with the first example showing it."""
+    own_files = [name, *library.included_blocks(name)]
+    if library.is_form(name) or not any(library.is_override(f) for f in own_files):
+        return []
+    lost: dict[str, str] = {}
+    recased: dict[str, tuple[str, str]] = {}
+    for context in samples:
+        shipped = renders.lines(renders.shipped, name, context)
+        own = renders.lines(renders.own, name, context) if shipped is not None else None
+        if shipped is None or own is None:
+            continue
+        own_text = "\n".join(own)
+        folded = {line.casefold(): line for line in own}
+        for path, text in _data_texts(context):
+            if path in lost or path in recased or text in own_text:
+                continue
+            printed = [line for line in shipped if text in line]
+            if not printed:
+                continue  # the built-in does not print it as it is: nothing to compare
+            other = next((folded[p.casefold()] for p in printed if p.casefold() in folded), None)
+            if other is not None:
+                recased[path] = (text, other)
+            else:
+                lost[path] = text
+    problems = []
+    for path, text in lost.items():
+        params = {"field": path, "text": _short(text)}
+        problems.append(Problem(name, "", "tpl.data_not_printed", params))
+    for path, (text, other) in recased.items():
+        where = place_of_field(library, name, path.split(".")[-1])
+        params = {"field": path, "text": _short(text), "printed": _short(other)}
+        problems.append(Problem(name, str(where or ""), "tpl.data_recased", params))
+    return problems
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def drift(
@@ -538,7 +660,7 @@ def own_margins(name: str, library: TemplateLibrary) -> list[Problem]:
     used = _margins(frame[0]) if frame else None
     if document_xml is None or used is None:
         return []
-    shipped = _section_margins(Package.read(builtin).text(DOCUMENT_PART))
+    shipped = _section_margins(library.builtin_document_xml(name))
     sections = _section_margins(document_xml)
     for number, own in enumerate(sections, start=1):
         # the built-in's section of that number; an added one is compared with its last
@@ -627,17 +749,35 @@ def signature_layout(name: str, path: Path, said: list[Problem]) -> list[Problem
 def _as_read(path: Path) -> Iterator[Path]:
     """The template at `path` as vanthu reads it: where a LibreOffice save lost the header's
     width tags (render.libreoffice), a copy with them put back, so that verify judges the widths
-    documents get, not the equal split LibreOffice saved; else `path` itself."""
+    documents get, not the equal split LibreOffice saved; else `path` itself. The archive is
+    opened, and the body parsed, once: the copy is the package Package.read would give."""
     with zipfile.ZipFile(path) as archive:
         stored = archive.read(DOCUMENT_PART) if DOCUMENT_PART in archive.namelist() else b""
-    if restored_header_widths(stored) is stored:
+        restored = restored_header_widths(stored)
+        if restored is stored:
+            parts = None
+        else:
+            parts = _all_parts(archive, path)
+    if parts is None:
         yield path
         return
-    data = write_zip(Package.read(path).members())
+    parts[DOCUMENT_PART] = restored
+    data = write_zip(Package(str(path), parts).members())
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / path.name
         copy.write_bytes(data)
         yield copy
+
+
+def _all_parts(archive: zipfile.ZipFile, path: Path) -> dict[str, bytes]:
+    """Every part of the open `archive` of `path`, in order; a damaged one said as Package.read
+    says it."""
+    try:
+        return {info.filename: archive.read(info) for info in archive.infolist()}
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise TemplateError(
+            "render.template_not_docx", template=str(path), reason=str(exc)
+        ) from None
 
 
 def _probe(frame: Package, styles: list[str]) -> Report:
@@ -744,6 +884,7 @@ def check_templates(
     samples = samples or {}
     builtin = TemplateLibrary(library.builtin)  # its blocks read once, for every template
     report = TemplateReport()
+    renders: _Renders | None = None  # compiled when a type is compared with the built-in
     blocks = sorted(library.block_sources)  # reading them finds the unreadable ones
     wanted = names or [*library.type_names(), *blocks, *sorted(library.unreadable), FRAME_NAME]
     unused = {library.relative_name(path)[:-5]: close for path, close in library.unmatched()}
@@ -784,10 +925,17 @@ def check_templates(
         report.problems += form_widths(name, library)
         # Jinja's view of a broken tag only repeats it, less clearly (a template without its
         # Nơi nhận has whole tags: Jinja's checks still apply)
+        printed: list[Problem] = []
         if source and not [p for p in faults if p.key not in WHOLE_TAG_FAULTS]:
-            report.problems += syntax(name, source, path, library)
-            report.problems += unknown_fields(name, source, library, samples.get(name, []), builtin)
+            found = syntax(name, source, path, library)
+            found += unknown_fields(name, source, library, samples.get(name, []), builtin)
+            report.problems += found
+            if not found and name in library.type_names() and samples.get(name):
+                renders = renders or _Renders(library, builtin)
+                printed = printed_data(name, library, samples[name], renders)
+                report.problems += printed
         report.problems += dropped_fields(name, library)
+        report.problems += restored_header(name, library)
         if name == FRAME_NAME:
             report.problems += frame_styles(library, builtin)
             report.problems += frame_page_numbers(library)
@@ -805,6 +953,10 @@ def check_templates(
                for p in report.problems):  # fmt: skip
             # Too narrow a right column is why the Quốc hiệu wraps: said once, with the widths.
             said = [p for p in said if p.params.get("rule") not in NARROW_HEADER_RULES]
+        if any(p.key == "tpl.data_not_printed" for p in printed):
+            # A line of an appendix no longer printed: said by printed_data, not as the next
+            # line's fault.
+            said = [p for p in said if not _appendix_line(p)]
         report.problems += said
     report.problems += block_fields(library, wanted, samples, builtin)
     report.problems = _once(report.problems)

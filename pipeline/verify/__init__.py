@@ -8,9 +8,10 @@
 A template is checked for layout only: tags stand for text, control paragraphs ({%p %}) are left
 out, elements a template includes from elsewhere are not required, text rules are skipped.
 A shared block (templates/khoi/*.docx) is a fragment of a page, not a document: only the rules
-on every run, the space for the seal in a signature it holds and, in a block holding the header
-table (khoi/dau-trang), the Quốc hiệu and Tiêu ngữ every document prints from it apply to it; the
-rest of its layout is checked where it prints, in every rendered document.
+on every run, its tables' widths on the page, the space for the seal in a signature it holds
+and, in a block holding the header table (khoi/dau-trang), the Quốc hiệu and Tiêu ngữ every
+document prints from it apply to it; the rest of its layout is checked where it prints, in every
+rendered document.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from pipeline.verify.rules_header import check_header, check_header_block, check
 from pipeline.verify.rules_invitation import check_invitation
 from pipeline.verify.rules_minutes import check_minutes
 from pipeline.verify.rules_order import check_part_order
-from pipeline.verify.rules_page import check_page_numbers, check_pages
+from pipeline.verify.rules_page import check_page_numbers, check_pages, check_table_widths
 from pipeline.verify.rules_seal import check_block_seal_space
 from pipeline.verify.rules_signature import check_appendices, check_recipients, check_signature
 from pipeline.verify.rules_text import check_fonts, check_text
@@ -57,6 +58,7 @@ BLOCKS_FOLDER = "khoi"
 # In the order a reader meets them: page, every run, header, title, body, signature, appendix.
 CHECKS: tuple[Check, ...] = (
     check_pages,
+    check_table_widths,
     check_page_numbers,
     check_fonts,
     check_text,
@@ -84,6 +86,7 @@ CHECKS: tuple[Check, ...] = (
 # row of two cells) gets them, not only khoi/dau-trang by name: khoi/dau-kem-theo heads the
 # parts a decision issues, and an office may name its own header block otherwise.
 FRAGMENT_CHECKS: tuple[Check, ...] = (
+    check_table_widths,
     check_fonts,
     check_header_block,
     check_block_seal_space,

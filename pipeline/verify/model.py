@@ -137,6 +137,14 @@ class Table:
     rows: list[list[Cell]] = field(default_factory=list)
     header_repeats: bool = False
     nested: bool = False
+    # Where it stands across the page, as Word places it: its alignment (w:jc: "center",
+    # "right"/"end", else from the left margin), its indent from the left margin (w:tblInd),
+    # whether it floats (w:tblpPr: placed by its own offsets) and its width in twips (its widest
+    # row's cells, else w:tblW, else its grid; None when its widths are template tags).
+    align: str | None = None
+    indent: int = 0
+    floating: bool = False
+    width: int | None = None
 
     def cells(self) -> list[Cell]:
         return [cell for row in self.rows for cell in row]
@@ -168,6 +176,9 @@ class Section:
     headers: dict[str, Part | None]
     footers: dict[str, Part | None]
     blocks: list[Paragraph | Table] = field(default_factory=list)
+    # Whether the section begins on a page of its own (w:type nextPage, oddPage, evenPage, the
+    # default) rather than on the previous section's last page (continuous, nextColumn).
+    starts_page: bool = True
 
     @property
     def landscape(self) -> bool:

@@ -99,7 +99,9 @@ class _Reader:
         restart = None
         number_format = None
         refs: dict[str, dict[str, str]] = {"header": {}, "footer": {}}
+        starts_page = True
         if sect is not None:
+            starts_page = child_val(sect, "w:type") not in ("continuous", "nextColumn")
             size = sect.find("w:pgSz", NS)
             if size is not None:
                 width = as_int(size.get(q("w:w")))
@@ -144,6 +146,7 @@ class _Reader:
             headers,
             footers,
             blocks,
+            starts_page,
         )
 
     def _part(self, rid: str, kind: str) -> Part | None:
@@ -211,6 +214,7 @@ class _Reader:
                         inner = self._table(child, section, nested=True)
                         cell.paragraphs.extend(inner.paragraphs())
             table.rows.append(row)
+        _place(table, element.find("w:tblPr", NS), grid)
         return table
 
     def _paragraph(
@@ -258,6 +262,24 @@ class _Reader:
         paragraph.where = where.with_excerpt(paragraph.text)
         collection.append(paragraph)
         return paragraph
+
+
+def _place(table: Table, props: etree._Element | None, grid: list[int]) -> None:
+    """`table`'s alignment, indent, floating and width (Table.align ...), as Word lays it out:
+    a fixed table is as wide as its cells (w:tcW, else the grid), whatever its w:tblW says."""
+    rows = [[cell.width for cell in row] for row in table.rows]
+    widths = [sum(w for w in row if w) for row in rows if row and all(row)]
+    width = max(widths, default=None)
+    if props is not None:
+        table.align = child_val(props, "w:jc")
+        indent = props.find("w:tblInd", NS)
+        if indent is not None and indent.get(q("w:type"), "dxa") == "dxa":
+            table.indent = as_int(indent.get(q("w:w"))) or 0
+        table.floating = props.find("w:tblpPr", NS) is not None
+        stated = props.find("w:tblW", NS)
+        if width is None and stated is not None and stated.get(q("w:type"), "dxa") == "dxa":
+            width = as_int(stated.get(q("w:w"))) or None
+    table.width = width or sum(grid) or None
 
 
 def _cell_margins(props: etree._Element | None, default: int) -> int:

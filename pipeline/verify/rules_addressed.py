@@ -3,6 +3,8 @@ trình), and the "- Như trên;" that opens their Nơi nhận (Nghị định 30
 
 from __future__ import annotations
 
+import re
+
 from pipeline.verify.document import Document
 from pipeline.verify.layout import Layout, flat
 from pipeline.verify.report import DOCUMENT, Report, literal, msg
@@ -10,6 +12,11 @@ from pipeline.verify.report import DOCUMENT, Report, literal, msg
 # Types whose body opens with "Kính gửi:" and whose Nơi nhận opens with "- Như trên;".
 ADDRESSED = frozenset({"cong_van", "to_trinh"})
 NHU_TREN = "- Như trên;"
+# "- Như trên;" with the purpose in brackets, as an office's phrase table may word it (cau_chu:
+# nhu_tren: "Như trên (để thực hiện)"): Phụ lục I shows "- Như trên;" and, for the recipients
+# of an article, "- Như Điều 3;" lines with text; verify reads a .docx, not the office's phrases,
+# so it accepts what any office may write after it, a bracketed purpose.
+NHU_TREN_LINE = re.compile(r"^- Như trên(?: ?\([^()]*\S[^()]*\))?;$")
 
 
 def check_addressed(doc: Document, layout: Layout, report: Report) -> None:
@@ -23,7 +30,7 @@ def check_addressed(doc: Document, layout: Layout, report: Report) -> None:
         report.add("trich_yeu_cong_van.missing", where, msg("absent"), literal("V/v ..."))
     if not layout.kinh_gui:
         report.add("kinh_gui.missing", DOCUMENT, msg("absent"), literal("Kính gửi: ..."))
-    elif layout.noi_nhan and flat(layout.noi_nhan[0].text) != NHU_TREN:
+    elif layout.noi_nhan and not NHU_TREN_LINE.match(flat(layout.noi_nhan[0].text)):
         first = layout.noi_nhan[0]
         report.add("noi_nhan.nhu_tren", first.where, literal(first.text), literal(NHU_TREN))
     last = layout.body[-1] if layout.body else None

@@ -4,7 +4,9 @@ hiệu and border are pre-printed; vanthu prints only positioned fields).
 A batch is recognised by its shape: every paragraph with text stands in a frame positioned from
 the paper's edge (w:framePr). Pages are cut at page breaks. Each page holds one name (the field
 in style GiayKhenTen), on one line at its size; no page is blank (a trailing page break prints
-an empty phôi); every field lies inside the paper.
+an empty phôi); every field lies inside the paper; and, when the manifest beside the batch
+records it, each page prints the số vào sổ the batch gives the person it names
+(certificate_book).
 """
 
 from __future__ import annotations
@@ -12,11 +14,11 @@ from __future__ import annotations
 from pipeline.render.form import twips_to_mm
 from pipeline.render.styles import Frame
 from pipeline.rules.metrics import fits_one_line
+from pipeline.verify.certificate_book import NAME_STYLE, check_book_numbers, recorded_book
 from pipeline.verify.document import Document, Paragraph
 from pipeline.verify.layout import flat
 from pipeline.verify.report import DOCUMENT, Report, literal, msg
 
-NAME_STYLE = "GiayKhenTen"  # pipeline.context.giay_khen's name field
 DECISION_STYLE = "GiayKhenQuyetDinh"  # its "Quyết định số ..." field
 CODE = "giay_khen"
 
@@ -49,11 +51,13 @@ def pages(doc: Document) -> list[list[Paragraph]]:
 
 
 def check_certificates(doc: Document, report: Report) -> None:
-    """One name per page, each on one line; no blank page; every field inside the paper."""
+    """One name per page, each on one line; no blank page; every field inside the paper; the
+    số vào sổ the batch gives each name."""
     section = doc.sections[0] if doc.sections else None
     width = section.width if section is not None else None
     height = section.height if section is not None else None
-    for number, page in enumerate(pages(doc), start=1):
+    batch = pages(doc)
+    for number, page in enumerate(batch, start=1):
         names = [p for p in page if p.style_id == NAME_STYLE and flat(p.text).strip()]
         where = page[0].where if page else DOCUMENT
         if not any(flat(p.text).strip() for p in page):
@@ -82,6 +86,9 @@ def check_certificates(doc: Document, report: Report) -> None:
                         bottom=_mm(bottom)),
                     msg("paper", width=_mm(width), height=_mm(height)),
                 )  # fmt: skip
+    book = recorded_book(doc.path)
+    if book is not None:
+        check_book_numbers(batch, book, report)
 
 
 def _mm(twips: int) -> str:

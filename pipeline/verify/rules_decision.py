@@ -16,6 +16,7 @@ from pipeline.verify.report import Report, literal, msg
 from pipeline.verify.rules_body import check_running_text
 from pipeline.verify.specs import Spec, check_format
 
+LABEL = "QUYẾT ĐỊNH:"
 ARTICLE_NUMBER = re.compile(r"^Điều\s+(?P<number>\d+)\.")
 CHAPTER = re.compile(r"^Chương\s+(?P<number>[IVXLCDM]+)$")
 # The shared block a decision template prints each Điều with.
@@ -38,6 +39,7 @@ def check_decision(doc: Document, layout: Layout, report: Report) -> None:
         return
     if decision:
         _label(layout.body, layout.quyet_dinh, report)
+        _label_colon(layout.body, layout.quyet_dinh, report)
         _articles(layout.body, report)
     for part in layout.attached:
         check_format(report, "ten_loai", part.title)
@@ -62,6 +64,21 @@ def _label(body: list[Paragraph], labels: list[Paragraph], report: Report) -> No
     report.add("quyet_dinh.missing", (near or first).where, found, msg("decision_label"))
 
 
+def _label_colon(
+    articles: Iterable[Paragraph], labels: list[Paragraph], report: Report
+) -> None:
+    """The label above the articles written with its colon: Phụ lục I's line is "QUYẾT ĐỊNH:"
+    (the articles follow from it); "QUYẾT ĐỊNH" alone reads as the type name. `articles`: the
+    paragraphs whose first article the label stands above."""
+    first = next((p for p in articles if _prints_articles(p)), None)
+    if first is None:
+        return
+    above = [p for p in labels if p.index < first.index]
+    if above and not flat(above[-1].text).endswith(":"):
+        label = above[-1]
+        report.add("quyet_dinh.colon", label.where, literal(flat(label.text)), literal(LABEL))
+
+
 def _is_label(p: Paragraph) -> bool:
     """The label however written: 'Quyết định:', 'QUYẾT  ĐỊNH', 'Quyet dinh:'."""
     return " ".join(bare(p.text).rstrip(":. ").split()) == "quyet dinh"
@@ -70,8 +87,12 @@ def _is_label(p: Paragraph) -> bool:
 def _template_label(doc: Document, layout: Layout, report: Report) -> None:
     """A decision template: "QUYẾT ĐỊNH:" above the paragraph that prints the articles (an
     include of khoi/dieu, or "Điều ..." written in the template)."""
-    first = next((p for p in doc.paragraphs if p.cell is None and _prints_articles(p)), None)
-    if first is None or any(p.index < first.index for p in layout.quyet_dinh):
+    body = [p for p in doc.paragraphs if p.cell is None]
+    first = next((p for p in body if _prints_articles(p)), None)
+    if first is None:
+        return
+    if any(p.index < first.index for p in layout.quyet_dinh):
+        _label_colon(body, layout.quyet_dinh, report)
         return
     report.add("quyet_dinh.missing", first.where, msg("absent"), msg("decision_label"))
 

@@ -49,6 +49,11 @@ MISSING_WHEN_PRESENT = {
 }  # fmt: skip
 HEADER_RULES = ("quoc_hieu.", "tieu_ngu.", "co_quan.", "co_quan_chu_quan.", "so_ky_hieu.",
                 "dia_danh_ngay.", "trich_yeu_cong_van.")  # fmt: skip
+# The rules about the lines of one part: when the order is broken, the layout reads a line of
+# another part as this one's (a body line taken for the type name, the moved title read as body),
+# and what these rules say of that line is the misplacement's doing, not a fault of its own.
+PART_RULES = {TITLE: ("ten_loai.", "trich_yeu."), BODY: ("noi_dung.",)}
+CLOSING = "noi_dung.closing"  # said of the line the layout reads as the content's last
 
 
 @dataclass(frozen=True)
@@ -127,6 +132,7 @@ def check_part_order(doc: Document, layout: Layout, report: Report) -> None:
         report.add("bo_cuc.order", at.where, _found(key, at, others), expected)
     if faults:
         _take_back(report, present)
+        _take_back_misread(report, placed, [*main, *after])
 
 
 def _header_found_elsewhere(layout: Layout) -> bool:
@@ -289,5 +295,25 @@ def _take_back(report: Report, present: set[str], *, header_missing: bool = Fals
             continue
         if header_missing and v.rule == "ten_loai.missing" and ADDRESSED in present:
             continue
+        kept.append(v)
+    report.violations[:] = kept
+
+
+def _take_back_misread(report: Report, placed: list[Placed], own: list[Placed]) -> None:
+    """Drop what the part rules said of a line that belongs to another part (PART_RULES), and
+    the closing "./." asked of a line that is not the content's last: the last body line of
+    the document's own parts (`own`: before its signature, and any moved under it)."""
+    part_of = {p.block.where.paragraph: p.part for p in placed if isinstance(p.block, Paragraph)}
+    last = next((p.block for p in reversed(own) if p.part == BODY), None)
+    last_line = last.where.paragraph if isinstance(last, Paragraph) else None
+    kept = []
+    for v in report.violations:
+        part = part_of.get(v.where.paragraph) if v.where.kind == "paragraph" else None
+        if part is not None:
+            if v.rule == CLOSING and v.where.paragraph != last_line:
+                continue
+            owner = next((p for p, rules in PART_RULES.items() if v.rule.startswith(rules)), None)
+            if owner is not None and owner != part:
+                continue
         kept.append(v)
     report.violations[:] = kept

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 
-from pipeline.rules.metrics import text_width_pt
+from pipeline.rules.metrics import HEADER_OVERHANG_TWIPS, text_width_pt
 from pipeline.verify.document import Document, Paragraph, Part, Section, Table
 from pipeline.verify.layout import Layout
 from pipeline.verify.report import Location, Report, literal, msg
@@ -60,6 +60,64 @@ def check_pages(doc: Document, layout: Layout, report: Report) -> None:
                     msg(f"margin_{side}", mm=f"{mm:.1f}".rstrip("0").rstrip(".")),
                     msg(f"margin_{side}", mm=f"{low}–{high}"),
                 )
+
+
+# How far past the limit a table may reach before it is said: rounding of a width set in mm.
+TABLE_SLACK_TWIPS = 14  # a quarter of a millimetre
+
+
+def check_table_widths(doc: Document, layout: Layout, report: Report) -> None:
+    """Each table of the body within its page: at most HEADER_OVERHANG_TWIPS (5 mm) into the
+    left or right margin, as far as vanthu's own header table reaches when an agency's name and
+    the Quốc hiệu need it (rules.metrics.header_columns), and never off the paper. A header
+    table a maintainer made wider in Word (13000 twips on A4) cut the Quốc hiệu off at the
+    paper's edge while every rule on its text passed. A nested table is its cell's business;
+    a table whose widths are a template's tags is measured where it renders."""
+    for table in doc.tables:
+        if table.nested or table.width is None or not table.section:
+            continue
+        section = doc.sections[table.section - 1]
+        left, right = section.margins.get("left"), section.margins.get("right")
+        if not section.width or left is None or right is None:
+            continue
+        text = section.width - left - right
+        limit = text + 2 * HEADER_OVERHANG_TWIPS
+        if table.floating:  # placed by its own offsets: only its width can be judged
+            start = (text - table.width) // 2
+        else:
+            start = _table_start(table, text)
+        reach = max(-start, start + table.width - text, 0)
+        if table.width <= limit + TABLE_SLACK_TWIPS and reach <= (
+            HEADER_OVERHANG_TWIPS + TABLE_SLACK_TWIPS
+        ):
+            continue
+        part = msg("header_table") if table is layout.header_table else msg(
+            "table_n", table=table.number
+        )
+        past = max(-start - left, start + table.width - text - right, 0)
+        found = msg(
+            "table_off_paper" if past > TABLE_SLACK_TWIPS else "table_reach", part=part,
+            width=_mm1(table.width), reach=_mm1(reach), past=_mm1(past),
+            paper=_mm1(section.width),
+        )  # fmt: skip
+        expected = msg(
+            "table_limit", limit=_mm1(limit), text=_mm1(text), overhang=_mm1(HEADER_OVERHANG_TWIPS)
+        )
+        report.add("bang.width", Location("table", table=table.number), found, expected)
+
+
+def _table_start(table: Table, text: int) -> int:
+    """Where `table`'s left edge stands from the left margin, in twips (left of it: negative)."""
+    if table.align == "center":
+        return (text - (table.width or 0)) // 2
+    if table.align in ("right", "end"):
+        return text - (table.width or 0)
+    return table.indent
+
+
+def _mm1(twips: int) -> str:
+    """Twips as millimetres to one decimal, for messages about widths."""
+    return f"{twips / TWIPS_PER_MM:.1f}".rstrip("0").rstrip(".")
 
 
 def _mm(twips: int) -> str:
@@ -117,11 +175,49 @@ def check_page_numbers(doc: Document, layout: Layout, report: Report) -> None:
             checked.add(part.name)
             for p in _page_fields(part):
                 report.add("so_trang.position", p.where, msg("in_footer"), msg("in_header"))
-    default = first.headers.get("default")
-    if not layout.template and not _page_fields(default) and _probably_several_pages(doc):
-        report.add(
-            "so_trang.missing", Location("section", section=1), msg("absent"), msg("page_field")
-        )
+    if not layout.template:
+        # An appendix that opens its section numbers its pages from 1: when it does not, that
+        # is the fault (check_appendices: so_trang.restart), not the number its first page lacks.
+        own = {a.section.number for a in layout.appendices if a.at_section_start}
+        _check_missing_numbers(doc, report, own)
+
+
+def _check_missing_numbers(doc: Document, report: Report, own_numbering: set[int]) -> None:
+    """so_trang.missing where a page that needs a number prints a header without a PAGE field.
+
+    ND30 numbers every page but the first, an appendix on its own from 1. Which pages need one
+    is decided section by section, from the document itself: a section's later pages (those
+    after the page it starts on) print its default header; a section that starts a page and
+    continues the numbering prints, on its first page, its first-page header (w:titlePg) or
+    its default one. A section of one page after which the numbering starts again needs none:
+    LibreOffice saves such a section (a decision before its Danh sách) with only the header its
+    single page shows, the one without the number. A header part several sections print is
+    reported once, at the first section that needs its number. `own_numbering`: the sections
+    (by number) whose numbering ought to start again, whether or not it does.
+    """
+    reported: set[str | None] = set()
+    for section, runs_on in zip(doc.sections, _runs_past_first_page(doc), strict=True):
+        needed = [section.headers.get("default")] if runs_on else []
+        if section.number not in own_numbering and _continues_numbering(section):
+            needed.append(section.headers.get("first" if section.title_page else "default"))
+        for part in needed:
+            key = part.name if part is not None else None
+            if key in reported or _page_fields(part):
+                continue
+            reported.add(key)
+            report.add(
+                "so_trang.missing",
+                Location("section", section=section.number),
+                msg("absent"),
+                msg("page_field"),
+            )
+
+
+def _continues_numbering(section: Section) -> bool:
+    """Whether a section's first page is a page of the document after its first: a later
+    section that starts a page without starting the numbering again from 1."""
+    restarts = section.restart is not None and section.restart <= 1
+    return section.number > 1 and section.starts_page and not restarts
 
 
 def _paragraph_height(p: Paragraph, width_pt: float) -> float:
@@ -142,24 +238,41 @@ def _paragraph_height(p: Paragraph, width_pt: float) -> float:
     return lines * line_height + (p.twips("before") + p.twips("after")) / 20
 
 
-def _probably_several_pages(doc: Document) -> bool:
-    """A rough measure of the first section's height against its page (no layout engine here)."""
-    if len(doc.sections) > 1:
-        return True
-    section = doc.sections[0]
-    width = section.text_width_pt or 450
-    height_pt = (
-        (section.height or 16838)
+def _runs_past_first_page(doc: Document) -> list[bool]:
+    """For each section, whether its text runs past the page it starts on: a rough measure of
+    its height against its page (no layout engine here), a section that does not start a page
+    (continuous) taking up where the previous one ended."""
+    out = []
+    offset = 0.0  # how far down its last page the previous section ended, in points
+    for section in doc.sections:
+        page = _text_height_pt(section)
+        start = offset if not section.starts_page and section.number > 1 else 0.0
+        end = start + _section_height_pt(section)
+        out.append(end > page)
+        offset = math.fmod(end, page) if page > 0 else 0.0
+    return out
+
+
+def _text_height_pt(section: Section) -> float:
+    """The height a page of the section gives its text: the paper less the top and bottom
+    margins (A4 and 2 cm margins when the section does not say)."""
+    return (
+        (section.height or A4_TWIPS[1])
         - section.margins.get("top", 1134)
         - section.margins.get("bottom", 1134)
     ) / 20
+
+
+def _section_height_pt(section: Section) -> float:
+    """Estimated height of a section's text, its paragraphs and tables one after another."""
+    width = section.text_width_pt or 450
     total = 0.0
     for block in section.blocks:
         if isinstance(block, Table):
             total += _table_height(block)
         else:
             total += _paragraph_height(block, block.available_pt(width) or width)
-    return total > height_pt
+    return total
 
 
 def _table_height(table: Table) -> float:
