@@ -11,19 +11,20 @@ over every award either way.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from babel.numbers import format_decimal
 
-from pipeline.awards import AwardList, Entry, same_spelling
+from pipeline.awards import AwardList, Entry
 from pipeline.rules.money import format_money
 from pipeline.rules.words import money_in_words
 from pipeline.text.normalize import slug
+from pipeline.text.tones import same_spelling
 
 
 @dataclass
@@ -61,6 +62,9 @@ class YearFigures:
     by_unit: dict[str, Count] = field(default_factory=dict)  # by unit_key
     overall: Count = field(default_factory=Count)
     kinds: dict[str, str] = field(default_factory=dict)  # award → danh_hieu | hinh_thuc
+    # award → its decree award's hệ số: the higher award of a kind is listed first (an office's
+    # own award, priced by its own rules, has none)
+    ranks: dict[str, Decimal] = field(default_factory=dict)
     # By the decree's award each row is priced by: the office's "Giấy khen của Hiệu trưởng"
     # rows count in {{ giay_khen.* }} too.
     by_decree: dict[str, Count] = field(default_factory=dict)
@@ -79,6 +83,8 @@ class YearFigures:
         for entry in awards.entries:
             if entry.reward is not None:  # a list without money has no decree's award
                 self.kinds[entry.award] = entry.reward.award.kind
+                if not entry.reward.award.office:
+                    self.ranks[entry.award] = entry.reward.award.coefficient
             # A tập thể is counted as the unit it is ("Phòng Tổng hợp"), not under the office
             # its row names as its unit; one unit typed in two cases is one unit (by_unit is
             # keyed by unit_key, unit_name gives the spelling shown).
@@ -140,10 +146,10 @@ class YearFigures:
 
 
 def unit_key(name: str) -> str:
-    """A unit's name compared as a list compares its recipients' (awards.same_spelling: case,
-    spacing and tone placement aside): 'Phòng tổng hợp' is 'Phòng Tổng hợp', 'Trường Hoà Bình'
-    is 'Trường Hòa Bình', so a recipient's unit row is fixed by Entry.recipient."""
-    return same_spelling(" ".join(unicodedata.normalize("NFC", name).split()))
+    """A unit's name compared as a list compares its recipients' (text.tones.same_spelling:
+    case, spacing and tone placement aside): 'Phòng tổng hợp' is 'Phòng Tổng hợp', 'Trường Hoà
+    Bình' is 'Trường Hòa Bình', so a recipient's unit row is fixed by Entry.recipient."""
+    return same_spelling(name)
 
 
 def format_count(n: int) -> str:

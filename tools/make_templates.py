@@ -639,13 +639,16 @@ def block_sections(doc: Document) -> None:
     para(doc, "Muc", "{%p endfor %}")
 
 
-def figure_table(doc: Document, widths_mm: tuple[int, ...], header: list[str], fields: list[str]):
-    """A table of `bang.dong` rows (STT, name, then `fields`) and a bold 'Tổng cộng' row."""
+def figure_table(doc: Document, widths_mm: tuple[int, ...], fields: list[str]):
+    """A table of `bang.dong` rows (STT, name, then `fields`) and a bold total row ('Tổng
+    cộng'). Its headings and the total's label are the office's wording (phrases bao_cao_cot_*,
+    bao_cao_tong_cong), which the context gives as bang.cot and bang.tong_cong."""
     widths = [int(Mm(w)) for w in widths_mm]
+    header = [f"{{{{ bang.cot.{f} }}}}" for f in ("stt", "ten", *fields)]
     styles = {"tien": "BangTien"}
     row: list[Cell] = [(1, "BangSo", ("{{ dong.stt }}",)), (1, "BangNoiDung", ("{{ dong.ten }}",))]
     row += [(1, styles.get(f, "BangSo"), (f"{{{{ dong.{f} }}}}",)) for f in fields]
-    total: list[Cell] = [(2, "BangTieuDe", ("Tổng cộng",))]
+    total: list[Cell] = [(2, "BangTieuDe", ("{{ bang.tong_cong }}",))]
     total += [
         (1, styles.get(f, "BangSo"), ((f"{{{{ bang.tong.{f} }}}}", "Strong"),)) for f in fields
     ]
@@ -690,23 +693,23 @@ def block_figure_tables(doc: Document) -> None:
     counts = ["ca_nhan", "tap_the", "tien"]
     para(doc, "BangTen", '{%p if bang.kieu == "khen_thuong" %}')
     para(doc, "BangTen", "{{ bang.tieu_de }}")
-    header = ["STT", "Danh hiệu, hình thức", "Cá nhân", "Tập thể", "Số tiền (đồng)",
-              "{{ bang.nam_truoc }}", "Tăng, giảm"]  # fmt: skip
-    figure_table(doc, awards_table_widths(), header, [*counts, "nam_truoc", "tang_giam"])
+    figure_table(doc, awards_table_widths(), [*counts, "nam_truoc", "tang_giam"])
     para(doc, "BangTen", '{%p elif bang.kieu == "don_vi" %}')
     para(doc, "BangTen", "{{ bang.tieu_de }}")
-    header = ["STT", "Đơn vị", "Cá nhân", "Tập thể", "Số tiền (đồng)"]
-    figure_table(doc, (14, 78, 22, 22, 29), header, counts)
+    figure_table(doc, (14, 78, 22, 22, 29), counts)
     para(doc, "BangTen", "{%p endif %}")
 
 
 def block_task_appendix(doc: Document) -> None:
-    """Phụ lục of key tasks (variable `phu_luc`): heading, title, 'Kèm theo ...', the table."""
+    """Phụ lục of key tasks (variable `phu_luc`): heading, title, 'Kèm theo ...', the table. Its
+    column headings are the office's wording (phrases phu_luc_cot_*), which the context gives
+    as phu_luc.cot."""
     para(doc, "PhuLucSo", "{{ phu_luc.ten }}")
     para(doc, "PhuLucTieuDe", "{{ phu_luc.tieu_de }}")
     para(doc, "PhuLucKemTheo", "{{ phu_luc.kem_theo }}")
     widths = [int(Mm(14)), int(Mm(110)), int(Mm(45)), int(Mm(50)), int(Mm(33))]
-    header = ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành"]
+    columns = ("stt", "nhiem_vu", "chu_tri", "phoi_hop", "thoi_gian")
+    header = [f"{{{{ phu_luc.cot.{column} }}}}" for column in columns]
     row: list[Cell] = [
         (1, "BangSo", ("{{ nv.stt }}",)),
         (1, "BangNoiDung", ("{{ nv.noi_dung }}",)),
@@ -780,15 +783,17 @@ def type_giay_moi(doc: Document) -> None:
 
 
 def type_thong_bao(doc: Document) -> None:
-    """Thông báo: header, title, opening, Mục with khoản, the lịch công tác table if any,
-    closing './.', Nơi nhận, signature."""
+    """Thông báo: header, title, opening, Mục with khoản, the lịch công tác table if any (its
+    column headings the office's wording, phrases lich_cot_*, given as lich_cot), closing './.',
+    Nơi nhận, signature."""
     include(doc, "dau-trang")
     title_block(doc)
     blocks_of(doc, "mo_dau")
     include(doc, "cac-muc")
     para(doc, "NoiDung", "{%p if lich %}")
     widths = [int(Mm(w)) for w in (28, 52, 27, 31, 27)]
-    header = ["Thời gian", "Nội dung", "Chủ trì", "Thành phần", "Địa điểm"]
+    columns = ("thoi_gian", "noi_dung", "chu_tri", "thanh_phan", "dia_diem")
+    header = [f"{{{{ lich_cot.{column} }}}}" for column in columns]
     row: list[Cell] = [
         (1, "BangSo", ("{{r dong.thoi_gian }}",)),
         (1, "BangNoiDung", ("{{r dong.noi_dung }}",)),

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from decimal import Decimal
 from functools import partial
 from typing import Any
 
@@ -15,7 +16,7 @@ from pipeline.model.bao_cao import ReportData, ReportItem
 from pipeline.model.ke_hoach import Item
 from pipeline.render.fragments import rich_runs
 from pipeline.rules.money import AwardKind, format_money
-from pipeline.rules.phrases import fill_phrase
+from pipeline.rules.phrases import Phrases, fill_phrase
 from pipeline.rules.placeholders import names_in
 
 # A clause in parentheses, with the spaces before it: "đồng (tăng 5% so với năm 2021)".
@@ -35,20 +36,60 @@ def fill_text(text: str, values: Mapping[str, str]) -> str:
 
 def award_order(
     figures: YearFigures, previous: YearFigures | None, award: str
-) -> tuple[int, int, str]:
+) -> tuple[int, int, int, Decimal, str]:
     """Danh hiệu before hình thức, awards of people before those of collectives (as given
-    this year, else last year for an award given only then)."""
+    this year, else last year for an award given only then), and of those the higher first:
+    by the decree's hệ số (Chiến sĩ thi đua cơ sở before Lao động tiên tiến, Tập thể lao động
+    xuất sắc before Tập thể lao động tiên tiến), an office's own awards after the decree's, by
+    name."""
     count = figures.by_award.get(award)
     if count is None and previous is not None:
         count = previous.by_award[award]
     kinds = {**(previous.kinds if previous else {}), **figures.kinds}
+    ranks = {**(previous.ranks if previous else {}), **figures.ranks}
     # An award of a list without money was never matched to the decree: counted as a form.
     title = kinds.get(award) == AwardKind.TITLE
-    return (0 if title else 1, 0 if count is not None and count.individuals else 1, award)
+    rank = ranks.get(award)
+    return (
+        0 if title else 1,
+        0 if count is not None and count.individuals else 1,
+        0 if rank is not None else 1,
+        -(rank or Decimal(0)),
+        award,
+    )
+
+
+Write = Callable[[str, Mapping[str, str]], str]
+
+
+def default_write(key: str, values: Mapping[str, str]) -> str:
+    """Phrase `key` in vanthu's own wording, for a table built without a document's."""
+    return Phrases.layered(common={}).write(key, values)
+
+
+def table_words(write: Write, caption: str, number: int, year: int, name: str) -> dict[str, Any]:
+    """What a table prints besides its figures, each a phrase of the office's wording: its
+    caption (`caption`, numbered `number`, of `year`), its column headings (the name column's
+    `name`) and the total row's label."""
+    fields = {"so": str(number), "nam": str(year), "nam_truoc": str(year - 1)}
+    headings = {
+        "stt": "bao_cao_cot_stt", "ten": name, "ca_nhan": "bao_cao_cot_ca_nhan",
+        "tap_the": "bao_cao_cot_tap_the", "tien": "bao_cao_cot_so_tien",
+        "nam_truoc": "bao_cao_cot_nam_truoc", "tang_giam": "bao_cao_cot_tang_giam",
+    }  # fmt: skip
+    return {
+        "tieu_de": write(caption, fields),
+        "cot": {column: write(key, fields) for column, key in headings.items()},
+        "tong_cong": write("bao_cao_tong_cong", fields),
+    }
 
 
 def awards_table(
-    figures: YearFigures, previous: YearFigures | None, number: int, none: str
+    figures: YearFigures,
+    previous: YearFigures | None,
+    number: int,
+    none: str,
+    write: Write = default_write,
 ) -> dict[str, Any]:
     """Table of awards by title and form, with last year's totals and the change; `none` in
     both when the year before has no decisions to compare with. A row counts the awards of its
@@ -75,10 +116,14 @@ def awards_table(
             }
         )
     overall, before_all = figures.awarded(), previous.awarded() if previous else None
+    words = table_words(
+        write, "bao_cao_bang_khen_thuong", number, figures.year, "bao_cao_cot_khen_thuong"
+    )
     return {
         "kieu": "khen_thuong",
-        "tieu_de": f"Bảng {number}. Kết quả khen thưởng năm {figures.year}",
-        "nam_truoc": f"Năm {figures.year - 1}",
+        **words,
+        # The last year's column heading, as a template copied before bang.cot names it.
+        "nam_truoc": words["cot"]["nam_truoc"],
         "dong": rows,
         "tong": {
             "ca_nhan": format_count(overall.individuals),
@@ -90,7 +135,7 @@ def awards_table(
     }
 
 
-def units_table(figures: YearFigures, number: int) -> dict[str, Any]:
+def units_table(figures: YearFigures, number: int, write: Write = default_write) -> dict[str, Any]:
     """Table of awards by unit: the people and collectives of each unit, each once however many
     awards they were given, and the money of all their awards."""
     from pipeline.rules.collation import vietnamese_key
@@ -99,7 +144,7 @@ def units_table(figures: YearFigures, number: int) -> dict[str, Any]:
     units = sorted(figures.by_unit, key=lambda key: vietnamese_key(names[key]))
     return {
         "kieu": "don_vi",
-        "tieu_de": f"Bảng {number}. Khen thưởng theo đơn vị năm {figures.year}",
+        **table_words(write, "bao_cao_bang_don_vi", number, figures.year, "bao_cao_cot_don_vi"),
         "dong": [
             {
                 "stt": index,
@@ -132,9 +177,9 @@ def report_context(info: DocumentInfo[ReportAttachments], styles: Any) -> dict[s
     def tables(item: Item) -> list[dict[str, Any]]:
         kinds = item.bang if isinstance(item, ReportItem) else []
         return [
-            awards_table(figures, previous, next(numbered), none)
+            awards_table(figures, previous, next(numbered), none, info.write)
             if kind == "khen_thuong"
-            else units_table(figures, next(numbered))
+            else units_table(figures, next(numbered), info.write)
             for kind in kinds
         ]
 

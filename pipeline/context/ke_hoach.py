@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Protocol
 
 from pipeline.context.common import DocumentInfo, block_context, closing, common_context
 from pipeline.context.sections import sections_context
@@ -12,11 +12,24 @@ from pipeline.model.ke_hoach import PlanData
 from pipeline.render.fragments import rich_runs
 from pipeline.render.styles import StyleSheet
 from pipeline.rules.numbering import roman
+from pipeline.rules.phrases import APPENDIX_HEADINGS
 
 
-def task_appendices(plan: PlanData, units: Mapping[str, Unit], attached: str) -> list[dict]:
-    """Phụ lục of key tasks, numbered I, II when there are several, under `attached`."""
+class Write(Protocol):
+    """A phrase of a document's wording, filled (DocumentInfo.write)."""
+
+    def __call__(self, key: str, values: Mapping[str, str] | None = None) -> str: ...
+
+
+def task_appendices(
+    plan: PlanData, units: Mapping[str, Unit], attached: str, write: Write
+) -> list[dict]:
+    """Phụ lục of key tasks, numbered I, II when there are several, under `attached`; `write`
+    gives the plan's wording: an appendix's name from its number ("" for the only one: phrase
+    phu_luc_ten) and the table's column headings (phu_luc_cot_*)."""
     several = len(plan.phu_luc) > 1
+    # phu_luc_cot_nhiem_vu -> cot.nhiem_vu in the template.
+    headings = {key.removeprefix("phu_luc_cot_"): write(key) for key in APPENDIX_HEADINGS}
 
     def unit_name(text: str | None) -> str:
         # A unit may be named by its abbreviation in the profile.
@@ -26,7 +39,8 @@ def task_appendices(plan: PlanData, units: Mapping[str, Unit], attached: str) ->
 
     return [
         {
-            "ten": f"Phụ lục {roman(number)}" if several else "Phụ lục",
+            "ten": write("phu_luc_ten", {"so": roman(number) if several else ""}),
+            "cot": headings,
             "tieu_de": appendix.tieu_de.upper(),
             "kem_theo": attached,
             "nhiem_vu": [
@@ -49,7 +63,8 @@ def plan_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
     plan = info.data
     assert isinstance(plan, PlanData)
     context = common_context(info, styles)
-    appendices = task_appendices(plan, info.agency.don_vi, info.write("phu_luc_kem_theo"))
+    attached = info.write("phu_luc_kem_theo")
+    appendices = task_appendices(plan, info.agency.don_vi, attached, info.write)
     context.update(
         mo_dau=[block_context(b) for b in plan.mo_dau],
         cac_muc=sections_context(plan.muc),

@@ -24,6 +24,7 @@ from pipeline.context.common import (
 from pipeline.context.ke_hoach import task_appendices
 from pipeline.context.sections import sections_context
 from pipeline.context.title_lines import title_lines
+from pipeline.errors import InputError
 from pipeline.load.attachments import DecisionAttachments, NoAttachments
 from pipeline.load.spreadsheet import Table
 from pipeline.load.yaml_source import Source, load_yaml
@@ -45,6 +46,7 @@ from pipeline.rules.phrases import (
     MissingField,
     Phrases,
     Text,
+    default_phrases,
     fill_phrase,
 )
 from pipeline.rules.placeholders import PLACEHOLDER, names_in
@@ -303,7 +305,7 @@ def award_left_unnamed(
     award = _folded(next(iter(names)))
     listed = len(awards.entries) > NAMED_IN_ARTICLE
     written = [section.hanh_dong, section.thanh_tich or ""]
-    if listed:
+    if listed and section.tieu_de_danh_sach:
         written.append(section.tieu_de_danh_sach)
     if any(award in _folded(text) for text in written):
         return False
@@ -347,20 +349,95 @@ def award_phrase_gap(
 
 def check_award_phrases(
     data: DecisionData, agency: Agency, awards: AwardList, source: Source, profile: Path
-) -> None:
+) -> tuple[InputError, ...]:
     """Every field the decision's phrases name has a value for this list; else an error at the
-    line of the phrase (in the document, or in the office's profile)."""
+    line of the phrase (in the document, or in the office's profile), saying why this list has
+    none. Returns the warnings worth a word (fixed_sum_fallback)."""
     overrides = phrase_overrides(agency.cau_chu), phrase_overrides(data.cau_chu)
     phrases = Phrases.layered(*overrides, common={})
+
+    def written_in(key: str) -> Source:
+        """The file that writes phrase `key`: the document's own, else the office's profile."""
+        if data.cau_chu and getattr(data.cau_chu, key) is not None:
+            return source
+        return load_yaml(profile)
+
     unnamed = award_left_unnamed(data, list_layout(data, agency), awards, phrases.table)
     gap = award_phrase_gap(data, awards, phrases, naming_award=unnamed)
-    if gap is None:
-        return
-    key, name = gap
-    where = source if data.cau_chu and getattr(data.cau_chu, key) is not None else None
-    if where is None:
-        where = load_yaml(profile)
-    raise where.error("wording.no_value", ("cau_chu", key), phrase=key, name=name)
+    if gap is not None:
+        raise gap_error(written_in(gap[0]), *gap, awards)
+    if fixed_sum_fallback(phrases, awards):
+        return (fixed_sum_warning(written_in("dieu_2_mo_dau"), phrases),)
+    return ()
+
+
+# Fields a list without money has no value for.
+MONEY_FIELDS = frozenset(
+    {"tong_tien", "tong_tien_bang_chu", "nguon_kinh_phi", "luong_co_so", "dieu_khoan",
+     "tien_ca_nhan", "tien_tap_the"}
+)  # fmt: skip
+_AWARD_FIELD = re.compile(r"^khen_thuong_([0-9]+)\.(\w+)$")
+
+
+def gap_error(where: Source, key: str, name: str, awards: AwardList) -> InputError:
+    """The error for phrase `key` (written in `where`) naming the field `name` that this list
+    has no value for, with the reason read from the list itself: several awards for the one
+    {{ khen_thuong_chung }}, no money, several amounts (or none of a kind) for {{ tien_ca_nhan }},
+    fewer awards than {{ khen_thuong_3.ten }} counts."""
+    loc = ("cau_chu", key)
+    award = _AWARD_FIELD.match(name)
+    if name == "khen_thuong_chung":
+        names = [group.award for group in awards.groups]
+        return where.error(
+            "wording.no_value.several_awards", loc, phrase=key, name=name, count=len(names),
+            awards="; ".join(f"«{n}»" for n in names),
+        )  # fmt: skip
+    if not awards.priced and (name in MONEY_FIELDS or (award and award[2] != "ten")):
+        return where.error("wording.no_value.no_money", loc, phrase=key, name=name)
+    if name in ("tien_ca_nhan", "tien_tap_the"):
+        collective = name == "tien_tap_the"
+        amounts = sorted({e.amount for e in awards.entries if e.collective == collective})
+        if not amounts:
+            return where.error("wording.no_value.no_kind." + name, loc, phrase=key, name=name)
+        shown = ", ".join(format_money(a) for a in amounts)
+        return where.error(
+            "wording.no_value.several_amounts", loc, phrase=key, name=name, amounts=shown
+        )
+    if award and int(award[1]) > len(awards.groups):
+        return where.error(
+            "wording.no_value.no_such_award", loc, phrase=key, name=name,
+            count=len(awards.groups),
+        )  # fmt: skip
+    return where.error("wording.no_value", loc, phrase=key, name=name)
+
+
+def fixed_sum_fallback(phrases: Phrases, awards: AwardList) -> bool:
+    """Whether a decision paying only fixed sums opens Điều 2 with vanthu's own
+    dieu_2_mo_dau_muc_co_dinh while the office (or the document) wrote its own dieu_2_mo_dau:
+    that one states the base salary, so it gives way (money_opening), and the decision would
+    print vanthu's wording beside the office's without a word."""
+    if not awards.priced or money_opening(phrases, awards) != FIXED_SUM_OPENING:
+        return False
+    return phrases.layer("dieu_2_mo_dau") > 0 and phrases.layer(FIXED_SUM_OPENING) == 0
+
+
+# The clause of an opening that states the base salary: ", mức lương cơ sở {{ luong_co_so }}
+# đồng/tháng" (from the comma before it to the next mark).
+_BASE_SALARY_CLAUSE = re.compile(r",?[^,:;.]*\{\{\s*luong_co_so\s*\}\}[^,:;.]*")
+
+
+def fixed_sum_warning(where: Source, phrases: Phrases) -> InputError:
+    """A warning at the office's (or document's) dieu_2_mo_dau: this decision's Điều 2 opens
+    with vanthu's default for fixed sums, and the key to set for the office's own; with the
+    office's sentence less its base-salary clause as an example when that leaves no
+    {{ luong_co_so }}."""
+    own = str(phrases.raw("dieu_2_mo_dau"))
+    example = " ".join(_BASE_SALARY_CLAUSE.sub("", own).split())
+    key = "wording.fixed_sum_default" + ("" if "luong_co_so" in example else ".example")
+    return where.error(
+        key, ("cau_chu", "dieu_2_mo_dau"), phrase=FIXED_SUM_OPENING,
+        default=str(default_phrases()[FIXED_SUM_OPENING]), example=example,
+    )  # fmt: skip
 
 
 def entry_line(
@@ -547,8 +624,10 @@ def issued_plan_context(info: DocumentInfo, plan: DocumentInfo[NoAttachments]) -
         "mo_dau": [block_context(b) for b in body.mo_dau],
         "cac_muc": sections_context(body.muc),
         "ket_thuc": rich_runs(closing(body.ket_thuc)),
+        # Named and headed as the plan words them printed alone (its own and its office's
+        # phu_luc_ten, phu_luc_cot_*).
         "cac_phu_luc": task_appendices(
-            body, plan.agency.don_vi, info.write("ban_hanh_phu_luc_kem_theo")
+            body, plan.agency.don_vi, info.write("ban_hanh_phu_luc_kem_theo"), plan.write
         ),
     }
 
@@ -618,6 +697,19 @@ def award_list_context(
     }
 
 
+def without_list_name(typed: str, name: str) -> str:
+    """The Danh sách's title without the list's name typed again at its start: the clerk writes
+    "Danh sách cá nhân, tập thể được tặng Giấy khen" as one says it, and the template already
+    prints `name` (danh_sach_ten, "DANH SÁCH") on the line above, so it would print twice. A title
+    that is the name alone is kept as typed."""
+    words = name.split()
+    if not words:
+        return typed
+    pattern = r"\s*" + r"\s+".join(map(re.escape, words)) + r"(?:\s*[:\-–]\s*|\s+)(?=\S)"
+    found = re.match(pattern, typed, re.IGNORECASE)
+    return typed[found.end() :] if found else typed
+
+
 # "Như Điều 4" typed among the recipients, as copied from an old decision's Nơi nhận.
 _TYPED_EXECUTORS = re.compile(r"^như\s+điều\s+\d{1,3}$", re.IGNORECASE)
 
@@ -676,9 +768,12 @@ def decision_context(info: DocumentInfo[DecisionAttachments], styles: StyleSheet
     danh_sach = None
     if awards is not None and len(awards.entries) > NAMED_IN_ARTICLE:
         assert data.khen_thuong is not None
+        # Asked for when the list was read (load.lists.require_list_title).
+        assert data.khen_thuong.tieu_de_danh_sach is not None
         run = styles.paragraph_style_run(LIST_TITLE_STYLE)
-        title = in_run_lines(title_lines(data.khen_thuong.tieu_de_danh_sach, run.size or 14,
-                                         PORTRAIT_TEXT_WIDTH_PT, bold=bool(run.bold)))  # fmt: skip
+        typed = without_list_name(data.khen_thuong.tieu_de_danh_sach, info.write("danh_sach_ten"))
+        title = in_run_lines(title_lines(typed, run.size or 14, PORTRAIT_TEXT_WIDTH_PT,
+                                         bold=bool(run.bold)))  # fmt: skip
         danh_sach = award_list_context(info, awards, title, values)
     context.update(
         tham_quyen=data.tham_quyen.upper(),

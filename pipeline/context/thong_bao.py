@@ -10,6 +10,7 @@ from pipeline.model.thong_bao import NoticeData, ScheduleRow
 from pipeline.render.fragments import rich_runs
 from pipeline.render.styles import StyleSheet
 from pipeline.rules.dates import numeric_date, weekday
+from pipeline.rules.phrases import SCHEDULE_HEADINGS
 
 
 def schedule_row(row: ScheduleRow) -> dict[str, Any]:
@@ -36,6 +37,8 @@ def notice_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
         mo_dau=[block_context(b) for b in data.mo_dau],
         cac_muc=sections_context(data.muc),
         lich=[schedule_row(row) for row in data.lich],
+        # The lịch's column headings, each a phrase (lich_cot_thoi_gian -> lich_cot.thoi_gian).
+        lich_cot={key.removeprefix("lich_cot_"): info.write(key) for key in SCHEDULE_HEADINGS},
         ket_thuc=rich_runs(closing(data.ket_thuc)),
     )
     return context

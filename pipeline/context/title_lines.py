@@ -4,11 +4,13 @@ Word and LibreOffice wrap a title at the last space that fits, wherever it falls
 VĂN" / "PHÒNG UBND TỈNH", "… DANH HIỆU THI ĐUA NĂM" / "2022". A Vietnamese word is often two
 syllables, and a break between them reads as a mistake in an official title. The clerk types the
 title in running text ("Cá nhân, tập thể được tặng Giấy khen của Chánh Văn phòng UBND tỉnh"),
-which shows where its phrases start: after a comma, before a joining word (của, được, năm …) and
-before a capital that starts a name. The title is printed in the fewest lines that fit the
-page, breaking there when it can ("CÁ NHÂN, TẬP THỂ ĐƯỢC TẶNG GIẤY KHEN" / "CỦA CHÁNH VĂN PHÒNG
-UBND TỈNH"), between two words in lower case only when it must (it may be inside a word), and
-never inside "năm (học) 2022" nor after "Phó"; the most even such lines win.
+which shows where its phrases start: after a comma, before a joining word (của, được, năm, xét
+…) and before a capital that starts a name. The title is printed in the fewest lines that fit
+the page, breaking there when it can ("CÁ NHÂN, TẬP THỂ ĐƯỢC TẶNG GIẤY KHEN" / "CỦA CHÁNH VĂN
+PHÒNG UBND TỈNH"), between two words in lower case (it may be inside a word) or, worse, inside a
+name ("Hội đồng" / "Thi đua - Khen thưởng") only when it must, and never inside "năm (học) 2022",
+"số 12", "đợt 2", around a dash ("Văn hóa - Xã hội"), after "Phó", nor before a number left
+alone on the last line; the most even such lines win.
 
 Written here because no library breaks Vietnamese lines by phrase: the line-breaking libraries
 (uniseg, pyphen) know spaces and hyphenation, not where a Vietnamese word ends.
@@ -26,6 +28,10 @@ from pipeline.rules.metrics import FIT_SLACK_TWIPS, TWIPS_PER_POINT, text_width_
 _JOINS = frozenset({
     "của", "được", "năm", "về", "cho", "tại", "theo", "thuộc", "trực", "với", "và", "trong",
     "đã", "giai", "đợt", "kèm", "từ", "đến", "để",
+    # Verbs a trích yếu's next phrase opens with ("Họp Hội đồng Thi đua - Khen thưởng" / "xét
+    # khen thưởng …"); not those a name goes on with ("Quyết định phê duyệt", "Kế hoạch tổ
+    # chức", "Ban chỉ đạo phong trào …").
+    "xét", "nhằm",
 })  # fmt: skip
 # Words that belong to the word after them: never the last word of a line ("… được" / "tặng").
 _BOUND_BEFORE = frozenset({
@@ -34,12 +40,18 @@ _BOUND_BEFORE = frozenset({
 })  # fmt: skip
 # A year or a school year after "năm": "năm 2022", "năm học 2022-2023".
 _YEAR = re.compile(r"^\d{4}(?:\s*[-–]\s*\d{4})?[,.;:]?$")
+# Words a number after them belongs to: "số 12/QĐ-UBND", "đợt 2", "giai đoạn 2021 - 2025".
+_COUNTED = frozenset({
+    "số", "đợt", "lần", "thứ", "tháng", "ngày", "quý", "khóa", "kỳ", "giai đoạn", "tổ",
+})  # fmt: skip
+_DASHES = ("-", "–")
 
 # How much a break before a word costs: GOOD after a comma or before a joining word; NAME
 # before a capital that follows a word in lower case (a name may start there: "… được tặng |
 # Bằng khen", though "Học sinh | Xuất sắc" is one name); POOR between two words in lower case
-# (maybe one word: "thi | đua"); BAD never wanted.
-GOOD, NAME, POOR, BAD = 0, 1, 2, 3
+# (maybe one word: "thi | đua"); INSIDE_NAME before a capital that goes on a name begun just
+# before ("Hội đồng | Thi đua - Khen thưởng"); BAD never wanted.
+GOOD, NAME, POOR, INSIDE_NAME, BAD = 0, 1, 2, 3, 4
 
 
 def break_costs(words: list[str]) -> list[int]:
@@ -47,20 +59,41 @@ def break_costs(words: list[str]) -> list[int]:
     unused)."""
     costs = [BAD] * len(words)
     for at in range(1, len(words)):
-        before, word = words[at - 1].lower(), words[at]
-        if (
-            before in _BOUND_BEFORE
-            or (before in ("năm", "học") and _YEAR.match(word))
-            or (before == "năm" and word.lower() == "học")
-        ):
-            costs[at] = BAD
-        elif before.endswith((",", ";", ":")) or word.lower() in _JOINS:
-            costs[at] = GOOD
-        elif word[:1].isupper() and not words[at - 1][:1].isupper():
-            costs[at] = NAME
-        else:
-            costs[at] = POOR
+        costs[at] = _break_cost(words, at)
     return costs
+
+
+def _break_cost(words: list[str], at: int) -> int:
+    """The cost of a line ending before words[at] (see break_costs)."""
+    before, word = words[at - 1].lower(), words[at]
+    if _never_apart(words, at):
+        return BAD
+    if before.endswith((",", ";", ":")) or word.lower() in _JOINS:
+        return GOOD
+    if word[:1].isupper() and not words[at - 1][:1].isupper():
+        # "Hội đồng Thi đua": a capital word and its lower-case syllable before this capital
+        # are the start of the same name (the title's first word is capital as a sentence's).
+        if at >= 3 and words[at - 2][:1].isupper() and before not in _JOINS:
+            return INSIDE_NAME
+        return NAME
+    return POOR
+
+
+def _never_apart(words: list[str], at: int) -> bool:
+    """Whether words[at - 1] and words[at] must stay on one line: a word bound to the next,
+    "năm (học) 2022", a number and the word it counts, a dash between names, a number that
+    would be the last line alone."""
+    before, word = words[at - 1].lower(), words[at]
+    pair = " ".join(words[max(at - 2, 0) : at]).lower()
+    number = word[:1].isdigit()
+    return (
+        before in _BOUND_BEFORE
+        or word in _DASHES
+        or (before in ("năm", "học") and bool(_YEAR.match(word)))
+        or (before == "năm" and word.lower() == "học")
+        or (number and (before in _COUNTED or pair in _COUNTED))
+        or (number and at == len(words) - 1)
+    )
 
 
 @lru_cache(maxsize=256)  # a year's decisions share their list titles and many trích yếu
@@ -80,9 +113,9 @@ def title_lines(
 def _fitted(
     words: list[str], size_pt: float, width_pt: float, *, bold: bool, upper: bool
 ) -> list[str]:
-    """One typed line: the fewest bad breaks, then the fewest lines, then the fewest poor
-    breaks, then the fewest at a name, then the most even lines (the sum of each line's unused
-    width squared)."""
+    """One typed line: the fewest bad breaks, then the fewest lines, then the fewest breaks
+    inside a name, then the fewest poor breaks, then the fewest at a name, then the most even
+    lines (the sum of each line's unused width squared)."""
     limit = width_pt - FIT_SLACK_TWIPS / TWIPS_PER_POINT
 
     printed = [word.upper() for word in words] if upper else words
@@ -97,10 +130,11 @@ def _fitted(
     if width(0, len(words)) <= limit or len(words) < 2:
         return [" ".join(printed)]
     costs = break_costs(words)
-    # best[i]: ((bad breaks, lines, poor breaks, breaks at a name, unevenness), starts of
-    # lines) for words[:i] with every line fitting (a word too wide alone is a line of its own).
-    Score = tuple[int, int, int, int, float]
-    best: dict[int, tuple[Score, list[int]]] = {0: ((0, 0, 0, 0, 0.0), [])}
+    # best[i]: ((bad breaks, lines, breaks inside a name, poor breaks, breaks at a name,
+    # unevenness), starts of lines) for words[:i] with every line fitting (a word too wide
+    # alone is a line of its own).
+    Score = tuple[int, int, int, int, int, float]
+    best: dict[int, tuple[Score, list[int]]] = {0: ((0, 0, 0, 0, 0, 0.0), [])}
     for end in range(1, len(words) + 1):
         options = []
         for first in range(end - 1, -1, -1):  # the line growing leftwards until too wide
@@ -108,11 +142,11 @@ def _fitted(
                 break
             if first not in best:
                 continue
-            (bad, lines, poor, named, uneven), starts = best[first]
+            (bad, lines, inside, poor, named, uneven), starts = best[first]
             cost = costs[first] if first else GOOD
             slack = max(limit - width(first, end), 0.0)
-            score = (bad + (cost == BAD), lines + 1, poor + (cost == POOR),
-                     named + (cost == NAME), uneven + slack**2)  # fmt: skip
+            score = (bad + (cost == BAD), lines + 1, inside + (cost == INSIDE_NAME),
+                     poor + (cost == POOR), named + (cost == NAME), uneven + slack**2)  # fmt: skip
             options.append((score, [*starts, first]))
         best[end] = min(options)
     starts = best[len(words)][1]

@@ -13,11 +13,11 @@ from pipeline.figures import unit_key
 from pipeline.load.attachments import CertificateAttachments, DecisionAttachments
 from pipeline.load.contract import Attached, LoadedDocument, NumberFrom, Resolver
 from pipeline.load.lists import referenced_document, sheet_path
-from pipeline.load.locations import shown
 from pipeline.load.spreadsheet.cells import clean
 from pipeline.load.yaml_source import Source, load_yaml
 from pipeline.model.giay_khen import INHERITED, CertificateData, RowFilter
 from pipeline.model.quyet_dinh import DecisionData
+from pipeline.paths import shown
 from pipeline.render.phrase import Phrase
 from pipeline.rules.money import find_award
 from pipeline.rules.money_types import AwardKind
@@ -221,6 +221,27 @@ def chosen(entries: tuple[Entry, ...], rows: RowFilter | None, source: Source) -
     return entries
 
 
+def by_book_number(
+    entries: tuple[Entry, ...], given: tuple[Given, ...], rows: RowFilter, source: Source
+) -> tuple[Entry, ...]:
+    """The entries whose số vào sổ `rows.so_vao_so` names (a reprint of "giấy khen số 505", the
+    number on the spoiled certificate and in the sổ vàng), in the list's order; a number the
+    batch does not give is an error naming the numbers it gives. Choosing by sheet rows too
+    would leave a number out unseen when its row is not among them: one way only."""
+    loc = ("chon", "so_vao_so")
+    if rows.dong:
+        raise source.error("data.chon_rows_and_book_numbers", loc)
+    if not given:
+        raise source.error("data.chon_book_numbers_unnumbered", loc)
+    row_of = {number: row for number, _, _, row, _ in given}
+    for index, number in enumerate(rows.so_vao_so):
+        if number not in row_of:
+            raise source.error("data.no_such_book_number", (*loc, index), number=number,
+                               numbers=number_ranges(sorted(row_of)))  # fmt: skip
+    wanted = {row_of[number] for number in rows.so_vao_so}
+    return tuple(e for e in entries if e.row in wanted)
+
+
 def identity(name: str, unit: str) -> tuple[str, str]:
     """Who a certificate is for, as the list may write it again: NFC, single spaces, any case."""
     return unit_key(name), unit_key(unit)
@@ -358,6 +379,8 @@ def certificate_attachments(data: CertificateData, source: Source, resolver: Res
     # The batch is its award's (and kind's) certificates, every one of the list without them,
     # numbered one after another; chon: dong reprints some at their numbers in it.
     given, changes, last = book_of(data, source.path, batch_rows(forms, data.chon), resolver)
+    if data.chon is not None and data.chon.so_vao_so:
+        entries = by_book_number(entries, given, data.chon, source)
     number_of = {g[3]: g[0] for g in given}
     numbers = tuple(number_of[e.row] for e in entries) if given else ()
     lender: NumberFrom | None = None

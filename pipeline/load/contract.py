@@ -50,12 +50,15 @@ class NumberFrom:
 class Attached:
     """An attacher's result: the kind's attachments, every file they were read from, the
     folders whose list of documents they depend on (a report counts every decision of a year),
-    and the document whose register number it prints (NumberFrom)."""
+    the document whose register number it prints (NumberFrom), and what it found valid but
+    worth a word (an award list's same name in two units, a report's figure with nothing to
+    print): the document's warnings with those loading finds (pipeline.load.documents)."""
 
     attachments: object
     files: tuple[Path, ...] = ()
     folders: tuple[Path, ...] = ()
     number_from: NumberFrom | None = None
+    warnings: tuple[InputError, ...] = ()
 
 
 class Resolver(Protocol):

@@ -19,6 +19,7 @@ from pipeline.errors import InputError
 from pipeline.i18n import t
 from pipeline.kinds import KINDS, kind_of
 from pipeline.load.contract import Attached, LoadedDocument
+from pipeline.load.lists import COUNTING_FIGURES, WordingGap
 from pipeline.load.locations import AGENCY_DIR, Locations, RealPaths
 from pipeline.load.read_log import Stamp
 from pipeline.load.read_log import stamp as file_stamp
@@ -283,14 +284,27 @@ class DocumentLoader:
         self._documents: Recent[Path, tuple[Stamp, LoadedDocument]] = Recent(64)
         self._sources: Recent[Path, tuple[Stamp, Source]] = Recent(256)
         self._loading: list[Path] = []  # documents being loaded, to refuse a reference cycle
+        # Documents kept whose wording cannot be written (lists.WordingGap), with that error.
+        self._gaps: dict[Path, InputError] = {}
         self._paths = RealPaths()
 
     def load(self, path: Path) -> LoadedDocument:
         """The document in data file `path` (parsed once per loader while it is unchanged)."""
         key = self._paths.resolve(path)
-        return _unless_changed(
+        document = _unless_changed(
             self._documents, key, lambda: self._load_source(self._parse(path, key), key)
         )
+        return self._unless_gap(key, document)
+
+    def _unless_gap(self, key: Path, document: LoadedDocument) -> LoadedDocument:
+        """`document`, unless its wording cannot be written (lists.WordingGap): that error
+        then, except to a report counting its figures (lists.counting_figures). The document
+        is kept either way, so that the report and the decision itself, loaded in either order
+        by one build, each get what they need."""
+        gap = self._gaps.get(key)
+        if gap is not None and not COUNTING_FIGURES.get():
+            raise gap
+        return document
 
     def parse(self, path: Path) -> Source:
         """The parsed data file `path` (once per loader while it is unchanged)."""
@@ -309,23 +323,32 @@ class DocumentLoader:
 
     def load_source(self, source: Source) -> LoadedDocument:
         """Validate and resolve a document already parsed."""
-        return self._load_source(source, self._paths.resolve(source.path))
+        key = self._paths.resolve(source.path)
+        return self._unless_gap(key, self._load_source(source, key))
 
     def _load_source(self, source: Source, key: Path) -> LoadedDocument:
         if key in self._loading:
             raise source.error("ws.reference_cycle", (), name=source.path.name)
         self._loading.append(key)
+        gaps: list[InputError] = []
         try:
-            return self._resolve(source)
+            document = self._resolve(source, gaps)
         finally:
             self._loading.pop()
+        if gaps:
+            self._gaps[key] = gaps[0]
+        else:
+            self._gaps.pop(key, None)
+        return document
 
     def load_inline(self, source: Source) -> LoadedDocument:
         """A document written inside another one's file (`source` is its part of that file):
         validated and resolved like a file of its own, its messages at that file's lines."""
         return self._resolve(source)
 
-    def _resolve(self, source: Source) -> LoadedDocument:
+    def _resolve(self, source: Source, gaps: list[InputError] | None = None) -> LoadedDocument:
+        """The document in `source`; a wording error (lists.WordingGap) goes to `gaps` when
+        given (the document is then loaded without it), else it is raised."""
         code = source.data.get("loai")
         if code is None:
             raise source.error("data.missing_type", ("loai",))
@@ -348,9 +371,18 @@ class DocumentLoader:
                     *check_local_level(data, agency, source),
                     *check_calendar(data, source),
                     *check_repeated_recipients(data, agency, source))  # fmt: skip
-        attached = kind.attach(data, source, self) if kind.attach else Attached(kind.attachments())
+        try:
+            attached = (
+                kind.attach(data, source, self) if kind.attach else Attached(kind.attachments())
+            )
+        except WordingGap as gap:
+            if gaps is None:
+                raise gap.error from None
+            gaps.append(gap.error)
+            attached = gap.attached
         if not isinstance(attached.attachments, kind.attachments):  # a kind's own contract
             raise TypeError(f"{kind.code} attached {type(attached.attachments).__name__}")
+        warnings += attached.warnings
         info = DocumentInfo(
             data=data, agency=agency, doc_type=document_type(kind.code),
             attachments=attached.attachments,
@@ -392,4 +424,6 @@ class DocumentLoader:
             return path
         if path.exists():  # a folder or a FIFO: never open it
             raise InputError("data.not_regular_file", file=path)
-        raise source.error("data.list_missing", loc, name=name)
+        # A list (danh_sach) is said to be one; a decision, a plan, a draft by the field's name.
+        key = "data.list_missing" if loc[-1:] == ("danh_sach",) else "data.file_missing_named"
+        raise source.error(key, loc, name=name)

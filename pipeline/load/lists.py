@@ -3,9 +3,13 @@ Quy chế it issues; and the draft decision a Tờ trình attaches."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import replace
 from pathlib import Path
 
-from pipeline.awards import AwardList, read_award_list
+from pipeline.awards import AwardList, person_name, read_award_list
 from pipeline.context.quyet_dinh import NAMED_IN_ARTICLE, check_award_phrases
 from pipeline.errors import InputError
 from pipeline.load.attachments import DecisionAttachments, SubmissionAttachments
@@ -44,12 +48,54 @@ def award_list(data: DecisionData, source: Source, resolver: Resolver) -> tuple[
         if exc.file is None:
             raise exc.at(file=source.path, line=source.line_of(("khen_thuong", "cot"))) from None
         raise
-    check_award_phrases(data, agency, awards, source, profile)
+    require_list_title(data, awards, source)
     return awards, path
 
 
+# Set while a report loads the decisions it counts (counting_figures).
+COUNTING_FIGURES: ContextVar[bool] = ContextVar("counting_figures", default=False)
+
+
+@contextmanager
+def counting_figures() -> Iterator[None]:
+    """While a report loads the decisions of its year: a decision whose wording cannot be
+    written (WordingGap) still gives its list's figures, which that error does not touch, so
+    one decision's phrase does not stop the year's report too (the decision itself stays
+    refused, pipeline.load.documents)."""
+    token = COUNTING_FIGURES.set(True)
+    try:
+        yield
+    finally:
+        COUNTING_FIGURES.reset(token)
+
+
+class WordingGap(Exception):
+    """A decision whose list is valid but whose phrases name a field the list has no value for
+    (`error`): wrong in how the decision prints, not in what it counts. `attached`: what the
+    decision's attacher found otherwise, for a report counting it."""
+
+    def __init__(self, error: InputError, attached: Attached) -> None:
+        super().__init__(error)
+        self.error = error
+        self.attached = attached
+
+
+def require_list_title(data: DecisionData, awards: AwardList, source: Source) -> None:
+    """A list of more than NAMED_IN_ARTICLE names is printed after the decision, under the
+    title tieu_de_danh_sach, which it then needs; a shorter one is named in Điều 1 and has no
+    title to print, so none is asked for."""
+    assert data.khen_thuong is not None
+    count = len(awards.entries)
+    if count > NAMED_IN_ARTICLE and data.khen_thuong.tieu_de_danh_sach is None:
+        raise source.error(
+            "data.list_title_missing", ("khen_thuong", "tieu_de_danh_sach"), count=count,
+            named=NAMED_IN_ARTICLE,
+        )  # fmt: skip
+
+
 def council_members(data: DecisionData, source: Source, resolver: Resolver) -> tuple[Table, Path]:
-    """Members of the council a decision sets up, with their role."""
+    """Members of the council a decision sets up, with their role; each name as an award
+    list prints a person's (awards.person_name: one typed in capitals in title case)."""
     assert data.hoi_dong is not None
     ref = data.hoi_dong
     path = sheet_path(ref, source, "hoi_dong", resolver)
@@ -57,7 +103,9 @@ def council_members(data: DecisionData, source: Source, resolver: Resolver) -> t
         path, sheet=ref.trang_tinh, columns=ref.cot or None,
         required=("ho_ten", "chuc_vu", ROLE),
     )  # fmt: skip
-    return table, path
+    rows = [replace(row, values={**row.values, "ho_ten": person_name(row.values["ho_ten"])})
+            for row in table]  # fmt: skip
+    return replace(table, rows=rows), path
 
 
 def referenced_document(
@@ -145,7 +193,14 @@ def decision_attachments(data: DecisionData, source: Source, resolver: Resolver)
     """The lists a decision needs, and the files they came from."""
     if data.khen_thuong is not None:
         awards, path = award_list(data, source, resolver)
-        return Attached(DecisionAttachments(awards=awards), (path,))
+        # Its warnings name their file, sheet and row (printed after the document's name).
+        attached = Attached(DecisionAttachments(awards=awards), (path,), warnings=awards.warnings)
+        agency, profile = resolver.agency(data.co_quan, source)
+        try:
+            told = check_award_phrases(data, agency, awards, source, profile)
+        except InputError as exc:
+            raise WordingGap(exc, attached) from None
+        return replace(attached, warnings=(*attached.warnings, *told))
     if data.hoi_dong is not None:
         members, path = council_members(data, source, resolver)
         return Attached(DecisionAttachments(members=members), (path,))

@@ -12,6 +12,7 @@ year or the next: a report copied from last year is caught before it prints.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from difflib import get_close_matches
 from pathlib import Path
@@ -19,14 +20,16 @@ from pathlib import Path
 from pydantic_core import PydanticCustomError
 
 from pipeline.awards import AwardList, Entry
+from pipeline.errors import InputError
 from pipeline.figures import YearFigures, figure_values
 from pipeline.load.attachments import DecisionAttachments, ReportAttachments
 from pipeline.load.certificates import is_title
 from pipeline.load.contract import Attached, LoadedDocument, Resolver
-from pipeline.load.locations import shown
+from pipeline.load.lists import counting_figures
 from pipeline.load.yaml_source import Source, strings
 from pipeline.model.bao_cao import ReportData
 from pipeline.model.base import parse_date
+from pipeline.paths import shown
 from pipeline.rules.award_names import name_key
 from pipeline.rules.dates import numeric_date, years_said
 from pipeline.rules.money import regime_on
@@ -71,7 +74,8 @@ def dated_in(resolver: Resolver, found: list[Path], years: set[int]) -> list[Loa
         except PydanticCustomError:
             year = None
         if year is None or year in years:
-            document = resolver.load(path)
+            with counting_figures():  # its figures, even if its own wording is refused
+                document = resolver.load(path)
             if document.info.data.ngay.year in years:
                 dated.append(document)
     return dated
@@ -223,4 +227,37 @@ def report_attachments(data: ReportData, source: Source, resolver: Resolver) -> 
     # it counts when their lists change.
     files = dict.fromkeys([*current.files, *(before.files if before else []), *found])
     attachments = ReportAttachments(current, before, values)
-    return Attached(attachments, tuple(files), folders=(folder,))
+    warnings = figures_without_value(source, values, data.nam - 1, folder)
+    return Attached(attachments, tuple(files), folders=(folder,), warnings=warnings)
+
+
+# Where a report's text is cut into sentences: after a full stop (or semicolon) and a space; a
+# figure's name ("{{ tong.luot }}") has a dot with no space after it.
+SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
+
+
+def figures_without_value(
+    source: Source, values: dict[str, str], year_before: int, folder: Path
+) -> tuple[InputError, ...]:
+    """A warning at each text naming a figure that has nothing to print (a comparison with a
+    year that has no decisions in the workspace: an office's first year in vanthu): the text
+    prints without it, a clause in parentheses naming it is left out whole, so the clerk is
+    shown each sentence as it will print and asked to write it again."""
+    from pipeline.context.bao_cao import fill_text
+
+    found = []
+    for loc, text in strings(source.data):
+        empty = [name for name in dict.fromkeys(names_in(text)) if not values.get(name, "x")]
+        if not empty:
+            continue
+        sentences = [
+            fill_text(sentence, values).strip()
+            for sentence in SENTENCE_END.split(" ".join(text.split()))
+            if any(not values.get(name, "x") for name in names_in(sentence))
+        ]
+        found.append(source.error(
+            "data.figure_without_value", loc, year=year_before, folder=shown(folder),
+            names=", ".join(f"{{{{ {name} }}}}" for name in empty),
+            printed=" … ".join(f"«{sentence}»" for sentence in sentences),
+        ))  # fmt: skip
+    return tuple(found)

@@ -22,6 +22,12 @@ MESSAGES = {
         "en": "the text looks like {encoding} (a {font} font) pasted in; convert it "
         "to Unicode, e.g. «{fixed}»",
     },
+    "data.misread_text": {
+        "vi": "văn bản có vẻ là chữ {encoding} dán vào (chép từ tệp đã mở sai bảng mã); hãy "
+        "sửa lại, ví dụ: «{fixed}»",
+        "en": "the text looks like {encoding} text pasted in (copied from a file opened in the "
+        "wrong code); correct it, e.g. «{fixed}»",
+    },
     # Two legacy codes a text reads the same in (pipeline.text.legacy.named_encodings).
     "data.either": {"vi": "{first} hoặc {second}", "en": "{first} or {second}"},
     "data.empty_file": {"vi": "tệp trống, không có dữ liệu", "en": "the file is empty"},
@@ -224,6 +230,11 @@ MESSAGES = {
         "vi": "không tìm thấy danh sách '{name}' (đặt tệp cạnh tệp YAML)",
         "en": "list '{name}' not found (put the file beside the YAML file)",
     },
+    "data.file_missing_named": {
+        "vi": "không tìm thấy tệp '{name}' mà trường này nêu (đặt tệp cạnh tệp YAML, đúng tên)",
+        "en": "the file '{name}' this field names is not found (put it beside the YAML file, "
+        "under that name)",
+    },
     "data.no_decisions": {
         "vi": "không có quyết định khen thưởng nào ký trong năm {year} trong {folder} để tổng hợp",
         "en": "no award decisions dated in {year} in {folder} to report on",
@@ -311,6 +322,15 @@ MESSAGES = {
         "list) and {second} (row {second_row}); a danh hiệu thi đua is given once a year: if one "
         "file was copied from last year, correct its date",
     },
+    # A report's text naming a year-on-year figure when the year before has no decisions.
+    "data.figure_without_value": {
+        "vi": "năm {year} không có quyết định khen thưởng nào trong {folder} để so sánh, nên "
+        "{names} không có số liệu và in thành: {printed}; hãy viết lại câu (bỏ phần so sánh "
+        "với năm {year})",
+        "en": "there are no award decisions dated in {year} in {folder} to compare with, so "
+        "{names} have no figure and print as: {printed}; write the sentence again (without the "
+        "comparison with {year})",
+    },
     "data.unknown_figure": {
         "vi": "số liệu '{{{{ {name} }}}}' không có; ví dụ số liệu có: '{{{{ {hint} }}}}'",
         "en": "there is no figure '{{{{ {name} }}}}'; an existing one: '{{{{ {hint} }}}}'",
@@ -357,6 +377,23 @@ MESSAGES = {
         "\"Quyết định số ..../...\"; number the decision first (write its number in the "
         "decision's so:, or so: tu_dong and vanthu render or vanthu build the decision), or make a "
         "test print on plain paper: vanthu render --in-thu (or in_thu: co)",
+    },
+    "data.no_such_book_number": {
+        "vi": "đợt giấy khen này không có số vào sổ {number}; các số của đợt: {numbers}",
+        "en": "this batch of certificates gives no sổ vàng number {number}; its numbers: "
+        "{numbers}",
+    },
+    "data.chon_rows_and_book_numbers": {
+        "vi": "chọn giấy khen theo một cách: theo dòng (chon: dong) hoặc theo số vào sổ "
+        "(chon: so_vao_so), không cả hai",
+        "en": "choose certificates one way: by row (chon: dong) or by sổ vàng number "
+        "(chon: so_vao_so), not both",
+    },
+    "data.chon_book_numbers_unnumbered": {
+        "vi": "đợt giấy khen này không ghi số vào sổ (so_vao_so), nên không chọn theo số vào sổ "
+        "được; hãy chọn theo dòng (chon: dong)",
+        "en": "this batch of certificates has no sổ vàng numbers (so_vao_so), so it cannot "
+        "choose by them; choose by row (chon: dong)",
     },
     "data.no_such_row": {
         "vi": "dòng {number} không có trong danh sách của quyết định",
@@ -592,5 +629,16 @@ MESSAGES = {
         "en": "cell {cell} says {typed} đồng, but «{award}» for {recipient_en} is {amount} đồng "
         "(under {source}, base salary {base} đồng); correct the cell, or delete the amount if "
         "it is not needed",
+    },
+    # A Danh sách attached to a decision (more than 5 names) needs its title.
+    "data.list_title_missing": {
+        "vi": "thiếu trường bắt buộc: danh sách có {count} người (tập thể), quá {named} nên được "
+        "in kèm theo quyết định, dưới tên ghi ở 'tieu_de_danh_sach' (ví dụ: Cá nhân được công "
+        "nhận danh hiệu thi đua năm 2025); danh sách đến {named} người thì được kể tên ngay "
+        "trong Điều 1, không cần trường này",
+        "en": "required field missing: the list has {count} names, more than {named}, so it is "
+        "printed after the decision under the title given in 'tieu_de_danh_sach' (e.g. Cá nhân "
+        "được công nhận danh hiệu thi đua năm 2025); a list of up to {named} names is named in "
+        "Điều 1 itself and needs no such field",
     },
 }

@@ -42,11 +42,92 @@ MESSAGES = {
         "en": "this phrase cannot be empty: the list would print an empty title (or column "
         "heading); write the office's own, or remove this key to use the default «{default}»",
     },
+    "wording.empty_phrase.empty_table_heading": {
+        "vi": "câu này không được để trống: bảng số liệu của báo cáo (hay phụ lục của kế hoạch, "
+        "lịch công tác của thông báo) sẽ có tên (hay tên cột) trống; viết chữ của cơ quan, hoặc "
+        "bỏ khóa này để dùng chữ mặc định «{default}»",
+        "en": "this phrase cannot be empty: the report's table of figures (or the plan's "
+        "appendix, the notice's schedule) would print an empty name (or column heading); write "
+        "the office's own, or remove this key to use the default «{default}»",
+    },
     "wording.no_value": {
         "vi": "câu '{phrase}' dùng trường '{{{{ {name} }}}}' mà văn bản này không có số liệu đó "
         "(ví dụ: danh sách không có tiền thưởng, hoặc có nhiều mức tiền)",
         "en": "phrase '{phrase}' uses the field '{{{{ {name} }}}}', which this document has no "
         "value for (e.g. a list without money, or several amounts)",
+    },
+    # Why a list has no value for a field its phrase names (context.quyet_dinh.gap_error).
+    "wording.no_value.several_awards": {
+        "vi": "câu '{phrase}' dùng trường '{{{{ {name} }}}}' (tên loại khen thưởng chung của cả "
+        "danh sách), mà danh sách của văn bản này có {count} loại khen thưởng ({awards}): trường "
+        "này chỉ có khi cả danh sách một loại. Viết câu riêng trong cau_chu: của văn bản này "
+        "(không dùng {{{{ {name} }}}}), hoặc dùng {{{{ khen_thuong_1.ten }}}}, "
+        "{{{{ khen_thuong_2.ten }}}} ... để kể từng loại",
+        "en": "phrase '{phrase}' uses the field '{{{{ {name} }}}}' (the one award of the whole "
+        "list), but this document's list has {count} awards ({awards}): the field exists only "
+        "when the whole list is one award. Write a phrase of its own under this document's "
+        "cau_chu: (without {{{{ {name} }}}}), or name each award with "
+        "{{{{ khen_thuong_1.ten }}}}, {{{{ khen_thuong_2.ten }}}} ...",
+    },
+    "wording.no_value.no_money": {
+        "vi": "câu '{phrase}' dùng trường '{{{{ {name} }}}}' (tiền thưởng), mà danh sách của văn "
+        "bản này không có tiền thưởng (tien_thuong: khong); viết câu riêng trong cau_chu: của "
+        "văn bản này, không dùng trường đó",
+        "en": "phrase '{phrase}' uses the field '{{{{ {name} }}}}' (money), but this document's "
+        "list has no money (tien_thuong: khong); write a phrase of its own under this "
+        "document's cau_chu:, without that field",
+    },
+    "wording.no_value.several_amounts": {
+        "vi": "câu '{phrase}' dùng trường '{{{{ {name} }}}}' (mức tiền chung), mà danh sách của "
+        "văn bản này có nhiều mức tiền ({amounts} đồng); viết câu riêng trong cau_chu: của văn "
+        "bản này, ví dụ kể từng mức bằng {{{{ khen_thuong_1.ca_nhan }}}}, "
+        "{{{{ khen_thuong_2.ca_nhan }}}} ...",
+        "en": "phrase '{phrase}' uses the field '{{{{ {name} }}}}' (the one amount), but this "
+        "document's list has several amounts ({amounts} đồng); write a phrase of its own under "
+        "this document's cau_chu:, e.g. naming each with {{{{ khen_thuong_1.ca_nhan }}}}, "
+        "{{{{ khen_thuong_2.ca_nhan }}}} ...",
+    },
+    "wording.no_value.no_kind.tien_ca_nhan": {
+        "vi": "câu '{phrase}' dùng trường '{{{{ {name} }}}}' (mức tiền cho cá nhân), mà danh sách "
+        "của văn bản này không có cá nhân nào; viết câu riêng trong cau_chu: của văn bản này",
+        "en": "phrase '{phrase}' uses the field '{{{{ {name} }}}}' (the amount for a person), but "
+        "this document's list has no person; write a phrase of its own under this document's "
+        "cau_chu:",
+    },
+    "wording.no_value.no_kind.tien_tap_the": {
+        "vi": "câu '{phrase}' dùng trường '{{{{ {name} }}}}' (mức tiền cho tập thể), mà danh sách "
+        "của văn bản này không có tập thể nào; viết câu riêng trong cau_chu: của văn bản này",
+        "en": "phrase '{phrase}' uses the field '{{{{ {name} }}}}' (the amount for a collective), "
+        "but this document's list has no collective; write a phrase of its own under this "
+        "document's cau_chu:",
+    },
+    "wording.no_value.no_such_award": {
+        "vi": "câu '{phrase}' dùng trường '{{{{ {name} }}}}', mà danh sách của văn bản này chỉ có "
+        "{count} loại khen thưởng; viết câu riêng trong cau_chu: của văn bản này",
+        "en": "phrase '{phrase}' uses the field '{{{{ {name} }}}}', but this document's list has "
+        "only {count} award(s); write a phrase of its own under this document's cau_chu:",
+    },
+    # A fixed-sum decision opening Điều 2 with vanthu's phrase beside the office's own.
+    "wording.fixed_sum_default": {
+        "vi": "quyết định này chỉ có khen thưởng mức tiền cố định (khen_thuong_rieng ghi số "
+        "tiền), nên Điều 2 không nêu mức lương cơ sở: câu dieu_2_mo_dau này có "
+        "{{{{ luong_co_so }}}} nên không dùng được, và Điều 2 mở đầu bằng câu mặc định của vanthu "
+        "«{default}». Để dùng câu của cơ quan, ghi thêm '{phrase}' dưới cau_chu: ở đây",
+        "en": "this decision has only fixed-sum awards (khen_thuong_rieng gives an amount), so "
+        "Điều 2 states no base salary: this dieu_2_mo_dau names {{{{ luong_co_so }}}} and cannot "
+        "be used, and Điều 2 opens with vanthu's default «{default}». To use the office's own "
+        "sentence, add '{phrase}' under cau_chu: here",
+    },
+    "wording.fixed_sum_default.example": {
+        "vi": "quyết định này chỉ có khen thưởng mức tiền cố định (khen_thuong_rieng ghi số "
+        "tiền), nên Điều 2 không nêu mức lương cơ sở: câu dieu_2_mo_dau này có "
+        "{{{{ luong_co_so }}}} nên không dùng được, và Điều 2 mở đầu bằng câu mặc định của vanthu "
+        "«{default}». Để dùng câu của cơ quan, ghi thêm '{phrase}' dưới cau_chu: ở đây, ví dụ: "
+        "{phrase}: \"{example}\"",
+        "en": "this decision has only fixed-sum awards (khen_thuong_rieng gives an amount), so "
+        "Điều 2 states no base salary: this dieu_2_mo_dau names {{{{ luong_co_so }}}} and cannot "
+        "be used, and Điều 2 opens with vanthu's default «{default}». To use the office's own "
+        "sentence, add '{phrase}' under cau_chu: here, for example: {phrase}: \"{example}\"",
     },
     "wording.yes_no": {
         "vi": "ghi 'co' hoặc 'khong' (nhận được: {value})",

@@ -24,6 +24,10 @@ class RowFilter(Record):
     )
     doi_tuong: Literal["ca_nhan", "tap_the"] | None = None
     khen_thuong: str | None = Field(default=None, description="only this award (its name)")
+    so_vao_so: list[int] = Field(
+        default_factory=list,
+        description="the sổ vàng numbers to print again (a spoiled certificate: 'số 505')",
+    )
 
 
 class CertificateData(DocumentData):

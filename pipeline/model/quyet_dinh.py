@@ -35,8 +35,12 @@ class AwardSection(SheetRef):
     thanh_tich: str | None = Field(
         default=None, description="why: đã có thành tích xuất sắc trong ... năm 2022"
     )
-    tieu_de_danh_sach: str = Field(
-        min_length=1, description="title of the attached Danh sách (upper-cased when printed)"
+    # Asked for only when the list has more than 5 names and is attached (load.lists): up to
+    # 5 are named in Điều 1 and no Danh sách is printed.
+    tieu_de_danh_sach: str | None = Field(
+        default=None,
+        min_length=1,
+        description="title of the attached Danh sách (upper-cased when printed)",
     )
     sap_xep: Literal["don_vi", "ten"] | None = None
     tien_thuong: YesNo = Field(

@@ -46,11 +46,31 @@ _VOTE = frozenset(
      "ty_le_thanh_vien"}
 )  # fmt: skip
 _CERTIFICATE = frozenset({"so_quyet_dinh", "ngay_quyet_dinh", "dia_danh", "thanh_tich"})
+# A Báo cáo's table of figures: its number in the report and the year before its own ({{ nam }}
+# is the report's year there).
+_TABLE = frozenset({"so", "nam_truoc"})
+# Column headings of a Báo cáo's tables that name no figure (bao_cao_cot_nam_truoc names one).
+REPORT_HEADINGS = (
+    "bao_cao_cot_stt", "bao_cao_cot_khen_thuong", "bao_cao_cot_don_vi", "bao_cao_cot_ca_nhan",
+    "bao_cao_cot_tap_the", "bao_cao_cot_so_tien", "bao_cao_cot_tang_giam",
+)  # fmt: skip
+# Column headings of a Kế hoạch's appendix of tasks, and of a Thông báo's lịch công tác.
+APPENDIX_HEADINGS = (
+    "phu_luc_cot_stt", "phu_luc_cot_nhiem_vu", "phu_luc_cot_chu_tri", "phu_luc_cot_phoi_hop",
+    "phu_luc_cot_thoi_gian",
+)  # fmt: skip
+SCHEDULE_HEADINGS = (
+    "lich_cot_thoi_gian", "lich_cot_noi_dung", "lich_cot_chu_tri", "lich_cot_thanh_phan",
+    "lich_cot_dia_diem",
+)  # fmt: skip
 
 # truong-cau-chu: the fields each phrase may name, besides COMMON.
 FIELDS: dict[str, frozenset[str]] = {
     "luu": frozenset({"don_vi_soan_thao", "nguoi_soan_thao", "ten_don_vi_soan_thao", "so_ban"}),
+    "phu_luc_ten": frozenset({"so"}),
     "phu_luc_kem_theo": _ATTACHED,
+    **dict.fromkeys(APPENDIX_HEADINGS, frozenset()),
+    **dict.fromkeys(SCHEDULE_HEADINGS, frozenset()),
     "theo_de_nghi": frozenset({"de_nghi"}),
     "nhu_dieu": frozenset({"dieu_thi_hanh"}),
     "hanh_dong_kem_khen_thuong": _AWARD,
@@ -114,6 +134,11 @@ FIELDS: dict[str, frozenset[str]] = {
     "giay_khen_quyet_dinh": _CERTIFICATE,
     "giay_khen_so_vao_so": _CERTIFICATE | frozenset({"so_vao_so"}),
     "bao_cao_khong_so_sanh": frozenset(),
+    "bao_cao_bang_khen_thuong": _TABLE,
+    "bao_cao_bang_don_vi": _TABLE,
+    **dict.fromkeys(REPORT_HEADINGS, frozenset()),
+    "bao_cao_cot_nam_truoc": frozenset({"nam_truoc"}),
+    "bao_cao_tong_cong": frozenset(),
 }
 # Per award, in the order of the list: {{ khen_thuong_1.ten }}, {{ khen_thuong_2.tap_the }} ...
 PER_AWARD = re.compile(r"^khen_thuong_[1-9][0-9]?\.(ten|ca_nhan|tap_the|so_ca_nhan|so_tap_the)$")
@@ -143,6 +168,13 @@ REQUIRED: dict[str, str] = {
     **dict.fromkeys(
         ("danh_sach_ten", "cot_stt", "cot_ten", "cot_chuc_vu", "cot_don_vi", "cot_so_tien"),
         "empty_heading",
+    ),
+    # A report's table, a plan's appendix or a notice's schedule, printed without its name or a
+    # column's heading.
+    **dict.fromkeys(
+        ("phu_luc_ten", "bao_cao_bang_khen_thuong", "bao_cao_bang_don_vi", *REPORT_HEADINGS,
+         "bao_cao_cot_nam_truoc", *APPENDIX_HEADINGS, *SCHEDULE_HEADINGS),
+        "empty_table_heading",
     ),
 }  # fmt: skip
 # Closing punctuation an empty field must not be left hanging before.

@@ -17,6 +17,7 @@ from typing import Any
 from pipeline.rules.agency_names import place_in_name
 from pipeline.rules.dates import day_off
 from pipeline.rules.money import regime_on
+from pipeline.text.tones import same_spelling
 from pipeline.workspace.presets import level_names, levels, presets
 
 # Words of a profile that matches no preset: true of any office.
@@ -40,9 +41,10 @@ def _lines(value: Any) -> list[str]:
 
 
 def _pattern(template: str) -> re.Pattern[str]:
-    """A preset's name template ("ỦY BAN NHÂN DÂN XÃ {DIA_DANH}") as a pattern of filled names."""
-    parts = re.split(r"\{[a-zA-Z_]+\}", template)
-    return re.compile(".+".join(re.escape(part) for part in parts), re.IGNORECASE)
+    """A preset's name template ("ỦY BAN NHÂN DÂN XÃ {DIA_DANH}") as a pattern of filled names'
+    comparison keys (same_spelling: "Uỷ ban nhân dân xã ..." fills it too)."""
+    parts = re.split(r"\{[a-zA-Z_]+\}", same_spelling(template))
+    return re.compile(".+".join(re.escape(part) for part in parts))
 
 
 def _level_forms(preset: Mapping[str, Any], template: Any) -> list[str]:
@@ -62,11 +64,12 @@ def _level_forms(preset: Mapping[str, Any], template: Any) -> list[str]:
 
 
 def _signs(entry: Any) -> tuple[str, ...]:
-    """How a signer signs: title, thẩm quyền, on whose behalf (case and spacing aside)."""
+    """How a signer signs: title, thẩm quyền, on whose behalf (case, spacing and tone place
+    aside)."""
     entry = entry if isinstance(entry, Mapping) else {}
     title = " ".join(_lines(entry.get("chuc_vu")))
     fields = (title, entry.get("tham_quyen"), entry.get("thay_cho"))
-    return tuple(" ".join(str(field or "").split()).casefold() for field in fields)
+    return tuple(same_spelling(str(field or "")) for field in fields)
 
 
 def preset_of(profile: Mapping[str, Any]) -> dict[str, Any] | None:
@@ -93,16 +96,18 @@ def preset_of(profile: Mapping[str, Any]) -> dict[str, Any] | None:
             # A name that is all blanks ({ten_co_quan}) says nothing unless the keys agree.
             if not same_key and str(template).startswith("{"):
                 continue
-            if any(_pattern(form).fullmatch(value) for form in _level_forms(preset, template)):
+            key = same_spelling(value)
+            if any(_pattern(form).fullmatch(key) for form in _level_forms(preset, template)):
                 return preset
     return None
 
 
 def _join_title(title: str, body: str) -> str:
-    """'Chánh Văn phòng' + 'Văn phòng UBND tỉnh' → 'Chánh Văn phòng UBND tỉnh' (no repeat)."""
+    """'Chánh Văn phòng' + 'Văn phòng UBND tỉnh' → 'Chánh Văn phòng UBND tỉnh' (no repeat; the
+    words compared as same_spelling does: 'Chủ tịch Uỷ ban' + 'Ủy ban ...' too)."""
     words, names = title.split(), body.split()
     for size in range(min(len(words), len(names)), 0, -1):
-        if [w.casefold() for w in words[-size:]] == [n.casefold() for n in names[:size]]:
+        if [same_spelling(w) for w in words[-size:]] == [same_spelling(n) for n in names[:size]]:
             return " ".join([*words, *names[size:]])
     return f"{title} {body}".strip()
 
@@ -167,16 +172,25 @@ def office_words(profile: Mapping[str, Any], unit: str, signer: str) -> dict[str
 
 
 def starter_date(text: str, today: date) -> date:
-    """The date a starter's `ngay:` line gives in `today`'s year (15/01/$nam → 15 January),
-    or, when that is still to come (a starter made on 3 January), the last working day of the
-    year up to today (today itself on 1 January): a new document is not dated in the future,
-    which check, render and build warn of."""
+    """The date a new document made from a starter bears: a working day no later than today,
+    as check, render and build warn of a date after today and of one on a Sunday or a fixed
+    public holiday (rules.dates.day_off).
+
+    It is the date the starter's `ngay:` line gives in `today`'s year (15/01/$nam → 15
+    January), or the first working day after it when that is a day off (10/01/2027, a Sunday
+    → 11/01). When that day is still to come (a starter made on 3 January), it is the last
+    working day of the year up to today. It never leaves today's year: a date of the year
+    before would take a number of that year's sổ (and draw the year-folder warning), so on 1
+    January, Tết Dương lịch, with no working day of the year yet, the starter bears that day
+    and its holiday warning, which asks for the date the clerk means."""
     found = _STARTER_DATE.search(text)
     day = date(today.year, int(found[2]), int(found[1])) if found else date(today.year, 1, 1)
+    while day_off(day):
+        day += timedelta(days=1)
     if day <= today:
         return day
     day = today
-    while day_off(day) and day > date(today.year, 1, 1):
+    while day_off(day) and (day - timedelta(days=1)).year == today.year:
         day -= timedelta(days=1)
     return day
 
