@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.i18n import t
+from pipeline.paths import shown
 
 
 class VanthuError(Exception):
@@ -71,7 +72,9 @@ class InputError(VanthuError):
     def location(self, lang: str | None = None) -> str:
         parts: list[str] = []
         if self.file:
-            parts.append(self.file)
+            # As the documents are named: relative to the working folder when inside it (a
+            # list's path is resolved, the data file's as the clerk typed it).
+            parts.append(shown(Path(self.file)))
         if self.sheet:
             parts.append(t("loc.sheet", lang=lang, sheet=self.sheet))
         if self.row is not None:

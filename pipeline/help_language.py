@@ -14,6 +14,7 @@ as written; tests/test_help_language.py makes sure every help text has one.
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Sequence
 
 import click
@@ -91,10 +92,22 @@ def say(text: str, lang: str) -> str:
     return text if found is None else found
 
 
+# Click's own metavars (TEXT, INTEGER RANGE, DIRECTORY, [OPTIONS], COMMAND [ARGS]...) in
+# Vietnamese, by their help.click.metavar.* entries: a whole word in capitals, not a choice's
+# value ([text|json]) nor part of an argument's name (INPUT_DIR).
+METAVARS_TO_VIETNAMESE = _index(CLICK_AREA, "en", "vi", metavars=True)
+_CLICKS_METAVAR = re.compile(
+    r"(?<![\w|{-])("
+    + "|".join(re.escape(w) for w in sorted(METAVARS_TO_VIETNAMESE, key=len, reverse=True))
+    + r")(?![\w|}-])"
+)
+
+
 def say_words(text: str, lang: str) -> str:
-    """A usage line's arguments or an option's name column, its metavars in `lang`."""
+    """A usage line's arguments or an option's name column, its metavars in `lang`: vanthu's
+    own (TỆP|URL) in English by their entries, Click's (TEXT, PATH) in Vietnamese by theirs."""
     if lang != "en":
-        return text
+        return _CLICKS_METAVAR.sub(lambda word: METAVARS_TO_VIETNAMESE[word[1]], text)
     return " ".join(METAVARS_TO_ENGLISH.get(word, word) for word in text.split(" "))
 
 

@@ -149,3 +149,19 @@ def test_build_bench_side_by_side_line_is_two_processes_work_against_one() -> No
     assert "did 1.80× the work of one run alone just before (round by round: 1.60, 2.00)" in line
     # -j 2 / -j 1 = 9.5 / 6 = 1.58, of 1.8
     assert line.endswith("build -j 2 / build -j 1 reached 88 % of it")
+
+
+def test_build_bench_workspace_is_valid_and_draws_no_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The benchmark measures a clean year's build: a generated decision dated on a Sunday (or
+    # any other warning) would print a warning per document, which no office's build does.
+    monkeypatch.syspath_prepend(str(BENCH.parent.parent))
+    from bench.lib.workspace import generate
+    from pipeline import api
+
+    workspace = generate(tmp_path / "ws", 40)
+    report = api.check(sorted(p.yaml for p in workspace.documents))
+    assert [(path.name, error.message()) for path, error in report.errors] == []
+    assert len(report.valid) == 40
+    assert report.warnings == []

@@ -50,7 +50,7 @@ def test_usage_errors_in_the_users_language(args: list[str], vi: str, en: str) -
 def test_usage_line_and_help_hint_in_vietnamese() -> None:
     result = CliRunner().invoke(main, ["--lang", "vi", "so", "xem"])
     lines = result.output.splitlines()
-    assert lines[0].startswith("Cách dùng: ") and lines[0].endswith("so xem [OPTIONS] NAM")
+    assert lines[0].startswith("Cách dùng: ") and lines[0].endswith("so xem [TÙY_CHỌN] NAM")
     assert lines[1] == "Xem 'main so xem --help' để biết cách dùng."
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from fontTools.ttLib import TTFont
 
-FONT_DIR = Path("/usr/share/fonts/truetype/liberation")
+FONT_DIR = Path("/usr/share/fonts/truetype/liberation2")  # 2.x: it has ơ and ư (1.07 has not)
 STYLES = {"regular": "LiberationSerif-Regular.ttf", "bold": "LiberationSerif-Bold.ttf"}
 VIETNAMESE = "ăâđêôơưĂÂĐÊÔƠƯ"
 CHARS = string.ascii_letters + string.digits + string.punctuation + " " + VIETNAMESE

@@ -12,6 +12,7 @@ import random
 import re
 import shutil
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -25,6 +26,10 @@ AGENCY_PROFILES = INPUTS / "co-quan"
 SHEET = "Danh sách"
 HEADER_ROW = 3  # the example's title rows come first: data starts on the row after this
 YEAR = "2022"
+# Decisions are signed on working days, as an office signs them: a Sunday date would add a
+# calendar warning per document, which is not the work measured here (4, 11, 18 and 25
+# December 2022 are Sundays).
+WORKING_DAYS = [day for day in range(1, 29) if date(int(YEAR), 12, day).weekday() != 6]
 
 
 @dataclass(frozen=True)
@@ -95,7 +100,7 @@ def generate(root: Path, count: int, seed: int = 2022) -> Workspace:
         for offset, row in enumerate(list_rows(rng, units, collectives, agency_name)):
             for column, value in enumerate(row, start=1):
                 sheet.cell(first + offset, column).value = value
-        so, day = index + 1, rng.randint(1, 28)
+        so, day = index + 1, rng.choice(WORKING_DAYS)
         xlsx = year / f"danh-sach-{so:05d}.xlsx"
         workbook.save(xlsx)
         document = text

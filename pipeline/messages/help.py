@@ -327,6 +327,21 @@ MESSAGES = {
     },
     "help.click.options": {"vi": "Tùy chọn", "en": "Options"},
     "help.click.commands": {"vi": "Lệnh", "en": "Commands"},
+    # Click's metavars, the words it writes for a value's type and in a usage line
+    # (help_language.say_words); a choice's values ([text|json]) and a date's formats are what
+    # the user types, and stay.
+    "help.click.metavar.text": {"vi": "CHUỖI", "en": "TEXT"},
+    "help.click.metavar.integer": {"vi": "SỐ_NGUYÊN", "en": "INTEGER"},
+    "help.click.metavar.integer_range": {"vi": "SỐ_NGUYÊN", "en": "INTEGER RANGE"},
+    "help.click.metavar.float": {"vi": "SỐ", "en": "FLOAT"},
+    "help.click.metavar.boolean": {"vi": "CÓ/KHÔNG", "en": "BOOLEAN"},
+    "help.click.metavar.path": {"vi": "ĐƯỜNG_DẪN", "en": "PATH"},
+    "help.click.metavar.file": {"vi": "TỆP", "en": "FILE"},
+    "help.click.metavar.filename": {"vi": "TÊN_TỆP", "en": "FILENAME"},
+    "help.click.metavar.directory": {"vi": "THƯ_MỤC", "en": "DIRECTORY"},
+    "help.click.metavar.options": {"vi": "TÙY_CHỌN", "en": "OPTIONS"},
+    "help.click.metavar.command": {"vi": "LỆNH", "en": "COMMAND"},
+    "help.click.metavar.args": {"vi": "THAM_SỐ", "en": "ARGS"},
     # The words of Click's "[...]" after an option's help (help_language.clicks_extras).
     "help.click.extra.required": {"vi": "bắt buộc", "en": "required"},
     "help.click.extra.default": {"vi": "mặc định", "en": "default"},

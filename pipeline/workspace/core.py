@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import VanthuError
 from pipeline.load.locations import AGENCY_DIR, ATTACHED_DIR, RealPaths, resolved_path, within
-from pipeline.load.locations import shown as shown  # re-exported: pipeline.workspace.shown
+from pipeline.paths import shown as shown  # re-exported: pipeline.workspace.shown
 from pipeline.render.compose import TemplateLibrary
 from pipeline.workspace.config import (
     CONFIG_FILE,

@@ -1,0 +1,21 @@
+"""Paths as a user reads them. Kept apart from loading (pipeline.load.locations) so that the
+error messages (pipeline.errors) can name their files the same way without importing loading."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def shown(path: Path, cwd: str | None = None) -> str:
+    """`path` as a user reads it: relative to the working folder (`cwd`, else asked for) when
+    it lies inside it. Compared as text, as relative_to compares parts: a table of thousands of
+    outputs asks for the working folder once and parses no path."""
+    here = cwd if cwd is not None else os.getcwd()
+    text = str(path) if path.is_absolute() else os.path.join(here, path)
+    if os.path.normcase(text) == os.path.normcase(here):
+        return "."
+    prefix = here if here.endswith(os.sep) else here + os.sep
+    if os.path.normcase(text).startswith(os.path.normcase(prefix)):  # Windows: any case
+        return text[len(prefix) :].replace(os.sep, "/")
+    return str(path)
