@@ -38,17 +38,9 @@ from pipeline.text.legacy import (
     suggested_unicode,
 )
 from pipeline.verify import verify_file
+from tests.test_csv_encodings_r8 import ROWS  # the tester's rows (r8b/gen)
 from tests.test_legacy import CLERK_TEXT, FIXTURE_WORDS, NOT_VIETNAMESE, SENTENCES
 from tests.test_verify import hand_made_letter
-
-# The tester's rows (r8b/gen: names made with encode_legacy, then read as Windows-1252).
-ROWS = [
-    ["Họ và tên", "Chức vụ", "Đơn vị", "Hình thức", "Loại"],
-    ["Lò Thị Ươm", "Chuyên viên", "Phòng Công chức, viên chức", "Giấy khen", "Cá nhân"],
-    ["Trần Quốc Việt", "Phó Trưởng phòng", "Phòng Xây dựng chính quyền", "Giấy khen", "Cá nhân"],
-    ["Nguyễn Thị Ngọc Diệp", "Chuyên viên", "Trung tâm Lưu trữ lịch sử", "Giấy khen", "Cá nhân"],
-    ["Hà Văn Đức", "Chuyên viên", "Phòng Cải cách hành chính", "Giấy khen", "Cá nhân"],
-]
 
 # Names and titles of real lists, many written with Latin-1 letters only (à, ò, ì, ý, õ, ã)
 # as a misread text is, and the old tone place (hoà, thuý) beside the new.

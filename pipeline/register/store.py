@@ -28,6 +28,7 @@ from pipeline.register.errors import DuplicateNumberError, RegisterError
 from pipeline.register.model import Details, Entry, Origin, Status
 from pipeline.register.schema import current_version, migrate
 from pipeline.register.sequences import SequencePlan, type_code_from_symbol
+from pipeline.render.phrase import Phrase
 
 T = TypeVar("T")
 # Whether the data file a row names (its `source`, relative to the workspace) is still there.
@@ -167,23 +168,20 @@ VOID_REASON = "register.void_reason_failed"
 
 @dataclass(frozen=True)
 class _Said:
-    """A message parameter said in the language the message is asked in: an error's own
-    words, or a catalogue entry."""
+    """An error's own words as a parameter of another message, said in the language that
+    message is asked in."""
 
-    error: VanthuError | None = None
-    key: str = ""
+    error: VanthuError
 
     def describe(self, lang: str | None = None) -> str:
-        if self.error is not None:
-            return self.error.detail(lang).rstrip(" .")
-        return t(self.key, lang=lang)
+        return self.error.detail(lang).rstrip(" .")
 
 
 def voided(error: VanthuError, entry: Entry) -> VanthuError:
     """`error` (same kind, same place) also saying that number `entry`, given for the document
     it stopped, is now void and why."""
     return _told(error, "register.number_voided", reference=entry.reference,
-                 reason=_Said(key=VOID_REASON))
+                 reason=Phrase(VOID_REASON))
 
 
 def kept_pending(error: VanthuError, entry: Entry) -> VanthuError:

@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import InputError, VanthuError
-from pipeline.i18n import t
 from pipeline.register.location import default_register_path, resolve_location
 from pipeline.register.store import Register
+from pipeline.render.phrase import Phrase
 
 if TYPE_CHECKING:
     from pipeline.batch.manifest import Entry as ManifestEntry
@@ -53,17 +53,6 @@ class Elsewhere:
     location: str
     evidence: str
     numbers: tuple[Given, ...]
-
-
-@dataclass(frozen=True)
-class _Phrase:
-    """A catalogue message as a parameter of another, said in that message's language."""
-
-    key: str
-    params: tuple[tuple[str, str], ...] = ()
-
-    def describe(self, lang: str | None = None) -> str:
-        return t(self.key, lang=lang, **dict(self.params))
 
 
 def recorded_numbers(entries: Iterable[tuple[str, ManifestEntry]]) -> dict[int, Elsewhere]:
@@ -150,8 +139,8 @@ def not_migrated_error(path: Path | str, year: int, found: Elsewhere, current: s
     (one `so xuat` and `so nhap` per office), or to point vanthu back at the old register."""
     numbers = sorted(found.numbers, key=lambda g: (g.agency, g.number))
     example = numbers[-1]
-    evidence = (_Phrase("register.evidence_file", (("file", found.location),))
-                if found.evidence == "file" else _Phrase("register.evidence_manifest"))
+    evidence = (Phrase("register.evidence_file", file=found.location)
+                if found.evidence == "file" else Phrase("register.evidence_manifest"))
     common: dict[str, Any] = {"year": year, "current": current,
               "count": len({(g.agency, g.number) for g in numbers}), "evidence": evidence,
               "example": f"{example.number:02d} ({example.source})"}

@@ -50,8 +50,13 @@ def clerk(tmp_path: Path, name: str, register: str | None) -> Path:
 
 def plan(root: Path, day: str = "21/04/2026", about: str | None = None) -> Path:
     """The workspace's inputs/2026/ke-hoach.yaml asking the register for its number."""
-    path = root / "inputs" / "2026" / "ke-hoach.yaml"
-    write_starter("ke-hoach", path, force=True, today=TODAY)
+    return document(root, "ke-hoach", "ke-hoach", day, about)
+
+
+def document(root: Path, name: str, kind: str, day: str, about: str | None = None) -> Path:
+    """inputs/2026/<name>.yaml: the `kind` starter asking the register for its number."""
+    path = root / "inputs" / "2026" / f"{name}.yaml"
+    write_starter(kind, path, force=True, today=TODAY)
     text = re.sub(r"^so:[^\n#]*", "so: tu_dong  ", path.read_text("utf-8"), count=1, flags=re.M)
     text = re.sub(r"^ngay:[^\n#]*", f"ngay: {day}  ", text, count=1, flags=re.M)
     if about is not None:

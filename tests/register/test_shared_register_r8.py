@@ -19,26 +19,13 @@ import pytest
 from click.testing import Result
 
 from pipeline.register import open_register
-from pipeline.starters import write_starter
-from tests.register.test_register_workspaces import TODAY, clerk, identity, run
+from tests.register.test_register_workspaces import clerk, document, identity, run
 
 
 @pytest.fixture(autouse=True)
 def _no_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("VANTHU_DB", raising=False)
     monkeypatch.delenv("VANTHU_DA_CHUYEN", raising=False)
-
-
-def document(root: Path, name: str, kind: str, day: str, about: str | None = None) -> Path:
-    """inputs/2026/<name>.yaml: the `kind` starter asking the register for its number."""
-    path = root / "inputs" / "2026" / f"{name}.yaml"
-    write_starter(kind, path, force=True, today=TODAY)
-    text = re.sub(r"^so:[^\n#]*", "so: tu_dong  ", path.read_text("utf-8"), count=1, flags=re.M)
-    text = re.sub(r"^ngay:[^\n#]*", f"ngay: {day}  ", text, count=1, flags=re.M)
-    if about is not None:
-        text = re.sub(r"^trich_yeu:[^\n]*", f"trich_yeu: {about}", text, count=1, flags=re.M)
-    path.write_text(text, "utf-8")
-    return path
 
 
 def use_register(root: Path, location: str) -> None:
