@@ -488,7 +488,8 @@ def check(paths: list[Path]) -> CheckReport:
         try:
             workspace = Workspace.containing(path)
             document = workspace.load(path)
-            check_against_register(workspace, document)  # as render and build refuse it
+            # As render and build refuse it; and their warning for a copy of a numbered file.
+            copied = check_against_register(workspace, document)
         except VanthuError as exc:
             report.errors.append((path, exc))
             continue
@@ -496,6 +497,7 @@ def check(paths: list[Path]) -> CheckReport:
         # As render and build say them, after the file's name: check lists many files.
         name = shown(document.path)
         report.warnings.extend(f"{name}: {warning}" for warning in document_warnings(document))
+        report.warnings.extend(f"{name}: {warning}" for warning in copied)
         if workspace.root not in styles:
             styles[workspace.root] = workspace_styles(workspace)
         report.warnings.extend(

@@ -23,12 +23,14 @@ from pipeline.rules.award_names import display_name, office_award
 from pipeline.rules.award_names import name_key as award_key
 from pipeline.rules.collation import NameKey, SortKey, name_key, vietnamese_key
 from pipeline.rules.money import (
+    Award,
     OfficeRules,
     Reward,
     applies,
     awarded_by,
     format_money,
     is_name,
+    named_award,
     reward_amount,
 )
 from pipeline.rules.words import money_in_words
@@ -51,10 +53,19 @@ class Entry:
     reward: Reward | None  # None in a list without money (tien_thuong: khong)
     note: str
     row: int
+    # The award the row names, looked up without a price in a list without money (the
+    # priced one is its reward's): None for a name no decree nor the office knows.
+    named: Award | None = None
 
     @property
     def amount(self) -> int:
         return self.reward.amount if self.reward is not None else 0
+
+    @property
+    def known_award(self) -> Award | None:
+        """The decree's (or the office's own) award the row is given, priced or not: a report
+        counts "Giấy khen của Giám đốc Sở" under Giấy khen whether its decision pays money."""
+        return self.reward.award if self.reward is not None else self.named
 
     @functools.cached_property  # asked for by the duplicate check, the counts and the report
     def recipient(self) -> tuple[bool, str, str]:
@@ -288,8 +299,11 @@ def _priced_award(
     aliases: Mapping[str, str],
     priced: bool,
     office: OfficeRules | None = None,
-) -> tuple[str, Reward | None]:
-    """The award name to print for a row's title or form, and its money (None if unpriced)."""
+) -> tuple[str, Reward | None, Award | None]:
+    """The award name to print for a row's title or form, its money (None if unpriced) and
+    the award it names. Priced or not, the name is found by the same rule: the office's name
+    (ten_khen_thuong) is printed, else the award's own ("Giấy khen của Giám đốc Sở" is the
+    decree's Giấy khen, "Chiến sỹ ..." its "Chiến sĩ ..."), else, unpriced, the name as typed."""
     title = row.values["danh_hieu"]
     written, decree_name = office_award(title, aliases)
     reward = None
@@ -301,7 +315,10 @@ def _priced_award(
         # The column as the clerk sees it ("Hình thức"), not the internal field name.
         field = row.header.texts.get("danh_hieu", "danh_hieu")
         raise exc.at(file=path, sheet=row.sheet, row=row.number, field=field) from None
-    return written or (reward.award.name if reward else display_name(decree_name)), reward
+    if reward is not None:
+        return written or reward.award.name, reward, reward.award
+    named = named_award(decree_name, decision_date, collective=collective, office=office)
+    return written or (named.name if named else display_name(decree_name)), None, named
 
 
 class Givers:
@@ -433,7 +450,7 @@ def read_award_list(
     givers = Givers()
     # A list names a few titles many times: each (title, tập thể or not) is priced once, and
     # whether a title is given to tập thể only is worked out once.
-    awards: dict[tuple[str, bool], tuple[str, Reward | None]] = {}
+    awards: dict[tuple[str, bool], tuple[str, Reward | None, Award | None]] = {}
     only_collective: dict[str, bool] = {}
     amounts = table.has("so_tien") and priced
     # A list whose Đơn vị column other rows fill: an empty one is a unit forgotten (a "Tổ Mẫu
@@ -461,7 +478,7 @@ def read_award_list(
                 path, row, decision_date, collective, aliases or {}, priced, office
             )
             givers.check(row)
-        award, reward = found
+        award, reward, named = found
         name = values["ho_ten"] if collective else person_name(values["ho_ten"])
         unit = values.get("don_vi", "")
         if units and not unit:
@@ -475,6 +492,7 @@ def read_award_list(
             reward=reward,
             note=values.get("ghi_chu", ""),
             row=row.number,
+            named=named,
         )
         # The same name in another unit may be another person: both must match.
         key = (entry.recipient, award)

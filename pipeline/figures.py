@@ -81,10 +81,13 @@ class YearFigures:
 
     def add(self, awards: AwardList) -> None:
         for entry in awards.entries:
-            if entry.reward is not None:  # a list without money has no decree's award
-                self.kinds[entry.award] = entry.reward.award.kind
-                if not entry.reward.award.office:
-                    self.ranks[entry.award] = entry.reward.award.coefficient
+            # A list without money knows its awards too, unpriced (Entry.known_award): its
+            # "Giấy khen của Giám đốc Sở" is counted under Giấy khen as a paid one is.
+            known = entry.known_award
+            if known is not None:
+                self.kinds[entry.award] = known.kind
+                if not known.office:
+                    self.ranks[entry.award] = known.coefficient
             # A tập thể is counted as the unit it is ("Phòng Tổng hợp"), not under the office
             # its row names as its unit; one unit typed in two cases is one unit (by_unit is
             # keyed by unit_key, unit_name gives the spelling shown).
@@ -93,9 +96,8 @@ class YearFigures:
             self.spellings.setdefault(key, Counter())[unit] += 1
             recipient = entry.recipient
             self._count(self.by_award, self.people_by_award, "", entry.award, entry)
-            if entry.reward is not None:
-                name = entry.reward.award.name
-                self._count(self.by_decree, self.people_by_decree, "decree", name, entry)
+            if known is not None:
+                self._count(self.by_decree, self.people_by_decree, "decree", known.name, entry)
             # A recipient's unit row is fixed by its key (the same unit), so one seen overall
             # is one seen in its unit too.
             counted = recipient in self.recipients

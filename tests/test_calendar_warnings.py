@@ -153,11 +153,13 @@ def test_a_recipient_typed_twice_is_warned(inputs_copy: Path) -> None:
     ]
 
 
-def test_kinh_gui_and_noi_nhan_may_name_one_office(inputs_copy: Path) -> None:
+def test_kinh_gui_again_in_noi_nhan_after_nhu_tren_is_warned(inputs_copy: Path) -> None:
+    """"- Như trên;" stands for every Kính gửi recipient (r10a F6): the same office listed again
+    in Nơi nhận would be sent the document twice (tests/test_clerk_r10.py: groups, no Như trên)."""
     said = recipients_warnings(
         inputs_copy, ["Phòng Kinh tế", "Nhà khách Bình Minh"], ["Phòng Kinh tế", "Lưu trữ"]
     )
-    assert said == []
+    assert len(said) == 1 and "trường 'noi_nhan[0]': 'Phòng Kinh tế' đã có ở Kính gửi" in said[0]
 
 
 @pytest.mark.parametrize(

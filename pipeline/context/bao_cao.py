@@ -47,7 +47,8 @@ def award_order(
         count = previous.by_award[award]
     kinds = {**(previous.kinds if previous else {}), **figures.kinds}
     ranks = {**(previous.ranks if previous else {}), **figures.ranks}
-    # An award of a list without money was never matched to the decree: counted as a form.
+    # An award no decree nor the office knows (a list without money may name any): counted
+    # as a form.
     title = kinds.get(award) == AwardKind.TITLE
     rank = ranks.get(award)
     return (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -222,7 +223,7 @@ def filing_line(info: DocumentInfo) -> str:
         copies = f"{data.so_ban:02d}b" if data.so_ban else ""
         drafter = f"{data.nguoi_soan_thao}{copies}"
     unit = info.agency.don_vi.get(data.don_vi_soan_thao)
-    return info.write(
+    return once_each(info.write(
         "luu",
         {
             "don_vi_soan_thao": data.don_vi_soan_thao,
@@ -230,7 +231,25 @@ def filing_line(info: DocumentInfo) -> str:
             "ten_don_vi_soan_thao": unit.ten if unit else data.don_vi_soan_thao,
             "so_ban": f"{data.so_ban}b" if data.so_ban else "",
         },
-    )
+    ))  # fmt: skip
+
+
+# "Lưu: VT, VT, H01b.": the label, the names kept, the closing full stop.
+_FILING_NAMES = re.compile(r"^(?P<label>[^:]*:\s*)(?P<names>.*?)(?P<end>\s*\.?)$", re.DOTALL)
+
+
+def once_each(line: str) -> str:
+    """The filing line with each name once: a document drafted by the văn thư itself (the
+    office's unit "VT") is kept by it once, "Lưu: VT, H01b.", not "Lưu: VT, VT, H01b." (the
+    phrase names VT and the drafting unit both, not knowing they are one)."""
+    found = _FILING_NAMES.match(line)
+    if found is None:
+        return line
+    names = [name.strip() for name in found["names"].split(",")]
+    kept = list(dict.fromkeys(names))
+    if len(kept) == len(names):
+        return line  # as the phrase wrote it
+    return f"{found['label']}{', '.join(kept)}{found['end']}"
 
 
 def closing(text: str) -> str:

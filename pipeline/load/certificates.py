@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,6 @@ from pipeline.model.giay_khen import INHERITED, CertificateData, RowFilter
 from pipeline.model.quyet_dinh import DecisionData
 from pipeline.paths import shown
 from pipeline.render.phrase import Phrase
-from pipeline.rules.money import find_award
 from pipeline.rules.money_types import AwardKind
 
 DECISION_KEY = "quyet_dinh"
@@ -143,33 +141,19 @@ def book_overlap_error(
 Given = tuple[int, str, str, int, str | None]
 
 
-def is_title(entry: Entry, decided: date) -> bool:
+def is_title(entry: Entry) -> bool:
     """A danh hiệu thi đua of the decree (Lao động tiên tiến, Chiến sĩ thi đua cơ sở ...): not
     a Giấy khen. An office's own award ("Học sinh Xuất sắc", khen_thuong_rieng) is printed on
-    its Giấy khen whatever its kind: a school gives its pupils' titles that way."""
-    if entry.reward is not None:
-        award = entry.reward.award
-        return award.kind == AwardKind.TITLE and not award.office
-    try:  # a list without money: the award by its name
-        return find_award(entry.award, decided, collective=entry.collective).kind == AwardKind.TITLE
-    except InputError:
-        return False  # an office's own award, a form the decree names otherwise
+    its Giấy khen whatever its kind: a school gives its pupils' titles that way. A row of a list
+    without money is judged by the award its name names (Entry.known_award); a name no decree
+    knows is a form."""
+    award = entry.known_award
+    return award is not None and award.kind == AwardKind.TITLE and not award.office
 
 
-def form_entries(entries: tuple[Entry, ...], decided: date) -> tuple[Entry, ...]:
-    """The entries given a hình thức (not a danh hiệu); a list without money looks each award
-    and kind up by name once, not once a row."""
-    by_name: dict[tuple[str, bool], bool] = {}
-
-    def title(entry: Entry) -> bool:
-        if entry.reward is not None:
-            return is_title(entry, decided)
-        key = (entry.award, entry.collective)
-        if key not in by_name:
-            by_name[key] = is_title(entry, decided)
-        return by_name[key]
-
-    return tuple(e for e in entries if not title(e))
+def form_entries(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    """The entries given a hình thức (not a danh hiệu)."""
+    return tuple(e for e in entries if not is_title(e))
 
 
 def refuse_titles(
@@ -373,7 +357,7 @@ def certificate_attachments(data: CertificateData, source: Source, resolver: Res
         decision_data.khen_thuong, resolver.parse(decision.path), "khen_thuong", resolver
     )
     every = attachments.awards.entries
-    forms = form_entries(every, decision_data.ngay)
+    forms = form_entries(every)
     entries = chosen(every, data.chon, source)
     refuse_titles(entries, forms, data.chon, source)
     # The batch is its award's (and kind's) certificates, every one of the list without them,

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from pipeline.context.common import DocumentInfo, signature_lines
+from pipeline.context.common import DocumentInfo, phrase_overrides, signature_lines
 from pipeline.errors import InputError
 from pipeline.i18n import t
 from pipeline.kinds import KINDS, kind_of
@@ -38,6 +38,7 @@ from pipeline.rules.cited_decrees import other_decree_cited, other_law_cited
 from pipeline.rules.dates import SUNDAY, day_off, numeric_date, years_said
 from pipeline.rules.doc_types import document_type
 from pipeline.text.normalize import recipient_key
+from pipeline.text.tones import same_spelling
 
 if TYPE_CHECKING:
     from pipeline.batch.manifest import Entry
@@ -95,7 +96,7 @@ def check_signing_authority(
     lines = signature_lines(agency.nguoi_ky[data.nguoi_ky])
     mismatch = signing_mismatch(data.tham_quyen, lines)
     if mismatch is None:
-        return ()
+        return _certificate_by_collective(data, agency, lines, source, profile)
     other = _signer_signing_otherwise(agency, data.nguoi_ky, on_behalf=mismatch.refused)
     key, loc = f"data.{mismatch.key}", ("nguoi_ky",)
     said: dict[str, Any] = {
@@ -108,6 +109,31 @@ def check_signing_authority(
     # A warning is printed after the document's name (render's line, build's prefix): it names
     # the line and the field only.
     return (InputError(key, line=source.line_of(loc), field="nguoi_ky", **said),)
+
+
+_CERTIFICATE = same_spelling("Giấy khen")
+
+
+def _certificate_by_collective(
+    data: DecisionData, agency: Agency, lines: list[str], source: Source, profile: Path
+) -> tuple[InputError, ...]:
+    """A warning at nguoi_ky for a decision giving Giấy khen (its Điều 1 verb or its trích yếu
+    says so) that is signed "TM. <tập thể>": a Giấy khen is the Chủ tịch's, the Giám đốc's ...
+    own award (Luật Thi đua, khen thưởng 2022), decided and signed without TM. A warning only:
+    the award list may mix a collective body's forms with it."""
+    award = data.khen_thuong
+    said = " ".join(text for text in (award.hanh_dong if award else "", data.trich_yeu) if text)
+    if award is None or _CERTIFICATE not in same_spelling(said):
+        return ()
+    if not lines or not signs_on_behalf(lines[0]):
+        return ()
+    other = _signer_signing_otherwise(agency, data.nguoi_ky, on_behalf=False)
+    return (InputError(
+        "data.certificate_by_collective", line=source.line_of(("nguoi_ky",)), field="nguoi_ky",
+        first=lines[0], signer=data.nguoi_ky, profile=profile.name,
+        authority=" ".join(data.tham_quyen.split()),
+        hint=t("data.signer_such_as", name=other) if other else "",
+    ),)  # fmt: skip
 
 
 def _signer_signing_otherwise(agency: Agency, key: str, *, on_behalf: bool) -> str | None:
@@ -203,9 +229,8 @@ def check_repeated_recipients(
             found.append(InputError("data.recipient_twice", line=source.line_of(loc),
                                     field=dotted(loc), name=name.strip(), where=said))  # fmt: skip
 
-    addressees = getattr(data, "kinh_gui", None)
-    if isinstance(addressees, list):
-        repeated([(("kinh_gui", i), name, None) for i, name in enumerate(addressees)])
+    addressees = _addressee_lines(data)
+    repeated([(loc, name, None) for loc, name in addressees])
     lines: list[tuple[Path_, str, str | None]] = []
     for index, recipient in enumerate(data.noi_nhan):
         if isinstance(recipient, RecipientGroup):
@@ -214,7 +239,54 @@ def check_repeated_recipients(
         else:
             lines.append((("noi_nhan", index), str(recipient), None))
     repeated(lines)
+    if _prints_as_above(data, agency):
+        found += _as_above_repeated(addressees, lines, source)
     return tuple(found)
+
+
+def _addressee_lines(data: DocumentData) -> list[tuple[Path_, str]]:
+    """(place, name) of each recipient the text addresses (Kính gửi, a Giấy mời's Kính mời)."""
+    for field in ("kinh_gui", "kinh_moi"):
+        value = getattr(data, field, None)
+        if isinstance(value, list):
+            return [((field, index), str(name)) for index, name in enumerate(value)]
+        if isinstance(value, str):
+            return [((field,), value)]
+    return []
+
+
+def _prints_as_above(data: DocumentData, agency: Agency) -> bool:
+    """Whether Nơi nhận opens with "Như trên" (câu chữ nhu_tren, unless the office or the
+    document sets it to ""), which stands for every Kính gửi recipient."""
+    if not data.addressees:
+        return False
+    phrases = {**phrase_overrides(agency.cau_chu), **phrase_overrides(data.cau_chu)}
+    return phrases.get("nhu_tren", "Như trên") != ""
+
+
+def _as_above_repeated(
+    addressees: list[tuple[Path_, str]], lines: list[tuple[Path_, str, str | None]],
+    source: Source,
+) -> list[InputError]:
+    """A warning at each Nơi nhận line (or group of the profile) naming a Kính gửi recipient:
+    "- Như trên;" already sends the document there, so it would go (and print) twice."""
+    first: dict[str, Path_] = {}
+    for loc, name in addressees:
+        first.setdefault(recipient_key(name), loc)
+    found = []
+    for loc, name, group in lines:
+        earlier = first.get(recipient_key(name))
+        if earlier is None:
+            continue
+        said = t("data.recipient_of_group", group=group) if group is not None else ""
+        advice = (t("data.as_above_drop_group", group=group) if group is not None
+                  else t("data.as_above_drop_line"))
+        found.append(InputError(
+            "data.recipient_as_above", line=source.line_of(loc), field=dotted(loc),
+            name=name.strip(), where=said, first=source.line_of(earlier), addressee=dotted(earlier),
+            advice=advice,
+        ))  # fmt: skip
+    return found
 
 
 def check_year_folder(data: DocumentData, source: Source, folder: str) -> tuple[InputError, ...]:

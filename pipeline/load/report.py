@@ -170,12 +170,8 @@ def refuse_repeated_titles(source: Source, decisions: list[LoadedDocument]) -> N
         # 10/01/2022), else the decision's own.
         said = set(years_said(data.trich_yeu))
         year = said.pop() if len(said) == 1 else data.ngay.year
-        titles: dict[tuple[str, bool], bool] = {}
         for entry in _awards_of(document).entries:
-            kind = (entry.award, entry.collective)
-            if kind not in titles:  # a list without money looks each award up by its name
-                titles[kind] = is_title(entry, data.ngay)
-            if not titles[kind]:
+            if not is_title(entry):
                 continue
             key = (year, entry.recipient, name_key(entry.award))
             first, earlier = seen.setdefault(key, (document, entry))

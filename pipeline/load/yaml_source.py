@@ -35,6 +35,7 @@ from yaml._yaml import CParser
 
 from pipeline.errors import InputError
 from pipeline.load import read_log
+from pipeline.render.phrase import Phrase
 from pipeline.text.gate import REFUSED_PATTERN as _REFUSED_PATTERN
 from pipeline.text.gate import BadCharacter, gate, passes_unchanged, refused_character
 from pipeline.text.legacy import PERSON_NAME, looks_like_legacy_text
@@ -279,6 +280,9 @@ def _slow_load(path: Path, text: str) -> Any:
         tab_line = _tab_indented_line(text, near=line)
         if tab_line is not None:
             raise InputError("data.tab_indent", file=path, line=tab_line) from None
+        glued = _glued_key(text, line)
+        if glued is not None:
+            raise glued.error(path) from None
         raise _syntax_error(path, line, exc) from None
     except RecursionError:
         raise InputError("data.too_deep", file=path, line=_deep_line(text),
@@ -306,6 +310,21 @@ _SYNTAX_HINTS = (
 )
 
 
+# The parser's other problems, said in the catalogue's words inside data.yaml_syntax; a problem
+# not listed keeps the parser's English (it names what it met).
+_SYNTAX_REASONS = (
+    ("could not find expected ':'", "data.yaml_reason_colon"),
+    ("did not find expected key", "data.yaml_reason_key"),
+    ("did not find expected '-' indicator", "data.yaml_reason_dash"),
+    ("but found another document", "data.yaml_reason_document"),
+    ("expected a single document", "data.yaml_reason_document"),
+    ("found unknown escape character", "data.yaml_reason_escape"),
+    ("expected alphabetic or numeric character", "data.yaml_reason_anchor"),
+    ("mapping keys are not allowed here", "data.yaml_reason_question"),
+    ("found unexpected end of stream", "data.yaml_reason_end"),
+)
+
+
 def _syntax_error(path: Path, line: int | None, exc: MarkedYAMLError) -> InputError:
     """A YAML syntax error in the clerk's terms when it is a common slip, else the parser's."""
     problem, context = (exc.problem or "").strip(), (exc.context or "").strip()
@@ -316,7 +335,70 @@ def _syntax_error(path: Path, line: int | None, exc: MarkedYAMLError) -> InputEr
             if key == "data.yaml_quote" and exc.context_mark is not None:
                 line = exc.context_mark.line + 1  # where the quote opened, not the file's end
             return InputError(key, file=path, line=line, char=char)
-    return InputError("data.yaml_syntax", file=path, line=line, reason=problem)
+    reason: str = problem
+    for in_problem, key in _SYNTAX_REASONS:
+        if in_problem in problem:
+            reason = Phrase(key)
+            break
+    return InputError("data.yaml_syntax", file=path, line=line, reason=reason)
+
+
+# "trich_yeu:Về việc ..." typed without the space YAML needs after a key's colon: the line
+# reads as text, and the parser stumbles on a later line ("could not find expected ':'").
+_GLUED_KEY = re.compile(r"^\s*(?:-\s+)?(?P<key>[a-z][a-z0-9_]*):(?P<value>[^\s:/].*)$")
+# A well-formed key line ("tham_quyen: ...", "khen_thuong:"): a slip above it is not the one
+# the parser met (a text folded onto the next lines ends at the first such line).
+_KEY_LINE = re.compile(r"^\s*(?:-\s+)?[^\s#-][^:#]*:(?:\s|$)")
+# How many lines above the one the parser names the slip may stand, at most.
+_GLUED_REACH = 20
+_SHOWN_VALUE = 30
+
+
+@dataclass(frozen=True)
+class _GluedKey:
+    """A `key:value` line (no space after the colon) near a YAML syntax error."""
+
+    line: int
+    key: str
+    value: str
+
+    def error(self, path: Path) -> InputError:
+        """data.yaml_key_space at the line, the line as typed and as it should be."""
+        value = self.value.rstrip()
+        cut = value[:_SHOWN_VALUE].rsplit(" ", 1)[0] if " " in value[:_SHOWN_VALUE] else value
+        shown = value if len(value) <= _SHOWN_VALUE else cut[:_SHOWN_VALUE].rstrip() + "…"
+        return InputError(
+            "data.yaml_key_space", file=path, line=self.line, key=self.key,
+            typed=f"{self.key}:{shown}", fixed=f"{self.key}: {shown}",
+        )  # fmt: skip
+
+
+def _glued_key(text: str, line: int | None) -> _GluedKey | None:
+    """The `key:value` line at or above `line` (from 1; the parser's) whose text runs down to
+    it: the lines between are a folded text, no well-formed key (_KEY_LINE). None when there is
+    none (the error is another slip). A key is a field's spelling (lower case, digits, _):
+    "Lưu:VT" or "08:00" in a text are not keys."""
+    if line is None:
+        return None
+    lines = text.splitlines()
+    last = min(line, len(lines))
+    for number in range(last, max(last - _GLUED_REACH, 0), -1):
+        typed = lines[number - 1].rstrip("\r")
+        found = _GLUED_KEY.match(typed)
+        if found is not None:
+            return _GluedKey(number, found["key"], found["value"])
+        if number < last and _KEY_LINE.match(typed):
+            return None
+    return None
+    lines = text.splitlines()
+    last = min(line, len(lines))
+    for number in range(last, max(last - _GLUED_REACH, 0) - 1, -1):
+        if number < 1:
+            break
+        found = _GLUED_KEY.match(lines[number - 1].rstrip("\r"))
+        if found is not None and not found["value"].lstrip().startswith("#"):
+            return _GluedKey(number, found["key"], found["value"])
+    return None
 
 
 def _key_at(text: str, line: int, column: int) -> str:

@@ -641,4 +641,117 @@ MESSAGES = {
         "được công nhận danh hiệu thi đua năm 2025); a list of up to {named} names is named in "
         "Điều 1 itself and needs no such field",
     },
+    # A Giấy khen decision signed TM.: a Giấy khen is its giver's own (Luật Thi đua, khen thưởng).
+    "data.certificate_by_collective": {
+        "vi": "Giấy khen là của người đứng đầu (Luật Thi đua, khen thưởng 2022: Giấy khen của Chủ "
+        "tịch UBND cấp xã, của Giám đốc ...), không phải của tập thể; quyết định này ký "
+        "«{first}» (người ký '{signer}' trong hồ sơ cơ quan {profile}), thẩm quyền «{authority}». "
+        "Nên ghi tham_quyen là chức vụ người đứng đầu (ví dụ «Chủ tịch {authority}») và chọn "
+        "người ký không có TM.{hint} (hồ sơ của vanthu init: người ký *-ca-nhan)",
+        "en": "a Giấy khen is its giver's own award (Law on Emulation and Commendation 2022: the "
+        "Giấy khen of the Chủ tịch of a commune's UBND, of a Giám đốc ...), not a collective "
+        "body's; this decision is signed «{first}» (signer '{signer}' of the agency profile "
+        "{profile}), authority «{authority}». Better write the head's title as tham_quyen (e.g. "
+        "«Chủ tịch {authority}») and choose a signer without TM.{hint} (a vanthu init profile: "
+        "the *-ca-nhan signers)",
+    },
+    # A Nơi nhận line naming a Kính gửi recipient, after the "- Như trên;" that stands for it.
+    "data.recipient_as_above": {
+        "vi": "'{name}'{where} đã có ở Kính gửi (dòng {first}, trường '{addressee}'), mà dòng "
+        "«- Như trên;» đầu Nơi nhận đã gồm mọi nơi ở Kính gửi: văn bản sẽ gửi nơi ấy hai lần; "
+        "{advice}",
+        "en": "'{name}'{where} is already under Kính gửi (line {first}, field '{addressee}'), "
+        "and the «- Như trên;» that opens Nơi nhận stands for every Kính gửi recipient: the "
+        "document would be sent there twice; {advice}",
+    },
+    "data.as_above_drop_line": {
+        "vi": "hãy bỏ dòng này ở Nơi nhận",
+        "en": "remove this Nơi nhận line",
+    },
+    "data.as_above_drop_group": {
+        "vi": "hãy ghi các nơi khác của nhóm '{group}' thay cho nhóm",
+        "en": "list the other recipients of the group '{group}' instead of the group",
+    },
+    "data.recipient_of_group": {
+        "vi": " (trong nhóm '{group}' của hồ sơ cơ quan)",
+        "en": " (in the profile's group '{group}')",
+    },
+    "data.table_not_in_item": {
+        "vi": "bảng số liệu (bang) đặt trong một khoản, không đặt ở {place}: chuyển "
+        "'bang: {tables}' vào dưới một khoản của Mục ({where}), ngang hàng với tieu_de, doan "
+        "của khoản đó; bảng in sau các đoạn của khoản",
+        "en": "a table of figures (bang) goes in a khoản, not {place_en}: move 'bang: {tables}' "
+        "under one of the Mục's khoản ({where}), beside that khoản's tieu_de and doan; the "
+        "table prints after the khoản's paragraphs",
+    },
+    # check: a file that would take a new number, just like a numbered one (copy_of_numbered).
+    "data.copy_of_numbered": {
+        "vi": "văn bản giống hệt số {other} (cùng loại, ngày và trích yếu): tệp được chép mà chưa "
+        "sửa? Hãy sửa trước khi dựng; dựng như thế này thì văn bản được cấp thêm một số mới cho "
+        "cùng một văn bản",
+        "en": "the document is just like {other} (the same type, date and trích yếu): a file "
+        "copied and not yet edited? Edit it before rendering; rendered as it is, it takes a "
+        "second number for one document",
+    },
+    "data.copy_of_numbered_elsewhere": {
+        "vi": "văn bản giống hệt số {other} của một thư mục làm việc khác (dinh_danh: "
+        "{identity}{place}; cùng loại, ngày và trích yếu): nếu cả hai người cùng soạn một văn "
+        "bản, chỉ một người dựng để lấy số",
+        "en": "the document is just like {other} of another workspace (dinh_danh: "
+        "{identity}{place}; the same type, date and trích yếu): if both clerks wrote one "
+        "document, only one of them should render it to take a number",
+    },
+    # A key typed without the space after its colon (yaml_source._glued_key).
+    "data.yaml_key_space": {
+        "vi": "lỗi cú pháp YAML: thiếu dấu cách sau dấu hai chấm của khóa '{key}': «{typed}» → "
+        "«{fixed}»",
+        "en": "YAML syntax error: a space is missing after the colon of the key '{key}': "
+        "«{typed}» → «{fixed}»",
+    },
+    # The parser's problems, said in the clerk's words (data.yaml_syntax's {reason}).
+    "data.yaml_reason_colon": {
+        "vi": "không tìm thấy dấu hai chấm của khóa: một dòng ở trên thiếu dấu ': ' sau tên khóa "
+        "(khóa: giá trị), hoặc một đoạn chữ xuống dòng mà không thụt lề",
+        "en": "a key's colon is missing: a line above lacks ': ' after its key (key: value), or "
+        "a text runs onto the next line without being indented",
+    },
+    "data.yaml_reason_key": {
+        "vi": "dòng này không phải khóa cùng cấp với các dòng trên: kiểm tra thụt lề và dấu "
+        "nháy đóng ở dòng trên",
+        "en": "this line is not a key of the level above: check the indentation and the closing "
+        "quote on the line above",
+    },
+    "data.yaml_reason_dash": {
+        "vi": "danh sách mỗi mục một dòng bắt đầu bằng '- '; dòng này thiếu dấu '- ' hoặc thụt "
+        "lề sai",
+        "en": "a list has one item a line starting with '- '; this line lacks the '- ' or is "
+        "indented wrongly",
+    },
+    "data.yaml_reason_document": {
+        "vi": "tệp có dòng '---' hoặc '...' chia tệp làm nhiều phần; mỗi tệp chỉ một văn bản: "
+        "bỏ dòng ấy",
+        "en": "a '---' or '...' line splits the file into several parts; a file holds one "
+        "document: remove that line",
+    },
+    "data.yaml_reason_escape": {
+        "vi": "trong dấu nháy kép, dấu '\\' bắt đầu một ký tự đặc biệt; viết '\\\\' hoặc đặt "
+        "giá trị trong dấu nháy đơn",
+        "en": "inside double quotes a '\\' starts a special character; write '\\\\' or put "
+        "the value in single quotes",
+    },
+    "data.yaml_reason_anchor": {
+        "vi": "giá trị bắt đầu bằng '&' hoặc '*' (ký hiệu riêng của YAML); đặt cả giá trị trong "
+        "dấu nháy kép",
+        "en": "the value starts with '&' or '*' (YAML's own marks); put the whole value in "
+        "double quotes",
+    },
+    "data.yaml_reason_question": {
+        "vi": "dấu '?' ở đầu giá trị là ký hiệu riêng của YAML; đặt cả giá trị trong dấu nháy "
+        "kép",
+        "en": "a '?' starting a value is YAML's own mark; put the whole value in double quotes",
+    },
+    "data.yaml_reason_end": {
+        "vi": "tệp hết mà một dấu nháy, ngoặc hay khối chưa đóng",
+        "en": "the file ends while a quote, bracket or block is still open",
+    },
 }

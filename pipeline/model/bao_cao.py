@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from pipeline.model.blocks import Block
 from pipeline.model.document import DocumentData
 from pipeline.model.ke_hoach import Item, Section
+from pipeline.model.wording import invalid
 
 TableKind = Literal["khen_thuong", "don_vi"]
 
@@ -19,10 +21,28 @@ class ReportItem(Item):
     bang: list[TableKind] = Field(default_factory=list)
 
 
+def table_misplaced(value: Any, place: str, place_en: str) -> PydanticCustomError:
+    """`bang:` written where no table prints (under a Mục, at the top of the file): where it
+    belongs, rather than a bare 'unknown field' (the README shows the tables, not their key's
+    place)."""
+    tables = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+    return invalid(
+        "data.table_not_in_item", place=place, place_en=place_en, tables=f"[{tables}]",
+        where="muc[…].khoan[…].bang",
+    )  # fmt: skip
+
+
 class ReportSection(Section):
     """A Mục of the report."""
 
     khoan: list[ReportItem] = Field(default_factory=list)  # type: ignore[assignment]
+    # Never valid here: read only to say that tables go in a khoản.
+    bang: Any = Field(default=None, exclude=True)
+
+    @field_validator("bang")
+    @classmethod
+    def _table_in_item(cls, value: Any) -> Any:
+        raise table_misplaced(value, "Mục", "a Mục")
 
 
 class ReportData(DocumentData):
@@ -36,3 +56,10 @@ class ReportData(DocumentData):
     mo_dau: list[Block] = Field(min_length=1)
     muc: list[ReportSection] = Field(min_length=1)
     ket_thuc: str = Field(min_length=1)
+    # Never valid here: read only to say that tables go in a khoản.
+    bang: Any = Field(default=None, exclude=True)
+
+    @field_validator("bang")
+    @classmethod
+    def _table_in_item(cls, value: Any) -> Any:
+        raise table_misplaced(value, "đầu tệp", "the top of the file")

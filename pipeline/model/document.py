@@ -17,8 +17,13 @@ class RecipientGroup(Record):
     nhom: str = Field(min_length=1)
 
 
-# "Lưu: VT, TH." copied into the recipients from an old document's Nơi nhận.
-_FILING_LINE = re.compile(r"^[\s\-–]*lưu\s*:", re.IGNORECASE)
+# "Lưu: VT, TH." copied into the recipients from an old document's Nơi nhận, or typed with
+# its colon forgotten ("Lưu VT, VP", "Lưu văn thư"): without the colon only what a filing line
+# names next (an abbreviation such as VT, VP, TCHC: capitals without tone marks; văn thư; hồ
+# sơ), so that a recipient named Lưu ("Lưu Văn Bình", "LƯU VĂN BÌNH") stays one.
+_FILING_LINE = re.compile(
+    r"^[\s\-–]*lưu\s*(?::|\s(?:(?-i:[A-Z0-9Đ]{2,})\b|văn\s+thư\b|hồ\s+sơ\b))", re.IGNORECASE
+)
 
 
 def _not_filing_line(line: str) -> str:

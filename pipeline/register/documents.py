@@ -66,7 +66,7 @@ from pipeline.register.location import (
     register_exists,
     resolve_location,
 )
-from pipeline.register.model import Details, Entry
+from pipeline.register.model import Details, Entry, Origin, Status
 from pipeline.register.rows import completed
 from pipeline.register.store import Place, Register, TypedNumber, TypedRequest, holds_for
 from pipeline.render.output import is_write_failure
@@ -435,17 +435,21 @@ def lent_number(register: Register, document: LoadedDocument, source: str) -> Lo
     return with_number(document, entry.number)
 
 
-def check_against_register(workspace: Workspace, document: LoadedDocument) -> None:
+def check_against_register(
+    workspace: Workspace, document: LoadedDocument
+) -> tuple[InputError, ...]:
     """`vanthu check`'s refusals that render and build would make from the register: a number
     the document types (so: 33) held for another document, or void (refuse_taken_number), and
     a new number asked while numbers of its type and date are left without their data files
-    (left_behind_error). Only reads the register; a register not yet made holds nothing."""
+    (left_behind_error). Returned: the warning render and build would give once the number is
+    spent, said before (copy_of_numbered). Only reads the register; a register not yet made
+    holds nothing."""
     data = document.info.data
     typed = isinstance(getattr(data, "own_number", None), int)
     if not typed and not data.needs_number:
-        return
+        return ()
     if not register_exists(workspace.register_location, root=workspace.root):
-        return
+        return ()
     # Which data files exist, as render and build know it: a number a renamed file held is
     # its own to type (store.holds_for), and one whose file is gone may be left behind.
     with open_register(workspace.register_location, root=workspace.root,
@@ -454,8 +458,38 @@ def check_against_register(workspace: Workspace, document: LoadedDocument) -> No
         source = workspace.name_of(document.path)
         if typed:
             refuse_taken_number(register, document, source)
-            return
+            return ()
         refuse_left_behind(register, document, register_details(document), source)
+        return copy_of_numbered(register, document, source)
+
+
+def copy_of_numbered(
+    register: Register, document: LoadedDocument, source: str
+) -> tuple[InputError, ...]:
+    """Check's warning for a document that would take a new number while another data file's
+    issued row records one just like it (the same type, date and trích yếu: Register.alike), as
+    copy_warning says it after render or build gave the number: a file copied and not yet
+    edited. None for a document that already holds its number (render keeps it)."""
+    data = document.info.data
+    if not data.needs_number or document.number_from is not None:
+        return ()
+    if register.by_source(data.co_quan, source) is not None:
+        return ()
+    details = completed(register_details(document))
+    if details.doc_date is None:
+        return ()
+    probe = Entry(id=-1, agency=data.co_quan, year=details.doc_date.year,
+                  sequence=register.sequence_for(data.co_quan, details), number=0,
+                  status=Status.PENDING, origin=Origin.REGISTER, details=details)  # fmt: skip
+    alike = [row for row in register.alike(probe) if row.source != source]
+    if not alike:
+        return ()
+    other = alike[0]
+    if other.workspace is None or other.workspace == register.workspace:
+        return (InputError("data.copy_of_numbered", other=other.describe()),)
+    return (InputError("data.copy_of_numbered_elsewhere", other=other.describe(),
+                       identity=other.workspace,
+                       place=register.place_words(other.workspace)),)  # fmt: skip
 
 
 def refuse_left_behind(

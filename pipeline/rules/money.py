@@ -62,6 +62,7 @@ __all__ = [
     "find_award",
     "format_money",
     "is_name",
+    "named_award",
     "office_awards",
     "regime_on",
     "regimes",
@@ -225,6 +226,26 @@ def applies(name: str, d: date, *, collective: bool, office: OfficeRules | None 
         return find_award(name, d).applies_to(collective=collective)
     except InputError:
         return False
+
+
+def named_award(
+    name: str, d: date, *, collective: bool, office: OfficeRules | None = None
+) -> Award | None:
+    """The award `name` names, unpriced: the office's own one for that recipient, else the
+    decree's (its tên khác and tiền tố included: "Giấy khen của Giám đốc Sở" is Giấy khen) in
+    force on `d`, else, as a list without money may be of any date, the newest decree's that
+    knows it; None for a name none knows. A list without money counts under the same award as
+    one with money (a report's {{ giay_khen.* }}), whatever it prints."""
+    own = office_awards(name, office)
+    if own:
+        return next((a for a in own if a.applies_to(collective=collective)), own[0])
+    key = name_key(name)
+    in_force = [r for r in regimes() if r.covers(d)]
+    for regime in [*in_force, *reversed(regimes())]:
+        award = _match(key, regime)
+        if award is not None:
+            return award
+    return None
 
 
 def _not_for(name: str, collective: bool, rule: str) -> InputError:

@@ -18,7 +18,7 @@ from pipeline.rules.agency_names import place_in_name
 from pipeline.rules.dates import day_off
 from pipeline.rules.money import regime_on
 from pipeline.text.tones import same_spelling
-from pipeline.workspace.presets import level_names, levels, presets
+from pipeline.workspace.presets import PERSONAL_SUFFIX, level_names, levels, presets
 
 # Words of a profile that matches no preset: true of any office.
 NEUTRAL_WORDS = {
@@ -141,6 +141,44 @@ def authority(profile: Mapping[str, Any], signer: str) -> str:
     return _join_title(_as_title(title or (lines[0] if lines else "")), body)
 
 
+def _signs_on_behalf(entry: Any) -> bool:
+    """Whether a profile's signer signs "TM. <tập thể>" (for a collective body)."""
+    entry = entry if isinstance(entry, Mapping) else {}
+    lines = _lines(entry.get("chuc_vu"))
+    if len(lines) > 1:
+        return lines[0].strip().upper().startswith("TM.")
+    return str(entry.get("tham_quyen") or "").strip().upper() == "TM."
+
+
+def own_signer(profile: Mapping[str, Any], signer: str) -> str:
+    """The signer of a decision in the head's own authority, such as a Giấy khen (Luật Thi đua,
+    khen thưởng 2022: the Giấy khen of the Chủ tịch UBND cấp xã, of a Giám đốc ...): `signer`
+    when it signs without TM., else its personal counterpart ("chu-tich" → "chu-tich-ca-nhan",
+    as `vanthu init` writes a UBND's or a council's), else another signer of the same person
+    without TM.; `signer` itself when the profile has none (the load check then warns)."""
+    signers = profile.get("nguoi_ky") or {}
+    entry = signers.get(signer) or {}
+    if not _signs_on_behalf(entry):
+        return signer
+    person = " ".join(str(entry.get("ho_ten") or "").split())
+    same = [key for key, other in signers.items() if not _signs_on_behalf(other)
+            and " ".join(str((other or {}).get("ho_ten") or "").split()) == person]
+    personal = f"{signer}{PERSONAL_SUFFIX}"
+    return personal if personal in same else next(iter(same), signer)
+
+
+def _award_words(profile: Mapping[str, Any], signer: str) -> dict[str, str]:
+    """The words of a Giấy khen decision's starter: its head's own thẩm quyền and signer, and
+    Điều 1's verb naming whose Giấy khen it is ("Tặng Giấy khen của Chủ tịch Ủy ban nhân dân xã
+    ..."; just "Tặng Giấy khen" when the profile has no signer without TM.)."""
+    own = own_signer(profile, signer)
+    authority_text = authority(profile, own) or str(profile.get("ten_day_du") or "")
+    on_behalf = _signs_on_behalf((profile.get("nguoi_ky") or {}).get(own))
+    giver = f" của {authority_text}" if authority_text and not on_behalf else ""
+    return {"nguoi_ky_ca_nhan": own, "tham_quyen_ca_nhan": authority_text,
+            "tang_giay_khen": f"Tặng Giấy khen{giver}"}  # fmt: skip
+
+
 def _head_of(unit: str) -> str:
     """The head's title of a unit: Văn phòng Sở → Chánh Văn phòng Sở, Phòng X → Trưởng phòng X."""
     if unit.casefold().startswith("văn phòng"):
@@ -168,7 +206,7 @@ def office_words(profile: Mapping[str, Any], unit: str, signer: str) -> dict[str
     words = {key: words.get(key) or NEUTRAL_WORDS.get(key, "") for key in WORD_KEYS}
     words["tham_quyen"] = authority(profile, signer) or names["ten_day_du"]
     words["ten_day_du"] = names["ten_day_du"] or "cơ quan"
-    return words
+    return {**words, **_award_words(profile, signer)}
 
 
 def starter_date(text: str, today: date) -> date:

@@ -14,6 +14,7 @@ pipeline.text.legacy_codes (which writes a tone as a byte of Windows-1258).
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 
 # The five thanh điệu marks as combining characters: huyền, sắc, ngã, hỏi, nặng. The vowel
@@ -50,9 +51,16 @@ def tones_last(text: str) -> str:
     return "".join(out + tones)
 
 
+# A dash between two names ("Phòng Tổ chức - Hành chính"), typed with a hyphen, an en or em dash
+# (Word's AutoCorrect), a minus sign, with spaces around it or without.
+_DASH = re.compile(r"\s*[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212]\s*")
+
+
 @functools.lru_cache(maxsize=8192)  # agencies' names and their words repeat
 def same_spelling(text: str) -> str:
-    """`text` as compared for "the same words": one line, single spaces, case and tone placement
-    folded ("Uỷ ban  nhân dân" and "ỦY BAN NHÂN DÂN" give the same), whatever its Unicode form;
-    a comparison key only, never text to print."""
-    return tones_last(" ".join(unicodedata.normalize("NFC", text).split()).casefold())
+    """`text` as compared for "the same words": one line, single spaces, case, tone placement
+    and the dash between two names folded ("Uỷ ban  nhân dân" and "ỦY BAN NHÂN DÂN" give the
+    same, "Phòng Tổ chức – Hành chính" and "phòng tổ chức-hành chính" too), whatever its Unicode
+    form; a comparison key only, never text to print."""
+    text = " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+    return tones_last(_DASH.sub(" - ", text))

@@ -46,7 +46,13 @@ from pipeline.workspace.config import (
     identity_line,
 )
 from pipeline.workspace.header_name import header_lines
-from pipeline.workspace.presets import LEVELS_KEY, level_names, place_body, presets
+from pipeline.workspace.presets import (
+    LEVELS_KEY,
+    PERSONAL_SUFFIX,
+    level_names,
+    place_body,
+    presets,
+)
 
 STARTER_KIND = "ke-hoach"
 _ABBREVIATION = re.compile(r"^[A-ZĐ0-9]+$")
@@ -130,8 +136,6 @@ def refuse_legacy_answers(answers: OfficeAnswers) -> None:
 # Who a preset's signer is (its `nguoi:`): the person of --nguoi-ky or of --pho. Without it,
 # the first signer is the head and the second the deputy.
 _PEOPLE = ("nguoi-ky", "pho")
-# The signers of a UBND or a council for decisions in its head's own authority (no TM. line).
-PERSONAL_SUFFIX = "-ca-nhan"
 
 
 def _signers(preset_signers: dict[str, Any], answers: OfficeAnswers) -> dict[str, Any]:

@@ -23,6 +23,10 @@ def presets() -> dict[str, dict[str, Any]]:
     return data
 
 
+# The signers of a UBND or a council for decisions in its head's own authority (no TM. line):
+# `vanthu init` writes "chu-tich-ca-nhan" beside "chu-tich".
+PERSONAL_SUFFIX = "-ca-nhan"
+
 # The key of a preset listing the levels of place it is the office of ("xã", "phường" ...):
 # read by `vanthu init`, never written into a profile.
 LEVELS_KEY = "cap"
