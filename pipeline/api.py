@@ -336,8 +336,12 @@ def edited_outputs(
     writing for that document and that differ from what it wrote (build's rule, Freshness:
     edited by hand since). A file no manifest records is not vanthu's to judge."""
     from pipeline.batch.discover import Layout
+    from pipeline.batch.freshness import edited_since
     from pipeline.batch.manifest import file_sha256
     from pipeline.batch.recorded import Recorded
+
+    def file_hash(path: Path) -> str | None:
+        return file_sha256(path) if path.is_file() else None
 
     found: dict[int, list[EditedOutput]] = {}
     read: dict[Path, tuple[Layout, Recorded]] = {}
@@ -348,16 +352,10 @@ def edited_outputs(
         layout, recorded = read[workspace.root]
         try:
             name = layout.name_of(document.path)
-            written = recorded.written(name)
-            files = [(target, written.output if written else None,
-                      written.output_sha256 if written else None)]
-            if pdf and written is not None:
-                files.append((target.with_suffix(PDF), written.pdf, written.pdf_sha256))
-            for path, recorded_name, sha256 in files:
-                if (recorded_name is not None and sha256 is not None and path.is_file()
-                        and layout.output_name(path) == recorded_name
-                        and file_sha256(path) != sha256):
-                    found.setdefault(index, []).append(EditedOutput(path, name))
+            edited = edited_since(layout, recorded.written(name), target, with_pdf=pdf,
+                                  file_hash=file_hash)
+            if edited:
+                found[index] = [EditedOutput(path, name) for path in edited]
         except (OSError, ValueError):
             continue  # outside the workspace's outputs, or unreadable: nothing recorded of it
     return found

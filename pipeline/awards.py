@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Literal
 
 from pipeline.errors import InputError
-from pipeline.load.spreadsheet import Row, Table, read_table, typed_money
+from pipeline.load.spreadsheet import Row, Table, read_table
+from pipeline.load.spreadsheet import typed_amount as read_amount
 from pipeline.rules.award_names import display_name, office_award
 from pipeline.rules.award_names import name_key as award_key
 from pipeline.rules.collation import NameKey, SortKey, name_key, vietnamese_key
@@ -244,15 +245,12 @@ def reads_as_collective(name: str) -> bool:
 
 
 def typed_amount(row: Row) -> int | None:
-    """The amount written in the row's Số tiền cell (None if empty); an unreadable one is
-    refused at its cell."""
-    text = row.values.get("so_tien") or ""
-    if not text:
-        return None
-    amount = typed_money(text)
-    if amount is None:
+    """The amount written in the row's Số tiền cell (None if empty), as the list's totals read
+    it (parsed once, kept on the row); an unreadable one is refused at its cell."""
+    amount = read_amount(row)
+    if amount is None and row.values.get("so_tien"):
         raise row.error("sheet.bad_amount", "so_tien", cell=row.cell("so_tien"),
-                        value=text[:60])  # fmt: skip
+                        value=row.values["so_tien"][:60])  # fmt: skip
     return amount
 
 

@@ -6,6 +6,7 @@ error prints in Vietnamese or English.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,20 @@ def said(value: Any, lang: str | None) -> Any:
     """A param or place in `lang` when it can say itself in several (render.phrase.Phrase)."""
     describe = getattr(value, "describe", None)
     return describe(lang) if callable(describe) else value
+
+
+@dataclass(frozen=True)
+class Said:
+    """An error's own words as a parameter of another message (one error said inside another),
+    said in the language that message is asked in: its detail, or with `located` its whole
+    message, place first."""
+
+    error: VanthuError
+    located: bool = False
+
+    def describe(self, lang: str | None = None) -> str:
+        words = self.error.message(lang) if self.located else self.error.detail(lang)
+        return words.rstrip(" .")
 
 
 class InputError(VanthuError):

@@ -88,7 +88,7 @@ def test_an_index_past_the_end_says_how_many_items_the_data_has(office: Path) ->
             f"có {count} dòng") in vi.output, vi.output  # fmt: skip
     en = run("render", "inputs/cv.yaml", lang="en")
     assert ("the template uses 'noi_nhan[5]', item 6 of the list 'noi_nhan', which has only "
-            f"{count} in this document's data") in en.output, en.output  # fmt: skip
+            f"{count} items in this document's data") in en.output, en.output  # fmt: skip
     assert "does not provide" not in vi.output + en.output
 
 

@@ -8,7 +8,6 @@ whose later pages print no number still fails, wherever it is in the document.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -19,6 +18,10 @@ from lxml import etree
 from pipeline.verify import verify_file
 from pipeline.verify.document import read_document
 from pipeline.verify.rules_page import _page_fields
+from tests.test_libreoffice_roundtrip import SOFFICE, needs_soffice
+
+# Every test reads a decision LibreOffice saved: without LibreOffice there is none to read.
+pytestmark = needs_soffice
 
 REPO = Path(__file__).resolve().parents[1]
 # A decision of one page and its Danh sách of one; a decision of two pages and its list of four;
@@ -34,8 +37,8 @@ NS = {"w": W}
 def saved(tmp_path_factory: pytest.TempPathFactory, renderer) -> dict[str, Path]:
     """The decisions rendered by vanthu, then opened and saved as .docx by one headless
     LibreOffice, as an office does."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice, "LibreOffice is required (.ci/run installs libreoffice-writer)"
+    soffice = SOFFICE
+    assert soffice is not None  # needs_soffice skips the module otherwise
     work = tmp_path_factory.mktemp("lo-saved")
     built = [renderer.render_file(source, work / f"{source.stem}.docx") for source in
              (ONE_PAGE, TWO_PAGES, ISSUING)]  # fmt: skip

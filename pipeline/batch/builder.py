@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import errno
 import os
-import shlex
 import shutil
 import tempfile
 import time
@@ -53,7 +52,7 @@ from pipeline.batch.book_claims import (
     run_claim,
 )
 from pipeline.batch.discover import Layout, find_inputs
-from pipeline.batch.freshness import Edited, Freshness
+from pipeline.batch.freshness import Edited, Freshness, edited_since
 from pipeline.batch.interrupts import BuildInterrupted
 from pipeline.batch.manifest import Entry, Manifest
 from pipeline.batch.progress import Reporter, SilentReporter
@@ -62,12 +61,14 @@ from pipeline.batch.result import BuildResult, DocumentResult, Status
 from pipeline.batch.staged import Staged, StageJob
 from pipeline.batch.supervise import interrupts_deferred
 from pipeline.claims import second_claims
-from pipeline.errors import ConversionError, RenderError, VanthuError
+from pipeline.errors import ConversionError, RenderError, Said, VanthuError
 from pipeline.i18n import t
 from pipeline.register import Details, Register, RegisterError, Registers
 from pipeline.register import Entry as RegisterEntry
 from pipeline.register import Status as RowStatus
-from pipeline.register.location import register_exists
+from pipeline.register.location import blank_register, register_exists, runnable_location
+from pipeline.register.model import Origin
+from pipeline.register.sequences import DEFAULT_SEQUENCE
 from pipeline.register.store import VOID_REASON, TypedRequest
 from pipeline.render.output import (
     clean_stale,
@@ -111,7 +112,8 @@ class Finisher:
                 self.unwritten.add(item.path)
             return result, None
         output = self.layout.output_dir / item.entry.output
-        edited = self._edited(written, output, with_pdf=self.converter is not None)
+        edited = edited_since(self.layout, written, output, with_pdf=self.converter is not None,
+                              file_hash=self.freshness.file_hash)
         copies: dict[Path, Path] = {}
         try:
             # Only a document whose data, template or number changed (or --force) comes here
@@ -158,23 +160,6 @@ class Finisher:
         entry = replace(entry, pdf=self.layout.output_name(target), pdf_sha256=pdf_sha256)
         self.placed[item.path] = entry
         return result, entry
-
-    def _edited(self, written: Entry | None, output: Path, *, with_pdf: bool) -> list[Path]:
-        """The files of `written` this document's rebuild writes over (its output; its PDF
-        when PDFs are made) that are there but not what the manifest recorded: edited by hand
-        since. Hashed from the cache while unchanged since the last build."""
-        if written is None:
-            return []
-        recorded: list[tuple[Path, str, str | None]] = [
-            (output, written.output, written.output_sha256)
-        ]
-        if with_pdf and written.pdf is not None:
-            recorded.append((output.with_suffix(".pdf"), written.pdf, written.pdf_sha256))
-        return [
-            path for path, name, sha256 in recorded
-            if self.layout.output_name(path) == name and sha256 is not None
-            and self.freshness.file_hash(path) not in (None, sha256)
-        ]  # fmt: skip
 
     def _keep_pdf(self, previous: Entry | None, entry: Entry, target: Path) -> Entry:
         """Keep the last build's PDF when the .docx came out the same; remove it when stale."""
@@ -284,8 +269,12 @@ def build(
             if made:
                 refuse_registered_numbers(layout, todo, staged, register)
                 asked = refuse_left_behind(paths, todo, staged, kept, register)
-            result.warnings.extend(
-                refuse_typed_ahead(layout, todo, staged, register, allowed=skip_numbers))
+            # A register not made yet holds nothing: asked as such, not made by a build that
+            # may stop here on an invalid input.
+            result.warnings.extend(refuse_typed_ahead(
+                layout, todo, staged,
+                register if made else lambda: stack.enter_context(blank_register()),
+                allowed=skip_numbers))
             lenders: dict[Path, Path | int] = {}
             if keep_going or not any(staged[p].invalid for p in todo):
                 lenders = find_lenders(todo, staged, register)
@@ -361,8 +350,11 @@ def build(
                 result.warnings.extend(changed[p] for p in paths if p in changed and p in entries)
             read_stamps = {p: staged[p].read_stamps for p in entries if p not in kept}
             staged.clear()  # what follows reuses its memory
-        # Only now that the new outputs are in place, and before the manifests stop naming them.
-        remove_orphans(layout, freshness, recorded, prefix, paths, entries, result, asked)
+            # Only now that the new outputs are in place, and before the manifests stop naming
+            # them; while the register is open, for the rows of the numbers they leave.
+            made = register_exists(workspace.register_location, root=workspace.root)
+            remove_orphans(layout, freshness, recorded, prefix, paths, entries, result, asked,
+                           register if made else None)
         try:
             result.manifests = write_manifests(layout, recorded, scope, paths, entries)
         except VanthuError as exc:
@@ -611,15 +603,18 @@ def refuse_left_behind(
     entries = ((kept[p] if p in kept else staged[p].entry) for p in paths)
     typed = {(e.co_quan, e.ngay[:4], e.so) for e in entries
              if e is not None and e.so is not None and not e.so_tu_dong}
+    book = register()
+    named_office: bool | None = None  # read once, when a refusal needs it
     for path in waiting:
         item = staged[path]
         numbering = item.numbering
         assert numbering is not None
-        rows = [row for row in register().left_behind(numbering.agency, numbering.details,
-                                                      item.name)
+        rows = [row for row in book.left_behind(numbering.agency, numbering.details, item.name)
                 if (row.agency, str(row.year), row.number) not in typed]
         if rows:
-            error = left_behind_error(path, rows, named_office=len(register().agencies()) > 1)
+            if named_office is None:
+                named_office = len(book.agencies()) > 1
+            error = left_behind_error(path, rows, named_office=named_office)
             staged[path] = item.refused(error.message())
             asked.update(row.source for row in rows if row.source is not None)
     return asked
@@ -931,18 +926,8 @@ def unconfirmed(error: VanthuError, layout: Layout, numbers: dict[Path, Register
     shown = ", ".join(written[:_LISTED])
     if len(written) > _LISTED:
         shown += ", …"
-    return RegisterError("build.written_unconfirmed", error=_Told(error), count=len(written),
-                         files=shown)
-
-
-class _Told:
-    """An error's message as a parameter of another, said in that message's language."""
-
-    def __init__(self, error: VanthuError) -> None:
-        self.error = error
-
-    def describe(self, lang: str | None = None) -> str:
-        return self.error.message(lang).rstrip(" .")
+    return RegisterError("build.written_unconfirmed", error=Said(error, located=True),
+                         count=len(written), files=shown)
 
 
 def stage_all(
@@ -1054,13 +1039,14 @@ def remove_orphans(
     entries: dict[Path, Entry],
     result: BuildResult,
     asked: set[str] | None = None,
+    register: Callable[[], Register] | None = None,
 ) -> None:
     """Remove each output (.docx, .pdf) a manifest records for an input named below `prefix`
     (this build's folder) that no input produces any more, while its sha256 is still the one
     recorded; one edited since, or that cannot be removed, is kept with a warning. The number
     the register gave a removed input stays in the sổ, which a warning says with the line that
-    voids it, unless `asked` names the input: a refused document's message said so already
-    (refuse_left_behind).
+    voids it (from its row in `register`, the register in use when made), unless `asked`
+    names the input: a refused document's message said so already (refuse_left_behind).
 
     Only the manifests' entries are compared (no file is read on a build that changed
     nothing); a file is hashed only once it is to go. What an input of this build that
@@ -1111,22 +1097,59 @@ def remove_orphans(
             result.documents.append(
                 DocumentResult(layout.path_of(name), name, Status.REMOVED, docx, pdf)
             )
-            if (gone := numbered.get(name)) is not None and gone.so is not None:
-                result.warnings.append(removed_number_warning(layout, name, gone))
+            if ((gone := numbered.get(name)) is not None and gone.so is not None
+                    and (warning := removed_number_warning(layout, name, gone,
+                                                           register)) is not None):
+                result.warnings.append(warning)
 
 
-def removed_number_warning(layout: Layout, name: str, gone: Entry) -> str:
+def removed_number_warning(layout: Layout, name: str, gone: Entry,
+                           register: Callable[[], Register] | None = None) -> str | None:
     """The warning that the number the register gave a removed input stays in the sổ, with the
-    line voiding it: in the register that gave it, named (--db) when that is not the one in
-    use now (the workspace switched registers: the one in use may hold another row of that
-    number)."""
+    line voiding it, made from the register's row (Entry.void_command: its sequence, and its
+    office when the register holds several, so that it voids no other document's number): in
+    the register that gave it, named (--db, as it runs from the working folder) when that is
+    not the one in use (the workspace switched registers: the one in use may hold another row
+    of that number); a PostgreSQL register, recorded without its password, is to be pointed
+    at as configured instead. None when the row is void already. `register`: the register in
+    use, None when it is not made; a row not found is voided as the manifest records it."""
     from pipeline.register.documents import register_key
+    from pipeline.register.switched import row_in_file
 
-    params = {"name": name, "reference": gone.so_ky_hieu, "number": f"{gone.so:02d}",
-              "year": gone.ngay[:4]}
-    if gone.so_van_ban is not None and gone.so_van_ban != register_key(layout.workspace):
-        return t("build.removed_number_elsewhere", db=shlex.quote(gone.so_van_ban), **params)
-    return t("build.removed_number_kept", **params)
+    workspace = layout.workspace
+    assert gone.so is not None
+    year = int(gone.ngay[:4])
+    row: RegisterEntry | None = None
+    named_office = False
+    where = gone.so_van_ban
+    elsewhere = where is not None and where != register_key(workspace)
+    db = runnable_location(where, workspace.root) if where is not None and elsewhere else None
+    if not elsewhere and register is not None:
+        try:
+            book = register()
+            row = book.given_to(gone.co_quan, year, gone.so, name)
+            named_office = row is not None and len(book.agencies()) > 1
+        except VanthuError:  # the outputs are in place: the warning is said as recorded
+            row = None
+    elif db is not None and where is not None:
+        path = Path(where) if Path(where).is_absolute() else workspace.root / where
+        row, named_office = row_in_file(path, gone.co_quan, year, gone.so, name,
+                                        workspace.identity)
+    if row is not None and row.status is RowStatus.VOID:
+        return None  # voided already: nothing left to do
+    if row is None:  # as the manifest records it
+        row = RegisterEntry(0, gone.co_quan, year, DEFAULT_SEQUENCE, gone.so, RowStatus.ISSUED,
+                            Origin.REGISTER)
+        named_office = elsewhere and db is None  # a shared register: its office named
+    params = {"name": name, "reference": gone.so_ky_hieu, "register": where or ""}
+    if not elsewhere:
+        return t("build.removed_number_kept", command=row.void_command(named_office=named_office),
+                 **params)
+    if db is None:
+        return t("build.removed_number_elsewhere_url",
+                 command=row.void_command(named_office=named_office), **params)
+    return t("build.removed_number_elsewhere",
+             command=row.void_command(named_office=named_office, db=db), **params)
 
 
 def orphan_kept(

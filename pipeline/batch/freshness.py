@@ -15,7 +15,7 @@ A deleted output is simply built again.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +35,29 @@ class Edited:
 
     entry: Entry
     files: tuple[str, ...]  # the edited files, as the manifest names them (output folder's)
+
+
+def edited_since(
+    layout: Layout, written: Entry | None, output: Path, *, with_pdf: bool,
+    file_hash: Callable[[Path], str | None],
+) -> list[Path]:
+    """The files of `written` (the manifest entry of the last build of a document) that writing
+    `output` (and its PDF, `with_pdf`) would write over and that are there but not what the
+    manifest recorded: edited by hand since vanthu wrote them. `file_hash` is None for a file
+    not there. A file the entry does not name is not vanthu's to judge. One rule for build
+    (Finisher) and render (api.edited_outputs)."""
+    if written is None:
+        return []
+    recorded: list[tuple[Path, str, str | None]] = [
+        (output, written.output, written.output_sha256)
+    ]
+    if with_pdf and written.pdf is not None:
+        recorded.append((output.with_suffix(".pdf"), written.pdf, written.pdf_sha256))
+    return [
+        path for path, name, sha256 in recorded
+        if layout.output_name(path) == name and sha256 is not None
+        and file_hash(path) not in (None, sha256)
+    ]  # fmt: skip
 
 
 class Freshness:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from functools import partial
@@ -16,22 +15,7 @@ from pipeline.model.bao_cao import ReportData, ReportItem
 from pipeline.model.ke_hoach import Item
 from pipeline.render.fragments import rich_runs
 from pipeline.rules.money import AwardKind, format_money
-from pipeline.rules.phrases import Phrases, fill_phrase
-from pipeline.rules.placeholders import names_in
-
-# A clause in parentheses, with the spaces before it: "đồng (tăng 5% so với năm 2021)".
-CLAUSE = re.compile(r"[ \t]*\([^()]*\)")
-
-
-def fill_text(text: str, values: Mapping[str, str]) -> str:
-    """A clerk's text with its figures filled. A clause in parentheses naming a figure with
-    nothing to print (a comparison when the year before has no decisions) is left out whole,
-    and any other empty figure takes its leading space along, as in the phrase table."""
-
-    def clause(match: re.Match[str]) -> str:
-        return "" if any(not values[n] for n in names_in(match[0])) else match[0]
-
-    return fill_phrase(CLAUSE.sub(clause, text), values)
+from pipeline.rules.phrases import Phrases, fill_text
 
 
 def award_order(

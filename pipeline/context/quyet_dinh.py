@@ -26,6 +26,8 @@ from pipeline.context.sections import sections_context
 from pipeline.context.title_lines import title_lines
 from pipeline.errors import InputError
 from pipeline.load.attachments import DecisionAttachments, NoAttachments
+from pipeline.load.read_log import Stamp
+from pipeline.load.read_log import stamp as file_stamp
 from pipeline.load.spreadsheet import Table
 from pipeline.load.yaml_source import Source, load_yaml
 from pipeline.model.agency import Agency
@@ -347,6 +349,18 @@ def award_phrase_gap(
     return None
 
 
+def profile_source(profile: Path) -> Source:
+    """The office's profile as parsed, for the line of a phrase it writes: parsed once while the
+    file is unchanged, not once for each decision warned of its fixed sum."""
+    return _parsed_profile(profile, file_stamp(profile.stat()))
+
+
+@lru_cache(maxsize=16)  # one profile per office, a few offices per workspace
+def _parsed_profile(profile: Path, stamp: Stamp) -> Source:
+    """load_yaml(profile), kept by the file's stamp (size, inode, times): an edit parses again."""
+    return load_yaml(profile)
+
+
 def check_award_phrases(
     data: DecisionData, agency: Agency, awards: AwardList, source: Source, profile: Path
 ) -> tuple[InputError, ...]:
@@ -360,7 +374,7 @@ def check_award_phrases(
         """The file that writes phrase `key`: the document's own, else the office's profile."""
         if data.cau_chu and getattr(data.cau_chu, key) is not None:
             return source
-        return load_yaml(profile)
+        return profile_source(profile)
 
     unnamed = award_left_unnamed(data, list_layout(data, agency), awards, phrases.table)
     gap = award_phrase_gap(data, awards, phrases, naming_award=unnamed)

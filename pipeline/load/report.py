@@ -13,9 +13,11 @@ year or the next: a report copied from last year is caught before it prints.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 from difflib import get_close_matches
 from pathlib import Path
+from typing import Any
 
 from pydantic_core import PydanticCustomError
 
@@ -26,13 +28,14 @@ from pipeline.load.attachments import DecisionAttachments, ReportAttachments
 from pipeline.load.certificates import is_title
 from pipeline.load.contract import Attached, LoadedDocument, Resolver
 from pipeline.load.lists import counting_figures
-from pipeline.load.yaml_source import Source, strings
+from pipeline.load.yaml_source import Path_, Source, strings
 from pipeline.model.bao_cao import ReportData
 from pipeline.model.base import parse_date
 from pipeline.paths import shown
 from pipeline.rules.award_names import name_key
 from pipeline.rules.dates import numeric_date, years_said
 from pipeline.rules.money import regime_on
+from pipeline.rules.phrases import fill_text
 from pipeline.rules.placeholders import names_in
 
 DECISION = "quyet_dinh"
@@ -211,7 +214,7 @@ def report_attachments(data: ReportData, source: Source, resolver: Resolver) -> 
     # The decree's awards of the year are figures too: 0 in a year none was given.
     known = [award.name for award in regime_on(date(data.nam, 12, 31)).awards]
     values = figure_values(current, before, known)
-    for loc, text in strings(source.data):
+    for loc, text in clerks_text(source.data):
         for name in names_in(text):
             if name not in values:
                 close = get_close_matches(name, list(values), n=1)
@@ -227,6 +230,15 @@ def report_attachments(data: ReportData, source: Source, resolver: Resolver) -> 
     return Attached(attachments, tuple(files), folders=(folder,), warnings=warnings)
 
 
+def clerks_text(data: Any) -> Iterator[tuple[Path_, str]]:
+    """Every string of a report's file that may name its figures, with where it stands: all but
+    its own phrases (`cau_chu:`), whose fields are the phrase's own ("{{ so }}", the number of
+    a table) and are checked by the phrase rules (pipeline.rules.phrases) as in a profile."""
+    for loc, text in strings(data):
+        if loc[:1] != ("cau_chu",):
+            yield loc, text
+
+
 # Where a report's text is cut into sentences: after a full stop (or semicolon) and a space; a
 # figure's name ("{{ tong.luot }}") has a dot with no space after it.
 SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
@@ -239,10 +251,8 @@ def figures_without_value(
     year that has no decisions in the workspace: an office's first year in vanthu): the text
     prints without it, a clause in parentheses naming it is left out whole, so the clerk is
     shown each sentence as it will print and asked to write it again."""
-    from pipeline.context.bao_cao import fill_text
-
     found = []
-    for loc, text in strings(source.data):
+    for loc, text in clerks_text(source.data):
         empty = [name for name in dict.fromkeys(names_in(text)) if not values.get(name, "x")]
         if not empty:
             continue

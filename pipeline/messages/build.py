@@ -187,12 +187,12 @@ MESSAGES = {
     },
     "build.removed_number_kept": {
         "vi": "{name}: đã xóa văn bản, nhưng số {reference} sổ văn bản đi cấp cho nó vẫn ghi "
-        "trong sổ; nếu văn bản đã bỏ, hãy hủy số: vanthu so huy {number} --nam {year} --ly-do "
+        "trong sổ; nếu văn bản đã bỏ, hãy hủy số: {command} --ly-do "
         "\"...\" (tệp đổi tên chỉ giữ số khi loại, ngày và trích yếu không đổi; tệp mới sửa "
         "ngày hay loại văn bản thì được cấp số mới)",
         "en": "{name}: its output was removed, but the number {reference} the register gave it "
-        "is still in the register; if the document was dropped, void it: vanthu so huy {number} "
-        "--nam {year} --ly-do \"...\" (a renamed file keeps the number only when its type, "
+        "is still in the register; if the document was dropped, void it: {command} "
+        "--ly-do \"...\" (a renamed file keeps the number only when its type, "
         "date and trích yếu are unchanged; with its date or type changed, it is given a new "
         "number)",
     },
@@ -299,11 +299,22 @@ MESSAGES = {
         "other with vanthu so huy",
     },
     "build.removed_number_elsewhere": {
-        "vi": "{name}: đã xóa văn bản, nhưng số {reference} của nó do sổ văn bản {db} cấp (không "
-        "phải sổ đang dùng) vẫn ghi trong sổ đó; nếu văn bản đã bỏ, hãy hủy số trong sổ đó: "
-        "vanthu so --db {db} huy {number} --nam {year} --ly-do \"...\"",
+        "vi": "{name}: đã xóa văn bản, nhưng số {reference} của nó do sổ văn bản {register} cấp "
+        "(không phải sổ đang dùng) vẫn ghi trong sổ đó; nếu văn bản đã bỏ, hãy hủy số trong sổ "
+        "đó: {command} --ly-do \"...\"",
         "en": "{name}: its output was removed, but its number {reference}, given by the "
-        "register {db} (not the one in use), is still in that register; if the document was "
-        "dropped, void it there: vanthu so --db {db} huy {number} --nam {year} --ly-do \"...\"",
+        "register {register} (not the one in use), is still in that register; if the document "
+        "was dropped, void it there: {command} --ly-do \"...\"",
+    },
+    "build.removed_number_elsewhere_url": {
+        "vi": "{name}: đã xóa văn bản, nhưng số {reference} của nó do sổ văn bản {register} cấp "
+        "(không phải sổ đang dùng) vẫn ghi trong sổ đó; nếu văn bản đã bỏ, hãy trỏ vanthu tới "
+        "sổ đó (biến môi trường VANTHU_DB, hoặc so_van_ban trong vanthu.yaml, với mật khẩu của "
+        "sổ) rồi hủy số: {command} --ly-do \"...\" (thêm --day nếu số thuộc một dãy số riêng)",
+        "en": "{name}: its output was removed, but its number {reference}, given by the "
+        "register {register} (not the one in use), is still in that register; if the document "
+        "was dropped, point vanthu at that register (the VANTHU_DB environment variable, or "
+        "so_van_ban in vanthu.yaml, with its password) and void it there: {command} --ly-do "
+        "\"...\" (adding --day when the number is of a separate sequence)",
     },
 }

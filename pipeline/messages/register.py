@@ -595,6 +595,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "--db {old} xuat {year} -o so-cu-{year}.xlsx; vanthu so nhap so-cu-{year}.xlsx (in this "
         "workspace's folder), then build again: the document keeps its number",
     },
+    "register.numbered_elsewhere_url": {
+        "vi": "văn bản này đã được cấp số từ sổ văn bản {recorded}, nay sổ đang dùng là "
+        "{current}: dựng lại sẽ cấp một số khác (có thể trùng số của người khác), nên không "
+        "dựng. Hãy trỏ vanthu tới sổ đã cấp số (biến môi trường VANTHU_DB, hoặc so_van_ban "
+        "trong vanthu.yaml, với mật khẩu của sổ đó) rồi chạy lại; hoặc, nếu đã chuyển hẳn sang "
+        "sổ đang dùng, chuyển sổ cũ sang (trong thư mục làm việc này): trỏ vanthu tới sổ cũ như "
+        "trên rồi chạy vanthu so xuat {year} -o so-cu-{year}.xlsx; trỏ vanthu lại sổ đang dùng "
+        "rồi chạy vanthu so nhap so-cu-{year}.xlsx; rồi dựng lại: văn bản giữ số đã cấp",
+        "en": "this document was numbered from the register {recorded}, but the register in "
+        "use now is {current}: rendering it again would give it another number (perhaps a "
+        "colleague's), so it was not rendered. Point vanthu at the register that numbered it "
+        "(the VANTHU_DB environment variable, or so_van_ban in vanthu.yaml, with that "
+        "register's password) and run again; or, if the register in use is the one to keep, "
+        "move the old register over (in this workspace's folder): with vanthu pointed at the "
+        "old register as above, run vanthu so xuat {year} -o so-cu-{year}.xlsx; with vanthu "
+        "pointed back at the register in use, run vanthu so nhap so-cu-{year}.xlsx; then build "
+        "again: the document keeps its number",
+    },
     "register.workspace_copied": {
         "vi": "thư mục làm việc {root} có cùng định danh (dinh_danh: {identity}) với thư mục "
         "{other} trên máy này, thư mục đã dùng sổ văn bản {location} lần trước: có lẽ một thư "
@@ -644,6 +662,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "folder: {commands}; then build again (new numbers follow the old ones, old documents "
         "keep theirs). If the register in use is a mistake, point vanthu back at the old one "
         "(so_van_ban in vanthu.yaml, or the VANTHU_DB environment variable)",
+    },
+    "register.not_migrated_url": {
+        "vi": "chưa cấp số: sổ văn bản đang dùng ({current}) chưa có số nào năm {year} của thư "
+        "mục làm việc này, nhưng {evidence} cho thấy sổ {old} đã cấp {count} số năm {year} "
+        "(như số {example}); cấp số từ sổ đang dùng sẽ bắt đầu lại từ 01, trùng số đã ban "
+        "hành. Hãy chuyển sổ cũ sang sổ đang dùng, chạy trong thư mục làm việc này: trỏ vanthu "
+        "tới sổ cũ (biến môi trường VANTHU_DB, hoặc so_van_ban trong vanthu.yaml, với mật khẩu "
+        "của sổ đó) rồi chạy {exports}; trỏ vanthu lại sổ đang dùng rồi chạy {imports}; rồi "
+        "dựng lại (số mới nối tiếp số cũ, văn bản cũ giữ số của mình). Nếu sổ đang dùng là "
+        "nhầm, hãy trỏ vanthu lại sổ cũ",
+        "en": "no number given: the register in use ({current}) holds no {year} number of this "
+        "workspace, but {evidence} show that the register {old} gave {count} numbers in {year} "
+        "(such as {example}); numbering from the register in use would start again at 01, "
+        "repeating numbers already issued. Move the old register over, from this workspace's "
+        "folder: with vanthu pointed at the old register (the VANTHU_DB environment variable, "
+        "or so_van_ban in vanthu.yaml, with that register's password) run {exports}; with "
+        "vanthu pointed back at the register in use run {imports}; then build again (new "
+        "numbers follow the old ones, old documents keep theirs). If the register in use is a "
+        "mistake, point vanthu back at the old one",
     },
     "register.numbers_gone": {
         "vi": "chưa cấp số: {evidence} cho thấy sổ văn bản đang dùng ({current}) đã cấp {count} "

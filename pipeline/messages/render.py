@@ -56,6 +56,14 @@ MESSAGES = {
         "vi": "không ghi được tệp kết quả: {reason}",
         "en": "cannot write the output file: {reason}",
     },
+    "render.edited_copies_full": {
+        "vi": "không giữ được bản sửa tay của {file} trước khi ghi lại: đã có đủ {count} bản "
+        "sao {first} … {last}; hãy xóa hoặc chuyển bớt các bản sao cũ đó rồi chạy lại (tệp "
+        "vẫn giữ nguyên)",
+        "en": "cannot keep the hand-edited {file} before writing it again: all {count} copies "
+        "{first} … {last} exist already; delete or move some of those old copies and run "
+        "again (the file is left as it is)",
+    },
     "render.book_numbers_overlap": {
         "vi": "số vào sổ {numbers} của {file} trùng với số vào sổ của {others} (cùng cơ quan, "
         "năm {year}): hai giấy khen sẽ in cùng một số vào sổ; {advice}",
@@ -106,7 +114,7 @@ MESSAGES = {
         "vi": "mẫu dùng '{name}', dòng thứ {n} của danh sách '{list}', mà danh sách này trong "
         "dữ liệu của văn bản chỉ có {count} dòng",
         "en": "the template uses '{name}', item {n} of the list '{list}', which has only "
-        "{count} in this document's data",
+        "{count} items in this document's data",
     },
     "render.expression": {
         "vi": "biểu thức trong thẻ mẫu không tính được khi dựng văn bản: {reason}; sửa thẻ trong "

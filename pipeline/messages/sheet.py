@@ -126,8 +126,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "so that each field names its own column.",
     },
     "sheet.column_declared": {
-        "vi": " (khóa 'cot' khai báo  {declared})",
-        "en": " ('cot' declares  {declared})",
+        "vi": " (khóa 'cot' khai báo {declared})",
+        "en": " ('cot' declares {declared})",
     },
     "sheet.split_name": {
         "vi": "họ và tên nằm ở hai cột: {surname_cell} «{surname}» và {given_cell} «{given}»; "

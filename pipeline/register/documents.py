@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import os
 import re
-import shlex
 import socket
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -65,6 +64,7 @@ from pipeline.register.location import (
     open_register,
     register_exists,
     resolve_location,
+    runnable_location,
 )
 from pipeline.register.model import Details, Entry, Origin, Status
 from pipeline.register.rows import completed
@@ -172,9 +172,12 @@ def refuse_other_register(workspace: Workspace, path: Path, written: ManifestEnt
                                             workspace.name_of(path))
         if adopted is not None:
             return
+    old = runnable_location(written.so_van_ban, workspace.root)
+    if old is None:  # a URL recorded without its password: no command can name it
+        raise InputError("register.numbered_elsewhere_url", file=path, field="so",
+                         recorded=written.so_van_ban, current=current, year=year)
     raise InputError("register.numbered_elsewhere", file=path, field="so",
-                     recorded=written.so_van_ban, current=current,
-                     old=shlex.quote(written.so_van_ban), year=year)
+                     recorded=written.so_van_ban, current=current, old=old, year=year)
 
 
 def refuse_renumbering(documents: Sequence[tuple[Workspace, LoadedDocument]]) -> None:
@@ -261,7 +264,7 @@ def unmigrated_errors(workspace: Workspace, recorded: Recorded,
     if not years:
         return {}
     current = register_key(workspace) or ""
-    return {path: not_migrated_error(path, year, years[year], current)
+    return {path: not_migrated_error(path, year, years[year], current, workspace.root)
             for path, year in waiting if year in years}
 
 

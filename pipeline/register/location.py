@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 from collections.abc import Callable, Mapping
 from contextlib import ExitStack
 from pathlib import Path
 
+from pipeline.paths import shown
 from pipeline.register.backends import Backend, PostgresBackend, SqliteBackend, safe_location
 from pipeline.register.errors import RegisterError
 from pipeline.register.sequences import SequencePlan
@@ -139,6 +141,25 @@ class Registers:
                 prepare(register)
             self.opened[key] = register
         return self.opened[key]
+
+
+def runnable_location(key: str, root: Path) -> str | None:
+    """A register as a manifest records it (documents.register_key: a file by its path inside
+    the workspace at `root`, else absolute; a URL with its password masked) as `--db` takes it
+    from the working folder, quoted for a shell: a file's path shown from there (relative
+    inside it, else absolute). None for a URL: the record lacks its password, so no command
+    can name it; the clerk points vanthu at it as configured (VANTHU_DB, vanthu.yaml)."""
+    if "://" in key:
+        return None
+    path = Path(key)
+    return shlex.quote(shown(path if path.is_absolute() else root / path))
+
+
+def blank_register() -> Register:
+    """A register holding nothing, kept in memory: what a register not made yet answers (next
+    number 01 in every sequence), asked without making its file (nor giving the workspace an
+    identity) in a run that may stop before it numbers anything."""
+    return Register(SqliteBackend(Path(":memory:")))
 
 
 def register_exists(location: str | Path | None, *, root: Path | None = None) -> bool:

@@ -76,13 +76,15 @@ class Entry:
         symbol = self.details.symbol
         return f"{self.number_text}/{symbol}" if symbol else self.number_text
 
-    def void_command(self, *, named_office: bool = False) -> str:
+    def void_command(self, *, named_office: bool = False, db: str | None = None) -> str:
         """The `vanthu so huy` line that voids this number, naming its year (and its sequence,
         and with `named_office` its office: the register holds several) so that it voids no
-        other row; the reason (--ly-do) is the clerk's to add."""
+        other row, and with `db` (as a shell takes it) the register it is in, when that is
+        not the one in use; the reason (--ly-do) is the clerk's to add."""
+        where = f" --db {db}" if db else ""
         office = f" --co-quan {self.agency}" if named_office else ""
         sequence = f" --day {self.sequence}" if self.sequence != DEFAULT_SEQUENCE else ""
-        return f"vanthu so{office} huy {self.number_text} --nam {self.year}{sequence}"
+        return f"vanthu so{where}{office} huy {self.number_text} --nam {self.year}{sequence}"
 
     def describe(self, lang: str | None = None) -> str:
         """A short identification for messages: number, date, trích yếu or source, and a void

@@ -170,22 +170,47 @@ def claim(tx: Transaction, entry: Entry, workspace: str) -> Entry | None:
     )
     return entry_from_row(row) if row else None
 
+def given_row(tx: Transaction, agency: str, year: int, number: int, source: str,
+              workspace: str | None, *, adoptable: bool = False) -> Entry | None:
+    """The row of `number` (office, year) naming data file `source` of `workspace`, in any
+    state, the latest: what became of a number an output printed. With `adoptable`, the first
+    live one of `workspace` or of none (`so nhap` writes rows naming none): the number another
+    register gave the file, to take over."""
+    whose = f"(workspace IS NULL OR {SAME_WORKSPACE})" if adoptable else SAME_WORKSPACE
+    state = "AND status <> 'void' " if adoptable else ""
+    order = "id" if adoptable else "id DESC"
+    row = tx.one(
+        f"{SELECT} WHERE agency = ? AND year = ? AND number = ? AND source = ? {state}"
+        f"AND {whose} ORDER BY {order} LIMIT 1",
+        (agency, year, number, source, workspace or ""))
+    return entry_from_row(row) if row else None
+
+
 def issued_alike(tx: Transaction, agency: str, year: int, sequence: str,
                  details: Details, workspace: str | None = None, *,
                  every_workspace: bool = False) -> list[Entry]:
     """Issued rows of a sequence with a data file of `workspace` (or, `every_workspace`, of
     any) and the same trích yếu (same_summary), date and type code."""
     assert details.doc_date is not None
+    found = issued_on(tx, agency, year, sequence, details.doc_date, workspace,
+                      every_workspace=every_workspace)
+    return [e for e in found if e.details.type_code == details.type_code
+            and same_summary(e.details.summary, details.summary)]
+
+
+def issued_on(tx: Transaction, agency: str, year: int, sequence: str, when: date,
+              workspace: str | None = None, *, every_workspace: bool = False) -> list[Entry]:
+    """Issued rows of a sequence dated `when`, with a data file of `workspace` (or,
+    `every_workspace`, of any), in number order: the rows a document of that date may be
+    (issued_alike, Register.left_behind)."""
     whose = "" if every_workspace else f" AND {SAME_WORKSPACE}"
-    params: tuple[Any, ...] = (agency, year, sequence, details.doc_date.isoformat())
+    params: tuple[Any, ...] = (agency, year, sequence, when.isoformat())
     rows = tx.all(
         f"{SELECT} WHERE agency = ? AND year = ? AND sequence = ? AND status = 'issued' "
         f"AND source IS NOT NULL AND doc_date = ?{whose} ORDER BY number",
         params if every_workspace else (*params, workspace or ""),
     )
-    found = [entry_from_row(row) for row in rows]
-    return [e for e in found if e.details.type_code == details.type_code
-            and same_summary(e.details.summary, details.summary)]
+    return [entry_from_row(row) for row in rows]
 
 
 def same_summary(recorded: str | None, summary: str | None) -> bool:

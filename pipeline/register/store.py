@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, TypeVar
 
-from pipeline.errors import VanthuError
+from pipeline.errors import Said, VanthuError
 from pipeline.i18n import t
 from pipeline.register import rows as db
 from pipeline.register.backends import Backend, Transaction
@@ -166,17 +166,6 @@ def holds_for(row: Entry, details: Details, source: str, workspace: str | None =
 VOID_REASON = "register.void_reason_failed"
 
 
-@dataclass(frozen=True)
-class _Said:
-    """An error's own words as a parameter of another message, said in the language that
-    message is asked in."""
-
-    error: VanthuError
-
-    def describe(self, lang: str | None = None) -> str:
-        return self.error.detail(lang).rstrip(" .")
-
-
 def voided(error: VanthuError, entry: Entry) -> VanthuError:
     """`error` (same kind, same place) also saying that number `entry`, given for the document
     it stopped, is now void and why."""
@@ -197,7 +186,7 @@ def _told(error: VanthuError, key: str, **params: Any) -> VanthuError:
     told.__dict__.update(error.__dict__)
     told.args = error.args
     told.key = key
-    told.params = {"error": _Said(error), **params}
+    told.params = {"error": Said(error), **params}
     return told
 
 
@@ -397,13 +386,10 @@ class Register:
         rebuild keeps it (documents.refuse_other_register). None when there is no such row."""
 
         def work(tx: Transaction) -> Entry | None:
-            row = tx.one(
-                f"{db.SELECT} WHERE agency = ? AND year = ? AND number = ? AND source = ? "
-                f"AND status <> 'void' AND (workspace IS NULL OR {db.SAME_WORKSPACE}) "
-                "ORDER BY id LIMIT 1", (agency, year, number, source, self.workspace or ""))
-            if row is None:
+            entry = db.given_row(tx, agency, year, number, source, self.workspace,
+                                 adoptable=True)
+            if entry is None:
                 return None
-            entry = db.entry_from_row(row)
             if self.workspace is None or entry.workspace == self.workspace:
                 return entry
             if db.by_source(tx, agency, source, self.workspace) is not None:
@@ -430,11 +416,7 @@ class Register:
         def work(tx: Transaction) -> list[Entry]:
             if self._find_own(tx, agency, details, source) is not None:
                 return []
-            rows = [db.entry_from_row(row) for row in tx.all(
-                f"{db.SELECT} WHERE agency = ? AND year = ? AND sequence = ? "
-                "AND status = 'issued' AND source IS NOT NULL AND doc_date = ? "
-                f"AND {db.SAME_WORKSPACE} ORDER BY number",
-                (agency, when.year, sequence, when.isoformat(), self.workspace or ""))]
+            rows = db.issued_on(tx, agency, when.year, sequence, when, self.workspace)
             gone = [row for row in rows
                     if left_behind_by(row, details, source, self.workspace, exists)]
             if details.summary and sum(
@@ -782,11 +764,8 @@ class Register:
     def given_to(self, agency: str, year: int, number: int, source: str) -> Entry | None:
         """The row of `number` (office, year) naming data file `source` of this workspace, in
         any state: what became of a number an output printed (voided, and why)."""
-        row = self.read(lambda tx: tx.one(
-            f"{db.SELECT} WHERE agency = ? AND year = ? AND number = ? AND source = ? "
-            f"AND {db.SAME_WORKSPACE} ORDER BY id DESC LIMIT 1",
-            (agency, year, number, source, self.workspace or "")))
-        return db.entry_from_row(row) if row else None
+        return self.read(lambda tx: db.given_row(tx, agency, year, number, source,
+                                                 self.workspace))
 
     def out_of_order(self, entry: Entry) -> Entry | None:
         """The sequence's last number below `entry` (void rows aside) when it is dated after

@@ -24,7 +24,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import InputError, VanthuError
-from pipeline.register.location import default_register_path, resolve_location
+from pipeline.register import rows as db
+from pipeline.register.location import (
+    default_register_path,
+    resolve_location,
+    runnable_location,
+)
+from pipeline.register.model import Entry
 from pipeline.register.store import Register
 from pipeline.render.phrase import Phrase
 
@@ -88,9 +94,8 @@ def old_file_numbers(workspace: Workspace) -> dict[int, Elsewhere]:
         return {}
     if isinstance(current, Path) and current.resolve() == path.resolve():
         return {}
-    mode = "mode=ro" if path.with_name(path.name + "-wal").exists() else "immutable=1"
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
+        connection = read_only(path)
         try:
             rows = connection.execute(
                 "SELECT agency, year, number, source FROM entries "
@@ -104,6 +109,39 @@ def old_file_numbers(workspace: Workspace) -> dict[int, Elsewhere]:
         found.setdefault(int(year), []).append(Given(str(agency), int(year), int(number),
                                                      str(source)))
     return {year: Elsewhere(path.name, "file", tuple(numbers)) for year, numbers in found.items()}
+
+
+def read_only(path: Path) -> sqlite3.Connection:
+    """A connection reading register file `path` without making or changing anything (a file
+    being written has its WAL read too)."""
+    mode = "mode=ro" if path.with_name(path.name + "-wal").exists() else "immutable=1"
+    return sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
+
+
+def row_in_file(path: Path, agency: str, year: int, number: int, source: str,
+                workspace: str | None) -> tuple[Entry | None, bool]:
+    """The latest row of `number` (office, year) naming data file `source` (of `workspace`, or
+    of none) in register file `path`, read only, and whether that register holds several
+    offices (a line voiding the number then names its office); (None, False) when the file
+    is not there or cannot be read: a register the workspace numbered from before."""
+    if not path.is_file():
+        return None, False
+    try:
+        connection = read_only(path)
+        try:
+            row = connection.execute(
+                f"{db.SELECT} WHERE agency = ? AND year = ? AND number = ? AND source = ? "
+                "AND (workspace IS NULL OR workspace = ?) ORDER BY id DESC LIMIT 1",
+                (agency, year, number, source, workspace or "")).fetchone()
+            offices = connection.execute(
+                "SELECT COUNT(DISTINCT agency) FROM entries").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return None, False
+    if row is None:
+        return None, False
+    return db.entry_from_row(row), bool(offices and offices[0] > 1)
 
 
 def unmigrated(workspace: Workspace, entries: Iterable[tuple[str, ManifestEntry]],
@@ -132,11 +170,14 @@ def unmigrated(workspace: Workspace, entries: Iterable[tuple[str, ManifestEntry]
             if not opened.holds_any(year, ((g.agency, g.number, g.source) for g in found.numbers))}
 
 
-def not_migrated_error(path: Path | str, year: int, found: Elsewhere, current: str
-                       ) -> InputError:
+def not_migrated_error(path: Path | str, year: int, found: Elsewhere, current: str,
+                       root: Path) -> InputError:
     """The refusal to give data file `path` a number of `year` from register `current` (as
     shown), which holds none of the numbers `found` records: how to move the old sổ over
-    (one `so xuat` and `so nhap` per office), or to point vanthu back at the old register."""
+    (one `so xuat` and `so nhap` per office), or to point vanthu back at the old register.
+    The old register is named in the commands as --db takes it from the working folder (a
+    file's path relative to the workspace at `root` would not run from elsewhere); one
+    recorded as a URL, without its password, is to be pointed at as configured instead."""
     numbers = sorted(found.numbers, key=lambda g: (g.agency, g.number))
     example = numbers[-1]
     evidence = (Phrase("register.evidence_file", file=found.location)
@@ -146,13 +187,18 @@ def not_migrated_error(path: Path | str, year: int, found: Elsewhere, current: s
               "example": f"{example.number:02d} ({example.source})"}
     if found.location == current:  # the register that gave them no longer holds them
         return InputError("register.numbers_gone", file=path, field="so", **common)
-    old = shlex.quote(found.location)
-    commands = []
+    old = runnable_location(found.location, root)
+    exports, imports = [], []
     offices = sorted({g.agency for g in numbers})
     for agency in offices:
         office = f" --co-quan {shlex.quote(agency)}" if agency else ""
         sheet = f"so-cu-{agency + '-' if len(offices) > 1 else ''}{year}.xlsx"
-        commands.append(f"vanthu so --db {old}{office} xuat {year} -o {sheet}; "
-                        f"vanthu so{office} nhap {sheet}")
+        exports.append(f"vanthu so{f' --db {old}' if old else ''}{office} xuat {year} -o {sheet}")
+        imports.append(f"vanthu so{office} nhap {sheet}")
+    if old is None:
+        return InputError("register.not_migrated_url", file=path, field="so",
+                          old=found.location, exports="; ".join(exports),
+                          imports="; ".join(imports), **common)
+    commands = "; ".join(f"{export}; {load}" for export, load in zip(exports, imports, strict=True))
     return InputError("register.not_migrated", file=path, field="so", old=found.location,
-                      commands="; ".join(commands), **common)
+                      commands=commands, **common)

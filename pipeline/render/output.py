@@ -18,6 +18,7 @@ from pathlib import Path
 
 from pipeline.errors import RenderError
 from pipeline.i18n import t
+from pipeline.paths import shown
 
 TMP_SUFFIX = ".tmp"
 
@@ -131,6 +132,7 @@ def commit(staged: Path, path: Path) -> None:
 # What a copy of an output edited by hand is named, beside it, before vanthu writes it again:
 # cv-05.docx → cv-05.sua-tay.docx (then .sua-tay-2.docx...): the clerk's edits are never lost.
 EDITED_COPY = ".sua-tay"
+EDITED_COPIES = 9_999  # the copies kept of one output, at most
 
 
 def is_edited_copy(path: Path) -> bool:
@@ -144,15 +146,25 @@ def is_edited_copy(path: Path) -> bool:
     return rest == "" or (rest.startswith("-") and rest[1:].isdigit())
 
 
+def edited_copy_name(path: Path, index: int) -> Path:
+    """The `index`-th name keep_edited_copy tries for a copy of `path` (1: cv-05.sua-tay.docx,
+    2: cv-05.sua-tay-2.docx ...)."""
+    mark = EDITED_COPY if index == 1 else f"{EDITED_COPY}-{index}"
+    return path.with_name(f"{path.stem}{mark}{path.suffix}")
+
+
 def keep_edited_copy(path: Path) -> Path:
     """Copy `path`, an output edited by hand about to be written over, beside it under a name
     no file has (EDITED_COPY); returns the copy. RenderError when it cannot be copied: the
     caller then leaves `path` as it is."""
-    for index in range(1, 10_000):
-        mark = EDITED_COPY if index == 1 else f"{EDITED_COPY}-{index}"
-        copy = path.with_name(f"{path.stem}{mark}{path.suffix}")
+    for index in range(1, EDITED_COPIES + 1):
+        copy = edited_copy_name(path, index)
         if not copy.exists():
             break
+    else:  # every name taken: writing over the last copy would lose an earlier edit
+        raise RenderError("render.edited_copies_full", file=shown(path), count=EDITED_COPIES,
+                          first=edited_copy_name(path, 1).name,
+                          last=edited_copy_name(path, EDITED_COPIES).name)
     try:
         write_atomic(copy, path.read_bytes())
     except OSError as exc:

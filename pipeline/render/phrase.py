@@ -1,26 +1,9 @@
-"""A catalogue message kept with its key and params (Phrase): said in the current language as a
-str, and again in another when a message is shown in it. Apart from pipeline.render.locate,
-which says where in a template a tag stands, so that what only words a reason (jinja_errors)
-need not import it."""
+"""Phrase, where the renderer's modules and their callers have long imported it from: the class
+itself is pipeline.phrase, below the layers that word messages (pipeline.text says a legacy code's
+name with it and must not import the renderer)."""
 
 from __future__ import annotations
 
-from pipeline.errors import said
-from pipeline.i18n import t
+from pipeline.phrase import Phrase as Phrase  # re-exported
 
-
-class Phrase(str):
-    """A catalogue message kept with its key and params, so that it can be said again in another
-    language (TemplateError.location/detail ask `describe(lang)`); as a str, the current one."""
-
-    key: str
-    params: dict[str, object]
-
-    def __new__(cls, key: str, /, **params: object) -> Phrase:
-        phrase = super().__new__(cls, t(key, None, **params))
-        phrase.key, phrase.params = key, params
-        return phrase
-
-    def describe(self, lang: str | None = None) -> str:
-        params = {k: said(v, lang) for k, v in self.params.items()}
-        return t(self.key, lang=lang, **params)
+__all__ = ["Phrase"]

@@ -246,6 +246,22 @@ def fill_phrase(
     return "".join(out)
 
 
+# A clause in parentheses, with the spaces before it: "đồng (tăng 5% so với năm 2021)".
+CLAUSE = re.compile(r"[ \t]*\([^()]*\)")
+
+
+def fill_text(text: str, values: Mapping[str, str]) -> str:
+    """A clerk's text with its figures filled (a báo cáo's narrative, and the sentences its
+    warnings quote: pipeline.load.report). A clause in parentheses naming a figure with
+    nothing to print (a comparison when the year before has no decisions) is left out whole,
+    and any other empty figure takes its leading space along, as in the phrase table."""
+
+    def clause(match: re.Match[str]) -> str:
+        return "" if any(not values[n] for n in names_in(match[0])) else match[0]
+
+    return fill_phrase(CLAUSE.sub(clause, text), values)
+
+
 # Marks after which a value's own closing full stop would be doubled punctuation.
 _CLOSING_MARKS = (".", ",", ";", ":", ")", "!", "?")
 

@@ -30,6 +30,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from pipeline.phrase import Phrase  # said again in the language a message is shown in
 from pipeline.text.legacy_codes import (
     LEGACY_ENCODINGS,
     MISREAD_AS,
@@ -74,8 +75,6 @@ def named_encodings(codes: tuple[str, ...]) -> tuple[str, str]:
     """A message's `encoding` and `font` for the code(s) a text was typed in: the one detected,
     or both ("TCVN3 (ABC) hoặc VNI") only when the text reads the same in either; a misread
     file's code with what it was read as ("Windows-1258 đọc nhầm thành Windows-1252")."""
-    from pipeline.render.phrase import Phrase  # said again in the language a message is shown in
-
     def either(names: list[str]) -> str:
         return Phrase("data.either", first=names[0], second=names[1]) if names[1:] else names[0]
 
@@ -90,8 +89,6 @@ def named_encodings(codes: tuple[str, ...]) -> tuple[str, str]:
 def misread_name(code: str) -> str:
     """What text misread from `code` is said to be: "Windows-1258 đọc nhầm thành Windows-1252",
     in the language a message is shown in."""
-    from pipeline.render.phrase import Phrase
-
     return Phrase("common.misread_encoding", encoding=describe_encoding(code), shown=MISREAD_AS)
 
 
@@ -140,9 +137,7 @@ def suggested_unicode(typed: str, encoding: str, *, person: bool = False) -> str
     if len(codes) > 1 and canonical_encoding(encoding) in codes:
         readings = [_suggested_reading(typed, code, person) for code in codes]
         if readings[0] != readings[1]:
-            from pipeline.render.phrase import Phrase  # said in the message's language
-
-            return Phrase(
+            return Phrase(  # said in the message's language
                 "common.legacy_readings",
                 first=_shortened(readings[0]), first_font=legacy_font(codes[0]),
                 second=_shortened(readings[1]), second_font=legacy_font(codes[1]),

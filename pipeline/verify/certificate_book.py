@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.paths import shown
 from pipeline.text.tones import same_spelling
 from pipeline.verify.document import Paragraph
 from pipeline.verify.layout import flat
@@ -132,5 +133,5 @@ def _found(page: int, name: str, printed: list[int]) -> Msg:
 def _expected(given: Given | None, manifest: Path) -> Msg:
     """The number the batch gives the person, or that the batch names no such person."""
     if given is None:
-        return msg("book_number_unknown", manifest=str(manifest))
-    return msg("book_number_given", number=given.number, manifest=str(manifest))
+        return msg("book_number_unknown", manifest=shown(manifest))
+    return msg("book_number_given", number=given.number, manifest=shown(manifest))

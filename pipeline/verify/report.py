@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import VanthuError
+from pipeline.errors import VanthuError, said
 from pipeline.i18n import t
 
 EXCERPT_CHARS = 40
@@ -77,7 +77,10 @@ class Msg:
 
     def render(self, lang: str | None = None) -> str:
         """The value in a language."""
-        params = {k: (v.render(lang) if isinstance(v, Msg) else v) for k, v in self.params}
+        # a Phrase param (a legacy code's name, pipeline.text.legacy) says itself in `lang` too
+        params = {
+            k: (v.render(lang) if isinstance(v, Msg) else said(v, lang)) for k, v in self.params
+        }
         return t(self.key, lang=lang, **params)
 
 

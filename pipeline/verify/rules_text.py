@@ -7,11 +7,11 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from pipeline.text.legacy import MISREAD_AS, MISREAD_ENCODINGS, describe_encoding
 from pipeline.text.legacy import looks_like_legacy_text as legacy_code
+from pipeline.text.legacy import named_encodings
 from pipeline.verify.document import TAG, Document, Paragraph
 from pipeline.verify.layout import Layout
-from pipeline.verify.report import Msg, Report, literal, msg
+from pipeline.verify.report import Report, literal, msg
 
 FONT = "Times New Roman"
 BLACK = {"auto", "000000"}
@@ -60,15 +60,6 @@ def check_fonts(doc: Document, layout: Layout, report: Report) -> None:
             )
 
 
-def _encoding_name(code: str) -> str | Msg:
-    """The name people know a legacy code by (TCVN3 (ABC), VNI), or what a misread file's text
-    is ("Windows-1258 đọc nhầm thành Windows-1252"), in the report's language."""
-    if code in MISREAD_ENCODINGS:
-        params = (("encoding", describe_encoding(code)), ("shown", MISREAD_AS))
-        return Msg("common.misread_encoding", params)
-    return describe_encoding(code)
-
-
 def typed_by_hand(tag: str) -> bool:
     """Whether a tag-shaped text ('{{ năm }}') can only have been typed: a letter with
     diacritics outside its quoted strings. Template fields are data keys, which have none
@@ -107,6 +98,6 @@ def check_text(doc: Document, layout: Layout, report: Report) -> None:
             report.add(
                 "text.legacy",
                 p.where,
-                msg("legacy", encoding=_encoding_name(code)),
+                msg("legacy", encoding=named_encodings((code,))[0]),
                 msg("unicode"),
             )

@@ -47,10 +47,11 @@ from pipeline.load.spreadsheet.fields import (
 from pipeline.load.spreadsheet.header import HEADER_SCAN_ROWS, Header, Record
 from pipeline.load.spreadsheet.row import Row
 from pipeline.load.spreadsheet.table import Table
-from pipeline.load.spreadsheet.totals import typed_money
+from pipeline.load.spreadsheet.totals import typed_amount, typed_money
 from pipeline.load.spreadsheet.xlsx import read_xlsx
 
 __all__ = [
+    "typed_amount",
     "typed_money",
     "CSV_DELIMITERS",
     "HEADER_SCAN_ROWS",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -315,10 +315,17 @@ def _merged_header(
     the ranges across rows (`split`) span; a range within them across columns is one too."""
     top = min(m[0][0] for m in split)
     bottom = max(m[1][0] for m in split)
-    ranges = sorted({m for m in merged if m[0][0] <= bottom and m[1][0] >= top},
-                    key=lambda m: (m[0][0], m[0][1]))  # fmt: skip
-    return InputError("sheet.merged_header", file=file, sheet=sheet, row=top + 1,
-                      cells=", ".join(_range_text(m) for m in ranges))  # fmt: skip
+    # No range reaching the header's top row starts above it: it would span rows, be in `split`.
+    ranges = {m for m in merged if m[0][0] <= bottom and m[1][0] >= top}
+    return _merged_over_header(ranges, file, sheet)
+
+
+def _merged_over_header(ranges: Iterable[Merged], file: str, sheet: str | None) -> InputError:
+    """The refusal of merged ranges over a header ("sheet.merged_header"), all named at once,
+    top to bottom and left to right, at the row of the first."""
+    ordered = sorted(ranges, key=lambda m: (m[0][0], m[0][1]))
+    return InputError("sheet.merged_header", file=file, sheet=sheet, row=ordered[0][0][0] + 1,
+                      cells=", ".join(_range_text(m) for m in ordered))  # fmt: skip
 
 
 def _merged_below(
@@ -337,9 +344,7 @@ def _merged_below(
         if any(left + 1 <= column <= right + 1 for column in used):
             (over if top + 1 <= header.row else below).append(item)
     if over:  # every range over the header at once, as _merged_header says them
-        over.sort(key=lambda m: (m[0][0], m[0][1]))
-        raise InputError("sheet.merged_header", file=file, sheet=sheet, row=over[0][0][0] + 1,
-                         cells=", ".join(_range_text(m) for m in over))  # fmt: skip
+        raise _merged_over_header(over, file, sheet)
     return sorted(below)
 
 

@@ -3,7 +3,7 @@ table (`table.build_table`) makes of each record and the total rows (`totals`) a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from pipeline.errors import InputError
@@ -21,6 +21,9 @@ class Row:
     file: str
     sheet: str | None
     header: Header
+    # What the cells read as once parsed, kept for whoever asks again: the Số tiền amount
+    # (totals.typed_amount), which the list's totals add up and pipeline.awards checks.
+    parsed: dict[str, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def cell(self, field_name: str) -> str | None:
         """The cell reference Excel shows (C7) for a field of this row, None if no such column."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Hashable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, NamedTuple, TypeVar
 
@@ -90,7 +90,11 @@ class StatedTotal:
 
 # What a total row's figure counts; each is said by the catalogue's sheet.total_kind.<kind>.
 TOTAL_KINDS = ("nguoi", "ca_nhan", "tap_the", "luot", "tien")
-_UNIT_KINDS = {
+# Money after a figure, as clerks write it ("710.000 đ", "4.260.000 đồng"): in a total row and
+# in a Số tiền cell (_AMOUNT).
+_MONEY_UNITS = ("đồng", "đ", "vnđ", "vnd")
+# What a figure counts by the word after it ("25 người", "12 lượt", "4.260.000 đồng").
+_UNITS_AFTER = {
     "người": "nguoi",
     "cá nhân": "ca_nhan",
     "tập thể": "tap_the",
@@ -98,14 +102,18 @@ _UNIT_KINDS = {
     "lượt": "luot",
     "trường hợp": "luot",
     "danh hiệu": "luot",
-    "đồng": "tien",
-    "đ": "tien",
-    "vnđ": "tien",
-    "vnd": "tien",
-    "tiền": "tien",  # said before the figure: "Số tiền: 4.260.000"
-    "tiền thưởng": "tien",
+    **dict.fromkeys(_MONEY_UNITS, "tien"),
 }
-_UNIT = r"người|cá nhân|tập thể|đơn vị|lượt|trường hợp|danh hiệu|vnđ|vnd|đồng|đ"
+# What a figure counts by the words before it, and only there: "Số tiền: 4.260.000".
+_UNIT_KINDS = {**_UNITS_AFTER, "tiền": "tien", "tiền thưởng": "tien"}
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    """A regex alternation of `words`, the longest first: "đồng" is tried before "đ"."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_UNIT = _alternatives(_UNITS_AFTER)
 # The label a row opens with ("Tổng cộng", "Tổng số", or "Tổng"/"Cộng" followed by a figure or
 # nothing), on the NFC, case-folded text of the row's first non-empty cell. Tones matter: the
 # surname "Tống" is no "Tổng", and "Tổng công ty ..." or "Cộng đồng ..." (collectives) are names.
@@ -118,10 +126,10 @@ _NUMBER = r"(?P<number>\d{1,3}(?P<sep>[.,\s])\d{3}(?:(?P=sep)\d{3})*|\d+)"
 # A figure in a total row, with what it counts after it if said ("25 người").
 _FIGURE = re.compile(rf"(?<![\d.,]){_NUMBER}(?![.,]?\d)(?:\s*(?P<unit>{_UNIT})(?!\w))?")
 # What a figure without a unit after it counts, when the words before it say: "Số người: 6".
-_SAID_BEFORE = re.compile(rf"(?:^|\W)({_UNIT}|tiền|tiền thưởng)\W*$")
+_SAID_BEFORE = re.compile(rf"(?:^|\W)({_alternatives(_UNIT_KINDS)})\W*$")
 _NON_DIGIT = re.compile(r"\D")
 # Figures a clerk writes in a Số tiền cell: 710000, 710.000, 710,000, 710 000, with đ/đồng.
-_AMOUNT = re.compile(rf"{_NUMBER}\s*(?:đ|đồng|vnđ|vnd)?\.?", re.I)
+_AMOUNT = re.compile(rf"{_NUMBER}\s*(?:{_alternatives(_MONEY_UNITS)})?\.?", re.I)
 
 
 def typed_money(text: str) -> int | None:
@@ -129,6 +137,17 @@ def typed_money(text: str) -> int | None:
     does not read as one (pipeline.awards refuses it at its cell)."""
     match = _AMOUNT.fullmatch(unicodedata.normalize("NFC", text).strip())
     return int(_NON_DIGIT.sub("", match.group("number"))) if match else None
+
+
+def typed_amount(row: Row) -> int | None:
+    """The amount typed in the row's Số tiền cell, parsed once and kept on the row (the list's
+    totals add it up, pipeline.awards checks it against the reward); None when the cell is
+    empty or does not read as an amount."""
+    if "so_tien" not in row.parsed:
+        text = row.values.get("so_tien") or ""
+        row.parsed["so_tien"] = typed_money(text) if text else None
+    amount: int | None = row.parsed["so_tien"]
+    return amount
 
 
 class Label(NamedTuple):
@@ -344,7 +363,7 @@ class _TypedSum:
                 tally.empties += 1
                 tally.empty = tally.empty or row
             return
-        amount = typed_money(text)
+        amount = typed_amount(row)
         for tally in tallies:
             if amount is None:
                 tally.unreadable = True
