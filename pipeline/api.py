@@ -254,7 +254,7 @@ def render_documents(
     edited = edited_outputs(documents, targets, pdf)
     if edited and not force:
         first = next(iter(edited.values()))[0]
-        raise RenderError("render.output_edited", file=first.file, name=first.name,
+        raise RenderError("render.output_edited", file=shown(first.file), name=first.name,
                           count=sum(len(found) for found in edited.values()))
     refuse_overlapping_book_numbers(documents)
     for _, document in documents:
@@ -290,7 +290,8 @@ def render_documents(
             )
             document = loaded
             noted = agency_warnings(workspace, loaded, renderer.styles, profiles)
-            noted = [*document_warnings(loaded), *noted]  # số vào sổ given to another name
+            # As check and build say them, after the file's name: render takes many files.
+            noted = [*named_warnings(loaded), *noted]  # số vào sổ given to another name
             noted.extend(keep_edited_copies(edited.get(index, [])))
             if document.number_from is not None:
                 source = workspace.name_of(document.number_from.path)
@@ -319,6 +320,14 @@ def render_documents(
         if converter is not None:
             rendered = convert_to_pdf(rendered, converter, record)
     return rendered
+
+
+def named_warnings(document: LoadedDocument) -> list[str]:
+    """The document's own warnings (a Sunday, a date after today ...), each after its data
+    file's name as check and build give them: render takes several files, and its warnings go
+    to stderr apart from the "Đã dựng" lines that name the file."""
+    name = shown(document.path)
+    return [f"{name}: {warning}" for warning in document_warnings(document)]
 
 
 @dataclass(frozen=True)
@@ -494,7 +503,7 @@ def check(paths: list[Path]) -> CheckReport:
         report.valid.append(document)
         # As render and build say them, after the file's name: check lists many files.
         name = shown(document.path)
-        report.warnings.extend(f"{name}: {warning}" for warning in document_warnings(document))
+        report.warnings.extend(named_warnings(document))
         report.warnings.extend(f"{name}: {warning}" for warning in copied)
         if workspace.root not in styles:
             styles[workspace.root] = workspace_styles(workspace)

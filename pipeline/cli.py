@@ -164,7 +164,7 @@ def render(
         force=force,
     )
     for item in rendered:
-        click.echo(t("cli.rendered", input=item.input, output=shown(item.docx)))
+        click.echo(t("cli.rendered", input=shown(item.input), output=shown(item.docx)))
         if item.number is not None:
             click.echo(t("register.numbered", number=item.number))
         for warning in item.warnings:

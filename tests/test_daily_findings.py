@@ -140,7 +140,7 @@ def test_a_head_s_decision_signed_tm_is_a_warning_at_render_and_build(
     assert result.exit_code == 0, result.output
     assert result.output.startswith(f"Đã dựng {name} → ")  # the warning follows its file
     (warning,) = [x for x in result.stderr.splitlines() if x.startswith("Cảnh báo:")]
-    assert warning.startswith(f"Cảnh báo: dòng {line}, trường 'nguoi_ky': ")
+    assert warning.startswith(f"Cảnh báo: {name}: dòng {line}, trường 'nguoi_ky': ")
     assert "«TM. ỦY BAN NHÂN DÂN»" in warning and "ví dụ 'chu-tich-ca-nhan'" in warning
     assert (xa / "outputs" / data.parent.name / "qd-rev.docx").is_file()
     (xa / "outputs" / data.parent.name / "qd-rev.docx").unlink()

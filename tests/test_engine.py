@@ -203,12 +203,12 @@ def test_unknown_field_at_render_is_named_and_located(
     error = caught.value
     assert error.key == "render.undefined_field"
     assert error.message("vi") == (
-        f"quyet-dinh.docx, đoạn {paragraph} «{new}»: "
+        f"quyet-dinh.docx, bản riêng của cơ quan trong templates/, đoạn {paragraph} «{new}»: "
         f"mẫu dùng '{field}' nhưng dữ liệu không có trường này (các trường dùng được: vanthu "
         "templates fields quyet-dinh)"
     )
     assert error.message("en") == (
-        f"quyet-dinh.docx, paragraph {paragraph} «{new}»: "
+        f"quyet-dinh.docx, the office's copy in templates/, paragraph {paragraph} «{new}»: "
         f"the template uses '{field}', which the data does not provide (the fields it can use: "
         "vanthu templates fields quyet-dinh)"
     )

@@ -28,16 +28,19 @@ def test_build_and_render_refuse_a_typed_number_held_for_another_document(
     assert vanthu("so", "vao-so", "02", "--ngay", "01/03/2026", "--ky-hieu", "QĐ-VPUBND",
                   "--trich-yeu", "QĐ ghi tay").exit_code == 0
     typed = plan(office, "kh-so-go-tay.yaml", "02/03/2026", number="02")
+    line = typed.read_text("utf-8").splitlines().index("so: 02") + 1  # said at its line
     output = office / "outputs/2026/kh-so-go-tay.docx"
     for args in (["build"], ["render", str(typed)]):
         result = vanthu(*args)
         assert result.exit_code == 1
-        assert ("kh-so-go-tay.yaml, trường 'so': số 02/KH-VPUBND đã có trong sổ văn bản đi cho "
+        assert (f"kh-so-go-tay.yaml, dòng {line}, trường 'so': số 02/KH-VPUBND đã có trong sổ "
+                "văn bản đi cho "
                 "văn bản khác: 02/QĐ-VPUBND 01/03/2026 “QĐ ghi tay”") in result.output
         assert not output.exists()
     result = vanthu("--lang", "en", "build")
     assert result.exit_code == 1
-    assert ("kh-so-go-tay.yaml, field 'so': number 02/KH-VPUBND is already in the register for "
+    assert (f"kh-so-go-tay.yaml, line {line}, field 'so': number 02/KH-VPUBND is already in the "
+            "register for "
             "another document: 02/QĐ-VPUBND 01/03/2026") in result.output
     assert not output.exists()
 

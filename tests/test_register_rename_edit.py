@@ -40,11 +40,14 @@ def renamed_and_edited(office: Path) -> Path:
 
 def test_a_renamed_and_edited_file_is_refused_not_numbered_anew(office: Path) -> None:
     new = renamed_and_edited(office)
+    line = next(n for n, text in enumerate(new.read_text("utf-8").splitlines(), start=1)
+                if text.startswith("so:"))  # said at its line
     result = vanthu("build")
     assert result.exit_code != 0, result.output
     assert (
-        "kh-moi.yaml, trường 'so': chưa cấp số: số 02/KH-VPUBND ngày 12/01/2026 (cùng loại văn "
-        "bản) đã cấp cho inputs/2026/kh-cu.yaml, nay tệp đó không còn. Nếu tệp này chính là tệp "
+        f"kh-moi.yaml, dòng {line}, trường 'so': chưa cấp số: số 02/KH-VPUBND ngày 12/01/2026 "
+        "(cùng loại văn bản) đã cấp cho inputs/2026/kh-cu.yaml, nay tệp đó không còn. Nếu tệp này "
+        "chính là tệp "
         "đó đổi tên rồi sửa, hãy ghi so: 02 (thay cho tu_dong) để giữ số đã cấp; nếu văn bản đó "
         'đã bỏ thật, hãy hủy số: vanthu so huy 02 --nam 2026 --ly-do "..." rồi dựng lại để cấp '
         "số mới"

@@ -179,7 +179,8 @@ def test_copy_lowering_the_authority_is_an_error(tmp_path: Path, samples: Any) -
     report = check_templates(library, ["quyet-dinh"], samples)
     problems = [p for p in report.problems if p.key == "tpl.data_recased"]
     assert not report.ok and [p.params["field"] for p in problems] == ["tham_quyen"]
-    assert problems[0].where.startswith("đoạn 5 «{{ tham_quyen|lower }}»")
+    assert problems[0].where.startswith("bản riêng của cơ quan trong mau/, "
+                                        "đoạn 5 «{{ tham_quyen|lower }}»")
     text = problems[0].params["text"]
     assert text.isupper() and problems[0].params["printed"] == text.lower()
 

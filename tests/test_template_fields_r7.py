@@ -38,7 +38,8 @@ def test_check_finds_what_render_refuses(office: Path, tag: str, said: str) -> N
     edit_docx(office / "mau" / "cong-van.docx", "{{r ket_thuc }}", "{{r ket_thuc }} " + tag)
     result = run("templates", "check")
     assert result.exit_code == 1, result.output
-    assert "cong-van.docx, đoạn 7" in result.output and said in result.output, result.output
+    assert "cong-van.docx, bản riêng của cơ quan trong mau/, đoạn 7" in result.output, result.output
+    assert said in result.output, result.output
 
 
 def test_an_index_past_the_end_is_said_translated_and_located(office: Path) -> None:
@@ -48,7 +49,8 @@ def test_an_index_past_the_end_is_said_translated_and_located(office: Path) -> N
     assert run("new", "cong-van", "-o", "inputs/cv.yaml").exit_code == 0
     vi = run("render", "inputs/cv.yaml")
     assert vi.exit_code == 1
-    assert "cong-van.docx, đoạn 7 «{{r ket_thuc }} {{ noi_nhan[5] }}»: mẫu dùng 'noi_nhan[5]'" in (
+    assert ("cong-van.docx, bản riêng của cơ quan trong mau/, "
+            "đoạn 7 «{{r ket_thuc }} {{ noi_nhan[5] }}»: mẫu dùng 'noi_nhan[5]'") in (
         vi.output
     )
     en = run("render", "inputs/cv.yaml", lang="en")

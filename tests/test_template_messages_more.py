@@ -83,7 +83,8 @@ def test_an_index_past_the_end_says_how_many_items_the_data_has(office: Path) ->
     assert count < 6
     vi = run("render", "inputs/cv.yaml")
     assert vi.exit_code == 1
-    assert ("cong-van.docx, đoạn 7 «{{r ket_thuc }} {{ noi_nhan[5] }}»: mẫu dùng 'noi_nhan[5]', "
+    assert ("cong-van.docx, bản riêng của cơ quan trong mau/, "
+            "đoạn 7 «{{r ket_thuc }} {{ noi_nhan[5] }}»: mẫu dùng 'noi_nhan[5]', "
             "dòng thứ 6 của danh sách 'noi_nhan', mà danh sách này trong dữ liệu của văn bản chỉ "
             f"có {count} dòng") in vi.output, vi.output  # fmt: skip
     en = run("render", "inputs/cv.yaml", lang="en")

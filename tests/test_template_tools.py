@@ -132,7 +132,8 @@ def test_nested_unknown_field_in_a_copy_without_examples(tmp_path: Path, monkeyp
     result = run("templates", "check")
     assert result.exit_code == 1, result.output
     assert (
-        "quyet-dinh.docx, đoạn 18 «{{ danh_sach.tieu_dee }}»: mẫu dùng 'danh_sach.tieu_dee' "
+        "quyet-dinh.docx, bản riêng của cơ quan trong mau/, "
+        "đoạn 18 «{{ danh_sach.tieu_dee }}»: mẫu dùng 'danh_sach.tieu_dee' "
         "nhưng dữ liệu không có trường này"
     ) in result.output
     english = CliRunner().invoke(main, ["--lang", "en", "templates", "check", "quyet-dinh"])

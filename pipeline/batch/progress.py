@@ -118,8 +118,13 @@ def located(path: Path, message: str) -> str:
     """A document's problem, prefixed with the document unless the message starts with it.
 
     A problem in a spreadsheet names the spreadsheet; the prefix says which document read it.
+    The document is named as its messages name it: relative to the working folder when inside
+    it (shown), as typed otherwise.
     """
-    return message if message.startswith(str(path)) else f"{path}: {message}"
+    name = shown(path)
+    if message.startswith((name, str(path))):
+        return message
+    return f"{name}: {message}"
 
 
 # The summary line by whether it counts outputs kept (edited by hand) and removed ones: each

@@ -612,10 +612,12 @@ def left_behind_error(path: Path | str, rows: Sequence[Entry], *,
     when = first.details.doc_date.strftime("%d/%m/%Y") if first.details.doc_date else ""
     commands = [row.void_command(named_office=named_office) for row in rows]
     if len(rows) == 1:
-        return InputError("register.number_left_behind", file=path, field="so",
+        return InputError("register.number_left_behind", file=path, line=number_line(path),
+                          field="so",
                           reference=first.reference, date=when, old=first.source or "",
                           number=first.number_text, command=commands[0])
-    return InputError("register.numbers_left_behind", file=path, field="so", date=when,
+    return InputError("register.numbers_left_behind", file=path, line=number_line(path),
+                      field="so", date=when,
                       count=len(rows),
                       rows=", ".join(f"{row.reference} ({row.source})" for row in rows),
                       commands="; ".join(commands))
@@ -638,6 +640,19 @@ def typed_ahead_error(path: Path | str, reference: str, number: int, following: 
 
 
 def taken_number_error(path: Path | str, reference: str, holder: Entry) -> InputError:
-    """The refusal of a data file typing number `reference` that `holder` holds."""
-    return InputError("register.typed_number_taken", file=path, field="so", number=reference,
-                      existing=holder.describe())
+    """The refusal of a data file typing number `reference` that `holder` holds, at the line
+    of its `so:` as every other field's error is."""
+    return InputError("register.typed_number_taken", file=path, line=number_line(path),
+                      field="so", number=reference, existing=holder.describe())
+
+
+def number_line(path: Path | str) -> int | None:
+    """The line of `so:` in data file `path` (None when it has none or cannot be read again):
+    the register's refusals come after loading, from a document that keeps no lines, so the
+    file is read again, once, for the error alone."""
+    from pipeline.load.yaml_source import load_yaml
+
+    try:
+        return load_yaml(Path(path)).lines.get(("so",))
+    except (OSError, VanthuError):
+        return None

@@ -319,13 +319,13 @@ def place_of_expression(
     library: TemplateLibrary, name: str, typed: str, field_name: str
 ) -> Place | None:
     """The first paragraph of template file `name` (a type template or a shared block) with a
-    tag reading `typed` as written ('dong.noi_dugn'), said with whose copy a block is (its
-    name is the problem's file); else where place_of_field finds `field_name`."""
+    tag reading `typed` as written ('dong.noi_dugn'), said with whose copy the file is (the
+    office's in mau/, as the README promises: the maintainer edits that file, not the
+    built-in); else where place_of_field finds `field_name`."""
     pattern = _expression_pattern(typed)
     for paragraph in paragraphs_of(library.file(name)):
         if any(pattern.search(tag) for tag in ANY_TAG.findall(paragraph.text)):
-            block = name in library.block_sources
-            return Place(paragraph.where, "", office_folder(library, name) if block else "")
+            return Place(paragraph.where, "", office_folder(library, name))
     return place_of_field(library, name, field_name)
 
 
@@ -333,11 +333,11 @@ def place_of_field(library: TemplateLibrary, name: str, field_name: str) -> Plac
     """The first paragraph reading `field_name`: in template `name`, else in a shared block."""
     paragraph = paragraph_reading(paragraphs_of(library.file(name)), field_name)
     if paragraph is not None:
-        return Place(paragraph.where)
+        return Place(paragraph.where, "", office_folder(library, name))
     for block in sorted(library.block_sources):
         paragraph = paragraph_reading(paragraphs_of(library.file(block)), field_name)
         if paragraph is not None:
-            return Place(paragraph.where, f"{block}.docx")
+            return Place(paragraph.where, f"{block}.docx", office_folder(library, block))
     for file in (name, *sorted(library.block_sources)):
         place = place_in_attributes(library, file, field_name, file != name)
         if place is not None:
