@@ -10,43 +10,10 @@ from pathlib import Path
 import click
 import docx
 import pytest
-from click.testing import CliRunner
 
+from tests.test_daily_findings import _decision, _line_of, _run, xa
 
-def _run(cli: click.Group, *args: str, lang: str = "vi") -> click.testing.Result:
-    return CliRunner().invoke(cli, ["--lang", lang, *args])
-
-
-@pytest.fixture
-def xa(tmp_path: Path, cli: click.Group, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A commune's workspace as `vanthu init --kieu ubnd-xa` writes it, as the current folder."""
-    folder = tmp_path / "cm"
-    result = _run(cli, "init", str(folder), "--kieu", "ubnd-xa", "--dia-danh", "Chiềng Mung",
-                  "--nguoi-ky", "Lò Văn Thắng", "--pho", "Cầm Thị Hoa")  # fmt: skip
-    assert result.exit_code == 0, result.output
-    monkeypatch.chdir(folder)
-    return folder
-
-
-def _decision(cli: click.Group, folder: Path, name: str, **fields: str) -> Path:
-    """The general decision starter with these top-level fields replaced (ngay: ...)."""
-    (year,) = folder.glob("inputs/20*")
-    data = year / f"{name}.yaml"
-    result = _run(cli, "new", "quyet-dinh-chung", "-o", str(data))
-    assert result.exit_code == 0, result.output
-    lines = []
-    for line in data.read_text("utf-8").splitlines():
-        key = line.split(":", 1)[0]
-        if key in fields:
-            line = f"{key}: {fields[key]}"
-        lines.append(line)
-    data.write_text("\n".join(lines) + "\n", "utf-8")
-    return data
-
-
-def _line_of(path: Path, key: str) -> int:
-    lines = path.read_text("utf-8").splitlines()
-    return next(n for n, line in enumerate(lines, start=1) if line.startswith(f"{key}:"))
+__all__ = ["xa"]  # the fixture, used by name
 
 
 def test_render_names_the_file_of_each_warning_as_check_does(xa: Path, cli: click.Group) -> None:
