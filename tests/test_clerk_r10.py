@@ -17,25 +17,12 @@ from pathlib import Path
 
 import click
 import pytest
-from click.testing import CliRunner
 
 from pipeline.errors import InputError
 from pipeline.load.yaml_source import load_yaml
+from tests.test_daily_findings import _run, xa
 
-
-def _run(cli: click.Group, *args: str, lang: str = "vi") -> click.testing.Result:
-    return CliRunner().invoke(cli, ["--lang", lang, *args])
-
-
-@pytest.fixture
-def xa(tmp_path: Path, cli: click.Group, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A commune's workspace as `vanthu init --kieu ubnd-xa` writes it, as the current folder."""
-    folder = tmp_path / "xa"
-    result = _run(cli, "init", str(folder), "--kieu", "ubnd-xa", "--dia-danh", "Chiềng Mung",
-                  "--nguoi-ky", "Lò Văn Thắng", "--pho", "Quàng Thị Hoa")  # fmt: skip
-    assert result.exit_code == 0, result.output
-    monkeypatch.chdir(folder)
-    return folder
+__all__ = ["xa"]  # the fixture, used by name
 
 
 def _year(folder: Path) -> Path:
