@@ -491,27 +491,30 @@ def check(paths: list[Path]) -> CheckReport:
     profiles: set[Path] = set()
     used: dict[Path, tuple[Workspace, list[str]]] = {}  # the templates of each workspace
     loaded: list[tuple[Workspace, LoadedDocument]] = []
-    for path in paths:
-        try:
-            workspace = Workspace.containing(path)
-            document = workspace.load(path)
-            # As render and build refuse it; and their warning for a copy of a numbered file.
-            copied = check_against_register(workspace, document)
-        except VanthuError as exc:
-            report.errors.append((path, exc))
-            continue
-        report.valid.append(document)
-        # As render and build say them, after the file's name: check lists many files.
-        name = shown(document.path)
-        report.warnings.extend(named_warnings(document))
-        report.warnings.extend(f"{name}: {warning}" for warning in copied)
-        if workspace.root not in styles:
-            styles[workspace.root] = workspace_styles(workspace)
-        report.warnings.extend(
-            agency_warnings(workspace, document, styles[workspace.root], profiles)
-        )
-        used.setdefault(workspace.root, (workspace, []))[1].append(document.template)
-        loaded.append((workspace, document))
+    # Each register opened once for every file checked, only read.
+    with ExitStack() as stack:
+        registers = Registers(stack)
+        for path in paths:
+            try:
+                workspace = Workspace.containing(path)
+                document = workspace.load(path)
+                # As render and build refuse it; and their warning for a copy of a numbered file.
+                copied = check_against_register(registers, workspace, document)
+            except VanthuError as exc:
+                report.errors.append((path, exc))
+                continue
+            report.valid.append(document)
+            # As render and build say them, after the file's name: check lists many files.
+            name = shown(document.path)
+            report.warnings.extend(named_warnings(document))
+            report.warnings.extend(f"{name}: {warning}" for warning in copied)
+            if workspace.root not in styles:
+                styles[workspace.root] = workspace_styles(workspace)
+            report.warnings.extend(
+                agency_warnings(workspace, document, styles[workspace.root], profiles)
+            )
+            used.setdefault(workspace.root, (workspace, []))[1].append(document.template)
+            loaded.append((workspace, document))
     # Batches whose sổ vàng numbers another batch holds, as render and build refuse them.
     refused = book_number_overlaps(loaded)
     report.valid = [d for d in report.valid if d.path not in refused]

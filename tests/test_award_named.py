@@ -35,26 +35,35 @@ PEOPLE = [
 COLLECTIVE = "Phòng Tài chính - Kế hoạch,,UBND huyện,Giấy khen,Tập thể"
 AWARD = "Lao động tiên tiến"
 
-DECISION = """\
+
+
+def decision(tham_quyen: str, body: str) -> str:
+    """The huyện's decision 7 of 20/12/2024 recognising the year's titles, issued by
+    `tham_quyen`, with `body` (its list block) between its grounds and its articles."""
+    return f"""\
 loai: quyet_dinh
 co_quan: huyen
 so: 7
 ngay: 20/12/2024
 trich_yeu: Về việc công nhận danh hiệu thi đua năm 2024
-tham_quyen: Chủ tịch Ủy ban nhân dân huyện Mai Sơn
+tham_quyen: {tham_quyen}
 can_cu: [Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022]
 theo_de_nghi: Trưởng phòng Nội vụ
-khen_thuong:
-  danh_sach: ds.csv
-  hanh_dong: {hanh_dong}
-  tieu_de_danh_sach: Cá nhân được công nhận danh hiệu thi đua năm 2024
-{khen_thuong}
+{body}
 dieu:
   - noi_dung: Trưởng phòng Nội vụ huyện chịu trách nhiệm thi hành Quyết định này.
 noi_nhan: [Như trên]
 don_vi_soan_thao: NV
 nguoi_ky: ct
-{extra}"""
+"""
+
+
+DECISION = decision("Chủ tịch Ủy ban nhân dân huyện Mai Sơn", """\
+khen_thuong:
+  danh_sach: ds.csv
+  hanh_dong: {hanh_dong}
+  tieu_de_danh_sach: Cá nhân được công nhận danh hiệu thi đua năm 2024
+{khen_thuong}""") + "{extra}"
 
 GENERIC = "Công nhận danh hiệu thi đua năm 2024"
 NO_MONEY = "  tien_thuong: khong"

@@ -28,7 +28,11 @@ def test_a_reprint_by_sổ_vàng_number_prints_those_pages_at_their_numbers(
     assert printed(done[0].docx) == [pair for pair in whole if pair in wanted]
 
 
-def refusal(batch: Path, chon: str, tmp_path: Path) -> InputError:
+def refusal(
+    edited: tuple[Path, list[dict[str, str]]], chon: str, tmp_path: Path
+) -> InputError:
+    """The error rendering the edited batch with `chon` gives; nothing is written."""
+    batch, _ = edited
     batch.write_text(CERTIFICATE + chon, "utf-8")
     with pytest.raises(InputError) as caught:
         render_documents([batch], tmp_path / "x.docx")
@@ -39,8 +43,7 @@ def refusal(batch: Path, chon: str, tmp_path: Path) -> InputError:
 def test_a_number_the_batch_does_not_give_is_refused_naming_its_numbers(
     edited: tuple[Path, list[dict[str, str]]], tmp_path: Path
 ) -> None:
-    batch, _ = edited
-    error = refusal(batch, "chon:\n  so_vao_so: [1203, 1209]\n", tmp_path)
+    error = refusal(edited, "chon:\n  so_vao_so: [1203, 1209]\n", tmp_path)
     assert (error.key, error.field) == ("data.no_such_book_number", "chon.so_vao_so[1]")
     assert error.line == 5  # the line of the flow list that holds it
     assert error.message("vi").endswith(
@@ -52,8 +55,7 @@ def test_a_number_the_batch_does_not_give_is_refused_naming_its_numbers(
 def test_rows_and_numbers_are_not_chosen_together(
     edited: tuple[Path, list[dict[str, str]]], tmp_path: Path
 ) -> None:
-    batch, _ = edited
-    error = refusal(batch, "chon:\n  dong: [3]\n  so_vao_so: [1203]\n", tmp_path)
+    error = refusal(edited, "chon:\n  dong: [3]\n  so_vao_so: [1203]\n", tmp_path)
     assert (error.key, error.field) == ("data.chon_rows_and_book_numbers", "chon.so_vao_so")
 
 

@@ -34,6 +34,13 @@ def csv_text(rows: list[list[str]], delimiter: str = ",") -> str:
     )
 
 
+def legacy_csv(tmp_path: Path, encoding: str, text: str | None = None) -> Path:
+    """ds.csv holding `text` (ROWS by default) saved in the legacy code `encoding`."""
+    path = tmp_path / "ds.csv"
+    path.write_bytes(encode_legacy(csv_text(ROWS) if text is None else text, encoding))
+    return path
+
+
 def refusal(path: Path) -> InputError:
     with pytest.raises(InputError) as info:
         read_table(path, required=("ho_ten", "danh_hieu"), optional=("chuc_vu", "don_vi", "loai"))
@@ -47,8 +54,7 @@ def refusal(path: Path) -> InputError:
 def test_a_legacy_csv_is_refused_naming_its_code_and_cell(
     tmp_path: Path, encoding: str, code: str
 ) -> None:
-    path = tmp_path / "ds.csv"
-    path.write_bytes(encode_legacy(csv_text(ROWS), encoding))
+    path = legacy_csv(tmp_path, encoding)
     err = refusal(path)
     assert err.key == "sheet.csv_legacy_encoding"
     assert err.line == 1
@@ -65,16 +71,14 @@ def test_the_cell_named_is_the_first_not_utf8_one(tmp_path: Path) -> None:
     rows = [["STT", "Ho va ten", "Don vi", "Hinh thuc"], ["1", "An", "Phong A, B", "GK"],
             ["2", "Lò Thị Ươm", "Phòng Nội vụ", "GK"]]  # fmt: skip
     text = csv_text(rows[:2]) + csv_text(rows[2:])
-    path = tmp_path / "ds.csv"
-    path.write_bytes(encode_legacy(text, "tcvn3"))
+    path = legacy_csv(tmp_path, "tcvn3", text)
     err = refusal(path)
     assert err.key == "sheet.csv_legacy_encoding" and err.line == 3
     assert "ô B3 đọc theo bảng mã đó là «Lò Thị Ươm»" in err.message("vi")
 
 
 def test_a_cp1258_csv_is_told_a_conversion_that_keeps_its_letters(tmp_path: Path) -> None:
-    path = tmp_path / "ds.csv"
-    path.write_bytes(encode_legacy(csv_text(ROWS, ";"), "windows-1258"))
+    path = legacy_csv(tmp_path, "windows-1258", csv_text(ROWS, ";"))
     vi, en = refusal(path).message("vi"), refusal(path).message("en")
     assert "Vietnamese (Windows-1258)" in vi and "1258: Vietnamese (Windows)" in vi
     assert "Đừng mở thẳng tệp bằng Excel" in vi and "CSV UTF-8 (Comma" not in vi
@@ -85,8 +89,7 @@ def test_a_cp1258_csv_is_told_a_conversion_that_keeps_its_letters(tmp_path: Path
 def test_a_font_coded_csv_is_told_to_convert_with_unikey(
     tmp_path: Path, encoding: str, source: str
 ) -> None:
-    path = tmp_path / "ds.csv"
-    path.write_bytes(encode_legacy(csv_text(ROWS), encoding))
+    path = legacy_csv(tmp_path, encoding)
     err = refusal(path)
     vi, en = err.message("vi"), err.message("en")
     assert f"Nguồn «{source}», Đích «Unicode»" in vi and "Notepad" in vi and "UTF-8" in vi

@@ -4,7 +4,6 @@ drafted by the văn thư itself (unit "VT") is kept "Lưu: VT, H01b.", not "Lưu
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,25 +12,14 @@ from pipeline.api import load_document
 from pipeline.context.common import once_each
 from pipeline.errors import InputError
 from tests.docx_text import paragraph_texts
+from tests.test_recipients_typed import _example, _recipients
 
-REPO = Path(__file__).resolve().parents[1]
 DECISION = "2024/qd-dieu-dong-cong-chuc.yaml"
 
 
 def _decision(tmp_path: Path, old: str, new: str) -> Path:
     """A copy of the examples with `old` replaced by `new` in the example decision."""
-    inputs = tmp_path / "inputs"
-    shutil.copytree(REPO / "inputs", inputs)
-    path = inputs / DECISION
-    text = path.read_text("utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), "utf-8")
-    return path
-
-
-def _recipients(lines: list[str]) -> list[str]:
-    start = lines.index("Nơi nhận:")
-    return [line for line in lines[start + 1 :] if line.startswith("- ")]
+    return _example(tmp_path, DECISION, old, new)
 
 
 @pytest.mark.parametrize("typed", ["Lưu VT, VP", "- Lưu VT, TCHCQT, H01b.", "Lưu văn thư"])

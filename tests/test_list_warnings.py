@@ -15,6 +15,7 @@ from pipeline.api import load_document
 from pipeline.awards import read_award_list
 from pipeline.cli import main
 from pipeline.errors import InputError
+from tests.test_award_named import decision
 from tests.test_total_rows import workbook
 from tests.test_wording import PROFILE
 
@@ -104,22 +105,7 @@ def test_a_third_unit_is_warned_of_too(tmp_path: Path) -> None:
 
 # --- the decision's warnings: check, render and build say them ----------------------------------
 
-DECISION = """\
-loai: quyet_dinh
-co_quan: huyen
-so: 7
-ngay: 20/12/2024
-trich_yeu: Về việc công nhận danh hiệu thi đua năm 2024
-tham_quyen: Ủy ban nhân dân huyện Mai Sơn
-can_cu: [Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022]
-theo_de_nghi: Trưởng phòng Nội vụ
-{list}
-dieu:
-  - noi_dung: Trưởng phòng Nội vụ huyện chịu trách nhiệm thi hành Quyết định này.
-noi_nhan: [Như trên]
-don_vi_soan_thao: NV
-nguoi_ky: ct
-"""
+DECISION = decision("Ủy ban nhân dân huyện Mai Sơn", "{list}")
 AWARDS = """\
 khen_thuong:
   danh_sach: ds.csv

@@ -27,15 +27,20 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), "utf-8")
 
 
+def renamed(office: Path, old: str, new: str) -> Path:
+    """kh-cu.yaml built as 02/KH-VPUBND, then renamed kh-moi.yaml and `old` in it made `new`."""
+    plan(office, "ke-hoach.yaml", "05/01/2026")
+    built = plan(office, "kh-cu.yaml", "12/01/2026")
+    assert vanthu("build").exit_code == 0
+    moved = built.with_name("kh-moi.yaml")
+    built.rename(moved)
+    edit(moved, old, new)
+    return moved
+
+
 def renamed_and_edited(office: Path) -> Path:
     """kh-cu.yaml built as 02/KH-VPUBND, then renamed kh-moi.yaml and its trích yếu edited."""
-    plan(office, "ke-hoach.yaml", "05/01/2026")
-    old = plan(office, "kh-cu.yaml", "12/01/2026")
-    assert vanthu("build").exit_code == 0
-    new = old.with_name("kh-moi.yaml")
-    old.rename(new)
-    edit(new, SUMMARY, SUMMARY + " của Văn phòng")
-    return new
+    return renamed(office, SUMMARY, SUMMARY + " của Văn phòng")
 
 
 def test_a_renamed_and_edited_file_is_refused_not_numbered_anew(office: Path) -> None:
@@ -114,12 +119,7 @@ def test_keep_going_builds_the_others_and_says_the_number_once(office: Path) -> 
 
 
 def test_a_rename_with_only_capitals_changed_keeps_its_number(office: Path) -> None:
-    plan(office, "ke-hoach.yaml", "05/01/2026")
-    old = plan(office, "kh-cu.yaml", "12/01/2026")
-    assert vanthu("build").exit_code == 0
-    new = old.with_name("kh-moi.yaml")
-    old.rename(new)
-    edit(new, "thi đua, khen thưởng", "Thi đua, Khen thưởng")
+    renamed(office, "thi đua, khen thưởng", "Thi đua, Khen thưởng")
     result = vanthu("build")
     assert result.exit_code == 0, result.output
     assert [(n, s) for n, _, s in numbers(office)] == [
@@ -130,12 +130,7 @@ def test_a_rename_with_only_capitals_changed_keeps_its_number(office: Path) -> N
 def test_a_rename_with_another_date_is_numbered_and_the_warning_says_why(office: Path) -> None:
     """Another date is another day's document to the register: numbered anew, and the warning
     of the number left behind no longer promises that a renamed file keeps it."""
-    plan(office, "ke-hoach.yaml", "05/01/2026")
-    old = plan(office, "kh-cu.yaml", "12/01/2026")
-    assert vanthu("build").exit_code == 0
-    new = old.with_name("kh-moi.yaml")
-    old.rename(new)
-    edit(new, "ngay: 12/01/2026", "ngay: 13/01/2026")
+    new = renamed(office, "ngay: 12/01/2026", "ngay: 13/01/2026")
     result = vanthu("build")
     assert result.exit_code == 0, result.output
     assert [n for n, _, _ in numbers(office)] == [1, 2, 3]

@@ -28,6 +28,16 @@ def lines_of(title: str) -> list[str]:
     return list(title_lines(title, 14, PORTRAIT_TEXT_WIDTH_PT, bold=True))
 
 
+def printed_lines(docx: Path, tmp_path: Path) -> tuple[str, list[str]]:
+    """`docx` as LibreOffice prints it and pdftotext reads it back: the whole text, and its
+    lines with their spaces folded (a line broken in the .docx is a line here)."""
+    (pdf,) = to_pdf([docx], tmp_path)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    return text, [" ".join(line.split()) for line in text.splitlines()]
+
+
 @pytest.mark.parametrize(
     ("typed", "printed"),
     [
@@ -81,12 +91,7 @@ def test_libreoffice_prints_the_danh_sach_title_as_broken(renderer, tmp_path: Pa
     docx = renderer.render_file(data, tmp_path / "gk.docx")
     title = next(p for p in Document(str(docx)).paragraphs if p.style.style_id == "PhuLucTieuDe")
     assert title.text == "CÁ NHÂN, TẬP THỂ ĐƯỢC TẶNG GIẤY KHEN\nCỦA CHÁNH VĂN PHÒNG UBND TỈNH"
-    to_pdf([docx], tmp_path)
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(tmp_path / "gk.pdf"), "-"],
-        check=True, capture_output=True, text=True,
-    ).stdout  # fmt: skip
-    lines = [" ".join(line.split()) for line in text.splitlines()]
+    text, lines = printed_lines(docx, tmp_path)
     assert "CÁ NHÂN, TẬP THỂ ĐƯỢC TẶNG GIẤY KHEN" in lines, text
     assert "CỦA CHÁNH VĂN PHÒNG UBND TỈNH" in lines, text
 

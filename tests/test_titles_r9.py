@@ -4,7 +4,6 @@ number never alone on the last line nor apart from the word it counts, never aro
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +11,8 @@ import pytest
 
 from pipeline.context.title_lines import BAD, GOOD, INSIDE_NAME, NAME, break_costs, title_lines
 from pipeline.rules.metrics import PORTRAIT_TEXT_WIDTH_PT, text_width_pt
-from tests.typed_docs import REPO, example_data, open_docx, render_mapping, to_pdf
+from tests.test_title_lines import printed_lines
+from tests.typed_docs import REPO, example_data, open_docx, render_mapping
 
 MINUTES = REPO / "inputs" / "2024" / "bb-hop-hoi-dong-tdkt.yaml"
 COUNCIL = "Họp Hội đồng Thi đua - Khen thưởng xét khen thưởng phong trào đô thị văn minh"
@@ -79,12 +79,7 @@ def test_the_minutes_print_the_council_whole(renderer, tmp_path: Path) -> None:
         "Họp Hội đồng Thi đua - Khen thưởng",
         "xét khen thưởng phong trào đô thị văn minh năm 2026",
     ]
-    to_pdf([docx], tmp_path)
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(tmp_path / "bb.pdf"), "-"],
-        check=True, capture_output=True, text=True,
-    ).stdout  # fmt: skip
-    lines = [" ".join(line.split()) for line in text.splitlines()]
+    text, lines = printed_lines(docx, tmp_path)
     assert "Họp Hội đồng Thi đua - Khen thưởng" in lines, text
     assert "xét khen thưởng phong trào đô thị văn minh năm 2026" in lines, text
     assert "2026" not in lines, text

@@ -45,11 +45,29 @@ def _lines(report, lang: str = "vi") -> list[str]:
     return [v.line(lang) for v in report.violations]
 
 
-def test_a_decision_signed_above_its_articles(tmp_path: Path) -> None:
-    def edit(blocks: list) -> None:
-        blocks[_find(blocks, "QUYẾT ĐỊNH:")].addprevious(_tables(blocks)[-1])
+def _order_line(source: Path, tmp_path: Path, edit: Callable[[list], None], lang: str) -> str:
+    """The line of the one fault found once `edit` is applied, asserted to be the order's."""
+    report = verify_file(_moved(source, tmp_path, edit))
+    assert report.rules == {"bo_cuc.order"}, _lines(report)
+    return report.violations[0].line(lang)
 
-    report = verify_file(_moved(DECISION, tmp_path, edit))
+
+def signed_above_the_articles(blocks: list) -> None:
+    """A decision's signature table moved above its articles."""
+    blocks[_find(blocks, "QUYẾT ĐỊNH:")].addprevious(_tables(blocks)[-1])
+
+
+def title_after_the_body(blocks: list) -> None:
+    """A decision's title (type name and trích yếu) moved after its last article."""
+    title = _find(blocks, "QUYẾT ĐỊNH")
+    moved = blocks[title : title + 2]
+    last = blocks[_find(blocks, "Điều 4.")]
+    for element in reversed(moved):
+        last.addnext(element)
+
+
+def test_a_decision_signed_above_its_articles(tmp_path: Path) -> None:
+    report = verify_file(_moved(DECISION, tmp_path, signed_above_the_articles))
     order = [v for v in report.violations if v.rule == "bo_cuc.order"]
     assert len(order) == 1, _lines(report)
     assert "chữ ký và nơi nhận đứng trước nội dung («QUYẾT ĐỊNH:»)" in order[0].line("vi")
@@ -61,9 +79,7 @@ def test_a_letter_signed_right_after_kinh_gui(tmp_path: Path) -> None:
     def edit(blocks: list) -> None:
         blocks[_find(blocks, "- Nhà khách")].addnext(_tables(blocks)[-1])
 
-    report = verify_file(_moved(LETTER, tmp_path, edit))
-    assert report.rules == {"bo_cuc.order"}, _lines(report)
-    line = report.violations[0].line("vi")
+    line = _order_line(LETTER, tmp_path, edit, "vi")
     assert "chữ ký và nơi nhận đứng trước nội dung («Thực hiện Kế hoạch" in line
     # A Công văn's order has no type name: its V/v is in the header.
     assert "phần đầu (Quốc hiệu, số, ngày tháng) → Kính gửi → nội dung → chữ ký" in line
@@ -75,9 +91,7 @@ def test_a_letter_whose_kinh_gui_follows_the_body(tmp_path: Path) -> None:
         last_body.addnext(blocks[_find(blocks, "- Nhà khách")])
         last_body.addnext(blocks[_find(blocks, "Kính gửi")])
 
-    report = verify_file(_moved(LETTER, tmp_path, edit))
-    assert report.rules == {"bo_cuc.order"}, _lines(report)
-    line = report.violations[0].line("en")
+    line = _order_line(LETTER, tmp_path, edit, "en")
     assert "Kính gửi after the body («Thực hiện Kế hoạch" in line
     assert "«Kính gửi:" in line
 
@@ -89,23 +103,14 @@ def test_a_letter_whose_header_follows_the_signature(tmp_path: Path) -> None:
         tables = _tables(blocks)
         tables[-1].addnext(tables[0])
 
-    report = verify_file(_moved(LETTER, tmp_path, edit))
-    assert report.rules == {"bo_cuc.order"}, _lines(report)
     assert (
         "phần đầu (Quốc hiệu, số, ngày tháng) đứng sau Kính gửi, nội dung, chữ ký và nơi nhận"
-        in report.violations[0].line("vi")
+        in _order_line(LETTER, tmp_path, edit, "vi")
     )
 
 
 def test_a_decision_whose_title_follows_the_body(tmp_path: Path) -> None:
-    def edit(blocks: list) -> None:
-        title = _find(blocks, "QUYẾT ĐỊNH")
-        moved = blocks[title : title + 2]
-        last = blocks[_find(blocks, "Điều 4.")]
-        for element in reversed(moved):
-            last.addnext(element)
-
-    report = verify_file(_moved(DECISION, tmp_path, edit))
+    report = verify_file(_moved(DECISION, tmp_path, title_after_the_body))
     assert "tên loại và trích yếu đứng sau nội dung" in " ".join(_lines(report))
 
 

@@ -12,19 +12,13 @@ import docx
 from docx.shared import Pt
 
 from pipeline.verify import verify_file
-from tests.test_verify_part_order import DECISION, _find, _lines, _moved, _tables
-
-
-def signed_above_the_articles(blocks: list) -> None:
-    blocks[_find(blocks, "QUYẾT ĐỊNH:")].addprevious(_tables(blocks)[-1])
-
-
-def title_after_the_body(blocks: list) -> None:
-    title = _find(blocks, "QUYẾT ĐỊNH")
-    moved = blocks[title : title + 2]
-    last = blocks[_find(blocks, "Điều 4.")]
-    for element in reversed(moved):
-        last.addnext(element)
+from tests.test_verify_part_order import (
+    DECISION,
+    _lines,
+    _moved,
+    signed_above_the_articles,
+    title_after_the_body,
+)
 
 
 def test_a_signature_above_the_articles_is_told_once(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ same numbers. Read from manifest entries and staged results, never by parsing; u
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,3 +96,19 @@ def held_claims(layout: Layout, recorded: Recorded, names: set[str]) -> list[Boo
             if unchanged and (claim := entry_claim(layout, path, entry, HELD)) is not None:
                 held.append(claim)
     return held
+
+
+def held_claims_once(
+    layout: Layout, recorded: Recorded, names: set[str]
+) -> Callable[[], list[BookClaim]]:
+    """held_claims, read at the first call and kept: a build asks for them twice (its kept
+    batches, then its staged ones) and each reading hashes every data file outside the run.
+    Not at all when neither asks (a build without Giấy khen batches)."""
+    held: list[list[BookClaim]] = []
+
+    def claims() -> list[BookClaim]:
+        if not held:
+            held.append(held_claims(layout, recorded, names))
+        return held[0]
+
+    return claims

@@ -48,7 +48,7 @@ from pipeline.batch.book_claims import (
     BookClaim,
     book_overlaps,
     entry_claim,
-    held_claims,
+    held_claims_once,
     run_claim,
 )
 from pipeline.batch.discover import Layout, find_inputs
@@ -253,7 +253,9 @@ def build(
                 if current is not None:
                     kept[path] = current
             drop_renumbered(layout, paths, kept, register)
-            drop_overlapping_kept(layout, paths, kept, recorded)
+            # The batches outside the build, their data files hashed once for both checks.
+            held = held_claims_once(layout, recorded, {layout.name_of(p) for p in paths})
+            drop_overlapping_kept(layout, paths, kept, held)
             todo = [p for p in paths if p not in kept]
             # Started before anything is staged: a missing LibreOffice stops the build here.
             converter = stack.enter_context(pdf_converter()) if pdf and todo else None
@@ -261,7 +263,7 @@ def build(
             staged = stage_all(workspace, layout, [StageJob(p) for p in todo], jobs, progress)
             refuse_shared_outputs(paths, staged, kept)
             refuse_repeated_numbers(paths, staged, kept)
-            refuse_overlapping_book_numbers(layout, paths, staged, kept, recorded)
+            refuse_overlapping_book_numbers(layout, paths, staged, kept, recorded, held)
             made = register_exists(workspace.register_location, root=workspace.root)
             refuse_other_registers(workspace, layout, todo, staged, recorded,
                                    register if made else None)
@@ -418,33 +420,34 @@ def refuse_repeated_numbers(
 
 
 def drop_overlapping_kept(
-    layout: Layout, paths: list[Path], kept: dict[Path, Entry], recorded: Recorded
+    layout: Layout, paths: list[Path], kept: dict[Path, Entry],
+    held: Callable[[], list[BookClaim]],
 ) -> None:
     """A kept batch whose numbers another kept batch (or one outside the build) holds is built
     again, so that refuse_overlapping_book_numbers refuses it: two batches both printed before
     (one accepted by an older vanthu) are refused whichever of them was touched, not only when
-    one of them changes."""
+    one of them changes. `held`: the batches outside the build (book_claims.held_claims_once)."""
     claims = [
         claim for path in paths if path in kept
         and (claim := entry_claim(layout, path, kept[path], PRINTED)) is not None
     ]  # fmt: skip
     if not claims:
         return
-    claims += held_claims(layout, recorded, {layout.name_of(p) for p in paths})
+    claims += held()
     for path in book_overlaps(claims):
         del kept[path]
 
 
 def refuse_overlapping_book_numbers(
     layout: Layout, paths: list[Path], staged: dict[Path, Staged], kept: dict[Path, Entry],
-    recorded: Recorded,
+    recorded: Recorded, held: Callable[[], list[BookClaim]],
 ) -> None:
     """Two Giấy khen batches of one office and year whose sổ vàng numbers (so_vao_so, one per
     certificate) overlap would print the same number twice: the one book_overlaps picks is
     invalid (the one built now, when the other was kept), its message naming every batch
     holding its numbers. The batches outside the build count as their manifests record them.
     Only manifest entries and staged results are read; a data file is parsed only to word the
-    refusal (certificates.book_overlap_error)."""
+    refusal (certificates.book_overlap_error). `held`: as drop_overlapping_kept's."""
     claims: list[BookClaim] = []
     for path in paths:
         if path in kept:
@@ -457,7 +460,7 @@ def refuse_overlapping_book_numbers(
             claims.append(claim)
     if not any(path in staged for path in (c.path for c in claims)):
         return
-    claims += held_claims(layout, recorded, {layout.name_of(p) for p in paths})
+    claims += held()
     overlaps = book_overlaps(claims)
     if not overlaps:
         return

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
+from pipeline.golden_book import Given
 from pipeline.render.output import commit, stage
 
 _CHUNK = 1 << 20
@@ -63,9 +64,9 @@ class Entry:
     lent_number: int | None = None
     # A Giấy khen batch's numbers in the sổ vàng (so_vao_so): its first and last.
     so_vao_so: tuple[int, int] | None = None
-    # Which certificate holds which of those numbers: (số, name, unit, sheet row) per
+    # Which certificate holds which of those numbers: (số, name, unit, sheet row, chức vụ) per
     # certificate, so that the next build keeps each one's number (load.certificates).
-    so_vao_so_cap: tuple[tuple[int, str, str, int, str | None], ...] = ()
+    so_vao_so_cap: tuple[Given, ...] = ()
     # The register a so: tu_dong number came from (documents.register_key: the password
     # masked), so that a later render numbering it from another register is refused.
     so_van_ban: str | None = None
@@ -243,8 +244,9 @@ def with_previous_pdf(entry: Entry, previous: Entry | None, output_dir: Path) ->
     return entry
 
 
-def given_record(given: list[Any]) -> tuple[int, str, str, int, str | None]:
+def given_record(given: list[Any]) -> Given:
     """One certificate's record: number, name, unit, row and chức vụ (a manifest written
     before chức vụ was kept has four items: None, nothing to compare)."""
     number, name, unit, row, *position = given
-    return int(number), str(name), str(unit), int(row), str(position[0]) if position else None
+    kept = str(position[0]) if position else None
+    return Given(int(number), str(name), str(unit), int(row), kept)

@@ -13,6 +13,7 @@ from pipeline.awards import AwardList, Entry
 from pipeline.context.common import DocumentInfo
 from pipeline.errors import VanthuError
 from pipeline.figures import YearFigures
+from pipeline.golden_book import Given
 from pipeline.load.spreadsheet import Table
 from pipeline.model.quyet_dinh import Regulation
 
@@ -63,7 +64,7 @@ class CertificateAttachments:
     # The whole batch's (số, name, unit, row, chức vụ), which the manifest keeps, and the
     # numbers given to another name (or freed) since the last build: warnings,
     # load.certificates.
-    given: tuple[tuple[int, str, str, int, str | None], ...] = ()  # certificates.Given
+    given: tuple[Given, ...] = ()
     changes: tuple[VanthuError, ...] = ()
     # The last số vào sổ the batch ever gave (a freed one too): the next new row's follows it.
     last: int = 0

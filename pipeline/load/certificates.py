@@ -9,6 +9,7 @@ from pipeline.awards import Entry
 from pipeline.claims import number_ranges
 from pipeline.errors import InputError, RenderError, VanthuError
 from pipeline.figures import unit_key
+from pipeline.golden_book import Given
 from pipeline.load.attachments import CertificateAttachments, DecisionAttachments
 from pipeline.load.contract import Attached, LoadedDocument, NumberFrom, Resolver
 from pipeline.load.lists import referenced_document, sheet_path
@@ -136,11 +137,6 @@ def book_overlap_error(
     )  # fmt: skip
 
 
-# số vào sổ, name, unit, row of the sheet, chức vụ (None in a manifest written before it was
-# kept: a change of chức vụ is then not seen)
-Given = tuple[int, str, str, int, str | None]
-
-
 def is_title(entry: Entry) -> bool:
     """A danh hiệu thi đua of the decree (Lao động tiên tiến, Chiến sĩ thi đua cơ sở ...): not
     a Giấy khen. An office's own award ("Học sinh Xuất sắc", khen_thuong_rieng) is printed on
@@ -217,7 +213,7 @@ def by_book_number(
         raise source.error("data.chon_rows_and_book_numbers", loc)
     if not given:
         raise source.error("data.chon_book_numbers_unnumbered", loc)
-    row_of = {number: row for number, _, _, row, _ in given}
+    row_of = {g.number: g.row for g in given}
     for index, number in enumerate(rows.so_vao_so):
         if number not in row_of:
             raise source.error("data.no_such_book_number", (*loc, index), number=number,
@@ -254,12 +250,13 @@ def what_changed(given: Given, entry: Entry) -> Changes | None:
     now that its number prints for `entry`: the name before (noting a change of case only),
     the unit and the chức vụ before and now (or left empty); None when it prints the same."""
     phrases = []
-    old_name = given[1]
+    old_name = given.name
     if clean(old_name) != clean(entry.name):
         case_only = clean(old_name).casefold() == clean(entry.name).casefold()
         key = "data.book_change_name_case" if case_only else "data.book_change_name"
         phrases.append(Phrase(key, old=old_name))
-    for key, old, new in (("unit", given[2], entry.unit), ("position", given[4], entry.position)):
+    pairs = (("unit", given.unit, entry.unit), ("position", given.position, entry.position))
+    for key, old, new in pairs:
         if old is None or clean(old) == clean(new):
             continue
         if not new.strip():
@@ -278,7 +275,7 @@ def reprint_warning(given: Given, entry: Entry) -> InputError | None:
     if changes is None:
         return None
     return InputError(
-        "data.book_number_renamed", number=given[0], old=given[1], new=entry.name,
+        "data.book_number_renamed", number=given.number, old=given.name, new=entry.name,
         changes=changes,
     )  # fmt: skip
 
@@ -295,31 +292,31 @@ def assign_numbers(
     numbers: list[int | None] = [None] * len(entries)
     free: dict[tuple[str, str], list[Given]] = {}
     for given in recorded:
-        free.setdefault(identity(given[1], given[2]), []).append(given)
+        free.setdefault(identity(given.name, given.unit), []).append(given)
     changes: list[InputError] = []
     for index, entry in enumerate(entries):  # unchanged rows keep their numbers
         same = free.get(identity(entry.name, entry.unit))
         if same:
             given = same.pop(0)
-            numbers[index] = given[0]
+            numbers[index] = given.number
             if (warning := reprint_warning(given, entry)) is not None:
                 changes.append(warning)
-    left = {given[3]: given for items in free.values() for given in items}
+    left = {given.row: given for items in free.values() for given in items}
     for index, entry in enumerate(entries):  # a corrected name keeps its row's number
         if numbers[index] is None and entry.row in left:
             given = left.pop(entry.row)
-            numbers[index] = given[0]
+            numbers[index] = given.number
             if (warning := reprint_warning(given, entry)) is not None:
                 changes.append(warning)
-    after = max([first - 1, last or 0, *(g[0] for g in recorded)])
+    after = max([first - 1, last or 0, *(g.number for g in recorded)])
     for index in range(len(entries)):
         if numbers[index] is None:
             after += 1
             numbers[index] = after
     for given in sorted(left.values()):
-        changes.append(InputError("data.book_number_freed", number=given[0], name=given[1]))
+        changes.append(InputError("data.book_number_freed", number=given.number, name=given.name))
     result = tuple(
-        (number, entry.name, entry.unit, entry.row, entry.position)
+        Given(number, entry.name, entry.unit, entry.row, entry.position)
         for number, entry in zip(numbers, entries, strict=True)
         if number is not None
     )
@@ -340,7 +337,7 @@ def book_of(
     if entry is not None and entry.so_vao_so and entry.so_vao_so[0] == data.so_vao_so:
         recorded, last = entry.so_vao_so_cap, entry.so_vao_so[1]
     given, changes = assign_numbers(entries, data.so_vao_so, recorded, last)
-    return given, changes, max([last or 0, *(g[0] for g in given)])
+    return given, changes, max([last or 0, *(g.number for g in given)])
 
 
 def certificate_attachments(data: CertificateData, source: Source, resolver: Resolver) -> Attached:
@@ -365,7 +362,7 @@ def certificate_attachments(data: CertificateData, source: Source, resolver: Res
     given, changes, last = book_of(data, source.path, batch_rows(forms, data.chon), resolver)
     if data.chon is not None and data.chon.so_vao_so:
         entries = by_book_number(entries, given, data.chon, source)
-    number_of = {g[3]: g[0] for g in given}
+    number_of = {g.row: g.number for g in given}
     numbers = tuple(number_of[e.row] for e in entries) if given else ()
     lender: NumberFrom | None = None
     if decision_data.needs_number:  # so: tu_dong: the number the register holds for its file

@@ -60,7 +60,6 @@ from pipeline.register.checks import before_vanthu
 from pipeline.register.errors import RegisterError
 from pipeline.register.location import (
     Registers,
-    data_file_exists,
     open_register,
     register_exists,
     resolve_location,
@@ -439,31 +438,34 @@ def lent_number(register: Register, document: LoadedDocument, source: str) -> Lo
 
 
 def check_against_register(
-    workspace: Workspace, document: LoadedDocument
+    registers: Registers, workspace: Workspace, document: LoadedDocument
 ) -> tuple[InputError, ...]:
     """`vanthu check`'s refusals that render and build would make from the register: a number
     the document types (so: 33) held for another document, or void (refuse_taken_number), and
     a new number asked while numbers of its type and date are left without their data files
     (left_behind_error). Returned: the warning render and build would give once the number is
     spent, said before (copy_of_numbered). Only reads the register; a register not yet made
-    holds nothing."""
+    holds nothing. `registers`: each register opened once for all the files checked."""
     data = document.info.data
     typed = isinstance(getattr(data, "own_number", None), int)
     if not typed and not data.needs_number:
         return ()
     if not register_exists(workspace.register_location, root=workspace.root):
         return ()
-    # Which data files exist, as render and build know it: a number a renamed file held is
-    # its own to type (store.holds_for), and one whose file is gone may be left behind.
-    with open_register(workspace.register_location, root=workspace.root,
-                       source_exists=data_file_exists(workspace.root)) as register:
+    # Which data files exist, as render and build know it (Registers.open): a number a renamed
+    # file held is its own to type (store.holds_for), and one whose file is gone may be left
+    # behind.
+    def identify(register: Register) -> None:
         register.workspace = register_identity(register, workspace, give=False)
-        source = workspace.name_of(document.path)
-        if typed:
-            refuse_taken_number(register, document, source)
-            return ()
-        refuse_left_behind(register, document, register_details(document), source)
-        return copy_of_numbered(register, document, source)
+
+    register = registers.open(workspace.register_location, root=workspace.root,
+                              prepare=identify)
+    source = workspace.name_of(document.path)
+    if typed:
+        refuse_taken_number(register, document, source)
+        return ()
+    refuse_left_behind(register, document, register_details(document), source)
+    return copy_of_numbered(register, document, source)
 
 
 def copy_of_numbered(

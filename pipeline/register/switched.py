@@ -21,7 +21,7 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pipeline.errors import InputError, VanthuError
 from pipeline.register import rows as db
@@ -37,6 +37,9 @@ from pipeline.render.phrase import Phrase
 if TYPE_CHECKING:
     from pipeline.batch.manifest import Entry as ManifestEntry
     from pipeline.workspace.core import Workspace
+
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -94,15 +97,10 @@ def old_file_numbers(workspace: Workspace) -> dict[int, Elsewhere]:
         return {}
     if isinstance(current, Path) and current.resolve() == path.resolve():
         return {}
-    try:
-        connection = read_only(path)
-        try:
-            rows = connection.execute(
-                "SELECT agency, year, number, source FROM entries "
-                "WHERE source IS NOT NULL AND status <> 'void'").fetchall()
-        finally:
-            connection.close()
-    except sqlite3.Error:
+    rows = read_from(path, lambda connection: connection.execute(
+        "SELECT agency, year, number, source FROM entries "
+        "WHERE source IS NOT NULL AND status <> 'void'").fetchall())
+    if rows is None:
         return {}  # not a register vanthu can read: nothing known from it
     found: dict[int, list[Given]] = {}
     for agency, year, number, source in rows:
@@ -118,6 +116,19 @@ def read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
 
 
+def read_from(path: Path, query: Callable[[sqlite3.Connection], _T]) -> _T | None:
+    """`query`'s answer from register file `path`, read only (read_only); None when the file
+    cannot be read as a register."""
+    try:
+        connection = read_only(path)
+        try:
+            return query(connection)
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return None
+
+
 def row_in_file(path: Path, agency: str, year: int, number: int, source: str,
                 workspace: str | None) -> tuple[Entry | None, bool]:
     """The latest row of `number` (office, year) naming data file `source` (of `workspace`, or
@@ -126,19 +137,18 @@ def row_in_file(path: Path, agency: str, year: int, number: int, source: str,
     is not there or cannot be read: a register the workspace numbered from before."""
     if not path.is_file():
         return None, False
-    try:
-        connection = read_only(path)
-        try:
-            row = connection.execute(
-                f"{db.SELECT} WHERE agency = ? AND year = ? AND number = ? AND source = ? "
-                "AND (workspace IS NULL OR workspace = ?) ORDER BY id DESC LIMIT 1",
-                (agency, year, number, source, workspace or "")).fetchone()
-            offices = connection.execute(
-                "SELECT COUNT(DISTINCT agency) FROM entries").fetchone()
-        finally:
-            connection.close()
-    except sqlite3.Error:
+
+    def query(connection: sqlite3.Connection) -> tuple[Any, Any]:
+        row = connection.execute(
+            f"{db.SELECT} WHERE agency = ? AND year = ? AND number = ? AND source = ? "
+            "AND (workspace IS NULL OR workspace = ?) ORDER BY id DESC LIMIT 1",
+            (agency, year, number, source, workspace or "")).fetchone()
+        return row, connection.execute("SELECT COUNT(DISTINCT agency) FROM entries").fetchone()
+
+    found = read_from(path, query)
+    if found is None:
         return None, False
+    row, offices = found
     if row is None:
         return None, False
     return db.entry_from_row(row), bool(offices and offices[0] > 1)

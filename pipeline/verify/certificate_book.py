@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.golden_book import Given
 from pipeline.paths import shown
 from pipeline.text.tones import same_spelling
 from pipeline.verify.document import Paragraph
@@ -26,21 +27,11 @@ NUMBER = re.compile(r"\d+")
 
 
 @dataclass(frozen=True)
-class Given:
-    """One certificate as the manifest records it."""
-
-    number: int
-    name: str
-    unit: str
-    position: str | None  # None: a manifest written before chức vụ was kept
-
-
-@dataclass(frozen=True)
 class Book:
     """The batch's numbers, and the manifest that says so (named in messages)."""
 
     manifest: Path
-    given: tuple[Given, ...]
+    given: tuple[Given, ...]  # one certificate each, as the manifest records it
 
 
 def recorded_book(docx: Path) -> Book | None:
@@ -63,8 +54,7 @@ def recorded_book(docx: Path) -> Book | None:
             if not entry.so_vao_so_cap:
                 continue
             if any((base / entry.output).resolve() == target for base in bases):
-                given = tuple(Given(g[0], g[1], g[2], g[4]) for g in entry.so_vao_so_cap)
-                return Book(path, given)
+                return Book(path, entry.so_vao_so_cap)
     return None
 
 

@@ -39,6 +39,27 @@ def build(root: Path, monkeypatch: pytest.MonkeyPatch, *flags: str, code: int = 
     return result
 
 
+def built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str) -> Path:
+    """A clerk on its own register file with x.yaml (a `kind`, dated 02/04/2026) built."""
+    root = clerk(tmp_path, "c", None)
+    document(root, "x", kind, "02/04/2026")
+    build(root, monkeypatch)
+    return root
+
+
+def two_clerks_built(
+    tmp_path: Path, shared: str, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, Path]:
+    """Two clerks on the shared register, each with a Kế hoạch built: 01 clerk1's x.yaml,
+    02 clerk2's y.yaml."""
+    one, two = clerk(tmp_path, "clerk1", shared), clerk(tmp_path, "clerk2", shared)
+    document(one, "x", "ke-hoach", "02/04/2026")
+    build(one, monkeypatch)
+    document(two, "y", "ke-hoach", "03/04/2026")
+    build(two, monkeypatch)
+    return one, two
+
+
 def rows(location: str) -> dict[str, tuple[int, str, date | None]]:
     """data file → (number, status, date) of every 2026 row naming one."""
     with open_register(location) as register:
@@ -112,9 +133,7 @@ def test_old_register_file_alone_is_evidence(
     year's numbers."""
     import shutil
 
-    root = clerk(tmp_path, "c", None)
-    document(root, "x", "cong-van", "02/04/2026")
-    build(root, monkeypatch)
+    root = built(tmp_path, monkeypatch, "cong-van")
     shutil.rmtree(root / "outputs")
     use_register(root, shared)
     refused = build(root, monkeypatch, code=1)
@@ -128,9 +147,7 @@ def test_old_register_file_alone_is_evidence(
 def test_emptied_register_is_not_numbered_from_01_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = clerk(tmp_path, "c", None)
-    document(root, "x", "cong-van", "02/04/2026")
-    build(root, monkeypatch)
+    root = built(tmp_path, monkeypatch, "cong-van")
     (root / "so-van-ban.sqlite3").unlink()
     document(root, "y", "thong-bao", "03/04/2026")
     refused = build(root, monkeypatch, code=1)
@@ -149,11 +166,7 @@ def test_emptied_register_is_not_numbered_from_01_again(
 def test_number_voided_by_another_clerk_is_said_by_so_huy_and_by_the_build(
     tmp_path: Path, shared: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    one, two = clerk(tmp_path, "clerk1", shared), clerk(tmp_path, "clerk2", shared)
-    document(one, "x", "ke-hoach", "02/04/2026")
-    build(one, monkeypatch)
-    document(two, "y", "ke-hoach", "03/04/2026")
-    build(two, monkeypatch)
+    one, two = two_clerks_built(tmp_path, shared, monkeypatch)
     voided = run(two, monkeypatch, "so", "huy", "01", "--nam", "2026", "--ly-do", "in hỏng")
     assert voided.exit_code == 0, voided.output
     assert "thư mục làm việc khác" in voided.output and identity(one) in voided.output
@@ -171,9 +184,7 @@ def test_number_voided_by_another_clerk_is_said_by_so_huy_and_by_the_build(
 def test_voided_number_replaced_is_said_on_sqlite_too(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = clerk(tmp_path, "c", None)
-    document(root, "x", "ke-hoach", "02/04/2026")
-    build(root, monkeypatch)
+    root = built(tmp_path, monkeypatch, "ke-hoach")
     assert run(root, monkeypatch, "so", "huy", "01", "--nam", "2026", "--ly-do",
                "in hỏng").exit_code == 0
     english = run(root, monkeypatch, "--lang", "en", "build")
@@ -275,11 +286,7 @@ def test_copy_of_another_clerks_document_is_warned(
 def test_check_reports_own_data_files_gone_on_a_shared_register(
     tmp_path: Path, shared: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    one, two = clerk(tmp_path, "clerk1", shared), clerk(tmp_path, "clerk2", shared)
-    document(one, "x", "ke-hoach", "02/04/2026")
-    build(one, monkeypatch)
-    document(two, "y", "ke-hoach", "03/04/2026")
-    build(two, monkeypatch)
+    one, two = two_clerks_built(tmp_path, shared, monkeypatch)
     (one / "inputs" / "2026" / "x.yaml").unlink()
     checked = run(one, monkeypatch, "so", "kiem-tra", "2026")
     assert checked.exit_code == 0, checked.output
