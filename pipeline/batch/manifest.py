@@ -248,5 +248,6 @@ def given_record(given: list[Any]) -> Given:
     """One certificate's record: number, name, unit, row and chức vụ (a manifest written
     before chức vụ was kept has four items: None, nothing to compare)."""
     number, name, unit, row, *position = given
-    kept = str(position[0]) if position else None
+    # null: an older record written back as it was read (no chức vụ kept), never "None"
+    kept = str(position[0]) if position and position[0] is not None else None
     return Given(int(number), str(name), str(unit), int(row), kept)
