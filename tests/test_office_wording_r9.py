@@ -61,8 +61,8 @@ def test_report_tables_keep_today_s_wording_by_default(inputs_copy: Path, tmp_pa
     texts = rendered(renderer, inputs_copy / REPORT, tmp_path / "bc.docx")
     first = texts.index("Bảng 1. Kết quả khen thưởng năm 2022")
     assert texts[first + 1 : first + 8] == [
-        "STT", "Danh hiệu, hình thức", "Cá nhân", "Tập thể", "Số tiền (đồng)", "Năm 2021",
-        "Tăng, giảm",
+        "STT", "Danh hiệu, hình thức", "Lượt cá nhân", "Lượt tập thể", "Số tiền (đồng)",
+        "Năm 2021", "Tăng, giảm",
     ]  # fmt: skip
     second = texts.index("Bảng 2. Khen thưởng theo đơn vị năm 2022")
     assert texts[second + 1 : second + 6] == [

@@ -52,14 +52,20 @@ def default_write(key: str, values: Mapping[str, str]) -> str:
     return Phrases.layered(common={}).write(key, values)
 
 
-def table_words(write: Write, caption: str, number: int, year: int, name: str) -> dict[str, Any]:
+def table_words(
+    write: Write, caption: str, number: int, year: int, name: str, *, awards: bool = False
+) -> dict[str, Any]:
     """What a table prints besides its figures, each a phrase of the office's wording: its
     caption (`caption`, numbered `number`, of `year`), its column headings (the name column's
-    `name`) and the total row's label."""
+    `name`) and the total row's label. The awards table (`awards`) counts lượt, one per award
+    given, and its headings say so ("Lượt cá nhân", "Lượt tập thể"): beside the units
+    table and the text, which count each person once, its larger figures would read as a
+    mistake."""
     fields = {"so": str(number), "nam": str(year), "nam_truoc": str(year - 1)}
+    counted = "_luot" if awards else ""
     headings = {
-        "stt": "bao_cao_cot_stt", "ten": name, "ca_nhan": "bao_cao_cot_ca_nhan",
-        "tap_the": "bao_cao_cot_tap_the", "tien": "bao_cao_cot_so_tien",
+        "stt": "bao_cao_cot_stt", "ten": name, "ca_nhan": f"bao_cao_cot_ca_nhan{counted}",
+        "tap_the": f"bao_cao_cot_tap_the{counted}", "tien": "bao_cao_cot_so_tien",
         "nam_truoc": "bao_cao_cot_nam_truoc", "tang_giam": "bao_cao_cot_tang_giam",
     }  # fmt: skip
     return {
@@ -102,7 +108,8 @@ def awards_table(
         )
     overall, before_all = figures.awarded(), previous.awarded() if previous else None
     words = table_words(
-        write, "bao_cao_bang_khen_thuong", number, figures.year, "bao_cao_cot_khen_thuong"
+        write, "bao_cao_bang_khen_thuong", number, figures.year, "bao_cao_cot_khen_thuong",
+        awards=True,
     )
     return {
         "kieu": "khen_thuong",

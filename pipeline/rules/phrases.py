@@ -52,7 +52,8 @@ _TABLE = frozenset({"so", "nam_truoc"})
 # Column headings of a Báo cáo's tables that name no figure (bao_cao_cot_nam_truoc names one).
 REPORT_HEADINGS = (
     "bao_cao_cot_stt", "bao_cao_cot_khen_thuong", "bao_cao_cot_don_vi", "bao_cao_cot_ca_nhan",
-    "bao_cao_cot_tap_the", "bao_cao_cot_so_tien", "bao_cao_cot_tang_giam",
+    "bao_cao_cot_tap_the", "bao_cao_cot_ca_nhan_luot", "bao_cao_cot_tap_the_luot",
+    "bao_cao_cot_so_tien", "bao_cao_cot_tang_giam",
 )  # fmt: skip
 # Column headings of a Kế hoạch's appendix of tasks, and of a Thông báo's lịch công tác.
 APPENDIX_HEADINGS = (
