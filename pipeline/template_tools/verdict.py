@@ -15,8 +15,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from collections.abc import Iterable
+import weakref
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -26,12 +28,12 @@ from pipeline.render.locate import office_folder
 from pipeline.render.phrase import Phrase
 from pipeline.render.template_cache import module_stamps, verdict
 
-# The code a verdict follows from besides the templates: the checker, verify's rules and how a
-# template is read (a LibreOffice save's header widths put back).
+# The code a verdict follows from besides the templates: the checker, verify's rules, how a
+# template is read (a LibreOffice save's header widths put back) and the examples it renders.
 _PIPELINE = Path(__file__).resolve().parents[1]
 _CHECKER = (
     "template_tools", "verify", "render/structure.py", "render/package.py",
-    "render/libreoffice.py", "rules",
+    "render/libreoffice.py", "rules", "starters",
 )
 
 
@@ -56,22 +58,62 @@ def errors_by_file(library: TemplateLibrary, name: str) -> dict[str, int]:
         files = office_files(library, name)
         if not files:
             return {}
-        text = verdict(_key(library, name), lambda: json.dumps(_judged(library, files)))
+        text = verdict(_key(library, name), lambda: json.dumps(_judged(library, name, files)))
         counts = json.loads(text)
     except (VanthuError, OSError, ValueError, etree.XMLSyntaxError):
         return {}
     return {str(k): int(v) for k, v in counts.items()} if isinstance(counts, dict) else {}
 
 
-def _judged(library: TemplateLibrary, files: list[str]) -> dict[str, int]:
-    """`templates check` of `files`: the error count of each file that has errors."""
+def _judged(library: TemplateLibrary, name: str, files: list[str]) -> dict[str, int]:
+    """`templates check` of `files`: the error count of each file that has errors.
+
+    Type `name` is also rendered, with the office's files and with the built-in ones, for the
+    data of vanthu's own example of it (as `templates check` does): a paragraph deleted in Word
+    from the office's copy or from a block it includes (the "Theo đề nghị ..." line) would
+    otherwise leave every document without it, and not a word from render or build. Such an
+    error is the office's copy's, else the first of its blocks' (the frame prints no data)."""
     from pipeline.template_tools.check import check_templates  # only when not yet known
 
+    samples = _examples(library, name)
+    wanted = files if name in files or not samples else [*files, name]
+    blame = [file for file in files if file != FRAME_NAME] or files
     counts: dict[str, int] = {}
-    for problem in check_templates(library, files).problems:
-        if not problem.warning:
-            counts[problem.template] = counts.get(problem.template, 0) + 1
+    for problem in check_templates(library, wanted, samples).problems:
+        if problem.warning:
+            continue
+        if problem.template in files:
+            owner = problem.template
+        elif problem.key in _PRINTED_DATA:
+            owner = blame[0]
+        else:
+            continue  # the built-in type's other checks: what they find is the office's files'
+        counts[owner] = counts.get(owner, 0) + 1
     return counts
+
+
+# printed_data's errors: the data the built-in template prints and the office's files do not.
+_PRINTED_DATA = ("tpl.data_not_printed", "tpl.data_recased")
+
+
+def _examples(library: TemplateLibrary, name: str) -> dict[str, list[Mapping[str, Any]]]:
+    """The contexts of vanthu's examples of type `name` (none for a block, the frame or a
+    phôi, which printed_data does not compare), made once for every type of `library`."""
+    if name not in library.type_names() or library.is_form(name):
+        return {}
+    known = _made_examples.get(library)
+    if known is None:
+        from pipeline.api import Renderer
+        from pipeline.template_tools.examples import starter_contexts
+
+        known = _made_examples[library] = starter_contexts(Renderer(library))
+    return {name: known[name]} if known.get(name) else {}
+
+
+# The examples' contexts, by library: a build's or a render's templates checked for several
+# types make them once (about a second), and only when no verdict was remembered.
+_made_examples: weakref.WeakKeyDictionary[TemplateLibrary, dict[str, list[Mapping[str, Any]]]]
+_made_examples = weakref.WeakKeyDictionary()
 
 
 def _key(library: TemplateLibrary, name: str) -> bytes:
@@ -93,6 +135,12 @@ def _checker_identity() -> str:
     from pipeline import __version__
 
     parts = [__version__, *module_stamps(_PIPELINE, _CHECKER)]
+    # The examples' data (starters/*.yaml, *.csv) and the phrases (rules/data) are no modules.
+    for folder in ("starters", "rules/data"):
+        for path in sorted((_PIPELINE / folder).iterdir()):
+            if path.is_file() and path.suffix in (".yaml", ".csv"):
+                info = path.stat()
+                parts.append(f"{folder}/{path.name}:{info.st_size}:{info.st_mtime_ns}")
     return "\n".join(parts)
 
 
