@@ -56,6 +56,17 @@ from pipeline.render.package import (
     relationships,
 )
 from pipeline.render.phrase import Phrase
+from pipeline.rules.part_order import (
+    ADDRESSED,
+    ATTACHED,
+    BODY,
+    HEADER,
+    MIDDLE,
+    SIGNATURE,
+    TITLE,
+    attached_start,
+    middle_out_of_order,
+)
 
 if TYPE_CHECKING:
     from pipeline.render.compose import TemplateLibrary
@@ -851,15 +862,9 @@ def _running_paragraphs(root: Any) -> list[tuple[int, str]]:
     return out
 
 
-# The parts of a document in the order Phụ lục I of Nghị định 30/2020/NĐ-CP lays them out, each
-# known by the frame's paragraph styles that print it (the built-in templates and blocks use
-# them; templates check's STYLE_ELEMENTS maps the same styles to verify's elements): the header
-# (Quốc hiệu, agency, Số, date), tên loại and trích yếu, Kính gửi (Công văn, Tờ trình), the body,
-# then the signature and Nơi nhận. What comes after the signature is attached (a Phụ lục, an
-# issued plan, a Tờ trình's draft), each starting with a header, a title or a Phụ lục heading.
-HEADER, TITLE, ADDRESSED, BODY, SIGNATURE, ATTACHED = (
-    "header", "title", "addressed", "body", "signature", "attached"
-)  # fmt: skip
+# The parts of a document (pipeline.rules.part_order, which knows their order), each known by
+# the frame's paragraph styles that print it (the built-in templates and blocks use them;
+# templates check's STYLE_ELEMENTS maps the same styles to verify's elements).
 PART_STYLES = {
     **dict.fromkeys(("QuocHieu", "TieuNgu", "CoQuanChuQuan", "CoQuanBanHanh", "SoKyHieu",
                      "TrichYeuCongVan", "DiaDanhNgay"), HEADER),
@@ -947,9 +952,7 @@ def part_order_faults(library: TemplateLibrary, name: str) -> list[Found]:
         fault("tpl.part_missing", SIGNATURE, None)
         return found
     main, after = printed[:signed], _signature_and_after(printed[signed:])
-    first = {part: next((p for p in main if p.part == part), None)
-             for part in (HEADER, TITLE, ADDRESSED, BODY)}  # fmt: skip
-    header = first[HEADER]
+    header = next((p for p in main if p.part == HEADER), None)
     if header is None:
         later = next((p for p in printed[signed:] if p.part == HEADER), None)
         if later is None:
@@ -958,15 +961,10 @@ def part_order_faults(library: TemplateLibrary, name: str) -> list[Found]:
             fault("tpl.part_after", HEADER, later, main[0] if main else printed[signed])
     elif main[0] is not header:
         fault("tpl.part_after", HEADER, header, main[0])
-    for part, before in ((TITLE, (ADDRESSED, BODY)), (ADDRESSED, (BODY,))):
-        at = first[part]
-        if at is None:
-            continue
-        earlier = next((p for p in main[: main.index(at)] if p.part in before), None)
-        if earlier is not None:
-            fault("tpl.part_after", part, at, earlier)
+    for at, before in middle_out_of_order([p.part for p in main]):
+        fault("tpl.part_after", main[at].part, main[at], main[before[0]])
     for p in after:
-        if p.part in (BODY, ADDRESSED):
+        if p.part in MIDDLE:
             fault("tpl.part_before", SIGNATURE, printed[signed], p)
             break
     return found
@@ -975,11 +973,5 @@ def part_order_faults(library: TemplateLibrary, name: str) -> list[Found]:
 def _signature_and_after(printed: list[_Printed]) -> list[_Printed]:
     """What the document prints after its signature and before the first attached part (a
     header, a title, a Phụ lục heading, another section): that is still the document's."""
-    section = printed[0].section
-    out = []
-    for p in printed[1:]:
-        if p.part in (HEADER, TITLE, ATTACHED) or p.section != section:
-            break
-        if p.part != SIGNATURE:
-            out.append(p)
-    return out
+    end = attached_start([(p.part, p.section) for p in printed])
+    return [p for p in printed[1:end] if p.part != SIGNATURE]

@@ -1,6 +1,7 @@
-"""The order of a document's parts (Nghị định 30/2020, Phụ lục I): the header block (Quốc hiệu,
-agency, Số, date line) first; the type name and trích yếu, then Kính gửi (Công văn, Tờ trình),
-before the body; the body before the signature and Nơi nhận; a Phụ lục / Danh sách after them.
+"""The order of a finished document's parts, checked against Nghị định 30/2020, Phụ lục I (the
+order itself, which `templates check` also reads, is pipeline.rules.part_order's): the header
+block first; the type name and trích yếu, then Kính gửi, before the body; the body before the
+signature and Nơi nhận; a Phụ lục / Danh sách after them.
 
 find_layout reads a document in that order (the title after the header table, the body up to
 the signature table), so a part moved elsewhere is not where it looks: it reports the part
@@ -16,6 +17,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.rules.doc_types import type_by_title
+from pipeline.rules.part_order import (
+    ADDRESSED,
+    ATTACHED,
+    BODY,
+    HEADER,
+    MIDDLE,
+    ORDER,
+    SIGNATURE,
+    TITLE,
+    attached_start,
+    middle_out_of_order,
+)
 from pipeline.verify.document import Document, Paragraph, Table
 from pipeline.verify.layout import (
     NUMBER_LINE,
@@ -29,10 +42,6 @@ from pipeline.verify.layout import (
 )
 from pipeline.verify.report import DOCUMENT, Location, Msg, Report, excerpt, msg
 
-HEADER, TITLE, ADDRESSED, BODY, SIGNATURE, ATTACHED = (
-    "header", "title", "addressed", "body", "signature", "attached"
-)  # fmt: skip
-ORDER = (HEADER, TITLE, ADDRESSED, BODY, SIGNATURE, ATTACHED)
 LIKENESS = 0.75  # as alike to Quốc hiệu or Tiêu ngữ as the header finder asks
 TRICH_YEU_LINES = 4  # a trích yếu longer than this is not one (as the title finder reads it)
 DECISION_LABEL = "QUYẾT ĐỊNH"
@@ -115,17 +124,13 @@ def check_part_order(doc: Document, layout: Layout, report: Report) -> None:
         if before:
             faults.append(("part_after", header, before))
     start = main.index(header) + 1 if header is not None else 0
-    for part, earlier in ((TITLE, (ADDRESSED, BODY)), (ADDRESSED, (BODY,))):
-        at = next((p for p in main[start:] if p.part == part), None)
-        if at is None:
-            continue
-        before = [p for p in main[start : main.index(at)] if p.part in earlier]
-        if before:
-            faults.append(("part_after", at, before))
+    middle = main[start:]
+    for line, earlier in middle_out_of_order([p.part for p in middle]):
+        faults.append(("part_after", middle[line], [middle[i] for i in earlier]))
     attached = next((p for p in main if p.part == ATTACHED), None)
     if attached is not None and signed < len(placed):
         faults.append(("part_before", attached, [placed[signed]]))
-    misplaced = [p for p in after if p.part in (TITLE, ADDRESSED, BODY)]
+    misplaced = [p for p in after if p.part in MIDDLE]
     if misplaced:
         faults.append(("part_before", placed[signed], misplaced))
     for key, at, others in faults:
@@ -236,17 +241,13 @@ def _opens_page(doc: Document, p: Paragraph) -> bool:
 def _after_signature(placed: list[Placed]) -> list[Placed]:
     """What follows the signature and still belongs to the document: up to a part attached
     after it (a header, a type name, a Phụ lục heading) or another section."""
-    if not placed:
-        return []
-    section = placed[0].block.section
-    out = []
-    for p in placed[1:]:
-        if p.part in (HEADER, TITLE, ATTACHED) or p.block.section != section:
-            if p.part == HEADER and p.block.section == section and not _attached_after(placed, p):
-                out.append(p)  # the document's own header moved under its signature
-            break
-        if p.part != SIGNATURE:
-            out.append(p)
+    end = attached_start([(p.part, p.block.section) for p in placed])
+    out = [p for p in placed[1:end] if p.part != SIGNATURE]
+    if end < len(placed):
+        p = placed[end]
+        same_section = p.block.section == placed[0].block.section
+        if p.part == HEADER and same_section and not _attached_after(placed, p):
+            out.append(p)  # the document's own header moved under its signature
     return out
 
 
