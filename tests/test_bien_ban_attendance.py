@@ -46,7 +46,7 @@ def test_a_member_listed_twice(inputs_copy: Path) -> None:
     present.append({"ho_ten": " lường  văn Sơn", "chuc_vu": "Ủy viên"})  # case and spaces aside
     path, lines = written(inputs_copy, data)
     error = refused(path)
-    assert error.field == "thanh_phan.co_mat[8].ho_ten"
+    assert error.field == "thanh_phan.co_mat[9].ho_ten"
     assert error.line == line_of(lines, "lường  văn Sơn")
     assert "có tên hai lần trong thanh_phan.co_mat" in error.message()
 
@@ -58,7 +58,7 @@ def test_a_member_both_present_and_absent(inputs_copy: Path) -> None:
     )
     path, lines = written(inputs_copy, data)
     error = refused(path)
-    assert error.field == "thanh_phan.vang_mat[1].ho_ten"
+    assert error.field == "thanh_phan.vang_mat[2].ho_ten"
     assert error.line == line_of(lines, "Vì Thị Lan", occurrence=2)
     text = error.message()
     assert "“Vì Thị Lan” vừa có mặt (thanh_phan.co_mat) vừa vắng mặt" in text, text
@@ -96,7 +96,7 @@ def test_cli_names_file_line_and_field_in_english(cli: Any, inputs_copy: Path) -
     result = CliRunner().invoke(cli, ["--lang", "en", "check", str(path)])
     assert result.exit_code == 1
     line = line_of(lines, "Cầm Thị Hương", occurrence=2)
-    assert f"line {line}, field 'thanh_phan.co_mat[8].ho_ten'" in result.output
+    assert f"line {line}, field 'thanh_phan.co_mat[9].ho_ten'" in result.output
     assert "“Cầm Thị Hương” is listed twice in thanh_phan.co_mat" in result.output
     assert "Traceback" not in result.output
 

@@ -143,11 +143,11 @@ def test_a_recipient_typed_twice_is_warned(inputs_copy: Path) -> None:
     economy = [n + 1 for n, line in enumerate(lines) if line == "  - Phòng Kinh tế"]
     group = lines.index("  - Các phòng, ban, đơn vị") + 1
     assert said == [
-        "dòng 10, trường 'kinh_gui[2]': 'trưởng bản  Nà Sẳng;' ghi hai lần (lần đầu ở dòng 8): "
+        "dòng 10, trường 'kinh_gui[3]': 'trưởng bản  Nà Sẳng;' ghi hai lần (lần đầu ở dòng 8): "
         "văn bản sẽ in hai lần, sổ văn bản đi ghi một lần; hãy bỏ một dòng",
-        f"dòng {economy[1]}, trường 'noi_nhan[2]': 'Phòng Kinh tế' ghi hai lần (lần đầu ở dòng "
+        f"dòng {economy[1]}, trường 'noi_nhan[3]': 'Phòng Kinh tế' ghi hai lần (lần đầu ở dòng "
         f"{economy[0]}): văn bản sẽ in hai lần, sổ văn bản đi ghi một lần; hãy bỏ một dòng",
-        f"dòng {group}, trường 'noi_nhan[4]': 'Các phòng, ban, đơn vị' ghi hai lần (đã có trong "
+        f"dòng {group}, trường 'noi_nhan[5]': 'Các phòng, ban, đơn vị' ghi hai lần (đã có trong "
         "nhóm 'noi-bo' của hồ sơ cơ quan): văn bản sẽ in hai lần, sổ văn bản đi ghi một lần; hãy "
         "bỏ một dòng",
     ]
@@ -159,7 +159,7 @@ def test_kinh_gui_again_in_noi_nhan_after_nhu_tren_is_warned(inputs_copy: Path) 
     said = recipients_warnings(
         inputs_copy, ["Phòng Kinh tế", "Nhà khách Bình Minh"], ["Phòng Kinh tế", "Lưu trữ"]
     )
-    assert len(said) == 1 and "trường 'noi_nhan[0]': 'Phòng Kinh tế' đã có ở Kính gửi" in said[0]
+    assert len(said) == 1 and "trường 'noi_nhan[1]': 'Phòng Kinh tế' đã có ở Kính gửi" in said[0]
 
 
 @pytest.mark.parametrize(

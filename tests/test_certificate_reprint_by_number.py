@@ -44,7 +44,7 @@ def test_a_number_the_batch_does_not_give_is_refused_naming_its_numbers(
     edited: tuple[Path, list[dict[str, str]]], tmp_path: Path
 ) -> None:
     error = refusal(edited, "chon:\n  so_vao_so: [1203, 1209]\n", tmp_path)
-    assert (error.key, error.field) == ("data.no_such_book_number", "chon.so_vao_so[1]")
+    assert (error.key, error.field) == ("data.no_such_book_number", "chon.so_vao_so[2]")
     assert error.line == 5  # the line of the flow list that holds it
     assert error.message("vi").endswith(
         "đợt giấy khen này không có số vào sổ 1209; các số của đợt: 1201–1208"

@@ -81,7 +81,7 @@ def test_check_render_and_build_warn_at_the_line(inputs_copy: Path, tmp_path: Pa
     assert checked.exit_code == 0, checked.output
     said = [x for x in checked.output.splitlines() if "Nghị định 98/2023/NĐ-CP" in x]
     assert len(said) == 1 and "Nghị định 91/2017/NĐ-CP" in said[0], checked.output
-    assert f"dòng {line}" in said[0] and "can_cu[1]" in said[0] and "20/03/2024" in said[0]
+    assert f"dòng {line}" in said[0] and "can_cu[2]" in said[0] and "20/03/2024" in said[0]
     rendered = runner.invoke(main, ["render", str(copied), "-o", str(tmp_path / "qd.docx")])
     assert rendered.exit_code == 0 and "Nghị định 98/2023/NĐ-CP" in rendered.output
     built = runner.invoke(main, ["build", "-j", "1", str(year), "-o", str(tmp_path / "out")])
@@ -92,7 +92,7 @@ def test_check_render_and_build_warn_at_the_line(inputs_copy: Path, tmp_path: Pa
     # Its first căn cứ cites the Luật Thi đua, khen thưởng of 2003, replaced from 01/01/2024.
     law = [x for x in checked.output.splitlines() if "06/2022/QH15" in x]
     assert law == [
-        f"Cảnh báo: {copied}: dòng {line - 3}, trường 'can_cu[0]': căn cứ ghi Luật Thi đua, khen "
+        f"Cảnh báo: {copied}: dòng {line - 3}, trường 'can_cu[1]': căn cứ ghi Luật Thi đua, khen "
         "thưởng 2003 (sửa đổi 2005, 2013), nhưng quyết định ngày 20/03/2024 theo Luật Thi đua, "
         "khen thưởng số 06/2022/QH15: sửa căn cứ cho đúng luật đang có hiệu lực (chép từ quyết "
         "định kỳ trước?)"

@@ -126,7 +126,7 @@ def test_a_schedule_row_hour_read_as_a_number_says_so(tmp_path: Path) -> None:
     path.write_text(text, "utf-8")
     result = vanthu("--lang", "vi", "render", str(path), "-o", str(tmp_path / "x.docx"))
     assert result.exit_code == 1
-    assert "trường 'lich[0].gio'" in result.output and "thành con số 7.3" in result.output
+    assert "trường 'lich[1].gio'" in result.output and "thành con số 7.3" in result.output
 
 
 # --- 3. the legacy code named: the one seen, both only when the text cannot tell ---------------

@@ -132,13 +132,13 @@ def test_a_kinh_gui_recipient_again_after_nhu_tren_is_warned(xa: Path, cli: clic
     assert result.exit_code == 0, result.output
     name = letter.relative_to(xa).as_posix()
     assert _warnings(result) == [
-        f"Cảnh báo: {name}: dòng {at['- sở tài chính tỉnh  Sơn La;']}, trường 'noi_nhan[0]': "
+        f"Cảnh báo: {name}: dòng {at['- sở tài chính tỉnh  Sơn La;']}, trường 'noi_nhan[1]': "
         f"'sở tài chính tỉnh  Sơn La;' đã có ở Kính gửi (dòng {at['- Sở Tài chính tỉnh Sơn La']}, "
-        "trường 'kinh_gui[1]'), mà dòng «- Như trên;» đầu Nơi nhận đã gồm mọi nơi ở Kính gửi: "
+        "trường 'kinh_gui[2]'), mà dòng «- Như trên;» đầu Nơi nhận đã gồm mọi nơi ở Kính gửi: "
         "văn bản sẽ gửi nơi ấy hai lần; hãy bỏ dòng này ở Nơi nhận",
-        f"Cảnh báo: {name}: dòng {at['- {nhom: cap-tren}']}, trường 'noi_nhan[1]': 'Sở Nội vụ' "
+        f"Cảnh báo: {name}: dòng {at['- {nhom: cap-tren}']}, trường 'noi_nhan[2]': 'Sở Nội vụ' "
         "(trong nhóm 'cap-tren' của hồ sơ cơ quan) đã có ở Kính gửi (dòng "
-        f"{at['- Sở Nội vụ']}, trường 'kinh_gui[0]'), mà dòng «- Như trên;» đầu Nơi nhận đã gồm "
+        f"{at['- Sở Nội vụ']}, trường 'kinh_gui[1]'), mà dòng «- Như trên;» đầu Nơi nhận đã gồm "
         "mọi nơi ở Kính gửi: văn bản sẽ gửi nơi ấy hai lần; hãy ghi các nơi khác của nhóm "
         "'cap-tren' thay cho nhóm",
     ], result.output

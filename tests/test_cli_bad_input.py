@@ -44,7 +44,7 @@ CASES = {
     "unknown signer": (("nguoi_ky: chanh-van-phong ", "nguoi_ky: chanh-vp "), "chanh-vp",
                        "nguoi_ky", "nguoi_ky: chanh-vp"),
     "unknown group": (("  - nhom: noi-bo", "  - nhom: noi-bo-x"), "noi-bo-x",
-                      "noi_nhan[1].nhom", "nhom: noi-bo-x"),
+                      "noi_nhan[2].nhom", "nhom: noi-bo-x"),
     "unknown type": (("loai: ke_hoach", "loai: ke_hoach_x"), "ke_hoach_x", "loai", "loai:"),
     "unknown field": (("so_ban: 1", "so_bann: 1"), "so_ban", "so_bann", "so_bann:"),
     "list for a value": (("so: 5 ", "so: [5, 6] "), "(nhận được: một danh sách '- ...')", "so",
@@ -207,7 +207,7 @@ def test_legacy_text_pasted_into_utf8(
     replace_line(plan, "  - Sở Nội vụ\n", f"  - {pasted}\n")
     result = run("render", str(plan), "-o", str(tmp_path / "x.docx"))
     assert result.exit_code == 1
-    assert encoding in result.output and "noi_nhan[0]" in result.output
+    assert encoding in result.output and "noi_nhan[1]" in result.output
     assert f"dòng {line_of(plan, pasted)}" in result.output
     assert "Cộng hoà" in result.output or "Cộng hòa" in result.output
     assert not (tmp_path / "x.docx").exists()
@@ -257,7 +257,7 @@ def test_an_empty_list_says_it_needs_an_item(inputs_copy: Path, tmp_path: Path) 
     result = run("check", str(plan))
     assert result.exit_code == 1, result.output
     assert f"dòng {line_of(plan, 'nhiem_vu: []')}" in result.output
-    assert "trường 'phu_luc[0].nhiem_vu'" in result.output
+    assert "trường 'phu_luc[1].nhiem_vu'" in result.output
     assert "phải có ít nhất 1 mục" in result.output and "nhận được" not in result.output
     english = CliRunner().invoke(main, ["--lang", "en", "check", str(plan)])
     assert "must have at least 1 item" in english.output and "got" not in english.output

@@ -31,7 +31,7 @@ def test_a_filing_line_without_its_colon_is_refused_as_with_it(
     with pytest.raises(InputError) as caught:
         load_document(path)
     error = caught.value
-    assert error.field == "noi_nhan[1]"
+    assert error.field == "noi_nhan[2]"
     assert "dòng Lưu" in error.message("vi") and "don_vi_soan_thao" in error.message("vi")
 
 

@@ -289,7 +289,7 @@ BAD = {
     "plan and regulation": ("ban_hanh:\n", "ban_hanh:\n  ke_hoach: ke-hoach.yaml\n",
                             "ke_hoach", "ban_hanh"),
     "empty article": ("  - noi_dung: Quyết định này có hiệu lực kể từ ngày ký.\n",
-                      "  - doan: []\n", "noi_dung, tieu_de", "dieu[0]"),
+                      "  - doan: []\n", "noi_dung, tieu_de", "dieu[1]"),
 }  # fmt: skip
 
 

@@ -80,7 +80,7 @@ def test_a_typed_filing_line_is_refused_at_its_line(tmp_path: Path, typed: str) 
     with pytest.raises(InputError) as caught:
         load_document(path)
     error = caught.value
-    assert error.field == "noi_nhan[1]"
+    assert error.field == "noi_nhan[2]"
     assert error.line == next(
         n for n, line in enumerate(path.read_text("utf-8").splitlines(), 1) if typed in line
     )

@@ -103,10 +103,10 @@ def output(folder: Path, name: str) -> Path:
 
 
 def awards_rows(document: Document) -> list[list[str]]:
-    """The cells of Bảng 1 (the table with a Cá nhân column)."""
+    """The cells of Bảng 1 (the table with a Lượt cá nhân column)."""
     for table in document.tables:
         rows = [[c.text.strip() for c in row.cells] for row in table.rows]
-        if "Cá nhân" in rows[0]:
+        if "Lượt cá nhân" in rows[0]:
             return rows
     raise AssertionError("no Bảng 1")
 
@@ -152,7 +152,7 @@ def test_an_office_name_for_the_award_is_printed_paid_or_not(year: Path) -> None
     ("old", "new", "field"),
     [
         ("  - tieu_de: Kết quả\n", "  - tieu_de: Kết quả\n    bang: [khen_thuong, don_vi]\n",
-         "muc[0].bang"),
+         "muc[1].bang"),
         ("ket_thuc:", "bang: khen_thuong\nket_thuc:", "bang"),
     ],
 )  # fmt: skip

@@ -129,7 +129,7 @@ def test_a_figure_without_value_is_not_looked_for_in_the_report_s_phrases(tmp_pa
     }
     source = Source(tmp_path / "bc.yaml", data)
     (warning,) = report_loading.figures_without_value(source, values, 2021, tmp_path)
-    assert warning.field == "muc[0]"
+    assert warning.field == "muc[1]"
     assert [loc for loc, _ in report_loading.clerks_text(data)] == [("muc", 0)]
 
 

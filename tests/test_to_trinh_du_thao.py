@@ -162,7 +162,7 @@ def test_an_error_in_a_written_draft_names_the_submissions_line(workspace: Path)
     result = render(workspace)
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert f"{workspace.name}, dòng {line}" in result.output, result.output
-    assert "du_thao.dieu[0].so_dieu" in result.output, (
+    assert "du_thao.dieu[1].so_dieu" in result.output, (
         result.output
     )
 

@@ -125,7 +125,7 @@ def test_legacy_text_is_refused_at_its_line(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         load_yaml(path)
     found = (caught.value.key, caught.value.line, caught.value.field)
-    assert found == ("data.legacy_text", 4, "ds[1]")
+    assert found == ("data.legacy_text", 4, "ds[2]")
 
 
 @pytest.mark.parametrize("digits", ["0", "7", "00", "012", "08", "2022", "1" * 18, "9" * 18])

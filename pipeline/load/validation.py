@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -101,6 +102,10 @@ def to_input_error(
         # "ket_thuc:" with nothing after it: YAML reads no value, which is no text either.
         return InputError("data.empty_value", **where)
     reason = library_reason(error)
+    if kind == "vanthu" and _names_value(reason, value):
+        # vanthu's own sentence that quotes what was typed ("giờ không hợp lệ '25:70': ...")
+        # says it all: "giá trị không hợp lệ: ... (nhận được: '25:70')" would say it twice.
+        return InputError("data.reason_alone", reason=reason, **where)
     if not isinstance(value, dict | list):
         return InputError("data.wrong_type", reason=reason, value=repr(value)[:60], **where)
     # A check of the whole group, or of how many items a list holds: its reason says it all.
@@ -109,6 +114,14 @@ def to_input_error(
     # A group where one value belongs (or the reverse): say what was written, in words.
     shown = t("data.shown_mapping" if isinstance(value, dict) else "data.shown_list")
     return InputError("data.wrong_type", reason=reason, value=shown, **where)
+
+
+def _names_value(reason: str, value: Any) -> bool:
+    """Whether `reason` already names the refused scalar `value`, as a word of its own."""
+    if isinstance(value, dict | list) or value is None:
+        return False
+    typed = str(value).strip()
+    return bool(typed) and re.search(rf"(?<!\w){re.escape(typed)}(?!\w)", reason) is not None
 
 
 def _dotted(path: Path_) -> str:

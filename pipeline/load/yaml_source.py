@@ -91,10 +91,14 @@ class Source:
 
 
 def dotted(loc: Path_) -> str:
-    """noi_nhan[2].ten from ('noi_nhan', 2, 'ten')."""
+    """noi_nhan[3].ten from ('noi_nhan', 2, 'ten'): a field as a message names it.
+
+    Items count from 1, as a clerk counts them: the fourth meeting of `lich:` is lich[4]; the
+    index in `loc` (and in Source.lines) stays Python's, from 0.
+    """
     out = ""
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
 
 

@@ -106,6 +106,8 @@ MESSAGES = {
         "indented lines below)",
     },
     "data.invalid_value": {"vi": "giá trị không hợp lệ: {reason}", "en": "invalid value: {reason}"},
+    # vanthu's own reason, which names the value it refuses: nothing to add around it.
+    "data.reason_alone": {"vi": "{reason}", "en": "{reason}"},
     "data.shown_mapping": {
         "vi": "một nhóm 'khóa: giá trị'",
         "en": "a group of 'key: value' lines",
@@ -292,6 +294,11 @@ MESSAGES = {
         "vi": "ngày {date} là ngày nghỉ lễ {day}: kiểm tra lại ngày văn bản",
         "en": "{date} is the public holiday {day}: check the document's date",
     },
+    # The fixed-date ngày nghỉ lễ (pipeline.rules.dates.FIXED_HOLIDAYS), as {day} above says them.
+    "data.holiday_new_year": {"vi": "Tết Dương lịch", "en": "New Year's Day"},
+    "data.holiday_reunification": {"vi": "Ngày Chiến thắng", "en": "Reunification Day"},
+    "data.holiday_labour_day": {"vi": "Ngày Quốc tế Lao động", "en": "International Labour Day"},
+    "data.holiday_national_day": {"vi": "Quốc khánh", "en": "National Day"},
     "data.recipient_twice": {
         "vi": "'{name}' ghi hai lần{where}: văn bản sẽ in hai lần, sổ văn bản đi ghi một lần; "
         "hãy bỏ một dòng",
@@ -420,6 +427,27 @@ MESSAGES = {
         "en": "«{line}» is Nơi nhận's filing line, which vanthu writes from don_vi_soan_thao, "
         "nguoi_soan_thao and so_ban: remove it from noi_nhan and give the unit, the drafter and "
         "the copies kept in those keys",
+    },
+    # A recipient group YAML read as text: "- nhom:cap-tren", '- "nhom: cap-tren"'.
+    "data.group_as_text": {
+        "vi": "«{typed}» là chữ nên sẽ được in nguyên văn thành một nơi nhận; để lấy nhóm nơi "
+        "nhận trong hồ sơ cơ quan, viết «- {fixed}» (có dấu cách sau dấu hai chấm, không đặt "
+        "trong dấu nháy)",
+        "en": "«{typed}» is text, so it would print as it is as one recipient; to take a "
+        "recipient group of the agency profile, write «- {fixed}» (a space after the colon, no "
+        "quotes)",
+    },
+    "data.group_key_spelling": {
+        "vi": "khóa «{typed}» không phải khóa của nhóm nơi nhận: viết «- {fixed}» (nhom không "
+        "dấu, chữ thường)",
+        "en": "«{typed}» is not the key of a recipient group: write «- {fixed}» (nhom, without "
+        "tone marks, in lower case)",
+    },
+    "data.group_name_missing": {
+        "vi": "chưa ghi tên nhóm nơi nhận sau «nhom:»: ghi một tên trong nhom_noi_nhan của hồ "
+        "sơ cơ quan, ví dụ «- nhom: noi-bo»",
+        "en": "no recipient group is named after «nhom:»: name one of the agency profile's "
+        "nhom_noi_nhan, e.g. «- nhom: noi-bo»",
     },
     "data.not_regular_file": {
         "vi": "không phải tệp thông thường (thư mục, FIFO hay thiết bị); hãy chỉ tới một tệp",

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+import unicodedata
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field, field_validator
+from pydantic import AfterValidator, BeforeValidator, Field, field_validator
 
 from pipeline.model.base import Date, Record
 from pipeline.model.wording import PhraseOverrides, invalid
+from pipeline.text.syllables import is_vietnamese_syllable
 
 
 class RecipientGroup(Record):
@@ -18,23 +20,106 @@ class RecipientGroup(Record):
 
 
 # "Lưu: VT, TH." copied into the recipients from an old document's Nơi nhận, or typed with
-# its colon forgotten ("Lưu VT, VP", "Lưu văn thư"): without the colon only what a filing line
-# names next (an abbreviation such as VT, VP, TCHC: capitals without tone marks; văn thư; hồ
-# sơ), so that a recipient named Lưu ("Lưu Văn Bình", "LƯU VĂN BÌNH") stays one.
-_FILING_LINE = re.compile(
-    r"^[\s\-–]*lưu\s*(?::|\s(?:(?-i:[A-Z0-9Đ]{2,})\b|văn\s+thư\b|hồ\s+sơ\b))", re.IGNORECASE
-)
+# its colon forgotten ("Lưu VT, VP", "lưu văn thư"), in any case: with its colon it is one;
+# without, only when what follows "Lưu" is what a filing line names: an abbreviation (VT, vp,
+# TCHCQT, HĐND, H01b: no Vietnamese syllable, so no word of a name), or the words văn thư, hồ
+# sơ written as words. A recipient named Lưu stays one: "Lưu Văn Bình", "LƯU HOA" (a name's
+# words are syllables), "Lưu Văn Thư" (a name's words each open with a capital), "lưu trữ".
+# "Luu" (its marks lost) reads as "Lưu".
+_FILING_LABEL = re.compile(r"^[\s\-–]*l[ưu]u(?:\s*(?P<colon>:)|\s+(?P<rest>\S.*))", re.I | re.S)
+_FILING_WORDS = frozenset({("văn", "thư"), ("hồ", "sơ")})
+_WORD_CUT = re.compile(r"[\s,.;:()]+")
+_ABBREVIATION = re.compile(r"[^\W_]{2,}")
+
+
+def _is_abbreviation(word: str) -> bool:
+    """Whether a word is a unit's or a drafter's abbreviation (VT, vp, HĐND, H01b), never a
+    word of a name: letters or digits that make no Vietnamese syllable ("HOA", "trữ" do)."""
+    return bool(_ABBREVIATION.fullmatch(word)) and not is_vietnamese_syllable(word.lower())
+
+
+def _is_filing_line(line: str) -> bool:
+    """Whether a recipient line is the filing line "Lưu: VT, TH." in one of its typed forms."""
+    found = _FILING_LABEL.match(unicodedata.normalize("NFC", line))
+    if found is None:
+        return False
+    if found["colon"]:
+        return True
+    words = [word for word in _WORD_CUT.split(found["rest"]) if word]
+    if not words:
+        return False
+    if _is_abbreviation(words[0]):
+        return True
+    pair = words[:2]
+    # "Lưu Văn Thư", "LƯU VĂN THƯ": a person's name, each word opening with a capital.
+    return (
+        len(pair) == 2
+        and (pair[0].lower(), pair[1].lower()) in _FILING_WORDS
+        and not all(word[0].isupper() for word in pair)
+    )
 
 
 def _not_filing_line(line: str) -> str:
     """A recipient, not the filing line vanthu writes itself (it would print twice, the typed
     one as "- Lưu: VT, TH.;")."""
-    if _FILING_LINE.match(line):
+    if _is_filing_line(line):
         raise invalid("data.filing_line_typed", line=" ".join(line.split()))
     return line
 
 
-Recipient = Annotated[str, AfterValidator(_not_filing_line)] | RecipientGroup
+# "- nhom:cap-tren" (no space after the colon) or '- "nhom: cap-tren"' (quoted) is text to
+# YAML, which would print as it is among the recipients; "- nhóm: cap-tren" is a mapping whose
+# key is no field. The key as a clerk may spell it: nhom, Nhom, nhóm, NHÓM. With the space,
+# only a group's name (one word, "cap-tren") makes it one: "Nhóm: Tổ công tác" is a recipient.
+_GROUP_AS_TEXT = re.compile(
+    r"^[\s\-–]*(?P<key>[^\W\d_]+)\s*:(?:(?P<glued>\S.*)|\s+(?P<name>\S+))$", re.S
+)
+_GROUP_KEY = "nhom"
+_FILING_KEY = "luu"  # "- Lưu: VT, TH." typed as it prints: a mapping to YAML
+
+
+def _bare(key: str) -> str:
+    """A key as compared for spelling: without tone marks, đ as d, any case ("Nhóm": nhom)."""
+    bare = "".join(
+        char for char in unicodedata.normalize("NFD", key) if not unicodedata.combining(char)
+    )
+    return bare.casefold().replace("đ", "d")
+
+
+def _not_group_as_text(line: str) -> str:
+    """A recipient, not a group reference YAML read as text (it would print "nhom:cap-tren")."""
+    found = _GROUP_AS_TEXT.match(line)
+    if found and _bare(found["key"]) == _GROUP_KEY:
+        name = (found["glued"] or found["name"]).strip()
+        raise invalid("data.group_as_text", typed=line.strip(), fixed=f"{_GROUP_KEY}: {name}")
+    return line
+
+
+def _mapping_as_written(value: Any) -> Any:
+    """A one-key mapping YAML made of a line with ": " that is no group: "- Lưu: VT, TH."
+    (refused as the filing line it is), "- nhóm: cap-tren" (a group's key spelt otherwise) or
+    "- nhom:" alone (no group named); each said so, not as a text to put in quotes."""
+    if not isinstance(value, dict) or len(value) != 1:
+        return value
+    ((key, name),) = value.items()
+    if not isinstance(key, str):
+        return value
+    if _bare(key) == _FILING_KEY:
+        raise invalid("data.filing_line_typed", line=" ".join(f"{key}: {name or ''}".split()))
+    if _bare(key) != _GROUP_KEY:
+        return value
+    if name is None or (isinstance(name, str) and not name.strip()):
+        raise invalid("data.group_name_missing")
+    if key != _GROUP_KEY:
+        raise invalid("data.group_key_spelling", typed=key, fixed=f"{_GROUP_KEY}: {name}")
+    return value
+
+
+Recipient = Annotated[
+    Annotated[str, AfterValidator(_not_group_as_text), AfterValidator(_not_filing_line)]
+    | RecipientGroup,
+    BeforeValidator(_mapping_as_written),
+]
 
 AUTO_NUMBER = "tu_dong"  # so: tu_dong — the next number of the office's register (sổ văn bản đi)
 Number = Annotated[int, Field(ge=1, le=99999)]

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from datetime import date
 
+from pipeline.phrase import Phrase
+
 # "năm 2022" in a trích yếu: the years a document's title speaks of.
 _YEAR_SAID = re.compile(r"\bnăm\s+(\d{4})\b", re.IGNORECASE)
 
@@ -76,13 +78,14 @@ def time_text(text: str) -> str | None:
     return f"{hour:02d} giờ {minute:02d}"
 
 
-# Ngày nghỉ lễ of the Bộ luật Lao động 2019 (Điều 112) that fall on one date every year; the
-# lunar ones (Tết, Giỗ Tổ Hùng Vương) and the day added to Quốc khánh move, and are not told.
+# Ngày nghỉ lễ of the Bộ luật Lao động 2019 (Điều 112) that fall on one date every year, by
+# the catalogue key of their name (Tết Dương lịch; New Year's Day under --lang en); the lunar
+# ones (Tết, Giỗ Tổ Hùng Vương) and the day added to Quốc khánh move, and are not told.
 FIXED_HOLIDAYS = {
-    (1, 1): "Tết Dương lịch",
-    (30, 4): "Ngày Chiến thắng",
-    (1, 5): "Ngày Quốc tế Lao động",
-    (2, 9): "Quốc khánh",
+    (1, 1): "data.holiday_new_year",
+    (30, 4): "data.holiday_reunification",
+    (1, 5): "data.holiday_labour_day",
+    (2, 9): "data.holiday_national_day",
 }
 
 
@@ -91,7 +94,11 @@ SUNDAY = "Chủ nhật"
 
 def day_off(value: date) -> str | None:
     """The day off `value` falls on: SUNDAY, or the name of a fixed-date public holiday; None
-    for a working day (Saturday included: offices sign on it often enough)."""
+    for a working day (Saturday included: offices sign on it often enough).
+
+    A holiday's name is a Phrase: a warning that carries it says it in the language the
+    warning is shown in, not the one it was found in."""
     if value.weekday() == 6:
         return SUNDAY
-    return FIXED_HOLIDAYS.get((value.day, value.month))
+    key = FIXED_HOLIDAYS.get((value.day, value.month))
+    return Phrase(key) if key is not None else None
