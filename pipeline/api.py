@@ -485,12 +485,17 @@ def failed_because(path: Path, error: VanthuError) -> str:
 
 
 def check(paths: list[Path]) -> CheckReport:
-    """Validate every input, collecting one error per invalid file; writes nothing."""
+    """Validate every input, collecting one error per invalid file; writes nothing. Warned of
+    too: an output whose printed number the register has voided since (voided_output)."""
+    from pipeline.batch.discover import Layout
+    from pipeline.batch.recorded import Recorded
+
     report = CheckReport()
     styles: dict[Path, StyleSheet] = {}
     profiles: set[Path] = set()
     used: dict[Path, tuple[Workspace, list[str]]] = {}  # the templates of each workspace
     loaded: list[tuple[Workspace, LoadedDocument]] = []
+    recorded: dict[Path, Recorded] = {}  # what each output folder's manifests say, read once
     # Each register opened once for every file checked, only read.
     with ExitStack() as stack:
         registers = Registers(stack)
@@ -499,7 +504,10 @@ def check(paths: list[Path]) -> CheckReport:
                 workspace = Workspace.containing(path)
                 document = workspace.load(path)
                 # As render and build refuse it; and their warning for a copy of a numbered file.
-                copied = check_against_register(registers, workspace, document)
+                if workspace.root not in recorded:
+                    recorded[workspace.root] = Recorded.read(Layout(workspace))
+                copied = check_against_register(registers, workspace, document,
+                                                recorded[workspace.root])
             except VanthuError as exc:
                 report.errors.append((path, exc))
                 continue

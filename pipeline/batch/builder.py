@@ -9,13 +9,14 @@
    register holds for another document makes its input invalid too, and so does a so: tu_dong
    document while the register holds a number of its type and date for a data file gone: a
    file renamed and edited, refuse_left_behind; and a new number of a year whose numbers the
-   register in use lacks: a workspace switched registers, refuse_unmigrated); then the
-   register numbers
-   the documents whose data says so: tu_dong, in the order of their dates (then paths: a
-   register runs in the order documents are issued; a number dated before the number given
-   before it is a warning of the result), and they are staged again with their number,
-   as is a document printing such a number (a Giấy khen batch, its decision's: the one given
-   in this build, else the one the register holds; neither makes it invalid);
+   register in use lacks: a workspace switched registers, refuse_unmigrated); so does an
+   output folder that cannot take the outputs bound for it (read-only, full: refuse_unwritable,
+   stop_unwritten), before any number is given; then the register numbers the documents
+   whose data says so: tu_dong, in the order of their dates (then paths: a register runs in
+   the order documents are issued; a number dated before the number given before it is a
+   warning of the result), and they are staged again with their number, as is a document
+   printing such a number (a Giấy khen batch, its decision's: the one given in this build,
+   else the one the register holds; neither makes it invalid);
 4. the staged outputs are put in place (a batch only when its decision was); with `pdf`, each
    new .docx is converted through one LibreOffice started for the build; then their numbers
    are confirmed (a register lost there: the manifests still record what is in place, and the
@@ -73,9 +74,9 @@ from pipeline.register.store import VOID_REASON, TypedRequest
 from pipeline.render.output import (
     clean_stale,
     commit,
+    folder_error,
     keep_edited_copy,
     os_words,
-    write_error,
 )
 from pipeline.workspace import Workspace
 
@@ -287,6 +288,8 @@ def build(
                 return result
             refuse_unwritable(layout, [p for p in todo if staged[p].numbering is not None],
                               staged, pdf=pdf)
+            if not keep_going and stop_unwritten(todo, staged, folders_before, result):
+                return result
             waiting = [p for p in todo if staged[p].numbering is not None]
             if waiting or (any(staged[p].typed is not None for p in todo)
                            and register_exists(workspace.register_location, root=workspace.root)):
@@ -708,6 +711,24 @@ def refuse_unwritable(
             staged[path] = Staged(path, staged[path].name, failed=error, unwritten=True)
 
 
+def stop_unwritten(todo: list[Path], staged: dict[Path, Staged], folders_before: set[Path],
+                   result: BuildResult) -> bool:
+    """Before any number is given or any output put in place: when an output folder cannot
+    take the outputs bound for it (read-only, no permission, full: refuse_unwritable, or a
+    worker's staging), the build stops as for an invalid input: every staged file is dropped
+    (the room they took freed), nothing is written, the register is not touched (a number a
+    document holds pending stays so), and `result` holds those documents, failed with their
+    folder's error (said once per folder: progress.print_report). Whether it stopped."""
+    unwritten = [p for p in todo if staged[p].unwritten]
+    if not unwritten:
+        return False
+    discard(staged, folders_before)
+    result.documents = [DocumentResult(p, staged[p].name, Status.FAILED, error=staged[p].failed,
+                                       seconds=staged[p].seconds) for p in unwritten]
+    result.stopped = True
+    return True
+
+
 def folder_problem(folder: Path, room: int) -> str | None:
     """Why `folder` (made when missing) cannot take `room` bytes of new files: a test file
     written and removed, then its free space; None when it can."""
@@ -719,13 +740,13 @@ def folder_problem(folder: Path, room: int) -> str | None:
         os.close(handle)
         os.unlink(probe)
     except OSError as exc:
-        return write_error(folder, exc).message()
+        return folder_error(folder, exc).message()
     try:
         free = shutil.disk_usage(folder).free
     except OSError:
         return None  # not known here: the write says it, if it fails
     if free < room:
-        return write_error(folder, OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))).message()
+        return folder_error(folder, OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))).message()
     return None
 
 
@@ -850,15 +871,14 @@ def settle(
 
     failed = {d.input: d for d in result.documents if d.error is not None}
     confirmed: dict[Path, RegisterEntry] = {}
+    pending: dict[str, list[tuple[DocumentResult, RegisterEntry]]] = {}  # by the shared error
     for path, number in numbers.items():
         if path in entries:
             confirmed[path] = register.confirm(number, described.get(path))
         elif number.status is RowStatus.PENDING and path in (unwritten or set()):
             document = failed.get(path)
             if document is not None and document.error is not None:
-                document.error = t("register.number_kept_pending",
-                                   error=document.error.rstrip(" ."),
-                                   reference=number.reference)
+                pending.setdefault(document.error, []).append((document, number))
         elif number.status is RowStatus.PENDING:
             # The error is the clerk's to read (the build says it); the printed sổ says why
             # in a few words, never a machine's path.
@@ -867,12 +887,36 @@ def settle(
             if document is not None and document.error is not None:  # say so with its error
                 document.error = t("register.number_voided", error=document.error.rstrip(" ."),
                                    reference=number.reference, reason=t(VOID_REASON))
+    say_kept_pending(pending, result)
     for path, entry in confirmed.items():
         before = numbers[path]
         warning = order_warning(register, entry, layout.name_of(path),
                                 None if before.fresh else before)
         if warning is not None:
             result.warnings.append(warning)
+
+
+# How many numbers kept pending one warning names before "…".
+_PENDING_LISTED = 10
+
+
+def say_kept_pending(pending: dict[str, list[tuple[DocumentResult, RegisterEntry]]],
+                     result: BuildResult) -> None:
+    """Say that each number given to a document left unwritten (settle) stays pending for it:
+    after the document's error when it alone failed so; once, as a warning naming the numbers,
+    for the documents an output folder failed alike (a disk filled up while they were
+    written), whose shared error the build says once (progress.failures)."""
+    for error, group in pending.items():
+        if len(group) == 1:
+            document, number = group[0]
+            document.error = t("register.number_kept_pending", error=error.rstrip(" ."),
+                               reference=number.reference)
+            continue
+        references = ", ".join(number.reference for _, number in group[:_PENDING_LISTED])
+        if len(group) > _PENDING_LISTED:
+            references += ", …"
+        result.warnings.append(t("register.numbers_kept_pending", count=len(group),
+                                 references=references))
 
 
 def warn_copies(

@@ -152,10 +152,39 @@ def summary(result: BuildResult) -> str:
     )
 
 
+# How many documents a problem said once for several names, before "…".
+_NAMED = 3
+
+
+def failures(documents: list[DocumentResult]) -> list[str]:
+    """The failed documents' problems, one line each, except that a problem several documents
+    share word for word (an output folder that cannot take their outputs: folder_error in
+    pipeline.render.output) is said once, with how many documents it left unwritten and the
+    first of them: a read-only folder is one line, not one per document of the year."""
+    shared: dict[str, list[DocumentResult]] = {}
+    for document in documents:
+        shared.setdefault(document.error or "", []).append(document)
+    lines: list[str] = []
+    for error, group in shared.items():
+        if len(group) == 1 or not error:
+            lines.extend(located(d.input, d.error or "") for d in group)
+            continue
+        names = ", ".join(shown(d.input) for d in group[:_NAMED])
+        if len(group) > _NAMED:
+            names += ", …"
+        lines.append(t("build.not_written_for", count=len(group), documents=names, error=error))
+    return lines
+
+
 def print_report(result: BuildResult, console: Console | None = None) -> None:
     """The closing table and summary on stdout (`console`: a terminal's); every problem on
-    stderr, one line each."""
+    stderr, one line each (one for the documents a problem shares: failures)."""
     prefix = t("common.error")
+    if result.stopped and not result.invalid and result.failed:  # stopped: a folder unwritable
+        for line in failures(result.failed):
+            click.echo(f"{prefix}: {line}", err=True)
+        click.echo(t("build.stopped_unwritten", count=len(result.failed)), err=True)
+        return
     if result.stopped:
         for path, message in result.invalid:
             click.echo(f"{prefix}: {located(path, message)}", err=True)
@@ -173,5 +202,5 @@ def print_report(result: BuildResult, console: Console | None = None) -> None:
     say(summary(result))
     for document in result.kept:
         click.echo(f"{t('build.warning')}: {document.error or ''}", err=True)
-    for document in result.failed:
-        click.echo(f"{prefix}: {located(document.input, document.error or '')}", err=True)
+    for line in failures(result.failed):
+        click.echo(f"{prefix}: {line}", err=True)

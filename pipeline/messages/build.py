@@ -25,6 +25,19 @@ MESSAGES = {
             "(fix the problems above, or use --keep-going to build the valid documents)"
         ),
     },
+    # An output folder that cannot take the outputs bound for it (builder.stop_unwritten).
+    "build.stopped_unwritten": {
+        "vi": "{count} văn bản không ghi được tệp kết quả; chưa ghi tệp nào, chưa cấp số mới nào "
+        "(sửa lỗi trên rồi dựng lại, hoặc dùng --keep-going để dựng các văn bản khác)",
+        "en": "{count} document(s) could not be written; nothing was written and no new number "
+        "was given (fix the problem above and build again, or use --keep-going to build the "
+        "other documents)",
+    },
+    # One problem that several documents share word for word, said once (progress.failures).
+    "build.not_written_for": {
+        "vi": "{count} văn bản chưa ghi ({documents}): {error}",
+        "en": "{count} documents not written ({documents}): {error}",
+    },
     "build.summary": {
         "vi": "{built} đã dựng, {unchanged} không đổi, {failed} lỗi ({seconds} s)",
         "en": "{built} built, {unchanged} unchanged, {failed} failed ({seconds} s)",
@@ -82,12 +95,13 @@ MESSAGES = {
     },
     "build.pdf_no_libreoffice": {
         "vi": (
-            "không tìm thấy LibreOffice (soffice) để xuất PDF; cài LibreOffice "
-            "(ví dụ: apt install libreoffice-writer) hoặc bỏ --pdf"
+            "không tìm thấy LibreOffice (soffice) để xuất PDF; cài LibreOffice (Debian, "
+            "Ubuntu: sudo apt install libreoffice-writer fonts-liberation2) hoặc bỏ --pdf"
         ),
         "en": (
             "LibreOffice (soffice) not found, it is needed for PDF; install LibreOffice "
-            "(e.g. apt install libreoffice-writer) or leave out --pdf"
+            "(Debian, Ubuntu: sudo apt install libreoffice-writer fonts-liberation2) or leave "
+            "out --pdf"
         ),
     },
     "build.pdf_no_unoserver": {
@@ -108,6 +122,15 @@ MESSAGES = {
     "build.pdf_start_failed": {
         "vi": "không khởi động được LibreOffice (unoserver) để xuất PDF: {reason}",
         "en": "could not start LibreOffice (unoserver) for PDF: {reason}",
+    },
+    # LibreOffice's command line, used when unoserver is not installed (batch.pdf_soffice).
+    "build.pdf_soffice_start_failed": {
+        "vi": "không khởi động được LibreOffice (soffice) để xuất PDF: {reason}",
+        "en": "could not start LibreOffice (soffice) for PDF: {reason}",
+    },
+    "build.pdf_soffice_start_timeout": {
+        "vi": "LibreOffice (soffice) không khởi động xong sau {seconds} giây",
+        "en": "LibreOffice (soffice) had not started after {seconds} seconds",
     },
     "build.pdf_start_timeout": {
         "vi": "LibreOffice (unoserver) không sẵn sàng sau {seconds} giây",

@@ -555,6 +555,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "document: {existing}; an office gives each number to one document a year: write "
         "so: tu_dong or a number not yet given",
     },
+    "register.typed_number_voided": {
+        "vi": "số {number} đã bị hủy trong sổ văn bản đi: {existing}; số đã hủy không bao giờ "
+        "dùng lại (tệp kết quả nào còn in số này đã cũ, phải làm lại): hãy ghi một số khác chưa "
+        "cấp, hoặc so: tu_dong để được cấp số mới, rồi dựng lại",
+        "en": "number {number} was voided in the register: {existing}; a voided number is "
+        "never used again (an output still printing it is out of date and must be made "
+        "again): type another number not yet given, or so: tu_dong for a new number, then "
+        "build again",
+    },
     "register.identity_written": {
         "vi": "đã ghi định danh thư mục làm việc vào {config} (dinh_danh: {identity}, giữ nguyên "
         "các dòng ghi chú): sổ văn bản {location} dùng chung, nó phân biệt tệp dữ liệu của thư "
@@ -568,6 +577,40 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(lý do: {reason}); lần dựng sau văn bản nhận số mới",
         "en": "{error}. Number {reference}, given to this document, was voided in the register "
         "(reason: {reason}); the next render gives it a new number",
+    },
+    # vanthu check: an output printing a number voided since it was built (documents.
+    # voided_output).
+    "register.output_number_voided": {
+        "vi": "{output} còn in số {reference}, số này đã bị hủy trong sổ văn bản đi (lý do: "
+        "{reason}): tệp kết quả đã cũ, phải làm lại; hãy dựng lại (vanthu build) để văn bản "
+        "nhận số mới, hoặc ghi một số khác chưa cấp vào so: rồi dựng lại. Bản đã in hoặc đã ký "
+        "(nếu có) còn mang số {reference}: hãy thay bản đó",
+        "en": "{output} still prints number {reference}, which was voided in the register "
+        "(reason: {reason}): the output is out of date and must be made again; build again "
+        "(vanthu build) so that the document gets a new number, or type another number not "
+        "yet given in so: and build again. A copy already printed or signed (if any) still "
+        "carries {reference}: replace it",
+    },
+    "register.output_lent_voided": {
+        "vi": "{output} còn in số {reference} của {decision}, số này đã bị hủy trong sổ văn bản "
+        "đi (lý do: {reason}): tệp kết quả đã cũ, phải làm lại; hãy dựng lại (vanthu build) để "
+        "{decision} nhận số mới và tệp này in số đó, hoặc ghi một số khác chưa cấp vào so: của "
+        "{decision} rồi dựng lại. Bản đã in hoặc đã ký (nếu có) còn mang số {reference}: hãy "
+        "thay bản đó",
+        "en": "{output} still prints number {reference} of {decision}, which was voided in the "
+        "register (reason: {reason}): the output is out of date and must be made again; build "
+        "again (vanthu build) so that {decision} gets a new number and this file prints it, or "
+        "type another number not yet given in the so: of {decision} and build again. A copy "
+        "already printed or signed (if any) still carries {reference}: replace it",
+    },
+    # Several documents an output folder failed alike (builder.say_kept_pending): said once.
+    "register.numbers_kept_pending": {
+        "vi": "{count} số đã cấp cho các văn bản chưa ghi ở trên vẫn giữ cho chúng (chờ ghi "
+        "tệp, chưa xác nhận trong sổ): {references}; lần dựng sau, khi ghi được tệp, mỗi văn "
+        "bản nhận lại đúng số của nó",
+        "en": "{count} numbers given to the documents not written above stay theirs (waiting "
+        "for their files, not yet confirmed in the register): {references}; the next build, "
+        "once the files can be written, gives each document its same number",
     },
     "register.number_kept_pending": {
         "vi": "{error}. Số {reference} đã cấp cho văn bản này vẫn giữ cho nó (chờ ghi tệp, "

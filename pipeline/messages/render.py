@@ -28,6 +28,12 @@ MESSAGES = {
         "vi": "phôi không có ô kiểu đoạn {style} (đoạn định vị bằng khung, Format ▸ Frame)",
         "en": "the phôi has no field in paragraph style {style} (a framed paragraph)",
     },
+    "render.form_field_no_room": {
+        "vi": "ô {style} của phôi chỉ cao {mm} mm trước ô bên dưới, không đủ cho một dòng cỡ "
+        "{smallest} pt; dời ô bên dưới xuống (Format ▸ Frame)",
+        "en": "the phôi's field {style} has only {mm} mm before the field below it, not enough "
+        "for one line at {smallest} pt; move the field below it down (Format ▸ Frame)",
+    },
     "render.template_not_docx": {
         "vi": "mẫu không phải tệp .docx hợp lệ ({reason})",
         "en": "the template is not a valid .docx file ({reason})",
@@ -55,6 +61,12 @@ MESSAGES = {
     "render.write_failed": {
         "vi": "không ghi được tệp kết quả: {reason}",
         "en": "cannot write the output file: {reason}",
+    },
+    # A folder that cannot take any output (render.output.folder_error): the same words for
+    # every document bound for it, which the build says once.
+    "render.folder_write_failed": {
+        "vi": "không ghi được tệp kết quả vào thư mục {reason}",
+        "en": "cannot write output files into the folder {reason}",
     },
     "render.edited_copies_full": {
         "vi": "không giữ được bản sửa tay của {file} trước khi ghi lại: đã có đủ {count} bản "

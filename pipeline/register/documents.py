@@ -438,17 +438,23 @@ def lent_number(register: Register, document: LoadedDocument, source: str) -> Lo
 
 
 def check_against_register(
-    registers: Registers, workspace: Workspace, document: LoadedDocument
+    registers: Registers, workspace: Workspace, document: LoadedDocument,
+    recorded: Recorded | None = None,
 ) -> tuple[InputError, ...]:
     """`vanthu check`'s refusals that render and build would make from the register: a number
     the document types (so: 33) held for another document, or void (refuse_taken_number), and
     a new number asked while numbers of its type and date are left without their data files
-    (left_behind_error). Returned: the warning render and build would give once the number is
-    spent, said before (copy_of_numbered). Only reads the register; a register not yet made
-    holds nothing. `registers`: each register opened once for all the files checked."""
+    (left_behind_error). Returned: the warnings of an output that prints a number voided since
+    (voided_output: `recorded`, the output folder's manifests, say what each output prints),
+    and the one render and build would give once the number is spent, said before
+    (copy_of_numbered). Only reads the register; a register not yet made holds nothing.
+    `registers`: each register opened once for all the files checked."""
     data = document.info.data
     typed = isinstance(getattr(data, "own_number", None), int)
-    if not typed and not data.needs_number:
+    source = workspace.name_of(document.path)
+    written = recorded.written(source) if recorded is not None else None
+    from_register = written is not None and (written.so_tu_dong or written.lender is not None)
+    if not typed and not data.needs_number and not from_register:
         return ()
     if not register_exists(workspace.register_location, root=workspace.root):
         return ()
@@ -460,12 +466,48 @@ def check_against_register(
 
     register = registers.open(workspace.register_location, root=workspace.root,
                               prepare=identify)
-    source = workspace.name_of(document.path)
+    voided = (voided_output(register, workspace, source, recorded)
+              if recorded is not None and from_register else ())
     if typed:
         refuse_taken_number(register, document, source)
-        return ()
+        return voided
+    if not data.needs_number:
+        return voided
     refuse_left_behind(register, document, register_details(document), source)
-    return copy_of_numbered(register, document, source)
+    return (*voided, *copy_of_numbered(register, document, source))
+
+
+def voided_output(register: Register, workspace: Workspace, source: str,
+                  recorded: Recorded) -> tuple[InputError, ...]:
+    """Check's warning for data file `source` whose output, as the manifests `recorded` say
+    what it prints, carries a number from the register that the register now holds as void
+    (`vanthu so huy`): its own (so: tu_dong), or its lender's (a Giấy khen batch, its
+    decision's). Such an output is out of date and must be made again: build gives it a new
+    number (builder.drop_renumbered), or the clerk types another; a copy printed or signed
+    carries the void number. Nothing when the output is gone, or the number still stands."""
+    written = recorded.written(source)
+    if written is None:
+        return ()
+    if written.lender is not None and written.lent_number is not None:
+        holder, number = written.lender, written.lent_number
+        lender = recorded.written(holder)  # the decision's own date gives its number's year
+        when = (lender or written).ngay
+    elif written.so_tu_dong and written.so is not None:
+        holder, number, when = source, written.so, written.ngay
+    else:
+        return ()
+    output = workspace.output_dir / written.output
+    if not when[:4].isdigit() or not output.is_file():
+        return ()
+    row = register.given_to(written.co_quan, int(when[:4]), number, holder)
+    if row is None or row.status is not Status.VOID:
+        return ()
+    # A batch's own Số, ký hiệu is not the number it prints: the decision's, as its row says.
+    own = holder == source
+    key = "register.output_number_voided" if own else "register.output_lent_voided"
+    return (InputError(key, output=workspace.display(output),
+                       reference=written.so_ky_hieu if own else row.reference,
+                       reason=row.void_reason or "", decision=holder),)
 
 
 def copy_of_numbered(
@@ -643,9 +685,12 @@ def typed_ahead_error(path: Path | str, reference: str, number: int, following: 
 
 def taken_number_error(path: Path | str, reference: str, holder: Entry) -> InputError:
     """The refusal of a data file typing number `reference` that `holder` holds, at the line
-    of its `so:` as every other field's error is."""
-    return InputError("register.typed_number_taken", file=path, line=number_line(path),
-                      field="so", number=reference, existing=holder.describe())
+    of its `so:` as every other field's error is; a `holder` voided (`vanthu so huy`, perhaps
+    this very file's number) is said as such: held for no document, never to be used again."""
+    key = "register.typed_number_voided" if holder.status is Status.VOID else \
+        "register.typed_number_taken"
+    return InputError(key, file=path, line=number_line(path), field="so", number=reference,
+                      existing=holder.describe())
 
 
 def number_line(path: Path | str) -> int | None:

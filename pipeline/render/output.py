@@ -64,10 +64,21 @@ def write_error(path: Path, exc: OSError) -> RenderError:
     return RenderError("render.write_failed", reason=OsReason(str(path), exc))
 
 
+def folder_error(folder: Path, exc: OSError) -> RenderError:
+    """The error of a folder that cannot take an output (read-only, no permission, a file where
+    it should be, its disk full), naming the folder: the same for every output bound there.
+    A folder not made yet is named by the nearest one above it that exists: the one that
+    refused to make it (outputs/ read-only, not the outputs/2026 it would hold)."""
+    there = next((f for f in (folder, *folder.parents) if f.exists()), folder)
+    return RenderError("render.folder_write_failed", reason=OsReason(str(there), exc))
+
+
 def is_write_failure(exc: BaseException) -> bool:
-    """Whether `exc` is write_error's: the document was made, only its file could not be
-    written (a full disk, a read-only folder), so its number is kept for the next run."""
-    return isinstance(exc, RenderError) and exc.key == "render.write_failed"
+    """Whether `exc` is write_error's or folder_error's: the document was made, only its file
+    could not be written (a full disk, a read-only folder), so its number is kept for the next
+    run."""
+    return isinstance(exc, RenderError) and exc.key in ("render.write_failed",
+                                                        "render.folder_write_failed")
 
 
 # Each staged file's name is unique within the process; O_EXCL refuses a name a stale file or
@@ -98,13 +109,21 @@ def _create_beside(path: Path) -> tuple[int, Path]:
     raise FileExistsError(errno.EEXIST, "no free name for a temporary file", str(path))
 
 
+# A file being written that fails with one of these fails for its folder's disk, not for itself.
+_DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
 def stage(path: Path, data: bytes | Iterable[bytes]) -> Path:
     """Write `data` (bytes, or pieces of them) to a temporary file beside `path` (not yet in
-    place); returns its path."""
+    place); returns its path.
+
+    A folder that cannot take a new file (read-only, no permission, a file where it should be)
+    or whose disk is full is the error's (folder_error), not `path`'s: every output bound for
+    it fails with the same words, which a build then says once (progress.print_report)."""
     try:
         fd, tmp = _create_beside(path)
     except OSError as exc:
-        raise write_error(path, exc) from None
+        raise folder_error(path.parent, exc) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             if isinstance(data, bytes):
@@ -113,7 +132,8 @@ def stage(path: Path, data: bytes | Iterable[bytes]) -> Path:
                 handle.writelines(data)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise write_error(path, exc) from None
+        raise (folder_error(path.parent, exc) if exc.errno in _DISK_FULL
+               else write_error(path, exc)) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
