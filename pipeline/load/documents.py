@@ -26,8 +26,12 @@ from pipeline.load.read_log import stamp as file_stamp
 from pipeline.load.validation import validate
 from pipeline.load.yaml_source import Path_, Source, dotted, load_yaml, source_of_mapping
 from pipeline.model.agency import Agency
+from pipeline.model.bien_ban import MinutesData
 from pipeline.model.document import DocumentData, RecipientGroup
+from pipeline.model.giay_moi import InvitationData
 from pipeline.model.quyet_dinh import DecisionData
+from pipeline.model.thong_bao import NoticeData
+from pipeline.phrase import Phrase
 from pipeline.rules.agency_names import (
     TWO_LEVELS_SINCE,
     abolished_level,
@@ -35,7 +39,15 @@ from pipeline.rules.agency_names import (
     signs_on_behalf,
 )
 from pipeline.rules.cited_decrees import other_decree_cited, other_law_cited
-from pipeline.rules.dates import SUNDAY, day_off, numeric_date, years_said
+from pipeline.rules.dates import (
+    SUNDAY,
+    day_off,
+    numeric_date,
+    on_duty,
+    weekday_said,
+    wrong_weekdays,
+    years_said,
+)
 from pipeline.rules.doc_types import document_type
 from pipeline.text.normalize import recipient_key
 from pipeline.text.tones import same_spelling
@@ -203,7 +215,66 @@ def check_calendar(
         key = "data.day_off_sunday" if off == SUNDAY else "data.day_off_holiday"
         found.append(InputError(key, line=source.line_of(("ngay",)), field="ngay",
                                 date=numeric_date(data.ngay), day=off))  # fmt: skip
+    return (*found, *check_meeting_days(data, source))
+
+
+def check_meeting_days(data: DocumentData, source: Source) -> tuple[InputError, ...]:
+    """A warning at each meeting's or event's day (a Giấy mời's thoi_gian.ngay, a lịch công
+    tác's lich[].ngay, a Biên bản's thoi_gian.ngay and den_ngay) on a Sunday or a fixed public
+    holiday, with its weekday: held on them seldom, as documents are signed on them seldom, so
+    a typing slip is likely. A Saturday is not told, as for the document's own date; nor a lịch
+    row that is a duty (trực lãnh đạo), which a weekly schedule sets on the days off."""
+    found = []
+    for loc, day, what in _meeting_days(data):
+        off = day_off(day)
+        if off is None:
+            continue
+        key = "data.meeting_day_off_sunday" if off == SUNDAY else "data.meeting_day_off_holiday"
+        found.append(InputError(key, line=source.line_of(loc), field=dotted(loc),
+                                date=numeric_date(day), weekday=weekday_said(day), day=off,
+                                what=Phrase(what)))  # fmt: skip
     return tuple(found)
+
+
+def _meeting_days(data: DocumentData) -> list[tuple[Path_, date, str]]:
+    """(place, day, catalogue key of what it is) of each day the document holds something on."""
+    if isinstance(data, InvitationData):
+        return [(("thoi_gian", "ngay"), data.thoi_gian.ngay, "data.what_invitation_day")]
+    if isinstance(data, NoticeData):
+        return [(("lich", index, "ngay"), row.ngay, "data.what_schedule_day")
+                for index, row in enumerate(data.lich) if not on_duty(row.noi_dung)]  # fmt: skip
+    if isinstance(data, MinutesData):
+        # An empty ngay is the minutes' own date, told as the document's (check_calendar).
+        days = (("ngay", data.thoi_gian.ngay), ("den_ngay", data.thoi_gian.den_ngay))
+        return [(("thoi_gian", field), day, "data.what_meeting_day")
+                for field, day in days if day is not None]  # fmt: skip
+    return []
+
+
+def check_typed_weekdays(source: Source) -> None:
+    """Refuse a weekday typed beside a date in any of the data's texts ("thứ Năm, ngày 12 tháng
+    3 năm 2025" for a Wednesday), at its line and field, with the weekday to write: `vanthu
+    verify` fails the printed document for it (rule noi_dung.thu, read alike: rules.dates), and
+    check, render and build stop it before the register gives the document a number."""
+    for loc, text in _texts(source.data):
+        for wrong in wrong_weekdays(text):
+            fix = wrong.wanted
+            if wrong.typed[:1].isupper():  # "Thứ Năm" opening a sentence: "Thứ Tư"
+                fix = fix[:1].upper() + fix[1:]
+            raise source.error("data.wrong_weekday", loc, typed=wrong.typed,
+                               date=numeric_date(wrong.day), weekday=weekday_said(wrong.day),
+                               fix=fix)  # fmt: skip
+
+
+def _texts(value: Any, loc: Path_ = ()) -> list[tuple[Path_, str]]:
+    """(place, text) of every string value in a data file's values, depth first."""
+    if isinstance(value, str):
+        return [(loc, value)]
+    if isinstance(value, Mapping):
+        return [found for key, item in value.items() for found in _texts(item, (*loc, key))]
+    if isinstance(value, list):
+        return [found for index, item in enumerate(value) for found in _texts(item, (*loc, index))]
+    return []
 
 
 def check_repeated_recipients(
@@ -436,6 +507,7 @@ class DocumentLoader:
         data = validate(kind.model, source, {**source.data, **inherited} if inherited else None)
         agency, profile = self.agency(data.co_quan, source)
         check_references(data, agency, source, profile)
+        check_typed_weekdays(source)
         folder = self.locations.output_name(source.path, data.ngay.year).parts[0]
         warnings = (*check_signing_authority(data, agency, source, profile),
                     *check_cited_decree(data, source),

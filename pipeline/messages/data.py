@@ -218,11 +218,11 @@ MESSAGES = {
         "vi": "thẩm quyền ban hành (tham_quyen) «{authority}» là của người đứng đầu, nên quyết "
         "định không có dòng TM. (ký «KT. {title}» và chức vụ cấp phó, hoặc «{title}»); người ký "
         "'{signer}' trong hồ sơ cơ quan {profile} ký «{first}». Nên chọn người ký không có "
-        "TM.{hint} (hồ sơ của vanthu init: người ký *-ca-nhan)",
+        "TM.{hint}",
         "en": "the issuing authority (tham_quyen) «{authority}» is the head's own, so the "
         "decision has no TM. line (signed «KT. {title}» and the deputy's title, or «{title}»); "
         "the signer '{signer}' of the agency profile {profile} signs «{first}». Better choose a "
-        "signer without TM.{hint} (a vanthu init profile: the *-ca-nhan signers)",
+        "signer without TM.{hint}",
     },
     "data.signer_such_as": {"vi": ", ví dụ '{name}'", "en": ", e.g. '{name}'"},
     "data.what_unit": {"vi": "đơn vị", "en": "unit"},
@@ -299,6 +299,42 @@ MESSAGES = {
     "data.holiday_reunification": {"vi": "Ngày Chiến thắng", "en": "Reunification Day"},
     "data.holiday_labour_day": {"vi": "Ngày Quốc tế Lao động", "en": "International Labour Day"},
     "data.holiday_national_day": {"vi": "Quốc khánh", "en": "National Day"},
+    # A meeting's or an event's day (Giấy mời, lịch công tác, Biên bản) on a day off; {weekday}
+    # is one of data.weekday_*, {what} one of data.what_*_day.
+    "data.meeting_day_off_sunday": {
+        "vi": "ngày {date} là Chủ nhật: kiểm tra lại {what}",
+        "en": "{date} is a Sunday: check {what}",
+    },
+    "data.meeting_day_off_holiday": {
+        "vi": "ngày {date} ({weekday}) là ngày nghỉ lễ {day}: kiểm tra lại {what}",
+        "en": "{date} ({weekday}) is the public holiday {day}: check {what}",
+    },
+    "data.what_invitation_day": {
+        "vi": "ngày tổ chức ghi trong giấy mời",
+        "en": "the day it is held, in the invitation",
+    },
+    "data.what_schedule_day": {
+        "vi": "ngày của dòng lịch công tác này",
+        "en": "the day of this schedule row",
+    },
+    "data.what_meeting_day": {
+        "vi": "ngày họp ghi trong biên bản",
+        "en": "the meeting's day in the minutes",
+    },
+    # The days of the week (pipeline.rules.dates.weekday_said), Monday first.
+    "data.weekday_1": {"vi": "thứ Hai", "en": "Monday"},
+    "data.weekday_2": {"vi": "thứ Ba", "en": "Tuesday"},
+    "data.weekday_3": {"vi": "thứ Tư", "en": "Wednesday"},
+    "data.weekday_4": {"vi": "thứ Năm", "en": "Thursday"},
+    "data.weekday_5": {"vi": "thứ Sáu", "en": "Friday"},
+    "data.weekday_6": {"vi": "thứ Bảy", "en": "Saturday"},
+    "data.weekday_7": {"vi": "Chủ nhật", "en": "Sunday"},
+    "data.wrong_weekday": {
+        "vi": "'{typed}' ghi cạnh ngày {date}, nhưng ngày này là {weekday}: hãy sửa thành "
+        "'{fix}' (vanthu verify cũng báo lỗi này trên văn bản đã in)",
+        "en": "'{typed}' is written beside {date}, but that day is a {weekday}: change it to "
+        "'{fix}' (vanthu verify fails the printed document for it too)",
+    },
     "data.recipient_twice": {
         "vi": "'{name}' ghi hai lần{where}: văn bản sẽ in hai lần, sổ văn bản đi ghi một lần; "
         "hãy bỏ một dòng",
@@ -416,6 +452,18 @@ MESSAGES = {
         "en": "the name «{name}» does not fit the phôi's name field ({width} mm) even at "
         "{smallest} pt; shorten it on this row or widen the field in the template {template}",
     },
+    "data.unit_too_long": {
+        "vi": "dòng chức vụ, đơn vị «{text}» cần {lines} dòng kể cả khi thu nhỏ cỡ chữ tới "
+        "{smallest} pt, mà ô đơn vị của phôi (rộng {width} mm) chỉ đủ chỗ cho {room} dòng trước "
+        "ô bên dưới (thêm dòng sẽ in đè lên ô đó); hãy viết gọn chức vụ, đơn vị ở dòng này "
+        "(để in trong {room} dòng, ô cần rộng khoảng {needed} mm) hoặc sửa ô đơn vị trong mẫu "
+        "{template}",
+        "en": "the chức vụ, đơn vị line «{text}» needs {lines} lines even at {smallest} pt, but "
+        "the phôi's unit field ({width} mm wide) has room for {room} before the field below it "
+        "(more lines would print over that field); shorten the chức vụ or đơn vị on this row "
+        "(to print in {room} lines the field would need to be about {needed} mm wide) or change "
+        "the unit field in the template {template}",
+    },
     "data.bad_initials": {
         "vi": "chữ viết tắt tên người soạn thảo chỉ gồm chữ cái (ví dụ H hoặc NVA)",
         "en": "drafter initials must be letters only (e.g. H or NVA)",
@@ -427,6 +475,17 @@ MESSAGES = {
         "en": "«{line}» is Nơi nhận's filing line, which vanthu writes from don_vi_soan_thao, "
         "nguoi_soan_thao and so_ban: remove it from noi_nhan and give the unit, the drafter and "
         "the copies kept in those keys",
+    },
+    # The same line in a profile's recipient group: every document naming the group prints it.
+    "data.filing_line_in_group": {
+        "vi": "dòng «{line}» là dòng Lưu của Nơi nhận, vanthu tự viết cho mỗi văn bản từ "
+        "don_vi_soan_thao, nguoi_soan_thao và so_ban của văn bản ấy; trong nhóm nơi nhận "
+        "(nhom_noi_nhan) nó sẽ in thêm một dòng Lưu ở mọi văn bản dùng nhóm: bỏ dòng này khỏi "
+        "nhóm",
+        "en": "«{line}» is Nơi nhận's filing line, which vanthu writes for each document from "
+        "its don_vi_soan_thao, nguoi_soan_thao and so_ban; in a recipient group (nhom_noi_nhan) "
+        "it would print a second filing line in every document using the group: remove it from "
+        "the group",
     },
     # A recipient group YAML read as text: "- nhom:cap-tren", '- "nhom: cap-tren"'.
     "data.group_as_text": {
@@ -675,13 +734,12 @@ MESSAGES = {
         "tịch UBND cấp xã, của Giám đốc ...), không phải của tập thể; quyết định này ký "
         "«{first}» (người ký '{signer}' trong hồ sơ cơ quan {profile}), thẩm quyền «{authority}». "
         "Nên ghi tham_quyen là chức vụ người đứng đầu (ví dụ «Chủ tịch {authority}») và chọn "
-        "người ký không có TM.{hint} (hồ sơ của vanthu init: người ký *-ca-nhan)",
+        "người ký không có TM.{hint}",
         "en": "a Giấy khen is its giver's own award (Law on Emulation and Commendation 2022: the "
         "Giấy khen of the Chủ tịch of a commune's UBND, of a Giám đốc ...), not a collective "
         "body's; this decision is signed «{first}» (signer '{signer}' of the agency profile "
         "{profile}), authority «{authority}». Better write the head's title as tham_quyen (e.g. "
-        "«Chủ tịch {authority}») and choose a signer without TM.{hint} (a vanthu init profile: "
-        "the *-ca-nhan signers)",
+        "«Chủ tịch {authority}») and choose a signer without TM.{hint}",
     },
     # A Nơi nhận line naming a Kính gửi recipient, after the "- Như trên;" that stands for it.
     "data.recipient_as_above": {

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 
 from pipeline.phrase import Phrase
@@ -62,9 +64,56 @@ def weekday(value: date) -> str:
     return WEEKDAYS[value.weekday()]
 
 
+# The catalogue keys of the days of the week, Monday first: data.weekday_1 ... data.weekday_7.
+_WEEKDAY_KEYS = tuple(f"data.weekday_{n}" for n in range(1, 8))
+
+
+def weekday_said(value: date) -> Phrase:
+    """The day of the week of `value` in the language a message is shown in (thứ Hai, Monday):
+    a message's words, where `weekday` is the text a document prints."""
+    return Phrase(_WEEKDAY_KEYS[value.weekday()])
+
+
 def weekday_date(value: date) -> str:
     """'thứ Hai, ngày 05 tháng 02 năm 2024' (Giấy mời's Thời gian)."""
     return f"{weekday(value)}, {date_phrase(value)}"
+
+
+# "thứ Năm, ngày 12 tháng 3 năm 2025": a weekday typed beside a date in running text (the way
+# Phụ lục I writes both); a comma between them or none.
+WEEKDAY_DATE = re.compile(
+    r"(?P<thu>thứ (?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật),? ngày (?P<day>\d{1,2}) tháng "
+    r"(?P<month>\d{1,2}) năm (?P<year>\d{4})",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class WrongWeekday:
+    """A weekday typed beside a date that is not that date's: as typed, the date, and the
+    weekday it falls on (`wanted`, as the document would print it)."""
+
+    typed: str
+    day: date
+    wanted: str
+
+
+def wrong_weekdays(text: str) -> Iterator[WrongWeekday]:
+    """Each 'thứ ..., ngày D tháng M năm Y' in `text` whose weekday is not its date's, in
+    order. Read on one line, NFC (a folded YAML text, an NFD keyboard, a docx paragraph's runs
+    read alike); a date that does not exist is skipped: the date rules say so where they apply.
+
+    One reading for `vanthu verify` (rule noi_dung.thu, on the printed document) and for loading
+    (the data's own texts, refused before the register gives a number)."""
+    flat = " ".join(unicodedata.normalize("NFC", text).split())
+    for match in WEEKDAY_DATE.finditer(flat):
+        try:
+            day = date(int(match["year"]), int(match["month"]), int(match["day"]))
+        except ValueError:
+            continue
+        wanted = weekday(day)
+        if match["thu"].lower() != wanted.lower():
+            yield WrongWeekday(typed=match["thu"], day=day, wanted=wanted)
 
 
 def time_text(text: str) -> str | None:
@@ -102,3 +151,14 @@ def day_off(value: date) -> str | None:
         return SUNDAY
     key = FIXED_HOLIDAYS.get((value.day, value.month))
     return Phrase(key) if key is not None else None
+
+
+# A duty ("Trực lãnh đạo ngày nghỉ", "Lãnh đạo trực", "Trực Tết"), not "trực tuyến" (online),
+# "trực tiếp" (in person), "trực thuộc" (under), "trực quan" (visual).
+_ON_DUTY = re.compile(r"\btrực\b(?!\s+(?:tuyến|tiếp|thuộc|quan)\b)", re.IGNORECASE)
+
+
+def on_duty(text: str) -> bool:
+    """Whether a lịch công tác row's text is a duty: a weekly schedule sets those on the days
+    off by design (the Sunday's trực lãnh đạo), so its day off is no typing slip."""
+    return _ON_DUTY.search(unicodedata.normalize("NFC", text)) is not None

@@ -3,19 +3,10 @@ date's weekday (in any document: an invitation's Thời gian most of all)."""
 
 from __future__ import annotations
 
-import re
-from datetime import date
-
-from pipeline.rules.dates import weekday
+from pipeline.rules.dates import wrong_weekdays
 from pipeline.verify.document import Document
 from pipeline.verify.layout import Layout, flat
 from pipeline.verify.report import DOCUMENT, Report, literal, msg
-
-WEEKDAY_DATE = re.compile(
-    r"(?P<thu>thứ (?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật),? ngày (?P<day>\d{1,2}) tháng "
-    r"(?P<month>\d{1,2}) năm (?P<year>\d{4})",
-    re.IGNORECASE,
-)
 
 
 def check_invitation(doc: Document, layout: Layout, report: Report) -> None:
@@ -28,11 +19,6 @@ def check_invitation(doc: Document, layout: Layout, report: Report) -> None:
         invite = literal("Trân trọng kính mời: ...")
         report.add("giay_moi.kinh_moi", DOCUMENT, msg("absent"), invite)
     for p in layout.body:
-        for match in WEEKDAY_DATE.finditer(flat(p.text)):
-            try:
-                day = date(int(match["year"]), int(match["month"]), int(match["day"]))
-            except ValueError:
-                continue  # not a real date: the date rules say so where they apply
-            wanted = weekday(day)
-            if match["thu"].lower() != wanted.lower():
-                report.add("noi_dung.thu", p.where, literal(match["thu"]), literal(wanted))
+        # Read as loading reads the data's texts (rules.dates): the two never disagree.
+        for wrong in wrong_weekdays(p.text):
+            report.add("noi_dung.thu", p.where, literal(wrong.typed), literal(wrong.wanted))
