@@ -1,5 +1,5 @@
 """Parts printed after a decision: the issued plan's header as the Quy chế's; the report's
-"Tăng, giảm" column wide enough for its values."""
+"Tăng, giảm" and Số tiền columns wide enough for their values."""
 
 from __future__ import annotations
 
@@ -35,8 +35,9 @@ def test_change_column_holds_its_longest_usual_value() -> None:
     padding_pt = 2 * 108 / 20
     needed_pt = text_width_pt("tăng 1.250%", 13, bold=True) + padding_pt
     assert widths[-1] / 20 >= needed_pt
-    # The longest usual award name still fits its column on one line.
-    assert widths[1] / 20 >= text_width_pt("Tập thể lao động xuất sắc", 13) + padding_pt
+    # Số tiền holds any amount up to 99.999.999.999 bold (its Tổng cộng); the award's name
+    # takes what is left and wraps between its words (tests/test_money_columns_r11.py).
+    assert widths[4] / 20 >= text_width_pt("99.999.999.999", 13, bold=True) + padding_pt
 
 
 def test_pdf_issued_plan_has_the_header(renderer, tmp_path: Path) -> None:

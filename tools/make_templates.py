@@ -663,8 +663,19 @@ CELL_PADDING_MM = CELL_PADDING_TWIPS / TWIPS_PER_POINT / 72 * 25.4
 # with no space before the sign; nothing else is needed to keep them together, as a line may
 # not break between a number and its "%" when the column is wide enough for both.
 LONGEST_CHANGE = "tăng 1.250%"
-# The longest usual award name, which the 51 mm name column held on one line.
+# The longest usual award name, which the 51 mm name column held on one line; it now wraps
+# in the 43 mm the money column leaves it, as longer names ("Chiến sĩ thi đua cấp tỉnh") did.
 LONGEST_AWARD = "Tập thể lao động xuất sắc"
+# The longest amount every money column of the built-in tables (the Danh sách's, both Báo cáo
+# tables') holds on one line, as their Tổng cộng prints it: bold at 13 pt. A Sở's list of 143
+# Chiến sĩ thi đua totals "1.003.860.000", which the 27-29 mm columns they had broke between
+# its digits ("1.003.860.00 / 0") in LibreOffice and Word alike; a province's year of awards
+# reaches ten digits. Up to 99.999.999.999 đồng now stands on one line; verify says of an
+# amount its column cannot hold (bang.so_tien_mot_dong).
+LONGEST_AMOUNT = "99.999.999.999"
+# The longest count the Báo cáo's count columns hold on one line, bold in the total row: lượt
+# of a year's awards (Bảng 1 counts one per award given).
+LONGEST_COUNT = "9.999"
 
 
 def fitted_mm(text: str, size_pt: float, *, bold: bool) -> int:
@@ -672,20 +683,33 @@ def fitted_mm(text: str, size_pt: float, *, bold: bool) -> int:
     return math.ceil(text_width_pt(text, size_pt, bold=bold) / 72 * 25.4 + CELL_PADDING_MM)
 
 
+def number_mm(text: str) -> int:
+    """Width in whole mm of a column that holds the number `text` on one line, bold at 13 pt as
+    a total row prints it, with the slack Word and LibreOffice round by (as the header's
+    columns are sized: rules.metrics.widest_twips): a number must never wrap between its
+    digits, where a name may wrap between its words."""
+    return math.ceil(widest_twips(((text, 13, True),)) / 1440 * 25.4)
+
+
 def awards_table_widths() -> tuple[int, ...]:
     """Columns of Bảng 'Kết quả khen thưởng' in mm, 165 in all (the portrait text width).
 
-    The award's name and "Tăng, giảm" as wide as their longest usual value needs at 13 pt;
-    STT and Số tiền as before (27 mm: "999.999.000"); the three count columns share the rest
-    (a four-digit count fits; their headings wrap to a word a line, as Số tiền's does).
+    Số tiền as wide as LONGEST_AMOUNT needs, the three count columns as LONGEST_COUNT needs
+    (their headings wrap to a word a line, as Số tiền's does), "Tăng, giảm" as its longest
+    usual value, STT as before; the award's name takes the rest and wraps when it must.
     """
-    stt, money = 14, 27
-    award = fitted_mm(LONGEST_AWARD, 13, bold=False)
+    stt, money = 14, number_mm(LONGEST_AMOUNT)
     change = fitted_mm(LONGEST_CHANGE, 13, bold=True)
-    counts = 165 - stt - award - money - change
-    people, last_year = (counts + 2) // 3, (counts + 1) // 3
-    collectives = counts - people - last_year
-    return (stt, award, people, collectives, money, last_year, change)
+    count = number_mm(LONGEST_COUNT)
+    award = 165 - stt - money - change - 3 * count
+    return (stt, award, count, count, money, count, change)
+
+
+def units_table_widths() -> tuple[int, ...]:
+    """Columns of Bảng 'Khen thưởng theo đơn vị' in mm, 165 in all: STT and the two count
+    columns as before, Số tiền as wide as LONGEST_AMOUNT needs, the unit's name the rest."""
+    stt, count, money = 14, 22, number_mm(LONGEST_AMOUNT)
+    return (stt, 165 - stt - 2 * count - money, count, count, money)
 
 
 def block_figure_tables(doc: Document) -> None:
@@ -696,7 +720,7 @@ def block_figure_tables(doc: Document) -> None:
     figure_table(doc, awards_table_widths(), [*counts, "nam_truoc", "tang_giam"])
     para(doc, "BangTen", '{%p elif bang.kieu == "don_vi" %}')
     para(doc, "BangTen", "{{ bang.tieu_de }}")
-    figure_table(doc, (14, 78, 22, 22, 29), counts)
+    figure_table(doc, units_table_widths(), counts)
     para(doc, "BangTen", "{%p endif %}")
 
 
@@ -849,21 +873,13 @@ def type_ke_hoach(doc: Document) -> None:
     final_landscape(doc)
 
 
-# The longest amount the Danh sách's money column holds on one line: its "Tổng cộng", printed
-# bold (BangTien + Strong, 13 pt). A district's or school's list of 140 or more Giấy khen totals
-# nine digits ("131.780.000"), which the 25 mm column it had wrapped ("131.780.00 / 0") in
-# LibreOffice and Word alike; up to 999.999.999 đồng now stands on one line. verify says of an
-# amount its column cannot hold (bang.so_tien_mot_dong).
-LONGEST_LIST_AMOUNT = "999.999.999"
-
-
 def list_widths_mm() -> tuple[int, ...]:
-    """Columns of the Danh sách with money in mm, 165 in all (the portrait text width): STT 14,
-    Số tiền as wide as LONGEST_LIST_AMOUNT needs bold at 13 pt (with the slack Word and
-    LibreOffice round by, as the header's columns are sized: rules.metrics.widest_twips), the
-    rest shared by name, chức vụ and đơn vị as before (44 : 38 : 44), the odd mm to the names."""
+    """Columns of the Danh sách with money in mm, 165 in all (the portrait text width of the
+    section it is printed in): STT 14, Số tiền as wide as LONGEST_AMOUNT needs bold at 13 pt
+    (its Tổng cộng), the rest shared by name, chức vụ and đơn vị as before (44 : 38 : 44),
+    the odd mm to the names, which wrap between their words when they must."""
     stt = 14
-    money = math.ceil(widest_twips(((LONGEST_LIST_AMOUNT, 13, True),)) / 1440 * 25.4)
+    money = number_mm(LONGEST_AMOUNT)
     rest = 165 - stt - money
     role = rest * 38 // 126
     unit = (rest - role) // 2

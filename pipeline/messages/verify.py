@@ -153,6 +153,12 @@ RULES: dict[str, tuple[str, str]] = {
         "Giấy khen: mọi ô nằm trong trang giấy (phôi)",
         "Certificates: every field lies inside the paper (phôi)",
     ),
+    "giay_khen.du_cho": (
+        "Giấy khen: chữ của mỗi ô kết thúc trước ô bên dưới (không in đè), trong chiều cao cố "
+        "định của ô và trong tờ giấy",
+        "Certificates: each field's text ends before the field below it (no overprinting), "
+        "within the field's exact height and on the paper",
+    ),
     "giay_khen.so_vao_so": (
         "Giấy khen: số vào sổ in trên trang là số đợt khen cấp cho người có tên trên trang",
         "Certificates: the số vào sổ a page prints is the one the batch gives the person it names",
@@ -335,8 +341,10 @@ RULES: dict[str, tuple[str, str]] = {
         "vanthu widens the header table for a long agency name), never past the paper's edge",
     ),
     "bang.so_tien_mot_dong": (
-        "Số tiền trong bảng của danh sách, phụ lục nằm trên một dòng của ô",
-        "An amount in a list's or appendix's table stays on one line of its cell",
+        "Số tiền trong bảng (danh sách, phụ lục, bảng số liệu của báo cáo) nằm trên một dòng "
+        "của ô",
+        "An amount in a table (a list, an appendix, a report's table of figures) stays on one "
+        "line of its cell",
     ),
 }
 
@@ -428,6 +436,27 @@ VALUES: dict[str, tuple[str, str]] = {
     "book_number_unknown": (
         "tên có trong sổ của đợt khen ({manifest}); tên này không có",
         "a name the batch's record holds ({manifest}); this one it does not",
+    ),
+    "field_lines": (
+        "trang {page}, ô {field} (rộng {width} mm): {lines} dòng cỡ {size} pt, cao {height} mm",
+        "page {page}, field {field} ({width} mm wide): {lines} lines at {size} pt, {height} mm "
+        "high",
+    ),
+    "field_room_below": (
+        "chữ kết thúc trong {mm} mm, trước ô {below} bên dưới: viết gọn chữ, hoặc trong mẫu dời "
+        "ô {below} xuống hay nới rộng ô này",
+        "the text ending within {mm} mm, before the field {below} below it: shorter text, or in "
+        "the template the field {below} moved down or this field widened",
+    ),
+    "field_room_exact": (
+        "chữ trong chiều cao cố định {mm} mm của ô (phần thừa bị cắt): viết gọn chữ, hoặc nới "
+        "ô trong mẫu",
+        "the text within the field's exact height of {mm} mm (the rest is cut off): shorter "
+        "text, or a larger field in the template",
+    ),
+    "field_room_paper": (
+        "chữ kết thúc trong {mm} mm, trước mép dưới tờ giấy",
+        "the text ending within {mm} mm, before the paper's bottom edge",
     ),
     "field_box": (
         "ô từ ({x}, {y}) đến ({right}, {bottom}) mm",
@@ -540,10 +569,11 @@ VALUES: dict[str, tuple[str, str]] = {
     ),
     "tm_not_needed": (
         "không có dòng TM.: thẩm quyền ban hành «{authority}» là của người đứng đầu; ký «KT. "
-        "{title}» và chức vụ cấp phó, hoặc «{title}» (hồ sơ của vanthu init: người ký *-ca-nhan)",
+        "{title}» và chức vụ cấp phó, hoặc «{title}» (hồ sơ Ủy ban, Hội đồng do vanthu init tạo: "
+        "người ký *-ca-nhan)",
         "no TM. line: the issuing authority «{authority}» is the head's own; signed «KT. "
-        "{title}» and the deputy's title, or «{title}» (a vanthu init profile: the *-ca-nhan "
-        "signers)",
+        "{title}» and the deputy's title, or «{title}» (in a vanthu init profile of an Ủy ban "
+        "or a Hội đồng: the *-ca-nhan signers)",
     ),
     "seal_space": (
         "khoảng trống {lines} dòng ({pt} pt)",
@@ -596,12 +626,32 @@ VALUES: dict[str, tuple[str, str]] = {
     "repeat": ("hàng tiêu đề lặp lại ở mỗi trang", "header row repeated on every page"),
     "amount_one_line": (
         "số tiền trên một dòng: cột số tiền ({mm} mm) hẹp hơn số này, số bị ngắt xuống dòng "
-        "giữa các chữ số; cần cột rộng hơn (sửa độ rộng cột trong mẫu của loại văn bản này, "
-        "hoặc sao chép lại mẫu mới: vanthu templates copy <tên mẫu> --force)",
+        "giữa các chữ số; cần cột rộng hơn: bảng in từ mẫu riêng của cơ quan {file}, sửa độ "
+        "rộng cột trong mẫu đó, hoặc sao chép lại mẫu mới của vanthu: vanthu templates copy "
+        "{template} --force",
         "the amount on one line: the money column ({mm} mm) is narrower than this amount, which "
-        "wraps between its digits; the column needs to be wider (widen it in this document "
-        "type's template, or copy the new template again: vanthu templates copy <template> "
-        "--force)",
+        "wraps between its digits; the column needs to be wider: the table is printed from the "
+        "office's own template {file}, widen the column there, or copy vanthu's new template "
+        "again: vanthu templates copy {template} --force",
+    ),
+    "amount_one_line_builtin": (
+        "số tiền trên một dòng: cột số tiền ({mm} mm) của mẫu có sẵn của vanthu in trên một "
+        "dòng số tiền đến {longest}, số này dài hơn nên bị ngắt xuống dòng giữa các chữ số; "
+        "xem lại số tiền trong dữ liệu",
+        "the amount on one line: the money column ({mm} mm) of vanthu's built-in template "
+        "prints amounts up to {longest} on one line; this one is longer and wraps between its "
+        "digits: check the amount in the data",
+    ),
+    "amount_one_line_rerender": (
+        "số tiền trên một dòng: cột số tiền ({mm} mm) hẹp hơn số này, số bị ngắt xuống dòng "
+        "giữa các chữ số; bảng này không phải bảng của mẫu đang dùng (văn bản dựng bằng phiên "
+        "bản vanthu cũ hơn hoặc mẫu cũ, hay độ rộng cột bị sửa sau khi dựng): dựng lại văn bản "
+        "(vanthu build, hoặc vanthu render <tệp dữ liệu>) rồi kiểm tra lại",
+        "the amount on one line: the money column ({mm} mm) is narrower than this amount, which "
+        "wraps between its digits; the table is not the one the templates in force print (the "
+        "document was made by an earlier vanthu or with an older template, or its columns were "
+        "changed after it was made): make it again (vanthu build, or vanthu render <data "
+        "file>) and check it again",
     ),
 }
 

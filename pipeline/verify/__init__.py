@@ -25,6 +25,7 @@ from pipeline.verify.document import Document, read_document
 from pipeline.verify.layout import Layout, find_layout
 from pipeline.verify.report import Location, Report, Violation
 from pipeline.verify.rules_addressed import check_addressed
+from pipeline.verify.rules_amounts import check_amounts
 from pipeline.verify.rules_body import check_body
 from pipeline.verify.rules_borders import check_borders
 from pipeline.verify.rules_certificate import CODE as CERTIFICATES
@@ -73,6 +74,7 @@ CHECKS: tuple[Check, ...] = (
     check_signature,
     check_borders,
     check_appendices,
+    check_amounts,
     # Last: it takes back the "missing" a misplaced part made the rules above report.
     check_part_order,
 )

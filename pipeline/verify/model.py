@@ -145,6 +145,9 @@ class Table:
     indent: int = 0
     floating: bool = False
     width: int | None = None
+    # Its columns' widths in twips as its grid gives them (w:tblGrid): what tells a table the
+    # templates in force print from another one (rules_amounts.table_origin).
+    grid: tuple[int, ...] = ()
 
     def cells(self) -> list[Cell]:
         return [cell for row in self.rows for cell in row]

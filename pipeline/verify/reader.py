@@ -175,6 +175,7 @@ class _Reader:
         self.tables.append(table)
         margins = _cell_margins(element.find("w:tblPr", NS), DEFAULT_CELL_MARGIN * 2)
         grid = [as_int(c.get(q("w:w"))) or 0 for c in element.findall("w:tblGrid/w:gridCol", NS)]
+        table.grid = tuple(grid)
         borders = TableBorders(element, self.styles.by_id)
         rows = children(element, "w:tr")
         for row_number, tr in enumerate(rows, start=1):

@@ -1,11 +1,12 @@
-"""Ô 7 and 9b: Nơi nhận (heading, "- ...;" items, "- Lưu: ....") and the signature; appendices."""
+"""Ô 7 and 9b: Nơi nhận (heading, "- ...;" items, "- Lưu: ....") and the signature; appendices
+(their amounts on one line: rules_amounts, for every table)."""
 
 from __future__ import annotations
 
 import re
 
 from pipeline.rules.agency_names import authority_kind, signing_mismatch
-from pipeline.verify.document import Document, Paragraph, Table
+from pipeline.verify.document import Document, Paragraph
 from pipeline.verify.layout import Layout, flat
 from pipeline.verify.report import DOCUMENT, Location, Report, excerpt, literal, msg
 from pipeline.verify.rules_header import lines_wider_than, section_width
@@ -24,8 +25,6 @@ NEEDS_OWN_TITLE = ("TM.", "KT.", "TL.", "TUQ.")
 DELEGATED_TO_UNIT = ("TL.", "TUQ.")
 # Types whose form has no Nơi nhận of its own: one is printed only when the document is sent.
 RECIPIENTS_OPTIONAL = frozenset({"bien_ban"})
-# An amount as vanthu prints it in a table: thousands grouped with dots ("131.780.000").
-AMOUNT = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 
 
 def check_recipients(doc: Document, layout: Layout, report: Report) -> None:
@@ -197,19 +196,3 @@ def check_appendices(doc: Document, layout: Layout, report: Report) -> None:
                     msg("no_repeat"),
                     msg("repeat"),
                 )
-            if not layout.template:
-                _amounts_on_one_line(table, report)
-
-
-def _amounts_on_one_line(table: Table, report: Report) -> None:
-    """Each amount of an appendix's table (a Danh sách's Số tiền, its Tổng cộng) on one line of
-    its cell: an amount wider than the cell is wrapped inside the number ("131.780.00" / "0"),
-    which reads as another sum. Measured in the amount's own size and weight (the total bold)."""
-    for cell in table.cells():
-        for p in cell.paragraphs:
-            if AMOUNT.match(flat(p.text)) and lines_wider_than(p, cell.available_pt):
-                width = cell.width or 0
-                report.add(
-                    "bang.so_tien_mot_dong", p.where, literal(p.text),
-                    msg("amount_one_line", mm=round(width / 1440 * 25.4, 1)),
-                )  # fmt: skip
