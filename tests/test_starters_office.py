@@ -36,8 +36,14 @@ OFFICES = {
         "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG TỈNH SƠN LA",
         ["TM. HỘI ĐỒNG", "CHỦ TỊCH"],
     ),
+    "phong": (
+        ["--co-quan", "PHÒNG KINH TẾ", "--chu-quan", "ỦY BAN NHÂN DÂN XÃ MƯỜNG BÚ",
+         "--viet-tat", "PKT"],
+        "TRƯỞNG PHÒNG KINH TẾ XÃ MƯỜNG BÚ",
+        ["TRƯỞNG PHÒNG"],
+    ),
 }
-PLACE = {"ubnd-huyen": "Mai Sơn", "ubnd-xa": "Mường Bú"}
+PLACE = {"ubnd-huyen": "Mai Sơn", "ubnd-xa": "Mường Bú", "phong": "Mường Bú"}
 DECREE = re.compile(r"\d+/\d{4}/NĐ-CP")
 SO = re.compile(r"\bS[ởỞ]\b")  # the word Sở, in either case
 

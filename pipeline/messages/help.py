@@ -93,23 +93,28 @@ MESSAGES = {
         "vi": "Kiểu cơ quan: ubnd-tinh: Ủy ban nhân dân tỉnh, thành phố (ký TM. tập thể, KT. "
         "Chủ tịch); ubnd-huyen: Ủy ban nhân dân huyện, quận, thị xã, thành phố thuộc tỉnh (văn "
         "bản trước 01/07/2025); ubnd-xa: Ủy ban nhân dân xã, phường, đặc khu; so-nganh: Sở, "
-        "ban, ngành (ký KT. Giám đốc); van-phong: Văn phòng UBND, Văn phòng Đoàn ĐBQH và HĐND "
-        "(ký KT. Chánh Văn phòng); hoi-dong-tdkt: Hội đồng Thi đua - Khen thưởng (ký TM. Hội "
-        "đồng, KT. Chủ tịch)",
+        "ban, ngành thuộc UBND tỉnh, thành phố (ký KT. Giám đốc); phong: Phòng chuyên môn "
+        "thuộc UBND xã, phường, đặc khu, hoặc huyện trước 01/07/2025 (ký KT. Trưởng phòng; cần "
+        "--chu-quan ghi cấp); van-phong: Văn phòng UBND, Văn phòng Đoàn ĐBQH và HĐND (ký KT. "
+        "Chánh Văn phòng); hoi-dong-tdkt: Hội đồng Thi đua - Khen thưởng (ký TM. Hội đồng, KT. "
+        "Chủ tịch)",
         "en": "Kind of office: ubnd-tinh: People's Committee of a province or centrally run city "
         "(signed TM. for the committee, KT. for the Chairman); ubnd-huyen: People's Committee "
         "of a district, urban district, town or provincial city (documents before 01/07/2025); "
         "ubnd-xa: People's Committee of a commune, ward or special zone; so-nganh: a "
-        "department, board or agency (signed KT. for the Director); van-phong: Office of the "
+        "department, board or agency of a province's or city's People's Committee (signed KT. "
+        "for the Director); phong: a specialised office of a commune's, ward's or "
+        "special zone's People's Committee, or of a district's before 01/07/2025 (signed KT. "
+        "for the Head; needs --chu-quan stating the level); van-phong: Office of the "
         "People's Committee, Office of the National Assembly Delegation and People's Council "
         "(signed KT. for the Chief of Office); hoi-dong-tdkt: Emulation and Commendation "
         "Council (signed TM. for the council, KT. for the Chairman)",
     },
     "help.init.place": {
         "vi": "Địa danh ở dòng ngày tháng, ví dụ: Sơn La; cấp xã: tên xã (mặc định: địa danh "
-        "trong --co-quan).",
+        "trong --co-quan, không có thì trong --chu-quan).",
         "en": "Place name on the date line, e.g. Sơn La; for a commune: the commune's name "
-        "(default: the place in --co-quan).",
+        "(default: the place in --co-quan, else the one in --chu-quan).",
     },
     "help.init.name": {
         "vi": "Tên cơ quan ban hành như in trên văn bản; '|' ngắt dòng ('SỞ NÔNG NGHIỆP VÀ | "
@@ -122,8 +127,13 @@ MESSAGES = {
         "en": "Name of the office as written in sentences.",
     },
     "help.init.parent": {
-        "vi": "Cơ quan chủ quản ('' nếu không có; mặc định theo kiểu cơ quan).",
-        "en": "Governing body ('' if none; default: from the kind of office).",
+        "vi": "Cơ quan chủ quản ('' nếu không có; mặc định theo kiểu cơ quan). Cấp và địa danh "
+        "trong tên cơ quan kiểu so-nganh, phong, van-phong, hoi-dong-tdkt lấy từ tên này ('ỦY "
+        "BAN NHÂN DÂN HUYỆN MAI SƠN': huyện Mai Sơn), không đoán; kiểu phong bắt buộc có.",
+        "en": "Governing body ('' if none; default: from the kind of office). The level and "
+        "place in the name of a so-nganh, phong, van-phong or hoi-dong-tdkt office come from "
+        "it (a district's People's Committee: that district), never guessed; a phong office "
+        "must have one.",
     },
     "help.init.abbreviation": {
         "vi": "Chữ viết tắt trong ký hiệu văn bản, ví dụ: VPUBND.",

@@ -78,6 +78,75 @@ MESSAGES = {
         "vi": "chữ viết tắt '{value}' chỉ được có chữ cái và chữ số, không dấu cách",
         "en": "the abbreviation '{value}' may hold only letters and digits, no spaces",
     },
+    # vanthu init on a terminal: what it asks, by the OfficeAnswers field it fills.
+    "ws.ask.kieu": {"vi": "Kiểu cơ quan ({kinds})", "en": "Kind of office ({kinds})"},
+    "ws.ask.ten_co_quan": {
+        "vi": "Tên cơ quan ban hành, như in trên văn bản",
+        "en": "Name of the issuing office, as printed on documents",
+    },
+    "ws.ask.co_quan_chu_quan": {
+        "vi": "Cơ quan chủ quản, ghi cả cấp (ví dụ: ỦY BAN NHÂN DÂN XÃ MƯỜNG BÚ)",
+        "en": "Parent body, with its level (e.g. ỦY BAN NHÂN DÂN XÃ MƯỜNG BÚ)",
+    },
+    "ws.ask.viet_tat": {
+        "vi": "Chữ viết tắt trong ký hiệu văn bản (ví dụ: STP, PGDĐT)",
+        "en": "Abbreviation in document symbols (e.g. STP, PGDĐT)",
+    },
+    "ws.ask.dia_danh": {
+        "vi": "Địa danh ở dòng ngày tháng",
+        "en": "Place name on the date line",
+    },
+    "ws.ask.nguoi_ky": {
+        "vi": "Họ tên người đứng đầu, người ký",
+        "en": "Full name of the head of the office, who signs",
+    },
+    # vanthu init: the level of a Sở's or a phòng's name comes from its chủ quản, never guessed.
+    "ws.chief_missing": {
+        "vi": "thiếu thông tin 'co_quan_chu_quan': cơ quan kiểu {kieu} lấy cấp ({levels}) từ "
+        "cơ quan chủ quản; thêm --chu-quan, ví dụ: --chu-quan '{example}'",
+        "en": "'co_quan_chu_quan' is missing: a {kieu} office takes its level ({levels}) from "
+        "its parent body; add --chu-quan, e.g. --chu-quan '{example}'",
+    },
+    "ws.chief_level_unknown": {
+        "vi": "cơ quan chủ quản '{chu_quan}' không ghi cấp ({levels}): cơ quan kiểu {kieu} lấy "
+        "cấp và địa danh từ tên ấy, vanthu không đoán; ghi đủ tên, ví dụ: --chu-quan "
+        "'{example}'",
+        "en": "the parent body '{chu_quan}' states no level ({levels}): a {kieu} office takes "
+        "its level and place from that name, and vanthu does not guess; give the full name, "
+        "e.g. --chu-quan '{example}'",
+    },
+    "ws.chief_level_unfit": {
+        "vi": "cơ quan chủ quản '{chu_quan}' là cấp {level}, còn cơ quan kiểu {kieu} thuộc cấp "
+        "{levels}: tên của nó sẽ ghi sai cấp{hint}; hoặc ghi tên trong câu văn bằng "
+        "--ten-day-du",
+        "en": "the parent body '{chu_quan}' is of the {level} level, while a {kieu} office "
+        "belongs to one of: {levels}; its name would state the wrong level{hint}; or give "
+        "its name in running text with --ten-day-du",
+    },
+    "ws.chief_other_kinds": {
+        "vi": "; cơ quan thuộc cấp ấy dùng --kieu {kinds}",
+        "en": "; for an office of that level use --kieu {kinds}",
+    },
+    "ws.name_of_other_kind": {
+        "vi": "'{name}' bắt đầu bằng '{start}': là cơ quan kiểu {other}, không phải {kieu} "
+        "(người ký, nhóm nơi nhận, câu chữ của kiểu {kieu} là của cơ quan khác); dùng --kieu "
+        "{other} (xem vanthu init --help)",
+        "en": "'{name}' starts with '{start}': it is a {other} office, not {kieu} (the "
+        "signers, recipient groups and wording of {kieu} are another kind of office's); use "
+        "--kieu {other} (see vanthu init --help)",
+    },
+    "ws.note": {"vi": "Lưu ý", "en": "Note"},
+    "ws.starter_before_two_levels": {
+        "vi": "'{name}' là cơ quan cấp {level}, cấp này không còn từ 01/07/2025: văn bản mẫu "
+        "ghi ngày {date}, trong thư mục năm {year} (năm cuối cùng cấp ấy còn), để vanthu check "
+        "không cảnh báo ngay; văn bản từ 01/07/2025 là của cơ quan hiện nay (vanthu init --kieu "
+        "ubnd-xa, hoặc --kieu phong --chu-quan 'ỦY BAN NHÂN DÂN XÃ ...')",
+        "en": "'{name}' is a {level}-level body, a level gone since 01/07/2025: the starter is "
+        "dated {date} and filed in the {year} folder (the last year the level existed), so that "
+        "vanthu check does not warn at once; documents from 01/07/2025 on are the present "
+        "office's (vanthu init --kieu ubnd-xa, or --kieu phong --chu-quan 'ỦY BAN NHÂN DÂN XÃ "
+        "...')",
+    },
     "ws.initialised": {
         "vi": "Đã tạo thư mục làm việc cho {agency} tại {path}",
         "en": "Created the workspace of {agency} in {path}",

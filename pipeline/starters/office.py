@@ -18,7 +18,14 @@ from pipeline.rules.agency_names import place_in_name
 from pipeline.rules.dates import day_off
 from pipeline.rules.money import regime_on
 from pipeline.text.tones import same_spelling
-from pipeline.workspace.presets import PERSONAL_SUFFIX, level_names, levels, presets
+from pipeline.workspace.presets import (
+    PERSONAL_SUFFIX,
+    chief_level_names,
+    chief_levels,
+    level_names,
+    levels,
+    presets,
+)
 
 # Words of a profile that matches no preset: true of any office.
 NEUTRAL_WORDS = {
@@ -32,6 +39,7 @@ WORD_KEYS = ("de_nghi", "thi_hanh", *NEUTRAL_WORDS)
 _DELEGATED = ("KT.", "TL.", "TUQ.", "Q.")
 _STARTER_DATE = re.compile(r"^ngay: (\d{1,2})/(\d{1,2})/\$nam\b", re.MULTILINE)
 _DECREE = re.compile(r"^Nghị định (?!số )", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"\{([a-zA-Z_]+)\}")
 
 
 def _lines(value: Any) -> list[str]:
@@ -40,11 +48,20 @@ def _lines(value: Any) -> list[str]:
     return [str(value)] if value else []
 
 
-def _pattern(template: str) -> re.Pattern[str]:
+def _pattern(template: str, chief: tuple[str, ...] = ()) -> re.Pattern[str]:
     """A preset's name template ("ỦY BAN NHÂN DÂN XÃ {DIA_DANH}") as a pattern of filled names'
-    comparison keys (same_spelling: "Uỷ ban nhân dân xã ..." fills it too)."""
-    parts = re.split(r"\{[a-zA-Z_]+\}", same_spelling(template))
-    return re.compile(".+".join(re.escape(part) for part in parts))
+    comparison keys (same_spelling: "Uỷ ban nhân dân xã ..." fills it too). A placeholder is
+    any text, but the {cap} of a preset whose names take their chủ quản's level: one of those
+    levels (`chief`: "Sở Tư pháp tỉnh Sơn La", not any name of three words)."""
+    keyed = same_spelling(template)
+    level = "(?:" + "|".join(re.escape(same_spelling(name)) for name in chief) + ")"
+    pattern, last = [], 0
+    for found in _PLACEHOLDER.finditer(keyed):
+        pattern.append(re.escape(keyed[last : found.start()]))
+        pattern.append(level if chief and found[1].lower() == "cap" else ".+")
+        last = found.end()
+    pattern.append(re.escape(keyed[last:]))
+    return re.compile("".join(pattern))
 
 
 def _level_forms(preset: Mapping[str, Any], template: Any) -> list[str]:
@@ -96,8 +113,11 @@ def preset_of(profile: Mapping[str, Any]) -> dict[str, Any] | None:
             # A name that is all blanks ({ten_co_quan}) says nothing unless the keys agree.
             if not same_key and str(template).startswith("{"):
                 continue
-            key = same_spelling(value)
-            if any(_pattern(form).fullmatch(key) for form in _level_forms(preset, template)):
+            # Its own name: `key`, the head signer's, is compared again for the next preset.
+            folded = same_spelling(value)
+            chief = chief_levels(preset)
+            if any(_pattern(form, chief).fullmatch(folded)
+                   for form in _level_forms(preset, template)):  # fmt: skip
                 return preset
     return None
 
@@ -194,7 +214,10 @@ def office_words(profile: Mapping[str, Any], unit: str, signer: str) -> dict[str
     names = {"dia_danh": str(profile.get("dia_danh") or ""),
              "ten_day_du": str(profile.get("ten_day_du") or "")}  # fmt: skip
     preset = preset_of(profile)
-    if preset is not None:  # {cap}: the level the office's name states (phường, đặc khu)
+    if preset is not None and chief_levels(preset):  # {cap}: the level its chủ quản states
+        chief = place_in_name(" ".join(_lines(profile.get("co_quan_chu_quan"))).upper())
+        names.update(chief_level_names(preset, chief[0] if chief else None))
+    elif preset is not None:  # {cap}: the level the office's name states (phường, đặc khu)
         stated = place_in_name(" ".join(_lines(profile.get("ten_co_quan"))))
         names.update(level_names(preset, stated[0].lower() if stated else None))
     if preset is not None and preset.get("van_ban"):

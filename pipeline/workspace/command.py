@@ -12,18 +12,40 @@ from pipeline.errors import InputError
 from pipeline.i18n import t
 from pipeline.workspace import shown
 from pipeline.workspace.init import OfficeAnswers, default_place, init_workspace, presets
+from pipeline.workspace.presets import needed_answers
+
+DEFAULT_KIND = "van-phong"
 
 
-def _ask(value: str | None, name: str, option: str, prompt: str, default: str | None = None) -> str:
-    """A flag's value, else an answer typed at the terminal; an error when nobody can answer."""
+def _on_terminal() -> bool:
+    """Whether a person can answer: init asks only then (a script or CI gets an error)."""
+    return sys.stdin.isatty()
+
+
+def _ask(value: str | None, name: str, option: str, default: str | None = None,
+         kinds: tuple[str, ...] = ()) -> str:  # fmt: skip
+    """A flag's value, else an answer typed at the terminal (the question in the language of
+    every message, ws.ask.<name>); an error when nobody can answer."""
     if value:
         return value
-    if sys.stdin.isatty():
-        answer: str = click.prompt(prompt, default=default)
+    if _on_terminal():
+        choice = click.Choice(kinds) if kinds else None
+        prompt = t(f"ws.ask.{name}", kinds=", ".join(kinds))
+        answer: str = click.prompt(prompt, default=default, type=choice, show_choices=False)
         return answer
     if default is not None:
         return default
     raise InputError("ws.missing_answer", name=name, option=option)
+
+
+def _ask_needed(value: str | None, name: str, kind: str) -> str | None:
+    """A value the kind of office cannot do without (presets.needed_answers: a Sở's name, a
+    phòng's chủ quản ...) asked at the terminal when no flag gave it, before init refuses for
+    it; without a terminal left as given, for init_workspace to name the flag."""
+    if value is not None or name not in needed_answers(presets()[kind]) or not _on_terminal():
+        return value
+    answer: str = click.prompt(t(f"ws.ask.{name}"))
+    return answer
 
 
 @click.command("init")
@@ -37,7 +59,7 @@ def _ask(value: str | None, name: str, option: str, prompt: str, default: str | 
     help="Kiểu cơ quan: " + "; ".join(f"{k}: {v['mo_ta']}" for k, v in presets().items()),
 )
 @click.option("--dia-danh", help="Địa danh ở dòng ngày tháng, ví dụ: Sơn La; cấp xã: tên xã "
-              "(mặc định: địa danh trong --co-quan).")
+              "(mặc định: địa danh trong --co-quan, không có thì trong --chu-quan).")
 @click.option(
     "--co-quan",
     "ten_co_quan",
@@ -45,7 +67,10 @@ def _ask(value: str | None, name: str, option: str, prompt: str, default: str | 
     "PHÁT TRIỂN NÔNG THÔN'), không có thì vanthu ngắt khi dòng quá dài.",
 )
 @click.option("--ten-day-du", help="Tên cơ quan dùng trong câu văn.")
-@click.option("--chu-quan", help="Cơ quan chủ quản ('' nếu không có; mặc định theo kiểu cơ quan).")
+@click.option("--chu-quan", help="Cơ quan chủ quản ('' nếu không có; mặc định theo kiểu cơ "
+              "quan). Cấp và địa danh trong tên cơ quan kiểu so-nganh, phong, van-phong, "
+              "hoi-dong-tdkt lấy từ tên này ('ỦY BAN NHÂN DÂN HUYỆN MAI SƠN': huyện Mai Sơn), "
+              "không đoán; kiểu phong bắt buộc có.")
 @click.option("--viet-tat", help="Chữ viết tắt trong ký hiệu văn bản, ví dụ: VPUBND.")
 @click.option("--nguoi-ky", help="Họ tên người đứng đầu ký văn bản.")
 @click.option("--pho", help="Họ tên cấp phó ký thay (KT.), nếu có.")
@@ -56,12 +81,17 @@ def init_command(
     pho: str | None, force: bool,
 ) -> None:  # fmt: skip
     """Tạo thư mục làm việc cho một cơ quan: hồ sơ cơ quan, văn bản mẫu, hướng dẫn."""
-    kind = _ask(kind, "kieu", "kieu", "Kiểu cơ quan (" + ", ".join(presets()) + ")", "van-phong")
+    kind = _ask(kind, "kieu", "kieu", DEFAULT_KIND, tuple(presets()))
+    # What the kind needs first (its name, its chủ quản: the place may be read from them).
+    ten_co_quan = _ask_needed(ten_co_quan, "ten_co_quan", kind)
+    chu_quan = _ask_needed(chu_quan, "co_quan_chu_quan", kind)
+    viet_tat = _ask_needed(viet_tat, "viet_tat", kind)
     answers = OfficeAnswers(
         kieu=kind,
-        # A name holding its place ("... XÃ CHIỀNG MUNG") answers the place of the date line.
-        dia_danh=_ask(dia_danh, "dia_danh", "dia-danh", "Địa danh", default_place(ten_co_quan)),
-        nguoi_ky=_ask(nguoi_ky, "nguoi_ky", "nguoi-ky", "Họ tên người ký"),
+        # A name holding its place ("... XÃ CHIỀNG MUNG"), or its chủ quản's, answers the place
+        # of the date line.
+        dia_danh=_ask(dia_danh, "dia_danh", "dia-danh", default_place(ten_co_quan, chu_quan)),
+        nguoi_ky=_ask(nguoi_ky, "nguoi_ky", "nguoi-ky"),
         ten_co_quan=ten_co_quan,
         ten_day_du=ten_day_du,
         co_quan_chu_quan=chu_quan,
@@ -74,6 +104,8 @@ def init_command(
     click.echo(t("ws.initialised", agency=made.agency_name, path=made.root))
     for warning in made.warnings:
         click.echo(f"{t('build.warning')}: {warning}", err=True)
+    for note in made.notes:
+        click.echo(f"{t('ws.note')}: {note}")
     document = made.document.relative_to(made.root).as_posix()
     # Quoted for the shell, so that the line can be pasted even when the folder has spaces.
     click.echo(t("ws.next_steps", path=shlex.quote(shown(made.root)),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
 from string import Template
@@ -24,13 +24,16 @@ from pipeline.render.output import write_atomic
 from pipeline.rules.agency_names import (
     COMMUNE_LEVELS,
     ORGAN_ABBREVIATIONS,
+    TWO_LEVELS_SINCE,
+    abolished_level,
     full_agency_name,
     leading_abbreviation,
     names_itself,
     place_in_name,
     running_text_name,
 )
-from pipeline.starters import starter_text
+from pipeline.starters import read_starter, starter_text
+from pipeline.starters.office import starter_date
 from pipeline.text.legacy import (
     legacy_encodings,
     named_encodings,
@@ -47,9 +50,13 @@ from pipeline.workspace.config import (
 )
 from pipeline.workspace.header_name import header_lines
 from pipeline.workspace.presets import (
-    LEVELS_KEY,
+    NAME_START_KEY,
     PERSONAL_SUFFIX,
+    PRESET_ONLY_KEYS,
+    chief_levels,
+    kinds_for_chief_level,
     level_names,
+    needed_answers,
     place_body,
     presets,
 )
@@ -74,7 +81,8 @@ class OfficeAnswers:
 
 @dataclass(frozen=True)
 class NewWorkspace:
-    """What `init` wrote: the folder, the agency id and name, the starter document."""
+    """What `init` wrote: the folder, the agency id and name, the starter document; warnings
+    of answers likely wrong, notes of what init chose and why."""
 
     root: Path
     agency: str
@@ -82,6 +90,7 @@ class NewWorkspace:
     document: Path
     files: tuple[Path, ...]
     warnings: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
 
 
 def _fill(value: Any, names: dict[str, str]) -> Any:
@@ -178,11 +187,12 @@ def _place_only(ten_co_quan: str | None) -> tuple[str, str] | None:
     return found
 
 
-def default_place(ten_co_quan: str | None) -> str | None:
+def default_place(ten_co_quan: str | None, chu_quan: str | None = None) -> str | None:
     """Địa danh a name gives: the place it holds ("... XÃ CHIỀNG MUNG" → "Chiềng Mung"), the
     one the date line of a xã's documents carries, also when the name is the place's alone
-    ("XÃ CHIỀNG MUNG"); None when it holds none."""
-    found = _name_place(ten_co_quan) or _place_only(ten_co_quan)
+    ("XÃ CHIỀNG MUNG"); else the place its chủ quản's name holds (a phòng of "ỦY BAN NHÂN DÂN
+    HUYỆN MAI SƠN" dates its documents "Mai Sơn"); None when neither holds one."""
+    found = _name_place(ten_co_quan) or _place_only(ten_co_quan) or _name_place(chu_quan)
     return found[1] if found else None
 
 
@@ -244,6 +254,70 @@ def name_warnings(answers: OfficeAnswers) -> list[str]:
               words=found[1], full=full)]  # fmt: skip
 
 
+# The placeholders of a preset that its chủ quản fills (presets.CHIEF_LEVELS_KEY).
+_CHIEF_PLACEHOLDERS = re.compile(r"\{(?:cap|CAP|dia_ban|chu_quan)\}")
+
+
+def _chief_name(answers: OfficeAnswers, preset: dict[str, Any], dia_danh: str) -> str:
+    """The cơ quan chủ quản whose level a preset's names take, as one line in capitals: the one
+    answered, else the preset's own for the place ("UBND TỈNH SƠN LA": a Sở whose header
+    prints none is still a province's); "" when neither names one."""
+    if _one_line(answers.co_quan_chu_quan):
+        return _one_line(answers.co_quan_chu_quan)
+    template = str(preset.get("co_quan_chu_quan") or "")
+    return _one_line(template.format(dia_danh=dia_danh, DIA_DANH=dia_danh.upper()))
+
+
+def _takes_chief_level(preset: dict[str, Any], own_name: bool) -> bool:
+    """Whether what the profile and the starters print of a preset takes the chủ quản's level
+    or place: its names ({ten_ngan} {cap} {dia_ban}) when `own_name` (the clerk gave no
+    running-text name and the typed one holds no place), its groups or words ({chu_quan})."""
+    used = [value for key, value in preset.items()
+            if key != "mo_ta" and (key != "ten_day_du" or own_name)]  # fmt: skip
+    return bool(_CHIEF_PLACEHOLDERS.search(str(used)))
+
+
+def chief_names(
+    answers: OfficeAnswers, preset: dict[str, Any], dia_danh: str, *, needed: bool
+) -> dict[str, str]:
+    """{cap}, {CAP}, {dia_ban}, {chu_quan} of a preset whose office belongs to a chủ quản of a
+    level it lists (cap_chu_quan: a Sở's UBND tỉnh, a phòng's UBND xã or huyện): the level and
+    place the chủ quản's name states, never guessed ("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO" of "ỦY BAN
+    NHÂN DÂN HUYỆN MAI SƠN" is the Phòng ... huyện Mai Sơn, not tỉnh). When they are `needed`,
+    a chủ quản missing, stating no level or one the preset is not for is refused, naming the
+    kinds that are for it."""
+    known = chief_levels(preset)
+    chief = _chief_name(answers, preset, dia_danh)
+    found = place_in_name(chief) if chief else None
+    example = f"{ORGAN_ABBREVIATIONS['UBND']} {known[0].upper()} ..."
+    if needed and not chief:
+        raise InputError("ws.chief_missing", kieu=answers.kieu, levels=", ".join(known),
+                         example=example)  # fmt: skip
+    if needed and found is None:
+        raise InputError("ws.chief_level_unknown", chu_quan=chief, kieu=answers.kieu,
+                         levels=", ".join(known), example=example)  # fmt: skip
+    if needed and found is not None and found[0] not in known:
+        others = [kind for kind in kinds_for_chief_level(found[0]) if kind != answers.kieu]
+        hint = t("ws.chief_other_kinds", kinds=", ".join(others)) if others else ""
+        raise InputError("ws.chief_level_unfit", chu_quan=chief, level=found[0],
+                         kieu=answers.kieu, levels=", ".join(known), hint=hint)  # fmt: skip
+    level, place = found if found is not None and found[0] in known else (known[0], dia_danh)
+    return {"cap": level, "CAP": level.upper(), "dia_ban": place,
+            "chu_quan": running_text_name(chief)}  # fmt: skip
+
+
+def refuse_other_kinds_name(answers: OfficeAnswers, name: str) -> None:
+    """An issuing agency's name that starts as another preset's names do ("PHÒNG ...": a phòng,
+    headed by a Trưởng phòng) is refused for this preset: its signers, recipient groups and
+    words would be another kind of office's (a Sở's Giám đốc, "Các phòng, đơn vị thuộc Sở")."""
+    words = name.casefold().split()
+    for kind, preset in presets().items():
+        start = str(preset.get(NAME_START_KEY) or "").casefold().split()
+        if kind != answers.kieu and start and words[: len(start)] == start:
+            raise InputError("ws.name_of_other_kind", name=name, kieu=answers.kieu, other=kind,
+                             start=" ".join(start).upper())  # fmt: skip
+
+
 def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
     """The agency profile (hồ sơ cơ quan) of the answers, the preset filling what they leave."""
     known = presets()
@@ -251,23 +325,31 @@ def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
         raise InputError("ws.unknown_preset", name=answers.kieu, known=", ".join(known))
     preset = known[answers.kieu]
     refuse_legacy_answers(answers)
-    dia_danh = _proper(_clean(answers.dia_danh)) or default_place(answers.ten_co_quan) or ""
+    dia_danh = (_proper(_clean(answers.dia_danh))
+                or default_place(answers.ten_co_quan, answers.co_quan_chu_quan) or "")  # fmt: skip
     for name, value in (("dia_danh", dia_danh), ("nguoi_ky", _clean(answers.nguoi_ky))):
         if not value:  # only spaces: as good as not answered
             raise InputError("ws.missing_answer", name=name, option=name.replace("_", "-"))
     typed_lines = header_lines(_issuing_name(answers))
     ten_co_quan = " ".join(typed_lines)
-    if "{ten_co_quan}" in str(preset["ten_co_quan"]) and not ten_co_quan:
+    if "ten_co_quan" in needed_answers(preset) and not ten_co_quan:
         raise InputError("ws.missing_answer", name="ten_co_quan", option="co-quan")
+    refuse_other_kinds_name(answers, ten_co_quan)
     short = running_text_name(ten_co_quan)
-    # The level of place the office's own name states (a ubnd-xa of a phường: {cap} phường).
+    typed_full_name = bool(answers.ten_day_du and _clean(answers.ten_day_du))
+    own_name = not typed_full_name and not (short and names_itself(ten_co_quan))
+    # The level of place the office's own name states (a ubnd-xa of a phường: {cap} phường),
+    # or, for a preset of an office under a chủ quản, the one its chủ quản states.
     stated = _name_place(ten_co_quan)
+    levels_of = level_names(preset, stated[0] if stated else None)
+    if chief_levels(preset):
+        levels_of = chief_names(answers, preset, dia_danh,
+                                needed=_takes_chief_level(preset, own_name))  # fmt: skip
     names = {"dia_danh": dia_danh, "DIA_DANH": dia_danh.upper(), "ten_co_quan": ten_co_quan,
-             "ten_ngan": short, **level_names(preset, stated[0] if stated else None)}  # fmt: skip
-    # mo_ta describes the preset, van_ban is the starters' wording, cap the levels it is for:
-    # none of them is in the profile.
-    filled = _fill({k: v for k, v in preset.items()
-                    if k not in ("mo_ta", "van_ban", LEVELS_KEY)}, names)  # fmt: skip
+             "ten_ngan": short, "dia_ban": dia_danh, "chu_quan": "", **levels_of}  # fmt: skip
+    # mo_ta describes the preset, van_ban is the starters' wording, cap and cap_chu_quan the
+    # levels it is for, ten_bat_dau its names' first word: none of them is in the profile.
+    filled = _fill({k: v for k, v in preset.items() if k not in PRESET_ONLY_KEYS}, names)
     # Header names in the lines the header prints (workspace.header_name): where the clerk
     # broke them ("|"), else where offices do or the column needs; a list when several.
     if answers.co_quan_chu_quan is not None:
@@ -278,9 +360,9 @@ def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
         filled["co_quan_chu_quan"] = _lines_or_line(upper)
     lines = typed_lines or header_lines(filled["ten_co_quan"])
     filled["ten_co_quan"] = _lines_or_line(lines)
-    if answers.ten_day_du and _clean(answers.ten_day_du):
-        filled["ten_day_du"] = _clean(answers.ten_day_du)
-    elif short and names_itself(ten_co_quan):
+    if typed_full_name:
+        filled["ten_day_du"] = _clean(answers.ten_day_du or "")
+    elif not own_name:
         # "Sở Tư pháp tỉnh Lào Cai", "Ủy ban nhân dân xã Chiềng Mung", "Trường THPT Chu Văn An":
         # the name holds its place or is a proper name, so it is the running text's name as
         # typed, nothing appended and no place of the preset's put in.
@@ -332,6 +414,28 @@ def config_text(name: str) -> str:
     )
 
 
+def gone_level(profile: dict[str, Any]) -> tuple[str, str] | None:
+    """(name, level) of the body of a level of local government that no longer exists from
+    01/07/2025 that the profile's office is or belongs to (ubnd-huyen; a phòng of a UBND
+    huyện), as `vanthu check` reads it (rules.agency_names.abolished_level); None for any other."""
+    for key in ("ten_co_quan", "co_quan_chu_quan"):
+        value = profile.get(key) or ""
+        name = " ".join(value) if isinstance(value, list) else str(value)
+        level = abolished_level(name)
+        if level is not None:
+            return name, level
+    return None
+
+
+def starter_day(profile: dict[str, Any], today: date) -> date:
+    """The day the starter is made for: today, but for an office of a level gone from
+    01/07/2025 the last day it existed (30/06/2025), so that its starter is dated and filed
+    in 2025 and `vanthu check` does not warn of the level at once."""
+    if gone_level(profile) is None or today < TWO_LEVELS_SINCE:
+        return today
+    return TWO_LEVELS_SINCE - timedelta(days=1)
+
+
 def init_workspace(
     folder: Path, answers: OfficeAnswers, *, force: bool = False, today: date | None = None
 ) -> NewWorkspace:
@@ -343,17 +447,18 @@ def init_workspace(
     agency = slug(profile["ten_day_du"]).replace("_", "-") or "co-quan"
     head, *_ = profile["nguoi_ky"]
     unit = next(iter(profile["don_vi"]))
-    year_dir = folder / DATA_DIR / str(today.year)
+    day = starter_day(profile, today)
+    year_dir = folder / DATA_DIR / str(day.year)
     document = year_dir / f"{STARTER_KIND}.yaml"
     readme = Template(
         resources.files("pipeline.workspace").joinpath("README-van-thu.md").read_text("utf-8")
-    ).substitute(ten=profile["ten_day_du"], co_quan=agency, nam=today.year)
+    ).substitute(ten=profile["ten_day_du"], co_quan=agency, nam=day.year)
     files = {
         # Its identity in a shared register; an init --force over it keeps the one it had.
         folder / CONFIG_FILE: config_text(profile["ten_day_du"]) + identity_line(
             folder / CONFIG_FILE),
         folder / DATA_DIR / AGENCY_DIR / f"{agency}.yaml": profile_text(profile),
-        document: starter_text(STARTER_KIND, agency, unit, head, today, profile),
+        document: starter_text(STARTER_KIND, agency, unit, head, day, profile),
         folder / "README.md": readme,
     }
     if not force:
@@ -364,5 +469,11 @@ def init_workspace(
         write_atomic(path, text.encode("utf-8"))
     (folder / TEMPLATE_DIR).mkdir(exist_ok=True)
     (folder / OUTPUT_DIR).mkdir(exist_ok=True)
+    notes: tuple[str, ...] = ()
+    gone = gone_level(profile)
+    if day != today and gone is not None:
+        dated = starter_date(read_starter(f"{STARTER_KIND}.yaml"), day)
+        notes = (t("ws.starter_before_two_levels", name=gone[0], level=gone[1],
+                   date=f"{dated:%d/%m/%Y}", year=day.year),)  # fmt: skip
     return NewWorkspace(folder, agency, profile["ten_day_du"], document, tuple(files),
-                        (*name_warnings(answers), *place_warnings(answers)))  # fmt: skip
+                        (*name_warnings(answers), *place_warnings(answers)), notes)  # fmt: skip

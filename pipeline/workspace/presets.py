@@ -38,11 +38,59 @@ def levels(preset: dict[str, Any]) -> tuple[str, ...]:
     return tuple(str(level) for level in preset.get(LEVELS_KEY) or ())
 
 
+# The key of a preset listing the levels of place of the body its office belongs to (its cơ
+# quan chủ quản: a Sở's UBND tỉnh, a phòng's UBND huyện or xã): {cap} is the level the chủ
+# quản's name states, never one guessed. Read by `vanthu init`, never written into a profile.
+CHIEF_LEVELS_KEY = "cap_chu_quan"
+# The key of a preset giving the word an issuing agency's name starts with when it is of that
+# kind ("PHÒNG": a phòng, headed by a Trưởng phòng): another kind is refused for such a name.
+NAME_START_KEY = "ten_bat_dau"
+# Keys of a preset that describe it and are not written into a profile.
+PRESET_ONLY_KEYS = ("mo_ta", "van_ban", LEVELS_KEY, CHIEF_LEVELS_KEY, NAME_START_KEY)
+
+
+def chief_levels(preset: dict[str, Any]) -> tuple[str, ...]:
+    """The levels of place of the chủ quản a preset's office may belong to; () for a preset
+    whose names take no level from its chủ quản (a UBND names its own)."""
+    return tuple(str(level) for level in preset.get(CHIEF_LEVELS_KEY) or ())
+
+
+def kinds_for_chief_level(level: str) -> tuple[str, ...]:
+    """The presets whose office may belong to a chủ quản of `level` ("huyện" → phong): what to
+    offer a clerk whose chủ quản does not fit the kind chosen."""
+    return tuple(name for name, preset in presets().items() if level in chief_levels(preset))
+
+
+def needed_answers(preset: dict[str, Any]) -> tuple[str, ...]:
+    """The answers (OfficeAnswers fields) a preset cannot do without besides the place and the
+    signer: the agency's name for a preset of named bodies ({ten_co_quan}), its abbreviation
+    when the preset has none, its chủ quản when the preset's names take their level from it
+    and it has none of its own. `vanthu init` asks for each on a terminal."""
+    needed = []
+    if "{ten_co_quan}" in str(preset.get("ten_co_quan")):
+        needed.append("ten_co_quan")
+    if chief_levels(preset) and not preset.get("co_quan_chu_quan"):
+        needed.append("co_quan_chu_quan")
+    if not preset.get("viet_tat"):
+        needed.append("viet_tat")
+    return tuple(needed)
+
+
 def level_names(preset: dict[str, Any], stated: str | None) -> dict[str, str]:
     """The {cap}, {CAP} of a preset for an office whose name states the level `stated`: that
     level when the preset is for it (a ubnd-xa of a phường writes "Văn phòng HĐND và UBND
     phường"), else the preset's first ("xã" for a name that states none)."""
-    known = levels(preset)
+    return _level_of(levels(preset), stated)
+
+
+def chief_level_names(preset: dict[str, Any], stated: str | None) -> dict[str, str]:
+    """The {cap}, {CAP} of a preset whose office belongs to a chủ quản (cap_chu_quan) that
+    states the level `stated`, as the starters fill its words (a phòng of a UBND xã: "Quỹ thi
+    đua, khen thưởng của xã"); `vanthu init` refuses a profile's level it is not for."""
+    return _level_of(chief_levels(preset), stated)
+
+
+def _level_of(known: tuple[str, ...], stated: str | None) -> dict[str, str]:
     level = stated if stated in known else (known[0] if known else "")
     return {"cap": level, "CAP": level.upper()}
 
