@@ -266,7 +266,7 @@ def test_the_paper_and_the_fields_come_from_the_offices_phoi(tmp_path: Path) -> 
         elif paragraph.style.name == "GiayKhenKhungPhoi":  # the border, inside the paper too
             box = {"x": 5, "y": 5, "w": 200}
         else:  # the other fields in a column under it, inside the narrower paper
-            box = {"x": 20, "y": 120 + 12 * index, "w": 170}
+            box = {"x": 20, "y": 120 + 20 * index, "w": 170}
         frame = paragraph._p.pPr.find(qn("w:framePr"))
         for key, value in box.items():
             frame.set(qn(f"w:{key}"), str(round(value * TWIPS_PER_MM)))

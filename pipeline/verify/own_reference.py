@@ -24,7 +24,11 @@ _DATE = re.compile(r"ngày (?P<day>\d{1,2}) tháng (?P<month>\d{1,2}) năm (?P<y
 # "(Ban hành kèm theo Quyết định số 05/QĐ-UBND ngày 12 tháng 3 năm 2024 của ...)" under a
 # decision's appendix, or a Giấy khen's "Quyết định số 01/QĐ-UBND ngày 15 tháng 10 năm 2024"
 # (the default wording of the phrase giay_khen_quyet_dinh).
-_CITED_DECISION = re.compile(r"Quyết định số (?P<number>\S+) " + _DATE.pattern, re.IGNORECASE)
+# A comma after the number ("Quyết định số 01/QĐ-UBND, ngày ...", an office's wording) is
+# punctuation, not part of it.
+_CITED_DECISION = re.compile(
+    r"Quyết định số (?P<number>[^\s,;]+)[,;]? " + _DATE.pattern, re.IGNORECASE
+)
 # In the phôi's decision field, worded by the office ("Theo QĐ số 01/QĐ-UBND, ngày ..."): the
 # number is the one word with a slash that starts with its digits.
 _REFERENCE = re.compile(r"(?<!\S)(?P<number>\d+/[^\s,;()]*[^\s,;().])")

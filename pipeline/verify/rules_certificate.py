@@ -4,28 +4,23 @@ hiệu and border are pre-printed; vanthu prints only positioned fields).
 A batch is recognised by its shape: every paragraph with text stands in a frame positioned from
 the paper's edge (w:framePr). Pages are cut at page breaks. Each page holds one name (the field
 in style GiayKhenTen), on one line at its size; no page is blank (a trailing page break prints
-an empty phôi); every field lies inside the paper; and, when the manifest beside the batch
-records it, each page prints the số vào sổ the batch gives the person it names
-(certificate_book).
+an empty phôi); every field lies inside the paper, its text ending before the field below it
+(certificate_room); and, when the manifest beside the batch records it, each page prints the số
+vào sổ the batch gives the person it names (certificate_book).
 """
 
 from __future__ import annotations
 
 from pipeline.render.form import twips_to_mm
-from pipeline.render.styles import Frame
 from pipeline.rules.metrics import fits_one_line
 from pipeline.verify.certificate_book import NAME_STYLE, check_book_numbers, recorded_book
+from pipeline.verify.certificate_room import check_field_room, frame_of
 from pipeline.verify.document import Document, Paragraph
 from pipeline.verify.layout import flat
 from pipeline.verify.report import DOCUMENT, Report, literal, msg
 
 DECISION_STYLE = "GiayKhenQuyetDinh"  # its "Quyết định số ..." field
 CODE = "giay_khen"
-
-
-def frame_of(paragraph: Paragraph) -> Frame | None:
-    frame = paragraph.props.get("frame")
-    return frame if isinstance(frame, Frame) else None
 
 
 def is_certificate_batch(doc: Document) -> bool:
@@ -51,8 +46,8 @@ def pages(doc: Document) -> list[list[Paragraph]]:
 
 
 def check_certificates(doc: Document, report: Report) -> None:
-    """One name per page, each on one line; no blank page; every field inside the paper; the
-    số vào sổ the batch gives each name."""
+    """One name per page, each on one line; no blank page; every field inside the paper, its
+    text within its room; the số vào sổ the batch gives each name."""
     section = doc.sections[0] if doc.sections else None
     width = section.width if section is not None else None
     height = section.height if section is not None else None
@@ -67,6 +62,7 @@ def check_certificates(doc: Document, report: Report) -> None:
         if len(names) != 1:
             report.add("giay_khen.mot_ten", where, msg("names", count=len(names), page=number),
                        msg("one_name"))  # fmt: skip
+        wrapped: set[int] = set()  # a name told off the line is not told again off its field
         for p in names:
             frame = frame_of(p)
             run = next((r for r in p.runs if r.text.strip()), None)
@@ -74,6 +70,8 @@ def check_certificates(doc: Document, report: Report) -> None:
                 continue
             if not fits_one_line(flat(p.text), run.size, frame.width, bold=run.bold):
                 report.add("giay_khen.ten_mot_dong", p.where, literal(p.text), msg("one_line"))
+                wrapped.add(p.index)
+        check_field_room(page, number, height, report, wrapped)
         for p in page:
             frame = frame_of(p)
             if frame is None or width is None or height is None:
