@@ -36,6 +36,7 @@ from pipeline.rules.money import (
 )
 from pipeline.rules.words import money_in_words
 from pipeline.text.normalize import slug
+from pipeline.text.syllables import is_syllable
 from pipeline.text.tones import same_spelling
 
 Order = Literal["don_vi", "ten"] | None
@@ -76,15 +77,49 @@ class Entry:
         return self.collective, same_spelling(self.name), same_spelling(self.unit)
 
 
+# What a list pasted from a Word document leaves after a name, a chức vụ or a unit (its items
+# end "Cầm Thị Lan, Chuyên viên, Văn phòng;" and the last one "."): none of them ends so, and
+# Điều 1 and the Giấy khen put their own punctuation after it.
+_TRAILING = ".,;"
+
+
 @functools.lru_cache(maxsize=4096)  # units repeat down a list
+def trimmed(text: str) -> str:
+    """A name, chức vụ or unit without the ".", "," or ";" typed after it ("Cầm Thị Lan." →
+    "Cầm Thị Lan"); a cell of nothing else stays as it is."""
+    return text.rstrip(_TRAILING + " ") or text
+
+
+@functools.lru_cache(maxsize=4096)
 def person_name(name: str) -> str:
-    """A person's name as printed: one typed wholly in capitals ("ĐẶNG VĂN HẢI THẮNG", a
-    teacher's habit) in title case like the rest of the list, so that the decision and the
-    Giấy khen do not print one name in capitals among the others; any other as typed (a name
-    with a capital inside a word is the clerk's, and "H'Hen" keeps its second capital)."""
-    if not name.isupper():
+    """A person's name as printed, each word capitalised like the rest of the list, so that the
+    decision and the Giấy khen do not print one name otherwise: one typed wholly in capitals
+    ("ĐẶNG VĂN HẢI THẮNG", a teacher's habit) in title case; a word typed in lower case
+    ("nguyễn thị mai", "nguyễn Thị Mai") with its capital. A word typed with a capital stays as
+    typed (a capital inside it is the clerk's: "H'Hen", "(GVCN)"); a ".", "," or ";" typed
+    after the name is dropped (trimmed)."""
+    name = unicodedata.normalize("NFC", trimmed(name))
+    if name.isupper():
+        return unicodedata.normalize("NFC", name.title())
+    words = name.split()
+    if not any(word[:1].islower() for word in words):
         return name
-    return unicodedata.normalize("NFC", name.title())
+    lowered = [word.casefold() for word in words]
+    if lowered[0] not in SURNAMES and _starts_with_unit_word(lowered):
+        # A collective's name on a row said to be a person's ("Trường Mầm non Hoa Sen"): its
+        # case is its own, and capitalising each word would make it wrong.
+        return name
+    return " ".join(_capitalised(word) for word in words)
+
+
+def _capitalised(word: str) -> str:
+    """A word of a person's name with its capital: "mai" → "Mai", "h'hen" → "H'Hen" (as the
+    capitals "H'HEN" read), "h'Hen" → "H'Hen"; a word starting otherwise as typed."""
+    if not word[:1].islower():
+        return word
+    if word.islower():
+        return unicodedata.normalize("NFC", word.title())
+    return word[0].upper() + word[1:]
 
 
 @dataclass(frozen=True)
@@ -230,18 +265,21 @@ def reads_as_collective(name: str) -> bool:
     reads so only when a word after the first is in lower case, as no person's name is ("Đoàn
     thanh niên", "Văn phòng Sở", not "Đoàn Văn Hậu" nor "Văn Phòng")."""
     words = unicodedata.normalize("NFC", name).split()
-    if len(words) < 2:
-        return False
     lowered = [w.casefold() for w in words]
-    starts = any(
-        " ".join(lowered[:size]) in UNIT_WORDS
-        for size in range(min(_LONGEST_UNIT_WORD, len(words) - 1), 0, -1)
-    )
-    if not starts:
+    if not _starts_with_unit_word(lowered):
         return False
     if lowered[0] in SURNAMES:
         return any(w[:1].islower() for w in words[1:])
     return True
+
+
+def _starts_with_unit_word(lowered: list[str]) -> bool:
+    """Whether the words of a name (casefolded) start with a unit word (UNIT_WORDS) and have
+    more words after it: "phòng tư pháp", not "phòng" alone."""
+    return any(
+        " ".join(lowered[:size]) in UNIT_WORDS
+        for size in range(min(_LONGEST_UNIT_WORD, len(lowered) - 1), 0, -1)
+    )
 
 
 def typed_amount(row: Row) -> int | None:
@@ -367,6 +405,58 @@ class Namesakes:
         ))  # fmt: skip
 
 
+@functools.lru_cache(maxsize=4096)  # units repeat down a list
+def in_capitals(text: str) -> bool:
+    """Whether a collective's name, a chức vụ or a unit is typed wholly in capitals ("VĂN PHÒNG
+    SỞ", "UBND XÃ CHIỀNG SINH"): some word of it, of two letters or more, is a Vietnamese
+    syllable; an abbreviation alone ("UBND", "THCS", "BCH ĐTN") is rightly in capitals."""
+    if not text.isupper():
+        return False
+    words = ("".join(c for c in word if c.isalpha()) for word in text.split())
+    return any(len(word) > 1 and is_syllable(word.lower()) for word in words)
+
+
+# A warning names this many cells of the list at most, "…" marking the others.
+LISTED_CELLS = 10
+
+
+class Capitals:
+    """A collective's name, a chức vụ or a unit typed in capitals ("PHÒNG TỔ CHỨC CÁN BỘ",
+    "VĂN PHÒNG SỞ") prints so in a sentence of Điều 1 and on the Giấy khen, and vanthu cannot
+    write it in lower case as it does a person's name (person_name): only the clerk knows which
+    of its words keep a capital ("Phòng Tổ chức cán bộ"). One warning for the list, naming the
+    rows and cells: a list typed in capitals has it on every row."""
+
+    def __init__(self) -> None:
+        self._cells: list[tuple[Row, str, str]] = []  # row, field name, text
+
+    def check(self, row: Row, entry: Entry) -> None:
+        typed = (
+            ("ho_ten", entry.name if entry.collective else ""),
+            ("chuc_vu", entry.position),
+            ("don_vi", entry.unit),
+        )
+        self._cells += [(row, name, text) for name, text in typed if text and in_capitals(text)]
+
+    @property
+    def warnings(self) -> list[InputError]:
+        if not self._cells:
+            return []
+        first, _, example = self._cells[0]
+        rows = list(dict.fromkeys(str(row.number) for row, _, _ in self._cells))
+        cells = [row.cell(name) or str(row.number) for row, name, _ in self._cells]
+        return [InputError(
+            "sheet.capitals_kept", file=first.file, sheet=first.sheet, rows=_listed(rows),
+            cells=_listed(cells), example=example[:60],
+        )]  # fmt: skip
+
+
+def _listed(items: list[str]) -> str:
+    """'3, 4, 7', the first LISTED_CELLS of them and '…' for more."""
+    shown = ", ".join(items[:LISTED_CELLS])
+    return f"{shown}, …" if len(items) > LISTED_CELLS else shown
+
+
 def _for_collectives_only(
     title: str, decision_date: date, aliases: Mapping[str, str], office: OfficeRules | None
 ) -> bool:
@@ -445,6 +535,7 @@ def read_award_list(
     entries: list[Entry] = []
     seen: dict[tuple[tuple[bool, str, str], str], int] = {}
     namesakes = Namesakes()
+    capitals = Capitals()
     givers = Givers()
     # A list names a few titles many times: each (title, tập thể or not) is priced once, and
     # whether a title is given to tập thể only is worked out once.
@@ -477,13 +568,13 @@ def read_award_list(
             )
             givers.check(row)
         award, reward, named = found
-        name = values["ho_ten"] if collective else person_name(values["ho_ten"])
-        unit = values.get("don_vi", "")
+        name = trimmed(values["ho_ten"]) if collective else person_name(values["ho_ten"])
+        unit = trimmed(values.get("don_vi", ""))
         if units and not unit:
             raise _unit_missing(row, name)
         entry = Entry(
             name=name,
-            position=values.get("chuc_vu", ""),
+            position=trimmed(values.get("chuc_vu", "")),
             unit=unit,
             award=award,
             collective=collective,
@@ -500,6 +591,7 @@ def read_award_list(
             )
         seen[key] = row.number
         namesakes.check(row, entry)
+        capitals.check(row, entry)
         if amounts and reward is not None:
             _check_typed_amount(row, award, reward, collective)
         entries.append(entry)
@@ -515,5 +607,5 @@ def read_award_list(
     return AwardList(
         groups=tuple(Group(award, tuple(items)) for award, items in groups.items()),
         entries=tuple(entries),
-        warnings=tuple(namesakes.warnings),
+        warnings=(*namesakes.warnings, *capitals.warnings),
     )

@@ -14,9 +14,13 @@ def addressee_names(value: str | list[str]) -> list[str]:
 
 
 def kinh_gui_context(value: str | list[str]) -> dict[str, Any]:
-    """What khoi/kinh-gui prints: one recipient on the line, or '- ...;' lines ('.' last)."""
+    """What khoi/kinh-gui prints: one recipient on the line, or '- ...;' lines ('.' last).
+
+    A list of one recipient is the single form too: a clerk who deletes the other lines of the
+    starter's list means "Kính gửi: X", exactly as `kinh_gui: X` prints, not a one-line list
+    "Kính gửi: - X."; the '- ...;' lines are for several recipients."""
     names = addressee_names(value)
-    if isinstance(value, str):
+    if len(names) == 1:
         return {"mot": names[0], "danh_sach": []}
     return {"mot": None, "danh_sach": list_lines(names)}
 

@@ -166,12 +166,13 @@ def _bad_char_error(path: Path, text: str, bad: BadCharacter, line: int | None,
     import unicodedata
 
     kind = unicodedata.category(bad.char)
-    name = unicodedata.name(bad.char, "") or {"Cc": "control", "Cs": "surrogate"}.get(
+    fallback = "emoji" if bad.pictograph else {"Cc": "control", "Cs": "surrogate"}.get(
         kind, "noncharacter"
     )
+    name = unicodedata.name(bad.char, "") or fallback
     return InputError(
-        "data.bad_char", file=path, line=line, field=dotted(loc) or None, char=bad.code,
-        name=name,
+        "data.pictograph" if bad.pictograph else "data.bad_char", file=path, line=line,
+        field=dotted(loc) or None, char=bad.code, name=name,
     )  # fmt: skip
 
 
@@ -690,7 +691,7 @@ def _typed_bad_char(path: Path, text: str, bad: BadCharacter) -> InputError:
     try:
         builder.build()
     except InputError as exc:
-        if exc.key == "data.bad_char":
+        if exc.key in ("data.bad_char", "data.pictograph"):
             return exc
     except _Fallback:
         pass

@@ -108,6 +108,20 @@ MESSAGES = {
     "data.invalid_value": {"vi": "giá trị không hợp lệ: {reason}", "en": "invalid value: {reason}"},
     # vanthu's own reason, which names the value it refuses: nothing to add around it.
     "data.reason_alone": {"vi": "{reason}", "en": "{reason}"},
+    # so: — what a document's number is written as (load.validation._number_slip).
+    "data.number_or_auto": {
+        "vi": "giá trị không hợp lệ: số văn bản là một số nguyên (ví dụ so: 3), hoặc tu_dong "
+        "để lấy số tiếp theo của sổ (nhận được: {value}){hint}",
+        "en": "invalid value: a document's number is a whole number (e.g. so: 3), or tu_dong "
+        "for the register's next number (got: {value}){hint}",
+    },
+    "data.number_with_symbol": {
+        "vi": "'{value}' là số và ký hiệu như khi in: chỉ ghi số (so: {number}), hoặc tu_dong để "
+        "lấy số của sổ; ký hiệu ({symbol}) vanthu tự ghép từ hồ sơ cơ quan và don_vi_soan_thao",
+        "en": "'{value}' is the number and symbol as printed: write the number alone "
+        "(so: {number}), or tu_dong for the register's; vanthu makes the symbol ({symbol}) from "
+        "the agency profile and don_vi_soan_thao",
+    },
     "data.shown_mapping": {
         "vi": "một nhóm 'khóa: giá trị'",
         "en": "a group of 'key: value' lines",
@@ -225,6 +239,16 @@ MESSAGES = {
         "signer without TM.{hint}",
     },
     "data.signer_such_as": {"vi": ", ví dụ '{name}'", "en": ", e.g. '{name}'"},
+    "data.signer_by_title": {
+        "vi": "nguoi_ky ghi chức vụ '{ref}': hãy ghi khóa của người ký trong hồ sơ cơ quan "
+        "{profile}, ở đây {key}; các người ký: {signers}",
+        "en": "nguoi_ky gives the title '{ref}': give the signer's key in the agency profile "
+        "{profile}, here {key}; the signers: {signers}",
+    },
+    "data.signers_listed": {
+        "vi": "; các người ký trong hồ sơ: {signers}",
+        "en": "; the profile's signers: {signers}",
+    },
     "data.what_unit": {"vi": "đơn vị", "en": "unit"},
     "data.what_signer": {"vi": "người ký", "en": "signer"},
     "data.what_group": {"vi": "nhóm nơi nhận", "en": "recipient group"},
@@ -364,6 +388,47 @@ MESSAGES = {
         "en": "{name} is recognised '{award}' twice in {year}: {first} (row {first_row} of its "
         "list) and {second} (row {second_row}); a danh hiệu thi đua is given once a year: if one "
         "file was copied from last year, correct its date",
+    },
+    # One list file (and sheet) named by two award decisions of one office for one year.
+    "data.list_titles_twice": {
+        "vi": "danh sách '{list}' cũng là danh sách của {other} (dòng {other_line}, danh_sach), "
+        "cùng cơ quan, khen thưởng năm {year}: {count} cá nhân, tập thể sẽ được công nhận danh "
+        "hiệu (như '{award}') hai lần, mà danh hiệu thi đua chỉ xét một lần mỗi năm; nếu tệp "
+        "này được chép từ {other}, hãy ghi ở danh_sach danh sách của riêng nó",
+        "en": "the list '{list}' is also the list of {other} (line {other_line}, danh_sach), of "
+        "the same office, for {year}: {count} people and collectives would be recognised a danh "
+        "hiệu (such as '{award}') twice, and a danh hiệu thi đua is given once a year; if this "
+        "file was copied from {other}, name its own list in danh_sach",
+    },
+    "data.list_given_twice": {
+        "vi": "danh sách '{list}' cũng là danh sách của {other} (dòng {other_line}, danh_sach), "
+        "cùng cơ quan, khen thưởng năm {year}: cả {count} lượt khen thưởng của danh sách được "
+        "trao hai lần và báo cáo năm tính hai lần; nếu tệp này được chép từ {other}, hãy ghi ở "
+        "danh_sach danh sách của riêng nó, nếu một quyết định đã được thay thế, hãy bỏ tệp của "
+        "nó khỏi thư mục dữ liệu",
+        "en": "the list '{list}' is also the list of {other} (line {other_line}, danh_sach), of "
+        "the same office, for {year}: all {count} awards of the list are given twice and the "
+        "year's report counts them twice; if this file was copied from {other}, name its own "
+        "list in danh_sach; if one decision was replaced, remove its file from the data folder",
+    },
+    "data.list_counted_twice": {
+        "vi": "{first} (dòng {first_line}) và {second} (dòng {second_line}) khen thưởng cùng một "
+        "danh sách năm {year} ({how}): báo cáo tính cả hai, nên {count} lượt khen thưởng{money} "
+        "được tính hai lần; nếu một tệp được chép từ tệp kia, hãy sửa danh sách (danh_sach) của "
+        "nó hoặc bỏ tệp, rồi dựng lại báo cáo",
+        "en": "{first} (line {first_line}) and {second} (line {second_line}) give the same list "
+        "in {year} ({how}): the report counts both, so {count} awards{money} are counted twice; "
+        "if one file was copied from the other, correct its list (danh_sach) or remove the file, "
+        "then build the report again",
+    },
+    "data.same_list_file": {"vi": "cùng tệp {name}", "en": "the same file {name}"},
+    "data.same_list_rows": {
+        "vi": "{first} và {second} ghi cùng những người, cùng khen thưởng, dưới cùng trích yếu",
+        "en": "{first} and {second} list the same people and awards, under the same trích yếu",
+    },
+    "data.counted_twice_money": {
+        "vi": " (tiền thưởng {amount} đồng)",
+        "en": " (reward money {amount} đồng)",
     },
     # A report's text naming a year-on-year figure when the year before has no decisions.
     "data.figure_without_value": {
@@ -521,6 +586,12 @@ MESSAGES = {
         "phần mềm khác; hãy xóa hoặc gõ lại đoạn đó",
         "en": "contains the unprintable character {char} ({name}), usually pasted from a web "
         "page or another program; delete it or retype the text",
+    },
+    "data.pictograph": {
+        "vi": "có biểu tượng cảm xúc (emoji) {char} ({name}): văn bản hành chính không in hình, "
+        "phông chữ của văn bản cũng không có; hãy xóa nó",
+        "en": "contains an emoji {char} ({name}): an official document prints no pictures, nor "
+        "do its fonts have them; delete it",
     },
     "data.too_deep": {
         "vi": "dữ liệu lồng nhau quá sâu (quá {limit} mức)",

@@ -278,6 +278,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{name}' is listed in two units for the same award '{award}': row {first} "
         "({first_unit}) and row {second} ({unit}); if they are one person, delete one of the rows",
     },
+    "sheet.capitals_kept": {
+        "vi": "tên tập thể, chức vụ hoặc đơn vị gõ toàn chữ in hoa ở dòng {rows} (ô {cells}; "
+        "ví dụ «{example}») được in đúng như đã gõ: vanthu không đoán được chữ nào cần viết hoa "
+        "(như «Phòng Tổ chức cán bộ»); nếu cần, hãy gõ lại bằng chữ thường, chỉ viết hoa chữ "
+        "cái đầu và tên riêng",
+        "en": "a collective's name, title or unit typed all in capitals on rows {rows} (cells "
+        "{cells}; e.g. «{example}») is printed as typed: vanthu cannot tell which words take a "
+        "capital (as in «Phòng Tổ chức cán bộ»); if needed, retype it in lower case with "
+        "capitals only at the start and in proper names",
+    },
     "sheet.legacy_text": {
         "vi": "ô {cell} có vẻ gõ bằng bảng mã {encoding} (phông {font}); hãy chuyển "
         "bảng tính sang Unicode, ví dụ: «{fixed}»",
@@ -296,6 +306,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "phần mềm khác; hãy gõ lại nội dung ô.",
         "en": "cell {cell} contains an unprintable character ({char}), usually pasted from a "
         "web page or another program; retype the cell.",
+    },
+    "sheet.pictograph": {
+        "vi": "ô {cell} có biểu tượng cảm xúc (emoji) «{symbol}» ({char}): văn bản hành chính "
+        "không in hình, phông chữ của văn bản cũng không có; hãy xóa nó khỏi ô.",
+        "en": "cell {cell} contains an emoji «{symbol}» ({char}): an official document prints "
+        "no pictures, nor do its fonts have them; delete it from the cell.",
     },
     "sheet.date_in_text": {
         "vi": "ô {cell} ghi ngày/giờ '{value}' ở chỗ phải ghi chữ (tên); có thể cột bị lệch, "

@@ -210,6 +210,55 @@ MESSAGES = {
         "en": "abbreviation '{value}': letters and digits only, no spaces or hyphens "
         "(e.g. UBND, VPUBND, TTg, HĐTĐKT)",
     },
+    # A ký hiệu (viet_tat, a don_vi key) in mixed case: printed in Số, ký hiệu, failed by verify.
+    "wording.abbreviation_case": {
+        "vi": "ký hiệu '{value}' được in trong số, ký hiệu văn bản ({where}), mà ký hiệu viết "
+        "bằng chữ in hoa (Nghị định 30, Phụ lục I, ô 3; vanthu verify báo lỗi so_ky_hieu.case); "
+        "hãy viết '{upper}'{also}",
+        "en": "the abbreviation '{value}' is printed in the document's Số, ký hiệu ({where}), "
+        "which is written in capitals (Decree 30, Phụ lục I, ô 3; vanthu verify fails it as "
+        "so_ky_hieu.case); write '{upper}'{also}",
+    },
+    "wording.abbreviation_case_agency": {
+        "vi": "«Số: 01/QĐ-{value}»", "en": "«Số: 01/QĐ-{value}»",
+    },
+    "wording.abbreviation_case_unit": {
+        "vi": "công văn của đơn vị in «Số: 01/...-{value}»",
+        "en": "the unit's Công văn print «Số: 01/...-{value}»",
+    },
+    "wording.abbreviation_case_unit_also": {
+        "vi": ", và sửa don_vi_soan_thao: {upper} trong các văn bản của đơn vị này",
+        "en": ", and correct don_vi_soan_thao: {upper} in this unit's documents",
+    },
+    # TM. (thay mặt) before a person's title: TM. is for a collective body only (ô 7a).
+    "wording.tm_for_a_person": {
+        "vi": "người ký '{signer}' ký «TM. {title}», mà TM. (thay mặt) chỉ dùng khi ký thay mặt "
+        "một tập thể (Ủy ban nhân dân, Hội đồng, Ban Thường vụ ...; Nghị định 30, Phụ lục I, "
+        "ô 7a); «{title}» là chức vụ của một người. {advice}",
+        "en": "the signer '{signer}' signs «TM. {title}», but TM. (on behalf of) is only for "
+        "signing on behalf of a collective body (Ủy ban nhân dân, Hội đồng, Ban Thường vụ ...; "
+        "Decree 30, Phụ lục I, ô 7a); «{title}» is a person's title. {advice}",
+    },
+    "wording.tm_advice_deputy": {
+        "vi": "Cấp phó ký thay người đứng đầu ghi tham_quyen: KT. (in «KT. {title}»); ký thừa "
+        "lệnh ghi TL., thừa ủy quyền ghi TUQ.",
+        "en": "A deputy signing for the head writes tham_quyen: KT. (printed «KT. {title}»); "
+        "signing by order, TL.; by authorisation, TUQ.",
+    },
+    "wording.tm_advice_own": {
+        "vi": "Người đứng đầu ký bằng chức vụ của mình: bỏ tham_quyen và thay_cho",
+        "en": "A head signs under their own title: remove tham_quyen and thay_cho",
+    },
+    "wording.tm_advice_deputy_lines": {
+        "vi": "Cấp phó ký thay người đứng đầu viết dòng «KT. {title}»; ký thừa lệnh «TL. ...», "
+        "thừa ủy quyền «TUQ. ...»",
+        "en": "A deputy signing for the head writes the line «KT. {title}»; signing by order "
+        "«TL. ...», by authorisation «TUQ. ...»",
+    },
+    "wording.tm_advice_own_lines": {
+        "vi": "Người đứng đầu ký bằng chức vụ của mình: bỏ dòng «TM. {title}» khỏi chuc_vu",
+        "en": "A head signs under their own title: remove the line «TM. {title}» from chuc_vu",
+    },
     # Why a value was refused (pipeline/model/errors.py), by the validation error's type.
     "value.empty": {"vi": "không được để trống", "en": "must not be empty"},
     "value.too_short_text": {

@@ -17,8 +17,12 @@ from pydantic import (
     model_validator,
 )
 
+from pipeline.i18n import t
 from pipeline.model.base import Date, Record
+from pipeline.model.bien_ban import located
+from pipeline.model.document import filing_line_typed
 from pipeline.model.wording import Lines, ListLayout, PhraseOverrides, invalid
+from pipeline.rules.agency_names import authority_kind, signs_on_behalf
 from pipeline.rules.award_names import name_key
 from pipeline.rules.money import (
     Award,
@@ -32,11 +36,46 @@ from pipeline.rules.money import (
     is_name,
     unknown_award,
 )
+from pipeline.rules.numbering import MIXED_CASE_AGENCIES
+from pipeline.text.tones import same_spelling
 
 Authority = Literal["TM.", "KT.", "TL.", "TUQ.", "Q."]
 AUTHORITIES: tuple[str, ...] = get_args(Authority)
 # Ký hiệu of an agency as real offices write it: UBND, VPUBND, TTg, HĐTĐKT (letters and digits).
 ABBREVIATION = re.compile(r"^[^\W_]+$")
+# The "TM." that opens a signature line written in chuc_vu ("TM. ỦY BAN NHÂN DÂN").
+_ON_BEHALF_PREFIX = re.compile(r"^\s*T\.?\s?M\.\s*", re.I)
+
+
+def _in_capitals(value: str) -> bool:
+    """Whether a ký hiệu is written as Nghị định 30 and `vanthu verify` (so_ky_hieu.case) want
+    it: in capitals, or one of the few agencies' own mixed-case forms (TTg)."""
+    return value == value.upper() or value in MIXED_CASE_AGENCIES
+
+
+def _unit_key(key: str) -> str:
+    """A đơn vị's key is its ký hiệu: a Công văn prints it in Số, ký hiệu (01/PGDĐT-GDTRH), so a
+    mixed-case "GDTrH" is refused here, before a number is taken, rather than by verify after."""
+    if not _in_capitals(key):
+        raise invalid(
+            "wording.abbreviation_case", value=key, upper=key.upper(),
+            where=t("wording.abbreviation_case_unit", value=key),
+            also=t("wording.abbreviation_case_unit_also", upper=key.upper()),
+        )  # fmt: skip
+    return key
+
+
+def _not_filing_member(value: Any) -> Any:
+    """A recipient of a group, not the filing line "Lưu: VT, TH.": vanthu writes that line for
+    each document, so in a group it would print twice (as model.document refuses in noi_nhan)."""
+    typed = filing_line_typed(value)
+    if typed is not None:
+        raise invalid("data.filing_line_in_group", line=typed)
+    return value
+
+
+UnitKey = Annotated[str, AfterValidator(_unit_key)]
+GroupMember = Annotated[str, BeforeValidator(_not_filing_member)]
 
 
 class Unit(Record):
@@ -247,6 +286,29 @@ class Signer(Record):
             )
         return self
 
+    @property
+    def on_behalf_of(self) -> tuple[str, str] | None:
+        """(field, name) of what a "TM." signer signs on behalf of: thay_cho after tham_quyen
+        TM., or the rest of a first chuc_vu line "TM. ..."; None for a signer without TM."""
+        if self.tham_quyen == "TM.":
+            return "thay_cho", self.thay_cho or ""
+        first = self.chuc_vu.splitlines()[0] if self.chuc_vu else ""
+        if signs_on_behalf(first):
+            return "chuc_vu", _ON_BEHALF_PREFIX.sub("", first).strip()
+        return None
+
+    @property
+    def own_title(self) -> str:
+        """The signer's own title: the chuc_vu lines that are no "TM." line, on one line."""
+        return " ".join(line for line in self.chuc_vu.splitlines() if not signs_on_behalf(line))
+
+
+def _names_a_person(name: str, titles: set[str]) -> bool:
+    """Whether `name`, after a TM., is a person's title: a head's title vanthu knows
+    (rules.agency_names: Giám đốc, Trưởng phòng, Chủ tịch ...) or one of the profile's."""
+    kind = authority_kind(name)
+    return (kind is not None and kind[0] == "head") or same_spelling(name) in titles
+
 
 def _as_words(text: str) -> str:
     """Text on one line with single spaces ("Quyền  Hiệu trưởng" → "Quyền Hiệu trưởng")."""
@@ -263,11 +325,11 @@ class Agency(Record):
         min_length=1, description="as printed in the header: VĂN PHÒNG; a list for several lines"
     )
     ten_day_du: str = Field(min_length=1, description="in running text: Văn phòng UBND tỉnh ...")
-    viet_tat: str = Field(description="in ký hiệu: VPUBND, UBND, TTg (Phụ lục III: mixed case)")
+    viet_tat: str = Field(description="in ký hiệu, in capitals: VPUBND, UBND (TTg: its own)")
     dia_danh: str = Field(min_length=1, description="place name of the date line: Sơn La")
-    don_vi: dict[str, Unit] = Field(default_factory=dict)
+    don_vi: dict[UnitKey, Unit] = Field(default_factory=dict)
     nguoi_ky: dict[str, Signer] = Field(default_factory=dict)
-    nhom_noi_nhan: dict[str, list[str]] = Field(default_factory=dict)
+    nhom_noi_nhan: dict[str, list[GroupMember]] = Field(default_factory=dict)
     cau_chu: PhraseOverrides | None = Field(  # type: ignore[valid-type]
         default=None, description="the office's own wording of the phrases vanthu writes"
     )
@@ -324,4 +386,43 @@ class Agency(Record):
     def _abbreviation(cls, value: str) -> str:
         if not ABBREVIATION.match(value):
             raise invalid("wording.bad_abbreviation", value=value)
+        if not _in_capitals(value):  # printed in every Số, ký hiệu: verify would fail each one
+            raise invalid(
+                "wording.abbreviation_case", value=value, upper=value.upper(),
+                where=t("wording.abbreviation_case_agency", value=value), also="",
+            )  # fmt: skip
         return value
+
+    @model_validator(mode="after")
+    def _tm_for_a_body(self) -> Agency:
+        """TM. (thay mặt) stands only before a collective body (Ủy ban nhân dân, Hội đồng, Ban
+        Thường vụ: Nghị định 30, Phụ lục I, ô 7a), never before a person's title: "TM. TRƯỞNG
+        PHÒNG" above a deputy's name is a KT. written wrong, in every document the signer
+        signs. Refused at the signer's line, as the profile's other signer checks are."""
+        titles = self._person_titles()
+        for key, signer in self.nguoi_ky.items():
+            found = signer.on_behalf_of
+            if found is None or not _names_a_person(found[1], titles):
+                continue
+            field, title = found
+            own = not signer.own_title or same_spelling(signer.own_title) == same_spelling(title)
+            advice = "own" if own else "deputy"
+            advice += "_lines" if field == "chuc_vu" else ""
+            shown = " ".join(title.split()).upper()
+            raise located(
+                ("nguoi_ky", key, field), "wording.tm_for_a_person", title, signer=key,
+                title=shown, advice=t(f"wording.tm_advice_{advice}", title=shown),
+            )  # fmt: skip
+        return self
+
+    def _person_titles(self) -> set[str]:
+        """The persons' titles this profile gives (same_spelling): each signer's one-line
+        chuc_vu, and the head a KT., TL., TUQ. or Q. signer signs for; never a collective."""
+        titles = set()
+        for signer in self.nguoi_ky.values():
+            lines = signer.chuc_vu.splitlines()
+            if len(lines) == 1 and not lines[0].strip().upper().startswith(AUTHORITIES):
+                titles.add(same_spelling(lines[0]))
+            if signer.tham_quyen not in (None, "TM.") and signer.thay_cho:
+                titles.add(same_spelling(signer.thay_cho))
+        return titles

@@ -62,8 +62,9 @@ def _is_filing_line(line: str) -> bool:
 def _not_filing_line(line: str) -> str:
     """A recipient, not the filing line vanthu writes itself (it would print twice, the typed
     one as "- Lưu: VT, TH.;")."""
-    if _is_filing_line(line):
-        raise invalid("data.filing_line_typed", line=" ".join(line.split()))
+    typed = filing_line_typed(line)
+    if typed is not None:
+        raise invalid("data.filing_line_typed", line=typed)
     return line
 
 
@@ -86,6 +87,21 @@ def _bare(key: str) -> str:
     return bare.casefold().replace("đ", "d")
 
 
+def filing_line_typed(value: Any) -> str | None:
+    """The filing line "Lưu: VT, TH." that a recipient line typed in the data is, on one line;
+    None for a recipient. Typed as text, or as the one-key mapping YAML makes of "Lưu: VT, TH."
+    (_FILING_KEY in any spelling); shared with the profile's recipient groups (nhom_noi_nhan),
+    where it would print a second filing line just the same."""
+    if isinstance(value, str):
+        return " ".join(value.split()) if _is_filing_line(value) else None
+    if not isinstance(value, dict) or len(value) != 1:
+        return None
+    ((key, name),) = value.items()
+    if not isinstance(key, str) or _bare(key) != _FILING_KEY:
+        return None
+    return " ".join(f"{key}: {name or ''}".split())
+
+
 def _not_group_as_text(line: str) -> str:
     """A recipient, not a group reference YAML read as text (it would print "nhom:cap-tren")."""
     found = _GROUP_AS_TEXT.match(line)
@@ -101,12 +117,11 @@ def _mapping_as_written(value: Any) -> Any:
     "- nhom:" alone (no group named); each said so, not as a text to put in quotes."""
     if not isinstance(value, dict) or len(value) != 1:
         return value
+    typed = filing_line_typed(value)
+    if typed is not None:
+        raise invalid("data.filing_line_typed", line=typed)
     ((key, name),) = value.items()
-    if not isinstance(key, str):
-        return value
-    if _bare(key) == _FILING_KEY:
-        raise invalid("data.filing_line_typed", line=" ".join(f"{key}: {name or ''}".split()))
-    if _bare(key) != _GROUP_KEY:
+    if not isinstance(key, str) or _bare(key) != _GROUP_KEY:
         return value
     if name is None or (isinstance(name, str) and not name.strip()):
         raise invalid("data.group_name_missing")

@@ -8,7 +8,10 @@ Refused (they cannot be written in XML 1.0, or they change the document behind t
   a BEL would split a paragraph, a form feed insert a page break, most would make the file invalid;
 - lone surrogates (U+D800–U+DFFF) and the noncharacters U+FDD0–U+FDEF and U+xFFFE/U+xFFFF;
 - bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069): they
-  reorder what a reader sees without being seen.
+  reorder what a reader sees without being seen;
+- emoji and pictographs (which ones: see below): a 🌸 typed in a name from a phone's keyboard
+  has no place in an official document, is in none of its fonts (the PDF shows nothing, the
+  .docx a coloured picture) and sorts the name first.
 
 Normalised (invisible in print, but they break comparisons, sorting and look-ups of names):
 - other spaces become an ordinary space: no-break space U+00A0, U+1680, U+2000–U+200A,
@@ -24,18 +27,43 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# Emoji and pictographs. Not the Unicode category So as a whole: most symbols of the BMP are a
+# document's own (° © ® № ™ ℃, ☐ ✓ ■ ● as boxes and bullets, arrows, ★), and symbols of other
+# categories (± × ÷ − ≤ Sm, § ¶ ‰ … Po, – — Pd, quotes Pi/Pf, ₫ Sc) are not touched at all. Refused:
+# - the characters of the BMP that show as a coloured emoji by default (Unicode's
+#   Emoji_Presentation property, emoji-data.txt of Unicode 15.1: ⌚ ☕ ⚡ ⚽ ✅ ❌ ❗ ➕ ⭐ ...);
+#   the others (❤ ☎ ✔) are text symbols, refused only with the U+FE0F that makes them emoji;
+# - U+1F000–U+1FFFF, all of it: the emoji and pictograph blocks (🀄 cards, 🅰 enclosed letters,
+#   🇻🇳 regional indicators, 🌸 and every other pictograph, 🏻 skin tones, 🟥 geometric shapes,
+#   symbols for legacy computing) and the range Unicode keeps for future pictographs, so that
+#   an emoji newer than this Python's Unicode tables is refused too;
+# - what only builds an emoji sequence and is invisible on its own: the variation selectors
+#   (U+FE00–U+FE0F, U+E0100–U+E01EF; U+FE0F makes "❤️" of ❤, none changes a glyph of the
+#   document's fonts), the keycap mark U+20E3 ("1️⃣"), the tag characters U+E0000–U+E007F
+#   (subdivision flags). A ZWJ (U+200D) only joins emoji, which are refused themselves.
+_EMOJI_PRESENTATION_BMP = (
+    "\u231a\u231b\u23e9-\u23ec\u23f0\u23f3\u25fd\u25fe\u2614\u2615\u2648-\u2653\u267f\u2693"
+    "\u26a1\u26aa\u26ab\u26bd\u26be\u26c4\u26c5\u26ce\u26d4\u26ea\u26f2\u26f3\u26f5\u26fa"
+    "\u26fd\u2705\u270a\u270b\u2728\u274c\u274e\u2753-\u2755\u2757\u2795-\u2797\u27b0\u27bf"
+    "\u2b1b\u2b1c\u2b50\u2b55"
+)
+_PICTOGRAPHS_BMP = _EMOJI_PRESENTATION_BMP + "\u20e3\ufe00-\ufe0f"
+_PICTOGRAPHS_ASTRAL = "\U0001f000-\U0001ffff\U000e0000-\U000e007f\U000e0100-\U000e01ef"
+
 _REFUSED_BMP = "\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
-_REFUSED_BMP += "\u202a-\u202e\u2066-\u2069"
+_REFUSED_BMP += "\u202a-\u202e\u2066-\u2069" + _PICTOGRAPHS_BMP
 REFUSED_PATTERN = (
-    f"[{_REFUSED_BMP}"
+    f"[{_REFUSED_BMP}{_PICTOGRAPHS_ASTRAL}"
     + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17))
     + "]"
 )
+_PICTOGRAPH = re.compile(f"[{_PICTOGRAPHS_BMP}{_PICTOGRAPHS_ASTRAL}]")
 _REFUSED = re.compile(REFUSED_PATTERN)
 # The same search, ten times faster: re tries a class holding characters beyond U+FFFF (the 32
 # noncharacters of planes 1-16) item by item on every character, and one without them as a
 # bitmap. So this class holds the refused characters of the BMP and every character beyond it;
-# from a match beyond it (an emoji, rarely) the full class searches on.
+# from a match beyond it (rarely: a Hán Nôm character of CJK Extension B, an emoji) the full
+# class searches on.
 _REFUSED_OR_ASTRAL = re.compile(f"[{_REFUSED_BMP}\U00010000-\U0010ffff]")
 _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
 _SPACES += "\u202f\u205f\u3000"
@@ -62,6 +90,31 @@ class BadCharacter(Exception):
     def code(self) -> str:
         """'U+0007', as messages show it."""
         return f"U+{ord(self.char):04X}"
+
+    @property
+    def pictograph(self) -> bool:
+        """Whether it is refused as an emoji or pictograph (else XML or the reading order
+        cannot have it)."""
+        return _PICTOGRAPH.match(self.char) is not None
+
+
+# Characters an emoji sequence is made of besides its pictographs: ZWJ, the variation selectors,
+# the keycap mark, skin tones (in the pictograph range) and tags.
+_SEQUENCE_PART = re.compile(f"[\u200d{_PICTOGRAPHS_BMP}{_PICTOGRAPHS_ASTRAL}]")
+_MODIFIER = re.compile("[\u20e3\ufe00-\ufe0f\U000e0000-\U000e007f\U000e0100-\U000e01ef]")
+
+
+def emoji_at(text: str, index: int) -> str:
+    """The emoji sequence around the refused pictograph at `index`, as the clerk sees it: "❤️"
+    for the variation selector after ❤, "👨‍👩‍👧" for any part of the family."""
+    start = end = index
+    while start > 0 and _SEQUENCE_PART.match(text[start - 1]):
+        start -= 1
+    if start > 0 and _MODIFIER.match(text[start]):  # the base it modifies: ❤, 1, ☎
+        start -= 1
+    while end + 1 < len(text) and _SEQUENCE_PART.match(text[end + 1]):
+        end += 1
+    return text[start : end + 1]
 
 
 def refused_character(text: str) -> BadCharacter | None:

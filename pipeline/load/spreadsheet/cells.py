@@ -10,7 +10,7 @@ import unicodedata
 from pipeline.errors import InputError
 from pipeline.load.spreadsheet.fields import Field
 from pipeline.load.spreadsheet.limits import MAX_CELL_CHARS
-from pipeline.text.gate import normalize_invisible, refused_character
+from pipeline.text.gate import BadCharacter, emoji_at, normalize_invisible, refused_character
 from pipeline.text.legacy import (
     PERSON_NAME,
     legacy_encodings,
@@ -57,10 +57,7 @@ def cell_text(raw: object, field: Field, cell: str) -> str:
         # \r: Windows line breaks inside a quoted CSV cell; tab and new line become spaces.
         bad = refused_character(raw.replace("\r", ""))
         if bad is not None:
-            key = (
-                "sheet.control_char" if unicodedata.category(bad.char) == "Cc" else "sheet.bad_char"
-            )
-            raise InputError(key, cell=cell, char=bad.code)
+            raise _refused(raw.replace("\r", ""), bad, cell)
         text = clean(normalize_invisible(raw))
         if field.text_only and _NUMERIC.fullmatch(text):
             raise InputError("sheet.number_in_text", cell=cell, value=text)
@@ -80,6 +77,17 @@ def cell_text(raw: object, field: Field, cell: str) -> str:
     if field.text_only and raw is not None:
         raise InputError("sheet.number_in_text", cell=cell, value=text)
     return text
+
+
+def _refused(text: str, bad: BadCharacter, cell: str) -> InputError:
+    """The error for a character the text gate refuses in a cell: an emoji shown as the clerk
+    sees it (a "❤️" is refused for its invisible U+FE0F), a control character said to be one."""
+    if bad.pictograph:
+        emoji = emoji_at(text, bad.index)
+        codes = " ".join(f"U+{ord(char):04X}" for char in emoji[:8])
+        return InputError("sheet.pictograph", cell=cell, symbol=emoji[:8], char=codes)
+    key = "sheet.control_char" if unicodedata.category(bad.char) == "Cc" else "sheet.bad_char"
+    return InputError(key, cell=cell, char=bad.code)
 
 
 def plain_text(value: object) -> str:
