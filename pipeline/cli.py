@@ -176,14 +176,15 @@ def render(
 @main.command()
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
 def check(inputs: tuple[Path, ...]) -> None:
-    """Kiểm tra dữ liệu, không ghi tệp nào (mặc định: mọi văn bản của thư mục làm việc)."""
+    """Kiểm tra dữ liệu, không ghi tệp nào: các tệp, thư mục làm việc hay thư mục dữ liệu được
+    chỉ (mặc định: mọi văn bản của thư mục làm việc)."""
     from pipeline.api import check as check_inputs
     from pipeline.api import failed_because
-    from pipeline.batch.discover import find_inputs
-    from pipeline.workspace import Workspace
+    from pipeline.batch.discover import named_documents
 
-    # As `vanthu build`: no data folder is an error, an empty one says so.
-    paths = list(inputs) or find_inputs(Workspace.containing(Path.cwd()))
+    # As `vanthu build`: a folder stands for its documents (a workspace's for its data folder's);
+    # no data folder is an error, an empty one says so.
+    paths = named_documents(list(inputs))
     if not paths:
         click.echo(t("cli.nothing_to_check"))
         return

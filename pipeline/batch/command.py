@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 import click
 
 from pipeline.batch.builder import build
+from pipeline.batch.discover import workspace_of
 from pipeline.batch.progress import print_report
 from pipeline.batch.supervise import stop_on_signals
 from pipeline.i18n import t
-from pipeline.workspace import Workspace
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -63,10 +63,11 @@ def build_command(
     keep_going: bool,
     skip_numbers: bool,
 ) -> None:
-    """Dựng mọi văn bản của thư mục làm việc (hoặc của INPUT_DIR): song song, chỉ dựng lại văn
-    bản đã thay đổi; kết quả ở outputs/<năm>/."""
+    """Dựng mọi văn bản của thư mục làm việc (hoặc của INPUT_DIR: một thư mục làm việc hay một
+    thư mục dữ liệu): song song, chỉ dựng lại văn bản đã thay đổi; kết quả ở outputs/<năm>/."""
     templates = ctx.obj.get("templates") if isinstance(ctx.obj, dict) else None
-    workspace = Workspace.containing(input_dir or Path.cwd())
+    # A workspace's folder named (`vanthu build ws3`) builds it as `cd ws3 && vanthu build`.
+    workspace, input_dir = workspace_of(input_dir)
     workspace = workspace.with_output(output_dir).with_templates(templates)
     console = terminal_console()
     # Ctrl-C and SIGTERM stop the build cleanly, even when started with SIGINT ignored.

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import shlex
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pipeline.batch.manifest import listing_sha256
 from pipeline.errors import InputError
+from pipeline.load.locations import resolved_path
+from pipeline.paths import shown
 from pipeline.workspace import Workspace
+from pipeline.workspace.config import CONFIG_FILE, DATA_DIR
 
 if TYPE_CHECKING:
     from pipeline.load.contract import LoadedDocument
@@ -16,12 +21,79 @@ if TYPE_CHECKING:
 MANIFEST = "manifest.json"
 
 
-def find_inputs(workspace: Workspace, folder: Path | None = None) -> list[Path]:
-    """Every document data file of the workspace (or of `folder` in it), sorted."""
+# Workspaces named in the message for a folder that is none (the first few found in it).
+SHOWN_WORKSPACES = 5
+
+
+def find_inputs(
+    workspace: Workspace, folder: Path | None = None, *, command: str = "build"
+) -> list[Path]:
+    """Every document data file of the workspace (or of `folder` in it), sorted. A folder that
+    is no workspace at all (no vanthu.yaml, no data folder: the folder above the one `vanthu
+    init` made) is said as such, with the way to the workspace, for `vanthu {command}`."""
+    if folder is None and workspace.config_file is None and not workspace.data_dir.is_dir():
+        raise not_a_workspace(workspace.root, command)
     folder = folder or workspace.data_dir
     if not folder.is_dir():
         raise InputError("build.no_input_dir", file=folder)
     return workspace.documents(folder)
+
+
+def workspace_of(folder: Path | None) -> tuple[Workspace, Path | None]:
+    """The workspace a command given `folder` works in (None: the working folder's), and the
+    folder whose documents it takes (None: the workspace's data folder). A workspace's own
+    folder (the one `vanthu init` made) means its data folder, exactly as the command run
+    inside it: never its settings, its templates or a clerk's scratch files beside them."""
+    workspace = Workspace.containing(folder or Path.cwd())
+    if folder is None or (resolved_path(folder) == workspace.root and not workspace.is_bare):
+        return workspace, None
+    return workspace, folder
+
+
+def named_documents(inputs: list[Path], command: str = "check") -> list[Path]:
+    """The data files `vanthu check` takes: a file as named, a folder for every document in it
+    (a workspace's folder for its data folder, as `vanthu build` takes it), none for every
+    document of the working folder's workspace. Found files are named as a user reads them
+    (relative to the working folder), each once."""
+    if not inputs:
+        return [Path(shown(p)) for p in find_inputs(*workspace_of(None), command=command)]
+    found: list[Path] = []
+    for path in inputs:
+        if path.is_dir():
+            workspace, folder = workspace_of(path)
+            found.extend(Path(shown(p)) for p in find_inputs(workspace, folder, command=command))
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def not_a_workspace(folder: Path, command: str) -> InputError:
+    """The error for `vanthu {command}` run in `folder`, which is no workspace: naming the
+    workspaces inside it when there are (a clerk who skipped the `cd` of init's last line)."""
+    below = [shown(path) for path in workspaces_in(folder)]
+    said: dict[str, Any] = {
+        "folder": str(folder), "config": CONFIG_FILE, "data": DATA_DIR, "command": command,
+    }  # fmt: skip
+    if not below:
+        return InputError("build.not_workspace", **said)
+    more = ", …" if len(below) > SHOWN_WORKSPACES else ""
+    return InputError(
+        "build.not_workspace.below", **said, first=shlex.quote(below[0]),
+        found=", ".join(below[:SHOWN_WORKSPACES]) + more,
+    )  # fmt: skip
+
+
+def workspaces_in(folder: Path) -> list[Path]:
+    """The folders directly inside `folder` that are workspaces (hold vanthu.yaml), sorted."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return []
+    return [
+        Path(entry.path) for entry in entries
+        if not entry.name.startswith(".") and entry.is_dir()
+        and os.path.isfile(os.path.join(entry.path, CONFIG_FILE))
+    ]  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,25 @@ MESSAGES = {
         "vi": "không tìm thấy thư mục đầu vào",
         "en": "input folder not found",
     },
+    # `vanthu build` / `vanthu check` run in a folder that is no workspace (discover.find_inputs);
+    # .below: workspaces found in it, the first named in the commands to run.
+    "build.not_workspace": {
+        "vi": "{folder} không phải thư mục làm việc của vanthu (không có {config}, không tìm thấy "
+        "thư mục đầu vào {data}/): hãy cd vào thư mục làm việc rồi chạy lại 'vanthu {command}', "
+        "hoặc chỉ tên thư mục ấy ('vanthu {command} TÊN-THƯ-MỤC'), hoặc tạo thư mục làm việc "
+        "bằng 'vanthu init TÊN-THƯ-MỤC'",
+        "en": "{folder} is not a vanthu workspace (no {config}, input folder {data}/ not found): "
+        "cd into your workspace and run 'vanthu {command}' again, or name it ('vanthu {command} "
+        "FOLDER'), or make one with 'vanthu init FOLDER'",
+    },
+    "build.not_workspace.below": {
+        "vi": "{folder} không phải thư mục làm việc của vanthu (không có {config}, không tìm thấy "
+        "thư mục đầu vào {data}/); thư mục làm việc trong nó: {found}: hãy chạy 'cd {first} && "
+        "vanthu {command}' hoặc 'vanthu {command} {first}'",
+        "en": "{folder} is not a vanthu workspace (no {config}, input folder {data}/ not found); "
+        "the workspaces in it: {found}: run 'cd {first} && vanthu {command}' or 'vanthu "
+        "{command} {first}'",
+    },
     "build.nothing": {
         "vi": "Không có văn bản nào để dựng (không tìm thấy tệp .yaml).",
         "en": "Nothing to build (no .yaml file found).",

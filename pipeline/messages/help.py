@@ -45,8 +45,10 @@ MESSAGES = {
         "frame drawn to compare positions (as in_thu: co).",
     },
     "help.check": {
-        "vi": "Kiểm tra dữ liệu, không ghi tệp nào (mặc định: mọi văn bản của thư mục làm việc).",
-        "en": "Check the data without writing any file (default: every document of the workspace).",
+        "vi": "Kiểm tra dữ liệu, không ghi tệp nào: các tệp, thư mục làm việc hay thư mục dữ "
+        "liệu được chỉ (mặc định: mọi văn bản của thư mục làm việc).",
+        "en": "Check the data without writing any file: the files, workspaces or data folders "
+        "named (default: every document of the workspace).",
     },
     "help.new": {
         "vi": "Tạo tệp dữ liệu mẫu có chú thích, dựng được ngay.",
@@ -59,10 +61,12 @@ MESSAGES = {
     "help.new.force": {"vi": "Ghi đè tệp đã có.", "en": "Overwrite an existing file."},
     # vanthu build (pipeline/batch/command.py)
     "help.build": {
-        "vi": "Dựng mọi văn bản của thư mục làm việc (hoặc của INPUT_DIR): song song, chỉ dựng "
-        "lại văn bản đã thay đổi; kết quả ở outputs/<năm>/.",
-        "en": "Build every document of the workspace (or of INPUT_DIR): in parallel, rebuilding "
-        "only the documents that changed; results in outputs/<year>/.",
+        "vi": "Dựng mọi văn bản của thư mục làm việc (hoặc của INPUT_DIR: một thư mục làm việc "
+        "hay một thư mục dữ liệu): song song, chỉ dựng lại văn bản đã thay đổi; kết quả ở "
+        "outputs/<năm>/.",
+        "en": "Build every document of the workspace (or of INPUT_DIR: a workspace or a data "
+        "folder): in parallel, rebuilding only the documents that changed; results in "
+        "outputs/<year>/.",
     },
     "help.build.output": {
         "vi": "Thư mục kết quả (mặc định: outputs/ của thư mục làm việc); mỗi năm một thư mục con.",

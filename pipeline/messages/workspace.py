@@ -7,6 +7,15 @@ MESSAGES = {
         "en": "file '{name}' lies outside the workspace; keep it in the office's folder "
         "(no absolute path, no '..')",
     },
+    # A workspace's settings named where a document is expected (vanthu render vanthu.yaml).
+    "ws.config_not_document": {
+        "vi": "đây là tệp cài đặt của thư mục làm việc, không phải văn bản; hãy chỉ tới tệp dữ "
+        "liệu của một văn bản (ví dụ inputs/2026/ke-hoach.yaml), hoặc chỉ thư mục làm việc để "
+        "kiểm tra, dựng mọi văn bản của nó (vanthu check {folder}, vanthu build {folder})",
+        "en": "this file holds a workspace's settings, not a document; name a document's data "
+        "file (e.g. inputs/2026/ke-hoach.yaml), or name the workspace folder to check or build "
+        "all its documents (vanthu check {folder}, vanthu build {folder})",
+    },
     "ws.reference_cycle": {
         "vi": "văn bản tham chiếu vòng tròn: '{name}' lại tham chiếu chính nó",
         "en": "circular reference: '{name}' refers back to itself",

@@ -48,7 +48,8 @@ _EMOJI_PRESENTATION_BMP = (
     "\u2b1b\u2b1c\u2b50\u2b55"
 )
 _PICTOGRAPHS_BMP = _EMOJI_PRESENTATION_BMP + "\u20e3\ufe00-\ufe0f"
-_PICTOGRAPHS_ASTRAL = "\U0001f000-\U0001ffff\U000e0000-\U000e007f\U000e0100-\U000e01ef"
+# U+1FFFE and U+1FFFF, the plane's two noncharacters, are refused as such, not as pictographs.
+_PICTOGRAPHS_ASTRAL = "\U0001f000-\U0001fffd\U000e0000-\U000e007f\U000e0100-\U000e01ef"
 
 _REFUSED_BMP = "\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
 _REFUSED_BMP += "\u202a-\u202e\u2066-\u2069" + _PICTOGRAPHS_BMP

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from pipeline.errors import VanthuError
+from pipeline.errors import InputError, VanthuError
 from pipeline.load.locations import AGENCY_DIR, ATTACHED_DIR, RealPaths, resolved_path, within
 from pipeline.paths import shown as shown  # re-exported: pipeline.workspace.shown
 from pipeline.render.compose import TemplateLibrary
@@ -193,7 +194,8 @@ class Workspace:
 
     def documents(self, folder: Path | None = None) -> list[Path]:
         """Every document data file under `folder` (default: the data folder), sorted; agency
-        profiles, parts a document attaches (kem-theo/) and hidden files and folders skipped."""
+        profiles, parts a document attaches (kem-theo/), a workspace's settings (vanthu.yaml)
+        and hidden files and folders skipped."""
         base = resolved_path(folder or self.data_dir)
         agencies = str(self.agency_dir)
         found: list[tuple[str, Path]] = []
@@ -216,7 +218,7 @@ class Workspace:
                 if entry.is_dir(follow_symlinks=False):  # as os.walk: links to folders not followed
                     if name != ATTACHED_DIR and entry.path != agencies:
                         folders.append((entry.path, key + "/"))
-                elif name.endswith(DOCUMENT_SUFFIX) and entry.is_file():
+                elif name.endswith(DOCUMENT_SUFFIX) and name != CONFIG_FILE and entry.is_file():
                     found.append((key, Path(entry.path)))
         return [path for _, path in sorted(found)]
 
@@ -240,7 +242,12 @@ class Workspace:
         return self._loader
 
     def load(self, path: Path) -> LoadedDocument:
-        """The document in data file `path`, validated, with everything it refers to."""
+        """The document in data file `path`, validated, with everything it refers to. A
+        workspace's settings file (vanthu.yaml) is never a document: refused as such, rather
+        than read and refused for a missing `loai`."""
+        if path.name == CONFIG_FILE:
+            folder = shlex.quote(shown(path.parent))
+            raise InputError("ws.config_not_document", file=path, folder=folder)
         return self.loader.load(path)
 
     def load_mapping(self, data: Mapping[str, Any], path: Path) -> LoadedDocument:
