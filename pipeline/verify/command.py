@@ -49,8 +49,20 @@ def workspace_outputs() -> list[Path]:
 
 
 def named_files(files: tuple[Path, ...]) -> list[Path]:
-    """The files given, a folder standing for every .docx under it."""
-    return [found for path in files for found in (docx_under(path) if path.is_dir() else [path])]
+    """The files given, a folder standing for every .docx under it; a workspace's own folder
+    (the one `vanthu init` made) for its outputs, as `vanthu build ws3` builds them: not the
+    office's templates in its mau/ folder, which are no documents."""
+    return [found for path in files for found in (_docx_of(path) if path.is_dir() else [path])]
+
+
+def _docx_of(folder: Path) -> list[Path]:
+    from pipeline.load.locations import resolved_path
+    from pipeline.workspace import Workspace
+
+    workspace = Workspace.containing(folder)
+    if resolved_path(folder) == workspace.root and not workspace.is_bare:
+        return docx_under(workspace.output_dir)
+    return docx_under(folder)
 
 
 @click.command("verify")
