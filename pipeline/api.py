@@ -32,11 +32,15 @@ from pipeline.model.giay_khen import CertificateData
 from pipeline.paths import shown
 from pipeline.register import Register, Registers
 from pipeline.register.documents import (
+    changed_signer,
     check_against_register,
+    lender_signer_change,
     lent_number,
     numbered,
     refuse_renumbering,
     refuse_taken_number,
+    signer_change_error,
+    signer_corrected,
     taken_number_error,
     typed_request,
     typed_warnings,
@@ -238,7 +242,9 @@ def render_documents(
 
     An output edited by hand since vanthu wrote it (its manifest says what it wrote: build
     keeps such a file) is refused, before anything is written or numbered, unless `force`:
-    then a copy of it is kept beside it (keep_edited_copy) and the document says where.
+    then a copy of it is kept beside it (keep_edited_copy) and the document says where. So is
+    a document whose number the register holds, issued, with another signer than it now
+    prints (refuse_changed_signers): with `force`, its row takes the new signer, as said.
 
     A document printing another's register number (a Giấy khen batch whose decision says
     so: tu_dong) is written after the documents numbered in the same call, with the number the
@@ -276,6 +282,7 @@ def render_documents(
 
         refuse_unnumbered_lenders(documents, register_of)
         refuse_taken_numbers(documents, register_of)
+        corrected = refuse_changed_signers(documents, register_of, force=force)
         notes = record_typed_numbers(documents, register_of)
         # Started before anything is written: without LibreOffice or unoserver nothing is.
         converter = stack.enter_context(_pdf_converter()) if pdf else None
@@ -293,6 +300,8 @@ def render_documents(
             # As check and build say them, after the file's name: render takes many files.
             noted = [*named_warnings(loaded), *noted]  # số vào sổ given to another name
             noted.extend(keep_edited_copies(edited.get(index, [])))
+            if index in corrected:  # render --force: the sổ's Người ký corrected
+                noted.insert(0, corrected[index])
             if document.number_from is not None:
                 source = workspace.name_of(document.number_from.path)
                 document = lent_number(register_of(workspace), document, source)
@@ -408,6 +417,46 @@ def refuse_taken_numbers(
         if not register_exists(workspace.register_location, root=workspace.root):
             continue
         refuse_taken_number(register_of(workspace), document, workspace.name_of(document.path))
+
+
+def refuse_changed_signers(
+    documents: Sequence[tuple[Workspace, LoadedDocument]],
+    register_of: Callable[[Workspace], Register], *, force: bool = False,
+) -> dict[int, str]:
+    """Before anything is written or numbered: a document whose number the register holds,
+    issued, with another signer than it now prints (documents.signer_changed_row: a new head
+    named in the profile) is refused as the build refuses it (signer_change_error), unless
+    `force` (render --force FILE: the clerk says the sổ was wrong, a misspelt name): then it is
+    written with the new signer, its row takes it too, and the notice saying so is returned,
+    by document index. A Giấy khen batch printing such a decision's number and signer is
+    refused too (documents.lender_signer_change). A register file not yet made holds nothing,
+    and is not made for this."""
+    notices: dict[int, str] = {}
+    here = {(ws.root, ws.name_of(d.path)) for ws, d in documents}
+    for index, (workspace, document) in enumerate(documents):
+        data = document.info.data
+        holds_number = data.needs_number or data.own_number is not None
+        if not (holds_number or document.number_from is not None) or not register_exists(
+                workspace.register_location, root=workspace.root):
+            continue  # nothing the register holds: not opened for it
+        register = register_of(workspace)
+        found = changed_signer(register, document, workspace.name_of(document.path))
+        if found is not None:
+            row, details = found
+            if not force:
+                raise signer_change_error(workspace, document, row)
+            notices[index] = signer_corrected(document, row, details)
+            continue
+        # A Giấy khen batch prints its decision's signer: refused while the decision would be,
+        # unless the decision is corrected (--force) in this very call, before it.
+        lender = document.number_from
+        if (force and lender is not None
+                and (workspace.root, workspace.name_of(lender.path)) in here):
+            continue
+        refused = lender_signer_change(register, workspace, document)
+        if refused is not None:
+            raise refused
+    return notices
 
 
 def record_typed_numbers(

@@ -8,8 +8,10 @@
    dropped and nothing is written, unless `keep_going` (a number typed in the data that the
    register holds for another document makes its input invalid too, and so does a so: tu_dong
    document while the register holds a number of its type and date for a data file gone: a
-   file renamed and edited, refuse_left_behind; and a new number of a year whose numbers the
-   register in use lacks: a workspace switched registers, refuse_unmigrated); so does an
+   file renamed and edited, refuse_left_behind; a new number of a year whose numbers the
+   register in use lacks: a workspace switched registers, refuse_unmigrated; and a document
+   whose number the register holds, issued, with another signer than it now prints: a new
+   head named in the profile, refuse_changed_signers); so does an
    output folder that cannot take the outputs bound for it (read-only, full: refuse_unwritable,
    stop_unwritten), before any number is given; then the register numbers the documents
    whose data says so: tu_dong, in the order of their dates (then paths: a register runs in
@@ -272,6 +274,7 @@ def build(
             if made:
                 refuse_registered_numbers(layout, todo, staged, register)
                 asked = refuse_left_behind(paths, todo, staged, kept, register)
+                refuse_changed_signers(workspace, todo, staged, register)
             # A register not made yet holds nothing: asked as such, not made by a build that
             # may stop here on an invalid input.
             result.warnings.extend(refuse_typed_ahead(
@@ -624,6 +627,52 @@ def refuse_left_behind(
             staged[path] = item.refused(error.message())
             asked.update(row.source for row in rows if row.source is not None)
     return asked
+
+
+def refuse_changed_signers(
+    workspace: Workspace, todo: list[Path], staged: dict[Path, Staged],
+    register: Callable[[], Register],
+) -> None:
+    """Before any number is given: a document of this build whose number the register holds,
+    issued, with another signer than the document now prints (a new head named in the
+    profile: documents.signer_changed_row) is invalid, its output and its row left as they
+    are: written again, the archived output and the sổ's Người ký would name someone who did
+    not sign the paper issued under that number. Its message (documents.signer_change_error)
+    names the number, its date, both signers and the ways out: name a profile signer who
+    prints the former one, or `vanthu render --force FILE` for a correction (the build has no
+    such option: a correction is said file by file). --force does not lift it either: it
+    rebuilds what is unchanged, and says nothing about who signed. The document is loaded
+    again, here, only to word the refusal; a document the register holds nothing for (not yet
+    numbered) is not concerned. A Giấy khen batch printing a refused decision's number (and
+    signer) is refused with it (build.lender_not_written)."""
+    from pipeline.register.documents import signer_change_error, signer_changed_row
+
+    refused: set[str] = set()
+    for path in todo:
+        item = staged[path]
+        if item.invalid is not None or item.failed is not None:
+            continue
+        if item.numbering is not None:
+            agency, details, number = item.numbering.agency, item.numbering.details, None
+        elif item.typed is not None:
+            agency, details, number = item.typed.agency, item.typed.details, item.typed.number
+        else:
+            continue
+        row = signer_changed_row(register(), agency, details, item.name, number)
+        if row is None:
+            continue
+        try:
+            why = signer_change_error(workspace, workspace.load(path), row).message()
+        except VanthuError as exc:  # loaded by the worker a moment ago: changed since
+            why = exc.message()
+        staged[path] = item.refused(why)
+        refused.add(item.name)
+    # A Giấy khen batch prints its decision's number and signer: it waits with its decision.
+    for path in todo:
+        lender = staged[path].lender
+        if lender is not None and lender.source in refused:
+            staged[path] = staged[path].refused(
+                RenderError("build.lender_not_written", name=lender.source).message())
 
 
 def refuse_typed_ahead(

@@ -35,7 +35,11 @@ class DocumentResult:
 
 @dataclass
 class BuildResult:
-    """Every document's result; `stopped` when invalid inputs kept the build from writing."""
+    """Every document's result; `stopped` when the build wrote nothing: invalid inputs (listed
+    in `invalid`; among them a document whose issued number the register holds with another
+    signer, builder.refuse_changed_signers), or an output folder that cannot take the outputs
+    bound for it (`invalid` empty, the documents failed with the folder's error:
+    builder.stop_unwritten)."""
 
     documents: list[DocumentResult] = field(default_factory=list)
     invalid: list[tuple[Path, str]] = field(default_factory=list)

@@ -798,4 +798,52 @@ MESSAGES: dict[str, dict[str, str]] = {
         "register: a renamed file is given a new number, not the old one); if the document was "
         "dropped or numbered anew, void the number: {command} --ly-do ...",
     },
+    # A document written again whose number the sổ holds, issued, with another signer
+    # (documents.signer_change_error): {held} and {now} are title lines and name, " / " between.
+    "register.signer_changed": {
+        "vi": "số {reference} ngày {date} đã vào sổ văn bản đi với người ký “{held}”, nay văn "
+        "bản in người ký “{now}” (nguoi_ky: {key}): văn bản không được dựng lại và sổ giữ "
+        "nguyên, để bản lưu khớp bản đã ký. Văn bản đã ban hành giữ người ký cũ: trong {profile} "
+        "khai người ký cũ dưới một khóa mới (ví dụ {new_key}: ho_ten: {name}, chuc_vu và "
+        "tham_quyen như đã in), rồi ghi nguoi_ky: {new_key} trong tệp này. Nếu sổ ghi sai (tên "
+        "gõ nhầm, văn bản chưa ký): {command} dựng lại với người ký mới và sửa sổ",
+        "en": "number {reference} of {date} is in the register signed by “{held}”, and the "
+        "document now prints “{now}” (nguoi_ky: {key}): it is not written again and its row is "
+        "kept, so that the archived output matches the signed paper. To keep the former signer "
+        "on an issued document: in {profile}, add the former signer under a new key (e.g. "
+        "{new_key}: ho_ten: {name}, with the chuc_vu and tham_quyen printed), then write "
+        "nguoi_ky: {new_key} in this file. If the register is wrong (a misspelt name, a "
+        "document not yet signed): {command} writes it with the new signer and corrects the "
+        "register",
+    },
+    "register.signer_changed_kept": {
+        "vi": "số {reference} ngày {date} đã vào sổ văn bản đi với người ký “{held}”, nay văn "
+        "bản in người ký “{now}” (nguoi_ky: {key}): văn bản không được dựng lại và sổ giữ "
+        "nguyên, để bản lưu khớp bản đã ký. Văn bản đã ban hành giữ người ký cũ: ghi nguoi_ky: "
+        "{kept} trong tệp này (hồ sơ cơ quan in người ký này đúng như sổ ghi). Nếu sổ ghi sai "
+        "(tên gõ nhầm, văn bản chưa ký): {command} dựng lại với người ký mới và sửa sổ",
+        "en": "number {reference} of {date} is in the register signed by “{held}”, and the "
+        "document now prints “{now}” (nguoi_ky: {key}): it is not written again and its row is "
+        "kept, so that the archived output matches the signed paper. To keep the former signer "
+        "on an issued document: write nguoi_ky: {kept} in this file (the profile's signer "
+        "printed as the register records it). If the register is wrong (a misspelt name, a "
+        "document not yet signed): {command} writes it with the new signer and corrects the "
+        "register",
+    },
+    "register.lender_signer_changed": {
+        "vi": "quyết định {decision}, số {reference} ngày {date}, mà Giấy khen in số và người ký, "
+        "đã vào sổ văn bản đi với người ký “{held}”, nay quyết định in người ký “{now}”: Giấy "
+        "khen không được dựng lại. Hãy xử lý quyết định trước ({command} nói cách làm), rồi dựng "
+        "lại Giấy khen",
+        "en": "decision {decision}, number {reference} of {date}, whose number and signer the "
+        "Giấy khen print, is in the register signed by “{held}”, and the decision now prints "
+        "“{now}”: the Giấy khen are not written again. Settle the decision first ({command} "
+        "says how), then write the Giấy khen again",
+    },
+    "register.signer_corrected": {
+        "vi": "{name}: sổ văn bản đi, số {reference}: người ký sửa từ “{old}” thành “{new}” "
+        "(--force)",
+        "en": "{name}: the register's number {reference}: signer corrected from “{old}” to "
+        "“{new}” (--force)",
+    },
 }

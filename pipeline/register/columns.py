@@ -40,6 +40,9 @@ EXTRA_COLUMNS: tuple[Column, ...] = (
     Column("status", "Trạng thái", 0, 12),
     Column("void_reason", "Lý do hủy", 0, 30),
     Column("source", "Tệp nguồn", 0, 30),  # the data file a render numbered: kept on a move
+    # The lines printed above the signer's name (Details.signer_title): kept on a move, so that
+    # a signer changed in the profile is still caught against the imported rows.
+    Column("signer_title", "Chức danh người ký", 0, 24),
 )
 
 # Fixed Vietnamese words in the data file, whatever the message language.

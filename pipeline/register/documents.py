@@ -16,6 +16,12 @@ build refuses to number it anew while a number of its type and date is left to a
 (`typed_request`, Register.record_typed), so the register never gives it to another document;
 `order_warning` and `typed_warnings` are the warnings both print for a number out of date order.
 
+`signer_changed_row` finds a document's issued row recording another signer than the document
+now prints (a new head named in the profile, a title changed: Details.signer_title keeps the
+lines printed above the name): render, build and check refuse to write it again
+(`signer_change_error` says how to keep the former signer, or that `vanthu render --force FILE`
+corrects the row), so the archived output and the sổ's Người ký stay those of the signed paper.
+
 `lent_number` gives a document that prints another's number (a Giấy khen batch, its decision's:
 `LoadedDocument.number_from`) the number the register holds for that data file, named as
 render and build name it (Workspace.name_of); it never allocates one.
@@ -43,18 +49,20 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import socket
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pipeline.context.addressing import addressee_names
-from pipeline.context.common import filing_line, recipient_lines
+from pipeline.context.common import filing_line, recipient_lines, signature_lines
 from pipeline.errors import InputError, RenderError, VanthuError
 from pipeline.load.contract import LoadedDocument
+from pipeline.paths import shown
 from pipeline.register.backends import SqliteBackend, safe_location
 from pipeline.register.checks import before_vanthu
 from pipeline.register.errors import RegisterError
@@ -77,6 +85,7 @@ from pipeline.workspace.config import CONFIG_FILE, read_config
 if TYPE_CHECKING:
     from pipeline.batch.manifest import Entry as ManifestEntry
     from pipeline.batch.recorded import Recorded
+    from pipeline.model.agency import Agency, Signer
     from pipeline.workspace.core import Workspace
 
 def workspace_register(registers: Registers, workspace: Workspace,
@@ -297,12 +306,188 @@ def register_details(document: LoadedDocument) -> Details:
         symbol=symbol,
         summary=named_summary(info.doc_type.name, data.trich_yeu),
         signer=info.signer.ho_ten,
+        signer_title=signer_title(info.signer),
         recipients="; ".join(register_recipients(
             addressee_names(data.addressees), recipient_lines(data, info.agency)
         )),
         archive=re.sub(r"^\s*Lưu\s*:\s*", "", filing_line(info)).rstrip(". "),
         copies=data.so_ban,
     )
+
+
+def signer_title(signer: Signer) -> str:
+    """What the sổ keeps beside the Người ký's name (Details.signer_title): the lines the
+    signature prints above it (ô 7a/7b, signature_lines: KT. GIÁM ĐỐC, PHÓ GIÁM ĐỐC), one a
+    line."""
+    return "\n".join(signature_lines(signer))
+
+
+def _words(text: str | None) -> str:
+    """`text` composed (NFC) on one line with single spaces: how two spellings of one name or
+    title line are compared."""
+    return " ".join(unicodedata.normalize("NFC", text or "").split())
+
+
+def _title_lines(title: str) -> tuple[str, ...]:
+    return tuple(_words(line) for line in title.splitlines() if line.strip())
+
+
+def same_signer(recorded: Details, details: Details) -> bool:
+    """Whether a row's Người ký (`recorded`) is the signer `details` gives: the same name, and
+    the same title lines where both say them (a row entered by hand, or written before vanthu
+    kept them, has the name alone). A row naming no signer (a number set aside) is anyone's."""
+    if not recorded.signer or not details.signer:
+        return True
+    if _words(recorded.signer) != _words(details.signer):
+        return False
+    if recorded.signer_title is None or details.signer_title is None:
+        return True
+    return _title_lines(recorded.signer_title) == _title_lines(details.signer_title)
+
+
+def printed_signer(details: Details) -> str:
+    """The signer a row or a document gives, as a message quotes it: its title lines, then the
+    name (KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC / Lê Văn B)."""
+    lines = _title_lines(details.signer_title) if details.signer_title else ()
+    return " / ".join((*lines, _words(details.signer)))
+
+
+def signer_changed_row(register: Register, agency: str, details: Details, source: str,
+                       number: int | None = None) -> Entry | None:
+    """The issued row holding the number of data file `source` when it records another signer
+    than `details` (the document as it stands: register_details) gives (same_signer): written
+    again, the document would print, and its row record, a signer who did not sign the paper
+    issued under that number (a new head named in the profile in place of the former one).
+    The row is the file's live one (so: tu_dong, `number` None) or, for a number the document
+    types (`number`), that number's row when it is the document's own (holds_for). None when no
+    row holds it yet (documents not yet numbered are not concerned), or it records this signer."""
+    if number is None:
+        row = register.by_source(agency, source)
+    else:
+        when = details.doc_date
+        if when is None:
+            return None
+        sequence = register.sequence_for(agency, completed(details))
+        row = register.entry(agency, when.year, number, sequence)
+        if row is not None and not holds_for(row, details, source, register.workspace,
+                                             register.source_exists):
+            return None  # another document's: refused as such (typed_number_holder)
+    if row is None or row.status is not Status.ISSUED or same_signer(row.details, details):
+        return None
+    return row
+
+
+def profile_signer(agency: Agency, recorded: Details, *, besides: str) -> str | None:
+    """The key of a signer of the profile, other than `besides`, who prints the signer the sổ
+    records (`recorded`): the one an issued document is to name to keep its signature."""
+    for key, signer in agency.nguoi_ky.items():
+        held = Details(signer=signer.ho_ten, signer_title=signer_title(signer))
+        if key != besides and same_signer(recorded, held):
+            return key
+    return None
+
+
+def signer_change_error(workspace: Workspace, document: LoadedDocument, row: Entry) -> InputError:
+    """The refusal to write `document` again while the sổ's row `row` (signer_changed_row)
+    records another signer for its number, at its `nguoi_ky:` line: the number and date, the
+    signer the sổ holds and the one the document now prints, and the ways out. An issued
+    document keeps its signer by naming a profile signer who prints it (one there already is
+    named; else the former signer is to be added under a new key, such as `<key>-cu`); a
+    correction (a misspelt name, a document not yet signed) is `vanthu render --force FILE`,
+    which writes it and the row with the new signer."""
+    data = document.info.data
+    now = register_details(document)
+    held = row.details
+    key = data.nguoi_ky
+    params: dict[str, Any] = {
+        "reference": row.reference,
+        "date": held.doc_date.strftime("%d/%m/%Y") if held.doc_date else "",
+        "held": printed_signer(held),
+        # Like with like: a row that records the name alone is compared on the name alone.
+        "now": printed_signer(now if held.signer_title else replace(now, signer_title=None)),
+        "key": key,
+        "command": f"vanthu render --force {shlex.quote(shown(document.path))}",
+    }
+    kept = profile_signer(document.info.agency, held, besides=key)
+    if kept is not None:
+        key_name, params["kept"] = "register.signer_changed_kept", kept
+    else:
+        profile = workspace.agency_file(data.co_quan)
+        key_name = "register.signer_changed"
+        params.update(profile=workspace.display(profile) if profile is not None else data.co_quan,
+                      new_key=f"{key}-cu", name=_words(held.signer))
+    return InputError(key_name, file=document.path, line=field_line(document.path, "nguoi_ky"),
+                      field="nguoi_ky", **params)
+
+
+def signer_corrected(document: LoadedDocument, row: Entry, details: Details) -> str:
+    """The notice of `vanthu render --force` writing a document whose row recorded another
+    signer (signer_changed_row): the row now records the new one, after the data file's name."""
+    return RenderError("register.signer_corrected", name=shown(document.path),
+                       reference=row.reference, old=printed_signer(row.details),
+                       new=printed_signer(details if row.details.signer_title
+                                          else replace(details, signer_title=None))).message()
+
+
+def changed_signer(register: Register, document: LoadedDocument,
+                   source: str) -> tuple[Entry, Details] | None:
+    """The row of `register` holding `document`'s number (its data file `source`) with another
+    signer than it now prints (signer_changed_row), and the columns the document gives now;
+    None for a document not numbered yet, printing the signer its row records, or printing
+    another's number (a Giấy khen batch: lender_signer_change)."""
+    data = document.info.data
+    if document.number_from is not None:
+        return None
+    if data.needs_number:
+        details, number = register_details(document), None
+    else:
+        request = typed_request(document, source)
+        if request is None:
+            return None
+        details, number = request.details, request.number
+    row = signer_changed_row(register, data.co_quan, details, source, number)
+    return (row, details) if row is not None else None
+
+
+def lender_signer_change(register: Register, workspace: Workspace,
+                         document: LoadedDocument) -> InputError | None:
+    """The refusal of a document printing its decision's number and signer (a Giấy khen batch)
+    while the register holds that number, issued, with another signer than the decision now
+    gives (signer_changed_row), at the batch's quyet_dinh line, naming the decision: the
+    decision is the one to settle (its own refusal says how), then the batch follows it.
+    None for any other document."""
+    lender = document.number_from
+    decision = getattr(document.info.attachments, "decision", None)
+    if lender is None or decision is None:
+        return None
+    signer = decision.signer
+    details = Details(doc_date=decision.data.ngay, signer=signer.ho_ten,
+                      signer_title=signer_title(signer))
+    name = workspace.name_of(lender.path)
+    row = signer_changed_row(register, lender.agency, details, name)
+    if row is None:
+        return None
+    held = row.details
+    return InputError(
+        "register.lender_signer_changed", file=lender.file, line=lender.line, field=lender.field,
+        decision=name, reference=row.reference,
+        date=held.doc_date.strftime("%d/%m/%Y") if held.doc_date else "",
+        held=printed_signer(held),
+        now=printed_signer(details if held.signer_title else replace(details, signer_title=None)),
+        command=f"vanthu check {shlex.quote(shown(lender.path))}")
+
+
+def refuse_changed_signer(register: Register, document: LoadedDocument, source: str,
+                          workspace: Workspace) -> None:
+    """signer_change_error, raised, when `document`'s number is issued in `register` with
+    another signer than it now prints (changed_signer), or lender_signer_change's refusal of a
+    batch printing such a decision's; nothing for any other document."""
+    found = changed_signer(register, document, source)
+    if found is not None:
+        raise signer_change_error(workspace, document, found[0])
+    refused = lender_signer_change(register, workspace, document)
+    if refused is not None:
+        raise refused
 
 
 def named_summary(kind_name: str, trich_yeu: str) -> str:
@@ -442,9 +627,10 @@ def check_against_register(
     recorded: Recorded | None = None,
 ) -> tuple[InputError, ...]:
     """`vanthu check`'s refusals that render and build would make from the register: a number
-    the document types (so: 33) held for another document, or void (refuse_taken_number), and
-    a new number asked while numbers of its type and date are left without their data files
-    (left_behind_error). Returned: the warnings of an output that prints a number voided since
+    the document types (so: 33) held for another document, or void (refuse_taken_number), a
+    new number asked while numbers of its type and date are left without their data files
+    (left_behind_error), and a number issued with another signer than the document now prints
+    (refuse_changed_signer). Returned: the warnings of an output that prints a number voided since
     (voided_output: `recorded`, the output folder's manifests, say what each output prints),
     and the one render and build would give once the number is spent, said before
     (copy_of_numbered). Only reads the register; a register not yet made holds nothing.
@@ -470,10 +656,13 @@ def check_against_register(
               if recorded is not None and from_register else ())
     if typed:
         refuse_taken_number(register, document, source)
+        refuse_changed_signer(register, document, source, workspace)
         return voided
     if not data.needs_number:
+        refuse_changed_signer(register, document, source, workspace)  # a batch: its decision's
         return voided
     refuse_left_behind(register, document, register_details(document), source)
+    refuse_changed_signer(register, document, source, workspace)
     return (*voided, *copy_of_numbered(register, document, source))
 
 
@@ -697,9 +886,15 @@ def number_line(path: Path | str) -> int | None:
     """The line of `so:` in data file `path` (None when it has none or cannot be read again):
     the register's refusals come after loading, from a document that keeps no lines, so the
     file is read again, once, for the error alone."""
+    return field_line(path, "so")
+
+
+def field_line(path: Path | str, field: str) -> int | None:
+    """The line of top-level `field` in data file `path` (None when it has none or cannot be
+    read again), as number_line finds `so:`."""
     from pipeline.load.yaml_source import load_yaml
 
     try:
-        return load_yaml(Path(path)).lines.get(("so",))
+        return load_yaml(Path(path)).lines.get((field,))
     except (OSError, VanthuError):
         return None

@@ -35,7 +35,12 @@ class Details:
     type_code: str | None = None  # QĐ, KH, BC, CV ... decides the sequence
     symbol: str | None = None  # ký hiệu after the number: QĐ-VPUBND, 2026/QĐ-UBND, VPUBND-TH
     summary: str | None = None  # Tên loại và trích yếu nội dung
-    signer: str | None = None  # Người ký
+    signer: str | None = None  # Người ký: the name, as the form's column shows it
+    # The lines the signature prints above that name (ô 7a/7b: "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"),
+    # one a line: kept beside the name, never printed in the form, so that a document written
+    # again is known to print the signer the sổ records (documents.signer_change). None: not
+    # known (a row entered by hand, or written before vanthu kept it).
+    signer_title: str | None = None
     recipients: str | None = None  # Nơi nhận văn bản
     archive: str | None = None  # Đơn vị, người nhận bản lưu
     copies: int | None = None  # Số lượng bản

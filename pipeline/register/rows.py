@@ -17,13 +17,20 @@ from pipeline.register.sequences import type_code_from_symbol
 
 DETAIL_COLUMNS = (
     "doc_date", "type_code", "symbol", "summary", "signer", "recipients", "archive", "copies",
-    "transfer_date", "received_by", "note",
+    "transfer_date", "received_by", "note", "signer_title",
 )  # fmt: skip
 COLUMNS = (
     "id", "agency", "year", "sequence", "number", "status", "origin", *DETAIL_COLUMNS,
     "source", "void_reason", "created_at", "updated_at", "workspace",
 )  # fmt: skip
 SELECT = f"SELECT {', '.join(COLUMNS)} FROM entries"
+
+
+def select_of(present: set[str]) -> str:
+    """SELECT as above from a register file read as it is (never migrated: switched.row_in_file),
+    NULL for each column its older schema lacks (signer_title, before version 4)."""
+    return "SELECT " + ", ".join(name if name in present else f"NULL AS {name}"
+                                 for name in COLUMNS) + " FROM entries"
 DATE_COLUMNS = {"doc_date", "transfer_date"}
 
 
@@ -81,6 +88,7 @@ def detail_columns(details: Details) -> dict[str, Any]:
 # nhận, ghi chú) are the clerk's, and a document written again leaves them as they are.
 DOCUMENT_COLUMNS = (
     "doc_date", "type_code", "symbol", "summary", "signer", "recipients", "archive", "copies",
+    "signer_title",
 )  # fmt: skip
 
 

@@ -108,6 +108,14 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        4,
+        "the signer's title lines beside the Người ký (a signer changed in the profile)",
+        (
+            # Details.signer_title: NULL on rows written before (only their name is compared).
+            "ALTER TABLE entries ADD COLUMN signer_title TEXT",
+        ),
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version

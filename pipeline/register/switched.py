@@ -139,8 +139,10 @@ def row_in_file(path: Path, agency: str, year: int, number: int, source: str,
         return None, False
 
     def query(connection: sqlite3.Connection) -> tuple[Any, Any]:
+        present = {str(column[1]) for column in
+                   connection.execute("PRAGMA table_info(entries)").fetchall()}
         row = connection.execute(
-            f"{db.SELECT} WHERE agency = ? AND year = ? AND number = ? AND source = ? "
+            f"{db.select_of(present)} WHERE agency = ? AND year = ? AND number = ? AND source = ? "
             "AND (workspace IS NULL OR workspace = ?) ORDER BY id DESC LIMIT 1",
             (agency, year, number, source, workspace or "")).fetchone()
         return row, connection.execute("SELECT COUNT(DISTINCT agency) FROM entries").fetchone()

@@ -51,6 +51,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "status": ("trạng thái",),
     "void_reason": ("lý do hủy",),
     "source": ("tệp nguồn",),
+    "signer_title": ("chức danh người ký",),
 }
 _FIELD_OF = {text: key for key, texts in _SYNONYMS.items() for text in texts}
 _STATUS_OF = {word: status for status, word in STATUS_WORDS.items()}
@@ -176,6 +177,7 @@ class _RowReader:
             archive=_text(self._get(values, "archive")), copies=copies,
             transfer_date=transfer_date, received_by=_text(self._get(values, "received_by")),
             note=_text(self._get(values, "note")),
+            signer_title=_text(self._get(values, "signer_title")),
         )
         return ImportedRow(
             self.sheet, row, year, int(match.group(1)),
