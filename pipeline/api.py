@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -323,12 +323,20 @@ def render_documents(
         rendered = [written[index] for index in range(len(documents))]
         for root, renderer in renderers.items():  # an office's template templates check fails
             names = [d.template for ws, d in documents if ws.root == root]
-            told.extend(template_warnings(renderer.engine.library, names))
+            told.extend(template_warnings(renderer.engine.library, names, example_contexts))
         if told and rendered:
             rendered[0] = replace(rendered[0], warnings=(*told, *rendered[0].warnings))
         if converter is not None:
             rendered = convert_to_pdf(rendered, converter, record)
     return rendered
+
+
+def example_contexts(library: TemplateLibrary) -> dict[str, list[Mapping[str, Any]]]:
+    """The contexts of vanthu's own examples of every type, made with `library`'s templates:
+    what the template verdict compares an office's copies with (template_tools.verdict)."""
+    from pipeline.template_tools.examples import starter_contexts
+
+    return starter_contexts(Renderer(library))
 
 
 def named_warnings(document: LoadedDocument) -> list[str]:
@@ -577,5 +585,5 @@ def check(paths: list[Path]) -> CheckReport:
     report.valid = [d for d in report.valid if d.path not in refused]
     report.errors.extend(refused.items())
     for workspace, names in used.values():  # an office's template templates check fails
-        report.warnings.extend(template_warnings(workspace.templates, names))
+        report.warnings.extend(template_warnings(workspace.templates, names, example_contexts))
     return report

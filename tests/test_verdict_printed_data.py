@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.api import example_contexts
 from pipeline.render.compose import TemplateLibrary
 from pipeline.template_tools.verdict import errors_by_file, template_warnings
 from tests.test_template_checks_r9 import dropped_paragraph
@@ -22,8 +23,8 @@ def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_a_copy_dropping_a_data_paragraph_is_warned_of(tmp_path: Path) -> None:
     library = dropped_paragraph(tmp_path, "{{ theo_de_nghi }}")
-    assert errors_by_file(library, "quyet-dinh") == {"quyet-dinh": 1}
-    warnings = template_warnings(library, ["quyet-dinh"])
+    assert errors_by_file(library, "quyet-dinh", example_contexts) == {"quyet-dinh": 1}
+    warnings = template_warnings(library, ["quyet-dinh"], example_contexts)
     assert len(warnings) == 1
     assert warnings[0].startswith("vanthu templates check thấy 1 lỗi trong quyet-dinh.docx")
 
@@ -34,8 +35,8 @@ def test_a_block_printing_fixed_text_for_the_data_is_the_one_named(tmp_path: Pat
     path = office_copy(tmp_path, "khoi/kinh-gui")
     edit_docx(path, "{{ dong }}", "Ủy ban nhân dân tỉnh")
     library = TemplateLibrary(path.parent.parent)
-    assert errors_by_file(library, "cong-van") == {"khoi/kinh-gui": 1}
-    warnings = template_warnings(library, ["cong-van"])
+    assert errors_by_file(library, "cong-van", example_contexts) == {"khoi/kinh-gui": 1}
+    warnings = template_warnings(library, ["cong-van"], example_contexts)
     assert len(warnings) == 1 and "khoi/kinh-gui.docx" in warnings[0]
 
 
@@ -43,4 +44,4 @@ def test_a_copy_printing_the_same_data_is_not_warned_of(tmp_path: Path) -> None:
     path = office_copy(tmp_path, "quyet-dinh")
     edit_docx(path, "QUYẾT ĐỊNH:", "QUYẾT ĐỊNH:")
     library = TemplateLibrary(path.parent)
-    assert template_warnings(library, ["quyet-dinh"]) == []
+    assert template_warnings(library, ["quyet-dinh"], example_contexts) == []

@@ -323,11 +323,13 @@ def build(
             for office in sorted(offices):
                 result.warnings.extend(offices[office])
             if offices:  # an office's template that templates check fails, once per template
+                from pipeline.api import example_contexts
                 from pipeline.template_tools.verdict import template_warnings
 
                 names = sorted({item.entry.template for p in todo
                                 if (item := staged[p]).entry is not None})  # fmt: skip
-                result.warnings.extend(template_warnings(workspace.templates, names))
+                examples = example_contexts
+                result.warnings.extend(template_warnings(workspace.templates, names, examples))
             finisher = Finisher(layout, freshness, converter)
             borrowers = {p: lender for p, lender in lenders.items() if isinstance(lender, Path)}
             try:

@@ -11,13 +11,18 @@ import tempfile
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from pipeline.errors import VanthuError
+from pipeline.load.contract import LoadedDocument
 from pipeline.workspace import Workspace
 
-if TYPE_CHECKING:
-    from pipeline.api import Renderer
+
+class Renderer(Protocol):
+    """What the examples need of pipeline.api.Renderer (which is above this module): a loaded
+    document's context, made with the templates in force."""
+
+    def context(self, document: LoadedDocument) -> dict[str, Any]: ...
 
 _YEAR = 2026  # any year: the starters are dated in it
 

@@ -16,7 +16,7 @@ import functools
 import hashlib
 import json
 import weakref
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,10 @@ from pipeline.render.compose import FRAME_NAME, TemplateLibrary
 from pipeline.render.locate import office_folder
 from pipeline.render.phrase import Phrase
 from pipeline.render.template_cache import module_stamps, verdict
+
+# The contexts of vanthu's examples of each type, made with a library's templates
+# (pipeline.api.example_contexts: the renderer lives above this module).
+Examples = Callable[[TemplateLibrary], Mapping[str, Sequence[Mapping[str, Any]]]]
 
 # The code a verdict follows from besides the templates: the checker, verify's rules, how a
 # template is read (a LibreOffice save's header widths put back) and the examples it renders.
@@ -49,7 +53,9 @@ def office_files(library: TemplateLibrary, name: str) -> list[str]:
     return [file for file in dict.fromkeys(files) if file in own]
 
 
-def errors_by_file(library: TemplateLibrary, name: str) -> dict[str, int]:
+def errors_by_file(
+    library: TemplateLibrary, name: str, examples: Examples | None = None
+) -> dict[str, int]:
     """How many errors `templates check` finds in each of the office's files template `name`
     is made with ('khung' → 3), read from the cache when these contents were checked before.
     Empty when none is the office's, or when the check cannot run (preparing the template
@@ -58,14 +64,17 @@ def errors_by_file(library: TemplateLibrary, name: str) -> dict[str, int]:
         files = office_files(library, name)
         if not files:
             return {}
-        text = verdict(_key(library, name), lambda: json.dumps(_judged(library, name, files)))
+        judged = lambda: json.dumps(_judged(library, name, files, examples))  # noqa: E731
+        text = verdict(_key(library, name), judged)
         counts = json.loads(text)
     except (VanthuError, OSError, ValueError, etree.XMLSyntaxError):
         return {}
     return {str(k): int(v) for k, v in counts.items()} if isinstance(counts, dict) else {}
 
 
-def _judged(library: TemplateLibrary, name: str, files: list[str]) -> dict[str, int]:
+def _judged(
+    library: TemplateLibrary, name: str, files: list[str], examples: Examples | None
+) -> dict[str, int]:
     """`templates check` of `files`: the error count of each file that has errors.
 
     Type `name` is also rendered, with the office's files and with the built-in ones, for the
@@ -75,7 +84,7 @@ def _judged(library: TemplateLibrary, name: str, files: list[str]) -> dict[str, 
     error is the office's copy's, else the first of its blocks' (the frame prints no data)."""
     from pipeline.template_tools.check import check_templates  # only when not yet known
 
-    samples = _examples(library, name)
+    samples = _examples(library, name, examples) if examples is not None else {}
     wanted = files if name in files or not samples else [*files, name]
     blame = [file for file in files if file != FRAME_NAME] or files
     counts: dict[str, int] = {}
@@ -96,23 +105,22 @@ def _judged(library: TemplateLibrary, name: str, files: list[str]) -> dict[str, 
 _PRINTED_DATA = ("tpl.data_not_printed", "tpl.data_recased")
 
 
-def _examples(library: TemplateLibrary, name: str) -> dict[str, list[Mapping[str, Any]]]:
+def _examples(
+    library: TemplateLibrary, name: str, examples: Examples
+) -> dict[str, list[Mapping[str, Any]]]:
     """The contexts of vanthu's examples of type `name` (none for a block, the frame or a
     phôi, which printed_data does not compare), made once for every type of `library`."""
     if name not in library.type_names() or library.is_form(name):
         return {}
     known = _made_examples.get(library)
     if known is None:
-        from pipeline.api import Renderer
-        from pipeline.template_tools.examples import starter_contexts
-
-        known = _made_examples[library] = starter_contexts(Renderer(library))
-    return {name: known[name]} if known.get(name) else {}
+        known = _made_examples[library] = dict(examples(library))
+    return {name: list(known[name])} if known.get(name) else {}
 
 
 # The examples' contexts, by library: a build's or a render's templates checked for several
 # types make them once (about a second), and only when no verdict was remembered.
-_made_examples: weakref.WeakKeyDictionary[TemplateLibrary, dict[str, list[Mapping[str, Any]]]]
+_made_examples: weakref.WeakKeyDictionary[TemplateLibrary, dict[str, Sequence[Mapping[str, Any]]]]
 _made_examples = weakref.WeakKeyDictionary()
 
 
@@ -144,13 +152,15 @@ def _checker_identity() -> str:
     return "\n".join(parts)
 
 
-def template_warnings(library: TemplateLibrary, names: Iterable[str]) -> list[str]:
+def template_warnings(
+    library: TemplateLibrary, names: Iterable[str], examples: Examples | None = None
+) -> list[str]:
     """One warning for each template of `names` made with an office's file that `templates
     check` finds errors in (its documents may not follow the decree), naming the files and the
     command to run; in the current language, each a Phrase that says itself in another."""
     warnings: list[str] = []
     for name in dict.fromkeys(names):
-        counts = errors_by_file(library, name)
+        counts = errors_by_file(library, name, examples)
         total = sum(counts.values())
         if not total:
             continue
