@@ -87,28 +87,35 @@ def test_missing_libreoffice_is_a_message(
     assert not out.exists()  # found out before anything was written
 
 
-def test_missing_unoserver_or_uno_is_a_conversion_error(
+def test_missing_unoserver_or_uno_falls_back_to_libreoffices_command_line(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """Without unoserver (the wheel's [pdf] extra) or a Python with `uno`, no server is
+    started: LibreOffice's command line converts (tests/test_pdf_without_unoserver.py)."""
+    soffice = "/opt/libreoffice/program/soffice"
+    starts = pdf_module.server_starts()
     find_spec = office_module.importlib.util.find_spec
-    monkeypatch.setattr(office_module, "find_soffice", lambda: "/opt/libreoffice/program/soffice")
+    monkeypatch.setattr(office_module, "find_soffice", lambda: soffice)
     monkeypatch.setattr(
         office_module.importlib.util,
         "find_spec",
         lambda name, *args: None if name == "unoserver" else find_spec(name, *args),
     )
     with pytest.raises(ConversionError) as missing_package:
-        pdf_module.PdfConverter().start()
+        office_module.unoserver_dist()
     assert missing_package.value.key == "build.pdf_no_unoserver"
-    assert "pip install" in missing_package.value.message()
+    with pdf_module.PdfConverter() as converter:
+        assert converter.command_line is not None and converter.command_line.soffice == soffice
+    assert converter.command_line is None  # stopped with its converter
     monkeypatch.undo()
 
-    monkeypatch.setattr(office_module, "find_soffice", lambda: "/opt/libreoffice/program/soffice")
+    monkeypatch.setattr(office_module, "find_soffice", lambda: soffice)
     monkeypatch.setattr(office_module, "_imports_uno", lambda python: False)
-    starts = pdf_module.server_starts()
     with pytest.raises(ConversionError) as no_uno:
-        pdf_module.PdfConverter().start()
+        office_module.uno_python(soffice)
     assert no_uno.value.key == "build.pdf_no_uno"
+    with pdf_module.PdfConverter() as converter:
+        assert converter.command_line is not None
     assert pdf_module.server_starts() == starts
 
 
@@ -137,6 +144,8 @@ def test_the_pages_are_counted_from_the_docx(tmp_path: Path) -> None:
     import io
     import zipfile
 
+    from pipeline.batch.pdf_limits import _count_marks  # shared with the command-line path
+
     def docx(name: str, body: bytes) -> Path:
         path = tmp_path / name
         with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -162,7 +171,7 @@ def test_the_pages_are_counted_from_the_docx(tmp_path: Path) -> None:
     mark = b'w:type="page"'
     for cut in range(len(mark) + 1):
         stream = io.BytesIO(b"x" * ((1 << 20) - cut) + mark + b"x" * 10 + mark)
-        assert pdf_module._count_marks(stream) == 2, cut
+        assert _count_marks(stream) == 2, cut
 
 
 def test_a_fixed_deadline_comes_from_the_environment(

@@ -8,21 +8,26 @@ ports with a private LibreOffice profile, so it neither meets nor disturbs a Lib
 user has open; starting it costs seconds, each conversion after that a fraction of one.
 
 LibreOffice is supervised: each conversion has a deadline that grows with the document
-(`document_timeout`: 30 s for a few pages, some minutes for a batch of hundreds of Giấy khen,
-never more than TIMEOUT_CEILING; `timeout` or VANTHU_PDF_TIMEOUT fix one for every document),
-and when LibreOffice crashes, is killed or stops answering (a hang, a SIGSTOP) the whole
-server is killed and started afresh, and the document is tried once more; a document that
+(pdf_limits.document_timeout: 30 s for a few pages, some minutes for a batch of hundreds of
+Giấy khen, never more than TIMEOUT_CEILING; `timeout` or VANTHU_PDF_TIMEOUT fix one for every
+document), and when LibreOffice crashes, is killed or stops answering (a hang, a SIGSTOP) the
+whole server is killed and started afresh, and the document is tried once more; a document that
 fails twice is reported by name, in words, never with LibreOffice's own error text. When
 LibreOffice cannot be started again, every later document fails at once with that reason
 instead of waiting. A watchdog process kills LibreOffice when this process dies without
 stopping it (kill -9), so no LibreOffice outlives its build.
+
+unoserver is the `[pdf]` extra of the wheel. Without it (or without a Python that can import
+LibreOffice's `uno`) the converter uses LibreOffice's own command line instead
+(pipeline.batch.pdf_soffice: one LibreOffice per call, about a second each, with the same
+private profile, deadlines, retry and messages), so `--pdf` works wherever LibreOffice is
+installed; only a missing LibreOffice is an error.
 """
 
 from __future__ import annotations
 
 import glob
 import http.client
-import math
 import os
 import shutil
 import signal
@@ -32,109 +37,59 @@ import sys
 import tempfile
 import time
 import xmlrpc.client
-import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import IO
+from typing import TYPE_CHECKING
 
 from pipeline.batch import office
 from pipeline.batch.interrupts import BuildInterrupted
 from pipeline.batch.office import HOST
+from pipeline.batch.pdf_limits import (
+    OWN_PROFILE,
+    START_TIMEOUT,
+    TIMEOUT_CEILING,
+    TIMEOUT_ENV,
+    conversion_timeout,
+    document_timeout,
+    end_watchdog,
+    estimate_pages,
+    signal_group,
+    start_watchdog,
+    timeout_for_pages,
+)
 from pipeline.errors import ConversionError
 from pipeline.i18n import t
 
-START_TIMEOUT = 120.0  # seconds; a cold LibreOffice with a fresh profile takes ~10 s
-# A document's deadline, in seconds, from its pages p: TIMEOUT_BASE + TIMEOUT_PER_PAGE * p
-# + p² / TIMEOUT_PAGES_SQUARED, at most TIMEOUT_CEILING. A decision converts in well under a
-# second, so a hang of a short document is still noticed after about 30 s. LibreOffice's time
-# grows faster than its pages when each page holds positioned frames (Giấy khen, measured with
-# the test print's border on the 2-core machine, idle: 200 pages 8 s, 350 pages 23 s, 500 pages
-# 69 s; 143 s under load): the deadline for 500 pages is 330 s, for 1000 pages 1130 s.
-TIMEOUT_BASE = 30.0
-TIMEOUT_PER_PAGE = 0.1
-TIMEOUT_PAGES_SQUARED = 1000.0
-TIMEOUT_CEILING = 1800.0  # hard limit of a computed deadline; VANTHU_PDF_TIMEOUT may exceed it
-TIMEOUT_ENV = "VANTHU_PDF_TIMEOUT"  # seconds: one fixed deadline for every document
-_XML_BYTES_PER_PAGE = 20_000  # document.xml of a dense page of text; most pages hold less
-# What ends a page: a page break, a paragraph that starts a page, a section (the body's last one
-# included, so a document without breaks has one page).
-_PAGE_MARKS = (
-    b'w:type="page"', b"<w:pageBreakBefore", b"<w:sectPr>", b"<w:sectPr ", b"<w:sectPr/>"
-)  # fmt: skip
+if TYPE_CHECKING:
+    from pipeline.batch.pdf_soffice import SofficeConverter
+
+# The deadlines live in pdf_limits (shared with pdf_soffice) and are still read from here.
+__all__ = [
+    "OWN_PROFILE",
+    "TIMEOUT_CEILING",
+    "TIMEOUT_ENV",
+    "PdfConverter",
+    "conversion_timeout",
+    "document_timeout",
+    "estimate_pages",
+    "process_alive",
+    "remove_stale_files",
+    "server_starts",
+    "timeout_for_pages",
+]
+
 STOP_TIMEOUT = 10.0  # seconds LibreOffice gets to close cleanly before it is killed
-OWN_PROFILE = "vanthu-pdf-"  # prefix of the private profiles: marks LibreOffice files we left
 _LOG_TAIL = 600
 _TMP_AGE = 5.0  # seconds: an lu*.tmp older than this is no live LibreOffice's save
 
 _starts = 0
 
-# Runs beside the server: when the build's end of the pipe closes (the build ended, however it
-# ended), kill the server's process group, LibreOffice included.
-_WATCHDOG = """\
-import os, signal, sys
-sys.stdin.buffer.read()
-try:
-    os.killpg(int(sys.argv[1]), signal.SIGKILL)
-except OSError:
-    pass
-"""
-
-
 def server_starts() -> int:
     """How many LibreOffice servers this process has started (a build starts at most one,
     plus one per restart after LibreOffice crashed or hung)."""
     return _starts
-
-
-def conversion_timeout() -> float | None:
-    """Seconds every document may take when VANTHU_PDF_TIMEOUT says so, else None (each
-    document's deadline is computed from its pages)."""
-    try:
-        value = float(os.environ.get(TIMEOUT_ENV, ""))
-    except ValueError:
-        return None
-    return value if value > 0 and math.isfinite(value) else None
-
-
-def timeout_for_pages(pages: int) -> float:
-    """Seconds LibreOffice may take to convert a document of `pages` pages."""
-    pages = max(pages, 1)
-    seconds = TIMEOUT_BASE + TIMEOUT_PER_PAGE * pages + pages * pages / TIMEOUT_PAGES_SQUARED
-    return float(min(math.ceil(seconds), TIMEOUT_CEILING))
-
-
-def estimate_pages(docx: Path) -> int:
-    """Pages of a .docx, estimated without laying it out: its explicit page breaks and
-    sections (one Giấy khen a page), or its document.xml's size for running text, whichever
-    says more; 1 when the file cannot be read (LibreOffice will say what is wrong with it)."""
-    try:
-        with zipfile.ZipFile(docx) as archive:
-            info = archive.getinfo("word/document.xml")
-            with archive.open(info) as body:
-                breaks = _count_marks(body)
-    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError, EOFError):
-        return 1
-    return max(breaks, math.ceil(info.file_size / _XML_BYTES_PER_PAGE), 1)
-
-
-def _count_marks(body: IO[bytes]) -> int:
-    """How many _PAGE_MARKS a stream holds, read in chunks (a mark may straddle two)."""
-    keep = max(len(mark) for mark in _PAGE_MARKS) - 1
-    count, tail = 0, b""
-    while chunk := body.read(1 << 20):
-        window = tail + chunk
-        # Count only marks that end in the new bytes: the tail's own were counted before.
-        count += sum(window.count(mark) - tail.count(mark) for mark in _PAGE_MARKS)
-        tail = window[-keep:]
-    return count
-
-
-def document_timeout(source: Path) -> float:
-    """Seconds the conversion of `source` may take: VANTHU_PDF_TIMEOUT when set, else
-    `timeout_for_pages` of its estimated pages."""
-    fixed = conversion_timeout()
-    return fixed if fixed is not None else timeout_for_pages(estimate_pages(source))
 
 
 class _TimeoutTransport(xmlrpc.client.Transport):
@@ -159,7 +114,8 @@ class _Failure:
 
 
 class PdfConverter:
-    """One unoserver process: `start()` it, `convert()` many files, `stop()` it.
+    """One unoserver process: `start()` it, `convert()` many files, `stop()` it; without
+    unoserver, LibreOffice's command line (`command_line`) does the same work.
 
     `timeout`: seconds every document may take; None (and no VANTHU_PDF_TIMEOUT): each
     document's own, from its pages (`document_timeout`)."""
@@ -177,6 +133,7 @@ class PdfConverter:
         self._unavailable: str | None = None  # why LibreOffice could not be started again
         # The conversion under way (.docx, .pdf, when it began), while one runs
         self._in_flight: tuple[Path, Path, float] | None = None
+        self.command_line: SofficeConverter | None = None  # used instead of unoserver
 
     @property
     def log_path(self) -> Path | None:
@@ -190,11 +147,18 @@ class PdfConverter:
     def start(self) -> None:
         """Launch the server (without waiting for it); ConversionError when it cannot run."""
         global _starts
-        if self._process is not None:
+        if self._process is not None or self.command_line is not None:
             return
         soffice = office.find_soffice()
-        office.unoserver_dist()
-        python = office.uno_python(soffice)
+        try:
+            office.unoserver_dist()
+            python = office.uno_python(soffice)
+        except ConversionError:  # the wheel without its [pdf] extra: LibreOffice alone
+            from pipeline.batch.pdf_soffice import SofficeConverter
+
+            self.command_line = SofficeConverter(soffice, self.scratch_parent, self.timeout)
+            self.command_line.start()
+            return
         self._scratch = Path(tempfile.mkdtemp(prefix=OWN_PROFILE, dir=self.scratch_parent))
         env = dict(os.environ)
         if python != sys.executable:
@@ -225,7 +189,7 @@ class PdfConverter:
             except OSError as exc:
                 self._cleanup()
                 raise ConversionError("build.pdf_start_failed", reason=str(exc)) from None
-        self._watchdog = _start_watchdog(self._process.pid)
+        self._watchdog = start_watchdog(self._process.pid)
         _starts += 1
 
     def _log_tail(self) -> str:
@@ -238,6 +202,9 @@ class PdfConverter:
 
     def wait_ready(self) -> None:
         """Wait until the server answers; ConversionError when it dies or takes too long."""
+        if (command_line := self._command_line()) is not None:
+            command_line.wait_ready()
+            return
         if self._unavailable is not None:
             raise ConversionError("build.pdf_unavailable", reason=self._unavailable)
         if self._ready:
@@ -261,12 +228,21 @@ class PdfConverter:
                     ) from None
                 time.sleep(0.2)
 
+    def _command_line(self) -> SofficeConverter | None:
+        """The command-line converter when unoserver is not there; which of the two is decided
+        by `start`, run here when nothing is started yet (as `wait_ready` would)."""
+        if self._process is None and self.command_line is None and self._unavailable is None:
+            self.start()
+        return self.command_line
+
     @property
     def _url(self) -> str:
         return f"http://{HOST}:{self.port}"
 
     def timeout_for(self, source: Path) -> float:
         """Seconds the conversion of `source` may take: `timeout` when fixed, else its own."""
+        if self.command_line is not None:
+            return self.command_line.timeout_for(source)
         return self.timeout if self.timeout is not None else document_timeout(source)
 
     def convert(self, source: Path, target: Path) -> None:
@@ -276,6 +252,9 @@ class PdfConverter:
         document (and why, in words) when both tries fail, with nothing of the tries (partial
         PDF, LibreOffice's lock files) left beside it.
         """
+        if (command_line := self._command_line()) is not None:
+            command_line.convert(source, target)
+            return
         timeout = self.timeout_for(source)
         failure = self._attempt(source, target, timeout)
         if failure is None:
@@ -294,6 +273,22 @@ class PdfConverter:
         if failure.why == "build.pdf_why_timeout" and self.timeout is None:
             why += t("build.pdf_timeout_hint", env=TIMEOUT_ENV)
         raise ConversionError("build.pdf_document_failed", document=source.name, why=why)
+
+    def convert_many(self, pairs: Sequence[tuple[Path, Path]]) -> list[ConversionError | None]:
+        """Write each pair's PDF (.docx, .pdf); for each pair None, or the error naming its
+        document. LibreOffice's command line converts them in as few runs as it can (each run
+        costs a start); unoserver one after another, in the LibreOffice it keeps running."""
+        if (command_line := self._command_line()) is not None:
+            return command_line.convert_many(pairs)
+        failures: list[ConversionError | None] = []
+        for source, target in pairs:
+            try:
+                self.convert(source, target)
+            except ConversionError as exc:
+                failures.append(exc)
+            else:
+                failures.append(None)
+        return failures
 
     def _attempt(self, source: Path, target: Path, timeout: float) -> _Failure | None:
         """One conversion; None when `target` was written, else why not.
@@ -356,10 +351,13 @@ class PdfConverter:
 
     def _kill(self) -> None:
         """Kill the server and LibreOffice at once (a stopped process ignores anything else)."""
+        command_line, self.command_line = self.command_line, None
+        if command_line is not None:  # its LibreOffice runs only inside a conversion
+            command_line.stop()
         process, self._process = self._process, None
         self._ready = False
         if process is not None:
-            _signal_group(process, getattr(signal, "SIGKILL", signal.SIGTERM))
+            signal_group(process, getattr(signal, "SIGKILL", signal.SIGTERM))
             process.wait()
         self._end_watchdog()
         self._cleanup()
@@ -376,7 +374,7 @@ class PdfConverter:
         """
         process = self._process
         if process is not None and process.poll() is None:
-            _signal_group(process, signal.SIGTERM)
+            signal_group(process, signal.SIGTERM)
             deadline = time.monotonic() + STOP_TIMEOUT
             while _listening(self.uno_port) and time.monotonic() < deadline:
                 time.sleep(0.05)
@@ -384,11 +382,7 @@ class PdfConverter:
 
     def _end_watchdog(self) -> None:
         watchdog, self._watchdog = self._watchdog, None
-        if watchdog is not None:
-            watchdog.kill()
-            watchdog.wait()
-            if watchdog.stdin is not None:
-                watchdog.stdin.close()
+        end_watchdog(watchdog)
 
     def _cleanup(self) -> None:
         if self._scratch is not None:
@@ -456,22 +450,6 @@ def process_alive(pid: int) -> bool:
     return True
 
 
-def _start_watchdog(group: int) -> subprocess.Popen[bytes] | None:
-    """A process that kills `group` when this process's end of its stdin closes."""
-    if not hasattr(os, "killpg"):  # pragma: no cover - Windows
-        return None
-    try:
-        return subprocess.Popen(
-            [sys.executable, "-c", _WATCHDOG, str(group)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,  # a Ctrl-C of the build's terminal does not reach it
-        )
-    except OSError:  # pragma: no cover - only the orphan guard is lost
-        return None
-
-
 def _listening(port: int) -> bool:
     """Whether something still accepts connections on localhost:`port`."""
     try:
@@ -479,14 +457,3 @@ def _listening(port: int) -> bool:
             return True
     except OSError:
         return False
-
-
-def _signal_group(process: subprocess.Popen[bytes], signum: int) -> None:
-    """Signal the server and the LibreOffice it started (the session this module created)."""
-    try:
-        if hasattr(os, "killpg"):
-            os.killpg(process.pid, signum)
-        else:  # pragma: no cover - Windows has no process groups of this kind
-            process.terminate()
-    except ProcessLookupError:
-        pass

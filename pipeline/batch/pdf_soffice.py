@@ -1,0 +1,227 @@
+"""PDF through LibreOffice's own command line, for a vanthu installed without unoserver.
+
+    soffice -env:UserInstallation=PROFILE --headless --convert-to pdf --outdir DIR A.docx ...
+
+unoserver (the `[pdf]` extra) keeps one LibreOffice running for a whole build (pipeline.batch.pdf);
+without it, or without a Python that can import LibreOffice's `uno`, `--pdf` still works whenever
+LibreOffice is installed: `SofficeConverter` starts LibreOffice once per call, for as many
+documents as the call is given (`convert_many`). Each start costs about a second, otherwise it
+behaves as the unoserver path does: a private profile in a temporary folder (it neither meets a
+LibreOffice the user has open nor another build's), a deadline from the documents' pages
+(pipeline.batch.pdf.document_timeout) after which LibreOffice's whole process group is killed, a
+document that fails tried once more in a LibreOffice of its own, failures said in words, and each
+PDF written atomically beside its .docx (pipeline.render.output.stage, then commit). LibreOffice
+writes into the private folder only: a killed run leaves nothing half-written in the outputs.
+"""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import subprocess
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from pipeline.batch.pdf_limits import (
+    OWN_PROFILE,
+    START_TIMEOUT,
+    TIMEOUT_ENV,
+    document_timeout,
+    end_watchdog,
+    signal_group,
+    start_watchdog,
+)
+from pipeline.errors import ConversionError, RenderError
+from pipeline.i18n import t
+from pipeline.render.output import commit, stage
+
+# Seconds each run may take on top of its documents' own deadlines: LibreOffice's start and
+# exit (about a second on the 2-core machine, idle; several under load).
+START_ALLOWANCE = 30.0
+_LOG_TAIL = 600
+_CHUNK = 1 << 20
+
+_runs = 0
+
+
+def soffice_runs() -> int:
+    """How many conversion runs of LibreOffice's command line this process has started."""
+    return _runs
+
+
+class SofficeConverter:
+    """LibreOffice's command line for many documents: `convert_many`, or `convert` one.
+
+    `timeout`: seconds every document may take; None: each document's own, from its pages."""
+
+    def __init__(
+        self, soffice: str, scratch_parent: Path | None = None, timeout: float | None = None
+    ) -> None:
+        self.soffice = soffice
+        self.scratch_parent = scratch_parent
+        self.timeout = timeout
+        self._scratch: Path | None = None  # the private profile and LibreOffice's output
+        self._ready = False
+
+    def start(self) -> None:
+        """Make the private folder (nothing runs until a conversion is asked for)."""
+        if self._scratch is None:
+            self._scratch = Path(tempfile.mkdtemp(prefix=OWN_PROFILE, dir=self.scratch_parent))
+
+    def wait_ready(self) -> None:
+        """Set up the private profile once (LibreOffice's first start, its slowest); a
+        ConversionError when LibreOffice does not start."""
+        if self._ready:
+            return
+        self.start()
+        code = self._run(["--terminate_after_init"], START_TIMEOUT)
+        if code is None:
+            raise ConversionError("build.pdf_soffice_start_timeout", seconds=int(START_TIMEOUT))
+        if code != 0:
+            raise ConversionError(
+                "build.pdf_soffice_start_failed", reason=self._log_tail() or f"exit {code}"
+            )
+        self._ready = True
+
+    def timeout_for(self, source: Path) -> float:
+        """Seconds the conversion of `source` may take: `timeout` when fixed, else its own."""
+        return self.timeout if self.timeout is not None else document_timeout(source)
+
+    def convert(self, source: Path, target: Path) -> None:
+        """Write `target` (.pdf) from `source` (.docx), atomically; ConversionError when not."""
+        failure = self.convert_many([(source, target)])[0]
+        if failure is not None:
+            raise failure
+
+    def convert_many(self, pairs: Sequence[tuple[Path, Path]]) -> list[ConversionError | None]:
+        """Write each pair's PDF (.docx, .pdf), in as few LibreOffice runs as their names
+        allow (one PDF name per run's output folder); for each pair None, or the error naming
+        its document. A document that fails is tried once more in a LibreOffice of its own,
+        so one bad document neither fails the others nor is failed by them."""
+        self.wait_ready()
+        results: list[ConversionError | None] = [None] * len(pairs)
+        folders: list[Path] = []  # each run's output, removed once its PDFs are in place
+        try:
+            for batch in _batches(pairs):
+                made, deadline = self._run_on([pairs[i][0] for i in batch], folders)
+                for index, outcome in zip(batch, made, strict=True):
+                    if isinstance(outcome, str):  # once more, in a LibreOffice of its own
+                        (outcome,), deadline = self._run_on([pairs[index][0]], folders)
+                    results[index] = self._finish(pairs[index], outcome, deadline)
+        finally:
+            for folder in folders:
+                shutil.rmtree(folder, ignore_errors=True)
+        return results
+
+    def _finish(
+        self, pair: tuple[Path, Path], outcome: Path | str, deadline: float
+    ) -> ConversionError | None:
+        """Put the PDF LibreOffice made in place, or say why there is none."""
+        source, target = pair
+        if isinstance(outcome, Path):
+            try:
+                commit(stage(target, _chunks(outcome)), target)
+            except RenderError as exc:  # the output folder's problem, said as for a .docx
+                return ConversionError(exc.key, **exc.params)
+            return None
+        why = t(outcome, seconds=f"{deadline:g}")
+        if outcome == "build.pdf_why_timeout" and self.timeout is None:
+            why += t("build.pdf_timeout_hint", env=TIMEOUT_ENV)
+        return ConversionError("build.pdf_document_failed", document=source.name, why=why)
+
+    def _run_on(self, sources: list[Path], folders: list[Path]) -> tuple[list[Path | str], float]:
+        """One LibreOffice run converting `sources` (distinct names) into a folder of its own,
+        added to `folders`: for each, the PDF made there or why none was (a catalogue key);
+        and the run's deadline in seconds."""
+        global _runs
+        assert self._scratch is not None
+        folder = Path(tempfile.mkdtemp(prefix="pdf-", dir=self._scratch))
+        folders.append(folder)
+        deadline = START_ALLOWANCE + sum(self.timeout_for(source) for source in sources)
+        _runs += 1
+        code = self._run(
+            ["--convert-to", "pdf", "--outdir", str(folder), *(str(s.resolve()) for s in sources)],
+            deadline,
+        )
+        made: list[Path | str] = []
+        for source in sources:
+            pdf = folder / f"{source.stem}.pdf"
+            if pdf.is_file() and pdf.stat().st_size > 0 and code is not None:
+                made.append(pdf)
+            elif code is None:  # killed: even a PDF it wrote may be incomplete
+                made.append("build.pdf_why_timeout")
+            elif code != 0:
+                made.append("build.pdf_why_crashed")
+            else:  # LibreOffice said "source file could not be loaded", or wrote nothing
+                made.append("build.pdf_why_empty" if pdf.is_file() else "build.pdf_why_rejected")
+        return made, deadline
+
+    def _run(self, arguments: list[str], deadline: float) -> int | None:
+        """Run LibreOffice with the private profile; its exit code, None when it was killed
+        at `deadline` (seconds). Its whole process group is killed whatever ends the wait (a
+        deadline, a Ctrl-C), and a watchdog kills it if this process dies first."""
+        assert self._scratch is not None
+        command = [
+            self.soffice,
+            f"-env:UserInstallation={(self._scratch / 'profile').as_uri()}",
+            "--headless", "--norestore", *arguments,
+        ]  # fmt: skip
+        with (self._scratch / "soffice.log").open("ab") as log:
+            try:
+                process = subprocess.Popen(
+                    command,
+                    stdin=subprocess.DEVNULL,
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                    start_new_session=True,  # its own group: killed with what it starts
+                )
+            except OSError as exc:
+                raise ConversionError("build.pdf_soffice_start_failed", reason=str(exc)) from None
+        watchdog = start_watchdog(process.pid)
+        try:
+            return process.wait(timeout=deadline)
+        except subprocess.TimeoutExpired:
+            return None
+        finally:
+            # Nothing of it may outlive the run: not on a deadline, a stop, nor a clean exit.
+            signal_group(process, getattr(signal, "SIGKILL", signal.SIGTERM))
+            process.wait()
+            end_watchdog(watchdog)
+
+    def _log_tail(self) -> str:
+        """The end of what LibreOffice printed (for a start that failed)."""
+        try:
+            assert self._scratch is not None
+            text = (self._scratch / "soffice.log").read_text("utf-8", errors="replace")
+        except (OSError, AssertionError):
+            return ""
+        return text.strip()[-_LOG_TAIL:]
+
+    def stop(self) -> None:
+        """Remove the private folder (no LibreOffice runs between conversions)."""
+        scratch, self._scratch = self._scratch, None
+        self._ready = False
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _batches(pairs: Sequence[tuple[Path, Path]]) -> list[list[int]]:
+    """The pairs' indices grouped for runs: in each, no two .docx of the same name (LibreOffice
+    names a PDF after its .docx, in the run's one output folder)."""
+    batches: list[tuple[set[str], list[int]]] = []
+    for index, (source, _) in enumerate(pairs):
+        batch = next((b for b in batches if source.stem not in b[0]), None)
+        if batch is None:
+            batch = (set(), [])
+            batches.append(batch)
+        batch[0].add(source.stem)
+        batch[1].append(index)
+    return [indices for _, indices in batches]
+
+
+def _chunks(path: Path) -> Iterator[bytes]:
+    """`path`'s bytes, a piece at a time (a PDF of hundreds of certificates is large)."""
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            yield chunk

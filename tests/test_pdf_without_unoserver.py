@@ -1,0 +1,224 @@
+"""--pdf of a vanthu installed without its [pdf] extra (unoserver): LibreOffice's own command
+line makes the PDFs (pipeline.batch.pdf_soffice). Real LibreOffice, no mocks: only the import
+of unoserver is made to fail, as in a wheel installed without the extra (finding r11a F6)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from pipeline.batch import pdf as pdf_module
+from pipeline.batch import pdf_soffice
+from pipeline.batch.manifest import file_sha256
+from pipeline.errors import ConversionError
+from tests.new_office import new_office
+from tests.processes import live_processes
+from tests.test_libreoffice_roundtrip import needs_soffice
+
+APT = "sudo apt install libreoffice-writer fonts-liberation2"
+
+
+@pytest.fixture()
+def no_unoserver(monkeypatch: pytest.MonkeyPatch) -> None:
+    """unoserver cannot be imported (nor found), whether or not this Python has it."""
+    monkeypatch.setitem(sys.modules, "unoserver", None)
+    with pytest.raises(ImportError):
+        import unoserver  # noqa: F401
+
+
+@pytest.fixture()
+def scratch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The temporary folder the converter's private LibreOffice profile goes in."""
+    folder = tmp_path / "scratch"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
+def pdf_text(path: Path) -> str:
+    """What a reader of the PDF sees (poppler's pdftotext)."""
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+
+
+def entries(outputs: Path) -> dict[str, dict]:
+    """Every manifest entry below `outputs`, by input name."""
+    found: dict[str, dict] = {}
+    for manifest in outputs.glob("*/manifest.json"):
+        found.update(json.loads(manifest.read_text("utf-8"))["documents"])
+    return found
+
+
+def office_left(scratch: Path) -> list[str]:
+    """The LibreOffice processes still running with a profile under `scratch`."""
+    left = []
+    for process in live_processes():
+        try:
+            cmdline = Path(f"/proc/{process.pid}/cmdline").read_bytes()
+        except OSError:
+            continue
+        if str(scratch).encode() in cmdline:
+            left.append(process.name)
+    return left
+
+
+def assert_recorded_pdf(office: Path, docx: Path) -> None:
+    """The PDF beside `docx` is a PDF showing the document's text, recorded in its manifest."""
+    pdf = docx.with_suffix(".pdf")
+    assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF"), pdf
+    text = pdf_text(pdf)
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "Nguyễn Văn A" in text, text
+    recorded = entries(office / "outputs")
+    name = pdf.relative_to(office / "outputs").as_posix()  # 2026/ke-hoach.pdf
+    entry = next(e for e in recorded.values() if e["output"]["path"] == name[:-4] + ".docx")
+    assert entry["pdf"] == {"path": name, "sha256": file_sha256(pdf)}
+
+
+@needs_soffice
+def test_build_pdf_without_unoserver_converts_with_libreoffice_alone(
+    cli: click.Group, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_unoserver: None,
+    scratch: Path,
+) -> None:
+    office = new_office(tmp_path, monkeypatch)
+    year = next(office.glob("inputs/20*")).name
+    for kind in ("cong-van", "giay-moi"):
+        made = CliRunner().invoke(cli, ["new", kind, "-o", f"inputs/{year}/{kind}.yaml"])
+        assert made.exit_code == 0, made.output
+    servers, runs = pdf_module.server_starts(), pdf_soffice.soffice_runs()
+
+    result = CliRunner().invoke(cli, ["build", "--pdf"])
+    assert result.exit_code == 0, result.output
+    assert "unoserver" not in result.output
+    docx = sorted((office / "outputs" / year).glob("*.docx"))
+    assert [d.stem for d in docx] == ["cong-van", "giay-moi", "ke-hoach"]
+    for output in docx:
+        assert_recorded_pdf(office, output)
+    assert pdf_module.server_starts() == servers  # no unoserver was started
+    assert pdf_soffice.soffice_runs() == runs + 3  # LibreOffice's command line made them
+    # Written atomically and tidied up: nothing half-written, no profile, no LibreOffice left.
+    assert not [p for p in (office / "outputs").rglob(".*.tmp")]
+    assert not list(scratch.iterdir())
+    assert not office_left(scratch)
+
+
+@needs_soffice
+def test_render_pdf_without_unoserver(
+    cli: click.Group, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_unoserver: None,
+    scratch: Path,
+) -> None:
+    office = new_office(tmp_path, monkeypatch)
+    data = next(office.glob("inputs/20*/ke-hoach.yaml"))
+    result = CliRunner().invoke(cli, ["render", str(data.relative_to(office)), "--pdf"])
+    assert result.exit_code == 0, result.output
+    docx = office / "outputs" / data.parent.name / "ke-hoach.docx"
+    assert f"outputs/{data.parent.name}/ke-hoach.pdf" in result.output
+    assert_recorded_pdf(office, docx)
+    assert "KẾ HOẠCH" in pdf_text(docx.with_suffix(".pdf"))
+    assert not list(scratch.iterdir()) and not office_left(scratch)
+
+
+def broken_copy(docx: Path, target: Path) -> Path:
+    """`docx` with its document.xml cut in half: LibreOffice cannot load it."""
+    with zipfile.ZipFile(docx) as source, zipfile.ZipFile(target, "w") as copy:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/document.xml":
+                data = data[: len(data) // 2]
+            copy.writestr(info, data)
+    return target
+
+
+@needs_soffice
+def test_many_documents_in_one_libreoffice_run_and_a_bad_one_alone(
+    cli: click.Group, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_unoserver: None,
+    scratch: Path,
+) -> None:
+    office = new_office(tmp_path, monkeypatch)
+    year = next(office.glob("inputs/20*")).name
+    for kind in ("cong-van", "to-trinh"):
+        made = CliRunner().invoke(cli, ["new", kind, "-o", f"inputs/{year}/{kind}.yaml"])
+        assert made.exit_code == 0, made.output
+    assert CliRunner().invoke(cli, ["build"]).exit_code == 0
+    outputs = office / "outputs" / year
+    other = tmp_path / "other"
+    other.mkdir()
+    same_name = other / "cong-van.docx"  # a PDF of the same name: a run of its own
+    same_name.write_bytes((outputs / "to-trinh.docx").read_bytes())
+    broken = broken_copy(outputs / "ke-hoach.docx", tmp_path / "hong.docx")
+    sources = [outputs / "cong-van.docx", outputs / "to-trinh.docx", broken, same_name]
+    pairs = [(source, source.with_suffix(".pdf")) for source in sources]
+    runs = pdf_soffice.soffice_runs()
+
+    with pdf_module.PdfConverter() as converter:
+        failures = converter.convert_many(pairs)
+        assert converter.command_line is not None
+    # cong-van, to-trinh and hong in one run, the other cong-van in a second, hong once more.
+    assert pdf_soffice.soffice_runs() == runs + 3
+    assert failures[0] is None and failures[1] is None and failures[3] is None
+    assert "Kính gửi" in pdf_text(outputs / "cong-van.pdf")
+    assert "TỜ TRÌNH" in pdf_text(outputs / "to-trinh.pdf")
+    assert "TỜ TRÌNH" in pdf_text(other / "cong-van.pdf")
+    failure = failures[2]
+    assert isinstance(failure, ConversionError)
+    assert failure.message() == (
+        "hong.docx: không xuất được PDF (LibreOffice không mở được tệp .docx), kể cả khi thử lại "
+        "sau khi khởi động lại LibreOffice"
+    )
+    assert not broken.with_suffix(".pdf").exists()
+    assert not list(scratch.iterdir()) and not office_left(scratch)
+
+
+@needs_soffice
+def test_libreoffice_past_its_deadline_is_killed_and_the_document_named(
+    cli: click.Group, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_unoserver: None,
+    scratch: Path,
+) -> None:
+    office = new_office(tmp_path, monkeypatch)
+    assert CliRunner().invoke(cli, ["build"]).exit_code == 0
+    docx = next(office.glob("outputs/20*/ke-hoach.docx"))
+    monkeypatch.setattr(pdf_soffice, "START_ALLOWANCE", 0.0)
+    monkeypatch.setenv(pdf_module.TIMEOUT_ENV, "0.05")  # no LibreOffice converts in 50 ms
+    with pdf_module.PdfConverter() as converter:
+        converter.wait_ready()  # the profile is made without the documents' deadline
+        with pytest.raises(ConversionError) as failed:
+            converter.convert(docx, docx.with_suffix(".pdf"))
+        assert not office_left(scratch)  # killed at the deadline, not at the converter's end
+    assert failed.value.message() == (
+        "ke-hoach.docx: không xuất được PDF (LibreOffice không trả lời sau 0.05 giây), kể cả "
+        "khi thử lại sau khi khởi động lại LibreOffice"
+    )
+    assert sorted(p.name for p in docx.parent.iterdir()) == ["ke-hoach.docx", "manifest.json"]
+    assert not list(scratch.iterdir())
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("vi", f"không tìm thấy LibreOffice (soffice) để xuất PDF; cài LibreOffice (Debian, "
+               f"Ubuntu: {APT}) hoặc bỏ --pdf"),
+        ("en", f"LibreOffice (soffice) not found, it is needed for PDF; install LibreOffice "
+               f"(Debian, Ubuntu: {APT}) or leave out --pdf"),
+    ],
+)  # fmt: skip
+def test_without_libreoffice_either_the_message_says_to_install_it(
+    cli: click.Group, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_unoserver: None,
+    lang: str, words: str,
+) -> None:
+    office = new_office(tmp_path, monkeypatch)
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))  # no soffice, no libreoffice
+    data = next(office.glob("inputs/20*/ke-hoach.yaml")).relative_to(office)
+    for command in (["build", "--pdf"], ["render", str(data), "--pdf"]):
+        result = CliRunner().invoke(cli, ["--lang", lang, *command])
+        assert result.exit_code == 1, result.output
+        assert words in result.output.replace("\n", " "), result.output
+        assert "unoserver" not in result.output and "Traceback" not in result.output
+        assert not (office / "outputs").exists() or not any((office / "outputs").rglob("*.*"))
