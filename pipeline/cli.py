@@ -219,12 +219,14 @@ NEW_KINDS = [
 @click.option("--force", is_flag=True, help="Ghi đè tệp đã có.")
 def new(kind: str, output: Path | None, force: bool) -> None:
     """Tạo tệp dữ liệu mẫu có chú thích, dựng được ngay."""
-    from pipeline.starters import STARTER_AGENCY, outside_workspace, write_starter
+    from pipeline.starters import STARTER_AGENCY, make_starter, outside_workspace
 
-    written = write_starter(kind, output, force=force)
-    for path in written:
+    made = make_starter(kind, output, force=force)
+    for path in made.paths:
         click.echo(t("cli.created", path=path))
-    if outside_workspace(written[-1]):
+    for note in made.notes:  # dated in its folder's year, or before a level was abolished
+        click.echo(f"{t('ws.note')}: {note}")
+    if outside_workspace(made.paths[-1]):
         click.echo(t("ws.sample_office", agency=STARTER_AGENCY))
 
 

@@ -8,6 +8,7 @@ the same agency profile, list or decision again reuses it (keyed by path, size a
 from __future__ import annotations
 
 import difflib
+import re
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from datetime import date
@@ -49,7 +50,7 @@ from pipeline.rules.dates import (
     years_said,
 )
 from pipeline.rules.doc_types import document_type
-from pipeline.text.normalize import recipient_key
+from pipeline.text.normalize import recipient_key, slug
 from pipeline.text.tones import same_spelling
 
 if TYPE_CHECKING:
@@ -86,13 +87,57 @@ def check_references(data: DocumentData, agency: Agency, source: Source, profile
                 "data.signer_by_name", ("nguoi_ky",), ref=data.nguoi_ky, profile=profile.name,
                 keys=", ".join(keys),
             )  # fmt: skip
-        raise missing("data.what_signer", data.nguoi_ky, ("nguoi_ky",), list(agency.nguoi_ky))
+        titled = _signers_by_title(agency, data.nguoi_ky)
+        if titled:
+            raise source.error(
+                "data.signer_by_title", ("nguoi_ky",), ref=data.nguoi_ky, profile=profile.name,
+                keys=t("value.or").join(f"'nguoi_ky: {key}'" for key in titled),
+                signers=_signers_listed(agency),
+            )  # fmt: skip
+        # A typo of a key: the key it is close to; anything else: every key, and how it signs.
+        hint = _hint(data.nguoi_ky, list(agency.nguoi_ky))
+        raise source.error(
+            "data.unknown_ref", ("nguoi_ky",), what=t("data.what_signer"), ref=data.nguoi_ky,
+            profile=profile.name,
+            hint=hint or t("data.signers_listed", signers=_signers_listed(agency)),
+        )  # fmt: skip
     for index, recipient in enumerate(data.noi_nhan):
         if isinstance(recipient, RecipientGroup) and recipient.nhom not in agency.nhom_noi_nhan:
             raise missing(
                 "data.what_group", recipient.nhom, ("noi_nhan", index, "nhom"),
                 list(agency.nhom_noi_nhan),
             )  # fmt: skip
+
+
+# The thẩm quyền (ô 7a) opening a signer's title as a clerk types it: "KT. ", "KT ", "kt.".
+_AUTHORITY_TYPED = re.compile(r"^\s*(TM|KT|TL|TUQ|Q)\s*(?:\.\s*|\s+)(?=\S)", re.IGNORECASE)
+
+
+def _signers_by_title(agency: Agency, typed: str) -> list[str]:
+    """The keys of the signers whose title `typed` is ("Trưởng phòng" → truong-phong, "KT.
+    Trưởng phòng" → pho-truong-phong, who signs "KT. TRƯỞNG PHÒNG"), as a clerk writes what the
+    signature prints instead of the profile's key: those whose first printed line it is (the
+    line that says who signs), else those with it on another line (their own chức vụ), else the
+    key spelt as it in plain letters ("truong phong"). Case, spacing and tone placement aside."""
+    wanted = same_spelling(_AUTHORITY_TYPED.sub(lambda m: f"{m[1].upper()}. ", typed))
+    printed = {key: [same_spelling(line) for line in signature_lines(signer)]
+               for key, signer in agency.nguoi_ky.items()}  # fmt: skip
+    first = [key for key, lines in printed.items() if lines[:1] == [wanted]]
+    other = [key for key, lines in printed.items() if wanted in lines]
+    plain = [key for key in agency.nguoi_ky if slug(key) == slug(typed)]
+    return first or other or plain
+
+
+def _signers_listed(agency: Agency) -> str:
+    """The profile's signers, each key with how it signs in the profile's own words
+    ("pho-truong-phong (KT. Trưởng phòng, Phó Trưởng phòng)"): what nguoi_ky may name."""
+    said = []
+    for key, signer in agency.nguoi_ky.items():
+        lines = [" ".join(line.split()) for line in signer.chuc_vu.splitlines() if line.strip()]
+        if signer.tham_quyen:
+            lines.insert(0, " ".join(f"{signer.tham_quyen} {signer.thay_cho or ''}".split()))
+        said.append(f"{key} ({', '.join(lines)})" if lines else key)
+    return "; ".join(said)
 
 
 def check_signing_authority(
@@ -375,6 +420,8 @@ def check_year_folder(data: DocumentData, source: Source, folder: str) -> tuple[
                        year=data.ngay.year),)  # fmt: skip
 
 
+_ABSENT = object()  # a key the data leaves out (DocumentLoader._agency_named)
+
 K = TypeVar("K")
 V = TypeVar("V")
 
@@ -504,6 +551,7 @@ class DocumentLoader:
                 hint=_hint(written, sorted(KINDS)),
             )  # fmt: skip
         inherited = kind.inherit(source, self) if kind.inherit else {}
+        self._agency_named(source, {**source.data, **inherited})
         data = validate(kind.model, source, {**source.data, **inherited} if inherited else None)
         agency, profile = self.agency(data.co_quan, source)
         check_references(data, agency, source, profile)
@@ -536,6 +584,29 @@ class DocumentLoader:
             path=source.path, kind=kind, info=info, files=files, folders=attached.folders,
             number_from=attached.number_from, warnings=warnings,
         )  # fmt: skip
+
+    def _agency_named(self, document: Source, data: Mapping[str, Any]) -> None:
+        """Refuse a document that names no agency profile (`co_quan` left out or empty), saying
+        the line to write: with the workspace's one profile, `co_quan: <its id>`; with several,
+        which they are; with none, that `vanthu init` makes one. A missing line is placed
+        among the document's keys, after its `loai:` line (or at the top of the file)."""
+        written = data.get("co_quan", _ABSENT)
+        empty = written is None or (isinstance(written, str) and not written.strip())
+        if written is not _ABSENT and not empty:
+            return  # named (a value of another type is the model's to refuse)
+        known = self.locations.agency_ids()
+        ref = known[0] if len(known) == 1 else t("data.agency_placeholder")
+        if not known:
+            choices = t("data.agency_none", expected=self.locations.agency_expected(ref))
+        else:
+            choices = t("data.agency_choices", refs=", ".join(known)) if len(known) > 1 else ""
+        if written is not _ABSENT:
+            raise document.error("data.agency_empty", ("co_quan",), ref=ref, choices=choices)
+        line = document.line_of(("loai",))
+        where = (t("data.keys_after_line", line=line, kind=data.get("loai")) if line is not None
+                 else t("data.keys_at_top"))  # fmt: skip
+        raise InputError("data.agency_missing", file=document.path, field="co_quan", ref=ref,
+                         where=where, choices=choices)  # fmt: skip
 
     def agency(self, ref: str, document: Source) -> tuple[Agency, Path]:
         """The agency profile a document names in `co_quan` (parsed once per loader)."""

@@ -12,7 +12,9 @@ from pydantic_core import ErrorDetails
 from pipeline.errors import InputError
 from pipeline.i18n import t
 from pipeline.load.yaml_source import Path_, Source
+from pipeline.model.document import AUTO_NUMBER
 from pipeline.model.errors import library_reason
+from pipeline.text.normalize import slug
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -101,6 +103,10 @@ def to_input_error(
     if value is None and kind in ("string_type", "int_type", "list_type", "dict_type"):
         # "ket_thuc:" with nothing after it: YAML reads no value, which is no text either.
         return InputError("data.empty_value", **where)
+    slip = _number_slip(errors, error)
+    if slip is not None:
+        key, said = slip
+        return InputError(key, **said, **where)
     reason = library_reason(error)
     if kind == "vanthu" and _names_value(reason, value):
         # vanthu's own sentence that quotes what was typed ("giờ không hợp lệ '25:70': ...")
@@ -114,6 +120,43 @@ def to_input_error(
     # A group where one value belongs (or the reverse): say what was written, in words.
     shown = t("data.shown_mapping" if isinstance(value, dict) else "data.shown_list")
     return InputError("data.wrong_type", reason=reason, value=shown, **where)
+
+
+# A document's number as printed, typed whole into `so:` ("03/PGDĐT-GDTrH", "Số: 03/QĐ-UBND"):
+# the number, then "/" and the ký hiệu.
+_PRINTED_NUMBER = re.compile(
+    r"^\s*(?:s[ốo]\s*:?\s*)?(?P<number>\d{1,5})\s*/\s*(?P<symbol>\S.*?)\s*$", re.IGNORECASE
+)
+
+
+def _number_slip(
+    errors: list[ErrorDetails], error: ErrorDetails
+) -> tuple[str, dict[str, Any]] | None:
+    """(catalogue key, parameters) for a text refused by a document's number (`so:`, a whole
+    number or tu_dong), which says what to write instead of "must be a whole number": the
+    number alone for a Số/ký hiệu typed as printed (vanthu makes the ký hiệu), tu_dong for a
+    register number misspelt ("tự động", "tudong"), else both forms. None for any other field.
+
+    The number field is the one refused both as a number and as the literal tu_dong."""
+    value = error.get("input")
+    if not isinstance(value, str) or error["type"] not in ("int_parsing", "literal_error"):
+        return None
+    parent = error["loc"][:-1]
+    if not any(
+        other["type"] == "literal_error" and other["loc"][:-1] == parent
+        and f"'{AUTO_NUMBER}'" in str((other.get("ctx") or {}).get("expected", ""))
+        for other in errors
+    ):  # fmt: skip
+        return None
+    printed = _PRINTED_NUMBER.match(value)
+    if printed is not None:
+        return "data.number_with_symbol", {
+            "value": " ".join(value.split()), "number": printed["number"],
+            "symbol": printed["symbol"],
+        }  # fmt: skip
+    close = difflib.get_close_matches(slug(value), [AUTO_NUMBER], n=1, cutoff=0.75)
+    hint = t("data.did_you_mean", name=AUTO_NUMBER) if close else ""
+    return "data.number_or_auto", {"value": repr(value)[:60], "hint": hint}
 
 
 def _names_value(reason: str, value: Any) -> bool:

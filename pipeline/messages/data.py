@@ -110,10 +110,10 @@ MESSAGES = {
     "data.reason_alone": {"vi": "{reason}", "en": "{reason}"},
     # so: — what a document's number is written as (load.validation._number_slip).
     "data.number_or_auto": {
-        "vi": "giá trị không hợp lệ: số văn bản là một số nguyên (ví dụ so: 3), hoặc tu_dong "
-        "để lấy số tiếp theo của sổ (nhận được: {value}){hint}",
-        "en": "invalid value: a document's number is a whole number (e.g. so: 3), or tu_dong "
-        "for the register's next number (got: {value}){hint}",
+        "vi": "giá trị không hợp lệ: phải là số nguyên (ví dụ so: 3), hoặc tu_dong để lấy số "
+        "tiếp theo của sổ (nhận được: {value}){hint}",
+        "en": "invalid value: must be a whole number (e.g. so: 3), or tu_dong for the "
+        "register's next number (got: {value}){hint}",
     },
     "data.number_with_symbol": {
         "vi": "'{value}' là số và ký hiệu như khi in: chỉ ghi số (so: {number}), hoặc tu_dong để "
@@ -208,6 +208,32 @@ MESSAGES = {
         "vi": "không tìm thấy hồ sơ cơ quan '{ref}' (tìm tệp {expected}){hint}",
         "en": "agency profile '{ref}' not found (looked for {expected}){hint}",
     },
+    # co_quan left out or empty (load.documents.DocumentLoader._agency_named).
+    "data.agency_missing": {
+        "vi": "thiếu trường bắt buộc: thêm dòng 'co_quan: {ref}' {where}{choices}",
+        "en": "required field is missing: add the line 'co_quan: {ref}' {where}{choices}",
+    },
+    "data.agency_empty": {
+        "vi": "co_quan đang để trống: ghi 'co_quan: {ref}'{choices}",
+        "en": "co_quan is empty: write 'co_quan: {ref}'{choices}",
+    },
+    "data.agency_placeholder": {"vi": "<tên hồ sơ cơ quan>", "en": "<agency profile id>"},
+    "data.agency_choices": {
+        "vi": "; hồ sơ cơ quan có: {refs}",
+        "en": "; the agency profiles are: {refs}",
+    },
+    "data.agency_none": {
+        "vi": "; chưa có hồ sơ cơ quan nào ({expected}): tạo bằng vanthu init",
+        "en": "; there is no agency profile yet ({expected}): make one with vanthu init",
+    },
+    "data.keys_after_line": {
+        "vi": "cùng các khóa của văn bản (sau dòng {line}: loai: {kind})",
+        "en": "among the document's keys (after line {line}: loai: {kind})",
+    },
+    "data.keys_at_top": {
+        "vi": "ở đầu tệp, cùng các khóa của văn bản",
+        "en": "at the top of the file, among the document's keys",
+    },
     "data.unknown_ref": {
         "vi": "{what} '{ref}' không có trong hồ sơ cơ quan {profile}{hint}",
         "en": "{what} '{ref}' is not in the agency profile {profile}{hint}",
@@ -241,9 +267,9 @@ MESSAGES = {
     "data.signer_such_as": {"vi": ", ví dụ '{name}'", "en": ", e.g. '{name}'"},
     "data.signer_by_title": {
         "vi": "nguoi_ky ghi chức vụ '{ref}': hãy ghi khóa của người ký trong hồ sơ cơ quan "
-        "{profile}, ở đây {key}; các người ký: {signers}",
+        "{profile}, ở đây {keys}; các người ký: {signers}",
         "en": "nguoi_ky gives the title '{ref}': give the signer's key in the agency profile "
-        "{profile}, here {key}; the signers: {signers}",
+        "{profile}, here {keys}; the signers: {signers}",
     },
     "data.signers_listed": {
         "vi": "; các người ký trong hồ sơ: {signers}",
@@ -392,13 +418,13 @@ MESSAGES = {
     # One list file (and sheet) named by two award decisions of one office for one year.
     "data.list_titles_twice": {
         "vi": "danh sách '{list}' cũng là danh sách của {other} (dòng {other_line}, danh_sach), "
-        "cùng cơ quan, khen thưởng năm {year}: {count} cá nhân, tập thể sẽ được công nhận danh "
-        "hiệu (như '{award}') hai lần, mà danh hiệu thi đua chỉ xét một lần mỗi năm; nếu tệp "
-        "này được chép từ {other}, hãy ghi ở danh_sach danh sách của riêng nó",
+        "cùng cơ quan, khen thưởng năm {year}: {count} lượt danh hiệu thi đua của danh sách (như "
+        "'{award}') sẽ được công nhận hai lần, mà danh hiệu thi đua chỉ xét một lần mỗi năm; "
+        "nếu tệp này được chép từ {other}, hãy ghi ở danh_sach danh sách của riêng nó",
         "en": "the list '{list}' is also the list of {other} (line {other_line}, danh_sach), of "
-        "the same office, for {year}: {count} people and collectives would be recognised a danh "
-        "hiệu (such as '{award}') twice, and a danh hiệu thi đua is given once a year; if this "
-        "file was copied from {other}, name its own list in danh_sach",
+        "the same office, for {year}: its {count} danh hiệu thi đua (such as '{award}') would be "
+        "recognised twice, and a danh hiệu thi đua is given once a year; if this file was "
+        "copied from {other}, name its own list in danh_sach",
     },
     "data.list_given_twice": {
         "vi": "danh sách '{list}' cũng là danh sách của {other} (dòng {other_line}, danh_sach), "
@@ -529,6 +555,67 @@ MESSAGES = {
         "(to print in {room} lines the field would need to be about {needed} mm wide) or change "
         "the unit field in the template {template}",
     },
+    # A text every certificate of a batch prints (pipeline.context.giay_khen.fitted_text).
+    "data.field_too_long": {
+        "vi": "«{text}» ({origin}) cần {lines} dòng {at}, mà ô {style} của phôi (rộng {width} "
+        "mm) chỉ đủ chỗ cho {room} dòng {limit}: trên mọi giấy khen của đợt, phần thừa sẽ in "
+        "đè lên ô bên dưới hoặc bị cắt; {fix}sửa ô {style} trong mẫu {template}: cho ô thêm "
+        "chỗ (dời ô bên dưới xuống) hoặc nới rộng ô tới khoảng {needed} mm",
+        "en": "«{text}» ({origin}) needs {lines} lines {at}, but the phôi's field {style} "
+        "({width} mm wide) has room for {room} {limit}: on every certificate of the batch the "
+        "rest would print over the field below or be cut off; {fix}change the field {style} in "
+        "the template {template}: give it more room (move the field below down) or widen it to "
+        "about {needed} mm",
+    },
+    "data.field_limit_below": {
+        "vi": "trước ô {below} bên dưới",
+        "en": "before the field {below} below it",
+    },
+    "data.field_limit_exact": {
+        "vi": "trong chiều cao cố định của ô",
+        "en": "within its exact height",
+    },
+    "data.field_at": {"vi": "ở cỡ {size} pt", "en": "at {size} pt"},
+    "data.field_at_smallest": {
+        "vi": "kể cả khi thu nhỏ cỡ chữ tới {size} pt",
+        "en": "even at {size} pt",
+    },
+    "data.origin.office_phrase": {
+        "vi": "câu chữ {phrase} của cơ quan",
+        "en": "the office's wording {phrase}",
+    },
+    "data.origin.own_phrase": {
+        "vi": "câu chữ {phrase} riêng của đợt giấy khen",
+        "en": "the batch's own wording {phrase}",
+    },
+    "data.origin.default_phrase": {
+        "vi": "câu chữ mặc định {phrase} của vanthu",
+        "en": "vanthu's default wording {phrase}",
+    },
+    "data.origin.signer": {
+        "vi": "người ký {signer} trong hồ sơ cơ quan",
+        "en": "the signer {signer} in the office's profile",
+    },
+    "data.origin.decision_achievement": {
+        "vi": "thành tích của quyết định khen thưởng",
+        "en": "the award decision's thành tích",
+    },
+    "data.origin.own_achievement": {
+        "vi": "thành tích của đợt giấy khen",
+        "en": "the batch's thành tích",
+    },
+    "data.fix.phrase": {
+        "vi": "hãy viết gọn câu chữ {phrase}, hoặc ",
+        "en": "word {phrase} shorter, or ",
+    },
+    "data.fix.default_phrase": {
+        "vi": "hãy đặt câu chữ {phrase} ngắn hơn trong cau_chu của hồ sơ cơ quan, hoặc ",
+        "en": "set a shorter {phrase} under cau_chu in the office's profile, or ",
+    },
+    "data.fix.achievement": {
+        "vi": "hãy viết gọn {field}, hoặc ",
+        "en": "shorten {field}, or ",
+    },
     "data.bad_initials": {
         "vi": "chữ viết tắt tên người soạn thảo chỉ gồm chữ cái (ví dụ H hoặc NVA)",
         "en": "drafter initials must be letters only (e.g. H or NVA)",
@@ -560,6 +647,20 @@ MESSAGES = {
         "en": "«{typed}» is text, so it would print as it is as one recipient; to take a "
         "recipient group of the agency profile, write «- {fixed}» (a space after the colon, no "
         "quotes)",
+    },
+    # A dash or điểm list YAML read as text in running text: "- gach:[a, b]", "- diem:a".
+    "data.list_as_text": {
+        "vi": "«{typed}» là chữ nên sẽ được in nguyên văn thành một đoạn văn; để có danh sách "
+        "gạch đầu dòng (gach) hay điểm a), b) (diem), viết «- {fixed}» (có dấu cách sau dấu hai "
+        "chấm, không đặt trong dấu nháy)",
+        "en": "«{typed}» is text, so it would print as it is as a paragraph; for dash lines "
+        "(gach) or points a), b) (diem), write «- {fixed}» (a space after the colon, no quotes)",
+    },
+    "data.list_key_spelling": {
+        "vi": "khóa «{typed}» không phải khóa của một danh sách: viết «{fixed}:» (không dấu, chữ "
+        "thường; gach cho gạch đầu dòng, diem cho điểm a), b))",
+        "en": "«{typed}» is not the key of a list: write «{fixed}:» (without tone marks, in "
+        "lower case; gach for dash lines, diem for points a), b))",
     },
     "data.group_key_spelling": {
         "vi": "khóa «{typed}» không phải khóa của nhóm nơi nhận: viết «- {fixed}» (nhom không "
@@ -787,6 +888,43 @@ MESSAGES = {
         "en": "cell {cell} says {typed} đồng, but «{award}» for {recipient_en} is {amount} đồng "
         "(under {source}, base salary {base} đồng); correct the cell, or delete the amount if "
         "it is not needed",
+    },
+    "sheet.bad_coefficient": {
+        "vi": "ô {cell} ghi '{value}', không đọc được là hệ số; hãy ghi hệ số mức thưởng, ví dụ "
+        "0,3 hoặc 1,5, hoặc để trống",
+        "en": "cell {cell} holds '{value}', which does not read as a coefficient; write the "
+        "award's coefficient, e.g. 0,3 or 1,5, or leave it empty",
+    },
+    "sheet.coefficient_differs": {
+        "vi": "ô {cell} ghi hệ số {typed}, nhưng «{award}» cho {recipient} có hệ số "
+        "{coefficient}{multiple} (theo {source}), tức {amount} đồng với mức lương cơ sở {base} "
+        "đồng, và quyết định sẽ tính theo hệ số đó; hãy sửa ô cho đúng, hoặc xóa hệ số nếu "
+        "không cần",
+        "en": "cell {cell} says coefficient {typed}, but «{award}» for {recipient_en} has "
+        "coefficient {coefficient}{multiple} (under {source}), that is {amount} đồng at a base "
+        "salary of {base} đồng, and the decision pays by it; correct the cell, or delete the "
+        "coefficient if it is not needed",
+    },
+    "sheet.coefficient_multiple": {
+        "vi": " (hệ số {own} của hình thức, nhân {factor} cho tập thể)",
+        "en": " (the form's {own}, times {factor} for a collective)",
+    },
+    "sheet.coefficient_fixed_sum": {
+        "vi": "ô {cell} ghi hệ số {typed}, nhưng «{award}» cho {recipient} được thưởng một "
+        "khoản cố định {amount} đồng (theo {source}), không tính theo hệ số; hãy xóa hệ số ở ô "
+        "này",
+        "en": "cell {cell} says coefficient {typed}, but «{award}» for {recipient_en} is a "
+        "fixed sum of {amount} đồng (under {source}), not a coefficient; delete the "
+        "coefficient from this cell",
+    },
+    "data.about_too_long": {
+        "vi": "trích yếu in thành {lines} dòng dưới số, ký hiệu (cột trái của phần đầu văn bản "
+        "rộng khoảng {width} mm); trích yếu của công văn cần ngắn gọn, không quá {most} dòng: "
+        "hãy rút gọn, giữ điều công văn đề nghị hoặc trả lời, phần diễn giải để ở nội dung",
+        "en": "the trích yếu prints as {lines} lines under the number (the header's left "
+        "column is about {width} mm wide); a letter's trích yếu should be short, at most "
+        "{most} lines: shorten it, keeping what the letter asks or answers and leaving the "
+        "explanation to its text",
     },
     # A Danh sách attached to a decision (more than 5 names) needs its title.
     "data.list_title_missing": {

@@ -156,6 +156,29 @@ MESSAGES = {
         "office's (vanthu init --kieu ubnd-xa, or --kieu phong --chu-quan 'ỦY BAN NHÂN DÂN XÃ "
         "...')",
     },
+    # vanthu new: why the new document is not dated today (starters.document_day).
+    "ws.new_in_folder_year": {
+        "vi": "văn bản ghi ngày {date}, trong năm {year} của thư mục chứa nó (không phải năm "
+        "nay): sửa thành ngày ký",
+        "en": "the document is dated {date}, in {year}, the year of its folder (not this "
+        "year): change it to the day it is signed",
+    },
+    "ws.new_before_two_levels": {
+        "vi": "'{name}' là cơ quan cấp {level}, cấp này không còn từ 01/07/2025: văn bản ghi "
+        "ngày {date} (trước 01/07/2025, năm {year}){where}; văn bản từ 01/07/2025 là của cơ "
+        "quan hiện nay (vanthu init --kieu ubnd-xa, hoặc --kieu phong --chu-quan 'ỦY BAN NHÂN "
+        "DÂN XÃ ...')",
+        "en": "'{name}' is a {level}-level body, a level gone since 01/07/2025: the document is "
+        "dated {date} (before 01/07/2025, in {year}){where}; documents from 01/07/2025 on are "
+        "the present office's (vanthu init --kieu ubnd-xa, or --kieu phong --chu-quan 'ỦY BAN "
+        "NHÂN DÂN XÃ ...')",
+    },
+    "ws.new_folder_after_level": {
+        "vi": "; tệp nằm trong thư mục {folder}, năm cấp ấy không còn: chuyển tệp sang thư mục "
+        "{year}",
+        "en": "; the file is in the {folder} folder, a year the level no longer existed: move "
+        "it to the {year} folder",
+    },
     "ws.initialised": {
         "vi": "Đã tạo thư mục làm việc cho {agency} tại {path}",
         "en": "Created the workspace of {agency} in {path}",

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
 from string import Template
 from typing import Any
 
 from pipeline.errors import InputError
+from pipeline.i18n import t
 from pipeline.load.yaml_source import load_yaml
 from pipeline.render.output import write_atomic
+from pipeline.rules.agency_names import TWO_LEVELS_SINCE, abolished_level
 from pipeline.starters.office import (
     dated_starter,
     decree_basis,
@@ -102,11 +105,87 @@ def list_text(name: str, profile: Mapping[str, Any], unit: str) -> str:
     return Template(read_starter(name)).substitute(ten_don_vi=unit_name)
 
 
+@dataclass(frozen=True)
+class NewStarter:
+    """What `vanthu new` wrote (the document last), and notes of the date it chose and why."""
+
+    paths: list[Path]
+    notes: tuple[str, ...] = ()
+
+
 def write_starter(
     kind: str, output: Path | None, *, force: bool = False, today: date | None = None
 ) -> list[Path]:
+    """Write the starter for `kind` (and its companions, a starter agency profile); the files
+    written, the document last (make_starter, without its notes)."""
+    return make_starter(kind, output, force=force, today=today).paths
+
+
+def year_folder(workspace: Workspace, target: Path) -> int | None:
+    """The year of the year folder (inputs/2025/...) `target` is in, None when it is in none:
+    the year its output is filed under and its date is checked against (check_year_folder)."""
+    folder = workspace.output_name(target, 0).parts[0]  # 0: the year of a file in none
+    return int(folder) if folder != "0" else None
+
+
+def document_day(profile: Mapping[str, Any], folder: int | None, today: date) -> date:
+    """The day a new document is made for (starter_date dates it in that day's year, a working
+    day no later than it): today; in a year folder of another year than today's (inputs/2025/
+    in 2026), the last day of that year, so that it is dated and numbered in its folder's year
+    rather than warned at once by check for being outside it; and for an office of a level
+    gone from 01/07/2025 (a UBND huyện, a phòng of one) no later than 30/06/2025, the day
+    `vanthu init` dates its starter for (workspace.init.starter_day, which imports this
+    module: so the rule is written here again, on the same rules.agency_names)."""
+    day = _folder_day(folder, today)
+    if gone_level(profile) is None or day < TWO_LEVELS_SINCE:
+        return day
+    return TWO_LEVELS_SINCE - timedelta(days=1)
+
+
+def gone_level(profile: Mapping[str, Any]) -> tuple[str, str] | None:
+    """(name, level) of the body of a level of local government gone from 01/07/2025 that the
+    profile's office is or belongs to (a UBND huyện; a phòng of one), as `vanthu check` reads
+    it (rules.agency_names.abolished_level); None for any other. The same as
+    workspace.init.gone_level, which this module cannot import (init imports it)."""
+    for key in ("ten_co_quan", "co_quan_chu_quan"):
+        value = profile.get(key) or ""
+        name = " ".join(value) if isinstance(value, list) else str(value)
+        level = abolished_level(name)
+        if level is not None:
+            return name, level
+    return None
+
+
+def _folder_day(folder: int | None, today: date) -> date:
+    """Today, or the last day of the year folder's year when that is another year."""
+    return today if folder in (None, today.year) else date(folder, 12, 31)
+
+
+def _day_notes(
+    kind: str, profile: Mapping[str, Any], folder: int | None, today: date
+) -> tuple[str, ...]:
+    """Why a new document is not dated in today's year (document_day), with the date it bears:
+    its office's level gone from 01/07/2025 (and, in a folder of a later year, the folder to
+    move it to), or its folder's year; none when it is dated as usual."""
+    day, in_folder = document_day(profile, folder, today), _folder_day(folder, today)
+    dated = f"{starter_date(read_starter(f'{kind}.yaml'), day):%d/%m/%Y}"
+    gone = gone_level(profile)
+    if day != in_folder and gone is not None:
+        where = (t("ws.new_folder_after_level", folder=folder, year=day.year)
+                 if folder is not None and folder > day.year else "")  # fmt: skip
+        return (t("ws.new_before_two_levels", name=gone[0], level=gone[1], date=dated,
+                  year=day.year, where=where),)  # fmt: skip
+    if day != today:
+        return (t("ws.new_in_folder_year", date=dated, year=day.year),)
+    return ()
+
+
+def make_starter(
+    kind: str, output: Path | None, *, force: bool = False, today: date | None = None
+) -> NewStarter:
     """Write the starter for `kind` (and, in a workspace without one, a starter agency profile;
-    outside any workspace the shipped sample profile serves: no office folder beside it)."""
+    outside any workspace the shipped sample profile serves: no office folder beside it),
+    dated as document_day says, with the notes that say why when that is not today."""
     target = output or Path(f"{kind}.yaml")
     if target.exists() and not force:
         raise InputError("cli.exists", path=target)
@@ -122,7 +201,9 @@ def write_starter(
         sample = load_yaml(profile).data
         found = (STARTER_AGENCY, "VP", "thu-truong", sample if isinstance(sample, dict) else {})
     agency, unit, signer, data = found
-    day = today or date.today()
+    today = today or date.today()
+    folder = year_folder(workspace, target)
+    day = document_day(data, folder, today)
     text = starter_text(kind, agency, unit, signer, day, data)
     for companion in COMPANIONS[kind]:
         path = target.parent / companion
@@ -136,7 +217,7 @@ def write_starter(
             written.append(path)
     write_atomic(target, text.encode("utf-8"))
     written.append(target)
-    return written
+    return NewStarter(written, _day_notes(kind, data, folder, today))
 
 
 def outside_workspace(target: Path) -> bool:
