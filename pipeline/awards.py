@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
 from pipeline.errors import InputError
 from pipeline.load.spreadsheet import Row, Table, read_table
 from pipeline.load.spreadsheet import typed_amount as read_amount
+from pipeline.phrase import Phrase
 from pipeline.rules.award_names import display_name, office_award
 from pipeline.rules.award_names import name_key as award_key
 from pipeline.rules.collation import NameKey, SortKey, name_key, vietnamese_key
@@ -499,6 +502,59 @@ def _check_typed_amount(row: Row, award: str, reward: Reward, collective: bool) 
     )  # fmt: skip
 
 
+# A hệ số as clerks type it: 0,3 or 0.3 (Excel's number), 1, 1,5; nothing else reads as one.
+_COEFFICIENT = re.compile(r"^(\d+)(?:[.,](\d+))?$")
+
+
+def typed_coefficient(text: str) -> Decimal | None:
+    """The hệ số typed in a Hệ số cell ("0,3" → 0.3); None when the text does not read as one.
+    A comma or a point is the decimal mark either way: a hệ số has no thousands."""
+    found = _COEFFICIENT.fullmatch(unicodedata.normalize("NFC", text).strip())
+    if found is None:
+        return None
+    return Decimal(f"{found[1]}.{found[2] or 0}")
+
+
+def coefficient_text(value: Decimal) -> str:
+    """A hệ số as a Vietnamese reader writes it: 0,3, 1,5, 2."""
+    return f"{value.normalize():f}".replace(".", ",")
+
+
+def _check_typed_coefficient(row: Row, award: str, reward: Reward, collective: bool) -> None:
+    """A Hệ số typed on the row must be the one vanthu prices the row's award by (the decree's,
+    times the tập thể multiple for a form given to a tập thể; the office's own award's): the
+    clerk's 0,5 for a title of 0,3 would otherwise be dropped without a word, the decision
+    paying 0,3. An empty cell says nothing; an award paid a fixed sum has no hệ số."""
+    text = row.values.get("he_so") or ""
+    if not text:
+        return
+    typed = typed_coefficient(text)
+    cell = row.cell("he_so")
+    if typed is None:
+        raise row.error("sheet.bad_coefficient", "he_so", cell=cell, value=text[:60])
+    who = {"recipient": "tập thể" if collective else "cá nhân",
+           "recipient_en": "a collective" if collective else "an individual"}  # fmt: skip
+    if reward.award.fixed_amount is not None:
+        raise row.error(
+            "sheet.coefficient_fixed_sum", "he_so", cell=cell, typed=text[:60], award=award,
+            amount=format_money(reward.amount), source=reward.award.citation, **who,
+        )  # fmt: skip
+    if typed == reward.coefficient:
+        return
+    multiple = (
+        Phrase("sheet.coefficient_multiple", own=coefficient_text(reward.award.coefficient),
+               factor=coefficient_text(reward.collective_factor))
+        if reward.collective_factor != 1
+        else ""
+    )  # fmt: skip
+    raise row.error(
+        "sheet.coefficient_differs", "he_so", cell=cell, typed=text[:60], award=award,
+        coefficient=coefficient_text(reward.coefficient), multiple=multiple,
+        source=reward.award.citation, amount=format_money(reward.amount),
+        base=format_money(reward.base_salary.amount), **who,
+    )  # fmt: skip
+
+
 def _recipient_key(entry: Entry) -> SortKey | NameKey:
     """Where an entry's name sorts: a cá nhân by given name first (Vietnamese name order), a
     tập thể by its whole name ("Phòng Tư pháp" is no person called "pháp"), numbers in it as
@@ -530,7 +586,7 @@ def read_award_list(
         sheet=sheet,
         columns=columns,
         required=("ho_ten", "danh_hieu"),
-        optional=("chuc_vu", "don_vi", "ghi_chu", "loai", "so_tien"),
+        optional=("chuc_vu", "don_vi", "ghi_chu", "loai", "so_tien", "he_so"),
     )
     entries: list[Entry] = []
     seen: dict[tuple[tuple[bool, str, str], str], int] = {}
@@ -542,6 +598,7 @@ def read_award_list(
     awards: dict[tuple[str, bool], tuple[str, Reward | None, Award | None]] = {}
     only_collective: dict[str, bool] = {}
     amounts = table.has("so_tien") and priced
+    coefficients = table.has("he_so") and priced
     # A list whose Đơn vị column other rows fill: an empty one is a unit forgotten (a "Tổ Mẫu
     # giáo lớn" of one of five schools), not a row without one.
     units = table.has("don_vi") and any(row.values["don_vi"] for row in table)
@@ -592,6 +649,9 @@ def read_award_list(
         seen[key] = row.number
         namesakes.check(row, entry)
         capitals.check(row, entry)
+        # The hệ số first: a wrong one makes the amount beside it wrong too.
+        if coefficients and reward is not None:
+            _check_typed_coefficient(row, award, reward, collective)
         if amounts and reward is not None:
             _check_typed_amount(row, award, reward, collective)
         entries.append(entry)

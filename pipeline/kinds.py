@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pipeline.context.bao_cao import report_context
 from pipeline.context.bien_ban import minutes_attachments, minutes_context
-from pipeline.context.cong_van import letter_context
+from pipeline.context.cong_van import letter_attachments, letter_context
 from pipeline.context.giay_khen import certificate_context
 from pipeline.context.giay_moi import invitation_context
 from pipeline.context.ke_hoach import plan_context
@@ -53,7 +53,7 @@ KINDS: dict[str, DocumentKind] = {
         DocumentKind("to_trinh", SubmissionData, "to-trinh", submission_context,
                      SubmissionAttachments, attach=submission_attachments, starter="to-trinh"),
         DocumentKind("cong_van", LetterData, "cong-van", letter_context, NoAttachments,
-                     starter="cong-van"),
+                     attach=letter_attachments, starter="cong-van"),
         DocumentKind("giay_moi", InvitationData, "giay-moi", invitation_context, NoAttachments,
                      starter="giay-moi"),
         DocumentKind("thong_bao", NoticeData, "thong-bao", notice_context, NoAttachments,

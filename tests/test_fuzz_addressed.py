@@ -19,6 +19,7 @@ from pipeline.context.addressing import addressee_names
 from pipeline.context.common import closing
 from pipeline.context.cong_van import about_line
 from pipeline.errors import InputError
+from pipeline.model.document import without_full_stop
 from pipeline.render.fragments import visible_text
 from tests.test_fuzz_documents import ANY, CLEAN, as_read, paragraphs
 
@@ -55,8 +56,9 @@ nguoi_ky: chanh-van-phong
 def expected(texts: dict[str, str]) -> dict[str, str]:
     """How each field prints once read: V/v and text through the light markup, names plain."""
     names = addressee_names([as_read(texts["kinh_gui_1"]), as_read(texts["kinh_gui_2"])])
+    subject = without_full_stop(as_read(texts["trich_yeu"]))  # a title: no full stop
     return {
-        "trich_yeu": "V/v " + visible_text(about_line(as_read(texts["trich_yeu"]))),
+        "trich_yeu": "V/v " + visible_text(about_line(subject)),
         "kinh_gui_1": f"- {names[0]};",
         "kinh_gui_2": f"- {names[1]}.",
         "noi_dung": visible_text(as_read(texts["noi_dung"])),
@@ -95,6 +97,10 @@ def test_any_text_is_refused_with_a_place_or_printed_as_read(
     with zipfile.ZipFile(io.BytesIO(renderer.render(document))) as archive:
         found, _ = paragraphs(archive.read("word/document.xml"))
     whole = LINE_BREAK.sub("\n", "\n".join(found))
+    flat = " ".join(whole.split())
     for name, printed in expected(texts).items():
-        assert LINE_BREAK.sub("\n", printed) in whole, (name, texts[name], printed)
+        if name == "trich_yeu":  # the V/v block is broken into even lines under Số
+            assert " ".join(printed.split()) in flat, (name, texts[name], printed)
+        else:
+            assert LINE_BREAK.sub("\n", printed) in whole, (name, texts[name], printed)
     event("rendered")

@@ -30,4 +30,4 @@ def test_typed_text_prints_as_typed(example: str, changes: dict, expected: list[
 
 def test_v_v_prints_as_typed() -> None:
     doc = open_docx(render_mapping(INPUTS / "cv-don-doc-bao-cao-tdkt.yaml", {"trich_yeu": ODD}))
-    assert cell_looks(doc, 0, 1, 0)[1].text == f"V/v {ODD}"
+    assert " ".join(cell_looks(doc, 0, 1, 0)[1].text.split()) == f"V/v {ODD}"  # in even lines

@@ -9,8 +9,8 @@ which shows where its phrases start: after a comma, before a joining word (của
 the page, breaking there when it can ("CÁ NHÂN, TẬP THỂ ĐƯỢC TẶNG GIẤY KHEN" / "CỦA CHÁNH VĂN
 PHÒNG UBND TỈNH"), between two words in lower case (it may be inside a word) or, worse, inside a
 name ("Hội đồng" / "Thi đua - Khen thưởng") only when it must, and never inside "năm (học) 2022",
-"số 12", "đợt 2", around a dash ("Văn hóa - Xã hội"), after "Phó", nor before a number left
-alone on the last line; the most even such lines win.
+"số 12", "đợt 2", around a dash ("Văn hóa - Xã hội"), after "Phó", nor before a word left
+alone on the last line ("… trên địa bàn huyện Mai" / "Sơn"); the most even such lines win.
 
 Written here because no library breaks Vietnamese lines by phrase: the line-breaking libraries
 (uniseg, pyphen) know spaces and hyphenation, not where a Vietnamese word ends.
@@ -37,6 +37,7 @@ _JOINS = frozenset({
 _BOUND_BEFORE = frozenset({
     "phó", "quyền", "-", "–", "các", "những", "đã", "của", "về", "được", "cho", "và", "năm",
     "tại", "theo", "với", "trong", "từ", "đến", "để",
+    "v/v",  # a Công văn's "V/v" and the trích yếu it opens (pipeline.context.cong_van)
 })  # fmt: skip
 # A year or a school year after "năm": "năm 2022", "năm học 2022-2023".
 _YEAR = re.compile(r"^\d{4}(?:\s*[-–]\s*\d{4})?[,.;:]?$")
@@ -81,8 +82,9 @@ def _break_cost(words: list[str], at: int) -> int:
 
 def _never_apart(words: list[str], at: int) -> bool:
     """Whether words[at - 1] and words[at] must stay on one line: a word bound to the next,
-    "năm (học) 2022", a number and the word it counts, a dash between names, a number that
-    would be the last line alone."""
+    "năm (học) 2022", a number and the word it counts, a dash between names, a word (a number
+    or any other) that would be the last line alone: a centred title or V/v block whose last
+    line is one word ("Sơn") reads as a line the page ran out of room for."""
     before, word = words[at - 1].lower(), words[at]
     pair = " ".join(words[max(at - 2, 0) : at]).lower()
     number = word[:1].isdigit()
@@ -92,7 +94,7 @@ def _never_apart(words: list[str], at: int) -> bool:
         or (before in ("năm", "học") and bool(_YEAR.match(word)))
         or (before == "năm" and word.lower() == "học")
         or (number and (before in _COUNTED or pair in _COUNTED))
-        or (number and at == len(words) - 1)
+        or at == len(words) - 1
     )
 
 

@@ -136,6 +136,27 @@ Recipient = Annotated[
     BeforeValidator(_mapping_as_written),
 ]
 
+# What a trích yếu may end with that a title keeps: an ellipsis ("...", "…"), or a full stop
+# closing an abbreviation of single letters ("v.v.").
+_KEPT_ENDING = re.compile(r"(?:\.\.\.|(?:^|\s)(?:[^\W\d_]\.)+[^\W\d_]\.)$")
+# The "./." that closes a document's text (ô 6), copied to the end of its trích yếu.
+_TEXT_END_MARK = "./."
+
+
+def without_full_stop(text: str) -> str:
+    """A trích yếu as the title it is (Phụ lục I: a title takes no full stop): without the "."
+    a clerk types after it, or the "./." that ends the text, as a Công văn's "V/v" typed before
+    it and the "./." typed after ket_thuc are dropped without a word. An ellipsis and "v.v." keep
+    their dots; a text of nothing else stays as it is."""
+    stripped = text.rstrip()
+    for ending in (_TEXT_END_MARK, "."):
+        if stripped.endswith(ending) and not _KEPT_ENDING.search(stripped):
+            return stripped[: -len(ending)].rstrip() or text
+    return text
+
+
+Subject = Annotated[str, Field(min_length=1), AfterValidator(without_full_stop)]
+
 AUTO_NUMBER = "tu_dong"  # so: tu_dong — the next number of the office's register (sổ văn bản đi)
 Number = Annotated[int, Field(ge=1, le=99999)]
 
@@ -149,7 +170,7 @@ class DocumentData(Record):
         default=None, description="the number; tu_dong: from the register; empty: not yet given"
     )
     ngay: Date
-    trich_yeu: str = Field(min_length=1)
+    trich_yeu: Subject
     noi_nhan: list[Recipient] = Field(min_length=1)
     don_vi_soan_thao: str = Field(min_length=1, description="abbreviation of the drafting unit")
     nguoi_soan_thao: str | None = Field(default=None, description="drafter's initials: H")

@@ -21,12 +21,16 @@ class Field:
     column is not found; and when an optional field's column is not found, such a column that
     holds values is refused rather than passed over: its values would be left out of the
     document without a word ("Cơ quan, bộ phận": every name printed without its unit).
+    `tallied`: whether a number alone in the column on a total row ("Tổng cộng") states a
+    figure of the rows above it (people under a name column, money under Số tiền); the sum of
+    a Hệ số column is no count of anything.
     """
 
     name: str
     headers: tuple[str, ...]
     text_only: bool = False
     hints: tuple[str, ...] = ()
+    tallied: bool = True
 
     @property
     def label(self) -> str:
@@ -102,6 +106,19 @@ STANDARD_FIELDS: Mapping[str, Field] = {
                 "Mức tiền thưởng",
                 "Thành tiền",
             ),
+        ),
+        # Hệ số × mức lương cơ sở, typed beside Số tiền; checked against the award's. No
+        # hints: "Hệ số lương" (the person's salary grade) is another column, left alone.
+        Field(
+            "he_so",
+            (
+                "Hệ số",
+                "Hệ số thưởng",
+                "Hệ số khen thưởng",
+                "Hệ số tiền thưởng",
+                "Hệ số mức thưởng",
+            ),
+            tallied=False,
         ),
     )
 }

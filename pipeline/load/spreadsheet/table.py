@@ -169,6 +169,9 @@ def build_table(
         for w in fields
         if w.field.name in header.columns
     ]
+    # The columns whose number alone on a total row is a figure of the rows (Field.tallied): a
+    # Hệ số column's sum is none, and read as a count of people it would be refused.
+    tallied = [column for column in present if column.field.tallied]
     # Left to right: the first hidden column with a value is the one named.
     concealed = sorted((c for c in present if _within(c.offset + 1, hidden_columns)),
                        key=lambda c: c.offset)  # fmt: skip
@@ -223,7 +226,7 @@ def build_table(
                 read_held()
             if exc.key != "sheet.number_in_text" or (label := _total_label(cells)) is None:
                 raise
-            totals += _total_row(label, number, cells, present, header, sums, since, file, sheet)
+            totals += _total_row(label, number, cells, tallied, header, sums, since, file, sheet)
             since = len(rows)
             signatures = SignatureLines(spans)
             continue
@@ -233,7 +236,7 @@ def build_table(
             if any(cells) and (label := _total_label(cells)) is not None:
                 if signatures is not None and signatures.held:
                     read_held()
-                totals += _total_row(label, number, cells, present, header, sums, since, file,
+                totals += _total_row(label, number, cells, tallied, header, sums, since, file,
                                      sheet)  # fmt: skip
                 since = len(rows)
                 signatures = SignatureLines(spans)
@@ -250,7 +253,7 @@ def build_table(
         if not complete and (label := _total_label(cells)) is not None:
             if signatures is not None and signatures.held:
                 read_held()
-            totals += _total_row(label, number, cells, present, header, sums, since, file, sheet)
+            totals += _total_row(label, number, cells, tallied, header, sums, since, file, sheet)
             since = len(rows)
             signatures = SignatureLines(spans)
             continue
