@@ -19,6 +19,17 @@ def _value(text: str) -> str:
     return text.rstrip().rstrip(".;").rstrip()
 
 
+def attendance_blocks(info: DocumentInfo, attending: str | list[str] | None) -> list[Block]:
+    """Thành phần: one line 'Thành phần: X.' for one (typed as a line or a one-item list, as
+    Kính gửi prints one recipient), else 'Thành phần:' and its '- ...;' lines."""
+    if not attending:
+        return []
+    names = addressee_names(attending)
+    if len(names) == 1:
+        return [info.write("thanh_phan", {"thanh_phan": _value(names[0])})]
+    return [info.write("thanh_phan_danh_sach"), listed(names)]
+
+
 def invitation_blocks(info: DocumentInfo) -> list[Block]:
     """The paragraphs of the invitation, in order, before the closing './.' is added."""
     data = info.data
@@ -26,7 +37,8 @@ def invitation_blocks(info: DocumentInfo) -> list[Block]:
     blocks: list[Block] = list(data.mo_dau)
     invite = info.write("kinh_moi")
     guests = addressee_names(data.kinh_moi)
-    if isinstance(data.kinh_moi, str):
+    # One guest, typed as a line or as a one-item list, is the single form (as Kính gửi is).
+    if len(guests) == 1:
         blocks.append(f"{invite} {guests[0]}.")
     else:
         blocks += [invite, listed(guests)]
@@ -38,10 +50,7 @@ def invitation_blocks(info: DocumentInfo) -> list[Block]:
     blocks.append(info.write("dia_diem", {"dia_diem": _value(data.dia_diem)}))
     if data.noi_dung:
         blocks.append(info.write("noi_dung_moi", {"noi_dung": _value(data.noi_dung)}))
-    if isinstance(data.thanh_phan, str):
-        blocks.append(info.write("thanh_phan", {"thanh_phan": _value(data.thanh_phan)}))
-    elif data.thanh_phan:
-        blocks += [info.write("thanh_phan_danh_sach"), listed(addressee_names(data.thanh_phan))]
+    blocks += attendance_blocks(info, data.thanh_phan)
     if data.ket_thuc:
         blocks.append(data.ket_thuc)
     return blocks

@@ -100,8 +100,9 @@ MESSAGES = {
         "ban, ngành thuộc UBND tỉnh, thành phố (ký KT. Giám đốc); phong: Phòng chuyên môn "
         "thuộc UBND xã, phường, đặc khu, hoặc huyện trước 01/07/2025 (ký KT. Trưởng phòng; cần "
         "--chu-quan ghi cấp); van-phong: Văn phòng UBND, Văn phòng Đoàn ĐBQH và HĐND (ký KT. "
-        "Chánh Văn phòng); hoi-dong-tdkt: Hội đồng Thi đua - Khen thưởng (ký TM. Hội đồng, KT. "
-        "Chủ tịch)",
+        "Chánh Văn phòng); hoi-dong-tdkt: Hội đồng Thi đua - Khen thưởng của tỉnh, thành phố, "
+        "xã, phường, đặc khu, hoặc huyện trước 01/07/2025 (ký TM. Hội đồng, KT. Chủ tịch; cấp "
+        "lấy từ --chu-quan hay --ten-day-du)",
         "en": "Kind of office: ubnd-tinh: People's Committee of a province or centrally run city "
         "(signed TM. for the committee, KT. for the Chairman); ubnd-huyen: People's Committee "
         "of a district, urban district, town or provincial city (documents before 01/07/2025); "
@@ -112,7 +113,9 @@ MESSAGES = {
         "for the Head; needs --chu-quan stating the level); van-phong: Office of the "
         "People's Committee, Office of the National Assembly Delegation and People's Council "
         "(signed KT. for the Chief of Office); hoi-dong-tdkt: Emulation and Commendation "
-        "Council (signed TM. for the council, KT. for the Chairman)",
+        "Council of a province, city, commune, ward or special zone, or of a district before "
+        "01/07/2025 (signed TM. for the council, KT. for the Chairman; its level from "
+        "--chu-quan or --ten-day-du)",
     },
     "help.init.place": {
         "vi": "Địa danh ở dòng ngày tháng, ví dụ: Sơn La; cấp xã: tên xã (mặc định: địa danh "

@@ -226,6 +226,17 @@ MESSAGES = {
         "vi": "công văn của đơn vị in «Số: 01/...-{value}»",
         "en": "the unit's Công văn print «Số: 01/...-{value}»",
     },
+    # A don_vi key with a hyphen, space or dot ("TC-HC"): after the agency's part in ký hiệu.
+    "wording.unit_abbreviation_letters": {
+        "vi": "ký hiệu đơn vị '{value}' được in sau dấu gạch nối trong số, ký hiệu văn bản "
+        "(«Số: 01/...-{value}»), nên chỉ gồm chữ cái và chữ số: có dấu gạch, dấu cách hay dấu "
+        "chấm thì không còn biết đâu là ký hiệu cơ quan, đâu là ký hiệu đơn vị (vanthu verify "
+        "đọc sai); hãy viết '{fixed}'{also}",
+        "en": "the unit abbreviation '{value}' is printed after a hyphen in the document's Số, "
+        "ký hiệu («Số: 01/...-{value}»), so it is letters and digits only: with a hyphen, space "
+        "or dot the agency's part and the unit's can no longer be told apart (vanthu verify "
+        "reads it wrongly); write '{fixed}'{also}",
+    },
     "wording.abbreviation_case_unit_also": {
         "vi": ", và sửa don_vi_soan_thao: {upper} trong các văn bản của đơn vị này",
         "en": ", and correct don_vi_soan_thao: {upper} in this unit's documents",

@@ -19,9 +19,8 @@ from pydantic import (
 
 from pipeline.i18n import t
 from pipeline.model.base import Date, Record
-from pipeline.model.bien_ban import located
 from pipeline.model.document import filing_line_typed
-from pipeline.model.wording import Lines, ListLayout, PhraseOverrides, invalid
+from pipeline.model.wording import Lines, ListLayout, PhraseOverrides, invalid, located
 from pipeline.rules.agency_names import authority_kind, signs_on_behalf
 from pipeline.rules.award_names import name_key
 from pipeline.rules.money import (
@@ -55,7 +54,18 @@ def _in_capitals(value: str) -> bool:
 
 def _unit_key(key: str) -> str:
     """A đơn vị's key is its ký hiệu: a Công văn prints it in Số, ký hiệu (01/PGDĐT-GDTRH), so a
-    mixed-case "GDTrH" is refused here, before a number is taken, rather than by verify after."""
+    mixed-case "GDTrH" is refused here, before a number is taken, rather than by verify after;
+    so is one with a hyphen, space or dot ("TC-HC"), which the hyphen before it cannot tell
+    from the agency's part (01/PGDĐT-TC-HC reads as the unit HC of an agency PGDĐT-TC)."""
+    if not ABBREVIATION.match(key):
+        fixed = "".join(char for char in key if char.isalnum())
+        if not fixed:
+            raise invalid("wording.bad_abbreviation", value=key)
+        fixed = fixed if _in_capitals(fixed) else fixed.upper()
+        raise invalid(
+            "wording.unit_abbreviation_letters", value=key, fixed=fixed,
+            also=t("wording.abbreviation_case_unit_also", upper=fixed),
+        )  # fmt: skip
     if not _in_capitals(key):
         raise invalid(
             "wording.abbreviation_case", value=key, upper=key.upper(),

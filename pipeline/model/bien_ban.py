@@ -3,15 +3,14 @@ vote counts, kết luận, when it ended; signed by the thư ký and the chủ t
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
-from pydantic import Field, ValidationError, ValidationInfo, field_validator, model_validator
-from pydantic_core import InitErrorDetails
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from pipeline.model.base import Date, Record
 from pipeline.model.blocks import Block
 from pipeline.model.document import DocumentData, Recipient
-from pipeline.model.wording import ClockHour, invalid
+from pipeline.model.wording import ClockHour, invalid, located
 from pipeline.rules.dates import numeric_date
 from pipeline.text.normalize import nfc
 
@@ -19,14 +18,6 @@ from pipeline.text.normalize import nfc
 def same_name(name: str) -> str:
     """A name as the attendance lists compare it: case, spacing and Unicode form aside."""
     return " ".join(nfc(name).casefold().split())
-
-
-def located(loc: tuple[str | int, ...], key: str, value: Any, **params: Any) -> ValidationError:
-    """A catalogue error at `loc` below the model that raises it (pydantic prefixes the model's
-    own place), so the message names the very line: the second "Trần Văn C", not the list."""
-    # A mapping as the input: the message then says the reason alone, not "(got: ...)" again.
-    detail = InitErrorDetails(type=invalid(key, **params), loc=loc, input={loc[-1]: value})
-    return ValidationError.from_exception_data("vanthu", [detail])
 
 
 class MinutesTime(Record):

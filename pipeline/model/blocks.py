@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+import re
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BeforeValidator, Field
 
 from pipeline.model.base import Record
+from pipeline.model.wording import invalid
+from pipeline.text.normalize import slug
 
 
 class DashList(Record):
@@ -19,4 +24,42 @@ class PointList(Record):
     diem: list[str] = Field(min_length=1)
 
 
-Block = str | DashList | PointList
+# The keys of the lists a paragraph list holds, as YAML must read them: "- gach: [a, b]".
+_LIST_KEYS = ("gach", "diem")
+# "- gach:[a, b]" or "- diem:a" (no space after the colon) is text to YAML, and so is
+# '- "gach: [a, b]"' (quoted); each would print as it is, as a paragraph. The key as a clerk
+# may spell it (gach, Gạch, ĐIỂM); with the space, only a list in brackets makes it one:
+# "Điểm: 8,5 ..." is a sentence.
+_LIST_AS_TEXT = re.compile(
+    r"^[\s\-–]*(?P<key>[^\W\d_]+)\s*:(?:(?P<glued>\S.*)|\s+(?P<listed>\[.*\]))$", re.S
+)
+
+
+def _not_list_as_text(text: str) -> str:
+    """A paragraph, not a dash or điểm list YAML read as text (it would print "gach:[a, b]")."""
+    found = _LIST_AS_TEXT.match(text.strip())
+    if found is None or slug(found["key"]) not in _LIST_KEYS:
+        return text
+    key = slug(found["key"])
+    items = (found["glued"] or found["listed"]).strip()
+    if not items.startswith("["):
+        items = f"[{items}]"
+    raise invalid("data.list_as_text", typed=" ".join(text.split()), fixed=f"{key}: {items}")
+
+
+def _list_key_as_written(value: Any) -> Any:
+    """A one-key mapping of lines whose key is a list's spelt otherwise ("- gạch: [a, b]",
+    "- Điểm:" with its lines below): said so with the key to write, not as a paragraph to put
+    in quotes. "- Điểm: 8,5 ..." (no lines) is a sentence, left to that advice."""
+    if not isinstance(value, dict) or len(value) != 1:
+        return value
+    ((key, items),) = value.items()
+    if not isinstance(key, str) or not isinstance(items, list):
+        return value
+    if key in _LIST_KEYS or slug(key) not in _LIST_KEYS:
+        return value
+    raise invalid("data.list_key_spelling", typed=key, fixed=slug(key))
+
+
+Paragraph = Annotated[str, AfterValidator(_not_list_as_text)]
+Block = Annotated[Paragraph | DashList | PointList, BeforeValidator(_list_key_as_written)]

@@ -8,8 +8,15 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BeforeValidator, Field, create_model, field_validator
-from pydantic_core import PydanticCustomError
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    ValidationError,
+    create_model,
+    field_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from pipeline.i18n import t
 from pipeline.model.base import Record
@@ -32,6 +39,14 @@ def invalid(key: str, **params: Any) -> PydanticCustomError:
     """A validation error whose message is the catalogue's `key` in the user's language."""
     # Without a context pydantic prints the template as it is, braces included.
     return PydanticCustomError("vanthu", t(key, **params))
+
+
+def located(loc: tuple[str | int, ...], key: str, value: Any, **params: Any) -> ValidationError:
+    """A catalogue error at `loc` below the model that raises it (pydantic prefixes the model's
+    own place), so the message names the very line: the second "Trần Văn C", not the list."""
+    # A mapping as the input: the message then says the reason alone, not "(got: ...)" again.
+    detail = InitErrorDetails(type=invalid(key, **params), loc=loc, input={loc[-1]: value})
+    return ValidationError.from_exception_data("vanthu", [detail])
 
 
 def clock_hour(value: str | None) -> str | None:

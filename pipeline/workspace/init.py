@@ -54,6 +54,7 @@ from pipeline.workspace.presets import (
     PERSONAL_SUFFIX,
     PRESET_ONLY_KEYS,
     chief_levels,
+    groups_for_level,
     kinds_for_chief_level,
     level_names,
     needed_answers,
@@ -258,22 +259,38 @@ def name_warnings(answers: OfficeAnswers) -> list[str]:
 _CHIEF_PLACEHOLDERS = re.compile(r"\{(?:cap|CAP|dia_ban|chu_quan)\}")
 
 
+def _own_level(answers: OfficeAnswers, preset: dict[str, Any]) -> tuple[str, str] | None:
+    """The level and place the office's own name states (--ten-day-du, else --co-quan) when
+    the preset's chủ quản may be of that level: "Hội đồng Thi đua - Khen thưởng huyện Mai Sơn"
+    is the council of the UBND huyện Mai Sơn. None when neither states one it is for."""
+    for name in (answers.ten_day_du, _issuing_name(answers)):
+        found = _name_place(name)
+        if found is not None and found[0] in chief_levels(preset):
+            return found
+    return None
+
+
 def _chief_name(answers: OfficeAnswers, preset: dict[str, Any], dia_danh: str) -> str:
     """The cơ quan chủ quản whose level a preset's names take, as one line in capitals: the one
-    answered, else the preset's own for the place ("UBND TỈNH SƠN LA": a Sở whose header
-    prints none is still a province's); "" when neither names one."""
+    answered, else the preset's own ("UBND {CAP} {DIA_BAN}") of the level and place the
+    office's name states (_own_level), or of its first level and the place ("UBND TỈNH SƠN
+    LA": a Sở whose header prints none is still a province's); "" when neither names one."""
     if _one_line(answers.co_quan_chu_quan):
         return _one_line(answers.co_quan_chu_quan)
     template = str(preset.get("co_quan_chu_quan") or "")
-    return _one_line(template.format(dia_danh=dia_danh, DIA_DANH=dia_danh.upper()))
+    known = chief_levels(preset)
+    level, place = _own_level(answers, preset) or (known[0] if known else "", dia_danh)
+    return _one_line(template.format(dia_danh=dia_danh, DIA_DANH=dia_danh.upper(),
+                                     CAP=level.upper(), DIA_BAN=place.upper()))  # fmt: skip
 
 
 def _takes_chief_level(preset: dict[str, Any], own_name: bool) -> bool:
     """Whether what the profile and the starters print of a preset takes the chủ quản's level
     or place: its names ({ten_ngan} {cap} {dia_ban}) when `own_name` (the clerk gave no
     running-text name and the typed one holds no place), its groups or words ({chu_quan})."""
+    # Its co_quan_chu_quan is the chủ quản itself: what the level is read from, not a use.
     used = [value for key, value in preset.items()
-            if key != "mo_ta" and (key != "ten_day_du" or own_name)]  # fmt: skip
+            if key not in ("mo_ta", "co_quan_chu_quan") and (key != "ten_day_du" or own_name)]
     return bool(_CHIEF_PLACEHOLDERS.search(str(used)))
 
 
@@ -302,8 +319,9 @@ def chief_names(
         raise InputError("ws.chief_level_unfit", chu_quan=chief, level=found[0],
                          kieu=answers.kieu, levels=", ".join(known), hint=hint)  # fmt: skip
     level, place = found if found is not None and found[0] in known else (known[0], dia_danh)
-    return {"cap": level, "CAP": level.upper(), "dia_ban": place,
-            "chu_quan": running_text_name(chief)}  # fmt: skip
+    # {chu_quan} is a recipient line (cấp trên): written in full, as Nơi nhận names bodies.
+    return {"cap": level, "CAP": level.upper(), "dia_ban": place, "DIA_BAN": place.upper(),
+            "chu_quan": running_text_name(full_agency_name(chief))}  # fmt: skip
 
 
 def refuse_other_kinds_name(answers: OfficeAnswers, name: str) -> None:
@@ -346,10 +364,14 @@ def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
         levels_of = chief_names(answers, preset, dia_danh,
                                 needed=_takes_chief_level(preset, own_name))  # fmt: skip
     names = {"dia_danh": dia_danh, "DIA_DANH": dia_danh.upper(), "ten_co_quan": ten_co_quan,
-             "ten_ngan": short, "dia_ban": dia_danh, "chu_quan": "", **levels_of}  # fmt: skip
+             "ten_ngan": short, "dia_ban": dia_danh, "DIA_BAN": dia_danh.upper(),
+             "chu_quan": "", **levels_of}  # fmt: skip
     # mo_ta describes the preset, van_ban is the starters' wording, cap and cap_chu_quan the
-    # levels it is for, ten_bat_dau its names' first word: none of them is in the profile.
-    filled = _fill({k: v for k, v in preset.items() if k not in PRESET_ONLY_KEYS}, names)
+    # levels it is for, ten_bat_dau its names' first word, nhom_theo_cap its groups by level:
+    # none of them is in the profile; the groups are those of the level found.
+    kept = {k: v for k, v in preset.items() if k not in PRESET_ONLY_KEYS}
+    kept["nhom_noi_nhan"] = groups_for_level(preset, levels_of["cap"])
+    filled = _fill(kept, names)
     # Header names in the lines the header prints (workspace.header_name): where the clerk
     # broke them ("|"), else where offices do or the column needs; a list when several.
     if answers.co_quan_chu_quan is not None:

@@ -45,8 +45,14 @@ CHIEF_LEVELS_KEY = "cap_chu_quan"
 # The key of a preset giving the word an issuing agency's name starts with when it is of that
 # kind ("PHÒNG": a phòng, headed by a Trưởng phòng): another kind is refused for such a name.
 NAME_START_KEY = "ten_bat_dau"
+# The key of a preset giving, for a level of place, recipient groups that replace those of the
+# same name in nhom_noi_nhan (a council of a tỉnh also sends to the central council; one of a
+# huyện or a xã does not). Read by `vanthu init`, never written into a profile.
+GROUPS_BY_LEVEL_KEY = "nhom_theo_cap"
 # Keys of a preset that describe it and are not written into a profile.
-PRESET_ONLY_KEYS = ("mo_ta", "van_ban", LEVELS_KEY, CHIEF_LEVELS_KEY, NAME_START_KEY)
+PRESET_ONLY_KEYS = (
+    "mo_ta", "van_ban", LEVELS_KEY, CHIEF_LEVELS_KEY, NAME_START_KEY, GROUPS_BY_LEVEL_KEY,
+)  # fmt: skip
 
 
 def chief_levels(preset: dict[str, Any]) -> tuple[str, ...]:
@@ -56,9 +62,21 @@ def chief_levels(preset: dict[str, Any]) -> tuple[str, ...]:
 
 
 def kinds_for_chief_level(level: str) -> tuple[str, ...]:
-    """The presets whose office may belong to a chủ quản of `level` ("huyện" → phong): what to
-    offer a clerk whose chủ quản does not fit the kind chosen."""
-    return tuple(name for name, preset in presets().items() if level in chief_levels(preset))
+    """The presets of offices named by the clerk (--co-quan) that may belong to a chủ quản of
+    `level` ("huyện" → phong): what to offer a clerk whose chủ quản does not fit the kind
+    chosen. A preset of one body of its own name (a Hội đồng Thi đua - Khen thưởng) is no
+    other office's kind, at whatever level it is."""
+    return tuple(
+        name for name, preset in presets().items()
+        if level in chief_levels(preset) and "{ten_co_quan}" in str(preset.get("ten_co_quan"))
+    )  # fmt: skip
+
+
+def groups_for_level(preset: dict[str, Any], level: str) -> dict[str, Any]:
+    """A preset's recipient groups for an office (or chủ quản) of `level`: nhom_noi_nhan, with
+    the groups its nhom_theo_cap gives for that level in place of those of the same name."""
+    by_level = (preset.get(GROUPS_BY_LEVEL_KEY) or {}).get(level) or {}
+    return {**(preset.get("nhom_noi_nhan") or {}), **by_level}
 
 
 def needed_answers(preset: dict[str, Any]) -> tuple[str, ...]:
