@@ -37,6 +37,7 @@ from pipeline.rules.money import (
     named_award,
     reward_amount,
 )
+from pipeline.rules.money_types import AwardKind
 from pipeline.rules.words import money_in_words
 from pipeline.text.normalize import slug
 from pipeline.text.syllables import is_syllable
@@ -669,3 +670,13 @@ def read_award_list(
         entries=tuple(entries),
         warnings=(*namesakes.warnings, *capitals.warnings),
     )
+
+
+def is_title(entry: Entry) -> bool:
+    """A danh hiệu thi đua of the decree (Lao động tiên tiến, Chiến sĩ thi đua cơ sở ...): not
+    a Giấy khen. An office's own award ("Học sinh Xuất sắc", khen_thuong_rieng) is printed on
+    its Giấy khen whatever its kind: a school gives its pupils' titles that way. A row of a list
+    without money is judged by the award its name names (Entry.known_award); a name no decree
+    knows is a form."""
+    award = entry.known_award
+    return award is not None and award.kind == AwardKind.TITLE and not award.office

@@ -34,8 +34,14 @@ def busy(inputs: Path, extra: int) -> Path:
     """`inputs` with `extra` more award decisions, so that a build is still running when it
     is stopped."""
     source = (inputs / DECISION).read_text("utf-8")
+    listed = re.search(r"(?m)^\s*danh_sach: *(\S+)", source)
+    assert listed is not None
     for number in range(extra):
         text = re.sub(r"(?m)^so: .*$", f"so: {500 + number}", source)
+        # Each its own list: one list given again by another decision is refused.
+        own = f"ds-them-{number:03d}{Path(listed[1]).suffix}"
+        shutil.copyfile(inputs / "2022" / listed[1], inputs / "2022" / own)
+        text = text.replace(listed[0], listed[0].replace(listed[1], own), 1)
         (inputs / "2022" / f"qd-them-{number:03d}.yaml").write_text(text, "utf-8")
     # The year's report would refuse the copies: the same danh hiệu twice in one year.
     (inputs / "2022" / "bao-cao-tong-ket.yaml").unlink()

@@ -42,7 +42,12 @@ def test_check_warns_of_a_date_outside_its_year_folder(copied: Path) -> None:
     code, out = run(copied, "check")
     assert code == 0
     warnings = [line for line in out.splitlines() if line.startswith("Cảnh báo")]
-    assert warnings == [WARNING.format(name="inputs/2023/qd-giay-khen.yaml")]
+    # The copy also gives the 2022 decision's awards again: the 2022 report says it counts
+    # them twice (load.report.lists_counted_twice); that is its own warning.
+    dated = [w for w in warnings if "trường 'ngay'" in w]
+    assert dated == [WARNING.format(name="inputs/2023/qd-giay-khen.yaml")]
+    others = [w for w in warnings if w not in dated]
+    assert others and all("bao-cao" in w and "hai lần" in w for w in others), warnings
     code, out = run(copied, "check", lang="en")
     assert (
         "Warning: inputs/2023/qd-giay-khen.yaml: line 6, field 'ngay': the document is dated "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pipeline.awards import Entry
+from pipeline.awards import Entry, is_title
 from pipeline.claims import number_ranges
 from pipeline.errors import InputError, RenderError, VanthuError
 from pipeline.figures import unit_key
@@ -19,7 +19,6 @@ from pipeline.model.giay_khen import INHERITED, CertificateData, RowFilter
 from pipeline.model.quyet_dinh import DecisionData
 from pipeline.paths import shown
 from pipeline.render.phrase import Phrase
-from pipeline.rules.money_types import AwardKind
 
 DECISION_KEY = "quyet_dinh"
 ACHIEVEMENT_KEY = "thanh_tich"
@@ -135,16 +134,6 @@ def book_overlap_error(
         "render.book_numbers_overlap", file=shown(path), numbers=numbers, others=held, year=year,
         advice=advice,
     )  # fmt: skip
-
-
-def is_title(entry: Entry) -> bool:
-    """A danh hiệu thi đua of the decree (Lao động tiên tiến, Chiến sĩ thi đua cơ sở ...): not
-    a Giấy khen. An office's own award ("Học sinh Xuất sắc", khen_thuong_rieng) is printed on
-    its Giấy khen whatever its kind: a school gives its pupils' titles that way. A row of a list
-    without money is judged by the award its name names (Entry.known_award); a name no decree
-    knows is a form."""
-    award = entry.known_award
-    return award is not None and award.kind == AwardKind.TITLE and not award.office
 
 
 def form_entries(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:

@@ -3,13 +3,21 @@ Quy chế it issues; and the draft decision a Tờ trình attaches."""
 
 from __future__ import annotations
 
+import os
+import re
+import unicodedata
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
+from typing import Any
 
-from pipeline.awards import AwardList, person_name, read_award_list
+from pydantic_core import PydanticCustomError
+
+from pipeline.awards import AwardList, is_title, person_name, read_award_list
 from pipeline.context.quyet_dinh import NAMED_IN_ARTICLE, check_award_phrases
 from pipeline.errors import InputError
 from pipeline.load.attachments import DecisionAttachments, SubmissionAttachments
@@ -18,8 +26,11 @@ from pipeline.load.locations import ATTACHED_DIR
 from pipeline.load.spreadsheet import Field, Table, read_table
 from pipeline.load.validation import validate
 from pipeline.load.yaml_source import Source, dotted
+from pipeline.model.base import parse_date
 from pipeline.model.quyet_dinh import DecisionData, Regulation, SheetRef
 from pipeline.model.to_trinh import SubmissionData
+from pipeline.paths import shown
+from pipeline.rules.dates import years_said
 
 ROLE = Field("vai_tro", ("Vai trò", "Nhiệm vụ trong Hội đồng", "Chức danh trong Hội đồng"))
 # The decision date is wrong, not the sheet, when no base salary or regime covers it.
@@ -193,8 +204,10 @@ def decision_attachments(data: DecisionData, source: Source, resolver: Resolver)
     """The lists a decision needs, and the files they came from."""
     if data.khen_thuong is not None:
         awards, path = award_list(data, source, resolver)
+        shared = list_shared(source, resolver, awards)
         # Its warnings name their file, sheet and row (printed after the document's name).
-        attached = Attached(DecisionAttachments(awards=awards), (path,), warnings=awards.warnings)
+        attached = Attached(DecisionAttachments(awards=awards), (path,),
+                            warnings=(*awards.warnings, *shared))  # fmt: skip
         agency, profile = resolver.agency(data.co_quan, source)
         try:
             told = check_award_phrases(data, agency, awards, source, profile)
@@ -211,3 +224,190 @@ def decision_attachments(data: DecisionData, source: Source, resolver: Resolver)
         plan = issued_plan(data, source, resolver)
         return Attached(DecisionAttachments(plan=plan.info), plan.files)
     return Attached(DecisionAttachments())
+
+
+DECISION = "quyet_dinh"
+LIST_LOC = ("khen_thuong", "danh_sach")
+
+
+def awards_year(trich_yeu: str, ngay: date) -> int:
+    """The year a decision's awards are for: the one its trích yếu names ("... năm 2025"
+    signed on 20/01/2026), else its date's."""
+    said = set(years_said(trich_yeu))
+    return said.pop() if len(said) == 1 else ngay.year
+
+
+@dataclass(frozen=True)
+class ListUse:
+    """An award decision's list as it names it: the decision's file, the list's file (resolved)
+    and sheet, the office's profile, the year its awards are for (awards_year), the line of its
+    danh_sach, and its trích yếu (folded: compared, never printed)."""
+
+    decision: Path
+    list_file: Path
+    sheet: str | None
+    profile: Path
+    year: int
+    line: int | None
+    trich_yeu: str
+
+    def same_list(self, other: ListUse) -> bool:
+        """Whether `other` gives this list's awards again: the same office's decision for the
+        same year, naming the same sheet of the same file (one workbook with a sheet for each
+        đợt is two lists)."""
+        return (
+            self.decision != other.decision and self.list_file == other.list_file
+            and self.sheet == other.sheet and self.profile == other.profile
+            and self.year == other.year
+        )  # fmt: skip
+
+
+def list_use(source: Source, resolver: Resolver) -> ListUse | None:
+    """The list `source`'s award decision names, read from its file as typed (another decision
+    of the workspace is not loaded for it: loading each would read every list); None when it
+    is not an award decision written in a file of its own, among the workspace's documents (a
+    Tờ trình's draft decision, written in it or kept under kem-theo/, shares its list with the
+    decision it proposes, and no report counts it) or a part cannot be read (its own load says
+    so)."""
+    if source.path.parent.name == ATTACHED_DIR:
+        return None
+    try:
+        top = resolver.parse(source.path).data
+    except InputError:  # a form not saved yet (api): a decision of its own
+        top = source.data
+    data = source.data
+    ref = data.get("khen_thuong")
+    if top.get("loai") != DECISION or data.get("loai") != DECISION or not isinstance(ref, dict):
+        return None
+    name, sheet, office = ref.get("danh_sach"), ref.get("trang_tinh"), data.get("co_quan")
+    if not isinstance(name, str) or not isinstance(office, str):
+        return None
+    try:
+        day = parse_date(data.get("ngay"))
+        list_file = resolver.referenced_file(source, name, LIST_LOC)
+        _, profile = resolver.agency(office, source)
+    except (InputError, PydanticCustomError):
+        return None
+    trich_yeu = str(data.get("trich_yeu") or "")
+    return ListUse(
+        decision=source.path.resolve(), list_file=list_file,
+        sheet=" ".join(str(sheet).casefold().split()) if sheet is not None else None,
+        profile=profile, year=awards_year(trich_yeu, day), line=source.line_of(LIST_LOC),
+        trich_yeu=" ".join(_folded(trich_yeu).split()),
+    )  # fmt: skip
+
+
+def _folded(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+# The file name a danh_sach line names ("danh_sach: ds-khen.xlsx", quoted or in a flow mapping),
+# folded: which document files may give a decision's list again. A quick filter; list_use says.
+_LIST_LINE = re.compile(r"danh_sach\s*:\s*[\"']?([^\"',}#\n]+)")
+
+
+@dataclass
+class _ListIndex:
+    """Which document files of a workspace name which list file (by its folded name), read once
+    for a loader (a build's worker, a check) instead of once for each decision it loads: with
+    a year of decisions each scanning every file, a build was quadratic. `folders` holds the
+    modification time of each folder it read: a file added, removed or saved again by a
+    program that writes through a temporary file changes its folder's, and the index is read
+    again."""
+
+    folders: dict[str, int]
+    names: dict[str, list[Path]]
+
+    def fresh(self) -> bool:
+        for folder, mtime in self.folders.items():
+            try:
+                if os.stat(folder).st_mtime_ns != mtime:
+                    return False
+            except OSError:
+                return False
+        return True
+
+
+_INDEXES: weakref.WeakKeyDictionary[Any, _ListIndex] = weakref.WeakKeyDictionary()
+
+
+def _list_index(resolver: Resolver) -> _ListIndex:
+    """The resolver's index of lists named by its workspace's documents (_ListIndex)."""
+    try:
+        known = _INDEXES.get(resolver)
+    except TypeError:  # a resolver that cannot be remembered: read each time
+        known = None
+    if known is not None and known.fresh():
+        return known
+    _, paths = resolver.all_documents()
+    folders: dict[str, int] = {}
+    names: dict[str, list[Path]] = {}
+    for path in paths:
+        folder = os.fspath(path.parent)
+        if folder not in folders:
+            try:
+                folders[folder] = os.stat(folder).st_mtime_ns
+            except OSError:
+                continue
+        try:
+            text = _folded(path.read_bytes().decode("utf-8", "replace"))
+        except OSError:
+            continue
+        for match in _LIST_LINE.finditer(text):
+            name = match[1].strip().replace("\\", "/").rsplit("/", 1)[-1]
+            names.setdefault(name, []).append(path)
+    index = _ListIndex(folders, names)
+    try:
+        _INDEXES[resolver] = index
+    except TypeError:
+        pass
+    return index
+
+
+def other_users(use: ListUse, resolver: Resolver) -> list[ListUse]:
+    """The other award decisions of the workspace giving `use`'s list again (ListUse.same_list),
+    in the workspace's order."""
+    found = []
+    for path in dict.fromkeys(_list_index(resolver).names.get(_folded(use.list_file.name), ())):
+        if path == use.decision:  # the decision itself (listed resolved, as use names it)
+            continue
+        try:
+            other = list_use(resolver.parse(path), resolver)
+        except InputError:  # a file that cannot be read: its own load says so
+            continue
+        if other is not None and use.same_list(other):
+            found.append(other)
+    return found
+
+
+def list_shared(source: Source, resolver: Resolver, awards: AwardList) -> tuple[InputError, ...]:
+    """A decision whose list another award decision of the same office names for the same year
+    (the same file and sheet): the most likely slip of a copied decision, số and ngày changed,
+    the list not. Its danh hiệu thi đua are given once a year (pipeline.load.report's
+    refuse_repeated_titles), so a list holding one is refused, naming both files and their
+    danh_sach lines. A list of hình thức only (Giấy khen, Bằng khen) is warned of: given to the
+    same whole list twice is almost always the copy, yet a decision replaced by a new one and
+    kept, or a hình thức truly given twice, is the clerk's to say; the year's report says how
+    many awards it counts twice (pipeline.load.report.lists_counted_twice)."""
+    use = list_use(source, resolver)
+    if use is None:
+        return ()
+    others = other_users(use, resolver)
+    if not others:
+        return ()
+    titles = [entry for entry in awards.entries if is_title(entry)]
+    common: dict[str, Any] = {"list": use.list_file.name, "year": use.year}
+    if titles:
+        other = others[0]
+        raise source.error(
+            "data.list_titles_twice", LIST_LOC, other=shown(other.decision),
+            other_line=other.line, award=titles[0].award, count=len(titles), **common,
+        )  # fmt: skip
+    return tuple(
+        InputError(
+            "data.list_given_twice", line=use.line, field=dotted(LIST_LOC),
+            other=shown(other.decision), other_line=other.line, count=len(awards.entries),
+            **common,
+        )
+        for other in others
+    )  # fmt: skip

@@ -21,20 +21,19 @@ from typing import Any
 
 from pydantic_core import PydanticCustomError
 
-from pipeline.awards import AwardList, Entry
-from pipeline.errors import InputError
+from pipeline.awards import AwardList, Entry, is_title
+from pipeline.errors import InputError, Said
 from pipeline.figures import YearFigures, figure_values
 from pipeline.load.attachments import DecisionAttachments, ReportAttachments
-from pipeline.load.certificates import is_title
 from pipeline.load.contract import Attached, LoadedDocument, Resolver
-from pipeline.load.lists import counting_figures
-from pipeline.load.yaml_source import Path_, Source, strings
+from pipeline.load.lists import ListUse, awards_year, counting_figures, list_use
+from pipeline.load.yaml_source import Path_, Source, dotted, strings
 from pipeline.model.bao_cao import ReportData
 from pipeline.model.base import parse_date
 from pipeline.paths import shown
 from pipeline.rules.award_names import name_key
 from pipeline.rules.dates import numeric_date, years_said
-from pipeline.rules.money import regime_on
+from pipeline.rules.money import format_money, regime_on
 from pipeline.rules.phrases import fill_text
 from pipeline.rules.placeholders import names_in
 
@@ -171,8 +170,7 @@ def refuse_repeated_titles(source: Source, decisions: list[LoadedDocument]) -> N
         data = document.info.data
         # The year the titles are for: the one the trích yếu names ("... năm 2021" signed on
         # 10/01/2022), else the decision's own.
-        said = set(years_said(data.trich_yeu))
-        year = said.pop() if len(said) == 1 else data.ngay.year
+        year = awards_year(data.trich_yeu, data.ngay)
         for entry in _awards_of(document).entries:
             if not is_title(entry):
                 continue
@@ -184,6 +182,53 @@ def refuse_repeated_titles(source: Source, decisions: list[LoadedDocument]) -> N
                     year=year, first=shown(first.path), first_row=earlier.row,
                     second=shown(document.path), second_row=entry.row,
                 )  # fmt: skip
+
+
+# Two list files of fewer rows alike are not taken for a copy: one person given the same Giấy
+# khen twice in a year, for two achievements, under an office's usual trích yếu, is real.
+COPIED_ROWS = 2
+
+
+def lists_counted_twice(
+    source: Source, decisions: list[LoadedDocument], resolver: Resolver
+) -> tuple[InputError, ...]:
+    """A warning for each decision of a year counted that gives an earlier one's list again:
+    the same sheet of the same file (lists.ListUse.same_list; the decisions warn of it too), or
+    a list file of the same rows under the same trích yếu (a decision copied with its list, the
+    list renamed: cheap to compare here, where every list is read). A danh hiệu thi đua twice
+    is refused before (refuse_repeated_titles); a hình thức may truly be given twice, so the
+    report counts both, but says which decisions and how many awards it counts twice rather
+    than print doubled figures unseen."""
+    found = []
+    by_file: dict[tuple[object, ...], tuple[LoadedDocument, ListUse]] = {}
+    by_rows: dict[tuple[object, ...], tuple[LoadedDocument, ListUse]] = {}
+    for document in decisions:
+        use = list_use(resolver.parse(document.path), resolver)
+        if use is None:
+            continue
+        counted = document.info.data.ngay.year  # the year whose figures count it
+        entries = _awards_of(document).entries
+        rows = tuple(sorted((e.recipient, name_key(e.award)) for e in entries))
+        file_key = (counted, use.year, use.profile, use.list_file, use.sheet)
+        row_key = (counted, use.year, use.profile, use.trich_yeu, rows)
+        first, earlier = by_file.setdefault(file_key, (document, use))
+        how = Said(InputError("data.same_list_file", name=use.list_file.name))
+        if first is document:
+            kept = by_rows.setdefault(row_key, (document, use))
+            if kept[0] is document or len(rows) < COPIED_ROWS:
+                continue
+            first, earlier = kept
+            how = Said(InputError("data.same_list_rows", first=shown(earlier.list_file),
+                                  second=shown(use.list_file)))  # fmt: skip
+        amount = sum(e.amount for e in entries)
+        money = Said(InputError("data.counted_twice_money", amount=format_money(amount)))
+        found.append(InputError(
+            "data.list_counted_twice", line=source.line_of(("nam",)), field="nam",
+            first=shown(first.path), first_line=earlier.line, second=shown(document.path),
+            second_line=use.line, year=counted, how=how, count=len(entries),
+            money=money if amount else "",
+        ))  # fmt: skip
+    return tuple(found)
 
 
 def year_figures(year: int, decisions: list[LoadedDocument]) -> YearFigures:
@@ -226,7 +271,10 @@ def report_attachments(data: ReportData, source: Source, resolver: Resolver) -> 
     # it counts when their lists change.
     files = dict.fromkeys([*current.files, *(before.files if before else []), *found])
     attachments = ReportAttachments(current, before, values)
-    warnings = figures_without_value(source, values, data.nam - 1, folder)
+    warnings = (
+        *lists_counted_twice(source, decisions, resolver),
+        *figures_without_value(source, values, data.nam - 1, folder),
+    )
     return Attached(attachments, tuple(files), folders=(folder,), warnings=warnings)
 
 
@@ -261,8 +309,11 @@ def figures_without_value(
             for sentence in SENTENCE_END.split(" ".join(text.split()))
             if any(not values.get(name, "x") for name in names_in(sentence))
         ]
-        found.append(source.error(
-            "data.figure_without_value", loc, year=year_before, folder=shown(folder),
+        # Without the file, as a document's other warnings: render, check and build say each
+        # after the document's name.
+        found.append(InputError(
+            "data.figure_without_value", line=source.line_of(loc), field=dotted(loc) or None,
+            year=year_before, folder=shown(folder),
             names=", ".join(f"{{{{ {name} }}}}" for name in empty),
             printed=" … ".join(f"«{sentence}»" for sentence in sentences),
         ))  # fmt: skip

@@ -581,8 +581,8 @@ MESSAGES = {
         "en": "even at {size} pt",
     },
     "data.origin.office_phrase": {
-        "vi": "câu chữ {phrase} của cơ quan",
-        "en": "the office's wording {phrase}",
+        "vi": "câu chữ {phrase} trong hồ sơ cơ quan {office}",
+        "en": "the wording {phrase} in the office's profile {office}",
     },
     "data.origin.own_phrase": {
         "vi": "câu chữ {phrase} riêng của đợt giấy khen",
@@ -593,8 +593,8 @@ MESSAGES = {
         "en": "vanthu's default wording {phrase}",
     },
     "data.origin.signer": {
-        "vi": "người ký {signer} trong hồ sơ cơ quan",
-        "en": "the signer {signer} in the office's profile",
+        "vi": "người ký {signer} trong hồ sơ cơ quan {office}",
+        "en": "the signer {signer} in the office's profile {office}",
     },
     "data.origin.decision_achievement": {
         "vi": "thành tích của quyết định khen thưởng",
@@ -609,8 +609,9 @@ MESSAGES = {
         "en": "word {phrase} shorter, or ",
     },
     "data.fix.default_phrase": {
-        "vi": "hãy đặt câu chữ {phrase} ngắn hơn trong cau_chu của hồ sơ cơ quan, hoặc ",
-        "en": "set a shorter {phrase} under cau_chu in the office's profile, or ",
+        "vi": "hãy đặt câu chữ {phrase} ngắn hơn trong cau_chu của hồ sơ cơ quan {office}, "
+        "hoặc ",
+        "en": "set a shorter {phrase} under cau_chu in the office's profile {office}, or ",
     },
     "data.fix.achievement": {
         "vi": "hãy viết gọn {field}, hoặc ",
