@@ -20,7 +20,7 @@ from docx.oxml.ns import qn
 from openpyxl import Workbook
 
 from pipeline.api import Renderer
-from pipeline.errors import InputError, TemplateError
+from pipeline.errors import InputError, TemplateError, VanthuError
 from pipeline.verify import verify_file
 from pipeline.workspace import Workspace
 from tests.test_giay_khen import CERTIFICATE, DECISION, LIST, example_rows, workspace
@@ -174,9 +174,10 @@ def test_verify_fails_a_unit_printed_over_the_thanh_tich(tmp_path: Path) -> None
     assert "3 lines at 16 pt" in en and "before the field GiayKhenThanhTich below it" in en
 
 
-def test_verify_catches_a_field_a_maintainer_moved_over_another(tmp_path: Path) -> None:
-    """The date line moved up to 118 mm, 10 mm under the thành tích's two 15 pt lines (12.2
-    mm): the render does not fit the thành tích, verify names both fields."""
+def test_render_refuses_a_field_a_maintainer_moved_over_another(tmp_path: Path) -> None:
+    """The date line moved up to 118 mm, 10 mm under the thành tích's two lines: the batch is
+    refused before any page is written (verify's side of it, on pages rendered with the shipped
+    phôi and moved afterwards: tests/test_certificate_room_r11b.py)."""
     source = workspace(tmp_path, example_rows(), CERTIFICATE)
     phoi = open_docx(TEMPLATES / "giay-khen.docx")
     field = next(p for p in phoi.paragraphs if p.style.name == "GiayKhenNgay")
@@ -184,14 +185,11 @@ def test_verify_catches_a_field_a_maintainer_moved_over_another(tmp_path: Path) 
     (tmp_path / "mau").mkdir()
     phoi.save(str(tmp_path / "mau" / "giay-khen.docx"))
     ws = Workspace.containing(source)
-    docx = tmp_path / "moved.docx"
-    docx.write_bytes(Renderer(ws).render(ws.load(source)))
-    report = verify_file(docx)
-    found = [v for v in report.violations if v.rule == "giay_khen.du_cho"]
-    assert len(found) == len(example_rows())  # every page's thành tích
-    line = found[0].line("vi")
-    assert "ô GiayKhenThanhTich" in line and "2 dòng cỡ 15 pt, cao 12.2 mm" in line
-    assert "kết thúc trong 10.0 mm, trước ô GiayKhenNgay bên dưới" in line
+    with pytest.raises(VanthuError) as caught:
+        Renderer(ws).render(ws.load(source))
+    assert "GiayKhenNgay" in caught.value.message("vi")
     shutil.copy(TEMPLATES / "giay-khen.docx", tmp_path / "mau" / "giay-khen.docx")
-    docx.write_bytes(Renderer(Workspace.containing(source)).render(ws.load(source)))
+    docx = tmp_path / "shipped.docx"
+    ws = Workspace.containing(source)
+    docx.write_bytes(Renderer(ws).render(ws.load(source)))
     assert verify_file(docx).ok  # the shipped phôi's fields leave the thành tích its room

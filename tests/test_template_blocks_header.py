@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from pipeline.api import Renderer
 from pipeline.cli import main
-from pipeline.context.giay_khen import NAME_STYLE
+from pipeline.context.giay_khen import ACHIEVEMENT_STYLE, NAME_STYLE, UNIT_STYLE
 from pipeline.errors import TemplateError
 from pipeline.i18n import set_language
 from pipeline.render.compose import TemplateLibrary, builtin_templates
@@ -159,7 +159,7 @@ def _auto_width(xml: str) -> str:
 
 
 def test_sized_fields_are_the_names_the_context_fits() -> None:
-    assert SIZED_FIELDS == (NAME_STYLE,)
+    assert SIZED_FIELDS == (NAME_STYLE, UNIT_STYLE, ACHIEVEMENT_STYLE)
 
 
 def test_templates_check_names_the_field_not_a_row(tmp_path: Path) -> None:

@@ -205,13 +205,29 @@ MESSAGES = {
     "tpl.layout": {"vi": "{line}", "en": "{line}"},
     "tpl.form_field_no_width": {
         "vi": "ô {style} của phôi không có bề rộng cố định (Width: Auto trong Word) nên vanthu "
-        "không biết tên được in rộng bao nhiêu và từ chối mọi tên; chọn ô trong Word, Format ▸ "
+        "không biết chữ của ô (tên, dòng đơn vị, thành tích) được in rộng bao nhiêu để thu nhỏ "
+        "cho vừa, và từ chối mọi đợt giấy khen in trên phôi này; chọn ô trong Word, Format ▸ "
         "Frame ▸ Width: Exactly{width} (LibreOffice: Format ▸ Frame and Object ▸ Properties ▸ "
         "Type, bỏ chọn Automatic ở Width)",
         "en": "the phôi's field {style} has no fixed width (Width: Auto in Word), so vanthu "
-        "cannot tell how wide a name may print and refuses every name; select the field in "
-        "Word, Format ▸ Frame ▸ Width: Exactly{width} (LibreOffice: Format ▸ Frame and Object ▸ "
-        "Properties ▸ Type, untick Automatic under Width)",
+        "cannot tell how wide its text (a name, the unit line, the thành tích) may print to "
+        "fit it, and refuses every batch printed on this phôi; select the field in Word, Format "
+        "▸ Frame ▸ Width: Exactly{width} (LibreOffice: Format ▸ Frame and Object ▸ Properties ▸ "
+        "Type, untick Automatic under Width)",
+    },
+    "tpl.form_example_no_room": {
+        "vi": "ô {style} của phôi không đủ chỗ cho chữ của {example}, vanthu sẽ từ chối in: "
+        "{reason}",
+        "en": "the phôi's field {style} leaves too little room for the text of {example}, which "
+        "vanthu would refuse to print: {reason}",
+    },
+    "tpl.example_starter": {
+        "vi": "đợt giấy khen mẫu của vanthu (vanthu new giay-khen)",
+        "en": "vanthu's example batch (vanthu new giay-khen)",
+    },
+    "tpl.example_batch": {
+        "vi": "đợt giấy khen {file} của cơ quan",
+        "en": "the office's batch {file}",
     },
     "tpl.form_width_centred": {
         "vi": " {mm} mm (ô căn giữa trang giấy)",

@@ -442,6 +442,18 @@ VALUES: dict[str, tuple[str, str]] = {
         "page {page}, field {field} ({width} mm wide): {lines} lines at {size} pt, {height} mm "
         "high",
     ),
+    "field_lines_named": (
+        "trang {page}, ô {field} (rộng {width} mm): {lines} dòng cỡ {size} pt, cao {height} mm "
+        "(giấy khen của «{name}»)",
+        "page {page}, field {field} ({width} mm wide): {lines} lines at {size} pt, {height} mm "
+        "high (the certificate of «{name}»)",
+    ),
+    "field_lines_pages": (
+        "trang {pages} ({count} trang), ô {field} (rộng {width} mm): cùng {lines} dòng cỡ "
+        "{size} pt, cao {height} mm",
+        "pages {pages} ({count} pages), field {field} ({width} mm wide): the same {lines} lines "
+        "at {size} pt, {height} mm high",
+    ),
     "field_room_below": (
         "chữ kết thúc trong {mm} mm, trước ô {below} bên dưới: viết gọn chữ, hoặc trong mẫu dời "
         "ô {below} xuống hay nới rộng ô này",

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -557,11 +557,22 @@ def _is_form(library: TemplateLibrary, name: str) -> bool:
 FORM_FATAL_RULES = ("giay_khen.trong_trang",)
 
 
-# The phôi's fields whose text vanthu fits to the field's width (the name, shrunk until it fits:
-# pipeline.context.giay_khen.NAME_STYLE, which the tests pin this against).
-SIZED_FIELDS = ("GiayKhenTen",)
+# The phôi's fields whose text vanthu fits to the field's width (pipeline.context.giay_khen,
+# whose style names the tests pin this against): the name, shrunk to stay on one line; the
+# unit line and the thành tích, shrunk to end before the field below them. A frame without a
+# width gives none of them a width to fit.
+SIZED_FIELDS = ("GiayKhenTen", "GiayKhenDonVi", "GiayKhenThanhTich")
 _PAGE_WIDTH = re.compile(r'<w:pgSz\b[^>]*?w:w="(\d+)"')
 _MM_PER_TWIP = 25.4 / 1440
+# A refusal of an example batch that says the phôi leaves a field too little room, and the
+# field it names (the key's `style` param, else this one).
+_ROOM_REFUSALS = {
+    "data.field_too_long": None,
+    "render.form_field_no_room": None,
+    "data.unit_too_long": "GiayKhenDonVi",
+    "data.name_too_long": "GiayKhenTen",
+}
+_EXAMPLE_YEAR = 2026  # any year: the starter batch is dated in it
 
 
 def form_faults(library: TemplateLibrary, name: str) -> list[Found]:
@@ -570,7 +581,7 @@ def form_faults(library: TemplateLibrary, name: str) -> list[Found]:
     find in the template itself that would print a field off the paper."""
     if name.startswith(f"{BLOCKS_DIR}/") or not _is_form(library, name):
         return []
-    found = form_width_faults(library, name)
+    found = unsized_field_faults(library, name)
     from pipeline.verify import verify_file
 
     report = verify_file(library.file(name), template=True)
@@ -584,10 +595,18 @@ def form_faults(library: TemplateLibrary, name: str) -> list[Found]:
 
 
 def form_width_faults(library: TemplateLibrary, name: str) -> list[Found]:
-    """A sized field (the name) whose frame has no width: Word writes none for Format ▸ Frame ▸
-    Width: Auto (the frame takes its text's width), so no name would fit it and every row of
-    every list would be refused for it. Said of the template, at the field's paragraph, with the
-    width of a frame centred on the paper as it stands (the shipped phôi's name field is)."""
+    """What `vanthu templates check` says of a phôi's fields (template_tools.check.form_widths):
+    a sized field without a width, which render refuses alike, and a field too small for the
+    text of an example batch (form_room_faults), which render refuses only for a batch that
+    does not fit it; not looked for in a phôi with a field of no width (every batch refused)."""
+    return unsized_field_faults(library, name) or form_room_faults(library, name)
+
+
+def unsized_field_faults(library: TemplateLibrary, name: str) -> list[Found]:
+    """A sized field (SIZED_FIELDS) whose frame has no width: Word writes none for Format ▸
+    Frame ▸ Width: Auto (the frame takes its text's width), so no text is fitted to it and
+    every batch would be refused for it. Said of the template, at the field's paragraph, with
+    the width of a frame centred on the paper as it stands (the shipped phôi's name field is)."""
     if name.startswith(f"{BLOCKS_DIR}/") or not _is_form(library, name):
         return []
     from pipeline.render.form import FormSheet
@@ -607,15 +626,116 @@ def form_width_faults(library: TemplateLibrary, name: str) -> list[Found]:
         centred = paper - 2 * frame.x if frame.h_anchor == "page" and 0 < frame.x else 0
         mm = round(centred * _MM_PER_TWIP)
         width = Phrase("tpl.form_width_centred", mm=mm) if centred > 0 else ""
-
-        def find(ps: list[Paragraph], s: str = style) -> Paragraph | None:
-            return next((p for p in ps if p.style_id == s), None)
-
         found.append(
             Found(name, "tpl.form_field_no_width", {"style": style, "width": width},
-                  place_of_paragraph(library, name, find))
+                  place_of_paragraph(library, name, _styled(style)))
         )  # fmt: skip
     return found
+
+
+def _styled(style: str) -> Callable[[list[Paragraph]], Paragraph | None]:
+    """A finder of the first paragraph in `style` (a phôi's field)."""
+
+    def find(paragraphs: list[Paragraph]) -> Paragraph | None:
+        return next((p for p in paragraphs if p.style_id == style), None)
+
+    return find
+
+
+def form_room_faults(library: TemplateLibrary, name: str) -> list[Found]:
+    """The fields of phôi `name` too small for the text of an example batch: vanthu's own (the
+    giay-khen starter, as `vanthu new giay-khen` writes it) and, for the office's copy, each of
+    the office's batches printed on it. Each is fitted to the phôi as render fits it
+    (pipeline.context.giay_khen); a field the render would refuse it for is said once, at the
+    field's paragraph, with the first refusal. (Render refuses only the batch it prints:
+    another may fit.) For templates check only: it writes and loads a scratch workspace."""
+    if name.startswith(f"{BLOCKS_DIR}/") or not _is_form(library, name):
+        return []
+    from pipeline.errors import VanthuError
+    from pipeline.render.form import FormSheet
+
+    try:
+        sheet = FormSheet(library.package(name), name)
+    except Exception:  # noqa: BLE001 - a phôi that cannot be read is reported where it is read
+        return []
+    found, said = [], set()
+    for example, document, located in _example_batches(library, name):
+        try:
+            document.kind.build_context(document.info, sheet)
+        except VanthuError as exc:
+            if exc.key not in _ROOM_REFUSALS:
+                continue  # not the phôi's room: the batch's own business (vanthu check)
+            style = str(_ROOM_REFUSALS[exc.key] or exc.params.get("style", ""))
+            if style in said:
+                continue
+            said.add(style)
+            params = {"style": style, "example": example, "reason": _Refusal(exc, located)}
+            found.append(Found(name, "tpl.form_example_no_room", params,
+                               place_of_paragraph(library, name, _styled(style))))  # fmt: skip
+    return found
+
+
+class _Refusal(Phrase):
+    """The words of a render's refusal (with its place when `located`), as a str in the current
+    language, said again in any (a check's params print as str or describe themselves)."""
+
+    error: Any
+    located: bool
+
+    def __new__(cls, error: Any, located: bool) -> _Refusal:
+        from pipeline.errors import Said
+
+        words = str.__new__(cls, Said(error, located).describe(None))
+        words.key, words.params, words.error, words.located = "tpl.layout", {}, error, located
+        return words
+
+    def describe(self, lang: str | None = None) -> str:
+        from pipeline.errors import Said
+
+        return Said(self.error, self.located).describe(lang)
+
+
+def _example_batches(library: TemplateLibrary, name: str) -> Iterator[tuple[Phrase, Any, bool]]:
+    """(what it is, the loaded batch, whether its refusal's place means something) of every
+    example batch printed on phôi `name`: vanthu's starter, written in a scratch workspace
+    (its place is a scratch file: not said); the office's own batches naming the phôi (mau:),
+    when it is the office's copy. A batch that does not load is left out (vanthu check's)."""
+    import tempfile
+    from datetime import date
+    from pathlib import Path
+
+    from pipeline.errors import VanthuError
+    from pipeline.load.yaml_source import load_yaml
+    from pipeline.model.giay_khen import DEFAULT_FORM
+    from pipeline.starters import write_starter
+    from pipeline.workspace import Workspace
+
+    with tempfile.TemporaryDirectory(prefix="vanthu-phoi-") as scratch:
+        folder = Path(scratch) / "inputs" / str(_EXAMPLE_YEAR)
+        folder.mkdir(parents=True)
+        (Path(scratch) / "vanthu.yaml").write_text("du_lieu: inputs\n", encoding="utf-8")
+        target = folder / "giay-khen.yaml"
+        try:
+            write_starter("giay-khen", target, today=date(_EXAMPLE_YEAR, 1, 1))
+            starter = Workspace.containing(target).load(target)
+        except VanthuError:
+            starter = None
+        if starter is not None:  # any phôi prints a batch like it
+            yield Phrase("tpl.example_starter"), starter, False
+    if not library.is_override(name):
+        return
+    workspace = Workspace.containing(library.origin(name))
+    for path in workspace.documents():
+        try:
+            data = load_yaml(path).data
+            if not isinstance(data, dict) or data.get("loai") != "giay_khen":
+                continue
+            if (data.get("mau") or DEFAULT_FORM) != name:
+                continue
+            batch = workspace.load(path)
+        except VanthuError:
+            continue
+        yield Phrase("tpl.example_batch", file=workspace.name_of(path)), batch, True
 
 
 def violation_line(violation: Any, lang: str | None = None) -> str:

@@ -7,8 +7,10 @@ needing three lines printed over the thành tích line). So a field's lines must
 top of the next frame below it that shares some of its width, and before the paper's bottom
 edge; a frame of exact height holds no more than its height (the rest is cut off).
 
-The render (pipeline.context.giay_khen, which shrinks the unit line to fit) and verify
-(pipeline.verify.certificate_room, which checks every field of a printed batch) measure alike:
+The render (pipeline.context.giay_khen, which shrinks the unit line and the thành tích to fit
+and refuses any other text that does not), `templates check` (pipeline.render.structure, with
+example batches) and verify (pipeline.verify.certificate_room, which checks every field of a
+printed batch) measure alike:
 widths are Times New Roman's (metrics.text_width_pt), lines are broken at spaces as Word and
 LibreOffice break them, each line with metrics.FIT_SLACK_TWIPS to spare.
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 from pipeline.rules.metrics import FIT_SLACK_TWIPS, SIZE_STEP_PT, TWIPS_PER_POINT, text_width_pt
@@ -28,6 +31,9 @@ SINGLE_LINE_EM = 1.15
 # down to this, then is refused: 13 pt is the smallest body text Nghị định 30 (Phụ lục I) sets,
 # and the line must still read beside a 15 pt thành tích.
 SMALLEST_UNIT_PT = 13.0
+# The thành tích shrinks alike, to the same floor: it is the decision's own words (issued, they
+# cannot be reworded to fit a phôi), and it prints beside the unit line.
+SMALLEST_ACHIEVEMENT_PT = SMALLEST_UNIT_PT
 # The line count of text in a field too narrow for any character (a frame without a width).
 NO_LINE_HOLDS_IT = 1_000_000
 
@@ -166,3 +172,41 @@ def width_for_lines(text: str, size_pt: float, lines: int, *, bold: bool) -> int
         else:
             low = middle
     return high
+
+
+@dataclass(frozen=True)
+class FieldRoom:
+    """A phôi field as a batch fits its text: its width, the twips its text may take before
+    the field below it (room_twips), its paragraph's spacing and its run's look; its text
+    prints at `largest` (its style's size), shrinking by half points to no less than
+    `smallest` (the same size for a field that does not shrink)."""
+
+    width: int
+    room: int
+    props: Mapping[str, object]
+    largest: float
+    smallest: float
+    bold: bool
+    caps: bool = False
+
+    def printed(self, text: str) -> str:
+        """`text` as the field prints it: in capitals where its style sets them."""
+        return text.upper() if self.caps else text
+
+    def size_for(self, text: str) -> float | None:
+        """The size `text` prints at to end within the room; None: not even at `smallest`."""
+        return size_in_room(self.printed(text), self.width, self.room, self.props,
+                            largest=self.largest, smallest=self.smallest,
+                            bold=self.bold)  # fmt: skip
+
+    def lines(self, text: str, size_pt: float) -> int:
+        """The lines `text` takes at `size_pt`."""
+        return wrapped_lines(self.printed(text), size_pt, self.width, bold=self.bold)
+
+    def lines_room(self, size_pt: float) -> int:
+        """The lines of `size_pt` the room holds."""
+        return lines_in_room(size_pt, self.room, self.props)
+
+    def width_needed(self, text: str, size_pt: float, lines: int) -> int:
+        """The width the field would need for `text` at `size_pt` in `lines` lines."""
+        return width_for_lines(self.printed(text), size_pt, lines, bold=self.bold)

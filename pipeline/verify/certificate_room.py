@@ -7,20 +7,30 @@ frame's width at its size, must end before the top of the next field below it th
 of its width (one that prints something), before the paper's bottom edge, and within its height
 when that height is exact. Measured as the render fits the unit line (pipeline.rules.field_room):
 a field a maintainer moved up, or a text longer than the field was made for, is caught alike.
+A field overrunning alike on many pages (the decision line an office words too long, on all 500
+certificates of a batch) is said once, with its pages; one whose text is its page's own (a
+name, a unit) once per page it overruns on.
 """
 
 from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
 
 from pipeline.render.form import twips_to_mm
 from pipeline.render.styles import Frame
 from pipeline.rules.field_room import next_below, room_twips, text_height_pt, wrapped_lines
 from pipeline.rules.metrics import TWIPS_PER_POINT
+from pipeline.verify.certificate_book import NAME_STYLE
 from pipeline.verify.document import Paragraph
 from pipeline.verify.layout import flat
 from pipeline.verify.layout_model import nfc
-from pipeline.verify.report import Msg, Report, msg
+from pipeline.verify.report import Location, Msg, Report, msg
 
 RULE = "giay_khen.du_cho"
+# How many runs of pages a field overrunning on many pages names ("trang 1–3, 5, 9–12, …"):
+# the count that follows says how many there are in all.
+PAGE_RUNS_SHOWN = 6
 
 
 def frame_of(paragraph: Paragraph) -> Frame | None:
@@ -28,14 +38,34 @@ def frame_of(paragraph: Paragraph) -> Frame | None:
     return frame if isinstance(frame, Frame) else None
 
 
-def check_field_room(
-    page: list[Paragraph], number: int, paper_height: int | None, report: Report, skip: set[int]
-) -> None:
-    """giay_khen.du_cho: each field of page `number` whose text runs past the room it has
-    (the paragraphs in `skip`, already reported otherwise, left out)."""
+@dataclass(frozen=True)
+class Overrun:
+    """A field of one page whose text runs past its room: what verify says of it, and what
+    makes it the same overrun as another page's (`same`: the field, its frame, its printed
+    text and look, and what bounds it)."""
+
+    page: int
+    where: Location
+    same: tuple[object, ...]
+    name: str  # the page's name, which says whose certificate a text of its own is on
+    field: str
+    lines: int
+    size: float
+    width: int
+    height: float
+    limit: Msg
+
+
+def field_overruns(
+    page: list[Paragraph], number: int, paper_height: int | None, skip: set[int]
+) -> list[Overrun]:
+    """The fields of page `number` whose text runs past the room it has (the paragraphs in
+    `skip`, already reported otherwise, left out)."""
     fields = [(p, f) for p in page if (f := frame_of(p)) is not None and flat(p.text).strip()]
     frames = [frame for _, frame in fields]
     style_of = {id(frame): p.style_id or "" for p, frame in fields}
+    name = next((flat(p.text).strip() for p, _ in fields if p.style_id == NAME_STYLE), "")
+    found = []
     for p, frame in fields:
         if p.index in skip or frame.width <= 0:
             continue  # a frame without a width takes its text's width: nothing to wrap in
@@ -49,11 +79,46 @@ def check_field_room(
         height = text_height_pt(text, size, frame.width, p.props, bold=bold) * TWIPS_PER_POINT
         if height <= room:
             continue
+        limit = _limit(frame, below, style_of, room)
+        same = (p.style_id, text, size, bold, frame, limit)
         lines = wrapped_lines(text, size, frame.width, bold=bold)
-        found = msg("field_lines", page=number, field=p.style_id or "", lines=lines,
-                    size=f"{size:g}", width=f"{twips_to_mm(frame.width):.0f}",
-                    height=_mm(height))  # fmt: skip
-        report.add(RULE, p.where, found, _limit(frame, below, style_of, room))
+        found.append(Overrun(number, p.where, same, name, p.style_id or "", lines, size,
+                             frame.width, height, limit))  # fmt: skip
+    return found
+
+
+def report_overruns(overruns: list[Overrun], report: Report) -> None:
+    """giay_khen.du_cho, once for each field overrunning alike on several pages (a text every
+    certificate prints, the decision line or the date: "trang 1–500 (500 trang)"), at its
+    first page; a text a page prints of its own (a unit) once per page, naming whose
+    certificate it is, as giay_khen.ten_mot_dong quotes the name of its page."""
+    alike: dict[tuple[object, ...], list[Overrun]] = defaultdict(list)
+    for overrun in overruns:
+        alike[overrun.same].append(overrun)
+    for group in alike.values():
+        first = group[0]
+        look = {"field": first.field, "lines": first.lines, "size": f"{first.size:g}",
+                "width": f"{twips_to_mm(first.width):.0f}", "height": _mm(first.height)}
+        if len(group) == 1 and first.name and first.field != NAME_STYLE:
+            found = msg("field_lines_named", page=first.page, name=first.name, **look)
+        elif len(group) == 1:
+            found = msg("field_lines", page=first.page, **look)
+        else:
+            pages = [o.page for o in group]
+            found = msg("field_lines_pages", pages=page_runs(pages), count=len(pages), **look)
+        report.add(RULE, first.where, found, first.limit)
+
+
+def page_runs(pages: list[int]) -> str:
+    """Page numbers as runs, "1–500" or "2, 4–6, 9", the first PAGE_RUNS_SHOWN of them."""
+    runs: list[list[int]] = []
+    for page in sorted(set(pages)):
+        if runs and page == runs[-1][-1] + 1:
+            runs[-1].append(page)
+        else:
+            runs.append([page])
+    said = [str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs[:PAGE_RUNS_SHOWN]]
+    return ", ".join(said) + (", …" if len(runs) > PAGE_RUNS_SHOWN else "")
 
 
 def printed_text(p: Paragraph) -> str:

@@ -14,7 +14,12 @@ from __future__ import annotations
 from pipeline.render.form import twips_to_mm
 from pipeline.rules.metrics import fits_one_line
 from pipeline.verify.certificate_book import NAME_STYLE, check_book_numbers, recorded_book
-from pipeline.verify.certificate_room import check_field_room, frame_of
+from pipeline.verify.certificate_room import (
+    Overrun,
+    field_overruns,
+    frame_of,
+    report_overruns,
+)
 from pipeline.verify.document import Document, Paragraph
 from pipeline.verify.layout import flat
 from pipeline.verify.report import DOCUMENT, Report, literal, msg
@@ -52,6 +57,7 @@ def check_certificates(doc: Document, report: Report) -> None:
     width = section.width if section is not None else None
     height = section.height if section is not None else None
     batch = pages(doc)
+    overruns: list[Overrun] = []  # said once every page is read: alike on many pages, once
     for number, page in enumerate(batch, start=1):
         names = [p for p in page if p.style_id == NAME_STYLE and flat(p.text).strip()]
         where = page[0].where if page else DOCUMENT
@@ -71,7 +77,7 @@ def check_certificates(doc: Document, report: Report) -> None:
             if not fits_one_line(flat(p.text), run.size, frame.width, bold=run.bold):
                 report.add("giay_khen.ten_mot_dong", p.where, literal(p.text), msg("one_line"))
                 wrapped.add(p.index)
-        check_field_room(page, number, height, report, wrapped)
+        overruns += field_overruns(page, number, height, wrapped)
         for p in page:
             frame = frame_of(p)
             if frame is None or width is None or height is None:
@@ -84,6 +90,7 @@ def check_certificates(doc: Document, report: Report) -> None:
                         bottom=_mm(bottom)),
                     msg("paper", width=_mm(width), height=_mm(height)),
                 )  # fmt: skip
+    report_overruns(overruns, report)
     book = recorded_book(doc.path)
     if book is not None:
         check_book_numbers(batch, book, report)
