@@ -37,8 +37,22 @@ from pipeline.errors import InputError
 from pipeline.load import read_log
 from pipeline.render.phrase import Phrase
 from pipeline.text.gate import REFUSED_PATTERN as _REFUSED_PATTERN
-from pipeline.text.gate import BadCharacter, gate, passes_unchanged, refused_character
-from pipeline.text.legacy import PERSON_NAME, looks_like_legacy_text
+from pipeline.text.gate import (
+    BadCharacter,
+    gate,
+    normalize_invisible,
+    passes_unchanged,
+    refused_character,
+)
+from pipeline.text.legacy import (
+    PERSON_NAME,
+    legacy_encodings,
+    looks_like_legacy_text,
+    misread_with_control,
+    named_encodings,
+    refusal_key,
+    suggested_unicode,
+)
 from pipeline.text.normalize import nfc
 
 Path_ = tuple[str | int, ...]
@@ -158,11 +172,18 @@ def _short_tag(tag: str) -> str:
 
 
 def _bad_char_error(path: Path, text: str, bad: BadCharacter, line: int | None,
-                    loc: Path_ = ()) -> InputError:  # fmt: skip
-    """InputError for a refused character: its line in the file when it is typed there."""
+                    loc: Path_ = (), value: str | None = None) -> InputError:  # fmt: skip
+    """InputError for a refused character: its line in the file when it is typed there. A C1
+    control in a `value` (as typed) of a UTF-8 file opened in the wrong code ("Nguyá»\\x85n")
+    is refused as that misread (data.misread_text), whose mending is to open the file again in
+    its code, as the value would be once the control were gone (misread_with_control)."""
     found = text.find(bad.char)
     if found >= 0:  # typed as is (not as a "\x07" escape): its own line
         line = text.count("\n", 0, found) + 1
+    if value is not None:
+        codes = misread_with_control(normalize_invisible(nfc(value)), bad.char)
+        if codes:
+            return _legacy_error(path, line, loc, codes, value)
     import unicodedata
 
     kind = unicodedata.category(bad.char)
@@ -257,7 +278,7 @@ class _SlowSource:
         try:
             return checked_text(self.path, value, loc, line)
         except BadCharacter as bad:
-            raise _bad_char_error(self.path, self.raw, bad, line, loc) from None
+            raise _bad_char_error(self.path, self.raw, bad, line, loc, value) from None
 
     def key(self, key: Any, loc: Path_, line: int) -> str:
         if not isinstance(key, str) or isinstance(key, bool):
@@ -577,8 +598,21 @@ class _FastBuilder:
                 if at >= 0:
                     line = self.original.count("\n", 0, at) + 1
                     bad = BadCharacter(self.original[at], at)
-                    raise _bad_char_error(self.path, "", bad, line, loc) from None
-            raise _bad_char_error(self.path, self.original, bad, line, loc) from None
+                    typed = self._typed_value(value, start)
+                    raise _bad_char_error(self.path, "", bad, line, loc, typed) from None
+            raise _bad_char_error(self.path, self.original, bad, line, loc, value) from None
+
+    def _typed_value(self, value: str, start: int) -> str | None:
+        """`value` (parsed from the text starting at `start`) with the characters typed in the
+        file back in place of their stand-ins (_typed_bad_char), in order; None when they
+        cannot all be found (a stand-in typed as an escape)."""
+        typed, at = [], start - 1
+        for piece in value.split(_STAND_IN)[:-1]:
+            at = self.text.find(_STAND_IN, at + 1)
+            if at < 0:
+                return None
+            typed += [piece, self.original[at]]
+        return "".join(typed) + value.rsplit(_STAND_IN, 1)[-1]
 
     def _mapping(self, events: Iterator[Any], loc: Path_, depth: int, line: int
                  ) -> tuple[dict[str, Any], int]:  # fmt: skip
@@ -691,7 +725,8 @@ def _typed_bad_char(path: Path, text: str, bad: BadCharacter) -> InputError:
     try:
         builder.build()
     except InputError as exc:
-        if exc.key in ("data.bad_char", "data.pictograph"):
+        # data.misread_text: the character is a C1 control of a misread value (_bad_char_error).
+        if exc.key in ("data.bad_char", "data.pictograph", "data.misread_text"):
             return exc
     except _Fallback:
         pass
@@ -765,7 +800,7 @@ def _form_text(value: str, path: Path, loc: Path_) -> str:
     try:
         return checked_text(path, value, loc, None)
     except BadCharacter as bad:
-        raise _bad_char_error(path, "", bad, None, loc) from None
+        raise _bad_char_error(path, "", bad, None, loc, value) from None
 
 
 def strings(node: Any, loc: Path_ = ()) -> Iterator[tuple[Path_, str]]:
@@ -784,22 +819,24 @@ def refuse_legacy_text(source: Source, file_text: str | None = None) -> None:
     """Text pasted from a TCVN3 or VNI document (Céng hoµ...) would print garbled: refuse it,
     with the text it was meant to be, decoded from the value as typed in `file_text` when that
     can be read back (see _as_typed)."""
-    from pipeline.text.legacy import (
-        legacy_encodings,
-        named_encodings,
-        refusal_key,
-        suggested_unicode,
-    )
-
     for loc, text in strings(source.data):
         codes = legacy_encodings(text)
         if codes:
             typed = _as_typed(file_text, loc) or text
-            encoding, font = named_encodings(codes)
-            raise source.error(
-                refusal_key("data.legacy_text", codes), loc, encoding=encoding, font=font,
-                fixed=suggested_unicode(typed, codes[0], person=loc[-1:] == (PERSON_NAME,))[:60],
-            )  # fmt: skip
+            raise _legacy_error(source.path, source.line_of(loc), loc, codes, typed)
+
+
+def _legacy_error(path: Path, line: int | None, loc: Path_, codes: tuple[str, ...],
+                  typed: str) -> InputError:  # fmt: skip
+    """The refusal of a text value typed with a legacy font, or (data.misread_text) of a file
+    opened in the wrong code, in `codes` (legacy_encodings): the Unicode it stands for, read
+    from the value as `typed`, as a suggestion."""
+    encoding, font = named_encodings(codes)
+    return InputError(
+        refusal_key("data.legacy_text", codes), file=path, line=line, field=dotted(loc) or None,
+        encoding=encoding, font=font,
+        fixed=suggested_unicode(typed, codes[0], person=loc[-1:] == (PERSON_NAME,))[:60],
+    )  # fmt: skip
 
 
 # TCVN3 writes ư as byte 0xAD, which text pasted as Latin-1 shows as a soft hyphen: the text

@@ -60,15 +60,38 @@ _SAMPLE_BYTES = 256 * 1024
 _CLEARLY_BETTER = 0.3
 
 
+# Each refusal of text typed with a legacy font, and its variant for a misread file's text:
+# spelt out, so that every key a refusal may use is found in the source as it is.
+MISREAD_KEYS = {
+    "data.legacy_text": "data.misread_text",
+    "sheet.legacy_text": "sheet.misread_text",
+    "sheet.legacy_header": "sheet.misread_header",
+    "ws.legacy_answer": "ws.misread_answer",
+}
+
+
 def refusal_key(key: str, codes: tuple[str, ...]) -> str:
     """The message `key` for text typed with a legacy font ("sheet.legacy_text"), or its misread
-    variant ("sheet.misread_text") when legacy_encodings found a file opened in the wrong code
-    and saved again: that text is mended by opening the original in its code, not by a font
-    converter, and has no font to name."""
+    variant ("sheet.misread_text", MISREAD_KEYS) when legacy_encodings found a file opened in the
+    wrong code and saved again: that text is mended by opening the original in its code, not by
+    a font converter, and has no font to name."""
     if codes and canonical_encoding(codes[0]) in MISREAD_ENCODINGS:
-        prefix, _, name = key.partition(".")
-        return f"{prefix}.{name.replace('legacy', 'misread')}"
+        return MISREAD_KEYS[key]
     return key
+
+
+def misread_with_control(text: str, char: str) -> tuple[str, ...]:
+    """legacy_encodings of `text`, which the text gate refuses for `char`, when `char` is a C1
+    control character (U+0080-U+009F) and the text is a misread file's; () otherwise.
+
+    A UTF-8 file opened as Latin-1, or as Windows-1252 (which has no character for 0x81, 0x8D,
+    0x8F, 0x90, 0x9D), keeps those bytes of its letters as C1 controls: "Nguyễn" shows as
+    "Nguyá»\\x85n", "Đức" as "Ä\\x90á»©c". Such text is to be refused as misread, with the advice
+    to open the file again in its code, not for an unprintable character to retype."""
+    if not "\x80" <= char <= "\x9f":
+        return ()
+    codes = legacy_encodings(text)
+    return codes if codes and canonical_encoding(codes[0]) in MISREAD_ENCODINGS else ()
 
 
 def named_encodings(codes: tuple[str, ...]) -> tuple[str, str]:

@@ -14,6 +14,7 @@ from pipeline.text.gate import BadCharacter, emoji_at, normalize_invisible, refu
 from pipeline.text.legacy import (
     PERSON_NAME,
     legacy_encodings,
+    misread_with_control,
     named_encodings,
     refusal_key,
     suggested_unicode,
@@ -57,18 +58,13 @@ def cell_text(raw: object, field: Field, cell: str) -> str:
         # \r: Windows line breaks inside a quoted CSV cell; tab and new line become spaces.
         bad = refused_character(raw.replace("\r", ""))
         if bad is not None:
-            raise _refused(raw.replace("\r", ""), bad, cell)
+            raise _refused(raw, bad, field, cell)
         text = clean(normalize_invisible(raw))
         if field.text_only and _NUMERIC.fullmatch(text):
             raise InputError("sheet.number_in_text", cell=cell, value=text)
         legacy = legacy_encodings(text)
         if legacy:  # typed with a .VnTime or VNI-Times font: it would print garbled
-            encoding, font = named_encodings(legacy)
-            raise InputError(
-                refusal_key("sheet.legacy_text", legacy), cell=cell, encoding=encoding, font=font,
-                # From the cell as typed: TCVN3's ư is a soft hyphen there, which clean() drops.
-                fixed=suggested_unicode(raw, legacy[0], person=field.name == PERSON_NAME)[:60],
-            )  # fmt: skip
+            raise _legacy_refusal(raw, legacy, field, cell)
         return text
     text = plain_text(raw)
     if field.text_only and isinstance(raw, (dt.date, dt.time, dt.timedelta)):
@@ -79,9 +75,28 @@ def cell_text(raw: object, field: Field, cell: str) -> str:
     return text
 
 
-def _refused(text: str, bad: BadCharacter, cell: str) -> InputError:
+def _legacy_refusal(raw: str, codes: tuple[str, ...], field: Field, cell: str) -> InputError:
+    """The error for a cell typed with a legacy font, or (sheet.misread_text) of a file opened
+    in the wrong code and saved again, in `codes` (legacy_encodings): the Unicode it stands for
+    as a suggestion."""
+    encoding, font = named_encodings(codes)
+    return InputError(
+        refusal_key("sheet.legacy_text", codes), cell=cell, encoding=encoding, font=font,
+        # From the cell as typed: TCVN3's ư is a soft hyphen there, which clean() drops.
+        fixed=suggested_unicode(raw, codes[0], person=field.name == PERSON_NAME)[:60],
+    )  # fmt: skip
+
+
+def _refused(raw: str, bad: BadCharacter, field: Field, cell: str) -> InputError:
     """The error for a character the text gate refuses in a cell: an emoji shown as the clerk
-    sees it (a "❤️" is refused for its invisible U+FE0F), a control character said to be one."""
+    sees it (a "❤️" is refused for its invisible U+FE0F), a control character said to be one;
+    a C1 control of a UTF-8 file opened in the wrong code ("Nguyá»\\x85n") as that misread, whose
+    mending is to open the file again in its code (misread_with_control)."""
+    # Not clean(): str.split() takes U+0085 and U+001C-U+001F for spaces.
+    misread = misread_with_control(unicodedata.normalize("NFC", normalize_invisible(raw)), bad.char)
+    if misread:
+        return _legacy_refusal(raw, misread, field, cell)
+    text = raw.replace("\r", "")
     if bad.pictograph:
         emoji = emoji_at(text, bad.index)
         codes = " ".join(f"U+{ord(char):04X}" for char in emoji[:8])
