@@ -56,14 +56,32 @@ STATUS_WORDS: dict[Status, str] = {
 
 def printed_note(entry: Entry) -> str:
     """Ghi chú as printed: a void number's reason and a reserved number are said there."""
-    parts = []
-    if entry.status is Status.VOID:
-        parts.append(f"Hủy số: {entry.void_reason}" if entry.void_reason else "Hủy số")
-    elif entry.status is Status.RESERVED:
-        parts.append("Giữ số")
+    said = _status_said(entry.status, entry.void_reason)
+    parts = [said] if said else []
     if entry.details.note:
         parts.append(entry.details.note)
     return "; ".join(parts)
+
+
+def _status_said(status: Status, void_reason: str | None) -> str | None:
+    """What printed_note writes first for a status: "Hủy số: lý do", "Giữ số", or nothing."""
+    if status is Status.VOID:
+        return f"Hủy số: {void_reason}" if void_reason else "Hủy số"
+    return "Giữ số" if status is Status.RESERVED else None
+
+
+def note_from_printed(note: str | None, status: Status, void_reason: str | None) -> str | None:
+    """The clerk's own Ghi chú from a printed one (an .xlsx of `so xuat`, which says the status
+    there as printed_note does, and in its Trạng thái column too): the status words taken off,
+    so that an export imports back as it was. Anything else is the clerk's and kept."""
+    said = _status_said(status, void_reason)
+    if note is None or said is None:
+        return note
+    if note == said:
+        return None
+    if note.startswith(f"{said}; "):
+        return note[len(said) + 2:] or None
+    return note
 
 
 def printed_cell(entry: Entry, key: str) -> str:

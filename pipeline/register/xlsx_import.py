@@ -1,8 +1,13 @@
 """Nhập sổ cũ từ .xlsx: an office's existing register, read strictly, each bad row named.
 
 Real sheets have merged title rows, blank rows and the header somewhere near the top; the header
-is found by its column titles (several spellings each), the "(1) (2) ..." row under it skipped.
-Every bad row is reported (sheet, row, column) and nothing is recorded until all are good.
+is found by its column titles (several spellings each; Số and Ký hiệu may be two columns), the
+"(1) (2) ..." row under it skipped, and the lines under the table (Tổng số, Người lập sổ, the
+signers' names) passed over. Every bad row is reported (sheet, row, column) and nothing is
+recorded until all are good: a row dated in another year than its sheet's is one (a mistyped
+year would file it in another year's sổ). Once recorded, what `vanthu so kiem-tra` would say
+of the imported rows (gaps, dates out of number order, with a hint when Excel swapped day and
+month) comes back as warnings, while the clerk still has the file open.
 """
 
 from __future__ import annotations
@@ -11,16 +16,26 @@ import io
 import re
 import unicodedata
 import zipfile
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
+from openpyxl.utils.datetime import from_excel
 
 from pipeline.errors import InputError
 from pipeline.load.spreadsheet.limits import MAX_FILE_BYTES, check_size, refuse_large_parts
-from pipeline.register.columns import EXTRA_COLUMNS, FORM_COLUMNS, STATUS_WORDS
+from pipeline.load.spreadsheet.signatures import is_signature_line, is_signer_name
+from pipeline.phrase import Phrase
+from pipeline.register.checks import CheckReport, OutOfOrder, check_year, dated_out_of_order
+from pipeline.register.columns import (
+    EXTRA_COLUMNS,
+    FORM_COLUMNS,
+    STATUS_WORDS,
+    note_from_printed,
+)
 from pipeline.register.errors import DuplicateNumberError, RegisterImportError
 from pipeline.register.model import Details, Entry, Status
 from pipeline.register.store import Register
@@ -30,11 +45,15 @@ HEADER_SEARCH_ROWS = 25
 # Rows of one sheet, blank ones included: a busy office numbers a few thousand documents a year.
 MAX_REGISTER_ROWS = 100_000
 _TITLES = {c.key: c.title for c in FORM_COLUMNS + EXTRA_COLUMNS}
+_TITLES.update(number="Số", symbol="Ký hiệu")
 
 # Normalised header text → field. Offices spell the form's titles in several ways.
 _SYNONYMS: dict[str, tuple[str, ...]] = {
     "reference": ("số ký hiệu văn bản", "số ký hiệu", "số và ký hiệu văn bản", "số và ký hiệu",
-                  "số văn bản", "số ký hiệu vb"),
+                  "số văn bản", "số ký hiệu vb", "số kh"),
+    # A sổ keeping the number and the ký hiệu in two columns: joined as "05/QĐ-UBND".
+    "number": ("số", "số đi"),
+    "symbol": ("ký hiệu", "ký hiệu văn bản", "ký hiệu vb"),
     "doc_date": ("ngày tháng văn bản", "ngày tháng", "ngày văn bản", "ngày ban hành",
                  "ngày tháng năm văn bản"),
     "summary": ("tên loại và trích yếu nội dung", "tên loại và trích yếu nội dung văn bản",
@@ -58,6 +77,23 @@ _STATUS_OF = {word: status for status, word in STATUS_WORDS.items()}
 # "10/" (a blank ký hiệu, as older vanthu wrote one) is read as 10 without ký hiệu.
 _REFERENCE = re.compile(r"^(?:số\s*:?\s*)?0*(\d{1,6})\s*(?:/\s*(\S.*?)?)?$", re.IGNORECASE)
 _DATE = re.compile(r"^(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{2}|\d{4}))?$")
+# A ký hiệu opening with its year, as a legal normative document's does ("2026/NQ-HĐND").
+_YEAR_FIRST = re.compile(r"(?:19|20)\d{2}\s*/")
+# A year in a sheet's name ("Sổ đi 2026", "2025").
+_NAMED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+# Excel's day numbers of 01/01/1990 and 31/12/2100: a number in a date column between them is
+# a date whose cell lost its date format (values pasted), read as Excel reads it.
+_SERIALS = (32874, 73415)
+# The label a total row under the table opens with, as pipeline/load/spreadsheet/totals.py
+# reads it in an award list: "Tổng số: 08 văn bản", "Tổng cộng", "Cộng: 8" (not "Cộng đồng").
+_TOTAL_LABEL = re.compile(r"(?:tổng cộng|tổng số)(?!\w)|(?:tổng|cộng)(?=\s*[:.]?\s*(?:\d|$))")
+# How a date was written: an Excel date (or day number), text with its year, text without one.
+CELL, TEXT, YEARLESS = "cell", "text", "yearless"
+# How many rows a warning names before "…"; how many conflicting rows are tried one by one.
+_NAMED = 5
+_TRIED = 20
+# The first bytes of an Excel 97–2003 workbook (.xls): an OLE2 compound file, not a zip.
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 @dataclass(frozen=True)
@@ -73,6 +109,16 @@ class ImportedRow:
     status: Status
     void_reason: str | None
     source: str | None = None
+    date_kind: str | None = None  # CELL, TEXT or YEARLESS; None: no document date
+
+
+@dataclass
+class ImportResult:
+    """What `so nhap` recorded, and what to tell the clerk about it (InputErrors used as
+    warnings, each naming its sheet and row): the rows are in the register."""
+
+    entries: list[Entry]
+    warnings: list[InputError] = field(default_factory=list)
 
 
 def _norm(value: Any) -> str:
@@ -98,7 +144,10 @@ def _find_header(rows: list[tuple[Any, ...]]) -> tuple[int, dict[str, int]] | No
                 key = _FIELD_OF.get(_norm(value))
                 if key is not None and key not in found:
                     found[key] = position
-        if len(found) >= 3:
+        # A bare Số counts only beside a Ký hiệu (_number_column): a sheet of other data with
+        # a Số column is no register.
+        lone = "number" in found and "symbol" not in found
+        if len(found) - lone >= 3:
             return index, found
     return None
 
@@ -108,14 +157,64 @@ def _is_numbering_row(row: tuple[Any, ...]) -> bool:
     return len(cells) >= 3 and all(re.fullmatch(r"\(?\d{1,2}\)?", c or "") for c in cells)
 
 
+def _number_column(columns: dict[str, int]) -> str | None:
+    """The column holding the number: Số, ký hiệu; else a Số column beside a Ký hiệu column
+    (a bare Số alone may be the row count, STT, and is not taken for the number)."""
+    if "reference" in columns:
+        return "reference"
+    return "number" if "number" in columns and "symbol" in columns else None
+
+
+@dataclass(frozen=True)
+class _SheetYear:
+    """The year a sheet says it is: in its title rows, else in its name."""
+
+    year: int
+    why: Phrase
+
+
+def _sheet_year(title: str, above_header: list[tuple[Any, ...]]) -> _SheetYear | None:
+    for index, row in enumerate(above_header):
+        said = years_said(" ".join(_text(v) or "" for v in row))  # "... ĐI NĂM 2026"
+        if said:
+            return _SheetYear(said[0], Phrase("register.year_from_title", row=index + 1))
+    named = set(_NAMED_YEAR.findall(title))
+    if len(named) == 1:
+        return _SheetYear(int(named.pop()), Phrase("register.year_from_sheet_name"))
+    return None
+
+
+def _folded(text: str) -> str:
+    return unicodedata.normalize("NFC", " ".join(text.split())).casefold()
+
+
+def _is_line_under_table(values: tuple[Any, ...], after_such_lines: bool) -> bool:
+    """Whether a row without a number is a line a clerk keeps under the table: a total
+    ("Tổng số: 08 văn bản"), a signature line ("Người lập sổ", "(Ký, ghi rõ họ tên)", a place
+    and date) or, under such lines, a signer's name (signatures.py of the award lists)."""
+    filled = [v for v in values if _text(v) is not None]
+    if not filled:
+        return False
+    if isinstance(filled[0], str) and _TOTAL_LABEL.match(_folded(filled[0])):
+        return True
+    return all(isinstance(v, str) and (is_signature_line(v.strip()) or (
+        after_such_lines and is_signer_name(v))) for v in filled)
+
+
 class _RowReader:
     """Turns one sheet row into an ImportedRow, collecting its errors."""
 
     def __init__(self, file: str, sheet: str, columns: dict[str, int], year: int | None,
-                 title_year: int | None, sequence: str | None) -> None:
+                 sheet_year: _SheetYear | None, sequence: str | None,
+                 epoch: datetime) -> None:  # fmt: skip
         self.file, self.sheet, self.columns = file, sheet, columns
-        self.year, self.title_year, self.sequence = year, title_year, sequence
+        self.sequence, self.epoch = sequence, epoch
+        # The year of a date typed without one: --nam, else the sheet's own.
+        self.stated = sheet_year
+        self.year = year or (sheet_year.year if sheet_year else None)
+        self.number_key = _number_column(columns)
         self.errors: list[InputError] = []
+        self.parsed: list[ImportedRow] = []  # the rows read (_read_body)
 
     def _error(self, key: str, row: int, field: str, **params: Any) -> None:
         self.errors.append(InputError(key, file=self.file, sheet=self.sheet, row=row,
@@ -125,93 +224,166 @@ class _RowReader:
         position = self.columns.get(key)
         return values[position] if position is not None and position < len(values) else None
 
-    def _date(self, value: Any, row: int, key: str) -> tuple[date | None, bool]:
-        """A date cell or text; (date, False) when it had no year and took the sheet's."""
-        if value is None or _text(value) is None:
-            return None, True
+    def reference(self, values: tuple[Any, ...]) -> tuple[str | None, str | None]:
+        """The row's số, ký hiệu as one text, and the ký hiệu cell when it cannot be joined to
+        the number (None when it can, or there is none): "05" | "QĐ-UBND" is "05/QĐ-UBND"."""
+        raw = _text(self._get(values, self.number_key or "reference"))
+        symbol = _text(self._get(values, "symbol"))
+        if symbol is not None:  # "/QĐ-UBND", as some sổ write the ký hiệu after its number
+            symbol = symbol.lstrip("/ ").strip() or None
+        if raw is None or symbol is None:
+            return raw, None
+        if raw.isdigit():
+            # A Ký hiệu cell may hold the whole "05/QĐ-UBND"; a ký hiệu of its own may open
+            # with a year ("2026/NQ-HĐND" of 05/2026/NQ-HĐND).
+            whole = _REFERENCE.match(symbol)
+            if whole is None or _YEAR_FIRST.match(symbol):
+                return f"{raw}/{symbol}", None
+            return (symbol, None) if whole.group(2) and int(whole.group(1)) == int(raw) else (
+                raw, symbol)
+        match = _REFERENCE.match(raw)
+        if match and (match.group(2) or "").casefold() == symbol.casefold():
+            return raw, None
+        return raw, symbol
+
+    def has_number(self, values: tuple[Any, ...]) -> bool:
+        text, _ = self.reference(values)
+        return _REFERENCE.match(text or "") is not None
+
+    def _date(self, value: Any, row: int, key: str) -> tuple[date | None, str | None]:
+        """A date cell, day number or text, and how it was written (CELL, TEXT, YEARLESS);
+        (None, None) for an empty cell or one in error."""
+        text = _text(value)
+        if value is None or text is None:
+            return None, None
         if isinstance(value, datetime):
-            return value.date(), True
+            return value.date(), CELL
         if isinstance(value, date):
-            return value, True
-        match = _DATE.match(_text(value) or "")
-        if match:
-            day, month, year_text = match.groups()
-            year = self.year or self.title_year
-            if year_text:
-                year = int(year_text) + (2000 if len(year_text) == 2 else 0)
-            if year is not None:
-                try:
-                    return date(year, int(month), int(day)), True
-                except ValueError:
-                    pass
-        self._error("register.bad_date", row, key, value=_text(value))
-        return None, False
+            return value, CELL
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            if _SERIALS[0] <= value <= _SERIALS[1]:
+                read = from_excel(value, self.epoch)
+                return (read.date() if isinstance(read, datetime) else read), CELL
+            self._error("register.date_number", row, key, value=text)
+            return None, None
+        if text.isdigit():
+            self._error("register.date_number", row, key, value=text)
+            return None, None
+        match = _DATE.match(text)
+        if match is None:
+            self._error("register.bad_date", row, key, value=text)
+            return None, None
+        day, month, year_text = (int(g) if g else None for g in match.groups())
+        assert day is not None and month is not None
+        year = self.year
+        if year_text is not None:
+            year = year_text + (2000 if year_text < 100 else 0)
+        if year is None:
+            self._error("register.date_no_year", row, key, value=text)
+            return None, None
+        if month > 12 >= day:  # "01/13/2026": written month first, as an American Excel does
+            self._error("register.date_month_first", row, key, value=text, month=month,
+                        meant=f"{month:02d}/{day:02d}/{year}")
+            return None, None
+        try:
+            return date(year, month, day), TEXT if year_text is not None else YEARLESS
+        except ValueError:
+            self._error("register.bad_date", row, key, value=text)
+            return None, None
 
     def read(self, values: tuple[Any, ...], row: int) -> ImportedRow | None:
         errors_before = len(self.errors)
-        raw = self._get(values, "reference")
-        match = _REFERENCE.match(_text(raw) or "")
-        if not match:
-            self._error("register.bad_reference", row, "reference", value=_text(raw) or "")
-        doc_date, _ = self._date(self._get(values, "doc_date"), row, "doc_date")
+        text, symbol = self.reference(values)
+        match = _REFERENCE.match(text or "") if symbol is None else None
+        if symbol is not None:
+            self._error("register.number_symbol_apart", row, "reference", number=text,
+                        symbol=symbol)
+        elif text is None:
+            self._error("register.no_reference", row, "reference")
+        elif not match:
+            self._error("register.bad_reference", row, "reference", value=text)
+        doc_date, kind = self._date(self._get(values, "doc_date"), row, "doc_date")
         transfer_date, _ = self._date(self._get(values, "transfer_date"), row, "transfer_date")
         copies_raw = self._get(values, "copies")
         copies: int | None = None
         if _text(copies_raw) is not None:
-            text = _text(copies_raw) or ""
-            if text.isdigit() and int(text) > 0:
-                copies = int(text)
+            copies_text = _text(copies_raw) or ""
+            if copies_text.isdigit() and int(copies_text) > 0:
+                copies = int(copies_text)
             else:
-                self._error("register.bad_copies", row, "copies", value=text)
-        year = doc_date.year if doc_date else (self.year or self.title_year)
+                self._error("register.bad_copies", row, "copies", value=copies_text)
+        year = doc_date.year if doc_date else self.year
         if year is None and match and _text(self._get(values, "doc_date")) is None:
             self._error("register.no_year", row, "doc_date")
         status_word = _text(self._get(values, "status"))
         status = _STATUS_OF.get((status_word or "").lower(), Status.ISSUED)
         if len(self.errors) > errors_before or match is None or year is None:
             return None
+        void_reason = _text(self._get(values, "void_reason"))
+        note = _text(self._get(values, "note"))
+        if status_word is not None:  # a vanthu export: its Ghi chú says the status too
+            note = note_from_printed(note, status, void_reason)
         details = Details(
             doc_date=doc_date, symbol=match.group(2), summary=_text(self._get(values, "summary")),
             signer=_text(self._get(values, "signer")),
             recipients=_text(self._get(values, "recipients")),
             archive=_text(self._get(values, "archive")), copies=copies,
             transfer_date=transfer_date, received_by=_text(self._get(values, "received_by")),
-            note=_text(self._get(values, "note")),
-            signer_title=_text(self._get(values, "signer_title")),
+            note=note, signer_title=_text(self._get(values, "signer_title")),
         )
         return ImportedRow(
             self.sheet, row, year, int(match.group(1)),
             self.sequence or _text(self._get(values, "sequence")), details, status,
-            _text(self._get(values, "void_reason")), _text(self._get(values, "source")),
+            void_reason, _text(self._get(values, "source")), kind,
         )
 
 
-def read_register_xlsx(path: Path, *, year: int | None = None,
-                       sequence: str | None = None) -> list[ImportedRow]:
+@dataclass
+class _Read:
+    """A workbook read: its rows, the errors that refuse it, warnings, the sheets in order."""
+
+    rows: list[ImportedRow] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    warnings: list[InputError] = field(default_factory=list)
+    sheets: list[str] = field(default_factory=list)
+    # Sheets already warned of day and month swapped (_swapped_sheet): not warned again.
+    swapped: set[str] = field(default_factory=set)
+
+
+def read_register_xlsx(path: Path, *, year: int | None = None, sequence: str | None = None,
+                       other_years: bool = False) -> list[ImportedRow]:
     """Every register row of every sheet that has a register header; all errors at once."""
-    rows, errors = _read(path, year, sequence)
-    if errors:
-        raise RegisterImportError(errors, file=str(path))
-    return rows
+    read = _read(path, year, sequence, other_years)
+    if read.errors:
+        raise RegisterImportError(read.errors, file=str(path))
+    return read.rows
 
 
-def _read(path: Path, year: int | None,
-          sequence: str | None) -> tuple[list[ImportedRow], list[InputError]]:
+def _open(path: Path) -> Any:
+    """The workbook, read only; an .xls or a file that is no .xlsx refused in words."""
     file = str(path)
     if not path.exists():
         raise InputError("register.not_found", file=file)
     # The limits of an award list, as hostile a file can be here: size, then each part's
     # inflated size from the zip's directory, before openpyxl inflates anything.
     check_size(path, MAX_FILE_BYTES)
+    content = path.read_bytes()  # read once: the zip's directory, then openpyxl
+    if content.startswith(_OLE2):
+        raise InputError("register.xls_file", file=file)
     try:
-        data = io.BytesIO(path.read_bytes())  # read once: the zip's directory, then openpyxl
+        data = io.BytesIO(content)
         with zipfile.ZipFile(data) as archive:
             refuse_large_parts(archive, path)
-        book = load_workbook(data, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise InputError("sheet.bad_xlsx", file=file, reason=str(exc)) from None
-    rows_out: list[ImportedRow] = []
-    errors: list[InputError] = []
+        return load_workbook(data, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        # The library's reason is English and says nothing a clerk can act on.
+        raise InputError("register.bad_xlsx", file=file) from None
+
+
+def _read(path: Path, year: int | None, sequence: str | None, other_years: bool) -> _Read:
+    file = str(path)
+    book = _open(path)
+    read = _Read()
     found_header = False
     try:
         for sheet in book.worksheets:
@@ -225,65 +397,311 @@ def _read(path: Path, year: int | None,
             if header is None:
                 continue
             found_header = True
-            header_index, columns = header
-            if "reference" not in columns:
-                errors.append(InputError("register.no_number_column", file=file,
-                                         sheet=sheet.title, row=header_index + 1))
-                continue
-            titles = " ".join(_text(v) or "" for r in rows[:header_index] for v in r)
-            title_years = years_said(titles)  # "SỔ ĐĂNG KÝ VĂN BẢN ĐI NĂM 2024"
-            reader = _RowReader(file, sheet.title, columns, year,
-                                title_years[0] if title_years else None, sequence)
-            body = rows[header_index + 1:]
-            first = True  # the "(1) (2) ..." row, if any, is the first one under the header
-            for offset, values in enumerate(body):
-                row_number = header_index + 2 + offset
-                if all(_text(v) is None for v in values):
-                    continue
-                if first and _is_numbering_row(values):
-                    first = False
-                    continue
-                first = False
-                parsed = reader.read(values, row_number)
-                if parsed is not None:
-                    rows_out.append(parsed)
-            errors.extend(reader.errors)
+            reader = _read_sheet(read, file, sheet.title, rows, header, year, sequence,
+                                 book.epoch)  # fmt: skip
+            if reader is not None and not other_years:
+                read.errors.extend(_other_years(file, sheet.title, reader.parsed, reader.stated))
     finally:
         book.close()
     if not found_header:
         raise InputError("register.no_header", file=file, rows=HEADER_SEARCH_ROWS)
-    return rows_out, errors
+    return read
+
+
+def _read_sheet(read: _Read, file: str, title: str, rows: list[tuple[Any, ...]],
+                header: tuple[int, dict[str, int]], year: int | None, sequence: str | None,
+                epoch: datetime) -> _RowReader | None:
+    """Read one sheet with a register header into `read`; its reader (None when the header
+    has no number column)."""
+    read.sheets.append(title)
+    header_index, columns = header
+    if _number_column(columns) is None:
+        read.errors.append(InputError("register.no_number_column", file=file, sheet=title,
+                                      row=header_index + 1))
+        return None
+    stated = _sheet_year(title, rows[:header_index])
+    reader = _RowReader(file, title, columns, year, stated, sequence, epoch)
+    reader.parsed = _read_body(reader, rows, header_index)
+    read.errors.extend(reader.errors)
+    swapped = _swapped_sheet(file, title, reader.parsed)
+    if swapped is not None:
+        read.warnings.append(swapped)
+        read.swapped.add(title)
+    read.rows.extend(reader.parsed)
+    return reader
+
+
+def _read_body(reader: _RowReader, rows: list[tuple[Any, ...]],
+               header_index: int) -> list[ImportedRow]:
+    """The rows under the header. Rows without a number that read as lines under the table
+    (a total, "Người lập sổ", a name) are held back, and passed over if nothing but such lines
+    and blank rows follows them; a register row after them makes them rows of the sổ again,
+    read (and refused) as any row."""
+    parsed: list[ImportedRow] = []
+    held: list[tuple[int, tuple[Any, ...]]] = []
+
+    def take(values: tuple[Any, ...], row_number: int) -> None:
+        row = reader.read(values, row_number)
+        if row is not None:
+            parsed.append(row)
+
+    first = True  # the "(1) (2) ..." row, if any, is the first one under the header
+    for offset, values in enumerate(rows[header_index + 1:]):
+        row_number = header_index + 2 + offset
+        if all(_text(v) is None for v in values):
+            continue
+        if first and _is_numbering_row(values):
+            first = False
+            continue
+        first = False
+        if not reader.has_number(values) and _is_line_under_table(values, bool(held)):
+            held.append((row_number, values))
+            continue
+        for held_number, held_values in held:
+            take(held_values, held_number)
+        held.clear()
+        take(values, row_number)
+    return parsed
+
+
+def _other_years(file: str, sheet: str, parsed: list[ImportedRow],
+                 stated: _SheetYear | None) -> list[InputError]:
+    """Rows dated (with a year typed) in another year than their sheet's: the year the sheet's
+    title or name says, else the one most of its rows are in. A mistyped year (08/01/2025 in
+    the 2026 sổ) would otherwise file the row in 2025's sổ, leaving a gap in 2026's and taking
+    a number of 2025's. A sheet whose rows are mostly of another year than its title says is
+    one error: the title, or every date, is wrong."""
+    typed = [r for r in parsed if r.date_kind in (CELL, TEXT)]
+    counts = Counter(r.year for r in typed)
+    if not counts:
+        return []
+    if stated is None:
+        ranked = counts.most_common()
+        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            return []  # no year most rows are in
+        expected = ranked[0][0]
+        why = Phrase("register.year_from_rows", count=ranked[0][1], total=len(typed))
+    else:
+        expected, why = stated.year, stated.why
+        if counts[expected] * 2 < len(typed):
+            years = ", ".join(str(y) for y, _ in counts.most_common() if y != expected)
+            return [InputError("register.sheet_other_year", file=file, sheet=sheet,
+                               year=expected, why=why, years=years,
+                               count=len(typed) - counts[expected], total=len(typed))]
+    return [
+        InputError("register.row_other_year", file=file, sheet=sheet, row=r.row,
+                   field=_TITLES["doc_date"], date=r.details.doc_date, year=r.year,
+                   expected=expected, why=why)
+        for r in typed if r.year != expected
+    ]
+
+
+def _swappable(row: ImportedRow) -> date | None:
+    """The date an Excel date cell would be with day and month swapped, when that is another
+    date: an Excel set to month/day read "05/01/2026" as 1 May (a day above 12 it cannot read
+    as a month, and leaves such a date as text)."""
+    when = row.details.doc_date
+    if row.date_kind != CELL or when is None or when.day > 12 or when.day == when.month:
+        return None
+    return date(when.year, when.day, when.month)
+
+
+def _swapped_sheet(file: str, sheet: str, parsed: list[ImportedRow]) -> InputError | None:
+    """The warning for a sheet whose dates look typed day/month into an Excel set to read
+    month/day: every date Excel kept as text has a day above 12 (which it could not read as
+    a month) while every date it read has a day of 12 or less, and some would change."""
+    texts = [r for r in parsed if r.date_kind in (TEXT, YEARLESS) and r.details.doc_date]
+    cells = [r for r in parsed if r.date_kind == CELL and r.details.doc_date]
+    changed = [r for r in cells if _swappable(r) is not None]
+    if not texts or len(changed) < 2:
+        return None
+    if any(r.details.doc_date.day <= 12 for r in texts if r.details.doc_date):
+        return None
+    if any(r.details.doc_date.day > 12 for r in cells if r.details.doc_date):
+        return None
+    example = changed[0]
+    return InputError("register.dates_month_first", file=file, sheet=sheet,
+                      field=_TITLES["doc_date"], text_row=texts[0].row,
+                      text_date=texts[0].details.doc_date, count=len(changed),
+                      rows=_row_list(changed), example_row=example.row,
+                      date=example.details.doc_date, swapped=_swappable(example))
+
+
+def _row_list(rows: list[ImportedRow]) -> str:
+    shown = ", ".join(str(r.row) for r in rows[:_NAMED])
+    return shown + (", …" if len(rows) > _NAMED else "")
 
 
 def import_xlsx(register: Register, agency: str, path: Path, *, year: int | None = None,
-                sequence: str | None = None) -> list[Entry]:
+                sequence: str | None = None, other_years: bool = False) -> list[Entry]:
     """Nhập sổ: record every row of the file for `agency` in one transaction, or none."""
-    rows, errors = _read(path, year, sequence)
+    return import_register(register, agency, path, year=year, sequence=sequence,
+                           other_years=other_years).entries
+
+
+def import_register(register: Register, agency: str, path: Path, *, year: int | None = None,
+                    sequence: str | None = None, other_years: bool = False,
+                    today: date | None = None) -> ImportResult:
+    """Nhập sổ: record every row of the file for `agency` in one transaction, or none; then
+    what `so kiem-tra` would say of the rows recorded, as warnings (`other_years`: rows dated
+    in another year than their sheet's go to their own year's sổ, not refused)."""
+    read = _read(path, year, sequence, other_years)
+    rows, errors = read.rows, read.errors
     file = str(path)
     seen: dict[tuple[int, str, int], ImportedRow] = {}
     resolved = []
     for row in rows:
         chosen = register.sequence_for(agency, row.details, row.sequence)
         key = (row.year, chosen, row.number)
-        if key in seen:
-            errors.append(InputError(
-                "register.duplicate_in_file", file=file, sheet=row.sheet, row=row.row,
-                field=_TITLES["reference"], reference=f"{row.number:02d}", year=row.year,
-                other_row=seen[key].row,
-            ))
+        other = seen.get(key)
+        if other is not None:
+            errors.append(_duplicate_in_file(file, row, other))
             continue
         seen[key] = row
         resolved.append((row.year, row.number, chosen, row.details, row.status, row.void_reason,
                          row.source))
     if errors:
-        sheets = {row.sheet: index for index, row in enumerate(rows)}
-        errors.sort(key=lambda e: (sheets.get(e.sheet or "", 0), e.row or 0))
+        order = {name: index for index, name in enumerate(read.sheets)}
+        errors.sort(key=lambda e: (order.get(e.sheet or "", -1), e.row or 0))
         raise RegisterImportError(errors, file=file)
     try:
-        return register.record_many(agency, resolved)
+        entries = register.record_many(agency, resolved)
     except DuplicateNumberError as exc:
         where = rows[exc.index] if exc.index is not None else None
         error = InputError(exc.key, file=file, sheet=where.sheet if where else None,
                            row=where.row if where else None, field=_TITLES["reference"],
                            **exc.params)
         raise RegisterImportError([error], file=file) from None
+    imported = dict(zip((e.id for e in entries), rows, strict=True))
+    checked = _as_checked(register, agency, entries, imported, file, today, read.swapped)
+    return ImportResult(entries, read.warnings + checked)
+
+
+def _duplicate_in_file(file: str, row: ImportedRow, other: ImportedRow) -> InputError:
+    """Two rows of the file with one number of a year and sequence; the other row is named by
+    its sheet too when it is on another one (a sổ kept per type, each sheet from 01)."""
+    reference = f"{other.number:02d}/{other.details.symbol}" if other.details.symbol else (
+        f"{other.number:02d}")
+    params: dict[str, Any] = {"reference": f"{row.number:02d}", "year": row.year,
+                              "other_row": other.row, "other_reference": reference}
+    key = "register.duplicate_in_file"
+    if other.sheet != row.sheet:
+        key, params["other_sheet"] = "register.duplicate_in_other_sheet", other.sheet
+    return InputError(key, file=file, sheet=row.sheet, row=row.row, field=_TITLES["reference"],
+                      **params)
+
+
+def _as_checked(register: Register, agency: str, entries: list[Entry],
+                imported: dict[int, ImportedRow], file: str, today: date | None,
+                swapped_sheets: set[str]) -> list[InputError]:  # fmt: skip
+    """What `so kiem-tra` (checks.check_year) says of the years imported, about the rows
+    imported: gaps in their sequences, dates out of number order (with the day/month swap
+    that would put them in order, when one does), dates after today, rows without a date or
+    ký hiệu, a số, ký hiệu held twice. Each at the row of the sheet it was read from."""
+    warnings: list[InputError] = []
+    for year in sorted({e.year for e in entries}):
+        report = check_year(register, year, agency, today=today)
+        touched = {e.sequence for e in entries if e.year == year}
+        warnings += [InputError("register.import_gap", file=file, year=year, agency=gap.agency,
+                                sequence=gap.sequence, numbers=gap.numbers)
+                     for gap in report.gaps if gap.sequence in touched]  # fmt: skip
+        warnings += _rows_checked(report, imported, file)
+        warnings += _swap_hints(register.entries(year, agency), imported, file,
+                                swapped_sheets)
+    return warnings
+
+
+def _at(row: ImportedRow, file: str, key: str, field: str, **params: Any) -> InputError:
+    return InputError(key, file=file, sheet=row.sheet, row=row.row, field=_TITLES[field],
+                      **params)
+
+
+def _rows_checked(report: CheckReport, imported: dict[int, ImportedRow],
+                  file: str) -> list[InputError]:
+    """The row-level findings of a check (checks.CheckReport) that concern imported rows."""
+    found: list[InputError] = []
+
+    def names(entry: Entry) -> dict[str, Any]:
+        return {"reference": entry.reference, "year": entry.year, "agency": entry.agency,
+                "sequence": entry.sequence}
+
+    for disorder in report.out_of_order:
+        entry, other = disorder.entry, disorder.other
+        mine = imported.get(entry.id) or imported.get(other.id)
+        if mine is None:
+            continue
+        if disorder.other_higher:
+            found.append(_at(mine, file, "register.out_of_order_later", "doc_date",
+                             entry=entry, later=other, count=disorder.count,
+                             agency=entry.agency, sequence=entry.sequence))
+        else:
+            found.append(_at(mine, file, "register.out_of_order", "doc_date", entry=entry,
+                             earlier=other, agency=entry.agency, sequence=entry.sequence))
+    for entry in report.future:
+        if entry.id in imported:
+            found.append(_at(imported[entry.id], file, "register.import_in_future", "doc_date",
+                             date=entry.details.doc_date, **names(entry)))
+    for entry in report.undated:
+        if entry.id in imported:
+            found.append(_at(imported[entry.id], file, "register.row_no_date", "doc_date",
+                             **names(entry)))
+    for entry in report.without_symbol:
+        if entry.id in imported:
+            found.append(_at(imported[entry.id], file, "register.row_no_symbol", "reference",
+                             **names(entry)))
+    for duplicate in report.duplicates:
+        mine = next((imported[e.id] for e in duplicate.entries if e.id in imported), None)
+        if mine is not None:
+            found.append(_at(mine, file, "register.duplicate_found", "reference",
+                             agency=duplicate.agency, reference=duplicate.reference,
+                             count=len(duplicate.entries), entries="; ".join(
+                                 e.describe() for e in duplicate.entries)))
+    return found
+
+
+def _swap_hints(entries: list[Entry], imported: dict[int, ImportedRow], file: str,
+                swapped_sheets: set[str]) -> list[InputError]:
+    """For each sequence with imported rows out of date order: the imported Excel date cells
+    whose day and month swapped back put the sequence in order (all of them at once), else
+    each such cell, among the rows in conflict, whose swap alone leaves fewer rows out of
+    order: a sign Excel read dd/mm as mm/dd. Sheets already warned of it (_swapped_sheet)
+    are passed over."""
+    hints: list[InputError] = []
+    by_sequence: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        by_sequence[entry.sequence].append(entry)
+    for group in by_sequence.values():
+        before = dated_out_of_order(group)
+        involved = {e.id for d in before for e in (d.entry, d.other) if e.id in imported}
+        if not involved:
+            continue
+        swappable = {e.id: s for e in group if e.id in imported
+                     and imported[e.id].sheet not in swapped_sheets
+                     and (s := _swappable(imported[e.id])) is not None}
+        if not swappable:
+            continue
+        if len(swappable) > 1 and not _swapped(group, swappable):
+            rows = [imported[i] for i in swappable]
+            for sheet in dict.fromkeys(r.sheet for r in rows):
+                on_sheet = [r for r in rows if r.sheet == sheet]
+                first = on_sheet[0]
+                hints.append(InputError(
+                    "register.swap_fits_all", file=file, sheet=sheet, field=_TITLES["doc_date"],
+                    count=len(on_sheet), rows=_row_list(on_sheet), example_row=first.row,
+                    date=first.details.doc_date, swapped=_swappable(first)))
+            continue
+        for entry_id in [i for i in swappable if i in involved][:_TRIED]:
+            one = {entry_id: swappable[entry_id]}
+            if len(_swapped(group, one)) < len(before):
+                row = imported[entry_id]
+                hints.append(_at(row, file, "register.swap_fits", "doc_date",
+                                 date=row.details.doc_date, swapped=one[entry_id]))
+    return hints
+
+
+def _swapped(group: list[Entry], dates: dict[int, date]) -> list[OutOfOrder]:
+    """The sequence's rows out of date order (checks.dated_out_of_order) with `dates` (entry
+    id → date) in place of theirs."""
+    moved = [replace(e, details=replace(e.details, doc_date=dates[e.id])) if e.id in dates
+             else e for e in group]
+    return dated_out_of_order(moved)
