@@ -189,7 +189,10 @@ def test_build_refuses_the_batch_too(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["build"])
     assert result.exit_code != 0, result.output
-    assert "inputs/2024/giay-khen.yaml: trường 'cau_chu.giay_khen_quyet_dinh'" in result.output
+    assert (
+        "inputs/2024/giay-khen.yaml: inputs/co-quan/ubnd-tinh-son-la.yaml, dòng 37, trường "
+        "'cau_chu.giay_khen_quyet_dinh'" in result.output
+    )
     assert not (tmp_path / "outputs" / "2024" / "giay-khen.docx").exists()
 
 
@@ -252,7 +255,7 @@ def test_a_thanh_tich_too_long_even_at_13_pt_names_the_decision(tmp_path: Path) 
     runner = CliRunner()
     result = runner.invoke(main, ["--lang", "en", "render", str(source)])
     assert result.exit_code == 1
-    assert "qd-bang-khen-ubnd-tinh.yaml, field 'khen_thuong.thanh_tich'" in result.output
+    assert "qd-bang-khen-ubnd-tinh.yaml, line 25, field 'khen_thuong.thanh_tich'" in result.output
     assert "(the award decision's thành tích) needs 2 lines even at 13 pt" in result.output
     assert "before the field GiayKhenNgay below it" in result.output
     assert not list((tmp_path / "outputs").rglob("*.docx"))

@@ -204,56 +204,75 @@ def sized_in_tag_run(text: str, size_pt: float) -> Markup:
 @dataclass(frozen=True)
 class Origin:
     """Where the text of a field the batch shares is written, for its refusal: the key, what it
-    is (naming its file) and what the clerk may shorten (empty: only the phôi can change, for a
-    signer's title or name, or an issued decision's thành tích). The context knows no file's
-    path but the decision's name as the batch gives it (pipeline.load.certificates holds them)."""
+    is and what the clerk may shorten (empty: only the phôi can change, for a signer's title or
+    name, or an issued decision's thành tích), and the file and line it is written at (none
+    for vanthu's default wording, which no file of the workspace writes)."""
 
     said: Phrase
     field: str
     fix: Phrase | str = ""
-    file: str | None = None
+    file: Path | None = None
+    line: int | None = None
 
 
 class Origins:
     """Where each shared text of a batch comes from: the office's profile (its wording, its
-    signer), named by its id (co_quan), the batch's own file, or its award decision."""
+    signer), the batch's own file, or its award decision, each at its file and line as the
+    loader parsed them (CertificateSources); the office named by its id (co_quan) in the
+    words, and a batch given without its files (no sources) by its id alone."""
 
     def __init__(self, info: DocumentInfo[CertificateAttachments]) -> None:
         self.info = info
         self.office = info.data.co_quan  # the profile: co-quan/<id>.yaml
+        self.sources = info.attachments.sources
+
+    def at(self, which: str, loc: tuple[str, ...]) -> dict[str, Any]:
+        """file= and line= of `loc` in source `which` (batch, profile, decision), for Origin;
+        none without the batch's sources."""
+        if self.sources is None:
+            return {}
+        source = getattr(self.sources, which)
+        return {"file": source.path, "line": source.line_of(loc)}
 
     def phrase(self, key: str) -> Origin:
-        """Phrase `key`: the office's, the batch's own, or vanthu's default (to be overridden
-        in the office's profile)."""
+        """Phrase `key`: the office's (at its profile's cau_chu line), the batch's own (at its
+        cau_chu line), or vanthu's default (to be overridden in the office's profile)."""
         field = f"cau_chu.{key}"
         layer = self.info.phrases.layer(key)
         if layer == OWN_LAYER:
             return Origin(Phrase("data.origin.own_phrase", phrase=key), field,
-                          Phrase("data.fix.phrase", phrase=key))  # fmt: skip
+                          Phrase("data.fix.phrase", phrase=key),
+                          **self.at("batch", ("cau_chu", key)))  # fmt: skip
         if layer == OFFICE_LAYER:
             return Origin(Phrase("data.origin.office_phrase", phrase=key, office=self.office),
-                          field, Phrase("data.fix.phrase", phrase=key))  # fmt: skip
+                          field, Phrase("data.fix.phrase", phrase=key),
+                          **self.at("profile", ("cau_chu", key)))  # fmt: skip
         return Origin(Phrase("data.origin.default_phrase", phrase=key), field,
                       Phrase("data.fix.default_phrase", phrase=key, office=self.office))
 
     def signer(self, key: str) -> Origin:
-        """The signer's title lines (chuc_vu) or name (ho_ten), in the office's profile."""
+        """The signer's title lines (chuc_vu) or name (ho_ten), at their line in the office's
+        profile."""
         signer = self.info.data.nguoi_ky
         said = Phrase("data.origin.signer", signer=signer, office=self.office)
-        return Origin(said, f"nguoi_ky.{signer}.{key}")
+        return Origin(said, f"nguoi_ky.{signer}.{key}",
+                      **self.at("profile", ("nguoi_ky", signer, key)))  # fmt: skip
 
     def achievement(self) -> Origin:
-        """The thành tích: the award decision's (issued words), else the batch's own."""
+        """The thành tích: the award decision's (issued words, at its line in the decision),
+        else the batch's own (at its line in the batch)."""
         decision = self.info.attachments.decision.data
         assert isinstance(decision, DecisionData) and decision.khen_thuong is not None
         data = self.info.data
         assert isinstance(data, CertificateData)
         if decision.khen_thuong.thanh_tich:
-            # The decision's file as the batch names it (quyet_dinh:, beside the batch).
-            return Origin(Phrase("data.origin.decision_achievement"), "khen_thuong.thanh_tich",
-                          file=data.quyet_dinh)  # fmt: skip
+            field = "khen_thuong.thanh_tich"
+            where = self.at("decision", ("khen_thuong", "thanh_tich")) or {
+                "file": Path(data.quyet_dinh)}  # the decision as the batch names it
+            return Origin(Phrase("data.origin.decision_achievement"), field, **where)
         return Origin(Phrase("data.origin.own_achievement"), ACHIEVEMENT_KEY,
-                      Phrase("data.fix.achievement", field=ACHIEVEMENT_KEY))  # fmt: skip
+                      Phrase("data.fix.achievement", field=ACHIEVEMENT_KEY),
+                      **self.at("batch", (ACHIEVEMENT_KEY,)))  # fmt: skip
 
 
 def fitted_text(text: str, field: PhoiField | None, origin: Callable[[], Origin]) -> str | Markup:
@@ -283,7 +302,7 @@ def overrun_error(text: str, field: PhoiField, origin: Origin) -> InputError:
     lines = room.lines_room(size)
     at = "data.field_at" if size == room.largest else "data.field_at_smallest"
     return InputError(
-        "data.field_too_long", file=origin.file, field=origin.field,
+        "data.field_too_long", file=origin.file, line=origin.line, field=origin.field,
         text=" / ".join(text.splitlines()), origin=origin.said, fix=origin.fix,
         lines=room.lines(text, size), at=Phrase(at, size=f"{size:g}"), style=field.style,
         limit=Phrase("data.field_limit_below", below=field.below) if field.below else Phrase(

@@ -15,6 +15,7 @@ from pipeline.errors import VanthuError
 from pipeline.figures import YearFigures
 from pipeline.golden_book import Given
 from pipeline.load.spreadsheet import Table
+from pipeline.load.yaml_source import Source
 from pipeline.model.quyet_dinh import Regulation
 
 
@@ -51,6 +52,19 @@ class ReportAttachments:
 
 
 @dataclass(frozen=True)
+class CertificateSources:
+    """The files a batch of Giấy khen's shared texts are written in, as the loader parsed them
+    (once per loader, never once per certificate): the batch itself (its own cau_chu, its
+    thành tích), its office's profile (the office's cau_chu, its signers) and its award
+    decision (the issued thành tích). A field too long for the phôi names its file and line
+    (pipeline.context.giay_khen.Origins)."""
+
+    batch: Source
+    profile: Source
+    decision: Source
+
+
+@dataclass(frozen=True)
 class CertificateAttachments:
     """What a batch of Giấy khen prints from: its award decision and the rows chosen from the
     decision's list (each Entry keeps its row, so a refused name names its row)."""
@@ -68,3 +82,6 @@ class CertificateAttachments:
     changes: tuple[VanthuError, ...] = ()
     # The last số vào sổ the batch ever gave (a freed one too): the next new row's follows it.
     last: int = 0
+    # Where its shared texts are written; None for a batch given without its files, whose
+    # refusals name the office by its id only.
+    sources: CertificateSources | None = None

@@ -10,7 +10,11 @@ from pipeline.claims import number_ranges
 from pipeline.errors import InputError, RenderError, VanthuError
 from pipeline.figures import unit_key
 from pipeline.golden_book import Given
-from pipeline.load.attachments import CertificateAttachments, DecisionAttachments
+from pipeline.load.attachments import (
+    CertificateAttachments,
+    CertificateSources,
+    DecisionAttachments,
+)
 from pipeline.load.contract import Attached, LoadedDocument, NumberFrom, Resolver
 from pipeline.load.lists import referenced_document, sheet_path
 from pipeline.load.spreadsheet.cells import clean
@@ -329,6 +333,15 @@ def book_of(
     return given, changes, max([last or 0, *(g.number for g in given)])
 
 
+def profile_source(data: CertificateData, source: Source, resolver: Resolver) -> Source:
+    """The batch's office's profile as parsed, for the lines of its wording and its signers
+    (a refused field names them): the file the loader validated the office from, parsed by
+    the loader once while it is unchanged, however many batches and certificates print from
+    it; the context has no loader to ask."""
+    _, profile = resolver.agency(data.co_quan, source)
+    return resolver.parse(profile)
+
+
 def certificate_attachments(data: CertificateData, source: Source, resolver: Resolver) -> Attached:
     """The decision (loaded once per loader), the rows that get a certificate, each with its
     số vào sổ in the whole batch, and, when the decision takes its number from the register,
@@ -339,9 +352,8 @@ def certificate_attachments(data: CertificateData, source: Source, resolver: Res
     assert isinstance(attachments, DecisionAttachments) and attachments.awards is not None
     decision_data = info.data
     assert isinstance(decision_data, DecisionData) and decision_data.khen_thuong is not None
-    list_file = sheet_path(
-        decision_data.khen_thuong, resolver.parse(decision.path), "khen_thuong", resolver
-    )
+    decision_source = resolver.parse(decision.path)
+    list_file = sheet_path(decision_data.khen_thuong, decision_source, "khen_thuong", resolver)
     every = attachments.awards.entries
     forms = form_entries(every)
     entries = chosen(every, data.chon, source)
@@ -359,5 +371,8 @@ def certificate_attachments(data: CertificateData, source: Source, resolver: Res
             decision.path, decision_data.co_quan, source.path,
             source.line_of((DECISION_KEY,)), DECISION_KEY,
         )  # fmt: skip
-    attached = CertificateAttachments(info, entries, list_file, numbers, given, changes, last)
+    sources = CertificateSources(source, profile_source(data, source, resolver), decision_source)
+    attached = CertificateAttachments(
+        info, entries, list_file, numbers, given, changes, last, sources
+    )
     return Attached(attached, decision.files, number_from=lender)
