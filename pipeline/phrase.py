@@ -24,3 +24,18 @@ class Phrase(str):
     def describe(self, lang: str | None = None) -> str:
         params = {k: said(v, lang) for k, v in self.params.items()}
         return t(self.key, lang=lang, **params)
+
+
+class Alternatives(str):
+    """Choices joined by the catalogue's "or" (value.or): 'a' hoặc 'b' in Vietnamese, 'a' or 'b'
+    in English, so a list of what a field accepts reads in the language of its message."""
+
+    choices: tuple[str, ...]
+
+    def __new__(cls, choices: tuple[str, ...]) -> Alternatives:
+        words = super().__new__(cls, t("value.or").join(choices))
+        words.choices = choices
+        return words
+
+    def describe(self, lang: str | None = None) -> str:
+        return t("value.or", lang=lang).join(str(said(c, lang)) for c in self.choices)

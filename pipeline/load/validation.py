@@ -1,4 +1,10 @@
-"""Turn pydantic's validation errors into one InputError that names file, line and field."""
+"""Turn pydantic's validation errors into one InputError that names file, line and field.
+
+Every part of the message is a catalogue Phrase, said in the language the message is shown in
+(message("en") is English whatever language was current when the error was raised). Advice about
+typing YAML (quotes, the colon, '- ' lines) is given only for a file: data given as a mapping (a
+web form, Workspace.load_mapping) was never typed as YAML, so its value is said in plain terms.
+"""
 
 from __future__ import annotations
 
@@ -10,13 +16,19 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from pipeline.errors import InputError
-from pipeline.i18n import t
 from pipeline.load.yaml_source import Path_, Source
 from pipeline.model.document import AUTO_NUMBER
 from pipeline.model.errors import library_reason
+from pipeline.phrase import Phrase
 from pipeline.text.normalize import slug
 
 M = TypeVar("M", bound=BaseModel)
+
+
+def typed_as_yaml(source: Source) -> bool:
+    """Whether `source` was typed as a YAML file, so that advice about YAML fits: a file's
+    keys all have lines (it is never empty); a mapping given by a program (a form) has none."""
+    return bool(source.lines)
 
 
 def _data_path(source: Source, loc: tuple[Any, ...], prefix: Path_) -> Path_:
@@ -24,11 +36,25 @@ def _data_path(source: Source, loc: tuple[Any, ...], prefix: Path_) -> Path_:
     path: list[str | int] = list(prefix)
     for part in loc:
         candidate = (*path, part)
-        if candidate in source.lines or isinstance(part, int):
+        if candidate in source.lines or isinstance(part, int) or _holds(source.data, candidate):
             path.append(part)
         elif isinstance(part, str) and part.isidentifier() and part[0].islower():
             path.append(part)  # a missing key: it is not in the file, but it is the field
     return tuple(path)
+
+
+def _holds(data: Any, path: Path_) -> bool:
+    """Whether the data has a key at `path`: a form's keys have no line, and a key such as 1 or
+    "Trích yếu" is still the field a form can point at."""
+    node = data
+    for part in path:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            return False
+    return True
 
 
 def _rank(error: ErrorDetails) -> tuple[int, int]:
@@ -64,9 +90,12 @@ def to_input_error(
 ) -> InputError:
     """The most telling error of `exc`, located in `source`."""
     errors = exc.errors(include_url=False)
+    typed = typed_as_yaml(source)
     for candidate in errors:
         value = candidate.get("input")
-        if candidate["type"] == "string_type" and isinstance(value, dict) and len(value) == 1:
+        if typed and (
+            candidate["type"] == "string_type" and isinstance(value, dict) and len(value) == 1
+        ):
             # YAML read "Tháng 6: sơ kết" as a key and a value: the text needs quotes.
             path = _data_path(source, candidate["loc"], prefix)
             return InputError(
@@ -91,9 +120,9 @@ def to_input_error(
         ]
         close = difflib.get_close_matches(str(error["loc"][-1]), missing, n=1)
         close = close or difflib.get_close_matches(str(error["loc"][-1]), parent_fields, n=1)
-        hint = t("data.did_you_mean", name=close[0]) if close else ""
+        hint: str = Phrase("data.did_you_mean", name=close[0]) if close else ""
         if not close and len(missing) == 1:
-            hint = t("data.instead_of_missing", name=missing[0])
+            hint = Phrase("data.instead_of_missing", name=missing[0])
         return InputError("data.unknown_field", hint=hint, **where)
     if kind == "date_empty":
         return InputError("data.date_empty", **where)
@@ -102,12 +131,12 @@ def to_input_error(
     value = error.get("input")
     if value is None and kind in ("string_type", "int_type", "list_type", "dict_type"):
         # "ket_thuc:" with nothing after it: YAML reads no value, which is no text either.
-        return InputError("data.empty_value", **where)
+        return InputError("data.empty_value" if typed else "data.empty_value_plain", **where)
     slip = _number_slip(errors, error)
     if slip is not None:
         key, said = slip
         return InputError(key, **said, **where)
-    reason = library_reason(error)
+    reason = library_reason(error, typed=typed)
     if kind == "vanthu" and _names_value(reason, value):
         # vanthu's own sentence that quotes what was typed ("giờ không hợp lệ '25:70': ...")
         # says it all: "giá trị không hợp lệ: ... (nhận được: '25:70')" would say it twice.
@@ -118,7 +147,10 @@ def to_input_error(
     if kind in ("vanthu", "value_error", "too_short", "too_long"):
         return InputError("data.invalid_value", reason=reason, **where)
     # A group where one value belongs (or the reverse): say what was written, in words.
-    shown = t("data.shown_mapping" if isinstance(value, dict) else "data.shown_list")
+    shown = Phrase(
+        ("data.shown_mapping" if isinstance(value, dict) else "data.shown_list")
+        + ("" if typed else "_plain")
+    )
     return InputError("data.wrong_type", reason=reason, value=shown, **where)
 
 
@@ -155,7 +187,7 @@ def _number_slip(
             "symbol": printed["symbol"],
         }  # fmt: skip
     close = difflib.get_close_matches(slug(value), [AUTO_NUMBER], n=1, cutoff=0.75)
-    hint = t("data.did_you_mean", name=AUTO_NUMBER) if close else ""
+    hint = Phrase("data.did_you_mean", name=AUTO_NUMBER) if close else ""
     return "data.number_or_auto", {"value": repr(value)[:60], "hint": hint}
 
 

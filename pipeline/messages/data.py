@@ -105,6 +105,11 @@ MESSAGES = {
         "en": "this field is empty but needs a value: write it after the colon (or on the "
         "indented lines below)",
     },
+    # The same for data given as a mapping (a form), not typed as YAML.
+    "data.empty_value_plain": {
+        "vi": "trường này đang để trống (không có giá trị) mà cần có giá trị",
+        "en": "this field has no value but needs one",
+    },
     "data.invalid_value": {"vi": "giá trị không hợp lệ: {reason}", "en": "invalid value: {reason}"},
     # vanthu's own reason, which names the value it refuses: nothing to add around it.
     "data.reason_alone": {"vi": "{reason}", "en": "{reason}"},
@@ -127,6 +132,12 @@ MESSAGES = {
         "en": "a group of 'key: value' lines",
     },
     "data.shown_list": {"vi": "một danh sách '- ...'", "en": "a list of '- ...' items"},
+    # The same for data given as a mapping (a form), not typed as YAML.
+    "data.shown_mapping_plain": {
+        "vi": "một nhóm giá trị có tên",
+        "en": "a group of named values",
+    },
+    "data.shown_list_plain": {"vi": "một danh sách giá trị", "en": "a list of values"},
     "data.colon_in_text": {
         "vi": "đoạn văn có dấu hai chấm và dấu cách (': ') nên YAML hiểu nhầm là khóa; "
         "hãy đặt cả đoạn trong dấu nháy kép",
@@ -650,6 +661,12 @@ MESSAGES = {
         "quotes)",
     },
     # A dash or điểm list YAML read as text in running text: "- gach:[a, b]", "- diem:a".
+    "data.typed_number_renumbered": {
+        "vi": "số thứ tự gõ tay «{typed}» bị bỏ, vanthu tự đánh số chỗ này là «{printed}»: có "
+        "mục nào của bản gốc bị bỏ sót hay đổi chỗ không?",
+        "en": "the hand-typed number «{typed}» is dropped; vanthu numbers this item «{printed}»: "
+        "was an item of the source skipped or moved?",
+    },
     "data.list_as_text": {
         "vi": "«{typed}» là chữ nên sẽ được in nguyên văn thành một đoạn văn; để có danh sách "
         "gạch đầu dòng (gach) hay điểm a), b) (diem), viết «- {fixed}» (có dấu cách sau dấu hai "
@@ -718,6 +735,11 @@ MESSAGES = {
         "nếu là chữ, hãy đặt trong dấu nháy kép",
         "en": "YAML reads '{value}' as true/false, but text or a number belongs here; if it "
         "is text, put it in double quotes",
+    },
+    # The same for data given as a mapping (a form): a bool where text or a number belongs.
+    "data.boolean_value_plain": {
+        "vi": "giá trị đúng/sai ({value}) ở chỗ cần chữ hoặc số",
+        "en": "a yes/no value ({value}) where text or a number was expected",
     },
     "data.key_not_text": {
         "vi": "khóa '{key}' phải là chữ; nếu đúng là như vậy, hãy đặt trong dấu nháy kép",

@@ -152,6 +152,16 @@ MESSAGES = {
         "vi": "một điều cần noi_dung, tieu_de hoặc khoan",
         "en": "an article needs noi_dung, tieu_de or khoan",
     },
+    # A khoản of a Kế hoạch (model/ke_hoach.Item): a heading, or a numbered paragraph.
+    "wording.item_both_shapes": {
+        "vi": "một khoản có tieu_de (tiêu đề) hoặc noi_dung (đoạn đánh số), không cả hai",
+        "en": "an item has either tieu_de (a heading) or noi_dung (a numbered paragraph), "
+        "not both",
+    },
+    "wording.item_no_shape": {
+        "vi": "một khoản cần tieu_de (tiêu đề) hoặc noi_dung (đoạn đánh số)",
+        "en": "an item needs tieu_de (a heading) or noi_dung (a numbered paragraph)",
+    },
     "wording.chapters_or_articles": {
         "vi": "quy chế có 'chuong' (các chương) hoặc 'dieu' (không chia chương), không cả hai",
         "en": "a regulation has 'chuong' (chapters) or 'dieu' (no chapters), not both",
@@ -304,6 +314,8 @@ MESSAGES = {
         "vi": "phải là danh sách (mỗi mục một dòng bắt đầu bằng '- ')",
         "en": "must be a list (one item per line starting with '- ')",
     },
+    # The same for data not typed as YAML (a form): no advice about lines.
+    "value.list_plain": {"vi": "phải là danh sách", "en": "must be a list"},
     "value.mapping": {
         "vi": "phải là nhóm các khóa: giá trị",
         "en": "must be a group of keys and values",

@@ -17,10 +17,10 @@ from pydantic import (
     model_validator,
 )
 
-from pipeline.i18n import t
 from pipeline.model.base import Date, Record
 from pipeline.model.document import filing_line_typed
 from pipeline.model.wording import Lines, ListLayout, PhraseOverrides, invalid, located
+from pipeline.phrase import Phrase
 from pipeline.rules.agency_names import authority_kind, signs_on_behalf
 from pipeline.rules.award_names import name_key
 from pipeline.rules.money import (
@@ -64,13 +64,13 @@ def _unit_key(key: str) -> str:
         fixed = fixed if _in_capitals(fixed) else fixed.upper()
         raise invalid(
             "wording.unit_abbreviation_letters", value=key, fixed=fixed,
-            also=t("wording.abbreviation_case_unit_also", upper=fixed),
+            also=Phrase("wording.abbreviation_case_unit_also", upper=fixed),
         )  # fmt: skip
     if not _in_capitals(key):
         raise invalid(
             "wording.abbreviation_case", value=key, upper=key.upper(),
-            where=t("wording.abbreviation_case_unit", value=key),
-            also=t("wording.abbreviation_case_unit_also", upper=key.upper()),
+            where=Phrase("wording.abbreviation_case_unit", value=key),
+            also=Phrase("wording.abbreviation_case_unit_also", upper=key.upper()),
         )  # fmt: skip
     return key
 
@@ -399,7 +399,7 @@ class Agency(Record):
         if not _in_capitals(value):  # printed in every Số, ký hiệu: verify would fail each one
             raise invalid(
                 "wording.abbreviation_case", value=value, upper=value.upper(),
-                where=t("wording.abbreviation_case_agency", value=value), also="",
+                where=Phrase("wording.abbreviation_case_agency", value=value), also="",
             )  # fmt: skip
         return value
 
@@ -421,7 +421,7 @@ class Agency(Record):
             shown = " ".join(title.split()).upper()
             raise located(
                 ("nguoi_ky", key, field), "wording.tm_for_a_person", title, signer=key,
-                title=shown, advice=t(f"wording.tm_advice_{advice}", title=shown),
+                title=shown, advice=Phrase(f"wording.tm_advice_{advice}", title=shown),
             )  # fmt: skip
         return self
 

@@ -1,7 +1,8 @@
 """Why pydantic refused a value, said in the user's language (no validation-library English).
 
 pipeline/load/validation.py places the error (file, line, field); this says what was wrong,
-from the error's type and context, through the message catalogue.
+from the error's type and context, through the message catalogue. The reason is a Phrase, so an
+error's message("en") says it in English whatever language was current when it was raised.
 """
 
 from __future__ import annotations
@@ -10,7 +11,10 @@ from typing import Any
 
 from pydantic_core import ErrorDetails
 
-from pipeline.i18n import t
+from pipeline.phrase import Alternatives, Phrase
+
+# The context entry of a vanthu validation error that holds its message as a Phrase.
+VANTHU_PHRASE = "vanthu_phrase"
 
 # pydantic error type → catalogue key (messages/wording.py, "value.*").
 _KINDS = {
@@ -41,21 +45,26 @@ _KINDS = {
 }
 
 
-def library_reason(error: ErrorDetails) -> str:
-    """The reason of a pydantic error as a sentence of the catalogue."""
+def library_reason(error: ErrorDetails, *, typed: bool = True) -> str:
+    """The reason of a pydantic error as a sentence of the catalogue. `typed` is False for data
+    that was not typed as YAML (a form's mapping): no advice about how to write YAML lines."""
     kind = error["type"]
     context: dict[str, Any] = dict(error.get("ctx") or {})
-    if kind == "vanthu":  # raised by vanthu's own validators, already in the user's language
-        return error["msg"]
+    if kind == "vanthu":  # raised by vanthu's own validators (model.wording.invalid)
+        phrase = context.get(VANTHU_PHRASE)
+        return phrase if isinstance(phrase, Phrase) else error["msg"]
     if kind == "value_error":  # a plain ValueError from a validator: its text, no prefix
         return str(context.get("error", error["msg"]))
     key = _KINDS.get(kind)
     if key is None:
-        return t("value.other", kind=kind)
-    if "expected" in context:
-        context["expected"] = str(context["expected"]).replace(" or ", t("value.or"))
+        return Phrase("value.other", kind=kind)
+    if "expected" in context:  # pydantic's "'a', 'b' or 'c'": "or" in the message's language
+        head, _, last = str(context["expected"]).rpartition(" or ")
+        context["expected"] = Alternatives((head, last) if head else (last,))
     if kind == "string_too_short" and context.get("min_length") == 1:
         key = "value.empty"
     if kind == "too_short" and context.get("min_length") == 1:  # an empty list: say it plainly
         key = "value.empty_list"
-    return t(key, **context)
+    if key == "value.list" and not typed:
+        key = "value.list_plain"
+    return Phrase(key, **context)

@@ -9,6 +9,7 @@ from pydantic import BeforeValidator, Field, model_validator
 from pipeline.model.base import Record
 from pipeline.model.blocks import Block
 from pipeline.model.document import DocumentData
+from pipeline.model.wording import invalid
 
 
 def number_as_text(value: Any) -> Any:
@@ -33,9 +34,9 @@ class Item(Record):
     @model_validator(mode="after")
     def _one_shape(self) -> Item:
         if self.tieu_de and self.noi_dung:
-            raise ValueError("an item has either tieu_de or noi_dung, not both")
+            raise invalid("wording.item_both_shapes")
         if not (self.tieu_de or self.noi_dung):
-            raise ValueError("an item needs tieu_de or noi_dung")
+            raise invalid("wording.item_no_shape")
         return self
 
 

@@ -1,7 +1,7 @@
 """Câu chữ and trình bày an office or a document sets: phrase overrides, list layout, lines.
 
-Errors raised here are already in the user's language (pipeline.i18n), so the message a clerk
-reads has no validation-library English in it.
+Errors raised here are catalogue phrases (pipeline.i18n), so the message a clerk reads has no
+validation-library English in it, and says itself in the language it is shown in.
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from pipeline.i18n import t
 from pipeline.model.base import Record
+from pipeline.model.errors import VANTHU_PHRASE
+from pipeline.phrase import Phrase
 from pipeline.rules.dates import time_text
 from pipeline.rules.phrases import (
     FIELDS,
@@ -36,9 +37,12 @@ NO = ("khong", "không", "no", "false", "0")
 
 
 def invalid(key: str, **params: Any) -> PydanticCustomError:
-    """A validation error whose message is the catalogue's `key` in the user's language."""
-    # Without a context pydantic prints the template as it is, braces included.
-    return PydanticCustomError("vanthu", t(key, **params))
+    """A validation error whose message is the catalogue's `key` in the user's language, kept
+    as a Phrase in its context so the InputError made from it says it in any language."""
+    phrase = Phrase(key, **params)
+    # pydantic fills only the template's {names} that are context keys (none here): the text
+    # is printed as it is, braces included.
+    return PydanticCustomError("vanthu", str(phrase), {VANTHU_PHRASE: phrase})
 
 
 def located(loc: tuple[str | int, ...], key: str, value: Any, **params: Any) -> ValidationError:
