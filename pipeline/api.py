@@ -39,6 +39,7 @@ from pipeline.register.documents import (
     numbered,
     refuse_renumbering,
     refuse_taken_number,
+    replaced_number_warning,
     signer_change_error,
     signer_corrected,
     taken_number_error,
@@ -59,13 +60,18 @@ from pipeline.workspace import Workspace
 from pipeline.workspace.profiles import agency_warnings, workspace_styles
 
 if TYPE_CHECKING:
+    from pipeline.batch.manifest import Entry as ManifestEntry
     from pipeline.batch.pdf import PdfConverter
 
 DOCX, PDF = ".docx", ".pdf"
 
 
-def load_document(path: Path) -> LoadedDocument:
-    """The document in data file `path`, loaded in the workspace that holds it."""
+def load_document(path: str | os.PathLike[str]) -> LoadedDocument:
+    """The document in data file `path` (a str or os.PathLike), loaded in the workspace that
+    holds it."""
+    from pipeline.workspace.core import as_path
+
+    path = as_path(path, "path")
     return Workspace.containing(path).load(path)
 
 
@@ -99,7 +105,13 @@ class Renderer:
         return context
 
     def render(self, document: LoadedDocument) -> bytes:
-        """The .docx bytes of one loaded document."""
+        """The .docx bytes of one loaded document (Workspace.load, Workspace.load_mapping)."""
+        if not isinstance(document, LoadedDocument):  # a form's dict, a path: not loaded yet
+            raise TypeError(
+                f"Renderer.render takes a loaded document, not {type(document).__name__}: load "
+                "a form's data first with workspace.load_mapping(data), a data file with "
+                "workspace.load(path)"
+            )
         if not self.test_print:  # a batch for the phôi citing a decision without a number
             refuse_unnumbered_decision(document)
         return self.engine.render(document.template, self.context(document))
@@ -269,6 +281,7 @@ def render_documents(
         if not test_print:
             refuse_unnumbered_decision(document)
     refuse_renumbering(documents)  # before a register is opened (or made)
+    before = recorded_outputs(documents)
     renderers: dict[Path, Renderer] = {}
     written: dict[int, Rendered] = {}
     profiles: set[Path] = set()
@@ -317,6 +330,12 @@ def render_documents(
             with numbered(register_of(workspace), document, source, warnings) as document:
                 data = renderer.render(document)
                 write_atomic(target, data)
+            number = document.info.data.so
+            replaced = replaced_number_warning(
+                register_of(workspace), source, before.get(index), number,
+                document.info.reference, shown(target)) if isinstance(number, int) else None
+            if replaced is not None:
+                warnings.insert(0, replaced)
             record.add(workspace, renderer.engine.library, loaded, document, target, data)
             written[index] = Rendered(document.path, target, number=document.info.reference,
                                       warnings=(*warnings, *noted))
@@ -384,6 +403,39 @@ def edited_outputs(
                 found[index] = [EditedOutput(path, name) for path in edited]
         except (OSError, ValueError):
             continue  # outside the workspace's outputs, or unreadable: nothing recorded of it
+    return found
+
+
+def recorded_outputs(
+    documents: Sequence[tuple[Workspace, LoadedDocument]],
+) -> dict[int, ManifestEntry]:
+    """By document index, what the manifests record of its last output, for a document that
+    asks the register for its number (so: tu_dong): render says when the number it prints now
+    is another (documents.replaced_number_warning), as build does. The manifests are read once
+    per workspace; one that cannot be read records nothing."""
+    from pipeline.batch.discover import Layout
+    from pipeline.batch.recorded import Recorded
+
+    found: dict[int, ManifestEntry] = {}
+    read: dict[Path, tuple[Layout, Recorded] | None] = {}
+    for index, (workspace, document) in enumerate(documents):
+        if not document.info.data.needs_number:
+            continue
+        if workspace.root not in read:
+            try:
+                layout = Layout(workspace)
+                read[workspace.root] = (layout, Recorded.read(layout))
+            except (OSError, ValueError, VanthuError):
+                read[workspace.root] = None
+        held = read[workspace.root]
+        if held is None:
+            continue
+        try:
+            written = held[1].written(held[0].name_of(document.path))
+        except (OSError, ValueError):
+            continue
+        if written is not None:
+            found[index] = written
     return found
 
 

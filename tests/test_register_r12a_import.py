@@ -139,6 +139,22 @@ def test_the_import_command_refuses_a_mistyped_year(
     assert result.exit_code == 1
     assert "dòng 5" in result.output and "08/01/2025" in result.output
     assert "chưa nhập dòng nào" in result.output
+    assert "--nhieu-nam" in result.output  # the way to import a sheet of several years
+    taken = CliRunner().invoke(main, ["so", "--co-quan", OFFICE, "nhap", "--nhieu-nam", "so.xlsx"])
+    assert taken.exit_code == 0, taken.output
+    with open_register(tmp_path / "so-van-ban.sqlite3") as register:
+        assert [e.number for e in register.entries(2025)] == [3]
+
+
+def test_a_gap_found_by_the_import_command_is_warned(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("VANTHU_DB", raising=False)
+    sheet_file(tmp_path / "so.xlsx", ROWS[:5] + ROWS[6:])
+    result = CliRunner().invoke(main, ["so", "--co-quan", OFFICE, "nhap", "so.xlsx"])
+    assert result.exit_code == 0, result.output
+    assert "Cảnh báo" in result.output and "06" in result.output
 
 
 # F4 — what `so kiem-tra` would say, after importing

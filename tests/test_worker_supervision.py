@@ -4,7 +4,6 @@ with one line, exit code 130 and no traceback. Real processes, a real `vanthu bu
 from __future__ import annotations
 
 import os
-import re
 import signal
 import subprocess
 import sys
@@ -16,23 +15,18 @@ import pytest
 from pipeline.batch.hash_cache import CACHE_NAME
 from pipeline.batch.supervise import BuildInterrupted, die_with_parent
 from tests.processes import alive_after, children
+from tests.test_interrupt import busy
 
 REPO = Path(__file__).resolve().parents[1]
-DECISION = "2022/qd-lao-dong-tien-tien.yaml"
 EXTRA_DECISIONS = 60  # enough work that the build is still running when it is stopped
 ORPHAN_GRACE = 5.0
 
 
 @pytest.fixture()
 def busy_inputs(inputs_copy: Path) -> Path:
-    """inputs/ with many more award decisions, so a -j 2 build runs for a few seconds."""
-    source = (inputs_copy / DECISION).read_text("utf-8")
-    for number in range(EXTRA_DECISIONS):
-        text = re.sub(r"(?m)^so: .*$", f"so: {500 + number}", source)
-        (inputs_copy / "2022" / f"qd-them-{number:03d}.yaml").write_text(text, "utf-8")
-    # The year's report would refuse the copies: the same danh hiệu twice in one year.
-    (inputs_copy / "2022" / "bao-cao-tong-ket.yaml").unlink()
-    return inputs_copy
+    """inputs/ with many more award decisions (each with its own list), so a -j 2 build runs
+    for a few seconds."""
+    return busy(inputs_copy, EXTRA_DECISIONS)
 
 
 def start_build(inputs: Path, out: Path, **popen: object) -> subprocess.Popen[str]:

@@ -275,6 +275,7 @@ def build(
                 refuse_registered_numbers(layout, todo, staged, register)
                 asked = refuse_left_behind(paths, todo, staged, kept, register)
                 refuse_changed_signers(workspace, todo, staged, register)
+                refuse_unrecorded_runs(todo, staged, register)
             # A register not made yet holds nothing: asked as such, not made by a build that
             # may stop here on an invalid input.
             result.warnings.extend(refuse_typed_ahead(
@@ -503,16 +504,33 @@ def refuse_other_registers(workspace: Workspace, layout: Layout, todo: list[Path
 def refuse_unmigrated(workspace: Workspace, todo: list[Path], staged: dict[Path, Staged],
                       recorded: Recorded, register: Callable[[], Register] | None) -> None:
     """Before any number is given: a document asking for a new number (its data file holds
-    none from any register, as its manifest entry says) of a year whose numbers the register
-    in use lacks (switched.unmigrated: the workspace was pointed at another register, or its
-    register emptied) is invalid, saying how to move the old register over: it would be
-    given 01 again, a number issued already."""
-    waiting = {
-        path: Register.year_of(numbering.details, None) for path in todo
-        if (numbering := staged[path].numbering) is not None and staged[path].invalid is None
-        and not ((written := recorded.written(staged[path].name)) is not None
-                 and written.so_tu_dong)
-    }  # fmt: skip
+    none from any register, as its manifest entry says, or the register in use names the file
+    in no row: documents.asks_new_number) of a year whose numbers the register in use lacks
+    (switched.unmigrated: the workspace was pointed at another register, or its register
+    emptied) is invalid, saying how to move the old register over: it would be given 01
+    again, a number issued already."""
+    asking = [path for path in todo
+              if staged[path].numbering is not None and staged[path].invalid is None]
+    if not asking:
+        return
+    named: set[tuple[str, str]] | None = None  # the data files the register names, read once
+    if register is not None and any(
+            (written := recorded.written(staged[p].name)) is not None and written.so_tu_dong
+            for p in asking):
+        held = register().source_numbers()
+        named = {(agency, source) for agency, source, _number in held.void} | set(held.live)
+    waiting = {}
+    for path in asking:
+        numbering = staged[path].numbering
+        assert numbering is not None
+        written = recorded.written(staged[path].name)
+        # Its number, or what became of it, is the register's to say while a row names it
+        # (documents.asks_new_number); one the register in use holds none for (emptied or
+        # replaced since it was built) asks for a new number like a new document.
+        if (written is not None and written.so_tu_dong and named is not None
+                and (written.co_quan, staged[path].name) in named):
+            continue
+        waiting[path] = Register.year_of(numbering.details, None)
     if not waiting:
         return
     from pipeline.register.documents import unmigrated_errors
@@ -522,16 +540,44 @@ def refuse_unmigrated(workspace: Workspace, todo: list[Path], staged: dict[Path,
         staged[path] = staged[path].refused(error.message())
 
 
+def refuse_unrecorded_runs(todo: list[Path], staged: dict[Path, Staged],
+                           register: Callable[[], Register]) -> None:
+    """Before any number is given: a document to be numbered (so: tu_dong, or a number it
+    types) in a run its office's plan sends it to, while the register numbers that year's
+    documents of its ký hiệu in another run, by a plan it does not keep (an older vanthu's
+    `so --tach`), is invalid, saying how to record the plan (Register.sequence_for:
+    register.sequence_unrecorded); both runs would print the same numbers."""
+    for path in todo:
+        item = staged[path]
+        if item.invalid is not None:
+            continue
+        if item.numbering is not None:
+            agency, details = item.numbering.agency, item.numbering.details
+        elif item.typed is not None:
+            agency, details = item.typed.agency, item.typed.details
+        else:
+            continue
+        try:
+            register().sequence_for(agency, details)
+        except RegisterError as exc:
+            staged[path] = item.refused(exc.message())
+
+
 def drop_renumbered(
     layout: Layout, paths: list[Path], kept: dict[Path, Entry], register: Callable[[], Register]
 ) -> None:
     """A kept Giấy khen batch printing its decision's register number is rebuilt when the
     register now holds another number for the decision's data file (voided and given anew), and
     so is every kept so: tu_dong document the register holds another number for, or whose
-    number it holds as void (`vanthu so huy`): the rebuild gives it a new one. One it holds no
-    number for is left as it is. A batch is also rebuilt with its decision, whose number this
-    build may give anew. One read of the register, opened only when such a document is kept,
-    so a build without any never waits for it."""
+    number it holds as void (`vanthu so huy`): the rebuild gives it a new one. So is one whose
+    number the register that gave it (its manifest says which) holds no row for the file of,
+    but gives to another document (an old sổ imported after it was built: renumbered,
+    saying so) or to none (a register emptied or replaced: refuse_unmigrated refuses it,
+    saying how to restore it) (documents.lost_number): an output is current only while the
+    register holds its number for it. One numbered from another register than the one in use
+    is left as it is. A batch is also rebuilt with its decision, whose number this build may
+    give anew. One read of the register, opened only when such a document is kept, so a build
+    without any never waits for it."""
     printed: dict[Path, tuple[str, str, int]] = {}
     for path, entry in kept.items():
         if entry.lender is not None and entry.lent_number is not None:
@@ -540,12 +586,18 @@ def drop_renumbered(
             printed[path] = (entry.co_quan, layout.name_of(path), entry.so)
     if printed:
         held = register().source_numbers()
+        named = {(agency, source) for agency, source, _number in held.void} | set(held.live)
         for path, (agency, source, number) in printed.items():
             now = held.live.get((agency, source))
             if (now is not None and now != number) or (agency, source, number) in held.void:
                 del kept[path]
             elif (pending := held.pending.get((agency, source, number))) is not None:
                 confirm_written(register(), path, kept, pending)
+            elif (agency, source) not in named and kept[path].lender is None:
+                from pipeline.register.documents import lost_number
+
+                if lost_number(register(), layout.workspace, kept[path], source) is not None:
+                    del kept[path]
     rebuilt = {layout.name_of(p) for p in paths if p not in kept}
     for path, entry in list(kept.items()):
         if entry.lender is not None and entry.lender in rebuilt:
@@ -986,9 +1038,11 @@ def renumbered(
     register: Register, layout: Layout, numbers: dict[Path, RegisterEntry], recorded: Recorded
 ) -> dict[Path, str]:
     """The warning for each document of this build whose output printed another number from
-    the register than the one it is given now: its number voided (`vanthu so huy`, perhaps
-    by another clerk; the reason said) or no longer the file's. The rebuilt output prints the
-    new number, and a copy already printed or signed carries the old one: the clerk must know."""
+    the register than the one it is given now (documents.replaced_number_warning: voided,
+    given to another document, or no longer the file's). The rebuilt output prints the new
+    number, and a copy already printed or signed carries the old one: the clerk must know."""
+    from pipeline.register.documents import replaced_number_warning
+
     found: dict[Path, str] = {}
     for path, entry in numbers.items():
         name = layout.name_of(path)
@@ -997,15 +1051,10 @@ def renumbered(
                 or written.lender is not None or written.so == entry.number):
             continue
         output = layout.workspace.display(layout.output_dir / written.output)
-        old = None
-        if written.ngay[:4].isdigit():
-            old = register.given_to(written.co_quan, int(written.ngay[:4]), written.so, name)
-        if old is not None and old.status is RowStatus.VOID:
-            found[path] = t("build.voided_number_replaced", name=name, old=written.so_ky_hieu,
-                            reason=old.void_reason or "", new=entry.reference, output=output)
-        else:
-            found[path] = t("build.number_replaced", name=name, old=written.so_ky_hieu,
-                            new=entry.reference, output=output)
+        warning = replaced_number_warning(register, name, written, entry.number,
+                                          entry.reference, output)
+        if warning is not None:
+            found[path] = warning
     return found
 
 

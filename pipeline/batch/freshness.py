@@ -10,6 +10,11 @@ An output (or its PDF, in a build asked for PDFs) that is there but no longer ha
 hash while everything it was built from is unchanged was edited by hand since vanthu wrote it:
 the build keeps it as it is (`Edited`) instead of writing the same data over the clerk's edit.
 A deleted output is simply built again.
+
+An output printing a number from the register is current only while the register holds that
+number for it; that is the register's to say, not the hashes': the build asks it once for the
+outputs judged current here (builder.drop_renumbered: a number voided, moved, given to another
+document, or held by no row).
 """
 
 from __future__ import annotations

@@ -3,17 +3,27 @@
 DocumentLoader asks a Locations (the workspace) where the agency profile and the files a
 document names are. Within one loader each file is parsed once: a build or a report that meets
 the same agency profile, list or decision again reuses it (keyed by path, size and mtime).
+
+A loader may be shared by threads (a web portal keeps one workspace for its requests): what a
+load has in progress belongs to its thread (a context variable), and its caches take a lock
+for each look-up, never while a file is read.
 """
 
 from __future__ import annotations
 
 import difflib
+import os
 import re
+import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
+from contextvars import ContextVar
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, get_args
+
+from pydantic import BaseModel
 
 from pipeline.context.common import DocumentInfo, phrase_overrides, signature_lines
 from pipeline.errors import InputError
@@ -429,30 +439,52 @@ V = TypeVar("V")
 class Recent(Generic[K, V]):
     """The `size` most recently used values by key: a build streams through a year's documents,
     so the loader keeps what is met again soon (an agency profile, the decisions a report
-    counts) without holding the whole year."""
+    counts) without holding the whole year. Safe to share between threads: a lock around each
+    look-up (an OrderedDict reordered by two threads at once loses keys or raises KeyError)."""
 
     def __init__(self, size: int) -> None:
         self.size = size
         self._items: OrderedDict[K, V] = OrderedDict()
+        self._lock = threading.Lock()
+        _ALL_RECENT.add(self)
 
     def get(self, key: K) -> V | None:
-        value = self._items.get(key)
-        if value is not None:
-            self._items.move_to_end(key)
-        return value
+        with self._lock:
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+            return value
 
     def put(self, key: K, value: V) -> None:
-        self._items[key] = value
-        self._items.move_to_end(key)
-        while len(self._items) > self.size:
-            self._items.popitem(last=False)
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+
+# Every cache, so that a child forked while another thread held one's lock (a build's workers
+# start with the build's loader) gets it free.
+_ALL_RECENT: weakref.WeakSet[Recent[Any, Any]] = weakref.WeakSet()
+
+
+def _free_locks() -> None:
+    """In a forked child: every cache's lock free (the thread holding it is not there)."""
+    for cache in list(_ALL_RECENT):
+        cache._lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_free_locks)
 
 
 def _unless_changed(
     cache: Recent[Path, tuple[Stamp, V]], path: Path, make: Callable[[], V]
 ) -> V:
     """What `make()` gave for file `path` while its stamp stays the same, else made
-    again; a path that cannot be stat'ed is never kept (make() says what is wrong with it)."""
+    again; a path that cannot be stat'ed is never kept (make() says what is wrong with it).
+    Two threads missing the same file at once both make it (the later one is kept): no lock is
+    held while a file is read, so one slow file does not hold up the others."""
     try:
         stamp = file_stamp(path.stat())
     except OSError:
@@ -465,36 +497,85 @@ def _unless_changed(
     return value
 
 
+M = TypeVar("M", bound=BaseModel)
+_BUILDING = threading.Lock()
+_BUILT: set[type[BaseModel]] = set()  # models whose schema, and their parts', are built
+
+
+def built(model: type[M]) -> type[M]:
+    """`model` with its schema built, and those of the models its fields hold (a Quyết định's
+    Điều, a profile's câu chữ). A model builds its schema at its first use (Record's
+    defer_build; a part's at its first model_dump, while a document renders), and pydantic's
+    build is not thread-safe: threads meeting a model's first use at once can meet it half
+    built, one failing with "has no attribute '__pydantic_core_schema__'" or validated by the
+    parent class's schema (pydantic issues #11849, #13419). So a document's models are built
+    here the first time, under a lock; after that, a set look-up."""
+    if model in _BUILT:
+        return model
+    with _BUILDING:
+        waiting: list[type[BaseModel]] = [model]
+        while waiting:
+            found = waiting.pop()
+            if found in _BUILT:
+                continue
+            found.model_rebuild()
+            _BUILT.add(found)
+            waiting += _models_in(found)
+    return model
+
+
+def _models_in(model: type[BaseModel]) -> list[type[BaseModel]]:
+    """The models `model`'s fields hold, in lists, unions and optional values too."""
+    found: list[type[BaseModel]] = []
+    types = [field.annotation for field in model.__pydantic_fields__.values()]
+    while types:
+        kind = types.pop()
+        if isinstance(kind, type) and issubclass(kind, BaseModel):
+            found.append(kind)
+        types += get_args(kind)
+    return found
+
+
+# A loaded document with the wording error it was kept without (lists.WordingGap), if any.
+Loaded = tuple[LoadedDocument, InputError | None]
+
+# The documents being loaded in this thread (or task), each with its loader: a document met
+# again among them refers back to itself. Per thread: a loader shared by threads loads the same
+# form path in several at once, which is no cycle.
+_LOADING: ContextVar[tuple[tuple[DocumentLoader, Path], ...]] = ContextVar(
+    "documents_loading", default=()
+)
+
+
+def _unless_gap(loaded: Loaded) -> LoadedDocument:
+    """The document, unless its wording cannot be written (lists.WordingGap): that error then,
+    except to a report counting its figures (lists.counting_figures). The document is kept
+    either way, so that the report and the decision itself, loaded in either order by one
+    build, each get what they need."""
+    document, gap = loaded
+    if gap is not None and not COUNTING_FIGURES.get():
+        raise gap
+    return document
+
+
 class DocumentLoader:
     """Reads, validates and resolves documents of one workspace; InputError on any problem."""
 
     def __init__(self, locations: Locations) -> None:
         self.locations = locations
         self._agencies: Recent[Path, tuple[Stamp, Agency]] = Recent(16)
-        self._documents: Recent[Path, tuple[Stamp, LoadedDocument]] = Recent(64)
+        # Each document kept with its wording error (lists.WordingGap), if it has one.
+        self._documents: Recent[Path, tuple[Stamp, Loaded]] = Recent(64)
         self._sources: Recent[Path, tuple[Stamp, Source]] = Recent(256)
-        self._loading: list[Path] = []  # documents being loaded, to refuse a reference cycle
-        # Documents kept whose wording cannot be written (lists.WordingGap), with that error.
-        self._gaps: dict[Path, InputError] = {}
         self._paths = RealPaths()
 
     def load(self, path: Path) -> LoadedDocument:
         """The document in data file `path` (parsed once per loader while it is unchanged)."""
         key = self._paths.resolve(path)
-        document = _unless_changed(
+        loaded = _unless_changed(
             self._documents, key, lambda: self._load_source(self._parse(path, key), key)
         )
-        return self._unless_gap(key, document)
-
-    def _unless_gap(self, key: Path, document: LoadedDocument) -> LoadedDocument:
-        """`document`, unless its wording cannot be written (lists.WordingGap): that error
-        then, except to a report counting its figures (lists.counting_figures). The document
-        is kept either way, so that the report and the decision itself, loaded in either order
-        by one build, each get what they need."""
-        gap = self._gaps.get(key)
-        if gap is not None and not COUNTING_FIGURES.get():
-            raise gap
-        return document
+        return _unless_gap(loaded)
 
     def parse(self, path: Path) -> Source:
         """The parsed data file `path` (once per loader while it is unchanged)."""
@@ -512,24 +593,24 @@ class DocumentLoader:
         return self.load_source(source_of_mapping(data, path))
 
     def load_source(self, source: Source) -> LoadedDocument:
-        """Validate and resolve a document already parsed."""
-        key = self._paths.resolve(source.path)
-        return self._unless_gap(key, self._load_source(source, key))
+        """Validate and resolve a document already parsed (never kept: a form's data is its
+        own, whichever path it is given, so a form does not change what `load` gives)."""
+        return _unless_gap(self._load_source(source, self._paths.resolve(source.path)))
 
-    def _load_source(self, source: Source, key: Path) -> LoadedDocument:
-        if key in self._loading:
+    def _load_source(self, source: Source, key: Path) -> Loaded:
+        """The document in `source` and its wording error; a document that is being loaded
+        in this thread already (one that refers back to itself) is refused."""
+        loading = _LOADING.get()
+        mark = (self, key)
+        if mark in loading:
             raise source.error("ws.reference_cycle", (), name=source.path.name)
-        self._loading.append(key)
+        token = _LOADING.set((*loading, mark))
         gaps: list[InputError] = []
         try:
             document = self._resolve(source, gaps)
         finally:
-            self._loading.pop()
-        if gaps:
-            self._gaps[key] = gaps[0]
-        else:
-            self._gaps.pop(key, None)
-        return document
+            _LOADING.reset(token)
+        return document, (gaps[0] if gaps else None)
 
     def load_inline(self, source: Source) -> LoadedDocument:
         """A document written inside another one's file (`source` is its part of that file):
@@ -552,7 +633,9 @@ class DocumentLoader:
             )  # fmt: skip
         inherited = kind.inherit(source, self) if kind.inherit else {}
         self._agency_named(source, {**source.data, **inherited})
-        data = validate(kind.model, source, {**source.data, **inherited} if inherited else None)
+        data = validate(
+            built(kind.model), source, {**source.data, **inherited} if inherited else None
+        )
         agency, profile = self.agency(data.co_quan, source)
         check_references(data, agency, source, profile)
         check_typed_weekdays(source)
@@ -620,7 +703,7 @@ class DocumentLoader:
         stamp = file_stamp(path.stat())
         cached = self._agencies.get(path)
         if cached is None or cached[0] != stamp:
-            cached = (stamp, validate(Agency, load_yaml(path)))
+            cached = (stamp, validate(built(Agency), load_yaml(path)))
             self._agencies.put(path, cached)
         return cached[1], path
 

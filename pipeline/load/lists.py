@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 import unicodedata
 import weakref
 from collections.abc import Iterator
@@ -204,7 +205,7 @@ def decision_attachments(data: DecisionData, source: Source, resolver: Resolver)
     """The lists a decision needs, and the files they came from."""
     if data.khen_thuong is not None:
         awards, path = award_list(data, source, resolver)
-        shared = list_shared(source, resolver, awards)
+        shared = list_shared(source, resolver, awards, path)
         # Its warnings name their file, sheet and row (printed after the document's name).
         attached = Attached(DecisionAttachments(awards=awards), (path,),
                             warnings=(*awards.warnings, *shared))  # fmt: skip
@@ -329,12 +330,26 @@ class _ListIndex:
 
 
 _INDEXES: weakref.WeakKeyDictionary[Any, _ListIndex] = weakref.WeakKeyDictionary()
+# Held while _INDEXES is looked up or changed, never while an index is read: threads sharing a
+# loader (a portal) may then both read a stale index, and the later one is kept.
+_INDEXES_LOCK = threading.Lock()
+
+
+def _reset_lock() -> None:
+    """A child forked while another thread held the lock starts with it free."""
+    global _INDEXES_LOCK
+    _INDEXES_LOCK = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_reset_lock)
 
 
 def _list_index(resolver: Resolver) -> _ListIndex:
     """The resolver's index of lists named by its workspace's documents (_ListIndex)."""
     try:
-        known = _INDEXES.get(resolver)
+        with _INDEXES_LOCK:
+            known = _INDEXES.get(resolver)
     except TypeError:  # a resolver that cannot be remembered: read each time
         known = None
     if known is not None and known.fresh():
@@ -358,7 +373,8 @@ def _list_index(resolver: Resolver) -> _ListIndex:
             names.setdefault(name, []).append(path)
     index = _ListIndex(folders, names)
     try:
-        _INDEXES[resolver] = index
+        with _INDEXES_LOCK:
+            _INDEXES[resolver] = index
     except TypeError:
         pass
     return index
@@ -380,7 +396,9 @@ def other_users(use: ListUse, resolver: Resolver) -> list[ListUse]:
     return found
 
 
-def list_shared(source: Source, resolver: Resolver, awards: AwardList) -> tuple[InputError, ...]:
+def list_shared(
+    source: Source, resolver: Resolver, awards: AwardList, list_file: Path
+) -> tuple[InputError, ...]:
     """A decision whose list another award decision of the same office names for the same year
     (the same file and sheet): the most likely slip of a copied decision, số and ngày changed,
     the list not. Its danh hiệu thi đua are given once a year (pipeline.load.report's
@@ -389,6 +407,9 @@ def list_shared(source: Source, resolver: Resolver, awards: AwardList) -> tuple[
     same whole list twice is almost always the copy, yet a decision replaced by a new one and
     kept, or a hình thức truly given twice, is the clerk's to say; the year's report says how
     many awards it counts twice (pipeline.load.report.lists_counted_twice)."""
+    named = _list_index(resolver).names.get(_folded(list_file.name), ())
+    if all(path == source.path for path in named):
+        return ()  # no other document names a file of that name: most decisions, found cheaply
     use = list_use(source, resolver)
     if use is None:
         return ()

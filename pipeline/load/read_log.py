@@ -6,18 +6,33 @@ costs microseconds and spares the build opening and reading each file again, and
 of the content actually parsed, even when the file is saved again while the build runs. A file
 the build had to hash itself is kept here too. Kept per process for the files read last: a
 build streams through the year and hashes each document's files right after loading it.
+Threads loading at once (a portal sharing one workspace) share it under a lock.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from collections import OrderedDict
 
 _KEPT = 256
 Stamp = tuple[int, int, int, int]  # size, inode, mtime_ns, ctime_ns
 
 _read: OrderedDict[str, tuple[Stamp, str]] = OrderedDict()
+# Held for each change and look-up: an OrderedDict reordered by two threads at once raises
+# KeyError (a key moved to the end after another thread dropped it).
+_lock = threading.Lock()
+
+
+def _reset_lock() -> None:
+    """A child forked while another thread held the lock starts with it free."""
+    global _lock
+    _lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_reset_lock)
 
 
 def note(path: str | os.PathLike[str], info: os.stat_result, data: bytes) -> None:
@@ -29,17 +44,20 @@ def note(path: str | os.PathLike[str], info: os.stat_result, data: bytes) -> Non
 
 def keep(path: str | os.PathLike[str], info: os.stat_result, digest: str) -> None:
     """`digest` is the sha256 of `path` while its stat is `info`."""
-    key = os.fspath(path)
-    _read[key] = (stamp(info), digest)
-    _read.move_to_end(key)
-    while len(_read) > _KEPT:
-        _read.popitem(last=False)
+    key, kept = os.fspath(path), (stamp(info), digest)
+    with _lock:
+        _read[key] = kept
+        _read.move_to_end(key)
+        while len(_read) > _KEPT:
+            _read.popitem(last=False)
 
 
 def recall(path: str | os.PathLike[str], info: os.stat_result) -> str | None:
     """The sha256 of what was read from `path`, if it was read while its stamp was that of
     `info`; None otherwise."""
-    found = _read.get(os.fspath(path))
+    key = os.fspath(path)
+    with _lock:
+        found = _read.get(key)
     if found is not None and found[0] == stamp(info):
         return found[1]
     return None

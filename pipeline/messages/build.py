@@ -319,6 +319,18 @@ MESSAGES = {
         "{new}, and {output} now prints {new} instead of {old}. A copy already printed or "
         "signed still carries {old}: replace it",
     },
+    # The register gives the number an output printed to another document (an old sổ
+    # imported after the document was built: documents.replaced_number_warning).
+    "build.number_taken_replaced": {
+        "vi": "{name}: sổ văn bản nay ghi số {old} cho văn bản khác: {holder} (có lẽ sổ cũ "
+        "được nhập sau khi văn bản này đã dựng); đã cấp cho văn bản này số {new}, và {output} "
+        "nay in số {new} thay cho {old}. Bản đã in hoặc đã ký (nếu có) còn mang số {old}: hãy "
+        "thay bản đó",
+        "en": "{name}: the register now holds {old} for another document: {holder} (the old "
+        "register was probably imported after this document was built); this document was "
+        "given {new}, and {output} now prints {new} instead of {old}. A copy already printed "
+        "or signed still carries {old}: replace it",
+    },
     # The register lost (or refusing) once the documents were written (builder.unconfirmed).
     "build.written_unconfirmed": {
         "vi": "{error}. {count} văn bản đã ghi ra và in số đã cấp, nhưng sổ văn bản chưa xác "

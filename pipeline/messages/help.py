@@ -175,9 +175,10 @@ MESSAGES = {
         "office profile, then the only office in the register).",
     },
     "help.so.separate": {
-        "vi": "Dãy số riêng cho một loại, ví dụ QĐ=quyet-dinh (lặp lại được) / a separate "
-        "sequence for a type.",
-        "en": "A separate number sequence for a type, e.g. QĐ=quyet-dinh (may be repeated).",
+        "vi": "Dãy số riêng cho một loại, ví dụ QĐ=quyet-dinh (lặp lại được); sổ chưa ghi cách "
+        "đánh số thì ghi lại cách này (xem: so day-so) / a separate sequence for a type.",
+        "en": "A separate number sequence for a type, e.g. QĐ=quyet-dinh (may be repeated); "
+        "a register keeping no numbering yet keeps this one (see: so day-so).",
     },
     "help.so.metavar.db": {"vi": "TỆP|URL", "en": "FILE|URL"},
     "help.so.metavar.agency": {"vi": "MÃ", "en": "ID"},
@@ -206,6 +207,31 @@ MESSAGES = {
         "vi": "Nhập sổ cũ từ .xlsx (tất cả các dòng hoặc không dòng nào).",
         "en": "Import an old register from .xlsx (all of its rows or none).",
     },
+    "help.so.nhap.displace": {
+        "vi": "Số trong tệp trùng số vanthu đã cấp (dựng trước khi nhập sổ cũ): dòng của tệp "
+        "giữ số; các số vanthu đã cấp chuyển ra sau, văn bản của chúng được cấp số mới khi "
+        "dựng lại.",
+        "en": "Numbers of the file that vanthu gave too (documents built before the old "
+        "register was imported): the file's rows keep them; the numbers vanthu gave move after "
+        "them, and their documents print new ones when built again.",
+    },
+    "help.so.day_so": {
+        "vi": "Cách đánh số của cơ quan, ghi trong sổ: loại văn bản nào có dãy số riêng, ví dụ "
+        "QĐ=quyet-dinh. Không đối số: xem cách đang ghi. Build, render, check và mọi lệnh so "
+        "đều đánh số theo cách này.",
+        "en": "The office's numbering, kept in the register: which document types have a "
+        "sequence of their own, e.g. QĐ=quyet-dinh. Without arguments: show it. Build, render, "
+        "check and every so command number by it.",
+    },
+    "help.so.day_so.since": {
+        "vi": "Áp dụng từ năm này (mặc định: mọi năm chưa cấp số theo cách khác).",
+        "en": "From this year on (default: every year not numbered otherwise).",
+    },
+    "help.so.day_so.one_run": {
+        "vi": "Mọi loại văn bản một dãy số (bỏ các dãy số riêng).",
+        "en": "Every type in one sequence (no separate sequences).",
+    },
+    "help.so.metavar.pairs": {"vi": "[LOẠI=DÃY]...", "en": "[TYPE=SEQUENCE]..."},
     "help.so.vao_so": {
         "vi": "Vào sổ một số đã ghi tay (từ chối số trùng, nêu dòng đã có; số vượt quá số tiếp "
         "theo cần --bo-qua-so).",
@@ -257,6 +283,12 @@ MESSAGES = {
     "help.so.sequence_import": {
         "vi": "Nhập cả tệp vào một dãy số.",
         "en": "Import the whole file into one number sequence.",
+    },
+    "help.so.other_years": {
+        "vi": "Nhận các dòng ghi ngày khác năm của trang sổ (trang ghi văn bản nhiều năm): mỗi "
+        "dòng vào sổ của năm ghi trong ngày.",
+        "en": "Accept rows dated in another year than their sheet's (a sheet of several years): "
+        "each goes to the register of its date's year.",
     },
     "help.so.source": {
         "vi": "Tệp nguồn: cấp lại cho cùng tệp giữ số cũ.",

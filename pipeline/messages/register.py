@@ -211,9 +211,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a separate sequence is written TYPE=NAME, e.g. QĐ=quyet-dinh (got '{pair}')",
     },
     "register.bad_plan_option": {
-        "vi": "tùy chọn --tach: dãy số riêng phải viết dạng LOẠI=TÊN, ví dụ QĐ=quyet-dinh "
+        "vi": "tùy chọn {option}: dãy số riêng phải viết dạng LOẠI=TÊN, ví dụ QĐ=quyet-dinh "
         "(nhận '{pair}')",
-        "en": "option --tach: a separate sequence is written TYPE=NAME, e.g. QĐ=quyet-dinh "
+        "en": "option {option}: a separate sequence is written TYPE=NAME, e.g. QĐ=quyet-dinh "
         "(got '{pair}')",
     },
     "register.export_no_folder": {
@@ -306,16 +306,120 @@ MESSAGES: dict[str, dict[str, str]] = {
         "văn bản', 'Tên loại và trích yếu nội dung') in the first {rows} rows",
     },
     "register.no_number_column": {
-        "vi": "dòng tiêu đề không có cột 'Số, ký hiệu văn bản'",
-        "en": "the header row has no 'Số, ký hiệu văn bản' column",
+        "vi": "dòng tiêu đề không có cột số văn bản: cần cột 'Số, ký hiệu văn bản' (hoặc 'Số, "
+        "ký hiệu', 'Số văn bản', 'Số/KH'), hoặc hai cột 'Số' và 'Ký hiệu'",
+        "en": "the header row has no column for the document number: a 'Số, ký hiệu văn bản' "
+        "column (or 'Số, ký hiệu', 'Số văn bản', 'Số/KH') is needed, or two columns 'Số' and "
+        "'Ký hiệu'",
     },
     "register.bad_reference": {
-        "vi": "không đọc được số văn bản từ '{value}' (cần dạng 05/QĐ-VPUBND)",
-        "en": "cannot read a document number from '{value}' (expected e.g. 05/QĐ-VPUBND)",
+        "vi": "không đọc được số văn bản từ '{value}' (cần dạng 05/QĐ-UBND: số, dấu /, ký hiệu)",
+        "en": "cannot read a document number from '{value}' (expected e.g. 05/QĐ-UBND: the "
+        "number, a slash, the ký hiệu)",
+    },
+    "register.no_reference": {
+        "vi": "dòng không có số văn bản (ô số, ký hiệu để trống); nếu dòng này không thuộc sổ "
+        "(ghi chú, dòng cộng hay chữ ký dưới bảng), hãy xóa nó khỏi tệp",
+        "en": "the row has no document number (the số, ký hiệu cell is empty); if the row is not "
+        "part of the register (a note, a total or a signature under the table), delete it from "
+        "the file",
+    },
+    "register.number_symbol_apart": {
+        "vi": "cột Số ghi '{number}' và cột Ký hiệu ghi '{symbol}': không ghép được thành một "
+        "số, ký hiệu (cần một số ở cột Số, ký hiệu như QĐ-UBND ở cột Ký hiệu)",
+        "en": "the Số column says '{number}' and the Ký hiệu column '{symbol}': they do not make "
+        "one số, ký hiệu (a number is needed under Số, a ký hiệu such as QĐ-UBND under Ký hiệu)",
     },
     "register.bad_date": {
         "vi": "ngày '{value}' không hợp lệ (cần dạng 05/02/2026)",
         "en": "'{value}' is not a valid date (expected e.g. 05/02/2026)",
+    },
+    "register.date_number": {
+        "vi": "ô ngày chứa số {value}, không phải ngày: hãy định dạng ô là Ngày (Format Cells → "
+        "Date) hoặc gõ ngày dạng 05/02/2026",
+        "en": "the date cell holds the number {value}, not a date: format the cell as a Date "
+        "(Format Cells → Date) or type the date as 05/02/2026",
+    },
+    "register.date_no_year": {
+        "vi": "ngày '{value}' không ghi năm, và cả tiêu đề sổ lẫn tên trang tính không ghi năm: "
+        "hãy ghi năm vào ngày, hoặc nhập với --nam NĂM",
+        "en": "the date '{value}' has no year, and neither the register's title nor the sheet's "
+        "name gives one: add the year to the date, or import with --nam YEAR",
+    },
+    "register.date_month_first": {
+        "vi": "ngày '{value}' không có tháng {month}: có lẽ ghi theo kiểu tháng/ngày/năm (ý là "
+        "{meant}?); hãy ghi ngày/tháng/năm, và xem lại các ngày khác của cột: một ngày từ 12 "
+        "trở xuống ghi kiểu đó bị đọc đảo ngày và tháng mà không báo lỗi",
+        "en": "the date '{value}' has no month {month}: it is probably written month/day/year "
+        "(meaning {meant}?); write day/month/year, and check the column's other dates: one with "
+        "a day of 12 or less written that way is read with day and month swapped, without error",
+    },
+    "register.dates_month_first": {
+        "vi": "các ngày ghi dạng chữ đều có ngày trên 12 (như dòng {text_row}: {text_date:%d/%m/%Y}"
+        ") còn {count} ô ngày của Excel (dòng {rows}) đều có ngày từ 12 trở xuống: dấu hiệu "
+        "Excel đặt kiểu tháng/ngày đã đọc các ngày gõ ngày/tháng thành tháng/ngày; các ô này có "
+        "thể đã bị đảo ngày và tháng (dòng {example_row}: {date:%d/%m/%Y}, có lẽ là "
+        "{swapped:%d/%m/%Y}). Đã nhập như trong tệp: hãy xem lại cột này",
+        "en": "the dates written as text all have a day above 12 (such as row {text_row}: "
+        "{text_date:%d/%m/%Y}) while the {count} Excel date cells (rows {rows}) all have a day of "
+        "12 or less: a sign an Excel set to month/day read dates typed day/month as month/day; "
+        "these cells may have day and month swapped (row {example_row}: {date:%d/%m/%Y}, probably "
+        "{swapped:%d/%m/%Y}). Imported as the file says: check this column",
+    },
+    "register.swap_fits_all": {
+        "vi": "các số theo đúng thứ tự ngày nếu đảo ngày và tháng của {count} ô ngày (dòng {rows}"
+        "; dòng {example_row}: {date:%d/%m/%Y} thành {swapped:%d/%m/%Y}): có lẽ Excel đã đọc "
+        "ngày theo kiểu tháng/ngày. Đã nhập như trong tệp: hãy xem lại cột này",
+        "en": "the numbers are in date order if the {count} date cells (rows {rows}; row "
+        "{example_row}: {date:%d/%m/%Y} becomes {swapped:%d/%m/%Y}) have day and month swapped: "
+        "Excel probably read them as month/day. Imported as the file says: check this column",
+    },
+    "register.swap_fits": {
+        "vi": "ngày {date:%d/%m/%Y} đảo ngày và tháng thành {swapped:%d/%m/%Y} thì đúng thứ tự "
+        "số: có lẽ Excel đã đọc ngày này theo kiểu tháng/ngày. Đã nhập như trong tệp",
+        "en": "the date {date:%d/%m/%Y} with day and month swapped, {swapped:%d/%m/%Y}, is in "
+        "number order: Excel probably read it as month/day. Imported as the file says",
+    },
+    "register.year_from_title": {
+        "vi": "năm ghi ở tiêu đề sổ, dòng {row}",
+        "en": "the year in the register's title, row {row}",
+    },
+    "register.year_from_sheet_name": {
+        "vi": "năm ghi ở tên trang tính",
+        "en": "the year in the sheet's name",
+    },
+    "register.year_from_rows": {
+        "vi": "năm của {count}/{total} dòng có ngày",
+        "en": "the year of {count} of the {total} dated rows",
+    },
+    "register.row_other_year": {
+        "vi": "ngày {date:%d/%m/%Y} thuộc năm {year}, nhưng trang sổ này là năm {expected} "
+        "({why}): nếu gõ nhầm năm, hãy sửa ngày trong tệp; nếu trang thật sự ghi văn bản của "
+        "nhiều năm, nhập với --nhieu-nam để mỗi dòng vào sổ của năm ghi trong ngày",
+        "en": "the date {date:%d/%m/%Y} is in {year}, but this sheet is the register of "
+        "{expected} ({why}): if the year was mistyped, correct the date in the file; if the sheet "
+        "really holds documents of several years, import with --nhieu-nam so that each row goes "
+        "to the register of its date's year",
+    },
+    "register.sheet_other_year": {
+        "vi": "trang sổ là năm {year} ({why}) nhưng {count}/{total} dòng ghi ngày năm {years}: "
+        "hãy sửa năm ở tiêu đề (hoặc tên trang), hoặc sửa ngày; nếu trang thật sự ghi văn bản "
+        "của nhiều năm, nhập với --nhieu-nam",
+        "en": "the sheet is the register of {year} ({why}) but {count} of {total} rows are "
+        "dated in {years}: correct the year in the title (or the sheet's name), or the dates; if "
+        "the sheet really holds documents of several years, import with --nhieu-nam",
+    },
+    "register.xls_file": {
+        "vi": "tệp là sổ Excel 97–2003 (.xls), vanthu chỉ đọc .xlsx. Hãy mở tệp bằng Excel "
+        "hoặc LibreOffice và lưu lại dưới dạng .xlsx (Excel Workbook).",
+        "en": "the file is an Excel 97–2003 workbook (.xls); vanthu reads .xlsx only. Open it "
+        "in Excel or LibreOffice and save it as .xlsx (Excel Workbook).",
+    },
+    "register.bad_xlsx": {
+        "vi": "tệp không phải là tệp Excel .xlsx đọc được (tệp hỏng, hoặc tệp loại khác mang "
+        "đuôi .xlsx). Hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx.",
+        "en": "the file is not a readable Excel .xlsx file (damaged, or a file of another kind "
+        "named .xlsx). Open it in Excel or LibreOffice and save it as .xlsx.",
     },
     "register.no_year": {
         "vi": "không có ngày văn bản nên không biết năm của số này (thêm ngày, hoặc dùng --nam)",
@@ -327,8 +431,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "number of copies '{value}' is not a positive whole number",
     },
     "register.duplicate_in_file": {
-        "vi": "số {reference} năm {year} đã có ở dòng {other_row}",
-        "en": "number {reference} of {year} is already on row {other_row}",
+        "vi": "số {reference} năm {year} đã có ở dòng {other_row} ({other_reference})",
+        "en": "number {reference} of {year} is already on row {other_row} ({other_reference})",
+    },
+    "register.duplicate_in_other_sheet": {
+        "vi": "số {reference} năm {year} đã có ở trang tính '{other_sheet}', dòng {other_row} "
+        "({other_reference}), cùng một dãy số; nếu cơ quan đánh số riêng cho loại văn bản đó, "
+        "hãy khai báo dãy số riêng (vanthu so --tach)",
+        "en": "number {reference} of {year} is already on sheet '{other_sheet}', row "
+        "{other_row} ({other_reference}), in the same sequence; if the office numbers that type "
+        "of document apart, declare its own sequence (vanthu so --tach)",
+    },
+    # After an import: what `so kiem-tra` would say of the rows imported (xlsx_import).
+    "register.import_gap": {
+        "vi": "sổ năm {year} ({agency}, dãy số '{sequence}') thiếu số {numbers}: không dòng nào "
+        "mang số này; nếu số đã cấp, hãy vào sổ (vanthu so vao-so), nếu bỏ trống, hãy hủy số "
+        "(vanthu so huy)",
+        "en": "the register of {year} ({agency}, sequence '{sequence}') lacks number(s) "
+        "{numbers}: no row holds them; if a number was given, record it (vanthu so vao-so), if "
+        "it was left unused, void it (vanthu so huy)",
+    },
+    "register.import_in_future": {
+        "vi": "số {reference} năm {year} (cơ quan {agency}, dãy số '{sequence}') ghi ngày "
+        "{date:%d/%m/%Y}, sau hôm nay: ngày gõ nhầm?",
+        "en": "number {reference} of {year} (office {agency}, sequence '{sequence}') is dated "
+        "{date:%d/%m/%Y}, after today: a mistyped date?",
     },
     # Command output
     "register.allocated": {"vi": "Đã cấp số {reference}", "en": "Number {reference} allocated"},
@@ -845,5 +972,186 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(--force)",
         "en": "{name}: the register's number {reference}: signer corrected from “{old}” to "
         "“{new}” (--force)",
+    },
+    # How an office splits its numbering into sequences, kept in the register (sequences.py,
+    # Register.set_plan, vanthu so day-so, --tach).
+    "register.bad_plan_type": {
+        "vi": "tùy chọn {option}: '{pair}' không phải loại văn bản theo Phụ lục III Nghị định "
+        "30/2020 (QĐ, KH, BC, TB...; CV cho công văn)",
+        "en": "option {option}: '{pair}' does not name a document type of Phụ lục III of "
+        "Nghị định 30/2020 (QĐ, KH, BC, TB...; CV for công văn)",
+    },
+    "register.plan_rest": {
+        "vi": "các loại khác → {default}",
+        "en": "other types → {default}",
+    },
+    "register.plan_one_run": {
+        "vi": "mọi loại văn bản một dãy số → {default}",
+        "en": "every type in one sequence → {default}",
+    },
+    "register.plan_every_year": {
+        "vi": "mọi năm",
+        "en": "every year",
+    },
+    "register.plan_since": {
+        "vi": "từ năm {year}",
+        "en": "from {year}",
+    },
+    "register.plan_before": {
+        "vi": "trước năm {year}",
+        "en": "before {year}",
+    },
+    "register.plan_contradicts": {
+        "vi": "chưa cấp số: sổ ghi cách đánh số của cơ quan {agency} năm {year} là: {kept}; "
+        "cách được yêu cầu ({given}) khác. Bỏ --tach: vanthu đánh số theo cách đã ghi trong "
+        "sổ (xem: vanthu so day-so); nếu năm {year} thật sự đánh số như vậy, hãy ghi vào sổ: "
+        "vanthu so day-so {pairs} --tu-nam {year}",
+        "en": "no number given: the register keeps the numbering of office {agency} in {year} "
+        "as: {kept}; the one asked ({given}) differs. Leave out --tach: vanthu numbers by the "
+        "one the register keeps (see: vanthu so day-so); if {year} really is numbered so, "
+        "record it: vanthu so day-so {pairs} --tu-nam {year}",
+    },
+    "register.sequence_unrecorded": {
+        "vi": "chưa cấp số: sổ năm {year} của cơ quan {agency} đánh số {symbol} ở dãy số "
+        "riêng '{found}' (như {example}), nhưng sổ chưa ghi cách đánh số đó, nên số sẽ cấp ở "
+        "dãy '{chosen}' và có thể trùng số của dãy '{found}'. Nếu cơ quan đánh số {code} riêng, "
+        "hãy ghi vào sổ một lần: vanthu so{office} day-so {code}={found} --tu-nam {year}; từ đó "
+        "build, render và mọi lệnh vanthu so đều đánh số {code} ở dãy '{found}'",
+        "en": "no number given: the {year} register of office {agency} numbers {symbol} in a "
+        "sequence of its own, '{found}' (such as {example}), but the register does not keep "
+        "that numbering, so the number would be given in '{chosen}' and could repeat one of "
+        "'{found}'. If the office numbers {code} apart, record it once: vanthu so{office} "
+        "day-so {code}={found} --tu-nam {year}; from then on build, render and every vanthu "
+        "so command number {code} in '{found}'",
+    },
+    "register.plan_conflicts": {
+        "vi": "chưa đổi cách đánh số của cơ quan {agency}: sổ đã có {count} số cấp theo cách "
+        "khác trong các năm đó: {rows} (năm, dãy số). Đổi cách đánh số giữa năm thì một loại "
+        "văn bản có hai dãy số trong năm và số có thể lặp lại; hãy đổi từ năm {following}: "
+        "vanthu so day-so {pairs} --tu-nam {following}",
+        "en": "the numbering of office {agency} was not changed: the register holds {count} "
+        "numbers given otherwise in those years: {rows} (year, sequence). Changing it within a "
+        "year would number one type in two sequences that year, and numbers could repeat; "
+        "change it from {following}: vanthu so day-so {pairs} --tu-nam {following}",
+    },
+    "register.plan_conflicts_now": {
+        "vi": "chưa ghi cách đánh số ({plan}) cho cơ quan {agency}: sổ đã có {count} số cấp "
+        "theo cách khác, đến năm {year}: {rows} (năm, dãy số). Đổi cách đánh số giữa năm thì "
+        "một loại văn bản có hai dãy số trong năm và số có thể lặp lại. Năm {year} đánh số "
+        "tiếp như đã cấp (không --tach); muốn đổi từ năm sau: vanthu so day-so {pairs} "
+        "--tu-nam {following}",
+        "en": "the numbering ({plan}) was not recorded for office {agency}: the register "
+        "holds {count} numbers given otherwise, up to {year}: {rows} (year, sequence). "
+        "Changing the numbering within a year would number one type in two sequences that "
+        "year, and numbers could repeat. Go on numbering {year} as it was numbered (without "
+        "--tach); to change it from next year: vanthu so day-so {pairs} --tu-nam {following}",
+    },
+    "register.tach_contradicts": {
+        "vi": "--tach khác cách đánh số sổ đã ghi cho cơ quan {agency} ({years}): {kept}; "
+        "--tach nói: {given}. Bỏ --tach: vanthu dùng cách đã ghi. Muốn đổi cách đánh số (từ "
+        "năm sau, khi năm nay đã cấp số): vanthu so day-so {pairs} --tu-nam {following}",
+        "en": "--tach differs from the numbering the register keeps for office {agency} "
+        "({years}): {kept}; --tach says: {given}. Leave out --tach: vanthu numbers by the one "
+        "kept. To change the numbering (from next year, once this year has numbers): vanthu "
+        "so day-so {pairs} --tu-nam {following}",
+    },
+    "register.plan_kept": {
+        "vi": "Đã ghi vào sổ cách đánh số của cơ quan {agency} ({years}): {plan}. Từ nay vanthu "
+        "build, render, check và mọi lệnh vanthu so đánh số theo cách này, không cần --tach "
+        "(xem, đổi: vanthu so day-so)",
+        "en": "The numbering of office {agency} is now kept in the register ({years}): {plan}. "
+        "From now on vanthu build, render, check and every vanthu so command number by it, "
+        "without --tach (see, change: vanthu so day-so)",
+    },
+    "register.plan_set": {
+        "vi": "Đã ghi cách đánh số của cơ quan {agency} ({years}): {plan}",
+        "en": "Numbering of office {agency} recorded ({years}): {plan}",
+    },
+    "register.plan_unchanged": {
+        "vi": "Cơ quan {agency} đã đánh số như vậy ({years}): {plan}",
+        "en": "Office {agency} already numbers so ({years}): {plan}",
+    },
+    "register.plan_none": {
+        "vi": "Sổ chưa ghi cách đánh số riêng của cơ quan {agency}: mọi loại văn bản một dãy "
+        "số (chung). Để đánh số riêng, ví dụ Quyết định: vanthu so day-so QĐ=quyet-dinh",
+        "en": "The register keeps no separate numbering for office {agency}: every type in "
+        "one sequence (chung). To number e.g. Quyết định apart: vanthu so day-so QĐ=quyet-dinh",
+    },
+    "register.plan_header": {
+        "vi": "Cách đánh số của cơ quan {agency}, ghi trong sổ:",
+        "en": "Numbering of office {agency}, as the register keeps it:",
+    },
+    "register.plan_line_before": {
+        "vi": "  trước năm {year}: {plan}",
+        "en": "  before {year}: {plan}",
+    },
+    "register.plan_line": {
+        "vi": "  {years}: {plan}",
+        "en": "  {years}: {plan}",
+    },
+    "register.plan_with_tach": {
+        "vi": "vanthu so day-so ghi cách đánh số; không dùng cùng --tach",
+        "en": "vanthu so day-so records the numbering; do not give --tach with it",
+    },
+    "register.plan_pairs_and_one_run": {
+        "vi": "--chung (mọi loại một dãy số) không đi cùng LOẠI=DÃY",
+        "en": "--chung (every type in one sequence) does not go with TYPE=SEQUENCE",
+    },
+    # so nhap over numbers vanthu gave before the old sổ was brought in (Register.displacing).
+    "register.duplicate_given": {
+        "vi": "số {number} năm {year} (dãy số '{sequence}') vanthu đã cấp trong sổ: {existing}",
+        "en": "number {number} of {year} (sequence '{sequence}') was given by vanthu in the "
+        "register: {existing}",
+    },
+    "register.import_given_hint": {
+        "vi": "Nếu vanthu cấp các số đó trước khi nhập sổ cũ (văn bản dựng trước khi chạy "
+        "vanthu so nhap), hãy nhập lại để các dòng của tệp giữ số của chúng: {command}. Các số "
+        "vanthu đã cấp được chuyển ra sau các số của tệp; lần dựng tới (vanthu build), văn bản "
+        "của chúng in số mới",
+        "en": "If vanthu gave those numbers before the old register was imported (documents "
+        "built before vanthu so nhap), import again so that the file's rows keep their "
+        "numbers: {command}. The numbers vanthu gave move after the file's; at the next build "
+        "(vanthu build) their documents print their new numbers",
+    },
+    "register.displaced_one": {
+        "vi": "{old}{where} → {new}",
+        "en": "{old}{where} → {new}",
+    },
+    "register.displaced": {
+        "vi": "{count} số vanthu đã cấp được chuyển ra sau các số của sổ cũ: {moves}.",
+        "en": "{count} numbers vanthu gave moved after the old register's numbers: {moves}.",
+    },
+    "register.displaced_void": {
+        "vi": "{count} số vanthu đã hủy được bỏ (số đó nay là của dòng trong tệp): {numbers}.",
+        "en": "{count} numbers vanthu had voided were dropped (the file's rows hold them "
+        "now): {numbers}.",
+    },
+    "register.displaced_next": {
+        "vi": "Hãy chạy vanthu build: văn bản của các số đã chuyển được dựng lại, in số mới. "
+        "Bản đã in hoặc đã ký (nếu có) còn mang số cũ: hãy thay bản đó",
+        "en": "Run vanthu build: the documents of the numbers moved are written again with "
+        "their new numbers. A copy already printed or signed (if any) still carries the old "
+        "number: replace it",
+    },
+    # An output printing a number the register that gave it now holds for another document,
+    # or holds no row of (documents.stale_output; vanthu check).
+    "register.output_number_taken": {
+        "vi": "{output} in số {reference}, nhưng sổ văn bản đi nay ghi số đó cho văn bản khác: "
+        "{holder} (có lẽ sổ cũ được nhập sau khi văn bản này đã dựng): tệp kết quả đã cũ; hãy "
+        "dựng lại (vanthu build), văn bản nhận số mới. Bản đã in hoặc đã ký (nếu có) còn mang "
+        "số {reference}: hãy thay bản đó",
+        "en": "{output} prints number {reference}, but the register now holds that number for "
+        "another document: {holder} (the old register was probably imported after this "
+        "document was built): the output is out of date; build again (vanthu build) and the "
+        "document gets a new number. A copy already printed or signed (if any) still carries "
+        "{reference}: replace it",
+    },
+    "register.output_number_lost": {
+        "vi": "{output} in số {reference} do sổ văn bản đi đang dùng cấp, nhưng sổ nay không "
+        "còn dòng nào của số đó (sổ bị làm trống hoặc thay bằng sổ khác?): hãy khôi phục sổ, "
+        "hoặc nhập lại sổ bằng vanthu so nhap, rồi dựng lại",
+        "en": "{output} prints number {reference}, given by the register in use, but the "
+        "register holds no row of that number now (emptied, or replaced by another?): restore "
+        "it, or import it again with vanthu so nhap, then build again",
     },
 }

@@ -9,8 +9,10 @@ offices.check_office), else the workspace's only agency profile, else
 from __future__ import annotations
 
 import re
+import shlex
 import sys
-from datetime import datetime
+from contextlib import AbstractContextManager, nullcontext
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -31,22 +33,28 @@ from pipeline.register.offices import (
     symbol_office_part,
 )
 from pipeline.register.sequences import (
+    LETTER,
     SequencePlan,
+    check_plan_pairs,
     parse_pairs,
     type_code_from_symbol,
 )
-from pipeline.register.store import Register
+from pipeline.register.store import Displaced, Register
+from pipeline.render.phrase import Phrase
 from pipeline.workspace import Workspace
 
 _DATE = click.DateTime(formats=["%d/%m/%Y", "%Y-%m-%d"])
 
 
 class _State:
-    def __init__(self, db: str | None, agency: str | None, plan: SequencePlan) -> None:
+    def __init__(self, db: str | None, agency: str | None, plan: SequencePlan | None) -> None:
+        # `plan`: the --tach given (None without): the office's plan as the clerk states it,
+        # checked against the one the register keeps, and kept there when it has none.
         self.db, self.agency, self.plan = db, agency, plan
         self.register: Register | None = None
         self._workspace: Workspace | None = None
         self._office: str | None = None  # chosen and checked once
+        self._to_keep = False  # --tach to keep in the register once the command succeeds
 
     @property
     def workspace(self) -> Workspace:
@@ -56,7 +64,7 @@ class _State:
 
     def open(self, ctx: click.Context) -> Register:
         if self.register is None:
-            plans = {self.agency: self.plan} if self.agency else {}
+            plans = {self.agency: self.plan} if self.agency and self.plan is not None else {}
             workspace = self.workspace
             self.register = open_register(
                 self.db or workspace.register_location, plans=plans, root=workspace.root,
@@ -76,15 +84,56 @@ class _State:
                 profile_dir=workspace.display(workspace.agency_dir),
                 command=ctx.info_name or "cap",
             )  # fmt: skip
-            register.plans[self._office] = self.plan
+            if self.plan is not None:
+                register.plans[self._office] = self.plan
+                self._to_keep = self.check_tach(register, self._office)
         return self._office
+
+    def check_tach(self, register: Register, office: str) -> bool:
+        """--tach against the plan the register keeps for `office`: refused when it says
+        otherwise (register.tach_contradicts); True when the register keeps none, so that
+        this one is to be kept (`keep_plan`), which it could be (Register.set_plan, checked
+        without writing: a year whose numbers were given otherwise refuses it now)."""
+        assert self.plan is not None
+        kept = register.stored_plans(office)
+        if kept:
+            year = date.today().year
+            held = [stored for stored in kept if stored.since <= year]
+            now = held[-1] if held else None
+            if not (now.plan if now else SequencePlan()).same_as(self.plan):
+                years = now or Phrase("register.plan_before", year=kept[0].since)
+                raise RegisterError("register.tach_contradicts", agency=office,
+                                    given=self.plan, kept=now.plan if now else SequencePlan(),
+                                    years=years, pairs=self.plan.option_text() or "--chung",
+                                    following=year + 1)
+            return False
+        register.set_plan(office, self.plan, check_only=True)
+        return True
+
+    def keep_plan(self, ctx: click.Context) -> None:
+        """Once the command succeeded: the --tach the register kept no plan for is kept as the
+        office's, said on stderr (every later command numbers by it, without --tach)."""
+        if not self._to_keep or self._office is None or self.plan is None:
+            return
+        self._to_keep = False
+        kept, changed = self.open(ctx).set_plan(self._office, self.plan)
+        if changed:
+            click.echo(t("register.plan_kept", agency=self._office,
+                         plan=kept.plan.describe(), years=kept.describe()), err=True)
 
     def listed_office(self, ctx: click.Context) -> str | None:
         """The office whose rows to read: --co-quan when known (offices.check_listed_office),
-        else None, every office."""
-        return check_listed_office(
-            self.agency, self.workspace.agency_ids(), self.open(ctx).agencies()
+        else None, every office. A --tach given is checked against the plan of each office
+        read that the register keeps one for (nothing is numbered: none is kept)."""
+        register = self.open(ctx)
+        listed = check_listed_office(
+            self.agency, self.workspace.agency_ids(), register.agencies()
         )
+        if self.plan is not None:
+            for office in [listed] if listed is not None else register.agencies():
+                if register.stored_plans(office):
+                    self.check_tach(register, office)
+        return listed
 
 
 def _state(ctx: click.Context) -> _State:
@@ -114,22 +163,32 @@ def _state(ctx: click.Context) -> _State:
     "--tach",
     multiple=True,
     metavar="LOẠI=DÃY",
-    help="Dãy số riêng cho một loại, ví dụ QĐ=quyet-dinh (lặp lại được) / "
-    "a separate sequence for a type.",
+    help="Dãy số riêng cho một loại, ví dụ QĐ=quyet-dinh (lặp lại được); sổ chưa ghi cách "
+    "đánh số thì ghi lại cách này (xem: so day-so) / a separate sequence for a type.",
 )
 @click.pass_context
 def register_command(
     ctx: click.Context, db: str | None, agency: str | None, tach: tuple[str, ...]
 ) -> None:
     """Sổ đăng ký văn bản đi: cấp, giữ, hủy số; xem, xuất, nhập, kiểm tra sổ."""
-    try:
-        plan = SequencePlan.from_mapping(parse_pairs(tach))
-    except ValueError as exc:
-        # A usage error (exit code 2) in the catalogue's words: Click's BadParameter would
-        # begin "Invalid value for" in English.
-        raise click.UsageError(t("register.bad_plan_option", pair=exc.args[0]), ctx) from None
+    plan = _plan_option(ctx, tach, "--tach") if tach else None
     # The register's own state object; vanthu's options stay on the parent context.
     ctx.obj = _State(db, agency, plan)
+
+
+def _plan_option(ctx: click.Context, pairs: tuple[str, ...], option: str) -> SequencePlan:
+    """'QĐ=quyet-dinh' pairs as a plan; a usage error (exit code 2) for a pair not so written
+    or whose type is not a Phụ lục III abbreviation (nor CV), in the catalogue's words: Click's
+    BadParameter would begin "Invalid value for" in English."""
+    try:
+        mapping = parse_pairs(pairs)
+    except ValueError as exc:
+        raise click.UsageError(t("register.bad_plan_option", pair=exc.args[0], option=option),
+                               ctx) from None
+    unknown = check_plan_pairs(mapping)
+    if unknown is not None:
+        raise click.UsageError(t("register.bad_plan_type", pair=unknown, option=option), ctx)
+    return SequencePlan.from_mapping(mapping)
 
 
 def _details(**values: Any) -> Details:
@@ -142,7 +201,7 @@ def _details(**values: Any) -> Details:
 # A ký hiệu that begins with the number (02/VPUBND-TH); a year (2026/QĐ-UBND) is part of it.
 _NUMBERED_SYMBOL = re.compile(r"^\s*(\d{1,3})\s*/")
 # Công văn has no abbreviation in Phụ lục III: its ký hiệu names the office (VPUBND-TH).
-_LETTER = "CV"
+_LETTER = LETTER
 
 
 def check_details(details: Details, *, document: bool) -> None:
@@ -250,6 +309,7 @@ def allocate_command(
     entry = register.allocate(office, details, source=source, sequence=sequence, year=year)
     fresh = entry.fresh
     entry = register.confirm(entry) if fresh else entry
+    state.keep_plan(ctx)
     click.echo(entry.reference if quiet else t("register.allocated", reference=entry.reference))
     _warn_other_office(state, office, details)
     if fresh:
@@ -309,6 +369,7 @@ def reserve_command(
     # shows "(giữ số)" and `so kiem-tra` asks nothing of it until it is given to a document.
     check_details(details, document=False)
     entries = register.reserve(office, details, count=count, sequence=sequence, year=year)
+    state.keep_plan(ctx)
     for entry in entries:
         click.echo(t("register.reserved", reference=entry.reference))
     _warn_other_office(state, office, details)
@@ -342,6 +403,7 @@ def record_command(
     check_details(details, document=True)
     entry = register.record(office, typed, details, sequence=sequence, year=year,
                             allow_gap=skip)
+    state.keep_plan(ctx)
     click.echo(t("register.recorded", reference=entry.reference))
     _warn_other_office(state, office, details)
     _warn_out_of_order(register, entry)
@@ -363,14 +425,18 @@ def void_command(
     register = state.open(ctx)
     office = state.office(ctx)
     typed = _number(number)
+    when = datetime.now().year if year is None else year
+    symbol = number.partition("/")[2].strip()
+    if sequence is None and symbol:  # 05/QĐ-UBND: the run the office numbers that type in
+        sequence = register.plan_in(office, when).sequence_for(type_code_from_symbol(symbol))
     try:
-        entry = register.void(office, datetime.now().year if year is None else year, typed,
-                              reason, sequence=sequence)
+        entry = register.void(office, when, typed, reason, sequence=sequence)
     except RegisterError as error:
         if year is None and error.key == "register.not_given":
             raise _given_last_year(register, office, typed, error) from None
         raise
     click.echo(t("register.voided", entry=entry.describe()))
+    state.keep_plan(ctx)
     _warn_other_workspace(state, register, entry)
 
 
@@ -493,22 +559,142 @@ def export_command(ctx: click.Context, year: int, output: Path) -> None:
     help="Năm của các dòng không ghi năm (mặc định: theo tiêu đề sổ).",
 )
 @click.option("--day", "sequence", default=None, help="Nhập cả tệp vào một dãy số.")
+@click.option(
+    "--doi-so-da-cap",
+    "displace",
+    is_flag=True,
+    help="Số trong tệp trùng số vanthu đã cấp (dựng trước khi nhập sổ cũ): dòng của tệp giữ "
+    "số; các số vanthu đã cấp chuyển ra sau, văn bản của chúng được cấp số mới khi dựng lại.",
+)
+@click.option(
+    "--nhieu-nam",
+    "other_years",
+    is_flag=True,
+    help="Nhận các dòng ghi ngày khác năm của trang sổ (trang ghi văn bản nhiều năm): mỗi dòng "
+    "vào sổ của năm ghi trong ngày.",
+)
 @click.pass_context
-def import_command(ctx: click.Context, path: Path, year: int | None, sequence: str | None) -> None:
+def import_command(ctx: click.Context, path: Path, year: int | None, sequence: str | None,
+                   displace: bool, other_years: bool) -> None:
     """Nhập sổ cũ từ .xlsx (tất cả các dòng hoặc không dòng nào)."""
-    from pipeline.register.xlsx_import import import_xlsx
+    from pipeline.register.xlsx_import import import_register
 
     state = _state(ctx)
     register = state.open(ctx)
+    office = state.office(ctx)
+    moving: AbstractContextManager[list[Displaced]] = (
+        register.displacing() if displace else nullcontext([]))
     try:
-        entries = import_xlsx(register, state.office(ctx), path, year=year, sequence=sequence)
+        with moving as moved:
+            result = import_register(register, office, path, year=year, sequence=sequence,
+                                     other_years=other_years)
     except RegisterImportError as exc:
         # Every problem once, then a count; the count does not repeat the first problem.
         for error in exc.errors:
             click.echo(f"{t('common.error')}: {error.message()}", err=True)
         click.echo(t("register.import_refused", count=len(exc.errors), path=path), err=True)
+        if any(error.key == "register.duplicate_given" for error in exc.errors):
+            click.echo(t("register.import_given_hint",
+                         command=_import_line(state, path, year, sequence, other_years)),
+                   err=True)
         ctx.exit(1)
-    click.echo(t("register.imported", count=len(entries), path=path))
+    click.echo(t("register.imported", count=len(result.entries), path=path))
+    state.keep_plan(ctx)
+    if moved:
+        _say_displaced(moved)
+    for warning in result.warnings:  # what `so kiem-tra` would say of the rows imported
+        _warn(warning.message())
+
+
+def _import_line(
+    state: _State, path: Path, year: int | None, sequence: str | None, other_years: bool = False
+) -> str:
+    """The `vanthu so nhap --doi-so-da-cap` line repeating this import, as a shell takes it."""
+    words = ["vanthu", "so"]
+    if state.db:
+        words += ["--db", state.db]
+    if state.agency:
+        words += ["--co-quan", state.agency]
+    if state.plan is not None:
+        for code, name in state.plan.pairs:
+            words += ["--tach", f"{code}={name}"]
+    words += ["nhap", "--doi-so-da-cap"]
+    if year is not None:
+        words += ["--nam", str(year)]
+    if sequence:
+        words += ["--day", sequence]
+    if other_years:
+        words.append("--nhieu-nam")
+    words.append(str(path))
+    return shlex.join(words)
+
+
+def _say_displaced(moved: list[Displaced]) -> None:
+    """What `so nhap --doi-so-da-cap` moved: each number vanthu gave and the one it holds now
+    (or that it was a void number, dropped), and what the next build does (stderr: the clerk
+    must rebuild and replace what was printed)."""
+    shown = [t("register.displaced_one", old=item.entry.reference,
+               where=f" [{item.entry.source}]" if item.entry.source else "",
+               new=f"{item.number:02d}" if item.number is not None else "—")
+             for item in moved if item.number is not None]
+    dropped = [item.entry.reference for item in moved if item.number is None]
+    parts = []
+    if shown:
+        parts.append(t("register.displaced", count=len(shown), moves="; ".join(shown)))
+    if dropped:
+        parts.append(t("register.displaced_void", count=len(dropped),
+                       numbers=", ".join(dropped)))
+    parts.append(t("register.displaced_next"))
+    click.echo(" ".join(parts), err=True)
+
+
+@register_command.command("day-so")
+@click.argument("pairs", nargs=-1, metavar="[LOẠI=DÃY]...")
+@click.option(
+    "--tu-nam",
+    "since",
+    type=int,
+    default=None,
+    callback=_year,
+    help="Áp dụng từ năm này (mặc định: mọi năm chưa cấp số theo cách khác).",
+)
+@click.option("--chung", "one_run", is_flag=True,
+              help="Mọi loại văn bản một dãy số (bỏ các dãy số riêng).")
+@click.pass_context
+def plan_command(ctx: click.Context, pairs: tuple[str, ...], since: int | None,
+                 one_run: bool) -> None:
+    """Cách đánh số của cơ quan, ghi trong sổ: loại văn bản nào có dãy số riêng, ví dụ
+    QĐ=quyet-dinh. Không đối số: xem cách đang ghi. Build, render, check và mọi lệnh so đều
+    đánh số theo cách này."""
+    state = _state(ctx)
+    if state.plan is not None:
+        raise click.UsageError(t("register.plan_with_tach"), ctx)
+    if pairs and one_run:
+        raise click.UsageError(t("register.plan_pairs_and_one_run"), ctx)
+    register = state.open(ctx)
+    office = state.office(ctx)
+    if not pairs and not one_run:
+        _show_plans(register, office)
+        return
+    plan = _plan_option(ctx, pairs, "day-so") if pairs else SequencePlan()
+    kept, changed = register.set_plan(office, plan, since)
+    key = "register.plan_set" if changed else "register.plan_unchanged"
+    click.echo(t(key, agency=office, plan=kept.plan.describe(), years=kept.describe()))
+
+
+def _show_plans(register: Register, office: str) -> None:
+    """`so day-so` without a plan: how the register numbers `office`, year by year."""
+    kept = register.stored_plans(office)
+    if not kept:
+        click.echo(t("register.plan_none", agency=office))
+        return
+    click.echo(t("register.plan_header", agency=office))
+    if kept[0].since > 0:
+        click.echo(t("register.plan_line_before", year=kept[0].since,
+                     plan=SequencePlan().describe()))
+    for stored in kept:
+        click.echo(t("register.plan_line", years=stored.describe(),
+                     plan=stored.plan.describe()))
 
 
 def _row_names(entry: Entry) -> dict[str, Any]:

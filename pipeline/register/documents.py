@@ -61,6 +61,7 @@ from typing import TYPE_CHECKING, Any
 from pipeline.context.addressing import addressee_names
 from pipeline.context.common import filing_line, recipient_lines, signature_lines
 from pipeline.errors import InputError, RenderError, VanthuError
+from pipeline.i18n import t
 from pipeline.load.contract import LoadedDocument
 from pipeline.paths import shown
 from pipeline.register.backends import SqliteBackend, safe_location
@@ -75,7 +76,14 @@ from pipeline.register.location import (
 )
 from pipeline.register.model import Details, Entry, Origin, Status
 from pipeline.register.rows import completed
-from pipeline.register.store import Place, Register, TypedNumber, TypedRequest, holds_for
+from pipeline.register.store import (
+    Place,
+    Register,
+    TypedNumber,
+    TypedRequest,
+    holds_for,
+    same_symbol,
+)
 from pipeline.render.output import is_write_failure
 from pipeline.rules.agency_names import ORGANS
 from pipeline.text.legacy import is_vietnamese_syllable
@@ -219,9 +227,9 @@ def refuse_renumbering(documents: Sequence[tuple[Workspace, LoadedDocument]]) ->
                 written = recorded.written(layout.name_of(document.path))
             except (OSError, ValueError):
                 continue
-            refuse_other_register(workspace, document.path, written,
-                                  _reader(stack, opened, workspace))
-            if written is None or not written.so_tu_dong:  # else its number is its own
+            reader = _reader(stack, opened, workspace)
+            refuse_other_register(workspace, document.path, written, reader)
+            if asks_new_number(written, workspace.name_of(document.path), reader):
                 workspaces[workspace.root] = workspace
                 waiting.setdefault(workspace.root, []).append(
                     (document.path, document_year(document)))
@@ -252,6 +260,114 @@ def _reader(stack: ExitStack, opened: dict[Path, Register],
     return register
 
 
+def asks_new_number(written: ManifestEntry | None, source: str,
+                    register: Callable[[], Register] | None) -> bool:
+    """Whether a so: tu_dong document of data file `source` is given a new number when it is
+    numbered now: its output (`written`, its manifest entry) holds none from a register, or
+    the register in use (None: not made yet) holds no row naming the file, live or void
+    (emptied, or replaced by another sổ, since): else its number, or what became of it, is
+    the register's to say."""
+    if written is None or not written.so_tu_dong:
+        return True
+    return register is None or not register().names_source(written.co_quan, source)
+
+
+# What the register that gave it says now of the number an output prints
+# (printed_number_holder): the file's own, another document's, or nobody's.
+OWN, TAKEN, LOST = "own", "taken", "lost"
+
+
+def printed_number_holder(register: Register, written: ManifestEntry,
+                          source: str) -> tuple[str, Entry | None]:
+    """What `register` holds at the number the output of data file `source` prints (`written`,
+    its manifest entry of a so: tu_dong document), in its office, year and the run its ký hiệu
+    is numbered in, and that row: TAKEN, the row of another document (another data file, or
+    none: a row an imported sổ brought, one entered by hand); LOST, no row; OWN, the file's
+    own row, or one naming no file that records its date and ký hiệu (the same document,
+    typed into the sổ)."""
+    year = written.ngay[:4]
+    if written.so is None or not year.isdigit():
+        return OWN, None
+    symbol = written.so_ky_hieu.partition("/")[2].strip() or None
+    row = register.number_holder(written.co_quan, int(year), written.so, symbol)
+    if row is None:
+        return LOST, None
+    if row.source == source and row.workspace in (None, register.workspace):
+        return OWN, row
+    if (row.source is None and row.status is not Status.VOID
+            and row.details.doc_date is not None and row.details.doc_date.isoformat()
+            == written.ngay and same_symbol(row.details.symbol, symbol)):
+        return OWN, row
+    return TAKEN, row
+
+
+def lost_number(register: Register, workspace: Workspace, written: ManifestEntry,
+                source: str) -> str | None:
+    """TAKEN or LOST (printed_number_holder) for an output whose number came from the
+    register in use (its manifest entry `written` names it) and that the register holds no
+    live row of for data file `source` (nor a void one: that is a number voided, which build
+    replaces and check says); None when the number still stands, or came from another
+    register (documents.refuse_other_register's case). The output is out of date: the
+    register gives its number to another document, or holds no row of it."""
+    if (not written.so_tu_dong or written.so is None or written.lender is not None
+            or written.so_van_ban is None or written.so_van_ban != register_key(workspace)):
+        return None
+    if register.names_source(written.co_quan, source):
+        return None
+    state, _row = printed_number_holder(register, written, source)
+    return None if state == OWN else state
+
+
+def replaced_number_warning(register: Register, name: str, written: ManifestEntry | None,
+                            number: int, reference: str, output: str) -> str | None:
+    """The warning for data file `name`, numbered `number` (`reference`) now, whose output
+    `output` printed another number from the register (`written`, its manifest entry): its
+    number voided (`vanthu so huy`, perhaps by another clerk; the reason said), given to
+    another document (an old sổ imported since: that document named), or no longer the
+    file's. The output prints the new number now, and a copy already printed or signed
+    carries the old one: the clerk must know. None when the number is the same."""
+    if (written is None or not written.so_tu_dong or written.so is None
+            or written.lender is not None or written.so == number):
+        return None
+    old = None
+    if written.ngay[:4].isdigit():
+        old = register.given_to(written.co_quan, int(written.ngay[:4]), written.so, name)
+    if old is not None and old.status is Status.VOID:
+        return t("build.voided_number_replaced", name=name, old=written.so_ky_hieu,
+                 reason=old.void_reason or "", new=reference, output=output)
+    state, holder = printed_number_holder(register, written, name)
+    if state == TAKEN and holder is not None:
+        return t("build.number_taken_replaced", name=name, old=written.so_ky_hieu,
+                 holder=holder.describe(), new=reference, output=output)
+    return t("build.number_replaced", name=name, old=written.so_ky_hieu, new=reference,
+             output=output)
+
+
+def stale_output(register: Register, workspace: Workspace, source: str,
+                 recorded: Recorded) -> tuple[InputError, ...]:
+    """Check's warning for data file `source` whose output prints a number the register in
+    use gave it and now gives another document, or holds no row of (lost_number): build
+    gives it a new number, or refuses, saying why (builder.drop_renumbered); a copy printed
+    or signed carries the old number. Nothing when the output is gone."""
+    written = recorded.written(source)
+    if written is None:
+        return ()
+    output = workspace.output_dir / written.output
+    if not output.is_file():
+        return ()
+    state = lost_number(register, workspace, written, source)
+    if state is None:
+        return ()
+    shown_output = workspace.display(output)
+    if state == LOST:
+        return (InputError("register.output_number_lost", output=shown_output,
+                           reference=written.so_ky_hieu),)
+    _state, holder = printed_number_holder(register, written, source)
+    return (InputError("register.output_number_taken", output=shown_output,
+                       reference=written.so_ky_hieu,
+                       holder=holder.describe() if holder is not None else ""),)
+
+
 def document_year(document: LoadedDocument) -> int:
     """The register year a document asking for a number is numbered in (Register.year_of)."""
     return Register.year_of(Details(doc_date=document.info.data.ngay), None)
@@ -268,10 +384,11 @@ def unmigrated_errors(workspace: Workspace, recorded: Recorded,
 
     entries = ((name, entry) for manifest in recorded.manifests.values()
                for name, entry in manifest.entries.items())
-    years = unmigrated(workspace, entries, {year for _, year in waiting}, register)
+    current = register_key(workspace)
+    years = unmigrated(workspace, entries, {year for _, year in waiting}, register, current)
     if not years:
         return {}
-    current = register_key(workspace) or ""
+    current = current or ""
     return {path: not_migrated_error(path, year, years[year], current, workspace.root)
             for path, year in waiting if year in years}
 
@@ -652,7 +769,8 @@ def check_against_register(
 
     register = registers.open(workspace.register_location, root=workspace.root,
                               prepare=identify)
-    voided = (voided_output(register, workspace, source, recorded)
+    voided = ((*voided_output(register, workspace, source, recorded),
+               *stale_output(register, workspace, source, recorded))
               if recorded is not None and from_register else ())
     if typed:
         refuse_taken_number(register, document, source)

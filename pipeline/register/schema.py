@@ -116,6 +116,24 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE entries ADD COLUMN signer_title TEXT",
         ),
     ),
+    Migration(
+        5,
+        "how each office splits its numbering into sequences, from a year on",
+        (
+            # sequences.StoredPlan: `plan` a JSON object, type code → sequence (QĐ →
+            # quyet-dinh); since_year 0 for every year. The office's setting, the same for
+            # every clerk and command numbering in this register.
+            """
+            CREATE TABLE sequence_plans (
+                agency TEXT NOT NULL,
+                since_year INTEGER NOT NULL CHECK (since_year >= 0),
+                plan TEXT NOT NULL,
+                set_at TEXT NOT NULL,
+                PRIMARY KEY (agency, since_year)
+            )
+            """,
+        ),
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -27,10 +27,23 @@ from pipeline.register.backends import Backend, Transaction
 from pipeline.register.errors import DuplicateNumberError, RegisterError
 from pipeline.register.model import Details, Entry, Origin, Status
 from pipeline.register.schema import current_version, migrate
-from pipeline.register.sequences import SequencePlan, type_code_from_symbol
+from pipeline.register.sequences import (
+    Misplaced,
+    SequencePlan,
+    StoredPlan,
+    conflicting_rows,
+    plan_in_year,
+    stored_plans,
+    type_code_from_symbol,
+    write_plan,
+)
 from pipeline.render.phrase import Phrase
 
 T = TypeVar("T")
+# How many rows a message names before "…".
+_NAMED = 5
+# A year after every year a register numbers (the open end of a plan's years).
+_NO_YEAR = 10_000
 # Whether the data file a row names (its `source`, relative to the workspace) is still there.
 SourceExists = Callable[[str], bool]
 
@@ -81,6 +94,22 @@ class TypedNumber:
         last = self.entry.number - 1
         return (f"{self.following:02d}" if last == self.following
                 else f"{self.following:02d}–{last:02d}")
+
+
+@dataclass(frozen=True)
+class Displaced:
+    """A number vanthu gave that an imported sổ holds for one of its own documents (`so nhap
+    --doi-so-da-cap`): the row as it was, and the number it holds now, after the imported
+    ones (None: a void number, dropped). Its document prints the new number at its next
+    build (builder.drop_renumbered)."""
+
+    entry: Entry
+    number: int | None
+
+
+# Numbers above this are rows an import sets aside for the time of its transaction
+# (Register._park_given); a sổ numbers far below (so nhap reads six digits at most).
+_PARKED = 10_000_000
 
 
 @dataclass(frozen=True)
@@ -207,6 +236,11 @@ class Register:
         # and not yet known to be a move (documents.place_workspace); `here` is where it is now.
         self.moved_from: Place | None = None
         self.here: Place | None = None
+        # (office, year, ký hiệu, run) found sound by _check_run: not asked again.
+        self._runs_checked: set[tuple[str, int, str, str]] = set()
+        # While `displacing` (so nhap --doi-so-da-cap): the numbers vanthu gave that an import
+        # moved after the imported ones (record_many).
+        self._displaced: list[Displaced] | None = None
         self.migrate()
 
     # -- lifecycle ------------------------------------------------------------------------------
@@ -234,14 +268,159 @@ class Register:
     # -- sequences ------------------------------------------------------------------------------
 
     def plan_for(self, agency: str) -> SequencePlan:
+        """The plan a caller gave for `agency` (its default sequence names the run a number
+        without a type is in); the register's own plans are `plan_in`'s."""
         return self.plans.get(agency) or SequencePlan()
 
-    def sequence_for(self, agency: str, details: Details, sequence: str | None = None) -> str:
-        """The sequence a document is numbered in: given, or from its type by the office's plan."""
+    def sequence_for(self, agency: str, details: Details, sequence: str | None = None,
+                     year: int | None = None) -> str:
+        """The sequence a document is numbered in: given, or from its type by the office's plan
+        for its year (the document's date, else `year`, else this year), as the register
+        keeps it (`plan_in`); refused when the register shows that year's numbers of its ký
+        hiệu in another run (`_check_run`)."""
         if sequence:
             return sequence
+        return self.read(lambda tx: self._sequence(tx, agency, details, None, year))
+
+    def _sequence(self, tx: Transaction, agency: str, details: Details, sequence: str | None,
+                  year: int | None) -> str:
+        """sequence_for, in the caller's transaction (an allocation reads the plan it numbers
+        by in the transaction that gives the number)."""
+        if sequence:
+            return sequence
+        when = (details.doc_date.year if details.doc_date is not None
+                else year if year is not None else date.today().year)
         code = details.type_code or type_code_from_symbol(details.symbol)
-        return self.plan_for(agency).sequence_for(code)
+        chosen = self._plan_in(tx, agency, when).sequence_for(code)
+        self._check_run(tx, agency, when, details.symbol, code, chosen)
+        return chosen
+
+    def plan_in(self, agency: str, year: int) -> SequencePlan:
+        """How `agency` numbers in `year`: the plan the register keeps for that year; for an
+        office without one, the plan its caller gave (`plans`), else every type in one run."""
+        return self.read(lambda tx: self._plan_in(tx, agency, year))
+
+    def _plan_in(self, tx: Transaction, agency: str, year: int) -> SequencePlan:
+        given = self.plans.get(agency)
+        kept = plan_in_year(stored_plans(tx, agency), year)
+        if kept is None:
+            return given or SequencePlan()
+        if given is not None and not given.same_as(kept):
+            # A caller's plan (vanthu so --tach) never silently overrides the office's.
+            raise RegisterError("register.plan_contradicts", agency=agency, year=year,
+                                kept=kept, given=given, pairs=given.option_text())
+        return kept
+
+    def stored_plans(self, agency: str) -> list[StoredPlan]:
+        """The plans the register keeps for `agency`, earliest first ([]: none set)."""
+        return self.read(lambda tx: stored_plans(tx, agency))
+
+    def _check_run(self, tx: Transaction, agency: str, year: int, symbol: str | None,
+                   code: str | None, chosen: str) -> None:
+        """Refuse to number ký hiệu `symbol` in run `chosen` of `year` while that year's
+        numbers of the same ký hiệu are all in another run (numbered apart by a plan the
+        register does not keep: an older vanthu's `--tach`, a sổ imported with its Dãy số):
+        both runs would give the same "NN/QĐ-UBND". Each (office, year, ký hiệu, run) found
+        sound is not asked again by this Register."""
+        if not symbol or not symbol.strip() or code is None:
+            return
+        key = (agency, year, symbol, chosen)
+        if key in self._runs_checked:
+            return
+        if tx.one("SELECT 1 FROM entries WHERE agency = ? AND year = ? AND sequence = ? "
+                  "AND symbol = ? LIMIT 1", (agency, year, chosen, symbol)) is None:
+            row = tx.one(f"{db.SELECT} WHERE agency = ? AND year = ? AND sequence <> ? "
+                         "AND symbol = ? ORDER BY number DESC LIMIT 1",
+                         (agency, year, chosen, symbol))
+            if row is not None:
+                other = db.entry_from_row(row)
+                raise RegisterError("register.sequence_unrecorded", agency=agency, year=year,
+                                    symbol=symbol, found=other.sequence, chosen=chosen,
+                                    example=other.describe(), code=code,
+                                    office=self._office_option(tx, agency))
+        self._runs_checked.add(key)
+
+    def _office_option(self, tx: Transaction, agency: str) -> str:
+        """' --co-quan ID' when the register numbers several offices (a command line for one
+        of them names it), else ''."""
+        row = tx.one("SELECT COUNT(DISTINCT agency) FROM entries")
+        return f" --co-quan {agency}" if row is not None and int(row[0]) > 1 else ""
+
+    def set_plan(self, agency: str, plan: SequencePlan, since: int | None = None, *,
+                 this_year: int | None = None, check_only: bool = False
+                 ) -> tuple[StoredPlan, bool]:
+        """Keep `plan` as how `agency` numbers from year `since` until the next year the
+        register keeps a plan from (none: every year after); the plan kept and whether this
+        changed anything (with `check_only`, what it would keep, nothing written).
+
+        A year whose numbers were given under another plan is never changed (a type numbered
+        in two runs within a year would repeat its numbers: sequences.conflicting_rows): with
+        `since`, such a year refuses it (register.plan_conflicts). Without `since`, the plan
+        holds from the first year that has numbers of the office, or from `this_year` (today's
+        by default) when the register keeps a plan for it already or holds no numbers of it,
+        but never from a year so numbered: then from the year after the last one, refused
+        when that is after `this_year` (register.plan_conflicts_now)."""
+        current = date.today().year if this_year is None else this_year
+
+        def work(tx: Transaction) -> tuple[StoredPlan, bool]:
+            kept = stored_plans(tx, agency)
+            first = since
+            if first is None:
+                row = tx.one("SELECT MIN(year) FROM entries WHERE agency = ?", (agency,))
+                earliest = int(row[0]) if row is not None and row[0] is not None else current
+                first = current if kept else min(earliest, current)
+            until = min((s.since for s in kept if s.since > first), default=None)
+            rows = tx.all(
+                "SELECT year, sequence, number, symbol, type_code FROM entries "
+                "WHERE agency = ? AND year >= ? AND year < ? ORDER BY year, sequence, number",
+                (agency, first, until if until is not None else _NO_YEAR))
+            earlier = {name for stored in kept for name in stored.plan.sequences}
+            conflicts = conflicting_rows(rows, plan, earlier)
+            start = first
+            if conflicts:
+                following = max(c.year for c in conflicts) + 1
+                if since is not None:
+                    raise self._conflict("register.plan_conflicts", agency, plan, conflicts,
+                                         following)
+                if following > current:
+                    raise self._conflict("register.plan_conflicts_now", agency, plan,
+                                         conflicts, following)
+                start = following
+            held = [stored for stored in kept if stored.since <= start]
+            if held and held[-1].plan.same_as(plan):
+                return held[-1], False  # the office numbers so already
+            if not check_only:
+                write_plan(tx, agency, start, plan, db.now())
+            return StoredPlan(start, plan), True
+
+        return self.backend.run(work, write=not check_only)
+
+    @staticmethod
+    def _conflict(key: str, agency: str, plan: SequencePlan, conflicts: list[Misplaced],
+                  following: int) -> RegisterError:
+        """The refusal to change `agency`'s plan over numbers given under another one: the
+        first few of them, each with its run, and the year from which it may change."""
+        shown = [f"{c.reference} ({c.year}, {c.sequence})" for c in conflicts[:_NAMED]]
+        more = ", …" if len(conflicts) > _NAMED else ""
+        return RegisterError(key, agency=agency, plan=plan, count=len(conflicts),
+                             rows=", ".join(shown) + more, year=conflicts[-1].year,
+                             following=following, pairs=plan.option_text() or "--chung")
+
+    def number_holder(self, agency: str, year: int, number: int,
+                      symbol: str | None) -> Entry | None:
+        """The row holding `number` of `year` in the run a document of ký hiệu `symbol` is
+        numbered in (by the office's plan for that year); None when no row holds it: what
+        the register says now of a number an output prints."""
+
+        def work(tx: Transaction) -> Entry | None:
+            code = type_code_from_symbol(symbol)
+            try:
+                sequence = self._plan_in(tx, agency, year).sequence_for(code)
+            except RegisterError:
+                sequence = SequencePlan().sequence_for(code)
+            return db.find(tx, agency, year, sequence, number)
+
+        return self.read(work)
 
     @staticmethod
     def year_of(details: Details, year: int | None) -> int:
@@ -267,20 +446,24 @@ class Register:
         """
         details = db.completed(details)
         year = self.year_of(details, year)
-        sequence = self.sequence_for(agency, details, sequence)
+        asked = sequence
 
         def work(tx: Transaction) -> Entry:
             if source is not None:
                 existing = self._own_row(tx, agency, details, source)
                 if existing is not None:
                     self._same_place(tx, existing, details)
-                    if existing.year != year or existing.sequence != sequence:
+                    wanted = asked or self._plan_in(tx, agency, year).sequence_for(
+                        details.type_code)
+                    if existing.year != year or existing.sequence != wanted:
                         raise RegisterError(
                             "register.source_elsewhere", source=source,
                             existing=existing.describe(), year=existing.year,
                             sequence=existing.sequence,
                         )
                     return existing
+            sequence = self._sequence(tx, agency, details, asked, year)
+            if source is not None:
                 moved = self.adopt_moved(tx, agency, year, sequence, details, source)
                 if moved is not None:
                     return moved
@@ -411,11 +594,11 @@ class Register:
         exists, when = self.source_exists, details.doc_date
         if exists is None or when is None:
             return []
-        sequence = self.sequence_for(agency, details)
 
         def work(tx: Transaction) -> list[Entry]:
             if self._find_own(tx, agency, details, source) is not None:
                 return []
+            sequence = self._sequence(tx, agency, details, None, when.year)
             rows = db.issued_on(tx, agency, when.year, sequence, when, self.workspace)
             gone = [row for row in rows
                     if left_behind_by(row, details, source, self.workspace, exists)]
@@ -506,7 +689,7 @@ class Register:
         if number < 1:
             raise RegisterError("register.bad_number", number=number)
         year = self.year_of(details, None)
-        sequence = self.sequence_for(agency, details)
+        sequence = self._sequence(tx, agency, details, None, year)
         following = db.last_number(tx, agency, year, sequence) + 1
         existing = db.find(tx, agency, year, sequence, number)
         if existing is not None:
@@ -540,9 +723,10 @@ class Register:
             raise RegisterError("register.bad_count", count=count)
         details = db.completed(details or Details())
         year = self.year_of(details, year)
-        sequence = self.sequence_for(agency, details, sequence)
+        asked = sequence
 
         def work(tx: Transaction) -> list[Entry]:
+            sequence = self._sequence(tx, agency, details, asked, year)
             return [
                 db.insert(tx, agency, year, sequence, db.next_number(tx, agency, year, sequence),
                           Status.RESERVED, Origin.REGISTER, details, None)
@@ -594,9 +778,10 @@ class Register:
         --bo-qua-so to go on)."""
         details = db.completed(details)
         year = self.year_of(details, year)
-        sequence = self.sequence_for(agency, details, sequence)
+        asked = sequence
 
         def work(tx: Transaction) -> Entry:
+            sequence = self._sequence(tx, agency, details, asked, year)
             if not allow_gap:
                 following = db.last_number(tx, agency, year, sequence) + 1
                 if number > following:
@@ -625,8 +810,12 @@ class Register:
         if existing is not None and not (
             existing.status is Status.RESERVED and status is Status.ISSUED
         ):
-            raise DuplicateNumberError("register.duplicate", existing=existing,
-                                       number=f"{number:02d}", year=year, sequence=sequence)
+            # A number vanthu gave itself, met by an old sổ being imported: most likely given
+            # before the sổ was brought in; the import's refusal says how to bring it in.
+            given = origin is Origin.IMPORTED and existing.origin is Origin.REGISTER
+            raise DuplicateNumberError(
+                "register.duplicate_given" if given else "register.duplicate",
+                existing=existing, number=f"{number:02d}", year=year, sequence=sequence)
         if source is not None and status is not Status.VOID:  # void rows give their source up
             holder = db.by_source(tx, agency, source, self.workspace)
             if holder is not None:
@@ -647,8 +836,10 @@ class Register:
         Each row is (year, number, sequence, details, status, void reason, source).
         """
         rows = list(rows)
+        displacing = self._displaced is not None
 
-        def work(tx: Transaction) -> list[Entry]:
+        def work(tx: Transaction) -> tuple[list[Entry], list[Displaced]]:
+            parked = self._park_given(tx, agency, rows) if displacing else {}
             done = []
             for index, (year, number, sequence, details, status, reason, source) in enumerate(
                 rows
@@ -661,9 +852,83 @@ class Register:
                 except DuplicateNumberError as exc:
                     exc.index = index  # which of the rows, for a reader to name its line
                     raise
-            return done
+            return done, self._place_parked(tx, agency, parked)
 
-        return self.backend.run(work, write=True)
+        done, moved = self.backend.run(work, write=True)
+        if self._displaced is not None:
+            self._displaced[:] = moved
+        return done
+
+    @contextmanager
+    def displacing(self) -> Iterator[list[Displaced]]:
+        """While open, an import (record_many) moves the numbers vanthu gave (build, render,
+        `so cap`, `so giu`) out of the way of the imported rows, instead of refusing the rows
+        they collide with: the old sổ kept before vanthu holds those numbers for its own
+        documents (`so nhap --doi-so-da-cap`, a clerk who built before importing). Yields the
+        list that the import fills with what it moved (Displaced)."""
+        moved: list[Displaced] = []
+        self._displaced = moved
+        try:
+            yield moved
+        finally:
+            self._displaced = None
+
+    def _park_given(self, tx: Transaction, agency: str,
+                    rows: list[tuple[int, int, str, Details, Status, str | None, str | None]]
+                    ) -> dict[tuple[int, str], list[Entry]]:
+        """Per (year, run) of the imported `rows`: the rows the register gave itself there
+        (origin register) from the lowest number an imported row also holds on, set aside
+        (numbers above _PARKED) for _place_parked; a void one is deleted (its number is the
+        imported document's now; a void number vanthu gave was never the old sổ's). A row
+        naming the data file the imported row names is the same document, never moved."""
+        incoming: dict[tuple[int, str], dict[int, str | None]] = {}
+        for year, number, sequence, _details, _status, _reason, source in rows:
+            incoming.setdefault((year, sequence), {})[number] = source
+        parked: dict[tuple[int, str], list[Entry]] = {}
+        for (year, sequence), numbers in incoming.items():
+            db.raise_counter(tx, agency, year, sequence, 0)  # its lock, before reading the run
+            given = [db.entry_from_row(row) for row in tx.all(
+                f"{db.SELECT} WHERE agency = ? AND year = ? AND sequence = ? AND origin = ? "
+                "ORDER BY number", (agency, year, sequence, Origin.REGISTER.value))]
+
+            def same(entry: Entry, numbers: dict[int, str | None] = numbers) -> bool:
+                return entry.source is not None and numbers.get(entry.number) == entry.source
+
+            hit = [e.number for e in given if e.number in numbers and not same(e)]
+            if not hit:
+                continue
+            moving = [e for e in given if e.number >= min(hit) and not same(e)]
+            for entry in moving:
+                if entry.status is Status.VOID:
+                    tx.execute("DELETE FROM entries WHERE id = ?", (entry.id,))
+                else:
+                    tx.execute("UPDATE entries SET number = ? WHERE id = ?",
+                               (entry.number + _PARKED, entry.id))
+            parked[(year, sequence)] = moving
+        return parked
+
+    @staticmethod
+    def _place_parked(tx: Transaction, agency: str,
+                      parked: dict[tuple[int, str], list[Entry]]) -> list[Displaced]:
+        """The rows _park_given set aside numbered after every number their run holds now (the
+        imported ones too), in their former order; the run's counter set to its last number
+        (the numbers above it were only the moved rows' and the void ones dropped)."""
+        moved: list[Displaced] = []
+        for (year, sequence), entries in parked.items():
+            row = tx.one("SELECT MAX(number) FROM entries WHERE agency = ? AND year = ? "
+                         "AND sequence = ? AND number < ?", (agency, year, sequence, _PARKED))
+            last = int(row[0]) if row is not None and row[0] is not None else 0
+            for entry in entries:
+                if entry.status is Status.VOID:
+                    moved.append(Displaced(entry, None))
+                    continue
+                last += 1
+                tx.execute("UPDATE entries SET number = ?, updated_at = ? WHERE id = ?",
+                           (last, db.now(), entry.id))
+                moved.append(Displaced(entry, last))
+            tx.execute("UPDATE counters SET last_number = ? WHERE agency = ? AND year = ? "
+                       "AND sequence = ?", (last, agency, year, sequence))
+        return moved
 
     @contextmanager
     def numbering(self, agency: str, details: Details, *, source: str | None = None,
@@ -736,6 +1001,14 @@ class Register:
         """The live entry numbered for this source (of this register's workspace), if any."""
         return self.read(lambda tx: db.by_source(tx, agency, source, self.workspace))
 
+    def names_source(self, agency: str, source: str) -> bool:
+        """Whether a row of this register's workspace, live or void, names data file `source`:
+        the register knows what became of the number it gave that file."""
+        row = self.read(lambda tx: tx.one(
+            f"SELECT 1 FROM entries WHERE agency = ? AND source = ? AND {db.SAME_WORKSPACE} "
+            "LIMIT 1", (agency, source, self.workspace or "")))
+        return row is not None
+
     def numbers_by_source(self) -> dict[tuple[str, str], int]:
         """(office, data file) → the live number given for that file of this register's
         workspace: one read for a build to check the numbers its outputs print."""
@@ -801,8 +1074,12 @@ class Register:
         and the number the register would give next in it (1 before the first)."""
         details = db.completed(details)
         year = self.year_of(details, None)
-        sequence = self.sequence_for(agency, details)
-        last = self.read(lambda tx: db.last_number(tx, agency, year, sequence))
+
+        def work(tx: Transaction) -> tuple[str, int]:
+            sequence = self._sequence(tx, agency, details, None, year)
+            return sequence, db.last_number(tx, agency, year, sequence)
+
+        sequence, last = self.read(work)
         return year, sequence, last + 1
 
     def counters(self, year: int) -> dict[tuple[str, str], int]:

@@ -51,6 +51,7 @@ class Given:
     year: int
     number: int
     source: str
+    symbol: str | None = None  # the ký hiệu printed after the number, when known (a manifest)
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,8 @@ def recorded_numbers(entries: Iterable[tuple[str, ManifestEntry]]) -> dict[int, 
             year = int(entry.ngay[:4])
         except ValueError:
             continue
-        given = Given(entry.co_quan, year, entry.so, name)
+        given = Given(entry.co_quan, year, entry.so, name,
+                      entry.so_ky_hieu.partition("/")[2].strip() or None)
         found.setdefault(year, {}).setdefault(entry.so_van_ban, []).append(given)
     return {
         year: Elsewhere(location, "manifest", tuple(by_register[location]))
@@ -157,17 +159,22 @@ def row_in_file(path: Path, agency: str, year: int, number: int, source: str,
 
 
 def unmigrated(workspace: Workspace, entries: Iterable[tuple[str, ManifestEntry]],
-               years: Iterable[int], register: Callable[[], Register] | None
-               ) -> dict[int, Elsewhere]:
+               years: Iterable[int], register: Callable[[], Register] | None,
+               current: str | None = None) -> dict[int, Elsewhere]:
     """The years of `years` for which the workspace's records (its manifests' `entries`, its
     old register file) show numbers given while the register in use (`register`; None: not
     made yet, so holding nothing) holds none of them: a new number of such a year would
     repeat one already issued. Each with what shows it (the manifests first: they name the
-    register)."""
+    register). A number the manifests record from the register in use (`current`, as
+    documents.register_key names it) that it now holds for another document is no evidence
+    (`superseded`): the register was replaced by a sổ that numbers on past it (an old sổ
+    imported after a trial build), and that document is numbered anew."""
     wanted = set(years)
     if not wanted:
         return {}
     shown = {year: found for year, found in recorded_numbers(entries).items() if year in wanted}
+    if current is not None and register is not None:
+        shown = superseded(shown, current, register)
     for year, found in old_file_numbers(workspace).items():
         if year not in wanted:
             continue
@@ -180,6 +187,34 @@ def unmigrated(workspace: Workspace, entries: Iterable[tuple[str, ManifestEntry]
     opened = register()
     return {year: found for year, found in shown.items()
             if not opened.holds_any(year, ((g.agency, g.number, g.source) for g in found.numbers))}
+
+
+def superseded(shown: dict[int, Elsewhere], current: str,
+               register: Callable[[], Register]) -> dict[int, Elsewhere]:
+    """`shown` (the manifests' numbers per year) without the numbers recorded from register
+    `current` (the one in use) that it holds for another document now, and without a year
+    left with none; looked at only for a year whose numbers the register holds none of."""
+    kept: dict[int, Elsewhere] = {}
+    for year, found in shown.items():
+        if found.location != current:
+            kept[year] = found
+            continue
+        opened = register()
+        if opened.holds_any(year, ((g.agency, g.number, g.source) for g in found.numbers)):
+            kept[year] = found
+            continue
+        left = tuple(given for given in found.numbers if not taken_over(opened, given))
+        if left:
+            kept[year] = Elsewhere(found.location, found.evidence, left)
+    return kept
+
+
+def taken_over(register: Register, given: Given) -> bool:
+    """Whether `register` holds number `given` (in the run its ký hiệu is numbered in) for
+    another document than its data file's."""
+    row = register.number_holder(given.agency, given.year, given.number, given.symbol)
+    return row is not None and (row.source != given.source or (
+        row.workspace is not None and row.workspace != register.workspace))
 
 
 def not_migrated_error(path: Path | str, year: int, found: Elsewhere, current: str,

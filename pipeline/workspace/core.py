@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import threading
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path, PurePosixPath
@@ -46,6 +47,25 @@ DOCUMENT_SUFFIX = ".yaml"
 _SAFE_ID = re.compile(r"^[\w][\w.-]*$")
 # The sample office every starter names (`vanthu new`); its profile ships with vanthu.
 SAMPLE_AGENCY = "co-quan-mau"
+# Where a form not saved anywhere stands (Workspace.load_mapping without a path): in the data
+# folder, so that its references are found there.
+FORM_NAME = "bieu-mau.yaml"
+
+PathLike = str | os.PathLike[str]  # what the library takes for a path, as Python's own functions
+
+
+def as_path(value: PathLike, argument: str) -> Path:
+    """`value` (a str or any os.PathLike naming a path) as a Path. Anything else is refused
+    naming `argument`, instead of failing deep inside on a missing Path method."""
+    if isinstance(value, Path):
+        return value
+    if isinstance(value, str | os.PathLike):
+        text = os.fspath(value)
+        if isinstance(text, str):
+            return Path(text)
+    raise TypeError(
+        f"{argument}: expected a path (str or os.PathLike[str]), got {type(value).__name__}"
+    )
 
 
 def sample_agency_file() -> Path:
@@ -55,29 +75,38 @@ def sample_agency_file() -> Path:
 
 
 class Workspace:
-    """One office's folder (see the module docstring); `Workspace.containing(path)` finds it."""
+    """One office's folder (see the module docstring); `Workspace.containing(path)` finds it.
+
+    Paths are taken as str or os.PathLike. One workspace may be shared by threads (a web
+    portal's requests): each load's progress is its thread's, and the caches are guarded.
+    """
 
     def __init__(
         self,
-        root: Path,
+        root: PathLike,
         config: WorkspaceConfig | None = None,
         *,
-        data_dir: Path | None = None,
-        output_dir: Path | None = None,
-        template_dirs: tuple[Path, ...] = (),
-        config_file: Path | None = None,
+        data_dir: PathLike | None = None,
+        output_dir: PathLike | None = None,
+        template_dirs: tuple[PathLike, ...] = (),
+        config_file: PathLike | None = None,
     ) -> None:
+        root = as_path(root, "root")
+        data_dir = None if data_dir is None else as_path(data_dir, "data_dir")
+        output_dir = None if output_dir is None else as_path(output_dir, "output_dir")
         self.root = root.resolve()
         self._root_prefix = str(self.root).rstrip(os.sep) + os.sep
         self.config = config or WorkspaceConfig()
-        self.config_file = config_file
+        self.config_file = None if config_file is None else as_path(config_file, "config_file")
         self.data_dir = (data_dir or self.root / self.config.du_lieu).resolve()
         self._data_prefix = str(self.data_dir).rstrip(os.sep) + os.sep
         self.output_dir = (output_dir or self.root / self.config.ket_qua).absolute()
         self.own_templates = self.root / self.config.mau
-        self.extra_templates = template_dirs  # --templates: before the workspace's own
+        # --templates: before the workspace's own
+        self.extra_templates = tuple(as_path(d, "template_dirs") for d in template_dirs)
         self._loader: DocumentLoader | None = None
         self._templates: TemplateLibrary | None = None
+        self._making = threading.Lock()  # threads asking at once get one loader, one library
         self._paths = RealPaths()
 
     def __repr__(self) -> str:
@@ -100,8 +129,9 @@ class Workspace:
     # Finding a workspace ------------------------------------------------------------------
 
     @classmethod
-    def open(cls, root: Path) -> Workspace:
+    def open(cls, root: PathLike) -> Workspace:
         """The workspace whose folder is `root` (its vanthu.yaml read when there is one)."""
+        root = as_path(root, "root")
         config_file = root / CONFIG_FILE
         if config_file.is_file():
             return cls(root, read_config(config_file), config_file=config_file)
@@ -110,11 +140,11 @@ class Workspace:
         return cls(root)
 
     @classmethod
-    def containing(cls, start: Path) -> Workspace:
+    def containing(cls, start: PathLike) -> Workspace:
         """The workspace holding `start` (a file or folder): the nearest folder above it with
         vanthu.yaml, else the nearest one holding co-quan/ or inputs/co-quan/, else a workspace
         with the default settings in `start`'s folder."""
-        resolved = resolved_path(start)
+        resolved = resolved_path(as_path(start, "start"))
         folder = resolved if resolved.is_dir() else resolved.parent
         chain = [folder, *folder.parents]
         for candidate in chain:
@@ -129,17 +159,18 @@ class Workspace:
                 return cls(candidate)
         return cls(folder)
 
-    def with_output(self, output_dir: Path | None) -> Workspace:
+    def with_output(self, output_dir: PathLike | None) -> Workspace:
         """The same workspace writing to `output_dir` (None: unchanged)."""
         if output_dir is None:
             return self
         return Workspace(**{**self._settings(), "output_dir": output_dir})
 
-    def with_templates(self, folder: Path | None) -> Workspace:
+    def with_templates(self, folder: PathLike | None) -> Workspace:
         """The same workspace with `folder` searched first for templates (None: unchanged)."""
         if folder is None:
             return self
-        return Workspace(**{**self._settings(), "template_dirs": (folder, *self.extra_templates)})
+        first = as_path(folder, "folder")
+        return Workspace(**{**self._settings(), "template_dirs": (first, *self.extra_templates)})
 
     # Agencies and referenced files (pipeline.load.locations.Locations) -----------------------
 
@@ -192,11 +223,11 @@ class Workspace:
 
     # Documents ------------------------------------------------------------------------------
 
-    def documents(self, folder: Path | None = None) -> list[Path]:
+    def documents(self, folder: PathLike | None = None) -> list[Path]:
         """Every document data file under `folder` (default: the data folder), sorted; agency
         profiles, parts a document attaches (kem-theo/), a workspace's settings (vanthu.yaml)
         and hidden files and folders skipped."""
-        base = resolved_path(folder or self.data_dir)
+        base = resolved_path(self.data_dir if folder is None else as_path(folder, "folder"))
         agencies = str(self.agency_dir)
         found: list[tuple[str, Path]] = []
         # os.scandir and string paths: a year of thousands of files is listed in milliseconds,
@@ -238,21 +269,39 @@ class Workspace:
             # where things are (a build with nothing to do) needs none of them.
             from pipeline.load.documents import DocumentLoader
 
-            self._loader = DocumentLoader(self)
+            with self._making:
+                if self._loader is None:
+                    self._loader = DocumentLoader(self)
         return self._loader
 
-    def load(self, path: Path) -> LoadedDocument:
+    def load(self, path: PathLike) -> LoadedDocument:
         """The document in data file `path`, validated, with everything it refers to. A
         workspace's settings file (vanthu.yaml) is never a document: refused as such, rather
         than read and refused for a missing `loai`."""
+        path = as_path(path, "path")
         if path.name == CONFIG_FILE:
             folder = shlex.quote(shown(path.parent))
             raise InputError("ws.config_not_document", file=path, folder=folder)
         return self.loader.load(path)
 
-    def load_mapping(self, data: Mapping[str, Any], path: Path) -> LoadedDocument:
-        """A document given as a dict (a form), validated as if it were the file `path`."""
-        return self.loader.load_mapping(data, path)
+    def load_mapping(
+        self, data: Mapping[str, Any], path: PathLike | None = None
+    ) -> LoadedDocument:
+        """A document given as a dict (a form), validated as if it were the file `path`.
+
+        `path` names the form in messages and places it: the files it names (`danh_sach:`, a
+        plan, a draft decision) are found relative to its folder, and its output would go
+        where that file's would. A relative `path` is taken from the workspace's folder (not
+        the current directory): "inputs/2026/phieu.yaml". Without a path the form stands in
+        the data folder as bieu-mau.yaml (FORM_NAME), so `danh_sach: 2026/ds-khen.xlsx` names
+        inputs/2026/ds-khen.xlsx. No file is read or written at that path.
+        """
+        if path is None:
+            placed = self.data_dir / FORM_NAME
+        else:
+            placed = as_path(path, "path")
+            placed = placed if placed.is_absolute() else self.root / placed
+        return self.loader.load_mapping(data, placed)
 
     # Outputs --------------------------------------------------------------------------------
 
@@ -348,7 +397,9 @@ class Workspace:
     def templates(self) -> TemplateLibrary:
         """The templates in force: the workspace's own first, then the built-in ones."""
         if self._templates is None:
-            self._templates = TemplateLibrary(self.template_layers())
+            with self._making:
+                if self._templates is None:
+                    self._templates = TemplateLibrary(self.template_layers())
         return self._templates
 
 
