@@ -564,6 +564,15 @@ def _recipient_key(entry: Entry) -> SortKey | NameKey:
     return vietnamese_key(entry.name) if entry.collective else name_key(entry.name)
 
 
+# The fields an award list reads that neither the decision nor its Danh sách prints, and that
+# a clerk could expect printed: none. The Ghi chú is read (a hidden one with values is refused)
+# but is the office's own record ("Nghỉ thai sản từ 15/8", "Hợp đồng lao động"): Nghị định 30's
+# Danh sách kèm theo has no such column, and lists keep one as a matter of course, so warning of
+# it would be said of nearly every list. Columns no field reads are warned of (Ngày sinh,
+# Thành tích: table.Table.unprinted_warning).
+UNPRINTED_FIELDS: tuple[str, ...] = ()
+
+
 def read_award_list(
     path: Path,
     decision_date: date,
@@ -658,6 +667,10 @@ def read_award_list(
         entries.append(entry)
     # A total row the clerk typed ("Tổng cộng: 25 người") must count these rows.
     table.check_counts([(e.collective, e.recipient) for e in entries])
+    # Columns whose content no document prints ("Ngày sinh", "Thành tích"): one warning for
+    # the list.
+    warning = table.unprinted_warning(UNPRINTED_FIELDS)
+    unprinted = () if warning is None else (warning,)
     if order == "ten":
         entries.sort(key=lambda e: (e.collective, _recipient_key(e)))
     elif order == "don_vi":
@@ -668,7 +681,7 @@ def read_award_list(
     return AwardList(
         groups=tuple(Group(award, tuple(items)) for award, items in groups.items()),
         entries=tuple(entries),
-        warnings=(*namesakes.warnings, *capitals.warnings),
+        warnings=(*unprinted, *namesakes.warnings, *capitals.warnings),
     )
 
 

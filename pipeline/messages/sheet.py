@@ -177,6 +177,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "'danh_sach' in the data file:  cot: {{{key}: \"{header}\"}}; if it is not, delete the "
         "column from the list (or move it to another sheet).",
     },
+    # A warning, once for a list (Table.unprinted_warning): {columns} is a list of
+    # sheet.column_not_printed.
+    "sheet.columns_not_printed": {
+        "vi": "{columns}: nội dung ở đó không được in trong quyết định hay Danh sách kèm theo. "
+        "Nếu cần in, hãy đưa vào văn bản (một điều của quyết định) hoặc vào một cột được in (Họ "
+        "và tên, Chức vụ, Đơn vị, Danh hiệu/Hình thức); nếu đó chỉ là ghi chép riêng của cơ "
+        "quan, có thể để nguyên, hoặc xóa cột cho hết cảnh báo",
+        "en": "{columns}: what is there is printed neither in the decision nor in its Danh sách. "
+        "If it must be printed, put it in the text (an article of the decision) or in a column "
+        "that is printed (Họ và tên, Chức vụ, Đơn vị, Danh hiệu/Hình thức); if it is the "
+        "office's own record, it may stay, or delete the column to silence this warning",
+    },
+    "sheet.column_not_printed": {
+        "vi": "cột {letter} «{header}» ({rows} dòng có nội dung)",
+        "en": "column {letter} «{header}» (filled on {rows} of the list's rows)",
+    },
     "sheet.duplicate_column": {
         "vi": "có hai cột cùng là '{field_name}': ô {first} và ô {second}; hãy giữ một cột.",
         "en": "two columns are both '{field_name}': cells {first} and {second}; keep only one.",

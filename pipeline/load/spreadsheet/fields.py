@@ -139,6 +139,16 @@ SURNAME = "ho"
 _NOT_HINTS = (("don", "vi", "tinh"),)
 
 
+# Headers of the columns a list keeps for itself, which no clerk expects a decision to print:
+# the row number (the Danh sách numbers its rows itself), the unit of its amounts, the receipt
+# signature of a payment list. A column no field reads under any other header, and holding
+# content on the list's rows, is warned of (table.Table.unprinted_warning).
+BOOKKEEPING_HEADERS = frozenset(
+    normalize_header(header)
+    for header in ("STT", "TT", "Số TT", "Số thứ tự", "Đơn vị tính", "Ký nhận")
+)
+
+
 def header_words(text: str) -> tuple[str, ...]:
     """A header's words without case or diacritics: 'Cơ quan, đơn vị' → ('co', 'quan', 'don',
     'vi')."""

@@ -1,6 +1,7 @@
 """The table of a danh sách: read the records below the header row into rows, one per person or
 collective, and refuse what a clerk would not see printed (hidden rows and columns, merged
-cells over a person's row, a column the list does not read that holds values).
+cells over a person's row, a unit column the list does not read that holds values); the other
+columns it does not read that hold values on its rows are kept to be warned of (Table.unread).
 
 The header row is found and checked by `header`, the list's own total rows read and checked by
 `totals`; a row as read is `row.Row`.
@@ -16,7 +17,13 @@ from typing import NamedTuple
 
 from pipeline.errors import InputError
 from pipeline.load.spreadsheet.cells import cell_text, clean, get_column_letter, plain_text
-from pipeline.load.spreadsheet.fields import Field, Wanted, hinted
+from pipeline.load.spreadsheet.fields import (
+    BOOKKEEPING_HEADERS,
+    Field,
+    Wanted,
+    hinted,
+    normalize_header,
+)
 from pipeline.load.spreadsheet.header import (
     HEADER_SCAN_ROWS,
     Header,
@@ -47,6 +54,33 @@ from pipeline.render.phrase import Phrase
 ColumnSpan = tuple[int, int]
 
 
+class UnreadColumn(NamedTuple):
+    """A visible column of a danh sách no field reads, and how many of the list's rows have
+    content in it: what it says is printed nowhere."""
+
+    column: int  # 1-based
+    header: str
+    rows: int
+
+
+class ColumnList(str):
+    """Columns named one after another, each a catalogue phrase said in the language the message
+    is shown in (VanthuError.detail asks `describe`)."""
+
+    phrases: tuple[Phrase, ...]
+
+    def __new__(cls, phrases: Sequence[Phrase]) -> ColumnList:
+        listed = super().__new__(cls, ", ".join(phrases))
+        listed.phrases = tuple(phrases)
+        return listed
+
+    def describe(self, lang: str | None = None) -> str:
+        return ", ".join(phrase.describe(lang) for phrase in self.phrases)
+
+    def __reduce__(self) -> tuple[type[ColumnList], tuple[tuple[Phrase, ...]]]:
+        return ColumnList, (self.phrases,)  # made again from its phrases (a build's workers)
+
+
 @dataclass(frozen=True)
 class Table:
     """The rows of a danh sách, with the file, sheet and header they were read from, and the
@@ -57,6 +91,9 @@ class Table:
     header: Header
     rows: list[Row]
     totals: tuple[StatedTotal, ...] = ()
+    # The visible columns no field reads that hold content on rows of the list, left to right
+    # (bookkeeping columns aside: BOOKKEEPING_HEADERS).
+    unread: tuple[UnreadColumn, ...] = ()
 
     def __iter__(self) -> Iterator[Row]:
         return iter(self.rows)
@@ -67,6 +104,30 @@ class Table:
     def has(self, field_name: str) -> bool:
         """Whether the file has a column for the field (optional fields may be absent)."""
         return field_name in self.header.columns
+
+    def unprinted_warning(self, unprinted: Sequence[str] = ()) -> InputError | None:
+        """One warning for the list, at its file and sheet, naming each column whose content no
+        document prints, by letter and header, with how many of its rows have content there:
+        the columns no field reads (Table.unread: "Ngày sinh", "Thành tích") and the fields in
+        `unprinted`, read but printed by no document of the caller's (an award list's Ghi
+        chú). None when there is none: an empty column loses nothing."""
+        columns = list(self.unread)
+        for name in unprinted:
+            column = self.header.columns.get(name)
+            if column is None:
+                continue
+            rows = sum(1 for row in self.rows if row.values[name])
+            if rows:
+                columns.append(UnreadColumn(column, self.header.texts[name], rows))
+        if not columns:
+            return None
+        phrases = [
+            Phrase("sheet.column_not_printed", letter=get_column_letter(c.column),
+                   header=c.header, rows=c.rows)  # fmt: skip
+            for c in sorted(columns)
+        ]
+        return InputError("sheet.columns_not_printed", file=self.file, sheet=self.sheet,
+                          columns=ColumnList(phrases))  # fmt: skip
 
     def check_counts(self, recipients: Sequence[tuple[bool, Hashable]]) -> None:
         """Refuse a total row whose count of người, cá nhân or tập thể is none of the ways of
@@ -156,10 +217,12 @@ def build_table(
     # Merged ranges over the rows below the header, refused at the first person's row they
     # cover (a total row or a group heading may be merged across the table).
     spans = _merged_below(merged, header, file, sheet)
-    # Columns with a header that names a field the list has no column for ("Cơ quan, bộ
-    # phận" for Đơn vị): their values would be left out without a word (see _refuse_unread).
+    # Columns no field reads: one whose header names a field the list has no column for ("Cơ
+    # quan, bộ phận" for Đơn vị) is refused when it holds values (see _refuse_unread), any
+    # other is warned of (Table.unread). Their cells are noted on each row, as whether a row is
+    # one of the list's is known only once the list is read.
     unread = _unread_columns(prefix, header, fields, hidden_columns)
-    filled: dict[int, dict[int, object]] = {}  # 0-based column → row number → value
+    notes = [(column.offset, column.filled) for column in unread]  # unpacked once per cell
     merged_from = spans[0][0][0] + 1 if spans else _NO_ROW  # the first row they cover
     required = [w.field.name for w in fields if w.required]
     # Absent optional columns read as ''; each row's values start as a copy of this.
@@ -198,8 +261,8 @@ def build_table(
         if first and _is_column_numbering(cells):
             first = False
             continue
-        if unread:
-            _note_filled(number, cells, unread, filled)
+        if notes:
+            _note_filled(number, cells, notes)
         if concealed or (hidden and number in hidden):
             try:
                 _refuse_unseen(number, cells, present, concealed, hidden, required, header,
@@ -284,17 +347,22 @@ def build_table(
         _add_row(rows, Row(number, values, file, sheet, header), None if complete else name)
     if not rows:
         raise InputError("sheet.no_rows", file=file, sheet=sheet, header_row=header.row)
-    if filled:
-        _refuse_unread(unread, filled, rows, file, sheet)
-    return Table(file, sheet, header, rows, tuple(totals))
+    said: tuple[UnreadColumn, ...] = ()
+    if any(column.filled for column in unread):
+        _refuse_unread(unread, rows, file, sheet)
+        said = _unread_on_rows([c for c in unread if c.wanted is None], rows)
+    return Table(file, sheet, header, rows, tuple(totals), said)
 
 
 class _Unread(NamedTuple):
-    """A visible column the list does not read, whose header names a field it lacks."""
+    """A visible column the list does not read, and the values noted in it."""
 
     offset: int  # 0-based column
     header: str
-    wanted: Wanted
+    # The field its header names that the list has no column for ("Cơ quan, bộ phận" for Đơn
+    # vị); None for any other column.
+    wanted: Wanted | None
+    filled: dict[int, object]  # row number → value, for the rows with content in it
 
 
 def _unread_columns(
@@ -303,55 +371,76 @@ def _unread_columns(
     fields: list[Wanted],
     hidden_columns: Sequence[ColumnSpan],
 ) -> list[_Unread]:
-    """The visible columns the list does not read whose header holds a word of a wanted field
-    it has no column for (Field.hints): "Cơ quan, bộ phận" when no column is Đơn vị. A hidden
-    column is no part of the list the clerk sees, and is left alone."""
+    """The visible columns with a header that the list does not read, each with the wanted
+    field it has no column for whose word its header holds (Field.hints): "Cơ quan, bộ phận"
+    when no column is Đơn vị. Left alone, and so costing a row nothing: a hidden column (no
+    part of the list the clerk sees), a column without a header (no column of the table, as
+    the clerk laid it out: scratch beside it, an empty formatted column Excel keeps in the
+    sheet's range) and a bookkeeping column no clerk expects printed (BOOKKEEPING_HEADERS)."""
     lacking = [w for w in fields if w.field.hints and w.field.name not in header.columns]
-    if not lacking:
-        return []
     cells = next((c for n, c in prefix if n == header.row), ())
     read = set(header.columns.values())
     found = []
     for offset, value in enumerate(cells):
-        text = clean(plain_text(value))
-        if not text or offset + 1 in read or _within(offset + 1, hidden_columns):
+        if value is None or offset + 1 in read:
             continue
-        wanted = next((w for w in lacking if hinted(w.field, text)), None)
-        if wanted is not None:
-            found.append(_Unread(offset, text, wanted))
+        text = clean(plain_text(value))
+        # No bookkeeping header holds a field's hint ("Đơn vị tính" is none: fields._NOT_HINTS).
+        if not text or normalize_header(text) in BOOKKEEPING_HEADERS:
+            continue
+        if not _within(offset + 1, hidden_columns):
+            wanted = next((w for w in lacking if hinted(w.field, text)), None)
+            found.append(_Unread(offset, text, wanted, {}))
     return found
 
 
 def _note_filled(
-    number: int, cells: Sequence[object], unread: Sequence[_Unread],
-    filled: dict[int, dict[int, object]],
-) -> None:  # fmt: skip
-    """Note the values of the unread columns on a row, by column then row: whether the row is
-    one of the list's is known only once the list is read (signature lines are held back)."""
+    number: int, cells: Sequence[object], notes: Sequence[tuple[int, dict[int, object]]]
+) -> None:
+    """Note the values of the unread columns on a row (each column's offset and _Unread.filled):
+    whether the row is one of the list's is known only once the list is read (signature lines
+    are held back). Run on every row of a list with such columns: a value is content as
+    clean(plain_text()) would find it (text of more than whitespace, any number, date or
+    formula), without cleaning it."""
     width = len(cells)
+    for offset, filled in notes:
+        if offset < width:
+            raw = cells[offset]
+            if raw is not None and (type(raw) is not str or raw.strip()):
+                filled[number] = raw
+
+
+def _unread_on_rows(unread: Sequence[_Unread], rows: Sequence[Row]) -> tuple[UnreadColumn, ...]:
+    """The unread columns with content on rows of the list, and on how many: a value under the
+    list only (a signature line below the total row) or on a group heading is no row's."""
+    found = []
     for column in unread:
-        raw = cells[column.offset] if column.offset < width else None
-        if raw is not None and clean(plain_text(raw)):
-            filled.setdefault(column.offset, {})[number] = raw
+        if column.filled:
+            count = sum(1 for row in rows if row.number in column.filled)
+            if count:
+                found.append(UnreadColumn(column.offset + 1, column.header, count))
+    return tuple(found)
 
 
 def _refuse_unread(
     unread: Sequence[_Unread],
-    filled: Mapping[int, Mapping[int, object]],
     rows: Sequence[Row],
     file: str,
     sheet: str | None,
 ) -> None:
-    """Refuse an unread column (see _unread_columns) that holds a value on a row of the list,
-    at the first such row: a unit column headed "Cơ quan, bộ phận" would otherwise be passed
-    over, and every name printed without its unit, as silently as a hidden column's values
-    would be printed. A value under the list only (a signature line "THỦ TRƯỞNG ĐƠN VỊ" below
-    the total row) is no row's: passed over. The message says the way out: name the column
-    under `cot`, or remove it."""
+    """Refuse an unread column whose header names a field the list lacks (_Unread.wanted) that
+    holds a value on a row of the list, at the first such row: a unit column headed "Cơ quan,
+    bộ phận" would otherwise be passed over, and every name printed without its unit, as
+    silently as a hidden column's values would be printed. A value under the list only (a
+    signature line "THỦ TRƯỞNG ĐƠN VỊ" below the total row) is no row's: passed over. The
+    message says the way out: name the column under `cot`, or remove it."""
+    named = [column for column in unread if column.wanted is not None and column.filled]
+    if not named:
+        return
     for row in rows:
-        for column in unread:
-            raw = filled.get(column.offset, {}).get(row.number)
-            if raw is None:
+        for column in named:
+            raw = column.filled.get(row.number)
+            if raw is None or column.wanted is None:
                 continue
             letter = get_column_letter(column.offset + 1)
             raise InputError(
