@@ -734,6 +734,25 @@ def executors(info: DocumentInfo, last_article: int) -> list[str]:
     return [line] if line else []
 
 
+def printed_articles(info: DocumentInfo) -> int:
+    """How many articles the decision prints (the N of its "Như Điều N"), without writing them
+    (the sổ's Nơi nhận needs it, not the text): those decision_context writes from what it
+    attaches (award_articles: Điều 1, and Điều 2 when the list has money; a council, a plan or
+    a Quy chế it issues: Điều 1), then those of the data. Kept beside the writers it counts:
+    a test holds it to len(articles) for every example decision."""
+    data = info.data
+    assert isinstance(data, DecisionData)
+    attached = info.attachments
+    generated = 0
+    if isinstance(attached, DecisionAttachments):
+        if attached.awards is not None:
+            generated = 2 if attached.awards.priced else 1
+        elif any(part is not None
+                 for part in (attached.members, attached.plan, attached.regulation)):
+            generated = 1
+    return generated + len(data.dieu)
+
+
 def with_executors(info: DocumentInfo, last_article: int, lines: list[str]) -> list[str]:
     """Nơi nhận with 'Như Điều N' first, counted from the articles: one the clerk typed (its
     number the old document's, maybe) is that line again, so it is left out."""

@@ -5,6 +5,7 @@ See so-dang-ky-van-ban-di.md beside this module for the form and what is assumed
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -82,6 +83,42 @@ def note_from_printed(note: str | None, status: Status, void_reason: str | None)
     if note.startswith(f"{said}; "):
         return note[len(said) + 2:] or None
     return note
+
+
+# A void as a clerk writes it at the start of Ghi chú: "Hủy số", "Huỷ số: in sai", "HỦY SỐ (in
+# sai)", "Đã hủy số - cấp nhầm", "Số bị hủy", "Hủy số 05/QĐ-UBND" (naming the row's own number).
+_VOID_NOTE = re.compile(
+    r"\s*(?:số\s+)?(?:(?:đã|bị)\s+)?h(?:ủy|uỷ)(?:\s+bỏ)?(?P<word>\s+số)?"
+    r"(?:\s+(?P<number>\d{1,4})(?:/[^\s:;,.()]+)?)?",
+    re.IGNORECASE,
+)
+# What may follow the words: nothing, a mark, or (after "hủy số") the reason itself.
+_VOID_FOLLOWED = re.compile(r"\s*(?:[:;,.\-–—(]|$)")
+_REASON_EDGES = " \t\n:;,.-–—"
+
+
+def void_from_note(note: str | None, number: int) -> tuple[str | None, str | None] | None:
+    """(the reason, the rest of the note) when Ghi chú `note` of the row numbered `number`
+    opens by saying the number is voided, as a clerk's own sổ says it where it has no
+    Trạng thái column (see _VOID_NOTE); None when it does not: a note naming another number
+    ("Hủy số 05, cấp lại" on row 06) or voiding another document ("Hủy Quyết định số 12")
+    speaks of something else. A reason in brackets leaves what follows them as the note."""
+    found = _VOID_NOTE.match(note or "")
+    if found is None or note is None:
+        return None
+    if found.group("number") is not None and int(found.group("number")) != number:
+        return None
+    rest = note[found.end():]
+    if not _VOID_FOLLOWED.match(rest) and not (found.group("word") and rest[:1].isspace()):
+        return None
+    rest = rest.strip(_REASON_EDGES)
+    other: str | None = None
+    if rest.startswith("("):
+        closing = rest.find(")")
+        if closing > 0:
+            other = rest[closing + 1:].strip(_REASON_EDGES) or None
+            rest = rest[1:closing]
+    return rest.strip(_REASON_EDGES) or None, other
 
 
 def printed_cell(entry: Entry, key: str) -> str:

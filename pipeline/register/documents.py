@@ -60,9 +60,11 @@ from typing import TYPE_CHECKING, Any
 
 from pipeline.context.addressing import addressee_names
 from pipeline.context.common import filing_line, recipient_lines, signature_lines
+from pipeline.context.quyet_dinh import printed_articles, with_executors
 from pipeline.errors import InputError, RenderError, VanthuError
 from pipeline.i18n import t
 from pipeline.load.contract import LoadedDocument
+from pipeline.model.quyet_dinh import DecisionData
 from pipeline.paths import shown
 from pipeline.register.backends import SqliteBackend, safe_location
 from pipeline.register.checks import before_vanthu
@@ -425,11 +427,22 @@ def register_details(document: LoadedDocument) -> Details:
         signer=info.signer.ho_ten,
         signer_title=signer_title(info.signer),
         recipients="; ".join(register_recipients(
-            addressee_names(data.addressees), recipient_lines(data, info.agency)
+            addressee_names(data.addressees), printed_recipients(document)
         )),
         archive=re.sub(r"^\s*Lưu\s*:\s*", "", filing_line(info)).rstrip(". "),
         copies=data.so_ban,
     )
+
+
+def printed_recipients(document: LoadedDocument) -> list[str]:
+    """The Nơi nhận lines as the document prints them: a Quyết định opens them with 'Như Điều
+    N', those who execute it (context.quyet_dinh.with_executors), its main recipients, which
+    the sổ must not leave out."""
+    info = document.info
+    lines = recipient_lines(info.data, info.agency)
+    if isinstance(info.data, DecisionData):
+        lines = with_executors(info, printed_articles(info), lines)
+    return lines
 
 
 def signer_title(signer: Signer) -> str:

@@ -35,6 +35,7 @@ from pipeline.register.columns import (
     FORM_COLUMNS,
     STATUS_WORDS,
     note_from_printed,
+    void_from_note,
 )
 from pipeline.register.errors import DuplicateNumberError, RegisterImportError
 from pipeline.register.model import Details, Entry, Status
@@ -323,6 +324,10 @@ class _RowReader:
         note = _text(self._get(values, "note"))
         if status_word is not None:  # a vanthu export: its Ghi chú says the status too
             note = note_from_printed(note, status, void_reason)
+        elif (void := void_from_note(note, int(match.group(1)))) is not None:
+            # A clerk's sổ says a void in Ghi chú alone ("Hủy số (in sai)"): read it so.
+            status, note = Status.VOID, void[1]
+            void_reason = void_reason or void[0]
         details = Details(
             doc_date=doc_date, symbol=match.group(2), summary=_text(self._get(values, "summary")),
             signer=_text(self._get(values, "signer")),
