@@ -80,11 +80,21 @@ class Renderer:
 
     def __init__(
         self,
-        templates: Workspace | TemplateLibrary | Path | None = None,
+        templates: Workspace | TemplateLibrary | str | os.PathLike[str] | None = None,
         *,
         test_print: bool = False,
     ) -> None:
-        library = templates.templates if isinstance(templates, Workspace) else templates
+        """`templates`: a workspace (its templates/ over the built-in ones), a TemplateLibrary,
+        a templates folder (a str or os.PathLike), or None for the built-in templates only."""
+        from pipeline.workspace.core import as_path
+
+        library: TemplateLibrary | Path | None
+        if isinstance(templates, Workspace):
+            library = templates.templates
+        elif isinstance(templates, TemplateLibrary) or templates is None:
+            library = templates
+        else:
+            library = as_path(templates, "templates")
         self.engine = Engine(library)
         self._styles: StyleSheet | None = None
         self.test_print = test_print  # print on a phôi's test pages: draw its border
@@ -116,8 +126,15 @@ class Renderer:
             refuse_unnumbered_decision(document)
         return self.engine.render(document.template, self.context(document))
 
-    def render_file(self, input_path: Path, output: Path | None = None) -> Path:
-        """Load `input_path`, render it and write the .docx atomically; returns the output path."""
+    def render_file(
+        self, input_path: str | os.PathLike[str], output: str | os.PathLike[str] | None = None
+    ) -> Path:
+        """Load `input_path`, render it and write the .docx atomically (each a str or
+        os.PathLike); returns the output path."""
+        from pipeline.workspace.core import as_path
+
+        input_path = as_path(input_path, "input_path")
+        output = as_path(output, "output") if output is not None else None
         workspace = Workspace.containing(input_path)
         document = workspace.load(input_path)
         target = output or workspace.output_for(input_path, document.info.data.ngay.year)

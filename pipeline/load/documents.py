@@ -27,7 +27,6 @@ from pydantic import BaseModel
 
 from pipeline.context.common import DocumentInfo, phrase_overrides, signature_lines
 from pipeline.errors import InputError
-from pipeline.i18n import t
 from pipeline.kinds import KINDS, kind_of
 from pipeline.load.contract import Attached, LoadedDocument
 from pipeline.load.lists import COUNTING_FIGURES, WordingGap
@@ -42,7 +41,7 @@ from pipeline.model.document import DocumentData, RecipientGroup
 from pipeline.model.giay_moi import InvitationData
 from pipeline.model.quyet_dinh import DecisionData
 from pipeline.model.thong_bao import NoticeData
-from pipeline.phrase import Phrase
+from pipeline.phrase import Alternatives, Phrase
 from pipeline.rules.agency_names import (
     TWO_LEVELS_SINCE,
     abolished_level,
@@ -70,8 +69,10 @@ __all__ = ["AGENCY_DIR", "DocumentLoader", "LoadedDocument"]
 
 
 def _hint(name: str, known: list[str]) -> str:
+    """" (did you mean 'x'?)" for the known name closest to `name`, kept as a Phrase so that
+    an error's message says it in the language it is asked in; "" when none is close."""
     close = difflib.get_close_matches(name, known, n=1)
-    return t("data.did_you_mean", name=close[0]) if close else ""
+    return Phrase("data.did_you_mean", name=close[0]) if close else ""
 
 
 def check_references(data: DocumentData, agency: Agency, source: Source, profile: Path) -> None:
@@ -79,7 +80,7 @@ def check_references(data: DocumentData, agency: Agency, source: Source, profile
 
     def missing(what: str, ref: str, loc: tuple[str | int, ...], known: list[str]) -> InputError:
         return source.error(
-            "data.unknown_ref", loc, what=t(what), ref=ref, profile=profile.name,
+            "data.unknown_ref", loc, what=Phrase(what), ref=ref, profile=profile.name,
             hint=_hint(ref, known),
         )  # fmt: skip
 
@@ -101,15 +102,15 @@ def check_references(data: DocumentData, agency: Agency, source: Source, profile
         if titled:
             raise source.error(
                 "data.signer_by_title", ("nguoi_ky",), ref=data.nguoi_ky, profile=profile.name,
-                keys=t("value.or").join(f"'nguoi_ky: {key}'" for key in titled),
+                keys=Alternatives(tuple(f"'nguoi_ky: {key}'" for key in titled)),
                 signers=_signers_listed(agency),
             )  # fmt: skip
         # A typo of a key: the key it is close to; anything else: every key, and how it signs.
         hint = _hint(data.nguoi_ky, list(agency.nguoi_ky))
         raise source.error(
-            "data.unknown_ref", ("nguoi_ky",), what=t("data.what_signer"), ref=data.nguoi_ky,
+            "data.unknown_ref", ("nguoi_ky",), what=Phrase("data.what_signer"), ref=data.nguoi_ky,
             profile=profile.name,
-            hint=hint or t("data.signers_listed", signers=_signers_listed(agency)),
+            hint=hint or Phrase("data.signers_listed", signers=_signers_listed(agency)),
         )  # fmt: skip
     for index, recipient in enumerate(data.noi_nhan):
         if isinstance(recipient, RecipientGroup) and recipient.nhom not in agency.nhom_noi_nhan:
@@ -169,7 +170,7 @@ def check_signing_authority(
     said: dict[str, Any] = {
         "authority": " ".join(data.tham_quyen.split()), "signer": data.nguoi_ky,
         "profile": profile.name, "first": lines[0], "title": mismatch.title,
-        "hint": t("data.signer_such_as", name=other) if other else "",
+        "hint": Phrase("data.signer_such_as", name=other) if other else "",
     }  # fmt: skip
     if mismatch.refused:
         raise source.error(key, loc, **said)
@@ -199,7 +200,7 @@ def _certificate_by_collective(
         "data.certificate_by_collective", line=source.line_of(("nguoi_ky",)), field="nguoi_ky",
         first=lines[0], signer=data.nguoi_ky, profile=profile.name,
         authority=" ".join(data.tham_quyen.split()),
-        hint=t("data.signer_such_as", name=other) if other else "",
+        hint=Phrase("data.signer_such_as", name=other) if other else "",
     ),)  # fmt: skip
 
 
@@ -350,8 +351,8 @@ def check_repeated_recipients(
                 first[key] = (loc, group)
                 continue
             earlier, in_group = first[key]
-            said = (t("data.recipient_in_group", group=in_group) if in_group is not None
-                    else t("data.recipient_first_line", line=source.line_of(earlier)))
+            said = (Phrase("data.recipient_in_group", group=in_group) if in_group is not None
+                    else Phrase("data.recipient_first_line", line=source.line_of(earlier)))
             found.append(InputError("data.recipient_twice", line=source.line_of(loc),
                                     field=dotted(loc), name=name.strip(), where=said))  # fmt: skip
 
@@ -404,9 +405,9 @@ def _as_above_repeated(
         earlier = first.get(recipient_key(name))
         if earlier is None:
             continue
-        said = t("data.recipient_of_group", group=group) if group is not None else ""
-        advice = (t("data.as_above_drop_group", group=group) if group is not None
-                  else t("data.as_above_drop_line"))
+        said = Phrase("data.recipient_of_group", group=group) if group is not None else ""
+        advice = (Phrase("data.as_above_drop_group", group=group) if group is not None
+                  else Phrase("data.as_above_drop_line"))
         found.append(InputError(
             "data.recipient_as_above", line=source.line_of(loc), field=dotted(loc),
             name=name.strip(), where=said, first=source.line_of(earlier), addressee=dotted(earlier),
@@ -416,21 +417,57 @@ def _as_above_repeated(
 
 
 def check_year_folder(data: DocumentData, source: Source, folder: str) -> tuple[InputError, ...]:
-    """A warning at `ngay` for a document kept in another year's folder than its date's, unless
-    its nam or its trích yếu names the folder's year (a report of 2025 signed in January 2026
-    in 2025/, a plan for 2026 signed in December 2025 in 2026/): a folder copied from last
-    year, its dates not yet changed, numbers and counts its documents in last year.
+    """A warning at `ngay` for a document kept in another year's folder than its date's, in
+    either direction: a folder copied from last year, its dates not yet changed, or a year
+    typed out of habit (05/01/2026 in 2027/), numbers and counts it in the date's year. Not
+    for one whose nam or trích yếu names the folder's year and whose date is within half a
+    year of it (a report of 2025 signed in January 2026 in 2025/, a plan for 2026 signed in
+    December 2025 in 2026/); further off, it is the typo again ('kế hoạch ... năm 2027' dated
+    05/01/2026 in 2027/), warned as one.
     `folder`: the year folder the output goes to (the date's year when it is in none)."""
     if folder == str(data.ngay.year) or not folder.isdigit():
         return ()
-    if getattr(data, "nam", None) == int(folder) or int(folder) in years_said(data.trich_yeu):
+    said = getattr(data, "nam", None) == int(folder) or int(folder) in years_said(data.trich_yeu)
+    if said and _near_year(data.ngay, int(folder)):
         return ()
-    return (InputError("data.date_outside_year_folder", line=source.line_of(("ngay",)),
-                       field="ngay", date=numeric_date(data.ngay), folder=folder,
+    key = "data.date_far_from_year_folder" if said else "data.date_outside_year_folder"
+    return (InputError(key, line=source.line_of(("ngay",)), field="ngay",
+                       date=numeric_date(data.ngay), folder=folder,
                        year=data.ngay.year),)  # fmt: skip
 
 
+# A document of a year signed before it (a plan) or after it (a report): within half a year.
+_NEAR_MONTHS = 6
+
+
+def _near_year(day: date, year: int) -> bool:
+    """Whether `day` falls in `year` or within _NEAR_MONTHS months of it."""
+    months = (day.year - year) * 12 + day.month - 1  # 0 to 11 inside the year
+    return -_NEAR_MONTHS <= months < 12 + _NEAR_MONTHS
+
+
 _ABSENT = object()  # a key the data leaves out (DocumentLoader._agency_named)
+_PLACE = "\ufffc"  # where a placeholder goes in a path (_PathWith): no file name has it
+
+
+class _PathWith(str):
+    """A path with a placeholder among its parts (co-quan/<agency profile id>.yaml), said with
+    the placeholder in the language an error's message is asked in."""
+
+    shape: str
+    part: Phrase
+
+    def __new__(cls, shape: str, part: Phrase) -> _PathWith:
+        path = super().__new__(cls, shape.replace(_PLACE, part))
+        path.shape, path.part = shape, part
+        return path
+
+    def __getnewargs__(self) -> tuple[str, Phrase]:  # type: ignore[override]
+        return self.shape, self.part
+
+    def describe(self, lang: str | None = None) -> str:
+        return self.shape.replace(_PLACE, self.part.describe(lang))
+
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -678,16 +715,19 @@ class DocumentLoader:
         if written is not _ABSENT and not empty:
             return  # named (a value of another type is the model's to refuse)
         known = self.locations.agency_ids()
-        ref = known[0] if len(known) == 1 else t("data.agency_placeholder")
+        placeholder = Phrase("data.agency_placeholder")
+        ref = known[0] if len(known) == 1 else placeholder
+        choices: str = ""
         if not known:
-            choices = t("data.agency_none", expected=self.locations.agency_expected(ref))
-        else:
-            choices = t("data.agency_choices", refs=", ".join(known)) if len(known) > 1 else ""
+            expected = _PathWith(self.locations.agency_expected(_PLACE), placeholder)
+            choices = Phrase("data.agency_none", expected=expected)
+        elif len(known) > 1:
+            choices = Phrase("data.agency_choices", refs=", ".join(known))
         if written is not _ABSENT:
             raise document.error("data.agency_empty", ("co_quan",), ref=ref, choices=choices)
         line = document.line_of(("loai",))
-        where = (t("data.keys_after_line", line=line, kind=data.get("loai")) if line is not None
-                 else t("data.keys_at_top"))  # fmt: skip
+        where = (Phrase("data.keys_after_line", line=line, kind=data.get("loai"))
+                 if line is not None else Phrase("data.keys_at_top"))  # fmt: skip
         raise InputError("data.agency_missing", file=document.path, field="co_quan", ref=ref,
                          where=where, choices=choices)  # fmt: skip
 

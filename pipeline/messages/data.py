@@ -333,6 +333,13 @@ MESSAGES = {
         "copied from another year, correct its date (it counts in {year}: its number in the "
         "register, the report)",
     },
+    "data.date_far_from_year_folder": {
+        "vi": "văn bản ghi ngày {date} nhưng nằm trong thư mục {folder} và nói về năm {folder}: "
+        "nếu gõ nhầm năm, hãy sửa ngày (văn bản này tính vào năm {year}: số trong sổ, báo cáo)",
+        "en": "the document is dated {date} but kept in the {folder} folder and speaks of "
+        "{folder}: if the year was mistyped, correct the date (it counts in {year}: its number "
+        "in the register, the report)",
+    },
     "data.abolished_level": {
         "vi": "'{name}' là cơ quan cấp {level}, cấp này không còn từ 01/07/2025 (chính quyền địa "
         "phương hai cấp), nhưng văn bản ghi ngày {date}: sửa ngày, hoặc dùng hồ sơ của cơ quan "

@@ -48,6 +48,7 @@ from pipeline.workspace.config import (
     TEMPLATE_DIR,
     identity_line,
 )
+from pipeline.workspace.core import PathLike, as_path
 from pipeline.workspace.header_name import header_lines
 from pipeline.workspace.presets import (
     NAME_START_KEY,
@@ -459,9 +460,11 @@ def starter_day(profile: dict[str, Any], today: date) -> date:
 
 
 def init_workspace(
-    folder: Path, answers: OfficeAnswers, *, force: bool = False, today: date | None = None
+    folder: PathLike, answers: OfficeAnswers, *, force: bool = False, today: date | None = None
 ) -> NewWorkspace:
-    """Create the workspace of a new office in `folder`; refuses to overwrite unless `force`."""
+    """Create the workspace of a new office in `folder` (a str or os.PathLike); refuses to
+    overwrite unless `force`."""
+    folder = as_path(folder, "folder")
     today = today or date.today()
     if (folder / CONFIG_FILE).exists() and not force:
         raise InputError("ws.exists", path=folder, config=CONFIG_FILE)
