@@ -134,8 +134,7 @@ def document_day(profile: Mapping[str, Any], folder: int | None, today: date) ->
     in 2026), the last day of that year, so that it is dated and numbered in its folder's year
     rather than warned at once by check for being outside it; and for an office of a level
     gone from 01/07/2025 (a UBND huyện, a phòng of one) no later than 30/06/2025, the day
-    `vanthu init` dates its starter for (workspace.init.starter_day, which imports this
-    module: so the rule is written here again, on the same rules.agency_names)."""
+    `vanthu init` dates its starter for too (with no folder)."""
     day = _folder_day(folder, today)
     if gone_level(profile) is None or day < TWO_LEVELS_SINCE:
         return day
@@ -145,8 +144,8 @@ def document_day(profile: Mapping[str, Any], folder: int | None, today: date) ->
 def gone_level(profile: Mapping[str, Any]) -> tuple[str, str] | None:
     """(name, level) of the body of a level of local government gone from 01/07/2025 that the
     profile's office is or belongs to (a UBND huyện; a phòng of one), as `vanthu check` reads
-    it (rules.agency_names.abolished_level); None for any other. The same as
-    workspace.init.gone_level, which this module cannot import (init imports it)."""
+    it (rules.agency_names.abolished_level); None for any other (`vanthu init` and `vanthu new`
+    both ask it)."""
     for key in ("ten_co_quan", "co_quan_chu_quan"):
         value = profile.get(key) or ""
         name = " ".join(value) if isinstance(value, list) else str(value)

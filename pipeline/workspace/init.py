@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from string import Template
@@ -24,15 +24,13 @@ from pipeline.render.output import write_atomic
 from pipeline.rules.agency_names import (
     COMMUNE_LEVELS,
     ORGAN_ABBREVIATIONS,
-    TWO_LEVELS_SINCE,
-    abolished_level,
     full_agency_name,
     leading_abbreviation,
     names_itself,
     place_in_name,
     running_text_name,
 )
-from pipeline.starters import read_starter, starter_text
+from pipeline.starters import document_day, gone_level, read_starter, starter_text
 from pipeline.starters.office import starter_date
 from pipeline.text.legacy import (
     legacy_encodings,
@@ -437,28 +435,6 @@ def config_text(name: str) -> str:
     )
 
 
-def gone_level(profile: dict[str, Any]) -> tuple[str, str] | None:
-    """(name, level) of the body of a level of local government that no longer exists from
-    01/07/2025 that the profile's office is or belongs to (ubnd-huyen; a phòng of a UBND
-    huyện), as `vanthu check` reads it (rules.agency_names.abolished_level); None for any other."""
-    for key in ("ten_co_quan", "co_quan_chu_quan"):
-        value = profile.get(key) or ""
-        name = " ".join(value) if isinstance(value, list) else str(value)
-        level = abolished_level(name)
-        if level is not None:
-            return name, level
-    return None
-
-
-def starter_day(profile: dict[str, Any], today: date) -> date:
-    """The day the starter is made for: today, but for an office of a level gone from
-    01/07/2025 the last day it existed (30/06/2025), so that its starter is dated and filed
-    in 2025 and `vanthu check` does not warn of the level at once."""
-    if gone_level(profile) is None or today < TWO_LEVELS_SINCE:
-        return today
-    return TWO_LEVELS_SINCE - timedelta(days=1)
-
-
 def init_workspace(
     folder: PathLike, answers: OfficeAnswers, *, force: bool = False, today: date | None = None
 ) -> NewWorkspace:
@@ -472,7 +448,7 @@ def init_workspace(
     agency = slug(profile["ten_day_du"]).replace("_", "-") or "co-quan"
     head, *_ = profile["nguoi_ky"]
     unit = next(iter(profile["don_vi"]))
-    day = starter_day(profile, today)
+    day = document_day(profile, None, today)
     year_dir = folder / DATA_DIR / str(day.year)
     document = year_dir / f"{STARTER_KIND}.yaml"
     readme = Template(
