@@ -431,25 +431,16 @@ def recorded_outputs(
     is another (documents.replaced_number_warning), as build does. The manifests are read once
     per workspace; one that cannot be read records nothing."""
     from pipeline.batch.discover import Layout
-    from pipeline.batch.recorded import Recorded
+    from pipeline.batch.recorded import Recorded, written_of
 
     found: dict[int, ManifestEntry] = {}
     read: dict[Path, tuple[Layout, Recorded] | None] = {}
     for index, (workspace, document) in enumerate(documents):
         if not document.info.data.needs_number:
             continue
-        if workspace.root not in read:
-            try:
-                layout = Layout(workspace)
-                read[workspace.root] = (layout, Recorded.read(layout))
-            except (OSError, ValueError, VanthuError):
-                read[workspace.root] = None
-        held = read[workspace.root]
-        if held is None:
-            continue
         try:
-            written = held[1].written(held[0].name_of(document.path))
-        except (OSError, ValueError):
+            written = written_of(workspace, document.path, read)
+        except LookupError:  # nothing can be recorded of it
             continue
         if written is not None:
             found[index] = written

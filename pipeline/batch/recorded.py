@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline import __version__
 from pipeline.batch.discover import MANIFEST, Layout
 from pipeline.batch.manifest import Entry, Manifest
+from pipeline.errors import VanthuError
+
+if TYPE_CHECKING:
+    from pipeline.workspace import Workspace
 
 
 @dataclass
@@ -45,3 +51,26 @@ class Recorded:
     def names_under(self, prefix: str) -> bool:
         """Whether any manifest (of any vanthu version) records an input named below `prefix`."""
         return any(name.startswith(prefix) for m in self.manifests.values() for name in m.entries)
+
+
+def written_of(
+    workspace: Workspace, document: Path, read: dict[Path, tuple[Layout, Recorded] | None]
+) -> Entry | None:
+    """What the manifests of `workspace`'s output folder record writing for data file
+    `document` (None: nothing), read once per workspace into `read` (render and check ask it of
+    many documents). LookupError when it cannot be told: the manifests cannot be read, or the
+    document is outside the workspace's data folder."""
+    if workspace.root not in read:
+        try:
+            layout = Layout(workspace)
+            read[workspace.root] = (layout, Recorded.read(layout))
+        except (OSError, ValueError, VanthuError):
+            read[workspace.root] = None
+    found = read[workspace.root]
+    if found is None:
+        raise LookupError(workspace.root)
+    layout, recorded = found
+    try:
+        return recorded.written(layout.name_of(document))
+    except (OSError, ValueError):
+        raise LookupError(document) from None

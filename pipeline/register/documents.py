@@ -205,7 +205,7 @@ def refuse_renumbering(documents: Sequence[tuple[Workspace, LoadedDocument]]) ->
     only when a document needs it to be looked at (a register file not yet made holds
     nothing)."""
     from pipeline.batch.discover import Layout
-    from pipeline.batch.recorded import Recorded
+    from pipeline.batch.recorded import written_of
 
     read: dict[Path, tuple[Layout, Recorded] | None] = {}
     waiting: dict[Path, list[tuple[Path, int]]] = {}  # new numbers asked, per workspace
@@ -215,19 +215,9 @@ def refuse_renumbering(documents: Sequence[tuple[Workspace, LoadedDocument]]) ->
         for workspace, document in documents:
             if not document.info.data.needs_number:
                 continue
-            if workspace.root not in read:
-                try:
-                    layout = Layout(workspace)
-                    read[workspace.root] = (layout, Recorded.read(layout))
-                except (OSError, ValueError, VanthuError):
-                    read[workspace.root] = None
-            found = read[workspace.root]
-            if found is None:
-                continue
-            layout, recorded = found
             try:
-                written = recorded.written(layout.name_of(document.path))
-            except (OSError, ValueError):
+                written = written_of(workspace, document.path, read)
+            except LookupError:  # no manifest to read, or outside the data folder: it passes
                 continue
             reader = _reader(stack, opened, workspace)
             refuse_other_register(workspace, document.path, written, reader)
