@@ -12,10 +12,8 @@ for each look-up, never while a file is read.
 from __future__ import annotations
 
 import difflib
-import os
 import re
 import threading
-import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from contextvars import ContextVar
@@ -31,6 +29,7 @@ from pipeline.kinds import KINDS, kind_of
 from pipeline.load.contract import Attached, LoadedDocument
 from pipeline.load.lists import COUNTING_FIGURES, WordingGap
 from pipeline.load.locations import AGENCY_DIR, Locations, RealPaths
+from pipeline.load.locks import ForkSafeLock
 from pipeline.load.read_log import Stamp
 from pipeline.load.read_log import stamp as file_stamp
 from pipeline.load.validation import validate
@@ -482,8 +481,7 @@ class Recent(Generic[K, V]):
     def __init__(self, size: int) -> None:
         self.size = size
         self._items: OrderedDict[K, V] = OrderedDict()
-        self._lock = threading.Lock()
-        _ALL_RECENT.add(self)
+        self._lock = ForkSafeLock()  # a build's forked workers inherit the loader
 
     def get(self, key: K) -> V | None:
         with self._lock:
@@ -498,21 +496,6 @@ class Recent(Generic[K, V]):
             self._items.move_to_end(key)
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
-
-
-# Every cache, so that a child forked while another thread held one's lock (a build's workers
-# start with the build's loader) gets it free.
-_ALL_RECENT: weakref.WeakSet[Recent[Any, Any]] = weakref.WeakSet()
-
-
-def _free_locks() -> None:
-    """In a forked child: every cache's lock free (the thread holding it is not there)."""
-    for cache in list(_ALL_RECENT):
-        cache._lock = threading.Lock()
-
-
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_free_locks)
 
 
 def _unless_changed(

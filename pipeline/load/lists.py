@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import re
-import threading
 import unicodedata
 import weakref
 from collections.abc import Iterator
@@ -24,6 +23,7 @@ from pipeline.errors import InputError
 from pipeline.load.attachments import DecisionAttachments, SubmissionAttachments
 from pipeline.load.contract import Attached, LoadedDocument, Resolver
 from pipeline.load.locations import ATTACHED_DIR
+from pipeline.load.locks import ForkSafeLock
 from pipeline.load.spreadsheet import Field, Table, read_table
 from pipeline.load.validation import validate
 from pipeline.load.yaml_source import Source, dotted
@@ -332,17 +332,7 @@ class _ListIndex:
 _INDEXES: weakref.WeakKeyDictionary[Any, _ListIndex] = weakref.WeakKeyDictionary()
 # Held while _INDEXES is looked up or changed, never while an index is read: threads sharing a
 # loader (a portal) may then both read a stale index, and the later one is kept.
-_INDEXES_LOCK = threading.Lock()
-
-
-def _reset_lock() -> None:
-    """A child forked while another thread held the lock starts with it free."""
-    global _INDEXES_LOCK
-    _INDEXES_LOCK = threading.Lock()
-
-
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_reset_lock)
+_INDEXES_LOCK = ForkSafeLock()
 
 
 def _list_index(resolver: Resolver) -> _ListIndex:

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-import threading
 from collections import OrderedDict
+
+from pipeline.load.locks import ForkSafeLock
 
 _KEPT = 256
 Stamp = tuple[int, int, int, int]  # size, inode, mtime_ns, ctime_ns
@@ -22,17 +23,7 @@ Stamp = tuple[int, int, int, int]  # size, inode, mtime_ns, ctime_ns
 _read: OrderedDict[str, tuple[Stamp, str]] = OrderedDict()
 # Held for each change and look-up: an OrderedDict reordered by two threads at once raises
 # KeyError (a key moved to the end after another thread dropped it).
-_lock = threading.Lock()
-
-
-def _reset_lock() -> None:
-    """A child forked while another thread held the lock starts with it free."""
-    global _lock
-    _lock = threading.Lock()
-
-
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_reset_lock)
+_lock = ForkSafeLock()
 
 
 def note(path: str | os.PathLike[str], info: os.stat_result, data: bytes) -> None:
