@@ -570,15 +570,45 @@ def _pdf_converter() -> PdfConverter:
 def convert_to_pdf(
     written: list[Rendered], converter: PdfConverter, record: RenderRecord | None = None
 ) -> list[Rendered]:
-    """A PDF beside each .docx, through `converter`, one LibreOffice for all of them."""
-    converted = []
-    for item in written:
-        target = item.docx.with_suffix(PDF)
-        converter.convert(item.docx, target)
-        if record is not None:
-            record.add_pdf(item.docx, target)
-        converted.append(replace(item, pdf=target))
+    """A PDF beside each .docx, all in one call of `converter` (LibreOffice's command line,
+    without unoserver, then starts once for many documents, not once for each): `written`
+    with their PDFs.
+
+    Every PDF made is recorded in `record` as soon as it is in place, even when another
+    document's fails or the call is stopped (Ctrl-C). A failure does not stop the others: once
+    all were tried, a ConversionError names each document without its PDF (its own error when
+    it is the only one), so the call still fails (exit code 1) while the PDFs made stay
+    recorded and in place."""
+    from pipeline.errors import ConversionError
+
+    pairs = [(item.docx, item.docx.with_suffix(PDF)) for item in written]
+    converted = list(written)
+
+    def done(index: int, failure: ConversionError | None, seconds: float) -> None:
+        if failure is None:
+            docx, target = pairs[index]
+            if record is not None:
+                record.add_pdf(docx, target)
+            converted[index] = replace(written[index], pdf=target)
+
+    failures = [error for error in converter.convert_many(pairs, done) if error is not None]
+    if len(failures) == 1:
+        raise failures[0]
+    if failures:
+        raise ConversionError("render.pdf_failed", count=len(failures),
+                              failures=PdfFailures(tuple(failures)))
     return converted
+
+
+@dataclass(frozen=True)
+class PdfFailures:
+    """The errors of the documents without a PDF, said one after the other in the language
+    the message that holds them is asked in (a parameter of render.pdf_failed)."""
+
+    errors: tuple[VanthuError, ...]
+
+    def describe(self, lang: str | None = None) -> str:
+        return "; ".join(error.message(lang).rstrip(" .") for error in self.errors)
 
 
 @dataclass

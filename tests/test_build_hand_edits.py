@@ -157,6 +157,14 @@ class FakeConverter:
         FakeConverter.converted.append(target)
         target.write_bytes(b"%PDF-1.7 " + sha256(source).encode())
 
+    def convert_many(self, pairs, done=None):  # type: ignore[no-untyped-def]
+        """As PdfConverter.convert_many: each pair converted, `done` told of it."""
+        for index, (source, target) in enumerate(pairs):
+            self.convert(source, target)
+            if done is not None:
+                done(index, None, 0.0)
+        return [None] * len(pairs)
+
 
 @pytest.fixture
 def fake_pdf(monkeypatch: pytest.MonkeyPatch) -> list[Path]:

@@ -103,7 +103,8 @@ def test_build_pdf_without_unoserver_converts_with_libreoffice_alone(
     for output in docx:
         assert_recorded_pdf(office, output)
     assert pdf_module.server_starts() == servers  # no unoserver was started
-    assert pdf_soffice.soffice_runs() == runs + 3  # LibreOffice's command line made them
+    # LibreOffice's command line made them, in one run for the three (not one run each).
+    assert pdf_soffice.soffice_runs() == runs + 1
     # Written atomically and tidied up: nothing half-written, no profile, no LibreOffice left.
     assert not [p for p in (office / "outputs").rglob(".*.tmp")]
     assert not list(scratch.iterdir())
@@ -117,13 +118,108 @@ def test_render_pdf_without_unoserver(
 ) -> None:
     office = new_office(tmp_path, monkeypatch)
     data = next(office.glob("inputs/20*/ke-hoach.yaml"))
-    result = CliRunner().invoke(cli, ["render", str(data.relative_to(office)), "--pdf"])
+    year = data.parent.name
+    for kind in ("cong-van", "giay-moi"):
+        made = CliRunner().invoke(cli, ["new", kind, "-o", f"inputs/{year}/{kind}.yaml"])
+        assert made.exit_code == 0, made.output
+    runs = pdf_soffice.soffice_runs()
+    result = CliRunner().invoke(
+        cli, ["render", *(f"inputs/{year}/{k}.yaml" for k in ("ke-hoach", "cong-van", "giay-moi")),
+              "--pdf"]
+    )  # fmt: skip
     assert result.exit_code == 0, result.output
-    docx = office / "outputs" / data.parent.name / "ke-hoach.docx"
-    assert f"outputs/{data.parent.name}/ke-hoach.pdf" in result.output
-    assert_recorded_pdf(office, docx)
-    assert "KẾ HOẠCH" in pdf_text(docx.with_suffix(".pdf"))
+    assert pdf_soffice.soffice_runs() == runs + 1  # the three PDFs in one LibreOffice run
+    for kind in ("ke-hoach", "cong-van", "giay-moi"):
+        assert f"outputs/{year}/{kind}.pdf" in result.output
+        assert_recorded_pdf(office, office / "outputs" / year / f"{kind}.docx")
+    assert "KẾ HOẠCH" in pdf_text(office / "outputs" / year / "ke-hoach.pdf")
     assert not list(scratch.iterdir()) and not office_left(scratch)
+
+
+def break_before_converting(monkeypatch: pytest.MonkeyPatch, names: set[str]) -> None:
+    """The .docx of these names are cut (broken_copy) just before LibreOffice is given them:
+    LibreOffice, real, cannot load them."""
+    original = pdf_soffice.SofficeConverter.convert_many
+
+    def convert_many(self, pairs, done=None):  # type: ignore[no-untyped-def]
+        for source, _ in pairs:
+            if source.name in names:
+                broken = broken_copy(source, source.with_name("cut.docx"))
+                broken.replace(source)
+        return original(self, pairs, done)
+
+    monkeypatch.setattr(pdf_soffice.SofficeConverter, "convert_many", convert_many)
+
+
+@needs_soffice
+def test_render_pdf_tries_every_document_records_those_made_and_names_those_not(
+    cli: click.Group, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_unoserver: None,
+    scratch: Path,
+) -> None:
+    office = new_office(tmp_path, monkeypatch)
+    year = next(office.glob("inputs/20*")).name
+    for kind in ("cong-van", "giay-moi"):
+        made = CliRunner().invoke(cli, ["new", kind, "-o", f"inputs/{year}/{kind}.yaml"])
+        assert made.exit_code == 0, made.output
+    break_before_converting(monkeypatch, {"cong-van.docx", "giay-moi.docx"})
+    # The broken ones first and last: the one between is converted all the same.
+    inputs = [f"inputs/{year}/{kind}.yaml" for kind in ("cong-van", "ke-hoach", "giay-moi")]
+    result = CliRunner().invoke(cli, ["render", *inputs, "--pdf"])
+    assert result.exit_code == 1, result.output
+    why = ("không xuất được PDF (LibreOffice không mở được tệp .docx), kể cả khi thử lại sau "
+           "khi khởi động lại LibreOffice")  # fmt: skip
+    assert result.output.replace("\n", " ").count("Lỗi:") == 1, result.output
+    assert (
+        f"không xuất được PDF của 2 văn bản (các PDF khác đã ghi xong): cong-van.docx: {why}; "
+        f"giay-moi.docx: {why}"
+    ) in result.output.replace("\n", " "), result.output
+    outputs = office / "outputs" / year
+    assert_recorded_pdf(office, outputs / "ke-hoach.docx")  # made, and recorded
+    assert not (outputs / "cong-van.pdf").exists() and not (outputs / "giay-moi.pdf").exists()
+    recorded = entries(office / "outputs")
+    assert all(e.get("pdf") is None for e in recorded.values()
+               if e["output"]["path"] != f"{year}/ke-hoach.docx")  # fmt: skip
+    assert not list(scratch.iterdir()) and not office_left(scratch)
+
+
+@needs_soffice
+def test_build_pdf_failure_fails_its_document_alone(
+    cli: click.Group, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_unoserver: None,
+    scratch: Path,
+) -> None:
+    office = new_office(tmp_path, monkeypatch)
+    year = next(office.glob("inputs/20*")).name
+    for kind in ("cong-van", "giay-moi"):
+        made = CliRunner().invoke(cli, ["new", kind, "-o", f"inputs/{year}/{kind}.yaml"])
+        assert made.exit_code == 0, made.output
+    break_before_converting(monkeypatch, {"cong-van.docx"})
+    runs = pdf_soffice.soffice_runs()
+    result = CliRunner().invoke(cli, ["build", "--pdf"])
+    assert result.exit_code == 1, result.output
+    # One run for the three, the broken one once more alone.
+    assert pdf_soffice.soffice_runs() == runs + 2
+    assert "cong-van.docx: không xuất được PDF (LibreOffice không mở được tệp .docx)" in (
+        result.output.replace("\n", " ")
+    ), result.output
+    outputs = office / "outputs" / year
+    for kind in ("giay-moi", "ke-hoach"):
+        assert_recorded_pdf(office, outputs / f"{kind}.docx")
+    assert not (outputs / "cong-van.pdf").exists()
+    recorded = entries(office / "outputs")
+    (failed,) = [e for e in recorded.values() if e["output"]["path"] == f"{year}/cong-van.docx"]
+    assert failed.get("pdf") is None  # its .docx is in place and recorded, without a PDF
+    assert not list(scratch.iterdir()) and not office_left(scratch)
+
+
+def test_runs_are_grouped_by_name_and_by_their_deadlines(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As many documents a run as RUN_DEADLINE holds with their deadlines; one longer alone."""
+    monkeypatch.setattr(pdf_soffice, "RUN_DEADLINE", pdf_soffice.START_ALLOWANCE + 100.0)
+    names = ["a", "b", "c", "a", "big", "d"]
+    pairs = [(Path(f"/x/{i}/{n}.docx"), Path(f"/x/{i}/{n}.pdf")) for i, n in enumerate(names)]
+    seconds = {"big": 500.0}
+    batches = pdf_soffice._batches(pairs, lambda source: seconds.get(source.stem, 31.0))
+    # a, b, c fill the first (93 s); the second a, then d; big over the limit, alone.
+    assert batches == [[0, 1, 2], [3, 5], [4]]
 
 
 def broken_copy(docx: Path, target: Path) -> Path:

@@ -19,8 +19,9 @@
    warning of the result), and they are staged again with their number, as is a document
    printing such a number (a Giấy khen batch, its decision's: the one given in this build,
    else the one the register holds; neither makes it invalid);
-4. the staged outputs are put in place (a batch only when its decision was); with `pdf`, each
-   new .docx is converted through one LibreOffice started for the build; then their numbers
+4. the staged outputs are put in place (a batch only when its decision was); with `pdf`, the
+   new .docx are then converted, all in one call of a LibreOffice converter started for the
+   build (its command line, without unoserver, runs once for many of them); then their numbers
    are confirmed (a register lost there: the manifests still record what is in place, and the
    next build confirms it, `unconfirmed`), and a printed number that changed is warned of;
 5. every output an earlier build wrote (a manifest records it) for an input in the build's
@@ -41,7 +42,7 @@ import tempfile
 import time
 from collections.abc import Callable, Hashable, Iterable
 from contextlib import ExitStack
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -86,8 +87,22 @@ if TYPE_CHECKING:
     from pipeline.batch.pdf import PdfConverter
 
 
+@dataclass
+class PendingPdf:
+    """A document in place whose PDF is still to be made (Finisher.convert_pdfs)."""
+
+    result: DocumentResult
+    path: Path  # its input
+    docx: Path  # its output, in place
+    entry: Entry  # its manifest entry as it stands, without the PDF
+    edited: list[Path]  # its files edited by hand since, written over
+    copies: dict[Path, Path]  # where the edited ones were kept
+
+
 class Finisher:
-    """Puts a staged document in place and converts it to PDF if asked."""
+    """Puts staged documents in place, then converts them to PDF if asked, all in one call of
+    the converter (LibreOffice's command line then starts once for many documents, not once
+    for each)."""
 
     def __init__(self, layout: Layout, freshness: Freshness, converter: PdfConverter | None):
         self.layout = layout
@@ -100,11 +115,13 @@ class Finisher:
         # Each document put in place, by input, with its entry as it stands (its PDF's once
         # made): what a build stopped midway records (record_placed).
         self.placed: dict[Path, Entry] = {}
+        self.pending: list[PendingPdf] = []  # in place, their PDFs not made yet
 
     def finish(
         self, item: Staged, previous: Entry | None, written: Entry | None = None
     ) -> tuple[DocumentResult, Entry | None]:
-        """The result of one rendered document and its manifest entry (None when it failed).
+        """The result of one rendered document and its manifest entry (None when it failed);
+        with a converter, its PDF is made by `convert_pdfs`, which completes both.
 
         `written`: what the manifest records of the last build of it (any vanthu's), to tell
         when a file edited by hand since is written over."""
@@ -144,25 +161,36 @@ class Finisher:
         target = output.with_suffix(".pdf")
         if self.converter is None:
             return result, self._keep_pdf(previous, entry, target)
-        self.converter.wait_ready()  # LibreOffice's start is the build's, not this document's
-        start = time.perf_counter()
-        try:
-            self.converter.convert(output, target)
-        except ConversionError as exc:
-            result.status, result.error = Status.FAILED, exc.message()
-            return result, entry
-        finally:
-            result.seconds += time.perf_counter() - start
-        self.replaced.extend(
-            RenderError("build.edited_output_replaced", file=path, name=item.name,
-                        copy=copies[path]).message()
-            for path in edited if path.suffix == ".pdf"
-        )  # fmt: skip
-        result.pdf = target
-        pdf_sha256 = self.freshness.hashes.hash_written(target)
-        entry = replace(entry, pdf=self.layout.output_name(target), pdf_sha256=pdf_sha256)
-        self.placed[item.path] = entry
+        self.pending.append(PendingPdf(result, item.path, output, entry, edited, copies))
         return result, entry
+
+    def convert_pdfs(self, entries: dict[Path, Entry]) -> None:
+        """Make the PDFs of the documents put in place (`pending`), in one call of the
+        converter, and complete their results and their `entries` (those in place) as each
+        PDF is made: one that fails fails its document, whose .docx stays in place."""
+        pending, self.pending = self.pending, []
+        if self.converter is None or not pending:
+            return
+        self.converter.wait_ready()  # LibreOffice's start is the build's, not a document's
+        pairs = [(job.docx, job.docx.with_suffix(".pdf")) for job in pending]
+
+        def done(index: int, failure: ConversionError | None, seconds: float) -> None:
+            job, (_, target) = pending[index], pairs[index]
+            job.result.seconds += seconds
+            if failure is not None:
+                job.result.status, job.result.error = Status.FAILED, failure.message()
+                return
+            self.replaced.extend(
+                RenderError("build.edited_output_replaced", file=path, name=job.result.name,
+                            copy=job.copies[path]).message()
+                for path in job.edited if path.suffix == ".pdf"
+            )  # fmt: skip
+            job.result.pdf = target
+            pdf_sha256 = self.freshness.hashes.hash_written(target)
+            entry = replace(job.entry, pdf=self.layout.output_name(target), pdf_sha256=pdf_sha256)
+            self.placed[job.path] = entries[job.path] = entry
+
+        self.converter.convert_many(pairs, done)
 
     def _keep_pdf(self, previous: Entry | None, entry: Entry, target: Path) -> Entry:
         """Keep the last build's PDF when the .docx came out the same; remove it when stale."""
@@ -1172,6 +1200,7 @@ def finish(
         documents[path], done = finisher.finish(item, recorded.entry(name), recorded.written(name))
         if done is not None:
             entries[path] = done
+    finisher.convert_pdfs(entries)  # once every .docx is in place: one converter call for all
     result.documents.extend(documents[path] for path in paths)
     result.warnings.extend(finisher.replaced)
     return entries

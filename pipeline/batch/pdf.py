@@ -19,9 +19,9 @@ stopping it (kill -9), so no LibreOffice outlives its build.
 
 unoserver is the `[pdf]` extra of the wheel. Without it (or without a Python that can import
 LibreOffice's `uno`) the converter uses LibreOffice's own command line instead
-(pipeline.batch.pdf_soffice: one LibreOffice per call, about a second each, with the same
-private profile, deadlines, retry and messages), so `--pdf` works wherever LibreOffice is
-installed; only a missing LibreOffice is an error.
+(pipeline.batch.pdf_soffice: one LibreOffice run for up to 20 documents, about a second each
+run, with the same private profile, deadlines, retry and messages), so `--pdf` works wherever
+LibreOffice is installed; only a missing LibreOffice is an error.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ from pipeline.errors import ConversionError
 from pipeline.i18n import t
 
 if TYPE_CHECKING:
-    from pipeline.batch.pdf_soffice import SofficeConverter
+    from pipeline.batch.pdf_soffice import Done, SofficeConverter
 
 # The deadlines live in pdf_limits (shared with pdf_soffice) and are still read from here.
 __all__ = [
@@ -274,20 +274,27 @@ class PdfConverter:
             why += t("build.pdf_timeout_hint", env=TIMEOUT_ENV)
         raise ConversionError("build.pdf_document_failed", document=source.name, why=why)
 
-    def convert_many(self, pairs: Sequence[tuple[Path, Path]]) -> list[ConversionError | None]:
+    def convert_many(
+        self, pairs: Sequence[tuple[Path, Path]], done: Done | None = None
+    ) -> list[ConversionError | None]:
         """Write each pair's PDF (.docx, .pdf); for each pair None, or the error naming its
         document. LibreOffice's command line converts them in as few runs as it can (each run
-        costs a start); unoserver one after another, in the LibreOffice it keeps running."""
+        costs a start); unoserver one after another, in the LibreOffice it keeps running.
+        `done` is told of each pair as soon as it is settled: its index, its error or None,
+        and the seconds it took (a build records each PDF made before it is stopped)."""
         if (command_line := self._command_line()) is not None:
-            return command_line.convert_many(pairs)
+            return command_line.convert_many(pairs, done)
         failures: list[ConversionError | None] = []
-        for source, target in pairs:
+        for index, (source, target) in enumerate(pairs):
+            start = time.perf_counter()
+            failure: ConversionError | None = None
             try:
                 self.convert(source, target)
             except ConversionError as exc:
-                failures.append(exc)
-            else:
-                failures.append(None)
+                failure = exc
+            failures.append(failure)
+            if done is not None:
+                done(index, failure, time.perf_counter() - start)
         return failures
 
     def _attempt(self, source: Path, target: Path, timeout: float) -> _Failure | None:

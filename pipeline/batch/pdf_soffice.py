@@ -5,7 +5,8 @@
 unoserver (the `[pdf]` extra) keeps one LibreOffice running for a whole build (pipeline.batch.pdf);
 without it, or without a Python that can import LibreOffice's `uno`, `--pdf` still works whenever
 LibreOffice is installed: `SofficeConverter` starts LibreOffice once per call, for as many
-documents as the call is given (`convert_many`). Each start costs about a second, otherwise it
+documents as the call is given (`convert_many`; a build or a render gives it all its documents at
+once), as many in one run as RUN_DEADLINE lets. Each start costs about a second, otherwise it
 behaves as the unoserver path does: a private profile in a temporary folder (it neither meets a
 LibreOffice the user has open nor another build's), a deadline from the documents' pages
 (pipeline.batch.pdf.document_timeout) after which LibreOffice's whole process group is killed, a
@@ -20,7 +21,8 @@ import shutil
 import signal
 import subprocess
 import tempfile
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from pipeline.batch.pdf_limits import (
@@ -39,10 +41,18 @@ from pipeline.render.output import commit, stage
 # Seconds each run may take on top of its documents' own deadlines: LibreOffice's start and
 # exit (about a second on the 2-core machine, idle; several under load).
 START_ALLOWANCE = 30.0
+# Seconds a run of several documents may be given at most (its start's allowance and its
+# documents' deadlines): a hang is noticed after this long however many documents a build has
+# (a document whose own deadline is longer runs alone): 20 documents of a page or two a run.
+RUN_DEADLINE = 650.0
 _LOG_TAIL = 600
 _CHUNK = 1 << 20
 
 _runs = 0
+
+# Told of each pair once its PDF is in place or has failed: its index in the pairs, its error
+# (None: made) and its share of the time LibreOffice took, in seconds.
+Done = Callable[[int, ConversionError | None, float], None]
 
 
 def soffice_runs() -> int:
@@ -94,21 +104,32 @@ class SofficeConverter:
         if failure is not None:
             raise failure
 
-    def convert_many(self, pairs: Sequence[tuple[Path, Path]]) -> list[ConversionError | None]:
+    def convert_many(
+        self, pairs: Sequence[tuple[Path, Path]], done: Done | None = None
+    ) -> list[ConversionError | None]:
         """Write each pair's PDF (.docx, .pdf), in as few LibreOffice runs as their names
-        allow (one PDF name per run's output folder); for each pair None, or the error naming
-        its document. A document that fails is tried once more in a LibreOffice of its own,
-        so one bad document neither fails the others nor is failed by them."""
+        (one PDF name per run's output folder) and RUN_DEADLINE allow; for each pair None, or
+        the error naming its document. A document that fails is tried once more in a
+        LibreOffice of its own, so one bad document neither fails the others nor is failed by
+        them. `done` is told of each pair as soon as it is settled (a build records each PDF
+        in place, even when it is stopped before the last)."""
         self.wait_ready()
         results: list[ConversionError | None] = [None] * len(pairs)
         folders: list[Path] = []  # each run's output, removed once its PDFs are in place
         try:
-            for batch in _batches(pairs):
+            for batch in _batches(pairs, self.timeout_for):
+                began = time.perf_counter()
                 made, deadline = self._run_on([pairs[i][0] for i in batch], folders)
+                share = (time.perf_counter() - began) / len(batch)
                 for index, outcome in zip(batch, made, strict=True):
+                    seconds = share
                     if isinstance(outcome, str):  # once more, in a LibreOffice of its own
+                        began = time.perf_counter()
                         (outcome,), deadline = self._run_on([pairs[index][0]], folders)
+                        seconds += time.perf_counter() - began
                     results[index] = self._finish(pairs[index], outcome, deadline)
+                    if done is not None:
+                        done(index, results[index], seconds)
         finally:
             for folder in folders:
                 shutil.rmtree(folder, ignore_errors=True)
@@ -206,18 +227,39 @@ class SofficeConverter:
             shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _batches(pairs: Sequence[tuple[Path, Path]]) -> list[list[int]]:
-    """The pairs' indices grouped for runs: in each, no two .docx of the same name (LibreOffice
-    names a PDF after its .docx, in the run's one output folder)."""
-    batches: list[tuple[set[str], list[int]]] = []
+def _batches(
+    pairs: Sequence[tuple[Path, Path]], timeout_for: Callable[[Path], float]
+) -> list[list[int]]:
+    """The pairs' indices grouped for runs, in their order: in each, no two .docx of the same
+    name (LibreOffice names a PDF after its .docx, in the run's one output folder), and no
+    more documents than fit in RUN_DEADLINE with their deadlines (`timeout_for`; at least one)."""
+    batches: list[_Batch] = []
     for index, (source, _) in enumerate(pairs):
-        batch = next((b for b in batches if source.stem not in b[0]), None)
+        seconds = timeout_for(source)
+        batch = next((b for b in batches if b.takes(source.stem, seconds)), None)
         if batch is None:
-            batch = (set(), [])
+            batch = _Batch()
             batches.append(batch)
-        batch[0].add(source.stem)
-        batch[1].append(index)
-    return [indices for _, indices in batches]
+        batch.add(index, source.stem, seconds)
+    return [batch.indices for batch in batches]
+
+
+class _Batch:
+    """The documents of one run being grouped: their indices, names and deadlines' sum."""
+
+    def __init__(self) -> None:
+        self.indices: list[int] = []
+        self.names: set[str] = set()
+        self.seconds = START_ALLOWANCE
+
+    def takes(self, name: str, seconds: float) -> bool:
+        """Whether a document of this name and deadline can join the run."""
+        return name not in self.names and self.seconds + seconds <= RUN_DEADLINE
+
+    def add(self, index: int, name: str, seconds: float) -> None:
+        self.indices.append(index)
+        self.names.add(name)
+        self.seconds += seconds
 
 
 def _chunks(path: Path) -> Iterator[bytes]:

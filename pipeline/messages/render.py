@@ -23,6 +23,11 @@ MESSAGES = {
         "en": "{file} had been edited after vanthu wrote it; the edited file is kept as "
         "{copy}, and the file was made again from the data",
     },
+    # vanthu render --pdf: several documents whose PDFs failed, each error after the other.
+    "render.pdf_failed": {
+        "vi": "không xuất được PDF của {count} văn bản (các PDF khác đã ghi xong): {failures}",
+        "en": "{count} documents got no PDF (the other PDFs were written): {failures}",
+    },
     "render.template_missing": {"vi": "không tìm thấy mẫu", "en": "template not found"},
     "render.form_field_missing": {
         "vi": "phôi không có ô kiểu đoạn {style} (đoạn định vị bằng khung, Format ▸ Frame)",
