@@ -21,7 +21,7 @@ from pipeline.context.cong_van import about_line
 from pipeline.errors import InputError
 from pipeline.model.document import without_full_stop
 from pipeline.render.fragments import visible_text
-from tests.test_fuzz_documents import ANY, CLEAN, as_read, paragraphs
+from tests.test_fuzz_documents import ANY, CLEAN, as_paragraphs, as_read, paragraphs
 
 REPO = Path(__file__).resolve().parents[1]
 LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
@@ -61,10 +61,11 @@ def expected(texts: dict[str, str]) -> dict[str, str]:
         "trich_yeu": "V/v " + visible_text(about_line(subject)),
         "kinh_gui_1": f"- {names[0]};",
         "kinh_gui_2": f"- {names[1]}.",
-        "noi_dung": visible_text(as_read(texts["noi_dung"])),
+        # Paragraphs of body text: a new line starts a paragraph.
+        "noi_dung": as_paragraphs(as_read(texts["noi_dung"])),
         "ket_thuc": visible_text(closing(as_read(texts["ket_thuc"]))),
-        # Filled into the phrase tra_loi, whose sentence goes through the light markup.
-        "cua": visible_text(f"của {as_read(texts['cua'])} về việc"),
+        # Filled into the phrase tra_loi, the letter's first paragraph.
+        "cua": as_paragraphs(f"của {as_read(texts['cua'])} về việc"),
     }
 
 

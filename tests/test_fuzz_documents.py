@@ -30,26 +30,40 @@ from lxml import etree
 from pipeline.api import load_document
 from pipeline.awards import person_name, trimmed
 from pipeline.context.common import clean_list_line, closing
+from pipeline.context.typed_numbers import item_text, point_text, section_title
 from pipeline.errors import InputError
-from pipeline.render.fragments import visible_text
+from pipeline.model.blocks import without_bullet
+from pipeline.render.fragments import visible_paragraphs, visible_text
 from pipeline.text.gate import normalize_invisible
 
 REPO = Path(__file__).resolve().parents[1]
 LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
-# The fields filled with generated text, and how each is printed.
+
+
+def as_paragraphs(text: str) -> str:
+    """Body text as printed: each new line a paragraph (blank lines none), '\\n' between."""
+    return "\n".join(visible_paragraphs(text))
+
+
+# The fields filled with generated text, and how each is printed: a number or bullet typed at
+# the head of a Mục, khoản, điểm or dash line is vanthu's to print (dropped).
 FIELDS: dict[str, Callable[[str], str]] = {
     "trich_yeu": visible_text,
-    "mo_dau": visible_text,
-    "muc_tieu_de": str.upper,
-    "khoan_tieu_de": visible_text,
-    "doan": visible_text,
-    "gach": visible_text,
-    "diem": visible_text,
+    "mo_dau": as_paragraphs,
+    "muc_tieu_de": lambda text: section_title(text).upper(),
+    "khoan_tieu_de": lambda text: visible_text(item_text(text)),
+    "doan": as_paragraphs,
+    "gach": lambda text: as_paragraphs(without_bullet(text)),
+    "diem": lambda text: as_paragraphs(point_text(text)),
     "ket_thuc": lambda text: visible_text(closing(text)),
     "noi_nhan": clean_list_line,
 }
+
+
+# The fields printed as paragraphs of body text (pipeline.render.fragments.paragraph_runs).
+PARAGRAPH_FIELDS = ("mo_dau", "doan", "gach", "diem")
 
 
 def plan_yaml(texts: dict[str, str]) -> str:
@@ -171,7 +185,9 @@ def check_document(texts: dict[str, str], workspace: Path, renderer, baseline) -
                     if name != "word/document.xml":
                         WELL_FORMED.add(part)
         found, breaks = paragraphs(archive.read("word/document.xml"))
-    assert (len(found), breaks) == baseline
+    # Each new line of body text starts a paragraph.
+    more = sum(FIELDS[name](as_read(texts[name])).count("\n") for name in PARAGRAPH_FIELDS)
+    assert (len(found), breaks) == (baseline[0] + more, baseline[1])
     # Spaces next to a line break are not kept (Word drops them at the end of a line anyway).
     whole = LINE_BREAK.sub("\n", "\n".join(found))
     for name, printed in FIELDS.items():

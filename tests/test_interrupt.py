@@ -9,7 +9,6 @@ Real processes, a real LibreOffice; no mocks."""
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import signal
 import subprocess
@@ -22,6 +21,7 @@ import pytest
 
 from pipeline.batch.supervise import BuildInterrupted, Stopped, remove_leftovers
 from pipeline.i18n import t
+from tests.copied_decisions import copy_decision
 from tests.processes import alive_after, descendants, group_members, live_processes
 
 REPO = Path(__file__).resolve().parents[1]
@@ -33,16 +33,9 @@ ORPHAN_GRACE = 5.0
 def busy(inputs: Path, extra: int) -> Path:
     """`inputs` with `extra` more award decisions, so that a build is still running when it
     is stopped."""
-    source = (inputs / DECISION).read_text("utf-8")
-    listed = re.search(r"(?m)^\s*danh_sach: *(\S+)", source)
-    assert listed is not None
     for number in range(extra):
-        text = re.sub(r"(?m)^so: .*$", f"so: {500 + number}", source)
-        # Each its own list: one list given again by another decision is refused.
-        own = f"ds-them-{number:03d}{Path(listed[1]).suffix}"
-        shutil.copyfile(inputs / "2022" / listed[1], inputs / "2022" / own)
-        text = text.replace(listed[0], listed[0].replace(listed[1], own), 1)
-        (inputs / "2022" / f"qd-them-{number:03d}.yaml").write_text(text, "utf-8")
+        copy_decision(inputs / "2022", Path(DECISION).name, f"qd-them-{number:03d}.yaml",
+                      500 + number)
     # The year's report would refuse the copies: the same danh hiệu twice in one year.
     (inputs / "2022" / "bao-cao-tong-ket.yaml").unlink()
     return inputs

@@ -19,6 +19,7 @@ import pipeline.batch.builder as builder
 from pipeline.batch.supervise import BuildInterrupted, stop_on_signals
 from pipeline.cli import main
 from pipeline.render.output import commit
+from tests.copied_decisions import copy_decision
 from tests.docx_text import paragraph_texts
 
 DECISIONS = ("qd-a.yaml", "qd-b.yaml", "qd-c.yaml")
@@ -27,10 +28,8 @@ DECISIONS = ("qd-a.yaml", "qd-b.yaml", "qd-c.yaml")
 def workspace(inputs_copy: Path) -> Path:
     """Three award decisions of 2022 (drafter's initials H) in a workspace of their own."""
     year = inputs_copy / "2022"
-    source = (year / "qd-lao-dong-tien-tien.yaml").read_text("utf-8")
     for number, name in enumerate(DECISIONS, start=300):
-        text = re.sub(r"(?m)^so: .*$", f"so: {number}", source)
-        (year / name).write_text(text, "utf-8")
+        copy_decision(year, "qd-lao-dong-tien-tien.yaml", name, number)
     # The year's report would refuse the copies: the same danh hiệu twice in one year.
     (year / "bao-cao-tong-ket.yaml").unlink()
     return year

@@ -530,9 +530,11 @@ def block_attached_header(doc: Document) -> None:
 def block_article(doc: Document) -> None:
     """One Điều (variable `dieu`): 'Điều N.' in bold and its text, paragraphs, khoản, điểm.
 
-    A title standing alone keeps with its text; a last one-line article with the signature.
+    A title standing alone keeps with its text; a last one-line article with the signature, and
+    a text introducing its paragraphs or khoản ("... các nội dung sau:") with them (NoiDungCuoi:
+    NoiDung kept with the next paragraph).
     """
-    para(doc, "NoiDung", "{%p if dieu.cuoi %}")
+    para(doc, "NoiDung", "{%p if dieu.cuoi or dieu.cau_dan %}")
     para(doc, "NoiDungCuoi", ("Điều {{ dieu.so }}.", "Strong"), " ", "{{r dieu.mo_dau }}")
     para(doc, "NoiDung", "{%p elif dieu.tieu_de_rieng %}")
     para(doc, "KhoanTieuDe", "Điều {{ dieu.so }}. ", "{{r dieu.mo_dau }}")
@@ -547,7 +549,9 @@ def block_article(doc: Document) -> None:
 
 
 def block_paragraph(doc: Document) -> None:
-    """One block of running text (variable `doan`): a paragraph, dash lines or điểm."""
+    """One block of running text (variable `doan`): a paragraph, dash lines or điểm; a paragraph
+    that introduces what follows ("... như sau:") is kept with it (NoiDungCuoi: NoiDung kept
+    with the next paragraph)."""
     para(doc, "NoiDung", '{%p if doan.kieu == "gach" %}')
     para(doc, "NoiDung", "{%p for dong in doan.dong %}")
     para(doc, "NoiDung", "- ", "{{r dong.noi_dung }}")
@@ -556,6 +560,8 @@ def block_paragraph(doc: Document) -> None:
     para(doc, "NoiDung", "{%p for diem in doan.dong %}")
     para(doc, "NoiDung", "{{ diem.chu }}) ", "{{r diem.noi_dung }}")
     para(doc, "NoiDung", "{%p endfor %}")
+    para(doc, "NoiDung", "{%p elif doan.cau_dan %}")
+    para(doc, "NoiDungCuoi", "{{r doan.noi_dung }}")
     para(doc, "NoiDung", "{%p else %}")
     para(doc, "NoiDung", "{{r doan.noi_dung }}")
     para(doc, "NoiDung", "{%p endif %}")
@@ -612,14 +618,15 @@ def title_block(doc: Document) -> None:
 
 def item(doc: Document, *, bold_number: bool) -> None:
     """One khoản (variable `khoan`): its title bold on a line of its own, or its number and
-    text (the number bold in a Mục of a plan, upright in an Điều), then its paragraphs."""
+    text (the number bold in a Mục of a plan, upright in an Điều), kept with what follows
+    when it introduces it ("2. Các nhiệm vụ sau:"), then its paragraphs."""
+    number = ("{{ khoan.so }}.", "Strong") if bold_number else "{{ khoan.so }}."
     para(doc, "KhoanTieuDe", "{%p if khoan.tieu_de %}")
     para(doc, "KhoanTieuDe", "{{ khoan.so }}. ", "{{r khoan.tieu_de }}")
+    para(doc, "NoiDung", "{%p elif khoan.cau_dan %}")
+    para(doc, "NoiDungCuoi", number, " ", "{{r khoan.noi_dung }}")
     para(doc, "NoiDung", "{%p else %}")
-    if bold_number:
-        para(doc, "NoiDung", ("{{ khoan.so }}.", "Strong"), " ", "{{r khoan.noi_dung }}")
-    else:
-        para(doc, "NoiDung", "{{ khoan.so }}. ", "{{r khoan.noi_dung }}")
+    para(doc, "NoiDung", number, " ", "{{r khoan.noi_dung }}")
     para(doc, "NoiDung", "{%p endif %}")
     blocks_of(doc, "khoan.doan")
 
@@ -1087,6 +1094,13 @@ def frame(doc: Document) -> None:
         "Khung dùng chung của mọi loại văn bản: kiểu đoạn (Styles), lề và khổ "
         "giấy, số trang ở đầu trang từ trang 2. Sửa ở đây là sửa cho mọi mẫu.",
     )
+    # Outputs take their settings from the frame. A line ended by a line break in a justified
+    # paragraph is not stretched across the width (Word's "Don't expand character spaces on a
+    # line ending with SHIFT+RETURN", which LibreOffice reads too): body text breaks into
+    # paragraphs instead (pipeline.render.fragments.paragraph_runs), but an office's template
+    # or a text that keeps its line breaks may still justify one.
+    compat = doc.settings.element.find(qn("w:compat"))
+    compat.insert(0, OxmlElement("w:doNotExpandShiftReturn"))
 
 
 TEMPLATES: dict[str, Callable[[Document], None]] = {

@@ -13,10 +13,10 @@ from typing import Any
 from pipeline.context.common import block_context, closing
 from pipeline.context.sections import items_context
 from pipeline.context.typed_numbers import article_text
-from pipeline.model.blocks import Block, DashList, PointList
+from pipeline.model.blocks import Block, DashList, PointList, leads_in
 from pipeline.model.ke_hoach import Item
 from pipeline.model.quyet_dinh import Article, Regulation
-from pipeline.render.fragments import rich_runs
+from pipeline.render.fragments import paragraph_runs
 from pipeline.rules.numbering import roman
 
 
@@ -89,13 +89,15 @@ def closed(articles: Sequence[Written]) -> list[Written]:
 
 def article_context(number: int, article: Written, *, last: bool) -> dict[str, Any]:
     """What khoi/dieu prints for one article; `cuoi`: a last one-line article, kept with what
-    follows it (the signature)."""
+    follows it (the signature); `cau_dan`: its text introduces its paragraphs or khoản ("...
+    gồm các nội dung sau:"), kept with them. A new line in its text starts a paragraph."""
     return {
         "so": number,
-        "mo_dau": rich_runs(article.mo_dau),
+        "mo_dau": paragraph_runs(article.mo_dau),
         "doan": [block_context(b) for b in article.doan],
         "khoan": items_context(article.khoan),
         "cuoi": last and not article.doan and not article.khoan,
+        "cau_dan": not article.heading and leads_in(article.mo_dau),
         "tieu_de_rieng": article.heading,
     }
 

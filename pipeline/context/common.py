@@ -23,9 +23,9 @@ from pipeline.context.title_lines import title_lines
 from pipeline.context.typed_numbers import point_text
 from pipeline.errors import InputError
 from pipeline.model.agency import Agency, Signer
-from pipeline.model.blocks import Block, DashList, PointList
+from pipeline.model.blocks import Block, DashList, PointList, leads_in
 from pipeline.model.document import DocumentData, RecipientGroup
-from pipeline.render.fragments import rich_runs, rule_run
+from pipeline.render.fragments import paragraph_runs, rich_runs, rule_run
 from pipeline.render.header_texts import (  # re-exported: pipeline.context.common
     QUOC_HIEU as QUOC_HIEU,
 )
@@ -286,20 +286,24 @@ def same(text: str) -> str:
 
 
 def block_context(block: Block, text: Callable[[str], str] = same) -> dict[str, Any]:
-    """One block of running text for khoi/doan-van: paragraph, dash lines or điểm.
+    """One block of running text for khoi/doan-van: paragraph, dash lines or điểm. A new line
+    in a text starts a paragraph; a paragraph that introduces what follows ("... như sau:") is
+    kept with it (`cau_dan`).
 
     Every kind has the same keys, so a template can be checked against one shape.
     """
     if isinstance(block, DashList):
-        lines = [{"chu": None, "noi_dung": rich_runs(text(line))} for line in block.gach]
-        return {"kieu": "gach", "noi_dung": None, "dong": lines}
+        lines = [{"chu": None, "noi_dung": paragraph_runs(text(line))} for line in block.gach]
+        return {"kieu": "gach", "noi_dung": None, "cau_dan": False, "dong": lines}
     if isinstance(block, PointList):
         points = [
-            {"chu": point_letter(i), "noi_dung": rich_runs(text(point_text(line)))}
+            {"chu": point_letter(i), "noi_dung": paragraph_runs(text(point_text(line)))}
             for i, line in enumerate(block.diem)
         ]
-        return {"kieu": "diem", "noi_dung": None, "dong": points}
-    return {"kieu": "doan", "noi_dung": rich_runs(text(block)), "dong": []}
+        return {"kieu": "diem", "noi_dung": None, "cau_dan": False, "dong": points}
+    written = text(block)
+    return {"kieu": "doan", "noi_dung": paragraph_runs(written), "cau_dan": leads_in(written),
+            "dong": []}  # fmt: skip
 
 
 def common_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, get_args
 from pydantic import BaseModel
 
 from pipeline.context.common import DocumentInfo, phrase_overrides, signature_lines
+from pipeline.context.typed_numbers import renumbered_warnings
 from pipeline.errors import InputError
 from pipeline.kinds import KINDS, kind_of
 from pipeline.load.contract import Attached, LoadedDocument
@@ -665,7 +666,8 @@ class DocumentLoader:
                     *check_year_folder(data, source, folder),
                     *check_local_level(data, agency, source),
                     *check_calendar(data, source),
-                    *check_repeated_recipients(data, agency, source))  # fmt: skip
+                    *check_repeated_recipients(data, agency, source),
+                    *renumbered_warnings(data, source))  # fmt: skip
         try:
             attached = (
                 kind.attach(data, source, self) if kind.attach else Attached(kind.attachments())

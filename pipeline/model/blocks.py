@@ -11,6 +11,33 @@ from pipeline.model.base import Record
 from pipeline.model.wording import invalid
 from pipeline.text.normalize import slug
 
+# A bullet typed or pasted from Word at the head of a dash line: the template prints its own
+# "- ". A dash before a space or a letter ("- Tổ chức", "–Tổ chức"; not "-5 độ C"), "+" or "*"
+# before a space (not "+84", nor "*nghiêng*"), and Word's bullet signs anywhere.
+_TYPED_BULLET = re.compile(
+    r"^\s*(?:[-\u2010-\u2015\u2212](?=\s|[^\W\d_])|[+*](?=\s)"
+    r"|[\u2022\u00b7\u25cf\u25cb\u25e6\u25aa\u25ab\u25a0\u25a1\u2666\u25c6\u25ba\u25b8"
+    r"\u27a2\u27a4\u2713\u2714\u2756\u2043])\s*"
+)
+
+
+def without_bullet(line: str) -> str:
+    """A dash line without the bullet a clerk typed before it ("- – Tổ chức" would print):
+    one bullet, as a typed number is dropped (pipeline.context.typed_numbers). A bullet alone
+    is the clerk's text."""
+    rest = _TYPED_BULLET.sub("", line, count=1)
+    return rest if rest.strip() else line
+
+
+def _typed_bullets_dropped(value: Any) -> Any:
+    """A dash list of the data ("- gach: [...]") with the bullets typed before its lines
+    dropped: the template prints its own "- ". Lines vanthu writes (a list's names) are its
+    own, left as they are."""
+    if not isinstance(value, dict) or not isinstance(value.get("gach"), list):
+        return value
+    lines = [without_bullet(line) if isinstance(line, str) else line for line in value["gach"]]
+    return {**value, "gach": lines}
+
 
 class DashList(Record):
     """Gạch đầu dòng: lines that start with '- '."""
@@ -61,5 +88,15 @@ def _list_key_as_written(value: Any) -> Any:
     raise invalid("data.list_key_spelling", typed=key, fixed=slug(key))
 
 
+def leads_in(text: str) -> bool:
+    """Whether a paragraph introduces what follows it ("2. Các nhiệm vụ sau:", "**Gồm:**"):
+    printed kept with the next paragraph, never alone at the foot of a page."""
+    return text.rstrip().rstrip("*").rstrip().endswith(":")
+
+
 Paragraph = Annotated[str, AfterValidator(_not_list_as_text)]
-Block = Annotated[Paragraph | DashList | PointList, BeforeValidator(_list_key_as_written)]
+Block = Annotated[
+    Paragraph | DashList | PointList,
+    BeforeValidator(_typed_bullets_dropped),
+    BeforeValidator(_list_key_as_written),
+]

@@ -5,9 +5,12 @@ The light inline markup is the only way typed text changes formatting, and it fi
 words only: `**đậm**` (bold), `*nghiêng*` (italic), `***both***`, a backslash before an ASCII
 punctuation mark prints the mark itself (`\\*` is a star). A delimiter touching a letter or digit
 on its outer side is text (`a*b*c`, `2**3`, `__init__` print as typed; underscores are never
-markup). A new line is a line break; the spaces around it are dropped. Nothing else a clerk types
-can make a paragraph, a page break or a run property (pipeline.text.gate refuses the control
-characters that docxtpl would turn into them).
+markup). A new line is a line break; the spaces around it are dropped. In a paragraph of body
+text (paragraph_runs) a new line starts a new paragraph instead, of the template paragraph's
+style: a line break there would end a justified line stretched word by word across the page
+(Shift+Enter pasted from Word, or two paragraphs pasted into one item), its next line without
+the first-line indent. Nothing else a clerk types can make a paragraph, a page break or a run
+property (pipeline.text.gate refuses the control characters that docxtpl would turn into them).
 """
 
 from __future__ import annotations
@@ -35,6 +38,14 @@ _PARKED = re.compile("\x00(\\d+)\x00")
 
 _STARS = re.compile(r"\*+")
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+# New lines with the blanks around them, blank lines too: one paragraph break (a blank line
+# between two pasted paragraphs is no empty paragraph).
+_NEW_PARAGRAPH = re.compile(r"\s*\n\s*")
+# docxtpl's listing mark for a new paragraph: the renderer's listing pass (docxtpl's
+# resolve_listing, which pipeline.render.engine runs) ends the paragraph there and opens one with
+# the same paragraph properties, its run with the same run properties. The gate refuses U+0007
+# in data, so only paragraph_runs writes it.
+PARAGRAPH_MARK = "\a"
 
 Segment = tuple[str, bool, bool]  # text, bold, italic
 
@@ -120,6 +131,11 @@ def visible_text(text: str) -> str:
     return "".join(piece for piece, _, _ in segments(_LINE_BREAK.sub("\n", text)))
 
 
+def visible_paragraphs(text: str) -> list[str]:
+    """What a reader sees of `text` printed by paragraph_runs: one text per paragraph."""
+    return visible_text(_NEW_PARAGRAPH.sub("\n", text.strip())).split("\n")
+
+
 def _run(text: str, style: str | None) -> str:
     props = f'<w:rPr><w:rStyle w:val="{style}"/></w:rPr>' if style else ""
     return f'<w:r>{props}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
@@ -153,17 +169,31 @@ def rich_runs(text: str) -> Markup:
     return styled_runs(text)
 
 
-def styled_runs(text: str) -> Markup:
-    """rich_runs of any text: its pieces of the same emphasis, each line a run."""
+def styled_runs(text: str, *, paragraphs: bool = False) -> Markup:
+    """rich_runs of any text: its pieces of the same emphasis, each line a run; with
+    `paragraphs`, each line after the first opens a new paragraph (paragraph_runs)."""
     out: list[str] = []
-    for piece, bold, italic in segments(_LINE_BREAK.sub("\n", text)):
+    split = _NEW_PARAGRAPH if paragraphs else _LINE_BREAK
+    for piece, bold, italic in segments(split.sub("\n", text.strip() if paragraphs else text)):
         style = _style(bold, italic)
         for index, line in enumerate(piece.split("\n")):
+            if index and paragraphs:
+                out.append(_run(PARAGRAPH_MARK + line, style))
+                continue
             if index:
                 out.append(_break(style))
             if line:
                 out.append(_run(line, style))
     return Markup("".join(out))
+
+
+def paragraph_runs(text: str) -> Markup:
+    """rich_runs of a paragraph of body text: each new line starts a paragraph of the same
+    style (its own first-line indent, a justified last line not stretched); what the template
+    prints before the text (a number, "- ") stays with the first."""
+    if "\n" not in text:
+        return rich_runs(text)
+    return styled_runs(text, paragraphs=True)
 
 
 def sized_run(text: str, size_pt: float | None) -> Markup:
