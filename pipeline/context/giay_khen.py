@@ -170,27 +170,41 @@ def unit_text(entry: Entry, field: PhoiField | None, place: ListPlace) -> str | 
     line = unit_line(entry)
     if field is None or not line:
         return line
+
+    def too_long() -> InputError:
+        room, smallest = field.room, field.room.smallest
+        lines = room.lines_room(smallest)
+        unit = line != entry.position  # the unit printed: its column is the one to shorten
+        column = place.header("don_vi", UNIT_HEADER) if unit else place.header(
+            "chuc_vu", POSITION_HEADER)
+        return InputError(
+            "data.unit_too_long", file=place.file, sheet=place.sheet(), row=entry.row,
+            field=column, text=line, smallest=f"{smallest:g}", lines=room.lines(line, smallest),
+            room=lines, width=round(twips_to_mm(room.width)),
+            needed=round(twips_to_mm(room.width_needed(line, smallest, lines))),
+            template=field.template,
+        )  # fmt: skip
+
+    return sized_to_room(line, field, too_long)
+
+
+def sized_to_room(
+    text: str, field: PhoiField, overrun: Callable[[], InputError]
+) -> str | Markup:
+    """`text` at its field's size when it ends before the field below it, else at the largest
+    size down to the field's smallest that does (a field that does not shrink has only its
+    own); else the phôi's error when no text at all would fit there (field.no_room), or
+    `overrun()`: the text's."""
     room = field.room
-    size = room.size_for(line)
+    size = room.size_for(text)
     if size == room.largest:
-        return line
+        return text
     if size is not None:
-        return sized_in_tag_run(line, size)
+        return sized_in_tag_run(text, size)
     no_room = field.no_room()
-    if no_room is not None:  # the phôi's fault, not the row's: no unit at all would fit
+    if no_room is not None:  # the phôi's fault, not the text's
         raise no_room
-    smallest = room.smallest
-    lines = room.lines_room(smallest)
-    unit = line != entry.position  # the unit printed: its column is the one to shorten
-    column = place.header("don_vi", UNIT_HEADER) if unit else place.header(
-        "chuc_vu", POSITION_HEADER)
-    raise InputError(
-        "data.unit_too_long", file=place.file, sheet=place.sheet(), row=entry.row,
-        field=column, text=line, smallest=f"{smallest:g}", lines=room.lines(line, smallest),
-        room=lines, width=round(twips_to_mm(room.width)),
-        needed=round(twips_to_mm(room.width_needed(line, smallest, lines))),
-        template=field.template,
-    )  # fmt: skip
+    raise overrun()
 
 
 def sized_in_tag_run(text: str, size_pt: float) -> Markup:
@@ -283,16 +297,7 @@ def fitted_text(text: str, field: PhoiField | None, origin: Callable[[], Origin]
     certificate its last lines would print over the field below."""
     if field is None or not text.strip():
         return text
-    room = field.room
-    size = room.size_for(text)
-    if size == room.largest:
-        return text
-    if size is not None:
-        return sized_in_tag_run(text, size)
-    no_room = field.no_room()
-    if no_room is not None:
-        raise no_room
-    raise overrun_error(text, field, origin())
+    return sized_to_room(text, field, lambda: overrun_error(text, field, origin()))
 
 
 def overrun_error(text: str, field: PhoiField, origin: Origin) -> InputError:
