@@ -66,6 +66,31 @@ def _messages_in_vietnamese():
 
 
 @pytest.fixture(scope="session")
+def libreoffice() -> str:
+    """LibreOffice's soffice, which the PDF tests run for real. Missing, they fail rather than
+    skip: a skipped test proves nothing, and .ci/run installs it (libreoffice-writer)."""
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found is None:
+        pytest.fail("LibreOffice (soffice) is not installed: install libreoffice-writer "
+                    "(.ci/run does)", pytrace=False)
+    return found
+
+
+@pytest.fixture(scope="session")
+def pdf_build_ready(libreoffice: str) -> None:
+    """What `vanthu build --pdf` needs beside soffice (unoserver, of the [test] extra, and a
+    Python with LibreOffice's uno): missing, the test fails saying which."""
+    from pipeline.batch import office
+    from pipeline.errors import ConversionError
+
+    try:
+        office.find_soffice()
+        office.unoserver_dist()
+    except ConversionError as exc:
+        pytest.fail(exc.message(), pytrace=False)
+
+
+@pytest.fixture(scope="session")
 def repo() -> Path:
     return REPO
 

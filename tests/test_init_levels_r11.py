@@ -282,7 +282,6 @@ def test_without_a_terminal_a_missing_name_is_refused_by_its_flag(
     assert result.exit_code == 1 and "--co-quan" in result.output
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal")
 def test_a_real_terminal_is_asked(tmp_path: Path) -> None:
     """On a real terminal (a pseudo-terminal as stdin), as the finding ran it with `script`."""
     primary, secondary = pty.openpty()

@@ -142,20 +142,7 @@ def test_sigterm_stops_a_build_the_same_way_with_exit_code_143(
     assert not leftovers(out)
 
 
-def libreoffice_missing() -> str | None:
-    """Why a PDF build cannot run here, or None."""
-    from pipeline.batch import office
-    from pipeline.errors import ConversionError
-
-    try:
-        office.find_soffice()
-        office.unoserver_dist()
-    except ConversionError as exc:
-        return exc.message()
-    return None
-
-
-@pytest.mark.skipif(libreoffice_missing() is not None, reason=str(libreoffice_missing()))
+@pytest.mark.usefixtures("pdf_build_ready")
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_ctrl_c_stops_a_pdf_build_and_its_libreoffice(
     inputs_copy: Path, tmp_path: Path, jobs: str

@@ -25,7 +25,8 @@ REPO = Path(__file__).resolve().parents[1]
 BUILTIN = REPO / "templates"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is missing")
+# The tests converting with LibreOffice: they fail, never skip, without it (conftest).
+needs_soffice = pytest.mark.usefixtures("libreoffice")
 # Documents with section breaks after the signature (Danh sách, issued plan and its Phụ lục,
 # Quy chế, the draft decision of a Tờ trình) and the plan whose header is wider than usual.
 DOCUMENTS = [

@@ -4,7 +4,6 @@ an empty folder (what a portal's developer would paste). The PDF example needs L
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -27,6 +26,7 @@ def test_the_library_section_has_its_examples() -> None:
         assert any(needed in example for example in examples), needed
 
 
+@pytest.mark.usefixtures("libreoffice")  # the PDF example converts with it
 @pytest.mark.filterwarnings("error::pytest.PytestUnhandledThreadExceptionWarning")
 def test_the_library_examples_run_in_an_empty_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -35,6 +35,4 @@ def test_the_library_examples_run_in_an_empty_folder(
     monkeypatch.delenv("VANTHU_DB", raising=False)
     namespace: dict[str, object] = {"__name__": "readme"}
     for example in library_examples():
-        if "PdfConverter" in example and shutil.which("soffice") is None:
-            pytest.skip("LibreOffice is not installed: the PDF example cannot run")
         exec(compile(example, "README.md", "exec"), namespace)  # noqa: S102 - the README's own

@@ -67,7 +67,6 @@ def ctrl_c_after(count: int, watched: list[Path], placed: list[Path]):
     return commit_then_ctrl_c
 
 
-@pytest.mark.skipif(not hasattr(signal, "SIGINT"), reason="needs signals")
 def test_a_stop_after_two_documents_are_in_place(
     inputs_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -109,7 +108,6 @@ def test_a_stop_after_two_documents_are_in_place(
     assert all("HZ" in filing_line(d) and "HQ" not in filing_line(d) for d in docs)
 
 
-@pytest.mark.skipif(not hasattr(signal, "raise_signal"), reason="needs signals")
 def test_a_stop_reaching_a_finalizer_is_not_lost(tmp_path: Path) -> None:
     """A Ctrl-C whose handler runs inside an object's __del__ (a ZipFile collected) was printed
     as "Exception ignored in …" and dropped: the build ran to its end with exit code 0."""
@@ -126,7 +124,6 @@ def test_a_stop_reaching_a_finalizer_is_not_lost(tmp_path: Path) -> None:
                 time.sleep(0.01)
 
 
-@pytest.mark.skipif(not hasattr(signal, "raise_signal"), reason="needs signals")
 def test_a_stop_sent_again_after_the_build_ended_is_not_sent(tmp_path: Path) -> None:
     """The stop that reached a finalizer is sent again only while the build's handler is in
     place: sent after the build ended, the handler put back would get it at any moment (in a

@@ -6,12 +6,14 @@ a document holds pending stays so. --keep-going builds the others and still says
 from __future__ import annotations
 
 import errno
+import os
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -44,23 +46,56 @@ def leftovers(root: Path) -> list[Path]:
 
 @contextmanager
 def immutable(folder: Path) -> Iterator[None]:
-    """`folder` refusing new files even to root (chattr +i): a read-only folder as tests, run
-    as root, can make one; skipped where the file system or the sandbox does not allow it."""
-    chattr = shutil.which("chattr")
-    if chattr is None or subprocess.run([chattr, "+i", str(folder)],
-                                        capture_output=True).returncode != 0:
-        pytest.skip("chattr +i is not available here")
-    try:
+    """`folder` refusing new files, as a read-only folder does. Not root: its mode (0555).
+    Root, whom a mode does not stop: `chattr +i`, which stops root too. Where that is not
+    allowed (a container without CAP_LINUX_IMMUTABLE, as CI may be), the refusal the kernel
+    would give, EACCES, raised by os.open and os.mkdir for anything made in the folder: the
+    build meets the same PermissionError either way, and the test runs everywhere."""
+    if os.geteuid() != 0:
+        mode = folder.stat().st_mode
+        folder.chmod(0o555)
         try:
-            (folder / "probe").touch()
-        except PermissionError:
-            pass
-        else:
-            (folder / "probe").unlink()
-            pytest.skip("an immutable folder still takes files here")
+            yield
+        finally:
+            folder.chmod(mode)
+        return
+    chattr = shutil.which("chattr")
+    if chattr is not None and _takes_no_files(folder, chattr):
+        try:
+            yield
+        finally:
+            subprocess.run([chattr, "-i", str(folder)], check=True)
+        return
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("open", "mkdir"):
+            patch.setattr(os, name, _refused_in(folder, getattr(os, name)))
         yield
-    finally:
-        subprocess.run([chattr, "-i", str(folder)], check=True)
+
+
+def _takes_no_files(folder: Path, chattr: str) -> bool:
+    """Whether `chattr +i` made `folder` refuse a new file (undone when it did not)."""
+    if subprocess.run([chattr, "+i", str(folder)], capture_output=True).returncode != 0:
+        return False
+    try:
+        (folder / "probe").touch()
+    except PermissionError:
+        return True
+    (folder / "probe").unlink()
+    subprocess.run([chattr, "-i", str(folder)], check=True)
+    return False
+
+
+def _refused_in(folder: Path, real: Callable[..., Any]) -> Callable[..., Any]:
+    """`real` (os.open, os.mkdir), refusing with EACCES to make anything directly in
+    `folder`, as the kernel refuses it in a read-only folder."""
+    inside = os.fspath(folder.resolve())
+
+    def refused(path: Any, *args: Any, **kwargs: Any) -> Any:
+        if os.path.dirname(os.path.abspath(os.fspath(path))) == inside:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fspath(path))
+        return real(path, *args, **kwargs)
+
+    return refused
 
 
 def test_a_file_where_the_year_folder_should_be_is_said_once(office: Path) -> None:  # noqa: F811

@@ -38,7 +38,7 @@ def saved(tmp_path_factory: pytest.TempPathFactory, renderer) -> dict[str, Path]
     """The decisions rendered by vanthu, then opened and saved as .docx by one headless
     LibreOffice, as an office does."""
     soffice = SOFFICE
-    assert soffice is not None  # needs_soffice skips the module otherwise
+    assert soffice is not None  # needs_soffice fails the module otherwise
     work = tmp_path_factory.mktemp("lo-saved")
     built = [renderer.render_file(source, work / f"{source.stem}.docx") for source in
              (ONE_PAGE, TWO_PAGES, ISSUING)]  # fmt: skip
