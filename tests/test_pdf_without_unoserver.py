@@ -93,6 +93,13 @@ def assert_recorded_pdf(office: Path, docx: Path) -> None:
     assert entry["pdf"] == {"path": name, "sha256": file_sha256(pdf)}
 
 
+def with_letter_and_invitation(cli: click.Group, year: str) -> None:
+    """A Công văn and a Giấy mời (vanthu new) beside the office's starter plan in `year`."""
+    for kind in ("cong-van", "giay-moi"):
+        made = CliRunner().invoke(cli, ["new", kind, "-o", f"inputs/{year}/{kind}.yaml"])
+        assert made.exit_code == 0, made.output
+
+
 @needs_soffice
 def test_build_pdf_without_unoserver_converts_with_libreoffice_alone(
     cli: click.Group, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_unoserver: None,
@@ -100,9 +107,7 @@ def test_build_pdf_without_unoserver_converts_with_libreoffice_alone(
 ) -> None:
     office = new_office(tmp_path, monkeypatch)
     year = next(office.glob("inputs/20*")).name
-    for kind in ("cong-van", "giay-moi"):
-        made = CliRunner().invoke(cli, ["new", kind, "-o", f"inputs/{year}/{kind}.yaml"])
-        assert made.exit_code == 0, made.output
+    with_letter_and_invitation(cli, year)
     servers, runs = pdf_module.server_starts(), pdf_soffice.soffice_runs()
 
     result = CliRunner().invoke(cli, ["build", "--pdf"])
@@ -129,9 +134,7 @@ def test_render_pdf_without_unoserver(
     office = new_office(tmp_path, monkeypatch)
     data = next(office.glob("inputs/20*/ke-hoach.yaml"))
     year = data.parent.name
-    for kind in ("cong-van", "giay-moi"):
-        made = CliRunner().invoke(cli, ["new", kind, "-o", f"inputs/{year}/{kind}.yaml"])
-        assert made.exit_code == 0, made.output
+    with_letter_and_invitation(cli, year)
     runs = pdf_soffice.soffice_runs()
     result = CliRunner().invoke(
         cli, ["render", *(f"inputs/{year}/{k}.yaml" for k in ("ke-hoach", "cong-van", "giay-moi")),
@@ -168,9 +171,7 @@ def test_render_pdf_tries_every_document_records_those_made_and_names_those_not(
 ) -> None:
     office = new_office(tmp_path, monkeypatch)
     year = next(office.glob("inputs/20*")).name
-    for kind in ("cong-van", "giay-moi"):
-        made = CliRunner().invoke(cli, ["new", kind, "-o", f"inputs/{year}/{kind}.yaml"])
-        assert made.exit_code == 0, made.output
+    with_letter_and_invitation(cli, year)
     break_before_converting(monkeypatch, {"cong-van.docx", "giay-moi.docx"})
     # The broken ones first and last: the one between is converted all the same.
     inputs = [f"inputs/{year}/{kind}.yaml" for kind in ("cong-van", "ke-hoach", "giay-moi")]
@@ -199,9 +200,7 @@ def test_build_pdf_failure_fails_its_document_alone(
 ) -> None:
     office = new_office(tmp_path, monkeypatch)
     year = next(office.glob("inputs/20*")).name
-    for kind in ("cong-van", "giay-moi"):
-        made = CliRunner().invoke(cli, ["new", kind, "-o", f"inputs/{year}/{kind}.yaml"])
-        assert made.exit_code == 0, made.output
+    with_letter_and_invitation(cli, year)
     break_before_converting(monkeypatch, {"cong-van.docx"})
     runs = pdf_soffice.soffice_runs()
     result = CliRunner().invoke(cli, ["build", "--pdf"])
