@@ -717,7 +717,9 @@ class DocumentLoader:
                          where=where, choices=choices)  # fmt: skip
 
     def agency(self, ref: str, document: Source) -> tuple[Agency, Path]:
-        """The agency profile a document names in `co_quan` (parsed once per loader)."""
+        """The agency profile a document names in `co_quan`, validated once per loader from
+        the loader's own parse of it (`parse`): what else reads the profile's lines (a Giấy
+        khen's signers, certificates.profile_source) is given that parse, not a second one."""
         path = self.locations.agency_file(ref)
         if path is None:
             raise document.error(
@@ -725,12 +727,10 @@ class DocumentLoader:
                 expected=self.locations.agency_expected(ref),
                 hint=_hint(ref, self.locations.agency_ids()),
             )  # fmt: skip
-        stamp = file_stamp(path.stat())
-        cached = self._agencies.get(path)
-        if cached is None or cached[0] != stamp:
-            cached = (stamp, validate(built(Agency), load_yaml(path)))
-            self._agencies.put(path, cached)
-        return cached[1], path
+        agency = _unless_changed(
+            self._agencies, path, lambda: validate(built(Agency), self.parse(path))
+        )
+        return agency, path
 
     def all_documents(self) -> tuple[Path, list[Path]]:
         return self.locations.all_documents()

@@ -80,9 +80,9 @@ def weekday_date(value: date) -> str:
 
 
 # "thứ Năm, ngày 12 tháng 3 năm 2025": a weekday typed beside a date in running text (the way
-# Phụ lục I writes both); a comma between them or none.
+# Phụ lục I writes both); a comma between them or none. The weekdays are WEEKDAYS' own words.
 WEEKDAY_DATE = re.compile(
-    r"(?P<thu>thứ (?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật),? ngày (?P<day>\d{1,2}) tháng "
+    rf"(?P<thu>{'|'.join(map(re.escape, WEEKDAYS))}),? ngày (?P<day>\d{{1,2}}) tháng "
     r"(?P<month>\d{1,2}) năm (?P<year>\d{4})",
     re.IGNORECASE,
 )
@@ -138,7 +138,7 @@ FIXED_HOLIDAYS = {
 }
 
 
-SUNDAY = "Chủ nhật"
+SUNDAY = WEEKDAYS[6]  # "Chủ nhật"
 
 
 def day_off(value: date) -> str | None:
