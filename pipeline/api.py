@@ -60,8 +60,10 @@ from pipeline.workspace import Workspace
 from pipeline.workspace.profiles import agency_warnings, workspace_styles
 
 if TYPE_CHECKING:
+    from pipeline.batch.discover import Layout
     from pipeline.batch.manifest import Entry as ManifestEntry
     from pipeline.batch.pdf import PdfConverter
+    from pipeline.batch.recorded import Recorded
 
 DOCX, PDF = ".docx", ".pdf"
 
@@ -286,7 +288,9 @@ def render_documents(
         workspace = workspaces.setdefault(found.root, found)
         documents.append((workspace, workspace.load(path)))
     targets = output_targets(documents, output, pdf)
-    edited = edited_outputs(documents, targets, pdf)
+    # What each workspace's manifests record, read once for the three checks that ask it.
+    manifests: dict[Path, tuple[Layout, Recorded] | None] = {}
+    edited = edited_outputs(documents, targets, pdf, manifests)
     if edited and not force:
         first = next(iter(edited.values()))[0]
         raise RenderError("render.output_edited", file=shown(first.file), name=first.name,
@@ -297,8 +301,8 @@ def render_documents(
             raise UsageError("render.test_print_not_certificate", path=document.path)
         if not test_print:
             refuse_unnumbered_decision(document)
-    refuse_renumbering(documents)  # before a register is opened (or made)
-    before = recorded_outputs(documents)
+    refuse_renumbering(documents, manifests)  # before a register is opened (or made)
+    before = recorded_outputs(documents, manifests)
     renderers: dict[Path, Renderer] = {}
     written: dict[int, Rendered] = {}
     profiles: set[Path] = set()
@@ -392,11 +396,14 @@ class EditedOutput:
 
 
 def edited_outputs(
-    documents: Sequence[tuple[Workspace, LoadedDocument]], targets: Sequence[Path], pdf: bool
+    documents: Sequence[tuple[Workspace, LoadedDocument]], targets: Sequence[Path], pdf: bool,
+    read: dict[Path, tuple[Layout, Recorded] | None],
 ) -> dict[int, list[EditedOutput]]:
     """By document index, the files this call would write over that a manifest records vanthu
     writing for that document and that differ from what it wrote (build's rule, Freshness:
-    edited by hand since). A file no manifest records is not vanthu's to judge."""
+    edited by hand since). A file no manifest records is not vanthu's to judge. The manifests
+    are read into `read`, once per workspace, for recorded.written_of to reuse; here, one that
+    cannot be read stops the call."""
     from pipeline.batch.discover import Layout
     from pipeline.batch.freshness import edited_since
     from pipeline.batch.manifest import file_sha256
@@ -406,12 +413,14 @@ def edited_outputs(
         return file_sha256(path) if path.is_file() else None
 
     found: dict[int, list[EditedOutput]] = {}
-    read: dict[Path, tuple[Layout, Recorded]] = {}
     for index, ((workspace, document), target) in enumerate(zip(documents, targets, strict=True)):
         if workspace.root not in read:
             layout = Layout(workspace)
             read[workspace.root] = (layout, Recorded.read(layout))
-        layout, recorded = read[workspace.root]
+        known = read[workspace.root]
+        if known is None:  # left unread by another check: nothing recorded of it
+            continue
+        layout, recorded = known
         try:
             name = layout.name_of(document.path)
             edited = edited_since(layout, recorded.written(name), target, with_pdf=pdf,
@@ -425,16 +434,16 @@ def edited_outputs(
 
 def recorded_outputs(
     documents: Sequence[tuple[Workspace, LoadedDocument]],
+    read: dict[Path, tuple[Layout, Recorded] | None],
 ) -> dict[int, ManifestEntry]:
     """By document index, what the manifests record of its last output, for a document that
     asks the register for its number (so: tu_dong): render says when the number it prints now
     is another (documents.replaced_number_warning), as build does. The manifests are read once
-    per workspace; one that cannot be read records nothing."""
-    from pipeline.batch.discover import Layout
-    from pipeline.batch.recorded import Recorded, written_of
+    per workspace, into `read` (shared with the other checks of the call); one that cannot be
+    read records nothing."""
+    from pipeline.batch.recorded import written_of
 
     found: dict[int, ManifestEntry] = {}
-    read: dict[Path, tuple[Layout, Recorded] | None] = {}
     for index, (workspace, document) in enumerate(documents):
         if not document.info.data.needs_number:
             continue

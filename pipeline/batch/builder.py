@@ -545,8 +545,7 @@ def refuse_unmigrated(workspace: Workspace, todo: list[Path], staged: dict[Path,
     if register is not None and any(
             (written := recorded.written(staged[p].name)) is not None and written.so_tu_dong
             for p in asking):
-        held = register().source_numbers()
-        named = {(agency, source) for agency, source, _number in held.void} | set(held.live)
+        named = register().source_numbers().named()
     waiting = {}
     for path in asking:
         numbering = staged[path].numbering
@@ -577,14 +576,10 @@ def refuse_unrecorded_runs(todo: list[Path], staged: dict[Path, Staged],
     register.sequence_unrecorded); both runs would print the same numbers."""
     for path in todo:
         item = staged[path]
-        if item.invalid is not None:
+        asked = item.asked_of_register
+        if asked is None:
             continue
-        if item.numbering is not None:
-            agency, details = item.numbering.agency, item.numbering.details
-        elif item.typed is not None:
-            agency, details = item.typed.agency, item.typed.details
-        else:
-            continue
+        agency, details, _number = asked
         try:
             register().sequence_for(agency, details)
         except RegisterError as exc:
@@ -614,7 +609,7 @@ def drop_renumbered(
             printed[path] = (entry.co_quan, layout.name_of(path), entry.so)
     if printed:
         held = register().source_numbers()
-        named = {(agency, source) for agency, source, _number in held.void} | set(held.live)
+        named = held.named()
         for path, (agency, source, number) in printed.items():
             now = held.live.get((agency, source))
             if (now is not None and now != number) or (agency, source, number) in held.void:
@@ -732,14 +727,10 @@ def refuse_changed_signers(
     refused: set[str] = set()
     for path in todo:
         item = staged[path]
-        if item.invalid is not None or item.failed is not None:
+        asked = item.asked_of_register
+        if asked is None or item.failed is not None:
             continue
-        if item.numbering is not None:
-            agency, details, number = item.numbering.agency, item.numbering.details, None
-        elif item.typed is not None:
-            agency, details, number = item.typed.agency, item.typed.details, item.typed.number
-        else:
-            continue
+        agency, details, number = asked
         row = signer_changed_row(register(), agency, details, item.name, number)
         if row is None:
             continue

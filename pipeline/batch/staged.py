@@ -63,6 +63,20 @@ class Staged:
         return Staged(self.path, self.name, invalid=why)
 
     @property
+    def asked_of_register(self) -> tuple[str, Details, int | None] | None:
+        """What this valid document asks of the register: its office, its row's columns and
+        the number its data types (None: so: tu_dong, a number to give); None when it is
+        invalid or asks nothing. The before-any-number checks that concern both kinds read it
+        here, alike."""
+        if self.invalid is not None:
+            return None
+        if self.numbering is not None:
+            return self.numbering.agency, self.numbering.details, None
+        if self.typed is not None:
+            return self.typed.agency, self.typed.details, self.typed.number
+        return None
+
+    @property
     def book_claim(self) -> tuple[str, str, int, int] | None:
         entry = self.entry
         if entry is None or entry.so_vao_so is None:

@@ -93,6 +93,7 @@ from pipeline.text.normalize import recipient_key
 from pipeline.workspace.config import CONFIG_FILE, read_config
 
 if TYPE_CHECKING:
+    from pipeline.batch.discover import Layout
     from pipeline.batch.manifest import Entry as ManifestEntry
     from pipeline.batch.recorded import Recorded
     from pipeline.model.agency import Agency, Signer
@@ -198,16 +199,19 @@ def refuse_other_register(workspace: Workspace, path: Path, written: ManifestEnt
                      recorded=written.so_van_ban, current=current, old=old, year=year)
 
 
-def refuse_renumbering(documents: Sequence[tuple[Workspace, LoadedDocument]]) -> None:
+def refuse_renumbering(
+    documents: Sequence[tuple[Workspace, LoadedDocument]],
+    read: dict[Path, tuple[Layout, Recorded] | None] | None = None,
+) -> None:
     """refuse_other_register and switched.unmigrated for `vanthu render`: what the build's
-    manifests recorded of each so: tu_dong document's output, read once per workspace (a
-    document without an entry, or outside the data folder, passes), and the register opened
-    only when a document needs it to be looked at (a register file not yet made holds
-    nothing)."""
-    from pipeline.batch.discover import Layout
+    manifests recorded of each so: tu_dong document's output, read once per workspace (into
+    `read`, when the caller shares what it read: recorded.written_of; a document without an
+    entry, or outside the data folder, passes), and the register opened only when a document
+    needs it to be looked at (a register file not yet made holds nothing)."""
     from pipeline.batch.recorded import written_of
 
-    read: dict[Path, tuple[Layout, Recorded] | None] = {}
+    if read is None:
+        read = {}
     waiting: dict[Path, list[tuple[Path, int]]] = {}  # new numbers asked, per workspace
     workspaces: dict[Path, Workspace] = {}
     with ExitStack() as stack:

@@ -60,6 +60,11 @@ class SourceNumbers:
     # row's id and date.
     pending: dict[tuple[str, str, int], tuple[int, date | None]] = field(default_factory=dict)
 
+    def named(self) -> set[tuple[str, str]]:
+        """Every (office, data file) a row names, live or void: a file the register holds, or
+        held, a number for (its number, or what became of it, is the register's to say)."""
+        return {(agency, source) for agency, source, _number in self.void} | set(self.live)
+
 
 @dataclass(frozen=True)
 class TypedRequest:
