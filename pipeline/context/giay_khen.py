@@ -21,7 +21,20 @@ from pipeline.load.attachments import CertificateAttachments
 from pipeline.model.giay_khen import CertificateData
 from pipeline.model.quyet_dinh import DecisionData, SheetRef
 from pipeline.phrase import Phrase
-from pipeline.render.form import TEST_PRINT, FormSheet, twips_to_mm
+from pipeline.render.form import (
+    ACHIEVEMENT_STYLE,
+    BORDER_STYLE,
+    DATE_STYLE,
+    DECISION_STYLE,
+    NAME_STYLE,
+    NUMBER_STYLE,
+    SIGNER_STYLE,
+    TEST_PRINT,
+    TITLE_STYLE,
+    UNIT_STYLE,
+    FormSheet,
+    twips_to_mm,
+)
 from pipeline.render.fragments import literal_markup, rich_runs, sized_run
 from pipeline.render.styles import StyleSheet
 from pipeline.rules.dates import date_phrase
@@ -34,19 +47,10 @@ from pipeline.rules.field_room import (
 )
 from pipeline.rules.metrics import SMALLEST_NAME_PT, fitted_size
 
-# The phôi's fields, by paragraph style (templates/giay-khen.docx; an office's own phôi in mau/
-# uses the same style names, placed where its paper wants them).
-NAME_STYLE = "GiayKhenTen"
+# The phôi's fields are named by paragraph style (pipeline.render.form: NAME_STYLE ...).
 NAME_HEADER = "Họ và tên"  # the list's column, for a refused name
-UNIT_STYLE = "GiayKhenDonVi"
 # The list's columns the unit line prints (a decision's cot: may name them otherwise).
 POSITION_HEADER, UNIT_HEADER = "Chức vụ", "Đơn vị"
-ACHIEVEMENT_STYLE = "GiayKhenThanhTich"
-DATE_STYLE = "GiayKhenNgay"  # "Sơn La, ngày ...": phrase giay_khen_ngay
-TITLE_STYLE, SIGNER_STYLE = "GiayKhenChucDanh", "GiayKhenNguoiKy"
-DECISION_STYLE = "GiayKhenQuyetDinh"  # "Quyết định số ...": phrase giay_khen_quyet_dinh
-NUMBER_STYLE = "GiayKhenSoVaoSo"  # "Số vào sổ: 1201": phrase giay_khen_so_vao_so
-BORDER_STYLE = "GiayKhenKhungPhoi"  # the test print's border: it prints no text
 # A field whose styles set no size prints at w:sz's default, as verify reads it (verify.model).
 DEFAULT_SIZE_PT = 10.0
 ACHIEVEMENT_KEY = "thanh_tich"  # the batch's own, for a decision stating none

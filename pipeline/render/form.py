@@ -17,11 +17,27 @@ from pipeline.errors import TemplateError
 from pipeline.render.package import DOCUMENT_PART, Package
 from pipeline.render.styles import NS, Frame, StyleSheet, w
 
-__all__ = ["MM_PER_TWIP", "TEST_PRINT", "FormSheet", "Frame", "twips_to_mm"]
+__all__ = [
+    "ACHIEVEMENT_STYLE", "BORDER_STYLE", "DATE_STYLE", "DECISION_STYLE", "MM_PER_TWIP",
+    "NAME_STYLE", "NUMBER_STYLE", "SIGNER_STYLE", "TEST_PRINT", "TITLE_STYLE", "UNIT_STYLE",
+    "FormSheet", "Frame", "twips_to_mm",
+]  # fmt: skip
 
 MM_PER_TWIP = 25.4 / 1440
 # The context key a phôi's test print draws its border on (in_thu: co, or vanthu render --in-thu).
 TEST_PRINT = "in_thu"
+# The phôi's fields, by paragraph style (templates/giay-khen.docx; an office's own phôi in mau/
+# uses the same names, placed where its paper wants them): named once here for the render that
+# fits them (pipeline.context.giay_khen), templates check (pipeline.render.structure) and verify
+# (pipeline.verify.rules_certificate and its modules), which must all mean the same fields.
+NAME_STYLE = "GiayKhenTen"
+UNIT_STYLE = "GiayKhenDonVi"  # chức vụ, đơn vị (pipeline.context.giay_khen.unit_line)
+ACHIEVEMENT_STYLE = "GiayKhenThanhTich"
+DATE_STYLE = "GiayKhenNgay"  # "Sơn La, ngày ...": phrase giay_khen_ngay
+TITLE_STYLE, SIGNER_STYLE = "GiayKhenChucDanh", "GiayKhenNguoiKy"
+DECISION_STYLE = "GiayKhenQuyetDinh"  # "Quyết định số ...": phrase giay_khen_quyet_dinh
+NUMBER_STYLE = "GiayKhenSoVaoSo"  # "Số vào sổ: 1201": phrase giay_khen_so_vao_so
+BORDER_STYLE = "GiayKhenKhungPhoi"  # the test print's border: it prints no text
 _PAGE_SIZE = re.compile(r'<w:pgSz\b[^>]*?w:w="(\d+)"[^>]*?w:h="(\d+)"')
 
 

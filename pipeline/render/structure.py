@@ -35,6 +35,7 @@ from pipeline.render.compose import (
     split_body,
     strip_comments,
 )
+from pipeline.render.form import ACHIEVEMENT_STYLE, MM_PER_TWIP, NAME_STYLE, UNIT_STYLE
 from pipeline.render.locate import (
     ANY_TAG,
     Place,
@@ -557,20 +558,18 @@ def _is_form(library: TemplateLibrary, name: str) -> bool:
 FORM_FATAL_RULES = ("giay_khen.trong_trang",)
 
 
-# The phôi's fields whose text vanthu fits to the field's width (pipeline.context.giay_khen,
-# whose style names the tests pin this against): the name, shrunk to stay on one line; the
-# unit line and the thành tích, shrunk to end before the field below them. A frame without a
-# width gives none of them a width to fit.
-SIZED_FIELDS = ("GiayKhenTen", "GiayKhenDonVi", "GiayKhenThanhTich")
+# The phôi's fields whose text vanthu fits to the field's width (pipeline.context.giay_khen):
+# the name, shrunk to stay on one line; the unit line and the thành tích, shrunk to end before
+# the field below them. A frame without a width gives none of them a width to fit.
+SIZED_FIELDS = (NAME_STYLE, UNIT_STYLE, ACHIEVEMENT_STYLE)
 _PAGE_WIDTH = re.compile(r'<w:pgSz\b[^>]*?w:w="(\d+)"')
-_MM_PER_TWIP = 25.4 / 1440
 # A refusal of an example batch that says the phôi leaves a field too little room, and the
 # field it names (the key's `style` param, else this one).
 _ROOM_REFUSALS = {
     "data.field_too_long": None,
     "render.form_field_no_room": None,
-    "data.unit_too_long": "GiayKhenDonVi",
-    "data.name_too_long": "GiayKhenTen",
+    "data.unit_too_long": UNIT_STYLE,
+    "data.name_too_long": NAME_STYLE,
 }
 _EXAMPLE_YEAR = 2026  # any year: the starter batch is dated in it
 
@@ -624,7 +623,7 @@ def unsized_field_faults(library: TemplateLibrary, name: str) -> list[Found]:
         if frame is None or frame.width > 0:
             continue  # a missing field is render.form_field_missing
         centred = paper - 2 * frame.x if frame.h_anchor == "page" and 0 < frame.x else 0
-        mm = round(centred * _MM_PER_TWIP)
+        mm = round(centred * MM_PER_TWIP)
         width = Phrase("tpl.form_width_centred", mm=mm) if centred > 0 else ""
         found.append(
             Found(name, "tpl.form_field_no_width", {"style": style, "width": width},

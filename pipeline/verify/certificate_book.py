@@ -15,14 +15,12 @@ from pathlib import Path
 
 from pipeline.golden_book import Given
 from pipeline.paths import shown
+from pipeline.render.form import NAME_STYLE, NUMBER_STYLE, UNIT_STYLE
 from pipeline.text.tones import same_spelling
 from pipeline.verify.document import Paragraph
 from pipeline.verify.layout import flat
 from pipeline.verify.report import Msg, Report, msg
 
-NAME_STYLE = "GiayKhenTen"  # pipeline.context.giay_khen's name field
-UNIT_STYLE = "GiayKhenDonVi"  # chức vụ, đơn vị (pipeline.context.giay_khen.unit_line)
-NUMBER_STYLE = "GiayKhenSoVaoSo"  # "Số vào sổ: 1201", in the office's wording
 NUMBER = re.compile(r"\d+")
 
 

@@ -17,11 +17,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from pipeline.render.form import twips_to_mm
+from pipeline.render.form import NAME_STYLE, twips_to_mm
 from pipeline.render.styles import Frame
 from pipeline.rules.field_room import next_below, room_twips, text_height_pt, wrapped_lines
 from pipeline.rules.metrics import TWIPS_PER_POINT
-from pipeline.verify.certificate_book import NAME_STYLE
 from pipeline.verify.document import Paragraph
 from pipeline.verify.layout import flat
 from pipeline.verify.layout_model import nfc

@@ -32,6 +32,12 @@ def as_int(value: object) -> int | None:
         return None
 
 
+def table_grid(table: etree._Element) -> tuple[int, ...]:
+    """A w:tbl's columns' widths in twips as its grid gives them (w:tblGrid): read alike for a
+    document's tables and a template's, which rules_amounts.table_origin compares."""
+    return tuple(as_int(c.get(q("w:w"))) or 0 for c in table.findall("w:tblGrid/w:gridCol", NS))
+
+
 def child_val(element: etree._Element | None, path: str) -> str | None:
     """w:val of the child at `path` of `element`."""
     if element is None:

@@ -17,7 +17,16 @@ from lxml import etree
 from pipeline.errors import InputError
 from pipeline.verify.borders import TableBorders
 from pipeline.verify.model import DEFAULT_SIZE, Cell, Document, Paragraph, Part, Section, Table
-from pipeline.verify.ooxml import NS, as_int, block_elements, child_val, children, inside, q
+from pipeline.verify.ooxml import (
+    NS,
+    as_int,
+    block_elements,
+    child_val,
+    children,
+    inside,
+    q,
+    table_grid,
+)
 from pipeline.verify.package import Package
 from pipeline.verify.report import Location
 from pipeline.verify.runs import RunReader, starts_page
@@ -174,8 +183,8 @@ class _Reader:
         table = Table(len(self.tables) + 1, section, nested=nested)
         self.tables.append(table)
         margins = _cell_margins(element.find("w:tblPr", NS), DEFAULT_CELL_MARGIN * 2)
-        grid = [as_int(c.get(q("w:w"))) or 0 for c in element.findall("w:tblGrid/w:gridCol", NS)]
-        table.grid = tuple(grid)
+        table.grid = table_grid(element)
+        grid = list(table.grid)
         borders = TableBorders(element, self.styles.by_id)
         rows = children(element, "w:tr")
         for row_number, tr in enumerate(rows, start=1):

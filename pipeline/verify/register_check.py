@@ -13,11 +13,12 @@ from pathlib import Path
 
 from pipeline.register.model import Status
 from pipeline.register.store import Register
+from pipeline.render.form import DECISION_STYLE
 from pipeline.verify.document import Document, read_document
 from pipeline.verify.layout import find_layout
 from pipeline.verify.own_reference import cited_decisions, own_date, own_number
 from pipeline.verify.report import Location, Report, literal, msg
-from pipeline.verify.rules_certificate import DECISION_STYLE, is_certificate_batch
+from pipeline.verify.rules_certificate import is_certificate_batch
 
 
 def check_register(path: Path, report: Report, register: Register) -> None:

@@ -30,7 +30,7 @@ from pipeline.rules.metrics import text_width_pt
 from pipeline.rules.money import format_money
 from pipeline.verify.document import Document, Paragraph, Table
 from pipeline.verify.layout import Layout, flat
-from pipeline.verify.ooxml import NS, as_int, q
+from pipeline.verify.ooxml import q, table_grid
 from pipeline.verify.report import Msg, Report, literal, msg
 from pipeline.verify.rules_header import WRAP_SLACK_PT, lines_wider_than
 
@@ -139,7 +139,4 @@ def _grids(path: Path, stamp: int) -> frozenset[tuple[int, ...]]:
             root = etree.fromstring(archive.read("word/document.xml"))
     except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError):
         return frozenset()
-    return frozenset(
-        tuple(as_int(col.get(q("w:w"))) or 0 for col in table.findall("w:tblGrid/w:gridCol", NS))
-        for table in root.iter(q("w:tbl"))
-    )
+    return frozenset(table_grid(table) for table in root.iter(q("w:tbl")))

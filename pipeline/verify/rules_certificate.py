@@ -11,9 +11,9 @@ vào sổ the batch gives the person it names (certificate_book).
 
 from __future__ import annotations
 
-from pipeline.render.form import twips_to_mm
+from pipeline.render.form import NAME_STYLE, twips_to_mm
 from pipeline.rules.metrics import fits_one_line
-from pipeline.verify.certificate_book import NAME_STYLE, check_book_numbers, recorded_book
+from pipeline.verify.certificate_book import check_book_numbers, recorded_book
 from pipeline.verify.certificate_room import (
     Overrun,
     field_overruns,
@@ -24,7 +24,6 @@ from pipeline.verify.document import Document, Paragraph
 from pipeline.verify.layout import flat
 from pipeline.verify.report import DOCUMENT, Report, literal, msg
 
-DECISION_STYLE = "GiayKhenQuyetDinh"  # its "Quyết định số ..." field
 CODE = "giay_khen"
 
 
