@@ -51,6 +51,7 @@ from pipeline.rules.agency_names import (
 from pipeline.rules.cited_decrees import other_decree_cited, other_law_cited
 from pipeline.rules.dates import (
     SUNDAY,
+    any_weekday_date,
     day_off,
     numeric_date,
     on_duty,
@@ -312,7 +313,10 @@ def check_typed_weekdays(source: Source) -> None:
     3 năm 2025" for a Wednesday), at its line and field, with the weekday to write: `vanthu
     verify` fails the printed document for it (rule noi_dung.thu, read alike: rules.dates), and
     check, render and build stop it before the register gives the document a number."""
-    for loc, text in _texts(source.data):
+    texts = _texts(source.data)
+    if not any_weekday_date(text for _, text in texts):
+        return
+    for loc, text in texts:
         for wrong in wrong_weekdays(text):
             fix = wrong.wanted
             if wrong.typed[:1].isupper():  # "Thứ Năm" opening a sentence: "Thứ Tư"
