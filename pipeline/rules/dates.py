@@ -79,13 +79,47 @@ def weekday_date(value: date) -> str:
     return f"{weekday(value)}, {date_phrase(value)}"
 
 
-# "thứ Năm, ngày 12 tháng 3 năm 2025": a weekday typed beside a date in running text (the way
-# Phụ lục I writes both); a comma between them or none. The weekdays are WEEKDAYS' own words.
-WEEKDAY_DATE = re.compile(
-    rf"(?P<thu>{'|'.join(map(re.escape, WEEKDAYS))}),? ngày (?P<day>\d{{1,2}}) tháng "
-    r"(?P<month>\d{1,2}) năm (?P<year>\d{4})",
-    re.IGNORECASE,
+# A weekday typed beside a date in running text, in the forms clerks write: "thứ Năm, ngày 12
+# tháng 3 năm 2025" (the way Phụ lục I writes both), "thứ Năm, ngày 12/3/2025" (or 12-3-2025,
+# 12.3.2025, with or without "ngày"), "thứ 5 ..." (thứ 2 to thứ 7), and the weekday in brackets
+# after the date: "ngày 12/3/2025 (thứ Năm)". The weekdays are WEEKDAYS' own words.
+_WEEKDAY = rf"(?P<thu>{'|'.join(map(re.escape, WEEKDAYS))}|thứ [2-7](?!\d))"
+_LONG_DATE = r"ngày (?P<day>\d{1,2}) tháng (?P<month>\d{1,2}) năm (?P<year>\d{4})"
+_NUMERIC_DATE = r"(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})(?!\d)"
+WEEKDAY_DATES = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        rf"{_WEEKDAY},? {_LONG_DATE}",
+        rf"{_WEEKDAY},? (?:ngày )?{_NUMERIC_DATE}",
+        rf"{_LONG_DATE} \({_WEEKDAY}\)",
+        rf"{_NUMERIC_DATE} \({_WEEKDAY}\)",
+    )
 )
+# A weekday's words after one of these nouns are an ordinal, not a day: "lần thứ 2, ngày ...",
+# "Kỳ họp thứ năm, ngày ..." (after "họp" only in a session's name: "Hội nghị họp thứ Năm"
+# is a day).
+_ORDINAL_NOUNS = frozenset((
+    "lần", "kỳ", "kì", "khóa", "khoá", "phiên", "đợt", "vòng", "hạng", "giải", "lớp", "số",
+    "nghị", "hội", "tuần", "tháng", "năm", "bậc", "cấp", "loại", "mục", "điều", "khoản",
+))  # fmt: skip
+_SESSION_NOUNS = frozenset(("kỳ", "kì", "phiên", "cuộc", "buổi"))
+
+
+def _ordinal(flat: str, start: int) -> bool:
+    """Whether the weekday's words at `start` follow an ordinal's noun (_ORDINAL_NOUNS)."""
+    before = flat[max(0, start - 16) : start].lower().split()
+    if not before:
+        return False
+    if before[-1] == "họp":
+        return len(before) > 1 and before[-2] in _SESSION_NOUNS
+    return before[-1] in _ORDINAL_NOUNS
+
+
+def _typed_weekday(typed: str) -> str:
+    """The weekday `typed` names, in WEEKDAYS' words: 'thứ 5' is 'thứ Năm'."""
+    if typed[-1:].isdigit():
+        return WEEKDAYS[int(typed[-1]) - 2]
+    return typed
 
 
 @dataclass(frozen=True)
@@ -99,20 +133,27 @@ class WrongWeekday:
 
 
 def wrong_weekdays(text: str) -> Iterator[WrongWeekday]:
-    """Each 'thứ ..., ngày D tháng M năm Y' in `text` whose weekday is not its date's, in
-    order. Read on one line, NFC (a folded YAML text, an NFD keyboard, a docx paragraph's runs
-    read alike); a date that does not exist is skipped: the date rules say so where they apply.
+    """Each weekday typed beside a date in `text` (the forms of WEEKDAY_DATES) that is not
+    that date's, in order. Read on one line, NFC (a folded YAML text, an NFD keyboard, a docx
+    paragraph's runs read alike); a date that does not exist is skipped: the date rules say so
+    where they apply.
 
     One reading for `vanthu verify` (rule noi_dung.thu, on the printed document) and for loading
     (the data's own texts, refused before the register gives a number)."""
     flat = " ".join(unicodedata.normalize("NFC", text).split())
-    for match in WEEKDAY_DATE.finditer(flat):
+    found = sorted(
+        (match for pattern in WEEKDAY_DATES for match in pattern.finditer(flat)),
+        key=lambda match: match.start("thu"),
+    )
+    for match in found:
+        if _ordinal(flat, match.start("thu")):
+            continue
         try:
             day = date(int(match["year"]), int(match["month"]), int(match["day"]))
         except ValueError:
             continue
         wanted = weekday(day)
-        if match["thu"].lower() != wanted.lower():
+        if _typed_weekday(match["thu"]).lower() != wanted.lower():
             yield WrongWeekday(typed=match["thu"], day=day, wanted=wanted)
 
 
@@ -122,7 +163,7 @@ def any_weekday_date(texts: Iterable[str]) -> bool:
     every one) are not each normalised and searched in turn (that was 2 % of a build). True
     may also come from a match across two texts; wrong_weekdays, text by text, then says."""
     flat = " ".join(unicodedata.normalize("NFC", " ".join(texts)).split())
-    return WEEKDAY_DATE.search(flat) is not None
+    return any(pattern.search(flat) is not None for pattern in WEEKDAY_DATES)
 
 
 def time_text(text: str) -> str | None:
