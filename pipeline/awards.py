@@ -22,6 +22,8 @@ from typing import Literal
 from pipeline.errors import InputError
 from pipeline.load.spreadsheet import Row, Table, read_table
 from pipeline.load.spreadsheet import typed_amount as read_amount
+from pipeline.load.spreadsheet.cells import get_column_letter
+from pipeline.load.spreadsheet.table import ColumnList
 from pipeline.phrase import Phrase
 from pipeline.rules.award_names import display_name, office_award
 from pipeline.rules.award_names import name_key as award_key
@@ -151,6 +153,9 @@ class AwardList:
     # What reading the list found valid but worth a word, each at its file, sheet and row
     # (the same name in two units: two people, or one listed twice).
     warnings: tuple[InputError, ...] = field(default=())
+    # The one of them that says the list's columns printed nowhere (Ngày sinh, Thành tích): a
+    # fact of the file, which the first decision naming it says (load.lists.ListUsers).
+    unprinted: InputError | None = None
 
     @functools.cached_property
     def total(self) -> int:
@@ -573,6 +578,48 @@ def _recipient_key(entry: Entry) -> SortKey | NameKey:
 UNPRINTED_FIELDS: tuple[str, ...] = ()
 
 
+# The columns a list without money (tien_thuong: khong) reads and neither prints nor checks:
+# the money a priced list checks against each row's reward.
+MONEY_FIELDS = ("so_tien", "he_so")
+
+
+def unpaid_money(table: Table) -> InputError | None:
+    """One warning for a list whose decision states no money (tien_thuong: khong) that has
+    amounts (Số tiền) or hệ số typed on its rows, at its file and sheet, naming each such
+    column by letter and header with how many rows: the decision prints no money, so they are
+    printed nowhere and checked against nothing, and the clerk who typed them most likely
+    expects them paid. Warned, not refused: the decision's khong is the clerk's own word, and
+    the list may be the accountant's, kept for the payment made otherwise. A 0 is no money, and
+    says nothing. None when no such column holds an amount."""
+    columns = []
+    for name in MONEY_FIELDS:
+        column = table.header.columns.get(name)
+        if column is None:
+            continue
+        rows = sum(1 for row in table if _money_typed(row, name))
+        if rows:
+            columns.append((column, table.header.texts[name], rows))
+    if not columns:
+        return None
+    phrases = [
+        Phrase("sheet.column_not_printed", letter=get_column_letter(column), header=header,
+               rows=rows)
+        for column, header, rows in sorted(columns)
+    ]  # fmt: skip
+    return InputError("sheet.money_not_printed", file=table.file, sheet=table.sheet,
+                      columns=ColumnList(phrases))  # fmt: skip
+
+
+def _money_typed(row: Row, name: str) -> bool:
+    """Whether the row's Số tiền (or Hệ số) cell holds money: anything but empty or a 0 (text
+    that reads as no amount is money the clerk meant all the same)."""
+    text = row.values[name]
+    if not text:
+        return False
+    typed = read_amount(row) if name == "so_tien" else typed_coefficient(text)
+    return typed != 0
+
+
 def read_award_list(
     path: Path,
     decision_date: date,
@@ -668,9 +715,9 @@ def read_award_list(
     # A total row the clerk typed ("Tổng cộng: 25 người") must count these rows.
     table.check_counts([(e.collective, e.recipient) for e in entries])
     # Columns whose content no document prints ("Ngày sinh", "Thành tích"): one warning for
-    # the list.
-    warning = table.unprinted_warning(UNPRINTED_FIELDS)
-    unprinted = () if warning is None else (warning,)
+    # the list; and, in a list without money, the amounts and hệ số typed on its rows.
+    unprinted = table.unprinted_warning(UNPRINTED_FIELDS)
+    unpaid = None if priced else unpaid_money(table)
     if order == "ten":
         entries.sort(key=lambda e: (e.collective, _recipient_key(e)))
     elif order == "don_vi":
@@ -681,7 +728,9 @@ def read_award_list(
     return AwardList(
         groups=tuple(Group(award, tuple(items)) for award, items in groups.items()),
         entries=tuple(entries),
-        warnings=(*unprinted, *namesakes.warnings, *capitals.warnings),
+        warnings=(*(w for w in (unprinted, unpaid) if w is not None), *namesakes.warnings,
+                  *capitals.warnings),
+        unprinted=unprinted,
     )
 
 

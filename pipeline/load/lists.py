@@ -120,6 +120,18 @@ def council_members(data: DecisionData, source: Source, resolver: Resolver) -> t
     return replace(table, rows=rows), path
 
 
+def unprinted_members(members: Table) -> InputError | None:
+    """The columns of a council's member list whose content Điều 1 prints nowhere (Ngày sinh,
+    Đơn vị, Số điện thoại: it prints each member's Họ và tên, Chức vụ and Vai trò), found and
+    counted as an award list's are (Table.unprinted_warning), said with what a council's
+    decision prints; None when there is none."""
+    warning = members.unprinted_warning()
+    if warning is None:
+        return None
+    return InputError("sheet.member_columns_not_printed", file=warning.file, sheet=warning.sheet,
+                      **warning.params)  # fmt: skip
+
+
 def referenced_document(
     source: Source, name: str, loc: tuple[str, ...], resolver: Resolver
 ) -> tuple[LoadedDocument, Path]:
@@ -205,10 +217,15 @@ def decision_attachments(data: DecisionData, source: Source, resolver: Resolver)
     """The lists a decision needs, and the files they came from."""
     if data.khen_thuong is not None:
         awards, path = award_list(data, source, resolver)
-        shared = list_shared(source, resolver, awards, path)
-        # Its warnings name their file, sheet and row (printed after the document's name).
+        users = list_users(source, resolver, path, "khen_thuong")
+        shared = list_shared(source, awards, users)
+        # Its warnings name their file, sheet and row (printed after the document's name); the
+        # list's columns printed nowhere by the first decision naming it only.
+        said = awards.warnings
+        if awards.unprinted is not None and not users.says_of_the_list():
+            said = tuple(warning for warning in said if warning is not awards.unprinted)
         attached = Attached(DecisionAttachments(awards=awards), (path,),
-                            warnings=(*awards.warnings, *shared))  # fmt: skip
+                            warnings=(*said, *shared))  # fmt: skip
         agency, profile = resolver.agency(data.co_quan, source)
         try:
             told = check_award_phrases(data, agency, awards, source, profile)
@@ -217,7 +234,13 @@ def decision_attachments(data: DecisionData, source: Source, resolver: Resolver)
         return replace(attached, warnings=(*attached.warnings, *told))
     if data.hoi_dong is not None:
         members, path = council_members(data, source, resolver)
-        return Attached(DecisionAttachments(members=members), (path,))
+        # Said as an award list's, by the first decision naming the list.
+        unprinted = unprinted_members(members)
+        warnings: tuple[InputError, ...] = ()
+        if unprinted is not None:
+            if list_users(source, resolver, path, "hoi_dong").says_of_the_list():
+                warnings = (unprinted,)
+        return Attached(DecisionAttachments(members=members), (path,), warnings=warnings)
     if data.ban_hanh is not None and data.ban_hanh.quy_che is not None:
         regulation, files = issued_regulation(data, source, resolver)
         return Attached(DecisionAttachments(regulation=regulation), files)
@@ -242,7 +265,9 @@ def awards_year(trich_yeu: str, ngay: date) -> int:
 class ListUse:
     """An award decision's list as it names it: the decision's file, the list's file (resolved)
     and sheet, the office's profile, the year its awards are for (awards_year), the line of its
-    danh_sach, and its trích yếu (folded: compared, never printed)."""
+    danh_sach, and its trích yếu (folded: compared, never printed); and the headers its `cot`
+    names (as typed), which decide what the list reads. A council's member list (hoi_dong) is
+    named the same way."""
 
     decision: Path
     list_file: Path
@@ -251,6 +276,7 @@ class ListUse:
     year: int
     line: int | None
     trich_yeu: str
+    columns: tuple[tuple[str, str], ...] = ()
 
     def same_list(self, other: ListUse) -> bool:
         """Whether `other` gives this list's awards again: the same office's decision for the
@@ -262,14 +288,23 @@ class ListUse:
             and self.year == other.year
         )  # fmt: skip
 
+    def same_reading(self, other: ListUse) -> bool:
+        """Whether `other` reads this list as this decision does, whoever issues it: the same
+        sheet of the same file, under the same `cot`. What reading a list finds of the file
+        itself (its columns printed nowhere) is then the same for both."""
+        return (
+            self.decision != other.decision and self.list_file == other.list_file
+            and self.sheet == other.sheet and self.columns == other.columns
+        )  # fmt: skip
 
-def list_use(source: Source, resolver: Resolver) -> ListUse | None:
-    """The list `source`'s award decision names, read from its file as typed (another decision
-    of the workspace is not loaded for it: loading each would read every list); None when it
-    is not an award decision written in a file of its own, among the workspace's documents (a
-    Tờ trình's draft decision, written in it or kept under kem-theo/, shares its list with the
-    decision it proposes, and no report counts it) or a part cannot be read (its own load says
-    so)."""
+
+def list_use(source: Source, resolver: Resolver, section: str = "khen_thuong") -> ListUse | None:
+    """The list `source`'s award decision names (or, `section` hoi_dong, its council's member
+    list), read from its file as typed (another decision of the workspace is not loaded for it:
+    loading each would read every list); None when it is not such a decision written in a file
+    of its own, among the workspace's documents (a Tờ trình's draft decision, written in it or
+    kept under kem-theo/, shares its list with the decision it proposes, and no report counts
+    it) or a part cannot be read (its own load says so)."""
     if source.path.parent.name == ATTACHED_DIR:
         return None
     try:
@@ -277,24 +312,28 @@ def list_use(source: Source, resolver: Resolver) -> ListUse | None:
     except InputError:  # a form not saved yet (api): a decision of its own
         top = source.data
     data = source.data
-    ref = data.get("khen_thuong")
+    ref = data.get(section)
     if top.get("loai") != DECISION or data.get("loai") != DECISION or not isinstance(ref, dict):
         return None
     name, sheet, office = ref.get("danh_sach"), ref.get("trang_tinh"), data.get("co_quan")
     if not isinstance(name, str) or not isinstance(office, str):
         return None
+    loc = (section, "danh_sach")
     try:
         day = parse_date(data.get("ngay"))
-        list_file = resolver.referenced_file(source, name, LIST_LOC)
+        list_file = resolver.referenced_file(source, name, loc)
         _, profile = resolver.agency(office, source)
     except (InputError, PydanticCustomError):
         return None
     trich_yeu = str(data.get("trich_yeu") or "")
+    columns = ref.get("cot")
     return ListUse(
         decision=source.path.resolve(), list_file=list_file,
         sheet=" ".join(str(sheet).casefold().split()) if sheet is not None else None,
-        profile=profile, year=awards_year(trich_yeu, day), line=source.line_of(LIST_LOC),
+        profile=profile, year=awards_year(trich_yeu, day), line=source.line_of(loc),
         trich_yeu=" ".join(_folded(trich_yeu).split()),
+        columns=tuple(sorted((str(k), str(v)) for k, v in columns.items()))
+        if isinstance(columns, dict) else (),
     )  # fmt: skip
 
 
@@ -370,40 +409,71 @@ def _list_index(resolver: Resolver) -> _ListIndex:
     return index
 
 
-def other_users(use: ListUse, resolver: Resolver) -> list[ListUse]:
-    """The other award decisions of the workspace giving `use`'s list again (ListUse.same_list),
-    in the workspace's order."""
-    found = []
-    for path in dict.fromkeys(_list_index(resolver).names.get(_folded(use.list_file.name), ())):
-        if path == use.decision:  # the decision itself (listed resolved, as use names it)
-            continue
-        try:
-            other = list_use(resolver.parse(path), resolver)
-        except InputError:  # a file that cannot be read: its own load says so
-            continue
-        if other is not None and use.same_list(other):
-            found.append(other)
-    return found
+@dataclass(frozen=True)
+class ListUsers:
+    """The decisions of the workspace naming a decision's list file (`use`), in the workspace's
+    order: those before it and those after it. Empty when no other document names a file of
+    that name, or the decision is no document of the workspace (list_use)."""
+
+    use: ListUse | None = None
+    before: tuple[ListUse, ...] = ()
+    after: tuple[ListUse, ...] = ()
+
+    def says_of_the_list(self) -> bool:
+        """Whether the decision is the one to say what its list's reading found of the file
+        itself (its columns printed nowhere, Table.unprinted_warning): the first document of the
+        workspace reading that sheet of that file so (ListUse.same_reading), as all_documents
+        orders them. Decided from the files as typed, the same in each of a build's workers,
+        so a build or a check says it once for the file and sheet, not once for each decision
+        (or draft decision kept among the documents) naming it; a decision that is no document
+        of the workspace (a form not saved) says it."""
+        use = self.use
+        return use is None or not any(use.same_reading(other) for other in self.before)
 
 
-def list_shared(
-    source: Source, resolver: Resolver, awards: AwardList, list_file: Path
-) -> tuple[InputError, ...]:
-    """A decision whose list another award decision of the same office names for the same year
-    (the same file and sheet): the most likely slip of a copied decision, số and ngày changed,
-    the list not. Its danh hiệu thi đua are given once a year (pipeline.load.report's
-    refuse_repeated_titles), so a list holding one is refused, naming both files and their
-    danh_sach lines. A list of hình thức only (Giấy khen, Bằng khen) is warned of: given to the
-    same whole list twice is almost always the copy, yet a decision replaced by a new one and
-    kept, or a hình thức truly given twice, is the clerk's to say; the year's report says how
-    many awards it counts twice (pipeline.load.report.lists_counted_twice)."""
+def list_users(source: Source, resolver: Resolver, list_file: Path, section: str) -> ListUsers:
+    """The decisions naming `list_file` at `section` (khen_thuong, hoi_dong) besides `source`'s
+    (ListUsers): found through the workspace's index of list names, each parsed once per loader
+    (no list is read for it). Most decisions name a file no other document names, which the
+    index says at once."""
     named = _list_index(resolver).names.get(_folded(list_file.name), ())
     if all(path == source.path for path in named):
-        return ()  # no other document names a file of that name: most decisions, found cheaply
-    use = list_use(source, resolver)
+        return ListUsers()  # no other document names a file of that name: most decisions
+    use = list_use(source, resolver, section)
+    if use is None:
+        return ListUsers()
+    before: list[ListUse] = []
+    after: list[ListUse] = []
+    found = before
+    for path in dict.fromkeys(named):
+        if path == use.decision:  # the decision itself (listed resolved, as use names it)
+            found = after
+            continue
+        try:
+            other = list_use(resolver.parse(path), resolver, section)
+        except InputError:  # a file that cannot be read: its own load says so
+            continue
+        if other is not None and other.list_file == use.list_file:
+            found.append(other)
+    if found is before:  # not among the workspace's documents: before every other
+        return ListUsers(use, (), tuple(before))
+    return ListUsers(use, tuple(before), tuple(after))
+
+
+def list_shared(source: Source, awards: AwardList, users: ListUsers) -> tuple[InputError, ...]:
+    """A decision whose list another award decision of the same office names for the same year
+    (the same file and sheet, among `users`): the most likely slip of a copied decision, số and
+    ngày changed, the list not. Its danh hiệu thi đua are given once a year
+    (pipeline.load.report's refuse_repeated_titles), so a list holding one is refused, naming
+    both files and their danh_sach lines. A list of hình thức only (Giấy khen, Bằng khen) is
+    warned of: given to the same whole list twice is almost always the copy, yet a decision
+    replaced by a new one and kept, or a hình thức truly given twice, is the clerk's to say; the
+    year's report says how many awards it counts twice
+    (pipeline.load.report.lists_counted_twice)."""
+    use = users.use
     if use is None:
         return ()
-    others = other_users(use, resolver)
+    others = [other for other in (*users.before, *users.after) if use.same_list(other)]
     if not others:
         return ()
     titles = [entry for entry in awards.entries if is_title(entry)]

@@ -189,6 +189,29 @@ MESSAGES: dict[str, dict[str, str]] = {
         "that is printed (Họ và tên, Chức vụ, Đơn vị, Danh hiệu/Hình thức); if it is the "
         "office's own record, it may stay, or delete the column to silence this warning",
     },
+    # The same, of a council's member list (lists.unprinted_members).
+    "sheet.member_columns_not_printed": {
+        "vi": "{columns}: nội dung ở đó không được in trong quyết định (Điều 1 chỉ in Họ và tên, "
+        "Chức vụ và Vai trò của mỗi thành viên Hội đồng). Nếu cần in, hãy đưa vào văn bản (một "
+        "điều của quyết định) hoặc vào một trong các cột đó; nếu đó chỉ là ghi chép riêng của "
+        "cơ quan, có thể để nguyên, hoặc xóa cột cho hết cảnh báo",
+        "en": "{columns}: what is there is not printed in the decision (Điều 1 prints each "
+        "council member's Họ và tên, Chức vụ and Vai trò only). If it must be printed, put it "
+        "in the text (an article of the decision) or in one of those columns; if it is the "
+        "office's own record, it may stay, or delete the column to silence this warning",
+    },
+    # A warning, once for a list without money (awards.unpaid_money): {columns} is a list of
+    # sheet.column_not_printed (Số tiền, Hệ số).
+    "sheet.money_not_printed": {
+        "vi": "{columns}: quyết định ghi tien_thuong: khong (không có tiền thưởng), nên số tiền "
+        "và hệ số ở đó không được in trong quyết định hay Danh sách kèm theo, cũng không được "
+        "đối chiếu với mức thưởng. Nếu có thưởng tiền, hãy bỏ dòng tien_thuong: khong trong mục "
+        "khen_thuong; nếu không, hãy xóa các số đó (hoặc cả cột) cho hết cảnh báo",
+        "en": "{columns}: the decision says tien_thuong: khong (no money), so the amounts and "
+        "coefficients there are printed neither in the decision nor in its Danh sách, nor "
+        "checked against the rewards. If the awards carry money, remove tien_thuong: khong "
+        "from khen_thuong; if not, delete those figures (or the column) to silence this warning",
+    },
     "sheet.column_not_printed": {
         "vi": "cột {letter} «{header}» ({rows} dòng có nội dung)",
         "en": "column {letter} «{header}» (filled on {rows} of the list's rows)",

@@ -141,11 +141,13 @@ _NOT_HINTS = (("don", "vi", "tinh"),)
 
 # Headers of the columns a list keeps for itself, which no clerk expects a decision to print:
 # the row number (the Danh sách numbers its rows itself), the unit of its amounts, the receipt
-# signature of a payment list. A column no field reads under any other header, and holding
-# content on the list's rows, is warned of (table.Table.unprinted_warning).
+# signature of a payment list, and the office's own notes (Ghi chú: an award list reads it and
+# prints it nowhere by design, awards.UNPRINTED_FIELDS; a council's member list, which does not
+# read it, says nothing of it either). A column no field reads under any other header, and
+# holding content on the list's rows, is warned of (table.Table.unprinted_warning).
 BOOKKEEPING_HEADERS = frozenset(
     normalize_header(header)
-    for header in ("STT", "TT", "Số TT", "Số thứ tự", "Đơn vị tính", "Ký nhận")
+    for header in ("STT", "TT", "Số TT", "Số thứ tự", "Đơn vị tính", "Ký nhận", "Ghi chú")
 )
 
 
