@@ -117,7 +117,7 @@ def test_a_phong_takes_the_level_and_place_of_its_chu_quan(
 def test_a_phong_without_a_level_to_read_is_refused() -> None:
     missing = _refusal(_answers("phong", ten_co_quan="PHÒNG KINH TẾ", viet_tat="PKT",
                                 dia_danh="Mai Sơn"))  # fmt: skip
-    assert missing.key == "ws.chief_missing" and "--chu-quan" in str(missing)
+    assert missing.key == "ws.chief_missing" and "co_quan_chu_quan=" in str(missing)
     unknown = _refusal(_answers("phong", ten_co_quan="PHÒNG KINH TẾ", viet_tat="PKT",
                                 co_quan_chu_quan="UBND MAI SƠN", dia_danh="Mai Sơn"))  # fmt: skip
     assert unknown.key == "ws.chief_level_unknown" and "UBND MAI SƠN" in str(unknown)

@@ -116,6 +116,8 @@ class Finisher:
         # made): what a build stopped midway records (record_placed).
         self.placed: dict[Path, Entry] = {}
         self.pending: list[PendingPdf] = []  # in place, their PDFs not made yet
+        # Why no PDF was made (LibreOffice could not start): said once, after the table.
+        self.pdf_error: str | None = None
 
     def finish(
         self, item: Staged, previous: Entry | None, written: Entry | None = None
@@ -171,7 +173,14 @@ class Finisher:
         pending, self.pending = self.pending, []
         if self.converter is None or not pending:
             return
-        self.converter.wait_ready()  # LibreOffice's start is the build's, not a document's
+        try:
+            self.converter.wait_ready()  # LibreOffice's start is the build's, not a document's
+        except ConversionError as exc:
+            # The .docx are in place and valid: recorded as they are (`entries`), without PDFs.
+            self.pdf_error = ConversionError(
+                "build.pdfs_not_made", count=len(pending), error=Said(exc)
+            ).message()
+            return
         pairs = [(job.docx, job.docx.with_suffix(".pdf")) for job in pending]
 
         def done(index: int, failure: ConversionError | None, seconds: float) -> None:
@@ -1194,6 +1203,8 @@ def finish(
     finisher.convert_pdfs(entries)  # once every .docx is in place: one converter call for all
     result.documents.extend(documents[path] for path in paths)
     result.warnings.extend(finisher.replaced)
+    if finisher.pdf_error is not None:
+        result.errors.append(finisher.pdf_error)
     return entries
 
 

@@ -185,6 +185,13 @@ MESSAGES = {
         "vi": "LibreOffice không ghi ra tệp PDF",
         "en": "LibreOffice wrote no PDF",
     },
+    # LibreOffice could not start once the .docx were in place: they stay, recorded; said once.
+    "build.pdfs_not_made": {
+        "vi": "{count} văn bản đã dựng .docx, chưa có PDF: {error}; khi LibreOffice chạy được, "
+        "chạy lại vanthu build --pdf",
+        "en": "{count} documents were built as .docx without their PDF: {error}; once "
+        "LibreOffice runs, run vanthu build --pdf again",
+    },
     "build.pdf_unavailable": {
         "vi": "không xuất được PDF: LibreOffice không khởi động lại được ({reason})",
         "en": "no PDF: LibreOffice could not be started again ({reason})",

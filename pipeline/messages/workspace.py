@@ -50,9 +50,11 @@ MESSAGES = {
         "vi": "không có kiểu cơ quan '{name}' (có: {known})",
         "en": "no office preset '{name}' (known: {known})",
     },
+    # {option}: the answer as the caller gives it (workspace.parameters.Parameter): dia_danh=...
+    # to init_workspace, --dia-danh ... to vanthu init.
     "ws.missing_answer": {
-        "vi": "thiếu thông tin '{name}': thêm --{option} ...",
-        "en": "'{name}' is missing: add --{option} ...",
+        "vi": "thiếu thông tin '{name}': thêm {option}",
+        "en": "'{name}' is missing: add {option}",
     },
     "ws.legacy_answer": {
         "vi": "--{option} '{value}' có vẻ gõ bằng bảng mã {encoding} (phông {font}); hãy gõ lại "
@@ -112,17 +114,16 @@ MESSAGES = {
     # vanthu init: the level of a Sở's or a phòng's name comes from its chủ quản, never guessed.
     "ws.chief_missing": {
         "vi": "thiếu thông tin 'co_quan_chu_quan': cơ quan kiểu {kieu} lấy cấp ({levels}) từ "
-        "cơ quan chủ quản; thêm --chu-quan, ví dụ: --chu-quan '{example}'",
+        "cơ quan chủ quản; thêm tên cơ quan chủ quản, ví dụ: {example}",
         "en": "'co_quan_chu_quan' is missing: a {kieu} office takes its level ({levels}) from "
-        "its parent body; add --chu-quan, e.g. --chu-quan '{example}'",
+        "its parent body; add the parent body's name, e.g. {example}",
     },
     "ws.chief_level_unknown": {
         "vi": "cơ quan chủ quản '{chu_quan}' không ghi cấp ({levels}): cơ quan kiểu {kieu} lấy "
-        "cấp và địa danh từ tên ấy, vanthu không đoán; ghi đủ tên, ví dụ: --chu-quan "
-        "'{example}'",
+        "cấp và địa danh từ tên ấy, vanthu không đoán; ghi đủ tên, ví dụ: {example}",
         "en": "the parent body '{chu_quan}' states no level ({levels}): a {kieu} office takes "
         "its level and place from that name, and vanthu does not guess; give the full name, "
-        "e.g. --chu-quan '{example}'",
+        "e.g. {example}",
     },
     "ws.chief_level_unfit": {
         "vi": "cơ quan chủ quản '{chu_quan}' là cấp {level}, còn cơ quan kiểu {kieu} thuộc cấp "

@@ -19,9 +19,11 @@ from pipeline.rules.dates import day_off
 from pipeline.rules.money import regime_on
 from pipeline.text.tones import same_spelling
 from pipeline.workspace.presets import (
+    BY_LEVEL_KEY,
     PERSONAL_SUFFIX,
     chief_level_names,
     chief_levels,
+    for_level,
     level_names,
     levels,
     presets,
@@ -96,30 +98,50 @@ def preset_of(profile: Mapping[str, Any]) -> dict[str, Any] | None:
     does and the names below begin as the preset's do (a profile written by hand names its
     signers its own way), and its header
     name or its name in running text has the preset's shape (either may have been given to
-    `vanthu init` in the clerk's own spelling, so one is enough).
+    `vanthu init` in the clerk's own spelling, so one is enough). Of two that fit, the one
+    whose units and groups the profile has (_same_parts).
     """
     signers = dict(profile.get("nguoi_ky") or {})
     if not signers:
         return None
     key, entry = next(iter(signers.items()))
+    fitting = [preset for preset in presets().values() if _fits(profile, preset, key, entry)]
+    if not fitting:
+        return None
+    # max keeps the first of those alike: the file's order, as when only the names were read.
+    return max(fitting, key=lambda preset: _same_parts(profile, preset))
+
+
+def _fits(profile: Mapping[str, Any], preset: dict[str, Any], key: str, entry: Any) -> bool:
+    """Whether `preset` fits the profile whose head signer is `key`, `entry` (preset_of)."""
+    preset_key, preset_head = next(iter(preset["nguoi_ky"].items()))
+    same_key = key == preset_key
+    if not same_key and _signs(entry) != _signs(preset_head):
+        return False
     header = " ".join(_lines(profile.get("ten_co_quan")))
     name = str(profile.get("ten_day_du") or "")
-    for preset in presets().values():
-        preset_key, preset_head = next(iter(preset["nguoi_ky"].items()))
-        same_key = key == preset_key
-        if not same_key and _signs(entry) != _signs(preset_head):
+    for template, value in ((preset["ten_co_quan"], header), (preset["ten_day_du"], name)):
+        # A name that is all blanks ({ten_co_quan}) says nothing unless the keys agree.
+        if not same_key and str(template).startswith("{"):
             continue
-        for template, value in ((preset["ten_co_quan"], header), (preset["ten_day_du"], name)):
-            # A name that is all blanks ({ten_co_quan}) says nothing unless the keys agree.
-            if not same_key and str(template).startswith("{"):
-                continue
-            # Its own name: `key`, the head signer's, is compared again for the next preset.
-            folded = same_spelling(value)
-            chief = chief_levels(preset)
-            if any(_pattern(form, chief).fullmatch(folded)
-                   for form in _level_forms(preset, template)):  # fmt: skip
-                return preset
-    return None
+        folded = same_spelling(value)
+        chief = chief_levels(preset)
+        if any(_pattern(form, chief).fullmatch(folded)
+               for form in _level_forms(preset, template)):  # fmt: skip
+            return True
+    return False
+
+
+def _same_parts(profile: Mapping[str, Any], preset: dict[str, Any]) -> int:
+    """How many of the profile's unit codes and group names are the preset's, at any of its
+    levels: what tells apart two presets whose names both fit, "ỦY BAN NHÂN DÂN THÀNH PHỐ ..."
+    being a ubnd-tinh's (a city of the country: units TH, KGVX ...) or a ubnd-huyen's (a
+    tỉnh's city, before 01/07/2025: VP, NV)."""
+    own = {*(profile.get("don_vi") or {}), *(profile.get("nhom_noi_nhan") or {})}
+    blocks = [preset, *(preset.get(BY_LEVEL_KEY) or {}).values()]
+    parts = {part for block in blocks for key in ("don_vi", "nhom_noi_nhan")
+             for part in block.get(key) or {}}  # fmt: skip
+    return len(own & parts)
 
 
 def _join_title(title: str, body: str) -> str:
@@ -220,8 +242,10 @@ def office_words(profile: Mapping[str, Any], unit: str, signer: str) -> dict[str
     elif preset is not None:  # {cap}: the level the office's name states (phường, đặc khu)
         stated = place_in_name(" ".join(_lines(profile.get("ten_co_quan"))))
         names.update(level_names(preset, stated[0].lower() if stated else None))
-    if preset is not None and preset.get("van_ban"):
-        words = {key: str(value).format(**names) for key, value in preset["van_ban"].items()}
+    # The words of its level ({cap}: a UBND quận's, a district council's), not the first's.
+    wording = for_level(preset, names["cap"]).get("van_ban") if preset is not None else None
+    if wording:
+        words = {key: str(value).format(**names) for key, value in wording.items()}
     else:
         unit_entry = (profile.get("don_vi") or {}).get(unit) or {}
         head = _head_of(str(unit_entry.get("ten") or "").strip())

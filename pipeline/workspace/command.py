@@ -4,17 +4,34 @@ from __future__ import annotations
 
 import shlex
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
-from pipeline.errors import InputError
+from pipeline.errors import InputError, VanthuError
 from pipeline.i18n import t
 from pipeline.workspace import shown
 from pipeline.workspace.init import OfficeAnswers, default_place, init_workspace, presets
+from pipeline.workspace.parameters import Parameter
 from pipeline.workspace.presets import needed_answers
 
 DEFAULT_KIND = "van-phong"
+# Each answer of init_workspace (an OfficeAnswers field) with the option of `vanthu init` that
+# gives it: what a clerk is told to add when the library names the answer it lacks.
+OPTIONS = {"kieu": "kieu", "dia_danh": "dia-danh", "nguoi_ky": "nguoi-ky", "pho": "pho",
+           "ten_co_quan": "co-quan", "ten_day_du": "ten-day-du",
+           "co_quan_chu_quan": "chu-quan", "viet_tat": "viet-tat"}  # fmt: skip
+
+
+def said_as_flags(error: VanthuError) -> VanthuError:
+    """`error` with each answer it names (a Parameter: `dia_danh=...` to a library caller) said
+    as the option of `vanthu init` that gives it (`--dia-danh ...`)."""
+    error.params = {
+        key: replace(value, flag=OPTIONS[value.name]) if isinstance(value, Parameter) else value
+        for key, value in error.params.items()
+    }
+    return error
 
 
 def _on_terminal() -> bool:
@@ -22,10 +39,10 @@ def _on_terminal() -> bool:
     return sys.stdin.isatty()
 
 
-def _ask(value: str | None, name: str, option: str, default: str | None = None,
+def _ask(value: str | None, name: str, default: str | None = None,
          kinds: tuple[str, ...] = ()) -> str:  # fmt: skip
     """A flag's value, else an answer typed at the terminal (the question in the language of
-    every message, ws.ask.<name>); an error when nobody can answer."""
+    every message, ws.ask.<name>); an error naming the answer when nobody can answer."""
     if value:
         return value
     if _on_terminal():
@@ -35,13 +52,13 @@ def _ask(value: str | None, name: str, option: str, default: str | None = None,
         return answer
     if default is not None:
         return default
-    raise InputError("ws.missing_answer", name=name, option=option)
+    raise InputError("ws.missing_answer", name=name, option=Parameter(name))
 
 
 def _ask_needed(value: str | None, name: str, kind: str) -> str | None:
     """A value the kind of office cannot do without (presets.needed_answers: a Sở's name, a
     phòng's chủ quản ...) asked at the terminal when no flag gave it, before init refuses for
-    it; without a terminal left as given, for init_workspace to name the flag."""
+    it; without a terminal left as given, for init_workspace to name it (said as its flag)."""
     if value is not None or name not in needed_answers(presets()[kind]) or not _on_terminal():
         return value
     answer: str = click.prompt(t(f"ws.ask.{name}"))
@@ -81,24 +98,27 @@ def init_command(
     pho: str | None, force: bool,
 ) -> None:  # fmt: skip
     """Tạo thư mục làm việc cho một cơ quan: hồ sơ cơ quan, văn bản mẫu, hướng dẫn."""
-    kind = _ask(kind, "kieu", "kieu", DEFAULT_KIND, tuple(presets()))
-    # What the kind needs first (its name, its chủ quản: the place may be read from them).
-    ten_co_quan = _ask_needed(ten_co_quan, "ten_co_quan", kind)
-    chu_quan = _ask_needed(chu_quan, "co_quan_chu_quan", kind)
-    viet_tat = _ask_needed(viet_tat, "viet_tat", kind)
-    answers = OfficeAnswers(
-        kieu=kind,
-        # A name holding its place ("... XÃ CHIỀNG MUNG"), or its chủ quản's, answers the place
-        # of the date line.
-        dia_danh=_ask(dia_danh, "dia_danh", "dia-danh", default_place(ten_co_quan, chu_quan)),
-        nguoi_ky=_ask(nguoi_ky, "nguoi_ky", "nguoi-ky"),
-        ten_co_quan=ten_co_quan,
-        ten_day_du=ten_day_du,
-        co_quan_chu_quan=chu_quan,
-        viet_tat=viet_tat,
-        pho=pho,
-    )
-    made = init_workspace(folder, answers, force=force)
+    try:
+        kind = _ask(kind, "kieu", DEFAULT_KIND, tuple(presets()))
+        # What the kind needs first (its name, its chủ quản: the place may be read from them).
+        ten_co_quan = _ask_needed(ten_co_quan, "ten_co_quan", kind)
+        chu_quan = _ask_needed(chu_quan, "co_quan_chu_quan", kind)
+        viet_tat = _ask_needed(viet_tat, "viet_tat", kind)
+        answers = OfficeAnswers(
+            kieu=kind,
+            # A name holding its place ("... XÃ CHIỀNG MUNG"), or its chủ quản's, answers the
+            # place of the date line.
+            dia_danh=_ask(dia_danh, "dia_danh", default_place(ten_co_quan, chu_quan)),
+            nguoi_ky=_ask(nguoi_ky, "nguoi_ky"),
+            ten_co_quan=ten_co_quan,
+            ten_day_du=ten_day_du,
+            co_quan_chu_quan=chu_quan,
+            viet_tat=viet_tat,
+            pho=pho,
+        )
+        made = init_workspace(folder, answers, force=force)
+    except InputError as error:  # the library names its parameters; a clerk types options
+        raise said_as_flags(error) from None
     for path in made.files:
         click.echo(t("cli.created", path=path))
     click.echo(t("ws.initialised", agency=made.agency_name, path=made.root))

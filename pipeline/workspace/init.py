@@ -48,12 +48,13 @@ from pipeline.workspace.config import (
 )
 from pipeline.workspace.core import PathLike, as_path
 from pipeline.workspace.header_name import header_lines
+from pipeline.workspace.parameters import Parameter
 from pipeline.workspace.presets import (
     NAME_START_KEY,
     PERSONAL_SUFFIX,
     PRESET_ONLY_KEYS,
     chief_levels,
-    groups_for_level,
+    for_level,
     kinds_for_chief_level,
     level_names,
     needed_answers,
@@ -308,10 +309,11 @@ def chief_names(
     example = f"{ORGAN_ABBREVIATIONS['UBND']} {known[0].upper()} ..."
     if needed and not chief:
         raise InputError("ws.chief_missing", kieu=answers.kieu, levels=", ".join(known),
-                         example=example)  # fmt: skip
+                         example=Parameter("co_quan_chu_quan", example))  # fmt: skip
     if needed and found is None:
         raise InputError("ws.chief_level_unknown", chu_quan=chief, kieu=answers.kieu,
-                         levels=", ".join(known), example=example)  # fmt: skip
+                         levels=", ".join(known),
+                         example=Parameter("co_quan_chu_quan", example))  # fmt: skip
     if needed and found is not None and found[0] not in known:
         others = [kind for kind in kinds_for_chief_level(found[0]) if kind != answers.kieu]
         hint = t("ws.chief_other_kinds", kinds=", ".join(others)) if others else ""
@@ -346,11 +348,11 @@ def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
                 or default_place(answers.ten_co_quan, answers.co_quan_chu_quan) or "")  # fmt: skip
     for name, value in (("dia_danh", dia_danh), ("nguoi_ky", _clean(answers.nguoi_ky))):
         if not value:  # only spaces: as good as not answered
-            raise InputError("ws.missing_answer", name=name, option=name.replace("_", "-"))
+            raise InputError("ws.missing_answer", name=name, option=Parameter(name))
     typed_lines = header_lines(_issuing_name(answers))
     ten_co_quan = " ".join(typed_lines)
     if "ten_co_quan" in needed_answers(preset) and not ten_co_quan:
-        raise InputError("ws.missing_answer", name="ten_co_quan", option="co-quan")
+        raise InputError("ws.missing_answer", name="ten_co_quan", option=Parameter("ten_co_quan"))
     refuse_other_kinds_name(answers, ten_co_quan)
     short = running_text_name(ten_co_quan)
     typed_full_name = bool(answers.ten_day_du and _clean(answers.ten_day_du))
@@ -366,10 +368,10 @@ def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
              "ten_ngan": short, "dia_ban": dia_danh, "DIA_BAN": dia_danh.upper(),
              "chu_quan": "", **levels_of}  # fmt: skip
     # mo_ta describes the preset, van_ban is the starters' wording, cap and cap_chu_quan the
-    # levels it is for, ten_bat_dau its names' first word, nhom_theo_cap its groups by level:
-    # none of them is in the profile; the groups are those of the level found.
-    kept = {k: v for k, v in preset.items() if k not in PRESET_ONLY_KEYS}
-    kept["nhom_noi_nhan"] = groups_for_level(preset, levels_of["cap"])
+    # levels it is for, ten_bat_dau its names' first word, theo_cap what differs by level:
+    # none of them is in the profile; its groups and units are those of the level found.
+    at_level = for_level(preset, levels_of["cap"])
+    kept = {k: v for k, v in at_level.items() if k not in PRESET_ONLY_KEYS}
     filled = _fill(kept, names)
     # Header names in the lines the header prints (workspace.header_name): where the clerk
     # broke them ("|"), else where offices do or the column needs; a list when several.
@@ -390,7 +392,7 @@ def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
         filled["ten_day_du"] = short
     abbreviation = answers.viet_tat or filled.get("viet_tat")
     if not abbreviation:
-        raise InputError("ws.missing_answer", name="viet_tat", option="viet-tat")
+        raise InputError("ws.missing_answer", name="viet_tat", option=Parameter("viet_tat"))
     abbreviation = _clean(abbreviation).upper()
     if not _ABBREVIATION.match(abbreviation):
         raise InputError("ws.bad_abbreviation", value=abbreviation)

@@ -45,14 +45,20 @@ CHIEF_LEVELS_KEY = "cap_chu_quan"
 # The key of a preset giving the word an issuing agency's name starts with when it is of that
 # kind ("PHÒNG": a phòng, headed by a Trưởng phòng): another kind is refused for such a name.
 NAME_START_KEY = "ten_bat_dau"
-# The key of a preset giving, for a level of place, recipient groups that replace those of the
-# same name in nhom_noi_nhan (a council of a tỉnh also sends to the central council; one of a
-# huyện or a xã does not). Read by `vanthu init`, never written into a profile.
-GROUPS_BY_LEVEL_KEY = "nhom_theo_cap"
+# The key of a preset giving, for a level of place, what differs at that level: recipient
+# groups (a council of a tỉnh also sends to the central council), the starters' words (a UBND
+# quận's "Văn phòng HĐND và UBND quận"; a district council's proposals come from its Phòng Nội
+# vụ, not a province's Ban Thi đua - Khen thưởng), units. Read by `vanthu init` and the
+# starters (for_level), never written into a profile.
+BY_LEVEL_KEY = "theo_cap"
 # Keys of a preset that describe it and are not written into a profile.
 PRESET_ONLY_KEYS = (
-    "mo_ta", "van_ban", LEVELS_KEY, CHIEF_LEVELS_KEY, NAME_START_KEY, GROUPS_BY_LEVEL_KEY,
+    "mo_ta", "van_ban", LEVELS_KEY, CHIEF_LEVELS_KEY, NAME_START_KEY, BY_LEVEL_KEY,
 )  # fmt: skip
+# What a level's block (theo_cap) gives entry by entry, the preset's other entries kept: the
+# groups and words it names. Any other key it gives (don_vi: the office's units, whose first
+# drafts the starters) it gives whole.
+_BY_ENTRY = ("nhom_noi_nhan", "van_ban")
 
 
 def chief_levels(preset: dict[str, Any]) -> tuple[str, ...]:
@@ -72,11 +78,15 @@ def kinds_for_chief_level(level: str) -> tuple[str, ...]:
     )  # fmt: skip
 
 
-def groups_for_level(preset: dict[str, Any], level: str) -> dict[str, Any]:
-    """A preset's recipient groups for an office (or chủ quản) of `level`: nhom_noi_nhan, with
-    the groups its nhom_theo_cap gives for that level in place of those of the same name."""
-    by_level = (preset.get(GROUPS_BY_LEVEL_KEY) or {}).get(level) or {}
-    return {**(preset.get("nhom_noi_nhan") or {}), **by_level}
+def for_level(preset: dict[str, Any], level: str) -> dict[str, Any]:
+    """A preset as it is for an office (or, with cap_chu_quan, a chủ quản) of `level`: what its
+    theo_cap gives for that level in place of the preset's own (groups and words of the same
+    name, _BY_ENTRY; any other key whole); the preset itself for a level it gives nothing."""
+    by_level = (preset.get(BY_LEVEL_KEY) or {}).get(level) or {}
+    merged = dict(preset)
+    for key, value in by_level.items():
+        merged[key] = {**(preset.get(key) or {}), **value} if key in _BY_ENTRY else value
+    return merged
 
 
 def needed_answers(preset: dict[str, Any]) -> tuple[str, ...]:
