@@ -7,6 +7,13 @@ workspace = Workspace.containing(Path("inputs/2022/ke-hoach-tdkt.yaml"))
 document = workspace.load(Path("inputs/2022/ke-hoach-tdkt.yaml"))
 data = Renderer(workspace).render(document)            # .docx bytes
 render_documents([Path("inputs/2022/ke-hoach-tdkt.yaml")])   # → outputs/2022/....docx
+
+A program's form (a web portal): the fields its type asks for, and its number from the office's
+register (so: tu_dong), as `vanthu build` numbers a data file, under the program's own id:
+
+form_fields("ke_hoach")                                 # [FormField(name="loai", ...), ...]
+numbered = number_form(workspace, workspace.load_mapping(form), "phieu-1234")
+data = Renderer(workspace).render(numbered.document)    # prints numbered.number: 01/KH-...
 """
 
 from __future__ import annotations
@@ -21,6 +28,8 @@ from typing import TYPE_CHECKING, Any
 
 from pipeline.claims import second_claims
 from pipeline.errors import RenderError, UsageError, VanthuError
+from pipeline.form_fields import FormField as FormField
+from pipeline.form_fields import form_fields as form_fields
 from pipeline.i18n import t
 from pipeline.load.certificates import (
     book_claim,
@@ -47,6 +56,8 @@ from pipeline.register.documents import (
     typed_warnings,
     workspace_register,
 )
+from pipeline.register.forms import NumberedForm as NumberedForm
+from pipeline.register.forms import number_form as number_form
 from pipeline.register.location import register_exists
 from pipeline.register.store import TypedRequest
 from pipeline.render.compose import TemplateLibrary

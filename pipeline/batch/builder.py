@@ -74,6 +74,8 @@ from pipeline.register.location import blank_register, register_exists, runnable
 from pipeline.register.model import Origin
 from pipeline.register.sequences import DEFAULT_SEQUENCE
 from pipeline.register.store import VOID_REASON, TypedRequest
+from pipeline.register.switched import outputs_numbered_elsewhere
+from pipeline.register.year_start import late_first_numbers
 from pipeline.render.output import (
     clean_stale,
     commit,
@@ -296,6 +298,8 @@ def build(
             # The batches outside the build, their data files hashed once for both checks.
             held = held_claims_once(layout, recorded, {layout.name_of(p) for p in paths})
             drop_overlapping_kept(layout, paths, kept, held)
+            result.warnings.extend(outputs_numbered_elsewhere(
+                workspace, [(layout.name_of(p), e) for p, e in kept.items()], register))
             todo = [p for p in paths if p not in kept]
             # Started before anything is staged: a missing LibreOffice stops the build here.
             converter = stack.enter_context(pdf_converter()) if pdf and todo else None
@@ -342,6 +346,8 @@ def build(
             numbers = allocate(register(), waiting, staged) if waiting else {}
             if numbers:  # against the rows issued before this build (its own are pending)
                 warn_copies(register(), layout, numbers, result)
+                result.warnings.extend(late_first_numbers(
+                    register(), [(layout.name_of(p), e) for p, e in numbers.items()]))
             # Said once the documents are in place (settle): what their outputs print now.
             changed = renumbered(register(), layout, numbers, recorded) if numbers else {}
             second = [StageJob(p, numbers[p].number) for p in waiting] + [

@@ -443,6 +443,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "of document apart, declare its own sequence (vanthu so --tach)",
     },
     # After an import: what `so kiem-tra` would say of the rows imported (xlsx_import).
+    "register.imported_reserved": {
+        "vi": "Ghi chú của {count} dòng (dòng {rows}) nói số đã giữ, chưa cấp cho văn bản nào "
+        "(\"Giữ số\", \"Để trống\"): đã nhập là số giữ ({numbers}), không phải số đã cấp. "
+        "Khi văn bản mang số đó ban hành, hãy vào sổ cho nó (vanthu so vao-so {example} --ngay "
+        "... --ky-hieu ... --trich-yeu ...), hoặc ghi so: {example} trong tệp dữ liệu của văn "
+        "bản; nếu số không dùng đến, hãy hủy số (vanthu so huy)",
+        "en": "the Ghi chú of {count} row(s) (rows {rows}) says the number is kept aside, not yet "
+        "given to a document (\"Giữ số\", \"Để trống\"): imported as reserved numbers "
+        "({numbers}), not as issued ones. When the document bearing one is issued, record it "
+        "(vanthu so vao-so {example} --ngay ... --ky-hieu ... --trich-yeu ...), or write so: "
+        "{example} in the document's data file; if the number is not used, void it "
+        "(vanthu so huy)",
+    },
     "register.import_gap": {
         "vi": "sổ năm {year} ({agency}, dãy số '{sequence}') thiếu số {numbers}: không dòng nào "
         "mang số này; nếu số đã cấp, hãy vào sổ (vanthu so vao-so), nếu bỏ trống, hãy hủy số "
@@ -1146,6 +1159,79 @@ MESSAGES: dict[str, dict[str, str]] = {
         "document gets a new number. A copy already printed or signed (if any) still carries "
         "{reference}: replace it",
     },
+    # An output numbered by another register than the one in use, which lacks its number
+    # (documents.numbered_elsewhere; vanthu check, and vanthu build once per register and year).
+    # The year's first number given to a document dated after February (year_start.py).
+    "register.late_first_number": {
+        "vi": "{name}: {reference} là số đầu tiên năm {year} trong sổ văn bản đi, nhưng văn bản "
+        "đề ngày {date:%d/%m/%Y}: nếu từ đầu năm {year} cơ quan đã cấp số trong sổ giấy hoặc sổ "
+        "Excel, các số đó chưa có trong sổ này và {reference} trùng số đã ban hành. Hãy nhập sổ "
+        "cũ (sổ giấy thì chép sang Excel theo mẫu sổ trước), chạy trong thư mục làm việc này: "
+        "vanthu so{office} nhap --doi-so-da-cap SO-DI-{year}.xlsx (các số vanthu đã cấp được "
+        "dời ra sau các số của sổ cũ), rồi dựng lại (vanthu build hoặc vanthu render) để văn "
+        "bản in số mới. Nếu năm {year} cơ quan bắt đầu cấp số từ văn bản này, hãy bỏ qua cảnh "
+        "báo này",
+        "en": "{name}: {reference} is the first number of {year} in the register, but the "
+        "document is dated {date:%d/%m/%Y}: if the office numbered documents from the start of "
+        "{year} in a paper or Excel register, those numbers are not in this register and "
+        "{reference} repeats one already issued. Import the old register (copy a paper one "
+        "into Excel in the register's form first), from this workspace's folder: vanthu "
+        "so{office} nhap --doi-so-da-cap SO-DI-{year}.xlsx (the numbers vanthu gave move after "
+        "the old register's), then build again (vanthu build or vanthu render) so that the "
+        "document prints its new number. If the office's numbering of {year} begins with this "
+        "document, ignore this warning",
+    },
+    "register.move_over": {
+        "vi": "chuyển sổ cũ sang sổ đang dùng, chạy trong thư mục làm việc này: {commands}; rồi "
+        "dựng lại",
+        "en": "move the old register over to the one in use, from this workspace's folder: "
+        "{commands}; then build again",
+    },
+    "register.move_over_url": {
+        "vi": "chuyển sổ cũ sang sổ đang dùng, chạy trong thư mục làm việc này: trỏ vanthu tới "
+        "sổ cũ (biến môi trường VANTHU_DB, hoặc so_van_ban trong vanthu.yaml, với mật khẩu của "
+        "sổ đó) rồi chạy {exports}; trỏ vanthu lại sổ đang dùng rồi chạy {imports}; rồi dựng lại",
+        "en": "move the old register over to the one in use, from this workspace's folder: "
+        "point vanthu at the old register (the VANTHU_DB environment variable, or so_van_ban in "
+        "vanthu.yaml, with that register's password) and run {exports}; point vanthu back at "
+        "the register in use and run {imports}; then build again",
+    },
+    "register.outputs_numbered_elsewhere": {
+        "vi": "{outputs} ({count} văn bản năm {year}) in số do sổ văn bản {old} cấp, nhưng sổ "
+        "đang dùng ({current}) không có các số đó: văn bản được giữ nguyên (số đã ban hành), "
+        "nhưng sổ đang dùng không biết các số này và có thể cấp lại chúng cho văn bản khác. "
+        "Cách sửa: {how}. Nếu sổ đang dùng là nhầm, hãy trỏ vanthu lại sổ cũ (so_van_ban trong "
+        "vanthu.yaml, hoặc biến môi trường VANTHU_DB)",
+        "en": "{outputs} ({count} document(s) of {year}) print numbers given by the register "
+        "{old}, but the register in use ({current}) does not hold them: the documents are kept "
+        "as they are (their numbers were issued), but the register in use does not know these "
+        "numbers and may give them to other documents. To fix it, {how}. If the register in "
+        "use is a mistake, point vanthu back at the old one (so_van_ban in vanthu.yaml, or the "
+        "VANTHU_DB environment variable)",
+    },
+    "register.output_numbered_elsewhere": {
+        "vi": "{output} in số {reference} do sổ văn bản {old} cấp, nhưng sổ đang dùng "
+        "({current}) không có số đó: sổ đang dùng không biết số này đã ban hành và có thể cấp "
+        "lại cho văn bản khác. Cách sửa: {how}. Nếu sổ đang dùng là nhầm, hãy trỏ vanthu lại sổ "
+        "cũ (so_van_ban trong vanthu.yaml, hoặc biến môi trường VANTHU_DB)",
+        "en": "{output} prints number {reference}, given by the register {old}, but the "
+        "register in use ({current}) does not hold it: the register in use does not know this "
+        "number was issued and may give it to another document. To fix it, {how}. If the "
+        "register in use is a mistake, point vanthu back at the old one (so_van_ban in "
+        "vanthu.yaml, or the VANTHU_DB environment variable)",
+    },
+    "register.output_elsewhere_taken": {
+        "vi": "{output} in số {reference} do sổ văn bản {old} cấp, nhưng sổ đang dùng "
+        "({current}) ghi số đó cho văn bản khác: {holder}: hai văn bản mang cùng một số. Nếu "
+        "sổ đang dùng là nhầm, hãy trỏ vanthu lại sổ cũ (so_van_ban trong vanthu.yaml, hoặc "
+        "biến môi trường VANTHU_DB); nếu không, hãy cùng văn thư xem lại số nào đã ban hành "
+        "(vanthu so xem {year})",
+        "en": "{output} prints number {reference}, given by the register {old}, but the "
+        "register in use ({current}) holds that number for another document: {holder}: two "
+        "documents bear one number. If the register in use is a mistake, point vanthu back at "
+        "the old one (so_van_ban in vanthu.yaml, or the VANTHU_DB environment variable); if "
+        "not, check with the văn thư which of them was issued (vanthu so xem {year})",
+    },
     "register.output_number_lost": {
         "vi": "{output} in số {reference} do sổ văn bản đi đang dùng cấp, nhưng sổ nay không "
         "còn dòng nào của số đó (sổ bị làm trống hoặc thay bằng sổ khác?): hãy khôi phục sổ, "
@@ -1153,5 +1239,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{output} prints number {reference}, given by the register in use, but the "
         "register holds no row of that number now (emptied, or replaced by another?): restore "
         "it, or import it again with vanthu so nhap, then build again",
+    },
+    # A form numbered by a program (pipeline.register.forms): its identifier names its record.
+    "register.form_identifier": {
+        "vi": "mã biểu mẫu '{identifier}' không dùng được: chỉ gồm chữ cái không dấu, chữ số, "
+        "'.', '_', '-', bắt đầu bằng chữ cái hoặc chữ số, tối đa 100 ký tự (mã là tên tệp ghi "
+        "lại biểu mẫu trong thư mục {folder}/)",
+        "en": "form identifier '{identifier}' cannot be used: letters without marks, digits, "
+        "'.', '_' and '-' only, starting with a letter or a digit, 100 at most (it names the "
+        "form's record in the folder {folder}/)",
+    },
+    "register.form_not_automatic": {
+        "vi": "biểu mẫu {identifier} không xin số từ sổ văn bản đi: chỉ cấp số cho văn bản ghi "
+        "so: tu_dong (biểu mẫu này ghi so: {so})",
+        "en": "form {identifier} asks the register for no number: only a document with "
+        "so: tu_dong is numbered (this form says so: {so})",
+    },
+    "register.form_renumbered": {
+        "vi": "biểu mẫu {identifier} được cấp số mới",
+        "en": "form {identifier} numbered anew",
     },
 }

@@ -4,8 +4,10 @@ Numbers run from 01 on 1 January to 31 December, per office (agency id) and per 
 "chung" run by default; an office's `SequencePlan` may number e.g. Quyết định apart). The register
 lives in one SQLite file (`default_register_path(root)`) or, shared by clerks, on PostgreSQL
 (`postgresql://` URL); `VANTHU_DB` names it when the caller does not. Every allocation is one
-transaction that locks the sequence's counter row, so two clerks never get one number, and a
-number once in the register stays there (used, reserved or void with its reason).
+transaction that locks the sequence's counter row, so two clerks never get one number, and
+holds the office's numbering plan while it numbers by it, so a plan change (`set_plan`) waits
+for it and it for the change (Backend.lock_plans); a number once in the register stays there
+(used, reserved or void with its reason).
 
 Numbering a document from render/build::
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import time
+import zlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -57,6 +58,7 @@ class Backend(Protocol):
 
     def run(self, work: Callable[[Transaction], T], *, write: bool) -> T: ...
     def lock_for_migration(self, tx: Transaction) -> None: ...
+    def lock_plans(self, tx: Transaction, agency: str, *, exclusive: bool) -> None: ...
     def close(self) -> None: ...
 
 
@@ -224,6 +226,10 @@ class SqliteBackend:
     def lock_for_migration(self, tx: Transaction) -> None:
         """Nothing to do: BEGIN IMMEDIATE already excludes every other writer."""
 
+    def lock_plans(self, tx: Transaction, agency: str, *, exclusive: bool) -> None:
+        """Nothing to do: BEGIN IMMEDIATE already excludes every other writer, and a read sees
+        one committed state of the file."""
+
     def close(self) -> None:
         self._connection.close()
 
@@ -241,6 +247,8 @@ class PostgresBackend:
     id_column = "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"
     # Any constant: the advisory lock that lets one process migrate at a time.
     _MIGRATION_LOCK = 0x7661_6E74_6875
+    # Any constant: the first key of the offices' plan locks (lock_plans).
+    _PLAN_LOCKS = 0x7670_6C6E
 
     def __init__(self, url: str) -> None:
         self.location = safe_location(url)
@@ -299,6 +307,18 @@ class PostgresBackend:
 
     def lock_for_migration(self, tx: Transaction) -> None:
         tx.execute("SELECT pg_advisory_xact_lock(?)", (self._MIGRATION_LOCK,))
+
+    def lock_plans(self, tx: Transaction, agency: str, *, exclusive: bool) -> None:
+        """Hold `agency`'s numbering plan until the transaction ends: shared while a number is
+        given by the plan read (clerks numbering at once do not wait for each other here: the
+        counter row orders them), exclusive while the plan changes. The counter row alone
+        cannot order the two: an allocation reads the plan before it knows which counter to
+        lock, so a plan written meanwhile would be judged without the number being given."""
+        function = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
+        # Two int4 keys: a space of their own, apart from the migration lock's one bigint.
+        key = zlib.crc32(agency.encode("utf-8")) - 2**31
+        tx.execute(f"SELECT {function}(CAST(? AS integer), CAST(? AS integer))",
+                   (self._PLAN_LOCKS, key))
 
     def close(self) -> None:
         self._connection.close()

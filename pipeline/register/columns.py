@@ -6,6 +6,7 @@ See so-dang-ky-van-ban-di.md beside this module for the form and what is assumed
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -119,6 +120,59 @@ def void_from_note(note: str | None, number: int) -> tuple[str | None, str | Non
             other = rest[closing + 1:].strip(_REASON_EDGES) or None
             rest = rest[1:closing]
     return rest.strip(_REASON_EDGES) or None, other
+
+
+# A number kept aside as a clerk writes it at the start of Ghi chú, matched on the note folded
+# (lower case, marks off: _folded): "Giữ số", "Giu so", "Đã giữ số cho QĐ khen thưởng", "Số
+# giữ", "Số được giữ lại", "Để trống", "Số bỏ trống", "Giữ số 09" (naming the row's own number).
+_RESERVED_NOTE = re.compile(
+    r"\s*(?:(?:da\s+)?giu(?:\s+lai)?\s+so(?P<word>)|so\s+(?:duoc\s+)?giu(?:\s+lai)?"
+    r"|(?:so\s+)?(?:de|bo)\s+trong)(?:\s+(?P<number>\d{1,4})(?:/[^\s:;,.()]+)?)?")
+# What may follow "giữ số" beside a mark: whom or what it is kept for ("cho", "để", "chờ",
+# "đợi", "đến"): "giữ số liệu", "số giữ nguyên" are something else.
+_RESERVED_FOR = re.compile(r"\s+(?:cho|de|doi|den)(?!\w)")
+
+
+def _lowered(text: str) -> str:
+    """`text` (NFC) in lower case, one letter for each of its own (a letter whose lower case is
+    two, as "İ", stays as it is): a match's positions in it are the text's."""
+    return "".join(low if len(low := char.lower()) == 1 else char for char in text)
+
+
+def _folded(lowered: str) -> str:
+    """`lowered` (_lowered) without its Vietnamese marks, one letter for each of its own:
+    "giữ số" → "giu so", "để" → "de"."""
+    return "".join("d" if char == "đ" else unicodedata.normalize("NFD", char)[:1] or char
+                   for char in lowered)
+
+
+def reserved_from_note(note: str | None, number: int) -> tuple[str | None] | None:
+    """(the rest of the note,) when Ghi chú `note` of the row numbered `number` opens by saying
+    the number is kept aside, not yet given to a document (see _RESERVED_NOTE), as a clerk's
+    own sổ says it where it has no Trạng thái column; None when it does not: a note naming
+    another number ("Giữ số 05 cho ..." on row 06) or saying something else ("Giữ số liệu
+    gốc", "Số giữ nguyên"). The words a note says it with are typed with or without marks."""
+    if note is None:
+        return None
+    text = unicodedata.normalize("NFC", note)
+    lowered = _lowered(text)
+    folded = _folded(lowered)
+    found = _RESERVED_NOTE.match(folded)
+    if found is None:
+        return None
+    if found.group("number") is not None and int(found.group("number")) != number:
+        return None
+    if any(word not in ("số", "so") and folded_word == "so" for word, folded_word in zip(
+            lowered[:found.end()].split(), folded[:found.end()].split(), strict=True)):
+        return None  # "Giữ sổ", "Sở giữ": the book, an office, not a number
+    rest = folded[found.end():]
+    if not _VOID_FOLLOWED.match(rest) and not (
+            found.group("word") is not None and _RESERVED_FOR.match(rest)):
+        return None
+    said = text[found.end():].strip(_REASON_EDGES)
+    if said.startswith("(") and said.endswith(")"):
+        said = said[1:-1].strip(_REASON_EDGES)
+    return (said or None,)
 
 
 def printed_cell(entry: Entry, key: str) -> str:

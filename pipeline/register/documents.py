@@ -42,7 +42,8 @@ over when it records its own document (store.names_file), else numbers its docum
 A dinh_danh copied with its folder would take a colleague's numbers: `place_workspace` records
 where each dinh_danh was last used from and refuses a copy (its docstring says the rule). And
 `refuse_other_register` refuses renumbering a document from another register than the one its
-manifest entry says numbered it (VANTHU_DB forgotten).
+manifest entry says numbered it (VANTHU_DB forgotten); an output so numbered that is kept as it
+is, while the register in use lacks its number, is warned of (`numbered_elsewhere`).
 """
 
 from __future__ import annotations
@@ -69,11 +70,18 @@ from pipeline.paths import shown
 from pipeline.register.backends import SqliteBackend, safe_location
 from pipeline.register.checks import before_vanthu
 from pipeline.register.errors import RegisterError
+from pipeline.register.holders import (
+    LOST,
+    OWN,
+    TAKEN,
+    numbered_elsewhere,
+    printed_number_holder,
+)
 from pipeline.register.location import (
     Registers,
     open_register,
     register_exists,
-    resolve_location,
+    register_key,
     runnable_location,
 )
 from pipeline.register.model import Details, Entry, Origin, Status
@@ -84,8 +92,9 @@ from pipeline.register.store import (
     TypedNumber,
     TypedRequest,
     holds_for,
-    same_symbol,
 )
+from pipeline.register.switched import elsewhere_error, not_migrated_error, unmigrated
+from pipeline.register.year_start import late_first_numbers
 from pipeline.render.output import is_write_failure
 from pipeline.rules.agency_names import ORGANS
 from pipeline.text.legacy import is_vietnamese_syllable
@@ -152,23 +161,6 @@ def _holds_identity(root: Path, identity: str) -> bool:
         return read_config(config).dinh_danh == identity
     except (OSError, VanthuError):
         return True
-
-
-def register_key(workspace: Workspace) -> str | None:
-    """Which register numbers `workspace`'s so: tu_dong documents, as its manifest records it:
-    its own register file by its path inside the workspace (the same after a move), any other
-    by its location with the password masked; None when the location cannot be read."""
-    try:
-        location = resolve_location(workspace.register_location, root=workspace.root)
-    except VanthuError:
-        return None
-    if isinstance(location, Path):
-        resolved = location.resolve()
-        root = workspace.root.resolve()
-        if resolved.is_relative_to(root):
-            return resolved.relative_to(root).as_posix()
-        return str(resolved)
-    return safe_location(location)
 
 
 def refuse_other_register(workspace: Workspace, path: Path, written: ManifestEntry | None,
@@ -268,35 +260,6 @@ def asks_new_number(written: ManifestEntry | None, source: str,
     return register is None or not register().names_source(written.co_quan, source)
 
 
-# What the register that gave it says now of the number an output prints
-# (printed_number_holder): the file's own, another document's, or nobody's.
-OWN, TAKEN, LOST = "own", "taken", "lost"
-
-
-def printed_number_holder(register: Register, written: ManifestEntry,
-                          source: str) -> tuple[str, Entry | None]:
-    """What `register` holds at the number the output of data file `source` prints (`written`,
-    its manifest entry of a so: tu_dong document), in its office, year and the run its ký hiệu
-    is numbered in, and that row: TAKEN, the row of another document (another data file, or
-    none: a row an imported sổ brought, one entered by hand); LOST, no row; OWN, the file's
-    own row, or one naming no file that records its date and ký hiệu (the same document,
-    typed into the sổ)."""
-    year = written.ngay[:4]
-    if written.so is None or not year.isdigit():
-        return OWN, None
-    symbol = written.so_ky_hieu.partition("/")[2].strip() or None
-    row = register.number_holder(written.co_quan, int(year), written.so, symbol)
-    if row is None:
-        return LOST, None
-    if row.source == source and row.workspace in (None, register.workspace):
-        return OWN, row
-    if (row.source is None and row.status is not Status.VOID
-            and row.details.doc_date is not None and row.details.doc_date.isoformat()
-            == written.ngay and same_symbol(row.details.symbol, symbol)):
-        return OWN, row
-    return TAKEN, row
-
-
 def lost_number(register: Register, workspace: Workspace, written: ManifestEntry,
                 source: str) -> str | None:
     """TAKEN or LOST (printed_number_holder) for an output whose number came from the
@@ -312,6 +275,24 @@ def lost_number(register: Register, workspace: Workspace, written: ManifestEntry
         return None
     state, _row = printed_number_holder(register, written, source)
     return None if state == OWN else state
+
+
+def elsewhere_output(register: Register | None, workspace: Workspace, source: str,
+                     recorded: Recorded) -> tuple[InputError, ...]:
+    """Check's warning for data file `source` whose output prints a number another register
+    gave, which the register in use (None: not made yet) does not hold for it
+    (numbered_elsewhere): build keeps the output (its number was issued) and says so too
+    (switched.outputs_numbered_elsewhere). Nothing when the output is gone."""
+    written = recorded.written(source)
+    if written is None:
+        return ()
+    output = workspace.output_dir / written.output
+    if not output.is_file():
+        return ()
+    found = numbered_elsewhere(register, workspace, written, source)
+    if found is None:
+        return ()
+    return (elsewhere_error(workspace, written, workspace.display(output), *found),)
 
 
 def replaced_number_warning(register: Register, name: str, written: ManifestEntry | None,
@@ -376,8 +357,6 @@ def unmigrated_errors(workspace: Workspace, recorded: Recorded,
     a year whose numbers, as the workspace's manifests (`recorded`) or its old register file
     show them, the register in use (`register`; None: not made yet) holds none of
     (switched.unmigrated): it would start again at 01."""
-    from pipeline.register.switched import not_migrated_error, unmigrated
-
     entries = ((name, entry) for manifest in recorded.manifests.values()
                for name, entry in manifest.entries.items())
     current = register_key(workspace)
@@ -696,7 +675,8 @@ def numbered(register: Register, document: LoadedDocument, source: str,
     Its row is confirmed with what the document says now (an edited document's row follows
     it); with `warnings`, the build's warning is added there when the number is dated before
     the number given before it (a new number, or one whose date was edited: order_warning),
-    and when a new number went to a copy of a document another file records (copy_warning)."""
+    when a new number went to a copy of a document another file records (copy_warning), and
+    when it is the year's first, dated after February (year_start.late_first_numbers)."""
     if not document.info.data.needs_number:
         yield document
         return
@@ -713,6 +693,7 @@ def numbered(register: Register, document: LoadedDocument, source: str,
         copy = copy_warning(register, now, source) if entry.fresh else None
         if copy is not None:
             warnings.append(copy)
+        warnings.extend(late_first_numbers(register, [(source, now)]))
 
 
 def copy_warning(register: Register, entry: Entry, name: str) -> str | None:
@@ -756,9 +737,11 @@ def check_against_register(
     (left_behind_error), and a number issued with another signer than the document now prints
     (refuse_changed_signer). Returned: the warnings of an output that prints a number voided since
     (voided_output: `recorded`, the output folder's manifests, say what each output prints),
-    and the one render and build would give once the number is spent, said before
-    (copy_of_numbered). Only reads the register; a register not yet made holds nothing.
-    `registers`: each register opened once for all the files checked."""
+    given to another document or lost since (stale_output), or given by another register
+    while the register in use lacks it (elsewhere_output), and the one render and build would
+    give once the number is spent, said before (copy_of_numbered). Only reads the register; a
+    register not yet made holds nothing. `registers`: each register opened once for all the
+    files checked."""
     data = document.info.data
     typed = isinstance(getattr(data, "own_number", None), int)
     source = workspace.name_of(document.path)
@@ -767,7 +750,9 @@ def check_against_register(
     if not typed and not data.needs_number and not from_register:
         return ()
     if not register_exists(workspace.register_location, root=workspace.root):
-        return ()
+        # Holding nothing: an output another register numbered is not in it either.
+        return (elsewhere_output(None, workspace, source, recorded)
+                if recorded is not None and from_register else ())
     # Which data files exist, as render and build know it (Registers.open): a number a renamed
     # file held is its own to type (store.holds_for), and one whose file is gone may be left
     # behind.
@@ -777,7 +762,8 @@ def check_against_register(
     register = registers.open(workspace.register_location, root=workspace.root,
                               prepare=identify)
     voided = ((*voided_output(register, workspace, source, recorded),
-               *stale_output(register, workspace, source, recorded))
+               *stale_output(register, workspace, source, recorded),
+               *elsewhere_output(register, workspace, source, recorded))
               if recorded is not None and from_register else ())
     if typed:
         refuse_taken_number(register, document, source)

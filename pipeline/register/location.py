@@ -13,12 +13,17 @@ import shlex
 from collections.abc import Callable, Mapping
 from contextlib import ExitStack
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from pipeline.errors import VanthuError
 from pipeline.paths import shown
 from pipeline.register.backends import Backend, PostgresBackend, SqliteBackend, safe_location
 from pipeline.register.errors import RegisterError
 from pipeline.register.sequences import SequencePlan
 from pipeline.register.store import Register, SourceExists
+
+if TYPE_CHECKING:
+    from pipeline.workspace.core import Workspace
 
 ENV_VARIABLE = "VANTHU_DB"
 FILE_NAME = "so-van-ban.sqlite3"
@@ -167,3 +172,20 @@ def register_exists(location: str | Path | None, *, root: Path | None = None) ->
     always may; a file only once it exists. Lets a caller that only reads skip creating one."""
     resolved = resolve_location(location, root=root)
     return is_url(resolved) or Path(resolved).exists()
+
+
+def register_key(workspace: Workspace) -> str | None:
+    """Which register numbers `workspace`'s so: tu_dong documents, as its manifest records it:
+    its own register file by its path inside the workspace (the same after a move), any other
+    by its location with the password masked; None when the location cannot be read."""
+    try:
+        location = resolve_location(workspace.register_location, root=workspace.root)
+    except VanthuError:
+        return None
+    if isinstance(location, Path):
+        resolved = location.resolve()
+        root = workspace.root.resolve()
+        if resolved.is_relative_to(root):
+            return resolved.relative_to(root).as_posix()
+        return str(resolved)
+    return safe_location(location)

@@ -306,6 +306,10 @@ class Register:
         return self.read(lambda tx: self._plan_in(tx, agency, year))
 
     def _plan_in(self, tx: Transaction, agency: str, year: int) -> SequencePlan:
+        """plan_in, in the caller's transaction, which holds the office's plan (shared) until
+        it ends: a number given by it is in the register before the plan can change
+        (set_plan waits for it, and then sees it)."""
+        self.backend.lock_plans(tx, agency, exclusive=False)
         given = self.plans.get(agency)
         kept = plan_in_year(stored_plans(tx, agency), year)
         if kept is None:
@@ -364,10 +368,15 @@ class Register:
         holds from the first year that has numbers of the office, or from `this_year` (today's
         by default) when the register keeps a plan for it already or holds no numbers of it,
         but never from a year so numbered: then from the year after the last one, refused
-        when that is after `this_year` (register.plan_conflicts_now)."""
+        when that is after `this_year` (register.plan_conflicts_now). The change and the
+        numbers given by the plan it replaces take one lock (Backend.lock_plans): a clerk's
+        number given at the same moment is either judged here or given by the new plan."""
         current = date.today().year if this_year is None else this_year
 
         def work(tx: Transaction) -> tuple[StoredPlan, bool]:
+            # Before anything is read: a number being given by the plan now in force (it holds
+            # the plan shared: _plan_in) is waited for, and then among the rows judged.
+            self.backend.lock_plans(tx, agency, exclusive=True)
             kept = stored_plans(tx, agency)
             first = since
             if first is None:
@@ -1086,6 +1095,17 @@ class Register:
 
         sequence, last = self.read(work)
         return year, sequence, last + 1
+
+    def holds_other_rows(self, agency: str, year: int, besides: Iterable[int]) -> bool:
+        """Whether the register holds any row of `agency`'s `year` (any run, state or
+        workspace: a number given, kept, voided, typed or imported) but rows `besides` (ids):
+        whether the year's numbering began before them."""
+        skipped = sorted(set(besides))
+        sql = "SELECT 1 FROM entries WHERE agency = ? AND year = ?"
+        if skipped:
+            sql += f" AND id NOT IN ({', '.join('?' * len(skipped))})"
+        row = self.read(lambda tx: tx.one(sql + " LIMIT 1", (agency, year, *skipped)))
+        return row is not None
 
     def counters(self, year: int) -> dict[tuple[str, str], int]:
         """(office, sequence) → last number given in the year."""

@@ -12,6 +12,11 @@ refusal (`not_migrated_error`) gives the way to move the old sổ over: `so xuat
 register, `so nhap` into the one in use, from the workspace folder. After that the register
 holds them, new documents continue after them, and an old document rebuilt keeps its
 imported number (documents.refuse_other_register, Register.adopt_recorded).
+
+An output already built from the old register is kept as it is (its number was issued), but
+while the register in use lacks its number, build and check say so, with the same commands
+(`outputs_numbered_elsewhere`, documents.elsewhere_output): nothing else would tell the clerk
+before a document of that year asks for a number.
 """
 
 from __future__ import annotations
@@ -24,9 +29,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pipeline.errors import InputError, VanthuError
+from pipeline.i18n import t
 from pipeline.register import rows as db
+from pipeline.register.holders import TAKEN, numbered_elsewhere
 from pipeline.register.location import (
     default_register_path,
+    register_key,
     resolve_location,
     runnable_location,
 )
@@ -234,18 +242,112 @@ def not_migrated_error(path: Path | str, year: int, found: Elsewhere, current: s
               "example": f"{example.number:02d} ({example.source})"}
     if found.location == current:  # the register that gave them no longer holds them
         return InputError("register.numbers_gone", file=path, field="so", **common)
-    old = runnable_location(found.location, root)
+    steps = migration_steps(found.location, {g.agency for g in numbers}, year, root)
+    if steps.commands is None:
+        return InputError("register.not_migrated_url", file=path, field="so",
+                          old=found.location, exports=steps.exports, imports=steps.imports,
+                          **common)
+    return InputError("register.not_migrated", file=path, field="so", old=found.location,
+                      commands=steps.commands, **common)
+
+
+@dataclass(frozen=True)
+class Steps:
+    """The commands that move one year of an old register over to the one in use, run from
+    the workspace's folder: `exports` (so xuat from the old one) and `imports` (so nhap into
+    the one in use), and both in the order to run them (`commands`; None when the old
+    register is a URL recorded without its password, which no command can name: vanthu is
+    to be pointed at it as configured instead)."""
+
+    exports: str
+    imports: str
+    commands: str | None
+
+
+def migration_steps(location: str, agencies: Iterable[str], year: int, root: Path) -> Steps:
+    """How to move the numbers of `year` that register `location` (as a manifest records it,
+    or the old file's name) gave offices `agencies` over to the register in use: one `so xuat`
+    and `so nhap` per office, the old register named as --db takes it from the working folder
+    (a file's path relative to the workspace at `root` would not run from elsewhere)."""
+    old = runnable_location(location, root)
     exports, imports = [], []
-    offices = sorted({g.agency for g in numbers})
+    offices = sorted(set(agencies))
     for agency in offices:
         office = f" --co-quan {shlex.quote(agency)}" if agency else ""
         sheet = f"so-cu-{agency + '-' if len(offices) > 1 else ''}{year}.xlsx"
         exports.append(f"vanthu so{f' --db {old}' if old else ''}{office} xuat {year} -o {sheet}")
         imports.append(f"vanthu so{office} nhap {sheet}")
-    if old is None:
-        return InputError("register.not_migrated_url", file=path, field="so",
-                          old=found.location, exports="; ".join(exports),
-                          imports="; ".join(imports), **common)
-    commands = "; ".join(f"{export}; {load}" for export, load in zip(exports, imports, strict=True))
-    return InputError("register.not_migrated", file=path, field="so", old=found.location,
-                      commands=commands, **common)
+    commands = None if old is None else "; ".join(
+        f"{export}; {load}" for export, load in zip(exports, imports, strict=True))
+    return Steps("; ".join(exports), "; ".join(imports), commands)
+
+
+def moving_over(location: str, agencies: Iterable[str], year: int, root: Path) -> Phrase:
+    """How to move the numbers of `year` register `location` gave over to the register in use,
+    in words for a message (migration_steps): the commands, or, for a URL recorded without its
+    password, what to point vanthu at to run each."""
+    steps = migration_steps(location, agencies, year, root)
+    if steps.commands is None:
+        return Phrase("register.move_over_url", exports=steps.exports, imports=steps.imports)
+    return Phrase("register.move_over", commands=steps.commands)
+
+
+def elsewhere_error(workspace: Workspace, written: ManifestEntry, output: str, state: str,
+                    holder: Entry | None) -> InputError:
+    """What check says of output `output` (shown), whose manifest entry `written` records a
+    number another register gave that the register in use holds for another document
+    (TAKEN, `holder`) or not at all (documents.numbered_elsewhere)."""
+    params: dict[str, Any] = {"output": output, "reference": written.so_ky_hieu,
+                              "old": written.so_van_ban, "year": written.ngay[:4],
+                              "current": register_key(workspace) or ""}
+    if state == TAKEN and holder is not None:
+        return InputError("register.output_elsewhere_taken", holder=holder.describe(), **params)
+    return InputError("register.output_numbered_elsewhere", how=moving_over(
+        written.so_van_ban or "", [written.co_quan], int(written.ngay[:4]), workspace.root),
+        **params)
+
+
+# How many outputs a warning names before "…".
+_OUTPUTS_NAMED = 5
+
+
+def outputs_numbered_elsewhere(workspace: Workspace,
+                               kept: Iterable[tuple[str, ManifestEntry]],
+                               register: Callable[[], Register]) -> list[str]:
+    """Build's warnings for the outputs it keeps, (data file, manifest entry) in `kept`, that
+    print so: tu_dong numbers another register gave and the register in use (opened only when
+    there is such an output) does not hold for them (documents.numbered_elsewhere): once per
+    old register and year for the numbers it lacks, with the commands that move the old sổ
+    over; one per output whose number it holds for another document. The outputs stay as they
+    are: their numbers were issued, and a new one would be a second number for one document."""
+    current = register_key(workspace)
+    if current is None:
+        return []
+    asked = [(source, written) for source, written in kept
+             if written.so_tu_dong and written.so is not None and written.lender is None
+             and written.so_van_ban is not None and written.so_van_ban != current]
+    if not asked:
+        return []
+    opened = register()
+    warnings: list[str] = []
+    lacking: dict[tuple[str, int], list[ManifestEntry]] = {}
+    for source, written in asked:
+        found = numbered_elsewhere(opened, workspace, written, source)
+        if found is None:
+            continue
+        state, holder = found
+        output = workspace.display(workspace.output_dir / written.output)
+        if state == TAKEN and holder is not None:
+            warnings.append(elsewhere_error(workspace, written, output, state, holder).message())
+            continue
+        lacking.setdefault((written.so_van_ban or "", int(written.ngay[:4])), []).append(written)
+    for (old, year), group in lacking.items():
+        group.sort(key=lambda w: (w.co_quan, w.so or 0))  # in the old sổ's order
+        outputs = [workspace.display(workspace.output_dir / w.output) for w in group]
+        shown = ", ".join(outputs[:_OUTPUTS_NAMED]) + (
+            ", …" if len(outputs) > _OUTPUTS_NAMED else "")
+        warnings.append(t("register.outputs_numbered_elsewhere", outputs=shown,
+                          count=len(group), year=year, old=old, current=current,
+                          how=moving_over(old, {w.co_quan for w in group}, year,
+                                          workspace.root)))
+    return warnings

@@ -5,9 +5,11 @@ is found by its column titles (several spellings each; Số and Ký hiệu may b
 "(1) (2) ..." row under it skipped, and the lines under the table (Tổng số, Người lập sổ, the
 signers' names) passed over. Every bad row is reported (sheet, row, column) and nothing is
 recorded until all are good: a row dated in another year than its sheet's is one (a mistyped
-year would file it in another year's sổ). Once recorded, what `vanthu so kiem-tra` would say
-of the imported rows (gaps, dates out of number order, with a hint when Excel swapped day and
-month) comes back as warnings, while the clerk still has the file open.
+year would file it in another year's sổ). A sổ without vanthu's Trạng thái column says a void
+or a number kept aside in Ghi chú ("Hủy số (in sai)", "Giữ số"): read so (columns.py). Once
+recorded, what `vanthu so kiem-tra` would say of the imported rows (gaps, dates out of number
+order, with a hint when Excel swapped day and month) comes back as warnings, while the clerk
+still has the file open.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from pipeline.register.columns import (
     FORM_COLUMNS,
     STATUS_WORDS,
     note_from_printed,
+    reserved_from_note,
     void_from_note,
 )
 from pipeline.register.errors import DuplicateNumberError, RegisterImportError
@@ -111,6 +114,8 @@ class ImportedRow:
     void_reason: str | None
     source: str | None = None
     date_kind: str | None = None  # CELL, TEXT or YEARLESS; None: no document date
+    # Status.RESERVED read from Ghi chú ("Giữ số"), the sổ having no Trạng thái column.
+    reserved_in_note: bool = False
 
 
 @dataclass
@@ -318,6 +323,7 @@ class _RowReader:
             self._error("register.no_year", row, "doc_date")
         status_word = _text(self._get(values, "status"))
         status = _STATUS_OF.get((status_word or "").lower(), Status.ISSUED)
+        said_in_note = False  # a number kept aside, said in Ghi chú alone
         if len(self.errors) > errors_before or match is None or year is None:
             return None
         void_reason = _text(self._get(values, "void_reason"))
@@ -328,6 +334,9 @@ class _RowReader:
             # A clerk's sổ says a void in Ghi chú alone ("Hủy số (in sai)"): read it so.
             status, note = Status.VOID, void[1]
             void_reason = void_reason or void[0]
+        elif (kept := reserved_from_note(note, int(match.group(1)))) is not None:
+            # ... and a number kept aside ("Giữ số", "Để trống"): no document holds it yet.
+            status, note, said_in_note = Status.RESERVED, kept[0], True
         details = Details(
             doc_date=doc_date, symbol=match.group(2), summary=_text(self._get(values, "summary")),
             signer=_text(self._get(values, "signer")),
@@ -339,7 +348,7 @@ class _RowReader:
         return ImportedRow(
             self.sheet, row, year, int(match.group(1)),
             self.sequence or _text(self._get(values, "sequence")), details, status,
-            void_reason, _text(self._get(values, "source")), kind,
+            void_reason, _text(self._get(values, "source")), kind, said_in_note,
         )
 
 
@@ -579,7 +588,23 @@ def import_register(register: Register, agency: str, path: Path, *, year: int | 
         raise RegisterImportError([error], file=file) from None
     imported = dict(zip((e.id for e in entries), rows, strict=True))
     checked = _as_checked(register, agency, entries, imported, file, today, read.swapped)
-    return ImportResult(entries, read.warnings + checked)
+    return ImportResult(entries, read.warnings + _reserved_said(file, rows) + checked)
+
+
+def _reserved_said(file: str, rows: list[ImportedRow]) -> list[InputError]:
+    """Per sheet, the rows imported as numbers kept aside because their Ghi chú says so
+    ("Giữ số", "Để trống"): the clerk checks them, and records each one's document when it is
+    issued (so vao-so fills a number kept aside in; a document typing it takes it too)."""
+    said: dict[str, list[ImportedRow]] = {}
+    for row in rows:
+        if row.reserved_in_note:
+            said.setdefault(row.sheet, []).append(row)
+    return [InputError("register.imported_reserved", file=file, sheet=sheet,
+                       field=_TITLES["note"], count=len(kept), rows=_row_list(kept),
+                       numbers=", ".join(f"{row.number:02d}" for row in kept[:_NAMED])
+                       + (", …" if len(kept) > _NAMED else ""),
+                       example=f"{kept[0].number:02d}")
+            for sheet, kept in said.items()]
 
 
 def _duplicate_in_file(file: str, row: ImportedRow, other: ImportedRow) -> InputError:
