@@ -375,4 +375,23 @@ def certificate_attachments(data: CertificateData, source: Source, resolver: Res
     attached = CertificateAttachments(
         info, entries, list_file, numbers, given, changes, last, sources
     )
-    return Attached(attached, decision.files, number_from=lender)
+    return Attached(attached, decision.files, number_from=lender,
+                    warnings=decision_warnings(decision))  # fmt: skip
+
+
+# The decision's field whose warnings a batch repeats: the date every certificate prints.
+PRINTED_DATE = "ngay"
+
+
+def decision_warnings(decision: LoadedDocument) -> tuple[InputError, ...]:
+    """The decision's warnings at its date (after today, a Sunday, a level abolished, another
+    year's folder), at the decision's file and line: every certificate of the batch prints that
+    date, so a batch rendered alone says them too, where the date is written and corrected
+    (the batch's own file has no date: documents.own_warnings leaves its own out)."""
+    return tuple(
+        InputError(warning.key, file=decision.path, line=warning.line, field=warning.field,
+                   **warning.params)
+        for warning in decision.warnings
+        if isinstance(warning, InputError) and warning.file is None
+        and warning.field == PRINTED_DATE
+    )  # fmt: skip

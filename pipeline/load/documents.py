@@ -27,8 +27,9 @@ from pipeline.context.common import DocumentInfo, phrase_overrides, signature_li
 from pipeline.context.typed_numbers import renumbered_warnings
 from pipeline.errors import InputError
 from pipeline.kinds import KINDS, kind_of
+from pipeline.load.attachments import SubmissionAttachments
 from pipeline.load.contract import Attached, LoadedDocument
-from pipeline.load.lists import COUNTING_FIGURES, WordingGap
+from pipeline.load.lists import COUNTING_FIGURES, WordingGap, inline_source
 from pipeline.load.locations import AGENCY_DIR, Locations, RealPaths
 from pipeline.load.locks import ForkSafeLock
 from pipeline.load.read_log import Stamp
@@ -36,11 +37,14 @@ from pipeline.load.read_log import stamp as file_stamp
 from pipeline.load.validation import validate
 from pipeline.load.yaml_source import Path_, Source, dotted, load_yaml, source_of_mapping
 from pipeline.model.agency import Agency
-from pipeline.model.bien_ban import MinutesData
+from pipeline.model.bao_cao import ReportData
+from pipeline.model.bien_ban import MinutesData, same_name
 from pipeline.model.document import DocumentData, RecipientGroup
 from pipeline.model.giay_moi import InvitationData
+from pipeline.model.ke_hoach import PlanData
 from pipeline.model.quyet_dinh import DecisionData
 from pipeline.model.thong_bao import NoticeData
+from pipeline.model.to_trinh import SubmissionData
 from pipeline.phrase import Alternatives, Phrase
 from pipeline.rules.agency_names import (
     TWO_LEVELS_SINCE,
@@ -48,7 +52,8 @@ from pipeline.rules.agency_names import (
     signing_mismatch,
     signs_on_behalf,
 )
-from pipeline.rules.cited_decrees import other_decree_cited, other_law_cited
+from pipeline.rules.basis_lines import basis_lines
+from pipeline.rules.cited_decrees import names_awards, stale_basis
 from pipeline.rules.dates import (
     SUNDAY,
     any_weekday_date,
@@ -119,6 +124,18 @@ def check_references(data: DocumentData, agency: Agency, source: Source, profile
                 "data.what_group", recipient.nhom, ("noi_nhan", index, "nhom"),
                 list(agency.nhom_noi_nhan),
             )  # fmt: skip
+
+
+def check_minutes_signers(data: DocumentData, agency: Agency, source: Source) -> None:
+    """Refuse a Biên bản whose thư ký is its chủ tọa (the signer, nguoi_ky, by the profile's
+    name for them), at thu_ky.ho_ten: minutes are signed by two people, the one who took them on
+    the left and the one who chaired on the right; one name under both is a copied line."""
+    if not isinstance(data, MinutesData):
+        return
+    chair = agency.nguoi_ky[data.nguoi_ky].ho_ten
+    if same_name(data.thu_ky.ho_ten) == same_name(chair):
+        raise source.error("data.secretary_is_chair", ("thu_ky", "ho_ten"),
+                           name=data.thu_ky.ho_ten, signer=data.nguoi_ky)  # fmt: skip
 
 
 # The thẩm quyền (ô 7a) opening a signer's title as a clerk types it: "KT. ", "KT ", "kt.".
@@ -217,26 +234,78 @@ def _signer_signing_otherwise(agency: Agency, key: str, *, on_behalf: bool) -> s
     return next(iter(same or fitting), None)
 
 
-def check_cited_decree(data: DocumentData, source: Source) -> tuple[InputError, ...]:
-    """Warnings at the căn cứ line of an award decision that cites the Luật Thi đua, khen
-    thưởng of another chế độ khen thưởng than the one in force on its date, or (with money) the
-    decree of another than the one its Điều 2 pays under (rules.cited_decrees); none when its
-    date is outside the reward data (refused later)."""
-    if not isinstance(data, DecisionData) or data.khen_thuong is None:
+def check_cited_decree(
+    data: DocumentData, source: Source, attachments: object = None
+) -> tuple[InputError, ...]:
+    """Warnings at each căn cứ line (rules.basis_lines) citing a law or a decree of another
+    period than the document's date (rules.cited_decrees.stale_basis): a law another of its
+    name has replaced (the Luật Tổ chức chính quyền địa phương of 2015), in any document; the
+    Luật Thi đua, khen thưởng and the decree of another chế độ khen thưởng, in one about thi
+    đua, khen thưởng (about_awards). An award decision is told against what its Điều 2 pays
+    under; the others, against the law or decree in force. `attachments`: what the document
+    attached (a Tờ trình's draft decision). The award law and decree are not told for a date
+    the reward data does not cover (a decision of that date is refused elsewhere)."""
+    if not isinstance(source.data, Mapping):
         return ()
-    try:
-        law = other_law_cited(data.can_cu, data.ngay)
-        paid = data.khen_thuong.tien_thuong
-        decree = other_decree_cited(data.can_cu, data.ngay) if paid else None
-    except InputError:
-        return ()
+    lines = basis_lines(source.data, every_text=isinstance(data, PlanData))
+    texts = [text for _, text in lines]
     found = []
-    for key, other in (("money.cited_other_law", law), ("money.cited_other_decree", decree)):
-        if other is not None:
-            loc = ("can_cu", other.index)
-            found.append(InputError(key, line=source.line_of(loc), field=dotted(loc),
-                                    cited=other.cited, in_force=other.in_force, date=data.ngay))
+    for stale in stale_basis(texts, data.ngay, awards=about_awards(data, attachments)):
+        loc = lines[stale.other.index][0]
+        found.append(InputError(_stale_key(data, stale.what), line=source.line_of(loc),
+                                field=dotted(loc), cited=stale.other.cited,
+                                in_force=stale.other.in_force, date=data.ngay))  # fmt: skip
     return tuple(found)
+
+
+def about_awards(data: DocumentData, attachments: object = None) -> bool:
+    """Whether a document is about thi đua, khen thưởng by its own data: a decision giving
+    awards (khen_thuong), a Tờ trình sending up the draft of one, a trích yếu saying so ("thi
+    đua", "khen thưởng", "Bằng khen"). Not a Báo cáo: it tells what was done in its period,
+    under the laws and decrees of that period."""
+    if isinstance(data, DecisionData) and data.khen_thuong is not None:
+        return True
+    if isinstance(attachments, SubmissionAttachments) and attachments.draft is not None:
+        draft = attachments.draft.data
+        if isinstance(draft, DecisionData) and draft.khen_thuong is not None:
+            return True
+    return not isinstance(data, ReportData) and names_awards(data.trich_yeu)
+
+
+def _stale_key(data: DocumentData, what: str) -> str:
+    """The message for a stale căn cứ (StaleBasis.what): an award decision's law and, when it
+    pays, its decree are said against the decision (its Điều 2 names the decree); the rest
+    against the law or decree in force on the document's date."""
+    award = data.khen_thuong if isinstance(data, DecisionData) else None
+    if award is not None and what == "law":
+        return "money.cited_other_law"
+    if award is not None and what == "decree" and award.tien_thuong:
+        return "money.cited_other_decree"
+    return "data.cited_other_basis"
+
+
+def check_draft_cited(
+    data: DocumentData, attachments: object, source: Source, resolver: DocumentLoader
+) -> tuple[InputError, ...]:
+    """check_cited_decree for the draft decision a Tờ trình attaches (du_thao): it is printed
+    with the Tờ trình and sent up for signature, and never built on its own (kept under
+    kem-theo/, or written inside the Tờ trình), so its căn cứ are told here: at the Tờ trình's
+    lines (du_thao.can_cu[3]) for a draft written in it, at the draft's file and lines for one
+    kept in a file of its own."""
+    if not isinstance(data, SubmissionData) or data.du_thao is None:
+        return ()
+    if not isinstance(attachments, SubmissionAttachments) or attachments.draft is None:
+        return ()
+    draft = attachments.draft.data
+    loc = ("du_thao",)
+    if isinstance(data.du_thao, dict):
+        found = check_cited_decree(draft, inline_source(source, loc, "quyet_dinh"))
+        for warning in found:
+            warning.field = dotted((*loc, warning.field)) if warning.field else dotted(loc)
+        return found
+    path = resolver.referenced_file(source, data.du_thao, loc)
+    return tuple(warning.at(file=path)
+                 for warning in check_cited_decree(draft, resolver.parse(path)))  # fmt: skip
 
 
 def check_local_level(data: DocumentData, agency: Agency, source: Source) -> tuple[InputError, ...]:
@@ -418,6 +487,24 @@ def _as_above_repeated(
             advice=advice,
         ))  # fmt: skip
     return found
+
+
+def own_warnings(
+    warnings: tuple[InputError, ...], source: Source, inherited: Mapping[str, Any]
+) -> tuple[InputError, ...]:
+    """The warnings at fields written in the document's file: one at a field it takes from
+    another document (`inherited`: a Giấy khen batch's date, signer, Nơi nhận, its decision's)
+    would name a line and a field its file does not have ("dòng 1, trường 'ngay'"); the file
+    that holds the field says it at its own line (certificates.decision_warnings)."""
+    taken = {key for key in inherited if key not in source.data}
+    if not taken:
+        return warnings
+    return tuple(warning for warning in warnings if _field_key(warning.field) not in taken)
+
+
+def _field_key(field: str | None) -> str:
+    """The key of the file's top a warning's field is under: 'noi_nhan' for 'noi_nhan[3]'."""
+    return re.split(r"[.\[]", field or "", maxsplit=1)[0]
 
 
 def check_year_folder(data: DocumentData, source: Source, folder: str) -> tuple[InputError, ...]:
@@ -663,15 +750,16 @@ class DocumentLoader:
         )
         agency, profile = self.agency(data.co_quan, source)
         check_references(data, agency, source, profile)
+        check_minutes_signers(data, agency, source)
         check_typed_weekdays(source)
         folder = self.locations.output_name(source.path, data.ngay.year).parts[0]
         warnings = (*check_signing_authority(data, agency, source, profile),
-                    *check_cited_decree(data, source),
                     *check_year_folder(data, source, folder),
                     *check_local_level(data, agency, source),
                     *check_calendar(data, source),
                     *check_repeated_recipients(data, agency, source),
                     *renumbered_warnings(data, source))  # fmt: skip
+        warnings = own_warnings(warnings, source, inherited)
         try:
             attached = (
                 kind.attach(data, source, self) if kind.attach else Attached(kind.attachments())
@@ -683,7 +771,9 @@ class DocumentLoader:
             attached = gap.attached
         if not isinstance(attached.attachments, kind.attachments):  # a kind's own contract
             raise TypeError(f"{kind.code} attached {type(attached.attachments).__name__}")
-        warnings += attached.warnings
+        warnings += (*check_cited_decree(data, source, attached.attachments),
+                     *check_draft_cited(data, attached.attachments, source, self),
+                     *attached.warnings)  # fmt: skip
         info = DocumentInfo(
             data=data, agency=agency, doc_type=document_type(kind.code),
             attachments=attached.attachments,

@@ -195,6 +195,20 @@ MESSAGES = {
         "en": "the secretary “{name}” is neither among those present (thanh_phan.co_mat) nor "
         "among the guests (thanh_phan.khach_moi)",
     },
+    "data.punctuation_only": {
+        "vi": "không được để trống: “{value}” chỉ có dấu câu, không ghi gì; ghi nội dung thật "
+        "(chưa biết thì chờ biết rồi mới ban hành)",
+        "en": "must not be empty: “{value}” is punctuation only and says nothing; write the real "
+        "value (if it is not known yet, wait until it is before issuing)",
+    },
+    "data.secretary_is_chair": {
+        "vi": "thư ký “{name}” cũng là chủ tọa (người ký {signer}): biên bản cần hai người ký "
+        "khác nhau, người ghi biên bản bên trái và chủ tọa bên phải; ghi thư ký là người khác "
+        "có mặt, hoặc sửa nguoi_ky",
+        "en": "the secretary “{name}” is also the chair (signer {signer}): minutes need two "
+        "different signers, the one who took them on the left and the chair on the right; name "
+        "another person present as secretary, or correct nguoi_ky",
+    },
     "data.chair_absent": {
         "vi": "chủ tọa “{name}” (người ký {signer}) không có trong danh sách có mặt "
         "(thanh_phan.co_mat): thêm vào danh sách, hoặc sửa nguoi_ky",
@@ -347,6 +361,12 @@ MESSAGES = {
         "en": "'{name}' is a {level}-level body, a level that no longer exists from 01/07/2025 "
         "(two-level local government), but the document is dated {date}: correct the date, or "
         "use the profile of today's office (vanthu init --kieu ubnd-xa ...)",
+    },
+    "data.cited_other_basis": {
+        "vi": "căn cứ ghi {cited}, nhưng ngày {date:%d/%m/%Y} (ngày của văn bản) đang có hiệu "
+        "lực là {in_force}: sửa căn cứ cho đúng (chép từ văn bản kỳ trước?)",
+        "en": "the căn cứ cites {cited}, but on {date:%d/%m/%Y} (the document's date) the one in "
+        "force is {in_force}: correct the căn cứ (copied from an earlier document?)",
     },
     "data.future_date": {
         "vi": "văn bản ghi ngày {date}, sau hôm nay ({today}): nếu gõ nhầm, hãy sửa ngày (số văn "

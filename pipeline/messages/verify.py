@@ -176,6 +176,10 @@ RULES: dict[str, tuple[str, str]] = {
         "Minutes signed “CHỦ TỌA” (chair) on the right",
     ),
     "bien_ban.thu_ky_ho_ten": ("Có họ tên thư ký dưới chữ ký", "Secretary's name under the title"),
+    "bien_ban.hai_nguoi_ky": (
+        "Thư ký và chủ tọa là hai người khác nhau",
+        "The secretary and the chair are two different people",
+    ),
     "bien_ban.ket_thuc": (
         "Biên bản ghi “Cuộc họp kết thúc vào ... giờ ...”",
         "Minutes say when the meeting ended (“Cuộc họp kết thúc vào ...”)",
@@ -573,6 +577,10 @@ VALUES: dict[str, tuple[str, str]] = {
         "(ignore this if the office's working rules allow it)",
     ),
     "signer": ("họ tên người ký", "the signer's name"),
+    "other_signer": (
+        "họ tên người ghi biên bản, khác họ tên chủ tọa",
+        "the name of whoever took the minutes, not the chair's",
+    ),
     "tm_needed": (
         "dòng đầu «TM. <tập thể>»: thẩm quyền ban hành «{authority}» là của tập thể (hoặc sửa "
         "thẩm quyền ban hành nếu văn bản thuộc thẩm quyền của người đứng đầu)",

@@ -6,8 +6,11 @@ import re
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
 from pydantic_core import PydanticCustomError
+
+from pipeline.model.errors import VANTHU_PHRASE
+from pipeline.phrase import Phrase
 
 _DMY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
@@ -33,6 +36,20 @@ def parse_date(value: Any) -> date:
 
 
 Date = Annotated[date, BeforeValidator(parse_date)]
+
+
+def not_punctuation_only(value: str | None) -> str | None:
+    """A place, a time or a name that says nothing is empty: ".", "...", "-", "…" typed while
+    the room or the person is not yet known would print "Địa điểm:." on a numbered document.
+    Refused as an empty value is, at its line and field; any letter or digit makes it a value."""
+    if value is None or not value.strip() or any(char.isalnum() for char in value):
+        return value
+    phrase = Phrase("data.punctuation_only", value=value.strip())
+    raise PydanticCustomError("vanthu", str(phrase), {VANTHU_PHRASE: phrase})
+
+
+# Text that must say something (a place, a name): not empty, not punctuation alone.
+Filled = Annotated[str, AfterValidator(not_punctuation_only)]
 
 
 class Record(BaseModel):

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from pipeline.model.base import Date, Record
+from pipeline.model.base import Date, Filled, Record
 from pipeline.model.blocks import Block
 from pipeline.model.document import DocumentData, Recipient
 from pipeline.model.wording import ClockHour, invalid, located
@@ -47,14 +47,14 @@ class MinutesTime(Record):
 class Person(Record):
     """Someone at the meeting: name and title (chức vụ, vai trò in the meeting)."""
 
-    ho_ten: str = Field(min_length=1)
-    chuc_vu: str | None = Field(default=None, min_length=1)
+    ho_ten: Filled = Field(min_length=1)
+    chuc_vu: Filled | None = Field(default=None, min_length=1)
 
 
 class Absentee(Person):
     """A member who did not attend, with the reason."""
 
-    ly_do: str = Field(min_length=1, description="why: đi công tác, nghỉ phép ...")
+    ly_do: Filled = Field(min_length=1, description="why: đi công tác, nghỉ phép ...")
 
 
 class Attendance(Record):
@@ -115,10 +115,12 @@ class MinutesData(DocumentData):
     loai: Literal["bien_ban"]
     # Only when the minutes are sent: the decree's form has no Nơi nhận of its own.
     noi_nhan: list[Recipient] = Field(default_factory=list)  # type: ignore[assignment]
-    cuoc_hop: str = Field(min_length=1, description="what met and why, after 'Vào lúc ..., tại'")
+    cuoc_hop: Filled = Field(
+        min_length=1, description="what met and why, after 'Vào lúc ..., tại'"
+    )
     thoi_gian: MinutesTime
-    dia_diem: str = Field(min_length=1)
-    chu_toa: str | None = Field(
+    dia_diem: Filled = Field(min_length=1)
+    chu_toa: Filled | None = Field(
         default=None, min_length=1, description="the chair's title here; empty: the signer's"
     )
     thu_ky: Person

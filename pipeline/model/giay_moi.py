@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field, ValidationInfo, field_validator
 
 from pipeline.model.addressing import Addressees, as_list
-from pipeline.model.base import Date, Record
+from pipeline.model.base import Date, Filled, Record
 from pipeline.model.blocks import Block
 from pipeline.model.document import DocumentData
 from pipeline.model.wording import ClockHour, invalid
@@ -39,8 +39,8 @@ class InvitationData(DocumentData):
     mo_dau: list[Block] = Field(default_factory=list, description="what is held, by whom")
     kinh_moi: Addressees
     thoi_gian: MeetingTime
-    dia_diem: str = Field(min_length=1)
-    noi_dung: str | None = Field(default=None, min_length=1)
+    dia_diem: Filled = Field(min_length=1)
+    noi_dung: Filled | None = Field(default=None, min_length=1)
     thanh_phan: Addressees | None = None
     ket_thuc: str | None = Field(default=None, min_length=1, description="'./.' is added")
 

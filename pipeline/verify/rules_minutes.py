@@ -1,5 +1,6 @@
 """Biên bản's own rules: the thư ký signs on the left and the chủ tọa on the right, each name under
-its title; the sentence saying when the meeting ended; a vote's percentage that is its count's."""
+its title, two people; the sentence saying when the meeting ended; a vote's percentage that is
+its count's."""
 
 from __future__ import annotations
 
@@ -45,6 +46,7 @@ def check_minutes(doc: Document, layout: Layout, report: Report) -> None:
         found = literal(right[0].text) if right else msg("absent")
         place = right[0].where if right else DOCUMENT
         report.add("bien_ban.chu_toa", place, found, literal(CHAIR[0]))
+    _two_signers(layout, report)
     if not any(ENDED.search(flat(p.text)) for p in layout.body):
         last = layout.body[-1] if layout.body else None
         report.add(
@@ -60,6 +62,17 @@ def check_minutes(doc: Document, layout: Layout, report: Report) -> None:
                 wanted = percent_text(part, whole)
                 report.add("bien_ban.ty_le", p.where, literal(f"{match['pct']}%"),
                            literal(f"{wanted}%"))  # fmt: skip
+
+
+def _two_signers(layout: Layout, report: Report) -> None:
+    """One name under THƯ KÝ and CHỦ TỌA: minutes are signed by two people, the one who took
+    them and the one who chaired (case and spacing aside)."""
+    secretary, chair = layout.chu_ky_trai_ho_ten, layout.chu_ky_ho_ten
+    if secretary is None or chair is None:
+        return  # a missing name is its own rule's
+    name = flat(secretary.text)
+    if name and name.casefold() == flat(chair.text).casefold():
+        report.add("bien_ban.hai_nguoi_ky", secretary.where, literal(name), msg("other_signer"))
 
 
 def same_share(written: str, part: int, whole: int) -> bool:

@@ -1,0 +1,58 @@
+"""Căn cứ lines: where a document's data cites the laws and decrees it rests on.
+
+A Quyết định lists them (can_cu); the other types write them in their text: a Tờ trình's mở đầu
+"Căn cứ Luật ...; Căn cứ Nghị định ...", a Kế hoạch's "Căn cứ ..., Ủy ban nhân dân xã ban hành Kế
+hoạch ..." or a section "I. CĂN CỨ" with the laws as dash lines. These are found in the data as
+the clerk typed it (plain mappings, lists and text), each with its place, so that a warning
+names its line and field (rules.cited_decrees says what is stale in them).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from typing import Any
+
+Place = tuple[str | int, ...]
+
+# A Quyết định's căn cứ: every line is one.
+BASIS_KEY = "can_cu"
+# A document written inside another's file (a Tờ trình's draft decision): its own căn cứ, of its
+# own date, are its own to check.
+_INNER_DOCUMENTS = frozenset({"du_thao"})
+# "Căn cứ", "căn cứ" as a word of the text or of a section's heading (tieu_de).
+_SAYS_BASIS = re.compile(r"\bcăn\s+cứ\b", re.IGNORECASE)
+_HEADING = "tieu_de"
+
+
+def basis_lines(data: Mapping[str, Any], *, every_text: bool = False) -> list[tuple[Place, str]]:
+    """(place, text) of each căn cứ line of a document's data, in the file's order: a can_cu
+    item, a text saying "căn cứ", a text of a section whose heading says it; with `every_text`,
+    every text of the document (a Kế hoạch: what it plans is done under the laws in force, so
+    a law it names anywhere is one it rests on). The texts of a document written inside it
+    (du_thao) are left to that document."""
+    return _walk(data, (), under=every_text)
+
+
+def _walk(value: Any, place: Place, *, under: bool) -> list[tuple[Place, str]]:
+    """The căn cứ lines at and below `place`; `under`: inside a part whose texts all are."""
+    if isinstance(value, str):
+        return [(place, value)] if under or _says_basis(value) else []
+    if isinstance(value, list):
+        return [found for index, item in enumerate(value)
+                for found in _walk(item, (*place, index), under=under)]  # fmt: skip
+    if not isinstance(value, Mapping):
+        return []
+    heading = value.get(_HEADING)
+    inside = under or (isinstance(heading, str) and _says_basis(heading))
+    found: list[tuple[Place, str]] = []
+    for key, item in value.items():
+        if not place and key in _INNER_DOCUMENTS:
+            continue
+        found += _walk(item, (*place, key), under=inside or (not place and key == BASIS_KEY))
+    return found
+
+
+def _says_basis(text: str) -> bool:
+    return _SAYS_BASIS.search(unicodedata.normalize("NFC", text)) is not None
