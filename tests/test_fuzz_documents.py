@@ -29,7 +29,7 @@ from lxml import etree
 
 from pipeline.api import load_document
 from pipeline.awards import person_name, trimmed
-from pipeline.context.common import clean_list_line, closing
+from pipeline.context.common import clean_list_line, closing, typed_bullets
 from pipeline.context.typed_numbers import item_text, point_text, section_title
 from pipeline.errors import InputError
 from pipeline.model.blocks import without_bullet
@@ -48,22 +48,25 @@ def as_paragraphs(text: str) -> str:
 
 
 # The fields filled with generated text, and how each is printed: a number or bullet typed at
-# the head of a Mục, khoản, điểm or dash line is vanthu's to print (dropped).
+# the head of a Mục, khoản, điểm or dash line is vanthu's to print (dropped); a bullet typed
+# before another paragraph of body text prints as the decree's "- " (typed_bullets).
 FIELDS: dict[str, Callable[[str], str]] = {
-    "trich_yeu": visible_text,
-    "mo_dau": as_paragraphs,
+    "trich_yeu": lambda text: "\n".join(
+        line for line in visible_text(text).split("\n") if line.strip()
+    ),  # a title: a blank line in it prints none (title_lines)
+    "mo_dau": lambda text: as_paragraphs(typed_bullets(text)),
     "muc_tieu_de": lambda text: section_title(text).upper(),
-    "khoan_tieu_de": lambda text: visible_text(item_text(text)),
-    "doan": as_paragraphs,
-    "gach": lambda text: as_paragraphs(without_bullet(text)),
-    "diem": lambda text: as_paragraphs(point_text(text)),
-    "ket_thuc": lambda text: visible_text(closing(text)),
+    "khoan_tieu_de": lambda text: as_paragraphs(item_text(text)),
+    "doan": lambda text: as_paragraphs(typed_bullets(text)),
+    "gach": lambda text: as_paragraphs(typed_bullets(without_bullet(text), first="keep")),
+    "diem": lambda text: as_paragraphs(typed_bullets(point_text(text), first="drop")),
+    "ket_thuc": lambda text: as_paragraphs(closing(text)),
     "noi_nhan": clean_list_line,
 }
 
 
 # The fields printed as paragraphs of body text (pipeline.render.fragments.paragraph_runs).
-PARAGRAPH_FIELDS = ("mo_dau", "doan", "gach", "diem")
+PARAGRAPH_FIELDS = ("mo_dau", "khoan_tieu_de", "doan", "gach", "diem", "ket_thuc")
 
 
 def plan_yaml(texts: dict[str, str]) -> str:

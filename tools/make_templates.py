@@ -29,7 +29,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.oxml.text.parfmt import CT_PPr
 from docx.section import Section
 from docx.shared import Emu, Mm, Pt, Twips
-from docx.table import Table, _Cell
+from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
 from pipeline.render.compose import COLLAPSED_BREAK
@@ -473,41 +473,74 @@ def signature_column(cell: _Cell, signer: str) -> None:
     para(cell, "ChuKyHoTen", f"{{{{ {signer}.ho_ten }}}}")
 
 
-def recipients(container: object, *, keep_together: bool = False) -> None:
-    """Ô 9b: "Nơi nhận:", a "- ...;" line each, the "- Lưu: ..." line.
-
-    keep_together: each line but the last keeps with the next, so the heading never ends a page
-    alone (needed where Nơi nhận is loose paragraphs, not inside the unsplittable signature row).
-    """
-    heading = para(container, "NoiNhanTieuDe", "Nơi nhận:")
-    para(container, "NoiNhan", "{%p for nguoi_nhan in noi_nhan %}")
-    line = para(container, "NoiNhan", "- {{ nguoi_nhan }};")
-    para(container, "NoiNhan", "{%p endfor %}")
-    para(container, "NoiNhan", "- {{ luu }}")
-    if keep_together:
-        heading.paragraph_format.keep_with_next = True
-        line.paragraph_format.keep_with_next = True
+def recipients_below(doc: Document) -> None:
+    """Ô 9b as loose paragraphs under two signatures: "Nơi nhận:", a "- ...;" line each, the
+    "- Lưu: ..." line; each line but the last keeps with the next, so the heading never ends a
+    page alone (they are not inside the unsplittable signature row)."""
+    heading = para(doc, "NoiNhanTieuDe", "Nơi nhận:")
+    para(doc, "NoiNhan", "{%p for nguoi_nhan in noi_nhan %}")
+    line = para(doc, "NoiNhan", "- {{ nguoi_nhan }};")
+    para(doc, "NoiNhan", "{%p endfor %}")
+    para(doc, "NoiNhan", "- {{ luu }}")
+    heading.paragraph_format.keep_with_next = True
+    line.paragraph_format.keep_with_next = True
 
 
-def signature_table(doc: Document, widths: list[int]) -> tuple[_Cell, _Cell]:
-    table = borderless_table(doc, widths, rows=1)
+def signature_table(doc: Document, widths: list[int], rows: int = 1) -> Table:
+    table = borderless_table(doc, widths, rows=rows)
     # Never split the signatures from their titles (and Nơi nhận) over two pages.
     table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-    left, right = (clear_cell(c) for c in table.rows[0].cells)
-    return left, right
+    return table
+
+
+def row_tag(row: _Row, tag: str) -> None:
+    """A row that holds only a {%tr %} tag (docxtpl replaces the whole row with it)."""
+    cell = row.cells[0].merge(row.cells[-1])
+    para(clear_cell(cell), "NoiNhan", tag)
+
+
+def recipients_beside_signature(left: _Cell, rest: _Cell) -> None:
+    """Ô 9b in two rows: "Nơi nhận:" and its lines beside the signature, in the row that never
+    splits; the lines of `noi_nhan_tiep` (the list's last ones) and "- Lưu: ..." in the row
+    under it, which flows on to the next page. A list too long to share a page with the closing
+    paragraph breaks so (pipeline.context.signature_room): whole, the row left the closing
+    paragraph alone on a page and the signature on the next, without any text above it. A
+    short list leaves `noi_nhan_tiep` empty: all of it beside the signature, the row unprinted.
+    """
+    para(left, "NoiNhanTieuDe", "Nơi nhận:")
+    para(left, "NoiNhan", "{%p for nguoi_nhan in noi_nhan %}")
+    # loop.revindex: this line and those after it; the last len(noi_nhan_tiep) go under.
+    para(left, "NoiNhan", "{%p if loop.revindex > noi_nhan_tiep|length %}")
+    para(left, "NoiNhan", "- {{ nguoi_nhan }};")
+    para(left, "NoiNhan", "{%p endif %}")
+    para(left, "NoiNhan", "{%p endfor %}")
+    para(left, "NoiNhan", "{%p if not noi_nhan_tiep %}")
+    para(left, "NoiNhan", "- {{ luu }}")
+    para(left, "NoiNhan", "{%p endif %}")
+    para(rest, "NoiNhan", "{%p for nguoi_nhan in noi_nhan_tiep %}")
+    para(rest, "NoiNhan", "- {{ nguoi_nhan }};")
+    para(rest, "NoiNhan", "{%p endfor %}")
+    para(rest, "NoiNhan", "- {{ luu }}")
 
 
 def block_signature(doc: Document) -> None:
-    """Ô 7 and 9b: Nơi nhận on the left, the signature on the right; or, when a second person
-    signs (chu_ky_trai: the thư ký of a Biên bản), the two signatures side by side and Nơi nhận,
-    if any, below them."""
+    """Ô 7 and 9b: Nơi nhận on the left, the signature on the right (a long Nơi nhận going on
+    in a row under them: recipients_beside_signature); or, when a second person signs
+    (chu_ky_trai: the thư ký of a Biên bản), the two signatures side by side and Nơi nhận, if
+    any, below them."""
     # The usual form first: it is what a maintainer opening the block in Word looks for.
     para(doc, "NoiNhan", "{%p if not chu_ky_trai %}")
-    left, right = signature_table(doc, SIGNATURE_WIDTHS)
-    recipients(left)
+    table = signature_table(doc, SIGNATURE_WIDTHS, rows=4)
+    left, right = (clear_cell(c) for c in table.rows[0].cells)
+    rest, blank = (clear_cell(c) for c in table.rows[2].cells)
+    recipients_beside_signature(left, rest)
     signature_column(right, "chu_ky")
+    para(blank, "NoiNhan")  # under the signature: nothing
+    row_tag(table.rows[1], "{%tr if noi_nhan_tiep %}")
+    row_tag(table.rows[3], "{%tr endif %}")
     para(doc, "NoiNhan", "{%p else %}")
-    left, right = signature_table(doc, [TEXT_WIDTH // 2, TEXT_WIDTH - TEXT_WIDTH // 2])
+    table = signature_table(doc, [TEXT_WIDTH // 2, TEXT_WIDTH - TEXT_WIDTH // 2])
+    left, right = (clear_cell(c) for c in table.rows[0].cells)
     signature_column(left, "chu_ky_trai")
     signature_column(right, "chu_ky")
     para(doc, "NoiNhan", "{%p if noi_nhan %}")
@@ -517,7 +550,7 @@ def block_signature(doc: Document) -> None:
     spacer.keep_with_next = True
     spacer.space_before = spacer.space_after = Pt(0)
     spacer.line_spacing_rule, spacer.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(1)
-    recipients(doc, keep_together=True)
+    recipients_below(doc)
     para(doc, "NoiNhan", "{%p endif %}")
     para(doc, "NoiNhan", "{%p endif %}")
 
@@ -548,22 +581,29 @@ def block_article(doc: Document) -> None:
     para(doc, "NoiDung", "{%p endfor %}")
 
 
-def block_paragraph(doc: Document) -> None:
-    """One block of running text (variable `doan`): a paragraph, dash lines or điểm; a paragraph
-    that introduces what follows ("... như sau:") is kept with it (NoiDungCuoi: NoiDung kept
-    with the next paragraph)."""
-    para(doc, "NoiDung", '{%p if doan.kieu == "gach" %}')
-    para(doc, "NoiDung", "{%p for dong in doan.dong %}")
-    para(doc, "NoiDung", "- ", "{{r dong.noi_dung }}")
-    para(doc, "NoiDung", "{%p endfor %}")
-    para(doc, "NoiDung", '{%p elif doan.kieu == "diem" %}')
-    para(doc, "NoiDung", "{%p for diem in doan.dong %}")
-    para(doc, "NoiDung", "{{ diem.chu }}) ", "{{r diem.noi_dung }}")
-    para(doc, "NoiDung", "{%p endfor %}")
-    para(doc, "NoiDung", "{%p elif doan.cau_dan %}")
-    para(doc, "NoiDungCuoi", "{{r doan.noi_dung }}")
+def kept_if_lead_in(doc: Document, line: str, *texts: tuple[str, str | None] | str) -> None:
+    """A paragraph of `texts`: plain (NoiDung), or kept with the next (NoiDungCuoi) when `line`
+    introduces what follows it ("- Các nội dung sau:", its `cau_dan`)."""
+    para(doc, "NoiDung", f"{{%p if not {line}.cau_dan %}}")
+    para(doc, "NoiDung", *texts)
     para(doc, "NoiDung", "{%p else %}")
-    para(doc, "NoiDung", "{{r doan.noi_dung }}")
+    para(doc, "NoiDungCuoi", *texts)
+    para(doc, "NoiDung", "{%p endif %}")
+
+
+def block_paragraph(doc: Document) -> None:
+    """One block of running text (variable `doan`): dash lines, điểm or a paragraph (its
+    `kieu`: only one of the three prints); a paragraph, dash line or điểm that introduces what
+    follows ("... như sau:") is kept with it (NoiDungCuoi: NoiDung kept with the next
+    paragraph). The dash line's text stands first in the block, where a maintainer looks."""
+    para(doc, "NoiDung", '{%p for dong in doan.dong if doan.kieu == "gach" %}')
+    kept_if_lead_in(doc, "dong", "- ", "{{r dong.noi_dung }}")
+    para(doc, "NoiDung", "{%p endfor %}")
+    para(doc, "NoiDung", '{%p for diem in doan.dong if doan.kieu == "diem" %}')
+    kept_if_lead_in(doc, "diem", "{{ diem.chu }}) ", "{{r diem.noi_dung }}")
+    para(doc, "NoiDung", "{%p endfor %}")
+    para(doc, "NoiDung", '{%p if doan.kieu == "doan" %}')
+    kept_if_lead_in(doc, "doan", "{{r doan.noi_dung }}")
     para(doc, "NoiDung", "{%p endif %}")
 
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from pipeline.context.common import block_context, closing
+from pipeline.context.common import block_context, closing, typed_bullets
 from pipeline.context.sections import items_context
 from pipeline.context.typed_numbers import article_text
 from pipeline.model.blocks import Block, DashList, PointList, leads_in
@@ -90,10 +90,12 @@ def closed(articles: Sequence[Written]) -> list[Written]:
 def article_context(number: int, article: Written, *, last: bool) -> dict[str, Any]:
     """What khoi/dieu prints for one article; `cuoi`: a last one-line article, kept with what
     follows it (the signature); `cau_dan`: its text introduces its paragraphs or khoản ("...
-    gồm các nội dung sau:"), kept with them. A new line in its text starts a paragraph."""
+    gồm các nội dung sau:"), kept with them. A new line in its text starts a paragraph; a
+    bullet typed before it is dropped ("Điều 2." is its mark), one before a later paragraph
+    prints "- " (typed_bullets)."""
     return {
         "so": number,
-        "mo_dau": paragraph_runs(article.mo_dau),
+        "mo_dau": paragraph_runs(typed_bullets(article.mo_dau, first="drop")),
         "doan": [block_context(b) for b in article.doan],
         "khoan": items_context(article.khoan),
         "cuoi": last and not article.doan and not article.khoan,

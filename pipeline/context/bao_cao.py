@@ -7,13 +7,12 @@ from decimal import Decimal
 from functools import partial
 from typing import Any
 
-from pipeline.context.common import DocumentInfo, block_context, closing, common_context
+from pipeline.context.common import DocumentInfo, block_context, closing_runs, common_context
 from pipeline.context.sections import sections_context
 from pipeline.figures import Count, YearFigures, change, format_count
 from pipeline.load.attachments import ReportAttachments
 from pipeline.model.bao_cao import ReportData, ReportItem
 from pipeline.model.ke_hoach import Item
-from pipeline.render.fragments import rich_runs
 from pipeline.rules.money import AwardKind, format_money
 from pipeline.rules.phrases import Phrases, fill_text
 
@@ -179,6 +178,6 @@ def report_context(info: DocumentInfo[ReportAttachments], styles: Any) -> dict[s
     context.update(
         mo_dau=[block_context(b, text) for b in report.mo_dau],
         cac_muc=sections_context(report.muc, text=text, tables=tables),
-        ket_thuc=rich_runs(closing(text(report.ket_thuc))),
+        ket_thuc=closing_runs(text(report.ket_thuc)),
     )
     return context

@@ -5,13 +5,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.context.common import DocumentInfo, block_context, closing, common_context, listed
+from pipeline.context.common import (
+    DocumentInfo,
+    block_context,
+    closing_runs,
+    common_context,
+    listed,
+)
 from pipeline.load.attachments import NoAttachments
 from pipeline.load.contract import Attached, Resolver
 from pipeline.load.yaml_source import Source
 from pipeline.model.bien_ban import Absentee, MinutesData, Person
 from pipeline.model.blocks import Block
-from pipeline.render.fragments import rich_runs
+from pipeline.render.fragments import paragraph_runs
 from pipeline.render.styles import StyleSheet
 from pipeline.rules.dates import date_phrase
 from pipeline.rules.votes import vote_figures
@@ -96,7 +102,7 @@ def minutes_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
             vote = item.bieu_quyet
             figures = vote_figures(vote.tan_thanh, vote.khong_tan_thanh, present, members)
             blocks.append(block_context(info.write("bieu_quyet", figures)))
-        items.append({"so": number, "tieu_de": rich_runs(item.tieu_de), "doan": blocks})
+        items.append({"so": number, "tieu_de": paragraph_runs(item.tieu_de), "doan": blocks})
     ended = when.den_ngay if when.den_ngay not in (None, day) else None
     end_day = date_phrase(ended) if ended is not None else info.write("cung_ngay")
     last = info.write("bien_ban_ket_thuc", {"gio": when.den, "ngay": end_day})
@@ -106,7 +112,7 @@ def minutes_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
         cac_noi_dung=items,
         nhan_ket_luan=info.write("bien_ban_ket_luan") if data.ket_luan else None,
         ket_luan=[block_context(b) for b in data.ket_luan],
-        ket_thuc=rich_runs(closing(last)),
+        ket_thuc=closing_runs(last),
         chu_ky={"tham_quyen": [info.write("ky_chu_toa")], "ho_ten": info.signer.ho_ten},
         chu_ky_trai={"tham_quyen": [info.write("ky_thu_ky")], "ho_ten": data.thu_ky.ho_ten},
     )

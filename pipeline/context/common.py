@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 from markupsafe import Markup
 
@@ -19,11 +19,12 @@ from pipeline.context.line_fit import (
     long_line_warnings,
     title_line_breaks,
 )
+from pipeline.context.signature_room import recipients_context
 from pipeline.context.title_lines import title_lines
 from pipeline.context.typed_numbers import point_text
 from pipeline.errors import InputError
 from pipeline.model.agency import Agency, Signer
-from pipeline.model.blocks import Block, DashList, PointList, leads_in
+from pipeline.model.blocks import Block, DashList, PointList, leads_in, without_bullet
 from pipeline.model.document import DocumentData, RecipientGroup
 from pipeline.render.fragments import paragraph_runs, rich_runs, rule_run
 from pipeline.render.header_texts import (  # re-exported: pipeline.context.common
@@ -262,6 +263,13 @@ def closing(text: str) -> str:
     return f"{text}./."
 
 
+def closing_runs(text: str) -> Markup:
+    """The closing paragraph (ket_thuc) as printed: ending './.', and a new line typed in it
+    starting a paragraph of its own as in any body text (paragraph_runs), not a line break that
+    stretches the justified line before it across the page."""
+    return paragraph_runs(closing(text))
+
+
 def list_lines(names: list[str]) -> list[str]:
     """Each name closed with ';', the last with '.' (the lines of a '- ...' list)."""
     return [f"{n};" for n in names[:-1]] + [f"{names[-1]}."]
@@ -285,33 +293,65 @@ def same(text: str) -> str:
     return text
 
 
+# What typed_bullets does with a bullet typed before the first paragraph of a text: prints it
+# as the decree's "- " (a paragraph of its own), drops it (the template prints a number or a
+# letter there), or leaves it (a dash line's, dropped when the data was read, or vanthu's own).
+FirstBullet = Literal["dash", "drop", "keep"]
+
+
+def typed_bullets(text: str, *, first: FirstBullet = "dash") -> str:
+    """Body text whose paragraphs (its lines: paragraph_runs) start with a bullet typed or
+    pasted from Word ("– ", "+ ", "• ", "-Tổ chức") printed as the dash line the decree writes,
+    "- " and the text: what a `gach:` line prints for them (pipeline.model.blocks.without_bullet
+    tells a bullet from a sign of the text, "-5 độ C", "+84"). Before the first paragraph the
+    template may print its own mark (`first`)."""
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        rest = without_bullet(line)
+        if rest == line:
+            continue
+        mode = first if index == 0 else "dash"
+        if mode != "keep":
+            lines[index] = f"- {rest}" if mode == "dash" else rest
+    return "\n".join(lines)
+
+
+def line_context(letter: str | None, written: str, *, first: FirstBullet) -> dict[str, Any]:
+    """One dash line or điểm of khoi/doan-van: its letter (None: a dash line), its text, and
+    whether it introduces what follows ("- Các nội dung sau:"): kept with it (`cau_dan`)."""
+    return {"chu": letter, "noi_dung": paragraph_runs(typed_bullets(written, first=first)),
+            "cau_dan": leads_in(written)}  # fmt: skip
+
+
 def block_context(block: Block, text: Callable[[str], str] = same) -> dict[str, Any]:
     """One block of running text for khoi/doan-van: paragraph, dash lines or điểm. A new line
-    in a text starts a paragraph; a paragraph that introduces what follows ("... như sau:") is
-    kept with it (`cau_dan`).
+    in a text starts a paragraph, a bullet typed before one prints "- " (typed_bullets); a
+    paragraph, dash line or điểm that introduces what follows ("... như sau:") is kept with it
+    (`cau_dan`).
 
     Every kind has the same keys, so a template can be checked against one shape.
     """
     if isinstance(block, DashList):
-        lines = [{"chu": None, "noi_dung": paragraph_runs(text(line))} for line in block.gach]
+        lines = [line_context(None, text(line), first="keep") for line in block.gach]
         return {"kieu": "gach", "noi_dung": None, "cau_dan": False, "dong": lines}
     if isinstance(block, PointList):
         points = [
-            {"chu": point_letter(i), "noi_dung": paragraph_runs(text(point_text(line)))}
+            line_context(point_letter(i), text(point_text(line)), first="drop")
             for i, line in enumerate(block.diem)
         ]
         return {"kieu": "diem", "noi_dung": None, "cau_dan": False, "dong": points}
     written = text(block)
-    return {"kieu": "doan", "noi_dung": paragraph_runs(written), "cau_dan": leads_in(written),
-            "dong": []}  # fmt: skip
+    return {"kieu": "doan", "noi_dung": paragraph_runs(typed_bullets(written)),
+            "cau_dan": leads_in(written), "dong": []}  # fmt: skip
 
 
 def common_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
-    """Header block, title, Nơi nhận and signature of any document."""
+    """Header block, title, Nơi nhận and signature of any document. A kind that changes the
+    Nơi nhận lines sets them with recipients_context, which says where a long list breaks."""
     data, agency = info.data, info.agency
     chu_quan, name = header_names(agency, styles)
     summary = summary_lines(data.trich_yeu, styles)
-    return {
+    context: dict[str, Any] = {
         "dau_trang": columns_for(chu_quan, name, styles),
         "co_quan_chu_quan": chu_quan,
         "co_quan_ban_hanh": name,
@@ -323,7 +363,6 @@ def common_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
         "ten_loai": info.doc_type.title,
         "trich_yeu": rich_runs(summary),
         "duong_ke_trich_yeu": rule(styles, summary, SUMMARY_STYLE, RULE_RATIO_PART),
-        "noi_nhan": recipient_lines(data, agency),
         "luu": filing_line(info),
         "chu_ky": {
             "tham_quyen": printed_signature_lines(info.signer, styles),
@@ -332,3 +371,6 @@ def common_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
         "chu_ky_trai": None,  # a second signature on the left, Nơi nhận then below (Biên bản)
         "phan_cuoi": None,  # what stands last after the signature: "doc", "ngang" or nothing
     }
+    # Nơi nhận ("noi_nhan"), and the lines of a long one printed under the signature's row.
+    context.update(recipients_context(recipient_lines(data, agency), context, styles))
+    return context

@@ -9,11 +9,12 @@ from pipeline.context.addressing import addressed_recipients, kinh_gui_context
 from pipeline.context.common import (
     DocumentInfo,
     block_context,
-    closing,
+    closing_runs,
     columns_for,
     common_context,
     header_names,
 )
+from pipeline.context.signature_room import recipients_context
 from pipeline.context.title_lines import title_lines
 from pipeline.load.attachments import NoAttachments
 from pipeline.load.contract import Attached, Resolver
@@ -112,7 +113,7 @@ def letter_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
         ),
         kinh_gui=kinh_gui_context(data.kinh_gui),
         noi_dung=opening + [block_context(b) for b in data.noi_dung],
-        ket_thuc=rich_runs(closing(data.ket_thuc)),
-        noi_nhan=addressed_recipients(info, context["noi_nhan"]),
+        ket_thuc=closing_runs(data.ket_thuc),
+        **recipients_context(addressed_recipients(info, context["noi_nhan"]), context, styles),
     )
     return context

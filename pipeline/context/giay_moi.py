@@ -7,9 +7,10 @@ from typing import Any
 
 from pipeline.context.addressing import addressed_recipients, addressee_names
 from pipeline.context.common import DocumentInfo, block_context, closing, common_context, listed
+from pipeline.context.signature_room import recipients_context
 from pipeline.model.blocks import Block, DashList
 from pipeline.model.giay_moi import InvitationData
-from pipeline.render.fragments import rich_runs
+from pipeline.render.fragments import paragraph_runs
 from pipeline.render.styles import StyleSheet
 from pipeline.rules.dates import weekday_date
 
@@ -71,7 +72,7 @@ def invitation_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]
         last_line = closing(last)
     context.update(
         noi_dung=[block_context(b) for b in blocks],
-        ket_thuc=rich_runs(last_line),
-        noi_nhan=addressed_recipients(info, context["noi_nhan"]),
+        ket_thuc=paragraph_runs(last_line),
+        **recipients_context(addressed_recipients(info, context["noi_nhan"]), context, styles),
     )
     return context

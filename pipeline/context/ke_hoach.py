@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Protocol
 
-from pipeline.context.common import DocumentInfo, block_context, closing, common_context
+from pipeline.context.common import DocumentInfo, block_context, closing_runs, common_context
 from pipeline.context.sections import sections_context
 from pipeline.model.agency import Unit
 from pipeline.model.ke_hoach import PlanData
-from pipeline.render.fragments import rich_runs
 from pipeline.render.styles import StyleSheet
 from pipeline.rules.numbering import roman
 from pipeline.rules.phrases import APPENDIX_HEADINGS
@@ -68,7 +67,7 @@ def plan_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
     context.update(
         mo_dau=[block_context(b) for b in plan.mo_dau],
         cac_muc=sections_context(plan.muc),
-        ket_thuc=rich_runs(closing(plan.ket_thuc)),
+        ket_thuc=closing_runs(plan.ket_thuc),
         cac_phu_luc=appendices,
         phan_cuoi="ngang" if appendices else None,
     )

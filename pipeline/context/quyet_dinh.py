@@ -15,7 +15,7 @@ from pipeline.context.articles import Written, articles_context, chapters_contex
 from pipeline.context.common import (
     DocumentInfo,
     block_context,
-    closing,
+    closing_runs,
     common_context,
     ended,
     missing_field,
@@ -23,6 +23,7 @@ from pipeline.context.common import (
 )
 from pipeline.context.ke_hoach import task_appendices
 from pipeline.context.sections import sections_context
+from pipeline.context.signature_room import recipients_context
 from pipeline.context.title_lines import title_lines
 from pipeline.errors import InputError
 from pipeline.load.attachments import DecisionAttachments, NoAttachments
@@ -637,7 +638,7 @@ def issued_plan_context(info: DocumentInfo, plan: DocumentInfo[NoAttachments]) -
         "kem_theo": info.write("ban_hanh_kem_theo"),
         "mo_dau": [block_context(b) for b in body.mo_dau],
         "cac_muc": sections_context(body.muc),
-        "ket_thuc": rich_runs(closing(body.ket_thuc)),
+        "ket_thuc": closing_runs(body.ket_thuc),
         # Named and headed as the plan words them printed alone (its own and its office's
         # phu_luc_ten, phu_luc_cot_*).
         "cac_phu_luc": task_appendices(
@@ -814,7 +815,9 @@ def decision_context(info: DocumentInfo[DecisionAttachments], styles: StyleSheet
         theo_de_nghi=theo_de_nghi,
         cac_dieu=articles_context(articles),
         # Those who execute the decision are named in its last article: "Như Điều 3".
-        noi_nhan=with_executors(info, len(articles), context["noi_nhan"]),
+        **recipients_context(
+            with_executors(info, len(articles), context["noi_nhan"]), context, styles
+        ),
         danh_sach=danh_sach,
         ke_hoach=issued,
         quy_che=issued_regulation_context(info, regulation) if regulation is not None else None,

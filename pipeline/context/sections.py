@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from pipeline.context.common import block_context, same
+from pipeline.context.common import block_context, same, typed_bullets
 from pipeline.context.typed_numbers import item_text, section_title
 from pipeline.model.blocks import leads_in
 from pipeline.model.ke_hoach import Item, Section
-from pipeline.render.fragments import paragraph_runs, rich_runs
+from pipeline.render.fragments import paragraph_runs
 from pipeline.rules.numbering import roman
 
 TablesOf = Callable[[Item], list[dict[str, Any]]]
@@ -29,12 +29,16 @@ def items_context(
     items: Sequence[Item], *, text: Callable[[str], str] = same, tables: TablesOf = no_tables
 ) -> list[dict[str, Any]]:
     """Khoản 1., 2. of a Mục or of an Điều: a heading or a numbered paragraph (a new line in
-    it starts a paragraph), then its text."""
+    either starts a paragraph of its kind, as in any body text; a bullet typed before the
+    numbered text is dropped, as a typed number is), then its text."""
     return [
         {
             "so": number,
-            "tieu_de": rich_runs(text(item_text(item.tieu_de))) if item.tieu_de else None,
-            "noi_dung": paragraph_runs(text(_item_body(item))) if item.noi_dung else None,
+            "tieu_de": paragraph_runs(text(item_text(item.tieu_de))) if item.tieu_de else None,
+            "noi_dung": (
+                paragraph_runs(typed_bullets(text(_item_body(item)), first="drop"))
+                if item.noi_dung else None
+            ),
             # "2. Các nhiệm vụ sau:" is kept with what it introduces.
             "cau_dan": bool(item.noi_dung) and leads_in(_item_body(item)),
             "doan": [block_context(b, text) for b in item.doan],

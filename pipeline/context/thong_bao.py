@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.context.common import DocumentInfo, block_context, closing, common_context
+from pipeline.context.common import DocumentInfo, block_context, closing_runs, common_context
 from pipeline.context.sections import sections_context
 from pipeline.model.thong_bao import NoticeData, ScheduleRow
 from pipeline.render.fragments import rich_runs
@@ -39,6 +39,6 @@ def notice_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
         lich=[schedule_row(row) for row in data.lich],
         # The lịch's column headings, each a phrase (lich_cot_thoi_gian -> lich_cot.thoi_gian).
         lich_cot={key.removeprefix("lich_cot_"): info.write(key) for key in SCHEDULE_HEADINGS},
-        ket_thuc=rich_runs(closing(data.ket_thuc)),
+        ket_thuc=closing_runs(data.ket_thuc),
     )
     return context

@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline.context.addressing import addressed_recipients, addressee_names, kinh_gui_context
-from pipeline.context.common import DocumentInfo, block_context, closing, common_context
+from pipeline.context.common import DocumentInfo, block_context, closing_runs, common_context
 from pipeline.context.quyet_dinh import decision_context
 from pipeline.context.sections import sections_context
+from pipeline.context.signature_room import recipients_context
 from pipeline.load.attachments import SubmissionAttachments
 from pipeline.model.to_trinh import SubmissionData
-from pipeline.render.fragments import rich_runs
 from pipeline.render.styles import StyleSheet
 
 
@@ -42,8 +42,8 @@ def submission_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]
         mo_dau=[block_context(b) for b in data.mo_dau],
         cac_muc=sections_context(data.muc),
         sau_cac_muc=[block_context(b) for b in data.doan_cuoi],
-        ket_thuc=rich_runs(closing(info.write("kinh_trinh", {"kinh_trinh": decides}))),
-        noi_nhan=addressed_recipients(info, context["noi_nhan"]),
+        ket_thuc=closing_runs(info.write("kinh_trinh", {"kinh_trinh": decides})),
+        **recipients_context(addressed_recipients(info, context["noi_nhan"]), context, styles),
         du_thao=draft,
         phan_cuoi="doc" if draft is not None else None,
     )

@@ -326,19 +326,35 @@ def _probe(field_path: str) -> str:
     return f"\u27e6{field_path}\u27e7"  # ⟦chu_ky.ho_ten⟧: no text of a template reads so
 
 
-def _signature_context(case: str) -> dict[str, Any]:
-    """The data of the signature block for `case`, each part a probe value."""
+# The last line of a long probe Nơi nhận: such a list prints it in the row under the
+# signature's (context.signature_room, `noi_nhan_tiep`), so a block whose maintainer deleted
+# that row loses the end of every long list, which a probe list of one line would not show.
+_RECIPIENTS_TAIL = _probe(f"{RECIPIENTS_FIELD}_tiep")
+LIST_LENGTHS = (False, True)  # the block is rendered for a short Nơi nhận, then a long one
+
+
+def _signature_context(case: str, long: bool) -> dict[str, Any]:
+    """The data of the signature block for `case`, each part a probe value; Nơi nhận `long`
+    (its last line printed under the signature) or not."""
 
     def signer(prefix: str) -> dict[str, Any]:
         lines = [_probe(f"{prefix}.tham_quyen")]
         return {"ho_ten": _probe(f"{prefix}.ho_ten"), "tham_quyen": lines}
 
+    tail = [_RECIPIENTS_TAIL] if long else []
     return {
         "chu_ky": signer("chu_ky"),
         "chu_ky_trai": signer("chu_ky_trai") if case == "two" else None,
-        RECIPIENTS_FIELD: [_probe(RECIPIENTS_FIELD)],
+        RECIPIENTS_FIELD: [_probe(RECIPIENTS_FIELD), *tail],
+        "noi_nhan_tiep": tail,
         "luu": _probe("luu"),
     }
+
+
+def _prints(path: str, text: str, long: bool) -> bool:
+    """Whether the rendered block `text` prints field `path` (all of a `long` Nơi nhận)."""
+    whole = not long or path != RECIPIENTS_FIELD or _RECIPIENTS_TAIL in text
+    return _probe(path) in text and whole
 
 
 def _printed_fields(library: TemplateLibrary, source: str) -> dict[str, set[str]] | None:
@@ -355,8 +371,12 @@ def _printed_fields(library: TemplateLibrary, source: str) -> dict[str, set[str]
     try:
         template = env.from_string(source)
         for case in SIGNATURE_CASES:
-            text = template.render(_signature_context(case))
-            out[case] = {path for path, _ in SIGNATURE_FIELDS if _probe(path) in text}
+            # A part counts as printed when it is with a short list and with a long one.
+            printed = {path for path, _ in SIGNATURE_FIELDS}
+            for long in LIST_LENGTHS:
+                text = template.render(_signature_context(case, long))
+                printed &= {path for path, _ in SIGNATURE_FIELDS if _prints(path, text, long)}
+            out[case] = printed
     except Exception:  # noqa: BLE001 - a block that does not render is said by Jinja's checks
         return None
     return out

@@ -276,10 +276,11 @@ class _Finder(HeaderFinder):
     def signature_cells(
         self, table: Table, row: list[Cell], left: Cell, texts: list[Paragraph]
     ) -> None:
-        """Nơi nhận lines in `left`; authority, titles and name in the other cell."""
+        """Nơi nhận lines in `left` (and the rows under it: recipients_go_on); authority,
+        titles and name in the other cell."""
         layout = self.layout
         layout.noi_nhan_tieu_de = texts[0]
-        layout.noi_nhan = texts[1:]
+        layout.noi_nhan = texts[1:] + self.recipients_go_on(table, row, left)
         others = [c for c in row if c is not left]
         if not others:
             return
@@ -287,6 +288,28 @@ class _Finder(HeaderFinder):
         layout.chu_ky_tham_quyen, layout.chu_ky_ho_ten = split_signer(
             self.signer_lines(signer), signer
         )
+
+    def recipients_go_on(self, table: Table, row: list[Cell], left: Cell) -> list[Paragraph]:
+        """The Nơi nhận lines that go on in the rows under the heading's, in its column, beside
+        cells left empty: a list too long to share a page with the closing paragraph prints its
+        first lines beside the signature and the others in a row under it (khoi/ky-ten). Not
+        in a template, whose rows under the first are printed for such a list only."""
+        if self.template:
+            return []
+        column = next(n for n, cell in enumerate(row) if cell is left)
+        start = next(n for n, found in enumerate(table.rows) if found is row)
+        lines: list[Paragraph] = []
+        for following in table.rows[start + 1 :]:
+            if len(following) != len(row):
+                break
+            others = [cell for n, cell in enumerate(following) if n != column]
+            if any(self.usable(p) for cell in others for p in cell.paragraphs):
+                break
+            own = [p for p in following[column].paragraphs if self.usable(p)]
+            if not own or is_recipients_heading(own[0].text):
+                break
+            lines += own
+        return lines
 
     def body(self, blocks: list[Paragraph | Table], end: int | None) -> None:
         """Body paragraphs up to the signature; Quyết định's authority line and label apart."""

@@ -1,0 +1,128 @@
+"""Where a long Nơi nhận breaks: the lines printed beside the signature, the rest below them.
+
+The signature block is one table row that never splits (khoi/ky-ten), and the closing paragraph
+is kept with it, so the block moves to a new page whole, with the closing paragraph, when it
+does not fit under the body. A Nơi nhận too long to share a page with the closing paragraph
+(a Sở writing to its 75 xã one by one) cannot move so: the closing paragraph went to a page of
+its own and the signature to the next, with no text of the document above it. Such a list is
+printed in two rows instead: the first lines beside the signature, in the unsplittable row kept
+with the closing paragraph, and the others in a row under it, which flows on to the next page.
+
+The heights are worked out as LibreOffice and Word set Times New Roman (its metric twin
+Liberation Serif): a line is 1.15 times the font size, times the paragraph's line spacing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from pipeline.render.styles import StyleSheet
+from pipeline.rules.metrics import CELL_PADDING_TWIPS, TWIPS_PER_POINT, text_width_pt
+
+# The text area of a portrait A4 page with the frame's margins (297 - 20 - 20 mm).
+PORTRAIT_TEXT_HEIGHT_PT = (297 - 20 - 20) / 25.4 * 72
+# Nơi nhận's column in the built-in signature block (tools/make_templates.py, SIGNATURE_WIDTHS).
+RECIPIENTS_COLUMN_TWIPS = 4252
+# A line of Times New Roman (Liberation Serif) set single: ascent, descent and gap of the font.
+LINE_HEIGHT_EM = 1.15
+# What the page keeps besides a Nơi nhận printed whole: the closing paragraph and a few lines
+# of the body above it, counted in lines of body text (NoiDung).
+KEPT_BODY_LINES = 6
+# Lines printed beside the signature past the height of its column: the estimate rounds, and a
+# row as tall as the signature leaves no gap in the Nơi nhận column where the rows meet.
+EXTRA_BESIDE = 1
+
+HEADING_STYLE, LINE_STYLE, BODY_STYLE = "NoiNhanTieuDe", "NoiNhan", "NoiDung"
+TITLE_STYLE, SPACE_STYLE, NAME_STYLE = "ChuKyThamQuyen", "ChuKyKhoangTrong", "ChuKyHoTen"
+SEAL_SPACE_LINES = 4  # the empty paragraphs for the signature and seal (khoi/ky-ten)
+
+
+def wrapped_lines(text: str, size_pt: float, width_pt: float) -> int:
+    """How many lines `text` takes at `size_pt` in a column `width_pt` wide, broken between
+    words as a word processor breaks them (a word wider than the column takes lines of its own)."""
+    space = text_width_pt(" ", size_pt)
+    lines, used = 1, 0.0
+    for word in text.split():
+        width = text_width_pt(word, size_pt)
+        if used and used + space + width > width_pt:
+            lines, used = lines + 1, 0.0
+        used = used + space + width if used else width
+        if used > width_pt:
+            extra = math.ceil(used / width_pt) - 1
+            lines, used = lines + extra, used - extra * width_pt
+    return lines
+
+
+class Heights:
+    """Heights in points of paragraphs of the template's styles (StyleSheet)."""
+
+    def __init__(self, styles: StyleSheet) -> None:
+        self.styles = styles
+
+    def line(self, style_id: str) -> float:
+        """One line of a paragraph of `style_id`: its size, times its line spacing if it is a
+        multiple ("auto"); an exact or at-least spacing is the line's height itself."""
+        size = self.styles.paragraph_style_run(style_id).size or 14
+        props = self.styles.style_paragraph_props(style_id)
+        natural = size * LINE_HEIGHT_EM
+        spacing = props.get("line")
+        if not isinstance(spacing, int):
+            return natural
+        if props.get("line_rule") == "exact":
+            return spacing / TWIPS_PER_POINT
+        if props.get("line_rule") == "atLeast":
+            return max(natural, spacing / TWIPS_PER_POINT)
+        return natural * spacing / 240
+
+    def paragraph(self, style_id: str, lines: int = 1) -> float:
+        """A paragraph of `lines` lines with the space its style sets before and after it."""
+        props = self.styles.style_paragraph_props(style_id)
+        around = sum(v for k, v in props.items() if k in ("before", "after") and isinstance(v, int))
+        return lines * self.line(style_id) + around / TWIPS_PER_POINT
+
+    def recipient(self, name: str) -> float:
+        """One "- ...;" line of Nơi nhận as the template prints it, wrapped in its column."""
+        size = self.styles.paragraph_style_run(LINE_STYLE).size or 11
+        width = (RECIPIENTS_COLUMN_TWIPS - CELL_PADDING_TWIPS) / TWIPS_PER_POINT
+        return self.paragraph(LINE_STYLE, wrapped_lines(f"- {name};", size, width))
+
+    def signature(self, titles: Sequence[str]) -> float:
+        """Ô 7's column: the authority and title lines, the room to sign, the name."""
+        # Contextual spacing: the title lines after the first have no space between them.
+        first = self.paragraph(TITLE_STYLE) if titles else 0.0
+        rest = max(len(titles) - 1, 0) * self.line(TITLE_STYLE)
+        return first + rest + SEAL_SPACE_LINES * self.paragraph(SPACE_STYLE) + self.paragraph(
+            NAME_STYLE)  # fmt: skip
+
+
+def beside_signature(
+    lines: Sequence[str], filing: str, titles: Sequence[str], styles: StyleSheet
+) -> int | None:
+    """How many Nơi nhận lines print beside the signature, the others in a row under it;
+    None when the whole list, its "- Lưu: ..." line and the closing paragraph fit on a page
+    with a few lines of the body: the block then moves as one."""
+    heights = Heights(styles)
+    heading = heights.paragraph(HEADING_STYLE)
+    column = heading + sum(map(heights.recipient, lines)) + heights.recipient(filing)
+    kept = KEPT_BODY_LINES * heights.line(BODY_STYLE)
+    if column + kept <= PORTRAIT_TEXT_HEIGHT_PT:
+        return None
+    room, used = heights.signature(titles), heading
+    for count, name in enumerate(lines):
+        if used >= room:
+            return min(count + EXTRA_BESIDE, len(lines))
+        used += heights.recipient(name)
+    return None  # a list no taller than the signature: never so long
+
+
+def recipients_context(
+    lines: list[str], context: Mapping[str, Any], styles: StyleSheet
+) -> dict[str, Any]:
+    """Nơi nhận's lines (`noi_nhan`) and those of them printed in the row under the signature
+    (`noi_nhan_tiep`, the last ones; none when the list prints whole beside it:
+    beside_signature), for the signature in `context`: set together whenever a kind changes
+    the lines ("Như trên", "Như Điều 3" first)."""
+    count = beside_signature(lines, context["luu"], context["chu_ky"]["tham_quyen"], styles)
+    return {"noi_nhan": lines, "noi_nhan_tiep": [] if count is None else lines[count:]}
