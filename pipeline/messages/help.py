@@ -197,6 +197,12 @@ MESSAGES = {
         "en": "Cancel a number: it stays in the register with the reason and is never issued "
         "again.",
     },
+    "help.so.khoi_phuc": {
+        "vi": "Ghi lại vào sổ các số đã cấp mà sổ không còn (sổ bị làm trống, hoặc chép đè bằng "
+        "bản sao cũ), theo các văn bản đã dựng (manifest trong outputs/).",
+        "en": "Enter again the numbers issued that the register no longer holds (emptied, or "
+        "overwritten by an older copy), from the documents built (the manifests in outputs/).",
+    },
     "help.so.kiem_tra": {
         "vi": "Kiểm tra sổ một năm: thiếu số, trùng số (mã thoát 1 khi có); cảnh báo số có "
         "tệp dữ liệu không còn, số ghi ngày trước số nhỏ hơn.",

@@ -14,6 +14,43 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the register {location} stayed busy too long (someone else is writing): {reason}; "
         "try again",
     },
+    # SQLite's errors a clerk can act on (backends.sqlite_failure): the file and what to do.
+    "register.read_only": {
+        "vi": "không ghi được vào sổ văn bản {location}: tệp sổ (hoặc thư mục chứa nó) chỉ cho "
+        "đọc (SQLite: {reason}); hãy cho phép ghi: bỏ thuộc tính chỉ đọc (Read-only) của tệp, "
+        "kiểm tra quyền ghi của người dùng này trên tệp và thư mục, rồi chạy lại",
+        "en": "cannot write to the register {location}: the register file (or its folder) is "
+        "read-only (SQLite: {reason}); allow writing: clear the file's read-only attribute, "
+        "check this user's write permission on the file and its folder, then run again",
+    },
+    "register.disk_full": {
+        "vi": "không ghi được vào sổ văn bản {location}: ổ đĩa chứa sổ đã đầy (SQLite: "
+        "{reason}); hãy giải phóng chỗ trống trên ổ đĩa đó rồi chạy lại",
+        "en": "cannot write to the register {location}: the disk holding it is full (SQLite: "
+        "{reason}); free some space on that disk, then run again",
+    },
+    "register.disk_io": {
+        "vi": "không đọc ghi được sổ văn bản {location}: lỗi đọc ghi ổ đĩa (SQLite: {reason}); "
+        "ổ đĩa có thể đã đầy, tệp vượt giới hạn dung lượng được phép, hoặc ổ đĩa (ổ mạng, USB) "
+        "bị lỗi hay bị rút ra; hãy giải phóng chỗ trống, kiểm tra ổ đĩa, rồi chạy lại",
+        "en": "cannot read or write the register {location}: a disk input/output error "
+        "(SQLite: {reason}); the disk may be full, the file over its allowed size, or the "
+        "disk (a network drive, a USB stick) failing or removed; free some space, check the "
+        "disk, then run again",
+    },
+    "register.corrupt": {
+        "vi": "sổ văn bản {location} bị hỏng, vanthu không đọc được (SQLite: {reason}). Đừng "
+        "xóa tệp: hãy chép nó sang chỗ khác để giữ, rồi đặt bản sao lưu gần nhất của sổ vào "
+        "chỗ của nó; nếu không có bản sao lưu, đổi tên tệp hỏng, nhập lại sổ bằng vanthu so "
+        "nhap từ tệp đã xuất bằng vanthu so xuat (nếu có), rồi ghi lại các số các văn bản đã "
+        "dựng còn ghi bằng vanthu so khoi-phuc NĂM",
+        "en": "the register {location} is damaged and vanthu cannot read it (SQLite: {reason}). "
+        "Do not delete the file: copy it elsewhere to keep it, then put the latest backup of "
+        "the register in its place; without a backup, rename the damaged file, import the "
+        "register again with vanthu so nhap from a file exported with vanthu so xuat (if "
+        "any), then enter again the numbers the documents built record with vanthu so "
+        "khoi-phuc YEAR",
+    },
     "register.no_psycopg": {
         "vi": "cần gói psycopg để dùng sổ trên PostgreSQL; cài bằng: "
         "pip install 'vanthu[postgres]'",
@@ -869,15 +906,68 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "chưa cấp số: {evidence} cho thấy sổ văn bản đang dùng ({current}) đã cấp {count} "
         "số năm {year} (như số {example}), nhưng sổ nay không còn số nào trong đó: có lẽ sổ đã "
         "bị làm trống hoặc thay bằng sổ khác; cấp số lúc này sẽ bắt đầu lại từ 01, trùng số đã "
-        "ban hành. Hãy khôi phục sổ (hoặc nhập lại bằng vanthu so nhap từ bản xuất của sổ) rồi "
+        "ban hành. Hãy khôi phục sổ (hoặc nhập lại bằng vanthu so nhap từ bản xuất của sổ, hoặc "
+        "ghi lại vào sổ các số các văn bản đã dựng còn ghi: vanthu so khoi-phuc {year}) rồi "
         "dựng lại; nếu các số đó chỉ là bản dựng thử, hãy xóa các văn bản đã dựng của năm "
         "{year} (thư mục outputs/{year}) rồi dựng lại",
         "en": "no number given: {evidence} show that the register in use ({current}) gave "
         "{count} numbers in {year} (such as {example}), but it holds none of them now: it was "
         "probably emptied or replaced; numbering now would start again at 01, repeating "
         "numbers already issued. Restore the register (or import it again with vanthu so nhap "
-        "from an export of it) and build again; if those numbers were only a trial build, "
+        "from an export of it, or enter again the numbers the documents built record: vanthu "
+        "so khoi-phuc {year}) and build again; if those numbers were only a trial build, "
         "delete the documents built for {year} (the outputs/{year} folder) and build again",
+    },
+    # A register put back from an older copy (pipeline.register.restore): it holds some of the
+    # numbers the manifests record it giving, and lacks others.
+    "register.numbers_lacking": {
+        "vi": "chưa cấp số: các văn bản đã dựng (manifest trong outputs/) cho thấy sổ văn bản "
+        "đang dùng ({current}) đã cấp {count} số năm {year} mà sổ nay không có dòng nào: "
+        "{numbers}; sổ có lẽ là một bản sao cũ được chép đè lên (khôi phục từ bản sao lưu), "
+        "thiếu các số cấp sau bản sao đó, và cấp số lúc này sẽ cấp lại những số đã ban hành. Hãy "
+        "đặt lại bản sổ mới nhất nếu còn; nếu không, ghi lại các số đó vào sổ theo các văn bản "
+        "đã dựng: vanthu so khoi-phuc {year}, rồi dựng lại. Số cấp sau bản sao mà không văn bản "
+        "đã dựng nào ghi (như số cấp bằng vanthu so cap cho văn bản giấy) không ghi lại được "
+        "theo cách này: vanthu so kiem-tra {year} chỉ ra chỗ thiếu để vào sổ lại (vanthu so "
+        "vao-so) hoặc hủy số",
+        "en": "no number given: the documents built (the manifests in outputs/) show that the "
+        "register in use ({current}) gave {count} numbers in {year} of which it holds no row "
+        "now: {numbers}; the register is probably an older copy put back (restored from a "
+        "backup) lacking the numbers given after that copy was made, and numbering now would "
+        "give numbers already issued again. Put back the newest copy of the register if there "
+        "is one; if not, enter those numbers again from the documents built: vanthu so "
+        "khoi-phuc {year}, then build again. A number given after the copy that no document "
+        "built records (such as one given with vanthu so cap for a paper letter) cannot be "
+        "entered again this way: vanthu so kiem-tra {year} shows the gaps, to enter again "
+        "(vanthu so vao-so) or void",
+    },
+    "register.manifest_numbers_lacking": {
+        "vi": "thiếu {count} số mà các văn bản đã dựng (manifest trong outputs/) ghi là sổ này "
+        "đã cấp năm {year}: {numbers}; sổ có lẽ đã bị làm trống hoặc chép đè bằng một bản sao "
+        "cũ. Hãy đặt lại bản sổ mới nhất nếu còn; nếu không, ghi lại các số đó: vanthu so "
+        "khoi-phuc {year}",
+        "en": "{count} numbers that the documents built (the manifests in outputs/) record this "
+        "register giving in {year} are missing: {numbers}; the register was probably emptied, "
+        "or an older copy of it put back. Put back the newest copy if there is one; if not, "
+        "enter those numbers again: vanthu so khoi-phuc {year}",
+    },
+    "register.restored_row": {
+        "vi": "Đã ghi lại vào sổ: {entry}",
+        "en": "Entered again: {entry}",
+    },
+    "register.restored": {
+        "vi": "Đã ghi lại {count} số năm {year} theo các văn bản đã dựng. Số cấp sau bản sao cũ "
+        "mà không văn bản đã dựng nào ghi (như số cấp bằng vanthu so cap) không ghi lại được: "
+        "hãy chạy vanthu so kiem-tra {year} để xem chỗ thiếu",
+        "en": "Entered again {count} numbers of {year} from the documents built. A number given "
+        "after the older copy that no document built records (such as one given with vanthu so "
+        "cap) cannot be entered again: run vanthu so kiem-tra {year} to see the gaps",
+    },
+    "register.restore_nothing": {
+        "vi": "Sổ năm {year} không thiếu số nào mà các văn bản đã dựng (manifest trong outputs/) "
+        "ghi là sổ này đã cấp; không ghi thêm gì",
+        "en": "The register of {year} lacks no number that the documents built (the manifests "
+        "in outputs/) record it giving; nothing entered",
     },
     "register.workspace_place": {
         "vi": ", ở thư mục {root} trên máy {host}",
@@ -1235,10 +1325,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "register.output_number_lost": {
         "vi": "{output} in số {reference} do sổ văn bản đi đang dùng cấp, nhưng sổ nay không "
         "còn dòng nào của số đó (sổ bị làm trống hoặc thay bằng sổ khác?): hãy khôi phục sổ, "
-        "hoặc nhập lại sổ bằng vanthu so nhap, rồi dựng lại",
+        "hoặc nhập lại sổ bằng vanthu so nhap, hoặc ghi lại các số các văn bản đã dựng còn ghi "
+        "(vanthu so khoi-phuc {year}), rồi dựng lại",
         "en": "{output} prints number {reference}, given by the register in use, but the "
         "register holds no row of that number now (emptied, or replaced by another?): restore "
-        "it, or import it again with vanthu so nhap, then build again",
+        "it, or import it again with vanthu so nhap, or enter again the numbers the documents "
+        "built record (vanthu so khoi-phuc {year}), then build again",
     },
     # A form numbered by a program (pipeline.register.forms): its identifier names its record.
     "register.form_identifier": {

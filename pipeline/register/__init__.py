@@ -29,7 +29,9 @@ propagates. The same steps are available one by one: `allocate` → `confirm` or
 Other operations: `reserve` (giữ số), `void` (hủy số), `record` (a typed number; a duplicate is
 refused naming the row that holds it), `entries` (a year's rows), `by_reference` (for verify),
 `checks.check_year` (gaps, duplicates), `xlsx_export.export_xlsx`, `xlsx_import.import_xlsx`,
-`docx_export.export_docx`; the form and its sources: so-dang-ky-van-ban-di.md.
+`docx_export.export_docx`, `recovery.restore_recorded` (numbers an older copy of the register
+lacks, entered again from the manifests: `vanthu so khoi-phuc`); the form and its sources:
+so-dang-ky-van-ban-di.md.
 """
 
 from pipeline.register.errors import DuplicateNumberError, RegisterError, RegisterImportError

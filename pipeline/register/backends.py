@@ -42,6 +42,49 @@ def _switch_to_wal(connection: sqlite3.Connection) -> None:
             time.sleep(0.05)
 
 
+# SQLite's primary result codes (the low byte of sqlite_errorcode) a clerk can act on, and
+# the catalogue entry saying each: the file read-only, the disk full or failing, the file
+# damaged or not a register, another writer holding it.
+_SQLITE_CAUSES = {
+    3: "register.read_only",  # SQLITE_PERM
+    5: "register.busy",  # SQLITE_BUSY
+    6: "register.busy",  # SQLITE_LOCKED
+    8: "register.read_only",  # SQLITE_READONLY
+    10: "register.disk_io",  # SQLITE_IOERR
+    11: "register.corrupt",  # SQLITE_CORRUPT
+    13: "register.disk_full",  # SQLITE_FULL
+    26: "register.corrupt",  # SQLITE_NOTADB
+}
+# The same causes by SQLite's words, for an error that carries no code.
+_SQLITE_WORDS = (
+    ("readonly database", "register.read_only"),
+    ("database or disk is full", "register.disk_full"),
+    ("disk i/o error", "register.disk_io"),
+    ("file is not a database", "register.corrupt"),
+    ("malformed", "register.corrupt"),
+    ("database is locked", "register.busy"),
+    ("database table is locked", "register.busy"),
+)
+
+
+def sqlite_cause(exc: sqlite3.Error) -> str | None:
+    """The catalogue key saying what SQLite's `exc` means for a clerk (sổ chỉ cho đọc, ổ đĩa
+    đầy, lỗi ổ đĩa, sổ hỏng, sổ đang bận), None for any other error (vanthu's own, reported
+    as such)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int) and (code & 0xFF) in _SQLITE_CAUSES:
+        return _SQLITE_CAUSES[code & 0xFF]
+    lowered = str(exc).lower()
+    return next((key for words, key in _SQLITE_WORDS if words in lowered), None)
+
+
+def sqlite_failure(exc: sqlite3.Error, location: str,
+                   default: str = "register.cannot_open") -> RegisterError:
+    """The RegisterError saying SQLite's `exc` on register file `location` (sqlite_cause),
+    naming the file and what to do; `default` the key for an error of no known cause."""
+    return RegisterError(sqlite_cause(exc) or default, location=location, reason=str(exc))
+
+
 class Transaction(Protocol):
     """What store code may do inside one transaction."""
 
@@ -201,27 +244,44 @@ class SqliteBackend:
             _switch_to_wal(self._connection)
             self._connection.execute("PRAGMA synchronous=FULL")
             self._connection.execute("PRAGMA foreign_keys=ON")
-        except (sqlite3.Error, OSError) as exc:
+        except sqlite3.Error as exc:
+            raise sqlite_failure(exc, self.location) from None
+        except OSError as exc:
             raise RegisterError(
                 "register.cannot_open", location=self.location, reason=str(exc)
             ) from None
 
     def run(self, work: Callable[[Transaction], T], *, write: bool) -> T:
+        """`work` in one transaction (a write one takes the write lock first); SQLite's errors
+        a clerk can act on (read-only file, full or failing disk, damaged file, busy) are said
+        as such (sqlite_failure), after the transaction is rolled back."""
         connection = self._connection
         try:
             connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-        except sqlite3.OperationalError as exc:
-            raise RegisterError(
-                "register.busy", location=self.location, reason=str(exc)
-            ) from None
+        except sqlite3.Error as exc:
+            raise sqlite_failure(exc, self.location) from None
         try:
             result = work(_Transaction(connection))
             connection.execute("COMMIT")
             return result
+        except sqlite3.Error as exc:
+            self._roll_back()
+            if sqlite_cause(exc) is None:
+                raise  # vanthu's own error (its SQL), reported as such
+            raise sqlite_failure(exc, self.location) from None
         except BaseException:
-            if connection.in_transaction:
-                connection.execute("ROLLBACK")
+            self._roll_back()
             raise
+
+    def _roll_back(self) -> None:
+        """The transaction a failure interrupted, undone; a rollback SQLite refuses after a
+        disk error (it has undone it itself, or will on the next open) is no second error."""
+        connection = self._connection
+        if connection.in_transaction:
+            try:
+                connection.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
 
     def lock_for_migration(self, tx: Transaction) -> None:
         """Nothing to do: BEGIN IMMEDIATE already excludes every other writer."""

@@ -32,6 +32,12 @@ from pipeline.register.offices import (
     symbol_for_office,
     symbol_office_part,
 )
+from pipeline.register.recovery import restore_recorded
+from pipeline.register.restore import (
+    manifest_numbers_lacking,
+    numbers_named,
+    opened_key,
+)
 from pipeline.register.sequences import (
     LETTER,
     SequencePlan,
@@ -306,6 +312,7 @@ def allocate_command(
     register = state.open(ctx)
     office = state.office(ctx)  # which office first: its error names what to choose
     check_details(details, document=True)
+    _refuse_lacking(state, register, office, Register.year_of(details, year))
     entry = register.allocate(office, details, source=source, sequence=sequence, year=year)
     fresh = entry.fresh
     entry = register.confirm(entry) if fresh else entry
@@ -314,6 +321,17 @@ def allocate_command(
     _warn_other_office(state, office, details)
     if fresh:
         _warn_out_of_order(register, entry)
+
+
+def _refuse_lacking(state: _State, register: Register, office: str, year: int) -> None:
+    """No number of `year` from a register lacking numbers of `office` that the workspace's
+    outputs print from it (an older copy put back: restore.manifest_numbers_lacking): the next
+    number may be one already issued. As build and render refuse it."""
+    lacking = manifest_numbers_lacking(state.workspace, register, year, office)
+    if lacking:
+        raise RegisterError("register.numbers_lacking", year=year, count=len(lacking),
+                            current=opened_key(register, state.workspace.root),
+                            numbers=numbers_named(lacking))
 
 
 def _warn(message: str) -> None:
@@ -368,6 +386,7 @@ def reserve_command(
     # trích yếu may not be known either (a clerk keeping 03 for "the next decision"); the row
     # shows "(giữ số)" and `so kiem-tra` asks nothing of it until it is given to a document.
     check_details(details, document=False)
+    _refuse_lacking(state, register, office, Register.year_of(details, year))
     entries = register.reserve(office, details, count=count, sequence=sequence, year=year)
     state.keep_plan(ctx)
     for entry in entries:
@@ -716,8 +735,11 @@ def check_command(ctx: click.Context, year: int) -> None:
     exists, own = register.source_exists, _shared_identity(state, register)
     if own is not None and exists is None:
         exists = data_file_exists(state.workspace.root)
-    report = check_year(register, year, state.listed_office(ctx), source_exists=exists,
-                        workspace=own)
+    listed = state.listed_office(ctx)
+    report = check_year(register, year, listed, source_exists=exists, workspace=own)
+    # Numbers the workspace's outputs print from this register that it holds no row of: an
+    # emptied register, or an older copy put back, would pass the gaps check without them.
+    lacking = manifest_numbers_lacking(state.workspace, register, year, listed)
     for before in report.before_vanthu:
         _warn(before_vanthu_message(before, year))
     for entry in report.pending:
@@ -758,6 +780,8 @@ def check_command(ctx: click.Context, year: int) -> None:
         *(t("register.counter_behind", agency=behind.agency, sequence=behind.sequence,
             counter=behind.counter, highest=behind.highest)
           for behind in report.counters_behind),
+        *([t("register.manifest_numbers_lacking", count=len(lacking), year=year,
+             numbers=numbers_named(lacking))] if lacking else []),
     ]  # fmt: skip
     for problem in problems:
         click.echo(problem, err=True)
@@ -766,6 +790,24 @@ def check_command(ctx: click.Context, year: int) -> None:
         ctx.exit(1)
     ok = "register.check_ok_before_vanthu" if report.before_vanthu else "register.check_ok"
     click.echo(t(ok, year=year, rows=report.rows))
+
+
+@register_command.command("khoi-phuc")
+@click.argument("year", type=int, metavar="NAM", callback=_year)
+@click.pass_context
+def restore_command(ctx: click.Context, year: int) -> None:
+    """Ghi lại vào sổ các số đã cấp mà sổ không còn (sổ bị làm trống, hoặc chép đè bằng
+    bản sao cũ), theo các văn bản đã dựng (manifest trong outputs/)."""
+    state = _state(ctx)
+    register = state.open(ctx)
+    restored = restore_recorded(state.workspace, year, register=register,
+                                agency=state.listed_office(ctx))
+    if not restored:
+        click.echo(t("register.restore_nothing", year=year))
+        return
+    for entry in restored:
+        click.echo(t("register.restored_row", entry=entry.describe()))
+    click.echo(t("register.restored", count=len(restored), year=year))
 
 
 def _shared_identity(state: _State, register: Register) -> str | None:

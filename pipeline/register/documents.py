@@ -85,6 +85,7 @@ from pipeline.register.location import (
     runnable_location,
 )
 from pipeline.register.model import Details, Entry, Origin, Status
+from pipeline.register.restore import lacking_error, lacking_numbers, recorded_entries
 from pipeline.register.rows import completed
 from pipeline.register.store import (
     Place,
@@ -338,7 +339,7 @@ def stale_output(register: Register, workspace: Workspace, source: str,
     shown_output = workspace.display(output)
     if state == LOST:
         return (InputError("register.output_number_lost", output=shown_output,
-                           reference=written.so_ky_hieu),)
+                           reference=written.so_ky_hieu, year=written.ngay[:4]),)
     _state, holder = printed_number_holder(register, written, source)
     return (InputError("register.output_number_taken", output=shown_output,
                        reference=written.so_ky_hieu,
@@ -356,16 +357,30 @@ def unmigrated_errors(workspace: Workspace, recorded: Recorded,
     """The refusal of each document `waiting` (data file, register year) for a new number of
     a year whose numbers, as the workspace's manifests (`recorded`) or its old register file
     show them, the register in use (`register`; None: not made yet) holds none of
-    (switched.unmigrated): it would start again at 01."""
-    entries = ((name, entry) for manifest in recorded.manifests.values()
-               for name, entry in manifest.entries.items())
+    (switched.unmigrated): it would start again at 01; or of a year whose numbers it holds
+    some of and lacks others the manifests record it giving (lacking_errors: an older copy
+    of it put back): it would give them again."""
+    entries = recorded_entries(recorded)
     current = register_key(workspace)
     years = unmigrated(workspace, entries, {year for _, year in waiting}, register, current)
-    if not years:
-        return {}
-    current = current or ""
-    return {path: not_migrated_error(path, year, years[year], current, workspace.root)
-            for path, year in waiting if year in years}
+    errors = {path: not_migrated_error(path, year, years[year], current or "", workspace.root)
+              for path, year in waiting if year in years}
+    rest = {year for _, year in waiting if year not in years}
+    if rest and register is not None and current is not None:
+        errors.update(lacking_errors(entries, waiting, rest, register(), current))
+    return errors
+
+
+def lacking_errors(entries: Sequence[tuple[str, ManifestEntry]],
+                   waiting: Sequence[tuple[Path, int]], years: set[int], register: Register,
+                   current: str) -> dict[Path, InputError]:
+    """The refusal of each document `waiting` for a new number of one of `years` from register
+    `current` (the one in use), which lacks numbers the manifests' `entries` record it giving
+    (restore.lacking_numbers: an older copy of it put back): numbered now, it would give
+    numbers already issued again."""
+    lacking = lacking_numbers(entries, years, register, current)
+    return {path: lacking_error(path, year, lacking[year], current)
+            for path, year in waiting if year in lacking}
 
 
 def register_identity(register: Register, workspace: Workspace,
@@ -773,8 +788,31 @@ def check_against_register(
         refuse_changed_signer(register, document, source, workspace)  # a batch: its decision's
         return voided
     refuse_left_behind(register, document, register_details(document), source)
+    if recorded is not None:
+        refuse_lacking(register, workspace, document, source, recorded)
     refuse_changed_signer(register, document, source, workspace)
     return (*voided, *copy_of_numbered(register, document, source))
+
+
+def refuse_lacking(register: Register, workspace: Workspace, document: LoadedDocument,
+                   source: str, recorded: Recorded) -> None:
+    """Check's refusal, as build and render refuse it (lacking_errors), of a document that
+    would ask for a new number (the register names its data file in no row) of a year whose
+    numbers the register in use holds some of and lacks others the manifests (`recorded`)
+    record it giving: an older copy of the register put back. One holding none of them
+    (emptied: switched.unmigrated) is said per output, as before (stale_output)."""
+    if register.names_source(document.info.data.co_quan, source):
+        return
+    current = register_key(workspace)
+    if current is None:
+        return
+    year = document_year(document)
+    entries = recorded_entries(recorded)
+    if unmigrated(workspace, entries, {year}, lambda: register, current):
+        return
+    errors = lacking_errors(entries, [(document.path, year)], {year}, register, current)
+    if document.path in errors:
+        raise errors[document.path]
 
 
 def voided_output(register: Register, workspace: Workspace, source: str,

@@ -182,10 +182,18 @@ def register_key(workspace: Workspace) -> str | None:
         location = resolve_location(workspace.register_location, root=workspace.root)
     except VanthuError:
         return None
+    return location_key(location, workspace.root)
+
+
+def location_key(location: str | Path, root: Path) -> str:
+    """Register `location` (as resolve_location gives it) named as a manifest of the workspace
+    at `root` records it (register_key): a file by its path inside the workspace, else
+    absolute; a URL with its password masked. Lets `vanthu so --db` tell whether the register
+    it names is the one the manifests say numbered the workspace's documents."""
     if isinstance(location, Path):
         resolved = location.resolve()
-        root = workspace.root.resolve()
-        if resolved.is_relative_to(root):
-            return resolved.relative_to(root).as_posix()
+        inside = root.resolve()
+        if resolved.is_relative_to(inside):
+            return resolved.relative_to(inside).as_posix()
         return str(resolved)
     return safe_location(location)

@@ -575,6 +575,54 @@ class Register:
             f"AND (workspace IS NULL OR {db.SAME_WORKSPACE})", (year, self.workspace or "")))
         return any((agency, int(number), source) in wanted for agency, number, source in rows)
 
+    def lacking(self, year: int,
+                numbers: Iterable[tuple[str, int, str | None]]) -> set[tuple[str, int, str | None]]:
+        """Of `numbers`, (office, number, ký hiệu) of `year`, those no row holds (in any state
+        or workspace) in the run a document of that ký hiệu is numbered in: numbers an output
+        prints that this register has no trace of (restore.lacking_numbers: a copy of the
+        register from before they were given, put back). One read."""
+        wanted = set(numbers)
+        if not wanted:
+            return set()
+
+        def work(tx: Transaction) -> set[tuple[str, int, str | None]]:
+            held = {(str(agency), str(sequence), int(number)) for agency, sequence, number in
+                    tx.all("SELECT agency, sequence, number FROM entries WHERE year = ?",
+                           (year,))}
+            runs: dict[tuple[str, str | None], str] = {}
+            missing = set()
+            for agency, number, symbol in wanted:
+                code = type_code_from_symbol(symbol)
+                if (agency, code) not in runs:
+                    try:
+                        runs[(agency, code)] = self._plan_in(tx, agency, year).sequence_for(code)
+                    except RegisterError:
+                        runs[(agency, code)] = SequencePlan().sequence_for(code)
+                if (agency, runs[(agency, code)], number) not in held:
+                    missing.add((agency, number, symbol))
+            return missing
+
+        return self.read(work)
+
+    def restore_given(self, rows: Iterable[tuple[str, int, int, Details, str]]) -> list[Entry]:
+        """Vào sổ again, all at once or none, numbers this register gave and no longer holds
+        (`vanthu so khoi-phuc`: a copy of the register from before they were given put back),
+        as the outputs printing them record them: (office, year, number, columns, data file)
+        each, issued, given by the register; each run's counter lifted to them."""
+        rows = list(rows)
+
+        def work(tx: Transaction) -> list[Entry]:
+            done = []
+            for agency, year, number, details, source in rows:
+                details = db.completed(details)
+                sequence = self._sequence(tx, agency, details, None, year)
+                db.raise_counter(tx, agency, year, sequence, number)
+                done.append(self._record(tx, agency, year, sequence, number, details, source,
+                                         Origin.REGISTER))
+            return done
+
+        return self.backend.run(work, write=True)
+
     def adopt_recorded(self, agency: str, year: int, number: int, source: str) -> Entry | None:
         """The live row of `number` (office, year) naming data file `source`, this workspace's
         (a row naming no workspace, as `so nhap` writes it, taken over): the number another

@@ -11,7 +11,9 @@ for none: Register.holds_any), no new number of that year is given (`unmigrated`
 refusal (`not_migrated_error`) gives the way to move the old sổ over: `so xuat` from the old
 register, `so nhap` into the one in use, from the workspace folder. After that the register
 holds them, new documents continue after them, and an old document rebuilt keeps its
-imported number (documents.refuse_other_register, Register.adopt_recorded).
+imported number (documents.refuse_other_register, Register.adopt_recorded). A register in use
+that holds some of the numbers the manifests record it giving and lacks others (an older copy
+of it put back) is restore.py's case.
 
 An output already built from the old register is kept as it is (its number was issued), but
 while the register in use lacks its number, build and check say so, with the same commands
@@ -73,9 +75,10 @@ class Elsewhere:
     numbers: tuple[Given, ...]
 
 
-def recorded_numbers(entries: Iterable[tuple[str, ManifestEntry]]) -> dict[int, Elsewhere]:
-    """Per year, the so: tu_dong numbers the manifests record with the register that gave them
-    (the register of most of them, when several did)."""
+def given_by_register(entries: Iterable[tuple[str, ManifestEntry]]
+                      ) -> dict[int, dict[str, list[Given]]]:
+    """Per year and register (as the manifests name it), the so: tu_dong numbers the
+    manifests' `entries` record that register giving."""
     found: dict[int, dict[str, list[Given]]] = {}
     for name, entry in entries:
         if not entry.so_tu_dong or entry.so is None or entry.so_van_ban is None:
@@ -87,6 +90,13 @@ def recorded_numbers(entries: Iterable[tuple[str, ManifestEntry]]) -> dict[int, 
         given = Given(entry.co_quan, year, entry.so, name,
                       entry.so_ky_hieu.partition("/")[2].strip() or None)
         found.setdefault(year, {}).setdefault(entry.so_van_ban, []).append(given)
+    return found
+
+
+def recorded_numbers(entries: Iterable[tuple[str, ManifestEntry]]) -> dict[int, Elsewhere]:
+    """Per year, the so: tu_dong numbers the manifests record with the register that gave them
+    (the register of most of them, when several did)."""
+    found = given_by_register(entries)
     return {
         year: Elsewhere(location, "manifest", tuple(by_register[location]))
         for year, by_register in found.items()

@@ -1,0 +1,73 @@
+"""`vanthu so khoi-phuc`: the numbers a register gave and no longer holds (emptied, or an older
+copy of it put back: restore.lacking_numbers) entered again from the workspace's manifests,
+each with its date and ký hiệu as its output prints them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from pipeline.errors import VanthuError
+from pipeline.register.documents import register_details, register_identity
+from pipeline.register.location import data_file_exists, open_register
+from pipeline.register.model import Details, Entry
+from pipeline.register.restore import (
+    lacking_numbers,
+    opened_key,
+    read_recorded,
+    recorded_entries,
+)
+from pipeline.register.store import Register
+from pipeline.register.switched import Given
+
+if TYPE_CHECKING:
+    from pipeline.batch.manifest import Entry as ManifestEntry
+    from pipeline.workspace.core import Workspace
+
+
+def restore_recorded(workspace: Workspace, year: int, *, register: Register | None = None,
+                     agency: str | None = None) -> list[Entry]:
+    """`vanthu so khoi-phuc`: the numbers of `year` (of office `agency`, or every office) that
+    the workspace's manifests record `register` (None: the one the workspace numbers in)
+    giving and that it holds no row of, entered again (Register.restore_given), all or none,
+    each naming its data file; the rows entered, in order ([]: none lacking)."""
+    if register is None:
+        with open_register(workspace.register_location, root=workspace.root,
+                           source_exists=data_file_exists(workspace.root)) as opened:
+            return restore_recorded(workspace, year, register=opened, agency=agency)
+    register.workspace = register_identity(register, workspace, give=False)
+    recorded = read_recorded(workspace)
+    entries = recorded_entries(recorded)
+    lacking = lacking_numbers(entries, [year], register, opened_key(register, workspace.root))
+    # A data file the register holds another live number for now keeps that one: its
+    # manifest entry is older than the register's row.
+    wanted = [g for g in lacking.get(year, ()) if (agency is None or g.agency == agency)
+              and register.by_source(g.agency, g.source) is None]
+    if not wanted:
+        return []
+    written = {(name, entry.so): entry for name, entry in entries}
+    return register.restore_given(
+        (g.agency, g.year, g.number,
+         restored_details(workspace, written[(g.source, g.number)], g), g.source)
+        for g in wanted)
+
+
+def restored_details(workspace: Workspace, written: ManifestEntry, given: Given) -> Details:
+    """The columns of a number entered again: its date and ký hiệu as its output prints them
+    (the manifest's `written`), the others (trích yếu, signer, recipients) as its data file
+    gives them now; the date and ký hiệu alone when the file is gone or no longer loads."""
+    try:
+        when: date | None = date.fromisoformat(written.ngay)
+    except ValueError:
+        when = None
+    printed = Details(doc_date=when, symbol=given.symbol)
+    try:
+        document = workspace.load(workspace.root / given.source)
+        if not document.info.data.needs_number:
+            return printed
+        return replace(register_details(document), doc_date=printed.doc_date,
+                       symbol=printed.symbol)
+    except (OSError, ValueError, VanthuError):
+        return printed

@@ -1,0 +1,121 @@
+"""A register put back from an older copy: the numbers it gave since are refused, then restored.
+
+The IT person's way after a crash is to put back last week's copy of so-van-ban.sqlite3. That
+copy lacks every number given since, and its counters stand where they stood: numbered from
+it, the documents issued since would be given their numbers again, and other documents the
+numbers they print. vanthu knows better from the manifests (outputs/<year>/manifest.json):
+each records the number every so: tu_dong output prints and the register that gave it
+(`so_van_ban`). A number the manifests record the register in use giving, of which it holds
+no row at all (in the run its ký hiệu is numbered in: Register.lacking), is the sign
+(`lacking_numbers`). A register holding none of a year's numbers is switched.unmigrated's
+case (emptied, or another register); one that holds some and lacks others is refused here:
+build and render give no number of that year (`lacking_error`, named by
+documents.unmigrated_errors), check says so for a document that would ask for one, and
+`vanthu so kiem-tra` counts the numbers lacking as a fault (`manifest_numbers_lacking`).
+
+The ways out, as the refusal says them: put back the newest copy of the register; or enter
+the numbers again from the manifests (`vanthu so khoi-phuc NAM`: `restore_recorded`), each
+row with its data file, date and ký hiệu as its output prints them and the document's other
+columns as its data file gives them now. A number given since the copy that no output
+records (`vanthu so cap` for a paper letter) cannot be known from the outputs: it shows as a
+gap in `so kiem-tra`, to be entered again (`so vao-so`) or voided.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pipeline.errors import InputError, VanthuError
+from pipeline.register.location import (
+    is_url,
+    location_key,
+)
+from pipeline.register.store import Register
+from pipeline.register.switched import Given, given_by_register
+
+if TYPE_CHECKING:
+    from pipeline.batch.manifest import Entry as ManifestEntry
+    from pipeline.batch.recorded import Recorded
+    from pipeline.workspace.core import Workspace
+
+# How many lacking numbers a message names before "…".
+_NAMED = 10
+
+
+def lacking_numbers(entries: Iterable[tuple[str, ManifestEntry]], years: Iterable[int] | None,
+                    register: Register, current: str) -> dict[int, tuple[Given, ...]]:
+    """Per year of `years` (None: every year), the so: tu_dong numbers the manifests'
+    `entries` record register `current` (the one in use, `register`, as register_key names
+    it) giving, of which it holds no row at all (Register.lacking), in the register's order;
+    a year lacking none is left out."""
+    wanted = None if years is None else set(years)
+    found: dict[int, tuple[Given, ...]] = {}
+    for year, by_register in sorted(given_by_register(entries).items()):
+        given = by_register.get(current)
+        if not given or (wanted is not None and year not in wanted):
+            continue
+        missing = register.lacking(year, ((g.agency, g.number, g.symbol) for g in given))
+        if not missing:
+            continue
+        once: dict[tuple[str, int, str | None], Given] = {}
+        for number in given:
+            key = (number.agency, number.number, number.symbol)
+            if key in missing:
+                once.setdefault(key, number)
+        found[year] = tuple(sorted(once.values(), key=lambda g: (g.agency, g.number)))
+    return found
+
+
+def recorded_entries(recorded: Recorded) -> list[tuple[str, ManifestEntry]]:
+    """Every (data file, entry) the manifests hold, whichever vanthu wrote them."""
+    return [(name, entry) for manifest in recorded.manifests.values()
+            for name, entry in manifest.entries.items()]
+
+
+def numbers_named(lacking: Iterable[Given]) -> str:
+    """The numbers a message names: their Số, ký hiệu as the outputs print them, in order, the
+    first _NAMED of them and "…"."""
+    shown = [f"{g.number:02d}/{g.symbol}" if g.symbol else f"{g.number:02d}" for g in lacking]
+    return ", ".join(shown[:_NAMED]) + (", …" if len(shown) > _NAMED else "")
+
+
+def lacking_error(path: Path | str, year: int, lacking: tuple[Given, ...],
+                  current: str) -> InputError:
+    """The refusal to give data file `path` a number of `year` from register `current`, which
+    lacks the numbers `lacking` that the manifests record it giving: numbered now, it would
+    give them again. Names how many and which, and the ways out."""
+    return InputError("register.numbers_lacking", file=path, field="so", year=year,
+                      current=current, count=len(lacking), numbers=numbers_named(lacking))
+
+
+def opened_key(register: Register, root: Path) -> str:
+    """The register at hand named as the manifests of the workspace at `root` name the
+    register that gave a number (location.register_key): `vanthu so --db` may open another
+    one than the workspace's."""
+    location = register.location
+    return location_key(location if is_url(location) else Path(location), root)
+
+
+def read_recorded(workspace: Workspace) -> Recorded:
+    """What the workspace's manifests record; nothing when they cannot be read (as render takes
+    them)."""
+    from pipeline.batch.discover import Layout
+    from pipeline.batch.recorded import Recorded
+
+    try:
+        return Recorded.read(Layout(workspace))
+    except (OSError, ValueError, VanthuError):
+        return Recorded()
+
+
+def manifest_numbers_lacking(workspace: Workspace, register: Register, year: int,
+                             agency: str | None = None) -> tuple[Given, ...]:
+    """`vanthu so kiem-tra`'s fault: the numbers of `year` (of office `agency`, or every
+    office) the workspace's manifests record `register` giving that it holds no row of (an
+    emptied register, or an older copy put back)."""
+    recorded = read_recorded(workspace)
+    found = lacking_numbers(recorded_entries(recorded), [year], register,
+                            opened_key(register, workspace.root)).get(year, ())
+    return tuple(g for g in found if agency is None or g.agency == agency)
