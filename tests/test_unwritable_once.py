@@ -185,7 +185,9 @@ def test_too_little_room_is_said_once(office: Path, monkeypatch: pytest.MonkeyPa
     assert result.exit_code == 1
     (line,) = error_lines(result.stderr)
     assert line.startswith("Lỗi: 3 văn bản chưa ghi (inputs/2026/kh-01.yaml, ")
-    assert "ổ đĩa đã đầy" in line and result.stderr.count("ổ đĩa đã đầy") == 1
+    said = "không đủ chỗ trống trong thư mục"
+    assert said in line and result.stderr.count(said) == 1, result.stderr
+    assert "vanthu dành 512 KB cho mỗi văn bản), hiện còn 512 KB" in line, line
     assert numbers(office) == []
     # The starter, which waits for no number, was staged: dropped with the rest.
     assert leftovers(office) == []

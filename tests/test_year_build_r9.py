@@ -151,7 +151,7 @@ def test_too_little_room_gives_no_number(office: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr(builder.shutil, "disk_usage",
                         lambda _: usage._replace(free=builder.ROOM_PER_DOCUMENT - 1))
     result = vanthu("build")
-    assert result.exit_code == 1 and "ổ đĩa đã đầy" in result.stderr
+    assert result.exit_code == 1 and "không đủ chỗ trống" in result.stderr, result.stderr
     assert numbers(office) == []
 
 

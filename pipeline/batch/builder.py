@@ -30,7 +30,9 @@
    was edited since; a file no manifest records is never touched;
 6. each year's manifest is written (only when its content changed).
 
-Temporary files a killed run left in the output folder are removed first.
+A build holds the workspace's build lock while it runs (build_lock: a second build waits a
+moment, then stops with one message); temporary files a killed run left in the output folder
+are removed first.
 """
 
 from __future__ import annotations
@@ -55,13 +57,16 @@ from pipeline.batch.book_claims import (
     held_claims_once,
     run_claim,
 )
+from pipeline.batch.build_lock import one_build_at_a_time
 from pipeline.batch.discover import Layout, find_inputs
 from pipeline.batch.freshness import Edited, Freshness, edited_since
 from pipeline.batch.interrupts import BuildInterrupted
+from pipeline.batch.lost_manifest import LostManifests
 from pipeline.batch.manifest import Entry, Manifest
 from pipeline.batch.progress import Reporter, SilentReporter
 from pipeline.batch.recorded import Recorded
 from pipeline.batch.result import BuildResult, DocumentResult, Status
+from pipeline.batch.room import Size
 from pipeline.batch.staged import Staged, StageJob
 from pipeline.batch.supervise import interrupts_deferred
 from pipeline.claims import second_claims
@@ -106,10 +111,14 @@ class Finisher:
     the converter (LibreOffice's command line then starts once for many documents, not once
     for each)."""
 
-    def __init__(self, layout: Layout, freshness: Freshness, converter: PdfConverter | None):
+    def __init__(self, layout: Layout, freshness: Freshness, converter: PdfConverter | None,
+                 lost: LostManifests | None = None):
         self.layout = layout
         self.freshness = freshness
         self.converter = converter
+        # The manifests that cannot vouch for the outputs already there (damaged or missing):
+        # each output written over with none recorded is compared instead, and said once.
+        self.lost = lost
         self.replaced: list[str] = []  # warnings: files edited by hand that were written over
         # Documents that failed only because their output could not be written (a read-only or
         # full output folder): a number given them stays pending for them (settle).
@@ -138,6 +147,12 @@ class Finisher:
         output = self.layout.output_dir / item.entry.output
         edited = edited_since(self.layout, written, output, with_pdf=self.converter is not None,
                               file_hash=self.freshness.file_hash)
+        unvouched = None
+        if written is None and self.lost is not None:  # its year's manifest damaged or gone?
+            unvouched = self.lost.unvouched(item.entry.output, item.entry.output_sha256,
+                                            with_pdf=self.converter is not None,
+                                            file_hash=self.freshness.hashes.sha256)
+            edited = unvouched or edited
         copies: dict[Path, Path] = {}
         try:
             # Only a document whose data, template or number changed (or --force) comes here
@@ -154,6 +169,9 @@ class Finisher:
             result.status, result.error = Status.FAILED, exc.message()
             self.unwritten.add(item.path)
             return result, None
+        if unvouched is not None and self.lost is not None:  # said once, for its manifest
+            self.lost.kept(item.entry.output, copies.values())
+            edited = []
         self.replaced.extend(
             RenderError("build.edited_output_replaced", file=path, name=item.name,
                         copy=copies[path]).message()
@@ -244,6 +262,7 @@ def refuse_shared_outputs(
     )
 
 
+@one_build_at_a_time  # two at once removed each other's staged files (build_lock)
 def build(
     workspace: Workspace,
     input_dir: Path | None = None,
@@ -350,8 +369,11 @@ def build(
                     register(), [(layout.name_of(p), e) for p, e in numbers.items()]))
             # Said once the documents are in place (settle): what their outputs print now.
             changed = renumbered(register(), layout, numbers, recorded) if numbers else {}
-            second = [StageJob(p, numbers[p].number) for p in waiting] + [
-                StageJob(p, numbers[lender].number if isinstance(lender, Path) else lender)
+            # Each with the digest of the files it was described from: one saved since is not
+            # printed with a number its register row describes otherwise (runner._stage).
+            second = [StageJob(p, numbers[p].number, staged[p].read) for p in waiting] + [
+                StageJob(p, numbers[lender].number if isinstance(lender, Path) else lender,
+                         staged[p].read)
                 for p, lender in lenders.items()
             ]  # fmt: skip
             if second:
@@ -374,7 +396,7 @@ def build(
                                 if (item := staged[p]).entry is not None})  # fmt: skip
                 examples = example_contexts
                 result.warnings.extend(template_warnings(workspace.templates, names, examples))
-            finisher = Finisher(layout, freshness, converter)
+            finisher = Finisher(layout, freshness, converter, LostManifests(layout, recorded))
             borrowers = {p: lender for p, lender in lenders.items() if isinstance(lender, Path)}
             try:
                 entries = finish(layout, finisher, paths, kept, staged, recorded, result, borrowers,
@@ -402,6 +424,7 @@ def build(
                     record_placed(layout, recorded, scope, paths, kept, entries)
                     raise unconfirmed(exc, layout, numbers, entries) from None
                 result.warnings.extend(changed[p] for p in paths if p in changed and p in entries)
+            keep_saved_meanwhile(layout, recorded, todo, staged, entries)
             read_stamps = {p: staged[p].read_stamps for p in entries if p not in kept}
             staged.clear()  # what follows reuses its memory
             # Only now that the new outputs are in place, and before the manifests stop naming
@@ -441,6 +464,19 @@ def record_placed(
         if entry is not None:
             entries[path] = entry
     write_manifests(layout, recorded, scope, paths, entries)
+
+
+def keep_saved_meanwhile(layout: Layout, recorded: Recorded, todo: list[Path],
+                         staged: dict[Path, Staged], entries: dict[Path, Entry]) -> None:
+    """A document saved while the build ran, not placed (runner._stage), keeps the manifest
+    entry of its output as the last build left it (after settle: its number is not confirmed):
+    a file edited by hand since stays known as such, and the entry's input hashes, no longer
+    the file's, make the next build build it again."""
+    for path in todo:
+        if staged[path].saved_meanwhile and path not in entries:
+            before = recorded.entry(layout.name_of(path))
+            if before is not None:
+                entries[path] = before
 
 
 def pdf_converter() -> PdfConverter:
@@ -841,7 +877,7 @@ def refuse_unwritable(
         if staged[path].invalid is None and numbering is not None:
             folders.setdefault((layout.output_dir / numbering.output).parent, []).append(path)
     for folder, paths in folders.items():
-        error = folder_problem(folder, len(paths) * ROOM_PER_DOCUMENT * (2 if pdf else 1))
+        error = folder_problem(folder, len(paths), ROOM_PER_DOCUMENT * (2 if pdf else 1))
         if error is None:
             continue
         for path in paths:
@@ -866,9 +902,11 @@ def stop_unwritten(todo: list[Path], staged: dict[Path, Staged], folders_before:
     return True
 
 
-def folder_problem(folder: Path, room: int) -> str | None:
-    """Why `folder` (made when missing) cannot take `room` bytes of new files: a test file
-    written and removed, then its free space; None when it can."""
+def folder_problem(folder: Path, count: int, each: int) -> str | None:
+    """Why `folder` (made when missing) cannot take `count` new documents of `each` bytes at
+    most: a test file written and removed, then its free space, said with the room found and
+    the room wanted (a disk with a few MB free is not full: the clerk is told how much to free);
+    None when it can."""
     try:
         if folder.exists() and not folder.is_dir():
             raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
@@ -882,8 +920,9 @@ def folder_problem(folder: Path, room: int) -> str | None:
         free = shutil.disk_usage(folder).free
     except OSError:
         return None  # not known here: the write says it, if it fails
-    if free < room:
-        return folder_error(folder, OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))).message()
+    if free < count * each:
+        return RenderError("build.too_little_room", folder=str(folder), count=count,
+                           needed=Size(count * each), each=Size(each), free=Size(free)).message()
     return None
 
 
@@ -1208,6 +1247,8 @@ def finish(
             entries[path] = done
     finisher.convert_pdfs(entries)  # once every .docx is in place: one converter call for all
     result.documents.extend(documents[path] for path in paths)
+    if finisher.lost is not None:
+        result.warnings.extend(finisher.lost.warnings())
     result.warnings.extend(finisher.replaced)
     if finisher.pdf_error is not None:
         result.errors.append(finisher.pdf_error)

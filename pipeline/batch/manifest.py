@@ -133,17 +133,22 @@ class Manifest:
     year: str | None
     version: str = field(default_factory=lambda: __version__)
     entries: dict[str, Entry] = field(default_factory=dict)
+    # Read from a file that could not be read (damaged, cut short, not readable): it records
+    # nothing, and vouches for none of the outputs in its folder (batch.lost_manifest).
+    damaged: bool = field(default=False, compare=False)
 
     @classmethod
     def read(cls, path: Path, year: str | None) -> Manifest:
-        """The manifest at `path`; an empty one when it is missing or unreadable."""
+        """The manifest at `path`; an empty one when it is missing or unreadable (`damaged`
+        when it is there)."""
         try:
             data = json.loads(path.read_text("utf-8"))
             documents = {name: Entry.from_json(e) for name, e in data["documents"].items()}
             return cls(year=year, version=str(data["vanthu"]), entries=documents)
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            # A damaged manifest only costs a full rebuild of its year.
-            return cls(year=year, version="")
+            # Its year is built again; what it held of the outputs there, the build no longer
+            # knows (batch.lost_manifest compares them instead).
+            return cls(year=year, version="", damaged=path.exists())
 
     def to_json(self) -> str:
         return "".join(self._pieces())

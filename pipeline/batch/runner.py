@@ -28,8 +28,8 @@ from typing import TypeVar
 from pipeline.api import Renderer
 from pipeline.batch.discover import Layout
 from pipeline.batch.document_entry import document_entry
+from pipeline.batch.source_hashes import file_hashes, read_digest, source_hashes
 from pipeline.batch.source_hashes import same as _same
-from pipeline.batch.source_hashes import source_hashes
 from pipeline.batch.staged import Lender, Numbering, Staged, StageJob
 from pipeline.batch.supervise import interrupted, interrupts_held, start_worker, stop_now
 from pipeline.batch.template_hash import template_hash
@@ -121,7 +121,8 @@ def _load(layout: Layout, job: StageJob) -> _Loaded | Staged:
         if auto and job.number is None:
             waiting = Numbering(document.info.data.co_quan, register_details(document),
                                 layout.output_name(output))  # fmt: skip
-            return Staged(path, name, numbering=waiting, seconds=time.perf_counter() - start)
+            return Staged(path, name, numbering=waiting, seconds=time.perf_counter() - start,
+                          read=_read(layout, document))
         if document.number_from is not None:
             lender = document.number_from
             source = layout.name_of(lender.path)
@@ -129,12 +130,18 @@ def _load(layout: Layout, job: StageJob) -> _Loaded | Staged:
                 refusal = lender.not_numbered(source).message()
                 waits = Lender(lender.agency, source, layout.output_name(output), refusal)
                 return Staged(path, name, lender=waits, seconds=time.perf_counter() - start,
-                              book=book_claim(document))
+                              book=book_claim(document), read=_read(layout, document))
         if job.number is not None:
             document = with_number(document, job.number)
     except Exception as exc:  # reported per document, never a traceback
         return Staged(path, name, failed=_failure(exc), seconds=time.perf_counter() - start)
     return _Loaded(job, name, document, output, auto, time.perf_counter() - start)
+
+
+def _read(layout: Layout, document: LoadedDocument) -> bytes:
+    """The digest of the files a document waiting for its number was just loaded from: the
+    hashes of the bytes the loader parsed (pipeline.load.read_log), no file read again."""
+    return read_digest(file_hashes(layout, document)[0])
 
 
 def _render(item: _Loaded) -> tuple[_Loaded, bytes] | Staged:
@@ -160,6 +167,14 @@ def _stage(layout: Layout, item: _Loaded, data: bytes) -> Staged:
     document, path = item.document, item.job.path
     try:
         inputs, read_stamps = source_hashes(layout, document)
+        if item.job.read is not None and read_digest(inputs) != item.job.read:
+            # Saved again since the first stage described it to the register: printed now, it
+            # would show what its register row does not (another date, another trích yếu),
+            # for good. Not written; its number stays its own for the next build.
+            seconds = item.seconds + time.perf_counter() - start
+            failed = RenderError("build.changed_while_building").message()
+            return Staged(path, item.name, failed=failed, seconds=seconds, unwritten=True,
+                          saved_meanwhile=True)
         entry = document_entry(
             layout, document, data, inputs=inputs, output=layout.output_name(item.output),
             template_sha256=_template_hashes[document.template], auto=item.auto,

@@ -3,8 +3,10 @@ process while its stamp stays the same, and repeated names held as one string.""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 from pipeline.batch.discover import Layout
@@ -31,6 +33,15 @@ def source_hashes(layout: Layout, document: LoadedDocument) -> tuple[dict[str, s
     """What the document's output depends on, named as manifests name it: each file's hash,
     and for each folder whose documents it counts ("inputs/2022/"), the hash of that list;
     with the stamps of the files as read_hash gives them, in their order."""
+    hashes, stamps = file_hashes(layout, document)
+    for folder in document.folders:
+        hashes[same(layout.name_of(folder) + "/")] = layout.listing_hash(folder)
+    return hashes, stamps
+
+
+def file_hashes(layout: Layout, document: LoadedDocument) -> tuple[dict[str, str], bytes]:
+    """The hash of each file the document was loaded from (source_hashes without the folders
+    it counts), with their stamps."""
     hashes: dict[str, str] = {}
     stamps = []
     for file in document.files:
@@ -38,9 +49,19 @@ def source_hashes(layout: Layout, document: LoadedDocument) -> tuple[dict[str, s
         if name not in hashes:
             hashes[name], stamp = read_hash(file)
             stamps.append(stamp)
-    for folder in document.folders:
-        hashes[same(layout.name_of(folder) + "/")] = layout.listing_hash(folder)
     return hashes, b"".join(stamps)
+
+
+def read_digest(hashes: Mapping[str, str]) -> bytes:
+    """One digest of the files of `hashes` (a manifest entry's inputs, or file_hashes'; the
+    folders' lists left out): a document loaded to be numbered and loaded again to be printed
+    with its number was read from the same bytes both times only when both digests are equal
+    (runner._stage). 32 bytes: a build holds one per document waiting for its number."""
+    digest = hashlib.sha256()
+    for name in sorted(hashes):
+        if not name.endswith("/"):
+            digest.update(f"{name}\0{hashes[name]}\n".encode())
+    return digest.digest()
 
 
 _texts: dict[str, str] = {}

@@ -14,10 +14,13 @@ from pipeline.register.store import TypedRequest
 class StageJob:
     """One input to load, render and stage; `number`: the register's number for a document
     whose data says `so: tu_dong`, or for one printing such a document's number (a Giấy khen
-    batch: its decision's); without it such a document is only loaded and described."""
+    batch: its decision's); without it such a document is only loaded and described. `read`:
+    with a number, the digest of the files the first stage described it from (Staged.read):
+    a document saved since is not staged (runner._stage)."""
 
     path: Path
     number: int | None = None
+    read: bytes | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,12 +38,20 @@ class Staged:
     staged: str | None = None
     invalid: str | None = None
     failed: str | None = None
-    # `failed` because the output could not be written (a read-only or full output folder):
-    # a number the register gave it stays pending for it, for the next build to reuse.
+    # `failed` because the output could not be written (a read-only or full output folder),
+    # or because its files were saved again between the stage that described it to the register
+    # and the one printing its number: a number the register gave it stays pending for it, for
+    # the next build to reuse.
     unwritten: bool = False
+    # `failed` because its files were saved again since the first stage described it to the
+    # register (runner._stage): its output and manifest entry stay as they were.
+    saved_meanwhile: bool = False
     seconds: float = 0.0
     numbering: Numbering | None = None
     lender: Lender | None = None
+    # Of a document waiting (numbering, lender): the digest of the files it was loaded from
+    # (source_hashes.read_digest), which its second stage must find again.
+    read: bytes | None = None
     # The stamp of each file of entry.inputs, in its order, as its hash was taken (packed by
     # pipeline.batch.hash_cache.read_stamp): the build remembers the hash while the file keeps it.
     read_stamps: bytes = b""

@@ -268,6 +268,70 @@ MESSAGES = {
         "and the edited file is kept as {copy}: if the edits are needed, copy them to the new "
         "file or into the data",
     },
+    # A year's manifest.json that cannot be read, or is gone while its folder holds outputs
+    # (lost_manifest): said once per manifest, with {outcome}, one of the two after them.
+    "build.manifest_damaged": {
+        "vi": "không đọc được {manifest} (tệp hỏng hoặc bị cắt): vanthu không còn biết tệp kết "
+        "quả nào trong {folder} là bản nó ghi mà chưa ai sửa, nên đã dựng lại các văn bản ấy "
+        "và so từng tệp có sẵn với bản vừa dựng trước khi ghi. {outcome}",
+        "en": "{manifest} could not be read (damaged or cut short): vanthu no longer knew which "
+        "outputs in {folder} were its own and unedited, so it built those documents again and "
+        "compared each file already there with the new one before writing it. {outcome}",
+    },
+    "build.manifest_missing": {
+        "vi": "không có {manifest} trong khi {folder} đã có tệp kết quả (manifest bị xóa?): "
+        "vanthu không biết tệp nào là bản nó ghi mà chưa ai sửa, nên đã so từng tệp có sẵn với "
+        "bản vừa dựng trước khi ghi. {outcome}",
+        "en": "{manifest} is missing while {folder} already holds outputs (the manifest "
+        "deleted?): vanthu could not tell which were its own and unedited, so it compared each "
+        "file already there with the new one before writing it. {outcome}",
+    },
+    "build.manifest_lost.copied": {
+        "vi": "{count} tệp có thể đã sửa tay (tệp .docx khác bản vừa dựng, hoặc tệp PDF có sẵn, "
+        "vốn không so được) được giữ lại bên cạnh trước khi ghi đè: {copies}; hãy xem các bản "
+        "ấy, chép chỗ sửa cần giữ sang tệp mới hoặc vào dữ liệu, rồi xóa bản không cần. Tệp "
+        "giống hệt bản vừa dựng được ghi lại như cũ; manifest được ghi mới",
+        "en": "{count} files perhaps edited by hand (a .docx differing from the new one, or a "
+        "PDF already there, which cannot be compared) were kept beside them before being "
+        "written over: {copies}; look at them, copy any edit to keep into the new file or the "
+        "data, then delete the copies not needed. Files identical to the new ones were written "
+        "as they were; the manifest is written anew",
+    },
+    "build.manifest_lost.same": {
+        "vi": "Mọi tệp có sẵn đều giống hệt bản vừa dựng: không mất chỗ sửa nào; manifest được "
+        "ghi mới",
+        "en": "Every file already there was identical to the new one: no edit was lost; the "
+        "manifest is written anew",
+    },
+    # A document loaded to be numbered, then found saved again when loaded to print its number
+    # (runner._stage): not written, so that its register row and its output never disagree.
+    "build.changed_while_building": {
+        "vi": "tệp dữ liệu (hoặc tệp nó dùng) được lưu lại trong lúc dựng, sau khi vanthu đọc "
+        "nó để cấp số: văn bản chưa được ghi, để sổ văn bản và văn bản không ghi hai nội dung "
+        "khác nhau; hãy chạy lại vanthu build",
+        "en": "the data file (or a file it uses) was saved again during the build, after "
+        "vanthu read it to number it: the document was not written, so that the register and "
+        "the document never say different things; run vanthu build again",
+    },
+    # A second build of one workspace while one runs (build_lock): refused after a short wait.
+    "build.busy": {
+        "vi": "một lần dựng khác của thư mục làm việc {folder} đang chạy (đã chờ {seconds} "
+        "giây): lần dựng này dừng, chưa ghi tệp nào, chưa cấp số nào; hãy đợi lần dựng kia "
+        "xong rồi chạy lại",
+        "en": "another build of the workspace {folder} is running (waited {seconds} s): this "
+        "build stopped before writing any file or giving any number; wait until the other one "
+        "ends and run again",
+    },
+    # The room check before numbering (builder.folder_problem): the sizes are said in the
+    # message's language (room.Size).
+    "build.too_little_room": {
+        "vi": "không đủ chỗ trống trong thư mục {folder} cho {count} văn bản chờ cấp số: cần "
+        "khoảng {needed} (vanthu dành {each} cho mỗi văn bản), hiện còn {free}; hãy giải phóng "
+        "thêm chỗ trống rồi chạy lại",
+        "en": "not enough free space in the folder {folder} for {count} documents waiting for "
+        "a number: about {needed} is needed ({each} set aside per document), {free} is free; "
+        "free some space and run again",
+    },
     "build.warning": {"vi": "Cảnh báo", "en": "Warning"},
     "build.number_out_of_order": {
         "vi": "{name}: số {reference} ngày {date} ghi ngày trước số cấp trước nó trong sổ, "

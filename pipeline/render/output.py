@@ -4,7 +4,7 @@
 every document before any output changes (and drop the staged files when an input is invalid);
 `write_atomic` does both at once. The temporary file gets the mode any new file gets here (0666
 less the umask) so a colleague can open the output. Temporary files left by a killed run
-(`.NAME.PID-N.tmp`) are removed by `clean_stale`.
+(`.NAME.PID-N.tmp`, of a process that has ended) are removed by `clean_stale`.
 """
 
 from __future__ import annotations
@@ -198,11 +198,46 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def clean_stale(folder: Path) -> list[Path]:
-    """Remove the temporary files a killed run left below `folder`; returns what was removed."""
+    """Remove the temporary files a killed run left below `folder`; returns what was removed.
+
+    Only those of a process that has ended (or of this one): a file of a process still running
+    is being written (a `vanthu render` beside the build), and removing it would fail that
+    write half-way with the OS's words."""
     removed = []
     if folder.is_dir():
         for path in folder.rglob(f".*{TMP_SUFFIX}"):
             if path.is_file() and path.name.count(".") >= 3:  # .NAME.PID-N.tmp, as stage names
+                if _writer_alive(path.name):
+                    continue
                 path.unlink(missing_ok=True)
                 removed.append(path)
     return removed
+
+
+def _writer_alive(name: str) -> bool:
+    """Whether the process a staged file is named for (.NAME.PID-N.tmp) is running and is not
+    this one. Never asked where a PID cannot be probed (Windows: the file was removed as
+    before)."""
+    pid = name[: -len(TMP_SUFFIX)].rsplit(".", 1)[-1].split("-", 1)[0]
+    if os.name != "posix" or not pid.isdigit() or int(pid) in (0, os.getpid()):
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except (ProcessLookupError, OverflowError):  # ended, or no process's number
+        return False
+    except OSError:  # there, someone else's
+        pass
+    return not _ended(int(pid))
+
+
+def _ended(pid: int) -> bool:
+    """Whether process `pid`, still listed, has ended all the same: a zombie no one reaped yet
+    (a killed build's workers, where the system's first process does not reap orphans), as
+    Linux's /proc says; False where it cannot be told."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            stat = handle.read()
+    except OSError:
+        return False
+    state = stat[stat.rfind(b")") + 1 :].split(maxsplit=1)[:1]  # after the command's name
+    return state in ([b"Z"], [b"X"])

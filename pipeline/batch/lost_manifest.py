@@ -1,0 +1,108 @@
+"""Outputs no manifest vouches for: a year's manifest.json damaged, or gone while its folder
+holds outputs.
+
+The build keeps a clerk's hand edits by comparing each output it would write over with the
+hash its manifest recorded (freshness.edited_since). With the manifest unreadable (garbage, cut
+short, emptied) or deleted, nothing is recorded and every output of its year is built again:
+written over as they were, the edits were lost without a word. So each .docx already there is
+compared with the one just built instead: identical (vanthu's output, unchanged: a build is
+byte for byte the same), it is written as it was; different (edited by hand, or made from
+older data: the build cannot tell which), a copy is kept beside it first, as for an output edited
+by hand (render.output.keep_edited_copy). A PDF cannot be compared (each conversion differs),
+so a PDF already there that a build with --pdf would write over is always kept so. The build
+then says once, per manifest, that it was damaged or missing and what was kept.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.batch.discover import Layout
+from pipeline.batch.recorded import Recorded
+from pipeline.i18n import t
+
+# How many copies the warning names before "…".
+_LISTED = 10
+
+
+@dataclass
+class _Lost:
+    """A manifest found damaged or missing, and the copies kept in its folder."""
+
+    manifest: Path
+    damaged: bool  # there but unreadable; else missing
+    copies: list[Path] = field(default_factory=list)
+
+
+class LostManifests:
+    """What a build learns, output by output, of the manifests that cannot vouch for them."""
+
+    def __init__(self, layout: Layout, recorded: Recorded) -> None:
+        self.layout = layout
+        self.recorded = recorded
+        self.found: dict[str, _Lost] = {}
+        self._held: dict[str, bool] = {}  # by year: its folder held outputs before this build
+
+    def _held_outputs(self, year: str, folder: Path) -> bool:
+        """Whether `folder`, a year's without a manifest, held any output when this build came
+        to it (asked before the first of its outputs is put in place; the files it staged there
+        are hidden): one listing per year, not a look-up per document of a new year."""
+        if year not in self._held:
+            try:
+                with os.scandir(folder) as listing:
+                    self._held[year] = any(not e.name.startswith(".") for e in listing)
+            except OSError:
+                self._held[year] = False
+        return self._held[year]
+
+    def unvouched(
+        self, output_name: str, sha256: str, *, with_pdf: bool,
+        file_hash: Callable[[Path], str | None],
+    ) -> list[Path] | None:
+        """The files writing output `output_name` (as manifests name it; its new content hashes
+        to `sha256`), and with `with_pdf` its PDF, would write over without knowing them for
+        vanthu's own: those to keep a copy of first. None when the output's manifest is as it
+        should be: what it records (or does not) is the rule then. `file_hash`: a file's hash as
+        it is now, None when it is not there."""
+        year = output_name.split("/", 1)[0]  # as write_manifests files an entry
+        manifest = self.recorded.manifests.get(year)
+        if manifest is not None and not manifest.damaged:
+            return None
+        output = self.layout.output_dir / output_name
+        if manifest is None and not self._held_outputs(year, output.parent):
+            return None  # a year's first build: nothing there to vouch for
+        there = file_hash(output)
+        kept = [output] if there not in (None, sha256) else []
+        pdf = output.with_suffix(".pdf")
+        if with_pdf and file_hash(pdf) is not None:
+            kept.append(pdf)
+        if manifest is None and there is None and not kept:
+            return None  # a year's first output: nothing there to vouch for
+        self.found.setdefault(year, _Lost(self.layout.manifest_for(year), manifest is not None))
+        return kept
+
+    def kept(self, output_name: str, copies: Iterable[Path]) -> None:
+        """The copies kept of what writing `output_name` wrote over (unvouched's files)."""
+        lost = self.found.get(output_name.split("/", 1)[0])
+        if lost is not None:
+            lost.copies.extend(copies)
+
+    def warnings(self) -> list[str]:
+        """One warning per manifest found damaged or missing: what was done, what was kept."""
+        said = []
+        display = self.layout.workspace.display
+        for lost in self.found.values():
+            if lost.copies:
+                shown = ", ".join(display(copy) for copy in lost.copies[:_LISTED])
+                if len(lost.copies) > _LISTED:
+                    shown += ", …"
+                outcome = t("build.manifest_lost.copied", count=len(lost.copies), copies=shown)
+            else:
+                outcome = t("build.manifest_lost.same")
+            key = "build.manifest_damaged" if lost.damaged else "build.manifest_missing"
+            said.append(t(key, manifest=display(lost.manifest),
+                          folder=display(lost.manifest.parent), outcome=outcome))
+        return said
