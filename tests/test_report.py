@@ -100,7 +100,8 @@ def test_text_and_tables_agree(report) -> None:
     text = "\n".join(p.text for p in report.paragraphs)
     people, groups = year_recipients(2022)
     money = format_money(sum(v[2] for v in now.values()))
-    assert f"khen thưởng cho {people} cá nhân và {groups} tập thể" in text
+    # Counts below 10 take a leading zero in the text, as in a decision's Điều 1 (r13b F8).
+    assert f"khen thưởng cho {people:02d} cá nhân và {groups:02d} tập thể" in text
     assert f"tổng số tiền thưởng {money} đồng" in text
     assert f"Lao động tiên tiến cho {now['Lao động tiên tiến'][0]} cá nhân" in text
     assert "{{" not in text
@@ -194,17 +195,17 @@ def test_a_decision_counts_in_the_year_of_its_date_not_of_its_folder(
     (late / "qd-giay-khen-bo-sung.yaml").write_text(text.replace("so: 153", "so: 154"), "utf-8")
 
     after = render_report(renderer, inputs_copy, tmp_path / "after.docx")
-    assert "ban hành 3 quyết định" in body_text(after)
-    assert "ban hành 2 quyết định" in body_text(before)
+    assert "ban hành 03 quyết định" in body_text(after)
+    assert "ban hành 02 quyết định" in body_text(before)
     was, now = table_cells(before, 1), table_cells(after, 1)
     giay_khen = {r[1]: r for r in was[1:-1]}["Giấy khen"]
     doubled = {r[1]: r for r in now[1:-1]}["Giấy khen"]
     assert int(doubled[2]) == 2 * int(giay_khen[2]) and int(doubled[3]) == 2 * int(giay_khen[3])
     # Tổng cộng is the rows' sum: the Giấy khen given again count as awards.
     assert int(now[-1][2]) == int(was[-1][2]) + int(giay_khen[2])
-    assert "khen thưởng cho 50 cá nhân và 7 tập thể" in body_text(before)
+    assert "khen thưởng cho 50 cá nhân và 07 tập thể" in body_text(before)
     # The same people given the same Giấy khen again are no new cá nhân or tập thể in the text.
-    assert "khen thưởng cho 50 cá nhân và 7 tập thể" in body_text(after)
+    assert "khen thưởng cho 50 cá nhân và 07 tập thể" in body_text(after)
     assert [r[5] for r in now] == [r[5] for r in was]  # 2021 still counted, from its new folder
     files = {p.name for p in load_document(inputs_copy / "2022" / "bao-cao-tong-ket.yaml").files}
     assert {"danh-sach-ldtt-2021.xlsx", "qd-giay-khen-bo-sung.yaml"} <= files
@@ -219,7 +220,7 @@ def test_a_decision_of_another_year_kept_in_the_report_folder_is_not_counted(
     text = text.replace("so: 153", "so: 12").replace("ngay: 22/12/2022", "ngay: 29/02/2024")
     (inputs_copy / "2022" / "qd-giay-khen-2024.yaml").write_text(text, "utf-8")
     after = render_report(renderer, inputs_copy, tmp_path / "after.docx")
-    assert "ban hành 2 quyết định" in body_text(after)
+    assert "ban hành 02 quyết định" in body_text(after)
     assert table_cells(after, 1) == table_cells(before, 1)
     assert table_cells(after, 2) == table_cells(before, 2)
 
@@ -236,7 +237,7 @@ def test_a_decision_of_another_office_is_not_counted(
     other = text.replace(office, "co_quan: ubnd-tinh-son-la").replace("so: 153", "so: 2150")
     (inputs_copy / "2022" / "qd-bang-khen-tinh.yaml").write_text(other, "utf-8")
     after = render_report(renderer, inputs_copy, tmp_path / "after.docx")
-    assert "ban hành 2 quyết định" in body_text(after)
+    assert "ban hành 02 quyết định" in body_text(after)
     assert table_cells(after, 1) == table_cells(before, 1)
     assert table_cells(after, 2) == table_cells(before, 2)
     # Still a file the report depends on: were its co_quan corrected, the report is rebuilt.
@@ -307,7 +308,7 @@ def test_a_decision_dated_after_the_report_is_not_in_it(
         text.replace("so: 153", "so: 160"), "utf-8"
     )
     after = render_report(renderer, inputs_copy, tmp_path / "after.docx")
-    assert "ban hành 2 quyết định" in body_text(after)
+    assert "ban hành 02 quyết định" in body_text(after)
     assert body_text(after) == body_text(before)
     assert table_cells(after, 1) == table_cells(before, 1)
 
@@ -353,7 +354,7 @@ def test_a_report_signed_the_next_year_is_usual(inputs_copy: Path, tmp_path: Pat
     report.write_text(
         report.read_text("utf-8").replace("ngay: 28/12/2022", "ngay: 05/01/2023"), "utf-8"
     )
-    assert "ban hành 2 quyết định" in body_text(
+    assert "ban hành 02 quyết định" in body_text(
         render_report(renderer, inputs_copy, tmp_path / "b.docx")
     )
 

@@ -444,4 +444,4 @@ nguoi_ky: ct
         "utf-8",
     )
     text = paragraph_texts(renderer.render_file(year / "bc.yaml", tmp_path / "bc.docx"))
-    assert "Đã khen thưởng 6 lượt tập thể, cá nhân." in text
+    assert "Đã khen thưởng 06 lượt tập thể, cá nhân." in text

@@ -1,5 +1,6 @@
 """Context of a Biên bản: 'Vào lúc ...', chủ trì, thư ký, thành phần counted from its lists, the
-items with their votes computed, kết luận, 'Cuộc họp kết thúc vào ...' and two signatures."""
+items with their votes computed, kết luận, 'Cuộc họp kết thúc vào ...' (a hội nghị's: 'Hội nghị
+kết thúc vào ...') and two signatures."""
 
 from __future__ import annotations
 
@@ -35,6 +36,25 @@ def minutes_attachments(data: MinutesData, source: Source, resolver: Resolver) -
     return Attached(NoAttachments())
 
 
+# The phrases a hội nghị words its own way: the key + CONFERENCE_SUFFIX (cau-chu.yaml).
+CONFERENCE_PHRASES = ("bien_ban_co_mat", "bien_ban_vang_mat", "bien_ban_noi_dung",
+                      "bien_ban_ket_thuc")  # fmt: skip
+CONFERENCE_SUFFIX = "_hoi_nghi"
+
+
+def minutes_phrase(info: DocumentInfo, key: str) -> str:
+    """The phrase the minutes write for `key`: a hội nghị's own (MinutesData.conference) speaks
+    of đại biểu and of the hội nghị, not of thành viên and a cuộc họp; unless the office or the
+    document wrote the meeting's phrase nearer than the hội nghị's (the tester's document-level
+    bien_ban_ket_thuc "Hội nghị kết thúc vào ..." is printed as written)."""
+    data = info.data
+    assert isinstance(data, MinutesData)
+    if key not in CONFERENCE_PHRASES or not data.conference:
+        return key
+    own = key + CONFERENCE_SUFFIX
+    return own if info.phrases.layer(own) >= info.phrases.layer(key) else key
+
+
 def _person(person: Person) -> dict[str, str]:
     return {"ho_ten": person.ho_ten, "chuc_vu": person.chuc_vu or ""}
 
@@ -64,12 +84,12 @@ def attendance_blocks(info: DocumentInfo) -> list[Block]:
     blocks: list[Block] = [
         info.write("bien_ban_chu_tri", {"ho_ten": chair.ho_ten, "chuc_vu": chair_title}),
         info.write("bien_ban_thu_ky", _person(data.thu_ky)),
-        info.write("bien_ban_co_mat", counts),
+        info.write(minutes_phrase(info, "bien_ban_co_mat"), counts),
         listed(_people(info, list(present), "nguoi_du_hop")),
     ]
     if absent:
         blocks += [
-            info.write("bien_ban_vang_mat", counts),
+            info.write(minutes_phrase(info, "bien_ban_vang_mat"), counts),
             listed(_people(info, list(absent), "nguoi_vang_mat")),
         ]
     else:
@@ -105,10 +125,10 @@ def minutes_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
         items.append({"so": number, "tieu_de": paragraph_runs(item.tieu_de), "doan": blocks})
     ended = when.den_ngay if when.den_ngay not in (None, day) else None
     end_day = date_phrase(ended) if ended is not None else info.write("cung_ngay")
-    last = info.write("bien_ban_ket_thuc", {"gio": when.den, "ngay": end_day})
+    last = info.write(minutes_phrase(info, "bien_ban_ket_thuc"), {"gio": when.den, "ngay": end_day})
     context.update(
         mo_dau=[block_context(b) for b in [opening, *attendance_blocks(info)]],
-        nhan_noi_dung=info.write("bien_ban_noi_dung"),
+        nhan_noi_dung=info.write(minutes_phrase(info, "bien_ban_noi_dung")),
         cac_noi_dung=items,
         nhan_ket_luan=info.write("bien_ban_ket_luan") if data.ket_luan else None,
         ket_luan=[block_context(b) for b in data.ket_luan],

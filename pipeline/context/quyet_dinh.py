@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,7 @@ from pipeline.load.attachments import DecisionAttachments, NoAttachments
 from pipeline.load.read_log import Stamp
 from pipeline.load.read_log import stamp as file_stamp
 from pipeline.load.spreadsheet import Table
-from pipeline.load.yaml_source import Source, load_yaml
+from pipeline.load.yaml_source import Path_, Source, dotted, load_yaml
 from pipeline.model.agency import Agency
 from pipeline.model.ke_hoach import PlanData
 from pipeline.model.quyet_dinh import DecisionData, Regulation
@@ -381,9 +382,187 @@ def check_award_phrases(
     gap = award_phrase_gap(data, awards, phrases, naming_award=unnamed)
     if gap is not None:
         raise gap_error(written_in(gap[0]), *gap, awards)
+    told: list[InputError] = []
     if fixed_sum_fallback(phrases, awards):
-        return (fixed_sum_warning(written_in("dieu_2_mo_dau"), phrases),)
-    return ()
+        told.append(fixed_sum_warning(written_in("dieu_2_mo_dau"), phrases))
+    used = award_phrases_used(
+        awards, naming_award=unnamed, opening=money_opening(phrases, awards)
+    )
+    told += typed_figure_warnings(data, awards, source, [
+        (written_in(key), key, phrases.raw(key)) for key in used if phrases.layer(key) > 0
+    ])  # fmt: skip
+    if dropped := dropped_money_lines(data, awards, phrases, used):
+        told.append(dropped_lines_warning(written_in("dieu_2_sau"), source, dropped))
+    return tuple(told)
+
+
+# A count typed in a decision's own words ("03 tập thể", "08 cá nhân", "10 người") and a total
+# typed as "Tổng số tiền thưởng: 9.100.000 đồng": a number as clerks type it, grouped by threes
+# with dots from 1000 (format_money).
+_TYPED_NUMBER = r"(?P<number>\d{1,3}(?:\.\d{3})+|\d+)(?![.,]?\d)"
+_TYPED_COUNT = re.compile(
+    rf"(?<![\w.,/]){_TYPED_NUMBER}\s+(?P<kind>tập\s+thể|cá\s+nhân|người)(?!\w)", re.IGNORECASE
+)
+_TYPED_TOTAL = re.compile(
+    rf"tổng\s+(?:cộng|(?:số\s+)?tiền(?:\s+thưởng)?)\s*(?:là\s*)?:?\s*{_TYPED_NUMBER}"
+    r"\s*(?:đồng|đ)(?!\w)",
+    re.IGNORECASE,
+)
+# The field a phrase names for each kind of figure, so that vanthu fills it from the list.
+_FIGURE_FIELDS = {"tap_the": "so_tap_the", "ca_nhan": "so_ca_nhan", "nguoi": "so_ca_nhan",
+                  "tien": "tong_tien"}  # fmt: skip
+# Data fields of the decision printed in Điều 1 (and on each Giấy khen) as typed.
+_TYPED_TEXTS = ("hanh_dong", "thanh_tich", "tieu_de_danh_sach")
+
+
+@dataclass(frozen=True)
+class TypedFigure:
+    """A figure typed in a decision's text that its list does not give: as typed ("08 cá
+    nhân"), as the list gives it ("07 cá nhân"), and the field that would print the list's."""
+
+    typed: str
+    listed: str
+    name: str
+
+
+def _kind_of(word: str) -> str:
+    """'tap_the', 'ca_nhan' or 'nguoi' for the word after a typed count."""
+    folded = " ".join(nfc(word).casefold().split())
+    return {"tập thể": "tap_the", "cá nhân": "ca_nhan"}.get(folded, "nguoi")
+
+
+def listed_counts(awards: AwardList, kind: str) -> set[int]:
+    """The counts of `kind` a decision may rightly type for this list: distinct recipients or
+    awards (a person given two titles is one cá nhân, two lượt), of the whole list or of one
+    award; for người, the cá nhân or every recipient (clerks count a tập thể as one too), as a
+    list's own Tổng cộng row is read."""
+    kinds = {"tap_the": (True,), "ca_nhan": (False,), "nguoi": (False, True)}[kind]
+    counts = {awards.recipients(collective=k) for k in kinds}
+    counts |= {awards.count(collective=k) for k in kinds}
+    counts |= {sum(1 for e in g.entries if e.collective == k) for g in awards.groups for k in kinds}
+    if kind == "nguoi":
+        counts |= {awards.recipients(collective=False) + awards.recipients(collective=True),
+                   len(awards.entries), *(len(g.entries) for g in awards.groups)}  # fmt: skip
+    return counts
+
+
+def listed_figure(awards: AwardList, kind: str) -> str:
+    """What the list gives for a kind of figure, as the decision prints it: '07 cá nhân',
+    '07 cá nhân và 03 tập thể' (for người), '9.200.000 đồng'."""
+    if kind == "tien":
+        return f"{format_money(awards.total)} đồng"
+    if kind == "nguoi":
+        return counted(awards) or "0 cá nhân"
+    count = awards.recipients(collective=kind == "tap_the")
+    word = "tập thể" if kind == "tap_the" else "cá nhân"
+    return f"{two_digits(count) if count else '0'} {word}"
+
+
+def typed_figures(text: str, awards: AwardList, *, people: bool = True) -> list[TypedFigure]:
+    """The counts and totals typed in `text` that the list does not give; its {{ fields }} are
+    the list's own and are skipped. `people`: read 'NN người' too (not in a clerk's thành
+    tích, where it is as often the people helped: 'hiến máu cứu 150 người')."""
+    text = PLACEHOLDER.sub("\ufffc", nfc(text))
+    found = []
+    for match in _TYPED_COUNT.finditer(text):
+        kind = _kind_of(match["kind"])
+        if kind == "nguoi" and not people:
+            continue
+        if int(match["number"].replace(".", "")) not in listed_counts(awards, kind):
+            found.append(TypedFigure(match[0], listed_figure(awards, kind), _FIGURE_FIELDS[kind]))
+    if awards.priced:
+        totals = {awards.total, *(g.total for g in awards.groups)}
+        for match in _TYPED_TOTAL.finditer(text):
+            if int(match["number"].replace(".", "")) not in totals:
+                found.append(TypedFigure(match[0], listed_figure(awards, "tien"), "tong_tien"))
+    return found
+
+
+def typed_figure_warnings(
+    data: DecisionData,
+    awards: AwardList,
+    source: Source,
+    own_phrases: list[tuple[Source, str, Text]],
+) -> list[InputError]:
+    """A warning at each figure typed in the decision's own text (khen_thuong.hanh_dong,
+    thanh_tich, tieu_de_danh_sach) or in a phrase the office or the document wrote
+    (`own_phrases`: where, key, text) that the list does not give: vanthu counts and totals
+    the list itself, and a typed figure beside its own would print two numbers (r13b F2)."""
+    assert data.khen_thuong is not None
+    section = data.khen_thuong
+    listed = section.danh_sach
+    told = []
+    for name in _TYPED_TEXTS:
+        text = getattr(section, name)
+        for figure in typed_figures(text or "", awards, people=False):
+            told.append(warned_at(
+                source, source, "wording.typed_figure.text", ("khen_thuong", name),
+                typed=figure.typed, listed=figure.listed, list=listed,
+            ))  # fmt: skip
+    for where, key, texts in own_phrases:
+        several = not isinstance(texts, str)
+        for index, text in enumerate(_texts(texts)):
+            loc: tuple[str | int, ...] = ("cau_chu", key, *((index,) if several else ()))
+            for figure in typed_figures(text, awards):
+                told.append(warned_at(
+                    where, source, "wording.typed_figure.phrase", loc, typed=figure.typed,
+                    listed=figure.listed, list=listed, name=figure.name,
+                ))  # fmt: skip
+    return told
+
+
+def warned_at(where: Source, document: Source, key: str, loc: Path_, **params: Any) -> InputError:
+    """A warning at `loc` of `where`: in the document itself by line and field only (its name
+    is said before its warnings), in the office's profile with the profile's file."""
+    if where is document:
+        return InputError(key, line=document.line_of(loc), field=dotted(loc) or None, **params)
+    return where.error(key, loc, **params)
+
+
+def _texts(text: Text) -> list[str]:
+    """The paragraphs of a phrase: one, or those of a list phrase (dieu_2_sau)."""
+    return [text] if isinstance(text, str) else list(text)
+
+
+def dropped_money_lines(
+    data: DecisionData, awards: AwardList, phrases: Phrases, used: list[str]
+) -> list[tuple[str, list[str]]]:
+    """The lines of vanthu's own dieu_2_sau (the total, in words, the nguồn kinh phí), as they
+    would print and with the fields that print them, that an office's or document's dieu_2_sau
+    replaced and that no phrase of this decision prints otherwise (`used`:
+    award_phrases_used), neither by its field nor typed out: figures printed nowhere.
+
+    A dieu_2_sau left empty ([]) drops them on purpose (the office's Điều 2 opening then says
+    what it wants): only the nguồn kinh phí, which a decision paying money must type, is then
+    said lost."""
+    if not awards.priced or phrases.layer("dieu_2_sau") == 0:
+        return []
+    values = award_values(data, awards)
+    texts = [text for key in used for text in _texts(phrases.raw(key))]
+    named = {name for text in texts for name in names_in(text)}
+    written = _folded(" ".join(texts))
+    emptied = not any(text.strip() for text in _texts(phrases.raw("dieu_2_sau")))
+    lost = []
+    for line in _texts(default_phrases()["dieu_2_sau"]):
+        fields = names_in(line)
+        if any(n in named or (values.get(n) and _folded(values[n]) in written) for n in fields):
+            continue
+        if not emptied or "nguon_kinh_phi" in fields:
+            lost.append((fill_phrase(line, values), fields))
+    return lost
+
+
+def dropped_lines_warning(
+    where: Source, document: Source, lost: list[tuple[str, list[str]]]
+) -> InputError:
+    """A warning at the own dieu_2_sau (written in `where`, for the decision `document`):
+    vanthu's lines of Điều 2 it replaced, as they would print, are printed nowhere; and the
+    fields that print them."""
+    fields = ", ".join(f"{{{{ {name} }}}}" for _, names in lost for name in names)
+    return warned_at(
+        where, document, "wording.money_lines_dropped", ("cau_chu", "dieu_2_sau"),
+        lines=" ".join(line for line, _ in lost), fields=fields,
+    )  # fmt: skip
 
 
 # Fields a list without money has no value for.

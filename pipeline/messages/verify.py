@@ -181,8 +181,8 @@ RULES: dict[str, tuple[str, str]] = {
         "The secretary and the chair are two different people",
     ),
     "bien_ban.ket_thuc": (
-        "Biên bản ghi “Cuộc họp kết thúc vào ... giờ ...”",
-        "Minutes say when the meeting ended (“Cuộc họp kết thúc vào ...”)",
+        "Biên bản ghi “Cuộc họp (Hội nghị) kết thúc vào ... giờ ...”",
+        "Minutes say when the meeting ended (“Cuộc họp (Hội nghị) kết thúc vào ...”)",
     ),
     "bien_ban.ty_le": (
         "Tỷ lệ biểu quyết đúng với số phiếu (tán thành a/b, đạt a/b × 100%)",

@@ -129,6 +129,28 @@ MESSAGES = {
         "be used, and Điều 2 opens with vanthu's default «{default}». To use the office's own "
         "sentence, add '{phrase}' under cau_chu: here, for example: {phrase}: \"{example}\"",
     },
+    # A count or total typed in a decision's own words that its list does not give
+    # (context.quyet_dinh.typed_figure_warnings).
+    "wording.typed_figure.text": {
+        "vi": "ghi «{typed}», mà danh sách '{list}' có {listed}: quyết định sẽ in số gõ tay này "
+        "bên cạnh số vanthu đếm (tính) từ danh sách ở Điều 1, Điều 2; hãy sửa hoặc bỏ số này",
+        "en": "says «{typed}», but the list '{list}' gives {listed}: the decision would print "
+        "this typed figure beside the one vanthu counts (adds up) from the list in Điều 1 and "
+        "Điều 2; correct it or leave it out",
+    },
+    "wording.typed_figure.phrase": {
+        "vi": "câu này ghi «{typed}», mà danh sách '{list}' có {listed}: số gõ tay không theo "
+        "danh sách; hãy sửa, hoặc viết {{{{ {name} }}}} để vanthu điền số của danh sách",
+        "en": "this phrase says «{typed}», but the list '{list}' gives {listed}: a typed figure "
+        "does not follow the list; correct it, or write {{{{ {name} }}}} for vanthu to fill in "
+        "the list's figure",
+    },
+    "wording.money_lines_dropped": {
+        "vi": "câu dieu_2_sau này thay các dòng vanthu tính của Điều 2, nên quyết định không in "
+        "ở đâu: «{lines}»; nếu cần, ghi chúng trong dieu_2_sau bằng {fields}",
+        "en": "this dieu_2_sau replaces the lines vanthu computes for Điều 2, so the decision "
+        "prints nowhere: «{lines}»; if they are needed, write them in dieu_2_sau with {fields}",
+    },
     "wording.yes_no": {
         "vi": "ghi 'co' hoặc 'khong' (nhận được: {value})",
         "en": "write 'co' or 'khong' (yes or no; got: {value})",

@@ -6,8 +6,11 @@ from typing import Annotated
 
 from pydantic import Field
 
-# One recipient on the line ("Kính gửi: Ủy ban nhân dân tỉnh"), or a list of "- ...;" lines.
-Addressee = Annotated[str, Field(min_length=1)]
+from pipeline.model.base import Filled
+
+# One recipient on the line ("Kính gửi: Ủy ban nhân dân tỉnh"), or a list of "- ...;" lines; a
+# name of punctuation alone ("...", "-": not yet known) is empty (base.not_punctuation_only).
+Addressee = Annotated[Filled, Field(min_length=1)]
 Addressees = Addressee | Annotated[list[Addressee], Field(min_length=1)]
 
 

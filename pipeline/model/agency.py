@@ -17,7 +17,7 @@ from pydantic import (
     model_validator,
 )
 
-from pipeline.model.base import Date, Record
+from pipeline.model.base import Date, Filled, Record
 from pipeline.model.document import filing_line_typed
 from pipeline.model.wording import Lines, ListLayout, PhraseOverrides, invalid, located
 from pipeline.phrase import Phrase
@@ -250,7 +250,8 @@ class SalaryRow(Record):
 class Signer(Record):
     """Người ký: a usual signer, with how they sign (thẩm quyền ký)."""
 
-    ho_ten: str = Field(min_length=1)
+    # A name of punctuation alone ("...": not yet known) would sign every document: refused.
+    ho_ten: Filled = Field(min_length=1)
     chuc_vu: Lines = Field(
         min_length=1,
         description="the signer's own title; or every line above the name, as a list: "

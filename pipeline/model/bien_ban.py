@@ -10,9 +10,12 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pipeline.model.base import Date, Filled, Record
 from pipeline.model.blocks import Block
 from pipeline.model.document import DocumentData, Recipient
-from pipeline.model.wording import ClockHour, invalid, located
+from pipeline.model.wording import ClockHour, YesNo, invalid, located
 from pipeline.rules.dates import numeric_date
 from pipeline.text.normalize import nfc
+
+# How a hội nghị's trích yếu or cuoc_hop begins, compared as same_name compares.
+CONFERENCE = "hội nghị"
 
 
 def same_name(name: str) -> str:
@@ -118,6 +121,11 @@ class MinutesData(DocumentData):
     cuoc_hop: Filled = Field(
         min_length=1, description="what met and why, after 'Vào lúc ..., tại'"
     )
+    hoi_nghi: YesNo | None = Field(
+        default=None,
+        description="co: a hội nghị (đại biểu, 'Hội nghị kết thúc vào ...'); empty: when "
+        "trich_yeu or cuoc_hop begins with 'Hội nghị'",
+    )
     thoi_gian: MinutesTime
     dia_diem: Filled = Field(min_length=1)
     chu_toa: Filled | None = Field(
@@ -127,6 +135,16 @@ class MinutesData(DocumentData):
     thanh_phan: Attendance
     noi_dung: list[Item] = Field(min_length=1)
     ket_luan: list[Block] = Field(default_factory=list)
+
+    @property
+    def conference(self) -> bool:
+        """Whether the minutes are a hội nghị's: as hoi_nghi says, else when its trích yếu or
+        cuoc_hop begins with "Hội nghị" (the minutes of a meeting say "Họp ..." or name who
+        met)."""
+        if self.hoi_nghi is not None:
+            return self.hoi_nghi
+        texts = (self.trich_yeu, self.cuoc_hop)
+        return any(same_name(text).startswith(CONFERENCE) for text in texts)
 
     @field_validator("thoi_gian")
     @classmethod

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from pipeline.model.base import Date, Record
+from pipeline.model.base import Date, Filled, Record
 from pipeline.model.blocks import Block
 from pipeline.model.document import DocumentData
 from pipeline.model.ke_hoach import Section
@@ -21,7 +21,8 @@ class ScheduleRow(Record):
     noi_dung: str = Field(min_length=1)
     chu_tri: str | None = None
     thanh_phan: str | None = None
-    dia_diem: str | None = None
+    # A place of punctuation alone ("...": not yet known) is refused, as in a Giấy mời.
+    dia_diem: Filled | None = None
 
 
 class NoticeData(DocumentData):

@@ -127,6 +127,11 @@ FIELDS: dict[str, frozenset[str]] = {
     "bieu_quyet": _VOTE,
     "bien_ban_ket_luan": frozenset(),
     "bien_ban_ket_thuc": frozenset({"gio", "ngay"}),
+    # A hội nghị's own wording of the four above (context.bien_ban.minutes_phrase).
+    "bien_ban_co_mat_hoi_nghi": _ATTENDANCE,
+    "bien_ban_vang_mat_hoi_nghi": _ATTENDANCE,
+    "bien_ban_noi_dung_hoi_nghi": frozenset(),
+    "bien_ban_ket_thuc_hoi_nghi": frozenset({"gio", "ngay"}),
     "cung_ngay": frozenset(),
     "ky_thu_ky": frozenset(),
     "ky_chu_toa": frozenset(),

@@ -1,6 +1,6 @@
 """Biên bản's own rules: the thư ký signs on the left and the chủ tọa on the right, each name under
-its title, two people; the sentence saying when the meeting ended; a vote's percentage that is
-its count's."""
+its title, two people; the sentence saying when the meeting (or hội nghị) ended; a vote's
+percentage that is its count's."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from pipeline.verify.specs import check_format
 
 SECRETARY = ("THƯ KÝ", "NGƯỜI GHI BIÊN BẢN")
 CHAIR = ("CHỦ TỌA", "CHỦ TRÌ")
+# "Cuộc họp kết thúc vào ...", "Hội nghị kết thúc vào ..." (or "Phiên họp ..."): what ended is
+# the minutes' own word.
 ENDED = re.compile(r"\bkết thúc vào\b", re.IGNORECASE)
 # "tán thành 7/8, đạt 87,5%": the share written must be the share counted.
 SHARE = re.compile(
@@ -28,7 +30,8 @@ def _title(lines: list[Paragraph]) -> str:
 
 
 def check_minutes(doc: Document, layout: Layout, report: Report) -> None:
-    """THƯ KÝ left and CHỦ TỌA right with their names, 'Cuộc họp kết thúc vào ...', votes."""
+    """THƯ KÝ left and CHỦ TỌA right with their names, 'Cuộc họp (Hội nghị) kết thúc vào ...',
+    votes."""
     if layout.template or layout.type_code != "bien_ban":
         return
     left, right = layout.chu_ky_trai_tham_quyen, layout.chu_ky_tham_quyen
@@ -51,7 +54,7 @@ def check_minutes(doc: Document, layout: Layout, report: Report) -> None:
         last = layout.body[-1] if layout.body else None
         report.add(
             "bien_ban.ket_thuc", last.where if last else DOCUMENT, msg("absent"),
-            literal("Cuộc họp kết thúc vào ... giờ ... cùng ngày"),
+            literal("Cuộc họp (Hội nghị) kết thúc vào ... giờ ... cùng ngày"),
         )  # fmt: skip
     for p in layout.body:
         for match in SHARE.finditer(flat(p.text)):
