@@ -14,6 +14,7 @@ register (so: tu_dong), as `vanthu build` numbers a data file, under the program
 form_fields("ke_hoach")                                 # [FormField(name="loai", ...), ...]
 numbered = number_form(workspace, workspace.load_mapping(form), "phieu-1234")
 data = Renderer(workspace).render(numbered.document)    # prints numbered.number: 01/KH-...
+void_form(workspace, "phieu-1234", "sai nội dung")      # hủy số: kept in the sổ with why
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ from pipeline.register.documents import (
 )
 from pipeline.register.forms import NumberedForm as NumberedForm
 from pipeline.register.forms import number_form as number_form
+from pipeline.register.forms import void_form as void_form
 from pipeline.register.location import register_exists
 from pipeline.register.store import TypedRequest
 from pipeline.render.compose import TemplateLibrary
@@ -358,10 +360,11 @@ def render_documents(
                                           warnings=(*notes.get(index, ()), *noted))
                 continue
             source = workspace.name_of(document.path)
-            warnings: list[str] = []
-            with numbered(register_of(workspace), document, source, warnings) as document:
+            notices: list[VanthuError] = []
+            with numbered(register_of(workspace), document, source, notices) as document:
                 data = renderer.render(document)
                 write_atomic(target, data)
+            warnings = [notice.message() for notice in notices]
             number = document.info.data.so
             replaced = replaced_number_warning(
                 register_of(workspace), source, before.get(index), number,

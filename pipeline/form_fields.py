@@ -16,6 +16,7 @@ from typing import Any
 from pipeline.errors import UsageError
 from pipeline.kinds import KINDS
 from pipeline.load.contract import DocumentKind
+from pipeline.model.giay_khen import INHERITED
 
 # For the fields whose model says nothing of them, nor of the part they hold.
 UNDESCRIBED: dict[str, str] = {
@@ -33,6 +34,16 @@ UNDESCRIBED: dict[str, str] = {
     "thanh_phan": "who attends (one, or a list)",
     "ket_luan": "the conclusion: paragraphs, dash or point lists",
 }
+
+# A field one type holds otherwise than the others of its name (UNDESCRIBED): a Giấy mời's
+# noi_dung is one line after "Nội dung:", not a body of paragraphs and lists.
+UNDESCRIBED_OF: dict[tuple[str, str], str] = {
+    ("giay_moi", "noi_dung"): "Nội dung: what the meeting is about, one text (optional)",
+}
+
+# Fields a type takes from another document and refuses from its own data (a Giấy khen batch:
+# its decision's number, date, office, signer...): none of its form's.
+TAKEN_FROM_ELSEWHERE: dict[str, tuple[str, ...]] = {"giay_khen": INHERITED}
 
 
 @dataclass(frozen=True)
@@ -58,19 +69,22 @@ def kind_named(name: str) -> DocumentKind:
 
 def form_fields(kind: str) -> list[FormField]:
     """The fields of document type `kind` (ke_hoach or ke-hoach), in the model's order; a field
-    the model only reads to refuse it (a Báo cáo's `bang`, kept in a khoản) is none."""
-    model = kind_named(kind).model
+    the model only reads to refuse it (a Báo cáo's `bang`, kept in a khoản), or that the type
+    takes from another document (TAKEN_FROM_ELSEWHERE), is none."""
+    found_kind = kind_named(kind)
+    model = found_kind.model
     schema = model.model_json_schema()
     parts = schema.get("$defs", {})
     required = set(schema.get("required", ()))
     found = []
+    elsewhere = TAKEN_FROM_ELSEWHERE.get(found_kind.code, ())
     for name, info in model.model_fields.items():
-        if info.exclude:
-            continue
         key = info.alias or name
+        if info.exclude or key in elsewhere:
+            continue
         described = schema["properties"][key]
         text = (described.get("description") or part_description(described, parts)
-                or UNDESCRIBED.get(key))
+                or UNDESCRIBED_OF.get((found_kind.code, key)) or UNDESCRIBED.get(key))
         needed = key in required
         found.append(FormField(
             name=key, required=needed, description=" ".join(text.split()) if text else None,

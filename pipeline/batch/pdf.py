@@ -245,13 +245,17 @@ class PdfConverter:
             return self.command_line.timeout_for(source)
         return self.timeout if self.timeout is not None else document_timeout(source)
 
-    def convert(self, source: Path, target: Path) -> None:
-        """Write `target` (.pdf) from `source` (.docx), atomically.
+    def convert(self, source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
+        """Write `target` (.pdf) from `source` (.docx), atomically; each a str or os.PathLike
+        (anything else a TypeError naming it).
 
         Tried twice, the second time in a restarted LibreOffice; ConversionError naming the
         document (and why, in words) when both tries fail, with nothing of the tries (partial
         PDF, LibreOffice's lock files) left beside it.
         """
+        from pipeline.workspace.core import as_path
+
+        source, target = as_path(source, "source"), as_path(target, "target")
         if (command_line := self._command_line()) is not None:
             command_line.convert(source, target)
             return
@@ -275,17 +279,23 @@ class PdfConverter:
         raise ConversionError("build.pdf_document_failed", document=source.name, why=why)
 
     def convert_many(
-        self, pairs: Sequence[tuple[Path, Path]], done: Done | None = None
+        self, pairs: Sequence[tuple[str | os.PathLike[str], str | os.PathLike[str]]],
+        done: Done | None = None,
     ) -> list[ConversionError | None]:
         """Write each pair's PDF (.docx, .pdf); for each pair None, or the error naming its
         document. LibreOffice's command line converts them in as few runs as it can (each run
         costs a start); unoserver one after another, in the LibreOffice it keeps running.
         `done` is told of each pair as soon as it is settled: its index, its error or None,
-        and the seconds it took (a build records each PDF made before it is stopped)."""
+        and the seconds it took (a build records each PDF made before it is stopped). Paths
+        may be str or os.PathLike, as convert takes them."""
+        from pipeline.workspace.core import as_path
+
+        paths = [(as_path(source, "source"), as_path(target, "target"))
+                 for source, target in pairs]
         if (command_line := self._command_line()) is not None:
-            return command_line.convert_many(pairs, done)
+            return command_line.convert_many(paths, done)
         failures: list[ConversionError | None] = []
-        for index, (source, target) in enumerate(pairs):
+        for index, (source, target) in enumerate(paths):
             start = time.perf_counter()
             failure: ConversionError | None = None
             try:

@@ -1341,14 +1341,94 @@ MESSAGES: dict[str, dict[str, str]] = {
         "'.', '_' and '-' only, starting with a letter or a digit, 100 at most (it names the "
         "form's record in the folder {folder}/)",
     },
+    "register.form_identifier_device": {
+        "vi": "mã biểu mẫu '{identifier}' không dùng được: Windows dành tên này cho thiết bị "
+        "(CON, PRN, AUX, NUL, COM1…, LPT1…), không tạo được tệp mang tên đó; hãy chọn mã khác",
+        "en": "form identifier '{identifier}' cannot be used: Windows keeps this name for a "
+        "device (CON, PRN, AUX, NUL, COM1…, LPT1…), and no file can bear it there; choose "
+        "another",
+    },
+    "register.form_identifier_case": {
+        "vi": "mã biểu mẫu '{identifier}' chỉ khác mã '{other}' đã có ở chữ hoa, chữ thường: "
+        "trên Windows và macOS hai bản ghi trong {folder}/ là một tệp; hãy dùng đúng mã "
+        "'{other}' hoặc một mã khác hẳn",
+        "en": "form identifier '{identifier}' differs from the existing '{other}' in case "
+        "only: on Windows and macOS their records in {folder}/ are one file; use '{other}' "
+        "itself or a clearly different identifier",
+    },
     "register.form_not_automatic": {
         "vi": "biểu mẫu {identifier} không xin số từ sổ văn bản đi: chỉ cấp số cho văn bản ghi "
-        "so: tu_dong (biểu mẫu này ghi so: {so})",
+        "so: tu_dong, hoặc vào sổ số văn bản tự ghi (so: 40) (biểu mẫu này ghi so: {so})",
         "en": "form {identifier} asks the register for no number: only a document with "
-        "so: tu_dong is numbered (this form says so: {so})",
+        "so: tu_dong is numbered, or one typing its number (so: 40) entered (this form says "
+        "so: {so})",
     },
     "register.form_renumbered": {
         "vi": "biểu mẫu {identifier} được cấp số mới",
         "en": "form {identifier} numbered anew",
+    },
+    # A form asking again for the number it holds, changed (forms.refuse_changed_form): the
+    # paper signed under that number says otherwise. No command: a program shows these.
+    "register.form_signer_changed": {
+        "vi": "số {reference} ngày {date} của biểu mẫu {identifier} đã vào sổ văn bản đi với "
+        "người ký “{held}”, nay biểu mẫu ghi người ký “{now}” (nguoi_ky: {key}): văn bản đã "
+        "ban hành giữ người ký đã ký, nên số và sổ giữ nguyên. Hãy chọn lại người ký cũ; nếu "
+        "cần văn bản mới do người khác ký, xin số mới (số cũ bị hủy: new_number=True); nếu sổ "
+        "ghi sai và văn bản chưa ký, sửa người ký trong sổ (correct_signer=True)",
+        "en": "number {reference} of {date} of form {identifier} is in the register signed by "
+        "“{held}”, and the form now names “{now}” (nguoi_ky: {key}): an issued document keeps "
+        "the signer who signed it, so its number and row are kept. Choose the former signer "
+        "again; for a new document signed by someone else, ask for a new number (the former "
+        "is voided: new_number=True); if the register is wrong and the document not yet "
+        "signed, correct its signer (correct_signer=True)",
+    },
+    "register.form_signer_corrected": {
+        "vi": "biểu mẫu {name}: sổ văn bản đi, số {reference}: người ký sửa từ “{old}” thành "
+        "“{new}”",
+        "en": "form {name}: the register's number {reference}: signer corrected from “{old}” "
+        "to “{new}”",
+    },
+    "register.form_type_changed": {
+        "vi": "số {reference} ngày {date} đã cấp cho biểu mẫu {identifier}, nay biểu mẫu là "
+        "loại văn bản khác và sẽ in {now}: văn bản đã ban hành với số đó không đổi loại. Văn "
+        "bản loại mới cần số mới (số cũ bị hủy: new_number=True)",
+        "en": "number {reference} of {date} was given to form {identifier}, which is now of "
+        "another type and would print {now}: a document issued under that number keeps its "
+        "type. A document of the new type needs a new number (the former is voided: "
+        "new_number=True)",
+    },
+    "register.form_number_changed": {
+        "vi": "biểu mẫu {identifier} đã có số {existing}, nay ghi số {number}: một văn bản "
+        "giữ số đã cấp. Muốn dùng số mới, hãy hủy số cũ (new_number=True)",
+        "en": "form {identifier} holds number {existing} and now types {number}: a document "
+        "keeps the number it was given. To use the new one, void the former "
+        "(new_number=True)",
+    },
+    "register.form_elsewhere": {
+        "vi": "biểu mẫu {identifier} đã có số {existing} (năm {year}); ngày hoặc loại văn bản "
+        "nay thuộc năm hoặc dãy số khác. Muốn cấp số mới, hãy hủy số cũ (new_number=True, "
+        "hoặc void_form)",
+        "en": "form {identifier} holds number {existing} (year {year}); its date or type now "
+        "belongs to another year or sequence. To number it anew, void the former number "
+        "(new_number=True, or void_form)",
+    },
+    "register.form_voided_renumbered": {
+        "vi": "số {old} của biểu mẫu {identifier} đã bị hủy trong sổ (lý do: {reason}); đã cấp "
+        "số mới {new}. Bản đã in hoặc đã ký (nếu có) còn mang số {old}: hãy thay bản đó",
+        "en": "number {old} of form {identifier} was voided in the register (reason: "
+        "{reason}); it was given the new number {new}. A copy already printed or signed still "
+        "carries {old}: replace it",
+    },
+    "register.form_not_numbered": {
+        "vi": "biểu mẫu {identifier} chưa có số nào trong sổ văn bản đi để hủy",
+        "en": "form {identifier} holds no number in the register to void",
+    },
+    "register.form_record_missing": {
+        "vi": "số {reference}: bản ghi biểu mẫu {source} không còn; nếu bản ghi chỉ tạm vắng, "
+        "hãy khôi phục nó (chương trình gửi lại cùng mã biểu mẫu thì giữ số); nếu văn bản đã "
+        "bỏ, hãy hủy số: {command} --ly-do ...",
+        "en": "number {reference}: the form record {source} is gone; if it is only away, put "
+        "it back (the program asking again under the same identifier keeps the number); if the "
+        "document was dropped, void the number: {command} --ly-do ...",
     },
 }

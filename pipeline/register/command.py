@@ -45,7 +45,7 @@ from pipeline.register.sequences import (
     parse_pairs,
     type_code_from_symbol,
 )
-from pipeline.register.store import Displaced, Register
+from pipeline.register.store import Displaced, Register, is_form_record
 from pipeline.render.phrase import Phrase
 from pipeline.workspace import Workspace
 
@@ -457,6 +457,20 @@ def void_command(
     click.echo(t("register.voided", entry=entry.describe()))
     state.keep_plan(ctx)
     _warn_other_workspace(state, register, entry)
+    _mark_form_void(state, entry)
+
+
+def _mark_form_void(state: _State, entry: Entry) -> None:
+    """A form's number just voided: its record, in this workspace, says so (forms.
+    mark_record_void), so that the program listing its records shows it void."""
+    owner = entry.workspace
+    if not is_form_record(entry.source) or (owner is not None
+                                            and owner != state.workspace.identity):
+        return
+    from pipeline.register.forms import mark_record_void
+
+    assert entry.source is not None
+    mark_record_void(state.workspace.root / entry.source, entry)
 
 
 def _warn_other_workspace(state: _State, register: Register, entry: Entry) -> None:
@@ -750,7 +764,9 @@ def check_command(ctx: click.Context, year: int) -> None:
     shared = register.source_exists is None
     missing = "register.source_missing_shared" if shared else "register.source_missing"
     for entry in report.missing_sources:
-        _warn(t(missing, reference=entry.reference, source=entry.source,
+        # A form's record is no data file: never renamed, nor kept by typing its number.
+        said = "register.form_record_missing" if is_form_record(entry.source) else missing
+        _warn(t(said, reference=entry.reference, source=entry.source,
                 command=_void_command(entry, named_office=several), number=entry.number_text))
     if report.not_checked:
         click.echo(t("register.sources_not_checked", count=report.not_checked), err=True)

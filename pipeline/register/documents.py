@@ -95,7 +95,7 @@ from pipeline.register.store import (
     holds_for,
 )
 from pipeline.register.switched import elsewhere_error, not_migrated_error, unmigrated
-from pipeline.register.year_start import late_first_numbers
+from pipeline.register.year_start import late_first_notices
 from pipeline.render.output import is_write_failure
 from pipeline.rules.agency_names import ORGANS
 from pipeline.text.legacy import is_vietnamese_syllable
@@ -110,14 +110,16 @@ if TYPE_CHECKING:
     from pipeline.workspace.core import Workspace
 
 def workspace_register(registers: Registers, workspace: Workspace,
-                       notes: list[str] | None = None) -> Register:
+                       notes: list[str] | None = None, *,
+                       notices: list[VanthuError] | None = None) -> Register:
     """The register `workspace` numbers its documents in, naming its data files as its own (see
-    above); a warning in `notes` when this gave the workspace its identity. The identity is
-    settled once, when the register is first opened: render and build ask for the register
+    above); a warning in `notes` (in `notices`, as the error saying it: a library caller asks
+    for its words in either language) when this gave the workspace its identity. The identity
+    is settled once, when the register is first opened: render and build ask for the register
     per document."""
 
     def name(register: Register) -> None:
-        register.workspace = register_identity(register, workspace, notes)
+        register.workspace = register_identity(register, workspace, notes, notices=notices)
         if register.workspace is not None:
             place_workspace(register, workspace, register.workspace)
 
@@ -384,20 +386,24 @@ def lacking_errors(entries: Sequence[tuple[str, ManifestEntry]],
 
 
 def register_identity(register: Register, workspace: Workspace,
-                      notes: list[str] | None = None, *, give: bool = True) -> str | None:
+                      notes: list[str] | None = None, *, give: bool = True,
+                      notices: list[VanthuError] | None = None) -> str | None:
     """The identity under which `register` names `workspace`'s data files: None for the
     workspace's own register file, else its dinh_danh (given one, unless not `give`, when its
-    vanthu.yaml has none; None without a vanthu.yaml)."""
+    vanthu.yaml has none, said in `notes` or `notices`; None without a vanthu.yaml)."""
     backend = register.backend
     if isinstance(backend, SqliteBackend) and Path(backend.location).resolve().is_relative_to(
             workspace.root):
         return None
     if give and workspace.identity is None and workspace.config_file is not None:
         identity = workspace.give_identity()
+        told = RenderError(
+            "register.identity_written", config=workspace.display(workspace.config_file),
+            identity=identity, location=safe_location(register.location))
         if notes is not None:
-            notes.append(RenderError(
-                "register.identity_written", config=workspace.display(workspace.config_file),
-                identity=identity, location=safe_location(register.location)).message())
+            notes.append(told.message())
+        if notices is not None:
+            notices.append(told)
     return workspace.identity
 
 
@@ -541,10 +547,17 @@ def signer_change_error(workspace: Workspace, document: LoadedDocument, row: Ent
 def signer_corrected(document: LoadedDocument, row: Entry, details: Details) -> str:
     """The notice of `vanthu render --force` writing a document whose row recorded another
     signer (signer_changed_row): the row now records the new one, after the data file's name."""
-    return RenderError("register.signer_corrected", name=shown(document.path),
-                       reference=row.reference, old=printed_signer(row.details),
+    return signer_corrected_notice(shown(document.path), row, details).message()
+
+
+def signer_corrected_notice(name: str, row: Entry, details: Details,
+                            key: str = "register.signer_corrected") -> RenderError:
+    """signer_corrected's notice as an error (said in either language) for the document named
+    `name`; `key`, the words for it (a form's correction is asked otherwise than --force)."""
+    return RenderError(key, name=name, reference=row.reference,
+                       old=printed_signer(row.details),
                        new=printed_signer(details if row.details.signer_title
-                                          else replace(details, signer_title=None))).message()
+                                          else replace(details, signer_title=None)))
 
 
 def changed_signer(register: Register, document: LoadedDocument,
@@ -685,13 +698,14 @@ def with_number(document: LoadedDocument, number: int) -> LoadedDocument:
 
 @contextmanager
 def numbered(register: Register, document: LoadedDocument, source: str,
-             warnings: list[str] | None = None) -> Iterator[LoadedDocument]:
+             warnings: list[VanthuError] | None = None) -> Iterator[LoadedDocument]:
     """`document` with its number from the register when its data asks for one (see above).
     Its row is confirmed with what the document says now (an edited document's row follows
-    it); with `warnings`, the build's warning is added there when the number is dated before
-    the number given before it (a new number, or one whose date was edited: order_warning),
-    when a new number went to a copy of a document another file records (copy_warning), and
-    when it is the year's first, dated after February (year_start.late_first_numbers)."""
+    it); with `warnings`, the build's warning is added there (as an error, said in either
+    language) when the number is dated before the number given before it (a new number, or
+    one whose date was edited: order_warning), when a new number went to a copy of a
+    document another file records (copy_warning), and when it is the year's first, dated
+    after February (year_start.late_first_numbers)."""
     if not document.info.data.needs_number:
         yield document
         return
@@ -702,13 +716,13 @@ def numbered(register: Register, document: LoadedDocument, source: str,
         yield with_number(document, entry.number)
     if warnings is not None:
         now = replace(entry, details=completed(details))
-        warning = order_warning(register, now, source, None if entry.fresh else entry)
+        warning = order_notice(register, now, source, None if entry.fresh else entry)
         if warning is not None:
             warnings.append(warning)
-        copy = copy_warning(register, now, source) if entry.fresh else None
+        copy = copy_notice(register, now, source) if entry.fresh else None
         if copy is not None:
             warnings.append(copy)
-        warnings.extend(late_first_numbers(register, [(source, now)]))
+        warnings.extend(late_first_notices(register, [(source, now)]))
 
 
 def copy_warning(register: Register, entry: Entry, name: str) -> str | None:
@@ -717,17 +731,23 @@ def copy_warning(register: Register, entry: Entry, name: str) -> str | None:
     with its date and trích yếu left) takes a second number for one document; on a shared
     register, another clerk's file too (both asked to send one công văn), naming its
     workspace."""
+    notice = copy_notice(register, entry, name)
+    return notice.message() if notice is not None else None
+
+
+def copy_notice(register: Register, entry: Entry, name: str) -> RenderError | None:
+    """copy_warning's warning as an error, to be said in either language (a form's)."""
     alike = register.alike(entry)
     if not alike:
         return None
     other = alike[0]
     if other.workspace is None or other.workspace == register.workspace:
         return RenderError("build.number_for_a_copy", name=name, reference=entry.reference,
-                           other=other.describe(), file=other.source or "").message()
+                           other=other.describe(), file=other.source or "")
     return RenderError("build.number_for_a_copy_elsewhere", name=name,
                        reference=entry.reference, other=other.describe(),
                        file=other.source or "", identity=other.workspace,
-                       place=register.place_words(other.workspace)).message()
+                       place=register.place_words(other.workspace))
 
 
 def lent_number(register: Register, document: LoadedDocument, source: str) -> LoadedDocument:
@@ -937,24 +957,36 @@ def order_warning(register: Register, entry: Entry, name: str,
     it, is dated before the number given before it in its sequence (Register.out_of_order): for
     a number new to the register (`before` None), or whose date changed from `before`'s (a
     document written again after its date was edited)."""
+    notice = order_notice(register, entry, name, before)
+    return notice.message() if notice is not None else None
+
+
+def order_notice(register: Register, entry: Entry, name: str,
+                 before: Entry | None = None) -> RenderError | None:
+    """order_warning's warning as an error, to be said in either language (a form's)."""
     when = entry.details.doc_date
     if when is None or (before is not None and before.details.doc_date == when):
         return None
     earlier = register.out_of_order(entry)
     if earlier is not None:
         return RenderError("build.number_out_of_order", name=name, reference=entry.reference,
-                           date=when.strftime("%d/%m/%Y"), earlier=earlier.describe()).message()
+                           date=when.strftime("%d/%m/%Y"), earlier=earlier.describe())
     # A date edited to after the numbers given since: the row moves with it, out of order.
     later = register.dated_after_next(entry) if before is not None else None
     if later is None or before is None or before.details.doc_date is None:
         return None
     return RenderError("build.number_dated_after_later", name=name, reference=entry.reference,
                        date=when.strftime("%d/%m/%Y"), later=later.describe(),
-                       old=before.details.doc_date.strftime("%d/%m/%Y")).message()
+                       old=before.details.doc_date.strftime("%d/%m/%Y"))
 
 
 def typed_warnings(register: Register, done: TypedNumber, name: str) -> list[str]:
     """The warnings of a typed number just recorded: numbers it skipped, out of date order."""
+    return [notice.message() for notice in typed_notices(register, done, name)]
+
+
+def typed_notices(register: Register, done: TypedNumber, name: str) -> list[RenderError]:
+    """typed_warnings' warnings as errors, to be said in either language (a form's)."""
     if done.entry is None:
         return []
     found = []
@@ -962,16 +994,16 @@ def typed_warnings(register: Register, done: TypedNumber, name: str) -> list[str
     if done.skipped is not None and typed_before_vanthu(register, entry):
         found.append(RenderError("register.typed_number_before_vanthu", name=name,
                                  reference=entry.reference, year=entry.year,
-                                 skipped=done.skipped).message())
+                                 skipped=done.skipped))
     elif done.skipped is not None:
         found.append(RenderError("build.typed_number_skips", name=name,
                                  reference=entry.reference, command=entry.void_command(
                                      named_office=len(register.agencies()) > 1),
                                  following=f"{done.following:02d}",
-                                 skipped=done.skipped).message())
-    warning = order_warning(register, done.entry, name, done.before)
-    if warning is not None:
-        found.append(warning)
+                                 skipped=done.skipped))
+    notice = order_notice(register, done.entry, name, done.before)
+    if notice is not None:
+        found.append(notice)
     return found
 
 

@@ -46,6 +46,20 @@ _NAMED = 5
 _NO_YEAR = 10_000
 # Whether the data file a row names (its `source`, relative to the workspace) is still there.
 SourceExists = Callable[[str], bool]
+# The folder of a workspace holding the record of each form a program numbered
+# (register/forms.py): a row naming a record there numbers a form, not a data file.
+FORMS_DIR = "bieu-mau"
+FORM_RECORD_SUFFIX = ".json"
+
+
+def is_form_record(source: str | None) -> bool:
+    """Whether a row's `source` names a form's record (bieu-mau/<identifier>.json), not a data
+    file: a record removed is a form's document gone, never a data file renamed. A clerk's data
+    file is therefore never taken for a form (its number neither taken over, adopt_moved, nor
+    typed back, holds_for, nor left behind for it, left_behind), and a form never for a data
+    file: two documents would print one number."""
+    return (source is not None and source.startswith(f"{FORMS_DIR}/")
+            and source.endswith(FORM_RECORD_SUFFIX))
 
 
 @dataclass
@@ -166,10 +180,12 @@ def left_behind_by(row: Entry, details: Details, source: str, workspace: str | N
     same date and type code as `details` (completed). A file renamed and then edited (its trích
     yếu) is such a document; so is a new one of the day after another was deleted. Which it is
     is the clerk's to say: build refuses to number it anew (Register.left_behind), and the
-    number it types is taken as its own (holds_for)."""
+    number it types is taken as its own (holds_for). A form's record is no data file: a row
+    naming one is never another file's, nor is a form any data file's (is_form_record)."""
     recorded = row.details
     return (exists is not None and row.status is Status.ISSUED and row.source is not None
             and row.source != source and row.workspace == workspace
+            and not is_form_record(row.source) and not is_form_record(source)
             and recorded.doc_date is not None and recorded.doc_date == details.doc_date
             and recorded.type_code == details.type_code and not exists(row.source))
 
@@ -678,14 +694,18 @@ class Register:
 
         A row qualifies when it is issued in the same office, year and sequence, records the
         same trích yếu, date and type code, and its data file no longer exists. Several such rows
-        are not guessed between: the document is numbered anew (kiem-tra lists them).
+        are not guessed between: the document is numbered anew (kiem-tra lists them). A form's
+        record is no data file (is_form_record): a form's row is never taken over by a data
+        file while its record is away, nor a data file's by a form.
         """
         exists = self.source_exists
-        if exists is None or not details.summary or details.doc_date is None:
+        if (exists is None or not details.summary or details.doc_date is None
+                or is_form_record(source)):
             return None
         moved = [
             row for row in db.issued_alike(tx, agency, year, sequence, details, self.workspace)
             if row.source is not None and row.source != source and not exists(row.source)
+            and not is_form_record(row.source)
         ]
         if len(moved) != 1:
             return None
@@ -1101,6 +1121,15 @@ class Register:
         any state: what became of a number an output printed (voided, and why)."""
         return self.read(lambda tx: db.given_row(tx, agency, year, number, source,
                                                  self.workspace))
+
+    def last_voided(self, agency: str, source: str) -> Entry | None:
+        """The latest void row naming `source` of this workspace (None: none): the number a
+        form held until it was voided (`so huy`), which the form asking again is told of."""
+        row = self.read(lambda tx: tx.one(
+            f"{db.SELECT} WHERE agency = ? AND source = ? AND status = 'void' "
+            f"AND {db.SAME_WORKSPACE} ORDER BY id DESC LIMIT 1",
+            (agency, source, self.workspace or "")))
+        return db.entry_from_row(row) if row else None
 
     def out_of_order(self, entry: Entry) -> Entry | None:
         """The sequence's last number below `entry` (void rows aside) when it is dated after

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pipeline.i18n import t
+from pipeline.errors import RenderError
 from pipeline.register.model import Entry
 from pipeline.register.store import Register
 
@@ -30,6 +30,12 @@ def late_first_numbers(register: Register, given: Iterable[tuple[str, Entry]]) -
     file name, entry: only the fresh ones count) began: the register held no other row of
     that year before them, one of them is 01, and the earliest dated of them is dated after
     February. Named by that document."""
+    return [notice.message() for notice in late_first_notices(register, given)]
+
+
+def late_first_notices(register: Register,
+                       given: Iterable[tuple[str, Entry]]) -> list[RenderError]:
+    """late_first_numbers' warnings as errors, to be said in either language (a form's)."""
     fresh = [(name, entry) for name, entry in given if entry.fresh]
     by_year: dict[tuple[str, int], list[tuple[str, Entry]]] = {}
     for name, entry in fresh:
@@ -43,8 +49,9 @@ def late_first_numbers(register: Register, given: Iterable[tuple[str, Entry]]) -
             continue
         name, entry = first
         office = f" --co-quan {agency}" if len(register.agencies()) > 1 else ""
-        warnings.append(t("register.late_first_number", name=name, reference=entry.reference,
-                          year=year, date=entry.details.doc_date, office=office))
+        warnings.append(RenderError("register.late_first_number", name=name,
+                                    reference=entry.reference, year=year,
+                                    date=entry.details.doc_date, office=office))
     return warnings
 
 
