@@ -318,3 +318,23 @@ def test_form_fields_describe_what_the_loader_takes() -> None:
     batch = {field.name for field in form_fields("giay_khen")}
     assert not {"co_quan", "so", "ngay", "noi_nhan", "don_vi_soan_thao", "nguoi_ky"} & batch
     assert "quyet_dinh" in batch
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_forms_warnings_name_fields_never_line_none(lang: str) -> None:
+    """A form has no lines (F8): a recipient given twice, or under Kính gửi and again after
+    "Như trên", is said at its field."""
+    from pipeline.load.yaml_source import load_yaml
+    from pipeline.workspace import Workspace
+
+    inputs = Path(__file__).resolve().parents[1] / "inputs"
+    letter = inputs / "2024" / "cv-don-doc-bao-cao-tdkt.yaml"
+    data = dict(load_yaml(letter).data)
+    addressee = data["kinh_gui"][0] if isinstance(data["kinh_gui"], list) else data["kinh_gui"]
+    data["noi_nhan"] = [*data["noi_nhan"], "Sở Nội vụ", "Sở Nội vụ", addressee]
+    document = Workspace.containing(letter).load_mapping(data)
+    said = [w.message(lang) for w in document.warnings]
+    assert len(said) == 2, said
+    assert not any("None" in text for text in said), said
+    field = "trường" if lang == "vi" else "field"
+    assert f"{field} 'noi_nhan[" in said[0] and f"{field} 'kinh_gui" in said[1], said

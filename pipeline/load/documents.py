@@ -424,8 +424,10 @@ def check_repeated_recipients(
                 first[key] = (loc, group)
                 continue
             earlier, in_group = first[key]
+            line = source.line_of(earlier)
             said = (Phrase("data.recipient_in_group", group=in_group) if in_group is not None
-                    else Phrase("data.recipient_first_line", line=source.line_of(earlier)))
+                    else Phrase("data.recipient_first_line", line=line) if line is not None
+                    else Phrase("data.recipient_first_field", field=dotted(earlier)))
             found.append(InputError("data.recipient_twice", line=source.line_of(loc),
                                     field=dotted(loc), name=name.strip(), where=said))  # fmt: skip
 
@@ -483,10 +485,18 @@ def _as_above_repeated(
                   else Phrase("data.as_above_drop_line"))
         found.append(InputError(
             "data.recipient_as_above", line=source.line_of(loc), field=dotted(loc),
-            name=name.strip(), where=said, first=source.line_of(earlier), addressee=dotted(earlier),
-            advice=advice,
+            name=name.strip(), where=said, first=_place(source, earlier), advice=advice,
         ))  # fmt: skip
     return found
+
+
+def _place(source: Source, loc: Path_) -> Phrase:
+    """Where `loc` is in words: its line and field, or its field alone in a document with no
+    lines (a form: pipeline.api), never 'line None'."""
+    line = source.line_of(loc)
+    if line is None:
+        return Phrase("loc.field", field=dotted(loc))
+    return Phrase("data.line_and_field", line=line, field=dotted(loc))
 
 
 def own_warnings(

@@ -433,6 +433,16 @@ MESSAGES = {
         "vi": " (lần đầu ở dòng {line})",
         "en": " (first at line {line})",
     },
+    # The same, of a document with no lines (a form, pipeline.api): its field.
+    "data.recipient_first_field": {
+        "vi": " (lần đầu ở trường '{field}')",
+        "en": " (first in field '{field}')",
+    },
+    # Where a text is: its line and field (a form has no lines: its field alone, loc.field).
+    "data.line_and_field": {
+        "vi": "dòng {line}, trường '{field}'",
+        "en": "line {line}, field '{field}'",
+    },
     "data.recipient_in_group": {
         "vi": " (đã có trong nhóm '{group}' của hồ sơ cơ quan)",
         "en": " (already in the profile's group '{group}')",
@@ -1002,10 +1012,10 @@ MESSAGES = {
     },
     # A Nơi nhận line naming a Kính gửi recipient, after the "- Như trên;" that stands for it.
     "data.recipient_as_above": {
-        "vi": "'{name}'{where} đã có ở Kính gửi (dòng {first}, trường '{addressee}'), mà dòng "
+        "vi": "'{name}'{where} đã có ở Kính gửi ({first}), mà dòng "
         "«- Như trên;» đầu Nơi nhận đã gồm mọi nơi ở Kính gửi: văn bản sẽ gửi nơi ấy hai lần; "
         "{advice}",
-        "en": "'{name}'{where} is already under Kính gửi (line {first}, field '{addressee}'), "
+        "en": "'{name}'{where} is already under Kính gửi ({first}), "
         "and the «- Như trên;» that opens Nơi nhận stands for every Kính gửi recipient: the "
         "document would be sent there twice; {advice}",
     },
