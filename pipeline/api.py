@@ -70,6 +70,7 @@ from pipeline.render.styles import StyleSheet
 from pipeline.render_record import RenderRecord
 from pipeline.template_tools.verdict import template_warnings
 from pipeline.workspace import Workspace
+from pipeline.workspace.lock import workspace_lock
 from pipeline.workspace.profiles import agency_warnings, workspace_styles
 
 if TYPE_CHECKING:
@@ -321,6 +322,10 @@ def render_documents(
     profiles: set[Path] = set()
     record = RenderRecord(test_print=test_print)
     with ExitStack() as stack:
+        # Never beside a build of the same workspace, which would take this call's files for
+        # a killed run's leftovers (renders of a few files may run together).
+        for root in sorted({workspace.root for workspace, _ in documents}):
+            stack.enter_context(workspace_lock(workspaces[root], shared=True))
         registers = Registers(stack)
         told: list[str] = []  # a workspace given its identity (documents.workspace_register)
 

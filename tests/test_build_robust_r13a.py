@@ -19,8 +19,8 @@ from pathlib import Path
 import docx
 import pytest
 
-import pipeline.batch.build_lock as build_lock
 import pipeline.batch.builder as builder
+import pipeline.workspace.lock as build_lock
 from pipeline.batch import build
 from pipeline.batch.room import Size
 from pipeline.errors import RenderError
@@ -389,3 +389,19 @@ def test_too_little_room_says_the_room_found_and_the_room_needed(
 ])  # fmt: skip
 def test_sizes_are_said_as_people_read_them(count: int, vi: str, en: str) -> None:
     assert (Size(count).describe("vi"), Size(count).describe("en")) == (vi, en)
+
+
+def test_render_waits_for_a_build_then_stops_with_its_own_message(
+    office: Path, monkeypatch: pytest.MonkeyPatch,  # noqa: F811
+) -> None:
+    """`vanthu render` into a workspace a build is writing: it would take the build's staged
+    files for leftovers; it waits, then stops before writing or numbering anything."""
+    data = plan(office, "kh-2.yaml", "02/03/2026")
+    monkeypatch.setattr(build_lock, "pause", lambda _: None)
+    with another_build(office):
+        result = vanthu("render", str(data))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Lỗi: một lần dựng (vanthu build) của thư mục làm việc "
+                                    f"{office} đang chạy"), result.stderr
+    assert numbers(office) == [] and not list(office.glob("outputs/**/*.*"))
+    assert vanthu("render", str(data)).exit_code == 0

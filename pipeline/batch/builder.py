@@ -30,7 +30,7 @@
    was edited since; a file no manifest records is never touched;
 6. each year's manifest is written (only when its content changed).
 
-A build holds the workspace's build lock while it runs (build_lock: a second build waits a
+A build holds the workspace's build lock while it runs (workspace.lock: a second build waits a
 moment, then stops with one message); temporary files a killed run left in the output folder
 are removed first.
 """
@@ -57,7 +57,6 @@ from pipeline.batch.book_claims import (
     held_claims_once,
     run_claim,
 )
-from pipeline.batch.build_lock import one_build_at_a_time
 from pipeline.batch.discover import Layout, find_inputs
 from pipeline.batch.freshness import Edited, Freshness, edited_since
 from pipeline.batch.interrupts import BuildInterrupted
@@ -89,6 +88,7 @@ from pipeline.render.output import (
     os_words,
 )
 from pipeline.workspace import Workspace
+from pipeline.workspace.lock import one_build_at_a_time
 
 if TYPE_CHECKING:
     from pipeline.batch.pdf import PdfConverter
@@ -262,7 +262,7 @@ def refuse_shared_outputs(
     )
 
 
-@one_build_at_a_time  # two at once removed each other's staged files (build_lock)
+@one_build_at_a_time  # two at once removed each other's staged files (workspace.lock)
 def build(
     workspace: Workspace,
     input_dir: Path | None = None,

@@ -313,7 +313,7 @@ MESSAGES = {
         "vanthu read it to number it: the document was not written, so that the register and "
         "the document never say different things; run vanthu build again",
     },
-    # A second build of one workspace while one runs (build_lock): refused after a short wait.
+    # A second build of one workspace while one runs (workspace.lock): refused after a short wait.
     "build.busy": {
         "vi": "một lần dựng khác của thư mục làm việc {folder} đang chạy (đã chờ {seconds} "
         "giây): lần dựng này dừng, chưa ghi tệp nào, chưa cấp số nào; hãy đợi lần dựng kia "
@@ -321,6 +321,14 @@ MESSAGES = {
         "en": "another build of the workspace {folder} is running (waited {seconds} s): this "
         "build stopped before writing any file or giving any number; wait until the other one "
         "ends and run again",
+    },
+    # vanthu render while a build of its workspace runs (workspace.lock.workspace_lock, shared).
+    "render.busy": {
+        "vi": "một lần dựng (vanthu build) của thư mục làm việc {folder} đang chạy (đã chờ "
+        "{seconds} giây): chưa ghi tệp nào, chưa cấp số nào; hãy đợi lần dựng đó xong rồi chạy "
+        "lại",
+        "en": "a build (vanthu build) of the workspace {folder} is running (waited {seconds} s): "
+        "no file was written and no number given; wait until it ends and run again",
     },
     # The room check before numbering (builder.folder_problem): the sizes are said in the
     # message's language (room.Size).

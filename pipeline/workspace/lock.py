@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from typing import Concatenate, ParamSpec, TypeVar
 
 from pipeline.errors import RenderError
-from pipeline.workspace import Workspace
+from pipeline.workspace.core import Workspace
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -45,7 +45,7 @@ def workspace_lock(
     """Hold the workspace's build lock within the block: waiting up to `wait` seconds
     (WAIT_SECONDS) while another process holds it, then RenderError build.busy. `shared`: as
     one of several writers that may run together (`vanthu render` of a few files) but never
-    beside a build, which holds it alone."""
+    beside a build, which holds it alone; refused with render.busy."""
     try:
         import fcntl
     except ImportError:  # pragma: no cover - Windows
@@ -58,14 +58,15 @@ def workspace_lock(
         return
     try:
         how = (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB
-        _take(fd, fcntl.flock, how, workspace, WAIT_SECONDS if wait is None else wait)
+        _take(fd, fcntl.flock, how, workspace, WAIT_SECONDS if wait is None else wait,
+              "render.busy" if shared else "build.busy")
         yield
     finally:
         os.close(fd)  # closing releases the lock
 
 
 def _take(fd: int, flock: Callable[[int, int], None], how: int, workspace: Workspace,
-          wait: float) -> None:
+          wait: float, busy: str) -> None:
     """Lock `fd`, trying again every _POLL_SECONDS for `wait` seconds; a file system that
     cannot lock leaves the build unlocked rather than stopping it."""
     pauses = max(0, math.ceil(wait / _POLL_SECONDS))
@@ -80,7 +81,7 @@ def _take(fd: int, flock: Callable[[int, int], None], how: int, workspace: Works
                 return  # no locks here (ENOLCK, EINVAL, EBADF on a network share)
         if tried < pauses:
             pause(_POLL_SECONDS)
-    raise RenderError("build.busy", folder=str(workspace.root), seconds=f"{wait:g}")
+    raise RenderError(busy, folder=str(workspace.root), seconds=f"{wait:g}")
 
 
 def one_build_at_a_time(
