@@ -270,14 +270,15 @@ def test_a_long_recipients_list_goes_on_under_the_signature(tmp_path: Path, rend
 
 
 def test_a_list_that_fits_with_the_closing_paragraph_moves_whole(tmp_path: Path, renderer) -> None:
-    """40 lines fit a page with the closing paragraph: one row, moved to the next page whole
-    with the closing paragraph when the body leaves no room for it, as before."""
-    path = write_plan(tmp_path, SHORT_BODY, ket_thuc=CLOSING, noi_nhan=xa(40))
+    """A list short enough that moving it whole with the closing paragraph leaves no more than
+    a third of a page blank (10 lines): one row, moved to the next page whole with the closing
+    paragraph when the body leaves no room for it, as before."""
+    path = write_plan(tmp_path, SHORT_BODY, ket_thuc=CLOSING, noi_nhan=xa(10))
     docx = rendered(path, renderer)
     table = Document(str(docx)).tables[-1]
     assert len(table.rows) == 1
     lines = [p.text for p in table.rows[0].cells[0].paragraphs if p.text]
-    assert len(lines) == 42 and lines[-1] == "- Lưu: VT, TCHCQT, H01b."
+    assert len(lines) == 12 and lines[-1] == "- Lưu: VT, TCHCQT, H01b."
     assert verify_file(docx).ok
 
 
@@ -288,12 +289,12 @@ def frame_styles() -> StyleSheet:
 
 
 def test_where_the_list_breaks_follows_the_lines_it_prints() -> None:
-    """Wrapped names count for their lines: 26 names of two lines each are as long as 52."""
+    """Wrapped names count for their lines: 10 names of two lines each are as long as 20."""
     styles = frame_styles()
     titles = ["KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"]
-    short = [f"UBND xã số {k}" for k in range(26)]
+    short = [f"UBND xã số {k}" for k in range(10)]
     long = [f"Ủy ban nhân dân xã Chiềng Khoong, huyện Sông Mã, tỉnh Sơn La, số {k}"
-            for k in range(26)]  # fmt: skip
+            for k in range(10)]  # fmt: skip
     assert wrapped_lines(f"- {long[0]};", 11, 201.8) == 2
     assert beside_signature(short, "Lưu: VT.", titles, styles) is None
     count = beside_signature(long, "Lưu: VT.", titles, styles)

@@ -474,11 +474,13 @@ def signature_column(cell: _Cell, signer: str) -> None:
 
 
 def recipients_below(doc: Document) -> None:
-    """Ô 9b as loose paragraphs under two signatures: "Nơi nhận:", a "- ...;" line each, the
-    "- Lưu: ..." line; each line but the last keeps with the next, so the heading never ends a
-    page alone (they are not inside the unsplittable signature row)."""
+    """Ô 9b as loose paragraphs under two signatures: "Nơi nhận:", a "- ...;" line each (those
+    of `noi_nhan`, then those of `noi_nhan_tiep`: a long list's last lines, which a single
+    signature prints in a row under it), the "- Lưu: ..." line; each line but the last keeps
+    with the next, so the heading never ends a page alone (they are not inside the
+    unsplittable signature row)."""
     heading = para(doc, "NoiNhanTieuDe", "Nơi nhận:")
-    para(doc, "NoiNhan", "{%p for nguoi_nhan in noi_nhan %}")
+    para(doc, "NoiNhan", "{%p for nguoi_nhan in noi_nhan + noi_nhan_tiep %}")
     line = para(doc, "NoiNhan", "- {{ nguoi_nhan }};")
     para(doc, "NoiNhan", "{%p endfor %}")
     para(doc, "NoiNhan", "- {{ luu }}")
@@ -500,19 +502,17 @@ def row_tag(row: _Row, tag: str) -> None:
 
 
 def recipients_beside_signature(left: _Cell, rest: _Cell) -> None:
-    """Ô 9b in two rows: "Nơi nhận:" and its lines beside the signature, in the row that never
-    splits; the lines of `noi_nhan_tiep` (the list's last ones) and "- Lưu: ..." in the row
-    under it, which flows on to the next page. A list too long to share a page with the closing
-    paragraph breaks so (pipeline.context.signature_room): whole, the row left the closing
-    paragraph alone on a page and the signature on the next, without any text above it. A
-    short list leaves `noi_nhan_tiep` empty: all of it beside the signature, the row unprinted.
+    """Ô 9b in two rows: "Nơi nhận:" and the lines of `noi_nhan` beside the signature, in the
+    row that never splits; those of `noi_nhan_tiep` (a long list's last lines) and "- Lưu: ..."
+    in the row under it, which flows on to the next page. A list so long that moving it whole
+    with the closing paragraph could leave much of a page blank breaks so
+    (pipeline.context.signature_room); vanthu hands each line to one of the two lists
+    (pipeline.render.structure.recipients_as_printed). A short list leaves `noi_nhan_tiep`
+    empty: all of it beside the signature, the row unprinted.
     """
     para(left, "NoiNhanTieuDe", "Nơi nhận:")
     para(left, "NoiNhan", "{%p for nguoi_nhan in noi_nhan %}")
-    # loop.revindex: this line and those after it; the last len(noi_nhan_tiep) go under.
-    para(left, "NoiNhan", "{%p if loop.revindex > noi_nhan_tiep|length %}")
     para(left, "NoiNhan", "- {{ nguoi_nhan }};")
-    para(left, "NoiNhan", "{%p endif %}")
     para(left, "NoiNhan", "{%p endfor %}")
     para(left, "NoiNhan", "{%p if not noi_nhan_tiep %}")
     para(left, "NoiNhan", "- {{ luu }}")
@@ -817,8 +817,8 @@ def type_to_trinh(doc: Document) -> None:
 DRAFT_NAMES = (
     "dau_trang", "co_quan_chu_quan", "co_quan_ban_hanh", "duong_ke_co_quan", "duong_ke_tieu_ngu",
     "so_ky_hieu", "trich_yeu_cong_van", "dia_danh_ngay", "ten_loai", "trich_yeu",
-    "duong_ke_trich_yeu", "tham_quyen", "can_cu", "theo_de_nghi", "cac_dieu", "noi_nhan", "luu",
-    "chu_ky",
+    "duong_ke_trich_yeu", "tham_quyen", "can_cu", "theo_de_nghi", "cac_dieu", "noi_nhan",
+    "noi_nhan_tiep", "luu", "chu_ky",
 )
 
 

@@ -2,11 +2,15 @@
 
 The signature block is one table row that never splits (khoi/ky-ten), and the closing paragraph
 is kept with it, so the block moves to a new page whole, with the closing paragraph, when it
-does not fit under the body. A Nơi nhận too long to share a page with the closing paragraph
-(a Sở writing to its 75 xã one by one) cannot move so: the closing paragraph went to a page of
-its own and the signature to the next, with no text of the document above it. Such a list is
-printed in two rows instead: the first lines beside the signature, in the unsplittable row kept
-with the closing paragraph, and the others in a row under it, which flows on to the next page.
+does not fit under the body. For a long Nơi nhận that costs a page: moved whole, it left the
+page where the body ends blank under the body (33 to 46 lines: two thirds of it), and one too
+long for a page of its own left the closing paragraph alone on a page and the signature on the
+next, with no text of the document above it. Such a list is printed in two rows instead: the
+first lines beside the signature, in the unsplittable row kept with the closing paragraph, and
+the others in a row under it, which flows on to the next page. Where the block fits under the
+body the two rows print as one (the first is as tall as the signature), so the list breaks
+whenever moving it whole could leave much of a page blank (MOST_BLANK): where the body ends is
+the page's business, not known here.
 
 The heights are worked out as LibreOffice and Word set Times New Roman (its metric twin
 Liberation Serif): a line is 1.15 times the font size, times the paragraph's line spacing.
@@ -27,9 +31,12 @@ PORTRAIT_TEXT_HEIGHT_PT = (297 - 20 - 20) / 25.4 * 72
 RECIPIENTS_COLUMN_TWIPS = 4252
 # A line of Times New Roman (Liberation Serif) set single: ascent, descent and gap of the font.
 LINE_HEIGHT_EM = 1.15
-# What the page keeps besides a Nơi nhận printed whole: the closing paragraph and a few lines
-# of the body above it, counted in lines of body text (NoiDung).
-KEPT_BODY_LINES = 6
+# What moves to the next page with a Nơi nhận printed whole: the closing paragraph, kept with
+# it, counted in lines of body text (NoiDung).
+CLOSING_LINES = 2
+# The share of a page a block moved whole may leave blank above it: a block taller than this
+# breaks (the block moves when it does not fit the room left, so the room was smaller).
+MOST_BLANK = 1 / 3
 # Lines printed beside the signature past the height of its column: the estimate rounds, and a
 # row as tall as the signature leaves no gap in the Nơi nhận column where the rows meet.
 EXTRA_BESIDE = 1
@@ -101,28 +108,35 @@ def beside_signature(
     lines: Sequence[str], filing: str, titles: Sequence[str], styles: StyleSheet
 ) -> int | None:
     """How many Nơi nhận lines print beside the signature, the others in a row under it;
-    None when the whole list, its "- Lưu: ..." line and the closing paragraph fit on a page
-    with a few lines of the body: the block then moves as one."""
+    None when the whole list, its "- Lưu: ..." line and the closing paragraph are short enough
+    to move as one (moved to the next page, they leave at most MOST_BLANK of a page blank
+    under the body), or when the list is no taller than the signature (nothing goes on)."""
     heights = Heights(styles)
     heading = heights.paragraph(HEADING_STYLE)
     column = heading + sum(map(heights.recipient, lines)) + heights.recipient(filing)
-    kept = KEPT_BODY_LINES * heights.line(BODY_STYLE)
-    if column + kept <= PORTRAIT_TEXT_HEIGHT_PT:
+    moved = column + CLOSING_LINES * heights.line(BODY_STYLE)
+    if moved <= MOST_BLANK * PORTRAIT_TEXT_HEIGHT_PT:
         return None
     room, used = heights.signature(titles), heading
     for count, name in enumerate(lines):
         if used >= room:
-            return min(count + EXTRA_BESIDE, len(lines))
+            count = min(count + EXTRA_BESIDE, len(lines))
+            return count if count < len(lines) else None
         used += heights.recipient(name)
-    return None  # a list no taller than the signature: never so long
+    return None  # a list no taller than the signature: nothing goes on under it
 
 
 def recipients_context(
     lines: list[str], context: Mapping[str, Any], styles: StyleSheet
 ) -> dict[str, Any]:
-    """Nơi nhận's lines (`noi_nhan`) and those of them printed in the row under the signature
-    (`noi_nhan_tiep`, the last ones; none when the list prints whole beside it:
-    beside_signature), for the signature in `context`: set together whenever a kind changes
-    the lines ("Như trên", "Như Điều 3" first)."""
+    """Nơi nhận's lines (`noi_nhan`, all of them: a kind derives its own from them, "Như
+    trên" first) and the last of them, printed in the row under the signature (`noi_nhan_tiep`;
+    none when the list prints whole beside it: beside_signature), for the signature in
+    `context`: set together whenever a kind changes the lines.
+
+    A template is never given a line twice: rendering hands `noi_nhan` the lines beside the
+    signature only to a template that prints `noi_nhan_tiep`, and the whole list, with no
+    `noi_nhan_tiep`, to one that does not (an office's copy of khoi/ky-ten made before it had
+    the row): pipeline.render.structure.recipients_as_printed."""
     count = beside_signature(lines, context["luu"], context["chu_ky"]["tham_quyen"], styles)
     return {"noi_nhan": lines, "noi_nhan_tiep": [] if count is None else lines[count:]}

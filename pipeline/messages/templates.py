@@ -11,8 +11,9 @@ MESSAGES = {
         "en": "closing tag {tag} matches no open block",
     },
     "tpl.split_tag": {
-        "vi": "thẻ {tag} bị Word tách thành nhiều đoạn chữ (run); nên gõ lại thẻ một lần",
-        "en": "tag {tag} is split across several runs by Word; retype it in one go",
+        "vi": "thẻ {tag} bị Word hoặc LibreOffice tách thành nhiều đoạn chữ (run); nên gõ lại "
+        "thẻ một lần",
+        "en": "tag {tag} is split across several runs by Word or LibreOffice; retype it in one go",
     },
     "tpl.unknown_field": {
         "vi": "mẫu dùng '{name}' nhưng dữ liệu không có trường này{hint}: vanthu không có trường "
@@ -66,6 +67,84 @@ MESSAGES = {
         "khi vanthu thêm trường này?); sao chép lại hoặc thêm thẻ vào bản riêng",
         "en": "the built-in template prints '{name}' and the office's copy does not (copied "
         "before vanthu added it?); copy it again or add the tag to the copy",
+    },
+    "tpl.field_not_printed": {
+        "vi": "mẫu có sẵn in '{name}' mà bản riêng của cơ quan không in (thẻ {{{{ {name} }}}} bị "
+        "xóa hoặc đổi tên?); đặt lại thẻ như mẫu có sẵn, hoặc sao chép lại khối (vanthu "
+        "templates copy {block} --force) rồi sửa lại",
+        "en": "the built-in template prints '{name}' and the office's copy does not (was the "
+        "{{{{ {name} }}}} tag deleted or renamed?); put the tag back as in the built-in block, "
+        "or copy the block again (vanthu templates copy {block} --force) and redo the edits",
+    },
+    "tpl.dropped_continued": {
+        "vi": "bản riêng được sao chép trước khi vanthu in Nơi nhận dài thành hai hàng (trường "
+        "'{name}'): mẫu có sẵn in các dòng đầu cạnh chữ ký và các dòng còn lại ở một hàng dưới "
+        "chữ ký, hàng này sang được trang sau; bản riêng in cả danh sách trong hàng chữ ký, một "
+        "hàng không bao giờ bị tách qua hai trang: khi không đủ chỗ dưới nội dung, cả Nơi nhận "
+        "cùng câu kết thúc bị đẩy sang trang sau, để trống phần còn lại của trang trước (Nơi "
+        "nhận 40 dòng: tới hai phần ba trang), và Nơi nhận dài hơn một trang để câu kết thúc "
+        "«… ./.» đứng một mình một trang. Nên sao chép lại "
+        "khối: vanthu templates copy {block} --force (bản đang có được giữ lại thành tệp .bak "
+        "bên cạnh) rồi sửa lại như trước. Tự sửa thì phải sửa ba chỗ: (1) thêm một hàng dưới "
+        "hàng chữ ký, giữa hai hàng {{%tr if {name} %}} và {{%tr endif %}}, ô trái in "
+        "{{%p for nguoi_nhan in {name} %}}, - {{{{ nguoi_nhan }}}};, {{%p endfor %}} và "
+        "- {{{{ luu }}}}; (2) ở hàng chữ ký, đặt dòng - {{{{ luu }}}} giữa {{%p if not {name} %}} "
+        "và {{%p endif %}}; (3) ở Nơi nhận dưới hai chữ ký (Biên bản), lặp "
+        "{{%p for nguoi_nhan in noi_nhan + {name} %}}. Vòng lặp {{%p for nguoi_nhan in noi_nhan "
+        "%}} ở hàng chữ ký giữ nguyên: vanthu chỉ đưa vào noi_nhan các dòng in cạnh chữ ký",
+        "en": "the office's copy was made before vanthu printed a long Nơi nhận in two rows "
+        "(field '{name}'): the built-in block prints its first lines beside the signature and "
+        "the others in a row under it, which can go on onto the next page; the copy prints the "
+        "whole list in the signature's row, which never breaks across pages: where the room "
+        "under the body is too small, the whole Nơi nhận moves to the next page with the "
+        "closing sentence, leaving the rest of the page before blank (a 40-line Nơi nhận: up to "
+        "two thirds of it), and one longer than a page leaves the closing sentence «… ./.» "
+        "alone on a page. Best copy the block again: vanthu templates "
+        "copy {block} --force (the copy you have is kept as a .bak file beside it), then redo "
+        "your edits. To change the copy by hand, change three places: (1) add a row under the "
+        "signature's, between rows {{%tr if {name} %}} and {{%tr endif %}}, whose left cell "
+        "prints {{%p for nguoi_nhan in {name} %}}, - {{{{ nguoi_nhan }}}};, {{%p endfor %}} and "
+        "- {{{{ luu }}}}; (2) in the signature's row, put the - {{{{ luu }}}} line between "
+        "{{%p if not {name} %}} and {{%p endif %}}; (3) in the Nơi nhận under two signatures "
+        "(Biên bản), loop {{%p for nguoi_nhan in noi_nhan + {name} %}}. The signature row's "
+        "{{%p for nguoi_nhan in noi_nhan %}} loop stays as it is: vanthu puts in noi_nhan only "
+        "the lines printed beside the signature",
+    },
+    "tpl.dropped_lead_in": {
+        "vi": "bản riêng được sao chép trước khi vanthu giữ một dòng gạch đầu dòng hoặc một điểm "
+        "kết thúc bằng ':' («- Cử cán bộ tham dự, cụ thể như sau:») cùng trang với dòng sau nó "
+        "(trường '{name}'): mẫu có sẵn in dòng đó bằng kiểu NoiDungCuoi, giữ với đoạn sau; bản "
+        "riêng in bằng kiểu NoiDung nên dòng dẫn có thể nằm cuối trang còn các dòng nó dẫn sang "
+        "trang sau. Nên sao chép lại khối: vanthu templates copy {block} --force (bản đang có "
+        "được giữ lại thành tệp .bak bên cạnh) rồi sửa lại như trước; hoặc tự sửa: trong vòng "
+        "lặp của dòng gạch và của điểm, in đoạn bằng kiểu NoiDungCuoi khi "
+        "{{%p if dong.cau_dan %}} (ở vòng lặp điểm: diem.cau_dan) và NoiDung khi không, như mẫu "
+        "có sẵn và như đoạn văn đã làm với doan.cau_dan",
+        "en": "the office's copy was made before vanthu kept a dash line or a điểm ending in ':' "
+        "(«- Cử cán bộ tham dự, cụ thể như sau:») on the page of the line after it (field "
+        "'{name}'): the built-in block prints such a line in style NoiDungCuoi, kept with the "
+        "next paragraph; the copy prints it in NoiDung, so the lead-in line can end a page with "
+        "the lines it introduces on the next. Best copy the block again: vanthu templates copy "
+        "{block} --force (the copy you have is kept as a .bak file beside it), then redo your "
+        "edits; or, by hand: in the loops of the dash lines and of the điểm, print the paragraph "
+        "in style NoiDungCuoi when {{%p if dong.cau_dan %}} (in the điểm loop: diem.cau_dan), "
+        "NoiDung otherwise, as the "
+        "built-in block does, and as the paragraph already does with doan.cau_dan",
+    },
+    "tpl.continued_beside_signature": {
+        "vi": "bản riêng in các dòng cuối của Nơi nhận dài (thẻ {{{{ {name} }}}}) ngay trong hàng "
+        "chữ ký, một hàng không bao giờ bị tách qua hai trang: không mất dòng nào, nhưng Nơi nhận "
+        "dài không sang được trang sau, nên câu kết thúc «… ./.» có thể đứng một mình một trang. "
+        "Mẫu có sẵn in chúng ở một hàng riêng dưới hàng chữ ký, giữa {{%tr if {name} %}} và "
+        "{{%tr endif %}}, cùng dòng - {{{{ luu }}}}; sửa như vậy, hoặc sao chép lại khối "
+        "(vanthu templates copy {block} --force) rồi sửa lại",
+        "en": "the office's copy prints a long Nơi nhận's last lines (the {{{{ {name} }}}} tag) "
+        "in the signature's own row, which never breaks across pages: no line is lost, but a "
+        "long Nơi nhận cannot go on onto the next page, so the closing sentence «… ./.» can "
+        "stand alone on a page. The built-in block prints them in a row of their own under the "
+        "signature's, between {{%tr if {name} %}} and {{%tr endif %}}, with the - {{{{ luu }}}} "
+        "line; do the same, or copy the block again (vanthu templates copy {block} --force) "
+        "and redo your edits",
     },
     "tpl.style_drift": {
         "vi": "{count} kiểu đoạn khác với khung dùng chung ({styles}); khi dựng, kiểu của "
@@ -371,15 +450,104 @@ MESSAGES = {
         "vi": "bản riêng {name}.docx của cơ quan không còn in phần mà bản có sẵn in: {parts}; "
         "Nghị định 30/2020/NĐ-CP (Phụ lục I, ô 7 và 9) yêu cầu các phần này ở mọi văn bản, nên "
         "văn bản sẽ thiếu chúng hoặc in sai người ký; đặt lại thẻ vào đúng ô, hoặc sao chép lại "
-        "khối (vanthu templates copy {name} --force)",
+        "khối (vanthu templates copy {name} --force; bản đang có được giữ lại thành tệp .bak "
+        "bên cạnh) rồi sửa lại",
         "en": "the office's copy {name}.docx no longer prints what the built-in one prints: "
         "{parts}; Nghị định 30/2020/NĐ-CP (Phụ lục I, boxes 7 and 9) requires them on every "
         "document, so documents would lack them or name the wrong signer; put the tags back in "
-        "their cells, or copy the block again (vanthu templates copy {name} --force)",
+        "their cells, or copy the block again (vanthu templates copy {name} --force; the copy "
+        "you have is kept as a .bak file beside it) and redo your edits",
     },
     "tpl.sign.lost": {
         "vi": "{part} (thẻ {{{{ {field} }}}}){case}",
         "en": "{part} (the {{{{ {field} }}}} tag){case}",
+    },
+    "tpl.sign.cut": {
+        "vi": "các dòng cuối của một Nơi nhận dài{case} (thẻ {{{{ {field} }}}}: vanthu in chúng "
+        "ở hàng dưới hàng chữ ký và không đưa lại vào {{{{ noi_nhan }}}}; mẫu có sẵn in chúng "
+        "sau các dòng của noi_nhan, ở hàng đó và dưới hai chữ ký của Biên bản "
+        "({{%p for nguoi_nhan in noi_nhan + {field} %}}); hàng đó hay vòng lặp đã bị xóa?)",
+        "en": "the last lines of a long Nơi nhận{case} (the {{{{ {field} }}}} tag: vanthu prints "
+        "them in the row under the signature and does not put them in {{{{ noi_nhan }}}} too; "
+        "the built-in block prints them after the lines of noi_nhan, in that row and under the "
+        "two signatures of a Biên bản ({{%p for nguoi_nhan in noi_nhan + {field} %}}); was "
+        "that row, or the loop, deleted?)",
+    },
+    "tpl.sign.cut_archive": {
+        "vi": "dòng Lưu của một Nơi nhận dài{case} (mẫu có sẵn in - {{{{ luu }}}} ở hàng dưới "
+        "hàng chữ ký, sau các dòng của {{{{ {field} }}}}: hàng đó đã bị xóa?)",
+        "en": "the Lưu line of a long Nơi nhận{case} (the built-in block prints - {{{{ luu }}}} "
+        "in the row under the signature, after the lines of {{{{ {field} }}}}: was that row "
+        "deleted?)",
+    },
+    "tpl.sign.cut_filter": {
+        "vi": "một số dòng của Nơi nhận dài: bản riêng chép từ bản đầu của khối, có điều kiện "
+        "{{%p if loop.revindex > {field}|length %}} bỏ qua ở hàng chữ ký các dòng in ở hàng "
+        "dưới, mà nay vanthu chỉ đưa vào {{{{ noi_nhan }}}} các dòng in cạnh chữ ký nên điều "
+        "kiện đó làm mất chúng: xóa hai đoạn {{%p if loop.revindex … %}} và {{%p endif %}} "
+        "quanh - {{{{ nguoi_nhan }}}};{below}",
+        "en": "some lines of a long Nơi nhận: the copy was made from the block's first "
+        "version, whose condition {{%p if loop.revindex > {field}|length %}} skipped in the "
+        "signature's row the lines printed under it, and vanthu now puts in "
+        "{{{{ noi_nhan }}}} only the lines beside the signature, so that condition loses them: "
+        "delete the two paragraphs {{%p if loop.revindex … %}} and {{%p endif %}} around "
+        "- {{{{ nguoi_nhan }}}};{below}",
+    },
+    "tpl.sign.cut_below": {
+        "vi": ", và dưới hai chữ ký (Biên bản) in cả hai danh sách: "
+        "{{%p for nguoi_nhan in noi_nhan + {field} %}}",
+        "en": ", and under the two signatures (Biên bản) print both lists: "
+        "{{%p for nguoi_nhan in noi_nhan + {field} %}}",
+    },
+    "tpl.recipients_twice": {
+        "vi": "bản riêng {name}.docx của cơ quan in một dòng Nơi nhận, hoặc dòng Lưu, hai lần "
+        "khi Nơi nhận dài{case}: vanthu đưa mỗi dòng vào đúng một trong hai danh sách, "
+        "{{{{ noi_nhan }}}} (các dòng in cạnh chữ ký) và {{{{ {field} }}}} (các dòng còn lại, ở "
+        "hàng dưới), nên bản riêng in một danh sách hai lần, hoặc in - {{{{ luu }}}} ở cả hai "
+        "hàng (ở hàng chữ ký, dòng đó phải nằm giữa {{%p if not {field} %}} và {{%p endif %}}); "
+        "sửa như mẫu có sẵn, hoặc sao chép lại khối (vanthu templates copy {name} --force; bản "
+        "đang có được giữ lại thành tệp .bak bên cạnh) rồi sửa lại",
+        "en": "the office's copy {name}.docx prints a Nơi nhận line, or the Lưu line, twice "
+        "with a long Nơi nhận{case}: vanthu puts each line in exactly one of two lists, "
+        "{{{{ noi_nhan }}}} (the lines beside the signature) and {{{{ {field} }}}} (the others, in "
+        "the row under it), so the copy prints a list twice, or prints - {{{{ luu }}}} in both "
+        "rows (in the signature's row it must stand between {{%p if not {field} %}} and "
+        "{{%p endif %}}); change it as in the built-in block, or copy the block again (vanthu "
+        "templates copy {name} --force; the copy you have is kept as a .bak file beside it) and "
+        "redo your edits",
+    },
+    "tpl.signature_cells_merged": {
+        "vi": "bảng ký tên của bản riêng {name}.docx có ô bị gộp (Merge Cells) ở hàng in chữ ký "
+        "hoặc Nơi nhận: Nơi nhận và chữ ký phải ở hai ô riêng (Nơi nhận ô trái, chữ ký ô phải, "
+        "các dòng cuối của Nơi nhận dài ở ô trái của hàng dưới); ô gộp in chữ ký lẫn vào Nơi "
+        "nhận hoặc kéo Nơi nhận sang cột chữ ký, và vanthu verify không nhận văn bản dựng ra. "
+        "Tách ô lại (Word: Layout ▸ Split Cells; LibreOffice: Table ▸ Split Cells) như mẫu có "
+        "sẵn, hoặc sao chép lại khối (vanthu templates copy {name} --force; bản đang có được "
+        "giữ lại thành tệp .bak bên cạnh) rồi sửa lại",
+        "en": "the signature table of the office's copy {name}.docx has merged cells (Merge "
+        "Cells) in a row printing the signature or Nơi nhận: Nơi nhận and the signature must "
+        "stand in cells of their own (Nơi nhận left, the signature right, a long Nơi nhận's last "
+        "lines in the left cell of the row under them); merged, the signature prints inside "
+        "Nơi nhận or Nơi nhận spreads under the signature, and vanthu verify refuses the "
+        "documents. Split the cells again (Word: Layout ▸ Split Cells; LibreOffice: Table ▸ "
+        "Split Cells) as in the built-in block, or copy the block again (vanthu templates copy "
+        "{name} --force; the copy you have is kept as a .bak file beside it) and redo your edits",
+    },
+    "tpl.copy_backup": {
+        "vi": "Bản {name} đang có đã được giữ lại ở {path} (vanthu không dùng tệp .bak); các sửa "
+        "đổi trong đó cần làm lại trên bản mới: chép tệp ra ngoài thư mục mẫu, đổi đuôi thành "
+        ".docx rồi mở cùng bản mới bằng Word hoặc LibreOffice để so",
+        "en": "The copy of {name} you had is kept as {path} (vanthu does not use .bak files); "
+        "redo its edits in the new copy: copy the file out of the templates folder, rename it "
+        "to .docx and open it beside the new copy in Word or LibreOffice to compare",
+    },
+    "tpl.not_docx_used": {
+        "vi": "{path}: vanthu chỉ đọc mẫu dạng .docx nên tệp này không được dùng: văn bản dựng "
+        "bằng mẫu '{name}' có sẵn, không có các sửa đổi trong tệp; mở tệp bằng Word hoặc "
+        "LibreOffice, lưu lại dạng .docx (Word 2007–365) rồi xóa tệp này",
+        "en": "{path}: vanthu reads templates saved as .docx only, so this file is not used: "
+        "documents are made with the built-in '{name}', without the edits in the file; open it "
+        "in Word or LibreOffice, save it as .docx (Word 2007–365), then delete this file",
     },
     "tpl.sign.name": {"vi": "họ tên người ký", "en": "the signer's name"},
     "tpl.sign.title": {

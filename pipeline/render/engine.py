@@ -61,6 +61,8 @@ from pipeline.render.structure import (
     Found,
     form_faults,
     package_faults,
+    reads_continued,
+    recipients_as_printed,
     running_faults,
     style_faults,
     template_faults,
@@ -245,10 +247,14 @@ class PreparedTemplate:
     # Only read when a render fails: to say which field is unknown and where.
     library: TemplateLibrary | None = None
     source: str = ""
+    # Whether it prints a long Nơi nhận's last lines apart (`noi_nhan_tiep`, khoi/ky-ten's row
+    # under the signature): each line is handed to it once (structure.recipients_as_printed).
+    continued: bool = True
 
     def render_xml(self, context: Mapping[str, Any]) -> str:
         """word/document.xml for `context`; TemplateError for a failing or runaway template."""
         template = f"{self.name}.docx"
+        context = recipients_as_printed(context, self.continued)
         try:
             with Budget(self.seconds, self.chars) as budget:
                 xml = budget.collect(self.template.generate(context), self.head, self.tail)
@@ -358,9 +364,15 @@ class Engine:
             blocks=frozenset(self.library.block_sources),
             library=self.library,
             source=source,
+            continued=reads_continued([source, *self._included_sources(name)]),
         )
         self._prepared[name] = prepared
         return prepared
+
+    def _included_sources(self, name: str) -> list[str]:
+        """The cleaned-up sources of the shared blocks template `name` includes."""
+        sources = self.library.block_sources
+        return [sources[block] for block in self.library.included_blocks(name)]
 
     def _compile(self, name: str, source: str) -> Template:
         """`self._env.from_string(source)`, the compiled code kept in the environment's bytecode

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -320,46 +320,140 @@ SIGNATURE_FIELDS = (
     ("luu", "tpl.sign.archive"),
 )
 SIGNATURE_CASES = ("one", "two")  # tpl.sign.case.one / .two
+ARCHIVE_FIELD = "luu"
 
 
 def _probe(field_path: str) -> str:
     return f"\u27e6{field_path}\u27e7"  # ⟦chu_ky.ho_ten⟧: no text of a template reads so
 
 
-# The last line of a long probe Nơi nhận: such a list prints it in the row under the
-# signature's (context.signature_room, `noi_nhan_tiep`), so a block whose maintainer deleted
-# that row loses the end of every long list, which a probe list of one line would not show.
-_RECIPIENTS_TAIL = _probe(f"{RECIPIENTS_FIELD}_tiep")
-LIST_LENGTHS = (False, True)  # the block is rendered for a short Nơi nhận, then a long one
+# The last lines of a long Nơi nhận, printed in the row under the signature's
+# (context.signature_room). The context gives `noi_nhan` whole and these as its end; a template
+# is handed each line once (recipients_as_printed), so that an office's copy printing both
+# lists, whatever it does, never prints a line twice.
+CONTINUED_FIELD = f"{RECIPIENTS_FIELD}_tiep"
+_CONTINUED = re.compile(rf"(?<![.\w]){CONTINUED_FIELD}\b(?!\s*=(?!=))")
+
+
+def reads_continued(sources: Iterable[str]) -> bool:
+    """Whether a tag of one of the cleaned-up `sources` (a type template and its blocks) reads
+    `noi_nhan_tiep`: not another value's field of that name, nor the name a {% with %} binds
+    (a Tờ trình's draft decision: noi_nhan_tiep = du_thao.noi_nhan_tiep)."""
+    return any(
+        _CONTINUED.search(tag)
+        for source in sources if CONTINUED_FIELD in source
+        for tag in ANY_TAG.findall(source)
+    )  # fmt: skip
+
+
+def recipients_as_printed(context: Mapping[str, Any], continued: bool) -> Mapping[str, Any]:
+    """`context` as a template is rendered with, each Nơi nhận line once: a template that
+    prints `noi_nhan_tiep` (`continued`) gets in `noi_nhan` the lines before those (the ones
+    beside the signature), one that does not (an office's copy of khoi/ky-ten made before the
+    row under the signature existed) the whole list and no `noi_nhan_tiep`. Handing it the
+    whole list and its end, as the context holds them, printed the end twice in a copy whose
+    maintainer added a loop over `noi_nhan_tiep`. A draft decision's own lists (a Tờ trình's
+    du_thao) likewise. `context` itself when no list goes on under its signature."""
+    changed = _printed_lists(context, continued)
+    for key, value in context.items():
+        if isinstance(value, Mapping) and value.get(CONTINUED_FIELD):
+            inner = _printed_lists(value, continued)
+            if inner is not None:
+                changed = {**(changed or context), key: inner}
+    return context if changed is None else changed
+
+
+def _printed_lists(values: Mapping[str, Any], continued: bool) -> dict[str, Any] | None:
+    """recipients_as_printed of one context (None: no list of it goes on)."""
+    tail = list(values.get(CONTINUED_FIELD) or [])
+    if not tail:
+        return None
+    lines = list(values.get(RECIPIENTS_FIELD) or [])
+    # The context's list ends with them; a list given without them (its head) is taken so.
+    whole = lines if lines[len(lines) - len(tail) :] == tail else lines + tail
+    if continued:
+        return {**values, RECIPIENTS_FIELD: whole[: len(whole) - len(tail)]}
+    return {**values, RECIPIENTS_FIELD: whole, CONTINUED_FIELD: []}
+
+
+# A probe Nơi nhận: short (all beside the signature), long (its last lines go on under it).
+LIST_LENGTHS = (False, True)
+_SHORT_LIST, _LONG_LIST, _CONTINUED_LINES = 2, 5, 2
+
+
+def _probe_lines(long: bool) -> list[str]:
+    return [_probe(f"{RECIPIENTS_FIELD}.{n}")
+            for n in range(1, (_LONG_LIST if long else _SHORT_LIST) + 1)]  # fmt: skip
 
 
 def _signature_context(case: str, long: bool) -> dict[str, Any]:
-    """The data of the signature block for `case`, each part a probe value; Nơi nhận `long`
-    (its last line printed under the signature) or not."""
+    """The data of the signature block for `case`, each part a probe value, Nơi nhận `long`
+    (its last lines printed under the signature) or not, as the context builders give it."""
 
     def signer(prefix: str) -> dict[str, Any]:
         lines = [_probe(f"{prefix}.tham_quyen")]
         return {"ho_ten": _probe(f"{prefix}.ho_ten"), "tham_quyen": lines}
 
-    tail = [_RECIPIENTS_TAIL] if long else []
+    lines = _probe_lines(long)
     return {
         "chu_ky": signer("chu_ky"),
         "chu_ky_trai": signer("chu_ky_trai") if case == "two" else None,
-        RECIPIENTS_FIELD: [_probe(RECIPIENTS_FIELD), *tail],
-        "noi_nhan_tiep": tail,
-        "luu": _probe("luu"),
+        RECIPIENTS_FIELD: lines,
+        CONTINUED_FIELD: lines[-_CONTINUED_LINES:] if long else [],
+        ARCHIVE_FIELD: _probe(ARCHIVE_FIELD),
     }
 
 
-def _prints(path: str, text: str, long: bool) -> bool:
-    """Whether the rendered block `text` prints field `path` (all of a `long` Nơi nhận)."""
-    whole = not long or path != RECIPIENTS_FIELD or _RECIPIENTS_TAIL in text
-    return _probe(path) in text and whole
+@dataclass
+class _Printing:
+    """What a signature block prints in one case (one signer, or two), rendered with a short
+    Nơi nhận and with a long one."""
+
+    short: set[str] = field(default_factory=set)  # the parts printed with a short list
+    long: set[str] = field(default_factory=set)  # and with a long one
+    cut: bool = False  # a Nơi nhận printed in part: lines lost, with a long list
+    twice: bool = False  # a Nơi nhận line, or the Lưu line, printed more than once
+    merged: bool = False  # a cell holding the signature or Nơi nhận spans columns or rows
+    beside: bool = False  # a long list's last lines printed in the signature's own row
+
+    @property
+    def fields(self) -> set[str]:
+        """The parts printed whatever the list's length."""
+        return self.short & self.long
 
 
-def _printed_fields(library: TemplateLibrary, source: str) -> dict[str, set[str]] | None:
-    """For each case, the signature fields the block `source` prints (None: it does not render,
-    which the tag checks and Jinja's say)."""
+_CELL = re.compile(r"<w:tc\b.*?</w:tc>", re.DOTALL)
+_ROW = re.compile(r"<w:tr\b.*?</w:tr>", re.DOTALL)
+_MERGE = re.compile(r'<w:gridSpan w:val="(?!1")\d+"|<w:hMerge\b|<w:vMerge\b')
+
+
+def _read_probe(printing: _Printing, text: str, long: bool) -> None:
+    """What the block rendered as `text` for a `long` list or a short one prints, added to
+    `printing`."""
+    lines = _probe_lines(long)
+    counts = [text.count(line) for line in lines]
+    parts = {path for path, _ in SIGNATURE_FIELDS
+             if path != RECIPIENTS_FIELD and _probe(path) in text}  # fmt: skip
+    if any(counts):
+        parts.add(RECIPIENTS_FIELD)
+    (printing.long if long else printing.short).update(parts)
+    printing.cut |= long and any(counts) and not all(counts)
+    printing.twice |= any(n > 1 for n in counts) or text.count(_probe(ARCHIVE_FIELD)) > 1
+    probes = [*lines, _probe("chu_ky.ho_ten"), _probe("chu_ky_trai.ho_ten")]
+    printing.merged |= any(
+        _MERGE.search(cell) for cell in _CELL.findall(text) if any(p in cell for p in probes)
+    )
+    if long:
+        tail = lines[-_CONTINUED_LINES:]
+        printing.beside |= any(
+            _probe("chu_ky.ho_ten") in row and any(line in row for line in tail)
+            for row in _ROW.findall(text)
+        )
+
+
+def _printed_fields(library: TemplateLibrary, source: str) -> dict[str, _Printing] | None:
+    """For each case, what the block `source` prints (None: it does not render, which the tag
+    checks and Jinja's say), each Nơi nhận line handed to it once (recipients_as_printed)."""
     from jinja2 import ChainableUndefined, DictLoader
 
     from pipeline.render.compose import DataSandbox
@@ -367,16 +461,16 @@ def _printed_fields(library: TemplateLibrary, source: str) -> dict[str, set[str]
     env = DataSandbox(
         loader=DictLoader(library.block_sources), autoescape=True, undefined=ChainableUndefined
     )
+    continued = reads_continued([source])
     out = {}
     try:
         template = env.from_string(source)
         for case in SIGNATURE_CASES:
-            # A part counts as printed when it is with a short list and with a long one.
-            printed = {path for path, _ in SIGNATURE_FIELDS}
+            printing = _Printing()
             for long in LIST_LENGTHS:
-                text = template.render(_signature_context(case, long))
-                printed &= {path for path, _ in SIGNATURE_FIELDS if _prints(path, text, long)}
-            out[case] = printed
+                context = recipients_as_printed(_signature_context(case, long), continued)
+                _read_probe(printing, template.render(context), long)
+            out[case] = printing
     except Exception:  # noqa: BLE001 - a block that does not render is said by Jinja's checks
         return None
     return out
@@ -385,16 +479,21 @@ def _printed_fields(library: TemplateLibrary, source: str) -> dict[str, set[str]
 def signature_block_fault(library: TemplateLibrary, block: str) -> Found | None:
     """The office's copy of shared block `block` no longer printing, in one of the cases, a
     signature or Nơi nhận field its built-in copy prints there (the signer's name typed over
-    {{ chu_ky.ho_ten }}, the Nơi nhận cell emptied): every document loses it, or prints one
-    name for every signer. One fault naming each part and case, at the block. Found once per
-    library (both copies rendered for each case): every type including the block asks."""
+    {{ chu_ky.ho_ten }}, the Nơi nhận cell emptied, the row holding a long list's last lines
+    deleted), printing a Nơi nhận line twice, or with the signature's or Nơi nhận's cells
+    merged: every document loses a part, prints one name for every signer, or a recipient
+    twice. One fault, at the block. Found once per library (both copies rendered for each
+    case): every type including the block asks."""
     return library.remember(
         "signature_block_fault", block, lambda: _signature_block_fault(library, block)
     )
 
 
-def _signature_block_fault(library: TemplateLibrary, block: str) -> Found | None:
-    """signature_block_fault, found."""
+def _block_printing(
+    library: TemplateLibrary, block: str
+) -> tuple[dict[str, _Printing], dict[str, _Printing]] | None:
+    """What the built-in copy of `block` and the office's print, case by case; None when the
+    block is not the office's, or not a signature block (the office's copy of khoi/doan-van)."""
     builtin = library.builtin / f"{block}.docx"
     if not library.is_override(block) or not builtin.is_file():
         return None
@@ -405,30 +504,104 @@ def _signature_block_fault(library: TemplateLibrary, block: str) -> Found | None
     except Exception:  # noqa: BLE001 - vanthu's own file: its tests read it
         return None
     shipped = _printed_fields(library, preprocess(strip_comments(shipped_body)))
-    if not shipped or not any(shipped.values()):
-        return None  # a block of no signature (the office's copy of khoi/doan-van)
+    if not shipped or not any(p.fields for p in shipped.values()):
+        return None
     own = _printed_fields(library, library.block_sources[block])
-    if own is None:
+    return None if own is None else (shipped, own)
+
+
+def _signature_block_fault(library: TemplateLibrary, block: str) -> Found | None:
+    """signature_block_fault, found."""
+    printing = library.remember(
+        "signature_block_printing", block, lambda: _block_printing(library, block)
+    )
+    if printing is None:
         return None
-    lost: dict[str, list[str]] = {}
-    for case in SIGNATURE_CASES:
-        for path in sorted(shipped[case] - own[case], key=[p for p, _ in SIGNATURE_FIELDS].index):
-            lost.setdefault(path, []).append(case)
-    if not lost:
-        return None
-    names = dict(SIGNATURE_FIELDS)
-    parts = [
-        Phrase("tpl.sign.lost", part=Phrase(names[path]), field=path,
-               case=Phrase(f"tpl.sign.case.{cases[0]}") if len(cases) == 1 else "")
-        for path, cases in lost.items()
-    ]  # fmt: skip
+    shipped, own = printing
     place = Place(None, f"{block}.docx", office_folder(library, block))
-    return Found(block, "tpl.signature_missing", {"parts": _Joined(parts), "name": block}, place)
+    if any(p.merged for p in own.values()):
+        return Found(block, "tpl.signature_cells_merged", {"name": block}, place)
+    names = dict(SIGNATURE_FIELDS)
+    order = [p for p, _ in SIGNATURE_FIELDS].index
+    lost: dict[str, list[str]] = {}
+    cut: dict[str, list[str]] = {}  # what a long list loses: its last lines, its Lưu line
+    for case in SIGNATURE_CASES:
+        # With a long list, the lines and the Lưu line a short one prints are said apart.
+        ends = {RECIPIENTS_FIELD, ARCHIVE_FIELD} & own[case].short
+        gone = shipped[case].short - own[case].short
+        gone |= (shipped[case].long - own[case].long) - ends
+        for path in sorted(gone, key=order):
+            lost.setdefault(path, []).append(case)
+        if RECIPIENTS_FIELD not in shipped[case].long:
+            continue
+        if own[case].cut or RECIPIENTS_FIELD in ends - own[case].long:
+            cut.setdefault(RECIPIENTS_FIELD, []).append(case)
+        if ARCHIVE_FIELD in ends - own[case].long:
+            cut.setdefault(ARCHIVE_FIELD, []).append(case)
+    parts = [
+        Phrase("tpl.sign.lost", part=Phrase(names[path]), field=path, case=_case(cases))
+        for path, cases in lost.items()
+    ]
+    parts += _cut_parts(library.block_sources[block], cut)
+    if parts:
+        params = {"parts": _Joined(parts), "name": block}
+        return Found(block, "tpl.signature_missing", params, place)
+    twice = [case for case in SIGNATURE_CASES if own[case].twice]
+    if twice:
+        params = {"name": block, "case": _case(twice), "field": CONTINUED_FIELD}
+        return Found(block, "tpl.recipients_twice", params, place)
+    return None
+
+
+# The first row of khoi/ky-ten as vanthu shipped it on the day the row under the signature
+# came: its loop over `noi_nhan` skipped the lines `noi_nhan_tiep` held, the whole list then.
+_OLD_FILTER = f"loop.revindex>{CONTINUED_FIELD}|length"
+
+
+def _cut_parts(source: str, cut: dict[str, list[str]]) -> list[Phrase]:
+    """The parts of a long Nơi nhận an office's copy `source` loses (`cut`: its lines, its Lưu
+    line, by case), each said with what to change: a copy of the first row under the signature
+    still skipping the lines printed under it (_OLD_FILTER) loses them beside it now."""
+    parts = []
+    lines = list(cut.get(RECIPIENTS_FIELD, []))
+    if "one" in lines and _OLD_FILTER in "".join(source.split()):
+        # Such a copy prints under two signatures the lines of `noi_nhan` only: said with it.
+        below = "two" in lines
+        lines = []
+        parts.append(Phrase("tpl.sign.cut_filter", field=CONTINUED_FIELD,
+                            below=Phrase("tpl.sign.cut_below", field=CONTINUED_FIELD)
+                            if below else ""))  # fmt: skip
+    if lines:
+        parts.append(Phrase("tpl.sign.cut", field=CONTINUED_FIELD, case=_case(lines)))
+    if cut.get(ARCHIVE_FIELD):
+        cases = cut[ARCHIVE_FIELD]
+        parts.append(Phrase("tpl.sign.cut_archive", field=CONTINUED_FIELD, case=_case(cases)))
+    return parts
+
+
+def _case(cases: list[str]) -> Phrase | str:
+    """' on a document with one signer': said when a part is lost in one case only."""
+    return Phrase(f"tpl.sign.case.{cases[0]}") if len(cases) == 1 else ""
+
+
+def continued_beside_signature(library: TemplateLibrary, block: str) -> bool:
+    """Whether the office's copy of signature block `block` prints a long Nơi nhận's last lines
+    (`noi_nhan_tiep`) in the signature's own row, which never splits, where the built-in copy
+    prints them in a row under it: nothing is lost, but the list cannot go on onto the next
+    page, and a long one still leaves the closing paragraph alone on a page."""
+    printing = library.remember(
+        "signature_block_printing", block, lambda: _block_printing(library, block)
+    )
+    if printing is None or not reads_continued([library.block_sources[block]]):
+        return False  # a copy without the lines apart: tpl.dropped_continued says it
+    shipped, own = printing
+    return own["one"].beside and not shipped["one"].beside
 
 
 def signature_faults(library: TemplateLibrary, name: str) -> list[Found]:
-    """Type template `name` including an office's signature block that lost a part
-    (signature_block_fault): said of the type, at the block."""
+    """Type template `name` including an office's signature block that lost a part, prints a
+    Nơi nhận line twice or merged its cells (signature_block_fault): said of the type, at the
+    block."""
     if not _plain_type(library, name):
         return []
     found = []

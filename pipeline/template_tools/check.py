@@ -47,7 +47,9 @@ from pipeline.render.locate import (
 from pipeline.render.package import DOCUMENT_PART, Package
 from pipeline.render.phrase import Phrase
 from pipeline.render.structure import (
+    CONTINUED_FIELD,
     Found,
+    continued_beside_signature,
     form_width_faults,
     package_faults,
     paragraph_style_ids,
@@ -119,8 +121,10 @@ DRIFT_SHOWN = 5
 SIGNATURE_BLOCK = "khoi/ky-ten"
 RECIPIENTS_MISSING = "tpl.recipients_missing"  # render.structure.recipients_faults
 SIGNATURE_MISSING = "tpl.signature_missing"  # render.structure.signature_faults
+CELLS_MERGED = "tpl.signature_cells_merged"  # and the other faults of an office's signature block
+SIGNATURE_FAULTS = (SIGNATURE_MISSING, "tpl.recipients_twice", CELLS_MERGED)
 # Faults of whole tags (a part the template no longer prints): Jinja's checks still apply.
-WHOLE_TAG_FAULTS = (RECIPIENTS_MISSING, SIGNATURE_MISSING)
+WHOLE_TAG_FAULTS = (RECIPIENTS_MISSING, *SIGNATURE_FAULTS)
 HEADER_WIDTHS = "dau_trang"  # the header table's column widths vanthu computes (khoi/dau-trang)
 _GRID_COL = re.compile(r'<w:gridCol\b[^>]*\bw:w="(\d+)"')
 
@@ -226,7 +230,7 @@ def _signature_once(
     when the block is checked too (render says it of every type it refuses), not again at
     every type including it."""
     out = [p for p in faults
-           if p.key != SIGNATURE_MISSING or p.params.get("name") not in wanted]  # fmt: skip
+           if p.key not in SIGNATURE_FAULTS or p.params.get("name") not in wanted]  # fmt: skip
     if name.startswith(BLOCKS_DIR) and not faults:  # parts are read from whole tags
         found = signature_block_fault(library, name)
         if found is not None:  # the file is named by the problem already
@@ -392,32 +396,55 @@ def block_fields(
     return problems
 
 
+# Fields vanthu added to its shared blocks after offices could copy them, each with what it
+# does: an office's copy made before lacks them, and the warning says what the copy therefore
+# prints and what to change ('tpl.dropped_field': said without more). A field of a block not
+# named here always was in it: a copy without it lost it (deleted, renamed).
+ADDED_FIELDS: dict[str, dict[FieldPath, str]] = {
+    "khoi/dau-trang": {("trich_yeu_cong_van",): "tpl.dropped_field"},
+    SIGNATURE_BLOCK: {(CONTINUED_FIELD,): "tpl.dropped_continued"},
+    "khoi/doan-van": {("doan", "dong", "[]", "cau_dan"): "tpl.dropped_lead_in"},
+}
+
+
 def dropped_fields(name: str, library: TemplateLibrary) -> list[Problem]:
     """Fields the built-in block prints that the office's copy of it does not: a copy made before
-    vanthu added them (the V/v slot of khoi/dau-trang, for a Công văn) leaves them out. A warning:
-    leaving a field out may be meant."""
+    vanthu added them (the V/v slot of khoi/dau-trang, for a Công văn; the row of a long Nơi
+    nhận in khoi/ky-ten; the keep of a line ending ':' in khoi/doan-van, a field its lines read
+    in a condition) leaves them out, each said with what it does (ADDED_FIELDS); another field
+    was deleted or renamed. A warning: leaving a field out may be meant."""
     builtin = library.builtin / f"{name}.docx"
     if not name.startswith(BLOCKS_DIR) or not library.is_override(name) or not builtin.is_file():
         return []
 
-    def names(inner: str) -> set[str]:
+    def paths(inner: str) -> set[FieldPath]:
         collector = FieldCollector(library.environment(), library.block_sources)
-        return {field_path[0] for field_path in collector.collect(preprocess(inner))}
+        return collector.collect(preprocess(inner))
 
     own = library.file(name)
     try:
-        shipped = names(library.builtin_body(name))
-        missing = shipped - names(split_body(Package.read(own).text(DOCUMENT_PART), str(own))[1])
+        shipped = paths(library.builtin_body(name))
+        kept = paths(split_body(Package.read(own).text(DOCUMENT_PART), str(own))[1])
     except TemplateSyntaxError:
         return []  # reported by syntax()
+    added = ADDED_FIELDS.get(name, {})
     problems = []
-    for field_name in sorted(missing):
+    for path, key in added.items():
+        if path in shipped and path not in kept:
+            shown_path = ".".join(part for part in path[-3:] if part != "[]")  # dong.cau_dan
+            # The plain message of a field said without more names the field only.
+            params = {"name": shown_path} | ({} if key == "tpl.dropped_field" else {"block": name})
+            problems.append(Problem(name, "", key, params, warning=True))
+    missing = {path[0] for path in shipped} - {path[0] for path in kept}
+    for field_name in sorted(missing - {path[0] for path in added if len(path) == 1}):
         if field_name == HEADER_WIDTHS:
             problems.append(_fixed_header_widths(name, library))
         else:
-            problems.append(
-                Problem(name, "", "tpl.dropped_field", {"name": field_name}, warning=True)
-            )
+            params = {"name": field_name, "block": name}
+            problems.append(Problem(name, "", "tpl.field_not_printed", params, warning=True))
+    if name == SIGNATURE_BLOCK and continued_beside_signature(library, name):
+        params = {"name": CONTINUED_FIELD, "block": name}
+        problems.append(Problem(name, "", "tpl.continued_beside_signature", params, True))
     return problems
 
 
@@ -947,7 +974,9 @@ def check_templates(
         if page_from_frame:
             report.problems += own_margins(name, library)
         said = layout(name, path, page_from_frame)
-        if name.startswith(BLOCKS_DIR):
+        merged = any(p.key == CELLS_MERGED and p.template == name for p in report.problems)
+        if name.startswith(BLOCKS_DIR) and not merged:
+            # Merged cells put the signer's lines among Nơi nhận's: said once, as such.
             said += signature_layout(name, path, said)
         if any(p.key == "tpl.header_widths_narrow" and p.template == name
                for p in report.problems):  # fmt: skip

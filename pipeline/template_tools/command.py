@@ -93,11 +93,13 @@ def list_command(ctx: click.Context) -> None:
 @click.pass_context
 def copy_command(ctx: click.Context, name: str, force: bool) -> None:
     """Chép một mẫu có sẵn vào thư mục mẫu của cơ quan (mau/) để sửa bằng Word."""
-    from pipeline.template_tools.inventory import copy_template
+    from pipeline.template_tools.inventory import copied_template
 
     workspace = _workspace(ctx)
-    target = copy_template(workspace.templates, name, workspace.own_templates, force=force)
+    target, kept = copied_template(workspace.templates, name, workspace.own_templates, force=force)
     click.echo(t("ws.template_copied", name=name, path=target))
+    if kept is not None:
+        click.echo(t("tpl.copy_backup", name=name, path=kept))
 
 
 @templates_command.command("check")

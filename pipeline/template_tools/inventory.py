@@ -65,12 +65,42 @@ def unknown_template(name: str, known: list[str]) -> InputError:
 
 
 def copy_template(library: TemplateLibrary, name: str, folder: Path, *, force: bool) -> Path:
-    """Copy built-in template `name` into `folder` (the workspace's own), keeping its sub-folder."""
+    """Copy built-in template `name` into `folder` (the workspace's own), keeping its sub-folder.
+    With `force`, an office's copy already there that differs from the built-in one is kept
+    first beside it (backup_copy): --force is how the upgrade warnings say to take a block's
+    new version, and the copy holds the office's edits, to be made again in the new one."""
+    return copied_template(library, name, folder, force=force)[0]
+
+
+def copied_template(
+    library: TemplateLibrary, name: str, folder: Path, *, force: bool
+) -> tuple[Path, Path | None]:
+    """copy_template, and where the copy it replaced was kept (None: none was, or it was the
+    built-in one unchanged)."""
     known = [*library.type_names(), *library.block_names(), FRAME_NAME]
     if name not in known:
         raise unknown_template(name, known)
     target = folder / f"{name}.docx"
     if target.exists() and not force:
         raise InputError("cli.exists", path=target)
-    write_atomic(target, (library.builtin / f"{name}.docx").read_bytes())
+    data = (library.builtin / f"{name}.docx").read_bytes()
+    kept = backup_copy(target) if target.is_file() and target.read_bytes() != data else None
+    write_atomic(target, data)
+    return target, kept
+
+
+# The suffix of a kept copy: not .docx, so that vanthu never takes it for a template (nor for
+# a file replacing none, nor for one in another format), and plain to see beside the copy.
+BACKUP_SUFFIX = ".bak"
+
+
+def backup_copy(path: Path) -> Path:
+    """`path` copied to '<name>.docx.bak' beside it, or '<name>.docx.2.bak', '.3.bak' when
+    earlier copies were kept already (none is overwritten); the copy's path."""
+    target = path.with_name(path.name + BACKUP_SUFFIX)
+    number = 2
+    while target.exists():
+        target = path.with_name(f"{path.name}.{number}{BACKUP_SUFFIX}")
+        number += 1
+    write_atomic(target, path.read_bytes())
     return target

@@ -157,9 +157,11 @@ def template_warnings(
 ) -> list[str]:
     """One warning for each template of `names` made with an office's file that `templates
     check` finds errors in (its documents may not follow the decree), naming the files and the
-    command to run; in the current language, each a Phrase that says itself in another."""
-    warnings: list[str] = []
-    for name in dict.fromkeys(names):
+    command to run, after one for each office file of theirs saved as .odt or .doc
+    (unused_formats); in the current language, each a Phrase that says itself in another."""
+    names = list(dict.fromkeys(names))
+    warnings: list[str] = list(unused_formats(library, names))
+    for name in names:
         counts = errors_by_file(library, name, examples)
         total = sum(counts.values())
         if not total:
@@ -175,3 +177,34 @@ def template_warnings(
             )  # fmt: skip
         )
     return warnings
+
+
+def unused_formats(library: TemplateLibrary, names: Iterable[str]) -> list[str]:
+    """One warning for each file of the office's folders saved in another format than .docx
+    (.odt, .doc) in place of a file template `names` are made with (themselves, the frame, the
+    blocks they include) that the office has no .docx of: never read, its edits reach no
+    document, and only `templates check` said so. A listing of the office's folders, once a
+    call (render and build call once per run)."""
+    others = library.not_docx()
+    if not others:
+        return []
+    used: set[str] = set()
+    for name in names:
+        used.add(name)
+        try:
+            used.update(library.included_blocks(name))
+            if not library.is_form(name):  # a phôi prints with its own styles and paper
+                used.add(FRAME_NAME)
+        except (VanthuError, OSError):
+            continue  # a template that cannot be read: preparing it says so
+    return [
+        Phrase("tpl.not_docx_used", path=_shown(library, path), name=name)
+        for path, name in others
+        if name in used and not library.is_override(name)
+    ]
+
+
+def _shown(library: TemplateLibrary, path: Path) -> str:
+    """An office's file as a maintainer finds it: folder and name ('mau/khoi/ky-ten.odt')."""
+    layer = next((layer for layer in library.layers if path.is_relative_to(layer)), None)
+    return f"{layer.name}/{path.relative_to(layer).as_posix()}" if layer else str(path)
