@@ -19,6 +19,7 @@ Liberation Serif): a line is 1.15 times the font size, times the paragraph's lin
 from __future__ import annotations
 
 import math
+import weakref
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -63,12 +64,27 @@ def wrapped_lines(text: str, size_pt: float, width_pt: float) -> int:
 
 
 class Heights:
-    """Heights in points of paragraphs of the template's styles (StyleSheet)."""
+    """Heights in points of paragraphs of the template's styles (StyleSheet), each worked out
+    once (heights_of keeps one Heights per style sheet: a build asks the same styles, and mostly
+    the same recipients, for every document)."""
+
+    # Recipients' heights remembered at most: an office names a few hundred places.
+    REMEMBERED = 4096
 
     def __init__(self, styles: StyleSheet) -> None:
         self.styles = styles
+        self._lines: dict[str, float] = {}
+        self._paragraphs: dict[tuple[str, int], float] = {}
+        self._recipients: dict[str, float] = {}
 
     def line(self, style_id: str) -> float:
+        """One line of a paragraph of `style_id` (_line), remembered."""
+        found = self._lines.get(style_id)
+        if found is None:
+            found = self._lines[style_id] = self._line(style_id)
+        return found
+
+    def _line(self, style_id: str) -> float:
         """One line of a paragraph of `style_id`: its size, times its line spacing if it is a
         multiple ("auto"); an exact or at-least spacing is the line's height itself."""
         size = self.styles.paragraph_style_run(style_id).size or 14
@@ -85,15 +101,26 @@ class Heights:
 
     def paragraph(self, style_id: str, lines: int = 1) -> float:
         """A paragraph of `lines` lines with the space its style sets before and after it."""
-        props = self.styles.style_paragraph_props(style_id)
-        around = sum(v for k, v in props.items() if k in ("before", "after") and isinstance(v, int))
-        return lines * self.line(style_id) + around / TWIPS_PER_POINT
+        found = self._paragraphs.get((style_id, lines))
+        if found is None:
+            props = self.styles.style_paragraph_props(style_id)
+            around = sum(v for k, v in props.items()
+                         if k in ("before", "after") and isinstance(v, int))  # fmt: skip
+            found = lines * self.line(style_id) + around / TWIPS_PER_POINT
+            self._paragraphs[(style_id, lines)] = found
+        return found
 
     def recipient(self, name: str) -> float:
         """One "- ...;" line of Nơi nhận as the template prints it, wrapped in its column."""
-        size = self.styles.paragraph_style_run(LINE_STYLE).size or 11
-        width = (RECIPIENTS_COLUMN_TWIPS - CELL_PADDING_TWIPS) / TWIPS_PER_POINT
-        return self.paragraph(LINE_STYLE, wrapped_lines(f"- {name};", size, width))
+        found = self._recipients.get(name)
+        if found is None:
+            size = self.styles.paragraph_style_run(LINE_STYLE).size or 11
+            width = (RECIPIENTS_COLUMN_TWIPS - CELL_PADDING_TWIPS) / TWIPS_PER_POINT
+            found = self.paragraph(LINE_STYLE, wrapped_lines(f"- {name};", size, width))
+            if len(self._recipients) >= self.REMEMBERED:
+                self._recipients.clear()
+            self._recipients[name] = found
+        return found
 
     def signature(self, titles: Sequence[str]) -> float:
         """Ô 7's column: the authority and title lines, the room to sign, the name."""
@@ -104,6 +131,18 @@ class Heights:
             NAME_STYLE)  # fmt: skip
 
 
+_HEIGHTS: weakref.WeakKeyDictionary[StyleSheet, Heights] = weakref.WeakKeyDictionary()
+
+
+def heights_of(styles: StyleSheet) -> Heights:
+    """The Heights of `styles`, one per style sheet (a template's: the same for a build's
+    documents). Threads sharing a renderer may each make one the first time: the same."""
+    found = _HEIGHTS.get(styles)
+    if found is None:
+        found = _HEIGHTS[styles] = Heights(styles)
+    return found
+
+
 def beside_signature(
     lines: Sequence[str], filing: str, titles: Sequence[str], styles: StyleSheet
 ) -> int | None:
@@ -111,7 +150,7 @@ def beside_signature(
     None when the whole list, its "- Lưu: ..." line and the closing paragraph are short enough
     to move as one (moved to the next page, they leave at most MOST_BLANK of a page blank
     under the body), or when the list is no taller than the signature (nothing goes on)."""
-    heights = Heights(styles)
+    heights = heights_of(styles)
     heading = heights.paragraph(HEADING_STYLE)
     column = heading + sum(map(heights.recipient, lines)) + heights.recipient(filing)
     moved = column + CLOSING_LINES * heights.line(BODY_STYLE)
