@@ -458,10 +458,15 @@ def listed_figure(awards: AwardList, kind: str) -> str:
     return f"{two_digits(count) if count else '0'} {word}"
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def typed_figures(text: str, awards: AwardList, *, people: bool = True) -> list[TypedFigure]:
     """The counts and totals typed in `text` that the list does not give; its {{ fields }} are
     the list's own and are skipped. `people`: read 'NN người' too (not in a clerk's thành
     tích, where it is as often the people helped: 'hiến máu cứu 150 người')."""
+    if _DIGIT.search(text) is None:  # most texts: no figure typed at all
+        return []
     text = PLACEHOLDER.sub("\ufffc", nfc(text))
     found = []
     for match in _TYPED_COUNT.finditer(text):
