@@ -157,8 +157,10 @@ def test_so_khoi_phuc_enters_the_lacking_numbers_again_and_the_build_goes_on(
     again = build(root, monkeypatch)
     assert "0 đã dựng, 4 không đổi" in said(again), again.output
     assert printed_number(output(root, "qd-08")).startswith("Số: 05/QĐ-UBND")
-    # A new document follows the numbers issued, not the copy's counter.
+    # A new document follows the numbers issued, not the copy's counter, once the clerk has
+    # checked the paper sổ for numbers given after the copy (khoi-phuc --da-kiem-tra).
     document(root, monkeypatch, "tb-09", "02/09/2026", kind="thong-bao", about="Thông báo")
+    assert vanthu(root, monkeypatch, "so", "khoi-phuc", "2026", "--da-kiem-tra").exit_code == 0
     build(root, monkeypatch)
     assert manifest_number(root, "tb-09") == "06/TB-UBND"
     nothing = vanthu(root, monkeypatch, "--lang", "en", "so", "khoi-phuc", "2026")

@@ -199,9 +199,21 @@ MESSAGES = {
     },
     "help.so.khoi_phuc": {
         "vi": "Ghi lại vào sổ các số đã cấp mà sổ không còn (sổ bị làm trống, hoặc chép đè bằng "
-        "bản sao cũ), theo các văn bản đã dựng (manifest trong outputs/).",
+        "bản sao cũ), theo các văn bản đã dựng (manifest trong outputs/). Số cấp sau bản sao "
+        "bằng so cap, so giu thì không văn bản nào ghi: vào sổ chúng bằng so vao-so, rồi xác "
+        "nhận bằng --da-kiem-tra; đến khi đó không cấp số mới năm NAM.",
         "en": "Enter again the numbers issued that the register no longer holds (emptied, or "
-        "overwritten by an older copy), from the documents built (the manifests in outputs/).",
+        "overwritten by an older copy), from the documents built (the manifests in outputs/). "
+        "Numbers given after the copy with so cap or so giu no document records: enter them "
+        "with so vao-so, then confirm with --da-kiem-tra; until then no new number of NAM is "
+        "given.",
+    },
+    "help.so.khoi_phuc.checked": {
+        "vi": "Xác nhận đã vào sổ (so vao-so) mọi số cấp bằng so cap, so giu sau bản sao sổ cũ "
+        "mà không văn bản đã dựng nào ghi: vanthu lại cấp số mới năm NAM.",
+        "en": "Confirm that every number given with so cap or so giu after the older copy, "
+        "which no document built records, is entered (so vao-so): vanthu gives new numbers "
+        "of NAM again.",
     },
     "help.so.kiem_tra": {
         "vi": "Kiểm tra sổ một năm: thiếu số, trùng số (mã thoát 1 khi có); cảnh báo số có "

@@ -956,18 +956,126 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Entered again: {entry}",
     },
     "register.restored": {
-        "vi": "Đã ghi lại {count} số năm {year} theo các văn bản đã dựng. Số cấp sau bản sao cũ "
-        "mà không văn bản đã dựng nào ghi (như số cấp bằng vanthu so cap) không ghi lại được: "
-        "hãy chạy vanthu so kiem-tra {year} để xem chỗ thiếu",
-        "en": "Entered again {count} numbers of {year} from the documents built. A number given "
-        "after the older copy that no document built records (such as one given with vanthu so "
-        "cap) cannot be entered again: run vanthu so kiem-tra {year} to see the gaps",
+        "vi": "Đã ghi lại {count} số năm {year} theo các văn bản đã dựng; số cuối cùng ghi lại: "
+        "{last}",
+        "en": "Entered again {count} numbers of {year} from the documents built; the last "
+        "number entered again: {last}",
+    },
+    # After `so khoi-phuc` (pipeline.register.restorations): the numbers nothing records.
+    "register.restored_unknown": {
+        "vi": "vanthu không biết các số cấp sau khi bản sao sổ cũ được chép mà không văn bản đã "
+        "dựng nào ghi: số cấp bằng vanthu so cap (công văn giấy) hay giữ bằng vanthu so giu "
+        "(số giữ trước). Số ở giữa hiện ra là chỗ thiếu trong vanthu so kiem-tra {year}; số sau "
+        "số cuối ghi lại ({last}) thì không để lại chỗ thiếu nào, và cấp số mới lúc này có thể "
+        "cấp lại đúng số đó cho văn bản khác. Hãy xem sổ giấy hoặc các văn bản đã gửi, vào sổ "
+        "từng số đó: vanthu so vao-so SO --ngay NGÀY --ky-hieu KÝ-HIỆU --trich-yeu \"TRÍCH "
+        "YẾU\", rồi xác nhận: {command}. Đến khi xác nhận, vanthu không cấp số mới năm {year} "
+        "(build, render, so cap, so giu đều từ chối)",
+        "en": "vanthu cannot know the numbers given after the older copy of the register was "
+        "made that no document built records: numbers given with vanthu so cap (paper "
+        "letters) or kept with vanthu so giu (reserved numbers). One in between shows as a gap "
+        "in vanthu so kiem-tra {year}; one after the last number entered again ({last}) leaves "
+        "no gap, and numbering now could give that very number to another document. Check the "
+        "paper register or the letters sent, enter each of those numbers: vanthu so vao-so "
+        "NUMBER --ngay DATE --ky-hieu SYMBOL --trich-yeu \"SUMMARY\", then confirm: "
+        "{command}. Until confirmed, vanthu gives no new number of {year} (build, render, so "
+        "cap and so giu refuse)",
+    },
+    "register.restored_last": {
+        "vi": "{reference} (dãy {sequence})",
+        "en": "{reference} (run {sequence})",
+    },
+    "register.restored_last_of_office": {
+        "vi": "{reference} ({agency}, dãy {sequence})",
+        "en": "{reference} ({agency}, run {sequence})",
+    },
+    "register.restore_unconfirmed": {
+        "vi": "chưa cấp số mới năm {year} của {agency}: sổ được ghi lại bằng vanthu so "
+        "khoi-phuc lúc {time} ngày {day} (số cuối cùng ghi lại: {last}) và chưa được xác nhận "
+        "là đã vào sổ các số cấp sau khi bản sao sổ cũ được chép. Số cấp bằng vanthu so cap "
+        "(công văn giấy) hay giữ bằng vanthu so giu sau bản sao đó chỉ có trong sổ đã mất, "
+        "vanthu không biết được: số mới có thể trùng một số đã dùng. Hãy xem sổ giấy hoặc các "
+        "văn bản đã gửi, vào sổ từng số đó (vanthu so vao-so SO --ngay NGÀY --ky-hieu KÝ-HIỆU "
+        "--trich-yeu \"TRÍCH YẾU\"), rồi xác nhận: {command}",
+        "en": "no new number of {year} given for {agency}: the register was entered again "
+        "with vanthu so khoi-phuc at {time} on {day} (the last number entered again: {last}) "
+        "and it is not yet confirmed that the numbers given after the older copy was made are "
+        "entered. A number given with vanthu so cap (a paper letter) or kept with vanthu so "
+        "giu after that copy is only in the register that was lost, and vanthu cannot know "
+        "it: a new number may repeat one already used. Check the paper register or the "
+        "letters sent, enter each of those numbers (vanthu so vao-so NUMBER --ngay DATE "
+        "--ky-hieu SYMBOL --trich-yeu \"SUMMARY\"), then confirm: {command}",
+    },
+    "register.restore_unconfirmed_check": {
+        "vi": "sổ năm {year} được ghi lại bằng vanthu so khoi-phuc lúc {time} ngày {day} (số "
+        "cuối cùng ghi lại: {last}) và chưa được xác nhận: số cấp bằng vanthu so cap hay giữ "
+        "bằng vanthu so giu sau khi bản sao sổ cũ được chép không có trong sổ, và số sau số "
+        "cuối không để lại chỗ thiếu cho kiểm tra này thấy. Hãy vào sổ các số đó (vanthu so "
+        "vao-so) theo sổ giấy hoặc các văn bản đã gửi, rồi xác nhận: {command}",
+        "en": "the register of {year} was entered again with vanthu so khoi-phuc at {time} on "
+        "{day} (the last number entered again: {last}) and is not yet confirmed: numbers "
+        "given with vanthu so cap or kept with vanthu so giu after the older copy was made are "
+        "not in it, and one after the last number leaves no gap for this check to see. Enter "
+        "those numbers (vanthu so vao-so) from the paper register or the letters sent, then "
+        "confirm: {command}",
+    },
+    "register.restore_waiting": {
+        "vi": "lần ghi lại sổ năm {year} lúc {time} ngày {day} (số cuối cùng ghi lại: {last}) "
+        "vẫn chờ xác nhận: hãy vào sổ (vanthu so vao-so) các số cấp bằng vanthu so cap hay giữ "
+        "bằng vanthu so giu sau khi bản sao sổ cũ được chép, rồi xác nhận: {command}. Đến khi "
+        "đó, vanthu không cấp số mới năm {year}",
+        "en": "the restore of the register of {year} at {time} on {day} (the last number "
+        "entered again: {last}) still waits to be confirmed: enter (vanthu so vao-so) the "
+        "numbers given with vanthu so cap or kept with vanthu so giu after the older copy was "
+        "made, then confirm: {command}. Until then, vanthu gives no new number of {year}",
+    },
+    "register.restore_still_waiting": {
+        "vi": "sổ năm {year} được ghi lại bằng vanthu so khoi-phuc lúc {time} ngày {day} (số "
+        "cuối cùng ghi lại: {last}): khi đã vào sổ đủ mọi số cấp bằng vanthu so cap hay giữ "
+        "bằng vanthu so giu sau khi bản sao sổ cũ được chép, hãy xác nhận: {command}. Đến khi "
+        "đó, vanthu không cấp số mới năm {year}",
+        "en": "the register of {year} was entered again with vanthu so khoi-phuc at {time} on "
+        "{day} (the last number entered again: {last}): once every number given with vanthu "
+        "so cap or kept with vanthu so giu after the older copy was made is entered, confirm: "
+        "{command}. Until then, vanthu gives no new number of {year}",
+    },
+    "register.restore_confirmed": {
+        "vi": "Đã xác nhận: các số năm {year} cấp sau bản sao sổ cũ đã được vào sổ (số cuối "
+        "cùng ghi lại khi khôi phục: {last}). vanthu lại cấp số mới năm {year}; số tiếp theo: "
+        "{following}",
+        "en": "Confirmed: the numbers of {year} given after the older copy are entered (the "
+        "last number entered again by the restore: {last}). vanthu gives new numbers of "
+        "{year} again; the next one: {following}",
+    },
+    "register.next_in_run": {
+        "vi": "{number} (dãy {sequence})",
+        "en": "{number} (run {sequence})",
+    },
+    "register.restore_none_waiting": {
+        "vi": "Năm {year} không có lần ghi lại sổ (vanthu so khoi-phuc) nào chờ xác nhận; không "
+        "có gì thay đổi",
+        "en": "No restore of the register (vanthu so khoi-phuc) of {year} waits to be "
+        "confirmed; nothing changed",
     },
     "register.restore_nothing": {
-        "vi": "Sổ năm {year} không thiếu số nào mà các văn bản đã dựng (manifest trong outputs/) "
-        "ghi là sổ này đã cấp; không ghi thêm gì",
-        "en": "The register of {year} lacks no number that the documents built (the manifests "
-        "in outputs/) record it giving; nothing entered",
+        "vi": "Không thiếu số nào: sổ năm {year} có đủ mọi số mà các văn bản đã dựng (manifest "
+        "trong outputs/) ghi là sổ này đã cấp; không ghi thêm gì",
+        "en": "Nothing is lacking: the register of {year} lacks no number that the documents "
+        "built (the manifests in outputs/) record it giving; nothing entered",
+    },
+    "register.restore_impossible": {
+        "vi": "không ghi lại được {count} số năm {year} mà các văn bản đã dựng (manifest trong "
+        "outputs/) ghi là sổ này đã cấp: {numbers}; tệp dữ liệu của chúng nay giữ số khác "
+        "trong sổ (sổ là bản sao cũ, từ trước khi các tệp ấy được cấp số này). Hãy xem số "
+        "từng tệp đang giữ (vanthu so xem {year}); nếu đó là số đã hủy sau bản sao, hãy hủy "
+        "lại (vanthu so huy SO --nam {year} --ly-do \"...\") rồi chạy lại vanthu so "
+        "khoi-phuc {year}",
+        "en": "cannot enter again {count} numbers of {year} that the documents built (the "
+        "manifests in outputs/) record this register giving: {numbers}; their data files hold "
+        "other numbers in the register now (it is an older copy, from before those files "
+        "were given these numbers). See the number each file holds (vanthu so xem {year}); "
+        "if it is one voided after the copy, void it again (vanthu so huy NUMBER --nam {year} "
+        "--ly-do \"...\") and run vanthu so khoi-phuc {year} again",
     },
     "register.workspace_place": {
         "vi": ", ở thư mục {root} trên máy {host}",

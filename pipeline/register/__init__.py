@@ -30,7 +30,8 @@ Other operations: `reserve` (giữ số), `void` (hủy số), `record` (a typed
 refused naming the row that holds it), `entries` (a year's rows), `by_reference` (for verify),
 `checks.check_year` (gaps, duplicates), `xlsx_export.export_xlsx`, `xlsx_import.import_xlsx`,
 `docx_export.export_docx`, `recovery.restore_recorded` (numbers an older copy of the register
-lacks, entered again from the manifests: `vanthu so khoi-phuc`); the form and its sources:
+lacks, entered again from the manifests: `vanthu so khoi-phuc`; no new number of the year until
+the clerk confirms the restore, restorations.py); the form and its sources:
 so-dang-ky-van-ban-di.md.
 """
 

@@ -39,6 +39,7 @@ from pipeline.register.restore import (
     opened_key,
 )
 from pipeline.register.sequences import (
+    DEFAULT_SEQUENCE,
     LETTER,
     SequencePlan,
     check_plan_pairs,
@@ -426,6 +427,10 @@ def record_command(
     click.echo(t("register.recorded", reference=entry.reference))
     _warn_other_office(state, office, details)
     _warn_out_of_order(register, entry)
+    # A number entered after a restore: the restore still waits for the clerk's word.
+    waiting = register.unconfirmed_restore(entry.year, office)
+    if waiting is not None:
+        _warn(t("register.restore_still_waiting", **waiting.params()))
 
 
 @register_command.command("huy")
@@ -754,6 +759,8 @@ def check_command(ctx: click.Context, year: int) -> None:
     # Numbers the workspace's outputs print from this register that it holds no row of: an
     # emptied register, or an older copy put back, would pass the gaps check without them.
     lacking = manifest_numbers_lacking(state.workspace, register, year, listed)
+    # A restore not confirmed: numbers `so cap` gave after the older copy leave no gap here.
+    waiting = register.unconfirmed_restore(year, listed)
     for before in report.before_vanthu:
         _warn(before_vanthu_message(before, year))
     for entry in report.pending:
@@ -798,6 +805,7 @@ def check_command(ctx: click.Context, year: int) -> None:
           for behind in report.counters_behind),
         *([t("register.manifest_numbers_lacking", count=len(lacking), year=year,
              numbers=numbers_named(lacking))] if lacking else []),
+        *([t("register.restore_unconfirmed_check", **waiting.params())] if waiting else []),
     ]  # fmt: skip
     for problem in problems:
         click.echo(problem, err=True)
@@ -810,20 +818,65 @@ def check_command(ctx: click.Context, year: int) -> None:
 
 @register_command.command("khoi-phuc")
 @click.argument("year", type=int, metavar="NAM", callback=_year)
+@click.option(
+    "--da-kiem-tra",
+    "checked",
+    is_flag=True,
+    help="Xác nhận đã vào sổ (so vao-so) mọi số cấp bằng so cap, so giu sau bản sao sổ cũ "
+    "mà không văn bản đã dựng nào ghi: vanthu lại cấp số mới năm NAM.",
+)
 @click.pass_context
-def restore_command(ctx: click.Context, year: int) -> None:
+def restore_command(ctx: click.Context, year: int, checked: bool) -> None:
     """Ghi lại vào sổ các số đã cấp mà sổ không còn (sổ bị làm trống, hoặc chép đè bằng
-    bản sao cũ), theo các văn bản đã dựng (manifest trong outputs/)."""
+    bản sao cũ), theo các văn bản đã dựng (manifest trong outputs/). Số cấp sau bản sao bằng
+    so cap, so giu thì không văn bản nào ghi: vào sổ chúng bằng so vao-so, rồi xác nhận bằng
+    --da-kiem-tra; đến khi đó không cấp số mới năm NAM."""
     state = _state(ctx)
     register = state.open(ctx)
-    restored = restore_recorded(state.workspace, year, register=register,
-                                agency=state.listed_office(ctx))
+    agency = state.listed_office(ctx)
+    if checked:
+        _confirm_restore(register, year, agency)
+        return
+    restored = restore_recorded(state.workspace, year, register=register, agency=agency)
     if not restored:
+        # Lacking still, yet none entered again: each data file holds another number now.
+        lacking = manifest_numbers_lacking(state.workspace, register, year, agency)
+        if lacking:
+            raise RegisterError("register.restore_impossible", year=year, count=len(lacking),
+                                numbers=numbers_named(lacking))
         click.echo(t("register.restore_nothing", year=year))
+        waiting = register.unconfirmed_restore(year, agency)
+        if waiting is not None:
+            _warn(t("register.restore_waiting", **waiting.params()))
         return
     for entry in restored:
         click.echo(t("register.restored_row", entry=entry.describe()))
-    click.echo(t("register.restored", count=len(restored), year=year))
+    waiting = register.unconfirmed_restore(year, agency)
+    assert waiting is not None  # restore_given recorded it
+    said = waiting.params()
+    click.echo(t("register.restored", count=len(restored), year=year, last=said["last"]))
+    _warn(t("register.restored_unknown", **said))
+
+
+def _confirm_restore(register: Register, year: int, agency: str | None) -> None:
+    """`so khoi-phuc NAM --da-kiem-tra`: the clerk's word that the numbers given after the older
+    copy (so cap, so giu) are entered; the restores of `year` waiting for it confirmed, and
+    the number each of their runs gives next, for the clerk to see that it follows them."""
+    confirmed = register.confirm_restore(year, agency)
+    if confirmed is None:
+        click.echo(t("register.restore_none_waiting", year=year))
+        return
+    counters = register.counters(year)
+    runs = confirmed.runs
+    if len(runs) == 1 and runs[0].sequence == DEFAULT_SEQUENCE:
+        following = f"{counters.get((runs[0].agency, runs[0].sequence), 0) + 1:02d}"
+    else:
+        following = ", ".join(
+            t("register.next_in_run", number=f"{counters.get((r.agency, r.sequence), 0) + 1:02d}",
+              sequence=r.sequence, agency=r.agency)
+            for r in runs)
+    click.echo(t("register.restore_confirmed", year=year, last=confirmed.params()["last"],
+                 following=following))
 
 
 def _shared_identity(state: _State, register: Register) -> str | None:

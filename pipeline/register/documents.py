@@ -53,7 +53,7 @@ import re
 import shlex
 import socket
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -209,6 +209,7 @@ def refuse_renumbering(
         read = {}
     waiting: dict[Path, list[tuple[Path, int]]] = {}  # new numbers asked, per workspace
     workspaces: dict[Path, Workspace] = {}
+    offices: dict[Path, str] = {}  # the office each of them is numbered for
     with ExitStack() as stack:
         opened: dict[Path, Register] = {}
         for workspace, document in documents:
@@ -224,11 +225,12 @@ def refuse_renumbering(
                 workspaces[workspace.root] = workspace
                 waiting.setdefault(workspace.root, []).append(
                     (document.path, document_year(document)))
+                offices[document.path] = document.info.data.co_quan
         for root, asked in waiting.items():
             found = read[root]
             assert found is not None
             errors = unmigrated_errors(workspaces[root], found[1], asked,
-                                       _reader(stack, opened, workspaces[root]))
+                                       _reader(stack, opened, workspaces[root]), offices)
             if errors:
                 raise next(iter(errors.values()))
 
@@ -355,13 +357,17 @@ def document_year(document: LoadedDocument) -> int:
 
 def unmigrated_errors(workspace: Workspace, recorded: Recorded,
                       waiting: Sequence[tuple[Path, int]],
-                      register: Callable[[], Register] | None) -> dict[Path, InputError]:
+                      register: Callable[[], Register] | None,
+                      offices: Mapping[Path, str] | None = None) -> dict[Path, InputError]:
     """The refusal of each document `waiting` (data file, register year) for a new number of
     a year whose numbers, as the workspace's manifests (`recorded`) or its old register file
     show them, the register in use (`register`; None: not made yet) holds none of
     (switched.unmigrated): it would start again at 01; or of a year whose numbers it holds
     some of and lacks others the manifests record it giving (lacking_errors: an older copy
-    of it put back): it would give them again."""
+    of it put back): it would give them again; or of a year of its office whose restore
+    (`vanthu so khoi-phuc`) the clerk has not confirmed (unconfirmed_errors; `offices`, the
+    office of each data file when the caller knows it): it may give again a number `so cap`
+    gave after the older copy was made."""
     entries = recorded_entries(recorded)
     current = register_key(workspace)
     years = unmigrated(workspace, entries, {year for _, year in waiting}, register, current)
@@ -370,7 +376,39 @@ def unmigrated_errors(workspace: Workspace, recorded: Recorded,
     rest = {year for _, year in waiting if year not in years}
     if rest and register is not None and current is not None:
         errors.update(lacking_errors(entries, waiting, rest, register(), current))
+    if register is not None:
+        errors.update(unconfirmed_errors(
+            workspace, [(path, year) for path, year in waiting if path not in errors],
+            register(), offices or {}))
     return errors
+
+
+def unconfirmed_errors(workspace: Workspace, waiting: Sequence[tuple[Path, int]],
+                       register: Register, offices: Mapping[Path, str]) -> dict[Path, InputError]:
+    """The refusal of each document `waiting` (data file, register year) for a new number of
+    a year whose restore in its office (`vanthu so khoi-phuc`) the clerk has not confirmed
+    (restorations.py), said before any number is given, as Register.allocate would refuse
+    it. One read per year; the office of a data file `offices` does not name is read from the
+    file only then (a file that no longer loads is left to the build's own refusal)."""
+    found = {year: register.unconfirmed_restore(year) for year in {y for _, y in waiting}}
+    errors: dict[Path, InputError] = {}
+    for path, year in waiting:
+        restored = found[year]
+        if restored is None:
+            continue
+        office = offices.get(path) or _office_of(workspace, path)
+        mine = restored.of(office) if office is not None else None
+        if mine is not None and office is not None:
+            errors[path] = mine.error_at(office, path)
+    return errors
+
+
+def _office_of(workspace: Workspace, path: Path) -> str | None:
+    """The office data file `path` is numbered for (its co_quan); None when it does not load."""
+    try:
+        return workspace.load(path).info.data.co_quan
+    except (OSError, ValueError, VanthuError):
+        return None
 
 
 def lacking_errors(entries: Sequence[tuple[str, ManifestEntry]],
@@ -819,20 +857,25 @@ def refuse_lacking(register: Register, workspace: Workspace, document: LoadedDoc
     """Check's refusal, as build and render refuse it (lacking_errors), of a document that
     would ask for a new number (the register names its data file in no row) of a year whose
     numbers the register in use holds some of and lacks others the manifests (`recorded`)
-    record it giving: an older copy of the register put back. One holding none of them
-    (emptied: switched.unmigrated) is said per output, as before (stale_output)."""
-    if register.names_source(document.info.data.co_quan, source):
-        return
-    current = register_key(workspace)
-    if current is None:
+    record it giving: an older copy of the register put back; or of a year whose restore in
+    its office (`vanthu so khoi-phuc`) the clerk has not confirmed (restorations.py). One
+    holding none of them (emptied: switched.unmigrated) is said per output, as before
+    (stale_output)."""
+    office = document.info.data.co_quan
+    if register.names_source(office, source):
         return
     year = document_year(document)
-    entries = recorded_entries(recorded)
-    if unmigrated(workspace, entries, {year}, lambda: register, current):
-        return
-    errors = lacking_errors(entries, [(document.path, year)], {year}, register, current)
-    if document.path in errors:
-        raise errors[document.path]
+    current = register_key(workspace)
+    if current is not None:
+        entries = recorded_entries(recorded)
+        if unmigrated(workspace, entries, {year}, lambda: register, current):
+            return
+        errors = lacking_errors(entries, [(document.path, year)], {year}, register, current)
+        if document.path in errors:
+            raise errors[document.path]
+    restored = register.unconfirmed_restore(year, office)
+    if restored is not None:
+        raise restored.error_at(office, document.path)
 
 
 def voided_output(register: Register, workspace: Workspace, source: str,

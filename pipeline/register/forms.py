@@ -325,7 +325,7 @@ def refuse_unmigrated(workspace: Workspace, register: Register,
     except (OSError, ValueError, VanthuError):
         recorded = Recorded()
     errors = unmigrated_errors(workspace, recorded, [(document.path, document_year(document))],
-                               lambda: register)
+                               lambda: register, {document.path: document.info.data.co_quan})
     for error in errors.values():
         raise error
 

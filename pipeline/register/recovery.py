@@ -1,6 +1,8 @@
 """`vanthu so khoi-phuc`: the numbers a register gave and no longer holds (emptied, or an older
 copy of it put back: restore.lacking_numbers) entered again from the workspace's manifests,
-each with its date and ký hiệu as its output prints them.
+each with its date and ký hiệu as its output prints them; the restore recorded with them
+(restorations.py: no new number of the year until the clerk confirms that the numbers no output
+records are entered too).
 """
 
 from __future__ import annotations

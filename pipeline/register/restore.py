@@ -17,8 +17,10 @@ The ways out, as the refusal says them: put back the newest copy of the register
 the numbers again from the manifests (`vanthu so khoi-phuc NAM`: `restore_recorded`), each
 row with its data file, date and ký hiệu as its output prints them and the document's other
 columns as its data file gives them now. A number given since the copy that no output
-records (`vanthu so cap` for a paper letter) cannot be known from the outputs: it shows as a
-gap in `so kiem-tra`, to be entered again (`so vao-so`) or voided.
+records (`vanthu so cap` for a paper letter) cannot be known from the outputs: between numbers
+it shows as a gap in `so kiem-tra`, after the last one it leaves none. The restore is therefore
+recorded, and no new number of its offices' year is given until the clerk confirms that such
+numbers are entered (`so vao-so`, then `so khoi-phuc NAM --da-kiem-tra`): restorations.py.
 """
 
 from __future__ import annotations

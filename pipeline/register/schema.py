@@ -134,6 +134,28 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        6,
+        "each `vanthu so khoi-phuc`: when, the highest number entered again per run, and the "
+        "clerk's word that the numbers given after the older copy are entered",
+        (
+            # restorations.py: one row per (office, year, sequence) a restore entered numbers
+            # of. confirmed_at NULL: the numbers `so cap`/`so giu` gave after the copy are
+            # not yet said to be entered, and no new number of that office and year is given.
+            """
+            CREATE TABLE restorations (
+                id {id},
+                agency TEXT NOT NULL,
+                year INTEGER NOT NULL,
+                sequence TEXT NOT NULL,
+                last_number INTEGER NOT NULL CHECK (last_number >= 1),
+                restored_at TEXT NOT NULL,
+                confirmed_at TEXT
+            )
+            """,
+            "CREATE INDEX restorations_year ON restorations (year, agency)",
+        ),
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version

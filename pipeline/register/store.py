@@ -26,6 +26,13 @@ from pipeline.register import rows as db
 from pipeline.register.backends import Backend, Transaction
 from pipeline.register.errors import DuplicateNumberError, RegisterError
 from pipeline.register.model import Details, Entry, Origin, Status
+from pipeline.register.restorations import (
+    Unconfirmed,
+    confirm,
+    record,
+    refuse_unconfirmed,
+    unconfirmed,
+)
 from pipeline.register.schema import current_version, migrate
 from pipeline.register.sequences import (
     Misplaced,
@@ -472,7 +479,8 @@ class Register:
         With a `source` (the data file a document is rendered from) that already holds a live
         number, that entry is returned instead (`fresh` False): re-rendering keeps its number.
         A source holding none takes over the number of a renamed or moved data file
-        (`adopt_moved`), in the same transaction.
+        (`adopt_moved`), in the same transaction. A new number is refused while a restore of
+        the office's year (`vanthu so khoi-phuc`) is not confirmed (restorations.py).
         """
         details = db.completed(details)
         year = self.year_of(details, year)
@@ -497,6 +505,9 @@ class Register:
                 moved = self.adopt_moved(tx, agency, year, sequence, details, source)
                 if moved is not None:
                     return moved
+            # A new number: none while a restore of the year is not confirmed (it may be one
+            # `so cap` gave a paper letter after the older copy was made).
+            refuse_unconfirmed(tx, agency, year)
             number = db.next_number(tx, agency, year, sequence)
             return db.insert(tx, agency, year, sequence, number, Status.PENDING,
                              Origin.REGISTER, details, source, workspace=self.workspace)
@@ -624,7 +635,9 @@ class Register:
         """Vào sổ again, all at once or none, numbers this register gave and no longer holds
         (`vanthu so khoi-phuc`: a copy of the register from before they were given put back),
         as the outputs printing them record them: (office, year, number, columns, data file)
-        each, issued, given by the register; each run's counter lifted to them."""
+        each, issued, given by the register; each run's counter lifted to them. The restore is
+        recorded with them (restorations.record): no new number of those offices' years is
+        given until the clerk confirms that the numbers nothing records are entered too."""
         rows = list(rows)
 
         def work(tx: Transaction) -> list[Entry]:
@@ -635,9 +648,21 @@ class Register:
                 db.raise_counter(tx, agency, year, sequence, number)
                 done.append(self._record(tx, agency, year, sequence, number, details, source,
                                          Origin.REGISTER))
+            record(tx, done)
             return done
 
         return self.backend.run(work, write=True)
+
+    def unconfirmed_restore(self, year: int, agency: str | None = None) -> Unconfirmed | None:
+        """The restores (`vanthu so khoi-phuc`) of `year`, of office `agency` or of every office,
+        whose clerk has not yet confirmed that the numbers given after the older copy are
+        entered (restorations.py); None when there are none."""
+        return self.read(lambda tx: unconfirmed(tx, year, agency))
+
+    def confirm_restore(self, year: int, agency: str | None = None) -> Unconfirmed | None:
+        """`vanthu so khoi-phuc NAM --da-kiem-tra`: the restores of `year` (of office `agency`,
+        or every office) confirmed, returned as they were; None when none was waiting."""
+        return self.backend.run(lambda tx: confirm(tx, year, agency), write=True)
 
     def adopt_recorded(self, agency: str, year: int, number: int, source: str) -> Entry | None:
         """The live row of `number` (office, year) naming data file `source`, this workspace's
@@ -800,7 +825,8 @@ class Register:
 
     def reserve(self, agency: str, details: Details | None = None, *, count: int = 1,
                 sequence: str | None = None, year: int | None = None) -> list[Entry]:
-        """Giữ số: the next `count` numbers kept aside, rows without a document."""
+        """Giữ số: the next `count` numbers kept aside, rows without a document (refused, as
+        allocate, while a restore of the office's year is not confirmed)."""
         if count < 1:
             raise RegisterError("register.bad_count", count=count)
         details = db.completed(details or Details())
@@ -809,6 +835,7 @@ class Register:
 
         def work(tx: Transaction) -> list[Entry]:
             sequence = self._sequence(tx, agency, details, asked, year)
+            refuse_unconfirmed(tx, agency, year)  # as allocate
             return [
                 db.insert(tx, agency, year, sequence, db.next_number(tx, agency, year, sequence),
                           Status.RESERVED, Origin.REGISTER, details, None)
