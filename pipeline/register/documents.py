@@ -282,18 +282,27 @@ def lost_number(register: Register, workspace: Workspace, written: ManifestEntry
     return None if state == OWN else state
 
 
+def built_output(workspace: Workspace, source: str,
+                 recorded: Recorded) -> tuple[ManifestEntry, Path] | None:
+    """The manifest entry of data file `source` and its output, while that output is there
+    (what check's warnings about a printed number speak of); None when it is not."""
+    written = recorded.written(source)
+    if written is None:
+        return None
+    output = workspace.output_dir / written.output
+    return (written, output) if output.is_file() else None
+
+
 def elsewhere_output(register: Register | None, workspace: Workspace, source: str,
                      recorded: Recorded) -> tuple[InputError, ...]:
     """Check's warning for data file `source` whose output prints a number another register
     gave, which the register in use (None: not made yet) does not hold for it
     (numbered_elsewhere): build keeps the output (its number was issued) and says so too
     (switched.outputs_numbered_elsewhere). Nothing when the output is gone."""
-    written = recorded.written(source)
-    if written is None:
+    built = built_output(workspace, source, recorded)
+    if built is None:
         return ()
-    output = workspace.output_dir / written.output
-    if not output.is_file():
-        return ()
+    written, output = built
     found = numbered_elsewhere(register, workspace, written, source)
     if found is None:
         return ()
@@ -331,12 +340,10 @@ def stale_output(register: Register, workspace: Workspace, source: str,
     use gave it and now gives another document, or holds no row of (lost_number): build
     gives it a new number, or refuses, saying why (builder.drop_renumbered); a copy printed
     or signed carries the old number. Nothing when the output is gone."""
-    written = recorded.written(source)
-    if written is None:
+    built = built_output(workspace, source, recorded)
+    if built is None:
         return ()
-    output = workspace.output_dir / written.output
-    if not output.is_file():
-        return ()
+    written, output = built
     state = lost_number(register, workspace, written, source)
     if state is None:
         return ()
