@@ -12,7 +12,7 @@ over every award either way.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -219,3 +219,25 @@ def figure_values(
                                                given.total if given else None),
         })  # fmt: skip
     return values
+
+
+# The figures of a report's text that count people, collectives, awards or decisions
+# (pipeline.figures.figure_values): {{ so_quyet_dinh }} and {{ <award or tong>.<one of these> }}.
+# Money, the change in % and the years are not counts.
+COUNT_SUFFIXES = frozenset({"ca_nhan", "tap_the", "tong", "nam_truoc", "luot", "luot_nam_truoc"})
+_ONE_DIGIT = frozenset("123456789")
+
+
+def in_running_text(values: Mapping[str, str]) -> dict[str, str]:
+    """The report's figures as its text prints them: a count from 1 to 9 with a leading zero,
+    as a decision's Điều 1 counts ("cho 03 tập thể và 07 cá nhân", quyet_dinh.two_digits), so
+    that "đã ban hành 01 quyết định, khen thưởng cho 07 cá nhân" reads as the decisions it
+    sums up; 0 and the tables' figures stay plain, as the Danh sách's counts and columns do."""
+    return {name: f"0{value}" if _is_count(name) and value in _ONE_DIGIT else value
+            for name, value in values.items()}  # fmt: skip
+
+
+def _is_count(name: str) -> bool:
+    """Whether figure `name` counts (so_quyet_dinh, tong.ca_nhan, giay_khen.luot ...)."""
+    prefix, _, suffix = name.rpartition(".")
+    return name == "so_quyet_dinh" or (bool(prefix) and suffix in COUNT_SUFFIXES)

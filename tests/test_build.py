@@ -12,6 +12,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
+from pipeline import __version__
 from pipeline.api import load_document
 from pipeline.batch import BuildResult, Status, build
 from pipeline.batch.discover import Layout, find_inputs
@@ -224,7 +225,13 @@ def test_changed_spreadsheet_rebuilds_its_decision_and_the_report_only(
     break_line(sheet, "Quàng Thị Ngân,Chuyên viên", "Quàng Thị Ngân,Chuyên viên chính")
     result = run_build(inputs_copy, out)
     assert result.ok
-    assert {AWARD_DECISION} | reports <= built(result) <= {AWARD_DECISION} | reports | next_reports
+    assert AWARD_DECISION in built(result)
+    assert built(result) <= {AWARD_DECISION} | reports | next_reports
+    # The reports were made again (their entries record the new sheet); one that comes out the
+    # same is unchanged, not written again (r14c F1).
+    for report in reports:
+        assert manifest(out, "2022")["documents"][report]["inputs"][f"inputs/{AWARD_SHEET}"] \
+            == sha256(sheet)
     assert sha256(out / "2022" / "qd-giay-khen.docx") != sha256_of(before, "2022/qd-giay-khen.docx")
     after = snapshot(out)
     for name, (data, mtime) in before.items():
@@ -240,15 +247,22 @@ def sha256_of(files: dict[str, tuple[bytes, int]], name: str) -> str:
 
 
 def test_force_and_a_new_vanthu_version_rebuild_everything(inputs_copy: Path, out: Path) -> None:
-    assert set(statuses(run_build(inputs_copy, out, force=True)).values()) == {Status.BUILT}
+    """Every document is made again; one that comes out as the file already there is unchanged,
+    not written again (r14c F1), as are an older vanthu's outputs this one makes the same."""
+    before = snapshot(out)
+    forced = run_build(inputs_copy, out, force=True)
+    assert forced.ok and set(statuses(forced).values()) == {Status.UNCHANGED}
+    assert snapshot(out) == before
 
     path = out / "2022" / "manifest.json"
     data = json.loads(path.read_text("utf-8"))
     data["vanthu"] = "0.0.1"  # as if an older vanthu had built it
     path.write_text(json.dumps(data), "utf-8")
     result = run_build(inputs_copy, out)
-    assert {n for n in built(result)} == {
-        n for n in statuses(result) if n.startswith("inputs/2022/")
+    assert result.ok and set(statuses(result).values()) == {Status.UNCHANGED}
+    assert manifest(out, "2022")["vanthu"] == __version__
+    assert {n: d for n, (d, _) in snapshot(out).items() if n.endswith(".docx")} == {
+        n: d for n, (d, _) in before.items() if n.endswith(".docx")
     }
 
 
@@ -269,10 +283,15 @@ def test_changed_shared_block_rebuilds_every_document(inputs_copy: Path, tmp_pat
             info.compress_type = zipfile.ZIP_STORED
             rewritten.writestr(info, data)
 
+    # Every document is made again; each comes out as before, so none is written (r14c F1),
+    # and the manifests record the new template hashes.
+    hashes = {y: manifest(out, y)["documents"] for y in years(inputs_copy)}
     second = build(in_workspace(inputs_copy, out, templates), jobs=JOBS)
-    assert second.ok and set(statuses(second).values()) == {Status.BUILT}
+    assert second.ok and set(statuses(second).values()) == {Status.UNCHANGED}
     docx = {n: d for n, (d, _) in outputs.items() if n.endswith(".docx")}
     assert {n: d for n, (d, _) in snapshot(out).items() if n.endswith(".docx")} == docx
+    now = {y: manifest(out, y)["documents"] for y in years(inputs_copy)}
+    assert now != hashes  # the documents printing the block record its new hash
 
 
 def test_two_clean_builds_are_byte_identical(inputs_copy: Path, tmp_path: Path) -> None:

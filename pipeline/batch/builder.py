@@ -19,11 +19,14 @@
    warning of the result), and they are staged again with their number, as is a document
    printing such a number (a Giấy khen batch, its decision's: the one given in this build,
    else the one the register holds; neither makes it invalid);
-4. the staged outputs are put in place (a batch only when its decision was); with `pdf`, the
-   new .docx are then converted, all in one call of a LibreOffice converter started for the
-   build (its command line, without unoserver, runs once for many of them); then their numbers
-   are confirmed (a register lost there: the manifests still record what is in place, and the
-   next build confirms it, `unconfirmed`), and a printed number that changed is warned of;
+4. the staged outputs are put in place (a batch only when its decision was; an output whose
+   file already holds the bytes made is left as it is, unchanged, and so is one out of date only
+   because vanthu changed that came out as vanthu wrote it, pipeline.batch.restyled); with
+   `pdf`, the new .docx are then converted, all in one call of a LibreOffice converter started
+   for the build (its command line, without unoserver, runs once for many of them); then their
+   numbers are confirmed (a register lost there: the manifests still record what is in place,
+   and the next build confirms it, `unconfirmed`), and a printed number that changed is warned
+   of;
 5. every output an earlier build wrote (a manifest records it) for an input in the build's
    folder that no longer produces it (renamed, deleted, moved, or dated into another year) is
    removed while it is still exactly what that build wrote, and kept with a warning when it
@@ -43,7 +46,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Hashable, Iterable
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -64,6 +67,7 @@ from pipeline.batch.lost_manifest import LostManifests
 from pipeline.batch.manifest import Entry, Manifest
 from pipeline.batch.progress import Reporter, SilentReporter
 from pipeline.batch.recorded import Recorded
+from pipeline.batch.restyled import as_written, rebuilt_warning
 from pipeline.batch.result import BuildResult, DocumentResult, Status
 from pipeline.batch.room import Size
 from pipeline.batch.staged import Staged, StageJob
@@ -112,10 +116,15 @@ class Finisher:
     for each)."""
 
     def __init__(self, layout: Layout, freshness: Freshness, converter: PdfConverter | None,
-                 lost: LostManifests | None = None):
+                 lost: LostManifests | None = None, restyled: dict[Path, str] | None = None):
         self.layout = layout
         self.freshness = freshness
         self.converter = converter
+        # The documents out of date only because vanthu changed (Freshness.restyled), each with
+        # the version that wrote it: one that comes out as vanthu wrote it is left as it is
+        # (restyled.as_written); those written anew (`rewritten`) are said once.
+        self.restyled = restyled or {}
+        self.rewritten: set[Path] = set()
         # The manifests that cannot vouch for the outputs already there (damaged or missing):
         # each output written over with none recorded is compared instead, and said once.
         self.lost = lost
@@ -145,14 +154,26 @@ class Finisher:
                 self.unwritten.add(item.path)
             return result, None
         output = self.layout.output_dir / item.entry.output
+        if written is not None and item.path in self.restyled:
+            same = as_written(self.layout, self.freshness, item, written,
+                              pdf=self.converter is not None)
+            if same is not None:  # made as vanthu wrote it: nothing to write
+                self.placed[item.path] = same[1]
+                return same
         edited = edited_since(self.layout, written, output, with_pdf=self.converter is not None,
                               file_hash=self.freshness.file_hash)
         unvouched = None
         if written is None and self.lost is not None:  # its year's manifest damaged or gone?
             unvouched = self.lost.unvouched(item.entry.output, item.entry.output_sha256,
                                             with_pdf=self.converter is not None,
-                                            file_hash=self.freshness.hashes.sha256)
+                                            file_hash=self.freshness.file_hash)
             edited = unvouched or edited
+        # The file there already holds the bytes just made (the same hash, the file's as the
+        # manifest, a lost one's comparison and edited_since read it): it is not written again,
+        # and the document is unchanged (its PDF, if one is to be made, is made from it).
+        in_place = self.freshness.file_hash(output) == item.entry.output_sha256
+        if in_place:
+            edited = [path for path in edited if path != output]
         copies: dict[Path, Path] = {}
         try:
             # Only a document whose data, template or number changed (or --force) comes here
@@ -162,7 +183,11 @@ class Finisher:
             for path in edited:
                 copies[path] = keep_edited_copy(path)
             with interrupts_deferred():  # never in place without being recorded as placed
-                commit(Path(item.staged), output)
+                if in_place:
+                    with suppress(OSError):  # left behind, the next build removes it
+                        Path(item.staged).unlink(missing_ok=True)
+                else:
+                    commit(Path(item.staged), output)
                 self.placed[item.path] = item.entry
         except RenderError as exc:
             Path(item.staged).unlink(missing_ok=True)
@@ -179,10 +204,17 @@ class Finisher:
         )  # fmt: skip
         result.output = output
         entry = item.entry
-        self.freshness.hashes.written(output, entry.output_sha256)
+        if not in_place:
+            self.freshness.hashes.written(output, entry.output_sha256)
+            if item.path in self.restyled:
+                self.rewritten.add(item.path)
         target = output.with_suffix(".pdf")
         if self.converter is None:
-            return result, self._keep_pdf(previous, entry, target)
+            entry = self._keep_pdf(previous, entry, target)
+            if in_place:
+                result.status = Status.UNCHANGED
+                result.pdf = self.layout.output_dir / entry.pdf if entry.pdf is not None else None
+            return result, entry
         self.pending.append(PendingPdf(result, item.path, output, entry, edited, copies))
         return result, entry
 
@@ -306,13 +338,20 @@ def build(
             kept: dict[Path, Entry] = {}
             asked: set[str] = set()  # data files gone whose numbers a refusal names
             edited: dict[Path, Edited] = {}  # kept as they are, being edited by hand since
+            # Out of date only because vanthu changed (an upgrade, its templates): rendered
+            # again and compared with what vanthu wrote (Finisher); by the version that wrote it.
+            restyled: dict[Path, str] = {}
             for path in paths:
-                entry = None if force else recorded.entry(layout.name_of(path))
+                name = layout.name_of(path)
+                entry = None if force else recorded.entry(name)
                 current = freshness.judge(entry, pdf=pdf) if entry is not None else None
                 if isinstance(current, Edited):
                     edited[path], current = current, current.entry
                 if current is not None:
                     kept[path] = current
+                elif (not force and (written := recorded.written(name)) is not None
+                      and freshness.restyled(written, upgraded=entry is None)):
+                    restyled[path] = recorded.written_by(name) or ""
             drop_renumbered(layout, paths, kept, register)
             # The batches outside the build, their data files hashed once for both checks.
             held = held_claims_once(layout, recorded, {layout.name_of(p) for p in paths})
@@ -396,7 +435,8 @@ def build(
                                 if (item := staged[p]).entry is not None})  # fmt: skip
                 examples = example_contexts
                 result.warnings.extend(template_warnings(workspace.templates, names, examples))
-            finisher = Finisher(layout, freshness, converter, LostManifests(layout, recorded))
+            finisher = Finisher(layout, freshness, converter, LostManifests(layout, recorded),
+                                restyled)
             borrowers = {p: lender for p, lender in lenders.items() if isinstance(lender, Path)}
             try:
                 entries = finish(layout, finisher, paths, kept, staged, recorded, result, borrowers,
@@ -1227,11 +1267,8 @@ def finish(
             pdf_path = layout.output_dir / entry.pdf if entry.pdf else None
             documents[path] = DocumentResult(path, name, Status.UNCHANGED, output, pdf_path)
             if path in edited:
-                files = ", ".join(str(layout.output_dir / f) for f in edited[path].files)
                 documents[path].status = Status.KEPT
-                documents[path].error = RenderError(
-                    "build.output_edited", file=files, name=name
-                ).message()
+                documents[path].error = edited[path].said(layout, name)
             entries[path] = entry
             continue
         item = staged[path]
@@ -1249,6 +1286,9 @@ def finish(
     result.documents.extend(documents[path] for path in paths)
     if finisher.lost is not None:
         result.warnings.extend(finisher.lost.warnings())
+    upgraded = rebuilt_warning(result.documents, finisher.restyled, finisher.rewritten)
+    if upgraded is not None:  # before the hand edits it replaced: it says why
+        result.warnings.append(upgraded)
     result.warnings.extend(finisher.replaced)
     if finisher.pdf_error is not None:
         result.errors.append(finisher.pdf_error)

@@ -11,6 +11,13 @@ hash while everything it was built from is unchanged was edited by hand since va
 the build keeps it as it is (`Edited`) instead of writing the same data over the clerk's edit.
 A deleted output is simply built again.
 
+A document whose data are unchanged but whose templates hash otherwise, or whose manifest
+another vanthu wrote (an upgrade: `restyled`), cannot be judged from hashes: what the new
+templates make of the same data may be the very bytes the old ones made (a shared block changed
+for other documents), or not. It is rendered again, and the build compares what it made with
+what the manifest records vanthu writing (builder.Finisher): the same, its output is judged as
+an unchanged document's is, here, with the new template hash (kept, edited by hand or not).
+
 An output printing a number from the register is current only while the register holds that
 number for it; that is the register's to say, not the hashes': the build asks it once for the
 outputs judged current here (builder.drop_renumbered: a number voided, moved, given to another
@@ -28,7 +35,7 @@ from pipeline.batch.discover import Layout
 from pipeline.batch.hash_cache import CACHE_NAME, STAMP_SIZE, HashCache
 from pipeline.batch.manifest import Entry
 from pipeline.batch.template_hash import template_hash
-from pipeline.errors import VanthuError
+from pipeline.errors import RenderError, VanthuError
 from pipeline.load.locations import resolved_path
 from pipeline.render.compose import TemplateLibrary
 
@@ -40,6 +47,11 @@ class Edited:
 
     entry: Entry
     files: tuple[str, ...]  # the edited files, as the manifest names them (output folder's)
+
+    def said(self, layout: Layout, name: str) -> str:
+        """Why the files of input `name` are kept as they are, and how to make them again."""
+        files = ", ".join(str(layout.output_dir / f) for f in self.files)
+        return RenderError("build.output_edited", file=files, name=name).message()
 
 
 def edited_since(
@@ -151,6 +163,18 @@ class Freshness:
         if has_pdf or (entry.pdf is None and entry.pdf_sha256 is None):
             return entry
         return entry.without_pdf()
+
+    def restyled(self, written: Entry, *, upgraded: bool) -> bool:
+        """Whether the document `written` records (its last build, by any vanthu) is out of date
+        only because vanthu changed: every file it was built from (and every folder's list)
+        hashes the same, and its templates hash otherwise or another vanthu wrote it
+        (`upgraded`). The same hashes as judge's: nothing more is read. One recording no
+        template hash is not a build's output (render --in-thu: a test print): never so."""
+        if not written.template_sha256:
+            return False
+        if any(self.source_hash(name) != sha for name, sha in written.inputs.items()):
+            return False
+        return upgraded or self.template_hash(written.template) != written.template_sha256
 
     def recorded_pdf_matches(self, entry: Entry) -> bool:
         if entry.pdf is None:

@@ -6,8 +6,9 @@ hash its manifest recorded (freshness.edited_since). With the manifest unreadabl
 short, emptied) or deleted, nothing is recorded and every output of its year is built again:
 written over as they were, the edits were lost without a word. So each .docx already there is
 compared with the one just built instead: identical (vanthu's output, unchanged: a build is
-byte for byte the same), it is written as it was; different (edited by hand, or made from
-older data: the build cannot tell which), a copy is kept beside it first, as for an output edited
+byte for byte the same), it is left as it is (builder.Finisher: an output already holding
+the bytes just made is never written again); different (edited by hand, or made from older
+data: the build cannot tell which), a copy is kept beside it first, as for an output edited
 by hand (render.output.keep_edited_copy). A PDF cannot be compared (each conversion differs),
 so a PDF already there that a build with --pdf would write over is always kept so. The build
 then says once, per manifest, that it was damaged or missing and what was kept.

@@ -48,6 +48,12 @@ class Recorded:
             return found[1]
         return next((m.entries[name] for m in self.manifests.values() if name in m.entries), None)
 
+    def written_by(self, name: str) -> str | None:
+        """The vanthu version whose manifest records `written(name)`; None when none does."""
+        if name in self.entries:
+            return __version__
+        return next((m.version for m in self.manifests.values() if name in m.entries), None)
+
     def names_under(self, prefix: str) -> bool:
         """Whether any manifest (of any vanthu version) records an input named below `prefix`."""
         return any(name.startswith(prefix) for m in self.manifests.values() for name in m.entries)

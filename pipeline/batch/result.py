@@ -11,6 +11,7 @@ class Status(StrEnum):
     """What happened to one document in a build."""
 
     BUILT = "built"
+    # Not written: current, or made again into the very bytes its file already holds
     UNCHANGED = "unchanged"
     FAILED = "failed"
     # An output a previous build wrote (its manifest says so) that no input produces any more:

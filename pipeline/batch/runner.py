@@ -65,6 +65,7 @@ def init_worker(workspace: Workspace, lang: str) -> None:
     global _renderer, _workspace
     set_language(lang)
     _profile_warnings.clear()  # a profile edited since an earlier build in this process
+    _template_hashes.clear()  # a template edited since (a library caller's second build)
     if _workspace is workspace and _renderer is not None:
         return  # forked from the build process, which made them (see Workers.__enter__)
     _workspace = workspace

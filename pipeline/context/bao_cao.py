@@ -9,7 +9,7 @@ from typing import Any
 
 from pipeline.context.common import DocumentInfo, block_context, closing_runs, common_context
 from pipeline.context.sections import sections_context
-from pipeline.figures import Count, YearFigures, change, format_count
+from pipeline.figures import Count, YearFigures, change, format_count, in_running_text
 from pipeline.load.attachments import ReportAttachments
 from pipeline.model.bao_cao import ReportData, ReportItem
 from pipeline.model.ke_hoach import Item
@@ -44,28 +44,6 @@ def award_order(
 
 
 Write = Callable[[str, Mapping[str, str]], str]
-
-# The figures of a report's text that count people, collectives, awards or decisions
-# (pipeline.figures.figure_values): {{ so_quyet_dinh }} and {{ <award or tong>.<one of these> }}.
-# Money, the change in % and the years are not counts.
-COUNT_SUFFIXES = frozenset({"ca_nhan", "tap_the", "tong", "nam_truoc", "luot", "luot_nam_truoc"})
-_ONE_DIGIT = frozenset("123456789")
-
-
-def in_running_text(values: Mapping[str, str]) -> dict[str, str]:
-    """The report's figures as its text prints them: a count from 1 to 9 with a leading zero,
-    as a decision's Điều 1 counts ("cho 03 tập thể và 07 cá nhân", quyet_dinh.two_digits), so
-    that "đã ban hành 01 quyết định, khen thưởng cho 07 cá nhân" reads as the decisions it
-    sums up; 0 and the tables' figures stay plain, as the Danh sách's counts and columns do."""
-    return {name: f"0{value}" if _is_count(name) and value in _ONE_DIGIT else value
-            for name, value in values.items()}  # fmt: skip
-
-
-def _is_count(name: str) -> bool:
-    """Whether figure `name` counts (so_quyet_dinh, tong.ca_nhan, giay_khen.luot ...)."""
-    prefix, _, suffix = name.rpartition(".")
-    return name == "so_quyet_dinh" or (bool(prefix) and suffix in COUNT_SUFFIXES)
-
 
 def default_write(key: str, values: Mapping[str, str]) -> str:
     """Phrase `key` in vanthu's own wording, for a table built without a document's."""

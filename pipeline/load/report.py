@@ -23,7 +23,7 @@ from pydantic_core import PydanticCustomError
 
 from pipeline.awards import AwardList, Entry, is_title
 from pipeline.errors import InputError, Said
-from pipeline.figures import YearFigures, figure_values
+from pipeline.figures import YearFigures, figure_values, in_running_text
 from pipeline.load.attachments import DecisionAttachments, ReportAttachments
 from pipeline.load.contract import Attached, LoadedDocument, Resolver
 from pipeline.load.lists import ListUse, awards_year, counting_figures, list_use
@@ -298,14 +298,16 @@ def figures_without_value(
     """A warning at each text naming a figure that has nothing to print (a comparison with a
     year that has no decisions in the workspace: an office's first year in vanthu): the text
     prints without it, a clause in parentheses naming it is left out whole, so the clerk is
-    shown each sentence as it will print and asked to write it again."""
+    shown each sentence as it will print and asked to write it again, its counts as the text
+    prints them (in_running_text: "02 quyết định")."""
+    printed = in_running_text(values)
     found = []
     for loc, text in clerks_text(source.data):
         empty = [name for name in dict.fromkeys(names_in(text)) if not values.get(name, "x")]
         if not empty:
             continue
         sentences = [
-            fill_text(sentence, values).strip()
+            fill_text(sentence, printed).strip()
             for sentence in SENTENCE_END.split(" ".join(text.split()))
             if any(not values.get(name, "x") for name in names_in(sentence))
         ]

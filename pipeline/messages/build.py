@@ -268,6 +268,50 @@ MESSAGES = {
         "and the edited file is kept as {copy}: if the edits are needed, copy them to the new "
         "file or into the data",
     },
+    # Documents whose data are unchanged, built again because vanthu changed and written anew
+    # because they came out otherwise (batch.restyled): said once, after the table.
+    "build.rebuilt_upgraded": {
+        "vi": "{count} văn bản được dựng lại dù dữ liệu không đổi, vì vanthu đã đổi phiên bản "
+        "({before} → {now}) và mẫu của phiên bản này làm ra văn bản khác bản trước: {documents}; "
+        "hãy xem lại các văn bản ấy trước khi in hay gửi lại. Văn bản nào làm ra vẫn giống hệt "
+        "bản trước thì được để nguyên, kể cả tệp đã sửa tay",
+        "en": "{count} documents whose data are unchanged were built again because vanthu "
+        "changed version ({before} → {now}) and this version's templates make them differently: "
+        "{documents}; look at them before printing or sending them again. Documents that came "
+        "out the same as before were left as they were, files edited by hand too",
+    },
+    "build.rebuilt_restyled": {
+        "vi": "{count} văn bản được dựng lại dù dữ liệu không đổi, vì mẫu văn bản đã đổi (mẫu "
+        "có sẵn của vanthu sau khi nâng cấp, hoặc mẫu riêng trong mau/) và nay làm ra văn bản "
+        "khác bản trước: {documents}; hãy xem lại các văn bản ấy trước khi in hay gửi lại. Văn "
+        "bản nào làm ra vẫn giống hệt bản trước thì được để nguyên, kể cả tệp đã sửa tay",
+        "en": "{count} documents whose data are unchanged were built again because their "
+        "templates changed (vanthu's built-in ones after an upgrade, or the office's own in "
+        "mau/) and now make them differently: {documents}; look at them before printing or "
+        "sending them again. Documents that came out the same as before were left as they "
+        "were, files edited by hand too",
+    },
+    "build.rebuilt_upgraded.one": {
+        "vi": "{count} văn bản được dựng lại dù dữ liệu không đổi, vì vanthu đã đổi phiên bản "
+        "({before} → {now}) và mẫu của phiên bản này làm ra văn bản khác bản trước: {documents}; "
+        "hãy xem lại văn bản ấy trước khi in hay gửi lại. Văn bản nào làm ra vẫn giống hệt "
+        "bản trước thì được để nguyên, kể cả tệp đã sửa tay",
+        "en": "{count} document whose data are unchanged was built again because vanthu "
+        "changed version ({before} → {now}) and this version's templates make it differently: "
+        "{documents}; look at it before printing or sending it again. Documents that came "
+        "out the same as before were left as they were, files edited by hand too",
+    },
+    "build.rebuilt_restyled.one": {
+        "vi": "{count} văn bản được dựng lại dù dữ liệu không đổi, vì mẫu văn bản đã đổi (mẫu "
+        "có sẵn của vanthu sau khi nâng cấp, hoặc mẫu riêng trong mau/) và nay làm ra văn bản "
+        "khác bản trước: {documents}; hãy xem lại văn bản ấy trước khi in hay gửi lại. Văn "
+        "bản nào làm ra vẫn giống hệt bản trước thì được để nguyên, kể cả tệp đã sửa tay",
+        "en": "{count} document whose data are unchanged was built again because its "
+        "templates changed (vanthu's built-in ones after an upgrade, or the office's own in "
+        "mau/) and now make it differently: {documents}; look at it before printing or "
+        "sending it again. Documents that came out the same as before were left as they "
+        "were, files edited by hand too",
+    },
     # A year's manifest.json that cannot be read, or is gone while its folder holds outputs
     # (lost_manifest): said once per manifest, with {outcome}, one of the two after them.
     "build.manifest_damaged": {
@@ -290,11 +334,11 @@ MESSAGES = {
         "vi": "{count} tệp có thể đã sửa tay (tệp .docx khác bản vừa dựng, hoặc tệp PDF có sẵn, "
         "vốn không so được) được giữ lại bên cạnh trước khi ghi đè: {copies}; hãy xem các bản "
         "ấy, chép chỗ sửa cần giữ sang tệp mới hoặc vào dữ liệu, rồi xóa bản không cần. Tệp "
-        "giống hệt bản vừa dựng được ghi lại như cũ; manifest được ghi mới",
+        "giống hệt bản vừa dựng được để nguyên; manifest được ghi mới",
         "en": "{count} files perhaps edited by hand (a .docx differing from the new one, or a "
         "PDF already there, which cannot be compared) were kept beside them before being "
         "written over: {copies}; look at them, copy any edit to keep into the new file or the "
-        "data, then delete the copies not needed. Files identical to the new ones were written "
+        "data, then delete the copies not needed. Files identical to the new ones were left "
         "as they were; the manifest is written anew",
     },
     "build.manifest_lost.same": {
