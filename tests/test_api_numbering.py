@@ -7,88 +7,40 @@ asks for (pipeline.api.form_fields)."""
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import sys
 import time
-from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
-from docx import Document
 
 from pipeline.api import check, form_fields, number_form
-from pipeline.cli import main
 from pipeline.errors import UsageError
 from pipeline.kinds import KINDS
 from pipeline.register import Status, open_register
-from pipeline.starters import write_starter
 from pipeline.workspace import Workspace
 from pipeline.workspace.init import OfficeAnswers, init_workspace
+from tests.portal_forms import (
+    DAY,
+    TODAY,
+    clerk_plan,
+    form,
+    office_root,
+    printed_number,
+    rows,
+    vanthu,
+)
 
-TODAY = date(2026, 3, 2)
 ANSWERS = OfficeAnswers(
     kieu="van-phong", dia_danh="Sơn La", nguoi_ky="Nguyễn Văn A", viet_tat="VPUBND"
 )
-DAY = "21/04/2026"
 
 
 @pytest.fixture()
 def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A workspace from `vanthu init`, numbering in its own so-van-ban.sqlite3 (its starter,
     which asks for no number, removed: the builds here build the clerk's files alone)."""
-    monkeypatch.delenv("VANTHU_DB", raising=False)
-    made = init_workspace(tmp_path / "ws", ANSWERS, today=TODAY)
-    made.document.unlink()
-    monkeypatch.chdir(made.root)
-    return made.root
-
-
-def form(summary: str = "Tiếp nhận hồ sơ qua cổng dịch vụ công", day: str = DAY) -> dict[str, Any]:
-    """A Kế hoạch as a portal's form gives it, asking the register for its number."""
-    return {
-        "loai": "ke_hoach",
-        "co_quan": "van-phong-ubnd-tinh-son-la",
-        "so": "tu_dong",
-        "ngay": day,
-        "trich_yeu": summary,
-        "mo_dau": ["Để tổ chức tốt việc tiếp nhận hồ sơ, Văn phòng ban hành Kế hoạch sau:"],
-        "muc": [{"tieu_de": "Mục đích", "doan": ["Tiếp nhận hồ sơ đúng hạn."]}],
-        "ket_thuc": "Yêu cầu các phòng triển khai thực hiện",
-        "noi_nhan": ["Lãnh đạo Văn phòng", "Sở Nội vụ"],
-        "don_vi_soan_thao": "TH",
-        "nguoi_ky": "chanh-van-phong",
-    }
-
-
-def clerk_plan(root: Path, name: str, day: str = DAY) -> Path:
-    """A clerk's Kế hoạch data file asking for its number (so: tu_dong)."""
-    path = root / "inputs" / "2026" / name
-    write_starter("ke-hoach", path, force=True, today=TODAY)
-    text = re.sub(r"^so:[^\n#]*", "so: tu_dong  ", path.read_text("utf-8"), count=1, flags=re.M)
-    text = re.sub(r"^ngay:[^\n#]*", f"ngay: {day}  ", text, count=1, flags=re.M)
-    path.write_text(text, "utf-8")
-    return path
-
-
-def vanthu(*args: str) -> Result:
-    return CliRunner().invoke(main, ["--lang", "vi", *args], catch_exceptions=False)
-
-
-def rows(root: Path, year: int = 2026) -> list[tuple[int, str | None, Status]]:
-    with open_register(root / "so-van-ban.sqlite3") as register:
-        return [(e.number, e.source, e.status) for e in register.entries(year)]
-
-
-def printed_number(docx: Path) -> str:
-    """The 'Số: ...' the document prints."""
-    text = "\n".join(p.text for t in Document(str(docx)).tables for c in t._cells
-                     for p in c.paragraphs)
-    found = re.search(r"Số:\s*(\S+)", text)
-    assert found is not None, text
-    return found.group(1)
+    return office_root(tmp_path, monkeypatch, ANSWERS)
 
 
 def test_a_clerks_build_numbers_after_the_portals_form_without_a_refusal(root: Path) -> None:
@@ -160,7 +112,7 @@ from pathlib import Path
 from pipeline.api import number_form
 from pipeline.workspace import Workspace
 sys.path.insert(0, {tests!r})
-from test_api_numbering import form
+from portal_forms import form
 
 root, prefix = Path(sys.argv[1]), sys.argv[2]
 workspace = Workspace.open(root)

@@ -7,7 +7,6 @@ Nơi nhận goes on under the signature instead of leaving the closing paragraph
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -19,35 +18,10 @@ from pipeline.context.signature_room import beside_signature, wrapped_lines
 from pipeline.render.styles import StyleSheet
 from pipeline.verify import verify_file
 from tests.docx_text import BREAK, paragraph_texts
+from tests.pasted_plan import write_plan
 from tests.typed_docs import page_lines, to_pdf
 
 REPO = Path(__file__).resolve().parents[1]
-
-PLAN = """loai: ke_hoach
-co_quan: van-phong-ubnd-son-la
-so: 5
-ngay: 22/12/2025
-trich_yeu: Thử văn bản dán từ Word
-mo_dau: ["Mở đầu."]
-muc:
-{muc}
-ket_thuc: {ket_thuc}
-noi_nhan: {noi_nhan}
-don_vi_soan_thao: TCHCQT
-nguoi_soan_thao: H
-so_ban: 1
-nguoi_ky: chanh-van-phong
-"""
-
-
-def write_plan(folder: Path, muc: str, *, ket_thuc: str = "Kết thúc",
-               noi_nhan: str = "[Như trên]") -> Path:  # fmt: skip
-    """A Kế hoạch of the example office in `folder`: `muc` is the YAML under 'muc:'."""
-    if not (folder / "co-quan").exists():
-        shutil.copytree(REPO / "inputs" / "co-quan", folder / "co-quan")
-    path = folder / "plan.yaml"
-    path.write_text(PLAN.format(muc=muc, ket_thuc=ket_thuc, noi_nhan=noi_nhan), "utf-8")
-    return path
 
 
 def rendered(path: Path, renderer) -> Path:

@@ -16,6 +16,7 @@ from pipeline.api import load_document
 from pipeline.awards import read_award_list
 from pipeline.cli import main
 from pipeline.errors import InputError
+from tests.cli_lines import lines_of, run
 from tests.test_list_rows import DAY, LDTT
 from tests.test_list_rows import workbook as list_workbook
 from tests.test_list_warnings import AWARDS, COUNCIL
@@ -27,16 +28,6 @@ from tests.test_unread_columns_r12b import office as office  # noqa: F401 - a fi
 UNPRINTED = "sheet.columns_not_printed"
 MEMBERS_UNPRINTED = "sheet.member_columns_not_printed"
 MONEY = "sheet.money_not_printed"
-
-
-def run(*args: str, lang: str = "vi") -> tuple[int, str]:
-    result = CliRunner().invoke(main, ["--lang", lang, *args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    return result.exit_code, result.output
-
-
-def lines_of(out: str, words: str) -> list[str]:
-    return [line for line in out.splitlines() if words in line]
 
 
 def keys(path: Path) -> list[str]:

@@ -29,34 +29,10 @@ from pipeline.model.blocks import Block, DashList, leads_in
 from pipeline.render.fragments import paragraph_runs, rich_runs
 from pipeline.verify import verify_file
 from tests.docx_text import BREAK, paragraph_texts
+from tests.pasted_plan import write_plan
 
 REPO = Path(__file__).resolve().parents[1]
 BLOCK: TypeAdapter[Block] = TypeAdapter(Block)
-
-PLAN = """loai: ke_hoach
-co_quan: van-phong-ubnd-son-la
-so: 5
-ngay: 22/12/2025
-trich_yeu: Thử văn bản dán từ Word
-mo_dau: ["Mở đầu."]
-muc:
-{muc}
-ket_thuc: Kết thúc
-noi_nhan: [Như trên]
-don_vi_soan_thao: TCHCQT
-nguoi_soan_thao: H
-so_ban: 1
-nguoi_ky: chanh-van-phong
-{more}"""
-
-
-def write_plan(folder: Path, muc: str, more: str = "") -> Path:
-    """A Kế hoạch of the example office with `muc` (YAML under 'muc:') in `folder`."""
-    if not (folder / "co-quan").exists():
-        shutil.copytree(REPO / "inputs" / "co-quan", folder / "co-quan")
-    path = folder / "plan.yaml"
-    path.write_text(PLAN.format(muc=muc, more=more), "utf-8")
-    return path
 
 
 def rendered(path: Path, renderer, out: Path) -> Document:

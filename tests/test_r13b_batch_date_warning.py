@@ -13,22 +13,8 @@ from click.testing import CliRunner
 
 from pipeline.cli import main
 from pipeline.rules.dates import day_off
+from tests.xa_workspace import xa_workspace
 
-XA = """\
-ten_co_quan:
-- ỦY BAN NHÂN DÂN
-- XÃ CHIỀNG MUNG
-ten_day_du: Ủy ban nhân dân xã Chiềng Mung
-viet_tat: UBND
-dia_danh: Chiềng Mung
-don_vi:
-  VP:
-    ten: Văn phòng HĐND và UBND xã
-nguoi_ky:
-  chu-tich-ca-nhan:
-    ho_ten: Lò Văn Thắng
-    chuc_vu: Chủ tịch
-"""
 LIST = """\
 Họ và tên,Chức vụ,Đơn vị,Hình thức,Loại
 Bản Nà Si,,xã Chiềng Mung,Giấy khen của Chủ tịch Ủy ban nhân dân xã,Tập thể
@@ -78,9 +64,7 @@ def ahead() -> date:
 @pytest.fixture()
 def files(tmp_path: Path) -> tuple[Path, Path, date]:
     """The xã's decision dated ahead of today and its batch of Giấy khen, in its year folder."""
-    (tmp_path / "vanthu.yaml").write_text("ten: Ủy ban nhân dân xã Chiềng Mung\n", "utf-8")
-    (tmp_path / "inputs" / "co-quan").mkdir(parents=True)
-    (tmp_path / "inputs" / "co-quan" / "uy-ban-nhan-dan-xa-chieng-mung.yaml").write_text(XA)
+    xa_workspace(tmp_path)
     day = ahead()
     folder = tmp_path / "inputs" / str(day.year)
     folder.mkdir()

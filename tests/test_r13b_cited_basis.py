@@ -26,27 +26,16 @@ from pipeline.rules.cited_decrees import (
     stale_basis,
 )
 from pipeline.rules.money_data import data_text
+from tests.xa_workspace import CHAIRMAN, XA_OFFICE, line_of, write, xa_workspace
 
-XA = """\
-ten_co_quan:
-- ỦY BAN NHÂN DÂN
-- XÃ CHIỀNG MUNG
-ten_day_du: Ủy ban nhân dân xã Chiềng Mung
-viet_tat: UBND
-dia_danh: Chiềng Mung
-don_vi:
-  VP:
-    ten: Văn phòng HĐND và UBND xã
-nguoi_ky:
+# The tester's profile with the Chủ tịch signing for the Ủy ban too, and a recipient group.
+XA = f"""{XA_OFFICE}nguoi_ky:
   chu-tich:
     ho_ten: Lò Văn Thắng
     chuc_vu: Chủ tịch
     tham_quyen: TM.
     thay_cho: Ủy ban nhân dân
-  chu-tich-ca-nhan:
-    ho_ten: Lò Văn Thắng
-    chuc_vu: Chủ tịch
-nhom_noi_nhan:
+{CHAIRMAN}nhom_noi_nhan:
   cap-tren:
   - UBND tỉnh
   - Sở Nội vụ
@@ -157,25 +146,12 @@ def notice(mo_dau: list[str], ngay: str) -> dict:
 @pytest.fixture()
 def year(tmp_path: Path) -> Path:
     """A workspace of the xã with the province's profile: its 2026 folder."""
-    (tmp_path / "vanthu.yaml").write_text("ten: Ủy ban nhân dân xã Chiềng Mung\n", "utf-8")
-    agencies = tmp_path / "inputs" / "co-quan"
-    agencies.mkdir(parents=True)
-    (agencies / "uy-ban-nhan-dan-xa-chieng-mung.yaml").write_text(XA, "utf-8")
+    agencies = xa_workspace(tmp_path, XA)
     (agencies / "ubnd-tinh-son-la.yaml").write_text(TINH, "utf-8")
     folder = tmp_path / "inputs" / "2026"
     (folder / "kem-theo").mkdir(parents=True)
     (folder / "kem-theo" / "ds-du-thao.csv").write_text(DRAFT_LIST, "utf-8")
     return folder
-
-
-def write(path: Path, data: dict) -> Path:
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=4096), "utf-8")
-    return path
-
-
-def line_of(path: Path, text: str) -> int:
-    """The line (from 1) of the file's first line holding `text`."""
-    return next(n for n, line in enumerate(path.read_text("utf-8").splitlines(), 1) if text in line)
 
 
 def said(args: list[str]) -> list[str]:

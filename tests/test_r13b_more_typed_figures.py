@@ -13,28 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from click.testing import CliRunner
 
 from pipeline.api import load_document
 from pipeline.cli import main
 from pipeline.errors import InputError
+from tests.xa_workspace import XA, line_of, write, xa_workspace
 
-XA = """\
-ten_co_quan:
-- ỦY BAN NHÂN DÂN
-- XÃ CHIỀNG MUNG
-ten_day_du: Ủy ban nhân dân xã Chiềng Mung
-viet_tat: UBND
-dia_danh: Chiềng Mung
-don_vi:
-  VP:
-    ten: Văn phòng HĐND và UBND xã
-nguoi_ky:
-  chu-tich-ca-nhan:
-    ho_ten: Lò Văn Thắng
-    chuc_vu: Chủ tịch
-"""
 AWARD = "Giấy khen của Chủ tịch Ủy ban nhân dân xã"
 GROUPS = ["Bản Nà Si", "Bản Hịa", "Trường Tiểu học Chiềng Mung"]
 PEOPLE = ["Lường Văn Tiến", "Cà Thị Lan", "Đinh Văn Hùng", "Nguyễn Thị Thu Hà",
@@ -76,24 +61,11 @@ def decision(**changes: Any) -> dict[str, Any]:
 @pytest.fixture()
 def year(tmp_path: Path) -> Path:
     """The xã's workspace: its 2026 folder, holding the list."""
-    (tmp_path / "vanthu.yaml").write_text("ten: Ủy ban nhân dân xã Chiềng Mung\n", "utf-8")
-    agencies = tmp_path / "inputs" / "co-quan"
-    agencies.mkdir(parents=True)
-    (agencies / "xa.yaml").write_text(XA, "utf-8")
+    xa_workspace(tmp_path, name="xa")
     folder = tmp_path / "inputs" / "2026"
     folder.mkdir()
     (folder / "ds.csv").write_text(LIST, "utf-8")
     return folder
-
-
-def write(path: Path, data: dict[str, Any]) -> Path:
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=4096), "utf-8")
-    return path
-
-
-def line_of(path: Path, text: str) -> int:
-    """The line (from 1) of the file's first line holding `text`."""
-    return next(n for n, line in enumerate(path.read_text("utf-8").splitlines(), 1) if text in line)
 
 
 def figures(path: Path) -> list[InputError]:

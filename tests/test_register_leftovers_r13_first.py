@@ -17,6 +17,7 @@ from click.testing import CliRunner
 
 from pipeline.cli import main
 from tests.register.test_shared_register_r8 import printed_number
+from tests.register_setup import no_register_env  # noqa: F401  (fixture)
 from tests.test_register_r12a_numbering import (
     OLD_BOOK,
     book,
@@ -30,12 +31,6 @@ from tests.test_register_r12a_numbering import (
 )
 
 FIRST = "là số đầu tiên năm 2026 trong sổ văn bản đi"
-
-
-@pytest.fixture(autouse=True)
-def _no_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("VANTHU_DB", raising=False)
-    monkeypatch.delenv("VANTHU_DA_CHUYEN", raising=False)
 
 
 def test_build_warns_once_when_01_goes_to_a_july_document_and_the_hint_works(

@@ -25,6 +25,7 @@ from click.testing import Result
 
 from tests.register.conftest import pg_server, shared  # noqa: F401  (fixtures)
 from tests.register.test_shared_register_r8 import printed_number
+from tests.register_setup import built_two, no_register_env  # noqa: F401  (fixture)
 from tests.test_register_r12a_numbering import (
     build,
     document,
@@ -34,12 +35,6 @@ from tests.test_register_r12a_numbering import (
     said,
     vanthu,
 )
-
-
-@pytest.fixture(autouse=True)
-def _no_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("VANTHU_DB", raising=False)
-    monkeypatch.delenv("VANTHU_DA_CHUYEN", raising=False)
 
 
 def point_at(root: Path, location: str) -> None:
@@ -55,21 +50,19 @@ def commands_in(result: Result) -> list[list[str]]:
     return [line.split()[1:] for line in found.group(1).split("; ")]
 
 
-def built_two(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
-    """A commune that built a Quyết định and a công văn from its own register file."""
-    root = office(tmp_path)
-    decision = document(root, monkeypatch, "qd-07", "15/07/2026")
-    document(root, monkeypatch, "cv-07", "16/07/2026", kind="cong-van")
-    build(root, monkeypatch)
+def two_numbered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """A commune that built a Quyết định and a công văn from its own register file (built_two):
+    the workspace and the Quyết định's data file."""
+    root = built_two(tmp_path, monkeypatch)
     assert [manifest_number(root, "qd-07"), manifest_number(root, "cv-07")] == [
         "01/QĐ-UBND", "02/UBND-VP"]
-    return root, decision
+    return root, root / "inputs" / "2026" / "qd-07.yaml"
 
 
 def test_outputs_numbered_by_the_file_register_are_warned_of_after_a_move_to_postgresql(
     tmp_path: Path, shared: str, monkeypatch: pytest.MonkeyPatch  # noqa: F811
 ) -> None:
-    root, decision = built_two(tmp_path, monkeypatch)
+    root, decision = two_numbered(tmp_path, monkeypatch)
     point_at(root, shared)
     result = build(root, monkeypatch)
     text = said(result)
@@ -105,7 +98,7 @@ def test_an_output_whose_number_the_register_in_use_gives_another_document_is_na
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The workspace pointed at another office register file that numbered its own 01."""
-    root, decision = built_two(tmp_path, monkeypatch)
+    root, decision = two_numbered(tmp_path, monkeypatch)
     other = office(tmp_path, "other")
     document(other, monkeypatch, "qd-01", "05/01/2026", about="Quyết định thành lập Tổ")
     build(other, monkeypatch)
@@ -124,7 +117,7 @@ def test_an_output_whose_number_the_register_in_use_gives_another_document_is_na
 def test_a_workspace_copied_without_its_register_is_refused_as_before(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root, decision = built_two(tmp_path, monkeypatch)
+    root, decision = two_numbered(tmp_path, monkeypatch)
     copy = tmp_path / "copy"
     shutil.copytree(root, copy, ignore=shutil.ignore_patterns("so-van-ban.sqlite3*"))
     refused = build(copy, monkeypatch, code=1)

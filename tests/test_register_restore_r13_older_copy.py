@@ -12,12 +12,12 @@ the manifests.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from tests.register.test_shared_register_r8 import printed_number
+from tests.register_setup import built_two, copied, no_register_env, put_back  # noqa: F401  (fixture)
 from tests.test_register_r12a_numbering import (
     build,
     document,
@@ -30,30 +30,11 @@ from tests.test_register_r12a_numbering import (
 )
 
 
-@pytest.fixture(autouse=True)
-def _no_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("VANTHU_DB", raising=False)
-    monkeypatch.delenv("VANTHU_DA_CHUYEN", raising=False)
-
-
-def put_back(copy: Path, register: Path) -> None:
-    """`copy` put in place of `register`, as an IT person restores a backup (the live file's
-    WAL and shared memory gone with it)."""
-    shutil.copy(copy, register)
-    for suffix in ("-wal", "-shm"):
-        Path(f"{register}{suffix}").unlink(missing_ok=True)
-
-
 def restored_office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A commune that built 01, 02, copied its register, gave 03 to a paper letter (`so cap`),
     built 04 and 05, then had the copy put back: the register holds 01 and 02 only."""
-    root = office(tmp_path)
-    document(root, monkeypatch, "qd-07", "15/07/2026")
-    document(root, monkeypatch, "cv-07", "16/07/2026", kind="cong-van")
-    build(root, monkeypatch)
-    register = root / "so-van-ban.sqlite3"
-    backup = tmp_path / "so-tuan-truoc.sqlite3"
-    shutil.copy(register, backup)
+    root = built_two(tmp_path, monkeypatch)
+    register, backup = copied(root, tmp_path)
     paper = vanthu(root, monkeypatch, "so", "cap", "--ngay", "18/07/2026", "--ky-hieu",
                    "UBND-VP", "--trich-yeu", "Công văn giấy gửi gấp")
     assert paper.exit_code == 0 and "03/UBND-VP" in paper.output, paper.output

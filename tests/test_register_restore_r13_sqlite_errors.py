@@ -25,6 +25,7 @@ import pytest
 from pipeline.register import Details, RegisterError, backends, open_register
 from pipeline.register.store import Register
 from tests.register.test_shared_register_r8 import printed_number
+from tests.register_setup import no_register_env  # noqa: F401  (fixture)
 from tests.test_register_r12a_numbering import (
     build,
     document,
@@ -38,12 +39,6 @@ from tests.test_register_r12a_numbering import (
 
 OFFICE = "uy-ban-nhan-dan-xa-chieng-mai"
 INTERNAL = "Lỗi nội bộ"
-
-
-@pytest.fixture(autouse=True)
-def _no_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("VANTHU_DB", raising=False)
-    monkeypatch.delenv("VANTHU_DA_CHUYEN", raising=False)
 
 
 def built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

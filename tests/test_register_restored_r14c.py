@@ -12,7 +12,6 @@ then nothing more is said. With nothing lacking, `so khoi-phuc` says so plainly.
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -22,6 +21,7 @@ import pytest
 from pipeline.register import Details, RegisterError, open_register
 from pipeline.register.schema import LATEST
 from tests.register.conftest import location, pg_server, shared  # noqa: F401  (fixtures)
+from tests.register_setup import built_two, copied, no_register_env, put_back  # noqa: F401  (fixture)
 from tests.test_register_r12a_numbering import (
     OFFICE,
     build,
@@ -38,19 +38,6 @@ PAPER = ["--ngay", "22/07/2026", "--ky-hieu", "UBND-VP", "--trich-yeu", "Công v
 CONFIRM = "vanthu so khoi-phuc 2026 --da-kiem-tra"
 
 
-@pytest.fixture(autouse=True)
-def _no_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("VANTHU_DB", raising=False)
-    monkeypatch.delenv("VANTHU_DA_CHUYEN", raising=False)
-
-
-def put_back(copy: Path, register: Path) -> None:
-    """`copy` put in place of `register`, as an IT person restores a backup."""
-    shutil.copy(copy, register)
-    for suffix in ("-wal", "-shm"):
-        Path(f"{register}{suffix}").unlink(missing_ok=True)
-
-
 def as_before_restorations(path: Path) -> None:
     """The register file as the vanthu before schema version 6 left it (no restorations
     table): the copy put back was made by it."""
@@ -64,13 +51,8 @@ def paper_letter_last(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A commune that built 01, 02, copied its register, built 03 and 04, gave 05 to a paper
     letter (`so cap`: the year's last number), then had the copy put back; the manifests
     record 03 and 04, nothing records 05."""
-    root = office(tmp_path)
-    document(root, monkeypatch, "qd-07", "15/07/2026")
-    document(root, monkeypatch, "cv-07", "16/07/2026", kind="cong-van")
-    build(root, monkeypatch)
-    register = root / "so-van-ban.sqlite3"
-    backup = tmp_path / "so-tuan-truoc.sqlite3"
-    shutil.copy(register, backup)
+    root = built_two(tmp_path, monkeypatch)
+    register, backup = copied(root, tmp_path)
     as_before_restorations(backup)
     document(root, monkeypatch, "cv-08", "20/07/2026", kind="cong-van", about="Công văn mới")
     document(root, monkeypatch, "qd-08", "21/07/2026", about="Quyết định mới")
@@ -241,13 +223,8 @@ def test_numbers_lacking_whose_files_hold_other_numbers_are_not_said_to_be_nothi
     """The copy holds 02 for cv-07, voided after it and cv-07 given 03: 03 is lacking, and
     cannot be entered again while the copy's 02 is the file's; khoi-phuc says so, not
     'nothing lacking'."""
-    root = office(tmp_path)
-    document(root, monkeypatch, "qd-07", "15/07/2026")
-    document(root, monkeypatch, "cv-07", "16/07/2026", kind="cong-van")
-    build(root, monkeypatch)
-    register = root / "so-van-ban.sqlite3"
-    backup = tmp_path / "so-tuan-truoc.sqlite3"
-    shutil.copy(register, backup)
+    root = built_two(tmp_path, monkeypatch)
+    register, backup = copied(root, tmp_path)
     voided = vanthu(root, monkeypatch, "so", "huy", "02", "--nam", "2026", "--ly-do", "Sai")
     assert voided.exit_code == 0, voided.output
     build(root, monkeypatch)

@@ -12,12 +12,11 @@ import pickle
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from pipeline.awards import UNPRINTED_FIELDS, read_award_list
-from pipeline.cli import main
 from pipeline.load.spreadsheet import read_table
 from pipeline.starters import read_starter
+from tests.cli_lines import lines_of, run
 from tests.new_office import new_office
 from tests.test_list_rows import DAY, LDTT
 from tests.test_list_rows import workbook as list_workbook
@@ -157,16 +156,6 @@ LIST = (
     "Lò Văn Cường,Chuyên viên,Phòng Tổ chức,Giấy khen,Cá nhân,Chuyển đổi số,\n"
 )
 COLUMNS = "cột F «Quê quán» (3 dòng có nội dung), cột G «Ngày sinh» (1 dòng có nội dung)"
-
-
-def run(*args: str, lang: str = "vi") -> tuple[int, str]:
-    result = CliRunner().invoke(main, ["--lang", lang, *args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    return result.exit_code, result.output
-
-
-def lines_of(out: str, words: str) -> list[str]:
-    return [line for line in out.splitlines() if words in line]
 
 
 @pytest.fixture()
