@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import shutil
 import statistics
 import subprocess
 import sys
@@ -16,7 +17,7 @@ import tempfile
 import time
 from collections.abc import Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bench.lib.process_tree import Run, run_measured
@@ -196,27 +197,45 @@ def side_by_side(
     machine alike. Their output goes to files, not pipes: a full pipe nobody reads yet would
     stop a build and lengthen the time measured.
     """
-    alone = _run_at_once(workspace, [folder / "alone"], bytecode)
-    return alone, _run_at_once(workspace, [folder / "together-1", folder / "together-2"], bytecode)
+    alone = _run_at_once([(workspace, folder / "alone")], bytecode)
+    # The second in a copy of the workspace: two builds of one workspace take turns (its lock,
+    # pipeline.workspace.lock), which would measure the lock, not the machine.
+    twin = copied_workspace(workspace, workspace.root.with_name(f"{workspace.root.name}-twin"))
+    pair = [(workspace, folder / "together-1"), (twin, folder / "together-2")]
+    return alone, _run_at_once(pair, bytecode)
 
 
-def _run_at_once(workspace: Workspace, outputs: Sequence[Path], bytecode: Path | None) -> float:
-    """Wall seconds of one `vanthu build -j 1` per folder in `outputs`, all started at once."""
+def copied_workspace(workspace: Workspace, root: Path) -> Workspace:
+    """A copy of the generated workspace at `root` (made once: the same inputs, another
+    folder; not the runs' outputs), its documents named in the copy."""
+    if not root.exists():
+        shutil.copytree(workspace.root, root, symlinks=True,
+                        ignore=shutil.ignore_patterns("out", "outputs"))  # fmt: skip
+    moved = [replace(d, yaml=root / d.yaml.relative_to(workspace.root),
+                     xlsx=root / d.xlsx.relative_to(workspace.root))
+             for d in workspace.documents]  # fmt: skip
+    return replace(workspace, root=root, inputs=root / workspace.inputs.relative_to(workspace.root),
+                   documents=moved)  # fmt: skip
+
+
+def _run_at_once(builds: Sequence[tuple[Workspace, Path]], bytecode: Path | None) -> float:
+    """Wall seconds of one `vanthu build -j 1` per (workspace, output folder), all started at
+    once."""
     with ExitStack() as stack:
         started = time.perf_counter()
         processes = []
-        for output in outputs:
+        for workspace, output in builds:
             log = stack.enter_context(tempfile.TemporaryFile("w+"))
             cmd = command(BUILD_1, workspace, output)
             process = subprocess.Popen(
                 cmd, cwd=workspace.root, env=environment(bytecode),
                 stdout=subprocess.DEVNULL, stderr=log,
             )  # fmt: skip
-            processes.append((process, log, output))
-        for process, _, _ in processes:
+            processes.append((process, log, output, workspace))
+        for process, _, _, _ in processes:
             process.wait()
         seconds = time.perf_counter() - started
-        for process, log, output in processes:
+        for process, log, output, workspace in processes:
             log.seek(0)
             _check(BUILD_1, workspace, output, process.returncode, log.read())
     return seconds
