@@ -72,6 +72,10 @@ def plan(root: Path, name: str, day: str, number: str = "tu_dong",
     ("Kế hoạch", "“Tháng hành động vì trẻ em” năm 2026",
      "Kế hoạch “Tháng hành động vì trẻ em” năm 2026"),
     ("Kế hoạch", "tổ chức hội nghị", "Kế hoạch tổ chức hội nghị"),
+    # A word that never begins a name, before the name of an event (r13b F7).
+    ("Giấy mời", "Dự Hội nghị tổng kết công tác thi đua, khen thưởng năm 2026",
+     "Giấy mời dự Hội nghị tổng kết công tác thi đua, khen thưởng năm 2026"),
+    ("Công văn", "Về Hội nghị tổng kết", "Công văn về Hội nghị tổng kết"),
 ])
 def test_the_rows_trich_yeu_continues_the_kinds_name(kind: str, subject: str, row: str) -> None:
     assert named_summary(kind, subject) == row

@@ -705,9 +705,15 @@ def continuing(text: str) -> str:
     opening = tuple(w.strip(_WORD_MARKS).lower() for w in words[:_ORGAN_WORDS])
     if any(opening[: len(organ)] == organ for organ in ORGANS):
         return text
-    if len(words) > 1 and words[1].strip(_WORD_MARKS)[:1].isupper():
+    if (len(words) > 1 and words[1].strip(_WORD_MARKS)[:1].isupper()
+            and lowered not in _NEVER_A_NAME):
         return text
     return " ".join([first.replace(bare, lowered, 1), *words[1:]])
+
+
+# Words that open a trích yếu and never a name, whatever follows: "Dự Hội nghị tổng kết ..."
+# (a Giấy mời's) is "Giấy mời dự Hội nghị ..." in the sổ, the event's name keeping its capital.
+_NEVER_A_NAME = frozenset(("dự", "về", "v/v"))
 
 
 # "Như trên" typed in Nơi nhận: those named in Kính gửi, already listed by name.
