@@ -70,6 +70,7 @@ from pipeline.render.styles import StyleSheet
 from pipeline.render_record import RenderRecord
 from pipeline.template_tools.verdict import template_warnings
 from pipeline.workspace import Workspace
+from pipeline.workspace.core import as_path
 from pipeline.workspace.lock import workspace_lock
 from pipeline.workspace.profiles import agency_warnings, workspace_styles
 
@@ -85,8 +86,6 @@ DOCX, PDF = ".docx", ".pdf"
 def load_document(path: str | os.PathLike[str]) -> LoadedDocument:
     """The document in data file `path` (a str or os.PathLike), loaded in the workspace that
     holds it."""
-    from pipeline.workspace.core import as_path
-
     path = as_path(path, "path")
     return Workspace.containing(path).load(path)
 
@@ -102,8 +101,6 @@ class Renderer:
     ) -> None:
         """`templates`: a workspace (its templates/ over the built-in ones), a TemplateLibrary,
         a templates folder (a str or os.PathLike), or None for the built-in templates only."""
-        from pipeline.workspace.core import as_path
-
         library: TemplateLibrary | Path | None
         if isinstance(templates, Workspace):
             library = templates.templates
@@ -147,8 +144,6 @@ class Renderer:
     ) -> Path:
         """Load `input_path`, render it and write the .docx atomically (each a str or
         os.PathLike); returns the output path."""
-        from pipeline.workspace.core import as_path
-
         input_path = as_path(input_path, "input_path")
         output = as_path(output, "output") if output is not None else None
         workspace = Workspace.containing(input_path)

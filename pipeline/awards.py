@@ -22,8 +22,7 @@ from typing import Literal
 from pipeline.errors import InputError
 from pipeline.load.spreadsheet import Row, Table, read_table
 from pipeline.load.spreadsheet import typed_amount as read_amount
-from pipeline.load.spreadsheet.cells import get_column_letter
-from pipeline.load.spreadsheet.table import ColumnList
+from pipeline.load.spreadsheet.table import UnreadColumn
 from pipeline.phrase import Phrase
 from pipeline.rules.award_names import display_name, office_award
 from pipeline.rules.award_names import name_key as award_key
@@ -598,16 +597,8 @@ def unpaid_money(table: Table) -> InputError | None:
             continue
         rows = sum(1 for row in table if _money_typed(row, name))
         if rows:
-            columns.append((column, table.header.texts[name], rows))
-    if not columns:
-        return None
-    phrases = [
-        Phrase("sheet.column_not_printed", letter=get_column_letter(column), header=header,
-               rows=rows)
-        for column, header, rows in sorted(columns)
-    ]  # fmt: skip
-    return InputError("sheet.money_not_printed", file=table.file, sheet=table.sheet,
-                      columns=ColumnList(phrases))  # fmt: skip
+            columns.append(UnreadColumn(column, table.header.texts[name], rows))
+    return table.columns_warning("sheet.money_not_printed", columns)
 
 
 def _money_typed(row: Row, name: str) -> bool:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_register_r12a_numbering import build, document, office
+from tests.test_register_r12a_numbering import build, two_documents
 
 __all__ = ["built_two", "copied", "no_register_env", "put_back"]
 
@@ -29,9 +29,7 @@ def no_register_env(monkeypatch: pytest.MonkeyPatch) -> None:
 def built_two(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A commune that built a Quyết định (qd-07, 15/07/2026) and a công văn (cv-07,
     16/07/2026) from its own register file; its workspace."""
-    root = office(tmp_path)
-    document(root, monkeypatch, "qd-07", "15/07/2026")
-    document(root, monkeypatch, "cv-07", "16/07/2026", kind="cong-van")
+    root = two_documents(tmp_path, monkeypatch)
     build(root, monkeypatch)
     return root
 

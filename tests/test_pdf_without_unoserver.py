@@ -100,14 +100,26 @@ def with_letter_and_invitation(cli: click.Group, year: str) -> None:
         assert made.exit_code == 0, made.output
 
 
+def office_of_three(cli: click.Group, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                    ) -> tuple[Path, str]:
+    """A new office with its starter plan, a Công văn and a Giấy mời: it and their year."""
+    office = new_office(tmp_path, monkeypatch)
+    year = next(office.glob("inputs/20*")).name
+    with_letter_and_invitation(cli, year)
+    return office, year
+
+
+def assert_tidied(scratch: Path) -> None:
+    """No LibreOffice profile left in `scratch`, and no LibreOffice still running with one."""
+    assert not list(scratch.iterdir()) and not office_left_after(scratch, 10.0)
+
+
 @needs_soffice
 def test_build_pdf_without_unoserver_converts_with_libreoffice_alone(
     cli: click.Group, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_unoserver: None,
     scratch: Path,
 ) -> None:
-    office = new_office(tmp_path, monkeypatch)
-    year = next(office.glob("inputs/20*")).name
-    with_letter_and_invitation(cli, year)
+    office, year = office_of_three(cli, tmp_path, monkeypatch)
     servers, runs = pdf_module.server_starts(), pdf_soffice.soffice_runs()
 
     result = CliRunner().invoke(cli, ["build", "--pdf"])
@@ -146,7 +158,7 @@ def test_render_pdf_without_unoserver(
         assert f"outputs/{year}/{kind}.pdf" in result.output
         assert_recorded_pdf(office, office / "outputs" / year / f"{kind}.docx")
     assert "KẾ HOẠCH" in pdf_text(office / "outputs" / year / "ke-hoach.pdf")
-    assert not list(scratch.iterdir()) and not office_left_after(scratch, 10.0)
+    assert_tidied(scratch)
 
 
 def break_before_converting(monkeypatch: pytest.MonkeyPatch, names: set[str]) -> None:
@@ -169,9 +181,7 @@ def test_render_pdf_tries_every_document_records_those_made_and_names_those_not(
     cli: click.Group, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_unoserver: None,
     scratch: Path,
 ) -> None:
-    office = new_office(tmp_path, monkeypatch)
-    year = next(office.glob("inputs/20*")).name
-    with_letter_and_invitation(cli, year)
+    office, year = office_of_three(cli, tmp_path, monkeypatch)
     break_before_converting(monkeypatch, {"cong-van.docx", "giay-moi.docx"})
     # The broken ones first and last: the one between is converted all the same.
     inputs = [f"inputs/{year}/{kind}.yaml" for kind in ("cong-van", "ke-hoach", "giay-moi")]
@@ -190,7 +200,7 @@ def test_render_pdf_tries_every_document_records_those_made_and_names_those_not(
     recorded = entries(office / "outputs")
     assert all(e.get("pdf") is None for e in recorded.values()
                if e["output"]["path"] != f"{year}/ke-hoach.docx")  # fmt: skip
-    assert not list(scratch.iterdir()) and not office_left_after(scratch, 10.0)
+    assert_tidied(scratch)
 
 
 @needs_soffice
@@ -198,9 +208,7 @@ def test_build_pdf_failure_fails_its_document_alone(
     cli: click.Group, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_unoserver: None,
     scratch: Path,
 ) -> None:
-    office = new_office(tmp_path, monkeypatch)
-    year = next(office.glob("inputs/20*")).name
-    with_letter_and_invitation(cli, year)
+    office, year = office_of_three(cli, tmp_path, monkeypatch)
     break_before_converting(monkeypatch, {"cong-van.docx"})
     runs = pdf_soffice.soffice_runs()
     result = CliRunner().invoke(cli, ["build", "--pdf"])
@@ -217,7 +225,7 @@ def test_build_pdf_failure_fails_its_document_alone(
     recorded = entries(office / "outputs")
     (failed,) = [e for e in recorded.values() if e["output"]["path"] == f"{year}/cong-van.docx"]
     assert failed.get("pdf") is None  # its .docx is in place and recorded, without a PDF
-    assert not list(scratch.iterdir()) and not office_left_after(scratch, 10.0)
+    assert_tidied(scratch)
 
 
 def test_runs_are_grouped_by_name_and_by_their_deadlines(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -279,7 +287,7 @@ def test_many_documents_in_one_libreoffice_run_and_a_bad_one_alone(
         "sau khi khởi động lại LibreOffice"
     )
     assert not broken.with_suffix(".pdf").exists()
-    assert not list(scratch.iterdir()) and not office_left_after(scratch, 10.0)
+    assert_tidied(scratch)
 
 
 @needs_soffice

@@ -27,6 +27,7 @@ from tests.test_register_r12a_numbering import (
     office,
     output,
     said,
+    two_documents,
     vanthu,
 )
 
@@ -36,9 +37,7 @@ FIRST = "là số đầu tiên năm 2026 trong sổ văn bản đi"
 def test_build_warns_once_when_01_goes_to_a_july_document_and_the_hint_works(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = office(tmp_path)
-    document(root, monkeypatch, "qd-07", "15/07/2026")
-    document(root, monkeypatch, "cv-07", "16/07/2026", kind="cong-van")
+    root = two_documents(tmp_path, monkeypatch)
     result = build(root, monkeypatch)
     text = said(result)
     assert text.count(FIRST) == 1, result.output

@@ -135,6 +135,31 @@ def manifest_number(root: Path, name: str, year: str = "2026") -> str:
     return data["documents"][f"inputs/{year}/{name}.yaml"]["so_ky_hieu"]
 
 
+def built_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """A commune that built one Quyết định (qd-07, 15/07/2026) from its register: its
+    workspace and the data file."""
+    root = office(tmp_path)
+    path = document(root, monkeypatch, "qd-07", "15/07/2026")
+    build(root, monkeypatch)
+    return root, path
+
+
+def two_documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A commune with a Quyết định (qd-07, 15/07/2026) and a công văn (cv-07, 16/07/2026) to
+    number, not built yet; its workspace."""
+    root = office(tmp_path)
+    document(root, monkeypatch, "qd-07", "15/07/2026")
+    document(root, monkeypatch, "cv-07", "16/07/2026", kind="cong-van")
+    return root
+
+
+def old_book_imported(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The register started over (its file removed) and the Excel sổ of OLD_BOOK imported."""
+    (root / "so-van-ban.sqlite3").unlink()
+    sheet = book(tmp_path / "so-di-2026.xlsx", {"Sổ đi 2026": OLD_BOOK})
+    assert vanthu(root, monkeypatch, "so", "nhap", str(sheet)).exit_code == 0
+
+
 def rows(location: Path | str, year: int = 2026) -> list[tuple[str, str, str | None]]:
     """(sequence, số ký hiệu, data file) of a year's rows, in register order."""
     with open_register(location) as register:
@@ -338,13 +363,9 @@ def test_a_document_built_before_the_old_sorted_was_imported_is_renumbered(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The register started over and the Excel sổ imported: the output's 01 is January's."""
-    root = office(tmp_path)
-    path = document(root, monkeypatch, "qd-07", "15/07/2026")
-    build(root, monkeypatch)
+    root, path = built_one(tmp_path, monkeypatch)
     assert manifest_number(root, "qd-07") == "01/QĐ-UBND"
-    (root / "so-van-ban.sqlite3").unlink()
-    sheet = book(tmp_path / "so-di-2026.xlsx", {"Sổ đi 2026": OLD_BOOK})
-    assert vanthu(root, monkeypatch, "so", "nhap", str(sheet)).exit_code == 0
+    old_book_imported(root, tmp_path, monkeypatch)
     checked = vanthu(root, monkeypatch, "check", str(path))
     assert "outputs/2026/qd-07.docx in số 01/QĐ-UBND, nhưng sổ văn bản đi nay ghi số đó cho " \
            "văn bản khác: 01/QĐ-UBND 05/01/2026" in said(checked), checked.output
@@ -362,12 +383,8 @@ def test_a_document_built_before_the_old_sorted_was_imported_is_renumbered(
 def test_render_says_the_number_it_replaces(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = office(tmp_path)
-    path = document(root, monkeypatch, "qd-07", "15/07/2026")
-    build(root, monkeypatch)
-    (root / "so-van-ban.sqlite3").unlink()
-    sheet = book(tmp_path / "so-di-2026.xlsx", {"Sổ đi 2026": OLD_BOOK})
-    assert vanthu(root, monkeypatch, "so", "nhap", str(sheet)).exit_code == 0
+    root, path = built_one(tmp_path, monkeypatch)
+    old_book_imported(root, tmp_path, monkeypatch)
     rendered = vanthu(root, monkeypatch, "render", str(path))
     assert rendered.exit_code == 0, rendered.output
     assert "sổ văn bản nay ghi số 01/QĐ-UBND cho văn bản khác" in said(rendered)
@@ -377,9 +394,7 @@ def test_render_says_the_number_it_replaces(
 def test_the_old_sorted_imports_over_numbers_vanthu_gave_before_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = office(tmp_path)
-    document(root, monkeypatch, "qd-07", "15/07/2026")
-    document(root, monkeypatch, "cv-07", "16/07/2026", kind="cong-van")
+    root = two_documents(tmp_path, monkeypatch)
     build(root, monkeypatch)
     assert [manifest_number(root, "qd-07"), manifest_number(root, "cv-07")] == [
         "01/QĐ-UBND", "02/UBND-VP"]
@@ -410,9 +425,7 @@ def test_the_old_sorted_imports_over_numbers_vanthu_gave_before_it(
 def test_a_register_emptied_is_refused_for_documents_already_built(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = office(tmp_path)
-    path = document(root, monkeypatch, "qd-07", "15/07/2026")
-    build(root, monkeypatch)
+    root, path = built_one(tmp_path, monkeypatch)
     (root / "so-van-ban.sqlite3").unlink()
     refused = build(root, monkeypatch, code=1)
     assert "inputs/2026/qd-07.yaml" in said(refused)

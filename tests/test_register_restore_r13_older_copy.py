@@ -20,9 +20,9 @@ from tests.register.test_shared_register_r8 import printed_number
 from tests.register_setup import built_two, copied, no_register_env, put_back  # noqa: F401  (fixture)
 from tests.test_register_r12a_numbering import (
     build,
+    built_one,
     document,
     manifest_number,
-    office,
     output,
     rows,
     said,
@@ -153,9 +153,7 @@ def test_an_emptied_register_is_restored_from_the_outputs_too(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """No backup at all: the refusal's third way, `so khoi-phuc`, rebuilds the sổ's rows."""
-    root = office(tmp_path)
-    document(root, monkeypatch, "qd-07", "15/07/2026")
-    build(root, monkeypatch)
+    root, _ = built_one(tmp_path, monkeypatch)
     (root / "so-van-ban.sqlite3").unlink()
     refused = build(root, monkeypatch, code=1)
     assert "vanthu so khoi-phuc 2026" in said(refused), refused.output

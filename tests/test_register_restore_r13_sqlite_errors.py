@@ -28,9 +28,9 @@ from tests.register.test_shared_register_r8 import printed_number
 from tests.register_setup import no_register_env  # noqa: F401  (fixture)
 from tests.test_register_r12a_numbering import (
     build,
+    built_one,
     document,
     manifest_number,
-    office,
     output,
     rows,
     said,
@@ -43,9 +43,7 @@ INTERNAL = "Lỗi nội bộ"
 
 def built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A commune that built 01 from its register file, and has a new document to number."""
-    root = office(tmp_path)
-    document(root, monkeypatch, "qd-07", "15/07/2026")
-    build(root, monkeypatch)
+    root, _ = built_one(tmp_path, monkeypatch)
     document(root, monkeypatch, "cv-08", "20/08/2026", kind="cong-van", about="Công văn mới")
     return root
 

@@ -25,6 +25,7 @@ from tests.register_setup import built_two, copied, no_register_env, put_back  #
 from tests.test_register_r12a_numbering import (
     OFFICE,
     build,
+    built_one,
     document,
     manifest_number,
     office,
@@ -190,9 +191,7 @@ def test_the_paper_letter_entered_and_confirmed_numbering_goes_on_after_it(
 def test_khoi_phuc_with_nothing_lacking_says_so_plainly(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = office(tmp_path)
-    document(root, monkeypatch, "qd-07", "15/07/2026")
-    build(root, monkeypatch)
+    root, _ = built_one(tmp_path, monkeypatch)
     sound = vanthu(root, monkeypatch, "so", "khoi-phuc", "2026")
     assert sound.exit_code == 0, sound.output
     assert said(sound) == ("Không thiếu số nào: sổ năm 2026 có đủ mọi số mà các văn bản đã "

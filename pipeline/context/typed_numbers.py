@@ -71,9 +71,13 @@ class Typed:
     rest: str
 
 
+# Each Roman numeral as vanthu writes them (I to L), by its text: built once, not per title.
+_ROMAN_VALUES = {roman(n): n for n in range(1, 51)}
+
+
 def _roman_value(text: str) -> int | None:
     """The value of a Roman numeral as vanthu writes them (I to L), else None ("IIII", "VX")."""
-    return next((n for n in range(1, 51) if roman(n) == text), None)
+    return _ROMAN_VALUES.get(text)
 
 
 def _typed(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:

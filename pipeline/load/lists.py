@@ -125,11 +125,7 @@ def unprinted_members(members: Table) -> InputError | None:
     Đơn vị, Số điện thoại: it prints each member's Họ và tên, Chức vụ and Vai trò), found and
     counted as an award list's are (Table.unprinted_warning), said with what a council's
     decision prints; None when there is none."""
-    warning = members.unprinted_warning()
-    if warning is None:
-        return None
-    return InputError("sheet.member_columns_not_printed", file=warning.file, sheet=warning.sheet,
-                      **warning.params)  # fmt: skip
+    return members.unprinted_warning(key="sheet.member_columns_not_printed")
 
 
 def referenced_document(

@@ -40,9 +40,9 @@ from pipeline.register.restore import (
 )
 from pipeline.register.sequences import (
     DEFAULT_SEQUENCE,
-    LETTER,
     SequencePlan,
     check_plan_pairs,
+    known_type,
     parse_pairs,
     type_code_from_symbol,
 )
@@ -207,8 +207,6 @@ def _details(**values: Any) -> Details:
 
 # A ký hiệu that begins with the number (02/VPUBND-TH); a year (2026/QĐ-UBND) is part of it.
 _NUMBERED_SYMBOL = re.compile(r"^\s*(\d{1,3})\s*/")
-# Công văn has no abbreviation in Phụ lục III: its ký hiệu names the office (VPUBND-TH).
-_LETTER = LETTER
 
 
 def check_details(details: Details, *, document: bool) -> None:
@@ -219,8 +217,6 @@ def check_details(details: Details, *, document: bool) -> None:
     empty. Like --ngay, these are refused here rather than by Click's required=True: the detail
     options are shared with giu, which needs none of them, and the message says which column
     of the sổ wants the value."""
-    from pipeline.rules.doc_types import type_by_abbreviation
-
     if details.symbol is not None and not details.symbol.strip():
         raise RegisterError("register.option_blank", option="--ky-hieu")
     if details.summary is not None and not details.summary.strip():
@@ -232,7 +228,7 @@ def check_details(details: Details, *, document: bool) -> None:
                             rest=details.symbol[numbered.end():].strip())  # type: ignore[index]
     code = details.type_code
     if code is not None:
-        if code.strip() != _LETTER and type_by_abbreviation(code.strip()) is None:
+        if not known_type(code.strip()):
             raise RegisterError("register.unknown_type", value=code)
         from_symbol = type_code_from_symbol(details.symbol)
         if from_symbol is not None and from_symbol != code.strip():

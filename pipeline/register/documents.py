@@ -273,13 +273,21 @@ def lost_number(register: Register, workspace: Workspace, written: ManifestEntry
     replaces and check says); None when the number still stands, or came from another
     register (documents.refuse_other_register's case). The output is out of date: the
     register gives its number to another document, or holds no row of it."""
+    found = _lost_holder(register, workspace, written, source)
+    return found[0] if found is not None else None
+
+
+def _lost_holder(register: Register, workspace: Workspace, written: ManifestEntry,
+                 source: str) -> tuple[str, Entry | None] | None:
+    """lost_number's state with the row holding the number (printed_number_holder), read once
+    for stale_output, which names that row."""
     if (not written.so_tu_dong or written.so is None or written.lender is not None
             or written.so_van_ban is None or written.so_van_ban != register_key(workspace)):
         return None
     if register.names_source(written.co_quan, source):
         return None
-    state, _row = printed_number_holder(register, written, source)
-    return None if state == OWN else state
+    state, row = printed_number_holder(register, written, source)
+    return None if state == OWN else (state, row)
 
 
 def built_output(workspace: Workspace, source: str,
@@ -344,14 +352,14 @@ def stale_output(register: Register, workspace: Workspace, source: str,
     if built is None:
         return ()
     written, output = built
-    state = lost_number(register, workspace, written, source)
-    if state is None:
+    found = _lost_holder(register, workspace, written, source)
+    if found is None:
         return ()
+    state, holder = found
     shown_output = workspace.display(output)
     if state == LOST:
         return (InputError("register.output_number_lost", output=shown_output,
                            reference=written.so_ky_hieu, year=written.ngay[:4]),)
-    _state, holder = printed_number_holder(register, written, source)
     return (InputError("register.output_number_taken", output=shown_output,
                        reference=written.so_ky_hieu,
                        holder=holder.describe() if holder is not None else ""),)

@@ -61,6 +61,7 @@ from pipeline.register.documents import (
 from pipeline.register.errors import RegisterError
 from pipeline.register.location import Registers
 from pipeline.register.model import Entry, Status
+from pipeline.register.restore import read_recorded
 from pipeline.register.rows import completed
 from pipeline.register.store import FORM_RECORD_SUFFIX, FORMS_DIR, VOID_REASON, Register
 from pipeline.render.output import write_atomic
@@ -316,15 +317,9 @@ def refuse_unmigrated(workspace: Workspace, register: Register,
     """As render and build refuse a data file: a new number of a year whose numbers the
     workspace's manifests, or its old register file, show and the register in use lacks (it
     was switched and not moved over: it would start again at 01). Manifests that cannot be
-    read show nothing, as render takes them."""
-    from pipeline.batch.discover import Layout
-    from pipeline.batch.recorded import Recorded
-
-    try:
-        recorded = Recorded.read(Layout(workspace))
-    except (OSError, ValueError, VanthuError):
-        recorded = Recorded()
-    errors = unmigrated_errors(workspace, recorded, [(document.path, document_year(document))],
+    read show nothing, as render takes them (restore.read_recorded)."""
+    errors = unmigrated_errors(workspace, read_recorded(workspace),
+                               [(document.path, document_year(document))],
                                lambda: register, {document.path: document.info.data.co_quan})
     for error in errors.values():
         raise error

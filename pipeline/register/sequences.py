@@ -109,12 +109,18 @@ def type_code_from_symbol(symbol: str | None) -> str | None:
 def check_plan_pairs(mapping: Mapping[str, str]) -> str | None:
     """The first 'LOẠI=DÃY' whose type is not a Phụ lục III abbreviation (nor CV, công văn), or
     None when every type is one: a mistyped type would be numbered in the default run."""
-    from pipeline.rules.doc_types import type_by_abbreviation
-
     for code, name in mapping.items():
-        if code != LETTER and type_by_abbreviation(code) is None:
+        if not known_type(code):
             return f"{code}={name}"
     return None
+
+
+def known_type(code: str) -> bool:
+    """Whether `code` names a type of document: a Phụ lục III abbreviation, or CV (công văn,
+    which has none); shared by --tach and --loai."""
+    from pipeline.rules.doc_types import type_by_abbreviation
+
+    return code == LETTER or type_by_abbreviation(code) is not None
 
 
 # Công văn has no abbreviation in Phụ lục III: its ký hiệu names the office (VPUBND-TH).

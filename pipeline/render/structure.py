@@ -510,11 +510,19 @@ def _block_printing(
     return None if own is None else (shipped, own)
 
 
-def _signature_block_fault(library: TemplateLibrary, block: str) -> Found | None:
-    """signature_block_fault, found."""
-    printing = library.remember(
+def _remembered_printing(
+    library: TemplateLibrary, block: str
+) -> tuple[dict[str, _Printing], dict[str, _Printing]] | None:
+    """_block_printing, rendered once per library for both questions asked of it
+    (signature_block_fault, continued_beside_signature)."""
+    return library.remember(
         "signature_block_printing", block, lambda: _block_printing(library, block)
     )
+
+
+def _signature_block_fault(library: TemplateLibrary, block: str) -> Found | None:
+    """signature_block_fault, found."""
+    printing = _remembered_printing(library, block)
     if printing is None:
         return None
     shipped, own = printing
@@ -589,9 +597,7 @@ def continued_beside_signature(library: TemplateLibrary, block: str) -> bool:
     (`noi_nhan_tiep`) in the signature's own row, which never splits, where the built-in copy
     prints them in a row under it: nothing is lost, but the list cannot go on onto the next
     page, and a long one still leaves the closing paragraph alone on a page."""
-    printing = library.remember(
-        "signature_block_printing", block, lambda: _block_printing(library, block)
-    )
+    printing = _remembered_printing(library, block)
     if printing is None or not reads_continued([library.block_sources[block]]):
         return False  # a copy without the lines apart: tpl.dropped_continued says it
     shipped, own = printing

@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 
 import yaml
 
@@ -83,8 +83,9 @@ class LawPeriod:
     since: date
     until: date | None
 
-    @property
+    @cached_property
     def years(self) -> frozenset[str]:
+        """Read once: each căn cứ line of each document is compared with it."""
         return frozenset(_YEAR.findall(self.said))
 
     def covers(self, day: date) -> bool:
@@ -98,17 +99,14 @@ class LawLine:
     name: str
     periods: tuple[LawPeriod, ...]
 
-    @property
+    @cached_property
     def pattern(self) -> re.Pattern[str]:
         """The name, any case, a comma or spaces between its words, and what follows it up to
-        the citation's end: the next ';' or the next law named ("..., Luật sửa đổi ...")."""
+        the citation's end: the next ';' or the next law named ("..., Luật sửa đổi ...").
+        Compiled once per law (the laws are read once: award_law, replaced_laws)."""
         words = (re.escape(word.strip(",")) for word in self.name.split())
-        return _pattern(r"(?:\s*,\s*|\s+)".join(words))
-
-
-@cache
-def _pattern(name: str) -> re.Pattern[str]:
-    return re.compile(rf"{name}(.*?)(?=;|\bluật\b|$)", re.IGNORECASE | re.DOTALL)
+        name = r"(?:\s*,\s*|\s+)".join(words)
+        return re.compile(rf"{name}(.*?)(?=;|\bluật\b|$)", re.IGNORECASE | re.DOTALL)
 
 
 @cache

@@ -64,19 +64,14 @@ def unknown_template(name: str, known: list[str]) -> InputError:
     return InputError("tpl.unknown", name=name, hint=hint, known=", ".join(known))
 
 
-def copy_template(library: TemplateLibrary, name: str, folder: Path, *, force: bool) -> Path:
-    """Copy built-in template `name` into `folder` (the workspace's own), keeping its sub-folder.
-    With `force`, an office's copy already there that differs from the built-in one is kept
-    first beside it (backup_copy): --force is how the upgrade warnings say to take a block's
-    new version, and the copy holds the office's edits, to be made again in the new one."""
-    return copied_template(library, name, folder, force=force)[0]
-
-
 def copied_template(
     library: TemplateLibrary, name: str, folder: Path, *, force: bool
 ) -> tuple[Path, Path | None]:
-    """copy_template, and where the copy it replaced was kept (None: none was, or it was the
-    built-in one unchanged)."""
+    """Copy built-in template `name` into `folder` (the workspace's own), keeping its sub-folder:
+    the copy, and where the copy it replaced was kept (None: none was, or it was the built-in
+    one unchanged). With `force`, an office's copy already there that differs from the built-in
+    one is kept first beside it (backup_copy): --force is how the upgrade warnings say to take a
+    block's new version, and the copy holds the office's edits, to be made again in the new one."""
     known = [*library.type_names(), *library.block_names(), FRAME_NAME]
     if name not in known:
         raise unknown_template(name, known)

@@ -105,12 +105,15 @@ class Table:
         """Whether the file has a column for the field (optional fields may be absent)."""
         return field_name in self.header.columns
 
-    def unprinted_warning(self, unprinted: Sequence[str] = ()) -> InputError | None:
+    def unprinted_warning(
+        self, unprinted: Sequence[str] = (), key: str = "sheet.columns_not_printed"
+    ) -> InputError | None:
         """One warning for the list, at its file and sheet, naming each column whose content no
         document prints, by letter and header, with how many of its rows have content there:
         the columns no field reads (Table.unread: "Ngày sinh", "Thành tích") and the fields in
         `unprinted`, read but printed by no document of the caller's (an award list's Ghi
-        chú). None when there is none: an empty column loses nothing."""
+        chú). None when there is none: an empty column loses nothing. `key`: the message, one
+        saying what the caller's document prints (a council's member list)."""
         columns = list(self.unread)
         for name in unprinted:
             column = self.header.columns.get(name)
@@ -119,6 +122,12 @@ class Table:
             rows = sum(1 for row in self.rows if row.values[name])
             if rows:
                 columns.append(UnreadColumn(column, self.header.texts[name], rows))
+        return self.columns_warning(key, columns)
+
+    def columns_warning(self, key: str, columns: Sequence[UnreadColumn]) -> InputError | None:
+        """The warning `key` at the list's file and sheet naming `columns` in the sheet's order,
+        each by letter and header with its count of rows (sheet.column_not_printed); None for
+        no column."""
         if not columns:
             return None
         phrases = [
@@ -126,7 +135,7 @@ class Table:
                    header=c.header, rows=c.rows)  # fmt: skip
             for c in sorted(columns)
         ]
-        return InputError("sheet.columns_not_printed", file=self.file, sheet=self.sheet,
+        return InputError(key, file=self.file, sheet=self.sheet,
                           columns=ColumnList(phrases))  # fmt: skip
 
     def check_counts(self, recipients: Sequence[tuple[bool, Hashable]]) -> None:
