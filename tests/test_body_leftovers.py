@@ -7,6 +7,7 @@ Nơi nhận goes on under the signature instead of leaving the closing paragraph
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -137,6 +138,35 @@ def test_a_dash_line_or_point_introducing_what_follows_keeps_with_it(
     assert verify_file(docx).ok
 
 
+INNER_LEAD_INS = """  - tieu_de: Nội dung
+    khoan:
+      - noi_dung: "Tổ chức hai việc sau:\\nViệc một.\\nViệc hai."
+    doan:
+      - "**Thành phần gồm:**\\nBan Thường vụ.\\nCác phòng, ban."
+      - gach:
+          - "Hoạt động gồm:\\nThể thao.\\nVăn nghệ."
+"""
+
+
+def test_a_lead_in_line_inside_a_text_keeps_with_the_line_after_it(
+    tmp_path: Path, renderer
+) -> None:
+    """A text of several lines whose first introduces the others ("... sau:" and its lines
+    below it, pasted from Word): that line is a paragraph kept with the next, the others are
+    not (a whole text kept together would leave a page half blank)."""
+    docx = rendered(write_plan(tmp_path, INNER_LEAD_INS), renderer)
+    document = Document(str(docx))
+    paragraphs = {p.text: p for p in document.paragraphs if p.text.strip()}
+    for lead_in in ("1. Tổ chức hai việc sau:", "Thành phần gồm:", "- Hoạt động gồm:"):
+        assert paragraphs[lead_in].paragraph_format.keep_with_next, lead_in
+    for plain in ("Việc một.", "Ban Thường vụ.", "Thể thao.", "Văn nghệ.", "Việc hai."):
+        assert paragraphs[plain].style.name == "NoiDung", plain
+        assert not paragraphs[plain].paragraph_format.keep_with_next, plain
+        assert not paragraphs[plain].style.paragraph_format.keep_with_next, plain
+    assert "\ufdd0" not in "".join(p.text for p in document.paragraphs)
+    assert verify_file(docx).ok
+
+
 # --- 3. bullets typed before a paragraph ----------------------------------------------------
 
 
@@ -254,6 +284,27 @@ def test_a_list_that_fits_with_the_closing_paragraph_moves_whole(tmp_path: Path,
     lines = [p.text for p in table.rows[0].cells[0].paragraphs if p.text]
     assert len(lines) == 12 and lines[-1] == "- Lưu: VT, TCHCQT, H01b."
     assert verify_file(docx).ok
+
+
+def test_a_long_recipients_list_under_two_signatures_breaks_where_the_page_ends(
+    tmp_path: Path, renderer
+) -> None:
+    """A Biên bản's Nơi nhận stands under its two signatures, each line kept with the next:
+    45 xã moved whole to a page of their own, leaving the signatures' page half blank. The
+    lines a single signature would print beside it still keep with the heading, the last with
+    "- Lưu", the others break where the page ends."""
+    shutil.copytree(REPO / "inputs" / "co-quan", tmp_path / "co-quan")
+    minutes = (REPO / "inputs" / "2024" / "bb-hop-hoi-dong-tdkt.yaml").read_text("utf-8")
+    path = tmp_path / "bb.yaml"
+    path.write_text(f"{minutes}noi_nhan: {xa(45)}\n", "utf-8")
+    docx = rendered(path, renderer)
+    assert verify_file(docx).ok
+    pages = page_lines(to_pdf([docx], tmp_path)[0])
+    signed = next(n for n, page in enumerate(pages) if any("CHỦ TỌA" in line for line in page))
+    assert "Nơi nhận:" in pages[signed] and "- UBND xã số 5;" in pages[signed], pages[signed]
+    assert pages[-1][-2:] == ["- UBND xã số 45;", "- Lưu: VT, TCHCQT, H01b."]
+    printed = [line for page in pages[signed:] for line in page if line.startswith("- UBND xã")]
+    assert printed == [f"- UBND xã số {k};" for k in range(1, 46)]
 
 
 def frame_styles() -> StyleSheet:

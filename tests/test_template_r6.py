@@ -123,7 +123,8 @@ def without_recipients_block(folder: Path) -> Path:
         run.text = ""
     body = doc.paragraphs
     start = next(i for i, p in enumerate(body) if p.text == "{%p if noi_nhan %}")
-    for paragraph in body[start : start + 8]:  # through its {%p endif %}
+    end = next(i for i, p in enumerate(body) if i > start and p.text == "- {{ luu }}") + 2
+    for paragraph in body[start:end]:  # through its {%p endif %}
         paragraph._p.getparent().remove(paragraph._p)
     doc.save(str(target))
     assert "noi_nhan" not in "".join(p.text for p in Document(str(target)).paragraphs)

@@ -476,16 +476,25 @@ def signature_column(cell: _Cell, signer: str) -> None:
 def recipients_below(doc: Document) -> None:
     """Ô 9b as loose paragraphs under two signatures: "Nơi nhận:", a "- ...;" line each (those
     of `noi_nhan`, then those of `noi_nhan_tiep`: a long list's last lines, which a single
-    signature prints in a row under it), the "- Lưu: ..." line; each line but the last keeps
-    with the next, so the heading never ends a page alone (they are not inside the
-    unsplittable signature row)."""
+    signature prints in a row under it), the "- Lưu: ..." line. The heading and the lines of
+    `noi_nhan` keep with the next, so the heading never ends a page alone, and so does the last
+    line, so "- Lưu" never starts one alone; a long list's other lines do not, so it breaks
+    where the page ends instead of moving whole to the next page (a short one has no
+    `noi_nhan_tiep`: it all keeps together)."""
     heading = para(doc, "NoiNhanTieuDe", "Nơi nhận:")
-    para(doc, "NoiNhan", "{%p for nguoi_nhan in noi_nhan + noi_nhan_tiep %}")
-    line = para(doc, "NoiNhan", "- {{ nguoi_nhan }};")
+    para(doc, "NoiNhan", "{%p for nguoi_nhan in noi_nhan %}")
+    kept = para(doc, "NoiNhan", "- {{ nguoi_nhan }};")
+    para(doc, "NoiNhan", "{%p endfor %}")
+    para(doc, "NoiNhan", "{%p for nguoi_nhan in noi_nhan_tiep %}")
+    para(doc, "NoiNhan", "{%p if loop.last %}")
+    last = para(doc, "NoiNhan", "- {{ nguoi_nhan }};")
+    para(doc, "NoiNhan", "{%p else %}")
+    para(doc, "NoiNhan", "- {{ nguoi_nhan }};")
+    para(doc, "NoiNhan", "{%p endif %}")
     para(doc, "NoiNhan", "{%p endfor %}")
     para(doc, "NoiNhan", "- {{ luu }}")
-    heading.paragraph_format.keep_with_next = True
-    line.paragraph_format.keep_with_next = True
+    for paragraph in (heading, kept, last):
+        paragraph.paragraph_format.keep_with_next = True
 
 
 def signature_table(doc: Document, widths: list[int], rows: int = 1) -> Table:

@@ -13,11 +13,12 @@ from typing import Any
 from pipeline.context.common import block_context, closing, typed_bullets
 from pipeline.context.sections import items_context
 from pipeline.context.typed_numbers import article_text
-from pipeline.model.blocks import Block, DashList, PointList, leads_in
+from pipeline.model.blocks import Block, DashList, PointList
 from pipeline.model.ke_hoach import Item
 from pipeline.model.quyet_dinh import Article, Regulation
 from pipeline.render.fragments import paragraph_runs
 from pipeline.rules.numbering import roman
+from pipeline.text.lead_in import leads_in
 
 
 @dataclass(frozen=True)

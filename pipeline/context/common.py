@@ -24,7 +24,7 @@ from pipeline.context.title_lines import title_lines
 from pipeline.context.typed_numbers import point_text
 from pipeline.errors import InputError
 from pipeline.model.agency import Agency, Signer
-from pipeline.model.blocks import Block, DashList, PointList, leads_in, without_bullet
+from pipeline.model.blocks import Block, DashList, PointList, without_bullet
 from pipeline.model.document import DocumentData, RecipientGroup
 from pipeline.render.fragments import paragraph_runs, rich_runs, rule_run
 from pipeline.render.header_texts import (  # re-exported: pipeline.context.common
@@ -52,6 +52,7 @@ from pipeline.rules.metrics import (
 )
 from pipeline.rules.numbering import point_letter, reference_code
 from pipeline.rules.phrases import MissingField, Phrases
+from pipeline.text.lead_in import leads_in
 
 A = TypeVar("A")  # what a kind attaches (pipeline.load.attachments)
 SUMMARY_STYLE = "TrichYeu"  # the trích yếu under the type's name (templates/khung.docx)

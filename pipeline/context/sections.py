@@ -7,10 +7,10 @@ from typing import Any
 
 from pipeline.context.common import block_context, same, typed_bullets
 from pipeline.context.typed_numbers import item_text, section_title
-from pipeline.model.blocks import leads_in
 from pipeline.model.ke_hoach import Item, Section
 from pipeline.render.fragments import paragraph_runs
 from pipeline.rules.numbering import roman
+from pipeline.text.lead_in import leads_in
 
 TablesOf = Callable[[Item], list[dict[str, Any]]]
 

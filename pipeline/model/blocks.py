@@ -88,12 +88,6 @@ def _list_key_as_written(value: Any) -> Any:
     raise invalid("data.list_key_spelling", typed=key, fixed=slug(key))
 
 
-def leads_in(text: str) -> bool:
-    """Whether a paragraph introduces what follows it ("2. Các nhiệm vụ sau:", "**Gồm:**"):
-    printed kept with the next paragraph, never alone at the foot of a page."""
-    return text.rstrip().rstrip("*").rstrip().endswith(":")
-
-
 Paragraph = Annotated[str, AfterValidator(_not_list_as_text)]
 Block = Annotated[
     Paragraph | DashList | PointList,

@@ -40,6 +40,7 @@ from pipeline.render.compose import (
     split_body,
 )
 from pipeline.render.form import FormSheet
+from pipeline.render.fragments import KEEP_WITH_NEXT_MARK, kept_with_next
 from pipeline.render.jinja_errors import (
     expression_reason,
     jinja_reason,
@@ -285,7 +286,10 @@ class PreparedTemplate:
         # the whole document twice.
         start, end = len(self.head), len(xml) - len(self.tail)
         if any(xml.find(char, start, end) >= 0 for char in _LISTING_CHARS):
-            xml = self.head + _patcher().resolve_listing(xml[start:end]) + self.tail
+            body = _patcher().resolve_listing(xml[start:end])
+            if KEEP_WITH_NEXT_MARK in body:
+                body = kept_with_next(body)
+            xml = self.head + body + self.tail
             end = len(xml) - len(self.tail)
         return number_drawings(xml, start, end)
 

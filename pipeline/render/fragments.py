@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from markupsafe import Markup, escape
 
 from pipeline.rules.metrics import EMU_PER_POINT
+from pipeline.text.lead_in import leads_in
 
 # Character styles of the frame's styles.xml that carry emphasis (not direct formatting).
 STYLE_BOLD = "Strong"
@@ -46,6 +47,11 @@ _NEW_PARAGRAPH = re.compile(r"\s*\n\s*")
 # the same paragraph properties, its run with the same run properties. The gate refuses U+0007
 # in data, so only paragraph_runs writes it.
 PARAGRAPH_MARK = "\a"
+# Written by paragraph_runs at the end of a line that introduces the next ("Gồm các nội dung
+# sau:") when the line is not the text's last: kept_with_next gives the paragraph the listing
+# pass made of that line <w:keepNext/>, after the pass. A noncharacter the gate refuses in
+# data, and legal XML, so a file it were left in would still open.
+KEEP_WITH_NEXT_MARK = "\ufdd0"
 
 Segment = tuple[str, bool, bool]  # text, bold, italic
 
@@ -193,7 +199,31 @@ def paragraph_runs(text: str) -> Markup:
     prints before the text (a number, "- ") stays with the first."""
     if "\n" not in text:
         return rich_runs(text)
-    return styled_runs(text, paragraphs=True)
+    lines = _NEW_PARAGRAPH.split(text.strip())
+    marked = [line + KEEP_WITH_NEXT_MARK if leads_in(line) else line for line in lines[:-1]]
+    return styled_runs("\n".join([*marked, lines[-1]]), paragraphs=True)
+
+
+_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.S)
+_PROPERTIES = re.compile(r"<w:p(?: [^>]*)?>(?P<ppr><w:pPr>(?P<style><w:pStyle [^>]*/>)?)?")
+
+
+def kept_with_next(xml: str) -> str:
+    """`xml` whose paragraphs holding KEEP_WITH_NEXT_MARK (a lead-in line of a text that goes
+    on) have <w:keepNext/>, the mark removed. After the listing pass, which makes those lines
+    paragraphs of the template paragraph's properties."""
+
+    def keep(match: re.Match[str]) -> str:
+        paragraph = match[0].replace(KEEP_WITH_NEXT_MARK, "")
+        head = _PROPERTIES.match(paragraph)
+        if head is None or "<w:keepNext" in paragraph.split("</w:pPr>", 1)[0]:
+            return paragraph
+        if head["ppr"] is None:  # no properties: a <w:pPr> of its own
+            return f"{paragraph[: head.end()]}<w:pPr><w:keepNext/></w:pPr>{paragraph[head.end():]}"
+        # keepNext follows pStyle, before any other property (the schema's order)
+        return f"{paragraph[: head.end()]}<w:keepNext/>{paragraph[head.end():]}"
+
+    return _PARAGRAPH.sub(lambda m: keep(m) if KEEP_WITH_NEXT_MARK in m[0] else m[0], xml)
 
 
 def sized_run(text: str, size_pt: float | None) -> Markup:
