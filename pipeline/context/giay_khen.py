@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from pipeline.awards import Entry
 from pipeline.context.common import DocumentInfo, signature_lines
-from pipeline.errors import InputError, TemplateError
+from pipeline.errors import InputError, TemplateError, VanthuError
 from pipeline.figures import unit_key
 from pipeline.load.attachments import CertificateAttachments
 from pipeline.model.giay_khen import CertificateData
@@ -153,14 +153,11 @@ class ListPlace:
             return None
         if self.ref.trang_tinh:
             return self.ref.trang_tinh
-        import python_calamine
-
-        from pipeline.load.spreadsheet.xlsx import _pick_sheet
+        from pipeline.load.spreadsheet.xlsx import sheet_title
 
         try:
-            return _pick_sheet(python_calamine.CalamineWorkbook.from_path(str(self.file)),
-                               None, self.file)  # fmt: skip
-        except Exception:  # noqa: BLE001 - the row and field still say where the line is
+            return sheet_title(self.file, None)
+        except VanthuError:  # the row and field still say where the line is
             return None
 
     def header(self, field: str, default: str) -> str:

@@ -100,6 +100,18 @@ def read_xlsx(path: Path, sheet: str | None, fields: list[Wanted]) -> Table:
             raise InputError("sheet.bad_xlsx", file=path, sheet=title, reason=exc) from None
 
 
+def sheet_title(path: Path, name: str | None) -> str:
+    """The sheet read for `name` in the workbook at `path` (the first visible one if None), as
+    read_xlsx picks it; InputError as read_xlsx says it when there is none."""
+    try:
+        book = python_calamine.CalamineWorkbook.from_path(str(path))
+    except python_calamine.PasswordError:
+        raise InputError("sheet.encrypted", file=path, name=path.name) from None
+    except (*_CALAMINE_ERRORS, OSError) as exc:
+        raise InputError("sheet.bad_xlsx", file=path, reason=exc) from None
+    return _pick_sheet(book, name, path)
+
+
 def _pick_sheet(book: Any, name: str | None, path: Path) -> str:
     sheets = [m for m in book.sheets_metadata if m.typ == python_calamine.SheetTypeEnum.WorkSheet]
     if not sheets:
