@@ -76,6 +76,25 @@ MESSAGES = {
         "{{{{ {name} }}}} tag deleted or renamed?); put the tag back as in the built-in block, "
         "or copy the block again (vanthu templates copy {block} --force) and redo the edits",
     },
+    "tpl.draft_continued_unbound": {
+        "vi": "bản riêng được sao chép trước khi vanthu in Nơi nhận dài thành hai hàng: thẻ "
+        "{{%p with ... %}} của dự thảo quyết định gán {bound} = du_thao.{bound} mà không gán "
+        "{name} = du_thao.{name}, nên khối chữ ký trong dự thảo sẽ in các dòng cuối Nơi nhận "
+        "của tờ trình. Để mỗi nơi nhận in đúng chỗ, vanthu in cả danh sách của tờ trình và của "
+        "dự thảo trong hàng chữ ký (như một bản riêng cũ của khoi/ky-ten): Nơi nhận dài không "
+        "sang được trang sau. Nên sao chép lại mẫu: vanthu templates copy {template} --force "
+        "(bản đang có được giữ lại thành tệp .bak bên cạnh) rồi sửa lại như trước; hoặc thêm "
+        "«, {name} = du_thao.{name}» vào thẻ {{%p with ... %}} đó",
+        "en": "the office's copy was made before vanthu printed a long Nơi nhận in two rows: "
+        "the draft decision's {{%p with ... %}} tag binds {bound} = du_thao.{bound} but not "
+        "{name} = du_thao.{name}, so the signature block inside the draft would print the last "
+        "Nơi nhận lines of the Tờ trình. To keep every recipient where it belongs, vanthu "
+        "prints the whole list of the Tờ trình and of the draft in the signature's row (as for "
+        "an old copy of khoi/ky-ten): a long Nơi nhận cannot go on onto the next page. Best "
+        "copy the template again: vanthu templates copy {template} --force (the copy you have "
+        "is kept as a .bak file beside it), then redo your edits; or add "
+        "«, {name} = du_thao.{name}» to that {{%p with ... %}} tag",
+    },
     "tpl.dropped_continued": {
         "vi": "bản riêng được sao chép trước khi vanthu in Nơi nhận dài thành hai hàng (trường "
         "'{name}'): mẫu có sẵn in các dòng đầu cạnh chữ ký và các dòng còn lại ở một hàng dưới "

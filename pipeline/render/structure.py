@@ -335,15 +335,33 @@ CONTINUED_FIELD = f"{RECIPIENTS_FIELD}_tiep"
 _CONTINUED = re.compile(rf"(?<![.\w]){CONTINUED_FIELD}\b(?!\s*=(?!=))")
 
 
+# `noi_nhan` or `noi_nhan_tiep` given another value by a tag ({% with noi_nhan = ... %}).
+_RECIPIENTS_BOUND = re.compile(rf"(?<![.\w]){RECIPIENTS_FIELD}\s*=(?!=)")
+_CONTINUED_BOUND = re.compile(rf"(?<![.\w]){CONTINUED_FIELD}\s*=(?!=)")
+
+
 def reads_continued(sources: Iterable[str]) -> bool:
     """Whether a tag of one of the cleaned-up `sources` (a type template and its blocks) reads
     `noi_nhan_tiep`: not another value's field of that name, nor the name a {% with %} binds
-    (a Tờ trình's draft decision: noi_nhan_tiep = du_thao.noi_nhan_tiep)."""
-    return any(
+    (a Tờ trình's draft decision: noi_nhan_tiep = du_thao.noi_nhan_tiep). Not when they bind
+    `noi_nhan` but never `noi_nhan_tiep` (binds_recipients_only): the block inside such a
+    binding would print the draft's first lines and the outer document's last."""
+    sources = list(sources)
+    return not binds_recipients_only(sources) and any(
         _CONTINUED.search(tag)
         for source in sources if CONTINUED_FIELD in source
         for tag in ANY_TAG.findall(source)
     )  # fmt: skip
+
+
+def binds_recipients_only(sources: Iterable[str]) -> bool:
+    """Whether the cleaned-up `sources` give `noi_nhan` another value and never `noi_nhan_tiep`:
+    an office's copy of to-trinh made before a long Nơi nhận went on under the signature, whose
+    draft decision rebinds `noi_nhan = du_thao.noi_nhan` only."""
+    tags = [tag for source in sources if RECIPIENTS_FIELD in source
+            for tag in ANY_TAG.findall(source) if RECIPIENTS_FIELD in tag]  # fmt: skip
+    bound = any(_RECIPIENTS_BOUND.search(tag) for tag in tags)
+    return bound and not any(_CONTINUED_BOUND.search(tag) for tag in tags)
 
 
 def recipients_as_printed(context: Mapping[str, Any], continued: bool) -> Mapping[str, Any]:

@@ -48,7 +48,9 @@ from pipeline.render.package import DOCUMENT_PART, Package
 from pipeline.render.phrase import Phrase
 from pipeline.render.structure import (
     CONTINUED_FIELD,
+    RECIPIENTS_FIELD,
     Found,
+    binds_recipients_only,
     continued_beside_signature,
     form_width_faults,
     package_faults,
@@ -446,6 +448,17 @@ def dropped_fields(name: str, library: TemplateLibrary) -> list[Problem]:
         params = {"name": CONTINUED_FIELD, "block": name}
         problems.append(Problem(name, "", "tpl.continued_beside_signature", params, True))
     return problems
+
+
+def draft_recipients_bound(name: str, source: str, library: TemplateLibrary) -> list[Problem]:
+    """An office's copy of a type (to-trinh) that gives its draft decision `noi_nhan` but not
+    `noi_nhan_tiep`: made before a long Nơi nhận went on under the signature. Rendering hands
+    it each list whole, beside the signature (structure.reads_continued), which keeps every
+    recipient where it belongs; the warning says what that costs and the tag to change."""
+    if not library.is_override(name) or not binds_recipients_only([source]):
+        return []
+    params = {"name": CONTINUED_FIELD, "bound": RECIPIENTS_FIELD, "template": name}
+    return [Problem(name, "", "tpl.draft_continued_unbound", params, warning=True)]
 
 
 def restored_header(name: str, library: TemplateLibrary) -> list[Problem]:
@@ -962,6 +975,8 @@ def check_templates(
                 printed = printed_data(name, library, samples[name], renders)
                 report.problems += printed
         report.problems += dropped_fields(name, library)
+        if name in library.type_names():
+            report.problems += draft_recipients_bound(name, source, library)
         report.problems += restored_header(name, library)
         if name == FRAME_NAME:
             report.problems += frame_styles(library, builtin)
