@@ -758,7 +758,8 @@ def signature_layout(name: str, path: Path, said: list[Problem]) -> list[Problem
     are its own functions (pipeline.verify.rules_signature, specs.check_format), run on the
     block's layout, and on every paragraph of a signature or Nơi nhận style (a Biên bản's two
     signatures, the Nơi nhận under them). Not what `said` says already."""
-    doc = read_document(path)
+    with _as_read(path) as read:
+        doc = read_document(read)
     styled = [
         (STYLE_ELEMENTS[p.style_id or ""], p) for p in doc.paragraphs
         if STYLE_ELEMENTS.get(p.style_id or "") in SIGNATURE_ELEMENTS
@@ -789,11 +790,12 @@ def signature_layout(name: str, path: Path, said: list[Problem]) -> list[Problem
 def _as_read(path: Path) -> Iterator[Path]:
     """The template at `path` as vanthu reads it: where a LibreOffice save lost the header's
     width tags (render.libreoffice), a copy with them put back, so that verify judges the widths
-    documents get, not the equal split LibreOffice saved; else `path` itself. The archive is
+    documents get, not the equal split LibreOffice saved, and where a tag is split over runs, a
+    copy with them made one (_tags_merged); else `path` itself. The archive is
     opened, and the body parsed, once: the copy is the package Package.read would give."""
     with zipfile.ZipFile(path) as archive:
         stored = archive.read(DOCUMENT_PART) if DOCUMENT_PART in archive.namelist() else b""
-        restored = restored_header_widths(stored)
+        restored = _tags_merged(restored_header_widths(stored))
         if restored is stored:
             parts = None
         else:
@@ -807,6 +809,27 @@ def _as_read(path: Path) -> Iterator[Path]:
         copy = Path(folder) / path.name
         copy.write_bytes(data)
         yield copy
+
+
+# docxtpl's first clean-up of a template (DocxTemplate.patch_xml): the runs a tag's characters
+# are spread over (Word or LibreOffice formatting inside a tag) made one, the first's. What a
+# split tag prints has the formatting of its first run: judged so, a tag whose second half is
+# italic is not a Nơi nhận printed in italics (tpl.split_tag says the split itself).
+_TAG_BRACES = re.compile(rb"(?<={)(<[^>]*>)+(?=[{%#])|(?<=[%}#])(<[^>]*>)+(?=})", re.S)
+_TAG_TEXT = re.compile(rb"{%(?:(?!%}).)*|{#(?:(?!#}).)*|{{(?:(?!}}).)*", re.S)
+_RUN_BOUNDARY = re.compile(rb"</w:t>.*?(<w:t>|<w:t [^>]*>)", re.S)
+
+
+def _tags_merged(xml: bytes) -> bytes:
+    """`xml` with each tag's runs made one as docxtpl makes them, within a paragraph (a tag left
+    open, which render refuses, would take paragraphs with it); `xml` itself when no tag is
+    split."""
+
+    def merge(match: re.Match[bytes]) -> bytes:
+        return match[0] if b"</w:p>" in match[0] else _RUN_BOUNDARY.sub(b"", match[0])
+
+    merged = _TAG_TEXT.sub(merge, _TAG_BRACES.sub(b"", xml))
+    return xml if merged == xml else merged
 
 
 def _all_parts(archive: zipfile.ZipFile, path: Path) -> dict[str, bytes]:
