@@ -152,9 +152,13 @@ class AwardList:
     # What reading the list found valid but worth a word, each at its file, sheet and row
     # (the same name in two units: two people, or one listed twice).
     warnings: tuple[InputError, ...] = field(default=())
-    # The one of them that says the list's columns printed nowhere (Ngày sinh, Thành tích): a
-    # fact of the file, which the first decision naming it says (load.lists.ListUsers).
-    unprinted: InputError | None = None
+    # Those of them that say what the file holds, whichever document reads it so (its columns
+    # printed nowhere, a name in two units, cells typed in capitals): said once for the file and
+    # sheet, by the first document naming it (load.lists.ListUsers), not once per decision.
+    of_the_file: tuple[InputError, ...] = field(default=())
+    # The one of them saying the amounts typed on a list read without money (unpaid_money): said
+    # once for the file and sheet too, by the first document reading it without money.
+    unpaid: InputError | None = None
 
     @functools.cached_property
     def total(self) -> int:
@@ -716,12 +720,16 @@ def read_award_list(
     groups: dict[str, list[Entry]] = {}
     for entry in entries:
         groups.setdefault(entry.award, []).append(entry)
+    # What the rows hold whoever reads them so: with the columns, said once for the file
+    # (AwardList.of_the_file). Capitals.warnings makes its warning anew: asked once.
+    on_rows = (*namesakes.warnings, *capitals.warnings)
+    unread = (unprinted,) if unprinted is not None else ()
     return AwardList(
         groups=tuple(Group(award, tuple(items)) for award, items in groups.items()),
         entries=tuple(entries),
-        warnings=(*(w for w in (unprinted, unpaid) if w is not None), *namesakes.warnings,
-                  *capitals.warnings),
-        unprinted=unprinted,
+        warnings=(*unread, *((unpaid,) if unpaid is not None else ()), *on_rows),
+        of_the_file=(*unread, *on_rows),
+        unpaid=unpaid,
     )
 
 

@@ -7,7 +7,7 @@ import os
 import re
 import unicodedata
 import weakref
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
@@ -30,6 +30,7 @@ from pipeline.load.yaml_source import Source, dotted
 from pipeline.model.base import parse_date
 from pipeline.model.quyet_dinh import DecisionData, Regulation, SheetRef
 from pipeline.model.to_trinh import SubmissionData
+from pipeline.model.wording import yes_no
 from pipeline.paths import shown
 from pipeline.rules.dates import years_said
 
@@ -190,7 +191,49 @@ def submission_attachments(data: SubmissionData, source: Source, resolver: Resol
     listed = attached.awards is not None and len(attached.awards.entries) > NAMED_IN_ARTICLE
     if listed or attached.plan is not None or attached.regulation is not None:
         raise source.error("data.draft_with_parts", loc, name=path.name)
-    return Attached(SubmissionAttachments(draft=draft.info), draft.files, draft.folders)
+    written = inline_source(source, loc, DECISION) if path == source.path else resolver.parse(path)
+    warnings = draft_list_warnings(source, draft, written, resolver)
+    return Attached(SubmissionAttachments(draft=draft.info), draft.files, draft.folders,
+                    warnings=warnings)  # fmt: skip
+
+
+def draft_list_warnings(
+    source: Source, draft: LoadedDocument, written: Source, resolver: Resolver
+) -> tuple[InputError, ...]:
+    """What the list of a Tờ trình's draft decision (written in `written`) found worth a word
+    (a name in two units, its columns printed nowhere, amounts on a list without money ...),
+    said by the Tờ trình that prints the draft: a draft under kem-theo/ or written in the Tờ
+    trình is no document that says them itself. What is of the file is said once for the file
+    and sheet, as a decision says it (ListUsers: the Tờ trình is one more document reading
+    the list), not again by the Tờ trình of a decision that says it, nor the other way."""
+    data, attached = draft.info.data, draft.info.attachments
+    assert isinstance(data, DecisionData) and isinstance(attached, DecisionAttachments)
+    if attached.awards is not None and data.khen_thuong is not None:
+        path = sheet_path(data.khen_thuong, written, "khen_thuong", resolver)
+        return warnings_said(attached.awards, list_users(source, resolver, path, "khen_thuong"))
+    if attached.members is not None and data.hoi_dong is not None:
+        unprinted = unprinted_members(attached.members)
+        if unprinted is None:
+            return ()
+        path = sheet_path(data.hoi_dong, written, "hoi_dong", resolver)
+        if list_users(source, resolver, path, "hoi_dong").says_of_the_list():
+            return (unprinted,)
+    return ()
+
+
+def warnings_said(awards: AwardList, users: ListUsers) -> tuple[InputError, ...]:
+    """The warnings of an award list a document naming it says (users: the documents naming
+    that file): each of its own (AwardList.warnings), but what is of the file itself
+    (AwardList.of_the_file: its columns printed nowhere, a name in two units, capitals) only
+    when it is the first document reading that sheet of that file so, and the amounts typed
+    on a list without money only when it is the first reading it without money: a build, a
+    check or a render says each once for the file and sheet, not once per document."""
+    dropped: list[InputError] = []
+    if awards.of_the_file and not users.says_of_the_list():
+        dropped += awards.of_the_file
+    if awards.unpaid is not None and not users.says_of_the_list(unpaid=True):
+        dropped.append(awards.unpaid)
+    return tuple(w for w in awards.warnings if not any(w is d for d in dropped))
 
 
 def issued_regulation(
@@ -215,11 +258,9 @@ def decision_attachments(data: DecisionData, source: Source, resolver: Resolver)
         awards, path = award_list(data, source, resolver)
         users = list_users(source, resolver, path, "khen_thuong")
         shared = list_shared(source, awards, users)
-        # Its warnings name their file, sheet and row (printed after the document's name); the
-        # list's columns printed nowhere by the first decision naming it only.
-        said = awards.warnings
-        if awards.unprinted is not None and not users.says_of_the_list():
-            said = tuple(warning for warning in said if warning is not awards.unprinted)
+        # Its warnings name their file, sheet and row (printed after the document's name); what
+        # is of the file, by the first document naming it only.
+        said = warnings_said(awards, users)
         attached = Attached(DecisionAttachments(awards=awards), (path,),
                             warnings=(*said, *shared))  # fmt: skip
         agency, profile = resolver.agency(data.co_quan, source)
@@ -247,6 +288,7 @@ def decision_attachments(data: DecisionData, source: Source, resolver: Resolver)
 
 
 DECISION = "quyet_dinh"
+SUBMISSION = "to_trinh"
 LIST_LOC = ("khen_thuong", "danh_sach")
 
 
@@ -262,8 +304,9 @@ class ListUse:
     """An award decision's list as it names it: the decision's file, the list's file (resolved)
     and sheet, the office's profile, the year its awards are for (awards_year), the line of its
     danh_sach, and its trích yếu (folded: compared, never printed); and the headers its `cot`
-    names (as typed), which decide what the list reads. A council's member list (hoi_dong) is
-    named the same way."""
+    names (as typed), which decide what the list reads, and whether it reads it with money
+    (tien_thuong). A council's member list (hoi_dong) is named the same way. `draft`: the list
+    of a Tờ trình's draft decision, `decision` being the Tờ trình's file (list_reading)."""
 
     decision: Path
     list_file: Path
@@ -273,13 +316,16 @@ class ListUse:
     line: int | None
     trich_yeu: str
     columns: tuple[tuple[str, str], ...] = ()
+    priced: bool = True
+    draft: bool = False
 
     def same_list(self, other: ListUse) -> bool:
         """Whether `other` gives this list's awards again: the same office's decision for the
         same year, naming the same sheet of the same file (one workbook with a sheet for each
-        đợt is two lists)."""
+        đợt is two lists). A Tờ trình's draft gives nothing: it proposes the decision."""
         return (
-            self.decision != other.decision and self.list_file == other.list_file
+            not self.draft and not other.draft
+            and self.decision != other.decision and self.list_file == other.list_file
             and self.sheet == other.sheet and self.profile == other.profile
             and self.year == other.year
         )  # fmt: skip
@@ -308,8 +354,49 @@ def list_use(source: Source, resolver: Resolver, section: str = "khen_thuong") -
     except InputError:  # a form not saved yet (api): a decision of its own
         top = source.data
     data = source.data
+    if top.get("loai") != DECISION or data.get("loai") != DECISION:
+        return None
+    return _use_in(source, resolver, section, source.path.resolve())
+
+
+def list_reading(
+    source: Source, resolver: Resolver, section: str = "khen_thuong"
+) -> ListUse | None:
+    """The list `source` reads as a document of the workspace: its award decision's (list_use)
+    or, for a Tờ trình written in a file of its own, its draft decision's (written in it, or
+    in the file its du_thao names), which the Tờ trình prints and so reads (ListUse.draft)."""
+    data = source.data
+    if data.get("loai") != SUBMISSION or source.path.parent.name == ATTACHED_DIR:
+        return list_use(source, resolver, section)
+    try:
+        top = resolver.parse(source.path).data
+    except InputError:  # a form not saved yet (api): a Tờ trình of its own
+        top = data
+    draft, loc = data.get("du_thao"), ("du_thao",)
+    if top.get("loai") != SUBMISSION:
+        return None
+    try:
+        if isinstance(draft, dict):
+            written = inline_source(source, loc, DECISION)
+        elif isinstance(draft, str):
+            written = resolver.parse(resolver.referenced_file(source, draft, loc))
+        else:
+            return None
+    except InputError:  # its own load says so
+        return None
+    if written.data.get("loai") != DECISION:
+        return None
+    return _use_in(written, resolver, section, source.path.resolve(), draft=True)
+
+
+def _use_in(
+    written: Source, resolver: Resolver, section: str, decision: Path, *, draft: bool = False
+) -> ListUse | None:
+    """The list the decision `written` names at `section`, as the document `decision` reads it
+    (ListUse); None when a part cannot be read (its own load says so)."""
+    data = written.data
     ref = data.get(section)
-    if top.get("loai") != DECISION or data.get("loai") != DECISION or not isinstance(ref, dict):
+    if not isinstance(ref, dict):
         return None
     name, sheet, office = ref.get("danh_sach"), ref.get("trang_tinh"), data.get("co_quan")
     if not isinstance(name, str) or not isinstance(office, str):
@@ -317,19 +404,21 @@ def list_use(source: Source, resolver: Resolver, section: str = "khen_thuong") -
     loc = (section, "danh_sach")
     try:
         day = parse_date(data.get("ngay"))
-        list_file = resolver.referenced_file(source, name, loc)
-        _, profile = resolver.agency(office, source)
+        list_file = resolver.referenced_file(written, name, loc)
+        _, profile = resolver.agency(office, written)
+        priced = yes_no(ref.get("tien_thuong", True)) is not False
     except (InputError, PydanticCustomError):
         return None
     trich_yeu = str(data.get("trich_yeu") or "")
     columns = ref.get("cot")
     return ListUse(
-        decision=source.path.resolve(), list_file=list_file,
+        decision=decision, list_file=list_file,
         sheet=" ".join(str(sheet).casefold().split()) if sheet is not None else None,
-        profile=profile, year=awards_year(trich_yeu, day), line=source.line_of(loc),
+        profile=profile, year=awards_year(trich_yeu, day), line=written.line_of(loc),
         trich_yeu=" ".join(_folded(trich_yeu).split()),
         columns=tuple(sorted((str(k), str(v)) for k, v in columns.items()))
         if isinstance(columns, dict) else (),
+        priced=priced, draft=draft,
     )  # fmt: skip
 
 
@@ -340,13 +429,17 @@ def _folded(text: str) -> str:
 # The file name a danh_sach line names ("danh_sach: ds-khen.xlsx", quoted or in a flow mapping),
 # folded: which document files may give a decision's list again. A quick filter; list_use says.
 _LIST_LINE = re.compile(r"danh_sach\s*:\s*[\"']?([^\"',}#\n]+)")
+# The file a Tờ trình's du_thao line names (not a draft written in it, on the lines below): the
+# lists that file names are read by the Tờ trình too.
+_DRAFT_LINE = re.compile(r"du_thao[ \t]*:[ \t]*[\"']?([^\"',{}#\n]+)")
 
 
 @dataclass
 class _ListIndex:
-    """Which document files of a workspace name which list file (by its folded name), read once
-    for a loader (a build's worker, a check) instead of once for each decision it loads: with
-    a year of decisions each scanning every file, a build was quadratic. `folders` holds the
+    """Which document files of a workspace name which list file (by its folded name; a Tờ
+    trình, the lists of the draft decision its du_thao names), read once for a loader (a
+    build's worker, a check) instead of once for each decision it loads: with a year of
+    decisions each scanning every file, a build was quadratic. `folders` holds the
     modification time of each folder it read: a file added, removed or saved again by a
     program that writes through a temporary file changes its folder's, and the index is read
     again."""
@@ -370,6 +463,32 @@ _INDEXES: weakref.WeakKeyDictionary[Any, _ListIndex] = weakref.WeakKeyDictionary
 _INDEXES_LOCK = ForkSafeLock()
 
 
+def _watched(folders: dict[str, int], path: Path) -> bool:
+    """Note the modification time of `path`'s folder among `folders` (_ListIndex.folders);
+    False when the folder cannot be read."""
+    folder = os.fspath(path.parent)
+    if folder not in folders:
+        try:
+            folders[folder] = os.stat(folder).st_mtime_ns
+        except OSError:
+            return False
+    return True
+
+
+def _text(path: Path) -> str | None:
+    """A data file's text as typed (None when it cannot be read: its own load says so)."""
+    try:
+        return path.read_bytes().decode("utf-8", "replace")
+    except OSError:
+        return None
+
+
+def _names_listed(folded: str) -> list[str]:
+    """The list file names the danh_sach lines of a (folded) text name, without their folder."""
+    return [match[1].strip().replace("\\", "/").rsplit("/", 1)[-1]
+            for match in _LIST_LINE.finditer(folded)]  # fmt: skip
+
+
 def _list_index(resolver: Resolver) -> _ListIndex:
     """The resolver's index of lists named by its workspace's documents (_ListIndex)."""
     try:
@@ -383,18 +502,17 @@ def _list_index(resolver: Resolver) -> _ListIndex:
     folders: dict[str, int] = {}
     names: dict[str, list[Path]] = {}
     for path in paths:
-        folder = os.fspath(path.parent)
-        if folder not in folders:
-            try:
-                folders[folder] = os.stat(folder).st_mtime_ns
-            except OSError:
-                continue
-        try:
-            text = _folded(path.read_bytes().decode("utf-8", "replace"))
-        except OSError:
+        if not _watched(folders, path):
             continue
-        for match in _LIST_LINE.finditer(text):
-            name = match[1].strip().replace("\\", "/").rsplit("/", 1)[-1]
+        text = _text(path)
+        if text is None:
+            continue
+        named = _names_listed(_folded(text))
+        for match in _DRAFT_LINE.finditer(text):  # a Tờ trình's draft kept in a file of its own
+            draft = Path(os.path.normpath(path.parent / match[1].strip()))
+            drafted = _text(draft) if _watched(folders, draft) else None
+            named += _names_listed(_folded(drafted)) if drafted is not None else []
+        for name in dict.fromkeys(named):
             names.setdefault(name, []).append(path)
     index = _ListIndex(folders, names)
     try:
@@ -408,23 +526,53 @@ def _list_index(resolver: Resolver) -> _ListIndex:
 @dataclass(frozen=True)
 class ListUsers:
     """The decisions of the workspace naming a decision's list file (`use`), in the workspace's
-    order: those before it and those after it. Empty when no other document names a file of
+    order: those before it and those after it (a Tờ trình printing a draft decision that names
+    it among them: list_reading). Empty when no other document names a file of
     that name, or the decision is no document of the workspace (list_use)."""
 
     use: ListUse | None = None
     before: tuple[ListUse, ...] = ()
     after: tuple[ListUse, ...] = ()
 
-    def says_of_the_list(self) -> bool:
+    def says_of_the_list(self, *, unpaid: bool = False) -> bool:
         """Whether the decision is the one to say what its list's reading found of the file
-        itself (its columns printed nowhere, Table.unprinted_warning): the first document of the
-        workspace reading that sheet of that file so (ListUse.same_reading), as all_documents
-        orders them. Decided from the files as typed, the same in each of a build's workers,
-        so a build or a check says it once for the file and sheet, not once for each decision
-        (or draft decision kept among the documents) naming it; a decision that is no document
-        of the workspace (a form not saved) says it."""
+        itself (its columns printed nowhere, Table.unprinted_warning; a name in two units;
+        capitals): the first document of the workspace reading that sheet of that file so
+        (ListUse.same_reading), as all_documents orders them, or, while a render or a check
+        loads the documents it was asked for (documents_asked), the first of those. Decided
+        from the files as typed, the same in each of a build's workers, so a build or a check
+        says it once for the file and sheet, not once for each decision (or Tờ trình printing
+        a draft decision) naming it; a render of a later decision alone says it too, as the
+        first one is not printed then. A decision that is no document of the workspace (a form
+        not saved) says it. `unpaid`: the amounts typed on a list without money, said by the
+        first reading it without money (ListUse.priced)."""
         use = self.use
-        return use is None or not any(use.same_reading(other) for other in self.before)
+        if use is None:
+            return True
+        asked = _ASKED.get()
+        return not any(
+            use.same_reading(other) and not (unpaid and other.priced)
+            and (asked is None or other.decision in asked)
+            for other in self.before
+        )  # fmt: skip
+
+
+# The documents a render or a check was asked for (resolved), while it loads them
+# (documents_asked); None otherwise (a build, which loads every document of the workspace).
+_ASKED: ContextVar[frozenset[Path] | None] = ContextVar("documents_asked", default=None)
+
+
+@contextmanager
+def documents_asked(paths: Iterable[Path]) -> Iterator[None]:
+    """While a render or a check loads the documents `paths` it was asked for: what a list's
+    reading finds of the file itself is said by the first of them naming it (as the workspace
+    orders them), not left to an earlier document of the workspace that the call does not load
+    nor print (ListUsers.says_of_the_list)."""
+    token = _ASKED.set(frozenset(Path(path).resolve() for path in paths))
+    try:
+        yield
+    finally:
+        _ASKED.reset(token)
 
 
 def list_users(source: Source, resolver: Resolver, list_file: Path, section: str) -> ListUsers:
@@ -435,7 +583,7 @@ def list_users(source: Source, resolver: Resolver, list_file: Path, section: str
     named = _list_index(resolver).names.get(_folded(list_file.name), ())
     if all(path == source.path for path in named):
         return ListUsers()  # no other document names a file of that name: most decisions
-    use = list_use(source, resolver, section)
+    use = list_reading(source, resolver, section)
     if use is None:
         return ListUsers()
     before: list[ListUse] = []
@@ -446,7 +594,7 @@ def list_users(source: Source, resolver: Resolver, list_file: Path, section: str
             found = after
             continue
         try:
-            other = list_use(resolver.parse(path), resolver, section)
+            other = list_reading(resolver.parse(path), resolver, section)
         except InputError:  # a file that cannot be read: its own load says so
             continue
         if other is not None and other.list_file == use.list_file:
