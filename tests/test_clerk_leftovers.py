@@ -184,7 +184,7 @@ def test_an_init_answer_names_the_code_it_was_typed_in() -> None:
     with pytest.raises(InputError) as caught:
         refuse_legacy_answers(answers)
     said = caught.value.message("vi")
-    assert "--dia-danh 'Ñieän Bieân' có vẻ gõ bằng bảng mã VNI (phông VNI-Times)" in said
+    assert "dia_danh='Ñieän Bieân' có vẻ gõ bằng bảng mã VNI (phông VNI-Times)" in said
     assert "TCVN3" not in said and "'Điện Biên'" in said  # a place: no person's capitals
 
 

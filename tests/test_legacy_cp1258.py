@@ -300,7 +300,7 @@ def test_an_init_answer_misread_is_refused_without_a_font() -> None:
         refuse_legacy_answers(answers)
     assert caught.value.key == "ws.misread_answer"
     vi = caught.value.message("vi")
-    assert "--nguoi-ky" in vi and "'Lò Văn Đức'" in vi and "phông" not in vi
+    assert "nguoi_ky=" in vi and "'Lò Văn Đức'" in vi and "phông" not in vi
 
 
 def test_text_typed_with_a_legacy_font_keeps_its_font_advice() -> None:

@@ -42,9 +42,10 @@ MESSAGES = {
         "vi": "thư mục {path} đã là thư mục làm việc của vanthu (có {config})",
         "en": "{path} is already a vanthu workspace (it has {config})",
     },
+    # {force}: force=True to init_workspace, --force to vanthu init (workspace.parameters).
     "ws.not_empty": {
-        "vi": "thư mục {path} đã có {name}; chọn thư mục trống hoặc dùng --force",
-        "en": "{path} already has {name}; choose an empty folder or use --force",
+        "vi": "thư mục {path} đã có {name}; chọn thư mục trống hoặc dùng {force}",
+        "en": "{path} already has {name}; choose an empty folder or use {force}",
     },
     "ws.unknown_preset": {
         "vi": "không có kiểu cơ quan '{name}' (có: {known})",
@@ -56,17 +57,17 @@ MESSAGES = {
         "vi": "thiếu thông tin '{name}': thêm {option}",
         "en": "'{name}' is missing: add {option}",
     },
+    # {option}: the answer with the value given, as the caller gives it (dia_danh='S¬n La' to
+    # init_workspace, --dia-danh 'S¬n La' to vanthu init).
     "ws.legacy_answer": {
-        "vi": "--{option} '{value}' có vẻ gõ bằng bảng mã {encoding} (phông {font}); hãy gõ lại "
-        "bằng Unicode, ví dụ: '{fixed}'",
-        "en": "--{option} '{value}' looks like {encoding} text (a {font} font); type it again "
-        "in Unicode, e.g. '{fixed}'",
+        "vi": "{option} có vẻ gõ bằng bảng mã {encoding} (phông {font}); hãy gõ lại bằng "
+        "Unicode, ví dụ: '{fixed}'",
+        "en": "{option} looks like {encoding} text (a {font} font); type it again in Unicode, "
+        "e.g. '{fixed}'",
     },
     "ws.misread_answer": {
-        "vi": "--{option} '{value}' có vẻ là chữ {encoding}; hãy gõ lại bằng Unicode, ví dụ: "
-        "'{fixed}'",
-        "en": "--{option} '{value}' looks like {encoding} text; type it again in Unicode, e.g. "
-        "'{fixed}'",
+        "vi": "{option} có vẻ là chữ {encoding}; hãy gõ lại bằng Unicode, ví dụ: '{fixed}'",
+        "en": "{option} looks like {encoding} text; type it again in Unicode, e.g. '{fixed}'",
     },
     # vanthu init: --co-quan starting with UBND, HĐND ..., written in full in the profile.
     "ws.name_is_place": {
@@ -125,37 +126,54 @@ MESSAGES = {
         "its level and place from that name, and vanthu does not guess; give the full name, "
         "e.g. {example}",
     },
+    # {ten_day_du}, {kinds}: answers as the caller gives them (ten_day_du=... to
+    # init_workspace, --ten-day-du ... to vanthu init).
     "ws.chief_level_unfit": {
         "vi": "cơ quan chủ quản '{chu_quan}' là cấp {level}, còn cơ quan kiểu {kieu} thuộc cấp "
         "{levels}: tên của nó sẽ ghi sai cấp{hint}; hoặc ghi tên trong câu văn bằng "
-        "--ten-day-du",
+        "{ten_day_du}",
         "en": "the parent body '{chu_quan}' is of the {level} level, while a {kieu} office "
         "belongs to one of: {levels}; its name would state the wrong level{hint}; or give "
-        "its name in running text with --ten-day-du",
+        "its name in running text with {ten_day_du}",
     },
     "ws.chief_other_kinds": {
-        "vi": "; cơ quan thuộc cấp ấy dùng --kieu {kinds}",
-        "en": "; for an office of that level use --kieu {kinds}",
+        "vi": "; cơ quan thuộc cấp ấy dùng {kinds}",
+        "en": "; for an office of that level use {kinds}",
     },
+    # {option}: kieu='phong' to init_workspace, --kieu phong to vanthu init; {kinds}: where
+    # the kinds are described, for either caller (ws.kinds_listed, ws.kinds_listed_cli).
     "ws.name_of_other_kind": {
         "vi": "'{name}' bắt đầu bằng '{start}': là cơ quan kiểu {other}, không phải {kieu} "
-        "(người ký, nhóm nơi nhận, câu chữ của kiểu {kieu} là của cơ quan khác); dùng --kieu "
-        "{other} (xem vanthu init --help)",
+        "(người ký, nhóm nơi nhận, câu chữ của kiểu {kieu} là của cơ quan khác); dùng {option} "
+        "({kinds})",
         "en": "'{name}' starts with '{start}': it is a {other} office, not {kieu} (the "
         "signers, recipient groups and wording of {kieu} are another kind of office's); use "
-        "--kieu {other} (see vanthu init --help)",
+        "{option} ({kinds})",
     },
+    "ws.kinds_listed": {
+        "vi": "các kiểu cơ quan: pipeline.workspace.presets.presets(), mo_ta của mỗi kiểu",
+        "en": "the kinds of office: pipeline.workspace.presets.presets(), each one's mo_ta",
+    },
+    "ws.kinds_listed_cli": {"vi": "xem vanthu init --help", "en": "see vanthu init --help"},
     "ws.note": {"vi": "Lưu ý", "en": "Note"},
+    # {present}: the present office's kind as the caller gives it (ws.present_office, or
+    # ws.present_office_cli to vanthu init).
     "ws.starter_before_two_levels": {
         "vi": "'{name}' là cơ quan cấp {level}, cấp này không còn từ 01/07/2025: văn bản mẫu "
         "ghi ngày {date}, trong thư mục năm {year} (năm cuối cùng cấp ấy còn), để vanthu check "
-        "không cảnh báo ngay; văn bản từ 01/07/2025 là của cơ quan hiện nay (vanthu init --kieu "
-        "ubnd-xa, hoặc --kieu phong --chu-quan 'ỦY BAN NHÂN DÂN XÃ ...')",
+        "không cảnh báo ngay; văn bản từ 01/07/2025 là của cơ quan hiện nay ({present})",
         "en": "'{name}' is a {level}-level body, a level gone since 01/07/2025: the starter is "
         "dated {date} and filed in the {year} folder (the last year the level existed), so that "
         "vanthu check does not warn at once; documents from 01/07/2025 on are the present "
-        "office's (vanthu init --kieu ubnd-xa, or --kieu phong --chu-quan 'ỦY BAN NHÂN DÂN XÃ "
-        "...')",
+        "office's ({present})",
+    },
+    "ws.present_office": {
+        "vi": "init_workspace với {xa}, hoặc {phong}, {chu_quan}",
+        "en": "init_workspace with {xa}, or {phong}, {chu_quan}",
+    },
+    "ws.present_office_cli": {
+        "vi": "vanthu init {xa}, hoặc {phong} {chu_quan}",
+        "en": "vanthu init {xa}, or {phong} {chu_quan}",
     },
     # vanthu new: why the new document is not dated today (starters.document_day).
     "ws.new_in_folder_year": {
@@ -179,6 +197,47 @@ MESSAGES = {
         "{year}",
         "en": "; the file is in the {folder} folder, a year the level no longer existed: move "
         "it to the {year} folder",
+    },
+    # The comments of the files `vanthu init` writes (their keys and values are data: the same
+    # in either language). Each line a YAML comment; no message ends in a newline.
+    "ws.file.profile_head": {
+        "vi": '# Hồ sơ cơ quan: khai một lần, mọi văn bản tham chiếu bằng "co_quan: <tên tệp>".\n'
+        "# tham_quyen: TM. / KT. / TL. / TUQ. / Q.; thay_cho: tập thể hoặc chức vụ người đứng\n"
+        '# đầu mà người ký ký thay. Đơn vị: khóa là chữ viết tắt dùng ở dòng "Lưu:".',
+        "en": "# Agency profile (hồ sơ cơ quan): written once, every document refers to it with\n"
+        '# "co_quan: <file name>". tham_quyen: TM. / KT. / TL. / TUQ. / Q.; thay_cho: the body or\n'
+        "# the head's title the signer signs for. Units (don_vi): the key is the abbreviation\n"
+        '# used on the "Lưu:" line.',
+    },
+    "ws.file.profile_personal": {
+        "vi": "# Người ký có TM.: văn bản thuộc thẩm quyền của tập thể (tham_quyen: Ủy ban nhân\n"
+        "# dân ..., Hội đồng ...). Người ký *-ca-nhan: văn bản thuộc thẩm quyền của Chủ tịch\n"
+        "# (tham_quyen: Chủ tịch ...; giấy khen của Chủ tịch, quyết định nhân sự): không TM.",
+        "en": "# Signers with TM.: documents in the collective body's authority (tham_quyen: Ủy\n"
+        "# ban nhân dân ..., Hội đồng ...). Signers *-ca-nhan: documents in the Chủ tịch's own\n"
+        "# authority (tham_quyen: Chủ tịch ...; the Chủ tịch's giấy khen, staff decisions): no TM.",
+    },
+    "ws.file.config_head": {
+        "vi": "# Thư mục làm việc vanthu của {name}.\n"
+        "# Mọi khóa đều có giá trị mặc định; đường dẫn tính từ thư mục chứa tệp này.",
+        "en": "# The vanthu workspace of {name}.\n"
+        "# Every key has a default; paths are relative to the folder holding this file.",
+    },
+    "ws.file.config_data": {
+        "vi": "tệp dữ liệu theo năm: {folder}/2026/...",
+        "en": "data files by year: {folder}/2026/...",
+    },
+    "ws.file.config_output": {
+        "vi": "văn bản dựng ra: {folder}/2026/...",
+        "en": "documents built: {folder}/2026/...",
+    },
+    "ws.file.config_templates": {
+        "vi": "mẫu .docx riêng, thay mẫu có sẵn cùng tên",
+        "en": "the office's own .docx templates, used instead of the built-in ones of that name",
+    },
+    "ws.file.identity": {
+        "vi": "định danh thư mục làm việc trong sổ văn bản dùng chung",
+        "en": "the workspace's identity in a shared register",
     },
     "ws.initialised": {
         "vi": "Đã tạo thư mục làm việc cho {agency} tại {path}",

@@ -12,7 +12,7 @@ from string import Template
 from typing import Any
 
 from pipeline.errors import InputError
-from pipeline.i18n import t
+from pipeline.i18n import current_language, t
 from pipeline.load.yaml_source import load_yaml
 from pipeline.render.output import write_atomic
 from pipeline.rules.agency_names import TWO_LEVELS_SINCE, abolished_level
@@ -20,10 +20,13 @@ from pipeline.starters.office import (
     dated_starter,
     decree_basis,
     office_words,
+    preset_of,
     starter_date,
+    stated_level,
 )
 from pipeline.workspace import Workspace
 from pipeline.workspace.core import SAMPLE_AGENCY
+from pipeline.workspace.presets import gone_levels
 
 STARTER_AGENCY = SAMPLE_AGENCY
 # Files a starter refers to, written beside it when they are not there yet.
@@ -43,9 +46,17 @@ COMPANIONS: dict[str, tuple[str, ...]] = {
 STARTERS = tuple(COMPANIONS)
 
 
-def read_starter(name: str) -> str:
-    """The text of a starter file shipped with vanthu."""
-    return resources.files("pipeline.starters").joinpath(name).read_text("utf-8")
+def read_starter(name: str, lang: str | None = None) -> str:
+    """The text of a starter file shipped with vanthu, its comments in `lang` (the current
+    language when None): in English, the file's .en twin where there is one ("ke-hoach.en.yaml":
+    the same keys and values, they are data; only the comments differ)."""
+    folder = resources.files("pipeline.starters")
+    if (lang or current_language()) == "en":
+        stem, dot, suffix = name.rpartition(".")
+        english = folder.joinpath(f"{stem}.en.{suffix}" if dot else f"{name}.en")
+        if english.is_file():
+            return english.read_text("utf-8")
+    return folder.joinpath(name).read_text("utf-8")
 
 
 def _existing_agency(workspace: Workspace) -> tuple[str, str, str, dict[str, Any]] | None:
@@ -66,10 +77,12 @@ def starter_text(
     signer: str,
     today: date,
     profile: Mapping[str, Any] | None = None,
+    *,
+    lang: str | None = None,
 ) -> str:
     """The starter of `kind` filled for an agency (its profile gives the office's own words:
-    thẩm quyền, đề nghị, nơi nhận ...), dated in `today`'s year."""
-    text = read_starter(f"{kind}.yaml")
+    thẩm quyền, đề nghị, nơi nhận ...), dated in `today`'s year, commented in `lang`."""
+    text = read_starter(f"{kind}.yaml", lang)
     words = office_words(profile or {}, unit, signer)
     basis = decree_basis(starter_date(text, today)) if "$nghi_dinh" in text else ""
     text = dated_starter(text, today)
@@ -144,15 +157,30 @@ def document_day(profile: Mapping[str, Any], folder: int | None, today: date) ->
 def gone_level(profile: Mapping[str, Any]) -> tuple[str, str] | None:
     """(name, level) of the body of a level of local government gone from 01/07/2025 that the
     profile's office is or belongs to (a UBND huyện; a phòng of one), as `vanthu check` reads
-    it (rules.agency_names.abolished_level); None for any other (`vanthu init` and `vanthu new`
-    both ask it)."""
+    it (rules.agency_names.abolished_level), or as the preset the profile was made from says
+    (_preset_gone_level: a ubnd-huyen's thành phố is a thành phố thuộc tỉnh); None for any
+    other (`vanthu init` and `vanthu new` both ask it)."""
     for key in ("ten_co_quan", "co_quan_chu_quan"):
         value = profile.get(key) or ""
         name = " ".join(value) if isinstance(value, list) else str(value)
         level = abolished_level(name)
         if level is not None:
             return name, level
-    return None
+    return _preset_gone_level(profile)
+
+
+def _preset_gone_level(profile: Mapping[str, Any]) -> tuple[str, str] | None:
+    """(name, level) when the level of place the profile's office is at (stated_level) is one
+    its preset lists as gone (presets.gone_levels), the level as the preset names it: a
+    name alone does not tell a thành phố thuộc tỉnh (district level, gone) from a thành phố
+    trực thuộc Trung ương, but a ubnd-huyen's thành phố is the former."""
+    preset = preset_of(profile)
+    stated = stated_level(profile, preset) if preset is not None else None
+    if preset is None or stated is None:
+        return None
+    level, name = stated
+    gone = gone_levels(preset).get(level)
+    return (name, gone) if gone else None
 
 
 def _folder_day(folder: int | None, today: date) -> date:
@@ -180,11 +208,17 @@ def _day_notes(
 
 
 def make_starter(
-    kind: str, output: Path | None, *, force: bool = False, today: date | None = None
+    kind: str,
+    output: Path | None,
+    *,
+    force: bool = False,
+    today: date | None = None,
+    lang: str | None = None,
 ) -> NewStarter:
     """Write the starter for `kind` (and, in a workspace without one, a starter agency profile;
     outside any workspace the shipped sample profile serves: no office folder beside it),
-    dated as document_day says, with the notes that say why when that is not today."""
+    dated as document_day says, with the notes that say why when that is not today; its
+    comments in `lang` (the current language when None)."""
     target = output or Path(f"{kind}.yaml")
     if target.exists() and not force:
         raise InputError("cli.exists", path=target)
@@ -195,7 +229,7 @@ def make_starter(
         profile = workspace.agency_file(STARTER_AGENCY)
         if profile is None:
             profile = workspace.agency_dir / f"{STARTER_AGENCY}.yaml"
-            write_atomic(profile, read_starter(f"{STARTER_AGENCY}.yaml").encode("utf-8"))
+            write_atomic(profile, read_starter(f"{STARTER_AGENCY}.yaml", lang).encode("utf-8"))
             written.append(profile)
         sample = load_yaml(profile).data
         found = (STARTER_AGENCY, "VP", "thu-truong", sample if isinstance(sample, dict) else {})
@@ -203,12 +237,13 @@ def make_starter(
     today = today or date.today()
     folder = year_folder(workspace, target)
     day = document_day(data, folder, today)
-    text = starter_text(kind, agency, unit, signer, day, data)
+    text = starter_text(kind, agency, unit, signer, day, data, lang=lang)
     for companion in COMPANIONS[kind]:
         path = target.parent / companion
         if not path.exists():
             if companion.endswith(".yaml"):  # another starter, filled for the same agency
-                companion_text = starter_text(Path(companion).stem, agency, unit, signer, day, data)
+                companion_text = starter_text(Path(companion).stem, agency, unit, signer, day,
+                                              data, lang=lang)  # fmt: skip
                 content = companion_text.encode("utf-8")
             else:
                 content = list_text(companion, data, unit).encode("utf-8-sig")

@@ -231,17 +231,39 @@ def _head_of(unit: str) -> str:
     return f"Thủ trưởng {unit}" if unit else "Thủ trưởng cơ quan"
 
 
+def stated_level(profile: Mapping[str, Any], preset: dict[str, Any]) -> tuple[str, str] | None:
+    """(level, name): the level of place whose words a profile's office takes ({cap}) and the
+    name of the profile that states it. For a preset of an office under a chủ quản
+    (cap_chu_quan): the level its chủ quản's name states, else, as `vanthu init` read it, one of
+    those levels that its own name states (a council printing no chủ quản, "Hội đồng Thi đua -
+    Khen thưởng thành phố Hà Nội": thành phố, not the preset's first level, tỉnh). For a
+    place's own body: the level its header name states (phường, đặc khu). None when no name
+    states one."""
+    chief = chief_levels(preset)
+    keys = ("co_quan_chu_quan", "ten_day_du", "ten_co_quan") if chief else ("ten_co_quan",)
+    for key in keys:
+        name = " ".join(" ".join(_lines(profile.get(key))).split())
+        found = place_in_name(name.upper()) if name else None
+        if found is None:
+            continue
+        level = found[0].lower()
+        # The chủ quản states the level whatever it is (init refused one the preset is not
+        # for); the office's own name only one its chủ quản may be of.
+        if not chief or key == "co_quan_chu_quan" or level in chief:
+            return level, name
+    return None
+
+
 def office_words(profile: Mapping[str, Any], unit: str, signer: str) -> dict[str, str]:
     """The words of the starters that depend on the office, for an agency profile."""
     names = {"dia_danh": str(profile.get("dia_danh") or ""),
              "ten_day_du": str(profile.get("ten_day_du") or "")}  # fmt: skip
     preset = preset_of(profile)
+    stated = stated_level(profile, preset) if preset is not None else None
     if preset is not None and chief_levels(preset):  # {cap}: the level its chủ quản states
-        chief = place_in_name(" ".join(_lines(profile.get("co_quan_chu_quan"))).upper())
-        names.update(chief_level_names(preset, chief[0] if chief else None))
+        names.update(chief_level_names(preset, stated[0] if stated else None))
     elif preset is not None:  # {cap}: the level the office's name states (phường, đặc khu)
-        stated = place_in_name(" ".join(_lines(profile.get("ten_co_quan"))))
-        names.update(level_names(preset, stated[0].lower() if stated else None))
+        names.update(level_names(preset, stated[0] if stated else None))
     # The words of its level ({cap}: a UBND quận's, a district council's), not the first's.
     wording = for_level(preset, names["cap"]).get("van_ban") if preset is not None else None
     if wording:

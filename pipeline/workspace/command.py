@@ -13,7 +13,7 @@ from pipeline.errors import InputError, VanthuError
 from pipeline.i18n import t
 from pipeline.workspace import shown
 from pipeline.workspace.init import OfficeAnswers, default_place, init_workspace, presets
-from pipeline.workspace.parameters import Parameter
+from pipeline.workspace.parameters import Hint, Note, Parameter, Parameters
 from pipeline.workspace.presets import needed_answers
 
 DEFAULT_KIND = "van-phong"
@@ -22,15 +22,36 @@ DEFAULT_KIND = "van-phong"
 OPTIONS = {"kieu": "kieu", "dia_danh": "dia-danh", "nguoi_ky": "nguoi-ky", "pho": "pho",
            "ten_co_quan": "co-quan", "ten_day_du": "ten-day-du",
            "co_quan_chu_quan": "chu-quan", "viet_tat": "viet-tat"}  # fmt: skip
+# Each other keyword of init_workspace a message may name, with its option.
+KEYWORD_OPTIONS = {"force": "force"}
+
+
+def _flagged(parameter: Parameter) -> Parameter:
+    """`parameter` said as the option of `vanthu init` that gives it."""
+    return replace(parameter, flag={**OPTIONS, **KEYWORD_OPTIONS}[parameter.name])
+
+
+def _as_flag(value: object) -> object:
+    """A param of an error as `vanthu init` says it: a Parameter as its option, the answers of
+    a choice (Parameters) and of a message inside (Hint) likewise; any other param as it is."""
+    if isinstance(value, Parameter):
+        return _flagged(value)
+    if isinstance(value, Parameters):
+        return replace(value, choices=tuple(_flagged(choice) for choice in value.choices))
+    if isinstance(value, Hint):
+        return replace(value, cli=True,
+                       params={key: _as_flag(param) for key, param in value.params.items()})
+    if isinstance(value, Note):
+        return Note(value.key, value.lang,
+                    **{key: _as_flag(param) for key, param in value.params.items()})
+    return value
 
 
 def said_as_flags(error: VanthuError) -> VanthuError:
     """`error` with each answer it names (a Parameter: `dia_danh=...` to a library caller) said
-    as the option of `vanthu init` that gives it (`--dia-danh ...`)."""
-    error.params = {
-        key: replace(value, flag=OPTIONS[value.name]) if isinstance(value, Parameter) else value
-        for key, value in error.params.items()
-    }
+    as the option of `vanthu init` that gives it (`--dia-danh ...`), also in a choice of
+    answers or a hint it holds."""
+    error.params = {key: _as_flag(value) for key, value in error.params.items()}
     return error
 
 
@@ -124,8 +145,8 @@ def init_command(
     click.echo(t("ws.initialised", agency=made.agency_name, path=made.root))
     for warning in made.warnings:
         click.echo(f"{t('build.warning')}: {warning}", err=True)
-    for note in made.notes:
-        click.echo(f"{t('ws.note')}: {note}")
+    for note in made.notes:  # the present office's kind as the options that make it
+        click.echo(f"{t('ws.note')}: {_as_flag(note)}")
     document = made.document.relative_to(made.root).as_posix()
     # Quoted for the shell, so that the line can be pasted even when the folder has spaces.
     click.echo(t("ws.next_steps", path=shlex.quote(shown(made.root)),

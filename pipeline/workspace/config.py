@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pydantic import Field, field_validator
 
+from pipeline.i18n import t
 from pipeline.load.validation import validate
 from pipeline.load.yaml_source import load_yaml
 from pipeline.model.base import Record
@@ -65,7 +66,6 @@ def read_config(path: Path) -> WorkspaceConfig:
 
 
 IDENTITY_KEY = "dinh_danh"
-_COMMENT = "định danh thư mục làm việc trong sổ văn bản dùng chung"
 _IDENTITY_LINE = re.compile(rf"^{IDENTITY_KEY}\s*:\s*['\"]?([A-Za-z0-9_-]+)", re.MULTILINE)
 
 
@@ -75,16 +75,21 @@ def new_identity() -> str:
     return f"vt-{secrets.token_hex(6)}"
 
 
-def identity_line(existing: Path | None = None) -> str:
-    """The vanthu.yaml line naming a new workspace's identity; `existing` (a vanthu.yaml being
-    written over) keeps the identity it has, so that its register rows stay its own."""
+def identity_line(existing: Path | None = None, lang: str | None = None) -> str:
+    """The vanthu.yaml line naming a new workspace's identity, its comment in `lang` (the
+    current language when None); `existing` (a vanthu.yaml being written over) keeps the
+    identity it has, so that its register rows stay its own."""
     text = existing.read_text("utf-8-sig") if existing is not None and existing.is_file() else ""
     found = _IDENTITY_LINE.search(text)
-    return _line(found.group(1) if found else new_identity())
+    return _line(found.group(1) if found else new_identity(), lang)
 
 
-def _line(value: str) -> str:
-    return f"{IDENTITY_KEY}: {value}    # {_COMMENT}\n"
+def _comment(lang: str | None = None) -> str:
+    return t("ws.file.identity", lang=lang)
+
+
+def _line(value: str, lang: str | None = None) -> str:
+    return f"{IDENTITY_KEY}: {value}    # {_comment(lang)}\n"
 
 
 def add_identity(path: Path) -> str:
@@ -110,7 +115,7 @@ def add_identity(path: Path) -> str:
     data[IDENTITY_KEY] = value
     # The column right after the value, as _line writes it: without one, ruamel aligns the
     # comment with the other comments of the mapping (after a long register URL: ~70 spaces).
-    data.yaml_add_eol_comment(_COMMENT, IDENTITY_KEY, column=len(_line(value).split("#")[0]))
+    data.yaml_add_eol_comment(_comment(), IDENTITY_KEY, column=len(_line(value).split("#")[0]))
     buffer = io.StringIO()
     yaml.dump(data, buffer)
     write_atomic(path, buffer.getvalue().encode("utf-8"))

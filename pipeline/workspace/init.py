@@ -18,7 +18,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from pipeline.errors import InputError
-from pipeline.i18n import t
+from pipeline.i18n import current_language, t
 from pipeline.load.locations import AGENCY_DIR
 from pipeline.render.output import write_atomic
 from pipeline.rules.agency_names import (
@@ -48,7 +48,7 @@ from pipeline.workspace.config import (
 )
 from pipeline.workspace.core import PathLike, as_path
 from pipeline.workspace.header_name import header_lines
-from pipeline.workspace.parameters import Parameter
+from pipeline.workspace.parameters import Hint, Note, Parameter, Parameters
 from pipeline.workspace.presets import (
     NAME_START_KEY,
     PERSONAL_SUFFIX,
@@ -122,24 +122,27 @@ def _clean(text: str) -> str:
     return " ".join(nfc(text).split())
 
 
-# Each answer with the flag that gives it.
-_FLAGS = (("dia_danh", "dia-danh"), ("nguoi_ky", "nguoi-ky"), ("pho", "pho"),
-          ("ten_co_quan", "co-quan"), ("ten_day_du", "ten-day-du"),
-          ("co_quan_chu_quan", "chu-quan"), ("viet_tat", "viet-tat"))  # fmt: skip
+# The typed answers (OfficeAnswers fields) a legacy font may have garbled, and of them those
+# that are a person's name.
+_TYPED = ("dia_danh", "nguoi_ky", "pho", "ten_co_quan", "ten_day_du", "co_quan_chu_quan",
+          "viet_tat")  # fmt: skip
+_PERSONS = ("nguoi_ky", "pho")
 
 
 def refuse_legacy_answers(answers: OfficeAnswers) -> None:
     """An answer typed or pasted in TCVN3 or VNI ("S¬n La") would be written into the profile
-    and every document: refused, naming the flag and the Unicode text it stands for."""
-    for name, flag in _FLAGS:
+    and every document: refused, naming the answer as the caller gives it (`dia_danh='S¬n La'`
+    to the library, `--dia-danh 'S¬n La'` to vanthu init: a Parameter) and the Unicode text
+    it stands for."""
+    for name in _TYPED:
         value = getattr(answers, name) or ""
         codes = legacy_encodings(value)
         if codes:
             encoding, font = named_encodings(codes)
             raise InputError(
-                refusal_key("ws.legacy_answer", codes), option=flag, value=value,
-                encoding=encoding, font=font,
-                fixed=suggested_unicode(value, codes[0], person=flag in _PEOPLE),
+                refusal_key("ws.legacy_answer", codes), option=Parameter(name, value),
+                value=value, encoding=encoding, font=font,
+                fixed=suggested_unicode(value, codes[0], person=name in _PERSONS),
             )  # fmt: skip
 
 
@@ -316,9 +319,11 @@ def chief_names(
                          example=Parameter("co_quan_chu_quan", example))  # fmt: skip
     if needed and found is not None and found[0] not in known:
         others = [kind for kind in kinds_for_chief_level(found[0]) if kind != answers.kieu]
-        hint = t("ws.chief_other_kinds", kinds=", ".join(others)) if others else ""
+        kinds = Parameters(tuple(Parameter("kieu", kind) for kind in others))
+        hint = Hint("ws.chief_other_kinds", {"kinds": kinds}) if others else ""
         raise InputError("ws.chief_level_unfit", chu_quan=chief, level=found[0],
-                         kieu=answers.kieu, levels=", ".join(known), hint=hint)  # fmt: skip
+                         kieu=answers.kieu, levels=", ".join(known), hint=hint,
+                         ten_day_du=Parameter("ten_day_du"))  # fmt: skip
     level, place = found if found is not None and found[0] in known else (known[0], dia_danh)
     # {chu_quan} is a recipient line (cấp trên): written in full, as Nơi nhận names bodies.
     return {"cap": level, "CAP": level.upper(), "dia_ban": place, "DIA_BAN": place.upper(),
@@ -333,8 +338,10 @@ def refuse_other_kinds_name(answers: OfficeAnswers, name: str) -> None:
     for kind, preset in presets().items():
         start = str(preset.get(NAME_START_KEY) or "").casefold().split()
         if kind != answers.kieu and start and words[: len(start)] == start:
+            listed = Hint("ws.kinds_listed", cli_key="ws.kinds_listed_cli")
             raise InputError("ws.name_of_other_kind", name=name, kieu=answers.kieu, other=kind,
-                             start=" ".join(start).upper())  # fmt: skip
+                             start=" ".join(start).upper(), option=Parameter("kieu", kind),
+                             kinds=listed)  # fmt: skip
 
 
 def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
@@ -405,45 +412,65 @@ def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
     return {key: filled.get(key) for key in order if key != "co_quan_chu_quan" or filled.get(key)}
 
 
-def profile_text(profile: dict[str, Any]) -> str:
-    """The profile as a commented YAML file a clerk can edit."""
+def profile_text(profile: dict[str, Any], lang: str | None = None) -> str:
+    """The profile as a commented YAML file a clerk can edit, its comments in `lang` (the
+    current language when None); its keys and values are data, the same in either."""
     buffer = io.StringIO()
     yaml = YAML(typ="rt")
     yaml.allow_unicode = True
     yaml.width = 100
     yaml.dump(profile, buffer)
-    header = (
-        '# Hồ sơ cơ quan: khai một lần, mọi văn bản tham chiếu bằng "co_quan: <tên tệp>".\n'
-        "# tham_quyen: TM. / KT. / TL. / TUQ. / Q.; thay_cho: tập thể hoặc chức vụ người đứng\n"
-        '# đầu mà người ký ký thay. Đơn vị: khóa là chữ viết tắt dùng ở dòng "Lưu:".\n'
-    )
+    header = t("ws.file.profile_head", lang=lang) + "\n"
     if any(key.endswith(PERSONAL_SUFFIX) for key in profile.get("nguoi_ky") or {}):
-        header += (
-            "# Người ký có TM.: văn bản thuộc thẩm quyền của tập thể (tham_quyen: Ủy ban nhân\n"
-            "# dân ..., Hội đồng ...). Người ký *-ca-nhan: văn bản thuộc thẩm quyền của Chủ tịch\n"
-            "# (tham_quyen: Chủ tịch ...; giấy khen của Chủ tịch, quyết định nhân sự): không TM.\n"
-        )
+        header += t("ws.file.profile_personal", lang=lang) + "\n"
     return header + "\n" + buffer.getvalue()
 
 
-def config_text(name: str) -> str:
+def config_text(name: str, lang: str | None = None) -> str:
+    """vanthu.yaml of a new workspace: every key at its default, commented in `lang`."""
+    data = t("ws.file.config_data", lang=lang, folder=DATA_DIR)
+    output = t("ws.file.config_output", lang=lang, folder=OUTPUT_DIR)
     return (
-        f"# Thư mục làm việc vanthu của {name}.\n"
-        "# Mọi khóa đều có giá trị mặc định; đường dẫn tính từ thư mục chứa tệp này.\n"
+        t("ws.file.config_head", lang=lang, name=name) + "\n"
         f"ten: {name}\n"
-        f"du_lieu: {DATA_DIR}        # tệp dữ liệu theo năm: {DATA_DIR}/2026/...\n"
-        f"ket_qua: {OUTPUT_DIR}       # văn bản dựng ra: {OUTPUT_DIR}/2026/...\n"
-        f"mau: {TEMPLATE_DIR}               # mẫu .docx riêng, thay mẫu có sẵn cùng tên\n"
+        f"du_lieu: {DATA_DIR}        # {data}\n"
+        f"ket_qua: {OUTPUT_DIR}       # {output}\n"
+        f"mau: {TEMPLATE_DIR}               # {t('ws.file.config_templates', lang=lang)}\n"
     )
 
 
+def readme_text(name: str, agency: str, year: int, lang: str | None = None) -> str:
+    """The workspace's README.md in `lang` (README-van-thu.md, or its .en.md in English):
+    what each folder holds and the commands of every day."""
+    file = "README-van-thu.en.md" if (lang or current_language()) == "en" else "README-van-thu.md"
+    text = resources.files("pipeline.workspace").joinpath(file).read_text("utf-8")
+    return Template(text).substitute(ten=name, co_quan=agency, nam=year)
+
+
+# The kinds of the office that does the work of a gone level's from 01/07/2025: a UBND xã, or a
+# phòng of one; said as the caller gives them (kieu='ubnd-xa' ...; vanthu init --kieu ubnd-xa).
+_PRESENT_OFFICE = Hint(
+    "ws.present_office",
+    {"xa": Parameter("kieu", "ubnd-xa"), "phong": Parameter("kieu", "phong"),
+     "chu_quan": Parameter("co_quan_chu_quan", "ỦY BAN NHÂN DÂN XÃ ...")},
+    cli_key="ws.present_office_cli",
+)  # fmt: skip
+
+
 def init_workspace(
-    folder: PathLike, answers: OfficeAnswers, *, force: bool = False, today: date | None = None
+    folder: PathLike,
+    answers: OfficeAnswers,
+    *,
+    force: bool = False,
+    today: date | None = None,
+    lang: str | None = None,
 ) -> NewWorkspace:
     """Create the workspace of a new office in `folder` (a str or os.PathLike); refuses to
-    overwrite unless `force`."""
+    overwrite unless `force`. The comments of the files it writes, its README and notes are in
+    `lang` ("vi", "en"; the current language when None), the data the same in either."""
     folder = as_path(folder, "folder")
     today = today or date.today()
+    lang = lang or current_language()
     if (folder / CONFIG_FILE).exists() and not force:
         raise InputError("ws.exists", path=folder, config=CONFIG_FILE)
     profile = agency_profile(answers)
@@ -453,21 +480,19 @@ def init_workspace(
     day = document_day(profile, None, today)
     year_dir = folder / DATA_DIR / str(day.year)
     document = year_dir / f"{STARTER_KIND}.yaml"
-    readme = Template(
-        resources.files("pipeline.workspace").joinpath("README-van-thu.md").read_text("utf-8")
-    ).substitute(ten=profile["ten_day_du"], co_quan=agency, nam=day.year)
     files = {
         # Its identity in a shared register; an init --force over it keeps the one it had.
-        folder / CONFIG_FILE: config_text(profile["ten_day_du"]) + identity_line(
-            folder / CONFIG_FILE),
-        folder / DATA_DIR / AGENCY_DIR / f"{agency}.yaml": profile_text(profile),
-        document: starter_text(STARTER_KIND, agency, unit, head, day, profile),
-        folder / "README.md": readme,
+        folder / CONFIG_FILE: config_text(profile["ten_day_du"], lang) + identity_line(
+            folder / CONFIG_FILE, lang),
+        folder / DATA_DIR / AGENCY_DIR / f"{agency}.yaml": profile_text(profile, lang),
+        document: starter_text(STARTER_KIND, agency, unit, head, day, profile, lang=lang),
+        folder / "README.md": readme_text(profile["ten_day_du"], agency, day.year, lang),
     }
     if not force:
         for path in files:
             if path.exists():
-                raise InputError("ws.not_empty", path=folder, name=path.relative_to(folder))
+                raise InputError("ws.not_empty", path=folder, name=path.relative_to(folder),
+                                 force=Parameter("force", switch=True))  # fmt: skip
     for path, text in files.items():
         write_atomic(path, text.encode("utf-8"))
     (folder / TEMPLATE_DIR).mkdir(exist_ok=True)
@@ -476,7 +501,8 @@ def init_workspace(
     gone = gone_level(profile)
     if day != today and gone is not None:
         dated = starter_date(read_starter(f"{STARTER_KIND}.yaml"), day)
-        notes = (t("ws.starter_before_two_levels", name=gone[0], level=gone[1],
-                   date=f"{dated:%d/%m/%Y}", year=day.year),)  # fmt: skip
+        notes = (Note("ws.starter_before_two_levels", lang, name=gone[0], level=gone[1],
+                      date=f"{dated:%d/%m/%Y}", year=day.year,
+                      present=_PRESENT_OFFICE),)  # fmt: skip
     return NewWorkspace(folder, agency, profile["ten_day_du"], document, tuple(files),
                         (*name_warnings(answers), *place_warnings(answers)), notes)  # fmt: skip

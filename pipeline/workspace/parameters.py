@@ -3,30 +3,91 @@
 A library caller gives `OfficeAnswers(dia_danh=...)`, a clerk `vanthu init --dia-danh ...`. The
 library's errors name its own parameters (`Parameter("dia_danh")` says `dia_danh=...`); the
 CLI, which alone knows its flags, says them as flags when it reports the error
-(workspace.command.said_as_flags), so neither caller is told to type what it cannot.
+(workspace.command.said_as_flags), so neither caller is told to type what it cannot. A choice of
+answers (`Parameters`) and a message inside another (`Hint`) carry their answers to be said the
+same way.
 """
 
 from __future__ import annotations
 
 import shlex
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from pipeline.errors import said
+from pipeline.i18n import t
 
 
 @dataclass(frozen=True)
 class Parameter:
     """An answer named in a message (a parameter of it, said through `describe`): the
-    OfficeAnswers field `name`, with the value to give it (`example`) or "..." for any;
-    `flag` once the CLI names its option instead."""
+    OfficeAnswers field (or init_workspace keyword) `name`, with the value to give it
+    (`example`) or "..." for any; `switch` for an on/off one (force), given without a value as
+    a flag; `flag` once the CLI names its option instead."""
 
     name: str
     example: str | None = None
     flag: str | None = None
+    switch: bool = False
 
     def describe(self, lang: str | None = None) -> str:
-        """`dia_danh=...`, `co_quan_chu_quan='UBND TỈNH ...'`; with a flag, `--dia-danh ...`,
-        `--chu-quan 'UBND TỈNH ...'` (quoted as a shell takes it). The same in every
-        language: what is typed."""
+        """`dia_danh=...`, `co_quan_chu_quan='UBND TỈNH ...'`, `force=True`; with a flag,
+        `--dia-danh ...`, `--chu-quan 'UBND TỈNH ...'` (quoted as a shell takes it), `--force`.
+        The same in every language: what is typed."""
         if self.flag is not None:
+            if self.switch:
+                return f"--{self.flag}"
             value = "..." if self.example is None else shlex.quote(self.example)
             return f"--{self.flag} {value}"
+        if self.switch:
+            return f"{self.name}=True"
         return f"{self.name}=" + ("..." if self.example is None else repr(self.example))
+
+
+@dataclass(frozen=True)
+class Parameters:
+    """Answers any one of which will do (kieu='phong' or kieu='so-nganh'), said joined by the
+    catalogue's "or" in the language of the message."""
+
+    choices: tuple[Parameter, ...]
+
+    def describe(self, lang: str | None = None) -> str:
+        return t("value.or", lang=lang).join(choice.describe(lang) for choice in self.choices)
+
+
+@dataclass(frozen=True)
+class Hint:
+    """A catalogue message said inside another (a hint of what else to do), in that message's
+    language, its answers (Parameter, Parameters) said as the caller gives them; `cli_key` its
+    words for `vanthu init` when they differ from a library caller's (a pointer to --help),
+    used once the CLI sets `cli`."""
+
+    key: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+    cli_key: str | None = None
+    cli: bool = False
+
+    def describe(self, lang: str | None = None) -> str:
+        key = self.cli_key if self.cli and self.cli_key else self.key
+        return t(key, lang=lang, **{name: said(value, lang) for name, value in self.params.items()})
+
+
+class Note(str):
+    """A message init_workspace returns rather than raises (NewWorkspace.notes), kept with its
+    key, params and language so that `vanthu init` can say its answers as flags
+    (command.said_as_flags); as a str, said for a library caller in `lang`."""
+
+    key: str
+    params: dict[str, Any]
+    lang: str | None
+
+    def __new__(cls, key: str, /, lang: str | None = None, **params: Any) -> Note:
+        text = t(key, lang=lang, **{name: said(value, lang) for name, value in params.items()})
+        note = super().__new__(cls, text)
+        note.key, note.params, note.lang = key, params, lang
+        return note
+
+    def describe(self, lang: str | None = None) -> str:
+        return t(self.key, lang=lang or self.lang,
+                 **{name: said(value, lang or self.lang) for name, value in self.params.items()})

@@ -51,9 +51,16 @@ NAME_START_KEY = "ten_bat_dau"
 # vụ, not a province's Ban Thi đua - Khen thưởng), units. Read by `vanthu init` and the
 # starters (for_level), never written into a profile.
 BY_LEVEL_KEY = "theo_cap"
+# The key of a preset giving the levels of place (its own for a preset with cap, its chủ
+# quản's for one with cap_chu_quan) gone from 01/07/2025, each with how a note names it: what
+# the name alone does not tell (a ubnd-huyen's "thành phố" is a thành phố thuộc tỉnh, of
+# district level; a UBND thành phố may be a city of the country's). Read by `vanthu init`
+# and `vanthu new` (starters.gone_level), never written into a profile.
+GONE_LEVELS_KEY = "cap_khong_con"
 # Keys of a preset that describe it and are not written into a profile.
 PRESET_ONLY_KEYS = (
     "mo_ta", "van_ban", LEVELS_KEY, CHIEF_LEVELS_KEY, NAME_START_KEY, BY_LEVEL_KEY,
+    GONE_LEVELS_KEY,
 )  # fmt: skip
 # What a level's block (theo_cap) gives entry by entry, the preset's other entries kept: the
 # groups and words it names. Any other key it gives (don_vi: the office's units, whose first
@@ -65,6 +72,12 @@ def chief_levels(preset: dict[str, Any]) -> tuple[str, ...]:
     """The levels of place of the chủ quản a preset's office may belong to; () for a preset
     whose names take no level from its chủ quản (a UBND names its own)."""
     return tuple(str(level) for level in preset.get(CHIEF_LEVELS_KEY) or ())
+
+
+def gone_levels(preset: dict[str, Any]) -> dict[str, str]:
+    """The levels of place of a preset gone from 01/07/2025 (GONE_LEVELS_KEY), each with the
+    name a note gives it ("thành phố" → "thành phố thuộc tỉnh"); {} for a preset of none."""
+    return {str(level): str(name) for level, name in (preset.get(GONE_LEVELS_KEY) or {}).items()}
 
 
 def kinds_for_chief_level(level: str) -> tuple[str, ...]:
