@@ -20,6 +20,7 @@ void_form(workspace, "phieu-1234", "sai nội dung")      # hủy số: kept in 
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import ExitStack
@@ -38,6 +39,7 @@ from pipeline.load.certificates import (
     refuse_unnumbered_decision,
 )
 from pipeline.load.contract import LoadedDocument, document_warnings
+from pipeline.load.lists import documents_asked
 from pipeline.model.giay_khen import CertificateData
 from pipeline.paths import shown
 from pipeline.register import Register, Registers
@@ -76,6 +78,7 @@ from pipeline.workspace.profiles import agency_warnings, workspace_styles
 
 if TYPE_CHECKING:
     from pipeline.batch.discover import Layout
+    from pipeline.batch.lost_manifest import LostManifests
     from pipeline.batch.manifest import Entry as ManifestEntry
     from pipeline.batch.pdf import PdfConverter
     from pipeline.batch.recorded import Recorded
@@ -292,10 +295,12 @@ def render_documents(
     written."""
     workspaces: dict[Path, Workspace] = {}
     documents: list[tuple[Workspace, LoadedDocument]] = []
-    for path in paths:
-        found = Workspace.containing(path).with_templates(templates)
-        workspace = workspaces.setdefault(found.root, found)
-        documents.append((workspace, workspace.load(path)))
+    # A list's warnings of its own file are said by the first of these documents naming it.
+    with documents_asked(paths):
+        for path in paths:
+            found = Workspace.containing(path).with_templates(templates)
+            workspace = workspaces.setdefault(found.root, found)
+            documents.append((workspace, workspace.load(path)))
     targets = output_targets(documents, output, pdf)
     # What each workspace's manifests record, read once for the three checks that ask it.
     manifests: dict[Path, tuple[Layout, Recorded] | None] = {}
@@ -312,6 +317,7 @@ def render_documents(
             refuse_unnumbered_decision(document)
     refuse_renumbering(documents, manifests)  # before a register is opened (or made)
     before = recorded_outputs(documents, manifests)
+    lost = lost_manifests(documents, targets, manifests)
     renderers: dict[Path, Renderer] = {}
     written: dict[int, Rendered] = {}
     profiles: set[Path] = set()
@@ -354,6 +360,7 @@ def render_documents(
                 document = lent_number(register_of(workspace), document, source)
             if not document.info.data.needs_number:
                 data = renderer.render(document)
+                keep_unvouched(lost.get(index), target, data, pdf=pdf)
                 write_atomic(target, data)
                 record.add(workspace, renderer.engine.library, loaded, document, target, data)
                 written[index] = Rendered(document.path, target,
@@ -363,6 +370,7 @@ def render_documents(
             notices: list[VanthuError] = []
             with numbered(register_of(workspace), document, source, notices) as document:
                 data = renderer.render(document)
+                keep_unvouched(lost.get(index), target, data, pdf=pdf)
                 write_atomic(target, data)
             warnings = [notice.message() for notice in notices]
             number = document.info.data.so
@@ -378,6 +386,8 @@ def render_documents(
         for root, renderer in renderers.items():  # an office's template templates check fails
             names = [d.template for ws, d in documents if ws.root == root]
             told.extend(template_warnings(renderer.engine.library, names, example_contexts))
+        for manifests_lost in {id(found): found for found in lost.values()}.values():
+            told.extend(manifests_lost.warnings("render"))  # once per manifest, as build says
         if told and rendered:
             rendered[0] = replace(rendered[0], warnings=(*told, *rendered[0].warnings))
         if converter is not None:
@@ -468,6 +478,43 @@ def recorded_outputs(
         if written is not None:
             found[index] = written
     return found
+
+
+def lost_manifests(
+    documents: Sequence[tuple[Workspace, LoadedDocument]], targets: Sequence[Path],
+    read: dict[Path, tuple[Layout, Recorded] | None],
+) -> dict[int, LostManifests]:
+    """By document index, for each document written where the build writes it (its workspace's
+    own output): what its workspace's manifests, read into `read`, cannot vouch for (one
+    damaged, or missing while its folder holds outputs), one per workspace, as the build asks
+    it (lost_manifest.LostManifests). With no record to tell a hand edit from vanthu's own
+    output, render keeps a copy of a differing file before writing over it (keep_unvouched)."""
+    from pipeline.batch.lost_manifest import LostManifests
+
+    per_workspace: dict[Path, LostManifests] = {}
+    found: dict[int, LostManifests] = {}
+    for index, ((workspace, document), target) in enumerate(zip(documents, targets, strict=True)):
+        known = read.get(workspace.root)
+        if known is None:  # unread: nothing to compare with
+            continue
+        try:
+            own = workspace.output_for(document.path, document.info.data.ngay.year)
+            if target.resolve() != own.resolve():
+                continue  # written elsewhere (-o): no manifest's
+        except (OSError, ValueError):
+            continue
+        if workspace.root not in per_workspace:
+            per_workspace[workspace.root] = LostManifests(*known)
+        found[index] = per_workspace[workspace.root]
+    return found
+
+
+def keep_unvouched(lost: LostManifests | None, target: Path, data: bytes, *, pdf: bool) -> None:
+    """Before `target` is written with `data` (and, with `pdf`, its PDF after it): when its
+    year's manifest cannot vouch for the files there (`lost`, lost_manifests), the one differing
+    from `data`, and the PDF, are kept beside it first, as the build keeps them."""
+    if lost is not None:
+        lost.keep_copies(target, hashlib.sha256(data).hexdigest(), with_pdf=pdf)
 
 
 def keep_edited_copies(edited: Sequence[EditedOutput]) -> list[str]:
@@ -669,6 +716,7 @@ def check(paths: list[Path]) -> CheckReport:
     # Each register opened once for every file checked, only read.
     with ExitStack() as stack:
         registers = Registers(stack)
+        stack.enter_context(documents_asked(paths))
         for path in paths:
             try:
                 workspace = Workspace.containing(path)

@@ -119,11 +119,6 @@ def test_a_later_decision_asked_alone_says_what_its_list_holds(office: Path) -> 
         assert not set(OF_THE_FILE) & set(keys(later))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pipeline/api.py's render_documents and check are to load their documents within "
-    "lists.documents_asked(paths) (owned by another helper: see the r15 report)",
-)
 def test_render_and_check_of_a_later_decision_alone_say_it_once(office: Path) -> None:
     decision("qd-b.yaml", 11, "20/01/2026", "gk.csv")
     later = decision("qd-c.yaml", 12, "20/03/2026", "gk.csv")

@@ -464,8 +464,9 @@ def build(
                     record_placed(layout, recorded, scope, paths, kept, entries)
                     raise unconfirmed(exc, layout, numbers, entries) from None
                 result.warnings.extend(changed[p] for p in paths if p in changed and p in entries)
-            keep_saved_meanwhile(layout, recorded, todo, staged, entries)
-            read_stamps = {p: staged[p].read_stamps for p in entries if p not in kept}
+            unbuilt = keep_unbuilt(layout, recorded, todo, staged, entries)
+            read_stamps = {p: staged[p].read_stamps for p in entries
+                           if p not in kept and p not in unbuilt}  # fmt: skip
             staged.clear()  # what follows reuses its memory
             # Only now that the new outputs are in place, and before the manifests stop naming
             # them; while the register is open, for the rows of the numbers they leave.
@@ -506,17 +507,28 @@ def record_placed(
     write_manifests(layout, recorded, scope, paths, entries)
 
 
-def keep_saved_meanwhile(layout: Layout, recorded: Recorded, todo: list[Path],
-                         staged: dict[Path, Staged], entries: dict[Path, Entry]) -> None:
-    """A document saved while the build ran, not placed (runner._stage), keeps the manifest
-    entry of its output as the last build left it (after settle: its number is not confirmed):
-    a file edited by hand since stays known as such, and the entry's input hashes, no longer
-    the file's, make the next build build it again."""
+def keep_unbuilt(layout: Layout, recorded: Recorded, todo: list[Path],
+                 staged: dict[Path, Staged], entries: dict[Path, Entry]) -> set[Path]:
+    """Each document of this build not made this time keeps, in `entries`, the manifest entry of
+    its output as the last build left it (after settle: its number is not confirmed); returns
+    those documents. A failed one (its data refused, or it could not be rendered or written)
+    keeps it while its output is there: built again once its data are fixed, the build still
+    tells a hand edit of that output from vanthu's own and keeps a copy of it, where without
+    the entry it wrote over it unwarned. One saved while the build ran, not placed
+    (runner._stage), keeps it as it is: a file edited by hand since stays known as such. The
+    entry's input hashes, no longer the files', make the next build build it again; a document
+    whose data file was deleted is not in `todo`, and goes as before (remove_orphans)."""
+    unbuilt: set[Path] = set()
     for path in todo:
-        if staged[path].saved_meanwhile and path not in entries:
-            before = recorded.entry(layout.name_of(path))
-            if before is not None:
-                entries[path] = before
+        if path in entries:
+            continue
+        before = recorded.last_written(layout.name_of(path))
+        if before is None:
+            continue
+        if staged[path].saved_meanwhile or (layout.output_dir / before.output).is_file():
+            entries[path] = before
+            unbuilt.add(path)
+    return unbuilt
 
 
 def pdf_converter() -> PdfConverter:

@@ -12,6 +12,10 @@ data: the build cannot tell which), a copy is kept beside it first, as for an ou
 by hand (render.output.keep_edited_copy). A PDF cannot be compared (each conversion differs),
 so a PDF already there that a build with --pdf would write over is always kept so. The build
 then says once, per manifest, that it was damaged or missing and what was kept.
+
+`vanthu render` writing into such a folder does the same, file by file, before it writes each
+output (LostManifests.keep_copies), and says it in its own words (it leaves the manifest to the
+next build: manifest.record_entries).
 """
 
 from __future__ import annotations
@@ -22,11 +26,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.batch.discover import Layout
+from pipeline.batch.manifest import file_sha256
 from pipeline.batch.recorded import Recorded
 from pipeline.i18n import t
+from pipeline.render.output import keep_edited_copy
 
 # How many copies the warning names before "…".
 _LISTED = 10
+
+# The messages of who writes over the outputs: (damaged, missing, copies kept, none needed).
+_SAID_BY = {
+    "build": ("build.manifest_damaged", "build.manifest_missing", "build.manifest_lost.copied",
+              "build.manifest_lost.same"),
+    "render": ("render.manifest_damaged", "render.manifest_missing",
+               "render.manifest_lost.copied", "render.manifest_lost.same"),
+}
 
 
 @dataclass
@@ -85,14 +99,29 @@ class LostManifests:
         self.found.setdefault(year, _Lost(self.layout.manifest_for(year), manifest is not None))
         return kept
 
+    def keep_copies(self, output: Path, sha256: str, *, with_pdf: bool) -> None:
+        """Before `vanthu render` writes `output` (its new content hashing to `sha256`; with
+        `with_pdf`, its PDF after it): a copy of each file there that no manifest vouches for
+        and that it would write over (unvouched), kept beside it as the build keeps it and
+        recorded for `warnings`. An output outside the output folder is no manifest's. A
+        RenderError when a copy cannot be made: the caller writes nothing then."""
+        try:
+            name = self.layout.output_name(output)
+        except ValueError:
+            return
+        for path in self.unvouched(name, sha256, with_pdf=with_pdf, file_hash=_file_hash) or ():
+            self.kept(name, [keep_edited_copy(path)])
+
     def kept(self, output_name: str, copies: Iterable[Path]) -> None:
         """The copies kept of what writing `output_name` wrote over (unvouched's files)."""
         lost = self.found.get(output_name.split("/", 1)[0])
         if lost is not None:
             lost.copies.extend(copies)
 
-    def warnings(self) -> list[str]:
-        """One warning per manifest found damaged or missing: what was done, what was kept."""
+    def warnings(self, said_by: str = "build") -> list[str]:
+        """One warning per manifest found damaged or missing: what was done, what was kept, in
+        the words of the command that did it (`said_by`: build or render)."""
+        damaged_key, missing_key, copied_key, same_key = _SAID_BY[said_by]
         said = []
         display = self.layout.workspace.display
         for lost in self.found.values():
@@ -100,10 +129,15 @@ class LostManifests:
                 shown = ", ".join(display(copy) for copy in lost.copies[:_LISTED])
                 if len(lost.copies) > _LISTED:
                     shown += ", …"
-                outcome = t("build.manifest_lost.copied", count=len(lost.copies), copies=shown)
+                outcome = t(copied_key, count=len(lost.copies), copies=shown)
             else:
-                outcome = t("build.manifest_lost.same")
-            key = "build.manifest_damaged" if lost.damaged else "build.manifest_missing"
+                outcome = t(same_key)
+            key = damaged_key if lost.damaged else missing_key
             said.append(t(key, manifest=display(lost.manifest),
                           folder=display(lost.manifest.parent), outcome=outcome))
         return said
+
+
+def _file_hash(path: Path) -> str | None:
+    """A file's sha256 as it is now; None when it is not there (a folder is not)."""
+    return file_sha256(path) if path.is_file() else None

@@ -12,7 +12,7 @@ import filecmp
 import hashlib
 import json
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -210,12 +210,18 @@ def record_entries(
     """Set the entries of the manifest at `path` for the inputs `entries` names (what `vanthu
     render` wrote into the workspace's own output folder, `output_dir`), keeping every other
     entry and the manifest's vanthu version; locked and written atomically. A manifest that
-    exists but cannot be read is left alone (the next build rebuilds its year anyway)."""
+    exists but cannot be read is left alone (the next build rebuilds its year anyway), and so
+    is one missing while its folder holds outputs these entries do not name: made with these
+    alone, it would tell the next build that no other file there is vanthu's, which then
+    writes over them, edits and all, without the copy it keeps of each file that differs
+    when it finds the manifest missing (batch.lost_manifest)."""
     if not entries:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     with _folder_lock(path.parent):
         exists = path.exists()
+        if not exists and holds_others(path.parent, entries.values(), output_dir):
+            return
         manifest = Manifest.read(path, year)
         if manifest.version == "" and exists:
             return
@@ -226,6 +232,23 @@ def record_entries(
             manifest.entries[name] = with_previous_pdf(entry, previous, output_dir)
         manifest.entries = dict(sorted(manifest.entries.items()))
         manifest.write(path)
+
+
+def holds_others(folder: Path, entries: Iterable[Entry], output_dir: Path) -> bool:
+    """Whether `folder` (below `output_dir`, a year's) holds a file, at any depth, that none
+    of `entries` names as its output or PDF (hidden ones aside: vanthu's own, as a staged file
+    or the hash cache)."""
+    named: set[Path] = set()
+    for entry in entries:
+        named.add(output_dir / entry.output)
+        if entry.pdf is not None:
+            named.add(output_dir / entry.pdf)
+    for parent, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        base = Path(parent)
+        if any(not name.startswith(".") and base / name not in named for name in files):
+            return True
+    return False
 
 
 def with_previous_pdf(entry: Entry, previous: Entry | None, output_dir: Path) -> Entry:

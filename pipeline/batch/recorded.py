@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,6 +47,17 @@ class Recorded:
         if found is not None:
             return found[1]
         return next((m.entries[name] for m in self.manifests.values() if name in m.entries), None)
+
+    def last_written(self, name: str) -> Entry | None:
+        """What the last build recorded writing for input `name`, to be recorded again as it is
+        by a build that did not make it anew (builder.keep_unbuilt). Another vanthu's entry
+        loses its template hash (as a test print's: render_record.RenderRecord): written into
+        this vanthu's manifest, it must never be taken for current (that vanthu may have
+        rendered otherwise), while its output hash still tells a hand edit."""
+        if name in self.entries:
+            return self.entries[name][1]
+        written = self.written(name)
+        return replace(written, template_sha256="") if written is not None else None
 
     def written_by(self, name: str) -> str | None:
         """The vanthu version whose manifest records `written(name)`; None when none does."""

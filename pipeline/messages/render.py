@@ -23,6 +23,41 @@ MESSAGES = {
         "en": "{file} had been edited after vanthu wrote it; the edited file is kept as "
         "{copy}, and the file was made again from the data",
     },
+    # render into a year folder whose manifest is damaged or missing (batch.lost_manifest): in
+    # the build's words (build.manifest_damaged, ...), said once per manifest.
+    "render.manifest_damaged": {
+        "vi": "không đọc được {manifest} (tệp hỏng hoặc bị cắt): vanthu không còn biết tệp kết "
+        "quả nào trong {folder} là bản nó ghi mà chưa ai sửa, nên đã so tệp có sẵn với bản vừa "
+        "dựng trước khi ghi. {outcome}. Manifest được để nguyên: lần vanthu build sau sẽ ghi "
+        "lại nó, sau khi so như vậy mọi tệp có sẵn trong {folder}",
+        "en": "{manifest} could not be read (damaged or cut short): vanthu no longer knew which "
+        "outputs in {folder} were its own and unedited, so it compared the file already there "
+        "with the new one before writing it. {outcome}. The manifest is left as it is: the next "
+        "vanthu build writes it anew, after comparing every file in {folder} the same way",
+    },
+    "render.manifest_missing": {
+        "vi": "không có {manifest} trong khi {folder} đã có tệp kết quả (manifest bị xóa?): "
+        "vanthu không biết tệp nào là bản nó ghi mà chưa ai sửa, nên đã so tệp có sẵn với bản "
+        "vừa dựng trước khi ghi. {outcome}. Lần vanthu build sau cũng so như vậy các tệp khác "
+        "trong {folder} trước khi ghi đè",
+        "en": "{manifest} is missing while {folder} already holds outputs (the manifest "
+        "deleted?): vanthu could not tell which were its own and unedited, so it compared the "
+        "file already there with the new one before writing it. {outcome}. The next vanthu "
+        "build compares the other files in {folder} the same way before writing over them",
+    },
+    "render.manifest_lost.copied": {
+        "vi": "{count} tệp có thể đã sửa tay (tệp .docx khác bản vừa dựng, hoặc tệp PDF có sẵn, "
+        "vốn không so được) được giữ lại bên cạnh trước khi ghi đè: {copies}; hãy xem các bản "
+        "ấy, chép chỗ sửa cần giữ sang tệp mới hoặc vào dữ liệu, rồi xóa bản không cần",
+        "en": "{count} files perhaps edited by hand (a .docx differing from the new one, or a "
+        "PDF already there, which cannot be compared) were kept beside them before being "
+        "written over: {copies}; look at them, copy any edit to keep into the new file or the "
+        "data, then delete the copies not needed",
+    },
+    "render.manifest_lost.same": {
+        "vi": "Tệp có sẵn giống hệt bản vừa dựng: không mất chỗ sửa nào",
+        "en": "Every file already there was identical to the new one: no edit was lost",
+    },
     # vanthu render --pdf: several documents whose PDFs failed, each error after the other.
     "render.pdf_failed": {
         "vi": "không xuất được PDF của {count} văn bản (các PDF khác đã ghi xong): {failures}",
