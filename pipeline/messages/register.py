@@ -314,6 +314,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "sổ năm {year} chưa có dòng nào: không ghi {path}",
         "en": "the register has no rows for {year}: {path} not written",
     },
+    # A command that only reads (so kiem-tra, xem, xuat, day-so) and finds no register file:
+    # it makes none, and says what the outputs record of the numbers it would hold.
+    "register.absent_numbers": {
+        "vi": "không có sổ văn bản {location}, nhưng các văn bản đã dựng ghi {count} số năm "
+        "{year} do sổ đó cấp (kê dưới đây): nay không sổ nào ghi các số đó. Nếu tệp sổ bị xóa "
+        "hoặc chuyển đi, hãy đặt nó (hoặc bản sao lưu mới nhất) lại vào {location}; nếu không "
+        "còn, ghi lại các số đó vào sổ theo các văn bản đã dựng: {command}",
+        "en": "there is no register {location}, but the documents built record {count} numbers "
+        "of {year} given by it (listed below): no register records them now. If the register "
+        "file was deleted or moved, put it (or its newest backup) back at {location}; if there "
+        "is none, enter those numbers again from the documents built: {command}",
+    },
+    "register.absent_check_ok": {
+        "vi": "Không có sổ văn bản {location}: năm {year} chưa có số nào (không văn bản đã dựng "
+        "nào ghi số do sổ này cấp); không tạo sổ",
+        "en": "There is no register {location}: no number of {year} (no document built records "
+        "a number given by it); no register made",
+    },
     "register.empty_year": {
         "vi": "sổ năm {year} chưa có dòng nào",
         "en": "the register of {year} has no rows",

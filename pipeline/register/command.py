@@ -19,10 +19,18 @@ from typing import Any
 import click
 
 from pipeline.i18n import t
+from pipeline.paths import shown
 from pipeline.register.backends import SqliteBackend
 from pipeline.register.checks import BeforeVanthu, check_year
 from pipeline.register.errors import RegisterError, RegisterImportError
-from pipeline.register.location import data_file_exists, open_register
+from pipeline.register.location import (
+    blank_register,
+    data_file_exists,
+    location_key,
+    open_register,
+    register_exists,
+    resolve_location,
+)
 from pipeline.register.model import Details, Entry
 from pipeline.register.offices import (
     check_listed_office,
@@ -47,6 +55,7 @@ from pipeline.register.sequences import (
     type_code_from_symbol,
 )
 from pipeline.register.store import Displaced, Register, is_form_record
+from pipeline.register.switched import Given
 from pipeline.render.phrase import Phrase
 from pipeline.workspace import Workspace
 
@@ -62,6 +71,8 @@ class _State:
         self._workspace: Workspace | None = None
         self._office: str | None = None  # chosen and checked once
         self._to_keep = False  # --tach to keep in the register once the command succeeds
+        # The register file a command that only reads looked for and did not find (open).
+        self.absent: Path | None = None
 
     @property
     def workspace(self) -> Workspace:
@@ -69,14 +80,26 @@ class _State:
             self._workspace = Workspace.containing(Path.cwd())
         return self._workspace
 
-    def open(self, ctx: click.Context) -> Register:
+    def open(self, ctx: click.Context, *, create: bool = True) -> Register:
+        """The register, opened once (the first call decides how). Without `create` (a command
+        that only reads: kiem-tra, xem, xuat, day-so), a register file that does not exist is
+        not made: an empty register kept in memory stands for it, and `absent` names the
+        file looked for (a check that made it would leave an empty sổ behind, which the
+        clerk, or the next build, would take for the office's)."""
         if self.register is None:
             plans = {self.agency: self.plan} if self.agency and self.plan is not None else {}
             workspace = self.workspace
-            self.register = open_register(
-                self.db or workspace.register_location, plans=plans, root=workspace.root,
-                source_exists=data_file_exists(workspace.root),
-            )
+            location = self.db or workspace.register_location
+            if not create and not register_exists(location, root=workspace.root):
+                resolved = resolve_location(location, root=workspace.root)
+                assert isinstance(resolved, Path)  # a URL always exists
+                self.absent = resolved
+                self.register = blank_register()
+            else:
+                self.register = open_register(
+                    location, plans=plans, root=workspace.root,
+                    source_exists=data_file_exists(workspace.root),
+                )
             ctx.call_on_close(self.register.close)
         return self.register
 
@@ -331,6 +354,36 @@ def _refuse_lacking(state: _State, register: Register, office: str, year: int) -
                             numbers=numbers_named(lacking))
 
 
+def _absent_lacking(state: _State, year: int, agency: str | None) -> tuple[Given, ...]:
+    """The numbers of `year` (of office `agency`, or every office) the workspace's outputs
+    record given by the register file a command that only reads did not find (state.absent),
+    which no register records now; when there are some, said on stderr: that the file is
+    not there, where to put it back, or how to enter them again (`so khoi-phuc`), then the
+    numbers, in kiem-tra's words (none: nothing is lost, nothing said)."""
+    assert state.absent is not None and state.register is not None  # the empty one in memory
+    workspace = state.workspace
+    lacking = manifest_numbers_lacking(workspace, state.register, year, agency,
+                                       current=location_key(state.absent, workspace.root))
+    if lacking:
+        click.echo(t("register.absent_numbers", location=shown(state.absent),
+                     count=len(lacking), year=year, command=_restore_line(state, year)),
+                   err=True)
+        click.echo(t("register.manifest_numbers_lacking", count=len(lacking), year=year,
+                     numbers=numbers_named(lacking)), err=True)
+    return lacking
+
+
+def _restore_line(state: _State, year: int) -> str:
+    """The `vanthu so khoi-phuc NAM` line entering again the numbers of `year` the outputs
+    record, in the register this command was pointed at, as a shell takes it."""
+    words = ["vanthu", "so"]
+    if state.db:
+        words += ["--db", state.db]
+    if state.agency:
+        words += ["--co-quan", state.agency]
+    return shlex.join([*words, "khoi-phuc", str(year)])
+
+
 def _warn(message: str) -> None:
     """A warning on stderr, "Cảnh báo: ..." as every vanthu command prints one (build, render,
     init); the exit code is the caller's."""
@@ -521,7 +574,11 @@ def show_command(ctx: click.Context, year: int, sequence: str | None) -> None:
     from pipeline.register.columns import FORM_COLUMNS, printed_cell
 
     state = _state(ctx)
-    entries = state.open(ctx).entries(year, state.listed_office(ctx), sequence)
+    register = state.open(ctx, create=False)
+    listed = state.listed_office(ctx)
+    entries = register.entries(year, listed, sequence)
+    if state.absent is not None and _absent_lacking(state, year, listed):
+        ctx.exit(1)  # numbers issued that no register holds: not an empty sổ
     if not entries:
         click.echo(t("register.empty_year", year=year))
         return
@@ -560,8 +617,11 @@ def export_command(ctx: click.Context, year: int, output: Path) -> None:
     if not folder.is_dir():
         raise RegisterError("register.export_no_folder", folder=folder, path=output)
     state = _state(ctx)
+    register = state.open(ctx, create=False)
     agency = state.listed_office(ctx)
-    entries = state.open(ctx).entries(year, agency)
+    entries = register.entries(year, agency)
+    if state.absent is not None:
+        _absent_lacking(state, year, agency)  # numbers issued that no register holds, if any
     if not entries:
         # An empty sổ is not written: the clerk would take it for the year's register.
         raise RegisterError("register.nothing_to_export", year=year, path=output)
@@ -705,7 +765,8 @@ def plan_command(ctx: click.Context, pairs: tuple[str, ...], since: int | None,
         raise click.UsageError(t("register.plan_with_tach"), ctx)
     if pairs and one_run:
         raise click.UsageError(t("register.plan_pairs_and_one_run"), ctx)
-    register = state.open(ctx)
+    # Shown without a register file: none made (the plan is the default one).
+    register = state.open(ctx, create=bool(pairs or one_run))
     office = state.office(ctx)
     if not pairs and not one_run:
         _show_plans(register, office)
@@ -744,7 +805,10 @@ def check_command(ctx: click.Context, year: int) -> None:
     """Kiểm tra sổ một năm: thiếu số, trùng số (mã thoát 1 khi có); cảnh báo số có tệp dữ liệu
     không còn, số ghi ngày trước số nhỏ hơn."""
     state = _state(ctx)
-    register = state.open(ctx)
+    register = state.open(ctx, create=False)
+    if state.absent is not None:
+        _check_absent(ctx, state, year)
+        return
     # The data files' check for a register of this workspace (see open_register); on one
     # clerks share, for the rows naming this workspace.
     exists, own = register.source_exists, _shared_identity(state, register)
@@ -812,6 +876,17 @@ def check_command(ctx: click.Context, year: int) -> None:
     click.echo(t(ok, year=year, rows=report.rows))
 
 
+def _check_absent(ctx: click.Context, state: _State, year: int) -> None:
+    """`so kiem-tra NAM` without a register file (state.absent): none made; a fault (exit
+    code 1) when the outputs record numbers of `year` given by it (_absent_lacking), else
+    said on stdout that there is nothing to check."""
+    assert state.absent is not None
+    if _absent_lacking(state, year, state.listed_office(ctx)):
+        click.echo(t("register.check_failed", year=year, problems=1), err=True)
+        ctx.exit(1)
+    click.echo(t("register.absent_check_ok", location=shown(state.absent), year=year))
+
+
 @register_command.command("khoi-phuc")
 @click.argument("year", type=int, metavar="NAM", callback=_year)
 @click.option(
@@ -828,7 +903,8 @@ def restore_command(ctx: click.Context, year: int, checked: bool) -> None:
     so cap, so giu thì không văn bản nào ghi: vào sổ chúng bằng so vao-so, rồi xác nhận bằng
     --da-kiem-tra; đến khi đó không cấp số mới năm NAM."""
     state = _state(ctx)
-    register = state.open(ctx)
+    # Confirming a restore makes no register: one not made has none to confirm.
+    register = state.open(ctx, create=not checked)
     agency = state.listed_office(ctx)
     if checked:
         _confirm_restore(register, year, agency)

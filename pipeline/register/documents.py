@@ -257,12 +257,12 @@ def asks_new_number(written: ManifestEntry | None, source: str,
                     register: Callable[[], Register] | None) -> bool:
     """Whether a so: tu_dong document of data file `source` is given a new number when it is
     numbered now: its output (`written`, its manifest entry) holds none from a register, or
-    the register in use (None: not made yet) holds no row naming the file, live or void
-    (emptied, or replaced by another sổ, since): else its number, or what became of it, is
-    the register's to say."""
+    the register in use (None: not made yet) holds no live number for the file (emptied, or
+    replaced by another sổ, since; or its number voided: its rows all void): else it keeps
+    the number the register holds for it."""
     if written is None or not written.so_tu_dong:
         return True
-    return register is None or not register().names_source(written.co_quan, source)
+    return register is None or register().by_source(written.co_quan, source) is None
 
 
 def lost_number(register: Register, workspace: Workspace, written: ManifestEntry,
@@ -876,14 +876,15 @@ def check_against_register(
 def refuse_lacking(register: Register, workspace: Workspace, document: LoadedDocument,
                    source: str, recorded: Recorded) -> None:
     """Check's refusal, as build and render refuse it (lacking_errors), of a document that
-    would ask for a new number (the register names its data file in no row) of a year whose
-    numbers the register in use holds some of and lacks others the manifests (`recorded`)
-    record it giving: an older copy of the register put back; or of a year whose restore in
+    would ask for a new number (the register holds no live number for its data file: no row
+    at all, or void ones only) of a year whose numbers the register in use holds some of and
+    lacks others the manifests (`recorded`) record it giving: an older copy of the register
+    put back; or of a year whose restore in
     its office (`vanthu so khoi-phuc`) the clerk has not confirmed (restorations.py). One
     holding none of them (emptied: switched.unmigrated) is said per output, as before
     (stale_output)."""
     office = document.info.data.co_quan
-    if register.names_source(office, source):
+    if register.by_source(office, source) is not None:
         return
     year = document_year(document)
     current = register_key(workspace)

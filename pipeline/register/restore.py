@@ -113,11 +113,14 @@ def read_recorded(workspace: Workspace) -> Recorded:
 
 
 def manifest_numbers_lacking(workspace: Workspace, register: Register, year: int,
-                             agency: str | None = None) -> tuple[Given, ...]:
+                             agency: str | None = None, *,
+                             current: str | None = None) -> tuple[Given, ...]:
     """`vanthu so kiem-tra`'s fault: the numbers of `year` (of office `agency`, or every
     office) the workspace's manifests record `register` giving that it holds no row of (an
-    emptied register, or an older copy put back)."""
+    emptied register, or an older copy put back). `current`: the register the manifests
+    name, when `register` stands for it (a register file not made: an empty one in memory);
+    else `register` itself (opened_key)."""
     recorded = read_recorded(workspace)
-    found = lacking_numbers(recorded_entries(recorded), [year], register,
-                            opened_key(register, workspace.root)).get(year, ())
+    key = current if current is not None else opened_key(register, workspace.root)
+    found = lacking_numbers(recorded_entries(recorded), [year], register, key).get(year, ())
     return tuple(g for g in found if agency is None or g.agency == agency)

@@ -82,9 +82,13 @@ class SourceNumbers:
     pending: dict[tuple[str, str, int], tuple[int, date | None]] = field(default_factory=dict)
 
     def named(self) -> set[tuple[str, str]]:
-        """Every (office, data file) a row names, live or void: a file the register holds, or
-        held, a number for (its number, or what became of it, is the register's to say)."""
-        return {(agency, source) for agency, source, _number in self.void} | set(self.live)
+        """Every (office, data file) the register holds a live number for: rebuilt, the file
+        keeps that number (the register's to say, and no new number is given). A file whose
+        rows are all void is not among them: rebuilt, it is given a new number, which the
+        build's early checks (builder.refuse_unmigrated: numbers an older copy put back lacks,
+        a restore not confirmed) judge as any new document's, naming its data file, instead
+        of the allocation stopping the whole build (or repeating a number issued)."""
+        return set(self.live)
 
 
 @dataclass(frozen=True)
@@ -937,17 +941,24 @@ class Register:
         return db.insert(tx, agency, year, sequence, number, status, origin, details, source,
                          void_reason, workspace=self.workspace)
 
-    def record_many(self, agency: str, rows: Iterable[tuple[int, int, str, Details, Status,
-                                                             str | None, str | None]]
+    def record_many(self, agency: str, rows: Iterable[tuple[int, int, str | None, Details,
+                                                             Status, str | None, str | None]]
                     ) -> list[Entry]:
         """Vào sổ many rows at once (an imported register): all of them or none.
 
-        Each row is (year, number, sequence, details, status, void reason, source).
+        Each row is (year, number, sequence, details, status, void reason, source); a row
+        without a sequence is numbered in the run the office's plan for its year sends its
+        type to, read in the transaction that writes it. The transaction holds the office's
+        plan exclusively from its start (Backend.lock_plans, as set_plan does): a plan change
+        or an allocation of the office never interleaves with an import, so no row goes into
+        a run by a plan changed meanwhile (a type numbered in two runs of one year).
         """
-        rows = list(rows)
+        given = list(rows)
         displacing = self._displaced is not None
 
         def work(tx: Transaction) -> tuple[list[Entry], list[Displaced]]:
+            self.backend.lock_plans(tx, agency, exclusive=True)
+            rows = self._runs_of(tx, agency, given)
             parked = self._park_given(tx, agency, rows) if displacing else {}
             done = []
             for index, (year, number, sequence, details, status, reason, source) in enumerate(
@@ -967,6 +978,17 @@ class Register:
         if self._displaced is not None:
             self._displaced[:] = moved
         return done
+
+    def _runs_of(self, tx: Transaction, agency: str,
+                 rows: list[tuple[int, int, str | None, Details, Status, str | None, str | None]]
+                 ) -> list[tuple[int, int, str, Details, Status, str | None, str | None]]:
+        """record_many's rows, each with its run: given, else the one the office's plan for
+        its year sends its type to (as sequence_for, in the caller's transaction), every one
+        chosen before any is written (a run is judged against the register as it was)."""
+        return [(year, number,
+                 self._sequence(tx, agency, details, sequence, year),
+                 details, status, reason, source)
+                for year, number, sequence, details, status, reason, source in rows]
 
     @contextmanager
     def displacing(self) -> Iterator[list[Displaced]]:

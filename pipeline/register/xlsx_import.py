@@ -565,15 +565,18 @@ def import_register(register: Register, agency: str, path: Path, *, year: int | 
     seen: dict[tuple[int, str, int], ImportedRow] = {}
     resolved = []
     for row in rows:
-        chosen = register.sequence_for(agency, row.details, row.sequence)
+        # The run each row goes to, to find two rows of the file holding one number; the
+        # import chooses them again as it writes (record_many), under the office's plan held
+        # then, which a plan change made meanwhile may have changed.
+        chosen = register.sequence_for(agency, row.details, row.sequence, row.year)
         key = (row.year, chosen, row.number)
         other = seen.get(key)
         if other is not None:
             errors.append(_duplicate_in_file(file, row, other))
             continue
         seen[key] = row
-        resolved.append((row.year, row.number, chosen, row.details, row.status, row.void_reason,
-                         row.source))
+        resolved.append((row.year, row.number, row.sequence, row.details, row.status,
+                         row.void_reason, row.source))
     if errors:
         order = {name: index for index, name in enumerate(read.sheets)}
         errors.sort(key=lambda e: (order.get(e.sheet or "", -1), e.row or 0))
