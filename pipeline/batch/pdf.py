@@ -55,6 +55,7 @@ from pipeline.batch.pdf_limits import (
     document_timeout,
     end_watchdog,
     estimate_pages,
+    not_made,
     signal_group,
     start_watchdog,
     timeout_for_pages,
@@ -145,10 +146,19 @@ class PdfConverter:
         return self._process.pid if self._process is not None else None
 
     def start(self) -> None:
-        """Launch the server (without waiting for it); ConversionError when it cannot run."""
-        global _starts
+        """Launch the server (without waiting for it); ConversionError when it cannot run,
+        its private folder, log or ports included (a full disk after some documents)."""
         if self._process is not None or self.command_line is not None:
             return
+        try:
+            self._start()
+        except OSError as exc:
+            self._cleanup()
+            raise ConversionError("build.pdf_start_failed", reason=str(exc)) from None
+
+    def _start(self) -> None:
+        """`start`'s work; an OSError when the private folder, its log or a port fails."""
+        global _starts
         soffice = office.find_soffice()
         try:
             office.unoserver_dist()
@@ -157,7 +167,11 @@ class PdfConverter:
             from pipeline.batch.pdf_soffice import SofficeConverter
 
             self.command_line = SofficeConverter(soffice, self.scratch_parent, self.timeout)
-            self.command_line.start()
+            try:
+                self.command_line.start()
+            except OSError as exc:
+                self.command_line = None
+                raise ConversionError("build.pdf_soffice_start_failed", reason=str(exc)) from None
             return
         self._scratch = Path(tempfile.mkdtemp(prefix=OWN_PROFILE, dir=self.scratch_parent))
         env = dict(os.environ)
@@ -177,18 +191,14 @@ class PdfConverter:
         ]  # fmt: skip
         assert self.log_path is not None
         with self.log_path.open("wb") as log:
-            try:
-                self._process = subprocess.Popen(
-                    command,
-                    env=env,
-                    stdin=subprocess.DEVNULL,
-                    stdout=log,
-                    stderr=subprocess.STDOUT,
-                    start_new_session=True,  # LibreOffice is its child: stop them as a group
-                )
-            except OSError as exc:
-                self._cleanup()
-                raise ConversionError("build.pdf_start_failed", reason=str(exc)) from None
+            self._process = subprocess.Popen(
+                command,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,  # LibreOffice is its child: stop them as a group
+            )
         self._watchdog = start_watchdog(self._process.pid)
         _starts += 1
 
@@ -287,13 +297,19 @@ class PdfConverter:
         costs a start); unoserver one after another, in the LibreOffice it keeps running.
         `done` is told of each pair as soon as it is settled: its index, its error or None,
         and the seconds it took (a build records each PDF made before it is stopped). Paths
-        may be str or os.PathLike, as convert takes them."""
+        may be str or os.PathLike, as convert takes them.
+
+        A LibreOffice that does not start at all is the call's ConversionError (nothing was
+        converted); one that stops partway and cannot be started again fails each document
+        left without its PDF by name (not_made), the PDFs made kept."""
         from pipeline.workspace.core import as_path
 
         paths = [(as_path(source, "source"), as_path(target, "target"))
                  for source, target in pairs]
         if (command_line := self._command_line()) is not None:
             return command_line.convert_many(paths, done)
+        if paths:  # a LibreOffice that does not start at all is the call's error, as there
+            self.wait_ready()
         failures: list[ConversionError | None] = []
         for index, (source, target) in enumerate(paths):
             start = time.perf_counter()
@@ -301,11 +317,23 @@ class PdfConverter:
             try:
                 self.convert(source, target)
             except ConversionError as exc:
-                failure = exc
+                failure = self._named(source, exc)
             failures.append(failure)
             if done is not None:
                 done(index, failure, time.perf_counter() - start)
         return failures
+
+    def _named(self, source: Path, failure: ConversionError) -> ConversionError:
+        """A document's failure as convert_many reports it: naming the document. One that
+        LibreOffice not starting (again) caused is remembered, so that the documents after it
+        fail at once rather than each wait for a start, and said as a document left without
+        its PDF that the next build makes (not_made)."""
+        if failure.key == "build.pdf_document_failed":
+            return failure
+        if self._unavailable is None:
+            self._kill()
+            self._unavailable = failure.message()
+        return not_made(source.name, failure)
 
     def _attempt(self, source: Path, target: Path, timeout: float) -> _Failure | None:
         """One conversion; None when `target` was written, else why not.

@@ -14,6 +14,8 @@ import zipfile
 from pathlib import Path
 from typing import IO
 
+from pipeline.errors import ConversionError, Said
+
 START_TIMEOUT = 120.0  # seconds; a cold LibreOffice with a fresh profile takes ~10 s
 # A document's deadline, in seconds, from its pages p: TIMEOUT_BASE + TIMEOUT_PER_PAGE * p
 # + p² / TIMEOUT_PAGES_SQUARED, at most TIMEOUT_CEILING. A decision converts in well under a
@@ -33,6 +35,8 @@ _PAGE_MARKS = (
     b'w:type="page"', b"<w:pageBreakBefore", b"<w:sectPr>", b"<w:sectPr ", b"<w:sectPr/>"
 )  # fmt: skip
 OWN_PROFILE = "vanthu-pdf-"  # prefix of the private profiles: marks LibreOffice files we left
+# Why no PDF: LibreOffice could not be started again (its reason a parameter of this message).
+UNAVAILABLE = "build.pdf_unavailable"
 
 # Runs beside LibreOffice: when the build's end of the pipe closes (the build ended, however it
 # ended), kill LibreOffice's process group (unoserver's server with it).
@@ -130,3 +134,11 @@ def signal_group(process: subprocess.Popen[bytes], signum: int) -> None:
             process.terminate()
     except ProcessLookupError:
         pass
+
+
+def not_made(document: str, cause: ConversionError) -> ConversionError:
+    """The error of a document left without its PDF because LibreOffice stopped partway
+    through a batch and could not be started again (`cause`): its .docx is in place, and the
+    message names it and says that the next `vanthu build --pdf` makes its PDF."""
+    reason = cause.params.get("reason") if cause.key == UNAVAILABLE else Said(cause)
+    return ConversionError("build.pdf_not_made", document=document, reason=reason)

@@ -29,8 +29,10 @@ from pipeline.batch.pdf_limits import (
     OWN_PROFILE,
     START_TIMEOUT,
     TIMEOUT_ENV,
+    UNAVAILABLE,
     document_timeout,
     end_watchdog,
+    not_made,
     signal_group,
     start_watchdog,
 )
@@ -73,6 +75,8 @@ class SofficeConverter:
         self.timeout = timeout
         self._scratch: Path | None = None  # the private profile and LibreOffice's output
         self._ready = False
+        # Why LibreOffice could not be started for a run partway through: later runs fail at once
+        self._unavailable: ConversionError | None = None
 
     def start(self) -> None:
         """Make the private folder (nothing runs until a conversion is asked for)."""
@@ -112,20 +116,24 @@ class SofficeConverter:
         the error naming its document. A document that fails is tried once more in a
         LibreOffice of its own, so one bad document neither fails the others nor is failed by
         them. `done` is told of each pair as soon as it is settled (a build records each PDF
-        in place, even when it is stopped before the last)."""
+        in place, even when it is stopped before the last).
+
+        LibreOffice that cannot be set up at all is the call's ConversionError (nothing was
+        converted); one that cannot be started again partway (gone, its folder unwritable, the
+        disk full) fails each document still without its PDF (not_made), the others kept."""
         self.wait_ready()
         results: list[ConversionError | None] = [None] * len(pairs)
         folders: list[Path] = []  # each run's output, removed once its PDFs are in place
         try:
             for batch in _batches(pairs, self.timeout_for):
                 began = time.perf_counter()
-                made, deadline = self._run_on([pairs[i][0] for i in batch], folders)
+                made, deadline = self._run_or_fail([pairs[i][0] for i in batch], folders)
                 share = (time.perf_counter() - began) / len(batch)
                 for index, outcome in zip(batch, made, strict=True):
                     seconds = share
-                    if isinstance(outcome, str):  # once more, in a LibreOffice of its own
-                        began = time.perf_counter()
-                        (outcome,), deadline = self._run_on([pairs[index][0]], folders)
+                    if isinstance(outcome, str) and outcome != UNAVAILABLE:
+                        began = time.perf_counter()  # once more, in a LibreOffice of its own
+                        (outcome,), deadline = self._run_or_fail([pairs[index][0]], folders)
                         seconds += time.perf_counter() - began
                     results[index] = self._finish(pairs[index], outcome, deadline)
                     if done is not None:
@@ -140,6 +148,8 @@ class SofficeConverter:
     ) -> ConversionError | None:
         """Put the PDF LibreOffice made in place, or say why there is none."""
         source, target = pair
+        if outcome == UNAVAILABLE and self._unavailable is not None:
+            return not_made(source.name, self._unavailable)
         if isinstance(outcome, Path):
             try:
                 commit(stage(target, _chunks(outcome)), target)
@@ -150,6 +160,23 @@ class SofficeConverter:
         if outcome == "build.pdf_why_timeout" and self.timeout is None:
             why += t("build.pdf_timeout_hint", env=TIMEOUT_ENV)
         return ConversionError("build.pdf_document_failed", document=source.name, why=why)
+
+    def _run_or_fail(
+        self, sources: list[Path], folders: list[Path]
+    ) -> tuple[list[Path | str], float]:
+        """`_run_on`, or UNAVAILABLE for each source when LibreOffice cannot be started for the
+        run (its executable gone, the private folder or its log not writable): remembered, so
+        that every later run fails at once rather than try again."""
+        if self._unavailable is None:
+            try:
+                return self._run_on(sources, folders)
+            except ConversionError as exc:
+                self._unavailable = exc
+            except OSError as exc:
+                self._unavailable = ConversionError(
+                    "build.pdf_soffice_start_failed", reason=str(exc)
+                )
+        return [UNAVAILABLE] * len(sources), 0.0
 
     def _run_on(self, sources: list[Path], folders: list[Path]) -> tuple[list[Path | str], float]:
         """One LibreOffice run converting `sources` (distinct names) into a folder of its own,

@@ -192,6 +192,14 @@ MESSAGES = {
         "en": "{count} documents were built as .docx without their PDF: {error}; once "
         "LibreOffice runs, run vanthu build --pdf again",
     },
+    "build.pdf_not_made": {
+        "vi": "{document}: đã dựng .docx, chưa có PDF: LibreOffice dừng giữa chừng và không "
+        "khởi động lại được ({reason}); khi LibreOffice chạy được, chạy lại vanthu build --pdf để "
+        "xuất PDF của nó",
+        "en": "{document}: built as .docx without its PDF: LibreOffice stopped partway and "
+        "could not be started again ({reason}); once LibreOffice runs, run vanthu build --pdf "
+        "again to make it",
+    },
     "build.pdf_unavailable": {
         "vi": "không xuất được PDF: LibreOffice không khởi động lại được ({reason})",
         "en": "no PDF: LibreOffice could not be started again ({reason})",
