@@ -224,6 +224,17 @@ RULES: dict[str, tuple[str, str]] = {
     ),
     "trich_yeu.missing": ("Có trích yếu nội dung", "Subject line present"),
     "trich_yeu.rule": ("Đường kẻ dưới trích yếu", "Rule under the subject line"),
+    "trich_yeu.wraps": (
+        "Trích yếu chỉ xuống dòng ở chỗ văn bản ngắt (dòng không rộng hơn khổ chữ)",
+        "The subject line breaks only where the document breaks it (no line wider than the "
+        "text)",
+    ),
+    "trich_yeu.breaks": (
+        "Trích yếu xuống dòng giữa các cụm từ (không để một chữ đứng riêng ở dòng cuối, không "
+        "tách «năm» khỏi năm, không kết thúc dòng bằng «của», «về», «và» ...)",
+        "The subject line breaks between its phrases (no word alone on the last line, no "
+        "year apart from «năm», no line ending in «của», «về», «và» ...)",
+    ),
     "trich_yeu.rule_length": (
         "Đường kẻ dưới trích yếu dài 1/3–1/2 dòng chữ",
         "Rule under the subject 1/3–1/2 of the line's length",
@@ -278,6 +289,10 @@ RULES: dict[str, tuple[str, str]] = {
     ),
     "dieu.empty": ("Điều có nội dung", "Every article has content"),
     "noi_nhan.semicolon": ('Nơi nhận kết thúc bằng ";"', 'Recipient lines end with ";"'),
+    "noi_nhan.repeated": (
+        "Mỗi nơi nhận ghi một lần (không có dòng nơi nhận lặp lại)",
+        "Each recipient named once (no recipient line repeated)",
+    ),
     "noi_nhan.last": (
         'Dòng cuối "- Lưu: VT, ..." kết thúc bằng "."',
         'Last line "- Lưu: VT, ..." ending with "."',
@@ -616,6 +631,23 @@ VALUES: dict[str, tuple[str, str]] = {
     "recipient": (
         '"- " rồi tên nơi nhận (hoặc bỏ dòng này)',
         '"- " then the recipient (or no such line)',
+    ),
+    "recipient_once": (
+        "nơi nhận này một lần: đã có ở {first}; bỏ dòng lặp lại (văn bản dựng từ bản sao "
+        "khối ký tên cũ của cơ quan: sao chép lại mẫu mới rồi dựng lại)",
+        "this recipient once: it is already at {first}; remove the repeated line (a document "
+        "made from the office's old copy of the signature block: copy the new template again "
+        "and make it again)",
+    ),
+    "title_lines": (
+        "xuống dòng giữa các cụm từ, như vanthu ngắt ở khổ chữ này: {lines} (xuống dòng bằng "
+        "Shift+Enter)",
+        "line breaks between its phrases, as vanthu breaks it at this width: {lines} (a line "
+        "break is Shift+Enter)",
+    ),
+    "title_break": (
+        "xuống dòng sau «{cut}{before}», dòng sau là «{after}»",
+        "a line break after «{cut}{before}», the next line being «{after}»",
     ),
     "line_start": ("dòng bắt đầu «{text}»", "a line starting «{text}»"),
     "line_end": ("dòng kết thúc «{text}»", "a line ending «{text}»"),

@@ -39,6 +39,7 @@ from pipeline.verify.rules_page import check_page_numbers, check_pages, check_ta
 from pipeline.verify.rules_seal import check_block_seal_space
 from pipeline.verify.rules_signature import check_appendices, check_recipients, check_signature
 from pipeline.verify.rules_text import check_fonts, check_text
+from pipeline.verify.rules_title_breaks import check_title_breaks
 
 __all__ = [
     "CHECKS",
@@ -65,6 +66,7 @@ CHECKS: tuple[Check, ...] = (
     check_text,
     check_header,
     check_title,
+    check_title_breaks,
     check_body,
     check_decision,
     check_addressed,

@@ -10,6 +10,7 @@ from pipeline.verify.document import Document, Paragraph
 from pipeline.verify.layout import Layout, flat
 from pipeline.verify.report import DOCUMENT, Location, Report, excerpt, literal, msg
 from pipeline.verify.rules_header import lines_wider_than, section_width
+from pipeline.verify.rules_recipients import check_repeated_recipients
 from pipeline.verify.rules_seal import check_seal_space
 from pipeline.verify.specs import check_format
 
@@ -60,6 +61,7 @@ def check_recipients(doc: Document, layout: Layout, report: Report) -> None:
                 report.add("noi_nhan.last", p.where, literal(text), msg("archive_line"))
         elif not text.endswith((";", ":")):
             report.add("noi_nhan.semicolon", p.where, literal(text[-1:]), literal(";"))
+    check_repeated_recipients(items, report)
 
 
 def check_signature(doc: Document, layout: Layout, report: Report) -> None:
