@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -138,3 +139,24 @@ def cli():
     from pipeline.cli import main
 
     return main
+
+
+# --- PDF conversion without unoserver ------------------------------------------------------
+
+
+@pytest.fixture()
+def no_unoserver(monkeypatch: pytest.MonkeyPatch) -> None:
+    """unoserver cannot be imported (nor found), whether or not this Python has it: --pdf goes
+    through LibreOffice's command line (pipeline.batch.pdf_soffice)."""
+    monkeypatch.setitem(sys.modules, "unoserver", None)
+    with pytest.raises(ImportError):
+        import unoserver  # noqa: F401
+
+
+@pytest.fixture()
+def scratch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The temporary folder the converter's private LibreOffice profile goes in."""
+    folder = tmp_path / "scratch"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder

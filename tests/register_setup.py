@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_register_r12a_numbering import build, two_documents
+from tests.test_register_r12a_numbering import build, document, two_documents, vanthu
 
-__all__ = ["built_two", "copied", "no_register_env", "put_back"]
+__all__ = ["built_two", "copied", "no_register_env", "numbered_after_copy", "put_back"]
 
 
 @pytest.fixture(autouse=True)
@@ -49,3 +49,18 @@ def put_back(copy: Path, register: Path) -> None:
     shutil.copy(copy, register)
     for suffix in ("-wal", "-shm"):
         Path(f"{register}{suffix}").unlink(missing_ok=True)
+
+
+def numbered_after_copy(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The commune's register copied (copied), then 03 given to a paper letter (`so cap`), a
+    Công văn (cv-08, 20/07/2026) and a Quyết định (qd-08, 21/07/2026) built, and the copy put
+    back: the register misses what came after the copy. Its register file."""
+    register, backup = copied(root, tmp_path)
+    paper = vanthu(root, monkeypatch, "so", "cap", "--ngay", "18/07/2026", "--ky-hieu",
+                   "UBND-VP", "--trich-yeu", "Công văn giấy gửi gấp")  # fmt: skip
+    assert paper.exit_code == 0 and "03/UBND-VP" in paper.output, paper.output
+    document(root, monkeypatch, "cv-08", "20/07/2026", kind="cong-van", about="Công văn mới")
+    document(root, monkeypatch, "qd-08", "21/07/2026", about="Quyết định mới")
+    build(root, monkeypatch)
+    put_back(backup, register)
+    return register

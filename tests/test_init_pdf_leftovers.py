@@ -179,12 +179,6 @@ def test_a_hanoi_profile_names_its_city_s_bodies() -> None:
 
 
 @pytest.fixture()
-def no_unoserver(monkeypatch: pytest.MonkeyPatch) -> None:
-    """unoserver cannot be imported: --pdf goes through LibreOffice's command line."""
-    monkeypatch.setitem(sys.modules, "unoserver", None)
-
-
-@pytest.fixture()
 def failing_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     """A `soffice` first on PATH that cannot start (exits 1, saying why); what it says."""
     folder = tmp_path / "bin"

@@ -84,12 +84,18 @@ def submission(name: str = "tt.yaml", *, draft: str | None = None, written: str 
     return path
 
 
+def written_draft() -> str:
+    """The decision data of a draft of gk.csv (no number yet), to write under a du_thao."""
+    made = decision("qd-x.yaml", 13, "20/01/2026", "gk.csv")
+    text = made.read_text("utf-8").replace("so: 13", "so:", 1)
+    made.unlink()
+    return text
+
+
 def kept_draft(listed: str = "../gk.csv", *, edit: tuple[str, str] = ("", "")) -> str:
     """A draft decision of gk.csv (no number yet) under kem-theo/: its name from the Tờ trình."""
-    made = decision("du-thao.yaml", 13, "20/01/2026", "gk.csv")
-    text = made.read_text("utf-8").replace("so: 13", "so:", 1)
-    text = text.replace("danh_sach: gk.csv", f"danh_sach: {listed}", 1).replace(*edit)
-    made.unlink()
+    text = written_draft().replace("danh_sach: gk.csv", f"danh_sach: {listed}", 1)
+    text = text.replace(*edit)
     (YEAR / "kem-theo").mkdir(exist_ok=True)
     (YEAR / "kem-theo" / "du-thao.yaml").write_text(text, "utf-8")
     return "kem-theo/du-thao.yaml"
@@ -149,10 +155,7 @@ def test_a_tờ_trình_says_its_kept_drafts_list_warnings_once(office: Path) -> 
 
 
 def test_a_tờ_trình_says_its_written_drafts_list_warnings_once(office: Path) -> None:
-    written = decision("qd-x.yaml", 13, "20/01/2026", "gk.csv")
-    text = written.read_text("utf-8").replace("so: 13", "so:", 1)
-    written.unlink()
-    submission(written=text)
+    submission(written=written_draft())
     code, out = run("check")
     assert code == 0, out
     assert said_by(out) == once_by("tt.yaml"), out
@@ -195,10 +198,7 @@ def test_a_decision_and_a_tờ_trình_naming_the_list_say_it_once(office: Path, 
     if kept:
         submission(draft=kept_draft())
     else:
-        written = decision("qd-x.yaml", 13, "20/01/2026", "gk.csv")
-        text = written.read_text("utf-8").replace("so: 13", "so:", 1)
-        written.unlink()
-        submission(written=text)
+        submission(written=written_draft())
     code, out = run("check")
     assert code == 0, out
     assert said_by(out) == once_by("qd-b.yaml"), out

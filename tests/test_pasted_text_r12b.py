@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from pipeline.text.lead_in import leads_in
 from pydantic import TypeAdapter
 
 from pipeline.api import load_document
@@ -28,6 +27,7 @@ from pipeline.i18n import set_language
 from pipeline.load.yaml_source import load_yaml
 from pipeline.model.blocks import Block, DashList
 from pipeline.render.fragments import paragraph_runs, rich_runs
+from pipeline.text.lead_in import leads_in
 from pipeline.verify import verify_file
 from tests.docx_text import BREAK, paragraph_texts
 from tests.pasted_plan import write_plan

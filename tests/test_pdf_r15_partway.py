@@ -11,7 +11,6 @@ import os
 import shutil
 import signal
 import stat
-import sys
 import tempfile
 from pathlib import Path
 
@@ -23,25 +22,10 @@ from pipeline.batch import pdf as pdf_module
 from pipeline.batch import pdf_soffice
 from pipeline.batch.pdf_limits import signal_group
 from pipeline.errors import ConversionError
-from tests.new_office import new_office
 from tests.test_libreoffice_roundtrip import SOFFICE, needs_soffice
+from tests.test_pdf_without_unoserver import office_of_three
 
 AGAIN = "chạy lại vanthu build --pdf"
-
-
-@pytest.fixture()
-def no_unoserver(monkeypatch: pytest.MonkeyPatch) -> None:
-    """unoserver cannot be imported: LibreOffice's command line converts (pdf_soffice)."""
-    monkeypatch.setitem(sys.modules, "unoserver", None)
-
-
-@pytest.fixture()
-def scratch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The temporary folder the converter's private LibreOffice profile goes in."""
-    folder = tmp_path / "scratch"
-    folder.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(folder))
-    return folder
 
 
 def dying_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -69,17 +53,6 @@ def dying_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("REAL_SOFFICE", SOFFICE)
     monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
     return script
-
-
-def office_of_three(cli: click.Group, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-                    ) -> tuple[Path, str]:
-    """A new office with its starter plan, a Công văn and a Giấy mời: it and their year."""
-    office = new_office(tmp_path, monkeypatch)
-    year = next(office.glob("inputs/20*")).name
-    for kind in ("cong-van", "giay-moi"):
-        made = CliRunner().invoke(cli, ["new", kind, "-o", f"inputs/{year}/{kind}.yaml"])
-        assert made.exit_code == 0, made.output
-    return office, year
 
 
 def built(cli: click.Group, office: Path, year: str) -> list[Path]:

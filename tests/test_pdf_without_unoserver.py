@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
-import tempfile
 import time
 import zipfile
 from pathlib import Path
@@ -25,23 +23,6 @@ from tests.processes import live_processes
 from tests.test_libreoffice_roundtrip import needs_soffice
 
 APT = "sudo apt install libreoffice-writer fonts-liberation2"
-
-
-@pytest.fixture()
-def no_unoserver(monkeypatch: pytest.MonkeyPatch) -> None:
-    """unoserver cannot be imported (nor found), whether or not this Python has it."""
-    monkeypatch.setitem(sys.modules, "unoserver", None)
-    with pytest.raises(ImportError):
-        import unoserver  # noqa: F401
-
-
-@pytest.fixture()
-def scratch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The temporary folder the converter's private LibreOffice profile goes in."""
-    folder = tmp_path / "scratch"
-    folder.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(folder))
-    return folder
 
 
 def pdf_text(path: Path) -> str:

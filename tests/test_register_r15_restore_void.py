@@ -16,10 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.register_setup import built_two, copied, no_register_env, put_back  # noqa: F401  (fixture)
+from tests.register_setup import built_two, copied, no_register_env, numbered_after_copy, put_back  # noqa: F401  (fixture)
 from tests.test_register_r12a_numbering import (
-    build,
-    document,
     manifest_number,
     rows,
     said,
@@ -44,14 +42,7 @@ def older_copy_put_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     if void_first:
         voided = vanthu(root, monkeypatch, "so", "huy", "01", "--ly-do", "Ký nhầm người")
         assert voided.exit_code == 0, voided.output
-    register, backup = copied(root, tmp_path)
-    paper = vanthu(root, monkeypatch, "so", "cap", "--ngay", "18/07/2026", "--ky-hieu",
-                   "UBND-VP", "--trich-yeu", "Công văn giấy gửi gấp")
-    assert paper.exit_code == 0 and "03/UBND-VP" in paper.output, paper.output
-    document(root, monkeypatch, "cv-08", "20/07/2026", kind="cong-van", about="Công văn mới")
-    document(root, monkeypatch, "qd-08", "21/07/2026", about="Quyết định mới")
-    build(root, monkeypatch)
-    put_back(backup, register)
+    register = numbered_after_copy(root, tmp_path, monkeypatch)
     return root, register
 
 

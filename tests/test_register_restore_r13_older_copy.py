@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.register.test_shared_register_r8 import printed_number
-from tests.register_setup import built_two, copied, no_register_env, put_back  # noqa: F401  (fixture)
+from tests.register_setup import built_two, copied, no_register_env, numbered_after_copy, put_back  # noqa: F401  (fixture)
 from tests.test_register_r12a_numbering import (
     build,
     built_one,
@@ -34,16 +34,9 @@ def restored_office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A commune that built 01, 02, copied its register, gave 03 to a paper letter (`so cap`),
     built 04 and 05, then had the copy put back: the register holds 01 and 02 only."""
     root = built_two(tmp_path, monkeypatch)
-    register, backup = copied(root, tmp_path)
-    paper = vanthu(root, monkeypatch, "so", "cap", "--ngay", "18/07/2026", "--ky-hieu",
-                   "UBND-VP", "--trich-yeu", "Công văn giấy gửi gấp")
-    assert paper.exit_code == 0 and "03/UBND-VP" in paper.output, paper.output
-    document(root, monkeypatch, "cv-08", "20/07/2026", kind="cong-van", about="Công văn mới")
-    document(root, monkeypatch, "qd-08", "21/07/2026", about="Quyết định mới")
-    build(root, monkeypatch)
+    numbered_after_copy(root, tmp_path, monkeypatch)
     assert [manifest_number(root, "cv-08"), manifest_number(root, "qd-08")] == [
         "04/UBND-VP", "05/QĐ-UBND"]
-    put_back(backup, register)
     return root
 
 
