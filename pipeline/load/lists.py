@@ -22,7 +22,7 @@ from pipeline.context.quyet_dinh import NAMED_IN_ARTICLE, check_award_phrases
 from pipeline.errors import InputError
 from pipeline.load.attachments import DecisionAttachments, SubmissionAttachments
 from pipeline.load.contract import Attached, LoadedDocument, Resolver
-from pipeline.load.locations import ATTACHED_DIR
+from pipeline.load.locations import ATTACHED_DIR, resolved_path
 from pipeline.load.locks import ForkSafeLock
 from pipeline.load.spreadsheet import Field, Table, read_table
 from pipeline.load.validation import validate
@@ -568,7 +568,7 @@ def documents_asked(paths: Iterable[Path]) -> Iterator[None]:
     reading finds of the file itself is said by the first of them naming it (as the workspace
     orders them), not left to an earlier document of the workspace that the call does not load
     nor print (ListUsers.says_of_the_list)."""
-    token = _ASKED.set(frozenset(Path(path).resolve() for path in paths))
+    token = _ASKED.set(frozenset(resolved_path(Path(path)) for path in paths))
     try:
         yield
     finally:
