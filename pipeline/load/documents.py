@@ -46,12 +46,7 @@ from pipeline.model.quyet_dinh import DecisionData
 from pipeline.model.thong_bao import NoticeData
 from pipeline.model.to_trinh import SubmissionData
 from pipeline.phrase import Alternatives, Phrase
-from pipeline.rules.agency_names import (
-    TWO_LEVELS_SINCE,
-    abolished_level,
-    signing_mismatch,
-    signs_on_behalf,
-)
+from pipeline.rules.agency_names import TWO_LEVELS_SINCE, signing_mismatch, signs_on_behalf
 from pipeline.rules.basis_lines import basis_lines
 from pipeline.rules.cited_decrees import names_awards, stale_basis
 from pipeline.rules.dates import (
@@ -65,6 +60,7 @@ from pipeline.rules.dates import (
     years_said,
 )
 from pipeline.rules.doc_types import document_type
+from pipeline.starters.levels import gone_level
 from pipeline.text.normalize import recipient_key, slug
 from pipeline.text.tones import same_spelling
 
@@ -308,19 +304,24 @@ def check_draft_cited(
                  for warning in check_cited_decree(draft, resolver.parse(path)))  # fmt: skip
 
 
-def check_local_level(data: DocumentData, agency: Agency, source: Source) -> tuple[InputError, ...]:
+def check_local_level(
+    data: DocumentData, profile: Mapping[str, Any], source: Source
+) -> tuple[InputError, ...]:
     """A warning at `ngay` for a document dated from 01/07/2025 of a huyện's (or quận's, thị
-    xã's, thị trấn's) Ủy ban or Hội đồng nhân dân, or of an office under one: that level no longer
-    exists (rules.agency_names.abolished_level). Its documents from before stay buildable."""
+    xã's, thị trấn's, thành phố thuộc tỉnh's) Ủy ban or Hội đồng nhân dân, or of an office under
+    one: that level no longer exists. Which office is of it is what `vanthu init` and `vanthu
+    new` read from the agency profile (`profile`, as its file says: starters.levels.gone_level),
+    so that check never warns of the starter they dated. Its documents from before stay
+    buildable."""
     if data.ngay < TWO_LEVELS_SINCE:
         return ()
-    for name in (agency.ten_co_quan, agency.co_quan_chu_quan or ""):
-        level = abolished_level(name)
-        if level is not None:
-            return (InputError("data.abolished_level", line=source.line_of(("ngay",)),
-                               field="ngay", name=" ".join(name.split()), level=level,
-                               date=numeric_date(data.ngay)),)  # fmt: skip
-    return ()
+    gone = gone_level(profile)
+    if gone is None:
+        return ()
+    name, level = gone
+    return (InputError("data.abolished_level", line=source.line_of(("ngay",)), field="ngay",
+                       name=" ".join(name.split()), level=level,
+                       date=numeric_date(data.ngay)),)  # fmt: skip
 
 
 def check_calendar(
@@ -765,7 +766,7 @@ class DocumentLoader:
         folder = self.locations.output_name(source.path, data.ngay.year).parts[0]
         warnings = (*check_signing_authority(data, agency, source, profile),
                     *check_year_folder(data, source, folder),
-                    *check_local_level(data, agency, source),
+                    *check_local_level(data, self.parse(profile).data, source),
                     *check_calendar(data, source),
                     *check_repeated_recipients(data, agency, source),
                     *renumbered_warnings(data, source))  # fmt: skip

@@ -15,18 +15,11 @@ from pipeline.errors import InputError
 from pipeline.i18n import current_language, t
 from pipeline.load.yaml_source import load_yaml
 from pipeline.render.output import write_atomic
-from pipeline.rules.agency_names import TWO_LEVELS_SINCE, abolished_level
-from pipeline.starters.office import (
-    dated_starter,
-    decree_basis,
-    office_words,
-    preset_of,
-    starter_date,
-    stated_level,
-)
+from pipeline.rules.agency_names import TWO_LEVELS_SINCE
+from pipeline.starters.levels import gone_level
+from pipeline.starters.office import dated_starter, decree_basis, office_words, starter_date
 from pipeline.workspace import Workspace
 from pipeline.workspace.core import SAMPLE_AGENCY
-from pipeline.workspace.presets import gone_levels
 
 STARTER_AGENCY = SAMPLE_AGENCY
 # Files a starter refers to, written beside it when they are not there yet.
@@ -152,35 +145,6 @@ def document_day(profile: Mapping[str, Any], folder: int | None, today: date) ->
     if gone_level(profile) is None or day < TWO_LEVELS_SINCE:
         return day
     return TWO_LEVELS_SINCE - timedelta(days=1)
-
-
-def gone_level(profile: Mapping[str, Any]) -> tuple[str, str] | None:
-    """(name, level) of the body of a level of local government gone from 01/07/2025 that the
-    profile's office is or belongs to (a UBND huyện; a phòng of one), as `vanthu check` reads
-    it (rules.agency_names.abolished_level), or as the preset the profile was made from says
-    (_preset_gone_level: a ubnd-huyen's thành phố is a thành phố thuộc tỉnh); None for any
-    other (`vanthu init` and `vanthu new` both ask it)."""
-    for key in ("ten_co_quan", "co_quan_chu_quan"):
-        value = profile.get(key) or ""
-        name = " ".join(value) if isinstance(value, list) else str(value)
-        level = abolished_level(name)
-        if level is not None:
-            return name, level
-    return _preset_gone_level(profile)
-
-
-def _preset_gone_level(profile: Mapping[str, Any]) -> tuple[str, str] | None:
-    """(name, level) when the level of place the profile's office is at (stated_level) is one
-    its preset lists as gone (presets.gone_levels), the level as the preset names it: a
-    name alone does not tell a thành phố thuộc tỉnh (district level, gone) from a thành phố
-    trực thuộc Trung ương, but a ubnd-huyen's thành phố is the former."""
-    preset = preset_of(profile)
-    stated = stated_level(profile, preset) if preset is not None else None
-    if preset is None or stated is None:
-        return None
-    level, name = stated
-    gone = gone_levels(preset).get(level)
-    return (name, gone) if gone else None
 
 
 def _folder_day(folder: int | None, today: date) -> date:

@@ -127,9 +127,9 @@ def init_command(
         viet_tat = _ask_needed(viet_tat, "viet_tat", kind)
         answers = OfficeAnswers(
             kieu=kind,
-            # A name holding its place ("... XÃ CHIỀNG MUNG"), or its chủ quản's, answers the
-            # place of the date line.
-            dia_danh=_ask(dia_danh, "dia_danh", default_place(ten_co_quan, chu_quan)),
+            # A name holding its place ("... XÃ CHIỀNG MUNG", "Ủy ban nhân dân thành phố Hà
+            # Nội"), or its chủ quản's, answers the place of the date line.
+            dia_danh=_ask(dia_danh, "dia_danh", default_place(ten_co_quan, chu_quan, ten_day_du)),
             nguoi_ky=_ask(nguoi_ky, "nguoi_ky"),
             ten_co_quan=ten_co_quan,
             ten_day_du=ten_day_du,

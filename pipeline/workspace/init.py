@@ -26,6 +26,7 @@ from pipeline.rules.agency_names import (
     ORGAN_ABBREVIATIONS,
     full_agency_name,
     leading_abbreviation,
+    name_parts,
     names_itself,
     place_in_name,
     running_text_name,
@@ -57,6 +58,7 @@ from pipeline.workspace.presets import (
     for_level,
     kinds_for_chief_level,
     level_names,
+    levels,
     needed_answers,
     place_body,
     presets,
@@ -191,13 +193,27 @@ def _place_only(ten_co_quan: str | None) -> tuple[str, str] | None:
     return found
 
 
-def default_place(ten_co_quan: str | None, chu_quan: str | None = None) -> str | None:
+def default_place(
+    ten_co_quan: str | None, chu_quan: str | None = None, ten_day_du: str | None = None
+) -> str | None:
     """Địa danh a name gives: the place it holds ("... XÃ CHIỀNG MUNG" → "Chiềng Mung"), the
     one the date line of a xã's documents carries, also when the name is the place's alone
-    ("XÃ CHIỀNG MUNG"); else the place its chủ quản's name holds (a phòng of "ỦY BAN NHÂN DÂN
-    HUYỆN MAI SƠN" dates its documents "Mai Sơn"); None when neither holds one."""
-    found = _name_place(ten_co_quan) or _place_only(ten_co_quan) or _name_place(chu_quan)
+    ("XÃ CHIỀNG MUNG"); else the one place its name in running text holds ("Ủy ban nhân dân
+    thành phố Hà Nội" → "Hà Nội"); else the place its chủ quản's name holds (a phòng of "ỦY BAN
+    NHÂN DÂN HUYỆN MAI SƠN" dates its documents "Mai Sơn"); None when none holds one."""
+    found = (_name_place(ten_co_quan) or _place_only(ten_co_quan)
+             or _only_place(ten_day_du) or _name_place(chu_quan))  # fmt: skip
     return found[1] if found else None
+
+
+def _only_place(name: str | None) -> tuple[str, str] | None:
+    """The level and place of a name in running text that holds one place ("Sở Tư pháp tỉnh
+    Lào Cai"), as _name_place reads it; None for one holding none, or several ("Ủy ban nhân
+    dân xã Chiềng Mung, tỉnh Sơn La": which is the date line's is not said)."""
+    words = _one_line(name).split()
+    parts = name_parts(words)
+    places = [part for part in parts if part.role == "place"]
+    return _name_place(name) if len(places) == 1 else None
 
 
 def place_warnings(answers: OfficeAnswers) -> list[str]:
@@ -231,6 +247,16 @@ def _place_body_name(answers: OfficeAnswers) -> str | None:
     if body is None or _place_only(answers.ten_co_quan) is None:
         return None
     return f"{body} {_one_line(answers.ten_co_quan)}"
+
+
+def _header_at_level(preset: dict[str, Any], template: Any, level: str) -> Any:
+    """A place's body's header name template ("ỦY BAN NHÂN DÂN TỈNH {DIA_DANH}", spelling the
+    preset's first level) at the level of place its office is of (`level`, from the name in
+    running text when no header name is typed: "... THÀNH PHỐ {DIA_DANH}")."""
+    known = levels(preset)
+    if not known or level == known[0] or level not in known or not isinstance(template, str):
+        return template
+    return template.replace(f" {known[0].upper()} {{", f" {level.upper()} {{", 1)
 
 
 def _issuing_name(answers: OfficeAnswers) -> str:
@@ -352,7 +378,8 @@ def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
     preset = known[answers.kieu]
     refuse_legacy_answers(answers)
     dia_danh = (_proper(_clean(answers.dia_danh))
-                or default_place(answers.ten_co_quan, answers.co_quan_chu_quan) or "")  # fmt: skip
+                or default_place(answers.ten_co_quan, answers.co_quan_chu_quan,
+                                 answers.ten_day_du) or "")  # fmt: skip
     for name, value in (("dia_danh", dia_danh), ("nguoi_ky", _clean(answers.nguoi_ky))):
         if not value:  # only spaces: as good as not answered
             raise InputError("ws.missing_answer", name=name, option=Parameter(name))
@@ -364,9 +391,11 @@ def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
     short = running_text_name(ten_co_quan)
     typed_full_name = bool(answers.ten_day_du and _clean(answers.ten_day_du))
     own_name = not typed_full_name and not (short and names_itself(ten_co_quan))
-    # The level of place the office's own name states (a ubnd-xa of a phường: {cap} phường),
-    # or, for a preset of an office under a chủ quản, the one its chủ quản states.
-    stated = _name_place(ten_co_quan)
+    # The level of place the office's own name states (a ubnd-xa of a phường: {cap} phường;
+    # its name in running text when only that is given, as for its place: "Ủy ban nhân dân
+    # thành phố Hà Nội" is headed THÀNH PHỐ HÀ NỘI, not TỈNH), or, for a preset of an office
+    # under a chủ quản, the one its chủ quản states.
+    stated = _name_place(ten_co_quan) or (None if ten_co_quan else _only_place(answers.ten_day_du))
     levels_of = level_names(preset, stated[0] if stated else None)
     if chief_levels(preset):
         levels_of = chief_names(answers, preset, dia_danh,
@@ -379,6 +408,8 @@ def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
     # none of them is in the profile; its groups and units are those of the level found.
     at_level = for_level(preset, levels_of["cap"])
     kept = {k: v for k, v in at_level.items() if k not in PRESET_ONLY_KEYS}
+    if not typed_lines and not chief_levels(preset):
+        kept["ten_co_quan"] = _header_at_level(preset, kept.get("ten_co_quan"), levels_of["cap"])
     filled = _fill(kept, names)
     # Header names in the lines the header prints (workspace.header_name): where the clerk
     # broke them ("|"), else where offices do or the column needs; a list when several.

@@ -54,13 +54,17 @@ BY_LEVEL_KEY = "theo_cap"
 # The key of a preset giving the levels of place (its own for a preset with cap, its chủ
 # quản's for one with cap_chu_quan) gone from 01/07/2025, each with how a note names it: what
 # the name alone does not tell (a ubnd-huyen's "thành phố" is a thành phố thuộc tỉnh, of
-# district level; a UBND thành phố may be a city of the country's). Read by `vanthu init`
-# and `vanthu new` (starters.gone_level), never written into a profile.
+# district level; a UBND thành phố may be a city of the country's). Read by `vanthu init`,
+# `vanthu new` and `vanthu check` (starters.levels.gone_level), never written into a profile.
 GONE_LEVELS_KEY = "cap_khong_con"
+# The key of a preset naming the cities run by the centre (thành phố trực thuộc Trung ương):
+# a UBND thành phố of one is never of a gone level, whichever preset its profile resembles.
+# Read with GONE_LEVELS_KEY (starters.levels.gone_level), never written into a profile.
+CENTRAL_CITIES_KEY = "thanh_pho_trung_uong"
 # Keys of a preset that describe it and are not written into a profile.
 PRESET_ONLY_KEYS = (
     "mo_ta", "van_ban", LEVELS_KEY, CHIEF_LEVELS_KEY, NAME_START_KEY, BY_LEVEL_KEY,
-    GONE_LEVELS_KEY,
+    GONE_LEVELS_KEY, CENTRAL_CITIES_KEY,
 )  # fmt: skip
 # What a level's block (theo_cap) gives entry by entry, the preset's other entries kept: the
 # groups and words it names. Any other key it gives (don_vi: the office's units, whose first
@@ -78,6 +82,12 @@ def gone_levels(preset: dict[str, Any]) -> dict[str, str]:
     """The levels of place of a preset gone from 01/07/2025 (GONE_LEVELS_KEY), each with the
     name a note gives it ("thành phố" → "thành phố thuộc tỉnh"); {} for a preset of none."""
     return {str(level): str(name) for level, name in (preset.get(GONE_LEVELS_KEY) or {}).items()}
+
+
+def central_cities(preset: dict[str, Any]) -> tuple[str, ...]:
+    """The places of the cities run by the centre a preset names (CENTRAL_CITIES_KEY): their
+    thành phố is no district level even when the preset lists "thành phố" as gone."""
+    return tuple(str(city) for city in preset.get(CENTRAL_CITIES_KEY) or ())
 
 
 def kinds_for_chief_level(level: str) -> tuple[str, ...]:
