@@ -220,12 +220,13 @@ NEW_KINDS = [
 def new(kind: str, output: Path | None, force: bool) -> None:
     """Tạo tệp dữ liệu mẫu có chú thích, dựng được ngay."""
     from pipeline.starters import STARTER_AGENCY, make_starter, outside_workspace
+    from pipeline.workspace.command import note_as_flags
 
     made = make_starter(kind, output, force=force)
     for path in made.paths:
         click.echo(t("cli.created", path=path))
     for note in made.notes:  # dated in its folder's year, or before a level was abolished
-        click.echo(f"{t('ws.note')}: {note}")
+        click.echo(f"{t('ws.note')}: {note_as_flags(note)}")  # the kinds as init's options
     if outside_workspace(made.paths[-1]):
         click.echo(t("ws.sample_office", agency=STARTER_AGENCY))
 

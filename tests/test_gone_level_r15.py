@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.api import check as check_inputs
-from pipeline.starters import gone_level
+from pipeline.starters import gone_level, make_starter
 from pipeline.workspace.init import OfficeAnswers, agency_profile, default_place, init_workspace
 
 NAME = "Lò Văn A"
@@ -161,3 +161,33 @@ def test_init_with_only_the_full_name_takes_its_place_and_level(
     assert result.exit_code == 0, result.output
     written = next((tmp_path / "ws" / "inputs" / "co-quan").glob("*.yaml")).read_text("utf-8")
     assert f"dia_danh: {place}" in written and header[1] in written
+
+
+# --- 2. the present office's kind as the caller gives it ---------------------------------------
+
+
+def test_new_names_the_present_kinds_as_the_caller_gives_them(
+    tmp_path: Path, cli: click.Group, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answers = OfficeAnswers(kieu="ubnd-huyen", dia_danh="Mai Sơn", nguoi_ky=NAME)
+    made = init_workspace(tmp_path / "ws", answers, today=DAY)
+    target = made.root / "inputs" / "2026" / "qd.yaml"
+    target.parent.mkdir(exist_ok=True)
+    (note,) = make_starter("quyet-dinh", target, today=DAY).notes
+    assert "(init_workspace với kieu='ubnd-xa', hoặc kieu='phong', co_quan_chu_quan=" in note
+    assert not re.search(r"--[a-z]", note) and "vanthu init" not in note
+    monkeypatch.chdir(made.root)
+    result = _run(cli, "new", "quyet-dinh", "-o", "inputs/2026/qd2.yaml")
+    said = " ".join(result.output.split())
+    assert result.exit_code == 0, result.output
+    assert ("(vanthu init --kieu ubnd-xa, hoặc --kieu phong --chu-quan 'ỦY BAN NHÂN DÂN XÃ "
+            "...')") in said and "kieu=" not in said  # fmt: skip
+
+
+def test_the_check_warning_names_the_kind_not_a_command(tmp_path: Path) -> None:
+    """check, render and build make their warnings into text in the library (and its
+    workers): the same words to a clerk and to a library caller, no command in them."""
+    plan = _workspace(tmp_path / "ms", "ubnd-huyen", "ỦY BAN NHÂN DÂN HUYỆN MAI SƠN")
+    (warning,) = _gone_warnings(plan)
+    assert warning.endswith("(kiểu cơ quan ubnd-xa, hoặc phong của UBND xã)")
+    assert "vanthu init" not in warning and "kieu=" not in warning

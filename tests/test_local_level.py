@@ -56,8 +56,8 @@ def test_a_district_s_document_dated_after_the_reform_is_warned(inputs_copy: Pat
     assert said == [
         f"Cảnh báo: {moved}: dòng {line}, trường 'ngay': 'UBND HUYỆN MAI SƠN' là cơ quan cấp "
         "huyện, cấp này không còn từ 01/07/2025 (chính quyền địa phương hai cấp), nhưng văn bản "
-        "ghi ngày 05/01/2026: sửa ngày, hoặc dùng hồ sơ của cơ quan hiện nay (vanthu init --kieu "
-        "ubnd-xa ...)"
+        "ghi ngày 05/01/2026: sửa ngày, hoặc dùng hồ sơ của cơ quan hiện nay (kiểu cơ quan "
+        "ubnd-xa, hoặc phong của UBND xã)"
     ]
     code, said = check(moved, "en")
     assert len(said) == 1 and "is a huyện-level body, a level that no longer exists" in said[0]

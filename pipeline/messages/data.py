@@ -354,13 +354,15 @@ MESSAGES = {
         "{folder}: if the year was mistyped, correct the date (it counts in {year}: its number "
         "in the register, the report)",
     },
+    # Said by check, render and build to a clerk and to a library caller alike (the warning is
+    # made into text in the library, its workers): the present office's kind, not a command.
     "data.abolished_level": {
         "vi": "'{name}' là cơ quan cấp {level}, cấp này không còn từ 01/07/2025 (chính quyền địa "
         "phương hai cấp), nhưng văn bản ghi ngày {date}: sửa ngày, hoặc dùng hồ sơ của cơ quan "
-        "hiện nay (vanthu init --kieu ubnd-xa ...)",
+        "hiện nay (kiểu cơ quan ubnd-xa, hoặc phong của UBND xã)",
         "en": "'{name}' is a {level}-level body, a level that no longer exists from 01/07/2025 "
         "(two-level local government), but the document is dated {date}: correct the date, or "
-        "use the profile of today's office (vanthu init --kieu ubnd-xa ...)",
+        "use the profile of today's office (office kind ubnd-xa, or phong of a UBND xã)",
     },
     "data.cited_other_basis": {
         "vi": "căn cứ ghi {cited}, nhưng ngày {date:%d/%m/%Y} (ngày của văn bản) đang có hiệu "

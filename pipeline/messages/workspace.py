@@ -182,15 +182,14 @@ MESSAGES = {
         "en": "the document is dated {date}, in {year}, the year of its folder (not this "
         "year): change it to the day it is signed",
     },
+    # {present}: as in ws.starter_before_two_levels.
     "ws.new_before_two_levels": {
         "vi": "'{name}' là cơ quan cấp {level}, cấp này không còn từ 01/07/2025: văn bản ghi "
         "ngày {date} (trước 01/07/2025, năm {year}){where}; văn bản từ 01/07/2025 là của cơ "
-        "quan hiện nay (vanthu init --kieu ubnd-xa, hoặc --kieu phong --chu-quan 'ỦY BAN NHÂN "
-        "DÂN XÃ ...')",
+        "quan hiện nay ({present})",
         "en": "'{name}' is a {level}-level body, a level gone since 01/07/2025: the document is "
         "dated {date} (before 01/07/2025, in {year}){where}; documents from 01/07/2025 on are "
-        "the present office's (vanthu init --kieu ubnd-xa, or --kieu phong --chu-quan 'ỦY BAN "
-        "NHÂN DÂN XÃ ...')",
+        "the present office's ({present})",
     },
     "ws.new_folder_after_level": {
         "vi": "; tệp nằm trong thư mục {folder}, năm cấp ấy không còn: chuyển tệp sang thư mục "

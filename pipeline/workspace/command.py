@@ -47,6 +47,12 @@ def _as_flag(value: object) -> object:
     return value
 
 
+def note_as_flags(note: str) -> str:
+    """A note of the library (init_workspace's, make_starter's: a Note naming answers as
+    parameters) as `vanthu init`'s options say them; any other note as it is."""
+    return str(_as_flag(note))
+
+
 def said_as_flags(error: VanthuError) -> VanthuError:
     """`error` with each answer it names (a Parameter: `dia_danh=...` to a library caller) said
     as the option of `vanthu init` that gives it (`--dia-danh ...`), also in a choice of

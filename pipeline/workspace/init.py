@@ -49,7 +49,7 @@ from pipeline.workspace.config import (
 )
 from pipeline.workspace.core import PathLike, as_path
 from pipeline.workspace.header_name import header_lines
-from pipeline.workspace.parameters import Hint, Note, Parameter, Parameters
+from pipeline.workspace.parameters import PRESENT_OFFICE, Hint, Note, Parameter, Parameters
 from pipeline.workspace.presets import (
     NAME_START_KEY,
     PERSONAL_SUFFIX,
@@ -478,16 +478,6 @@ def readme_text(name: str, agency: str, year: int, lang: str | None = None) -> s
     return Template(text).substitute(ten=name, co_quan=agency, nam=year)
 
 
-# The kinds of the office that does the work of a gone level's from 01/07/2025: a UBND xã, or a
-# phòng of one; said as the caller gives them (kieu='ubnd-xa' ...; vanthu init --kieu ubnd-xa).
-_PRESENT_OFFICE = Hint(
-    "ws.present_office",
-    {"xa": Parameter("kieu", "ubnd-xa"), "phong": Parameter("kieu", "phong"),
-     "chu_quan": Parameter("co_quan_chu_quan", "ỦY BAN NHÂN DÂN XÃ ...")},
-    cli_key="ws.present_office_cli",
-)  # fmt: skip
-
-
 def init_workspace(
     folder: PathLike,
     answers: OfficeAnswers,
@@ -534,6 +524,6 @@ def init_workspace(
         dated = starter_date(read_starter(f"{STARTER_KIND}.yaml"), day)
         notes = (Note("ws.starter_before_two_levels", lang, name=gone[0], level=gone[1],
                       date=f"{dated:%d/%m/%Y}", year=day.year,
-                      present=_PRESENT_OFFICE),)  # fmt: skip
+                      present=PRESENT_OFFICE),)  # fmt: skip
     return NewWorkspace(folder, agency, profile["ten_day_du"], document, tuple(files),
                         (*name_warnings(answers), *place_warnings(answers)), notes)  # fmt: skip

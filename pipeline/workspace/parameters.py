@@ -73,6 +73,17 @@ class Hint:
         return t(key, lang=lang, **{name: said(value, lang) for name, value in self.params.items()})
 
 
+# The kinds of the office that does the work of a gone level's from 01/07/2025: a UBND xã, or a
+# phòng of one; said as the caller gives them (kieu='ubnd-xa' ...; vanthu init --kieu ubnd-xa).
+# Named by `vanthu init`'s note and `vanthu new`'s (starters) alike.
+PRESENT_OFFICE = Hint(
+    "ws.present_office",
+    {"xa": Parameter("kieu", "ubnd-xa"), "phong": Parameter("kieu", "phong"),
+     "chu_quan": Parameter("co_quan_chu_quan", "ỦY BAN NHÂN DÂN XÃ ...")},
+    cli_key="ws.present_office_cli",
+)  # fmt: skip
+
+
 class Note(str):
     """A message init_workspace returns rather than raises (NewWorkspace.notes), kept with its
     key, params and language so that `vanthu init` can say its answers as flags
