@@ -7,10 +7,10 @@ import hashlib
 
 from pipeline.batch.discover import Layout
 from pipeline.batch.manifest import Entry
-from pipeline.batch.source_hashes import same
 from pipeline.load.certificates import book_numbers, book_record
 from pipeline.load.contract import LoadedDocument
 from pipeline.register.documents import register_key
+from pipeline.text.shared import same
 
 
 def document_entry(

@@ -29,7 +29,6 @@ from pipeline.api import Renderer
 from pipeline.batch.discover import Layout
 from pipeline.batch.document_entry import document_entry
 from pipeline.batch.source_hashes import file_hashes, read_digest, source_hashes
-from pipeline.batch.source_hashes import same as _same
 from pipeline.batch.staged import Lender, Numbering, Staged, StageJob
 from pipeline.batch.supervise import interrupted, interrupts_held, start_worker, stop_now
 from pipeline.batch.template_hash import template_hash
@@ -44,6 +43,7 @@ from pipeline.register.documents import (
     with_number,
 )
 from pipeline.render.output import stage
+from pipeline.text.shared import same as _same
 from pipeline.workspace import Workspace
 from pipeline.workspace.profiles import office_warnings
 

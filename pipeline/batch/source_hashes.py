@@ -14,6 +14,7 @@ from pipeline.batch.hash_cache import read_stamp
 from pipeline.batch.manifest import file_sha256
 from pipeline.load import read_log
 from pipeline.load.contract import LoadedDocument
+from pipeline.text.shared import same
 
 
 def read_hash(path: Path) -> tuple[str, bytes]:
@@ -64,14 +65,3 @@ def read_digest(hashes: Mapping[str, str]) -> bytes:
     return digest.digest()
 
 
-_texts: dict[str, str] = {}
-_TEXTS_KEPT = 4096
-
-
-def same(text: str) -> str:
-    """One string object for text seen again (the agency profile's name, a template's, a date;
-    a document's name in its result and in its manifest entry): a build keeps every document's
-    entry until it ends, so each repeat held once is memory that does not grow with the year."""
-    if len(_texts) >= _TEXTS_KEPT:
-        _texts.clear()
-    return _texts.setdefault(text, text)

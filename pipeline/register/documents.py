@@ -100,6 +100,7 @@ from pipeline.render.output import is_write_failure
 from pipeline.rules.agency_names import ORGANS
 from pipeline.text.legacy import is_vietnamese_syllable
 from pipeline.text.normalize import recipient_key
+from pipeline.text.shared import same
 from pipeline.workspace.config import CONFIG_FILE, read_config
 
 if TYPE_CHECKING:
@@ -466,17 +467,19 @@ def register_details(document: LoadedDocument) -> Details:
     info = document.info
     data = info.data
     symbol = info.reference.split("/", 1)[1]
+    # A build keeps this of every document with a typed number until it ends: the texts the
+    # documents of an office share (symbol, signer, recipients, bản lưu) held once (same).
     return Details(
         doc_date=data.ngay,
         type_code=info.doc_type.abbreviation or None,
-        symbol=symbol,
+        symbol=same(symbol),
         summary=named_summary(info.doc_type.name, data.trich_yeu),
-        signer=info.signer.ho_ten,
-        signer_title=signer_title(info.signer),
-        recipients="; ".join(register_recipients(
+        signer=same(info.signer.ho_ten),
+        signer_title=same(signer_title(info.signer)),
+        recipients=same("; ".join(register_recipients(
             addressee_names(data.addressees), printed_recipients(document)
-        )),
-        archive=re.sub(r"^\s*Lưu\s*:\s*", "", filing_line(info)).rstrip(". "),
+        ))),
+        archive=same(re.sub(r"^\s*Lưu\s*:\s*", "", filing_line(info)).rstrip(". ")),
         copies=data.so_ban,
     )
 

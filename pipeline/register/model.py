@@ -27,7 +27,7 @@ class Origin(StrEnum):
     IMPORTED = "imported"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Details:
     """The columns of the sổ đăng ký văn bản đi that a caller can fill (all optional)."""
 

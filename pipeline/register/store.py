@@ -91,7 +91,7 @@ class SourceNumbers:
         return set(self.live)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TypedRequest:
     """A number a document's data types itself, to record (Register.record_typed): its office,
     number, columns and data file; `update` False only fills in a number the register lacks
