@@ -63,7 +63,8 @@ def expected(texts: dict[str, str]) -> dict[str, str]:
         "kinh_gui_2": f"- {names[1]}.",
         # Paragraphs of body text: a new line starts a paragraph.
         "noi_dung": as_paragraphs(as_read(texts["noi_dung"])),
-        "ket_thuc": visible_text(closing(as_read(texts["ket_thuc"]))),
+        # The closing paragraph too (closing_runs): a new line starts a paragraph.
+        "ket_thuc": as_paragraphs(closing(as_read(texts["ket_thuc"]))),
         # Filled into the phrase tra_loi, the letter's first paragraph.
         "cua": as_paragraphs(f"của {as_read(texts['cua'])} về việc"),
     }
