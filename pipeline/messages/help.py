@@ -119,9 +119,9 @@ MESSAGES = {
     },
     "help.init.place": {
         "vi": "Địa danh ở dòng ngày tháng, ví dụ: Sơn La; cấp xã: tên xã (mặc định: địa danh "
-        "trong --co-quan, không có thì trong --chu-quan).",
+        "trong --co-quan, không có thì trong --ten-day-du, rồi trong --chu-quan).",
         "en": "Place name on the date line, e.g. Sơn La; for a commune: the commune's name "
-        "(default: the place in --co-quan, else the one in --chu-quan).",
+        "(default: the place in --co-quan, else the one in --ten-day-du, then in --chu-quan).",
     },
     "help.init.name": {
         "vi": "Tên cơ quan ban hành như in trên văn bản; '|' ngắt dòng ('SỞ NÔNG NGHIỆP VÀ | "

@@ -103,7 +103,8 @@ def _ask_needed(value: str | None, name: str, kind: str) -> str | None:
     help="Kiểu cơ quan: " + "; ".join(f"{k}: {v['mo_ta']}" for k, v in presets().items()),
 )
 @click.option("--dia-danh", help="Địa danh ở dòng ngày tháng, ví dụ: Sơn La; cấp xã: tên xã "
-              "(mặc định: địa danh trong --co-quan, không có thì trong --chu-quan).")
+              "(mặc định: địa danh trong --co-quan, không có thì trong --ten-day-du, rồi trong "
+              "--chu-quan).")
 @click.option(
     "--co-quan",
     "ten_co_quan",
