@@ -430,11 +430,8 @@ def edited_outputs(
     cannot be read stops the call."""
     from pipeline.batch.discover import Layout
     from pipeline.batch.freshness import edited_since
-    from pipeline.batch.manifest import file_sha256
+    from pipeline.batch.manifest import present_sha256
     from pipeline.batch.recorded import Recorded
-
-    def file_hash(path: Path) -> str | None:
-        return file_sha256(path) if path.is_file() else None
 
     found: dict[int, list[EditedOutput]] = {}
     for index, ((workspace, document), target) in enumerate(zip(documents, targets, strict=True)):
@@ -448,7 +445,7 @@ def edited_outputs(
         try:
             name = layout.name_of(document.path)
             edited = edited_since(layout, recorded.written(name), target, with_pdf=pdf,
-                                  file_hash=file_hash)
+                                  file_hash=present_sha256)
             if edited:
                 found[index] = [EditedOutput(path, name) for path in edited]
         except (OSError, ValueError):

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.batch.discover import Layout
-from pipeline.batch.manifest import file_sha256
+from pipeline.batch.manifest import present_sha256
 from pipeline.batch.recorded import Recorded
 from pipeline.i18n import t
 from pipeline.render.output import keep_edited_copy
@@ -109,7 +109,7 @@ class LostManifests:
             name = self.layout.output_name(output)
         except ValueError:
             return
-        for path in self.unvouched(name, sha256, with_pdf=with_pdf, file_hash=_file_hash) or ():
+        for path in self.unvouched(name, sha256, with_pdf=with_pdf, file_hash=present_sha256) or ():
             self.kept(name, [keep_edited_copy(path)])
 
     def kept(self, output_name: str, copies: Iterable[Path]) -> None:
@@ -136,8 +136,3 @@ class LostManifests:
             said.append(t(key, manifest=display(lost.manifest),
                           folder=display(lost.manifest.parent), outcome=outcome))
         return said
-
-
-def _file_hash(path: Path) -> str | None:
-    """A file's sha256 as it is now; None when it is not there (a folder is not)."""
-    return file_sha256(path) if path.is_file() else None

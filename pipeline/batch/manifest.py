@@ -35,6 +35,13 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def present_sha256(path: Path) -> str | None:
+    """A file's sha256 as it is now; None when it is not there (a folder is not): the
+    `file_hash` that edited_since and LostManifests.unvouched ask of a caller without a
+    build's hash cache (vanthu render)."""
+    return file_sha256(path) if path.is_file() else None
+
+
 def listing_sha256(names: list[str]) -> str:
     """Hex sha256 of a folder's list of documents (sorted names): a report depends on the set."""
     return hashlib.sha256("\n".join(sorted(names)).encode()).hexdigest()

@@ -51,6 +51,7 @@ from pipeline.batch.pdf_limits import (
     START_TIMEOUT,
     TIMEOUT_CEILING,
     TIMEOUT_ENV,
+    UNAVAILABLE,
     conversion_timeout,
     document_timeout,
     end_watchdog,
@@ -216,7 +217,7 @@ class PdfConverter:
             command_line.wait_ready()
             return
         if self._unavailable is not None:
-            raise ConversionError("build.pdf_unavailable", reason=self._unavailable)
+            raise ConversionError(UNAVAILABLE, reason=self._unavailable)
         if self._ready:
             return
         self.start()

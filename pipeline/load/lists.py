@@ -489,6 +489,20 @@ def _names_listed(folded: str) -> list[str]:
             for match in _LIST_LINE.finditer(folded)]  # fmt: skip
 
 
+def _read_once(
+    path: Path, folders: dict[str, int], read: dict[str, tuple[str, list[str]] | None]
+) -> tuple[str, list[str]] | None:
+    """Data file `path`'s text as typed and the list names its danh_sach lines name
+    (_names_listed), its folder watched (_watched); None when it cannot be read. Kept in `read`
+    while one index is built: a draft decision that is itself among the documents, or that
+    several Tờ trình name, is read once."""
+    key = os.path.normpath(path)
+    if key not in read:
+        text = _text(path) if _watched(folders, path) else None
+        read[key] = None if text is None else (text, _names_listed(_folded(text)))
+    return read[key]
+
+
 def _list_index(resolver: Resolver) -> _ListIndex:
     """The resolver's index of lists named by its workspace's documents (_ListIndex)."""
     try:
@@ -501,17 +515,18 @@ def _list_index(resolver: Resolver) -> _ListIndex:
     _, paths = resolver.all_documents()
     folders: dict[str, int] = {}
     names: dict[str, list[Path]] = {}
+    read: dict[str, tuple[str, list[str]] | None] = {}
     for path in paths:
-        if not _watched(folders, path):
+        found = _read_once(path, folders, read)
+        if found is None:
             continue
-        text = _text(path)
-        if text is None:
-            continue
-        named = _names_listed(_folded(text))
+        text, named = found[0], [*found[1]]
+        # Its text is not needed again (as a draft, only its names are): not held for the year.
+        read[os.path.normpath(path)] = ("", found[1])
         for match in _DRAFT_LINE.finditer(text):  # a Tờ trình's draft kept in a file of its own
             draft = Path(os.path.normpath(path.parent / match[1].strip()))
-            drafted = _text(draft) if _watched(folders, draft) else None
-            named += _names_listed(_folded(drafted)) if drafted is not None else []
+            drafted = _read_once(draft, folders, read)
+            named += drafted[1] if drafted is not None else []
         for name in dict.fromkeys(named):
             names.setdefault(name, []).append(path)
     index = _ListIndex(folders, names)

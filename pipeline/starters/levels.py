@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from pipeline.rules.agency_names import abolished_level, place_in_name
-from pipeline.starters.office import preset_of, stated_level
+from pipeline.starters.office import one_line, preset_of, stated_level
 from pipeline.text.tones import same_spelling
 from pipeline.workspace.presets import central_cities, gone_levels
 
@@ -25,17 +25,11 @@ def gone_level(profile: Mapping[str, Any]) -> tuple[str, str] | None:
     (_preset_gone_level: a ubnd-huyen's thành phố is a thành phố thuộc tỉnh); None for any
     other, a city of the country's (Hà Nội, Huế ...) whatever preset its profile looks like."""
     for key in ("ten_co_quan", "co_quan_chu_quan"):
-        name = _one_line(profile.get(key))
+        name = one_line(profile.get(key))
         level = abolished_level(name)
         if level is not None:
             return name, level
     return _preset_gone_level(profile)
-
-
-def _one_line(value: Any) -> str:
-    """A profile's name (a header name may be a list of lines) as one line."""
-    lines = value if isinstance(value, list) else [value or ""]
-    return " ".join(" ".join(str(line) for line in lines).split())
 
 
 def _preset_gone_level(profile: Mapping[str, Any]) -> tuple[str, str] | None:

@@ -50,6 +50,11 @@ def _lines(value: Any) -> list[str]:
     return [str(value)] if value else []
 
 
+def one_line(value: Any) -> str:
+    """A profile's name (a header name may be a list of lines) as one line, spaces collapsed."""
+    return " ".join(" ".join(_lines(value)).split())
+
+
 def _pattern(template: str, chief: tuple[str, ...] = ()) -> re.Pattern[str]:
     """A preset's name template ("ỦY BAN NHÂN DÂN XÃ {DIA_DANH}") as a pattern of filled names'
     comparison keys (same_spelling: "Uỷ ban nhân dân xã ..." fills it too). A placeholder is
@@ -242,7 +247,7 @@ def stated_level(profile: Mapping[str, Any], preset: dict[str, Any]) -> tuple[st
     chief = chief_levels(preset)
     keys = ("co_quan_chu_quan", "ten_day_du", "ten_co_quan") if chief else ("ten_co_quan",)
     for key in keys:
-        name = " ".join(" ".join(_lines(profile.get(key))).split())
+        name = one_line(profile.get(key))
         found = place_in_name(name.upper()) if name else None
         if found is None:
             continue

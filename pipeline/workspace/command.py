@@ -153,7 +153,7 @@ def init_command(
     for warning in made.warnings:
         click.echo(f"{t('build.warning')}: {warning}", err=True)
     for note in made.notes:  # the present office's kind as the options that make it
-        click.echo(f"{t('ws.note')}: {_as_flag(note)}")
+        click.echo(f"{t('ws.note')}: {note_as_flags(note)}")
     document = made.document.relative_to(made.root).as_posix()
     # Quoted for the shell, so that the line can be pasted even when the folder has spaces.
     click.echo(t("ws.next_steps", path=shlex.quote(shown(made.root)),

@@ -69,8 +69,12 @@ class Hint:
     cli: bool = False
 
     def describe(self, lang: str | None = None) -> str:
-        key = self.cli_key if self.cli and self.cli_key else self.key
-        return t(key, lang=lang, **{name: said(value, lang) for name, value in self.params.items()})
+        return _say(self.cli_key if self.cli and self.cli_key else self.key, lang, self.params)
+
+
+def _say(key: str, lang: str | None, params: Mapping[str, Any]) -> str:
+    """The catalogue message `key` in `lang`, each of its params said in that language."""
+    return t(key, lang=lang, **{name: said(value, lang) for name, value in params.items()})
 
 
 # The kinds of the office that does the work of a gone level's from 01/07/2025: a UBND xã, or a
@@ -94,11 +98,9 @@ class Note(str):
     lang: str | None
 
     def __new__(cls, key: str, /, lang: str | None = None, **params: Any) -> Note:
-        text = t(key, lang=lang, **{name: said(value, lang) for name, value in params.items()})
-        note = super().__new__(cls, text)
+        note = super().__new__(cls, _say(key, lang, params))
         note.key, note.params, note.lang = key, params, lang
         return note
 
     def describe(self, lang: str | None = None) -> str:
-        return t(self.key, lang=lang or self.lang,
-                 **{name: said(value, lang or self.lang) for name, value in self.params.items()})
+        return _say(self.key, lang or self.lang, self.params)
