@@ -359,10 +359,16 @@ def build(
             result.warnings.extend(outputs_numbered_elsewhere(
                 workspace, [(layout.name_of(p), e) for p, e in kept.items()], register))
             todo = [p for p in paths if p not in kept]
+            # What a list's reading finds of the file itself is said by the first document
+            # naming the list that this build loads: the workspace's first unless the build
+            # keeps some documents or builds one folder of it (lists.loading_only).
+            whole = not kept and scope == workspace.data_dir.resolve()
+            rebuilt = None if whole or not todo else rebuilt_documents(todo)
             # Started before anything is staged: a missing LibreOffice stops the build here.
             converter = stack.enter_context(pdf_converter()) if pdf and todo else None
             folders_before = existing_folders(layout.output_dir) if todo else set()
-            staged = stage_all(workspace, layout, [StageJob(p) for p in todo], jobs, progress)
+            staged = stage_all(workspace, layout, [StageJob(p) for p in todo], jobs, progress,
+                               rebuilt)  # fmt: skip
             refuse_shared_outputs(paths, staged, kept)
             refuse_repeated_numbers(paths, staged, kept)
             refuse_overlapping_book_numbers(layout, paths, staged, kept, recorded, held)
@@ -416,7 +422,7 @@ def build(
                 for p, lender in lenders.items()
             ]  # fmt: skip
             if second:
-                staged.update(stage_all(workspace, layout, second, jobs, progress))
+                staged.update(stage_all(workspace, layout, second, jobs, progress, rebuilt))
             for path in todo:  # a Giấy khen batch's số vào sổ given to another name, or freed
                 item = staged[path]
                 if item.entry is not None:
@@ -1208,8 +1214,10 @@ def stage_all(
     todo: list[StageJob],
     jobs: int | None,
     progress: Reporter,
+    rebuilt: frozenset[Path] | None = None,
 ) -> dict[Path, Staged]:
-    """Load, render and stage every input of `todo` in the workers."""
+    """Load, render and stage every input of `todo` in the workers; `rebuilt`: see
+    runner._rebuilt."""
     staged: dict[Path, Staged] = {}
     if not todo:
         return staged
@@ -1217,7 +1225,7 @@ def stage_all(
     # with nothing to do never needs.
     from pipeline.batch.runner import Workers, stage_batch
 
-    with Workers(min(jobs or os.cpu_count() or 1, len(todo)), workspace) as workers:
+    with Workers(min(jobs or os.cpu_count() or 1, len(todo)), workspace, rebuilt) as workers:
         progress.start(len(todo))
         try:
             lost = lambda job, why: Staged(job.path, layout.name_of(job.path), failed=why)  # noqa: E731
@@ -1228,6 +1236,15 @@ def stage_all(
         finally:
             progress.stop()
     return staged
+
+
+def rebuilt_documents(todo: list[Path]) -> frozenset[Path]:
+    """The documents a build loads, as the list readers compare them (lists.asked_documents)."""
+    # Imported here: the list readers bring the awards and contexts, which a build with
+    # nothing to do never needs.
+    from pipeline.load.lists import asked_documents
+
+    return asked_documents(todo)
 
 
 def existing_folders(root: Path) -> set[Path]:

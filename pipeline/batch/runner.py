@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import ExitStack
+from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -37,6 +37,7 @@ from pipeline.gc_policy import fewer_collections
 from pipeline.i18n import current_language, set_language, t
 from pipeline.load.certificates import book_claim
 from pipeline.load.contract import LoadedDocument, document_warnings
+from pipeline.load.lists import loading_only
 from pipeline.register.documents import (
     register_details,
     typed_request,
@@ -52,6 +53,9 @@ R = TypeVar("R")
 
 _renderer: Renderer | None = None
 _workspace: Workspace | None = None
+# The documents this build rebuilds (resolved) while it keeps others unchanged, else None: what
+# a list's reading finds of the file is then said by the first of them (lists.loading_only).
+_rebuilt: frozenset[Path] | None = None
 _template_hashes: dict[str, str] = {}
 # The warnings of each agency profile a document of this build named (office_warnings), worked
 # out once per profile in this process, where the profile is already parsed: the build process
@@ -59,11 +63,13 @@ _template_hashes: dict[str, str] = {}
 _profile_warnings: dict[Path, tuple[str, ...]] = {}
 
 
-def init_worker(workspace: Workspace, lang: str) -> None:
+def init_worker(workspace: Workspace, lang: str, rebuilt: frozenset[Path] | None = None) -> None:
     """Pool initializer: the build's message language, its workspace (whose loader parses each
-    file once in this process) and one Renderer for this process."""
-    global _renderer, _workspace
+    file once in this process), the documents it rebuilds when it keeps others (_rebuilt) and
+    one Renderer for this process."""
+    global _renderer, _workspace, _rebuilt
     set_language(lang)
+    _rebuilt = rebuilt
     _profile_warnings.clear()  # a profile edited since an earlier build in this process
     _template_hashes.clear()  # a template edited since (a library caller's second build)
     if _workspace is workspace and _renderer is not None:
@@ -101,7 +107,8 @@ def stage_batch(jobs: list[StageJob]) -> list[Staged]:
     """
     assert _workspace is not None and _renderer is not None, "init_worker was not called"
     layout = Layout(_workspace)
-    loaded = [_load(layout, job) for job in jobs]
+    with loading_only(_rebuilt) if _rebuilt is not None else nullcontext():
+        loaded = [_load(layout, job) for job in jobs]
     rendered = [_render(item) if isinstance(item, _Loaded) else item for item in loaded]
     return [_stage(layout, *item) if isinstance(item, tuple) else item for item in rendered]
 
@@ -198,9 +205,12 @@ def _stage(layout: Layout, item: _Loaded, data: bytes) -> Staged:
 class Workers:
     """`jobs` worker processes, or this process itself when `jobs` is 1."""
 
-    def __init__(self, jobs: int, workspace: Workspace) -> None:
+    def __init__(
+        self, jobs: int, workspace: Workspace, rebuilt: frozenset[Path] | None = None
+    ) -> None:
         self.jobs = max(1, jobs)
         self.workspace = workspace
+        self.rebuilt = rebuilt  # see _rebuilt
         self._pool: ProcessPoolExecutor | None = None
         self._restore = ExitStack()  # what __enter__ changed, undone by __exit__
 
@@ -212,12 +222,12 @@ class Workers:
             # with the renderer, its modules and the workspace's loader ready instead of each
             # importing and preparing them again, which at a few hundred documents is much of
             # the work.
-            init_worker(self.workspace, lang)
+            init_worker(self.workspace, lang, self.rebuilt)
             if self.jobs > 1:
                 self._pool = ProcessPoolExecutor(
                     max_workers=self.jobs,
                     initializer=start_worker,
-                    initargs=(os.getpid(), init_worker, (self.workspace, lang)),
+                    initargs=(os.getpid(), init_worker, (self.workspace, lang, self.rebuilt)),
                 )
             self._restore = stack.pop_all()
         return self

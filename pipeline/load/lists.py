@@ -558,9 +558,11 @@ class ListUsers:
         from the files as typed, the same in each of a build's workers, so a build or a check
         says it once for the file and sheet, not once for each decision (or Tờ trình printing
         a draft decision) naming it; a render of a later decision alone says it too, as the
-        first one is not printed then. A decision that is no document of the workspace (a form
-        not saved) says it. `unpaid`: the amounts typed on a list without money, said by the
-        first reading it without money (ListUse.priced)."""
+        first one is not printed then, and a build keeping some documents unchanged says it by
+        the first one it rebuilds (loading_only), as the kept ones are not loaded. A decision
+        that is no document of the workspace (a form not saved) says it. `unpaid`: the
+        amounts typed on a list without money, said by the first reading it without money
+        (ListUse.priced)."""
         use = self.use
         if use is None:
             return True
@@ -572,8 +574,9 @@ class ListUsers:
         )  # fmt: skip
 
 
-# The documents a render or a check was asked for (resolved), while it loads them
-# (documents_asked); None otherwise (a build, which loads every document of the workspace).
+# The documents a render or a check was asked for, or a build rebuilds while it keeps others
+# unchanged (resolved), while they are loaded (documents_asked, loading_only); None otherwise
+# (a build of every document of the workspace).
 _ASKED: ContextVar[frozenset[Path] | None] = ContextVar("documents_asked", default=None)
 
 
@@ -583,7 +586,20 @@ def documents_asked(paths: Iterable[Path]) -> Iterator[None]:
     reading finds of the file itself is said by the first of them naming it (as the workspace
     orders them), not left to an earlier document of the workspace that the call does not load
     nor print (ListUsers.says_of_the_list)."""
-    token = _ASKED.set(frozenset(resolved_path(Path(path)) for path in paths))
+    with loading_only(asked_documents(paths)):
+        yield
+
+
+def asked_documents(paths: Iterable[Path]) -> frozenset[Path]:
+    """`paths` as documents_asked and loading_only compare them: resolved."""
+    return frozenset(resolved_path(Path(path)) for path in paths)
+
+
+@contextmanager
+def loading_only(asked: frozenset[Path]) -> Iterator[None]:
+    """documents_asked for paths already resolved (asked_documents): what a build's workers
+    enter around each batch, the build's documents to rebuild resolved once per worker."""
+    token = _ASKED.set(asked)
     try:
         yield
     finally:
