@@ -1,6 +1,8 @@
-"""A build that keeps some documents unchanged, or builds one folder of the workspace, says what
+"""(1) A build that keeps some documents unchanged, or builds one folder of the workspace, says what
 a list holds (columns printed nowhere, a name in two units, capitals) by the first document it
-loads naming the list: the workspace's first reader is not loaded then, and said nothing."""
+loads naming the list: the workspace's first reader is not loaded then, and said nothing.
+(2) A Tờ trình says the wording warnings of the draft decision it prints (written in it or kept
+under kem-theo/), which no document of its own says."""
 
 from __future__ import annotations
 
@@ -8,8 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_lines import run
-from tests.test_list_warnings_r15 import office, once_by, said_by
+from pipeline.workspace import Workspace
+from tests.cli_lines import lines_of, run
+from tests.test_list_warnings_r15 import (
+    kept_draft,
+    office,
+    once_by,
+    said_by,
+    submission,
+    written_draft,
+)
 from tests.test_same_list_twice_r11 import YEAR, decision
 
 __all__ = ["office"]  # the fixture, used by name
@@ -53,3 +63,41 @@ def test_a_build_of_one_folder_says_it_by_its_first_reader(office: Path) -> None
     (YEAR / "tong-ket" / "qd-c.yaml").write_text(text.replace("danh_sach: gk.csv",
                                                            "danh_sach: ../gk.csv"), "utf-8")
     assert said_by(build(str(YEAR / "tong-ket"))) == once_by("tong-ket/qd-c.yaml")
+
+
+# --- a Tờ trình says its draft decision's wording warnings --------------------------------------
+
+TYPED = ("Tặng Giấy khen của Giám đốc Sở Nội vụ",
+         "Tặng Giấy khen của Giám đốc Sở Nội vụ cho 08 cá nhân")
+FIGURE = "wording.typed_figure.text"
+
+
+def _figure_warnings(path: Path) -> list[tuple[str | None, str | None]]:
+    """(file's name, field) of each typed-figure warning of `path`: no file when it is at a
+    line of `path` itself."""
+    return [(w.file and Path(w.file).name, w.field)
+            for w in Workspace.containing(path).load(path).warnings if w.key == FIGURE]
+
+
+def test_a_tờ_trình_says_its_written_drafts_typed_figure(office: Path) -> None:
+    """"08 cá nhân" typed in the draft's hành động, its list giving 3 people: said at the
+    draft's field, named from the Tờ trình's top, once by check."""
+    tt = submission(written=written_draft().replace(*TYPED, 1))
+    assert _figure_warnings(tt) == [(None, "du_thao.khen_thuong.hanh_dong")]
+    code, out = run("check", str(tt))
+    assert code == 0, out
+    assert len(lines_of(out, "08 cá nhân")) == 1, out
+
+
+def test_a_tờ_trình_says_its_kept_drafts_typed_figure(office: Path) -> None:
+    tt = submission(draft=kept_draft(edit=TYPED))
+    assert _figure_warnings(tt) == [("du-thao.yaml", "khen_thuong.hanh_dong")]
+
+
+def test_a_decision_drafted_by_a_tờ_trình_says_its_own_once(office: Path) -> None:
+    """A draft that is a document of its own (not under kem-theo/) says its warnings itself."""
+    made = decision("qd-b.yaml", 11, "20/01/2026", "gk.csv")
+    made.write_text(made.read_text("utf-8").replace(*TYPED, 1), "utf-8")
+    tt = submission(draft="qd-b.yaml")
+    assert _figure_warnings(tt) == []
+    assert _figure_warnings(made) == [(None, "khen_thuong.hanh_dong")]

@@ -191,8 +191,11 @@ def submission_attachments(data: SubmissionData, source: Source, resolver: Resol
     listed = attached.awards is not None and len(attached.awards.entries) > NAMED_IN_ARTICLE
     if listed or attached.plan is not None or attached.regulation is not None:
         raise source.error("data.draft_with_parts", loc, name=path.name)
-    written = inline_source(source, loc, DECISION) if path == source.path else resolver.parse(path)
+    inline = path == source.path
+    written = inline_source(source, loc, DECISION) if inline else resolver.parse(path)
     warnings = draft_list_warnings(source, draft, written, resolver)
+    if inline or path.parent.name == ATTACHED_DIR:  # built by no one else: its words said here
+        warnings += draft_wording_warnings(draft, written, resolver, loc if inline else None)
     return Attached(SubmissionAttachments(draft=draft.info), draft.files, draft.folders,
                     warnings=warnings)  # fmt: skip
 
@@ -219,6 +222,31 @@ def draft_list_warnings(
         if list_users(source, resolver, path, "hoi_dong").says_of_the_list():
             return (unprinted,)
     return ()
+
+
+def draft_wording_warnings(
+    draft: LoadedDocument, written: Source, resolver: Resolver, loc: tuple[str, ...] | None
+) -> tuple[InputError, ...]:
+    """What the wording of a Tờ trình's award draft decision (written in `written`) found worth
+    a word (check_award_phrases: a figure typed beside the one vanthu counts, the fixed sums'
+    default opening, the money lines its own dieu_2_sau dropped), for the Tờ trình to say: a
+    draft written in it (at `loc`) or kept under kem-theo/ (`loc` None) is built by no
+    document of its own. A warning at a line of the draft names its field from the Tờ trình's
+    top (du_thao.khen_thuong.hanh_dong), or the draft's file; one in the profile is as it is."""
+    data, attached = draft.info.data, draft.info.attachments
+    assert isinstance(data, DecisionData) and isinstance(attached, DecisionAttachments)
+    if attached.awards is None:
+        return ()
+    agency, profile = resolver.agency(data.co_quan, written)
+    told = check_award_phrases(data, agency, attached.awards, written, profile)
+    for warning in told:
+        if warning.file is not None:  # at a line of the office's profile
+            continue
+        if loc is None:
+            warning.file = str(written.path)
+        else:
+            warning.field = dotted((*loc, warning.field)) if warning.field else dotted(loc)
+    return told
 
 
 def warnings_said(awards: AwardList, users: ListUsers) -> tuple[InputError, ...]:
