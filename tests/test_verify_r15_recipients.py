@@ -13,7 +13,7 @@ from docx import Document
 
 from pipeline.cli import main
 from pipeline.verify import verify_file
-from pipeline.verify.rules_recipients import recipient_key
+from pipeline.verify.rules_recipients import item_key
 
 REPO = Path(__file__).resolve().parents[1]
 DECISION = REPO / "inputs" / "2024" / "qd-bang-khen-ubnd-tinh.yaml"
@@ -192,7 +192,10 @@ def test_a_long_list_going_on_under_the_signature(
 
 
 def test_recipient_key() -> None:
-    assert recipient_key("- Sở Nội vụ;") == recipient_key("-SỞ NỘI VỤ .") == "sở nội vụ"
-    assert recipient_key("+ Phòng Nội vụ;") == "phòng nội vụ"
-    assert recipient_key("-") == recipient_key("- ;") == ""
-    assert recipient_key("- Sở Nội vụ:") != recipient_key("- Sở Nội vụ;")
+    """Two spellings of one recipient give one key (mark, case, spacing, closing mark, tone
+    placement aside); different recipients, or a group's heading and a recipient, do not."""
+    assert item_key("- Sở Nội vụ;") == item_key("-SỞ  NỘI VỤ .") == item_key("+ Sở Nội vụ")
+    assert item_key("- Uỷ ban nhân dân tỉnh;") == item_key("- ỦY BAN NHÂN DÂN TỈNH.")
+    assert item_key("- Sở Nội vụ;") != item_key("- Sở Tư pháp;")
+    assert item_key("- Sở Nội vụ:") != item_key("- Sở Nội vụ;")
+    assert item_key("-") == item_key("- ;") == ""

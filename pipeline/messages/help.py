@@ -98,24 +98,25 @@ MESSAGES = {
         "Chủ tịch); ubnd-huyen: Ủy ban nhân dân huyện, quận, thị xã, thành phố thuộc tỉnh (văn "
         "bản trước 01/07/2025); ubnd-xa: Ủy ban nhân dân xã, phường, đặc khu; so-nganh: Sở, "
         "ban, ngành thuộc UBND tỉnh, thành phố (ký KT. Giám đốc); phong: Phòng chuyên môn "
-        "thuộc UBND xã, phường, đặc khu, hoặc huyện trước 01/07/2025 (ký KT. Trưởng phòng; cần "
-        "--chu-quan ghi cấp); van-phong: Văn phòng UBND, Văn phòng Đoàn ĐBQH và HĐND (ký KT. "
-        "Chánh Văn phòng); hoi-dong-tdkt: Hội đồng Thi đua - Khen thưởng của tỉnh, thành phố, "
-        "xã, phường, đặc khu, hoặc huyện trước 01/07/2025 (ký TM. Hội đồng, KT. Chủ tịch; cấp "
-        "lấy từ --chu-quan hay --ten-day-du)",
+        "thuộc UBND xã, phường, đặc khu, hoặc huyện, thành phố thuộc tỉnh trước 01/07/2025 (ký "
+        "KT. Trưởng phòng; cần --chu-quan ghi cấp); van-phong: Văn phòng UBND, Văn phòng Đoàn "
+        "ĐBQH và HĐND (ký KT. Chánh Văn phòng); hoi-dong-tdkt: Hội đồng Thi đua - Khen thưởng "
+        "của tỉnh, thành phố, xã, phường, đặc khu, hoặc huyện, thành phố thuộc tỉnh trước "
+        "01/07/2025 (ký TM. Hội đồng, KT. Chủ tịch; cấp lấy từ --chu-quan hay --ten-day-du)",
         "en": "Kind of office: ubnd-tinh: People's Committee of a province or centrally run city "
         "(signed TM. for the committee, KT. for the Chairman); ubnd-huyen: People's Committee "
         "of a district, urban district, town or provincial city (documents before 01/07/2025); "
         "ubnd-xa: People's Committee of a commune, ward or special zone; so-nganh: a "
         "department, board or agency of a province's or city's People's Committee (signed KT. "
         "for the Director); phong: a specialised office of a commune's, ward's or "
-        "special zone's People's Committee, or of a district's before 01/07/2025 (signed KT. "
-        "for the Head; needs --chu-quan stating the level); van-phong: Office of the "
+        "special zone's People's Committee, or of a district's or provincial city's before "
+        "01/07/2025 (signed KT. for the Head; needs --chu-quan stating the level); van-phong: "
+        "Office of the "
         "People's Committee, Office of the National Assembly Delegation and People's Council "
         "(signed KT. for the Chief of Office); hoi-dong-tdkt: Emulation and Commendation "
-        "Council of a province, city, commune, ward or special zone, or of a district before "
-        "01/07/2025 (signed TM. for the council, KT. for the Chairman; its level from "
-        "--chu-quan or --ten-day-du)",
+        "Council of a province, city, commune, ward or special zone, or of a district or "
+        "provincial city before 01/07/2025 (signed TM. for the council, KT. for the "
+        "Chairman; its level from --chu-quan or --ten-day-du)",
     },
     "help.init.place": {
         "vi": "Địa danh ở dòng ngày tháng, ví dụ: Sơn La; cấp xã: tên xã (mặc định: địa danh "

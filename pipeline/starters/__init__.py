@@ -40,17 +40,23 @@ COMPANIONS: dict[str, tuple[str, ...]] = {
 STARTERS = tuple(COMPANIONS)
 
 
-def read_starter(name: str, lang: str | None = None) -> str:
-    """The text of a starter file shipped with vanthu, its comments in `lang` (the current
-    language when None): in English, the file's .en twin where there is one ("ke-hoach.en.yaml":
-    the same keys and values, they are data; only the comments differ)."""
-    folder = resources.files("pipeline.starters")
+def shipped_text(package: str, name: str, lang: str | None = None) -> str:
+    """The text of a file shipped with vanthu in `package`, in `lang` (the current language when
+    None): in English, the file's .en twin beside it where there is one ("ke-hoach.en.yaml",
+    "README-van-thu.en.md"), else the file itself, whose words are Vietnamese."""
+    folder = resources.files(package)
     if (lang or current_language()) == "en":
         stem, dot, suffix = name.rpartition(".")
         english = folder.joinpath(f"{stem}.en.{suffix}" if dot else f"{name}.en")
         if english.is_file():
             return english.read_text("utf-8")
     return folder.joinpath(name).read_text("utf-8")
+
+
+def read_starter(name: str, lang: str | None = None) -> str:
+    """The text of a starter file shipped with vanthu, its comments in `lang` (shipped_text: an
+    English twin has the same keys and values, they are data; only the comments differ)."""
+    return shipped_text("pipeline.starters", name, lang)
 
 
 def _existing_agency(workspace: Workspace) -> tuple[str, str, str, dict[str, Any]] | None:
@@ -76,7 +82,20 @@ def starter_text(
 ) -> str:
     """The starter of `kind` filled for an agency (its profile gives the office's own words:
     thẩm quyền, đề nghị, nơi nhận ...), dated in `today`'s year, commented in `lang`."""
-    text = read_starter(f"{kind}.yaml", lang)
+    return filled_starter(read_starter(f"{kind}.yaml", lang), agency, unit, signer, today,
+                          profile)  # fmt: skip
+
+
+def filled_starter(
+    text: str,
+    agency: str,
+    unit: str,
+    signer: str,
+    today: date,
+    profile: Mapping[str, Any] | None = None,
+) -> str:
+    """A starter's text (read_starter) filled as starter_text fills it: for a caller that also
+    reads its date (starter_date) and so reads the file once."""
     words = office_words(profile or {}, unit, signer)
     basis = decree_basis(starter_date(text, today)) if "$nghi_dinh" in text else ""
     text = dated_starter(text, today)
@@ -154,13 +173,14 @@ def _folder_day(folder: int | None, today: date) -> date:
 
 
 def _day_notes(
-    kind: str, profile: Mapping[str, Any], folder: int | None, today: date
+    starter: str, profile: Mapping[str, Any], folder: int | None, today: date
 ) -> tuple[str, ...]:
-    """Why a new document is not dated in today's year (document_day), with the date it bears:
-    its office's level gone from 01/07/2025 (and, in a folder of a later year, the folder to
-    move it to), or its folder's year; none when it is dated as usual."""
+    """Why a new document of the starter whose text is `starter` is not dated in today's year
+    (document_day), with the date it bears: its office's level gone from 01/07/2025 (and, in a
+    folder of a later year, the folder to move it to), or its folder's year; none when it is
+    dated as usual."""
     day, in_folder = document_day(profile, folder, today), _folder_day(folder, today)
-    dated = f"{starter_date(read_starter(f'{kind}.yaml'), day):%d/%m/%Y}"
+    dated = f"{starter_date(starter, day):%d/%m/%Y}"
     gone = gone_level(profile)
     if day != in_folder and gone is not None:
         where = (t("ws.new_folder_after_level", folder=folder, year=day.year)
@@ -203,7 +223,8 @@ def make_starter(
     today = today or date.today()
     folder = year_folder(workspace, target)
     day = document_day(data, folder, today)
-    text = starter_text(kind, agency, unit, signer, day, data, lang=lang)
+    starter = read_starter(f"{kind}.yaml", lang)  # once: filled, and its date said in a note
+    text = filled_starter(starter, agency, unit, signer, day, data)
     for companion in COMPANIONS[kind]:
         path = target.parent / companion
         if not path.exists():
@@ -217,7 +238,7 @@ def make_starter(
             written.append(path)
     write_atomic(target, text.encode("utf-8"))
     written.append(target)
-    return NewStarter(written, _day_notes(kind, data, folder, today))
+    return NewStarter(written, _day_notes(starter, data, folder, today))
 
 
 def outside_workspace(target: Path) -> bool:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from pipeline.rules.agency_names import abolished_level, place_in_name
-from pipeline.starters.office import one_line, preset_of, stated_level
+from pipeline.rules.agency_names import abolished_level
+from pipeline.starters.office import name_place, one_line, preset_of, stated_level
 from pipeline.text.tones import same_spelling
 from pipeline.workspace.presets import central_cities, gone_levels
 
@@ -22,8 +22,9 @@ def gone_level(profile: Mapping[str, Any]) -> tuple[str, str] | None:
     """(name, level) of the body of a level of local government gone from 01/07/2025 that the
     profile's office is or belongs to (a UBND huyện; a phòng of one), as its name says it
     (rules.agency_names.abolished_level), or as the preset the profile was made from says
-    (_preset_gone_level: a ubnd-huyen's thành phố is a thành phố thuộc tỉnh); None for any
-    other, a city of the country's (Hà Nội, Huế ...) whatever preset its profile looks like."""
+    (_preset_gone_level: a ubnd-huyen's thành phố, and a phòng's chủ quản's, is a thành phố
+    thuộc tỉnh, gone as a huyện is); None for any other, a city of the country's (Hà Nội, Huế
+    ...) whatever preset its profile looks like."""
     for key in ("ten_co_quan", "co_quan_chu_quan"):
         name = one_line(profile.get(key))
         level = abolished_level(name)
@@ -36,9 +37,10 @@ def _preset_gone_level(profile: Mapping[str, Any]) -> tuple[str, str] | None:
     """(name, level) when the level of place the profile's office is at (stated_level) is one
     its preset lists as gone (presets.gone_levels), the level as the preset names it: a
     name alone does not tell a thành phố thuộc tỉnh (district level, gone) from a thành phố
-    trực thuộc Trung ương, but a ubnd-huyen's thành phố is the former, unless the place is one
-    of the country's cities (presets.central_cities): a hand-written profile of UBND thành phố
-    Hà Nội whose units are a district's is still the city's."""
+    trực thuộc Trung ương, but a ubnd-huyen's thành phố (and the UBND thành phố a phòng
+    belongs to: its phòng are a district's) is the former, unless the place is one of the
+    country's cities (presets.central_cities): a hand-written profile of UBND thành phố Hà Nội
+    whose units are a district's is still the city's."""
     preset = preset_of(profile)
     stated = stated_level(profile, preset) if preset is not None else None
     if preset is None or stated is None:
@@ -53,7 +55,7 @@ def _preset_gone_level(profile: Mapping[str, Any]) -> tuple[str, str] | None:
 def _of_central_city(name: str, preset: dict[str, Any]) -> bool:
     """Whether the place `name` holds is one of the cities the preset says are run by the
     centre (thành phố trực thuộc Trung ương): their level remains."""
-    found = place_in_name(name.upper())
+    found = name_place(name)
     if found is None:
         return False
     place = same_spelling(found[1])

@@ -17,6 +17,7 @@ from typing import Any
 from pipeline.rules.agency_names import place_in_name
 from pipeline.rules.dates import day_off
 from pipeline.rules.money import regime_on
+from pipeline.text.normalize import nfc
 from pipeline.text.tones import same_spelling
 from pipeline.workspace.presets import (
     BY_LEVEL_KEY,
@@ -53,6 +54,15 @@ def _lines(value: Any) -> list[str]:
 def one_line(value: Any) -> str:
     """A profile's name (a header name may be a list of lines) as one line, spaces collapsed."""
     return " ".join(" ".join(_lines(value)).split())
+
+
+def name_place(name: Any) -> tuple[str, str] | None:
+    """(level, place) a name states, its last place as rules.agency_names.place_in_name reads
+    it ("ỦY BAN NHÂN DÂN HUYỆN MAI SƠN" → huyện, Mai Sơn), the name read as one line in
+    capitals: a profile's (a header name may be a list of lines) or one typed to `vanthu init`
+    ("|" breaking its lines, in any Unicode form or case). The one reader of a name's level for
+    the profile (stated_level) and the answers (workspace.init), so that they agree."""
+    return place_in_name(nfc(one_line(name)).replace("|", " ").upper())
 
 
 def _pattern(template: str, chief: tuple[str, ...] = ()) -> re.Pattern[str]:
@@ -243,15 +253,19 @@ def stated_level(profile: Mapping[str, Any], preset: dict[str, Any]) -> tuple[st
     those levels that its own name states (a council printing no chủ quản, "Hội đồng Thi đua -
     Khen thưởng thành phố Hà Nội": thành phố, not the preset's first level, tỉnh). For a
     place's own body: the level its header name states (phường, đặc khu). None when no name
-    states one."""
+    states one.
+
+    Each name is read as `vanthu init` reads an answer (name_place). Unlike init, it never
+    reads a place's own body's name in running text (init._only_place): that is for answers
+    with no header name, and the header init then writes states the level it found."""
     chief = chief_levels(preset)
     keys = ("co_quan_chu_quan", "ten_day_du", "ten_co_quan") if chief else ("ten_co_quan",)
     for key in keys:
         name = one_line(profile.get(key))
-        found = place_in_name(name.upper()) if name else None
+        found = name_place(name)
         if found is None:
             continue
-        level = found[0].lower()
+        level = found[0]
         # The chủ quản states the level whatever it is (init refused one the preset is not
         # for); the office's own name only one its chủ quản may be of.
         if not chief or key == "co_quan_chu_quan" or level in chief:

@@ -3,10 +3,11 @@
 An office's old copy of the signature block that printed the last lines (`noi_nhan_tiep`) both
 in the signature's row and in the row under it, or a hand edit, prints a recipient twice: the
 document goes out with a list a reader takes for a mistake. Lines are compared as a clerk reads
-them: without the dash and the closing ";" or ".", in NFC, whatever their case or spacing. A
-"+ " line belongs to the "- " group above it ("- UBND huyện A:" / "+ Phòng Nội vụ;" and
-"- UBND huyện B:" / "+ Phòng Nội vụ;" are two recipients), and a line holding a template tag is
-not compared (in a template, two loops may print their items with the same tag).
+them: without the dash, keyed as `vanthu check` keys a document's recipients
+(text.normalize.recipient_key: case, spacing, tone placement and the closing ";" or "."
+aside). A "+ " line belongs to the "- " group above it ("- UBND huyện A:" / "+ Phòng Nội vụ;"
+and "- UBND huyện B:" / "+ Phòng Nội vụ;" are two recipients), and a line holding a template
+tag is not compared (in a template, two loops may print their items with the same tag).
 """
 
 from __future__ import annotations
@@ -14,20 +15,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from pipeline.text.normalize import recipient_key
 from pipeline.verify.document import Paragraph
 from pipeline.verify.layout import flat
 from pipeline.verify.report import Location, Report, literal, msg
 
 # The mark a Nơi nhận item starts with: "- " for a recipient, "+ " for one of a group's.
 _ITEM = re.compile(r"^(?P<mark>[-+–])\s*")
-_CLOSING = " ;."
 
 
-def recipient_key(line: str) -> str:
-    """A Nơi nhận line as compared for repeats: without its mark and closing ";" or ".", in
-    NFC, single spaces, case-folded; '' for a line with no recipient in it."""
-    text = _ITEM.sub("", flat(line), count=1)
-    return text.rstrip(_CLOSING).strip().casefold()
+def item_key(line: str) -> str:
+    """A Nơi nhận line as compared for repeats: its recipient without the mark, keyed as
+    text.normalize.recipient_key keys any recipient ("- Uỷ ban nhân dân tỉnh;" is "- ỦY BAN
+    NHÂN DÂN TỈNH."); '' for a line with no recipient in it."""
+    return recipient_key(_ITEM.sub("", flat(line), count=1))
 
 
 def _items(lines: list[Paragraph]) -> Iterator[tuple[Paragraph, str, bool]]:
@@ -55,7 +56,7 @@ def check_repeated_recipients(lines: list[Paragraph], report: Report) -> None:
     seen: dict[tuple[str, str], Location] = {}
     group = ""  # the "- " line a "+ " line belongs to
     for p, text, in_group in _items(lines):
-        key = recipient_key(text)
+        key = item_key(text)
         if not key:
             continue  # a line with its dash only: noi_nhan.empty says so
         if not in_group:

@@ -13,16 +13,12 @@ from pipeline.errors import InputError, VanthuError
 from pipeline.i18n import t
 from pipeline.workspace import shown
 from pipeline.workspace.init import OfficeAnswers, default_place, init_workspace, presets
-from pipeline.workspace.parameters import Hint, Note, Parameter, Parameters
+from pipeline.workspace.parameters import OPTIONS, Hint, Note, Parameter, Parameters
 from pipeline.workspace.presets import needed_answers
 
 DEFAULT_KIND = "van-phong"
-# Each answer of init_workspace (an OfficeAnswers field) with the option of `vanthu init` that
-# gives it: what a clerk is told to add when the library names the answer it lacks.
-OPTIONS = {"kieu": "kieu", "dia_danh": "dia-danh", "nguoi_ky": "nguoi-ky", "pho": "pho",
-           "ten_co_quan": "co-quan", "ten_day_du": "ten-day-du",
-           "co_quan_chu_quan": "chu-quan", "viet_tat": "viet-tat"}  # fmt: skip
-# Each other keyword of init_workspace a message may name, with its option.
+# Each keyword of init_workspace besides its answers (parameters.OPTIONS) a message may
+# name, with its option.
 KEYWORD_OPTIONS = {"force": "force"}
 
 

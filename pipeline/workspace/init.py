@@ -10,7 +10,6 @@ import io
 import re
 from dataclasses import dataclass
 from datetime import date
-from importlib import resources
 from pathlib import Path
 from string import Template
 from typing import Any
@@ -31,8 +30,8 @@ from pipeline.rules.agency_names import (
     place_in_name,
     running_text_name,
 )
-from pipeline.starters import document_day, gone_level, read_starter, starter_text
-from pipeline.starters.office import starter_date
+from pipeline.starters import document_day, filled_starter, gone_level, read_starter, shipped_text
+from pipeline.starters.office import name_place, starter_date
 from pipeline.text.legacy import (
     legacy_encodings,
     named_encodings,
@@ -49,7 +48,14 @@ from pipeline.workspace.config import (
 )
 from pipeline.workspace.core import PathLike, as_path
 from pipeline.workspace.header_name import header_lines
-from pipeline.workspace.parameters import PRESENT_OFFICE, Hint, Note, Parameter, Parameters
+from pipeline.workspace.parameters import (
+    PRESENT_OFFICE,
+    TYPED_ANSWERS,
+    Hint,
+    Note,
+    Parameter,
+    Parameters,
+)
 from pipeline.workspace.presets import (
     NAME_START_KEY,
     PERSONAL_SUFFIX,
@@ -124,10 +130,7 @@ def _clean(text: str) -> str:
     return " ".join(nfc(text).split())
 
 
-# The typed answers (OfficeAnswers fields) a legacy font may have garbled, and of them those
-# that are a person's name.
-_TYPED = ("dia_danh", "nguoi_ky", "pho", "ten_co_quan", "ten_day_du", "co_quan_chu_quan",
-          "viet_tat")  # fmt: skip
+# The typed answers (parameters.TYPED_ANSWERS) that are a person's name.
 _PERSONS = ("nguoi_ky", "pho")
 
 
@@ -136,7 +139,7 @@ def refuse_legacy_answers(answers: OfficeAnswers) -> None:
     and every document: refused, naming the answer as the caller gives it (`dia_danh='S¬n La'`
     to the library, `--dia-danh 'S¬n La'` to vanthu init: a Parameter) and the Unicode text
     it stands for."""
-    for name in _TYPED:
+    for name in TYPED_ANSWERS:
         value = getattr(answers, name) or ""
         codes = legacy_encodings(value)
         if codes:
@@ -172,11 +175,6 @@ def _signers(preset_signers: dict[str, Any], answers: OfficeAnswers) -> dict[str
     return written
 
 
-def _name_place(ten_co_quan: str | None) -> tuple[str, str] | None:
-    """The level and place --co-quan holds (its lines joined), as place_in_name reads it."""
-    return place_in_name(nfc(ten_co_quan or "").replace("|", " ").upper())
-
-
 def _one_line(name: str | None) -> str:
     """A name as one line in capitals: NFC, its "|" line breaks and extra spaces gone."""
     return " ".join(nfc(name or "").replace("|", " ").upper().split())
@@ -201,26 +199,31 @@ def default_place(
     ("XÃ CHIỀNG MUNG"); else the one place its name in running text holds ("Ủy ban nhân dân
     thành phố Hà Nội" → "Hà Nội"); else the place its chủ quản's name holds (a phòng of "ỦY BAN
     NHÂN DÂN HUYỆN MAI SƠN" dates its documents "Mai Sơn"); None when none holds one."""
-    found = (_name_place(ten_co_quan) or _place_only(ten_co_quan)
-             or _only_place(ten_day_du) or _name_place(chu_quan))  # fmt: skip
+    found = (name_place(ten_co_quan) or _place_only(ten_co_quan)
+             or _only_place(ten_day_du) or name_place(chu_quan))  # fmt: skip
     return found[1] if found else None
 
 
 def _only_place(name: str | None) -> tuple[str, str] | None:
     """The level and place of a name in running text that holds one place ("Sở Tư pháp tỉnh
-    Lào Cai"), as _name_place reads it; None for one holding none, or several ("Ủy ban nhân
-    dân xã Chiềng Mung, tỉnh Sơn La": which is the date line's is not said)."""
+    Lào Cai"), as name_place reads it; None for one holding none, or several ("Ủy ban nhân
+    dân xã Chiềng Mung, tỉnh Sơn La": which is the date line's is not said).
+
+    Stricter than name_place (its last place) on purpose: this is read when the clerk typed no
+    header name, for the place of the date line and the level of the header init writes; of
+    several places a guess could be wrong in both. The profile's readers (starters.office
+    stated_level) then read that header, which states the one found."""
     words = _one_line(name).split()
     parts = name_parts(words)
     places = [part for part in parts if part.role == "place"]
-    return _name_place(name) if len(places) == 1 else None
+    return name_place(name) if len(places) == 1 else None
 
 
 def place_warnings(answers: OfficeAnswers) -> list[str]:
     """What to tell the clerk about the place answered: a body of a xã, phường or đặc khu
     writes its own name on the date line (Nghị định 30/2020, Phụ lục I, mục II.4), so a
     --dia-danh other than the one in --co-quan is likely a slip ("Sơn La" for xã Chiềng Mung)."""
-    found = _name_place(_issuing_name(answers))
+    found = name_place(_issuing_name(answers))
     dia_danh = _proper(_clean(answers.dia_danh))
     if not found or not dia_danh or tuple(found[0].split()) not in COMMUNE_LEVELS:
         return []
@@ -293,7 +296,7 @@ def _own_level(answers: OfficeAnswers, preset: dict[str, Any]) -> tuple[str, str
     the preset's chủ quản may be of that level: "Hội đồng Thi đua - Khen thưởng huyện Mai Sơn"
     is the council of the UBND huyện Mai Sơn. None when neither states one it is for."""
     for name in (answers.ten_day_du, _issuing_name(answers)):
-        found = _name_place(name)
+        found = name_place(name)
         if found is not None and found[0] in chief_levels(preset):
             return found
     return None
@@ -334,7 +337,7 @@ def chief_names(
     kinds that are for it."""
     known = chief_levels(preset)
     chief = _chief_name(answers, preset, dia_danh)
-    found = place_in_name(chief) if chief else None
+    found = name_place(chief)
     example = f"{ORGAN_ABBREVIATIONS['UBND']} {known[0].upper()} ..."
     if needed and not chief:
         raise InputError("ws.chief_missing", kieu=answers.kieu, levels=", ".join(known),
@@ -395,7 +398,7 @@ def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
     # its name in running text when only that is given, as for its place: "Ủy ban nhân dân
     # thành phố Hà Nội" is headed THÀNH PHỐ HÀ NỘI, not TỈNH), or, for a preset of an office
     # under a chủ quản, the one its chủ quản states.
-    stated = _name_place(ten_co_quan) or (None if ten_co_quan else _only_place(answers.ten_day_du))
+    stated = name_place(ten_co_quan) or (None if ten_co_quan else _only_place(answers.ten_day_du))
     levels_of = level_names(preset, stated[0] if stated else None)
     if chief_levels(preset):
         levels_of = chief_names(answers, preset, dia_danh,
@@ -473,8 +476,7 @@ def config_text(name: str, lang: str | None = None) -> str:
 def readme_text(name: str, agency: str, year: int, lang: str | None = None) -> str:
     """The workspace's README.md in `lang` (README-van-thu.md, or its .en.md in English):
     what each folder holds and the commands of every day."""
-    file = "README-van-thu.en.md" if (lang or current_language()) == "en" else "README-van-thu.md"
-    text = resources.files("pipeline.workspace").joinpath(file).read_text("utf-8")
+    text = shipped_text("pipeline.workspace", "README-van-thu.md", lang)
     return Template(text).substitute(ten=name, co_quan=agency, nam=year)
 
 
@@ -501,12 +503,13 @@ def init_workspace(
     day = document_day(profile, None, today)
     year_dir = folder / DATA_DIR / str(day.year)
     document = year_dir / f"{STARTER_KIND}.yaml"
+    starter = read_starter(f"{STARTER_KIND}.yaml", lang)  # once: filled, and its date in a note
     files = {
         # Its identity in a shared register; an init --force over it keeps the one it had.
         folder / CONFIG_FILE: config_text(profile["ten_day_du"], lang) + identity_line(
             folder / CONFIG_FILE, lang),
         folder / DATA_DIR / AGENCY_DIR / f"{agency}.yaml": profile_text(profile, lang),
-        document: starter_text(STARTER_KIND, agency, unit, head, day, profile, lang=lang),
+        document: filled_starter(starter, agency, unit, head, day, profile),
         folder / "README.md": readme_text(profile["ten_day_du"], agency, day.year, lang),
     }
     if not force:
@@ -521,7 +524,7 @@ def init_workspace(
     notes: tuple[str, ...] = ()
     gone = gone_level(profile)
     if day != today and gone is not None:
-        dated = starter_date(read_starter(f"{STARTER_KIND}.yaml"), day)
+        dated = starter_date(starter, day)
         notes = (Note("ws.starter_before_two_levels", lang, name=gone[0], level=gone[1],
                       date=f"{dated:%d/%m/%Y}", year=day.year,
                       present=PRESENT_OFFICE),)  # fmt: skip

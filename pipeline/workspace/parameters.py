@@ -18,6 +18,16 @@ from typing import Any
 from pipeline.errors import said
 from pipeline.i18n import t
 
+# Each answer of init_workspace (an OfficeAnswers field) with the option of `vanthu init` that
+# gives it: what a clerk is told to add when the library names the answer it lacks
+# (command.said_as_flags), and, but for the kind chosen among the presets, what is typed.
+OPTIONS = {"kieu": "kieu", "dia_danh": "dia-danh", "nguoi_ky": "nguoi-ky", "pho": "pho",
+           "ten_co_quan": "co-quan", "ten_day_du": "ten-day-du",
+           "co_quan_chu_quan": "chu-quan", "viet_tat": "viet-tat"}  # fmt: skip
+# The answers typed or pasted as text (all but kieu, a choice): those a legacy font may have
+# garbled (init.refuse_legacy_answers), in the order they are checked.
+TYPED_ANSWERS = tuple(name for name in OPTIONS if name != "kieu")
+
 
 @dataclass(frozen=True)
 class Parameter:
