@@ -641,10 +641,10 @@ def refuse_other_registers(workspace: Workspace, layout: Layout, todo: list[Path
 def refuse_unmigrated(workspace: Workspace, todo: list[Path], staged: dict[Path, Staged],
                       recorded: Recorded, register: Callable[[], Register] | None) -> None:
     """Before any number is given: a document asking for a new number (its data file holds
-    none from any register, as its manifest entry says, or the register in use names the file
-    in no row: documents.asks_new_number) of a year whose numbers the register in use lacks
-    (switched.unmigrated: the workspace was pointed at another register, or its register
-    emptied) is invalid, saying how to move the old register over: it would be given 01
+    none from any register, as its manifest entry says, or the register in use holds no live
+    number for the file: documents.asks_new_number) of a year whose numbers the register in
+    use lacks (switched.unmigrated: the workspace was pointed at another register, or its
+    register emptied) is invalid, saying how to move the old register over: it would be given 01
     again, a number issued already."""
     asking = [path for path in todo
               if staged[path].numbering is not None and staged[path].invalid is None]
@@ -1173,13 +1173,13 @@ def renumbered(
     given to another document, or no longer the file's). The rebuilt output prints the new
     number, and a copy already printed or signed carries the old one: the clerk must know."""
     from pipeline.register.documents import replaced_number_warning
+    from pipeline.register.holders import own_register_number
 
     found: dict[Path, str] = {}
     for path, entry in numbers.items():
         name = layout.name_of(path)
         written = recorded.written(name)
-        if (written is None or not written.so_tu_dong or written.so is None
-                or written.lender is not None or written.so == entry.number):
+        if written is None or own_register_number(written) in (None, entry.number):
             continue
         output = layout.workspace.display(layout.output_dir / written.output)
         warning = replaced_number_warning(register, name, written, entry.number,

@@ -332,6 +332,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "There is no register {location}: no number of {year} (no document built records "
         "a number given by it); no register made",
     },
+    # `so huy` and `so khoi-phuc` find no register file: they make none either.
+    "register.void_absent": {
+        "vi": "không có sổ văn bản {location}: sổ này chưa cấp số nào, nên không có số {number} "
+        "năm {year} để hủy; không tạo sổ",
+        "en": "there is no register {location}: it never gave a number, so there is no number "
+        "{number} of {year} to void; no register made",
+    },
+    "register.void_absent_lacking": {
+        "vi": "chưa hủy số {number} năm {year}: không có sổ văn bản {location} (xem trên). Hãy "
+        "đặt tệp sổ lại chỗ cũ, hoặc ghi lại các số vào sổ ({command}), rồi "
+        "mới hủy số; không tạo sổ",
+        "en": "number {number} of {year} not voided: there is no register {location} (see "
+        "above). Put the register file back, or enter the numbers again ({command}), then "
+        "void the number; no register made",
+    },
+    "register.absent_restore_nothing": {
+        "vi": "Không có sổ văn bản {location}: không văn bản đã dựng nào ghi số năm {year} do "
+        "sổ này cấp, nên không có số nào cần ghi lại; không tạo sổ",
+        "en": "There is no register {location}: no document built records a number of {year} "
+        "given by it, so no number needs entering again; no register made",
+    },
     "register.empty_year": {
         "vi": "sổ năm {year} chưa có dòng nào",
         "en": "the register of {year} has no rows",

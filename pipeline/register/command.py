@@ -82,10 +82,11 @@ class _State:
 
     def open(self, ctx: click.Context, *, create: bool = True) -> Register:
         """The register, opened once (the first call decides how). Without `create` (a command
-        that only reads: kiem-tra, xem, xuat, day-so), a register file that does not exist is
-        not made: an empty register kept in memory stands for it, and `absent` names the
-        file looked for (a check that made it would leave an empty sổ behind, which the
-        clerk, or the next build, would take for the office's)."""
+        that only reads: kiem-tra, xem, xuat, day-so; or has nothing to write in a register
+        not made: huy, khoi-phuc), a register file that does not exist is not made: an empty
+        register kept in memory stands for it, and `absent` names the file looked for (a
+        check that made it would leave an empty sổ behind, which the clerk, or the next
+        build, would take for the office's)."""
         if self.register is None:
             plans = {self.agency: self.plan} if self.agency and self.plan is not None else {}
             workspace = self.workspace
@@ -102,6 +103,14 @@ class _State:
                 )
             ctx.call_on_close(self.register.close)
         return self.register
+
+    def made(self, ctx: click.Context) -> Register:
+        """The register file `open(create=False)` looked for and did not find (`absent`), made
+        now that the command has rows to write in it (`so khoi-phuc` entering again numbers
+        the outputs record it giving); the register opened, when it was there."""
+        if self.absent is not None:
+            self.register, self.absent = None, None  # the empty one in memory stood for it
+        return self.open(ctx)
 
     def office(self, ctx: click.Context) -> str:
         """The office to number for: --co-quan when known, else the workspace's only agency
@@ -354,17 +363,23 @@ def _refuse_lacking(state: _State, register: Register, office: str, year: int) -
                             numbers=numbers_named(lacking))
 
 
-def _absent_lacking(state: _State, year: int, agency: str | None) -> tuple[Given, ...]:
+def _absent_given(state: _State, year: int, agency: str | None) -> tuple[Given, ...]:
     """The numbers of `year` (of office `agency`, or every office) the workspace's outputs
-    record given by the register file a command that only reads did not find (state.absent),
-    which no register records now; when there are some, said on stderr: that the file is
-    not there, where to put it back, or how to enter them again (`so khoi-phuc`), then the
-    numbers, in kiem-tra's words (none: nothing is lost, nothing said)."""
+    record given by the register file a command opened without making it did not find
+    (state.absent), which no register records now (none: that file gave none)."""
     assert state.absent is not None and state.register is not None  # the empty one in memory
     workspace = state.workspace
-    lacking = manifest_numbers_lacking(workspace, state.register, year, agency,
-                                       current=location_key(state.absent, workspace.root))
+    return manifest_numbers_lacking(workspace, state.register, year, agency,
+                                    current=location_key(state.absent, workspace.root))
+
+
+def _absent_lacking(state: _State, year: int, agency: str | None) -> tuple[Given, ...]:
+    """_absent_given's numbers; when there are some, said on stderr: that the register file
+    is not there, where to put it back, or how to enter them again (`so khoi-phuc`), then
+    the numbers, in kiem-tra's words (none: nothing is lost, nothing said)."""
+    lacking = _absent_given(state, year, agency)
     if lacking:
+        assert state.absent is not None
         click.echo(t("register.absent_numbers", location=shown(state.absent),
                      count=len(lacking), year=year, command=_restore_line(state, year)),
                    err=True)
@@ -495,10 +510,13 @@ def void_command(
 ) -> None:
     """Hủy số: giữ lại trong sổ kèm lý do, không bao giờ cấp lại."""
     state = _state(ctx)
-    register = state.open(ctx)
+    # A register file not there is not made: it gave no number to void.
+    register = state.open(ctx, create=False)
     office = state.office(ctx)
     typed = _number(number)
     when = datetime.now().year if year is None else year
+    if state.absent is not None:
+        raise _void_absent(state, office, typed, when)
     symbol = number.partition("/")[2].strip()
     if sequence is None and symbol:  # 05/QĐ-UBND: the run the office numbers that type in
         sequence = register.plan_in(office, when).sequence_for(type_code_from_symbol(symbol))
@@ -512,6 +530,18 @@ def void_command(
     state.keep_plan(ctx)
     _warn_other_workspace(state, register, entry)
     _mark_form_void(state, entry)
+
+
+def _void_absent(state: _State, office: str, number: int, year: int) -> RegisterError:
+    """`so huy` without a register file (state.absent): the refusal (exit code 1) naming the
+    file looked for, none made (a register not made gave no number). When the outputs
+    record numbers of `year` given by that file (deleted or moved: _absent_lacking, said
+    first on stderr), the refusal says to put it back, or enter them again, first."""
+    assert state.absent is not None
+    key = ("register.void_absent_lacking" if _absent_lacking(state, year, office)
+           else "register.void_absent")
+    return RegisterError(key, location=shown(state.absent), number=f"{number:02d}", year=year,
+                         command=_restore_line(state, year))
 
 
 def _mark_form_void(state: _State, entry: Entry) -> None:
@@ -903,12 +933,19 @@ def restore_command(ctx: click.Context, year: int, checked: bool) -> None:
     so cap, so giu thì không văn bản nào ghi: vào sổ chúng bằng so vao-so, rồi xác nhận bằng
     --da-kiem-tra; đến khi đó không cấp số mới năm NAM."""
     state = _state(ctx)
-    # Confirming a restore makes no register: one not made has none to confirm.
-    register = state.open(ctx, create=not checked)
+    # A register file not there is made only to enter numbers the outputs record it giving:
+    # one not made has no restore to confirm, and nothing to enter when they record none.
+    register = state.open(ctx, create=False)
     agency = state.listed_office(ctx)
     if checked:
         _confirm_restore(register, year, agency)
         return
+    if state.absent is not None:
+        if not _absent_given(state, year, agency):
+            click.echo(t("register.absent_restore_nothing", location=shown(state.absent),
+                         year=year))
+            return
+        register = state.made(ctx)
     restored = restore_recorded(state.workspace, year, register=register, agency=agency)
     if not restored:
         # Lacking still, yet none entered again: each data file holds another number now.

@@ -75,6 +75,7 @@ from pipeline.register.holders import (
     OWN,
     TAKEN,
     numbered_elsewhere,
+    own_register_number,
     printed_number_holder,
 )
 from pipeline.register.location import (
@@ -254,26 +255,36 @@ def _reader(stack: ExitStack, opened: dict[Path, Register],
     return register
 
 
+def holds_number_for(register: Register, agency: str, source: str) -> bool:
+    """Whether `register` holds a live number for data file `source` of office `agency`: the
+    file keeps it when numbered again (no new number asked), and what became of the number
+    its output printed is that row's to say (renumbered since: build replaces it). A file
+    whose rows are all void holds none: numbered again, it asks for a new number, as a file
+    the register names in no row (store.SourceNumbers.named, the build's one read of it)."""
+    return register.by_source(agency, source) is not None
+
+
 def asks_new_number(written: ManifestEntry | None, source: str,
                     register: Callable[[], Register] | None) -> bool:
     """Whether a so: tu_dong document of data file `source` is given a new number when it is
     numbered now: its output (`written`, its manifest entry) holds none from a register, or
-    the register in use (None: not made yet) holds no live number for the file (emptied, or
-    replaced by another sổ, since; or its number voided: its rows all void): else it keeps
-    the number the register holds for it."""
+    the register in use (None: not made yet) holds no live number for the file
+    (holds_number_for: emptied, or replaced by another sổ, since; or its number voided: its
+    rows all void): else it keeps the number the register holds for it."""
     if written is None or not written.so_tu_dong:
         return True
-    return register is None or register().by_source(written.co_quan, source) is None
+    return register is None or not holds_number_for(register(), written.co_quan, source)
 
 
 def lost_number(register: Register, workspace: Workspace, written: ManifestEntry,
                 source: str) -> str | None:
     """TAKEN or LOST (printed_number_holder) for an output whose number came from the
     register in use (its manifest entry `written` names it) and that the register holds no
-    live row of for data file `source` (nor a void one: that is a number voided, which build
-    replaces and check says); None when the number still stands, or came from another
-    register (documents.refuse_other_register's case). The output is out of date: the
-    register gives its number to another document, or holds no row of it."""
+    live number for data file `source` of (holds_number_for, as asks_new_number: a file
+    whose rows are all void holds none); None when the number still stands (a number
+    voided is the file's own void row: voided_output says it, and build replaces it), or
+    came from another register (documents.refuse_other_register's case). The output is out
+    of date: the register gives its number to another document, or holds no row of it."""
     found = _lost_holder(register, workspace, written, source)
     return found[0] if found is not None else None
 
@@ -282,10 +293,10 @@ def _lost_holder(register: Register, workspace: Workspace, written: ManifestEntr
                  source: str) -> tuple[str, Entry | None] | None:
     """lost_number's state with the row holding the number (printed_number_holder), read once
     for stale_output, which names that row."""
-    if (not written.so_tu_dong or written.so is None or written.lender is not None
-            or written.so_van_ban is None or written.so_van_ban != register_key(workspace)):
+    if (own_register_number(written) is None or written.so_van_ban is None
+            or written.so_van_ban != register_key(workspace)):
         return None
-    if register.names_source(written.co_quan, source):
+    if holds_number_for(register, written.co_quan, source):
         return None
     state, row = printed_number_holder(register, written, source)
     return None if state == OWN else (state, row)
@@ -326,12 +337,12 @@ def replaced_number_warning(register: Register, name: str, written: ManifestEntr
     another document (an old sổ imported since: that document named), or no longer the
     file's. The output prints the new number now, and a copy already printed or signed
     carries the old one: the clerk must know. None when the number is the same."""
-    if (written is None or not written.so_tu_dong or written.so is None
-            or written.lender is not None or written.so == number):
+    printed = own_register_number(written) if written is not None else None
+    if written is None or printed is None or printed == number:
         return None
     old = None
     if written.ngay[:4].isdigit():
-        old = register.given_to(written.co_quan, int(written.ngay[:4]), written.so, name)
+        old = register.given_to(written.co_quan, int(written.ngay[:4]), printed, name)
     if old is not None and old.status is Status.VOID:
         return t("build.voided_number_replaced", name=name, old=written.so_ky_hieu,
                  reason=old.void_reason or "", new=reference, output=output)
@@ -887,7 +898,7 @@ def refuse_lacking(register: Register, workspace: Workspace, document: LoadedDoc
     holding none of them (emptied: switched.unmigrated) is said per output, as before
     (stale_output)."""
     office = document.info.data.co_quan
-    if register.by_source(office, source) is not None:
+    if holds_number_for(register, office, source):
         return
     year = document_year(document)
     current = register_key(workspace)
@@ -946,7 +957,7 @@ def copy_of_numbered(
     data = document.info.data
     if not data.needs_number or document.number_from is not None:
         return ()
-    if register.by_source(data.co_quan, source) is not None:
+    if holds_number_for(register, data.co_quan, source):
         return ()
     details = completed(register_details(document))
     if details.doc_date is None:

@@ -21,6 +21,14 @@ if TYPE_CHECKING:
 OWN, TAKEN, LOST = "own", "taken", "lost"
 
 
+def own_register_number(written: ManifestEntry) -> int | None:
+    """The number output `written` (its manifest entry) prints that a register gave its own
+    data file (so: tu_dong, the number recorded): what the register holds at that number
+    says whether the output is current. None for a typed number, or a Giấy khen batch
+    printing its decision's (`lender`: the decision's output says what became of it)."""
+    return written.so if written.so_tu_dong and written.lender is None else None
+
+
 def printed_number_holder(register: Register, written: ManifestEntry,
                           source: str) -> tuple[str, Entry | None]:
     """What `register` holds at the number the output of data file `source` prints (`written`,
@@ -54,8 +62,8 @@ def numbered_elsewhere(register: Register | None, workspace: Workspace, written:
     (moved to PostgreSQL, vanthu.yaml edited) and the old sổ not moved over. None when the
     register in use numbered it (lost_number's case), or holds its number for the file (moved
     over: `so xuat`, `so nhap`), or the output prints none of its own (a Giấy khen batch)."""
-    if (not written.so_tu_dong or written.so is None or written.lender is not None
-            or written.so_van_ban is None or not written.ngay[:4].isdigit()):
+    if (own_register_number(written) is None or written.so_van_ban is None
+            or not written.ngay[:4].isdigit()):
         return None
     current = register_key(workspace)
     if current is None or current == written.so_van_ban:

@@ -942,8 +942,8 @@ class Register:
                          void_reason, workspace=self.workspace)
 
     def record_many(self, agency: str, rows: Iterable[tuple[int, int, str | None, Details,
-                                                             Status, str | None, str | None]]
-                    ) -> list[Entry]:
+                                                             Status, str | None, str | None]],
+                    *, check: Callable[[list[str]], None] | None = None) -> list[Entry]:
         """Vào sổ many rows at once (an imported register): all of them or none.
 
         Each row is (year, number, sequence, details, status, void reason, source); a row
@@ -952,6 +952,9 @@ class Register:
         plan exclusively from its start (Backend.lock_plans, as set_plan does): a plan change
         or an allocation of the office never interleaves with an import, so no row goes into
         a run by a plan changed meanwhile (a type numbered in two runs of one year).
+        `check`, when given, is called there with each row's run, before any row is written:
+        the caller's refusal of its rows judged by the runs they are written in (so nhap: two
+        rows of its file holding one number of a run), which leaves the register as it was.
         """
         given = list(rows)
         displacing = self._displaced is not None
@@ -959,6 +962,8 @@ class Register:
         def work(tx: Transaction) -> tuple[list[Entry], list[Displaced]]:
             self.backend.lock_plans(tx, agency, exclusive=True)
             rows = self._runs_of(tx, agency, given)
+            if check is not None:
+                check([sequence for _, _, sequence, *_ in rows])
             parked = self._park_given(tx, agency, rows) if displacing else {}
             done = []
             for index, (year, number, sequence, details, status, reason, source) in enumerate(
@@ -1131,14 +1136,6 @@ class Register:
     def by_source(self, agency: str, source: str) -> Entry | None:
         """The live entry numbered for this source (of this register's workspace), if any."""
         return self.read(lambda tx: db.by_source(tx, agency, source, self.workspace))
-
-    def names_source(self, agency: str, source: str) -> bool:
-        """Whether a row of this register's workspace, live or void, names data file `source`:
-        the register knows what became of the number it gave that file."""
-        row = self.read(lambda tx: tx.one(
-            f"SELECT 1 FROM entries WHERE agency = ? AND source = ? AND {db.SAME_WORKSPACE} "
-            "LIMIT 1", (agency, source, self.workspace or "")))
-        return row is not None
 
     def numbers_by_source(self) -> dict[tuple[str, str], int]:
         """(office, data file) → the live number given for that file of this register's

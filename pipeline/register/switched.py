@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pipeline.errors import InputError, VanthuError
 from pipeline.i18n import t
 from pipeline.register import rows as db
-from pipeline.register.holders import TAKEN, numbered_elsewhere
+from pipeline.register.holders import TAKEN, numbered_elsewhere, own_register_number
 from pipeline.register.location import (
     default_register_path,
     register_key,
@@ -334,7 +334,7 @@ def outputs_numbered_elsewhere(workspace: Workspace,
     if current is None:
         return []
     asked = [(source, written) for source, written in kept
-             if written.so_tu_dong and written.so is not None and written.lender is None
+             if own_register_number(written) is not None
              and written.so_van_ban is not None and written.so_van_ban != current]
     if not asked:
         return []

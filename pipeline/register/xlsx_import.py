@@ -560,29 +560,23 @@ def import_register(register: Register, agency: str, path: Path, *, year: int | 
     what `so kiem-tra` would say of the rows recorded, as warnings (`other_years`: rows dated
     in another year than their sheet's go to their own year's sổ, not refused)."""
     read = _read(path, year, sequence, other_years)
-    rows, errors = read.rows, read.errors
+    rows = read.rows
     file = str(path)
-    seen: dict[tuple[int, str, int], ImportedRow] = {}
-    resolved = []
-    for row in rows:
-        # The run each row goes to, to find two rows of the file holding one number; the
-        # import chooses them again as it writes (record_many), under the office's plan held
-        # then, which a plan change made meanwhile may have changed.
-        chosen = register.sequence_for(agency, row.details, row.sequence, row.year)
-        key = (row.year, chosen, row.number)
-        other = seen.get(key)
-        if other is not None:
-            errors.append(_duplicate_in_file(file, row, other))
-            continue
-        seen[key] = row
-        resolved.append((row.year, row.number, row.sequence, row.details, row.status,
-                         row.void_reason, row.source))
-    if errors:
-        order = {name: index for index, name in enumerate(read.sheets)}
-        errors.sort(key=lambda e: (order.get(e.sheet or "", -1), e.row or 0))
-        raise RegisterImportError(errors, file=file)
+
+    def refuse(runs: list[str]) -> None:
+        # Every problem of the file at once: those read, and two rows holding one number of
+        # a run, judged by the runs the import writes them in (record_many chooses them in
+        # its transaction, under the office's plan it holds).
+        errors = [*read.errors, *_duplicates_in_file(file, rows, runs)]
+        if errors:
+            order = {name: index for index, name in enumerate(read.sheets)}
+            errors.sort(key=lambda e: (order.get(e.sheet or "", -1), e.row or 0))
+            raise RegisterImportError(errors, file=file)
+
+    given = [(row.year, row.number, row.sequence, row.details, row.status, row.void_reason,
+              row.source) for row in rows]
     try:
-        entries = register.record_many(agency, resolved)
+        entries = register.record_many(agency, given, check=refuse)
     except DuplicateNumberError as exc:
         where = rows[exc.index] if exc.index is not None else None
         error = InputError(exc.key, file=file, sheet=where.sheet if where else None,
@@ -608,6 +602,21 @@ def _reserved_said(file: str, rows: list[ImportedRow]) -> list[InputError]:
                        + (", …" if len(kept) > _NAMED else ""),
                        example=f"{kept[0].number:02d}")
             for sheet, kept in said.items()]
+
+
+def _duplicates_in_file(file: str, rows: list[ImportedRow], runs: list[str]) -> list[InputError]:
+    """Each row of the file holding the number of a year and run that an earlier row holds
+    (`runs`: the run each row is written in)."""
+    seen: dict[tuple[int, str, int], ImportedRow] = {}
+    found = []
+    for row, run in zip(rows, runs, strict=True):
+        key = (row.year, run, row.number)
+        other = seen.get(key)
+        if other is not None:
+            found.append(_duplicate_in_file(file, row, other))
+            continue
+        seen[key] = row
+    return found
 
 
 def _duplicate_in_file(file: str, row: ImportedRow, other: ImportedRow) -> InputError:
