@@ -91,6 +91,7 @@ from pipeline.render.output import (
     keep_edited_copy,
     os_words,
 )
+from pipeline.text.listing import first_named
 from pipeline.workspace import Workspace
 from pipeline.workspace.lock import one_build_at_a_time
 
@@ -1146,9 +1147,7 @@ def say_kept_pending(pending: dict[str, list[tuple[DocumentResult, RegisterEntry
             document.error = t("register.number_kept_pending", error=error.rstrip(" ."),
                                reference=number.reference)
             continue
-        references = ", ".join(number.reference for _, number in group[:_PENDING_LISTED])
-        if len(group) > _PENDING_LISTED:
-            references += ", …"
+        references = first_named([number.reference for _, number in group], _PENDING_LISTED)
         result.warnings.append(t("register.numbers_kept_pending", count=len(group),
                                  references=references))
 
@@ -1201,9 +1200,7 @@ def unconfirmed(error: VanthuError, layout: Layout, numbers: dict[Path, Register
     and keeps the files as they are."""
     written = [layout.workspace.display(layout.output_dir / entries[path].output)
                for path in numbers if path in entries]
-    shown = ", ".join(written[:_LISTED])
-    if len(written) > _LISTED:
-        shown += ", …"
+    shown = first_named(written, _LISTED)
     return RegisterError("build.written_unconfirmed", error=Said(error, located=True),
                          count=len(written), files=shown)
 

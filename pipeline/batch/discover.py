@@ -12,6 +12,7 @@ from pipeline.batch.manifest import listing_sha256
 from pipeline.errors import InputError
 from pipeline.load.locations import resolved_path
 from pipeline.paths import shown
+from pipeline.text.listing import first_named
 from pipeline.workspace import Workspace
 from pipeline.workspace.config import CONFIG_FILE, DATA_DIR
 
@@ -76,10 +77,9 @@ def not_a_workspace(folder: Path, command: str) -> InputError:
     }  # fmt: skip
     if not below:
         return InputError("build.not_workspace", **said)
-    more = ", …" if len(below) > SHOWN_WORKSPACES else ""
     return InputError(
         "build.not_workspace.below", **said, first=shlex.quote(below[0]),
-        found=", ".join(below[:SHOWN_WORKSPACES]) + more,
+        found=first_named(below, SHOWN_WORKSPACES),
     )  # fmt: skip
 
 

@@ -30,6 +30,7 @@ from pipeline.batch.manifest import present_sha256
 from pipeline.batch.recorded import Recorded
 from pipeline.i18n import t
 from pipeline.render.output import keep_edited_copy
+from pipeline.text.listing import first_named
 
 # How many copies the warning names before "…".
 _LISTED = 10
@@ -126,9 +127,7 @@ class LostManifests:
         display = self.layout.workspace.display
         for lost in self.found.values():
             if lost.copies:
-                shown = ", ".join(display(copy) for copy in lost.copies[:_LISTED])
-                if len(lost.copies) > _LISTED:
-                    shown += ", …"
+                shown = first_named([display(copy) for copy in lost.copies], _LISTED)
                 outcome = t(copied_key, count=len(lost.copies), copies=shown)
             else:
                 outcome = t(same_key)

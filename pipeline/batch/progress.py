@@ -15,6 +15,7 @@ import click
 
 from pipeline.batch.result import BuildResult, DocumentResult, Status
 from pipeline.i18n import t
+from pipeline.text.listing import first_named
 from pipeline.workspace import shown
 
 if TYPE_CHECKING:
@@ -169,9 +170,7 @@ def failures(documents: list[DocumentResult]) -> list[str]:
         if len(group) == 1 or not error:
             lines.extend(located(d.input, d.error or "") for d in group)
             continue
-        names = ", ".join(shown(d.input) for d in group[:_NAMED])
-        if len(group) > _NAMED:
-            names += ", …"
+        names = first_named([shown(d.input) for d in group], _NAMED)
         lines.append(t("build.not_written_for", count=len(group), documents=names, error=error))
     return lines
 

@@ -26,6 +26,7 @@ from pipeline.batch.manifest import Entry
 from pipeline.batch.result import DocumentResult, Status
 from pipeline.batch.staged import Staged
 from pipeline.i18n import t
+from pipeline.text.listing import first_named
 
 # How many documents the warning names before "…".
 _LISTED = 10
@@ -72,9 +73,7 @@ def rebuilt_warning(
     rebuilt = [d for d in documents if d.status is Status.BUILT and d.input in rewritten]
     if not rebuilt:
         return None
-    shown = ", ".join(d.name for d in rebuilt[:_LISTED])
-    if len(rebuilt) > _LISTED:
-        shown += ", …"
+    shown = first_named([d.name for d in rebuilt], _LISTED)
     one = ".one" if len(rebuilt) == 1 else ""
     before = sorted({written_by[d.input] for d in rebuilt} - {__version__})
     if before:

@@ -85,6 +85,12 @@ def two_digits(count: int) -> str:
     return f"{count:02d}" if count < 10 else format_money(count)
 
 
+def count_text(count: int) -> str:
+    """A count as a phrase's field prints it: two_digits, and none as a plain 0 (the Danh
+    sách's "0 tập thể"), not "00"."""
+    return two_digits(count) if count else "0"
+
+
 def counted(awards: AwardList, *, collectives_first: bool = False) -> str:
     """'44 cá nhân và 05 tập thể' (or '05 tập thể và 44 cá nhân'); only the kinds it has.
     Persons and collectives are counted, not awards: one given two titles is one cá nhân."""
@@ -143,8 +149,8 @@ def award_values(data: DecisionData, awards: AwardList, *, kinds: Kinds = None) 
         "so_luong_theo_thu_tu": counted(
             awards, collectives_first=bool(listed) and listed[0].collective
         ),
-        "so_ca_nhan": two_digits(people) if people else "0",
-        "so_tap_the": two_digits(groups) if groups else "0",
+        "so_ca_nhan": count_text(people),
+        "so_tap_the": count_text(groups),
         "tong_so": two_digits(people + groups),
     }
     for number, group in enumerate(awards.groups, start=1):
@@ -152,7 +158,7 @@ def award_values(data: DecisionData, awards: AwardList, *, kinds: Kinds = None) 
         values[prefix + "ten"] = group.award
         for collective, word in ((False, "ca_nhan"), (True, "tap_the")):
             entries = [e for e in group.entries if e.collective == collective]
-            values[f"{prefix}so_{word}"] = two_digits(len(entries)) if entries else "0"
+            values[f"{prefix}so_{word}"] = count_text(len(entries))
             if entries and awards.priced:
                 values[prefix + word] = format_money(entries[0].amount)
     names = {e.award for e in awards.entries}
@@ -455,7 +461,7 @@ def listed_figure(awards: AwardList, kind: str) -> str:
         return counted(awards) or "0 cá nhân"
     count = awards.recipients(collective=kind == "tap_the")
     word = "tập thể" if kind == "tap_the" else "cá nhân"
-    return f"{two_digits(count) if count else '0'} {word}"
+    return f"{count_text(count)} {word}"
 
 
 _DIGIT = re.compile(r"\d")

@@ -57,6 +57,7 @@ from pipeline.register.sequences import (
 from pipeline.register.store import Displaced, Register, is_form_record
 from pipeline.register.switched import Given
 from pipeline.render.phrase import Phrase
+from pipeline.text.listing import first_named
 from pipeline.workspace import Workspace
 
 _DATE = click.DateTime(formats=["%d/%m/%Y", "%Y-%m-%d"])
@@ -1007,7 +1008,7 @@ def before_vanthu_message(before: BeforeVanthu, year: int) -> str:
     """What `so kiem-tra` says of a sequence of a year before vanthu (checks.before_vanthu):
     its gaps are not counted missing, and how to have the year's sổ checked in full."""
     held = [e.reference for e in before.held]
-    numbers = ", ".join(held[:_NAMED]) + (", …" if len(held) > _NAMED else "")
+    numbers = first_named(held, _NAMED)
     return t("register.before_vanthu", agency=before.agency, sequence=before.sequence,
              year=year, since=before.since, count=len(held), numbers=numbers,
              missing=", ".join(gap.numbers for gap in before.gaps))

@@ -100,6 +100,7 @@ from pipeline.register.year_start import late_first_notices
 from pipeline.render.output import is_write_failure
 from pipeline.rules.agency_names import ORGANS
 from pipeline.text.legacy import is_vietnamese_syllable
+from pipeline.text.listing import first_named
 from pipeline.text.normalize import recipient_key
 from pipeline.text.shared import same
 from pipeline.workspace.config import CONFIG_FILE, read_config
@@ -1123,7 +1124,7 @@ def typed_ahead_error(path: Path | str, reference: str, number: int, following: 
     number `following`, leaving the numbers `gap`, while so: tu_dong documents `earlier`
     (their data files, by date) dated before it would be numbered after it (builder.
     refuse_typed_ahead); `allowed` (build --bo-qua-so): the warning that they were."""
-    shown_names = ", ".join(earlier[:5]) + (", …" if len(earlier) > 5 else "")
+    shown_names = first_named(earlier, 5)
     first, last = gap[0], gap[-1]
     skipped = f"{first:02d}" if first == last else f"{first:02d}–{last:02d}"
     key = "register.typed_ahead_allowed" if allowed else "register.typed_ahead"

@@ -36,6 +36,7 @@ from pipeline.register.location import (
 )
 from pipeline.register.store import Register
 from pipeline.register.switched import Given, given_by_register
+from pipeline.text.listing import first_named
 
 if TYPE_CHECKING:
     from pipeline.batch.manifest import Entry as ManifestEntry
@@ -80,7 +81,7 @@ def numbers_named(lacking: Iterable[Given]) -> str:
     """The numbers a message names: their Số, ký hiệu as the outputs print them, in order, the
     first _NAMED of them and "…"."""
     shown = [f"{g.number:02d}/{g.symbol}" if g.symbol else f"{g.number:02d}" for g in lacking]
-    return ", ".join(shown[:_NAMED]) + (", …" if len(shown) > _NAMED else "")
+    return first_named(shown, _NAMED)
 
 
 def lacking_error(path: Path | str, year: int, lacking: tuple[Given, ...],

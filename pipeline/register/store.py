@@ -45,6 +45,7 @@ from pipeline.register.sequences import (
     write_plan,
 )
 from pipeline.render.phrase import Phrase
+from pipeline.text.listing import first_named
 
 T = TypeVar("T")
 # How many rows a message names before "…".
@@ -441,10 +442,9 @@ class Register:
                   following: int) -> RegisterError:
         """The refusal to change `agency`'s plan over numbers given under another one: the
         first few of them, each with its run, and the year from which it may change."""
-        shown = [f"{c.reference} ({c.year}, {c.sequence})" for c in conflicts[:_NAMED]]
-        more = ", …" if len(conflicts) > _NAMED else ""
+        shown = [f"{c.reference} ({c.year}, {c.sequence})" for c in conflicts]
         return RegisterError(key, agency=agency, plan=plan, count=len(conflicts),
-                             rows=", ".join(shown) + more, year=conflicts[-1].year,
+                             rows=first_named(shown, _NAMED), year=conflicts[-1].year,
                              following=following, pairs=plan.option_text() or "--chung")
 
     def number_holder(self, agency: str, year: int, number: int,

@@ -43,6 +43,7 @@ from pipeline.register.location import (
 from pipeline.register.model import Entry
 from pipeline.register.store import Register
 from pipeline.render.phrase import Phrase
+from pipeline.text.listing import first_named
 
 if TYPE_CHECKING:
     from pipeline.batch.manifest import Entry as ManifestEntry
@@ -354,8 +355,7 @@ def outputs_numbered_elsewhere(workspace: Workspace,
     for (old, year), group in lacking.items():
         group.sort(key=lambda w: (w.co_quan, w.so or 0))  # in the old sổ's order
         outputs = [workspace.display(workspace.output_dir / w.output) for w in group]
-        shown = ", ".join(outputs[:_OUTPUTS_NAMED]) + (
-            ", …" if len(outputs) > _OUTPUTS_NAMED else "")
+        shown = first_named(outputs, _OUTPUTS_NAMED)
         warnings.append(t("register.outputs_numbered_elsewhere", outputs=shown,
                           count=len(group), year=year, old=old, current=current,
                           how=moving_over(old, {w.co_quan for w in group}, year,

@@ -44,6 +44,7 @@ from pipeline.register.errors import DuplicateNumberError, RegisterImportError
 from pipeline.register.model import Details, Entry, Status
 from pipeline.register.store import Register
 from pipeline.rules.dates import years_said
+from pipeline.text.listing import first_named
 
 HEADER_SEARCH_ROWS = 25
 # Rows of one sheet, blank ones included: a busy office numbers a few thousand documents a year.
@@ -542,8 +543,7 @@ def _swapped_sheet(file: str, sheet: str, parsed: list[ImportedRow]) -> InputErr
 
 
 def _row_list(rows: list[ImportedRow]) -> str:
-    shown = ", ".join(str(r.row) for r in rows[:_NAMED])
-    return shown + (", …" if len(rows) > _NAMED else "")
+    return first_named([str(r.row) for r in rows], _NAMED)
 
 
 def import_xlsx(register: Register, agency: str, path: Path, *, year: int | None = None,
@@ -598,8 +598,7 @@ def _reserved_said(file: str, rows: list[ImportedRow]) -> list[InputError]:
             said.setdefault(row.sheet, []).append(row)
     return [InputError("register.imported_reserved", file=file, sheet=sheet,
                        field=_TITLES["note"], count=len(kept), rows=_row_list(kept),
-                       numbers=", ".join(f"{row.number:02d}" for row in kept[:_NAMED])
-                       + (", …" if len(kept) > _NAMED else ""),
+                       numbers=first_named([f"{row.number:02d}" for row in kept], _NAMED),
                        example=f"{kept[0].number:02d}")
             for sheet, kept in said.items()]
 

@@ -21,6 +21,7 @@ from pipeline.render.form import NAME_STYLE, twips_to_mm
 from pipeline.render.styles import Frame
 from pipeline.rules.field_room import next_below, room_twips, text_height_pt, wrapped_lines
 from pipeline.rules.metrics import TWIPS_PER_POINT
+from pipeline.text.listing import first_named
 from pipeline.verify.document import Paragraph
 from pipeline.verify.layout import flat
 from pipeline.verify.layout_model import nfc
@@ -116,8 +117,8 @@ def page_runs(pages: list[int]) -> str:
             runs[-1].append(page)
         else:
             runs.append([page])
-    said = [str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs[:PAGE_RUNS_SHOWN]]
-    return ", ".join(said) + (", …" if len(runs) > PAGE_RUNS_SHOWN else "")
+    said = [str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs]
+    return first_named(said, PAGE_RUNS_SHOWN)
 
 
 def printed_text(p: Paragraph) -> str:

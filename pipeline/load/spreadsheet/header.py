@@ -33,6 +33,7 @@ from pipeline.text.legacy import (
     refusal_key,
     suggested_unicode,
 )
+from pipeline.text.listing import first_named
 
 # Header rows sit under a few merged title rows (agency, "DANH SÁCH ..."), never far down.
 HEADER_SCAN_ROWS = 20
@@ -220,8 +221,7 @@ def _legacy_header(scan: HeaderScan) -> dict[str, Any] | None:
     if not cells:
         return None
     encoding, font = named_encodings(codes)
-    more = ", …" if len(cells) > _LEGACY_CELLS_SHOWN else ""
-    shown = ", ".join(cells[:_LEGACY_CELLS_SHOWN]) + more
+    shown = first_named(cells, _LEGACY_CELLS_SHOWN)
     key = refusal_key("sheet.legacy_header", codes)
     return dict(key=key, header_row=scan.best_row, encoding=encoding, font=font, cells=shown)
 
