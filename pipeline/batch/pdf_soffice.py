@@ -12,7 +12,9 @@ LibreOffice the user has open nor another build's), a deadline from the document
 (pipeline.batch.pdf.document_timeout) after which LibreOffice's whole process group is killed, a
 document that fails tried once more in a LibreOffice of its own, failures said in words, and each
 PDF written atomically beside its .docx (pipeline.render.output.stage, then commit). LibreOffice
-writes into the private folder only: a killed run leaves nothing half-written in the outputs.
+writes into the private folder only: a killed run leaves nothing half-written in the outputs,
+and a run that exits with an error code puts none of the PDFs it left there in place (each of
+its documents is tried once more alone, then failed with the reason).
 """
 
 from __future__ import annotations
@@ -195,12 +197,12 @@ class SofficeConverter:
         made: list[Path | str] = []
         for source in sources:
             pdf = folder / f"{source.stem}.pdf"
-            if pdf.is_file() and pdf.stat().st_size > 0 and code is not None:
-                made.append(pdf)
-            elif code is None:  # killed: even a PDF it wrote may be incomplete
+            if code is None:  # killed: even a PDF it wrote may be incomplete
                 made.append("build.pdf_why_timeout")
-            elif code != 0:
+            elif code != 0:  # it failed: a PDF it left may be half-written, never put in place
                 made.append("build.pdf_why_crashed")
+            elif pdf.is_file() and pdf.stat().st_size > 0:
+                made.append(pdf)
             else:  # LibreOffice said "source file could not be loaded", or wrote nothing
                 made.append("build.pdf_why_empty" if pdf.is_file() else "build.pdf_why_rejected")
         return made, deadline

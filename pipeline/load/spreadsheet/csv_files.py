@@ -12,6 +12,7 @@ from itertools import islice
 from pathlib import Path
 
 from pipeline.errors import InputError
+from pipeline.load import read_log
 from pipeline.load.spreadsheet.cells import get_column_letter
 from pipeline.load.spreadsheet.fields import Wanted
 from pipeline.load.spreadsheet.header import HEADER_SCAN_ROWS, Record, scan_header
@@ -82,11 +83,12 @@ def _strict_rows(
 
 
 def _decode(path: Path) -> str:
-    check_size(path, MAX_FILE_BYTES)
+    info = check_size(path, MAX_FILE_BYTES)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError("sheet.read_failed", file=path, reason=exc.strerror or exc) from exc
+    read_log.note(path, info, data)  # the build hashes these bytes, not the file read again
     # Excel's "Unicode Text" export is UTF-16 with a byte order mark.
     encoding = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
     try:
