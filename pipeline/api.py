@@ -22,8 +22,8 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
-from collections.abc import Callable, Mapping, Sequence
-from contextlib import ExitStack
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -68,6 +68,7 @@ from pipeline.render.compose import TemplateLibrary
 from pipeline.render.engine import Engine
 from pipeline.render.form import TEST_PRINT
 from pipeline.render.output import keep_edited_copy, write_atomic, write_error
+from pipeline.render.structure import whole_list_warning
 from pipeline.render.styles import StyleSheet
 from pipeline.render_record import RenderRecord
 from pipeline.template_tools.verdict import template_warnings
@@ -132,6 +133,12 @@ class Renderer:
 
     def render(self, document: LoadedDocument) -> bytes:
         """The .docx bytes of one loaded document (Workspace.load, Workspace.load_mapping)."""
+        return self.render_noted(document)[0]
+
+    def render_noted(self, document: LoadedDocument) -> tuple[bytes, tuple[str, ...]]:
+        """render's bytes and what the office's templates cost this document, said once per
+        document (structure.whole_list_warning: a long Nơi nhận an old copy of khoi/ky-ten
+        prints whole in the signature's row)."""
         if not isinstance(document, LoadedDocument):  # a form's dict, a path: not loaded yet
             raise TypeError(
                 f"Renderer.render takes a loaded document, not {type(document).__name__}: load "
@@ -140,7 +147,14 @@ class Renderer:
             )
         if not self.test_print:  # a batch for the phôi citing a decision without a number
             refuse_unnumbered_decision(document)
-        return self.engine.render(document.template, self.context(document))
+        context = self.context(document)
+        prepared = self.engine.prepare(document.template)
+        data = prepared.render(context)
+        if prepared.continued:  # each document of the built-in block: nothing to say
+            return data, ()
+        library, name, source = self.engine.library, prepared.name, prepared.source
+        warning = whole_list_warning(library, name, source, context)
+        return data, () if warning is None else (warning,)
 
     def render_file(
         self, input_path: str | os.PathLike[str], output: str | os.PathLike[str] | None = None
@@ -322,7 +336,10 @@ def render_documents(
     written: dict[int, Rendered] = {}
     profiles: set[Path] = set()
     record = RenderRecord(test_print=test_print)
+    kept: list[str] = []  # the copies of hand-edited outputs kept so far, as render says them
     with ExitStack() as stack:
+        # Entered first, so left last: whatever stops the call, its error says these copies.
+        stack.enter_context(copies_said_on_failure(kept, lost))
         # Never beside a build of the same workspace, which would take this call's files for
         # a killed run's leftovers (renders of a few files may run together).
         for root in sorted({workspace.root for workspace, _ in documents}):
@@ -352,14 +369,15 @@ def render_documents(
             noted = agency_warnings(workspace, loaded, renderer.styles, profiles)
             # As check and build say them, after the file's name: render takes many files.
             noted = [*named_warnings(loaded), *noted]  # số vào sổ given to another name
-            noted.extend(keep_edited_copies(edited.get(index, [])))
+            noted.extend(keep_edited_copies(edited.get(index, []), kept))
             if index in corrected:  # render --force: the sổ's Người ký corrected
                 noted.insert(0, corrected[index])
             if document.number_from is not None:
                 source = workspace.name_of(document.number_from.path)
                 document = lent_number(register_of(workspace), document, source)
             if not document.info.data.needs_number:
-                data = renderer.render(document)
+                data, said = renderer.render_noted(document)
+                noted.extend(f"{shown(loaded.path)}: {warning}" for warning in said)
                 keep_unvouched(lost.get(index), target, data, pdf=pdf)
                 write_atomic(target, data)
                 record.add(workspace, renderer.engine.library, loaded, document, target, data)
@@ -369,7 +387,8 @@ def render_documents(
             source = workspace.name_of(document.path)
             notices: list[VanthuError] = []
             with numbered(register_of(workspace), document, source, notices) as document:
-                data = renderer.render(document)
+                data, said = renderer.render_noted(document)
+                noted.extend(f"{shown(loaded.path)}: {warning}" for warning in said)
                 keep_unvouched(lost.get(index), target, data, pdf=pdf)
                 write_atomic(target, data)
             warnings = [notice.message() for notice in notices]
@@ -386,8 +405,7 @@ def render_documents(
         for root, renderer in renderers.items():  # an office's template templates check fails
             names = [d.template for ws, d in documents if ws.root == root]
             told.extend(template_warnings(renderer.engine.library, names, example_contexts))
-        for manifests_lost in {id(found): found for found in lost.values()}.values():
-            told.extend(manifests_lost.warnings("render"))  # once per manifest, as build says
+        told.extend(lost_manifest_warnings(lost))
         if told and rendered:
             rendered[0] = replace(rendered[0], warnings=(*told, *rendered[0].warnings))
         if converter is not None:
@@ -514,11 +532,41 @@ def keep_unvouched(lost: LostManifests | None, target: Path, data: bytes, *, pdf
         lost.keep_copies(target, hashlib.sha256(data).hexdigest(), with_pdf=pdf)
 
 
-def keep_edited_copies(edited: Sequence[EditedOutput]) -> list[str]:
+def keep_edited_copies(edited: Sequence[EditedOutput], said: list[str]) -> list[str]:
     """Copy each output edited by hand beside it before it is written over (render --force);
-    the warnings saying where each copy is."""
-    return [t("render.edited_output_copied", file=shown(item.file),
-              copy=shown(keep_edited_copy(item.file))) for item in edited]
+    the warnings saying where each copy is, each also added to `said` as soon as its copy is
+    made: a copy that cannot be made, or a later document that fails, stops the call with
+    the copies already made said (copies_said_on_failure)."""
+    warnings = []
+    for item in edited:
+        warnings.append(t("render.edited_output_copied", file=shown(item.file),
+                          copy=shown(keep_edited_copy(item.file))))
+        said.append(warnings[-1])
+    return warnings
+
+
+def lost_manifest_warnings(lost: Mapping[int, LostManifests]) -> list[str]:
+    """What render says of the manifests found damaged or missing (`lost`, by document, one
+    LostManifests shared by a workspace's documents): once per manifest, as build says it,
+    the copies kept in its folder named."""
+    shared = {id(found): found for found in lost.values()}.values()
+    return [warning for found in shared for warning in found.warnings("render")]
+
+
+@contextmanager
+def copies_said_on_failure(kept: list[str], lost: Mapping[int, LostManifests]) -> Iterator[None]:
+    """A render stopped partway (a later document's data refused, a PDF not made, Ctrl-C)
+    keeps the .sua-tay copies it made of hand-edited outputs before writing over them: its
+    error then says which, once each, in the words a finished render says them (`kept`:
+    keep_edited_copies'; the lost manifests' copies: lost_manifest_warnings), as notes the
+    command line says as warnings before the error (a Python caller finds them in the error's
+    __notes__)."""
+    try:
+        yield
+    except (VanthuError, KeyboardInterrupt) as exc:
+        for warning in [*lost_manifest_warnings(lost), *kept]:
+            exc.add_note(warning)
+        raise
 
 
 def refuse_unnumbered_lenders(

@@ -159,10 +159,17 @@ def render(
     from pipeline.api import render_documents
     from pipeline.workspace import shown
 
-    rendered = render_documents(
-        list(inputs), output, pdf=pdf, templates=ctx.obj["templates"], test_print=test_print,
-        force=force,
-    )
+    try:
+        rendered = render_documents(
+            list(inputs), output, pdf=pdf, templates=ctx.obj["templates"],
+            test_print=test_print, force=force,
+        )
+    except (VanthuError, KeyboardInterrupt) as exc:
+        # Stopped partway: the copies of hand-edited outputs it kept (.sua-tay), each said
+        # once as a finished render says it, before the error VanthuGroup says.
+        for warning in getattr(exc, "__notes__", ()):
+            click.echo(f"{t('build.warning')}: {warning}", err=True)
+        raise
     for item in rendered:
         click.echo(t("cli.rendered", input=shown(item.input), output=shown(item.docx)))
         if item.number is not None:

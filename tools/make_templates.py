@@ -476,7 +476,7 @@ def signature_column(cell: _Cell, signer: str) -> None:
 def recipients_below(doc: Document) -> None:
     """Ô 9b as loose paragraphs under two signatures: "Nơi nhận:", a "- ...;" line each (those
     of `noi_nhan`, then those of `noi_nhan_tiep`: a long list's last lines, which a single
-    signature prints in a row under it), the "- Lưu: ..." line. The heading and the lines of
+    signature prints in rows under it), the "- Lưu: ..." line. The heading and the lines of
     `noi_nhan` keep with the next, so the heading never ends a page alone, and so does the last
     line, so "- Lưu" never starts one alone; a long list's other lines do not, so it breaks
     where the page ends instead of moving whole to the next page (a short one has no
@@ -500,8 +500,13 @@ def recipients_below(doc: Document) -> None:
 def signature_table(doc: Document, widths: list[int], rows: int = 1) -> Table:
     table = borderless_table(doc, widths, rows=rows)
     # Never split the signatures from their titles (and Nơi nhận) over two pages.
-    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    unsplit(table.rows[0])
     return table
+
+
+def unsplit(row: _Row) -> None:
+    """A row that moves to the next page whole rather than break across two (w:cantSplit)."""
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def row_tag(row: _Row, tag: str) -> None:
@@ -510,14 +515,22 @@ def row_tag(row: _Row, tag: str) -> None:
     para(clear_cell(cell), "NoiNhan", tag)
 
 
-def recipients_beside_signature(left: _Cell, rest: _Cell) -> None:
-    """Ô 9b in two rows: "Nơi nhận:" and the lines of `noi_nhan` beside the signature, in the
-    row that never splits; those of `noi_nhan_tiep` (a long list's last lines) and "- Lưu: ..."
-    in the row under it, which flows on to the next page. A list so long that moving it whole
-    with the closing paragraph could leave much of a page blank breaks so
+# A long Nơi nhận's last lines printed with "- Lưu: ..." in a row that never splits: a page
+# never holds only its last line or two (LibreOffice ignores keep-with-next between the
+# paragraphs of a cell: the lines of a row that breaks cannot be kept together otherwise).
+KEPT_LAST = 2
+
+
+def recipients_beside_signature(left: _Cell, middle: _Cell, last: _Cell) -> None:
+    """Ô 9b in three rows: "Nơi nhận:" and the lines of `noi_nhan` beside the signature, in the
+    row that never splits; those of `noi_nhan_tiep` (a long list's last lines) in the rows
+    under it: all but the last KEPT_LAST in a row that flows on to the next page (`middle`),
+    those and "- Lưu: ..." in one that never splits (`last`), so that at least three lines
+    move together and no page holds the list's last line alone. A list so long that moving it
+    whole with the closing paragraph could leave much of a page blank breaks so
     (pipeline.context.signature_room); vanthu hands each line to one of the two lists
     (pipeline.render.structure.recipients_as_printed). A short list leaves `noi_nhan_tiep`
-    empty: all of it beside the signature, the row unprinted.
+    empty: all of it beside the signature, the rows under it unprinted.
     """
     para(left, "NoiNhanTieuDe", "Nơi nhận:")
     para(left, "NoiNhan", "{%p for nguoi_nhan in noi_nhan %}")
@@ -526,27 +539,37 @@ def recipients_beside_signature(left: _Cell, rest: _Cell) -> None:
     para(left, "NoiNhan", "{%p if not noi_nhan_tiep %}")
     para(left, "NoiNhan", "- {{ luu }}")
     para(left, "NoiNhan", "{%p endif %}")
-    para(rest, "NoiNhan", "{%p for nguoi_nhan in noi_nhan_tiep %}")
-    para(rest, "NoiNhan", "- {{ nguoi_nhan }};")
-    para(rest, "NoiNhan", "{%p endfor %}")
-    para(rest, "NoiNhan", "- {{ luu }}")
+    para(middle, "NoiNhan", f"{{%p for nguoi_nhan in noi_nhan_tiep[:-{KEPT_LAST}] %}}")
+    para(middle, "NoiNhan", "- {{ nguoi_nhan }};")
+    para(middle, "NoiNhan", "{%p endfor %}")
+    para(last, "NoiNhan", f"{{%p for nguoi_nhan in noi_nhan_tiep[-{KEPT_LAST}:] %}}")
+    para(last, "NoiNhan", "- {{ nguoi_nhan }};")
+    para(last, "NoiNhan", "{%p endfor %}")
+    para(last, "NoiNhan", "- {{ luu }}")
 
 
 def block_signature(doc: Document) -> None:
     """Ô 7 and 9b: Nơi nhận on the left, the signature on the right (a long Nơi nhận going on
-    in a row under them: recipients_beside_signature); or, when a second person signs
+    in rows under them: recipients_beside_signature); or, when a second person signs
     (chu_ky_trai: the thư ký of a Biên bản), the two signatures side by side and Nơi nhận, if
     any, below them."""
     # The usual form first: it is what a maintainer opening the block in Word looks for.
     para(doc, "NoiNhan", "{%p if not chu_ky_trai %}")
-    table = signature_table(doc, SIGNATURE_WIDTHS, rows=4)
-    left, right = (clear_cell(c) for c in table.rows[0].cells)
-    rest, blank = (clear_cell(c) for c in table.rows[2].cells)
-    recipients_beside_signature(left, rest)
+    table = signature_table(doc, SIGNATURE_WIDTHS, rows=7)
+    rows = table.rows
+    left, right = (clear_cell(c) for c in rows[0].cells)
+    middle, middle_blank = (clear_cell(c) for c in rows[2].cells)
+    last, last_blank = (clear_cell(c) for c in rows[5].cells)
+    recipients_beside_signature(left, middle, last)
     signature_column(right, "chu_ky")
-    para(blank, "NoiNhan")  # under the signature: nothing
-    row_tag(table.rows[1], "{%tr if noi_nhan_tiep %}")
-    row_tag(table.rows[3], "{%tr endif %}")
+    for blank in (middle_blank, last_blank):
+        para(blank, "NoiNhan")  # under the signature: nothing
+    unsplit(rows[5])
+    # The row that breaks only when it has lines of its own (a blank row would print one).
+    row_tag(rows[1], f"{{%tr if noi_nhan_tiep|length > {KEPT_LAST} %}}")
+    row_tag(rows[3], "{%tr endif %}")
+    row_tag(rows[4], "{%tr if noi_nhan_tiep %}")
+    row_tag(rows[6], "{%tr endif %}")
     para(doc, "NoiNhan", "{%p else %}")
     table = signature_table(doc, [TEXT_WIDTH // 2, TEXT_WIDTH - TEXT_WIDTH // 2])
     left, right = (clear_cell(c) for c in table.rows[0].cells)

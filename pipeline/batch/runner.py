@@ -95,6 +95,7 @@ class _Loaded:
     output: Path
     auto: bool  # its data says so: tu_dong (before the register's number was put in)
     seconds: float
+    notes: tuple[str, ...] = ()  # what its render found worth a word (Renderer.render_noted)
 
 
 def stage_batch(jobs: list[StageJob]) -> list[Staged]:
@@ -160,7 +161,7 @@ def _render(item: _Loaded) -> tuple[_Loaded, bytes] | Staged:
         template = item.document.template
         if template not in _template_hashes:
             _template_hashes[template] = template_hash(_renderer.engine.library, template)
-        data = _renderer.render(item.document)
+        data, item.notes = _renderer.render_noted(item.document)
     except Exception as exc:  # reported per document, never a traceback
         item.seconds += time.perf_counter() - start
         return Staged(item.job.path, item.name, failed=_failure(exc), seconds=item.seconds)
@@ -199,7 +200,8 @@ def _stage(layout: Layout, item: _Loaded, data: bytes) -> Staged:
         return Staged(path, item.name, failed=exc.message(), seconds=seconds, unwritten=True)
     seconds = item.seconds + time.perf_counter() - start
     return Staged(path, item.name, entry, staged, seconds=seconds, read_stamps=read_stamps,
-                  typed=typed, warnings=document_warnings(document), office_warnings=profile)
+                  typed=typed, warnings=(*document_warnings(document), *item.notes),
+                  office_warnings=profile)
 
 
 class Workers:

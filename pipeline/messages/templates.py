@@ -95,6 +95,40 @@ MESSAGES = {
         "is kept as a .bak file beside it), then redo your edits; or add "
         "«, {name} = du_thao.{name}» to that {{%p with ... %}} tag",
     },
+    "tpl.recipients_whole": {
+        "vi": "Nơi nhận {count} dòng quá dài để in hết cạnh chữ ký, nhưng bản riêng {file} "
+        "được sao chép trước khi vanthu cho Nơi nhận dài sang trang sau: cả danh sách in liền "
+        "một khối không bao giờ bị tách qua hai trang (trong hàng chữ ký; dưới hai chữ ký của "
+        "Biên bản, mỗi dòng giữ liền dòng sau), nên cả Nơi nhận có thể bị đẩy sang trang sau, "
+        "để trống phần còn lại của trang trước. Nên sao chép lại khối: vanthu templates copy "
+        "{block} --force (bản đang có được giữ lại thành tệp .bak bên cạnh) rồi sửa lại như "
+        "trước; vanthu templates check nói rõ hơn",
+        "en": "Nơi nhận has {count} lines, too many to print beside the signature, but the "
+        "office's copy {file} was made before vanthu let a long Nơi nhận go on onto the next "
+        "page: the whole list prints as one block that never breaks across pages (in the "
+        "signature's row; under a Biên bản's two signatures, each line kept with the next), so "
+        "the whole Nơi nhận may move to the next page, leaving the rest of the page before it "
+        "blank. Best copy the block again: vanthu templates copy {block} --force (the copy you "
+        "have is kept as a .bak file beside it), then redo your edits; vanthu templates check "
+        "says more",
+    },
+    "tpl.recipients_whole_draft": {
+        "vi": "Nơi nhận {count} dòng quá dài để in hết cạnh chữ ký, nhưng bản riêng {file} "
+        "được sao chép trước khi vanthu in Nơi nhận dài thành nhiều hàng: thẻ {{%p with ... %}} "
+        "của dự thảo quyết định không gán noi_nhan_tiep, nên danh sách của tờ trình và của dự "
+        "thảo đều in cả trong hàng chữ ký, một hàng không bao giờ bị tách qua hai trang, và có "
+        "thể bị đẩy sang trang sau, để trống phần còn lại của trang trước. Nên sao chép lại "
+        "mẫu: vanthu templates copy {block} --force (bản đang có được giữ lại thành tệp .bak "
+        "bên cạnh) rồi sửa lại như trước; vanthu templates check nói rõ hơn",
+        "en": "Nơi nhận has {count} lines, too many to print beside the signature, but the "
+        "office's copy {file} was made before vanthu printed a long Nơi nhận in several rows: "
+        "the draft decision's {{%p with ... %}} tag does not bind noi_nhan_tiep, so the Tờ "
+        "trình's and the draft's lists each print whole in the signature's row, which never "
+        "breaks across pages, and may move to the next page, leaving the rest of the page "
+        "before it blank. Best copy the template again: vanthu templates copy {block} --force "
+        "(the copy you have is kept as a .bak file beside it), then redo your edits; vanthu "
+        "templates check says more",
+    },
     "tpl.dropped_continued": {
         "vi": "bản riêng được sao chép trước khi vanthu in Nơi nhận dài thành hai hàng (trường "
         "'{name}'): mẫu có sẵn in các dòng đầu cạnh chữ ký và các dòng còn lại ở một hàng dưới "

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
+from pipeline.i18n import t
 from pipeline.render.compose import (
     BLOCKS_DIR,
     FRAME_NAME,
@@ -394,9 +395,75 @@ def _printed_lists(values: Mapping[str, Any], continued: bool) -> dict[str, Any]
     return {**values, RECIPIENTS_FIELD: whole, CONTINUED_FIELD: []}
 
 
-# A probe Nơi nhận: short (all beside the signature), long (its last lines go on under it).
+def list_goes_on(context: Mapping[str, Any]) -> int:
+    """How many lines the longest Nơi nhận of `context` has when the context breaks it (its
+    last lines in `noi_nhan_tiep`: too long to move whole with the signature; a Tờ trình's
+    draft decision's too), else 0."""
+    longest = 0
+    for values in (context, *(v for v in context.values() if isinstance(v, Mapping))):
+        tail = values.get(CONTINUED_FIELD)
+        if tail:
+            lines = list(values.get(RECIPIENTS_FIELD) or [])
+            whole = lines if lines[len(lines) - len(tail) :] == list(tail) else lines + list(tail)
+            longest = max(longest, len(whole))
+    return longest
+
+
+def printed_whole(library: TemplateLibrary, name: str, source: str) -> Found | None:
+    """The office's file that makes type `name` (`source`: its cleaned-up body) print a long
+    Nơi nhận whole in the signature's row, which never splits (reads_continued false): a copy
+    of the type whose draft decision binds `noi_nhan` only (binds_recipients_only), else the
+    first copy among the type and the blocks it includes that prints Nơi nhận without its last
+    lines apart (a khoi/ky-ten copied before it had the rows under the signature). None when a
+    long list goes on under the signature, or when no such copy prints it. Found once per
+    library: every document of the type asks (whole_list_warning)."""
+    return library.remember("printed_whole", name, lambda: _printed_whole(library, name, source))
+
+
+def _printed_whole(library: TemplateLibrary, name: str, source: str) -> Found | None:
+    """printed_whole, found."""
+    blocks = library.included_blocks(name)
+    sources = library.block_sources
+    if reads_continued([source, *(sources[block] for block in blocks)]):
+        return None
+    if library.is_override(name) and binds_recipients_only([source]):
+        return _office_copy(library, name, "tpl.recipients_whole_draft")
+    for file in (name, *blocks):
+        text = source if file == name else sources[file]
+        if library.is_override(file) and _reads_recipients(text):
+            return _office_copy(library, file, "tpl.recipients_whole")
+    return None
+
+
+def _office_copy(library: TemplateLibrary, file: str, key: str) -> Found:
+    """`key` said of the office's copy of template file `file` as a whole: its name, the path
+    a maintainer opens ('mau/khoi/ky-ten.docx')."""
+    folder = office_folder(library, file)
+    params = {"block": file, "file": f"{folder}/{file}.docx"}
+    return Found(file, key, params, Place(None, f"{file}.docx", folder))
+
+
+def whole_list_warning(
+    library: TemplateLibrary, name: str, source: str, context: Mapping[str, Any]
+) -> str | None:
+    """The warning of one document of type `name` whose Nơi nhận is too long to move whole
+    with the signature (the context breaks it: list_goes_on) but is printed whole in the
+    signature's row by an office's copy made before a long list could go on under it
+    (printed_whole): the list, and the closing paragraph kept with it, may move to the next
+    page and leave much of a page blank. `templates check` says it of the copy
+    (tpl.dropped_continued); the documents it costs are said here, each once."""
+    count = list_goes_on(context)
+    if not count:
+        return None
+    found = printed_whole(library, name, source)
+    return None if found is None else t(found.key, count=count, **found.params)
+
+
+# A probe Nơi nhận: short (all beside the signature), long (its last lines go on under it:
+# more of them than the built-in block keeps together with "- Lưu", so that a copy losing the
+# lines printed before those loses probe lines too).
 LIST_LENGTHS = (False, True)
-_SHORT_LIST, _LONG_LIST, _CONTINUED_LINES = 2, 5, 2
+_SHORT_LIST, _LONG_LIST, _CONTINUED_LINES = 2, 6, 4
 
 
 def _probe_lines(long: bool) -> list[str]:
