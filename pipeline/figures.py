@@ -232,7 +232,12 @@ def in_running_text(values: Mapping[str, str]) -> dict[str, str]:
     """The report's figures as its text prints them: a count from 1 to 9 with a leading zero,
     as a decision's Điều 1 counts ("cho 03 tập thể và 07 cá nhân", quyet_dinh.two_digits), so
     that "đã ban hành 01 quyết định, khen thưởng cho 07 cá nhân" reads as the decisions it
-    sums up; 0 and the tables' figures stay plain, as the Danh sách's counts and columns do."""
+    sums up; 0 and the tables' figures stay plain, as the Danh sách's counts and columns do.
+
+    Pads the text itself rather than calling two_digits: quyet_dinh imports pipeline.load,
+    whose attachments import this module, so importing it here makes an import cycle
+    (tests/test_packaging.py). The figures are already text (format_count), and only "1" to
+    "9" change, which two_digits prints the same way."""
     return {name: f"0{value}" if _is_count(name) and value in _ONE_DIGIT else value
             for name, value in values.items()}  # fmt: skip
 

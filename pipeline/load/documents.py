@@ -35,7 +35,7 @@ from pipeline.load.locks import ForkSafeLock
 from pipeline.load.read_log import Stamp
 from pipeline.load.read_log import stamp as file_stamp
 from pipeline.load.validation import validate
-from pipeline.load.yaml_source import Path_, Source, dotted, load_yaml, source_of_mapping
+from pipeline.load.yaml_source import Path_, Source, dotted, load_yaml, source_of_mapping, strings
 from pipeline.model.agency import Agency
 from pipeline.model.bao_cao import ReportData
 from pipeline.model.bien_ban import MinutesData, same_name
@@ -383,7 +383,7 @@ def check_typed_weekdays(source: Source) -> None:
     3 năm 2025" for a Wednesday), at its line and field, with the weekday to write: `vanthu
     verify` fails the printed document for it (rule noi_dung.thu, read alike: rules.dates), and
     check, render and build stop it before the register gives the document a number."""
-    texts = _texts(source.data)
+    texts = list(strings(source.data))
     if not any_weekday_date(text for _, text in texts):
         return
     for loc, text in texts:
@@ -394,17 +394,6 @@ def check_typed_weekdays(source: Source) -> None:
             raise source.error("data.wrong_weekday", loc, typed=wrong.typed,
                                date=numeric_date(wrong.day), weekday=weekday_said(wrong.day),
                                fix=fix)  # fmt: skip
-
-
-def _texts(value: Any, loc: Path_ = ()) -> list[tuple[Path_, str]]:
-    """(place, text) of every string value in a data file's values, depth first."""
-    if isinstance(value, str):
-        return [(loc, value)]
-    if isinstance(value, Mapping):
-        return [found for key, item in value.items() for found in _texts(item, (*loc, key))]
-    if isinstance(value, list):
-        return [found for index, item in enumerate(value) for found in _texts(item, (*loc, index))]
-    return []
 
 
 def check_repeated_recipients(

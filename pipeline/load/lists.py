@@ -163,13 +163,13 @@ def inline_source(source: Source, loc: tuple[str, ...], kind: str) -> Source:
     return Source(path=source.path, data={"loai": kind, **data}, lines=lines)
 
 
-def inline_document(source: Source, loc: tuple[str, ...], resolver: Resolver) -> LoadedDocument:
-    """The decision written at `loc`: its errors name its fields from the file's top
-    (du_thao.dieu[0]), at their lines."""
+def inline_document(written: Source, loc: tuple[str, ...], resolver: Resolver) -> LoadedDocument:
+    """The decision written at `loc` of its file (`written`: inline_source): its errors name
+    its fields from the file's top (du_thao.dieu[0]), at their lines."""
     try:
-        return resolver.load_inline(inline_source(source, loc, "quyet_dinh"))
+        return resolver.load_inline(written)
     except InputError as exc:
-        if exc.file is not None and Path(exc.file) == source.path:
+        if exc.file is not None and Path(exc.file) == written.path:
             exc.field = dotted((*loc, exc.field)) if exc.field else dotted(loc)
         raise
 
@@ -180,8 +180,10 @@ def submission_attachments(data: SubmissionData, source: Source, resolver: Resol
     if data.du_thao is None:
         return Attached(SubmissionAttachments())
     loc = ("du_thao",)
+    inline: Source | None = None  # a draft written in the Tờ trình, as a source of its own
     if isinstance(data.du_thao, dict):
-        draft, path = inline_document(source, loc, resolver), source.path
+        inline = inline_source(source, loc, DECISION)
+        draft, path = inline_document(inline, loc, resolver), source.path
     else:
         draft, path = referenced_document(source, data.du_thao, loc, resolver)
     if draft.kind.code != "quyet_dinh":
@@ -191,10 +193,11 @@ def submission_attachments(data: SubmissionData, source: Source, resolver: Resol
     listed = attached.awards is not None and len(attached.awards.entries) > NAMED_IN_ARTICLE
     if listed or attached.plan is not None or attached.regulation is not None:
         raise source.error("data.draft_with_parts", loc, name=path.name)
-    inline = path == source.path
-    written = inline_source(source, loc, DECISION) if inline else resolver.parse(path)
+    written = inline if inline is not None else resolver.parse(path)  # parsed once: cached
     warnings = draft_list_warnings(source, draft, written, resolver)
-    if inline or path.parent.name == ATTACHED_DIR:  # built by no one else: its words said here
+    # Written in the Tờ trình or kept under kem-theo/, it is built by no one else: its words
+    # are said here.
+    if inline is not None or path.parent.name == ATTACHED_DIR:
         warnings += draft_wording_warnings(draft, written, resolver, loc if inline else None)
     return Attached(SubmissionAttachments(draft=draft.info), draft.files, draft.folders,
                     warnings=warnings)  # fmt: skip
@@ -451,6 +454,10 @@ def _use_in(
 
 
 def _folded(text: str) -> str:
+    """`text` in NFC and case folded: a file name, or a whole document file searched for the
+    list files it names (_LIST_LINE). Not pipeline.text.tones.same_spelling, which also moves
+    tone marks (its key is NFD, never matched against a path) and spaces dashes ("ds-khen.xlsx"
+    would read "ds - khen.xlsx"), and caches what it folds (a file's whole text here)."""
     return unicodedata.normalize("NFC", text).casefold()
 
 

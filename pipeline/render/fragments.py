@@ -178,9 +178,17 @@ def rich_runs(text: str) -> Markup:
 def styled_runs(text: str, *, paragraphs: bool = False) -> Markup:
     """rich_runs of any text: its pieces of the same emphasis, each line a run; with
     `paragraphs`, each line after the first opens a new paragraph (paragraph_runs)."""
+    if paragraphs:
+        return _line_runs(_NEW_PARAGRAPH.sub("\n", text.strip()), paragraphs=True)
+    return _line_runs(_LINE_BREAK.sub("\n", text), paragraphs=False)
+
+
+def _line_runs(text: str, *, paragraphs: bool) -> Markup:
+    """styled_runs of `text` whose lines are split already: each new line a bare '\\n' (the
+    blanks around it dropped), so that paragraph_runs, which splits to find lead-in lines,
+    does not split again."""
     out: list[str] = []
-    split = _NEW_PARAGRAPH if paragraphs else _LINE_BREAK
-    for piece, bold, italic in segments(split.sub("\n", text.strip() if paragraphs else text)):
+    for piece, bold, italic in segments(text):
         style = _style(bold, italic)
         for index, line in enumerate(piece.split("\n")):
             if index and paragraphs:
@@ -201,7 +209,10 @@ def paragraph_runs(text: str) -> Markup:
         return rich_runs(text)
     lines = _NEW_PARAGRAPH.split(text.strip())
     marked = [line + KEEP_WITH_NEXT_MARK if leads_in(line) else line for line in lines[:-1]]
-    return styled_runs("\n".join([*marked, lines[-1]]), paragraphs=True)
+    # Split once: the lines of a stripped text cut at each new line and the blanks around it
+    # neither start nor end with a blank, so joined by '\n' they are what styled_runs's own
+    # split would make of them.
+    return _line_runs("\n".join([*marked, lines[-1]]), paragraphs=True)
 
 
 _PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.S)

@@ -36,7 +36,13 @@ def basis_lines(data: Mapping[str, Any], *, every_text: bool = False) -> list[tu
 
 
 def _walk(value: Any, place: Place, *, under: bool) -> list[tuple[Place, str]]:
-    """The căn cứ lines at and below `place`; `under`: inside a part whose texts all are."""
+    """The căn cứ lines at and below `place`; `under`: inside a part whose texts all are.
+
+    Not pipeline.load.yaml_source.strings (every text with its place, as check_typed_weekdays
+    and the legacy-text gate read them): whether a text counts depends on the parts above it
+    (a section whose heading says căn cứ, the can_cu list), carried down as `under`, and a
+    draft written inside the document (du_thao) is skipped whole; and the rules layer reads
+    no module of pipeline.load."""
     if isinstance(value, str):
         return [(place, value)] if under or _says_basis(value) else []
     if isinstance(value, list):

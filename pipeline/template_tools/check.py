@@ -815,6 +815,9 @@ def _as_read(path: Path) -> Iterator[Path]:
 # are spread over (Word or LibreOffice formatting inside a tag) made one, the first's. What a
 # split tag prints has the formatting of its first run: judged so, a tag whose second half is
 # italic is not a Nơi nhận printed in italics (tpl.split_tag says the split itself).
+# Copied from docxtpl 0.20.2: its patch_xml writes them inline (no module or class attribute to
+# reuse), and calling patch_xml on the XML would go on to remove the {%p %}/{%tr %} paragraphs
+# and rows, and rewrite cells, that check must still see as the maintainer made them.
 _TAG_BRACES = re.compile(rb"(?<={)(<[^>]*>)+(?=[{%#])|(?<=[%}#])(<[^>]*>)+(?=})", re.S)
 _TAG_TEXT = re.compile(rb"{%(?:(?!%}).)*|{#(?:(?!#}).)*|{{(?:(?!}}).)*", re.S)
 _RUN_BOUNDARY = re.compile(rb"</w:t>.*?(<w:t>|<w:t [^>]*>)", re.S)
