@@ -33,7 +33,13 @@ def _workspace(folder: Path, kieu: str, ten_co_quan: str) -> Path:
     inputs/2026 (its starter copied, as a clerk starts next year's): the document to check."""
     answers = OfficeAnswers(kieu=kieu, dia_danh="", nguoi_ky=NAME, ten_co_quan=ten_co_quan)
     made = init_workspace(folder, answers, today=DAY)
-    text = made.document.read_text("utf-8")
+    return dated_2026(made.document, folder)
+
+
+def dated_2026(starter: Path, folder: Path) -> Path:
+    """The workspace's starter `starter` dated 05/01/2026 in inputs/2026 of the workspace at
+    `folder` (as a clerk starts next year's plan from it): the document to check."""
+    text = starter.read_text("utf-8")
     year = re.search(r"(?m)^ngay: \d\d/\d\d/(\d{4})", text)
     assert year is not None
     dated = re.sub(r"(?m)^ngay: .*$", "ngay: 05/01/2026", text).replace(
@@ -44,7 +50,7 @@ def _workspace(folder: Path, kieu: str, ten_co_quan: str) -> Path:
     return plan
 
 
-def _gone_warnings(plan: Path) -> list[str]:
+def gone_warnings(plan: Path) -> list[str]:
     """What check_inputs warns of the plan's office's level."""
     report = check_inputs([plan])
     assert not report.errors, report.errors
@@ -58,7 +64,7 @@ def test_a_city_of_a_province_s_document_from_the_reform_is_warned(
     tmp_path: Path, cli: click.Group
 ) -> None:
     plan = _workspace(tmp_path / "sl", "ubnd-huyen", "ỦY BAN NHÂN DÂN THÀNH PHỐ SƠN LA")
-    (warning,) = _gone_warnings(plan)
+    (warning,) = gone_warnings(plan)
     assert ("'ỦY BAN NHÂN DÂN THÀNH PHỐ SƠN LA' là cơ quan cấp thành phố thuộc tỉnh, cấp này "
             "không còn từ 01/07/2025") in warning  # fmt: skip
     result = _run(cli, "check", str(plan))
@@ -75,12 +81,12 @@ def test_its_starter_dated_before_the_reform_is_not_warned(tmp_path: Path) -> No
                             ten_co_quan="ỦY BAN NHÂN DÂN THÀNH PHỐ SƠN LA")  # fmt: skip
     made = init_workspace(tmp_path / "sl", answers, today=DAY)
     assert made.document.parent.name == "2025"
-    assert _gone_warnings(made.document) == []
+    assert gone_warnings(made.document) == []
 
 
 def test_a_district_s_document_is_still_warned(tmp_path: Path) -> None:
     plan = _workspace(tmp_path / "ms", "ubnd-huyen", "ỦY BAN NHÂN DÂN HUYỆN MAI SƠN")
-    (warning,) = _gone_warnings(plan)
+    (warning,) = gone_warnings(plan)
     assert "'ỦY BAN NHÂN DÂN HUYỆN MAI SƠN' là cơ quan cấp huyện" in warning
 
 
@@ -98,7 +104,7 @@ def test_a_district_s_document_is_still_warned(tmp_path: Path) -> None:
     ],
 )
 def test_a_present_level_is_never_warned(tmp_path: Path, kieu: str, name: str) -> None:
-    assert _gone_warnings(_workspace(tmp_path / "ws", kieu, name)) == []
+    assert gone_warnings(_workspace(tmp_path / "ws", kieu, name)) == []
 
 
 @pytest.mark.parametrize(
@@ -188,6 +194,6 @@ def test_the_check_warning_names_the_kind_not_a_command(tmp_path: Path) -> None:
     """check, render and build make their warnings into text in the library (and its
     workers): the same words to a clerk and to a library caller, no command in them."""
     plan = _workspace(tmp_path / "ms", "ubnd-huyen", "ỦY BAN NHÂN DÂN HUYỆN MAI SƠN")
-    (warning,) = _gone_warnings(plan)
+    (warning,) = gone_warnings(plan)
     assert warning.endswith("(kiểu cơ quan ubnd-xa, hoặc phong của UBND xã)")
     assert "vanthu init" not in warning and "kieu=" not in warning

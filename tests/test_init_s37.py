@@ -19,7 +19,6 @@ import pytest
 from click.testing import CliRunner
 
 import pipeline.starters as starters
-from pipeline.api import check as check_inputs
 from pipeline.errors import InputError
 from pipeline.starters import gone_level, make_starter, read_starter, shipped_text
 from pipeline.starters.office import name_place, preset_of, starter_date, stated_level
@@ -31,6 +30,7 @@ from pipeline.workspace.init import (
     refuse_legacy_answers,
 )
 from pipeline.workspace.parameters import OPTIONS, TYPED_ANSWERS
+from tests.test_gone_level_r15 import dated_2026, gone_warnings
 
 NAME = "Lò Văn A"
 DAY = date(2026, 3, 10)
@@ -207,26 +207,6 @@ def test_a_phong_of_a_city_of_the_country_is_of_no_gone_level(tmp_path: Path, ci
     assert made.document.parent.name == "2026" and made.notes == ()
 
 
-def _dated_2026(made_document: Path, root: Path) -> Path:
-    """The workspace's starter dated 05/01/2026 in inputs/2026 (as a clerk starts next year's
-    plan from it): the document to check."""
-    text = made_document.read_text("utf-8")
-    year = re.search(r"(?m)^ngay: \d\d/\d\d/(\d{4})", text)
-    assert year is not None
-    dated = re.sub(r"(?m)^ngay: .*$", "ngay: 05/01/2026", text).replace(
-        f"năm {year.group(1)}", "năm 2026")  # fmt: skip
-    plan = root / "inputs" / "2026" / "ke-hoach.yaml"
-    plan.parent.mkdir(exist_ok=True)
-    plan.write_text(dated, "utf-8")
-    return plan
-
-
-def _gone_warnings(plan: Path) -> list[str]:
-    report = check_inputs([plan])
-    assert not report.errors, report.errors
-    return [warning for warning in report.warnings if "01/07/2025" in warning]
-
-
 @pytest.mark.parametrize(
     ("chief", "level"),
     [("UBND THÀNH PHỐ SƠN LA", "thành phố thuộc tỉnh"), ("UBND HUYỆN MAI SƠN", "huyện")],
@@ -235,9 +215,9 @@ def test_check_warns_of_a_phong_of_a_gone_level_from_the_reform(
     tmp_path: Path, cli: click.Group, chief: str, level: str
 ) -> None:
     made = init_workspace(tmp_path / "ws", _phong(chief), today=DAY)
-    assert _gone_warnings(made.document) == []  # its starter, dated 2025: as init dated it
-    plan = _dated_2026(made.document, made.root)
-    (warning,) = _gone_warnings(plan)
+    assert gone_warnings(made.document) == []  # its starter, dated 2025: as init dated it
+    plan = dated_2026(made.document, made.root)
+    (warning,) = gone_warnings(plan)
     assert f"'{chief}' là cơ quan cấp {level}, cấp này không còn từ 01/07/2025" in warning
     result = _run(cli, "check", str(plan))
     said = [line for line in result.output.splitlines() if "01/07/2025" in line]
@@ -246,7 +226,7 @@ def test_check_warns_of_a_phong_of_a_gone_level_from_the_reform(
 
 def test_check_does_not_warn_of_a_phong_of_a_city_of_the_country(tmp_path: Path) -> None:
     made = init_workspace(tmp_path / "ws", _phong("UBND THÀNH PHỐ HÀ NỘI"), today=DAY)
-    assert _gone_warnings(_dated_2026(made.document, made.root)) == []
+    assert gone_warnings(dated_2026(made.document, made.root)) == []
 
 
 def test_new_dates_a_phong_of_a_thanh_pho_thuoc_tinh_s_document_before_the_reform(

@@ -26,6 +26,7 @@ from pipeline.cli import main
 from pipeline.render.compose import TemplateLibrary
 from pipeline.verify import verify_file
 from tests.new_office import new_office
+from tests.test_template_upgrade_r14b import letter
 from tests.typed_docs import page_lines, to_pdf
 
 REPO = Path(__file__).resolve().parents[1]
@@ -203,17 +204,6 @@ def test_a_copy_without_the_row_that_breaks_is_refused(tmp_path: Path) -> None:
 
 def run(*args: str, lang: str = "vi"):
     return CliRunner().invoke(main, ["--lang", lang, *args])
-
-
-def letter(office: Path, count: int, name: str = "cv") -> Path:
-    """A Công văn of the office whose Nơi nhận has `count` lines ("Như trên" and count-1 xã)."""
-    path = office / "inputs" / f"{name}-{count}.yaml"
-    assert run("new", "cong-van", "-o", str(path.relative_to(office))).exit_code == 0
-    text = path.read_text("utf-8")
-    lines = "".join(f"  - Ủy ban nhân dân xã Đơn Vị Số {k:02d}\n" for k in range(1, count))
-    text = re.sub(r"noi_nhan:.*\n(  - .*\n)+", lambda _: "noi_nhan:\n" + lines, text)
-    path.write_text(text, "utf-8")
-    return path
 
 
 @pytest.fixture
