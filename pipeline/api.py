@@ -337,6 +337,9 @@ def render_documents(
     profiles: set[Path] = set()
     record = RenderRecord(test_print=test_print)
     kept: list[str] = []  # the copies of hand-edited outputs kept so far, as render says them
+    # What a PDF not made leaves beside its new .docx (PdfsLeft): the copies of the
+    # hand-edited PDFs kept before it, by document index.
+    pdf_copies: dict[int, list[KeptCopy]] = {}
     with ExitStack() as stack:
         # Entered first, so left last: whatever stops the call, its error says these copies.
         stack.enter_context(copies_said_on_failure(kept, lost))
@@ -369,9 +372,11 @@ def render_documents(
             noted = agency_warnings(workspace, loaded, renderer.styles, profiles)
             # As check and build say them, after the file's name: render takes many files.
             noted = [*named_warnings(loaded), *noted]  # số vào sổ given to another name
-            noted.extend(keep_edited_copies(edited.get(index, []), kept))
             if index in corrected:  # render --force: the sổ's Người ký corrected
                 noted.insert(0, corrected[index])
+            # Said here, the copies are made once the document has rendered: one whose data
+            # fails leaves its edited output as it is, with no copy, said or not.
+            at = len(noted)
             if document.number_from is not None:
                 source = workspace.name_of(document.number_from.path)
                 document = lent_number(register_of(workspace), document, source)
@@ -379,6 +384,7 @@ def render_documents(
                 data, said = renderer.render_noted(document)
                 noted.extend(f"{shown(loaded.path)}: {warning}" for warning in said)
                 keep_unvouched(lost.get(index), target, data, pdf=pdf)
+                noted[at:at] = keep_edited_copies(edited.get(index, []), kept, pdf_copies, index)
                 write_atomic(target, data)
                 record.add(workspace, renderer.engine.library, loaded, document, target, data)
                 written[index] = Rendered(document.path, target,
@@ -390,6 +396,7 @@ def render_documents(
                 data, said = renderer.render_noted(document)
                 noted.extend(f"{shown(loaded.path)}: {warning}" for warning in said)
                 keep_unvouched(lost.get(index), target, data, pdf=pdf)
+                noted[at:at] = keep_edited_copies(edited.get(index, []), kept, pdf_copies, index)
                 write_atomic(target, data)
             warnings = [notice.message() for notice in notices]
             number = document.info.data.so
@@ -409,7 +416,8 @@ def render_documents(
         if told and rendered:
             rendered[0] = replace(rendered[0], warnings=(*told, *rendered[0].warnings))
         if converter is not None:
-            rendered = convert_to_pdf(rendered, converter, record)
+            left = PdfsLeft(documents, manifests, pdf_copies, kept)
+            rendered = convert_to_pdf(rendered, converter, record, not_made=left.not_made)
     return rendered
 
 
@@ -532,17 +540,70 @@ def keep_unvouched(lost: LostManifests | None, target: Path, data: bytes, *, pdf
         lost.keep_copies(target, hashlib.sha256(data).hexdigest(), with_pdf=pdf)
 
 
-def keep_edited_copies(edited: Sequence[EditedOutput], said: list[str]) -> list[str]:
-    """Copy each output edited by hand beside it before it is written over (render --force);
-    the warnings saying where each copy is, each also added to `said` as soon as its copy is
-    made: a copy that cannot be made, or a later document that fails, stops the call with
-    the copies already made said (copies_said_on_failure)."""
+@dataclass(frozen=True)
+class KeptCopy:
+    """A copy kept of a hand-edited output before render writes over it, and what says so."""
+
+    file: Path
+    copy: Path
+    said: str
+
+
+def keep_edited_copies(
+    edited: Sequence[EditedOutput], said: list[str], pdfs: dict[int, list[KeptCopy]],
+    index: int,
+) -> list[str]:
+    """Copy each output edited by hand beside it before it is written over (render --force),
+    once its document has rendered, just before its .docx is written; the warnings saying
+    where each copy is, each also added to `said` as soon as its copy is made: a copy that
+    cannot be made, or a later document that fails, stops the call with the copies already
+    made said (copies_said_on_failure). The PDF's copy is made with the .docx's, and noted in
+    `pdfs` under document `index`: its PDF not made, it is dropped again (PdfsLeft)."""
     warnings = []
     for item in edited:
-        warnings.append(t("render.edited_output_copied", file=shown(item.file),
-                          copy=shown(keep_edited_copy(item.file))))
+        copy = keep_edited_copy(item.file)
+        warnings.append(t("render.edited_output_copied", file=shown(item.file), copy=shown(copy)))
         said.append(warnings[-1])
+        if item.file.suffix == PDF:
+            pdfs.setdefault(index, []).append(KeptCopy(item.file, copy, warnings[-1]))
     return warnings
+
+
+@dataclass(frozen=True)
+class PdfsLeft:
+    """What render settles of a document whose new .docx got no PDF (convert_to_pdf's
+    `not_made`): by document index, the documents, what their manifests recorded before the
+    call (`manifests`, render_documents'), the copies of their hand-edited PDFs (`pdfs`) and
+    the copies the call says it kept (`kept`, copies_said_on_failure's)."""
+
+    documents: Sequence[tuple[Workspace, LoadedDocument]]
+    manifests: Mapping[Path, tuple[Layout, Recorded] | None]
+    pdfs: Mapping[int, list[KeptCopy]]
+    kept: list[str]
+
+    def not_made(self, index: int, docx: Path) -> str | None:
+        """The copy of its hand-edited PDF is dropped while nothing wrote over that PDF (and no
+        longer said), and the PDF an earlier run left is removed when it is vanthu's own and
+        out of date, else kept (freshness.settle_old_pdf: a PDF no manifest records is not
+        known to be vanthu's); what to say of it, None when nothing."""
+        from pipeline.batch.freshness import drop_unneeded_copy, settle_old_pdf
+        from pipeline.batch.manifest import present_sha256
+        from pipeline.batch.recorded import written_of
+
+        for kept in self.pdfs.get(index, ()):
+            if drop_unneeded_copy(kept.file, kept.copy) and kept.said in self.kept:
+                self.kept.remove(kept.said)
+        workspace, document = self.documents[index]
+        docx_sha256 = present_sha256(docx)
+        if docx_sha256 is None:  # the .docx gone meanwhile: nothing its PDF could match
+            return None
+        known = self.manifests.get(workspace.root)
+        try:
+            written = written_of(workspace, document.path, dict(self.manifests))
+        except LookupError:
+            written = None
+        layout = known[0] if known else None
+        return settle_old_pdf(layout, written, docx, docx_sha256, shown)[1]
 
 
 def lost_manifest_warnings(lost: Mapping[int, LostManifests]) -> list[str]:
@@ -683,7 +744,8 @@ def _pdf_converter() -> PdfConverter:
 
 
 def convert_to_pdf(
-    written: list[Rendered], converter: PdfConverter, record: RenderRecord | None = None
+    written: list[Rendered], converter: PdfConverter, record: RenderRecord | None = None,
+    *, not_made: Callable[[int, Path], str | None] | None = None,
 ) -> list[Rendered]:
     """A PDF beside each .docx, all in one call of `converter` (LibreOffice's command line,
     without unoserver, then starts once for many documents, not once for each): `written`
@@ -693,25 +755,39 @@ def convert_to_pdf(
     document's fails or the call is stopped (Ctrl-C). A failure does not stop the others: once
     all were tried, a ConversionError names each document without its PDF (its own error when
     it is the only one), so the call still fails (exit code 1) while the PDFs made stay
-    recorded and in place."""
+    recorded and in place.
+
+    `not_made` is told of each document left without its PDF (its index, its .docx): what it
+    says of the PDF left beside it (render_documents': PdfsLeft.not_made) is a note of the
+    error, which the command line says as a warning before it."""
     from pipeline.errors import ConversionError
 
     pairs = [(item.docx, item.docx.with_suffix(PDF)) for item in written]
     converted = list(written)
+    left: list[str] = []
 
     def done(index: int, failure: ConversionError | None, seconds: float) -> None:
+        docx, target = pairs[index]
         if failure is None:
-            docx, target = pairs[index]
             if record is not None:
                 record.add_pdf(docx, target)
             converted[index] = replace(written[index], pdf=target)
+        elif not_made is not None and (said := not_made(index, docx)) is not None:
+            left.append(said)
 
-    failures = [error for error in converter.convert_many(pairs, done) if error is not None]
-    if len(failures) == 1:
-        raise failures[0]
+    try:
+        failures = [error for error in converter.convert_many(pairs, done) if error is not None]
+    except ConversionError as exc:  # LibreOffice not set up at all: no PDF made
+        for index, (docx, _) in enumerate(pairs):
+            if not_made is not None and (said := not_made(index, docx)) is not None:
+                exc.add_note(said)
+        raise
     if failures:
-        raise ConversionError("render.pdf_failed", count=len(failures),
-                              failures=PdfFailures(tuple(failures)))
+        error = failures[0] if len(failures) == 1 else ConversionError(
+            "render.pdf_failed", count=len(failures), failures=PdfFailures(tuple(failures)))
+        for said in left:
+            error.add_note(said)
+        raise error
     return converted
 
 

@@ -61,7 +61,14 @@ from pipeline.batch.book_claims import (
     run_claim,
 )
 from pipeline.batch.discover import Layout, find_inputs
-from pipeline.batch.freshness import Edited, Freshness, edited_since
+from pipeline.batch.freshness import (
+    Edited,
+    Freshness,
+    OldPdf,
+    drop_unneeded_copy,
+    edited_since,
+    settle_old_pdf,
+)
 from pipeline.batch.interrupts import BuildInterrupted
 from pipeline.batch.lost_manifest import LostManifests
 from pipeline.batch.manifest import Entry, Manifest
@@ -109,6 +116,7 @@ class PendingPdf:
     entry: Entry  # its manifest entry as it stands, without the PDF
     edited: list[Path]  # its files edited by hand since, written over
     copies: dict[Path, Path]  # where the edited ones were kept
+    written: Entry | None = None  # what the manifest recorded of it before: its old PDF's
 
 
 class Finisher:
@@ -216,7 +224,8 @@ class Finisher:
                 result.status = Status.UNCHANGED
                 result.pdf = self.layout.output_dir / entry.pdf if entry.pdf is not None else None
             return result, entry
-        self.pending.append(PendingPdf(result, item.path, output, entry, edited, copies))
+        self.pending.append(PendingPdf(result, item.path, output, entry, edited, copies,
+                                       written))
         return result, entry
 
     def convert_pdfs(self, entries: dict[Path, Entry]) -> None:
@@ -230,9 +239,9 @@ class Finisher:
             self.converter.wait_ready()  # LibreOffice's start is the build's, not a document's
         except ConversionError as exc:
             # The .docx are in place and valid: recorded as they are (`entries`), without PDFs.
-            self.pdf_error = ConversionError(
-                "build.pdfs_not_made", count=len(pending), error=Said(exc)
-            ).message()
+            said = ConversionError("build.pdfs_not_made", count=len(pending), error=Said(exc))
+            left = [note for job in pending if (note := self._pdf_not_made(job, entries))]
+            self.pdf_error = "; ".join([said.message(), *left])
             return
         pairs = [(job.docx, job.docx.with_suffix(".pdf")) for job in pending]
 
@@ -240,7 +249,9 @@ class Finisher:
             job, (_, target) = pending[index], pairs[index]
             job.result.seconds += seconds
             if failure is not None:
-                job.result.status, job.result.error = Status.FAILED, failure.message()
+                left = self._pdf_not_made(job, entries)
+                job.result.status = Status.FAILED
+                job.result.error = "; ".join([failure.message(), *([left] if left else [])])
                 return
             self.replaced.extend(
                 RenderError("build.edited_output_replaced", file=path, name=job.result.name,
@@ -253,6 +264,28 @@ class Finisher:
             self.placed[job.path] = entries[job.path] = entry
 
         self.converter.convert_many(pairs, done)
+
+    def _pdf_not_made(self, job: PendingPdf, entries: dict[Path, Entry]) -> str | None:
+        """A document in place whose PDF was not made: the copy kept of its PDF edited by hand
+        is dropped while that PDF is still there as it was (nothing wrote over it), and the
+        PDF an earlier build left beside the .docx is removed when vanthu's own and out of
+        date, else kept (freshness.settle_old_pdf); what to say of that PDF.
+
+        One still made from this .docx, or edited (signed) since vanthu made it, stays
+        recorded as vanthu made it, in `entries` (the document's, when in place): the build
+        removing orphans leaves it, the next build keeps an edited one as edited by hand
+        rather than convert over it without a copy."""
+        for path in job.edited:
+            if path.suffix == ".pdf" and path in job.copies:
+                drop_unneeded_copy(path, job.copies.pop(path))
+        fate, said = settle_old_pdf(self.layout, job.written, job.docx,
+                                    job.entry.output_sha256, self.layout.workspace.display)
+        written = job.written
+        if fate in (OldPdf.MATCHING, OldPdf.EDITED) and written is not None \
+                and job.path in entries:
+            entry = replace(job.entry, pdf=written.pdf, pdf_sha256=written.pdf_sha256)
+            self.placed[job.path] = entries[job.path] = entry
+        return said
 
     def _keep_pdf(self, previous: Entry | None, entry: Entry, target: Path) -> Entry:
         """Keep the last build's PDF when the .docx came out the same; remove it when stale."""

@@ -22,22 +22,32 @@ An output printing a number from the register is current only while the register
 number for it; that is the register's to say, not the hashes': the build asks it once for the
 outputs judged current here (builder.drop_renumbered: a number voided, moved, given to another
 document, or held by no row).
+
+A .docx written anew whose PDF is then not made (its conversion failed) leaves the PDF of an
+earlier run beside it: removed when it is exactly what vanthu recorded making from another
+.docx, lest a clerk print or sign the old content; kept, with a warning, when it was edited or
+signed since, or when no manifest records it (not known to be vanthu's): settle_old_pdf, one
+rule for build (builder.Finisher) and render (api.PdfsLeft).
 """
 
 from __future__ import annotations
 
+import filecmp
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 
 from pipeline.batch.discover import Layout
 from pipeline.batch.hash_cache import CACHE_NAME, STAMP_SIZE, HashCache
-from pipeline.batch.manifest import Entry
+from pipeline.batch.manifest import Entry, present_sha256
 from pipeline.batch.template_hash import template_hash
 from pipeline.errors import RenderError, VanthuError
+from pipeline.i18n import t
 from pipeline.load.locations import resolved_path
 from pipeline.render.compose import TemplateLibrary
+from pipeline.render.output import os_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +85,81 @@ def edited_since(
         if layout.output_name(path) == name and sha256 is not None
         and file_hash(path) not in (None, sha256)
     ]  # fmt: skip
+
+
+class OldPdf(Enum):
+    """A PDF already beside a .docx whose own PDF this run did not make (its conversion
+    failed): what it is, for build and render to decide whether it may stay (old_pdf)."""
+
+    MATCHING = "matching"  # recorded, made from these very .docx bytes: still right
+    STALE = "stale"  # vanthu's own as recorded, made from another .docx: to be removed
+    EDITED = "edited"  # recorded, other bytes now (edited, signed), its .docx another: kept
+    UNRECORDED = "unrecorded"  # no manifest records it: not known to be vanthu's, kept
+
+
+def old_pdf(
+    layout: Layout | None, written: Entry | None, pdf: Path, docx_sha256: str,
+    file_hash: Callable[[Path], str | None],
+) -> OldPdf | None:
+    """What the PDF `pdf` beside a .docx now holding `docx_sha256` is, by the manifest entry
+    `written` (the document's last output recorded before this run, in `layout`'s output
+    folder); None when no file is there. Only a file the entry names, with the hash it
+    records, is vanthu's to remove: an edited or signed PDF is never deleted."""
+    there = file_hash(pdf)
+    if there is None:
+        return None
+    if layout is None or written is None or written.pdf_sha256 is None:
+        return OldPdf.UNRECORDED
+    try:
+        named = layout.output_name(pdf)
+    except ValueError:  # outside the output folder (render -o): no manifest's
+        return OldPdf.UNRECORDED
+    if written.pdf != named:
+        return OldPdf.UNRECORDED
+    if written.output_sha256 == docx_sha256:  # made from this content (an edit kept on it)
+        return OldPdf.MATCHING
+    return OldPdf.STALE if there == written.pdf_sha256 else OldPdf.EDITED
+
+
+def settle_old_pdf(
+    layout: Layout | None, written: Entry | None, docx: Path, docx_sha256: str,
+    display: Callable[[Path], str],
+) -> tuple[OldPdf | None, str | None]:
+    """A .docx now holding `docx_sha256` whose PDF was not made: the PDF an earlier run left
+    beside it is removed when it is vanthu's own and out of date (OldPdf.STALE), lest a clerk
+    print or sign it, and kept otherwise. What it was (None: no PDF there, or one vanthu's
+    that could not be removed) and what to say of it (None: nothing, one still matching the
+    .docx). Read afresh: the failed conversion may have touched it."""
+    pdf = docx.with_suffix(".pdf")
+    fate = old_pdf(layout, written, pdf, docx_sha256, present_sha256)
+    if fate is None or fate is OldPdf.MATCHING:
+        return fate, None
+    names = {"pdf": display(pdf), "docx": display(docx)}
+    if fate is OldPdf.UNRECORDED:
+        return fate, t("build.old_pdf_unrecorded", **names)
+    if fate is OldPdf.EDITED:
+        return fate, t("build.old_pdf_kept", why=t("build.old_pdf_why_edited"), **names)
+    try:
+        pdf.unlink()
+    except FileNotFoundError:
+        return None, None
+    except OSError as exc:
+        why = t("build.old_pdf_why_unremovable", reason=os_words(exc))
+        return None, t("build.old_pdf_kept", why=why, **names)
+    return fate, t("build.old_pdf_removed", **names)
+
+
+def drop_unneeded_copy(original: Path, copy: Path) -> bool:
+    """Remove `copy`, kept of `original` (edited by hand) before a write over it that did not
+    happen (its PDF not made), when `original` still holds the very bytes copied: the copy
+    keeps nothing the original does not. Whether it was removed."""
+    try:
+        if filecmp.cmp(original, copy, shallow=False):
+            copy.unlink()
+            return True
+    except OSError:
+        pass
+    return False
 
 
 class Freshness:

@@ -204,6 +204,36 @@ MESSAGES = {
         "vi": "không xuất được PDF: LibreOffice không khởi động lại được ({reason})",
         "en": "no PDF: LibreOffice could not be started again ({reason})",
     },
+    # A .docx written anew whose PDF was not made (freshness.settle_old_pdf): the PDF an
+    # earlier run left beside it, said after the conversion's failure (build and render).
+    "build.old_pdf_removed": {
+        "vi": "đã xóa {pdf}, bản PDF vanthu xuất lần trước: nó in nội dung cũ, không còn khớp "
+        "với {docx} vừa dựng lại; chạy lại với --pdf để có PDF mới",
+        "en": "{pdf}, the PDF vanthu made last time, was removed: it showed the old content, "
+        "no longer matching the {docx} just made again; run again with --pdf for a new PDF",
+    },
+    "build.old_pdf_kept": {
+        "vi": "{pdf} được giữ nguyên ({why}) nhưng không còn khớp với {docx} vừa dựng lại: "
+        "đừng in hay trình ký PDF ấy; chạy lại với --pdf để có PDF mới",
+        "en": "{pdf} is kept as it is ({why}) but no longer matches the {docx} just made "
+        "again: do not print or sign that PDF; run again with --pdf for a new PDF",
+    },
+    "build.old_pdf_why_edited": {
+        "vi": "nó đã bị sửa hoặc ký sau khi vanthu xuất",
+        "en": "it was edited or signed after vanthu made it",
+    },
+    "build.old_pdf_why_unremovable": {
+        "vi": "không xóa được: {reason}",
+        "en": "it could not be removed: {reason}",
+    },
+    "build.old_pdf_unrecorded": {
+        "vi": "{pdf} có sẵn được giữ nguyên (vanthu không ghi nhận đã xuất nó) nhưng có thể "
+        "không khớp với {docx} vừa dựng lại: đừng in hay trình ký PDF ấy trước khi xem lại; "
+        "chạy lại với --pdf để có PDF mới",
+        "en": "{pdf}, already there, is kept as it is (vanthu has no record of making it) but "
+        "may not match the {docx} just made again: do not print or sign that PDF before "
+        "checking it; run again with --pdf for a new PDF",
+    },
     "build.repeated_number": {
         "vi": "số {number} trùng số với {other} ({other_number}); một cơ quan không cấp một số "
         "cho hai văn bản trong một năm, dù khác loại văn bản: hãy sửa số của một trong hai tệp",
