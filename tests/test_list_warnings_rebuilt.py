@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.errors import InputError
+from pipeline.load.lists import said_of_the_draft
+from pipeline.load.yaml_source import Source
 from pipeline.workspace import Workspace
 from tests.cli_lines import lines_of, run
 from tests.test_list_warnings_r15 import (
@@ -101,3 +104,24 @@ def test_a_decision_drafted_by_a_tờ_trình_says_its_own_once(office: Path) -> 
     tt = submission(draft="qd-b.yaml")
     assert _figure_warnings(tt) == []
     assert _figure_warnings(made) == [(None, "khen_thuong.hanh_dong")]
+
+
+def test_a_drafts_warnings_are_placed_as_the_tờ_trình_says_them(tmp_path: Path) -> None:
+    """At a line of the draft, with or without its file named (a phrase of the draft's own
+    cau_chu is located with it): the field from the Tờ trình's top, or the draft's file; in
+    the office's profile: as it is."""
+    tt, profile = tmp_path / "tt.yaml", tmp_path / "co-quan" / "so.yaml"
+    written = Source(tt, {})
+    own = InputError(FIGURE, line=40, field="khen_thuong.hanh_dong")
+    phrase = InputError("wording.fixed_sum_default", file=tt, line=50,
+                        field="cau_chu.dieu_2_mo_dau")  # fmt: skip
+    office = InputError("wording.fixed_sum_default", file=profile, line=9,
+                        field="cau_chu.dieu_2_mo_dau")  # fmt: skip
+    said = said_of_the_draft([own, phrase, office], written, ("du_thao",))
+    assert [(w.file, w.field) for w in said] == [
+        (None, "du_thao.khen_thuong.hanh_dong"), (str(tt), "du_thao.cau_chu.dieu_2_mo_dau"),
+        (str(profile), "cau_chu.dieu_2_mo_dau")]  # fmt: skip
+    kept = tmp_path / "kem-theo" / "du-thao.yaml"
+    own = InputError(FIGURE, line=40, field="khen_thuong.hanh_dong")
+    (said_kept,) = said_of_the_draft([own], Source(kept, {}), None)
+    assert (said_kept.file, said_kept.field) == (str(kept), "khen_thuong.hanh_dong")

@@ -29,7 +29,7 @@ from pipeline.errors import InputError
 from pipeline.kinds import KINDS, kind_of
 from pipeline.load.attachments import SubmissionAttachments
 from pipeline.load.contract import Attached, LoadedDocument
-from pipeline.load.lists import COUNTING_FIGURES, WordingGap, inline_source
+from pipeline.load.lists import COUNTING_FIGURES, WordingGap, inline_source, said_of_the_draft
 from pipeline.load.locations import AGENCY_DIR, Locations, RealPaths
 from pipeline.load.locks import ForkSafeLock
 from pipeline.load.read_log import Stamp
@@ -295,13 +295,10 @@ def check_draft_cited(
     draft = attachments.draft.data
     loc = ("du_thao",)
     if isinstance(data.du_thao, dict):
-        found = check_cited_decree(draft, inline_source(source, loc, "quyet_dinh"))
-        for warning in found:
-            warning.field = dotted((*loc, warning.field)) if warning.field else dotted(loc)
-        return found
-    path = resolver.referenced_file(source, data.du_thao, loc)
-    return tuple(warning.at(file=path)
-                 for warning in check_cited_decree(draft, resolver.parse(path)))  # fmt: skip
+        written = inline_source(source, loc, "quyet_dinh")
+        return said_of_the_draft(check_cited_decree(draft, written), written, loc)
+    written = resolver.parse(resolver.referenced_file(source, data.du_thao, loc))
+    return said_of_the_draft(check_cited_decree(draft, written), written, None)
 
 
 def check_local_level(

@@ -241,15 +241,27 @@ def draft_wording_warnings(
     if attached.awards is None:
         return ()
     agency, profile = resolver.agency(data.co_quan, written)
-    told = check_award_phrases(data, agency, attached.awards, written, profile)
-    for warning in told:
-        if warning.file is not None:  # at a line of the office's profile
+    return said_of_the_draft(check_award_phrases(data, agency, attached.awards, written, profile),
+                             written, loc)  # fmt: skip
+
+
+def said_of_the_draft(
+    warnings: Iterable[InputError], written: Source, loc: tuple[str, ...] | None
+) -> tuple[InputError, ...]:
+    """`warnings` of a Tờ trình's draft decision (found reading `written`) as the Tờ trình says
+    them: one at a line of the draft names its field from the Tờ trình's top
+    (du_thao.can_cu[3]) when the draft is written in it (at `loc`), and the draft's file when
+    it is kept in a file of its own (`loc` None); one in another file (the office's profile)
+    stays as it is."""
+    said = tuple(warnings)
+    for warning in said:
+        if warning.file is not None and Path(warning.file) != written.path:
             continue
         if loc is None:
             warning.file = str(written.path)
         else:
             warning.field = dotted((*loc, warning.field)) if warning.field else dotted(loc)
-    return told
+    return said
 
 
 def warnings_said(awards: AwardList, users: ListUsers) -> tuple[InputError, ...]:
