@@ -30,9 +30,9 @@ AGAIN = "chạy lại vanthu build --pdf"
 
 def dying_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A `soffice` first on PATH: LibreOffice itself, except that a conversion converts only
-    the first document it is given, then removes this `soffice` and exits without error, as a
-    LibreOffice that stopped after the first document and cannot be started again (one exiting
-    with an error gives no PDF at all: tests/test_render_pdf_s37.py)."""
+    the first document it is given, then removes this `soffice` and exits 1, as a LibreOffice
+    that died and cannot be started again: the PDF it finished is kept (pdf_soffice.complete_pdf;
+    one it left half-written is not: tests/test_render_pdf_s37.py)."""
     assert SOFFICE is not None
     folder = tmp_path / "bin"
     folder.mkdir()
@@ -47,7 +47,7 @@ def dying_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         "IFS='|'; set -- ${keep#|}; unset IFS\n"
         '"$REAL_SOFFICE" "$@" "$first"\n'
         'rm -f "$0"\n'
-        "exit 0\n",
+        "exit 1\n",
         "utf-8",
     )
     script.chmod(script.stat().st_mode | stat.S_IXUSR)

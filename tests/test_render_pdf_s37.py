@@ -27,6 +27,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from pipeline.batch import source_hashes
+from pipeline.batch.pdf_soffice import complete_pdf
 from pipeline.cli import main
 from pipeline.load import read_log
 from pipeline.workspace import Workspace
@@ -247,3 +248,18 @@ def test_the_build_of_a_tu_dong_decision_reads_its_csv_list_once(
     entry = manifest["documents"][f"inputs/2024/{decision.name}"]
     assert entry["so_tu_dong"] is True
     assert entry["inputs"][LIST] == digest  # the same digest as read from the file
+
+
+def test_a_pdf_is_whole_only_from_its_header_to_its_eof_line(tmp_path: Path) -> None:
+    pdf = tmp_path / "x.pdf"
+    for data, whole in [
+        (b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n", True),
+        (b"%PDF-1.7\n" + b"x" * 5000 + b"\n%%EOF\r\n  ", True),
+        (b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrai", False),  # cut short while written
+        (b"%PDF-1.7 half-written", False),
+        (b"PK\x03\x04 %%EOF", False),  # not a PDF at all
+        (b"", False),
+    ]:
+        pdf.write_bytes(data)
+        assert complete_pdf(pdf) is whole, data[:20]
+    assert complete_pdf(tmp_path / "missing.pdf") is False

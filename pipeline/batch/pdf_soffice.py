@@ -13,12 +13,13 @@ LibreOffice the user has open nor another build's), a deadline from the document
 document that fails tried once more in a LibreOffice of its own, failures said in words, and each
 PDF written atomically beside its .docx (pipeline.render.output.stage, then commit). LibreOffice
 writes into the private folder only: a killed run leaves nothing half-written in the outputs,
-and a run that exits with an error code puts none of the PDFs it left there in place (each of
-its documents is tried once more alone, then failed with the reason).
+and of a run that exits with an error code only the PDFs it finished (complete_pdf) are put in
+place (each of its other documents is tried once more alone, then failed with the reason).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import subprocess
@@ -62,6 +63,27 @@ Done = Callable[[int, ConversionError | None, float], None]
 def soffice_runs() -> int:
     """How many conversion runs of LibreOffice's command line this process has started."""
     return _runs
+
+
+# A PDF ends with this line (PDF 1.7, 7.5.5), after its last cross-reference section: one cut
+# short while it was written does not.
+_PDF_END = b"%%EOF"
+
+
+def complete_pdf(pdf: Path) -> bool:
+    """Whether `pdf` is a whole PDF file: it starts as one and ends with its %%EOF line (blanks
+    after it allowed). LibreOffice writes each PDF to the end before the next document, so a
+    run that fails partway leaves those before the failure whole and the one it was writing
+    cut short."""
+    try:
+        with pdf.open("rb") as stream:
+            if stream.read(5) != b"%PDF-":
+                return False
+            stream.seek(0, os.SEEK_END)
+            stream.seek(max(0, stream.tell() - 1024))
+            return stream.read().rstrip().endswith(_PDF_END)
+    except OSError:
+        return False
 
 
 class SofficeConverter:
@@ -199,7 +221,9 @@ class SofficeConverter:
             pdf = folder / f"{source.stem}.pdf"
             if code is None:  # killed: even a PDF it wrote may be incomplete
                 made.append("build.pdf_why_timeout")
-            elif code != 0:  # it failed: a PDF it left may be half-written, never put in place
+            elif code != 0 and not complete_pdf(pdf):
+                # It failed: a PDF it left may be half-written, never put in place (one it
+                # finished before failing is kept: trying each again alone costs a start each).
                 made.append("build.pdf_why_crashed")
             elif pdf.is_file() and pdf.stat().st_size > 0:
                 made.append(pdf)
