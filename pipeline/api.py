@@ -416,7 +416,7 @@ def render_documents(
         if told and rendered:
             rendered[0] = replace(rendered[0], warnings=(*told, *rendered[0].warnings))
         if converter is not None:
-            left = PdfsLeft(documents, manifests, pdf_copies, kept)
+            left = PdfsLeft(documents, manifests, pdf_copies, kept, record, lost)
             rendered = convert_to_pdf(rendered, converter, record, not_made=left.not_made)
     return rendered
 
@@ -574,25 +574,33 @@ class PdfsLeft:
     """What render settles of a document whose new .docx got no PDF (convert_to_pdf's
     `not_made`): by document index, the documents, what their manifests recorded before the
     call (`manifests`, render_documents'), the copies of their hand-edited PDFs (`pdfs`) and
-    the copies the call says it kept (`kept`, copies_said_on_failure's)."""
+    the copies the call says it kept (`kept`, copies_said_on_failure's); what the call records
+    (`record`) and the manifests found lost, whose copies it keeps (`lost`, lost_manifests')."""
 
     documents: Sequence[tuple[Workspace, LoadedDocument]]
     manifests: Mapping[Path, tuple[Layout, Recorded] | None]
     pdfs: Mapping[int, list[KeptCopy]]
     kept: list[str]
+    record: RenderRecord
+    lost: Mapping[int, LostManifests]
 
     def not_made(self, index: int, docx: Path) -> str | None:
         """The copy of its hand-edited PDF is dropped while nothing wrote over that PDF (and no
-        longer said), and the PDF an earlier run left is removed when it is vanthu's own and
-        out of date, else kept (freshness.settle_old_pdf: a PDF no manifest records is not
-        known to be vanthu's); what to say of it, None when nothing."""
-        from pipeline.batch.freshness import drop_unneeded_copy, settle_old_pdf
+        longer said), as is the copy kept of a PDF no lost manifest vouched for; the PDF an
+        earlier run left is removed when it is vanthu's own and out of date, else kept
+        (freshness.settle_old_pdf: a PDF no manifest records is not known to be vanthu's), and
+        one kept as vanthu made it or edited since stays recorded (RenderRecord.keep_pdf), as
+        the build's Finisher keeps it; what to say of it, None when nothing."""
+        from pipeline.batch.freshness import OldPdf, drop_unneeded_copy, settle_old_pdf
         from pipeline.batch.manifest import present_sha256
         from pipeline.batch.recorded import written_of
 
         for kept in self.pdfs.get(index, ()):
             if drop_unneeded_copy(kept.file, kept.copy) and kept.said in self.kept:
                 self.kept.remove(kept.said)
+        lost = self.lost.get(index)
+        if lost is not None:
+            lost.not_written(docx.with_suffix(PDF))
         workspace, document = self.documents[index]
         docx_sha256 = present_sha256(docx)
         if docx_sha256 is None:  # the .docx gone meanwhile: nothing its PDF could match
@@ -603,7 +611,10 @@ class PdfsLeft:
         except LookupError:
             written = None
         layout = known[0] if known else None
-        return settle_old_pdf(layout, written, docx, docx_sha256, shown)[1]
+        fate, said = settle_old_pdf(layout, written, docx, docx_sha256, shown)
+        if fate in (OldPdf.MATCHING, OldPdf.EDITED) and written is not None:
+            self.record.keep_pdf(docx, written)
+        return said
 
 
 def lost_manifest_warnings(lost: Mapping[int, LostManifests]) -> list[str]:

@@ -11,6 +11,7 @@ from pipeline.load.contract import LoadedDocument
 from pipeline.workspace import Workspace
 
 if TYPE_CHECKING:
+    from pipeline.batch.manifest import Entry
     from pipeline.render.compose import TemplateLibrary
 
 
@@ -83,6 +84,20 @@ class RenderRecord:
             entries[name] = replace(entries[name], pdf=relative, pdf_sha256=file_sha256(pdf))
         except (OSError, ValueError):
             return
+
+    def keep_pdf(self, docx: Path, written: Entry) -> None:
+        """A recorded .docx whose new PDF was not made, beside the PDF an earlier run made that
+        stays there (freshness.settle_old_pdf: still made from this .docx, or edited or signed
+        since): that PDF stays recorded as `written` (the document's entry before this call)
+        names and hashes it, as the build's Finisher keeps it. Left unrecorded, the next build
+        would take an edited one for no file of vanthu's and convert over it without the
+        .sua-tay copy it keeps of a PDF edited by hand (freshness.edited_since)."""
+        found = self._by_docx.get(docx)
+        if found is None or written.pdf is None:
+            return
+        manifest, name = found
+        entries = self._manifests[manifest][2]
+        entries[name] = replace(entries[name], pdf=written.pdf, pdf_sha256=written.pdf_sha256)
 
     def save(self) -> None:
         """Write what was recorded into each year's manifest (best effort: the outputs are

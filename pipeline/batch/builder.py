@@ -45,7 +45,7 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Collection, Hashable, Iterable
 from contextlib import ExitStack, suppress
 from dataclasses import dataclass, replace
 from datetime import date
@@ -147,6 +147,9 @@ class Finisher:
         self.pending: list[PendingPdf] = []  # in place, their PDFs not made yet
         # Why no PDF was made (LibreOffice could not start): said once, after the table.
         self.pdf_error: str | None = None
+        # The old .docx's PDFs, vanthu's own, that could not be removed when the new one's was
+        # not made (_pdf_not_made said so): the orphan step does not say them again.
+        self.unremoved_pdfs: set[Path] = set()
 
     def finish(
         self, item: Staged, previous: Entry | None, written: Entry | None = None
@@ -204,7 +207,7 @@ class Finisher:
             self.unwritten.add(item.path)
             return result, None
         if unvouched is not None and self.lost is not None:  # said once, for its manifest
-            self.lost.kept(item.entry.output, copies.values())
+            self.lost.kept(item.entry.output, copies)
             edited = []
         self.replaced.extend(
             RenderError("build.edited_output_replaced", file=path, name=item.name,
@@ -278,8 +281,12 @@ class Finisher:
         for path in job.edited:
             if path.suffix == ".pdf" and path in job.copies:
                 drop_unneeded_copy(path, job.copies.pop(path))
+        if self.lost is not None:  # a copy kept for a lost manifest: dropped as well
+            self.lost.not_written(job.docx.with_suffix(".pdf"))
         fate, said = settle_old_pdf(self.layout, job.written, job.docx,
                                     job.entry.output_sha256, self.layout.workspace.display)
+        if fate is None and said is not None:  # vanthu's, out of date, but still there
+            self.unremoved_pdfs.add(job.docx.with_suffix(".pdf"))
         written = job.written
         if fate in (OldPdf.MATCHING, OldPdf.EDITED) and written is not None \
                 and job.path in entries:
@@ -512,7 +519,7 @@ def build(
             # them; while the register is open, for the rows of the numbers they leave.
             made = register_exists(workspace.register_location, root=workspace.root)
             remove_orphans(layout, freshness, recorded, prefix, paths, entries, result, asked,
-                           register if made else None)
+                           register if made else None, said=finisher.unremoved_pdfs)
         try:
             result.manifests = write_manifests(layout, recorded, scope, paths, entries)
         except VanthuError as exc:
@@ -1364,13 +1371,17 @@ def remove_orphans(
     result: BuildResult,
     asked: set[str] | None = None,
     register: Callable[[], Register] | None = None,
+    *,
+    said: Collection[Path] = (),
 ) -> None:
     """Remove each output (.docx, .pdf) a manifest records for an input named below `prefix`
     (this build's folder) that no input produces any more, while its sha256 is still the one
-    recorded; one edited since, or that cannot be removed, is kept with a warning. The number
-    the register gave a removed input stays in the sổ, which a warning says with the line that
-    voids it (from its row in `register`, the register in use when made), unless `asked`
-    names the input: a refused document's message said so already (refuse_left_behind).
+    recorded; one edited since, or that cannot be removed, is kept with a warning, unless
+    `said` names it: the build said already what it left of it (Finisher.unremoved_pdfs: an
+    old .docx's PDF, vanthu's own, that could not be removed when the new one's failed). The
+    number the register gave a removed input stays in the sổ, which a warning says with the
+    line that voids it (from its row in `register`, the register in use when made), unless
+    `asked` names the input: a refused document's message said so already (refuse_left_behind).
 
     Only the manifests' entries are compared (no file is read on a build that changed
     nothing); a file is hashed only once it is to go. What an input of this build that
@@ -1405,8 +1416,8 @@ def remove_orphans(
             if output in wanted:
                 continue
             path = layout.output_dir / output
-            if not freshness.inside_outputs(path) or not path.is_file():
-                continue  # gone already, or a manifest naming what is not the build's
+            if not freshness.inside_outputs(path) or not path.is_file() or path in said:
+                continue  # gone already, a manifest naming what is not the build's, or said
             why = orphan_kept(path, recorded_sha256, freshness)
             if why is None:
                 removed.append(path)

@@ -138,14 +138,16 @@ def settle_old_pdf(
     if fate is OldPdf.UNRECORDED:
         return fate, t("build.old_pdf_unrecorded", **names)
     if fate is OldPdf.EDITED:
-        return fate, t("build.old_pdf_kept", why=t("build.old_pdf_why_edited"), **names)
+        return fate, t("build.old_pdf_kept", why=t("build.old_pdf_why_edited"),
+                       then=t("build.old_pdf_then_edited"), **names)
     try:
         pdf.unlink()
     except FileNotFoundError:
         return None, None
     except OSError as exc:
         why = t("build.old_pdf_why_unremovable", reason=os_words(exc))
-        return None, t("build.old_pdf_kept", why=why, **names)
+        return None, t("build.old_pdf_kept", why=why, then=t("build.old_pdf_then_again"),
+                       **names)
     return fate, t("build.old_pdf_removed", **names)
 
 

@@ -11,7 +11,10 @@ the bytes just made is never written again); different (edited by hand, or made 
 data: the build cannot tell which), a copy is kept beside it first, as for an output edited
 by hand (render.output.keep_edited_copy). A PDF cannot be compared (each conversion differs),
 so a PDF already there that a build with --pdf would write over is always kept so. The build
-then says once, per manifest, that it was damaged or missing and what was kept.
+then says once, per manifest, that it was damaged or missing and what was kept. A PDF not
+written over after all (its conversion failed) needs no copy: one still holding its bytes is
+dropped, and said left as it was (LostManifests.not_written), as for a PDF edited by hand
+(freshness.drop_unneeded_copy).
 
 `vanthu render` writing into such a folder does the same, file by file, before it writes each
 output (LostManifests.keep_copies), and says it in its own words (it leaves the manifest to the
@@ -21,11 +24,12 @@ next build: manifest.record_entries).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.batch.discover import Layout
+from pipeline.batch.freshness import drop_unneeded_copy
 from pipeline.batch.manifest import present_sha256
 from pipeline.batch.recorded import Recorded
 from pipeline.i18n import t
@@ -35,12 +39,14 @@ from pipeline.text.listing import first_named
 # How many copies the warning names before "…".
 _LISTED = 10
 
-# The messages of who writes over the outputs: (damaged, missing, copies kept, none needed).
+# The messages of who writes over the outputs: (damaged, missing, copies kept, none needed,
+# none needed with PDFs left as they were).
 _SAID_BY = {
     "build": ("build.manifest_damaged", "build.manifest_missing", "build.manifest_lost.copied",
-              "build.manifest_lost.same"),
+              "build.manifest_lost.same", "build.manifest_lost.spared"),
     "render": ("render.manifest_damaged", "render.manifest_missing",
-               "render.manifest_lost.copied", "render.manifest_lost.same"),
+               "render.manifest_lost.copied", "render.manifest_lost.same",
+               "render.manifest_lost.spared"),
 }
 
 
@@ -51,6 +57,8 @@ class _Lost:
     manifest: Path
     damaged: bool  # there but unreadable; else missing
     copies: list[Path] = field(default_factory=list)
+    # The files copied, then not written over after all (a PDF not made): their copies dropped.
+    spared: list[Path] = field(default_factory=list)
 
 
 class LostManifests:
@@ -61,6 +69,7 @@ class LostManifests:
         self.recorded = recorded
         self.found: dict[str, _Lost] = {}
         self._held: dict[str, bool] = {}  # by year: its folder held outputs before this build
+        self._copied: dict[Path, Path] = {}  # each file kept, and where its copy is
 
     def _held_outputs(self, year: str, folder: Path) -> bool:
         """Whether `folder`, a year's without a manifest, held any output when this build came
@@ -111,24 +120,43 @@ class LostManifests:
         except ValueError:
             return
         for path in self.unvouched(name, sha256, with_pdf=with_pdf, file_hash=present_sha256) or ():
-            self.kept(name, [keep_edited_copy(path)])
+            self.kept(name, {path: keep_edited_copy(path)})
 
-    def kept(self, output_name: str, copies: Iterable[Path]) -> None:
-        """The copies kept of what writing `output_name` wrote over (unvouched's files)."""
+    def kept(self, output_name: str, copies: Mapping[Path, Path]) -> None:
+        """The copies kept of what writing `output_name` wrote over (unvouched's files), by
+        the file each copies."""
         lost = self.found.get(output_name.split("/", 1)[0])
         if lost is not None:
-            lost.copies.extend(copies)
+            lost.copies.extend(copies.values())
+            self._copied.update(copies)
+
+    def not_written(self, path: Path) -> None:
+        """`path`, copied aside (kept) before a write over it that did not happen (its PDF not
+        made): the copy is removed while `path` still holds the very bytes copied, and no
+        longer said kept before being written over; the warning says the file was left as it
+        was instead. A copy that differs (the file touched since) stays, and is said."""
+        copy = self._copied.get(path)
+        if copy is None or not drop_unneeded_copy(path, copy):
+            return
+        del self._copied[path]
+        for lost in self.found.values():
+            if copy in lost.copies:
+                lost.copies.remove(copy)
+                lost.spared.append(path)
 
     def warnings(self, said_by: str = "build") -> list[str]:
         """One warning per manifest found damaged or missing: what was done, what was kept, in
         the words of the command that did it (`said_by`: build or render)."""
-        damaged_key, missing_key, copied_key, same_key = _SAID_BY[said_by]
+        damaged_key, missing_key, copied_key, same_key, spared_key = _SAID_BY[said_by]
         said = []
         display = self.layout.workspace.display
         for lost in self.found.values():
             if lost.copies:
                 shown = first_named([display(copy) for copy in lost.copies], _LISTED)
                 outcome = t(copied_key, count=len(lost.copies), copies=shown)
+            elif lost.spared:  # no copy left: every PDF there was left as it was
+                spared = first_named([display(path) for path in lost.spared], _LISTED)
+                outcome = t(spared_key, pdfs=spared)
             else:
                 outcome = t(same_key)
             key = damaged_key if lost.damaged else missing_key

@@ -214,25 +214,39 @@ MESSAGES = {
     },
     "build.old_pdf_kept": {
         "vi": "{pdf} được giữ nguyên ({why}) nhưng không còn khớp với {docx} vừa dựng lại: "
-        "đừng in hay trình ký PDF ấy; chạy lại với --pdf để có PDF mới",
+        "đừng in hay trình ký PDF ấy; {then}",
         "en": "{pdf} is kept as it is ({why}) but no longer matches the {docx} just made "
-        "again: do not print or sign that PDF; run again with --pdf for a new PDF",
+        "again: do not print or sign that PDF; {then}",
     },
     "build.old_pdf_why_edited": {
         "vi": "nó đã bị sửa hoặc ký sau khi vanthu xuất",
         "en": "it was edited or signed after vanthu made it",
     },
+    # What to run for a new PDF: one edited since is kept by a plain --pdf run (as any output
+    # edited by hand); --force makes it anew, the edited one copied aside first.
+    "build.old_pdf_then_edited": {
+        "vi": "để có PDF mới, chạy lại với --pdf --force (PDF đã sửa được chép sang tệp "
+        ".sua-tay trước khi ghi đè)",
+        "en": "for a new PDF, run again with --pdf --force (the edited PDF is copied to a "
+        ".sua-tay file before it is written over)",
+    },
     "build.old_pdf_why_unremovable": {
         "vi": "không xóa được: {reason}",
         "en": "it could not be removed: {reason}",
     },
+    "build.old_pdf_then_again": {
+        "vi": "chạy lại với --pdf để có PDF mới",
+        "en": "run again with --pdf for a new PDF",
+    },
     "build.old_pdf_unrecorded": {
         "vi": "{pdf} có sẵn được giữ nguyên (vanthu không ghi nhận đã xuất nó) nhưng có thể "
         "không khớp với {docx} vừa dựng lại: đừng in hay trình ký PDF ấy trước khi xem lại; "
-        "chạy lại với --pdf để có PDF mới",
+        "nếu cần giữ nó, hãy chép sang chỗ khác trước khi chạy lại với --pdf, vì lần xuất PDF "
+        "sau ghi đè lên nó",
         "en": "{pdf}, already there, is kept as it is (vanthu has no record of making it) but "
         "may not match the {docx} just made again: do not print or sign that PDF before "
-        "checking it; run again with --pdf for a new PDF",
+        "checking it; if it must be kept, copy it elsewhere before running again with --pdf, "
+        "as the next PDF made writes over it",
     },
     "build.repeated_number": {
         "vi": "số {number} trùng số với {other} ({other_number}); một cơ quan không cấp một số "
@@ -384,6 +398,25 @@ MESSAGES = {
         "ghi mới",
         "en": "Every file already there was identical to the new one: no edit was lost; the "
         "manifest is written anew",
+    },
+    # No copy left: the only files copied were PDFs that were not written over after all (their
+    # conversion failed: lost_manifest.LostManifests.not_written).
+    "build.manifest_lost.spared": {
+        "vi": "Không tệp nào có thể đã sửa tay bị ghi đè: tệp .docx có sẵn giống hệt bản vừa "
+        "dựng, còn PDF có sẵn ({pdfs}) được để nguyên vì không xuất được PDF mới, nên không "
+        "cần giữ bản sao; manifest được ghi mới",
+        "en": "No file perhaps edited by hand was written over: the .docx already there were "
+        "identical to the new ones, and the PDFs already there ({pdfs}) were left as they "
+        "were, no new PDF being made, so no copy was needed; the manifest is written anew",
+    },
+    # The same, said by render (render.manifest_damaged, ...), beside the build's words.
+    "render.manifest_lost.spared": {
+        "vi": "Không tệp nào có thể đã sửa tay bị ghi đè: tệp .docx có sẵn giống hệt bản vừa "
+        "dựng, còn PDF có sẵn ({pdfs}) được để nguyên vì không xuất được PDF mới, nên không "
+        "cần giữ bản sao",
+        "en": "No file perhaps edited by hand was written over: the .docx already there were "
+        "identical to the new ones, and the PDFs already there ({pdfs}) were left as they "
+        "were, no new PDF being made, so no copy was needed",
     },
     # A document loaded to be numbered, then found saved again when loaded to print its number
     # (runner._stage): not written, so that its register row and its output never disagree.
