@@ -40,6 +40,7 @@ from pipeline.rules.money import (
 )
 from pipeline.rules.money_types import AwardKind
 from pipeline.rules.words import money_in_words
+from pipeline.text.listing import first_named
 from pipeline.text.normalize import slug
 from pipeline.text.syllables import is_syllable
 from pipeline.text.tones import same_spelling
@@ -465,8 +466,7 @@ class Capitals:
 
 def _listed(items: list[str]) -> str:
     """'3, 4, 7', the first LISTED_CELLS of them and '…' for more."""
-    shown = ", ".join(items[:LISTED_CELLS])
-    return f"{shown}, …" if len(items) > LISTED_CELLS else shown
+    return first_named(items, LISTED_CELLS)
 
 
 def _for_collectives_only(

@@ -41,14 +41,16 @@ def test_huy_in_a_fresh_workspace_makes_no_register(
     root = office(tmp_path)
     voided = vanthu(root, monkeypatch, "so", "huy", "05", "--nam", "2026", "--ly-do", "Nhầm")
     assert voided.exit_code == 1, voided.output
-    assert ("không có sổ văn bản so-van-ban.sqlite3: sổ này chưa cấp số nào, nên không có số "
-            "05 năm 2026 để hủy; không tạo sổ") in said(voided), voided.output
+    assert ("không có sổ văn bản so-van-ban.sqlite3, và không văn bản đã dựng nào ghi số năm "
+            "2026 do sổ này cấp: không có số 05 năm 2026 để hủy; nếu sổ được đặt ở chỗ khác, "
+            "hãy chỉ đúng tệp sổ; không tạo sổ") in said(voided), voided.output
     assert register_files(root) == []
     # Without --nam (this year's number), and in English.
     english = vanthu(root, monkeypatch, "--lang", "en", "so", "huy", "05/QĐ-UBND",
                      "--ly-do", "Wrong")
     assert english.exit_code == 1, english.output
-    assert "there is no register so-van-ban.sqlite3: it never gave a number" in said(english)
+    assert ("there is no register so-van-ban.sqlite3, and no document built records a number "
+            "of 2026 given by it") in said(english)
     assert "no register made" in said(english)
     assert register_files(root) == []
 

@@ -334,10 +334,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # `so huy` and `so khoi-phuc` find no register file: they make none either.
     "register.void_absent": {
-        "vi": "không có sổ văn bản {location}: sổ này chưa cấp số nào, nên không có số {number} "
-        "năm {year} để hủy; không tạo sổ",
-        "en": "there is no register {location}: it never gave a number, so there is no number "
-        "{number} of {year} to void; no register made",
+        "vi": "không có sổ văn bản {location}, và không văn bản đã dựng nào ghi số năm {year} "
+        "do sổ này cấp: không có số {number} năm {year} để hủy; nếu sổ được đặt ở chỗ khác, "
+        "hãy chỉ đúng tệp sổ; không tạo sổ",
+        "en": "there is no register {location}, and no document built records a number of "
+        "{year} given by it: there is no number {number} of {year} to void; if the register "
+        "is kept elsewhere, point to its file; no register made",
     },
     "register.void_absent_lacking": {
         "vi": "chưa hủy số {number} năm {year}: không có sổ văn bản {location} (xem trên). Hãy "

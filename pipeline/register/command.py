@@ -72,7 +72,8 @@ class _State:
         self._workspace: Workspace | None = None
         self._office: str | None = None  # chosen and checked once
         self._to_keep = False  # --tach to keep in the register once the command succeeds
-        # The register file a command that only reads looked for and did not find (open).
+        # The register file a command opening it without making it (one that only reads, or
+        # has nothing to write in a register not made: open) looked for and did not find.
         self.absent: Path | None = None
 
     @property

@@ -384,29 +384,34 @@ def recipients_as_printed(context: Mapping[str, Any], continued: bool) -> Mappin
 
 def _printed_lists(values: Mapping[str, Any], continued: bool) -> dict[str, Any] | None:
     """recipients_as_printed of one context (None: no list of it goes on)."""
+    found = _whole_list(values)
+    if found is None:
+        return None
+    whole, tail = found
+    if continued:
+        return {**values, RECIPIENTS_FIELD: whole[: len(whole) - len(tail)]}
+    return {**values, RECIPIENTS_FIELD: whole, CONTINUED_FIELD: []}
+
+
+def _whole_list(values: Mapping[str, Any]) -> tuple[list[Any], list[Any]] | None:
+    """The whole Nơi nhận of one context and its last lines going on under the signature
+    (`noi_nhan_tiep`); None when none go on."""
     tail = list(values.get(CONTINUED_FIELD) or [])
     if not tail:
         return None
     lines = list(values.get(RECIPIENTS_FIELD) or [])
     # The context's list ends with them; a list given without them (its head) is taken so.
     whole = lines if lines[len(lines) - len(tail) :] == tail else lines + tail
-    if continued:
-        return {**values, RECIPIENTS_FIELD: whole[: len(whole) - len(tail)]}
-    return {**values, RECIPIENTS_FIELD: whole, CONTINUED_FIELD: []}
+    return whole, tail
 
 
 def list_goes_on(context: Mapping[str, Any]) -> int:
     """How many lines the longest Nơi nhận of `context` has when the context breaks it (its
     last lines in `noi_nhan_tiep`: too long to move whole with the signature; a Tờ trình's
     draft decision's too), else 0."""
-    longest = 0
-    for values in (context, *(v for v in context.values() if isinstance(v, Mapping))):
-        tail = values.get(CONTINUED_FIELD)
-        if tail:
-            lines = list(values.get(RECIPIENTS_FIELD) or [])
-            whole = lines if lines[len(lines) - len(tail) :] == list(tail) else lines + list(tail)
-            longest = max(longest, len(whole))
-    return longest
+    found = [_whole_list(values) for values in
+             (context, *(v for v in context.values() if isinstance(v, Mapping)))]  # fmt: skip
+    return max((len(whole) for whole, _ in filter(None, found)), default=0)
 
 
 def printed_whole(library: TemplateLibrary, name: str, source: str) -> Found | None:

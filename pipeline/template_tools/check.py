@@ -76,6 +76,7 @@ from pipeline.template_tools.fields import (
     shown,
     written_prefix,
 )
+from pipeline.text.listing import first_named
 from pipeline.verify import verify_file
 from pipeline.verify.document import Paragraph, read_document
 from pipeline.verify.layout import Layout, find_layout
@@ -612,8 +613,7 @@ def drift(
         if own[i] != frame_styles[i] and own[i] != shipped.get(i)
     )  # fmt: skip
     if changed:
-        styles = ", ".join(changed[:DRIFT_SHOWN]) + (", …" if len(changed) > DRIFT_SHOWN else "")
-        params = {"count": len(changed), "styles": styles}
+        params = {"count": len(changed), "styles": first_named(changed, DRIFT_SHOWN)}
         problems.append(Problem(name, "styles.xml", "tpl.style_drift", params, True))
     if not name.startswith(BLOCKS_DIR):
         body = split_body(package.text(DOCUMENT_PART), name)[1]
