@@ -34,7 +34,7 @@ from pipeline.load.locations import AGENCY_DIR, Locations, RealPaths
 from pipeline.load.locks import ForkSafeLock
 from pipeline.load.read_log import Stamp
 from pipeline.load.read_log import stamp as file_stamp
-from pipeline.load.validation import validate
+from pipeline.load.validation import typed_as_yaml, validate
 from pipeline.load.yaml_source import Path_, Source, dotted, load_yaml, source_of_mapping, strings
 from pipeline.model.agency import Agency
 from pipeline.model.bao_cao import ReportData
@@ -45,6 +45,7 @@ from pipeline.model.ke_hoach import PlanData
 from pipeline.model.quyet_dinh import DecisionData
 from pipeline.model.thong_bao import NoticeData
 from pipeline.model.to_trinh import SubmissionData
+from pipeline.paths import shown
 from pipeline.phrase import Alternatives, Phrase
 from pipeline.rules.agency_names import TWO_LEVELS_SINCE, signing_mismatch, signs_on_behalf
 from pipeline.rules.basis_lines import basis_lines
@@ -840,4 +841,8 @@ class DocumentLoader:
             raise InputError("data.not_regular_file", file=path)
         # A list (danh_sach) is said to be one; a decision, a plan, a draft by the field's name.
         key = "data.list_missing" if loc[-1:] == ("danh_sach",) else "data.file_missing_named"
-        raise source.error(key, loc, name=name)
+        if typed_as_yaml(source):
+            raise source.error(key, loc, name=name)
+        # A form has no file to put it beside: the folder its path places it in (its names are
+        # taken from there, Workspace.load_mapping).
+        raise source.error(f"{key}_plain", loc, name=name, folder=shown(source.path.parent))

@@ -788,8 +788,8 @@ def _plain_mapping(node: Any, path: Path, loc: Path_) -> Any:
         }
     if isinstance(node, list | tuple):
         return [_plain_mapping(value, path, (*loc, index)) for index, value in enumerate(node)]
-    if isinstance(node, bool):
-        raise InputError("data.boolean_value", file=path, field=dotted(loc) or None,
+    if isinstance(node, bool):  # a form's own True/False: no YAML read it, no quotes to add
+        raise InputError("data.boolean_value_plain", file=path, field=dotted(loc) or None,
                          value=str(node).lower())  # fmt: skip
     if isinstance(node, str):
         return _form_text(node, path, loc)

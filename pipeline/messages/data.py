@@ -163,6 +163,13 @@ MESSAGES = {
         "en": "the time was read as the number {value}, not a time: write \"{colon}\" (a colon, "
         "in quotes) or {words}",
     },
+    # The same for data given as a mapping (a form): a number given where a time is asked.
+    "data.time_as_number_plain": {
+        "vi": "giờ là con số {value}, không phải giờ: ghi \"{colon}\" (có dấu hai chấm) hoặc "
+        "{words}",
+        "en": "the time is the number {value}, not a time: give \"{colon}\" (with a colon) or "
+        "{words}",
+    },
     "data.end_before_start": {
         "vi": "giờ kết thúc {end} không sau giờ bắt đầu {start}",
         "en": "the end ({end}) is not after the start ({start})",
@@ -311,6 +318,20 @@ MESSAGES = {
         "vi": "không tìm thấy tệp '{name}' mà trường này nêu (đặt tệp cạnh tệp YAML, đúng tên)",
         "en": "the file '{name}' this field names is not found (put it beside the YAML file, "
         "under that name)",
+    },
+    # The same for data given as a mapping (a form), not typed as YAML: the files it names are
+    # looked for from the folder its path places it in (Workspace.load_mapping).
+    "data.list_missing_plain": {
+        "vi": "không tìm thấy danh sách '{name}' (đặt tệp vào thư mục {folder}: tệp mà biểu mẫu "
+        "nêu được tìm từ thư mục này)",
+        "en": "list '{name}' not found (put the file in the folder {folder}: the files a form "
+        "names are looked for from there)",
+    },
+    "data.file_missing_named_plain": {
+        "vi": "không tìm thấy tệp '{name}' mà trường này nêu (đặt tệp vào thư mục {folder}, đúng "
+        "tên: tệp mà biểu mẫu nêu được tìm từ thư mục này)",
+        "en": "the file '{name}' this field names is not found (put it in the folder {folder}, "
+        "under that name: the files a form names are looked for from there)",
     },
     "data.no_decisions": {
         "vi": "không có quyết định khen thưởng nào ký trong năm {year} trong {folder} để tổng hợp",
@@ -699,6 +720,15 @@ MESSAGES = {
         "recipient group of the agency profile, write «- {fixed}» (a space after the colon, no "
         "quotes)",
     },
+    # The same for data given as a mapping (a form): the group given as one text.
+    "data.group_as_text_plain": {
+        "vi": "«{typed}» là chữ nên sẽ được in nguyên văn thành một nơi nhận; để lấy nhóm nơi "
+        "nhận trong hồ sơ cơ quan, ghi mục ấy thành một cặp khóa và giá trị ({fixed}), không "
+        "phải một đoạn chữ",
+        "en": "«{typed}» is text, so it would print as it is as one recipient; to take a "
+        "recipient group of the agency profile, give that item as a key and its value "
+        "({fixed}), not as one text",
+    },
     # A dash or điểm list YAML read as text in running text: "- gach:[a, b]", "- diem:a".
     "data.typed_number_renumbered": {
         "vi": "số thứ tự gõ tay «{typed}» bị bỏ, vanthu tự đánh số chỗ này là «{printed}»: có "
@@ -712,6 +742,15 @@ MESSAGES = {
         "chấm, không đặt trong dấu nháy)",
         "en": "«{typed}» is text, so it would print as it is as a paragraph; for dash lines "
         "(gach) or points a), b) (diem), write «- {fixed}» (a space after the colon, no quotes)",
+    },
+    # The same for data given as a mapping (a form): the list given as one text.
+    "data.list_as_text_plain": {
+        "vi": "«{typed}» là chữ nên sẽ được in nguyên văn thành một đoạn văn; để có danh sách "
+        "gạch đầu dòng (gach) hay điểm a), b) (diem), ghi mục ấy thành một cặp khóa và giá trị "
+        "({fixed}), không phải một đoạn chữ",
+        "en": "«{typed}» is text, so it would print as it is as a paragraph; for dash lines "
+        "(gach) or points a), b) (diem), give that item as a key and its value ({fixed}), not "
+        "as one text",
     },
     "data.list_key_spelling": {
         "vi": "khóa «{typed}» không phải khóa của một danh sách: viết «{fixed}:» (không dấu, chữ "

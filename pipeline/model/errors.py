@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic_core import ErrorDetails
 
+from pipeline.messages import CATALOGUE
 from pipeline.phrase import Alternatives, Phrase
 
 # The context entry of a vanthu validation error that holds its message as a Phrase.
@@ -52,7 +53,11 @@ def library_reason(error: ErrorDetails, *, typed: bool = True) -> str:
     context: dict[str, Any] = dict(error.get("ctx") or {})
     if kind == "vanthu":  # raised by vanthu's own validators (model.wording.invalid)
         phrase = context.get(VANTHU_PHRASE)
-        return phrase if isinstance(phrase, Phrase) else error["msg"]
+        if not isinstance(phrase, Phrase):
+            return error["msg"]
+        if not typed and (plain := f"{phrase.key}_plain") in CATALOGUE:
+            return Phrase(plain, **phrase.params)  # its words for data not typed as YAML
+        return phrase
     if kind == "value_error":  # a plain ValueError from a validator: its text, no prefix
         return str(context.get("error", error["msg"]))
     key = _KINDS.get(kind)
