@@ -81,6 +81,7 @@ if TYPE_CHECKING:
     from pipeline.batch.discover import Layout
     from pipeline.batch.lost_manifest import LostManifests
     from pipeline.batch.manifest import Entry as ManifestEntry
+    from pipeline.batch.old_pdf import OldPdf
     from pipeline.batch.pdf import PdfConverter
     from pipeline.batch.recorded import Recorded
 
@@ -340,6 +341,7 @@ def render_documents(
     # What a PDF not made leaves beside its new .docx (PdfsLeft): the copies of the
     # hand-edited PDFs kept before it, by document index.
     pdf_copies: dict[int, list[KeptCopy]] = {}
+    left = PdfsLeft(documents, manifests, pdf_copies, kept, record, lost)
     with ExitStack() as stack:
         # Entered first, so left last: whatever stops the call, its error says these copies.
         stack.enter_context(copies_said_on_failure(kept, lost))
@@ -387,6 +389,7 @@ def render_documents(
                 noted[at:at] = keep_edited_copies(edited.get(index, []), kept, pdf_copies, index)
                 write_atomic(target, data)
                 record.add(workspace, renderer.engine.library, loaded, document, target, data)
+                noted.extend(left.not_asked(index, target) if converter is None else ())
                 written[index] = Rendered(document.path, target,
                                           warnings=(*notes.get(index, ()), *noted))
                 continue
@@ -406,6 +409,7 @@ def render_documents(
             if replaced is not None:
                 warnings.insert(0, replaced)
             record.add(workspace, renderer.engine.library, loaded, document, target, data)
+            noted.extend(left.not_asked(index, target) if converter is None else ())
             written[index] = Rendered(document.path, target, number=document.info.reference,
                                       warnings=(*warnings, *noted))
         rendered = [written[index] for index in range(len(documents))]
@@ -416,7 +420,6 @@ def render_documents(
         if told and rendered:
             rendered[0] = replace(rendered[0], warnings=(*told, *rendered[0].warnings))
         if converter is not None:
-            left = PdfsLeft(documents, manifests, pdf_copies, kept, record, lost)
             rendered = convert_to_pdf(rendered, converter, record, not_made=left.not_made)
     return rendered
 
@@ -591,9 +594,7 @@ class PdfsLeft:
         (freshness.settle_old_pdf: a PDF no manifest records is not known to be vanthu's), and
         one kept as vanthu made it or edited since stays recorded (RenderRecord.keep_pdf), as
         the build's Finisher keeps it; what to say of it, None when nothing."""
-        from pipeline.batch.freshness import OldPdf, drop_unneeded_copy, settle_old_pdf
-        from pipeline.batch.manifest import present_sha256
-        from pipeline.batch.recorded import written_of
+        from pipeline.batch.freshness import drop_unneeded_copy
 
         for kept in self.pdfs.get(index, ()):
             if drop_unneeded_copy(kept.file, kept.copy) and kept.said in self.kept:
@@ -601,10 +602,34 @@ class PdfsLeft:
         lost = self.lost.get(index)
         if lost is not None:
             lost.not_written(docx.with_suffix(PDF))
+        return self._settled(index, docx)[1]
+
+    def not_asked(self, index: int, docx: Path) -> list[str]:
+        """A document rendered without --pdf, its new .docx written and recorded: the PDF an
+        earlier run left beside it settled as when its PDF fails (_settled), so that one edited
+        or signed since stays recorded and the next render or build with --pdf keeps a .sua-tay
+        copy of it before writing over it. What to say (a warning): an edited one that no
+        longer matches the .docx, or vanthu's that cannot be removed; removing vanthu's own,
+        or leaving one no manifest records, is not said: no PDF was asked for."""
+        from pipeline.batch.old_pdf import OldPdf
+
+        fate, said = self._settled(index, docx)
+        return [said] if said is not None and fate in (None, OldPdf.EDITED) else []
+
+    def _settled(self, index: int, docx: Path) -> tuple[OldPdf | None, str | None]:
+        """The PDF an earlier run left beside document `index`'s new `docx`, by what its
+        manifest recorded before the call: removed when vanthu's own and out of date, else
+        kept (freshness.settle_old_pdf), and one still made from this .docx or edited since
+        kept recorded (RenderRecord.keep_pdf); what it was and what to say of it."""
+        from pipeline.batch.freshness import settle_old_pdf
+        from pipeline.batch.manifest import present_sha256
+        from pipeline.batch.old_pdf import OldPdf
+        from pipeline.batch.recorded import written_of
+
         workspace, document = self.documents[index]
         docx_sha256 = present_sha256(docx)
         if docx_sha256 is None:  # the .docx gone meanwhile: nothing its PDF could match
-            return None
+            return None, None
         known = self.manifests.get(workspace.root)
         try:
             written = written_of(workspace, document.path, dict(self.manifests))
@@ -614,7 +639,7 @@ class PdfsLeft:
         fate, said = settle_old_pdf(layout, written, docx, docx_sha256, shown)
         if fate in (OldPdf.MATCHING, OldPdf.EDITED) and written is not None:
             self.record.keep_pdf(docx, written)
-        return said
+        return fate, said
 
 
 def lost_manifest_warnings(lost: Mapping[int, LostManifests]) -> list[str]:

@@ -137,7 +137,9 @@ class Finisher:
         # The manifests that cannot vouch for the outputs already there (damaged or missing):
         # each output written over with none recorded is compared instead, and said once.
         self.lost = lost
-        self.replaced: list[str] = []  # warnings: files edited by hand that were written over
+        # Warnings: files edited by hand that were written over, and the PDFs a build without
+        # --pdf left beside a new .docx they no longer match (_old_pdf_left).
+        self.replaced: list[str] = []
         # Documents that failed only because their output could not be written (a read-only or
         # full output folder): a number given them stays pending for them (settle).
         self.unwritten: set[Path] = set()
@@ -148,17 +150,18 @@ class Finisher:
         # Why no PDF was made (LibreOffice could not start): said once, after the table.
         self.pdf_error: str | None = None
         # The old .docx's PDFs, vanthu's own, that could not be removed when the new one's was
-        # not made (_pdf_not_made said so): the orphan step does not say them again.
+        # not made (_pdf_not_made, _old_pdf_left said so): the orphan step does not say them
+        # again.
         self.unremoved_pdfs: set[Path] = set()
 
     def finish(
-        self, item: Staged, previous: Entry | None, written: Entry | None = None
+        self, item: Staged, written: Entry | None = None
     ) -> tuple[DocumentResult, Entry | None]:
         """The result of one rendered document and its manifest entry (None when it failed);
         with a converter, its PDF is made by `convert_pdfs`, which completes both.
 
         `written`: what the manifest records of the last build of it (any vanthu's), to tell
-        when a file edited by hand since is written over."""
+        when a file edited by hand since is written over, and what the PDF beside it is."""
         result = DocumentResult(item.path, item.name, Status.BUILT, seconds=item.seconds)
         if item.failed is not None or item.entry is None or item.staged is None:
             result.status, result.error = Status.FAILED, item.failed
@@ -220,9 +223,8 @@ class Finisher:
             self.freshness.hashes.written(output, entry.output_sha256)
             if item.path in self.restyled:
                 self.rewritten.add(item.path)
-        target = output.with_suffix(".pdf")
         if self.converter is None:
-            entry = self._keep_pdf(previous, entry, target)
+            entry = self._old_pdf_left(written, entry, output)
             if in_place:
                 result.status = Status.UNCHANGED
                 result.pdf = self.layout.output_dir / entry.pdf if entry.pdf is not None else None
@@ -294,16 +296,26 @@ class Finisher:
             self.placed[job.path] = entries[job.path] = entry
         return said
 
-    def _keep_pdf(self, previous: Entry | None, entry: Entry, target: Path) -> Entry:
-        """Keep the last build's PDF when the .docx came out the same; remove it when stale."""
-        if previous is None or previous.pdf is None:
-            return entry
-        recorded = self.layout.output_dir / previous.pdf
-        if not self.freshness.recorded_pdf_matches(previous):
-            return entry  # gone, changed by hand, or outside the output folder: not ours to touch
-        if previous.output_sha256 == entry.output_sha256 and recorded == target:
-            return replace(entry, pdf=previous.pdf, pdf_sha256=previous.pdf_sha256)
-        recorded.unlink()  # it shows the old content and this build made no new one
+    def _old_pdf_left(self, written: Entry | None, entry: Entry, docx: Path) -> Entry:
+        """`docx` put in place by a build without --pdf (its new `entry`): the PDF an earlier
+        run left beside it is settled as when its PDF fails (freshness.settle_old_pdf, as
+        _pdf_not_made): vanthu's own and out of date, removed; one still made from this .docx,
+        or edited (signed) since vanthu made it, kept and still recorded as `written` (the
+        document's last entry) names and hashes it, so that the next build with --pdf keeps it
+        as edited by hand, or copies it aside (.sua-tay) before writing over it. The entry to
+        record.
+
+        Said (a warning): an edited one that no longer matches the .docx, and one vanthu's
+        that cannot be removed (the orphan step then says it no more). Removing vanthu's own,
+        or leaving one no manifest records, is not: no PDF was asked for."""
+        fate, said = settle_old_pdf(self.layout, written, docx, entry.output_sha256,
+                                    self.layout.workspace.display)
+        if fate in (OldPdf.MATCHING, OldPdf.EDITED) and written is not None:
+            entry = replace(entry, pdf=written.pdf, pdf_sha256=written.pdf_sha256)
+        if fate is None and said is not None:  # vanthu's, out of date, but still there
+            self.unremoved_pdfs.add(docx.with_suffix(".pdf"))
+        if said is not None and fate in (None, OldPdf.EDITED):
+            self.replaced.append(said)
         return entry
 
 
@@ -1345,7 +1357,7 @@ def finish(
         if item.invalid is not None:
             documents[path] = DocumentResult(path, name, Status.FAILED, error=item.invalid)
             continue
-        documents[path], done = finisher.finish(item, recorded.entry(name), recorded.written(name))
+        documents[path], done = finisher.finish(item, recorded.written(name))
         if done is not None:
             entries[path] = done
     finisher.convert_pdfs(entries)  # once every .docx is in place: one converter call for all

@@ -23,11 +23,15 @@ number for it; that is the register's to say, not the hashes': the build asks it
 outputs judged current here (builder.drop_renumbered: a number voided, moved, given to another
 document, or held by no row).
 
-A .docx written anew whose PDF is then not made (its conversion failed) leaves the PDF of an
-earlier run beside it: removed when it is exactly what vanthu recorded making from another
-.docx, lest a clerk print or sign the old content; kept, with a warning, when it was edited or
-signed since, or when no manifest records it (not known to be vanthu's): settle_old_pdf, one
-rule for build (builder.Finisher) and render (api.PdfsLeft).
+A .docx written anew whose PDF is then not made (its conversion failed, or no PDF was asked
+for) leaves the PDF of an earlier run beside it: removed when it is exactly what vanthu recorded
+making from another .docx, lest a clerk print or sign the old content; kept, with a warning,
+when it was edited or signed since, or when no manifest records it (not known to be vanthu's):
+settle_old_pdf, one rule for build (builder.Finisher) and render (api.PdfsLeft), and for what
+render records (manifest.with_previous_pdf). One edited or signed since, or still made from
+the very .docx there, stays recorded as vanthu made it, whether or not this run was asked for
+PDFs (judge too keeps it so): the next run that writes over it keeps a .sua-tay copy first
+(edited_since).
 """
 
 from __future__ import annotations
@@ -36,12 +40,12 @@ import filecmp
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
 
 from pipeline.batch.discover import Layout
 from pipeline.batch.hash_cache import CACHE_NAME, STAMP_SIZE, HashCache
 from pipeline.batch.manifest import Entry, present_sha256
+from pipeline.batch.old_pdf import OldPdf, old_pdf
 from pipeline.batch.template_hash import template_hash
 from pipeline.errors import RenderError, VanthuError
 from pipeline.i18n import t
@@ -87,51 +91,19 @@ def edited_since(
     ]  # fmt: skip
 
 
-class OldPdf(Enum):
-    """A PDF already beside a .docx whose own PDF this run did not make (its conversion
-    failed): what it is, for build and render to decide whether it may stay (old_pdf)."""
-
-    MATCHING = "matching"  # recorded, made from these very .docx bytes: still right
-    STALE = "stale"  # vanthu's own as recorded, made from another .docx: to be removed
-    EDITED = "edited"  # recorded, other bytes now (edited, signed), its .docx another: kept
-    UNRECORDED = "unrecorded"  # no manifest records it: not known to be vanthu's, kept
-
-
-def old_pdf(
-    layout: Layout | None, written: Entry | None, pdf: Path, docx_sha256: str,
-    file_hash: Callable[[Path], str | None],
-) -> OldPdf | None:
-    """What the PDF `pdf` beside a .docx now holding `docx_sha256` is, by the manifest entry
-    `written` (the document's last output recorded before this run, in `layout`'s output
-    folder); None when no file is there. Only a file the entry names, with the hash it
-    records, is vanthu's to remove: an edited or signed PDF is never deleted."""
-    there = file_hash(pdf)
-    if there is None:
-        return None
-    if layout is None or written is None or written.pdf_sha256 is None:
-        return OldPdf.UNRECORDED
-    try:
-        named = layout.output_name(pdf)
-    except ValueError:  # outside the output folder (render -o): no manifest's
-        return OldPdf.UNRECORDED
-    if written.pdf != named:
-        return OldPdf.UNRECORDED
-    if written.output_sha256 == docx_sha256:  # made from this content (an edit kept on it)
-        return OldPdf.MATCHING
-    return OldPdf.STALE if there == written.pdf_sha256 else OldPdf.EDITED
-
-
 def settle_old_pdf(
     layout: Layout | None, written: Entry | None, docx: Path, docx_sha256: str,
     display: Callable[[Path], str],
 ) -> tuple[OldPdf | None, str | None]:
-    """A .docx now holding `docx_sha256` whose PDF was not made: the PDF an earlier run left
-    beside it is removed when it is vanthu's own and out of date (OldPdf.STALE), lest a clerk
-    print or sign it, and kept otherwise. What it was (None: no PDF there, or one vanthu's
-    that could not be removed) and what to say of it (None: nothing, one still matching the
-    .docx). Read afresh: the failed conversion may have touched it."""
+    """A .docx now holding `docx_sha256` whose PDF was not made (its conversion failed, or
+    none was asked for): the PDF an earlier run left beside it is removed when it is vanthu's
+    own and out of date (OldPdf.STALE), lest a clerk print or sign it, and kept otherwise. What
+    it was (None: no PDF there, or one vanthu's that could not be removed) and what to say of
+    it (None: nothing, one still matching the .docx). Read afresh: the failed conversion may
+    have touched it. The caller keeps a MATCHING or EDITED one recorded as `written` names it."""
     pdf = docx.with_suffix(".pdf")
-    fate = old_pdf(layout, written, pdf, docx_sha256, present_sha256)
+    output_dir = layout.output_dir if layout is not None else None
+    fate = old_pdf(output_dir, written, pdf, docx_sha256, present_sha256)
     if fate is None or fate is OldPdf.MATCHING:
         return fate, None
     names = {"pdf": display(pdf), "docx": display(docx)}
@@ -249,7 +221,17 @@ class Freshness:
             return None
         if has_pdf or (entry.pdf is None and entry.pdf_sha256 is None):
             return entry
-        return entry.without_pdf()
+        return entry if self._pdf_kept_recorded(entry, output_sha256) else entry.without_pdf()
+
+    def _pdf_kept_recorded(self, entry: Entry, output_sha256: str) -> bool:
+        """Whether the PDF `entry` records, not as vanthu made it, stays recorded by a build
+        without --pdf keeping the entry's .docx (now `output_sha256`): there beside it, edited
+        or signed since (old_pdf: made from this very .docx). Dropped from the entry, the next
+        build with --pdf would take it for no file of vanthu's and convert over it without the
+        .sua-tay copy it keeps of a PDF edited by hand (edited_since). One gone is dropped."""
+        pdf = Path(self._output_dir, entry.output).with_suffix(".pdf")  # judge's output's
+        fate = old_pdf(self.layout.output_dir, entry, pdf, output_sha256, self.file_hash)
+        return fate is OldPdf.MATCHING
 
     def restyled(self, written: Entry, *, upgraded: bool) -> bool:
         """Whether the document `written` records (its last build, by any vanthu) is out of date

@@ -13,12 +13,13 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
+from pipeline.batch.old_pdf import OldPdf, old_pdf
 from pipeline.golden_book import Given
 from pipeline.render.output import commit, stage
 
@@ -259,23 +260,25 @@ def holds_others(folder: Path, entries: Iterable[Entry], output_dir: Path) -> bo
 
 
 def with_previous_pdf(entry: Entry, previous: Entry | None, output_dir: Path) -> Entry:
-    """A .docx written again without its PDF, as the build treats it (builder.Finisher): the
-    PDF an earlier run made, still as it made it, stays recorded when the .docx came out the
-    same, and is removed when it shows the old content; one gone or changed by hand is left."""
+    """A .docx written again without its PDF (render without --pdf, or whose PDF failed), as
+    the build treats it (builder.Finisher, by freshness.old_pdf's rule): the PDF an earlier
+    run recorded beside it stays recorded as it was made, when the .docx came out the same or
+    it was edited or signed since (the next run with --pdf then keeps it as edited by hand, or
+    copies it aside before writing over it); vanthu's own, showing the old content, is
+    removed. One gone, or that no entry records beside it, is left unrecorded. Render settled
+    it already (api.PdfsLeft): this keeps the manifest to the same rule when it was not."""
     if entry.pdf is not None or previous is None or previous.pdf is None:
         return entry
-    recorded = output_dir / previous.pdf
+    pdf = (output_dir / entry.output).with_suffix(".pdf")
     try:
-        if not recorded.resolve().is_relative_to(output_dir.resolve()):
-            return entry
-        if not recorded.is_file() or file_sha256(recorded) != previous.pdf_sha256:
-            return entry
-        same = Path(previous.pdf).with_suffix("") == Path(entry.output).with_suffix("")
-        if same and previous.output_sha256 == entry.output_sha256:
-            return replace(entry, pdf=previous.pdf, pdf_sha256=previous.pdf_sha256)
-        recorded.unlink()
-    except OSError:
-        pass  # left where it is, no longer recorded: never removed by a build
+        fate = old_pdf(output_dir, previous, pdf, entry.output_sha256, present_sha256)
+    except OSError:  # unreadable: not known to be vanthu's, left as it is
+        return entry
+    if fate in (OldPdf.MATCHING, OldPdf.EDITED):
+        return replace(entry, pdf=previous.pdf, pdf_sha256=previous.pdf_sha256)
+    if fate is OldPdf.STALE:
+        with suppress(OSError):  # left where it is, no longer recorded: never removed by a build
+            pdf.unlink()
     return entry
 
 
