@@ -71,7 +71,7 @@ from pipeline.batch.freshness import (
 )
 from pipeline.batch.interrupts import BuildInterrupted
 from pipeline.batch.lost_manifest import LostManifests
-from pipeline.batch.manifest import Entry, Manifest
+from pipeline.batch.manifest import Entry, Manifest, UnreadableFile
 from pipeline.batch.progress import Reporter, SilentReporter
 from pipeline.batch.recorded import Recorded
 from pipeline.batch.restyled import as_written, rebuilt_warning
@@ -175,18 +175,17 @@ class Finisher:
             if same is not None:  # made as vanthu wrote it: nothing to write
                 self.placed[item.path] = same[1]
                 return same
-        edited = edited_since(self.layout, written, output, with_pdf=self.converter is not None,
-                              file_hash=self.freshness.file_hash)
-        unvouched = None
-        if written is None and self.lost is not None:  # its year's manifest damaged or gone?
-            unvouched = self.lost.unvouched(item.entry.output, item.entry.output_sha256,
-                                            with_pdf=self.converter is not None,
-                                            file_hash=self.freshness.file_hash)
-            edited = unvouched or edited
-        # The file there already holds the bytes just made (the same hash, the file's as the
-        # manifest, a lost one's comparison and edited_since read it): it is not written again,
-        # and the document is unchanged (its PDF, if one is to be made, is made from it).
-        in_place = self.freshness.file_hash(output) == item.entry.output_sha256
+        try:
+            edited, unvouched, in_place = self._there(item.entry, written, output)
+        except UnreadableFile as exc:
+            # What is there is not known (a clerk's edit, a signed PDF held open): the
+            # document is not written, as one whose file cannot be written (its number, if
+            # given, stays pending for it).
+            with suppress(OSError):  # left behind, the next build removes it
+                Path(item.staged).unlink(missing_ok=True)
+            result.status, result.error = Status.FAILED, exc.message()
+            self.unwritten.add(item.path)
+            return result, None
         if in_place:
             edited = [path for path in edited if path != output]
         copies: dict[Path, Path] = {}
@@ -232,6 +231,27 @@ class Finisher:
         self.pending.append(PendingPdf(result, item.path, output, entry, edited, copies,
                                        written))
         return result, entry
+
+    def _there(
+        self, entry: Entry, written: Entry | None, output: Path
+    ) -> tuple[list[Path], list[Path] | None, bool]:
+        """What writing `entry`'s `output` (and its PDF, in a PDF build) meets there: the files
+        edited by hand since (or, its year's manifest damaged or gone, not known to be
+        vanthu's: `unvouched`) to copy aside first, and whether the output already holds the
+        bytes just made. UnreadableFile when one of them cannot be read."""
+        with_pdf = self.converter is not None
+        edited = edited_since(self.layout, written, output, with_pdf=with_pdf,
+                              file_hash=self.freshness.file_hash)
+        unvouched = None
+        if written is None and self.lost is not None:  # its year's manifest damaged or gone?
+            unvouched = self.lost.unvouched(entry.output, entry.output_sha256, with_pdf=with_pdf,
+                                            file_hash=self.freshness.file_hash)
+            edited = unvouched or edited
+        # The file there already holds the bytes just made (the same hash, the file's as the
+        # manifest, a lost one's comparison and edited_since read it): it is not written again,
+        # and the document is unchanged (its PDF, if one is to be made, is made from it).
+        in_place = self.freshness.file_hash(output) == entry.output_sha256
+        return edited, unvouched, in_place
 
     def convert_pdfs(self, entries: dict[Path, Entry]) -> None:
         """Make the PDFs of the documents put in place (`pending`), in one call of the
@@ -1509,6 +1529,9 @@ def orphan_kept(
         if recorded_sha256 is None or freshness.file_hash(path) != recorded_sha256:
             return "build.orphan_edited", {}
         path.unlink()
+    except UnreadableFile as exc:  # not known to be vanthu's as it wrote it: never removed
+        return "build.orphan_not_removed", {"reason": t("build.orphan_why_unreadable",
+                                                        reason=exc.reason.describe())}
     except OSError as exc:
         return "build.orphan_not_removed", {"reason": os_words(exc)}
     return None

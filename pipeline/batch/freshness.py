@@ -44,7 +44,7 @@ from pathlib import Path
 
 from pipeline.batch.discover import Layout
 from pipeline.batch.hash_cache import CACHE_NAME, STAMP_SIZE, HashCache
-from pipeline.batch.manifest import Entry, present_sha256
+from pipeline.batch.manifest import Entry, UnreadableFile, present_sha256
 from pipeline.batch.old_pdf import OldPdf, old_pdf
 from pipeline.batch.template_hash import template_hash
 from pipeline.errors import RenderError, VanthuError
@@ -103,10 +103,19 @@ def settle_old_pdf(
     have touched it. The caller keeps a MATCHING or EDITED one recorded as `written` names it."""
     pdf = docx.with_suffix(".pdf")
     output_dir = layout.output_dir if layout is not None else None
-    fate = old_pdf(output_dir, written, pdf, docx_sha256, present_sha256)
+    names = {"pdf": display(pdf), "docx": display(docx)}
+    try:
+        fate = old_pdf(output_dir, written, pdf, docx_sha256, present_sha256)
+    except UnreadableFile as exc:  # not known to be vanthu's as made: never removed
+        said = t("build.old_pdf_unreadable", reason=exc.reason.describe(), **names)
+        # One the manifest records stays recorded (the next run with --pdf reads it again,
+        # and keeps a copy of it before writing over it when it was edited); else kept unsaid
+        # as vanthu's, as one vanthu could not remove.
+        recorded = written is not None and written.pdf is not None and layout is not None \
+            and _named(layout, pdf) == written.pdf
+        return (OldPdf.EDITED if recorded else None), said
     if fate is None or fate is OldPdf.MATCHING:
         return fate, None
-    names = {"pdf": display(pdf), "docx": display(docx)}
     if fate is OldPdf.UNRECORDED:
         return fate, t("build.old_pdf_unrecorded", **names)
     if fate is OldPdf.EDITED:
@@ -121,6 +130,14 @@ def settle_old_pdf(
         return None, t("build.old_pdf_kept", why=why, then=t("build.old_pdf_then_again"),
                        **names)
     return fate, t("build.old_pdf_removed", **names)
+
+
+def _named(layout: Layout, path: Path) -> str | None:
+    """`path` as manifests name it; None outside the output folder."""
+    try:
+        return layout.output_name(path)
+    except ValueError:
+        return None
 
 
 def drop_unneeded_copy(original: Path, copy: Path) -> bool:
@@ -152,10 +169,15 @@ class Freshness:
         self._outputs = self._output_dir.rstrip(os.sep) + os.sep
 
     def file_hash(self, path: Path | str) -> str | None:
-        """The file's sha256, None when it is gone."""
+        """The file's sha256, None when it is gone. UnreadableFile when it is there but cannot
+        be read (no permission; on Windows, held open by another program): asked again, it is
+        tried again (the build's each look at it says so, none takes it for gone)."""
         key = str(path)
         if key not in self._files:
-            self._files[key] = self.hashes.sha256(key)
+            try:
+                self._files[key] = self.hashes.sha256(key)
+            except OSError as exc:
+                raise UnreadableFile(key, exc) from None
         return self._files[key]
 
     def files_read(self, built: Iterable[tuple[Entry, bytes]]) -> Iterator[tuple[str, str, bytes]]:
@@ -180,7 +202,10 @@ class Freshness:
     def source_hash(self, name: str) -> str | None:
         """The current hash of what a manifest names: a file, or a folder's list ("x/")."""
         if not name.endswith("/"):
-            return self.file_hash(self._file_path(name))
+            try:
+                return self.file_hash(self._file_path(name))
+            except UnreadableFile:  # changed, as far as the build knows: its load says why
+                return None
         return self.layout.listing_hash(self.layout.path_of(name.rstrip("/")))
 
     def _file_path(self, name: str) -> str:
@@ -204,13 +229,21 @@ class Freshness:
         output = os.path.join(self._output_dir, entry.output)
         if not self.inside_outputs(output):
             return None
-        output_sha256 = self.file_hash(output)
+        try:
+            output_sha256 = self.file_hash(output)
+        except UnreadableFile:  # not known to be current: made again, and then not written
+            return None  # over (builder.Finisher fails the document, naming the file)
         if output_sha256 is None:
             return None  # deleted: made again
         edited = [] if output_sha256 == entry.output_sha256 else [entry.output]
         if edited and not pdf:
             return Edited(entry, tuple(edited))  # its PDF, if any, is not this build's concern
-        has_pdf = entry.pdf is not None and self.recorded_pdf_matches(entry)
+        try:
+            has_pdf = entry.pdf is not None and self.recorded_pdf_matches(entry)
+        except UnreadableFile:
+            # A PDF build would convert over it: made again, and failed there, as above. A
+            # build without PDFs only compares it: kept as it is, and still recorded.
+            return None if pdf else entry
         if pdf and not has_pdf and entry.pdf is not None and entry.pdf_sha256 is not None:
             target = os.path.join(self._output_dir, entry.pdf)
             if self.inside_outputs(target) and self.file_hash(target) is not None:
@@ -230,7 +263,10 @@ class Freshness:
         build with --pdf would take it for no file of vanthu's and convert over it without the
         .sua-tay copy it keeps of a PDF edited by hand (edited_since). One gone is dropped."""
         pdf = Path(self._output_dir, entry.output).with_suffix(".pdf")  # judge's output's
-        fate = old_pdf(self.layout.output_dir, entry, pdf, output_sha256, self.file_hash)
+        try:
+            fate = old_pdf(self.layout.output_dir, entry, pdf, output_sha256, self.file_hash)
+        except UnreadableFile:  # not known to be anything else: recorded as it was
+            return True
         return fate is OldPdf.MATCHING
 
     def restyled(self, written: Entry, *, upgraded: bool) -> bool:

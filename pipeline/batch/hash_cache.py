@@ -96,16 +96,22 @@ class HashCache:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        # There but not readable (no permission, held open): left as it is, never written over.
+        self._unreadable = False
         self._known = self._read(path)
         self._seen: dict[str, bytes] = {}  # records (see _record) by path
 
-    @staticmethod
-    def _read(path: Path) -> dict[str, bytes]:
+    def _read(self, path: Path) -> dict[str, bytes]:
         try:
             with path.open("rb") as handle:
                 written_ns = os.fstat(handle.fileno()).st_mtime_ns  # when this text was written
                 data: Any = json.loads(handle.read().decode("utf-8"))
-        except (OSError, UnicodeDecodeError, ValueError):
+        except FileNotFoundError:
+            return {}
+        except OSError:
+            self._unreadable = path.exists()
+            return {}
+        except (UnicodeDecodeError, ValueError):
             return {}
         if not isinstance(data, dict) or data.get("format") != _FORMAT:
             return {}
@@ -170,7 +176,8 @@ class HashCache:
             merged = dict(self._seen)
         more = _unchanged(read, merged)
         first = next(more, None)
-        if (merged == self._known and first is None) or not self.path.parent.is_dir():
+        if (merged == self._known and first is None) or not self.path.parent.is_dir() \
+                or self._unreadable:
             return
         files = chain(sorted(merged.items()), [first] if first else [], more)
         try:

@@ -8,6 +8,7 @@ output still has the recorded hash.
 
 from __future__ import annotations
 
+import errno
 import filecmp
 import hashlib
 import json
@@ -20,11 +21,49 @@ from typing import Any
 
 from pipeline import __version__
 from pipeline.batch.old_pdf import OldPdf, old_pdf
+from pipeline.errors import RenderError
 from pipeline.golden_book import Given
+from pipeline.i18n import t
+from pipeline.paths import shown
 from pipeline.render.output import commit, stage
 
 _CHUNK = 1 << 20
 _ENCODER = json.JSONEncoder(ensure_ascii=False, indent=2, sort_keys=True)
+
+
+# The OS's own words are English whatever the user's language: the common reasons a file there
+# cannot be read are said in the catalogue's (a file held open by Word or a PDF reader on
+# Windows is refused as one without permission is).
+_READ_REASONS = {
+    errno.EACCES: "build.os_read_permission",
+    errno.EPERM: "build.os_read_permission",
+}
+
+
+@dataclass(frozen=True)
+class ReadReason:
+    """Why a file could not be read, said in the language its message is asked in."""
+
+    exc: OSError
+
+    def describe(self, lang: str | None = None) -> str:
+        key = _READ_REASONS.get(self.exc.errno or 0)
+        return t(key, lang=lang) if key is not None else str(self.exc.strerror or self.exc)
+
+    def __str__(self) -> str:
+        return self.describe()
+
+
+class UnreadableFile(RenderError):
+    """A file already in the output folder that vanthu would compare, or write over, and
+    cannot read (no permission; on Windows, held open by another program). What it holds is
+    not known (a clerk's edit, a signed PDF): it is never written over nor removed, and the
+    document that would write over it fails, naming it."""
+
+    def __init__(self, path: Path | str, exc: OSError) -> None:
+        self.path = Path(path)
+        self.reason = ReadReason(exc)
+        super().__init__("build.output_unreadable", file=shown(self.path), reason=self.reason)
 
 
 def file_sha256(path: Path) -> str:
@@ -39,8 +78,11 @@ def file_sha256(path: Path) -> str:
 def present_sha256(path: Path) -> str | None:
     """A file's sha256 as it is now; None when it is not there (a folder is not): the
     `file_hash` that edited_since and LostManifests.unvouched ask of a caller without a
-    build's hash cache (vanthu render)."""
-    return file_sha256(path) if path.is_file() else None
+    build's hash cache (vanthu render). UnreadableFile when it is there but cannot be read."""
+    try:
+        return file_sha256(path) if path.is_file() else None
+    except OSError as exc:
+        raise UnreadableFile(path, exc) from None
 
 
 def listing_sha256(names: list[str]) -> str:
@@ -186,11 +228,21 @@ class Manifest:
         """Write atomically (readers see the old manifest or the new one), streamed; a file
         that already says the same is left untouched. Returns whether it was written."""
         staged = stage(path, (piece.encode("utf-8") for piece in self._pieces()))
-        if path.is_file() and filecmp.cmp(staged, path, shallow=False):
+        if path.is_file() and _same_bytes(staged, path):
             staged.unlink()
             return False
         commit(staged, path)
         return True
+
+
+def _same_bytes(staged: Path, path: Path) -> bool:
+    """Whether the manifest at `path` already holds the bytes `staged`; not when it cannot be
+    read (Manifest.read found it damaged: the build compared every output instead, and this
+    manifest, vanthu's own, is written anew)."""
+    try:
+        return filecmp.cmp(staged, path, shallow=False)
+    except OSError:
+        return False
 
 
 @contextmanager
@@ -272,7 +324,7 @@ def with_previous_pdf(entry: Entry, previous: Entry | None, output_dir: Path) ->
     pdf = (output_dir / entry.output).with_suffix(".pdf")
     try:
         fate = old_pdf(output_dir, previous, pdf, entry.output_sha256, present_sha256)
-    except OSError:  # unreadable: not known to be vanthu's, left as it is
+    except UnreadableFile:  # not known to be vanthu's, left as it is
         return entry
     if fate in (OldPdf.MATCHING, OldPdf.EDITED):
         return replace(entry, pdf=previous.pdf, pdf_sha256=previous.pdf_sha256)

@@ -238,6 +238,29 @@ MESSAGES = {
         "vi": "chạy lại với --pdf để có PDF mới",
         "en": "run again with --pdf for a new PDF",
     },
+    # A PDF there that cannot be read (no permission; on Windows, held open by a PDF reader):
+    # whether vanthu made it, or it was signed since, is not known, so it is never removed.
+    "build.old_pdf_unreadable": {
+        "vi": "{pdf} có sẵn được giữ nguyên vì không đọc được ({reason}), nên không biết nó "
+        "có còn khớp với {docx} vừa dựng lại hay không: đừng in hay trình ký PDF ấy trước khi "
+        "xem lại; chạy lại với --pdf để có PDF mới",
+        "en": "{pdf}, already there, is kept as it is because it could not be read "
+        "({reason}), so whether it still matches the {docx} just made again is not known: do "
+        "not print or sign that PDF before checking it; run again with --pdf for a new PDF",
+    },
+    # An output already there that a build or render would compare or write over, and cannot
+    # read (manifest.UnreadableFile): its document fails, the file left as it is.
+    "build.output_unreadable": {
+        "vi": "không đọc được {file} có sẵn ({reason}), nên không biết tệp đã bị sửa tay hay "
+        "chưa: tệp được để nguyên, không ghi đè; hãy đóng tệp hoặc cho quyền đọc rồi chạy lại",
+        "en": "{file}, already there, could not be read ({reason}), so whether it was edited "
+        "by hand is not known: it was left as it is, not written over; close the file or "
+        "allow reading it, then run again",
+    },
+    "build.os_read_permission": {
+        "vi": "không có quyền đọc, hoặc tệp đang mở trong chương trình khác",
+        "en": "permission denied, or another program holds the file open",
+    },
     "build.old_pdf_unrecorded": {
         "vi": "{pdf} có sẵn được giữ nguyên (vanthu không ghi nhận đã xuất nó) nhưng có thể "
         "không khớp với {docx} vừa dựng lại: đừng in hay trình ký PDF ấy trước khi xem lại; "
@@ -300,6 +323,12 @@ MESSAGES = {
     "build.orphan_not_removed": {
         "vi": "không xóa được {file} (đầu vào {name} không còn tạo ra tệp này): {reason}",
         "en": "could not remove {file} (its input {name} no longer produces it): {reason}",
+    },
+    "build.orphan_why_unreadable": {
+        "vi": "không đọc được tệp ({reason}) để biết nó có còn là bản vanthu đã ghi hay không; "
+        "tệp được để nguyên",
+        "en": "the file could not be read ({reason}) to tell whether it is still as vanthu "
+        "wrote it; it is left as it is",
     },
     "build.output_edited": {
         "vi": "giữ nguyên {file}: tệp đã bị sửa sau khi vanthu ghi nó, còn dữ liệu và mẫu của "

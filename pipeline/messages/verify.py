@@ -740,6 +740,12 @@ OTHER: dict[str, tuple[str, str]] = {
     "verify.loc.part": ("đầu/chân trang {part}, đoạn {paragraph}", "{part}, paragraph {paragraph}"),
     "verify.loc.document": ("văn bản", "document"),
     "verify.no_file": ("không tìm thấy tệp", "file not found"),
+    "verify.unreadable_file": (
+        "không đọc được tệp (không có quyền đọc, hoặc tệp đang mở trong chương trình khác); "
+        "hãy đóng tệp hoặc cho quyền đọc rồi kiểm tra lại",
+        "the file could not be read (permission denied, or another program holds it open); "
+        "close the file or allow reading it, then check again",
+    ),
     "verify.not_docx": (
         "không phải tệp .docx đọc được ({reason})",
         "not a readable .docx file ({reason})",

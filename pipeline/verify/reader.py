@@ -41,6 +41,8 @@ def read_document(path: Path) -> Document:
         archive = zipfile.ZipFile(path)
     except FileNotFoundError:
         raise InputError("verify.no_file", file=path) from None
+    except PermissionError:  # no permission; on Windows, held open by Word: not a bad .docx
+        raise InputError("verify.unreadable_file", file=path) from None
     except (zipfile.BadZipFile, IsADirectoryError, OSError) as exc:
         raise InputError(
             "verify.not_docx", file=path, reason=str(exc) or type(exc).__name__
