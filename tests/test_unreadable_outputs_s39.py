@@ -84,13 +84,24 @@ def forget_hashes(office: Path) -> None:
 # 1. build ------------------------------------------------------------------------------------
 
 
+def built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *args: str
+) -> tuple[Path, Path, Path, Path]:
+    """A new office whose Kế hoạch is built (`args`: "--pdf", with a working fake soffice):
+    the office, its data file, its .docx and its PDF's path."""
+    office = new_office(tmp_path, monkeypatch)
+    data, output, pdf = ke_hoach(office)
+    if "--pdf" in args:
+        soffice(tmp_path, monkeypatch, 0)
+    assert vanthu("build", *args).exit_code == 0
+    return office, data, output, pdf
+
+
 @pytest.mark.parametrize("data_changed", [False, True])
 def test_a_build_over_an_unreadable_docx_fails_that_document_only(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data_changed: bool,
 ) -> None:
-    office = new_office(tmp_path, monkeypatch)
-    data, output, _ = ke_hoach(office)
-    assert vanthu("build").exit_code == 0
+    office, data, output, _ = built(tmp_path, monkeypatch)
     other = second_document(data)
     if data_changed:
         changed(data)
@@ -118,10 +129,7 @@ def test_a_build_with_pdfs_over_an_unreadable_pdf_fails_that_document(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_unoserver: None, scratch: Path,
     data_changed: bool,
 ) -> None:
-    office = new_office(tmp_path, monkeypatch)
-    data, output, pdf = ke_hoach(office)
-    soffice(tmp_path, monkeypatch, 0)
-    assert vanthu("build", "--pdf").exit_code == 0
+    office, data, output, pdf = built(tmp_path, monkeypatch, "--pdf")
     pdf.write_bytes(SIGNED)  # signed, then held open in a PDF reader
     if data_changed:
         changed(data)
@@ -150,10 +158,7 @@ def test_a_build_without_pdfs_keeps_an_unreadable_pdf_recorded(
     """No PDF asked for: the PDF is only compared. Kept as it is, never removed, and still
     recorded as vanthu made it (the next --pdf build reads it again); with the .docx made
     anew, said to be perhaps no longer matching it."""
-    office = new_office(tmp_path, monkeypatch)
-    data, output, pdf = ke_hoach(office)
-    soffice(tmp_path, monkeypatch, 0)
-    assert vanthu("build", "--pdf").exit_code == 0
+    office, data, output, pdf = built(tmp_path, monkeypatch, "--pdf")
     made = recorded_pdf(office, data)
     before = pdf.read_bytes()
     if data_changed:
@@ -180,9 +185,7 @@ def test_a_build_without_pdfs_keeps_an_unreadable_pdf_recorded(
 def test_an_unreadable_orphan_is_kept_with_a_warning(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    office = new_office(tmp_path, monkeypatch)
-    data, output, _ = ke_hoach(office)
-    assert vanthu("build").exit_code == 0
+    office, data, output, _ = built(tmp_path, monkeypatch)
     data.rename(data.with_name("ke-hoach-moi.yaml"))  # its old output an orphan now
     before = output.read_bytes()
     forget_hashes(office)
@@ -207,9 +210,7 @@ def test_an_unreadable_manifest_is_taken_for_damaged_and_written_anew(
 ) -> None:
     """vanthu's own record: the outputs are compared instead (none differs here) and the
     manifest is written again, recording them."""
-    office = new_office(tmp_path, monkeypatch)
-    data, output, _ = ke_hoach(office)
-    assert vanthu("build").exit_code == 0
+    office, data, output, _ = built(tmp_path, monkeypatch)
     manifest = output.parent / "manifest.json"
     docx = output.read_bytes()
     unreadable(monkeypatch, manifest)
@@ -229,9 +230,7 @@ def test_an_unreadable_hash_cache_is_left_as_it_is(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Only an accelerator: the files are hashed, and the cache is not written over."""
-    office = new_office(tmp_path, monkeypatch)
-    data, _, _ = ke_hoach(office)
-    assert vanthu("build").exit_code == 0
+    office, data, _, _ = built(tmp_path, monkeypatch)
     cache = office / "outputs/.vanthu-hashes.json"
     before = cache.read_bytes()
     changed(data)  # something to remember anew
@@ -309,9 +308,7 @@ def test_render_without_pdf_keeps_an_unreadable_pdf_recorded(
 def test_verify_outputs_says_an_unreadable_docx_in_its_words(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str,
 ) -> None:
-    office = new_office(tmp_path, monkeypatch)
-    data, output, _ = ke_hoach(office)
-    assert vanthu("build").exit_code == 0
+    office, data, output, _ = built(tmp_path, monkeypatch)
     shutil.copy(output, output.with_name("ban-sao.docx"))  # one readable beside it
     unreadable(monkeypatch, output)
 
