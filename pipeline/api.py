@@ -622,19 +622,29 @@ class PdfsLeft:
         kept (freshness.settle_old_pdf), and one still made from this .docx or edited since
         kept recorded (RenderRecord.keep_pdf); what it was and what to say of it."""
         from pipeline.batch.freshness import settle_old_pdf
-        from pipeline.batch.manifest import present_sha256
+        from pipeline.batch.manifest import UnreadableFile, present_sha256
         from pipeline.batch.old_pdf import OldPdf
         from pipeline.batch.recorded import written_of
 
         workspace, document = self.documents[index]
-        docx_sha256 = present_sha256(docx)
-        if docx_sha256 is None:  # the .docx gone meanwhile: nothing its PDF could match
-            return None, None
-        known = self.manifests.get(workspace.root)
         try:
             written = written_of(workspace, document.path, dict(self.manifests))
         except LookupError:
             written = None
+        try:
+            docx_sha256 = present_sha256(docx)
+        except UnreadableFile as exc:  # just written, then taken by another program
+            if not docx.with_suffix(PDF).exists():
+                return None, None  # no PDF there to settle
+            # Whether the PDF there matches is not known: never removed; one recorded stays
+            # recorded (the next run with --pdf compares it again), as an unreadable PDF.
+            recorded = written is not None and written.pdf is not None
+            return (OldPdf.EDITED if recorded else None), t(
+                "render.new_docx_unreadable", docx=shown(docx),
+                pdf=shown(docx.with_suffix(PDF)), reason=exc.reason)
+        if docx_sha256 is None:  # the .docx gone meanwhile: nothing its PDF could match
+            return None, None
+        known = self.manifests.get(workspace.root)
         layout = known[0] if known else None
         fate, said = settle_old_pdf(layout, written, docx, docx_sha256, shown)
         if fate in (OldPdf.MATCHING, OldPdf.EDITED) and written is not None:
@@ -805,9 +815,9 @@ def convert_to_pdf(
     def done(index: int, failure: ConversionError | None, seconds: float) -> None:
         docx, target = pairs[index]
         if failure is None:
-            if record is not None:
-                record.add_pdf(docx, target)
-            converted[index] = replace(written[index], pdf=target)
+            said = record.add_pdf(docx, target) if record is not None else None
+            converted[index] = replace(written[index], pdf=target, warnings=(
+                *written[index].warnings, *([said] if said is not None else [])))
         elif not_made is not None and (said := not_made(index, docx)) is not None:
             left.append(said)
 

@@ -7,7 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import VanthuError
+from pipeline.i18n import t
 from pipeline.load.contract import LoadedDocument
+from pipeline.paths import shown
 from pipeline.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -70,20 +72,29 @@ class RenderRecord:
         entries[name] = entry
         self._by_docx[target] = (manifest, name)
 
-    def add_pdf(self, docx: Path, pdf: Path) -> None:
-        """The PDF made from a recorded .docx."""
-        from pipeline.batch.manifest import file_sha256
+    def add_pdf(self, docx: Path, pdf: Path) -> str | None:
+        """The PDF made from a recorded .docx. What to say of it: that it could not be read back
+        (another program took hold of it at once), when so; it is recorded by name then, with
+        no hash (one not computed is never recorded), as vanthu's own that the next run with
+        --pdf makes again."""
+        from pipeline.batch.manifest import ReadReason, file_sha256
 
         found = self._by_docx.get(docx)
         if found is None:
-            return
+            return None
         manifest, name = found
         output_dir, _, entries = self._manifests[manifest]
         try:
             relative = pdf.resolve().relative_to(output_dir.resolve()).as_posix()
-            entries[name] = replace(entries[name], pdf=relative, pdf_sha256=file_sha256(pdf))
         except (OSError, ValueError):
-            return
+            return None
+        try:
+            sha256 = file_sha256(pdf)
+        except OSError as exc:
+            entries[name] = replace(entries[name], pdf=relative, pdf_sha256=None)
+            return t("render.new_pdf_unreadable", pdf=shown(pdf), reason=ReadReason(exc))
+        entries[name] = replace(entries[name], pdf=relative, pdf_sha256=sha256)
+        return None
 
     def keep_pdf(self, docx: Path, written: Entry) -> None:
         """A recorded .docx whose new PDF was not made, beside the PDF an earlier run made that

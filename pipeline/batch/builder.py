@@ -71,7 +71,7 @@ from pipeline.batch.freshness import (
 )
 from pipeline.batch.interrupts import BuildInterrupted
 from pipeline.batch.lost_manifest import LostManifests
-from pipeline.batch.manifest import Entry, Manifest, UnreadableFile
+from pipeline.batch.manifest import Entry, Manifest, UnreadableFile, present_sha256
 from pipeline.batch.progress import Reporter, SilentReporter
 from pipeline.batch.recorded import Recorded
 from pipeline.batch.restyled import as_written, rebuilt_warning
@@ -285,10 +285,23 @@ class Finisher:
             )  # fmt: skip
             job.result.pdf = target
             pdf_sha256 = self.freshness.hashes.hash_written(target)
+            if pdf_sha256 is None:  # taken by another program at once: read once more, or said
+                pdf_sha256 = self._read_back(target)
             entry = replace(job.entry, pdf=self.layout.output_name(target), pdf_sha256=pdf_sha256)
             self.placed[job.path] = entries[job.path] = entry
 
         self.converter.convert_many(pairs, done)
+
+    def _read_back(self, pdf: Path) -> str | None:
+        """The sha256 of a PDF this build just put in place that could not be read back at
+        once; None, and said (no hash of it is recorded: the next build with --pdf makes it
+        again), when it still cannot be read."""
+        try:
+            return present_sha256(pdf)
+        except UnreadableFile as exc:
+            self.replaced.append(t("render.new_pdf_unreadable", reason=exc.reason,
+                                   pdf=self.layout.workspace.display(pdf)))  # fmt: skip
+            return None
 
     def _pdf_not_made(self, job: PendingPdf, entries: dict[Path, Entry]) -> str | None:
         """A document in place whose PDF was not made: the copy kept of its PDF edited by hand

@@ -153,10 +153,15 @@ class HashCache:
         if record is not None:
             self._seen[str(path)] = record
 
-    def hash_written(self, path: Path) -> str:
-        """The sha256 of a file this build just had written (a PDF), remembered as `written`."""
-        before = _packed(os.stat(path))
-        digest = file_sha256(path)
+    def hash_written(self, path: Path) -> str | None:
+        """The sha256 of a file this build just had written (a PDF), remembered as `written`;
+        None when it cannot be read back (another program took hold of it at once, or it is
+        gone): no hash is known of it then, and none is recorded."""
+        try:
+            before = _packed(os.stat(path))
+            digest = file_sha256(path)
+        except OSError:
+            return None
         record = _on_disk(str(path), digest)
         if record is not None and record.startswith(before):  # not being written still
             self._seen[str(path)] = record

@@ -11,7 +11,8 @@ the bytes just made is never written again); different (edited by hand, or made 
 data: the build cannot tell which), a copy is kept beside it first, as for an output edited
 by hand (render.output.keep_edited_copy). A PDF cannot be compared (each conversion differs),
 so a PDF already there that a build with --pdf would write over is always kept so. The build
-then says once, per manifest, that it was damaged or missing and what was kept. A PDF not
+then says once, per manifest, that it was damaged, could not be read (no permission, held
+open: why is said, ReadReason), or was missing, and what was kept. A PDF not
 written over after all (its conversion failed) needs no copy: one still holding its bytes is
 dropped, and said left as it was (LostManifests.not_written), as for a PDF edited by hand
 (freshness.drop_unneeded_copy).
@@ -30,7 +31,7 @@ from pathlib import Path
 
 from pipeline.batch.discover import Layout
 from pipeline.batch.freshness import drop_unneeded_copy
-from pipeline.batch.manifest import present_sha256
+from pipeline.batch.manifest import ReadReason, present_sha256
 from pipeline.batch.recorded import Recorded
 from pipeline.i18n import t
 from pipeline.render.output import keep_edited_copy
@@ -40,13 +41,14 @@ from pipeline.text.listing import first_named
 _LISTED = 10
 
 # The messages of who writes over the outputs: (damaged, missing, copies kept, none needed,
-# none needed with PDFs left as they were).
+# none needed with PDFs left as they were, not readable).
 _SAID_BY = {
     "build": ("build.manifest_damaged", "build.manifest_missing", "build.manifest_lost.copied",
-              "build.manifest_lost.same", "build.manifest_lost.spared"),
+              "build.manifest_lost.same", "build.manifest_lost.spared",
+              "build.manifest_unreadable"),
     "render": ("render.manifest_damaged", "render.manifest_missing",
                "render.manifest_lost.copied", "render.manifest_lost.same",
-               "render.manifest_lost.spared"),
+               "render.manifest_lost.spared", "render.manifest_unreadable"),
 }
 
 
@@ -57,6 +59,9 @@ class _Lost:
     manifest: Path
     damaged: bool  # there but unreadable; else missing
     copies: list[Path] = field(default_factory=list)
+    # Why it could not be read at all (no permission, held open), when it is not damaged but
+    # refused: said instead of "damaged" (the clerk has nothing to repair, only to close it).
+    unreadable: ReadReason | None = None
     # The files copied, then not written over after all (a PDF not made): their copies dropped.
     spared: list[Path] = field(default_factory=list)
 
@@ -106,7 +111,10 @@ class LostManifests:
             kept.append(pdf)
         if manifest is None and there is None and not kept:
             return None  # a year's first output: nothing there to vouch for
-        self.found.setdefault(year, _Lost(self.layout.manifest_for(year), manifest is not None))
+        if year not in self.found:
+            path = self.layout.manifest_for(year)
+            damaged = manifest is not None
+            self.found[year] = _Lost(path, damaged, unreadable=_refused(path) if damaged else None)
         return kept
 
     def keep_copies(self, output: Path, sha256: str, *, with_pdf: bool) -> None:
@@ -147,7 +155,8 @@ class LostManifests:
     def warnings(self, said_by: str = "build") -> list[str]:
         """One warning per manifest found damaged or missing: what was done, what was kept, in
         the words of the command that did it (`said_by`: build or render)."""
-        damaged_key, missing_key, copied_key, same_key, spared_key = _SAID_BY[said_by]
+        damaged_key, missing_key, copied_key, same_key, spared_key, unreadable_key = \
+            _SAID_BY[said_by]
         said = []
         display = self.layout.workspace.display
         for lost in self.found.values():
@@ -160,6 +169,22 @@ class LostManifests:
             else:
                 outcome = t(same_key)
             key = damaged_key if lost.damaged else missing_key
-            said.append(t(key, manifest=display(lost.manifest),
+            if lost.unreadable is not None:  # refused, not damaged: why is said instead
+                key = unreadable_key
+            said.append(t(key, manifest=display(lost.manifest), reason=lost.unreadable,
                           folder=display(lost.manifest.parent), outcome=outcome))
         return said
+
+
+def _refused(manifest: Path) -> ReadReason | None:
+    """Why `manifest`, found damaged (Manifest.read), cannot even be opened and read (no
+    permission; on Windows, held open by another program); None when it can: its text is
+    what is wrong then."""
+    try:
+        with manifest.open("rb") as handle:
+            handle.read(1)
+    except FileNotFoundError:  # gone since: what it was is not known
+        return None
+    except OSError as exc:
+        return ReadReason(exc)
+    return None

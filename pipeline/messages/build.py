@@ -403,6 +403,16 @@ MESSAGES = {
         "outputs in {folder} were its own and unedited, so it built those documents again and "
         "compared each file already there with the new one before writing it. {outcome}",
     },
+    # The same, the manifest there but refused (no permission; on Windows, held open by another
+    # program): not damaged, so not said so; {reason} is ReadReason's.
+    "build.manifest_unreadable": {
+        "vi": "không đọc được {manifest} ({reason}): vanthu không biết tệp kết quả nào trong "
+        "{folder} là bản nó ghi mà chưa ai sửa, nên đã dựng lại các văn bản ấy và so từng tệp "
+        "có sẵn với bản vừa dựng trước khi ghi. {outcome}",
+        "en": "{manifest} could not be read ({reason}): vanthu did not know which outputs in "
+        "{folder} were its own and unedited, so it built those documents again and compared "
+        "each file already there with the new one before writing it. {outcome}",
+    },
     "build.manifest_missing": {
         "vi": "không có {manifest} trong khi {folder} đã có tệp kết quả (manifest bị xóa?): "
         "vanthu không biết tệp nào là bản nó ghi mà chưa ai sửa, nên đã so từng tệp có sẵn với "

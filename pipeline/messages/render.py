@@ -35,6 +35,32 @@ MESSAGES = {
         "with the new one before writing it. {outcome}. The manifest is left as it is: the next "
         "vanthu build writes it anew, after comparing every file in {folder} the same way",
     },
+    "render.manifest_unreadable": {
+        "vi": "không đọc được {manifest} ({reason}): vanthu không biết tệp kết quả nào trong "
+        "{folder} là bản nó ghi mà chưa ai sửa, nên đã so tệp có sẵn với bản vừa dựng trước "
+        "khi ghi. {outcome}. Manifest được để nguyên: lần vanthu build sau sẽ ghi lại nó, sau "
+        "khi so như vậy mọi tệp có sẵn trong {folder}",
+        "en": "{manifest} could not be read ({reason}): vanthu did not know which outputs in "
+        "{folder} were its own and unedited, so it compared the file already there with the "
+        "new one before writing it. {outcome}. The manifest is left as it is: the next vanthu "
+        "build writes it anew, after comparing every file in {folder} the same way",
+    },
+    # A file render has just written, then could not read back (another program took hold of
+    # it at once; {reason} is manifest.ReadReason's): the call goes on.
+    "render.new_pdf_unreadable": {
+        "vi": "{pdf} đã xuất xong nhưng không đọc lại được ({reason}), nên manifest không ghi "
+        "được mã băm của nó; lần chạy sau với --pdf sẽ xuất lại PDF này",
+        "en": "{pdf} was made but could not be read back ({reason}), so the manifest records "
+        "no hash of it; the next run with --pdf makes this PDF again",
+    },
+    "render.new_docx_unreadable": {
+        "vi": "{docx} vừa ghi xong nhưng không đọc lại được ({reason}), nên không biết {pdf} có "
+        "sẵn có còn khớp với nó hay không: PDF ấy được giữ nguyên; đừng in hay trình ký PDF ấy "
+        "trước khi xem lại; chạy lại với --pdf để có PDF mới",
+        "en": "{docx} was written but could not be read back ({reason}), so whether {pdf}, "
+        "already there, still matches it is not known: that PDF is kept as it is; do not print "
+        "or sign it before checking it; run again with --pdf for a new PDF",
+    },
     "render.manifest_missing": {
         "vi": "không có {manifest} trong khi {folder} đã có tệp kết quả (manifest bị xóa?): "
         "vanthu không biết tệp nào là bản nó ghi mà chưa ai sửa, nên đã so tệp có sẵn với bản "
