@@ -3,6 +3,7 @@ Quy chế it issues; and the draft decision a Tờ trình attaches."""
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 import unicodedata
@@ -25,7 +26,8 @@ from pipeline.load.contract import Attached, LoadedDocument, Resolver
 from pipeline.load.locations import ATTACHED_DIR, resolved_path
 from pipeline.load.locks import ForkSafeLock
 from pipeline.load.spreadsheet import Field, Table, read_table
-from pipeline.load.validation import validate
+from pipeline.load.spreadsheet.header import said_to_form
+from pipeline.load.validation import typed_as_yaml, validate
 from pipeline.load.yaml_source import Source, dotted
 from pipeline.model.base import parse_date
 from pipeline.model.quyet_dinh import DecisionData, Regulation, SheetRef
@@ -60,6 +62,8 @@ def award_list(data: DecisionData, source: Source, resolver: Resolver) -> tuple[
             raise source.error(exc.key, ("ngay",), **exc.params) from None
         if exc.file is None:
             raise exc.at(file=source.path, line=source.line_of(("khen_thuong", "cot"))) from None
+        if not typed_as_yaml(source):  # a form: no data file to write 'cot' in
+            raise said_to_form(exc) from None
         raise
     require_list_title(data, awards, source)
     return awards, path
@@ -112,10 +116,15 @@ def council_members(data: DecisionData, source: Source, resolver: Resolver) -> t
     assert data.hoi_dong is not None
     ref = data.hoi_dong
     path = sheet_path(ref, source, "hoi_dong", resolver)
-    table = read_table(
-        path, sheet=ref.trang_tinh, columns=ref.cot or None,
-        required=("ho_ten", "chuc_vu", ROLE),
-    )  # fmt: skip
+    try:
+        table = read_table(
+            path, sheet=ref.trang_tinh, columns=ref.cot or None,
+            required=("ho_ten", "chuc_vu", ROLE),
+        )  # fmt: skip
+    except InputError as exc:
+        if typed_as_yaml(source):
+            raise
+        raise said_to_form(exc) from None  # a form: no data file to write 'cot' in
     rows = [replace(row, values={**row.values, "ho_ten": person_name(row.values["ho_ten"])})
             for row in table]  # fmt: skip
     return replace(table, rows=rows), path
@@ -216,13 +225,14 @@ def draft_list_warnings(
     assert isinstance(data, DecisionData) and isinstance(attached, DecisionAttachments)
     if attached.awards is not None and data.khen_thuong is not None:
         path = sheet_path(data.khen_thuong, written, "khen_thuong", resolver)
-        return warnings_said(attached.awards, list_users(source, resolver, path, "khen_thuong"))
+        users = list_users(source, resolver, path, "khen_thuong", draft=written)
+        return warnings_said(attached.awards, users)
     if attached.members is not None and data.hoi_dong is not None:
         unprinted = unprinted_members(attached.members)
         if unprinted is None:
             return ()
         path = sheet_path(data.hoi_dong, written, "hoi_dong", resolver)
-        if list_users(source, resolver, path, "hoi_dong").says_of_the_list():
+        if list_users(source, resolver, path, "hoi_dong", draft=written).says_of_the_list():
             return (unprinted,)
     return ()
 
@@ -235,7 +245,10 @@ def draft_wording_warnings(
     default opening, the money lines its own dieu_2_sau dropped), for the Tờ trình to say: a
     draft written in it (at `loc`) or kept under kem-theo/ (`loc` None) is built by no
     document of its own. A warning at a line of the draft names its field from the Tờ trình's
-    top (du_thao.khen_thuong.hanh_dong), or the draft's file; one in the profile is as it is."""
+    top (du_thao.khen_thuong.hanh_dong), or the draft's file; one in the profile is as it is.
+    Checked again here rather than picked out of the draft's own load by identity: a Tờ trình
+    with an award draft is rare, and the draft's load keeps no record of which of its warnings
+    its wording gave."""
     data, attached = draft.info.data, draft.info.attachments
     assert isinstance(data, DecisionData) and isinstance(attached, DecisionAttachments)
     if attached.awards is None:
@@ -252,8 +265,9 @@ def said_of_the_draft(
     them: one at a line of the draft names its field from the Tờ trình's top
     (du_thao.can_cu[3]) when the draft is written in it (at `loc`), and the draft's file when
     it is kept in a file of its own (`loc` None); one in another file (the office's profile)
-    stays as it is."""
-    said = tuple(warnings)
+    stays as it is. Each is a copy: the draft's own load, which a loader keeps and may hand to
+    another caller, is left as it was."""
+    said = tuple(copy.copy(warning) for warning in warnings)
     for warning in said:
         if warning.file is not None and Path(warning.file) != written.path:
             continue
@@ -403,11 +417,15 @@ def list_use(source: Source, resolver: Resolver, section: str = "khen_thuong") -
 
 
 def list_reading(
-    source: Source, resolver: Resolver, section: str = "khen_thuong"
+    source: Source, resolver: Resolver, section: str = "khen_thuong", *,
+    draft: Source | None = None,
 ) -> ListUse | None:
     """The list `source` reads as a document of the workspace: its award decision's (list_use)
     or, for a Tờ trình written in a file of its own, its draft decision's (written in it, or
-    in the file its du_thao names), which the Tờ trình prints and so reads (ListUse.draft)."""
+    in the file its du_thao names), which the Tờ trình prints and so reads (ListUse.draft).
+    `draft`: the source of the draft as the Tờ trình's load read it (submission_attachments),
+    used for one written in the Tờ trình so that it is not made again (one in a file of its
+    own is found by its name here, and parsed once per loader)."""
     data = source.data
     if data.get("loai") != SUBMISSION or source.path.parent.name == ATTACHED_DIR:
         return list_use(source, resolver, section)
@@ -415,14 +433,14 @@ def list_reading(
         top = resolver.parse(source.path).data
     except InputError:  # a form not saved yet (api): a Tờ trình of its own
         top = data
-    draft, loc = data.get("du_thao"), ("du_thao",)
+    named, loc = data.get("du_thao"), ("du_thao",)
     if top.get("loai") != SUBMISSION:
         return None
     try:
-        if isinstance(draft, dict):
-            written = inline_source(source, loc, DECISION)
-        elif isinstance(draft, str):
-            written = resolver.parse(resolver.referenced_file(source, draft, loc))
+        if isinstance(named, dict):
+            written = draft if draft is not None else inline_source(source, loc, DECISION)
+        elif isinstance(named, str):
+            written = resolver.parse(resolver.referenced_file(source, named, loc))
         else:
             return None
     except InputError:  # its own load says so
@@ -653,15 +671,18 @@ def loading_only(asked: frozenset[Path]) -> Iterator[None]:
         _ASKED.reset(token)
 
 
-def list_users(source: Source, resolver: Resolver, list_file: Path, section: str) -> ListUsers:
+def list_users(
+    source: Source, resolver: Resolver, list_file: Path, section: str, *,
+    draft: Source | None = None,
+) -> ListUsers:
     """The decisions naming `list_file` at `section` (khen_thuong, hoi_dong) besides `source`'s
     (ListUsers): found through the workspace's index of list names, each parsed once per loader
     (no list is read for it). Most decisions name a file no other document names, which the
-    index says at once."""
+    index says at once. `draft`: for a Tờ trình, its draft decision's source (list_reading)."""
     named = _list_index(resolver).names.get(_folded(list_file.name), ())
     if all(path == source.path for path in named):
         return ListUsers()  # no other document names a file of that name: most decisions
-    use = list_reading(source, resolver, section)
+    use = list_reading(source, resolver, section, draft=draft)
     if use is None:
         return ListUsers()
     before: list[ListUse] = []

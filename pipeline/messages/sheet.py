@@ -125,6 +125,43 @@ MESSAGES: dict[str, dict[str, str]] = {
         "units as the people's names, say). Correct 'cot' next to 'danh_sach' in the data file "
         "so that each field names its own column.",
     },
+    # The same for a list named by data given as a mapping (a form, Workspace.load_mapping):
+    # there is no data file, and 'cot' is a key of the form beside 'danh_sach'.
+    "sheet.missing_column_plain": {
+        "vi": (
+            "không tìm thấy cột {missing} trong {rows} dòng đầu. Các tiêu đề đọc được ở dòng "
+            "{header_row}: {found}. Nếu cột mang tên khác, hãy khai báo tên đó ở khóa 'cot' "
+            "cạnh 'danh_sach' của biểu mẫu, ví dụ trong 'cot' khóa ho_ten với giá trị \"Họ tên\"."
+        ),
+        "en": (
+            "column {missing} not found in the first {rows} rows. Headers read in row "
+            "{header_row}: {found}. If the column has another name, give that name under 'cot' "
+            "next to 'danh_sach' in the form, e.g. in 'cot' the key ho_ten with the value "
+            "\"Full name\"."
+        ),
+    },
+    "sheet.missing_column_close_plain": {
+        "vi": (
+            "không tìm thấy cột {missing} trong {rows} dòng đầu. Các tiêu đề đọc được ở dòng "
+            "{header_row}: {found}. Có lẽ là: {closest}. Hãy sửa tiêu đề cột, hoặc khai báo "
+            "tên đó ở khóa 'cot' cạnh 'danh_sach' của biểu mẫu."
+        ),
+        "en": (
+            "column {missing} not found in the first {rows} rows. Headers read in row "
+            "{header_row}: {found}. Perhaps: {closest}. Correct the column header, or give "
+            "that name under 'cot' next to 'danh_sach' in the form."
+        ),
+    },
+    "sheet.column_two_fields_plain": {
+        "vi": "cột {letter} («{header}») được đọc cho cả '{first}' lẫn '{second}'{declared}: một "
+        "cột chỉ ghi một thông tin, đọc như vậy văn bản sẽ in sai nội dung (ví dụ in đơn vị thay "
+        "cho họ tên). Hãy sửa khóa 'cot' cạnh 'danh_sach' của biểu mẫu để mỗi trường chỉ đến "
+        "đúng cột của nó.",
+        "en": "column {letter} («{header}») is read as both '{first}' and '{second}'{declared}: "
+        "a column holds one thing, and read so the document would print the wrong content (the "
+        "units as the people's names, say). Correct 'cot' next to 'danh_sach' in the form so "
+        "that each field names its own column.",
+    },
     "sheet.column_declared": {
         "vi": " (khóa 'cot' khai báo {declared})",
         "en": " ('cot' declares {declared})",
@@ -176,6 +213,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "column, rename its header '{label}', or give that name under 'cot' next to "
         "'danh_sach' in the data file:  cot: {{{key}: \"{header}\"}}; if it is not, delete the "
         "column from the list (or move it to another sheet).",
+    },
+    # The same for a list named by a form: 'cot' is a key of the form, given a key and a value.
+    "sheet.unread_column_plain": {
+        "vi": "cột {letter} («{header}») có nội dung (ô {cell}: «{value}») nhưng không được đọc: "
+        "danh sách không có cột '{label}' và tiêu đề này không phải tên cột đó, nên văn bản sẽ "
+        "in các dòng mà không có '{label}' của chúng. Nếu đây là cột '{label}', hãy đổi tiêu đề "
+        "thành '{label}', hoặc khai báo ở khóa 'cot' cạnh 'danh_sach' của biểu mẫu: trong 'cot' "
+        "khóa {key} với giá trị \"{header}\"; nếu không phải, hãy xóa cột này khỏi danh sách "
+        "(hoặc chuyển nó sang trang tính khác).",
+        "en": "column {letter} («{header}») holds values (cell {cell}: «{value}») but is not "
+        "read: the list has no '{label}' column and this header is not one of its names, so the "
+        "document would print the rows without their '{label}'. If this is the '{label}' "
+        "column, rename its header '{label}', or give that name under 'cot' next to "
+        "'danh_sach' in the form: in 'cot' the key {key} with the value \"{header}\"; if it is "
+        "not, delete the column from the list (or move it to another sheet).",
     },
     # A warning, once for a list (Table.unprinted_warning): {columns} is a list of
     # sheet.column_not_printed.

@@ -29,7 +29,7 @@ from openpyxl.utils.datetime import from_excel
 
 from pipeline.errors import InputError
 from pipeline.load.spreadsheet.limits import MAX_FILE_BYTES, check_size, refuse_large_parts
-from pipeline.load.spreadsheet.signatures import is_signature_line, is_signer_name
+from pipeline.load.spreadsheet.signatures import folded, is_signature_line, is_signer_name
 from pipeline.phrase import Phrase
 from pipeline.register.checks import CheckReport, OutOfOrder, check_year, dated_out_of_order
 from pipeline.register.columns import (
@@ -191,10 +191,6 @@ def _sheet_year(title: str, above_header: list[tuple[Any, ...]]) -> _SheetYear |
     return None
 
 
-def _folded(text: str) -> str:
-    return unicodedata.normalize("NFC", " ".join(text.split())).casefold()
-
-
 def _is_line_under_table(values: tuple[Any, ...], after_such_lines: bool) -> bool:
     """Whether a row without a number is a line a clerk keeps under the table: a total
     ("Tổng số: 08 văn bản"), a signature line ("Người lập sổ", "(Ký, ghi rõ họ tên)", a place
@@ -202,7 +198,7 @@ def _is_line_under_table(values: tuple[Any, ...], after_such_lines: bool) -> boo
     filled = [v for v in values if _text(v) is not None]
     if not filled:
         return False
-    if isinstance(filled[0], str) and _TOTAL_LABEL.match(_folded(filled[0])):
+    if isinstance(filled[0], str) and _TOTAL_LABEL.match(folded(filled[0])):
         return True
     return all(isinstance(v, str) and (is_signature_line(v.strip()) or (
         after_such_lines and is_signer_name(v))) for v in filled)

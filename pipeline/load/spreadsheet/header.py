@@ -205,6 +205,28 @@ def _missing_columns(
     return InputError(key, file=file, sheet=sheet, field=missing[0].label, **params)
 
 
+# The refusals whose advice places 'cot' "next to 'danh_sach' in the data file": each has a
+# "_plain" twin (pipeline/messages/sheet.py) for a list named by a form, which has no data file.
+COT_ADVICE = frozenset({
+    "sheet.missing_column", "sheet.missing_column_close", "sheet.column_two_fields",
+    "sheet.unread_column",
+})  # fmt: skip
+
+
+def said_to_form(error: InputError) -> InputError:
+    """`error` as said of a list named by data not typed as YAML (a form, Workspace.load_mapping;
+    the caller asks load.validation.typed_as_yaml of its source): a refusal whose advice says
+    'cot' is in the data file gets its "_plain" twin, at the same place with the same values.
+    Only these keys: another refusal of a list has a "_plain" key that is no form's wording
+    (money.unknown_office_award_plain: the same without a "did you mean")."""
+    if error.key not in COT_ADVICE:
+        return error
+    return InputError(
+        f"{error.key}_plain", file=error.file, line=error.line, column=error.column,
+        field=error.field, sheet=error.sheet, row=error.row, **error.params,
+    )  # fmt: skip
+
+
 def _legacy_header(scan: HeaderScan) -> dict[str, Any] | None:
     """What to say of a header row typed in TCVN3 or VNI (a whole sheet typed with a .VnTime
     or VNI-Times font, its header too): its legacy cells with the Unicode each stands for, and

@@ -46,14 +46,17 @@ _SIGNATURE_LINE = re.compile(rf"{_PHRASE}(?:[\s,;:\-]*{_PHRASE})*")
 _DEGREE = re.compile(r"^(?:(?:gs|pgs|ts|ths|bs|ks|cn|ls)\s?\.\s?)+", re.IGNORECASE)
 
 
-def _folded(text: str) -> str:
+def folded(text: str) -> str:
+    """`text` as the signature and total patterns are written: NFC, case-folded, single spaces
+    (a clerk's "Người  lập   BIỂU" is "người lập biểu"). Shared with the register's import,
+    whose lines under the table are read the same way."""
     return unicodedata.normalize("NFC", " ".join(text.split())).casefold()
 
 
 def is_signature_line(text: str) -> bool:
     """Whether a cell's text is a signature line: who signs ("NGƯỜI LẬP BIỂU", "KT. HIỆU
     TRƯỞNG"), what the signer is asked ("(Ký, ghi rõ họ tên)"), or the place and date."""
-    return len(text) <= _LONGEST_LINE and _SIGNATURE_LINE.fullmatch(_folded(text)) is not None
+    return len(text) <= _LONGEST_LINE and _SIGNATURE_LINE.fullmatch(folded(text)) is not None
 
 
 def is_signer_name(text: str) -> bool:
