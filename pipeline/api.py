@@ -79,9 +79,9 @@ from pipeline.workspace.profiles import agency_warnings, workspace_styles
 
 if TYPE_CHECKING:
     from pipeline.batch.discover import Layout
+    from pipeline.batch.freshness import Settled
     from pipeline.batch.lost_manifest import LostManifests
     from pipeline.batch.manifest import Entry as ManifestEntry
-    from pipeline.batch.old_pdf import OldPdf
     from pipeline.batch.pdf import PdfConverter
     from pipeline.batch.recorded import Recorded
 
@@ -602,7 +602,7 @@ class PdfsLeft:
         lost = self.lost.get(index)
         if lost is not None:
             lost.not_written(docx.with_suffix(PDF))
-        return self._settled(index, docx)[1]
+        return self._settled(index, docx).said
 
     def not_asked(self, index: int, docx: Path) -> list[str]:
         """A document rendered without --pdf, its new .docx written and recorded: the PDF an
@@ -611,17 +611,15 @@ class PdfsLeft:
         copy of it before writing over it. What to say (a warning): an edited one that no
         longer matches the .docx, or vanthu's that cannot be removed; removing vanthu's own,
         or leaving one no manifest records, is not said: no PDF was asked for."""
-        from pipeline.batch.old_pdf import OldPdf
+        said = self._settled(index, docx).said_unasked
+        return [said] if said is not None else []
 
-        fate, said = self._settled(index, docx)
-        return [said] if said is not None and fate in (None, OldPdf.EDITED) else []
-
-    def _settled(self, index: int, docx: Path) -> tuple[OldPdf | None, str | None]:
+    def _settled(self, index: int, docx: Path) -> Settled:
         """The PDF an earlier run left beside document `index`'s new `docx`, by what its
         manifest recorded before the call: removed when vanthu's own and out of date, else
         kept (freshness.settle_old_pdf), and one still made from this .docx or edited since
         kept recorded (RenderRecord.keep_pdf); what it was and what to say of it."""
-        from pipeline.batch.freshness import settle_old_pdf
+        from pipeline.batch.freshness import Settled, settle_old_pdf
         from pipeline.batch.manifest import UnreadableFile, present_sha256
         from pipeline.batch.old_pdf import OldPdf
         from pipeline.batch.recorded import written_of
@@ -635,21 +633,21 @@ class PdfsLeft:
             docx_sha256 = present_sha256(docx)
         except UnreadableFile as exc:  # just written, then taken by another program
             if not docx.with_suffix(PDF).exists():
-                return None, None  # no PDF there to settle
+                return Settled(None, None)  # no PDF there to settle
             # Whether the PDF there matches is not known: never removed; one recorded stays
             # recorded (the next run with --pdf compares it again), as an unreadable PDF.
             recorded = written is not None and written.pdf is not None
-            return (OldPdf.EDITED if recorded else None), t(
+            return Settled(OldPdf.EDITED if recorded else None, t(
                 "render.new_docx_unreadable", docx=shown(docx),
-                pdf=shown(docx.with_suffix(PDF)), reason=exc.reason)
+                pdf=shown(docx.with_suffix(PDF)), reason=exc.reason))
         if docx_sha256 is None:  # the .docx gone meanwhile: nothing its PDF could match
-            return None, None
+            return Settled(None, None)
         known = self.manifests.get(workspace.root)
         layout = known[0] if known else None
-        fate, said = settle_old_pdf(layout, written, docx, docx_sha256, shown)
-        if fate in (OldPdf.MATCHING, OldPdf.EDITED) and written is not None:
+        settled = settle_old_pdf(layout, written, docx, docx_sha256, shown)
+        if settled.fate is not None and settled.fate.still_recorded and written is not None:
             self.record.keep_pdf(docx, written)
-        return fate, said
+        return settled
 
 
 def lost_manifest_warnings(lost: Mapping[int, LostManifests]) -> list[str]:

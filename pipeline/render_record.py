@@ -108,7 +108,7 @@ class RenderRecord:
             return
         manifest, name = found
         entries = self._manifests[manifest][2]
-        entries[name] = replace(entries[name], pdf=written.pdf, pdf_sha256=written.pdf_sha256)
+        entries[name] = entries[name].with_pdf_of(written)
 
     def save(self) -> None:
         """Write what was recorded into each year's manifest (best effort: the outputs are

@@ -64,7 +64,6 @@ from pipeline.batch.discover import Layout, find_inputs
 from pipeline.batch.freshness import (
     Edited,
     Freshness,
-    OldPdf,
     drop_unneeded_copy,
     edited_since,
     settle_old_pdf,
@@ -318,16 +317,13 @@ class Finisher:
                 drop_unneeded_copy(path, job.copies.pop(path))
         if self.lost is not None:  # a copy kept for a lost manifest: dropped as well
             self.lost.not_written(job.docx.with_suffix(".pdf"))
-        fate, said = settle_old_pdf(self.layout, job.written, job.docx,
-                                    job.entry.output_sha256, self.layout.workspace.display)
-        if fate is None and said is not None:  # vanthu's, out of date, but still there
+        settled = settle_old_pdf(self.layout, job.written, job.docx, job.entry.output_sha256,
+                                 self.layout.workspace.display)
+        if settled.unremoved:
             self.unremoved_pdfs.add(job.docx.with_suffix(".pdf"))
-        written = job.written
-        if fate in (OldPdf.MATCHING, OldPdf.EDITED) and written is not None \
-                and job.path in entries:
-            entry = replace(job.entry, pdf=written.pdf, pdf_sha256=written.pdf_sha256)
-            self.placed[job.path] = entries[job.path] = entry
-        return said
+        if job.path in entries:
+            self.placed[job.path] = entries[job.path] = settled.recorded(job.entry, job.written)
+        return settled.said
 
     def _old_pdf_left(self, written: Entry | None, entry: Entry, docx: Path) -> Entry:
         """`docx` put in place by a build without --pdf (its new `entry`): the PDF an earlier
@@ -341,15 +337,13 @@ class Finisher:
         Said (a warning): an edited one that no longer matches the .docx, and one vanthu's
         that cannot be removed (the orphan step then says it no more). Removing vanthu's own,
         or leaving one no manifest records, is not: no PDF was asked for."""
-        fate, said = settle_old_pdf(self.layout, written, docx, entry.output_sha256,
-                                    self.layout.workspace.display)
-        if fate in (OldPdf.MATCHING, OldPdf.EDITED) and written is not None:
-            entry = replace(entry, pdf=written.pdf, pdf_sha256=written.pdf_sha256)
-        if fate is None and said is not None:  # vanthu's, out of date, but still there
+        settled = settle_old_pdf(self.layout, written, docx, entry.output_sha256,
+                                 self.layout.workspace.display)
+        if settled.unremoved:
             self.unremoved_pdfs.add(docx.with_suffix(".pdf"))
-        if said is not None and fate in (None, OldPdf.EDITED):
+        if (said := settled.said_unasked) is not None:
             self.replaced.append(said)
-        return entry
+        return settled.recorded(entry, written)
 
 
 def refuse_second_claims(

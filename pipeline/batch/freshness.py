@@ -91,10 +91,39 @@ def edited_since(
     ]  # fmt: skip
 
 
+@dataclass(frozen=True)
+class Settled:
+    """What settle_old_pdf did with the PDF an earlier run left beside a new .docx: what it was
+    (`fate`: None when no PDF is there, or one vanthu's that could not be removed) and what to
+    say of it (`said`: None for nothing)."""
+
+    fate: OldPdf | None
+    said: str | None
+
+    @property
+    def unremoved(self) -> bool:
+        """vanthu's own out-of-date PDF, still there: said here, so the orphan step says it no
+        more."""
+        return self.fate is None and self.said is not None
+
+    @property
+    def said_unasked(self) -> str | None:
+        """What to say when no PDF was asked for: an edited one no longer matching, or one that
+        could not be removed; removing vanthu's own, or leaving one no manifest records, not."""
+        return self.said if self.fate in (None, OldPdf.EDITED) else None
+
+    def recorded(self, entry: Entry, written: Entry | None) -> Entry:
+        """`entry` (the new .docx's) recording the PDF as `written` (the document's last entry)
+        did, when that PDF stays recorded (OldPdf.still_recorded); else as it is."""
+        if self.fate is not None and self.fate.still_recorded and written is not None:
+            return entry.with_pdf_of(written)
+        return entry
+
+
 def settle_old_pdf(
     layout: Layout | None, written: Entry | None, docx: Path, docx_sha256: str,
     display: Callable[[Path], str],
-) -> tuple[OldPdf | None, str | None]:
+) -> Settled:
     """A .docx now holding `docx_sha256` whose PDF was not made (its conversion failed, or
     none was asked for): the PDF an earlier run left beside it is removed when it is vanthu's
     own and out of date (OldPdf.STALE), lest a clerk print or sign it, and kept otherwise. What
@@ -113,23 +142,23 @@ def settle_old_pdf(
         # as vanthu's, as one vanthu could not remove.
         recorded = written is not None and written.pdf is not None and layout is not None \
             and _named(layout, pdf) == written.pdf
-        return (OldPdf.EDITED if recorded else None), said
+        return Settled(OldPdf.EDITED if recorded else None, said)
     if fate is None or fate is OldPdf.MATCHING:
-        return fate, None
+        return Settled(fate, None)
     if fate is OldPdf.UNRECORDED:
-        return fate, t("build.old_pdf_unrecorded", **names)
+        return Settled(fate, t("build.old_pdf_unrecorded", **names))
     if fate is OldPdf.EDITED:
-        return fate, t("build.old_pdf_kept", why=t("build.old_pdf_why_edited"),
-                       then=t("build.old_pdf_then_edited"), **names)
+        return Settled(fate, t("build.old_pdf_kept", why=t("build.old_pdf_why_edited"),
+                               then=t("build.old_pdf_then_edited"), **names))
     try:
         pdf.unlink()
     except FileNotFoundError:
-        return None, None
+        return Settled(None, None)
     except OSError as exc:
         why = t("build.old_pdf_why_unremovable", reason=os_words(exc))
-        return None, t("build.old_pdf_kept", why=why, then=t("build.old_pdf_then_again"),
-                       **names)
-    return fate, t("build.old_pdf_removed", **names)
+        return Settled(None, t("build.old_pdf_kept", why=why, then=t("build.old_pdf_then_again"),
+                               **names))
+    return Settled(fate, t("build.old_pdf_removed", **names))
 
 
 def _named(layout: Layout, path: Path) -> str | None:

@@ -176,6 +176,11 @@ class Entry:
     def without_pdf(self) -> Entry:
         return replace(self, pdf=None, pdf_sha256=None)
 
+    def with_pdf_of(self, other: Entry) -> Entry:
+        """This entry recording the PDF `other` records (its name and hash): an earlier entry of
+        the document whose PDF stays beside the new .docx as that entry recorded it."""
+        return replace(self, pdf=other.pdf, pdf_sha256=other.pdf_sha256)
+
 @dataclass
 class Manifest:
     """The manifest of one year folder: the vanthu version and one entry per input."""
@@ -326,8 +331,8 @@ def with_previous_pdf(entry: Entry, previous: Entry | None, output_dir: Path) ->
         fate = old_pdf(output_dir, previous, pdf, entry.output_sha256, present_sha256)
     except UnreadableFile:  # not known to be vanthu's, left as it is
         return entry
-    if fate in (OldPdf.MATCHING, OldPdf.EDITED):
-        return replace(entry, pdf=previous.pdf, pdf_sha256=previous.pdf_sha256)
+    if fate is not None and fate.still_recorded:
+        return entry.with_pdf_of(previous)
     if fate is OldPdf.STALE:
         with suppress(OSError):  # left where it is, no longer recorded: never removed by a build
             pdf.unlink()

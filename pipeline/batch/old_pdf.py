@@ -36,6 +36,13 @@ class OldPdf(Enum):
     EDITED = "edited"  # recorded, other bytes now (edited, signed), its .docx another: kept
     UNRECORDED = "unrecorded"  # no manifest records it: not known to be vanthu's, kept
 
+    @property
+    def still_recorded(self) -> bool:
+        """Whether it stays recorded as the document's last entry recorded it: still made from
+        the .docx there, or edited (signed) since, so that the next run with --pdf keeps it as
+        edited by hand, or copies it aside before writing over it."""
+        return self in (OldPdf.MATCHING, OldPdf.EDITED)
+
 
 def old_pdf(
     output_dir: Path | None, written: Recorded | None, pdf: Path, docx_sha256: str,

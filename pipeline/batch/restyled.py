@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from contextlib import suppress
-from dataclasses import replace
 from pathlib import Path
 
 from pipeline import __version__
@@ -46,7 +45,7 @@ def as_written(
         return None
     if entry.output_sha256 != written.output_sha256:
         return None
-    recorded = replace(entry, pdf=written.pdf, pdf_sha256=written.pdf_sha256)
+    recorded = entry.with_pdf_of(written)
     judged = freshness.judge(recorded, pdf=pdf)
     if judged is None:
         return None
