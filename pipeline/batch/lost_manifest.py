@@ -112,9 +112,9 @@ class LostManifests:
         if manifest is None and there is None and not kept:
             return None  # a year's first output: nothing there to vouch for
         if year not in self.found:
-            path = self.layout.manifest_for(year)
-            damaged = manifest is not None
-            self.found[year] = _Lost(path, damaged, unreadable=_refused(path) if damaged else None)
+            refused = manifest.refused if manifest is not None else None
+            self.found[year] = _Lost(self.layout.manifest_for(year), manifest is not None,
+                                     unreadable=refused)  # fmt: skip
         return kept
 
     def keep_copies(self, output: Path, sha256: str, *, with_pdf: bool) -> None:
@@ -176,15 +176,3 @@ class LostManifests:
         return said
 
 
-def _refused(manifest: Path) -> ReadReason | None:
-    """Why `manifest`, found damaged (Manifest.read), cannot even be opened and read (no
-    permission; on Windows, held open by another program); None when it can: its text is
-    what is wrong then."""
-    try:
-        with manifest.open("rb") as handle:
-            handle.read(1)
-    except FileNotFoundError:  # gone since: what it was is not known
-        return None
-    except OSError as exc:
-        return ReadReason(exc)
-    return None

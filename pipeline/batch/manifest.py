@@ -191,6 +191,9 @@ class Manifest:
     # Read from a file that could not be read (damaged, cut short, not readable): it records
     # nothing, and vouches for none of the outputs in its folder (batch.lost_manifest).
     damaged: bool = field(default=False, compare=False)
+    # Why it could not even be read (no permission; on Windows, held open), when so: its text
+    # is not what is wrong then (batch.lost_manifest says this instead of "damaged").
+    refused: ReadReason | None = field(default=None, compare=False)
 
     @classmethod
     def read(cls, path: Path, year: str | None) -> Manifest:
@@ -200,7 +203,13 @@ class Manifest:
             data = json.loads(path.read_text("utf-8"))
             documents = {name: Entry.from_json(e) for name, e in data["documents"].items()}
             return cls(year=year, version=str(data["vanthu"]), entries=documents)
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except FileNotFoundError:
+            return cls(year=year, version="")
+        except OSError as exc:  # there, but not to be read: why is kept
+            there = path.exists()
+            return cls(year=year, version="", damaged=there,
+                       refused=ReadReason(exc) if there else None)
+        except (ValueError, KeyError, TypeError, AttributeError):
             # Its year is built again; what it held of the outputs there, the build no longer
             # knows (batch.lost_manifest compares them instead).
             return cls(year=year, version="", damaged=path.exists())
