@@ -27,6 +27,7 @@ from tests.test_libreoffice_roundtrip import needs_soffice
 from tests.test_stale_pdf_s38 import (
     SIGNED,
     changed,
+    command_args,
     copies,
     ke_hoach,
     one_line,
@@ -52,8 +53,7 @@ def test_a_signed_pdf_outlives_a_run_without_pdf(
     path = os.environ["PATH"]  # a real LibreOffice, once the fake one is out of the way
     office = new_office(tmp_path, monkeypatch)
     data, output, pdf = ke_hoach(office)
-    name = str(data.relative_to(office))
-    args = ["build"] if command == "build" else ["render", name]
+    args = command_args(command, office, data)
     soffice(tmp_path, monkeypatch, 0)
     assert vanthu(*args, "--pdf").exit_code == 0
     made = recorded_pdf(office, data)
@@ -137,7 +137,7 @@ def test_the_old_pdf_that_cannot_be_removed_without_pdf_is_said(
     warning), no traceback; still there, it is no longer vanthu's (not recorded)."""
     office = new_office(tmp_path, monkeypatch)
     data, output, pdf = ke_hoach(office)
-    args = ["build"] if command == "build" else ["render", str(data.relative_to(office))]
+    args = command_args(command, office, data)
     soffice(tmp_path, monkeypatch, 0)
     assert vanthu(*args, "--pdf").exit_code == 0
     changed(data)
@@ -171,7 +171,7 @@ def test_vanthus_own_old_pdf_still_goes_without_a_word(
     .docx (no PDF was asked for: nothing said), and records none."""
     office = new_office(tmp_path, monkeypatch)
     data, output, pdf = ke_hoach(office)
-    args = ["build"] if command == "build" else ["render", str(data.relative_to(office))]
+    args = command_args(command, office, data)
     soffice(tmp_path, monkeypatch, 0)
     assert vanthu(*args, "--pdf").exit_code == 0
     changed(data)

@@ -158,6 +158,13 @@ def ke_hoach(office: Path) -> tuple[Path, Path, Path]:
     return data, output, output.with_suffix(".pdf")
 
 
+def command_args(command: str, office: Path, data: Path, *, force: bool = False) -> list[str]:
+    """`vanthu build`, or `vanthu render` of the document `data` (with `force`, --force)."""
+    if command == "build":
+        return ["build"]
+    return ["render", *(["--force"] if force else []), str(data.relative_to(office))]
+
+
 def changed(data: Path) -> None:
     """New content for the document: its .docx comes out otherwise."""
     text = data.read_text("utf-8")
@@ -184,7 +191,7 @@ def test_the_pdf_vanthu_made_of_the_old_docx_is_removed(
 ) -> None:
     office = new_office(tmp_path, monkeypatch)
     data, output, pdf = ke_hoach(office)
-    args = ["build"] if command == "build" else ["render", str(data.relative_to(office))]
+    args = command_args(command, office, data)
     soffice(tmp_path, monkeypatch, 0)
     assert vanthu(*args, "--pdf").exit_code == 0
     assert pdf.is_file() and recorded_pdf(office, data) is not None
@@ -213,7 +220,7 @@ def test_a_pdf_signed_since_is_kept_with_a_warning(
     wrote over it), and said to match the new .docx no more."""
     office = new_office(tmp_path, monkeypatch)
     data, output, pdf = ke_hoach(office)
-    args = ["build"] if command == "build" else ["render", "--force", str(data.relative_to(office))]
+    args = command_args(command, office, data, force=True)
     soffice(tmp_path, monkeypatch, 0)
     assert vanthu(*args, "--pdf").exit_code == 0
     pdf.write_bytes(SIGNED)
@@ -272,7 +279,7 @@ def test_a_pdf_still_made_from_the_docx_there_stays(
     it still matches it; the conversion failing again removes nothing."""
     office = new_office(tmp_path, monkeypatch)
     data, output, pdf = ke_hoach(office)
-    args = ["build"] if command == "build" else ["render", str(data.relative_to(office))]
+    args = command_args(command, office, data)
     soffice(tmp_path, monkeypatch, 0)
     assert vanthu(*args, "--pdf").exit_code == 0
     made = pdf.read_bytes()
@@ -305,7 +312,7 @@ def test_libreoffice_not_starting_leaves_no_stale_pdf_either(
     old one goes as when its conversion fails, said with the error."""
     office = new_office(tmp_path, monkeypatch)
     data, output, pdf = ke_hoach(office)
-    args = ["build"] if command == "build" else ["render", str(data.relative_to(office))]
+    args = command_args(command, office, data)
     soffice(tmp_path, monkeypatch, 0)
     assert vanthu(*args, "--pdf").exit_code == 0
     changed(data)

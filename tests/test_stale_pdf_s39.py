@@ -25,6 +25,7 @@ from tests.test_libreoffice_roundtrip import needs_soffice
 from tests.test_stale_pdf_s38 import (
     SIGNED,
     changed,
+    command_args,
     copies,
     ke_hoach,
     one_line,
@@ -110,7 +111,7 @@ def test_a_pdf_copied_for_a_damaged_manifest_is_dropped_when_not_written_over(
     keeps its copy, said as before."""
     office = new_office(tmp_path, monkeypatch)
     data, output, pdf = ke_hoach(office)
-    args = ["build"] if command == "build" else ["render", str(data.relative_to(office))]
+    args = command_args(command, office, data)
     soffice(tmp_path, monkeypatch, 0)
     assert vanthu(*args, "--pdf").exit_code == 0
     made = pdf.read_bytes()
