@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from pipeline.phrase import Phrase  # said again in the language a message is shown in
@@ -372,15 +372,8 @@ def _reads_better(text: str, misread: str, code: str) -> bool:
     a tie, UTF-8 (its bytes make whole letters: "LÆ°u" is "Lưu"), else the font's code ("Cao
     Duy Vuõ" is VNI "Vũ", not Windows-1258 "Vuơ")."""
     mine = reading_quality(_reading(text, misread))
-    theirs = reading_quality(_as_seen(_reading(text, code), code))
+    theirs = reading_quality(_reading(text, code))
     return mine > theirs or (mine == theirs and misread == UTF_8)
-
-
-def _as_seen(reading: str, encoding: str) -> str:
-    """A reading as the clerk saw the text: in TCVN3, with the capitals typed in .VnTimeH
-    ("TUấN" is "TUẤN": vntimeh_capitals), so that a name in capitals reads as well as one in
-    small letters when readings are compared."""
-    return vntimeh_capitals(reading) if canonical_encoding(encoding) == TCVN3 else reading
 
 
 def _better_readings(text: str, codes: tuple[str, ...]) -> tuple[str, ...]:
@@ -392,8 +385,8 @@ def _better_readings(text: str, codes: tuple[str, ...]) -> tuple[str, ...]:
     them when they read equally well ("tö": VNI "tư", TCVN3 "tử")."""
     ranks = {}
     for code in codes:
-        reading = _as_seen(_reading(text, code), code)
-        whole = _as_seen(decode_legacy(text, code), code)
+        reading = _reading(text, code)
+        whole = decode_legacy(text, code)
         ranks[code] = (_reading_rank(reading), _reading_rank(whole), -len(reading))
     best = max(ranks.values())
     return tuple(code for code in codes if ranks[code] == best)
@@ -413,7 +406,7 @@ def _reading_rank(reading: str) -> tuple[int, int]:
 
 
 def _legacy_as_a_whole(text: str) -> tuple[str, ...]:
-    """The codes the whole text reads as Vietnamese in, clearly better than as it stands.
+    """The code the whole text reads as Vietnamese in, clearly better than as it stands.
 
     Text that already holds syllables with Vietnamese-only letters (ơ, ư, đ, ộ, ...) is not
     legacy as a whole, since Windows-1252 has none of them; _legacy_words looks at its words.
@@ -426,54 +419,38 @@ def _legacy_as_a_whole(text: str) -> tuple[str, ...]:
     original = _score(text)
     if original.marked == 0 or original.distinct > 0:  # ASCII decodes to itself
         return ()
-    ranks: dict[str, tuple[float, int, int]] = {}  # the codes it reads as Vietnamese in
+    ranks: dict[str, tuple[float, int, int]] = {}
     for encoding in (TCVN3, VNI):
         score = _score(decode_shown(text, encoding))
         better = score.marked_share >= original.marked_share + _CLEARLY_BETTER
         # Two words at least that decoding makes Vietnamese: one stray symbol ("NHÂN DÂN µ",
         # "µ" reading as "à") is no legacy text. Fewer legacy words are for _legacy_words.
         better = better and score.marked_syllables >= original.marked_syllables + 2
-        if better and encoding == VNI and not score.looks_vietnamese():
-            # VNI's pairs are evidence as letters beyond Latin-1 are: "Leâ Coâng Trí"
-            score = replace(score, distinct=score.distinct + _merged_words(text))
         if better and score.looks_vietnamese():
             ranks[encoding] = score.rank()
-    # Both codes may read the text as Vietnamese ("PHAN TROÏNG HAØ": TCVN3 "PHAN TROẽNG HAỉ",
-    # VNI "PHAN TRỌNG HÀ"): _better_readings chooses, by how its words are written.
-    return tuple(ranks)
-
-
-def _merged_words(text: str) -> int:
-    """How many words of `text` VNI reads as syllables spelt as only VNI explains: a vowel and
-    its mark typed after it as two characters ("Leâ Coâng": "Lê Công"; _spelt_only_in)."""
-    return sum(
-        _decoded_if_legacy(word, VNI) is not None and _spelt_only_in(word, VNI)
-        for word in _word_pattern().findall(text)
-        if not word.isascii()
-    )
+    if not ranks:
+        return ()
+    best = max(ranks.values())
+    return tuple(code for code, rank in ranks.items() if rank == best)  # both: a tie
 
 
 # --- legacy words among others ------------------------------------------------------------------
 #
 # A short text ("Th«ng b¸o", "Ban Thi ®ua") has too few words for a score, and a text mixing
 # Unicode and legacy words ("Lãnh đạo Sở Néi vô") scores as Unicode. Each word is judged instead:
-# one that is no Vietnamese syllable as it stands but becomes one once decoded is a legacy word;
-# so is one in a case no word is written in that decoding puts right ("TuÊn": TCVN3 "Tuấn").
+# one that is no Vietnamese syllable as it stands but becomes one once decoded is a legacy word.
 #
 # TCVN3 puts letters on Latin-1 symbols (« = ô, ¸ = á, ® = đ, ¬ = ơ, ¹ = ạ, ...). Real text has
 # those between words (« » quotes, © 2024, 10 µm), never inside one: a word of ASCII letters with
 # such a symbol in it that decodes to a syllable is legacy whatever stands around it. A word of
 # letters alone ("Néi", VNI "Thoâng") could be a foreign word ("på" decodes to "pồ"), so it counts
-# only where the text around it reads as Vietnamese too; alone among such words, only when its
-# reading has a letter only Vietnamese writes, it is spelt as only its code explains
-# (_spelt_only_in), or the text is a name's words (_corroborated).
+# only where the text around it reads as Vietnamese too.
 
 _UNICODE, _FOREIGN, _OTHER, _WEAK, _STRONG = range(5)
 # Units whose micro sign is TCVN3's "à": "10 µm" must not read as "10 àm".
 _UNIT_WORDS = frozenset({"µm", "µM"})
-# A product or quotient of two letters: "m×n" is not "mìn", "A×B" not "aìb". A capital before a
-# small letter, or a quotient of capitals, is a name's letters: "H÷u", "H÷U" are TCVN3 "Hữu".
-_OPERATION = re.compile("[a-z][×÷][A-Za-z]|[A-Z]×[A-Z]")
+# A product or quotient of two letters: "m×n" is not "mìn".
+_OPERATION = re.compile("[A-Za-z][×÷][A-Za-z]")
 # What a word of ASCII letters shares with Vietnamese words once decoded: enough of them must be
 # syllables (English and Norwegian words around "på" are not).
 _SYLLABLE_SHARE = 0.75
@@ -507,42 +484,12 @@ def _lone_symbols() -> re.Pattern[str]:
 
 @lru_cache(maxsize=8192)
 def _decoded_if_legacy(word: str, encoding: str) -> str | None:
-    """The word decoded, small, when it is a Vietnamese syllable then and was not before: no
-    syllable as typed, or one in a case no word is written in that decoding puts right ("TuÊn"
-    is TCVN3 "Tuấn", "AÙnh" VNI "Ánh": the code's small letters show as Latin-1 capitals)."""
-    typed, shown = nfc(word), nfc(decode_shown(word, encoding))
-    lower, decoded = typed.lower(), shown.lower()
-    if decoded == lower or not is_syllable(decoded):
-        return None
-    if not is_syllable(lower) or (_case_broken(typed) and not _case_broken(shown)):
+    """The word decoded, small, when it is a Vietnamese syllable then and was not before."""
+    lower = nfc(word).lower()
+    decoded = nfc(decode_shown(word, encoding)).lower()
+    if decoded != lower and is_syllable(decoded) and not is_syllable(lower):
         return decoded
     return None
-
-
-# Windows-1258's tone bytes that Windows-1252 shows as capitals (huyền, hỏi, ngã): small words
-# of a misread file hold them ("LoÌ" is "Lò"), pipeline.text.misread's evidence, not a font's.
-_MISREAD_CAPITALS = str.maketrans("ÌÒÞ", "ìòþ")
-
-
-def _case_broken(word: str) -> bool:
-    """Whether a word is in a case no word is written in: a capital after its first letter in a
-    word not all in capitals ("TuÊn"), other than a misread file's tone byte (_MISREAD_CAPITALS)."""
-    if len(word) < 2 or word.isupper():
-        return False
-    rest = word[1:].translate(_MISREAD_CAPITALS)
-    return not rest.islower()
-
-
-def _spelt_only_in(word: str, encoding: str) -> bool:
-    """Whether a legacy word is spelt as only `encoding` explains, evidence as strong as a
-    letter only Vietnamese writes: a capital inside a word that is none as typed, which the
-    code's reading puts right ("BÝch", "AÙnh": TCVN3 "Bích", VNI "Ánh"), or, in VNI, a vowel
-    and its mark typed after it as two characters that make one letter ("Hoaøng", "Lyù",
-    "Taâm"). Three characters at least: the French "où" is two."""
-    shown = nfc(decode_shown(word, encoding))
-    if _case_broken(word) and not _case_broken(shown):
-        return True
-    return encoding == VNI and len(word) >= 3 and len(shown) < len(nfc(word))
 
 
 def _decoded_word(word: str, encoding: str) -> str:
@@ -598,14 +545,12 @@ def _either_reading(word: str, encoding: str) -> str | None:
 @lru_cache(maxsize=8192)
 def _word_kind(word: str) -> tuple[int, tuple[str, ...], bool]:
     """What a word with a letter beyond ASCII is, the codes it decodes in, and whether the word
-    (decoded, if legacy) holds a letter only Vietnamese writes, or is spelt as only its code
-    explains (_spelt_only_in): evidence enough alone."""
+    (decoded, if legacy) holds a letter only Vietnamese writes."""
     if word.startswith("«") and (word[1:2].isupper() or len(word) == 2):
         rest = word[1:]  # a quote opening on a capital or a letter: «I. », «n ≥ 1»
         return (_OTHER, (), False) if rest.isascii() else _word_kind(rest)
     lower = nfc(word).lower()
-    syllable = is_syllable(lower)
-    if syllable and not _case_broken(word):
+    if is_syllable(lower):
         return _UNICODE, (), max(lower) > "\xff"
     symbols = _tcvn3_symbols()
     if word in _UNIT_WORDS or _OPERATION.fullmatch(word) or set(word) <= symbols:
@@ -619,49 +564,13 @@ def _word_kind(word: str) -> tuple[int, tuple[str, ...], bool]:
     if codes:
         if TCVN3 in codes and not symbols.isdisjoint(word) and any(c.isascii() for c in word):
             return _STRONG, (TCVN3,), False
-        if syllable:  # legacy by its case alone ("TuÊn"), as a slip of the Shift key makes
-            return _WEAK, codes, False  # a word ("trÊn"): evidence only with others
-        distinct = any(max(found) > "\xff" for found in decoded.values() if found)
-        return _WEAK, codes, distinct or any(_spelt_only_in(word, code) for code in codes)
-    if syllable:  # a syllable in an odd case that no code puts right: "NguyỄn" as typed
-        return _UNICODE, (), max(lower) > "\xff"
+        return _WEAK, codes, any(max(found) > "\xff" for found in decoded.values() if found)
     stripped = word.strip("«»")  # quotes typed against the word they open or close
     if stripped != word:
         return _word_kind(stripped) if stripped and not stripped.isascii() else (_OTHER, (), False)
     if len(word) > 1 and word.isupper():  # QĐ, TĐKT: abbreviations, as UBND is
         return _OTHER, (), False
     return _FOREIGN, (), False
-
-
-def _all_shown(text: str) -> bool:
-    """Whether every character of `text` is one Windows-1252 (or Latin-1) shows: legacy bytes."""
-    return all(byte_of(char) is not None for char in text)
-
-
-# How many words a text of one legacy word with no Vietnamese-only letter must have, all of
-# them syllables, to be a name ("Bïi Anh Minh" is TCVN3 "Bùi Anh Minh").
-_NAME_WORDS = 3
-
-
-def _corroborated(
-    text: str, codes: tuple[str, ...], typed: list[str], words: int, syllables: int
-) -> bool:
-    """Whether one legacy word whose reading has no letter only Vietnamese writes (TCVN3 "Bïi",
-    "Thóy": "bùi", "thúy"), or words legacy by their case alone ("TuÊn"), are evidence enough:
-    among _NAME_WORDS words or more that are all syllables, as a person's name is ("Cao Thóy
-    Nam", "BïI QUANG LOAN"), in text legacy bytes can show as (no ơ, ư, đ, ộ ...: "Trưởng
-    thÔn" is Unicode with a slip of the Shift key); or with a word, syllable as it stands
-    (`typed`, none for words legacy by their case), that reads in the same code as one with
-    such a letter ("Thóy Dòng": "Thúy Dũng"). A foreign word in Vietnamese or English text
-    ("où") has neither."""
-    if words >= _NAME_WORDS and syllables == words and _all_shown(text):
-        return True
-    return any(
-        max(reading) > "\xff"
-        for word in typed
-        for code in codes
-        if (reading := _either_reading(word, code)) is not None
-    )
 
 
 def _legacy_words(text: str) -> tuple[str, ...]:
@@ -673,9 +582,8 @@ def _legacy_words(text: str) -> tuple[str, ...]:
     if all(_word_kind(word)[0] < _WEAK for word in set(pattern.findall(text))):
         return ()
     weak = {TCVN3: 0, VNI: 0}
-    words = syllables = found = slips = 0
+    words = syllables = found = 0
     foreign = distinct = False
-    typed: list[str] = []  # the words that are syllables as they stand
     for match in pattern.finditer(text):
         start, end = match.span()
         if text[start - 1 : start].isdigit() or text[end : end + 1].isdigit():
@@ -688,36 +596,20 @@ def _legacy_words(text: str) -> tuple[str, ...]:
         words += 1
         syllables += kind in (_UNICODE, _WEAK)
         foreign = foreign or kind == _FOREIGN
-        # Legacy by its case alone ("TuÊn"): a slip of the Shift key in Unicode ("Phòng kÝ")
-        # looks so too, which the words around it do not tell apart; a name's words may.
-        slip = kind == _WEAK and is_syllable(nfc(match[0]).lower())
-        found += kind == _WEAK and not slip
-        slips += slip
+        found += kind == _WEAK
         distinct = distinct or (kind == _WEAK and vietnamese_only)
         for code in codes:
             weak[code] += 1
-        if kind == _UNICODE:
-            typed.append(match[0])
     # A word of letters alone is evidence only among Vietnamese words: one foreign word (the
     # Norwegian "søndag") and the text is not Vietnamese. Alone, it must decode to a letter only
-    # Vietnamese writes ("Néi" is "nội"; the French "où" would only be "ó"), or be corroborated.
-    if foreign or not (found or slips):
+    # Vietnamese writes ("Néi" is "nội"; the French "où" would only be "ó").
+    if foreign or not found or (found < 2 and not distinct):
         return ()
-    every, every_syllable = words, syllables  # and words in capitals: a name in capitals
     for match in _word_pattern().finditer(text):
         word = match[0]
-        if not word.isascii():
-            continue
-        syllable = is_syllable(word.lower())
-        every += 1
-        every_syllable += syllable
-        if not (len(word) > 1 and word.isupper()):  # UBND, KH say nothing
+        if word.isascii() and not (len(word) > 1 and word.isupper()):  # UBND, KH say nothing
             words += 1
-            syllables += syllable
-    if found < 2 and not distinct:
-        codes = tuple(code for code, count in weak.items() if count)
-        if not _corroborated(text, codes, [] if slips else typed, every, every_syllable):
-            return ()
+            syllables += is_syllable(word.lower())
     if syllables < _SYLLABLE_SHARE * words:
         return ()
     if weak[TCVN3] == weak[VNI]:
