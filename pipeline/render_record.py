@@ -77,7 +77,7 @@ class RenderRecord:
         (another program took hold of it at once), when so; it is recorded by name then, with
         no hash (one not computed is never recorded), as vanthu's own that the next run with
         --pdf makes again."""
-        from pipeline.batch.manifest import ReadReason, file_sha256
+        from pipeline.batch.manifest import read_back
 
         found = self._by_docx.get(docx)
         if found is None:
@@ -88,13 +88,10 @@ class RenderRecord:
             relative = pdf.resolve().relative_to(output_dir.resolve()).as_posix()
         except (OSError, ValueError):
             return None
-        try:
-            sha256 = file_sha256(pdf)
-        except OSError as exc:
-            entries[name] = replace(entries[name], pdf=relative, pdf_sha256=None)
-            return t("render.new_pdf_unreadable", pdf=shown(pdf), reason=ReadReason(exc))
+        sha256, unread = read_back(pdf)
         entries[name] = replace(entries[name], pdf=relative, pdf_sha256=sha256)
-        return None
+        return None if unread is None else t("render.new_pdf_unreadable", pdf=shown(pdf),
+                                             reason=unread)  # fmt: skip
 
     def keep_pdf(self, docx: Path, written: Entry) -> None:
         """A recorded .docx whose new PDF was not made, beside the PDF an earlier run made that

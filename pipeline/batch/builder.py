@@ -70,7 +70,7 @@ from pipeline.batch.freshness import (
 )
 from pipeline.batch.interrupts import BuildInterrupted
 from pipeline.batch.lost_manifest import LostManifests
-from pipeline.batch.manifest import Entry, Manifest, UnreadableFile, present_sha256
+from pipeline.batch.manifest import Entry, Manifest, UnreadableFile, read_back
 from pipeline.batch.progress import Reporter, SilentReporter
 from pipeline.batch.recorded import Recorded
 from pipeline.batch.restyled import as_written, rebuilt_warning
@@ -292,15 +292,14 @@ class Finisher:
         self.converter.convert_many(pairs, done)
 
     def _read_back(self, pdf: Path) -> str | None:
-        """The sha256 of a PDF this build just put in place that could not be read back at
-        once; None, and said (no hash of it is recorded: the next build with --pdf makes it
-        again), when it still cannot be read."""
-        try:
-            return present_sha256(pdf)
-        except UnreadableFile as exc:
-            self.replaced.append(t("render.new_pdf_unreadable", reason=exc.reason,
+        """The sha256 of a PDF this build just put in place; None, and said (no hash of it is
+        recorded: the next build with --pdf makes it again), when it cannot be read back, as
+        render says it (manifest.read_back)."""
+        sha256, unread = read_back(pdf)
+        if unread is not None:
+            self.replaced.append(t("render.new_pdf_unreadable", reason=unread,
                                    pdf=self.layout.workspace.display(pdf)))  # fmt: skip
-            return None
+        return sha256
 
     def _pdf_not_made(self, job: PendingPdf, entries: dict[Path, Entry]) -> str | None:
         """A document in place whose PDF was not made: the copy kept of its PDF edited by hand

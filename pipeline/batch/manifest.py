@@ -37,6 +37,7 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, indent=2, sort_keys=True)
 _READ_REASONS = {
     errno.EACCES: "build.os_read_permission",
     errno.EPERM: "build.os_read_permission",
+    errno.ENOENT: "build.os_read_gone",
 }
 
 
@@ -83,6 +84,16 @@ def present_sha256(path: Path) -> str | None:
         return file_sha256(path) if path.is_file() else None
     except OSError as exc:
         raise UnreadableFile(path, exc) from None
+
+
+def read_back(path: Path) -> tuple[str | None, ReadReason | None]:
+    """The sha256 of a file vanthu has just put in place, or why it cannot be read back (another
+    program took hold of it, or removed it, at once): then no hash of it is recorded, and the
+    next run makes it again. Build and render both ask this of each new PDF."""
+    try:
+        return file_sha256(path), None
+    except OSError as exc:
+        return None, ReadReason(exc)
 
 
 def listing_sha256(names: list[str]) -> str:

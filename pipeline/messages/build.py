@@ -261,6 +261,10 @@ MESSAGES = {
         "vi": "không có quyền đọc, hoặc tệp đang mở trong chương trình khác",
         "en": "permission denied, or another program holds the file open",
     },
+    "build.os_read_gone": {
+        "vi": "tệp không còn ở đó: đã bị xoá hoặc chuyển đi",
+        "en": "the file is no longer there: removed or moved away",
+    },
     "build.old_pdf_unrecorded": {
         "vi": "{pdf} có sẵn được giữ nguyên (vanthu không ghi nhận đã xuất nó) nhưng có thể "
         "không khớp với {docx} vừa dựng lại: đừng in hay trình ký PDF ấy trước khi xem lại; "
