@@ -132,11 +132,16 @@ def settle_old_pdf(
     have touched it. The caller keeps a MATCHING or EDITED one recorded as `written` names it."""
     pdf = docx.with_suffix(".pdf")
     output_dir = layout.output_dir if layout is not None else None
-    names = {"pdf": display(pdf), "docx": display(docx)}
+
+    def names() -> dict[str, str]:
+        # Only for a message: most documents have no PDF to settle, and a build of thousands
+        # settles each one in its serial last step (display resolves the path).
+        return {"pdf": display(pdf), "docx": display(docx)}
+
     try:
         fate = old_pdf(output_dir, written, pdf, docx_sha256, present_sha256)
     except UnreadableFile as exc:  # not known to be vanthu's as made: never removed
-        said = t("build.old_pdf_unreadable", reason=exc.reason.describe(), **names)
+        said = t("build.old_pdf_unreadable", reason=exc.reason.describe(), **names())
         # One the manifest records stays recorded (the next run with --pdf reads it again,
         # and keeps a copy of it before writing over it when it was edited); else kept unsaid
         # as vanthu's, as one vanthu could not remove.
@@ -146,10 +151,11 @@ def settle_old_pdf(
     if fate is None or fate is OldPdf.MATCHING:
         return Settled(fate, None)
     if fate is OldPdf.UNRECORDED:
-        return Settled(fate, t("build.old_pdf_unrecorded", **names))
+        return Settled(fate, t("build.old_pdf_unrecorded", **names()))
     if fate is OldPdf.EDITED:
         return Settled(fate, t("build.old_pdf_kept", why=t("build.old_pdf_why_edited"),
-                               then=t("build.old_pdf_then_edited"), **names))
+                               then=t("build.old_pdf_then_edited"), **names()))
+    shown = names()  # while the PDF is there: display resolves it as it is
     try:
         pdf.unlink()
     except FileNotFoundError:
@@ -157,8 +163,8 @@ def settle_old_pdf(
     except OSError as exc:
         why = t("build.old_pdf_why_unremovable", reason=os_words(exc))
         return Settled(None, t("build.old_pdf_kept", why=why, then=t("build.old_pdf_then_again"),
-                               **names))
-    return Settled(fate, t("build.old_pdf_removed", **names))
+                               **shown))
+    return Settled(fate, t("build.old_pdf_removed", **shown))
 
 
 def _named(layout: Layout, path: Path) -> str | None:
