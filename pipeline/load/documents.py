@@ -655,6 +655,12 @@ Loaded = tuple[LoadedDocument, InputError | None]
 _LOADING: ContextVar[tuple[tuple[DocumentLoader, Path], ...]] = ContextVar(
     "documents_loading", default=()
 )
+# The agency profiles read while a document loads, by loader and ref (DocumentLoader.agency):
+# its load, its list and its wording checks each ask for the profile; one document's load reads
+# it once (None: no load under way in this thread).
+_AGENCIES_READ: ContextVar[dict[tuple[DocumentLoader, str], tuple[Agency, Path]] | None] = (
+    ContextVar("agencies_read", default=None)
+)
 
 
 def _unless_gap(loaded: Loaded) -> LoadedDocument:
@@ -715,10 +721,13 @@ class DocumentLoader:
         if mark in loading:
             raise source.error("ws.reference_cycle", (), name=source.path.name)
         token = _LOADING.set((*loading, mark))
+        read = _AGENCIES_READ.set({}) if _AGENCIES_READ.get() is None else None
         gaps: list[InputError] = []
         try:
             document = self._resolve(source, gaps)
         finally:
+            if read is not None:
+                _AGENCIES_READ.reset(read)
             _LOADING.reset(token)
         return document, (gaps[0] if gaps else None)
 
@@ -811,7 +820,11 @@ class DocumentLoader:
     def agency(self, ref: str, document: Source) -> tuple[Agency, Path]:
         """The agency profile a document names in `co_quan`, validated once per loader from
         the loader's own parse of it (`parse`): what else reads the profile's lines (a Giấy
-        khen's signers, certificates.profile_source) is given that parse, not a second one."""
+        khen's signers, certificates.profile_source) is given that parse, not a second one.
+        While a document loads, asked again for the same ref, the profile already given."""
+        read = _AGENCIES_READ.get()
+        if read is not None and (self, ref) in read:
+            return read[self, ref]
         path = self.locations.agency_file(ref)
         if path is None:
             raise document.error(
@@ -822,6 +835,8 @@ class DocumentLoader:
         agency = _unless_changed(
             self._agencies, path, lambda: validate(built(Agency), self.parse(path))
         )
+        if read is not None:
+            read[self, ref] = agency, path
         return agency, path
 
     def all_documents(self) -> tuple[Path, list[Path]]:
