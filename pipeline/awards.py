@@ -175,6 +175,13 @@ class AwardList:
         return all(e.reward is not None for e in self.entries)
 
     @functools.cached_property
+    def phrase_values(self) -> dict[tuple[str | None, ...], dict[str, str]]:
+        """The named fields of a decision's phrases for this list (context.quyet_dinh's
+        award_values), by the decision's fields they read: worked out once, though the load's
+        checks and the render both ask."""
+        return {}
+
+    @functools.cached_property
     def _collectives(self) -> int:
         return sum(1 for e in self.entries if e.collective)
 

@@ -34,7 +34,7 @@ from pipeline.load.spreadsheet import Table
 from pipeline.load.yaml_source import Path_, Source, dotted, load_yaml
 from pipeline.model.agency import Agency
 from pipeline.model.ke_hoach import PlanData
-from pipeline.model.quyet_dinh import DecisionData, Regulation
+from pipeline.model.quyet_dinh import AwardSection, DecisionData, Regulation
 from pipeline.model.wording import ListLayout
 from pipeline.render.fragments import in_run_lines, literal_markup, rich_runs
 from pipeline.render.styles import StyleSheet
@@ -133,22 +133,52 @@ def cited_articles(awards: AwardList) -> str:
 
 def award_values(data: DecisionData, awards: AwardList, *, kinds: Kinds = None) -> dict[str, str]:
     """The named fields of an award decision's phrases: counts, amounts, total, funding;
-    {{ so_luong }} counts tập thể first when the office lists them first (`kinds`)."""
+    {{ so_luong }} counts tập thể first when the office lists them first (`kinds`).
+
+    Worked out once per list and decision fields (AwardList.phrase_values): the load's checks
+    and the render ask for the same; only the counts in the office's order depend on `kinds`."""
     assert data.khen_thuong is not None
     section = data.khen_thuong
+    key = (section.hanh_dong, section.thanh_tich, section.nguon_kinh_phi)
+    kept = awards.phrase_values.get(key)
+    if kept is None:
+        kept = _award_values(section, awards)
+        if len(awards.phrase_values) < _PHRASE_VALUES_KEPT:
+            awards.phrase_values[key] = kept
+    values = dict(kept)  # the caller's own: it may add to it
+    if kinds is not None:
+        values["so_luong"], values["so_luong_theo_thu_tu"] = _ordered_counts(awards, kinds)
+    return values
+
+
+# award_values kept per list: one decision reads a list (another one's fields, a form's edits
+# rendered again with the same list, are few).
+_PHRASE_VALUES_KEPT = 4
+
+
+def _ordered_counts(awards: AwardList, kinds: Kinds) -> tuple[str, str]:
+    """{{ so_luong }} and {{ so_luong_theo_thu_tu }} for the office's order of kinds: tập thể
+    first when it lists them first; in the order Điều 1's lines name them."""
+    listed = in_listed_order(awards, kinds)
+    return (
+        counted(awards, collectives_first=kinds == KIND_ORDER["tap_the_truoc"]),
+        counted(awards, collectives_first=bool(listed) and listed[0].collective),
+    )
+
+
+def _award_values(section: AwardSection, awards: AwardList) -> dict[str, str]:
+    """award_values without the office's order of kinds (kinds None)."""
     # Distinct recipients (counted); the per-award counts below are per award, where no one
     # appears twice.
     people, groups = awards.recipients(collective=False), awards.recipients(collective=True)
-    listed = in_listed_order(awards, kinds)
+    in_order, by_order = _ordered_counts(awards, None)
     values = {
         "hanh_dong": section.hanh_dong,
         "thanh_tich": (section.thanh_tich or "").rstrip("."),
-        "so_luong": counted(awards, collectives_first=kinds == KIND_ORDER["tap_the_truoc"]),
+        "so_luong": in_order,
         "so_luong_tap_the_truoc": counted(awards, collectives_first=True),
         # Điều 1 naming each one counts them in the order its lines name them.
-        "so_luong_theo_thu_tu": counted(
-            awards, collectives_first=bool(listed) and listed[0].collective
-        ),
+        "so_luong_theo_thu_tu": by_order,
         "so_ca_nhan": count_text(people),
         "so_tap_the": count_text(groups),
         "tong_so": two_digits(people + groups),
