@@ -69,6 +69,7 @@ FIT_SLACK_TWIPS = 40
 Line = tuple[str, float, bool]  # text, size in points, bold
 
 
+@lru_cache(maxsize=1024)  # the header's and the signer's lines, document after document
 def widest_twips(lines: tuple[Line, ...]) -> int:
     """Width in twips a cell needs to hold each of `lines` on one line."""
     widest = max((text_width_pt(text, size, bold=bold) for text, size, bold in lines), default=0)
