@@ -68,6 +68,30 @@ class NameKey(NamedTuple):
 def vietnamese_key(text: str) -> SortKey:
     """Key that sorts text in Vietnamese alphabet order (letters, then tones, then case)."""
     nfc = unicodedata.normalize("NFC", text)
+    # Most texts (names, units) are words of letters alone: each letter's weight, tone marks
+    # and case looked up (_PLAIN_LETTERS); any other character, the whole text read by clusters.
+    plain = _PLAIN_LETTERS
+    letters: list[int] = []
+    tones: list[tuple[int, ...]] = []
+    case: list[int] = []
+    for word in nfc.split():
+        if letters:
+            letters.append(_SPACE)
+            case.append(0)
+        word_marks: list[int] = []
+        for char in word:
+            found = plain.get(char)
+            if found is None:
+                return _clustered_key(nfc)
+            letters.append(found[0])
+            word_marks += found[1]
+            case.append(found[2])
+        tones.append(tuple(word_marks) or (0,))
+    return SortKey(tuple(letters), tuple(tones), tuple(case), nfc)
+
+
+def _clustered_key(nfc: str) -> SortKey:
+    """vietnamese_key of NFC text, read cluster by cluster (a base character and its marks)."""
     letters: list[int] = []
     tones: list[tuple[int, ...]] = []
     case: list[int] = []
@@ -156,3 +180,33 @@ def _letter_weight(letter: str) -> int:
     if letter.isdigit():
         return _DIGIT + unicodedata.digit(letter, 0)
     return _OTHER_LETTER + ord(letter)
+
+
+def _plain_letter(char: str) -> tuple[int, tuple[int, ...], int] | None:
+    """What a letter adds to a word's key as _clustered_key reads it (weight, tone marks, case),
+    for a precomposed letter of the alphabet whose marks are all its own or tones; None for any
+    other character."""
+    base, *marks = unicodedata.normalize("NFD", char)
+    lower = base.lower()
+    lower = _LOOKALIKES.get(lower, lower)
+    if unicodedata.normalize("NFC", char) != char or not base.isalpha() or base.isdecimal():
+        return None
+    tones = []
+    for mark in marks:
+        if (lower, mark) in _LETTER_MARKS:
+            lower = _LETTER_MARKS[lower, mark]
+        elif mark in TONES:
+            tones.append(TONES[mark])
+        else:
+            return None
+    if lower not in _LETTER_RANK:
+        return None
+    return _letter_weight(lower), tuple(tones), 1 if base.isupper() else 0
+
+
+# The letters of Vietnamese (and Latin) text, with their marks, in either case.
+_PLAIN_LETTERS = {
+    char: found
+    for code in (*range(0x41, 0x250), *range(0x1E00, 0x1F00))
+    if (found := _plain_letter(char := chr(code))) is not None
+}
