@@ -289,7 +289,7 @@ def _mentions(
     except KeyError:
         return tuple(False for _ in groups)
     if whole is not None:
-        return tuple(any(_finder(needle)(whole) for needle in group) for group in groups)
+        return tuple(_holds_any(whole, group) for group in groups)
     found = [False] * len(groups)
     tail = b""
     try:
@@ -304,6 +304,25 @@ def _mentions(
     except (KeyError, zipfile.BadZipFile, OSError):
         pass
     return tuple(found)
+
+
+def _holds_any(whole: bytes, needles: tuple[bytes, ...]) -> bool:
+    """Whether `whole` holds any of `needles`: none when it lacks what they all start with
+    (b"hidden=" for the four ways of hiding), a search of the part instead of one per needle."""
+    shared = _shared_start(needles)
+    if len(shared) > 2 and not _finder(shared)(whole):
+        return False
+    return any(_finder(needle)(whole) for needle in needles)
+
+
+@functools.cache
+def _shared_start(needles: tuple[bytes, ...]) -> bytes:
+    """The bytes every one of `needles` starts with."""
+    shared = min(needles, default=b"")
+    for needle in needles:
+        while not needle.startswith(shared):
+            shared = shared[:-1]
+    return shared
 
 
 @functools.cache
