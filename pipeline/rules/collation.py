@@ -186,7 +186,8 @@ def _plain_letter(char: str) -> tuple[int, tuple[int, ...], int] | None:
     """What a letter adds to a word's key as _clustered_key reads it (weight, tone marks, case),
     for a precomposed letter of the alphabet whose marks are all its own or tones; None for any
     other character."""
-    base, *marks = unicodedata.normalize("NFD", char)
+    decomposed = unicodedata.normalize("NFD", char)
+    base, marks = decomposed[0], decomposed[1:]
     lower = base.lower()
     lower = _LOOKALIKES.get(lower, lower)
     if unicodedata.normalize("NFC", char) != char or not base.isalpha() or base.isdecimal():
