@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from pipeline.phrase import Phrase  # said again in the language a message is shown in
@@ -176,11 +177,12 @@ def _suggested_reading(typed: str, encoding: str, person: bool) -> str:
     return person_name_case(fixed) if person and _capitals_lost_only(fixed) else fixed
 
 
-def vntimeh_capitals(text: str) -> str:
+def vntimeh_capitals(text: str, *, kept: Collection[str] = ()) -> str:
     """Decoded TCVN3 text with the words typed in capitals (the .VnTimeH font) in capitals again:
     TCVN3 has no toned capitals, so "LÒ THỊ ƯƠM" typed so decodes as "Lò THị ƯƠM". A word is
     in capitals when its letters that TCVN3 has capitals of are capitals, two at least ("THị");
-    a word with fewer ("Lò", "ở") when no such letter of the text is small."""
+    a word with fewer ("Lò", "ở") when no such letter of the text is small. A word of `kept`
+    stays as it is."""
     small_only = _small_only()
     words = WORD.findall(text)
     if not any(char in small_only for word in words for char in word):
@@ -192,6 +194,8 @@ def vntimeh_capitals(text: str) -> str:
 
     def capitals(match: re.Match[str]) -> str:
         word = match[0]
+        if word in kept:
+            return word
         letters = [char for char in word if char not in small_only]
         if len(letters) > 1 and all(char.isupper() for char in letters):
             return word.upper()
@@ -368,12 +372,39 @@ def _legacy_encodings(text: str) -> tuple[str, ...]:
 
 def _reads_better(text: str, misread: str, code: str) -> bool:
     """Whether `text` reads as better Vietnamese misread from `misread` than typed in `code`:
-    "Hoàng Thiò Duyên" is Windows-1258 ("Thị"), though TCVN3 reads a word of it ("Thiũ"). On
-    a tie, UTF-8 (its bytes make whole letters: "LÆ°u" is "Lưu"), else the font's code ("Cao
-    Duy Vuõ" is VNI "Vũ", not Windows-1258 "Vuơ")."""
+    "Hoàng Thiò Duyên" is Windows-1258 ("Thị"), though TCVN3 reads a word of it ("Thiũ"). A
+    word both read gets no capitals back in TCVN3 (_misread_words: "LoÌ PHUÒ" is "Lò PHỦ", not
+    "Loè PHUỀ"). On a tie, UTF-8 (its bytes make whole letters: "LÆ°u" is "Lưu"), else the
+    font's code ("Cao Duy Vuõ" is VNI "Vũ", not Windows-1258 "Vuơ")."""
     mine = reading_quality(_reading(text, misread))
-    theirs = reading_quality(_reading(text, code))
+    theirs = reading_quality(_as_seen(_reading(text, code), code, _misread_words(text, misread)))
     return mine > theirs or (mine == theirs and misread == UTF_8)
+
+
+def _as_seen(reading: str, encoding: str, kept: Collection[str] = ()) -> str:
+    """A reading as the clerk saw the text: in TCVN3, with the capitals typed in .VnTimeH
+    ("TUấN" is "TUẤN": vntimeh_capitals), so that a name in capitals reads as well as one in
+    small letters when readings are compared; the words of `kept` as they were decoded."""
+    if canonical_encoding(encoding) != TCVN3:
+        return reading
+    return vntimeh_capitals(reading, kept=kept)
+
+
+def _misread_words(text: str, misread: str) -> frozenset[str]:
+    """The TCVN3 readings of the words of `text` that the misread from `misread` reads as other
+    words, written Vietnamese: beside that misread they get no capitals back (_as_seen). A
+    Windows-1258 tone byte after a vowel in capitals ("PHUÒ": "PHỦ") is what a misread file
+    shows, and TCVN3 reads it as a small letter ("PHUề") that .VnTimeH would show as a capital;
+    when both codes read a word, the misread wins, as it did before TCVN3's capitals were
+    restored for the comparison ("LoÌ PHUÒ" is "Lò PHỦ"). The cost: a name TCVN3 typed in
+    capitals that Windows-1258 reads too ("HUYÒN": TCVN3 "HUYỀN", Windows-1258 "HUỶN") is said
+    to be a misread file's."""
+    kept = set()
+    for word in _word_pattern().findall(text):
+        reading = decode_misread(word, misread)
+        if reading != nfc(word) and reading_quality(reading)[0] > 0:
+            kept.add(nfc(decode_shown(word, TCVN3)))
+    return frozenset(kept)
 
 
 def _better_readings(text: str, codes: tuple[str, ...]) -> tuple[str, ...]:
@@ -385,8 +416,8 @@ def _better_readings(text: str, codes: tuple[str, ...]) -> tuple[str, ...]:
     them when they read equally well ("tö": VNI "tư", TCVN3 "tử")."""
     ranks = {}
     for code in codes:
-        reading = _reading(text, code)
-        whole = decode_legacy(text, code)
+        reading = _as_seen(_reading(text, code), code)
+        whole = _as_seen(decode_legacy(text, code), code)
         ranks[code] = (_reading_rank(reading), _reading_rank(whole), -len(reading))
     best = max(ranks.values())
     return tuple(code for code in codes if ranks[code] == best)
@@ -406,7 +437,7 @@ def _reading_rank(reading: str) -> tuple[int, int]:
 
 
 def _legacy_as_a_whole(text: str) -> tuple[str, ...]:
-    """The code the whole text reads as Vietnamese in, clearly better than as it stands.
+    """The codes the whole text reads as Vietnamese in, clearly better than as it stands.
 
     Text that already holds syllables with Vietnamese-only letters (ơ, ư, đ, ộ, ...) is not
     legacy as a whole, since Windows-1252 has none of them; _legacy_words looks at its words.
@@ -419,38 +450,54 @@ def _legacy_as_a_whole(text: str) -> tuple[str, ...]:
     original = _score(text)
     if original.marked == 0 or original.distinct > 0:  # ASCII decodes to itself
         return ()
-    ranks: dict[str, tuple[float, int, int]] = {}
+    ranks: dict[str, tuple[float, int, int]] = {}  # the codes it reads as Vietnamese in
     for encoding in (TCVN3, VNI):
         score = _score(decode_shown(text, encoding))
         better = score.marked_share >= original.marked_share + _CLEARLY_BETTER
         # Two words at least that decoding makes Vietnamese: one stray symbol ("NHÂN DÂN µ",
         # "µ" reading as "à") is no legacy text. Fewer legacy words are for _legacy_words.
         better = better and score.marked_syllables >= original.marked_syllables + 2
+        if better and encoding == VNI and not score.looks_vietnamese():
+            # VNI's pairs are evidence as letters beyond Latin-1 are: "Leâ Coâng Trí"
+            score = replace(score, distinct=score.distinct + _merged_words(text))
         if better and score.looks_vietnamese():
             ranks[encoding] = score.rank()
-    if not ranks:
-        return ()
-    best = max(ranks.values())
-    return tuple(code for code, rank in ranks.items() if rank == best)  # both: a tie
+    # Both codes may read the text as Vietnamese ("PHAN TROÏNG HAØ": TCVN3 "PHAN TROẽNG HAỉ",
+    # VNI "PHAN TRỌNG HÀ"): _better_readings chooses, by how its words are written.
+    return tuple(ranks)
+
+
+def _merged_words(text: str) -> int:
+    """How many words of `text` VNI reads as syllables spelt as only VNI explains: a vowel and
+    its mark typed after it as two characters ("Leâ Coâng": "Lê Công"; _spelt_only_in)."""
+    return sum(
+        _decoded_if_legacy(word, VNI) is not None and _spelt_only_in(word, VNI)
+        for word in _word_pattern().findall(text)
+        if not word.isascii()
+    )
 
 
 # --- legacy words among others ------------------------------------------------------------------
 #
 # A short text ("Th«ng b¸o", "Ban Thi ®ua") has too few words for a score, and a text mixing
 # Unicode and legacy words ("Lãnh đạo Sở Néi vô") scores as Unicode. Each word is judged instead:
-# one that is no Vietnamese syllable as it stands but becomes one once decoded is a legacy word.
+# one that is no Vietnamese syllable as it stands but becomes one once decoded is a legacy word;
+# so is one in a case no word is written in that decoding puts right ("TuÊn": TCVN3 "Tuấn").
 #
 # TCVN3 puts letters on Latin-1 symbols (« = ô, ¸ = á, ® = đ, ¬ = ơ, ¹ = ạ, ...). Real text has
 # those between words (« » quotes, © 2024, 10 µm), never inside one: a word of ASCII letters with
 # such a symbol in it that decodes to a syllable is legacy whatever stands around it. A word of
 # letters alone ("Néi", VNI "Thoâng") could be a foreign word ("på" decodes to "pồ"), so it counts
-# only where the text around it reads as Vietnamese too.
+# only where the text around it reads as Vietnamese too; alone among such words, only when its
+# reading has a letter only Vietnamese writes, it is spelt as only its code explains
+# (_spelt_only_in), or the text is a name's words (_corroborated).
 
 _UNICODE, _FOREIGN, _OTHER, _WEAK, _STRONG = range(5)
 # Units whose micro sign is TCVN3's "à": "10 µm" must not read as "10 àm".
 _UNIT_WORDS = frozenset({"µm", "µM"})
-# A product or quotient of two letters: "m×n" is not "mìn".
-_OPERATION = re.compile("[A-Za-z][×÷][A-Za-z]")
+# A product or quotient of two letters: "m×n" is not "mìn", "A×B" not "aìb". A capital before a
+# small letter, or a quotient of capitals, is a name's letters: "H÷u", "H÷U" are TCVN3 "Hữu".
+_OPERATION = re.compile("[a-z][×÷][A-Za-z]|[A-Z]×[A-Z]")
 # What a word of ASCII letters shares with Vietnamese words once decoded: enough of them must be
 # syllables (English and Norwegian words around "på" are not).
 _SYLLABLE_SHARE = 0.75
@@ -484,12 +531,54 @@ def _lone_symbols() -> re.Pattern[str]:
 
 @lru_cache(maxsize=8192)
 def _decoded_if_legacy(word: str, encoding: str) -> str | None:
-    """The word decoded, small, when it is a Vietnamese syllable then and was not before."""
-    lower = nfc(word).lower()
-    decoded = nfc(decode_shown(word, encoding)).lower()
-    if decoded != lower and is_syllable(decoded) and not is_syllable(lower):
+    """The word decoded, small, when it is a Vietnamese syllable then and was not before: no
+    syllable as typed, or one in a case no word is written in that decoding puts right ("TuÊn"
+    is TCVN3 "Tuấn", "AÙnh" VNI "Ánh": the code's small letters show as Latin-1 capitals)."""
+    typed, shown = nfc(word), nfc(decode_shown(word, encoding))
+    lower, decoded = typed.lower(), shown.lower()
+    if decoded == lower or not is_syllable(decoded):
+        return None
+    if not is_syllable(lower) or (_case_broken(typed) and not _case_broken(shown)):
         return decoded
     return None
+
+
+@cache
+def _misread_tones() -> frozenset[str]:
+    """Windows-1258's tone bytes (0xCC 0xD2 0xDE 0xEC 0xF2: huyền, hỏi, ngã, sắc, nặng) as
+    Windows-1252 shows them: Ì Ò Þ ì ò. A misread file's words hold them after a vowel, in a
+    word of small letters ("LoÌ" is "Lò") or of capitals ("THIò" is "THỊ") alike: evidence of
+    that misread (pipeline.text.misread), never of a font's letter in the wrong case."""
+    marks = (byte for byte in range(0x80, 0x100) if unicodedata.combining(_cp1258(byte)))
+    return frozenset(WESTERN[byte] for byte in marks)
+
+
+def _cp1258(byte: int) -> str:
+    """What Windows-1258 reads a byte as (U+FFFD for the bytes it has no character for)."""
+    return bytes([byte]).decode("cp1258", errors="replace")
+
+
+def _case_broken(word: str) -> bool:
+    """Whether a word is in a case no word is written in: a capital after its first letter in a
+    word not all in capitals ("TuÊn"), not counting a misread file's tone bytes (_misread_tones:
+    "LoÌ", "PHUÒ", "THIò" are Windows-1258 "Lò", "PHỦ", "THỊ")."""
+    tones = _misread_tones()
+    letters = word[:1] + "".join(char for char in word[1:] if char not in tones)
+    if len(letters) < 2 or letters.isupper():
+        return False
+    return not letters[1:].islower()
+
+
+def _spelt_only_in(word: str, encoding: str) -> bool:
+    """Whether a legacy word is spelt as only `encoding` explains, evidence as strong as a
+    letter only Vietnamese writes: a capital inside a word that is none as typed, which the
+    code's reading puts right ("BÝch", "AÙnh": TCVN3 "Bích", VNI "Ánh"), or, in VNI, a vowel
+    and its mark typed after it as two characters that make one letter ("Hoaøng", "Lyù",
+    "Taâm"). Three characters at least: the French "où" is two."""
+    shown = nfc(decode_shown(word, encoding))
+    if _case_broken(word) and not _case_broken(shown):
+        return True
+    return encoding == VNI and len(word) >= 3 and len(shown) < len(nfc(word))
 
 
 def _decoded_word(word: str, encoding: str) -> str:
@@ -545,12 +634,14 @@ def _either_reading(word: str, encoding: str) -> str | None:
 @lru_cache(maxsize=8192)
 def _word_kind(word: str) -> tuple[int, tuple[str, ...], bool]:
     """What a word with a letter beyond ASCII is, the codes it decodes in, and whether the word
-    (decoded, if legacy) holds a letter only Vietnamese writes."""
+    (decoded, if legacy) holds a letter only Vietnamese writes, or is spelt as only its code
+    explains (_spelt_only_in): evidence enough alone."""
     if word.startswith("«") and (word[1:2].isupper() or len(word) == 2):
         rest = word[1:]  # a quote opening on a capital or a letter: «I. », «n ≥ 1»
         return (_OTHER, (), False) if rest.isascii() else _word_kind(rest)
     lower = nfc(word).lower()
-    if is_syllable(lower):
+    syllable = is_syllable(lower)
+    if syllable and not _case_broken(word):
         return _UNICODE, (), max(lower) > "\xff"
     symbols = _tcvn3_symbols()
     if word in _UNIT_WORDS or _OPERATION.fullmatch(word) or set(word) <= symbols:
@@ -564,13 +655,49 @@ def _word_kind(word: str) -> tuple[int, tuple[str, ...], bool]:
     if codes:
         if TCVN3 in codes and not symbols.isdisjoint(word) and any(c.isascii() for c in word):
             return _STRONG, (TCVN3,), False
-        return _WEAK, codes, any(max(found) > "\xff" for found in decoded.values() if found)
+        if syllable:  # legacy by its case alone ("TuÊn"), as a slip of the Shift key makes
+            return _WEAK, codes, False  # a word ("trÊn"): evidence only with others
+        distinct = any(max(found) > "\xff" for found in decoded.values() if found)
+        return _WEAK, codes, distinct or any(_spelt_only_in(word, code) for code in codes)
+    if syllable:  # a syllable in an odd case that no code puts right: "NguyỄn" as typed
+        return _UNICODE, (), max(lower) > "\xff"
     stripped = word.strip("«»")  # quotes typed against the word they open or close
     if stripped != word:
         return _word_kind(stripped) if stripped and not stripped.isascii() else (_OTHER, (), False)
     if len(word) > 1 and word.isupper():  # QĐ, TĐKT: abbreviations, as UBND is
         return _OTHER, (), False
     return _FOREIGN, (), False
+
+
+def _all_shown(text: str) -> bool:
+    """Whether every character of `text` is one Windows-1252 (or Latin-1) shows: legacy bytes."""
+    return all(byte_of(char) is not None for char in text)
+
+
+# How many words a text of one legacy word with no Vietnamese-only letter must have, all of
+# them syllables, to be a name ("Bïi Anh Minh" is TCVN3 "Bùi Anh Minh").
+_NAME_WORDS = 3
+
+
+def _corroborated(
+    text: str, codes: tuple[str, ...], typed: list[str], words: int, syllables: int
+) -> bool:
+    """Whether one legacy word whose reading has no letter only Vietnamese writes (TCVN3 "Bïi",
+    "Thóy": "bùi", "thúy"), or words legacy by their case alone ("TuÊn"), are evidence enough:
+    among _NAME_WORDS words or more that are all syllables, as a person's name is ("Cao Thóy
+    Nam", "BïI QUANG LOAN"), in text legacy bytes can show as (no ơ, ư, đ, ộ ...: "Trưởng
+    thÔn" is Unicode with a slip of the Shift key); or with a word, syllable as it stands
+    (`typed`, none for words legacy by their case), that reads in the same code as one with
+    such a letter ("Thóy Dòng": "Thúy Dũng"). A foreign word in Vietnamese or English text
+    ("où") has neither."""
+    if words >= _NAME_WORDS and syllables == words and _all_shown(text):
+        return True
+    return any(
+        max(reading) > "\xff"
+        for word in typed
+        for code in codes
+        if (reading := _either_reading(word, code)) is not None
+    )
 
 
 def _legacy_words(text: str) -> tuple[str, ...]:
@@ -582,8 +709,9 @@ def _legacy_words(text: str) -> tuple[str, ...]:
     if all(_word_kind(word)[0] < _WEAK for word in set(pattern.findall(text))):
         return ()
     weak = {TCVN3: 0, VNI: 0}
-    words = syllables = found = 0
+    words = syllables = found = slips = toned = 0
     foreign = distinct = False
+    typed: list[str] = []  # the words that are syllables as they stand
     for match in pattern.finditer(text):
         start, end = match.span()
         if text[start - 1 : start].isdigit() or text[end : end + 1].isdigit():
@@ -596,20 +724,42 @@ def _legacy_words(text: str) -> tuple[str, ...]:
         words += 1
         syllables += kind in (_UNICODE, _WEAK)
         foreign = foreign or kind == _FOREIGN
-        found += kind == _WEAK
+        # Legacy by its case alone ("TuÊn"): a slip of the Shift key in Unicode ("Phòng kÝ")
+        # looks so too, which the words around it do not tell apart; a name's words may.
+        slip = kind == _WEAK and is_syllable(nfc(match[0]).lower())
+        found += kind == _WEAK and not slip
+        slips += slip
+        toned += kind == _WEAK and not _misread_tones().isdisjoint(match[0])
         distinct = distinct or (kind == _WEAK and vietnamese_only)
         for code in codes:
             weak[code] += 1
+        if kind == _UNICODE:
+            typed.append(match[0])
     # A word of letters alone is evidence only among Vietnamese words: one foreign word (the
     # Norwegian "søndag") and the text is not Vietnamese. Alone, it must decode to a letter only
-    # Vietnamese writes ("Néi" is "nội"; the French "où" would only be "ó").
-    if foreign or not found or (found < 2 and not distinct):
+    # Vietnamese writes ("Néi" is "nội"; the French "où" would only be "ó"), or be corroborated.
+    if foreign or not (found or slips):
         return ()
+    every, every_syllable = words, syllables  # and words in capitals: a name in capitals
     for match in _word_pattern().finditer(text):
         word = match[0]
-        if word.isascii() and not (len(word) > 1 and word.isupper()):  # UBND, KH say nothing
+        if not word.isascii():
+            continue
+        syllable = is_syllable(word.lower())
+        every += 1
+        every_syllable += syllable
+        if not (len(word) > 1 and word.isupper()):  # UBND, KH say nothing
             words += 1
-            syllables += is_syllable(word.lower())
+            syllables += syllable
+    if found < 2 and not distinct:
+        # A Windows-1258 tone byte after a vowel ("ToÌng": TCVN3 "toèng") is a misread file's
+        # word as much as a font's: such words alone are left to pipeline.text.misread ("ToÌng
+        # Giám" is "Tòng Giám"), not corroborated.
+        codes = tuple(code for code, count in weak.items() if count)
+        if toned == found + slips or not _corroborated(
+            text, codes, [] if slips else typed, every, every_syllable
+        ):
+            return ()
     if syllables < _SYLLABLE_SHARE * words:
         return ()
     if weak[TCVN3] == weak[VNI]:
