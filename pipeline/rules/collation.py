@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from pipeline.text.tones import HOI, HUYEN, NANG, NGA, SAC
@@ -104,17 +105,9 @@ def _clustered_key(nfc: str) -> SortKey:
             digits = []
         if base.isalnum():
             in_word = True
-            lower = base.lower()
-            lower = _LOOKALIKES.get(lower, lower)
-            rest = []
-            for mark in marks:
-                if (lower, mark) in _LETTER_MARKS:
-                    lower = _LETTER_MARKS[lower, mark]
-                elif mark in TONES:
-                    word_marks.append(TONES[mark])
-                else:  # marks foreign to Vietnamese (ü, ç): after every tone
-                    rest.append(len(TONES) + 1 + ord(mark))
-            word_marks.extend(sorted(rest))
+            lower, toned, foreign = _letter_and_marks(base, marks)
+            word_marks += toned
+            word_marks.extend(sorted(foreign))  # marks foreign to Vietnamese: after every tone
             if base.isdecimal():
                 digits.append(unicodedata.decimal(base))
             else:
@@ -188,21 +181,30 @@ def _plain_letter(char: str) -> tuple[int, tuple[int, ...], int] | None:
     other character."""
     decomposed = unicodedata.normalize("NFD", char)
     base, marks = decomposed[0], decomposed[1:]
-    lower = base.lower()
-    lower = _LOOKALIKES.get(lower, lower)
     if unicodedata.normalize("NFC", char) != char or not base.isalpha() or base.isdecimal():
         return None
-    tones = []
+    lower, tones, foreign = _letter_and_marks(base, marks)
+    if foreign or lower not in _LETTER_RANK:
+        return None
+    return _letter_weight(lower), tuple(tones), 1 if base.isupper() else 0
+
+
+def _letter_and_marks(base: str, marks: Iterable[str]) -> tuple[str, list[int], list[int]]:
+    """A cluster's letter, small, with the marks that make it a letter of the alphabet (â, ơ,
+    đ); the weights of its tone marks, in order; and those of its marks foreign to Vietnamese
+    (ü, ç), which sort after every tone."""
+    lower = base.lower()
+    lower = _LOOKALIKES.get(lower, lower)
+    tones: list[int] = []
+    foreign: list[int] = []
     for mark in marks:
         if (lower, mark) in _LETTER_MARKS:
             lower = _LETTER_MARKS[lower, mark]
         elif mark in TONES:
             tones.append(TONES[mark])
         else:
-            return None
-    if lower not in _LETTER_RANK:
-        return None
-    return _letter_weight(lower), tuple(tones), 1 if base.isupper() else 0
+            foreign.append(len(TONES) + 1 + ord(mark))
+    return lower, tones, foreign
 
 
 # The letters of Vietnamese (and Latin) text, with their marks, in either case.
