@@ -11,12 +11,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.api import load_document
 from pipeline.context.addressing import addressee_names
-from pipeline.context.common import closing
+from pipeline.context.common import closing, typed_bullets
 from pipeline.context.cong_van import about_line
 from pipeline.errors import InputError
 from pipeline.model.document import without_full_stop
@@ -61,12 +61,14 @@ def expected(texts: dict[str, str]) -> dict[str, str]:
         "trich_yeu": "V/v " + visible_text(about_line(subject)),
         "kinh_gui_1": f"- {names[0]};",
         "kinh_gui_2": f"- {names[1]}.",
-        # Paragraphs of body text: a new line starts a paragraph.
-        "noi_dung": as_paragraphs(as_read(texts["noi_dung"])),
+        # Paragraphs of body text: a new line starts a paragraph, and a bullet typed before one
+        # prints as the decree's "- " ("-A" is "- A", typed_bullets), as in a plan's doan.
+        "noi_dung": as_paragraphs(typed_bullets(as_read(texts["noi_dung"]))),
         # The closing paragraph too (closing_runs): a new line starts a paragraph.
         "ket_thuc": as_paragraphs(closing(as_read(texts["ket_thuc"]))),
-        # Filled into the phrase tra_loi, the letter's first paragraph.
-        "cua": as_paragraphs(f"của {as_read(texts['cua'])} về việc"),
+        # Filled into the phrase tra_loi, the letter's first paragraph, whose lines are body
+        # text too: a bullet typed at the head of one prints as "- " ("*" is "-").
+        "cua": as_paragraphs(typed_bullets(f"của {as_read(texts['cua'])} về việc")),
     }
 
 
@@ -84,6 +86,9 @@ DOCUMENTS = st.one_of(CLEAN, CLEAN, ANY).flatmap(
 
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 @given(texts=DOCUMENTS)
+# Found by this test on 2026-12-05: a bullet typed before a line prints as the decree's "- ".
+@example(texts=dict.fromkeys(FIELDS, "0") | {"noi_dung": "-A"})
+@example(texts=dict.fromkeys(FIELDS, "0") | {"cua": ":\n*"})
 def test_any_text_is_refused_with_a_place_or_printed_as_read(
     texts: dict[str, str], workspace: Path, renderer
 ) -> None:
