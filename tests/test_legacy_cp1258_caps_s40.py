@@ -11,6 +11,7 @@ the misread wins, as it did before round s39.
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 
 import pytest
@@ -26,6 +27,8 @@ from pipeline.text.legacy import (
     legacy_encodings,
     suggested_unicode,
 )
+from pipeline.text.legacy_codes import WESTERN
+from pipeline.text.misread import CP1258_TONE_BYTES
 from tests.test_legacy import FIXTURE_WORDS
 from tests.test_legacy_cp1258 import NAMES, misread
 from tests.test_legacy_names_s39 import GIVEN, MIDDLE
@@ -116,3 +119,10 @@ def test_a_tcvn3_name_in_capitals_the_misread_reads_less_well_stays_tcvn3(name: 
     shown = encode_legacy(name, TCVN3).decode("cp1252")
     assert legacy_encodings(shown) == (TCVN3,), shown
     assert suggested_unicode(shown, TCVN3, person=True) == name
+
+
+def test_the_tone_bytes_are_windows_1258s_combining_marks_as_windows_1252_shows_them() -> None:
+    """The case rules leave out exactly the bytes the codec reads as tone marks."""
+    read = {b: bytes([b]).decode("cp1258", "replace") for b in range(0x80, 0x100)}
+    marks = (b for b, char in read.items() if unicodedata.combining(char))
+    assert frozenset(WESTERN[b] for b in marks) == CP1258_TONE_BYTES

@@ -50,7 +50,12 @@ from pipeline.text.legacy_codes import (
 )
 from pipeline.text.legacy_codes import WINDOWS_1258 as WINDOWS_1258  # re-exported
 from pipeline.text.legacy_codes import encode_legacy as encode_legacy  # re-exported
-from pipeline.text.misread import decode_misread, misread_encoding, reading_quality
+from pipeline.text.misread import (
+    CP1258_TONE_BYTES,
+    decode_misread,
+    misread_encoding,
+    reading_quality,
+)
 from pipeline.text.normalize import nfc
 from pipeline.text.syllables import WORD, is_common, is_syllable
 from pipeline.text.syllables import is_vietnamese_syllable as is_vietnamese_syllable  # re-exported
@@ -543,26 +548,11 @@ def _decoded_if_legacy(word: str, encoding: str) -> str | None:
     return None
 
 
-@cache
-def _misread_tones() -> frozenset[str]:
-    """Windows-1258's tone bytes (0xCC 0xD2 0xDE 0xEC 0xF2: huyền, hỏi, ngã, sắc, nặng) as
-    Windows-1252 shows them: Ì Ò Þ ì ò. A misread file's words hold them after a vowel, in a
-    word of small letters ("LoÌ" is "Lò") or of capitals ("THIò" is "THỊ") alike: evidence of
-    that misread (pipeline.text.misread), never of a font's letter in the wrong case."""
-    marks = (byte for byte in range(0x80, 0x100) if unicodedata.combining(_cp1258(byte)))
-    return frozenset(WESTERN[byte] for byte in marks)
-
-
-def _cp1258(byte: int) -> str:
-    """What Windows-1258 reads a byte as (U+FFFD for the bytes it has no character for)."""
-    return bytes([byte]).decode("cp1258", errors="replace")
-
-
 def _case_broken(word: str) -> bool:
     """Whether a word is in a case no word is written in: a capital after its first letter in a
-    word not all in capitals ("TuÊn"), not counting a misread file's tone bytes (_misread_tones:
-    "LoÌ", "PHUÒ", "THIò" are Windows-1258 "Lò", "PHỦ", "THỊ")."""
-    tones = _misread_tones()
+    word not all in capitals ("TuÊn"), not counting a misread file's tone bytes
+    (CP1258_TONE_BYTES: "LoÌ", "PHUÒ", "THIò" are Windows-1258 "Lò", "PHỦ", "THỊ")."""
+    tones = CP1258_TONE_BYTES
     letters = word[:1] + "".join(char for char in word[1:] if char not in tones)
     if len(letters) < 2 or letters.isupper():
         return False
@@ -729,7 +719,7 @@ def _legacy_words(text: str) -> tuple[str, ...]:
         slip = kind == _WEAK and is_syllable(nfc(match[0]).lower())
         found += kind == _WEAK and not slip
         slips += slip
-        toned += kind == _WEAK and not _misread_tones().isdisjoint(match[0])
+        toned += kind == _WEAK and not CP1258_TONE_BYTES.isdisjoint(match[0])
         distinct = distinct or (kind == _WEAK and vietnamese_only)
         for code in codes:
             weak[code] += 1

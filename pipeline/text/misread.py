@@ -29,9 +29,12 @@ from pipeline.text.normalize import nfc
 from pipeline.text.syllables import WORD, is_common, is_syllable
 from pipeline.text.tones import TONE_MARKS
 
+# Windows-1258's five tone bytes (0xCC 0xEC 0xD2 0xDE 0xF2) as Windows-1252 shows them: after a
+# vowel, in a word of small letters or of capitals alike, evidence of a misread file.
+CP1258_TONE_BYTES = frozenset("ÌìÒÞò")
 # What Windows-1258 reads otherwise than Windows-1252, as Windows-1252 shows it: Ă Đ Ơ Ư ă đ ơ
 # ư ₫, and the five tone bytes.
-_CP1258_CHANGED = frozenset("ÃÐÕÝãðõýþ" + "ÌìÒÞò")
+_CP1258_CHANGED = frozenset("ÃÐÕÝãðõýþ") | CP1258_TONE_BYTES
 _VOWELS = frozenset("aăâeêioôơuưy")
 _MARKED_VOWELS = frozenset("ăâêôơư")
 # Open rhymes of two vowels whose tone stands on either, the old place or the new: hoà / hòa.
