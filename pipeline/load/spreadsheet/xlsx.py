@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import io
+import os
 import posixpath
 import re
 import zipfile
@@ -309,20 +310,10 @@ def _mentions(
 def _holds_any(whole: bytes, needles: tuple[bytes, ...]) -> bool:
     """Whether `whole` holds any of `needles`: none when it lacks what they all start with
     (b"hidden=" for the four ways of hiding), a search of the part instead of one per needle."""
-    shared = _shared_start(needles)
+    shared = os.path.commonprefix(needles)
     if len(shared) > 2 and not _finder(shared)(whole):
         return False
     return any(_finder(needle)(whole) for needle in needles)
-
-
-@functools.cache
-def _shared_start(needles: tuple[bytes, ...]) -> bytes:
-    """The bytes every one of `needles` starts with."""
-    shared = min(needles, default=b"")
-    for needle in needles:
-        while not needle.startswith(shared):
-            shared = shared[:-1]
-    return shared
 
 
 @functools.cache
