@@ -619,19 +619,36 @@ def built(model: type[M]) -> type[M]:
     build is not thread-safe: threads meeting a model's first use at once can meet it half
     built, one failing with "has no attribute '__pydantic_core_schema__'" or validated by the
     parent class's schema (pydantic issues #11849, #13419). So a document's models are built
-    here the first time, under a lock; after that, a set look-up."""
+    here the first time, under a lock; after that, a set look-up.
+
+    The parts are built before the models holding them: a model's schema then takes its
+    parts' schemas as built instead of generating each again inside its own (a Quyết định's
+    thirteen models: 45 ms top-down, 27 ms bottom-up)."""
     if model in _BUILT:
         return model
     with _BUILDING:
-        waiting: list[type[BaseModel]] = [model]
-        while waiting:
-            found = waiting.pop()
-            if found in _BUILT:
-                continue
+        for found in _parts_first(model):
             found.model_rebuild()
             _BUILT.add(found)
-            waiting += _models_in(found)
     return model
+
+
+def _parts_first(model: type[BaseModel]) -> list[type[BaseModel]]:
+    """`model` and the models its fields hold at any depth, those not built yet, each after
+    the models it holds (a model holding itself, or one holding it, after its other parts)."""
+    order: list[type[BaseModel]] = []
+    met: set[type[BaseModel]] = set()
+    # Depth first without recursion: (a model, whether its parts are in `order` already).
+    waiting: list[tuple[type[BaseModel], bool]] = [(model, False)]
+    while waiting:
+        found, parts_done = waiting.pop()
+        if parts_done:
+            order.append(found)
+        elif found not in met and found not in _BUILT:
+            met.add(found)
+            waiting.append((found, True))
+            waiting += [(part, False) for part in reversed(_models_in(found))]
+    return order
 
 
 def _models_in(model: type[BaseModel]) -> list[type[BaseModel]]:
