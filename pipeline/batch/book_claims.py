@@ -4,7 +4,7 @@ same numbers. Read from manifest entries and staged results, never by parsing; u
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,16 +99,17 @@ def held_claims(layout: Layout, recorded: Recorded, names: set[str]) -> list[Boo
 
 
 def held_claims_once(
-    layout: Layout, recorded: Recorded, names: set[str]
+    layout: Layout, recorded: Recorded, paths: Sequence[Path]
 ) -> Callable[[], list[BookClaim]]:
-    """held_claims, read at the first call and kept: a build asks for them twice (its kept
-    batches, then its staged ones) and each reading hashes every data file outside the run.
-    Not at all when neither asks (a build without Giấy khen batches)."""
+    """held_claims of the run of `paths`, read at the first call and kept: a build asks for
+    them twice (its kept batches, then its staged ones) and each reading hashes every data
+    file outside the run. Not at all when neither asks (a build without Giấy khen batches),
+    nor are the run's names made until then: a build holds this for its whole year."""
     held: list[list[BookClaim]] = []
 
     def claims() -> list[BookClaim]:
         if not held:
-            held.append(held_claims(layout, recorded, names))
+            held.append(held_claims(layout, recorded, {layout.name_of(p) for p in paths}))
         return held[0]
 
     return claims

@@ -433,7 +433,7 @@ def build(
                     restyled[path] = recorded.written_by(name) or ""
             drop_renumbered(layout, paths, kept, register)
             # The batches outside the build, their data files hashed once for both checks.
-            held = held_claims_once(layout, recorded, {layout.name_of(p) for p in paths})
+            held = held_claims_once(layout, recorded, paths)
             drop_overlapping_kept(layout, paths, kept, held)
             result.warnings.extend(outputs_numbered_elsewhere(
                 workspace, [(layout.name_of(p), e) for p, e in kept.items()], register))

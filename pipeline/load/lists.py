@@ -507,10 +507,11 @@ class _ListIndex:
     decisions each scanning every file, a build was quadratic. `folders` holds the
     modification time of each folder it read: a file added, removed or saved again by a
     program that writes through a temporary file changes its folder's, and the index is read
-    again."""
+    again. The files are held as text (os.fspath): a build holds the index of its whole year,
+    and a Path costs several times a string's memory."""
 
     folders: dict[str, int]
-    names: dict[str, list[Path]]
+    names: dict[str, list[str]]
 
     def fresh(self) -> bool:
         for folder, mtime in self.folders.items():
@@ -579,7 +580,7 @@ def _list_index(resolver: Resolver) -> _ListIndex:
         return known
     _, paths = resolver.all_documents()
     folders: dict[str, int] = {}
-    names: dict[str, list[Path]] = {}
+    names: dict[str, list[str]] = {}
     read: dict[str, tuple[str, list[str]] | None] = {}
     for path in paths:
         found = _read_once(path, folders, read)
@@ -593,7 +594,7 @@ def _list_index(resolver: Resolver) -> _ListIndex:
             drafted = _read_once(draft, folders, read)
             named += drafted[1] if drafted is not None else []
         for name in dict.fromkeys(named):
-            names.setdefault(name, []).append(path)
+            names.setdefault(name, []).append(os.fspath(path))
     index = _ListIndex(folders, names)
     try:
         with _INDEXES_LOCK:
@@ -680,7 +681,8 @@ def list_users(
     (no list is read for it). Most decisions name a file no other document names, which the
     index says at once. `draft`: for a Tờ trình, its draft decision's source (list_reading)."""
     named = _list_index(resolver).names.get(_folded(list_file.name), ())
-    if all(path == source.path for path in named):
+    own = os.fspath(source.path)
+    if all(path == own for path in named):
         return ListUsers()  # no other document names a file of that name: most decisions
     use = list_reading(source, resolver, section, draft=draft)
     if use is None:
@@ -688,7 +690,8 @@ def list_users(
     before: list[ListUse] = []
     after: list[ListUse] = []
     found = before
-    for path in dict.fromkeys(named):
+    for name in dict.fromkeys(named):
+        path = Path(name)
         if path == use.decision:  # the decision itself (listed resolved, as use names it)
             found = after
             continue
