@@ -462,8 +462,9 @@ _SEQUENCE_END = yaml.SequenceEndEvent
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
-def _gate_free(text: str) -> bool:
-    """Whether the text gate has nothing to do on any value of a file with this text.
+def _gate_free(text: str, unchanged: bool | None = None) -> bool:
+    """Whether the text gate has nothing to do on any value of a file with this text
+    (`unchanged`: passes_unchanged of the text without its CRs, when already known).
 
     A value holds the file's own characters, and line feeds and spaces where YAML folds lines
     (libyaml turns every line break, CR LF or CR alone, into a line feed); only a double-quoted
@@ -471,7 +472,9 @@ def _gate_free(text: str) -> bool:
     the gate refuses (its line breaks aside) and none it normalises, neither does any value,
     nor does its NFC form (no canonical mapping leads to one of them).
     """
-    return "\\" not in text and passes_unchanged(text.replace("\r", ""))
+    if "\\" in text:
+        return False
+    return passes_unchanged(text.replace("\r", "")) if unchanged is None else unchanged
 
 
 class _FastBuilder:
@@ -741,11 +744,13 @@ def load_yaml(path: Path) -> Source:
     ):
         raise InputError("data.empty_file", file=path)
     unix = text.replace("\r", "")  # a CR of a line break is not a refused character
-    if not passes_unchanged(unix):
+    unchanged = passes_unchanged(unix)
+    if not unchanged:
         bad = refused_character(unix)
         if bad is not None:
             raise _typed_bad_char(path, text, bad)
-    builder = _FastBuilder(path, text)  # it works out whether the gate has work (_gate_free)
+    # Whether the gate has work, from the search just made rather than a second one.
+    builder = _FastBuilder(path, text, gate_free=_gate_free(text, unchanged))
     try:
         data = builder.build()
         lines = builder.lines
