@@ -65,6 +65,24 @@ class Entry:
     # priced one is its reward's): None for a name no decree nor the office knows.
     named: Award | None = None
 
+    def __init__(
+        self, name: str, position: str, unit: str, award: str, collective: bool,
+        reward: Reward | None, note: str, row: int, named: Award | None = None,
+    ) -> None:  # fmt: skip
+        # Written out: dataclass makes a frozen class's __init__ set each field through
+        # object.__setattr__, three times slower, and every row of every list is made here.
+        # tests/test_load_speedups_s42.py holds these to the fields above.
+        fields = self.__dict__
+        fields["name"] = name
+        fields["position"] = position
+        fields["unit"] = unit
+        fields["award"] = award
+        fields["collective"] = collective
+        fields["reward"] = reward
+        fields["note"] = note
+        fields["row"] = row
+        fields["named"] = named
+
     @property
     def amount(self) -> int:
         return self.reward.amount if self.reward is not None else 0
@@ -135,7 +153,7 @@ class Group:
     award: str
     entries: tuple[Entry, ...]
 
-    @property
+    @functools.cached_property  # asked for by the list's total and each figure a phrase types
     def total(self) -> int:
         return sum(e.amount for e in self.entries)
 
