@@ -12,12 +12,12 @@ import difflib
 import functools
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Literal
+from typing import Any, Generic, Literal, Self, TypeVar, overload
 
 from pipeline.errors import InputError
 from pipeline.load.spreadsheet import Row, Table, read_table
@@ -47,6 +47,38 @@ from pipeline.text.tones import same_spelling
 
 Order = Literal["don_vi", "ten"] | None
 COLLECTIVE_WORDS = ("tap the", "tập thể")
+
+
+_Owner = TypeVar("_Owner")
+_Value = TypeVar("_Value")
+
+
+class _computed_once(Generic[_Owner, _Value]):  # noqa: N801 (used as a decorator)
+    """functools.cached_property without its lock, as Python 3.12's has none: 3.11's takes one
+    lock for the property of every instance, each first time, and a list asks for each of
+    its entries' recipient once. For a value worked out from the instance's fields alone: two
+    threads asking at once both work out the same value."""
+
+    def __init__(self, compute: Callable[[_Owner], _Value]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type[_Owner], name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type[_Owner] | None = None) -> Self: ...
+
+    @overload
+    def __get__(self, instance: _Owner, owner: type[_Owner] | None = None) -> _Value: ...
+
+    def __get__(self, instance: _Owner | None, owner: type[_Owner] | None = None) -> Any:
+        if instance is None:
+            return self
+        # A non-data descriptor: once kept in the instance's __dict__, asked no more.
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
 
 
 @dataclass(frozen=True)
@@ -93,7 +125,7 @@ class Entry:
         counts "Giấy khen của Giám đốc Sở" under Giấy khen whether its decision pays money."""
         return self.reward.award if self.reward is not None else self.named
 
-    @functools.cached_property  # asked for by the duplicate check, the counts and the report
+    @_computed_once  # asked for by the duplicate check, the counts and the report
     def recipient(self) -> tuple[bool, str, str]:
         """Who receives the award, as the list's duplicate check takes it: the same name in the
         same unit (cells come cleaned: NFC, single spaces) is one person, in another unit maybe
