@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+import re
+import unicodedata
+from datetime import date
+from pathlib import Path
 
 import pytest
 
 from pipeline.awards import Entry, Group
-from pipeline.load.spreadsheet.header import Header
+from pipeline.load.spreadsheet.fields import resolve_fields
+from pipeline.load.spreadsheet.header import Header, _header_lookup
 from pipeline.load.spreadsheet.row import Row
+from pipeline.rules.basis_lines import basis_lines
+from pipeline.rules.cited_decrees import other_law_cited, stale_basis
+from pipeline.text.tones import same_spelling
+from pipeline.workspace import Workspace
 
 
 @pytest.mark.parametrize("cls", [Row, Entry])
@@ -53,3 +62,86 @@ def test_group_total_is_its_entries_sum() -> None:
     group = Group("Lao động tiên tiến", entries)
     assert group.total == sum(e.amount for e in entries) == 0
     assert group.total == 0  # asked again: the same
+
+
+def test_recipient_is_worked_out_once_and_kept() -> None:
+    """Entry.recipient (a cached property without cached_property's lock) gives the duplicate
+    check's key, works it out on the first ask only, and is the descriptor on the class."""
+    entry = Entry("Cầm Thị  Lan", "", "Phòng Tổ chức – Hành chính", "Giấy khen", False, None, "", 4)
+    assert "recipient" not in vars(entry)
+    first = entry.recipient
+    assert first == (False, same_spelling("Cầm Thị  Lan"), same_spelling(entry.unit))
+    assert vars(entry)["recipient"] is first
+    vars(entry)["recipient"] = marker = (True, "kept", "")
+    assert entry.recipient is marker  # read back, not worked out again
+    descriptor = Entry.__dict__["recipient"]
+    assert Entry.recipient is descriptor  # asked of the class: the property itself
+    same = Entry("cầm thị lan", "", "phòng tổ chức-hành chính", "Giấy khen", False, None, "", 9)
+    assert same.recipient == first
+
+
+LAW_2003 = "Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003"
+DECREE_91 = "Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017"
+
+
+def test_cited_laws_are_read_once_per_line_and_told_per_day() -> None:
+    """What a căn cứ line cites is kept by the line (the documents of a workspace repeat
+    theirs): each day is still told against its own law and decree, in either order, and a
+    line typed in another Unicode form reads alike."""
+    lines = [LAW_2003, DECREE_91]
+    old, new = date(2022, 12, 20), date(2024, 3, 1)
+    for _ in range(2):
+        assert stale_basis(lines, old, awards=True) == ()
+        told = stale_basis(lines, new, awards=True)
+        assert [(s.what, s.other.index) for s in told] == [("law", 0), ("decree", 1)]
+        nfd = [unicodedata.normalize("NFD", line) for line in lines]
+        assert stale_basis(nfd, new, awards=True) == told
+        assert stale_basis(list(reversed(lines)), new, awards=True) != told  # by its index
+    first, second = other_law_cited([LAW_2003], new), other_law_cited(["x", LAW_2003], new)
+    assert first is not None and second is not None
+    assert (first.index, second.index) == (0, 1)
+
+
+def test_says_basis_kept_by_text() -> None:
+    data = {"can_cu": ["Luật A"], "mo_dau": "Căn cứ Luật B;", "ket": "Trân trọng."}
+    assert basis_lines(data) == [(("can_cu", 0), "Luật A"), (("mo_dau",), "Căn cứ Luật B;")]
+    assert basis_lines({"ket": "Căn cứ Luật B;"}) == [(("ket",), "Căn cứ Luật B;")]
+    assert basis_lines({"mo_dau": "Trân trọng."}) == []
+
+
+def test_fields_and_their_header_lookup_kept_per_spellings() -> None:
+    """The fields a list asks for, and which header names which, are worked out once for the
+    same fields: a list of its own each time (changing it changes no later one), and a `cot`
+    naming other headers gives its own lookup, before and after the default one."""
+    asked = (("ho_ten", "danh_hieu"), ("don_vi",))
+    first = resolve_fields(*asked, {})
+    first.append(first[0])
+    again = resolve_fields(*asked, {})
+    assert len(first) == 4 and len(again) == 3
+    assert again == resolve_fields(list(asked[0]), list(asked[1]), {})
+    renamed = resolve_fields(*asked, {"don_vi": "Chỗ làm"})
+    for fields in (again, renamed, again):
+        lookup = _header_lookup(fields)
+        assert ("cholam" in lookup) == (fields is renamed)
+        assert ("donvi" in lookup) == (fields is again)
+    assert _header_lookup(renamed)["cholam"] == ("don_vi",)
+    with pytest.raises(ValueError, match="twice"):
+        resolve_fields(("ho_ten", "ho_ten"), (), {})
+    with pytest.raises(ValueError, match="twice"):
+        resolve_fields(("ho_ten", "ho_ten"), (), {})  # an error is no answer kept
+
+
+def test_an_edited_document_is_loaded_and_parsed_again(inputs_copy: Path) -> None:
+    """A document and its parse are kept apart by one stat of the file: edited between two
+    loads of one loader, both are made again from the new text; unchanged, both are kept."""
+    path = inputs_copy / "2022" / "qd-lao-dong-tien-tien.yaml"
+    ws = Workspace.containing(inputs_copy)
+    first = ws.load(path)
+    parsed = ws.loader.parse(path)
+    assert ws.load(path) is first and ws.loader.parse(path) is parsed
+    text = path.read_text("utf-8")
+    assert "\nso_ban: " in text
+    path.write_text(re.sub(r"\nso_ban: \d+", "\nso_ban: 12", text), "utf-8")
+    again = ws.load(path)
+    assert again is not first and again.info.data.so_ban == 12 != first.info.data.so_ban
+    assert ws.loader.parse(path) is not parsed and ws.loader.parse(path).data["so_ban"] == 12
