@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+import io
+import os
 import re
 import unicodedata
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from pipeline.awards import Entry, Group
+from pipeline.load import read_log
 from pipeline.load.spreadsheet.fields import resolve_fields
 from pipeline.load.spreadsheet.header import Header, _header_lookup
 from pipeline.load.spreadsheet.row import Row
@@ -145,3 +149,36 @@ def test_an_edited_document_is_loaded_and_parsed_again(inputs_copy: Path) -> Non
     again = ws.load(path)
     assert again is not first and again.info.data.so_ban == 12 != first.info.data.so_ban
     assert ws.loader.parse(path) is not parsed and ws.loader.parse(path).data["so_ban"] == 12
+
+
+class _Trickle(io.RawIOBase):
+    """A file handing out at most three bytes a call, as a network share may."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        size = min(3, len(buffer), len(self.data))
+        buffer[:size], self.data = self.data[:size], self.data[size:]
+        return size
+
+
+def test_read_up_to_asks_again_after_a_short_read() -> None:
+    assert read_log.read_up_to(_Trickle(b"0123456789"), 8) == b"01234567"
+    assert read_log.read_up_to(_Trickle(b"0123"), 8) == b"0123"
+
+
+def test_read_whole_reads_to_the_end_however_the_file_grew(tmp_path: Path) -> None:
+    """Read unbuffered from the stat taken before: the file's bytes, all of them even when it
+    grew since (a zip read short would be refused as damaged), and nothing when it is empty."""
+    path = tmp_path / "ds.xlsx"
+    path.write_bytes(b"PK" + bytes(range(256)) * 40)
+    assert read_log.read_whole(path, os.stat(path)) == path.read_bytes()
+    before = os.stat(path)
+    path.write_bytes(path.read_bytes() * 3)
+    assert read_log.read_whole(path, before) == path.read_bytes()
+    path.write_bytes(b"")
+    assert read_log.read_whole(path, os.stat(path)) == b""

@@ -130,11 +130,11 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     if info.st_size > limit:
         raise InputError("data.file_too_large", file=path, size=info.st_size, limit=limit)
     try:
-        with open(path, "rb") as handle:
+        with open(path, "rb", buffering=0) as handle:  # two system calls fewer (read_log)
             # The size stat gave and a byte more: read(limit + 1) allocates the limit, 2 MB.
-            raw = handle.read(info.st_size + 1)
+            raw = read_log.read_up_to(handle, info.st_size + 1)
             if len(raw) > info.st_size:  # grew since stat: on to the limit
-                raw += handle.read(limit + 1 - len(raw))
+                raw += read_log.read_up_to(handle, limit + 1 - len(raw))
     except OSError as exc:
         raise InputError("data.file_unreadable", file=path, reason=exc.strerror) from None
     if len(raw) > limit:  # grew since stat
