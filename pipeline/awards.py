@@ -56,8 +56,9 @@ _Value = TypeVar("_Value")
 class _computed_once(Generic[_Owner, _Value]):  # noqa: N801 (used as a decorator)
     """functools.cached_property without its lock, as Python 3.12's has none: 3.11's takes one
     lock for the property of every instance, each first time, and a list asks for each of
-    its entries' recipient once. For a value worked out from the instance's fields alone: two
-    threads asking at once both work out the same value."""
+    its entries' recipient once, a decision for each of its list's figures. For a value worked
+    out from the instance's fields alone: two threads asking at once both work out the same
+    value."""
 
     def __init__(self, compute: Callable[[_Owner], _Value]) -> None:
         self.compute = compute
@@ -185,7 +186,7 @@ class Group:
     award: str
     entries: tuple[Entry, ...]
 
-    @functools.cached_property  # asked for by the list's total and each figure a phrase types
+    @_computed_once  # asked for by the list's total and each figure a phrase types
     def total(self) -> int:
         return sum(e.amount for e in self.entries)
 
@@ -194,8 +195,9 @@ class Group:
 class AwardList:
     """The priced list: groups in order of first appearance, totals and the total in words.
 
-    The figures are worked out once per list (cached_property): a decision asks for them many
-    times, once per phrase and per group.
+    The figures are worked out once per list (_computed_once; phrase_values, a memo filled
+    by its callers, a cached_property): a decision asks for them many times, once per phrase
+    and per group.
     """
 
     groups: tuple[Group, ...]
@@ -211,15 +213,15 @@ class AwardList:
     # once for the file and sheet too, by the first document reading it without money.
     unpaid: InputError | None = None
 
-    @functools.cached_property
+    @_computed_once
     def total(self) -> int:
         return sum(g.total for g in self.groups)
 
-    @functools.cached_property
+    @_computed_once
     def total_in_words(self) -> str:
         return money_in_words(self.total)
 
-    @functools.cached_property
+    @_computed_once
     def priced(self) -> bool:
         """Whether the list carries money (every entry priced)."""
         return all(e.reward is not None for e in self.entries)
@@ -231,7 +233,7 @@ class AwardList:
         checks and the render both ask."""
         return {}
 
-    @functools.cached_property
+    @_computed_once
     def _collectives(self) -> int:
         return sum(1 for e in self.entries if e.collective)
 
@@ -239,7 +241,7 @@ class AwardList:
         """Lượt: the awards given to tập thể (or cá nhân), one per entry."""
         return self._collectives if collective else len(self.entries) - self._collectives
 
-    @functools.cached_property
+    @_computed_once
     def _recipients(self) -> tuple[int, int]:
         # One person given two titles is one cá nhân: the same name in the same unit (as the
         # list's duplicate check takes it).
@@ -765,7 +767,8 @@ def read_award_list(
             _check_typed_amount(row, award, reward, collective)
         entries.append(entry)
     # A total row the clerk typed ("Tổng cộng: 25 người") must count these rows.
-    table.check_counts([(e.collective, e.recipient) for e in entries])
+    if table.totals:
+        table.check_counts([(e.collective, e.recipient) for e in entries])
     # Columns whose content no document prints ("Ngày sinh", "Thành tích"): one warning for
     # the list; and, in a list without money, the amounts and hệ số typed on its rows.
     unprinted = table.unprinted_warning(UNPRINTED_FIELDS)
