@@ -437,8 +437,9 @@ def check_repeated_recipients(
 
 def _addressee_lines(data: DocumentData) -> list[tuple[Path_, str]]:
     """(place, name) of each recipient the text addresses (Kính gửi, a Giấy mời's Kính mời)."""
+    fields = type(data).__pydantic_fields__  # not getattr's miss: pydantic raises for it
     for field in ("kinh_gui", "kinh_moi"):
-        value = getattr(data, field, None)
+        value = getattr(data, field) if field in fields else None
         if isinstance(value, list):
             return [((field, index), str(name)) for index, name in enumerate(value)]
         if isinstance(value, str):
@@ -732,7 +733,8 @@ class DocumentLoader:
         return self._parse(path, self._paths.resolve(path))
 
     def _parse(self, path: Path, key: Path, info: os.stat_result | None = None) -> Source:
-        """parse(path) for `key`, its path resolved; `info`: its stat, when just taken."""
+        """parse(path) for `key`, its path resolved (the same for a profile Locations gave,
+        resolved already: not asked of the system again); `info`: its stat, when just taken."""
         return _unless_changed(self._sources, key, lambda: load_yaml(path), info)
 
     def load_mapping(self, data: Mapping[str, Any], path: Path) -> LoadedDocument:
@@ -797,7 +799,7 @@ class DocumentLoader:
         folder = self.locations.output_name(source.path, data.ngay.year).parts[0]
         warnings = (*check_signing_authority(data, agency, source, profile),
                     *check_year_folder(data, source, folder),
-                    *check_local_level(data, self.parse(profile).data, source),
+                    *check_local_level(data, self._parse(profile, profile).data, source),
                     *check_calendar(data, source),
                     *check_repeated_recipients(data, agency, source),
                     *renumbered_warnings(data, source))  # fmt: skip
@@ -868,7 +870,7 @@ class DocumentLoader:
                 hint=_hint(ref, self.locations.agency_ids()),
             )  # fmt: skip
         agency = _unless_changed(
-            self._agencies, path, lambda: validate(built(Agency), self.parse(path))
+            self._agencies, path, lambda: validate(built(Agency), self._parse(path, path))
         )
         if read is not None:
             read[self, ref] = agency, path
