@@ -809,15 +809,23 @@ def _form_text(value: str, path: Path, loc: Path_) -> str:
 
 
 def strings(node: Any, loc: Path_ = ()) -> Iterator[tuple[Path_, str]]:
-    """Every string in a data tree with where it stands."""
+    """Every string in a data tree with where it stands, in the tree's order."""
+    found: list[tuple[Path_, str]] = []
+    _strings_into(found, node, loc)
+    return iter(found)
+
+
+def _strings_into(found: list[tuple[Path_, str]], node: Any, loc: Path_) -> None:
+    # A list filled, not generators nested: each string of a generator went up through one
+    # frame for each level above it, and every document's data is walked so.
     if isinstance(node, dict):
         for key, value in node.items():
-            yield from strings(value, (*loc, key))
+            _strings_into(found, value, (*loc, key))
     elif isinstance(node, list):
         for index, value in enumerate(node):
-            yield from strings(value, (*loc, index))
+            _strings_into(found, value, (*loc, index))
     elif isinstance(node, str):
-        yield loc, node
+        found.append((loc, node))
 
 
 def refuse_legacy_text(source: Source, file_text: str | None = None) -> None:
