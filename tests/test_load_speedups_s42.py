@@ -14,13 +14,14 @@ from typing import Any
 
 import pytest
 
-from pipeline.awards import Entry, Group
+from pipeline.awards import Entry, Group, read_award_list
 from pipeline.load import read_log
 from pipeline.load.spreadsheet.fields import resolve_fields
 from pipeline.load.spreadsheet.header import Header, _header_lookup
 from pipeline.load.spreadsheet.row import Row
 from pipeline.rules.basis_lines import basis_lines
 from pipeline.rules.cited_decrees import other_law_cited, stale_basis
+from pipeline.rules.words import money_in_words
 from pipeline.text.tones import same_spelling
 from pipeline.workspace import Workspace
 
@@ -182,3 +183,22 @@ def test_read_whole_reads_to_the_end_however_the_file_grew(tmp_path: Path) -> No
     assert read_log.read_whole(path, before) == path.read_bytes()
     path.write_bytes(b"")
     assert read_log.read_whole(path, os.stat(path)) == b""
+
+
+def test_a_lists_figures_kept_once_worked_out_are_its_entries(repo: Path) -> None:
+    """An award list's figures (kept without cached_property's lock) are those of its entries,
+    asked once or again."""
+    awards = read_award_list(repo / "inputs/2021/danh-sach-ldtt-2021.xlsx", date(2021, 12, 20))
+    entries = awards.entries
+    assert entries and awards.priced
+    for _ in range(2):
+        assert awards.total == sum(e.amount for e in entries) > 0
+        assert [g.total for g in awards.groups] == [
+            sum(e.amount for e in g.entries) for g in awards.groups
+        ]
+        assert awards.total_in_words == money_in_words(awards.total)
+        assert awards.count(collective=True) == sum(e.collective for e in entries)
+        assert awards.recipients(collective=False) == len(
+            {e.recipient for e in entries if not e.collective}
+        )
+    assert "total" in vars(awards) and "_recipients" in vars(awards)
