@@ -202,3 +202,18 @@ def test_a_lists_figures_kept_once_worked_out_are_its_entries(repo: Path) -> Non
             {e.recipient for e in entries if not e.collective}
         )
     assert "total" in vars(awards) and "_recipients" in vars(awards)
+
+
+def test_output_names_kept_by_place_and_year(inputs_copy: Path) -> None:
+    """Workspace.output_name's pure part is kept by the file's place below the data folder and
+    the year: each place and year still gives its own name, asked in any order."""
+    ws = Workspace.containing(inputs_copy)
+    loose = inputs_copy / "x.yaml"
+    nested = inputs_copy / "2022" / "qd" / "x.yaml"
+    unnamed_year = inputs_copy / "ke-hoach" / "x.yaml"
+    for _ in range(2):
+        assert str(ws.output_name(loose, 2021)) == "2021/x.docx"
+        assert str(ws.output_name(loose, 2022)) == "2022/x.docx"
+        assert str(ws.output_name(nested, 2019)) == "2022/qd/x.docx"
+        assert str(ws.output_name(unnamed_year, 2023)) == "2023/ke-hoach/x.docx"
+        assert ws.output_for(nested, 2019) == ws.output_dir / "2022" / "qd" / "x.docx"

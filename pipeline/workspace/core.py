@@ -16,6 +16,7 @@ vanthu used before workspaces), with the default settings.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shlex
@@ -314,14 +315,10 @@ class Workspace:
         resolved = self._paths.resolve(path)
         text = str(resolved)
         if text.startswith(self._data_prefix):  # the build's paths: no pathlib parsing
-            relative = PurePosixPath(text[len(self._data_prefix) :].replace(os.sep, "/"))
-        elif resolved.is_relative_to(self.data_dir):
-            relative = PurePosixPath(resolved.relative_to(self.data_dir).as_posix())
-        else:
-            return PurePosixPath(str(year), resolved.with_suffix(".docx").name)
-        if len(relative.parts) > 1 and YEAR.match(relative.parts[0]):
-            return relative.with_suffix(".docx")
-        return PurePosixPath(str(year)) / relative.with_suffix(".docx")
+            return _output_name(text[len(self._data_prefix) :].replace(os.sep, "/"), year)
+        if resolved.is_relative_to(self.data_dir):
+            return _output_name(resolved.relative_to(self.data_dir).as_posix(), year)
+        return PurePosixPath(str(year), resolved.with_suffix(".docx").name)
 
     def output_for(self, path: Path, year: int) -> Path:
         """Where the output of data file `path` (dated `year`) goes: outputs/<year>/<name>.docx."""
@@ -401,6 +398,16 @@ class Workspace:
                 if self._templates is None:
                     self._templates = TemplateLibrary(self.template_layers())
         return self._templates
+
+
+@functools.lru_cache(maxsize=1024)  # asked twice for each document a build loads
+def _output_name(relative: str, year: int) -> PurePosixPath:
+    """Workspace.output_name of the data file at posix path `relative` below the data folder:
+    its year folder kept, else `year`'s put before it (a PurePosixPath: kept, never changed)."""
+    inside = PurePosixPath(relative)
+    if len(inside.parts) > 1 and YEAR.match(inside.parts[0]):
+        return inside.with_suffix(".docx")
+    return PurePosixPath(str(year)) / inside.with_suffix(".docx")
 
 
 def _rebuild(settings: dict[str, Any]) -> Workspace:
