@@ -217,3 +217,19 @@ def test_output_names_kept_by_place_and_year(inputs_copy: Path) -> None:
         assert str(ws.output_name(nested, 2019)) == "2022/qd/x.docx"
         assert str(ws.output_name(unnamed_year, 2023)) == "2023/ke-hoach/x.docx"
         assert ws.output_for(nested, 2019) == ws.output_dir / "2022" / "qd" / "x.docx"
+
+
+def test_an_office_profile_path_is_joined_once_and_looked_at_every_time(
+    inputs_copy: Path,
+) -> None:
+    """agency_file keeps a profile's path joined, not whether it is there: a profile removed
+    is no office any more, and one put back is found again."""
+    ws = Workspace.containing(inputs_copy)
+    profile = next((inputs_copy / "co-quan").glob("*.yaml"))
+    ref, text = profile.stem, profile.read_bytes()
+    assert ws.agency_file(ref) == profile.resolve()
+    profile.unlink()
+    assert ws.agency_file(ref) is None
+    profile.write_bytes(text)
+    assert ws.agency_file(ref) == profile.resolve()
+    assert ws.agency_file("khong-co") is None

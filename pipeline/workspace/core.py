@@ -44,6 +44,8 @@ if TYPE_CHECKING:
     from pipeline.load.documents import DocumentLoader
 
 YEAR = re.compile(r"^\d{4}$")
+# Agency profile paths a workspace keeps joined (Workspace.agency_file): a few offices' each.
+_PROFILE_PATHS_KEPT = 64
 DOCUMENT_SUFFIX = ".yaml"
 _SAFE_ID = re.compile(r"^[\w][\w.-]*$")
 # The sample office every starter names (`vanthu new`); its profile ships with vanthu.
@@ -101,6 +103,9 @@ class Workspace:
         self.config_file = None if config_file is None else as_path(config_file, "config_file")
         self.data_dir = (data_dir or self.root / self.config.du_lieu).resolve()
         self._data_prefix = str(self.data_dir).rstrip(os.sep) + os.sep
+        # co-quan/<ref>.yaml by ref: joined once (a build asks for each document's office),
+        # looked at on the disk every time (agency_file).
+        self._profile_paths: dict[str, Path] = {}
         self.output_dir = (output_dir or self.root / self.config.ket_qua).absolute()
         self.own_templates = self.root / self.config.mau
         # --templates: before the workspace's own
@@ -190,7 +195,11 @@ class Workspace:
         Outside any workspace the sample office (a starter's co_quan) is the one shipped."""
         if not _SAFE_ID.match(ref):
             return None
-        path = self.agency_dir / f"{ref}.yaml"
+        path = self._profile_paths.get(ref)
+        if path is None:
+            path = self.agency_dir / f"{ref}.yaml"
+            if len(self._profile_paths) < _PROFILE_PATHS_KEPT:
+                self._profile_paths[ref] = path
         if path.is_file():
             return self._paths.resolve(path)
         if ref == SAMPLE_AGENCY and self.is_bare:
