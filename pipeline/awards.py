@@ -12,12 +12,12 @@ import difflib
 import functools
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Literal
+from typing import Any, Generic, Literal, Self, TypeVar, overload
 
 from pipeline.errors import InputError
 from pipeline.load.spreadsheet import Row, Table, read_table
@@ -49,6 +49,39 @@ Order = Literal["don_vi", "ten"] | None
 COLLECTIVE_WORDS = ("tap the", "tập thể")
 
 
+_Owner = TypeVar("_Owner")
+_Value = TypeVar("_Value")
+
+
+class _computed_once(Generic[_Owner, _Value]):  # noqa: N801 (used as a decorator)
+    """functools.cached_property without its lock, as Python 3.12's has none: 3.11's takes one
+    lock for the property of every instance, each first time, and a list asks for each of
+    its entries' recipient once, a decision for each of its list's figures. For a value worked
+    out from the instance's fields alone: two threads asking at once both work out the same
+    value."""
+
+    def __init__(self, compute: Callable[[_Owner], _Value]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type[_Owner], name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type[_Owner] | None = None) -> Self: ...
+
+    @overload
+    def __get__(self, instance: _Owner, owner: type[_Owner] | None = None) -> _Value: ...
+
+    def __get__(self, instance: _Owner | None, owner: type[_Owner] | None = None) -> Any:
+        if instance is None:
+            return self
+        # A non-data descriptor: once kept in the instance's __dict__, asked no more.
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
+
+
 @dataclass(frozen=True)
 class Entry:
     """One person or collective with the award they receive and its money."""
@@ -65,6 +98,24 @@ class Entry:
     # priced one is its reward's): None for a name no decree nor the office knows.
     named: Award | None = None
 
+    def __init__(
+        self, name: str, position: str, unit: str, award: str, collective: bool,
+        reward: Reward | None, note: str, row: int, named: Award | None = None,
+    ) -> None:  # fmt: skip
+        # Written out: dataclass makes a frozen class's __init__ set each field through
+        # object.__setattr__, three times slower, and every row of every list is made here.
+        # tests/test_load_speedups_s42.py holds these to the fields above.
+        fields = self.__dict__
+        fields["name"] = name
+        fields["position"] = position
+        fields["unit"] = unit
+        fields["award"] = award
+        fields["collective"] = collective
+        fields["reward"] = reward
+        fields["note"] = note
+        fields["row"] = row
+        fields["named"] = named
+
     @property
     def amount(self) -> int:
         return self.reward.amount if self.reward is not None else 0
@@ -75,7 +126,7 @@ class Entry:
         counts "Giấy khen của Giám đốc Sở" under Giấy khen whether its decision pays money."""
         return self.reward.award if self.reward is not None else self.named
 
-    @functools.cached_property  # asked for by the duplicate check, the counts and the report
+    @_computed_once  # asked for by the duplicate check, the counts and the report
     def recipient(self) -> tuple[bool, str, str]:
         """Who receives the award, as the list's duplicate check takes it: the same name in the
         same unit (cells come cleaned: NFC, single spaces) is one person, in another unit maybe
@@ -135,7 +186,7 @@ class Group:
     award: str
     entries: tuple[Entry, ...]
 
-    @property
+    @_computed_once  # asked for by the list's total and each figure a phrase types
     def total(self) -> int:
         return sum(e.amount for e in self.entries)
 
@@ -144,8 +195,9 @@ class Group:
 class AwardList:
     """The priced list: groups in order of first appearance, totals and the total in words.
 
-    The figures are worked out once per list (cached_property): a decision asks for them many
-    times, once per phrase and per group.
+    The figures are worked out once per list (_computed_once; phrase_values, a memo filled
+    by its callers, a cached_property): a decision asks for them many times, once per phrase
+    and per group.
     """
 
     groups: tuple[Group, ...]
@@ -161,15 +213,15 @@ class AwardList:
     # once for the file and sheet too, by the first document reading it without money.
     unpaid: InputError | None = None
 
-    @functools.cached_property
+    @_computed_once
     def total(self) -> int:
         return sum(g.total for g in self.groups)
 
-    @functools.cached_property
+    @_computed_once
     def total_in_words(self) -> str:
         return money_in_words(self.total)
 
-    @functools.cached_property
+    @_computed_once
     def priced(self) -> bool:
         """Whether the list carries money (every entry priced)."""
         return all(e.reward is not None for e in self.entries)
@@ -181,7 +233,7 @@ class AwardList:
         checks and the render both ask."""
         return {}
 
-    @functools.cached_property
+    @_computed_once
     def _collectives(self) -> int:
         return sum(1 for e in self.entries if e.collective)
 
@@ -189,7 +241,7 @@ class AwardList:
         """Lượt: the awards given to tập thể (or cá nhân), one per entry."""
         return self._collectives if collective else len(self.entries) - self._collectives
 
-    @functools.cached_property
+    @_computed_once
     def _recipients(self) -> tuple[int, int]:
         # One person given two titles is one cá nhân: the same name in the same unit (as the
         # list's duplicate check takes it).
@@ -715,7 +767,8 @@ def read_award_list(
             _check_typed_amount(row, award, reward, collective)
         entries.append(entry)
     # A total row the clerk typed ("Tổng cộng: 25 người") must count these rows.
-    table.check_counts([(e.collective, e.recipient) for e in entries])
+    if table.totals:
+        table.check_counts([(e.collective, e.recipient) for e in entries])
     # Columns whose content no document prints ("Ngày sinh", "Thành tích"): one warning for
     # the list; and, in a list without money, the amounts and hệ số typed on its rows.
     unprinted = table.unprinted_warning(UNPRINTED_FIELDS)

@@ -12,6 +12,7 @@ for each look-up, never while a file is read.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import threading
 from collections import OrderedDict
@@ -436,8 +437,9 @@ def check_repeated_recipients(
 
 def _addressee_lines(data: DocumentData) -> list[tuple[Path_, str]]:
     """(place, name) of each recipient the text addresses (Kính gửi, a Giấy mời's Kính mời)."""
+    fields = type(data).__pydantic_fields__  # not getattr's miss: pydantic raises for it
     for field in ("kinh_gui", "kinh_moi"):
-        value = getattr(data, field, None)
+        value = getattr(data, field) if field in fields else None
         if isinstance(value, list):
             return [((field, index), str(name)) for index, name in enumerate(value)]
         if isinstance(value, str):
@@ -589,22 +591,37 @@ class Recent(Generic[K, V]):
 
 
 def _unless_changed(
-    cache: Recent[Path, tuple[Stamp, V]], path: Path, make: Callable[[], V]
+    cache: Recent[Path, tuple[Stamp, V]],
+    path: Path,
+    make: Callable[[], V],
+    info: os.stat_result | None = None,
 ) -> V:
     """What `make()` gave for file `path` while its stamp stays the same, else made
     again; a path that cannot be stat'ed is never kept (make() says what is wrong with it).
     Two threads missing the same file at once both make it (the later one is kept): no lock is
-    held while a file is read, so one slow file does not hold up the others."""
-    try:
-        stamp = file_stamp(path.stat())
-    except OSError:
-        return make()
+    held while a file is read, so one slow file does not hold up the others.
+
+    `info`: the file's stat, when just taken (_stat: a document and its parse are kept apart,
+    the file stat'ed once for both)."""
+    if info is None:
+        info = _stat(path)
+        if info is None:
+            return make()
+    stamp = file_stamp(info)
     cached = cache.get(path)
     if cached is not None and cached[0] == stamp:
         return cached[1]
     value = make()
     cache.put(path, (stamp, value))
     return value
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    """The file's stat; None when it cannot be taken."""
+    try:
+        return os.stat(path)
+    except OSError:
+        return None
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -705,8 +722,9 @@ class DocumentLoader:
     def load(self, path: Path) -> LoadedDocument:
         """The document in data file `path` (parsed once per loader while it is unchanged)."""
         key = self._paths.resolve(path)
+        info = _stat(key)
         loaded = _unless_changed(
-            self._documents, key, lambda: self._load_source(self._parse(path, key), key)
+            self._documents, key, lambda: self._load_source(self._parse(path, key, info), key), info
         )
         return _unless_gap(loaded)
 
@@ -714,8 +732,10 @@ class DocumentLoader:
         """The parsed data file `path` (once per loader while it is unchanged)."""
         return self._parse(path, self._paths.resolve(path))
 
-    def _parse(self, path: Path, key: Path) -> Source:
-        return _unless_changed(self._sources, key, lambda: load_yaml(path))
+    def _parse(self, path: Path, key: Path, info: os.stat_result | None = None) -> Source:
+        """parse(path) for `key`, its path resolved (the same for a profile Locations gave,
+        resolved already: not asked of the system again); `info`: its stat, when just taken."""
+        return _unless_changed(self._sources, key, lambda: load_yaml(path), info)
 
     def load_mapping(self, data: Mapping[str, Any], path: Path) -> LoadedDocument:
         """A document given as a dict (a form): validated like a file at `path`.
@@ -779,7 +799,7 @@ class DocumentLoader:
         folder = self.locations.output_name(source.path, data.ngay.year).parts[0]
         warnings = (*check_signing_authority(data, agency, source, profile),
                     *check_year_folder(data, source, folder),
-                    *check_local_level(data, self.parse(profile).data, source),
+                    *check_local_level(data, self._parse(profile, profile).data, source),
                     *check_calendar(data, source),
                     *check_repeated_recipients(data, agency, source),
                     *renumbered_warnings(data, source))  # fmt: skip
@@ -850,7 +870,7 @@ class DocumentLoader:
                 hint=_hint(ref, self.locations.agency_ids()),
             )  # fmt: skip
         agency = _unless_changed(
-            self._agencies, path, lambda: validate(built(Agency), self.parse(path))
+            self._agencies, path, lambda: validate(built(Agency), self._parse(path, path))
         )
         if read is not None:
             read[self, ref] = agency, path

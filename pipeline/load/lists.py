@@ -544,7 +544,8 @@ def _watched(folders: dict[str, int], path: Path) -> bool:
 def _text(path: Path) -> str | None:
     """A data file's text as typed (None when it cannot be read: its own load says so)."""
     try:
-        return path.read_bytes().decode("utf-8", "replace")
+        with open(path, "rb", buffering=0) as handle:  # unbuffered: two system calls fewer
+            return handle.readall().decode("utf-8", "replace")
     except OSError:
         return None
 

@@ -12,6 +12,7 @@ Threads loading at once (a portal sharing one workspace) share it under a lock.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 from collections import OrderedDict
 
@@ -59,3 +60,30 @@ def stamp(info: os.stat_result) -> Stamp:
     change times. The change time too: a file rewritten with its size and modification time
     kept (a copy keeping times) is not what was read (pipeline.batch.hash_cache)."""
     return (info.st_size, info.st_ino, info.st_mtime_ns, info.st_ctime_ns)
+
+
+def read_whole(path: str | os.PathLike[str], info: os.stat_result) -> bytes:
+    """The bytes of file `path`, to its end, `info` being its stat just before (its size read
+    in one call and its end found by another, however it grew since): read straight from the
+    file, without the four more system calls a buffered reader costs to open one and read it to
+    its end (is it a terminal, where it stands, twice, its size): some 5 µs each where a
+    sandbox stands between a process and the files it reads."""
+    with open(path, "rb", buffering=0) as handle:
+        data = read_up_to(handle, info.st_size + 1)
+        if len(data) > info.st_size:  # grown since: the rest too
+            data += handle.readall()
+        return data
+
+
+def read_up_to(handle: io.RawIOBase, size: int) -> bytes:
+    """At most `size` bytes from an unbuffered `handle`, fewer only at its end: as a buffered
+    reader's read(size), which asks again after a short read."""
+    chunks: list[bytes] = []
+    got = 0
+    while got < size:
+        chunk = handle.read(size - got)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        got += len(chunk)
+    return b"".join(chunks)

@@ -9,6 +9,7 @@ names its line and field (rules.cited_decrees says what is stale in them).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -60,5 +61,6 @@ def _walk(value: Any, place: Place, *, under: bool) -> list[tuple[Place, str]]:
     return found
 
 
+@functools.lru_cache(maxsize=4096)  # a workspace's documents repeat most of their texts
 def _says_basis(text: str) -> bool:
     return _SAYS_BASIS.search(unicodedata.normalize("NFC", text)) is not None

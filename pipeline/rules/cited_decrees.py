@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 import yaml
 
@@ -59,13 +59,19 @@ def other_decree_cited(lines: Sequence[str], day: date) -> OtherDecree | None:
     known = _decrees()
     found: OtherDecree | None = None
     for index, line in enumerate(lines):
-        for match in _CITED.finditer(line):
-            cited = known.get((match.group(1), match.group(2)))
+        for number in _decrees_in(line):
+            cited = known.get(number)
             if cited == in_force:
                 return None  # the decree in force is cited: another one beside it is history
             if found is None and cited is not None:
                 found = OtherDecree(index, cited, in_force)
     return found
+
+
+@lru_cache(maxsize=4096)  # a workspace's documents repeat their căn cứ lines
+def _decrees_in(line: str) -> tuple[tuple[str, str], ...]:
+    """The (number, year) of each decree a line cites, in order."""
+    return tuple((match.group(1), match.group(2)) for match in _CITED.finditer(line))
 
 
 # A year as a citation gives it: "năm 2003", "19/6/2015", "số 06/2022/QH15".
@@ -147,8 +153,7 @@ def other_period_cited(lines: Sequence[str], day: date, law: LawLine) -> OtherDe
         return None
     found: OtherDecree | None = None
     for index, line in enumerate(lines):
-        for match in law.pattern.finditer(unicodedata.normalize("NFC", line)):
-            years = set(_YEAR.findall(match.group(1)))
+        for years in _years_cited(law.pattern, line):
             if years & in_force.years:
                 return None
             other = next((period.said for period in law.periods
@@ -156,6 +161,13 @@ def other_period_cited(lines: Sequence[str], day: date, law: LawLine) -> OtherDe
             if found is None and other is not None:
                 found = OtherDecree(index, other, in_force.said)
     return found
+
+
+@lru_cache(maxsize=4096)  # a workspace's documents repeat their căn cứ lines
+def _years_cited(pattern: re.Pattern[str], line: str) -> tuple[frozenset[str], ...]:
+    """The years each citation of a law (LawLine.pattern) in `line` gives, in order."""
+    cited = pattern.finditer(unicodedata.normalize("NFC", line))
+    return tuple(frozenset(_YEAR.findall(match.group(1))) for match in cited)
 
 
 def other_law_cited(lines: Sequence[str], day: date) -> OtherDecree | None:

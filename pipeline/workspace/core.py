@@ -16,6 +16,7 @@ vanthu used before workspaces), with the default settings.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shlex
@@ -43,6 +44,8 @@ if TYPE_CHECKING:
     from pipeline.load.documents import DocumentLoader
 
 YEAR = re.compile(r"^\d{4}$")
+# Agency profile paths a workspace keeps joined (Workspace.agency_file): a few offices' each.
+_PROFILE_PATHS_KEPT = 64
 DOCUMENT_SUFFIX = ".yaml"
 _SAFE_ID = re.compile(r"^[\w][\w.-]*$")
 # The sample office every starter names (`vanthu new`); its profile ships with vanthu.
@@ -100,6 +103,9 @@ class Workspace:
         self.config_file = None if config_file is None else as_path(config_file, "config_file")
         self.data_dir = (data_dir or self.root / self.config.du_lieu).resolve()
         self._data_prefix = str(self.data_dir).rstrip(os.sep) + os.sep
+        # co-quan/<ref>.yaml by ref: joined once (a build asks for each document's office),
+        # looked at on the disk every time (agency_file).
+        self._profile_paths: dict[str, Path] = {}
         self.output_dir = (output_dir or self.root / self.config.ket_qua).absolute()
         self.own_templates = self.root / self.config.mau
         # --templates: before the workspace's own
@@ -189,7 +195,11 @@ class Workspace:
         Outside any workspace the sample office (a starter's co_quan) is the one shipped."""
         if not _SAFE_ID.match(ref):
             return None
-        path = self.agency_dir / f"{ref}.yaml"
+        path = self._profile_paths.get(ref)
+        if path is None:
+            path = self.agency_dir / f"{ref}.yaml"
+            if len(self._profile_paths) < _PROFILE_PATHS_KEPT:
+                self._profile_paths[ref] = path
         if path.is_file():
             return self._paths.resolve(path)
         if ref == SAMPLE_AGENCY and self.is_bare:
@@ -314,14 +324,10 @@ class Workspace:
         resolved = self._paths.resolve(path)
         text = str(resolved)
         if text.startswith(self._data_prefix):  # the build's paths: no pathlib parsing
-            relative = PurePosixPath(text[len(self._data_prefix) :].replace(os.sep, "/"))
-        elif resolved.is_relative_to(self.data_dir):
-            relative = PurePosixPath(resolved.relative_to(self.data_dir).as_posix())
-        else:
-            return PurePosixPath(str(year), resolved.with_suffix(".docx").name)
-        if len(relative.parts) > 1 and YEAR.match(relative.parts[0]):
-            return relative.with_suffix(".docx")
-        return PurePosixPath(str(year)) / relative.with_suffix(".docx")
+            return _output_name(text[len(self._data_prefix) :].replace(os.sep, "/"), year)
+        if resolved.is_relative_to(self.data_dir):
+            return _output_name(resolved.relative_to(self.data_dir).as_posix(), year)
+        return PurePosixPath(str(year), resolved.with_suffix(".docx").name)
 
     def output_for(self, path: Path, year: int) -> Path:
         """Where the output of data file `path` (dated `year`) goes: outputs/<year>/<name>.docx."""
@@ -401,6 +407,16 @@ class Workspace:
                 if self._templates is None:
                     self._templates = TemplateLibrary(self.template_layers())
         return self._templates
+
+
+@functools.lru_cache(maxsize=1024)  # asked twice for each document a build loads
+def _output_name(relative: str, year: int) -> PurePosixPath:
+    """Workspace.output_name of the data file at posix path `relative` below the data folder:
+    its year folder kept, else `year`'s put before it (a PurePosixPath: kept, never changed)."""
+    inside = PurePosixPath(relative)
+    if len(inside.parts) > 1 and YEAR.match(inside.parts[0]):
+        return inside.with_suffix(".docx")
+    return PurePosixPath(str(year)) / inside.with_suffix(".docx")
 
 
 def _rebuild(settings: dict[str, Any]) -> Workspace:

@@ -82,7 +82,7 @@ def read_table(
     Absent optional columns read as '' (see `Table.has`); fully empty rows are skipped.
     Raises InputError, located at the file, sheet, row and column, for any input problem.
     """
-    path = Path(path)
+    path = path if isinstance(path, Path) else Path(path)
     fields = resolve_fields(required, optional, columns or {})
     kind = file_kind(path)
     if kind == "csv":

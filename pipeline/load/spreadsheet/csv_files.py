@@ -85,7 +85,7 @@ def _strict_rows(
 def _decode(path: Path) -> str:
     info = check_size(path, MAX_FILE_BYTES)
     try:
-        data = path.read_bytes()
+        data = read_log.read_whole(path, info)
     except OSError as exc:
         raise InputError("sheet.read_failed", file=path, reason=exc.strerror or exc) from exc
     read_log.note(path, info, data)  # the build hashes these bytes, not the file read again

@@ -194,7 +194,26 @@ def resolve_fields(
     columns: Mapping[str, str | Sequence[str]],
 ) -> list[Wanted]:
     """The fields to read, with the header spellings from `columns` in place of the defaults."""
+    if not columns:
+        try:
+            return list(_default_fields(tuple(required), tuple(optional)))
+        except TypeError:  # a Field holding a list: worked out each time
+            pass
+    return _resolve_fields(required, optional, columns)
 
+
+@functools.lru_cache(maxsize=64)  # every list of a kind asks for the same fields
+def _default_fields(
+    required: tuple[str | Field, ...], optional: tuple[str | Field, ...]
+) -> tuple[Wanted, ...]:
+    return tuple(_resolve_fields(required, optional, {}))
+
+
+def _resolve_fields(
+    required: Sequence[str | Field],
+    optional: Sequence[str | Field],
+    columns: Mapping[str, str | Sequence[str]],
+) -> list[Wanted]:
     def as_field(item: str | Field) -> Field:
         if isinstance(item, Field):
             return item

@@ -9,6 +9,7 @@ a header typed on two rows or in a legacy code), saying what the likeliest heade
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -93,16 +94,22 @@ def scan_header(prefix: Sequence[Record], fields: list[Wanted]) -> HeaderScan:
     return HeaderScan(None, best[1], best[2], best[3])
 
 
-def _header_lookup(fields: list[Wanted]) -> dict[str, tuple[str, ...]]:
+def _header_lookup(fields: list[Wanted]) -> Mapping[str, tuple[str, ...]]:
     """Each accepted header spelling (normalized) → the fields it names: one, but for a
     spelling `cot` gives a field that is another field's header too (refused by _header)."""
+    return _lookup_of(tuple((w.field.name, w.field.headers) for w in fields))
+
+
+@functools.lru_cache(maxsize=64)  # the same fields list after list (a `cot` gives its own)
+def _lookup_of(spellings: tuple[tuple[str, tuple[str, ...]], ...]) -> Mapping[str, tuple[str, ...]]:
+    """_header_lookup of the fields' names and spellings (kept: read, never changed)."""
     lookup: dict[str, tuple[str, ...]] = {}
-    for w in fields:
-        for spelling in w.field.headers:
+    for name, headers in spellings:
+        for spelling in headers:
             key = normalize_header(spelling)
             names = lookup.get(key, ())
-            if w.field.name not in names:
-                lookup[key] = (*names, w.field.name)
+            if name not in names:
+                lookup[key] = (*names, name)
     return lookup
 
 

@@ -25,6 +25,20 @@ class Row:
     # (totals.typed_amount), which the list's totals add up and pipeline.awards checks.
     parsed: dict[str, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
+    def __init__(
+        self, number: int, values: dict[str, str], file: str, sheet: str | None, header: Header
+    ) -> None:
+        # Written out: dataclass makes a frozen class's __init__ set each field through
+        # object.__setattr__, three times slower, and every row of every list is made here.
+        # tests/test_load_speedups_s42.py holds these to the fields above.
+        fields = self.__dict__
+        fields["number"] = number
+        fields["values"] = values
+        fields["file"] = file
+        fields["sheet"] = sheet
+        fields["header"] = header
+        fields["parsed"] = {}
+
     def cell(self, field_name: str) -> str | None:
         """The cell reference Excel shows (C7) for a field of this row, None if no such column."""
         column = self.header.columns.get(field_name)

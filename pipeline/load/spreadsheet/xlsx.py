@@ -62,7 +62,7 @@ def read_xlsx(path: Path, sheet: str | None, fields: list[Wanted]) -> Table:
     """The table on the named sheet (the first visible one if None) of an .xlsx workbook."""
     stat = check_size(path, MAX_FILE_BYTES)
     try:
-        data = path.read_bytes()
+        data = read_log.read_whole(path, stat)
         read_log.note(path, stat, data)
         refuse_ole2(path, data)
         refuse_not_zip(path, data)
