@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import io
+import shutil
+import zipfile
+from pathlib import Path
 from typing import Any
 
 import pytest
+from docx import Document
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
+from pipeline.api import Renderer, load_document
 from pipeline.render.compose import DataSandbox, DataUndefined
 
 
@@ -102,3 +108,25 @@ def test_the_sandbox_still_refuses_what_it_refused(expression: str) -> None:
     assert _outcome(env, expression, data) == _outcome(
         SandboxedEnvironment(autoescape=True, undefined=DataUndefined), expression, data
     )
+
+
+def test_a_block_edited_between_two_renderers_prints_as_edited(tmp_path: Path) -> None:
+    """Each engine reads its blocks once and no longer asks whether they changed: a block
+    edited since is read by the next Renderer (a new engine), as before."""
+    repo = Path(__file__).resolve().parents[1]
+    document = load_document(repo / "inputs" / "2022" / "qd-lao-dong-tien-tien.yaml")
+    templates = tmp_path / "templates"
+    shutil.copytree(repo / "templates", templates)
+    before = Renderer(templates)
+    assert "ĐOẠN THÊM VÀO KHỐI" not in _body(before.render(document))
+    block = templates / "khoi" / "ky-ten.docx"
+    package = Document(str(block))
+    package.add_paragraph("ĐOẠN THÊM VÀO KHỐI")
+    package.save(str(block))
+    assert "ĐOẠN THÊM VÀO KHỐI" in _body(Renderer(templates).render(document))
+    assert "ĐOẠN THÊM VÀO KHỐI" not in _body(before.render(document))  # its own blocks
+
+
+def _body(docx: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(docx)) as archive:
+        return archive.read("word/document.xml").decode("utf-8")
