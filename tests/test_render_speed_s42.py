@@ -16,6 +16,7 @@ from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
 from pipeline.api import Renderer, load_document
+from pipeline.render.budget import BudgetExceeded, guard, guarded_range
 from pipeline.render.compose import DataSandbox, DataUndefined
 
 
@@ -130,3 +131,17 @@ def test_a_block_edited_between_two_renderers_prints_as_edited(tmp_path: Path) -
 def _body(docx: bytes) -> str:
     with zipfile.ZipFile(io.BytesIO(docx)) as archive:
         return archive.read("word/document.xml").decode("utf-8")
+
+
+def test_a_template_s_globals_are_the_guarded_environment_s_and_its_own() -> None:
+    """A template's globals are one dict (DataSandbox.make_globals): the environment's as
+    guard set them (its range, which stops at the budget's limit), under the template's own;
+    the environment's are left as they were."""
+    env = guard(DataSandbox(autoescape=True, undefined=DataUndefined))
+    assert env.from_string("{{ range(3) | list }}").render() == "[0, 1, 2]"
+    with pytest.raises(BudgetExceeded):
+        env.from_string("{{ range(10 ** 6) | list | length }}").render()
+    own = env.from_string("{{ range }}|{{ so }}", globals={"so": 5, "range": "riêng"})
+    assert own.render() == "riêng|5"
+    assert env.globals["range"] is guarded_range and "so" not in env.globals
+    assert env.from_string("{{ so is defined }}").render() == "False"

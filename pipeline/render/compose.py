@@ -185,6 +185,13 @@ class DataSandbox(SandboxedEnvironment):
     template_class = _QuickEscapeTemplate
     code_generator_class = _DataCodeGenerator
 
+    def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
+        """A template's globals: its own over the environment's, in one dict. Jinja's is a
+        ChainMap over both, which every context of a render (the template's, each include's)
+        reads through ChainMap's Python code; this environment's globals are all set when it is
+        made (budget.guard, before any template), so a template's copy never falls behind."""
+        return {**self.globals, **(d or {})}
+
     def getattr(self, obj: Any, attribute: str) -> Any:
         if type(obj) is dict and attribute not in _DICT_NAMES:
             value = obj.get(attribute, _ABSENT)
