@@ -38,6 +38,7 @@ from pipeline.i18n import current_language, set_language, t
 from pipeline.load.certificates import book_claim
 from pipeline.load.contract import LoadedDocument, document_warnings
 from pipeline.load.lists import loading_only
+from pipeline.model.agency import Agency
 from pipeline.register.documents import (
     register_details,
     typed_request,
@@ -61,6 +62,10 @@ _template_hashes: dict[str, str] = {}
 # out once per profile in this process, where the profile is already parsed: the build process
 # itself never loads the documents its workers build.
 _profile_warnings: dict[Path, tuple[str, ...]] = {}
+# The same by the profile the loader gave a document (one object per profile file while the
+# file is unchanged), kept with it: a document's profile is not found again (a path made, a
+# stat, a resolve) to look its warnings up.
+_agency_warnings: dict[int, tuple[Agency, tuple[str, ...]]] = {}
 
 
 def init_worker(workspace: Workspace, lang: str, rebuilt: frozenset[Path] | None = None) -> None:
@@ -71,6 +76,7 @@ def init_worker(workspace: Workspace, lang: str, rebuilt: frozenset[Path] | None
     set_language(lang)
     _rebuilt = rebuilt
     _profile_warnings.clear()  # a profile edited since an earlier build in this process
+    _agency_warnings.clear()
     _template_hashes.clear()  # a template edited since (a library caller's second build)
     if _workspace is workspace and _renderer is not None:
         return  # forked from the build process, which made them (see Workers.__enter__)
@@ -189,7 +195,7 @@ def _stage(layout: Layout, item: _Loaded, data: bytes) -> Staged:
             template_sha256=_template_hashes[document.template], auto=item.auto,
         )  # fmt: skip
         typed = typed_request(document, item.name) if not item.auto else None
-        profile = office_warnings(layout.workspace, document, _renderer.styles, _profile_warnings)
+        profile = _office_warnings(layout, document)
     except Exception as exc:  # reported per document, never a traceback
         seconds = item.seconds + time.perf_counter() - start
         return Staged(path, item.name, failed=_failure(exc), seconds=seconds)
@@ -202,6 +208,17 @@ def _stage(layout: Layout, item: _Loaded, data: bytes) -> Staged:
     return Staged(path, item.name, entry, staged, seconds=seconds, read_stamps=read_stamps,
                   typed=typed, warnings=(*document_warnings(document), *item.notes),
                   office_warnings=profile)
+
+
+def _office_warnings(layout: Layout, document: LoadedDocument) -> tuple[str, ...]:
+    """office_warnings of the document's agency profile, once per profile the loader gave."""
+    assert _renderer is not None
+    agency = document.info.agency
+    known = _agency_warnings.get(id(agency))
+    if known is None or known[0] is not agency:
+        found = office_warnings(layout.workspace, document, _renderer.styles, _profile_warnings)
+        known = _agency_warnings[id(agency)] = (agency, found)
+    return known[1]
 
 
 class Workers:

@@ -31,6 +31,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from pipeline.batch.interrupts import BuildInterrupted, Stopped
+from pipeline.render.budget import swap_handler
 
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 PARENT_POLL = 1.0  # seconds between a fallback watcher's looks at its parent
@@ -115,13 +116,13 @@ def interrupts_deferred() -> Iterator[None]:
     def defer(signum: int, frame: FrameType | None) -> None:
         caught.append(signal.Signals(signum))
 
-    previous = {signum: signal.signal(signum, defer) for signum in STOP_SIGNALS}
+    previous = {signum: swap_handler(signum, defer) for signum in STOP_SIGNALS}
     try:
         yield
     finally:
         for signum, handler in previous.items():
             if handler is not None:  # None: set outside Python, which cannot put it back
-                signal.signal(signum, handler)
+                swap_handler(signum, handler)
         if caught:
             _deliver(caught[0], previous[caught[0]])
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import signal
 import threading
 import time
+from _signal import signal as _set_handler
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
@@ -62,7 +63,7 @@ class Budget:
         if _HAS_ALARM and threading.current_thread() is threading.main_thread():
             outer_left, _ = signal.getitimer(signal.ITIMER_REAL)
             if not outer_left or outer_left > self.seconds:
-                handler = signal.signal(signal.SIGALRM, _expired)
+                handler = swap_handler(signal.SIGALRM, _expired)
                 signal.setitimer(signal.ITIMER_REAL, self.seconds)
                 self._alarm = (handler, outer_left, time.monotonic())
         return self
@@ -72,7 +73,7 @@ class Budget:
         if self._alarm is not None:
             handler, outer_left, started = self._alarm
             signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, handler)
+            swap_handler(signal.SIGALRM, handler)
             if outer_left:  # the caller's alarm, less the time this render took
                 left = outer_left - (time.monotonic() - started)
                 signal.setitimer(signal.ITIMER_REAL, max(left, 0.001))
@@ -95,6 +96,15 @@ class Budget:
         tick()  # a render that printed nothing was not checked yet
         parts.append(tail)
         return "".join(parts)
+
+
+def swap_handler(signum: int, handler: Any) -> Any:
+    """signal.signal(signum, handler), for a handler swapped in and out around a short step (a
+    render, a document put in place): the same call without signal.signal's conversion of the
+    handlers to and from its enums, which for a Python function raises and catches a TypeError
+    each time. The handler it replaces: a function, SIG_DFL or SIG_IGN as the int it equals,
+    or None (set outside Python)."""
+    return _set_handler(signum, handler)
 
 
 def _expired(signum: int, frame: object) -> None:

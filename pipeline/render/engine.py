@@ -335,6 +335,9 @@ class Engine:
         self._prepared: dict[str, PreparedTemplate] = {}
         self._forms: dict[str, FormSheet] = {}
         self._env = guard(self.library.environment())
+        # Its blocks' sources are fixed for the engine's life (the loader below): each include
+        # need not ask whether its block changed (Jinja's auto_reload, every include).
+        self._env.auto_reload = False
         # Shared blocks compile through the loader: their escaped braces become literals too.
         self._env.loader = DictLoader(
             {name: literal_braces(source) for name, source in self.library.block_sources.items()}
