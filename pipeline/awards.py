@@ -103,18 +103,12 @@ class Entry:
         reward: Reward | None, note: str, row: int, named: Award | None = None,
     ) -> None:  # fmt: skip
         # Written out: dataclass makes a frozen class's __init__ set each field through
-        # object.__setattr__, three times slower, and every row of every list is made here.
+        # object.__setattr__, twice as slow, and every row of every list is made here.
         # tests/test_load_speedups_s42.py holds these to the fields above.
-        fields = self.__dict__
-        fields["name"] = name
-        fields["position"] = position
-        fields["unit"] = unit
-        fields["award"] = award
-        fields["collective"] = collective
-        fields["reward"] = reward
-        fields["note"] = note
-        fields["row"] = row
-        fields["named"] = named
+        self.__dict__.update(
+            name=name, position=position, unit=unit, award=award, collective=collective,
+            reward=reward, note=note, row=row, named=named,
+        )  # fmt: skip
 
     @property
     def amount(self) -> int:

@@ -9,38 +9,15 @@ from pipeline.batch import runner
 from pipeline.batch.discover import Layout
 from pipeline.workspace import Workspace
 from pipeline.workspace.profiles import office_warnings
+from tests.test_long_lines import AS_LINES, ONE_LINE
+from tests.test_long_lines import LETTER as OFFICES_LETTER
 
-WIDE = """\
-co_quan_chu_quan: [SỞ Y TẾ TỈNH SƠN LA]
-ten_co_quan: [BỆNH VIỆN ĐA KHOA KHU VỰC THẢO NGUYÊN MỘC CHÂU]
-ten_day_du: Bệnh viện Đa khoa khu vực Thảo Nguyên Mộc Châu
-viet_tat: BVĐKKVTNMC
-dia_danh: Mộc Châu
-don_vi:
-  TCHC: {ten: Phòng Tổ chức - Hành chính}
-nguoi_ky:
-  giam-doc: {ho_ten: Hà Văn Sơn, chuc_vu: Giám đốc}
-"""
-# The same office with its name written in the lines the warning suggests: nothing to say.
-IN_LINES = WIDE.replace(
-    "[BỆNH VIỆN ĐA KHOA KHU VỰC THẢO NGUYÊN MỘC CHÂU]",
-    "[BỆNH VIỆN ĐA KHOA KHU VỰC, THẢO NGUYÊN MỘC CHÂU]",
-)
+# An office whose name is too wide for its header, and the same written in the lines the
+# warning suggests (nothing to say of it).
+WIDE, IN_LINES = ONE_LINE, AS_LINES
 
-LETTER = """\
-loai: cong_van
-co_quan: {office}
-so: {so}
-ngay: 09/02/2026
-trich_yeu: tăng cường công tác phòng, chống dịch bệnh
-kinh_gui: [Các khoa, phòng]
-noi_dung:
-  - Bệnh viện đề nghị các đơn vị khẩn trương thực hiện.
-ket_thuc: Đề nghị các đơn vị nghiêm túc thực hiện
-noi_nhan: [Sở Y tế (b/c)]
-don_vi_soan_thao: TCHC
-nguoi_ky: giam-doc
-"""
+# test_long_lines' Công văn, from the office named.
+LETTER = OFFICES_LETTER.replace("co_quan: bv\n", "co_quan: {office}\n")
 
 
 def test_each_office_has_its_own_warnings_looked_up_by_its_profile(tmp_path: Path) -> None:
@@ -54,7 +31,7 @@ def test_each_office_has_its_own_warnings_looked_up_by_its_profile(tmp_path: Pat
     paths = []
     for number, office in enumerate(("wide", "lines", "wide"), start=1):
         path = year / f"cv-{number}.yaml"
-        path.write_text(LETTER.format(office=office, so=number), "utf-8")
+        path.write_text(LETTER.format(office=office, so=number, signer="giam-doc"), "utf-8")
         paths.append(path)
     workspace = Workspace.containing(paths[0])
     runner.init_worker(workspace, "vi")

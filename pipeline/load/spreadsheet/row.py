@@ -29,15 +29,11 @@ class Row:
         self, number: int, values: dict[str, str], file: str, sheet: str | None, header: Header
     ) -> None:
         # Written out: dataclass makes a frozen class's __init__ set each field through
-        # object.__setattr__, three times slower, and every row of every list is made here.
+        # object.__setattr__, twice as slow, and every row of every list is made here.
         # tests/test_load_speedups_s42.py holds these to the fields above.
-        fields = self.__dict__
-        fields["number"] = number
-        fields["values"] = values
-        fields["file"] = file
-        fields["sheet"] = sheet
-        fields["header"] = header
-        fields["parsed"] = {}
+        self.__dict__.update(
+            number=number, values=values, file=file, sheet=sheet, header=header, parsed={}
+        )
 
     def cell(self, field_name: str) -> str | None:
         """The cell reference Excel shows (C7) for a field of this row, None if no such column."""
