@@ -239,7 +239,14 @@ def test_the_build_of_a_tu_dong_decision_reads_its_csv_list_once(
             reads.append("hashed")
         return file_sha256(path)
 
+    def loader_reads_whole(path: Path, info: os.stat_result) -> bytes:  # unbuffered (read_log)
+        if Path(path).name == listed.name:
+            reads.append("loaded")
+        return read_whole(path, info)
+
+    read_whole = read_log.read_whole
     monkeypatch.setattr(Path, "read_bytes", loader_reads)
+    monkeypatch.setattr(read_log, "read_whole", loader_reads_whole)
     monkeypatch.setattr(source_hashes, "file_sha256", build_hashes)
     result = vanthu("build", "-j", "1")  # in this process: its reads are seen
     assert result.exit_code == 0, result.output
