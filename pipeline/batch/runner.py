@@ -59,12 +59,11 @@ _workspace: Workspace | None = None
 _rebuilt: frozenset[Path] | None = None
 _template_hashes: dict[str, str] = {}
 # The warnings of each agency profile a document of this build named (office_warnings), worked
-# out once per profile in this process, where the profile is already parsed: the build process
-# itself never loads the documents its workers build.
-_profile_warnings: dict[Path, tuple[str, ...]] = {}
-# The same by the profile the loader gave a document (one object per profile file while the
-# file is unchanged), kept with it: a document's profile is not found again (a path made, a
-# stat, a resolve) to look its warnings up.
+# out once per profile in this process, where the profile is already parsed (the build process
+# itself never loads the documents its workers build). Kept by the profile the loader gave the
+# document (one object per profile file while the file is unchanged), with it: a document's
+# profile is not found again (a path made, a stat, a resolve) to look its warnings up, and a
+# profile edited and parsed again is another object, its warnings worked out anew.
 _agency_warnings: dict[int, tuple[Agency, tuple[str, ...]]] = {}
 
 
@@ -75,8 +74,7 @@ def init_worker(workspace: Workspace, lang: str, rebuilt: frozenset[Path] | None
     global _renderer, _workspace, _rebuilt
     set_language(lang)
     _rebuilt = rebuilt
-    _profile_warnings.clear()  # a profile edited since an earlier build in this process
-    _agency_warnings.clear()
+    _agency_warnings.clear()  # a profile edited since an earlier build in this process
     _template_hashes.clear()  # a template edited since (a library caller's second build)
     if _workspace is workspace and _renderer is not None:
         return  # forked from the build process, which made them (see Workers.__enter__)
@@ -216,7 +214,7 @@ def _office_warnings(layout: Layout, document: LoadedDocument) -> tuple[str, ...
     agency = document.info.agency
     known = _agency_warnings.get(id(agency))
     if known is None or known[0] is not agency:
-        found = office_warnings(layout.workspace, document, _renderer.styles, _profile_warnings)
+        found = office_warnings(layout.workspace, document, _renderer.styles, {})
         known = _agency_warnings[id(agency)] = (agency, found)
     return known[1]
 
