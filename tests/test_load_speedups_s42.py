@@ -59,14 +59,15 @@ def test_each_row_has_its_own_parsed_cells() -> None:
     assert dataclasses.replace(first, number=6).parsed == {}
 
 
-def test_group_total_is_its_entries_sum() -> None:
-    entries = tuple(
-        Entry(f"Người {n}", "", "Phòng A", "Lao động tiên tiến", False, None, "", n)
-        for n in range(4, 7)
-    )
-    group = Group("Lao động tiên tiến", entries)
-    assert group.total == sum(e.amount for e in entries) == 0
-    assert group.total == 0  # asked again: the same
+def test_group_total_is_its_entries_sum(repo: Path) -> None:
+    priced = read_award_list(repo / "inputs/2021/danh-sach-ldtt-2021.xlsx", date(2021, 12, 20))
+    entries = priced.groups[0].entries
+    group = Group(priced.groups[0].award, entries)
+    assert "total" not in vars(group)
+    assert group.total == sum(e.amount for e in entries) > 0
+    assert vars(group)["total"] == group.total  # kept, and asked again: the same
+    unpriced = tuple(dataclasses.replace(e, reward=None) for e in entries)
+    assert Group(group.award, unpriced).total == 0
 
 
 def test_recipient_is_worked_out_once_and_kept() -> None:
