@@ -171,6 +171,81 @@ class _DataCodeGenerator(CodeGenerator):
         self.visit(node.node, frame)
         self.write(f") is dict and {name!r} in _data else environment.getattr(_data, {name!r}))")
 
+    def visit_Output(self, node: nodes.Output, frame: Frame) -> None:
+        """Text and values printed together (between two tags) as one string.
+
+        Jinja yields each piece on its own: a document's few hundred pieces each went through
+        every generator between the template and the render (an include's, the template's) and
+        through the budget's count, a fifth of the template's run. Joined, a paragraph is one
+        piece; what is printed is the same, in the same order (the render joins them all). As
+        Jinja writes a buffer's pieces (a macro's, a `set` block's): each value on a line of
+        its own, so an error still names the line of its tag. Anything but a template's plain
+        output (a buffer, an `extends`, async) is Jinja's, as is a single piece.
+        """
+        if frame.buffer is not None or frame.require_output_check or self.environment.is_async:
+            super().visit_Output(node, frame)
+            return
+        finalize = self._make_finalize()
+        # Jinja's grouping (CodeGenerator.visit_Output): constant text computed now, in lists
+        # of adjacent pieces; every other node evaluated at render time.
+        body: list[list[str] | nodes.Expr] = []
+        for child in node.nodes:
+            try:
+                if not (finalize.const or isinstance(child, nodes.TemplateData)):
+                    raise nodes.Impossible()
+                const = self._output_child_to_const(child, frame, finalize)
+            except (nodes.Impossible, Exception):
+                body.append(child)
+                continue
+            if body and isinstance(body[-1], list):
+                body[-1].append(const)
+            else:
+                body.append([const])
+        if len(body) < 2:
+            super().visit_Output(node, frame)
+            return
+        self.writeline("yield ''.join((")
+        self.indent()
+        for item in body:
+            if isinstance(item, list):
+                self.writeline(self._output_const_repr(item) + ",")
+                continue
+            self.newline(item)
+            self._output_child_pre(item, frame, finalize)
+            self.visit(item, frame)
+            self._output_child_post(item, frame, finalize)
+            self.write(",")
+        self.outdent()
+        self.writeline("))")
+
+    def visit_Include(self, node: nodes.Include, frame: Frame) -> None:
+        """`{% include "khoi/..." %}` handing on the block's pieces with `yield from`.
+
+        Jinja loops over the included template's pieces in the includer's code (`for event in
+        gen: yield event`), one turn of Python per piece and per level of includes; `yield
+        from` hands them on in C. Closing the includer closes the included template as well,
+        as Jinja's `finally: gen.close()` does. Only a template's plain output of a block named
+        by its text, with the includer's context (how every template includes); the rest is
+        Jinja's.
+        """
+        template = node.template
+        if (
+            frame.buffer is not None
+            or self.environment.is_async
+            or node.ignore_missing
+            or not node.with_context
+            or not (isinstance(template, nodes.Const) and isinstance(template.value, str))
+        ):
+            super().visit_Include(node, frame)
+            return
+        self.writeline("template = environment.get_template(", node)
+        self.visit(template, frame)
+        self.write(f", {self.name!r})")
+        self.writeline(
+            "yield from template.root_render_func(template.new_context(context.get_all(), True,"
+            f" {self.dump_local_context(frame)}))"
+        )
+
 
 class DataSandbox(SandboxedEnvironment):
     """Jinja's sandbox, reading the context's dicts without a failed attribute lookup first.
