@@ -132,6 +132,26 @@ def test_number_drawings_matches_the_regex(xml: str, start: int, end: int | None
     assert number_drawings(xml, start, stop) == xml[:start] + body + xml[stop:]
 
 
+_DRAWINGS_UTF8 = [
+    *_DRAWINGS,
+    '<wp:docPr id="1" name="Đường kẻ 1"/>ế<wp:docPr name="kẻ" id="2"/>',
+    '<wp:docPrĐ id="1"/><wp:docPr name="x" ếid="2"/><wp:docPr id="٣"/><wp:docPr id="4"',
+]
+
+
+@pytest.mark.parametrize("xml", _DRAWINGS_UTF8)
+@pytest.mark.parametrize("start, end", [(0, None), (3, -3), (5, 40)])
+def test_number_drawings_utf8_numbers_as_the_text_does(
+    xml: str, start: int, end: int | None
+) -> None:
+    from pipeline.render.engine import number_drawings, number_drawings_utf8
+
+    stop = len(xml) if end is None else max(len(xml) + end, 0) if end < 0 else min(end, len(xml))
+    start = min(start, stop)
+    at = len(xml[:start].encode()), len(xml[:stop].encode())
+    assert number_drawings_utf8(xml.encode(), *at) == number_drawings(xml, start, stop).encode()
+
+
 class _Html:
     def __html__(self) -> str:
         return "<w:br/>"
