@@ -147,6 +147,8 @@ class _QuickEscapeTemplate(Template):
         namespace = template.root_render_func.__globals__
         if namespace.get("escape") is escape:
             namespace["escape"] = quick_escape
+        # The escaping core its joined output calls for a text (_DataCodeGenerator.visit_Output).
+        namespace["_escape_text"] = _escape_text
         return template
 
 
@@ -204,6 +206,10 @@ class _DataCodeGenerator(CodeGenerator):
         if len(body) < 2:
             super().visit_Output(node, frame)
             return
+        # Autoescaped as a whole template is (no `{% autoescape %}` block), no finalize.
+        plain = (
+            frame.eval_ctx.autoescape and not frame.eval_ctx.volatile and finalize.src is None
+        )
         self.writeline("yield ''.join((")
         self.indent()
         for item in body:
@@ -211,6 +217,13 @@ class _DataCodeGenerator(CodeGenerator):
                 self.writeline(self._output_const_repr(item) + ",")
                 continue
             self.newline(item)
+            if plain:
+                # What quick_escape gives a text, without a call of Python: the joined string
+                # needs the escaped characters, not the Markup around them.
+                self.write("(_escape_text(_value) if type(_value := ")
+                self.visit(item, frame)
+                self.write(") is str else escape(_value)),")
+                continue
             self._output_child_pre(item, frame, finalize)
             self.visit(item, frame)
             self._output_child_post(item, frame, finalize)
