@@ -203,13 +203,18 @@ class _DataCodeGenerator(CodeGenerator):
                 body[-1].append(const)
             else:
                 body.append([const])
-        if len(body) < 2:
-            super().visit_Output(node, frame)
-            return
         # Autoescaped as a whole template is (no `{% autoescape %}` block), no finalize.
         plain = (
             frame.eval_ctx.autoescape and not frame.eval_ctx.volatile and finalize.src is None
         )
+        if len(body) == 1:  # a piece alone: Jinja's, but for a value's escaping
+            item = body[0]
+            if isinstance(item, list) or not plain:
+                super().visit_Output(node, frame)
+                return
+            self.writeline("yield ", item)
+            self._escaped(item, frame)
+            return
         self.writeline("yield ''.join((")
         self.indent()
         for item in body:
@@ -218,18 +223,23 @@ class _DataCodeGenerator(CodeGenerator):
                 continue
             self.newline(item)
             if plain:
-                # What quick_escape gives a text, without a call of Python: the joined string
-                # needs the escaped characters, not the Markup around them.
-                self.write("(_escape_text(_value) if type(_value := ")
+                self._escaped(item, frame)
+            else:
+                self._output_child_pre(item, frame, finalize)
                 self.visit(item, frame)
-                self.write(") is str else escape(_value)),")
-                continue
-            self._output_child_pre(item, frame, finalize)
-            self.visit(item, frame)
-            self._output_child_post(item, frame, finalize)
+                self._output_child_post(item, frame, finalize)
             self.write(",")
         self.outdent()
         self.writeline("))")
+
+    def _escaped(self, node: nodes.Expr, frame: Frame) -> None:
+        """The code of `node`'s value escaped: what quick_escape gives a text or a number,
+        without a call of Python (the rendered document needs the escaped characters, not a
+        Markup around them); anything else through quick_escape (the compiled code's
+        `escape`)."""
+        self.write("(_escape_text(_value) if (_type := type(_value := ")
+        self.visit(node, frame)
+        self.write(")) is str else str(_value) if _type is int else escape(_value))")
 
     def visit_Include(self, node: nodes.Include, frame: Frame) -> None:
         """`{% include "khoi/..." %}` handing on the block's pieces with `yield from`.
