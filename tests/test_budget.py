@@ -33,3 +33,22 @@ def test_collect_stops_a_late_render(count: int) -> None:
     with Budget(seconds=0.0) as budget, pytest.raises(BudgetExceeded) as caught:
         budget.collect(iter(["a"] * count))
     assert caught.value.what == "time"
+
+
+def test_collect_utf8_counts_characters_not_bytes() -> None:
+    # Ten characters of twenty bytes are within a limit of ten characters; eleven are not,
+    # as collect counts them (mixed with text that Jinja's own code prints).
+    with Budget(chars=10) as budget:
+        assert budget.collect_utf8(["ế".encode()] * 9 + ["ế"], b"<h>", b"</t>") == (
+            b"<h>" + "ế".encode() * 10 + b"</t>"
+        )
+    with Budget(chars=10) as budget, pytest.raises(BudgetExceeded) as caught:
+        budget.collect_utf8(["ế".encode()] * 11)
+    assert (caught.value.what, caught.value.limit) == ("size", 10)
+
+
+def test_collect_utf8_joins_text_among_bytes() -> None:
+    with Budget() as budget:
+        assert budget.collect_utf8([b"a", "ế", b"c"], b"h", b"t") == "haếct".encode()
+    with Budget() as budget, pytest.raises(UnicodeEncodeError):
+        budget.collect_utf8([b"a", "\ud800"])

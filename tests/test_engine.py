@@ -237,3 +237,38 @@ def test_unknown_field_at_render_is_named_and_located(
     )
     found = [p for p in report.problems if p.key == "tpl.unknown_field"]
     assert [(p.where, p.params["name"]) for p in found] == [(error.location("vi")[17:], field)]
+
+
+def test_a_document_utf8_cannot_hold_fails_as_its_text_did(renderer) -> None:
+    # A lone surrogate in the data (a YAML "\uD800"): the text is rendered as before, and
+    # writing it fails with the encoder's words about the whole document.
+    document = load_document(REPO / "inputs" / "2022" / "qd-giay-khen.yaml")
+    context = renderer.context(document)
+    context["trich_yeu"] = "a\ud800b"
+    prepared = renderer.engine.prepare(document.template)
+    xml = prepared.render_xml(context)
+    assert "a\ud800b" in xml
+    with pytest.raises(UnicodeEncodeError) as caught:
+        prepared.render(context)
+    assert caught.value.start == xml.index("\ud800")
+
+
+def test_document_templates_print_utf8_and_render_as_text(renderer) -> None:
+    from pipeline.render.budget import Budget
+
+    # What Jinja's own code prints (a filter block, a `set` block's value) stays text among
+    # the UTF-8 pieces; the whole is what the template compiled to print text gives.
+    source = (
+        "{{ a }}<x/>{{ b }}{% filter upper %}ế{{ a }}{% endfilter %}{% set s %}{{ c }}{% endset %}"
+        "{{ s }}|{{ c }}"
+    )
+    data = {"a": "ế & <", "b": Markup("<w:br/>"), "c": 3}
+    template = renderer.engine._env.from_string(source)
+    pieces = list(template.generate(**data))
+    assert any(type(p) is bytes for p in pieces) and any(isinstance(p, str) for p in pieces)
+    text = renderer.engine._environment(document=False).from_string(source).render(**data)
+    assert text == "ế &amp; &lt;<x/><w:br/>ẾẾ &AMP; &LT;3|3"
+    assert b"".join(p if type(p) is bytes else p.encode() for p in pieces) == text.encode()
+    with Budget() as budget:
+        assert budget.collect_utf8(iter(pieces)) == text.encode()
+    assert template.render(**data) == text

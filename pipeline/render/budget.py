@@ -98,6 +98,42 @@ class Budget:
         return "".join(parts)
 
 
+    def collect_utf8(
+        self, chunks: Iterable[bytes | str], head: bytes = b"", tail: bytes = b""
+    ) -> bytes:
+        """collect for a template printing UTF-8 (compose.DocumentSandbox): `head`, the output's
+        pieces (bytes, or text where Jinja's own code prints text) and `tail` joined as UTF-8.
+
+        The output is counted in bytes, never fewer than its characters, and once that count
+        passes the limit, in characters, as collect counts them: the same renders go over the
+        budget. UnicodeEncodeError for text that UTF-8 cannot hold (a lone surrogate)."""
+        parts: list[bytes | str] = [head]
+        used, limit = self.used, self.chars
+        count: Any = len
+        chunks = iter(chunks)
+        while batch := list(islice(chunks, _CHUNKS_BETWEEN_CHECKS)):
+            parts += batch
+            used += sum(map(count, batch))
+            if used > limit and count is len:  # in characters now: perhaps within the limit
+                count = _characters
+                used = self.used + sum(map(count, parts[1:]))
+            if used > limit:
+                raise BudgetExceeded("size", limit)
+            tick()
+        self.used = used
+        tick()  # a render that printed nothing was not checked yet
+        parts.append(tail)
+        try:
+            return b"".join(parts)  # type: ignore[arg-type]
+        except TypeError:  # text among the pieces
+            return b"".join(p.encode("utf-8") if isinstance(p, str) else p for p in parts)
+
+
+def _characters(piece: bytes | str) -> int:
+    """How many characters a piece of output holds (UTF-8 bytes or text)."""
+    return len(piece.decode("utf-8")) if type(piece) is bytes else len(piece)
+
+
 def swap_handler(signum: int, handler: Any) -> Any:
     """signal.signal(signum, handler), for a handler swapped in and out around a short step (a
     render, a document put in place): the same call without signal.signal's conversion of the

@@ -11,8 +11,9 @@ The result is the document docxtpl would produce for the same composed template 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -26,6 +27,7 @@ from jinja2 import (
 )
 from jinja2 import TemplateError as JinjaTemplateError
 from jinja2.exceptions import SecurityError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from pipeline.errors import TemplateError, VanthuError
@@ -286,26 +288,69 @@ class PreparedTemplate:
     # under the signature): each line is handed to it once (structure.recipients_as_printed).
     continued: bool = True
 
+    # The template compiled to print text, for the rare document UTF-8 cannot hold (a lone
+    # surrogate in its data), which is rendered as text as it always was (_document).
+    text: Callable[[], Template] | None = None
+
     def __post_init__(self) -> None:
-        # The head's and tail's lengths in UTF-8: where the body of a document's bytes is.
-        self._head_size = len(self.head.encode("utf-8"))
-        self._tail_size = len(self.tail.encode("utf-8"))
+        # The head and tail in UTF-8, as the template prints (compose.DocumentSandbox).
+        self._head_utf8 = self.head.encode("utf-8")
+        self._tail_utf8 = self.tail.encode("utf-8")
 
     def render_xml(self, context: Mapping[str, Any]) -> str:
         """word/document.xml for `context`; TemplateError for a failing or runaway template."""
-        xml = self._generated(context)
-        start, end = len(self.head), len(xml) - len(self.tail)
-        listed = self._listed(xml, start, end)
-        return listed if listed is not None else number_drawings(xml, start, end)
+        document = self._document(context)
+        return document if isinstance(document, str) else document.decode("utf-8")
 
-    def _generated(self, context: Mapping[str, Any]) -> str:
-        """The template's output for `context` between the document's head and tail, not yet
-        post-processed; TemplateError for a failing or runaway template."""
+    def _document(self, context: Mapping[str, Any]) -> bytes | str:
+        """word/document.xml for `context` as UTF-8, post-processed in the bytes: what that
+        takes (a search for the listing characters, the drawings numbered) runs several times
+        faster over bytes than over the text, which Vietnamese makes two bytes a character.
+        A body with a listing character (rare: a tab or line break in the data) is
+        post-processed as text, as docxtpl does; a document UTF-8 cannot hold is the text."""
+        try:
+            data = self._generated(context)
+        except _NotUtf8:
+            xml = self._generated_text(context)
+            start, end = len(self.head), len(xml) - len(self.tail)
+            listed = self._listed(xml, start, end)
+            return listed if listed is not None else number_drawings(xml, start, end)
+        start, end = len(self._head_utf8), len(data) - len(self._tail_utf8)
+        if any(data.find(char, start, end) >= 0 for char in _LISTING_BYTES):
+            xml = data.decode("utf-8")
+            listed = self._listed(xml, len(self.head), len(xml) - len(self.tail))
+            assert listed is not None  # the same characters, in the text
+            return listed.encode("utf-8")
+        return number_drawings_utf8(data, start, end)
+
+    def _generated(self, context: Mapping[str, Any]) -> bytes:
+        """The template's output for `context` between the document's head and tail, as UTF-8
+        and not yet post-processed; TemplateError for a failing or runaway template, _NotUtf8
+        for an output UTF-8 cannot hold (which the template compiled to print text renders)."""
+        return self._run(context, text=False)  # type: ignore[return-value]
+
+    def _generated_text(self, context: Mapping[str, Any]) -> str:
+        """_generated as text, by the template compiled to print text."""
+        return self._run(context, text=True)  # type: ignore[return-value]
+
+    def _run(self, context: Mapping[str, Any], text: bool) -> bytes | str:
         template = f"{self.name}.docx"
         context = recipients_as_printed(context, self.continued)
         try:
             with Budget(self.seconds, self.chars) as budget:
-                xml = budget.collect(self.template.generate(context), self.head, self.tail)
+                if text:
+                    assert self.text is not None
+                    return budget.collect(self.text().generate(context), self.head, self.tail)
+                try:
+                    return budget.collect_utf8(
+                        self.template.generate(context), self._head_utf8, self._tail_utf8
+                    )
+                except UnicodeEncodeError:
+                    if self.text is None:
+                        raise
+                    raise _NotUtf8 from None
+        except _NotUtf8:
+            raise
         except BudgetExceeded as exc:
             raise TemplateError(
                 _BUDGET_KEYS[exc.what], template=template, limit=exc.limit
@@ -329,7 +374,6 @@ class PreparedTemplate:
             if _raised_by_vanthu(exc):
                 raise  # vanthu's own code failed: an internal error, reported as such
             raise self._failed_expression(exc, context) from None
-        return xml
 
     def _listed(self, xml: str, start: int, end: int) -> str | None:
         """`xml` post-processed (tabs, line and page breaks listed, drawings numbered) when its
@@ -372,22 +416,14 @@ class PreparedTemplate:
 
     def render(self, context: Mapping[str, Any]) -> bytes:
         """The .docx bytes for `context`."""
-        return self.package.write(Member.deflate(DOCUMENT_PART, self._document(context), _LEVEL))
+        document = self._document(context)
+        if isinstance(document, str):  # UTF-8 cannot hold it: the encoder says why, as ever
+            document = document.encode("utf-8")
+        return self.package.write(Member.deflate(DOCUMENT_PART, document, _LEVEL))
 
-    def _document(self, context: Mapping[str, Any]) -> bytes:
-        """render_xml's text as UTF-8, post-processed in the bytes: what that takes (a search for
-        the listing characters, the drawings numbered) runs several times faster over bytes
-        than over the text, which Vietnamese makes two bytes a character; the bytes are the
-        same. A body with a listing character (rare: a tab or line break in the data) is
-        post-processed as text, as render_xml does."""
-        xml = self._generated(context)
-        data = xml.encode("utf-8")
-        start, end = self._head_size, len(data) - self._tail_size
-        if any(data.find(char, start, end) >= 0 for char in _LISTING_BYTES):
-            listed = self._listed(xml, len(self.head), len(xml) - len(self.tail))
-            assert listed is not None  # the same characters, in the text
-            return listed.encode("utf-8")
-        return number_drawings_utf8(data, start, end)
+
+class _NotUtf8(Exception):
+    """A document template's output that UTF-8 cannot hold (PreparedTemplate._run)."""
 
 
 class Engine:
@@ -399,16 +435,33 @@ class Engine:
         )
         self._prepared: dict[str, PreparedTemplate] = {}
         self._forms: dict[str, FormSheet] = {}
-        self._env = guard(self.library.environment())
-        # Its blocks' sources are fixed for the engine's life (the loader below): each include
-        # need not ask whether its block changed (Jinja's auto_reload, every include).
-        self._env.auto_reload = False
-        # Shared blocks compile through the loader: their escaped braces become literals too.
-        self._env.loader = DictLoader(
-            {name: literal_braces(source) for name, source in self.library.block_sources.items()}
-        )
+        self._env = self._environment(document=True)
+        self._text_env: SandboxedEnvironment | None = None  # made for a text render (_text)
+        self._texts: dict[str, Template] = {}
         self._blocks_ready = False
         self._frame_faults: list[Found] | None = None  # the frame's, found once per engine
+
+    def _environment(self, document: bool) -> SandboxedEnvironment:
+        """The engine's Jinja environment: its templates print UTF-8 (`document`), or text."""
+        env = guard(self.library.environment(document=document))
+        # Its blocks' sources are fixed for the engine's life (the loader below): each include
+        # need not ask whether its block changed (Jinja's auto_reload, every include).
+        env.auto_reload = False
+        # Shared blocks compile through the loader: their escaped braces become literals too.
+        env.loader = DictLoader(
+            {name: literal_braces(source) for name, source in self.library.block_sources.items()}
+        )
+        return env
+
+    def _text(self, name: str, source: str) -> Template:
+        """Template `name` (its compiled `source`) compiled to print text, with its blocks: for
+        the rare document UTF-8 cannot hold (PreparedTemplate.text), once per engine."""
+        template = self._texts.get(name)
+        if template is None:
+            if self._text_env is None:
+                self._text_env = self._environment(document=False)
+            template = self._texts[name] = self._text_env.from_string(source)
+        return template
 
     def prepare(self, name: str) -> PreparedTemplate:
         """Compile template `name` (once per engine)."""
@@ -437,6 +490,7 @@ class Engine:
             library=self.library,
             source=source,
             continued=reads_continued([source, *self._included_sources(name)]),
+            text=partial(self._text, name, source),
         )
         self._prepared[name] = prepared
         return prepared

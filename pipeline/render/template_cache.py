@@ -207,7 +207,16 @@ def _checked(entry: Path) -> str | None:
 
 class _QuietBytecodeCache(FileSystemBytecodeCache):
     """Jinja's file cache of compiled templates, for which a damaged entry is a missing one
-    and a failed write is no error (Jinja's own raises: a full disk would stop a build)."""
+    and a failed write is no error (Jinja's own raises: a full disk would stop a build); the
+    code of a `kind` ("document": the rendering engine's, which prints UTF-8) under keys of
+    its own."""
+
+    def __init__(self, directory: str, kind: str = "") -> None:
+        super().__init__(directory)
+        self.kind = kind
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return super().get_cache_key(f"{self.kind}\0{name}" if self.kind else name, filename)
 
     def load_bytecode(self, bucket: Bucket) -> None:
         try:
@@ -257,8 +266,9 @@ def module_stamps(root: Path, modules: Iterable[str]) -> list[str]:
     return stamps
 
 
-def bytecode_cache() -> BytecodeCache | None:
+def bytecode_cache(kind: str = "") -> BytecodeCache | None:
     """Jinja's cache of compiled templates in the cache folder (a folder per compiler identity),
-    or None without one."""
+    or None without one; `kind`: code compiled otherwise than for text ("document": the
+    rendering engine's, which prints UTF-8), kept under keys of its own."""
     folder = _folder(f"{_JINJA_DIR}/{_compiler_identity()}")
-    return _QuietBytecodeCache(str(folder)) if folder is not None else None
+    return _QuietBytecodeCache(str(folder), kind) if folder is not None else None
