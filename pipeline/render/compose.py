@@ -344,6 +344,29 @@ class DocumentSandbox(DataSandbox):
 
     code_generator_class = _DocumentCodeGenerator
     concat = staticmethod(text_of)  # type: ignore[assignment]
+    # The blocks its templates include, by name, while its loader is the one they came from.
+    _included: tuple[Any, dict[str, Template]] = (_ABSENT, {})
+
+    def get_template(
+        self, name: str | Template, parent: str | None = None,
+        globals: MutableMapping[str, Any] | None = None,
+    ) -> Template:  # fmt: skip
+        """Jinja's get_template, a block an include names (a template's every include, every
+        document) found in a dict: where the loader's sources never change (auto_reload off,
+        as the engine sets it), what Jinja's cache gives for a name and that loader is the
+        template it gave the first time, which Jinja looks up under a new weak reference to
+        the loader, in a cache taking a lock and moving the name to its front."""
+        if type(name) is not str or globals or self.auto_reload:
+            return super().get_template(name, parent, globals)
+        if parent is not None:  # an include in a block (Jinja's first step)
+            name = self.join_path(name, parent)
+        loader, templates = self._included
+        if loader is not self.loader:
+            loader, templates = self._included = (self.loader, {})
+        template = templates.get(name)
+        if template is None:
+            template = templates[name] = super().get_template(name)
+        return template
 
 
 class DataUndefined(StrictUndefined):
