@@ -10,13 +10,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from pipeline.context.common import block_context, closing, typed_bullets
+from pipeline.context.common import block_context, body_runs, closing
 from pipeline.context.sections import items_context
 from pipeline.context.typed_numbers import article_text
 from pipeline.model.blocks import Block, DashList, PointList
 from pipeline.model.ke_hoach import Item
 from pipeline.model.quyet_dinh import Article, Regulation
-from pipeline.render.fragments import paragraph_runs
 from pipeline.rules.numbering import roman
 from pipeline.text.lead_in import leads_in
 
@@ -96,7 +95,7 @@ def article_context(number: int, article: Written, *, last: bool) -> dict[str, A
     prints "- " (typed_bullets)."""
     return {
         "so": number,
-        "mo_dau": paragraph_runs(typed_bullets(article.mo_dau, first="drop")),
+        "mo_dau": body_runs(article.mo_dau, "drop"),
         "doan": [block_context(b) for b in article.doan],
         "khoan": items_context(article.khoan),
         "cuoi": last and not article.doan and not article.khoan,
