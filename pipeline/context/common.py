@@ -140,10 +140,16 @@ def header_names(agency: Agency, styles: StyleSheet) -> tuple[str | None, str]:
     """Ô 2's chủ quản and agency name as printed: a line too wide for the left column broken
     where `vanthu init` breaks a name (line_fit), so that the page does not break it elsewhere
     and the rule under the name is sized for the lines that print."""
+    return _header_names(agency.co_quan_chu_quan, agency.ten_co_quan, styles)
+
+
+def _header_names(
+    chu_quan: str | None, name: str | None, styles: StyleSheet
+) -> tuple[str | None, str]:
+    """header_names of an agency by its two names."""
     limit = widest_left_twips(quoc_hieu_lines(styles))
     printed = []
-    for text, style_id in ((agency.co_quan_chu_quan, CHU_QUAN_STYLE),
-                           (agency.ten_co_quan, AGENCY_STYLE)):  # fmt: skip
+    for text, style_id in ((chu_quan, CHU_QUAN_STYLE), (name, AGENCY_STYLE)):
         breaks = {}
         for line in (text or "").splitlines():
             lines = agency_line_breaks(line, style_id, styles, limit)
@@ -354,18 +360,39 @@ def block_context(block: Block, text: Callable[[str], str] = same) -> dict[str, 
             "cau_dan": leads_in(written), "dong": []}  # fmt: skip
 
 
+@lru_cache(maxsize=16)  # an office's header, the same in every document it issues
+def printed_header(
+    chu_quan: str | None, name: str | None, styles: StyleSheet
+) -> tuple[str | None, str, dict[str, int], Markup, Markup]:
+    """Ô 1 and ô 2 of an agency by its two names (co_quan_chu_quan, ten_co_quan), set in
+    `styles`: the chủ quản and agency name as printed (header_names), the header table's
+    columns, the rules under the agency's name and under the Tiêu ngữ. Nothing else of the
+    agency or the document is read: kept by the two names and the style sheet, whose styles do
+    not change while it is used (render.styles.StyleSheet)."""
+    printed_chu_quan, printed_name = _header_names(chu_quan, name, styles)
+    return (
+        printed_chu_quan,
+        printed_name,
+        columns_for(printed_chu_quan, printed_name, styles),
+        rule(styles, printed_name, AGENCY_STYLE, RULE_RATIO_PART),
+        rule(styles, TIEU_NGU, "TieuNgu", RULE_RATIO_FULL),
+    )
+
+
 def common_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
     """Header block, title, Nơi nhận and signature of any document. A kind that changes the
     Nơi nhận lines sets them with recipients_context, which says where a long list breaks."""
     data, agency = info.data, info.agency
-    chu_quan, name = header_names(agency, styles)
+    chu_quan, name, columns, name_rule, motto_rule = printed_header(
+        agency.co_quan_chu_quan, agency.ten_co_quan, styles
+    )
     summary = summary_lines(data.trich_yeu, styles)
     context: dict[str, Any] = {
-        "dau_trang": columns_for(chu_quan, name, styles),
+        "dau_trang": dict(columns),  # the document's own: the kept one is not handed out
         "co_quan_chu_quan": chu_quan,
         "co_quan_ban_hanh": name,
-        "duong_ke_co_quan": rule(styles, name, AGENCY_STYLE, RULE_RATIO_PART),
-        "duong_ke_tieu_ngu": rule(styles, TIEU_NGU, "TieuNgu", RULE_RATIO_FULL),
+        "duong_ke_co_quan": name_rule,
+        "duong_ke_tieu_ngu": motto_rule,
         "so_ky_hieu": info.reference,
         "trich_yeu_cong_van": None,  # a Công văn's "V/v ..." under Số (its context sets it)
         "dia_danh_ngay": date_line(agency.dia_danh, data.ngay),
