@@ -246,6 +246,7 @@ def filing_line(info: DocumentInfo) -> str:
 _FILING_NAMES = re.compile(r"^(?P<label>[^:]*:\s*)(?P<names>.*?)(?P<end>\s*\.?)$", re.DOTALL)
 
 
+@lru_cache(maxsize=256)  # a drafter's filing line, the same in document after document
 def once_each(line: str) -> str:
     """The filing line with each name once: a document drafted by the văn thư itself (the
     office's unit "VT") is kept by it once, "Lưu: VT, H01b.", not "Lưu: VT, VT, H01b." (the

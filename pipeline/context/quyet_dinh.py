@@ -355,6 +355,7 @@ def article_one_key(data: DecisionData, awards: AwardList) -> str:
     return "dieu_1_co_ten" if data.khen_thuong.thanh_tich else "dieu_1_co_ten_khong_thanh_tich"
 
 
+@lru_cache(maxsize=1024)  # an award's name and a decision's hanh_dong, asked of every decision
 def _folded(text: str) -> str:
     """Text as a reader compares it: NFC, case and spacing ignored."""
     return " ".join(nfc(text).casefold().split())
@@ -535,22 +536,38 @@ def typed_figures(text: str, awards: AwardList, *, people: bool = True) -> list[
     """The counts and totals typed in `text` that the list does not give; its {{ fields }} are
     the list's own and are skipped. `people`: read 'NN người' too (not in a clerk's thành
     tích, where it is as often the people helped: 'hiến máu cứu 150 người')."""
-    if _DIGIT.search(text) is None:  # most texts: no figure typed at all
+    counts, totals = _typed_in(text)
+    if not counts and not totals:  # most texts: no figure typed at all
         return []
-    text = PLACEHOLDER.sub("\ufffc", nfc(text))
     found = []
-    for match in _TYPED_COUNT.finditer(text):
-        kind = _kind_of(match["kind"])
+    for typed, kind, number in counts:
         if kind == "nguoi" and not people:
             continue
-        if int(match["number"].replace(".", "")) not in listed_counts(awards, kind):
-            found.append(TypedFigure(match[0], listed_figure(awards, kind), _FIGURE_FIELDS[kind]))
-    if awards.priced:
-        totals = {awards.total, *(g.total for g in awards.groups)}
-        for match in _TYPED_TOTAL.finditer(text):
-            if int(match["number"].replace(".", "")) not in totals:
-                found.append(TypedFigure(match[0], listed_figure(awards, "tien"), "tong_tien"))
+        if number not in listed_counts(awards, kind):
+            found.append(TypedFigure(typed, listed_figure(awards, kind), _FIGURE_FIELDS[kind]))
+    if awards.priced and totals:
+        listed = {awards.total, *(g.total for g in awards.groups)}
+        for typed, number in totals:
+            if number not in listed:
+                found.append(TypedFigure(typed, listed_figure(awards, "tien"), "tong_tien"))
     return found
+
+
+@lru_cache(maxsize=256)  # the same hanh_dong, thanh_tich and phrases in every decision
+def _typed_in(text: str) -> tuple[tuple[tuple[str, str, int], ...], tuple[tuple[str, int], ...]]:
+    """The counts (as typed, kind, number) and the totals (as typed, number) typed in `text`,
+    its {{ fields }} skipped: what typed_figures compares with a list, read once per text."""
+    if _DIGIT.search(text) is None:
+        return (), ()
+    text = PLACEHOLDER.sub("\ufffc", nfc(text))
+    counts = tuple(
+        (match[0], _kind_of(match["kind"]), int(match["number"].replace(".", "")))
+        for match in _TYPED_COUNT.finditer(text)
+    )
+    totals = tuple(
+        (match[0], int(match["number"].replace(".", ""))) for match in _TYPED_TOTAL.finditer(text)
+    )
+    return counts, totals
 
 
 def typed_figure_warnings(
@@ -976,6 +993,7 @@ def award_list_context(
     }
 
 
+@lru_cache(maxsize=256)  # a title and the office's danh_sach_ten, typed alike in every decision
 def without_list_name(typed: str, name: str) -> str:
     """The Danh sách's title without the list's name typed again at its start: the clerk writes
     "Danh sách cá nhân, tập thể được tặng Giấy khen" as one says it, and the template already
