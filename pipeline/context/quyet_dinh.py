@@ -412,14 +412,20 @@ def award_phrase_gap(
     values = award_values(data, awards)
     opening = money_opening(phrases, awards)
     for key in award_phrases_used(awards, naming_award=naming_award, opening=opening):
-        # Fields of one entry or one amount line are always there; the list's may not be.
-        own = FIELDS[key] - AWARD_FIELDS
         texts = phrases.raw(key)
         for text in [texts] if isinstance(texts, str) else texts:
-            for name in names_in(text):
-                if name not in values and name not in own and name not in COMMON:
+            for name in _list_fields(key, text):
+                if name not in values:
                     return key, name
     return None
+
+
+@lru_cache(maxsize=256)  # the office's few phrases, checked against every decision's list
+def _list_fields(key: str, text: str) -> tuple[str, ...]:
+    """The fields `text` (phrase `key`) names that the list must give, in its order: not the
+    document's common fields, nor those of one entry or one amount line, always there."""
+    own = FIELDS[key] - AWARD_FIELDS
+    return tuple(name for name in names_in(text) if name not in own and name not in COMMON)
 
 
 def profile_source(profile: Path) -> Source:
