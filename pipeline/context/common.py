@@ -380,9 +380,14 @@ def printed_header(
     )
 
 
-def common_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
+def common_context(
+    info: DocumentInfo, styles: StyleSheet, *, recipients: bool = True
+) -> dict[str, Any]:
     """Header block, title, Nơi nhận and signature of any document. A kind that changes the
-    Nơi nhận lines sets them with recipients_context, which says where a long list breaks."""
+    Nơi nhận lines sets them with recipients_context, which says where a long list breaks;
+    one that always does (`recipients` False) gets the lines as the data gives them and no
+    `noi_nhan_tiep` worked out for them (an empty one in its place, the context's keys in
+    their order), which it sets with its own lines."""
     data, agency = info.data, info.agency
     chu_quan, name, columns, name_rule, motto_rule = printed_header(
         agency.co_quan_chu_quan, agency.ten_co_quan, styles
@@ -409,5 +414,9 @@ def common_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
         "phan_cuoi": None,  # what stands last after the signature: "doc", "ngang" or nothing
     }
     # Nơi nhận ("noi_nhan"), and the lines of a long one printed under the signature's row.
-    context.update(recipients_context(recipient_lines(data, agency), context, styles))
+    lines = recipient_lines(data, agency)
+    if recipients:
+        context.update(recipients_context(lines, context, styles))
+    else:
+        context.update(noi_nhan=lines, noi_nhan_tiep=[])
     return context

@@ -1065,7 +1065,8 @@ def decision_context(info: DocumentInfo[DecisionAttachments], styles: StyleSheet
     """Everything templates/quyet-dinh.docx prints."""
     data = info.data
     assert isinstance(data, DecisionData)
-    context = common_context(info, styles)
+    # Its Nơi nhận are set below, "Như Điều N" first: not worked out for the data's lines.
+    context = common_context(info, styles, recipients=False)
     attached = info.attachments
     assert isinstance(attached, DecisionAttachments)
     awards, members, plan = attached.awards, attached.members, attached.plan
