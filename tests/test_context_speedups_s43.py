@@ -3,6 +3,7 @@ the longer way gave, and each memo is kept by everything its answer depends on."
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
@@ -11,6 +12,7 @@ from typing import Any
 import pytest
 
 from pipeline.awards import AwardList, read_award_list
+from pipeline.context.articles import Written, closed
 from pipeline.context.common import (
     body_runs,
     columns_for,
@@ -236,3 +238,13 @@ def test_basis_lines_by_their_parts() -> None:
         (("muc", 0, "doan", 1, 0), "Nghị định D"), (("mo_dau",), "Căn cứ Luật E;"),
     ]  # fmt: skip
     assert basis_lines({"ket": "Trân trọng."}, every_text=True) == [(("ket",), "Trân trọng.")]
+
+
+def test_closed_sets_every_field_of_written() -> None:
+    """closed makes the last article anew from its fields, as dataclasses.replace would: it
+    names every field Written has (one added must be added there too)."""
+    assert [f.name for f in dataclasses.fields(Written)] == ["mo_dau", "doan", "khoan", "heading"]
+    last = Written("Điều này có hiệu lực", [], [], heading=True)
+    assert closed([Written("a"), last]) == [
+        Written("a"), dataclasses.replace(last, mo_dau="Điều này có hiệu lực./.")
+    ]

@@ -7,7 +7,7 @@ a Quy chế (Chương I ends at Điều 4, Chương II starts at Điều 5).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.context.common import block_context, body_runs, closing
@@ -77,14 +77,16 @@ def closed_item(item: Item) -> Item:
 def closed(articles: Sequence[Written]) -> list[Written]:
     """The articles with the last paragraph of the last one ending './.'."""
     *head, last = articles
-    if last.khoan:
-        *items, final = last.khoan
-        last = replace(last, khoan=[*items, closed_item(final)])
-    elif last.doan:
-        last = replace(last, doan=closed_blocks(last.doan))
+    # Written's fields set directly (dataclasses.replace works them out for every decision).
+    mo_dau, doan, khoan = last.mo_dau, last.doan, last.khoan
+    if khoan:
+        *items, final = khoan
+        khoan = [*items, closed_item(final)]
+    elif doan:
+        doan = closed_blocks(doan)
     else:
-        last = replace(last, mo_dau=closing(last.mo_dau))
-    return [*head, last]
+        mo_dau = closing(mo_dau)
+    return [*head, Written(mo_dau, doan, khoan, last.heading)]
 
 
 def article_context(number: int, article: Written, *, last: bool) -> dict[str, Any]:
