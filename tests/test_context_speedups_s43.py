@@ -18,10 +18,12 @@ from pipeline.context.common import (
     columns_for,
     header_names,
     printed_header,
+    printed_signature_lines,
     rule,
+    signature_lines,
     typed_bullets,
 )
-from pipeline.context.line_fit import AGENCY_STYLE
+from pipeline.context.line_fit import AGENCY_STYLE, TITLE_STYLE, broken, title_line_breaks
 from pipeline.context.quyet_dinh import (
     _award_values,
     _list_fields,
@@ -173,19 +175,20 @@ def test_body_runs_kept_by_text_and_first_bullet() -> None:
     assert len(set(runs.values())) == 3
 
 
-def _styles(agency_size: int | None = None) -> StyleSheet:
+def _styles(size: int | None = None, style_id: str = AGENCY_STYLE) -> StyleSheet:
+    """The frame's style sheet; with `size`, style `style_id` set at that size."""
     from pipeline.render.compose import TemplateLibrary
 
     xml = TemplateLibrary().frame.parts["word/styles.xml"]
-    if agency_size is None:
+    if size is None:
         return StyleSheet(xml)
     text = xml.decode("utf-8")
-    start = text.index(f'w:styleId="{AGENCY_STYLE}"')
+    start = text.index(f'w:styleId="{style_id}"')
     end = text.index("</w:style>", start)
     style = text[start:end]
     assert "<w:sz " in style
     head, rest = style.split("<w:sz ", 1)
-    sized = f'{head}<w:sz w:val="{agency_size * 2}"/>{rest.split("/>", 1)[1]}'
+    sized = f'{head}<w:sz w:val="{size * 2}"/>{rest.split("/>", 1)[1]}'
     return StyleSheet((text[:start] + sized + text[end:]).encode("utf-8"))
 
 
@@ -248,3 +251,43 @@ def test_closed_sets_every_field_of_written() -> None:
     assert closed([Written("a"), last]) == [
         Written("a"), dataclasses.replace(last, mo_dau="Điều này có hiệu lực./.")
     ]
+
+
+def _signature_the_long_way(signer: Any, styles: StyleSheet) -> list[str]:
+    """printed_signature_lines as worked out before it was kept."""
+    if signer.tham_quyen == "Q.":
+        return signature_lines(signer)
+    breaks = {}
+    for line in signer.chuc_vu.splitlines():
+        lines = title_line_breaks(line, styles)
+        if lines is not None:
+            breaks[line.upper()] = tuple(part.upper() for part in lines)
+    printed = signature_lines(signer)
+    return (broken("\n".join(printed), breaks) or "").splitlines() if breaks else printed
+
+
+def test_printed_signature_kept_by_signer_fields_and_styles() -> None:
+    """A signer's printed lines are kept by each field they are made of and by the style
+    sheet: signers differing in one field print their own, and a title prints broken in a
+    larger style."""
+    long_title = "Phó Chánh Văn phòng Ủy ban nhân dân tỉnh"
+    deputy, chief = "Phó Chánh Văn phòng", "Chánh Văn phòng"
+    signers = [
+        SimpleNamespace(chuc_vu=chief, tham_quyen=None, thay_cho=None),
+        SimpleNamespace(chuc_vu=deputy, tham_quyen=None, thay_cho=None),
+        SimpleNamespace(chuc_vu=deputy, tham_quyen="KT.", thay_cho=chief),
+        SimpleNamespace(chuc_vu=deputy, tham_quyen="TL.", thay_cho=chief),
+        SimpleNamespace(chuc_vu=deputy, tham_quyen="KT.", thay_cho="Giám đốc"),
+        SimpleNamespace(chuc_vu=deputy, tham_quyen="Q.", thay_cho=chief),
+        SimpleNamespace(chuc_vu=long_title, tham_quyen=None, thay_cho=None),
+    ]
+    plain, larger = _styles(), _styles(20, TITLE_STYLE)
+    for styles in (plain, larger):
+        printed = set()
+        for signer in signers:
+            lines = printed_signature_lines(signer, styles)  # type: ignore[arg-type]
+            assert lines == _signature_the_long_way(signer, styles)
+            printed.add(tuple(lines))
+        assert len(printed) == len(signers)  # each field of each signer counts
+    long_one: Any = signers[-1]
+    assert printed_signature_lines(long_one, plain) != printed_signature_lines(long_one, larger)

@@ -173,26 +173,41 @@ def signature_lines(signer: Signer) -> list[str]:
 
     A title given as several lines prints them as they are, after the authority line if any.
     """
-    titles = [line.upper() for line in signer.chuc_vu.splitlines()]
-    if signer.tham_quyen == "Q.":
-        return [f"Q. {signer.thay_cho or ''}".upper()]
-    if signer.tham_quyen:
-        return [f"{signer.tham_quyen} {signer.thay_cho}".upper(), *titles]
+    return _signature_lines(signer.chuc_vu, signer.tham_quyen, signer.thay_cho)
+
+
+def _signature_lines(chuc_vu: str, tham_quyen: str | None, thay_cho: str | None) -> list[str]:
+    """signature_lines by the three fields of the signer it reads."""
+    titles = [line.upper() for line in chuc_vu.splitlines()]
+    if tham_quyen == "Q.":
+        return [f"Q. {thay_cho or ''}".upper()]
+    if tham_quyen:
+        return [f"{tham_quyen} {thay_cho}".upper(), *titles]
     return titles
 
 
 def printed_signature_lines(signer: Signer, styles: StyleSheet) -> list[str]:
     """Ô 7a/7b as printed in the usual signature block: a title line too wide for the column
     broken where line_fit breaks it (the place the profile warning suggests), never by the page."""
-    if signer.tham_quyen == "Q.":
-        return signature_lines(signer)
+    # The document's own list: the kept lines are not handed out.
+    return list(_printed_signature(signer.chuc_vu, signer.tham_quyen, signer.thay_cho, styles))
+
+
+@lru_cache(maxsize=64)  # an office's few signers, in every document they sign
+def _printed_signature(
+    chuc_vu: str, tham_quyen: str | None, thay_cho: str | None, styles: StyleSheet
+) -> tuple[str, ...]:
+    """printed_signature_lines by the signer's fields that make its lines (signature_lines
+    reads no other) and the style sheet, whose styles do not change while it is used."""
+    printed = _signature_lines(chuc_vu, tham_quyen, thay_cho)
+    if tham_quyen == "Q.":
+        return tuple(printed)
     breaks = {}
-    for line in signer.chuc_vu.splitlines():
+    for line in chuc_vu.splitlines():
         lines = title_line_breaks(line, styles)
         if lines is not None:
             breaks[line.upper()] = tuple(part.upper() for part in lines)
-    printed = signature_lines(signer)
-    return (broken("\n".join(printed), breaks) or "").splitlines() if breaks else printed
+    return tuple((broken("\n".join(printed), breaks) or "").splitlines() if breaks else printed)
 
 
 def profile_warnings(
