@@ -291,3 +291,15 @@ def test_printed_signature_kept_by_signer_fields_and_styles() -> None:
         assert len(printed) == len(signers)  # each field of each signer counts
     long_one: Any = signers[-1]
     assert printed_signature_lines(long_one, plain) != printed_signature_lines(long_one, larger)
+
+
+def test_defaults_only_is_the_layered_defaults() -> None:
+    """The one table kept for decisions overriding no phrase is what layering nothing makes."""
+    from pipeline.context.quyet_dinh import _defaults_only
+    from pipeline.rules.phrases import Phrases
+
+    layered = Phrases.layered({}, {}, common={})
+    kept = _defaults_only()
+    assert (dict(kept.table), dict(kept.common), dict(kept.origins)) == (
+        dict(layered.table), {}, {},
+    )  # fmt: skip

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -440,6 +440,14 @@ def _parsed_profile(profile: Path, stamp: Stamp) -> Source:
     return load_yaml(profile)
 
 
+@cache
+def _defaults_only() -> Phrases:
+    """The phrases of a decision whose office and file override none, as Phrases.layered
+    makes them (vanthu's defaults): one table for every such decision's check, which only
+    reads it, not a copy of the defaults for each."""
+    return Phrases.layered(common={})
+
+
 def check_award_phrases(
     data: DecisionData, agency: Agency, awards: AwardList, source: Source, profile: Path
 ) -> tuple[InputError, ...]:
@@ -447,7 +455,7 @@ def check_award_phrases(
     line of the phrase (in the document, or in the office's profile), saying why this list has
     none. Returns the warnings worth a word (fixed_sum_fallback)."""
     overrides = phrase_overrides(agency.cau_chu), phrase_overrides(data.cau_chu)
-    phrases = Phrases.layered(*overrides, common={})
+    phrases = Phrases.layered(*overrides, common={}) if any(overrides) else _defaults_only()
 
     def written_in(key: str) -> Source:
         """The file that writes phrase `key`: the document's own, else the office's profile."""
