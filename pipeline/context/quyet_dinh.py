@@ -279,7 +279,14 @@ def award_phrases_used(
 def list_layout(data: DecisionData, agency: Agency) -> ListLayout:
     """Trình bày of the Danh sách: the decision's own, else the office's, else the default."""
     assert data.khen_thuong is not None
-    return data.khen_thuong.trinh_bay or agency.danh_sach or ListLayout()
+    return data.khen_thuong.trinh_bay or agency.danh_sach or _default_layout()
+
+
+@cache
+def _default_layout() -> ListLayout:
+    """The default trình bày: one record (frozen, as every Record), not one made for each of
+    the four times a decision asks."""
+    return ListLayout()
 
 
 def kind_order(layout: ListLayout) -> Kinds:
