@@ -7,16 +7,15 @@ a Quy chế (Chương I ends at Điều 4, Chương II starts at Điều 5).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline.context.common import block_context, closing, typed_bullets
+from pipeline.context.common import block_context, body_runs, closing
 from pipeline.context.sections import items_context
 from pipeline.context.typed_numbers import article_text
 from pipeline.model.blocks import Block, DashList, PointList
 from pipeline.model.ke_hoach import Item
 from pipeline.model.quyet_dinh import Article, Regulation
-from pipeline.render.fragments import paragraph_runs
 from pipeline.rules.numbering import roman
 from pipeline.text.lead_in import leads_in
 
@@ -78,14 +77,16 @@ def closed_item(item: Item) -> Item:
 def closed(articles: Sequence[Written]) -> list[Written]:
     """The articles with the last paragraph of the last one ending './.'."""
     *head, last = articles
-    if last.khoan:
-        *items, final = last.khoan
-        last = replace(last, khoan=[*items, closed_item(final)])
-    elif last.doan:
-        last = replace(last, doan=closed_blocks(last.doan))
+    # Written's fields set directly (dataclasses.replace works them out for every decision).
+    mo_dau, doan, khoan = last.mo_dau, last.doan, last.khoan
+    if khoan:
+        *items, final = khoan
+        khoan = [*items, closed_item(final)]
+    elif doan:
+        doan = closed_blocks(doan)
     else:
-        last = replace(last, mo_dau=closing(last.mo_dau))
-    return [*head, last]
+        mo_dau = closing(mo_dau)
+    return [*head, Written(mo_dau, doan, khoan, last.heading)]
 
 
 def article_context(number: int, article: Written, *, last: bool) -> dict[str, Any]:
@@ -96,7 +97,7 @@ def article_context(number: int, article: Written, *, last: bool) -> dict[str, A
     prints "- " (typed_bullets)."""
     return {
         "so": number,
-        "mo_dau": paragraph_runs(typed_bullets(article.mo_dau, first="drop")),
+        "mo_dau": body_runs(article.mo_dau, "drop"),
         "doan": [block_context(b) for b in article.doan],
         "khoan": items_context(article.khoan),
         "cuoi": last and not article.doan and not article.khoan,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Generic, Literal, TypeVar
 
@@ -140,10 +140,16 @@ def header_names(agency: Agency, styles: StyleSheet) -> tuple[str | None, str]:
     """Ô 2's chủ quản and agency name as printed: a line too wide for the left column broken
     where `vanthu init` breaks a name (line_fit), so that the page does not break it elsewhere
     and the rule under the name is sized for the lines that print."""
+    return _header_names(agency.co_quan_chu_quan, agency.ten_co_quan, styles)
+
+
+def _header_names(
+    chu_quan: str | None, name: str | None, styles: StyleSheet
+) -> tuple[str | None, str]:
+    """header_names of an agency by its two names."""
     limit = widest_left_twips(quoc_hieu_lines(styles))
     printed = []
-    for text, style_id in ((agency.co_quan_chu_quan, CHU_QUAN_STYLE),
-                           (agency.ten_co_quan, AGENCY_STYLE)):  # fmt: skip
+    for text, style_id in ((chu_quan, CHU_QUAN_STYLE), (name, AGENCY_STYLE)):
         breaks = {}
         for line in (text or "").splitlines():
             lines = agency_line_breaks(line, style_id, styles, limit)
@@ -167,26 +173,41 @@ def signature_lines(signer: Signer) -> list[str]:
 
     A title given as several lines prints them as they are, after the authority line if any.
     """
-    titles = [line.upper() for line in signer.chuc_vu.splitlines()]
-    if signer.tham_quyen == "Q.":
-        return [f"Q. {signer.thay_cho or ''}".upper()]
-    if signer.tham_quyen:
-        return [f"{signer.tham_quyen} {signer.thay_cho}".upper(), *titles]
+    return _signature_lines(signer.chuc_vu, signer.tham_quyen, signer.thay_cho)
+
+
+def _signature_lines(chuc_vu: str, tham_quyen: str | None, thay_cho: str | None) -> list[str]:
+    """signature_lines by the three fields of the signer it reads."""
+    titles = [line.upper() for line in chuc_vu.splitlines()]
+    if tham_quyen == "Q.":
+        return [f"Q. {thay_cho or ''}".upper()]
+    if tham_quyen:
+        return [f"{tham_quyen} {thay_cho}".upper(), *titles]
     return titles
 
 
 def printed_signature_lines(signer: Signer, styles: StyleSheet) -> list[str]:
     """Ô 7a/7b as printed in the usual signature block: a title line too wide for the column
     broken where line_fit breaks it (the place the profile warning suggests), never by the page."""
-    if signer.tham_quyen == "Q.":
-        return signature_lines(signer)
+    # The document's own list: the kept lines are not handed out.
+    return list(_printed_signature(signer.chuc_vu, signer.tham_quyen, signer.thay_cho, styles))
+
+
+@lru_cache(maxsize=64)  # an office's few signers, in every document they sign
+def _printed_signature(
+    chuc_vu: str, tham_quyen: str | None, thay_cho: str | None, styles: StyleSheet
+) -> tuple[str, ...]:
+    """printed_signature_lines by the signer's fields that make its lines (signature_lines
+    reads no other) and the style sheet, whose styles do not change while it is used."""
+    printed = _signature_lines(chuc_vu, tham_quyen, thay_cho)
+    if tham_quyen == "Q.":
+        return tuple(printed)
     breaks = {}
-    for line in signer.chuc_vu.splitlines():
+    for line in chuc_vu.splitlines():
         lines = title_line_breaks(line, styles)
         if lines is not None:
             breaks[line.upper()] = tuple(part.upper() for part in lines)
-    printed = signature_lines(signer)
-    return (broken("\n".join(printed), breaks) or "").splitlines() if breaks else printed
+    return tuple((broken("\n".join(printed), breaks) or "").splitlines() if breaks else printed)
 
 
 def profile_warnings(
@@ -240,6 +261,7 @@ def filing_line(info: DocumentInfo) -> str:
 _FILING_NAMES = re.compile(r"^(?P<label>[^:]*:\s*)(?P<names>.*?)(?P<end>\s*\.?)$", re.DOTALL)
 
 
+@lru_cache(maxsize=256)  # a drafter's filing line, the same in document after document
 def once_each(line: str) -> str:
     """The filing line with each name once: a document drafted by the văn thư itself (the
     office's unit "VT") is kept by it once, "Lưu: VT, H01b.", not "Lưu: VT, VT, H01b." (the
@@ -317,10 +339,18 @@ def typed_bullets(text: str, *, first: FirstBullet = "dash") -> str:
     return "\n".join(lines)
 
 
+@lru_cache(maxsize=1024)  # the same articles and lines in decision after decision of a build
+def body_runs(text: str, first: FirstBullet = "dash") -> Markup:
+    """The runs of a paragraph of body text whose bullets print as typed_bullets says (`first`:
+    before its first paragraph): paragraph_runs(typed_bullets(text)). Kept by text: an office's
+    decisions print the same Điều 3, the same amount lines, the same closing paragraphs."""
+    return paragraph_runs(typed_bullets(text, first=first))
+
+
 def line_context(letter: str | None, written: str, *, first: FirstBullet) -> dict[str, Any]:
     """One dash line or điểm of khoi/doan-van: its letter (None: a dash line), its text, and
     whether it introduces what follows ("- Các nội dung sau:"): kept with it (`cau_dan`)."""
-    return {"chu": letter, "noi_dung": paragraph_runs(typed_bullets(written, first=first)),
+    return {"chu": letter, "noi_dung": body_runs(written, first),
             "cau_dan": leads_in(written)}  # fmt: skip
 
 
@@ -342,22 +372,48 @@ def block_context(block: Block, text: Callable[[str], str] = same) -> dict[str, 
         ]
         return {"kieu": "diem", "noi_dung": None, "cau_dan": False, "dong": points}
     written = text(block)
-    return {"kieu": "doan", "noi_dung": paragraph_runs(typed_bullets(written)),
+    return {"kieu": "doan", "noi_dung": body_runs(written, "dash"),
             "cau_dan": leads_in(written), "dong": []}  # fmt: skip
 
 
-def common_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
+@lru_cache(maxsize=16)  # an office's header, the same in every document it issues
+def printed_header(
+    chu_quan: str | None, name: str | None, styles: StyleSheet
+) -> tuple[str | None, str, dict[str, int], Markup, Markup]:
+    """Ô 1 and ô 2 of an agency by its two names (co_quan_chu_quan, ten_co_quan), set in
+    `styles`: the chủ quản and agency name as printed (header_names), the header table's
+    columns, the rules under the agency's name and under the Tiêu ngữ. Nothing else of the
+    agency or the document is read: kept by the two names and the style sheet, whose styles do
+    not change while it is used (render.styles.StyleSheet)."""
+    printed_chu_quan, printed_name = _header_names(chu_quan, name, styles)
+    return (
+        printed_chu_quan,
+        printed_name,
+        columns_for(printed_chu_quan, printed_name, styles),
+        rule(styles, printed_name, AGENCY_STYLE, RULE_RATIO_PART),
+        rule(styles, TIEU_NGU, "TieuNgu", RULE_RATIO_FULL),
+    )
+
+
+def common_context(
+    info: DocumentInfo, styles: StyleSheet, *, recipients: bool = True
+) -> dict[str, Any]:
     """Header block, title, Nơi nhận and signature of any document. A kind that changes the
-    Nơi nhận lines sets them with recipients_context, which says where a long list breaks."""
+    Nơi nhận lines sets them with recipients_context, which says where a long list breaks;
+    one that always does (`recipients` False) gets the lines as the data gives them and no
+    `noi_nhan_tiep` worked out for them (an empty one in its place, the context's keys in
+    their order), which it sets with its own lines."""
     data, agency = info.data, info.agency
-    chu_quan, name = header_names(agency, styles)
+    chu_quan, name, columns, name_rule, motto_rule = printed_header(
+        agency.co_quan_chu_quan, agency.ten_co_quan, styles
+    )
     summary = summary_lines(data.trich_yeu, styles)
     context: dict[str, Any] = {
-        "dau_trang": columns_for(chu_quan, name, styles),
+        "dau_trang": dict(columns),  # the document's own: the kept one is not handed out
         "co_quan_chu_quan": chu_quan,
         "co_quan_ban_hanh": name,
-        "duong_ke_co_quan": rule(styles, name, AGENCY_STYLE, RULE_RATIO_PART),
-        "duong_ke_tieu_ngu": rule(styles, TIEU_NGU, "TieuNgu", RULE_RATIO_FULL),
+        "duong_ke_co_quan": name_rule,
+        "duong_ke_tieu_ngu": motto_rule,
         "so_ky_hieu": info.reference,
         "trich_yeu_cong_van": None,  # a Công văn's "V/v ..." under Số (its context sets it)
         "dia_danh_ngay": date_line(agency.dia_danh, data.ngay),
@@ -373,5 +429,9 @@ def common_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
         "phan_cuoi": None,  # what stands last after the signature: "doc", "ngang" or nothing
     }
     # Nơi nhận ("noi_nhan"), and the lines of a long one printed under the signature's row.
-    context.update(recipients_context(recipient_lines(data, agency), context, styles))
+    lines = recipient_lines(data, agency)
+    if recipients:
+        context.update(recipients_context(lines, context, styles))
+    else:
+        context.update(noi_nhan=lines, noi_nhan_tiep=[])
     return context

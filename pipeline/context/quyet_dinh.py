@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -118,10 +118,16 @@ def cited_articles(awards: AwardList) -> str:
     """'Điều 69 và Điều 73 Nghị định số 91/2017/NĐ-CP': titles and forms have their own
     articles."""
     by_decree: dict[str, list[str]] = {}
+    # Each award once (the rows of one award share its object; another object of the same
+    # award adds nothing either), in the order the rows first name it.
+    seen: set[int] = set()
     for entry in awards.entries:
         if entry.reward is None:
             continue
         award = entry.reward.award
+        if id(award) in seen:
+            continue
+        seen.add(id(award))
         articles = by_decree.setdefault(with_number_word(award.source), [])
         if award.article and award.article not in articles:
             articles.append(award.article)
@@ -159,10 +165,10 @@ _PHRASE_VALUES_KEPT = 4
 def _ordered_counts(awards: AwardList, kinds: Kinds) -> tuple[str, str]:
     """{{ so_luong }} and {{ so_luong_theo_thu_tu }} for the office's order of kinds: tập thể
     first when it lists them first; in the order Điều 1's lines name them."""
-    listed = in_listed_order(awards, kinds)
+    first = next(_listed(awards, kinds), None)
     return (
         counted(awards, collectives_first=kinds == KIND_ORDER["tap_the_truoc"]),
-        counted(awards, collectives_first=bool(listed) and listed[0].collective),
+        counted(awards, collectives_first=first is not None and first.collective),
     )
 
 
@@ -183,18 +189,32 @@ def _award_values(section: AwardSection, awards: AwardList) -> dict[str, str]:
         "so_tap_the": count_text(groups),
         "tong_so": two_digits(people + groups),
     }
+    priced = awards.priced
+    # One pass over the entries, award by award (the groups hold every entry, each once): each
+    # award's count of each kind and the amount of its first entry of each, and every amount
+    # of each kind in the list (tien_ca_nhan, tien_tap_the: when there is one).
+    amounts: dict[bool, set[int]] = {False: set(), True: set()}
     for number, group in enumerate(awards.groups, start=1):
         prefix = f"khen_thuong_{number}."
         values[prefix + "ten"] = group.award
+        counts = {False: 0, True: 0}
+        first: dict[bool, int] = {}
+        for entry in group.entries:
+            collective = entry.collective
+            counts[collective] += 1
+            if priced:
+                amount = entry.amount
+                amounts[collective].add(amount)
+                if collective not in first:
+                    first[collective] = amount
         for collective, word in ((False, "ca_nhan"), (True, "tap_the")):
-            entries = [e for e in group.entries if e.collective == collective]
-            values[f"{prefix}so_{word}"] = count_text(len(entries))
-            if entries and awards.priced:
-                values[prefix + word] = format_money(entries[0].amount)
-    names = {e.award for e in awards.entries}
-    if len(names) == 1:
-        values["khen_thuong_chung"] = next(iter(names))
-    if not awards.priced:
+            values[f"{prefix}so_{word}"] = count_text(counts[collective])
+            if collective in first:
+                values[prefix + word] = format_money(first[collective])
+    # The groups are the list's awards, one per name.
+    if len(awards.groups) == 1:
+        values["khen_thuong_chung"] = awards.groups[0].award
+    if not priced:
         return values
     reward = awards.entries[0].reward  # one decision date: one base salary for every entry
     assert reward is not None
@@ -206,9 +226,8 @@ def _award_values(section: AwardSection, awards: AwardList) -> dict[str, str]:
         dieu_khoan=cited_articles(awards),
     )
     for collective, word in ((False, "ca_nhan"), (True, "tap_the")):
-        amounts = {e.amount for e in awards.entries if e.collective == collective}
-        if len(amounts) == 1:
-            values[f"tien_{word}"] = format_money(amounts.pop())
+        if len(amounts[collective]) == 1:
+            values[f"tien_{word}"] = format_money(amounts[collective].pop())
     return values
 
 
@@ -260,7 +279,14 @@ def award_phrases_used(
 def list_layout(data: DecisionData, agency: Agency) -> ListLayout:
     """Trình bày of the Danh sách: the decision's own, else the office's, else the default."""
     assert data.khen_thuong is not None
-    return data.khen_thuong.trinh_bay or agency.danh_sach or ListLayout()
+    return data.khen_thuong.trinh_bay or agency.danh_sach or _default_layout()
+
+
+@cache
+def _default_layout() -> ListLayout:
+    """The default trình bày: one record (frozen, as every Record), not one made for each of
+    the four times a decision asks."""
+    return ListLayout()
 
 
 def kind_order(layout: ListLayout) -> Kinds:
@@ -288,8 +314,16 @@ def ordered_groups(awards: AwardList, kinds: Kinds) -> list[Group]:
 def kinds_in(group: Group, kinds: Kinds) -> list[bool]:
     """The kinds (True: tập thể) one award is given to, in the office's order, else as they
     first appear in the list."""
-    present = list(dict.fromkeys(entry.collective for entry in group.entries))
-    return [kind for kind in kinds if kind in present] if kinds is not None else present
+    # Two kinds at most: a set (cheaper than dict.fromkeys over a generator, and every award
+    # of every decision asks), the first entry's kind first when both are there.
+    present = {entry.collective for entry in group.entries}
+    if kinds is not None:
+        return [kind for kind in kinds if kind in present]
+    if len(present) < 2:
+        return list(present)
+    first = group.entries[0].collective
+    present.discard(first)
+    return [first, *present]
 
 
 def in_listed_order(awards: AwardList, kinds: Kinds) -> list[Entry]:
@@ -297,13 +331,20 @@ def in_listed_order(awards: AwardList, kinds: Kinds) -> list[Entry]:
     itself: award after award, each split by kind in the office's order (`kinds`), or whole."""
     if kinds is None:
         return [entry for group in awards.groups for entry in group.entries]
-    return [
-        entry
-        for group in ordered_groups(awards, kinds)
-        for kind in kinds
-        for entry in group.entries
-        if entry.collective == kind
-    ]
+    return list(_listed(awards, kinds))
+
+
+def _listed(awards: AwardList, kinds: Kinds) -> Iterator[Entry]:
+    """in_listed_order one entry at a time: the first alone is asked for each decision."""
+    if kinds is None:
+        for group in awards.groups:
+            yield from group.entries
+        return
+    for group in ordered_groups(awards, kinds):
+        for kind in kinds:
+            for entry in group.entries:
+                if entry.collective == kind:
+                    yield entry
 
 
 def award_headings(layout: ListLayout, awards: AwardList) -> bool:
@@ -321,6 +362,7 @@ def article_one_key(data: DecisionData, awards: AwardList) -> str:
     return "dieu_1_co_ten" if data.khen_thuong.thanh_tich else "dieu_1_co_ten_khong_thanh_tich"
 
 
+@lru_cache(maxsize=1024)  # an award's name and a decision's hanh_dong, asked of every decision
 def _folded(text: str) -> str:
     """Text as a reader compares it: NFC, case and spacing ignored."""
     return " ".join(nfc(text).casefold().split())
@@ -338,11 +380,11 @@ def award_left_unnamed(
     each line of Điều 1 (dong_co_ten) or each group of the Danh sách carries its own.
     """
     assert data.khen_thuong is not None
-    names = {e.award for e in awards.entries}
-    if len(names) != 1:
+    # The groups are the list's awards, one per name.
+    if len(awards.groups) != 1:
         return False
     section = data.khen_thuong
-    award = _folded(next(iter(names)))
+    award = _folded(awards.groups[0].award)
     listed = len(awards.entries) > NAMED_IN_ARTICLE
     written = [section.hanh_dong, section.thanh_tich or ""]
     if listed and section.tieu_de_danh_sach:
@@ -377,14 +419,20 @@ def award_phrase_gap(
     values = award_values(data, awards)
     opening = money_opening(phrases, awards)
     for key in award_phrases_used(awards, naming_award=naming_award, opening=opening):
-        # Fields of one entry or one amount line are always there; the list's may not be.
-        own = FIELDS[key] - AWARD_FIELDS
         texts = phrases.raw(key)
         for text in [texts] if isinstance(texts, str) else texts:
-            for name in names_in(text):
-                if name not in values and name not in own and name not in COMMON:
+            for name in _list_fields(key, text):
+                if name not in values:
                     return key, name
     return None
+
+
+@lru_cache(maxsize=256)  # the office's few phrases, checked against every decision's list
+def _list_fields(key: str, text: str) -> tuple[str, ...]:
+    """The fields `text` (phrase `key`) names that the list must give, in its order: not the
+    document's common fields, nor those of one entry or one amount line, always there."""
+    own = FIELDS[key] - AWARD_FIELDS
+    return tuple(name for name in names_in(text) if name not in own and name not in COMMON)
 
 
 def profile_source(profile: Path) -> Source:
@@ -399,6 +447,14 @@ def _parsed_profile(profile: Path, stamp: Stamp) -> Source:
     return load_yaml(profile)
 
 
+@cache
+def _defaults_only() -> Phrases:
+    """The phrases of a decision whose office and file override none, as Phrases.layered
+    makes them (vanthu's defaults): one table for every such decision's check, which only
+    reads it, not a copy of the defaults for each."""
+    return Phrases.layered(common={})
+
+
 def check_award_phrases(
     data: DecisionData, agency: Agency, awards: AwardList, source: Source, profile: Path
 ) -> tuple[InputError, ...]:
@@ -406,7 +462,7 @@ def check_award_phrases(
     line of the phrase (in the document, or in the office's profile), saying why this list has
     none. Returns the warnings worth a word (fixed_sum_fallback)."""
     overrides = phrase_overrides(agency.cau_chu), phrase_overrides(data.cau_chu)
-    phrases = Phrases.layered(*overrides, common={})
+    phrases = Phrases.layered(*overrides, common={}) if any(overrides) else _defaults_only()
 
     def written_in(key: str) -> Source:
         """The file that writes phrase `key`: the document's own, else the office's profile."""
@@ -501,22 +557,38 @@ def typed_figures(text: str, awards: AwardList, *, people: bool = True) -> list[
     """The counts and totals typed in `text` that the list does not give; its {{ fields }} are
     the list's own and are skipped. `people`: read 'NN người' too (not in a clerk's thành
     tích, where it is as often the people helped: 'hiến máu cứu 150 người')."""
-    if _DIGIT.search(text) is None:  # most texts: no figure typed at all
+    counts, totals = _typed_in(text)
+    if not counts and not totals:  # most texts: no figure typed at all
         return []
-    text = PLACEHOLDER.sub("\ufffc", nfc(text))
     found = []
-    for match in _TYPED_COUNT.finditer(text):
-        kind = _kind_of(match["kind"])
+    for typed, kind, number in counts:
         if kind == "nguoi" and not people:
             continue
-        if int(match["number"].replace(".", "")) not in listed_counts(awards, kind):
-            found.append(TypedFigure(match[0], listed_figure(awards, kind), _FIGURE_FIELDS[kind]))
-    if awards.priced:
-        totals = {awards.total, *(g.total for g in awards.groups)}
-        for match in _TYPED_TOTAL.finditer(text):
-            if int(match["number"].replace(".", "")) not in totals:
-                found.append(TypedFigure(match[0], listed_figure(awards, "tien"), "tong_tien"))
+        if number not in listed_counts(awards, kind):
+            found.append(TypedFigure(typed, listed_figure(awards, kind), _FIGURE_FIELDS[kind]))
+    if awards.priced and totals:
+        listed = {awards.total, *(g.total for g in awards.groups)}
+        for typed, number in totals:
+            if number not in listed:
+                found.append(TypedFigure(typed, listed_figure(awards, "tien"), "tong_tien"))
     return found
+
+
+@lru_cache(maxsize=256)  # the same hanh_dong, thanh_tich and phrases in every decision
+def _typed_in(text: str) -> tuple[tuple[tuple[str, str, int], ...], tuple[tuple[str, int], ...]]:
+    """The counts (as typed, kind, number) and the totals (as typed, number) typed in `text`,
+    its {{ fields }} skipped: what typed_figures compares with a list, read once per text."""
+    if _DIGIT.search(text) is None:
+        return (), ()
+    text = PLACEHOLDER.sub("\ufffc", nfc(text))
+    counts = tuple(
+        (match[0], _kind_of(match["kind"]), int(match["number"].replace(".", "")))
+        for match in _TYPED_COUNT.finditer(text)
+    )
+    totals = tuple(
+        (match[0], int(match["number"].replace(".", ""))) for match in _TYPED_TOTAL.finditer(text)
+    )
+    return counts, totals
 
 
 def typed_figure_warnings(
@@ -762,29 +834,37 @@ def rate_line(info: DocumentInfo, values: dict[str, str], group: Group, kinds: K
     for each kind in the office's order: "Giấy khen: 1.410.000 đồng/tập thể, 710.000
     đồng/người;". A phrase that names the award between its amount fields gets a line per kind.
     """
-    amounts = {
-        kind: format_money(next(e.amount for e in group.entries if e.collective == kind))
-        for kind in kinds_in(group, kinds)
-    }
-    per_kind = {
-        kind: {
-            "so_tien": amount,
+    # The amount of each kind's first entry, in the order the kinds first appear (kinds_in):
+    # one pass over the entries, stopped once both kinds are found.
+    first: dict[bool, int] = {}
+    for entry in group.entries:
+        if entry.collective not in first:
+            first[entry.collective] = entry.amount
+            if len(first) == 2:
+                break
+    order = list(first) if kinds is None else [kind for kind in kinds if kind in first]
+    per_kind = [
+        {
+            "so_tien": format_money(first[kind]),
             "doi_tuong": info.write("doi_tuong_tap_the" if kind else "doi_tuong_ca_nhan"),
         }
-        for kind, amount in amounts.items()
-    }
-    award = {**values, "khen_thuong": group.award}
+        for kind in order
+    ]
+    # One copy of the list's values for the award's lines (its fields written over in turn).
+    filled = {**values, "khen_thuong": group.award}
     phrase = info.phrases.raw("dieu_2_muc")
     assert isinstance(phrase, str)
     span = per_kind_span(phrase)
     if len(per_kind) == 1 or span is None:
-        lines = [info.write("dieu_2_muc", {**award, **fields}) for fields in per_kind.values()]
+        lines = []
+        for fields in per_kind:
+            filled.update(fields)
+            lines.append(info.write("dieu_2_muc", filled))
         return list(dict.fromkeys(lines))  # a phrase without amounts: the award once
     start, end = span
     # The amount part repeated, each copy with fields of its own kind ("muc_1.so_tien", ...).
     copies = []
-    filled = dict(award)
-    for number, fields in enumerate(per_kind.values(), start=1):
+    for number, fields in enumerate(per_kind, start=1):
         copies.append(_numbered(phrase[start:end], number))
         filled.update({f"muc_{number}.{name}": value for name, value in fields.items()})
     text = phrase[:start] + ", ".join(copies) + phrase[end:]
@@ -883,14 +963,14 @@ def award_list_context(
     rows: list[dict[str, Any]] = []
     counter = 0
 
-    def heading(key: str, number: str, name: str, entries: list[Entry]) -> None:
+    def heading(key: str, number: str, name: str, entries: Sequence[Entry], total: int) -> None:
         text = info.write(key, {
             "so": number, "ten": name, "so_luong": format_money(len(entries)),
-            "tong_tien": format_money(sum(e.amount for e in entries)),
+            "tong_tien": format_money(total),
         })  # fmt: skip
         rows.append({"nhom": text, "muc": None})
 
-    def entries_rows(entries: list[Entry]) -> None:
+    def entries_rows(entries: Sequence[Entry]) -> None:
         nonlocal counter
         if layout.so_thu_tu == "theo_nhom":
             counter = 0
@@ -904,9 +984,11 @@ def award_list_context(
     kind_number = 0
     for number, group in enumerate(ordered_groups(awards, kinds), start=1):
         if by_award:
-            heading("danh_sach_nhom", roman(number), group.award.upper(), list(group.entries))
+            # The award's total is its group's, worked out once for the list's.
+            heading("danh_sach_nhom", roman(number), group.award.upper(), group.entries,
+                    group.total)  # fmt: skip
         if kinds is None:
-            entries_rows(list(group.entries))
+            entries_rows(group.entries)
             continue
         if by_award:
             kind_number = 0
@@ -915,7 +997,7 @@ def award_list_context(
             kind_number += 1
             name = info.write("ten_tap_the" if collective else "ten_ca_nhan")
             label = str(kind_number) if by_award else roman(kind_number)
-            heading("danh_sach_doi_tuong", label, name, part)
+            heading("danh_sach_doi_tuong", label, name, part, sum(e.amount for e in part))
             entries_rows(part)
     return {
         "ten": info.write("danh_sach_ten"),
@@ -932,6 +1014,7 @@ def award_list_context(
     }
 
 
+@lru_cache(maxsize=256)  # a title and the office's danh_sach_ten, typed alike in every decision
 def without_list_name(typed: str, name: str) -> str:
     """The Danh sách's title without the list's name typed again at its start: the clerk writes
     "Danh sách cá nhân, tập thể được tặng Giấy khen" as one says it, and the template already
@@ -997,7 +1080,8 @@ def decision_context(info: DocumentInfo[DecisionAttachments], styles: StyleSheet
     """Everything templates/quyet-dinh.docx prints."""
     data = info.data
     assert isinstance(data, DecisionData)
-    context = common_context(info, styles)
+    # Its Nơi nhận are set below, "Như Điều N" first: not worked out for the data's lines.
+    context = common_context(info, styles, recipients=False)
     attached = info.attachments
     assert isinstance(attached, DecisionAttachments)
     awards, members, plan = attached.awards, attached.members, attached.plan

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from pipeline.context.common import block_context, same, typed_bullets
+from pipeline.context.common import block_context, body_runs, same
 from pipeline.context.typed_numbers import item_text, section_title
 from pipeline.model.ke_hoach import Item, Section
 from pipeline.render.fragments import paragraph_runs
@@ -36,7 +36,7 @@ def items_context(
             "so": number,
             "tieu_de": paragraph_runs(text(item_text(item.tieu_de))) if item.tieu_de else None,
             "noi_dung": (
-                paragraph_runs(typed_bullets(text(_item_body(item)), first="drop"))
+                body_runs(text(_item_body(item)), "drop")
                 if item.noi_dung else None
             ),
             # "2. Các nhiệm vụ sau:" is kept with what it introduces.

@@ -16,7 +16,6 @@ may have been skipped or moved.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -166,37 +165,48 @@ def _item_text_loc(item: Item) -> tuple[str, str]:
     return ("tieu_de", item.tieu_de) if item.tieu_de else ("noi_dung", item.noi_dung or "")
 
 
-def _numbered(value: object, loc: Loc) -> Iterator[Renumbered]:
+# What _numbered looks into: a value of any other type (a text, a date, a number) holds no
+# typed number it reads, and is passed by without a call.
+_HOLDERS = (list, BaseModel)
+
+
+def _numbered(value: object, loc: Loc, found: list[Renumbered]) -> None:
     """The typed numbers under `value` (a record of the data, or a list of them) that differ
-    from the ones printed: Mục I., II. and khoản 1., 2. of each list, điểm a), b) of each
-    điểm list, counted from the first of their list as sections_context and block_context
-    number them."""
+    from the ones printed, added to `found`: Mục I., II. and khoản 1., 2. of each list, điểm
+    a), b) of each điểm list, counted from the first of their list as sections_context and
+    block_context number them."""
     if isinstance(value, list):
         for index, element in enumerate(value):
-            where = (*loc, index)
             if isinstance(element, Section):
                 typed = typed_section(element.tieu_de)
                 if typed is not None and typed.value != index + 1:
-                    yield Renumbered((*where, "tieu_de"), typed.mark, f"{roman(index + 1)}.")
+                    found.append(Renumbered((*loc, index, "tieu_de"), typed.mark,
+                                            f"{roman(index + 1)}."))  # fmt: skip
             elif isinstance(element, Item):
                 key, text = _item_text_loc(element)
                 typed = typed_item(text)
                 if typed is not None and typed.value != index + 1:
-                    yield Renumbered((*where, key), typed.mark, f"{index + 1}.")
-            yield from _numbered(element, where)
+                    found.append(Renumbered((*loc, index, key), typed.mark, f"{index + 1}."))
+            if isinstance(element, _HOLDERS):
+                _numbered(element, (*loc, index), found)
     elif isinstance(value, PointList):
         for index, line in enumerate(value.diem):
             typed = typed_point(line)
             if typed is not None and typed.value != point_letter(index):
-                yield Renumbered((*loc, "diem", index), typed.mark, f"{point_letter(index)})")
+                found.append(Renumbered((*loc, "diem", index), typed.mark,
+                                        f"{point_letter(index)})"))  # fmt: skip
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
-            yield from _numbered(getattr(value, name), (*loc, name))
+            field = getattr(value, name)
+            if isinstance(field, _HOLDERS):
+                _numbered(field, (*loc, name), found)
 
 
 def renumbered(data: BaseModel) -> list[Renumbered]:
     """Every typed number of a document's data that vanthu prints otherwise."""
-    return list(_numbered(data, ()))
+    found: list[Renumbered] = []
+    _numbered(data, (), found)
+    return found
 
 
 def renumbered_warnings(data: BaseModel, source: Source) -> tuple[InputError, ...]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 Place = tuple[str | int, ...]
@@ -33,32 +33,49 @@ def basis_lines(data: Mapping[str, Any], *, every_text: bool = False) -> list[tu
     every text of the document (a Kế hoạch: what it plans is done under the laws in force, so
     a law it names anywhere is one it rests on). The texts of a document written inside it
     (du_thao) are left to that document."""
-    return _walk(data, (), under=every_text)
+    found: list[tuple[Place, str]] = []
+    _walk(data, (), every_text, found)
+    return found
 
 
-def _walk(value: Any, place: Place, *, under: bool) -> list[tuple[Place, str]]:
-    """The căn cứ lines at and below `place`; `under`: inside a part whose texts all are.
+def _walk(value: Any, place: Place, under: bool, found: list[tuple[Place, str]]) -> None:
+    """The căn cứ lines at and below `place` added to `found`; `under`: inside a part whose
+    texts all are.
 
     Not pipeline.load.yaml_source.strings (every text with its place, as check_typed_weekdays
     and the legacy-text gate read them): whether a text counts depends on the parts above it
     (a section whose heading says căn cứ, the can_cu list), carried down as `under`, and a
     draft written inside the document (du_thao) is skipped whole; and the rules layer reads
-    no module of pipeline.load."""
+    no module of pipeline.load.
+
+    A text below is judged here, without a call of its own, and a call is made only for a
+    list or a mapping below: a document's data is mostly texts, dates and numbers."""
     if isinstance(value, str):
-        return [(place, value)] if under or _says_basis(value) else []
+        if under or _says_basis(value):
+            found.append((place, value))
+        return
     if isinstance(value, list):
-        return [found for index, item in enumerate(value)
-                for found in _walk(item, (*place, index), under=under)]  # fmt: skip
-    if not isinstance(value, Mapping):
-        return []
-    heading = value.get(_HEADING)
-    inside = under or (isinstance(heading, str) and _says_basis(heading))
-    found: list[tuple[Place, str]] = []
-    for key, item in value.items():
-        if not place and key in _INNER_DOCUMENTS:
-            continue
-        found += _walk(item, (*place, key), under=inside or (not place and key == BASIS_KEY))
-    return found
+        items: Iterable[tuple[str | int, Any]] = enumerate(value)
+        inside = top = False
+    elif isinstance(value, Mapping):
+        heading = value.get(_HEADING)
+        inside = under or (isinstance(heading, str) and _says_basis(heading))
+        items, top = value.items(), not place
+    else:
+        return
+    for key, item in items:
+        below = under
+        if top:
+            if key in _INNER_DOCUMENTS:
+                continue
+            below = inside or key == BASIS_KEY
+        elif inside:
+            below = True
+        if isinstance(item, str):
+            if below or _says_basis(item):
+                found.append(((*place, key), item))
+        elif isinstance(item, (list, Mapping)):
+            _walk(item, (*place, key), below, found)
 
 
 @functools.lru_cache(maxsize=4096)  # a workspace's documents repeat most of their texts

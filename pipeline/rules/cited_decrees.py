@@ -198,6 +198,13 @@ def stale_basis(lines: Sequence[str], day: date, *, awards: bool) -> tuple[Stale
     lines) cite: a law of the table in any document; the Luật Thi đua, khen thưởng and the
     decree of a chế độ khen thưởng in one about thi đua, khen thưởng (`awards`), while the
     reward data covers `day` (before it, a decision is refused elsewhere)."""
+    return _stale_basis(tuple(lines), day, awards)
+
+
+@lru_cache(maxsize=1024)  # an office's decisions of one day repeat their căn cứ lines
+def _stale_basis(lines: tuple[str, ...], day: date, awards: bool) -> tuple[StaleBasis, ...]:
+    """stale_basis, kept by its arguments: the laws and decrees it compares them with are the
+    package's own data (khen-thuong.yaml, luat-thay-the.yaml), read once a process."""
     found = [StaleBasis("replaced", other) for other in replaced_law_cited(lines, day)]
     if not awards:
         return tuple(found)

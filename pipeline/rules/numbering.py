@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pipeline.rules.doc_types import DocumentType
 
 # Agency abbreviations written in mixed case by the agencies themselves (ký hiệu of their
@@ -42,6 +44,7 @@ def reference_code(
     return f"{shown}/{'-'.join(groups)}"
 
 
+@lru_cache(maxsize=64)  # a few small numbers, asked for every Mục and every award of a list
 def roman(number: int) -> str:
     """Roman numeral for a Mục or Phụ lục (1 → I, 4 → IV)."""
     if not 0 < number < 4000:

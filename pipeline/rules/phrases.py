@@ -235,18 +235,18 @@ def fill_phrase(
     A field missing from `values` is taken from `defaults`; KeyError names the first field
     neither has.
     """
-    fields, end = _parsed(text)
+    fields, end, end_closes = _parsed(text)
     if not fields:
         return text
     defaults = defaults or {}
     out: list[str] = []
-    for before, bare, name in fields:
+    for before, bare, name, before_closes, bare_closes in fields:
         value = values[name] if name in values else defaults[name]
-        piece = before if value else bare
-        if out and _ends_sentence(out[-1]) and piece.startswith(_CLOSING_MARKS):
+        piece, closes = (before, before_closes) if value else (bare, bare_closes)
+        if closes and out and _ends_sentence(out[-1]):
             out[-1] = out[-1][:-1]
         out += (piece, value)
-    if _ends_sentence(out[-1]) and end.startswith(_CLOSING_MARKS):
+    if end_closes and _ends_sentence(out[-1]):
         out[-1] = out[-1][:-1]
     out.append(end)
     return "".join(out)
@@ -281,10 +281,16 @@ def _ends_sentence(value: str) -> bool:
     return len(word) >= 3 and word.isalpha() and word.islower()
 
 
+# A field of a phrase as _parsed gives it: the text before it, that text when the field is
+# empty, its name, and whether each of those texts starts with a closing mark (fill_phrase asks
+# for every field it fills, and the answer is the phrase's).
+_Field = tuple[str, str, str, bool, bool]
+
+
 @lru_cache(maxsize=1024)  # a document fills the same few phrases many times
-def _parsed(text: str) -> tuple[tuple[tuple[str, str, str], ...], str]:
-    """Each field of `text` as (text before it, that text when the field is empty, its name),
-    and the text after the last field."""
+def _parsed(text: str) -> tuple[tuple[_Field, ...], str, bool]:
+    """Each field of `text` (_Field), the text after the last field, and whether that text
+    starts with a closing mark."""
     fields = []
     position = 0
     for match in PLACEHOLDER.finditer(text):
@@ -295,9 +301,11 @@ def _parsed(text: str) -> tuple[tuple[tuple[str, str, str], ...], str]:
             bare = before.rstrip(" ").rstrip(",").rstrip(" ")
         elif after.startswith(" "):
             bare = before.rstrip(" ")
-        fields.append((before, bare, match[1]))
+        fields.append((before, bare, match[1], before.startswith(_CLOSING_MARKS),
+                       bare.startswith(_CLOSING_MARKS)))  # fmt: skip
         position = match.end()
-    return tuple(fields), text[position:]
+    end = text[position:]
+    return tuple(fields), end, end.startswith(_CLOSING_MARKS)
 
 
 def parse_phrases(text: str) -> dict[str, Text]:
@@ -375,7 +383,11 @@ class Phrases:
         """Phrase `key` filled with `values` and the document's common fields."""
         text = self.table[key]
         assert isinstance(text, str), key
-        return self._fill(key, text, values)
+        # _fill's work written out: a document writes some twenty phrases.
+        try:
+            return fill_phrase(text, values or {}, self.common)
+        except KeyError as exc:
+            raise MissingField(key, str(exc.args[0])) from None
 
     def write_all(self, key: str, values: Mapping[str, str] | None = None) -> list[str]:
         """A phrase of several paragraphs, each filled."""

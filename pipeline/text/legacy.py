@@ -342,7 +342,9 @@ def looks_like_legacy_text(text: str) -> str | None:
     """For Unicode text that is TCVN3 or VNI bytes shown as Windows-1252: "tcvn3" or "vni"
     (TCVN3 when the text reads as Vietnamese in both alike: see legacy_encodings); for a
     misread Windows-1258 or UTF-8 file's text: "windows-1258" or "utf-8"."""
-    codes = legacy_encodings(text)
+    if text.isascii():  # legacy_encodings's own first test, without its call for each text
+        return None
+    codes = _legacy_encodings(text)
     return codes[0] if codes else None
 
 
