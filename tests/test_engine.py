@@ -272,3 +272,19 @@ def test_document_templates_print_utf8_and_render_as_text(renderer) -> None:
     with Budget() as budget:
         assert budget.collect_utf8(iter(pieces)) == text.encode()
     assert template.render(**data) == text
+
+
+def test_an_imported_template_prints_its_body_in_a_document() -> None:
+    # A document template prints UTF-8 pieces; a module of one ({% import %}) printed whole is
+    # its body as text, as in a template that prints text, and its macros work as before.
+    from jinja2 import DictLoader
+
+    from pipeline.render.compose import DataSandbox, DataUndefined, DocumentSandbox
+
+    source = '{% import "x" as m %}[{{ m }}]{{ m.f() }}{% from "x" import f %}{{ f() }}'
+    printed = []
+    for sandbox in (DataSandbox, DocumentSandbox):
+        env = sandbox(loader=DictLoader({"x": "{% macro f() %}hi ế{% endmacro %}body ế &"}),
+                      autoescape=True, undefined=DataUndefined)  # fmt: skip
+        printed.append(env.from_string(source).render())
+    assert printed == ["[body ế &]hi ếhi ế"] * 2

@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 import zipfile
-from collections.abc import Callable, Iterable, MutableMapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, partial
 from pathlib import Path
@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 import markupsafe
 from jinja2 import DictLoader, Environment, StrictUndefined, Template, nodes
 from jinja2.compiler import CodeGenerator, Frame, optimizeconst
+from jinja2.environment import TemplateModule
 from jinja2.exceptions import TemplateRuntimeError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import concat, missing
@@ -150,6 +151,18 @@ class _QuickEscapeTemplate(Template):
         # The escaping core its joined output calls for a text (_DataCodeGenerator.visit_Output).
         namespace["_escape_text"] = _escape_text
         return template
+
+    def make_module(
+        self,
+        vars: dict[str, Any] | None = None,
+        shared: bool = False,
+        locals: Mapping[str, Any] | None = None,
+    ) -> TemplateModule:
+        """The template run as a module (`{% import %}`, `{% from %}`), its body held as text:
+        a document template prints UTF-8 pieces among its text ones (DocumentSandbox), which
+        Jinja's module would join as text alone when printed (`{{ m }}`) and fail."""
+        context = self.new_context(vars, shared, locals)
+        return TemplateModule(self, context, [text_of(self.root_render_func(context))])
 
 
 class _DataCodeGenerator(CodeGenerator):
