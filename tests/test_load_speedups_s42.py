@@ -17,7 +17,11 @@ import pytest
 from pipeline.awards import Entry, Group, read_award_list
 from pipeline.load import read_log
 from pipeline.load.spreadsheet.fields import resolve_fields
-from pipeline.load.spreadsheet.header import Header, _header_lookup
+from pipeline.load.spreadsheet.header import (
+    Header,
+    _header_lookup,
+    _is_column_numbering,
+)
 from pipeline.load.spreadsheet.row import Row
 from pipeline.rules.basis_lines import basis_lines
 from pipeline.rules.cited_decrees import other_law_cited, stale_basis
@@ -84,6 +88,14 @@ def test_recipient_is_worked_out_once_and_kept() -> None:
     assert Entry.recipient is descriptor  # asked of the class: the property itself
     same = Entry("cầm thị lan", "", "phòng tổ chức-hành chính", "Giấy khen", False, None, "", 9)
     assert same.recipient == first
+
+
+def test_a_column_numbering_row_holds_marks_only() -> None:
+    assert _is_column_numbering(["(1)", "(2)", None, "(3)"])
+    assert _is_column_numbering([1.0, 2.0, "", "C"])
+    assert not _is_column_numbering(["(1)", None])  # one mark: a row of its own
+    assert not _is_column_numbering([1.0, "Nguyễn Văn An", "(3)"])
+    assert not _is_column_numbering(["(1)", "(2)", "Ghi chú"])
 
 
 LAW_2003 = "Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003"

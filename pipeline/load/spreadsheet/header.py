@@ -378,6 +378,15 @@ def _merged_below(
 
 
 def _is_column_numbering(cells: Sequence[object]) -> bool:
-    texts = [clean(plain_text(v)) for v in cells]
-    marks = [t for t in texts if t]
-    return len(marks) >= 2 and all(_COLUMN_MARK.fullmatch(t) for t in marks)
+    """Whether a row holds two marks or more and nothing else: "(1) (2) (3)", "A B C". Asked
+    of the first row under every header, most often a person's: its cells are read up to the
+    first that is no mark (the name), not all of them cleaned first."""
+    marks = 0
+    for value in cells:
+        text = clean(plain_text(value))
+        if not text:
+            continue
+        if not _COLUMN_MARK.fullmatch(text):
+            return False
+        marks += 1
+    return marks >= 2
