@@ -154,3 +154,10 @@ def test_empty_cells_read_alike_as_none_or_empty_text() -> None:
         {"ho_ten": "An", "danh_hieu": "Lao động tiên tiến", "ghi_chu": "", "don_vi": ""},
         {"ho_ten": "Bình", "danh_hieu": "Lao động tiên tiến", "ghi_chu": "x", "don_vi": ""},
     ]
+
+
+def test_either_way_of_quoting_an_error_value_is_searched_for() -> None:
+    for sheet in (b'<c r="A1" t="e"><v>#N/A</v></c>', b"<c r='A1' t='e'><v>#N/A</v></c>"):
+        assert xlsx._holds_any(sheet, xlsx._MARKERS)
+    assert xlsx._holds_any(b"<c><f>A1</f></c>", xlsx._MARKERS)
+    assert not xlsx._holds_any(b'<c r="A1" t="s"><v>0</v></c>', xlsx._MARKERS)

@@ -50,10 +50,13 @@ _CALAMINE_ERRORS = (
     python_calamine.XmlError,
     python_calamine.WorksheetNotFound,
 )
-# A formula (<f>) or an error value (t="e") in a sheet's XML: only then is it parsed here.
-_MARKERS = (b"<f", b't="e"', b"t='e'")
+# A formula (<f>) or an error value (t="e" or t='e') in a sheet's XML: only then is it parsed
+# here. Each is a pattern (re, bytes) searched for in the sheet's bytes: the two ways of quoting
+# an error's type in one search, not one each (searching a sheet's XML costs more than all else
+# this module does in Python).
+_MARKERS = (rb"<f", rb"t=(?:\"e\"|'e')")
 # A hidden row (or column) in a sheet's XML: only then are its rows looked at.
-_HIDDEN_MARKERS = (b'hidden="1"', b"hidden='1'", b'hidden="true"', b"hidden='true'")
+_HIDDEN_MARKERS = (rb'hidden="1"', rb"hidden='1'", rb'hidden="true"', rb"hidden='true'")
 _HIDDEN_VALUES = ("1", "true")
 _SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
@@ -283,8 +286,8 @@ def _column_span(first: str, last: str) -> ColumnSpan | None:
 def _mentions(
     archive: zipfile.ZipFile, data: bytes, part: str, *groups: tuple[bytes, ...]
 ) -> tuple[bool, ...]:
-    """For each group of needles, whether the part's bytes contain any of them (the part
-    inflated once for all groups; a large part read in chunks)."""
+    """For each group of patterns, whether the part's bytes hold a match of any of them (the
+    part inflated once for all groups; a large part read in chunks)."""
     try:
         whole = plain_member_bytes(archive, data, part)
     except KeyError:
@@ -298,7 +301,7 @@ def _mentions(
             while chunk := stream.read(1 << 20):
                 window = tail + chunk
                 for index, group in enumerate(groups):
-                    found[index] = found[index] or any(needle in window for needle in group)
+                    found[index] = found[index] or any(_finder(p)(window) for p in group)
                 if all(found):
                     break
                 tail = window[-16:]
@@ -307,20 +310,21 @@ def _mentions(
     return tuple(found)
 
 
-def _holds_any(whole: bytes, needles: tuple[bytes, ...]) -> bool:
-    """Whether `whole` holds any of `needles`: none when it lacks what they all start with
-    (b"hidden=" for the four ways of hiding), a search of the part instead of one per needle."""
-    shared = os.path.commonprefix(needles)
-    if len(shared) > 2 and not _finder(shared)(whole):
+def _holds_any(whole: bytes, patterns: tuple[bytes, ...]) -> bool:
+    """Whether `whole` holds a match of any of `patterns`: none when it lacks what they all
+    start with (b"hidden=" for the four ways of hiding, plain text each), a search of the part
+    instead of one per pattern."""
+    shared = os.path.commonprefix(patterns) or b""
+    if len(shared) > 2 and not _finder(re.escape(shared))(whole):
         return False
-    return any(_finder(needle)(whole) for needle in needles)
+    return any(_finder(pattern)(whole) for pattern in patterns)
 
 
 @functools.cache
-def _finder(needle: bytes) -> Callable[[bytes], object]:
+def _finder(pattern: bytes) -> Callable[[bytes], object]:
     # re's search for a literal is about twice as fast as `in` on a sheet's XML, where '<', 't'
-    # and '"' (the needles' bytes) are everywhere.
-    return re.compile(re.escape(needle)).search
+    # and '"' (the patterns' bytes) are everywhere.
+    return re.compile(pattern).search
 
 
 def _coordinates(ref: str) -> tuple[int, int] | None:
