@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from pipeline.errors import InputError
-from pipeline.load.spreadsheet import members, read_table, xlsx
+from pipeline.load.spreadsheet import directory, members, read_table, xlsx
 from pipeline.load.spreadsheet.cells import plain_text
 from pipeline.load.spreadsheet.fields import resolve_fields
 from pipeline.load.spreadsheet.table import build_table
@@ -154,6 +154,63 @@ def test_empty_cells_read_alike_as_none_or_empty_text() -> None:
         {"ho_ten": "An", "danh_hieu": "Lao động tiên tiến", "ghi_chu": "", "don_vi": ""},
         {"ho_ten": "Bình", "danh_hieu": "Lao động tiên tiến", "ghi_chu": "x", "don_vi": ""},
     ]
+
+
+def directory_outcome(make: object, data: bytes) -> tuple[object, ...]:
+    """What reading a zip's directory gives: its parts as read here, or the error raised."""
+    try:
+        listed = make(data)  # type: ignore[operator]
+    except Exception as exc:  # noqa: BLE001 (the error is what is compared)
+        return ("error", type(exc), str(exc))
+    fields = directory.Part._fields
+    return ("parts", [tuple(getattr(info, f) for f in fields) for info in listed.infolist()])
+
+
+def unusual_zips() -> list[bytes]:
+    """Zips Directory leaves to zipfile, or that zipfile refuses: a comment, extra fields, a
+    name given twice, bytes before the zip or after it, a cut file, a damaged directory."""
+    plain = zip_bytes({"a.xml": b"<a/>", "b.xml": b"<b>" * 50}, zipfile.ZIP_DEFLATED)
+    found = [plain, b"junk" + plain, plain + b"x", plain[:-1], plain[:30]]
+    found.append(b"PK\x05\x06" + b"\0" * 18)  # an empty zip: its end record alone
+    commented = io.BytesIO()
+    with zipfile.ZipFile(commented, "w") as z:
+        z.writestr("a.xml", b"<a/>")
+        z.comment = b"a comment"
+    found.append(commented.getvalue())
+    unusual = io.BytesIO()
+    with zipfile.ZipFile(unusual, "w") as z:
+        info = zipfile.ZipInfo("b.xml")
+        info.extra = b"\xfe\xca\x02\x00xy"
+        z.writestr(info, b"<b/>")
+        z.writestr("ü.xml", b"<c/>")
+        with pytest.warns(UserWarning):
+            z.writestr("ü.xml", b"<d/>")
+    found.append(unusual.getvalue())
+    end = len(plain)
+    for position in range(end - 120, end):  # each byte of the directory, changed
+        for value in (0, 0xFF):
+            damaged = bytearray(plain)
+            damaged[position] = value
+            found.append(bytes(damaged))
+    return found
+
+
+def test_the_directory_lists_what_zipfile_lists() -> None:
+    """Directory lists each part as zipfile does (a name given twice: the later one), or
+    raises what zipfile raises; open and read are zipfile's."""
+    zips = unusual_zips()
+    for data in zips:
+        assert directory_outcome(directory.Directory, data) == directory_outcome(opened, data)
+    assert sum(directory._plain_directory(data) is not None for data in zips) > 100
+    data = zips[0]
+    listed = directory.Directory(data)
+    assert listed.getinfo("b.xml").file_size == 150
+    assert listed.read("b.xml") == opened(data).read("b.xml") == b"<b>" * 50
+    with listed.open("a.xml") as stream:
+        assert stream.read() == b"<a/>"
+    with pytest.raises(KeyError, match="There is no item named 'c.xml' in the archive"):
+        listed.getinfo("c.xml")
+    assert members.member_bytes(listed, data, "b.xml") == b"<b>" * 50
 
 
 def test_either_way_of_quoting_an_error_value_is_searched_for() -> None:

@@ -15,26 +15,28 @@ import struct
 import zipfile
 import zlib
 
+from pipeline.load.spreadsheet.directory import Archive, Part
+
 # Above this a part is streamed by zipfile in chunks, never held whole.
 WHOLE_PART_BYTES = 8 * 1024 * 1024
 _LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature ... file name length, extra field length
 _LOCAL_SIGNATURE = b"PK\x03\x04"
 
 
-def member_bytes(archive: zipfile.ZipFile, data: bytes, name: str) -> bytes:
+def member_bytes(archive: Archive, data: bytes, name: str) -> bytes:
     """The inflated bytes of member `name` of the zip whose whole file is `data` (KeyError if
     there is no such member); zipfile reads it when the plain case does not apply."""
     inflated = plain_member_bytes(archive, data, name)
     return archive.read(name) if inflated is None else inflated
 
 
-def plain_member_bytes(archive: zipfile.ZipFile, data: bytes, name: str) -> bytes | None:
+def plain_member_bytes(archive: Archive, data: bytes, name: str) -> bytes | None:
     """The inflated bytes of member `name` in the plain case, else None (KeyError if there is
     no such member)."""
     return _plain_member(data, archive.getinfo(name))
 
 
-def _plain_member(data: bytes, info: zipfile.ZipInfo) -> bytes | None:
+def _plain_member(data: bytes, info: Part | zipfile.ZipInfo) -> bytes | None:
     if info.flag_bits & 0x1 or info.file_size > WHOLE_PART_BYTES:
         return None
     start = info.header_offset

@@ -12,8 +12,9 @@ it reads that holds values: what the clerk sees is what gets awarded. Which shee
 comes from calamine's sheet metadata, merged cells from calamine too; openpyxl is no longer
 needed.
 
-The file is read once; zipfile lists its parts from those bytes (the zip-bomb check) and the few
-small parts looked at here are inflated from them directly (`members`).
+The file is read once; its parts are listed from those bytes (`directory`, as zipfile lists
+them: the zip-bomb check) and the few small parts looked at here are inflated from them directly
+(`members`).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from pipeline.errors import InputError
 from pipeline.load import read_log
 from pipeline.load.spreadsheet.cells import ExcelError, Formula
 from pipeline.load.spreadsheet.detect import refuse_not_zip, refuse_ole2
+from pipeline.load.spreadsheet.directory import Archive, Directory
 from pipeline.load.spreadsheet.fields import Wanted, normalize_header
 from pipeline.load.spreadsheet.header import Record
 from pipeline.load.spreadsheet.limits import MAX_FILE_BYTES, check_size, refuse_large_parts
@@ -69,7 +71,7 @@ def read_xlsx(path: Path, sheet: str | None, fields: list[Wanted]) -> Table:
         read_log.note(path, stat, data)
         refuse_ole2(path, data)
         refuse_not_zip(path, data)
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive = Directory(data)  # zipfile.ZipFile as it lists the parts, sooner
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise InputError("sheet.bad_xlsx", file=path, reason=exc) from None
     with archive:
@@ -181,7 +183,7 @@ def _put_back(cells: list[object], found: Iterable[tuple[int, object]]) -> None:
             cells[column - 1] = value
 
 
-def _sheet_part(archive: zipfile.ZipFile, data: bytes, title: str) -> str | None:
+def _sheet_part(archive: Archive, data: bytes, title: str) -> str | None:
     """The zip member holding sheet `title` (xl/worksheets/sheetN.xml)."""
     try:
         workbook = member_bytes(archive, data, "xl/workbook.xml")
@@ -216,9 +218,7 @@ def _part_named(workbook_xml: bytes, rels_xml: bytes, title: str) -> str | None:
     return None
 
 
-def _special_cells(
-    archive: zipfile.ZipFile, part: str, path: Path
-) -> dict[tuple[int, int], object]:
+def _special_cells(archive: Archive, part: str, path: Path) -> dict[tuple[int, int], object]:
     """Error values and formulas without a stored result, by (row, column), 1-based."""
     found: dict[tuple[int, int], object] = {}
     try:
@@ -246,7 +246,7 @@ _COL = f"{{{_MAIN}}}col"
 
 
 def _hidden_rows_and_columns(
-    archive: zipfile.ZipFile, part: str, path: Path
+    archive: Archive, part: str, path: Path
 ) -> tuple[frozenset[int], tuple[ColumnSpan, ...]]:
     """The rows (numbers as Excel shows them) and the spans of columns (first, last, 1-based)
     hidden in the sheet, from one pass over its XML (<cols> comes before the rows)."""
@@ -284,7 +284,7 @@ def _column_span(first: str, last: str) -> ColumnSpan | None:
 
 
 def _mentions(
-    archive: zipfile.ZipFile, data: bytes, part: str, *groups: tuple[bytes, ...]
+    archive: Archive, data: bytes, part: str, *groups: tuple[bytes, ...]
 ) -> tuple[bool, ...]:
     """For each group of patterns, whether the part's bytes hold a match of any of them (the
     part inflated once for all groups; a large part read in chunks)."""
