@@ -218,3 +218,30 @@ def test_either_way_of_quoting_an_error_value_is_searched_for() -> None:
         assert xlsx._holds_any(sheet, xlsx._MARKERS)
     assert xlsx._holds_any(b"<c><f>A1</f></c>", xlsx._MARKERS)
     assert not xlsx._holds_any(b'<c r="A1" t="s"><v>0</v></c>', xlsx._MARKERS)
+
+
+def test_the_sheet_member_is_known_by_the_parts_as_stored(tmp_path: Path) -> None:
+    """The sheet's member is kept by how workbook.xml and its relationships are stored: read
+    again from a list storing them alike, not inflated again; a damaged part fails as it
+    did (zipfile), and nothing is kept of it."""
+    book = openpyxl.Workbook()
+    book.active.title = "Trang 1"
+    book.create_sheet("Danh sách")
+    path = tmp_path / "ds.xlsx"
+    book.save(path)
+    data = path.read_bytes()
+    xlsx._PART_BY_PACKED.clear()
+    for _ in range(2):
+        archive = directory.Directory(data)
+        assert xlsx._sheet_part(archive, data, "Danh sách") == "xl/worksheets/sheet2.xml"
+        assert len(xlsx._PART_BY_PACKED) == 1
+    assert xlsx._sheet_part(archive, data, "Trang 1") == "xl/worksheets/sheet1.xml"
+    assert xlsx._sheet_part(archive, data, "Không có") is None
+    assert len(xlsx._PART_BY_PACKED) == 3
+    info = archive.getinfo("xl/workbook.xml")
+    damaged = opened(data)
+    damaged.getinfo("xl/workbook.xml").CRC = info.CRC ^ 1
+    xlsx._PART_BY_PACKED.clear()
+    with pytest.raises(zipfile.BadZipFile):
+        xlsx._sheet_part(damaged, data, "Danh sách")
+    assert not xlsx._PART_BY_PACKED

@@ -40,7 +40,7 @@ from pipeline.load.spreadsheet.directory import Archive, Directory
 from pipeline.load.spreadsheet.fields import Wanted, normalize_header
 from pipeline.load.spreadsheet.header import Record
 from pipeline.load.spreadsheet.limits import MAX_FILE_BYTES, check_size, refuse_large_parts
-from pipeline.load.spreadsheet.members import member_bytes, plain_member_bytes
+from pipeline.load.spreadsheet.members import packed_member, plain_member_bytes
 from pipeline.load.spreadsheet.table import ColumnSpan, Table, build_table
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -185,19 +185,49 @@ def _put_back(cells: list[object], found: Iterable[tuple[int, object]]) -> None:
 
 def _sheet_part(archive: Archive, data: bytes, title: str) -> str | None:
     """The zip member holding sheet `title` (xl/worksheets/sheetN.xml)."""
+    # Known without inflating the two parts when they are stored as they were in a list read
+    # before (a year's lists from one template, written by one program, store them alike).
     try:
-        workbook = member_bytes(archive, data, "xl/workbook.xml")
-        rels = member_bytes(archive, data, "xl/_rels/workbook.xml.rels")
+        first, second = packed_member(archive, data, _WORKBOOK), packed_member(archive, data, _RELS)
+    except KeyError:
+        first = second = None
+    key = None
+    if first is not None and second is not None:
+        if first[1] + second[1] <= _REMEMBERED_PARTS_BYTES:
+            key = (title, first, second)
+            if key in _PART_BY_PACKED:
+                return _PART_BY_PACKED[key]
+    try:
+        # member_bytes for each, written out to tell whether both were read in the plain case
+        # (only then is what they say kept by their packed bytes).
+        workbook = plain_member_bytes(archive, data, _WORKBOOK)
+        plain = workbook is not None
+        if workbook is None:
+            workbook = archive.read(_WORKBOOK)
+        rels = plain_member_bytes(archive, data, _RELS)
+        plain = plain and rels is not None
+        if rels is None:
+            rels = archive.read(_RELS)
     except KeyError:
         return None
     if len(workbook) + len(rels) > _REMEMBERED_PARTS_BYTES:
         return _part_named.__wrapped__(workbook, rels, title)
-    return _part_named(workbook, rels, title)
+    part = _part_named(workbook, rels, title)
+    if key is not None and plain:
+        if len(_PART_BY_PACKED) >= _REMEMBERED_PACKED:
+            _PART_BY_PACKED.clear()
+        _PART_BY_PACKED[key] = part
+    return part
 
 
+_WORKBOOK = "xl/workbook.xml"
+_RELS = "xl/_rels/workbook.xml.rels"
 # Lists made from one office's template share these two parts byte for byte: parsing them is
 # then done once. Only small ones are kept, so the cache stays small.
 _REMEMBERED_PARTS_BYTES = 64 * 1024
+# The sheet's part by title and the two parts' packed bytes (packed_member), for the plain case.
+_PART_BY_PACKED: dict[tuple[object, ...], str | None] = {}
+_REMEMBERED_PACKED = 64
 
 
 @functools.lru_cache(maxsize=64)
