@@ -21,6 +21,7 @@ from pipeline.load.spreadsheet.header import (
     Header,
     _header_lookup,
     _is_column_numbering,
+    scan_header,
 )
 from pipeline.load.spreadsheet.row import Row
 from pipeline.rules.basis_lines import basis_lines
@@ -88,6 +89,30 @@ def test_recipient_is_worked_out_once_and_kept() -> None:
     assert Entry.recipient is descriptor  # asked of the class: the property itself
     same = Entry("cầm thị lan", "", "phòng tổ chức-hành chính", "Giấy khen", False, None, "", 9)
     assert same.recipient == first
+
+
+def test_header_rows_are_kept_by_their_text_and_row() -> None:
+    """What a row of text says as a header is kept by the lookup it was read with: the same
+    rows give the same header, at the row they are at; a row holding a number (1 is True, as
+    a key) is read each time."""
+    fields = resolve_fields(("ho_ten", "danh_hieu"), ("don_vi",), {})
+    lookup = _header_lookup(fields)
+    rows = [["DANH SÁCH", None], ["Họ và tên", "Danh hiệu", "Đơn vị"]]
+    first = scan_header(list(enumerate(rows, 1)), fields)
+    again = scan_header(list(enumerate([list(r) for r in rows], 1)), fields)
+    assert first == again and first.header is again.header is not None
+    assert first.header.row == 2 and first.header.columns == {
+        "ho_ten": 1, "danh_hieu": 2, "don_vi": 3}  # fmt: skip
+    lower = scan_header(list(enumerate([["x"], *rows], 1)), fields)
+    assert lower.header is not None and lower.header.row == 3 and lower.header != first.header
+    numbered = [1, "Họ và tên", "Danh hiệu"]
+    assert scan_header([(1, numbered)], fields).header == Header(
+        1, {"ho_ten": 2, "danh_hieu": 3}, {"ho_ten": "Họ và tên", "danh_hieu": "Danh hiệu"})
+    assert tuple(numbered) not in lookup.rows
+    assert (True, "Họ và tên", "Danh hiệu") not in lookup.rows
+    missing = scan_header([(1, ["Họ và tên"]), (2, ["Họ và tên", "Đơn vị"])], fields)
+    assert missing.header is None and missing.best_row == 2
+    assert missing.best_texts == ["Họ và tên", "Đơn vị"]
 
 
 def test_a_column_numbering_row_holds_marks_only() -> None:
