@@ -91,6 +91,18 @@ def test_recipient_is_worked_out_once_and_kept() -> None:
     assert same.recipient == first
 
 
+def test_a_listed_entry_keeps_the_recipient_entry_recipient_works_out(repo: Path) -> None:
+    """read_award_list works each entry's recipient out as it makes the entry (the duplicate
+    check asks it at once): what Entry.recipient gives, kept where it keeps it."""
+    listed = read_award_list(repo / "inputs/2021/danh-sach-ldtt-2021.xlsx", date(2021, 12, 20))
+    assert listed.entries
+    for entry in listed.entries:
+        again = dataclasses.replace(entry)
+        assert "recipient" in vars(entry) and "recipient" not in vars(again)
+        assert entry.recipient == again.recipient
+        assert list(vars(entry)) == list(vars(again))  # the fields, then the recipient
+
+
 def test_header_rows_are_kept_by_their_text_and_row() -> None:
     """What a row of text says as a header is kept by the lookup it was read with: the same
     rows give the same header, at the row they are at; a row holding a number (1 is True, as
