@@ -17,7 +17,12 @@ import pytest
 from pipeline.awards import Entry, Group, read_award_list
 from pipeline.load import read_log
 from pipeline.load.spreadsheet.fields import resolve_fields
-from pipeline.load.spreadsheet.header import Header, _header_lookup
+from pipeline.load.spreadsheet.header import (
+    Header,
+    _header_lookup,
+    _is_column_numbering,
+    scan_header,
+)
 from pipeline.load.spreadsheet.row import Row
 from pipeline.rules.basis_lines import basis_lines
 from pipeline.rules.cited_decrees import other_law_cited, stale_basis
@@ -84,6 +89,50 @@ def test_recipient_is_worked_out_once_and_kept() -> None:
     assert Entry.recipient is descriptor  # asked of the class: the property itself
     same = Entry("cầm thị lan", "", "phòng tổ chức-hành chính", "Giấy khen", False, None, "", 9)
     assert same.recipient == first
+
+
+def test_a_listed_entry_keeps_the_recipient_entry_recipient_works_out(repo: Path) -> None:
+    """read_award_list works each entry's recipient out as it makes the entry (the duplicate
+    check asks it at once): what Entry.recipient gives, kept where it keeps it."""
+    listed = read_award_list(repo / "inputs/2021/danh-sach-ldtt-2021.xlsx", date(2021, 12, 20))
+    assert listed.entries
+    for entry in listed.entries:
+        again = dataclasses.replace(entry)
+        assert "recipient" in vars(entry) and "recipient" not in vars(again)
+        assert entry.recipient == again.recipient
+        assert list(vars(entry)) == list(vars(again))  # the fields, then the recipient
+
+
+def test_header_rows_are_kept_by_their_text_and_row() -> None:
+    """What a row of text says as a header is kept by the lookup it was read with: the same
+    rows give the same header, at the row they are at; a row holding a number (1 is True, as
+    a key) is read each time."""
+    fields = resolve_fields(("ho_ten", "danh_hieu"), ("don_vi",), {})
+    lookup = _header_lookup(fields)
+    rows = [["DANH SÁCH", None], ["Họ và tên", "Danh hiệu", "Đơn vị"]]
+    first = scan_header(list(enumerate(rows, 1)), fields)
+    again = scan_header(list(enumerate([list(r) for r in rows], 1)), fields)
+    assert first == again and first.header is again.header is not None
+    assert first.header.row == 2 and first.header.columns == {
+        "ho_ten": 1, "danh_hieu": 2, "don_vi": 3}  # fmt: skip
+    lower = scan_header(list(enumerate([["x"], *rows], 1)), fields)
+    assert lower.header is not None and lower.header.row == 3 and lower.header != first.header
+    numbered = [1, "Họ và tên", "Danh hiệu"]
+    assert scan_header([(1, numbered)], fields).header == Header(
+        1, {"ho_ten": 2, "danh_hieu": 3}, {"ho_ten": "Họ và tên", "danh_hieu": "Danh hiệu"})
+    assert tuple(numbered) not in lookup.rows
+    assert (True, "Họ và tên", "Danh hiệu") not in lookup.rows
+    missing = scan_header([(1, ["Họ và tên"]), (2, ["Họ và tên", "Đơn vị"])], fields)
+    assert missing.header is None and missing.best_row == 2
+    assert missing.best_texts == ["Họ và tên", "Đơn vị"]
+
+
+def test_a_column_numbering_row_holds_marks_only() -> None:
+    assert _is_column_numbering(["(1)", "(2)", None, "(3)"])
+    assert _is_column_numbering([1.0, 2.0, "", "C"])
+    assert not _is_column_numbering(["(1)", None])  # one mark: a row of its own
+    assert not _is_column_numbering([1.0, "Nguyễn Văn An", "(3)"])
+    assert not _is_column_numbering(["(1)", "(2)", "Ghi chú"])
 
 
 LAW_2003 = "Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003"

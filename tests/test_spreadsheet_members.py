@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from pipeline.errors import InputError
-from pipeline.load.spreadsheet import members, read_table, xlsx
+from pipeline.load.spreadsheet import directory, members, read_table, xlsx
 from pipeline.load.spreadsheet.cells import plain_text
 from pipeline.load.spreadsheet.fields import resolve_fields
 from pipeline.load.spreadsheet.table import build_table
@@ -154,3 +154,94 @@ def test_empty_cells_read_alike_as_none_or_empty_text() -> None:
         {"ho_ten": "An", "danh_hieu": "Lao động tiên tiến", "ghi_chu": "", "don_vi": ""},
         {"ho_ten": "Bình", "danh_hieu": "Lao động tiên tiến", "ghi_chu": "x", "don_vi": ""},
     ]
+
+
+def directory_outcome(make: object, data: bytes) -> tuple[object, ...]:
+    """What reading a zip's directory gives: its parts as read here, or the error raised."""
+    try:
+        listed = make(data)  # type: ignore[operator]
+    except Exception as exc:  # noqa: BLE001 (the error is what is compared)
+        return ("error", type(exc), str(exc))
+    fields = directory.Part._fields
+    return ("parts", [tuple(getattr(info, f) for f in fields) for info in listed.infolist()])
+
+
+def unusual_zips() -> list[bytes]:
+    """Zips Directory leaves to zipfile, or that zipfile refuses: a comment, extra fields, a
+    name given twice, bytes before the zip or after it, a cut file, a damaged directory."""
+    plain = zip_bytes({"a.xml": b"<a/>", "b.xml": b"<b>" * 50}, zipfile.ZIP_DEFLATED)
+    found = [plain, b"junk" + plain, plain + b"x", plain[:-1], plain[:30]]
+    found.append(b"PK\x05\x06" + b"\0" * 18)  # an empty zip: its end record alone
+    commented = io.BytesIO()
+    with zipfile.ZipFile(commented, "w") as z:
+        z.writestr("a.xml", b"<a/>")
+        z.comment = b"a comment"
+    found.append(commented.getvalue())
+    unusual = io.BytesIO()
+    with zipfile.ZipFile(unusual, "w") as z:
+        info = zipfile.ZipInfo("b.xml")
+        info.extra = b"\xfe\xca\x02\x00xy"
+        z.writestr(info, b"<b/>")
+        z.writestr("ü.xml", b"<c/>")
+        with pytest.warns(UserWarning):
+            z.writestr("ü.xml", b"<d/>")
+    found.append(unusual.getvalue())
+    end = len(plain)
+    for position in range(end - 120, end):  # each byte of the directory, changed
+        for value in (0, 0xFF):
+            damaged = bytearray(plain)
+            damaged[position] = value
+            found.append(bytes(damaged))
+    return found
+
+
+def test_the_directory_lists_what_zipfile_lists() -> None:
+    """Directory lists each part as zipfile does (a name given twice: the later one), or
+    raises what zipfile raises; open and read are zipfile's."""
+    zips = unusual_zips()
+    for data in zips:
+        assert directory_outcome(directory.Directory, data) == directory_outcome(opened, data)
+    assert sum(directory._plain_directory(data) is not None for data in zips) > 100
+    data = zips[0]
+    listed = directory.Directory(data)
+    assert listed.getinfo("b.xml").file_size == 150
+    assert listed.read("b.xml") == opened(data).read("b.xml") == b"<b>" * 50
+    with listed.open("a.xml") as stream:
+        assert stream.read() == b"<a/>"
+    with pytest.raises(KeyError, match="There is no item named 'c.xml' in the archive"):
+        listed.getinfo("c.xml")
+    assert members.member_bytes(listed, data, "b.xml") == b"<b>" * 50
+
+
+def test_either_way_of_quoting_an_error_value_is_searched_for() -> None:
+    for sheet in (b'<c r="A1" t="e"><v>#N/A</v></c>', b"<c r='A1' t='e'><v>#N/A</v></c>"):
+        assert xlsx._holds_any(sheet, xlsx._MARKERS)
+    assert xlsx._holds_any(b"<c><f>A1</f></c>", xlsx._MARKERS)
+    assert not xlsx._holds_any(b'<c r="A1" t="s"><v>0</v></c>', xlsx._MARKERS)
+
+
+def test_the_sheet_member_is_known_by_the_parts_as_stored(tmp_path: Path) -> None:
+    """The sheet's member is kept by how workbook.xml and its relationships are stored: read
+    again from a list storing them alike, not inflated again; a damaged part fails as it
+    did (zipfile), and nothing is kept of it."""
+    book = openpyxl.Workbook()
+    book.active.title = "Trang 1"
+    book.create_sheet("Danh sách")
+    path = tmp_path / "ds.xlsx"
+    book.save(path)
+    data = path.read_bytes()
+    xlsx._PART_BY_PACKED.clear()
+    for _ in range(2):
+        archive = directory.Directory(data)
+        assert xlsx._sheet_part(archive, data, "Danh sách") == "xl/worksheets/sheet2.xml"
+        assert len(xlsx._PART_BY_PACKED) == 1
+    assert xlsx._sheet_part(archive, data, "Trang 1") == "xl/worksheets/sheet1.xml"
+    assert xlsx._sheet_part(archive, data, "Không có") is None
+    assert len(xlsx._PART_BY_PACKED) == 3
+    info = archive.getinfo("xl/workbook.xml")
+    damaged = opened(data)
+    damaged.getinfo("xl/workbook.xml").CRC = info.CRC ^ 1
+    xlsx._PART_BY_PACKED.clear()
+    with pytest.raises(zipfile.BadZipFile):
+        xlsx._sheet_part(damaged, data, "Danh sách")
+    assert not xlsx._PART_BY_PACKED

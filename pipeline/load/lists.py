@@ -317,15 +317,15 @@ def decision_attachments(data: DecisionData, source: Source, resolver: Resolver)
         shared = list_shared(source, awards, users)
         # Its warnings name their file, sheet and row (printed after the document's name); what
         # is of the file, by the first document naming it only.
-        said = warnings_said(awards, users)
-        attached = Attached(DecisionAttachments(awards=awards), (path,),
-                            warnings=(*said, *shared))  # fmt: skip
+        said = (*warnings_said(awards, users), *shared)
+        attachments = DecisionAttachments(awards=awards)
         agency, profile = resolver.agency(data.co_quan, source)
         try:
             told = check_award_phrases(data, agency, awards, source, profile)
         except InputError as exc:
-            raise WordingGap(exc, attached) from None
-        return replace(attached, warnings=(*attached.warnings, *told))
+            raise WordingGap(exc, Attached(attachments, (path,), warnings=said)) from None
+        # Made once, with the wording's warnings (not made without them and replaced).
+        return Attached(attachments, (path,), warnings=(*said, *told))
     if data.hoi_dong is not None:
         members, path = council_members(data, source, resolver)
         # Said as an award list's, by the first decision naming the list.

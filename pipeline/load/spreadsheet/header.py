@@ -74,36 +74,90 @@ def scan_header(prefix: Sequence[Record], fields: list[Wanted]) -> HeaderScan:
     needed = {w.field.name for w in fields if w.required}
     best: tuple[tuple[int, int], int, list[str], frozenset[str]] | None = None
     for number, cells in prefix:
-        found: dict[str, list[int]] = {}
-        texts: list[str] = []
-        for column, value in enumerate(cells, start=1):
-            text = clean(plain_text(value))
-            if not text:
-                continue
-            texts.append(text)
-            for name in lookup.get(normalize_header(text), ()):
-                found.setdefault(name, []).append(column)
+        # The title and header rows of a year's lists, made from one template, are the same
+        # rows list after list: what a row of text says is kept by the lookup it was read
+        # against (_Lookup), and so is the header it makes at its row number.
+        key = _text_row(cells)
+        known = None if key is None else lookup.rows.get(key)
+        if known is None:
+            known = _row_headers(cells, lookup)
+            if key is not None:
+                _keep(lookup.rows, key, known)
+        found, texts = known
         if found and needed <= found.keys():
-            header = _header(number, cells, found, fields)
-            return HeaderScan(header, number, texts, frozenset(found))
+            header = None if key is None else lookup.headers.get((number, key))
+            if header is None:
+                header = _header(number, cells, found, fields)
+                if key is not None:
+                    _keep(lookup.headers, (number, key), header)
+            return HeaderScan(header, number, list(texts), frozenset(found))
         score = (len(found), len(texts))
         if texts and (best is None or score > best[0]):
-            best = (score, number, texts, frozenset(found))
+            best = (score, number, list(texts), frozenset(found))
     if best is None:
         return HeaderScan(None, None, [], frozenset())
     return HeaderScan(None, best[1], best[2], best[3])
 
 
-def _header_lookup(fields: list[Wanted]) -> Mapping[str, tuple[str, ...]]:
+# A row of these types only is kept by its cells (two cells of other types may be equal and
+# read otherwise: 1 and True, a Formula and its text).
+_TEXT_TYPES = frozenset({str, type(None)})
+# Rows (and headers) a lookup keeps at most: the title and header rows of a workspace's
+# templates, not every row of a list whose header is not found.
+_KEPT_ROWS = 256
+
+
+def _text_row(cells: Sequence[object]) -> tuple[object, ...] | None:
+    """The row's cells as a key of _Lookup.rows, if they are text or empty only; else None."""
+    key = tuple(cells)
+    return key if _TEXT_TYPES.issuperset(map(type, key)) else None
+
+
+def _row_headers(
+    cells: Sequence[object], lookup: Mapping[str, tuple[str, ...]]
+) -> tuple[dict[str, list[int]], tuple[str, ...]]:
+    """The columns (1-based) of the fields whose headers a row's cells name, by field (a
+    field named twice has two), and the row's texts (its cells with content, cleaned)."""
+    found: dict[str, list[int]] = {}
+    texts: list[str] = []
+    for column, value in enumerate(cells, start=1):
+        text = clean(plain_text(value))
+        if not text:
+            continue
+        texts.append(text)
+        for name in lookup.get(normalize_header(text), ()):
+            found.setdefault(name, []).append(column)
+    return found, tuple(texts)
+
+
+def _keep(kept: dict[Any, Any], key: Any, value: Any) -> None:
+    if len(kept) >= _KEPT_ROWS:
+        kept.clear()
+    kept[key] = value
+
+
+class _Lookup(dict[str, tuple[str, ...]]):
+    """Each accepted header spelling (normalized) → the fields it names (_header_lookup); and
+    what the rows read against it found (`rows`: by a row's cells, its fields' columns and
+    texts, as _row_headers says; `headers`: by row number and cells, the header _header made
+    of it). Kept, never changed, by _lookup_of: what is kept is read, never changed either."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: dict[tuple[object, ...], tuple[dict[str, list[int]], tuple[str, ...]]] = {}
+        self.headers: dict[tuple[int, tuple[object, ...]], Header] = {}
+
+
+def _header_lookup(fields: list[Wanted]) -> _Lookup:
     """Each accepted header spelling (normalized) → the fields it names: one, but for a
     spelling `cot` gives a field that is another field's header too (refused by _header)."""
     return _lookup_of(tuple((w.field.name, w.field.headers) for w in fields))
 
 
 @functools.lru_cache(maxsize=64)  # the same fields list after list (a `cot` gives its own)
-def _lookup_of(spellings: tuple[tuple[str, tuple[str, ...]], ...]) -> Mapping[str, tuple[str, ...]]:
+def _lookup_of(spellings: tuple[tuple[str, tuple[str, ...]], ...]) -> _Lookup:
     """_header_lookup of the fields' names and spellings (kept: read, never changed)."""
-    lookup: dict[str, tuple[str, ...]] = {}
+    lookup = _Lookup()
     for name, headers in spellings:
         for spelling in headers:
             key = normalize_header(spelling)
@@ -378,6 +432,15 @@ def _merged_below(
 
 
 def _is_column_numbering(cells: Sequence[object]) -> bool:
-    texts = [clean(plain_text(v)) for v in cells]
-    marks = [t for t in texts if t]
-    return len(marks) >= 2 and all(_COLUMN_MARK.fullmatch(t) for t in marks)
+    """Whether a row holds two marks or more and nothing else: "(1) (2) (3)", "A B C". Asked
+    of the first row under every header, most often a person's: its cells are read up to the
+    first that is no mark (the name), not all of them cleaned first."""
+    marks = 0
+    for value in cells:
+        text = clean(plain_text(value))
+        if not text:
+            continue
+        if not _COLUMN_MARK.fullmatch(text):
+            return False
+        marks += 1
+    return marks >= 2

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import os
 import stat
-import zipfile
 from pathlib import Path
 
 from pipeline.errors import InputError
+from pipeline.load.spreadsheet.directory import Archive
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # the .xlsx or .csv file itself
 MAX_PART_BYTES = 256 * 1024 * 1024  # one part of an .xlsx once inflated (the sheet's XML)
@@ -33,7 +33,7 @@ def check_size(path: Path, limit: int) -> os.stat_result:
     return info
 
 
-def refuse_large_parts(archive: zipfile.ZipFile, path: Path) -> None:
+def refuse_large_parts(archive: Archive, path: Path) -> None:
     """InputError if a part of the .xlsx would inflate past MAX_PART_BYTES (one 1.5 GB cell, a
     zip bomb), judged from the zip's directory before anything is inflated."""
     for info in archive.infolist():

@@ -353,7 +353,10 @@ def build_table(
         if number >= merged_from:
             merged_from = _refuse_merged_row(number, spans, file, sheet)
         first = False
-        _add_row(rows, Row(number, values, file, sheet, header), None if complete else name)
+        if complete and len(rows) < MAX_ROWS:
+            rows.append(Row(number, values, file, sheet, header))  # _add_row's, one call fewer
+        else:
+            _add_row(rows, Row(number, values, file, sheet, header), None if complete else name)
     if not rows:
         raise InputError("sheet.no_rows", file=file, sheet=sheet, header_row=header.row)
     said: tuple[UnreadColumn, ...] = ()

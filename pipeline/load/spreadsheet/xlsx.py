@@ -12,8 +12,9 @@ it reads that holds values: what the clerk sees is what gets awarded. Which shee
 comes from calamine's sheet metadata, merged cells from calamine too; openpyxl is no longer
 needed.
 
-The file is read once; zipfile lists its parts from those bytes (the zip-bomb check) and the few
-small parts looked at here are inflated from them directly (`members`).
+The file is read once; its parts are listed from those bytes (`directory`, as zipfile lists
+them: the zip-bomb check) and the few small parts looked at here are inflated from them directly
+(`members`).
 """
 
 from __future__ import annotations
@@ -35,10 +36,11 @@ from pipeline.errors import InputError
 from pipeline.load import read_log
 from pipeline.load.spreadsheet.cells import ExcelError, Formula
 from pipeline.load.spreadsheet.detect import refuse_not_zip, refuse_ole2
+from pipeline.load.spreadsheet.directory import Archive, Directory
 from pipeline.load.spreadsheet.fields import Wanted, normalize_header
 from pipeline.load.spreadsheet.header import Record
 from pipeline.load.spreadsheet.limits import MAX_FILE_BYTES, check_size, refuse_large_parts
-from pipeline.load.spreadsheet.members import member_bytes, plain_member_bytes
+from pipeline.load.spreadsheet.members import packed_member, plain_member_bytes
 from pipeline.load.spreadsheet.table import ColumnSpan, Table, build_table
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -50,10 +52,13 @@ _CALAMINE_ERRORS = (
     python_calamine.XmlError,
     python_calamine.WorksheetNotFound,
 )
-# A formula (<f>) or an error value (t="e") in a sheet's XML: only then is it parsed here.
-_MARKERS = (b"<f", b't="e"', b"t='e'")
+# A formula (<f>) or an error value (t="e" or t='e') in a sheet's XML: only then is it parsed
+# here. Each is a pattern (re, bytes) searched for in the sheet's bytes: the two ways of quoting
+# an error's type in one search, not one each (searching a sheet's XML costs more than all else
+# this module does in Python).
+_MARKERS = (rb"<f", rb"t=(?:\"e\"|'e')")
 # A hidden row (or column) in a sheet's XML: only then are its rows looked at.
-_HIDDEN_MARKERS = (b'hidden="1"', b"hidden='1'", b'hidden="true"', b"hidden='true'")
+_HIDDEN_MARKERS = (rb'hidden="1"', rb"hidden='1'", rb'hidden="true"', rb"hidden='true'")
 _HIDDEN_VALUES = ("1", "true")
 _SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
@@ -66,7 +71,7 @@ def read_xlsx(path: Path, sheet: str | None, fields: list[Wanted]) -> Table:
         read_log.note(path, stat, data)
         refuse_ole2(path, data)
         refuse_not_zip(path, data)
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive = Directory(data)  # zipfile.ZipFile as it lists the parts, sooner
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise InputError("sheet.bad_xlsx", file=path, reason=exc) from None
     with archive:
@@ -178,21 +183,51 @@ def _put_back(cells: list[object], found: Iterable[tuple[int, object]]) -> None:
             cells[column - 1] = value
 
 
-def _sheet_part(archive: zipfile.ZipFile, data: bytes, title: str) -> str | None:
+def _sheet_part(archive: Archive, data: bytes, title: str) -> str | None:
     """The zip member holding sheet `title` (xl/worksheets/sheetN.xml)."""
+    # Known without inflating the two parts when they are stored as they were in a list read
+    # before (a year's lists from one template, written by one program, store them alike).
     try:
-        workbook = member_bytes(archive, data, "xl/workbook.xml")
-        rels = member_bytes(archive, data, "xl/_rels/workbook.xml.rels")
+        first, second = packed_member(archive, data, _WORKBOOK), packed_member(archive, data, _RELS)
+    except KeyError:
+        first = second = None
+    key = None
+    if first is not None and second is not None:
+        if first[1] + second[1] <= _REMEMBERED_PARTS_BYTES:
+            key = (title, first, second)
+            if key in _PART_BY_PACKED:
+                return _PART_BY_PACKED[key]
+    try:
+        # member_bytes for each, written out to tell whether both were read in the plain case
+        # (only then is what they say kept by their packed bytes).
+        workbook = plain_member_bytes(archive, data, _WORKBOOK)
+        plain = workbook is not None
+        if workbook is None:
+            workbook = archive.read(_WORKBOOK)
+        rels = plain_member_bytes(archive, data, _RELS)
+        plain = plain and rels is not None
+        if rels is None:
+            rels = archive.read(_RELS)
     except KeyError:
         return None
     if len(workbook) + len(rels) > _REMEMBERED_PARTS_BYTES:
         return _part_named.__wrapped__(workbook, rels, title)
-    return _part_named(workbook, rels, title)
+    part = _part_named(workbook, rels, title)
+    if key is not None and plain:
+        if len(_PART_BY_PACKED) >= _REMEMBERED_PACKED:
+            _PART_BY_PACKED.clear()
+        _PART_BY_PACKED[key] = part
+    return part
 
 
+_WORKBOOK = "xl/workbook.xml"
+_RELS = "xl/_rels/workbook.xml.rels"
 # Lists made from one office's template share these two parts byte for byte: parsing them is
 # then done once. Only small ones are kept, so the cache stays small.
 _REMEMBERED_PARTS_BYTES = 64 * 1024
+# The sheet's part by title and the two parts' packed bytes (packed_member), for the plain case.
+_PART_BY_PACKED: dict[tuple[object, ...], str | None] = {}
+_REMEMBERED_PACKED = 64
 
 
 @functools.lru_cache(maxsize=64)
@@ -213,9 +248,7 @@ def _part_named(workbook_xml: bytes, rels_xml: bytes, title: str) -> str | None:
     return None
 
 
-def _special_cells(
-    archive: zipfile.ZipFile, part: str, path: Path
-) -> dict[tuple[int, int], object]:
+def _special_cells(archive: Archive, part: str, path: Path) -> dict[tuple[int, int], object]:
     """Error values and formulas without a stored result, by (row, column), 1-based."""
     found: dict[tuple[int, int], object] = {}
     try:
@@ -243,7 +276,7 @@ _COL = f"{{{_MAIN}}}col"
 
 
 def _hidden_rows_and_columns(
-    archive: zipfile.ZipFile, part: str, path: Path
+    archive: Archive, part: str, path: Path
 ) -> tuple[frozenset[int], tuple[ColumnSpan, ...]]:
     """The rows (numbers as Excel shows them) and the spans of columns (first, last, 1-based)
     hidden in the sheet, from one pass over its XML (<cols> comes before the rows)."""
@@ -281,10 +314,10 @@ def _column_span(first: str, last: str) -> ColumnSpan | None:
 
 
 def _mentions(
-    archive: zipfile.ZipFile, data: bytes, part: str, *groups: tuple[bytes, ...]
+    archive: Archive, data: bytes, part: str, *groups: tuple[bytes, ...]
 ) -> tuple[bool, ...]:
-    """For each group of needles, whether the part's bytes contain any of them (the part
-    inflated once for all groups; a large part read in chunks)."""
+    """For each group of patterns, whether the part's bytes hold a match of any of them (the
+    part inflated once for all groups; a large part read in chunks)."""
     try:
         whole = plain_member_bytes(archive, data, part)
     except KeyError:
@@ -298,7 +331,7 @@ def _mentions(
             while chunk := stream.read(1 << 20):
                 window = tail + chunk
                 for index, group in enumerate(groups):
-                    found[index] = found[index] or any(needle in window for needle in group)
+                    found[index] = found[index] or any(_finder(p)(window) for p in group)
                 if all(found):
                     break
                 tail = window[-16:]
@@ -307,20 +340,21 @@ def _mentions(
     return tuple(found)
 
 
-def _holds_any(whole: bytes, needles: tuple[bytes, ...]) -> bool:
-    """Whether `whole` holds any of `needles`: none when it lacks what they all start with
-    (b"hidden=" for the four ways of hiding), a search of the part instead of one per needle."""
-    shared = os.path.commonprefix(needles)
-    if len(shared) > 2 and not _finder(shared)(whole):
+def _holds_any(whole: bytes, patterns: tuple[bytes, ...]) -> bool:
+    """Whether `whole` holds a match of any of `patterns`: none when it lacks what they all
+    start with (b"hidden=" for the four ways of hiding, plain text each), a search of the part
+    instead of one per pattern."""
+    shared = os.path.commonprefix(patterns) or b""
+    if len(shared) > 2 and not _finder(re.escape(shared))(whole):
         return False
-    return any(_finder(needle)(whole) for needle in needles)
+    return any(_finder(pattern)(whole) for pattern in patterns)
 
 
 @functools.cache
-def _finder(needle: bytes) -> Callable[[bytes], object]:
+def _finder(pattern: bytes) -> Callable[[bytes], object]:
     # re's search for a literal is about twice as fast as `in` on a sheet's XML, where '<', 't'
-    # and '"' (the needles' bytes) are everywhere.
-    return re.compile(re.escape(needle)).search
+    # and '"' (the patterns' bytes) are everywhere.
+    return re.compile(pattern).search
 
 
 def _coordinates(ref: str) -> tuple[int, int] | None:
