@@ -24,6 +24,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from unicodedata import normalize as _normalize
 
 import yaml
 from ruamel.yaml import YAML
@@ -554,6 +555,31 @@ class _FastBuilder:
             self.anchors[anchor] = (value, count)
         return value, count
 
+    def _plain_text(self, event: Any) -> str | None:
+        """The text of a scalar `event` as _node gives it, counted and looked at for legacy
+        text as _node does, when it is text by its form alone in a file the gate has nothing to
+        do in (gate_free): no tag, no anchor, quoted or folded or plain starting as no pattern
+        does, within the length limit. None for any other (for _node to read).
+
+        Most of a file's values are such texts: read here in one call instead of _node's five
+        (_scalar, _resolve, _text, nfc, _Limits.add), with the same result and the same checks.
+        """
+        if event.tag is not None or event.anchor is not None:
+            return None
+        value: str = event.value
+        if event.implicit[0] and not (value and value[0] not in _PATTERN_STARTS):
+            return None  # plain: a number, a date, null, true... or text (_resolve says)
+        if len(value) > MAX_TEXT_CHARS:
+            return None
+        value = _normalize("NFC", value)
+        limits = self.limits
+        if limits.values >= MAX_VALUES:  # this one is too many: said at its line
+            limits.add(1, event.start_mark.line + 1)
+        limits.values += 1
+        if not self.maybe_legacy and looks_like_legacy_text(value):
+            self.maybe_legacy = True
+        return value
+
     def _scalar(self, event: Any, loc: Path_, line: int) -> Any:
         value: str = event.value
         tag = event.tag
@@ -624,6 +650,8 @@ class _FastBuilder:
         count = 1
         self.limits.add(1, line)
         lines = self.lines
+        gate_free = self.gate_free
+        plain = gate_free and depth < MAX_DEPTH  # a value's depth (depth + 1) within the limit
         while True:
             event = next(events)
             kind = type(event)
@@ -633,7 +661,11 @@ class _FastBuilder:
             if kind is not _SCALAR:
                 raise InputError("data.key_not_text", file=self.path, line=key_line,
                                  field=dotted(loc) or None, key="[...]")  # fmt: skip
-            key = self._key(event, loc, key_line)
+            key = None
+            if gate_free and event.tag is None and event.implicit[0]:
+                key = _text_key(event.value)
+            if key is None:
+                key = self._key(event, loc, key_line)
             if key is _MERGE_KEY:
                 value, size = self._node(next(events), events, (*loc, "<<"), depth + 1)
                 sources = value if isinstance(value, list) else [value]
@@ -649,7 +681,14 @@ class _FastBuilder:
                 raise _Fallback  # ruamel words the duplicate key
             here = (*loc, key)
             lines[here] = key_line
-            out[key], size = self._node(next(events), events, here, depth + 1)
+            event = next(events)
+            if plain and type(event) is _SCALAR:
+                text = self._plain_text(event)
+                if text is not None:
+                    out[key] = text
+                    count += 1
+                    continue
+            out[key], size = self._node(event, events, here, depth + 1)
             count += size
         for source in merged:  # explicit keys win, then earlier merged mappings
             for key, value in source.items():
@@ -662,12 +701,20 @@ class _FastBuilder:
         count = 1
         self.limits.add(1, line)
         lines = self.lines
+        plain = self.gate_free and depth < MAX_DEPTH  # as in _mapping
         while True:
             event = next(events)
-            if type(event) is _SEQUENCE_END:
+            kind = type(event)
+            if kind is _SEQUENCE_END:
                 break
             here = (*loc, len(out))
             lines[here] = event.start_mark.line + 1
+            if plain and kind is _SCALAR:
+                text = self._plain_text(event)
+                if text is not None:
+                    out.append(text)
+                    count += 1
+                    continue
             value, size = self._node(event, events, here, depth + 1)
             out.append(value)
             count += size
@@ -698,6 +745,16 @@ def _resolve(value: str) -> str:
     if value and value[0] not in _PATTERN_STARTS:
         return _STR
     return _resolve_patterned(value)
+
+
+@functools.lru_cache(maxsize=1024)  # loai, co_quan, ngay, trich_yeu ... in every file
+def _text_key(value: str) -> str | None:
+    """A plain mapping key as _FastBuilder._key reads it in a file the gate has nothing to do
+    in (gate_free): the key as text when it is text (composed), None when _key has more to say
+    (a number, a date, null, true or << as a key; a key beyond the length limit)."""
+    if len(value) > MAX_TEXT_CHARS or _resolve(value) != _STR:
+        return None
+    return nfc(value)
 
 
 @functools.lru_cache(maxsize=1024)  # so: 1, so_ban: 2 in every file
@@ -736,12 +793,34 @@ def _typed_bad_char(path: Path, text: str, bad: BadCharacter) -> InputError:
     return _bad_char_error(path, text, bad, None)  # in a comment, or the parse failed
 
 
+# The first character of a line that is neither blank nor a comment, and the end of a line as
+# str.splitlines finds it (its breaks are all whitespace, as str.strip and \s see it).
+_NOT_SPACE = re.compile(r"\S")
+_LINE_BREAK = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _has_content(text: str) -> bool:
+    """Whether some line of `text` is neither blank nor a comment (only whitespace before a
+    #): what `not all(not line.strip() or line.lstrip().startswith("#") for line in
+    text.splitlines())` says, looking no further than the first such line (the file's first
+    key, after its heading comments) instead of splitting the whole file into lines."""
+    at = 0
+    while True:
+        found = _NOT_SPACE.search(text, at)
+        if found is None:
+            return False
+        if found[0] != "#":
+            return True
+        end = _LINE_BREAK.search(text, found.end())
+        if end is None:
+            return False
+        at = end.end()
+
+
 def load_yaml(path: Path) -> Source:
     """Parse `path`; YAML errors, tabs, empty files become InputErrors with their line."""
     text = read_text(path, composed=False)
-    if not text.strip() or all(
-        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
-    ):
+    if not _has_content(text):
         raise InputError("data.empty_file", file=path)
     unix = text.replace("\r", "")  # a CR of a line break is not a refused character
     unchanged = passes_unchanged(unix)
