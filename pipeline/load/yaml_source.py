@@ -16,6 +16,7 @@ the gate nothing to do, no value can either: each is then only measured and brou
 
 from __future__ import annotations
 
+import codecs
 import functools
 import os
 import re
@@ -151,9 +152,14 @@ def read_text(path: Path, *, composed: bool = True) -> str:
     NFC once parsed: composing the file's text first would join a combining mark typed after a
     backslash escape ("\\n" + U+0301) into a letter and break the escape.
     """
-    raw = read_bytes(path)
+    text = _decoded(path, read_bytes(path))
+    return nfc(text) if composed else text
+
+
+def _decoded(path: Path, raw: bytes) -> str:
+    """The text of file `path`'s bytes `raw` (read_text)."""
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         from pipeline.text.legacy import describe_encoding, guess_legacy_bytes
@@ -164,7 +170,6 @@ def read_text(path: Path, *, composed: bool = True) -> str:
                 "data.not_utf8_legacy", file=path, line=line, encoding=describe_encoding(guess)
             ) from None
         raise InputError("data.not_utf8", file=path, line=line) from None
-    return nfc(text) if composed else text
 
 
 def _short_tag(tag: str) -> str:
@@ -497,9 +502,12 @@ class _FastBuilder:
         self.limits = _Limits(path)
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.open_anchors: set[str] = set()
+        # `text` in UTF-8, when the caller has it (the file's bytes, load_yaml): what CParser
+        # makes of a str itself, so the same events.
+        self.encoded: bytes | None = None
 
     def build(self) -> Any:
-        parser = CParser(self.text)
+        parser = CParser(self.text if self.encoded is None else self.encoded)
         try:
             events = iter(parser.get_event, None)
             kinds = [type(next(events)), type(next(events))]  # stream start, document start
@@ -811,15 +819,27 @@ def _has_content(text: str) -> bool:
             return False
         if found[0] != "#":
             return True
-        end = _LINE_BREAK.search(text, found.end())
-        if end is None:
+        # The comment ends at its line feed, or at another break before it: one only where the
+        # comment holds a character that is not printable (a break is not), which a comment
+        # rarely does; looked for there alone, as a search of every character costs more.
+        start = found.end()
+        end = text.find("\n", start)
+        if end < 0:
+            end = len(text)
+        if not text[start:end].isprintable():
+            other = _LINE_BREAK.search(text, start, end)
+            if other is not None:
+                end = other.start()
+        if end >= len(text):
             return False
-        at = end.end()
+        at = end + 1
 
 
 def load_yaml(path: Path) -> Source:
     """Parse `path`; YAML errors, tabs, empty files become InputErrors with their line."""
-    text = read_text(path, composed=False)
+    raw = read_bytes(path)
+    # The text as typed (read_text's, composed=False): each value is brought to NFC once parsed.
+    text = _decoded(path, raw)
     if not _has_content(text):
         raise InputError("data.empty_file", file=path)
     unix = text.replace("\r", "")  # a CR of a line break is not a refused character
@@ -830,6 +850,9 @@ def load_yaml(path: Path) -> Source:
             raise _typed_bad_char(path, text, bad)
     # Whether the gate has work, from the search just made rather than a second one.
     builder = _FastBuilder(path, text, gate_free=_gate_free(text, unchanged))
+    if not raw.startswith(codecs.BOM_UTF8):
+        # The bytes libyaml would be given: the text's own UTF-8, not encoded again from it.
+        builder.encoded = raw
     try:
         data = builder.build()
         lines = builder.lines
