@@ -36,7 +36,7 @@ from pipeline.load.locks import ForkSafeLock
 from pipeline.load.read_log import Stamp
 from pipeline.load.read_log import stamp as file_stamp
 from pipeline.load.validation import typed_as_yaml, validate
-from pipeline.load.yaml_source import Path_, Source, dotted, load_yaml, source_of_mapping, strings
+from pipeline.load.yaml_source import Path_, Source, dotted, load_yaml, source_of_mapping
 from pipeline.model.agency import Agency
 from pipeline.model.bao_cao import ReportData
 from pipeline.model.bien_ban import MinutesData, same_name
@@ -382,7 +382,7 @@ def check_typed_weekdays(source: Source) -> None:
     3 năm 2025" for a Wednesday), at its line and field, with the weekday to write: `vanthu
     verify` fails the printed document for it (rule noi_dung.thu, read alike: rules.dates), and
     check, render and build stop it before the register gives the document a number."""
-    texts = list(strings(source.data))
+    texts = source.texts()
     if not any_weekday_date(text for _, text in texts):
         return
     for loc, text in texts:

@@ -90,6 +90,17 @@ class Source:
     path: Path
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
+    # Every string of `data` with where it stands, as strings(data) lists them, when the parser
+    # listed them as it read (_FastBuilder.texts); None: walked for when asked (texts()).
+    listed: list[tuple[Path_, str]] | None = field(default=None, compare=False, repr=False)
+
+    def texts(self) -> list[tuple[Path_, str]]:
+        """Every string of the data with where it stands, in the data's order: strings(data),
+        listed once (each document's load looks at every text for typed weekdays); not to be
+        changed by the caller."""
+        if self.listed is None:
+            self.listed = list(strings(self.data))
+        return self.listed
 
     def line_of(self, loc: Path_) -> int | None:
         """Line of the deepest part of `loc` that exists in the file."""
@@ -502,6 +513,10 @@ class _FastBuilder:
         self.limits = _Limits(path)
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.open_anchors: set[str] = set()
+        # Every string value with where it stands, in the order read: strings(data)'s order
+        # while no alias or merge key repeats a value elsewhere (`texts_listed` then False).
+        self.texts: list[tuple[Path_, str]] = []
+        self.texts_listed = True
         # `text` in UTF-8, when the caller has it (the file's bytes, load_yaml): what CParser
         # makes of a str itself, so the same events.
         self.encoded: bytes | None = None
@@ -532,6 +547,7 @@ class _FastBuilder:
             raise InputError("data.too_deep", file=self.path, line=line, limit=MAX_DEPTH)
         kind = type(event)
         if kind is _ALIAS:
+            self.texts_listed = False  # its value stands here too, as strings() would say
             if event.anchor in self.open_anchors:
                 raise InputError("data.alias_loop", file=self.path, line=line,
                                  field=dotted(loc) or None, name=event.anchor)  # fmt: skip
@@ -550,8 +566,10 @@ class _FastBuilder:
         if kind is _SCALAR:
             value, count = self._scalar(event, loc, line), 1
             self.limits.add(1, line)
-            if type(value) is str and not self.maybe_legacy and looks_like_legacy_text(value):
-                self.maybe_legacy = True
+            if type(value) is str:
+                self.texts.append((loc, value))
+                if not self.maybe_legacy and looks_like_legacy_text(value):
+                    self.maybe_legacy = True
         elif kind is _MAPPING_START:
             value, count = self._mapping(events, loc, depth, line)
         elif kind is _SEQUENCE_START:
@@ -660,6 +678,7 @@ class _FastBuilder:
         lines = self.lines
         gate_free = self.gate_free
         plain = gate_free and depth < MAX_DEPTH  # a value's depth (depth + 1) within the limit
+        texts = self.texts
         while True:
             event = next(events)
             kind = type(event)
@@ -675,6 +694,7 @@ class _FastBuilder:
             if key is None:
                 key = self._key(event, loc, key_line)
             if key is _MERGE_KEY:
+                self.texts_listed = False  # merged values come after the mapping's own
                 value, size = self._node(next(events), events, (*loc, "<<"), depth + 1)
                 sources = value if isinstance(value, list) else [value]
                 if not all(isinstance(v, dict) for v in sources):
@@ -694,6 +714,7 @@ class _FastBuilder:
                 text = self._plain_text(event)
                 if text is not None:
                     out[key] = text
+                    texts.append((here, text))
                     count += 1
                     continue
             out[key], size = self._node(event, events, here, depth + 1)
@@ -710,6 +731,7 @@ class _FastBuilder:
         self.limits.add(1, line)
         lines = self.lines
         plain = self.gate_free and depth < MAX_DEPTH  # as in _mapping
+        texts = self.texts
         while True:
             event = next(events)
             kind = type(event)
@@ -721,6 +743,7 @@ class _FastBuilder:
                 text = self._plain_text(event)
                 if text is not None:
                     out.append(text)
+                    texts.append((here, text))
                     count += 1
                     continue
             value, size = self._node(event, events, here, depth + 1)
@@ -857,12 +880,13 @@ def load_yaml(path: Path) -> Source:
         data = builder.build()
         lines = builder.lines
         legacy = builder.maybe_legacy
+        listed = builder.texts if builder.texts_listed else None
     except _Fallback:
         data, lines = _slow_load(path, text)
-        legacy = True
+        legacy, listed = True, None
     if not isinstance(data, dict):
         raise InputError("data.not_mapping", file=path, line=1)
-    source = Source(path=path, data=data, lines=lines)
+    source = Source(path=path, data=data, lines=lines, listed=listed)
     if legacy:
         refuse_legacy_text(source, text)
     return source
@@ -934,7 +958,7 @@ def refuse_legacy_text(source: Source, file_text: str | None = None) -> None:
     """Text pasted from a TCVN3 or VNI document (Céng hoµ...) would print garbled: refuse it,
     with the text it was meant to be, decoded from the value as typed in `file_text` when that
     can be read back (see _as_typed)."""
-    for loc, text in strings(source.data):
+    for loc, text in source.texts():
         codes = legacy_encodings(text)
         if codes:
             typed = _as_typed(file_text, loc) or text
