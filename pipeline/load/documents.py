@@ -797,9 +797,13 @@ class DocumentLoader:
         check_minutes_signers(data, agency, source)
         check_typed_weekdays(source)
         folder = self.locations.output_name(source.path, data.ngay.year).parts[0]
+        # The profile as its file says (its parse, kept by the loader) only for a date from
+        # which check_local_level can warn: before it, its stat and look-up are spared.
+        local = (check_local_level(data, self._parse(profile, profile).data, source)
+                 if data.ngay >= TWO_LEVELS_SINCE else ())  # fmt: skip
         warnings = (*check_signing_authority(data, agency, source, profile),
                     *check_year_folder(data, source, folder),
-                    *check_local_level(data, self._parse(profile, profile).data, source),
+                    *local,
                     *check_calendar(data, source),
                     *check_repeated_recipients(data, agency, source),
                     *renumbered_warnings(data, source))  # fmt: skip
