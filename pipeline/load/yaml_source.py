@@ -21,7 +21,7 @@ import functools
 import os
 import re
 import stat
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -524,15 +524,17 @@ class _FastBuilder:
     def build(self) -> Any:
         parser = CParser(self.text if self.encoded is None else self.encoded)
         try:
-            events = iter(parser.get_event, None)
-            kinds = [type(next(events)), type(next(events))]  # stream start, document start
+            # get_event itself, not an iterator over it: one call an event fewer (after the
+            # stream's end, which is read below, libyaml has no more to give)
+            events = parser.get_event
+            kinds = [type(events()), type(events())]  # stream start, document start
             if kinds != [yaml.StreamStartEvent, yaml.DocumentStartEvent]:
                 raise _Fallback
-            first = next(events)
+            first = events()
             value, _ = self._node(first, events, (), 1)
-            if type(next(events)) is not yaml.DocumentEndEvent:
+            if type(events()) is not yaml.DocumentEndEvent:
                 raise _Fallback
-            if type(next(events)) is not yaml.StreamEndEvent:
+            if type(events()) is not yaml.StreamEndEvent:
                 raise _Fallback  # a second document: ruamel words the error
         except yaml.YAMLError:
             raise _Fallback from None
@@ -540,7 +542,9 @@ class _FastBuilder:
             parser.dispose()
         return value
 
-    def _node(self, event: Any, events: Iterator[Any], loc: Path_, depth: int) -> tuple[Any, int]:
+    def _node(
+        self, event: Any, events: Callable[[], Any], loc: Path_, depth: int
+    ) -> tuple[Any, int]:
         """The value starting with `event`, and how many values it counts for."""
         line = event.start_mark.line + 1
         if depth > MAX_DEPTH:
@@ -669,7 +673,7 @@ class _FastBuilder:
             typed += [piece, self.original[at]]
         return "".join(typed) + value.rsplit(_STAND_IN, 1)[-1]
 
-    def _mapping(self, events: Iterator[Any], loc: Path_, depth: int, line: int
+    def _mapping(self, events: Callable[[], Any], loc: Path_, depth: int, line: int
                  ) -> tuple[dict[str, Any], int]:  # fmt: skip
         out: dict[str, Any] = {}
         merged: list[dict[str, Any]] = []
@@ -680,7 +684,7 @@ class _FastBuilder:
         plain = gate_free and depth < MAX_DEPTH  # a value's depth (depth + 1) within the limit
         texts = self.texts
         while True:
-            event = next(events)
+            event = events()
             kind = type(event)
             if kind is _MAPPING_END:
                 break
@@ -695,7 +699,7 @@ class _FastBuilder:
                 key = self._key(event, loc, key_line)
             if key is _MERGE_KEY:
                 self.texts_listed = False  # merged values come after the mapping's own
-                value, size = self._node(next(events), events, (*loc, "<<"), depth + 1)
+                value, size = self._node(events(), events, (*loc, "<<"), depth + 1)
                 sources = value if isinstance(value, list) else [value]
                 if not all(isinstance(v, dict) for v in sources):
                     raise _Fallback
@@ -709,7 +713,7 @@ class _FastBuilder:
                 raise _Fallback  # ruamel words the duplicate key
             here = (*loc, key)
             lines[here] = key_line
-            event = next(events)
+            event = events()
             if plain and type(event) is _SCALAR:
                 text = self._plain_text(event)
                 if text is not None:
@@ -724,7 +728,7 @@ class _FastBuilder:
                 out.setdefault(key, value)
         return out, count
 
-    def _sequence(self, events: Iterator[Any], loc: Path_, depth: int, line: int
+    def _sequence(self, events: Callable[[], Any], loc: Path_, depth: int, line: int
                   ) -> tuple[list[Any], int]:  # fmt: skip
         out: list[Any] = []
         count = 1
@@ -733,7 +737,7 @@ class _FastBuilder:
         plain = self.gate_free and depth < MAX_DEPTH  # as in _mapping
         texts = self.texts
         while True:
-            event = next(events)
+            event = events()
             kind = type(event)
             if kind is _SEQUENCE_END:
                 break
