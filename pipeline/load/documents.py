@@ -36,7 +36,7 @@ from pipeline.load.locks import ForkSafeLock
 from pipeline.load.read_log import Stamp
 from pipeline.load.read_log import stamp as file_stamp
 from pipeline.load.validation import typed_as_yaml, validate
-from pipeline.load.yaml_source import Path_, Source, dotted, load_yaml, source_of_mapping, strings
+from pipeline.load.yaml_source import Path_, Source, dotted, load_yaml, source_of_mapping
 from pipeline.model.agency import Agency
 from pipeline.model.bao_cao import ReportData
 from pipeline.model.bien_ban import MinutesData, same_name
@@ -382,7 +382,7 @@ def check_typed_weekdays(source: Source) -> None:
     3 năm 2025" for a Wednesday), at its line and field, with the weekday to write: `vanthu
     verify` fails the printed document for it (rule noi_dung.thu, read alike: rules.dates), and
     check, render and build stop it before the register gives the document a number."""
-    texts = list(strings(source.data))
+    texts = source.texts()
     if not any_weekday_date(text for _, text in texts):
         return
     for loc, text in texts:
@@ -797,9 +797,13 @@ class DocumentLoader:
         check_minutes_signers(data, agency, source)
         check_typed_weekdays(source)
         folder = self.locations.output_name(source.path, data.ngay.year).parts[0]
+        # The profile as its file says (its parse, kept by the loader) only for a date from
+        # which check_local_level can warn: before it, its stat and look-up are spared.
+        local = (check_local_level(data, self._parse(profile, profile).data, source)
+                 if data.ngay >= TWO_LEVELS_SINCE else ())  # fmt: skip
         warnings = (*check_signing_authority(data, agency, source, profile),
                     *check_year_folder(data, source, folder),
-                    *check_local_level(data, self._parse(profile, profile).data, source),
+                    *local,
                     *check_calendar(data, source),
                     *check_repeated_recipients(data, agency, source),
                     *renumbered_warnings(data, source))  # fmt: skip

@@ -42,18 +42,19 @@ class RealPaths:
 
     def __init__(self) -> None:
         self._folders: dict[str, str] = {}
+        # An absolute path's text → its folder resolved and its name joined: a build asks for
+        # each document's path several times (its load, its output's name, its list beside it).
+        # Not for a relative one, which depends on the working folder.
+        self._joined: dict[str, str] = {}
 
     def resolve(self, path: Path) -> Path:
         """`path` resolved (see resolved_path)."""
         text = os.fspath(path)
-        if ".." in text and ".." in _PARTS.split(text):  # realpath reads "link/.." through it
-            return resolved_path(path)
-        # Only the folder's text is used as it stands, and realpath normalises that.
-        folder, name = os.path.split(text if os.path.isabs(text) else os.path.abspath(text))
-        real = self._folders.get(folder)
-        if real is None:
-            real = self._folders[folder] = os.path.realpath(folder)
-        found = os.path.join(real, name)
+        found = self._joined.get(text)
+        if found is None:
+            if ".." in text and ".." in _PARTS.split(text):  # realpath reads "link/.." through it
+                return resolved_path(path)
+            found = self._join(text)
         try:
             if not stat.S_ISLNK(os.lstat(found).st_mode):
                 return path if found == text else Path(found)
@@ -61,7 +62,22 @@ class RealPaths:
             pass
         return resolved_path(path)
 
+    def _join(self, text: str) -> str:
+        """The path `text` with its folder resolved (once per folder) and its name joined."""
+        absolute = os.path.isabs(text)
+        # Only the folder's text is used as it stands, and realpath normalises that.
+        folder, name = os.path.split(text if absolute else os.path.abspath(text))
+        real = self._folders.get(folder)
+        if real is None:
+            real = self._folders[folder] = os.path.realpath(folder)
+        found = os.path.join(real, name)
+        if absolute and len(self._joined) < _JOINED_KEPT:
+            self._joined[text] = found
+        return found
 
+
+# Paths a RealPaths keeps joined: a few years of a workspace's documents and lists.
+_JOINED_KEPT = 16_384
 _PARTS = re.compile(r"[\\/]")
 
 

@@ -16,14 +16,16 @@ the gate nothing to do, no value can either: each is then only measured and brou
 
 from __future__ import annotations
 
+import codecs
 import functools
 import os
 import re
 import stat
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from unicodedata import normalize as _normalize
 
 import yaml
 from ruamel.yaml import YAML
@@ -88,6 +90,17 @@ class Source:
     path: Path
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
+    # Every string of `data` with where it stands, as strings(data) lists them, when the parser
+    # listed them as it read (_FastBuilder.texts); None: walked for when asked (texts()).
+    listed: list[tuple[Path_, str]] | None = field(default=None, compare=False, repr=False)
+
+    def texts(self) -> list[tuple[Path_, str]]:
+        """Every string of the data with where it stands, in the data's order: strings(data),
+        listed once (each document's load looks at every text for typed weekdays); not to be
+        changed by the caller."""
+        if self.listed is None:
+            self.listed = list(strings(self.data))
+        return self.listed
 
     def line_of(self, loc: Path_) -> int | None:
         """Line of the deepest part of `loc` that exists in the file."""
@@ -150,9 +163,14 @@ def read_text(path: Path, *, composed: bool = True) -> str:
     NFC once parsed: composing the file's text first would join a combining mark typed after a
     backslash escape ("\\n" + U+0301) into a letter and break the escape.
     """
-    raw = read_bytes(path)
+    text = _decoded(path, read_bytes(path))
+    return nfc(text) if composed else text
+
+
+def _decoded(path: Path, raw: bytes) -> str:
+    """The text of file `path`'s bytes `raw` (read_text)."""
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         from pipeline.text.legacy import describe_encoding, guess_legacy_bytes
@@ -163,7 +181,6 @@ def read_text(path: Path, *, composed: bool = True) -> str:
                 "data.not_utf8_legacy", file=path, line=line, encoding=describe_encoding(guess)
             ) from None
         raise InputError("data.not_utf8", file=path, line=line) from None
-    return nfc(text) if composed else text
 
 
 def _short_tag(tag: str) -> str:
@@ -496,19 +513,28 @@ class _FastBuilder:
         self.limits = _Limits(path)
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.open_anchors: set[str] = set()
+        # Every string value with where it stands, in the order read: strings(data)'s order
+        # while no alias or merge key repeats a value elsewhere (`texts_listed` then False).
+        self.texts: list[tuple[Path_, str]] = []
+        self.texts_listed = True
+        # `text` in UTF-8, when the caller has it (the file's bytes, load_yaml): what CParser
+        # makes of a str itself, so the same events.
+        self.encoded: bytes | None = None
 
     def build(self) -> Any:
-        parser = CParser(self.text)
+        parser = CParser(self.text if self.encoded is None else self.encoded)
         try:
-            events = iter(parser.get_event, None)
-            kinds = [type(next(events)), type(next(events))]  # stream start, document start
+            # get_event itself, not an iterator over it: one call an event fewer (after the
+            # stream's end, which is read below, libyaml has no more to give)
+            events = parser.get_event
+            kinds = [type(events()), type(events())]  # stream start, document start
             if kinds != [yaml.StreamStartEvent, yaml.DocumentStartEvent]:
                 raise _Fallback
-            first = next(events)
+            first = events()
             value, _ = self._node(first, events, (), 1)
-            if type(next(events)) is not yaml.DocumentEndEvent:
+            if type(events()) is not yaml.DocumentEndEvent:
                 raise _Fallback
-            if type(next(events)) is not yaml.StreamEndEvent:
+            if type(events()) is not yaml.StreamEndEvent:
                 raise _Fallback  # a second document: ruamel words the error
         except yaml.YAMLError:
             raise _Fallback from None
@@ -516,13 +542,16 @@ class _FastBuilder:
             parser.dispose()
         return value
 
-    def _node(self, event: Any, events: Iterator[Any], loc: Path_, depth: int) -> tuple[Any, int]:
+    def _node(
+        self, event: Any, events: Callable[[], Any], loc: Path_, depth: int
+    ) -> tuple[Any, int]:
         """The value starting with `event`, and how many values it counts for."""
         line = event.start_mark.line + 1
         if depth > MAX_DEPTH:
             raise InputError("data.too_deep", file=self.path, line=line, limit=MAX_DEPTH)
         kind = type(event)
         if kind is _ALIAS:
+            self.texts_listed = False  # its value stands here too, as strings() would say
             if event.anchor in self.open_anchors:
                 raise InputError("data.alias_loop", file=self.path, line=line,
                                  field=dotted(loc) or None, name=event.anchor)  # fmt: skip
@@ -541,8 +570,10 @@ class _FastBuilder:
         if kind is _SCALAR:
             value, count = self._scalar(event, loc, line), 1
             self.limits.add(1, line)
-            if type(value) is str and not self.maybe_legacy and looks_like_legacy_text(value):
-                self.maybe_legacy = True
+            if type(value) is str:
+                self.texts.append((loc, value))
+                if not self.maybe_legacy and looks_like_legacy_text(value):
+                    self.maybe_legacy = True
         elif kind is _MAPPING_START:
             value, count = self._mapping(events, loc, depth, line)
         elif kind is _SEQUENCE_START:
@@ -553,6 +584,31 @@ class _FastBuilder:
             self.open_anchors.discard(anchor)
             self.anchors[anchor] = (value, count)
         return value, count
+
+    def _plain_text(self, event: Any) -> str | None:
+        """The text of a scalar `event` as _node gives it, counted and looked at for legacy
+        text as _node does, when it is text by its form alone in a file the gate has nothing to
+        do in (gate_free): no tag, no anchor, quoted or folded or plain starting as no pattern
+        does, within the length limit. None for any other (for _node to read).
+
+        Most of a file's values are such texts: read here in one call instead of _node's five
+        (_scalar, _resolve, _text, nfc, _Limits.add), with the same result and the same checks.
+        """
+        if event.tag is not None or event.anchor is not None:
+            return None
+        value: str = event.value
+        if event.implicit[0] and not (value and value[0] not in _PATTERN_STARTS):
+            return None  # plain: a number, a date, null, true... or text (_resolve says)
+        if len(value) > MAX_TEXT_CHARS:
+            return None
+        value = _normalize("NFC", value)
+        limits = self.limits
+        if limits.values >= MAX_VALUES:  # this one is too many: said at its line
+            limits.add(1, event.start_mark.line + 1)
+        limits.values += 1
+        if not self.maybe_legacy and looks_like_legacy_text(value):
+            self.maybe_legacy = True
+        return value
 
     def _scalar(self, event: Any, loc: Path_, line: int) -> Any:
         value: str = event.value
@@ -617,15 +673,18 @@ class _FastBuilder:
             typed += [piece, self.original[at]]
         return "".join(typed) + value.rsplit(_STAND_IN, 1)[-1]
 
-    def _mapping(self, events: Iterator[Any], loc: Path_, depth: int, line: int
+    def _mapping(self, events: Callable[[], Any], loc: Path_, depth: int, line: int
                  ) -> tuple[dict[str, Any], int]:  # fmt: skip
         out: dict[str, Any] = {}
         merged: list[dict[str, Any]] = []
         count = 1
         self.limits.add(1, line)
         lines = self.lines
+        gate_free = self.gate_free
+        plain = gate_free and depth < MAX_DEPTH  # a value's depth (depth + 1) within the limit
+        texts = self.texts
         while True:
-            event = next(events)
+            event = events()
             kind = type(event)
             if kind is _MAPPING_END:
                 break
@@ -633,9 +692,14 @@ class _FastBuilder:
             if kind is not _SCALAR:
                 raise InputError("data.key_not_text", file=self.path, line=key_line,
                                  field=dotted(loc) or None, key="[...]")  # fmt: skip
-            key = self._key(event, loc, key_line)
+            key = None
+            if gate_free and event.tag is None and event.implicit[0]:
+                key = _text_key(event.value)
+            if key is None:
+                key = self._key(event, loc, key_line)
             if key is _MERGE_KEY:
-                value, size = self._node(next(events), events, (*loc, "<<"), depth + 1)
+                self.texts_listed = False  # merged values come after the mapping's own
+                value, size = self._node(events(), events, (*loc, "<<"), depth + 1)
                 sources = value if isinstance(value, list) else [value]
                 if not all(isinstance(v, dict) for v in sources):
                     raise _Fallback
@@ -649,25 +713,43 @@ class _FastBuilder:
                 raise _Fallback  # ruamel words the duplicate key
             here = (*loc, key)
             lines[here] = key_line
-            out[key], size = self._node(next(events), events, here, depth + 1)
+            event = events()
+            if plain and type(event) is _SCALAR:
+                text = self._plain_text(event)
+                if text is not None:
+                    out[key] = text
+                    texts.append((here, text))
+                    count += 1
+                    continue
+            out[key], size = self._node(event, events, here, depth + 1)
             count += size
         for source in merged:  # explicit keys win, then earlier merged mappings
             for key, value in source.items():
                 out.setdefault(key, value)
         return out, count
 
-    def _sequence(self, events: Iterator[Any], loc: Path_, depth: int, line: int
+    def _sequence(self, events: Callable[[], Any], loc: Path_, depth: int, line: int
                   ) -> tuple[list[Any], int]:  # fmt: skip
         out: list[Any] = []
         count = 1
         self.limits.add(1, line)
         lines = self.lines
+        plain = self.gate_free and depth < MAX_DEPTH  # as in _mapping
+        texts = self.texts
         while True:
-            event = next(events)
-            if type(event) is _SEQUENCE_END:
+            event = events()
+            kind = type(event)
+            if kind is _SEQUENCE_END:
                 break
             here = (*loc, len(out))
             lines[here] = event.start_mark.line + 1
+            if plain and kind is _SCALAR:
+                text = self._plain_text(event)
+                if text is not None:
+                    out.append(text)
+                    texts.append((here, text))
+                    count += 1
+                    continue
             value, size = self._node(event, events, here, depth + 1)
             out.append(value)
             count += size
@@ -698,6 +780,16 @@ def _resolve(value: str) -> str:
     if value and value[0] not in _PATTERN_STARTS:
         return _STR
     return _resolve_patterned(value)
+
+
+@functools.lru_cache(maxsize=1024)  # loai, co_quan, ngay, trich_yeu ... in every file
+def _text_key(value: str) -> str | None:
+    """A plain mapping key as _FastBuilder._key reads it in a file the gate has nothing to do
+    in (gate_free): the key as text when it is text (composed), None when _key has more to say
+    (a number, a date, null, true or << as a key; a key beyond the length limit)."""
+    if len(value) > MAX_TEXT_CHARS or _resolve(value) != _STR:
+        return None
+    return nfc(value)
 
 
 @functools.lru_cache(maxsize=1024)  # so: 1, so_ban: 2 in every file
@@ -736,12 +828,46 @@ def _typed_bad_char(path: Path, text: str, bad: BadCharacter) -> InputError:
     return _bad_char_error(path, text, bad, None)  # in a comment, or the parse failed
 
 
+# The first character of a line that is neither blank nor a comment, and the end of a line as
+# str.splitlines finds it (its breaks are all whitespace, as str.strip and \s see it).
+_NOT_SPACE = re.compile(r"\S")
+_LINE_BREAK = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _has_content(text: str) -> bool:
+    """Whether some line of `text` is neither blank nor a comment (only whitespace before a
+    #): what `not all(not line.strip() or line.lstrip().startswith("#") for line in
+    text.splitlines())` says, looking no further than the first such line (the file's first
+    key, after its heading comments) instead of splitting the whole file into lines."""
+    at = 0
+    while True:
+        found = _NOT_SPACE.search(text, at)
+        if found is None:
+            return False
+        if found[0] != "#":
+            return True
+        # The comment ends at its line feed, or at another break before it: one only where the
+        # comment holds a character that is not printable (a break is not), which a comment
+        # rarely does; looked for there alone, as a search of every character costs more.
+        start = found.end()
+        end = text.find("\n", start)
+        if end < 0:
+            end = len(text)
+        if not text[start:end].isprintable():
+            other = _LINE_BREAK.search(text, start, end)
+            if other is not None:
+                end = other.start()
+        if end >= len(text):
+            return False
+        at = end + 1
+
+
 def load_yaml(path: Path) -> Source:
     """Parse `path`; YAML errors, tabs, empty files become InputErrors with their line."""
-    text = read_text(path, composed=False)
-    if not text.strip() or all(
-        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
-    ):
+    raw = read_bytes(path)
+    # The text as typed (read_text's, composed=False): each value is brought to NFC once parsed.
+    text = _decoded(path, raw)
+    if not _has_content(text):
         raise InputError("data.empty_file", file=path)
     unix = text.replace("\r", "")  # a CR of a line break is not a refused character
     unchanged = passes_unchanged(unix)
@@ -751,16 +877,20 @@ def load_yaml(path: Path) -> Source:
             raise _typed_bad_char(path, text, bad)
     # Whether the gate has work, from the search just made rather than a second one.
     builder = _FastBuilder(path, text, gate_free=_gate_free(text, unchanged))
+    if not raw.startswith(codecs.BOM_UTF8):
+        # The bytes libyaml would be given: the text's own UTF-8, not encoded again from it.
+        builder.encoded = raw
     try:
         data = builder.build()
         lines = builder.lines
         legacy = builder.maybe_legacy
+        listed = builder.texts if builder.texts_listed else None
     except _Fallback:
         data, lines = _slow_load(path, text)
-        legacy = True
+        legacy, listed = True, None
     if not isinstance(data, dict):
         raise InputError("data.not_mapping", file=path, line=1)
-    source = Source(path=path, data=data, lines=lines)
+    source = Source(path=path, data=data, lines=lines, listed=listed)
     if legacy:
         refuse_legacy_text(source, text)
     return source
@@ -832,7 +962,7 @@ def refuse_legacy_text(source: Source, file_text: str | None = None) -> None:
     """Text pasted from a TCVN3 or VNI document (Céng hoµ...) would print garbled: refuse it,
     with the text it was meant to be, decoded from the value as typed in `file_text` when that
     can be read back (see _as_typed)."""
-    for loc, text in strings(source.data):
+    for loc, text in source.texts():
         codes = legacy_encodings(text)
         if codes:
             typed = _as_typed(file_text, loc) or text
