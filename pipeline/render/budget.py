@@ -83,30 +83,29 @@ class Budget:
         """`head`, the output of a render and `tail` joined; the output is counted against the
         size budget and the clock every few chunks (a template's output comes in hundreds of
         pieces; checking each one cost a tenth of a render)."""
-        parts = [head]
-        used, limit = self.used, self.chars
-        chunks = iter(chunks)
-        while batch := list(islice(chunks, _CHUNKS_BETWEEN_CHECKS)):
-            parts += batch
-            used += sum(map(len, batch))
-            if used > limit:
-                raise BudgetExceeded("size", limit)
-            tick()
-        self.used = used
-        tick()  # a render that printed nothing was not checked yet
-        parts.append(tail)
-        return "".join(parts)
-
+        return "".join(self._counted(chunks, head, tail))  # type: ignore[arg-type]
 
     def collect_utf8(
         self, chunks: Iterable[bytes | str], head: bytes = b"", tail: bytes = b""
     ) -> bytes:
         """collect for a template printing UTF-8 (compose.DocumentSandbox): `head`, the output's
         pieces (bytes, or text where Jinja's own code prints text) and `tail` joined as UTF-8.
+        UnicodeEncodeError for text that UTF-8 cannot hold (a lone surrogate)."""
+        parts = self._counted(chunks, head, tail)
+        try:
+            return b"".join(parts)  # type: ignore[arg-type]
+        except TypeError:  # text among the pieces
+            return b"".join(p.encode("utf-8") if isinstance(p, str) else p for p in parts)
 
-        The output is counted in bytes, never fewer than its characters, and once that count
-        passes the limit, in characters, as collect counts them: the same renders go over the
-        budget. UnicodeEncodeError for text that UTF-8 cannot hold (a lone surrogate)."""
+    def _counted(
+        self, chunks: Iterable[bytes | str], head: bytes | str, tail: bytes | str
+    ) -> list[bytes | str]:
+        """`head`, the pieces of `chunks` and `tail`, the pieces counted against the size budget
+        and the clock every few chunks.
+
+        A piece is counted by its length: a text's characters, or a UTF-8 piece's bytes, never
+        fewer than its characters; once that count passes the limit, the pieces are counted
+        again in characters (perhaps within the limit): UTF-8 and text go over the budget alike."""
         parts: list[bytes | str] = [head]
         used, limit = self.used, self.chars
         count: Any = len
@@ -123,10 +122,7 @@ class Budget:
         self.used = used
         tick()  # a render that printed nothing was not checked yet
         parts.append(tail)
-        try:
-            return b"".join(parts)  # type: ignore[arg-type]
-        except TypeError:  # text among the pieces
-            return b"".join(p.encode("utf-8") if isinstance(p, str) else p for p in parts)
+        return parts
 
 
 def _characters(piece: bytes | str) -> int:
