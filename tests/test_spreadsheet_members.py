@@ -71,6 +71,16 @@ def test_a_large_member_is_left_to_zipfile(monkeypatch: pytest.MonkeyPatch) -> N
     assert members.member_bytes(archive, data, "a.xml") == archive.read("a.xml")
 
 
+def two_sheet_book(folder: Path) -> bytes:
+    """The bytes of a workbook whose second sheet is "Danh sách" (xl/worksheets/sheet2.xml)."""
+    book = openpyxl.Workbook()
+    book.active.title = "Trang 1"
+    book.create_sheet("Danh sách")
+    path = folder / "ds.xlsx"
+    book.save(path)
+    return path.read_bytes()
+
+
 def formula_book(path: Path) -> Path:
     book = openpyxl.Workbook()
     book.active.append(["Họ và tên", "Danh hiệu", "Ghi chú"])
@@ -98,12 +108,7 @@ def test_the_sheet_member_is_the_same_remembered_or_not(
 ) -> None:
     if not remembered:
         monkeypatch.setattr(xlsx, "_REMEMBERED_PARTS_BYTES", 0)
-    book = openpyxl.Workbook()
-    book.active.title = "Trang 1"
-    book.create_sheet("Danh sách")
-    path = tmp_path / "ds.xlsx"
-    book.save(path)
-    data = path.read_bytes()
+    data = two_sheet_book(tmp_path)
     archive = opened(data)
     assert xlsx._sheet_part(archive, data, "Danh sách") == "xl/worksheets/sheet2.xml"
     assert xlsx._sheet_part(archive, data, "Không có") is None
@@ -224,12 +229,7 @@ def test_the_sheet_member_is_known_by_the_parts_as_stored(tmp_path: Path) -> Non
     """The sheet's member is kept by how workbook.xml and its relationships are stored: read
     again from a list storing them alike, not inflated again; a damaged part fails as it
     did (zipfile), and nothing is kept of it."""
-    book = openpyxl.Workbook()
-    book.active.title = "Trang 1"
-    book.create_sheet("Danh sách")
-    path = tmp_path / "ds.xlsx"
-    book.save(path)
-    data = path.read_bytes()
+    data = two_sheet_book(tmp_path)
     xlsx._PART_BY_PACKED.clear()
     for _ in range(2):
         archive = directory.Directory(data)
