@@ -77,3 +77,22 @@ def test_a_file_that_becomes_a_symlink_is_seen(tree: Path) -> None:
 )
 def test_within_is_is_relative_to(path: str, folder: str) -> None:
     assert within(Path(path), Path(folder)) == Path(path).is_relative_to(Path(folder))
+
+
+def test_real_paths_keep_recent_paths_not_the_years(tmp_path: Path) -> None:
+    # A build streams through a year's documents: the joined paths kept stay bounded however
+    # many are asked, and a path asked after the kept ones were let go resolves as before.
+    from pipeline.load import locations
+
+    # A few hundred documents' paths (three each), far fewer than a year's 5,000 decisions ask.
+    assert locations._JOINED_KEPT <= 1024
+    folder = tmp_path / "2022"
+    folder.mkdir()
+    real = locations.RealPaths()
+    count = locations._JOINED_KEPT * 2 + 5
+    for number in range(count):
+        path = folder / f"qd-{number:05d}.yaml"
+        assert real.resolve(path) == path.resolve()
+        assert len(real._joined) <= locations._JOINED_KEPT
+    first = folder / "qd-00000.yaml"
+    assert real.resolve(first) == first.resolve()

@@ -71,13 +71,16 @@ class RealPaths:
         if real is None:
             real = self._folders[folder] = os.path.realpath(folder)
         found = os.path.join(real, name)
-        if absolute and len(self._joined) < _JOINED_KEPT:
+        if absolute:
+            if len(self._joined) >= _JOINED_KEPT:
+                self._joined.clear()  # asked again soon or not at all: a build streams through
             self._joined[text] = found
         return found
 
 
-# Paths a RealPaths keeps joined: a few years of a workspace's documents and lists.
-_JOINED_KEPT = 16_384
+# Paths a RealPaths keeps joined: those of the last few hundred documents, not the year's (a
+# build holding every path it met grew with the year: 3 MB at 5,000 decisions).
+_JOINED_KEPT = 1024
 _PARTS = re.compile(r"[\\/]")
 
 
