@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -245,3 +246,32 @@ def test_the_sheet_member_is_known_by_the_parts_as_stored(tmp_path: Path) -> Non
     with pytest.raises(zipfile.BadZipFile):
         xlsx._sheet_part(damaged, data, "Danh sách")
     assert not xlsx._PART_BY_PACKED
+
+
+def prefixed(path: Path) -> Path:
+    """`path`'s workbook with its sheet's XML naming the spreadsheet namespace by a prefix
+    (<x:worksheet xmlns:x="...">, <x:c>, <x:f>), as some programs write it."""
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    xml = parts["xl/worksheets/sheet1.xml"].decode("utf-8")
+    xml = re.sub(r"<(/?)([A-Za-z]+)([ />])", r"<\1x:\2\3", xml)
+    xml = xml.replace('xmlns="http://schemas', 'xmlns:x="http://schemas', 1)
+    parts["xl/worksheets/sheet1.xml"] = xml.encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize("streamed", [False, True])
+def test_a_formula_is_found_where_the_sheet_prefixes_its_namespace(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, streamed: bool
+) -> None:
+    # Calamine reads such a sheet, and shows the formula without a value as an empty cell.
+    if streamed:
+        monkeypatch.setattr(members, "WHOLE_PART_BYTES", 0)
+    path = prefixed(formula_book(tmp_path / "ds.xlsx"))
+    assert b"<x:f>" in zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml")
+    with pytest.raises(InputError, match="công thức =A1") as caught:
+        read_table(path, **FIELDS)  # type: ignore[arg-type]
+    assert caught.value.row == 3

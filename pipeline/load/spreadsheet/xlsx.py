@@ -52,11 +52,12 @@ _CALAMINE_ERRORS = (
     python_calamine.XmlError,
     python_calamine.WorksheetNotFound,
 )
-# A formula (<f>) or an error value (t="e" or t='e') in a sheet's XML: only then is it parsed
-# here. Each is a pattern (re, bytes) searched for in the sheet's bytes: the two ways of quoting
-# an error's type in one search, not one each (searching a sheet's XML costs more than all else
-# this module does in Python).
-_MARKERS = (rb"<f", rb"t=(?:\"e\"|'e')")
+# A formula (<f>, or <x:f> where the sheet's XML names its namespace with a prefix, as some
+# programs write it and calamine reads it) or an error value (t="e" or t='e') in a sheet's XML:
+# only then is it parsed here. Each is a pattern (re, bytes) searched for in the sheet's bytes:
+# the two ways of quoting an error's type in one search, not one each (searching a sheet's XML
+# costs more than all else this module does in Python).
+_MARKERS = (rb"<f", rb":f[\s/>]", rb"t=(?:\"e\"|'e')")
 # A hidden row (or column) in a sheet's XML: only then are its rows looked at.
 _HIDDEN_MARKERS = (rb'hidden="1"', rb"hidden='1'", rb'hidden="true"', rb"hidden='true'")
 _HIDDEN_VALUES = ("1", "true")
