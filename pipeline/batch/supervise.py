@@ -167,10 +167,16 @@ def stop_on_signals(output_dir: Path) -> Iterator[None]:
         return
     stopping: list[int] = []
     active = [True]  # cleared when the block ends: a signal sent again after it is not sent
+    # Held while a signal is sent again and while the block ends: sent after `active` was
+    # checked but after the handlers were put back, it would reach the handler before the
+    # block (Python's KeyboardInterrupt, raised while the process waits for its threads at
+    # exit: "Exception ignored in: <module 'threading'>" printed under the build's one line).
+    sending = threading.Lock()
 
     def again(signum: int) -> None:
-        if active:
-            os.kill(os.getpid(), signum)
+        with sending:
+            if active:
+                os.kill(os.getpid(), signum)
 
     def stop(signum: int, frame: FrameType | None) -> None:
         if stopping:
@@ -181,7 +187,9 @@ def stop_on_signals(output_dir: Path) -> Iterator[None]:
             # signal comes again a moment later, outside it.
             # Not once the block has ended: the handler put back would get it at any moment
             # (inside an import, it would leave the import lock held for good).
-            threading.Timer(_AGAIN, again, (signum,)).start()
+            timer = threading.Timer(_AGAIN, again, (signum,))
+            timer.daemon = True  # never what the process waits for when it leaves
+            timer.start()
             return
         stopping.append(signum)
         raise Stopped(signum)
@@ -195,7 +203,8 @@ def stop_on_signals(output_dir: Path) -> Iterator[None]:
         remove_leftovers(output_dir)
         raise error from None
     finally:
-        active.clear()
+        with sending:  # a signal being sent again is sent first, to `stop`
+            active.clear()
         for signum, handler in previous.items():
             if handler is not None:  # None: set outside Python, which cannot put it back
                 signal.signal(signum, handler)
