@@ -25,7 +25,6 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from unicodedata import normalize as _normalize
 
 import yaml
 from ruamel.yaml import YAML
@@ -601,7 +600,7 @@ class _FastBuilder:
             return None  # plain: a number, a date, null, true... or text (_resolve says)
         if len(value) > MAX_TEXT_CHARS:
             return None
-        value = _normalize("NFC", value)
+        value = nfc(value)
         limits = self.limits
         if limits.values >= MAX_VALUES:  # this one is too many: said at its line
             limits.add(1, event.start_mark.line + 1)
