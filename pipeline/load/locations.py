@@ -12,6 +12,8 @@ import stat
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Protocol
 
+from pipeline.load.bounded import keep
+
 if TYPE_CHECKING:
     from pipeline.batch.manifest import Entry
 
@@ -72,9 +74,7 @@ class RealPaths:
             real = self._folders[folder] = os.path.realpath(folder)
         found = os.path.join(real, name)
         if absolute:
-            if len(self._joined) >= _JOINED_KEPT:
-                self._joined.clear()  # asked again soon or not at all: a build streams through
-            self._joined[text] = found
+            keep(self._joined, text, found, _JOINED_KEPT)
         return found
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.errors import InputError
+from pipeline.load.bounded import keep
 from pipeline.load.spreadsheet.cells import clean, get_column_letter, plain_text
 from pipeline.load.spreadsheet.fields import (
     GIVEN_NAME,
@@ -82,14 +83,14 @@ def scan_header(prefix: Sequence[Record], fields: list[Wanted]) -> HeaderScan:
         if known is None:
             known = _row_headers(cells, lookup)
             if key is not None:
-                _keep(lookup.rows, key, known)
+                keep(lookup.rows, key, known, _KEPT_ROWS)
         found, texts = known
         if found and needed <= found.keys():
             header = None if key is None else lookup.headers.get((number, key))
             if header is None:
                 header = _header(number, cells, found, fields)
                 if key is not None:
-                    _keep(lookup.headers, (number, key), header)
+                    keep(lookup.headers, (number, key), header, _KEPT_ROWS)
             return HeaderScan(header, number, list(texts), frozenset(found))
         score = (len(found), len(texts))
         if texts and (best is None or score > best[0]):
@@ -128,12 +129,6 @@ def _row_headers(
         for name in lookup.get(normalize_header(text), ()):
             found.setdefault(name, []).append(column)
     return found, tuple(texts)
-
-
-def _keep(kept: dict[Any, Any], key: Any, value: Any) -> None:
-    if len(kept) >= _KEPT_ROWS:
-        kept.clear()
-    kept[key] = value
 
 
 class _Lookup(dict[str, tuple[str, ...]]):

@@ -16,6 +16,7 @@ from itertools import chain, islice
 from typing import NamedTuple
 
 from pipeline.errors import InputError
+from pipeline.load.bounded import keep
 from pipeline.load.spreadsheet.cells import cell_text, clean, get_column_letter, plain_text
 from pipeline.load.spreadsheet.fields import (
     BOOKKEEPING_HEADERS,
@@ -175,10 +176,7 @@ _CLEAN_LIMIT = 4096
 
 
 def _remember(raw: str, text_only: bool, text: str) -> None:
-    known = _CLEAN[text_only]
-    if len(known) >= _CLEAN_LIMIT:
-        known.clear()
-    known[raw] = text
+    keep(_CLEAN[text_only], raw, text, _CLEAN_LIMIT)
 
 
 def build_table(
