@@ -156,6 +156,26 @@ def test_the_template_is_handed_each_recipient_once() -> None:
     assert recipients_as_printed(short, continued=True) is short  # the usual case: no copy
 
 
+def test_a_draft_given_as_another_mapping_is_handed_each_recipient_once() -> None:
+    """Values of the types skipped without asking the Mapping ABC (text, lists, numbers) are
+    passed over; a draft held by any other Mapping is still found and cut."""
+    from types import MappingProxyType
+
+    from markupsafe import Markup
+
+    from pipeline.render.structure import recipients_as_printed
+
+    lines = [f"xã {k}" for k in range(6)]
+    draft = MappingProxyType({"noi_nhan": lines[:5], "noi_nhan_tiep": lines[3:5]})
+    context = {"du_thao": draft, "luu": Markup("Lưu: VT."), "so": 3, "ngay": None,
+               "cac_dieu": [], "cap": ("a",), "ty_le": 0.5, "co": True}  # fmt: skip
+    apart = recipients_as_printed(context, continued=True)
+    assert apart["du_thao"]["noi_nhan"] == lines[:3]
+    assert {k: v for k, v in apart.items() if k != "du_thao"} == {
+        k: v for k, v in context.items() if k != "du_thao"
+    }
+
+
 @pytest.mark.parametrize("source", [OLD_SIGNATURE, OLD_SIGNATURE_SAVED])
 def test_an_old_copy_given_the_loop_over_the_rest_prints_each_recipient_once(
     office: Path, source: Path

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from lxml import etree
+from markupsafe import Markup
 
 from pipeline.i18n import t
 from pipeline.render.compose import (
@@ -365,6 +366,12 @@ def binds_recipients_only(sources: Iterable[str]) -> bool:
     return bound and not any(_CONTINUED_BOUND.search(tag) for tag in tags)
 
 
+# The types most of a context's values are, none of them a Mapping: recipients_as_printed skips
+# them (and takes a dict as one) before asking isinstance(value, Mapping), which calls the ABC's
+# __instancecheck__ in Python each time (a fortieth of a document's render, two dozen values).
+_NOT_MAPPINGS = frozenset({str, Markup, list, tuple, int, float, bool, type(None)})
+
+
 def recipients_as_printed(context: Mapping[str, Any], continued: bool) -> Mapping[str, Any]:
     """`context` as a template is rendered with, each Nơi nhận line once: a template that
     prints `noi_nhan_tiep` (`continued`) gets in `noi_nhan` the lines before those (the ones
@@ -375,7 +382,10 @@ def recipients_as_printed(context: Mapping[str, Any], continued: bool) -> Mappin
     du_thao) likewise. `context` itself when no list goes on under its signature."""
     changed = _printed_lists(context, continued)
     for key, value in context.items():
-        if isinstance(value, Mapping) and value.get(CONTINUED_FIELD):
+        kind = type(value)
+        if kind in _NOT_MAPPINGS:
+            continue
+        if (kind is dict or isinstance(value, Mapping)) and value.get(CONTINUED_FIELD):
             inner = _printed_lists(value, continued)
             if inner is not None:
                 changed = {**(changed or context), key: inner}
