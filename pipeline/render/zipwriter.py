@@ -39,9 +39,32 @@ class Member:
         payload = compressor.compress(data) + compressor.flush()
         return cls(name, zlib.crc32(data), len(data), payload)
 
+    @classmethod
+    def deflate_pieces(
+        cls, name: str, pieces: Iterable[bytes | memoryview], level: int = 6
+    ) -> Member:
+        """Member.deflate of the pieces joined, each compressed and checksummed in turn: a
+        document is not copied whole once more to join them (engine.drawings_numbered_utf8).
+        The same bytes: zlib's deflate, not flushed, decides nothing until it holds enough of
+        the input ahead (MIN_LOOKAHEAD), so how the input is cut never shows in its output."""
+        compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
+        out: list[bytes] = []
+        crc = size = 0
+        for piece in pieces:
+            out.append(compressor.compress(piece))
+            crc = zlib.crc32(piece, crc)
+            size += len(piece)  # bytes, or a view of bytes: its length is its bytes'
+        out.append(compressor.flush())
+        return cls(name, crc, size, b"".join(out))
+
 
 def _local_entry(member: Member) -> bytes:
     """The member as the archive holds it: local header, name, compressed bytes."""
+    return _local_header(member) + member.payload
+
+
+def _local_header(member: Member) -> bytes:
+    """The member's local header and name, which its compressed bytes follow."""
     name = member.name.encode("utf-8")
     flags = _UTF8_FLAG if not member.name.isascii() else 0
     header = struct.pack(
@@ -49,7 +72,7 @@ def _local_entry(member: Member) -> bytes:
         b"PK\x03\x04", _VERSION, flags, member.method, _DOS_TIME, _DOS_DATE,
         member.crc, len(member.payload), member.size, len(name), 0,
     )  # fmt: skip
-    return header + name + member.payload
+    return header + name
 
 
 def _central_entry(member: Member, offset: int) -> bytes:
@@ -112,15 +135,17 @@ class ZipAround:
             position += len(entry)
 
     def write(self, member: Member) -> bytes:
-        entry = _local_entry(member)
+        # The member's header and compressed bytes go into the archive as they are: joined
+        # first (_local_entry), the compressed document was copied once more.
+        header = _local_header(member)
         start = len(self._head)
-        base = start + len(entry)
+        base = start + len(header) + len(member.payload)
         central = [self._head_directory, _central_entry(member, start)]
         for before, offset, after in self._tail_records:
             central += (before, _OFFSET.pack(base + offset), after)
         directory = b"".join(central)
         end = _end_record(self._count, len(directory), base + len(self._tail))
-        return b"".join((self._head, entry, self._tail, directory, end))
+        return b"".join((self._head, header, member.payload, self._tail, directory, end))
 
 
 def replace_members(
