@@ -295,3 +295,45 @@ def test_an_imported_template_prints_its_body_in_a_document() -> None:
                       autoescape=True, undefined=DataUndefined)  # fmt: skip
         printed.append(env.from_string(source).render())
     assert printed == ["[body ế &]hi ếhi ế"] * 2
+
+
+@pytest.mark.parametrize("names", [{}, {"dong": 2, "gone": "missing"}])
+def test_an_included_blocks_context_is_the_one_jinja_makes(names: dict[str, object]) -> None:
+    # compose.include_context sets the attributes Jinja's Context and EvalContext __init__ set,
+    # to the same values (a Jinja that sets another, or another way, fails here).
+    from jinja2 import DictLoader
+    from jinja2.utils import missing
+
+    from pipeline.render.compose import DataUndefined, DocumentSandbox, include_context
+
+    names = {k: missing if v == "missing" else v for k, v in names.items()}
+    env = DocumentSandbox(loader=DictLoader({"b": "{% block x %}{{ a }}{% endblock %}"}),
+                          autoescape=True, undefined=DataUndefined)  # fmt: skip
+    block = env.get_template("b")
+    parent = {"a": 1, "dong": 1}
+    ours, jinjas = include_context(block, parent, names), block.new_context(parent, True, names)
+    assert type(ours) is type(jinjas) and type(ours.eval_ctx) is type(jinjas.eval_ctx)
+    assert vars(ours.eval_ctx) == vars(jinjas.eval_ctx)
+    shown = {k: v for k, v in vars(ours).items() if k not in ("eval_ctx", "blocks")}
+    assert shown == {k: v for k, v in vars(jinjas).items() if k not in ("eval_ctx", "blocks")}
+    assert {k: [f.__name__ for f in v] for k, v in ours.blocks.items()} == {"x": ["block_x"]}
+    assert ours.blocks.keys() == jinjas.blocks.keys() and ours.blocks["x"] is not jinjas.blocks["x"]
+    assert (ours.parent is parent) == (not names) and parent == {"a": 1, "dong": 1}
+
+
+def test_an_included_block_sees_the_includers_names_and_its_loop() -> None:
+    # Each include of a document template gets the includer's names and the loop's variable,
+    # sets its own without the includer seeing them, and prints as Jinja's own include does.
+    from jinja2 import DictLoader
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from pipeline.render.compose import DataSandbox, DataUndefined, DocumentSandbox
+
+    blocks = {"b": "{% set own = x * 2 %}{{ a }}:{{ x }}:{{ own }}{% include 'c' %};",
+              "c": "<{{ own }}|{{ x }}>"}  # fmt: skip
+    source = "{% for x in xs %}{% include 'b' %}{% endfor %}{{ own is defined }}"
+    printed = []
+    for sandbox in (SandboxedEnvironment, DataSandbox, DocumentSandbox):  # Jinja's, ours
+        env = sandbox(loader=DictLoader(blocks), autoescape=True, undefined=DataUndefined)
+        printed.append(env.from_string(source).render(a="ế&", xs=[1, 2]))
+    assert printed == ["ế&amp;:1:2<2|1>;ế&amp;:2:4<4|2>;False"] * 3

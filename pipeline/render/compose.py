@@ -25,6 +25,8 @@ from jinja2 import DictLoader, Environment, StrictUndefined, Template, nodes
 from jinja2.compiler import CodeGenerator, Frame, optimizeconst
 from jinja2.environment import TemplateModule
 from jinja2.exceptions import TemplateRuntimeError, UndefinedError
+from jinja2.nodes import EvalContext
+from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import concat, missing
 from markupsafe import Markup, escape
@@ -131,6 +133,47 @@ def quick_escape(value: Any) -> Markup:
     return escape(value)
 
 
+def include_context(template: Template, parent: dict[str, Any], names: dict[str, Any]) -> Context:
+    """template.new_context(parent, True, names): the context a block an include names renders
+    in (the includer's names, `names` over them), made as Jinja makes it.
+
+    Jinja makes it in five calls of Python (Template.new_context, runtime.new_context, the
+    __init__ of Context and of its EvalContext, the comprehension of the template's blocks),
+    each block of each document (ten a decision): a tenth of the template's run. Here the same
+    objects are made in one call, their attributes set as those __init__ set them
+    (tests/test_compose.py compares them with Jinja's); an environment with a Context of its
+    own gets Jinja's.
+    """
+    environment = template.environment
+    if environment.context_class is not Context:
+        return template.new_context(parent, True, names)
+    if names:  # as runtime.new_context: the shared names copied, a missing one left out
+        parent = dict(parent)
+        for key, value in names.items():
+            if value is not missing:
+                parent[key] = value
+    name = template.name
+    autoescape = environment.autoescape
+    eval_ctx = _new_object(EvalContext)
+    eval_ctx.environment = environment
+    eval_ctx.autoescape = autoescape(name) if callable(autoescape) else autoescape
+    eval_ctx.volatile = False
+    context = _new_object(Context)
+    context.parent = parent
+    context.vars = {}
+    context.environment = environment
+    context.eval_ctx = eval_ctx
+    context.exported_vars = set()
+    context.name = name
+    context.globals_keys = set(template.globals)
+    blocks = template.blocks
+    context.blocks = {k: [v] for k, v in blocks.items()} if blocks else {}
+    return context
+
+
+_new_object = object.__new__
+
+
 class _QuickEscapeTemplate(Template):
     """A template whose compiled code prints through quick_escape."""
 
@@ -150,6 +193,8 @@ class _QuickEscapeTemplate(Template):
             namespace["escape"] = quick_escape
         # The escaping core its joined output calls for a text (_DataCodeGenerator.visit_Output).
         namespace["_escape_text"] = _escape_text
+        # How its includes make the included block's context (_DataCodeGenerator.visit_Include).
+        namespace["_include_context"] = include_context
         return template
 
     def make_module(
@@ -280,9 +325,9 @@ class _DataCodeGenerator(CodeGenerator):
         Jinja loops over the included template's pieces in the includer's code (`for event in
         gen: yield event`), one turn of Python per piece and per level of includes; `yield
         from` hands them on in C. Closing the includer closes the included template as well,
-        as Jinja's `finally: gen.close()` does. Only a template's plain output of a block named
-        by its text, with the includer's context (how every template includes); the rest is
-        Jinja's.
+        as Jinja's `finally: gen.close()` does. The block's context is made by include_context
+        (Jinja's, in one call). Only a template's plain output of a block named by its text,
+        with the includer's context (how every template includes); the rest is Jinja's.
         """
         template = node.template
         if (
@@ -298,7 +343,7 @@ class _DataCodeGenerator(CodeGenerator):
         self.visit(template, frame)
         self.write(f", {self.name!r})")
         self.writeline(
-            "yield from template.root_render_func(template.new_context(context.get_all(), True,"
+            "yield from template.root_render_func(_include_context(template, context.get_all(),"
             f" {self.dump_local_context(frame)}))"
         )
 
