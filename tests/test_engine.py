@@ -337,3 +337,27 @@ def test_an_included_block_sees_the_includers_names_and_its_loop() -> None:
         env = sandbox(loader=DictLoader(blocks), autoescape=True, undefined=DataUndefined)
         printed.append(env.from_string(source).render(a="ế&", xs=[1, 2]))
     assert printed == ["ế&amp;:1:2<2|1>;ế&amp;:2:4<4|2>;False"] * 3
+
+
+def test_a_failing_render_keeps_the_templates_line_in_its_traceback(renderer) -> None:
+    # PreparedTemplate._collected runs the template without Jinja's generate, handing a failure
+    # to Jinja as generate does: the traceback says the template's line, as generate's says.
+    from pipeline.render.budget import Budget
+    from pipeline.render.engine import PreparedTemplate, _template_line
+
+    env = renderer.engine._env
+    source = "<a/>\n{% for x in xs %}\n{{ x }}{{ 1 // x }}\n{% endfor %}"
+    prepared = PreparedTemplate(
+        name="t", head="<h>", tail="</h>", template=env.from_string(source), package=None,  # type: ignore[arg-type]
+    )  # fmt: skip
+    assert prepared._collected(Budget(), {"xs": [1]}) == b"<h><a/>\n\n11\n</h>"
+    failures = []
+    for run in (
+        lambda: prepared._collected(Budget(), {"xs": [2, 0]}),
+        lambda: b"".join(env.from_string(source).generate(xs=[2, 0])),
+    ):
+        with pytest.raises(ZeroDivisionError) as caught:
+            run()
+        failures.append(_template_line(caught.value, set()))
+    assert failures[0] == failures[1] and failures[0] is not None
+    assert failures[0][:2] == ("", 3) and failures[0][2]["x"] == 0

@@ -37,6 +37,7 @@ from pipeline.render.compose import (
     FRAME_NAME,
     TemplateLibrary,
     _patcher,
+    include_context,
     mark_lines,
     preprocess,
     split_body,
@@ -367,9 +368,7 @@ class PreparedTemplate:
                     assert self.text is not None
                     return budget.collect(self.text().generate(context), self.head, self.tail)
                 try:
-                    return budget.collect_utf8(
-                        self.template.generate(context), self._head_utf8, self._tail_utf8
-                    )
+                    return self._collected(budget, context)
                 except UnicodeEncodeError:
                     if self.text is None:
                         raise
@@ -399,6 +398,27 @@ class PreparedTemplate:
             if _raised_by_vanthu(exc):
                 raise  # vanthu's own code failed: an internal error, reported as such
             raise self._failed_expression(exc, context) from None
+
+    def _collected(self, budget: Budget, context: Mapping[str, Any]) -> bytes:
+        """budget.collect_utf8 of `self.template.generate(context)` between the head and tail.
+
+        As Jinja's Template.generate runs a template, without its generator around the
+        template's: each of a document's pieces went through it on its way out, and its context
+        is made in five calls of Python (compose.include_context makes the same in one). A
+        failure is handed to Jinja's handle_exception as generate hands it, which puts the
+        template's lines in its traceback (what says where a failing tag stands) and raises it
+        again; the budget's own (its size, its clock) get the same treatment, which changes
+        nothing of them but frames of their traceback that nothing reads.
+        """
+        template = self.template
+        names = include_context(template, {**template.globals, **context}, {})
+        try:
+            return budget.collect_utf8(
+                template.root_render_func(names), self._head_utf8, self._tail_utf8
+            )
+        except Exception:
+            template.environment.handle_exception()  # raises the failure again
+            raise  # not reached
 
     def _listed(self, xml: str, start: int, end: int) -> str | None:
         """`xml` post-processed (tabs, line and page breaks listed, drawings numbered) when its
