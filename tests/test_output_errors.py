@@ -73,3 +73,48 @@ def test_build_names_the_folder_in_the_way(tmp_path: Path) -> None:
     assert len(failed) == 1
     assert f"{name}.docx: ở chỗ này đã có một thư mục cùng tên" in (failed[0].error or "")
     assert "Is a directory" not in (failed[0].error or "")
+
+
+def test_a_staged_document_is_written_whole_however_the_os_takes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # stage writes a document's bytes by os.write: what the OS did not take in one call (a
+    # pipe, a full quota's last blocks) is written after it, in order.
+    from pipeline.render import output
+
+    real_write, calls = os.write, []
+
+    def a_few_bytes(fd: int, data: bytes) -> int:
+        calls.append(len(data))
+        return real_write(fd, bytes(data[:7]))
+
+    monkeypatch.setattr(output.os, "write", a_few_bytes)
+    data = "Điều 1. ế".encode() * 9
+    staged = output.stage(tmp_path / "qd.docx", data)
+    assert staged.read_bytes() == data and len(calls) == -(-len(data) // 7)
+    assert staged.stat().st_mode & 0o777 == 0o666 & ~_umask()
+
+
+def test_a_disk_full_while_staging_names_the_folder_and_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline.render import output
+
+    closed = []
+    real_close = os.close
+
+    def full(fd: int, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(output.os, "write", full)
+    monkeypatch.setattr(output.os, "close", lambda fd: (closed.append(fd), real_close(fd)))
+    with pytest.raises(RenderError) as caught:
+        output.stage(tmp_path / "qd.docx", b"PK")
+    assert caught.value.key == "render.folder_write_failed" and len(closed) == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -125,10 +125,13 @@ def stage(path: Path, data: bytes | Iterable[bytes]) -> Path:
     except OSError as exc:
         raise folder_error(path.parent, exc) from None
     try:
-        with os.fdopen(fd, "wb") as handle:
-            if isinstance(data, bytes):
-                handle.write(data)
-            else:
+        if isinstance(data, bytes):
+            try:
+                _write_all(fd, data)
+            finally:
+                os.close(fd)
+        else:
+            with os.fdopen(fd, "wb") as handle:
                 handle.writelines(data)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
@@ -138,6 +141,18 @@ def stage(path: Path, data: bytes | Iterable[bytes]) -> Path:
         tmp.unlink(missing_ok=True)
         raise
     return tmp
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """Write `data` to the open file `fd` whole, by os.write: a document's bytes go out in one
+    call as a file object's write sends them (its buffer is smaller), without making one (io's
+    FileIO and BufferedWriter around the file, for each output of a build). What the OS
+    writes of it at a time (all, for a file on disk), the rest after it."""
+    written = os.write(fd, data)
+    if written < len(data):
+        view = memoryview(data)
+        while written < len(data):
+            written += os.write(fd, view[written:])
 
 
 def commit(staged: Path, path: Path) -> None:
