@@ -361,3 +361,32 @@ def test_a_failing_render_keeps_the_templates_line_in_its_traceback(renderer) ->
         failures.append(_template_line(caught.value, set()))
     assert failures[0] == failures[1] and failures[0] is not None
     assert failures[0][:2] == ("", 3) and failures[0][2]["x"] == 0
+
+
+def test_a_jinja_whose_context_has_other_attributes_makes_every_include_context(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A Jinja that sets another attribute on its Context (a newer one) is asked for each
+    # include's context: compose.include_context never hands the template a half-made one.
+    from jinja2 import DictLoader
+    from jinja2.runtime import Context
+
+    from pipeline.render import compose
+    from pipeline.render.compose import DataUndefined, DocumentSandbox, include_context
+
+    made = Context.__init__
+
+    def with_more(self: Context, *args: object, **kwargs: object) -> None:
+        made(self, *args, **kwargs)  # type: ignore[arg-type]
+        self.newer = True  # type: ignore[attr-defined]
+
+    env = DocumentSandbox(loader=DictLoader({"b": "{{ a }}"}), autoescape=True,
+                          undefined=DataUndefined)  # fmt: skip
+    block = env.get_template("b")
+    monkeypatch.setattr(compose, "_ALIKE", [])
+    assert not hasattr(include_context(block, {"a": 1}, {}), "newer")  # Jinja's as installed
+    monkeypatch.setattr(Context, "__init__", with_more)
+    monkeypatch.setattr(compose, "_ALIKE", [])
+    context = include_context(block, {"a": 1}, {})
+    assert context.newer and context.parent == {"a": 1}  # type: ignore[attr-defined]
+    assert compose._ALIKE == [False]

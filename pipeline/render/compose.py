@@ -141,12 +141,19 @@ def include_context(template: Template, parent: dict[str, Any], names: dict[str,
     __init__ of Context and of its EvalContext, the comprehension of the template's blocks),
     each block of each document (ten a decision): a tenth of the template's run. Here the same
     objects are made in one call, their attributes set as those __init__ set them
-    (tests/test_compose.py compares them with Jinja's); an environment with a Context of its
-    own gets Jinja's.
+    (tests/test_engine.py compares them with Jinja's); an environment with a Context of its
+    own gets Jinja's, and so does every include when the Jinja installed makes its Context with
+    other attributes than these (_made_alike: a newer Jinja is used as it is, not half-made).
     """
     environment = template.environment
-    if environment.context_class is not Context:
+    if environment.context_class is not Context or not _made_alike(template):
         return template.new_context(parent, True, names)
+    return _made_here(template, parent, names)
+
+
+def _made_here(template: Template, parent: dict[str, Any], names: dict[str, Any]) -> Context:
+    """include_context's Context, its attributes set here (see include_context)."""
+    environment = template.environment
     if names:  # as runtime.new_context: the shared names copied, a missing one left out
         parent = dict(parent)
         for key, value in names.items():
@@ -172,6 +179,21 @@ def include_context(template: Template, parent: dict[str, Any], names: dict[str,
 
 
 _new_object = object.__new__
+# Whether the installed Jinja's Context and EvalContext have exactly the attributes _made_here
+# sets: found out once, on the first include, by making one context both ways.
+_ALIKE: list[bool] = []
+
+
+def _made_alike(template: Template) -> bool:
+    """Whether _made_here makes the Context Jinja would (the same attribute names on it and on
+    its EvalContext); asked of Jinja once per process."""
+    if not _ALIKE:
+        ours, jinjas = _made_here(template, {}, {}), template.new_context({}, True, {})
+        _ALIKE.append(
+            vars(ours).keys() == vars(jinjas).keys()
+            and vars(ours.eval_ctx).keys() == vars(jinjas.eval_ctx).keys()
+        )
+    return _ALIKE[0]
 
 
 class _QuickEscapeTemplate(Template):
