@@ -199,7 +199,9 @@ def _cp1258_misread(text: str) -> bool:
     if _CP1258_CHANGED.isdisjoint(text):
         return False
     kinds = [_cp1258_word(word)[0] for word in WORD.findall(text)]
-    return _evidence(kinds, _all_shown(text))
+    # No misread word, no evidence (_evidence): Unicode Vietnamese ("Phòng", "Hòa" hold a tone
+    # byte's letter) is not looked at character by character for _all_shown.
+    return _MISREAD in kinds and _evidence(kinds, _all_shown(text))
 
 
 def _decode_cp1258(text: str) -> str:
@@ -255,7 +257,7 @@ def _utf8_misread(text: str) -> bool:
     if _PAIR.search(text) is None:
         return False
     kinds = [kind for kind, _, _ in _utf8_tokens(text)]
-    return _evidence(kinds, _all_shown(text))
+    return _MISREAD in kinds and _evidence(kinds, _all_shown(text))  # as _cp1258_misread
 
 
 def _utf8_tokens(text: str) -> Iterator[tuple[int, str, bool]]:
