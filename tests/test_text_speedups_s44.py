@@ -79,3 +79,23 @@ def test_known_answers() -> None:
     assert misread_encoding("LoÌ Thiò Ýõm") == "windows-1258"
     assert misread_encoding("LÃ² Thá»‹") == "utf-8"
     assert misread_encoding("Phòng Hòa") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nguyễn Văn An", "Lò Thị Ánh", "nguyễn văn an", "Phòng Tư pháp", "Tổ 4", "Tổ 12", "Hoà Bình",
+     "Đinh  Văn\u00a0Ân", "ÐINH Thị Müller", "Ban (Thi đua)", "e\u0301", "", "An An An"],
+)  # fmt: skip
+def test_word_keys_join_into_the_text_key(text: str) -> None:
+    """vietnamese_key joins the kept keys of each word (_plain_word, by word): the key the text
+    read cluster by cluster gives, whatever other text a word was first seen in."""
+    from pipeline.rules.collation import _clustered_key, _plain_word, name_key, vietnamese_key
+
+    _plain_word.cache_clear()
+    for other in ("An Nguyễn Văn", "Tổ", "Bình Hoà", "Müller"):  # words seen elsewhere first
+        vietnamese_key.__wrapped__(other)
+    assert vietnamese_key.__wrapped__(text) == _clustered_key(nfc(text))
+    words = nfc(text).split()
+    key = name_key.__wrapped__(text)
+    assert key.full == _clustered_key(nfc(text))
+    assert key.given == _clustered_key(words[-1] if words else "")
