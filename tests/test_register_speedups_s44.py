@@ -33,3 +33,22 @@ def test_recipients_column_kept_by_both_kinds_of_lines() -> None:
 def test_archive_column_by_the_filing_line() -> None:
     for line in ("Lưu: VT, TH, H02b.", "Lưu : VT.", "  Lưu:VT, H01b", "VT, TH."):
         assert _archive_column(line) == re.sub(r"^\s*Lưu\s*:\s*", "", line).rstrip(". ")
+
+
+def test_office_overrides_kept_by_the_profile_record() -> None:
+    """An office's câu chữ is dumped once per record (the profile's, one object while its file is
+    unchanged): each record gets its own phrases, an edited profile (another record) its new
+    ones, and an office without any none."""
+    from types import SimpleNamespace
+
+    from pipeline.context.common import office_overrides, phrase_overrides
+    from pipeline.model.wording import PhraseOverrides
+
+    first = PhraseOverrides.model_validate({"nhu_dieu": "Như Điều {{ dieu_thi_hanh }}"})
+    edited = PhraseOverrides.model_validate({"nhu_dieu": "Như Điều {{ dieu_thi_hanh }} (sửa)"})
+    one, other = SimpleNamespace(cau_chu=first), SimpleNamespace(cau_chu=edited)
+    for _ in range(2):
+        assert dict(office_overrides(one)) == phrase_overrides(first)  # type: ignore[arg-type]
+        assert dict(office_overrides(other)) == phrase_overrides(edited)  # type: ignore[arg-type]
+    assert office_overrides(one) is office_overrides(one)  # type: ignore[arg-type]
+    assert dict(office_overrides(SimpleNamespace(cau_chu=None))) == {}  # type: ignore[arg-type]

@@ -20,6 +20,7 @@ from pipeline.context.common import (
     common_context,
     ended,
     missing_field,
+    office_overrides,
     phrase_overrides,
 )
 from pipeline.context.ke_hoach import task_appendices
@@ -461,7 +462,7 @@ def check_award_phrases(
     """Every field the decision's phrases name has a value for this list; else an error at the
     line of the phrase (in the document, or in the office's profile), saying why this list has
     none. Returns the warnings worth a word (fixed_sum_fallback)."""
-    overrides = phrase_overrides(agency.cau_chu), phrase_overrides(data.cau_chu)
+    overrides = office_overrides(agency), phrase_overrides(data.cau_chu)
     phrases = Phrases.layered(*overrides, common={}) if any(overrides) else _defaults_only()
 
     def written_in(key: str) -> Source:
