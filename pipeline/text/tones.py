@@ -63,4 +63,12 @@ def same_spelling(text: str) -> str:
     same, "Phòng Tổ chức – Hành chính" and "phòng tổ chức-hành chính" too), whatever its Unicode
     form; a comparison key only, never text to print."""
     text = " ".join(unicodedata.normalize("NFC", text).split()).casefold()
-    return tones_last(_DASH.sub(" - ", text))
+    # tones_last word by word: a space ends a word's tones as it ends the word, and the names
+    # compared (every new name and unit of a list) are new texts of the same few words.
+    return " ".join(map(_tones_last_of_word, _DASH.sub(" - ", text).split(" ")))
+
+
+@functools.lru_cache(maxsize=8192)
+def _tones_last_of_word(word: str) -> str:
+    """tones_last of text without a space."""
+    return tones_last(word)
