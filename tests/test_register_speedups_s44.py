@@ -52,3 +52,16 @@ def test_office_overrides_kept_by_the_profile_record() -> None:
         assert dict(office_overrides(other)) == phrase_overrides(edited)  # type: ignore[arg-type]
     assert office_overrides(one) is office_overrides(one)  # type: ignore[arg-type]
     assert dict(office_overrides(SimpleNamespace(cau_chu=None))) == {}  # type: ignore[arg-type]
+
+
+def test_named_summary_kept_by_kind_and_trich_yeu() -> None:
+    """named_summary is kept by both of what it reads: the kind's name and the trích yếu."""
+    from pipeline.register.documents import named_summary
+
+    cases = [("Quyết định", "Về việc khen thưởng"), ("Công văn", "Về việc khen thưởng"),
+             ("Công văn", "Công văn đề nghị"), ("Báo cáo", "Tổng kết năm 2025"),
+             ("Quyết định", "Quyết định khen thưởng"), ("Quyết định", "")]  # fmt: skip
+    expected = [named_summary.__wrapped__(kind, text) for kind, text in cases]
+    for _ in range(2):
+        assert [named_summary(kind, text) for kind, text in cases] == expected
+    assert expected[0] != expected[1]

@@ -704,6 +704,7 @@ def refuse_changed_signer(register: Register, document: LoadedDocument, source: 
         raise refused
 
 
+@lru_cache(maxsize=256)  # an office's documents of a kind often share their trích yếu
 def named_summary(kind_name: str, trich_yeu: str) -> str:
     """Tên loại và trích yếu, one phrase: 'Quyết định về việc ...', 'Báo cáo tổng kết ...' (the
     trích yếu continues the kind's name: continuing); one opening with the kind's name itself
