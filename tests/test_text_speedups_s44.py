@@ -119,3 +119,17 @@ def test_same_spelling_word_by_word(text: str) -> None:
     folded = " ".join(nfc(text).split()).casefold()
     dashed = re.sub(r"\s*[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212]\s*", " - ", folded)
     assert same_spelling.__wrapped__(text) == tones_last(dashed)
+
+
+@pytest.mark.parametrize("text", UNICODE + LEGACY)
+def test_quiet_parts_are_no_legacy_nor_misread(text: str) -> None:
+    """A text whose parts between spaces are all quiet (_quiet_part, kept by part: no legacy
+    word, no misread word) and which holds a syllable only Unicode writes is no legacy text:
+    the short cut answers what the whole check answers."""
+    from pipeline.text.legacy import _legacy_encodings, _legacy_words, _quiet_part
+
+    if all(map(_quiet_part, text.split(" "))) and _has_vietnamese_only_syllable(text):
+        assert _legacy_as_a_whole(text) == ()
+        assert _legacy_words(text) == ()
+        assert misread_encoding(text) is None
+    assert _legacy_encodings(text) == _legacy_encodings.__wrapped__(text)

@@ -53,6 +53,7 @@ from pipeline.text.legacy_codes import encode_legacy as encode_legacy  # re-expo
 from pipeline.text.misread import (
     CP1258_TONE_BYTES,
     decode_misread,
+    has_misread_word,
     misread_encoding,
     reading_quality,
 )
@@ -376,6 +377,11 @@ def _legacy_encodings(text: str) -> tuple[str, ...]:
     (a sentence or more of legacy text), then word by word (a title of two words, a legacy word
     pasted among Unicode ones).
     """
+    if all(map(_quiet_part, set(text.split(" ")))) and _has_vietnamese_only_syllable(text):
+        # Unicode Vietnamese, as nearly every cell of a list is: no legacy word (_legacy_words),
+        # a syllable only Unicode writes (not legacy as a whole), no misread word; judged from
+        # its parts between spaces, each once.
+        return ()
     codes = _legacy_as_a_whole(text) or _legacy_words(text)
     if len(codes) > 1:
         codes = _better_readings(text, codes)
@@ -679,6 +685,13 @@ def _unicode_part(part: str) -> bool:
     """Whether no word with a letter beyond ASCII of text without a space is legacy
     (_word_kind): _legacy_words's first test, part by part."""
     return all(_word_kind(word)[0] < _WEAK for word in _word_pattern(non_ascii=True).findall(part))
+
+
+@lru_cache(maxsize=8192)
+def _quiet_part(part: str) -> bool:
+    """Whether text without a space holds no legacy word (_unicode_part) and no misread one
+    (has_misread_word): what a text of such parts alone needs to be neither."""
+    return _unicode_part(part) and not has_misread_word(part)
 
 
 def _all_shown(text: str) -> bool:

@@ -63,6 +63,17 @@ def misread_encoding(text: str) -> str | None:
     return found[0] if found else None
 
 
+@lru_cache(maxsize=8192)
+def has_misread_word(part: str) -> bool:
+    """Whether text without a space holds a word, or a token, that misread_encoding takes as
+    evidence of a misread (_MISREAD) in either code. A text whose parts between spaces hold
+    none is misread from neither (a word or a token never runs across a space): asked by part,
+    as a list's new names are new texts of the same few words."""
+    if any(_cp1258_word(word)[0] == _MISREAD for word in WORD.findall(part)):
+        return True
+    return any(kind == _MISREAD for kind, _, _ in _utf8_tokens(part))
+
+
 def decode_misread(text: str, encoding: str) -> str:
     """`text` read back from its bytes in `encoding` (misread_encoding's), NFC: every word when
     the whole text is the misread one, else only its misread words and those next to them."""
