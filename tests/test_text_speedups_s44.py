@@ -105,16 +105,18 @@ def test_word_keys_join_into_the_text_key(text: str) -> None:
     "text",
     ["Uỷ ban  nhân dân", "ỦY BAN NHÂN DÂN", "Phòng Tổ chức – Hành chính",
      "phòng tổ chức-hành chính", "Hoa\u0300\u00a0Bi\u0300nh", "Hòa\tBình\nAn",
-     "e\u0301\u0323 x", "Thuý, Thúy", "", " - "],
+     "e\u0301\u0323 x", "Thuý, Thúy", "", " - ", "Tổ chức-Hành chính", "A \u2013B", "ẞ ǅ"],
 )  # fmt: skip
 def test_same_spelling_word_by_word(text: str) -> None:
-    """same_spelling moves each word's tones last word by word (_tones_last_of_word, kept by
-    word): what tones_last of the whole folded text gives."""
+    """same_spelling moves each word's tones last word by word (_spelt_word, _tones_last_of_word:
+    kept by word, a word with a dash read with the words around it): what tones_last of the
+    whole folded text gives."""
     import re
 
-    from pipeline.text.tones import _tones_last_of_word, same_spelling, tones_last
+    from pipeline.text.tones import _spelt_word, _tones_last_of_word, same_spelling, tones_last
 
     _tones_last_of_word.cache_clear()
+    _spelt_word.cache_clear()
     same_spelling("hoà thuý ủy")  # words seen in another text first
     folded = " ".join(nfc(text).split()).casefold()
     dashed = re.sub(r"\s*[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212]\s*", " - ", folded)
