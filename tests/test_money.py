@@ -480,3 +480,21 @@ def test_bad_salary_row_is_reported_with_its_line(
         base_salary_on(ND91)
     assert caught.value.key == "money.bad_data"
     assert caught.value.line == 4
+
+
+def test_format_money_groups_as_babel_does() -> None:
+    """format_money groups an int itself (not by babel, whose locale data its first call would
+    load): the same text babel's "vi" locale writes, negative and large alike; what it does not
+    group itself (a Decimal, an int too large for babel) is babel's as before."""
+    from decimal import Decimal, InvalidOperation
+
+    from babel.numbers import format_decimal
+
+    amounts = [*range(-2_000, 2_000, 7), 9_999, 10_000, 999_999, 1_000_000, -1_490_000,
+               10**17 + 3, -(10**17) - 3, 10**18 - 1, 10**18, 10**24 - 1,
+               -(10**24) + 1]  # fmt: skip
+    for amount in amounts:
+        assert format_money(amount) == format_decimal(amount, locale="vi"), amount
+    assert format_money(Decimal("1490000.5")) == format_decimal(Decimal("1490000.5"), locale="vi")
+    with pytest.raises(InvalidOperation):
+        format_money(10**26)

@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Generic, Literal, TypeVar
 
 from markupsafe import Markup
@@ -85,7 +86,7 @@ class DocumentInfo(Generic[A]):
         data = self.data
         issuer = getattr(data, "tham_quyen", None) or self.agency.ten_day_du
         return Phrases.layered(
-            phrase_overrides(self.agency.cau_chu),
+            office_overrides(self.agency),
             phrase_overrides(data.cau_chu),
             common={
                 "so_ky_hieu": self.reference,
@@ -115,6 +116,30 @@ class DocumentInfo(Generic[A]):
 def phrase_overrides(record: Any) -> dict[str, Any]:
     """The phrases a cau_chu record sets (none for no record)."""
     return record.model_dump(exclude_none=True) if record is not None else {}
+
+
+def office_overrides(agency: Agency) -> Mapping[str, Any]:
+    """phrase_overrides of the office's own câu chữ (agency.cau_chu), read only: dumped once
+    per profile, not for each document it issues (its phrases, its award decision's check).
+
+    Kept by the record itself, held with its phrases so that its id names no other: the
+    profile is one object while its file is unchanged, and its records are frozen."""
+    record = agency.cau_chu
+    if record is None:
+        return _NO_OVERRIDES
+    kept = _OFFICE_OVERRIDES.get(id(record))
+    if kept is not None and kept[0] is record:
+        return kept[1]
+    if len(_OFFICE_OVERRIDES) >= _OFFICES_KEPT:  # a workspace has a few offices
+        _OFFICE_OVERRIDES.clear()
+    phrases = MappingProxyType(phrase_overrides(record))
+    _OFFICE_OVERRIDES[id(record)] = (record, phrases)
+    return phrases
+
+
+_NO_OVERRIDES: Mapping[str, Any] = MappingProxyType({})
+_OFFICE_OVERRIDES: dict[int, tuple[Any, Mapping[str, Any]]] = {}
+_OFFICES_KEPT = 16
 
 
 def missing_field(exc: MissingField) -> InputError:

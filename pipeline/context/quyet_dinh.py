@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import compress
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,7 @@ from pipeline.context.common import (
     common_context,
     ended,
     missing_field,
+    office_overrides,
     phrase_overrides,
 )
 from pipeline.context.ke_hoach import task_appendices
@@ -177,12 +180,16 @@ def _award_values(section: AwardSection, awards: AwardList) -> dict[str, str]:
     # Distinct recipients (counted); the per-award counts below are per award, where no one
     # appears twice.
     people, groups = awards.recipients(collective=False), awards.recipients(collective=True)
-    in_order, by_order = _ordered_counts(awards, None)
+    # _ordered_counts(awards, None), its two counts each worked out once: the list's order,
+    # and Điều 1's (tập thể first when its first line names one).
+    in_order, collectives_first = counted(awards), counted(awards, collectives_first=True)
+    first = next(_listed(awards, None), None)
+    by_order = collectives_first if first is not None and first.collective else in_order
     values = {
         "hanh_dong": section.hanh_dong,
         "thanh_tich": (section.thanh_tich or "").rstrip("."),
         "so_luong": in_order,
-        "so_luong_tap_the_truoc": counted(awards, collectives_first=True),
+        "so_luong_tap_the_truoc": collectives_first,
         # Điều 1 naming each one counts them in the order its lines name them.
         "so_luong_theo_thu_tu": by_order,
         "so_ca_nhan": count_text(people),
@@ -190,27 +197,32 @@ def _award_values(section: AwardSection, awards: AwardList) -> dict[str, str]:
         "tong_so": two_digits(people + groups),
     }
     priced = awards.priced
-    # One pass over the entries, award by award (the groups hold every entry, each once): each
-    # award's count of each kind and the amount of its first entry of each, and every amount
-    # of each kind in the list (tien_ca_nhan, tien_tap_the: when there is one).
+    # Award by award (the groups hold every entry, each once): each award's count of each kind
+    # and the amount of its first entry of each, and every amount of each kind in the list
+    # (tien_ca_nhan, tien_tap_the: when there is one). The entries' kinds and amounts are read
+    # by two comprehensions (Entry.amount, a property of a property, costs five times as much),
+    # then counted and sorted by kind by list and compress: every decision reads its list.
     amounts: dict[bool, set[int]] = {False: set(), True: set()}
     for number, group in enumerate(awards.groups, start=1):
         prefix = f"khen_thuong_{number}."
         values[prefix + "ten"] = group.award
-        counts = {False: 0, True: 0}
-        first: dict[bool, int] = {}
-        for entry in group.entries:
-            collective = entry.collective
-            counts[collective] += 1
-            if priced:
-                amount = entry.amount
-                amounts[collective].add(amount)
-                if collective not in first:
-                    first[collective] = amount
+        entries = group.entries
+        kinds = [entry.collective for entry in entries]
+        collectives = kinds.count(True)
+        counts = (len(kinds) - collectives, collectives)
+        # With money every entry has its reward, whose rounded amount is Entry.amount.
+        paid = [entry.reward.rounded_amount for entry in entries] if priced else None  # type: ignore[union-attr]
         for collective, word in ((False, "ca_nhan"), (True, "tap_the")):
-            values[f"{prefix}so_{word}"] = count_text(counts[collective])
-            if collective in first:
-                values[prefix + word] = format_money(first[collective])
+            count = counts[collective]
+            values[f"{prefix}so_{word}"] = count_text(count)
+            if paid is None or not count:
+                continue
+            # The amounts of this kind: all of them when the award is given to it alone.
+            of_kind = paid if count == len(paid) else list(
+                compress(paid, kinds if collective else map(operator.not_, kinds))
+            )
+            amounts[collective].update(of_kind)
+            values[prefix + word] = format_money(of_kind[0])
     # The groups are the list's awards, one per name.
     if len(awards.groups) == 1:
         values["khen_thuong_chung"] = awards.groups[0].award
@@ -461,7 +473,7 @@ def check_award_phrases(
     """Every field the decision's phrases name has a value for this list; else an error at the
     line of the phrase (in the document, or in the office's profile), saying why this list has
     none. Returns the warnings worth a word (fixed_sum_fallback)."""
-    overrides = phrase_overrides(agency.cau_chu), phrase_overrides(data.cau_chu)
+    overrides = office_overrides(agency), phrase_overrides(data.cau_chu)
     phrases = Phrases.layered(*overrides, common={}) if any(overrides) else _defaults_only()
 
     def written_in(key: str) -> Source:

@@ -56,6 +56,7 @@ import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -488,12 +489,26 @@ def register_details(document: LoadedDocument) -> Details:
         summary=named_summary(info.doc_type.name, data.trich_yeu),
         signer=same(info.signer.ho_ten),
         signer_title=same(signer_title(info.signer)),
-        recipients=same("; ".join(register_recipients(
-            addressee_names(data.addressees), printed_recipients(document)
-        ))),
-        archive=same(re.sub(r"^\s*Lưu\s*:\s*", "", filing_line(info)).rstrip(". ")),
+        recipients=_recipients_column(
+            tuple(addressee_names(data.addressees)), tuple(printed_recipients(document))
+        ),
+        archive=_archive_column(filing_line(info)),
         copies=data.so_ban,
     )
+
+
+# Worked out from the printed lines alone, which an office's documents share (its Nơi nhận,
+# a drafter's "Lưu: VT, TH, H02b."): kept by those lines, each text held once (same).
+@lru_cache(maxsize=256)
+def _recipients_column(addressees: tuple[str, ...], recipients: tuple[str, ...]) -> str:
+    """The sổ's Nơi nhận column of a document with these Kính gửi names and Nơi nhận lines."""
+    return same("; ".join(register_recipients(list(addressees), list(recipients))))
+
+
+@lru_cache(maxsize=256)
+def _archive_column(line: str) -> str:
+    """The sổ's bản lưu column of a document printing this filing line ("VT, TH, H02b")."""
+    return same(re.sub(r"^\s*Lưu\s*:\s*", "", line).rstrip(". "))
 
 
 def printed_recipients(document: LoadedDocument) -> list[str]:
@@ -689,6 +704,7 @@ def refuse_changed_signer(register: Register, document: LoadedDocument, source: 
         raise refused
 
 
+@lru_cache(maxsize=256)  # an office's documents of a kind often share their trích yếu
 def named_summary(kind_name: str, trich_yeu: str) -> str:
     """Tên loại và trích yếu, one phrase: 'Quyết định về việc ...', 'Báo cáo tổng kết ...' (the
     trích yếu continues the kind's name: continuing); one opening with the kind's name itself

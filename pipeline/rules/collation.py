@@ -69,26 +69,47 @@ class NameKey(NamedTuple):
 def vietnamese_key(text: str) -> SortKey:
     """Key that sorts text in Vietnamese alphabet order (letters, then tones, then case)."""
     nfc = unicodedata.normalize("NFC", text)
-    # Most texts (names, units) are words of letters alone: each letter's weight, tone marks
-    # and case looked up (_PLAIN_LETTERS); any other character, the whole text read by clusters.
-    plain = _PLAIN_LETTERS
+    return _words_key(nfc, nfc.split())
+
+
+def _words_key(nfc: str, words: list[str]) -> SortKey:
+    """vietnamese_key of NFC text, split into its words (`words`: nfc.split())."""
+    # Most texts (names, units) are words of letters alone: each word's weights, tone marks and
+    # case (_plain_word, kept by word: a list's names are new texts of the same few words),
+    # joined by a space's; any other character, the whole text read by clusters.
     letters: list[int] = []
     tones: list[tuple[int, ...]] = []
     case: list[int] = []
-    for word in nfc.split():
+    for word in words:
+        found = _plain_word(word)
+        if found is None:
+            return _clustered_key(nfc)
         if letters:
             letters.append(_SPACE)
             case.append(0)
-        word_marks: list[int] = []
-        for char in word:
-            found = plain.get(char)
-            if found is None:
-                return _clustered_key(nfc)
-            letters.append(found[0])
-            word_marks += found[1]
-            case.append(found[2])
-        tones.append(tuple(word_marks) or (0,))
+        letters += found[0]
+        tones.append(found[1])
+        case += found[2]
     return SortKey(tuple(letters), tuple(tones), tuple(case), nfc)
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_word(word: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]] | None:
+    """The letters' weights, the tone marks ((0,) for none) and the case of one NFC word of
+    letters alone (_PLAIN_LETTERS), as vietnamese_key puts them in its key; None for a word
+    with any other character, which _clustered_key reads."""
+    plain = _PLAIN_LETTERS
+    letters: list[int] = []
+    marks: list[int] = []
+    case: list[int] = []
+    for char in word:
+        found = plain.get(char)
+        if found is None:
+            return None
+        letters.append(found[0])
+        marks += found[1]
+        case.append(found[2])
+    return tuple(letters), tuple(marks) or (0,), tuple(case)
 
 
 def _clustered_key(nfc: str) -> SortKey:
@@ -129,7 +150,8 @@ def _clustered_key(nfc: str) -> SortKey:
 @functools.lru_cache(maxsize=4096)  # sorting a list asks for each name's key; names recur
 def name_key(full_name: str) -> NameKey:
     """Key for a person's name: given name (last word), then middle, then family (first word)."""
-    words = unicodedata.normalize("NFC", full_name).split()
+    nfc = unicodedata.normalize("NFC", full_name)
+    words = nfc.split()
     given = words[-1] if words else ""
     family = words[0] if len(words) > 1 else ""
     middle = " ".join(words[1:-1])
@@ -137,7 +159,9 @@ def name_key(full_name: str) -> NameKey:
         vietnamese_key(given),
         vietnamese_key(middle),
         vietnamese_key(family),
-        vietnamese_key(full_name),
+        # vietnamese_key(full_name) from the words split above: a new name is asked once, and
+        # no other caller asks for a person's whole name by that key.
+        _words_key(nfc, words),
     )
 
 

@@ -53,6 +53,7 @@ from pipeline.text.legacy_codes import encode_legacy as encode_legacy  # re-expo
 from pipeline.text.misread import (
     CP1258_TONE_BYTES,
     decode_misread,
+    has_misread_word,
     misread_encoding,
     reading_quality,
 )
@@ -314,7 +315,15 @@ def _score(text: str) -> _Score:
 def _has_vietnamese_only_syllable(text: str) -> bool:
     """Whether a word of `text` is a syllable with a letter beyond Latin-1 (ơ, ư, đ, ộ, ...),
     as _score counts `distinct`; the first such word answers (Unicode text has one early)."""
-    for match in WORD.finditer(nfc(text)):
+    # Asked of every cell of every list, whose names and units are new texts of words seen
+    # before: each part between spaces is judged once (no word runs across a space).
+    return any(map(_vietnamese_only_part, nfc(text).split(" ")))
+
+
+@lru_cache(maxsize=8192)
+def _vietnamese_only_part(part: str) -> bool:
+    """_has_vietnamese_only_syllable of text without a space (NFC)."""
+    for match in WORD.finditer(part):
         lower = match[0].lower()
         if max(lower) > "\xff" and is_syllable(lower):
             return True
@@ -368,6 +377,11 @@ def _legacy_encodings(text: str) -> tuple[str, ...]:
     (a sentence or more of legacy text), then word by word (a title of two words, a legacy word
     pasted among Unicode ones).
     """
+    if all(map(_quiet_part, set(text.split(" ")))) and _has_vietnamese_only_syllable(text):
+        # Unicode Vietnamese, as nearly every cell of a list is: no legacy word (_legacy_words),
+        # a syllable only Unicode writes (not legacy as a whole), no misread word; judged from
+        # its parts between spaces, each once.
+        return ()
     codes = _legacy_as_a_whole(text) or _legacy_words(text)
     if len(codes) > 1:
         codes = _better_readings(text, codes)
@@ -456,6 +470,11 @@ def _legacy_as_a_whole(text: str) -> tuple[str, ...]:
     text = _lone_symbols().sub(" ", text)
     original = _score(text)
     if original.marked == 0 or original.distinct > 0:  # ASCII decodes to itself
+        return ()
+    if original.marked_share + _CLEARLY_BETTER > 1.0:
+        # No decoding can be clearly better: its share is 1.0 at most. Most Unicode text of
+        # Latin-1 letters alone ("Nhân viên", "Lê Xuân Hoa": every accented word a syllable)
+        # ends here, without decoding it twice and scoring words no one writes.
         return ()
     ranks: dict[str, tuple[float, int, int]] = {}  # the codes it reads as Vietnamese in
     for encoding in (TCVN3, VNI):
@@ -661,6 +680,20 @@ def _word_kind(word: str) -> tuple[int, tuple[str, ...], bool]:
     return _FOREIGN, (), False
 
 
+@lru_cache(maxsize=8192)
+def _unicode_part(part: str) -> bool:
+    """Whether no word with a letter beyond ASCII of text without a space is legacy
+    (_word_kind): _legacy_words's first test, part by part."""
+    return all(_word_kind(word)[0] < _WEAK for word in _word_pattern(non_ascii=True).findall(part))
+
+
+@lru_cache(maxsize=8192)
+def _quiet_part(part: str) -> bool:
+    """Whether text without a space holds no legacy word (_unicode_part) and no misread one
+    (has_misread_word): what a text of such parts alone needs to be neither."""
+    return _unicode_part(part) and not has_misread_word(part)
+
+
 def _all_shown(text: str) -> bool:
     """Whether every character of `text` is one Windows-1252 (or Latin-1) shows: legacy bytes."""
     return all(byte_of(char) is not None for char in text)
@@ -696,9 +729,11 @@ def _legacy_words(text: str) -> tuple[str, ...]:
     """The code of the legacy words of `text`, when they are evidence enough (see above); both
     when as many of them read as Vietnamese in one code as in the other."""
     pattern = _word_pattern(non_ascii=True)
-    # Words with a letter beyond ASCII first: in Unicode text every one is a syllable. Each word
-    # once: a text repeats its syllables, and this is most of the time spent on Unicode text.
-    if all(_word_kind(word)[0] < _WEAK for word in set(pattern.findall(text))):
+    # Words with a letter beyond ASCII first: in Unicode text every one is a syllable. Each part
+    # between spaces once (no word runs across a space, and the pattern looks no further back
+    # than a letter: a part's words are those the whole text has there): a text repeats its
+    # syllables, a list its names' words, and this is most of the time spent on Unicode text.
+    if all(map(_unicode_part, set(text.split(" ")))):
         return ()
     weak = {TCVN3: 0, VNI: 0}
     words = syllables = found = slips = toned = 0

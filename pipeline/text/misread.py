@@ -63,6 +63,17 @@ def misread_encoding(text: str) -> str | None:
     return found[0] if found else None
 
 
+@lru_cache(maxsize=8192)
+def has_misread_word(part: str) -> bool:
+    """Whether text without a space holds a word, or a token, that misread_encoding takes as
+    evidence of a misread (_MISREAD) in either code. A text whose parts between spaces hold
+    none is misread from neither (a word or a token never runs across a space): asked by part,
+    as a list's new names are new texts of the same few words."""
+    if any(_cp1258_word(word)[0] == _MISREAD for word in WORD.findall(part)):
+        return True
+    return any(kind == _MISREAD for kind, _, _ in _utf8_tokens(part))
+
+
 def decode_misread(text: str, encoding: str) -> str:
     """`text` read back from its bytes in `encoding` (misread_encoding's), NFC: every word when
     the whole text is the misread one, else only its misread words and those next to them."""
@@ -199,7 +210,9 @@ def _cp1258_misread(text: str) -> bool:
     if _CP1258_CHANGED.isdisjoint(text):
         return False
     kinds = [_cp1258_word(word)[0] for word in WORD.findall(text)]
-    return _evidence(kinds, _all_shown(text))
+    # No misread word, no evidence (_evidence): Unicode Vietnamese ("Phòng", "Hòa" hold a tone
+    # byte's letter) is not looked at character by character for _all_shown.
+    return _MISREAD in kinds and _evidence(kinds, _all_shown(text))
 
 
 def _decode_cp1258(text: str) -> str:
@@ -255,7 +268,7 @@ def _utf8_misread(text: str) -> bool:
     if _PAIR.search(text) is None:
         return False
     kinds = [kind for kind, _, _ in _utf8_tokens(text)]
-    return _evidence(kinds, _all_shown(text))
+    return _MISREAD in kinds and _evidence(kinds, _all_shown(text))  # as _cp1258_misread
 
 
 def _utf8_tokens(text: str) -> Iterator[tuple[int, str, bool]]:

@@ -62,5 +62,30 @@ def same_spelling(text: str) -> str:
     and the dash between two names folded ("Uỷ ban  nhân dân" and "ỦY BAN NHÂN DÂN" give the
     same, "Phòng Tổ chức – Hành chính" and "phòng tổ chức-hành chính" too), whatever its Unicode
     form; a comparison key only, never text to print."""
-    text = " ".join(unicodedata.normalize("NFC", text).split()).casefold()
-    return tones_last(_DASH.sub(" - ", text))
+    words = unicodedata.normalize("NFC", text).split()
+    # Word by word, each word kept (_spelt_word): a space ends a word's tones as it ends the
+    # word, and the names compared (every new name and unit of a list) are new texts of the
+    # same few words. A word with a dash in it is read with the words around it (_DASH).
+    keys = list(map(_spelt_word, words))
+    if None not in keys:
+        return " ".join(keys)  # type: ignore[arg-type]
+    text = " ".join(words).casefold()
+    return " ".join(map(_tones_last_of_word, _DASH.sub(" - ", text).split(" ")))
+
+
+@functools.lru_cache(maxsize=8192)
+def _spelt_word(word: str) -> str | None:
+    """same_spelling of one word (NFC, no space in it); None for a word with a dash, which
+    _DASH reads with the spaces around it."""
+    if _HAS_DASH.search(word):
+        return None
+    return tones_last(word.casefold())
+
+
+_HAS_DASH = re.compile("[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212]")
+
+
+@functools.lru_cache(maxsize=8192)
+def _tones_last_of_word(word: str) -> str:
+    """tones_last of text without a space."""
+    return tones_last(word)
