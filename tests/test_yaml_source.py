@@ -237,9 +237,10 @@ def test_plain_scalars_resolve_as_ruamel_resolves_them(value: str) -> None:
 
 
 def test_a_file_the_fast_path_reads_imports_no_ruamel(tmp_path: Path) -> None:
-    """ruamel.yaml (some 10 ms of a run's start) is imported for the slow path only: a file of
-    text, dates, plain numbers and keys that try ruamel's patterns (null, true, a date) needs
-    none of it. In a process of its own, as this one has imported ruamel already."""
+    """ruamel.yaml (some 10 ms of a run's start) is imported for the slow path only: loading
+    documents (pipeline.load.documents, and what it imports) and a file of text, dates, plain
+    numbers and keys that try ruamel's patterns (null, true, a date) need none of it. In a
+    process of its own, as this one has imported ruamel already."""
     import subprocess
     import sys
 
@@ -251,7 +252,8 @@ def test_a_file_the_fast_path_reads_imports_no_ruamel(tmp_path: Path) -> None:
         "  - Như trên\n  - Lưu: VT\nx: null\ny: 2022-01-05\nn: ~\n", "utf-8",
     )  # fmt: skip
     code = (
-        "import sys; from pathlib import Path; from pipeline.load.yaml_source import load_yaml;"
+        "import sys; from pathlib import Path; import pipeline.load.documents;"
+        "from pipeline.load.yaml_source import load_yaml;"
         f"d = load_yaml(Path({str(path)!r})).data; assert d['so'] == 12 and d['x'] is None, d;"
         "print(sorted(m for m in sys.modules if m.startswith('ruamel')))"
     )
