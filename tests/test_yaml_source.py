@@ -203,3 +203,61 @@ def test_common_yaml_slips_are_said_in_the_clerks_terms(
     message = caught.value.message("vi")
     assert words in message and "expected" not in message and "found" not in message
     assert "YAML syntax error" in caught.value.message("en")
+
+
+def test_the_resolvers_written_out_are_ruamels() -> None:
+    """The fast path's YAML 1.2 resolvers (yaml_source._RESOLVERS, written out so that ruamel
+    is not imported for them) are ruamel's own: the same tags, patterns, flags, first characters
+    and order. A ruamel whose rules change fails here, not in a clerk's file."""
+    from ruamel.yaml.resolver import implicit_resolvers
+
+    theirs = [(tag, regexp.pattern, regexp.flags, tuple(first))
+              for versions, tag, regexp, first in implicit_resolvers
+              if (1, 2) in versions]  # fmt: skip
+    ours = [(tag, compiled.pattern, compiled.flags, firsts)
+            for tag, pattern, flags, firsts in yaml_source._RESOLVERS
+            for compiled in [yaml_source.re.compile(pattern, flags)]]  # fmt: skip
+    assert ours == theirs
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["", "~", "null", "Null", "nulls", "true", "TRUE", "tRue", "false", "yes", "no", "on", "n",
+     "0", "-1", "+1", "1_000", "0x1F", "0o17", "0b101", "017", "08", "1.5", "1e3", ".5", "-.inf",
+     ".nan", "2022-01-05", "2022-1-5 10:00:00", "2022-01-05T10:00:00Z", "05/12/2022", "1,5",
+     "<<", "=", "12:30", "1:20", "nan", "+", "-", ".", "3.", "-3.e5", "1e", "0x", "_1", "ngay",
+     "trich_yeu", "Tập thể"],
+)  # fmt: skip
+def test_plain_scalars_resolve_as_ruamel_resolves_them(value: str) -> None:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.nodes import ScalarNode
+
+    theirs = YAML(typ="rt").resolver.resolve(ScalarNode, value, (True, False))
+    assert _resolve(value) == str(theirs)
+
+
+def test_a_file_the_fast_path_reads_imports_no_ruamel(tmp_path: Path) -> None:
+    """ruamel.yaml (some 10 ms of a run's start) is imported for the slow path only: loading
+    documents (pipeline.load.documents, and what it imports) and a file of text, dates, plain
+    numbers and keys that try ruamel's patterns (null, true, a date) need none of it. In a
+    process of its own, as this one has imported ruamel already."""
+    import subprocess
+    import sys
+
+    import pipeline
+
+    path = tmp_path / "qd.yaml"
+    path.write_text(
+        "loai: quyet_dinh\nso: 12\nngay: 05/12/2022\ntrich_yeu: Về việc\nnoi_nhan:\n"
+        "  - Như trên\n  - Lưu: VT\nx: null\ny: 2022-01-05\nn: ~\n", "utf-8",
+    )  # fmt: skip
+    code = (
+        "import sys; from pathlib import Path; import pipeline.load.documents;"
+        "from pipeline.load.yaml_source import load_yaml;"
+        f"d = load_yaml(Path({str(path)!r})).data; assert d['so'] == 12 and d['x'] is None, d;"
+        "print(sorted(m for m in sys.modules if m.startswith('ruamel')))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(pipeline.__file__).parents[1])}
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           check=True, env=env)  # fmt: skip
+    assert found.stdout.strip() == "[]"

@@ -541,11 +541,11 @@ def _watched(folders: dict[str, int], path: Path) -> bool:
     return True
 
 
-def _text(path: Path) -> str | None:
-    """A data file's text as typed (None when it cannot be read: its own load says so)."""
+def _bytes(path: Path) -> bytes | None:
+    """A data file's bytes (None when it cannot be read: its own load says so)."""
     try:
         with open(path, "rb", buffering=0) as handle:  # unbuffered: two system calls fewer
-            return handle.readall().decode("utf-8", "replace")
+            return handle.readall()
     except OSError:
         return None
 
@@ -556,17 +556,69 @@ def _names_listed(folded: str) -> list[str]:
             for match in _LIST_LINE.finditer(folded)]  # fmt: skip
 
 
+# The characters that folding (_folded: NFC, then casefold) turns into text holding one of the
+# letters of "danh_sach", other than those letters in either case: ß ŉ ſ ẖ ẚ ẞ ﬅ ﬆ
+# (tests/test_list_index.py holds this to unicodedata).
+_FOLDED_INTO_LETTERS = "\u00df\u0149\u017f\u1e96\u1e9a\u1e9e\ufb05\ufb06"
+_NOT_SPACE = re.compile(r"\S")
+# A danh_sach line (folded, without its line feed) whose match may go on past it: nothing but
+# spaces after the key, or after its colon (_LIST_LINE's \s crosses lines).
+_OPEN_END = re.compile(r"danh_sach\s*(?::\s*)?\Z")
+
+
+def _names_in(raw: bytes, text: str) -> list[str]:
+    """_names_listed(_folded(text)) of a data file's `text`, decoded from its bytes `raw`
+    ("replace"), folding only the lines a danh_sach line stands on: folding a whole file (its
+    casefold above all) was most of what reading it for the index cost.
+
+    Folding goes line by line (a line feed composes with nothing and folds to itself), so the
+    lines of a match are folded alike alone. A match starts on a line holding "danh_sach" once
+    folded, and ends at the name: on that line, or, when the line ends open (_OPEN_END), on
+    the first or second line after it holding more than spaces (the colon, then the name, may
+    each stand on a line of their own). In a text without _FOLDED_INTO_LETTERS, a line holds
+    "danh_sach" once folded only if it holds those letters in some case, as its bytes with
+    their ASCII letters in lower case say (bytes.lower(); no other character's UTF-8 holds an
+    ASCII byte). So only such lines, and those an open one asks for, are folded, a run of them
+    at a time, and searched as the whole file was: every match lies within a run. Bytes are
+    cut at line feeds, which decoding ("replace") reads alike cut or not."""
+    if any(char in text for char in _FOLDED_INTO_LETTERS):
+        return _names_listed(_folded(text))
+    lowered = raw.lower()
+    names: list[str] = []
+    at = lowered.find(b"danh_sach")
+    while at >= 0:
+        end = raw.rfind(b"\n", 0, at) + 1  # the run starts with the line holding it
+        lines: list[str] = []
+        wanted = 1  # lines with more than spaces the run still takes
+        while wanted and end < len(raw):
+            stop = raw.find(b"\n", end) + 1 or len(raw)
+            line = _folded(raw[end:stop].decode("utf-8", "replace"))
+            lines.append(line)
+            end = stop
+            if _NOT_SPACE.search(line):
+                wanted -= 1
+            if "danh_sach" in line and _OPEN_END.search(line.removesuffix("\n")):
+                wanted = 2
+        names += _names_listed("".join(lines))
+        at = lowered.find(b"danh_sach", end)
+    return names
+
+
 def _read_once(
     path: Path, folders: dict[str, int], read: dict[str, tuple[str, list[str]] | None]
 ) -> tuple[str, list[str]] | None:
     """Data file `path`'s text as typed and the list names its danh_sach lines name
-    (_names_listed), its folder watched (_watched); None when it cannot be read. Kept in `read`
+    (_names_in), its folder watched (_watched); None when it cannot be read. Kept in `read`
     while one index is built: a draft decision that is itself among the documents, or that
     several Tờ trình name, is read once."""
     key = os.path.normpath(path)
     if key not in read:
-        text = _text(path) if _watched(folders, path) else None
-        read[key] = None if text is None else (text, _names_listed(_folded(text)))
+        raw = _bytes(path) if _watched(folders, path) else None
+        if raw is None:
+            read[key] = None
+        else:
+            text = raw.decode("utf-8", "replace")
+            read[key] = (text, _names_in(raw, text))
     return read[key]
 
 
@@ -590,7 +642,9 @@ def _list_index(resolver: Resolver) -> _ListIndex:
         text, named = found[0], [*found[1]]
         # Its text is not needed again (as a draft, only its names are): not held for the year.
         read[os.path.normpath(path)] = ("", found[1])
-        for match in _DRAFT_LINE.finditer(text):  # a Tờ trình's draft kept in a file of its own
+        # A Tờ trình's draft kept in a file of its own (the search made only in a file saying
+        # du_thao at all: a look for the word costs a tenth of the pattern's search).
+        for match in _DRAFT_LINE.finditer(text) if "du_thao" in text else ():
             draft = Path(os.path.normpath(path.parent / match[1].strip()))
             drafted = _read_once(draft, folders, read)
             named += drafted[1] if drafted is not None else []

@@ -24,14 +24,9 @@ import stat
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import ScalarNode
 from yaml._yaml import CParser
 
 from pipeline.errors import InputError
@@ -56,6 +51,13 @@ from pipeline.text.legacy import (
 )
 from pipeline.text.normalize import nfc
 
+# ruamel.yaml is imported where it is used, on the slow path only (a file libyaml cannot read,
+# or reads otherwise; a number that is not plain digits): importing it cost every run some
+# 10 ms, and a file the fast path reads, as most are, needs none of it (_RESOLVERS).
+if TYPE_CHECKING:
+    from ruamel.yaml.constructor import RoundTripConstructor
+    from ruamel.yaml.error import MarkedYAMLError
+
 Path_ = tuple[str | int, ...]
 
 # Limits: a plan with its appendix is about 30 KB, 6 levels deep, 2,000 values.
@@ -73,13 +75,19 @@ _ALLOWED_TAGS = frozenset(
 ) | {"!"}
 
 
-class _TextDatesConstructor(RoundTripConstructor):
-    """Round-trip constructor that leaves timestamps as strings."""
+@functools.cache
+def _text_dates_constructor() -> type[RoundTripConstructor]:
+    """ruamel's round-trip constructor, leaving timestamps as strings (made once, when the
+    slow path first needs it)."""
+    from ruamel.yaml.constructor import RoundTripConstructor
 
+    class _TextDatesConstructor(RoundTripConstructor):
+        """Round-trip constructor that leaves timestamps as strings."""
 
-_TextDatesConstructor.add_constructor(
-    "tag:yaml.org,2002:timestamp", _TextDatesConstructor.construct_yaml_str
-)
+    _TextDatesConstructor.add_constructor(
+        "tag:yaml.org,2002:timestamp", _TextDatesConstructor.construct_yaml_str
+    )
+    return _TextDatesConstructor
 
 
 @dataclass
@@ -241,6 +249,8 @@ class _Limits:
 
 def _plain(node: Any, loc: Path_, lines: dict[Path_, int], source: _SlowSource) -> Any:
     """ruamel's tree as plain values, with the same checks as the fast path."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
     if len(loc) > MAX_DEPTH:
         raise InputError("data.too_deep", file=source.path, line=source.line(loc, lines),
                          limit=MAX_DEPTH)  # fmt: skip
@@ -305,8 +315,13 @@ class _SlowSource:
 
 def _slow_load(path: Path, text: str) -> Any:
     """ruamel.yaml's round-trip parse: the messages for syntax errors, and the reference."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.constructor import DuplicateKeyError
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
     yaml_rt = YAML(typ="rt")
-    yaml_rt.Constructor = _TextDatesConstructor
+    yaml_rt.Constructor = _text_dates_constructor()
     try:
         node = yaml_rt.load(text)
     except DuplicateKeyError as exc:
@@ -756,17 +771,62 @@ class _FastBuilder:
 
 
 _MERGE_KEY = object()
-_RT = YAML(typ="rt")
 
 
-_IMPLICIT = (True, False)
-_PATTERN_STARTS = frozenset(k for k in _RT.resolver.versioned_resolver if k is not None)
+# The implicit resolvers of YAML 1.2 as ruamel.yaml's VersionedResolver holds them: the tag a
+# plain scalar may resolve to, its pattern and the pattern's flags, and the first characters it
+# is tried for, in ruamel's order (ruamel.yaml.resolver.implicit_resolvers). Written out so
+# that the fast path resolves a scalar as ruamel does without importing ruamel;
+# tests/test_yaml_source.py holds them to ruamel's own.
+_RESOLVERS: tuple[tuple[str, str, int, tuple[str, ...]], ...] = (
+    ("tag:yaml.org,2002:bool", "^(?:true|True|TRUE|false|False|FALSE)$", re.X, tuple("tTfF")),
+    ("tag:yaml.org,2002:float", """^(?:
+         [-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+        |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
+        |[-+]?\\.[0-9_]+(?:[eE][-+][0-9]+)?
+        |[-+]?\\.(?:inf|Inf|INF)
+        |\\.(?:nan|NaN|NAN))$""", re.X, tuple("-+0123456789.")),
+    ("tag:yaml.org,2002:int", """^(?:[-+]?0b[0-1_]+
+        |[-+]?0o?[0-7_]+
+        |[-+]?[0-9_]+
+        |[-+]?0x[0-9a-fA-F_]+)$""", re.X, tuple("-+0123456789")),
+    ("tag:yaml.org,2002:merge", "^(?:<<)$", 0, ("<",)),
+    ("tag:yaml.org,2002:null", """^(?: ~
+        |null|Null|NULL
+        | )$""", re.X, ("~", "n", "N", "")),
+    ("tag:yaml.org,2002:timestamp", """^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
+        |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?
+        (?:[Tt]|[ \\t]+)[0-9][0-9]?
+        :[0-9][0-9] :[0-9][0-9] (?:\\.[0-9]*)?
+        (?:[ \\t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""", re.X, tuple("0123456789")),
+    ("tag:yaml.org,2002:value", "^(?:=)$", 0, ("=",)),
+    ("tag:yaml.org,2002:yaml", "^(?:!|&|\\*)$", 0, tuple("!&*")),
+)  # fmt: skip
+
+
+def _by_first() -> dict[str, list[tuple[str, str, int]]]:
+    """A first character → the (tag, pattern, flags) tried, in order, for a scalar starting
+    with it ("": the empty scalar). The patterns are compiled when first tried (re keeps them),
+    not at import: a run reading no file pays nothing for them."""
+    found: dict[str, list[tuple[str, str, int]]] = {}
+    for tag, pattern, flags, firsts in _RESOLVERS:
+        for first in firsts:
+            found.setdefault(first, []).append((tag, pattern, flags))
+    return found
+
+
+_BY_FIRST = _by_first()
+_PATTERN_STARTS = frozenset(_BY_FIRST)
 
 
 @functools.lru_cache(maxsize=4096)
 def _resolve_patterned(value: str) -> str:
-    # The tag as a plain string: ruamel's Tag compares in Python, on every scalar.
-    return str(_RT.resolver.resolve(ScalarNode, value, _IMPLICIT))
+    """The tag ruamel's resolver gives plain scalar `value` (VersionedResolver.resolve, YAML
+    1.2): that of the first pattern tried for its first character that matches, else str."""
+    for tag, pattern, flags in _BY_FIRST.get(value[:1], ()):
+        if re.match(pattern, value, flags):
+            return tag
+    return _STR
 
 
 def _resolve(value: str) -> str:
@@ -791,10 +851,15 @@ def _text_key(value: str) -> str | None:
     return nfc(value)
 
 
-@functools.lru_cache(maxsize=1024)  # so: 1, so_ban: 2 in every file
+@functools.lru_cache(maxsize=1024)
 def _construct(tag: str, value: str) -> Any:
-    """An int or float exactly as ruamel.yaml's round-trip loader reads it; None otherwise."""
-    constructor = _RT.constructor
+    """An int or float exactly as ruamel.yaml's round-trip loader reads it; None otherwise.
+    Asked only for a number that is not plain digits (-5, 0x1F, 1_000, 1.5), which a data file
+    seldom holds (_FastBuilder._scalar reads plain digits itself): ruamel is imported here."""
+    from ruamel.yaml.error import YAMLError
+    from ruamel.yaml.nodes import ScalarNode
+
+    constructor = _round_trip().constructor
     node = ScalarNode(tag, value)
     try:
         if tag == "tag:yaml.org,2002:int":
@@ -804,6 +869,14 @@ def _construct(tag: str, value: str) -> Any:
     except (ValueError, TypeError, YAMLError):
         return None
     return None
+
+
+@functools.cache
+def _round_trip() -> Any:
+    """ruamel's round-trip YAML, for its constructor (_construct)."""
+    from ruamel.yaml import YAML
+
+    return YAML(typ="rt")
 
 
 # Stands in for a refused character typed in the file while the file is parsed to find the

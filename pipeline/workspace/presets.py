@@ -10,14 +10,14 @@ import functools
 from importlib import resources
 from typing import Any
 
-from ruamel.yaml import YAML
-
 PRESETS_FILE = "kieu-co-quan.yaml"
 
 
 @functools.cache
 def presets() -> dict[str, dict[str, Any]]:
     """The office presets by name, in file order."""
+    from ruamel.yaml import YAML  # here: a build reads no preset, and importing it costs ~10 ms
+
     text = resources.files("pipeline.workspace").joinpath(PRESETS_FILE).read_text("utf-8")
     data: dict[str, dict[str, Any]] = YAML(typ="safe").load(text)
     return data

@@ -353,8 +353,12 @@ def _holds_any(whole: bytes, patterns: tuple[bytes, ...]) -> bool:
 
 @functools.cache
 def _finder(pattern: bytes) -> Callable[[bytes], object]:
-    # re's search for a literal is about twice as fast as `in` on a sheet's XML, where '<', 't'
-    # and '"' (the patterns' bytes) are everywhere.
+    # A literal (<f, hidden="1", the shared b"hidden=") is looked for with `in`, a pattern with
+    # a class or a choice by re. On ws200's sheets `in` takes a third to two thirds fewer
+    # instructions than re's search for the same literal (73 k against 109 k for <f, 33 k against
+    # 93 k for hidden=), in about the same time.
+    if re.escape(pattern) == pattern:
+        return lambda whole: pattern in whole
     return re.compile(pattern).search
 
 
