@@ -133,11 +133,6 @@ def number_drawings(xml: str, start: int = 0, end: int | None = None) -> str:
     return "".join(out)
 
 
-def number_drawings_utf8(data: bytes, start: int, end: int) -> bytes:
-    """number_drawings for the UTF-8 bytes of a document (`start` and `end` at characters)."""
-    return number_drawings_joined(drawings_numbered_utf8(data, start, end))
-
-
 def number_drawings_joined(pieces: list[bytes | memoryview]) -> bytes:
     """The document drawings_numbered_utf8 gave the pieces of (itself when it is one piece)."""
     if len(pieces) == 1 and isinstance(pieces[0], bytes):
@@ -146,8 +141,8 @@ def number_drawings_joined(pieces: list[bytes | memoryview]) -> bytes:
 
 
 def drawings_numbered_utf8(data: bytes, start: int, end: int) -> list[bytes | memoryview]:
-    """The pieces of number_drawings_utf8's document, in order: `data` itself when it has no
-    drawing, else views of it between the new ids. A render deflates them one after another
+    """number_drawings for the UTF-8 bytes of a document (`start` and `end` at bytes), in
+    pieces, in order: `data` itself when it has no drawing, else views of it between the new ids. A render deflates them one after another
     (Member.deflate_pieces): slicing a document around its drawings and joining the slices
     copied it twice, a tenth of its post-processing.
 

@@ -35,9 +35,7 @@ class Member:
     @classmethod
     def deflate(cls, name: str, data: bytes, level: int = 6) -> Member:
         """Compress `data` as a raw deflate stream, as zip members hold it."""
-        compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
-        payload = compressor.compress(data) + compressor.flush()
-        return cls(name, zlib.crc32(data), len(data), payload)
+        return cls.deflate_pieces(name, (data,), level)
 
     @classmethod
     def deflate_pieces(
