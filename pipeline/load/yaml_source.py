@@ -599,11 +599,12 @@ class _FastBuilder:
             self.anchors[anchor] = (value, count)
         return value, count
 
-    def _plain_text(self, event: Any) -> str | None:
-        """The text of a scalar `event` as _node gives it, counted and looked at for legacy
-        text as _node does, when it is text by its form alone in a file the gate has nothing to
-        do in (gate_free): no tag, no anchor, quoted or folded or plain starting as no pattern
-        does, within the length limit. None for any other (for _node to read).
+    def _plain_text(self, event: Any, here: Path_) -> str | None:
+        """The text of a scalar `event` at `here` as _node gives it, counted, looked at for
+        legacy text and listed (texts) as _node does, when it is text by its form alone in a
+        file the gate has nothing to do in (gate_free): no tag, no anchor, quoted or folded or
+        plain starting as no pattern does, within the length limit. None for any other (for
+        _node to read).
 
         Most of a file's values are such texts: read here in one call instead of _node's five
         (_scalar, _resolve, _text, nfc, _Limits.add), with the same result and the same checks.
@@ -622,6 +623,7 @@ class _FastBuilder:
         limits.values += 1
         if not self.maybe_legacy and looks_like_legacy_text(value):
             self.maybe_legacy = True
+        self.texts.append((here, value))
         return value
 
     def _scalar(self, event: Any, loc: Path_, line: int) -> Any:
@@ -696,7 +698,6 @@ class _FastBuilder:
         lines = self.lines
         gate_free = self.gate_free
         plain = gate_free and depth < MAX_DEPTH  # a value's depth (depth + 1) within the limit
-        texts = self.texts
         while True:
             event = events()
             kind = type(event)
@@ -729,10 +730,9 @@ class _FastBuilder:
             lines[here] = key_line
             event = events()
             if plain and type(event) is _SCALAR:
-                text = self._plain_text(event)
+                text = self._plain_text(event, here)
                 if text is not None:
                     out[key] = text
-                    texts.append((here, text))
                     count += 1
                     continue
             out[key], size = self._node(event, events, here, depth + 1)
@@ -749,7 +749,6 @@ class _FastBuilder:
         self.limits.add(1, line)
         lines = self.lines
         plain = self.gate_free and depth < MAX_DEPTH  # as in _mapping
-        texts = self.texts
         while True:
             event = events()
             kind = type(event)
@@ -758,10 +757,9 @@ class _FastBuilder:
             here = (*loc, len(out))
             lines[here] = event.start_mark.line + 1
             if plain and kind is _SCALAR:
-                text = self._plain_text(event)
+                text = self._plain_text(event, here)
                 if text is not None:
                     out.append(text)
-                    texts.append((here, text))
                     count += 1
                     continue
             value, size = self._node(event, events, here, depth + 1)
