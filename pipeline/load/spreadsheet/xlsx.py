@@ -34,13 +34,14 @@ from lxml import etree
 
 from pipeline.errors import InputError
 from pipeline.load import read_log
+from pipeline.load.bounded import keep
 from pipeline.load.spreadsheet.cells import ExcelError, Formula
 from pipeline.load.spreadsheet.detect import refuse_not_zip, refuse_ole2
 from pipeline.load.spreadsheet.directory import Archive, Directory
 from pipeline.load.spreadsheet.fields import Wanted, normalize_header
 from pipeline.load.spreadsheet.header import Record
 from pipeline.load.spreadsheet.limits import MAX_FILE_BYTES, check_size, refuse_large_parts
-from pipeline.load.spreadsheet.members import packed_member, plain_member_bytes
+from pipeline.load.spreadsheet.members import member_bytes, packed_member, plain_member_bytes
 from pipeline.load.spreadsheet.table import ColumnSpan, Table, build_table
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -199,25 +200,17 @@ def _sheet_part(archive: Archive, data: bytes, title: str) -> str | None:
             if key in _PART_BY_PACKED:
                 return _PART_BY_PACKED[key]
     try:
-        # member_bytes for each, written out to tell whether both were read in the plain case
-        # (only then is what they say kept by their packed bytes).
-        workbook = plain_member_bytes(archive, data, _WORKBOOK)
-        plain = workbook is not None
-        if workbook is None:
-            workbook = archive.read(_WORKBOOK)
-        rels = plain_member_bytes(archive, data, _RELS)
-        plain = plain and rels is not None
-        if rels is None:
-            rels = archive.read(_RELS)
+        workbook = member_bytes(archive, data, _WORKBOOK)
+        rels = member_bytes(archive, data, _RELS)
     except KeyError:
         return None
     if len(workbook) + len(rels) > _REMEMBERED_PARTS_BYTES:
         return _part_named.__wrapped__(workbook, rels, title)
     part = _part_named(workbook, rels, title)
-    if key is not None and plain:
-        if len(_PART_BY_PACKED) >= _REMEMBERED_PACKED:
-            _PART_BY_PACKED.clear()
-        _PART_BY_PACKED[key] = part
+    if key is not None:
+        # The key is what both parts inflate from (method, sizes, CRC, stored bytes): whichever
+        # reader inflated them, those bytes say the same part each time.
+        keep(_PART_BY_PACKED, key, part, _REMEMBERED_PACKED)
     return part
 
 
