@@ -24,6 +24,7 @@ from pipeline.context.signature_room import recipients_context
 from pipeline.context.title_lines import title_lines
 from pipeline.context.typed_numbers import point_text
 from pipeline.errors import InputError
+from pipeline.load.bounded import keep
 from pipeline.model.agency import Agency, Signer
 from pipeline.model.blocks import Block, DashList, PointList, without_bullet
 from pipeline.model.document import DocumentData, RecipientGroup
@@ -130,16 +131,14 @@ def office_overrides(agency: Agency) -> Mapping[str, Any]:
     kept = _OFFICE_OVERRIDES.get(id(record))
     if kept is not None and kept[0] is record:
         return kept[1]
-    if len(_OFFICE_OVERRIDES) >= _OFFICES_KEPT:  # a workspace has a few offices
-        _OFFICE_OVERRIDES.clear()
     phrases = MappingProxyType(phrase_overrides(record))
-    _OFFICE_OVERRIDES[id(record)] = (record, phrases)
+    keep(_OFFICE_OVERRIDES, id(record), (record, phrases), _OFFICES_KEPT)
     return phrases
 
 
 _NO_OVERRIDES: Mapping[str, Any] = MappingProxyType({})
 _OFFICE_OVERRIDES: dict[int, tuple[Any, Mapping[str, Any]]] = {}
-_OFFICES_KEPT = 16
+_OFFICES_KEPT = 16  # a workspace has a few offices
 
 
 def missing_field(exc: MissingField) -> InputError:
