@@ -53,7 +53,9 @@ def tones_last(text: str) -> str:
 
 # A dash between two names ("Phòng Tổ chức - Hành chính"), typed with a hyphen, an en or em dash
 # (Word's AutoCorrect), a minus sign, with spaces around it or without.
-_DASH = re.compile(r"\s*[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212]\s*")
+# The dashes a name may be joined by ("Tổ chức – Hành chính"), and one with the spaces around it.
+_DASHES = "[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212]"
+_DASH = re.compile(rf"\s*{_DASHES}\s*")
 
 
 @functools.lru_cache(maxsize=8192)  # agencies' names and their words repeat
@@ -82,7 +84,7 @@ def _spelt_word(word: str) -> str | None:
     return tones_last(word.casefold())
 
 
-_HAS_DASH = re.compile("[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212]")
+_HAS_DASH = re.compile(_DASHES)
 
 
 @functools.lru_cache(maxsize=8192)
