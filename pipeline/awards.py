@@ -125,7 +125,12 @@ class Entry:
         """Who receives the award, as the list's duplicate check takes it: the same name in the
         same unit (cells come cleaned: NFC, single spaces) is one person, in another unit maybe
         another; a tập thể is its name and the unit it belongs to."""
-        return self.collective, same_spelling(self.name), same_spelling(self.unit)
+        return recipient_of(self.collective, self.name, self.unit)
+
+
+def recipient_of(collective: bool, name: str, unit: str) -> tuple[bool, str, str]:
+    """Entry.recipient of an entry of this kind, name and unit."""
+    return collective, same_spelling(name), same_spelling(unit)
 
 
 # What a list pasted from a Word document leaves after a name, a chức vụ or a unit (its items
@@ -740,15 +745,13 @@ def read_award_list(
         if units and not unit:
             raise _unit_missing(row, name)
         # Positional (each row of every list is made here: keywords cost a third more), and
-        # its recipient, which the duplicate check asks at once, worked out here as
-        # Entry.recipient would, without the two calls of asking it.
+        # its recipient, which the duplicate check asks at once, kept where Entry.recipient
+        # keeps it (_computed_once), without the two calls of asking it.
         entry = Entry(
             name, trimmed(values.get("chuc_vu", "")), unit, award, collective, reward,
             values.get("ghi_chu", ""), row.number, named,
         )  # fmt: skip
-        recipient = entry.__dict__["recipient"] = (
-            collective, same_spelling(name), same_spelling(unit)
-        )  # fmt: skip
+        recipient = entry.__dict__["recipient"] = recipient_of(collective, name, unit)
         # The same name in another unit may be another person: both must match.
         key = (recipient, award)
         if key in seen:
@@ -774,11 +777,7 @@ def read_award_list(
     if order == "ten":
         entries.sort(key=lambda e: (e.collective, _recipient_key(e)))
     elif order == "don_vi":
-        # _recipient_key written out: one call fewer for each entry of every list.
-        entries.sort(key=lambda e: (
-            e.collective, vietnamese_key(e.unit),
-            vietnamese_key(e.name) if e.collective else name_key(e.name),
-        ))  # fmt: skip
+        entries.sort(key=lambda e: (e.collective, vietnamese_key(e.unit), _recipient_key(e)))
     groups: dict[str, list[Entry]] = {}
     for entry in entries:
         groups.setdefault(entry.award, []).append(entry)
