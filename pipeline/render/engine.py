@@ -142,9 +142,9 @@ def number_drawings_joined(pieces: list[bytes | memoryview]) -> bytes:
 
 def drawings_numbered_utf8(data: bytes, start: int, end: int) -> list[bytes | memoryview]:
     """number_drawings for the UTF-8 bytes of a document (`start` and `end` at bytes), in
-    pieces, in order: `data` itself when it has no drawing, else views of it between the new ids. A render deflates them one after another
-    (Member.deflate_pieces): slicing a document around its drawings and joining the slices
-    copied it twice, a tenth of its post-processing.
+    pieces, in order: `data` itself when it has no drawing, else views of it between the new
+    ids. A render deflates them one after another (Member.deflate_pieces): slicing a document
+    around its drawings and joining the slices copied it twice, a tenth of its post-processing.
 
     Each `<wp:docPr` is found in the bytes (a search over bytes is several times faster than
     over the text, which Vietnamese makes two bytes a character) and matched as text by the
