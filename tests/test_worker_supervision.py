@@ -201,3 +201,21 @@ def test_every_item_of_a_dead_workers_chunks_is_reported_lost_once() -> None:
     assert 13 in lost and lost.isdisjoint(done) and lost | done == set(items)
     prefix = t("build.worker_lost", reason="").split("(")[0]
     assert all(r[2].startswith(prefix) for r in results if isinstance(r, tuple))
+
+
+def test_one_job_imports_no_multiprocessing() -> None:
+    # In a process of its own: the builder, the runner and a run of one job in this process,
+    # which needs no pool (multiprocessing is imported when one is made).
+    probe = (
+        "import sys\n"
+        "import pipeline.batch.builder\n"
+        "from pipeline.batch.runner import Workers\n"
+        "from pipeline.workspace import Workspace\n"
+        f"with Workers(1, Workspace.containing({str(REPO / 'inputs')!r})) as workers:\n"
+        "    done = list(workers.run(lambda items: items, [1, 2, 3], lambda item, why: why))\n"
+        "assert done == [1, 2, 3], done\n"
+        "print('multiprocessing' in sys.modules, 'ctypes' in sys.modules)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True,
+                         check=True)  # fmt: skip
+    assert run.stdout.split() == ["False", "False"]

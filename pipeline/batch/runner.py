@@ -17,13 +17,12 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Future, as_completed
 from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from pipeline.api import Renderer
 from pipeline.batch.discover import Layout
@@ -48,6 +47,9 @@ from pipeline.render.output import stage
 from pipeline.text.shared import same as _same
 from pipeline.workspace import Workspace
 from pipeline.workspace.profiles import office_warnings
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -241,6 +243,9 @@ class Workers:
             # the work.
             init_worker(self.workspace, lang, self.rebuilt)
             if self.jobs > 1:
+                # Imported here: multiprocessing is for several workers, not a build of one job.
+                from concurrent.futures import ProcessPoolExecutor
+
                 self._pool = ProcessPoolExecutor(
                     max_workers=self.jobs,
                     initializer=start_worker,
@@ -289,6 +294,8 @@ class Workers:
             for chunk in chunks:
                 yield from task(chunk)
             return
+        from concurrent.futures.process import BrokenProcessPool  # imported with the pool
+
         pool = self._pool
         with interrupts_held():  # the first submit starts the workers: none may see a Ctrl-C
             futures: dict[Future[list[R]], list[T]] = {

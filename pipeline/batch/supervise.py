@@ -18,20 +18,21 @@
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import os
 import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from pipeline.batch.interrupts import BuildInterrupted, Stopped
 from pipeline.render.budget import swap_handler
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 PARENT_POLL = 1.0  # seconds between a fallback watcher's looks at its parent
@@ -67,6 +68,8 @@ def die_with_parent(parent: int) -> None:
 def _kernel_kills_us_with_parent() -> bool:
     if not sys.platform.startswith("linux"):
         return False
+    import ctypes  # here: only a worker needs it, not a build of one job
+
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         return int(libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)) == 0
