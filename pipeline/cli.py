@@ -17,7 +17,7 @@ import click
 
 from pipeline import __version__
 from pipeline.errors import VanthuError
-from pipeline.gc_policy import lasting_objects
+from pipeline.gc_policy import command_line, lasting_objects
 from pipeline.help_language import VanthuContext, requested_language, use_help_language
 from pipeline.i18n import set_language, t
 from pipeline.process_exit import leave
@@ -73,7 +73,8 @@ class VanthuGroup(click.Group):
         # Now, not only in main's body: an unknown command is found before main's body runs.
         set_language(ctx.params.get("lang"))
         try:
-            return super().invoke(ctx)
+            with command_line():
+                return super().invoke(ctx)
         except VanthuError as exc:
             click.echo(f"{label(exc)}: {exc.message()}", err=True)
             ctx.exit(exc.exit_code)

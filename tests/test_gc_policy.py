@@ -11,7 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.gc_policy import BATCH_THRESHOLD, fewer_collections, lasting_objects
+from pipeline.gc_policy import (
+    BATCH_THRESHOLD,
+    command_line,
+    fewer_collections,
+    lasting_objects,
+    late_imports,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -86,3 +92,55 @@ def test_the_command_line_freezes_a_command_package_it_imports() -> None:
     )
     frozen, enabled = done.stdout.split()
     assert int(frozen) > 1000 and enabled == "True"
+
+
+def late_import_frozen(year: Path, out: Path, through: str) -> str:
+    """Whether the build's workers' modules, imported by a build of `year` made `through` the
+    command line or the library, ended frozen (gc.get_objects leaves frozen objects out)."""
+    # In a process of its own: the workers' modules imported by that build, not before.
+    probe = (
+        "import gc, sys\n"
+        "from pathlib import Path\n"
+        "from click.testing import CliRunner\n"
+        "from pipeline.batch.builder import build\n"
+        "from pipeline.batch.discover import workspace_of\n"
+        "from pipeline.cli import main\n"
+        "year, out = Path(sys.argv[1]), Path(sys.argv[2])\n"
+        "assert 'pipeline.batch.runner' not in sys.modules\n"
+        "if sys.argv[3] == 'cli':\n"
+        "    done = CliRunner().invoke(main, ['build', '-j', '1', str(year), '-o', str(out)])\n"
+        "    assert done.exit_code == 0, done.output\n"
+        "else:\n"
+        "    workspace, folder = workspace_of(year)\n"
+        "    assert build(workspace.with_output(out), folder, jobs=1).ok\n"
+        "from pipeline.batch.runner import stage_batch\n"
+        "print(all(o is not stage_batch for o in gc.get_objects()), gc.isenabled())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, str(year), str(out), through],
+        cwd=REPO, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return done.stdout.strip()
+
+
+def test_a_builds_workers_are_frozen_on_the_command_line_only(
+    inputs_copy: Path, tmp_path: Path
+) -> None:
+    year = inputs_copy / "2022"
+    for data in year.glob("*.yaml"):  # one decision is enough to start the workers
+        if data.name != "qd-lao-dong-tien-tien.yaml":
+            data.unlink()
+    assert late_import_frozen(year, tmp_path / "cli", "cli") == "True True"
+    assert late_import_frozen(year, tmp_path / "library", "library") == "False True"
+
+
+def test_late_imports_pause_and_freeze_only_while_the_command_line_runs(collector: None) -> None:
+    gc.enable()
+    with late_imports():
+        assert gc.isenabled()  # a library caller's
+    with command_line():
+        with late_imports():
+            assert not gc.isenabled()
+        assert gc.isenabled()
+    with late_imports():
+        assert gc.isenabled()  # the command is over

@@ -80,6 +80,7 @@ from pipeline.batch.staged import Staged, StageJob
 from pipeline.batch.supervise import interrupts_deferred
 from pipeline.claims import second_claims
 from pipeline.errors import ConversionError, RenderError, Said, VanthuError
+from pipeline.gc_policy import late_imports
 from pipeline.i18n import t
 from pipeline.register import Details, Register, RegisterError, Registers
 from pipeline.register import Entry as RegisterEntry
@@ -1297,8 +1298,9 @@ def stage_all(
     if not todo:
         return staged
     # Imported here: the workers bring the renderer and every kind's readers, which a build
-    # with nothing to do never needs.
-    from pipeline.batch.runner import Workers, stage_batch
+    # with nothing to do never needs; on the command line, modules that last (late_imports).
+    with late_imports():
+        from pipeline.batch.runner import Workers, stage_batch
 
     with Workers(min(jobs or os.cpu_count() or 1, len(todo)), workspace, rebuilt) as workers:
         progress.start(len(todo))
