@@ -69,7 +69,6 @@ from pipeline.load.contract import LoadedDocument
 from pipeline.model.quyet_dinh import DecisionData
 from pipeline.paths import shown
 from pipeline.register.backends import SqliteBackend, safe_location
-from pipeline.register.checks import before_vanthu
 from pipeline.register.errors import RegisterError
 from pipeline.register.holders import (
     LOST,
@@ -1107,6 +1106,10 @@ def typed_before_vanthu(register: Register, entry: Entry) -> bool:
     """Whether a typed number went into a year before the office numbered with vanthu, among
     numbers typed in data alone (checks.before_vanthu): the numbers it skipped are the old
     sổ's, so the build says to import it, not to vào sổ or hủy each of them."""
+    # Imported here: the register's checks (kiem-tra's report) are for this refusal alone in a
+    # build, which most builds never meet (~23 M instructions of import, its dataclasses).
+    from pipeline.register.checks import before_vanthu
+
     rows = register.entries(entry.year, entry.agency, entry.sequence)
     return before_vanthu(rows, entry.year, register.numbered_since(entry.agency))
 
