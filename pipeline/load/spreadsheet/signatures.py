@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import cache
 
 # A merged range as calamine gives it: ((first row, first column), (last row, last column)),
 # 0-based (as header.Merged).
@@ -40,10 +41,16 @@ _NOTE = r"\([^()]*(?:ký|họ tên|đóng dấu)[^()]*\)|đã ký|ký tên|ký v
 # to be filled in: "........, ngày ... tháng ... năm 20..".
 _DATE = r"(?:[^\d,]{1,60},\s?)?ngày[\s\d.…_/-]*tháng[\s\d.…_/-]*năm[\s\d.…_/-]*"
 _PHRASE = rf"(?:{_NOTE}|{_DATE}|{_TITLE})"
-# A cell may hold several ("Người lập biểu (Ký, ghi rõ họ tên)").
-_SIGNATURE_LINE = re.compile(rf"{_PHRASE}(?:[\s,;:\-]*{_PHRASE})*")
 # A degree a signer puts before the name ("ThS. Lê Văn Bình").
 _DEGREE = re.compile(r"^(?:(?:gs|pgs|ts|ths|bs|ks|cn|ls)\s?\.\s?)+", re.IGNORECASE)
+
+
+@cache
+def _signature_line() -> re.Pattern[str]:
+    """Signature lines: a cell may hold several ("Người lập biểu (Ký, ghi rõ họ tên)"). Compiled
+    when a list first has a line to judge: ~19 M instructions (a few ms), which a build whose
+    lists end at their total row never needs."""
+    return re.compile(rf"{_PHRASE}(?:[\s,;:\-]*{_PHRASE})*")
 
 
 def folded(text: str) -> str:
@@ -56,7 +63,7 @@ def folded(text: str) -> str:
 def is_signature_line(text: str) -> bool:
     """Whether a cell's text is a signature line: who signs ("NGƯỜI LẬP BIỂU", "KT. HIỆU
     TRƯỞNG"), what the signer is asked ("(Ký, ghi rõ họ tên)"), or the place and date."""
-    return len(text) <= _LONGEST_LINE and _SIGNATURE_LINE.fullmatch(folded(text)) is not None
+    return len(text) <= _LONGEST_LINE and _signature_line().fullmatch(folded(text)) is not None
 
 
 def is_signer_name(text: str) -> bool:
