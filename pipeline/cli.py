@@ -21,7 +21,6 @@ from pipeline.gc_policy import command_line, lasting_objects
 from pipeline.help_language import VanthuContext, requested_language, use_help_language
 from pipeline.i18n import set_language, t
 from pipeline.process_exit import leave
-from pipeline.usage_errors import in_users_language
 
 # Commands whose library lives in its own package, imported only when used: `vanthu build` with
 # nothing to rebuild should not pay for the renderer, the register or the verifier.
@@ -67,6 +66,9 @@ class VanthuGroup(click.Group):
         try:
             return super().make_context(info_name, args, parent, **extra)
         except click.UsageError as exc:  # vanthu's own options (--lang): as the subcommands'
+            # Imported only for a usage error: its patterns, ~7 M instructions of every start.
+            from pipeline.usage_errors import in_users_language
+
             raise in_users_language(exc) from None
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -84,6 +86,8 @@ class VanthuGroup(click.Group):
             click.echo(f"{t('cli.stopped')}: {BuildInterrupted().message()}", err=True)
             ctx.exit(BuildInterrupted.exit_code)
         except click.UsageError as exc:  # a subcommand's arguments: said in the user's language
+            from pipeline.usage_errors import in_users_language  # only then, as in make_context
+
             raise in_users_language(exc) from None
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
