@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 # Emoji and pictographs. Not the Unicode category So as a whole: most symbols of the BMP are a
 # document's own (° © ® № ™ ℃, ☐ ✓ ■ ● as boxes and bullets, arrows, ★), and symbols of other
@@ -58,13 +59,11 @@ REFUSED_PATTERN = (
     + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17))
     + "]"
 )
-_PICTOGRAPH = re.compile(f"[{_PICTOGRAPHS_BMP}{_PICTOGRAPHS_ASTRAL}]")
-_REFUSED = re.compile(REFUSED_PATTERN)
-# The same search, ten times faster: re tries a class holding characters beyond U+FFFF (the 32
-# noncharacters of planes 1-16) item by item on every character, and one without them as a
-# bitmap. So this class holds the refused characters of the BMP and every character beyond it;
-# from a match beyond it (rarely: a Hán Nôm character of CJK Extension B, an emoji) the full
-# class searches on.
+# REFUSED_PATTERN's search, ten times faster: re tries a class holding characters beyond
+# U+FFFF (the 32 noncharacters of planes 1-16) item by item on every character, and one
+# without them as a bitmap. So this class holds the refused characters of the BMP and every
+# character beyond it; from a match beyond it (rarely: a Hán Nôm character of CJK Extension B,
+# an emoji) the full class searches on.
 _REFUSED_OR_ASTRAL = re.compile(f"[{_REFUSED_BMP}\U00010000-\U0010ffff]")
 _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
 _SPACES += "\u202f\u205f\u3000"
@@ -77,6 +76,34 @@ _NEEDS_WORK = re.compile(f"[{_SPACES}{_REMOVED}\u2028\u2029]")
 _REFUSED_OR_ASTRAL_OR_INVISIBLE = re.compile(
     f"[{_REFUSED_BMP}\U00010000-\U0010ffff{_SPACES}{_REMOVED}\u2028\u2029]"
 )
+
+
+# The patterns below are needed only for a character beyond U+FFFF or one the gate refuses:
+# compiled then, once (functools.cache), not at import, where they were ~12 M instructions
+# of every build's start.
+@cache
+def _refused() -> re.Pattern[str]:
+    """Every character the gate refuses (REFUSED_PATTERN)."""
+    return re.compile(REFUSED_PATTERN)
+
+
+@cache
+def _pictograph() -> re.Pattern[str]:
+    """An emoji or pictograph."""
+    return re.compile(f"[{_PICTOGRAPHS_BMP}{_PICTOGRAPHS_ASTRAL}]")
+
+
+@cache
+def _sequence_part() -> re.Pattern[str]:
+    """The characters an emoji sequence is made of besides its pictographs: ZWJ, the variation
+    selectors, the keycap mark, skin tones (in the pictograph range) and tags."""
+    return re.compile(f"[\u200d{_PICTOGRAPHS_BMP}{_PICTOGRAPHS_ASTRAL}]")
+
+
+@cache
+def _modifier() -> re.Pattern[str]:
+    """What modifies the character before it: the keycap mark, variation selectors, tags."""
+    return re.compile("[\u20e3\ufe00-\ufe0f\U000e0000-\U000e007f\U000e0100-\U000e01ef]")
 
 
 class BadCharacter(Exception):
@@ -96,24 +123,19 @@ class BadCharacter(Exception):
     def pictograph(self) -> bool:
         """Whether it is refused as an emoji or pictograph (else XML or the reading order
         cannot have it)."""
-        return _PICTOGRAPH.match(self.char) is not None
-
-
-# Characters an emoji sequence is made of besides its pictographs: ZWJ, the variation selectors,
-# the keycap mark, skin tones (in the pictograph range) and tags.
-_SEQUENCE_PART = re.compile(f"[\u200d{_PICTOGRAPHS_BMP}{_PICTOGRAPHS_ASTRAL}]")
-_MODIFIER = re.compile("[\u20e3\ufe00-\ufe0f\U000e0000-\U000e007f\U000e0100-\U000e01ef]")
+        return _pictograph().match(self.char) is not None
 
 
 def emoji_at(text: str, index: int) -> str:
     """The emoji sequence around the refused pictograph at `index`, as the clerk sees it: "❤️"
     for the variation selector after ❤, "👨‍👩‍👧" for any part of the family."""
     start = end = index
-    while start > 0 and _SEQUENCE_PART.match(text[start - 1]):
+    part = _sequence_part()
+    while start > 0 and part.match(text[start - 1]):
         start -= 1
-    if start > 0 and _MODIFIER.match(text[start]):  # the base it modifies: ❤, 1, ☎
+    if start > 0 and _modifier().match(text[start]):  # the base it modifies: ❤, 1, ☎
         start -= 1
-    while end + 1 < len(text) and _SEQUENCE_PART.match(text[end + 1]):
+    while end + 1 < len(text) and part.match(text[end + 1]):
         end += 1
     return text[start : end + 1]
 
@@ -122,7 +144,7 @@ def refused_character(text: str) -> BadCharacter | None:
     """The first character of `text` the gate refuses, or None."""
     match = _REFUSED_OR_ASTRAL.search(text)
     if match is not None and match[0] > "\uffff":
-        match = _REFUSED.search(text, match.start())
+        match = _refused().search(text, match.start())
     return BadCharacter(match[0], match.start()) if match else None
 
 
