@@ -26,6 +26,7 @@ from pipeline.errors import TemplateError
 from pipeline.i18n import set_language
 from pipeline.render.compose import TemplateLibrary
 from pipeline.render.engine import Engine
+from pipeline.render.package import quoteattr
 from pipeline.template_tools.check import check_templates
 from tests.new_office import new_office
 
@@ -186,6 +187,11 @@ def test_an_external_link_is_carried(tmp_path: Path) -> None:
     (used,) = referenced_ids(parts)
     assert used == f"vt-quyet-dinh-{rel_id}"
     assert rels[used].get("Target") == url and rels[used].get("TargetMode") == "External"
+
+
+def test_a_relationships_values_are_escaped_in_their_quotes() -> None:
+    # &, <, > and the double quote escaped (as html.escape did it), the apostrophe kept as typed.
+    assert quoteattr("""a&b<c>d"e'f&#x27;""") == '"a&amp;b&lt;c&gt;d&quot;e\'f&amp;#x27;"'
 
 
 def embed_object(path: Path) -> None:

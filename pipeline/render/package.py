@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import io
 import posixpath
 import re
@@ -87,10 +86,15 @@ class Relationship:
         )
 
 
+# What an attribute value in double quotes escapes: as html.escape(quote=True) but for "'",
+# written out (html brings html.entities, ~7 M instructions of every build's imports).
+_ATTRIBUTE_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+
+
 def quoteattr(value: str) -> str:
     """An XML attribute value in double quotes (what xml.sax.saxutils.quoteattr writes here,
     without importing it: it brings urllib.request, which a no-change build never needs)."""
-    return '"' + html.escape(value, quote=True).replace("&#x27;", "'") + '"'
+    return '"' + value.translate(_ATTRIBUTE_ESCAPES) + '"'
 
 
 def relationships(package: Package) -> dict[str, Relationship]:
