@@ -16,6 +16,7 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Sequence
+from functools import cache
 
 import click
 
@@ -42,14 +43,30 @@ def _index(keys_wanted: str, source: str, target: str, *, metavars: bool) -> dic
     }
 
 
-TO_ENGLISH = _index(HELP_AREA, "vi", "en", metavars=False)
-METAVARS_TO_ENGLISH = _index(HELP_AREA, "vi", "en", metavars=True)
-CLICK_TO_VIETNAMESE = _index(CLICK_AREA, "en", "vi", metavars=False)
+# The tables are made from the catalogue when help is first said (a command's help, a usage
+# error), each once (functools.cache), not at import: ~10 M instructions of every command's
+# start, which a command that says no help never needs.
+@cache
+def to_english() -> dict[str, str]:
+    """vanthu's help texts in English, by their Vietnamese (help.* entries)."""
+    return _index(HELP_AREA, "vi", "en", metavars=False)
+
+
+@cache
+def metavars_to_english() -> dict[str, str]:
+    """vanthu's metavars (TỆP|URL) in English, by their Vietnamese."""
+    return _index(HELP_AREA, "vi", "en", metavars=True)
+
+
+@cache
+def click_to_vietnamese() -> dict[str, str]:
+    """Click's own words (headings, its options' help) in Vietnamese, by their English."""
+    return _index(CLICK_AREA, "en", "vi", metavars=False)
 
 
 def translated(text: str, lang: str) -> str | None:
     """`text`, a help text or heading, in `lang`; None when the table has no entry for it."""
-    table = TO_ENGLISH if lang == "en" else CLICK_TO_VIETNAMESE
+    table = to_english() if lang == "en" else click_to_vietnamese()
     found = table.get(normal(text))
     if found is not None:
         return found
@@ -67,9 +84,12 @@ def translated(text: str, lang: str) -> str | None:
     return f"{head if said_head is None else said_head}{separator}{said_extras}]"
 
 
-# Click's extras after an option's help (Option.get_help_record): "required", "default: X",
-# "env var: X", a range ("x>=1"), joined by "; "; each word by its help.click.extra.* entry.
-EXTRAS_TO_VIETNAMESE = _index(CLICK_AREA + "extra.", "en", "vi", metavars=False)
+@cache
+def extras_to_vietnamese() -> dict[str, str]:
+    """The words of Click's extras after an option's help (Option.get_help_record): "required",
+    "default: X", "env var: X", a range ("x>=1"), joined by "; "; each word by its
+    help.click.extra.* entry."""
+    return _index(CLICK_AREA + "extra.", "en", "vi", metavars=False)
 
 
 def clicks_extras(extras: str, lang: str) -> str:
@@ -79,9 +99,10 @@ def clicks_extras(extras: str, lang: str) -> str:
     if lang == "en":
         return extras
     said = []
+    table = extras_to_vietnamese()
     for item in extras.split("; "):
         word, colon, value = item.partition(": ")
-        found = EXTRAS_TO_VIETNAMESE.get(word)
+        found = table.get(word)
         said.append(item if found is None else f"{found}{colon}{value}")
     return "; ".join(said)
 
@@ -92,23 +113,29 @@ def say(text: str, lang: str) -> str:
     return text if found is None else found
 
 
-# Click's own metavars (TEXT, INTEGER RANGE, DIRECTORY, [OPTIONS], COMMAND [ARGS]...) in
-# Vietnamese, by their help.click.metavar.* entries: a whole word in capitals, not a choice's
-# value ([text|json]) nor part of an argument's name (INPUT_DIR).
-METAVARS_TO_VIETNAMESE = _index(CLICK_AREA, "en", "vi", metavars=True)
-_CLICKS_METAVAR = re.compile(
-    r"(?<![\w|{-])("
-    + "|".join(re.escape(w) for w in sorted(METAVARS_TO_VIETNAMESE, key=len, reverse=True))
-    + r")(?![\w|}-])"
-)
+@cache
+def metavars_to_vietnamese() -> dict[str, str]:
+    """Click's own metavars (TEXT, INTEGER RANGE, DIRECTORY, [OPTIONS], COMMAND [ARGS]...) in
+    Vietnamese, by their help.click.metavar.* entries."""
+    return _index(CLICK_AREA, "en", "vi", metavars=True)
+
+
+@cache
+def _clicks_metavar() -> re.Pattern[str]:
+    """One of Click's metavars: a whole word in capitals, not a choice's value ([text|json])
+    nor part of an argument's name (INPUT_DIR)."""
+    words = sorted(metavars_to_vietnamese(), key=len, reverse=True)
+    return re.compile(r"(?<![\w|{-])(" + "|".join(re.escape(w) for w in words) + r")(?![\w|}-])")
 
 
 def say_words(text: str, lang: str) -> str:
     """A usage line's arguments or an option's name column, its metavars in `lang`: vanthu's
     own (TỆP|URL) in English by their entries, Click's (TEXT, PATH) in Vietnamese by theirs."""
     if lang != "en":
-        return _CLICKS_METAVAR.sub(lambda word: METAVARS_TO_VIETNAMESE[word[1]], text)
-    return " ".join(METAVARS_TO_ENGLISH.get(word, word) for word in text.split(" "))
+        table = metavars_to_vietnamese()
+        return _clicks_metavar().sub(lambda word: table[word[1]], text)
+    table = metavars_to_english()
+    return " ".join(table.get(word, word) for word in text.split(" "))
 
 
 class HelpFormatter(click.HelpFormatter):

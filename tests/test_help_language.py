@@ -14,12 +14,12 @@ from click.testing import CliRunner
 
 from pipeline.cli import main
 from pipeline.help_language import (
-    CLICK_TO_VIETNAMESE,
-    METAVARS_TO_ENGLISH,
-    TO_ENGLISH,
+    click_to_vietnamese,
+    metavars_to_english,
     normal,
     requested_language,
     say_words,
+    to_english,
 )
 from pipeline.i18n import set_language
 from pipeline.messages import CATALOGUE
@@ -192,7 +192,7 @@ def test_a_groups_commands_are_cut_from_their_english_help(path: list[str]) -> N
     assert isinstance(group, click.Group)
     for line in listing.splitlines():
         name, short = line.split(maxsplit=1)
-        full = TO_ENGLISH[normal(group.commands[name].help or "")]
+        full = to_english()[normal(group.commands[name].help or "")]
         assert normal(full).startswith(short.removesuffix("...")), (name, short)
 
 
@@ -218,15 +218,16 @@ def test_every_help_text_has_its_entry() -> None:
     for path, command, ctx in COMMANDS:
         where = " ".join(["vanthu", *path])
         for text in (command.help, command.short_help, command.epilog):
-            if text and normal(text) not in TO_ENGLISH:
+            if text and normal(text) not in to_english():
                 missing.append((where, text))
         for param in _params(command, ctx):
             name = param.name or ""
             help_text = getattr(param, "help", None)
-            if help_text and normal(help_text) not in {*TO_ENGLISH, *CLICK_TO_VIETNAMESE}:
+            if help_text and normal(help_text) not in {*to_english(), *click_to_vietnamese()}:
                 missing.append((where, name, help_text))
             metavar = param.metavar
-            if metavar and VIETNAMESE_LETTER.search(metavar) and metavar not in METAVARS_TO_ENGLISH:
+            english = metavars_to_english()
+            if metavar and VIETNAMESE_LETTER.search(metavar) and metavar not in english:
                 missing.append((where, name, metavar))
     assert not missing, "help texts without an entry in pipeline/messages/help.py:\n" + "\n".join(
         map(repr, missing)
