@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
@@ -41,23 +42,38 @@ _LETTER_MARK = r"(?:\s*\)(?:\s+|(?=[^\W\d_]))|\s*\.\s+|\s*[-–—/:]\s+(?=\D))"
 # In brackets, the number or letter needs no other mark: "(2) ", "(c)Tổ chức".
 _BRACKETED = r"\((?P<bracketed>{})\)(?:\s+|(?=[^\W\d_]))"
 
-# A khoản: "1. ", "2) ", "1.1. ", "3/ ", "4- ", "(5) "; a number of levels ("2.1") may also be
-# followed by a space alone when a capital starts the text ("2.1 Mục tiêu", not "1.5 tỷ đồng").
-_ITEM = re.compile(
-    r"^\s*(?:" + _BRACKETED.format(r"\d{1,2}") + r"|(?P<number>\d{1,2}(?:\.\d{1,2})*)" + _MARK
-    + r"|(?P<levels>\d{1,2}(?:\.\d{1,2})+)\s+(?=[^\W\d_]))"
-)
-# A điểm: "a) ", "đ. ", "b- ", "c/ ", "(c) "; a capital only as "A) " or "(A) " ("A. Lincoln"
-# may be a name).
-_POINT = re.compile(
-    r"^\s*(?:" + _BRACKETED.format(r"[a-zđA-ZĐ]") + r"|(?P<letter>[a-zđ])" + _LETTER_MARK
-    + r"|(?P<capital>[A-ZĐ])\)(?:\s+|(?=[^\W\d_])))"
-)
-# A Mục: "I. ", "II.Tổ chức", "III- ", "IV) ", with "Phần" or "Mục" before it or not; an Arabic
-# number too ("1. Mục tiêu"), its source's Mục numbered so.
-_SECTION = re.compile(
-    r"^\s*(?:(?i:phần|mục)\s+)?(?:(?P<roman>[IVXL]{1,7})|(?P<number>\d{1,2}))" + _MARK
-)
+
+# The patterns of a khoản, a điểm and a Mục are compiled when a document first has one (each
+# once, functools.cache), not at import: ~10 M instructions of every build's start, which a
+# build of documents without them (award decisions) never needs.
+@cache
+def _item() -> re.Pattern[str]:
+    """A khoản: "1. ", "2) ", "1.1. ", "3/ ", "4- ", "(5) "; a number of levels ("2.1") may also
+    be followed by a space alone when a capital starts the text ("2.1 Mục tiêu", not "1.5 tỷ
+    đồng")."""
+    return re.compile(
+        r"^\s*(?:" + _BRACKETED.format(r"\d{1,2}") + r"|(?P<number>\d{1,2}(?:\.\d{1,2})*)"
+        + _MARK + r"|(?P<levels>\d{1,2}(?:\.\d{1,2})+)\s+(?=[^\W\d_]))"
+    )
+
+
+@cache
+def _point() -> re.Pattern[str]:
+    """A điểm: "a) ", "đ. ", "b- ", "c/ ", "(c) "; a capital only as "A) " or "(A) " ("A.
+    Lincoln" may be a name)."""
+    return re.compile(
+        r"^\s*(?:" + _BRACKETED.format(r"[a-zđA-ZĐ]") + r"|(?P<letter>[a-zđ])" + _LETTER_MARK
+        + r"|(?P<capital>[A-ZĐ])\)(?:\s+|(?=[^\W\d_])))"
+    )
+
+
+@cache
+def _section() -> re.Pattern[str]:
+    """A Mục: "I. ", "II.Tổ chức", "III- ", "IV) ", with "Phần" or "Mục" before it or not; an
+    Arabic number too ("1. Mục tiêu"), its source's Mục numbered so."""
+    return re.compile(
+        r"^\s*(?:(?i:phần|mục)\s+)?(?:(?P<roman>[IVXL]{1,7})|(?P<number>\d{1,2}))" + _MARK
+    )
 
 
 @dataclass(frozen=True)
@@ -94,7 +110,7 @@ def _result(found: re.Match[str], value: int | str, text: str) -> Typed:
 
 def typed_item(text: str) -> Typed | None:
     """The number typed at the head of a khoản (its last level: "1.2." counts 2)."""
-    found = _typed(_ITEM, text)
+    found = _typed(_item(), text)
     if found is None:
         return None
     if found["levels"] and not text[found.end()].isupper():
@@ -105,7 +121,7 @@ def typed_item(text: str) -> Typed | None:
 
 def typed_point(text: str) -> Typed | None:
     """The letter typed at the head of a điểm, lower case."""
-    found = _typed(_POINT, text)
+    found = _typed(_point(), text)
     if found is None:
         return None
     letter = found["bracketed"] or found["letter"] or found["capital"]
@@ -114,7 +130,7 @@ def typed_point(text: str) -> Typed | None:
 
 def typed_section(text: str) -> Typed | None:
     """The number typed at the head of a Mục's title (Roman, or Arabic)."""
-    found = _typed(_SECTION, text)
+    found = _typed(_section(), text)
     if found is None:
         return None
     if found["roman"]:
