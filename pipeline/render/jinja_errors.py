@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import cache
 
 from jinja2.exceptions import UndefinedError
 from jinja2.utils import object_type_repr
@@ -28,37 +29,49 @@ def _q(name: str) -> str:
 # Jinja's English (jinja2.parser, jinja2.lexer, jinja2.compiler, jinja2.runtime) → key.
 _LOOKING = (r" Jinja was looking for the following tags: (?P<wanted>.*?)\."
             rf" The innermost block that needs to be closed is {_q('block')}\.")  # fmt: skip
-_FORMS: list[tuple[re.Pattern[str], str]] = [
-    (
-        re.compile(rf"^Encountered unknown tag {_q('tag')}\.{_LOOKING}$", re.S),
-        "jinja.unknown_tag_in",
-    ),
-    (re.compile(rf"^Encountered unknown tag {_q('tag')}\.", re.S), "jinja.unknown_tag"),
-    (re.compile(rf"^Unexpected end of template\.{_LOOKING}$", re.S), "jinja.unclosed"),
-    (re.compile(rf"^expected token {_q('expected')}, got {_q('got')}$"), "jinja.expected"),
-    (re.compile(rf"^Expected an expression, got {_q('got')}$"), "jinja.expression"),
-    (
-        re.compile(rf"^unexpected end of template, expected {_q('expected')}\.?$"),
-        "jinja.end_expected",
-    ),  # fmt: skip
-    (re.compile(r"^unexpected end of template\.?$"), "jinja.end"),
-    (re.compile(rf"^unexpected {_q('got')}$"), "jinja.unexpected"),
-    (re.compile(r"^unexpected char (?P<got>'.*') at \d+$"), "jinja.unexpected_char"),
-    (re.compile(rf"^No filter named {_q('name')}(?: found)?\.?$"), "jinja.no_filter"),
-    (re.compile(rf"^No test named {_q('name')}(?: found)?\.?$"), "jinja.no_test"),
-    (re.compile(r"^tag name expected$"), "jinja.tag_name"),
-    (
-        re.compile(rf"^access to attribute {_q('name')} of {_q('kind')} object is unsafe\.$"),
-        "jinja.unsafe_attribute",
-    ),  # fmt: skip
-    (re.compile(rf"^{_q('name')} is undefined$"), "jinja.undefined"),
-    (
-        re.compile(rf"^(?P<owner>'.*') has no (?:attribute|element) {_q('name')}$"),
-        "jinja.no_attribute",
-    ),  # fmt: skip
-    # An index past a list's end ({{ noi_nhan[5] }}): Jinja quotes neither the owner nor the index.
-    (re.compile(r"^(?P<owner>[\w.]+ object) has no element (?P<name>\d+)$"), "jinja.no_element"),
-]
+
+# Compiled when Jinja's first error is said (functools.cache), not at import: ~8 M instructions
+# of every build's start, which a build whose templates and data raise nothing never needs.
+@cache
+def _forms() -> list[tuple[re.Pattern[str], str]]:
+    """Jinja's forms of error, each with its key."""
+    return [
+        (
+            re.compile(rf"^Encountered unknown tag {_q('tag')}\.{_LOOKING}$", re.S),
+            "jinja.unknown_tag_in",
+        ),
+        (re.compile(rf"^Encountered unknown tag {_q('tag')}\.", re.S), "jinja.unknown_tag"),
+        (re.compile(rf"^Unexpected end of template\.{_LOOKING}$", re.S), "jinja.unclosed"),
+        (re.compile(rf"^expected token {_q('expected')}, got {_q('got')}$"), "jinja.expected"),
+        (re.compile(rf"^Expected an expression, got {_q('got')}$"), "jinja.expression"),
+        (
+            re.compile(rf"^unexpected end of template, expected {_q('expected')}\.?$"),
+            "jinja.end_expected",
+        ),  # fmt: skip
+        (re.compile(r"^unexpected end of template\.?$"), "jinja.end"),
+        (re.compile(rf"^unexpected {_q('got')}$"), "jinja.unexpected"),
+        (re.compile(r"^unexpected char (?P<got>'.*') at \d+$"), "jinja.unexpected_char"),
+        (re.compile(rf"^No filter named {_q('name')}(?: found)?\.?$"), "jinja.no_filter"),
+        (re.compile(rf"^No test named {_q('name')}(?: found)?\.?$"), "jinja.no_test"),
+        (re.compile(r"^tag name expected$"), "jinja.tag_name"),
+        (
+            re.compile(rf"^access to attribute {_q('name')} of {_q('kind')} object is unsafe\.$"),
+            "jinja.unsafe_attribute",
+        ),  # fmt: skip
+        (re.compile(rf"^{_q('name')} is undefined$"), "jinja.undefined"),
+        (
+            re.compile(rf"^(?P<owner>'.*') has no (?:attribute|element) {_q('name')}$"),
+            "jinja.no_attribute",
+        ),  # fmt: skip
+        # An index past a list's end ({{ noi_nhan[5] }}): Jinja quotes neither the owner nor the
+        # index.
+        (
+            re.compile(r"^(?P<owner>[\w.]+ object) has no element (?P<name>\d+)$"),
+            "jinja.no_element",
+        ),
+    ]
+
+
 # Jinja's names of tokens → the text a maintainer types.
 _TOKENS = {
     "end of print statement": "}}",
@@ -95,7 +108,7 @@ _OWNERS = {
 
 def _form(text: str) -> tuple[str, re.Match[str]] | None:
     """The key of the first of Jinja's forms `text` is worded in, with the match."""
-    return library_wording(_FORMS, text)
+    return library_wording(_forms(), text)
 
 
 def jinja_reason(message: str | None) -> str:
