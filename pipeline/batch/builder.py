@@ -75,7 +75,6 @@ from pipeline.batch.progress import Reporter, SilentReporter
 from pipeline.batch.recorded import Recorded
 from pipeline.batch.restyled import as_written, rebuilt_warning
 from pipeline.batch.result import BuildResult, DocumentResult, Status
-from pipeline.batch.room import Size
 from pipeline.batch.staged import Staged, StageJob
 from pipeline.batch.supervise import interrupts_deferred
 from pipeline.claims import second_claims
@@ -1059,6 +1058,8 @@ def folder_problem(folder: Path, count: int, each: int) -> str | None:
     except OSError:
         return None  # not known here: the write says it, if it fails
     if free < count * each:
+        from pipeline.batch.room import Size  # imported for this refusal alone (~3 M instructions)
+
         return RenderError("build.too_little_room", folder=str(folder), count=count,
                            needed=Size(count * each), each=Size(each), free=Size(free)).message()
     return None
