@@ -201,7 +201,7 @@ class Finisher:
                     with suppress(OSError):  # left behind, the next build removes it
                         Path(item.staged).unlink(missing_ok=True)
                 else:
-                    commit(Path(item.staged), output)
+                    commit(item.staged, output)
                 self.placed[item.path] = item.entry
         except RenderError as exc:
             Path(item.staged).unlink(missing_ok=True)
@@ -211,11 +211,12 @@ class Finisher:
         if unvouched is not None and self.lost is not None:  # said once, for its manifest
             self.lost.kept(item.entry.output, copies)
             edited = []
-        self.replaced.extend(
-            RenderError("build.edited_output_replaced", file=path, name=item.name,
-                        copy=copies[path]).message()
-            for path in edited if path.suffix != ".pdf"
-        )  # fmt: skip
+        if edited:
+            self.replaced.extend(
+                RenderError("build.edited_output_replaced", file=path, name=item.name,
+                            copy=copies[path]).message()
+                for path in edited if path.suffix != ".pdf"
+            )  # fmt: skip
         result.output = output
         entry = item.entry
         if not in_place:

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import filecmp
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -120,6 +121,9 @@ class Settled:
         return entry
 
 
+_NO_PDF = Settled(None, None)  # settle_old_pdf where no PDF is there: nothing done, nothing said
+
+
 def settle_old_pdf(
     layout: Layout | None, written: Entry | None, docx: Path, docx_sha256: str,
     display: Callable[[Path], str],
@@ -131,6 +135,15 @@ def settle_old_pdf(
     it (None: nothing, one still matching the .docx). Read afresh: the failed conversion may
     have touched it. The caller keeps a MATCHING or EDITED one recorded as `written` names it."""
     pdf = docx.with_suffix(".pdf")
+    try:
+        if not stat.S_ISREG(os.stat(pdf).st_mode):
+            return _NO_PDF  # a folder, say: no file there to settle, as old_pdf finds
+    except (FileNotFoundError, NotADirectoryError):
+        # Most documents: no PDF there. Said by one stat, without old_pdf's hashing function
+        # asking Path.is_file (a build of thousands settles each in its serial last step).
+        return _NO_PDF
+    except (OSError, ValueError):
+        pass  # not to be looked at (no permission): old_pdf says what it finds, as before
     output_dir = layout.output_dir if layout is not None else None
 
     def names() -> dict[str, str]:
