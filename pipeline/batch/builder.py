@@ -1569,18 +1569,25 @@ def write_manifests(
     fresh: dict[str | None, Manifest] = {}
     touched: set[str | None] = set()
     prefix = layout.name_of(scope) + "/"
+
+    def fresh_of(year: str | None) -> Manifest:  # made once a year, not one per entry to drop
+        found = fresh.get(year)
+        if found is None:
+            found = fresh[year] = Manifest(year=year)
+        return found
+
     for year, manifest in recorded.manifests.items():
         for name, entry in manifest.entries.items():
             if name.startswith(prefix):
                 touched.add(year)  # in this build's folder: its entry is this build's to say
                 continue
-            fresh.setdefault(year, Manifest(year=year)).entries[name] = entry
+            fresh_of(year).entries[name] = entry
     for path in paths:
-        if path in entries:
-            output_year: str | None = entries[path].output.split("/", 1)[0]
+        done = entries.get(path)
+        if done is not None:
+            output_year: str | None = done.output.split("/", 1)[0]
             touched.add(output_year)
-            manifest = fresh.setdefault(output_year, Manifest(year=output_year))
-            manifest.entries[layout.name_of(path)] = entries[path]
+            fresh_of(output_year).entries[layout.name_of(path)] = done
     written = []
     for year in sorted(touched, key=lambda y: y or ""):
         manifest = fresh.get(year, Manifest(year=year))
