@@ -33,3 +33,12 @@ def test_a_pdf_no_manifest_records_is_still_kept_and_said(tmp_path: Path) -> Non
     settled = _settle(tmp_path / "cv-01.docx")
     assert settled.fate is OldPdf.UNRECORDED and settled.said
     assert (tmp_path / "cv-01.pdf").is_file()
+
+
+def test_the_pdf_looked_for_is_the_one_with_suffix_names(tmp_path: Path) -> None:
+    from pipeline.batch.freshness import _pdf_beside
+
+    names = ("cv-01.docx", "a.b.docx", ".docx", "x.", "noext", "v.DOCX", "..docx", "a.docx.bak")
+    for name in names:
+        docx = tmp_path / "2022" / name
+        assert _pdf_beside(docx) == str(docx.with_suffix(".pdf"))
