@@ -402,3 +402,28 @@ def test_documents_built_in_one_batch_come_out_as_built_one_at_a_time(
 
 def docx_files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*.docx")}
+
+
+def test_staged_documents_are_keyed_by_the_build_s_own_paths(
+    inputs_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """stage_all keys each document by its job's own Path, not by the worker's copy of it: the
+    checks and the placing look documents up by the build's objects, matched by identity.
+    (Equal copies give the same results, only slower: this is the one way to see it.)"""
+    from pipeline.batch import builder
+
+    seen: list[tuple[list[Path], dict[Path, object]]] = []
+    stage_all = builder.stage_all
+
+    def watched(workspace, layout, todo, *args, **kwargs):  # type: ignore[no-untyped-def]
+        staged = stage_all(workspace, layout, todo, *args, **kwargs)
+        seen.append(([job.path for job in todo], dict(staged)))  # the build clears it
+        return staged
+
+    monkeypatch.setattr(builder, "stage_all", watched)
+    workspace = Workspace.containing(inputs_copy).with_output(tmp_path / "out")
+    assert build(workspace, inputs_copy, jobs=2).ok  # workers: each item a pickled copy
+    assert seen and all(seen_todo for seen_todo, _ in seen)
+    for paths, staged in seen:
+        assert len(staged) == len(paths)
+        assert all(any(key is path for path in paths) for key in staged)

@@ -144,3 +144,40 @@ def test_late_imports_pause_and_freeze_only_while_the_command_line_runs(collecto
         assert gc.isenabled()
     with late_imports():
         assert gc.isenabled()  # the command is over
+
+
+def test_a_build_holds_the_threshold_while_placing_and_puts_it_back(
+    collector: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build's serial end (placing, manifests, hash cache) runs with the staging's threshold;
+    the process's own is back once the build returns, or once it stops on an invalid input."""
+    import shutil
+
+    from pipeline.batch import build, builder
+    from pipeline.batch.hash_cache import HashCache
+    from pipeline.workspace import Workspace
+
+    seen: dict[str, int] = {}
+    finish, save = builder.finish, HashCache.save
+
+    def finishing(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen["placing"] = gc.get_threshold()[0]
+        return finish(*args, **kwargs)
+
+    def saving(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        seen["saving"] = gc.get_threshold()[0]
+        return save(self, *args, **kwargs)
+
+    monkeypatch.setattr(builder, "finish", finishing)
+    monkeypatch.setattr(HashCache, "save", saving)
+    inputs = tmp_path / "inputs"
+    shutil.copytree(REPO / "inputs", inputs)
+    gc.set_threshold(700, 10, 10)
+    assert build(Workspace.containing(inputs).with_output(tmp_path / "out"), inputs, jobs=1).ok
+    assert seen == {"placing": BATCH_THRESHOLD, "saving": BATCH_THRESHOLD}
+    assert gc.get_threshold() == (700, 10, 10)
+    broken = inputs / "2022" / "broken.yaml"
+    broken.write_text("loai: [\n", encoding="utf-8")  # invalid: the build stops, writes nothing
+    assert build(Workspace.containing(inputs).with_output(tmp_path / "out2"), inputs,
+                 jobs=1).stopped
+    assert gc.get_threshold() == (700, 10, 10)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -50,3 +51,18 @@ def test_an_entry_with_every_field_is_json_s_text() -> None:
         so_van_ban="sqlite:sổ",
     )  # fmt: skip
     assert indented(entry.to_json(), 2) == _json(entry.to_json(), 2)
+
+
+class _Name(str):
+    """A text of another type: json writes it as any text."""
+
+
+def test_keys_json_converts_or_refuses_are_as_json_has_them() -> None:
+    for value in ({_Name("b"): 1, "a": [_Name("x"), "y"]}, {3: "x", 1: {"k": None}},
+                  {True: 1}, {None: "x"}, {"a": {2.5: "x"}}):  # fmt: skip
+        assert indented(value, 1) == _json(value, 1)
+    for refused in ({"a": 1, 2: 3}, {"a": {1, 2}}):  # keys json cannot sort; a set
+        with pytest.raises(TypeError):
+            _json(refused, 0)
+        with pytest.raises(TypeError):
+            indented(refused, 0)

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import filecmp
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -120,6 +121,9 @@ class Settled:
         return entry
 
 
+_NO_PDF = Settled(None, None)  # settle_old_pdf where no PDF is there: nothing done, nothing said
+
+
 def settle_old_pdf(
     layout: Layout | None, written: Entry | None, docx: Path, docx_sha256: str,
     display: Callable[[Path], str],
@@ -130,6 +134,15 @@ def settle_old_pdf(
     it was (None: no PDF there, or one vanthu's that could not be removed) and what to say of
     it (None: nothing, one still matching the .docx). Read afresh: the failed conversion may
     have touched it. The caller keeps a MATCHING or EDITED one recorded as `written` names it."""
+    try:
+        if not stat.S_ISREG(os.stat(_pdf_beside(docx)).st_mode):
+            return _NO_PDF  # a folder, say: no file there to settle, as old_pdf finds
+    except (FileNotFoundError, NotADirectoryError):
+        # Most documents: no PDF there. Said by one stat, without old_pdf's hashing function
+        # asking Path.is_file (a build of thousands settles each in its serial last step).
+        return _NO_PDF
+    except (OSError, ValueError):
+        pass  # not to be looked at (no permission): old_pdf says what it finds, as before
     pdf = docx.with_suffix(".pdf")
     output_dir = layout.output_dir if layout is not None else None
 
@@ -165,6 +178,15 @@ def settle_old_pdf(
         return Settled(None, t("build.old_pdf_kept", why=why, then=t("build.old_pdf_then_again"),
                                **shown))
     return Settled(fate, t("build.old_pdf_removed", **shown))
+
+
+def _pdf_beside(docx: Path) -> str:
+    """str(docx.with_suffix(".pdf")), without making the Path for a name ending in ".docx"
+    (its suffix then, as pathlib takes it: a dot inside the name, not at its start)."""
+    name = docx.name
+    if len(name) > len(".docx") and name.endswith(".docx"):
+        return str(docx)[: -len(".docx")] + ".pdf"
+    return str(docx.with_suffix(".pdf"))
 
 
 def _named(layout: Layout, path: Path) -> str | None:

@@ -101,6 +101,8 @@ class LostManifests:
         manifest = self.recorded.manifests.get(year)
         if manifest is not None and not manifest.damaged:
             return None
+        if manifest is None and self._held.get(year) is False:
+            return None  # as below, known without a Path (once per document of a new year)
         output = self.layout.output_dir / output_name
         if manifest is None and not self._held_outputs(year, output.parent):
             return None  # a year's first build: nothing there to vouch for
