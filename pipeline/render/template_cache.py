@@ -11,7 +11,9 @@ bytecode cache (the source's checksum, Jinja's and Python's versions) in a folde
 the settings the code was compiled under. An edited template is simply another key; nothing is
 ever looked up by a template's name alone. The same folder keeps what `vanthu templates check`
 said of an office's templates (verdict/), keyed by their contents and the checker's code, so
-that render and build can warn of a template it rejects without checking it on every run.
+that render and build can warn of a template it rejects without checking it on every run; and,
+beside it, which templates were prepared without a fault (fault_free, render.fault_verdict), so
+that they are not searched for faults again while their files and vanthu are the same.
 
 The cache only saves time: a folder that cannot be made or written, or an entry that cannot be
 read, means the work is done as before, and the output is the same byte for byte.
@@ -46,6 +48,9 @@ _FORMAT = b"vanthu-clean-4"  # bump when what is stored, or how it is made, chan
 _CLEAN_DIR = "clean"
 _VERDICT_DIR = "verdict"
 _VERDICT_FORMAT = b"vanthu-verdict-1"  # bump when what a verdict holds changes
+# A template prepared without a fault (fault_free), kept among the verdicts.
+_FAULTS_FORMAT = b"vanthu-faults-1"  # bump when what a key holds changes
+_FAULT_FREE = "[]"  # the faults found: none
 _JINJA_DIR = "jinja"
 # The modules that set up the Jinja environment templates compile in (pipeline.render).
 _ENVIRONMENT_MODULES = ("budget.py", "compose.py", "engine.py")
@@ -77,7 +82,7 @@ def _folder(name: str) -> Path | None:
 
 
 @functools.cache  # a process runs one docxtpl
-def _cleaner_identity() -> bytes:
+def cleaner_identity() -> bytes:
     """Which docxtpl does the clean-up: its template module's size and modification time."""
     spec = importlib.util.find_spec("docxtpl")
     if spec is None or not spec.submodule_search_locations:
@@ -92,7 +97,7 @@ def _cleaner_identity() -> bytes:
 
 def cleaned(xml: str, clean: Callable[[str], str]) -> str:
     """`clean(xml)`, read from the cache when this XML was cleaned by this docxtpl before."""
-    key = _FORMAT + b"\0" + _cleaner_identity() + b"\0" + xml.encode()
+    key = _FORMAT + b"\0" + cleaner_identity() + b"\0" + xml.encode()
     return _remembered(_CLEAN_DIR, ".xml", key, lambda: clean(xml))
 
 
@@ -103,24 +108,54 @@ def verdict(key: bytes, judge: Callable[[], str]) -> str:
     return _remembered(_VERDICT_DIR, ".json", _VERDICT_FORMAT + b"\0" + key, judge)
 
 
+def fault_free(key: bytes) -> bool:
+    """Whether the template whose faults follow from `key` (render.fault_verdict) was prepared
+    before without a fault (note_fault_free): kept among the verdicts."""
+    folder = _folder(_VERDICT_DIR)
+    if folder is None:
+        return False
+    entry = _entry(folder, ".json", _FAULTS_FORMAT + b"\0" + key)
+    if _checked(entry) != _FAULT_FREE:
+        return False
+    _mark_used(entry)
+    return True
+
+
+def note_fault_free(key: bytes) -> None:
+    """The template whose faults follow from `key` was just prepared without a fault."""
+    folder = _folder(_VERDICT_DIR)
+    if folder is not None:
+        _write(_entry(folder, ".json", _FAULTS_FORMAT + b"\0" + key), _FAULT_FREE)
+
+
+def _entry(folder: Path, suffix: str, key: bytes) -> Path:
+    """The file of `folder` that keeps what `key` gave."""
+    return folder / f"{hashlib.sha256(key).hexdigest()}{suffix}"
+
+
 def _remembered(kind: str, suffix: str, key: bytes, make: Callable[[], str]) -> str:
     """`make()`, kept in the cache folder `kind` under the sha256 of `key`."""
     folder = _folder(kind)
     if folder is None:
         return make()
-    entry = folder / f"{hashlib.sha256(key).hexdigest()}{suffix}"
+    entry = _entry(folder, suffix, key)
     known = _checked(entry)
     if known is not None:
         _mark_used(entry)
         return known
     result = make()
+    _write(entry, result)
+    return result
+
+
+def _write(entry: Path, result: str) -> None:
+    """`result` kept in `entry`, with its sha256 (_checked), the cache pruned after it."""
     data = result.encode("utf-8")
     try:
         write_atomic(entry, hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
     except OSError:
-        return result  # a read-only or full disk: the next run makes it again
+        return  # a read-only or full disk: the next run makes it again
     prune()
-    return result
 
 
 def _mark_used(entry: Path) -> None:
