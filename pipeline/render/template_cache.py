@@ -13,7 +13,9 @@ ever looked up by a template's name alone. The same folder keeps what `vanthu te
 said of an office's templates (verdict/), keyed by their contents and the checker's code, so
 that render and build can warn of a template it rejects without checking it on every run; and,
 beside it, which templates were prepared without a fault (fault_free, render.fault_verdict), so
-that they are not searched for faults again while their files and vanthu are the same.
+that they are not searched for faults again while their files and vanthu are the same, and
+which .docx files were read whole (read_whole), so that only the parts of them a template's body
+needs are read again.
 
 The cache only saves time: a folder that cannot be made or written, or an entry that cannot be
 read, means the work is done as before, and the output is the same byte for byte.
@@ -48,9 +50,11 @@ _FORMAT = b"vanthu-clean-4"  # bump when what is stored, or how it is made, chan
 _CLEAN_DIR = "clean"
 _VERDICT_DIR = "verdict"
 _VERDICT_FORMAT = b"vanthu-verdict-1"  # bump when what a verdict holds changes
-# A template prepared without a fault (fault_free), kept among the verdicts.
+# A template prepared without a fault (fault_free), and a .docx read whole (read_whole), kept
+# among the verdicts (as _NOTED).
 _FAULTS_FORMAT = b"vanthu-faults-1"  # bump when what a key holds changes
-_FAULT_FREE = "[]"  # the faults found: none
+_WHOLE_FORMAT = b"vanthu-whole-1"
+_NOTED = "[]"
 _JINJA_DIR = "jinja"
 # The modules that set up the Jinja environment templates compile in (pipeline.render).
 _ENVIRONMENT_MODULES = ("budget.py", "compose.py", "engine.py")
@@ -111,21 +115,42 @@ def verdict(key: bytes, judge: Callable[[], str]) -> str:
 def fault_free(key: bytes) -> bool:
     """Whether the template whose faults follow from `key` (render.fault_verdict) was prepared
     before without a fault (note_fault_free): kept among the verdicts."""
+    return _known(_FAULTS_FORMAT + b"\0" + key)
+
+
+def note_fault_free(key: bytes) -> None:
+    """The template whose faults follow from `key` was just prepared without a fault."""
+    _note(_FAULTS_FORMAT + b"\0" + key)
+
+
+def read_whole(data: bytes) -> bool:
+    """Whether a .docx of these bytes was read whole before, every part of it (note_read_whole):
+    render.package.Package.read_body then reads only the parts a template's body needs."""
+    return _known(_WHOLE_FORMAT + b"\0" + hashlib.sha256(data).digest())
+
+
+def note_read_whole(data: bytes) -> None:
+    """A .docx of these bytes was just read whole (Package.read)."""
+    _note(_WHOLE_FORMAT + b"\0" + hashlib.sha256(data).digest())
+
+
+def _known(key: bytes) -> bool:
+    """Whether `key` was noted (_note) among the verdicts."""
     folder = _folder(_VERDICT_DIR)
     if folder is None:
         return False
-    entry = _entry(folder, ".json", _FAULTS_FORMAT + b"\0" + key)
-    if _checked(entry) != _FAULT_FREE:
+    entry = _entry(folder, ".json", key)
+    if _checked(entry) != _NOTED:
         return False
     _mark_used(entry)
     return True
 
 
-def note_fault_free(key: bytes) -> None:
-    """The template whose faults follow from `key` was just prepared without a fault."""
+def _note(key: bytes) -> None:
+    """`key` noted among the verdicts, for _known."""
     folder = _folder(_VERDICT_DIR)
     if folder is not None:
-        _write(_entry(folder, ".json", _FAULTS_FORMAT + b"\0" + key), _FAULT_FREE)
+        _write(_entry(folder, ".json", key), _NOTED)
 
 
 def _entry(folder: Path, suffix: str, key: bytes) -> Path:
