@@ -87,9 +87,20 @@ class Package:
         return self.parts[name].decode("utf-8")
 
     def members(self, level: int = 6) -> list[Member]:
-        """Every part compressed once, ready to be copied into outputs."""
-        return [Member.deflate(name, data, level) for name, data in self.parts.items()]
+        """Every part compressed once, ready to be copied into outputs; a large one (a
+        template's styles) once for all runs (template_cache.deflated)."""
+        from pipeline.render.template_cache import deflated  # imported here: as read_body
 
+        return [
+            deflated(name, data, level) if len(data) >= _KEPT_DEFLATED
+            else Member.deflate(name, data, level)
+            for name, data in self.parts.items()
+        ]  # fmt: skip
+
+
+# A part this large is compressed once for all runs (Package.members): a template's styles. The
+# others take less time to compress than to look up.
+_KEPT_DEFLATED = 1 << 16
 
 RELATIONSHIPS_PART = "word/_rels/document.xml.rels"
 CONTENT_TYPES_PART = "[Content_Types].xml"
