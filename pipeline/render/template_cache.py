@@ -60,6 +60,8 @@ _NOTED = "[]"
 _JINJA_DIR = "jinja"
 _DEFLATED_DIR = "deflated"  # large parts of templates, compressed (deflated)
 _DEFLATED_FORMAT = b"vanthu-deflated-1"
+_STYLES_DIR = "styles"  # the answers of a frame's styles (styles_answers)
+_STYLES_FORMAT = b"vanthu-styles-1"
 # The modules that set up the Jinja environment templates compile in (pipeline.render).
 _ENVIRONMENT_MODULES = ("budget.py", "compose.py", "engine.py")
 UNUSED_DAYS = 60  # an entry not read for this long is removed when the cache next grows
@@ -167,6 +169,12 @@ def zlib_identity(level: int) -> bytes:
     return b"%s\0%d\0%s" % (zlib.ZLIB_RUNTIME_VERSION.encode(), level, made)
 
 
+def styles_answers(key: bytes, make: Callable[[], str]) -> str:
+    """`make()`, the answers of a frame's styles (render.kept_styles), read from the cache when
+    made for `key` before."""
+    return _remembered(_STYLES_DIR, ".json", _STYLES_FORMAT + b"\0" + key, make)
+
+
 def _known(key: bytes) -> bool:
     """Whether `key` was noted (_note) among the verdicts."""
     folder = _folder(_VERDICT_DIR)
@@ -240,6 +248,7 @@ def prune(now: float | None = None) -> list[Path]:
     removed = _prune_files(root / _CLEAN_DIR, _CLEAN_ENTRY, oldest)
     removed += _prune_files(root / _VERDICT_DIR, _VERDICT_ENTRY, oldest)
     removed += _prune_files(root / _DEFLATED_DIR, _DEFLATED_ENTRY, oldest)
+    removed += _prune_files(root / _STYLES_DIR, _VERDICT_ENTRY, oldest)
     jinja = root / _JINJA_DIR
     for folder in _subfolders(jinja):
         removed += _prune_files(folder, _JINJA_ENTRY, oldest)
