@@ -77,10 +77,11 @@ class Package:
             package = cls(str(path), parts)
             if " r:" in package.text(DOCUMENT_PART):  # else carry reads no other part
                 for rel in relationships(package).values():  # the pictures carry may copy
+                    if rel.type != IMAGE_TYPE or rel.external:
+                        continue
                     part = part_of(rel.target)
-                    if rel.type == IMAGE_TYPE and not rel.external and part in names:
-                        if part not in parts:
-                            parts[part] = archive.read(part)
+                    if part in names and part not in parts:
+                        parts[part] = archive.read(part)
         return package
 
     def text(self, name: str) -> str:
