@@ -67,6 +67,7 @@ from pipeline.register.store import TypedRequest
 from pipeline.render.compose import TemplateLibrary
 from pipeline.render.engine import Engine
 from pipeline.render.form import TEST_PRINT
+from pipeline.render.kept_styles import kept_styles
 from pipeline.render.output import keep_edited_copy, write_atomic, write_error
 from pipeline.render.structure import whole_list_warning
 from pipeline.render.styles import StyleSheet
@@ -120,7 +121,7 @@ class Renderer:
     @property
     def styles(self) -> StyleSheet:
         if self._styles is None:
-            self._styles = StyleSheet(self.engine.library.frame.parts["word/styles.xml"])
+            self._styles = kept_styles(self.engine.library.frame.parts["word/styles.xml"])
         return self._styles
 
     def context(self, document: LoadedDocument) -> dict[str, Any]:

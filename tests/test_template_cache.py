@@ -193,3 +193,26 @@ def test_pruning_never_fails_a_run(cache: Path) -> None:
     cache.mkdir()
     (cache / "clean").write_text("a file where a folder should be")
     assert template_cache.prune() == []
+
+
+def test_a_large_part_is_compressed_once_into_the_same_bytes(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A template's large parts (its styles) are compressed once for all runs: the cache gives
+    the very member zlib makes, cold, warm, damaged or turned off."""
+    from pipeline.render.builtin import builtin_templates
+    from pipeline.render.package import Package
+    from pipeline.render.zipwriter import Member
+
+    frame = Package.read(builtin_templates() / "khung.docx")
+    plain = [Member.deflate(name, data) for name, data in frame.parts.items()]
+    assert frame.members() == plain  # cold: compressed, and kept
+    (entry,) = (cache / "deflated").iterdir()  # the styles alone
+    assert frame.members() == plain  # warm
+    entry.write_bytes(entry.read_bytes()[:100])
+    assert frame.members() == plain  # damaged: compressed again
+    monkeypatch.setattr(template_cache, "zlib_identity", lambda level: b"another zlib")
+    assert frame.members() == plain
+    assert len(list((cache / "deflated").iterdir())) == 2  # another zlib, another entry
+    monkeypatch.setenv(CACHE_ENV, "")
+    assert frame.members() == plain

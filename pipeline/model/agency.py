@@ -17,7 +17,7 @@ from pydantic import (
     model_validator,
 )
 
-from pipeline.model.base import Date, Filled, Record
+from pipeline.model.base import Date, Filled, Record, new_dict, new_list
 from pipeline.model.document import filing_line_typed
 from pipeline.model.wording import Lines, ListLayout, PhraseOverrides, invalid, located
 from pipeline.phrase import Phrase
@@ -338,22 +338,22 @@ class Agency(Record):
     ten_day_du: str = Field(min_length=1, description="in running text: Văn phòng UBND tỉnh ...")
     viet_tat: str = Field(description="in ký hiệu, in capitals: VPUBND, UBND (TTg: its own)")
     dia_danh: str = Field(min_length=1, description="place name of the date line: Sơn La")
-    don_vi: dict[UnitKey, Unit] = Field(default_factory=dict)
-    nguoi_ky: dict[str, Signer] = Field(default_factory=dict)
-    nhom_noi_nhan: dict[str, list[GroupMember]] = Field(default_factory=dict)
+    don_vi: dict[UnitKey, Unit] = Field(default_factory=new_dict)
+    nguoi_ky: dict[str, Signer] = Field(default_factory=new_dict)
+    nhom_noi_nhan: dict[str, list[GroupMember]] = Field(default_factory=new_dict)
     cau_chu: PhraseOverrides | None = Field(  # type: ignore[valid-type]
         default=None, description="the office's own wording of the phrases vanthu writes"
     )
     ten_khen_thuong: dict[str, Annotated[str, AfterValidator(_decree_award)]] = Field(
-        default_factory=dict,
+        default_factory=new_dict,
         description="the office's award names → the decree's award they are paid as",
     )
     khen_thuong_rieng: dict[Annotated[str, AfterValidator(_own_award_name)], OwnAward] = Field(
-        default_factory=dict,
+        default_factory=new_dict,
         description="the office's own awards, paid under its own rules: amount and source",
     )
     luong_co_so: list[SalaryRow] = Field(
-        default_factory=list, description="mức lương cơ sở rows added to the built-in table"
+        default_factory=new_list, description="mức lương cơ sở rows added to the built-in table"
     )
     danh_sach: ListLayout | None = Field(default=None, description="how its lists are laid out")
 

@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
+from pipeline.model.base import new_list
 from pipeline.model.blocks import Block
 from pipeline.model.document import DocumentData
 from pipeline.model.ke_hoach import Item, Section
@@ -18,7 +19,7 @@ TableKind = Literal["khen_thuong", "don_vi"]
 class ReportItem(Item):
     """A khoản that may also show tables of figures after its paragraphs."""
 
-    bang: list[TableKind] = Field(default_factory=list)
+    bang: list[TableKind] = Field(default_factory=new_list)
 
 
 def table_misplaced(value: Any, place: str, place_en: str) -> PydanticCustomError:
@@ -35,7 +36,7 @@ def table_misplaced(value: Any, place: str, place_en: str) -> PydanticCustomErro
 class ReportSection(Section):
     """A Mục of the report."""
 
-    khoan: list[ReportItem] = Field(default_factory=list)  # type: ignore[assignment]
+    khoan: list[ReportItem] = Field(default_factory=new_list)  # type: ignore[assignment]
     # Never valid here: read only to say that tables go in a khoản.
     bang: Any = Field(default=None, exclude=True)
 

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from pipeline.model.base import Date, Filled, Record
+from pipeline.model.base import Date, Filled, Record, new_list
 from pipeline.model.blocks import Block
 from pipeline.model.document import DocumentData, Recipient
 from pipeline.model.wording import ClockHour, YesNo, invalid, located
@@ -64,8 +64,8 @@ class Attendance(Record):
     """Thành phần: the members present and absent (their counts are computed), and guests."""
 
     co_mat: list[Person] = Field(min_length=1, description="members present")
-    vang_mat: list[Absentee] = Field(default_factory=list, description="members absent")
-    khach_moi: list[Person] = Field(default_factory=list, description="guests, not voting")
+    vang_mat: list[Absentee] = Field(default_factory=new_list, description="members absent")
+    khach_moi: list[Person] = Field(default_factory=new_list, description="guests, not voting")
 
     @model_validator(mode="after")
     def _each_member_once(self) -> Attendance:
@@ -108,7 +108,7 @@ class Item(Record):
     """One item of the meeting (1., 2. ...): a title, what was said, and a vote if any."""
 
     tieu_de: str = Field(min_length=1)
-    doan: list[Block] = Field(default_factory=list)
+    doan: list[Block] = Field(default_factory=new_list)
     bieu_quyet: Vote | None = None
 
 
@@ -117,7 +117,7 @@ class MinutesData(DocumentData):
 
     loai: Literal["bien_ban"]
     # Only when the minutes are sent: the decree's form has no Nơi nhận of its own.
-    noi_nhan: list[Recipient] = Field(default_factory=list)  # type: ignore[assignment]
+    noi_nhan: list[Recipient] = Field(default_factory=new_list)  # type: ignore[assignment]
     cuoc_hop: Filled = Field(
         min_length=1, description="what met and why, after 'Vào lúc ..., tại'"
     )
@@ -134,7 +134,7 @@ class MinutesData(DocumentData):
     thu_ky: Person
     thanh_phan: Attendance
     noi_dung: list[Item] = Field(min_length=1)
-    ket_luan: list[Block] = Field(default_factory=list)
+    ket_luan: list[Block] = Field(default_factory=new_list)
 
     @property
     def conference(self) -> bool:

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from pipeline.model.base import Record
+from pipeline.model.base import Record, new_list
 from pipeline.model.document import DocumentData
 from pipeline.model.wording import YesNo
 
@@ -20,12 +20,12 @@ class RowFilter(Record):
     """Which rows of the decision's list get a certificate (every one by default)."""
 
     dong: list[int] = Field(
-        default_factory=list, description="row numbers of the sheet, as the clerk sees them"
+        default_factory=new_list, description="row numbers of the sheet, as the clerk sees them"
     )
     doi_tuong: Literal["ca_nhan", "tap_the"] | None = None
     khen_thuong: str | None = Field(default=None, description="only this award (its name)")
     so_vao_so: list[int] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="the sổ vàng numbers to print again (a spoiled certificate: 'số 505')",
     )
 

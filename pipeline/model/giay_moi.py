@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field, ValidationInfo, field_validator
 
 from pipeline.model.addressing import Addressees, as_list
-from pipeline.model.base import Date, Filled, Record
+from pipeline.model.base import Date, Filled, Record, new_list
 from pipeline.model.blocks import Block
 from pipeline.model.document import DocumentData
 from pipeline.model.wording import ClockHour, invalid
@@ -36,7 +36,7 @@ class InvitationData(DocumentData):
     """A Giấy mời as a clerk describes it."""
 
     loai: Literal["giay_moi"]
-    mo_dau: list[Block] = Field(default_factory=list, description="what is held, by whom")
+    mo_dau: list[Block] = Field(default_factory=new_list, description="what is held, by whom")
     kinh_moi: Addressees
     thoi_gian: MeetingTime
     dia_diem: Filled = Field(min_length=1)

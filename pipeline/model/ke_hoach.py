@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from pipeline.model.base import Record
+from pipeline.model.base import Record, new_list
 from pipeline.model.blocks import Block
 from pipeline.model.document import DocumentData
 from pipeline.model.wording import invalid
@@ -29,7 +29,7 @@ class Item(Record):
 
     tieu_de: str | None = None
     noi_dung: str | None = Field(default=None, description="text on the same line as the number")
-    doan: list[Block] = Field(default_factory=list)
+    doan: list[Block] = Field(default_factory=new_list)
 
     @model_validator(mode="after")
     def _one_shape(self) -> Item:
@@ -44,9 +44,11 @@ class Section(Record):
     """Mục: a part with a Roman numeral and an upper-case title."""
 
     tieu_de: str = Field(min_length=1)
-    doan: list[Block] = Field(default_factory=list, description="paragraphs before the items")
-    khoan: list[Item] = Field(default_factory=list)
-    doan_sau: list[Block] = Field(default_factory=list, description="paragraphs after the items")
+    doan: list[Block] = Field(default_factory=new_list, description="paragraphs before the items")
+    khoan: list[Item] = Field(default_factory=new_list)
+    doan_sau: list[Block] = Field(
+        default_factory=new_list, description="paragraphs after the items"
+    )
 
 
 class TaskRow(Record):
@@ -72,4 +74,4 @@ class PlanData(DocumentData):
     mo_dau: list[Block] = Field(min_length=1)
     muc: list[Section] = Field(min_length=1)
     ket_thuc: str = Field(min_length=1, description="closing sentence; './.' is added")
-    phu_luc: list[TaskAppendix] = Field(default_factory=list)
+    phu_luc: list[TaskAppendix] = Field(default_factory=new_list)

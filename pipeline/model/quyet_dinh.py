@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, model_validator
 
-from pipeline.model.base import Record
+from pipeline.model.base import Record, new_dict, new_list
 from pipeline.model.blocks import Block
 from pipeline.model.document import DocumentData
 from pipeline.model.ke_hoach import Item
@@ -23,7 +23,7 @@ class SheetRef(Record):
 
     danh_sach: str = Field(min_length=1, description="file name: danh-sach-ldtt-2022.xlsx")
     trang_tinh: str | None = Field(default=None, description="sheet name (default: the first)")
-    cot: dict[str, str] = Field(default_factory=dict, description="field → header in the sheet")
+    cot: dict[str, str] = Field(default_factory=new_dict, description="field → header in the sheet")
 
 
 class AwardSection(SheetRef):
@@ -75,8 +75,10 @@ class Article(Record):
 
     tieu_de: str | None = Field(default=None, description="bold title after 'Điều N.'")
     noi_dung: str | None = Field(default=None, min_length=1)
-    doan: list[Block] = Field(default_factory=list)
-    khoan: list[Item] = Field(default_factory=list, description="khoản 1., 2. (with điểm a), b))")
+    doan: list[Block] = Field(default_factory=new_list)
+    khoan: list[Item] = Field(
+        default_factory=new_list, description="khoản 1., 2. (with điểm a), b))"
+    )
 
     @model_validator(mode="after")
     def _has_text(self) -> Article:
@@ -97,8 +99,8 @@ class Regulation(Record):
 
     loai_van_ban: Literal["quy_che", "quy_dinh"] = "quy_che"
     trich_yeu: str = Field(min_length=1, description="Hoạt động của Hội đồng Thi đua - ...")
-    chuong: list[Chapter] = Field(default_factory=list)
-    dieu: list[Article] = Field(default_factory=list, description="a Quy chế without chapters")
+    chuong: list[Chapter] = Field(default_factory=new_list)
+    dieu: list[Article] = Field(default_factory=new_list, description="a Quy chế without chapters")
 
     @model_validator(mode="after")
     def _chapters_or_articles(self) -> Regulation:

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from pipeline.model.base import Date, Filled, Record
+from pipeline.model.base import Date, Filled, Record, new_list
 from pipeline.model.blocks import Block
 from pipeline.model.document import DocumentData
 from pipeline.model.ke_hoach import Section
@@ -30,8 +30,8 @@ class NoticeData(DocumentData):
 
     loai: Literal["thong_bao"]
     mo_dau: list[Block] = Field(min_length=1)
-    muc: list[Section] = Field(default_factory=list, description="Mục I., II. (optional)")
+    muc: list[Section] = Field(default_factory=new_list, description="Mục I., II. (optional)")
     lich: list[ScheduleRow] = Field(
-        default_factory=list, description="thông báo lịch công tác: a table after the Mục"
+        default_factory=new_list, description="thông báo lịch công tác: a table after the Mục"
     )
     ket_thuc: str = Field(min_length=1, description="closing sentence; './.' is added")

@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from pipeline.model.addressing import Addressees, as_list
+from pipeline.model.base import new_list
 from pipeline.model.blocks import Block
 from pipeline.model.document import DocumentData
 from pipeline.model.ke_hoach import Section
@@ -17,10 +18,10 @@ class SubmissionData(DocumentData):
 
     loai: Literal["to_trinh"]
     kinh_gui: Addressees
-    mo_dau: list[Block] = Field(default_factory=list, description="căn cứ, reasons")
-    muc: list[Section] = Field(default_factory=list, description="Mục I., II. (optional)")
+    mo_dau: list[Block] = Field(default_factory=new_list, description="căn cứ, reasons")
+    muc: list[Section] = Field(default_factory=new_list, description="Mục I., II. (optional)")
     doan_cuoi: list[Block] = Field(
-        default_factory=list, description="paragraphs before the closing 'Kính trình ...'"
+        default_factory=new_list, description="paragraphs before the closing 'Kính trình ...'"
     )
     kinh_trinh: str | None = Field(
         default=None, min_length=1, description="who is asked to decide; default: Kính gửi"

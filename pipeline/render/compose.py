@@ -731,7 +731,7 @@ class TemplateLibrary:
         for name in self.block_names():
             path = self.file(name)
             try:
-                package = Package.read(path)
+                package = Package.read_body(path)
                 _, inner, _, _ = split_body(package.text(DOCUMENT_PART), str(path))
             except TemplateError as exc:
                 if not self.is_override(name) or (self.builtin / f"{name}.docx").is_file():
@@ -966,7 +966,7 @@ class TemplateLibrary:
         known = self._bodies.get(name)
         if known is None:
             path = self.path_of(name)
-            package = Package.read(path)
+            package = Package.read_body(path)
             type_head, inner, _, _ = split_body(package.text(DOCUMENT_PART), str(path))
             inner, media = carry(package, strip_comments(inner), carry_prefix(name))
             known = self._bodies[name] = (type_head, inner, media)

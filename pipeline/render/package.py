@@ -45,16 +45,66 @@ class Package:
         parts[DOCUMENT_PART] = restored_header_widths(parts[DOCUMENT_PART])
         return cls(str(path), parts)
 
+    @classmethod
+    def read_body(cls, path: Path | str) -> Package:
+        """The parts of the package at `path` that a template's body is composed with (split,
+        its pictures and links carried: carry): its document part, that part's relationships,
+        the content types and the pictures those relationships point at. Read whole (read) the
+        first time a package of these bytes is met, which refuses one with a part it cannot
+        read; after that (template_cache.read_whole), without its other parts: inflating them
+        (a template's styles alone are 366 kB, in each block) was most of reading a build's
+        blocks and type (measured: 5 ms from 10, 35 M instructions of a build's 2,308 M)."""
+        from pipeline.render import template_cache  # imported here: only composing comes here
+
+        try:
+            raw = Path(path).read_bytes()
+        except FileNotFoundError:
+            raise TemplateError("render.template_missing", template=str(path)) from None
+        except OSError as exc:
+            raise TemplateError(
+                "render.template_not_docx", template=str(path), reason=str(exc)
+            ) from None
+        if not template_cache.read_whole(raw):
+            package = cls.read(path, raw)
+            template_cache.note_read_whole(raw)
+            return package
+        # Read whole before: every part is there and reads (the same bytes read alike).
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            names = set(archive.namelist())
+            parts = {name: archive.read(name) for name in _BODY_PARTS if name in names}
+            parts[DOCUMENT_PART] = restored_header_widths(parts[DOCUMENT_PART])
+            package = cls(str(path), parts)
+            if " r:" in package.text(DOCUMENT_PART):  # else carry reads no other part
+                for rel in relationships(package).values():  # the pictures carry may copy
+                    if rel.type != IMAGE_TYPE or rel.external:
+                        continue
+                    part = part_of(rel.target)
+                    if part in names and part not in parts:
+                        parts[part] = archive.read(part)
+        return package
+
     def text(self, name: str) -> str:
         return self.parts[name].decode("utf-8")
 
     def members(self, level: int = 6) -> list[Member]:
-        """Every part compressed once, ready to be copied into outputs."""
-        return [Member.deflate(name, data, level) for name, data in self.parts.items()]
+        """Every part compressed once, ready to be copied into outputs; a large one (a
+        template's styles) once for all runs (template_cache.deflated)."""
+        from pipeline.render.template_cache import deflated  # imported here: as read_body
 
+        return [
+            deflated(name, data, level) if len(data) >= _KEPT_DEFLATED
+            else Member.deflate(name, data, level)
+            for name, data in self.parts.items()
+        ]  # fmt: skip
+
+
+# A part this large is compressed once for all runs (Package.members): a template's styles. The
+# others take less time to compress than to look up.
+_KEPT_DEFLATED = 1 << 16
 
 RELATIONSHIPS_PART = "word/_rels/document.xml.rels"
 CONTENT_TYPES_PART = "[Content_Types].xml"
+_BODY_PARTS = (DOCUMENT_PART, RELATIONSHIPS_PART, CONTENT_TYPES_PART)  # Package.read_body's
 SETTINGS_PART = "word/settings.xml"
 _OFFICE_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"

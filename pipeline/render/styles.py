@@ -6,6 +6,7 @@ size, weight and font of every run, resolved through styles as Word does).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -75,10 +76,35 @@ class StyleSheet:
     """The styles of one package, for looking up what a style makes of its text."""
 
     def __init__(self, styles_xml: bytes) -> None:
-        self.root = etree.fromstring(styles_xml)
-        self.by_id = {s.get(w("styleId")): s for s in self.root.iter(w("style"))}
+        self._xml = styles_xml
+        self.by_id  # noqa: B018 - read now: styles that do not parse are refused here
         # A template's styles do not change while it is used: each answer is worked out once.
         self._style_runs: dict[str | None, RunFormat] = {}
+        self._style_props: Mapping[str | None, dict[str, object]] = {}  # given (answered)
+
+    @classmethod
+    def answered(
+        cls,
+        styles_xml: bytes,
+        runs: Mapping[str | None, RunFormat],
+        props: Mapping[str | None, dict[str, object]],
+    ) -> StyleSheet:
+        """The sheet of `styles_xml` that gives these answers of paragraph_style_run and
+        style_paragraph_props, as it would work them out (render.kept_styles), without
+        reading its styles until it is asked another question."""
+        sheet = cls.__new__(cls)
+        sheet._xml = styles_xml
+        sheet._style_runs = dict(runs)
+        sheet._style_props = props
+        return sheet
+
+    @cached_property
+    def root(self) -> etree._Element:
+        return etree.fromstring(self._xml)
+
+    @cached_property
+    def by_id(self) -> dict[str | None, etree._Element]:
+        return {s.get(w("styleId")): s for s in self.root.iter(w("style"))}
 
     @cached_property
     def default_paragraph_style(self) -> str | None:
@@ -204,6 +230,9 @@ class StyleSheet:
 
         Without a style id, the default paragraph style (Normal) applies, as in Word.
         """
+        given = self._style_props.get(style_id)
+        if given is not None:
+            return dict(given)  # a dict of its own, as ever: callers add to it
         props: dict[str, object] = {}
         for style in self.style_chain(style_id or self.default_paragraph_style):
             props.update(self.paragraph_props(style.find("w:pPr", NS)))
