@@ -200,7 +200,7 @@ class Finisher:
                     with suppress(OSError):  # left behind, the next build removes it
                         Path(item.staged).unlink(missing_ok=True)
                 else:
-                    commit(item.staged, output)
+                    commit(Path(item.staged), output)
                 self.placed[item.path] = item.entry
         except RenderError as exc:
             Path(item.staged).unlink(missing_ok=True)

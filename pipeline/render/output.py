@@ -155,13 +155,12 @@ def _write_all(fd: int, data: bytes) -> None:
             written += os.write(fd, view[written:])
 
 
-def commit(staged: Path | str, path: Path) -> None:
-    """Put a staged file in place: readers see the old file or the new one, never half.
-    `staged` may be its path as text (a build's Staged.staged: no Path made per document)."""
+def commit(staged: Path, path: Path) -> None:
+    """Put a staged file in place: readers see the old file or the new one, never half."""
     try:
         os.replace(staged, path)
     except OSError as exc:
-        Path(staged).unlink(missing_ok=True)
+        staged.unlink(missing_ok=True)
         raise write_error(path, exc) from None
 
 
