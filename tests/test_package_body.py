@@ -87,3 +87,24 @@ def test_a_missing_file_is_said_as_before(cache: Path, tmp_path: Path) -> None:
         with pytest.raises(TemplateError) as caught:
             read(tmp_path / "khong-co.docx")
         assert caught.value.key == "render.template_missing"
+
+
+def test_whether_a_template_is_a_phoi_is_read_once(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """TemplateLibrary.is_form reads a template whole and searches its styles once for its
+    bytes; after that the answer is kept (template_cache.answer_of), the same."""
+    from pipeline.render.compose import TemplateLibrary
+
+    cold = {name: TemplateLibrary().is_form(name) for name in ("giay-khen", "quyet-dinh")}
+    assert cold == {"giay-khen": True, "quyet-dinh": False}
+    read = Package.read
+
+    def refused(*args: object, **kwargs: object) -> Package:
+        raise AssertionError("read whole again")
+
+    monkeypatch.setattr(Package, "read", refused)
+    assert {name: TemplateLibrary().is_form(name) for name in cold} == cold
+    monkeypatch.setattr(Package, "read", read)
+    monkeypatch.setenv(CACHE_ENV, "")
+    assert {name: TemplateLibrary().is_form(name) for name in cold} == cold

@@ -43,9 +43,10 @@ from pipeline.render.package import (
     Carried,
     Package,
     carry,
+    template_bytes,
     with_carried,
 )
-from pipeline.render.template_cache import bytecode_cache, cleaned
+from pipeline.render.template_cache import answer_of, bytecode_cache, cleaned, note_answer
 from pipeline.render.zipwriter import Member, replace_members, write_zip
 
 FRAME = "khung.docx"
@@ -87,6 +88,8 @@ COLLAPSED_BREAK = (
 )
 STYLES_PART = "word/styles.xml"
 _FORM_FIELD = re.compile(r'<w:framePr\b[^>]*\bw:hAnchor="page"')
+# TemplateLibrary.is_form's question, kept with its answers (bump when it reads otherwise).
+_IS_FORM = b"is_form-1:" + _FORM_FIELD.pattern.encode()
 # A comment's marks in the body: its range and the run holding its reference (Word's
 # CommentReference style). The comments themselves (word/comments.xml) are the template's
 # maintainer's notes and are not in the frame's parts an output is written with.
@@ -892,11 +895,20 @@ class TemplateLibrary:
         the frame's margins and page numbers would move every field of a pre-printed form."""
         known = self._forms.get(name)
         if known is None:  # a missing template: render.template_missing, naming it
-            package = self.package(name)
-            # The frame may be set on the paragraph or on its style (Word offers both).
-            texts = (package.parts[part] for part in (DOCUMENT_PART, STYLES_PART)
-                     if part in package.parts)  # fmt: skip
-            known = any(_FORM_FIELD.search(text.decode("utf-8")) for text in texts)
+            path = self.file(name)
+            raw = template_bytes(path)
+            # The same bytes answered before (template_cache.answer_of): the answer is kept,
+            # not the package read whole and its styles (366 kB) searched again (2 ms).
+            answer = answer_of(_IS_FORM, raw)
+            if answer is not None:
+                known = answer == "true"
+            else:
+                package = Package.read(path, raw)
+                # The frame may be set on the paragraph or on its style (Word offers both).
+                texts = (package.parts[part] for part in (DOCUMENT_PART, STYLES_PART)
+                         if part in package.parts)  # fmt: skip
+                known = any(_FORM_FIELD.search(text.decode("utf-8")) for text in texts)
+                note_answer(_IS_FORM, raw, "true" if known else "false")
             self._forms[name] = known
         return known
 

@@ -56,6 +56,7 @@ _VERDICT_FORMAT = b"vanthu-verdict-1"  # bump when what a verdict holds changes
 # among the verdicts (as _NOTED).
 _FAULTS_FORMAT = b"vanthu-faults-1"  # bump when what a key holds changes
 _WHOLE_FORMAT = b"vanthu-whole-1"
+_ANSWER_FORMAT = b"vanthu-answer-1"  # what a file answered to a question (answer_of)
 _NOTED = "[]"
 _JINJA_DIR = "jinja"
 _DEFLATED_DIR = "deflated"  # large parts of templates, compressed (deflated)
@@ -173,6 +174,30 @@ def styles_answers(key: bytes, make: Callable[[], str]) -> str:
     """`make()`, the answers of a frame's styles (render.kept_styles), read from the cache when
     made for `key` before."""
     return _remembered(_STYLES_DIR, ".json", _STYLES_FORMAT + b"\0" + key, make)
+
+
+def answer_of(question: bytes, data: bytes) -> str | None:
+    """What a file of these bytes answered to `question` before (note_answer), if it did."""
+    folder = _folder(_VERDICT_DIR)
+    if folder is None:
+        return None
+    entry = _entry(folder, ".json", _ANSWER_FORMAT + b"\0" + question + b"\0" + _digest(data))
+    answer = _checked(entry)
+    if answer is not None:
+        _mark_used(entry)
+    return answer
+
+
+def note_answer(question: bytes, data: bytes, answer: str) -> None:
+    """A file of these bytes answered `answer` to `question` (answer_of)."""
+    folder = _folder(_VERDICT_DIR)
+    if folder is not None:
+        key = _ANSWER_FORMAT + b"\0" + question + b"\0" + _digest(data)
+        _write(_entry(folder, ".json", key), answer)
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.sha256(data).digest()
 
 
 def _known(key: bytes) -> bool:
