@@ -82,6 +82,11 @@ def test_without_a_cache_every_engine_searches(
     searched: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(CACHE_ENV, "")
+
+    def no_key(library: TemplateLibrary, name: str) -> bytes:
+        raise AssertionError("a key made for no cache")
+
+    monkeypatch.setattr(engine, "fault_key", no_key)
     Engine(TemplateLibrary()).prepare("quyet-dinh")
     Engine(TemplateLibrary()).prepare("quyet-dinh")
     assert searched.count("quyet-dinh") == 2

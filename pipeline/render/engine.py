@@ -72,7 +72,7 @@ from pipeline.render.structure import (
     style_faults,
     template_faults,
 )
-from pipeline.render.template_cache import fault_free, note_fault_free
+from pipeline.render.template_cache import cache_root, fault_free, note_fault_free
 from pipeline.render.zipwriter import Member, ZipAround
 
 # The place lxml's message repeats after its words (said by the message's own line and column).
@@ -515,7 +515,7 @@ class Engine:
         # Its files came through the same search before (render.fault_verdict): no fault is
         # looked for again, which was most of preparing a template (17 of 25 ms; measured:
         # 145 M of the 2,470 M instructions of a build of 3 decisions).
-        key = fault_key(self.library, name)
+        key = fault_key(self.library, name) if cache_root() is not None else None
         known = key is not None and fault_free(key)
         self._compile_blocks(name, checked=known)
         if not known:

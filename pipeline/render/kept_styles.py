@@ -20,7 +20,7 @@ from lxml import etree
 
 from pipeline.render import styles as styles_module
 from pipeline.render.styles import Frame, RunFormat, StyleSheet
-from pipeline.render.template_cache import module_stamps, styles_answers
+from pipeline.render.template_cache import cache_root, module_stamps, styles_answers
 
 _FRAME = "__frame__"  # how a Frame is written among a style's paragraph properties
 
@@ -28,6 +28,8 @@ _FRAME = "__frame__"  # how a Frame is written among a style's paragraph propert
 def kept_styles(styles_xml: bytes) -> StyleSheet:
     """StyleSheet(styles_xml), its answers read from the cache when these styles were read
     before, else worked out now (all of them: the sheet's every style) and kept."""
+    if cache_root() is None:  # nothing is kept: the styles are read, as they were
+        return StyleSheet(styles_xml)
     text = styles_answers(_key(styles_xml), lambda: json.dumps(_answers(StyleSheet(styles_xml))))
     try:
         runs, props = _decoded(json.loads(text))

@@ -133,12 +133,13 @@ def note_fault_free(key: bytes) -> None:
 def read_whole(data: bytes) -> bool:
     """Whether a .docx of these bytes was read whole before, every part of it (note_read_whole):
     render.package.Package.read_body then reads only the parts a template's body needs."""
-    return _known(_WHOLE_FORMAT + b"\0" + hashlib.sha256(data).digest())
+    return cache_root() is not None and _known(_WHOLE_FORMAT + b"\0" + _digest(data))
 
 
 def note_read_whole(data: bytes) -> None:
     """A .docx of these bytes was just read whole (Package.read)."""
-    _note(_WHOLE_FORMAT + b"\0" + hashlib.sha256(data).digest())
+    if cache_root() is not None:
+        _note(_WHOLE_FORMAT + b"\0" + _digest(data))
 
 
 def deflated(name: str, data: bytes, level: int) -> Member:
