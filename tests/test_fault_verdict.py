@@ -4,7 +4,6 @@ in the same words, as without the cache."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,10 +11,10 @@ import pytest
 from pipeline.errors import TemplateError
 from pipeline.i18n import set_language
 from pipeline.render import engine, fault_verdict
-from pipeline.render.builtin import builtin_templates
 from pipeline.render.compose import TemplateLibrary
 from pipeline.render.engine import Engine
 from pipeline.render.template_cache import CACHE_ENV
+from tests.office_templates import office_folder
 from tests.test_template_structure import edit_docx
 
 # A print tag missing a brace in a Quyết định's body (tests/test_template_structure.py).
@@ -49,14 +48,6 @@ def searched(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return calls
 
 
-def office_folder(tmp_path: Path, *files: str) -> Path:
-    """An office's template folder holding unedited copies of the built-in `files`."""
-    folder = tmp_path / "mau"
-    for file in files:
-        target = folder / f"{file}.docx"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(builtin_templates() / f"{file}.docx", target)
-    return folder
 
 
 def refusal(folder: Path, name: str) -> tuple[str, str, str]:

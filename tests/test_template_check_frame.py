@@ -16,6 +16,7 @@ from pipeline.i18n import set_language
 from pipeline.render.compose import TemplateLibrary, builtin_templates
 from pipeline.render.engine import Engine
 from pipeline.template_tools.check import STYLE_ELEMENTS, check_templates
+from tests.office_templates import office_folder
 
 
 @pytest.fixture(autouse=True)
@@ -32,14 +33,6 @@ def _edit(path: Path, part: str, change) -> None:  # type: ignore[no-untyped-def
             archive.writestr(name, data)
 
 
-def _office(tmp_path: Path, *names: str) -> Path:
-    folder = tmp_path / "mau"
-    for name in names:
-        target = folder / f"{name}.docx"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(builtin_templates() / f"{name}.docx", target)
-    folder.mkdir(exist_ok=True)
-    return folder
 
 
 def _style(xml: str, style_id: str, change) -> str:  # type: ignore[no-untyped-def]
@@ -61,7 +54,7 @@ def test_style_table_names_frame_styles() -> None:
 
 
 def test_frame_style_fault_reported_once_at_khung(tmp_path: Path) -> None:
-    folder = _office(tmp_path, "khung")
+    folder = office_folder(tmp_path, "khung")
 
     def plain_left(style: str) -> str:
         style = re.sub(r"<w:b/>|<w:bCs/>", "", style)
@@ -79,7 +72,7 @@ def test_frame_style_fault_reported_once_at_khung(tmp_path: Path) -> None:
 
 
 def test_renamed_style_said_once_and_refused_by_render(tmp_path: Path) -> None:
-    folder = _office(tmp_path, "quyet-dinh")
+    folder = office_folder(tmp_path, "quyet-dinh")
     _edit(
         folder / "quyet-dinh.docx", "word/document.xml",
         lambda x: x.replace('w:val="TenLoai"/>', 'w:val="TenLoai1"/>'),
@@ -96,7 +89,7 @@ def test_renamed_style_said_once_and_refused_by_render(tmp_path: Path) -> None:
 
 
 def test_frame_margins_not_blamed_on_type_template(tmp_path: Path) -> None:
-    folder = _office(tmp_path, "quyet-dinh")
+    folder = office_folder(tmp_path, "quyet-dinh")
     _edit(
         folder / "quyet-dinh.docx", "word/document.xml",
         lambda x: re.sub(r'w:left="\d+"', 'w:left="1440"', x),
@@ -106,7 +99,7 @@ def test_frame_margins_not_blamed_on_type_template(tmp_path: Path) -> None:
 
 
 def test_frame_without_page_number(tmp_path: Path) -> None:
-    folder = _office(tmp_path, "khung")
+    folder = office_folder(tmp_path, "khung")
     with zipfile.ZipFile(folder / "khung.docx") as archive:
         headers = [n for n in archive.namelist() if n.startswith("word/header")]
     for part in headers:
@@ -116,7 +109,7 @@ def test_frame_without_page_number(tmp_path: Path) -> None:
 
 
 def test_misnamed_and_empty_files_in_mau(tmp_path: Path) -> None:
-    folder = _office(tmp_path)
+    folder = office_folder(tmp_path)
     shutil.copy(builtin_templates() / "quyet-dinh.docx", folder / "quyet_dinh.docx")
     (folder / "khoi").mkdir()
     (folder / "khoi" / "empty.docx").write_bytes(b"")
