@@ -26,12 +26,10 @@ class Package:
     @classmethod
     def read(cls, path: Path | str, data: bytes | None = None) -> Package:
         """Load every part of the package at `path` (or in `data`)."""
+        raw = data if data is not None else template_bytes(path)
         try:
-            raw = data if data is not None else Path(path).read_bytes()
             with zipfile.ZipFile(io.BytesIO(raw)) as archive:
                 parts = {info.filename: archive.read(info) for info in archive.infolist()}
-        except FileNotFoundError:
-            raise TemplateError("render.template_missing", template=str(path)) from None
         except (zipfile.BadZipFile, OSError) as exc:
             raise TemplateError(
                 "render.template_not_docx", template=str(path), reason=str(exc)
@@ -40,8 +38,13 @@ class Package:
             raise TemplateError(
                 "render.template_not_docx", template=str(path), reason=DOCUMENT_PART
             )
-        # A template saved by LibreOffice lost its header's width tags: every reader of the
-        # template (composing, rendering, templates check) sees them put back.
+        return cls._restored(path, parts)
+
+    @classmethod
+    def _restored(cls, path: Path | str, parts: dict[str, bytes]) -> Package:
+        """The package of these parts, its header's width tags put back: a template saved by
+        LibreOffice lost them, and every reader of the template (composing, rendering,
+        templates check) sees them put back."""
         parts[DOCUMENT_PART] = restored_header_widths(parts[DOCUMENT_PART])
         return cls(str(path), parts)
 
@@ -65,8 +68,7 @@ class Package:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             names = set(archive.namelist())
             parts = {name: archive.read(name) for name in _BODY_PARTS if name in names}
-            parts[DOCUMENT_PART] = restored_header_widths(parts[DOCUMENT_PART])
-            package = cls(str(path), parts)
+            package = cls._restored(path, parts)
             if " r:" in package.text(DOCUMENT_PART):  # else carry reads no other part
                 for rel in relationships(package).values():  # the pictures carry may copy
                     if rel.type != IMAGE_TYPE or rel.external:
