@@ -46,7 +46,7 @@ from pipeline.render.package import (
     template_bytes,
     with_carried,
 )
-from pipeline.render.template_cache import answer_of, bytecode_cache, cleaned, note_answer
+from pipeline.render.template_cache import answer_of, bytecode_cache, cleaned
 from pipeline.render.zipwriter import Member, replace_members, write_zip
 
 FRAME = "khung.docx"
@@ -897,18 +897,18 @@ class TemplateLibrary:
         if known is None:  # a missing template: render.template_missing, naming it
             path = self.file(name)
             raw = template_bytes(path)
-            # The same bytes answered before (template_cache.answer_of): the answer is kept,
-            # not the package read whole and its styles (366 kB) searched again (2 ms).
-            answer = answer_of(_IS_FORM, raw)
-            if answer is not None:
-                known = answer == "true"
-            else:
+
+            def searched() -> str:
                 package = Package.read(path, raw)
                 # The frame may be set on the paragraph or on its style (Word offers both).
                 texts = (package.parts[part] for part in (DOCUMENT_PART, STYLES_PART)
                          if part in package.parts)  # fmt: skip
-                known = any(_FORM_FIELD.search(text.decode("utf-8")) for text in texts)
-                note_answer(_IS_FORM, raw, "true" if known else "false")
+                found = any(_FORM_FIELD.search(text.decode("utf-8")) for text in texts)
+                return "true" if found else "false"
+
+            # The same bytes answered before (template_cache.answer_of): the answer is kept,
+            # not the package read whole and its styles (366 kB) searched again (2 ms).
+            known = answer_of(_IS_FORM, raw, searched) == "true"
             self._forms[name] = known
         return known
 

@@ -57,7 +57,7 @@ _VERDICT_FORMAT = b"vanthu-verdict-1"  # bump when what a verdict holds changes
 _FAULTS_FORMAT = b"vanthu-faults-1"  # bump when what a key holds changes
 _WHOLE_FORMAT = b"vanthu-whole-1"
 _ANSWER_FORMAT = b"vanthu-answer-1"  # what a file answered to a question (answer_of)
-_NOTED = "[]"
+_NOTED = b"[]"
 _JINJA_DIR = "jinja"
 _DEFLATED_DIR = "deflated"  # large parts of templates, compressed (deflated)
 _DEFLATED_FORMAT = b"vanthu-deflated-1"
@@ -147,18 +147,13 @@ def deflated(name: str, data: bytes, level: int) -> Member:
     alike were compressed so before by the same zlib (zlib_identity): the same bytes. For a
     template's large parts (render.package.Package.members: its styles, 366 kB, compressed on
     every run for its outputs: measured, 2 ms and 8 M instructions of a build's first document)."""
-    folder = _folder(_DEFLATED_DIR)
-    if folder is None:
+    if cache_root() is None:
         return Member.deflate(name, data, level)
-    digest = hashlib.sha256(data).digest()
-    entry = _entry(folder, ".deflate", b"\0".join((_DEFLATED_FORMAT, zlib_identity(level), digest)))
-    payload = _checked_bytes(entry)
-    if payload is not None:
-        _mark_used(entry)
-        return Member(name, zlib.crc32(data), len(data), payload)
-    member = Member.deflate(name, data, level)
-    _write_bytes(entry, member.payload)
-    return member
+    key = b"\0".join((_DEFLATED_FORMAT, zlib_identity(level), _digest(data)))
+    payload = _remembered_bytes(
+        _DEFLATED_DIR, ".deflate", key, lambda: Member.deflate(name, data, level).payload
+    )
+    return Member(name, zlib.crc32(data), len(data), payload)
 
 
 @functools.cache  # a process runs one zlib
@@ -177,24 +172,11 @@ def styles_answers(key: bytes, make: Callable[[], str]) -> str:
     return _remembered(_STYLES_DIR, ".json", _STYLES_FORMAT + b"\0" + key, make)
 
 
-def answer_of(question: bytes, data: bytes) -> str | None:
-    """What a file of these bytes answered to `question` before (note_answer), if it did."""
-    folder = _folder(_VERDICT_DIR)
-    if folder is None:
-        return None
-    entry = _entry(folder, ".json", _ANSWER_FORMAT + b"\0" + question + b"\0" + _digest(data))
-    answer = _checked(entry)
-    if answer is not None:
-        _mark_used(entry)
-    return answer
-
-
-def note_answer(question: bytes, data: bytes, answer: str) -> None:
-    """A file of these bytes answered `answer` to `question` (answer_of)."""
-    folder = _folder(_VERDICT_DIR)
-    if folder is not None:
-        key = _ANSWER_FORMAT + b"\0" + question + b"\0" + _digest(data)
-        _write(_entry(folder, ".json", key), answer)
+def answer_of(question: bytes, data: bytes, answer: Callable[[], str]) -> str:
+    """`answer()`, what a file of these bytes answers to `question`, read from the cache when
+    it was given for bytes alike before (kept among the verdicts)."""
+    key = _ANSWER_FORMAT + b"\0" + question + b"\0" + _digest(data)
+    return _remembered(_VERDICT_DIR, ".json", key, answer)
 
 
 def _digest(data: bytes) -> bytes:
@@ -207,7 +189,7 @@ def _known(key: bytes) -> bool:
     if folder is None:
         return False
     entry = _entry(folder, ".json", key)
-    if _checked(entry) != _NOTED:
+    if _checked_bytes(entry) != _NOTED:
         return False
     _mark_used(entry)
     return True
@@ -217,7 +199,7 @@ def _note(key: bytes) -> None:
     """`key` noted among the verdicts, for _known."""
     folder = _folder(_VERDICT_DIR)
     if folder is not None:
-        _write(_entry(folder, ".json", key), _NOTED)
+        _write_bytes(_entry(folder, ".json", key), _NOTED)
 
 
 def _entry(folder: Path, suffix: str, key: bytes) -> Path:
@@ -226,27 +208,32 @@ def _entry(folder: Path, suffix: str, key: bytes) -> Path:
 
 
 def _remembered(kind: str, suffix: str, key: bytes, make: Callable[[], str]) -> str:
+    """`make()`, a text, kept in the cache folder `kind` under the sha256 of `key`."""
+    kept = _remembered_bytes(kind, suffix, key, lambda: make().encode("utf-8"))
+    try:
+        return kept.decode("utf-8")
+    except UnicodeDecodeError:  # an entry no text was kept in (never written so): made anew
+        return make()
+
+
+def _remembered_bytes(kind: str, suffix: str, key: bytes, make: Callable[[], bytes]) -> bytes:
     """`make()`, kept in the cache folder `kind` under the sha256 of `key`."""
     folder = _folder(kind)
     if folder is None:
         return make()
     entry = _entry(folder, suffix, key)
-    known = _checked(entry)
+    known = _checked_bytes(entry)
     if known is not None:
         _mark_used(entry)
         return known
     result = make()
-    _write(entry, result)
+    _write_bytes(entry, result)
     return result
 
 
-def _write(entry: Path, result: str) -> None:
-    """`result` kept in `entry`, with its sha256 (_checked), the cache pruned after it."""
-    _write_bytes(entry, result.encode("utf-8"))
-
-
 def _write_bytes(entry: Path, data: bytes) -> None:
-    """`data` kept in `entry`, with its sha256 (_checked_bytes), the cache pruned after it."""
+    """`data` kept in `entry` after its sha256 and a newline (_checked_bytes), the cache
+    pruned after it."""
     try:
         write_atomic(entry, hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
     except OSError:
@@ -322,17 +309,6 @@ def _prune_files(folder: Path, names: re.Pattern[str], oldest: float) -> list[Pa
         except OSError:
             continue
     return removed
-
-
-def _checked(entry: Path) -> str | None:
-    """The text of a clean-up entry (its sha256, a newline, the text), None unless whole."""
-    data = _checked_bytes(entry)
-    if data is None:
-        return None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
 
 
 def _checked_bytes(entry: Path) -> bytes | None:
