@@ -1,0 +1,28 @@
+"""What a build imports: every command pays for its imports before its first document."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_a_build_imports_no_asyncio(inputs_copy: Path, tmp_path: Path) -> None:
+    # typing_extensions before 4.16 imported asyncio for each function pydantic-core marks
+    # deprecated (20 ms of every start-up); pyproject.toml asks for 4.16 or later. Nothing in a
+    # build needs asyncio.
+    probe = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from pipeline.cli import main\n"
+        "done = CliRunner().invoke(main, ['build', '-j', '1', sys.argv[1], '-o', sys.argv[2]])\n"
+        "assert done.exit_code == 0, done.output\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'asyncio'))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, str(inputs_copy / "2022"), str(tmp_path / "out")],
+        cwd=REPO, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert done.stdout.strip() == "[]"
