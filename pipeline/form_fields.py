@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.errors import UsageError
-from pipeline.kinds import KINDS
+from pipeline.kinds import KINDS, TEMPLATES
 from pipeline.load.contract import DocumentKind
 from pipeline.model.giay_khen import INHERITED
 
@@ -60,11 +60,12 @@ class FormField:
 def kind_named(name: str) -> DocumentKind:
     """The document type `name` names: its code (ke_hoach) or its template (ke-hoach); a
     UsageError naming the types there are for any other."""
-    found = KINDS.get(name) or next((k for k in KINDS.values() if k.template == name), None)
-    if found is None:
+    # By TEMPLATES, not by each kind's template: only the kind named is imported (KINDS).
+    code = name if name in KINDS else next((c for c, t in TEMPLATES.items() if t == name), None)
+    if code is None:
         raise UsageError("data.unknown_type", value=name, known=", ".join(sorted(KINDS)),
                          hint="")
-    return found
+    return KINDS[code]
 
 
 def form_fields(kind: str) -> list[FormField]:

@@ -67,3 +67,18 @@ def test_a_starters_commented_wording_is_valid(tmp_path) -> None:
         document = Workspace.containing(path).load(path)
         assert document.info.data.cau_chu is not None, name
         assert Renderer(TEMPLATES).render(document)
+
+
+def test_kinds_are_made_when_asked_for_and_named_without_import() -> None:
+    from pipeline.form_fields import kind_named
+    from pipeline.kinds import TEMPLATES, kind_of
+
+    assert list(KINDS) == list(TEMPLATES) and len(KINDS) == 9
+    assert "quyet_dinh" in KINDS and "quyet-dinh" not in KINDS and kind_of("khong_co") is None
+    assert KINDS.get("khong_co") is None
+    with pytest.raises(KeyError):
+        KINDS["khong_co"]  # noqa: B018 - a mapping's refusal, as a dict's
+    for code, kind in KINDS.items():
+        assert kind.code == code and kind.template == TEMPLATES[code]
+        assert KINDS[code] is kind  # made once
+        assert kind_named(code) is kind is kind_named(kind.template)

@@ -783,9 +783,9 @@ class TemplateLibrary:
     def unmatched(self) -> list[tuple[Path, str]]:
         """Files of the office's folders that replace no template (quyet_dinh.docx, 'quyet-dinh
         (1).docx'): never used. Each with the closest template name ('' when none is close)."""
-        from pipeline.kinds import KINDS
+        from pipeline.kinds import TEMPLATES  # the names only: no kind imported
 
-        known = {kind.template for kind in KINDS.values()}
+        known = set(TEMPLATES.values())
         known |= {*self._layer_names(self.builtin, "*.docx"), FRAME_NAME}
         known |= set(self._layer_names(self.builtin, f"{BLOCKS_DIR}/*.docx"))
         out = []
@@ -801,9 +801,9 @@ class TemplateLibrary:
     def not_docx(self) -> list[tuple[Path, str]]:
         """Files of the office's folders saved in another format (.odt, .doc, .dotx…): never
         read. Each with the template it would replace as a .docx ('' when none)."""
-        from pipeline.kinds import KINDS
+        from pipeline.kinds import TEMPLATES  # the names only: no kind imported
 
-        known = {kind.template for kind in KINDS.values()} | {FRAME_NAME}
+        known = {*TEMPLATES.values(), FRAME_NAME}
         known |= {*self._layer_names(self.builtin, "*.docx")}
         known |= set(self._layer_names(self.builtin, f"{BLOCKS_DIR}/*.docx"))
         out = []

@@ -287,11 +287,11 @@ def _requires_recipients(name: str) -> bool:
     """Whether the document type template `name` serves has a Nơi nhận its form requires: its
     data model requires `noi_nhan` (a Biên bản's may be left out: verify's RECIPIENTS_OPTIONAL;
     a phôi, which also has one, is told apart by the caller)."""
-    from pipeline.kinds import KINDS  # the kinds' context builders import the render package
+    from pipeline.kinds import KINDS, TEMPLATES  # the kinds' context builders import render
 
-    for kind in KINDS.values():
-        found = kind.model.model_fields.get(RECIPIENTS_FIELD)
-        if kind.template == name and found is not None and found.is_required():
+    for code, template in TEMPLATES.items():  # only the kind of `name` imported (KINDS)
+        found = KINDS[code].model.model_fields.get(RECIPIENTS_FIELD) if template == name else None
+        if found is not None and found.is_required():
             return True
     return False
 
