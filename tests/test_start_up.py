@@ -28,10 +28,12 @@ def test_a_build_imports_no_asyncio(inputs_copy: Path, tmp_path: Path) -> None:
     assert done.stdout.strip() == "[]"
 
 
-def test_a_build_of_decisions_imports_no_other_kind(inputs_copy: Path, tmp_path: Path) -> None:
+def test_a_build_of_decisions_imports_no_other_kind_nor_init_s_answers(
+    inputs_copy: Path, tmp_path: Path
+) -> None:
     # pipeline.kinds imports a kind's context builder and attacher when the kind is first asked
-    # for: a build of award decisions needs none of the other kinds' (nor their messages' XML
-    # helpers); `vanthu templates`, verify and form_fields still see every kind (test_kinds).
+    # for: a build of award decisions needs none of the other kinds'; `vanthu templates`,
+    # verify and form_fields still see every kind (test_kinds).
     probe = (
         "import sys\n"
         "from click.testing import CliRunner\n"
@@ -40,6 +42,7 @@ def test_a_build_of_decisions_imports_no_other_kind(inputs_copy: Path, tmp_path:
         "assert done.exit_code == 0, done.output\n"
         "assert 'qd-lao-dong-tien-tien' in done.output, done.output\n"
         "print(sorted(m for m in sys.modules if m.startswith('pipeline.context.')))\n"
+        "print('pipeline.workspace.parameters' in sys.modules)\n"
     )
     for data in (inputs_copy / "2022").glob("*.yaml"):  # the year's other documents left out
         if data.name != "qd-lao-dong-tien-tien.yaml":
@@ -48,8 +51,10 @@ def test_a_build_of_decisions_imports_no_other_kind(inputs_copy: Path, tmp_path:
         [sys.executable, "-c", probe, str(inputs_copy / "2022"), str(tmp_path / "out")],
         cwd=REPO, capture_output=True, text=True, check=True,
     )  # fmt: skip
-    imported = done.stdout.strip()
+    imported, parameters = done.stdout.split("\n")[:2]
     assert "pipeline.context.quyet_dinh" in imported
+    # Nor init's answers (pipeline.starters imports them where `vanthu new` says a note).
+    assert parameters == "False"
     for other in ("bao_cao", "bien_ban", "cong_van", "giay_khen", "giay_moi", "thong_bao",
                   "to_trinh"):  # fmt: skip
         assert f"pipeline.context.{other}'" not in imported, other

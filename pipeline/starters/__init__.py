@@ -20,7 +20,6 @@ from pipeline.starters.levels import gone_level
 from pipeline.starters.office import dated_starter, decree_basis, office_words, starter_date
 from pipeline.workspace import Workspace
 from pipeline.workspace.core import SAMPLE_AGENCY
-from pipeline.workspace.parameters import PRESENT_OFFICE, Note
 
 STARTER_AGENCY = SAMPLE_AGENCY
 # Files a starter refers to, written beside it when they are not there yet.
@@ -186,6 +185,10 @@ def _day_notes(
         where = (t("ws.new_folder_after_level", folder=folder, year=day.year)
                  if folder is not None and folder > day.year else "")  # fmt: skip
         # The present office's kind as the caller gives it: `vanthu new` says it as flags.
+        # Imported here: a build imports this package (starters.levels) and never says it;
+        # its dataclasses cost 10.5 M instructions of every build (callgrind).
+        from pipeline.workspace.parameters import PRESENT_OFFICE, Note
+
         return (Note("ws.new_before_two_levels", None, name=gone[0], level=gone[1], date=dated,
                      year=day.year, where=where, present=PRESENT_OFFICE),)  # fmt: skip
     if day != today:
