@@ -28,6 +28,12 @@ def test_a_build_imports_no_asyncio(inputs_copy: Path, tmp_path: Path) -> None:
     assert done.stdout.strip() == "[]"
 
 
+# Modules a build of one job that opens no register never imports: the workers' pool (with
+# logging), a register's migrations and restores (register.store imports them when it opens).
+_LATE = {"concurrent.futures", "logging", "pipeline.register.restorations",
+         "pipeline.register.schema"}  # fmt: skip
+
+
 def test_a_build_of_decisions_imports_no_other_kind_nor_init_s_answers(
     inputs_copy: Path, tmp_path: Path
 ) -> None:
@@ -38,11 +44,13 @@ def test_a_build_of_decisions_imports_no_other_kind_nor_init_s_answers(
         "import sys\n"
         "from click.testing import CliRunner\n"
         "from pipeline.cli import main\n"
+        f"LATE = {sorted(_LATE)}\n"
         "done = CliRunner().invoke(main, ['build', '-j', '1', sys.argv[1], '-o', sys.argv[2]])\n"
         "assert done.exit_code == 0, done.output\n"
         "assert 'qd-lao-dong-tien-tien' in done.output, done.output\n"
         "print(sorted(m for m in sys.modules if m.startswith('pipeline.context.')))\n"
         "print('pipeline.workspace.parameters' in sys.modules)\n"
+        "print(sorted(m for m in LATE if m in sys.modules))\n"
     )
     for data in (inputs_copy / "2022").glob("*.yaml"):  # the year's other documents left out
         if data.name != "qd-lao-dong-tien-tien.yaml":
@@ -51,10 +59,12 @@ def test_a_build_of_decisions_imports_no_other_kind_nor_init_s_answers(
         [sys.executable, "-c", probe, str(inputs_copy / "2022"), str(tmp_path / "out")],
         cwd=REPO, capture_output=True, text=True, check=True,
     )  # fmt: skip
-    imported, parameters = done.stdout.split("\n")[:2]
+    imported, parameters, late = done.stdout.split("\n")[:3]
     assert "pipeline.context.quyet_dinh" in imported
     # Nor init's answers (pipeline.starters imports them where `vanthu new` says a note).
     assert parameters == "False"
+    # Nor what only several workers (concurrent.futures) or an opened register need.
+    assert late == "[]"
     for other in ("bao_cao", "bien_ban", "cong_van", "giay_khen", "giay_moi", "thong_bao",
                   "to_trinh"):  # fmt: skip
         assert f"pipeline.context.{other}'" not in imported, other

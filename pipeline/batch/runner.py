@@ -17,7 +17,6 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, as_completed
 from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,7 +48,7 @@ from pipeline.workspace import Workspace
 from pipeline.workspace.profiles import office_warnings
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -294,7 +293,10 @@ class Workers:
             for chunk in chunks:
                 yield from task(chunk)
             return
-        from concurrent.futures.process import BrokenProcessPool  # imported with the pool
+        # Imported with the pool: concurrent.futures (and logging, which it imports) is for
+        # several workers, not a build of one job (9.9 M instructions, callgrind).
+        from concurrent.futures import as_completed
+        from concurrent.futures.process import BrokenProcessPool
 
         pool = self._pool
         with interrupts_held():  # the first submit starts the workers: none may see a Ctrl-C

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pipeline.errors import Said, VanthuError
 from pipeline.i18n import t
@@ -26,14 +26,6 @@ from pipeline.register import rows as db
 from pipeline.register.backends import Backend, Transaction
 from pipeline.register.errors import DuplicateNumberError, RegisterError
 from pipeline.register.model import Details, Entry, Origin, Status
-from pipeline.register.restorations import (
-    Unconfirmed,
-    confirm,
-    record,
-    refuse_unconfirmed,
-    unconfirmed,
-)
-from pipeline.register.schema import current_version, migrate
 from pipeline.register.sequences import (
     Misplaced,
     SequencePlan,
@@ -46,6 +38,12 @@ from pipeline.register.sequences import (
 )
 from pipeline.render.phrase import Phrase
 from pipeline.text.listing import first_named
+
+# Imported where a register is opened (schema: its migrations) or a restore is looked at: a
+# build that opens no register (none made yet, no number asked) never needs them (11.5 M
+# instructions of every build's start, callgrind).
+if TYPE_CHECKING:
+    from pipeline.register.restorations import Unconfirmed
 
 T = TypeVar("T")
 # How many rows a message names before "…".
@@ -292,10 +290,14 @@ class Register:
         self.close()
 
     def schema_version(self) -> int:
+        from pipeline.register.schema import current_version
+
         return self.read(current_version)
 
     def migrate(self) -> int:
         """Apply the migrations this register lacks; the schema version it ends at."""
+        from pipeline.register.schema import migrate
+
         return migrate(self.backend)
 
     # -- sequences ------------------------------------------------------------------------------
@@ -511,6 +513,8 @@ class Register:
                     return moved
             # A new number: none while a restore of the year is not confirmed (it may be one
             # `so cap` gave a paper letter after the older copy was made).
+            from pipeline.register.restorations import refuse_unconfirmed
+
             refuse_unconfirmed(tx, agency, year)
             number = db.next_number(tx, agency, year, sequence)
             return db.insert(tx, agency, year, sequence, number, Status.PENDING,
@@ -652,6 +656,8 @@ class Register:
                 db.raise_counter(tx, agency, year, sequence, number)
                 done.append(self._record(tx, agency, year, sequence, number, details, source,
                                          Origin.REGISTER))
+            from pipeline.register.restorations import record
+
             record(tx, done)
             return done
 
@@ -661,11 +667,15 @@ class Register:
         """The restores (`vanthu so khoi-phuc`) of `year`, of office `agency` or of every office,
         whose clerk has not yet confirmed that the numbers given after the older copy are
         entered (restorations.py); None when there are none."""
+        from pipeline.register.restorations import unconfirmed
+
         return self.read(lambda tx: unconfirmed(tx, year, agency))
 
     def confirm_restore(self, year: int, agency: str | None = None) -> Unconfirmed | None:
         """`vanthu so khoi-phuc NAM --da-kiem-tra`: the restores of `year` (of office `agency`,
         or every office) confirmed, returned as they were; None when none was waiting."""
+        from pipeline.register.restorations import confirm
+
         return self.backend.run(lambda tx: confirm(tx, year, agency), write=True)
 
     def adopt_recorded(self, agency: str, year: int, number: int, source: str) -> Entry | None:
@@ -839,7 +849,9 @@ class Register:
 
         def work(tx: Transaction) -> list[Entry]:
             sequence = self._sequence(tx, agency, details, asked, year)
-            refuse_unconfirmed(tx, agency, year)  # as allocate
+            from pipeline.register.restorations import refuse_unconfirmed  # as allocate
+
+            refuse_unconfirmed(tx, agency, year)
             return [
                 db.insert(tx, agency, year, sequence, db.next_number(tx, agency, year, sequence),
                           Status.RESERVED, Origin.REGISTER, details, None)
