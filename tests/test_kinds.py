@@ -82,3 +82,20 @@ def test_kinds_are_made_when_asked_for_and_named_without_import() -> None:
         assert kind.code == code and kind.template == TEMPLATES[code]
         assert KINDS[code] is kind  # made once
         assert kind_named(code) is kind is kind_named(kind.template)
+
+
+def test_the_models_annotations_are_not_postponed() -> None:
+    """pipeline.model's fields are annotated with types, not texts pydantic would compile and
+    evaluate at every start (pipeline/model/__init__.py)."""
+    import importlib
+    import pkgutil
+
+    import pipeline.model
+
+    for found in pkgutil.iter_modules(pipeline.model.__path__):
+        module = importlib.import_module(f"pipeline.model.{found.name}")
+        for value in vars(module).values():
+            if isinstance(value, type) and value.__module__ == module.__name__:
+                texts = [k for k, v in value.__dict__.get("__annotations__", {}).items()
+                         if isinstance(v, str)]  # fmt: skip
+                assert not texts, (module.__name__, value.__name__, texts)

@@ -1,7 +1,5 @@
 """Kính gửi: who a letter or a submission is addressed to (Công văn, Tờ trình), as data."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """Hồ sơ cơ quan: the office described once, referenced by every document it issues."""
 
-from __future__ import annotations
-
 import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -157,7 +155,7 @@ class OwnRate(Record):
         return value if isinstance(value, dict) else {"so_tien": value}
 
     @model_validator(mode="after")
-    def _one_rate(self) -> OwnRate:
+    def _one_rate(self) -> "OwnRate":
         if (self.so_tien is None) == (self.he_so is None):
             raise invalid("data.own_award_rate_one")
         return self
@@ -176,7 +174,7 @@ class OwnAward(Record):
     )
 
     @model_validator(mode="after")
-    def _some_recipient(self) -> OwnAward:
+    def _some_recipient(self) -> "OwnAward":
         if self.ca_nhan is None and self.tap_the is None:
             raise invalid("data.own_award_no_recipient")
         return self
@@ -227,7 +225,7 @@ class SalaryRow(Record):
     nguon: str = Field(min_length=1, description="Nghị định .../NĐ-CP that sets it")
 
     @model_validator(mode="after")
-    def _agrees_with_the_table(self) -> SalaryRow:
+    def _agrees_with_the_table(self) -> "SalaryRow":
         in_force = None
         for row in base_salaries():
             if row.since == self.tu_ngay and row.amount != self.muc_luong:
@@ -275,13 +273,13 @@ class Signer(Record):
         return value
 
     @model_validator(mode="after")
-    def _authority_needs_whom(self) -> Signer:
+    def _authority_needs_whom(self) -> "Signer":
         if self.tham_quyen and not self.thay_cho:
             raise invalid("wording.authority_needs_whom")
         return self
 
     @model_validator(mode="after")
-    def _acting_title_printed(self) -> Signer:
+    def _acting_title_printed(self) -> "Signer":
         # Q. (Quyền): the signature is "Q. <head's title>" and the name, no line of the signer's
         # own (Nghị định 30, Phụ lục I, ô 7a). A chuc_vu that is not that title would be left
         # out of the signature in silence while a Biên bản still names its chair by it.
@@ -405,7 +403,7 @@ class Agency(Record):
         return value
 
     @model_validator(mode="after")
-    def _tm_for_a_body(self) -> Agency:
+    def _tm_for_a_body(self) -> "Agency":
         """TM. (thay mặt) stands only before a collective body (Ủy ban nhân dân, Hội đồng, Ban
         Thường vụ: Nghị định 30, Phụ lục I, ô 7a), never before a person's title: "TM. TRƯỞNG
         PHÒNG" above a deputy's name is a KT. written wrong, in every document the signer

@@ -1,7 +1,5 @@
 """Báo cáo: a report in Mục and khoản whose figures come from the year's decisions."""
 
-from __future__ import annotations
-
 from typing import Any, Literal
 
 from pydantic import Field, field_validator

@@ -1,7 +1,5 @@
 """Shared pieces of every data model: strict records, dates as clerks write them."""
 
-from __future__ import annotations
-
 import re
 from datetime import date
 from typing import Annotated, Any

@@ -1,8 +1,6 @@
 """Biên bản: the minutes of a meeting: when and where, chủ trì, thư ký, thành phần, nội dung with
 vote counts, kết luận, when it ended; signed by the thư ký and the chủ tọa."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
@@ -68,7 +66,7 @@ class Attendance(Record):
     khach_moi: list[Person] = Field(default_factory=new_list, description="guests, not voting")
 
     @model_validator(mode="after")
-    def _each_member_once(self) -> Attendance:
+    def _each_member_once(self) -> "Attendance":
         # A name listed twice, or both present and absent, would put wrong counts in the minutes.
         seen: dict[str, str] = {}
         for field, people in (("co_mat", self.co_mat), ("vang_mat", self.vang_mat)):
@@ -160,7 +158,7 @@ class MinutesData(DocumentData):
         return value
 
     @model_validator(mode="after")
-    def _secretary_attends(self) -> MinutesData:
+    def _secretary_attends(self) -> "MinutesData":
         # The thư ký signs the minutes: someone at the meeting, a member or an invited guest.
         if not self.thanh_phan.attending(self.thu_ky.ho_ten):
             raise located(

@@ -1,7 +1,5 @@
 """Running text as clerks write it: paragraphs, dash lines (gạch đầu dòng) and điểm a), b)."""
 
-from __future__ import annotations
-
 import re
 from typing import Annotated, Any
 

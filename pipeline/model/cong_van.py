@@ -1,7 +1,5 @@
 """Công văn: a letter with no type name: 'V/v ...' under Số, Kính gửi, its text, './.'."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator

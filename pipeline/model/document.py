@@ -1,7 +1,5 @@
 """What every administrative document has: number, date, trích yếu, Nơi nhận, signer."""
 
-from __future__ import annotations
-
 import re
 import unicodedata
 from typing import Annotated, Any, Literal

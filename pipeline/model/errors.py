@@ -5,8 +5,6 @@ from the error's type and context, through the message catalogue. The reason is 
 error's message("en") says it in English whatever language was current when it was raised.
 """
 
-from __future__ import annotations
-
 from typing import Any
 
 from pydantic_core import ErrorDetails

@@ -1,7 +1,5 @@
 """Giấy khen: one certificate per person or collective of an award decision's list, on a phôi."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

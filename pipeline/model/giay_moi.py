@@ -1,8 +1,6 @@
 """Giấy mời: an invitation: Trân trọng kính mời, Thời gian (giờ, thứ, ngày), Địa điểm, Nội dung,
 Thành phần."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator

@@ -1,7 +1,5 @@
 """Kế hoạch: a plan in Mục (I., II.), khoản (1., 2.), paragraphs, điểm and dash lists."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
@@ -32,7 +30,7 @@ class Item(Record):
     doan: list[Block] = Field(default_factory=new_list)
 
     @model_validator(mode="after")
-    def _one_shape(self) -> Item:
+    def _one_shape(self) -> "Item":
         if self.tieu_de and self.noi_dung:
             raise invalid("wording.item_both_shapes")
         if not (self.tieu_de or self.noi_dung):

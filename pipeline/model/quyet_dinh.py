@@ -4,8 +4,6 @@ A general decision (điều động, phê duyệt ...) is the same kind with onl
 (`dieu:`, each with khoản and điểm); one that issues a Quy chế attaches it in Chương and Điều.
 """
 
-from __future__ import annotations
-
 import re
 from typing import Annotated, Literal
 
@@ -54,7 +52,7 @@ class AwardSection(SheetRef):
     )
 
     @model_validator(mode="after")
-    def _money_has_a_source(self) -> AwardSection:
+    def _money_has_a_source(self) -> "AwardSection":
         if self.tien_thuong and not self.nguon_kinh_phi:
             raise invalid("wording.money_needs_source")
         return self
@@ -81,7 +79,7 @@ class Article(Record):
     )
 
     @model_validator(mode="after")
-    def _has_text(self) -> Article:
+    def _has_text(self) -> "Article":
         if not (self.noi_dung or self.tieu_de or self.khoan):
             raise invalid("wording.empty_article")
         return self
@@ -103,7 +101,7 @@ class Regulation(Record):
     dieu: list[Article] = Field(default_factory=new_list, description="a Quy chế without chapters")
 
     @model_validator(mode="after")
-    def _chapters_or_articles(self) -> Regulation:
+    def _chapters_or_articles(self) -> "Regulation":
         if bool(self.chuong) == bool(self.dieu):
             raise invalid("wording.chapters_or_articles")
         return self
@@ -119,7 +117,7 @@ class IssuedPlan(Record):
     )
 
     @model_validator(mode="after")
-    def _one_document(self) -> IssuedPlan:
+    def _one_document(self) -> "IssuedPlan":
         if (self.ke_hoach is None) == (self.quy_che is None):
             raise invalid("wording.one_issued")
         return self
@@ -147,7 +145,7 @@ class DecisionData(DocumentData):
     dieu: list[Article] = Field(min_length=1, description="the last one names who executes it")
 
     @model_validator(mode="after")
-    def _one_list(self) -> DecisionData:
+    def _one_list(self) -> "DecisionData":
         if sum(x is not None for x in (self.khen_thuong, self.hoi_dong, self.ban_hanh)) > 1:
             raise invalid("wording.one_list")
         return self

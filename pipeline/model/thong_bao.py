@@ -1,7 +1,5 @@
 """Thông báo: a notice (kết luận cuộc họp, a decision made known): opening, Mục, closing."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """Tờ trình: a submission to a superior: Kính gửi, căn cứ and reasons, proposal, 'Kính trình'."""
 
-from __future__ import annotations
-
 from typing import Any, Literal
 
 from pydantic import Field

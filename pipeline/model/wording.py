@@ -4,8 +4,6 @@ Errors raised here are catalogue phrases (pipeline.i18n), so the message a clerk
 validation-library English in it, and says itself in the language it is shown in.
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Any, Literal
 
 from pydantic import (
