@@ -49,6 +49,10 @@ _TEMPLATES = [
     "{{ nothing.muc.stt }}{{ row.muc.stt }}{{ row.muc.ho_ten }}",
     "{{ row.muc.stt ~ row.nhom }}{{ row.muc.ho_ten }}{{ row.muc.items is callable }}"
     "{{ row.muc.stt }}",
+    "{% for dong in rows %}{% if dong.nhom %}{{ dong.nhom }}{% else %}<{{ dong.muc.stt }}|"
+    "{{ dong.muc.ho_ten }}>{% endif %}{% endfor %}",
+    "{% for dong in rows %}{% for d in rows %}{{ dong.muc.stt }}{{ d.muc.stt }}"
+    "{{ dong.muc.ho_ten }}{% endfor %}{% endfor %}",
 ]
 
 _values = st.one_of(st.text(max_size=5), st.integers(-5, 5), st.none())
