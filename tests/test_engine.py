@@ -136,6 +136,8 @@ _DRAWINGS_UTF8 = [
     *_DRAWINGS,
     '<wp:docPr id="1" name="Đường kẻ 1"/>ế<wp:docPr name="kẻ" id="2"/>',
     '<wp:docPrĐ id="1"/><wp:docPr name="x" ếid="2"/><wp:docPr id="٣"/><wp:docPr id="4"',
+    # What the match spans ASCII, the rest of its tag not (its characters are its bytes).
+    'ế<wp:docPr id="5" name="Đường kẻ"/>ờ<wp:docPr id="6" descr="ế" name="ư"/><wp:docPr id="٣ế"/>',
 ]
 
 

@@ -43,6 +43,16 @@ _TEMPLATES = [
     "{% macro box() %}{{ caller().strip() }}{% endmacro %}"
     "{% call box() %} {{ row.ho_ten }} {% endcall %}",
     "{{ row.get('ho_ten') }}{{ row.values() | list | length }}{{ row.__len__ is defined }}",
+    # Values printed together reading the same object (kept by the first: _shared_reads).
+    "{% for dong in rows %}{{ dong.muc.stt }}|{{ dong.muc.ho_ten }}|{{ dong.nhom }}"
+    "{{ dong.muc.stt }};{% endfor %}",
+    "{{ nothing.muc.stt }}{{ row.muc.stt }}{{ row.muc.ho_ten }}",
+    "{{ row.muc.stt ~ row.nhom }}{{ row.muc.ho_ten }}{{ row.muc.items is callable }}"
+    "{{ row.muc.stt }}",
+    "{% for dong in rows %}{% if dong.nhom %}{{ dong.nhom }}{% else %}<{{ dong.muc.stt }}|"
+    "{{ dong.muc.ho_ten }}>{% endif %}{% endfor %}",
+    "{% for dong in rows %}{% for d in rows %}{{ dong.muc.stt }}{{ d.muc.stt }}"
+    "{{ dong.muc.ho_ten }}{% endfor %}{% endfor %}",
 ]
 
 _values = st.one_of(st.text(max_size=5), st.integers(-5, 5), st.none())
@@ -98,6 +108,28 @@ def test_a_dict_item_is_read_without_the_sandbox_s_getattr() -> None:
     out = env.from_string(source).render(row={"muc": {"stt": 1}, "obj": _Row(stt=2)})
     assert out == "12True"
     assert asked == ["stt", "items"]
+
+
+def test_values_printed_together_read_what_they_share_once() -> None:
+    """Values printed together that read the same object (a row's `dong.muc`) read it once,
+    the first keeping it for the others (compose._shared_reads); each reads its own item."""
+    asked: list[str] = []
+
+    class Counting(DataSandbox):
+        def getattr(self, obj: Any, attribute: str) -> Any:
+            asked.append(attribute)
+            return super().getattr(obj, attribute)
+
+    env = Counting(autoescape=True, undefined=DataUndefined)
+    source = "{{ row.obj.inner.stt }}-{{ row.obj.inner.ho_ten }}-{{ row.obj.stt }}"
+    row = {"obj": _Row(stt=3, inner=_Row(stt=1, ho_ten="A & B"))}
+    assert env.from_string(source).render(row=row) == "1-A &amp; B-3"
+    assert asked == ["inner", "stt", "ho_ten", "stt"]
+    # Printed apart, each value reads it again.
+    asked.clear()
+    apart = source.replace("-", "{{ '' }}{% if 1 %}-{% endif %}")
+    assert env.from_string(apart).render(row=row) == "1-A &amp; B-3"
+    assert asked.count("inner") == 2
 
 
 @pytest.mark.parametrize(

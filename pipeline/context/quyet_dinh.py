@@ -982,16 +982,27 @@ def award_list_context(
         })  # fmt: skip
         rows.append({"nhom": text, "muc": None})
 
+    # Each amount written once (format_money): a list's rows share the few amounts of its awards.
+    amounts: dict[int, str] = {}
+
     def entries_rows(entries: Sequence[Entry]) -> None:
         nonlocal counter
         if layout.so_thu_tu == "theo_nhom":
             counter = 0
-        for entry in entries:
-            counter += 1
-            rows.append({"nhom": None, "muc": {
-                "stt": counter, "ho_ten": entry.name, "chuc_vu": entry.position,
-                "don_vi": entry.unit, "so_tien": format_money(entry.amount),
+        append = rows.append
+        number = counter
+        for number, entry in enumerate(entries, start=counter + 1):  # noqa: B007
+            # Entry.amount, without its two properties (a reward's rounded amount, 0 unpriced).
+            reward = entry.reward
+            amount = reward.rounded_amount if reward is not None else 0
+            written = amounts.get(amount)
+            if written is None:
+                written = amounts[amount] = format_money(amount)
+            append({"nhom": None, "muc": {
+                "stt": number, "ho_ten": entry.name, "chuc_vu": entry.position,
+                "don_vi": entry.unit, "so_tien": written,
             }})  # fmt: skip
+        counter = number
 
     kind_number = 0
     for number, group in enumerate(ordered_groups(awards, kinds), start=1):

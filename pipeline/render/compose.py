@@ -235,6 +235,42 @@ class _QuickEscapeTemplate(Template):
         return TemplateModule(self, context, [text_of(self.root_render_func(context))])
 
 
+def _read_path(node: nodes.Node) -> tuple[str, ...] | None:
+    """('dong', 'muc') for `dong.muc`: a name's attributes read in turn, nothing called."""
+    attributes = []
+    while isinstance(node, nodes.Getattr):
+        attributes.append(node.attr)
+        node = node.node
+    if not attributes or not isinstance(node, nodes.Name) or node.ctx != "load":
+        return None
+    return (node.name, *reversed(attributes))
+
+
+def _shared_reads(body: Sequence[object]) -> dict[int, tuple[bool, str]]:
+    """The reads that values printed together share (a row's `dong.muc.ho_ten`, `dong.muc.
+    don_vi`, ...: `dong.muc`, each time), for _DataCodeGenerator.visit_Getattr: the first value
+    reading it keeps what it read in a local, the others read the local.
+
+    Only the object a value's own last attribute is read from: each value of an output is
+    evaluated, from left to right, and that object first of all in it, so the first keeps it
+    before any other asks. A name's attributes only: reading them calls nothing a template
+    writes (a plain dict's item, else the sandbox's getattr, whose object is the same each
+    time). A row of a Danh sách read `dong.muc` five times: read once, a decision's template
+    run of 30 rows takes 860 K instructions, not 932 K (callgrind, a ws50 document)."""
+    found: dict[tuple[str, ...], list[nodes.Getattr]] = {}
+    for item in body:
+        if isinstance(item, nodes.Getattr) and isinstance(item.node, nodes.Getattr):
+            path = _read_path(item.node)
+            if path is not None:
+                found.setdefault(path, []).append(item.node)
+    reads: dict[int, tuple[bool, str]] = {}
+    for number, nodes_read in enumerate(n for n in found.values() if len(n) > 1):
+        local = f"_read{number}"  # Jinja's own locals are l_*, t_*, _loop_vars
+        for index, read in enumerate(nodes_read):
+            reads[id(read)] = (index == 0, local)
+    return reads
+
+
 class _DataCodeGenerator(CodeGenerator):
     """Jinja's code generator, whose compiled `row.ho_ten` reads a plain dict's item itself.
 
@@ -246,9 +282,26 @@ class _DataCodeGenerator(CodeGenerator):
 
     # Whether the compiled code prints UTF-8 bytes (_DocumentCodeGenerator) or text.
     utf8: ClassVar[bool] = False
+    # The reads one output shares (_shared_reads), while its code is written: by the node's id,
+    # whether it is the first (which keeps what it reads) and the local that keeps it.
+    _reads: dict[int, tuple[bool, str]] = {}  # noqa: RUF012 (never written: replaced)
 
     @optimizeconst
     def visit_Getattr(self, node: nodes.Getattr, frame: Frame) -> None:
+        read = self._reads.get(id(node)) if self._reads else None
+        if read is not None:
+            first, local = read
+            if not first:  # read already by this output, from left to right: what it kept
+                self.write(local)
+                return
+            self.write(f"({local} := ")
+            self._getattr(node, frame)
+            self.write(")")
+            return
+        self._getattr(node, frame)
+
+    def _getattr(self, node: nodes.Getattr, frame: Frame) -> None:
+        """The code of `node`'s read (visit_Getattr)."""
         name = node.attr
         if name in _DICT_NAMES or self.environment.is_async:
             super().visit_Getattr(node, frame)
@@ -306,13 +359,17 @@ class _DataCodeGenerator(CodeGenerator):
             return
         self.writeline("yield b''.join((" if self.utf8 else "yield ''.join((")
         self.indent()
-        for item in body:
-            if isinstance(item, list):
-                self.writeline(f"{self._constant(item)},")
-                continue
-            self.newline(item)
-            self._value(item, frame, finalize, plain)
-            self.write(",")
+        self._reads = _shared_reads(body) if plain else {}
+        try:
+            for item in body:
+                if isinstance(item, list):
+                    self.writeline(f"{self._constant(item)},")
+                    continue
+                self.newline(item)
+                self._value(item, frame, finalize, plain)
+                self.write(",")
+        finally:
+            self._reads = {}
         self.outdent()
         self.writeline("))")
 

@@ -164,7 +164,9 @@ def drawings_numbered_utf8(data: bytes, start: int, end: int) -> list[bytes | me
         if match is None:
             position += 1
             continue
-        if tag.isascii():
+        # The match's characters are its bytes where what it spans is ASCII (what follows it in
+        # the tag, a drawing's name, need not be: "Đường kẻ 1").
+        if tag[: match.end()].isascii():
             id_start, id_end, past = match.end(1), match.start(2), match.end()
         else:  # where the match's characters end, in bytes
             id_start, id_end, past = (
