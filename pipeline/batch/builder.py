@@ -1444,11 +1444,16 @@ def remove_orphans(
     Only the manifests' entries are compared (no file is read on a build that changed
     nothing); a file is hashed only once it is to go. What an input of this build that
     failed had written stays, and so does every output a manifest still names."""
+    if not any(manifest.entries for manifest in recorded.manifests.values()):
+        # Nothing recorded (a first build): nothing to remove, and the sets below, which hold
+        # every document of the build, are not made (at 5,000 documents they were 1.3 MB of
+        # the build's peak RSS, made at its very end).
+        return
     failed = {layout.name_of(p) for p in paths if p not in entries}  # still there: kept
     wanted: set[str] = set()  # output names that stay: this build's, or not its to remove
     candidates: dict[str, list[tuple[str, str | None]]] = {}
     numbered: dict[str, Entry] = {}  # a removed input's entry, when the register numbered it
-    taken = {(entry.so_ky_hieu, entry.ngay[:4]) for entry in entries.values()}
+    taken: set[tuple[str, str]] | None = None  # this build's numbers, made once one is asked
     for entry in entries.values():
         wanted.add(entry.output)
         if entry.pdf is not None:
@@ -1462,11 +1467,13 @@ def remove_orphans(
                 files.append((entry.pdf, entry.pdf_sha256))
             if not name.startswith(prefix) or name in failed:
                 wanted.update(f for f, _ in files)
-            else:
-                candidates.setdefault(name, []).extend(files)
-                # A number the register gave it, unless a renamed file of this build took it.
-                if (entry.so_tu_dong and (entry.so_ky_hieu, entry.ngay[:4]) not in taken
-                        and name not in (asked or set())):
+                continue
+            candidates.setdefault(name, []).extend(files)
+            # A number the register gave it, unless a renamed file of this build took it.
+            if entry.so_tu_dong and name not in (asked or set()):
+                if taken is None:
+                    taken = {(done.so_ky_hieu, done.ngay[:4]) for done in entries.values()}
+                if (entry.so_ky_hieu, entry.ngay[:4]) not in taken:
                     numbered[name] = entry
     for name, outputs in sorted(candidates.items()):
         removed: list[Path] = []

@@ -1,0 +1,48 @@
+"""What a build holds for its whole year is kept small (issue 13: peak memory flat in N): a
+document's result holds its output as text, a staged document with a typed number only the
+register's columns of it, the hash cache's files read are given once each by name, and the
+orphans' sets are made only when a manifest records something."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.batch.builder import remove_orphans
+from pipeline.batch.discover import Layout
+from pipeline.batch.freshness import Freshness
+from pipeline.batch.recorded import Recorded
+from pipeline.batch.result import BuildResult
+from pipeline.workspace import Workspace
+from tests.new_office import new_office
+from tests.test_same_list_twice_r11 import decision, giay_khen_list
+
+
+@pytest.fixture()
+def office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    ws = new_office(tmp_path, monkeypatch)
+    giay_khen_list()
+    decision("qd-b.yaml", 11, "20/01/2026", "gk.csv")
+    return ws
+
+
+class _CountingLayout(Layout):
+    named = 0
+
+    def name_of(self, path: Path) -> str:
+        type(self).named += 1
+        return super().name_of(path)
+
+
+def test_a_first_build_looks_for_no_orphan(office: Path) -> None:
+    workspace = Workspace.open(office)
+    layout = _CountingLayout(workspace)
+    paths = workspace.documents()
+    recorded = Recorded.read(layout)
+    assert not any(manifest.entries for manifest in recorded.manifests.values())
+    result = BuildResult()
+    remove_orphans(layout, Freshness(layout, workspace.templates), recorded, "inputs/", paths,
+                   {}, result)  # fmt: skip
+    assert result.documents == [] and result.warnings == []
+    assert _CountingLayout.named == 0  # not even the documents that failed were named
