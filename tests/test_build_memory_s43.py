@@ -13,7 +13,7 @@ from pipeline.batch.builder import remove_orphans
 from pipeline.batch.discover import Layout
 from pipeline.batch.freshness import Freshness
 from pipeline.batch.recorded import Recorded
-from pipeline.batch.result import BuildResult
+from pipeline.batch.result import BuildResult, DocumentResult, Status
 from pipeline.workspace import Workspace
 from tests.new_office import new_office
 from tests.test_same_list_twice_r11 import decision, giay_khen_list
@@ -25,6 +25,19 @@ def office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     giay_khen_list()
     decision("qd-b.yaml", 11, "20/01/2026", "gk.csv")
     return ws
+
+
+def test_a_result_holds_its_output_as_text_and_gives_it_as_a_path(tmp_path: Path) -> None:
+    output, pdf = tmp_path / "2026" / "qd.docx", tmp_path / "2026" / "qd.pdf"
+    result = DocumentResult(tmp_path / "qd.yaml", "qd.yaml", Status.BUILT, output)
+    assert result.output == output and isinstance(result.output, Path) and result.pdf is None
+    assert result._output == str(output)  # text, not a Path, while the build holds it
+    result.pdf = pdf
+    assert result.pdf == pdf and result._pdf == str(pdf)
+    assert result == DocumentResult(tmp_path / "qd.yaml", "qd.yaml", Status.BUILT, str(output),
+                                    pdf)  # fmt: skip
+    result.output = None
+    assert result.output is None and result.pdf == pdf
 
 
 class _CountingLayout(Layout):
