@@ -1317,9 +1317,10 @@ def stage_all(
     # by the worker's unpickled copy of it: the checks and the placing after this look every
     # document up some 25 times by the build's own objects, which a dict matches by identity;
     # by an equal copy, each look-up called PurePath.__eq__ (the checks took 10 ms at 1,000
-    # documents, 5 ms so).
-    own = {job.path: job.path for job in todo}
-    with Workers(min(jobs or os.cpu_count() or 1, len(todo)), workspace, rebuilt) as workers:
+    # documents, 5 ms so). One job stages in this process: its results hold the jobs' own.
+    workers_wanted = min(jobs or os.cpu_count() or 1, len(todo))
+    own = {job.path: job.path for job in todo} if workers_wanted > 1 else {}
+    with Workers(workers_wanted, workspace, rebuilt) as workers:
         progress.start(len(todo))
         try:
             lost = lambda job, why: Staged(job.path, layout.name_of(job.path), failed=why)  # noqa: E731
