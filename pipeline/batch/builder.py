@@ -1383,32 +1383,24 @@ def finish(
     borrowers = borrowers or {}
     edited = edited or {}
     entries: dict[Path, Entry] = {}
-    documents: dict[Path, DocumentResult] = {}
+    # The results in the order of `paths`; the borrowers' by input (placed last, as they come
+    # after their lenders). A list, not a dict of every document: 0.15 MB less at 5,000.
+    documents: list[DocumentResult] = []
+    borrowed: dict[Path, DocumentResult] = {}
     for path in sorted(paths, key=lambda p: p in borrowers):  # stable: lenders first
-        name = layout.name_of(path)
-        if path in kept:
-            entry = kept[path]
-            output = layout.output_dir / entry.output
-            pdf_path = layout.output_dir / entry.pdf if entry.pdf else None
-            documents[path] = DocumentResult(path, name, Status.UNCHANGED, output, pdf_path)
-            if path in edited:
-                documents[path].status = Status.KEPT
-                documents[path].error = edited[path].said(layout, name)
-            entries[path] = entry
-            continue
-        item = staged[path]
-        lender = borrowers.get(path)
-        if lender is not None and lender not in entries:
-            why = RenderError("build.lender_not_written", name=layout.name_of(lender)).message()
-            item = item.refused(why)
-        if item.invalid is not None:
-            documents[path] = DocumentResult(path, name, Status.FAILED, error=item.invalid)
-            continue
-        documents[path], done = finisher.finish(item, recorded.written(name))
+        document, done = _placed(layout, finisher, path, kept, staged, recorded, borrowers,
+                                 edited, entries)  # fmt: skip
+        if path in borrowers:
+            borrowed[path] = document
+        else:
+            documents.append(document)
         if done is not None:
             entries[path] = done
     finisher.convert_pdfs(entries)  # once every .docx is in place: one converter call for all
-    result.documents.extend(documents[path] for path in paths)
+    if borrowed:  # each where its input is
+        others = iter(documents)
+        documents = [borrowed[p] if p in borrowed else next(others) for p in paths]
+    result.documents.extend(documents)
     if finisher.lost is not None:
         result.warnings.extend(finisher.lost.warnings())
     upgraded = rebuilt_warning(result.documents, finisher.restyled, finisher.rewritten)
@@ -1418,6 +1410,39 @@ def finish(
     if finisher.pdf_error is not None:
         result.errors.append(finisher.pdf_error)
     return entries
+
+
+def _placed(
+    layout: Layout,
+    finisher: Finisher,
+    path: Path,
+    kept: dict[Path, Entry],
+    staged: dict[Path, Staged],
+    recorded: Recorded,
+    borrowers: dict[Path, Path],
+    edited: dict[Path, Edited],
+    entries: dict[Path, Entry],
+) -> tuple[DocumentResult, Entry | None]:
+    """One document of `finish`: its result, and its entry now (None when it is not done);
+    `entries`: those of the documents before it."""
+    name = layout.name_of(path)
+    if path in kept:
+        entry = kept[path]
+        output = layout.output_dir / entry.output
+        pdf_path = layout.output_dir / entry.pdf if entry.pdf else None
+        document = DocumentResult(path, name, Status.UNCHANGED, output, pdf_path)
+        if path in edited:
+            document.status = Status.KEPT
+            document.error = edited[path].said(layout, name)
+        return document, entry
+    item = staged[path]
+    lender = borrowers.get(path)
+    if lender is not None and lender not in entries:
+        why = RenderError("build.lender_not_written", name=layout.name_of(lender)).message()
+        item = item.refused(why)
+    if item.invalid is not None:
+        return DocumentResult(path, name, Status.FAILED, error=item.invalid), None
+    return finisher.finish(item, recorded.written(name))
 
 
 def remove_orphans(
