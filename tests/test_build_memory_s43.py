@@ -12,6 +12,8 @@ import pytest
 from pipeline.batch.builder import remove_orphans
 from pipeline.batch.discover import Layout
 from pipeline.batch.freshness import Freshness
+from pipeline.batch.hash_cache import STAMP_SIZE
+from pipeline.batch.manifest import Entry
 from pipeline.batch.recorded import Recorded
 from pipeline.batch.result import BuildResult, DocumentResult, Status
 from pipeline.workspace import Workspace
@@ -38,6 +40,31 @@ def test_a_result_holds_its_output_as_text_and_gives_it_as_a_path(tmp_path: Path
                                     pdf)  # fmt: skip
     result.output = None
     assert result.output is None and result.pdf == pdf
+
+
+def _entry(*inputs: str) -> Entry:
+    return Entry(inputs={name: name[-1] * 64 for name in inputs}, template="t",
+                 template_sha256="0" * 64, output="2026/x.docx", output_sha256="1" * 64,
+                 loai="quyet_dinh", so=1, ngay="2026-01-20", so_ky_hieu="01/QĐ-X")  # fmt: skip
+
+
+def test_the_files_read_are_given_once_each_however_many_documents_name_them(
+    office: Path,
+) -> None:
+    workspace = Workspace.open(office)
+    freshness = Freshness(Layout(workspace), workspace.templates)
+    first = _entry("inputs/a.yaml", "inputs/co-quan/p.yaml", "inputs/2026/")
+    second = _entry("inputs/b.yaml", "inputs/co-quan/p.yaml")
+    stamps = bytes(range(1, 1 + 2 * STAMP_SIZE))
+    given = list(freshness.files_read([(first, stamps), (second, stamps), (first, stamps)]))
+    root = workspace.root
+    assert [(Path(path), digest) for path, digest, _ in given] == [
+        (root / "inputs/a.yaml", "l" * 64),
+        (root / "inputs/co-quan/p.yaml", "l" * 64),
+        (root / "inputs/b.yaml", "l" * 64),
+    ]
+    assert [stamp for _, _, stamp in given] == [stamps[:STAMP_SIZE], stamps[STAMP_SIZE:],
+                                                 stamps[:STAMP_SIZE]]  # fmt: skip
 
 
 class _CountingLayout(Layout):
