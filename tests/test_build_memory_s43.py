@@ -16,9 +16,12 @@ from pipeline.batch.hash_cache import STAMP_SIZE
 from pipeline.batch.manifest import Entry
 from pipeline.batch.recorded import Recorded
 from pipeline.batch.result import BuildResult, DocumentResult, Status
+from pipeline.batch.runner import Workers, stage_batch
+from pipeline.batch.staged import StageJob
+from pipeline.register.documents import typed_request
 from pipeline.workspace import Workspace
 from tests.new_office import new_office
-from tests.test_same_list_twice_r11 import decision, giay_khen_list
+from tests.test_same_list_twice_r11 import YEAR, decision, giay_khen_list
 
 
 @pytest.fixture()
@@ -40,6 +43,22 @@ def test_a_result_holds_its_output_as_text_and_gives_it_as_a_path(tmp_path: Path
                                     pdf)  # fmt: skip
     result.output = None
     assert result.output is None and result.pdf == pdf
+
+
+def test_a_typed_number_is_asked_of_the_register_as_the_document_says_it(office: Path) -> None:
+    workspace = Workspace.open(office)
+    path = (office / YEAR / "qd-b.yaml").resolve()
+    with Workers(1, workspace):
+        (staged,) = stage_batch([StageJob(path)])
+    try:
+        assert staged.entry is not None and staged.typed_details is not None
+        request = typed_request(workspace.load(path), staged.name)
+        assert request is not None and request.number == 11
+        assert staged.typed == request
+        assert staged.asked_of_register == (request.agency, request.details, 11)
+    finally:
+        assert staged.staged is not None
+        Path(staged.staged).unlink()
 
 
 def _entry(*inputs: str) -> Entry:
