@@ -409,7 +409,7 @@ class Workspace:
         return self._templates
 
 
-@functools.lru_cache(maxsize=1024)  # asked twice for each document a build loads
+@functools.lru_cache(maxsize=64)  # asked twice in a row for each document a build loads
 def _output_name(relative: str, year: int) -> PurePosixPath:
     """Workspace.output_name of the data file at posix path `relative` below the data folder:
     its year folder kept, else `year`'s put before it (a PurePosixPath: kept, never changed)."""
