@@ -5,6 +5,7 @@ orphans' sets are made only when a manifest records something."""
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,21 @@ def test_a_first_build_looks_for_no_orphan(office: Path) -> None:
                    {}, result)  # fmt: skip
     assert result.documents == [] and result.warnings == []
     assert _CountingLayout.named == 0  # not even the documents that failed were named
+
+
+def test_a_build_lets_go_of_what_its_loader_kept_once_its_documents_are_staged(
+    office: Path,
+) -> None:
+    from pipeline.batch import build
+    from pipeline.load import lists
+
+    workspace = Workspace.open(office)
+    path = office / YEAR / "qd-b.yaml"
+    loaded = workspace.load(path)  # the loader keeps it, and the index of the lists named
+    loader = weakref.ref(workspace.loader)
+    assert workspace.loader in lists._INDEXES
+    result = build(workspace, jobs=1)
+    assert result.ok, result
+    assert loader() is None  # and the year's list index with it (lists._INDEXES: weak keys)
+    again = workspace.load(path)  # a loader afresh
+    assert again is not loaded and again.info.reference == loaded.info.reference

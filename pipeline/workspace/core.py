@@ -284,6 +284,13 @@ class Workspace:
                     self._loader = DocumentLoader(self)
         return self._loader
 
+    def forget_loaded(self) -> None:
+        """Let go of the loader and all it keeps (files parsed, the last documents loaded, the
+        index of the lists they name): the next load starts a loader afresh. A build calls this
+        once its documents are staged: its end (placing, manifests) reuses that memory."""
+        with self._making:
+            self._loader = None
+
     def load(self, path: PathLike) -> LoadedDocument:
         """The document in data file `path`, validated, with everything it refers to. A
         workspace's settings file (vanthu.yaml) is never a document: refused as such, rather
