@@ -124,3 +124,20 @@ def test_a_build_lets_go_of_what_its_loader_kept_once_its_documents_are_staged(
     assert loader() is None  # and the year's list index with it (lists._INDEXES: weak keys)
     again = workspace.load(path)  # a loader afresh
     assert again is not loaded and again.info.reference == loaded.info.reference
+
+
+def test_a_long_plain_table_is_written_a_few_lines_at_a_time_as_one_table(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline.batch import progress
+
+    monkeypatch.setattr(progress, "_LINES_AT_ONCE", 7)
+    result = BuildResult(documents=[
+        DocumentResult(tmp_path / f"qd-{n}.yaml", f"inputs/2026/qd-{n}.yaml", Status.BUILT,
+                       tmp_path / "2026" / f"qd-{n}.docx", seconds=n / 100)
+        for n in range(40)
+    ])  # fmt: skip
+    progress.print_report(result)
+    written = capsys.readouterr().out
+    assert written == f"{progress.plain_table(result)}\n{progress.summary(result)}\n"
+    assert written.count("\n") == 40 + 3  # headings, rule, a line each, the summary
