@@ -22,6 +22,7 @@ from pipeline.batch.staged import StageJob
 from pipeline.register.documents import typed_request
 from pipeline.workspace import Workspace
 from tests.new_office import new_office
+from tests.test_build_memory_s42 import _CountingLayout
 from tests.test_same_list_twice_r11 import YEAR, decision, giay_khen_list
 
 
@@ -87,19 +88,12 @@ def test_the_files_read_are_given_once_each_however_many_documents_name_them(
                                                  stamps[:STAMP_SIZE]]  # fmt: skip
 
 
-class _CountingLayout(Layout):
-    named = 0
-
-    def name_of(self, path: Path) -> str:
-        type(self).named += 1
-        return super().name_of(path)
-
-
 def test_a_first_build_looks_for_no_orphan(office: Path) -> None:
     workspace = Workspace.open(office)
     layout = _CountingLayout(workspace)
     paths = workspace.documents()
     recorded = Recorded.read(layout)
+    _CountingLayout.named = 0
     assert not any(manifest.entries for manifest in recorded.manifests.values())
     result = BuildResult()
     remove_orphans(layout, Freshness(layout, workspace.templates), recorded, "inputs/", paths,
