@@ -511,6 +511,10 @@ def build(
             ]  # fmt: skip
             if second:
                 staged.update(stage_all(workspace, layout, second, jobs, progress, rebuilt))
+            # Every document is staged: what the loader keeps (files parsed, the last documents
+            # loaded, the year's list index) is not asked again, and the build's end reuses its
+            # memory (peak RSS of a 5,000-document build 1.7 MB less; the same at 200).
+            workspace.forget_loaded()
             for path in todo:  # a Giấy khen batch's số vào sổ given to another name, or freed
                 item = staged[path]
                 if item.entry is not None:
@@ -1317,9 +1321,10 @@ def stage_all(
     # by the worker's unpickled copy of it: the checks and the placing after this look every
     # document up some 25 times by the build's own objects, which a dict matches by identity;
     # by an equal copy, each look-up called PurePath.__eq__ (the checks took 10 ms at 1,000
-    # documents, 5 ms so).
-    own = {job.path: job.path for job in todo}
-    with Workers(min(jobs or os.cpu_count() or 1, len(todo)), workspace, rebuilt) as workers:
+    # documents, 5 ms so). One job stages in this process: its results hold the jobs' own.
+    workers_wanted = min(jobs or os.cpu_count() or 1, len(todo))
+    own = {job.path: job.path for job in todo} if workers_wanted > 1 else {}
+    with Workers(workers_wanted, workspace, rebuilt) as workers:
         progress.start(len(todo))
         try:
             lost = lambda job, why: Staged(job.path, layout.name_of(job.path), failed=why)  # noqa: E731
@@ -1382,32 +1387,24 @@ def finish(
     borrowers = borrowers or {}
     edited = edited or {}
     entries: dict[Path, Entry] = {}
-    documents: dict[Path, DocumentResult] = {}
+    # The results in the order of `paths`; the borrowers' by input (placed last, as they come
+    # after their lenders). A list, not a dict of every document: 0.15 MB less at 5,000.
+    documents: list[DocumentResult] = []
+    borrowed: dict[Path, DocumentResult] = {}
     for path in sorted(paths, key=lambda p: p in borrowers):  # stable: lenders first
-        name = layout.name_of(path)
-        if path in kept:
-            entry = kept[path]
-            output = layout.output_dir / entry.output
-            pdf_path = layout.output_dir / entry.pdf if entry.pdf else None
-            documents[path] = DocumentResult(path, name, Status.UNCHANGED, output, pdf_path)
-            if path in edited:
-                documents[path].status = Status.KEPT
-                documents[path].error = edited[path].said(layout, name)
-            entries[path] = entry
-            continue
-        item = staged[path]
-        lender = borrowers.get(path)
-        if lender is not None and lender not in entries:
-            why = RenderError("build.lender_not_written", name=layout.name_of(lender)).message()
-            item = item.refused(why)
-        if item.invalid is not None:
-            documents[path] = DocumentResult(path, name, Status.FAILED, error=item.invalid)
-            continue
-        documents[path], done = finisher.finish(item, recorded.written(name))
+        document, done = _placed(layout, finisher, path, kept, staged, recorded, borrowers,
+                                 edited, entries)  # fmt: skip
+        if path in borrowers:
+            borrowed[path] = document
+        else:
+            documents.append(document)
         if done is not None:
             entries[path] = done
     finisher.convert_pdfs(entries)  # once every .docx is in place: one converter call for all
-    result.documents.extend(documents[path] for path in paths)
+    if borrowed:  # each where its input is
+        others = iter(documents)
+        documents = [borrowed[p] if p in borrowed else next(others) for p in paths]
+    result.documents.extend(documents)
     if finisher.lost is not None:
         result.warnings.extend(finisher.lost.warnings())
     upgraded = rebuilt_warning(result.documents, finisher.restyled, finisher.rewritten)
@@ -1417,6 +1414,39 @@ def finish(
     if finisher.pdf_error is not None:
         result.errors.append(finisher.pdf_error)
     return entries
+
+
+def _placed(
+    layout: Layout,
+    finisher: Finisher,
+    path: Path,
+    kept: dict[Path, Entry],
+    staged: dict[Path, Staged],
+    recorded: Recorded,
+    borrowers: dict[Path, Path],
+    edited: dict[Path, Edited],
+    entries: dict[Path, Entry],
+) -> tuple[DocumentResult, Entry | None]:
+    """One document of `finish`: its result, and its entry now (None when it is not done);
+    `entries`: those of the documents before it."""
+    name = layout.name_of(path)
+    if path in kept:
+        entry = kept[path]
+        output = layout.output_dir / entry.output
+        pdf_path = layout.output_dir / entry.pdf if entry.pdf else None
+        document = DocumentResult(path, name, Status.UNCHANGED, output, pdf_path)
+        if path in edited:
+            document.status = Status.KEPT
+            document.error = edited[path].said(layout, name)
+        return document, entry
+    item = staged[path]
+    lender = borrowers.get(path)
+    if lender is not None and lender not in entries:
+        why = RenderError("build.lender_not_written", name=layout.name_of(lender)).message()
+        item = item.refused(why)
+    if item.invalid is not None:
+        return DocumentResult(path, name, Status.FAILED, error=item.invalid), None
+    return finisher.finish(item, recorded.written(name))
 
 
 def remove_orphans(
@@ -1444,11 +1474,16 @@ def remove_orphans(
     Only the manifests' entries are compared (no file is read on a build that changed
     nothing); a file is hashed only once it is to go. What an input of this build that
     failed had written stays, and so does every output a manifest still names."""
+    if not any(manifest.entries for manifest in recorded.manifests.values()):
+        # Nothing recorded (a first build): nothing to remove, and the sets below, which hold
+        # every document of the build, are not made (at 5,000 documents they were 1.3 MB of
+        # the build's peak RSS, made at its very end).
+        return
     failed = {layout.name_of(p) for p in paths if p not in entries}  # still there: kept
     wanted: set[str] = set()  # output names that stay: this build's, or not its to remove
     candidates: dict[str, list[tuple[str, str | None]]] = {}
     numbered: dict[str, Entry] = {}  # a removed input's entry, when the register numbered it
-    taken = {(entry.so_ky_hieu, entry.ngay[:4]) for entry in entries.values()}
+    taken: set[tuple[str, str]] | None = None  # this build's numbers, made once one is asked
     for entry in entries.values():
         wanted.add(entry.output)
         if entry.pdf is not None:
@@ -1462,11 +1497,13 @@ def remove_orphans(
                 files.append((entry.pdf, entry.pdf_sha256))
             if not name.startswith(prefix) or name in failed:
                 wanted.update(f for f, _ in files)
-            else:
-                candidates.setdefault(name, []).extend(files)
-                # A number the register gave it, unless a renamed file of this build took it.
-                if (entry.so_tu_dong and (entry.so_ky_hieu, entry.ngay[:4]) not in taken
-                        and name not in (asked or set())):
+                continue
+            candidates.setdefault(name, []).extend(files)
+            # A number the register gave it, unless a renamed file of this build took it.
+            if entry.so_tu_dong and name not in (asked or set()):
+                if taken is None:
+                    taken = {(done.so_ky_hieu, done.ngay[:4]) for done in entries.values()}
+                if (entry.so_ky_hieu, entry.ngay[:4]) not in taken:
                     numbered[name] = entry
     for name, outputs in sorted(candidates.items()):
         removed: list[Path] = []

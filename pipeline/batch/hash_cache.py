@@ -172,19 +172,21 @@ class HashCache:
         something changed. A build of one year keeps the other years' hashes; past
         MAX_ENTRIES, only this build's are kept (files long gone drop out).
 
-        `read`: (path, sha256, read_stamp) of each file a worker of this build hashed; kept
-        while the file still has that stamp (unchanged since). Taken one at a time as the
-        cache is written: at the end of a build of thousands of documents they are never all
-        held."""
-        merged = {**self._known, **self._seen}
+        `read`: (path, sha256, read_stamp) of each file a worker of this build hashed, each
+        once; kept while the file still has that stamp (unchanged since). Taken one at a time
+        as the cache is written: at the end of a build of thousands of documents they are
+        never all held. So are the known ones: their names sorted, no copy of the cache
+        when it was empty (a first build), nor a pair made for each but as it is written."""
+        merged = {**self._known, **self._seen} if self._known else self._seen
         if len(merged) > MAX_ENTRIES:
-            merged = dict(self._seen)
+            merged = self._seen
         more = _unchanged(read, merged)
         first = next(more, None)
         if (merged == self._known and first is None) or not self.path.parent.is_dir() \
                 or self._unreadable:
             return
-        files = chain(sorted(merged.items()), [first] if first else [], more)
+        known = ((name, merged[name]) for name in sorted(merged))
+        files = chain(known, [first] if first else [], more)
         try:
             commit(stage(self.path, (piece.encode("utf-8") for piece in _pieces(files))), self.path)
         except RenderError:  # a read-only output folder: the next build hashes again
@@ -194,16 +196,11 @@ class HashCache:
 def _unchanged(
     read: Iterable[tuple[str, str, bytes]], known: Mapping[str, bytes]
 ) -> Iterator[tuple[str, bytes]]:
-    """The record of each file of `read` whose stamp is still the one given, once each, unless
-    `known` has it."""
-    # The hash of each path given, not the path: a file named by a thousand documents (the
-    # office's profile) is taken once without every name being held; two paths of one hash
-    # would only leave the second to be hashed again next time.
-    given: set[int] = set()
+    """The record of each file of `read` (each named once) whose stamp is still the one
+    given, unless `known` has it."""
     for path, digest, then in read:
-        if hash(path) in given or path in known or then == _UNSETTLED:
+        if path in known or then == _UNSETTLED:
             continue
-        given.add(hash(path))
         record = _on_disk(path, digest)
         if record is not None and record.startswith(then):
             yield path, record

@@ -204,9 +204,11 @@ def _stage(layout: Layout, item: _Loaded, data: bytes) -> Staged:
         seconds = item.seconds + time.perf_counter() - start
         return Staged(path, item.name, failed=exc.message(), seconds=seconds, unwritten=True)
     seconds = item.seconds + time.perf_counter() - start
+    # Of a request, its columns alone: Staged.typed makes it again of the entry's office and
+    # number (the data's own, as typed_request's) and the document's name.
     return Staged(path, item.name, entry, staged, seconds=seconds, read_stamps=read_stamps,
-                  typed=typed, warnings=(*document_warnings(document), *item.notes),
-                  office_warnings=profile)
+                  typed_details=typed.details if typed is not None else None,
+                  warnings=(*document_warnings(document), *item.notes), office_warnings=profile)
 
 
 def _office_warnings(layout: Layout, document: LoadedDocument) -> tuple[str, ...]:

@@ -284,6 +284,13 @@ class Workspace:
                     self._loader = DocumentLoader(self)
         return self._loader
 
+    def forget_loaded(self) -> None:
+        """Let go of the loader and all it keeps (files parsed, the last documents loaded, the
+        index of the lists they name): the next load starts a loader afresh. A build calls this
+        once its documents are staged: its end (placing, manifests) reuses that memory."""
+        with self._making:
+            self._loader = None
+
     def load(self, path: PathLike) -> LoadedDocument:
         """The document in data file `path`, validated, with everything it refers to. A
         workspace's settings file (vanthu.yaml) is never a document: refused as such, rather
@@ -409,7 +416,7 @@ class Workspace:
         return self._templates
 
 
-@functools.lru_cache(maxsize=1024)  # asked twice for each document a build loads
+@functools.lru_cache(maxsize=64)  # asked twice in a row for each document a build loads
 def _output_name(relative: str, year: int) -> PurePosixPath:
     """Workspace.output_name of the data file at posix path `relative` below the data folder:
     its year folder kept, else `year`'s put before it (a PurePosixPath: kept, never changed)."""
