@@ -11,6 +11,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.errors import InputError
 from pipeline.load.spreadsheet import directory, members, read_table, xlsx
@@ -267,4 +269,30 @@ def prefixed(path: Path) -> Path:
         for name, data in parts.items():
             target.writestr(name, data)
     return path
+
+
+# Bytes the sheet markers are made of, and others: a sheet's XML as far as they can tell.
+_MARKER_BYTES = st.lists(
+    st.sampled_from([b"<", b":", b"f", b"t", b"=", b'"', b"'", b"e", b" ", b"\t", b"\n", b"\r",
+                     b"\x0b", b"\x0c", b"/", b">", b"x", b't="e"', b"<f", b":f", b"ff"]),
+    max_size=120,
+).map(b"".join)  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_MARKER_BYTES)
+def test_formulas_and_errors_are_told_as_by_their_patterns(sheet: bytes) -> None:
+    """_formula_or_error says what searching for each of _MARKERS says, past its first
+    _F_LOOKED f's too (where a pattern searches the rest)."""
+    expected = any(re.search(pattern, sheet) for pattern in xlsx._MARKERS)
+    assert xlsx._formula_or_error(sheet) == expected
+    assert xlsx._FAST_SEARCHES[xlsx._MARKERS] is xlsx._formula_or_error
+
+
+def test_formulas_past_the_first_fs_are_found() -> None:
+    many = b"<c r='A1'>" + b"ref " * (xlsx._F_LOOKED + 5)
+    for tail in (b"<f>A1</f>", b"<x:f>A1</x:f>", b"<x:f/>", b":f\x0b", b""):
+        sheet = many + tail
+        expected = any(re.search(pattern, sheet) for pattern in xlsx._MARKERS)
+        assert xlsx._formula_or_error(sheet) == expected == bool(tail)
 
