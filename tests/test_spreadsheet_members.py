@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import struct
 import zipfile
 from pathlib import Path
 
@@ -296,3 +297,14 @@ def test_formulas_past_the_first_fs_are_found() -> None:
         expected = any(re.search(pattern, sheet) for pattern in xlsx._MARKERS)
         assert xlsx._formula_or_error(sheet) == expected == bool(tail)
 
+
+def test_the_directory_reads_zipfiles_entry() -> None:
+    """The fields Directory reads of a part's entry are those of zipfile's structCentralDir,
+    at their places: the same size, and each read field where zipfile reads it."""
+    assert directory._CENTRAL_READ.size == struct.calcsize(zipfile.structCentralDir)
+    entry = bytes(range(directory._CENTRAL_READ.size))
+    full = struct.unpack(zipfile.structCentralDir, entry)
+    read = directory._CENTRAL_READ.unpack(entry)
+    assert read == tuple(full[i] for i in (0, 3, 5, 6, 9, 10, 11, 12, 13, 14, 18))
+    part = directory._plain_directory(zip_bytes({"a.xml": b"<a/>"}, zipfile.ZIP_DEFLATED))
+    assert part is not None and type(part[0]) is directory.Part
