@@ -6,11 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import struct
 import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.errors import InputError
 from pipeline.load.spreadsheet import directory, members, read_table, xlsx
@@ -268,3 +271,40 @@ def prefixed(path: Path) -> Path:
             target.writestr(name, data)
     return path
 
+
+# Bytes the sheet markers are made of, and others: a sheet's XML as far as they can tell.
+_MARKER_BYTES = st.lists(
+    st.sampled_from([b"<", b":", b"f", b"t", b"=", b'"', b"'", b"e", b" ", b"\t", b"\n", b"\r",
+                     b"\x0b", b"\x0c", b"/", b">", b"x", b't="e"', b"<f", b":f", b"ff"]),
+    max_size=120,
+).map(b"".join)  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_MARKER_BYTES)
+def test_formulas_and_errors_are_told_as_by_their_patterns(sheet: bytes) -> None:
+    """_formula_or_error says what searching for each of _MARKERS says, past its first
+    _F_LOOKED f's too (where a pattern searches the rest)."""
+    expected = any(re.search(pattern, sheet) for pattern in xlsx._MARKERS)
+    assert xlsx._formula_or_error(sheet) == expected
+    assert xlsx._FAST_SEARCHES[xlsx._MARKERS] is xlsx._formula_or_error
+
+
+def test_formulas_past_the_first_fs_are_found() -> None:
+    many = b"<c r='A1'>" + b"ref " * (xlsx._F_LOOKED + 5)
+    for tail in (b"<f>A1</f>", b"<x:f>A1</x:f>", b"<x:f/>", b":f\x0b", b""):
+        sheet = many + tail
+        expected = any(re.search(pattern, sheet) for pattern in xlsx._MARKERS)
+        assert xlsx._formula_or_error(sheet) == expected == bool(tail)
+
+
+def test_the_directory_reads_zipfiles_entry() -> None:
+    """The fields Directory reads of a part's entry are those of zipfile's structCentralDir,
+    at their places: the same size, and each read field where zipfile reads it."""
+    assert directory._CENTRAL_READ.size == struct.calcsize(zipfile.structCentralDir)
+    entry = bytes(range(directory._CENTRAL_READ.size))
+    full = struct.unpack(zipfile.structCentralDir, entry)
+    read = directory._CENTRAL_READ.unpack(entry)
+    assert read == tuple(full[i] for i in (0, 3, 5, 6, 9, 10, 11, 12, 13, 14, 18))
+    part = directory._plain_directory(zip_bytes({"a.xml": b"<a/>"}, zipfile.ZIP_DEFLATED))
+    assert part is not None and type(part[0]) is directory.Part

@@ -10,7 +10,13 @@ import unicodedata
 from pipeline.errors import InputError
 from pipeline.load.spreadsheet.fields import Field
 from pipeline.load.spreadsheet.limits import MAX_CELL_CHARS
-from pipeline.text.gate import BadCharacter, emoji_at, normalize_invisible, refused_character
+from pipeline.text.gate import (
+    BadCharacter,
+    emoji_at,
+    normalize_invisible,
+    passes_unchanged,
+    refused_character,
+)
 from pipeline.text.legacy import (
     PERSON_NAME,
     legacy_encodings,
@@ -55,11 +61,16 @@ def cell_text(raw: object, field: Field, cell: str) -> str:
     if isinstance(raw, str):
         if len(raw) > MAX_CELL_CHARS:
             raise InputError("sheet.cell_too_long", cell=cell, limit=MAX_CELL_CHARS)
-        # \r: Windows line breaks inside a quoted CSV cell; tab and new line become spaces.
-        bad = refused_character(raw.replace("\r", ""))
-        if bad is not None:
-            raise _refused(raw, bad, field, cell)
-        text = clean(normalize_invisible(raw))
+        if passes_unchanged(raw):
+            # Most cells (a new name): nothing refused nor made visible, in one search instead
+            # of refused_character's and normalize_invisible's (a \r is refused: not here).
+            text = clean(raw)
+        else:
+            # \r: Windows line breaks inside a quoted CSV cell; tab and new line become spaces.
+            bad = refused_character(raw.replace("\r", ""))
+            if bad is not None:
+                raise _refused(raw, bad, field, cell)
+            text = clean(normalize_invisible(raw))
         if field.text_only and _NUMERIC.fullmatch(text):
             raise InputError("sheet.number_in_text", cell=cell, value=text)
         legacy = legacy_encodings(text)

@@ -20,7 +20,11 @@ from types import TracebackType
 from typing import IO, Any, NamedTuple
 
 _END = struct.Struct("<4s4H2LH")  # zipfile's structEndArchive
-_CENTRAL = struct.Struct("<4s4B4HL2L5H2L")  # zipfile's structCentralDir
+# zipfile's structCentralDir ("<4s4B4HL2L5H2L") with only the fields read here, the others
+# skipped as padding (no int made for each part's times, attributes and versions but the one
+# zipfile checks): signature, extract version, flags, method, CRC, packed and inflated sizes,
+# name, extra and comment lengths, the header's place.
+_CENTRAL_READ = struct.Struct("<4s2xBxHH4xLLLHHH8xL")
 _END_SIGNATURE = b"PK\x05\x06"
 _CENTRAL_SIGNATURE = b"PK\x01\x02"
 _ZIP64_LOCATOR_SIGNATURE = b"PK\x06\x07"
@@ -105,16 +109,15 @@ def _plain_directory(data: bytes) -> list[Part] | None:
     if offset + size != end:  # a zip after other bytes (zipfile's "concat"), or a bad size
         return None
     parts: list[Part] = []
-    position, unpack = offset, _CENTRAL.unpack_from
+    position, unpack, entry_size = offset, _CENTRAL_READ.unpack_from, _CENTRAL_READ.size
     while position < end:
-        if position + _CENTRAL.size > end:
+        if position + entry_size > end:
             return None
-        entry = unpack(data, position)
-        (signature, _, _, version, _, flags, method, _, _, crc, packed, size, name_length,
-         extra_length, comment_length, _, _, _, header) = entry  # fmt: skip
+        (signature, version, flags, method, crc, packed, size, name_length, extra_length,
+         comment_length, header) = unpack(data, position)  # fmt: skip
         if signature != _CENTRAL_SIGNATURE or extra_length or version > zipfile.MAX_EXTRACT_VERSION:
             return None
-        start = position + _CENTRAL.size
+        start = position + entry_size
         position = start + name_length + comment_length
         if position > end:
             return None
@@ -125,9 +128,12 @@ def _plain_directory(data: bytes) -> list[Part] | None:
             name = raw.decode("utf-8" if flags & _UTF8_NAME else "cp437")
         except UnicodeDecodeError:
             return None
-        parts.append(Part(name, flags, method, crc, packed, size, header))
+        # tuple.__new__ itself: a NamedTuple's own __new__ is a Python call more for each part.
+        parts.append(_new_part(Part, (name, flags, method, crc, packed, size, header)))
     return parts
 
+
+_new_part = tuple.__new__
 
 # What the readers of parts are given: a Directory, or zipfile's own (an older caller, a test).
 Archive = Directory | zipfile.ZipFile
