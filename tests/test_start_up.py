@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -68,3 +69,27 @@ def test_a_build_of_decisions_imports_no_other_kind_nor_init_s_answers(
     for other in ("bao_cao", "bien_ban", "cong_van", "giay_khen", "giay_moi", "thong_bao",
                   "to_trinh"):  # fmt: skip
         assert f"pipeline.context.{other}'" not in imported, other
+
+
+def test_the_command_line_looks_for_no_pydantic_plugin_unless_told(tmp_path: Path) -> None:
+    # `vanthu` (cli.run) switches pydantic's search of every installed distribution for plugins
+    # off (PYDANTIC_DISABLE_PLUGINS, read when a validator is made): a value the user set is
+    # kept, and a library caller (main alone) keeps pydantic's own behaviour.
+    probe = (
+        "import atexit, os, sys\n"
+        "atexit.register(lambda: print(os.environ.get('PYDANTIC_DISABLE_PLUGINS')))\n"
+        "sys.argv = ['vanthu', '--version']\n"
+        "from pipeline.cli import " + "{}\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+
+    def said(call: str, **extra: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", probe.format(call)], cwd=tmp_path, capture_output=True,
+            text=True, env={**env, "PYTHONPATH": str(REPO), **extra},
+        )  # fmt: skip
+        return done.stdout.split("\n")[-2]
+
+    assert said("run; run()") == "__all__"
+    assert said("run; run()", PYDANTIC_DISABLE_PLUGINS="logfire") == "logfire"
+    assert said("main; main()") == "None"
