@@ -52,6 +52,7 @@ def test_a_build_of_decisions_imports_no_other_kind_nor_init_s_answers(
         "print(sorted(m for m in sys.modules if m.startswith('pipeline.context.')))\n"
         "print('pipeline.workspace.parameters' in sys.modules)\n"
         "print(sorted(m for m in LATE if m in sys.modules))\n"
+        "print(sorted(m for m in sys.modules if m.startswith('pipeline.model.')))\n"
     )
     for data in (inputs_copy / "2022").glob("*.yaml"):  # the year's other documents left out
         if data.name != "qd-lao-dong-tien-tien.yaml":
@@ -60,7 +61,7 @@ def test_a_build_of_decisions_imports_no_other_kind_nor_init_s_answers(
         [sys.executable, "-c", probe, str(inputs_copy / "2022"), str(tmp_path / "out")],
         cwd=REPO, capture_output=True, text=True, check=True,
     )  # fmt: skip
-    imported, parameters, late = done.stdout.split("\n")[:3]
+    imported, parameters, late, models = done.stdout.split("\n")[:4]
     assert "pipeline.context.quyet_dinh" in imported
     # Nor init's answers (pipeline.starters imports them where `vanthu new` says a note).
     assert parameters == "False"
@@ -69,6 +70,10 @@ def test_a_build_of_decisions_imports_no_other_kind_nor_init_s_answers(
     for other in ("bao_cao", "bien_ban", "cong_van", "giay_khen", "giay_moi", "thong_bao",
                   "to_trinh"):  # fmt: skip
         assert f"pipeline.context.{other}'" not in imported, other
+        # Nor their models: the loaders ask a record's kind without importing them
+        # (model.guards), form_fields imports the Giấy khen's INHERITED for its form.
+        assert f"pipeline.model.{other}'" not in models, other
+    assert "pipeline.model.quyet_dinh'" in models
 
 
 def test_the_command_line_looks_for_no_pydantic_plugin_unless_told(tmp_path: Path) -> None:
