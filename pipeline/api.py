@@ -40,7 +40,7 @@ from pipeline.load.certificates import (
 )
 from pipeline.load.contract import LoadedDocument, document_warnings
 from pipeline.load.lists import documents_asked
-from pipeline.model.giay_khen import CertificateData
+from pipeline.model.guards import is_certificate
 from pipeline.paths import shown
 from pipeline.register import Register, Registers
 from pipeline.register.documents import (
@@ -327,7 +327,7 @@ def render_documents(
                           count=sum(len(found) for found in edited.values()))
     refuse_overlapping_book_numbers(documents)
     for _, document in documents:
-        if test_print and not isinstance(document.info.data, CertificateData):
+        if test_print and not is_certificate(document.info.data):
             raise UsageError("render.test_print_not_certificate", path=document.path)
         if not test_print:
             refuse_unnumbered_decision(document)

@@ -157,8 +157,12 @@ def main(ctx: click.Context, lang: str | None, templates_dir: Path | None) -> No
 )  # fmt: skip
 @click.pass_context
 def render(
-    ctx: click.Context, inputs: tuple[Path, ...], output: Path | None, pdf: bool,
-    test_print: bool, force: bool,
+    ctx: click.Context,
+    inputs: tuple[Path, ...],
+    output: Path | None,
+    pdf: bool,
+    test_print: bool,
+    force: bool,
 ) -> None:
     """Dựng văn bản .docx từ tệp dữ liệu YAML."""
     from pipeline.api import render_documents
@@ -166,8 +170,12 @@ def render(
 
     try:
         rendered = render_documents(
-            list(inputs), output, pdf=pdf, templates=ctx.obj["templates"],
-            test_print=test_print, force=force,
+            list(inputs),
+            output,
+            pdf=pdf,
+            templates=ctx.obj["templates"],
+            test_print=test_print,
+            force=force,
         )
     except (VanthuError, KeyboardInterrupt) as exc:
         # Stopped partway: the copies of hand-edited outputs it kept (.sua-tay), each said
@@ -246,6 +254,11 @@ def new(kind: str, output: Path | None, force: bool) -> None:
 def run() -> None:
     """The `vanthu` command: `main`, then leave without the interpreter's teardown (see
     pipeline.process_exit); the exit code is main's."""
+    # pydantic looks for its plugins when it first makes a validator, reading the entry points
+    # of every installed distribution (importlib.metadata): ≈ 21 M instructions of a build's
+    # first document with 130 installed. vanthu uses none; PYDANTIC_DISABLE_PLUGINS is
+    # pydantic's documented switch. Here only, not for a library caller; a value set is kept.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         main()
     except SystemExit as exc:

@@ -16,7 +16,6 @@ from typing import Any
 from pipeline.errors import UsageError
 from pipeline.kinds import KINDS, TEMPLATES
 from pipeline.load.contract import DocumentKind
-from pipeline.model.giay_khen import INHERITED
 
 # For the fields whose model says nothing of them, nor of the part they hold.
 UNDESCRIBED: dict[str, str] = {
@@ -41,9 +40,16 @@ UNDESCRIBED_OF: dict[tuple[str, str], str] = {
     ("giay_moi", "noi_dung"): "Nội dung: what the meeting is about, one text (optional)",
 }
 
-# Fields a type takes from another document and refuses from its own data (a Giấy khen batch:
-# its decision's number, date, office, signer...): none of its form's.
-TAKEN_FROM_ELSEWHERE: dict[str, tuple[str, ...]] = {"giay_khen": INHERITED}
+
+def taken_from_elsewhere(code: str) -> tuple[str, ...]:
+    """Fields type `code` takes from another document and refuses from its own data (a Giấy
+    khen batch: its decision's number, date, office, signer...): none of its form's. The Giấy
+    khen's model imported here, not with this module (which every build imports, by api)."""
+    if code != "giay_khen":
+        return ()
+    from pipeline.model.giay_khen import INHERITED
+
+    return INHERITED
 
 
 @dataclass(frozen=True)
@@ -71,14 +77,14 @@ def kind_named(name: str) -> DocumentKind:
 def form_fields(kind: str) -> list[FormField]:
     """The fields of document type `kind` (ke_hoach or ke-hoach), in the model's order; a field
     the model only reads to refuse it (a Báo cáo's `bang`, kept in a khoản), or that the type
-    takes from another document (TAKEN_FROM_ELSEWHERE), is none."""
+    takes from another document (taken_from_elsewhere), is none."""
     found_kind = kind_named(kind)
     model = found_kind.model
     schema = model.model_json_schema()
     parts = schema.get("$defs", {})
     required = set(schema.get("required", ()))
     found = []
-    elsewhere = TAKEN_FROM_ELSEWHERE.get(found_kind.code, ())
+    elsewhere = taken_from_elsewhere(found_kind.code)
     for name, info in model.model_fields.items():
         key = info.alias or name
         if info.exclude or key in elsewhere:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -51,6 +52,7 @@ def test_a_build_of_decisions_imports_no_other_kind_nor_init_s_answers(
         "print(sorted(m for m in sys.modules if m.startswith('pipeline.context.')))\n"
         "print('pipeline.workspace.parameters' in sys.modules)\n"
         "print(sorted(m for m in LATE if m in sys.modules))\n"
+        "print(sorted(m for m in sys.modules if m.startswith('pipeline.model.')))\n"
     )
     for data in (inputs_copy / "2022").glob("*.yaml"):  # the year's other documents left out
         if data.name != "qd-lao-dong-tien-tien.yaml":
@@ -59,7 +61,7 @@ def test_a_build_of_decisions_imports_no_other_kind_nor_init_s_answers(
         [sys.executable, "-c", probe, str(inputs_copy / "2022"), str(tmp_path / "out")],
         cwd=REPO, capture_output=True, text=True, check=True,
     )  # fmt: skip
-    imported, parameters, late = done.stdout.split("\n")[:3]
+    imported, parameters, late, models = done.stdout.split("\n")[:4]
     assert "pipeline.context.quyet_dinh" in imported
     # Nor init's answers (pipeline.starters imports them where `vanthu new` says a note).
     assert parameters == "False"
@@ -68,3 +70,31 @@ def test_a_build_of_decisions_imports_no_other_kind_nor_init_s_answers(
     for other in ("bao_cao", "bien_ban", "cong_van", "giay_khen", "giay_moi", "thong_bao",
                   "to_trinh"):  # fmt: skip
         assert f"pipeline.context.{other}'" not in imported, other
+        # Nor their models: the loaders ask a record's kind without importing them
+        # (model.guards), form_fields imports the Giấy khen's INHERITED for its form.
+        assert f"pipeline.model.{other}'" not in models, other
+    assert "pipeline.model.quyet_dinh'" in models
+
+
+def test_the_command_line_looks_for_no_pydantic_plugin_unless_told(tmp_path: Path) -> None:
+    # `vanthu` (cli.run) switches pydantic's search of every installed distribution for plugins
+    # off (PYDANTIC_DISABLE_PLUGINS, read when a validator is made): a value the user set is
+    # kept, and a library caller (main alone) keeps pydantic's own behaviour.
+    probe = (
+        "import atexit, os, sys\n"
+        "atexit.register(lambda: print(os.environ.get('PYDANTIC_DISABLE_PLUGINS')))\n"
+        "sys.argv = ['vanthu', '--version']\n"
+        "from pipeline.cli import " + "{}\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+
+    def said(call: str, **extra: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", probe.format(call)], cwd=tmp_path, capture_output=True,
+            text=True, env={**env, "PYTHONPATH": str(REPO), **extra},
+        )  # fmt: skip
+        return done.stdout.split("\n")[-2]
+
+    assert said("run; run()") == "__all__"
+    assert said("run; run()", PYDANTIC_DISABLE_PLUGINS="logfire") == "logfire"
+    assert said("main; main()") == "None"

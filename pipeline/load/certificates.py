@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline.awards import Entry, is_title
 from pipeline.claims import number_ranges
@@ -19,10 +19,13 @@ from pipeline.load.contract import Attached, LoadedDocument, NumberFrom, Resolve
 from pipeline.load.lists import referenced_document, sheet_path
 from pipeline.load.spreadsheet.cells import clean
 from pipeline.load.yaml_source import Source, load_yaml
-from pipeline.model.giay_khen import INHERITED, CertificateData, RowFilter
+from pipeline.model.guards import is_certificate
 from pipeline.model.quyet_dinh import DecisionData
 from pipeline.paths import shown
 from pipeline.render.phrase import Phrase
+
+if TYPE_CHECKING:
+    from pipeline.model.giay_khen import CertificateData, RowFilter
 
 DECISION_KEY = "quyet_dinh"
 ACHIEVEMENT_KEY = "thanh_tich"
@@ -43,6 +46,8 @@ def award_decision(source: Source, resolver: Resolver) -> LoadedDocument:
 
 def decision_fields(source: Source, resolver: Resolver) -> dict[str, Any]:
     """The decision's number, date, office, signer ...: the batch may not restate them."""
+    from pipeline.model.giay_khen import INHERITED  # a batch's kind: imported with its model
+
     for key in INHERITED:
         if key in source.data:
             raise source.error("data.inherited_field", (key,), decision=DECISION_KEY)
@@ -59,7 +64,7 @@ def refuse_unnumbered_decision(document: LoadedDocument) -> None:
     blank) is refused at its quyet_dinh: line: every certificate would print "Quyết định số
     ..../QĐ-...". A decision saying so: tu_dong is the register's business (NumberFrom)."""
     data = document.info.data
-    if not isinstance(data, CertificateData) or data.in_thu or document.number_from is not None:
+    if not is_certificate(data) or data.in_thu or document.number_from is not None:
         return
     if data.so is not None:
         return
@@ -73,7 +78,7 @@ def book_numbers(document: LoadedDocument) -> tuple[int, int] | None:
     or a test print (in_thu: co)."""
     data = document.info.data
     attached = document.info.attachments
-    if not isinstance(data, CertificateData) or data.so_vao_so is None or data.in_thu:
+    if not is_certificate(data) or data.so_vao_so is None or data.in_thu:
         return None
     if not isinstance(attached, CertificateAttachments) or not attached.numbers:
         return None

@@ -38,14 +38,10 @@ from pipeline.load.read_log import stamp as file_stamp
 from pipeline.load.validation import typed_as_yaml, validate
 from pipeline.load.yaml_source import Path_, Source, dotted, load_yaml, source_of_mapping
 from pipeline.model.agency import Agency
-from pipeline.model.bao_cao import ReportData
-from pipeline.model.bien_ban import MinutesData, same_name
 from pipeline.model.document import DocumentData, RecipientGroup
-from pipeline.model.giay_moi import InvitationData
+from pipeline.model.guards import is_invitation, is_minutes, is_notice, is_report, is_submission
 from pipeline.model.ke_hoach import PlanData
 from pipeline.model.quyet_dinh import DecisionData
-from pipeline.model.thong_bao import NoticeData
-from pipeline.model.to_trinh import SubmissionData
 from pipeline.paths import shown
 from pipeline.phrase import Alternatives, Phrase
 from pipeline.rules.agency_names import TWO_LEVELS_SINCE, signing_mismatch, signs_on_behalf
@@ -128,8 +124,10 @@ def check_minutes_signers(data: DocumentData, agency: Agency, source: Source) ->
     """Refuse a Biên bản whose thư ký is its chủ tọa (the signer, nguoi_ky, by the profile's
     name for them), at thu_ky.ho_ten: minutes are signed by two people, the one who took them on
     the left and the one who chaired on the right; one name under both is a copied line."""
-    if not isinstance(data, MinutesData):
+    if not is_minutes(data):
         return
+    from pipeline.model.bien_ban import same_name  # imported: data is a record of it
+
     chair = agency.nguoi_ky[data.nguoi_ky].ho_ten
     if same_name(data.thu_ky.ho_ten) == same_name(chair):
         raise source.error("data.secretary_is_chair", ("thu_ky", "ho_ten"),
@@ -267,7 +265,7 @@ def about_awards(data: DocumentData, attachments: object = None) -> bool:
         draft = attachments.draft.data
         if isinstance(draft, DecisionData) and draft.khen_thuong is not None:
             return True
-    return not isinstance(data, ReportData) and names_awards(data.trich_yeu)
+    return not is_report(data) and names_awards(data.trich_yeu)
 
 
 def _stale_key(data: DocumentData, what: str) -> str:
@@ -290,7 +288,7 @@ def check_draft_cited(
     kem-theo/, or written inside the Tờ trình), so its căn cứ are told here: at the Tờ trình's
     lines (du_thao.can_cu[3]) for a draft written in it, at the draft's file and lines for one
     kept in a file of its own."""
-    if not isinstance(data, SubmissionData) or data.du_thao is None:
+    if not is_submission(data) or data.du_thao is None:
         return ()
     if not isinstance(attachments, SubmissionAttachments) or attachments.draft is None:
         return ()
@@ -364,12 +362,12 @@ def check_meeting_days(data: DocumentData, source: Source) -> tuple[InputError, 
 
 def _meeting_days(data: DocumentData) -> list[tuple[Path_, date, str]]:
     """(place, day, catalogue key of what it is) of each day the document holds something on."""
-    if isinstance(data, InvitationData):
+    if is_invitation(data):
         return [(("thoi_gian", "ngay"), data.thoi_gian.ngay, "data.what_invitation_day")]
-    if isinstance(data, NoticeData):
+    if is_notice(data):
         return [(("lich", index, "ngay"), row.ngay, "data.what_schedule_day")
                 for index, row in enumerate(data.lich) if not on_duty(row.noi_dung)]  # fmt: skip
-    if isinstance(data, MinutesData):
+    if is_minutes(data):
         # An empty ngay is the minutes' own date, told as the document's (check_calendar).
         days = (("ngay", data.thoi_gian.ngay), ("den_ngay", data.thoi_gian.den_ngay))
         return [(("thoi_gian", field), day, "data.what_meeting_day")

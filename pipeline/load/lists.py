@@ -14,7 +14,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic_core import PydanticCustomError
 
@@ -31,10 +31,12 @@ from pipeline.load.validation import typed_as_yaml, validate
 from pipeline.load.yaml_source import Source, dotted
 from pipeline.model.base import parse_date
 from pipeline.model.quyet_dinh import DecisionData, Regulation, SheetRef
-from pipeline.model.to_trinh import SubmissionData
 from pipeline.model.wording import yes_no
 from pipeline.paths import shown
 from pipeline.rules.dates import years_said
+
+if TYPE_CHECKING:  # its kind's records only: not imported for a build of decisions
+    from pipeline.model.to_trinh import SubmissionData
 
 ROLE = Field("vai_tro", ("Vai trò", "Nhiệm vụ trong Hội đồng", "Chức danh trong Hội đồng"))
 # The decision date is wrong, not the sheet, when no base salary or regime covers it.

@@ -4,17 +4,18 @@ Errors raised here are catalogue phrases (pipeline.i18n), so the message a clerk
 validation-library English in it, and says itself in the language it is shown in.
 """
 
+from functools import partial
 from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
     BeforeValidator,
     Field,
+    GetCoreSchemaHandler,
     ValidationError,
     create_model,
-    field_validator,
 )
-from pydantic_core import InitErrorDetails, PydanticCustomError
+from pydantic_core import CoreSchema, InitErrorDetails, PydanticCustomError, core_schema
 
 from pipeline.model.base import Record
 from pipeline.model.errors import VANTHU_PHRASE
@@ -104,37 +105,54 @@ def lines(value: Any) -> Any:
 Lines = Annotated[str, BeforeValidator(lines)]
 
 
-class _PhraseBase(Record):
-    @field_validator("*")
-    @classmethod
-    def _known_fields(cls, value: Any, info: Any) -> Any:
-        if value is None:
-            return value
-        known = ", ".join(f"{{{{ {n} }}}}" for n in known_names(info.field_name))
-        broken = broken_tags(value)
-        if broken:
-            raise invalid("wording.bad_tag", tag=broken[0], known=known)
-        bad = unknown_names(info.field_name, value)
-        if bad:
-            raise invalid("wording.unknown_field", name=bad[0], known=known)
-        why = empty_required(info.field_name, value)
-        if why:
-            default = default_phrases()[info.field_name]
-            raise invalid(f"wording.empty_phrase.{why}", default=default)
+def checked_phrase(key: str, value: Any) -> Any:
+    """Phrase `key` as written under cau_chu, refused when a tag is broken, a field unknown, or
+    a phrase that must say something is empty."""
+    if value is None:
         return value
+    known = ", ".join(f"{{{{ {n} }}}}" for n in known_names(key))
+    broken = broken_tags(value)
+    if broken:
+        raise invalid("wording.bad_tag", tag=broken[0], known=known)
+    bad = unknown_names(key, value)
+    if bad:
+        raise invalid("wording.unknown_field", name=bad[0], known=known)
+    why = empty_required(key, value)
+    if why:
+        default = default_phrases()[key]
+        raise invalid(f"wording.empty_phrase.{why}", default=default)
+    return value
 
 
-def _phrase_field(key: str) -> Any:
-    kind = list[str] if key in LISTS else str
-    return (kind | None, None)
+class _Phrase:
+    """A phrase's type under cau_chu: its text (texts, for a phrase of LISTS) or nothing, checked
+    by checked_phrase for the field's own key.
+
+    Given as the core schema itself, not as `str | None` with a field_validator("*"): pydantic
+    inspects a validator's signature again for each field it applies to, and derives each
+    field's schema from its type, 93 times at a build's first document (its profile's cau_chu).
+    The same schema (nullable text, an after-validator), the same JSON schema and messages;
+    callgrind, `vanthu build -j 1` of 3 decisions: 1,966.7 M -> 1,931.8 M instructions.
+    """
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        key = handler.field_name
+        assert key is not None  # a field of PhraseOverrides
+        text = core_schema.str_schema()
+        inner = core_schema.list_schema(text) if key in LISTS else text
+        check = partial(checked_phrase, key)
+        return core_schema.no_info_after_validator_function(
+            check, core_schema.nullable_schema(inner)
+        )
 
 
 # cau_chu: any phrase of data/cau-chu.yaml, by its key.
 PhraseOverrides: type[Record] = create_model(  # type: ignore[call-overload]
     "PhraseOverrides",
-    __base__=_PhraseBase,
+    __base__=Record,
     __doc__="Câu chữ: phrases of data/cau-chu.yaml an office or a document writes its own way.",
-    **{key: _phrase_field(key) for key in FIELDS},
+    **dict.fromkeys(FIELDS, (_Phrase, None)),
 )
 
 

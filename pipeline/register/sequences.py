@@ -183,7 +183,8 @@ def write_plan(tx: Transaction, agency: str, since: int, plan: SequencePlan,
         "set_at = excluded.set_at", (agency, since, plan_text(plan), stamp))
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class Misplaced:
     """A number given under another plan: its year, sequence, number, ký hiệu and type."""
 

@@ -68,7 +68,8 @@ def is_form_record(source: str | None) -> bool:
             and source.endswith(FORM_RECORD_SUFFIX))
 
 
-@dataclass
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(eq=False, repr=False)
 class SourceNumbers:
     """The numbers the register gave data files: the live one of each (office, data file), and
     every voided (office, data file, number)."""
@@ -103,7 +104,8 @@ class TypedRequest:
     update: bool = True
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class TypedNumber:
     """What record_typed did: the row now holding the typed number (None when `holder`, a row
     of another document, holds it), the row as it was before (None when the number is new to
@@ -125,7 +127,8 @@ class TypedNumber:
                 else f"{self.following:02d}–{last:02d}")
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class Displaced:
     """A number vanthu gave that an imported sổ holds for one of its own documents (`so nhap
     --doi-so-da-cap`): the row as it was, and the number it holds now, after the imported

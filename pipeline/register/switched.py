@@ -53,7 +53,8 @@ if TYPE_CHECKING:
 _T = TypeVar("_T")
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class Given:
     """A number a register gave one of the workspace's data files (named as the register
     names it: relative to the workspace)."""
@@ -65,7 +66,8 @@ class Given:
     symbol: str | None = None  # the ký hiệu printed after the number, when known (a manifest)
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class Elsewhere:
     """The numbers of one year a register (`location`, as the manifest records it or the old
     file's name) gave the workspace's data files, and where that is known from (`evidence`:
@@ -262,7 +264,8 @@ def not_migrated_error(path: Path | str, year: int, found: Elsewhere, current: s
                       commands=steps.commands, **common)
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class Steps:
     """The commands that move one year of an old register over to the one in use, run from
     the workspace's folder: `exports` (so xuat from the old one) and `imports` (so nhap into

@@ -263,7 +263,8 @@ def _capitals_lost_only(text: str) -> bool:
 
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class _Score:
     """Counts of words in a text, by how Vietnamese they look."""
 

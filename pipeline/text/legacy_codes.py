@@ -94,7 +94,8 @@ WESTERN = tuple(_western_char(byte) for byte in range(256))
 _WESTERN_BYTE = {char: byte for byte, char in enumerate(WESTERN)}
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class _Table:
     """One legacy code: letters by byte sequence, and back."""
 
