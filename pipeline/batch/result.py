@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from os import PathLike
 from pathlib import Path
+from typing import overload
 
 
 class Status(StrEnum):
@@ -21,6 +22,27 @@ class Status(StrEnum):
     # ... kept, being edited since (or not removable); or the output of an unchanged input,
     # edited by hand since vanthu wrote it, left as it is (not written over): `error` says why
     KEPT = "kept"
+
+
+class _PathAsText:
+    """An attribute given as a Path (or None) and held as its text, in the slot named like it
+    with a leading underscore."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._slot = f"_{name}"
+
+    @overload
+    def __get__(self, instance: None, owner: type) -> _PathAsText: ...
+    @overload
+    def __get__(self, instance: object, owner: type) -> Path | None: ...
+    def __get__(self, instance: object, owner: type) -> _PathAsText | Path | None:
+        if instance is None:
+            return self
+        text = getattr(instance, self._slot)
+        return Path(text) if text is not None else None
+
+    def __set__(self, instance: object, path: PathLike[str] | str | None) -> None:
+        setattr(instance, self._slot, os.fspath(path) if path is not None else None)
 
 
 @dataclass(slots=True, init=False)
@@ -39,6 +61,8 @@ class DocumentResult:
     _pdf: str | None
     seconds: float
     error: str | None
+    output = _PathAsText()
+    pdf = _PathAsText()
 
     def __init__(
         self,
@@ -53,30 +77,10 @@ class DocumentResult:
         self.input = input
         self.name = name
         self.status = status
-        self._output = _text(output)
-        self._pdf = _text(pdf)
+        self.output = output
+        self.pdf = pdf
         self.seconds = seconds
         self.error = error
-
-    @property
-    def output(self) -> Path | None:
-        return Path(self._output) if self._output is not None else None
-
-    @output.setter
-    def output(self, path: PathLike[str] | str | None) -> None:
-        self._output = _text(path)
-
-    @property
-    def pdf(self) -> Path | None:
-        return Path(self._pdf) if self._pdf is not None else None
-
-    @pdf.setter
-    def pdf(self, path: PathLike[str] | str | None) -> None:
-        self._pdf = _text(path)
-
-
-def _text(path: PathLike[str] | str | None) -> str | None:
-    return os.fspath(path) if path is not None else None
 
 
 @dataclass
