@@ -76,7 +76,7 @@ from pipeline.batch.recorded import Recorded
 from pipeline.batch.restyled import as_written, rebuilt_warning
 from pipeline.batch.result import BuildResult, DocumentResult, Status
 from pipeline.batch.staged import Staged, StageJob
-from pipeline.batch.supervise import interrupts_deferred
+from pipeline.batch.supervise import StepsDeferred, interrupts_deferred
 from pipeline.claims import second_claims
 from pipeline.errors import ConversionError, RenderError, Said, VanthuError
 from pipeline.gc_policy import fewer_collections, late_imports
@@ -155,6 +155,9 @@ class Finisher:
         # Each output folder (as text) by whether it held any file when this build first put
         # an output in it (_empty_before).
         self._held: dict[str, bool] = {}
+        # While `finish` places the build's documents, a stop's deferral around each one, its
+        # handler swapped in once for all of them; None: each placing swaps it in and out.
+        self.steps: StepsDeferred | None = None
 
     def finish(
         self, item: Staged, written: Entry | None = None
@@ -202,7 +205,8 @@ class Finisher:
             # first (none made: the file stays as it is) and the rebuild is warned of.
             for path in edited:
                 copies[path] = keep_edited_copy(path)
-            with interrupts_deferred():  # never in place without being recorded as placed
+            # Never in place without being recorded as placed.
+            with interrupts_deferred() if self.steps is None else self.steps.step():
                 if in_place:
                     with suppress(OSError):  # left behind, the next build removes it
                         Path(item.staged).unlink(missing_ok=True)
@@ -1423,15 +1427,21 @@ def finish(
     # after their lenders). A list, not a dict of every document: 0.15 MB less at 5,000.
     documents: list[DocumentResult] = []
     borrowed: dict[Path, DocumentResult] = {}
-    for path in sorted(paths, key=lambda p: p in borrowers):  # stable: lenders first
-        document, done = _placed(layout, finisher, path, kept, staged, recorded, borrowers,
-                                 edited, entries)  # fmt: skip
-        if path in borrowers:
-            borrowed[path] = document
-        else:
-            documents.append(document)
-        if done is not None:
-            entries[path] = done
+    # A stop deferred around each document's placing (Finisher.finish), its handler swapped in
+    # once for all of them.
+    try:
+        with StepsDeferred() as finisher.steps:
+            for path in sorted(paths, key=lambda p: p in borrowers):  # stable: lenders first
+                document, done = _placed(layout, finisher, path, kept, staged, recorded,
+                                         borrowers, edited, entries)  # fmt: skip
+                if path in borrowers:
+                    borrowed[path] = document
+                else:
+                    documents.append(document)
+                if done is not None:
+                    entries[path] = done
+    finally:
+        finisher.steps = None
     finisher.convert_pdfs(entries)  # once every .docx is in place: one converter call for all
     if borrowed:  # each where its input is
         others = iter(documents)
