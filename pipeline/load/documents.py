@@ -724,7 +724,7 @@ class DocumentLoader:
         Each file the load reads is stat'ed once (read_log.looked_once): its path resolved (no
         symlink: its lstat is its stat), then whether it is a file, its stamp for the caches,
         its size for the reader, from that one look (a decision, its profile and list: three
-        stats, from 19)."""
+        stats, from 14)."""
         with looked_once():
             key = self._paths.resolve(path)
             info = _stat(key)

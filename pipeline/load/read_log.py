@@ -102,7 +102,7 @@ def read_up_to(handle: int, size: int) -> bytes:
 # its stamp (os.stat), and, for a path found to be no symlink, its lstat, which is its stat too.
 # A load asks each file it reads whether it is there, whether it is a symlink and what it is,
 # from the workspace's paths, the loader's caches and the readers each: a decision, its profile
-# and its list were 19 stats, three to four a file. While one load runs (looked_once) the first
+# and its list were 14 stats, three to six a file. While one load runs (looked_once) the first
 # answer is the answer; per thread (a context variable); None outside a load.
 _Looked = tuple[dict[str, os.stat_result], dict[str, os.stat_result]]
 _LOOKED: ContextVar[_Looked | None] = ContextVar("files_looked_at", default=None)
