@@ -53,18 +53,34 @@ def table_rows(result: BuildResult) -> list[tuple[DocumentResult, list[str]]]:
     unchanged ones are counted in the summary: a year of thousands stays readable)."""
     rows = []
     here = os.getcwd()
+    said: dict[Status, str] = {}  # each status in words, once
     for document in result.documents:
-        if document.status is Status.UNCHANGED:
+        status = document.status
+        if status is Status.UNCHANGED:
             continue
-        outputs = [shown(p, here) for p in (document.output, document.pdf) if p is not None]
-        cells = [
-            document.name,
-            t(f"build.status_{document.status.value}"),
-            "\n".join(outputs) or "—",
-            f"{document.seconds:.2f} s",
-        ]
+        # The texts the result holds of its output and PDF (result._PathAsText), not the Paths
+        # made of them again: a table of a year's thousands of rows (1,000 rows: 5.4 ms, 2.1).
+        outputs = [_shown(text, here) for text in (document._output, document._pdf)
+                   if text is not None]  # fmt: skip
+        words = said.get(status)
+        if words is None:
+            words = said[status] = t(f"build.status_{status.value}")
+        cells = [document.name, words, "\n".join(outputs) or "—", f"{document.seconds:.2f} s"]
         rows.append((document, cells))
     return rows
+
+
+def _shown(text: str, here: str) -> str:
+    """shown(Path(text), here), from the text where it is a path as a Path writes it (absolute,
+    no empty or "." part, no "/" at its end) and the separator is "/": the Path would be that
+    text, so shown reads it as it stands."""
+    if (os.sep != "/" or text[:1] != "/" or "//" in text or "/./" in text
+            or text.endswith(("/", "/.")) or os.altsep):  # fmt: skip
+        return shown(Path(text), here)
+    if text == here:
+        return "."
+    prefix = here if here.endswith("/") else here + "/"
+    return text[len(prefix) :] if text.startswith(prefix) else text
 
 
 def table_headings() -> list[str]:
@@ -113,15 +129,13 @@ def plain_lines(result: BuildResult) -> Iterator[str]:
     headings = table_headings()
     widths = [max(len(r[i]) for r in [headings, *rows]) for i in range(len(headings))]
 
-    def line(cells: list[str]) -> str:
-        *left, last = cells
-        padded = [c.ljust(w) for c, w in zip(left, widths[:-1], strict=True)]
-        return " │ ".join([*padded, last.rjust(widths[-1])])
-
-    yield line(headings)
+    # Each cell padded to its column's width (as str.ljust, the last one as str.rjust) by one
+    # format for every line, rather than a padding call a cell.
+    line = " │ ".join([*(f"{{:<{w}}}" for w in widths[:-1]), f"{{:>{widths[-1]}}}"]).format
+    yield line(*headings)
     yield "─┼─".join("─" * w for w in widths)
     for row in rows:
-        yield line(row)
+        yield line(*row)
 
 
 # Lines of the plain table written at once: a year's table is never one string (nor its

@@ -33,7 +33,7 @@ from pipeline.load.contract import Attached, LoadedDocument
 from pipeline.load.lists import COUNTING_FIGURES, WordingGap, inline_source, said_of_the_draft
 from pipeline.load.locations import AGENCY_DIR, Locations, RealPaths
 from pipeline.load.locks import ForkSafeLock
-from pipeline.load.read_log import Stamp
+from pipeline.load.read_log import Stamp, file_stat, looked_once, regular_file
 from pipeline.load.read_log import stamp as file_stamp
 from pipeline.load.validation import typed_as_yaml, validate
 from pipeline.load.yaml_source import Path_, Source, dotted, load_yaml, source_of_mapping
@@ -615,9 +615,10 @@ def _unless_changed(
 
 
 def _stat(path: Path) -> os.stat_result | None:
-    """The file's stat; None when it cannot be taken."""
+    """The file's stat (as its document's load first took it: read_log.looked_once); None when
+    it cannot be taken."""
     try:
-        return os.stat(path)
+        return file_stat(path)
     except OSError:
         return None
 
@@ -718,12 +719,19 @@ class DocumentLoader:
         self._paths = RealPaths()
 
     def load(self, path: Path) -> LoadedDocument:
-        """The document in data file `path` (parsed once per loader while it is unchanged)."""
-        key = self._paths.resolve(path)
-        info = _stat(key)
-        loaded = _unless_changed(
-            self._documents, key, lambda: self._load_source(self._parse(path, key, info), key), info
-        )
+        """The document in data file `path` (parsed once per loader while it is unchanged).
+
+        Each file the load reads is stat'ed once (read_log.looked_once): its path resolved (no
+        symlink: its lstat is its stat), then whether it is a file, its stamp for the caches,
+        its size for the reader, from that one look (a decision, its profile and list: three
+        stats, from 14)."""
+        with looked_once():
+            key = self._paths.resolve(path)
+            info = _stat(key)
+            loaded = _unless_changed(
+                self._documents, key, lambda: self._load_source(self._parse(path, key, info), key),
+                info,
+            )  # fmt: skip
         return _unless_gap(loaded)
 
     def parse(self, path: Path) -> Source:
@@ -746,7 +754,8 @@ class DocumentLoader:
     def load_source(self, source: Source) -> LoadedDocument:
         """Validate and resolve a document already parsed (never kept: a form's data is its
         own, whichever path it is given, so a form does not change what `load` gives)."""
-        return _unless_gap(self._load_source(source, self._paths.resolve(source.path)))
+        with looked_once():  # as `load`
+            return _unless_gap(self._load_source(source, self._paths.resolve(source.path)))
 
     def _load_source(self, source: Source, key: Path) -> Loaded:
         """The document in `source` and its wording error; a document that is being loaded
@@ -889,9 +898,10 @@ class DocumentLoader:
         path = self.locations.referenced_file(source.path, name)
         if path is None:
             raise source.error("ws.outside_workspace", loc, name=name)
-        if path.is_file():
+        there = regular_file(path)  # as its load looked at it first (read_log.looked_once)
+        if there:
             return path
-        if path.exists():  # a folder or a FIFO: never open it
+        if there is not None:  # a folder or a FIFO: never open it
             raise InputError("data.not_regular_file", file=path)
         # A list (danh_sach) is said to be one; a decision, a plan, a draft by the field's name.
         key = "data.list_missing" if loc[-1:] == ("danh_sach",) else "data.file_missing_named"

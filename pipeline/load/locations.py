@@ -12,6 +12,7 @@ import stat
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Protocol
 
+from pipeline.load import read_log
 from pipeline.load.bounded import keep
 
 if TYPE_CHECKING:
@@ -58,11 +59,31 @@ class RealPaths:
                 return resolved_path(path)
             found = self._join(text)
         try:
-            if not stat.S_ISLNK(os.lstat(found).st_mode):
+            # Within a document's load, once a file (read_log.looked_once): its stat then too.
+            if not stat.S_ISLNK(read_log.link_stat(found).st_mode):
                 return path if found == text else Path(found)
         except OSError:  # missing, or in a loop: as resolved_path says
             pass
         return resolved_path(path)
+
+    def file(self, path: Path) -> Path | None:
+        """`path` resolved (resolve) when a regular file is there (Path.is_file), else None:
+        one look at a file that is no symlink (its lstat, which is its stat)."""
+        text = os.fspath(path)
+        found = self._joined.get(text)
+        if found is None:
+            if ".." in text and ".." in _PARTS.split(text):
+                return resolved_path(path) if path.is_file() else None
+            found = self._join(text)
+        try:
+            info = read_log.link_stat(found)
+        except OSError:  # missing, or in a loop: as Path.is_file and resolved_path say
+            info = None
+        if info is None or stat.S_ISLNK(info.st_mode):
+            return resolved_path(path) if path.is_file() else None
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        return path if found == text else Path(found)
 
     def _join(self, text: str) -> str:
         """The path `text` with its folder resolved (once per folder) and its name joined."""

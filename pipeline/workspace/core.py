@@ -200,8 +200,9 @@ class Workspace:
             path = self.agency_dir / f"{ref}.yaml"
             if len(self._profile_paths) < _PROFILE_PATHS_KEPT:
                 self._profile_paths[ref] = path
-        if path.is_file():
-            return self._paths.resolve(path)
+        found = self._paths.file(path)  # one look: a file, no symlink (its stat kept for the load)
+        if found is not None:
+            return found
         if ref == SAMPLE_AGENCY and self.is_bare:
             return resolved_path(sample_agency_file())
         return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.errors import InputError
+from pipeline.load import read_log
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -19,7 +20,7 @@ def file_kind(path: Path) -> str:
     An .xlsx is not opened here: its reader reads the whole file once and looks at the first
     bytes itself (refuse_ole2).
     """
-    if not path.is_file():
+    if not read_log.regular_file(path):  # Path.is_file, from its load's look at it
         raise InputError("sheet.not_found", file=path)
     suffix = path.suffix.lower()
     if suffix in XLSX_SUFFIXES:

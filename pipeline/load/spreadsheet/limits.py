@@ -11,6 +11,7 @@ import stat
 from pathlib import Path
 
 from pipeline.errors import InputError
+from pipeline.load import read_log
 from pipeline.load.spreadsheet.directory import Archive
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # the .xlsx or .csv file itself
@@ -21,9 +22,9 @@ MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
 
 def check_size(path: Path, limit: int) -> os.stat_result:
     """InputError unless `path` is a regular file of at most `limit` bytes (no FIFO wait);
-    its stat otherwise."""
+    its stat otherwise (within its document's load, the one the load took: read_log)."""
     try:
-        info = os.stat(path)
+        info = read_log.file_stat(path)
     except OSError as exc:
         raise InputError("sheet.read_failed", file=path, reason=exc.strerror or exc) from None
     if not stat.S_ISREG(info.st_mode):
