@@ -25,6 +25,7 @@ from pipeline.load.attachments import DecisionAttachments, SubmissionAttachments
 from pipeline.load.contract import Attached, LoadedDocument, Resolver
 from pipeline.load.locations import ATTACHED_DIR, resolved_path
 from pipeline.load.locks import ForkSafeLock
+from pipeline.load.read_log import READ_FLAGS
 from pipeline.load.spreadsheet import Field, Table, read_table
 from pipeline.load.spreadsheet.header import said_to_form
 from pipeline.load.validation import typed_as_yaml, validate
@@ -548,7 +549,7 @@ def _bytes(file: str) -> bytes | None:
     system's calls alone: an open file object costs more than the reading of a document's few
     kB, read in one call, then its end (measured: 5.2 µs a file, from 7.6)."""
     try:
-        handle = os.open(file, os.O_RDONLY | os.O_CLOEXEC)
+        handle = os.open(file, READ_FLAGS)
     except OSError:
         return None
     try:

@@ -64,13 +64,18 @@ def stamp(info: os.stat_result) -> Stamp:
     return (info.st_size, info.st_ino, info.st_mtime_ns, info.st_ctime_ns)
 
 
+# How vanthu opens a file it reads with the system's calls: in binary (Windows would otherwise
+# turn its line ends), never inherited by a child process.
+READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
 def read_whole(path: str | os.PathLike[str], info: os.stat_result) -> bytes:
     """The bytes of file `path`, to its end, `info` being its stat just before (its size read
     in one call and its end found by another, however it grew since): read straight from the
     file by the system's calls, without the five more a buffered reader costs to open one and
     read it to its end (its stat as it opens, is it a terminal, where it stands, twice, its
     size): some 3 µs each where a virtual machine stands between a process and its files."""
-    handle = os.open(path, os.O_RDONLY)  # not inherited (os.open's own O_CLOEXEC)
+    handle = os.open(path, READ_FLAGS)
     try:
         data = read_up_to(handle, info.st_size + 1)
         if len(data) > info.st_size:  # grown since: the rest too
