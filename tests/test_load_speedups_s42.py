@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
-import io
 import os
 import re
 import unicodedata
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -202,24 +200,35 @@ def test_an_edited_document_is_loaded_and_parsed_again(inputs_copy: Path) -> Non
     assert ws.loader.parse(path) is not parsed and ws.loader.parse(path).data["so_ban"] == 12
 
 
-class _Trickle(io.RawIOBase):
-    """A file handing out at most three bytes a call, as a network share may."""
-
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        size = min(3, len(buffer), len(self.data))
-        buffer[:size], self.data = self.data[:size], self.data[size:]
-        return size
+def _trickling(monkeypatch: pytest.MonkeyPatch) -> None:
+    """os.read, as read_log calls it, handing out at most three bytes a call, as a network
+    share may."""
+    real = os.read
+    monkeypatch.setattr(read_log.os, "read", lambda fd, size: real(fd, min(3, size)))
 
 
-def test_read_up_to_asks_again_after_a_short_read() -> None:
-    assert read_log.read_up_to(_Trickle(b"0123456789"), 8) == b"01234567"
-    assert read_log.read_up_to(_Trickle(b"0123"), 8) == b"0123"
+def test_read_up_to_asks_again_after_a_short_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _trickling(monkeypatch)
+    for data, wanted in ((b"0123456789", b"01234567"), (b"0123", b"0123")):
+        path = tmp_path / "short"
+        path.write_bytes(data)
+        handle = os.open(path, os.O_RDONLY)
+        try:
+            assert read_log.read_up_to(handle, 8) == wanted
+        finally:
+            os.close(handle)
+
+
+def test_read_whole_reads_a_trickling_file_to_its_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "ds.xlsx"
+    path.write_bytes(b"PK" + bytes(range(256)))
+    before = os.stat(path)
+    _trickling(monkeypatch)
+    assert read_log.read_whole(path, before) == path.read_bytes()
 
 
 def test_read_whole_reads_to_the_end_however_the_file_grew(tmp_path: Path) -> None:
