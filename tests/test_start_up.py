@@ -98,3 +98,36 @@ def test_the_command_line_looks_for_no_pydantic_plugin_unless_told(tmp_path: Pat
     assert said("run; run()") == "__all__"
     assert said("run; run()", PYDANTIC_DISABLE_PLUGINS="logfire") == "logfire"
     assert said("main; main()") == "None"
+
+
+def test_a_build_with_its_templates_prepared_compiles_no_lazy_pattern(
+    inputs_copy: Path, tmp_path: Path
+) -> None:
+    # The patterns made with pipeline.patterns.lazy are a template's error paths, its
+    # preparation, a register's URLs, typed weekdays and times...: a build of an award decision
+    # whose templates the cache already holds compiles none of them. One it compiles every time
+    # gains nothing from laziness (compile it at import); one compiled here for a reason of
+    # this decision is a pattern a build needs after all.
+    probe = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from pipeline.cli import main\n"
+        "done = CliRunner().invoke(main, ['build', '-j', '1', sys.argv[1], '-o', sys.argv[2]])\n"
+        "assert done.exit_code == 0, done.output\n"
+        "lazy = {f'{name}.{attr}': value for name, module in list(sys.modules.items())\n"
+        "        if name.startswith('pipeline.') for attr, value in vars(module).items()\n"
+        "        if type(getattr(value, '__wrapped__', None)).__name__ == 'partial'\n"
+        "        and getattr(value.__wrapped__, 'func', None) is __import__('re').compile}\n"
+        "assert len(lazy) > 20, sorted(lazy)\n"
+        "print(sorted(name for name, made in lazy.items() if made.cache_info().currsize))\n"
+    )
+    for data in (inputs_copy / "2022").glob("*.yaml"):  # the year's other documents left out
+        if data.name != "qd-lao-dong-tien-tien.yaml":
+            data.unlink()
+    env = {**os.environ, "VANTHU_CACHE_DIR": str(tmp_path / "cache")}
+    for output in ("first", "second"):  # the first prepares the templates, the second reuses
+        done = subprocess.run(
+            [sys.executable, "-c", probe, str(inputs_copy / "2022"), str(tmp_path / output)],
+            cwd=REPO, capture_output=True, text=True, check=True, env=env,
+        )  # fmt: skip
+    assert done.stdout.strip() == "[]"
