@@ -33,6 +33,7 @@ from pipeline.model.base import parse_date
 from pipeline.model.quyet_dinh import DecisionData, Regulation, SheetRef
 from pipeline.model.wording import yes_no
 from pipeline.paths import shown
+from pipeline.patterns import lazy
 from pipeline.rules.dates import years_said
 
 if TYPE_CHECKING:  # its kind's records only: not imported for a build of decisions
@@ -498,7 +499,7 @@ def _folded(text: str) -> str:
 _LIST_LINE = re.compile(r"danh_sach\s*:\s*[\"']?([^\"',}#\n]+)")
 # The file a Tờ trình's du_thao line names (not a draft written in it, on the lines below): the
 # lists that file names are read by the Tờ trình too.
-_DRAFT_LINE = re.compile(r"du_thao[ \t]*:[ \t]*[\"']?([^\"',{}#\n]+)")
+_draft_line = lazy(r"du_thao[ \t]*:[ \t]*[\"']?([^\"',{}#\n]+)")
 
 
 @dataclass
@@ -689,7 +690,7 @@ def _list_index(resolver: Resolver) -> _ListIndex:
         # du_thao at all: a look for the word costs a tenth of the pattern's search).
         if "du_thao" in text:
             named = [*named]
-            for match in _DRAFT_LINE.finditer(text):
+            for match in _draft_line().finditer(text):
                 draft = os.path.normpath(path.parent / match[1].strip())
                 drafted = _read_once(draft, draft, folders, read)
                 named += drafted[1] if drafted is not None else []
