@@ -520,7 +520,8 @@ _FIGURE_FIELDS = {"tap_the": "so_tap_the", "ca_nhan": "so_ca_nhan", "nguoi": "so
 _TYPED_TEXTS = ("hanh_dong", "thanh_tich", "tieu_de_danh_sach")
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class TypedFigure:
     """A figure typed in a decision's text that its list does not give: as typed ("08 cá
     nhân"), as the list gives it ("07 cá nhân"), and the field that would print the list's."""

@@ -292,7 +292,8 @@ def _plain(node: Any, loc: Path_, lines: dict[Path_, int], source: _SlowSource) 
                      field=dotted(loc) or None, tag=type(node).__name__)  # fmt: skip
 
 
-@dataclass
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(eq=False, repr=False)
 class _SlowSource:
     path: Path
     raw: str
@@ -412,7 +413,8 @@ _GLUED_REACH = 20
 _SHOWN_VALUE = 30
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class _GluedKey:
     """A `key:value` line (no space after the colon) near a YAML syntax error."""
 

@@ -566,7 +566,8 @@ def strip_comments(xml: str) -> str:
     return _comment_mark().sub("", _comment_run().sub("", xml))
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class RunningParts:
     """The header and footer parts of a template file holding '{' or '}' (a tag may be split over
     runs, so a brace alone counts), by name, and what render.structure.running_faults reads of
@@ -665,7 +666,8 @@ def split_body(document_xml: str, source: str) -> tuple[str, str, str, str]:
     return document_xml[: match.end(1)], inner, sect, document_xml[match.start(3) :]
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class SectionKind:
     """What a template's section may choose: landscape or not, page numbers restarting or not."""
 

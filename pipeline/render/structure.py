@@ -505,7 +505,8 @@ def _signature_context(case: str, long: bool) -> dict[str, Any]:
     }
 
 
-@dataclass
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(eq=False, repr=False)
 class _Printing:
     """What a signature block prints in one case (one signer, or two), rendered with a short
     Nơi nhận and with a long one."""
@@ -1303,7 +1304,8 @@ def _part(part: str) -> Phrase:
     return Phrase(f"tpl.doc_part.{part}", block=PART_BLOCKS.get(part, ""))
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class _Printed:
     """A paragraph a type template prints, with its part and the paragraph of the type template
     that brings it (itself, or the include of the block holding it)."""
