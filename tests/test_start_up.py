@@ -8,25 +8,40 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+_BUILD = (
+    "import sys\n"
+    "from click.testing import CliRunner\n"
+    "from pipeline.cli import main\n"
+    "done = CliRunner().invoke(main, ['build', '-j', '1', sys.argv[1], '-o', sys.argv[2]])\n"
+    "assert done.exit_code == 0, done.output\n"
+)
+
+
+def _after_a_build(year: Path, output: Path, probe: str, **env: str) -> str:
+    """What `probe` prints after `vanthu build -j 1 year -o output`, both run in a new
+    interpreter (with `env` added to the environment)."""
+    done = subprocess.run(
+        [sys.executable, "-c", _BUILD + probe, str(year), str(output)],
+        cwd=REPO, capture_output=True, text=True, check=True, env={**os.environ, **env},
+    )  # fmt: skip
+    return done.stdout
+
+
+def _the_decision_alone(inputs: Path) -> Path:
+    """The year folder of `inputs` holding one award decision (qd-lao-dong-tien-tien.yaml), the
+    workspace's other documents removed."""
+    for data in inputs.glob("20*/**/*.yaml"):
+        if data.relative_to(inputs).as_posix() != "2022/qd-lao-dong-tien-tien.yaml":
+            data.unlink()
+    return inputs / "2022"
 
 
 def test_a_build_imports_no_asyncio(inputs_copy: Path, tmp_path: Path) -> None:
     # typing_extensions before 4.16 imported asyncio for each function pydantic-core marks
     # deprecated (20 ms of every start-up); pyproject.toml asks for 4.16 or later. Nothing in a
     # build needs asyncio.
-    probe = (
-        "import sys\n"
-        "from click.testing import CliRunner\n"
-        "from pipeline.cli import main\n"
-        "done = CliRunner().invoke(main, ['build', '-j', '1', sys.argv[1], '-o', sys.argv[2]])\n"
-        "assert done.exit_code == 0, done.output\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'asyncio'))\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", probe, str(inputs_copy / "2022"), str(tmp_path / "out")],
-        cwd=REPO, capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    assert done.stdout.strip() == "[]"
+    probe = "print(sorted(m for m in sys.modules if m.split('.')[0] == 'asyncio'))\n"
+    assert _after_a_build(inputs_copy / "2022", tmp_path / "out", probe).strip() == "[]"
 
 
 # Modules a build of one job that opens no register never imports: the workers' pool (with
@@ -44,26 +59,15 @@ def test_a_build_of_decisions_imports_no_other_kind_nor_init_s_answers(
     # for: a build of award decisions needs none of the other kinds'; `vanthu templates`,
     # verify and form_fields still see every kind (test_kinds).
     probe = (
-        "import sys\n"
-        "from click.testing import CliRunner\n"
-        "from pipeline.cli import main\n"
         f"LATE = {sorted(_LATE)}\n"
-        "done = CliRunner().invoke(main, ['build', '-j', '1', sys.argv[1], '-o', sys.argv[2]])\n"
-        "assert done.exit_code == 0, done.output\n"
         "assert 'qd-lao-dong-tien-tien' in done.output, done.output\n"
         "print(sorted(m for m in sys.modules if m.startswith('pipeline.context.')))\n"
         "print('pipeline.workspace.parameters' in sys.modules)\n"
         "print(sorted(m for m in LATE if m in sys.modules))\n"
         "print(sorted(m for m in sys.modules if m.startswith('pipeline.model.')))\n"
     )
-    for data in (inputs_copy / "2022").glob("*.yaml"):  # the year's other documents left out
-        if data.name != "qd-lao-dong-tien-tien.yaml":
-            data.unlink()
-    done = subprocess.run(
-        [sys.executable, "-c", probe, str(inputs_copy / "2022"), str(tmp_path / "out")],
-        cwd=REPO, capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    imported, parameters, late, models = done.stdout.split("\n")[:4]
+    printed = _after_a_build(_the_decision_alone(inputs_copy), tmp_path / "out", probe)
+    imported, parameters, late, models = printed.split("\n")[:4]
     assert "pipeline.context.quyet_dinh" in imported
     # Nor init's answers (pipeline.starters imports them where `vanthu new` says a note).
     assert parameters == "False"
@@ -111,11 +115,6 @@ def test_a_build_with_its_templates_prepared_compiles_no_lazy_pattern(
     # gains nothing from laziness (compile it at import); one compiled here for a reason of
     # this decision is a pattern a build needs after all.
     probe = (
-        "import sys\n"
-        "from click.testing import CliRunner\n"
-        "from pipeline.cli import main\n"
-        "done = CliRunner().invoke(main, ['build', '-j', '1', sys.argv[1], '-o', sys.argv[2]])\n"
-        "assert done.exit_code == 0, done.output\n"
         "lazy = {f'{name}.{attr}': value for name, module in list(sys.modules.items())\n"
         "        if name.startswith('pipeline.') for attr, value in vars(module).items()\n"
         "        if type(getattr(value, '__wrapped__', None)).__name__ == 'partial'\n"
@@ -123,13 +122,7 @@ def test_a_build_with_its_templates_prepared_compiles_no_lazy_pattern(
         "assert len(lazy) > 20, sorted(lazy)\n"
         "print(sorted(name for name, made in lazy.items() if made.cache_info().currsize))\n"
     )
-    for data in inputs_copy.glob("20*/**/*.yaml"):  # the workspace's other documents left out
-        if data.relative_to(inputs_copy).as_posix() != "2022/qd-lao-dong-tien-tien.yaml":
-            data.unlink()
-    env = {**os.environ, "VANTHU_CACHE_DIR": str(tmp_path / "cache")}
-    for output in ("first", "second"):  # the first prepares the templates, the second reuses
-        done = subprocess.run(
-            [sys.executable, "-c", probe, str(inputs_copy / "2022"), str(tmp_path / output)],
-            cwd=REPO, capture_output=True, text=True, check=True, env=env,
-        )  # fmt: skip
-    assert done.stdout.strip() == "[]"
+    year, cache = _the_decision_alone(inputs_copy), str(tmp_path / "cache")
+    # The first build prepares the templates, the second reuses them.
+    _after_a_build(year, tmp_path / "first", probe, VANTHU_CACHE_DIR=cache)
+    assert _after_a_build(year, tmp_path / "second", probe, VANTHU_CACHE_DIR=cache).strip() == "[]"
