@@ -124,7 +124,8 @@ class Numbering:
     output: str
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class Lender:
     """The data file whose register number a document prints (`source`, named as the register
     names it), its office, the document's output, and the message refusing the document when

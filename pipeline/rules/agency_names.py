@@ -392,7 +392,8 @@ def _known_authorities() -> tuple[tuple[str, str, str], ...]:
     )
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class SigningMismatch:
     """Ô 5b and ô 7a disagree: `tm_needed` (a collective body's decision whose signature does
     not open with "TM.": refused) or `tm_not_needed` (a head's own decision signed "TM.": only
