@@ -464,7 +464,8 @@ def named_warnings(document: LoadedDocument) -> list[str]:
     return [f"{name}: {warning}" for warning in document_warnings(document)]
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class EditedOutput:
     """An output (.docx, or its PDF) vanthu wrote for data file `name` and a hand edited since."""
 
@@ -567,7 +568,8 @@ def keep_unvouched(lost: LostManifests | None, target: Path, data: bytes, *, pdf
         lost.keep_copies(target, hashlib.sha256(data).hexdigest(), with_pdf=pdf)
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class KeptCopy:
     """A copy kept of a hand-edited output before render writes over it, and what says so."""
 
@@ -596,7 +598,8 @@ def keep_edited_copies(
     return warnings
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class PdfsLeft:
     """What render settles of a document whose new .docx got no PDF (convert_to_pdf's
     `not_made`): by document index, the documents, what their manifests recorded before the
