@@ -10,7 +10,8 @@ from pipeline.register.model import Details
 from pipeline.register.store import TypedRequest
 
 
-@dataclass(frozen=True, slots=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class StageJob:
     """One input to load, render and stage; `number`: the register's number for a document
     whose data says `so: tu_dong`, or for one printing such a document's number (a Giấy khen
@@ -23,7 +24,8 @@ class StageJob:
     read: bytes | None = None
 
 
-@dataclass(frozen=True, slots=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Staged:
     """What a worker made of one input: the manifest entry of its output and the staged .docx;
     or `invalid` (the input cannot be loaded) or `failed` (it could not be rendered or written);
@@ -115,7 +117,8 @@ class Staged:
         return self.entry.output if self.entry else None
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class Numbering:
     """A document that takes its number from the register: its office, row and output."""
 
