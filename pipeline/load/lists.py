@@ -359,7 +359,8 @@ def awards_year(trich_yeu: str, ngay: date) -> int:
     return said.pop() if len(said) == 1 else ngay.year
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class ListUse:
     """An award decision's list as it names it: the decision's file, the list's file (resolved)
     and sheet, the office's profile, the year its awards are for (awards_year), the line of its
@@ -705,7 +706,8 @@ def _list_index(resolver: Resolver) -> _ListIndex:
     return index
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class ListUsers:
     """The decisions of the workspace naming a decision's list file (`use`), in the workspace's
     order: those before it and those after it (a Tờ trình printing a draft decision that names
