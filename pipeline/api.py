@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import importlib
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
@@ -30,8 +31,6 @@ from typing import TYPE_CHECKING, Any
 
 from pipeline.claims import second_claims
 from pipeline.errors import RenderError, UsageError, VanthuError
-from pipeline.form_fields import FormField as FormField
-from pipeline.form_fields import form_fields as form_fields
 from pipeline.i18n import t
 from pipeline.load.certificates import (
     book_claim,
@@ -59,9 +58,6 @@ from pipeline.register.documents import (
     typed_warnings,
     workspace_register,
 )
-from pipeline.register.forms import NumberedForm as NumberedForm
-from pipeline.register.forms import number_form as number_form
-from pipeline.register.forms import void_form as void_form
 from pipeline.register.location import register_exists
 from pipeline.register.store import TypedRequest
 from pipeline.render.compose import TemplateLibrary
@@ -85,8 +81,35 @@ if TYPE_CHECKING:
     from pipeline.batch.manifest import Entry as ManifestEntry
     from pipeline.batch.pdf import PdfConverter
     from pipeline.batch.recorded import Recorded
+    from pipeline.form_fields import FormField as FormField
+    from pipeline.form_fields import form_fields as form_fields
+    from pipeline.register.forms import NumberedForm as NumberedForm
+    from pipeline.register.forms import number_form as number_form
+    from pipeline.register.forms import void_form as void_form
 
 DOCX, PDF = ".docx", ".pdf"
+
+# A program's form (form_fields, number_form, void_form: the module's docstring) is the only
+# use of pipeline.form_fields and pipeline.register.forms here: their names are imported when
+# first asked for (PEP 562's module __getattr__), not by every build, which imports this module
+# for its Renderer and never numbers a form (9 M instructions of its start).
+_FORM_NAMES = {
+    "FormField": "pipeline.form_fields",
+    "form_fields": "pipeline.form_fields",
+    "NumberedForm": "pipeline.register.forms",
+    "number_form": "pipeline.register.forms",
+    "void_form": "pipeline.register.forms",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """A program form's name (_FORM_NAMES), imported now and kept as this module's own."""
+    module = _FORM_NAMES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
 
 def load_document(path: str | os.PathLike[str]) -> LoadedDocument:
@@ -441,7 +464,8 @@ def named_warnings(document: LoadedDocument) -> list[str]:
     return [f"{name}: {warning}" for warning in document_warnings(document)]
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class EditedOutput:
     """An output (.docx, or its PDF) vanthu wrote for data file `name` and a hand edited since."""
 
@@ -544,7 +568,8 @@ def keep_unvouched(lost: LostManifests | None, target: Path, data: bytes, *, pdf
         lost.keep_copies(target, hashlib.sha256(data).hexdigest(), with_pdf=pdf)
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class KeptCopy:
     """A copy kept of a hand-edited output before render writes over it, and what says so."""
 
@@ -573,7 +598,8 @@ def keep_edited_copies(
     return warnings
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class PdfsLeft:
     """What render settles of a document whose new .docx got no PDF (convert_to_pdf's
     `not_made`): by document index, the documents, what their manifests recorded before the

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from pipeline.errors import InputError
 from pipeline.load.spreadsheet import Row, Table, read_table
 from pipeline.load.spreadsheet import typed_amount as read_amount
 from pipeline.load.spreadsheet.table import UnreadColumn
+from pipeline.patterns import lazy
 from pipeline.phrase import Phrase
 from pipeline.rules.award_names import display_name, office_award
 from pipeline.rules.award_names import name_key as award_key
@@ -571,13 +571,13 @@ def _check_typed_amount(row: Row, award: str, reward: Reward, collective: bool) 
 
 
 # A hệ số as clerks type it: 0,3 or 0.3 (Excel's number), 1, 1,5; nothing else reads as one.
-_COEFFICIENT = re.compile(r"^(\d+)(?:[.,](\d+))?$")
+_coefficient = lazy(r"^(\d+)(?:[.,](\d+))?$")
 
 
 def typed_coefficient(text: str) -> Decimal | None:
     """The hệ số typed in a Hệ số cell ("0,3" → 0.3); None when the text does not read as one.
     A comma or a point is the decimal mark either way: a hệ số has no thousands."""
-    found = _COEFFICIENT.fullmatch(unicodedata.normalize("NFC", text).strip())
+    found = _coefficient().fullmatch(unicodedata.normalize("NFC", text).strip())
     if found is None:
         return None
     return Decimal(f"{found[1]}.{found[2] or 0}")

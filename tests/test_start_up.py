@@ -8,31 +8,48 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+_BUILD = (
+    "import sys\n"
+    "from click.testing import CliRunner\n"
+    "from pipeline.cli import main\n"
+    "done = CliRunner().invoke(main, ['build', '-j', '1', sys.argv[1], '-o', sys.argv[2]])\n"
+    "assert done.exit_code == 0, done.output\n"
+)
+
+
+def _after_a_build(year: Path, output: Path, probe: str, **env: str) -> str:
+    """What `probe` prints after `vanthu build -j 1 year -o output`, both run in a new
+    interpreter (with `env` added to the environment)."""
+    done = subprocess.run(
+        [sys.executable, "-c", _BUILD + probe, str(year), str(output)],
+        cwd=REPO, capture_output=True, text=True, check=True, env={**os.environ, **env},
+    )  # fmt: skip
+    return done.stdout
+
+
+def _the_decision_alone(inputs: Path) -> Path:
+    """The year folder of `inputs` holding one award decision (qd-lao-dong-tien-tien.yaml), the
+    workspace's other documents removed."""
+    for data in inputs.glob("20*/**/*.yaml"):
+        if data.relative_to(inputs).as_posix() != "2022/qd-lao-dong-tien-tien.yaml":
+            data.unlink()
+    return inputs / "2022"
 
 
 def test_a_build_imports_no_asyncio(inputs_copy: Path, tmp_path: Path) -> None:
     # typing_extensions before 4.16 imported asyncio for each function pydantic-core marks
     # deprecated (20 ms of every start-up); pyproject.toml asks for 4.16 or later. Nothing in a
     # build needs asyncio.
-    probe = (
-        "import sys\n"
-        "from click.testing import CliRunner\n"
-        "from pipeline.cli import main\n"
-        "done = CliRunner().invoke(main, ['build', '-j', '1', sys.argv[1], '-o', sys.argv[2]])\n"
-        "assert done.exit_code == 0, done.output\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'asyncio'))\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", probe, str(inputs_copy / "2022"), str(tmp_path / "out")],
-        cwd=REPO, capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    assert done.stdout.strip() == "[]"
+    probe = "print(sorted(m for m in sys.modules if m.split('.')[0] == 'asyncio'))\n"
+    assert _after_a_build(inputs_copy / "2022", tmp_path / "out", probe).strip() == "[]"
 
 
 # Modules a build of one job that opens no register never imports: the workers' pool (with
-# logging), a register's migrations and restores (register.store imports them when it opens).
+# logging), a register's migrations and restores (register.store imports them when it opens),
+# a report's figures (its loader's), a program's form (api's module __getattr__).
 _LATE = {"concurrent.futures", "logging", "pipeline.register.restorations",
-         "pipeline.register.schema"}  # fmt: skip
+         "pipeline.register.schema", "pipeline.figures", "pipeline.form_fields",
+         "pipeline.register.forms"}  # fmt: skip
 
 
 def test_a_build_of_decisions_imports_no_other_kind_nor_init_s_answers(
@@ -42,30 +59,19 @@ def test_a_build_of_decisions_imports_no_other_kind_nor_init_s_answers(
     # for: a build of award decisions needs none of the other kinds'; `vanthu templates`,
     # verify and form_fields still see every kind (test_kinds).
     probe = (
-        "import sys\n"
-        "from click.testing import CliRunner\n"
-        "from pipeline.cli import main\n"
         f"LATE = {sorted(_LATE)}\n"
-        "done = CliRunner().invoke(main, ['build', '-j', '1', sys.argv[1], '-o', sys.argv[2]])\n"
-        "assert done.exit_code == 0, done.output\n"
         "assert 'qd-lao-dong-tien-tien' in done.output, done.output\n"
         "print(sorted(m for m in sys.modules if m.startswith('pipeline.context.')))\n"
         "print('pipeline.workspace.parameters' in sys.modules)\n"
         "print(sorted(m for m in LATE if m in sys.modules))\n"
         "print(sorted(m for m in sys.modules if m.startswith('pipeline.model.')))\n"
     )
-    for data in (inputs_copy / "2022").glob("*.yaml"):  # the year's other documents left out
-        if data.name != "qd-lao-dong-tien-tien.yaml":
-            data.unlink()
-    done = subprocess.run(
-        [sys.executable, "-c", probe, str(inputs_copy / "2022"), str(tmp_path / "out")],
-        cwd=REPO, capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    imported, parameters, late, models = done.stdout.split("\n")[:4]
+    printed = _after_a_build(_the_decision_alone(inputs_copy), tmp_path / "out", probe)
+    imported, parameters, late, models = printed.split("\n")[:4]
     assert "pipeline.context.quyet_dinh" in imported
     # Nor init's answers (pipeline.starters imports them where `vanthu new` says a note).
     assert parameters == "False"
-    # Nor what only several workers (concurrent.futures) or an opened register need.
+    # Nor what only several workers, an opened register, a report or a form need (_LATE).
     assert late == "[]"
     for other in ("bao_cao", "bien_ban", "cong_van", "giay_khen", "giay_moi", "thong_bao",
                   "to_trinh"):  # fmt: skip
@@ -98,3 +104,25 @@ def test_the_command_line_looks_for_no_pydantic_plugin_unless_told(tmp_path: Pat
     assert said("run; run()") == "__all__"
     assert said("run; run()", PYDANTIC_DISABLE_PLUGINS="logfire") == "logfire"
     assert said("main; main()") == "None"
+
+
+def test_a_build_with_its_templates_prepared_compiles_no_lazy_pattern(
+    inputs_copy: Path, tmp_path: Path
+) -> None:
+    # The patterns made with pipeline.patterns.lazy are a template's error paths, its
+    # preparation, a register's URLs, typed weekdays and times...: a build of an award decision
+    # whose templates the cache already holds compiles none of them. One it compiles every time
+    # gains nothing from laziness (compile it at import); one compiled here for a reason of
+    # this decision is a pattern a build needs after all.
+    probe = (
+        "lazy = {f'{name}.{attr}': value for name, module in list(sys.modules.items())\n"
+        "        if name.startswith('pipeline.') for attr, value in vars(module).items()\n"
+        "        if type(getattr(value, '__wrapped__', None)).__name__ == 'partial'\n"
+        "        and getattr(value.__wrapped__, 'func', None) is __import__('re').compile}\n"
+        "assert len(lazy) > 20, sorted(lazy)\n"
+        "print(sorted(name for name, made in lazy.items() if made.cache_info().currsize))\n"
+    )
+    year, cache = _the_decision_alone(inputs_copy), str(tmp_path / "cache")
+    # The first build prepares the templates, the second reuses them.
+    _after_a_build(year, tmp_path / "first", probe, VANTHU_CACHE_DIR=cache)
+    assert _after_a_build(year, tmp_path / "second", probe, VANTHU_CACHE_DIR=cache).strip() == "[]"

@@ -52,7 +52,8 @@ _SAID_BY = {
 }
 
 
-@dataclass
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(eq=False, repr=False)
 class _Lost:
     """A manifest found damaged or missing, and the copies kept in its folder."""
 

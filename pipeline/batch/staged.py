@@ -10,7 +10,8 @@ from pipeline.register.model import Details
 from pipeline.register.store import TypedRequest
 
 
-@dataclass(frozen=True, slots=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class StageJob:
     """One input to load, render and stage; `number`: the register's number for a document
     whose data says `so: tu_dong`, or for one printing such a document's number (a Giấy khen
@@ -23,7 +24,8 @@ class StageJob:
     read: bytes | None = None
 
 
-@dataclass(frozen=True, slots=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Staged:
     """What a worker made of one input: the manifest entry of its output and the staged .docx;
     or `invalid` (the input cannot be loaded) or `failed` (it could not be rendered or written);
@@ -115,7 +117,8 @@ class Staged:
         return self.entry.output if self.entry else None
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class Numbering:
     """A document that takes its number from the register: its office, row and output."""
 
@@ -124,7 +127,8 @@ class Numbering:
     output: str
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class Lender:
     """The data file whose register number a document prints (`source`, named as the register
     names it), its office, the document's output, and the message refusing the document when

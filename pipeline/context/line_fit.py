@@ -32,7 +32,8 @@ TITLE_STYLE = "ChuKyThamQuyen"
 _DASHES = ("-", "–")
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class LongLine:
     """One line of a profile's field too wide for its column, and the lines it prints as."""
 

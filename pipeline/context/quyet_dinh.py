@@ -39,6 +39,7 @@ from pipeline.model.agency import Agency
 from pipeline.model.ke_hoach import PlanData
 from pipeline.model.quyet_dinh import AwardSection, DecisionData, Regulation
 from pipeline.model.wording import ListLayout
+from pipeline.patterns import lazy
 from pipeline.render.fragments import in_run_lines, literal_markup, rich_runs
 from pipeline.render.styles import StyleSheet
 from pipeline.rules.doc_types import document_type
@@ -519,7 +520,8 @@ _FIGURE_FIELDS = {"tap_the": "so_tap_the", "ca_nhan": "so_ca_nhan", "nguoi": "so
 _TYPED_TEXTS = ("hanh_dong", "thanh_tich", "tieu_de_danh_sach")
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class TypedFigure:
     """A figure typed in a decision's text that its list does not give: as typed ("08 cá
     nhân"), as the list gives it ("07 cá nhân"), and the field that would print the list's."""
@@ -695,7 +697,7 @@ MONEY_FIELDS = frozenset(
     {"tong_tien", "tong_tien_bang_chu", "nguon_kinh_phi", "luong_co_so", "dieu_khoan",
      "tien_ca_nhan", "tien_tap_the"}
 )  # fmt: skip
-_AWARD_FIELD = re.compile(r"^khen_thuong_([0-9]+)\.(\w+)$")
+_award_field = lazy(r"^khen_thuong_([0-9]+)\.(\w+)$")
 
 
 def gap_error(where: Source, key: str, name: str, awards: AwardList) -> InputError:
@@ -704,7 +706,7 @@ def gap_error(where: Source, key: str, name: str, awards: AwardList) -> InputErr
     {{ khen_thuong_chung }}, no money, several amounts (or none of a kind) for {{ tien_ca_nhan }},
     fewer awards than {{ khen_thuong_3.ten }} counts."""
     loc = ("cau_chu", key)
-    award = _AWARD_FIELD.match(name)
+    award = _award_field().match(name)
     if name == "khen_thuong_chung":
         names = [group.award for group in awards.groups]
         return where.error(
@@ -742,7 +744,7 @@ def fixed_sum_fallback(phrases: Phrases, awards: AwardList) -> bool:
 
 # The clause of an opening that states the base salary: ", mức lương cơ sở {{ luong_co_so }}
 # đồng/tháng" (from the comma before it to the next mark).
-_BASE_SALARY_CLAUSE = re.compile(r",?[^,:;.]*\{\{\s*luong_co_so\s*\}\}[^,:;.]*")
+_base_salary_clause = lazy(r",?[^,:;.]*\{\{\s*luong_co_so\s*\}\}[^,:;.]*")
 
 
 def fixed_sum_warning(where: Source, phrases: Phrases) -> InputError:
@@ -751,7 +753,7 @@ def fixed_sum_warning(where: Source, phrases: Phrases) -> InputError:
     office's sentence less its base-salary clause as an example when that leaves no
     {{ luong_co_so }}."""
     own = str(phrases.raw("dieu_2_mo_dau"))
-    example = " ".join(_BASE_SALARY_CLAUSE.sub("", own).split())
+    example = " ".join(_base_salary_clause().sub("", own).split())
     key = "wording.fixed_sum_default" + ("" if "luong_co_so" in example else ".example")
     return where.error(
         key, ("cau_chu", "dieu_2_mo_dau"), phrase=FIXED_SUM_OPENING,

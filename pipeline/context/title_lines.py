@@ -18,10 +18,10 @@ Written here because no library breaks Vietnamese lines by phrase: the line-brea
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from itertools import accumulate
 
+from pipeline.patterns import lazy
 from pipeline.rules.metrics import FIT_SLACK_TWIPS, TWIPS_PER_POINT, text_width_pt
 
 # Lowered words a phrase starts with: a break before them is a good one.
@@ -40,7 +40,7 @@ _BOUND_BEFORE = frozenset({
     "v/v",  # a Công văn's "V/v" and the trích yếu it opens (pipeline.context.cong_van)
 })  # fmt: skip
 # A year or a school year after "năm": "năm 2022", "năm học 2022-2023".
-_YEAR = re.compile(r"^\d{4}(?:\s*[-–]\s*\d{4})?[,.;:]?$")
+_year = lazy(r"^\d{4}(?:\s*[-–]\s*\d{4})?[,.;:]?$")
 # Words a number after them belongs to: "số 12/QĐ-UBND", "đợt 2", "giai đoạn 2021 - 2025".
 _COUNTED = frozenset({
     "số", "đợt", "lần", "thứ", "tháng", "ngày", "quý", "khóa", "kỳ", "giai đoạn", "tổ",
@@ -91,7 +91,7 @@ def _never_apart(words: list[str], at: int) -> bool:
     return (
         before in _BOUND_BEFORE
         or word in _DASHES
-        or (before in ("năm", "học") and bool(_YEAR.match(word)))
+        or (before in ("năm", "học") and bool(_year().match(word)))
         or (before == "năm" and word.lower() == "học")
         or (number and (before in _COUNTED or pair in _COUNTED))
         or at == len(words) - 1

@@ -76,7 +76,8 @@ def _section() -> re.Pattern[str]:
     )
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class Typed:
     """A number typed at the head of a text: as typed, what it counts (1, 2 ... or a letter),
     and the text after it."""
@@ -168,7 +169,8 @@ def section_title(text: str) -> str:
 Loc = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class Renumbered:
     """A typed number that is not the one vanthu prints in its place: where, as typed, printed."""
 

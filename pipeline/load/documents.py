@@ -43,6 +43,7 @@ from pipeline.model.guards import is_invitation, is_minutes, is_notice, is_repor
 from pipeline.model.ke_hoach import PlanData
 from pipeline.model.quyet_dinh import DecisionData
 from pipeline.paths import shown
+from pipeline.patterns import lazy
 from pipeline.phrase import Alternatives, Phrase
 from pipeline.rules.agency_names import TWO_LEVELS_SINCE, signing_mismatch, signs_on_behalf
 from pipeline.rules.basis_lines import basis_lines
@@ -135,7 +136,7 @@ def check_minutes_signers(data: DocumentData, agency: Agency, source: Source) ->
 
 
 # The thẩm quyền (ô 7a) opening a signer's title as a clerk types it: "KT. ", "KT ", "kt.".
-_AUTHORITY_TYPED = re.compile(r"^\s*(TM|KT|TL|TUQ|Q)\s*(?:\.\s*|\s+)(?=\S)", re.IGNORECASE)
+_authority_typed = lazy(r"^\s*(TM|KT|TL|TUQ|Q)\s*(?:\.\s*|\s+)(?=\S)", re.IGNORECASE)
 
 
 def _signers_by_title(agency: Agency, typed: str) -> list[str]:
@@ -144,7 +145,7 @@ def _signers_by_title(agency: Agency, typed: str) -> list[str]:
     signature prints instead of the profile's key: those whose first printed line it is (the
     line that says who signs), else those with it on another line (their own chức vụ), else the
     key spelt as it in plain letters ("truong phong"). Case, spacing and tone placement aside."""
-    wanted = same_spelling(_AUTHORITY_TYPED.sub(lambda m: f"{m[1].upper()}. ", typed))
+    wanted = same_spelling(_authority_typed().sub(lambda m: f"{m[1].upper()}. ", typed))
     printed = {key: [same_spelling(line) for line in signature_lines(signer)]
                for key, signer in agency.nguoi_ky.items()}  # fmt: skip
     first = [key for key, lines in printed.items() if lines[:1] == [wanted]]

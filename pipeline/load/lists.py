@@ -34,6 +34,7 @@ from pipeline.model.base import parse_date
 from pipeline.model.quyet_dinh import DecisionData, Regulation, SheetRef
 from pipeline.model.wording import yes_no
 from pipeline.paths import shown
+from pipeline.patterns import lazy
 from pipeline.rules.dates import years_said
 
 if TYPE_CHECKING:  # its kind's records only: not imported for a build of decisions
@@ -359,7 +360,8 @@ def awards_year(trich_yeu: str, ngay: date) -> int:
     return said.pop() if len(said) == 1 else ngay.year
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class ListUse:
     """An award decision's list as it names it: the decision's file, the list's file (resolved)
     and sheet, the office's profile, the year its awards are for (awards_year), the line of its
@@ -499,7 +501,7 @@ def _folded(text: str) -> str:
 _LIST_LINE = re.compile(r"danh_sach\s*:\s*[\"']?([^\"',}#\n]+)")
 # The file a Tờ trình's du_thao line names (not a draft written in it, on the lines below): the
 # lists that file names are read by the Tờ trình too.
-_DRAFT_LINE = re.compile(r"du_thao[ \t]*:[ \t]*[\"']?([^\"',{}#\n]+)")
+_draft_line = lazy(r"du_thao[ \t]*:[ \t]*[\"']?([^\"',{}#\n]+)")
 
 
 @dataclass
@@ -690,7 +692,7 @@ def _list_index(resolver: Resolver) -> _ListIndex:
         # du_thao at all: a look for the word costs a tenth of the pattern's search).
         if "du_thao" in text:
             named = [*named]
-            for match in _DRAFT_LINE.finditer(text):
+            for match in _draft_line().finditer(text):
                 draft = os.path.normpath(path.parent / match[1].strip())
                 drafted = _read_once(draft, draft, folders, read)
                 named += drafted[1] if drafted is not None else []
@@ -705,7 +707,8 @@ def _list_index(resolver: Resolver) -> _ListIndex:
     return index
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class ListUsers:
     """The decisions of the workspace naming a decision's list file (`use`), in the workspace's
     order: those before it and those after it (a Tờ trình printing a draft decision that names

@@ -7,13 +7,13 @@ the workspace answers it (and a test or the register can answer it differently).
 from __future__ import annotations
 
 import os
-import re
 import stat
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Protocol
 
 from pipeline.load import read_log
 from pipeline.load.bounded import keep
+from pipeline.patterns import lazy
 
 if TYPE_CHECKING:
     from pipeline.batch.manifest import Entry
@@ -55,7 +55,7 @@ class RealPaths:
         text = os.fspath(path)
         found = self._joined.get(text)
         if found is None:
-            if ".." in text and ".." in _PARTS.split(text):  # realpath reads "link/.." through it
+            if ".." in text and ".." in _parts().split(text):  # realpath reads "link/.." through it
                 return resolved_path(path)
             found = self._join(text)
         try:
@@ -102,7 +102,7 @@ class RealPaths:
 # Paths a RealPaths keeps joined: those of the last few hundred documents, not the year's (a
 # build holding every path it met grew with the year: 3 MB at 5,000 decisions).
 _JOINED_KEPT = 1024
-_PARTS = re.compile(r"[\\/]")
+_parts = lazy(r"[\\/]")
 
 
 def within(path: Path, folder: Path) -> bool:

@@ -19,6 +19,7 @@ from pipeline.errors import InputError
 from pipeline.load.yaml_source import Path_, Source
 from pipeline.model.document import AUTO_NUMBER
 from pipeline.model.errors import library_reason
+from pipeline.patterns import lazy
 from pipeline.phrase import Phrase
 from pipeline.text.normalize import slug
 
@@ -156,7 +157,7 @@ def to_input_error(
 
 # A document's number as printed, typed whole into `so:` ("03/PGDĐT-GDTrH", "Số: 03/QĐ-UBND"):
 # the number, then "/" and the ký hiệu.
-_PRINTED_NUMBER = re.compile(
+_printed_number = lazy(
     r"^\s*(?:s[ốo]\s*:?\s*)?(?P<number>\d{1,5})\s*/\s*(?P<symbol>\S.*?)\s*$", re.IGNORECASE
 )
 
@@ -180,7 +181,7 @@ def _number_slip(
         for other in errors
     ):  # fmt: skip
         return None
-    printed = _PRINTED_NUMBER.match(value)
+    printed = _printed_number().match(value)
     if printed is not None:
         return "data.number_with_symbol", {
             "value": " ".join(value.split()), "number": printed["number"],

@@ -31,6 +31,7 @@ from yaml._yaml import CParser
 
 from pipeline.errors import InputError
 from pipeline.load import read_log
+from pipeline.patterns import lazy
 from pipeline.render.phrase import Phrase
 from pipeline.text.gate import REFUSED_PATTERN as _REFUSED_PATTERN
 from pipeline.text.gate import (
@@ -296,7 +297,8 @@ def _plain(node: Any, loc: Path_, lines: dict[Path_, int], source: _SlowSource) 
                      field=dotted(loc) or None, tag=type(node).__name__)  # fmt: skip
 
 
-@dataclass
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(eq=False, repr=False)
 class _SlowSource:
     path: Path
     raw: str
@@ -407,16 +409,17 @@ def _syntax_error(path: Path, line: int | None, exc: MarkedYAMLError) -> InputEr
 
 # "trich_yeu:Về việc ..." typed without the space YAML needs after a key's colon: the line
 # reads as text, and the parser stumbles on a later line ("could not find expected ':'").
-_GLUED_KEY = re.compile(r"^\s*(?:-\s+)?(?P<key>[a-z][a-z0-9_]*):(?P<value>[^\s:/].*)$")
+_glued_key_line = lazy(r"^\s*(?:-\s+)?(?P<key>[a-z][a-z0-9_]*):(?P<value>[^\s:/].*)$")
 # A well-formed key line ("tham_quyen: ...", "khen_thuong:"): a slip above it is not the one
 # the parser met (a text folded onto the next lines ends at the first such line).
-_KEY_LINE = re.compile(r"^\s*(?:-\s+)?[^\s#-][^:#]*:(?:\s|$)")
+_key_line = lazy(r"^\s*(?:-\s+)?[^\s#-][^:#]*:(?:\s|$)")
 # How many lines above the one the parser names the slip may stand, at most.
 _GLUED_REACH = 20
 _SHOWN_VALUE = 30
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class _GluedKey:
     """A `key:value` line (no space after the colon) near a YAML syntax error."""
 
@@ -437,7 +440,7 @@ class _GluedKey:
 
 def _glued_key(text: str, line: int | None) -> _GluedKey | None:
     """The `key:value` line at or above `line` (from 1; the parser's) whose text runs down to
-    it: the lines between are a folded text, no well-formed key (_KEY_LINE). None when there is
+    it: the lines between are a folded text, no well-formed key (_key_line). None when there is
     none (the error is another slip). A key is a field's spelling (lower case, digits, _):
     "Lưu:VT" or "08:00" in a text are not keys."""
     if line is None:
@@ -446,10 +449,10 @@ def _glued_key(text: str, line: int | None) -> _GluedKey | None:
     last = min(line, len(lines))
     for number in range(last, max(last - _GLUED_REACH, 0), -1):
         typed = lines[number - 1].rstrip("\r")
-        found = _GLUED_KEY.match(typed)
+        found = _glued_key_line().match(typed)
         if found is not None:
             return _GluedKey(number, found["key"], found["value"])
-        if number < last and _KEY_LINE.match(typed):
+        if number < last and _key_line().match(typed):
             return None
     return None
     lines = text.splitlines()
@@ -457,7 +460,7 @@ def _glued_key(text: str, line: int | None) -> _GluedKey | None:
     for number in range(last, max(last - _GLUED_REACH, 0) - 1, -1):
         if number < 1:
             break
-        found = _GLUED_KEY.match(lines[number - 1].rstrip("\r"))
+        found = _glued_key_line().match(lines[number - 1].rstrip("\r"))
         if found is not None and not found["value"].lstrip().startswith("#"):
             return _GluedKey(number, found["key"], found["value"])
     return None
@@ -906,7 +909,7 @@ def _typed_bad_char(path: Path, text: str, bad: BadCharacter) -> InputError:
 # The first character of a line that is neither blank nor a comment, and the end of a line as
 # str.splitlines finds it (its breaks are all whitespace, as str.strip and \s see it).
 _NOT_SPACE = re.compile(r"\S")
-_LINE_BREAK = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+_line_break = lazy("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 def _has_content(text: str) -> bool:
@@ -929,7 +932,7 @@ def _has_content(text: str) -> bool:
         if end < 0:
             end = len(text)
         if not text[start:end].isprintable():
-            other = _LINE_BREAK.search(text, start, end)
+            other = _line_break().search(text, start, end)
             if other is not None:
                 end = other.start()
         if end >= len(text):

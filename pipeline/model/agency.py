@@ -18,6 +18,7 @@ from pydantic import (
 from pipeline.model.base import Date, Filled, Record, new_dict, new_list
 from pipeline.model.document import filing_line_typed
 from pipeline.model.wording import Lines, ListLayout, PhraseOverrides, invalid, located
+from pipeline.patterns import lazy
 from pipeline.phrase import Phrase
 from pipeline.rules.agency_names import authority_kind, signs_on_behalf
 from pipeline.rules.award_names import name_key
@@ -41,7 +42,7 @@ AUTHORITIES: tuple[str, ...] = get_args(Authority)
 # Ký hiệu of an agency as real offices write it: UBND, VPUBND, TTg, HĐTĐKT (letters and digits).
 ABBREVIATION = re.compile(r"^[^\W_]+$")
 # The "TM." that opens a signature line written in chuc_vu ("TM. ỦY BAN NHÂN DÂN").
-_ON_BEHALF_PREFIX = re.compile(r"^\s*T\.?\s?M\.\s*", re.I)
+_on_behalf_prefix = lazy(r"^\s*T\.?\s?M\.\s*", re.I)
 
 
 def _in_capitals(value: str) -> bool:
@@ -104,7 +105,7 @@ def _decree_award(name: str) -> str:
 
 
 # A sum of money as clerks write it: 200000, 200.000 or 1.410.000 (dots group thousands).
-_MONEY = re.compile(r"^\d{1,3}(\.\d{3})+$|^\d+$")
+_money_text = lazy(r"^\d{1,3}(\.\d{3})+$|^\d+$")
 
 
 def _money(value: Any, *, rate: bool = False) -> Any:
@@ -116,7 +117,7 @@ def _money(value: Any, *, rate: bool = False) -> Any:
     if isinstance(value, float):  # YAML's reading of an unquoted 200.000 (or of 0.3)
         raise invalid(f"data.money_float{suffix}", value=value)
     text = str(value).strip()
-    if isinstance(value, int) or _MONEY.match(text):
+    if isinstance(value, int) or _money_text().match(text):
         return int(text.replace(".", ""))
     raise invalid(f"data.money_bad{suffix}", value=text)
 
@@ -303,7 +304,7 @@ class Signer(Record):
             return "thay_cho", self.thay_cho or ""
         first = self.chuc_vu.splitlines()[0] if self.chuc_vu else ""
         if signs_on_behalf(first):
-            return "chuc_vu", _ON_BEHALF_PREFIX.sub("", first).strip()
+            return "chuc_vu", _on_behalf_prefix().sub("", first).strip()
         return None
 
     @property

@@ -8,10 +8,11 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
 from pydantic_core import PydanticCustomError
 
 from pipeline.model.errors import VANTHU_PHRASE
+from pipeline.patterns import lazy
 from pipeline.phrase import Phrase
 
 _DMY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
-_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+_iso = lazy(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 
 
 def parse_date(value: Any) -> date:
@@ -23,7 +24,7 @@ def parse_date(value: Any) -> date:
     text = str(value)
     match = _DMY.match(text)
     parts = (match[3], match[2], match[1]) if match else None
-    if parts is None and (iso := _ISO.match(text)):
+    if parts is None and (iso := _iso().match(text)):
         parts = (iso[1], iso[2], iso[3])
     if parts is None:
         raise PydanticCustomError("bad_date", "bad date", {"value": text})

@@ -7,6 +7,7 @@ from pydantic import AfterValidator, BeforeValidator, Field
 
 from pipeline.model.base import Record
 from pipeline.model.wording import invalid
+from pipeline.patterns import lazy
 from pipeline.text.normalize import slug
 
 # A bullet typed or pasted from Word at the head of a dash line: the template prints its own
@@ -55,14 +56,14 @@ _LIST_KEYS = ("gach", "diem")
 # '- "gach: [a, b]"' (quoted); each would print as it is, as a paragraph. The key as a clerk
 # may spell it (gach, Gạch, ĐIỂM); with the space, only a list in brackets makes it one:
 # "Điểm: 8,5 ..." is a sentence.
-_LIST_AS_TEXT = re.compile(
+_list_as_text = lazy(
     r"^[\s\-–]*(?P<key>[^\W\d_]+)\s*:(?:(?P<glued>\S.*)|\s+(?P<listed>\[.*\]))$", re.S
 )
 
 
 def _not_list_as_text(text: str) -> str:
     """A paragraph, not a dash or điểm list YAML read as text (it would print "gach:[a, b]")."""
-    found = _LIST_AS_TEXT.match(text.strip())
+    found = _list_as_text().match(text.strip())
     if found is None or slug(found["key"]) not in _LIST_KEYS:
         return text
     key = slug(found["key"])

@@ -8,6 +8,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, field_validator
 
 from pipeline.model.base import Date, Record
 from pipeline.model.wording import PhraseOverrides, invalid
+from pipeline.patterns import lazy
 from pipeline.text.syllables import is_vietnamese_syllable
 
 
@@ -26,14 +27,14 @@ class RecipientGroup(Record):
 # "Luu" (its marks lost) reads as "Lưu".
 _FILING_LABEL = re.compile(r"^[\s\-–]*l[ưu]u(?:\s*(?P<colon>:)|\s+(?P<rest>\S.*))", re.I | re.S)
 _FILING_WORDS = frozenset({("văn", "thư"), ("hồ", "sơ")})
-_WORD_CUT = re.compile(r"[\s,.;:()]+")
-_ABBREVIATION = re.compile(r"[^\W_]{2,}")
+_word_cut = lazy(r"[\s,.;:()]+")
+_abbreviation = lazy(r"[^\W_]{2,}")
 
 
 def _is_abbreviation(word: str) -> bool:
     """Whether a word is a unit's or a drafter's abbreviation (VT, vp, HĐND, H01b), never a
     word of a name: letters or digits that make no Vietnamese syllable ("HOA", "trữ" do)."""
-    return bool(_ABBREVIATION.fullmatch(word)) and not is_vietnamese_syllable(word.lower())
+    return bool(_abbreviation().fullmatch(word)) and not is_vietnamese_syllable(word.lower())
 
 
 def _is_filing_line(line: str) -> bool:
@@ -43,7 +44,7 @@ def _is_filing_line(line: str) -> bool:
         return False
     if found["colon"]:
         return True
-    words = [word for word in _WORD_CUT.split(found["rest"]) if word]
+    words = [word for word in _word_cut().split(found["rest"]) if word]
     if not words:
         return False
     if _is_abbreviation(words[0]):
@@ -136,7 +137,7 @@ Recipient = Annotated[
 
 # What a trích yếu may end with that a title keeps: an ellipsis ("...", "…"), or a full stop
 # closing an abbreviation of single letters ("v.v.").
-_KEPT_ENDING = re.compile(r"(?:\.\.\.|(?:^|\s)(?:[^\W\d_]\.)+[^\W\d_]\.)$")
+_kept_ending = lazy(r"(?:\.\.\.|(?:^|\s)(?:[^\W\d_]\.)+[^\W\d_]\.)$")
 # The "./." that closes a document's text (ô 6), copied to the end of its trích yếu.
 _TEXT_END_MARK = "./."
 
@@ -148,7 +149,7 @@ def without_full_stop(text: str) -> str:
     their dots; a text of nothing else stays as it is."""
     stripped = text.rstrip()
     for ending in (_TEXT_END_MARK, "."):
-        if stripped.endswith(ending) and not _KEPT_ENDING.search(stripped):
+        if stripped.endswith(ending) and not _kept_ending().search(stripped):
             return stripped[: -len(ending)].rstrip() or text
     return text
 

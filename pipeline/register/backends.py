@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 from urllib.parse import unquote
 
+from pipeline.patterns import lazy
 from pipeline.register.errors import PostgresError, RegisterError
 
 T = TypeVar("T")
@@ -105,11 +106,12 @@ class Backend(Protocol):
     def close(self) -> None: ...
 
 
-_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]+://")
+_URI = r"[A-Za-z][A-Za-z0-9+.\-]+://"
+_uri = lazy(_URI)
 # A password given as a query parameter (postgresql://host/db?password=...), or as a libpq
 # keyword (password=... in a key/value string).
-_QUERY_PASSWORD = re.compile(r"(?i)([?&](?:ssl)?password=)([^&#]*)")
-_KEYWORD_PASSWORD = re.compile(r"(?i)(\b(?:ssl)?password\s*=\s*)('(?:[^'\\]|\\.)*'|\S*)")
+_query_password = lazy(r"(?i)([?&](?:ssl)?password=)([^&#]*)")
+_keyword_password = lazy(r"(?i)(\b(?:ssl)?password\s*=\s*)('(?:[^'\\]|\\.)*'|\S*)")
 
 
 def _split_userinfo(rest: str) -> tuple[str | None, str]:
@@ -137,9 +139,9 @@ def safe_location(location: str) -> str:
     """The location as shown to people: a URL (or libpq key/value string) without its
     password, wherever the password is written: user:PASSWORD@, even with a raw "@" in it,
     or a password= parameter."""
-    match = _URI.match(location)
+    match = _uri().match(location)
     if match is None:
-        return _KEYWORD_PASSWORD.sub(r"\1***", location)
+        return _keyword_password().sub(r"\1***", location)
     scheme, rest = match.group(), location[match.end():]
     if _hostless_credentials(rest) is not None:
         return scheme + rest.split(":", 1)[0] + ":***"
@@ -147,7 +149,7 @@ def safe_location(location: str) -> str:
     if userinfo is not None and ":" in userinfo:
         userinfo = userinfo.split(":", 1)[0] + ":***"
     shown = scheme + (userinfo or "") + rest
-    return _QUERY_PASSWORD.sub(r"\1***", shown)
+    return _query_password().sub(r"\1***", shown)
 
 
 def _passwords(location: str) -> set[str]:
@@ -155,7 +157,7 @@ def _passwords(location: str) -> set[str]:
     written, percent-decoded, and as libpq reads a URL (its user:password ends at the first
     "@" or "/")."""
     found: set[str] = set()
-    match = _URI.match(location)
+    match = _uri().match(location)
     if match is not None:
         rest = location[match.end():]
         userinfo, _ = _split_userinfo(rest)
@@ -167,9 +169,9 @@ def _passwords(location: str) -> set[str]:
         if hostless is not None:
             # libpq's "port" ends at a "/" or "?"; what follows may be read as the database.
             found.update({hostless, *re.split(r"[/?]", hostless)})
-        found.update(m.group(2) for m in _QUERY_PASSWORD.finditer(rest))
+        found.update(m.group(2) for m in _query_password().finditer(rest))
     else:
-        found.update(m.group(2).strip("'") for m in _KEYWORD_PASSWORD.finditer(location))
+        found.update(m.group(2).strip("'") for m in _keyword_password().finditer(location))
     found |= {unquote(word) for word in found}
     return {word for word in found if word}
 
@@ -178,9 +180,9 @@ def scrub(text: str, location: str) -> str:
     """A driver's message about `location`, fit to show: on one line, every URI in it without
     its password, and no trace of the password itself."""
     # A URI first, whole (quoted, it may hold spaces), so that its password is masked in place.
-    text = re.sub(f'"({_URI.pattern}[^"]*)"', lambda m: f'"{safe_location(m.group(1))}"', text)
-    text = re.sub(rf"(?<![\w\"]){_URI.pattern}[^\s\"']*", lambda m: safe_location(m.group()), text)
-    text = _KEYWORD_PASSWORD.sub(r"\1***", text)
+    text = re.sub(f'"({_URI}[^"]*)"', lambda m: f'"{safe_location(m.group(1))}"', text)
+    text = re.sub(rf"(?<![\w\"]){_URI}[^\s\"']*", lambda m: safe_location(m.group()), text)
+    text = _keyword_password().sub(r"\1***", text)
     for word in sorted(_passwords(location), key=len, reverse=True):
         # A short password only where it stands alone, so that the message stays readable.
         pattern = re.escape(word) if len(word) >= 4 else rf"(?<!\w){re.escape(word)}(?!\w)"
@@ -193,7 +195,7 @@ def check_url(url: str) -> None:
     """Refuse a postgresql:// URL that libpq would read otherwise than it was meant: a raw
     "@", "/", "?", "#" or space in the user name or password puts part of the password in the
     host or the database name (and so in the driver's messages)."""
-    match = _URI.match(url)
+    match = _uri().match(url)
     if match is not None and _hostless_credentials(url[match.end():]) is not None:
         # user:password without @host, or a URL cut short at a "#" (vanthu.yaml: " #" starts a
         # comment): libpq would look for a host named after the user, port the password.

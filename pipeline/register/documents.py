@@ -68,6 +68,7 @@ from pipeline.i18n import t
 from pipeline.load.contract import LoadedDocument
 from pipeline.model.quyet_dinh import DecisionData
 from pipeline.paths import shown
+from pipeline.patterns import lazy
 from pipeline.register.backends import SqliteBackend, safe_location
 from pipeline.register.errors import RegisterError
 from pipeline.register.holders import (
@@ -755,14 +756,14 @@ _NEVER_A_NAME = frozenset(("dự", "về", "v/v"))
 
 
 # "Như trên" typed in Nơi nhận: those named in Kính gửi, already listed by name.
-_AS_ABOVE = re.compile(r"^như\s+trên$", re.IGNORECASE)
+_as_above = lazy(r"^như\s+trên$", re.IGNORECASE)
 
 
 def register_recipients(addressees: list[str], recipients: list[str]) -> list[str]:
     """Nơi nhận văn bản as the register lists it: the Kính gửi names, then the Nơi nhận lines,
     each once; a typed 'Như trên' stands for the names before it and is not one itself."""
     if addressees:
-        recipients = [r for r in recipients if not _AS_ABOVE.match(r.strip(" .;,"))]
+        recipients = [r for r in recipients if not _as_above().match(r.strip(" .;,"))]
     return unique_names(addressees + recipients)
 
 

@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -43,6 +42,7 @@ from typing import TYPE_CHECKING, Any
 from pipeline.errors import InputError, RenderError, UsageError, VanthuError
 from pipeline.i18n import t
 from pipeline.load.contract import LoadedDocument
+from pipeline.patterns import lazy
 from pipeline.register.documents import (
     changed_signer,
     document_year,
@@ -71,7 +71,7 @@ if TYPE_CHECKING:
 
 RECORD_SUFFIX = FORM_RECORD_SUFFIX
 # A form's identifier names its record: a plain file name, the same on every system.
-_IDENTIFIER = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+_identifier = lazy(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 # Names Windows keeps for its devices, whatever follows a dot (NUL.json is no file there).
 _DEVICE_NAMES = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(10)),
                            *(f"LPT{n}" for n in range(10))})
@@ -107,7 +107,7 @@ def form_source(identifier: str) -> str:
     if not isinstance(identifier, str):
         raise TypeError(f"a form's identifier is a str, not {type(identifier).__name__}: "
                         f"give str({identifier!r})")
-    if _IDENTIFIER.fullmatch(identifier) is None:
+    if _identifier().fullmatch(identifier) is None:
         raise UsageError("register.form_identifier", identifier=identifier, folder=FORMS_DIR)
     if identifier.split(".", 1)[0].upper() in _DEVICE_NAMES:
         raise UsageError("register.form_identifier_device", identifier=identifier)

@@ -8,7 +8,6 @@ numbers begin again at 01, in folders named after the password.
 from __future__ import annotations
 
 import os
-import re
 import shlex
 from collections.abc import Callable, Mapping
 from contextlib import ExitStack
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.errors import VanthuError
 from pipeline.paths import shown
+from pipeline.patterns import lazy
 from pipeline.register.backends import Backend, PostgresBackend, SqliteBackend, safe_location
 from pipeline.register.errors import RegisterError
 from pipeline.register.sequences import SequencePlan
@@ -28,11 +28,11 @@ if TYPE_CHECKING:
 ENV_VARIABLE = "VANTHU_DB"
 FILE_NAME = "so-van-ban.sqlite3"
 # The schemes libpq (and so psycopg) reads, in any case; libpq itself wants them in lower case.
-_URL = re.compile(r"(?i)^(postgresql|postgres)://")
+_url = lazy(r"(?i)^(postgresql|postgres)://")
 # scheme:/ or scheme:// (two letters at least: C:/ is a Windows drive, not a scheme).
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]+):/")
+_scheme = lazy(r"^([A-Za-z][A-Za-z0-9+.\-]+):/")
 # A libpq key/value connection string: host=... dbname=... user=... password=...
-_DSN_KEY = re.compile(
+_dsn_key = lazy(
     r"(?i)(?:^|[\s/\\])(?:host|hostaddr|port|dbname|user|password|passfile|service|sslmode"
     r"|connect_timeout|options|application_name)\s*="
 )
@@ -45,21 +45,21 @@ def default_register_path(root: Path) -> Path:
 
 def is_url(location: str | Path) -> bool:
     """Whether `location` names a PostgreSQL register (postgresql:// or postgres://, any case)."""
-    return isinstance(location, str) and _URL.match(location) is not None
+    return isinstance(location, str) and _url().match(location) is not None
 
 
 def checked_location(text: str) -> str | Path:
     """A location as written: a PostgreSQL URL (its scheme in lower case, as libpq needs it),
     else a file path; refused when it looks like a database address vanthu cannot use."""
     text = text.strip()
-    url = _URL.match(text)
+    url = _url().match(text)
     if url is not None:
         return url.group(1).lower() + text[len(url.group(1)):]
-    scheme = _SCHEME.match(text)
+    scheme = _scheme().match(text)
     if scheme is not None:
         raise RegisterError("register.unsupported_location", location=safe_location(text),
                             scheme=scheme.group(1))
-    if _DSN_KEY.search(text):
+    if _dsn_key().search(text):
         raise RegisterError("register.dsn_location", location=safe_location(text))
     return Path(text).expanduser()
 

@@ -35,6 +35,7 @@ from pipeline.errors import TemplateError
 
 if TYPE_CHECKING:
     from docxtpl import DocxTemplate
+from pipeline.patterns import lazy
 from pipeline.render.builtin import builtin_templates
 from pipeline.render.jinja_errors import ItemPastEnd
 from pipeline.render.package import (
@@ -65,7 +66,7 @@ LAST_PART = "phan_cuoi"
 _BODY = re.compile(r"(<w:body[^>]*>)(.*)(</w:body>)", re.DOTALL)
 _FINAL_SECTPR = re.compile(r"<w:sectPr[ >](?:(?!<w:sectPr[ >]).)*</w:sectPr>\s*$", re.DOTALL)
 _ANY_SECTPR = re.compile(r"<w:sectPr(?: [^>]*)?>.*?</w:sectPr>", re.DOTALL)
-_PARAGRAPH_START = re.compile(r"<w:p([ >])")
+_paragraph_start = lazy(r"<w:p([ >])")
 # A section break standing alone: an empty paragraph whose properties end with a sectPr (the
 # paragraph style before it kept, anything else of an empty paragraph's look dropped).
 _BREAK_PARAGRAPH = re.compile(
@@ -73,7 +74,7 @@ _BREAK_PARAGRAPH = re.compile(
     r"(<w:sectPr[ >](?:(?!</w:sectPr>).)*</w:sectPr>)\s*</w:pPr>\s*</w:p>",
     re.DOTALL,
 )
-_PARAGRAPH_STYLE = re.compile(r"<w:pStyle\b[^>]*/>")
+_paragraph_style = lazy(r"<w:pStyle\b[^>]*/>")
 # How that paragraph's mark is set so that it takes no room: hidden (w:vanish on the mark; Word
 # and LibreOffice give an empty paragraph with a hidden mark no line, see
 # github.com/yukiyokotani/office-open-xml-viewer/pull/947 for Word's rule) and, where hidden
@@ -87,23 +88,24 @@ COLLAPSED_BREAK = (
     '<w:rPr><w:vanish/><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>'
 )
 STYLES_PART = "word/styles.xml"
-_FORM_FIELD = re.compile(r'<w:framePr\b[^>]*\bw:hAnchor="page"')
+_FORM_FIELD_PATTERN = r'<w:framePr\b[^>]*\bw:hAnchor="page"'
+_form_field = lazy(_FORM_FIELD_PATTERN)
 # TemplateLibrary.is_form's question, kept with its answers (bump when it reads otherwise).
-_IS_FORM = b"is_form-1:" + _FORM_FIELD.pattern.encode()
+_IS_FORM = b"is_form-1:" + _FORM_FIELD_PATTERN.encode()
 # A comment's marks in the body: its range and the run holding its reference (Word's
 # CommentReference style). The comments themselves (word/comments.xml) are the template's
 # maintainer's notes and are not in the frame's parts an output is written with.
-_COMMENT_RUN = re.compile(
+_comment_run = lazy(
     r"<w:r(?:\s[^>]*)?>(?:(?!</w:r>).)*?<w:commentReference\b[^>]*/>\s*</w:r>", re.DOTALL
 )
-_COMMENT_MARK = re.compile(
+_comment_mark = lazy(
     r"<w:comment(?:RangeStart|RangeEnd|Reference)\b[^>]*/>"
     r"|<w:comment(?:RangeStart|RangeEnd|Reference)\b[^>]*>.*?</w:comment\w+>",
     re.DOTALL,
 )
 _INCLUDE_NAME = re.compile(r"""include\s+["'“”‘’]([^"'“”‘’]*)["'“”‘’]""")
 # The header and footer parts of a .docx (Word names them header1.xml, footer2.xml…).
-_RUNNING_PART = re.compile(r"word/(?:header|footer)\d*\.xml")
+_running_part = lazy(r"word/(?:header|footer)\d*\.xml")
 
 
 _DICT_NAMES = frozenset(dir(dict))
@@ -538,7 +540,7 @@ def _patcher() -> DocxTemplate:
 # Inside a tag, what docxtpl's clean-up leaves XML-escaped although Jinja needs the character:
 # LibreOffice writes every quote of a text as &quot; (or &apos;), docxtpl unescapes only
 # &lt; and &gt;.
-_TAG_BODY = re.compile(r"(?<=\{[\{%])(.*?)(?=[\}%]\})")
+_tag_body = lazy(r"(?<=\{[\{%])(.*?)(?=[\}%]\})")
 _QUOTES = (("&quot;", '"'), ("&apos;", "'"))
 
 
@@ -553,7 +555,7 @@ def unescape_quotes(xml: str) -> str:
             text = text.replace(escaped, char)
         return text
 
-    return _TAG_BODY.sub(quotes, xml)
+    return _tag_body().sub(quotes, xml)
 
 
 def strip_comments(xml: str) -> str:
@@ -561,10 +563,11 @@ def strip_comments(xml: str) -> str:
     not the document's, and marks without word/comments.xml make a file LibreOffice refuses."""
     if "<w:comment" not in xml:
         return xml
-    return _COMMENT_MARK.sub("", _COMMENT_RUN.sub("", xml))
+    return _comment_mark().sub("", _comment_run().sub("", xml))
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class RunningParts:
     """The header and footer parts of a template file holding '{' or '}' (a tag may be split over
     runs, so a brace alone counts), by name, and what render.structure.running_faults reads of
@@ -584,7 +587,7 @@ def stored_parts(path: Path) -> tuple[str | None, RunningParts | None]:
             names = archive.namelist()
             braced: dict[str, bytes] = {}
             for name in names:
-                if _RUNNING_PART.fullmatch(name):
+                if _running_part().fullmatch(name):
                     data = archive.read(name)
                     if _has_brace(data):
                         braced[name] = data
@@ -634,7 +637,7 @@ def mark_lines(source: str) -> str:
     Only for locating errors: rendering uses the unmarked source, which spares removing the
     marks from every output (docxtpl inserts and removes them around each render).
     """
-    return _PARAGRAPH_START.sub(r"\n<w:p\1", source)
+    return _paragraph_start().sub(r"\n<w:p\1", source)
 
 
 def collapse_breaks(body: str) -> str:
@@ -644,7 +647,7 @@ def collapse_breaks(body: str) -> str:
         return body
 
     def collapsed(found: re.Match[str]) -> str:
-        style = _PARAGRAPH_STYLE.search(found[2])
+        style = _paragraph_style().search(found[2])
         kept = style[0] if style else ""
         return f"{found[1]}<w:pPr>{kept}{COLLAPSED_BREAK}{found[3]}</w:pPr></w:p>"
 
@@ -663,7 +666,8 @@ def split_body(document_xml: str, source: str) -> tuple[str, str, str, str]:
     return document_xml[: match.end(1)], inner, sect, document_xml[match.start(3) :]
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class SectionKind:
     """What a template's section may choose: landscape or not, page numbers restarting or not."""
 
@@ -960,7 +964,7 @@ class TemplateLibrary:
                 # The frame may be set on the paragraph or on its style (Word offers both).
                 texts = (package.parts[part] for part in (DOCUMENT_PART, STYLES_PART)
                          if part in package.parts)  # fmt: skip
-                found = any(_FORM_FIELD.search(text.decode("utf-8")) for text in texts)
+                found = any(_form_field().search(text.decode("utf-8")) for text in texts)
                 return "true" if found else "false"
 
             # The same bytes answered before (template_cache.answer_of): the answer is kept,

@@ -31,6 +31,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from pipeline.errors import TemplateError, VanthuError
+from pipeline.patterns import lazy
 from pipeline.render import budget as budget_module
 from pipeline.render.budget import OUTPUT_CHARS, RENDER_SECONDS, Budget, BudgetExceeded, guard
 from pipeline.render.compose import (
@@ -76,7 +77,7 @@ from pipeline.render.template_cache import cache_root, fault_free, note_fault_fr
 from pipeline.render.zipwriter import Member, ZipAround
 
 # The place lxml's message repeats after its words (said by the message's own line and column).
-_PARSER_PLACE = re.compile(r",\s*line \d+, column \d+\s*$")
+_parser_place = lazy(r",\s*line \d+, column \d+\s*$")
 _DOCPR_ID = re.compile(r'(<wp:docPr\b[^>]*?\bid=")\d+(")')
 _LISTING_CHARS = ("\t", "\a", "\n", "\f")
 _LISTING_BYTES = tuple(char.encode() for char in _LISTING_CHARS)  # one byte each in UTF-8
@@ -622,7 +623,7 @@ class Engine:
         return TemplateError(
             "render.xml_damaged", template=f"{name}.docx", where=where,
             part=DOCUMENT_PART, line=line, column=column, name=file,
-            reason=_PARSER_PLACE.sub("", exc.msg or ""),
+            reason=_parser_place().sub("", exc.msg or ""),
         )  # fmt: skip
 
     def _refuse_frame_faults(self, name: str) -> None:

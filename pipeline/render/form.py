@@ -9,11 +9,10 @@ and the renderer reads the fields back from the template, so nothing in code kno
 
 from __future__ import annotations
 
-import re
-
 from lxml import etree
 
 from pipeline.errors import TemplateError
+from pipeline.patterns import lazy
 from pipeline.render.package import DOCUMENT_PART, Package
 from pipeline.render.styles import NS, Frame, StyleSheet, w
 
@@ -38,7 +37,7 @@ TITLE_STYLE, SIGNER_STYLE = "GiayKhenChucDanh", "GiayKhenNguoiKy"
 DECISION_STYLE = "GiayKhenQuyetDinh"  # "Quyết định số ...": phrase giay_khen_quyet_dinh
 NUMBER_STYLE = "GiayKhenSoVaoSo"  # "Số vào sổ: 1201": phrase giay_khen_so_vao_so
 BORDER_STYLE = "GiayKhenKhungPhoi"  # the test print's border: it prints no text
-_PAGE_SIZE = re.compile(r'<w:pgSz\b[^>]*?w:w="(\d+)"[^>]*?w:h="(\d+)"')
+_page_size = lazy(r'<w:pgSz\b[^>]*?w:w="(\d+)"[^>]*?w:h="(\d+)"')
 
 
 def twips_to_mm(value: float) -> float:
@@ -52,7 +51,7 @@ class FormSheet(StyleSheet):
     def __init__(self, package: Package, name: str) -> None:
         super().__init__(package.parts["word/styles.xml"])
         self.name = name
-        if _PAGE_SIZE.search(package.text(DOCUMENT_PART)) is None:  # a page without paper
+        if _page_size().search(package.text(DOCUMENT_PART)) is None:  # a page without paper
             raise TemplateError(
                 "render.template_not_docx", template=f"{name}.docx", reason="w:pgSz"
             )

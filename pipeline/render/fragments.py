@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from markupsafe import Markup, escape
 
+from pipeline.patterns import lazy
 from pipeline.rules.metrics import EMU_PER_POINT
 from pipeline.text.lead_in import leads_in
 
@@ -31,17 +32,17 @@ STYLE_BOLD_ITALIC = "StrongEmphasis"
 RULE_THICKNESS_EMU = 9525  # 0.75 pt: a "solid rule" that prints as a thin line
 
 _ESCAPABLE = r"""!"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"""
-_ESCAPE = re.compile(r"\\([" + re.escape(_ESCAPABLE) + r"])")
+_escape = lazy(r"\\([" + re.escape(_ESCAPABLE) + r"])")
 # Escaped characters are parked in this private form while the delimiters are matched (the gate
 # refuses U+0000, so it cannot come from data).
-_PARKED = re.compile("\x00(\\d+)\x00")
+_parked = lazy("\x00(\\d+)\x00")
 
 
-_STARS = re.compile(r"\*+")
-_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+_stars = lazy(r"\*+")
+_line_break = lazy(r"[ \t]*\n[ \t]*")
 # New lines with the blanks around them, blank lines too: one paragraph break (a blank line
 # between two pasted paragraphs is no empty paragraph).
-_NEW_PARAGRAPH = re.compile(r"\s*\n\s*")
+_new_paragraph = lazy(r"\s*\n\s*")
 # docxtpl's listing mark for a new paragraph: the renderer's listing pass (docxtpl's
 # resolve_listing, which pipeline.render.engine runs) ends the paragraph there and opens one with
 # the same paragraph properties, its run with the same run properties. The gate refuses U+0007
@@ -64,10 +65,10 @@ def segments(text: str) -> list[Segment]:
         parked.append(match[1])
         return f"\x00{len(parked) - 1}\x00"
 
-    parked_text = _ESCAPE.sub(park, text)
+    parked_text = _escape().sub(park, text)
     out: list[Segment] = []
     for piece, bold, italic in _emphasis(parked_text):
-        piece = _PARKED.sub(lambda m: parked[int(m[1])], piece)
+        piece = _parked().sub(lambda m: parked[int(m[1])], piece)
         if out and out[-1][1:] == (bold, italic):
             out[-1] = (out[-1][0] + piece, bold, italic)
         elif piece:
@@ -85,7 +86,7 @@ def _emphasis(text: str) -> list[Segment]:
     # character and before a non-space; it closes after a non-space and before a non-word.
     open_runs: dict[int, list[int]] = {1: [], 2: [], 3: []}
     pairs: dict[int, tuple[int, int]] = {}  # start of either run → (its end, its length)
-    for match in _STARS.finditer(text):
+    for match in _stars().finditer(text):
         size = len(match[0])
         if size > 3:
             continue
@@ -134,12 +135,12 @@ def in_run_lines(lines: Sequence[str]) -> Markup:
 
 def visible_text(text: str) -> str:
     """What a reader sees of `text` once rendered: markup removed, a line break as '\\n'."""
-    return "".join(piece for piece, _, _ in segments(_LINE_BREAK.sub("\n", text)))
+    return "".join(piece for piece, _, _ in segments(_line_break().sub("\n", text)))
 
 
 def visible_paragraphs(text: str) -> list[str]:
     """What a reader sees of `text` printed by paragraph_runs: one text per paragraph."""
-    return visible_text(_NEW_PARAGRAPH.sub("\n", text.strip())).split("\n")
+    return visible_text(_new_paragraph().sub("\n", text.strip())).split("\n")
 
 
 def _run(text: str, style: str | None) -> str:
@@ -177,8 +178,8 @@ def styled_runs(text: str, *, paragraphs: bool = False) -> Markup:
     """rich_runs of any text: its pieces of the same emphasis, each line a run; with
     `paragraphs`, each line after the first opens a new paragraph (paragraph_runs)."""
     if paragraphs:
-        return _line_runs(_NEW_PARAGRAPH.sub("\n", text.strip()), paragraphs=True)
-    return _line_runs(_LINE_BREAK.sub("\n", text), paragraphs=False)
+        return _line_runs(_new_paragraph().sub("\n", text.strip()), paragraphs=True)
+    return _line_runs(_line_break().sub("\n", text), paragraphs=False)
 
 
 def _line_runs(text: str, *, paragraphs: bool) -> Markup:
@@ -205,7 +206,7 @@ def paragraph_runs(text: str) -> Markup:
     prints before the text (a number, "- ") stays with the first."""
     if "\n" not in text:
         return rich_runs(text)
-    lines = _NEW_PARAGRAPH.split(text.strip())
+    lines = _new_paragraph().split(text.strip())
     marked = [line + KEEP_WITH_NEXT_MARK if leads_in(line) else line for line in lines[:-1]]
     # Split once: the lines of a stripped text cut at each new line and the blanks around it
     # neither start nor end with a blank, so joined by '\n' they are what styled_runs's own
@@ -213,8 +214,8 @@ def paragraph_runs(text: str) -> Markup:
     return _line_runs("\n".join([*marked, lines[-1]]), paragraphs=True)
 
 
-_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.S)
-_PROPERTIES = re.compile(r"<w:p(?: [^>]*)?>(?P<ppr><w:pPr>(?P<style><w:pStyle [^>]*/>)?)?")
+_paragraph = lazy(r"<w:p(?: [^>]*)?>.*?</w:p>", re.S)
+_properties = lazy(r"<w:p(?: [^>]*)?>(?P<ppr><w:pPr>(?P<style><w:pStyle [^>]*/>)?)?")
 
 
 def kept_with_next(xml: str) -> str:
@@ -224,7 +225,7 @@ def kept_with_next(xml: str) -> str:
 
     def keep(match: re.Match[str]) -> str:
         paragraph = match[0].replace(KEEP_WITH_NEXT_MARK, "")
-        head = _PROPERTIES.match(paragraph)
+        head = _properties().match(paragraph)
         if head is None or "<w:keepNext" in paragraph.split("</w:pPr>", 1)[0]:
             return paragraph
         if head["ppr"] is None:  # no properties: a <w:pPr> of its own
@@ -232,7 +233,7 @@ def kept_with_next(xml: str) -> str:
         # keepNext follows pStyle, before any other property (the schema's order)
         return f"{paragraph[: head.end()]}<w:keepNext/>{paragraph[head.end():]}"
 
-    return _PARAGRAPH.sub(lambda m: keep(m) if KEEP_WITH_NEXT_MARK in m[0] else m[0], xml)
+    return _paragraph().sub(lambda m: keep(m) if KEEP_WITH_NEXT_MARK in m[0] else m[0], xml)
 
 
 def sized_run(text: str, size_pt: float | None) -> Markup:

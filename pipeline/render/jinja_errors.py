@@ -17,6 +17,7 @@ from jinja2.utils import object_type_repr
 from markupsafe import Markup
 
 from pipeline.i18n import library_wording
+from pipeline.patterns import lazy
 from pipeline.render.phrase import Phrase
 
 _Q = r"'(?P<{}>[^']*)'"
@@ -180,9 +181,9 @@ def unclosed_block(message: str | None) -> str | None:
     return found[1]["block"]
 
 
-_OPERANDS = re.compile(r"^unsupported operand type\(s\) for (?P<op>\S+): '(?P<left>\w+)' and "
+_operands = lazy(r"^unsupported operand type\(s\) for (?P<op>\S+): '(?P<left>\w+)' and "
                        r"'(?P<right>\w+)'$")  # fmt: skip
-_CONCATENATE = re.compile(r'^can only concatenate (?P<left>\w+) \(not "(?P<right>\w+)"\) to \w+$')
+_concatenate = lazy(r'^can only concatenate (?P<left>\w+) \(not "(?P<right>\w+)"\) to \w+$')
 
 
 def expression_reason(exc: BaseException) -> str:
@@ -193,7 +194,7 @@ def expression_reason(exc: BaseException) -> str:
     if isinstance(exc, ZeroDivisionError):
         return Phrase("expr.zero_division")
     if isinstance(exc, TypeError):
-        found = _OPERANDS.match(text) or _CONCATENATE.match(text)
+        found = _operands().match(text) or _concatenate().match(text)
         if found is not None:
             params = found.groupdict()
             return Phrase(

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment, TemplateSyntaxError
 
 from pipeline.i18n import current_language, t
+from pipeline.patterns import lazy
 from pipeline.render.jinja_errors import unclosed_block
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 ANY_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 # docxtpl's paragraph, row, cell and run markers ({%p if %}, {%tr for %}, {{r x }}), which its
 # clean-up removes: the tag Jinja sees is the same tag without them.
-_MARKER = re.compile(r"^(?:[prc]|tr|tc)\s+")
+_marker = lazy(r"^(?:[prc]|tr|tc)\s+")
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def paragraphs_of(path: Path) -> list[Paragraph]:
 def tag_key(tag: str) -> str:
     """A tag reduced to what Jinja reads of it: no delimiters, markers or spacing differences."""
     inner = tag[2:-2].strip("-").strip()
-    return " ".join(_MARKER.sub("", inner).split())
+    return " ".join(_marker().sub("", inner).split())
 
 
 def paragraph_with_tag(paragraphs: list[Paragraph], tag: str, nth: int = 0) -> Paragraph | None:
@@ -103,8 +104,8 @@ def paragraph_reading(paragraphs: list[Paragraph], field_name: str) -> Paragraph
 
 
 # Lines as Jinja counts them (its lexer's newlines), in a source marked one paragraph a line.
-_NEWLINE = re.compile(r"\r\n|\r|\n")
-_STATEMENT = re.compile(r"\{%-?\s*(\w+)(.*?)-?%\}", re.DOTALL)
+_newline = lazy(r"\r\n|\r|\n")
+_statement = lazy(r"\{%-?\s*(\w+)(.*?)-?%\}", re.DOTALL)
 # Statements that open a block Jinja expects an end… tag for ({% set x %} without '=' too).
 _BLOCK_OPENERS = frozenset(
     ("for", "if", "with", "macro", "call", "filter", "block", "autoescape", "raw")
@@ -131,7 +132,7 @@ def _pick_on_line(
     """The tag `pick` chooses (by its index) among the tags on `line` of a source with one
     paragraph per line (compose.mark_lines), and how many tags reading the same stand before
     it; None when the line is not in the source or `pick` chooses none."""
-    lines = _NEWLINE.split(marked)
+    lines = _newline().split(marked)
     if not line or not 0 < line <= len(lines):
         return None
     tags = [_text_of(m[0]) for m in _line_tags(lines[line - 1])]
@@ -169,7 +170,7 @@ def failing_prefix(
     """Whether the source up to and including a tag of `exc`'s line fails as the whole source
     did (same message, same line): the first such tag is the one Jinja stopped at. A tag
     compiled alone says less (a stray {% endif %} is an error only inside a for)."""
-    starts = [0, *(m.end() for m in _NEWLINE.finditer(marked))]
+    starts = [0, *(m.end() for m in _newline().finditer(marked))]
     line = exc.lineno or 0
     if not 0 < line <= len(starts):
         return lambda index, tag: False
@@ -191,17 +192,17 @@ def failing_prefix(
 # The expression a tag computes: a print tag's, an if/elif's condition, a for's sequence, a
 # set's value (the tags of cleaned-up source, docxtpl's markers gone).
 _EXPRESSIONS = (
-    re.compile(r"^\{\{-?(.*?)-?\}\}$", re.DOTALL),
-    re.compile(r"^\{%-?\s*(?:if|elif)\s(.*?)-?%\}$", re.DOTALL),
-    re.compile(r"^\{%-?\s*for\s.*?\sin\s(.*?)(?:\sif\s.*?)?(?:\srecursive\s*)?-?%\}$", re.DOTALL),
-    re.compile(r"^\{%-?\s*set\s[^=]*=(.*?)-?%\}$", re.DOTALL),
+    lazy(r"^\{\{-?(.*?)-?\}\}$", re.DOTALL),
+    lazy(r"^\{%-?\s*(?:if|elif)\s(.*?)-?%\}$", re.DOTALL),
+    lazy(r"^\{%-?\s*for\s.*?\sin\s(.*?)(?:\sif\s.*?)?(?:\srecursive\s*)?-?%\}$", re.DOTALL),
+    lazy(r"^\{%-?\s*set\s[^=]*=(.*?)-?%\}$", re.DOTALL),
 )
 
 
 def tag_expression(tag: str) -> str | None:
     """The expression tag `tag` computes, None for a tag computing none ({% else %})."""
     for pattern in _EXPRESSIONS:
-        found = pattern.match(tag)
+        found = pattern().match(tag)
         if found is not None and found[1].strip():
             return found[1].strip()
     return None
@@ -230,7 +231,7 @@ def innermost_unclosed(marked: str, block: str) -> tuple[str, int] | None:
     template ends, the maintainer needs where the block began."""
     stack: list[tuple[str, int]] = []  # word, position
     raw = False
-    for match in _STATEMENT.finditer(marked):
+    for match in _statement().finditer(marked):
         word, rest = match[1], match[2]
         if raw:
             raw = word != "endraw"

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import TemplateError
+from pipeline.patterns import lazy
 from pipeline.render.libreoffice import restored_header_widths
 from pipeline.render.zipwriter import Member, replace_members
 
@@ -119,9 +120,9 @@ _CONTENT_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-type
 IMAGE_TYPE = f"{_OFFICE_RELS}/image"
 # Attributes of body content that name a relationship of document.xml (r:embed of a picture,
 # r:id of a hyperlink or an embedded object, r:link of a linked picture, SmartArt's r:dm…).
-REFERENCE = re.compile(r'(\sr:(?:embed|id|link|pict|dm|lo|qs|cs)=")([^"]*)(")')
+relationship_reference = lazy(r'(\sr:(?:embed|id|link|pict|dm|lo|qs|cs)=")([^"]*)(")')
 _ANY_SECTPR = re.compile(r"<w:sectPr(?: [^>]*)?>.*?</w:sectPr>", re.DOTALL)
-_TRACK_REVISIONS = re.compile(
+_track_revisions = lazy(
     r"<w:trackRevisions\b[^>]*/>|<w:trackRevisions\b[^>]*>.*?</w:trackRevisions>", re.DOTALL
 )
 
@@ -214,7 +215,8 @@ def carriable(package: Package, rel: Relationship | None) -> bool:
     return rel.type == IMAGE_TYPE and part_of(rel.target) in package.parts
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class Carried:
     """What a template body's pictures and links need in an output: relationships (renamed so
     that they cannot collide with the frame's) and the parts they point at."""
@@ -259,9 +261,9 @@ def carry(package: Package, body: str, prefix: str) -> tuple[str, Carried]:
     out: list[str] = []
     done = 0
     for sect in _ANY_SECTPR.finditer(body):  # a section's header references are not carried
-        out += (REFERENCE.sub(rename, body[done : sect.start()]), sect[0])
+        out += (relationship_reference().sub(rename, body[done : sect.start()]), sect[0])
         done = sect.end()
-    out.append(REFERENCE.sub(rename, body[done:]))
+    out.append(relationship_reference().sub(rename, body[done:]))
     return "".join(out), Carried(tuple(renamed.values()), tuple(parts))
 
 
@@ -272,7 +274,7 @@ def with_carried(members: list[Member], package: Package, carried: Carried) -> l
     settings = package.parts.get(SETTINGS_PART)
     if settings is not None and b"trackRevisions" in settings:
         text = settings.decode("utf-8")
-        replacements[SETTINGS_PART] = _TRACK_REVISIONS.sub("", text).encode("utf-8")
+        replacements[SETTINGS_PART] = _track_revisions().sub("", text).encode("utf-8")
     added: list[Member] = []
     if carried.relationships:
         rels = package.parts.get(RELATIONSHIPS_PART)

@@ -30,6 +30,7 @@ from lxml import etree
 from markupsafe import Markup
 
 from pipeline.i18n import t
+from pipeline.patterns import lazy
 from pipeline.render.compose import (
     BLOCKS_DIR,
     FRAME_NAME,
@@ -51,11 +52,11 @@ from pipeline.render.locate import (
 )
 from pipeline.render.package import (
     DOCUMENT_PART,
-    REFERENCE,
     Package,
     Relationship,
     carriable,
     part_of,
+    relationship_reference,
     relationships,
 )
 from pipeline.render.phrase import Phrase
@@ -76,13 +77,13 @@ if TYPE_CHECKING:
     from pipeline.verify.document import Paragraph
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_DELIMITER = re.compile(r"\{\{|\}\}|\{%|%\}")
+_delimiter = lazy(r"\{\{|\}\}|\{%|%\}")
 _CLOSING = {"{{": "}}", "{%": "%}"}
 # docxtpl's marked tags that stand for their whole paragraph, row or cell.
-_CONTROL = re.compile(r"\{([%{])-?\s*(p|tr|tc)\s.*?-?[%}]\}", re.DOTALL)
-_INCLUDE = re.compile(r"""\{%-?\s*(?:p\s+)?include\s+["'“”‘’]([^"'“”‘’]*)["'“”‘’]""")
+_control = lazy(r"\{([%{])-?\s*(p|tr|tc)\s.*?-?[%}]\}", re.DOTALL)
+_include = lazy(r"""\{%-?\s*(?:p\s+)?include\s+["'“”‘’]([^"'“”‘’]*)["'“”‘’]""")
 # The cleaned-up source: an XML tag, or a Jinja statement and its first word.
-_TOKEN = re.compile(r"<(/?)([\w:]+)[^>]*?(/?)>|\{%-?\s*(\w+).*?%\}", re.DOTALL)
+_token = lazy(r"<(/?)([\w:]+)[^>]*?(/?)>|\{%-?\s*(\w+).*?%\}", re.DOTALL)
 _OPENERS = {"for", "if", "with", "macro", "call", "filter", "block"}
 _MIDDLES = {"else": ("if", "for"), "elif": ("if",)}
 # What a maintainer calls the place where a tag ended up, innermost element first.
@@ -104,7 +105,7 @@ class Fault:
 def _delimiters(text: str) -> tuple[str, str] | None:
     """(key, tag) of the first unbalanced `{{`/`{%`/`}}`/`%}` of a paragraph's text."""
     opened: int | None = None
-    for match in _DELIMITER.finditer(text):
+    for match in _delimiter().finditer(text):
         mark = match[0]
         if mark in _CLOSING:
             if opened is not None:
@@ -139,7 +140,7 @@ def paragraph_faults(document_xml: str, blocks: Collection[str] | None = None) -
         if found is not None:
             faults.append(Fault(found[0], {"tag": _shown(found[1])}, text=text, nth=nth))
             continue
-        control = _CONTROL.search(text)
+        control = _control().search(text)
         if control is not None:
             rest = (text[: control.start()] + text[control.end() :]).strip()
             if rest:
@@ -147,7 +148,7 @@ def paragraph_faults(document_xml: str, blocks: Collection[str] | None = None) -
                 faults.append(Fault("tpl.control_not_alone", params, text=text, nth=nth))
                 continue
         if blocks is not None:
-            for include in _INCLUDE.finditer(text):
+            for include in _include().finditer(text):
                 name = include[1].strip()
                 if name not in blocks:
                     close = difflib.get_close_matches(name, list(blocks), n=1)
@@ -174,7 +175,7 @@ def nesting_faults(source: str) -> list[Fault]:
     opened: list[tuple[str, tuple[str, ...], str, int]] = []  # word, path, tag, nth
     counts: dict[str, int] = {}
     raw = False
-    for match in _TOKEN.finditer(source):
+    for match in _token().finditer(source):
         word = match[4]
         if word is None:
             if raw:
@@ -247,7 +248,7 @@ def template_faults(library: TemplateLibrary, name: str, named: bool = True) -> 
 # another value's field of that name (a Tờ trình's draft decision: du_thao.noi_nhan), nor the
 # name a {% with %} binds (noi_nhan = du_thao.noi_nhan).
 RECIPIENTS_FIELD = "noi_nhan"
-_RECIPIENTS = re.compile(rf"(?<![.\w]){RECIPIENTS_FIELD}\b(?!\s*=(?!=))")
+_recipients = lazy(rf"(?<![.\w]){RECIPIENTS_FIELD}\b(?!\s*=(?!=))")
 
 
 def _plain_type(library: TemplateLibrary, name: str) -> bool:
@@ -298,7 +299,7 @@ def _requires_recipients(name: str) -> bool:
 
 def _reads_recipients(source: str) -> bool:
     """Whether a tag of the cleaned-up `source` reads the Nơi nhận field."""
-    return any(_RECIPIENTS.search(tag) for tag in ANY_TAG.findall(source))
+    return any(_recipients().search(tag) for tag in ANY_TAG.findall(source))
 
 
 def _builtin_reads_recipients(library: TemplateLibrary, block: str) -> bool:
@@ -339,7 +340,7 @@ _CONTINUED = re.compile(rf"(?<![.\w]){CONTINUED_FIELD}\b(?!\s*=(?!=))")
 
 # `noi_nhan` or `noi_nhan_tiep` given another value by a tag ({% with noi_nhan = ... %}).
 _RECIPIENTS_BOUND = re.compile(rf"(?<![.\w]){RECIPIENTS_FIELD}\s*=(?!=)")
-_CONTINUED_BOUND = re.compile(rf"(?<![.\w]){CONTINUED_FIELD}\s*=(?!=)")
+_continued_bound = lazy(rf"(?<![.\w]){CONTINUED_FIELD}\s*=(?!=)")
 
 
 def reads_continued(sources: Iterable[str]) -> bool:
@@ -363,7 +364,7 @@ def binds_recipients_only(sources: Iterable[str]) -> bool:
     tags = [tag for source in sources if RECIPIENTS_FIELD in source
             for tag in ANY_TAG.findall(source) if RECIPIENTS_FIELD in tag]  # fmt: skip
     bound = any(_RECIPIENTS_BOUND.search(tag) for tag in tags)
-    return bound and not any(_CONTINUED_BOUND.search(tag) for tag in tags)
+    return bound and not any(_continued_bound().search(tag) for tag in tags)
 
 
 # The types most of a context's values are, none of them a Mapping: recipients_as_printed skips
@@ -504,7 +505,8 @@ def _signature_context(case: str, long: bool) -> dict[str, Any]:
     }
 
 
-@dataclass
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(eq=False, repr=False)
 class _Printing:
     """What a signature block prints in one case (one signer, or two), rendered with a short
     Nơi nhận and with a long one."""
@@ -522,9 +524,9 @@ class _Printing:
         return self.short & self.long
 
 
-_CELL = re.compile(r"<w:tc\b.*?</w:tc>", re.DOTALL)
-_ROW = re.compile(r"<w:tr\b.*?</w:tr>", re.DOTALL)
-_MERGE = re.compile(r'<w:gridSpan w:val="(?!1")\d+"|<w:hMerge\b|<w:vMerge\b')
+_cell = lazy(r"<w:tc\b.*?</w:tc>", re.DOTALL)
+_row = lazy(r"<w:tr\b.*?</w:tr>", re.DOTALL)
+_merge = lazy(r'<w:gridSpan w:val="(?!1")\d+"|<w:hMerge\b|<w:vMerge\b')
 
 
 def _read_probe(printing: _Printing, text: str, long: bool) -> None:
@@ -541,13 +543,13 @@ def _read_probe(printing: _Printing, text: str, long: bool) -> None:
     printing.twice |= any(n > 1 for n in counts) or text.count(_probe(ARCHIVE_FIELD)) > 1
     probes = [*lines, _probe("chu_ky.ho_ten"), _probe("chu_ky_trai.ho_ten")]
     printing.merged |= any(
-        _MERGE.search(cell) for cell in _CELL.findall(text) if any(p in cell for p in probes)
+        _merge().search(cell) for cell in _cell().findall(text) if any(p in cell for p in probes)
     )
     if long:
         tail = lines[-_CONTINUED_LINES:]
         printing.beside |= any(
             _probe("chu_ky.ho_ten") in row and any(line in row for line in tail)
-            for row in _ROW.findall(text)
+            for row in _row().findall(text)
         )
 
 
@@ -793,9 +795,9 @@ def _phrased(params: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-_PSTYLE = re.compile(r'<w:pStyle w:val="([^"]+)"')
-_PARAGRAPH_STYLE = re.compile(r'<w:style\b[^>]*w:type="paragraph"[^>]*>')
-_STYLE_ID = re.compile(r'w:styleId="([^"]+)"')
+_pstyle = lazy(r'<w:pStyle w:val="([^"]+)"')
+_paragraph_style = lazy(r'<w:style\b[^>]*w:type="paragraph"[^>]*>')
+_style_id = lazy(r'w:styleId="([^"]+)"')
 _STYLES_PART = "word/styles.xml"
 
 
@@ -804,7 +806,7 @@ def paragraph_style_ids(styles_xml: bytes | None) -> set[str]:
     if not styles_xml:
         return set()
     text = styles_xml.decode("utf-8", "replace")
-    return {m[1] for tag in _PARAGRAPH_STYLE.findall(text) if (m := _STYLE_ID.search(tag))}
+    return {m[1] for tag in _paragraph_style().findall(text) if (m := _style_id().search(tag))}
 
 
 def style_faults(library: TemplateLibrary, name: str, named: bool = True) -> list[Found]:
@@ -815,7 +817,7 @@ def style_faults(library: TemplateLibrary, name: str, named: bool = True) -> lis
     document_xml = library.stored_document_xml(name)
     if document_xml is None:
         return []
-    used = list(dict.fromkeys(_PSTYLE.findall(document_xml)))
+    used = list(dict.fromkeys(_pstyle().findall(document_xml)))
     if not used:
         return []
     form = not name.startswith(f"{BLOCKS_DIR}/") and _is_form(library, name)
@@ -861,7 +863,7 @@ FORM_FATAL_RULES = ("giay_khen.trong_trang",)
 # the name, shrunk to stay on one line; the unit line and the thành tích, shrunk to end before
 # the field below them. A frame without a width gives none of them a width to fit.
 SIZED_FIELDS = (NAME_STYLE, UNIT_STYLE, ACHIEVEMENT_STYLE)
-_PAGE_WIDTH = re.compile(r'<w:pgSz\b[^>]*?w:w="(\d+)"')
+_page_width = lazy(r'<w:pgSz\b[^>]*?w:w="(\d+)"')
 # A refusal of an example batch that says the phôi leaves a field too little room, and the
 # field it names (the key's `style` param, else this one).
 _ROOM_REFUSALS = {
@@ -914,7 +916,7 @@ def unsized_field_faults(library: TemplateLibrary, name: str) -> list[Found]:
         sheet = FormSheet(package, name)
     except Exception:  # noqa: BLE001 - a phôi that cannot be read is reported where it is read
         return []
-    page = _PAGE_WIDTH.search(package.text(DOCUMENT_PART))
+    page = _page_width().search(package.text(DOCUMENT_PART))
     paper = int(page[1]) if page else 0
     found = []
     for style in SIZED_FIELDS:
@@ -1088,7 +1090,7 @@ def package_faults(library: TemplateLibrary, name: str, named: bool = True) -> l
     if document_xml is None:
         return []
     has_revisions = any(f"<w:{etree.QName(tag).localname}" in document_xml for tag in _REVISIONS)
-    if not has_revisions and (own_parts or not REFERENCE.search(document_xml)):
+    if not has_revisions and (own_parts or not relationship_reference().search(document_xml)):
         return []
     root = etree.fromstring(document_xml.encode("utf-8"))
     body = root.find(f"{_W}body")
@@ -1185,7 +1187,7 @@ def section_faults(library: TemplateLibrary, name: str, named: bool = True) -> l
         return []
     faults = []
     for paragraph, (text, nth) in _numbered_paragraphs(body).items():
-        control = _CONTROL.search(text)
+        control = _control().search(text)
         if control is not None and paragraph.find(f"{_W}pPr/{_W}sectPr") is not None:
             faults.append(Fault("tpl.section_in_tag", {"tag": _shown(control[0])}, text, nth=nth))
     return _found_by_text(library, name, faults, named)
@@ -1293,7 +1295,7 @@ PART_STYLES = {
     **dict.fromkeys(("NoiNhanTieuDe", "NoiNhan", "ChuKyThamQuyen", "ChuKyHoTen"), SIGNATURE),
     **dict.fromkeys(("PhuLucSo", "PhuLucTieuDe", "PhuLucKemTheo"), ATTACHED),
 }  # fmt: skip
-_COMMENT_TAG = re.compile(r"\{#.*?#\}", re.DOTALL)
+_comment_tag = lazy(r"\{#.*?#\}", re.DOTALL)
 # The shared block each part is printed from in the built-in templates (said with the part).
 PART_BLOCKS = {HEADER: "khoi/dau-trang", ADDRESSED: "khoi/kinh-gui", SIGNATURE: "khoi/ky-ten"}
 
@@ -1302,7 +1304,8 @@ def _part(part: str) -> Phrase:
     return Phrase(f"tpl.doc_part.{part}", block=PART_BLOCKS.get(part, ""))
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class _Printed:
     """A paragraph a type template prints, with its part and the paragraph of the type template
     that brings it (itself, or the include of the block holding it)."""
@@ -1328,7 +1331,7 @@ def printed_parts(library: TemplateLibrary, name: str) -> list[_Printed]:
 
     def walk(file: str, anchor: Paragraph | None, seen: tuple[str, ...]) -> None:
         for paragraph in paragraphs(file):
-            include = _INCLUDE.search(paragraph.text)
+            include = _include().search(paragraph.text)
             if include is not None:
                 block = include[1].strip()
                 if block in library.block_sources and block not in seen:
@@ -1337,7 +1340,7 @@ def printed_parts(library: TemplateLibrary, name: str) -> list[_Printed]:
             part = PART_STYLES.get(paragraph.style_id or "")
             if part is None or paragraph.is_control:
                 continue
-            if not _COMMENT_TAG.sub("", paragraph.text).strip():
+            if not _comment_tag().sub("", paragraph.text).strip():
                 continue  # an empty line or a section break's hidden comment prints nothing
             at = anchor or paragraph
             out.append(_Printed(part, paragraph, at, at.section))

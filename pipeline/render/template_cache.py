@@ -43,6 +43,7 @@ from pathlib import Path
 from jinja2 import BytecodeCache, FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 
+from pipeline.patterns import lazy
 from pipeline.render.output import write_atomic
 from pipeline.render.zipwriter import Member
 
@@ -258,13 +259,13 @@ def prune(now: float | None = None) -> list[Path]:
     if root is None:
         return []
     oldest = (time.time() if now is None else now) - UNUSED_DAYS * 86_400
-    removed = _prune_files(root / _CLEAN_DIR, _CLEAN_ENTRY, oldest)
-    removed += _prune_files(root / _VERDICT_DIR, _VERDICT_ENTRY, oldest)
-    removed += _prune_files(root / _DEFLATED_DIR, _DEFLATED_ENTRY, oldest)
-    removed += _prune_files(root / _STYLES_DIR, _VERDICT_ENTRY, oldest)
+    removed = _prune_files(root / _CLEAN_DIR, _clean_entry(), oldest)
+    removed += _prune_files(root / _VERDICT_DIR, _verdict_entry(), oldest)
+    removed += _prune_files(root / _DEFLATED_DIR, _deflated_entry(), oldest)
+    removed += _prune_files(root / _STYLES_DIR, _verdict_entry(), oldest)
     jinja = root / _JINJA_DIR
     for folder in _subfolders(jinja):
-        removed += _prune_files(folder, _JINJA_ENTRY, oldest)
+        removed += _prune_files(folder, _jinja_entry(), oldest)
         if folder.name == _compiler_identity():
             continue  # this run's: kept for its next entry
         try:
@@ -277,10 +278,10 @@ def prune(now: float | None = None) -> list[Path]:
 
 # What the cache's folders hold: clean-up entries, Jinja's compiled code, and the temporary
 # files of a write that was cut short.
-_CLEAN_ENTRY = re.compile(r"[0-9a-f]{64}\.xml|\..+\.tmp")
-_VERDICT_ENTRY = re.compile(r"[0-9a-f]{64}\.json|\..+\.tmp")
-_DEFLATED_ENTRY = re.compile(r"[0-9a-f]{64}\.deflate|\..+\.tmp")
-_JINJA_ENTRY = re.compile(r"__jinja2_.+\.cache(.+\.tmp)?")
+_clean_entry = lazy(r"[0-9a-f]{64}\.xml|\..+\.tmp")
+_verdict_entry = lazy(r"[0-9a-f]{64}\.json|\..+\.tmp")
+_deflated_entry = lazy(r"[0-9a-f]{64}\.deflate|\..+\.tmp")
+_jinja_entry = lazy(r"__jinja2_.+\.cache(.+\.tmp)?")
 
 
 def _subfolders(folder: Path) -> list[Path]:

@@ -30,6 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from pipeline.patterns import lazy
 from pipeline.text.legacy import is_vietnamese_syllable
 from pipeline.text.tones import same_spelling
 
@@ -326,7 +327,7 @@ ORGAN_ABBREVIATIONS = {
     "TAND": "TÒA ÁN NHÂN DÂN",
     "VKSND": "VIỆN KIỂM SÁT NHÂN DÂN",
 }
-_LEADING_ABBREVIATION = re.compile(
+_leading_abbreviation = lazy(
     r"^\s*(" + "|".join(ORGAN_ABBREVIATIONS) + r")(?=$|[\s|.,])", re.IGNORECASE
 )
 
@@ -334,7 +335,7 @@ _LEADING_ABBREVIATION = re.compile(
 def leading_abbreviation(name: str) -> tuple[str, str] | None:
     """The abbreviation an agency's name starts with ("UBND XÃ CHIỀNG MUNG" → ("UBND", "ỦY BAN
     NHÂN DÂN")), as typed and the words it stands for in capitals; None for a name in full."""
-    found = _LEADING_ABBREVIATION.match(name)
+    found = _leading_abbreviation().match(name)
     if found is None:
         return None
     return found[1], ORGAN_ABBREVIATIONS[found[1].upper()]
@@ -391,7 +392,8 @@ def _known_authorities() -> tuple[tuple[str, str, str], ...]:
     )
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class SigningMismatch:
     """Ô 5b and ô 7a disagree: `tm_needed` (a collective body's decision whose signature does
     not open with "TM.": refused) or `tm_not_needed` (a head's own decision signed "TM.": only
@@ -435,7 +437,7 @@ def _alternatives(texts: Iterable[str]) -> str:
 
 
 # Read in a name's comparison key (same_spelling): "UỶ BAN" and "Ủy ban" alike.
-_ABOLISHED = re.compile(
+_abolished = lazy(
     rf"\b(?:{_alternatives(_LOCAL_BODIES)}) ({_alternatives(_ABOLISHED_LEVELS.values())})(?= )"
 )
 
@@ -443,5 +445,5 @@ _ABOLISHED = re.compile(
 def abolished_level(name: str) -> str | None:
     """The level ("huyện", "thị trấn") of a local body `name` speaks of that no longer exists
     from TWO_LEVELS_SINCE; None for any other name."""
-    found = _ABOLISHED.search(same_spelling(name))
+    found = _abolished().search(same_spelling(name))
     return _ABOLISHED_LEVELS[found[1]] if found else None

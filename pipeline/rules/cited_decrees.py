@@ -25,6 +25,7 @@ from functools import cache, cached_property, lru_cache
 import yaml
 
 from pipeline.errors import InputError
+from pipeline.patterns import lazy
 from pipeline.rules.money import regime_on, regimes
 from pipeline.rules.money_data import data_text
 
@@ -218,9 +219,9 @@ def _stale_basis(lines: tuple[str, ...], day: date, awards: bool) -> tuple[Stale
 
 # A text that opens a thi đua, khen thưởng matter: "khen thưởng", "Bằng khen", "Giấy khen",
 # "thi đua" (a phong trào, a Hội đồng Thi đua - Khen thưởng).
-_AWARDS = re.compile(r"\b(?:khen|thi\s+đua)\b", re.IGNORECASE)
+_awards = lazy(r"\b(?:khen|thi\s+đua)\b", re.IGNORECASE)
 
 
 def names_awards(text: str) -> bool:
     """Whether a trích yếu says the document is about thi đua, khen thưởng."""
-    return _AWARDS.search(unicodedata.normalize("NFC", text)) is not None
+    return _awards().search(unicodedata.normalize("NFC", text)) is not None

@@ -12,16 +12,24 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from pipeline.phrase import Phrase
 
-# "năm 2022" in a trích yếu: the years a document's title speaks of.
-_YEAR_SAID = re.compile(r"\bnăm\s+(\d{4})\b", re.IGNORECASE)
+# The patterns of this module are compiled when first needed (each once, functools.cache), not
+# at import: a build of award decisions whose texts type no weekday, time or duty uses none of
+# them (8.2 M instructions of its start, callgrind).
+
+
+@cache
+def _year_said() -> re.Pattern[str]:
+    """The years a document's title speaks of: "năm 2022" in a trích yếu."""
+    return re.compile(r"\bnăm\s+(\d{4})\b", re.IGNORECASE)
 
 
 def years_said(text: str) -> list[int]:
     """The years `text` names as 'năm 2022', in order (NFC or not)."""
-    return [int(year) for year in _YEAR_SAID.findall(unicodedata.normalize("NFC", text))]
+    return [int(year) for year in _year_said().findall(unicodedata.normalize("NFC", text))]
 
 
 def day_text(day: int) -> str:
@@ -49,14 +57,22 @@ def date_line(place: str, value: date) -> str:
     return f"{place}, {date_phrase(value)}"
 
 
-DATE_LINE_PATTERN = re.compile(
-    r"^(?P<place>[^,]+), ngày (?P<day>\d{1,2}) tháng (?P<month>\d{1,2}) năm (?P<year>\d{4})$"
-)
+@cache
+def date_line_pattern() -> re.Pattern[str]:
+    """A date line as date_line writes it, its place, day, month and year as groups."""
+    return re.compile(
+        r"^(?P<place>[^,]+), ngày (?P<day>\d{1,2}) tháng (?P<month>\d{1,2}) năm (?P<year>\d{4})$"
+    )
 
 
 # Thứ in Vietnamese, Monday first (date.weekday() order); Sunday is "Chủ nhật".
 WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
-_TIME = re.compile(r"^(\d{1,2})\s*(?:giờ|g|h|:)\s*(?:(\d{1,2})\s*(?:phút|p)?)?$", re.IGNORECASE)
+
+
+@cache
+def _time() -> re.Pattern[str]:
+    """A time of day as clerks type it: 8:00, 8h, 8 giờ 30, 14g30."""
+    return re.compile(r"^(\d{1,2})\s*(?:giờ|g|h|:)\s*(?:(\d{1,2})\s*(?:phút|p)?)?$", re.IGNORECASE)
 
 
 def weekday(value: date) -> str:
@@ -86,15 +102,22 @@ def weekday_date(value: date) -> str:
 _WEEKDAY = rf"(?P<thu>{'|'.join(map(re.escape, WEEKDAYS))}|thứ [2-7](?!\d))"
 _LONG_DATE = r"ngày (?P<day>\d{1,2}) tháng (?P<month>\d{1,2}) năm (?P<year>\d{4})"
 _NUMERIC_DATE = r"(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})(?!\d)"
-WEEKDAY_DATES = tuple(
-    re.compile(pattern, re.IGNORECASE)
-    for pattern in (
-        rf"{_WEEKDAY},? {_LONG_DATE}",
-        rf"{_WEEKDAY},? (?:ngày )?{_NUMERIC_DATE}",
-        rf"{_LONG_DATE} \({_WEEKDAY}\)",
-        rf"{_NUMERIC_DATE} \({_WEEKDAY}\)",
+
+
+@cache
+def _weekday_dates() -> tuple[re.Pattern[str], ...]:
+    """A weekday typed beside a date, in each of the forms above."""
+    return tuple(
+        re.compile(pattern, re.IGNORECASE)
+        for pattern in (
+            rf"{_WEEKDAY},? {_LONG_DATE}",
+            rf"{_WEEKDAY},? (?:ngày )?{_NUMERIC_DATE}",
+            rf"{_LONG_DATE} \({_WEEKDAY}\)",
+            rf"{_NUMERIC_DATE} \({_WEEKDAY}\)",
+        )
     )
-)
+
+
 # A weekday's words after one of these nouns are an ordinal, not a day: "lần thứ 2, ngày ...",
 # "Kỳ họp thứ năm, ngày ..." (after "họp" only in a session's name: "Hội nghị họp thứ Năm"
 # is a day).
@@ -133,7 +156,7 @@ class WrongWeekday:
 
 
 def wrong_weekdays(text: str) -> Iterator[WrongWeekday]:
-    """Each weekday typed beside a date in `text` (the forms of WEEKDAY_DATES) that is not
+    """Each weekday typed beside a date in `text` (the forms of _weekday_dates) that is not
     that date's, in order. Read on one line, NFC (a folded YAML text, an NFD keyboard, a docx
     paragraph's runs read alike); a date that does not exist is skipped: the date rules say so
     where they apply.
@@ -142,7 +165,7 @@ def wrong_weekdays(text: str) -> Iterator[WrongWeekday]:
     (the data's own texts, refused before the register gives a number)."""
     flat = " ".join(unicodedata.normalize("NFC", text).split())
     found = sorted(
-        (match for pattern in WEEKDAY_DATES for match in pattern.finditer(flat)),
+        (match for pattern in _weekday_dates() for match in pattern.finditer(flat)),
         key=lambda match: match.start("thu"),
     )
     for match in found:
@@ -164,15 +187,15 @@ def any_weekday_date(texts: Iterable[str]) -> bool:
     may also come from a match across two texts; wrong_weekdays, text by text, then says."""
     joined = unicodedata.normalize("NFC", " ".join(texts))
     folded = joined.lower()
-    if "thứ" not in folded and "chủ" not in folded:  # every weekday WEEKDAY_DATES reads
+    if "thứ" not in folded and "chủ" not in folded:  # every weekday _weekday_dates reads
         return False
     flat = " ".join(joined.split())
-    return any(pattern.search(flat) is not None for pattern in WEEKDAY_DATES)
+    return any(pattern.search(flat) is not None for pattern in _weekday_dates())
 
 
 def time_text(text: str) -> str | None:
     """'08 giờ 00' from 8:00, 8h, 8 giờ 30, 14g30; None when it is not a time of day."""
-    match = _TIME.match(text.strip())
+    match = _time().match(text.strip())
     if not match:
         return None
     hour, minute = int(match[1]), int(match[2] or 0)
@@ -207,12 +230,14 @@ def day_off(value: date) -> str | None:
     return Phrase(key) if key is not None else None
 
 
-# A duty ("Trực lãnh đạo ngày nghỉ", "Lãnh đạo trực", "Trực Tết"), not "trực tuyến" (online),
-# "trực tiếp" (in person), "trực thuộc" (under), "trực quan" (visual).
-_ON_DUTY = re.compile(r"\btrực\b(?!\s+(?:tuyến|tiếp|thuộc|quan)\b)", re.IGNORECASE)
+@cache
+def _on_duty() -> re.Pattern[str]:
+    """A duty ("Trực lãnh đạo ngày nghỉ", "Lãnh đạo trực", "Trực Tết"), not "trực tuyến"
+    (online), "trực tiếp" (in person), "trực thuộc" (under), "trực quan" (visual)."""
+    return re.compile(r"\btrực\b(?!\s+(?:tuyến|tiếp|thuộc|quan)\b)", re.IGNORECASE)
 
 
 def on_duty(text: str) -> bool:
     """Whether a lịch công tác row's text is a duty: a weekly schedule sets those on the days
     off by design (the Sunday's trực lãnh đạo), so its day off is no typing slip."""
-    return _ON_DUTY.search(unicodedata.normalize("NFC", text)) is not None
+    return _on_duty().search(unicodedata.normalize("NFC", text)) is not None

@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from pipeline.patterns import lazy
 from pipeline.rules.placeholders import PLACEHOLDER, names_in, stray_tags
 
 PHRASE_FILE = "cau-chu.yaml"
@@ -147,7 +148,7 @@ FIELDS: dict[str, frozenset[str]] = {
     "bao_cao_tong_cong": frozenset(),
 }
 # Per award, in the order of the list: {{ khen_thuong_1.ten }}, {{ khen_thuong_2.tap_the }} ...
-PER_AWARD = re.compile(r"^khen_thuong_[1-9][0-9]?\.(ten|ca_nhan|tap_the|so_ca_nhan|so_tap_the)$")
+_per_award = lazy(r"^khen_thuong_[1-9][0-9]?\.(ten|ca_nhan|tap_the|so_ca_nhan|so_tap_the)$")
 # Phrases that hold several paragraphs.
 LISTS = frozenset({"dieu_2_sau"})
 # Phrases that must write something, by what their empty text would leave in the document.
@@ -196,7 +197,7 @@ def allowed(key: str, name: str) -> bool:
     """Whether phrase `key` may name the field `name`."""
     if name in COMMON or name in FIELDS.get(key, ()):
         return True
-    return key in _PER_AWARD_KEYS and bool(PER_AWARD.match(name))
+    return key in _PER_AWARD_KEYS and bool(_per_award().match(name))
 
 
 def unknown_names(key: str, text: Text) -> list[str]:
@@ -253,7 +254,7 @@ def fill_phrase(
 
 
 # A clause in parentheses, with the spaces before it: "đồng (tăng 5% so với năm 2021)".
-CLAUSE = re.compile(r"[ \t]*\([^()]*\)")
+_clause = lazy(r"[ \t]*\([^()]*\)")
 
 
 def fill_text(text: str, values: Mapping[str, str]) -> str:
@@ -265,7 +266,7 @@ def fill_text(text: str, values: Mapping[str, str]) -> str:
     def clause(match: re.Match[str]) -> str:
         return "" if any(not values[n] for n in names_in(match[0])) else match[0]
 
-    return fill_phrase(CLAUSE.sub(clause, text), values)
+    return fill_phrase(_clause().sub(clause, text), values)
 
 
 # Marks after which a value's own closing full stop would be doubled punctuation.

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
+from pipeline.patterns import lazy
 from pipeline.rules.agency_names import place_in_name
 from pipeline.rules.dates import day_off
 from pipeline.rules.money import regime_on
@@ -40,9 +41,9 @@ NEUTRAL_WORDS = {
 }
 WORD_KEYS = ("de_nghi", "thi_hanh", *NEUTRAL_WORDS)
 _DELEGATED = ("KT.", "TL.", "TUQ.", "Q.")
-_STARTER_DATE = re.compile(r"^ngay: (\d{1,2})/(\d{1,2})/\$nam\b", re.MULTILINE)
-_DECREE = re.compile(r"^Nghị định (?!số )", re.IGNORECASE)
-_PLACEHOLDER = re.compile(r"\{([a-zA-Z_]+)\}")
+_starter_date = lazy(r"^ngay: (\d{1,2})/(\d{1,2})/\$nam\b", re.MULTILINE)
+_decree = lazy(r"^Nghị định (?!số )", re.IGNORECASE)
+_placeholder = lazy(r"\{([a-zA-Z_]+)\}")
 
 
 def _lines(value: Any) -> list[str]:
@@ -73,7 +74,7 @@ def _pattern(template: str, chief: tuple[str, ...] = ()) -> re.Pattern[str]:
     keyed = same_spelling(template)
     level = "(?:" + "|".join(re.escape(same_spelling(name)) for name in chief) + ")"
     pattern, last = [], 0
-    for found in _PLACEHOLDER.finditer(keyed):
+    for found in _placeholder().finditer(keyed):
         pattern.append(re.escape(keyed[last : found.start()]))
         pattern.append(level if chief and found[1].lower() == "cap" else ".+")
         last = found.end()
@@ -309,7 +310,7 @@ def starter_date(text: str, today: date) -> date:
     before would take a number of that year's sổ (and draw the year-folder warning), so on 1
     January, Tết Dương lịch, with no working day of the year yet, the starter bears that day
     and its holiday warning, which asks for the date the clerk means."""
-    found = _STARTER_DATE.search(text)
+    found = _starter_date().search(text)
     day = date(today.year, int(found[2]), int(found[1])) if found else date(today.year, 1, 1)
     while day_off(day):
         day += timedelta(days=1)
@@ -325,7 +326,7 @@ def dated_starter(text: str, today: date) -> str:
     """The starter with its `ngay:` line set to starter_date (its other dates are left: they
     follow its own, as a Giấy mời's meeting day does, and stay after it)."""
     day = starter_date(text, today)
-    return _STARTER_DATE.sub(f"ngay: {day:%d/%m/%Y}", text, count=1)
+    return _starter_date().sub(f"ngay: {day:%d/%m/%Y}", text, count=1)
 
 
 def decree_basis(day: date) -> str:
@@ -334,4 +335,4 @@ def decree_basis(day: date) -> str:
     It is the decree whose hệ số pay the tiền thưởng of a decision dated `day`, so the căn cứ
     and Điều 2 cannot disagree.
     """
-    return _DECREE.sub("Nghị định số ", regime_on(day).decree) + " của Chính phủ"
+    return _decree().sub("Nghị định số ", regime_on(day).decree) + " của Chính phủ"

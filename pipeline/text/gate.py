@@ -59,28 +59,37 @@ REFUSED_PATTERN = (
     + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17))
     + "]"
 )
-# REFUSED_PATTERN's search, ten times faster: re tries a class holding characters beyond
-# U+FFFF (the 32 noncharacters of planes 1-16) item by item on every character, and one
-# without them as a bitmap. So this class holds the refused characters of the BMP and every
-# character beyond it; from a match beyond it (rarely: a Hán Nôm character of CJK Extension B,
-# an emoji) the full class searches on.
-_REFUSED_OR_ASTRAL = re.compile(f"[{_REFUSED_BMP}\U00010000-\U0010ffff]")
 _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
 _SPACES += "\u202f\u205f\u3000"
 _REMOVED = "\u200b\u2060\ufeff\u00ad\u180e\u200e\u200f"
 _TABLE = str.maketrans(
     {**{c: " " for c in _SPACES}, **{c: None for c in _REMOVED}, "\u2028": "\n", "\u2029": "\n"}
 )
-_NEEDS_WORK = re.compile(f"[{_SPACES}{_REMOVED}\u2028\u2029]")
-# Both searches in one pass, for text where neither finds anything (most of it).
+# The two searches below in one pass, for text where neither finds anything (most of it).
 _REFUSED_OR_ASTRAL_OR_INVISIBLE = re.compile(
     f"[{_REFUSED_BMP}\U00010000-\U0010ffff{_SPACES}{_REMOVED}\u2028\u2029]"
 )
 
 
-# The patterns below are needed only for a character beyond U+FFFF or one the gate refuses:
-# compiled then, once (functools.cache), not at import, where they were ~12 M instructions
-# of every build's start.
+# The patterns below are needed only for text the search above stops at (an invisible space, a
+# character beyond U+FFFF or one the gate refuses): compiled then, once (functools.cache), not
+# at import, where they were ~20 M instructions of every build's start.
+@cache
+def _refused_or_astral() -> re.Pattern[str]:
+    """REFUSED_PATTERN's search, ten times faster: re tries a class holding characters beyond
+    U+FFFF (the 32 noncharacters of planes 1-16) item by item on every character, and one
+    without them as a bitmap. So this class holds the refused characters of the BMP and every
+    character beyond it; from a match beyond it (rarely: a Hán Nôm character of CJK Extension
+    B, an emoji) the full class searches on."""
+    return re.compile(f"[{_REFUSED_BMP}\U00010000-\U0010ffff]")
+
+
+@cache
+def _needs_work() -> re.Pattern[str]:
+    """A character normalize_invisible changes."""
+    return re.compile(f"[{_SPACES}{_REMOVED}\u2028\u2029]")
+
+
 @cache
 def _refused() -> re.Pattern[str]:
     """Every character the gate refuses (REFUSED_PATTERN)."""
@@ -142,7 +151,7 @@ def emoji_at(text: str, index: int) -> str:
 
 def refused_character(text: str) -> BadCharacter | None:
     """The first character of `text` the gate refuses, or None."""
-    match = _REFUSED_OR_ASTRAL.search(text)
+    match = _refused_or_astral().search(text)
     if match is not None and match[0] > "\uffff":
         match = _refused().search(text, match.start())
     return BadCharacter(match[0], match.start()) if match else None
@@ -158,7 +167,7 @@ def gate(text: str) -> str:
 
 def has_invisible(text: str) -> bool:
     """Whether `text` holds a character normalize_invisible changes."""
-    return _NEEDS_WORK.search(text) is not None
+    return _needs_work().search(text) is not None
 
 
 def passes_unchanged(text: str) -> bool:
@@ -170,7 +179,7 @@ def passes_unchanged(text: str) -> bool:
 
 def normalize_invisible(text: str) -> str:
     """Other spaces → ' ', zero-width characters removed, U+2028/U+2029 → new line."""
-    if _NEEDS_WORK.search(text) is None:
+    if _needs_work().search(text) is None:
         return text
     # Removing a zero-width character may bring a letter and its combining mark together.
     return unicodedata.normalize("NFC", text.translate(_TABLE))

@@ -10,7 +10,7 @@ import re
 from datetime import date
 
 from pipeline.rules.agency_names import full_agency_name, leading_abbreviation
-from pipeline.rules.dates import DATE_LINE_PATTERN, day_text, month_text
+from pipeline.rules.dates import date_line_pattern, day_text, month_text
 from pipeline.rules.doc_types import type_by_abbreviation
 from pipeline.rules.metrics import PORTRAIT_TEXT_WIDTH_PT, longest_line_pt, text_width_pt
 from pipeline.rules.numbering import MIXED_CASE_AGENCIES, with_leading_zero
@@ -330,7 +330,7 @@ def _date_line(layout: Layout, report: Report) -> None:
     if p.has_tag:
         return
     text = flat(p.text)
-    match = DATE_LINE_PATTERN.match(text)
+    match = date_line_pattern().match(text)
     if not match:
         report.add("dia_danh_ngay.format", p.where, literal(text), msg("date_shape"))
         return

@@ -19,6 +19,7 @@ from pipeline.i18n import t
 from pipeline.load.validation import validate
 from pipeline.load.yaml_source import load_yaml
 from pipeline.model.base import Record
+from pipeline.patterns import lazy
 from pipeline.render.output import write_atomic
 
 CONFIG_FILE = "vanthu.yaml"
@@ -66,7 +67,7 @@ def read_config(path: Path) -> WorkspaceConfig:
 
 
 IDENTITY_KEY = "dinh_danh"
-_IDENTITY_LINE = re.compile(rf"^{IDENTITY_KEY}\s*:\s*['\"]?([A-Za-z0-9_-]+)", re.MULTILINE)
+_identity_line = lazy(rf"^{IDENTITY_KEY}\s*:\s*['\"]?([A-Za-z0-9_-]+)", re.MULTILINE)
 
 
 def new_identity() -> str:
@@ -80,7 +81,7 @@ def identity_line(existing: Path | None = None, lang: str | None = None) -> str:
     current language when None); `existing` (a vanthu.yaml being written over) keeps the
     identity it has, so that its register rows stay its own."""
     text = existing.read_text("utf-8-sig") if existing is not None and existing.is_file() else ""
-    found = _IDENTITY_LINE.search(text)
+    found = _identity_line().search(text)
     return _line(found.group(1) if found else new_identity(), lang)
 
 

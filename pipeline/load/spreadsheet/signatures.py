@@ -14,6 +14,8 @@ import unicodedata
 from collections.abc import Sequence
 from functools import cache
 
+from pipeline.patterns import lazy
+
 # A merged range as calamine gives it: ((first row, first column), (last row, last column)),
 # 0-based (as header.Merged).
 Merged = tuple[tuple[int, int], tuple[int, int]]
@@ -42,7 +44,7 @@ _NOTE = r"\([^()]*(?:ký|họ tên|đóng dấu)[^()]*\)|đã ký|ký tên|ký v
 _DATE = r"(?:[^\d,]{1,60},\s?)?ngày[\s\d.…_/-]*tháng[\s\d.…_/-]*năm[\s\d.…_/-]*"
 _PHRASE = rf"(?:{_NOTE}|{_DATE}|{_TITLE})"
 # A degree a signer puts before the name ("ThS. Lê Văn Bình").
-_DEGREE = re.compile(r"^(?:(?:gs|pgs|ts|ths|bs|ks|cn|ls)\s?\.\s?)+", re.IGNORECASE)
+_degree = lazy(r"^(?:(?:gs|pgs|ts|ths|bs|ks|cn|ls)\s?\.\s?)+", re.IGNORECASE)
 
 
 @cache
@@ -71,7 +73,7 @@ def is_signer_name(text: str) -> bool:
     six words of letters, each capitalised ("Nguyễn Thị Hoa", "TRẦN VĂN NAM"), after a degree
     if any. An award ("Lao động tiên tiến") or a unit ("Phòng Tư pháp") writes some word in
     lower case, an amount or a number has digits: neither is taken for a name."""
-    words = _DEGREE.sub("", unicodedata.normalize("NFC", text).strip()).split()
+    words = _degree().sub("", unicodedata.normalize("NFC", text).strip()).split()
     return 2 <= len(words) <= 6 and all(w.isalpha() and w[0].isupper() for w in words)
 
 

@@ -9,7 +9,6 @@ The header row is found and checked by `header`, the list's own total rows read 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, islice
@@ -49,6 +48,7 @@ from pipeline.load.spreadsheet.totals import (
     _total_row,
     _TypedSum,
 )
+from pipeline.patterns import lazy
 from pipeline.render.phrase import Phrase
 
 # Columns hidden together in Excel (a <col min max>): first and last, 1-based.
@@ -494,10 +494,10 @@ def _add_row(rows: list[Row], row: Row, missing: str | None) -> None:
 
 
 # A group's number before its heading: I, II, IV., A, B), a) (no digits: an STT is a person's).
-_GROUP_MARK = re.compile(r"(?:[IVXLC]{1,7}|[A-Za-z])[.)]?")
+_group_mark = lazy(r"(?:[IVXLC]{1,7}|[A-Za-z])[.)]?")
 # A heading with its number in the same cell: "I. TRƯỜNG MẦM NON HOA SEN", "A) TẬP THỂ" (no
 # hyphen: "Y-Bih Niê" is a person's name).
-_MARKED_HEADING = re.compile(r"(?:[IVXLC]{1,7}|[A-Z])\s*[.)]\s*\w")
+_marked_heading = lazy(r"(?:[IVXLC]{1,7}|[A-Z])\s*[.)]\s*\w")
 
 
 def _group_heading(
@@ -518,8 +518,8 @@ def _group_heading(
     if any(type(raw) is not str or not raw.strip() for _, raw in content):
         return False  # an STT typed as a number, a date, a formula: a person's row
     if len(content) == 2:
-        return _GROUP_MARK.fullmatch(str(content[0][1]).strip()) is not None
-    if _MARKED_HEADING.match(str(content[0][1]).strip()):
+        return _group_mark().fullmatch(str(content[0][1]).strip()) is not None
+    if _marked_heading().match(str(content[0][1]).strip()):
         return True
     row = number - 1
     others = [c - 1 for c in header.columns.values() if c - 1 != leftmost]

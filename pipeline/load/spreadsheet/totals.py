@@ -19,6 +19,7 @@ from pipeline.errors import InputError
 from pipeline.load.spreadsheet.cells import clean, get_column_letter, plain_text
 from pipeline.load.spreadsheet.header import Header
 from pipeline.load.spreadsheet.row import Row, _Column
+from pipeline.patterns import lazy
 from pipeline.render.phrase import Phrase
 from pipeline.rules.money import format_money
 
@@ -91,7 +92,7 @@ class StatedTotal:
 # What a total row's figure counts; each is said by the catalogue's sheet.total_kind.<kind>.
 TOTAL_KINDS = ("nguoi", "ca_nhan", "tap_the", "luot", "tien")
 # Money after a figure, as clerks write it ("710.000 đ", "4.260.000 đồng"): in a total row and
-# in a Số tiền cell (_AMOUNT).
+# in a Số tiền cell (_amount).
 _MONEY_UNITS = ("đồng", "đ", "vnđ", "vnd")
 # What a figure counts by the word after it ("25 người", "12 lượt", "4.260.000 đồng").
 _UNITS_AFTER = {
@@ -117,26 +118,26 @@ _UNIT = _alternatives(_UNITS_AFTER)
 # The label a row opens with ("Tổng cộng", "Tổng số", or "Tổng"/"Cộng" followed by a figure or
 # nothing), on the NFC, case-folded text of the row's first non-empty cell. Tones matter: the
 # surname "Tống" is no "Tổng", and "Tổng công ty ..." or "Cộng đồng ..." (collectives) are names.
-_TOTAL_LABEL = re.compile(r"(?:tổng cộng|tổng số)(?!\w)|(?:tổng|cộng)(?=\s*[:.]?\s*(?:\d|$))")
+_total_label_text = lazy(r"(?:tổng cộng|tổng số)(?!\w)|(?:tổng|cộng)(?=\s*[:.]?\s*(?:\d|$))")
 # The label of a group's total: "Cộng" alone (a Tổng cộng, Tổng số or Tổng may be the list's).
 _SUBTOTAL_LABEL = "cộng"
 # A number as clerks type it: 25, 4260000, or grouped by threes with one separator throughout
 # (4.260.000, 4,260,000, 4 260 000); its digits are group "number".
 _NUMBER = r"(?P<number>\d{1,3}(?P<sep>[.,\s])\d{3}(?:(?P=sep)\d{3})*|\d+)"
 # A figure in a total row, with what it counts after it if said ("25 người").
-_FIGURE = re.compile(rf"(?<![\d.,]){_NUMBER}(?![.,]?\d)(?:\s*(?P<unit>{_UNIT})(?!\w))?")
+_figure = lazy(rf"(?<![\d.,]){_NUMBER}(?![.,]?\d)(?:\s*(?P<unit>{_UNIT})(?!\w))?")
 # What a figure without a unit after it counts, when the words before it say: "Số người: 6".
-_SAID_BEFORE = re.compile(rf"(?:^|\W)({_alternatives(_UNIT_KINDS)})\W*$")
-_NON_DIGIT = re.compile(r"\D")
+_said_before = lazy(rf"(?:^|\W)({_alternatives(_UNIT_KINDS)})\W*$")
+_non_digit = lazy(r"\D")
 # Figures a clerk writes in a Số tiền cell: 710000, 710.000, 710,000, 710 000, with đ/đồng.
-_AMOUNT = re.compile(rf"{_NUMBER}\s*(?:{_alternatives(_MONEY_UNITS)})?\.?", re.I)
+_amount = lazy(rf"{_NUMBER}\s*(?:{_alternatives(_MONEY_UNITS)})?\.?", re.I)
 
 
 def typed_money(text: str) -> int | None:
     """The amount a clerk typed in a Số tiền cell ("710.000 đ" → 710000); None when the text
     does not read as one (pipeline.awards refuses it at its cell)."""
-    match = _AMOUNT.fullmatch(unicodedata.normalize("NFC", text).strip())
-    return int(_NON_DIGIT.sub("", match.group("number"))) if match else None
+    match = _amount().fullmatch(unicodedata.normalize("NFC", text).strip())
+    return int(_non_digit().sub("", match.group("number"))) if match else None
 
 
 def typed_amount(row: Row) -> int | None:
@@ -169,7 +170,7 @@ def _total_label(cells: Sequence[object]) -> Label | None:
         if not isinstance(raw, str):
             return None
         text = unicodedata.normalize("NFC", " ".join(raw.split())).casefold()
-        match = _TOTAL_LABEL.match(text)
+        match = _total_label_text().match(text)
         if match is None:
             return None
         return Label(offset, text[match.end() :], match.group() == _SUBTOTAL_LABEL)
@@ -183,13 +184,13 @@ def _figures(text: str, bare: str | None) -> Iterator[tuple[str, int]]:
     one alone in the text counts `bare` (a cell's whole content, or the text after the label:
     "Tổng cộng: 25"). Any other number ("năm 2025", "2 phòng") is no figure.
     """
-    matches = list(_FIGURE.finditer(text))
+    matches = list(_figure().finditer(text))
     for index, match in enumerate(matches):
         before = text[matches[index - 1].end() if index else 0 : match.start()]
         after = text[match.end() : matches[index + 1].start() if index + 1 < len(matches) else None]
         unit = match.group("unit")
         if not unit:
-            said = _SAID_BEFORE.search(before)
+            said = _said_before().search(before)
             unit = said.group(1) if said else None
         kind: str | None
         if unit:
@@ -199,7 +200,7 @@ def _figures(text: str, bare: str | None) -> Iterator[tuple[str, int]]:
         else:
             kind = None
         if kind is not None:
-            yield kind, int(_NON_DIGIT.sub("", match.group("number")))
+            yield kind, int(_non_digit().sub("", match.group("number")))
 
 
 def _total_row(

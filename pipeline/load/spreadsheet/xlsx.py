@@ -43,6 +43,7 @@ from pipeline.load.spreadsheet.header import Record
 from pipeline.load.spreadsheet.limits import MAX_FILE_BYTES, check_size, refuse_large_parts
 from pipeline.load.spreadsheet.members import member_bytes, packed_member, plain_member_bytes
 from pipeline.load.spreadsheet.table import ColumnSpan, Table, build_table
+from pipeline.patterns import lazy
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -364,7 +365,7 @@ def _formula_or_error(whole: bytes, patterns: tuple[bytes, ...] = _MARKERS) -> b
             return True
         at = find(b"f", at + 1)
     else:
-        if at >= 0 and _FORMULA_AFTER.search(whole, at - 1) is not None:
+        if at >= 0 and _formula_after().search(whole, at - 1) is not None:
             return True
     return b't="e"' in whole or (b"'" in whole and b"t='e'" in whole)
 
@@ -376,7 +377,7 @@ _LT, _COLON = ord("<"), ord(":")
 _AFTER_COLON_F = tuple(bytes([byte]) for byte in b" \t\n\r\x0b\x0c/>")
 _F_LOOKED = 32
 # Both formula markers as one pattern, an f found first: for the f's after the first _F_LOOKED.
-_FORMULA_AFTER = re.compile(rb"f(?:(?<=<f)|(?<=:f)[\s/>])")
+_formula_after = lazy(rb"f(?:(?<=<f)|(?<=:f)[\s/>])")
 # Searches told apart from _holds_any's for the groups read_xlsx looks for.
 _FAST_SEARCHES: dict[tuple[bytes, ...], Callable[[bytes, tuple[bytes, ...]], bool]] = {
     _MARKERS: _formula_or_error,
