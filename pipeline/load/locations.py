@@ -72,7 +72,7 @@ class RealPaths:
         text = os.fspath(path)
         found = self._joined.get(text)
         if found is None:
-            if ".." in text and ".." in _PARTS.split(text):
+            if ".." in text and ".." in _parts().split(text):
                 return resolved_path(path) if path.is_file() else None
             found = self._join(text)
         try:
