@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,15 @@ def test_a_certificate_s_form_leaves_out_what_its_decision_gives() -> None:
     assert taken_from_elsewhere("quyet_dinh") == ()
     names = {found.name for found in form_fields("giay_khen")}
     assert names and not names & set(INHERITED)
+
+
+def test_a_model_module_another_thread_is_still_importing_holds_no_record_of_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """sys.modules holds a module from the start of its import: while another thread runs it
+    and has not made the class yet, the guard says no instead of raising AttributeError (the
+    loaders of threads loading several kinds at once failed so)."""
+    for name, (module, _) in GUARDS.items():
+        starting = types.ModuleType(f"pipeline.model.{module}")  # its class not made yet
+        monkeypatch.setitem(sys.modules, f"pipeline.model.{module}", starting)
+        assert getattr(guards, name)(object()) is False

@@ -23,11 +23,14 @@ if TYPE_CHECKING:
 
 def _guard(module: str, name: str) -> Any:  # typed by the names it is given to
     """isinstance(value, pipeline.model.<module>.<name>), False while that module is not
-    imported."""
+    imported, or is being imported by another thread and has not made the class yet (no
+    record of it can exist before it): sys.modules holds a module from the start of its import,
+    and only `import` waits for another thread's to end."""
 
     def guard(value: object) -> bool:
         found = sys.modules.get(f"pipeline.model.{module}")
-        return found is not None and isinstance(value, getattr(found, name))
+        model = getattr(found, name, None) if found is not None else None
+        return model is not None and isinstance(value, model)
 
     return guard
 
