@@ -215,8 +215,7 @@ def carriable(package: Package, rel: Relationship | None) -> bool:
     return rel.type == IMAGE_TYPE and part_of(rel.target) in package.parts
 
 
-# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(frozen=True)  # compared: a body's carried media read twice alike (test_package_body)
 class Carried:
     """What a template body's pictures and links need in an output: relationships (renamed so
     that they cannot collide with the frame's) and the parts they point at."""
