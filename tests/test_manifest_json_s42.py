@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.batch.manifest import Entry, entry_text, indented
+from pipeline.batch.manifest import Entry, indented
 
 _leaves = st.one_of(
     st.none(), st.booleans(), st.integers(), st.text(), st.floats(allow_nan=False),
@@ -66,29 +66,3 @@ def test_keys_json_converts_or_refuses_are_as_json_has_them() -> None:
             _json(refused, 0)
         with pytest.raises(TypeError):
             indented(refused, 0)
-
-
-_texts = st.text(max_size=8)
-_entries = st.builds(
-    Entry,
-    inputs=st.one_of(st.dictionaries(_texts, _texts, max_size=4),
-                     st.dictionaries(_texts, _values, max_size=2)),  # read back: any value
-    template=_texts, template_sha256=st.one_of(_texts, _values), output=_texts,
-    output_sha256=_texts, loai=_texts, so=st.one_of(st.none(), st.integers(), _values),
-    ngay=_texts, so_ky_hieu=_texts, pdf=st.one_of(st.none(), _texts),
-    pdf_sha256=st.one_of(st.none(), _texts), co_quan=st.one_of(_texts, _values),
-    so_tu_dong=st.one_of(st.booleans(), _values), lender=st.one_of(st.none(), _texts),
-    lent_number=st.one_of(st.none(), st.integers()),
-    so_vao_so=st.one_of(st.none(), st.tuples(st.integers(), st.integers())),
-    so_vao_so_cap=st.lists(st.tuples(st.integers(), _texts, _texts, st.integers(),
-                                     st.one_of(st.none(), _texts)), max_size=2).map(tuple),
-    so_van_ban=st.one_of(st.none(), _texts),
-)  # fmt: skip
-
-
-@settings(max_examples=300, deadline=None)
-@given(entry=_entries)
-def test_an_entry_laid_out_from_its_fields_is_json_s_text(entry: Entry) -> None:
-    """manifest.entry_text, written out for an entry's fields, is indented's (and json's) text
-    of its to_json(), whatever its values (a manifest read back may hold any)."""
-    assert entry_text(entry) == indented(entry.to_json(), 2) == _json(entry.to_json(), 2)

@@ -74,54 +74,6 @@ def _laid_out(opening: str, items: list[str], closing: str, level: int) -> str:
     return f"{opening}{inside}{(',' + inside).join(items)}\n{'  ' * level}{closing}"
 
 
-def _at(value: Any, level: int) -> str:
-    """`value` as indented lays it out at `level` (a text by json's C function)."""
-    return _TEXT(value) if type(value) is str else indented(value, level)
-
-
-def _pair(first: str, one: Any, second: str, other: Any) -> str:
-    """A dict of an entry of two text keys, `first` sorting before `second`, as indented lays
-    it out at the entry's keys' level (3)."""
-    return (f'{{\n        "{first}": {_at(one, 4)},\n        "{second}": {_at(other, 4)}'
-            "\n      }")
-
-
-def entry_text(entry: Entry) -> str:
-    """indented(entry.to_json(), 2), byte for byte: an entry as its manifest lays it out, from
-    its fields, without making its dicts and sorting their keys (written here in their sorted
-    order). A value of another type than a build records (a manifest read back holding one) is
-    laid out by indented, as before. A manifest of a year's thousands of entries is a good
-    part of a build's serial end (measured: 4.5 µs an entry, from 15)."""
-    items = []
-    if entry.co_quan:
-        items.append(f'"co_quan": {_at(entry.co_quan, 3)}')
-    inputs = entry.inputs
-    if type(inputs) is dict and all(type(key) is str for key in inputs):
-        listed = [f"{_TEXT(key)}: {_at(inputs[key], 4)}" for key in sorted(inputs)]
-        items.append(_laid_out('"inputs": {', listed, "}", 3) if listed else '"inputs": {}')
-    else:
-        items.append(f'"inputs": {indented(dict(inputs), 3)}')
-    items.append(f'"loai": {_at(entry.loai, 3)}')
-    items.append(f'"ngay": {_at(entry.ngay, 3)}')
-    items.append(f'"output": {_pair("path", entry.output, "sha256", entry.output_sha256)}')
-    if entry.pdf is not None:
-        items.append(f'"pdf": {_pair("path", entry.pdf, "sha256", entry.pdf_sha256)}')
-    items.append(f'"so": {_at(entry.so, 3)}')
-    items.append(f'"so_ky_hieu": {_at(entry.so_ky_hieu, 3)}')
-    if entry.lender is not None:
-        items.append(f'"so_theo": {_pair("so", entry.lent_number, "van_ban", entry.lender)}')
-    if entry.so_tu_dong:
-        items.append('"so_tu_dong": true')
-    if entry.so_van_ban is not None:
-        items.append(f'"so_van_ban": {_at(entry.so_van_ban, 3)}')
-    if entry.so_vao_so is not None:
-        items.append(f'"so_vao_so": {indented(list(entry.so_vao_so), 3)}')
-    if entry.so_vao_so_cap:
-        items.append(f'"so_vao_so_cap": {indented([list(g) for g in entry.so_vao_so_cap], 3)}')
-    items.append(f'"template": {_pair("name", entry.template, "sha256", entry.template_sha256)}')
-    return _laid_out("{", items, "}", 2)
-
-
 # The OS's own words are English whatever the user's language: the common reasons a file there
 # cannot be read are said in the catalogue's (a file held open by Word or a PDF reader on
 # Windows is refused as one without permission is).
@@ -331,7 +283,7 @@ class Manifest:
             yield '{\n  "documents": {},\n'
         for index, name in enumerate(names):
             head = '{\n  "documents": {\n    ' if index == 0 else ",\n    "
-            body = entry_text(self.entries[name])
+            body = indented(self.entries[name].to_json(), 2)
             yield f"{head}{_TEXT(name)}: {body}"
         if names:
             yield "\n  },\n"
