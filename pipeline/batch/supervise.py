@@ -175,13 +175,12 @@ class StepsDeferred:
             self._act(signum, None)
 
     def _act(self, signum: int, frame: FrameType | None) -> None:
-        """What the handler before this block does with `signum` (as _deliver)."""
+        """What the handler before this block does with `signum` (_deliver), this block's own
+        handler first taken away where that is the default action (ending the process)."""
         handler = self._previous.get(signum)
-        if callable(handler):
-            handler(signum, frame)
-        elif handler == signal.SIG_DFL:  # the default action: SIGINT and SIGTERM end the process
+        if handler == signal.SIG_DFL:
             swap_handler(signum, signal.SIG_DFL)
-            os.kill(os.getpid(), signum)
+        _deliver(signum, handler, frame)
 
 
 class _Step:
@@ -199,10 +198,10 @@ class _Step:
         self._steps._end_step()
 
 
-def _deliver(signum: int, handler: Any) -> None:
+def _deliver(signum: int, handler: Any, frame: FrameType | None = None) -> None:
     """Act on a deferred signal as `handler` (what was set before) would have."""
     if callable(handler):
-        handler(signum, None)
+        handler(signum, frame)
     elif handler == signal.SIG_DFL:
         os.kill(os.getpid(), signum)  # the default action: SIGINT and SIGTERM end the process
 

@@ -53,11 +53,9 @@ class RealPaths:
     def resolve(self, path: Path) -> Path:
         """`path` resolved (see resolved_path)."""
         text = os.fspath(path)
-        found = self._joined.get(text)
+        found = self._found(text)
         if found is None:
-            if ".." in text and ".." in _parts().split(text):  # realpath reads "link/.." through it
-                return resolved_path(path)
-            found = self._join(text)
+            return resolved_path(path)
         try:
             # Within a document's load, once a file (read_log.looked_once): its stat then too.
             if not stat.S_ISLNK(read_log.link_stat(found).st_mode):
@@ -70,11 +68,9 @@ class RealPaths:
         """`path` resolved (resolve) when a regular file is there (Path.is_file), else None:
         one look at a file that is no symlink (its lstat, which is its stat)."""
         text = os.fspath(path)
-        found = self._joined.get(text)
+        found = self._found(text)
         if found is None:
-            if ".." in text and ".." in _parts().split(text):
-                return resolved_path(path) if path.is_file() else None
-            found = self._join(text)
+            return resolved_path(path) if path.is_file() else None
         try:
             info = read_log.link_stat(found)
         except OSError:  # missing, or in a loop: as Path.is_file and resolved_path say
@@ -84,6 +80,16 @@ class RealPaths:
         if not stat.S_ISREG(info.st_mode):
             return None
         return path if found == text else Path(found)
+
+    def _found(self, text: str) -> str | None:
+        """The path `text` with its folder resolved (_join), as kept; None for one going up a
+        folder ("..": realpath reads "link/.." through the link), which resolved_path takes."""
+        found = self._joined.get(text)
+        if found is None:
+            if ".." in text and ".." in _parts().split(text):
+                return None
+            found = self._join(text)
+        return found
 
     def _join(self, text: str) -> str:
         """The path `text` with its folder resolved (once per folder) and its name joined."""
