@@ -14,17 +14,17 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from pipeline.patterns import lazy
 from pipeline.phrase import Phrase
 
-# The patterns of this module are compiled when first needed (each once, functools.cache), not
-# at import: a build of award decisions whose texts type no weekday, time or duty uses none of
-# them (8.2 M instructions of its start, callgrind).
+# The patterns of this module are compiled when first needed (each once: patterns.lazy, or
+# functools.cache for those made of several), not at import: a build of award decisions whose
+# texts type no weekday, time or duty uses none of them (8.2 M instructions of its start,
+# callgrind).
 
 
-@cache
-def _year_said() -> re.Pattern[str]:
-    """The years a document's title speaks of: "năm 2022" in a trích yếu."""
-    return re.compile(r"\bnăm\s+(\d{4})\b", re.IGNORECASE)
+# The years a document's title speaks of: "năm 2022" in a trích yếu.
+_year_said = lazy(r"\bnăm\s+(\d{4})\b", re.IGNORECASE)
 
 
 def years_said(text: str) -> list[int]:
@@ -57,22 +57,18 @@ def date_line(place: str, value: date) -> str:
     return f"{place}, {date_phrase(value)}"
 
 
-@cache
-def date_line_pattern() -> re.Pattern[str]:
-    """A date line as date_line writes it, its place, day, month and year as groups."""
-    return re.compile(
-        r"^(?P<place>[^,]+), ngày (?P<day>\d{1,2}) tháng (?P<month>\d{1,2}) năm (?P<year>\d{4})$"
-    )
+# A date line as date_line writes it, its place, day, month and year as groups.
+date_line_pattern = lazy(
+    r"^(?P<place>[^,]+), ngày (?P<day>\d{1,2}) tháng (?P<month>\d{1,2}) năm (?P<year>\d{4})$"
+)
 
 
 # Thứ in Vietnamese, Monday first (date.weekday() order); Sunday is "Chủ nhật".
 WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
 
 
-@cache
-def _time() -> re.Pattern[str]:
-    """A time of day as clerks type it: 8:00, 8h, 8 giờ 30, 14g30."""
-    return re.compile(r"^(\d{1,2})\s*(?:giờ|g|h|:)\s*(?:(\d{1,2})\s*(?:phút|p)?)?$", re.IGNORECASE)
+# A time of day as clerks type it: 8:00, 8h, 8 giờ 30, 14g30.
+_time = lazy(r"^(\d{1,2})\s*(?:giờ|g|h|:)\s*(?:(\d{1,2})\s*(?:phút|p)?)?$", re.IGNORECASE)
 
 
 def weekday(value: date) -> str:
@@ -230,11 +226,9 @@ def day_off(value: date) -> str | None:
     return Phrase(key) if key is not None else None
 
 
-@cache
-def _on_duty() -> re.Pattern[str]:
-    """A duty ("Trực lãnh đạo ngày nghỉ", "Lãnh đạo trực", "Trực Tết"), not "trực tuyến"
-    (online), "trực tiếp" (in person), "trực thuộc" (under), "trực quan" (visual)."""
-    return re.compile(r"\btrực\b(?!\s+(?:tuyến|tiếp|thuộc|quan)\b)", re.IGNORECASE)
+# A duty ("Trực lãnh đạo ngày nghỉ", "Lãnh đạo trực", "Trực Tết"), not "trực tuyến" (online),
+# "trực tiếp" (in person), "trực thuộc" (under), "trực quan" (visual).
+_on_duty = lazy(r"\btrực\b(?!\s+(?:tuyến|tiếp|thuộc|quan)\b)", re.IGNORECASE)
 
 
 def on_duty(text: str) -> bool:

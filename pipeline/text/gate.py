@@ -26,7 +26,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+
+from pipeline.patterns import lazy
 
 # Emoji and pictographs. Not the Unicode category So as a whole: most symbols of the BMP are a
 # document's own (° © ® № ™ ℃, ☐ ✓ ■ ● as boxes and bullets, arrows, ★), and symbols of other
@@ -72,47 +73,36 @@ _REFUSED_OR_ASTRAL_OR_INVISIBLE = re.compile(
 
 
 # The patterns below are needed only for text the search above stops at (an invisible space, a
-# character beyond U+FFFF or one the gate refuses): compiled then, once (functools.cache), not
-# at import, where they were ~20 M instructions of every build's start.
-@cache
-def _refused_or_astral() -> re.Pattern[str]:
-    """REFUSED_PATTERN's search, ten times faster: re tries a class holding characters beyond
-    U+FFFF (the 32 noncharacters of planes 1-16) item by item on every character, and one
-    without them as a bitmap. So this class holds the refused characters of the BMP and every
-    character beyond it; from a match beyond it (rarely: a Hán Nôm character of CJK Extension
-    B, an emoji) the full class searches on."""
-    return re.compile(f"[{_REFUSED_BMP}\U00010000-\U0010ffff]")
+# character beyond U+FFFF or one the gate refuses): compiled then, once (patterns.lazy), not at
+# import, where they were ~20 M instructions of every build's start.
+
+# REFUSED_PATTERN's search, ten times faster: re tries a class holding characters beyond U+FFFF
+# (the 32 noncharacters of planes 1-16) item by item on every character, and one without them as
+# a bitmap. So this class holds the refused characters of the BMP and every character beyond it;
+# from a match beyond it (rarely: a Hán Nôm character of CJK Extension B, an emoji) the full
+# class searches on.
+_refused_or_astral = lazy(f"[{_REFUSED_BMP}\U00010000-\U0010ffff]")
 
 
-@cache
-def _needs_work() -> re.Pattern[str]:
-    """A character normalize_invisible changes."""
-    return re.compile(f"[{_SPACES}{_REMOVED}\u2028\u2029]")
+# A character normalize_invisible changes.
+_needs_work = lazy(f"[{_SPACES}{_REMOVED}\u2028\u2029]")
 
 
-@cache
-def _refused() -> re.Pattern[str]:
-    """Every character the gate refuses (REFUSED_PATTERN)."""
-    return re.compile(REFUSED_PATTERN)
+# Every character the gate refuses (REFUSED_PATTERN).
+_refused = lazy(REFUSED_PATTERN)
 
 
-@cache
-def _pictograph() -> re.Pattern[str]:
-    """An emoji or pictograph."""
-    return re.compile(f"[{_PICTOGRAPHS_BMP}{_PICTOGRAPHS_ASTRAL}]")
+# An emoji or pictograph.
+_pictograph = lazy(f"[{_PICTOGRAPHS_BMP}{_PICTOGRAPHS_ASTRAL}]")
 
 
-@cache
-def _sequence_part() -> re.Pattern[str]:
-    """The characters an emoji sequence is made of besides its pictographs: ZWJ, the variation
-    selectors, the keycap mark, skin tones (in the pictograph range) and tags."""
-    return re.compile(f"[\u200d{_PICTOGRAPHS_BMP}{_PICTOGRAPHS_ASTRAL}]")
+# The characters an emoji sequence is made of besides its pictographs: ZWJ, the variation
+# selectors, the keycap mark, skin tones (in the pictograph range) and tags.
+_sequence_part = lazy(f"[\u200d{_PICTOGRAPHS_BMP}{_PICTOGRAPHS_ASTRAL}]")
 
 
-@cache
-def _modifier() -> re.Pattern[str]:
-    """What modifies the character before it: the keycap mark, variation selectors, tags."""
-    return re.compile("[\u20e3\ufe00-\ufe0f\U000e0000-\U000e007f\U000e0100-\U000e01ef]")
+# What modifies the character before it: the keycap mark, variation selectors, tags.
+_modifier = lazy("[\u20e3\ufe00-\ufe0f\U000e0000-\U000e007f\U000e0100-\U000e01ef]")
 
 
 class BadCharacter(Exception):
