@@ -25,6 +25,7 @@ from pipeline.errors import RenderError
 from pipeline.golden_book import Given
 from pipeline.i18n import t
 from pipeline.paths import shown
+from pipeline.pickled import by_arguments
 from pipeline.render.output import commit, stage
 
 _CHUNK = 1 << 20
@@ -144,6 +145,7 @@ def listing_sha256(names: list[str]) -> str:
     return hashlib.sha256("\n".join(sorted(names)).encode()).hexdigest()
 
 
+@by_arguments  # pickled to and from a build's workers (pipeline.pickled)
 @dataclass(frozen=True, slots=True)
 class Entry:
     """What the manifest records of one document."""

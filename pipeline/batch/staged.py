@@ -6,11 +6,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.batch.manifest import Entry
+from pipeline.pickled import by_arguments
 from pipeline.register.model import Details
 from pipeline.register.store import TypedRequest
 
 
 # Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@by_arguments  # pickled to and from a build's workers (pipeline.pickled)
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class StageJob:
     """One input to load, render and stage; `number`: the register's number for a document
@@ -25,6 +27,7 @@ class StageJob:
 
 
 # Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@by_arguments  # pickled to and from a build's workers (pipeline.pickled)
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Staged:
     """What a worker made of one input: the manifest entry of its output and the staged .docx;

@@ -7,6 +7,7 @@ from datetime import date
 from enum import StrEnum
 
 from pipeline.i18n import t
+from pipeline.pickled import by_arguments
 from pipeline.register.sequences import DEFAULT_SEQUENCE
 
 
@@ -27,6 +28,7 @@ class Origin(StrEnum):
     IMPORTED = "imported"
 
 
+@by_arguments  # pickled to and from a build's workers (pipeline.pickled)
 @dataclass(frozen=True, slots=True)
 class Details:
     """The columns of the sổ đăng ký văn bản đi that a caller can fill (all optional)."""
