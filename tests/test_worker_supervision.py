@@ -219,3 +219,23 @@ def test_one_job_imports_no_multiprocessing() -> None:
     run = subprocess.run([sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True,
                          check=True)  # fmt: skip
     assert run.stdout.split() == ["False", "False"]
+
+
+@pytest.mark.parametrize(("count", "jobs"), [(1, 2), (7, 2), (64, 2), (200, 2), (1000, 2),
+                                             (5000, 2), (40, 3), (1000, 4)])  # fmt: skip
+def test_workers_take_many_items_at_first_and_a_few_at_the_end(count: int, jobs: int) -> None:
+    """Hand-overs to workers cover every item once, in order of size from large to the few
+    of chunk_size, never above HANDOVER_LIMIT: the end is as balanced as with hand-overs of a
+    few, with far fewer of them when there are many items."""
+    from pipeline.batch.runner import HANDOVER_LIMIT, chunk_size, handover_sizes
+
+    sizes = handover_sizes(count, jobs)
+    few = chunk_size(count, jobs)
+    assert sum(sizes) == count
+    assert sizes == sorted(sizes, reverse=True)
+    assert all(few <= size <= max(few, HANDOVER_LIMIT) for size in sizes[:-1])
+    assert 1 <= sizes[-1] <= few
+    # The last hand-overs (a quarter of what each worker does at the end) are the few.
+    assert sum(sizes[-jobs:]) <= few * jobs
+    if count >= 1000:
+        assert len(sizes) < count // few / 2
