@@ -243,10 +243,16 @@ def fill_phrase(
     out: list[str] = []
     for before, bare, name, before_closes, bare_closes in fields:
         value = values[name] if name in values else defaults[name]
-        piece, closes = (before, before_closes) if value else (bare, bare_closes)
-        if closes and out and _ends_sentence(out[-1]):
-            out[-1] = out[-1][:-1]
-        out += (piece, value)
+        # The text before a field, or the bare one before an empty field (not a tuple of
+        # either made and taken apart for each field of every phrase a document writes).
+        if value:
+            if before_closes and out and _ends_sentence(out[-1]):
+                out[-1] = out[-1][:-1]
+            out += (before, value)
+        else:
+            if bare_closes and out and _ends_sentence(out[-1]):
+                out[-1] = out[-1][:-1]
+            out += (bare, value)
     if end_closes and _ends_sentence(out[-1]):
         out[-1] = out[-1][:-1]
     out.append(end)
@@ -384,7 +390,11 @@ class Phrases:
         """Phrase `key` filled with `values` and the document's common fields."""
         text = self.table[key]
         assert isinstance(text, str), key
-        return self._fill(key, text, values)
+        # _fill's work written out: a document writes two dozen phrases, each one call less.
+        try:
+            return fill_phrase(text, values or {}, self.common)
+        except KeyError as exc:
+            raise MissingField(key, str(exc.args[0])) from None
 
     def write_all(self, key: str, values: Mapping[str, str] | None = None) -> list[str]:
         """A phrase of several paragraphs, each filled."""
