@@ -390,11 +390,7 @@ class Phrases:
         """Phrase `key` filled with `values` and the document's common fields."""
         text = self.table[key]
         assert isinstance(text, str), key
-        # _fill's work written out: a document writes two dozen phrases, each one call less.
-        try:
-            return fill_phrase(text, values or {}, self.common)
-        except KeyError as exc:
-            raise MissingField(key, str(exc.args[0])) from None
+        return self._fill(key, text, values)
 
     def write_all(self, key: str, values: Mapping[str, str] | None = None) -> list[str]:
         """A phrase of several paragraphs, each filled."""
