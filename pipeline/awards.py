@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Generic, Literal, Self, TypeVar, overload
 
@@ -631,6 +632,24 @@ def _recipient_key(entry: Entry) -> SortKey | NameKey:
     return vietnamese_key(entry.name) if entry.collective else name_key(entry.name)
 
 
+def _unit_ranks(entries: list[Entry]) -> dict[str, int]:
+    """Each entry's unit's place in Vietnamese alphabet order (vietnamese_key), units of equal
+    keys sharing one: entries sorted by these numbers come in the order the keys give (and
+    stably alike), without two rows' unit keys compared as the sort goes, tuple in tuple,
+    each level scanned again for where they differ (a list names ten units for thirty rows:
+    52 k of its 990 k instructions, warm)."""
+    ranks: dict[str, int] = {}
+    previous: SortKey | None = None
+    rank = -1
+    for current, unit in sorted([(vietnamese_key(u), u) for u in {e.unit for e in entries}],
+                                key=itemgetter(0)):  # fmt: skip
+        if current != previous:
+            rank += 1
+            previous = current
+        ranks[unit] = rank
+    return ranks
+
+
 # The fields an award list reads that neither the decision nor its Danh sách prints, and that
 # a clerk could expect printed: none. The Ghi chú is read (a hidden one with values is refused)
 # but is the office's own record ("Nghỉ thai sản từ 15/8", "Hợp đồng lao động"): Nghị định 30's
@@ -777,7 +796,8 @@ def read_award_list(
     if order == "ten":
         entries.sort(key=lambda e: (e.collective, _recipient_key(e)))
     elif order == "don_vi":
-        entries.sort(key=lambda e: (e.collective, vietnamese_key(e.unit), _recipient_key(e)))
+        places = _unit_ranks(entries)
+        entries.sort(key=lambda e: (e.collective, places[e.unit], _recipient_key(e)))
     groups: dict[str, list[Entry]] = {}
     for entry in entries:
         groups.setdefault(entry.award, []).append(entry)
