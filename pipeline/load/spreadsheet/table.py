@@ -300,7 +300,14 @@ def build_table(
             since = len(rows)
             signatures = SignatureLines(spans)
             continue
-        if not any(values.values()):
+        # A row holding its required cells holds something: only the others are asked whether
+        # they hold anything at all (23 k of a 30-row list's 783 k instructions).
+        complete = True
+        for name in required:
+            if not values[name]:
+                complete = False
+                break
+        if not (complete and required) and not any(values.values()):
             # Nothing the list reads: a blank row, a group heading, or a total row whose label
             # and figures are in the STT column ("Tổng cộng: 25 người").
             if any(cells) and (label := _total_label(cells)) is not None:
@@ -315,11 +322,6 @@ def build_table(
                 # right): passed over as always, its columns sign for the names below it.
                 signatures.note(number, cells)
             continue
-        complete = True
-        for name in required:
-            if not values[name]:
-                complete = False
-                break
         if not complete and (label := _total_label(cells)) is not None:
             if signatures is not None and signatures.held:
                 read_held()
