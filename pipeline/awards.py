@@ -51,9 +51,6 @@ COLLECTIVE_WORDS = ("tap the", "tập thể")
 
 
 _Owner = TypeVar("_Owner")
-# An Entry made of its fields' dict (read_award_list): object's own, as Entry is frozen.
-_new = object.__new__
-_set = object.__setattr__
 _Value = TypeVar("_Value")
 
 
@@ -766,19 +763,17 @@ def read_award_list(
         unit = trimmed(values.get("don_vi", ""))
         if units and not unit:
             raise _unit_missing(row, name)
+        # Positional (each row of every list is made here: keywords cost a third more), and
+        # its recipient, which the duplicate check asks at once, kept where Entry.recipient
+        # keeps it (_computed_once), without the two calls of asking it.
+        entry = Entry(
+            name, trimmed(values.get("chuc_vu", "")), unit, award, collective, reward,
+            values.get("ghi_chu", ""), row.number, named,
+        )  # fmt: skip
         # recipient_of written out: one call a row fewer (12 k of a list's 939 k instructions).
-        recipient = (collective, same_spelling(name), same_spelling(unit))
-        # Each row of every list is made here: its fields given as the instance's dict at once,
-        # with its recipient, which the duplicate check asks at once, kept where
-        # Entry.recipient keeps it (_computed_once). Entry.__init__ would make a dict of its
-        # keywords and copy it in (37 k of a list's 926 k instructions).
-        entry = _new(Entry)
-        _set(entry, "__dict__", {
-            "name": name, "position": trimmed(values.get("chuc_vu", "")), "unit": unit,
-            "award": award, "collective": collective, "reward": reward,
-            "note": values.get("ghi_chu", ""), "row": row.number, "named": named,
-            "recipient": recipient,
-        })  # fmt: skip
+        recipient = entry.__dict__["recipient"] = (
+            collective, same_spelling(name), same_spelling(unit)
+        )  # fmt: skip
         # The same name in another unit may be another person: both must match.
         key = (recipient, award)
         if key in seen:

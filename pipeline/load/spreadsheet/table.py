@@ -51,10 +51,6 @@ from pipeline.load.spreadsheet.totals import (
 from pipeline.patterns import lazy
 from pipeline.render.phrase import Phrase
 
-# A Row made of its fields' dict (build_table): object's own, as Row is frozen.
-_new = object.__new__
-_set = object.__setattr__
-
 # Columns hidden together in Excel (a <col min max>): first and last, 1-based.
 ColumnSpan = tuple[int, int]
 
@@ -358,12 +354,7 @@ def build_table(
             merged_from = _refuse_merged_row(number, spans, file, sheet)
         first = False
         if complete and len(rows) < MAX_ROWS:
-            # _add_row's, one call fewer; the Row made of its fields' dict at once (Row.__init__
-            # makes a dict of its keywords and copies it in: 18 k of a list's 759 k).
-            made = _new(Row)
-            _set(made, "__dict__", {"number": number, "values": values, "file": file,
-                                   "sheet": sheet, "header": header, "parsed": {}})  # fmt: skip
-            rows.append(made)
+            rows.append(Row(number, values, file, sheet, header))  # _add_row's, one call fewer
         else:
             _add_row(rows, Row(number, values, file, sheet, header), None if complete else name)
     if not rows:
