@@ -9,10 +9,7 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
-import pytest
-
-from pipeline.awards import Entry, _recipient_key, _unit_ranks, read_award_list, recipient_of
-from pipeline.errors import InputError
+from pipeline.awards import Entry, _recipient_key, _unit_ranks, read_award_list
 from pipeline.rules.collation import vietnamese_key
 from tests.test_awards import sheet
 
@@ -69,35 +66,3 @@ def test_a_list_by_unit_in_alphabet_order(tmp_path: Path) -> None:
         ("Dội Xe", "Hà Văn Dũng"), ("Đội Xe", "Đinh Văn Ân"), ("Tổ 4", "Lò Thị Ánh"),
         ("Tổ 12", "Nguyễn Văn An"), ("Tổ 12", "Trần Văn Bình"), ("Dội Xe", "Tổ 4"),
     ]  # fmt: skip
-
-
-def test_each_entry_keeps_the_recipient_recipient_of_gives(tmp_path: Path) -> None:
-    # read_award_list writes recipient_of out for each row: the duplicate check, the counts
-    # and the report must see the same recipient as Entry.recipient would work out.
-    rows = [
-        [1, "Trần Văn Bình", "Chuyên viên", "Uỷ ban nhân dân xã", "Lao động tiên tiến", "Cá nhân"],
-        [2, "Tổ 4", "", "Phòng Tổ chức – Hành chính", "Tập thể lao động tiên tiến", "Tập thể"],
-        [3, "lò thị ánh", "Kế toán", "Uỷ Ban nhân dân xã", "Lao động tiên tiến", "Cá nhân"],
-    ]
-    awards = read_award_list(sheet(tmp_path, rows), date(2023, 1, 15))
-    assert [e.recipient for e in awards.entries] == [
-        recipient_of(e.collective, e.name, e.unit) for e in awards.entries
-    ]
-    assert awards.entries[1].recipient == recipient_of(True, "tổ 4", "phòng tổ chức-hành chính")
-
-
-def test_blank_and_half_rows_between_rows(tmp_path: Path) -> None:
-    # A blank row is passed over; a row with a name and no title is refused at its cell, as
-    # before the blank test came after the required cells'.
-    rows = [
-        [1, "Trần Văn Bình", "Chuyên viên", "Phòng Tư pháp", "Lao động tiên tiến", "Cá nhân"],
-        [None, None, None, None, None, None],
-        [None, "", "", "", "", ""],
-        [2, "Lò Thị Ánh", "Kế toán", "Phòng Tư pháp", "Lao động tiên tiến", "Cá nhân"],
-    ]
-    awards = read_award_list(sheet(tmp_path, rows), date(2023, 1, 15))
-    assert [e.row for e in awards.entries] == [3, 6]
-    rows.insert(2, [3, "Hà Văn Em", "Lái xe", "Phòng Tư pháp", "", "Cá nhân"])
-    with pytest.raises(InputError) as caught:
-        read_award_list(sheet(tmp_path, rows), date(2023, 1, 15))
-    assert caught.value.key == "sheet.missing_cell" and caught.value.params["cell"] == "E5"
