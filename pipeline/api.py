@@ -862,7 +862,9 @@ def convert_to_pdf(
     return converted
 
 
-@dataclass(frozen=True)
+# A message's parameter, said through describe(); never compared nor printed: no __eq__ nor
+# __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class PdfFailures:
     """The errors of the documents without a PDF, said one after the other in the language
     the message that holds them is asked in (a parameter of render.pdf_failed)."""

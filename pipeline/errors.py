@@ -46,7 +46,9 @@ def said(value: Any, lang: str | None) -> Any:
     return describe(lang) if callable(describe) else value
 
 
-@dataclass(frozen=True)
+# A message's parameter, said through describe(); never compared nor printed: no __eq__ nor
+# __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class Said:
     """An error's own words as a parameter of another message (one error said inside another),
     said in the language that message is asked in: its detail, or with `located` its whole

@@ -55,7 +55,8 @@ from pipeline.render.compose import TemplateLibrary
 from pipeline.render.output import os_words
 
 
-@dataclass(frozen=True, slots=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Edited:
     """A recorded entry whose data and template are unchanged but whose output (or PDF) was
     edited by hand since vanthu wrote it: kept as it is, entry and file alike."""
@@ -92,7 +93,8 @@ def edited_since(
     ]  # fmt: skip
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class Settled:
     """What settle_old_pdf did with the PDF an earlier run left beside a new .docx: what it was
     (`fate`: None when no PDF is there, or one vanthu's that could not be removed) and what to

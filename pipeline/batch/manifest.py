@@ -85,7 +85,9 @@ _READ_REASONS = {
 }
 
 
-@dataclass(frozen=True)
+# A message's parameter, said through describe(); never compared nor printed: no __eq__ nor
+# __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class ReadReason:
     """Why a file could not be read, said in the language its message is asked in."""
 

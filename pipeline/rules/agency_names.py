@@ -133,7 +133,8 @@ _JOINING_KEYS = frozenset(same_spelling(word) for word in _JOINING)
 _XA, _HOI = same_spelling("xã"), same_spelling("hội")
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class Part:
     """Words [start, end) of a name and what they are: "kind" (Sở, Ủy ban nhân dân), "word"
     (a common word or set phrase: "trung học phổ thông"), "fixed" (Trung ương), "join" (và,

@@ -141,7 +141,8 @@ def _typed_weekday(typed: str) -> str:
     return typed
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class WrongWeekday:
     """A weekday typed beside a date that is not that date's: as typed, the date, and the
     weekday it falls on (`wanted`, as the document would print it)."""

@@ -130,7 +130,8 @@ def list_text(name: str, profile: Mapping[str, Any], unit: str) -> str:
     return Template(read_starter(name)).substitute(ten_don_vi=unit_name)
 
 
-@dataclass(frozen=True)
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
 class NewStarter:
     """What `vanthu new` wrote (the document last), and notes of the date it chose and why."""
 
