@@ -308,3 +308,16 @@ def test_the_directory_reads_zipfiles_entry() -> None:
     assert read == tuple(full[i] for i in (0, 3, 5, 6, 9, 10, 11, 12, 13, 14, 18))
     part = directory._plain_directory(zip_bytes({"a.xml": b"<a/>"}, zipfile.ZIP_DEFLATED))
     assert part is not None and type(part[0]) is directory.Part
+
+
+@pytest.mark.parametrize("name", [b"x.xml", b"\x81.xml", b"\xe9t\xe9.xml", b"xl/\x9a.xml"])
+def test_a_name_without_the_utf8_flag_reads_as_zipfile_reads_it(name: bytes) -> None:
+    """A name in ASCII is read as UTF-8 (the same text, fewer instructions); any other byte
+    of a name without the UTF-8 flag as zipfile reads it, in cp437 ("\\x81" is ü)."""
+    plain = zip_bytes({"a.xml": b"<a/>", "x" * len(name): b"<x/>"}, zipfile.ZIP_DEFLATED)
+    data = plain.replace(b"x" * len(name), name)
+    assert directory._plain_directory(data) is not None
+    assert directory_outcome(directory.Directory, data) == directory_outcome(opened, data)
+    assert [part.filename for part in directory.Directory(data).infolist()][1] == name.decode(
+        "cp437"
+    )

@@ -81,6 +81,26 @@ class RealPaths:
             return None
         return path if found == text else Path(found)
 
+    def beside(self, document: Path, name: str) -> Path | None:
+        """File `name` in the folder of `document` resolved (resolve(document).parent / name,
+        resolved), when `name` is a plain file name (plain_name) and what is found there is no
+        symlink, its folder already resolved (the path found is that text itself): the file
+        named beside a document, as Workspace.referenced_file finds it most of the time, made
+        from the texts without a Path per step. None otherwise (missing, a symlink, not plain),
+        for resolve and pathlib to say."""
+        if not plain_name(name):
+            return None
+        resolved = self.resolve(document)
+        text = os.path.join(os.path.dirname(os.fspath(resolved)), name)
+        if self._found(text) != text:
+            return None
+        try:
+            info = read_log.link_stat(text)  # as resolve looks at it (once within a load)
+        except OSError:
+            return None
+        # with_name: the folder's parts kept, only the name parsed (Path(text) parses them all).
+        return None if stat.S_ISLNK(info.st_mode) else resolved.with_name(name)
+
     def _found(self, text: str) -> str | None:
         """The path `text` with its folder resolved (_join), as kept; None for one going up a
         folder ("..": realpath reads "link/.." through the link), which resolved_path takes."""
@@ -109,6 +129,16 @@ class RealPaths:
 # build holding every path it met grew with the year: 3 MB at 5,000 decisions).
 _JOINED_KEPT = 1024
 _parts = lazy(r"[\\/]")
+
+
+def plain_name(name: str) -> bool:
+    """Whether `name` is a file's name alone: no folder, drive or separator of any system, not
+    "." nor ".." nor empty, no NUL (which the system refuses). Joined to a folder, such a name
+    stays in it, as pathlib's `folder / name` would have it, whatever its characters."""
+    return (
+        bool(name) and name not in (".", "..") and "/" not in name and "\\" not in name
+        and ":" not in name and "\0" not in name
+    )  # fmt: skip
 
 
 def within(path: Path, folder: Path) -> bool:

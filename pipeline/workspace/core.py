@@ -220,6 +220,12 @@ class Workspace:
     def referenced_file(self, document: Path, name: str) -> Path | None:
         """`name` relative to `document`; None when it leaves the workspace (or, for a document
         outside the workspace, the document's own folder)."""
+        # A plain name (a list beside its decision: a build's case) found as it is: a file in
+        # the resolved folder of the document, no symlink, so inside that folder and inside
+        # whatever holds it (the checks below would say so too, with a Path made at each step).
+        found = self._paths.beside(document, name)
+        if found is not None:
+            return found
         if Path(name).is_absolute():
             return None
         base = self._paths.resolve(document).parent

@@ -125,7 +125,10 @@ def _plain_directory(data: bytes) -> list[Part] | None:
         if b"\0" in raw:  # zipfile cuts the name there
             return None
         try:
-            name = raw.decode("utf-8" if flags & _UTF8_NAME else "cp437")
+            # A name in ASCII reads the same in either (cp437's first 128 are ASCII's), and the
+            # UTF-8 codec is found and run with fewer instructions (cp437's charmap: some 4 k
+            # instructions more a part).
+            name = raw.decode("utf-8" if flags & _UTF8_NAME or raw.isascii() else "cp437")
         except UnicodeDecodeError:
             return None
         # tuple.__new__ itself: a NamedTuple's own __new__ is a Python call more for each part.

@@ -339,10 +339,19 @@ def _holds_any(whole: bytes, patterns: tuple[bytes, ...]) -> bool:
     """Whether `whole` holds a match of any of `patterns`: none when it lacks what they all
     start with (b"hidden=" for the four ways of hiding, plain text each), a search of the part
     instead of one per pattern."""
-    shared = os.path.commonprefix(patterns) or b""
-    if len(shared) > 2 and not _finder(re.escape(shared))(whole):
+    shared = _shared_finder(patterns)
+    if shared is not None and not shared(whole):
         return False
     return any(_finder(pattern)(whole) for pattern in patterns)
+
+
+@functools.cache
+def _shared_finder(patterns: tuple[bytes, ...]) -> Callable[[bytes], object] | None:
+    """The finder (_finder) of what `patterns` all start with, when it is longer than two
+    bytes, else None: worked out once for each group read_xlsx looks for, not for each list
+    (commonprefix and re.escape: 21 k instructions a list)."""
+    shared = os.path.commonprefix(patterns) or b""
+    return _finder(re.escape(shared)) if len(shared) > 2 else None
 
 
 def _formula_or_error(whole: bytes, patterns: tuple[bytes, ...] = _MARKERS) -> bool:
