@@ -243,16 +243,10 @@ def fill_phrase(
     out: list[str] = []
     for before, bare, name, before_closes, bare_closes in fields:
         value = values[name] if name in values else defaults[name]
-        # The text before a field, or the bare one before an empty field (not a tuple of
-        # either made and taken apart for each field of every phrase a document writes).
-        if value:
-            if before_closes and out and _ends_sentence(out[-1]):
-                out[-1] = out[-1][:-1]
-            out += (before, value)
-        else:
-            if bare_closes and out and _ends_sentence(out[-1]):
-                out[-1] = out[-1][:-1]
-            out += (bare, value)
+        piece, closes = (before, before_closes) if value else (bare, bare_closes)
+        if closes and out and _ends_sentence(out[-1]):
+            out[-1] = out[-1][:-1]
+        out += (piece, value)
     if end_closes and _ends_sentence(out[-1]):
         out[-1] = out[-1][:-1]
     out.append(end)
