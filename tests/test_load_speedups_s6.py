@@ -4,32 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.load.documents import _signing_mismatch
 from pipeline.load.spreadsheet.xlsx import _HIDDEN_MARKERS, _MARKERS, _holds_any, _shared_finder
-from pipeline.rules.agency_names import signing_mismatch
-
-
-@pytest.mark.parametrize(
-    ("authority", "lines"),
-    [
-        ("Ủy ban nhân dân tỉnh Sơn La", ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")),
-        ("Ủy ban nhân dân tỉnh Sơn La", ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")),
-        ("Chủ tịch Ủy ban nhân dân tỉnh Sơn La", ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")),
-        ("Chủ tịch Ủy ban nhân dân tỉnh Sơn La", ("CHỦ TỊCH",)),
-        ("Chánh Văn phòng UBND tỉnh Sơn La", ("CHÁNH VĂN PHÒNG",)),
-        ("", ()),
-    ],
-)
-def test_signing_mismatch_remembered_by_both_texts(authority: str, lines: tuple[str, ...]) -> None:
-    """The memo is keyed by the thẩm quyền and the signer's lines both: asked in any order,
-    each pair gets signing_mismatch's own answer (not the one of a pair asked before)."""
-    for _ in range(2):
-        wanted = signing_mismatch(authority, list(lines))
-        found = _signing_mismatch(authority, lines)
-        assert (found is None) == (wanted is None)
-        if found is not None and wanted is not None:
-            assert (found.key, found.title) == (wanted.key, wanted.title)
-
 
 SHEETS = [
     b'<row r="3" hidden="1"><c r="A3"/></row>',

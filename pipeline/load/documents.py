@@ -12,7 +12,6 @@ for each look-up, never while a file is read.
 from __future__ import annotations
 
 import difflib
-import functools
 import os
 import re
 import threading
@@ -46,12 +45,7 @@ from pipeline.model.quyet_dinh import DecisionData
 from pipeline.paths import shown
 from pipeline.patterns import lazy
 from pipeline.phrase import Alternatives, Phrase
-from pipeline.rules.agency_names import (
-    TWO_LEVELS_SINCE,
-    SigningMismatch,
-    signing_mismatch,
-    signs_on_behalf,
-)
+from pipeline.rules.agency_names import TWO_LEVELS_SINCE, signing_mismatch, signs_on_behalf
 from pipeline.rules.basis_lines import basis_lines
 from pipeline.rules.cited_decrees import names_awards, stale_basis
 from pipeline.rules.dates import (
@@ -183,7 +177,7 @@ def check_signing_authority(
     if not isinstance(data, DecisionData):
         return ()
     lines = signature_lines(agency.nguoi_ky[data.nguoi_ky])
-    mismatch = _signing_mismatch(data.tham_quyen, tuple(lines))
+    mismatch = signing_mismatch(data.tham_quyen, lines)
     if mismatch is None:
         return _certificate_by_collective(data, agency, lines, source, profile)
     other = _signer_signing_otherwise(agency, data.nguoi_ky, on_behalf=mismatch.refused)
@@ -198,14 +192,6 @@ def check_signing_authority(
     # A warning is printed after the document's name (render's line, build's prefix): it names
     # the line and the field only.
     return (InputError(key, line=source.line_of(loc), field="nguoi_ky", **said),)
-
-
-@functools.lru_cache(maxsize=64)
-def _signing_mismatch(authority: str, lines: tuple[str, ...]) -> SigningMismatch | None:
-    """signing_mismatch (a pure function of the texts; its answer is frozen), remembered: a
-    build's decisions name a few thẩm quyền and signers, each asked again by every decision
-    (29 k instructions a decision, from its two texts' same_spelling and patterns)."""
-    return signing_mismatch(authority, lines)
 
 
 _CERTIFICATE = same_spelling("Giấy khen")
@@ -810,10 +796,9 @@ class DocumentLoader:
                 hint=_hint(written, sorted(KINDS)),
             )  # fmt: skip
         inherited = kind.inherit(source, self) if kind.inherit else {}
-        self._agency_named(source, {**source.data, **inherited} if inherited else source.data)
-        data = validate(
-            built(kind.model), source, {**source.data, **inherited} if inherited else None
-        )
+        merged = {**source.data, **inherited} if inherited else None  # None: the file's own
+        self._agency_named(source, source.data if merged is None else merged)
+        data = validate(built(kind.model), source, merged)
         agency, profile = self.agency(data.co_quan, source)
         check_references(data, agency, source, profile)
         check_minutes_signers(data, agency, source)
