@@ -320,12 +320,13 @@ class Workers:
             yield from results
 
 
-CHUNK_LIMIT = 8  # documents per batch at most: a chunk is ~20 ms of a worker's time
+CHUNK_LIMIT = 8  # documents per batch at most: a batch is ~20 ms of a worker's time
 
 
 def chunk_size(count: int, jobs: int) -> int:
-    """Items per hand-over: up to CHUNK_LIMIT, and small enough that every worker gets at
-    least four chunks (the last chunks finish together)."""
+    """Items per batch of this process (one job), and the fewest a worker is handed at once
+    (handover_sizes): up to CHUNK_LIMIT, and small enough that every worker gets at least four
+    (the last ones finish together)."""
     return max(1, min(CHUNK_LIMIT, count // (jobs * 4)))
 
 
@@ -338,7 +339,7 @@ def handover_sizes(count: int, jobs: int) -> list[int]:
     few at the end. Large while much is left, smaller as the end nears, so the last ones
     still finish together (guided self-scheduling): a hand-over costs the build process two
     pickles, a pipe and a wake-up beside the workers, and at 1,000 documents on two workers
-    125 hand-overs of 8 became 54.
+    125 hand-overs of 8 became 42.
     """
     sizes = []
     left = count
