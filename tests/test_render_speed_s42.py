@@ -53,7 +53,7 @@ _TEMPLATES = [
     "{{ dong.muc.ho_ten }}>{% endif %}{% endfor %}",
     "{% for dong in rows %}{% for d in rows %}{{ dong.muc.stt }}{{ d.muc.stt }}"
     "{{ dong.muc.ho_ten }}{% endfor %}{% endfor %}",
-    # A value reading a name of dict's own among them: each asks type() itself.
+    # A value reading a name of dict's own among them.
     "{% for dong in rows %}{{ dong.muc.stt }}|{{ dong.muc.values is callable }}|"
     "{{ dong.muc.get }}{{ dong.muc.ho_ten }};{% endfor %}",
 ]
@@ -133,19 +133,6 @@ def test_values_printed_together_read_what_they_share_once() -> None:
     apart = source.replace("-", "{{ '' }}{% if 1 %}-{% endif %}")
     assert env.from_string(apart).render(row=row) == "1-A &amp; B-3"
     assert asked.count("inner") == 2
-
-
-def test_values_printed_together_ask_once_whether_what_they_share_is_a_dict() -> None:
-    """The first value reading an item of what values printed together share keeps whether it
-    is a plain dict; the others read the item (or ask the sandbox) by that, not by type() each:
-    a row printing a dict's items and then an object's reads each as the sandbox does."""
-    env = DataSandbox(autoescape=True, undefined=DataUndefined)
-    source = "{% for d in rows %}{{ d.muc.stt }}-{{ d.muc.ho_ten }}-{{ d.muc.stt }};{% endfor %}"
-    code = env.compile(source, raw=True)
-    assert code.count("_read0_dict :=") == 1
-    assert code.count("_read0_dict and 'ho_ten' in _read0") == 1
-    rows = [{"muc": {"stt": 1, "ho_ten": "A & B"}}, {"muc": _Row(stt=2, ho_ten="C")}]
-    assert env.from_string(source).render(rows=rows) == "1-A &amp; B-1;2-C-2;"
 
 
 @pytest.mark.parametrize(

@@ -248,14 +248,10 @@ def _read_path(node: nodes.Node) -> tuple[str, ...] | None:
     return (node.name, *reversed(attributes))
 
 
-def _shared_reads(
-    body: Sequence[object],
-) -> tuple[dict[int, tuple[bool, str]], dict[int, tuple[bool, str]]]:
+def _shared_reads(body: Sequence[object]) -> dict[int, tuple[bool, str]]:
     """The reads that values printed together share (a row's `dong.muc.ho_ten`, `dong.muc.
     don_vi`, ...: `dong.muc`, each time), for _DataCodeGenerator.visit_Getattr: the first value
-    reading it keeps what it read in a local, the others read the local. Then the values
-    themselves (`dong.muc.ho_ten`), when none reads a name of dict's own: the first keeps
-    whether what they share is a plain dict, the others ask that, not type() again.
+    reading it keeps what it read in a local, the others read the local.
 
     Only the object a value's own last attribute is read from: each value of an output is
     evaluated, from left to right, and that object first of all in it, so the first keeps it
@@ -268,17 +264,13 @@ def _shared_reads(
         if isinstance(item, nodes.Getattr) and isinstance(item.node, nodes.Getattr):
             path = _read_path(item.node)
             if path is not None:
-                found.setdefault(path, []).append(item)
+                found.setdefault(path, []).append(item.node)
     reads: dict[int, tuple[bool, str]] = {}
-    items: dict[int, tuple[bool, str]] = {}
-    for number, values in enumerate(v for v in found.values() if len(v) > 1):
+    for number, nodes_read in enumerate(n for n in found.values() if len(n) > 1):
         local = f"_read{number}"  # Jinja's own locals are l_*, t_*, _loop_vars
-        plain = not any(value.attr in _DICT_NAMES for value in values)
-        for index, value in enumerate(values):
-            reads[id(value.node)] = (index == 0, local)
-            if plain:
-                items[id(value)] = (index == 0, local)
-    return reads, items
+        for index, read in enumerate(nodes_read):
+            reads[id(read)] = (index == 0, local)
+    return reads
 
 
 class _DataCodeGenerator(CodeGenerator):
@@ -295,8 +287,6 @@ class _DataCodeGenerator(CodeGenerator):
     # The reads one output shares (_shared_reads), while its code is written: by the node's id,
     # whether it is the first (which keeps what it reads) and the local that keeps it.
     _reads: dict[int, tuple[bool, str]] = {}  # noqa: RUF012 (never written: replaced)
-    # And the values reading an item of each (_shared_reads' second), by the value's node's id.
-    _items: dict[int, tuple[bool, str]] = {}  # noqa: RUF012 (never written: replaced)
 
     @optimizeconst
     def visit_Getattr(self, node: nodes.Getattr, frame: Frame) -> None:
@@ -317,26 +307,6 @@ class _DataCodeGenerator(CodeGenerator):
         name = node.attr
         if name in _DICT_NAMES or self.environment.is_async:
             super().visit_Getattr(node, frame)
-            return
-        item = self._items.get(id(node)) if self._items else None
-        if item is not None:
-            # A value reading an item of what values printed together share (_shared_reads):
-            # whether that is a plain dict is kept by the first (`_read0_dict`), not asked of
-            # type() by each. A Danh sách row's four values after its first: a decision's render
-            # of 30 rows takes 2,137 K instructions, not 2,153 K (callgrind, a ws50 document).
-            first, local = item
-            flag = f"{local}_dict"
-            if not first:
-                self.write(
-                    f"({local}[{name!r}] if {flag} and {name!r} in {local}"
-                    f" else environment.getattr({local}, {name!r}))"
-                )
-                return
-            self.write(f"(_data[{name!r}] if ({flag} := type(_data := ")
-            self.visit(node.node, frame)
-            self.write(
-                f") is dict) and {name!r} in _data else environment.getattr(_data, {name!r}))"
-            )
             return
         # The object is evaluated once, into a local of the template's function (Jinja's own
         # names are l_*, t_* and _loop_vars; no template name can be _data).
@@ -391,7 +361,7 @@ class _DataCodeGenerator(CodeGenerator):
             return
         self.writeline("yield b''.join((" if self.utf8 else "yield ''.join((")
         self.indent()
-        self._reads, self._items = _shared_reads(body) if plain else ({}, {})
+        self._reads = _shared_reads(body) if plain else {}
         try:
             for item in body:
                 if isinstance(item, list):
@@ -401,7 +371,7 @@ class _DataCodeGenerator(CodeGenerator):
                 self._value(item, frame, finalize, plain)
                 self.write(",")
         finally:
-            self._reads, self._items = {}, {}
+            self._reads = {}
         self.outdent()
         self.writeline("))")
 
