@@ -754,12 +754,13 @@ def refuse_other_registers(workspace: Workspace, layout: Layout, todo: list[Path
     """Before any number is given: a so: tu_dong document whose output was numbered from
     another register than the one in use now is invalid (documents.refuse_other_register),
     unless the register in use (`register`, None: not made yet) holds its number, imported."""
+    numbering = [path for path in todo if staged[path].numbering is not None]
+    if not numbering:  # a no-change rebuild: the register's document helpers bring the contexts
+        return
     from pipeline.register.documents import refuse_other_register
 
-    for path in todo:
+    for path in numbering:
         item = staged[path]
-        if item.numbering is None:
-            continue
         try:
             refuse_other_register(workspace, path, recorded.written(layout.name_of(path)),
                                   register)
