@@ -53,7 +53,7 @@ from bench.lib.end_to_end import (
     warm_up,
 )
 from bench.lib.measure import parallel_capacity
-from bench.lib.scaling import Scaling
+from bench.lib.scaling import Scaling, largest_fixed_part
 from bench.lib.workspace import generate
 from pipeline.render.template_cache import CACHE_ENV
 
@@ -61,6 +61,7 @@ PROBE_SECONDS = 0.3  # CPU seconds of the two-core probe before each -j 2 run
 FREE_CORES = 1.8  # two processes doing at least this many times one's work: two cores free
 REPORTED_N = 1000  # the size the last line reports, when it was run
 TARGET_RATIO = 20.0  # issue 13: build -j 1 this many times the plain script's docs/s
+TARGET_SPEEDUP = 1.8  # issue 13: build -j 2 this many times build -j 1
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -342,6 +343,14 @@ def print_scaling(
             f"build -j 1's fixed part, {1000 * one.per_document_for(seconds, size):.2f} ms per "
             f"document"
         )
+        largest = largest_fixed_part(seconds, TARGET_SPEEDUP)
+        if largest is not None and BUILD_2 in fixed:
+            print(
+                f"N = {size}: both at once ({TARGET_RATIO:g}× the plain script with -j 1, -j 2 "
+                f"≥ {TARGET_SPEEDUP:g}× -j 1) need a fixed part two workers do not share of at "
+                f"most {largest:.2f} s, whatever a document costs; build -j 2's is "
+                f"{fixed[BUILD_2]:.2f} s"
+            )
 
 
 if __name__ == "__main__":

@@ -131,6 +131,25 @@ def test_scaling_splits_a_run_into_its_fixed_part_and_its_part_per_document(
     assert Scaling.from_runs((3, 0.6), (1000, 0.5)).best_split(1000, fixed=0.6) is None
 
 
+def test_both_targets_bound_the_fixed_part_whatever_a_document_costs() -> None:
+    from bench.lib.scaling import Scaling, largest_fixed_part
+
+    # 1.8x on two workers needs the documents' time at least 8 times the fixed part: within
+    # 2.3 s, the fixed part at most 2.3 / 9 s.
+    largest = largest_fixed_part(2.3, 1.8)
+    assert largest == pytest.approx(2.3 / 9)
+    # At that fixed part, a run of 2.3 s split perfectly by two workers is exactly 1.8x.
+    edge = Scaling(fixed=largest, per_document=(2.3 - largest) / 1000)
+    assert edge.seconds(1000) == pytest.approx(2.3)
+    assert edge.best_split(1000, fixed=largest) == pytest.approx(1.8)
+    # A larger fixed part misses one target or the other, whatever the documents cost.
+    for per_document in (0.0015, 0.0019, 0.0025):
+        wider = Scaling(fixed=largest * 1.1, per_document=per_document)
+        assert wider.seconds(1000) > 2.3 or wider.best_split(1000, fixed=largest * 1.1) < 1.8
+    assert largest_fixed_part(2.3, 2.0) == 0  # twice as fast on two: no fixed part at all
+    assert largest_fixed_part(2.3, 2.1) is None
+
+
 def test_build_bench_shows_each_rounds_ratio_when_there_are_several() -> None:
     from bench.build_bench import round_by_round
 

@@ -8,7 +8,10 @@ noise: 5 % of a 17 s run is more than the whole fixed part). With both parts kno
 
 - two workers sharing the documents perfectly finish in (their own fixed part) + w·N/2 at
   best (Amdahl's law), which bounds what `-j 2` can gain over `-j 1` at N;
-- a target rate at N leaves, after the fixed part, so much time per document.
+- a target rate at N leaves, after the fixed part, so much time per document;
+- both at once (a run within `seconds`, and `workers` of them at least `speedup` times as fast)
+  bound the fixed part itself, whatever a document costs: the faster the documents, the more
+  the fixed part weighs against the workers.
 """
 
 from __future__ import annotations
@@ -46,3 +49,17 @@ class Scaling:
         """The time per document that would make a run over `size` documents take `seconds`,
         this fixed part paid (negative: not even the fixed part fits)."""
         return (seconds - self.fixed) / size
+
+
+def largest_fixed_part(seconds: float, speedup: float, workers: int = 2) -> float | None:
+    """The largest fixed part (not shared by the workers) with which one process can finish
+    within `seconds` and `workers` sharing its documents perfectly can be `speedup` times as
+    fast: none at all (0) for `speedup` equal to `workers`, None above it.
+
+    With f the fixed part and w the time of the documents, (f + w) / (f + w / workers) is at
+    least `speedup` when w is at least f (speedup - 1) / (1 - speedup / workers); f + w within
+    `seconds` then leaves f at most seconds / (1 + (speedup - 1) / (1 - speedup / workers)):
+    a ninth of `seconds` for 1.8× on two workers."""
+    if speedup >= workers:
+        return 0.0 if speedup == workers else None
+    return seconds / (1 + (speedup - 1) / (1 - speedup / workers))
