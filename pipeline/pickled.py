@@ -3,10 +3,10 @@
 What a build hands its worker processes and gets back (a StageJob, a Staged with its manifest
 Entry and the register's Details) crosses a pipe as a pickle, one per document each way.
 dataclass(frozen=True, slots=True) pickles through its own __getstate__ and __setstate__, which
-walk dataclasses.fields() in Python for every object, on both sides: on 1,000 award decisions
-29 µs a document to pickle a worker's results and 40 µs in the build process to read them
-back; as the class and its field values (one attrgetter call; read back through __init__)
-11 µs and 23 µs.
+walk dataclasses.fields() in Python for every object, on both sides: over the results of
+1,000 award decisions (each a Staged with its Entry and Details), 13.4 µs a document to pickle
+them and 17.2 µs to read them back; as the class and its field values (one attrgetter call;
+read back through __init__) 6.7 µs and 11.0 µs, the pickles the same size.
 """
 
 from __future__ import annotations
