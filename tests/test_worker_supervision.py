@@ -239,3 +239,30 @@ def test_workers_take_many_items_at_first_and_a_few_at_the_end(count: int, jobs:
     assert sum(sizes[-jobs:]) <= few * jobs
     if count >= 1000:
         assert len(sizes) < count // few / 2
+
+
+@pytest.mark.parametrize("count", [1, 5, 8, 9, 33, 64, 100])
+def test_one_job_runs_its_items_in_order_a_batch_of_chunk_size_at_a_time(count: int) -> None:
+    """This process (one job) hands its task every item once, in order, in batches of
+    chunk_size (the last one smaller): the batch's steps run over all of it."""
+    from pipeline.batch.runner import Workers, chunk_size
+
+    batches: list[list[int]] = []
+
+    def task(items: list[int]) -> list[int]:
+        batches.append(items)
+        return [-item for item in items]
+
+    items = list(range(count))
+    done = list(Workers(1, workspace=None).run(task, items, lambda item, why: why))  # type: ignore[arg-type]
+    size = chunk_size(count, 1)
+    assert done == [-item for item in items]
+    assert [item for batch in batches for item in batch] == items
+    assert all(len(batch) == size for batch in batches[:-1]) and 1 <= len(batches[-1]) <= size
+
+
+def test_cut_gives_consecutive_batches_of_the_sizes_asked() -> None:
+    from pipeline.batch.runner import cut
+
+    assert list(cut(list(range(10)), [4, 4, 2])) == [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]]
+    assert list(cut([], [])) == []

@@ -292,8 +292,7 @@ class Workers:
             todo = todo[1:]
         if self._pool is None:
             size = chunk_size(len(todo), self.jobs)
-            chunks = [todo[start : start + size] for start in range(0, len(todo), size)]
-            for chunk in chunks:
+            for chunk in cut(todo, [size] * -(-len(todo) // size)):
                 yield from task(chunk)
             return
         # Imported with the pool: concurrent.futures (and logging, which it imports) is for
@@ -302,13 +301,10 @@ class Workers:
         from concurrent.futures.process import BrokenProcessPool
 
         pool = self._pool
-        chunks, start = [], 0
-        for size in handover_sizes(len(todo), self.jobs):
-            chunks.append(todo[start : start + size])
-            start += size
         with interrupts_held():  # the first submit starts the workers: none may see a Ctrl-C
             futures: dict[Future[list[R]], list[T]] = {
-                pool.submit(task, chunk): chunk for chunk in chunks
+                pool.submit(task, chunk): chunk
+                for chunk in cut(todo, handover_sizes(len(todo), self.jobs))
             }
         for future in as_completed(futures):
             try:
@@ -318,6 +314,14 @@ class Workers:
                     lost(item, t("build.worker_lost", reason=str(exc))) for item in futures[future]
                 ]
             yield from results
+
+
+def cut(items: list[T], sizes: Iterable[int]) -> Iterator[list[T]]:
+    """`items` in consecutive batches of `sizes` (which add up to len(items)), in order."""
+    start = 0
+    for size in sizes:
+        yield items[start : start + size]
+        start += size
 
 
 CHUNK_LIMIT = 8  # documents per batch at most: a batch is ~20 ms of a worker's time
