@@ -3,6 +3,7 @@ with one line, exit code 130 and no traceback. Real processes, a real `vanthu bu
 
 from __future__ import annotations
 
+import itertools
 import os
 import signal
 import subprocess
@@ -266,3 +267,6 @@ def test_cut_gives_consecutive_batches_of_the_sizes_asked() -> None:
 
     assert list(cut(list(range(10)), [4, 4, 2])) == [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]]
     assert list(cut([], [])) == []
+    # Sizes past the end (this process's endless batches of one size): stops when none is left.
+    assert list(cut(list(range(10)), itertools.repeat(4))) == [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]]
+    assert list(cut([], itertools.repeat(4))) == []

@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, TypeVar
@@ -291,8 +292,7 @@ class Workers:
             yield from task(todo[:1])
             todo = todo[1:]
         if self._pool is None:
-            size = chunk_size(len(todo), self.jobs)
-            for chunk in cut(todo, [size] * -(-len(todo) // size)):
+            for chunk in cut(todo, repeat(chunk_size(len(todo), self.jobs))):
                 yield from task(chunk)
             return
         # Imported with the pool: concurrent.futures (and logging, which it imports) is for
@@ -317,9 +317,12 @@ class Workers:
 
 
 def cut(items: list[T], sizes: Iterable[int]) -> Iterator[list[T]]:
-    """`items` in consecutive batches of `sizes` (which add up to len(items)), in order."""
+    """`items` in consecutive batches of `sizes`, in order, until none is left (the last batch
+    shorter when the sizes run past the end; `sizes` may be endless)."""
     start = 0
     for size in sizes:
+        if start >= len(items):
+            return
         yield items[start : start + size]
         start += size
 
