@@ -207,13 +207,22 @@ def test_pdf_pages(rendered: dict[str, Path], tmp_path: Path) -> None:
                         "den_ngay": "05/02/2024"}}, "thoi_gian.den", "05/02/2024"),
         ({"thoi_gian": {"gio": "8:00", "den": "9:00", "ngay": "07/02/2024"}}, "thoi_gian",
          "07/02/2024"),
+        # thoi_gian.ngay empty: the meeting is on the minutes' own date (06/02/2024).
+        ({"thoi_gian": {"gio": "8:00", "den": "9:00", "den_ngay": "05/02/2024"}},
+         "thoi_gian.den_ngay", "05/02/2024"),
+        ({"thoi_gian": {"gio": "8:00", "den": "7:00", "den_ngay": "06/02/2024"}},
+         "thoi_gian.den", "07 giờ 00"),
+        ({"thoi_gian": {"gio": "8:00", "den": "9:00", "ngay": "05/02/2024",
+                        "den_ngay": "07/02/2024"}}, "thoi_gian.den_ngay", "sau ngày của biên bản"),
         ({"noi_dung": [{"tieu_de": "Biểu quyết", "bieu_quyet": {"tan_thanh": 8,
                                                                  "khong_tan_thanh": 1}}]},
          "noi_dung", "9"),
         ({"thanh_phan": {"co_mat": [{"ho_ten": "A"}], "vang_mat": [{"ho_ten": "B"}]}},
          "thanh_phan.vang_mat", "ly_do"),
     ],
-    ids=["end-before-start", "end-day-before-start", "meeting-after-minutes", "votes-over",
+    ids=["end-before-start", "end-day-before-start", "meeting-after-minutes",
+         "end-day-before-the-minutes-day", "end-before-start-on-the-minutes-day",
+         "end-day-after-the-minutes", "votes-over",
          "absent-without-reason"],
 )  # fmt: skip
 def test_bad_input_is_refused_at_its_field(changes: dict, field: str, words: str) -> None:

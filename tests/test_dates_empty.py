@@ -101,3 +101,35 @@ def test_an_empty_text_field_says_it_is_empty(tmp_path: Path) -> None:
         load_document(path)
     assert (caught.value.key, caught.value.field) == ("data.empty_value", "ket_thuc")
     assert "None" not in caught.value.message()
+
+
+@pytest.mark.parametrize("value", ["10/01/0026", "0026-01-10", "10/01/1899", "10/01/2206"])
+def test_parse_date_refuses_a_year_typed_short_or_out_of_range(value: str) -> None:
+    with pytest.raises(PydanticCustomError) as caught:
+        parse_date(value)
+    assert caught.value.type == "date_year"
+
+
+def test_parse_date_takes_the_first_and_last_years() -> None:
+    assert parse_date("01/01/1900") == datetime.date(1900, 1, 1)
+    assert parse_date("31/12/2100") == datetime.date(2100, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("vi", "trường 'ngay': năm của ngày '10/01/0026' không hợp lý: ghi đủ bốn chữ số của "
+            "năm, từ 1900 đến 2100"),
+     ("en", "field 'ngay': the year of the date '10/01/0026' is not plausible: write all four "
+            "digits of a year from 1900 to 2100")],
+)  # fmt: skip
+def test_a_year_typed_short_is_refused_at_its_line(
+    cli: Any, inputs_copy: Path, lang: str, words: str
+) -> None:
+    # Read as the year 26, it printed "năm 26" in the date line, which verify then refused.
+    path = inputs_copy / "2024" / "cv-don-doc-bao-cao-tdkt.yaml"
+    line = _set_line(path, "ngay", " 10/01/0026")
+    for command in ("check", "render"):
+        result = CliRunner().invoke(cli, ["--lang", lang, command, str(path)])
+        assert result.exit_code == 1
+        where = f"dòng {line}" if lang == "vi" else f"line {line}"
+        assert f"{where}, {words}" in result.output, result.output

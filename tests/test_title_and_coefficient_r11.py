@@ -135,6 +135,7 @@ def test_check_warns_of_a_v_v_block_over_four_lines(tmp_path: Path) -> None:
     (warning,) = [w for w in report.warnings if "trích yếu" in w]
     assert "8 dòng" in warning and "4 dòng" in warning and "rút gọn" in warning
     assert "trich_yeu" in warning and "cv.yaml" in warning
+    assert warning.count("cv.yaml") == 1, warning  # the file named once, as for other warnings
 
 
 def test_check_says_nothing_of_a_short_v_v_block(tmp_path: Path) -> None:

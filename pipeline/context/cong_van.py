@@ -16,6 +16,7 @@ from pipeline.context.common import (
 )
 from pipeline.context.signature_room import recipients_context
 from pipeline.context.title_lines import title_lines
+from pipeline.errors import InputError
 from pipeline.load.attachments import NoAttachments
 from pipeline.load.contract import Attached, Resolver
 from pipeline.load.yaml_source import Source
@@ -85,8 +86,11 @@ def letter_attachments(data: LetterData, source: Source, resolver: Resolver) -> 
     lines = about_lines(data.trich_yeu, styles, column)
     if len(lines) <= MOST_ABOUT_LINES:
         return Attached(NoAttachments())
-    warning = source.error(
-        "data.about_too_long", ("trich_yeu",), lines=len(lines), most=MOST_ABOUT_LINES,
+    # At its line and field, without the file: the document's warnings are said after its
+    # file's name (named_warnings, check, build), as the date warnings are.
+    warning = InputError(
+        "data.about_too_long", line=source.line_of(("trich_yeu",)), field="trich_yeu",
+        lines=len(lines), most=MOST_ABOUT_LINES,
         width=round(twips_to_mm(column - CELL_PADDING_TWIPS)),
     )  # fmt: skip
     return Attached(NoAttachments(), warnings=(warning,))

@@ -17,6 +17,7 @@ from pydantic_core import ErrorDetails
 
 from pipeline.errors import InputError
 from pipeline.load.yaml_source import Path_, Source
+from pipeline.model.base import FIRST_YEAR, LAST_YEAR
 from pipeline.model.document import AUTO_NUMBER
 from pipeline.model.errors import library_reason
 from pipeline.patterns import lazy
@@ -129,6 +130,9 @@ def to_input_error(
         return InputError("data.date_empty", **where)
     if kind == "bad_date":
         return InputError("data.bad_date", value=error["ctx"]["value"], **where)
+    if kind == "date_year":
+        return InputError("data.date_year", value=error["ctx"]["value"], first=FIRST_YEAR,
+                          last=LAST_YEAR, **where)  # fmt: skip
     value = error.get("input")
     if value is None and kind in ("string_type", "int_type", "list_type", "dict_type"):
         # "ket_thuc:" with nothing after it: YAML reads no value, which is no text either.

@@ -148,6 +148,12 @@ MESSAGES = {
         "vi": "ngày không hợp lệ '{value}': dùng dạng 22/12/2021 hoặc 2021-12-22, ngày có thật",
         "en": "invalid date '{value}': use 22/12/2021 or 2021-12-22, and a day that exists",
     },
+    "data.date_year": {
+        "vi": "năm của ngày '{value}' không hợp lý: ghi đủ bốn chữ số của năm, từ {first} đến "
+        "{last} (vd 22/12/2021)",
+        "en": "the year of the date '{value}' is not plausible: write all four digits of a "
+        "year from {first} to {last} (e.g. 22/12/2021)",
+    },
     "data.date_empty": {
         "vi": "ngày đang để trống: ghi ngày dạng 22/12/2021 hoặc 2021-12-22",
         "en": "the date is empty: write it as 22/12/2021 or 2021-12-22",
@@ -185,6 +191,12 @@ MESSAGES = {
     "data.minutes_before_meeting": {
         "vi": "ngày họp {meeting} sau ngày của biên bản {issued}",
         "en": "the meeting ({meeting}) is after the minutes' date ({issued})",
+    },
+    "data.minutes_before_end": {
+        "vi": "cuộc họp kết thúc ngày {end}, sau ngày của biên bản {issued}: biên bản ghi lại "
+        "cả giờ kết thúc nên không thể đề ngày trước đó",
+        "en": "the meeting ended on {end}, after the minutes' date ({issued}): the minutes "
+        "record when it ended, so they cannot be dated before that",
     },
     "data.attendee_twice": {
         "vi": "“{name}” có tên hai lần trong {first}: mỗi người ghi một lần",

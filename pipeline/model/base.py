@@ -15,6 +15,11 @@ _DMY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
 _iso = lazy(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 
 
+# The years a date of a document, or of one it cites, can have: 4 digits are required, and a
+# year outside these is a slip (0026 for 2026, 2206), which would print as typed.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
 def parse_date(value: Any) -> date:
     """A date from 22/12/2021, 22-12-2021, 22.12.2021 or 2021-12-22; impossible dates refused."""
     if isinstance(value, date):
@@ -29,9 +34,12 @@ def parse_date(value: Any) -> date:
     if parts is None:
         raise PydanticCustomError("bad_date", "bad date", {"value": text})
     try:
-        return date(int(parts[0]), int(parts[1]), int(parts[2]))
+        day = date(int(parts[0]), int(parts[1]), int(parts[2]))
     except ValueError:
         raise PydanticCustomError("bad_date", "bad date", {"value": text}) from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:  # 10/01/0026: a year typed short, printed "năm 26"
+        raise PydanticCustomError("date_year", "year out of range", {"value": text})
+    return day
 
 
 Date = Annotated[date, BeforeValidator(parse_date)]

@@ -158,6 +158,27 @@ class MinutesData(DocumentData):
         return value
 
     @model_validator(mode="after")
+    def _ends_by_the_minutes(self) -> "MinutesData":
+        # The day it ended, beside the day it began when thoi_gian.ngay is empty (the minutes'
+        # own date, which MinutesTime does not know) and the minutes that record its end.
+        when = self.thoi_gian
+        if when.den_ngay is None:
+            return self
+        began = when.ngay if when.ngay is not None else self.ngay
+        place = ("thoi_gian", "den_ngay")
+        if when.den_ngay < began:
+            raise located(place, "data.end_before_start", numeric_date(when.den_ngay),
+                          start=numeric_date(began), end=numeric_date(when.den_ngay))  # fmt: skip
+        if when.den_ngay == began and when.den <= when.gio:  # as typed: "HH giờ MM" both
+            raise located(("thoi_gian", "den"), "data.end_before_start", when.den,
+                          start=when.gio, end=when.den)  # fmt: skip
+        if when.den_ngay > self.ngay:
+            end = numeric_date(when.den_ngay)
+            raise located(place, "data.minutes_before_end", end, end=end,
+                          issued=numeric_date(self.ngay))  # fmt: skip
+        return self
+
+    @model_validator(mode="after")
     def _secretary_attends(self) -> "MinutesData":
         # The thư ký signs the minutes: someone at the meeting, a member or an invited guest.
         if not self.thanh_phan.attending(self.thu_ky.ho_ten):
