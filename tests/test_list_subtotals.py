@@ -14,7 +14,7 @@ from pipeline.awards import read_award_list
 from pipeline.i18n import t
 from pipeline.load.spreadsheet import typed_money
 from pipeline.load.spreadsheet.totals import TOTAL_KINDS
-from tests.test_list_checks_r6 import DAY, FIRST, read, refused, schools
+from tests.test_list_checks_r6 import DAY, FIRST, SCHOOLS, person, read, refused, schools
 from tests.test_total_rows import workbook
 
 # schools(): Hoa Sen (rows 3–4, its Cộng row 5), Hoa Ban (rows 6–8, Cộng 9), Chiềng Mung (rows
@@ -121,3 +121,29 @@ def test_every_kind_of_figure_is_said_in_both_languages(kind: str) -> None:
 )  # fmt: skip
 def test_typed_amounts_read_as_before(typed: str, amount: int | None) -> None:
     assert typed_money(typed) == amount
+
+
+# --- a row below the list's own total: counted by no total the list states ---------------------
+
+
+def test_a_person_below_the_grand_total_is_refused_at_that_row(tmp_path: Path) -> None:
+    """A person typed under TỔNG CỘNG (added after the total was made): the total the list's
+    signers signed does not count the row, and the decision would award and pay it all the
+    same. Refused at the row, naming the total row."""
+    rows = schools()
+    rows.append(person(8, "Lò Văn Thêm", SCHOOLS[2], "710.000"))
+    error = refused(workbook(tmp_path, rows), awards=True)
+    total_row = FIRST + len(rows) - 2
+    assert (error.key, error.row, error.params["total_row"]) == (
+        "sheet.row_after_total", total_row + 1, total_row)
+    assert f"dưới dòng tổng của danh sách (dòng {total_row}: «4970000»)" in error.message("vi")
+    assert "so that total does not count it" in error.message("en")
+
+
+def test_a_group_below_the_last_subtotal_is_read_as_before(tmp_path: Path) -> None:
+    """Below a group's Cộng the next group's rows follow: a list whose last group has no Cộng
+    (nor TỔNG CỘNG) ends with rows after its last total row, and is read as before."""
+    rows = schools()
+    del rows[-1]  # no TỔNG CỘNG
+    del rows[-1]  # the last school without its Cộng
+    assert len(read_award_list(workbook(tmp_path, rows), DAY).entries) == 7

@@ -276,6 +276,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "khóa 'cot' nêu trường '{name}' không có; các trường dùng được: {known}.",
         "en": "'cot' names an unknown field '{name}'; the known fields are: {known}.",
     },
+    "sheet.row_after_total": {
+        "vi": "dòng này ở dưới dòng tổng của danh sách (dòng {total_row}: «{total}»), nên con "
+        "số tổng đó không tính nó: nếu dòng này thuộc danh sách, hãy chuyển dòng tổng xuống "
+        "dưới dòng cuối và sửa lại con số; nếu không, hãy xóa dòng này",
+        "en": "this row is below the list's total row (row {total_row}: «{total}»), so that "
+        "total does not count it: if the row belongs to the list, move the total row below "
+        "the last row and correct its figure; if not, delete this row",
+    },
     "sheet.no_rows": {
         "vi": "danh sách trống: dưới dòng tiêu đề (dòng {header_row}) không có dòng dữ liệu nào.",
         "en": "the list is empty: there are no data rows below the header (row {header_row}).",

@@ -359,11 +359,24 @@ def build_table(
             _add_row(rows, Row(number, values, file, sheet, header), None if complete else name)
     if not rows:
         raise InputError("sheet.no_rows", file=file, sheet=sheet, header_row=header.row)
+    if totals:
+        _refuse_rows_after_the_total(totals[-1], rows)
     said: tuple[UnreadColumn, ...] = ()
     if any(column.filled for column in unread):
         _refuse_unread(unread, rows, file, sheet)
         said = _unread_on_rows([c for c in unread if c.wanted is None], rows)
     return Table(file, sheet, header, rows, tuple(totals), said)
+
+
+def _refuse_rows_after_the_total(last: StatedTotal, rows: Sequence[Row]) -> None:
+    """Refuse a person's row below the list's last total row when that is the list's own
+    (Tổng cộng, Tổng số, Tổng: not a group's Cộng, which a group without one may follow): the
+    total the list states, and its signers signed, does not count that row, and the decision
+    would award (and pay) it all the same. Said at the first such row, with the total row."""
+    if last.subtotal or last.upto >= len(rows):
+        return
+    raise rows[last.upto].error("sheet.row_after_total", "ho_ten", total_row=last.row,
+                                total=last.text)  # fmt: skip
 
 
 class _Unread(NamedTuple):
