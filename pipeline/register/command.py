@@ -43,6 +43,7 @@ from pipeline.register.offices import (
 from pipeline.register.recovery import restore_recorded
 from pipeline.register.restore import (
     manifest_numbers_lacking,
+    numbers_given_elsewhere,
     numbers_named,
     opened_key,
 )
@@ -55,7 +56,7 @@ from pipeline.register.sequences import (
     type_code_from_symbol,
 )
 from pipeline.register.store import Displaced, Register, is_form_record
-from pipeline.register.switched import Given
+from pipeline.register.switched import Given, not_migrated_error
 from pipeline.render.phrase import Phrase
 from pipeline.text.listing import first_named
 from pipeline.workspace import Workspace
@@ -356,9 +357,16 @@ def allocate_command(
 
 def _refuse_lacking(state: _State, register: Register, office: str, year: int) -> None:
     """No number of `year` from a register lacking numbers of `office` that the workspace's
-    outputs print from it (an older copy put back: restore.manifest_numbers_lacking): the next
-    number may be one already issued. As build and render refuse it."""
-    lacking = manifest_numbers_lacking(state.workspace, register, year, office)
+    outputs print from it (an older copy put back: restore.manifest_numbers_lacking), nor from
+    one holding none of the numbers its records show another register giving (--db or
+    VANTHU_DB mistyped: restore.numbers_given_elsewhere): the next number may be one already
+    issued. As build and render refuse it."""
+    workspace = state.workspace
+    elsewhere = numbers_given_elsewhere(workspace, register, year, office)
+    if elsewhere is not None:  # --db or VANTHU_DB naming another register than the one used
+        raise not_migrated_error(None, year, elsewhere, opened_key(register, workspace.root),
+                                 workspace.root)  # fmt: skip
+    lacking = manifest_numbers_lacking(workspace, register, year, office)
     if lacking:
         raise RegisterError("register.numbers_lacking", year=year, count=len(lacking),
                             current=opened_key(register, state.workspace.root),

@@ -35,7 +35,7 @@ from pipeline.register.location import (
     location_key,
 )
 from pipeline.register.store import Register
-from pipeline.register.switched import Given, given_by_register
+from pipeline.register.switched import Elsewhere, Given, given_by_register, unmigrated
 from pipeline.text.listing import first_named
 
 if TYPE_CHECKING:
@@ -111,6 +111,22 @@ def read_recorded(workspace: Workspace) -> Recorded:
         return Recorded.read(Layout(workspace))
     except (OSError, ValueError, VanthuError):
         return Recorded()
+
+
+def numbers_given_elsewhere(workspace: Workspace, register: Register, year: int,
+                            agency: str) -> Elsewhere | None:
+    """The numbers of `year` of office `agency` that the workspace's records (its manifests,
+    its old register file) show another register giving while `register` (the one a `so`
+    command opened: --db or VANTHU_DB may name another, or a new file) holds none of them
+    (switched.unmigrated, as build and render ask it): numbering from it would start again at
+    01. None when there are none."""
+    current = opened_key(register, workspace.root)
+    entries = recorded_entries(read_recorded(workspace))
+    found = unmigrated(workspace, entries, {year}, lambda: register, current).get(year)
+    if found is None or found.location == current:  # its own, gone: manifest_numbers_lacking's
+        return None
+    numbers = tuple(given for given in found.numbers if given.agency == agency)
+    return Elsewhere(found.location, found.evidence, numbers) if numbers else None
 
 
 def manifest_numbers_lacking(workspace: Workspace, register: Register, year: int,

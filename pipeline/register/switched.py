@@ -238,14 +238,15 @@ def taken_over(register: Register, given: Given) -> bool:
         row.workspace is not None and row.workspace != register.workspace))
 
 
-def not_migrated_error(path: Path | str, year: int, found: Elsewhere, current: str,
+def not_migrated_error(path: Path | str | None, year: int, found: Elsewhere, current: str,
                        root: Path) -> InputError:
     """The refusal to give data file `path` a number of `year` from register `current` (as
     shown), which holds none of the numbers `found` records: how to move the old sổ over
     (one `so xuat` and `so nhap` per office), or to point vanthu back at the old register.
     The old register is named in the commands as --db takes it from the working folder (a
     file's path relative to the workspace at `root` would not run from elsewhere); one
-    recorded as a URL, without its password, is to be pointed at as configured instead."""
+    recorded as a URL, without its password, is to be pointed at as configured instead.
+    `path` None: asked by no data file (`vanthu so cap`, `so giu`), so named with no file."""
     numbers = sorted(found.numbers, key=lambda g: (g.agency, g.number))
     example = numbers[-1]
     evidence = (Phrase("register.evidence_file", file=found.location)
@@ -253,14 +254,15 @@ def not_migrated_error(path: Path | str, year: int, found: Elsewhere, current: s
     common: dict[str, Any] = {"year": year, "current": current,
               "count": len({(g.agency, g.number) for g in numbers}), "evidence": evidence,
               "example": f"{example.number:02d} ({example.source})"}
+    where: dict[str, Any] = {} if path is None else {"file": path, "field": "so"}
     if found.location == current:  # the register that gave them no longer holds them
-        return InputError("register.numbers_gone", file=path, field="so", **common)
+        return InputError("register.numbers_gone", **where, **common)
     steps = migration_steps(found.location, {g.agency for g in numbers}, year, root)
     if steps.commands is None:
-        return InputError("register.not_migrated_url", file=path, field="so",
+        return InputError("register.not_migrated_url", **where,
                           old=found.location, exports=steps.exports, imports=steps.imports,
                           **common)
-    return InputError("register.not_migrated", file=path, field="so", old=found.location,
+    return InputError("register.not_migrated", **where, old=found.location,
                       commands=steps.commands, **common)
 
 
