@@ -344,9 +344,12 @@ def render_documents(
     # What each workspace's manifests record, read once for the three checks that ask it.
     manifests: dict[Path, tuple[Layout, Recorded] | None] = {}
     edited = edited_outputs(documents, targets, pdf, manifests)
+    for index, already in foreign_outputs(documents, targets, pdf).items():
+        edited.setdefault(index, []).extend(already)
     if edited and not force:
         first = next(iter(edited.values()))[0]
-        raise RenderError("render.output_edited", file=shown(first.file), name=first.name,
+        key = "render.output_exists" if first.foreign else "render.output_edited"
+        raise RenderError(key, file=shown(first.file), name=first.name,
                           count=sum(len(found) for found in edited.values()))
     refuse_overlapping_book_numbers(documents)
     for _, document in documents:
@@ -467,10 +470,13 @@ def named_warnings(document: LoadedDocument) -> list[str]:
 # Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
 @dataclass(frozen=True, eq=False, repr=False)
 class EditedOutput:
-    """An output (.docx, or its PDF) vanthu wrote for data file `name` and a hand edited since."""
+    """An output (.docx, or its PDF) vanthu wrote for data file `name` and a hand edited since;
+    or, `foreign`, a file already where render -o writes, which no manifest records (a file of
+    the clerk's own, or vanthu's from an earlier render there: nothing tells them apart)."""
 
     file: Path
     name: str
+    foreign: bool = False
 
 
 def edited_outputs(
@@ -504,6 +510,29 @@ def edited_outputs(
                 found[index] = [EditedOutput(path, name) for path in edited]
         except (OSError, ValueError):
             continue  # outside the workspace's outputs, or unreadable: nothing recorded of it
+    return found
+
+
+def foreign_outputs(
+    documents: Sequence[tuple[Workspace, LoadedDocument]], targets: Sequence[Path], pdf: bool,
+) -> dict[int, list[EditedOutput]]:
+    """By document index, the files already where this call writes elsewhere than the
+    workspace's own outputs (-o): no manifest records what vanthu wrote there, so a clerk's
+    own file (or one edited since an earlier render) cannot be told from vanthu's. Render
+    writes over none of them unless --force, which keeps a copy of each first."""
+    found: dict[int, list[EditedOutput]] = {}
+    for index, ((workspace, document), target) in enumerate(zip(documents, targets, strict=True)):
+        try:
+            own = workspace.output_for(document.path, document.info.data.ngay.year)
+            if target.resolve() == own.resolve():
+                continue  # the build's own place: its manifest's to judge (edited_outputs)
+        except (OSError, ValueError):
+            pass
+        name = workspace.name_of(document.path)
+        files = (target, target.with_suffix(PDF)) if pdf else (target,)
+        there = [EditedOutput(path, name, foreign=True) for path in files if path.is_file()]
+        if there:
+            found[index] = there
     return found
 
 
@@ -591,7 +620,8 @@ def keep_edited_copies(
     warnings = []
     for item in edited:
         copy = keep_edited_copy(item.file)
-        warnings.append(t("render.edited_output_copied", file=shown(item.file), copy=shown(copy)))
+        key = "render.existing_output_copied" if item.foreign else "render.edited_output_copied"
+        warnings.append(t(key, file=shown(item.file), copy=shown(copy)))
         said.append(warnings[-1])
         if item.file.suffix == PDF:
             pdfs.setdefault(index, []).append(KeptCopy(item.file, copy, warnings[-1]))

@@ -152,8 +152,8 @@ def main(ctx: click.Context, lang: str | None, templates_dir: Path | None) -> No
 )  # fmt: skip
 @click.option(
     "--force", is_flag=True,
-    help="Ghi đè cả tệp kết quả đã bị sửa tay (bản đã sửa được giữ lại bên cạnh, tên có "
-    "thêm .sua-tay).",
+    help="Ghi đè (tệp cũ được giữ lại bên cạnh, tên có thêm .sua-tay) cả tệp kết quả đã bị "
+    "sửa tay, và tệp có sẵn ở chỗ -o chỉ tới.",
 )  # fmt: skip
 @click.pass_context
 def render(

@@ -19,9 +19,25 @@ from pipeline.help_language import say_words
 from pipeline.i18n import current_language, library_wording, t
 
 _NAME = r"(?P<name>'[^']*'(?: / '[^']*')*)"
+# What click.Path names and quotes (its repr: "'a.yaml'", or '"it's.yaml"'), the path alone kept.
+_PATH = r"(?:File|Directory|Path) (?P<q>['\"])(?P<value>.*)(?P=q)"
 # Click's English (click.exceptions, click.types, click.parser) → catalogue key.
 _FORMS = [
     (re.compile(rf"^Missing argument {_NAME}\.$"), "cli.usage_missing_argument"),
+    # A choice argument's name is its choices ('{ke-hoach|quyet-dinh|...}'), listed after it.
+    (re.compile(rf"^Missing argument {_NAME}\. Choose from:\s*(?P<choices>.*?)\.?$", re.S),
+     "cli.usage_missing_choice"),  # fmt: skip
+    # click.Path's checks: "File '/tmp' is a directory.", "Directory 'x.yaml' is a file."
+    (re.compile(rf"^Invalid value for {_NAME}: {_PATH} is a directory\.$", re.S),
+     "cli.usage_is_directory"),  # fmt: skip
+    (re.compile(rf"^Invalid value for {_NAME}: {_PATH} is a file\.$", re.S),
+     "cli.usage_is_file"),  # fmt: skip
+    (re.compile(rf"^Invalid value for {_NAME}: {_PATH} does not exist\.$", re.S),
+     "cli.usage_does_not_exist"),  # fmt: skip
+    (re.compile(rf"^Invalid value for {_NAME}: {_PATH} is not readable\.$", re.S),
+     "cli.usage_not_readable"),  # fmt: skip
+    (re.compile(rf"^Invalid value for {_NAME}: {_PATH} is not writable\.$", re.S),
+     "cli.usage_not_writable"),  # fmt: skip
     (re.compile(rf"^Missing option {_NAME}\.$"), "cli.usage_missing_option"),
     (
         re.compile(rf"^Invalid value for {_NAME}: '(?P<value>.*)' does not match the formats? ",
@@ -67,8 +83,11 @@ def usage_message(error: click.UsageError) -> str:
             f"'{say_words(name.strip(chr(39)), current_language())}'"
             for name in fields["name"].split(" / ")
         )
-    if "choices" in fields:
-        fields["choices"] = fields["choices"].replace("'", "")
+    fields.pop("q", None)
+    if "choices" in fields:  # "'a', 'b'", or "\n\ta,\n\tb" after a missing argument
+        fields["choices"] = ", ".join(
+            c.strip().strip("'") for c in fields["choices"].split(",") if c.strip()
+        )
     if fields.get("name", "").startswith("'{"):  # a choice argument: its name is its choices
         key += "_unnamed"
     return t(key, **fields)

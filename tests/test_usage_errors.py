@@ -4,11 +4,15 @@ to English, and the test of that form fails."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
 
+THIS = __file__  # a file where a folder is asked for
+HERE = str(Path(__file__).parent)  # a folder where a file is asked for
 CASES = [
     (["so", "xem"], "thiếu tham số 'NAM'.", "missing argument 'NAM'."),
     (["so", "cap", "--ngay", "31/02/2026"], "'--ngay': ngày '31/02/2026' sai dạng",
@@ -30,6 +34,14 @@ CASES = [
     (["so", "nhap"], "thiếu tham số 'TỆP.xlsx'.", "missing argument 'FILE.xlsx'."),
     (["build", "-o"], "tùy chọn '-o' cần một giá trị đi sau.",
      "option '-o' needs a value after it."),
+    (["new"], "thiếu tham số; chọn một trong: ke-hoach, quyet-dinh, quyet-dinh-chung,",
+     "missing argument; choose one of: ke-hoach, quyet-dinh, quyet-dinh-chung,"),
+    (["new", "cong-van", "-o", HERE], f"'-o' / '--output': '{HERE}' là một thư mục, cần tên "
+     "một tệp.", f"'-o' / '--output': '{HERE}' is a folder; a file is needed."),
+    (["so", "nhap", HERE], f"'TỆP.xlsx': '{HERE}' là một thư mục, cần tên một tệp.",
+     f"'FILE.xlsx': '{HERE}' is a folder; a file is needed."),
+    (["init", THIS, "--kieu", "ubnd-xa"], f"'[FOLDER]': '{THIS}' là một tệp, cần tên một thư mục.",
+     f"'[FOLDER]': '{THIS}' is a file; a folder is needed."),
 ]  # fmt: skip
 
 

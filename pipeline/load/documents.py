@@ -901,8 +901,8 @@ class DocumentLoader:
         there = regular_file(path)  # as its load looked at it first (read_log.looked_once)
         if there:
             return path
-        if there is not None:  # a folder or a FIFO: never open it
-            raise InputError("data.not_regular_file", file=path)
+        if there is not None:  # a folder or a FIFO: never open it; said where it is named
+            raise source.error("data.named_not_regular_file", loc, name=name)
         # A list (danh_sach) is said to be one; a decision, a plan, a draft by the field's name.
         key = "data.list_missing" if loc[-1:] == ("danh_sach",) else "data.file_missing_named"
         if typed_as_yaml(source):

@@ -180,11 +180,17 @@ def read_text(path: Path, *, composed: bool = True) -> str:
     return nfc(text) if composed else text
 
 
+# How a Word or Excel file begins: a zip (.docx, .xlsx), an OLE2 compound file (.doc, .xls).
+_OFFICE_FILES = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+
+
 def _decoded(path: Path, raw: bytes) -> str:
     """The text of file `path`'s bytes `raw` (read_text)."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if raw.startswith(_OFFICE_FILES):
+            raise InputError("data.office_file", file=path) from None
         line = raw[: exc.start].count(b"\n") + 1
         from pipeline.text.legacy import describe_encoding, guess_legacy_bytes
 

@@ -27,6 +27,35 @@ MESSAGES = {
         "en": "Try '{command}' for help.",
     },
     "cli.usage_missing_argument": {"vi": "thiếu tham số {name}.", "en": "missing argument {name}."},
+    "cli.usage_missing_argument_unnamed": {"vi": "thiếu tham số.", "en": "missing argument."},
+    "cli.usage_missing_choice": {
+        "vi": "thiếu tham số {name}; chọn một trong: {choices}.",
+        "en": "missing argument {name}; choose one of: {choices}.",
+    },
+    "cli.usage_missing_choice_unnamed": {
+        "vi": "thiếu tham số; chọn một trong: {choices}.",
+        "en": "missing argument; choose one of: {choices}.",
+    },
+    "cli.usage_is_directory": {
+        "vi": "{name}: '{value}' là một thư mục, cần tên một tệp.",
+        "en": "{name}: '{value}' is a folder; a file is needed.",
+    },
+    "cli.usage_is_file": {
+        "vi": "{name}: '{value}' là một tệp, cần tên một thư mục.",
+        "en": "{name}: '{value}' is a file; a folder is needed.",
+    },
+    "cli.usage_does_not_exist": {
+        "vi": "{name}: không có '{value}'.",
+        "en": "{name}: '{value}' does not exist.",
+    },
+    "cli.usage_not_readable": {
+        "vi": "{name}: không đọc được '{value}' (không có quyền).",
+        "en": "{name}: '{value}' cannot be read (no permission).",
+    },
+    "cli.usage_not_writable": {
+        "vi": "{name}: không ghi được vào '{value}' (không có quyền).",
+        "en": "{name}: '{value}' cannot be written (no permission).",
+    },
     "cli.usage_missing_option": {"vi": "thiếu tùy chọn {name}.", "en": "missing option {name}."},
     "cli.usage_bad_date": {
         "vi": "{name}: ngày '{value}' sai dạng hoặc không có thật; dùng dạng 22/12/2021 hoặc "
@@ -69,6 +98,12 @@ MESSAGES = {
         "en": "unexpected extra argument ({value}).",
     },
     "cli.created": {"vi": "Đã tạo {path}", "en": "Created {path}"},
+    "cli.new_not_yaml": {
+        "vi": "{path}: tệp dữ liệu phải có đuôi .yaml (vanthu build đọc các tệp .yaml); văn "
+        "bản .docx được dựng từ nó bằng vanthu render",
+        "en": "{path}: a data file must end in .yaml (vanthu build reads .yaml files); the "
+        ".docx is made from it with vanthu render",
+    },
     "cli.exists": {
         "vi": "tệp {path} đã có; dùng --force để ghi đè",
         "en": "{path} already exists; use --force to overwrite it",

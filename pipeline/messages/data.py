@@ -6,6 +6,14 @@ MESSAGES = {
         "vi": "không đọc được tệp ({reason})",
         "en": "cannot read the file ({reason})",
     },
+    "data.office_file": {
+        "vi": "đây là tệp Word hoặc Excel (.docx, .xlsx, .doc, .xls), không phải tệp dữ liệu "
+        "YAML: vanthu dựng văn bản từ tệp .yaml (tạo bằng vanthu new); danh sách Excel được "
+        "tệp .yaml của quyết định trỏ tới (danh_sach)",
+        "en": "this is a Word or Excel file (.docx, .xlsx, .doc, .xls), not a YAML data file: "
+        "vanthu makes documents from .yaml files (vanthu new makes one); an Excel list is "
+        "named by its decision's .yaml file (danh_sach)",
+    },
     "data.not_utf8": {
         "vi": "tệp không phải UTF-8; hãy lưu lại với bảng mã UTF-8",
         "en": "the file is not UTF-8; save it again as UTF-8",
@@ -781,6 +789,11 @@ MESSAGES = {
         "sơ cơ quan, ví dụ «- nhom: noi-bo»",
         "en": "no recipient group is named after «nhom:»: name one of the agency profile's "
         "nhom_noi_nhan, e.g. «- nhom: noi-bo»",
+    },
+    "data.named_not_regular_file": {
+        "vi": "'{name}' không phải tệp thông thường (là thư mục, FIFO hay thiết bị); hãy ghi "
+        "tên một tệp",
+        "en": "'{name}' is not a regular file (a folder, FIFO or device); name a file",
     },
     "data.not_regular_file": {
         "vi": "không phải tệp thông thường (thư mục, FIFO hay thiết bị); hãy chỉ tới một tệp",

@@ -2,10 +2,10 @@
 
 MESSAGES = {
     "help.render.force": {
-        "vi": "Ghi đè cả tệp kết quả đã bị sửa tay (bản đã sửa được giữ lại bên cạnh, tên có "
-        "thêm .sua-tay).",
-        "en": "Also write over outputs edited by hand (the edited file is kept beside it, "
-        ".sua-tay added to its name).",
+        "vi": "Ghi đè (tệp cũ được giữ lại bên cạnh, tên có thêm .sua-tay) cả tệp kết quả đã "
+        "bị sửa tay, và tệp có sẵn ở chỗ -o chỉ tới.",
+        "en": "Also write over outputs edited by hand, and files already where -o points (the "
+        "old file is kept beside it, .sua-tay added to its name).",
     },
     "render.output_edited": {
         "vi": "{file} đã bị sửa sau khi vanthu ghi nó (vanthu build cũng giữ nguyên tệp "
@@ -16,6 +16,24 @@ MESSAGES = {
         "nothing was written or numbered. To make it again from {name}, run again with "
         "--force (the edited file is kept beside it, .sua-tay added to its name), or delete "
         "the file and run again ({count} edited file(s) in this render)",
+    },
+    "render.output_exists": {
+        "vi": "{file} đã có; tệp ở ngoài thư mục kết quả của thư mục làm việc, nơi vanthu ghi "
+        "nhận các tệp nó đã ghi, nên vanthu không biết đó là bản nó ghi chưa ai sửa hay là tệp "
+        "của người dùng; chưa ghi tệp nào, chưa cấp số nào. Muốn ghi đè thì chạy lại với "
+        "--force (tệp cũ được giữ lại bên cạnh, tên có thêm .sua-tay), hoặc chọn tên khác với "
+        "-o ({count} tệp như vậy trong lần dựng này)",
+        "en": "{file} already exists; it is outside the workspace's outputs folder, where "
+        "vanthu records the files it writes, so vanthu cannot tell whether it is its own, "
+        "unedited, or a file of the user's; nothing was written or numbered. To write over "
+        "it, run again with --force (the old file is kept beside it, .sua-tay added to its "
+        "name), or choose another name with -o ({count} such file(s) in this render)",
+    },
+    "render.existing_output_copied": {
+        "vi": "{file} đã có trước lần dựng này; tệp cũ được giữ lại ở {copy}, tệp được dựng "
+        "lại từ dữ liệu",
+        "en": "{file} existed before this render; the old file is kept as {copy}, and the "
+        "file was made again from the data",
     },
     "render.edited_output_copied": {
         "vi": "{file} đã bị sửa sau khi vanthu ghi nó; bản đã sửa được giữ lại ở {copy}, "

@@ -210,6 +210,8 @@ def make_starter(
     dated as document_day says, with the notes that say why when that is not today; its
     comments in `lang` (the current language when None)."""
     target = output or Path(f"{kind}.yaml")
+    if target.suffix.lower() != ".yaml":  # cv.docx: YAML in a file Word would fail to open
+        raise InputError("cli.new_not_yaml", path=target)
     if target.exists() and not force:
         raise InputError("cli.exists", path=target)
     written: list[Path] = []

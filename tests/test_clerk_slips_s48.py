@@ -1,0 +1,118 @@
+"""Slips a clerk makes at the command line (s48): `render -o` onto a file already there, which no
+manifest records, is refused (nothing written, nothing numbered) unless --force, which keeps the
+old file beside it; `new -o cv.docx` is refused (a data file ends in .yaml), and a Word or Excel
+file given as data says so; a folder named where a data file names a file is refused at that
+line and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+
+from pipeline.cli import main
+
+
+def vanthu(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def letter(folder: Path) -> Path:
+    path = folder / "cv.yaml"
+    assert vanthu("new", "cong-van", "-o", str(path)).exit_code == 0
+    return path
+
+
+# --- render -o onto a file already there ---------------------------------------------------------
+
+
+def test_render_o_never_writes_over_a_clerks_own_file(tmp_path: Path) -> None:
+    data = letter(tmp_path)
+    own = tmp_path / "cong-van-cua-toi.docx"
+    own.write_bytes(b"the clerk's own Word file")
+    refused = vanthu("--lang", "vi", "render", str(data), "-o", str(own))
+    assert refused.exit_code == 1, refused.output
+    assert f"{own} đã có; tệp ở ngoài thư mục kết quả" in refused.output
+    assert "chưa ghi tệp nào, chưa cấp số nào" in refused.output and "--force" in refused.output
+    assert own.read_bytes() == b"the clerk's own Word file"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cong-van-cua-toi.docx", "cv.yaml"]
+    english = vanthu("--lang", "en", "render", str(data), "-o", str(own))
+    assert english.exit_code == 1 and f"{own} already exists" in english.output
+
+
+def test_render_o_force_keeps_the_old_file_beside_it(tmp_path: Path) -> None:
+    data = letter(tmp_path)
+    own = tmp_path / "cv.docx"
+    own.write_bytes(b"old")
+    forced = vanthu("--lang", "vi", "render", str(data), "-o", str(own), "--force")
+    assert forced.exit_code == 0, forced.output
+    kept = tmp_path / "cv.sua-tay.docx"
+    assert kept.read_bytes() == b"old" and own.read_bytes().startswith(b"PK")
+    assert f"{own} đã có trước lần dựng này; tệp cũ được giữ lại ở {kept}" in forced.output
+
+
+def test_render_o_into_a_folder_refuses_a_file_already_there_too(tmp_path: Path) -> None:
+    data = letter(tmp_path)
+    out = tmp_path / "out"
+    assert vanthu("render", str(data), "-o", str(out)).exit_code == 0
+    (written,) = out.rglob("*.docx")
+    edited = written.read_bytes() + b"edited"
+    written.write_bytes(edited)
+    again = vanthu("--lang", "vi", "render", str(data), "-o", str(out))
+    assert again.exit_code == 1, again.output
+    assert written.read_bytes() == edited
+
+
+def test_render_into_the_workspace_outputs_is_judged_by_its_manifest_as_before(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "vanthu.yaml").write_text("du_lieu: inputs\n", "utf-8")
+    data = tmp_path / "inputs" / "2026" / "cv.yaml"
+    assert vanthu("new", "cong-van", "-o", str(data)).exit_code == 0
+    first = vanthu("render", str(data))
+    assert first.exit_code == 0, first.output
+    again = vanthu("render", str(data))  # vanthu's own, unedited: written again
+    assert again.exit_code == 0, again.output
+
+
+# --- new -o with another suffix; a Word file as data ---------------------------------------------
+
+
+def test_new_refuses_a_data_file_not_ending_in_yaml(tmp_path: Path) -> None:
+    target = tmp_path / "cong-van-moi.docx"
+    made = vanthu("--lang", "vi", "new", "cong-van", "-o", str(target))
+    assert made.exit_code == 1, made.output
+    assert f"{target}: tệp dữ liệu phải có đuôi .yaml" in made.output
+    assert not target.exists()
+    english = vanthu("--lang", "en", "new", "cong-van", "-o", str(target))
+    assert "a data file must end in .yaml" in english.output
+
+
+def test_a_word_file_given_as_data_is_named_as_one(tmp_path: Path) -> None:
+    data = letter(tmp_path)
+    docx = tmp_path / "cv.docx"
+    assert vanthu("render", str(data), "-o", str(docx)).exit_code == 0
+    for lang, words in (("vi", "đây là tệp Word hoặc Excel"), ("en", "this is a Word or Excel")):
+        result = vanthu("--lang", lang, "render", str(docx))
+        assert result.exit_code == 1, result.output
+        assert words in result.output and "UTF-8" not in result.output
+
+
+# --- a folder where a file is named --------------------------------------------------------------
+
+
+def test_a_folder_named_as_a_list_is_refused_at_its_line(tmp_path: Path) -> None:
+    decision = tmp_path / "qd.yaml"
+    assert vanthu("new", "quyet-dinh", "-o", str(decision)).exit_code == 0
+    text = decision.read_text("utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "danh_sach:" in row)
+    name = text.splitlines()[line - 1].split("danh_sach:", 1)[1].split("#")[0].strip()
+    (tmp_path / name).unlink()
+    (tmp_path / name).mkdir()  # a folder where the list was
+    for lang, words in (("vi", f"dòng {line}, trường 'khen_thuong.danh_sach': '{name}' không "
+                               "phải tệp thông thường"),
+                        ("en", f"line {line}, field 'khen_thuong.danh_sach': '{name}' is not a "
+                               "regular file")):  # fmt: skip
+        result = vanthu("--lang", lang, "check", str(decision))
+        assert result.exit_code == 1, result.output
+        assert words in result.output, result.output
