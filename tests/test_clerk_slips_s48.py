@@ -6,6 +6,7 @@ line and field."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from click.testing import CliRunner, Result
@@ -116,3 +117,64 @@ def test_a_folder_named_as_a_list_is_refused_at_its_line(tmp_path: Path) -> None
         result = vanthu("--lang", lang, "check", str(decision))
         assert result.exit_code == 1, result.output
         assert words in result.output, result.output
+
+
+# --- a label the document prints, typed again before the text ------------------------------------
+
+
+def printed_lines(path: Path) -> list[str]:
+    from docx import Document
+
+    document = Document(str(path))
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    return [p.text for p in document.paragraphs] + cells
+
+
+def test_a_letters_labels_typed_again_print_once(tmp_path: Path) -> None:
+    data = letter(tmp_path)
+    text = data.read_text("utf-8")
+    text = text.replace("trich_yeu: đề nghị cử", "trich_yeu: V/v Về việc đề nghị cử", 1)
+    text = text.replace("kinh_gui:  ", 'kinh_gui: "Kính gửi: Sở Nội vụ"  #', 1)
+    text = text.replace("  - Các phòng, ban, đơn vị\n  - Công đoàn cơ quan\n", "", 1)
+    data.write_text(text, "utf-8")
+    out = tmp_path / "cv.docx"
+    rendered = vanthu("render", str(data), "-o", str(out))
+    assert rendered.exit_code == 0, rendered.output
+    lines = printed_lines(out)
+    assert "Kính gửi: Sở Nội vụ" in lines, lines
+    assert any("\nV/v đề nghị cử cán bộ" in line for line in lines), lines
+    assert not any("Kính gửi: Kính gửi" in line or "Về việc" in line for line in lines)
+
+
+def test_an_invitations_labels_typed_again_print_once(tmp_path: Path) -> None:
+    data = tmp_path / "gm.yaml"
+    assert vanthu("new", "giay-moi", "-o", str(data)).exit_code == 0
+    text = data.read_text("utf-8")
+    for key, label in (("kinh_moi", "Trân trọng kính mời"), ("dia_diem", "Địa điểm"),
+                       ("noi_dung", "Nội dung")):  # fmt: skip
+        text = re.sub(rf"(?m)^{key}: ([^#\n]*?)\s*(#.*)?$", rf'{key}: "{label}: \1"', text)
+    text = text.replace("thanh_phan:  ", 'thanh_phan: "Thành phần: Lãnh đạo cơ quan"  #', 1)
+    text = text.replace("  - Lãnh đạo cơ quan\n  - Trưởng các phòng, ban, đơn vị\n", "", 1)
+    data.write_text(text, "utf-8")
+    out = tmp_path / "gm.docx"
+    rendered = vanthu("render", str(data), "-o", str(out))
+    assert rendered.exit_code == 0, rendered.output
+    lines = printed_lines(out)
+    assert "Trân trọng kính mời: Trưởng các phòng, ban, đơn vị." in lines, lines
+    assert "Địa điểm: Phòng họp số 1 của cơ quan." in lines, lines
+    assert "Nội dung: Triển khai nhiệm vụ năm 2026." in lines, lines
+    assert any(line.startswith("Thành phần: Lãnh đạo cơ quan") for line in lines), lines
+    for label in ("kính mời: Trân trọng", "Địa điểm: Địa điểm", "Nội dung: Nội dung",
+                  "Thành phần: Thành phần"):  # fmt: skip
+        assert not any(label in line for line in lines), label
+
+
+def test_a_label_alone_or_words_of_the_text_stay_as_typed() -> None:
+    from pipeline.context.cong_van import about_line
+    from pipeline.model.base import without_label
+
+    drop = without_label("Nội dung").func
+    assert drop("Nội dung chính của hội nghị") == "Nội dung chính của hội nghị"
+    assert drop("Nội dung:") == "Nội dung:" and drop("nội dung : Họp") == "Họp"
+    assert drop(["Nội dung: A", "B"]) == ["A", "B"]
+    assert about_line("Về việcx") == "Về việcx" and about_line("V/v") == "V/v"

@@ -30,6 +30,7 @@ from pipeline.rules.dates import date_phrase
 from pipeline.rules.metrics import CELL_PADDING_TWIPS, TWIPS_PER_POINT
 
 ABOUT = "V/v"
+ABOUT_IN_FULL = "Về việc"  # what "V/v" abbreviates
 ABOUT_STYLE = "TrichYeuCongVan"  # the V/v block under Số (templates/khung.docx: 12 pt)
 # The most lines a V/v block may take before its trích yếu is said to be too long. The block
 # stands in the header's left column, beside the date line: the usual column (3543 twips, its
@@ -43,10 +44,15 @@ MOST_ABOUT_LINES = 4
 
 
 def about_line(subject: str) -> str:
-    """The trích yếu without a 'V/v' a clerk may have typed (the template prints it)."""
+    """The trích yếu without a 'V/v' (or the 'Về việc' it stands for) a clerk may have typed:
+    the template prints 'V/v'."""
     text = subject.strip()
-    if text[: len(ABOUT)].lower() == ABOUT.lower():
-        text = text[len(ABOUT) :].lstrip(" :.")
+    for label in (ABOUT, ABOUT_IN_FULL):  # in this order: "V/v Về việc ..." typed too
+        if text[: len(label)].casefold() == label.casefold():
+            rest = text[len(label) :].lstrip(" :.")
+            # "Về việc" opens the text only as a label, a word away from what follows it.
+            if rest and (label == ABOUT or text[len(label)] in " :"):
+                text = rest
     return text
 
 

@@ -59,6 +59,32 @@ def not_punctuation_only(value: str | None) -> str | None:
 Filled = Annotated[str, AfterValidator(not_punctuation_only)]
 
 
+def without_label(label: str) -> AfterValidator:
+    """A validator dropping `label` and its colon ("Kính gửi:", "Địa điểm:") from the start of
+    a text the document prints after that very label (its phrase table's words): typed again,
+    it would print twice ("Kính gửi: Kính gửi: Sở Nội vụ"), as a Công văn's "V/v" typed before
+    its trích yếu would. A list has it dropped from each of its texts; a text of the label
+    alone stays as typed (it is refused as empty where a text is needed)."""
+    folded = label.casefold()
+
+    def drop(text: str) -> str:
+        if not text[: len(label)].casefold() == folded:
+            return text
+        rest = text[len(label) :].lstrip()
+        if not rest.startswith(":"):  # "Nội dung chính của ...": the text's own words
+            return text
+        return rest[1:].lstrip() or text
+
+    def dropped(value: Any) -> Any:
+        if isinstance(value, str):
+            return drop(value)
+        if isinstance(value, list):
+            return [drop(item) if isinstance(item, str) else item for item in value]
+        return value
+
+    return AfterValidator(dropped)
+
+
 class Record(BaseModel):
     """A record read from a data file: unknown keys are errors, text is trimmed, values fixed."""
 

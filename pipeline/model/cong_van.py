@@ -1,11 +1,11 @@
 """Công văn: a letter with no type name: 'V/v ...' under Số, Kính gửi, its text, './.'."""
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 
 from pipeline.model.addressing import Addressees, as_list
-from pipeline.model.base import Date, Record
+from pipeline.model.base import Date, Record, without_label
 from pipeline.model.blocks import Block
 from pipeline.model.document import DocumentData
 from pipeline.model.wording import invalid
@@ -25,7 +25,7 @@ class LetterData(DocumentData):
     """A Công văn as a clerk describes it; trich_yeu prints as 'V/v ...' under the number."""
 
     loai: Literal["cong_van"]
-    kinh_gui: Addressees
+    kinh_gui: Annotated[Addressees, without_label("Kính gửi")]  # printed after "Kính gửi:"
     tra_loi: IncomingLetter | None = Field(
         default=None, description="công văn trả lời: the letter answered (an opening is written)"
     )

@@ -1,12 +1,12 @@
 """Giấy mời: an invitation: Trân trọng kính mời, Thời gian (giờ, thứ, ngày), Địa điểm, Nội dung,
 Thành phần."""
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 
 from pipeline.model.addressing import Addressees, as_list
-from pipeline.model.base import Date, Filled, Record, new_list
+from pipeline.model.base import Date, Filled, Record, new_list, without_label
 from pipeline.model.blocks import Block
 from pipeline.model.document import DocumentData
 from pipeline.model.wording import ClockHour, invalid
@@ -35,11 +35,14 @@ class InvitationData(DocumentData):
 
     loai: Literal["giay_moi"]
     mo_dau: list[Block] = Field(default_factory=new_list, description="what is held, by whom")
-    kinh_moi: Addressees
+    # Each printed after its label (the phrase table's kinh_moi, dia_diem ...): a label typed
+    # again is dropped (base.without_label).
+    kinh_moi: Annotated[Addressees, without_label("Trân trọng kính mời")]
     thoi_gian: MeetingTime
-    dia_diem: Filled = Field(min_length=1)
-    noi_dung: Filled | None = Field(default=None, min_length=1)
-    thanh_phan: Addressees | None = None
+    dia_diem: Annotated[Filled, without_label("Địa điểm")] = Field(min_length=1)
+    noi_dung: Annotated[Filled | None, without_label("Nội dung")] = Field(default=None,
+                                                                          min_length=1)
+    thanh_phan: Annotated[Addressees | None, without_label("Thành phần")] = None
     ket_thuc: str | None = Field(default=None, min_length=1, description="'./.' is added")
 
     @field_validator("thoi_gian")

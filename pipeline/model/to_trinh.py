@@ -1,11 +1,11 @@
 """Tờ trình: a submission to a superior: Kính gửi, căn cứ and reasons, proposal, 'Kính trình'."""
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
 from pipeline.model.addressing import Addressees, as_list
-from pipeline.model.base import new_list
+from pipeline.model.base import new_list, without_label
 from pipeline.model.blocks import Block
 from pipeline.model.document import DocumentData
 from pipeline.model.ke_hoach import Section
@@ -15,7 +15,7 @@ class SubmissionData(DocumentData):
     """A Tờ trình as a clerk describes it; the closing 'Kính trình ...' comes from câu chữ."""
 
     loai: Literal["to_trinh"]
-    kinh_gui: Addressees
+    kinh_gui: Annotated[Addressees, without_label("Kính gửi")]  # printed after "Kính gửi:"
     mo_dau: list[Block] = Field(default_factory=new_list, description="căn cứ, reasons")
     muc: list[Section] = Field(default_factory=new_list, description="Mục I., II. (optional)")
     doan_cuoi: list[Block] = Field(
