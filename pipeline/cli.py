@@ -81,10 +81,11 @@ class VanthuGroup(click.Group):
             click.echo(f"{label(exc)}: {exc.message()}", err=True)
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:  # Ctrl-C outside a build's workers (inside: BuildInterrupted)
-            from pipeline.batch.interrupts import BuildInterrupted
+            from pipeline.batch.interrupts import INTERRUPTED_EXIT
 
-            click.echo(f"{t('cli.stopped')}: {BuildInterrupted().message()}", err=True)
-            ctx.exit(BuildInterrupted.exit_code)
+            said = t(_STOPPED.get(ctx.invoked_subcommand or "", "cli.interrupted"))
+            click.echo(f"{t('cli.stopped')}: {said}", err=True)
+            ctx.exit(INTERRUPTED_EXIT)
         except click.UsageError as exc:  # a subcommand's arguments: said in the user's language
             from pipeline.usage_errors import in_users_language  # only then, as in make_context
 
@@ -100,6 +101,16 @@ class VanthuGroup(click.Group):
                 traceback.print_exc()
             click.echo(t("cli.internal_error", reason=f"{type(exc).__name__}: {exc}"), err=True)
             ctx.exit(1)
+
+
+# What a command stopped by Ctrl-C says of what it leaves: the build and render keep what they
+# wrote (each file written whole: output.write_atomic), check and verify write nothing.
+_STOPPED = {
+    "build": "build.interrupted",
+    "render": "render.interrupted",
+    "check": "cli.interrupted_read_only",
+    "verify": "cli.interrupted_read_only",
+}
 
 
 def label(error: VanthuError) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
 from pipeline.cli import main
@@ -178,3 +179,35 @@ def test_a_label_alone_or_words_of_the_text_stay_as_typed() -> None:
     assert drop("Nội dung:") == "Nội dung:" and drop("nội dung : Họp") == "Họp"
     assert drop(["Nội dung: A", "B"]) == ["A", "B"]
     assert about_line("Về việcx") == "Về việcx" and about_line("V/v") == "V/v"
+
+
+# --- Ctrl-C said in the words of the command stopped ---------------------------------------------
+
+
+def test_ctrl_c_is_said_in_the_words_of_the_command_it_stopped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """check and verify write nothing, render is not the build: neither says "run vanthu build
+    again" (the build's own words are unchanged: tests/test_interrupt.py)."""
+    import pipeline.api as api
+    import pipeline.verify.command as verify_command
+
+    def stopped(*_: object, **__: object) -> None:
+        raise KeyboardInterrupt
+
+    data = letter(tmp_path)
+    monkeypatch.setattr(api, "check", stopped)
+    monkeypatch.setattr(api, "render_documents", stopped)
+    monkeypatch.setattr(verify_command, "verify_files", stopped)
+    cases = {
+        ("check", str(data)): ("lệnh này không ghi tệp nào", "this command writes no file"),
+        ("verify", str(data)): ("lệnh này không ghi tệp nào", "this command writes no file"),
+        ("render", str(data)): ("chạy lại vanthu render để dựng các văn bản còn lại",
+                                "run vanthu render again for the rest"),
+    }  # fmt: skip
+    for args, (vi, en) in cases.items():
+        for lang, words, stop in (("vi", vi, "Đã dừng"), ("en", en, "Stopped")):
+            result = CliRunner().invoke(main, ["--lang", lang, *args])
+            assert result.exit_code == 130, result.output
+            assert f"{stop}: " in result.output and words in result.output, result.output
+            assert "vanthu build" not in result.output

@@ -97,6 +97,14 @@ MESSAGES = {
         "vi": "thừa tham số ({value}).",
         "en": "unexpected extra argument ({value}).",
     },
+    "cli.interrupted": {
+        "vi": "theo yêu cầu (Ctrl-C), không phải lỗi",
+        "en": "as asked (Ctrl-C), not an error",
+    },
+    "cli.interrupted_read_only": {
+        "vi": "theo yêu cầu (Ctrl-C), không phải lỗi; lệnh này không ghi tệp nào",
+        "en": "as asked (Ctrl-C), not an error; this command writes no file",
+    },
     "cli.created": {"vi": "Đã tạo {path}", "en": "Created {path}"},
     "cli.new_not_yaml": {
         "vi": "{path}: tệp dữ liệu phải có đuôi .yaml (vanthu build đọc các tệp .yaml); văn "

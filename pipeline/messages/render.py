@@ -17,6 +17,12 @@ MESSAGES = {
         "--force (the edited file is kept beside it, .sua-tay added to its name), or delete "
         "the file and run again ({count} edited file(s) in this render)",
     },
+    "render.interrupted": {
+        "vi": "theo yêu cầu (Ctrl-C), không phải lỗi; văn bản đã ghi xong được giữ (mỗi tệp ghi "
+        "trọn vẹn hoặc không ghi), chạy lại vanthu render để dựng các văn bản còn lại",
+        "en": "as asked (Ctrl-C), not an error; the documents already written are kept (each "
+        "file is written whole or not at all), run vanthu render again for the rest",
+    },
     "render.output_exists": {
         "vi": "{file} đã có; tệp ở ngoài thư mục kết quả của thư mục làm việc, nơi vanthu ghi "
         "nhận các tệp nó đã ghi, nên vanthu không biết đó là bản nó ghi chưa ai sửa hay là tệp "
