@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.claims import second_claims
-from pipeline.errors import RenderError, UsageError, VanthuError
+from pipeline.errors import InputError, RenderError, TemplateError, UsageError, VanthuError
 from pipeline.i18n import t
 from pipeline.load.certificates import (
     book_claim,
@@ -172,8 +172,11 @@ class Renderer:
             )
         if not self.test_print:  # a batch for the phôi citing a decision without a number
             refuse_unnumbered_decision(document)
-        context = self.context(document)
-        prepared = self.engine.prepare(document.template)
+        try:
+            context = self.context(document)
+            prepared = self.engine.prepare(document.template)
+        except TemplateError as exc:
+            raise missing_template(exc, document, self.engine.library) from None
         data = prepared.render(context)
         if prepared.continued:  # each document of the built-in block: nothing to say
             return data, ()
@@ -457,6 +460,36 @@ def example_contexts(library: TemplateLibrary) -> dict[str, list[Mapping[str, An
     from pipeline.template_tools.examples import starter_contexts
 
     return starter_contexts(Renderer(library))
+
+
+def missing_template(error: TemplateError, document: LoadedDocument,
+                     library: TemplateLibrary) -> VanthuError:
+    """`error`, or, when it is that the document's template is in none of the folders
+    templates are taken from (a phôi named in a Giấy khen's mau: and not copied into mau/), the
+    error of its data file naming the template and where it was looked for: not a path inside
+    vanthu's installation, which TemplateLibrary.file names for a template found nowhere."""
+    if error.key != "render.template_missing":
+        return error
+    return unfound_template(document, library) or error
+
+
+def unfound_template(document: LoadedDocument, library: TemplateLibrary) -> InputError | None:
+    """The error of a document whose template is in none of `library`'s folders (see
+    missing_template); None when it is found."""
+    name = document.template
+    if library.file(name).is_file():
+        return None
+    places = [f"{shown(layer)}/" for layer in library.layers[:-1]]  # the last: vanthu's own
+    said: dict[str, Any] = {
+        "name": name, "places": ", ".join(places) if places else t("render.no_own_templates"),
+    }
+    if is_certificate(document.info.data):  # named by the clerk: its mau: line
+        from pipeline.load.yaml_source import load_yaml
+
+        line = load_yaml(document.path).line_of(("mau",))
+        return InputError("render.form_missing", file=document.path, line=line, field="mau",
+                          **said)  # fmt: skip
+    return InputError("render.template_missing_named", file=document.path, **said)
 
 
 def named_warnings(document: LoadedDocument) -> list[str]:
@@ -950,6 +983,9 @@ def check(paths: list[Path]) -> CheckReport:
                     recorded[workspace.root] = Recorded.read(Layout(workspace))
                 copied = check_against_register(registers, workspace, document,
                                                 recorded[workspace.root])
+                unfound = unfound_template(document, workspace.templates)  # as render says it
+                if unfound is not None:
+                    raise unfound
             except VanthuError as exc:
                 report.errors.append((path, exc))
                 continue

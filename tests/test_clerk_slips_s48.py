@@ -211,3 +211,45 @@ def test_ctrl_c_is_said_in_the_words_of_the_command_it_stopped(
             assert result.exit_code == 130, result.output
             assert f"{stop}: " in result.output and words in result.output, result.output
             assert "vanthu build" not in result.output
+
+
+# --- a Giấy khen's phôi (mau:) ------------------------------------------------------------------
+
+
+def certificates(folder: Path, form: str) -> tuple[Path, int]:
+    """A batch of Giấy khen made by `vanthu new` naming phôi `form`; its file and mau: line."""
+    path = folder / "gk.yaml"
+    assert vanthu("new", "giay-khen", "-o", str(path)).exit_code == 0
+    lines = path.read_text("utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines) if text.startswith("# mau:"))
+    lines[line] = f"mau: {form}"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return path, line + 1
+
+
+def test_a_phoi_named_nowhere_is_said_at_its_mau_line_by_check_render_and_build(
+    tmp_path: Path,
+) -> None:
+    path, line = certificates(tmp_path, "phoi-xa")
+    where = f"{path}, dòng {line}, trường 'mau': không có mẫu 'phoi-xa': vanthu tìm phoi-xa.docx"
+    for args in (["check", str(path)], ["render", str(path), "-o", str(tmp_path / "out")],
+                 ["build", str(tmp_path), "-o", str(tmp_path / "built"), "--keep-going"]):
+        result = vanthu("--lang", "vi", *args)
+        assert result.exit_code == 1, result.output
+        assert where in result.output, result.output
+        assert "templates/phoi-xa.docx" not in result.output  # no path inside vanthu
+    english = vanthu("--lang", "en", "check", str(path))
+    assert "there is no template 'phoi-xa': vanthu looked for phoi-xa.docx in" in english.output
+    (tmp_path / "mau").mkdir()  # copied into the workspace's mau/: found
+    builtin = Path(__file__).parents[1] / "templates" / "giay-khen.docx"
+    (tmp_path / "mau" / "phoi-xa.docx").write_bytes(builtin.read_bytes())
+    assert vanthu("check", str(path)).exit_code == 0
+
+
+def test_a_phoi_name_that_cannot_be_a_file_name_is_said_in_words(tmp_path: Path) -> None:
+    path, line = certificates(tmp_path, "Phoi-Xa")
+    for lang, words in (("vi", "tên mẫu 'Phoi-Xa' không dùng được: ghi tên tệp .docx"),
+                        ("en", "the template name 'Phoi-Xa' cannot be used")):  # fmt: skip
+        result = vanthu("--lang", lang, "check", str(path))
+        assert result.exit_code == 1 and words in result.output, result.output
+        assert "a-z0-9" not in result.output

@@ -164,10 +164,12 @@ def _render(item: _Loaded) -> tuple[_Loaded, bytes] | Staged:
     assert _renderer is not None
     start = time.perf_counter()
     try:
+        # Rendered first: a template found nowhere is said as render_noted says it (at the
+        # data file's mau: for a phôi), not as the hash's missing file.
+        data, item.notes = _renderer.render_noted(item.document)
         template = item.document.template
         if template not in _template_hashes:
             _template_hashes[template] = template_hash(_renderer.engine.library, template)
-        data, item.notes = _renderer.render_noted(item.document)
     except Exception as exc:  # reported per document, never a traceback
         item.seconds += time.perf_counter() - start
         return Staged(item.job.path, item.name, failed=_failure(exc), seconds=item.seconds)

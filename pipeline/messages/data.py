@@ -790,6 +790,14 @@ MESSAGES = {
         "en": "no recipient group is named after «nhom:»: name one of the agency profile's "
         "nhom_noi_nhan, e.g. «- nhom: noi-bo»",
     },
+    "data.form_name": {
+        "vi": "tên mẫu '{value}' không dùng được: ghi tên tệp .docx của phôi trong mau/, bỏ đuôi "
+        ".docx, bằng chữ thường không dấu, chữ số và dấu gạch ngang (như phoi-xa cho "
+        "mau/phoi-xa.docx)",
+        "en": "the template name '{value}' cannot be used: write the name of the phôi's .docx "
+        "file in mau/ without .docx, in lower-case letters without diacritics, digits and "
+        "hyphens (such as phoi-xa for mau/phoi-xa.docx)",
+    },
     "data.named_not_regular_file": {
         "vi": "'{name}' không phải tệp thông thường (là thư mục, FIFO hay thiết bị); hãy ghi "
         "tên một tệp",

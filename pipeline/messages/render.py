@@ -114,6 +114,24 @@ MESSAGES = {
         "en": "{count} documents got no PDF (the other PDFs were written): {failures}",
     },
     "render.template_missing": {"vi": "không tìm thấy mẫu", "en": "template not found"},
+    "render.form_missing": {
+        "vi": "không có mẫu '{name}': vanthu tìm {name}.docx trong {places} và trong các mẫu có "
+        "sẵn của vanthu mà không thấy; hãy chép tệp phôi vào thư mục mau/ của thư mục làm việc "
+        "với tên {name}.docx, hoặc sửa tên mẫu ở đây",
+        "en": "there is no template '{name}': vanthu looked for {name}.docx in {places} and "
+        "among its own templates; copy the phôi's file into the workspace's mau/ folder as "
+        "{name}.docx, or correct the template's name here",
+    },
+    "render.template_missing_named": {
+        "vi": "không có mẫu '{name}': vanthu tìm {name}.docx trong {places} và trong các mẫu có "
+        "sẵn của vanthu mà không thấy",
+        "en": "there is no template '{name}': vanthu looked for {name}.docx in {places} and "
+        "among its own templates",
+    },
+    "render.no_own_templates": {
+        "vi": "thư mục làm việc (chưa có thư mục mau/)",
+        "en": "the workspace (it has no mau/ folder yet)",
+    },
     "render.form_field_missing": {
         "vi": "phôi không có ô kiểu đoạn {style} (đoạn định vị bằng khung, Format ▸ Frame)",
         "en": "the phôi has no field in paragraph style {style} (a framed paragraph)",

@@ -1,17 +1,31 @@
 """Giấy khen: one certificate per person or collective of an award decision's list, on a phôi."""
 
-from typing import Literal
+import re
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from pipeline.model.base import Record, new_list
 from pipeline.model.document import DocumentData
-from pipeline.model.wording import YesNo
+from pipeline.model.wording import YesNo, invalid
 
 # Fields a batch of certificates takes from its award decision, never from its own file: the
 # certificates are the decision's (its number, date, office and signer).
 INHERITED = ("co_quan", "so", "ngay", "trich_yeu", "noi_nhan", "don_vi_soan_thao", "nguoi_ky")
 DEFAULT_FORM = "giay-khen"
+
+
+# A template's name as vanthu names its files: lower-case letters without diacritics, digits
+# and hyphens (phoi-xa for mau/phoi-xa.docx).
+_form_name = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+def form_name(value: str) -> str:
+    """A phôi's template name, said how to write when it cannot be one (Phoi-Xa, phôi xã,
+    phoi-xa.docx), in words rather than as the pattern it fails."""
+    if _form_name.fullmatch(value) is None:
+        raise invalid("data.form_name", value=value)
+    return value
 
 
 class RowFilter(Record):
@@ -34,8 +48,8 @@ class CertificateData(DocumentData):
     loai: Literal["giay_khen"]
     quyet_dinh: str = Field(min_length=1, description="the award decision's file: qd-2150.yaml")
     chon: RowFilter | None = None
-    mau: str = Field(
-        default=DEFAULT_FORM, pattern=r"^[a-z0-9][a-z0-9-]*$",
+    mau: Annotated[str, AfterValidator(form_name)] = Field(
+        default=DEFAULT_FORM,
         description="the phôi's template in mau/ or templates/ (without .docx)",
     )  # fmt: skip
     thanh_tich: str | None = Field(
