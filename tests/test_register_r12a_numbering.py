@@ -335,7 +335,8 @@ def test_set_plan_from_the_first_year_it_agrees_with(tmp_path: Path) -> None:
 
 def test_an_import_moves_the_numbers_vanthu_gave_after_its_own(tmp_path: Path) -> None:
     """so nhap --doi-so-da-cap: vanthu's numbers from the first one the file holds move after
-    the file's, in their order; a void one is dropped; the counter follows the last."""
+    the file's, in their order; a void one no row of the file holds stays void at its number
+    (never given again: the moved ones go after it); the counter follows the last."""
     letter = Details(doc_date=date(2026, 7, 1), symbol="UBND-VP", summary="V/v")
     with open_register(tmp_path / "so.sqlite3") as register:
         given = [register.allocate(OFFICE, letter, source=f"inputs/2026/cv-{n}.yaml")
@@ -349,11 +350,12 @@ def test_an_import_moves_the_numbers_vanthu_gave_after_its_own(tmp_path: Path) -
         assert refused.value.key == "register.duplicate_given"
         with register.displacing() as moved:
             register.record_many(OFFICE, old)
-        assert [(m.entry.number, m.number) for m in moved] == [(1, 3), (2, 4), (3, None)]
+        assert [(m.entry.number, m.number) for m in moved] == [(1, 4), (2, 5), (3, 3)]
         assert [(e.number, e.source) for e in register.entries(2026)] == [
-            (1, None), (2, None), (3, "inputs/2026/cv-1.yaml"), (4, "inputs/2026/cv-2.yaml")]
-        assert register.counters(2026) == {(OFFICE, "chung"): 4}
-        assert register.allocate(OFFICE, letter).number == 5
+            (1, None), (2, None), (3, "inputs/2026/cv-3.yaml"), (4, "inputs/2026/cv-1.yaml"),
+            (5, "inputs/2026/cv-2.yaml")]
+        assert register.counters(2026) == {(OFFICE, "chung"): 5}
+        assert register.allocate(OFFICE, letter).number == 6
 
 
 # --- F2: an output current only while the register holds its number --------------------------

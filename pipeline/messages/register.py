@@ -51,6 +51,44 @@ MESSAGES: dict[str, dict[str, str]] = {
         "any), then enter again the numbers the documents built record with vanthu so "
         "khoi-phuc YEAR",
     },
+    # A register file of 0 bytes (backends.refuse_unusable_file): vanthu makes a register
+    # whole (schema.create_file), so an empty one was emptied, or left by an older vanthu
+    # interrupted while making it.
+    "register.emptied": {
+        "vi": "sổ văn bản {location} là tệp rỗng (0 byte), không còn số nào: sổ do vanthu tạo "
+        "luôn có sẵn cấu trúc của nó, nên tệp này đã bị làm rỗng (chép hỏng, ổ đĩa đầy, bị ghi "
+        "đè). vanthu không dùng tệp này, để không cấp lại từ 01 các số đã cấp. Hãy đặt bản sao "
+        "lưu gần nhất của sổ vào chỗ của nó{wal}; nếu "
+        "không có bản sao lưu, đổi tên hoặc xóa tệp rỗng, nhập lại sổ bằng vanthu so nhap từ "
+        "tệp đã xuất bằng vanthu so xuat (nếu có), rồi ghi lại các số các văn bản đã dựng còn "
+        "ghi bằng vanthu so khoi-phuc NĂM. Nếu sổ chưa từng cấp số nào (tệp do một lần chạy "
+        "vanthu bản cũ bị ngắt khi đang tạo sổ để lại), chỉ cần xóa tệp rỗng rồi chạy lại",
+        "en": "the register {location} is an empty file (0 bytes) holding no number: a "
+        "register vanthu makes always has its structure in it, so this file was emptied (a "
+        "failed copy, a full disk, overwritten). vanthu does not use it, so as not to give "
+        "again from 01 the numbers already given. Put the latest backup of the register in "
+        "its place{wal}; without a backup, "
+        "rename or delete the empty file, import the register again with vanthu so nhap from "
+        "a file exported with vanthu so xuat (if any), then enter again the numbers the "
+        "documents built record with vanthu so khoi-phuc YEAR. If the register never gave a "
+        "number (the file was left by a run of an older vanthu interrupted while making the "
+        "register), just delete the empty file and run again",
+    },
+    "register.emptied_wal": {
+        "vi": " (tệp {wal} bên cạnh có thể còn giữ các số cấp sau cùng: đừng xóa, hãy chuyển "
+        "nó sang chỗ khác để giữ trước khi đặt bản sao lưu vào)",
+        "en": " (the file {wal} beside it may still hold the last numbers given: do not "
+        "delete it, move it elsewhere to keep it before putting the backup in place)",
+    },
+    # --db, VANTHU_DB or so_van_ban naming a folder (backends.refuse_unusable_file).
+    "register.is_folder": {
+        "vi": "sổ văn bản {location} là một thư mục, không phải tệp sổ; hãy ghi đường dẫn tới "
+        "tệp sổ (--db, VANTHU_DB hoặc so_van_ban trong vanthu.yaml), ví dụ "
+        "{location}/so-van-ban.sqlite3",
+        "en": "the register {location} is a folder, not a register file; give the path of the "
+        "register file (--db, VANTHU_DB or so_van_ban in vanthu.yaml), for example "
+        "{location}/so-van-ban.sqlite3",
+    },
     "register.no_psycopg": {
         "vi": "cần gói psycopg để dùng sổ trên PostgreSQL; cài bằng: "
         "pip install 'vanthu[postgres]'",
@@ -1377,6 +1415,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{count} số vanthu đã hủy được bỏ (số đó nay là của dòng trong tệp): {numbers}.",
         "en": "{count} numbers vanthu had voided were dropped (the file's rows hold them "
         "now): {numbers}.",
+    },
+    "register.displaced_void_kept": {
+        "vi": "{count} số vanthu đã hủy vẫn là số đã hủy, không cấp lại (không dòng nào trong "
+        "tệp mang số đó; các số chuyển ra sau được đánh tiếp sau nó): {numbers}.",
+        "en": "{count} numbers vanthu had voided stay void, never given again (no row of the "
+        "file holds them; the numbers moved are numbered after them): {numbers}.",
     },
     "register.displaced_next": {
         "vi": "Hãy chạy vanthu build: văn bản của các số đã chuyển được dựng lại, in số mới. "

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import stat
 import time
 import zlib
 from collections.abc import Callable, Sequence
@@ -18,6 +19,7 @@ from typing import Any, Protocol, TypeVar
 from urllib.parse import unquote
 
 from pipeline.patterns import lazy
+from pipeline.phrase import Phrase
 from pipeline.register.errors import PostgresError, RegisterError
 
 T = TypeVar("T")
@@ -228,6 +230,28 @@ class _Transaction:
         return [tuple(r) for r in self._run(sql, params).fetchall()]
 
 
+def refuse_unusable_file(path: Path, location: str) -> None:
+    """A register path naming a folder, or a file emptied to 0 bytes, refused before SQLite
+    opens it. SQLite says only "unable to open database file" of a folder; and it takes an
+    empty file for a new database: the register would number again from 01, and SQLite
+    deletes the -wal file beside an empty database, the last rows it may still hold. A
+    register vanthu made is never empty (schema.create_file makes it whole or not at all)."""
+    try:
+        found = path.stat()
+    except OSError:
+        return  # not there (made new), or not looked at: SQLite says what it finds
+    if stat.S_ISDIR(found.st_mode):
+        raise RegisterError("register.is_folder", location=location)
+    if stat.S_ISREG(found.st_mode) and found.st_size == 0:
+        wal = path.with_name(path.name + "-wal")
+        try:
+            kept = wal.stat().st_size > 0
+        except OSError:
+            kept = False
+        said = Phrase("register.emptied_wal", wal=str(wal)) if kept else ""
+        raise RegisterError("register.emptied", location=location, wal=said)
+
+
 class SqliteBackend:
     """One register file, for a clerk on one machine (not on a network share: use PostgreSQL)."""
 
@@ -235,6 +259,7 @@ class SqliteBackend:
 
     def __init__(self, path: Path) -> None:
         self.location = str(path)
+        refuse_unusable_file(path, self.location)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             # isolation_level=None: this module issues BEGIN itself, so the lock is taken first.

@@ -764,20 +764,25 @@ def _import_line(
 
 
 def _say_displaced(moved: list[Displaced]) -> None:
-    """What `so nhap --doi-so-da-cap` moved: each number vanthu gave and the one it holds now
-    (or that it was a void number, dropped), and what the next build does (stderr: the clerk
-    must rebuild and replace what was printed)."""
+    """What `so nhap --doi-so-da-cap` moved: each number vanthu gave and the one it holds now,
+    the void numbers dropped (a row of the file holds each) and those kept void (the moved
+    ones numbered past them), and what the next build does (stderr: the clerk must rebuild
+    and replace what was printed)."""
     shown = [t("register.displaced_one", old=item.entry.reference,
                where=f" [{item.entry.source}]" if item.entry.source else "",
-               new=f"{item.number:02d}" if item.number is not None else "—")
-             for item in moved if item.number is not None]
+               new=f"{item.number:02d}")
+             for item in moved if item.number is not None and not item.kept]
     dropped = [item.entry.reference for item in moved if item.number is None]
+    kept = [item.entry.reference for item in moved if item.kept]
     parts = []
     if shown:
         parts.append(t("register.displaced", count=len(shown), moves="; ".join(shown)))
     if dropped:
         parts.append(t("register.displaced_void", count=len(dropped),
                        numbers=", ".join(dropped)))
+    if kept:
+        parts.append(t("register.displaced_void_kept", count=len(kept),
+                       numbers=", ".join(kept)))
     parts.append(t("register.displaced_next"))
     click.echo(" ".join(parts), err=True)
 

@@ -99,9 +99,17 @@ def data_file_exists(root: Path) -> SourceExists:
 
 
 def open_backend(location: str | Path) -> Backend:
+    """The backend of the register at `location`: a PostgreSQL URL, else a file, made whole
+    first when it is not there (schema.create_file: never left empty by a run interrupted)."""
     if is_url(location):
         return PostgresBackend(str(location))
-    return SqliteBackend(Path(location))
+    path = Path(location)
+    if str(path) != ":memory:":
+        # Here, not at the top: a build that opens no register never imports the migrations.
+        from pipeline.register.schema import create_file
+
+        create_file(path)
+    return SqliteBackend(path)
 
 
 def open_register(location: str | Path | None = None, *,

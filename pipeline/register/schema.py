@@ -10,9 +10,12 @@ Never edit a released migration: add the next one.
 
 from __future__ import annotations
 
+import os
+import uuid
 from dataclasses import dataclass
+from pathlib import Path
 
-from pipeline.register.backends import Backend, Transaction
+from pipeline.register.backends import Backend, SqliteBackend, Transaction
 from pipeline.register.errors import RegisterError
 from pipeline.register.rows import now
 
@@ -197,3 +200,74 @@ def migrate(backend: Backend) -> int:
         return LATEST
 
     return backend.run(apply, write=True)
+
+
+def create_file(path: Path) -> None:
+    """A new register file at `path` (nothing done when one is there), appearing whole, its
+    schema in it, or not at all: made under a name of its own beside `path`, then linked
+    there. SQLite creates a database's file empty and writes it later, so a run interrupted
+    while making a register in place (power cut, Ctrl+C, full disk) would leave an empty file,
+    which cannot be told from a register emptied (a failed copy) and is refused as one
+    (backends.refuse_unusable_file). Linking never replaces a register another run made
+    meanwhile: that one is used. On a file system without hard links (a FAT USB stick) the
+    file is made in place, as SQLite makes it."""
+    try:
+        if path.exists():
+            return
+    except OSError:
+        return  # not looked at: SqliteBackend says what it finds
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise RegisterError("register.cannot_open", location=str(path), reason=str(exc)) from None
+    # Hidden, and named so that a leftover of a crash says what it was.
+    made = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.dang-tao")
+    try:
+        if not _made_whole(made, path):
+            return  # made in place instead, as SQLite makes it
+        try:
+            os.link(made, path)
+        except FileExistsError:
+            return  # another run made the register meanwhile: it is the one to use
+        except OSError:
+            return  # no hard links here: SqliteBackend makes the file in place
+        _sync_folder(path.parent)
+    finally:
+        for leftover in (made, made.with_name(made.name + "-wal"),
+                         made.with_name(made.name + "-shm")):
+            try:
+                leftover.unlink(missing_ok=True)
+            except OSError:
+                pass
+
+
+def _made_whole(made: Path, path: Path) -> bool:
+    """The register file `made`, its schema applied, errors naming the register `path` it is
+    made for; whether everything is in the file itself (its WAL checkpointed into it on
+    close), so that the file alone may be linked."""
+    try:
+        backend = SqliteBackend(made)
+    except RegisterError as exc:
+        exc.params["location"] = str(path)
+        raise
+    backend.location = str(path)
+    try:
+        migrate(backend)
+    finally:
+        backend.close()
+    return not made.with_name(made.name + "-wal").exists()
+
+
+def _sync_folder(folder: Path) -> None:
+    """The folder's entry of a new file on disk (fsync of the folder), where the system
+    allows it: the register file then survives a power cut as the numbers in it do."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # Windows opens no folder so; its file system keeps the entry itself
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)

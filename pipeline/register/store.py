@@ -133,10 +133,16 @@ class Displaced:
     """A number vanthu gave that an imported sổ holds for one of its own documents (`so nhap
     --doi-so-da-cap`): the row as it was, and the number it holds now, after the imported
     ones (None: a void number, dropped). Its document prints the new number at its next
-    build (builder.drop_renumbered)."""
+    build (builder.drop_renumbered). A void row among the numbers moved that no imported row
+    holds stays void at its number (`kept`): the moved ones are numbered past it."""
 
     entry: Entry
     number: int | None
+
+    @property
+    def kept(self) -> bool:
+        """A void number left where it was, still void (never given again)."""
+        return self.entry.status is Status.VOID and self.number == self.entry.number
 
 
 # Numbers above this are rows an import sets aside for the time of its transaction
@@ -473,9 +479,8 @@ class Register:
         """The register year: the document's date decides; else the given year; else today's."""
         if details.doc_date is not None:
             if year is not None and year != details.doc_date.year:
-                raise RegisterError(
-                    "register.year_mismatch", year=year, date=details.doc_date.isoformat()
-                )
+                raise RegisterError("register.year_mismatch", year=year,
+                                    date=details.doc_date.strftime("%d/%m/%Y"))
             return details.doc_date.year
         return year if year is not None else date.today().year
 
@@ -979,7 +984,7 @@ class Register:
             rows = self._runs_of(tx, agency, given)
             if check is not None:
                 check([sequence for _, _, sequence, *_ in rows])
-            parked = self._park_given(tx, agency, rows) if displacing else {}
+            parked, kept = self._park_given(tx, agency, rows) if displacing else ({}, [])
             done = []
             for index, (year, number, sequence, details, status, reason, source) in enumerate(
                 rows
@@ -992,7 +997,7 @@ class Register:
                 except DuplicateNumberError as exc:
                     exc.index = index  # which of the rows, for a reader to name its line
                     raise
-            return done, self._place_parked(tx, agency, parked)
+            return done, self._place_parked(tx, agency, parked) + kept
 
         done, moved = self.backend.run(work, write=True)
         if self._displaced is not None:
@@ -1026,16 +1031,20 @@ class Register:
 
     def _park_given(self, tx: Transaction, agency: str,
                     rows: list[tuple[int, int, str, Details, Status, str | None, str | None]]
-                    ) -> dict[tuple[int, str], list[Entry]]:
+                    ) -> tuple[dict[tuple[int, str], list[Entry]], list[Displaced]]:
         """Per (year, run) of the imported `rows`: the rows the register gave itself there
         (origin register) from the lowest number an imported row also holds on, set aside
-        (numbers above _PARKED) for _place_parked; a void one is deleted (its number is the
-        imported document's now; a void number vanthu gave was never the old sổ's). A row
-        naming the data file the imported row names is the same document, never moved."""
+        (numbers above _PARKED) for _place_parked. A void one an imported row holds the number
+        of is deleted (its number is the imported document's now: the old sổ gave it first);
+        a void one no imported row holds stays where it is, void: `so huy` promises its number
+        is never given again, and moving it would hand that number to a moved row. A row
+        naming the data file the imported row names is the same document, never moved. With
+        the rows set aside, the void ones kept (Displaced.kept), for the clerk to be told."""
         incoming: dict[tuple[int, str], dict[int, str | None]] = {}
         for year, number, sequence, _details, _status, _reason, source in rows:
             incoming.setdefault((year, sequence), {})[number] = source
         parked: dict[tuple[int, str], list[Entry]] = {}
+        kept: list[Displaced] = []
         for (year, sequence), numbers in incoming.items():
             db.raise_counter(tx, agency, year, sequence, 0)  # its lock, before reading the run
             given = [db.entry_from_row(row) for row in tx.all(
@@ -1048,7 +1057,10 @@ class Register:
             hit = [e.number for e in given if e.number in numbers and not same(e)]
             if not hit:
                 continue
-            moving = [e for e in given if e.number >= min(hit) and not same(e)]
+            after = [e for e in given if e.number >= min(hit) and not same(e)]
+            staying = [e for e in after if e.status is Status.VOID and e.number not in numbers]
+            moving = [e for e in after if e not in staying]
+            kept += [Displaced(e, e.number) for e in staying]
             for entry in moving:
                 if entry.status is Status.VOID:
                     tx.execute("DELETE FROM entries WHERE id = ?", (entry.id,))
@@ -1056,7 +1068,7 @@ class Register:
                     tx.execute("UPDATE entries SET number = ? WHERE id = ?",
                                (entry.number + _PARKED, entry.id))
             parked[(year, sequence)] = moving
-        return parked
+        return parked, kept
 
     @staticmethod
     def _place_parked(tx: Transaction, agency: str,

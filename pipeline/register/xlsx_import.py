@@ -305,6 +305,8 @@ class _RowReader:
             self._error("register.no_reference", row, "reference")
         elif not match:
             self._error("register.bad_reference", row, "reference", value=text)
+        elif int(match.group(1)) < 1:  # 0, 00/QĐ: numbers start at 01, said at its row
+            self._error("register.bad_number", row, "reference", number=text)
         doc_date, kind = self._date(self._get(values, "doc_date"), row, "doc_date")
         transfer_date, _ = self._date(self._get(values, "transfer_date"), row, "transfer_date")
         copies_raw = self._get(values, "copies")
