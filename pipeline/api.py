@@ -347,7 +347,8 @@ def render_documents(
     # What each workspace's manifests record, read once for the three checks that ask it.
     manifests: dict[Path, tuple[Layout, Recorded] | None] = {}
     edited = edited_outputs(documents, targets, pdf, manifests)
-    for index, already in foreign_outputs(documents, targets, pdf).items():
+    elsewhere = written_elsewhere(documents, targets)
+    for index, already in foreign_outputs(documents, targets, pdf, elsewhere).items():
         edited.setdefault(index, []).extend(already)
     if edited and not force:
         first = next(iter(edited.values()))[0]
@@ -418,6 +419,7 @@ def render_documents(
                 keep_unvouched(lost.get(index), target, data, pdf=pdf)
                 noted[at:at] = keep_edited_copies(edited.get(index, []), kept, pdf_copies, index)
                 write_atomic(target, data)
+                note_elsewhere(index, elsewhere, target, data)
                 record.add(workspace, renderer.engine.library, loaded, document, target, data)
                 noted.extend(left.not_asked(index, target) if converter is None else ())
                 written[index] = Rendered(document.path, target,
@@ -431,6 +433,7 @@ def render_documents(
                 keep_unvouched(lost.get(index), target, data, pdf=pdf)
                 noted[at:at] = keep_edited_copies(edited.get(index, []), kept, pdf_copies, index)
                 write_atomic(target, data)
+                note_elsewhere(index, elsewhere, target, data)
             warnings = [notice.message() for notice in notices]
             number = document.info.data.so
             replaced = replaced_number_warning(
@@ -451,6 +454,9 @@ def render_documents(
             rendered[0] = replace(rendered[0], warnings=(*told, *rendered[0].warnings))
         if converter is not None:
             rendered = convert_to_pdf(rendered, converter, record, not_made=left.not_made)
+            for index, item in enumerate(rendered):
+                if item.pdf is not None:
+                    note_elsewhere(index, elsewhere, item.pdf)
     return rendered
 
 
@@ -546,14 +552,12 @@ def edited_outputs(
     return found
 
 
-def foreign_outputs(
-    documents: Sequence[tuple[Workspace, LoadedDocument]], targets: Sequence[Path], pdf: bool,
-) -> dict[int, list[EditedOutput]]:
-    """By document index, the files already where this call writes elsewhere than the
-    workspace's own outputs (-o): no manifest records what vanthu wrote there, so a clerk's
-    own file (or one edited since an earlier render) cannot be told from vanthu's. Render
-    writes over none of them unless --force, which keeps a copy of each first."""
-    found: dict[int, list[EditedOutput]] = {}
+def written_elsewhere(
+    documents: Sequence[tuple[Workspace, LoadedDocument]], targets: Sequence[Path]
+) -> set[int]:
+    """The indexes of the documents written elsewhere than their workspace's own outputs (-o),
+    where no manifest records what vanthu wrote."""
+    found = set()
     for index, ((workspace, document), target) in enumerate(zip(documents, targets, strict=True)):
         try:
             own = workspace.output_for(document.path, document.info.data.ngay.year)
@@ -561,12 +565,43 @@ def foreign_outputs(
                 continue  # the build's own place: its manifest's to judge (edited_outputs)
         except (OSError, ValueError):
             pass
-        name = workspace.name_of(document.path)
+        found.add(index)
+    return found
+
+
+def foreign_outputs(
+    documents: Sequence[tuple[Workspace, LoadedDocument]], targets: Sequence[Path], pdf: bool,
+    elsewhere: set[int],
+) -> dict[int, list[EditedOutput]]:
+    """By document index (of `elsewhere`: written_elsewhere), the files already where this call
+    writes that are not vanthu's own as it last wrote them there (template_cache.note_written:
+    a clerk's own file, or one edited since). Render writes over none of them unless --force,
+    which keeps a copy of each first."""
+    from pipeline.render.template_cache import written_as_noted
+
+    found: dict[int, list[EditedOutput]] = {}
+    for index in sorted(elsewhere):
+        (workspace, document), target = documents[index], targets[index]
         files = (target, target.with_suffix(PDF)) if pdf else (target,)
-        there = [EditedOutput(path, name, foreign=True) for path in files if path.is_file()]
+        there = [EditedOutput(path, workspace.name_of(document.path), foreign=True)
+                 for path in files if path.is_file() and not written_as_noted(path)]  # fmt: skip
         if there:
             found[index] = there
     return found
+
+
+def note_elsewhere(index: int, elsewhere: set[int], path: Path, data: bytes | None = None) -> None:
+    """What render just wrote to `path` for document `index`, noted when it is written
+    elsewhere than its workspace's outputs (foreign_outputs asks it next time); `data`: the
+    bytes written, read back from `path` when not given (a PDF LibreOffice wrote)."""
+    if index not in elsewhere:
+        return
+    from pipeline.render.template_cache import note_written
+
+    try:
+        note_written(path, data if data is not None else path.read_bytes())
+    except OSError:
+        return  # unread: taken for the clerk's own next time, and refused without --force
 
 
 def recorded_outputs(

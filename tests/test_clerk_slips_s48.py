@@ -53,6 +53,27 @@ def test_render_o_force_keeps_the_old_file_beside_it(tmp_path: Path) -> None:
     assert f"{own} đã có trước lần dựng này; tệp cũ được giữ lại ở {kept}" in forced.output
 
 
+def test_render_o_writes_again_over_its_own_unedited_output_and_over_nothing_else(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A clerk rendering to one file again and again: vanthu's own output, as it last wrote it
+    there (noted in the user's cache), is written over; once edited, it is refused."""
+    data = letter(tmp_path)
+    out = tmp_path / "cv.docx"
+    assert vanthu("render", str(data), "-o", str(out)).exit_code == 0
+    again = vanthu("render", str(data), "-o", str(out))
+    assert again.exit_code == 0, again.output
+    assert "sua-tay" not in again.output and not (tmp_path / "cv.sua-tay.docx").exists()
+    out.write_bytes(out.read_bytes() + b"edited in Word")
+    edited = vanthu("--lang", "vi", "render", str(data), "-o", str(out))
+    assert edited.exit_code == 1 and f"{out} đã có" in edited.output, edited.output
+    # Nothing noted (a cache turned off, or another user's): taken for the clerk's own file.
+    assert vanthu("render", str(data), "-o", str(out), "--force").exit_code == 0
+    monkeypatch.setenv("VANTHU_CACHE_DIR", "")
+    unnoted = vanthu("render", str(data), "-o", str(out))
+    assert unnoted.exit_code == 1, unnoted.output
+
+
 def test_render_o_into_a_folder_refuses_a_file_already_there_too(tmp_path: Path) -> None:
     data = letter(tmp_path)
     out = tmp_path / "out"

@@ -15,7 +15,8 @@ that render and build can warn of a template it rejects without checking it on e
 beside it, which templates were prepared without a fault (fault_free, render.fault_verdict), so
 that they are not searched for faults again while their files and vanthu are the same, and
 which .docx files were read whole (read_whole), so that only the parts of them a template's body
-needs are read again.
+needs are read again; and what `vanthu render -o` last wrote where (note_written), so that it
+writes again over its own unedited output outside a workspace's outputs, and over nothing else.
 
 The cache only saves time: a folder that cannot be made or written, or an entry that cannot be
 read, means the work is done as before, and the output is the same byte for byte.
@@ -58,6 +59,7 @@ _VERDICT_FORMAT = b"vanthu-verdict-1"  # bump when what a verdict holds changes
 _FAULTS_FORMAT = b"vanthu-faults-1"  # bump when what a key holds changes
 _WHOLE_FORMAT = b"vanthu-whole-1"
 _ANSWER_FORMAT = b"vanthu-answer-1"  # what a file answered to a question (answer_of)
+_WRITTEN_FORMAT = b"vanthu-written-1"  # what render -o wrote where (note_written)
 _NOTED = b"[]"
 _JINJA_DIR = "jinja"
 _DEFLATED_DIR = "deflated"  # large parts of templates, compressed (deflated)
@@ -178,6 +180,44 @@ def answer_of(question: bytes, data: bytes, answer: Callable[[], str]) -> str:
     it was given for bytes alike before (kept among the verdicts)."""
     key = _ANSWER_FORMAT + b"\0" + question + b"\0" + _digest(data)
     return _remembered(_VERDICT_DIR, ".json", key, answer)
+
+
+def note_written(path: Path, data: bytes) -> None:
+    """That vanthu just wrote `data` to `path`, elsewhere than a workspace's outputs (render
+    -o), whose manifests would record it: for written_as_noted, when render writes there again."""
+    folder = _folder(_VERDICT_DIR)
+    if folder is not None:
+        digest = hashlib.sha256(data).hexdigest().encode()
+        _write_bytes(_entry(folder, ".json", _written_key(path)), digest)
+
+
+def written_as_noted(path: Path) -> bool:
+    """Whether the file at `path` holds what note_written last noted vanthu writing there:
+    vanthu's own output, unedited since. False when nothing was noted (another user's cache,
+    one cleared or turned off): the file is then taken for the clerk's own."""
+    folder = _folder(_VERDICT_DIR)
+    if folder is None:
+        return False
+    entry = _entry(folder, ".json", _written_key(path))
+    noted = _checked_bytes(entry)
+    if noted is None:
+        return False
+    try:
+        present = hashlib.sha256(path.read_bytes()).hexdigest().encode()
+    except OSError:
+        return False
+    if present != noted:
+        return False
+    _mark_used(entry)
+    return True
+
+
+def _written_key(path: Path) -> bytes:
+    try:
+        where = path.resolve()
+    except (OSError, RuntimeError):
+        where = path.absolute()
+    return _WRITTEN_FORMAT + b"\0" + os.fsencode(where)
 
 
 def _digest(data: bytes) -> bytes:
