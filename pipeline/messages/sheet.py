@@ -37,15 +37,43 @@ MESSAGES: dict[str, dict[str, str]] = {
             "clear it) and save it again."
         ),
     },
+    # {reason} is one of sheet.xlsx_reason_* (spreadsheet.reasons.xlsx_reason), never the
+    # library's English: each says what happened to the file and what to do.
     "sheet.bad_xlsx": {
-        "vi": (
-            "tệp không phải là tệp Excel .xlsx hợp lệ ({reason}). Hãy mở tệp bằng Excel hoặc "
-            "LibreOffice và lưu lại dưới dạng .xlsx."
-        ),
-        "en": (
-            "the file is not a valid Excel .xlsx file ({reason}). Open it in Excel or "
-            "LibreOffice and save it again as .xlsx."
-        ),
+        "vi": "không đọc được tệp Excel .xlsx: {reason}.",
+        "en": "the Excel .xlsx file cannot be read: {reason}.",
+    },
+    "sheet.xlsx_reason_damaged": {
+        "vi": "tệp bị hỏng hoặc không trọn vẹn (thường do sao chép hay tải về chưa xong, hoặc "
+        "tệp đính kèm bị cắt ngắn). Hãy lấy lại tệp từ bản gốc (sao chép hoặc tải về lại); nếu "
+        "Excel hoặc LibreOffice vẫn mở được tệp, hãy lưu lại dưới dạng .xlsx",
+        "en": "the file is damaged or incomplete (most often copied or downloaded only in part, "
+        "or an attachment cut short). Get the file again from its original (copy or download "
+        "it again); if Excel or LibreOffice can still open it, save it again as .xlsx",
+    },
+    "sheet.xlsx_reason_xml": {
+        "vi": "nội dung bên trong tệp bị hỏng (một phần của sổ làm việc bị ghi dở hoặc ghi sai, "
+        "thường do tệp bị cắt ngắn hoặc do một phần mềm khác ghi ra). Hãy mở tệp bằng Excel "
+        "hoặc LibreOffice và lưu lại dưới dạng .xlsx; nếu không mở được, hãy lấy lại tệp từ bản "
+        "gốc",
+        "en": "the content inside the file is damaged (a part of the workbook written only in "
+        "part or wrongly, most often as the file was cut short or written by another program). "
+        "Open it in Excel or LibreOffice and save it again as .xlsx; if it does not open, get "
+        "the file again from its original",
+    },
+    "sheet.xlsx_reason_parts": {
+        "vi": "tệp thiếu những phần mà một sổ làm việc Excel phải có (có thể là tệp Word, "
+        "PowerPoint hay một tệp nén khác mang đuôi .xlsx, hoặc một tệp bị hỏng). Hãy mở đúng tệp "
+        "danh sách bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx",
+        "en": "the file lacks parts every Excel workbook has (it may be a Word, PowerPoint or "
+        "other zip file named .xlsx, or a damaged file). Open the list itself in Excel or "
+        "LibreOffice and save it as .xlsx",
+    },
+    "sheet.xlsx_reason_unknown": {
+        "vi": "vanthu không đọc được nội dung của tệp. Hãy mở tệp bằng Excel hoặc LibreOffice "
+        "và lưu lại dưới dạng .xlsx",
+        "en": "vanthu cannot read its content. Open it in Excel or LibreOffice and save it "
+        "again as .xlsx",
     },
     "sheet.text_named_xlsx": {
         "vi": (
@@ -90,6 +118,71 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sheet.empty_sheet": {
         "vi": "trang tính trống: {rows} dòng đầu không có nội dung nào.",
         "en": "the sheet is empty: its first {rows} rows hold nothing.",
+    },
+    # The first {rows} rows blank, the list further down (header.header_further_down).
+    "sheet.blank_rows_above": {
+        "vi": "không tìm thấy dòng tiêu đề trong {rows} dòng đầu: các dòng đó đều trống, nội dung "
+        "bắt đầu từ dòng {first}{header}. vanthu chỉ tìm dòng tiêu đề trong {rows} dòng đầu: "
+        "hãy xóa các dòng trống phía trên danh sách (dòng 1–{blank_last}).",
+        "en": "no header row found in the first {rows} rows: they are all blank, and the content "
+        "starts on row {first}{header}. vanthu looks for the header row in the first {rows} rows "
+        "only: delete the blank rows above the list (rows 1–{blank_last}).",
+    },
+    "sheet.header_at": {
+        "vi": " (dòng tiêu đề ở dòng {header_row})",
+        "en": " (the header row is row {header_row})",
+    },
+    # The header found below the rows it is looked for in, under rows that are not blank.
+    "sheet.header_below": {
+        "vi": "không tìm thấy dòng tiêu đề trong {rows} dòng đầu: dòng tiêu đề có vẻ ở dòng "
+        "{header_row} ({found}), quá xa phía dưới. vanthu chỉ tìm dòng tiêu đề trong {rows} dòng "
+        "đầu: hãy xóa các dòng trống hoặc thừa phía trên danh sách để dòng tiêu đề nằm trong "
+        "{rows} dòng đầu.",
+        "en": "no header row found in the first {rows} rows: the header row seems to be row "
+        "{header_row} ({found}), too far down. vanthu looks for the header row in the first "
+        "{rows} rows only: delete the blank or extra rows above the list so that the header row "
+        "is within the first {rows} rows.",
+    },
+    # The sheet read has no header, another sheet of the workbook has (xlsx._header_elsewhere).
+    "sheet.list_on_other_sheet": {
+        "vi": "trang tính này không có dòng tiêu đề của danh sách (các cột {missing}) trong {rows} "
+        "dòng đầu, còn {others} thì có: danh sách có vẻ nằm ở đó. Hãy ghi tên trang tính cần "
+        "đọc ở khóa 'trang_tinh' cạnh 'danh_sach'{hidden}, ví dụ  trang_tinh: {name}",
+        "en": "this sheet has no header row of the list (columns {missing}) in its first {rows} "
+        "rows, while {others} has one: the list seems to be there. Name the sheet to read "
+        "under 'trang_tinh' next to 'danh_sach'{hidden}, e.g.  trang_tinh: {name}",
+    },
+    "sheet.other_sheet": {"vi": "trang tính '{name}'", "en": "sheet '{name}'"},
+    "sheet.other_sheet_hidden": {
+        "vi": "trang tính '{name}' (đang ẩn)",
+        "en": "sheet '{name}' (hidden)",
+    },
+    "sheet.hidden_sheet_named": {
+        "vi": " (trang tính ẩn chỉ được đọc khi được ghi tên ở đó)",
+        "en": " (a hidden sheet is read only when named there)",
+    },
+    # The whole header in one cell, joined by a character vanthu does not split on.
+    "sheet.csv_separator": {
+        "vi": "dòng này có vẻ là dòng tiêu đề nhưng các cột ngăn cách bằng dấu "
+        "«{separator}» («{text}»), mà vanthu chỉ đọc tệp CSV ngăn cách bằng dấu phẩy «,», dấu "
+        "chấm phẩy «;» hoặc dấu Tab. Hãy mở tệp bằng Excel hoặc LibreOffice (chọn dấu phân cách "
+        "«{separator}» khi mở) rồi lưu lại dưới dạng CSV với dấu phẩy, dấu chấm phẩy hoặc Tab "
+        "(hoặc lưu thành .xlsx).",
+        "en": "this line looks like the header row, but its columns are separated by "
+        "«{separator}» («{text}»), while vanthu reads CSV files separated by a comma «,», a "
+        "semicolon «;» or a Tab only. Open the file in Excel or LibreOffice (choose «{separator}» "
+        "as the separator when opening it) and save it again as CSV with commas, semicolons or "
+        "Tabs (or save it as .xlsx).",
+    },
+    "sheet.joined_header": {
+        "vi": "ô {cell} có vẻ chứa cả dòng tiêu đề trong một ô, các cột ngăn cách bằng dấu "
+        "«{separator}» («{text}»): dữ liệu chưa được tách thành cột. Hãy tách thành các cột "
+        "(chọn cột {letter}, Dữ liệu → Văn bản thành Cột (Data → Text to Columns), chọn dấu "
+        "phân cách «{separator}»), mỗi cột một tiêu đề.",
+        "en": "cell {cell} seems to hold the whole header row in one cell, its columns separated "
+        "by «{separator}» («{text}»): the data was never split into columns. Split it (select "
+        "column {letter}, Data → Text to Columns, separator «{separator}»), one header per "
+        "column.",
     },
     "sheet.missing_column": {
         "vi": (
@@ -363,9 +456,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Encoding «UTF-8». Do not open the file in Excel and save it as «CSV UTF-8»: the text "
         "typed for the {font} font stays in the old code.",
     },
+    # {reason} is one of sheet.csv_reason_* (spreadsheet.reasons.csv_reason), never csv's English.
     "sheet.csv_malformed": {
         "vi": "tệp CSV sai cấu trúc: {reason}",
         "en": "the CSV file is malformed: {reason}",
+    },
+    "sheet.csv_reason_after_quote": {
+        "vi": "sau một dấu nháy kép được hiểu là dấu đóng ô lại có chữ, không phải dấu phân cách "
+        "«{delimiter}»",
+        "en": "a double quote read as closing a cell is followed by text, not by the delimiter "
+        "«{delimiter}»",
+    },
+    "sheet.csv_reason_end_of_data": {
+        "vi": "tệp đã hết mà dấu nháy kép vẫn chưa đóng",
+        "en": "the file ends with the double quote still open",
+    },
+    "sheet.csv_reason_field_limit": {
+        "vi": "một ô dài quá {limit} ký tự, thường do một dấu nháy kép mở mà không đóng nên ô "
+        "kéo đến hết tệp; hãy kiểm tra các ô có dấu nháy kép",
+        "en": "a cell is longer than {limit} characters, most often as a double quote opened "
+        "and never closed runs the cell on to the end of the file; check the cells with double "
+        "quotes",
+    },
+    "sheet.csv_reason_unknown": {
+        "vi": "vanthu không đọc được dòng này; hãy mở tệp bằng Excel hoặc LibreOffice và lưu "
+        "lại dưới dạng CSV UTF-8",
+        "en": "vanthu cannot read this line; open the file in Excel or LibreOffice and save it "
+        "again as CSV UTF-8",
     },
     "sheet.duplicate_entry": {
         "vi": "'{name}' có hai lần với cùng danh hiệu/hình thức '{award}' (lần đầu ở dòng {first})",
@@ -593,10 +710,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "cell {cell} holds '{value}'; this column takes only 'Cá nhân' or 'Tập thể' (or "
         "nothing).",
     },
+    # {reason}: sheet.csv_reason_after_quote or sheet.csv_reason_end_of_data.
     "sheet.csv_quote": {
         "vi": "dấu nháy kép trong dòng này không được đóng đúng chỗ (đọc đến dòng {end}: "
-        "{reason}); hãy kiểm tra các ô có dấu nháy kép.",
+        "{reason}); hãy kiểm tra các ô có dấu nháy kép: ô mở bằng dấu nháy kép phải đóng bằng "
+        "dấu nháy kép ngay trước dấu phân cách, còn dấu nháy kép trong nội dung ô phải gõ hai "
+        'lần ("").',
         "en": "a double quote in this line is not closed in place (read up to line {end}: "
-        "{reason}); check the cells with double quotes.",
+        "{reason}); check the cells with double quotes: a cell opened with a double quote must "
+        "close with one just before the delimiter, and a double quote inside a cell's text is "
+        'typed twice ("").',
     },
 }

@@ -15,8 +15,15 @@ from pipeline.errors import InputError
 from pipeline.load import read_log
 from pipeline.load.spreadsheet.cells import get_column_letter
 from pipeline.load.spreadsheet.fields import Wanted
-from pipeline.load.spreadsheet.header import HEADER_SCAN_ROWS, Record, scan_header
+from pipeline.load.spreadsheet.header import (
+    HEADER_SCAN_ROWS,
+    Record,
+    joined_header,
+    scan_header,
+    shortened,
+)
 from pipeline.load.spreadsheet.limits import MAX_FILE_BYTES, check_size
+from pipeline.load.spreadsheet.reasons import csv_reason, shown_delimiter
 from pipeline.load.spreadsheet.table import Table, build_table
 from pipeline.render.phrase import Phrase
 from pipeline.text.legacy import (
@@ -49,12 +56,28 @@ def read_csv(path: Path, fields: list[Wanted]) -> Table:
         if found is not None:
             break
     else:
+        # No header under any delimiter read: the file is refused (build_table says why), and
+        # one joined by a character vanthu does not read ('|') is said to be so first.
+        _refuse_other_separator(first_lines, fields, path)
         delimiter = candidates[0]
         found = None
     records = _csv_records(text, delimiter, path)
     if found is not None:
         records = _strict_rows(records, found.row, delimiter, path)
     return build_table(records, fields, file=str(path), sheet=None)
+
+
+def _refuse_other_separator(lines: list[str], fields: list[Wanted], path: Path) -> None:
+    """InputError at the first of the first lines that is a header row joined by a character
+    that is no delimiter vanthu reads ("Họ và tên|Chức vụ|Danh hiệu"): read with ',', it is
+    one cell, and its "closest header" would be nonsense."""
+    for number, line in enumerate(lines, start=1):
+        separator = joined_header(line.strip(), fields, skip="".join(CSV_DELIMITERS))
+        if separator is not None:
+            raise InputError(
+                "sheet.csv_separator", file=path, line=number,
+                separator=shown_delimiter(separator), text=shortened(line.strip()),
+            )  # fmt: skip
 
 
 def _strict_rows(
@@ -144,11 +167,17 @@ def _csv_records(text: str, delimiter: str, path: Path, *, strict: bool = True) 
             yield start, record
             start = reader.line_num + 1
     except csv.Error as exc:
-        if "expected after" in str(exc) or "end of data" in str(exc):
+        # csv's English is said in the catalogue's words (reasons.csv_reason), never as it is.
+        reason = csv_reason(exc)
+        if reason.key in _QUOTE_REASONS:
             # A quote opened in the record that starts here and never closed where it should.
             raise InputError(
-                "sheet.csv_quote", file=path, line=start, end=reader.line_num, reason=exc
+                "sheet.csv_quote", file=path, line=start, end=reader.line_num, reason=reason
             ) from None
         raise InputError(
-            "sheet.csv_malformed", file=path, line=reader.line_num, reason=exc
+            "sheet.csv_malformed", file=path, line=reader.line_num, reason=reason
         ) from exc
+
+
+# The reasons of a quote left open (csv_reason): said as sheet.csv_quote, at the line it opens.
+_QUOTE_REASONS = frozenset({"sheet.csv_reason_after_quote", "sheet.csv_reason_end_of_data"})

@@ -11,8 +11,9 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain, islice
 from typing import Any
 
 from pipeline.errors import InputError
@@ -28,6 +29,8 @@ from pipeline.load.spreadsheet.fields import (
     hinted,
     normalize_header,
 )
+from pipeline.load.spreadsheet.limits import MAX_ROWS
+from pipeline.load.spreadsheet.reasons import shown_delimiter
 from pipeline.render.phrase import Phrase
 from pipeline.text.legacy import (
     legacy_encodings,
@@ -236,7 +239,14 @@ def _missing_columns(
     file: str,
     sheet: str | None,
     prefix: Sequence[Record] = (),
+    rest: Iterable[Record] = (),
 ) -> InputError:
+    """The refusal of a list whose header is not in its first rows (`prefix`), saying what is
+    there instead. `rest`: the records after them, read on (only here, as the list is refused
+    anyway) to say where a header, or the content, further down is."""
+    further = _header_further_down(scan, fields, file, sheet, rest)
+    if further is not None:
+        return further
     if scan.best_row is None:
         return InputError("sheet.empty_sheet", file=file, sheet=sheet, rows=HEADER_SCAN_ROWS)
     missing = [w.field for w in fields if w.required and w.field.name not in scan.best_matched]
@@ -245,6 +255,10 @@ def _missing_columns(
     if legacy is not None:  # typed in a .VnTime or VNI font: no header reads, nor any cell
         return InputError(legacy.pop("key"), file=file, sheet=sheet,
                           field=missing[0].label, **legacy)  # fmt: skip
+    if sheet is not None:  # a CSV's separators are told from its lines (csv_files)
+        joined = _joined_cell(prefix, fields, file, sheet)
+        if joined is not None:
+            return joined
     split = _split_header(scan, missing, fields, prefix)
     if split is not None:
         return InputError(split[0], file=file, sheet=sheet, field=missing[0].label, **split[1])
@@ -259,6 +273,117 @@ def _missing_columns(
     if closest:
         key, params["closest"] = "sheet.missing_column_close", ", ".join(closest)
     return InputError(key, file=file, sheet=sheet, field=missing[0].label, **params)
+
+
+# How many rows below the first HEADER_SCAN_ROWS are read for a header further down, at most
+# (the rows of a refused list, so bounded only to keep a huge sheet's refusal quick).
+_FURTHER_ROWS = 200
+
+
+def _header_further_down(
+    scan: HeaderScan,
+    fields: list[Wanted],
+    file: str,
+    sheet: str | None,
+    rest: Iterable[Record],
+) -> InputError | None:
+    """The refusal of a list whose header is below the rows looked at: blank rows inserted
+    above it (sheet.blank_rows_above, saying where the content starts), or title and note rows
+    enough to push it down (sheet.header_below, saying where it is); None when there is none
+    within reach, and the list is refused for what its first rows hold."""
+    if scan.best_matched:  # the first rows name a field: their header is the list's
+        return None
+    records = iter(rest)
+    first: int | None = None
+    if scan.best_row is None:  # nothing at all in the first rows: where does content start?
+        for number, cells in _read_on(islice(records, MAX_ROWS)):
+            if any(clean(plain_text(value)) for value in cells):
+                first = number
+                records = chain([(number, cells)], records)
+                break
+        if first is None:
+            return None
+    reach = _FURTHER_ROWS if first is None else HEADER_SCAN_ROWS
+    below = list(_read_on(islice(records, reach)))
+    try:
+        header = scan_header(below, fields).header
+    except InputError:  # a header refused for how it names the fields: still a header
+        header = None
+    if first is not None:
+        at = Phrase("sheet.header_at", header_row=header.row) if header is not None else ""
+        return InputError("sheet.blank_rows_above", file=file, sheet=sheet, rows=HEADER_SCAN_ROWS,
+                          first=first, blank_last=first - 1, header=at)  # fmt: skip
+    if header is None:
+        return None
+    cells = next(c for n, c in below if n == header.row)
+    found = [clean(plain_text(value)) for value in cells]
+    return InputError(
+        "sheet.header_below", file=file, sheet=sheet, rows=HEADER_SCAN_ROWS,
+        header_row=header.row, found=", ".join(f"'{text}'" for text in found if text),
+    )  # fmt: skip
+
+
+def _read_on(records: Iterable[Record]) -> Iterator[Record]:
+    """`records` until one cannot be read: a CSV read on strictly past its first rows may stop
+    at a quote left open, which is no reason to say nothing of the rows before it."""
+    try:
+        yield from records
+    except InputError:
+        return
+
+
+def joined_header(text: str, fields: list[Wanted], skip: str = "") -> str | None:
+    """The character a whole header row is joined with in `text` ("Họ và tên|Chức vụ|Danh
+    hiệu": '|'), when split on it the parts name two fields or more (the list's, or standard
+    ones); None for any other text. `skip`: characters not to split on."""
+    names: dict[str, set[str]] = {}
+    for spelling, owners in _header_lookup(fields).items():
+        names.setdefault(spelling, set()).update(owners)
+    for field in STANDARD_FIELDS.values():
+        for spelling in field.headers:
+            names.setdefault(normalize_header(spelling), set()).add(field.name)
+    if normalize_header(text) in names:
+        return None
+    marks = {c for c in text if not c.isalnum() and not c.isspace() and c not in skip}
+    for separator in sorted(marks - set(_NO_SEPARATORS), key=lambda c: (-text.count(c), c)):
+        named: set[str] = set()
+        for part in text.split(separator):
+            named |= names.get(normalize_header(part), set()) if part.strip() else set()
+        if len(named) >= 2:
+            return separator
+    return None
+
+
+# Never a separator of columns: quotes and brackets stand around text, not between columns.
+_NO_SEPARATORS = "\"'()[]{}«»“”‘’"
+
+
+def _joined_cell(
+    prefix: Sequence[Record], fields: list[Wanted], file: str, sheet: str | None
+) -> InputError | None:
+    """The refusal of a sheet whose header row is one cell, its columns joined by a character
+    (a CSV pasted or opened into Excel without being split into columns): the first row among
+    the first ones whose only text is such a cell."""
+    for number, cells in prefix:
+        texts = [(column, clean(plain_text(value))) for column, value in enumerate(cells, 1)]
+        texts = [(column, text) for column, text in texts if text]
+        if len(texts) != 1:
+            continue
+        column, text = texts[0]
+        separator = joined_header(text, fields)
+        if separator is not None:
+            letter = get_column_letter(column)
+            return InputError(
+                "sheet.joined_header", file=file, sheet=sheet, row=number, column=column,
+                cell=f"{letter}{number}", letter=letter, separator=shown_delimiter(separator),
+                text=shortened(text),
+            )  # fmt: skip
+    return None
+
+
+def shortened(text: str, limit: int = 80) -> str:
+    """`text` as a message quotes it: cut at `limit` characters, with an ellipsis."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 # The refusals whose advice places 'cot' "next to 'danh_sach' in the data file": each has a

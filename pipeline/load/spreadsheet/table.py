@@ -219,7 +219,7 @@ def build_table(
         split = [m for m in merged if m[0][0] < HEADER_SCAN_ROWS and m[1][0] > m[0][0]]
         if split:  # a two-row header: its merged cells hide which header is whose
             raise _merged_header(split, merged, file, sheet)
-        raise _missing_columns(scan, fields, file, sheet, prefix)
+        raise _missing_columns(scan, fields, file, sheet, prefix, records)
     header = scan.header
     # Merged ranges over the rows below the header, refused at the first person's row they
     # cover (a total row or a group heading may be merged across the table).

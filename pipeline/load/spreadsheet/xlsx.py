@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import functools
 import io
+import json
 import os
 import posixpath
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -39,11 +41,13 @@ from pipeline.load.spreadsheet.cells import ExcelError, Formula
 from pipeline.load.spreadsheet.detect import refuse_not_zip, refuse_ole2
 from pipeline.load.spreadsheet.directory import Archive, Directory
 from pipeline.load.spreadsheet.fields import Wanted, normalize_header
-from pipeline.load.spreadsheet.header import Record
+from pipeline.load.spreadsheet.header import HEADER_SCAN_ROWS, Record, scan_header
 from pipeline.load.spreadsheet.limits import MAX_FILE_BYTES, check_size, refuse_large_parts
 from pipeline.load.spreadsheet.members import member_bytes, packed_member, plain_member_bytes
-from pipeline.load.spreadsheet.table import ColumnSpan, Table, build_table
+from pipeline.load.spreadsheet.reasons import xlsx_reason
+from pipeline.load.spreadsheet.table import ColumnList, ColumnSpan, Table, build_table
 from pipeline.patterns import lazy
+from pipeline.render.phrase import Phrase
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -71,12 +75,15 @@ def read_xlsx(path: Path, sheet: str | None, fields: list[Wanted]) -> Table:
     stat = check_size(path, MAX_FILE_BYTES)
     try:
         data = read_log.read_whole(path, stat)
+    except OSError as exc:  # the disk's, as a CSV's is said (csv_files._decode)
+        raise InputError("sheet.read_failed", file=path, reason=exc.strerror or exc) from exc
+    try:
         read_log.note(path, stat, data)
         refuse_ole2(path, data)
         refuse_not_zip(path, data)
         archive = Directory(data)  # zipfile.ZipFile as it lists the parts, sooner
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise InputError("sheet.bad_xlsx", file=path, reason=exc) from None
+        raise InputError("sheet.bad_xlsx", file=path, reason=xlsx_reason(exc)) from None
     with archive:
         refuse_large_parts(archive, path)
         try:
@@ -86,7 +93,7 @@ def read_xlsx(path: Path, sheet: str | None, fields: list[Wanted]) -> Table:
         except python_calamine.PasswordError:
             raise InputError("sheet.encrypted", file=path, name=path.name) from None
         except _CALAMINE_ERRORS as exc:
-            raise InputError("sheet.bad_xlsx", file=path, reason=exc) from None
+            raise InputError("sheet.bad_xlsx", file=path, reason=xlsx_reason(exc)) from None
         title = _pick_sheet(book, sheet, path)
         try:
             worksheet = book.get_sheet_by_name(title)
@@ -106,7 +113,69 @@ def read_xlsx(path: Path, sheet: str | None, fields: list[Wanted]) -> Table:
                 hidden_columns=hidden_columns,
             )  # fmt: skip
         except _CALAMINE_ERRORS as exc:
-            raise InputError("sheet.bad_xlsx", file=path, sheet=title, reason=exc) from None
+            reason = xlsx_reason(exc)
+            raise InputError("sheet.bad_xlsx", file=path, sheet=title, reason=reason) from None
+        except InputError as exc:
+            if exc.key not in _NO_HEADER:
+                raise
+            elsewhere = _header_elsewhere(book, title, fields, path)
+            if elsewhere is None:
+                raise
+            raise elsewhere from None
+
+
+# The refusals of a sheet without the list's header in its first rows (nothing there, or no
+# column of the list): only then are the other sheets looked at (_header_elsewhere).
+_NO_HEADER = frozenset({"sheet.empty_sheet", "sheet.missing_column", "sheet.missing_column_close"})
+
+
+def _header_elsewhere(book: Any, title: str, fields: list[Wanted], path: Path) -> InputError | None:
+    """The refusal of sheet `title`, without the list's header, naming the other sheets of the
+    workbook (hidden ones too) whose first rows hold it, and the 'trang_tinh' that reads the
+    first: a list on a hidden sheet, or behind an instructions sheet, is not read unless named
+    (_pick_sheet), and "the sheet is empty" alone leaves the clerk looking at the wrong one.
+    None when no other sheet holds it. Made only for a list refused: it reads every sheet."""
+    found = []
+    for meta in book.sheets_metadata:
+        if meta.typ != python_calamine.SheetTypeEnum.WorkSheet or meta.name == title:
+            continue
+        try:
+            worksheet = book.get_sheet_by_name(meta.name)
+            prefix = list(islice(_records(worksheet, {}), HEADER_SCAN_ROWS))
+            held = scan_header(prefix, fields).header is not None
+        except InputError:  # a header refused for how it names the fields: still the header
+            held = True
+        except _CALAMINE_ERRORS:
+            continue
+        if held:
+            found.append(meta)
+    if not found:
+        return None
+    hidden = [m.visible != python_calamine.SheetVisibleEnum.Visible for m in found]
+    others = ColumnList([
+        Phrase("sheet.other_sheet_hidden" if h else "sheet.other_sheet", name=str(m.name))
+        for m, h in zip(found, hidden, strict=True)
+    ])  # fmt: skip
+    required = [w.field for w in fields if w.required] or [w.field for w in fields]
+    return InputError(
+        "sheet.list_on_other_sheet", file=path, sheet=title, rows=HEADER_SCAN_ROWS,
+        missing=", ".join(f"'{f.label}'" for f in required), others=others,
+        name=_yaml_text(str(found[0].name)),
+        hidden=Phrase("sheet.hidden_sheet_named") if hidden[0] else "",
+    )  # fmt: skip
+
+
+# A sheet's name YAML reads as text when written plainly: no mark YAML gives a meaning to.
+_PLAIN_YAML = lazy(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^:#]*(?<!\s)")
+# Plain words YAML reads as something else than text: numbers, true/false, null.
+_NOT_TEXT_YAML = lazy(r"[-+.\d_:eE]+|true|false|yes|no|on|off|null|~", re.IGNORECASE)
+
+
+def _yaml_text(name: str) -> str:
+    """A sheet's name as it is written after 'trang_tinh: ', quoted only when YAML needs it."""
+    if _PLAIN_YAML().fullmatch(name) and not _NOT_TEXT_YAML().fullmatch(name):
+        return name
+    return json.dumps(name, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
 
 
 def sheet_title(path: Path, name: str | None) -> str:
@@ -116,8 +185,10 @@ def sheet_title(path: Path, name: str | None) -> str:
         book = python_calamine.CalamineWorkbook.from_path(str(path))
     except python_calamine.PasswordError:
         raise InputError("sheet.encrypted", file=path, name=path.name) from None
-    except (*_CALAMINE_ERRORS, OSError) as exc:
-        raise InputError("sheet.bad_xlsx", file=path, reason=exc) from None
+    except OSError as exc:  # the disk's (calamine's own errors are no OSError)
+        raise InputError("sheet.read_failed", file=path, reason=exc.strerror or exc) from exc
+    except _CALAMINE_ERRORS as exc:
+        raise InputError("sheet.bad_xlsx", file=path, reason=xlsx_reason(exc)) from None
     return _pick_sheet(book, name, path)
 
 
@@ -262,7 +333,7 @@ def _special_cells(archive: Archive, part: str, path: Path) -> dict[tuple[int, i
                         found[where] = Formula(formula.text or "")
                 cell.clear()
     except (etree.XMLSyntaxError, KeyError, zipfile.BadZipFile, OSError) as exc:
-        raise InputError("sheet.bad_xlsx", file=path, reason=exc) from None
+        raise InputError("sheet.bad_xlsx", file=path, reason=xlsx_reason(exc)) from None
     return found
 
 
@@ -295,7 +366,7 @@ def _hidden_rows_and_columns(
                         columns.append(span)
                 element.clear()
     except (etree.XMLSyntaxError, KeyError, zipfile.BadZipFile, OSError) as exc:
-        raise InputError("sheet.bad_xlsx", file=path, reason=exc) from None
+        raise InputError("sheet.bad_xlsx", file=path, reason=xlsx_reason(exc)) from None
     return frozenset(hidden), tuple(columns)
 
 
