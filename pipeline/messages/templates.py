@@ -2,6 +2,17 @@
 
 MESSAGES = {
     "tpl.syntax": {"vi": "lỗi cú pháp thẻ: {reason}", "en": "tag syntax error: {reason}"},
+    "tpl.unsafe": {
+        "vi": "mẫu dùng thao tác không được phép: {reason}; mọi lần dựng văn bản từ mẫu này đều "
+        "dừng ở thẻ này",
+        "en": "the template uses a forbidden operation: {reason}; every document rendered from "
+        "this template stops at this tag",
+    },
+    "tpl.unsafe_attribute": {
+        "vi": "không được đọc '{name}' của giá trị: đó là phần bên trong của Python, không phải "
+        "trường dữ liệu",
+        "en": "'{name}' of a value may not be read: it is Python's internals, not a data field",
+    },
     "tpl.unclosed": {
         "vi": "khối '{tag}' mở mà không đóng (thiếu end{tag})",
         "en": "block '{tag}' is opened but never closed (end{tag} missing)",

@@ -57,6 +57,12 @@ RULES: dict[str, tuple[str, str]] = {
     ),
     "font.color": ("Chữ màu đen", "Black text"),
     "text.template_tag": ("Còn sót thẻ mẫu ({{ }}, {% %})", "Leftover template tag ({{ }}, {% %})"),
+    "template.unclosed_tag": (
+        "Thẻ của mẫu mở và đóng trong cùng một đoạn (mẫu không đọc được thì không kiểm tra "
+        "trình bày)",
+        "A template tag opens and closes within one paragraph (the layout of a template that "
+        "cannot be read is not checked)",
+    ),
     "text.typed_tag": (
         "Chữ trong ngoặc nhọn kép gõ trong dữ liệu, in đúng như gõ",
         "Text in double braces typed in the data, printed as typed",
@@ -498,6 +504,12 @@ VALUES: dict[str, tuple[str, str]] = {
     "font": ("{font}", "{font}"),
     "colour": ("màu {colour}", "colour {colour}"),
     "black": ("màu đen", "black"),
+    "whole_tag": (
+        "thẻ đóng bằng '}}' hoặc '%}' trong cùng đoạn; một thẻ không đóng nuốt mất phần sau "
+        "của văn bản",
+        "the tag closed by '}}' or '%}' in the same paragraph; a tag left open swallows the "
+        "rest of the document",
+    ),
     "no_tag": ("không còn thẻ mẫu", "no template tag"),
     "typed_tag": (
         "không phải thẻ mẫu sót lại (tên trường của mẫu không có dấu); giữ nguyên nếu văn bản "

@@ -313,7 +313,8 @@ def _expression_pattern(typed: str) -> re.Pattern[str]:
         elif part.startswith("["):
             out.append(rf"\s*\[\s*{re.escape(part[1:-1].strip())}\s*\]")
         else:
-            out.append(rf"(?<![\w.]){re.escape(part)}")
+            # the whole name, not the start of another ('k' in "khoi/...") nor one in quotes
+            out.append(rf"(?<![\w.'\"/]){re.escape(part)}(?![\w'\"/])")
     return re.compile("".join(out))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import html
 import re
+import string
 import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from jinja2 import TemplateSyntaxError
+from jinja2 import TemplateSyntaxError, nodes
 from lxml import etree
 
 from pipeline.errors import InputError, TemplateError, VanthuError
@@ -39,10 +40,12 @@ from pipeline.render.locate import (
     ANY_TAG,
     Place,
     office_folder,
+    paragraph_with_tag,
     paragraphs_of,
     place_of_expression,
     place_of_field,
     place_of_line,
+    tag_on_line,
 )
 from pipeline.render.package import DOCUMENT_PART, Package
 from pipeline.render.phrase import Phrase
@@ -128,6 +131,12 @@ CELLS_MERGED = "tpl.signature_cells_merged"  # and the other faults of an office
 SIGNATURE_FAULTS = (SIGNATURE_MISSING, "tpl.recipients_twice", CELLS_MERGED)
 # Faults of whole tags (a part the template no longer prints): Jinja's checks still apply.
 WHOLE_TAG_FAULTS = (RECIPIENTS_MISSING, *SIGNATURE_FAULTS)
+# Faults of a template Jinja cannot read (a tag or block left open, a stray closing one, a
+# syntax error). verify reads a template's layout by its tags (a paragraph holding one is an
+# element's slot): a tag without its '}}' is text to it, and the elements after it are taken for
+# others (the trích yếu's rule for a body paragraph, 6 pt and centred), so its layout faults are
+# not the template's. Only the fault itself is said; the layout is checked once it is fixed.
+UNPARSED = ("tpl.syntax", "tpl.unclosed_tag", "tpl.stray_close", "tpl.unclosed", "tpl.stray_end")
 HEADER_WIDTHS = "dau_trang"  # the header table's column widths vanthu computes (khoi/dau-trang)
 _GRID_COL = re.compile(r'<w:gridCol\b[^>]*\bw:w="(\d+)"')
 
@@ -209,6 +218,108 @@ def syntax(name: str, source: str, path: Path, library: TemplateLibrary) -> list
             Problem(name, str(where or ""), "tpl.syntax", {"reason": jinja_reason(exc.message)})
         ]
     return []
+
+
+# The methods of a text that format their fields ('{0.ten}'.format(x)): a field reads attributes
+# of the arguments, through the sandbox as a tag's do (jinja2.sandbox's SandboxedFormatter).
+_FORMAT_METHODS = ("format", "format_map")
+
+
+def unsafe_reads(name: str, source: str, library: TemplateLibrary) -> list[Problem]:
+    """Attributes the sandbox refuses to read, in the marked source of template file `name`:
+    a name starting with '_' (''.__class__, Python's internals), in a tag or in the fields of a
+    text's format() ('{0.__class__}'.format(x)). Every render stops there (render.unsafe): said
+    at the tag's paragraph, in render's words, before any document is made."""
+    try:
+        tree = library.environment().parse(source)
+    except TemplateSyntaxError:
+        return []  # reported by syntax()
+    found = [*_unsafe_attributes(tree)]
+    if not found:
+        return []
+    paragraphs = paragraphs_of(library.file(name))
+    problems = []
+    for attribute, kind, line in found:
+
+        def reading(_: int, text: str, attribute: str = attribute) -> bool:
+            return attribute in text  # the tag of the line reading it (several may stand there)
+
+        tag = tag_on_line(source, line, reading)
+        paragraph = None
+        if tag is not None:
+            paragraph = paragraph_with_tag(paragraphs, *tag)
+            paragraph = paragraph or paragraph_with_tag(paragraphs, tag[0])
+        where = Place(paragraph.where, "", office_folder(library, name)) if paragraph else ""
+        reason = (Phrase("jinja.unsafe_attribute", name=attribute, kind=kind) if kind
+                  else Phrase("tpl.unsafe_attribute", name=attribute))  # fmt: skip
+        problems.append(Problem(name, str(where), "tpl.unsafe", {"reason": reason}))
+    return problems
+
+
+def _unsafe_attributes(tree: nodes.Node) -> Iterator[tuple[str, str, int]]:
+    """(attribute, the Python type it is read of when the template says it, line) of every
+    attribute starting with '_' that `tree` reads: the sandbox refuses each (is_safe_attribute)."""
+    for node in tree.find_all((nodes.Getattr, nodes.Call)):
+        if isinstance(node, nodes.Getattr) and _unsafe(node):
+            inner = [node.node, *node.node.find_all(nodes.Getattr)]
+            if not any(isinstance(n, nodes.Getattr) and _unsafe(n) for n in inner):
+                # the first of a chain (''.__class__.__mro__): where a render stops
+                yield node.attr, _literal_kind(node.node), node.lineno
+        elif (isinstance(node, nodes.Call) and isinstance(node.node, nodes.Getattr)
+              and node.node.attr in _FORMAT_METHODS
+              and isinstance(node.node.node, nodes.Const)
+              and isinstance(node.node.node.value, str)):  # fmt: skip
+            for attribute, owner in _format_reads(node.node.node.value):
+                argument = _format_argument(node, owner)
+                yield attribute, _literal_kind(argument), node.lineno
+
+
+def _unsafe(node: nodes.Getattr) -> bool:
+    return node.attr.startswith("_")
+
+
+def _format_reads(text: str) -> Iterator[tuple[str, str]]:
+    """(attribute, the field's argument: '0', 'x') of each attribute starting with '_' that the
+    fields of format string `text` read ('{0.__class__}'), nested fields too ('{0:{1._x}}')."""
+    try:
+        fields = [(name, spec) for _, name, spec, _ in string.Formatter().parse(text) if name]
+    except ValueError:
+        return  # not a format string: format() itself refuses it, as Python says
+    for name, spec in fields:
+        owner, rest = _field_parts(name)
+        unsafe = (str(part) for is_attribute, part in rest
+                  if is_attribute and str(part).startswith("_"))  # fmt: skip
+        first = next(unsafe, None)
+        if first is not None:  # the first of the field's: where format() stops
+            yield first, owner
+        if spec and "{" in spec:
+            yield from _format_reads(spec)
+
+
+def _field_parts(name: str) -> tuple[str, list[tuple[bool, Any]]]:
+    """A format field's argument and its attribute and index parts (str.format's own split)."""
+    from _string import formatter_field_name_split  # what str.format and the sandbox use
+
+    first, rest = formatter_field_name_split(name)
+    return str(first), list(rest)
+
+
+def _format_argument(call: nodes.Call, owner: str) -> nodes.Node | None:
+    """The argument of `call` that format field `owner` ('0', 'x', '' for the next) reads."""
+    if owner.isdigit() or owner == "":
+        index = int(owner or 0)
+        return call.args[index] if index < len(call.args) else None
+    return next((k.value for k in call.kwargs if k.key == owner), None)
+
+
+def _literal_kind(node: nodes.Node | None) -> str:
+    """The Python type name of the value `node` is when it is a literal ('str'), as the
+    sandbox names it; '' when only a render knows (a field of the data)."""
+    if isinstance(node, nodes.Const):
+        return type(node.value).__name__
+    if isinstance(node, nodes.List | nodes.Tuple | nodes.Dict):
+        return {nodes.List: "list", nodes.Tuple: "tuple", nodes.Dict: "dict"}[type(node)]
+    return ""
 
 
 def _problems(name: str, found: Iterable[Found]) -> list[Problem]:
@@ -320,6 +431,8 @@ def unknown_fields(
     shape = ContextShape.of(samples, declared_fields(name, builtin))
     problems, reported = [], set()
     for path in sorted(paths):
+        if any(part.startswith("_") for part in path):
+            continue  # not a field the data could have: the sandbox refuses it (unsafe_reads)
         gap = shape.gap(path)
         if gap is None:
             continue
@@ -994,6 +1107,7 @@ def check_templates(
         printed: list[Problem] = []
         if source and not [p for p in faults if p.key not in WHOLE_TAG_FAULTS]:
             found = syntax(name, source, path, library)
+            found += unsafe_reads(name, source, library) if not found else []
             found += unknown_fields(name, source, library, samples.get(name, []), builtin)
             report.problems += found
             if not found and name in library.type_names() and samples.get(name):
@@ -1011,6 +1125,8 @@ def check_templates(
             report.problems += drift(name, path, library.frame, builtin.frame)
         if any(p.key == "tpl.style_missing" for p in faults):
             continue  # its paragraphs' layout follows from the missing style: not said again
+        if any(p.template == name and p.key in UNPARSED for p in report.problems):
+            continue  # its layout cannot be read (UNPARSED): the syntax error alone is said
         page_from_frame = name in library.type_names() and not library.is_form(name)
         if page_from_frame:
             report.problems += own_margins(name, library)

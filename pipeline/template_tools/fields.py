@@ -19,7 +19,12 @@ _IGNORED = {"loop", "range", "true", "false", "none", "True", "False", "None"}
 
 
 class FieldCollector:
-    """Collects the field paths of a template source and of the blocks it includes."""
+    """Collects the field paths of a template source and of the blocks it includes.
+
+    Names the template binds itself ({% set %}, a for's targets, a macro and its parameters, a
+    call block's, `with` names, imports) are not data: one bound to a data path reads that path
+    ({% set nn = noi_nhan %}{{ nn.ten }}), any other reads nothing the context must hold.
+    """
 
     def __init__(self, env: Environment, blocks: Mapping[str, str]) -> None:
         self.env = env
@@ -34,11 +39,13 @@ class FieldCollector:
         self._visit(self.env.parse(source), {})
         return self.paths
 
-    def _path(self, node: nodes.Node, scope: dict[str, FieldPath]) -> FieldPath | None:
+    def _path(self, node: nodes.Node, scope: Scope) -> FieldPath | None:
         if isinstance(node, nodes.Name):
-            if node.name in _IGNORED:
-                return None
-            return scope.get(node.name, (node.name,))
+            if node.name in scope:
+                return scope[node.name]  # None: a name of the template's own
+            if node.name in _IGNORED or node.name in self.env.globals:
+                return None  # range(), namespace(): the environment's, not the data's
+            return (node.name,)
         if isinstance(node, nodes.Getattr):
             base = self._path(node.node, scope)
             return (*base, node.attr) if base is not None else None
@@ -47,35 +54,77 @@ class FieldCollector:
             return (*base, str(node.arg.value)) if base is not None else None
         return None
 
-    def _visit(self, node: nodes.Node, scope: dict[str, FieldPath]) -> None:
+    def _visit(self, node: nodes.Node, scope: Scope) -> None:
+        """Visit `node`; the names it binds for the nodes after it ({% set %}, {% macro %},
+        imports) are added to `scope`, which its siblings share, as Jinja's do (a for's, a
+        with's or a macro's body binds in a copy: what it sets stays inside it)."""
         if isinstance(node, nodes.For):
             self._visit(node.iter, scope)
             inner = dict(scope)
             source = self._path(node.iter, scope)
+            _bind(inner, node.target)
             if isinstance(node.target, nodes.Name) and source is not None:
                 inner[node.target.name] = (*source, ITEM)
-            for child in (*node.body, *node.else_):
+            for child in node.body:
                 self._visit(child, inner)
             if node.test is not None:
                 self._visit(node.test, inner)
+            for child in node.else_:
+                self._visit(child, dict(scope))
             return
         if isinstance(node, nodes.With):
             inner = dict(scope)
             for target, value in zip(node.targets, node.values, strict=True):
                 self._visit(value, scope)
-                path = self._path(value, scope)
-                if isinstance(target, nodes.Name) and path is not None:
-                    inner[target.name] = path
+                _bind(inner, target, self._path(value, scope))
             for child in node.body:
                 self._visit(child, inner)
+            return
+        if isinstance(node, nodes.Assign):
+            self._visit(node.node, scope)  # the value is read before the name is bound
+            if isinstance(node.target, nodes.NSRef):
+                return  # {% set ns.total = ... %}: an attribute of a namespace() already bound
+            _bind(scope, node.target, self._path(node.node, scope))
+            return
+        if isinstance(node, nodes.AssignBlock):
+            for child in node.body:
+                self._visit(child, scope)
+            if node.filter is not None:
+                self._visit(node.filter, scope)
+            _bind(scope, node.target)
+            return
+        if isinstance(node, nodes.Macro | nodes.CallBlock):
+            if isinstance(node, nodes.Macro):
+                scope[node.name] = None  # bound from here on (Jinja has no macro before it)
+            else:
+                self._visit(node.call, scope)
+            for default in node.defaults:
+                self._visit(default, scope)
+            inner = dict(scope)
+            for name in _MACRO_NAMES:
+                inner[name] = None
+            for arg in node.args:
+                _bind(inner, arg)
+            for child in node.body:
+                self._visit(child, inner)
+            return
+        if isinstance(node, nodes.Import):
+            scope[node.target] = None
+            return
+        if isinstance(node, nodes.FromImport):
+            for imported in node.names:
+                scope[imported[1] if isinstance(imported, tuple) else imported] = None
             return
         if isinstance(node, nodes.Include) and isinstance(node.template, nodes.Const):
             name = str(node.template.value)
             if name in self.blocks and name not in self._including:
                 self._including.append(name)
-                self._visit(self.env.parse(self.blocks[name]), scope)
+                # the block sees the includer's names; what it sets stays in it
+                self._visit(self.env.parse(self.blocks[name]), dict(scope))
                 self._including.pop()
             return
+        if isinstance(node, nodes.Name) and node.ctx != "load":
+            return  # a name being bound (handled above), not read
         if isinstance(node, nodes.Getattr | nodes.Getitem | nodes.Name):
             path = self._path(node, scope)
             indexed = isinstance(node, nodes.Getitem) and isinstance(node.arg.as_const(), int)
@@ -88,6 +137,23 @@ class FieldCollector:
                 return
         for child in node.iter_child_nodes():
             self._visit(child, scope)
+
+
+# A scope: the names a template binds itself, each with the data path it stands for (a loop
+# variable: its list's item) or None (any other value: a counter, a macro, a text it built).
+Scope = dict[str, "FieldPath | None"]
+# The names Jinja gives a macro's body besides its parameters.
+_MACRO_NAMES = ("varargs", "kwargs", "caller")
+
+
+def _bind(scope: Scope, target: nodes.Node, path: FieldPath | None = None) -> None:
+    """Bind the names of assignment target `target` in `scope`: a single name to `path`, each
+    name of a tuple ({% for k, v in ... %}) to None."""
+    if isinstance(target, nodes.Name):
+        scope[target.name] = path
+    elif isinstance(target, nodes.Tuple):
+        for item in target.items:
+            _bind(scope, item)
 
 
 def written(node: nodes.Node) -> str | None:

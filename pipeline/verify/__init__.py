@@ -38,6 +38,7 @@ from pipeline.verify.rules_order import check_part_order
 from pipeline.verify.rules_page import check_page_numbers, check_pages, check_table_widths
 from pipeline.verify.rules_seal import check_block_seal_space
 from pipeline.verify.rules_signature import check_appendices, check_recipients, check_signature
+from pipeline.verify.rules_template_tags import check_template_tags
 from pipeline.verify.rules_text import check_fonts, check_text
 from pipeline.verify.rules_title_breaks import check_title_breaks
 
@@ -133,6 +134,10 @@ def verify_document(
         check_certificates(doc, report)
         check_text(doc, Layout(template=template), report)
         return report
+    if template:
+        broken = Report(doc.path, resolved.code if resolved else None, template)
+        if check_template_tags(doc, broken):
+            return broken  # its layout is read by its tags: a broken one misreads it
     layout = find_layout(doc, resolved, template)
     report = Report(doc.path, layout.type_code, template)
     for check in FRAGMENT_CHECKS if fragment else CHECKS:
