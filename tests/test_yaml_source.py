@@ -186,8 +186,15 @@ def test_a_duplicate_key_is_named_at_its_second_line(
         ("a: 1\nb:\n  c: 2\n d: 3\n", "data.yaml_indent", 4, "thụt lề"),
         ("a: 1\nb: Tháng 6: sơ kết\n", "data.yaml_colon", 2, "dấu nháy kép"),
         ('a: 1\nb: "Thi đua\nc: 2\n', "data.yaml_quote", 2, "không có dấu nháy đóng"),
-        ("a: [Thi đua\nb: 2\n", "data.yaml_bracket", 2, "thiếu ']'"),
-        ("a: {x: 1\nb: 2\n", "data.yaml_brace", 2, "thiếu '}'"),
+        # Said where the bracket opened, not where the parser gave up (s48).
+        ("a: [Thi đua\nb: 2\n", "data.yaml_bracket", 1, "thiếu ']'"),
+        ("a: {x: 1\nb: 2\n", "data.yaml_brace", 1, "thiếu '}'"),
+        # A quote left open, the keys below read into the value until a comment's quote
+        # closes it: said at the quote, not where the parser stumbled (s48).
+        ('a: 1\nb: "Thi đua\n\nc:   # một dòng "- ..."\n  - x\n', "data.yaml_quote", 2,
+         "không có dấu nháy đóng"),
+        ("a: 1\nb: 'Thi đua\nc:   # it's\n  - x\n", "data.yaml_quote", 2,
+         "không có dấu nháy đóng"),
         ("a: 1\nb: @x\n", "data.yaml_start_char", 2, "ký tự '@'"),
         ("a: *x\n", "data.yaml_start_char", 1, "ký tự '*'"),
     ],
@@ -261,3 +268,35 @@ def test_a_file_the_fast_path_reads_imports_no_ruamel(tmp_path: Path) -> None:
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                            check=True, env=env)  # fmt: skip
     assert found.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("a: 1\nb: | Thi đua\n", 2, "sau dấu '|' hoặc '>'"),
+        ("a: 1\nb: [\n", 3, "tệp hết giữa chừng một giá trị"),
+        ('a: 1\nb: "x" - y\n', 2, "có dấu '- ' (một mục của danh sách) ở chỗ không có"),
+    ],
+)
+def test_the_parsers_other_problems_are_said_in_the_catalogues_words(
+    tmp_path: Path, text: str, line: int, words: str
+) -> None:
+    path = tmp_path / "loi.yaml"
+    path.write_text(text, "utf-8")
+    with pytest.raises(InputError) as caught:
+        load_yaml(path)
+    assert (caught.value.key, caught.value.line) == ("data.yaml_syntax", line)
+    message, english = caught.value.message("vi"), caught.value.message("en")
+    assert words in message, message
+    for said in (message, english):
+        assert "expected" not in said and "found" not in said and "not allowed" not in said
+
+
+def test_a_quote_closed_on_a_later_line_is_not_blamed(tmp_path: Path) -> None:
+    """A text in double quotes over two lines is YAML's own: the slip below it is said as the
+    parser finds it, not at the quote."""
+    path = tmp_path / "loi.yaml"
+    path.write_text('a: "Thi đua\n  khen thưởng"\nb: 1\n c: 2\n', "utf-8")
+    with pytest.raises(InputError) as caught:
+        load_yaml(path)
+    assert caught.value.key != "data.yaml_quote" and caught.value.line == 4

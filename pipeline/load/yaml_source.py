@@ -353,6 +353,9 @@ def _slow_load(path: Path, text: str) -> Any:
         glued = _glued_key(text, line)
         if glued is not None:
             raise glued.error(path) from None
+        opened = _unclosed_quote_line(text, line)
+        if opened is not None:
+            raise InputError("data.yaml_quote", file=path, line=opened) from None
         raise _syntax_error(path, line, exc) from None
     except RecursionError:
         raise InputError("data.too_deep", file=path, line=_deep_line(text),
@@ -392,6 +395,10 @@ _SYNTAX_REASONS = (
     ("expected alphabetic or numeric character", "data.yaml_reason_anchor"),
     ("mapping keys are not allowed here", "data.yaml_reason_question"),
     ("found unexpected end of stream", "data.yaml_reason_end"),
+    ("sequence entries are not allowed here", "data.yaml_reason_dash_here"),
+    ("expected a comment or a line break", "data.yaml_reason_after_value"),
+    ("but found '<stream end>'", "data.yaml_reason_cut"),
+    ("expected the node content", "data.yaml_reason_node"),
 )
 
 
@@ -402,8 +409,9 @@ def _syntax_error(path: Path, line: int | None, exc: MarkedYAMLError) -> InputEr
         if in_problem in problem and in_context in context:
             mark, buffer = exc.problem_mark, getattr(exc.problem_mark, "buffer", None)
             char = buffer[mark.pointer] if buffer and 0 <= mark.pointer < len(buffer) else ""
-            if key == "data.yaml_quote" and exc.context_mark is not None:
-                line = exc.context_mark.line + 1  # where the quote opened, not the file's end
+            opening = ("data.yaml_quote", "data.yaml_bracket", "data.yaml_brace")
+            if key in opening and exc.context_mark is not None:
+                line = exc.context_mark.line + 1  # where it opened, not where the parser gave up
             return InputError(key, file=path, line=line, char=char)
     reason: str = problem
     for in_problem, key in _SYNTAX_REASONS:
@@ -461,15 +469,49 @@ def _glued_key(text: str, line: int | None) -> _GluedKey | None:
         if number < last and _key_line().match(typed):
             return None
     return None
-    lines = text.splitlines()
-    last = min(line, len(lines))
-    for number in range(last, max(last - _GLUED_REACH, 0) - 1, -1):
-        if number < 1:
-            break
-        found = _glued_key_line().match(lines[number - 1].rstrip("\r"))
-        if found is not None and not found["value"].lstrip().startswith("#"):
-            return _GluedKey(number, found["key"], found["value"])
+
+
+# A line whose value opens with a quote: `trich_yeu: "...`, `- '...`.
+_opened_quote = lazy(r"""^\s*(?:-\s+)?(?:[^\s#"'-][^:#]*:\s+)?(?P<quote>["'])""")
+# A double quote closing a double-quoted text (one escaped with \ does not).
+_closing_double = lazy(r'(?<!\\)"')
+
+
+def _unclosed_quote_line(text: str, line: int | None) -> int | None:
+    """The line above `line` (from 1; the parser's) opening a quoted value it does not close,
+    when closing it there lets the parser past `line`: the closing quote forgotten, YAML reads
+    the lines below it (the next keys, a comment's quotes) into the value until a quote ends
+    it, and stumbles further down ("sequence entries are not allowed here"). None when no such
+    line is the slip. Looked for only once the parse has failed."""
+    if line is None:
+        return None
+    lines = text.split("\n")
+    for number in range(min(line, len(lines)) - 1, max(line - 1 - _GLUED_REACH, 0), -1):
+        typed = lines[number - 1].rstrip("\r")
+        found = _opened_quote().match(typed)
+        if found is None:
+            continue
+        quote, rest = found["quote"], typed[found.end() :]
+        closed = rest.replace("''", "").find("'") >= 0 if quote == "'" else (
+            _closing_double().search(rest) is not None)  # fmt: skip
+        if closed:
+            continue
+        mended = [*lines[: number - 1], typed.rstrip() + quote, *lines[number:]]
+        if _parses_past("\n".join(mended), line):
+            return number
     return None
+
+
+def _parses_past(text: str, line: int) -> bool:
+    """Whether libyaml reads `text` whole, or fails only below `line` (from 1)."""
+    try:
+        yaml.load(text, Loader=yaml.CSafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        return mark is not None and mark.line + 1 > line
+    except yaml.YAMLError:
+        return False
+    return True
 
 
 def _key_at(text: str, line: int, column: int) -> str:

@@ -1144,6 +1144,30 @@ MESSAGES = {
         "en": "a key's colon is missing: a line above lacks ': ' after its key (key: value), or "
         "a text runs onto the next line without being indented",
     },
+    "data.yaml_reason_dash_here": {
+        "vi": "có dấu '- ' (một mục của danh sách) ở chỗ không có danh sách: kiểm tra thụt lề, "
+        "chữ thừa sau dấu nháy đóng, và dấu nháy đóng của các giá trị ở trên",
+        "en": "a '- ' (a list item) where no list can be: check the indentation, any text after "
+        "a closing quote, and the closing quotes of the values above",
+    },
+    "data.yaml_reason_after_value": {
+        "vi": "sau giá trị trên dòng này chỉ được có ghi chú (# ...); sau dấu '|' hoặc '>' (đoạn "
+        "chữ nhiều dòng) không viết chữ trên cùng dòng: xuống dòng rồi thụt lề đoạn chữ",
+        "en": "after the value on this line only a comment (# ...) may follow; after '|' or '>' "
+        "(a text of several lines) write nothing on the same line: start the text on the next "
+        "line, indented",
+    },
+    "data.yaml_reason_cut": {
+        "vi": "tệp hết giữa chừng một giá trị: dấu '[' hoặc '{' chưa đóng, hoặc tệp bị cắt",
+        "en": "the file ends in the middle of a value: a '[' or '{' not closed, or the file cut "
+        "short",
+    },
+    "data.yaml_reason_node": {
+        "vi": "giá trị ở đây bắt đầu bằng một ký hiệu riêng của YAML; đặt cả giá trị trong dấu "
+        "nháy kép",
+        "en": "the value here starts with one of YAML's own marks; put the whole value in double "
+        "quotes",
+    },
     "data.yaml_reason_key": {
         "vi": "dòng này không phải khóa cùng cấp với các dòng trên: kiểm tra thụt lề và dấu "
         "nháy đóng ở dòng trên",
