@@ -274,3 +274,30 @@ def test_a_phoi_name_that_cannot_be_a_file_name_is_said_in_words(tmp_path: Path)
         result = vanthu("--lang", lang, "check", str(path))
         assert result.exit_code == 1 and words in result.output, result.output
         assert "a-z0-9" not in result.output
+
+
+# --- verify of a file that is no .docx: why, in the catalogue's words --------------------------
+
+
+def test_verify_says_why_a_file_is_no_docx_in_the_users_language(tmp_path: Path) -> None:
+    import zipfile
+
+    empty = tmp_path / "rong.docx"
+    empty.write_bytes(b"")
+    old = tmp_path / "cu.docx"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
+    cut = tmp_path / "cat.docx"
+    cut.write_bytes(b"PK\x03\x04 cut short")
+    other = tmp_path / "khac.docx"
+    with zipfile.ZipFile(other, "w") as archive:
+        archive.writestr("mimetype", "application/zip")
+    cases = {empty: ("tệp rỗng, 0 byte", "the file is empty"),
+             old: ("tệp Word 97-2003 (.doc)", "a Word 97-2003 file (.doc)"),
+             cut: ("tệp bị hỏng hoặc bị cắt", "the file is damaged or cut short"),
+             other: ("gói thiếu phần nội dung của văn bản Word", "lacks a Word document's body")}
+    for path, (vi, en) in cases.items():
+        for lang, words in (("vi", vi), ("en", en)):
+            result = vanthu("--lang", lang, "verify", str(path))
+            assert result.exit_code == 2, result.output
+            assert words in result.output, result.output
+            assert "zip file" not in result.output and "no item named" not in result.output

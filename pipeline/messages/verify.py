@@ -762,6 +762,28 @@ OTHER: dict[str, tuple[str, str]] = {
         "không phải tệp .docx đọc được ({reason})",
         "not a readable .docx file ({reason})",
     ),
+    "verify.reason_empty": ("tệp rỗng, 0 byte", "the file is empty, 0 bytes"),
+    "verify.reason_folder": ("đây là một thư mục", "this is a folder"),
+    "verify.reason_old_doc": (
+        "tệp Word 97-2003 (.doc): hãy mở trong Word hoặc LibreOffice rồi lưu lại dạng .docx",
+        "a Word 97-2003 file (.doc): open it in Word or LibreOffice and save it as .docx",
+    ),
+    "verify.reason_damaged": (
+        "tệp bị hỏng hoặc bị cắt, hoặc không phải tệp Word: hãy lấy lại tệp từ nơi gửi",
+        "the file is damaged or cut short, or not a Word file: get it again from its sender",
+    ),
+    "verify.reason_parts": (
+        "gói thiếu phần nội dung của văn bản Word (word/document.xml): có lẽ là tệp khác mang "
+        "đuôi .docx",
+        "the package lacks a Word document's body (word/document.xml): probably another kind "
+        "of file named .docx",
+    ),
+    "verify.reason_damaged_inside": (
+        "nội dung bên trong tệp bị hỏng: hãy mở trong Word (Word sửa được thì lưu lại) hoặc lấy "
+        "lại tệp",
+        "the content inside the file is damaged: open it in Word (if Word repairs it, save it "
+        "again) or get the file again",
+    ),
     "verify.unknown_type": (
         "không có loại văn bản “{type}” (có: {known})",
         "no document type “{type}” (known: {known})",

@@ -15,6 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from pipeline.errors import InputError
+from pipeline.phrase import Phrase
 from pipeline.verify.borders import TableBorders
 from pipeline.verify.model import DEFAULT_SIZE, Cell, Document, Paragraph, Part, Section, Table
 from pipeline.verify.ooxml import (
@@ -43,17 +44,34 @@ def read_document(path: Path) -> Document:
         raise InputError("verify.no_file", file=path) from None
     except PermissionError:  # no permission; on Windows, held open by Word: not a bad .docx
         raise InputError("verify.unreadable_file", file=path) from None
-    except (zipfile.BadZipFile, IsADirectoryError, OSError) as exc:
-        raise InputError(
-            "verify.not_docx", file=path, reason=str(exc) or type(exc).__name__
-        ) from None
+    except (zipfile.BadZipFile, IsADirectoryError, OSError, EOFError) as exc:
+        raise InputError("verify.not_docx", file=path, reason=_unzipped(path, exc)) from None
     with archive:
         try:
             return _Reader(path, archive).read()
-        except KeyError as exc:
-            raise InputError("verify.not_docx", file=path, reason=f"{exc.args[0]}") from None
-        except etree.XMLSyntaxError as exc:
-            raise InputError("verify.not_docx", file=path, reason=str(exc)) from None
+        except KeyError:  # no word/document.xml, or a part it names: another zip named .docx
+            reason = Phrase("verify.reason_parts")
+            raise InputError("verify.not_docx", file=path, reason=reason) from None
+        except (etree.XMLSyntaxError, zipfile.BadZipFile, EOFError, ValueError, OSError):
+            reason = Phrase("verify.reason_damaged_inside")
+            raise InputError("verify.not_docx", file=path, reason=reason) from None
+
+
+def _unzipped(path: Path, exc: BaseException) -> Phrase:
+    """Why `path` opened as no zip, in the catalogue's words (zipfile's are English): an
+    empty file, an old Word .doc, a folder, or a file damaged or cut short."""
+    if isinstance(exc, IsADirectoryError):
+        return Phrase("verify.reason_folder")
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(8)
+    except OSError:
+        start = b""
+    if not start:
+        return Phrase("verify.reason_empty")
+    if start.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: Word 97-2003's .doc
+        return Phrase("verify.reason_old_doc")
+    return Phrase("verify.reason_damaged")
 
 
 class _Reader:
