@@ -7,12 +7,14 @@ line and field."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
 from pipeline.cli import main
+from pipeline.errors import InputError
 
 
 def vanthu(*args: str) -> Result:
@@ -301,3 +303,45 @@ def test_verify_says_why_a_file_is_no_docx_in_the_users_language(tmp_path: Path)
             assert result.exit_code == 2, result.output
             assert words in result.output, result.output
             assert "zip file" not in result.output and "no item named" not in result.output
+
+
+# --- a tone typed twice ------------------------------------------------------------------------
+
+
+def test_a_tone_typed_twice_is_refused_at_its_line_and_an_nfd_text_is_not(tmp_path: Path) -> None:
+    from pipeline.load.yaml_source import load_yaml
+    from pipeline.text.gate import gate, passes_unchanged
+
+    path = tmp_path / "dau.yaml"
+    path.write_text('a: 1\nb: "Các pho\u0300\u0300ng"\n', "utf-8")
+    with pytest.raises(InputError) as caught:
+        load_yaml(path)
+    error = caught.value
+    assert (error.key, error.line, error.field) == ("data.stray_mark", 2, "b")
+    assert "có dấu thừa U+0300 trên chữ «ò\u0300»" in error.message("vi")
+    assert "a stray mark U+0300" in error.message("en")
+    # Decomposed (NFD, as a Mac may save it): every mark is joined to its letter, read as typed.
+    path.write_text('a: 1\nb: "Các pho\u0300ng ba\u0300n"\n', "utf-8")
+    assert load_yaml(path).data["b"] == "Các phòng bàn"
+    assert not passes_unchanged("pho\u0300ng") and gate("phòng") == "phòng"
+
+
+def test_a_tone_typed_twice_in_a_list_cell_is_refused_at_its_cell(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    from pipeline.awards import read_award_list
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Danh hiệu", "Loại"])
+    sheet.append([1, "Lò Văn An", "Giáo viên", "Trường Mầm non Hoa Sen", "Lao động tiên tiến",
+                  "Cá nhân"])  # fmt: skip
+    sheet.append([2, "Lò Thị Hoa\u0300\u0301", "Giáo viên", "Trường Mầm non Hoa Sen",
+                  "Lao động tiên tiến", "Cá nhân"])  # fmt: skip
+    path = tmp_path / "ds.xlsx"
+    book.save(path)
+    with pytest.raises(InputError) as caught:
+        read_award_list(path, date(2026, 1, 8))
+    error = caught.value
+    assert error.key == "sheet.stray_mark" and error.params["cell"] == "B3", error.message("vi")
+    assert "ô B3 có dấu thừa U+0301" in error.message("vi")

@@ -251,7 +251,8 @@ def test_a_pdf_no_manifest_records_is_kept_with_a_warning(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_unoserver: None, scratch: Path,
 ) -> None:
     """render -o elsewhere: no manifest records what is there, so nothing is vanthu's to
-    remove; the PDF there is kept, said perhaps not to match."""
+    remove; without --force nothing is written over it, with it the PDF there is kept (its
+    new one not made), said perhaps not to match."""
     office = new_office(tmp_path, monkeypatch)
     data, _, _ = ke_hoach(office)
     elsewhere = tmp_path / "ban-in"
@@ -260,7 +261,12 @@ def test_a_pdf_no_manifest_records_is_kept_with_a_warning(
     output.with_suffix(".pdf").write_bytes(SIGNED)
     soffice(tmp_path, monkeypatch, 1)
 
-    result = vanthu("render", str(data.relative_to(office)), "-o", str(output), "--pdf")
+    # A file already at -o that vanthu cannot vouch for: refused, nothing written (s48) ...
+    refused = vanthu("render", str(data.relative_to(office)), "-o", str(output), "--pdf")
+    assert refused.exit_code == 1 and "ke-hoach.pdf đã có" in refused.output, refused.output
+    assert not output.exists() and output.with_suffix(".pdf").read_bytes() == SIGNED
+    # ... unless forced, when its PDF not made, the PDF there is kept, as is.
+    result = vanthu("render", str(data.relative_to(office)), "-o", str(output), "--pdf", "--force")
 
     assert result.exit_code == 1, result.output
     assert output.is_file() and output.with_suffix(".pdf").read_bytes() == SIGNED

@@ -86,7 +86,8 @@ def test_gate_free_files_read_as_through_the_gate(values: list[str], styles: lis
     "text, free",
     [
         ("a: Lò Văn Mạnh\r\nb: '1'\r\n", True),
-        ("a: Lo\u0323\u0302c\n", True),  # NFD: brought to NFC, nothing for the gate
+        # NFD: its marks looked at once composed, where one no letter took is refused (s48)
+        ("a: Lo\u0323\u0302c\n", False),
         ('a: "\\x07"\n', False),  # an escape can make any character
         ("a: Nguyễn\u00a0An\n", False),
         ("a: b\x07\n", False),

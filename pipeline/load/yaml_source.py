@@ -213,6 +213,11 @@ def _bad_char_error(path: Path, text: str, bad: BadCharacter, line: int | None,
     control in a `value` (as typed) of a UTF-8 file opened in the wrong code ("Nguyá»\\x85n")
     is refused as that misread (data.misread_text), whose mending is to open the file again in
     its code, as the value would be once the control were gone (misread_with_control)."""
+    if bad.stray_mark:  # found in the value composed: its own line and field
+        composed = nfc(value) if value is not None else ""
+        letter = composed[bad.index - 1 : bad.index + 1] if bad.index > 0 else bad.char
+        return InputError("data.stray_mark", file=path, line=line, field=dotted(loc) or None,
+                          char=bad.code, letter=letter)  # fmt: skip
     found = text.find(bad.char)
     if found >= 0:  # typed as is (not as a "\x07" escape): its own line
         line = text.count("\n", 0, found) + 1

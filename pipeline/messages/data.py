@@ -811,6 +811,14 @@ MESSAGES = {
         "vi": "tệp quá lớn ({size} byte; tối đa {limit} byte)",
         "en": "the file is too large ({size} bytes; at most {limit})",
     },
+    "data.stray_mark": {
+        "vi": "có dấu thừa {char} trên chữ «{letter}» (dấu thanh hay dấu phụ gõ hai lần, hoặc "
+        "đặt trên chữ không nhận dấu): văn bản in ra hai dấu chồng nhau; hãy xóa rồi gõ lại "
+        "chữ đó",
+        "en": "has a stray mark {char} on «{letter}» (a tone or diacritic typed twice, or on a "
+        "letter that takes none): the document would print two accents on it; delete the "
+        "letter and type it again",
+    },
     "data.bad_char": {
         "vi": "có ký tự không in được {char} ({name}), thường do sao chép từ trang web hoặc "
         "phần mềm khác; hãy xóa hoặc gõ lại đoạn đó",

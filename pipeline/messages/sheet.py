@@ -517,6 +517,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "saved again); open the original file again in its own code, or correct the text, "
         "e.g. «{fixed}»",
     },
+    "sheet.stray_mark": {
+        "vi": "ô {cell} có dấu thừa {char} trên chữ «{letter}» (dấu thanh hay dấu phụ gõ hai "
+        "lần): văn bản in ra hai dấu chồng nhau; hãy gõ lại chữ đó.",
+        "en": "cell {cell} has a stray mark {char} on «{letter}» (a tone or diacritic typed "
+        "twice): the document would print two accents on it; type the letter again.",
+    },
     "sheet.bad_char": {
         "vi": "ô {cell} chứa ký tự không in được ({char}), thường do sao chép từ trang web hoặc "
         "phần mềm khác; hãy gõ lại nội dung ô.",

@@ -66,9 +66,15 @@ _REMOVED = "\u200b\u2060\ufeff\u00ad\u180e\u200e\u200f"
 _TABLE = str.maketrans(
     {**{c: " " for c in _SPACES}, **{c: None for c in _REMOVED}, "\u2028": "\n", "\u2029": "\n"}
 )
-# The two searches below in one pass, for text where neither finds anything (most of it).
+# Combining marks (U+0300-U+036F: the tones and the circumflex, breve and horn; and the blocks
+# of other such marks). NFC joins each to the letter before it where the two make a letter of
+# their own, as every Vietnamese letter is: one left after NFC sits on a letter that takes no
+# more (a tone typed twice, "phò̀ng"), and prints as a second accent on it.
+_COMBINING = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+# The two searches below in one pass, for text where neither finds anything (most of it); and
+# the combining marks, whose text the gate looks at again once composed (gate).
 _REFUSED_OR_ASTRAL_OR_INVISIBLE = re.compile(
-    f"[{_REFUSED_BMP}\U00010000-\U0010ffff{_SPACES}{_REMOVED}\u2028\u2029]"
+    f"[{_REFUSED_BMP}\U00010000-\U0010ffff{_SPACES}{_REMOVED}\u2028\u2029{_COMBINING}]"
 )
 
 
@@ -90,6 +96,10 @@ _needs_work = lazy(f"[{_SPACES}{_REMOVED}\u2028\u2029]")
 
 # Every character the gate refuses (REFUSED_PATTERN).
 _refused = lazy(REFUSED_PATTERN)
+
+
+# A combining mark (in composed text: one no letter took).
+_stray_mark = lazy(f"[{_COMBINING}]")
 
 
 # An emoji or pictograph.
@@ -117,6 +127,12 @@ class BadCharacter(Exception):
     def code(self) -> str:
         """'U+0007', as messages show it."""
         return f"U+{ord(self.char):04X}"
+
+    @property
+    def stray_mark(self) -> bool:
+        """Whether it is a combining mark left over once the text is composed (a tone typed
+        twice): refused for the second accent it prints (stray_mark_at)."""
+        return _stray_mark().match(self.char) is not None
 
     @property
     def pictograph(self) -> bool:
@@ -148,11 +164,27 @@ def refused_character(text: str) -> BadCharacter | None:
 
 
 def gate(text: str) -> str:
-    """`text` with invisible spaces normalised; BadCharacter for a character XML must not get."""
+    """`text` (composed: NFC) with invisible spaces normalised; BadCharacter for a character
+    XML must not get, or a combining mark no letter took (stray_mark_at)."""
     bad = refused_character(text)
     if bad is not None:
         raise bad
-    return normalize_invisible(text)
+    shown = normalize_invisible(text)  # a zero-width space between a letter and its mark gone
+    mark = stray_mark_at(shown)
+    if mark is not None:
+        raise mark
+    return shown
+
+
+def stray_mark_at(text: str) -> BadCharacter | None:
+    """The first combining mark of composed (NFC) `text`: a tone or other mark typed twice, or
+    on a letter that takes none, which NFC could not join to a letter; None when there is
+    none (every mark of a Vietnamese text is joined to its letter)."""
+    if not text.isascii():
+        found = _stray_mark().search(text)
+        if found is not None:
+            return BadCharacter(found[0], found.start())
+    return None
 
 
 def has_invisible(text: str) -> bool:
@@ -161,10 +193,12 @@ def has_invisible(text: str) -> bool:
 
 
 def passes_unchanged(text: str) -> bool:
-    """Whether `text` holds nothing the gate refuses and nothing it normalises (NFC aside)."""
+    """Whether `text` holds nothing the gate refuses and nothing it normalises (NFC aside), nor
+    a combining mark (composed, it may be one the gate refuses)."""
     if _REFUSED_OR_ASTRAL_OR_INVISIBLE.search(text) is None:
         return True
-    return refused_character(text) is None and not has_invisible(text)
+    return (refused_character(text) is None and not has_invisible(text)
+            and _stray_mark().search(text) is None)  # fmt: skip
 
 
 def normalize_invisible(text: str) -> str:

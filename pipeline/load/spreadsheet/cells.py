@@ -16,6 +16,7 @@ from pipeline.text.gate import (
     normalize_invisible,
     passes_unchanged,
     refused_character,
+    stray_mark_at,
 )
 from pipeline.text.legacy import (
     PERSON_NAME,
@@ -71,6 +72,10 @@ def cell_text(raw: object, field: Field, cell: str) -> str:
             if bad is not None:
                 raise _refused(raw, bad, field, cell)
             text = clean(normalize_invisible(raw))
+            mark = stray_mark_at(text)
+            if mark is not None:  # a tone typed twice: a second accent printed on its letter
+                letter = text[mark.index - 1 : mark.index + 1] if mark.index > 0 else mark.char
+                raise InputError("sheet.stray_mark", cell=cell, char=mark.code, letter=letter)
         if field.text_only and _NUMERIC.fullmatch(text):
             raise InputError("sheet.number_in_text", cell=cell, value=text)
         legacy = legacy_encodings(text)
