@@ -25,7 +25,7 @@ from pipeline.load.spreadsheet import typed_amount as read_amount
 from pipeline.load.spreadsheet.table import UnreadColumn
 from pipeline.patterns import lazy
 from pipeline.phrase import Phrase
-from pipeline.rules.award_names import display_name, office_award
+from pipeline.rules.award_names import display_name, office_award, other_name
 from pipeline.rules.award_names import name_key as award_key
 from pipeline.rules.collation import NameKey, SortKey, name_key, vietnamese_key
 from pipeline.rules.money import (
@@ -410,8 +410,10 @@ def _priced_award(
 ) -> tuple[str, Reward | None, Award | None]:
     """The award name to print for a row's title or form, its money (None if unpriced) and
     the award it names. Priced or not, the name is found by the same rule: the office's name
-    (ten_khen_thuong) is printed, else the award's own ("Giấy khen của Giám đốc Sở" is the
-    decree's Giấy khen, "Chiến sỹ ..." its "Chiến sĩ ..."), else, unpriced, the name as typed."""
+    (ten_khen_thuong) is printed, else the award's other name (tên khác) the list names it by
+    ("Đơn vị quyết thắng", "Bằng khen của Chủ tịch UBND tỉnh": other_name), else the award's
+    own ("Giấy khen của Giám đốc Sở" is the decree's Giấy khen, "Chiến sỹ ..." its "Chiến sĩ
+    ..."), else, unpriced, the name as typed."""
     title = row.values["danh_hieu"]
     written, decree_name = office_award(title, aliases)
     reward = None
@@ -424,9 +426,12 @@ def _priced_award(
         field = row.header.texts.get("danh_hieu", "danh_hieu")
         raise exc.at(file=path, sheet=row.sheet, row=row.number, field=field) from None
     if reward is not None:
-        return written or reward.award.name, reward, reward.award
+        award = reward.award
+        return written or other_name(title, award) or award.name, reward, award
     named = named_award(decree_name, decision_date, collective=collective, office=office)
-    return written or (named.name if named else display_name(decree_name)), None, named
+    if named is None:
+        return written or display_name(decree_name), None, None
+    return written or other_name(title, named) or named.name, None, named
 
 
 class Givers:

@@ -67,6 +67,18 @@ def suggestion(key: str, awards: Iterable[Award]) -> str:
     return spellings[best[0]] if best else ""
 
 
+def other_name(name: str, award: Award) -> str | None:
+    """The award's other name (tên khác, as the data spells it) that `name` is, when the list
+    names the award so: printed as the list names it ("Đơn vị quyết thắng" in an army unit's
+    decision, "Bằng khen của Chủ tịch UBND tỉnh" in a province's), not as the decree's
+    category ("Tập thể lao động xuất sắc", "Bằng khen của bộ, ban, ngành, tỉnh"); None when
+    `name` is the award's own name in any spelling ("Chiến sỹ ..." prints "Chiến sĩ ...")."""
+    key = name_key(name)
+    if key == name_key(award.name):
+        return None
+    return next((alias for alias in award.aliases if name_key(alias) == key), None)
+
+
 def office_award(name: str, aliases: Mapping[str, str]) -> tuple[str | None, str]:
     """The office's own name (as its profile spells it) and the decree's name to price it by.
 
