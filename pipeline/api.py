@@ -303,6 +303,26 @@ def refuse_overlapping_book_numbers(documents: Sequence[tuple[Workspace, LoadedD
         raise error
 
 
+def refuse_repeated_numbers(
+    documents: Sequence[tuple[Workspace, LoadedDocument]],
+    manifests: dict[Path, tuple[Layout, Recorded] | None],
+) -> None:
+    """The first of `documents` typing a number another of them, or an output of the
+    workspace's other data files (as its manifests record it), already has, refused before
+    anything is written, as the build refuses it (batch.repeated_numbers). The manifests are
+    read into `manifests`, once per workspace, for the call's other checks."""
+    from pipeline.batch.discover import Layout
+    from pipeline.batch.recorded import Recorded
+    from pipeline.batch.repeated_numbers import repeated_numbers
+
+    for workspace, _ in documents:
+        if workspace.root not in manifests:
+            layout = Layout(workspace)
+            manifests[workspace.root] = (layout, Recorded.read(layout))
+    for error in repeated_numbers(documents, manifests).values():
+        raise error
+
+
 def refuse_collisions(inputs: Sequence[Path], targets: Sequence[Path]) -> None:
     """RenderError naming both inputs when two of them would write the same output."""
     claims = (
@@ -387,7 +407,8 @@ def render_documents(
             return workspace_register(registers, ws, told)
 
         refuse_unnumbered_lenders(documents, register_of)
-        refuse_taken_numbers(documents, register_of)
+        refuse_taken_numbers(documents, register_of)  # the register's words first, when it has one
+        refuse_repeated_numbers(documents, manifests)  # then the outputs': no register asked
         corrected = refuse_changed_signers(documents, register_of, force=force)
         notes = record_typed_numbers(documents, register_of)
         # Started before anything is written: without LibreOffice or unoserver nothing is.
@@ -998,6 +1019,7 @@ def check(paths: list[Path]) -> CheckReport:
     too: an output whose printed number the register has voided since (voided_output)."""
     from pipeline.batch.discover import Layout
     from pipeline.batch.recorded import Recorded
+    from pipeline.batch.repeated_numbers import repeated_numbers
 
     report = CheckReport()
     styles: dict[Path, StyleSheet] = {}
@@ -1036,8 +1058,13 @@ def check(paths: list[Path]) -> CheckReport:
             )
             used.setdefault(workspace.root, (workspace, []))[1].append(document.template)
             loaded.append((workspace, document))
-    # Batches whose sổ vàng numbers another batch holds, as render and build refuse them.
+    # Batches whose sổ vàng numbers another batch holds, as render and build refuse them; and
+    # documents typing a number another already has.
     refused = book_number_overlaps(loaded)
+    read = {root: (Layout(ws), recorded[root]) for ws, _ in loaded
+            for root in (ws.root,) if root in recorded}  # fmt: skip
+    for path, error in repeated_numbers(loaded, read).items():
+        refused.setdefault(path, error)
     report.valid = [d for d in report.valid if d.path not in refused]
     report.errors.extend(refused.items())
     for workspace, names in used.values():  # an office's template templates check fails

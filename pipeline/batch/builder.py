@@ -81,6 +81,7 @@ from pipeline.claims import second_claims
 from pipeline.errors import ConversionError, RenderError, Said, VanthuError
 from pipeline.gc_policy import fewer_collections, late_imports
 from pipeline.i18n import t
+from pipeline.paths import shown
 from pipeline.register import Details, Register, RegisterError, Registers
 from pipeline.register import Entry as RegisterEntry
 from pipeline.register import Status as RowStatus
@@ -472,6 +473,7 @@ def build(
             # The batches outside the build, their data files hashed once for both checks.
             held = held_claims_once(layout, recorded, paths)
             drop_overlapping_kept(layout, paths, kept, held)
+            drop_repeated_kept(paths, kept)
             result.warnings.extend(outputs_numbered_elsewhere(
                 workspace, [(layout.name_of(p), e) for p, e in kept.items()], register))
             todo = [p for p in paths if p not in kept]
@@ -688,10 +690,21 @@ def refuse_repeated_numbers(
         lambda refused, other, _: RenderError(
             "build.repeated_number",
             number=numbered[refused].so_ky_hieu,
-            other=other,
+            other=shown(other),  # as the refused one is named: from the working folder
             other_number=numbered[other].so_ky_hieu,
         ).message(),  # fmt: skip
     )
+
+
+def drop_repeated_kept(paths: list[Path], kept: dict[Path, Entry]) -> None:
+    """Of two kept documents (unchanged since made) with one number, the later is built again,
+    so that refuse_repeated_numbers refuses it: two such outputs (written by an older vanthu,
+    whose render did not ask) are refused whichever of them was touched, not left as they are
+    because neither changed."""
+    numbered = ((p, kept[p]) for p in paths if p in kept)
+    claims = ((p, (e.co_quan, e.ngay[:4], e.so)) for p, e in numbered if e.so is not None)
+    for _, second, _ in list(second_claims(claims)):
+        kept.pop(second, None)
 
 
 def drop_overlapping_kept(

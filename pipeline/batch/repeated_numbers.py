@@ -1,0 +1,90 @@
+"""Two documents of one office and year with one number (Nghị định 30/2020, Điều 15: an office
+numbers all it sends in one run a year, whatever their kinds): the rule check, render and build
+share.
+
+A number is claimed by a document typing it (so: 13) and by each output a manifest records
+with its number (the workspace's own documents, built or rendered before). The build refuses
+the second of two claims as it stages (builder.refuse_repeated_numbers); check and render ask
+it here before anything is written, of the documents they are given against each other and
+against what the manifests record of the workspace's other data files, so that two documents
+typed with one number are never both written, whichever command makes them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pipeline.claims import second_claims
+from pipeline.errors import InputError
+
+if TYPE_CHECKING:
+    from pipeline.batch.discover import Layout
+    from pipeline.batch.manifest import Entry
+    from pipeline.batch.recorded import Recorded
+    from pipeline.load.contract import LoadedDocument
+    from pipeline.workspace import Workspace
+
+NumberKey = tuple[str, str, int]  # office (agency profile id), year, number
+
+
+def number_key(co_quan: str, year: int | str, number: int) -> NumberKey:
+    return (co_quan, str(year), number)
+
+
+def repeated_number_error(number: str, other: Path | str, other_number: str,
+                          file: Path | None = None) -> InputError:  # fmt: skip
+    """The refusal of a document whose number `number` (Số/ký hiệu) repeats `other`'s."""
+    return InputError("build.repeated_number", file=file, number=number, other=other,
+                      other_number=other_number)  # fmt: skip
+
+
+def repeated_numbers(
+    documents: Sequence[tuple[Workspace, LoadedDocument]],
+    recorded: Mapping[Path, tuple[Layout, Recorded] | None],
+) -> dict[Path, InputError]:
+    """By data file, the refusal of each of `documents` typing a number that an earlier one of
+    them, or an output the workspace's manifests (`recorded`, by workspace root) record for
+    another of its data files still there, already has."""
+    numbered = [(ws, d) for ws, d in documents if d.info.data.own_number is not None]
+    if not numbered:
+        return {}
+    given = {d.path.resolve() for _, d in numbered}
+    claims: list[tuple[Path, NumberKey]] = []
+    shown: dict[Path, tuple[str, str]] = {}  # data file → (as named, Số/ký hiệu)
+    for root in dict.fromkeys(ws.root for ws, _ in numbered):
+        known = recorded.get(root)
+        if known is None:
+            continue
+        layout, record = known
+        for path, entry, number in _recorded_numbers(layout, record):
+            if path.resolve() not in given:
+                claims.append((path, number_key(entry.co_quan, entry.ngay[:4], number)))
+                shown[path] = (layout.name_of(path), entry.so_ky_hieu)
+    for workspace, document in numbered:
+        data = document.info.data
+        own = data.own_number
+        assert own is not None
+        claims.append((document.path, number_key(data.co_quan, data.ngay.year, own)))
+        shown[document.path] = (workspace.name_of(document.path), document.info.reference)
+    errors: dict[Path, InputError] = {}
+    for first, second, _ in second_claims(claims):
+        if second in errors or second not in {d.path for _, d in numbered}:
+            continue
+        errors[second] = repeated_number_error(shown[second][1], shown[first][0],
+                                               shown[first][1], file=second)  # fmt: skip
+    return errors
+
+
+def _recorded_numbers(layout: Layout,
+                      recorded: Recorded) -> Iterable[tuple[Path, Entry, int]]:  # fmt: skip
+    """(data file, entry, its number) of each output the manifests record with a number, its
+    data file still there (one deleted since is the build's to remove, not a claim)."""
+    for manifest in recorded.manifests.values():
+        for name, entry in manifest.entries.items():
+            if entry.so is None or not entry.co_quan:
+                continue
+            path = layout.path_of(name)
+            if path.is_file():
+                yield path, entry, entry.so
