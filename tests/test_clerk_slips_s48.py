@@ -345,3 +345,14 @@ def test_a_tone_typed_twice_in_a_list_cell_is_refused_at_its_cell(tmp_path: Path
     error = caught.value
     assert error.key == "sheet.stray_mark" and error.params["cell"] == "B3", error.message("vi")
     assert "ô B3 có dấu thừa U+0301" in error.message("vi")
+
+
+def test_verify_of_a_path_not_there_says_so_whatever_its_name(tmp_path: Path) -> None:
+    for lang, words in (("vi", "không tìm thấy tệp"), ("en", "file not found")):
+        result = vanthu("--lang", lang, "verify", str(tmp_path / "khong-co-thu-muc"))
+        assert result.exit_code == 2, result.output
+        assert words in result.output and "(?)" not in result.output, result.output
+    named = tmp_path / "ghi-chu"
+    named.write_text("x", "utf-8")
+    result = vanthu("--lang", "vi", "verify", str(named))
+    assert "không phải tệp .docx đọc được (tên tệp không có đuôi .docx)" in result.output

@@ -763,6 +763,7 @@ OTHER: dict[str, tuple[str, str]] = {
         "not a readable .docx file ({reason})",
     ),
     "verify.reason_empty": ("tệp rỗng, 0 byte", "the file is empty, 0 bytes"),
+    "verify.reason_no_suffix": ("tên tệp không có đuôi .docx", "its name does not end in .docx"),
     "verify.reason_folder": ("đây là một thư mục", "this is a folder"),
     "verify.reason_old_doc": (
         "tệp Word 97-2003 (.doc): hãy mở trong Word hoặc LibreOffice rồi lưu lại dạng .docx",

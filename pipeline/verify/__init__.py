@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pipeline.errors import InputError
+from pipeline.phrase import Phrase
 from pipeline.rules.doc_types import DocumentType, document_types
 from pipeline.verify.document import Document, read_document
 from pipeline.verify.layout import Layout, find_layout
@@ -155,7 +156,10 @@ def verify_file(
     """
     path = Path(path)
     if path.suffix.lower() not in (".docx", ".docm", ".dotx"):
-        raise InputError("verify.not_docx", file=path, reason=path.suffix or "?")
+        if not path.exists():  # a folder or file mistyped: not there, whatever its name
+            raise InputError("verify.no_file", file=path)
+        reason = path.suffix or Phrase("verify.reason_no_suffix")
+        raise InputError("verify.not_docx", file=path, reason=reason)
     if template and doc_type is None and path.stem in type_choices():
         doc_type = path.stem  # a template is named after the type it serves: quyet-dinh.docx
     fragment = template and path.parent.name == BLOCKS_FOLDER
