@@ -384,6 +384,9 @@ fault(
 )
 fault("wrong type abbreviation", "so_ky_hieu.type", "Số: 05/QĐ", text("Số:", "Số: 05/QĐ-VPUBND"))
 fault("Số with spaces", "so_ky_hieu.format", "Số: 05/KH - ", text("Số:", "Số: 05/KH - VPUBND"))
+fault("Số numbered 0", "so_ky_hieu.format", "Số: 0/", text("Số:", "Số: 0/KH-VPUBND"))
+fault("Số without a space", "so_ky_hieu.format", "Số:05/", text("Số:", "Số:05/KH-VPUBND"))
+fault("SỐ in capitals", "so_ky_hieu.format", "SỐ: 05/", text("Số:", "SỐ: 05/KH-VPUBND"))
 fault("agency code in lower case", "so_ky_hieu.case", "Số:", text("Số:", "Số: 05/KH-VPubnd"))
 fault("Số bold", "so_ky_hieu.bold", "Số:", runs("Số:", "b"))
 fault(

@@ -12,7 +12,8 @@ QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 HEADER_SEARCH = 40  # paragraphs from the start where Quốc hiệu may stand
 # "Số: 05/KH-UBND", "Số 05/KH-UBND", "Số:     /QĐ-UBND" (number left blank), not "Số tiền".
-NUMBER_LINE = re.compile(r"^Số\s*(:|[\d.…]+\s*/)")
+# "Số:" in any case: "SỐ: 05/..." is the Số line, its capitals a fault of its form (rules_header).
+NUMBER_LINE = re.compile(r"^Số\s*(:|[\d.…]+\s*/)", re.IGNORECASE)
 ABOUT_LINE = re.compile(r"^V/v\b")
 DATE_WORDS = re.compile(r"ngày\s+\S+\s+tháng\s+\S+\s+năm\s+\S+")
 

@@ -23,7 +23,7 @@ from pipeline.verify.specs import align_msg, check_format
 # others 1/3 to 1/2 of it; the margins allow for drawing by hand and for font metrics.
 RULE_RATIOS = {"tieu_ngu": (0.85, 1.15), "co_quan": (0.30, 0.55), "trich_yeu": (0.30, 0.55)}
 RULE_EXPECTED = {"tieu_ngu": "rule_full", "co_quan": "rule_part", "trich_yeu": "rule_part"}
-NUMBER_SHAPE = re.compile(r"^Số:\s*(?P<number>[^/\s]*)\s*/(?P<code>.*)$")
+NUMBER_SHAPE = re.compile(r"^Số:(?P<space>\s*)(?P<number>[^/\s]*)\s*/(?P<code>.*)$")
 CODE_SHAPE = re.compile(r"^[^\W_]+(-[^\W_]+)*$")
 BLANK_NUMBER = re.compile(r"^[.…]*$")
 # The issuing agency's tag: the cell holding it makes a shared block's table a header table, even
@@ -278,6 +278,9 @@ def _number(layout: Layout, report: Report) -> None:
         not match
         or not CODE_SHAPE.match(match["code"])
         or (not BLANK_NUMBER.match(match["number"]) and not match["number"].isdigit())
+        # A number is written "Số: 05/...": after the colon a space, and from 01 up (a blank
+        # left for the number written by hand, "Số:     /QĐ-UBND", is the decree's own form).
+        or (match["number"].isdigit() and (not match["space"] or int(match["number"]) == 0))
     ):
         report.add("so_ky_hieu.format", p.where, literal(text), msg("number_shape"))
         return
