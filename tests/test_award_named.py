@@ -176,9 +176,11 @@ def test_several_awards_named_on_each_line(tmp_path: Path, renderer) -> None:
     ]
 
 
-def test_collective_named_first_is_counted_first(tmp_path: Path, renderer) -> None:
+def test_collective_named_first_is_counted_after_the_people(tmp_path: Path, renderer) -> None:
+    """Without an office order the count says cá nhân first whichever line comes first, as
+    Điều 2's amounts do (s48)."""
     text = render(renderer, office(tmp_path, [COLLECTIVE, *one_award(1)]))
-    assert article_one(text) == f"Điều 1. {GENERIC} cho 01 tập thể và 01 cá nhân có tên sau:"
+    assert article_one(text) == f"Điều 1. {GENERIC} cho 01 cá nhân và 01 tập thể có tên sau:"
 
 
 @pytest.mark.parametrize("split", [False, True])

@@ -87,13 +87,15 @@ def test_a_short_list_follows_the_office_order(
     assert f"- Giấy khen: {amounts}." in text
 
 
-def test_without_an_order_a_collective_first_in_the_sheet_stays_first(
+def test_without_an_order_a_collective_first_in_the_sheet_keeps_its_line_only(
     renderer, tmp_path: Path
 ) -> None:
+    """The names stay in the sheet's order; the count and the amounts say cá nhân first, as
+    every decision without an office order does, whichever row comes first (s48)."""
     text = _decision(renderer, tmp_path, [KINH_TE, AN, BINH], "khong")
-    assert article_one(text) == f"Điều 1. {HANH_DONG} cho 01 tập thể và 02 cá nhân có tên sau:"
+    assert article_one(text) == f"Điều 1. {HANH_DONG} cho 02 cá nhân và 01 tập thể có tên sau:"
     assert _lines(text, "Điều 1.") == [LINE[KINH_TE], LINE[AN], LINE[BINH]]
-    assert _lines(text, "Điều 2.") == [f"Giấy khen: {TAP_THE}, {CA_NHAN}"]
+    assert _lines(text, "Điều 2.") == [f"Giấy khen: {CA_NHAN}, {TAP_THE}"]
 
 
 def test_the_tap_the_first_office_without_money(renderer, tmp_path: Path) -> None:

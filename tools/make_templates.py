@@ -952,31 +952,38 @@ def type_ke_hoach(doc: Document) -> None:
     final_landscape(doc)
 
 
-def list_widths_mm() -> tuple[int, ...]:
+def list_widths_mm(*, role: bool = True) -> tuple[int, ...]:
     """Columns of the Danh sách with money in mm, 165 in all (the portrait text width of the
     section it is printed in): STT 14, Số tiền as wide as LONGEST_AMOUNT needs bold at 13 pt
     (its Tổng cộng), the rest shared by name, chức vụ and đơn vị as before (44 : 38 : 44),
-    the odd mm to the names, which wrap between their words when they must."""
+    the odd mm to the names, which wrap between their words when they must. Without the chức
+    vụ column (`role`), name and đơn vị share the rest."""
     stt = 14
     money = number_mm(LONGEST_AMOUNT)
     rest = 165 - stt - money
-    role = rest * 38 // 126
-    unit = (rest - role) // 2
-    return (stt, rest - role - unit, role, unit, money)
+    if not role:
+        return (stt, rest - rest // 2, rest // 2, money)
+    role_mm = rest * 38 // 126
+    unit = (rest - role_mm) // 2
+    return (stt, rest - role_mm - unit, role_mm, unit, money)
 
 
-def list_table(doc: Document, *, money: bool) -> None:
-    """The Danh sách's table: one row per line, a group heading or an entry."""
-    header = [f"{{{{ danh_sach.cot.{key} }}}}" for key in ("stt", "ten", "chuc_vu", "don_vi")]
+def list_table(doc: Document, *, money: bool, role: bool = True) -> None:
+    """The Danh sách's table: one row per line, a group heading or an entry; the chức vụ column
+    only when `role` (a list none of whose entries has one prints none)."""
+    keys = ("stt", "ten", "chuc_vu", "don_vi") if role else ("stt", "ten", "don_vi")
+    header = [f"{{{{ danh_sach.cot.{key} }}}}" for key in keys]
     if money:
-        widths = [int(Mm(w)) for w in list_widths_mm()]
+        widths = [int(Mm(w)) for w in list_widths_mm(role=role)]
         header.append("{{ danh_sach.cot.so_tien }}")
-    else:
+    elif role:
         widths = [int(Mm(14)), int(Mm(55)), int(Mm(45)), int(Mm(51))]
+    else:
+        widths = [int(Mm(14)), int(Mm(76)), int(Mm(75))]
     entry: list[Cell] = [
         (1, "BangSo", ("{{ dong.muc.stt }}",)),
         (1, "BangNoiDung", ("{{ dong.muc.ho_ten }}",)),
-        (1, "BangNoiDung", ("{{ dong.muc.chuc_vu }}",)),
+        *([(1, "BangNoiDung", ("{{ dong.muc.chuc_vu }}",))] if role else []),
         (1, "BangNoiDung", ("{{ dong.muc.don_vi }}",)),
     ]
     if money:
@@ -993,7 +1000,7 @@ def list_table(doc: Document, *, money: bool) -> None:
     if money:
         rows.append(
             [
-                (4, "BangTieuDe", ("{{ danh_sach.tong_cong_chu }}",)),
+                (len(widths) - 1, "BangTieuDe", ("{{ danh_sach.tong_cong_chu }}",)),
                 (1, "BangTien", (("{{ danh_sach.tong_cong }}", "Strong"),)),
             ]
         )
@@ -1042,11 +1049,16 @@ def type_quyet_dinh(doc: Document) -> None:
     para(doc, "PhuLucSo", "{{ danh_sach.ten }}")
     para(doc, "PhuLucTieuDe", "{{ danh_sach.tieu_de }}")
     para(doc, "PhuLucKemTheo", "{{ danh_sach.kem_theo }}")
-    # With money: an amount column and the total row; without: neither.
-    para(doc, "NoiDung", "{%p if danh_sach.co_tien %}")
+    # With money: an amount column and the total row; without: neither. A chức vụ column only
+    # when an entry has one (a list of tập thể only has none to print).
+    para(doc, "NoiDung", "{%p if danh_sach.co_tien and danh_sach.co_chuc_vu %}")
     list_table(doc, money=True)
-    para(doc, "NoiDung", "{%p else %}")
+    para(doc, "NoiDung", "{%p elif danh_sach.co_tien %}")
+    list_table(doc, money=True, role=False)
+    para(doc, "NoiDung", "{%p elif danh_sach.co_chuc_vu %}")
     list_table(doc, money=False)
+    para(doc, "NoiDung", "{%p else %}")
+    list_table(doc, money=False, role=False)
     para(doc, "NoiDung", "{%p endif %}")
     para(doc, "NoiDung", "{%p endif %}")
     para(doc, "NoiDung", "{%p if ke_hoach %}")

@@ -66,6 +66,10 @@ PREAMBLE_WORD = "Căn cứ"
 # Danh sách split by tập thể / cá nhân within an award: the kinds in order.
 KIND_ORDER = {"tap_the_truoc": (True, False), "ca_nhan_truoc": (False, True)}
 Kinds = tuple[bool, bool] | None  # (first kind, second kind), True for tập thể; None: no split
+# The order a decision counts and prices the kinds in when the office sets none (danh_sach.nhom):
+# cá nhân, then tập thể ("08 cá nhân và 02 tập thể", "450.000 đồng/người, 900.000 đồng/tập
+# thể"), whichever row of the list comes first: one order in Điều 1 and on every line of Điều 2.
+STATED_ORDER = KIND_ORDER["ca_nhan_truoc"]
 
 
 def preamble(info: DocumentInfo, lines: list[str], proposal: str) -> tuple[list[str], str]:
@@ -120,8 +124,11 @@ def with_number_word(document: str) -> str:
 
 def cited_articles(awards: AwardList) -> str:
     """'Điều 69 và Điều 73 Nghị định số 91/2017/NĐ-CP': titles and forms have their own
-    articles."""
+    articles. A decree one of whose awards has no known article (khen-thuong.yaml leaves it
+    empty) is cited alone: an article named beside it would be credited with that award too
+    ("khoản 1 Điều 54" is the money of Bằng khen, not of Lao động tiên tiến)."""
     by_decree: dict[str, list[str]] = {}
+    unknown: set[str] = set()
     # Each award once (the rows of one award share its object; another object of the same
     # award adds nothing either), in the order the rows first name it.
     seen: set[int] = set()
@@ -132,11 +139,14 @@ def cited_articles(awards: AwardList) -> str:
         if id(award) in seen:
             continue
         seen.add(id(award))
-        articles = by_decree.setdefault(with_number_word(award.source), [])
-        if award.article and award.article not in articles:
+        decree = with_number_word(award.source)
+        articles = by_decree.setdefault(decree, [])
+        if not award.article:
+            unknown.add(decree)
+        elif award.article not in articles:
             articles.append(award.article)
     return "; ".join(
-        f"{' và '.join(articles)} {decree}" if articles else decree
+        f"{' và '.join(articles)} {decree}" if articles and decree not in unknown else decree
         for decree, articles in by_decree.items()
     )
 
@@ -168,12 +178,12 @@ _PHRASE_VALUES_KEPT = 4
 
 def _ordered_counts(awards: AwardList, kinds: Kinds) -> tuple[str, str]:
     """{{ so_luong }} and {{ so_luong_theo_thu_tu }} for the office's order of kinds: tập thể
-    first when it lists them first; in the order Điều 1's lines name them."""
-    first = next(_listed(awards, kinds), None)
-    return (
-        counted(awards, collectives_first=kinds == KIND_ORDER["tap_the_truoc"]),
-        counted(awards, collectives_first=first is not None and first.collective),
-    )
+    first when it lists them first, else cá nhân first (STATED_ORDER). Both alike: Điều 1's
+    lines follow the office's order when it has one, and without one they follow the list's
+    rows, whose kinds may alternate; counting by whichever row came first put "02 tập thể và
+    02 cá nhân" above a Điều 2 that prices người first."""
+    count = counted(awards, collectives_first=kinds == KIND_ORDER["tap_the_truoc"])
+    return count, count
 
 
 def _award_values(section: AwardSection, awards: AwardList) -> dict[str, str]:
@@ -181,18 +191,14 @@ def _award_values(section: AwardSection, awards: AwardList) -> dict[str, str]:
     # Distinct recipients (counted); the per-award counts below are per award, where no one
     # appears twice.
     people, groups = awards.recipients(collective=False), awards.recipients(collective=True)
-    # _ordered_counts(awards, None), its two counts each worked out once: the list's order,
-    # and Điều 1's (tập thể first when its first line names one).
+    # _ordered_counts(awards, None): cá nhân first, in Điều 1 as in Điều 2.
     in_order, collectives_first = counted(awards), counted(awards, collectives_first=True)
-    first = next(_listed(awards, None), None)
-    by_order = collectives_first if first is not None and first.collective else in_order
     values = {
         "hanh_dong": section.hanh_dong,
         "thanh_tich": (section.thanh_tich or "").rstrip("."),
         "so_luong": in_order,
         "so_luong_tap_the_truoc": collectives_first,
-        # Điều 1 naming each one counts them in the order its lines name them.
-        "so_luong_theo_thu_tu": by_order,
+        "so_luong_theo_thu_tu": in_order,
         "so_ca_nhan": count_text(people),
         "so_tap_the": count_text(groups),
         "tong_so": two_digits(people + groups),
@@ -348,7 +354,7 @@ def in_listed_order(awards: AwardList, kinds: Kinds) -> list[Entry]:
 
 
 def _listed(awards: AwardList, kinds: Kinds) -> Iterator[Entry]:
-    """in_listed_order one entry at a time: the first alone is asked for each decision."""
+    """in_listed_order one entry at a time."""
     if kinds is None:
         for group in awards.groups:
             yield from group.entries
@@ -845,18 +851,19 @@ def _numbered(text: str, number: int) -> str:
 
 def rate_line(info: DocumentInfo, values: dict[str, str], group: Group, kinds: Kinds) -> list[str]:
     """Điều 2's line for one award (phrase dieu_2_muc): the award named once, then its amount
-    for each kind in the office's order: "Giấy khen: 1.410.000 đồng/tập thể, 710.000
-    đồng/người;". A phrase that names the award between its amount fields gets a line per kind.
+    for each kind in the office's order, else cá nhân first (STATED_ORDER, whichever row comes
+    first): "Giấy khen: 710.000 đồng/người, 1.410.000 đồng/tập thể;". A phrase that names the
+    award between its amount fields gets a line per kind.
     """
-    # The amount of each kind's first entry, in the order the kinds first appear (kinds_in):
-    # one pass over the entries, stopped once both kinds are found.
+    # The amount of each kind's first entry: one pass over the entries, stopped once both
+    # kinds are found.
     first: dict[bool, int] = {}
     for entry in group.entries:
         if entry.collective not in first:
             first[entry.collective] = entry.amount
             if len(first) == 2:
                 break
-    order = list(first) if kinds is None else [kind for kind in kinds if kind in first]
+    order = [kind for kind in kinds or STATED_ORDER if kind in first]
     per_kind = [
         {
             "so_tien": format_money(first[kind]),
@@ -1024,11 +1031,17 @@ def award_list_context(
             label = str(kind_number) if by_award else roman(kind_number)
             heading("danh_sach_doi_tuong", label, name, part, sum(e.amount for e in part))
             entries_rows(part)
+    headings = {
+        key: info.write(f"cot_{key}") for key in ("stt", "ten", "chuc_vu", "don_vi", "so_tien")
+    }
+    if all(entry.collective for entry in awards.entries):
+        headings["ten"] = info.write(name_heading(info.phrases))
     return {
         "ten": info.write("danh_sach_ten"),
-        "cot": {
-            key: info.write(f"cot_{key}") for key in ("stt", "ten", "chuc_vu", "don_vi", "so_tien")
-        },
+        "cot": headings,
+        # A list none of whose entries has a chức vụ (tập thể only, as a rule) prints no such
+        # column: a column empty from top to bottom reads as data left out.
+        "co_chuc_vu": any(entry.position for entry in awards.entries),
         # In capitals, broken between its phrases where it is too wide (title_lines).
         "tieu_de": title,
         "kem_theo": info.write("danh_sach_kem_theo"),
@@ -1037,6 +1050,19 @@ def award_list_context(
         "tong_cong_chu": info.write("danh_sach_tong_cong", values),
         "tong_cong": format_money(awards.total),
     }
+
+
+# The name column's heading of a Danh sách of tập thể only ("Tên tập thể", not "Họ và tên").
+COLLECTIVE_NAME_HEADING = "cot_ten_tap_the"
+
+
+def name_heading(phrases: Phrases) -> str:
+    """The phrase heading the name column of a Danh sách of tập thể only: cot_ten_tap_the,
+    unless the office (or the document) wrote its own cot_ten and not this one as near: its
+    heading ("Tên tập thể, cá nhân") was written for every list, and is kept."""
+    if phrases.layer("cot_ten") > phrases.layer(COLLECTIVE_NAME_HEADING):
+        return "cot_ten"
+    return COLLECTIVE_NAME_HEADING
 
 
 @lru_cache(maxsize=256)  # a title and the office's danh_sach_ten, typed alike in every decision

@@ -187,6 +187,12 @@ def inline_document(written: Source, loc: tuple[str, ...], resolver: Resolver) -
         raise
 
 
+# The warnings of how a decision is signed (load.documents.check_signing_authority: a head's
+# own decision signed "TM.", a Giấy khen signed on a body's behalf): a draft built by no one
+# else is told them by its Tờ trình, as the decision built alone would be.
+DRAFT_SIGNING_KEYS = frozenset({"data.tm_not_needed", "data.certificate_by_collective"})
+
+
 def submission_attachments(data: SubmissionData, source: Source, resolver: Resolver) -> Attached:
     """The draft decision a Tờ trình attaches (du_thao), if any: a Quyết định whose text ends
     with its signature (one with a Danh sách, a Kế hoạch or a Quy chế after it is refused)."""
@@ -212,6 +218,9 @@ def submission_attachments(data: SubmissionData, source: Source, resolver: Resol
     # are said here.
     if inline is not None or path.parent.name == ATTACHED_DIR:
         warnings += draft_wording_warnings(draft, written, resolver, loc if inline else None)
+        signing = (w for w in draft.warnings
+                   if isinstance(w, InputError) and w.key in DRAFT_SIGNING_KEYS)  # fmt: skip
+        warnings += said_of_the_draft(signing, written, loc if inline else None)
     return Attached(SubmissionAttachments(draft=draft.info), draft.files, draft.folders,
                     warnings=warnings)  # fmt: skip
 

@@ -292,6 +292,19 @@ def clerks_text(data: Any) -> Iterator[tuple[Path_, str]]:
 SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
 
 
+def sentences_of(text: str) -> list[str]:
+    """`text` cut at SENTENCE_END, but never inside parentheses: the printing leaves a clause
+    naming an empty figure out whole (fill_text), "(02 lượt, ... so với năm 2023; số cá nhân
+    ...)" with its ';' too, so a warning quotes it whole, as it prints."""
+    out: list[str] = []
+    for piece in SENTENCE_END.split(text):
+        if out and out[-1].count("(") > out[-1].count(")"):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
 def figures_without_value(
     source: Source, values: dict[str, str], year_before: int, folder: Path
 ) -> tuple[InputError, ...]:
@@ -308,7 +321,7 @@ def figures_without_value(
             continue
         sentences = [
             fill_text(sentence, printed).strip()
-            for sentence in SENTENCE_END.split(" ".join(text.split()))
+            for sentence in sentences_of(" ".join(text.split()))
             if any(not values.get(name, "x") for name in names_in(sentence))
         ]
         # Without the file, as a document's other warnings: render, check and build say each

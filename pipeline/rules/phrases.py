@@ -96,6 +96,7 @@ FIELDS: dict[str, frozenset[str]] = {
     "danh_sach_tong_cong": _AWARD,
     "cot_stt": frozenset(),
     "cot_ten": frozenset(),
+    "cot_ten_tap_the": frozenset(),
     "cot_chuc_vu": frozenset(),
     "cot_don_vi": frozenset(),
     "cot_so_tien": frozenset(),
@@ -173,7 +174,8 @@ REQUIRED: dict[str, str] = {
     "theo_de_nghi": "lost_proposal",
     # A heading of the Danh sách printed empty.
     **dict.fromkeys(
-        ("danh_sach_ten", "cot_stt", "cot_ten", "cot_chuc_vu", "cot_don_vi", "cot_so_tien"),
+        ("danh_sach_ten", "cot_stt", "cot_ten", "cot_ten_tap_the", "cot_chuc_vu", "cot_don_vi",
+         "cot_so_tien"),
         "empty_heading",
     ),
     # A report's table, a plan's appendix or a notice's schedule, printed without its name or a
