@@ -93,9 +93,10 @@ def test_init_refuses_an_existing_workspace_and_missing_answers(
 
 @pytest.mark.parametrize("kind", list(presets()))
 def test_every_preset_makes_a_valid_profile_that_renders(kind: str, tmp_path: Path) -> None:
-    # A phòng is named with the UBND it belongs to (its level and place come from it).
-    office = {"ten_co_quan": "Phòng Nội vụ", "co_quan_chu_quan": "UBND XÃ CHỢ ĐỒN"} if (
-        kind == "phong") else {"ten_co_quan": "Sở Nội vụ"}
+    # A phòng is named with the UBND it belongs to (its level and place come from it); a Sở by
+    # its name; the others by their preset's own (a UBND's name is a UBND's: a Sở's is refused).
+    office = {"phong": {"ten_co_quan": "Phòng Nội vụ", "co_quan_chu_quan": "UBND XÃ CHỢ ĐỒN"},
+              "so-nganh": {"ten_co_quan": "Sở Nội vụ"}}.get(kind, {})  # fmt: skip
     answers = OfficeAnswers(kieu=kind, dia_danh="Bắc Kạn", nguoi_ky="Hà Văn C", pho="Lý Thị D",
                             viet_tat="SNV", **office)  # fmt: skip
     made = init_workspace(tmp_path, answers)

@@ -86,6 +86,91 @@ MESSAGES = {
         "body's name may be abbreviated (Decree 30/2020, Annex I, box 2), so the agency profile "
         "holds the full name '{full}' ({abbreviation} = {words})",
     },
+    # {option}: the answer as the caller gives it (dia_danh='...' to init_workspace, --dia-danh
+    # '...' to vanthu init, the question asked at its terminal).
+    "ws.place_no_letters": {
+        "vi": "{option} không phải địa danh: địa danh ở dòng ngày tháng viết bằng chữ (ví dụ: "
+        "Sơn La); đơn vị hành chính đặt tên bằng chữ số ghi cả cấp: 'Phường 1', 'Quận 3'",
+        "en": "{option} is no place name: the place on the date line is written in words "
+        "(e.g. Sơn La); a unit named by a number is written with its level: 'Phường 1', "
+        "'Quận 3'",
+    },
+    "ws.person_no_letters": {
+        "vi": "{option} không phải họ tên người: họ tên viết bằng chữ, ví dụ: 'Nguyễn Văn A'",
+        "en": "{option} is no person's name: a name is written in words, e.g. 'Nguyễn Văn A'",
+    },
+    "ws.agency_no_letters": {
+        "vi": "{option} không phải tên cơ quan: tên cơ quan viết bằng chữ, ví dụ: 'SỞ Y TẾ'",
+        "en": "{option} is no agency's name: a name is written in words, e.g. 'SỞ Y TẾ'",
+    },
+    # {hint}: ws.level_other_kinds, or nothing when no kind of office is of that level.
+    "ws.place_level_unfit": {
+        "vi": "{option} ghi cấp {level}, còn cơ quan kiểu {kieu} là cơ quan cấp {levels}: tên "
+        "cơ quan sẽ ghi sai cấp{hint}",
+        "en": "{option} states the {level} level, while a {kieu} office is of one of: "
+        "{levels}; its name would state the wrong level{hint}",
+    },
+    "ws.place_level_unfit_chief": {
+        "vi": "{option} ghi cấp {level}, còn cơ quan kiểu {kieu} thuộc cơ quan chủ quản cấp "
+        "{levels} và ghi địa danh của cơ quan chủ quản: tên cơ quan sẽ ghi sai cấp{hint}",
+        "en": "{option} states the {level} level, while a {kieu} office belongs to a parent "
+        "body of one of: {levels}, whose place it writes; its name would state the wrong "
+        "level{hint}",
+    },
+    "ws.level_other_kinds": {
+        "vi": "; cơ quan cấp {level} dùng {kinds}",
+        "en": "; for an office of the {level} level use {kinds}",
+    },
+    "ws.level_gone": {
+        "vi": "; cấp {level} không còn từ 01/07/2025: văn bản trước ngày ấy của Ủy ban nhân dân "
+        "{level} thì ghi đủ tên cơ quan, {kind} {example}",
+        "en": "; the {level} level is gone since 01/07/2025: for documents before that day of "
+        "a {level}'s People's Committee give its full name, {kind} {example}",
+    },
+    "ws.place_level_differs": {
+        "vi": "{option} ghi cấp {level}, còn tên cơ quan '{name}' ghi cấp {stated}: hai câu "
+        "trả lời phải cùng một cấp",
+        "en": "{option} states the {level} level, while the agency's name '{name}' states "
+        "{stated}: both answers must be of one level",
+    },
+    # A warning of vanthu init: the level word typed with the place is not on the date line.
+    "ws.place_level_dropped": {
+        "vi": "địa danh '{typed}': cấp ({level}) ghi vào tên cơ quan, dòng ngày tháng ghi "
+        "'{place}, ngày ...' (Nghị định 30/2020, Phụ lục I, mục II.4); đơn vị hành chính đặt "
+        "tên theo tên người hay sự kiện lịch sử thì ghi đủ tên: khi đó sửa dia_danh trong hồ "
+        "sơ cơ quan thành '{full}'",
+        "en": "place '{typed}': its level ({level}) goes into the agency's name, and the date "
+        "line reads '{place}, ngày ...' (Decree 30/2020, Annex I, section II.4); a unit named "
+        "after a person or a historical event is written in full: then change dia_danh in the "
+        "agency profile to '{full}'",
+    },
+    # {kinds}: where the kinds are described (ws.kinds_listed, ws.kinds_listed_cli); {example}:
+    # the answer as the caller gives it.
+    "ws.name_not_body": {
+        "vi": "'{name}' không phải tên một {body}: cơ quan kiểu {kieu} là {body} cấp {levels}, "
+        "tên bắt đầu bằng '{body}' rồi đến cấp, ví dụ: {example}; người ký, nhóm nơi nhận, câu "
+        "chữ của kiểu {kieu} là của {body}: cơ quan khác thì chọn kiểu khác ({kinds})",
+        "en": "'{name}' is not the name of an {body}: a {kieu} office is the {body} of one of: "
+        "{levels}, its name starting '{body}' then the level, e.g. {example}; the signers, "
+        "recipient groups and wording of {kieu} are an {body}'s: for another office choose "
+        "another kind ({kinds})",
+    },
+    # vanthu init at the terminal: an answer as its question names it (parameters.Parameter).
+    "ws.answer_to": {
+        "vi": "câu trả lời '{value}' cho câu hỏi «{question}»",
+        "en": "the answer '{value}' to the question “{question}”",
+    },
+    "ws.ask_not_a_kind": {
+        "vi": "'{value}' không phải kiểu cơ quan; chọn một trong: {kinds}",
+        "en": "'{value}' is no kind of office; choose one of: {kinds}",
+    },
+    "ws.ask_again": {"vi": "Hãy trả lời lại.", "en": "Please answer again."},
+    "ws.ask_no_answer": {
+        "vi": "không có câu trả lời cho câu hỏi «{question}» (hết dữ liệu vào): chưa tạo tệp "
+        "nào; chạy lại vanthu init, hoặc cho câu trả lời bằng {option}",
+        "en": "no answer to the question “{question}” (end of input): no file was written; run "
+        "vanthu init again, or give the answer with {option}",
+    },
     "ws.bad_abbreviation": {
         "vi": "chữ viết tắt '{value}' chỉ được có chữ cái và chữ số, không dấu cách",
         "en": "the abbreviation '{value}' may hold only letters and digits, no spaces",

@@ -12,6 +12,7 @@ import click
 from pipeline.errors import InputError, VanthuError
 from pipeline.i18n import t
 from pipeline.workspace import shown
+from pipeline.workspace.answer_checks import check_answer
 from pipeline.workspace.init import OfficeAnswers, default_place, init_workspace, presets
 from pipeline.workspace.parameters import OPTIONS, Hint, Note, Parameter, Parameters
 from pipeline.workspace.presets import needed_answers
@@ -62,20 +63,53 @@ def _on_terminal() -> bool:
     return sys.stdin.isatty()
 
 
+def _as_asked(value: object, name: str) -> object:
+    """A param of an error about the answer `name` typed at the terminal: the answer (a
+    Parameter of that name) said as the question asked, not as a flag never typed."""
+    if isinstance(value, Parameter) and value.name == name:
+        return replace(value, question=f"ws.ask.{name}")
+    return _as_flag(value)
+
+
+def _prompt(name: str, default: str | None = None, kinds: tuple[str, ...] = (),
+            kind: str | None = None) -> str:  # fmt: skip
+    """An answer typed at the terminal to the question ws.ask.<name>, in the language of every
+    message, asked again until it is one init takes (one of `kinds`; for an office of `kind`,
+    answer_checks.check_answer): an answer refused is said in that language, naming the
+    question. End of input is an error saying which question went unanswered; Ctrl-C stops
+    init as it stops any command."""
+    question = t(f"ws.ask.{name}", kinds=", ".join(kinds))
+    while True:
+        try:
+            answer: str = click.prompt(question, default=default, show_default=bool(default))
+        except click.Abort as stopped:
+            if isinstance(stopped.__context__, KeyboardInterrupt):
+                raise KeyboardInterrupt from None
+            raise InputError("ws.ask_no_answer", question=question,
+                             option=Parameter(name)) from None  # fmt: skip
+        answer = answer.strip()
+        try:
+            if kinds and answer not in kinds:
+                raise InputError("ws.ask_not_a_kind", value=answer, kinds=", ".join(kinds))
+            if kind is not None:
+                check_answer(name, answer, kind)
+        except InputError as error:
+            error.params = {key: _as_asked(value, name) for key, value in error.params.items()}
+            click.echo(f"{t('common.error')}: {error.message()}. {t('ws.ask_again')}", err=True)
+            continue
+        return answer
+
+
 def _ask(value: str | None, name: str, default: str | None = None,
-         kinds: tuple[str, ...] = ()) -> str:  # fmt: skip
-    """A flag's value, else an answer typed at the terminal (the question in the language of
-    every message, ws.ask.<name>); an error naming the answer when nobody can answer."""
+         kinds: tuple[str, ...] = (), kind: str | None = None) -> str:  # fmt: skip
+    """A flag's value, else an answer typed at the terminal (_prompt); without a terminal the
+    default, else "" for init_workspace to say what is missing (in its order: a phòng's chủ
+    quản before the place it gives), named as its flag."""
     if value:
         return value
     if _on_terminal():
-        choice = click.Choice(kinds) if kinds else None
-        prompt = t(f"ws.ask.{name}", kinds=", ".join(kinds))
-        answer: str = click.prompt(prompt, default=default, type=choice, show_choices=False)
-        return answer
-    if default is not None:
-        return default
-    raise InputError("ws.missing_answer", name=name, option=Parameter(name))
+        return _prompt(name, default, kinds, kind)
+    return default or ""
 
 
 def _ask_needed(value: str | None, name: str, kind: str) -> str | None:
@@ -84,8 +118,7 @@ def _ask_needed(value: str | None, name: str, kind: str) -> str | None:
     it; without a terminal left as given, for init_workspace to name it (said as its flag)."""
     if value is not None or name not in needed_answers(presets()[kind]) or not _on_terminal():
         return value
-    answer: str = click.prompt(t(f"ws.ask.{name}"))
-    return answer
+    return _prompt(name, kind=kind)
 
 
 @click.command("init")
@@ -123,7 +156,7 @@ def init_command(
 ) -> None:  # fmt: skip
     """Tạo thư mục làm việc cho một cơ quan: hồ sơ cơ quan, văn bản mẫu, hướng dẫn."""
     try:
-        kind = _ask(kind, "kieu", DEFAULT_KIND, tuple(presets()))
+        kind = _ask(kind, "kieu", DEFAULT_KIND, kinds=tuple(presets()))
         # What the kind needs first (its name, its chủ quản: the place may be read from them).
         ten_co_quan = _ask_needed(ten_co_quan, "ten_co_quan", kind)
         chu_quan = _ask_needed(chu_quan, "co_quan_chu_quan", kind)
@@ -132,8 +165,9 @@ def init_command(
             kieu=kind,
             # A name holding its place ("... XÃ CHIỀNG MUNG", "Ủy ban nhân dân thành phố Hà
             # Nội"), or its chủ quản's, answers the place of the date line.
-            dia_danh=_ask(dia_danh, "dia_danh", default_place(ten_co_quan, chu_quan, ten_day_du)),
-            nguoi_ky=_ask(nguoi_ky, "nguoi_ky"),
+            dia_danh=_ask(dia_danh, "dia_danh", default_place(ten_co_quan, chu_quan, ten_day_du),
+                          kind=kind),
+            nguoi_ky=_ask(nguoi_ky, "nguoi_ky", kind=kind),
             ten_co_quan=ten_co_quan,
             ten_day_du=ten_day_du,
             co_quan_chu_quan=chu_quan,

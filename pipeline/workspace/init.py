@@ -32,13 +32,15 @@ from pipeline.rules.agency_names import (
 )
 from pipeline.starters import document_day, filled_starter, gone_level, read_starter, shipped_text
 from pipeline.starters.office import name_place, starter_date
-from pipeline.text.legacy import (
-    legacy_encodings,
-    named_encodings,
-    refusal_key,
-    suggested_unicode,
-)
 from pipeline.text.normalize import nfc, slug
+from pipeline.text.tones import same_spelling
+from pipeline.workspace.answer_checks import abbreviation as checked_abbreviation
+from pipeline.workspace.answer_checks import (
+    refuse_legacy_answer,
+    refuse_letterless,
+    refuse_place_level,
+)
+from pipeline.workspace.answer_checks import refuse_other_kinds_name as refuse_name_of_kind
 from pipeline.workspace.config import (
     CONFIG_FILE,
     DATA_DIR,
@@ -56,8 +58,15 @@ from pipeline.workspace.parameters import (
     Parameter,
     Parameters,
 )
+from pipeline.workspace.places import (
+    Place,
+    date_place,
+    is_central_city,
+    keeps_level,
+    read_place,
+    with_level,
+)
 from pipeline.workspace.presets import (
-    NAME_START_KEY,
     PERSONAL_SUFFIX,
     PRESET_ONLY_KEYS,
     chief_levels,
@@ -71,7 +80,6 @@ from pipeline.workspace.presets import (
 )
 
 STARTER_KIND = "ke-hoach"
-_ABBREVIATION = re.compile(r"^[A-ZĐ0-9]+$")
 
 
 @dataclass(frozen=True)
@@ -130,25 +138,18 @@ def _clean(text: str) -> str:
     return " ".join(nfc(text).split())
 
 
-# The typed answers (parameters.TYPED_ANSWERS) that are a person's name.
-_PERSONS = ("nguoi_ky", "pho")
-
-
 def refuse_legacy_answers(answers: OfficeAnswers) -> None:
-    """An answer typed or pasted in TCVN3 or VNI ("S¬n La") would be written into the profile
-    and every document: refused, naming the answer as the caller gives it (`dia_danh='S¬n La'`
-    to the library, `--dia-danh 'S¬n La'` to vanthu init: a Parameter) and the Unicode text
-    it stands for."""
+    """An answer typed or pasted in TCVN3 or VNI ("S¬n La") is refused
+    (answer_checks.refuse_legacy_answer), the answers checked in TYPED_ANSWERS' order."""
     for name in TYPED_ANSWERS:
-        value = getattr(answers, name) or ""
-        codes = legacy_encodings(value)
-        if codes:
-            encoding, font = named_encodings(codes)
-            raise InputError(
-                refusal_key("ws.legacy_answer", codes), option=Parameter(name, value),
-                value=value, encoding=encoding, font=font,
-                fixed=suggested_unicode(value, codes[0], person=name in _PERSONS),
-            )  # fmt: skip
+        refuse_legacy_answer(name, getattr(answers, name))
+
+
+def refuse_letterless_answers(answers: OfficeAnswers) -> None:
+    """A place or a name with no letter ("...", "123") is refused
+    (answer_checks.refuse_letterless)."""
+    for name in TYPED_ANSWERS:
+        refuse_letterless(name, getattr(answers, name))
 
 
 # Who a preset's signer is (its `nguoi:`): the person of --nguoi-ky or of --pho. Without it,
@@ -201,7 +202,11 @@ def default_place(
     NHÂN DÂN HUYỆN MAI SƠN" dates its documents "Mai Sơn"); None when none holds one."""
     found = (name_place(ten_co_quan) or _place_only(ten_co_quan)
              or _only_place(ten_day_du) or name_place(chu_quan))  # fmt: skip
-    return found[1] if found else None
+    if found is None:
+        return None
+    # "ỦY BAN NHÂN DÂN PHƯỜNG 1" dates its documents "Phường 1", not "1" (places.keeps_level).
+    level, place = found
+    return with_level(level, place) if keeps_level(place) else place
 
 
 def _only_place(name: str | None) -> tuple[str, str] | None:
@@ -223,14 +228,22 @@ def place_warnings(answers: OfficeAnswers) -> list[str]:
     """What to tell the clerk about the place answered: a body of a xã, phường or đặc khu
     writes its own name on the date line (Nghị định 30/2020, Phụ lục I, mục II.4), so a
     --dia-danh other than the one in --co-quan is likely a slip ("Sơn La" for xã Chiềng Mung)."""
+    typed = read_place(answers.dia_danh)
+    warnings = []
+    if typed.level is not None and not keeps_level(typed.name):
+        # The level word typed was left out of the date line: say so, and how to keep it for
+        # a unit named after a person or an event, which init cannot tell from the name.
+        warnings.append(t("ws.place_level_dropped", typed=_clean(answers.dia_danh),
+                          place=typed.name, level=typed.level,
+                          full=with_level(typed.level, typed.name)))  # fmt: skip
     found = name_place(_issuing_name(answers))
-    dia_danh = _proper(_clean(answers.dia_danh))
+    dia_danh = typed.name
     if not found or not dia_danh or tuple(found[0].split()) not in COMMUNE_LEVELS:
-        return []
+        return warnings
     level, place = found
     if dia_danh.casefold() == place.casefold():
-        return []
-    return [t("ws.place_not_commune", place=dia_danh, level=level, commune=place)]
+        return warnings
+    return [*warnings, t("ws.place_not_commune", place=dia_danh, level=level, commune=place)]
 
 
 def _typed_name(answers: OfficeAnswers) -> str:
@@ -253,13 +266,16 @@ def _place_body_name(answers: OfficeAnswers) -> str | None:
 
 
 def _header_at_level(preset: dict[str, Any], template: Any, level: str) -> Any:
-    """A place's body's header name template ("ỦY BAN NHÂN DÂN TỈNH {DIA_DANH}", spelling the
-    preset's first level) at the level of place its office is of (`level`, from the name in
-    running text when no header name is typed: "... THÀNH PHỐ {DIA_DANH}")."""
+    """A place's body's name template ("ỦY BAN NHÂN DÂN TỈNH {DIA_DANH}", "Ủy ban nhân dân
+    tỉnh {dia_danh}", spelling the preset's first level) at the level of place its office is of
+    (`level`, from the name in running text when no header name is typed, or from the place:
+    "... THÀNH PHỐ {DIA_DANH}")."""
     known = levels(preset)
     if not known or level == known[0] or level not in known or not isinstance(template, str):
         return template
-    return template.replace(f" {known[0].upper()} {{", f" {level.upper()} {{", 1)
+    for first, other in ((known[0].upper(), level.upper()), (known[0], level)):
+        template = template.replace(f" {first} {{", f" {other} {{", 1)
+    return template
 
 
 def _issuing_name(answers: OfficeAnswers) -> str:
@@ -302,16 +318,19 @@ def _own_level(answers: OfficeAnswers, preset: dict[str, Any]) -> tuple[str, str
     return None
 
 
-def _chief_name(answers: OfficeAnswers, preset: dict[str, Any], dia_danh: str) -> str:
+def _chief_name(
+    answers: OfficeAnswers, preset: dict[str, Any], dia_danh: str, level: str | None = None
+) -> str:
     """The cơ quan chủ quản whose level a preset's names take, as one line in capitals: the one
     answered, else the preset's own ("UBND {CAP} {DIA_BAN}") of the level and place the
-    office's name states (_own_level), or of its first level and the place ("UBND TỈNH SƠN
+    office's name states (_own_level), or of the place's `level` (_place_level: "tỉnh Sơn La",
+    "Đà Nẵng", a city of the country's) or the preset's first and the place ("UBND TỈNH SƠN
     LA": a Sở whose header prints none is still a province's); "" when neither names one."""
     if _one_line(answers.co_quan_chu_quan):
         return _one_line(answers.co_quan_chu_quan)
     template = str(preset.get("co_quan_chu_quan") or "")
     known = chief_levels(preset)
-    level, place = _own_level(answers, preset) or (known[0] if known else "", dia_danh)
+    level, place = _own_level(answers, preset) or (level or (known[0] if known else ""), dia_danh)
     return _one_line(template.format(dia_danh=dia_danh, DIA_DANH=dia_danh.upper(),
                                      CAP=level.upper(), DIA_BAN=place.upper()))  # fmt: skip
 
@@ -327,21 +346,21 @@ def _takes_chief_level(preset: dict[str, Any], own_name: bool) -> bool:
 
 
 def chief_names(
-    answers: OfficeAnswers, preset: dict[str, Any], dia_danh: str, *, needed: bool
+    answers: OfficeAnswers, preset: dict[str, Any], dia_danh: str, *, needed: bool,
+    level: str | None = None,
 ) -> dict[str, str]:
     """{cap}, {CAP}, {dia_ban}, {chu_quan} of a preset whose office belongs to a chủ quản of a
     level it lists (cap_chu_quan: a Sở's UBND tỉnh, a phòng's UBND xã or huyện): the level and
     place the chủ quản's name states, never guessed ("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO" of "ỦY BAN
     NHÂN DÂN HUYỆN MAI SƠN" is the Phòng ... huyện Mai Sơn, not tỉnh). When they are `needed`,
     a chủ quản missing, stating no level or one the preset is not for is refused, naming the
-    kinds that are for it."""
+    kinds that are for it. `level`: the level the place answered gives (_place_level)."""
     known = chief_levels(preset)
-    chief = _chief_name(answers, preset, dia_danh)
+    chief = _chief_name(answers, preset, dia_danh, level)
     found = name_place(chief)
     example = f"{ORGAN_ABBREVIATIONS['UBND']} {known[0].upper()} ..."
     if needed and not chief:
-        raise InputError("ws.chief_missing", kieu=answers.kieu, levels=", ".join(known),
-                         example=Parameter("co_quan_chu_quan", example))  # fmt: skip
+        _refuse_no_chief(answers.kieu, known)
     if needed and found is None:
         raise InputError("ws.chief_level_unknown", chu_quan=chief, kieu=answers.kieu,
                          levels=", ".join(known),
@@ -353,24 +372,55 @@ def chief_names(
         raise InputError("ws.chief_level_unfit", chu_quan=chief, level=found[0],
                          kieu=answers.kieu, levels=", ".join(known), hint=hint,
                          ten_day_du=Parameter("ten_day_du"))  # fmt: skip
-    level, place = found if found is not None and found[0] in known else (known[0], dia_danh)
+    if found is None or found[0] not in known:
+        found = (level if level in known else known[0], dia_danh)
+    level, place = found
     # {chu_quan} is a recipient line (cấp trên): written in full, as Nơi nhận names bodies.
     return {"cap": level, "CAP": level.upper(), "dia_ban": place, "DIA_BAN": place.upper(),
             "chu_quan": running_text_name(full_agency_name(chief))}  # fmt: skip
 
 
+def _refuse_no_chief(kind: str, known: tuple[str, ...]) -> None:
+    """A preset whose office takes its level from its chủ quản, and none answered: refused,
+    with an example of one."""
+    example = f"{ORGAN_ABBREVIATIONS['UBND']} {known[0].upper()} ..."
+    raise InputError("ws.chief_missing", kieu=kind, levels=", ".join(known),
+                     example=Parameter("co_quan_chu_quan", example))  # fmt: skip
+
+
 def refuse_other_kinds_name(answers: OfficeAnswers, name: str) -> None:
-    """An issuing agency's name that starts as another preset's names do ("PHÒNG ...": a phòng,
-    headed by a Trưởng phòng) is refused for this preset: its signers, recipient groups and
-    words would be another kind of office's (a Sở's Giám đốc, "Các phòng, đơn vị thuộc Sở")."""
-    words = name.casefold().split()
-    for kind, preset in presets().items():
-        start = str(preset.get(NAME_START_KEY) or "").casefold().split()
-        if kind != answers.kieu and start and words[: len(start)] == start:
-            listed = Hint("ws.kinds_listed", cli_key="ws.kinds_listed_cli")
-            raise InputError("ws.name_of_other_kind", name=name, kieu=answers.kieu, other=kind,
-                             start=" ".join(start).upper(), option=Parameter("kieu", kind),
-                             kinds=listed)  # fmt: skip
+    """An issuing agency's name that is another kind of office's ("PHÒNG ...": a phòng; "SỞ
+    ..." for a ubnd-tinh) is refused for this preset (answer_checks.refuse_other_kinds_name)."""
+    refuse_name_of_kind(answers.kieu, name)
+
+
+def _place_level(preset: dict[str, Any], place: Place) -> str | None:
+    """The level of the unit whose place was answered, when the place tells one the preset
+    may be of (its own or its chủ quản's): the level word typed ("Phường Tô Hiệu"), or
+    "thành phố" for a city of the country's typed alone ("Hà Nội", "Huế": never a tỉnh) when
+    the preset is of a tỉnh's level; None when the place tells none."""
+    known = levels(preset) or chief_levels(preset)
+    if place.level is not None:
+        return place.level if place.level in known else None
+    city = "thành phố"
+    if known[:1] == ("tỉnh",) and city in known and is_central_city(place.name):
+        return city
+    return None
+
+
+def _with_full_place(value: Any, level: str, place: str) -> Any:
+    """Texts of the profile with a place that keeps its level word (places.keeps_level) named
+    in full: "Ủy ban nhân dân phường 1" → "Ủy ban nhân dân Phường 1", "Sở Y tế thành phố Hồ Chí
+    Minh" → "... Thành phố Hồ Chí Minh" (Nghị định 30/2020, Phụ lục II, mục III.1)."""
+    if not level or not place or not keeps_level(place):
+        return value
+    if isinstance(value, str):
+        return value.replace(f"{level} {place}", with_level(level, place))
+    if isinstance(value, dict):
+        return {k: _with_full_place(v, level, place) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_with_full_place(v, level, place) for v in value]
+    return value
 
 
 def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
@@ -380,9 +430,15 @@ def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
         raise InputError("ws.unknown_preset", name=answers.kieu, known=", ".join(known))
     preset = known[answers.kieu]
     refuse_legacy_answers(answers)
-    dia_danh = (_proper(_clean(answers.dia_danh))
-                or default_place(answers.ten_co_quan, answers.co_quan_chu_quan,
-                                 answers.ten_day_du) or "")  # fmt: skip
+    refuse_letterless_answers(answers)
+    refuse_place_level(answers.kieu, answers.dia_danh)
+    if "co_quan_chu_quan" in needed_answers(preset) and not _one_line(answers.co_quan_chu_quan):
+        # Before the place: a phòng's is its chủ quản's, which is then what is missing.
+        _refuse_no_chief(answers.kieu, chief_levels(preset))
+    # The place as typed ("Xã Mường Bú": its level apart), else as a name holds it.
+    place = read_place(_clean(answers.dia_danh) or default_place(
+        answers.ten_co_quan, answers.co_quan_chu_quan, answers.ten_day_du))  # fmt: skip
+    dia_danh = place.name
     for name, value in (("dia_danh", dia_danh), ("nguoi_ky", _clean(answers.nguoi_ky))):
         if not value:  # only spaces: as good as not answered
             raise InputError("ws.missing_answer", name=name, option=Parameter(name))
@@ -391,6 +447,8 @@ def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
     if "ten_co_quan" in needed_answers(preset) and not ten_co_quan:
         raise InputError("ws.missing_answer", name="ten_co_quan", option=Parameter("ten_co_quan"))
     refuse_other_kinds_name(answers, ten_co_quan)
+    if answers.ten_day_du:  # the name in running text is the office's too
+        refuse_other_kinds_name(answers, answers.ten_day_du)
     short = running_text_name(ten_co_quan)
     typed_full_name = bool(answers.ten_day_du and _clean(answers.ten_day_du))
     own_name = not typed_full_name and not (short and names_itself(ten_co_quan))
@@ -399,9 +457,14 @@ def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
     # thành phố Hà Nội" is headed THÀNH PHỐ HÀ NỘI, not TỈNH), or, for a preset of an office
     # under a chủ quản, the one its chủ quản states.
     stated = name_place(ten_co_quan) or (None if ten_co_quan else _only_place(answers.ten_day_du))
-    levels_of = level_names(preset, stated[0] if stated else None)
+    place_level = _place_level(preset, place)
+    if stated is not None and place.level is not None and levels(preset) \
+            and place.level != stated[0] and same_spelling(place.name) == same_spelling(stated[1]):
+        raise InputError("ws.place_level_differs", option=Parameter("dia_danh", answers.dia_danh),
+                         level=place.level, name=ten_co_quan, stated=stated[0])  # fmt: skip
+    levels_of = level_names(preset, stated[0] if stated else place_level)
     if chief_levels(preset):
-        levels_of = chief_names(answers, preset, dia_danh,
+        levels_of = chief_names(answers, preset, dia_danh, level=place_level,
                                 needed=_takes_chief_level(preset, own_name))  # fmt: skip
     names = {"dia_danh": dia_danh, "DIA_DANH": dia_danh.upper(), "ten_co_quan": ten_co_quan,
              "ten_ngan": short, "dia_ban": dia_danh, "DIA_BAN": dia_danh.upper(),
@@ -412,8 +475,13 @@ def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
     at_level = for_level(preset, levels_of["cap"])
     kept = {k: v for k, v in at_level.items() if k not in PRESET_ONLY_KEYS}
     if not typed_lines and not chief_levels(preset):
-        kept["ten_co_quan"] = _header_at_level(preset, kept.get("ten_co_quan"), levels_of["cap"])
+        for key in ("ten_co_quan", "ten_day_du"):
+            kept[key] = _header_at_level(preset, kept.get(key), levels_of["cap"])
     filled = _fill(kept, names)
+    # A place named by a number or after a person is named in full in running text too.
+    full_place = (levels_of["cap"], names.get("dia_ban", dia_danh))
+    for key in ("ten_day_du", "nhom_noi_nhan"):
+        filled[key] = _with_full_place(filled.get(key), *full_place)
     # Header names in the lines the header prints (workspace.header_name): where the clerk
     # broke them ("|"), else where offices do or the column needs; a list when several.
     if answers.co_quan_chu_quan is not None:
@@ -430,15 +498,14 @@ def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
         # "Sở Tư pháp tỉnh Lào Cai", "Ủy ban nhân dân xã Chiềng Mung", "Trường THPT Chu Văn An":
         # the name holds its place or is a proper name, so it is the running text's name as
         # typed, nothing appended and no place of the preset's put in.
-        filled["ten_day_du"] = short
+        filled["ten_day_du"] = _with_full_place(short, *(stated or ("", "")))
     abbreviation = answers.viet_tat or filled.get("viet_tat")
     if not abbreviation:
         raise InputError("ws.missing_answer", name="viet_tat", option=Parameter("viet_tat"))
-    abbreviation = _clean(abbreviation).upper()
-    if not _ABBREVIATION.match(abbreviation):
-        raise InputError("ws.bad_abbreviation", value=abbreviation)
-    filled["viet_tat"] = abbreviation
-    filled["dia_danh"] = dia_danh
+    filled["viet_tat"] = checked_abbreviation(abbreviation)
+    # The date line's place: "Mường Bú", or "Phường 1" (places.date_place), of the level of
+    # the unit whose place it is (the office's own, or its chủ quản's).
+    filled["dia_danh"] = date_place(place.level or levels_of["cap"], dia_danh)
     filled["don_vi"] = {code: {"ten": name} for code, name in filled["don_vi"].items()}
     filled["nguoi_ky"] = _signers(filled["nguoi_ky"], answers)
     order = ("co_quan_chu_quan", "ten_co_quan", "ten_day_du", "viet_tat", "dia_danh", "don_vi",

@@ -40,11 +40,18 @@ class Parameter:
     example: str | None = None
     flag: str | None = None
     switch: bool = False
+    # The catalogue key of the question `vanthu init` asked at its terminal for an answer typed
+    # there (ws.ask.dia_danh): the answer is then said as that question's, not as a flag.
+    question: str | None = None
 
     def describe(self, lang: str | None = None) -> str:
         """`dia_danh=...`, `co_quan_chu_quan='UBND TỈNH ...'`, `force=True`; with a flag,
         `--dia-danh ...`, `--chu-quan 'UBND TỈNH ...'` (quoted as a shell takes it), `--force`.
-        The same in every language: what is typed."""
+        The same in every language: what is typed. An answer to a question: the answer and
+        the question, in `lang`."""
+        if self.question is not None:
+            return t("ws.answer_to", lang=lang, value=self.example or "",
+                     question=t(self.question, lang=lang, kinds=""))  # fmt: skip
         if self.flag is not None:
             if self.switch:
                 return f"--{self.flag}"

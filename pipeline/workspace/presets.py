@@ -61,10 +61,15 @@ GONE_LEVELS_KEY = "cap_khong_con"
 # a UBND thành phố of one is never of a gone level, whichever preset its profile resembles.
 # Read with GONE_LEVELS_KEY (starters.levels.gone_level), never written into a profile.
 CENTRAL_CITIES_KEY = "thanh_pho_trung_uong"
+# The key of a preset naming places named after a person or an event ("Hồ Chí Minh"), whose
+# date line writes the unit's full name, its level word with a capital ("Thành phố Hồ Chí
+# Minh, ngày ..."; Nghị định 30/2020, Phụ lục I, mục II.4), as it does for a unit named by a
+# number. Read by `vanthu init` (workspace.places) of any preset, never written into a profile.
+FULL_NAME_PLACES_KEY = "dia_danh_ghi_cap"
 # Keys of a preset that describe it and are not written into a profile.
 PRESET_ONLY_KEYS = (
     "mo_ta", "van_ban", LEVELS_KEY, CHIEF_LEVELS_KEY, NAME_START_KEY, BY_LEVEL_KEY,
-    GONE_LEVELS_KEY, CENTRAL_CITIES_KEY,
+    GONE_LEVELS_KEY, CENTRAL_CITIES_KEY, FULL_NAME_PLACES_KEY,
 )  # fmt: skip
 # What a level's block (theo_cap) gives entry by entry, the preset's other entries kept: the
 # groups and words it names. Any other key it gives (don_vi: the office's units, whose first
@@ -88,6 +93,32 @@ def central_cities(preset: dict[str, Any]) -> tuple[str, ...]:
     """The places of the cities run by the centre a preset names (CENTRAL_CITIES_KEY): their
     thành phố is no district level even when the preset lists "thành phố" as gone."""
     return tuple(str(city) for city in preset.get(CENTRAL_CITIES_KEY) or ())
+
+
+def all_central_cities() -> tuple[str, ...]:
+    """The places of the cities run by the centre, as any preset names them: the place of a
+    thành phố trực thuộc Trung ương whatever the kind of office (its UBND, a Sở of it)."""
+    return _listed(CENTRAL_CITIES_KEY)
+
+
+def full_name_places() -> tuple[str, ...]:
+    """The places whose date line writes their level word though named in words
+    (FULL_NAME_PLACES_KEY), as any preset names them."""
+    return _listed(FULL_NAME_PLACES_KEY)
+
+
+@functools.cache
+def _listed(key: str) -> tuple[str, ...]:
+    """The entries of the list `key` of every preset, each once, in file order."""
+    found = [str(entry) for preset in presets().values() for entry in preset.get(key) or ()]
+    return tuple(dict.fromkeys(found))
+
+
+def name_starts(preset: dict[str, Any]) -> tuple[str, ...]:
+    """The words an issuing agency's name starts with when it is of this preset's kind
+    (NAME_START_KEY: one, or a list), in capitals; () for a preset that gives none."""
+    starts = preset.get(NAME_START_KEY) or ()
+    return tuple(str(start) for start in ([starts] if isinstance(starts, str) else starts))
 
 
 def kinds_for_chief_level(level: str) -> tuple[str, ...]:
