@@ -28,16 +28,12 @@ _FORMS = [
     (re.compile(rf"^Missing argument {_NAME}\. Choose from:\s*(?P<choices>.*?)\.?$", re.S),
      "cli.usage_missing_choice"),  # fmt: skip
     # click.Path's checks: "File '/tmp' is a directory.", "Directory 'x.yaml' is a file."
-    (re.compile(rf"^Invalid value for {_NAME}: {_PATH} is a directory\.$", re.S),
-     "cli.usage_is_directory"),  # fmt: skip
-    (re.compile(rf"^Invalid value for {_NAME}: {_PATH} is a file\.$", re.S),
-     "cli.usage_is_file"),  # fmt: skip
-    (re.compile(rf"^Invalid value for {_NAME}: {_PATH} does not exist\.$", re.S),
-     "cli.usage_does_not_exist"),  # fmt: skip
-    (re.compile(rf"^Invalid value for {_NAME}: {_PATH} is not readable\.$", re.S),
-     "cli.usage_not_readable"),  # fmt: skip
-    (re.compile(rf"^Invalid value for {_NAME}: {_PATH} is not writable\.$", re.S),
-     "cli.usage_not_writable"),  # fmt: skip
+    *((re.compile(rf"^Invalid value for {_NAME}: {_PATH} {words}\.$", re.S), key)
+      for words, key in (("is a directory", "cli.usage_is_directory"),
+                         ("is a file", "cli.usage_is_file"),
+                         ("does not exist", "cli.usage_does_not_exist"),
+                         ("is not readable", "cli.usage_not_readable"),
+                         ("is not writable", "cli.usage_not_writable"))),  # fmt: skip
     (re.compile(rf"^Missing option {_NAME}\.$"), "cli.usage_missing_option"),
     (
         re.compile(rf"^Invalid value for {_NAME}: '(?P<value>.*)' does not match the formats? ",

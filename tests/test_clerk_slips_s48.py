@@ -146,6 +146,15 @@ def test_a_folder_named_as_a_list_is_refused_at_its_line(tmp_path: Path) -> None
 # --- a label the document prints, typed again before the text ------------------------------------
 
 
+def rendered_lines(data: Path, text: str) -> list[str]:
+    """The texts `data`, written with `text`, prints (paragraphs and table cells)."""
+    data.write_text(text, "utf-8")
+    out = data.with_suffix(".docx")
+    rendered = vanthu("render", str(data), "-o", str(out))
+    assert rendered.exit_code == 0, rendered.output
+    return printed_lines(out)
+
+
 def printed_lines(path: Path) -> list[str]:
     from docx import Document
 
@@ -160,11 +169,7 @@ def test_a_letters_labels_typed_again_print_once(tmp_path: Path) -> None:
     text = text.replace("trich_yeu: đề nghị cử", "trich_yeu: V/v Về việc đề nghị cử", 1)
     text = text.replace("kinh_gui:  ", 'kinh_gui: "Kính gửi: Sở Nội vụ"  #', 1)
     text = text.replace("  - Các phòng, ban, đơn vị\n  - Công đoàn cơ quan\n", "", 1)
-    data.write_text(text, "utf-8")
-    out = tmp_path / "cv.docx"
-    rendered = vanthu("render", str(data), "-o", str(out))
-    assert rendered.exit_code == 0, rendered.output
-    lines = printed_lines(out)
+    lines = rendered_lines(data, text)
     assert "Kính gửi: Sở Nội vụ" in lines, lines
     assert any("\nV/v đề nghị cử cán bộ" in line for line in lines), lines
     assert not any("Kính gửi: Kính gửi" in line or "Về việc" in line for line in lines)
@@ -179,11 +184,7 @@ def test_an_invitations_labels_typed_again_print_once(tmp_path: Path) -> None:
         text = re.sub(rf"(?m)^{key}: ([^#\n]*?)\s*(#.*)?$", rf'{key}: "{label}: \1"', text)
     text = text.replace("thanh_phan:  ", 'thanh_phan: "Thành phần: Lãnh đạo cơ quan"  #', 1)
     text = text.replace("  - Lãnh đạo cơ quan\n  - Trưởng các phòng, ban, đơn vị\n", "", 1)
-    data.write_text(text, "utf-8")
-    out = tmp_path / "gm.docx"
-    rendered = vanthu("render", str(data), "-o", str(out))
-    assert rendered.exit_code == 0, rendered.output
-    lines = printed_lines(out)
+    lines = rendered_lines(data, text)
     assert "Trân trọng kính mời: Trưởng các phòng, ban, đơn vị." in lines, lines
     assert "Địa điểm: Phòng họp số 1 của cơ quan." in lines, lines
     assert "Nội dung: Triển khai nhiệm vụ năm 2026." in lines, lines
