@@ -383,7 +383,7 @@ def render_documents(
             refuse_unnumbered_decision(document)
     refuse_renumbering(documents, manifests)  # before a register is opened (or made)
     before = recorded_outputs(documents, manifests)
-    lost = lost_manifests(documents, targets, manifests)
+    lost = lost_manifests(documents, elsewhere, manifests)
     renderers: dict[Path, Renderer] = {}
     written: dict[int, Rendered] = {}
     profiles: set[Path] = set()
@@ -650,11 +650,12 @@ def recorded_outputs(
 
 
 def lost_manifests(
-    documents: Sequence[tuple[Workspace, LoadedDocument]], targets: Sequence[Path],
+    documents: Sequence[tuple[Workspace, LoadedDocument]], elsewhere: set[int],
     read: dict[Path, tuple[Layout, Recorded] | None],
 ) -> dict[int, LostManifests]:
     """By document index, for each document written where the build writes it (its workspace's
-    own output): what its workspace's manifests, read into `read`, cannot vouch for (one
+    own output: not in `elsewhere`, written_elsewhere's): what its workspace's manifests, read
+    into `read`, cannot vouch for (one
     damaged, or missing while its folder holds outputs), one per workspace, as the build asks
     it (lost_manifest.LostManifests). With no record to tell a hand edit from vanthu's own
     output, render keeps a copy of a differing file before writing over it (keep_unvouched)."""
@@ -662,15 +663,9 @@ def lost_manifests(
 
     per_workspace: dict[Path, LostManifests] = {}
     found: dict[int, LostManifests] = {}
-    for index, ((workspace, document), target) in enumerate(zip(documents, targets, strict=True)):
+    for index, (workspace, _) in enumerate(documents):
         known = read.get(workspace.root)
-        if known is None:  # unread: nothing to compare with
-            continue
-        try:
-            own = workspace.output_for(document.path, document.info.data.ngay.year)
-            if target.resolve() != own.resolve():
-                continue  # written elsewhere (-o): no manifest's
-        except (OSError, ValueError):
+        if known is None or index in elsewhere:  # unread, or written elsewhere (-o): no manifest's
             continue
         if workspace.root not in per_workspace:
             per_workspace[workspace.root] = LostManifests(*known)
@@ -1027,6 +1022,7 @@ def check(paths: list[Path]) -> CheckReport:
     used: dict[Path, tuple[Workspace, list[str]]] = {}  # the templates of each workspace
     loaded: list[tuple[Workspace, LoadedDocument]] = []
     recorded: dict[Path, Recorded] = {}  # what each output folder's manifests say, read once
+    libraries: dict[Path, TemplateLibrary] = {}
     # Each register opened once for every file checked, only read.
     with ExitStack() as stack:
         registers = Registers(stack)
@@ -1040,7 +1036,9 @@ def check(paths: list[Path]) -> CheckReport:
                     recorded[workspace.root] = Recorded.read(Layout(workspace))
                 copied = check_against_register(registers, workspace, document,
                                                 recorded[workspace.root])
-                unfound = unfound_template(document, workspace.templates)  # as render says it
+                # As render says it; each workspace's templates looked up by one library.
+                library = libraries.setdefault(workspace.root, workspace.templates)
+                unfound = unfound_template(document, library)
                 if unfound is not None:
                     raise unfound
             except VanthuError as exc:
@@ -1061,8 +1059,7 @@ def check(paths: list[Path]) -> CheckReport:
     # Batches whose sổ vàng numbers another batch holds, as render and build refuse them; and
     # documents typing a number another already has.
     refused = book_number_overlaps(loaded)
-    read = {root: (Layout(ws), recorded[root]) for ws, _ in loaded
-            for root in (ws.root,) if root in recorded}  # fmt: skip
+    read = {ws.root: (Layout(ws), recorded[ws.root]) for ws, _ in loaded if ws.root in recorded}
     for path, error in repeated_numbers(loaded, read).items():
         refused.setdefault(path, error)
     report.valid = [d for d in report.valid if d.path not in refused]

@@ -73,6 +73,7 @@ from pipeline.batch.lost_manifest import LostManifests
 from pipeline.batch.manifest import Entry, Manifest, UnreadableFile, read_back
 from pipeline.batch.progress import Reporter, SilentReporter
 from pipeline.batch.recorded import Recorded
+from pipeline.batch.repeated_numbers import entry_key
 from pipeline.batch.restyled import as_written, rebuilt_warning
 from pipeline.batch.result import BuildResult, DocumentResult, Status
 from pipeline.batch.staged import Staged, StageJob
@@ -683,10 +684,10 @@ def refuse_repeated_numbers(
     Điều 15): the second is invalid (the one built now, when the other was kept), its message
     giving its own Số/ký hiệu and the other document's."""
     entries = ((p, kept[p] if p in kept else staged[p].entry) for p in paths)
-    numbered = {p: e for p, e in entries if e is not None and e.so is not None}
+    numbered = {p: e for p, e in entries if e is not None}
     refuse_second_claims(
         staged,
-        ((p, (e.co_quan, e.ngay[:4], e.so)) for p, e in numbered.items()),
+        ((p, key) for p, e in numbered.items() if (key := entry_key(e)) is not None),
         lambda refused, other, _: RenderError(
             "build.repeated_number",
             number=numbered[refused].so_ky_hieu,
@@ -701,8 +702,7 @@ def drop_repeated_kept(paths: list[Path], kept: dict[Path, Entry]) -> None:
     so that refuse_repeated_numbers refuses it: two such outputs (written by an older vanthu,
     whose render did not ask) are refused whichever of them was touched, not left as they are
     because neither changed."""
-    numbered = ((p, kept[p]) for p in paths if p in kept)
-    claims = ((p, (e.co_quan, e.ngay[:4], e.so)) for p, e in numbered if e.so is not None)
+    claims = ((p, key) for p in paths if p in kept and (key := entry_key(kept[p])) is not None)
     for _, second, _ in list(second_claims(claims)):
         kept.pop(second, None)
 

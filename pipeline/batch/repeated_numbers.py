@@ -29,15 +29,15 @@ if TYPE_CHECKING:
 NumberKey = tuple[str, str, int]  # office (agency profile id), year, number
 
 
+def entry_key(entry: Entry) -> NumberKey | None:
+    """The number key of an output a manifest records (None: printed with no number)."""
+    return None if entry.so is None else number_key(entry.co_quan, entry.ngay[:4], entry.so)
+
+
 def number_key(co_quan: str, year: int | str, number: int) -> NumberKey:
+    """What two documents with one number share: their office, year (a document's date, or a
+    manifest's ISO date's first four characters) and number."""
     return (co_quan, str(year), number)
-
-
-def repeated_number_error(number: str, other: Path | str, other_number: str,
-                          file: Path | None = None) -> InputError:  # fmt: skip
-    """The refusal of a document whose number `number` (Số/ký hiệu) repeats `other`'s."""
-    return InputError("build.repeated_number", file=file, number=number, other=other,
-                      other_number=other_number)  # fmt: skip
 
 
 def repeated_numbers(
@@ -58,9 +58,9 @@ def repeated_numbers(
         if known is None:
             continue
         layout, record = known
-        for path, entry, number in _recorded_numbers(layout, record):
+        for path, entry, key in _recorded_numbers(layout, record):
             if path.resolve() not in given:
-                claims.append((path, number_key(entry.co_quan, entry.ngay[:4], number)))
+                claims.append((path, key))
                 shown[path] = (layout.name_of(path), entry.so_ky_hieu)
     for workspace, document in numbered:
         data = document.info.data
@@ -68,23 +68,23 @@ def repeated_numbers(
         assert own is not None
         claims.append((document.path, number_key(data.co_quan, data.ngay.year, own)))
         shown[document.path] = (workspace.name_of(document.path), document.info.reference)
+    asked = {d.path for _, d in numbered}  # a manifest's claim is refused by no one here
     errors: dict[Path, InputError] = {}
     for first, second, _ in second_claims(claims):
-        if second in errors or second not in {d.path for _, d in numbered}:
+        if second in errors or second not in asked:
             continue
-        errors[second] = repeated_number_error(shown[second][1], shown[first][0],
-                                               shown[first][1], file=second)  # fmt: skip
+        (other, other_number), said = shown[first], shown[second][1]
+        errors[second] = InputError("build.repeated_number", file=second, number=said,
+                                    other=other, other_number=other_number)  # fmt: skip
     return errors
 
 
 def _recorded_numbers(layout: Layout,
-                      recorded: Recorded) -> Iterable[tuple[Path, Entry, int]]:  # fmt: skip
-    """(data file, entry, its number) of each output the manifests record with a number, its
-    data file still there (one deleted since is the build's to remove, not a claim)."""
+                      recorded: Recorded) -> Iterable[tuple[Path, Entry, NumberKey]]:  # fmt: skip
+    """(data file, entry, its number key) of each output the manifests record with a number,
+    its data file still there (one deleted since is the build's to remove, not a claim)."""
     for manifest in recorded.manifests.values():
         for name, entry in manifest.entries.items():
-            if entry.so is None or not entry.co_quan:
-                continue
-            path = layout.path_of(name)
-            if path.is_file():
-                yield path, entry, entry.so
+            key = entry_key(entry) if entry.co_quan else None
+            if key is not None and (path := layout.path_of(name)).is_file():
+                yield path, entry, key

@@ -180,16 +180,15 @@ def read_text(path: Path, *, composed: bool = True) -> str:
     return nfc(text) if composed else text
 
 
-# How a Word or Excel file begins: a zip (.docx, .xlsx), an OLE2 compound file (.doc, .xls).
-_OFFICE_FILES = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
-
-
 def _decoded(path: Path, raw: bytes) -> str:
     """The text of file `path`'s bytes `raw` (read_text)."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        if raw.startswith(_OFFICE_FILES):
+        # Imported here, for a file that is no text: the spreadsheet reader's package.
+        from pipeline.load.spreadsheet.detect import OLE2_MAGIC, ZIP_MAGIC
+
+        if raw.startswith((ZIP_MAGIC, OLE2_MAGIC)):  # a .docx, .xlsx (zip); a .doc, .xls (OLE2)
             raise InputError("data.office_file", file=path) from None
         line = raw[: exc.start].count(b"\n") + 1
         from pipeline.text.legacy import describe_encoding, guess_legacy_bytes
@@ -214,10 +213,9 @@ def _bad_char_error(path: Path, text: str, bad: BadCharacter, line: int | None,
     is refused as that misread (data.misread_text), whose mending is to open the file again in
     its code, as the value would be once the control were gone (misread_with_control)."""
     if bad.stray_mark:  # found in the value composed: its own line and field
-        composed = nfc(value) if value is not None else ""
-        letter = composed[bad.index - 1 : bad.index + 1] if bad.index > 0 else bad.char
+        composed = normalize_invisible(nfc(value)) if value is not None else ""  # as gated
         return InputError("data.stray_mark", file=path, line=line, field=dotted(loc) or None,
-                          char=bad.code, letter=letter)  # fmt: skip
+                          char=bad.code, letter=bad.on_its_letter(composed))  # fmt: skip
     found = text.find(bad.char)
     if found >= 0:  # typed as is (not as a "\x07" escape): its own line
         line = text.count("\n", 0, found) + 1

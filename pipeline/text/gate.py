@@ -134,6 +134,11 @@ class BadCharacter(Exception):
         twice): refused for the second accent it prints (stray_mark_at)."""
         return _stray_mark().match(self.char) is not None
 
+    def on_its_letter(self, text: str) -> str:
+        """A stray mark as the clerk sees it in `text` (the composed text it was found in): on
+        the letter before it («ò̀»), or alone at the start."""
+        return text[self.index - 1 : self.index + 1] if self.index > 0 else self.char
+
     @property
     def pictograph(self) -> bool:
         """Whether it is refused as an emoji or pictograph (else XML or the reading order

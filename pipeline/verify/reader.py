@@ -69,7 +69,9 @@ def _unzipped(path: Path, exc: BaseException) -> Phrase:
         start = b""
     if not start:
         return Phrase("verify.reason_empty")
-    if start.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: Word 97-2003's .doc
+    from pipeline.load.spreadsheet.detect import OLE2_MAGIC  # only for a file that is no zip
+
+    if start.startswith(OLE2_MAGIC):  # Word 97-2003's .doc
         return Phrase("verify.reason_old_doc")
     return Phrase("verify.reason_damaged")
 

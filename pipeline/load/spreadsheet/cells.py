@@ -74,8 +74,8 @@ def cell_text(raw: object, field: Field, cell: str) -> str:
             text = clean(normalize_invisible(raw))
             mark = stray_mark_at(text)
             if mark is not None:  # a tone typed twice: a second accent printed on its letter
-                letter = text[mark.index - 1 : mark.index + 1] if mark.index > 0 else mark.char
-                raise InputError("sheet.stray_mark", cell=cell, char=mark.code, letter=letter)
+                raise InputError("sheet.stray_mark", cell=cell, char=mark.code,
+                                 letter=mark.on_its_letter(text))  # fmt: skip
         if field.text_only and _NUMERIC.fullmatch(text):
             raise InputError("sheet.number_in_text", cell=cell, value=text)
         legacy = legacy_encodings(text)
