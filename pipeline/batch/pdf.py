@@ -61,6 +61,7 @@ from pipeline.batch.pdf_limits import (
     start_watchdog,
     timeout_for_pages,
 )
+from pipeline.batch.pdf_steady import steady_file
 from pipeline.errors import ConversionError
 from pipeline.i18n import t
 
@@ -366,6 +367,7 @@ class PdfConverter:
                 )
             if not partial.is_file() or partial.stat().st_size == 0:
                 return _Failure("build.pdf_why_empty", restart=False)
+            steady_file(partial, source)
             os.replace(partial, target)
             return None
         except TimeoutError:

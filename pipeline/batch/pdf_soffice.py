@@ -39,6 +39,7 @@ from pipeline.batch.pdf_limits import (
     signal_group,
     start_watchdog,
 )
+from pipeline.batch.pdf_steady import steady_file
 from pipeline.errors import ConversionError, RenderError
 from pipeline.i18n import t
 from pipeline.render.output import commit, stage
@@ -176,6 +177,7 @@ class SofficeConverter:
             return not_made(source.name, self._unavailable)
         if isinstance(outcome, Path):
             try:
+                steady_file(outcome, source)  # in the private folder, before it is in place
                 commit(stage(target, _chunks(outcome)), target)
             except RenderError as exc:  # the output folder's problem, said as for a .docx
                 return ConversionError(exc.key, **exc.params)
