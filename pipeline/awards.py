@@ -121,6 +121,21 @@ class Entry:
         counts "Giấy khen của Giám đốc Sở" under Giấy khen whether its decision pays money."""
         return self.reward.award if self.reward is not None else self.named
 
+    @property
+    def award_key(self) -> str:
+        """The award as one: the decree's (or the office's) award when the row names it by its
+        own name or one of its other names (tên khác: "Chiến sĩ tiên tiến" is Lao động tiên
+        tiến), so that a duplicate check or a report's count takes the two as the same award;
+        a name the office gives it (ten_khen_thuong: a Giấy khen of its own giver) stays its
+        own, as does a name no decree nor office knows."""
+        known = self.known_award
+        if known is None:
+            return self.award
+        award = self.award
+        # Entry.award is the award's name, or the spelling of one of its other names as the
+        # data spells it (_priced_award), or the office's: compared as is.
+        return known.name if award == known.name or award in known.aliases else award
+
     @_computed_once  # asked for by the duplicate check, the counts and the report
     def recipient(self) -> tuple[bool, str, str]:
         """Who receives the award, as the list's duplicate check takes it: the same name in the
@@ -473,7 +488,7 @@ class Namesakes:
         if entry.collective:
             return
         _, name, unit = entry.recipient
-        first = self._first.setdefault((name, entry.award), (unit, entry.unit, row.number))
+        first = self._first.setdefault((name, entry.award_key), (unit, entry.unit, row.number))
         if first[0] == unit:
             return
         self.warnings.append(row.error(
@@ -724,7 +739,7 @@ def read_award_list(
         optional=("chuc_vu", "don_vi", "ghi_chu", "loai", "so_tien", "he_so"),
     )
     entries: list[Entry] = []
-    seen: dict[tuple[tuple[bool, str, str], str], int] = {}
+    seen: dict[tuple[tuple[bool, str, str], str], tuple[int, str]] = {}
     namesakes = Namesakes()
     capitals = Capitals()
     givers = Givers()
@@ -776,13 +791,16 @@ def read_award_list(
             values.get("ghi_chu", ""), row.number, named,
         )  # fmt: skip
         recipient = entry.__dict__["recipient"] = recipient_of(collective, name, unit)
-        # The same name in another unit may be another person: both must match.
-        key = (recipient, award)
+        # The same name in another unit may be another person: both must match; an award by
+        # its other name is the same award (Entry.award_key).
+        key = (recipient, entry.award_key)
         if key in seen:
-            raise row.error(
-                "sheet.duplicate_entry", "ho_ten", name=name, award=award, first=seen[key]
-            )
-        seen[key] = row.number
+            first, first_award = seen[key]
+            if first_award != award:  # the same award by its other name
+                raise row.error("sheet.duplicate_entry_other_name", "ho_ten", name=name,
+                                award=award, first=first, first_award=first_award)  # fmt: skip
+            raise row.error("sheet.duplicate_entry", "ho_ten", name=name, award=award, first=first)
+        seen[key] = (row.number, award)
         namesakes.check(row, entry)
         capitals.check(row, entry)
         # The hệ số first: a wrong one makes the amount beside it wrong too.

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -56,8 +56,15 @@ class YearFigures:
 
     year: int
     decisions: list[Any] = field(default_factory=list)  # the LoadedDocuments counted
+    # The names of the office whose figures these are (its profile's ten_day_du): a tập thể
+    # whose row names it as its unit is a unit of its own (by_unit).
+    office: tuple[str, ...] = ()
+    # By award (Entry.award_key: an award named by one of its other names is counted as one
+    # award), each shown as the year's lists most often spell it (award_name).
     by_award: dict[str, Count] = field(default_factory=dict)
-    by_unit: dict[str, Count] = field(default_factory=dict)  # by unit_key
+    award_spellings: dict[str, Counter[str]] = field(default_factory=dict)
+    # The people's units (by unit_key); tập thể are placed in by_unit once all are seen.
+    people_units: dict[str, Count] = field(default_factory=dict)
     overall: Count = field(default_factory=Count)
     kinds: dict[str, str] = field(default_factory=dict)  # award → danh_hieu | hinh_thuc
     # award → its decree award's hệ số: the higher award of a kind is listed first (an office's
@@ -76,32 +83,76 @@ class YearFigures:
     people_by_award: dict[str, Count] = field(default_factory=dict)
     people_by_decree: dict[str, Count] = field(default_factory=dict)
     _given: set[tuple[str, str, tuple[bool, str, str]]] = field(default_factory=set)
+    # Each award given to a tập thể, and whether its tập thể was counted before (by_unit).
+    _collectives: list[tuple[Entry, bool]] = field(default_factory=list)
 
     def add(self, awards: AwardList) -> None:
         for entry in awards.entries:
             # A list without money knows its awards too, unpriced (Entry.known_award): its
             # "Giấy khen của Giám đốc Sở" is counted under Giấy khen as a paid one is.
             known = entry.known_award
+            award = entry.award_key
+            self.award_spellings.setdefault(award, Counter())[entry.award] += 1
             if known is not None:
-                self.kinds[entry.award] = known.kind
+                self.kinds[award] = known.kind
                 if not known.office:
-                    self.ranks[entry.award] = known.coefficient
-            # A tập thể is counted as the unit it is ("Phòng Tổng hợp"), not under the office
-            # its row names as its unit; one unit typed in two cases is one unit (by_unit is
-            # keyed by unit_key, unit_name gives the spelling shown).
-            unit = entry.name if entry.collective else entry.unit or ""
-            key = unit_key(unit)
-            self.spellings.setdefault(key, Counter())[unit] += 1
+                    self.ranks[award] = known.coefficient
             recipient = entry.recipient
-            self._count(self.by_award, self.people_by_award, "", entry.award, entry)
+            self._count(self.by_award, self.people_by_award, "", award, entry)
             if known is not None:
                 self._count(self.by_decree, self.people_by_decree, "decree", known.name, entry)
             # A recipient's unit row is fixed by its key (the same unit), so one seen overall
             # is one seen in its unit too.
             counted = recipient in self.recipients
             self.recipients.add(recipient)
-            for counter in (self.by_unit.setdefault(key, Count()), self.overall):
-                counter.add(collective=entry.collective, amount=entry.amount, counted=counted)
+            self.overall.add(collective=entry.collective, amount=entry.amount, counted=counted)
+            # One unit typed in two cases is one unit (keyed by unit_key, unit_name gives
+            # the spelling shown); a tập thể's row names two, itself and its unit (by_unit).
+            if entry.collective:
+                self._collectives.append((entry, counted))
+                self._spell(entry.name)
+                if entry.unit:
+                    self._spell(entry.unit)
+                continue
+            unit = entry.unit or ""
+            self._spell(unit)
+            self.people_units.setdefault(unit_key(unit), Count()).add(
+                collective=False, amount=entry.amount, counted=counted
+            )
+
+    def _spell(self, unit: str) -> None:
+        self.spellings.setdefault(unit_key(unit), Counter())[unit] += 1
+
+    @property
+    def by_unit(self) -> dict[str, Count]:
+        """The people and collectives of each unit (by unit_key), each once.
+
+        A tập thể is the unit it is when people of its name are counted (Phòng Tổng hợp and
+        its staff: one row). Else it is counted under the unit its row names when another
+        tập thể of its name belongs to another unit (each Sở's Phòng Tổ chức cán bộ is its
+        Sở's, not one made-up unit), or when people of that unit are counted and that unit is
+        not the office itself (`office`): Phòng Tổ chức cán bộ of Sở Y tế under Sở Y tế, but
+        the Văn phòng's Nhà khách, whose row names the Văn phòng, where its leaders work, a
+        unit of its own, as is a Sở of "tỉnh Sơn La"."""
+        units = {key: Count(c.individuals, c.collectives, c.amount)
+                 for key, c in self.people_units.items()}  # fmt: skip
+        homes: dict[str, set[str]] = {}
+        for entry, _ in self._collectives:
+            homes.setdefault(unit_key(entry.name), set()).add(unit_key(entry.unit or ""))
+        for entry, counted in self._collectives:
+            own, home = unit_key(entry.name), unit_key(entry.unit or "")
+            # A unit of people that is not the office itself: its tập thể are its own.
+            parent = home in self.people_units and not self._is_office(home)
+            under_home = bool(home) and own not in self.people_units and (
+                len(homes[own]) > 1 or parent
+            )
+            units.setdefault(home if under_home else own, Count()).add(
+                collective=True, amount=entry.amount, counted=counted
+            )
+        return units
+
+    def _is_office(self, key: str) -> bool:
+        return any(office_key(key) == office_key(name) for name in self.office)
 
     def _count(
         self, awards: dict[str, Count], people: dict[str, Count], table: str, name: str,
@@ -135,6 +186,16 @@ class YearFigures:
         """As of_award, each person or collective counted once."""
         return self.people_by_decree.get(name) or self.people_by_award.get(name) or Count()
 
+    def award_name(self, award: str) -> str:
+        """An award of by_award as shown: the spelling the year's lists give it most often
+        (the first typed of equals): an army unit's "Chiến sĩ tiên tiến" stays so named."""
+        spellings = self.award_spellings.get(award)
+        return spellings.most_common(1)[0][0] if spellings else award
+
+    def spelled(self) -> dict[str, str]:
+        """Each spelling of an award the year's lists give (Entry.award) → its by_award key."""
+        return {name: award for award, names in self.award_spellings.items() for name in names}
+
     def unit_name(self, key: str) -> str:
         """A unit as shown: its most typed spelling (the first typed of equals)."""
         return self.spellings[key].most_common(1)[0][0]
@@ -143,6 +204,15 @@ class YearFigures:
     def files(self) -> list[Path]:
         """Every file these figures were computed from."""
         return [f for d in self.decisions for f in d.files]
+
+
+def office_key(name: str) -> str:
+    """An office's name compared with a unit typed in a list: as unit_key, its organs'
+    abbreviations written in full ("Văn phòng UBND tỉnh" is "Văn phòng Ủy ban nhân dân tỉnh")."""
+    from pipeline.rules.agency_names import ORGAN_ABBREVIATIONS
+
+    words = [ORGAN_ABBREVIATIONS.get(word.upper(), word) for word in name.split()]
+    return unit_key(" ".join(words))
 
 
 def unit_key(name: str) -> str:
@@ -169,7 +239,11 @@ def change(current: int, previous: int | None) -> str:
     # anything else with babel, whose import costs every build's start some 9 ms.
     from babel.numbers import format_decimal
 
-    percent = format_decimal(abs(current - previous) * 100 / previous, "#,##0.#", locale="vi")
+    # Half up to one decimal (6,25% → 6,3%), as a percentage is rounded by hand and the
+    # Biên bản's votes are (rules.votes); babel's own rounding is half to even.
+    exact = Decimal(abs(current - previous) * 100) / Decimal(previous)
+    rounded = exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    percent = format_decimal(rounded, "#,##0.#", locale="vi")
     return f"{'tăng' if current > previous else 'giảm'} {percent}%"
 
 
@@ -207,10 +281,15 @@ def figure_values(
         "tong.luot_tang_giam": change(awarded.total,
                                       awarded_before.total if awarded_before else None),
     })  # fmt: skip
+    # An award named by one of its other names in either year is one award: its figures are
+    # named by each spelling ({{ chien_si_tien_tien.tong }} and {{ lao_dong_tien_tien.tong }}
+    # alike), and both years' are compared however each year's lists named it.
+    spelled = {**(previous.spelled() if previous else {}), **current.spelled()}
     given_before = [*previous.by_award, *previous.by_decree] if previous else []
-    awards = [*known, *given_before, *current.by_award, *current.by_decree]
-    for award in dict.fromkeys(awards):
-        prefix = slug(award)
+    awards = [*known, *given_before, *current.by_award, *current.by_decree, *spelled]
+    for name in dict.fromkeys(awards):
+        prefix = slug(name)
+        award = spelled.get(name, name)
         before = previous.people_of_award(award) if previous else None
         values.update(counts(prefix, current.people_of_award(award), before))
         given = previous.of_award(award) if previous else None

@@ -43,6 +43,14 @@ def award_order(
     )
 
 
+def award_name(figures: YearFigures, previous: YearFigures | None, award: str) -> str:
+    """An award of the table as its row names it: as this year's lists spell it, else as last
+    year's did (an award given only then)."""
+    if award in figures.by_award or previous is None:
+        return figures.award_name(award)
+    return previous.award_name(award)
+
+
 Write = Callable[[str, Mapping[str, str]], str]
 
 def default_write(key: str, values: Mapping[str, str]) -> str:
@@ -96,7 +104,7 @@ def awards_table(
         rows.append(
             {
                 "stt": index,
-                "ten": award,
+                "ten": award_name(figures, previous, award),
                 "ca_nhan": format_count(count.individuals),
                 "tap_the": format_count(count.collectives),
                 "tien": format_money(count.amount),

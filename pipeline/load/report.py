@@ -155,7 +155,7 @@ def _awards_of(document: LoadedDocument) -> AwardList:
 def _content_key(document: LoadedDocument) -> tuple[object, ...]:
     """What makes two award decisions one: office, date, trích yếu and who gets what."""
     data = document.info.data
-    given = sorted((e.recipient, name_key(e.award)) for e in _awards_of(document).entries)
+    given = sorted((e.recipient, name_key(e.award_key)) for e in _awards_of(document).entries)
     return data.co_quan, data.ngay, " ".join(data.trich_yeu.casefold().split()), tuple(given)
 
 
@@ -174,7 +174,7 @@ def refuse_repeated_titles(source: Source, decisions: list[LoadedDocument]) -> N
         for entry in _awards_of(document).entries:
             if not is_title(entry):
                 continue
-            key = (year, entry.recipient, name_key(entry.award))
+            key = (year, entry.recipient, name_key(entry.award_key))
             first, earlier = seen.setdefault(key, (document, entry))
             if first is not document:
                 raise source.error(
@@ -208,7 +208,7 @@ def lists_counted_twice(
             continue
         counted = document.info.data.ngay.year  # the year whose figures count it
         entries = _awards_of(document).entries
-        rows = tuple(sorted((e.recipient, name_key(e.award)) for e in entries))
+        rows = tuple(sorted((e.recipient, name_key(e.award_key)) for e in entries))
         file_key = (counted, use.year, use.profile, use.list_file, use.sheet)
         row_key = (counted, use.year, use.profile, use.trich_yeu, rows)
         first, earlier = by_file.setdefault(file_key, (document, use))
@@ -231,9 +231,12 @@ def lists_counted_twice(
     return tuple(found)
 
 
-def year_figures(year: int, decisions: list[LoadedDocument]) -> YearFigures:
-    """The figures of `year` from the award decisions dated in it."""
-    figures = YearFigures(year)
+def year_figures(
+    year: int, decisions: list[LoadedDocument], office: tuple[str, ...] = ()
+) -> YearFigures:
+    """The figures of `year` from the award decisions dated in it, of the office named
+    `office` (YearFigures.office)."""
+    figures = YearFigures(year, office=office)
     for document in decisions:
         if document.info.data.ngay.year != year:
             continue
@@ -247,14 +250,15 @@ def report_attachments(data: ReportData, source: Source, resolver: Resolver) -> 
     refuse_other_year(data, source)
     folder, paths = resolver.all_documents()
     found = award_decisions(resolver, paths)
-    _, office = resolver.agency(data.co_quan, source)
+    agency, office = resolver.agency(data.co_quan, source)
     own = issued_by_office(resolver, found, office)
     decisions = issued_by(data, source, dated_in(resolver, own, {data.nam, data.nam - 1}))
     refuse_duplicates(source, decisions)
-    current = year_figures(data.nam, decisions)
+    names = (agency.ten_day_du,)
+    current = year_figures(data.nam, decisions, names)
     if not current.decisions:
         raise source.error("data.no_decisions", ("nam",), year=data.nam, folder=shown(folder))
-    previous = year_figures(data.nam - 1, decisions)
+    previous = year_figures(data.nam - 1, decisions, names)
     before = previous if previous.decisions else None
     # The decree's awards of the year are figures too: 0 in a year none was given.
     known = [award.name for award in regime_on(date(data.nam, 12, 31)).awards]

@@ -488,6 +488,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "'{name}' có hai lần với cùng danh hiệu/hình thức '{award}' (lần đầu ở dòng {first})",
         "en": "'{name}' appears twice for the same award '{award}' (first at row {first})",
     },
+    "sheet.duplicate_entry_other_name": {
+        "vi": "'{name}' có hai lần với cùng danh hiệu/hình thức: '{award}' là tên khác của "
+        "'{first_award}' (lần đầu ở dòng {first})",
+        "en": "'{name}' appears twice for the same award: '{award}' is another name of "
+        "'{first_award}' (first at row {first})",
+    },
     "sheet.same_name_two_units": {
         "vi": "'{name}' có ở hai đơn vị, cùng danh hiệu/hình thức '{award}': dòng {first} "
         "({first_unit}) và dòng {second} ({unit}); nếu là một người, hãy xóa một dòng",
