@@ -18,7 +18,9 @@ Normalised (invisible in print, but they break comparisons, sorting and look-ups
   narrow no-break space U+202F, U+205F, ideographic space U+3000;
 - zero-width characters are removed: zero-width space U+200B, word joiner U+2060, zero-width
   no-break space (BOM) U+FEFF, soft hyphen U+00AD, Mongolian vowel separator U+180E,
-  left-to-right and right-to-left marks U+200E/U+200F;
+  left-to-right and right-to-left marks U+200E/U+200F; but a soft hyphen that is TCVN3's ư
+  ("H\u00adng" is "Hưng" typed with a .VnTime font) is kept, for the legacy check to refuse
+  the text with its Unicode (pipeline.text.legacy.keep_tcvn3_u_horns says which);
 - line and paragraph separators U+2028/U+2029 become a line break (as a typed new line).
 """
 
@@ -66,6 +68,10 @@ _REMOVED = "\u200b\u2060\ufeff\u00ad\u180e\u200e\u200f"
 _TABLE = str.maketrans(
     {**{c: " " for c in _SPACES}, **{c: None for c in _REMOVED}, "\u2028": "\n", "\u2029": "\n"}
 )
+# _TABLE without the soft hyphen's removal: for text holding one, which may be TCVN3's ư.
+_SOFT_HYPHEN = "\u00ad"
+_TABLE_BUT_SOFT_HYPHEN = {**_TABLE}
+del _TABLE_BUT_SOFT_HYPHEN[ord(_SOFT_HYPHEN)]
 # Combining marks (U+0300-U+036F: the tones and the circumflex, breve and horn; and the blocks
 # of other such marks). NFC joins each to the letter before it where the two make a letter of
 # their own, as every Vietnamese letter is: one left after NFC sits on a letter that takes no
@@ -207,8 +213,17 @@ def passes_unchanged(text: str) -> bool:
 
 
 def normalize_invisible(text: str) -> str:
-    """Other spaces → ' ', zero-width characters removed, U+2028/U+2029 → new line."""
+    """Other spaces → ' ', zero-width characters removed (a soft hyphen that is TCVN3's ư
+    aside), U+2028/U+2029 → new line."""
     if _needs_work().search(text) is None:
         return text
-    # Removing a zero-width character may bring a letter and its combining mark together.
-    return unicodedata.normalize("NFC", text.translate(_TABLE))
+    if _SOFT_HYPHEN not in text:
+        # Removing a zero-width character may bring a letter and its combining mark together.
+        return unicodedata.normalize("NFC", text.translate(_TABLE))
+    # Imported here: only text with a soft hyphen, rare, needs the legacy codes' tables.
+    from pipeline.text.legacy import keep_tcvn3_u_horns
+
+    # The soft hyphens judged in the text as it reads once the rest is normalised and composed.
+    shown = unicodedata.normalize("NFC", text.translate(_TABLE_BUT_SOFT_HYPHEN))
+    kept = keep_tcvn3_u_horns(shown)
+    return kept if kept == shown else unicodedata.normalize("NFC", kept)

@@ -681,6 +681,53 @@ def _word_kind(word: str) -> tuple[int, tuple[str, ...], bool]:
     return _FOREIGN, (), False
 
 
+# --- TCVN3's ư, a soft hyphen once pasted ---------------------------------------------------------
+#
+# TCVN3 writes ư as byte 0xAD, which text pasted as Latin-1 or Windows-1252 shows as U+00AD SOFT
+# HYPHEN ("H\u00adng" is "Hưng", "tr\u00adêng" "trường"). The text gate removes soft hyphens,
+# which are invisible in print; removing this one would leave "Hng", which no legacy check
+# finds and which prints as it stands. So the gate asks keep_tcvn3_u_horns which to keep.
+#
+# The rule: a soft hyphen is TCVN3's ư when the word it stands in (its letters and TCVN3's
+# symbols on either side, _word_pattern) reads as a Vietnamese syllable in TCVN3, with it as ư,
+# and is a legacy word _legacy_words refuses on its own (_STRONG: not a syllable as typed, an
+# ASCII letter in it, no digit next to it); unless it stands between two whole syllables, the
+# place of the optional hyphen Word puts between syllables typed without their space
+# ("chuyên\u00adviên": "chuyên" and "viên"). That hyphen splits a word where both sides have a
+# vowel; TCVN3's ư has only an onset before it ("H", "Tr", "L", "ng": no syllable) or nothing
+# ("\u00adu": "ưu"), and the gi of "gi\u00ad¬ng" ("giương") has a rest after it ("¬ng") that is
+# no syllable as typed. Whether the letters without it join into a syllable says nothing: "Lu" is
+# one, yet "L\u00adu" is "Lưu". A soft hyphen kept so is in a _STRONG word: every text holding
+# one is legacy text (legacy_encodings), refused with its Unicode as a suggestion.
+
+SOFT_HYPHEN = "\u00ad"
+
+
+def keep_tcvn3_u_horns(text: str) -> str:
+    """`text` (NFC) without its soft hyphens, but those that are TCVN3's ư (see above)."""
+    if SOFT_HYPHEN not in text:
+        return text
+
+    def word(match: re.Match[str]) -> str:
+        found = match[0]
+        if SOFT_HYPHEN not in found or _is_tcvn3_u_horn(text, match):
+            return found
+        return found.replace(SOFT_HYPHEN, "")
+
+    return _word_pattern().sub(word, text)
+
+
+def _is_tcvn3_u_horn(text: str, match: re.Match[str]) -> bool:
+    """Whether the soft hyphens of a word of `text` (`match`) are TCVN3's ư (see above)."""
+    start, end = match.span()
+    if text[start - 1 : start].isdigit() or text[end : end + 1].isdigit():
+        return False  # a measure's, as _legacy_words skips it
+    word = match[0]
+    if _word_kind(word)[:2] != (_STRONG, (TCVN3,)):
+        return False
+    return not all(is_syllable(nfc(piece).lower()) for piece in word.split(SOFT_HYPHEN))
+
+
 @lru_cache(maxsize=8192)
 def _unicode_part(part: str) -> bool:
     """Whether no word with a letter beyond ASCII of text without a space is legacy
