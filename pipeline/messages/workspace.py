@@ -65,6 +65,18 @@ MESSAGES = {
         "en": "{option} looks like {encoding} text (a {font} font); type it again in Unicode, "
         "e.g. '{fixed}'",
     },
+    "ws.bad_char_answer": {
+        "vi": "{option} có ký tự không in được {char} ({name}), thường do sao chép từ trang web "
+        "hoặc phần mềm khác; hãy gõ lại",
+        "en": "{option} contains the unprintable character {char} ({name}), usually pasted "
+        "from a web page or another program; type it again",
+    },
+    "ws.stray_mark_answer": {
+        "vi": "{option} có dấu thừa {char} trên chữ «{letter}» (dấu thanh hay dấu phụ gõ hai "
+        "lần, hoặc đặt trên chữ không nhận dấu); hãy xóa rồi gõ lại chữ đó",
+        "en": "{option} has a stray mark {char} on «{letter}» (a tone or diacritic typed twice, "
+        "or on a letter that takes none); delete the letter and type it again",
+    },
     "ws.misread_answer": {
         "vi": "{option} có vẻ là chữ {encoding}; hãy gõ lại bằng Unicode, ví dụ: '{fixed}'",
         "en": "{option} looks like {encoding} text; type it again in Unicode, e.g. '{fixed}'",

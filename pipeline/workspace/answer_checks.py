@@ -8,9 +8,11 @@ never typed (workspace.command); init_workspace runs the same checks on all its 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from pipeline.errors import InputError
 from pipeline.rules.agency_names import abolished_level, full_agency_name
+from pipeline.text.gate import BadCharacter, gate, normalize_invisible
 from pipeline.text.legacy import legacy_encodings, named_encodings, refusal_key, suggested_unicode
 from pipeline.text.normalize import nfc
 from pipeline.text.tones import same_spelling
@@ -40,6 +42,23 @@ def refuse_legacy_answer(name: str, value: str | None) -> None:
             value=value, encoding=encoding, font=font,
             fixed=suggested_unicode(value, codes[0], person=name in PERSONS),
         )  # fmt: skip
+
+
+def refuse_unprintable(name: str, value: str | None) -> None:
+    """An answer holding a character the text gate refuses (a control character pasted with
+    it, a mark typed twice that no letter takes: "Chiềng" typed e + ` + ^) would be written
+    into the profile, which every later command then refuses at its line: refused here,
+    naming the answer (not its value: the character would not show)."""
+    composed = nfc(value or "")
+    try:
+        gate(composed)
+    except BadCharacter as bad:
+        if bad.stray_mark:
+            shown = normalize_invisible(composed)
+            raise InputError("ws.stray_mark_answer", option=Parameter(name), char=bad.code,
+                             letter=bad.on_its_letter(shown)) from None  # fmt: skip
+        raise InputError("ws.bad_char_answer", option=Parameter(name), char=bad.code,
+                         name=unicodedata.name(bad.char, "control")) from None  # fmt: skip
 
 
 def refuse_letterless(name: str, value: str | None) -> None:

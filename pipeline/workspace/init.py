@@ -39,6 +39,7 @@ from pipeline.workspace.answer_checks import (
     refuse_legacy_answer,
     refuse_letterless,
     refuse_place_level,
+    refuse_unprintable,
 )
 from pipeline.workspace.answer_checks import refuse_other_kinds_name as refuse_name_of_kind
 from pipeline.workspace.config import (
@@ -143,6 +144,13 @@ def refuse_legacy_answers(answers: OfficeAnswers) -> None:
     (answer_checks.refuse_legacy_answer), the answers checked in TYPED_ANSWERS' order."""
     for name in TYPED_ANSWERS:
         refuse_legacy_answer(name, getattr(answers, name))
+
+
+def refuse_unprintable_answers(answers: OfficeAnswers) -> None:
+    """An answer with a character no document may print is refused
+    (answer_checks.refuse_unprintable), in TYPED_ANSWERS' order."""
+    for name in TYPED_ANSWERS:
+        refuse_unprintable(name, getattr(answers, name))
 
 
 def refuse_letterless_answers(answers: OfficeAnswers) -> None:
@@ -430,6 +438,7 @@ def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
         raise InputError("ws.unknown_preset", name=answers.kieu, known=", ".join(known))
     preset = known[answers.kieu]
     refuse_legacy_answers(answers)
+    refuse_unprintable_answers(answers)
     refuse_letterless_answers(answers)
     refuse_place_level(answers.kieu, answers.dia_danh)
     if "co_quan_chu_quan" in needed_answers(preset) and not _one_line(answers.co_quan_chu_quan):
