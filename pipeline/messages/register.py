@@ -201,9 +201,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "số lượng số cần giữ phải từ 1 trở lên (nhận {count})",
         "en": "the count of numbers to reserve must be 1 or more (got {count})",
     },
+    "register.count_too_large": {
+        "vi": "không giữ được {count} số một lần: một dãy số có nhiều nhất {limit} số",
+        "en": "cannot reserve {count} numbers at once: a sequence holds at most {limit}",
+    },
     "register.bad_number": {
         "vi": "số văn bản bắt đầu từ 01 (nhận {number})",
         "en": "document numbers start at 01 (got {number})",
+    },
+    "register.number_too_large": {
+        "vi": "số văn bản {number} quá lớn: một dãy số của sổ đánh từ 01 đến nhiều nhất {limit} "
+        "(như số ghi trong dữ liệu văn bản); hãy kiểm tra lại số",
+        "en": "document number {number} is too large: a sequence of the register numbers from "
+        "01 to at most {limit} (as a document's data types it); check the number",
     },
     "register.void_needs_reason": {
         "vi": "hủy số phải ghi lý do (--ly-do)",
@@ -324,6 +334,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "register.option_blank": {
         "vi": "{option} để trống: bỏ hẳn tùy chọn này hoặc ghi giá trị; chưa ghi gì vào sổ",
         "en": "{option} is blank: leave the option out or give a value; nothing was written",
+    },
+    # A text option refused as a data file's text is (register.texts): {reason} is that
+    # text's refusal (data.bad_char, data.legacy_text, data.date_year ...).
+    "register.option_text": {
+        "vi": "{option}: {reason}; chưa ghi gì vào sổ",
+        "en": "{option}: {reason}; nothing was written",
     },
     "register.symbol_has_number": {
         "vi": "--ky-hieu '{symbol}' có số {number} ở đầu: ký hiệu ghi không kèm số (ví dụ "
@@ -546,6 +562,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "số lượng bản '{value}' không phải số nguyên dương",
         "en": "number of copies '{value}' is not a positive whole number",
     },
+    "register.copies_too_many": {
+        "vi": "số lượng bản {value} quá lớn (nhiều nhất {limit})",
+        "en": "{value} copies is too many (at most {limit})",
+    },
+    "register.bad_status": {
+        "vi": "trạng thái '{value}' không rõ: hãy ghi một trong {known}, hoặc để trống (đã cấp)",
+        "en": "the status '{value}' is unknown: write one of {known}, or leave it empty (đã "
+        "cấp: issued)",
+    },
+    "register.status_reason_contradicts": {
+        "vi": "trạng thái '{value}' nhưng cột Lý do hủy ghi '{reason}': số đã hủy thì ghi trạng "
+        "thái 'đã hủy'; số chưa hủy thì xóa lý do hủy",
+        "en": "the status is '{value}' but the Lý do hủy column says '{reason}': for a voided "
+        "number write the status 'đã hủy'; for one not voided, clear the reason",
+    },
     "register.duplicate_in_file": {
         "vi": "số {reference} năm {year} đã có ở dòng {other_row} ({other_reference})",
         "en": "number {reference} of {year} is already on row {other_row} ({other_reference})",
@@ -592,9 +623,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "register.voided": {"vi": "Đã hủy số {entry}", "en": "Number {entry} voided"},
     "register.recorded": {"vi": "Đã vào sổ số {reference}", "en": "Number {reference} recorded"},
     "register.exported": {"vi": "Đã xuất sổ năm {year}: {path}", "en": "Exported {year}: {path}"},
+    # so xuat of a register written before its texts were checked (register.texts.printable).
+    "register.export_unprintable": {
+        "vi": "số {reference} năm {year}, cột '{column}': có ký tự không in được {char} (ghi "
+        "vào sổ trước khi vanthu kiểm tra chữ nhập vào); tệp xuất ghi nó thành [{char}]: hãy "
+        "sửa ô đó trong tệp trước khi in",
+        "en": "number {reference} of {year}, column '{column}': holds the unprintable character "
+        "{char} (written into the register before vanthu checked what is typed); the exported "
+        "file shows it as [{char}]: correct that cell in the file before printing",
+    },
     "register.imported": {
         "vi": "Đã nhập {count} dòng từ {path}",
         "en": "Imported {count} rows from {path}",
+    },
+    "register.imported_one": {
+        "vi": "Đã nhập {count} dòng từ {path}",
+        "en": "Imported {count} row from {path}",
     },
     "register.check_ok": {
         "vi": "Sổ năm {year}: {rows} dòng, không thiếu số, không trùng số",
@@ -604,6 +648,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Sổ năm {year}: {rows} dòng, không trùng số; các số trước khi cơ quan cấp số bằng "
         "vanthu không được kiểm tra (xem cảnh báo trên)",
         "en": "Register {year}: {rows} rows, no duplicates; the numbers from before the office "
+        "numbered with vanthu are not checked (see the warning above)",
+    },
+    "register.check_ok_one": {
+        "vi": "Sổ năm {year}: {rows} dòng, không thiếu số, không trùng số",
+        "en": "Register {year}: {rows} row, no gaps, no duplicates",
+    },
+    "register.check_ok_before_vanthu_one": {
+        "vi": "Sổ năm {year}: {rows} dòng, không trùng số; các số trước khi cơ quan cấp số bằng "
+        "vanthu không được kiểm tra (xem cảnh báo trên)",
+        "en": "Register {year}: {rows} row, no duplicates; the numbers from before the office "
         "numbered with vanthu are not checked (see the warning above)",
     },
     "register.before_vanthu": {

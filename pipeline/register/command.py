@@ -8,6 +8,7 @@ offices.check_office), else the workspace's only agency profile, else
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import sys
@@ -19,6 +20,7 @@ from typing import Any
 import click
 
 from pipeline.i18n import t
+from pipeline.model.base import FIRST_YEAR, LAST_YEAR
 from pipeline.paths import shown
 from pipeline.register.backends import SqliteBackend
 from pipeline.register.checks import BeforeVanthu, check_year
@@ -31,7 +33,7 @@ from pipeline.register.location import (
     register_exists,
     resolve_location,
 )
-from pipeline.register.model import Details, Entry
+from pipeline.register.model import MAX_COPIES, MAX_NUMBER, Details, Entry
 from pipeline.register.offices import (
     check_listed_office,
     choose_office,
@@ -57,11 +59,28 @@ from pipeline.register.sequences import (
 )
 from pipeline.register.store import Displaced, Register, is_form_record
 from pipeline.register.switched import Given, not_migrated_error
+from pipeline.register.texts import option_text, unprintable_cells
+from pipeline.render.output import folder_error
 from pipeline.render.phrase import Phrase
 from pipeline.text.listing import first_named
 from pipeline.workspace import Workspace
 
-_DATE = click.DateTime(formats=["%d/%m/%Y", "%Y-%m-%d"])
+
+class _Date(click.DateTime):
+    """--ngay: 05/02/2026 or 2026-02-05, of a year the register can be of (FIRST_YEAR to
+    LAST_YEAR, as a data file's dates): 01/01/1800 would give a number in a sổ no command
+    can show, check nor export, and 01/01/0001 a year typed short."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        day = super().convert(value, param, ctx)
+        if isinstance(day, datetime) and not FIRST_YEAR <= day.year <= LAST_YEAR:
+            option = param.opts[0] if param is not None and param.opts else "--ngay"
+            raise RegisterError("register.option_text", option=option, reason=Phrase(
+                "data.date_year", value=value, first=FIRST_YEAR, last=LAST_YEAR))
+        return day
+
+
+_DATE = _Date(formats=["%d/%m/%Y", "%Y-%m-%d"])
 
 
 class _State:
@@ -230,14 +249,46 @@ def _plan_option(ctx: click.Context, pairs: tuple[str, ...], option: str) -> Seq
     unknown = check_plan_pairs(mapping)
     if unknown is not None:
         raise click.UsageError(t("register.bad_plan_type", pair=unknown, option=option), ctx)
+    # A run's name heads its sheet of the exported sổ: no character an .xlsx cannot hold.
+    mapping = {code: option_text(option, name, legacy=False) or name
+               for code, name in mapping.items()}
     return SequencePlan.from_mapping(mapping)
 
 
+# The text options of a row, as Details fields: what each is checked as (texts.option_text).
+_TEXT_OPTIONS = {
+    "symbol": ("--ky-hieu", {"symbol": True}),
+    "type_code": ("--loai", {}),
+    "summary": ("--trich-yeu", {}),
+    "signer": ("--nguoi-ky", {"person": True}),
+    "recipients": ("--noi-nhan", {}),
+    "archive": ("--luu", {}),
+    "note": ("--ghi-chu", {}),
+}
+
+
 def _details(**values: Any) -> Details:
+    """The row's columns from the detail options: dates as dates, each text as the register
+    keeps it (NFC), one the text gate or the legacy-font check refuses refused, naming its
+    option, before the register is opened: it would be stored as typed, and then no .xlsx
+    nor .docx of the year could be exported (a control character), or print garbled."""
     for key in ("doc_date", "transfer_date"):
         if isinstance(values.get(key), datetime):
             values[key] = values[key].date()
+    for key, (option, how) in _TEXT_OPTIONS.items():
+        values[key] = option_text(option, values.get(key), **how)
+    copies = values.get("copies")
+    if copies is not None and copies > MAX_COPIES:
+        # Not Click's IntRange(max=...): its "not in the range 1<=x<=..." is English.
+        raise RegisterError("register.option_text", option="--so-ban", reason=Phrase(
+            "register.copies_too_many", value=copies, limit=MAX_COPIES))
     return Details(**values)
+
+
+def _run_name(sequence: str | None, option: str = "--day") -> str | None:
+    """--day (or --nguon) as the register keeps it: through the text gate, not the legacy
+    check (a run's or a file's name is no Vietnamese text); it heads an exported sheet."""
+    return option_text(option, sequence, legacy=False)
 
 
 # A ký hiệu that begins with the number (02/VPUBND-TH); a year (2026/QĐ-UBND) is part of it.
@@ -279,18 +330,25 @@ def check_details(details: Details, *, document: bool) -> None:
 
 
 def _number(text: str) -> int:
-    """SO as typed: 05, or 05/QĐ-VPUBND (its number); from 01 up."""
+    """SO as typed: 05, or 05/QĐ-VPUBND (its number); from 01 up to MAX_NUMBER (a longer one
+    is a slip, which the database would refuse as an internal error)."""
     match = re.fullmatch(r"\s*(\d+)\s*(?:/.*)?", text, flags=re.S)
     if not match:
         raise RegisterError("register.bad_number_text", value=text)
-    number = int(match.group(1))
+    digits = match.group(1)
+    if len(digits.lstrip("0")) > len(str(MAX_NUMBER)) or int(digits) > MAX_NUMBER:
+        # Its length first: int() of thousands of digits is refused by Python itself.
+        raise RegisterError("register.number_too_large", number=digits[:20] + (
+            "…" if len(digits) > 20 else ""), limit=MAX_NUMBER)
+    number = int(digits)
     if number < 1:
-        raise RegisterError("register.bad_number", number=match.group(1))
+        raise RegisterError("register.bad_number", number=digits)
     return number
 
 
-# A register's years: four digits, and none the register could not be about.
-YEARS = (1900, 2100)
+# A register's years: four digits, and none the register could not be about (a data file's
+# dates are held to the same).
+YEARS = (FIRST_YEAR, LAST_YEAR)
 
 
 def _year(ctx: click.Context, param: click.Parameter, value: int | None) -> int | None:
@@ -340,6 +398,7 @@ def allocate_command(
 ) -> None:
     """Cấp số tiếp theo và vào sổ (đã cấp)."""
     details = _details(**values)
+    sequence, source = _run_name(sequence), _run_name(source, "--nguon")
     state = _state(ctx)
     register = state.open(ctx)
     office = state.office(ctx)  # which office first: its error names what to choose
@@ -454,6 +513,7 @@ def reserve_command(
 ) -> None:
     """Giữ số: lấy số tiếp theo, chưa có văn bản."""
     details = _details(**values)
+    sequence = _run_name(sequence)
     state = _state(ctx)
     register = state.open(ctx)
     office = state.office(ctx)
@@ -490,6 +550,7 @@ def record_command(
     """Vào sổ một số đã ghi tay (từ chối số trùng, nêu dòng đã có; số vượt quá số tiếp theo
     cần --bo-qua-so)."""
     details = _details(**values)
+    sequence = _run_name(sequence)
     typed = _number(number)
     state = _state(ctx)
     register = state.open(ctx)
@@ -519,6 +580,9 @@ def void_command(
     ctx: click.Context, number: str, reason: str, year: int | None, sequence: str | None
 ) -> None:
     """Hủy số: giữ lại trong sổ kèm lý do, không bao giờ cấp lại."""
+    # The reason is printed in Ghi chú of the exported sổ: checked as a trích yếu is.
+    reason = option_text("--ly-do", reason) or reason
+    sequence = _run_name(sequence)
     state = _state(ctx)
     # A register file not there is not made: it gave no number to void.
     register = state.open(ctx, create=False)
@@ -654,7 +718,14 @@ def export_command(ctx: click.Context, year: int, output: Path) -> None:
     """Xuất sổ của một năm ra .xlsx hoặc .docx (in được, theo mẫu sổ)."""
     # A mistyped folder is named, not created (write_atomic would make every missing folder).
     folder = output.parent
-    if not folder.is_dir():
+    try:
+        there = folder.is_dir()
+    except OSError as exc:
+        # A folder below one this user may not enter: Path.is_dir raises PermissionError
+        # (Python 3.11) instead of answering; no file can be written there either. Said as
+        # every output folder that cannot take a file is (render.output.folder_error).
+        raise folder_error(_nearest_seen(folder), exc) from None
+    if not there:
         raise RegisterError("register.export_no_folder", folder=folder, path=output)
     state = _state(ctx)
     register = state.open(ctx, create=False)
@@ -680,6 +751,23 @@ def export_command(ctx: click.Context, year: int, output: Path) -> None:
     else:
         raise RegisterError("register.bad_export_format", suffix=output.suffix or "—")
     click.echo(t("register.exported", year=year, path=output))
+    # A row written before the register checked its texts: written with the character as its
+    # code (texts.printable), said here for the clerk to correct in the file.
+    for cell in unprintable_cells(entries, form_only=suffix == ".docx"):
+        _warn(t("register.export_unprintable", reference=cell.entry.reference,
+                year=cell.entry.year, column=cell.column, char=cell.code))
+
+
+def _nearest_seen(folder: Path) -> Path:
+    """`folder`, or the nearest folder above it this user can look at (os.stat answers): the
+    one refusing entry, which a message names (the path below it cannot even be looked at)."""
+    for there in (folder, *folder.parents):
+        try:
+            os.stat(there)
+        except (OSError, ValueError):
+            continue
+        return there
+    return folder
 
 
 @register_command.command("nhap")
@@ -713,6 +801,7 @@ def import_command(ctx: click.Context, path: Path, year: int | None, sequence: s
     """Nhập sổ cũ từ .xlsx (tất cả các dòng hoặc không dòng nào)."""
     from pipeline.register.xlsx_import import import_register
 
+    sequence = _run_name(sequence)
     state = _state(ctx)
     register = state.open(ctx)
     office = state.office(ctx)
@@ -732,7 +821,9 @@ def import_command(ctx: click.Context, path: Path, year: int | None, sequence: s
                          command=_import_line(state, path, year, sequence, other_years)),
                    err=True)
         ctx.exit(1)
-    click.echo(t("register.imported", count=len(result.entries), path=path))
+    count = len(result.entries)
+    click.echo(t("register.imported_one" if count == 1 else "register.imported", count=count,
+                 path=path))
     state.keep_plan(ctx)
     if moved:
         _say_displaced(moved)
@@ -918,7 +1009,7 @@ def check_command(ctx: click.Context, year: int) -> None:
         click.echo(t("register.check_failed", year=year, problems=len(problems)), err=True)
         ctx.exit(1)
     ok = "register.check_ok_before_vanthu" if report.before_vanthu else "register.check_ok"
-    click.echo(t(ok, year=year, rows=report.rows))
+    click.echo(t(f"{ok}_one" if report.rows == 1 else ok, year=year, rows=report.rows))
 
 
 def _check_absent(ctx: click.Context, state: _State, year: int) -> None:

@@ -20,6 +20,7 @@ from docx.shared import Cm, Pt
 
 from pipeline.register.columns import FORM_COLUMNS, by_sequence, printed_cell
 from pipeline.register.model import Entry
+from pipeline.register.texts import printable
 from pipeline.render.output import write_atomic
 
 FONT = "Times New Roman"
@@ -70,7 +71,7 @@ def document_bytes(entries: list[Entry], year: int, agency_name: str | None = No
         sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
         where = document.add_paragraph()
         shown = (names or {}).get(agency) or agency_name or agency
-        where.add_run(f"{shown} — dãy số: {sequence}").font.size = Pt(13)
+        where.add_run(printable(f"{shown} — dãy số: {sequence}")).font.size = Pt(13)
         where.alignment = WD_ALIGN_PARAGRAPH.CENTER
         where.paragraph_format.space_after = Pt(6)
         table = document.add_table(rows=2, cols=len(FORM_COLUMNS))
@@ -89,7 +90,9 @@ def document_bytes(entries: list[Entry], year: int, agency_name: str | None = No
         for entry in rows:
             cells = table.add_row().cells
             for position, column in enumerate(FORM_COLUMNS):
-                cells[position].text = printed_cell(entry, column.key)
+                # A control character of a row written before the register checked its
+                # texts, which no .docx can hold, as its code (texts.printable).
+                cells[position].text = printable(printed_cell(entry, column.key))
         for row in table.rows[2:]:
             _repeat_and_keep(row, header=False)
         # Word reads the cells' widths, LibreOffice the grid's: set both.

@@ -22,10 +22,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pipeline.errors import Said, VanthuError
 from pipeline.i18n import t
+from pipeline.model.base import FIRST_YEAR, LAST_YEAR
 from pipeline.register import rows as db
 from pipeline.register.backends import Backend, Transaction
 from pipeline.register.errors import DuplicateNumberError, RegisterError
-from pipeline.register.model import Details, Entry, Origin, Status
+from pipeline.register.model import MAX_NUMBER, Details, Entry, Origin, Status
 from pipeline.register.sequences import (
     Misplaced,
     SequencePlan,
@@ -156,6 +157,21 @@ class Place:
 
     root: str
     host: str
+
+
+def check_number(number: int) -> None:
+    """Refuse a number no sequence gives: below 01, or above MAX_NUMBER (a slip, which the
+    database would refuse as an internal error, or take and number every later one after)."""
+    if number < 1:
+        raise RegisterError("register.bad_number", number=number)
+    if number > MAX_NUMBER:
+        raise RegisterError("register.number_too_large", number=number, limit=MAX_NUMBER)
+
+
+def _checked(number: int) -> int:
+    """`number`, given next: check_number's refusal past MAX_NUMBER (the transaction undone)."""
+    check_number(number)
+    return number
 
 
 def typed_in_data(entry: Entry) -> bool:
@@ -476,13 +492,19 @@ class Register:
 
     @staticmethod
     def year_of(details: Details, year: int | None) -> int:
-        """The register year: the document's date decides; else the given year; else today's."""
+        """The register year: the document's date decides; else the given year; else today's.
+        A year no register is of (outside FIRST_YEAR..LAST_YEAR, as a data file's dates) is
+        refused: its sổ could never be shown, checked nor exported (so xem 1800 refuses it)."""
         if details.doc_date is not None:
             if year is not None and year != details.doc_date.year:
                 raise RegisterError("register.year_mismatch", year=year,
                                     date=details.doc_date.strftime("%d/%m/%Y"))
-            return details.doc_date.year
-        return year if year is not None else date.today().year
+            year = details.doc_date.year
+        if year is None:
+            return date.today().year
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise RegisterError("register.bad_year", value=year, low=FIRST_YEAR, high=LAST_YEAR)
+        return year
 
     # -- operations -----------------------------------------------------------------------------
 
@@ -525,6 +547,7 @@ class Register:
 
             refuse_unconfirmed(tx, agency, year)
             number = db.next_number(tx, agency, year, sequence)
+            check_number(number)  # a run at MAX_NUMBER (so vao-so 99999) gives no more
             return db.insert(tx, agency, year, sequence, number, Status.PENDING,
                              Origin.REGISTER, details, source, workspace=self.workspace)
 
@@ -815,8 +838,7 @@ class Register:
     def _record_typed(self, tx: Transaction, request: TypedRequest) -> TypedNumber:
         agency, number, details, source = (request.agency, request.number, request.details,
                                            request.source)
-        if number < 1:
-            raise RegisterError("register.bad_number", number=number)
+        check_number(number)
         year = self.year_of(details, None)
         sequence = self._sequence(tx, agency, details, None, year)
         following = db.last_number(tx, agency, year, sequence) + 1
@@ -851,6 +873,8 @@ class Register:
         allocate, while a restore of the office's year is not confirmed)."""
         if count < 1:
             raise RegisterError("register.bad_count", count=count)
+        if count > MAX_NUMBER:  # more than a run holds: refused before a row is written
+            raise RegisterError("register.count_too_large", count=count, limit=MAX_NUMBER)
         details = db.completed(details or Details())
         year = self.year_of(details, year)
         asked = sequence
@@ -861,8 +885,8 @@ class Register:
 
             refuse_unconfirmed(tx, agency, year)
             return [
-                db.insert(tx, agency, year, sequence, db.next_number(tx, agency, year, sequence),
-                          Status.RESERVED, Origin.REGISTER, details, None)
+                db.insert(tx, agency, year, sequence, _checked(db.next_number(
+                    tx, agency, year, sequence)), Status.RESERVED, Origin.REGISTER, details, None)
                 for _ in range(count)
             ]
 
@@ -909,6 +933,7 @@ class Register:
         Without `allow_gap`, a number past the sequence's next one (which would leave the
         numbers between never given) is refused, naming them (`vanthu so vao-so` asks for
         --bo-qua-so to go on)."""
+        check_number(number)  # before the counter is raised to it
         details = db.completed(details)
         year = self.year_of(details, year)
         asked = sequence
@@ -931,8 +956,7 @@ class Register:
     def _record(self, tx: Transaction, agency: str, year: int, sequence: str, number: int,
                 details: Details, source: str | None, origin: Origin,
                 status: Status = Status.ISSUED, void_reason: str | None = None) -> Entry:
-        if number < 1:
-            raise RegisterError("register.bad_number", number=number)
+        check_number(number)
         existing = db.find(tx, agency, year, sequence, number)
         if existing is not None and origin is Origin.IMPORTED and typed_in_data(existing) and (
             same_symbol(existing.details.symbol, details.symbol)
@@ -989,6 +1013,7 @@ class Register:
             for index, (year, number, sequence, details, status, reason, source) in enumerate(
                 rows
             ):
+                check_number(number)  # before the counter is raised to it
                 db.raise_counter(tx, agency, year, sequence, number)
                 try:
                     done.append(self._record(tx, agency, year, sequence, number,

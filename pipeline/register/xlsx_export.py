@@ -25,6 +25,7 @@ from pipeline.register.columns import (
     printed_note,
 )
 from pipeline.register.model import Entry
+from pipeline.register.texts import printable
 from pipeline.render.output import write_atomic
 
 TITLE = "SỔ ĐĂNG KÝ VĂN BẢN ĐI"
@@ -36,6 +37,13 @@ _BORDER = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
 
 
 def _cell_value(entry: Entry, key: str) -> object:
+    """What the cell of `entry`'s `key` column holds; a text as a sheet can hold it (a control
+    character of a row written before the register checked its texts, as its code)."""
+    value = _value(entry, key)
+    return printable(value) if isinstance(value, str) else value
+
+
+def _value(entry: Entry, key: str) -> object:
     if key == "reference":
         return entry.reference
     if key == "sequence":
@@ -52,7 +60,7 @@ def _cell_value(entry: Entry, key: str) -> object:
 
 
 def _sheet_name(agency: str, sequence: str, several_agencies: bool) -> str:
-    name = f"{agency} {sequence}" if several_agencies else sequence
+    name = printable(f"{agency} {sequence}" if several_agencies else sequence)
     for bad in "[]:*?/\\":
         name = name.replace(bad, "-")
     return name[:31]
@@ -88,7 +96,8 @@ def workbook_bytes(entries: list[Entry], year: int,
         sheet = book.create_sheet(_sheet_name(agency, sequence, several))
         sheet["A1"] = TITLE
         sheet["A2"] = f"Năm {year}"
-        sheet["A3"] = f"Cơ quan: {(names or {}).get(agency) or agency} — dãy số: {sequence}"
+        sheet["A3"] = printable(
+            f"Cơ quan: {(names or {}).get(agency) or agency} — dãy số: {sequence}")
         for row in (1, 2, 3):
             sheet.merge_cells(f"A{row}:{last}{row}")
             sheet[f"A{row}"].alignment = Alignment(horizontal="center")

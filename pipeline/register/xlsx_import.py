@@ -19,17 +19,21 @@ import re
 import unicodedata
 import zipfile
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import from_excel
 
 from pipeline.errors import InputError
+from pipeline.load.spreadsheet.cells import Formula, plain_text
 from pipeline.load.spreadsheet.limits import MAX_FILE_BYTES, check_size, refuse_large_parts
 from pipeline.load.spreadsheet.signatures import folded, is_signature_line, is_signer_name
+from pipeline.model.base import FIRST_YEAR, LAST_YEAR
 from pipeline.phrase import Phrase
 from pipeline.register.checks import CheckReport, OutOfOrder, check_year, dated_out_of_order
 from pipeline.register.columns import (
@@ -41,10 +45,12 @@ from pipeline.register.columns import (
     void_from_note,
 )
 from pipeline.register.errors import DuplicateNumberError, RegisterImportError
-from pipeline.register.model import Details, Entry, Status
+from pipeline.register.model import MAX_COPIES, MAX_NUMBER, Details, Entry, Status
 from pipeline.register.store import Register
+from pipeline.register.texts import RefusedText, checked
 from pipeline.rules.dates import years_said
 from pipeline.text.listing import first_named
+from pipeline.text.tones import same_spelling
 
 HEADER_SEARCH_ROWS = 25
 # Rows of one sheet, blank ones included: a busy office numbers a few thousand documents a year.
@@ -78,7 +84,27 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "signer_title": ("chức danh người ký",),
 }
 _FIELD_OF = {text: key for key, texts in _SYNONYMS.items() for text in texts}
-_STATUS_OF = {word: status for status, word in STATUS_WORDS.items()}
+# Trạng thái as a clerk writes it in a sổ `so xuat` wrote: vanthu's own words (STATUS_WORDS)
+# and their short forms, compared as text.tones.same_spelling keys (case, spacing and tone
+# placement aside: "Đã huỷ", typed by Unikey's "kiểu cũ", is "đã hủy"). Any other word is
+# refused: taken as đã cấp, a "Hủy" would give a void number back to a document.
+_STATUS_SAID = {
+    Status.ISSUED: ("cấp", "cấp số", "đã cấp số"),
+    Status.PENDING: (),
+    Status.RESERVED: ("giữ", "đã giữ", "đã giữ số", "số giữ"),
+    Status.VOID: ("hủy", "hủy số", "đã hủy số", "bị hủy", "số bị hủy"),
+}
+_STATUS_OF = {same_spelling(word): status for status, words in _STATUS_SAID.items()
+              for word in (STATUS_WORDS[status], *words)}
+# The columns of a row holding text, and how each is checked (texts.checked): the ký hiệu with
+# the number (Số, ký hiệu), the signer's name as a person's; a file's or a run's name is no
+# Vietnamese text, for the legacy check.
+_CHECKED_AS: dict[str, dict[str, bool]] = {
+    "reference": {"symbol": True},
+    "summary": {}, "signer": {"person": True}, "recipients": {}, "archive": {},
+    "received_by": {}, "note": {}, "signer_title": {}, "void_reason": {}, "status": {},
+    "sequence": {"legacy": False}, "source": {"legacy": False},
+}
 # "10/" (a blank ký hiệu, as older vanthu wrote one) is read as 10 without ký hiệu.
 _REFERENCE = re.compile(r"^(?:số\s*:?\s*)?0*(\d{1,6})\s*(?:/\s*(\S.*?)?)?$", re.IGNORECASE)
 _DATE = re.compile(r"^(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{2}|\d{4}))?$")
@@ -227,6 +253,37 @@ class _RowReader:
         position = self.columns.get(key)
         return values[position] if position is not None and position < len(values) else None
 
+    def _checked(self, text: str | None, row: int, key: str) -> str | None:
+        """A text of the row's `key` column as the register keeps it (texts.checked: NFC,
+        through the text gate, no legacy-font text), as a typed option's is; None for none, or
+        for one refused, whose error is collected in the words a data file's text is refused
+        with (data.bad_char, data.legacy_text ...)."""
+        if text is None:
+            return None
+        try:
+            return checked(text, **_CHECKED_AS[key])
+        except RefusedText as refused:
+            self._error(refused.reason.key, row, key, **refused.reason.params)
+            return None
+
+    def _cell(self, values: tuple[Any, ...], row: int, key: str) -> str | None:
+        """_checked of the row's `key` cell."""
+        return self._checked(_text(self._get(values, key)), row, key)
+
+    def _uncomputed(self, values: tuple[Any, ...], row: int) -> bool:
+        """Whether a cell of the row read is a formula the file stores no result of (written
+        by a script, not by Excel): each is refused, naming its cell and formula; read as
+        empty, it would leave the trích yếu (or the number) of the sổ blank."""
+        found = False
+        for key, position in self.columns.items():
+            value = values[position] if position < len(values) else None
+            if isinstance(value, Formula):
+                found = True
+                self._error("sheet.formula_no_value", row, key,
+                            cell=f"{get_column_letter(position + 1)}{row}",
+                            formula=f"={value.lstrip('=')}")
+        return found
+
     def reference(self, values: tuple[Any, ...]) -> tuple[str | None, str | None]:
         """The row's số, ký hiệu as one text, and the ký hiệu cell when it cannot be joined to
         the number (None when it can, or there is none): "05" | "QĐ-UBND" is "05/QĐ-UBND"."""
@@ -259,10 +316,13 @@ class _RowReader:
         text = _text(value)
         if value is None or text is None:
             return None, None
-        if isinstance(value, datetime):
-            return value.date(), CELL
         if isinstance(value, date):
-            return value, CELL
+            cell = value.date() if isinstance(value, datetime) else value
+            try:
+                shown = f"{cell.day:02d}/{cell.month:02d}/{cell.year:04d}"
+                return self._in_years(cell, shown, row, key), CELL
+            except ValueError:
+                return None, None
         if isinstance(value, int | float) and not isinstance(value, bool):
             if _SERIALS[0] <= value <= _SERIALS[1]:
                 read = from_excel(value, self.epoch)
@@ -289,66 +349,116 @@ class _RowReader:
                         meant=f"{month:02d}/{day:02d}/{year}")
             return None, None
         try:
-            return date(year, month, day), TEXT if year_text is not None else YEARLESS
+            return self._in_years(date(year, month, day), text, row, key), (
+                TEXT if year_text is not None else YEARLESS)
         except ValueError:
             self._error("register.bad_date", row, key, value=text)
             return None, None
 
+    def _in_years(self, day: date, text: str, row: int, key: str) -> date:
+        """`day`, when of a year a register can be of (FIRST_YEAR to LAST_YEAR, as a data
+        file's dates: `so xem` shows no other); else ValueError, its error collected."""
+        if FIRST_YEAR <= day.year <= LAST_YEAR:
+            return day
+        self._error("data.date_year", row, key, value=text, first=FIRST_YEAR, last=LAST_YEAR)
+        raise ValueError(text)
+
     def read(self, values: tuple[Any, ...], row: int) -> ImportedRow | None:
         errors_before = len(self.errors)
+        if self._uncomputed(values, row):
+            return None
         text, symbol = self.reference(values)
+        if symbol is None:
+            text = self._checked(text, row, "reference")
         match = _REFERENCE.match(text or "") if symbol is None else None
         if symbol is not None:
             self._error("register.number_symbol_apart", row, "reference", number=text,
                         symbol=symbol)
+        elif len(self.errors) > errors_before:
+            pass  # the reference refused by the text checks
         elif text is None:
             self._error("register.no_reference", row, "reference")
         elif not match:
             self._error("register.bad_reference", row, "reference", value=text)
         elif int(match.group(1)) < 1:  # 0, 00/QĐ: numbers start at 01, said at its row
             self._error("register.bad_number", row, "reference", number=text)
+        elif int(match.group(1)) > MAX_NUMBER:
+            self._error("register.number_too_large", row, "reference",
+                        number=match.group(1), limit=MAX_NUMBER)
         doc_date, kind = self._date(self._get(values, "doc_date"), row, "doc_date")
         transfer_date, _ = self._date(self._get(values, "transfer_date"), row, "transfer_date")
-        copies_raw = self._get(values, "copies")
-        copies: int | None = None
-        if _text(copies_raw) is not None:
-            copies_text = _text(copies_raw) or ""
-            if copies_text.isdigit() and int(copies_text) > 0:
-                copies = int(copies_text)
-            else:
-                self._error("register.bad_copies", row, "copies", value=copies_text)
+        copies = self._copies(self._get(values, "copies"), row)
         year = doc_date.year if doc_date else self.year
         if year is None and match and _text(self._get(values, "doc_date")) is None:
             self._error("register.no_year", row, "doc_date")
-        status_word = _text(self._get(values, "status"))
-        status = _STATUS_OF.get((status_word or "").lower(), Status.ISSUED)
+        texts = {key: self._cell(values, row, key) for key in (
+            "summary", "signer", "recipients", "archive", "received_by", "note",
+            "signer_title", "void_reason", "sequence", "source")}
+        status_word = self._cell(values, row, "status")
+        void_reason = texts["void_reason"]
+        status = self._status(status_word, void_reason, row)
         said_in_note = False  # a number kept aside, said in Ghi chú alone
-        if len(self.errors) > errors_before or match is None or year is None:
+        if len(self.errors) > errors_before or match is None or year is None or status is None:
             return None
-        void_reason = _text(self._get(values, "void_reason"))
-        note = _text(self._get(values, "note"))
+        note = texts["note"]
         if status_word is not None:  # a vanthu export: its Ghi chú says the status too
             note = note_from_printed(note, status, void_reason)
         elif (void := void_from_note(note, int(match.group(1)))) is not None:
             # A clerk's sổ says a void in Ghi chú alone ("Hủy số (in sai)"): read it so.
             status, note = Status.VOID, void[1]
             void_reason = void_reason or void[0]
-        elif (kept := reserved_from_note(note, int(match.group(1)))) is not None:
-            # ... and a number kept aside ("Giữ số", "Để trống"): no document holds it yet.
+        elif status is Status.ISSUED and (
+                kept := reserved_from_note(note, int(match.group(1)))) is not None:
+            # ... and a number kept aside ("Giữ số", "Để trống"): no document holds it yet
+            # (not one whose Lý do hủy says it was voided).
             status, note, said_in_note = Status.RESERVED, kept[0], True
         details = Details(
-            doc_date=doc_date, symbol=match.group(2), summary=_text(self._get(values, "summary")),
-            signer=_text(self._get(values, "signer")),
-            recipients=_text(self._get(values, "recipients")),
-            archive=_text(self._get(values, "archive")), copies=copies,
-            transfer_date=transfer_date, received_by=_text(self._get(values, "received_by")),
-            note=note, signer_title=_text(self._get(values, "signer_title")),
+            doc_date=doc_date, symbol=match.group(2), summary=texts["summary"],
+            signer=texts["signer"], recipients=texts["recipients"], archive=texts["archive"],
+            copies=copies, transfer_date=transfer_date, received_by=texts["received_by"],
+            note=note, signer_title=texts["signer_title"],
         )
         return ImportedRow(
-            self.sheet, row, year, int(match.group(1)),
-            self.sequence or _text(self._get(values, "sequence")), details, status,
-            void_reason, _text(self._get(values, "source")), kind, said_in_note,
+            self.sheet, row, year, int(match.group(1)), self.sequence or texts["sequence"],
+            details, status, void_reason, texts["source"], kind, said_in_note,
         )
+
+    def _copies(self, raw: Any, row: int) -> int | None:
+        """Số lượng bản: a whole number from 1 to MAX_COPIES; None for an empty cell, or one
+        in error (said: a number past MAX_COPIES, 1e300, as too many, shown as Excel shows
+        it, not as its 301 figures)."""
+        text = _text(raw)
+        if text is None:
+            return None
+        if isinstance(raw, int | float) and not isinstance(raw, bool) and raw > MAX_COPIES:
+            self._error("register.copies_too_many", row, "copies", value=plain_text(raw),
+                        limit=MAX_COPIES)
+        elif not text.isdigit() or not text.strip("0"):
+            self._error("register.bad_copies", row, "copies", value=text[:20])
+        elif len(text.lstrip("0")) > len(str(MAX_COPIES)) or int(text) > MAX_COPIES:
+            # Its length first: int() of thousands of figures is refused by Python itself.
+            self._error("register.copies_too_many", row, "copies", value=text[:20],
+                        limit=MAX_COPIES)
+        else:
+            return int(text)
+        return None
+
+    def _status(self, word: str | None, void_reason: str | None, row: int) -> Status | None:
+        """Trạng thái: one of _STATUS_OF's words; empty, đã cấp, or đã hủy when Lý do hủy says
+        why the number was voided. None, its error collected, for any other word (which
+        vanthu would take for đã cấp) and for a status other than đã hủy beside a Lý do hủy:
+        the row says two things, and which is meant is the clerk's to say."""
+        if word is None:
+            return Status.VOID if void_reason is not None else Status.ISSUED
+        status = _STATUS_OF.get(same_spelling(word))
+        if status is None:
+            known = ", ".join(f"'{said}'" for said in STATUS_WORDS.values())
+            self._error("register.bad_status", row, "status", value=word, known=known)
+        elif void_reason is not None and status is not Status.VOID:
+            self._error("register.status_reason_contradicts", row, "status", value=word,
+                        reason=void_reason)
+            return None
+        return status
 
 
 @dataclass
@@ -372,7 +482,41 @@ def read_register_xlsx(path: Path, *, year: int | None = None, sequence: str | N
     return read.rows
 
 
-def _open(path: Path) -> Any:
+# A formula in a sheet's XML (<f>, or <x:f> with a prefix): only then is the workbook read a
+# second time, for its formulas (_Books).
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+@dataclass
+class _Books:
+    """The workbook's values (what Excel last computed), and, when a sheet of it holds a formula,
+    the workbook's formulas: a formula cell the file stores no result of (a script wrote it)
+    reads as empty among the values, and is told from an empty cell by its formula."""
+
+    values: Any
+    formulas: Any | None = None
+
+    def close(self) -> None:
+        self.values.close()
+        if self.formulas is not None:
+            self.formulas.close()
+
+
+def _uncomputed_marked(rows: Iterator[tuple[Any, ...]],
+                       formulas: Iterator[tuple[Any, ...]] | None) -> Iterator[tuple[Any, ...]]:
+    """The sheet's rows of values, with each empty cell that holds a formula as that Formula
+    (cells.Formula, which the row reader refuses naming the cell)."""
+    if formulas is None:
+        yield from rows
+        return
+    for values, written in zip(rows, formulas, strict=False):
+        marked = [Formula(text) if value is None and isinstance(
+                      text := getattr(formula, "text", formula), str) and text.startswith("=")
+                  else value for value, formula in zip(values, written, strict=False)]
+        yield (*marked, *values[len(marked):])
+
+
+def _open(path: Path) -> _Books:
     """The workbook, read only; an .xls or a file that is no .xlsx refused in words."""
     file = str(path)
     if not path.exists():
@@ -387,7 +531,12 @@ def _open(path: Path) -> Any:
         data = io.BytesIO(content)
         with zipfile.ZipFile(data) as archive:
             refuse_large_parts(archive, path)
-        return load_workbook(data, read_only=True, data_only=True)
+            formulas = any(_FORMULA.search(archive.read(name)) for name in archive.namelist()
+                           if name.startswith("xl/worksheets/") and name.endswith(".xml"))
+        books = _Books(load_workbook(data, read_only=True, data_only=True))
+        if formulas:
+            books.formulas = load_workbook(io.BytesIO(content), read_only=True)
+        return books
     except (zipfile.BadZipFile, KeyError, OSError, ValueError):
         # The library's reason is English and says nothing a clerk can act on.
         raise InputError("register.bad_xlsx", file=file) from None
@@ -395,13 +544,16 @@ def _open(path: Path) -> Any:
 
 def _read(path: Path, year: int | None, sequence: str | None, other_years: bool) -> _Read:
     file = str(path)
-    book = _open(path)
+    books = _open(path)
+    book = books.values
     read = _Read()
     found_header = False
     try:
-        for sheet in book.worksheets:
+        for index, sheet in enumerate(book.worksheets):
             rows: list[tuple[Any, ...]] = []
-            for values in sheet.iter_rows(values_only=True):
+            written = (books.formulas.worksheets[index].iter_rows(values_only=True)
+                       if books.formulas is not None else None)
+            for values in _uncomputed_marked(sheet.iter_rows(values_only=True), written):
                 if len(rows) >= MAX_REGISTER_ROWS:
                     raise InputError("register.too_many_rows", file=file, sheet=sheet.title,
                                      row=len(rows) + 1, limit=MAX_REGISTER_ROWS)  # fmt: skip
@@ -415,7 +567,7 @@ def _read(path: Path, year: int | None, sequence: str | None, other_years: bool)
             if reader is not None and not other_years:
                 read.errors.extend(_other_years(file, sheet.title, reader.parsed, reader.stated))
     finally:
-        book.close()
+        books.close()
     if not found_header:
         raise InputError("register.no_header", file=file, rows=HEADER_SEARCH_ROWS)
     return read
