@@ -86,6 +86,10 @@ RULES: dict[str, tuple[str, str]] = {
         "Phụ lục đánh số trang riêng, từ 1",
         "An appendix numbers its pages on its own, from 1",
     ),
+    "so_trang.start": (
+        "Số trang bắt đầu từ 1 (trang đầu không in số, trang thứ hai in số 2)",
+        "Page numbers start at 1 (the first page prints none, the second prints 2)",
+    ),
     "quoc_hieu.missing": ("Có Quốc hiệu", "Quốc hiệu present"),
     "quoc_hieu.text": ("Quốc hiệu đúng chữ", "Quốc hiệu spelt exactly"),
     "quoc_hieu.one_line": ("Quốc hiệu trên một dòng", "Quốc hiệu on one line"),
@@ -142,6 +146,12 @@ RULES: dict[str, tuple[str, str]] = {
         "trong ngoặc: “- Như trên (để thực hiện);”)",
         "Recipients of an addressed document start with “- Như trên;” (a purpose may follow "
         "in brackets: “- Như trên (để thực hiện);”)",
+    ),
+    "noi_nhan.nhu_dieu": (
+        "Nơi nhận của quyết định gửi những người thi hành: “- Như Điều 3;” (điều thi hành của "
+        "quyết định), hoặc mở đầu bằng một nơi điều ấy giao thi hành",
+        "A decision's Nơi nhận addresses those who execute it: “- Như Điều 3;” (the decision's "
+        "execution article), or it opens with one of those that article charges with it",
     ),
     "giay_khen.mot_ten": (
         "Giấy khen: mỗi trang in một tên (một người hoặc một tập thể)",
@@ -215,6 +225,12 @@ RULES: dict[str, tuple[str, str]] = {
         "Type abbreviation as in Phụ lục III",
     ),
     "so_ky_hieu.case": ("Ký hiệu viết hoa", "Code in capitals"),
+    "so_ky_hieu.cong_van": (
+        "Ký hiệu công văn: chữ viết tắt tên cơ quan rồi tên đơn vị soạn thảo, không có chữ viết "
+        "tắt tên loại (Số: 123/VPUBND-TH)",
+        "An official letter's code: the agency's abbreviation then the drafting unit's, no type "
+        "abbreviation (Số: 123/VPUBND-TH)",
+    ),
     "dia_danh_ngay.missing": ("Có địa danh, ngày tháng", "Place and date line present"),
     "dia_danh_ngay.format": ("Địa danh, ngày tháng đúng dạng", "Place and date line shape"),
     "dia_danh_ngay.leading_zero": (
@@ -249,6 +265,18 @@ RULES: dict[str, tuple[str, str]] = {
         "Đường kẻ dưới trích yếu căn giữa",
         "Rule under the subject centred",
     ),
+    "tieu_ngu.rule_style": (
+        "Đường kẻ dưới Tiêu ngữ là nét liền",
+        "Rule under Tiêu ngữ a solid line",
+    ),
+    "co_quan.rule_style": (
+        "Đường kẻ dưới tên cơ quan ban hành là nét liền",
+        "Rule under the issuing agency a solid line",
+    ),
+    "trich_yeu.rule_style": (
+        "Đường kẻ dưới trích yếu là nét liền",
+        "Rule under the subject a solid line",
+    ),
     "noi_dung.align": ("Nội dung căn đều hai bên", "Body text justified"),
     "noi_dung.indent": ("Lùi đầu dòng 1–1,27 cm", "First-line indent 1–1.27 cm"),
     "noi_dung.spacing": ("Cách đoạn ít nhất 6 pt", "At least 6 pt between paragraphs"),
@@ -257,6 +285,10 @@ RULES: dict[str, tuple[str, str]] = {
     "muc.case": ("Tên mục viết hoa (I. MỤC ĐÍCH, YÊU CẦU)", "Section title in capitals"),
     "muc.bold": ("Tên mục chữ đậm", "Section title in bold"),
     "dieu.bold": ('"Điều N." chữ đậm', '"Điều N." in bold'),
+    "dieu.title_bold": (
+        'Tên điều (sau "Điều N.", trên dòng riêng) chữ đậm',
+        'An article\'s title (after "Điều N.", on its own line) in bold',
+    ),
     "dieu.order": (
         "Các điều đánh số liền nhau từ Điều 1 (trong quy chế: liền qua các chương)",
         "Articles numbered in order from Điều 1 (in a regulation: through its chapters)",
@@ -324,6 +356,10 @@ RULES: dict[str, tuple[str, str]] = {
     "header.borders": (
         "Quốc hiệu, tên cơ quan, số, ngày tháng trình bày trong bảng không kẻ khung",
         "Quốc hiệu, agency, number and date laid out in a table without borders",
+    ),
+    "header.columns": (
+        "Quốc hiệu, Tiêu ngữ ở góc phải; tên cơ quan, số, ký hiệu ở góc trái",
+        "Quốc hiệu and Tiêu ngữ top right; the agency, number and code top left",
     ),
     "chu_ky.borders": (
         "Nơi nhận và phần ký trình bày trong bảng không kẻ khung",
@@ -632,6 +668,12 @@ VALUES: dict[str, tuple[str, str]] = {
         "about 3–4 blank lines of {size} pt (at least {pt} pt): add empty paragraphs or "
         "paragraph spacing between the last title line and the name",
     ),
+    "seal_space_most": (
+        "khoảng 3–4 dòng trống cỡ chữ {size} pt (không quá chừng {pt} pt): bớt đoạn trống hoặc "
+        "khoảng cách đoạn giữa dòng chức vụ cuối và họ tên",
+        "about 3–4 blank lines of {size} pt (no more than some {pt} pt): remove empty "
+        "paragraphs or paragraph spacing between the last title line and the name",
+    ),
     "decision_label": (
         '"QUYẾT ĐỊNH:" trên một dòng riêng trước Điều 1 (chữ in hoa, đậm, căn giữa)',
         '"QUYẾT ĐỊNH:" on a line of its own before Điều 1 (upper-case, bold, centred)',
@@ -665,6 +707,41 @@ VALUES: dict[str, tuple[str, str]] = {
     "line_end": ("dòng kết thúc «{text}»", "a line ending «{text}»"),
     "borders": ("đường kẻ ô in ra", "printed cell borders"),
     "no_borders": ("không có đường kẻ ô", "no cell borders"),
+    "off_centre": (
+        "căn giữa nhưng thụt lề trái {left} cm, lề phải {right} cm: dòng chữ lệch {shift} cm "
+        "khỏi giữa",
+        "centred but indented {left} cm left and {right} cm right: the line {shift} cm off the "
+        "middle",
+    ),
+    "off_centre_first": (
+        "căn giữa nhưng thụt lề trái {left} cm, lề phải {right} cm, dòng đầu {first} cm: dòng "
+        "chữ lệch {shift} cm khỏi giữa",
+        "centred but indented {left} cm left, {right} cm right and {first} cm on the first "
+        "line: the line {shift} cm off the middle",
+    ),
+    "centred_indents": (
+        "căn giữa, thụt lề trái và phải như nhau (hoặc không thụt lề)",
+        "centred, with equal left and right indents (or none)",
+    ),
+    "edge_indent": (
+        "dòng bắt đầu cách lề trái {value} cm",
+        "the line starting {value} cm from the left edge",
+    ),
+    "left_edge": ("dòng bắt đầu sát lề trái", "the line starting at the left edge"),
+    "rule_indents": (
+        "đoạn mang đường kẻ thụt lề trái {left} cm, lề phải {right} cm: đường kẻ lệch {shift} cm "
+        "khỏi giữa",
+        "its paragraph indented {left} cm left and {right} cm right: the rule {shift} cm off "
+        "the middle",
+    ),
+    "rule_centred": (
+        "đường kẻ căn giữa: thụt lề trái và phải như nhau",
+        "a centred rule: equal left and right indents",
+    ),
+    "stroke_dashed": ("nét đứt ({value})", "a dashed line ({value})"),
+    "stroke_double": ("nét đôi ({value})", "a double line ({value})"),
+    "stroke_other": ("kiểu nét «{value}»", "line style «{value}»"),
+    "stroke_solid": ("đường kẻ nét liền, một nét", "a solid line, one stroke"),
     "signature_left": (
         "phần ký ở cột trái, nơi nhận ở cột phải",
         "the signature in the left column, Nơi nhận in the right one",
@@ -673,9 +750,52 @@ VALUES: dict[str, tuple[str, str]] = {
         "phần ký ở cột phải, nơi nhận ở cột trái",
         "the signature in the right column, Nơi nhận in the left one",
     ),
+    "header_swapped": (
+        "Quốc hiệu, Tiêu ngữ ở cột trái; tên cơ quan, số, ký hiệu ở cột phải",
+        "Quốc hiệu and Tiêu ngữ in the left column; the agency, number and code in the right one",
+    ),
+    "header_sides": (
+        "Quốc hiệu, Tiêu ngữ ở cột phải; tên cơ quan, số, ký hiệu ở cột trái (đổi chỗ hai cột "
+        "của bảng đầu trang)",
+        "Quốc hiệu and Tiêu ngữ in the right column; the agency, number and code in the left one "
+        "(swap the header table's two columns)",
+    ),
+    "type_first": (
+        "«{code}», mở đầu bằng chữ viết tắt tên loại {abbreviation}",
+        "«{code}», opening with the type abbreviation {abbreviation}",
+    ),
+    "no_unit": (
+        "«{code}», không có chữ viết tắt tên đơn vị soạn thảo",
+        "«{code}», without the drafting unit's abbreviation",
+    ),
+    "cong_van_code": (
+        "«{code}» (công văn không có chữ viết tắt tên loại)",
+        "«{code}» (an official letter has no type abbreviation)",
+    ),
+    "cong_van_code_unit": (
+        "«{agency}-<đơn vị soạn thảo>» (chữ viết tắt tên cơ quan rồi của đơn vị soạn thảo; công "
+        "văn không có chữ viết tắt tên loại)",
+        "«{agency}-<drafting unit>» (the agency's abbreviation then the drafting unit's; an "
+        "official letter has no type abbreviation)",
+    ),
+    "cong_van_code_shape": (
+        "«<cơ quan>-<đơn vị soạn thảo>» (chữ viết tắt tên cơ quan rồi của đơn vị soạn thảo)",
+        "«<agency>-<drafting unit>» (the agency's abbreviation then the drafting unit's)",
+    ),
     "dash": (
         'dòng bắt đầu bằng dấu gạch ngang và một dấu cách: "- "',
         'a line starting with a dash and a space: "- "',
+    ),
+    "group_dash": (
+        'dòng bắt đầu bằng "- " ("+ " chỉ cho các nơi của một nhóm, dưới dòng "- ...:" mở nhóm)',
+        'a line starting with "- " ("+ " only for the members of a group, under the "- ...:" '
+        "line opening it)",
+    ),
+    "nhu_dieu": (
+        "dòng «- Như Điều {article};» gửi những người Điều {article} giao thi hành quyết định "
+        "(hoặc nơi nhận đầu tiên là một trong những người ấy)",
+        "a «- Như Điều {article};» line addressing those Điều {article} charges with executing "
+        "the decision (or one of them as the first recipient)",
     ),
     "article_content": (
         "nội dung sau «Điều ...» (hoặc các đoạn, khoản của điều ngay dưới nó)",
@@ -686,6 +806,7 @@ VALUES: dict[str, tuple[str, str]] = {
         "phần (section) riêng, số trang bắt đầu từ 1",
         "a section of its own, page numbers from 1",
     ),
+    "page_start": ("số trang bắt đầu từ {number}", "page numbers starting at {number}"),
     "no_repeat": ("hàng tiêu đề không lặp lại", "header row not repeated"),
     "repeat": ("hàng tiêu đề lặp lại ở mỗi trang", "header row repeated on every page"),
     "amount_one_line": (

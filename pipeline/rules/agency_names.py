@@ -51,6 +51,23 @@ ORGANS = {("ủy", "ban", "nhân", "dân"), ("hội", "đồng", "nhân", "dân"
 # Cai", "huyện Mai Sơn"), up to the next field.
 PLACE_LEVELS = {("tỉnh",), ("thành", "phố"), ("huyện",), ("quận",), ("thị", "xã"), ("xã",),
                  ("phường",), ("thị", "trấn"), ("đặc", "khu")}  # fmt: skip
+# Levels of place of several words ("Thành phố", "Thị xã"): a date line may open with one, the
+# words after its first in lower case as Phụ lục II writes the level ("Thành phố Hồ Chí Minh").
+LEVEL_PHRASES = tuple(level for level in PLACE_LEVELS if len(level) > 1)
+
+
+def capitalised_place(place: str) -> str:
+    """`place` with every word opening in a capital, as Phụ lục II writes a place's name (Sơn
+    La, Thành phố Hồ Chí Minh): the words after the first of a level opening it keep their case
+    ("phố" of "Thành phố"); a word opening with no letter stays (Phường 1, Quận 10)."""
+    words = place.split(" ")
+    lowered = tuple(word.lower() for word in words)
+    level = next((len(x) for x in LEVEL_PHRASES if lowered[: len(x)] == x), 1)
+    return " ".join(
+        word if 0 < n < level else word[:1].upper() + word[1:] for n, word in enumerate(words)
+    )
+
+
 # Levels whose body signs with the place's own name on the date line (Nghị định 30/2020,
 # Phụ lục I, mục II.4: cấp xã writes the name of its xã, phường).
 COMMUNE_LEVELS = {("xã",), ("phường",), ("thị", "trấn"), ("đặc", "khu")}

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from pipeline.rules.doc_types import DocumentType
 from pipeline.verify.document import Paragraph, Section, Table
+from pipeline.verify.shapes import SOLID, Stroke
 
 
 def nfc(text: str) -> str:
@@ -27,12 +28,14 @@ def similarity(a: str, b: str) -> float:
 
 @dataclass
 class RuleMark:
-    """The solid rule (đường kẻ) under an element: a line shape, a border, or a template tag."""
+    """The solid rule (đường kẻ) under an element: a line shape, a border, or a template tag;
+    how it is stroked (Phụ lục I: nét liền, one solid stroke)."""
 
     kind: str  # "shape" | "border" | "tag"
     width_pt: float | None
     carrier: Paragraph
     inline: bool = False
+    stroke: Stroke = SOLID
 
 
 @dataclass

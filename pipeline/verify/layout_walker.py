@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pipeline.rules.doc_types import DocumentType
-from pipeline.verify.document import Document, Paragraph
+from pipeline.verify.document import NS, Document, Paragraph
 from pipeline.verify.layout_model import Layout, RuleMark
+from pipeline.verify.shapes import SOLID, Stroke, paragraph_borders, stroke_of
 
 
 class Walker:
@@ -41,26 +42,48 @@ class Walker:
 
     # --- rules under elements -------------------------------------------------------------
 
-    def drawn_rule(self, p: Paragraph, border: str) -> RuleMark | None:
-        """A line shape in p, else its `border` (border_top, border_bottom) as wide as p's lines."""
+    def drawn_rule(self, p: Paragraph, edges: tuple[str, ...]) -> RuleMark | None:
+        """A line shape in p, else the first of its borders `edges` ("top", "bottom") that
+        prints, as wide as p's lines (its container less its indents); with its stroke."""
         lines = [s for s in p.shapes if s.is_line]
         if lines:
-            return RuleMark("shape", lines[0].width_pt, p, inline=lines[0].kind == "inline")
-        if p.props.get(border):
-            return RuleMark("border", p.available_pt(self.section_width(p)), p)
+            line = lines[0]
+            inline = line.kind == "inline"
+            return RuleMark("shape", line.width_pt, p, inline=inline, stroke=stroke_of(line))
+        for edge in edges:
+            if p.props.get(f"border_{edge}"):
+                width = p.available_pt(self.section_width(p))
+                return RuleMark("border", width, p, stroke=self.border_stroke(p, edge))
         return None
+
+    def border_stroke(self, p: Paragraph, edge: str) -> Stroke:
+        """The stroke of p's border `edge`, which prints: the paragraph's own, else the nearest
+        style's that sets it, else the document defaults' (as Paragraph.props resolved it)."""
+        own = getattr(p.shapes, "borders", {})  # shapes.Drawings: the paragraph's own pBdr
+        if edge in own:
+            return own[edge]
+        styles = self.doc.styles
+        chain = [style.find("w:pPr", NS) for style in reversed(styles.style_chain(p.style_id))]
+        chain.append(styles.root.find("w:docDefaults/w:pPrDefault/w:pPr", NS))
+        for ppr in chain:
+            found = paragraph_borders(ppr)
+            if edge in found:
+                return found[edge]
+        return SOLID
 
     def own_rule(self, p: Paragraph) -> RuleMark | None:
         """A rule drawn by the paragraph itself: bottom border or a line shape in it."""
-        return self.drawn_rule(p, "border_bottom")
+        return self.drawn_rule(p, ("bottom",))
 
     def carrier_rule(self, p: Paragraph) -> RuleMark | None:
-        """A rule held by a paragraph without text: line shape, top border or (template) tag."""
+        """A rule held by a paragraph without text: line shape, top or bottom border (a hand-made
+        rule is either: the line over the empty paragraph or under it, both under the text) or
+        (template) tag."""
         if self.template and p.only_tags and p.text.strip().startswith("{{r"):
             return RuleMark("tag", None, p)
         if not p.is_empty:
             return None
-        return self.drawn_rule(p, "border_top")
+        return self.drawn_rule(p, ("top", "bottom"))
 
     def rule_under(self, p: Paragraph) -> RuleMark | None:
         """The rule under p: in p, in the empty paragraphs after it, or floating in the next one."""
@@ -74,6 +97,7 @@ class Walker:
             if not following.is_empty:
                 floating = [s for s in following.shapes if s.is_line and s.kind != "inline"]
                 if floating:
-                    return RuleMark("shape", floating[0].width_pt, following)
+                    line = floating[0]
+                    return RuleMark("shape", line.width_pt, following, stroke=stroke_of(line))
                 return None
         return None

@@ -1,7 +1,9 @@
-"""Ô 6, the body: justified 13–14 pt text, first-line indent, spacing, line spacing, "./.".
+"""Ô 6, the body: justified 13–14 pt text, regular and upright, first-line indent, spacing, line
+spacing, "./.".
 
-Also the parts with a prescribed form: Mục headings (I. TITLE, bold), "Điều N." in bold, điểm
-lettered in Vietnamese order, the căn cứ preamble of a Quyết định, "QUYẾT ĐỊNH:", "Kính gửi:".
+Also the parts with a prescribed form: Mục headings (I. TITLE, bold), "Điều N." and an article's
+title in bold, điểm lettered in Vietnamese order, the căn cứ preamble of a Quyết định,
+"QUYẾT ĐỊNH:", "Kính gửi:".
 """
 
 from __future__ import annotations
@@ -27,6 +29,26 @@ SECTION_HEADING = re.compile(r"^(?P<number>[IVXLCDM]+)\.\s+(?P<title>.+)$")
 ARTICLE = re.compile(r"^Điều\s+\d+\.")
 POINT = re.compile(r"^(?P<letter>[a-zđ]{1,2})\)\s")
 CLOSING = "./."
+# What a line of running text closes with ("./." included). A line closing with none of them is
+# a heading ("1. Mục đích", "Điều 2. Trách nhiệm bàn giao và tiếp nhận"), and one closing with
+# ":" a label or the line that opens a list ("Nội dung cuộc họp:"): the body may set both bold.
+SENTENCE_END = (".", ";", ",", "!", "?", "…")
+LIST_OPENING = ":"
+# A paragraph numbered as a part of the text: "Điều 1.", "I.", "1.", "1.2.", "a)". Its title is
+# bold by Phụ lục I (Điều, khoản, Mục) and may close with a period ("Điều 2. Nhiệm vụ của Hội
+# đồng." in vanthu's own decisions), so a numbered paragraph wholly bold is read as a title.
+NUMBERED = re.compile(r"^(?:Điều\s+\d+\.|[IVXLCDM]+\.\s|\d+(?:\.\d+)*\.(?!\d)|[a-zđ]{1,2}\)\s)")
+# The openings of a Quyết định's căn cứ lines, italic by Phụ lục I; other documents cite their
+# bases with the same words and may set them the same way.
+PREAMBLE_OPENINGS = ("Căn cứ", "Theo đề nghị", "Xét đề nghị")
+# "Điều 2. Trách nhiệm bàn giao và tiếp nhận": the article's title alone in its paragraph, what
+# Phụ lục I sets bold with "Điều 2.". vanthu writes an article's text after "Điều 1." when the
+# article has no title ("Điều 1. Tặng Giấy khen cho ..."), and a title followed by its text in
+# one paragraph ("Điều 2. Nhiệm vụ của Hội đồng. Hội đồng có nhiệm vụ ..."), where only the
+# formatting tells where the title ends: the title is checked where the paragraph holds nothing
+# else, a few words closing without a sentence's punctuation.
+ARTICLE_TITLE = re.compile(r"^Điều\s+\d+\.\s*(?P<title>\S.*)$")
+TITLE_MAX_WORDS = 25  # "Phạm vi điều chỉnh và đối tượng áp dụng" is 8; the text runs on
 
 
 def check_body(doc: Document, layout: Layout, report: Report) -> None:
@@ -51,10 +73,12 @@ def check_running_text(doc: Document, paragraphs: list[Paragraph], report: Repor
     body, and a document printed after the signature such as an issued Quy chế)."""
     blocks = doc.blocks
     position = {id(b): i for i, b in enumerate(blocks)}
+    preamble = {id(p) for p in _preamble_lines(paragraphs)}
     for p in paragraphs:
         at = position.get(id(p))
         following = blocks[at + 1] if at is not None and at + 1 < len(blocks) else None
         _paragraph(p, following, report)
+        _regular_upright(p, id(p) in preamble, report)
     _spacing(doc, paragraphs, report)
     _headings(paragraphs, report)
     _points(paragraphs, report)
@@ -109,6 +133,39 @@ def _paragraph(p: Paragraph, next_block: object, report: Report) -> None:
             )
 
 
+def _preamble_lines(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """The căn cứ lines the text opens with ("Căn cứ ...", "Theo đề nghị ..."), centred lines
+    above them (a draft decision's thẩm quyền) passed over: a later "Căn cứ kế hoạch này, ..."
+    is ordinary text."""
+    lines = []
+    for p in paragraphs:
+        if flat(p.text).startswith(PREAMBLE_OPENINGS):
+            lines.append(p)
+        elif p.alignment != "center" or lines:
+            break
+    return lines
+
+
+def _regular_upright(p: Paragraph, preamble: bool, report: Report) -> None:
+    """Running text regular and upright (Phụ lục I, ô 6): a paragraph of it set wholly bold or
+    wholly italic is reported; a word or phrase emphasised inside it is the writer's choice.
+
+    Not the lines the body sets otherwise: a centred line (a heading or a table's caption, or
+    a line noi_dung.align reports), a heading or a label (a line closing without a sentence's
+    punctuation, or with ":"), a numbered title in bold (Điều, Mục, khoản), the căn cứ lines of
+    the `preamble` in italic, a note in brackets in italic ("(Có nhiệm vụ trọng tâm kèm
+    theo)")."""
+    runs = p.visible_runs
+    text = flat(p.text)
+    if not runs or p.alignment == "center" or not text.endswith(SENTENCE_END):
+        return
+    if all(r.bold for r in runs) and not NUMBERED.match(text):
+        report.add("noi_dung.bold", p.where, msg("bold"), msg("not_bold"))
+    note = text.startswith("(") and text.rstrip("".join(SENTENCE_END)).endswith(")")
+    if all(r.italic for r in runs) and not preamble and not note:
+        report.add("noi_dung.italic", p.where, msg("italic"), msg("not_italic"))
+
+
 def _spacing(doc: Document, body: list[Paragraph], report: Report) -> None:
     """At least 6 pt between two body paragraphs that follow each other."""
     position = {id(b): i for i, b in enumerate(doc.blocks)}
@@ -128,7 +185,8 @@ def _spacing(doc: Document, body: list[Paragraph], report: Report) -> None:
 
 
 def _headings(body: list[Paragraph], report: Report) -> None:
-    """Mục headings in bold capitals; 'Điều N.' in bold."""
+    """Mục headings in bold capitals; 'Điều N.' in bold, and the article's title after it when
+    the paragraph is the title alone (_article_title)."""
     for p in body:
         text = flat(p.text)
         match = SECTION_HEADING.match(text)
@@ -139,6 +197,20 @@ def _headings(body: list[Paragraph], report: Report) -> None:
                 report.add("muc.bold", p.where, msg("not_bold"), msg("bold"))
         if ARTICLE.match(text) and p.visible_runs and not p.visible_runs[0].bold:
             report.add("dieu.bold", p.where, msg("not_bold"), msg("bold"))
+        elif _article_title(p, text) and not all(r.bold for r in p.visible_runs):
+            report.add("dieu.title_bold", p.where, msg("not_bold"), msg("bold"))
+
+
+def _article_title(p: Paragraph, text: str) -> bool:
+    """Whether the paragraph is an article's number and title and nothing else ("Điều 2. Trách
+    nhiệm bàn giao và tiếp nhận", its text in the paragraphs under it): one line of a few words
+    closing without a sentence's punctuation or the ":" that opens a list."""
+    match = ARTICLE_TITLE.match(text)
+    if match is None or p.has_tag or "\n" in p.text.strip():
+        return False
+    return not text.endswith((*SENTENCE_END, LIST_OPENING)) and (
+        len(match["title"].split()) <= TITLE_MAX_WORDS
+    )
 
 
 def _points(body: list[Paragraph], report: Report) -> None:
@@ -184,7 +256,7 @@ def _preamble(body: list[Paragraph], report: Report) -> None:
     """Căn cứ lines of a Quyết định: italic, ';' after each, '.' after the last."""
     lines: list[Paragraph] = []
     for p in body:  # the preamble opens the body; a later "Căn cứ ..." is ordinary text
-        if not flat(p.text).startswith(("Căn cứ", "Theo đề nghị", "Xét đề nghị")):
+        if not flat(p.text).startswith(PREAMBLE_OPENINGS):
             break
         lines.append(p)
     for n, p in enumerate(lines):

@@ -9,9 +9,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from pipeline.rules.agency_names import full_agency_name, leading_abbreviation
+from pipeline.rules.agency_names import (
+    capitalised_place,
+    full_agency_name,
+    leading_abbreviation,
+)
 from pipeline.rules.dates import date_line_pattern, day_text, month_text
-from pipeline.rules.doc_types import type_by_abbreviation
+from pipeline.rules.doc_types import DocumentType, document_type, type_by_abbreviation
 from pipeline.rules.metrics import PORTRAIT_TEXT_WIDTH_PT, longest_line_pt, text_width_pt
 from pipeline.rules.numbering import MIXED_CASE_AGENCIES, with_leading_zero
 from pipeline.verify.document import Document, Paragraph
@@ -32,10 +36,13 @@ AGENCY_TAG = re.compile(r"\{\{-?\s*(?:r\s+)?co_quan_ban_hanh\b")
 TIEU_NGU_LIKENESS = 0.6  # as the layout finds Tiêu ngữ under the Quốc hiệu
 # A line wraps when it is wider than its column by more than this (measured widths are estimates).
 WRAP_SLACK_PT = 0.5
+# Phụ lục III gives a Công văn no abbreviation; clerks who give it one write this.
+MADE_UP_LETTER_ABBREVIATION = "CV"
 
 
 def check_header(doc: Document, layout: Layout, report: Report) -> None:
     """Ô 1–4."""
+    _sides(layout, report)
     _national(doc, layout, report)
     _agency(doc, layout, report)
     _number(layout, report)
@@ -47,6 +54,7 @@ def check_header_block(doc: Document, layout: Layout, report: Report) -> None:
     Quốc hiệu and Tiêu ngữ from there, so they are required in the block, spelt as Phụ lục I
     spells them, with their rules. The agency, Số and date line stay tags, as in any template."""
     if layout.quoc_hieu is not None:
+        _sides(layout, report)  # every document prints the block's columns as they stand
         _national(doc, layout, report)
         _agency(doc, layout, report)
         _number(layout, report)
@@ -115,6 +123,19 @@ def check_title(doc: Document, layout: Layout, report: Report) -> None:
     _rule(doc, "trich_yeu", layout.trich_yeu, layout.trich_yeu_rule, report)
     for p in layout.tham_quyen:
         check_format(report, "tham_quyen_ban_hanh", p)
+
+
+def _sides(layout: Layout, report: Report) -> None:
+    """Ô 1 top right, ô 2 and 3 top left: the header table's columns swapped keep every element's
+    own format (the agency is read in the Quốc hiệu's other column, wherever it is), so only
+    where they stand tells it. Read in one table: a header laid out otherwise has no columns."""
+    qh = layout.quoc_hieu
+    left = [*layout.co_quan_chu_quan, *layout.co_quan, layout.so_ky_hieu]
+    agency = next((p for p in left if p is not None and p.cell is not None), None)
+    if qh is None or qh.cell is None or agency is None or agency.cell is None:
+        return
+    if agency.cell.table is qh.cell.table and agency.cell.column > qh.cell.column:
+        report.add("header.columns", qh.where, msg("header_swapped"), msg("header_sides"))
 
 
 def _national(doc: Document, layout: Layout, report: Report) -> None:
@@ -311,6 +332,8 @@ def _number(layout: Layout, report: Report) -> None:
                 found,
                 msg("abbreviation_of", abbreviation=doc_type.abbreviation, name=doc_type.name),
             )
+    if cong_van:
+        _letter_code(layout, p, groups, report)
     agency_groups = groups[1:] if typed else groups
     # Some agencies write their own abbreviation in mixed case (345/QĐ-TTg).
     if any(g != g.upper() and g not in MIXED_CASE_AGENCIES for g in agency_groups):
@@ -320,6 +343,41 @@ def _number(layout: Layout, report: Report) -> None:
             literal("-".join(agency_groups)),
             literal("-".join(agency_groups).upper()),
         )
+
+
+def _letter_code(layout: Layout, p: Paragraph, groups: list[str], report: Report) -> None:
+    """Ô 3 of a Công văn: the agency's abbreviation then the drafting unit's (123/VPUBND-TH),
+    no type abbreviation before them (Phụ lục III gives it none: not KH-, not a made-up CV-).
+
+    A first group spelt like a type abbreviation is the agency's own when the agency's name on
+    the document opens with words of those initials (CT: CỤC THUẾ TỈNH SƠN LA): only then is it
+    not reported."""
+    first = groups[0]
+    named: DocumentType | None = type_by_abbreviation(first)
+    if named is None and first.upper() == MADE_UP_LETTER_ABBREVIATION:
+        named = document_type("cong_van")
+    code = "-".join(groups)
+    if named is not None and not _initials(layout.co_quan).startswith(first):
+        rest = groups[1:]
+        found = msg("type_first", code=code, abbreviation=f"{first} ({named.name})")
+    elif len(groups) < 2:
+        rest = groups
+        found = msg("no_unit", code=code)
+    else:
+        return
+    if len(rest) >= 2:
+        expected = msg("cong_van_code", code="-".join(rest))
+    elif rest:
+        expected = msg("cong_van_code_unit", agency=rest[0])
+    else:
+        expected = msg("cong_van_code_shape")
+    report.add("so_ky_hieu.cong_van", p.where, found, expected)
+
+
+def _initials(names: list[Paragraph]) -> str:
+    """The first letters of the words of the agency's name: CT for CỤC THUẾ."""
+    words = " ".join(flat(p.text) for p in names).replace("-", " ").split()
+    return "".join(word[:1] for word in words).upper()
 
 
 def _date_line(layout: Layout, report: Report) -> None:
@@ -338,13 +396,9 @@ def _date_line(layout: Layout, report: Report) -> None:
         report.add("dia_danh_ngay.format", p.where, literal(text), msg("date_shape"))
         return
     day, month, year = match["day"], match["month"], match["year"]
-    if not match["place"][:1].isupper():
-        report.add(
-            "dia_danh_ngay.place",
-            p.where,
-            literal(match["place"]),
-            literal(match["place"][:1].upper() + match["place"][1:]),
-        )
+    place, capitalised = match["place"], capitalised_place(match["place"])
+    if capitalised != place:  # "Sơn la", not only "sơn La"
+        report.add("dia_danh_ngay.place", p.where, literal(place), literal(capitalised))
     try:
         date(int(year), int(month), int(day))
     except ValueError:

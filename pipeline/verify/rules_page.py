@@ -1,4 +1,5 @@
-"""Page rules: A4, orientation and margins per section; page numbers (none on page 1, centred)."""
+"""Page rules: A4, orientation and margins per section; page numbers (from 1, none on page 1,
+centred)."""
 
 from __future__ import annotations
 
@@ -142,7 +143,8 @@ def _page_fields(part: Part | None) -> list[Paragraph]:
 
 
 def check_page_numbers(doc: Document, layout: Layout, report: Report) -> None:
-    """Page numbers: a PAGE field centred in the header, not on the first page, not in a footer."""
+    """Page numbers: a PAGE field centred in the header, not on the first page, not in a footer,
+    counting from 1."""
     first = doc.sections[0]
     first_header = first.headers.get("first") if first.title_page else first.headers.get("default")
     for p in _page_fields(first_header):
@@ -175,11 +177,30 @@ def check_page_numbers(doc: Document, layout: Layout, report: Report) -> None:
             checked.add(part.name)
             for p in _page_fields(part):
                 report.add("so_trang.position", p.where, msg("in_footer"), msg("in_header"))
+    # An appendix that opens its section numbers its pages from 1: when it does not, that is
+    # the fault (check_appendices: so_trang.restart), not the number its first page lacks nor
+    # the one it starts from.
+    own = {a.section.number for a in layout.appendices if a.at_section_start}
+    _check_first_number(doc, report, own)
     if not layout.template:
-        # An appendix that opens its section numbers its pages from 1: when it does not, that
-        # is the fault (check_appendices: so_trang.restart), not the number its first page lacks.
-        own = {a.section.number for a in layout.appendices if a.at_section_start}
         _check_missing_numbers(doc, report, own)
+
+
+def _check_first_number(doc: Document, report: Report, own_numbering: set[int]) -> None:
+    """so_trang.start where a section numbers its first page other than 1 (w:pgNumType
+    w:start="5": the second page prints 6). Phụ lục I numbers the pages from 1: a section that
+    sets no start goes on from the one before it (the first from 1), one that starts again
+    (an issued Quy chế, a draft decision after a Tờ trình) starts from 1."""
+    for section in doc.sections:
+        start = section.restart
+        if start is None or start == 1 or section.number in own_numbering:
+            continue
+        report.add(
+            "so_trang.start",
+            Location("section", section=section.number),
+            msg("page_start", number=start),
+            msg("page_start", number=1),
+        )
 
 
 def _check_missing_numbers(doc: Document, report: Report, own_numbering: set[int]) -> None:

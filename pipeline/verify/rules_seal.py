@@ -5,6 +5,10 @@ lay it out, whichever way the office made it: empty paragraphs (each as high as 
 mark's size and line spacing), the spacing before and after every paragraph from the title to the
 name (contextual spacing honoured), line breaks at the end of the title or the start of the name,
 a "(Đã ký)" line standing in the space. It is compared with lines of the name's size.
+
+Too little space fails: the seal would cover the title or the name. Far more than "about 3–4"
+is only pointed out (a warning): the signature still prints, only set apart from its name, and
+verify cannot see why an office left it (a seal of an unusual size).
 """
 
 from __future__ import annotations
@@ -18,12 +22,17 @@ from pipeline.verify.rules_body import SINGLE_LINE_EM
 # lets through three blank lines set one point smaller than the name (3 × 13 / 14 ≈ 2.8 lines).
 MIN_LINES = 3
 SLACK_LINES = 0.25
+# "about 3–4" gives no upper bound to measure, but twice the four lines it names is not "about"
+# any more: eight lines still leave room for an office's larger seal or a line or two more kept
+# by habit, while twelve empty lines set the name far below its title, off on its own.
+MAX_LINES = 8
 
 
 def check_seal_space(
     titles: list[Paragraph], name: Paragraph | None, report: Report, template: bool
 ) -> None:
-    """One signature: at least about three lines between its last title line and its name."""
+    """One signature: at least about three lines between its last title line and its name;
+    more than MAX_LINES is pointed out."""
     if not titles or name is None:
         return
     title = titles[-1]
@@ -39,6 +48,14 @@ def check_seal_space(
         return
     size = max((r.size for r in name.visible_runs), default=name.mark_size)
     line = size * SINGLE_LINE_EM
+    if space > (MAX_LINES + SLACK_LINES) * line:
+        report.warn(
+            "chu_ky.seal_space",
+            name.where,
+            msg("seal_space", lines=_number(space / line), pt=_number(space)),
+            msg("seal_space_most", size=f"{size:g}", pt=_number(MAX_LINES * line)),
+        )
+        return
     if space >= (MIN_LINES - SLACK_LINES) * line:
         return
     report.add(

@@ -10,7 +10,11 @@ from pipeline.verify.document import Document, Paragraph
 from pipeline.verify.layout import Layout, flat
 from pipeline.verify.report import DOCUMENT, Location, Report, excerpt, literal, msg
 from pipeline.verify.rules_header import lines_wider_than, section_width
-from pipeline.verify.rules_recipients import check_repeated_recipients
+from pipeline.verify.rules_recipients import (
+    check_executors,
+    check_group_items,
+    check_repeated_recipients,
+)
 from pipeline.verify.rules_seal import check_seal_space
 from pipeline.verify.specs import check_format
 
@@ -29,7 +33,8 @@ RECIPIENTS_OPTIONAL = frozenset({"bien_ban"})
 
 
 def check_recipients(doc: Document, layout: Layout, report: Report) -> None:
-    """Nơi nhận: heading 12 pt bold italic; items 11 pt, '- ' ... ';', the last '- Lưu: ... .'."""
+    """Nơi nhận: heading 12 pt bold italic; items 11 pt, '- ' ... ';' ('+ ' in a group only),
+    the last '- Lưu: ... .'; a Quyết định's addressing its executors ('- Như Điều 3;')."""
     heading = layout.noi_nhan_tieu_de
     code = layout.type_code
     if heading is None:
@@ -51,7 +56,7 @@ def check_recipients(doc: Document, layout: Layout, report: Report) -> None:
             report.add("noi_nhan.empty", p.where, msg("dash_only"), msg("recipient"))
             if not last:
                 continue
-        elif not text.startswith(("- ", "+ ")):
+        elif not text.startswith(("- ", "+ ")):  # "+ " outside a group: check_group_items
             report.add(
                 "noi_nhan.dash", p.where, msg("line_start", text=excerpt(text, 20)), msg("dash")
             )
@@ -62,6 +67,8 @@ def check_recipients(doc: Document, layout: Layout, report: Report) -> None:
         elif not text.endswith((";", ":")):
             report.add("noi_nhan.semicolon", p.where, literal(text[-1:]), literal(";"))
     check_repeated_recipients(items, report)
+    check_group_items(items, report)
+    check_executors(layout, report)
 
 
 def check_signature(doc: Document, layout: Layout, report: Report) -> None:

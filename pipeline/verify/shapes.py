@@ -1,8 +1,10 @@
-"""Drawings of a paragraph, and which of them are lines (the rules under header elements)."""
+"""Drawings of a paragraph, which of them are lines (the rules under header elements), and how
+each line is stroked: solid, dashed or double (Phụ lục I wants a solid rule, nét liền)."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -10,6 +12,126 @@ from pipeline.verify.model import Shape
 from pipeline.verify.ooxml import NS, as_int, inside, q
 
 EMU_PER_PT = 12700
+
+
+@dataclass(frozen=True)
+class Stroke:
+    """How a line is drawn: kind "solid", "dashed", "double" (two or three strokes) or "other"
+    (wavy, 3-D, a picture border); value as the file writes it ("dash", "dbl", "double")."""
+
+    kind: str = "solid"
+    value: str = ""
+
+    @property
+    def solid(self) -> bool:
+        return self.kind == "solid"
+
+
+SOLID = Stroke()
+
+# DrawingML (a:ln): a:prstDash other than "solid" or an a:custDash is dashed; a compound line
+# (cmpd) other than "sng" draws two or three strokes.
+# VML (v:stroke): dashstyle other than "solid" is dashed; linestyle other than "single" draws
+# two or three strokes.
+# A paragraph border (w:val, ST_Border): "single" and "thick" draw one solid stroke (how thick
+# a rule is Phụ lục I does not say); the names below draw several strokes or dashes; any other
+# (wave, threeDEmboss, the picture borders) is no plain line either.
+BORDER_SOLID = frozenset({"single", "thick"})
+BORDER_DASHED = frozenset(
+    {"dotted", "dashed", "dotDash", "dotDotDash", "dashSmallGap", "dashDotStroked"}
+)
+BORDER_DOUBLE = frozenset(
+    {
+        "double", "triple", "doubleWave",
+        "thinThickSmallGap", "thickThinSmallGap", "thinThickThinSmallGap",
+        "thinThickMediumGap", "thickThinMediumGap", "thinThickThinMediumGap",
+        "thinThickLargeGap", "thickThinLargeGap", "thinThickThinLargeGap",
+    }
+)  # fmt: skip
+
+
+@dataclass
+class Drawn(Shape):
+    """A drawing with the stroke of its outline (a line's dash and compound style)."""
+
+    stroke: Stroke = SOLID
+
+
+class Drawings(list[Shape]):
+    """A paragraph's drawings (Paragraph.shapes), and the stroke of its own top and bottom
+    borders (pBdr in the paragraph's pPr), by edge.
+
+    The borders ride with the drawings because Paragraph.props, which render.styles resolves
+    for rendering too, keeps only whether an edge prints, not how; a border a paragraph style
+    gives is read from the style (layout_walker)."""
+
+    borders: dict[str, Stroke]
+
+    def __init__(self, shapes: list[Shape], borders: dict[str, Stroke]) -> None:
+        super().__init__(shapes)
+        self.borders = borders
+
+
+def stroke_of(shape: Shape) -> Stroke:
+    """The stroke of a shape read by paragraph_shapes (solid for any other)."""
+    return shape.stroke if isinstance(shape, Drawn) else SOLID
+
+
+def border_stroke(value: str | None) -> Stroke:
+    """The stroke of a paragraph border of w:val `value`."""
+    if value is None or value in BORDER_SOLID:
+        return SOLID
+    if value in BORDER_DASHED:
+        return Stroke("dashed", value)
+    if value in BORDER_DOUBLE:
+        return Stroke("double", value)
+    return Stroke("other", value)
+
+
+def paragraph_borders(ppr: etree._Element | None) -> dict[str, Stroke]:
+    """The top and bottom borders a pPr (a paragraph's, a style's) sets, by edge; an edge set
+    to nil or none is left out (it prints nothing)."""
+    found: dict[str, Stroke] = {}
+    borders = ppr.find("w:pBdr", NS) if ppr is not None else None
+    if borders is None:
+        return found
+    for edge in ("top", "bottom"):
+        line = borders.find(f"w:{edge}", NS)
+        value = line.get(q("w:val")) if line is not None else None
+        if line is not None and value not in (None, "nil", "none"):
+            found[edge] = border_stroke(value)
+    return found
+
+
+def _drawingml_stroke(drawing: etree._Element) -> Stroke:
+    """The stroke of a DrawingML shape's outline (its first a:ln), solid when it sets none."""
+    line = drawing.find(".//a:ln", NS)
+    if line is None:
+        return SOLID
+    dash = line.find("a:prstDash", NS)
+    value = dash.get("val") if dash is not None else None
+    if value not in (None, "solid"):
+        return Stroke("dashed", str(value))
+    if line.find("a:custDash", NS) is not None:
+        return Stroke("dashed", "custDash")
+    compound = line.get("cmpd")
+    if compound not in (None, "sng"):
+        return Stroke("double", str(compound))
+    return SOLID
+
+
+def _vml_stroke(shape: etree._Element) -> Stroke:
+    """The stroke of a VML line or shape (its v:stroke), solid when it sets none."""
+    stroke = shape.find("v:stroke", NS)
+    if stroke is None:
+        return SOLID
+    dash = stroke.get("dashstyle")
+    if dash not in (None, "solid"):
+        return Stroke("dashed", str(dash))
+    style = stroke.get("linestyle")
+    if style not in (None, "single"):
+        return Stroke("double", str(style))
+    return SOLID
 
 
 def length_pt(text: str) -> float | None:
@@ -23,8 +145,9 @@ def length_pt(text: str) -> float | None:
     return value / EMU_PER_PT if unit == "emu" else value * factor[unit]
 
 
-def paragraph_shapes(paragraph: etree._Element) -> list[Shape]:
-    """Drawings of a paragraph: DrawingML inline/anchor shapes and VML lines and shapes."""
+def paragraph_shapes(paragraph: etree._Element) -> Drawings:
+    """Drawings of a paragraph: DrawingML inline/anchor shapes and VML lines and shapes, each
+    with its stroke; and the strokes of the paragraph's own borders."""
     shapes: list[Shape] = []
     skip = {q("mc:Fallback"), q("w:txbxContent")}
     for kind in ("inline", "anchor"):
@@ -45,7 +168,7 @@ def paragraph_shapes(paragraph: etree._Element) -> list[Shape]:
                 or (not is_picture and (cy == 0 or cx == 0))
             )
             width = cx / EMU_PER_PT if cx else None
-            shapes.append(Shape(kind, width, is_line))
+            shapes.append(Drawn(kind, width, is_line, _drawingml_stroke(drawing)))
     for pict in paragraph.iter(q("w:pict")):
         if inside(pict, paragraph, skip):
             continue
@@ -54,7 +177,7 @@ def paragraph_shapes(paragraph: etree._Element) -> list[Shape]:
             end = str(line.get("to", "0,0")).split(",")[0]
             x1, x2 = length_pt(start), length_pt(end)
             width = abs(x2 - x1) if x1 is not None and x2 is not None else None
-            shapes.append(Shape("vml", width, True))
+            shapes.append(Drawn("vml", width, True, _vml_stroke(line)))
         for shape in pict.iter(q("v:shape"), q("v:rect")):
             style = dict(
                 item.split(":", 1) for item in str(shape.get("style", "")).split(";") if ":" in item
@@ -66,5 +189,5 @@ def paragraph_shapes(paragraph: etree._Element) -> list[Shape]:
                 or str(shape.get("type", "")).endswith("_x0000_t32")
                 or (height == 0)
             )
-            shapes.append(Shape("vml", width, is_line))
-    return shapes
+            shapes.append(Drawn("vml", width, is_line, _vml_stroke(shape)))
+    return Drawings(shapes, paragraph_borders(paragraph.find("w:pPr", NS)))

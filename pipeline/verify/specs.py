@@ -2,6 +2,10 @@
 
 Sizes are in points; a range (13, 14) means any value in it conforms. None: not prescribed.
 Source of every row: Nghị định 30/2020/NĐ-CP, Phụ lục I.
+
+Where a line stands is its alignment and its indents together: a centred paragraph indented
+6 cm on the left prints 3 cm right of the middle, a Nơi nhận line indented 1 cm does not start
+at the left edge. Both are read, with INDENT_SLACK for what does not show.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ class Spec:
     italic: bool | None = None
     case: str | None = None  # "upper" | "not_upper"
     align: str | None = None  # "center" | "both"
+    edge: str | None = None  # "left": the line starts at the left edge (sát lề trái)
 
 
 SPECS: dict[str, Spec] = {
@@ -47,7 +52,7 @@ SPECS: dict[str, Spec] = {
     "chu_ky_ho_ten": Spec((13, 14), bold=True, italic=False, case="not_upper", align="center"),
     # Ô 9b: Nơi nhận.
     "noi_nhan_tieu_de": Spec((12, 12), bold=True, italic=True),
-    "noi_nhan": Spec((11, 11), bold=False, italic=False),
+    "noi_nhan": Spec((11, 11), bold=False, italic=False, edge="left"),
     # Appendix.
     "phu_luc": Spec((14, 14), bold=True, align="center"),
     "phu_luc_tieu_de": Spec((13, 14), bold=True, case="upper", align="center"),
@@ -57,6 +62,14 @@ SPECS: dict[str, Spec] = {
 }
 
 PROPERTIES = ("size", "bold", "italic", "case", "align")
+
+# How far (twips) indents may move a line from where Phụ lục I puts it (the middle of its
+# column, the left edge) before it is reported: 1/8 inch, 0.32 cm, one step of Word's ruler.
+# A nudge that small does not show in print, nor does a negative indent taking back a cell's
+# margin (0.19 cm) or equal indents on both sides of a centred line (vanthu's own outputs have
+# none); a title pushed 3 cm off the middle, a Nơi nhận line starting 1 cm in, do show.
+INDENT_SLACK = 180
+TWIPS_PER_CM = 1440 / 2.54
 
 
 def letters(text: str) -> str:
@@ -75,6 +88,37 @@ def has_lower_words(paragraph: Paragraph) -> bool:
     return any(
         not r.caps and letters(r.text) != letters(r.text).upper() for r in paragraph.visible_runs
     )
+
+
+def centre_shift(paragraph: Paragraph) -> float:
+    """How far (twips) the paragraph's indents move a line's centre off the middle of its
+    column: Word centres a line between its indents, so by half their difference; the first
+    line's left indent counts its first-line (or hanging) indent too."""
+    left, right = paragraph.twips("left"), paragraph.twips("right")
+    first = left + paragraph.first_line
+    return max(abs(left - right), abs(first - right)) / 2
+
+
+def edge_offset(paragraph: Paragraph) -> int:
+    """Where (twips from the left edge of its column) the paragraph's first character stands:
+    its left indent plus its first-line indent (less a hanging one). A hanging indent taking
+    back the left indent puts it at the edge, the wrapped lines under its text."""
+    return paragraph.twips("left") + paragraph.first_line
+
+
+def cm_text(twips: float) -> str:
+    """Twips as centimetres, for messages: '6', '1.5', '-0.19'."""
+    return f"{twips / TWIPS_PER_CM:.2f}".rstrip("0").rstrip(".")
+
+
+def off_centre_msg(paragraph: Paragraph) -> Msg:
+    """'căn giữa nhưng thụt lề trái 6 cm, lề phải 0 cm: ... lệch 3 cm' for a centred line."""
+    left, right, first = paragraph.twips("left"), paragraph.twips("right"), paragraph.first_line
+    shift = cm_text(centre_shift(paragraph))
+    if first:
+        return msg("off_centre_first", left=cm_text(left), right=cm_text(right),
+                   first=cm_text(first), shift=shift)  # fmt: skip
+    return msg("off_centre", left=cm_text(left), right=cm_text(right), shift=shift)
 
 
 def size_text(sizes: list[float]) -> str:
@@ -124,8 +168,28 @@ def check_format(
         elif spec.case == "not_upper" and len(letters(paragraph.text)) > 1:
             if not has_lower_words(paragraph):
                 report.add(f"{element}.case", where, msg("upper"), msg("not_upper"))
-    if spec.align and "align" not in skip and paragraph.alignment != spec.align:
-        report.add(f"{element}.align", where, align_msg(paragraph.alignment), align_msg(spec.align))
+    if spec.align and "align" not in skip:
+        if paragraph.alignment != spec.align:
+            report.add(
+                f"{element}.align", where, align_msg(paragraph.alignment), align_msg(spec.align)
+            )
+        elif spec.align == "center" and centre_shift(paragraph) > INDENT_SLACK:
+            report.add(f"{element}.align", where, off_centre_msg(paragraph), msg("centred_indents"))
+    if spec.edge == "left" and "align" not in skip:
+        _at_left_edge(report, element, paragraph)
+
+
+def _at_left_edge(report: Report, element: str, paragraph: Paragraph) -> None:
+    """A line Phụ lục I starts at the left edge (Nơi nhận's "- ..."): not centred or set right,
+    its first character not indented. Justified or left-aligned, it starts there."""
+    if paragraph.alignment in ("center", "right"):
+        found = align_msg(paragraph.alignment)
+        report.add(f"{element}.align", paragraph.where, found, msg("left_edge"))
+        return
+    offset = edge_offset(paragraph)
+    if abs(offset) > INDENT_SLACK:
+        found = msg("edge_indent", value=cm_text(offset))
+        report.add(f"{element}.align", paragraph.where, found, msg("left_edge"))
 
 
 ALIGNMENTS = ("left", "center", "right", "both", "distribute")
