@@ -170,10 +170,15 @@ def header_names(agency: Agency, styles: StyleSheet) -> tuple[str | None, str]:
 def _header_names(
     chu_quan: str | None, name: str | None, styles: StyleSheet
 ) -> tuple[str | None, str]:
-    """header_names of an agency by its two names."""
+    """header_names of an agency by its two names, in capitals as Phụ lục I prints both (ô 2)
+    and `vanthu verify` holds every output to (co_quan_chu_quan.case, co_quan.case), however
+    the profile typed them ("Ubnd tỉnh Sơn La" → "UBND TỈNH SƠN LA"), as a signer's title lines
+    are (signature_lines). Here, where they are printed, not in the profile's model: line_fit's
+    warnings quote and rewrite the profile's lines as they were typed."""
     limit = widest_left_twips(quoc_hieu_lines(styles))
     printed = []
-    for text, style_id in ((chu_quan, CHU_QUAN_STYLE), (name, AGENCY_STYLE)):
+    for typed, style_id in ((chu_quan, CHU_QUAN_STYLE), (name, AGENCY_STYLE)):
+        text = typed.upper() if typed is not None else None
         breaks = {}
         for line in (text or "").splitlines():
             lines = agency_line_breaks(line, style_id, styles, limit)

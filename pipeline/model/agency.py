@@ -15,12 +15,12 @@ from pydantic import (
     model_validator,
 )
 
-from pipeline.model.base import Date, Filled, Record, new_dict, new_list
+from pipeline.model.base import Date, PersonName, Record, new_dict, new_list
 from pipeline.model.document import filing_line_typed
 from pipeline.model.wording import Lines, ListLayout, PhraseOverrides, invalid, located
 from pipeline.patterns import lazy
 from pipeline.phrase import Phrase
-from pipeline.rules.agency_names import authority_kind, signs_on_behalf
+from pipeline.rules.agency_names import authority_kind, capitalised_place, signs_on_behalf
 from pipeline.rules.award_names import name_key
 from pipeline.rules.money import (
     Award,
@@ -250,7 +250,8 @@ class Signer(Record):
     """Người ký: a usual signer, with how they sign (thẩm quyền ký)."""
 
     # A name of punctuation alone ("...": not yet known) would sign every document: refused.
-    ho_ten: Filled = Field(min_length=1)
+    # One typed in capitals prints in title case (base.printed_name), as Phụ lục I writes it.
+    ho_ten: PersonName = Field(min_length=1)
     chuc_vu: Lines = Field(
         min_length=1,
         description="the signer's own title; or every line above the name, as a list: "
@@ -390,6 +391,16 @@ class Agency(Record):
                 for row in sorted(self.luong_co_so, key=lambda r: r.tu_ngay)
             ),
         )
+
+    @field_validator("dia_danh")
+    @classmethod
+    def _place_capitalised(cls, value: str) -> str:
+        """The place as the date line prints it (ô 4), each word with its capital, as `vanthu
+        verify` requires (dia_danh_ngay.place, rules.agency_names.capitalised_place): "sơn la",
+        "Sơn la" → "Sơn La"; the words after the first of a level opening it stay as typed
+        ("Thành phố Hồ Chí Minh"). Changed here, where the profile is read: every document of
+        the office prints it, its Giấy khen as well."""
+        return capitalised_place(value)
 
     @field_validator("viet_tat")
     @classmethod

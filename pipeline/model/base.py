@@ -59,6 +59,24 @@ def not_punctuation_only(value: str | None) -> str | None:
 Filled = Annotated[str, AfterValidator(not_punctuation_only)]
 
 
+def printed_name(value: str) -> str:
+    """A person's họ tên as every document prints it, in the case the award lists print theirs
+    (pipeline.awards.person_name): one typed wholly in capitals ("NGUYỄN VĂN A", a habit from
+    the signature's lines above it) in title case, a word typed in lower case with its capital.
+    Phụ lục I (ô 7c) writes the signer's name in regular case, as `vanthu verify` holds every
+    output to (chu_ky_ho_ten.case); changed once here, where the name is read, the decision,
+    its Giấy khen, a Biên bản's lists and the sổ all print and record one name."""
+    # Imported here: pipeline.awards reads the lists (pipeline.load), a layer above the models,
+    # which it loads no more than they load it; a render has imported it already.
+    from pipeline.awards import person_name
+
+    return person_name(" ".join(value.split()))  # one space between words, as a list's cells
+
+
+# A person's name (a signer's, someone at a meeting): filled, and printed as printed_name says.
+PersonName = Annotated[Filled, AfterValidator(printed_name)]
+
+
 def without_label(label: str) -> AfterValidator:
     """A validator dropping `label` and its colon ("Kính gửi:", "Địa điểm:") from the start of
     a text the document prints after that very label (its phrase table's words): typed again,

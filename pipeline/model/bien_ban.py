@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from pipeline.model.base import Date, Filled, Record, new_list
+from pipeline.model.base import Date, Filled, PersonName, Record, new_list
 from pipeline.model.blocks import Block
 from pipeline.model.document import DocumentData, Recipient
 from pipeline.model.wording import ClockHour, YesNo, invalid, located
@@ -46,9 +46,11 @@ class MinutesTime(Record):
 
 
 class Person(Record):
-    """Someone at the meeting: name and title (chức vụ, vai trò in the meeting)."""
+    """Someone at the meeting: name and title (chức vụ, vai trò in the meeting). The name as
+    the minutes print it (base.printed_name): the thư ký's signs them, in regular case as the
+    chủ tọa's (Phụ lục I, ô 7c), and the lists print each name as the signature does."""
 
-    ho_ten: Filled = Field(min_length=1)
+    ho_ten: PersonName = Field(min_length=1)
     chuc_vu: Filled | None = Field(default=None, min_length=1)
 
 

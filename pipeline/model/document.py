@@ -154,7 +154,22 @@ def without_full_stop(text: str) -> str:
     return text
 
 
-Subject = Annotated[str, Field(min_length=1), AfterValidator(without_full_stop)]
+def not_in_capitals(text: str) -> str:
+    """A trích yếu in regular case, as Phụ lục I (ô 5a) writes it and `vanthu verify` holds every
+    output to (trich_yeu.case): one typed wholly in capitals ("TRIỂN KHAI CÔNG TÁC ...", as
+    the type's name above it is) is refused at its line, never printed so. Nor is it put in
+    small letters here: which of its words are names, kept in capitals (UBND, Sơn La), only the
+    clerk knows; the message shows it in small letters for them to put those back."""
+    letters = "".join(char for char in unicodedata.normalize("NFC", text) if char.isalpha())
+    if len(letters) > 1 and letters == letters.upper():  # verify's test: no small letter
+        written = " ".join(unicodedata.normalize("NFC", text).split())
+        raise invalid("data.summary_in_capitals", example=written[:1] + written[1:].lower())
+    return text
+
+
+Subject = Annotated[
+    str, Field(min_length=1), AfterValidator(without_full_stop), AfterValidator(not_in_capitals)
+]
 
 AUTO_NUMBER = "tu_dong"  # so: tu_dong — the next number of the office's register (sổ văn bản đi)
 Number = Annotated[int, Field(ge=1, le=99999)]

@@ -11,7 +11,7 @@ from pydantic import AfterValidator, Field, model_validator
 
 from pipeline.model.base import Record, new_dict, new_list
 from pipeline.model.blocks import Block
-from pipeline.model.document import DocumentData
+from pipeline.model.document import DocumentData, not_in_capitals
 from pipeline.model.ke_hoach import Item
 from pipeline.model.wording import ListLayout, YesNo, invalid
 
@@ -96,7 +96,11 @@ class Regulation(Record):
     """Quy chế (or Quy định) issued with the decision: Chương with Điều numbered through."""
 
     loai_van_ban: Literal["quy_che", "quy_dinh"] = "quy_che"
-    trich_yeu: str = Field(min_length=1, description="Hoạt động của Hội đồng Thi đua - ...")
+    # Printed as the Quy chế's title and after "Quy chế" in Điều 1: in regular case, as the
+    # decision's own (document.not_in_capitals).
+    trich_yeu: Annotated[str, AfterValidator(not_in_capitals)] = Field(
+        min_length=1, description="Hoạt động của Hội đồng Thi đua - ..."
+    )
     chuong: list[Chapter] = Field(default_factory=new_list)
     dieu: list[Article] = Field(default_factory=new_list, description="a Quy chế without chapters")
 

@@ -105,9 +105,17 @@ def lines(value: Any) -> Any:
 Lines = Annotated[str, BeforeValidator(lines)]
 
 
+# Phrases printed as a signature's lines above the name (a Biên bản's THƯ KÝ and CHỦ TỌA, ô 7):
+# in capitals, as Phụ lục I prints them and `vanthu verify` holds every output to
+# (chu_ky_tham_quyen.case). An office's or a document's own wording typed otherwise ("Chủ
+# tọa") is printed so, as a signer's chuc_vu is (context.common.signature_lines). They read no
+# field (rules.phrases.FIELDS), so no tag's name is changed with them.
+CAPITAL_PHRASES = frozenset({"ky_thu_ky", "ky_chu_toa"})
+
+
 def checked_phrase(key: str, value: Any) -> Any:
     """Phrase `key` as written under cau_chu, refused when a tag is broken, a field unknown, or
-    a phrase that must say something is empty."""
+    a phrase that must say something is empty; one of CAPITAL_PHRASES in capitals."""
     if value is None:
         return value
     known = ", ".join(f"{{{{ {n} }}}}" for n in known_names(key))
@@ -121,6 +129,8 @@ def checked_phrase(key: str, value: Any) -> Any:
     if why:
         default = default_phrases()[key]
         raise invalid(f"wording.empty_phrase.{why}", default=default)
+    if key in CAPITAL_PHRASES and isinstance(value, str):
+        return value.upper()
     return value
 
 

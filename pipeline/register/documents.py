@@ -104,6 +104,7 @@ from pipeline.text.legacy import is_vietnamese_syllable
 from pipeline.text.listing import first_named
 from pipeline.text.normalize import recipient_key
 from pipeline.text.shared import same
+from pipeline.text.tones import same_spelling
 from pipeline.workspace.config import CONFIG_FILE, read_config
 
 if TYPE_CHECKING:
@@ -545,7 +546,9 @@ def same_signer(recorded: Details, details: Details) -> bool:
     kept them, has the name alone). A row naming no signer (a number set aside) is anyone's."""
     if not recorded.signer or not details.signer:
         return True
-    if _words(recorded.signer) != _words(details.signer):
+    # A name as printed, whatever case it was typed in (a profile's "NGUYỄN VĂN A" prints, and
+    # is recorded since, as "Nguyễn Văn A"): compared as spelt, case and tone place aside.
+    if same_spelling(_words(recorded.signer)) != same_spelling(_words(details.signer)):
         return False
     if recorded.signer_title is None or details.signer_title is None:
         return True

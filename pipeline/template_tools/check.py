@@ -6,6 +6,7 @@ or table cell of the .docx that holds the tag, as Word shows it.
 
 from __future__ import annotations
 
+import copy
 import difflib
 import html
 import re
@@ -737,11 +738,13 @@ def drift(
     return problems
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
 def _styles_by_id(xml: bytes) -> dict[str, bytes]:
     root = etree.fromstring(xml)
-    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     return {
-        s.get(f"{ns}styleId"): etree.tostring(s, method="c14n") for s in root.iter(f"{ns}style")
+        s.get(f"{_W}styleId"): etree.tostring(s, method="c14n") for s in root.iter(f"{_W}style")
     }
 
 
@@ -842,10 +845,51 @@ SKIPPED_SIGNATURE_RULES = ("chu_ky.seal", "noi_nhan.last", "chu_ky_tham_quyen.wr
 NARROW_HEADER_RULES = ("quoc_hieu.one_line", "tieu_ngu.one_line")
 
 
-def layout(name: str, path: Path, page_from_frame: bool = False) -> list[Problem]:
+def printed_styles(
+    library: TemplateLibrary, builtin: TemplateLibrary, faulty: Iterable[str] = ()
+) -> bytes | None:
+    """The style definitions the paragraphs of a type template or a shared block print with:
+    the frame's (render.compose writes every document with khung.docx's parts: a style the
+    office changed in its copy of a block never reaches a document, as tpl.style_drift says,
+    and an error of it would be false, the render warning made of it with it). The `faulty`
+    styles, the frame's own faults (frame_styles says them once, at khung.docx), as the
+    built-in frame defines them: the templates are judged as they print once the frame is
+    mended, not blamed for it paragraph by paragraph (a title left unbolded in the frame is not
+    found as the title at all, and verify then reads every line after it for another)."""
+    styles = library.frame.parts.get(STYLES_PART)
+    faulty = set(faulty)
+    if styles is None or not faulty:
+        return styles
+    root = etree.fromstring(styles)
+    shipped = _style_elements(etree.fromstring(builtin.frame.parts[STYLES_PART]))
+    for style_id, element in _style_elements(root).items():
+        if style_id in faulty and style_id in shipped:
+            element.getparent().replace(element, copy.deepcopy(shipped[style_id]))
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _style_elements(root: Any) -> dict[str, Any]:
+    """The w:style elements of a styles part's root, by style id."""
+    return {s.get(f"{_W}styleId"): s for s in root.iter(f"{_W}style")}
+
+
+def _judged_with(name: str, library: TemplateLibrary, styles: bytes | None) -> bytes | None:
+    """`styles` (printed_styles) for a type template or a shared block; None, its own, for the
+    frame and a phôi (a page of its own, with its own styles: render.compose.is_form)."""
+    if name == FRAME_NAME or library.is_form(name):
+        return None
+    return styles
+
+
+def layout(
+    name: str, path: Path, page_from_frame: bool = False, styles: bytes | None = None
+) -> list[Problem]:
     """The verify rules that apply to a template; `page_from_frame`: not those on paper,
-    margins and page numbers (a type template prints on the frame's pages)."""
-    with _as_read(path) as read:
+    margins and page numbers (a type template prints on the frame's pages). `styles`: the
+    style definitions its documents print it with (printed_styles), judged in place of its
+    own: an error of a style that never prints would be false, and the render warning made
+    of it (template_tools.verdict) with it."""
+    with _as_read(path, styles) as read:
         report = verify_file(read, template=True)
     problems = []
     for v in report.violations:
@@ -863,15 +907,18 @@ def layout(name: str, path: Path, page_from_frame: bool = False) -> list[Problem
 SIGNATURE_ELEMENTS = ("noi_nhan_tieu_de", "noi_nhan", "chu_ky_tham_quyen", "chu_ky_ho_ten")
 
 
-def signature_layout(name: str, path: Path, said: list[Problem]) -> list[Problem]:
+def signature_layout(
+    name: str, path: Path, said: list[Problem], styles: bytes | None = None
+) -> list[Problem]:
     """verify's rules on Nơi nhận and the signature (size, weight, italic of the heading, the
     items, the authority lines and the name; the signature in the right column), applied to a
     shared block holding them (khoi/ky-ten) as they are to every rendered document: what the
     block sets reaches every document. verify applies only the run rules to a fragment; these
     are its own functions (pipeline.verify.rules_signature, specs.check_format), run on the
     block's layout, and on every paragraph of a signature or Nơi nhận style (a Biên bản's two
-    signatures, the Nơi nhận under them). Not what `said` says already."""
-    with _as_read(path) as read:
+    signatures, the Nơi nhận under them). Not what `said` says already; `styles` as layout
+    reads them."""
+    with _as_read(path, styles) as read:
         doc = read_document(read)
     styled = [
         (STYLE_ELEMENTS[p.style_id or ""], p) for p in doc.paragraphs
@@ -900,16 +947,20 @@ def signature_layout(name: str, path: Path, said: list[Problem]) -> list[Problem
 
 
 @contextmanager
-def _as_read(path: Path) -> Iterator[Path]:
+def _as_read(path: Path, styles: bytes | None = None) -> Iterator[Path]:
     """The template at `path` as vanthu reads it: where a LibreOffice save lost the header's
     width tags (render.libreoffice), a copy with them put back, so that verify judges the widths
-    documents get, not the equal split LibreOffice saved, and where a tag is split over runs, a
-    copy with them made one (_tags_merged); else `path` itself. The archive is
+    documents get, not the equal split LibreOffice saved; where a tag is split over runs, a
+    copy with them made one (_tags_merged); with `styles` other than its own, a copy with
+    those style definitions (the frame's: printed_styles); else `path` itself. The archive is
     opened, and the body parsed, once: the copy is the package Package.read would give."""
     with zipfile.ZipFile(path) as archive:
-        stored = archive.read(DOCUMENT_PART) if DOCUMENT_PART in archive.namelist() else b""
+        members = archive.namelist()
+        stored = archive.read(DOCUMENT_PART) if DOCUMENT_PART in members else b""
         restored = _tags_merged(restored_header_widths(stored))
-        if restored is stored:
+        own_styles = archive.read(STYLES_PART) if STYLES_PART in members else None
+        restyled = styles is not None and styles != own_styles
+        if restored is stored and not restyled:
             parts = None
         else:
             parts = _all_parts(archive, path)
@@ -917,11 +968,16 @@ def _as_read(path: Path) -> Iterator[Path]:
         yield path
         return
     parts[DOCUMENT_PART] = restored
+    if styles is not None and restyled:
+        parts[STYLES_PART] = styles
     data = write_zip(Package(str(path), parts).members())
     with tempfile.TemporaryDirectory() as folder:
-        copy = Path(folder) / path.name
-        copy.write_bytes(data)
-        yield copy
+        # In a folder of the same name: verify reads a file of khoi/ as a block, a fragment
+        # of a page (verify_file), not as a document lacking its header and signature.
+        kept = Path(folder) / path.parent.name / path.name
+        kept.parent.mkdir()
+        kept.write_bytes(data)
+        yield kept
 
 
 # docxtpl's first clean-up of a template (DocxTemplate.patch_xml): the runs a tag's characters
@@ -980,12 +1036,29 @@ def _probe(frame: Package, styles: list[str]) -> Report:
     return report
 
 
-def frame_styles(library: TemplateLibrary, builtin: TemplateLibrary) -> list[Problem]:
+def frame_styles(
+    library: TemplateLibrary, builtin: TemplateLibrary,
+    findings: Mapping[tuple[str, str], Any] | None = None,
+) -> list[Problem]:  # fmt: skip
     """The office frame's styles against Phụ lục I, once at khung.docx: what the build prints
     every document with. Only what the office changed (a rule the shipped frame leaves to the
-    paragraph is not the style's)."""
+    paragraph is not the style's). `findings`: frame_findings, when worked out already."""
+    if findings is None:
+        findings = frame_findings(library, builtin)
+    return [
+        Problem(FRAME_NAME, t("tpl.style_where", style=style), "tpl.layout",
+                {"rule": rule, "line": violation_line(v)})
+        for (style, rule), v in findings.items()
+    ]  # fmt: skip
+
+
+def frame_findings(
+    library: TemplateLibrary, builtin: TemplateLibrary
+) -> dict[tuple[str, str], Any]:
+    """(style, rule) → verify's violation, of each rule the office frame's styles break and the
+    shipped frame's do not (frame_styles); empty for the built-in frame."""
     if not library.is_override(FRAME_NAME):
-        return []
+        return {}
     defined = paragraph_style_ids(library.frame.parts.get(STYLES_PART))
     styles = [s for s in (*STYLE_ELEMENTS, *BODY_STYLES, BODY_STYLES[0]) if s in defined]
     by_index = dict(enumerate(styles, start=1))
@@ -999,15 +1072,8 @@ def frame_styles(library: TemplateLibrary, builtin: TemplateLibrary) -> list[Pro
         return out
 
     shipped = found(_probe(builtin.frame, styles))
-    problems = []
-    for (style, rule), v in found(_probe(library.frame, styles)).items():
-        if (style, rule) in shipped:
-            continue
-        problems.append(
-            Problem(FRAME_NAME, t("tpl.style_where", style=style), "tpl.layout",
-                    {"rule": rule, "line": violation_line(v)})
-        )  # fmt: skip
-    return problems
+    own = found(_probe(library.frame, styles))
+    return {key: v for key, v in own.items() if key not in shipped}
 
 
 def frame_page_numbers(library: TemplateLibrary) -> list[Problem]:
@@ -1067,6 +1133,13 @@ def check_templates(
     blocks = sorted(library.block_sources)  # reading them finds the unreadable ones
     wanted = names or [*library.type_names(), *blocks, *sorted(library.unreadable), FRAME_NAME]
     unused = {library.relative_name(path)[:-5]: close for path, close in library.unmatched()}
+    # The frame's styles, judged once at khung.docx, are those every other template's
+    # paragraphs print with (printed_styles), its faults mended there.
+    try:
+        findings = frame_findings(library, builtin)
+        styles = printed_styles(library, builtin, {style for style, _ in findings})
+    except (VanthuError, etree.XMLSyntaxError):  # a frame that cannot be read: said at it
+        findings, styles = {}, None
     for name in wanted:
         path = library.file(name)
         report.checked.append(name)
@@ -1119,7 +1192,7 @@ def check_templates(
             report.problems += draft_recipients_bound(name, source, library)
         report.problems += restored_header(name, library)
         if name == FRAME_NAME:
-            report.problems += frame_styles(library, builtin)
+            report.problems += frame_styles(library, builtin, findings)
             report.problems += frame_page_numbers(library)
         else:
             report.problems += drift(name, path, library.frame, builtin.frame)
@@ -1130,11 +1203,12 @@ def check_templates(
         page_from_frame = name in library.type_names() and not library.is_form(name)
         if page_from_frame:
             report.problems += own_margins(name, library)
-        said = layout(name, path, page_from_frame)
+        printed_with = _judged_with(name, library, styles)
+        said = layout(name, path, page_from_frame, printed_with)
         merged = any(p.key == CELLS_MERGED and p.template == name for p in report.problems)
         if name.startswith(BLOCKS_DIR) and not merged:
             # Merged cells put the signer's lines among Nơi nhận's: said once, as such.
-            said += signature_layout(name, path, said)
+            said += signature_layout(name, path, said, printed_with)
         if any(p.key == "tpl.header_widths_narrow" and p.template == name
                for p in report.problems):  # fmt: skip
             # Too narrow a right column is why the Quốc hiệu wraps: said once, with the widths.
