@@ -64,7 +64,13 @@ from pipeline.render.compose import TemplateLibrary
 from pipeline.render.engine import Engine
 from pipeline.render.form import TEST_PRINT
 from pipeline.render.kept_styles import kept_styles
-from pipeline.render.output import keep_edited_copy, write_atomic, write_error
+from pipeline.render.output import (
+    folder_error,
+    is_folder,
+    keep_edited_copy,
+    write_atomic,
+    write_error,
+)
 from pipeline.render.structure import whole_list_warning
 from pipeline.render.styles import StyleSheet
 from pipeline.render_record import RenderRecord
@@ -227,7 +233,7 @@ def output_targets(
         if len(documents) > 1:
             raise UsageError("ws.output_many_to_file", path=output)
         targets = [output.with_suffix(DOCX)]
-    elif output is not None and suffix and not output.is_dir():
+    elif output is not None and suffix and not is_folder(output):
         hint = t("ws.output_pdf_hint") if pdf else ""
         raise UsageError("ws.output_suffix", path=output, pdf_hint=hint)
     else:
@@ -247,15 +253,20 @@ def output_targets(
 
 def refuse_unwritable(path: Path) -> None:
     """The write error of an output that a folder stands in the way of (a folder of its name,
-    or a file where a folder of its path should be), before anything is written or numbered."""
-    if path.is_dir():
-        raise write_error(path, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)))
-    for folder in path.parents:
-        if folder.exists():
-            if not folder.is_dir():
-                raise write_error(path, NotADirectoryError(errno.ENOTDIR,
-                                                           os.strerror(errno.ENOTDIR)))
-            return
+    or a file where a folder of its path should be), before anything is written or numbered;
+    the folder's error (folder_error) when a folder above it may not be entered (no search
+    permission), where Path.is_dir and Path.exists raise PermissionError instead of answering."""
+    try:
+        if path.is_dir():
+            raise write_error(path, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)))
+        for folder in path.parents:
+            if folder.exists():
+                if not folder.is_dir():
+                    raise write_error(path, NotADirectoryError(errno.ENOTDIR,
+                                                               os.strerror(errno.ENOTDIR)))
+                return
+    except OSError as exc:
+        raise folder_error(path.parent, exc) from None
 
 
 def book_number_overlaps(
@@ -1002,16 +1013,20 @@ class CheckReport:
 
 def failed_because(path: Path, error: VanthuError) -> str:
     """Why `path` failed its check: the error, after the file's name when the error is in
-    another file (a report refused for a decision it counts), as build says it."""
+    another file (a report refused for a decision it counts) or names none (its template),
+    as build says it."""
     file = getattr(error, "file", None)
-    if file is None or Path(file).resolve() == path.resolve():
+    if file is not None and Path(file).resolve() == path.resolve():
         return error.message()
     return f"{shown(path)}: {error.message()}"
 
 
-def check(paths: list[Path]) -> CheckReport:
+def check(paths: list[Path], templates: str | os.PathLike[str] | None = None) -> CheckReport:
     """Validate every input, collecting one error per invalid file; writes nothing. Warned of
-    too: an output whose printed number the register has voided since (voided_output)."""
+    too: an output whose printed number the register has voided since (voided_output). Each
+    document's template is prepared as render prepares it (`templates`: a folder searched
+    first, as render's --templates), so that a template render would refuse fails the
+    documents made with it here too."""
     from pipeline.batch.discover import Layout
     from pipeline.batch.recorded import Recorded
     from pipeline.batch.repeated_numbers import repeated_numbers
@@ -1022,25 +1037,29 @@ def check(paths: list[Path]) -> CheckReport:
     used: dict[Path, tuple[Workspace, list[str]]] = {}  # the templates of each workspace
     loaded: list[tuple[Workspace, LoadedDocument]] = []
     recorded: dict[Path, Recorded] = {}  # what each output folder's manifests say, read once
-    libraries: dict[Path, TemplateLibrary] = {}
+    engines: dict[Path, Engine] = {}  # each workspace's templates, prepared once each
     # Each register opened once for every file checked, only read.
     with ExitStack() as stack:
         registers = Registers(stack)
         stack.enter_context(documents_asked(paths))
         for path in paths:
             try:
-                workspace = Workspace.containing(path)
+                workspace = Workspace.containing(path).with_templates(templates)
                 document = workspace.load(path)
                 # As render and build refuse it; and their warning for a copy of a numbered file.
                 if workspace.root not in recorded:
                     recorded[workspace.root] = Recorded.read(Layout(workspace))
                 copied = check_against_register(registers, workspace, document,
                                                 recorded[workspace.root])
-                # As render says it; each workspace's templates looked up by one library.
-                library = libraries.setdefault(workspace.root, workspace.templates)
-                unfound = unfound_template(document, library)
+                # As render says it; each workspace's templates looked up by one library, and
+                # prepared by one engine, which refuses what render refuses.
+                engine = engines.get(workspace.root)
+                if engine is None:
+                    engine = engines[workspace.root] = Engine(workspace.templates)
+                unfound = unfound_template(document, engine.library)
                 if unfound is not None:
                     raise unfound
+                engine.prepare(document.template)
             except VanthuError as exc:
                 report.errors.append((path, exc))
                 continue

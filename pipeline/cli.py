@@ -206,7 +206,8 @@ def render(
 
 @main.command()
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
-def check(inputs: tuple[Path, ...]) -> None:
+@click.pass_context
+def check(ctx: click.Context, inputs: tuple[Path, ...]) -> None:
     """Kiểm tra dữ liệu, không ghi tệp nào: các tệp, thư mục làm việc hay thư mục dữ liệu được
     chỉ (mặc định: mọi văn bản của thư mục làm việc)."""
     from pipeline.api import check as check_inputs
@@ -219,7 +220,7 @@ def check(inputs: tuple[Path, ...]) -> None:
     if not paths:
         click.echo(t("cli.nothing_to_check"))
         return
-    report = check_inputs(paths)
+    report = check_inputs(paths, templates=ctx.obj["templates"])
     for document in report.valid:
         click.echo(t("cli.valid", input=document.path))
     for path, error in report.errors:

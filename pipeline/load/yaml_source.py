@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import codecs
 import functools
+import math
 import os
 import re
 import stat
@@ -145,7 +146,7 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     except FileNotFoundError:
         raise InputError("data.file_missing", file=path) from None
     except OSError as exc:  # a symlink loop (ELOOP), a permission problem
-        raise InputError("data.file_unreadable", file=path, reason=exc.strerror) from None
+        raise _unreadable(path, exc) from None
     if not stat.S_ISREG(info.st_mode):
         # Opening a FIFO would wait for a writer forever.
         raise InputError("data.not_regular_file", file=path)
@@ -162,11 +163,20 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         finally:
             os.close(handle)
     except OSError as exc:
-        raise InputError("data.file_unreadable", file=path, reason=exc.strerror) from None
+        raise _unreadable(path, exc) from None
     if len(raw) > limit:  # grew since stat
         raise InputError("data.file_too_large", file=path, size=len(raw), limit=limit)
     read_log.note(path, info, raw)
     return raw
+
+
+def _unreadable(path: Path, exc: OSError) -> InputError:
+    """The error of a data file the OS would not let be read, its reason in the message's
+    language (render.output.ReadReason): the OS's strerror is English, "Permission denied"
+    inside a Vietnamese sentence. Imported here, for a file that could not be read."""
+    from pipeline.render.output import ReadReason
+
+    return InputError("data.file_unreadable", file=path, reason=ReadReason(exc))
 
 
 def read_text(path: Path, *, composed: bool = True) -> str:
@@ -301,6 +311,8 @@ def _plain(node: Any, loc: Path_, lines: dict[Path_, int], source: _SlowSource) 
     if isinstance(node, int):
         return int(node)
     if isinstance(node, float):
+        if not math.isfinite(node):
+            raise _not_finite(source.path, loc, source.line(loc, lines), _yaml_float(node))
         return float(node)
     raise InputError("data.yaml_tag", file=source.path, line=source.line(loc, lines),
                      field=dotted(loc) or None, tag=type(node).__name__)  # fmt: skip
@@ -705,6 +717,8 @@ class _FastBuilder:
         constructed = _construct(tag, value)
         if constructed is None:
             raise _Fallback
+        if type(constructed) is float and not math.isfinite(constructed):
+            raise _not_finite(self.path, loc, line, value)
         return constructed
 
     def _key(self, event: Any, loc: Path_, line: int) -> Any:
@@ -908,6 +922,22 @@ def _text_key(value: str) -> str | None:
     return nfc(value)
 
 
+def _not_finite(path: Path, loc: Path_, line: int | None, typed: str) -> InputError:
+    """The error of a number YAML reads as infinite or not a number (.inf, .nan, 1e400, too
+    large for a float): no field takes one, and pydantic's refusal would name its own code
+    (finite_number), not a reason; said at its line, as true/false is (data.boolean_value)."""
+    return InputError("data.number_not_finite", file=path, line=line, field=dotted(loc) or None,
+                      value=typed)  # fmt: skip
+
+
+def _yaml_float(number: float) -> str:
+    """A float that is no finite number as YAML writes it (.inf, -.inf, .nan): ruamel's tree
+    keeps no text of it."""
+    if math.isnan(number):
+        return ".nan"
+    return ".inf" if number > 0 else "-.inf"
+
+
 @functools.lru_cache(maxsize=1024)
 def _construct(tag: str, value: str) -> Any:
     """An int or float exactly as ruamel.yaml's round-trip loader reads it; None otherwise.
@@ -1057,6 +1087,9 @@ def _plain_mapping(node: Any, path: Path, loc: Path_) -> Any:
                          value=str(node).lower())  # fmt: skip
     if isinstance(node, str):
         return _form_text(node, path, loc)
+    if isinstance(node, float) and not math.isfinite(node):
+        raise InputError("data.number_not_finite_plain", file=path, field=dotted(loc) or None,
+                         value=node)  # fmt: skip
     return node
 
 

@@ -19,4 +19,13 @@ MESSAGES = {
         "vi": "{encoding} đọc nhầm thành {shown}",
         "en": "{encoding} misread as {shown}",
     },
+    # Why a file could not be read or written, for the OS's English words (render.output).
+    "common.os_loop": {
+        "vi": "đường dẫn có liên kết (symlink) vòng quanh, trỏ về chính nó",
+        "en": "the path has symbolic links that loop back on themselves",
+    },
+    "common.os_read_not_directory": {
+        "vi": "một phần của đường dẫn là tệp chứ không phải thư mục; hãy xem lại đường dẫn",
+        "en": "part of the path is a file, not a folder; check the path",
+    },
 }

@@ -712,6 +712,18 @@ MESSAGES = {
         "vi": "chữ viết tắt tên người soạn thảo chỉ gồm chữ cái (ví dụ H hoặc NVA)",
         "en": "drafter initials must be letters only (e.g. H or NVA)",
     },
+    "data.summary_in_capitals": {
+        "vi": "trích yếu viết toàn chữ in hoa; Nghị định 30/2020 (Phụ lục I, ô 5a) viết trích "
+        "yếu bằng chữ thường, chỉ viết hoa chữ đầu, tên riêng và chữ viết tắt (vanthu verify "
+        "không nhận văn bản in hoa cả trích yếu). vanthu không tự đổi được vì không biết chữ nào "
+        "là tên riêng: hãy gõ lại, ví dụ «{example}», rồi viết hoa lại tên riêng, chữ viết tắt "
+        "(Sơn La, UBND ...)",
+        "en": "the trích yếu is typed wholly in capitals; Decree 30/2020 (Appendix I, box 5a) "
+        "writes it in regular case, with capitals only at its start, in proper names and "
+        "abbreviations (vanthu verify rejects a document whose trích yếu is all capitals). "
+        "vanthu cannot change it itself, not knowing which words are names: type it again, e.g. "
+        "«{example}», then put back the capitals of names and abbreviations (Sơn La, UBND ...)",
+    },
     "data.filing_line_typed": {
         "vi": "dòng «{line}» là dòng Lưu của Nơi nhận, vanthu tự viết từ don_vi_soan_thao, "
         "nguoi_soan_thao và so_ban: bỏ dòng này khỏi noi_nhan, ghi đơn vị, người soạn thảo, "
@@ -859,6 +871,17 @@ MESSAGES = {
     "data.boolean_value_plain": {
         "vi": "giá trị đúng/sai ({value}) ở chỗ cần chữ hoặc số",
         "en": "a yes/no value ({value}) where text or a number was expected",
+    },
+    # .inf, .nan, 1e400: numbers no field takes (yaml_source), refused as true/false is.
+    "data.number_not_finite": {
+        "vi": "YAML đọc '{value}' thành một số vô hạn hoặc không xác định (NaN), không dùng được "
+        "ở đây; hãy ghi một số cụ thể, hoặc đặt trong dấu nháy kép nếu đó là chữ",
+        "en": "YAML reads '{value}' as an infinite or undefined number (NaN), which cannot be "
+        "used here; write a plain number, or put it in double quotes if it is text",
+    },
+    "data.number_not_finite_plain": {
+        "vi": "số vô hạn hoặc không xác định ({value}) ở chỗ cần chữ hoặc một số cụ thể",
+        "en": "an infinite or undefined number ({value}) where text or a plain number belongs",
     },
     "data.key_not_text": {
         "vi": "khóa '{key}' phải là chữ; nếu đúng là như vậy, hãy đặt trong dấu nháy kép",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import errno
 import itertools
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,14 +32,47 @@ _OS_REASONS = {
     errno.ENOSPC: "render.os_no_space",
     getattr(errno, "EDQUOT", errno.ENOSPC): "render.os_no_space",  # a user's disk quota
     errno.EROFS: "render.os_read_only",
+    errno.ELOOP: "common.os_loop",
 }
+# The same for a file that could not be read (a data file, a danh sách, an output compared):
+# reading's words, not writing's ("no permission to read", not "read-only").
+_READ_REASONS = {
+    errno.EACCES: "build.os_read_permission",
+    errno.EPERM: "build.os_read_permission",
+    errno.ENOENT: "build.os_read_gone",
+    errno.ENOTDIR: "common.os_read_not_directory",
+    errno.ELOOP: "common.os_loop",
+}
+
+
+def _reason(exc: OSError, reasons: Mapping[int, str], lang: str | None) -> str:
+    """`exc` in the catalogue's words of `reasons` when they have its case, else the OS's."""
+    key = reasons.get(exc.errno or 0)
+    return t(key, lang=lang) if key is not None else str(exc.strerror or exc)
 
 
 def os_words(exc: OSError) -> str:
     """Why a file could not be written or removed, in the user's language where the case is
     common (a folder in the way, no permission, disk full, read-only disk)."""
-    key = _OS_REASONS.get(exc.errno or 0)
-    return t(key) if key is not None else str(exc.strerror or exc)
+    return _reason(exc, _OS_REASONS, None)
+
+
+# A message's parameter, said through describe(); never compared nor printed: no __eq__ nor
+# __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
+class ReadReason:
+    """Why a file could not be read, as a message's parameter (data.file_unreadable,
+    sheet.read_failed), said in the language the message is asked in: the OS's strerror is
+    English whatever the user's language, and a Vietnamese message must not quote it for the
+    common cases (no permission, gone, a symlink loop)."""
+
+    exc: OSError
+
+    def describe(self, lang: str | None = None) -> str:
+        return _reason(self.exc, _READ_REASONS, lang)
+
+    def __str__(self) -> str:
+        return self.describe()
 
 
 
@@ -51,9 +84,7 @@ class OsReason:
     exc: OSError
 
     def describe(self, lang: str | None = None) -> str:
-        key = _OS_REASONS.get(self.exc.errno or 0)
-        words = t(key, lang=lang) if key is not None else str(self.exc.strerror or self.exc)
-        return f"{self.path}: {words}"
+        return f"{self.path}: {_reason(self.exc, _OS_REASONS, lang)}"
 
     def __str__(self) -> str:
         return self.describe()
@@ -68,9 +99,32 @@ def folder_error(folder: Path, exc: OSError) -> RenderError:
     """The error of a folder that cannot take an output (read-only, no permission, a file where
     it should be, its disk full), naming the folder: the same for every output bound there.
     A folder not made yet is named by the nearest one above it that exists: the one that
-    refused to make it (outputs/ read-only, not the outputs/2026 it would hold)."""
-    there = next((f for f in (folder, *folder.parents) if f.exists()), folder)
+    refused to make it (outputs/ read-only, not the outputs/2026 it would hold). So is one
+    below a folder this user may not enter (no search permission): the folder named is the
+    one that can be looked at, which is the one refusing."""
+    there = next((f for f in (folder, *folder.parents) if _stands(f)), folder)
     return RenderError("render.folder_write_failed", reason=OsReason(str(there), exc))
+
+
+def _stands(path: Path) -> bool:
+    """Whether `path` is there, as far as this user can tell: not Path.exists, which raises
+    PermissionError (Python 3.11) for a path below a folder the user may not enter, instead of
+    answering; such a path is not named, the folder that refused is."""
+    try:
+        os.stat(path)
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def is_folder(path: Path) -> bool:
+    """Path.is_dir for an output path, folder_error when it cannot be told: is_dir raises
+    PermissionError (Python 3.11) for a path below a folder this user may not enter, and no
+    output can be written there either."""
+    try:
+        return path.is_dir()
+    except OSError as exc:
+        raise folder_error(path, exc) from None
 
 
 def is_write_failure(exc: BaseException) -> bool:
@@ -217,14 +271,21 @@ def clean_stale(folder: Path) -> list[Path]:
 
     Only those of a process that has ended (or of this one): a file of a process still running
     is being written (a `vanthu render` beside the build), and removing it would fail that
-    write half-way with the OS's words."""
+    write half-way with the OS's words.
+
+    folder_error when `folder` cannot be looked at (a folder above it this user may not
+    enter): nothing can be written there either, and the build stops at once, naming it. A
+    file the folder does not let go (read-only since) stays, for a later run to remove."""
     removed = []
-    if folder.is_dir():
+    if is_folder(folder):
         for path in folder.rglob(f".*{TMP_SUFFIX}"):
             if path.is_file() and path.name.count(".") >= 3:  # .NAME.PID-N.tmp, as stage names
                 if _writer_alive(path.name):
                     continue
-                path.unlink(missing_ok=True)
+                try:
+                    path.unlink(missing_ok=True)
+                except OSError:
+                    continue
                 removed.append(path)
     return removed
 

@@ -52,7 +52,44 @@ def named_files(files: tuple[Path, ...]) -> list[Path]:
     """The files given, a folder standing for every .docx under it; a workspace's own folder
     (the one `vanthu init` made) for its outputs, as `vanthu build ws3` builds them: not the
     office's templates in its mau/ folder, which are no documents."""
-    return [found for path in files for found in (_docx_of(path) if path.is_dir() else [path])]
+    return [found for path in files for found in (_docx_of(path) if _is_dir(path) else [path])]
+
+
+def _is_dir(path: Path) -> bool:
+    """Path.is_dir, False where it raises (a path below a folder this user may not enter:
+    PermissionError in Python 3.11): such a path is taken for a file, which cannot be read."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _refused(path: Path) -> bool:
+    """Whether looking at `path` is refused (a folder above it this user may not enter), so
+    that nothing can be told of it, not even whether it is there."""
+    try:
+        path.stat()
+    except PermissionError:
+        return True
+    except (OSError, ValueError):  # not there, and the like: verify_file says it
+        return False
+    return False
+
+
+def verified(paths: list[Path], doc_type: str | None, template: bool) -> list[Report]:
+    """verify_files, each path that may not be looked at reported in its place as a file that
+    could not be read (README: exit 2, named in an error line), the others still checked:
+    verify_file asks such a path whether it exists, and Path.exists raises for it."""
+    from pipeline.errors import InputError
+
+    refused = {
+        path: Report.unreadable(path, InputError("verify.unreadable_file", file=path),
+                                template=template)
+        for path in paths if _refused(path)
+    }  # fmt: skip
+    checked = iter(verify_files([p for p in paths if p not in refused], doc_type,
+                                template=template))  # fmt: skip
+    return [refused[path] if path in refused else next(checked) for path in paths]
 
 
 def _docx_of(folder: Path) -> list[Path]:
@@ -110,7 +147,7 @@ def verify_command(
     paths = named_files(files) if files else workspace_outputs()
     if not paths:
         raise click.UsageError(t("verify.no_files"))
-    reports = verify_files(paths, doc_type, template=template)
+    reports = verified(paths, doc_type, template)
     if against_register:
         check_registered(paths, reports)
     lang = current_language()

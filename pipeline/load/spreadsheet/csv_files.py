@@ -22,7 +22,7 @@ from pipeline.load.spreadsheet.header import (
     scan_header,
     shortened,
 )
-from pipeline.load.spreadsheet.limits import MAX_FILE_BYTES, check_size
+from pipeline.load.spreadsheet.limits import MAX_FILE_BYTES, check_size, read_failed
 from pipeline.load.spreadsheet.reasons import csv_reason, shown_delimiter
 from pipeline.load.spreadsheet.table import Table, build_table
 from pipeline.render.phrase import Phrase
@@ -110,7 +110,7 @@ def _decode(path: Path) -> str:
     try:
         data = read_log.read_whole(path, info)
     except OSError as exc:
-        raise InputError("sheet.read_failed", file=path, reason=exc.strerror or exc) from exc
+        raise read_failed(path, exc) from exc
     read_log.note(path, info, data)  # the build hashes these bytes, not the file read again
     # Excel's "Unicode Text" export is UTF-16 with a byte order mark.
     encoding = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"

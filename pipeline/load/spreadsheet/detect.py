@@ -20,7 +20,11 @@ def file_kind(path: Path) -> str:
     An .xlsx is not opened here: its reader reads the whole file once and looks at the first
     bytes itself (refuse_ole2).
     """
-    if not read_log.regular_file(path):  # Path.is_file, from its load's look at it
+    try:
+        there = read_log.regular_file(path)  # Path.is_file, from its load's look at it
+    except OSError as exc:  # below a folder this user may not enter: is_file raises, no answer
+        raise _read_failed(path, exc) from None
+    if not there:
         raise InputError("sheet.not_found", file=path)
     suffix = path.suffix.lower()
     if suffix in XLSX_SUFFIXES:
@@ -29,7 +33,7 @@ def file_kind(path: Path) -> str:
         with path.open("rb") as handle:
             magic = handle.read(len(OLE2_MAGIC))
     except OSError as exc:
-        raise InputError("sheet.read_failed", file=path, reason=exc.strerror or exc) from exc
+        raise _read_failed(path, exc) from exc
     if suffix == ".xls":
         raise InputError("sheet.xls_format", file=path, name=path.name)
     refuse_ole2(path, magic)
@@ -39,6 +43,14 @@ def file_kind(path: Path) -> str:
     raise InputError(
         "sheet.unsupported_format", file=path, suffix=suffix or path.name, supported=supported
     )
+
+
+def _read_failed(path: Path, exc: OSError) -> InputError:
+    """limits.read_failed, imported for a file that could not be read: not for the magic bytes
+    alone (yaml_source takes them from here, for a data file that is no text)."""
+    from pipeline.load.spreadsheet.limits import read_failed
+
+    return read_failed(path, exc)
 
 
 def refuse_ole2(path: Path, head: bytes) -> None:

@@ -26,12 +26,21 @@ def check_size(path: Path, limit: int) -> os.stat_result:
     try:
         info = read_log.file_stat(path)
     except OSError as exc:
-        raise InputError("sheet.read_failed", file=path, reason=exc.strerror or exc) from None
+        raise read_failed(path, exc) from None
     if not stat.S_ISREG(info.st_mode):
         raise InputError("data.not_regular_file", file=path)
     if info.st_size > limit:
         raise InputError("data.file_too_large", file=path, size=info.st_size, limit=limit)
     return info
+
+
+def read_failed(path: Path, exc: OSError) -> InputError:
+    """The error of a list file the OS would not let be read (no permission, gone since), its
+    reason in the message's language (render.output.ReadReason), not the OS's strerror, which
+    is English whatever the user's. Imported here, for a file that could not be read."""
+    from pipeline.render.output import ReadReason
+
+    return InputError("sheet.read_failed", file=path, reason=ReadReason(exc))
 
 
 def refuse_large_parts(archive: Archive, path: Path) -> None:

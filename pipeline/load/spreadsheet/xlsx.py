@@ -42,7 +42,12 @@ from pipeline.load.spreadsheet.detect import refuse_not_zip, refuse_ole2
 from pipeline.load.spreadsheet.directory import Archive, Directory
 from pipeline.load.spreadsheet.fields import Wanted, normalize_header
 from pipeline.load.spreadsheet.header import HEADER_SCAN_ROWS, Record, scan_header
-from pipeline.load.spreadsheet.limits import MAX_FILE_BYTES, check_size, refuse_large_parts
+from pipeline.load.spreadsheet.limits import (
+    MAX_FILE_BYTES,
+    check_size,
+    read_failed,
+    refuse_large_parts,
+)
 from pipeline.load.spreadsheet.members import member_bytes, packed_member, plain_member_bytes
 from pipeline.load.spreadsheet.reasons import xlsx_reason
 from pipeline.load.spreadsheet.table import ColumnList, ColumnSpan, Table, build_table
@@ -76,7 +81,7 @@ def read_xlsx(path: Path, sheet: str | None, fields: list[Wanted]) -> Table:
     try:
         data = read_log.read_whole(path, stat)
     except OSError as exc:  # the disk's, as a CSV's is said (csv_files._decode)
-        raise InputError("sheet.read_failed", file=path, reason=exc.strerror or exc) from exc
+        raise read_failed(path, exc) from exc
     try:
         read_log.note(path, stat, data)
         refuse_ole2(path, data)
@@ -186,7 +191,7 @@ def sheet_title(path: Path, name: str | None) -> str:
     except python_calamine.PasswordError:
         raise InputError("sheet.encrypted", file=path, name=path.name) from None
     except OSError as exc:  # the disk's (calamine's own errors are no OSError)
-        raise InputError("sheet.read_failed", file=path, reason=exc.strerror or exc) from exc
+        raise read_failed(path, exc) from exc
     except _CALAMINE_ERRORS as exc:
         raise InputError("sheet.bad_xlsx", file=path, reason=xlsx_reason(exc)) from None
     return _pick_sheet(book, name, path)
