@@ -1016,7 +1016,9 @@ def failed_because(path: Path, error: VanthuError) -> str:
     another file (a report refused for a decision it counts) or names none (its template),
     as build says it."""
     file = getattr(error, "file", None)
-    if file is not None and Path(file).resolve() == path.resolve():
+    # realpath, not Path.resolve: a file that is a symbolic link to itself is an error said
+    # here, where resolve would raise.
+    if file is not None and os.path.realpath(file) == os.path.realpath(path):
         return error.message()
     return f"{shown(path)}: {error.message()}"
 

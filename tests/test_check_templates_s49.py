@@ -61,3 +61,14 @@ def test_check_fails_a_document_of_a_broken_office_template(
     checked = vanthu("check")
     assert checked.exit_code == 1 and UNCLOSED in checked.output, checked.output
     assert "bản riêng của cơ quan trong mau/" in checked.output
+
+
+def test_check_says_a_data_file_linked_to_itself(tmp_path: Path, monkeypatch) -> None:
+    """A symbolic link to itself: its error said after its name, never an internal error."""
+    office = new_office(tmp_path, monkeypatch)
+    loop = office / "inputs" / "vong.yaml"
+    loop.symlink_to(loop.name)
+    checked = vanthu("check", str(loop))
+    assert checked.exit_code == 1, checked.output
+    assert "vong.yaml: không đọc được tệp (đường dẫn có liên kết (symlink) vòng quanh" \
+        in checked.output, checked.output

@@ -23,6 +23,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from pipeline.verify import Report, verify_file
+from tests.test_verify_r15_recipients import saved
 
 REPO = Path(__file__).resolve().parents[1]
 PLAN = REPO / "inputs" / "2022" / "ke-hoach-tdkt.yaml"
@@ -88,12 +89,6 @@ def insert_after(p, text: str):
     added = next(q for q in p._parent.paragraphs if q._p is element)
     set_text(added, text)
     return added
-
-
-def saved(doc, tmp_path: Path, name: str = "edited.docx") -> Path:
-    path = tmp_path / name
-    doc.save(str(path))
-    return path
 
 
 def report_of(doc, tmp_path: Path) -> Report:
