@@ -292,3 +292,15 @@ def test_a_form_says_it_too(tmp_path: Path) -> None:
     error = caught.value
     assert (error.key, error.field) == ("data.number_not_finite_plain", "lich[1].so")
     assert "số vô hạn hoặc không xác định (nan)" in error.message("vi")
+
+
+@pytest.mark.parametrize("command", [["build"], ["check"]])
+def test_outputs_that_may_not_be_entered_are_named(office: Path, command: list[str]) -> None:
+    """The workspace's outputs/ this user may not enter: build and check name it, never an
+    internal error (their first look is at the manifests there)."""
+    (office / "outputs" / "2026").mkdir(parents=True, exist_ok=True)
+    with unenterable(office / "outputs"):
+        result = vanthu(*command)
+    text = said(result)
+    assert result.exit_code == 1, text
+    assert "outputs" in text and "không có quyền" in text, text

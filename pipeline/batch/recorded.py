@@ -10,6 +10,7 @@ from pipeline import __version__
 from pipeline.batch.discover import MANIFEST, Layout
 from pipeline.batch.manifest import Entry, Manifest
 from pipeline.errors import VanthuError
+from pipeline.render.output import folder_error
 
 if TYPE_CHECKING:
     from pipeline.workspace import Workspace
@@ -28,7 +29,11 @@ class Recorded:
         paths = [layout.output_dir / MANIFEST, *sorted(layout.output_dir.glob(f"*/{MANIFEST}"))]
         for path in paths:
             year = None if path.parent == layout.output_dir else path.parent.name
-            if not path.is_file():
+            try:
+                there = path.is_file()
+            except OSError as exc:  # outputs/ this user may not enter: is_file raises
+                raise folder_error(path.parent, exc) from None
+            if not there:
                 continue
             manifest = Manifest.read(path, year)
             recorded.manifests[year] = manifest
