@@ -209,10 +209,9 @@ class YearFigures:
 def office_key(name: str) -> str:
     """An office's name compared with a unit typed in a list: as unit_key, its organs'
     abbreviations written in full ("Văn phòng UBND tỉnh" is "Văn phòng Ủy ban nhân dân tỉnh")."""
-    from pipeline.rules.agency_names import ORGAN_ABBREVIATIONS
+    from pipeline.rules.agency_names import spelt_out
 
-    words = [ORGAN_ABBREVIATIONS.get(word.upper(), word) for word in name.split()]
-    return unit_key(" ".join(words))
+    return unit_key(" ".join(spelt_out(name.split())))
 
 
 def unit_key(name: str) -> str:

@@ -138,8 +138,9 @@ def units_table(figures: YearFigures, number: int, write: Write = default_write)
     awards they were given, and the money of all their awards."""
     from pipeline.rules.collation import vietnamese_key
 
-    names = {key: figures.unit_name(key) for key in figures.by_unit}
-    units = sorted(figures.by_unit, key=lambda key: vietnamese_key(names[key]))
+    by_unit = figures.by_unit  # worked out from the year's rows: once for the table
+    names = {key: figures.unit_name(key) for key in by_unit}
+    units = sorted(by_unit, key=lambda key: vietnamese_key(names[key]))
     return {
         "kieu": "don_vi",
         **table_words(write, "bao_cao_bang_don_vi", number, figures.year, "bao_cao_cot_don_vi"),
@@ -147,9 +148,9 @@ def units_table(figures: YearFigures, number: int, write: Write = default_write)
             {
                 "stt": index,
                 "ten": names[unit] or "—",
-                "ca_nhan": format_count(figures.by_unit[unit].individuals),
-                "tap_the": format_count(figures.by_unit[unit].collectives),
-                "tien": format_money(figures.by_unit[unit].amount),
+                "ca_nhan": format_count(by_unit[unit].individuals),
+                "tap_the": format_count(by_unit[unit].collectives),
+                "tien": format_money(by_unit[unit].amount),
             }
             for index, unit in enumerate(units, start=1)
         ],

@@ -233,16 +233,9 @@ def _bad_char_error(path: Path, text: str, bad: BadCharacter, line: int | None,
         codes = misread_with_control(normalize_invisible(nfc(value)), bad.char)
         if codes:
             return _legacy_error(path, line, loc, codes, value)
-    import unicodedata
-
-    kind = unicodedata.category(bad.char)
-    fallback = "emoji" if bad.pictograph else {"Cc": "control", "Cs": "surrogate"}.get(
-        kind, "noncharacter"
-    )
-    name = unicodedata.name(bad.char, "") or fallback
     return InputError(
         "data.pictograph" if bad.pictograph else "data.bad_char", file=path, line=line,
-        field=dotted(loc) or None, char=bad.code, name=name,
+        field=dotted(loc) or None, char=bad.code, name=bad.name,
     )  # fmt: skip
 
 

@@ -23,7 +23,6 @@ correct the printed copy (see printable).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -111,16 +110,7 @@ def _bad_character(typed: str, composed: str, bad: BadCharacter, person: bool) -
     if codes:
         return legacy_reason(typed, codes, person=person)
     key = "data.pictograph" if bad.pictograph else "data.bad_char"
-    return Phrase(key, char=bad.code, name=_name(bad))
-
-
-def _name(bad: BadCharacter) -> str:
-    """A refused character's Unicode name, or what it is when it has none (a control
-    character, an emoji newer than this Python's tables), as yaml_source names it."""
-    kind = unicodedata.category(bad.char)
-    fallback = "emoji" if bad.pictograph else {"Cc": "control", "Cs": "surrogate"}.get(
-        kind, "noncharacter")
-    return unicodedata.name(bad.char, "") or fallback
+    return Phrase(key, char=bad.code, name=bad.name)
 
 
 def option_text(option: str, value: str | None, *, person: bool = False,

@@ -26,11 +26,10 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import from_excel
 
 from pipeline.errors import InputError
-from pipeline.load.spreadsheet.cells import Formula, plain_text
+from pipeline.load.spreadsheet.cells import Formula, get_column_letter, plain_text
 from pipeline.load.spreadsheet.limits import MAX_FILE_BYTES, check_size, refuse_large_parts
 from pipeline.load.spreadsheet.signatures import folded, is_signature_line, is_signer_name
 from pipeline.model.base import FIRST_YEAR, LAST_YEAR

@@ -345,6 +345,17 @@ ORGAN_ABBREVIATIONS = {
     "TAND": "TÒA ÁN NHÂN DÂN",
     "VKSND": "VIỆN KIỂM SÁT NHÂN DÂN",
 }
+# The short forms a name is written with in running text or a list ("UBND tỉnh Sơn La", "Ban Thi
+# đua - Khen thưởng TW"), by the words they stand for.
+NAME_SHORT_FORMS = {**ORGAN_ABBREVIATIONS, "TW": "TRUNG ƯƠNG"}
+
+
+def spelt_out(words: Iterable[str]) -> list[str]:
+    """`words` with each short form of NAME_SHORT_FORMS written in full, so that a name written
+    short and one written in full compare alike (case folded by the caller)."""
+    return [NAME_SHORT_FORMS.get(word.upper(), word) for word in words]
+
+
 _leading_abbreviation = lazy(
     r"^\s*(" + "|".join(ORGAN_ABBREVIATIONS) + r")(?=$|[\s|.,])", re.IGNORECASE
 )

@@ -135,6 +135,16 @@ class BadCharacter(Exception):
         return f"U+{ord(self.char):04X}"
 
     @property
+    def name(self) -> str:
+        """Its Unicode name, as messages show it, or what it is when it has none: a control
+        character, a surrogate, an emoji newer than this Python's tables, a noncharacter."""
+        kind = unicodedata.category(self.char)
+        fallback = "emoji" if self.pictograph else {"Cc": "control", "Cs": "surrogate"}.get(
+            kind, "noncharacter"
+        )
+        return unicodedata.name(self.char, "") or fallback
+
+    @property
     def stray_mark(self) -> bool:
         """Whether it is a combining mark left over once the text is composed (a tone typed
         twice): refused for the second accent it prints (stray_mark_at)."""

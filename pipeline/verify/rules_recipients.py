@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pipeline.rules.agency_names import ORGAN_ABBREVIATIONS
+from pipeline.rules.agency_names import spelt_out
 from pipeline.text.normalize import recipient_key
 from pipeline.text.tones import same_spelling
 from pipeline.verify.document import Paragraph
@@ -35,9 +35,6 @@ _ITEM = re.compile(r"^(?P<mark>[-+–])\s*")
 NHU_DIEU = re.compile(r"^Như\s+(?:các\s+)?Điều\s+\d+", re.IGNORECASE)
 ARTICLE = re.compile(r"^Điều\s+(?P<number>\d+)\.")
 EXECUTES = "thi hành"  # "... chịu trách nhiệm thi hành Quyết định này."
-# What a Nơi nhận line shortens that its article writes in full ("UBND tỉnh Sơn La" for "Ủy ban
-# nhân dân tỉnh Sơn La", "Ban Thi đua - Khen thưởng TW" for "... Trung ương").
-SHORT_FORMS = {**ORGAN_ABBREVIATIONS, "TW": "TRUNG ƯƠNG"}
 # A recipient named by fewer words ("Văn phòng") is found in any article ("Chánh Văn phòng").
 MIN_NAME_WORDS = 3
 
@@ -148,7 +145,8 @@ def _named_in(recipient: str, article: str) -> bool:
 
 
 def _words(text: str) -> str:
-    """Text as compared for a name: its words only, SHORT_FORMS written out, each word's case
-    and tone placement folded (text.tones.same_spelling), padded so a name is found whole."""
-    words = [SHORT_FORMS.get(word.upper(), word) for word in re.findall(r"\w+", text)]
+    """Text as compared for a name: its words only, short forms written out as its article
+    writes them ("UBND tỉnh" for "Ủy ban nhân dân tỉnh": agency_names.spelt_out), each word's
+    case and tone placement folded (text.tones.same_spelling), padded so a name is found whole."""
+    words = spelt_out(re.findall(r"\w+", text))
     return f" {same_spelling(' '.join(words))} "

@@ -8,7 +8,6 @@ never typed (workspace.command); init_workspace runs the same checks on all its 
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from pipeline.errors import InputError
 from pipeline.rules.agency_names import abolished_level, full_agency_name
@@ -58,7 +57,7 @@ def refuse_unprintable(name: str, value: str | None) -> None:
             raise InputError("ws.stray_mark_answer", option=Parameter(name), char=bad.code,
                              letter=bad.on_its_letter(shown)) from None  # fmt: skip
         raise InputError("ws.bad_char_answer", option=Parameter(name), char=bad.code,
-                         name=unicodedata.name(bad.char, "control")) from None  # fmt: skip
+                         name=bad.name) from None  # fmt: skip
 
 
 def refuse_letterless(name: str, value: str | None) -> None:
