@@ -31,10 +31,10 @@ from pathlib import Path
 
 from pipeline.batch.discover import Layout
 from pipeline.batch.freshness import drop_unneeded_copy
-from pipeline.batch.manifest import ReadReason, present_sha256
+from pipeline.batch.manifest import present_sha256
 from pipeline.batch.recorded import Recorded
 from pipeline.i18n import t
-from pipeline.render.output import keep_edited_copy
+from pipeline.render.output import ReadReason, keep_edited_copy
 from pipeline.text.listing import first_named
 
 # How many copies the warning names before "…".

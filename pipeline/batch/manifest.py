@@ -8,7 +8,6 @@ output still has the recorded hash.
 
 from __future__ import annotations
 
-import errno
 import filecmp
 import hashlib
 import json
@@ -23,10 +22,9 @@ from pipeline import __version__
 from pipeline.batch.old_pdf import OldPdf, old_pdf
 from pipeline.errors import RenderError
 from pipeline.golden_book import Given
-from pipeline.i18n import t
 from pipeline.paths import shown
 from pipeline.pickled import by_arguments
-from pipeline.render.output import commit, stage
+from pipeline.render.output import ReadReason, commit, stage
 
 _CHUNK = 1 << 20
 _ENCODER = json.JSONEncoder(ensure_ascii=False, indent=2, sort_keys=True)
@@ -78,29 +76,6 @@ def _laid_out(opening: str, items: list[str], closing: str, level: int) -> str:
 # The OS's own words are English whatever the user's language: the common reasons a file there
 # cannot be read are said in the catalogue's (a file held open by Word or a PDF reader on
 # Windows is refused as one without permission is).
-_READ_REASONS = {
-    errno.EACCES: "build.os_read_permission",
-    errno.EPERM: "build.os_read_permission",
-    errno.ENOENT: "build.os_read_gone",
-}
-
-
-# A message's parameter, said through describe(); never compared nor printed: no __eq__ nor
-# __repr__ made for it (dataclass's exec at import).
-@dataclass(frozen=True, eq=False, repr=False)
-class ReadReason:
-    """Why a file could not be read, said in the language its message is asked in."""
-
-    exc: OSError
-
-    def describe(self, lang: str | None = None) -> str:
-        key = _READ_REASONS.get(self.exc.errno or 0)
-        return t(key, lang=lang) if key is not None else str(self.exc.strerror or self.exc)
-
-    def __str__(self) -> str:
-        return self.describe()
-
-
 class UnreadableFile(RenderError):
     """A file already in the output folder that vanthu would compare, or write over, and
     cannot read (no permission; on Windows, held open by another program). What it holds is

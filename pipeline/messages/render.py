@@ -70,7 +70,7 @@ MESSAGES = {
         "build writes it anew, after comparing every file in {folder} the same way",
     },
     # A file render has just written, then could not read back (another program took hold of
-    # it at once; {reason} is manifest.ReadReason's): the call goes on.
+    # it at once; {reason} is render.output.ReadReason's): the call goes on.
     "render.new_pdf_unreadable": {
         "vi": "{pdf} đã xuất xong nhưng không đọc lại được ({reason}), nên manifest không ghi "
         "được mã băm của nó; lần chạy sau với --pdf sẽ xuất lại PDF này",

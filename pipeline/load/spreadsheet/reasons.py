@@ -4,7 +4,7 @@ The csv module, zipfile, python-calamine and lxml say what went wrong in English
 own terms ("',' expected after '\"'", "File is not a zip file", "syntax error: tag not closed");
 put inside a Vietnamese message, that is text the clerk cannot read and could not act on if
 they did. The common reasons are said as what happened to the file; any other is said as
-unknown, the library's words left out (as pipeline.batch.manifest.ReadReason does for OSError).
+unknown, the library's words left out (as pipeline.render.output.ReadReason does for OSError).
 """
 
 from __future__ import annotations
