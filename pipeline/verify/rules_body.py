@@ -15,9 +15,16 @@ from pipeline.rules.phrases import PROPOSAL_OPENINGS
 from pipeline.verify.document import Document, Paragraph, Table
 from pipeline.verify.layout import Layout, flat
 from pipeline.verify.report import Report, literal, msg
-from pipeline.verify.specs import Spec, align_msg, check_format, is_upper, letters
+from pipeline.verify.specs import (
+    TWIPS_PER_CM,
+    Spec,
+    align_msg,
+    check_format,
+    cm_text,
+    is_upper,
+    letters,
+)
 
-TWIPS_PER_CM = 1440 / 2.54
 INDENT_TWIPS = (round(1.0 * TWIPS_PER_CM) - 10, round(1.27 * TWIPS_PER_CM) + 10)
 MIN_GAP_TWIPS = 120 - 2  # 6 pt between paragraphs
 LINE_RANGE = (0.99, 1.51)  # single to 1.5 lines
@@ -96,11 +103,6 @@ def _is_heading(p: Paragraph, next_block: object) -> bool:
     )
 
 
-def _cm(twips: int) -> str:
-    """Twips as centimetres, for messages."""
-    return f"{twips / TWIPS_PER_CM:.2f}".rstrip("0").rstrip(".")
-
-
 def _paragraph(p: Paragraph, next_block: object, report: Report) -> None:
     """Size, alignment, first-line indent and line spacing of one body paragraph."""
     check_format(report, "noi_dung", p, BODY_SIZE)
@@ -111,7 +113,7 @@ def _paragraph(p: Paragraph, next_block: object, report: Report) -> None:
         indent = p.first_line
         if not INDENT_TWIPS[0] <= indent <= INDENT_TWIPS[1]:
             report.add(
-                "noi_dung.indent", p.where, msg("cm", value=_cm(indent)), msg("indent_range")
+                "noi_dung.indent", p.where, msg("cm", value=cm_text(indent)), msg("indent_range")
             )
     rule = str(p.props.get("line_rule", "auto"))
     line = p.props.get("line")
