@@ -72,6 +72,21 @@ def _on(element: etree._Element | None) -> bool | None:
     return value not in ("0", "false", "off")
 
 
+_VAL, _SZ = w("val"), w("sz")
+# The paragraph borders read (pBdr's edges), with the keys paragraph_props gives each: whether
+# it prints, its style (w:val) and its width in points (w:sz).
+_BORDER_KEYS = tuple(
+    (w(edge), f"border_{edge}", f"border_{edge}_style", f"border_{edge}_size")
+    for edge in ("top", "bottom")
+)
+
+
+def _eighth_points(value: str | None) -> float | None:
+    """A border's w:sz (eighths of a point) in points; None when left out or not a whole
+    number (no check reads the width yet: a file is not refused for it)."""
+    return int(value) / 8 if value is not None and value.isdecimal() else None
+
+
 class StyleSheet:
     """The styles of one package, for looking up what a style makes of its text."""
 
@@ -164,7 +179,9 @@ class StyleSheet:
 
     @staticmethod
     def paragraph_props(ppr: etree._Element | None) -> dict[str, object]:
-        """Paragraph properties one pPr sets: alignment, indents and spacing in twips, borders."""
+        """Paragraph properties one pPr sets: alignment, indents and spacing in twips, the top
+        and bottom borders (border_<edge>: whether it prints; border_<edge>_style: its w:val;
+        border_<edge>_size: its width in points, None when not given)."""
         props: dict[str, object] = {}
         if ppr is None:
             return props
@@ -204,10 +221,15 @@ class StyleSheet:
             props["contextual"] = contextual
         borders = ppr.find("w:pBdr", NS)
         if borders is not None:
-            for edge in ("top", "bottom"):
-                line = borders.find(f"w:{edge}", NS)
+            for tag, prints, style, size in _BORDER_KEYS:
+                line = borders.find(tag)
                 if line is not None:
-                    props[f"border_{edge}"] = line.get(w("val")) not in (None, "nil", "none")
+                    # An edge is set whole, as Word replaces it: whether it prints, its w:val
+                    # (single, dashed, double, ...) and its width, each key at every level.
+                    value = line.get(_VAL)
+                    props[prints] = value not in (None, "nil", "none")
+                    props[style] = value
+                    props[size] = _eighth_points(line.get(_SZ))
         frame = ppr.find("w:framePr", NS)
         if frame is not None:
             props["frame"] = frame_of(frame)

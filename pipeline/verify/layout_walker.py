@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pipeline.rules.doc_types import DocumentType
-from pipeline.verify.document import NS, Document, Paragraph
+from pipeline.verify.document import Document, Paragraph
 from pipeline.verify.layout_model import Layout, RuleMark
-from pipeline.verify.shapes import SOLID, Stroke, paragraph_borders, stroke_of
+from pipeline.verify.shapes import edge_stroke, stroke_of
 
 
 class Walker:
@@ -53,23 +53,8 @@ class Walker:
         for edge in edges:
             if p.props.get(f"border_{edge}"):
                 width = p.available_pt(self.section_width(p))
-                return RuleMark("border", width, p, stroke=self.border_stroke(p, edge))
+                return RuleMark("border", width, p, stroke=edge_stroke(p.props, edge))
         return None
-
-    def border_stroke(self, p: Paragraph, edge: str) -> Stroke:
-        """The stroke of p's border `edge`, which prints: the paragraph's own, else the nearest
-        style's that sets it, else the document defaults' (as Paragraph.props resolved it)."""
-        own = getattr(p.shapes, "borders", {})  # shapes.Drawings: the paragraph's own pBdr
-        if edge in own:
-            return own[edge]
-        styles = self.doc.styles
-        chain = [style.find("w:pPr", NS) for style in reversed(styles.style_chain(p.style_id))]
-        chain.append(styles.root.find("w:docDefaults/w:pPrDefault/w:pPr", NS))
-        for ppr in chain:
-            found = paragraph_borders(ppr)
-            if edge in found:
-                return found[edge]
-        return SOLID
 
     def own_rule(self, p: Paragraph) -> RuleMark | None:
         """A rule drawn by the paragraph itself: bottom border or a line shape in it."""

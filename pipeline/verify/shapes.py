@@ -1,9 +1,11 @@
 """Drawings of a paragraph, which of them are lines (the rules under header elements), and how
-each line is stroked: solid, dashed or double (Phụ lục I wants a solid rule, nét liền)."""
+each line or paragraph border is stroked: solid, dashed or double (Phụ lục I wants a solid rule,
+nét liền)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from lxml import etree
@@ -57,21 +59,6 @@ class Drawn(Shape):
     stroke: Stroke = SOLID
 
 
-class Drawings(list[Shape]):
-    """A paragraph's drawings (Paragraph.shapes), and the stroke of its own top and bottom
-    borders (pBdr in the paragraph's pPr), by edge.
-
-    The borders ride with the drawings because Paragraph.props, which render.styles resolves
-    for rendering too, keeps only whether an edge prints, not how; a border a paragraph style
-    gives is read from the style (layout_walker)."""
-
-    borders: dict[str, Stroke]
-
-    def __init__(self, shapes: list[Shape], borders: dict[str, Stroke]) -> None:
-        super().__init__(shapes)
-        self.borders = borders
-
-
 def stroke_of(shape: Shape) -> Stroke:
     """The stroke of a shape read by paragraph_shapes (solid for any other)."""
     return shape.stroke if isinstance(shape, Drawn) else SOLID
@@ -88,19 +75,11 @@ def border_stroke(value: str | None) -> Stroke:
     return Stroke("other", value)
 
 
-def paragraph_borders(ppr: etree._Element | None) -> dict[str, Stroke]:
-    """The top and bottom borders a pPr (a paragraph's, a style's) sets, by edge; an edge set
-    to nil or none is left out (it prints nothing)."""
-    found: dict[str, Stroke] = {}
-    borders = ppr.find("w:pBdr", NS) if ppr is not None else None
-    if borders is None:
-        return found
-    for edge in ("top", "bottom"):
-        line = borders.find(f"w:{edge}", NS)
-        value = line.get(q("w:val")) if line is not None else None
-        if line is not None and value not in (None, "nil", "none"):
-            found[edge] = border_stroke(value)
-    return found
+def edge_stroke(props: Mapping[str, object], edge: str) -> Stroke:
+    """The stroke of a paragraph's border `edge` ("top", "bottom"), from its resolved
+    properties (render.styles: its own pPr over its styles' over the document defaults)."""
+    value = props.get(f"border_{edge}_style")
+    return border_stroke(value if isinstance(value, str) else None)
 
 
 def _drawingml_stroke(drawing: etree._Element) -> Stroke:
@@ -145,9 +124,9 @@ def length_pt(text: str) -> float | None:
     return value / EMU_PER_PT if unit == "emu" else value * factor[unit]
 
 
-def paragraph_shapes(paragraph: etree._Element) -> Drawings:
+def paragraph_shapes(paragraph: etree._Element) -> list[Shape]:
     """Drawings of a paragraph: DrawingML inline/anchor shapes and VML lines and shapes, each
-    with its stroke; and the strokes of the paragraph's own borders."""
+    with its stroke."""
     shapes: list[Shape] = []
     skip = {q("mc:Fallback"), q("w:txbxContent")}
     for kind in ("inline", "anchor"):
@@ -190,4 +169,4 @@ def paragraph_shapes(paragraph: etree._Element) -> Drawings:
                 or (height == 0)
             )
             shapes.append(Drawn("vml", width, is_line, _vml_stroke(shape)))
-    return Drawings(shapes, paragraph_borders(paragraph.find("w:pPr", NS)))
+    return shapes
