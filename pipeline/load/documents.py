@@ -12,6 +12,7 @@ for each look-up, never while a file is read.
 from __future__ import annotations
 
 import difflib
+import errno
 import os
 import re
 import threading
@@ -615,6 +616,28 @@ def _unless_changed(
     return value
 
 
+# What keeps a file a document names from being looked at that is said as it is, not as a file
+# missing (read_log.regular_file takes both for none, as Path.is_file does): a part of its path
+# that is a file (a list named qd.yaml/ds.csv), a loop of symlinks.
+_SAID_NOT_THERE = frozenset((errno.ENOTDIR, errno.ELOOP))
+
+
+def _regular_file(path: Path) -> bool | None:
+    """read_log.regular_file(path) for a file a document names (its load's look at it), its
+    OSError raised (a folder above it this user may not enter, a name too long), and one
+    raised too for a path no file can be at for a reason worth saying (_SAID_NOT_THERE)."""
+    there = regular_file(path)
+    if there is None:
+        try:
+            os.stat(path)  # asked again only when nothing is there: its error, not kept
+        except OSError as exc:
+            if exc.errno in _SAID_NOT_THERE:
+                raise
+        except ValueError:  # a NUL in the path: none, as regular_file says
+            pass
+    return there
+
+
 def _stat(path: Path) -> os.stat_result | None:
     """The file's stat (as its document's load first took it: read_log.looked_once); None when
     it cannot be taken."""
@@ -898,13 +921,22 @@ class DocumentLoader:
         path = self.locations.referenced_file(source.path, name)
         if path is None:
             raise source.error("ws.outside_workspace", loc, name=name)
-        there = regular_file(path)  # as its load looked at it first (read_log.looked_once)
+        # A list (danh_sach) is said to be one; a decision, a plan, a draft by the field's name.
+        named_list = loc[-1:] == ("danh_sach",)
+        try:
+            there = _regular_file(path)
+        except OSError as exc:
+            # Said where the document names it, in the message's language: the list's reader
+            # would name only the list, and this look comes first.
+            from pipeline.render.output import ReadReason
+
+            key = "data.list_unreadable" if named_list else "data.file_unreadable_named"
+            raise source.error(key, loc, name=name, reason=ReadReason(exc)) from None
         if there:
             return path
         if there is not None:  # a folder or a FIFO: never open it; said where it is named
             raise source.error("data.named_not_regular_file", loc, name=name)
-        # A list (danh_sach) is said to be one; a decision, a plan, a draft by the field's name.
-        key = "data.list_missing" if loc[-1:] == ("danh_sach",) else "data.file_missing_named"
+        key = "data.list_missing" if named_list else "data.file_missing_named"
         if typed_as_yaml(source):
             raise source.error(key, loc, name=name)
         # A form has no file to put it beside: the folder its path places it in (its names are

@@ -145,7 +145,10 @@ def to_input_error(
     if kind == "vanthu" and _names_value(reason, value):
         # vanthu's own sentence that quotes what was typed ("giờ không hợp lệ '25:70': ...")
         # says it all: "giá trị không hợp lệ: ... (nhận được: '25:70')" would say it twice.
-        return InputError("data.reason_alone", reason=reason, **where)
+        # One quoting a part of the text quotes a value that is that part alone by chance (a
+        # phrase "{{ x|upper }}" of cau_chu): it is about the part, so framed as any refusal.
+        key = "data.invalid_value" if _quotes_a_part(reason) else "data.reason_alone"
+        return InputError(key, reason=reason, **where)
     if not isinstance(value, dict | list):
         return InputError("data.wrong_type", reason=reason, value=repr(value)[:60], **where)
     # A check of the whole group, or of how many items a list holds: its reason says it all.
@@ -202,6 +205,16 @@ def _names_value(reason: str, value: Any) -> bool:
         return False
     typed = str(value).strip()
     return bool(typed) and re.search(rf"(?<!\w){re.escape(typed)}(?!\w)", reason) is not None
+
+
+# vanthu's reasons that quote a part of a text, not the text: a tag of a phrase of the office's
+# wording that vanthu cannot fill, a field the phrase has not (model.wording.checked_phrase).
+_QUOTING_A_PART = frozenset({"wording.bad_tag", "wording.unknown_field"})
+
+
+def _quotes_a_part(reason: str) -> bool:
+    """Whether `reason` is one of _QUOTING_A_PART (or its words for a form's data)."""
+    return isinstance(reason, Phrase) and reason.key.removesuffix("_plain") in _QUOTING_A_PART
 
 
 def _dotted(path: Path_) -> str:

@@ -792,6 +792,10 @@ class _FastBuilder:
                                  field=dotted(loc) or None, key=event.value)  # fmt: skip
             if key in out:
                 raise _Fallback  # ruamel words the duplicate key
+            # A key is text a clerk types too (an office's own award names, khen_thuong_rieng,
+            # print as typed): looked at for legacy text as a value is (refuse_legacy_text).
+            if not self.maybe_legacy and not key.isascii() and looks_like_legacy_text(key):
+                self.maybe_legacy = True
             here = (*loc, key)
             lines[here] = key_line
             event = events()
@@ -1116,12 +1120,38 @@ def _strings_into(found: list[tuple[Path_, str]], node: Any, loc: Path_) -> None
 def refuse_legacy_text(source: Source, file_text: str | None = None) -> None:
     """Text pasted from a TCVN3 or VNI document (Céng hoµ...) would print garbled: refuse it,
     with the text it was meant to be, decoded from the value as typed in `file_text` when that
-    can be read back (see _as_typed)."""
+    can be read back (see _as_typed). Then a mapping's keys, at their own lines in the field of
+    their mapping: some are names a clerk types and vanthu prints (an office's own awards,
+    khen_thuong_rieng; its names for a decree's, ten_khen_thuong). The values first: a file
+    with legacy values is told about them as it always was, a key when it is the only one."""
     for loc, text in source.texts():
         codes = legacy_encodings(text)
         if codes:
             typed = _as_typed(file_text, loc) or text
             raise _legacy_error(source.path, source.line_of(loc), loc, codes, typed)
+    for loc, key in _keys(source.data):
+        codes = legacy_encodings(key)
+        if codes:
+            raise _legacy_error(source.path, source.line_of(loc), loc[:-1], codes, key)
+
+
+def _keys(node: Any) -> list[tuple[Path_, str]]:
+    """Every text key of a data tree's mappings with where it stands, in the tree's order."""
+    found: list[tuple[Path_, str]] = []
+    _keys_into(found, node, ())
+    return found
+
+
+def _keys_into(found: list[tuple[Path_, str]], node: Any, loc: Path_) -> None:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            here = (*loc, key)
+            if isinstance(key, str):
+                found.append((here, key))
+            _keys_into(found, value, here)
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            _keys_into(found, value, (*loc, index))
 
 
 def _legacy_error(path: Path, line: int | None, loc: Path_, codes: tuple[str, ...],

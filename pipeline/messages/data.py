@@ -188,6 +188,10 @@ MESSAGES = {
         "vi": "giờ kết thúc {end} không sau giờ bắt đầu {start}",
         "en": "the end ({end}) is not after the start ({start})",
     },
+    "data.end_day_before_start": {
+        "vi": "ngày kết thúc {end} trước ngày bắt đầu {start}",
+        "en": "the day it ended ({end}) is before the day it began ({start})",
+    },
     "data.meeting_before_issue": {
         "vi": "ngày họp {meeting} trước ngày ban hành giấy mời {issued}",
         "en": "the meeting ({meeting}) is before the invitation's date ({issued})",
@@ -352,6 +356,16 @@ MESSAGES = {
         "tên: tệp mà biểu mẫu nêu được tìm từ thư mục này)",
         "en": "the file '{name}' this field names is not found (put it in the folder {folder}, "
         "under that name: the files a form names are looked for from there)",
+    },
+    # A file a document names that the OS would not let be looked at (a folder above it this
+    # user may not enter, a part of its path a file): {reason} is render.output.ReadReason's.
+    "data.list_unreadable": {
+        "vi": "không đọc được danh sách '{name}' ({reason})",
+        "en": "cannot read the list '{name}' ({reason})",
+    },
+    "data.file_unreadable_named": {
+        "vi": "không đọc được tệp '{name}' mà trường này nêu ({reason})",
+        "en": "cannot read the file '{name}' this field names ({reason})",
     },
     "data.no_decisions": {
         "vi": "không có quyết định khen thưởng nào ký trong năm {year} trong {folder} để tổng hợp",
@@ -1069,6 +1083,25 @@ MESSAGES = {
         "coefficient {coefficient}{multiple} (under {source}), that is {amount} đồng at a base "
         "salary of {base} đồng, and the decision pays by it; correct the cell, or delete the "
         "coefficient if it is not needed",
+    },
+    "sheet.coefficient_above_ceiling": {
+        "vi": "ô {cell} ghi hệ số {typed}, nhưng «{award}» cho {recipient} được thưởng không quá "
+        "hệ số {coefficient}{multiple} (theo {source}), tức tối đa {amount} đồng với mức lương cơ "
+        "sở {base} đồng; hãy ghi hệ số lớn hơn 0 và không quá {coefficient}, hoặc xóa hệ số để "
+        "thưởng mức tối đa",
+        "en": "cell {cell} says coefficient {typed}, but «{award}» for {recipient_en} pays at "
+        "most coefficient {coefficient}{multiple} (under {source}), that is at most {amount} "
+        "đồng at a base salary of {base} đồng; write a coefficient above 0 and at most "
+        "{coefficient}, or delete it to pay the maximum",
+    },
+    "sheet.amount_above_ceiling": {
+        "vi": "ô {cell} ghi {typed} đồng, nhưng «{award}» cho {recipient} được thưởng không quá "
+        "{amount} đồng (hệ số {coefficient} × mức lương cơ sở {base} đồng, theo {source}); hãy "
+        "ghi số tiền lớn hơn 0 và không quá {amount} đồng, hoặc xóa số tiền để thưởng mức tối đa",
+        "en": "cell {cell} says {typed} đồng, but «{award}» for {recipient_en} pays at most "
+        "{amount} đồng (coefficient {coefficient} × the base salary of {base} đồng, under "
+        "{source}); write an amount above 0 and at most {amount} đồng, or delete it to pay the "
+        "maximum",
     },
     "sheet.coefficient_multiple": {
         "vi": " (hệ số {own} của hình thức, nhân {factor} cho tập thể)",
