@@ -38,6 +38,7 @@ from pipeline.rules.money import (
     is_name,
     named_award,
     reward_amount,
+    reward_at,
 )
 from pipeline.rules.money_types import AwardKind
 from pipeline.rules.words import money_in_words
@@ -644,6 +645,59 @@ def _check_typed_coefficient(row: Row, award: str, reward: Reward, collective: b
     )  # fmt: skip
 
 
+def _stated_rate(
+    row: Row,
+    award: str,
+    reward: Reward,
+    collective: bool,
+    coefficients: bool,
+    amounts: bool,
+    rates: dict[tuple[str, bool, Decimal | None, int | None], Reward],
+) -> Reward:
+    """The reward of a row of a ceiling award (toi_da: the Kỷ niệm chương's "không quá 0,6"),
+    `reward` being its maximum: at the Hệ số the row states, else at its Số tiền, else (no
+    rate stated) the maximum, as before. A rate above the maximum (or not above 0) is refused
+    at its cell, naming the maximum and its decree; a Số tiền beside a Hệ số is then checked
+    against the amount of that hệ số (_check_typed_amount), as for any award."""
+    text = (row.values.get("he_so") or "") if coefficients else ""
+    coefficient = typed_coefficient(text) if text else None
+    if text and coefficient is None:
+        return reward  # not a hệ số: _check_typed_coefficient refuses it at its cell
+    amount = typed_amount(row) if amounts and coefficient is None else None
+    if coefficient is None and amount is None:
+        return reward
+    key = (award, collective, coefficient, amount)
+    found = rates.get(key)
+    if found is None:
+        found = reward_at(reward, coefficient=coefficient, amount=amount)
+        if found is None:
+            raise _above_ceiling(row, award, reward, collective, text, amount)
+        rates[key] = found
+    return found
+
+
+def _above_ceiling(
+    row: Row, award: str, reward: Reward, collective: bool, text: str, amount: int | None
+) -> InputError:
+    """A row's Hệ số (`text`) or Số tiền (`amount`) above its ceiling award's maximum."""
+    who = {"recipient": "tập thể" if collective else "cá nhân",
+           "recipient_en": "a collective" if collective else "an individual"}  # fmt: skip
+    figures = {"award": award, "coefficient": coefficient_text(reward.coefficient),
+               "source": reward.award.citation, "amount": format_money(reward.amount),
+               "base": format_money(reward.base_salary.amount), **who}  # fmt: skip
+    if amount is None:
+        multiple = (
+            Phrase("sheet.coefficient_multiple", own=coefficient_text(reward.award.coefficient),
+                   factor=coefficient_text(reward.collective_factor))
+            if reward.collective_factor != 1
+            else ""
+        )  # fmt: skip
+        return row.error("sheet.coefficient_above_ceiling", "he_so", cell=row.cell("he_so"),
+                         typed=text[:60], multiple=multiple, **figures)  # fmt: skip
+    return row.error("sheet.amount_above_ceiling", "so_tien", cell=row.cell("so_tien"),
+                     typed=format_money(amount), **figures)  # fmt: skip
+
+
 def _recipient_key(entry: Entry) -> SortKey | NameKey:
     """Where an entry's name sorts: a cá nhân by given name first (Vietnamese name order), a
     tập thể by its whole name ("Phòng Tư pháp" is no person called "pháp"), numbers in it as
@@ -747,6 +801,9 @@ def read_award_list(
     # whether a title is given to tập thể only is worked out once.
     awards: dict[tuple[str, bool], tuple[str, Reward | None, Award | None]] = {}
     only_collective: dict[str, bool] = {}
+    # The rates rows state for a ceiling award, each priced once: (award, tập thể, hệ số,
+    # số tiền) → its reward.
+    rates: dict[tuple[str, bool, Decimal | None, int | None], Reward] = {}
     amounts = table.has("so_tien") and priced
     coefficients = table.has("he_so") and priced
     # A list whose Đơn vị column other rows fill: an empty one is a unit forgotten (a "Tổ Mẫu
@@ -779,6 +836,9 @@ def read_award_list(
             )
             givers.check(row)
         award, reward, named = found
+        if reward is not None and reward.is_ceiling and (coefficients or amounts):
+            # Paid "không quá" its hệ số (Kỷ niệm chương): the row's own rate, if it states one.
+            reward = _stated_rate(row, award, reward, collective, coefficients, amounts, rates)
         name = trimmed(values["ho_ten"]) if collective else person_name(values["ho_ten"])
         unit = trimmed(values.get("don_vi", ""))
         if units and not unit:

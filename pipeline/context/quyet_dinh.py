@@ -229,7 +229,10 @@ def _award_values(section: AwardSection, awards: AwardList) -> dict[str, str]:
                 compress(paid, kinds if collective else map(operator.not_, kinds))
             )
             amounts[collective].update(of_kind)
-            values[prefix + word] = format_money(of_kind[0])
+            # One amount of the kind, or (a ceiling award paid at the rates its rows state)
+            # none to name: gap_error says why.
+            if of_kind.count(of_kind[0]) == len(of_kind):
+                values[prefix + word] = format_money(of_kind[0])
     # The groups are the list's awards, one per name.
     if len(awards.groups) == 1:
         values["khen_thuong_chung"] = awards.groups[0].award
@@ -726,16 +729,41 @@ def gap_error(where: Source, key: str, name: str, awards: AwardList) -> InputErr
         amounts = sorted({e.amount for e in awards.entries if e.collective == collective})
         if not amounts:
             return where.error("wording.no_value.no_kind." + name, loc, phrase=key, name=name)
+        several = _several_rates(awards, collective)
+        if several is not None:
+            return several_rates_error(where, key, name, several, collective)
         shown = ", ".join(format_money(a) for a in amounts)
         return where.error(
             "wording.no_value.several_amounts", loc, phrase=key, name=name, amounts=shown
         )
+    if award and award[2] in ("ca_nhan", "tap_the") and int(award[1]) <= len(awards.groups):
+        group = awards.groups[int(award[1]) - 1]
+        collective = award[2] == "tap_the"
+        if len(kind_rates(group).get(collective, ())) > 1:
+            return several_rates_error(where, key, name, group, collective)
     if award and int(award[1]) > len(awards.groups):
         return where.error(
             "wording.no_value.no_such_award", loc, phrase=key, name=name,
             count=len(awards.groups),
         )  # fmt: skip
     return where.error("wording.no_value", loc, phrase=key, name=name)
+
+
+def _several_rates(awards: AwardList, collective: bool) -> Group | None:
+    """The first award of the list paying the kind (True: tập thể) at several rates."""
+    return next((g for g in awards.groups if len(kind_rates(g).get(collective, ())) > 1), None)
+
+
+def several_rates_error(
+    where: Source, key: str, name: str, group: Group, collective: bool
+) -> InputError:
+    """The error for a phrase naming one amount (`name`) where an award (`group`, a ceiling
+    award) pays the kind at the several rates its rows state."""
+    shown = ", ".join(format_money(amount) for amount, _ in kind_rates(group)[collective])
+    return where.error(
+        "wording.no_value.several_rates", ("cau_chu", key), phrase=key, name=name,
+        award=group.award, amounts=shown,
+    )  # fmt: skip
 
 
 def fixed_sum_fallback(phrases: Phrases, awards: AwardList) -> bool:
@@ -840,11 +868,12 @@ def per_kind_span(phrase: str) -> tuple[int, int] | None:
     return None if "khen_thuong" in inside else (start, end)
 
 
-def _numbered(text: str, number: int) -> str:
-    """`text` with its amount fields renamed for copy `number` ("{{ muc_2.so_tien }}")."""
+def _numbered(text: str, number: int, fields: tuple[str, ...] = _PER_KIND) -> str:
+    """`text` with its amount fields (`fields`) renamed for copy `number`
+    ("{{ muc_2.so_tien }}")."""
 
     def rename(match: re.Match[str]) -> str:
-        return f"{{{{ muc_{number}.{match[1]} }}}}" if match[1] in _PER_KIND else match[0]
+        return f"{{{{ muc_{number}.{match[1]} }}}}" if match[1] in fields else match[0]
 
     return PLACEHOLDER.sub(rename, text)
 
@@ -854,23 +883,23 @@ def rate_line(info: DocumentInfo, values: dict[str, str], group: Group, kinds: K
     for each kind in the office's order, else cá nhân first (STATED_ORDER, whichever row comes
     first): "Giấy khen: 710.000 đồng/người, 1.410.000 đồng/tập thể;". A phrase that names the
     award between its amount fields gets a line per kind.
+
+    A kind paid at several rates (a ceiling award, toi_da, whose rows state their own hệ số or
+    amount below the maximum) has its amount part once per rate, the highest first, each with
+    the number paid at it: "Kỷ niệm chương của tỉnh: 1.410.000 đồng/người (02 người),
+    1.170.000 đồng/người (03 người);".
     """
-    # The amount of each kind's first entry: one pass over the entries, stopped once both
-    # kinds are found.
-    first: dict[bool, int] = {}
-    for entry in group.entries:
-        if entry.collective not in first:
-            first[entry.collective] = entry.amount
-            if len(first) == 2:
-                break
-    order = [kind for kind in kinds or STATED_ORDER if kind in first]
-    per_kind = [
-        {
-            "so_tien": format_money(first[kind]),
-            "doi_tuong": info.write("doi_tuong_tap_the" if kind else "doi_tuong_ca_nhan"),
-        }
-        for kind in order
-    ]
+    rates = kind_rates(group)
+    order = [kind for kind in kinds or STATED_ORDER if kind in rates]
+    per_kind = []
+    for kind in order:
+        word = info.write("doi_tuong_tap_the" if kind else "doi_tuong_ca_nhan")
+        several = len(rates[kind]) > 1
+        for amount, count in rates[kind]:
+            fields = {"so_tien": format_money(amount), "doi_tuong": word}
+            if several:
+                fields["so_luong"] = two_digits(count)
+            per_kind.append(fields)
     # One copy of the list's values for the award's lines (its fields written over in turn).
     filled = {**values, "khen_thuong": group.award}
     phrase = info.phrases.raw("dieu_2_muc")
@@ -879,6 +908,10 @@ def rate_line(info: DocumentInfo, values: dict[str, str], group: Group, kinds: K
     if len(per_kind) == 1 or span is None:
         lines = []
         for fields in per_kind:
+            if "so_luong" in fields:
+                filled.update({f"muc_1.{name}": value for name, value in fields.items()})
+                lines.append(_fill_rate(info, counted_rate(info, phrase, 1), filled))
+                continue
             filled.update(fields)
             lines.append(info.write("dieu_2_muc", filled))
         return list(dict.fromkeys(lines))  # a phrase without amounts: the award once
@@ -886,11 +919,59 @@ def rate_line(info: DocumentInfo, values: dict[str, str], group: Group, kinds: K
     # The amount part repeated, each copy with fields of its own kind ("muc_1.so_tien", ...).
     copies = []
     for number, fields in enumerate(per_kind, start=1):
-        copies.append(_numbered(phrase[start:end], number))
+        copy = _numbered(phrase[start:end], number)
+        copies.append(copy + _count_clause(info, number) if "so_luong" in fields else copy)
         filled.update({f"muc_{number}.{name}": value for name, value in fields.items()})
     text = phrase[:start] + ", ".join(copies) + phrase[end:]
+    return [_fill_rate(info, text, filled)]
+
+
+def kind_rates(group: Group) -> dict[bool, list[tuple[int, int]]]:
+    """The amounts one award pays each kind (True: tập thể), the highest first, each with the
+    number of entries paid it: one amount for an award of a fixed rate, several for a ceiling
+    award whose rows state lower rates."""
+    counts: dict[bool, dict[int, int]] = {}
+    for entry in group.entries:
+        paid = counts.setdefault(entry.collective, {})
+        paid[entry.amount] = paid.get(entry.amount, 0) + 1
+    return {kind: sorted(paid.items(), reverse=True) for kind, paid in counts.items()}
+
+
+# The fields of the phrase dieu_2_so_luong, said for one rate of several.
+_PER_RATE = ("so_luong", "doi_tuong")
+
+
+def _count_clause(info: DocumentInfo, number: int) -> str:
+    """What follows an amount paid at one of several rates (phrase dieu_2_so_luong): the number
+    paid it, counted in the word that amount is per ("1.170.000 đồng/người (03 người)"); its
+    fields those of copy `number`. Nothing when the office's phrase is ""."""
+    clause = info.phrases.raw("dieu_2_so_luong")
+    return " " + _numbered(clause, number, _PER_RATE) if clause else ""
+
+
+# The words after an amount's last field that belong to it ("đồng", "đồng/người"): up to the
+# next mark or field.
+_AMOUNT_WORDS = lazy(r"[^;,.:(){]*")
+
+
+def counted_rate(info: DocumentInfo, phrase: str, number: int) -> str:
+    """`phrase` (a dieu_2_muc with no shared amount part: per_kind_span None) for one of several
+    rates: its amount fields those of copy `number`, the count of that rate after the last of
+    them and the words that go with it ("{{ so_tien }} đồng (03 người);"). A phrase naming no
+    amount is left as it is (its lines are then one)."""
+    found = [m for m in PLACEHOLDER.finditer(phrase) if m[1] in _PER_KIND]
+    if not found:
+        return phrase
+    words = _AMOUNT_WORDS().match(phrase, found[-1].end())
+    end = found[-1].end() + (len(words[0].rstrip()) if words else 0)
+    clause = _count_clause(info, number)
+    return _numbered(phrase[:end], number) + clause + _numbered(phrase[end:], number)
+
+
+def _fill_rate(info: DocumentInfo, text: str, filled: dict[str, str]) -> str:
+    """A dieu_2_muc line made of the phrase (amount parts repeated or counted), filled."""
     try:
-        return [fill_phrase(text, filled, info.phrases.common)]
+        return fill_phrase(text, filled, info.phrases.common)
     except KeyError as exc:
         raise missing_field(MissingField("dieu_2_muc", str(exc.args[0]))) from None
 

@@ -87,6 +87,17 @@ MESSAGES = {
         "this document's cau_chu:, e.g. naming each with {{{{ khen_thuong_1.ca_nhan }}}}, "
         "{{{{ khen_thuong_2.ca_nhan }}}} ...",
     },
+    "wording.no_value.several_rates": {
+        "vi": "câu '{phrase}' dùng trường '{{{{ {name} }}}}' (mức tiền chung), mà danh sách của "
+        "văn bản này trả «{award}» theo nhiều mức ({amounts} đồng: hệ số hoặc số tiền ghi ở từng "
+        "dòng, không quá mức tối đa); viết câu riêng trong cau_chu: của văn bản này, không dùng "
+        "trường đó, và để dieu_2_muc kể từng mức với số người nhận",
+        "en": "phrase '{phrase}' uses the field '{{{{ {name} }}}}' (the one amount), but this "
+        "document's list pays «{award}» at several rates ({amounts} đồng: a coefficient or "
+        "amount on each row, at most the maximum); write a phrase of its own under this "
+        "document's cau_chu:, without that field, and let dieu_2_muc state each rate with the "
+        "number paid at it",
+    },
     "wording.no_value.no_kind.tien_ca_nhan": {
         "vi": "câu '{phrase}' dùng trường '{{{{ {name} }}}}' (mức tiền cho cá nhân), mà danh sách "
         "của văn bản này không có cá nhân nào; viết câu riêng trong cau_chu: của văn bản này",

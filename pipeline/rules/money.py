@@ -16,6 +16,7 @@ in money_data, and matching the award names users write in award_names.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -65,6 +66,7 @@ __all__ = [
     "regime_on",
     "regimes",
     "reward_amount",
+    "reward_at",
     "salary_table",
 ]
 
@@ -308,6 +310,37 @@ def reward_amount(
         ),
         is_ceiling=award.is_ceiling,
     )
+
+
+def reward_at(
+    reward: Reward, *, coefficient: Decimal | None = None, amount: int | None = None
+) -> Reward | None:
+    """Tiền thưởng of a ceiling award (toi_da: "không quá", the Kỷ niệm chương's 0,6) at the
+    rate a decision states for one recipient: its `coefficient` (the recipient's, as
+    Reward.coefficient: a tập thể's includes the hệ số tập thể) × the same mức lương cơ sở,
+    rounded as the regime rounds; else its `amount` in đồng, paid as stated. `reward` is the
+    award at its ceiling (reward_amount), returned itself for a rate that is the ceiling's.
+    None for a rate of 0 or less, or above the ceiling (for an amount: above the maximum as
+    rounded): the caller names the row's cell."""
+    assert reward.is_ceiling and (coefficient is None) != (amount is None)
+    if coefficient is not None:
+        if not 0 < coefficient <= reward.coefficient:
+            return None
+        if coefficient == reward.coefficient:
+            return reward
+        raw = coefficient * reward.base_salary.amount
+        return replace(
+            reward, coefficient=coefficient, raw_amount=raw,
+            rounded_amount=reward.regime.rounding.apply(raw),
+        )  # fmt: skip
+    assert amount is not None
+    if not 0 < amount <= reward.rounded_amount:
+        return None
+    if amount == reward.rounded_amount:
+        return reward
+    # The hệ số the amount stands for (nothing prints it: the row states the amount itself).
+    stated = Decimal(amount) / reward.base_salary.amount
+    return replace(reward, coefficient=stated, raw_amount=Decimal(amount), rounded_amount=amount)
 
 
 # Below this, an int is grouped by Python itself exactly as babel's "vi" locale groups it

@@ -84,6 +84,7 @@ FIELDS: dict[str, frozenset[str]] = {
     "dieu_2_mo_dau": _AWARD,
     "dieu_2_mo_dau_muc_co_dinh": _AWARD,
     "dieu_2_muc": _AWARD | frozenset({"khen_thuong", "so_tien", "doi_tuong"}),
+    "dieu_2_so_luong": frozenset({"so_luong", "doi_tuong"}),
     "dieu_2_sau": _AWARD,
     "doi_tuong_ca_nhan": frozenset(),
     "doi_tuong_tap_the": frozenset(),
