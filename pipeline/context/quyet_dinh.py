@@ -946,6 +946,7 @@ def _count_clause(info: DocumentInfo, number: int) -> str:
     paid it, counted in the word that amount is per ("1.170.000 đồng/người (03 người)"); its
     fields those of copy `number`. Nothing when the office's phrase is ""."""
     clause = info.phrases.raw("dieu_2_so_luong")
+    assert isinstance(clause, str)  # one line (phrases.LISTS holds the phrases of several)
     return " " + _numbered(clause, number, _PER_RATE) if clause else ""
 
 

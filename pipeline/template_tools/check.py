@@ -82,11 +82,13 @@ from pipeline.template_tools.fields import (
 )
 from pipeline.text.listing import first_named
 from pipeline.verify import verify_file
-from pipeline.verify.document import Paragraph, read_document
-from pipeline.verify.layout import Layout, find_layout
+from pipeline.verify.document import Document, Paragraph, read_document
+from pipeline.verify.layout import Layout, find_layout, is_recipients_heading
+from pipeline.verify.ooxml import q
 from pipeline.verify.report import Location, Report, msg
 from pipeline.verify.rules_body import check_running_text
 from pipeline.verify.rules_page import _page_fields
+from pipeline.verify.rules_recipients import check_group_items
 from pipeline.verify.rules_signature import check_recipients, check_signature
 from pipeline.verify.rules_text import check_fonts
 from pipeline.verify.specs import check_format
@@ -738,13 +740,10 @@ def drift(
     return problems
 
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
 def _styles_by_id(xml: bytes) -> dict[str, bytes]:
     root = etree.fromstring(xml)
     return {
-        s.get(f"{_W}styleId"): etree.tostring(s, method="c14n") for s in root.iter(f"{_W}style")
+        s.get(q("w:styleId")): etree.tostring(s, method="c14n") for s in root.iter(q("w:style"))
     }
 
 
@@ -870,7 +869,7 @@ def printed_styles(
 
 def _style_elements(root: Any) -> dict[str, Any]:
     """The w:style elements of a styles part's root, by style id."""
-    return {s.get(f"{_W}styleId"): s for s in root.iter(f"{_W}style")}
+    return {s.get(q("w:styleId")): s for s in root.iter(q("w:style"))}
 
 
 def _judged_with(name: str, library: TemplateLibrary, styles: bytes | None) -> bytes | None:
@@ -930,6 +929,8 @@ def signature_layout(
         return []
     report = Report(path, None, True)
     check_recipients(doc, layout, report)
+    for lines in other_recipients(doc, layout):
+        check_group_items(lines, report)
     check_signature(doc, layout, report)
     for element, paragraph in styled:
         check_format(report, element, paragraph)
@@ -944,6 +945,31 @@ def signature_layout(
             Problem(name, where, "tpl.layout", {"rule": v.rule, "line": violation_line(v)})
         )
     return problems
+
+
+def other_recipients(doc: Document, layout: Layout) -> list[list[Paragraph]]:
+    """The paragraphs under each Nơi nhận heading of a block other than the one verify's layout
+    reads (khoi/ky-ten's second, under a Biên bản's two signatures, printed in place of the
+    first): its lines of the Nơi nhận style, with the control paragraphs among them, which
+    rules_recipients reads a template's lines by."""
+    found = []
+    for heading in doc.paragraphs:
+        if heading is layout.noi_nhan_tieu_de or not is_recipients_heading(heading.text):
+            continue
+        container = (heading.cell.paragraphs if heading.cell is not None
+                     else [p for p in doc.paragraphs if p.cell is None])  # fmt: skip
+        start = next(n for n, p in enumerate(container) if p is heading)
+        lines: list[Paragraph] = []
+        for before, p in zip(container[start:], container[start + 1 :], strict=False):
+            if p.index != before.index + 1:
+                break  # a table stands between
+            printed = not (p.is_control or p.is_empty)
+            if printed and STYLE_ELEMENTS.get(p.style_id or "") != "noi_nhan":
+                break
+            lines.append(p)
+        if any(not (p.is_control or p.is_empty) for p in lines):
+            found.append(lines)
+    return found
 
 
 @contextmanager

@@ -14,6 +14,7 @@ from pipeline.verify.layout import Layout, bare, flat
 from pipeline.verify.own_reference import cited_decisions, own_date, own_number
 from pipeline.verify.report import Report, literal, msg
 from pipeline.verify.rules_body import check_running_text
+from pipeline.verify.rules_recipients import check_template_executors
 from pipeline.verify.specs import Spec, check_format
 
 LABEL = "QUYẾT ĐỊNH:"
@@ -36,6 +37,7 @@ def check_decision(doc: Document, layout: Layout, report: Report) -> None:
     if layout.template:
         if decision:
             _template_label(doc, layout, report)
+            check_template_executors(doc, layout, report)
         return
     if decision:
         _label(layout.body, layout.quyet_dinh, report)
