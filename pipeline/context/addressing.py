@@ -9,8 +9,9 @@ from pipeline.model.addressing import as_list
 
 
 def addressee_names(value: str | list[str]) -> list[str]:
-    """The recipients Kính gửi names, without a dash or closing mark a clerk may have typed."""
-    return [clean_list_line(name).rstrip(".").rstrip() for name in as_list(value)]
+    """The recipients Kính gửi names, without a dash or closing mark a clerk may have typed
+    (clean_list_line: ';', '.', ',' ...), where the list writes its own."""
+    return [clean_list_line(name) for name in as_list(value)]
 
 
 def kinh_gui_context(value: str | list[str]) -> dict[str, Any]:

@@ -260,11 +260,37 @@ def recipient_lines(data: DocumentData, agency: Agency) -> list[str]:
 
 
 def clean_list_line(text: str) -> str:
-    """A list line as data: without a leading '- ' or a trailing ';' a clerk may have typed."""
+    """A list line as data: without a leading '- ' or the closing mark a clerk may have typed
+    (';', '.', ',' ...: without_typed_ending), where the list writes its own."""
     text = text.strip()
     if text.startswith("-"):
         text = text[1:].strip()
-    return text.rstrip(";").rstrip()
+    return without_typed_ending(text)
+
+
+# The punctuation a clerk may type at the end of a text or a list line, where the document
+# writes its own mark ("./.", ";", "."): any run of these, spaces between, the decree's "./."
+# (or "./", "/.") among them; a "/" alone is left (the end of an address, "sonla.gov.vn/").
+# "!" is replaced too: an exclamation closing an administrative text is tone ("Trân trọng cảm
+# ơn!"), and "!./." would end the sentence twice. "?" is kept: a question is the sentence's
+# meaning, which a full stop would change, and "?./." still closes with the decree's mark.
+# Compiled at import, not lazily: every document's closing and list lines are read with it.
+_TYPED_ENDING = re.compile(r"(?:\s*(?:\.\s*/(?:\s*\.)?|/\s*\.|[.;:,!…]))+\s*$")
+# An abbreviation of single letters ("v.v."): its last dot is the word's, kept.
+_LETTER_ABBREVIATION = re.compile(r"(?:^|\s)(?:[^\W\d_]\.)+[^\W\d_]$")
+
+
+def without_typed_ending(text: str) -> str:
+    """`text` without the closing punctuation typed after it (_TYPED_ENDING), the dot of an
+    abbreviation it ends with kept ("... v.v." stays, "... thực hiện;./" loses ";./")."""
+    text = text.rstrip()
+    found = _TYPED_ENDING.search(text)
+    if found is None:
+        return text
+    kept = text[: found.start()]
+    if found.group().lstrip().startswith(".") and _LETTER_ABBREVIATION.search(kept):
+        return kept + "."
+    return kept
 
 
 def filing_line(info: DocumentInfo) -> str:
@@ -306,13 +332,11 @@ def once_each(line: str) -> str:
 
 
 def closing(text: str) -> str:
-    """The last paragraph of the content ends with './.'."""
-    text = text.rstrip()
-    for ending in ("./.", "."):
-        if text.endswith(ending):
-            text = text[: -len(ending)].rstrip()
-            break
-    return f"{text}./."
+    """The last paragraph of the content ends with './.': in place of the punctuation the clerk
+    typed there (without_typed_ending), never after it ("thực hiện;./.", "thực hiện././.");
+    an abbreviation's dot ("v.v.") is the full stop of "./."."""
+    text = without_typed_ending(text)
+    return f"{text}/." if text.endswith(".") else f"{text}./."
 
 
 def closing_runs(text: str) -> Markup:

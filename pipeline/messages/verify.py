@@ -192,6 +192,12 @@ RULES: dict[str, tuple[str, str]] = {
         "Minutes signed “CHỦ TỌA” (chair) on the right",
     ),
     "bien_ban.thu_ky_ho_ten": ("Có họ tên thư ký dưới chữ ký", "Secretary's name under the title"),
+    "bien_ban.chuc_vu": (
+        "Phần thành phần của biên bản ghi chức vụ như trong câu văn, không chép khối chữ ký "
+        "(TM., KT., TL., TUQ., Q.)",
+        "The minutes' attendance gives each title as a sentence writes it, not the lines of a "
+        "signature block (TM., KT., TL., TUQ., Q.)",
+    ),
     "bien_ban.hai_nguoi_ky": (
         "Thư ký và chủ tọa là hai người khác nhau",
         "The secretary and the chair are two different people",
@@ -282,6 +288,11 @@ RULES: dict[str, tuple[str, str]] = {
     "noi_dung.spacing": ("Cách đoạn ít nhất 6 pt", "At least 6 pt between paragraphs"),
     "noi_dung.line_spacing": ("Giãn dòng từ đơn đến 1,5 dòng", "Line spacing single to 1.5 lines"),
     "noi_dung.closing": ('Nội dung kết thúc bằng "./."', 'Content ends with "./."'),
+    "noi_dung.closing_punctuation": (
+        'Dấu "./." thay cho dấu câu cuối, không đặt sau dấu ";", ":", "," hay "./" khác',
+        'The closing "./." takes the place of the last punctuation mark, not after ";", ":", '
+        '"," or another "./"',
+    ),
     "muc.case": ("Tên mục viết hoa (I. MỤC ĐÍCH, YÊU CẦU)", "Section title in capitals"),
     "muc.bold": ("Tên mục chữ đậm", "Section title in bold"),
     "dieu.bold": ('"Điều N." chữ đậm', '"Điều N." in bold'),
@@ -705,6 +716,10 @@ VALUES: dict[str, tuple[str, str]] = {
     ),
     "line_start": ("dòng bắt đầu «{text}»", "a line starting «{text}»"),
     "line_end": ("dòng kết thúc «{text}»", "a line ending «{text}»"),
+    "title_in_sentence": (
+        "chức vụ viết như trong câu văn (Phó Chủ tịch Hội đồng ...)",
+        "the title as a sentence writes it (Phó Chủ tịch Hội đồng ...)",
+    ),
     "borders": ("đường kẻ ô in ra", "printed cell borders"),
     "no_borders": ("không có đường kẻ ô", "no cell borders"),
     "off_centre": (

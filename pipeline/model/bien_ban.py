@@ -30,14 +30,23 @@ class MinutesTime(Record):
     den_ngay: Date | None = Field(default=None, description="the day it ended, if another")
     den: ClockHour = Field(min_length=1, description="when it ended")
 
+    @field_validator("den_ngay")
+    @classmethod
+    def _ends_after_it_began(cls, value: Date | None, info: ValidationInfo) -> Date | None:
+        day = info.data.get("ngay")
+        if value is not None and day is not None and value < day:
+            raise invalid(
+                "data.end_day_before_start", start=numeric_date(day), end=numeric_date(value)
+            )
+        return value
+
     @field_validator("den")
     @classmethod
     def _ends_after_start(cls, value: str, info: ValidationInfo) -> str:
-        start, day, end_day = (info.data.get(k) for k in ("gio", "ngay", "den_ngay"))
-        if end_day is not None and day is not None and end_day < day:
-            raise invalid(
-                "data.end_before_start", start=numeric_date(day), end=numeric_date(end_day)
-            )
+        start, day = info.data.get("gio"), info.data.get("ngay")
+        if "den_ngay" not in info.data:
+            return value  # refused itself (_ends_after_it_began): no day to compare the hours in
+        end_day = info.data["den_ngay"]
         # Both read as "HH giờ MM", zero-padded: their order as text is their order in time.
         same_day = end_day is None or end_day == day
         if same_day and start is not None and value <= start:
@@ -150,13 +159,12 @@ class MinutesData(DocumentData):
     @classmethod
     def _not_after_the_minutes(cls, value: MinutesTime, info: ValidationInfo) -> MinutesTime:
         # Minutes dated before the meeting they record: a typing slip (most often the year).
+        # Said at the meeting's day, the line to correct, not at the thoi_gian: above it.
         issued, day = info.data.get("ngay"), value.ngay
         if issued is not None and day is not None and day > issued:
-            raise invalid(
-                "data.minutes_before_meeting",
-                meeting=numeric_date(day),
-                issued=numeric_date(issued),
-            )
+            meeting = numeric_date(day)
+            raise located(("ngay",), "data.minutes_before_meeting", meeting, meeting=meeting,
+                          issued=numeric_date(issued))  # fmt: skip
         return value
 
     @model_validator(mode="after")
@@ -169,7 +177,7 @@ class MinutesData(DocumentData):
         began = when.ngay if when.ngay is not None else self.ngay
         place = ("thoi_gian", "den_ngay")
         if when.den_ngay < began:
-            raise located(place, "data.end_before_start", numeric_date(when.den_ngay),
+            raise located(place, "data.end_day_before_start", numeric_date(when.den_ngay),
                           start=numeric_date(began), end=numeric_date(when.den_ngay))  # fmt: skip
         if when.den_ngay == began and when.den <= when.gio:  # as typed: "HH giờ MM" both
             raise located(("thoi_gian", "den"), "data.end_before_start", when.den,
@@ -197,11 +205,16 @@ class MinutesData(DocumentData):
         if attendance is None:
             return value
         present = len(attendance.co_mat)
-        for item in value:
+        for index, item in enumerate(value):
             vote = item.bieu_quyet
             if vote is not None and vote.tan_thanh + vote.khong_tan_thanh > present:
-                raise invalid(
-                    "data.votes_over_present", votes=vote.tan_thanh + vote.khong_tan_thanh,
-                    present=present, item=item.tieu_de,
+                # Said at the count to correct: tán thành when it alone is too many or nobody
+                # voted against, else the không tán thành that took the sum past those present.
+                alone = vote.tan_thanh > present or not vote.khong_tan_thanh
+                field = "tan_thanh" if alone else "khong_tan_thanh"
+                raise located(
+                    (index, "bieu_quyet", field), "data.votes_over_present", getattr(vote, field),
+                    votes=vote.tan_thanh + vote.khong_tan_thanh, present=present,
+                    item=item.tieu_de,
                 )  # fmt: skip
         return value

@@ -9,7 +9,7 @@ from pipeline.model.addressing import Addressees, as_list
 from pipeline.model.base import Date, Filled, Record, new_list, without_label
 from pipeline.model.blocks import Block
 from pipeline.model.document import DocumentData
-from pipeline.model.wording import ClockHour, invalid
+from pipeline.model.wording import ClockHour, invalid, located
 from pipeline.rules.dates import numeric_date
 
 
@@ -48,13 +48,13 @@ class InvitationData(DocumentData):
     @field_validator("thoi_gian")
     @classmethod
     def _not_before_issue(cls, value: MeetingTime, info: ValidationInfo) -> MeetingTime:
-        # An invitation dated after its meeting is a typing slip (most often the year).
+        # An invitation dated after its meeting is a typing slip (most often the year). Said at
+        # the meeting's day, the line to correct, not at the thoi_gian: above it.
         issued = info.data.get("ngay")
         if issued is not None and value.ngay < issued:
-            raise invalid(
-                "data.meeting_before_issue", meeting=numeric_date(value.ngay),
-                issued=numeric_date(issued),
-            )  # fmt: skip
+            meeting = numeric_date(value.ngay)
+            raise located(("ngay",), "data.meeting_before_issue", meeting, meeting=meeting,
+                          issued=numeric_date(issued))  # fmt: skip
         return value
 
     @property

@@ -36,6 +36,10 @@ SECTION_HEADING = re.compile(r"^(?P<number>[IVXLCDM]+)\.\s+(?P<title>.+)$")
 ARTICLE = re.compile(r"^Điều\s+\d+\.")
 POINT = re.compile(r"^(?P<letter>[a-zđ]{1,2})\)\s")
 CLOSING = "./."
+# "thực hiện;./.", "thực hiện:./.", "thực hiện,./.", "thực hiện././.": the decree's mark put
+# after the clerk's own instead of in its place. Not "?./." (a question keeps its mark) nor
+# "!./.", which offices have long printed.
+DOUBLED_CLOSING = re.compile(r"(?:[;:,]|\./)\s*\./\.$")
 # What a line of running text closes with ("./." included). A line closing with none of them is
 # a heading ("1. Mục đích", "Điều 2. Trách nhiệm bàn giao và tiếp nhận"), and one closing with
 # ":" a label or the line that opens a list ("Nội dung cuộc họp:"): the body may set both bold.
@@ -62,10 +66,8 @@ def check_body(doc: Document, layout: Layout, report: Report) -> None:
     """Every body paragraph, then the forms of headings, articles, điểm and the preamble."""
     body = layout.body
     check_running_text(doc, body, report)
-    if body and not layout.template and not body[-1].text.rstrip().endswith(CLOSING):
-        report.add(
-            "noi_dung.closing", body[-1].where, literal(body[-1].text[-20:]), literal(CLOSING)
-        )
+    if body and not layout.template:
+        _closing(body[-1], report)
     doc_type = layout.doc_type
     if doc_type is not None and doc_type.code == "quyet_dinh":
         _preamble(body, report)
@@ -73,6 +75,19 @@ def check_body(doc: Document, layout: Layout, report: Report) -> None:
         check_format(report, "quyet_dinh", p)
     for p in layout.kinh_gui:
         check_format(report, "kinh_gui", p)
+
+
+def _closing(last: Paragraph, report: Report) -> None:
+    """The content's last paragraph ends with "./.", in place of the sentence's own mark."""
+    text = last.text.rstrip()
+    if not text.endswith(CLOSING):
+        report.add("noi_dung.closing", last.where, literal(last.text[-20:]), literal(CLOSING))
+        return
+    doubled = DOUBLED_CLOSING.search(text)
+    if doubled is not None:
+        wanted = text[: doubled.start()].rstrip() + CLOSING
+        report.add("noi_dung.closing_punctuation", last.where, msg("line_end", text=line_end(text)),
+                   msg("line_end", text=line_end(wanted)))  # fmt: skip
 
 
 def check_running_text(doc: Document, paragraphs: list[Paragraph], report: Report) -> None:

@@ -1,6 +1,7 @@
 """Biên bản's own rules: the thư ký signs on the left and the chủ tọa on the right, each name under
 its title, two people; the sentence saying when the meeting (or hội nghị) ended; a vote's
-percentage that is its count's."""
+percentage that is its count's; the attendance naming people by their titles, not by the lines
+of a signature block."""
 
 from __future__ import annotations
 
@@ -23,6 +24,12 @@ SHARE = re.compile(
     r"tán thành (?P<part>\d+)/(?P<whole>\d+)[^\d%;]*?đạt (?P<pct>\d+(?:[,.]\d+)?)\s*%",
     re.IGNORECASE,
 )
+
+# A signature's authority and what follows it in capitals ("TM. HỘI ĐỒNG", "KT. CHỦ TỊCH"):
+# Phụ lục I's form above a signer's name (ô 7a), never a person's title in a sentence.
+AUTHORITY = re.compile(r"\b(?:TM|KT|TL|TUQ|Q)\.\s*")
+# The first item of the minutes' content ("1. Đánh giá ..."): the attendance stands above it.
+FIRST_ITEM = re.compile(r"^\d+\.\s")
 
 
 def _title(lines: list[Paragraph]) -> str:
@@ -56,6 +63,7 @@ def check_minutes(doc: Document, layout: Layout, report: Report) -> None:
             "bien_ban.ket_thuc", last.where if last else DOCUMENT, msg("absent"),
             literal("Cuộc họp (Hội nghị) kết thúc vào ... giờ ... cùng ngày"),
         )  # fmt: skip
+    _attendance_titles(layout.body, report)
     for p in layout.body:
         for match in SHARE.finditer(flat(p.text)):
             part, whole = int(match["part"]), int(match["whole"])
@@ -65,6 +73,29 @@ def check_minutes(doc: Document, layout: Layout, report: Report) -> None:
                 wanted = percent_text(part, whole)
                 report.add("bien_ban.ty_le", p.where, literal(f"{match['pct']}%"),
                            literal(f"{wanted}%"))  # fmt: skip
+
+
+def _attendance_titles(body: list[Paragraph], report: Report) -> None:
+    """Chủ trì, thư ký and the lists of those present name each person with a title a sentence
+    holds ("Phó Chủ tịch Hội đồng"), not the signature block printed above a name ("TM. HỘI
+    ĐỒNG, KT. CHỦ TỊCH, PHÓ CHỦ TỊCH"): one finding a paragraph, its first such form."""
+    for p in body:
+        text = flat(p.text)
+        if FIRST_ITEM.match(text):
+            return
+        for match in AUTHORITY.finditer(text):
+            words = []
+            for word in text[match.end() :].split():
+                bare = word.rstrip(",.;:")
+                if not bare.isupper() or len(bare) < 2:
+                    break
+                words.append(bare)
+                if bare != word:
+                    break  # the form ends at its punctuation
+            if words:
+                found = match.group().rstrip() + " " + " ".join(words)
+                report.add("bien_ban.chuc_vu", p.where, literal(found), msg("title_in_sentence"))
+                break
 
 
 def _two_signers(layout: Layout, report: Report) -> None:
