@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 
-from pipeline.context.bien_ban import running_title
+from pipeline.rules.titles import running_title
 from pipeline.verify import verify_file
 
 COUNCIL = "Hội đồng Thi đua - Khen thưởng tỉnh Sơn La"

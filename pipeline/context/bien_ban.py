@@ -4,7 +4,6 @@ kết thúc vào ...') and two signatures."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from pipeline.context.common import (
@@ -20,14 +19,11 @@ from pipeline.load.yaml_source import Source
 from pipeline.model.agency import Agency, Signer
 from pipeline.model.bien_ban import Absentee, MinutesData, Person
 from pipeline.model.blocks import Block
-from pipeline.patterns import lazy
 from pipeline.render.fragments import paragraph_runs
 from pipeline.render.styles import StyleSheet
-from pipeline.rules.agency_names import HEAD_TITLES, running_text_name
 from pipeline.rules.dates import date_phrase
+from pipeline.rules.titles import join_title, own_title, running_title
 from pipeline.rules.votes import vote_figures
-from pipeline.text.syllables import is_vietnamese_syllable
-from pipeline.text.tones import same_spelling
 
 
 def minutes_attachments(data: MinutesData, source: Source, resolver: Resolver) -> Attached:
@@ -75,86 +71,14 @@ def _people(info: DocumentInfo, people: list[Person], key: str) -> list[str]:
     return lines
 
 
-# The authority a signature line opens with (Phụ lục I, ô 7a: TM., KT., TL., TUQ., Q.): the
-# signature's, no part of the person's title.
-_AUTHORITY = lazy(r"^\s*(?:T\.?\s?M|KT|TL|TUQ|Q)\.\s*", re.IGNORECASE)
-# Words before a title that make another of it, written with their own capital ("Phó Chủ tịch").
-_TITLE_PREFIXES = {"phó": "Phó", "quyền": "Quyền"}
-# Heads' titles (rules.agency_names.HEAD_TITLES) whose words after the first are not all small
-# in running text: the agency's kind a title names keeps its capital ("Chánh Văn phòng"), as
-# the presets of `vanthu init` write them; any other opens with a capital alone ("Chủ tịch").
-_TITLE_SPELLINGS = {"CHÁNH VĂN PHÒNG": "Chánh Văn phòng", "CHÁNH THANH TRA": "Chánh Thanh tra",
-                    "TỔNG GIÁM ĐỐC": "Tổng Giám đốc"}  # fmt: skip
-_UNIT_KINDS = {same_spelling("phòng"), same_spelling("ban")}
-
-
 def chair_title(signer: Signer, agency: Agency) -> str:
     """The chủ tọa's title as the sentence "Chủ trì (chủ tọa): đồng chí ..., <title>." writes
-    it, from the signature of the signer who chairs: the signer's own position (the last line
-    under any TM., KT. ... line), in running-text case, and, when it is a head's title alone
-    ("Phó Chủ tịch"), of the agency ("Phó Chủ tịch Hội đồng Thi đua - Khen thưởng tỉnh ...").
-    The signature block itself ("TM. HỘI ĐỒNG, KT. CHỦ TỊCH, PHÓ CHỦ TỊCH") is no title a
-    sentence can hold."""
-    lines = [line.strip() for line in signer.chuc_vu.splitlines() if line.strip()]
-    own = [line for line in lines if not _AUTHORITY().match(line)]
-    title = " ".join((own[-1] if own else _AUTHORITY().sub("", lines[-1])).split())
-    running, bare = running_title(title)
-    return _of_agency(running, agency.ten_day_du) if bare else running
-
-
-def running_title(title: str) -> tuple[str, bool]:
-    """A title in running-text case ("PHÓ CHỦ TỊCH" → "Phó Chủ tịch"; one typed in small
-    letters is kept as typed), and whether it is a head's title alone, naming no body."""
-    words = title.split()
-    prefix = []
-    while words and words[0].casefold() in _TITLE_PREFIXES:
-        prefix.append(words.pop(0))
-    head = _head_title(words)
-    rest = words[head:]
-    bare = head > 0 and not rest
-    if title != title.upper():
-        return title, bare
-    if not head:
-        return _opening_capital(" ".join([*prefix, *words])), bare
-    spelt = " ".join(words[:head])
-    opening = [_TITLE_PREFIXES[word.casefold()] for word in prefix]
-    opening.append(_TITLE_SPELLINGS.get(spelt, _opening_capital(spelt)))
-    if rest:  # the body named after the title: an agency's or a place's name ("UBND TỈNH ...")
-        # Read with the unit's kind the title ends with ("TRƯỞNG PHÒNG" + "TỔ CHỨC CÁN BỘ" as
-        # "Phòng Tổ chức cán bộ"), whose own word the title has already written.
-        kind = [words[head - 1]] if same_spelling(words[head - 1]) in _UNIT_KINDS else []
-        named = running_text_name(" ".join([*kind, *rest])).split()
-        opening.append(" ".join(named[len(kind) :]))
-    return " ".join(opening), bare
-
-
-def _head_title(words: list[str]) -> int:
-    """How many of `words` make the head's title they open with (HEAD_TITLES), else 0."""
-    keys = [same_spelling(word) for word in words]
-    titles = [same_spelling(title).split() for title in HEAD_TITLES]
-    return max((len(title) for title in titles if keys[: len(title)] == title), default=0)
-
-
-def _opening_capital(text: str) -> str:
-    """Text in capitals as a sentence writes it: the first letter a capital, the rest small;
-    an abbreviation (UBND, HĐND: no Vietnamese syllable) stays as written."""
-    words = [
-        word.lower() if is_vietnamese_syllable(word.lower().strip(",.;:()")) else word
-        for word in text.split()
-    ]
-    joined = " ".join(words)
-    return joined[:1].upper() + joined[1:]
-
-
-def _of_agency(title: str, agency: str) -> str:
-    """'Chánh Văn phòng' of 'Văn phòng UBND tỉnh Sơn La' → 'Chánh Văn phòng UBND tỉnh Sơn La':
-    the words the title ends with and the name opens with said once ('Trưởng phòng' of 'Phòng
-    Kinh tế' → 'Trưởng phòng Kinh tế')."""
-    words, names = title.split(), agency.split()
-    for size in range(min(len(words), len(names)), 0, -1):
-        if [same_spelling(w) for w in words[-size:]] == [same_spelling(n) for n in names[:size]]:
-            return " ".join([*words, *names[size:]])
-    return " ".join([*words, *names])
+    it, from the signature of the signer who chairs: the signer's own position in running-text
+    case, and, when it is a head's title alone ("Phó Chủ tịch"), of the agency ("Phó Chủ tịch
+    Hội đồng Thi đua - Khen thưởng tỉnh ..."). The signature block itself ("TM. HỘI ĐỒNG, KT.
+    CHỦ TỊCH, PHÓ CHỦ TỊCH") is no title a sentence can hold."""
+    running, bare = running_title(own_title(signer.chuc_vu))
+    return join_title(running, agency.ten_day_du) if bare else running
 
 
 def attendance_blocks(info: DocumentInfo) -> list[Block]:

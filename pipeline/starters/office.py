@@ -18,6 +18,7 @@ from pipeline.patterns import lazy
 from pipeline.rules.agency_names import place_in_name
 from pipeline.rules.dates import day_off
 from pipeline.rules.money import regime_on
+from pipeline.rules.titles import join_title, running_title
 from pipeline.text.normalize import nfc
 from pipeline.text.tones import same_spelling
 from pipeline.workspace.presets import (
@@ -160,22 +161,6 @@ def _same_parts(profile: Mapping[str, Any], preset: dict[str, Any]) -> int:
     return len(own & parts)
 
 
-def _join_title(title: str, body: str) -> str:
-    """'Chánh Văn phòng' + 'Văn phòng UBND tỉnh' → 'Chánh Văn phòng UBND tỉnh' (no repeat; the
-    words compared as same_spelling does: 'Chủ tịch Uỷ ban' + 'Ủy ban ...' too)."""
-    words, names = title.split(), body.split()
-    for size in range(min(len(words), len(names)), 0, -1):
-        if [same_spelling(w) for w in words[-size:]] == [same_spelling(n) for n in names[:size]]:
-            return " ".join([*words, *names[size:]])
-    return f"{title} {body}".strip()
-
-
-def _as_title(text: str) -> str:
-    """A title as running text writes it: GIÁM ĐỐC → Giám đốc; Chánh Văn phòng as it is."""
-    text = " ".join(text.split())
-    return text.capitalize() if text.isupper() else text
-
-
 def authority(profile: Mapping[str, Any], signer: str) -> str:
     """Thẩm quyền ban hành (ô 5b) that agrees with how `signer` signs.
 
@@ -191,12 +176,12 @@ def authority(profile: Mapping[str, Any], signer: str) -> str:
         title = whom if how.upper() in _DELEGATED else lines[-1]
         if how.upper() == "TM.":
             return body
-        return _join_title(_as_title(title), body)
+        return join_title(running_title(title)[0], body)
     how = str(entry.get("tham_quyen") or "")
     if how == "TM.":
         return body
     title = str(entry.get("thay_cho") or "") if how in _DELEGATED else ""
-    return _join_title(_as_title(title or (lines[0] if lines else "")), body)
+    return join_title(running_title(title or (lines[0] if lines else ""))[0], body)
 
 
 def _signs_on_behalf(entry: Any) -> bool:
