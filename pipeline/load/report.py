@@ -8,6 +8,12 @@ counted: the report is refused, naming both files and dates (a report is written
 is over, so one of the two dates is wrong; counting it, or leaving it out unseen, would print a
 wrong figure). A report's nam must be a year its trích yếu speaks of, and its date in that
 year or the next: a report copied from last year is caught before it prints.
+
+Nor is a decision left out unseen because it cannot be read: a document of the office and
+years the report counts that may be one of its decisions (its loai is no kind vanthu knows, or
+it is a Quyết định that does not validate: a misspelt khen_thuong) refuses the report, naming
+that file and why, as a syntax error in it does. A decision without its number (so: empty,
+"Số: ..../QĐ-…", a draft) has not been issued: it is not counted, and the report says so.
 """
 
 from __future__ import annotations
@@ -24,12 +30,15 @@ from pydantic_core import PydanticCustomError
 from pipeline.awards import AwardList, Entry, is_title
 from pipeline.errors import InputError, Said
 from pipeline.figures import YearFigures, figure_values, in_running_text
+from pipeline.kinds import KINDS
 from pipeline.load.attachments import DecisionAttachments, ReportAttachments
 from pipeline.load.contract import Attached, LoadedDocument, Resolver
 from pipeline.load.lists import ListUse, awards_year, counting_figures, list_use
+from pipeline.load.validation import validate
 from pipeline.load.yaml_source import Path_, Source, dotted, strings
 from pipeline.model.bao_cao import ReportData
 from pipeline.model.base import parse_date
+from pipeline.model.quyet_dinh import DecisionData
 from pipeline.paths import shown
 from pipeline.rules.award_names import name_key
 from pipeline.rules.dates import numeric_date, years_said
@@ -40,14 +49,78 @@ from pipeline.rules.placeholders import names_in
 DECISION = "quyet_dinh"
 
 
-def award_decisions(resolver: Resolver, paths: list[Path]) -> list[Path]:
-    """The documents among `paths` that are Quyết định with an award list."""
-    found = []
+def award_decisions(resolver: Resolver, paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """The documents among `paths` that are Quyết định with an award list, and those that may
+    be one though they do not say so: a loai that is no kind (quyet_dinh_, Quyet_dinh, none),
+    or a Quyết định without an award list (a Quyết định chung, or khen_thuong misspelt)."""
+    found, unsure = [], []
     for path in paths:
         data = resolver.parse(path).data
-        if data.get("loai") == DECISION and isinstance(data.get("khen_thuong"), dict):
+        code = data.get("loai")
+        if code == DECISION and isinstance(data.get("khen_thuong"), dict):
             found.append(path)
-    return found
+        elif code == DECISION or not isinstance(code, str) or code not in KINDS:
+            unsure.append(path)
+    return found, unsure
+
+
+def refuse_unreadable(
+    report: ReportData, resolver: Resolver, unsure: list[Path], office: Path
+) -> None:
+    """Refuse the report while a document it may count cannot be read as a decision (one of
+    award_decisions' unsure): counted without it, the report would print wrong figures and
+    nobody would know. Only those that could be among its decisions: of its office (or not
+    saying which) and dated in its year or the year before, not after the report (or without
+    a date that can be read). A Quyết định that validates without an award list is none."""
+    years = {report.nam, report.nam - 1}
+    for path in unsure:
+        source = resolver.parse(path)
+        try:
+            ref = source.data.get("co_quan")
+            if isinstance(ref, str) and resolver.agency(ref, source)[1] != office:
+                continue  # another office's
+            try:
+                day = parse_date(source.data.get("ngay"))
+            except PydanticCustomError:
+                day = None
+            if day is not None and (day.year not in years or day > report.ngay):
+                continue
+            if source.data.get("loai") == DECISION:
+                # Validated as its load would, without loading it: its own errors only (a
+                # valid one's signer or plan is its build's to refuse). built: the model's
+                # schema built under the loader's lock; imported here, an attacher is the
+                # loader's to import (contract).
+                from pipeline.load.documents import built
+
+                validate(built(DecisionData), source)
+                continue  # a Quyết định without an award list: not the report's
+            resolver.load(path)  # a loai that is no kind: refused, naming the kinds
+        except InputError as error:
+            raise InputError(
+                "data.report_decision_unreadable", file=error.file, line=error.line,
+                column=error.column, field=error.field, sheet=error.sheet, row=error.row,
+                error=Said(error), year=report.nam, decision=shown(path),
+            ) from None  # fmt: skip
+
+
+def numbered(
+    report: ReportData, decisions: list[LoadedDocument]
+) -> tuple[list[LoadedDocument], tuple[InputError, ...]]:
+    """The decisions that have their number (typed, or so: tu_dong: the register's, given at
+    build), and a warning for each one without it dated by the report's: a draft ("Số:
+    ..../QĐ-…") has not been issued (ban hành), so the report does not count it."""
+    kept: list[LoadedDocument] = []
+    drafts: list[InputError] = []
+    for document in decisions:
+        data = document.info.data
+        if data.needs_number or data.own_number is not None:
+            kept.append(document)
+        elif data.ngay <= report.ngay:
+            drafts.append(InputError(
+                "data.report_decision_unnumbered", decision=shown(document.path),
+                date=numeric_date(data.ngay),
+            ))  # fmt: skip
+    return kept, tuple(drafts)
 
 
 def issued_by_office(resolver: Resolver, found: list[Path], office: Path) -> list[Path]:
@@ -249,10 +322,12 @@ def report_attachments(data: ReportData, source: Source, resolver: Resolver) -> 
     """Figures of `data.nam` from the decisions dated in that year, and of the year before."""
     refuse_other_year(data, source)
     folder, paths = resolver.all_documents()
-    found = award_decisions(resolver, paths)
+    found, unsure = award_decisions(resolver, paths)
     agency, office = resolver.agency(data.co_quan, source)
     own = issued_by_office(resolver, found, office)
-    decisions = issued_by(data, source, dated_in(resolver, own, {data.nam, data.nam - 1}))
+    refuse_unreadable(data, resolver, unsure, office)
+    loaded, drafts = numbered(data, dated_in(resolver, own, {data.nam, data.nam - 1}))
+    decisions = issued_by(data, source, loaded)
     refuse_duplicates(source, decisions)
     names = (agency.ten_day_du,)
     current = year_figures(data.nam, decisions, names)
@@ -272,10 +347,11 @@ def report_attachments(data: ReportData, source: Source, resolver: Resolver) -> 
                 )
     # Which decisions count depends on every award decision's date, wherever it is kept: the
     # report is rebuilt when one is added, removed or edited (its data file), as for those
-    # it counts when their lists change.
-    files = dict.fromkeys([*current.files, *(before.files if before else []), *found])
+    # it counts when their lists change; and on those that may become one (unsure).
+    files = dict.fromkeys([*current.files, *(before.files if before else []), *found, *unsure])
     attachments = ReportAttachments(current, before, values)
     warnings = (
+        *drafts,
         *lists_counted_twice(source, decisions, resolver),
         *figures_without_value(source, values, data.nam - 1, folder),
     )

@@ -542,6 +542,14 @@ MESSAGES = {
         "year's report counts them twice; if this file was copied from {other}, name its own "
         "list in danh_sach; if one decision was replaced, remove its file from the data folder",
     },
+    "data.report_decision_unnumbered": {
+        "vi": "quyết định khen thưởng {decision} ngày {date} chưa có số: không tính (chưa ban "
+        "hành); khi ban hành, ghi số vào so: (hoặc so: tu_dong để lấy số của sổ) rồi dựng lại "
+        "báo cáo",
+        "en": "the award decision {decision} dated {date} has no number: not counted (not issued "
+        "yet); once it is issued, write its number in so: (or so: tu_dong to take the "
+        "register's) and build the report again",
+    },
     "data.list_counted_twice": {
         "vi": "{first} (dòng {first_line}) và {second} (dòng {second_line}) khen thưởng cùng một "
         "danh sách năm {year} ({how}): báo cáo tính cả hai, nên {count} lượt khen thưởng{money} "
@@ -569,6 +577,14 @@ MESSAGES = {
         "en": "there are no award decisions dated in {year} in {folder} to compare with, so "
         "{names} have no figure and print as: {printed}; write the sentence again (without the "
         "comparison with {year})",
+    },
+    "data.report_decision_unreadable": {
+        "vi": "{error}; báo cáo năm {year} không tính số liệu khi chưa đọc được {decision}: tệp "
+        "này có thể là một quyết định khen thưởng báo cáo phải tính (sửa tệp, rồi dựng lại báo "
+        "cáo)",
+        "en": "{error}; the {year} report cannot count its figures while {decision} cannot be "
+        "read: it may be one of the award decisions the report counts (correct the file, then "
+        "build the report again)",
     },
     "data.unknown_figure": {
         "vi": "số liệu '{{{{ {name} }}}}' không có; ví dụ số liệu có: '{{{{ {hint} }}}}'",
@@ -897,6 +913,15 @@ MESSAGES = {
         "vi": "số vô hạn hoặc không xác định ({value}) ở chỗ cần chữ hoặc một số cụ thể",
         "en": "an infinite or undefined number ({value}) where text or a plain number belongs",
     },
+    # 1e2, 0o10, 0x1F, 1_53: a number YAML reads from a form that is not decimal digits
+    # (yaml_source._construct), refused as true/false is: it would print as another (100, 08).
+    "data.number_form": {
+        "vi": "YAML đọc '{value}' thành số {number}, không phải như đã gõ; nếu là số, hãy ghi "
+        "bằng chữ số thập phân ({fixed}); nếu là chữ, hãy đặt trong dấu nháy kép ({quoted})",
+        "en": "YAML reads '{value}' as the number {number}, not as typed; if it is a number, "
+        "write it in decimal digits ({fixed}); if it is text, put it in double quotes "
+        "({quoted})",
+    },
     "data.key_not_text": {
         "vi": "khóa '{key}' phải là chữ; nếu đúng là như vậy, hãy đặt trong dấu nháy kép",
         "en": "the key '{key}' must be text; if it is meant as written, put it in double quotes",
@@ -940,9 +965,20 @@ MESSAGES = {
         "en": "YAML reads this sum as the decimal number {value}: write it without dots "
         '(200000) or in double quotes ("200.000"); for a coefficient write {{he_so: {value}}}',
     },
+    "data.coefficient_too_large": {
+        "vi": "hệ số “{value}” vượt quá mức vanthu nhận (tối đa {limit}): hãy xem lại hệ số",
+        "en": "the coefficient “{value}” is more than vanthu takes (at most {limit}): check it",
+    },
     "data.own_award_bad_coefficient": {
         "vi": "“{value}” không phải hệ số (số dương như 0,3 hoặc 1.5)",
         "en": "“{value}” is not a coefficient (a positive number such as 0,3 or 1.5)",
+    },
+    # Bounds far above any real figure (rules.money.MAX_*): a slip, refused at its line.
+    "data.money_too_large": {
+        "vi": "“{value}” đồng vượt quá mức vanthu nhận ({limit} đồng): hãy xem lại số tiền "
+        "(có thể thừa chữ số 0)",
+        "en": "“{value}” đồng is more than vanthu takes ({limit} đồng): check the sum (it may "
+        "have zeros too many)",
     },
     "data.own_award_no_recipient": {
         "vi": "ghi mức thưởng cho ca_nhan, cho tap_the, hoặc cho cả hai",
@@ -1059,6 +1095,12 @@ MESSAGES = {
         "710.000, hoặc để trống",
         "en": "cell {cell} holds '{value}', which does not read as an amount; write the sum in "
         "đồng, e.g. 710.000, or leave it empty",
+    },
+    "sheet.amount_too_large": {
+        "vi": "ô {cell} ghi '{value}', vượt quá mức một khoản tiền thưởng vanthu nhận ({limit} "
+        "đồng); hãy xem lại số tiền (có thể thừa chữ số 0), hoặc để trống",
+        "en": "cell {cell} holds '{value}', more than vanthu takes for one reward ({limit} "
+        "đồng); check the sum (it may have zeros too many), or leave it empty",
     },
     "sheet.amount_differs": {
         "vi": "ô {cell} ghi {typed} đồng, nhưng «{award}» cho {recipient} là {amount} đồng "
