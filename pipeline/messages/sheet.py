@@ -565,6 +565,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "danh sách quá dài (quá {limit} dòng); hãy chia thành nhiều quyết định.",
         "en": "the list is too long (more than {limit} rows); split it over several decisions.",
     },
+    "sheet.far_cell": {
+        "vi": "ô {cell} có nội dung nhưng nằm ngoài vùng một danh sách có thể có (tới dòng "
+        "{rows}, cột {columns}); hãy xóa nội dung ô đó (hoặc chép danh sách sang một tệp mới) "
+        "rồi lưu lại.",
+        "en": "cell {cell} holds a value but lies beyond the area a list may take (up to row "
+        "{rows}, column {columns}); delete its value (or copy the list into a new file) and "
+        "save it again.",
+    },
+    "sheet.row_zero": {
+        "vi": "ô hay dòng '{cell}' mang số dòng 0, không có trong Excel (dòng đánh số từ 1): "
+        "tệp do một phần mềm khác ghi sai; hãy mở bằng Excel hoặc LibreOffice rồi lưu lại.",
+        "en": "cell or row '{cell}' has row number 0, which Excel does not have (rows are "
+        "numbered from 1): another program wrote the file wrongly; open it in Excel or "
+        "LibreOffice and save it again.",
+    },
+    "sheet.csv_too_many_lines": {
+        "vi": "tệp có quá nhiều dòng (quá {limit} dòng, kể cả dòng trống) để là một danh sách; "
+        "hãy xóa các dòng trống rồi lưu lại.",
+        "en": "the file has too many lines (over {limit}, blank ones included) to be a list; "
+        "delete the blank lines and save it again.",
+    },
     "sheet.part_too_large": {
         "vi": "tệp chứa phần '{part}' quá lớn khi giải nén (quá {limit} byte); hãy mở bằng "
         "Excel và lưu lại.",

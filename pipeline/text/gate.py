@@ -9,6 +9,7 @@ Refused (they cannot be written in XML 1.0, or they change the document behind t
 - lone surrogates (U+D800–U+DFFF) and the noncharacters U+FDD0–U+FDEF and U+xFFFE/U+xFFFF;
 - bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069): they
   reorder what a reader sees without being seen;
+- the Hangul fillers U+115F, U+1160, U+3164, U+FFA0: letters that print as nothing;
 - emoji and pictographs (which ones: see below): a 🌸 typed in a name from a phone's keyboard
   has no place in an official document, is in none of its fonts (the PDF shows nothing, the
   .docx a coloured picture) and sorts the name first.
@@ -16,9 +17,10 @@ Refused (they cannot be written in XML 1.0, or they change the document behind t
 Normalised (invisible in print, but they break comparisons, sorting and look-ups of names):
 - other spaces become an ordinary space: no-break space U+00A0, U+1680, U+2000–U+200A,
   narrow no-break space U+202F, U+205F, ideographic space U+3000;
-- zero-width characters are removed: zero-width space U+200B, word joiner U+2060, zero-width
-  no-break space (BOM) U+FEFF, soft hyphen U+00AD, Mongolian vowel separator U+180E,
-  left-to-right and right-to-left marks U+200E/U+200F; but a soft hyphen that is TCVN3's ư
+- zero-width characters are removed: zero-width space U+200B, zero-width non-joiner and joiner
+  U+200C/U+200D, word joiner and invisible operators U+2060-U+2064, zero-width no-break space
+  (BOM) U+FEFF, soft hyphen U+00AD, Mongolian vowel separator U+180E, left-to-right,
+  right-to-left and Arabic letter marks U+200E/U+200F/U+061C; but a soft hyphen that is TCVN3's ư
   ("H\u00adng" is "Hưng" typed with a .VnTime font) is kept, for the legacy check to refuse
   the text with its Unicode (pipeline.text.legacy.keep_tcvn3_u_horns says which);
 - line and paragraph separators U+2028/U+2029 become a line break (as a typed new line).
@@ -57,6 +59,10 @@ _PICTOGRAPHS_ASTRAL = "\U0001f000-\U0001fffd\U000e0000-\U000e007f\U000e0100-\U00
 
 _REFUSED_BMP = "\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
 _REFUSED_BMP += "\u202a-\u202e\u2066-\u2069" + _PICTOGRAPHS_BMP
+# The Hangul fillers (U+115F, U+1160, U+3164, U+FFA0) are letters that print as nothing: refused
+# with their name, not removed, as a letter is never dropped from a name unseen; in a list they
+# are the way to make a name look like another's, or like none ("Nguyễn\u3164Văn A").
+_REFUSED_BMP += "\u115f\u1160\u3164\uffa0"
 REFUSED_PATTERN = (
     f"[{_REFUSED_BMP}{_PICTOGRAPHS_ASTRAL}"
     + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17))
@@ -64,7 +70,16 @@ REFUSED_PATTERN = (
 )
 _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
 _SPACES += "\u202f\u205f\u3000"
-_REMOVED = "\u200b\u2060\ufeff\u00ad\u180e\u200e\u200f"
+# Removed, not refused: each is invisible and changes nothing a reader sees in Vietnamese text
+# (they come with text copied from web pages, Word and PDFs), so the text means the same without
+# them, and kept they would make "Nguyễn Đ\u200dức Thọ" a second person beside "Nguyễn Đức Thọ",
+# printed alike and paid twice. Besides the zero-width space and the BOM: the zero-width
+# non-joiner and joiner U+200C/U+200D (they only choose a ligature or an emoji's shape; an emoji
+# itself is refused before this), the word joiner and the invisible operators of mathematics
+# U+2060-U+2064, and the Arabic letter mark U+061C, a directional mark like U+200E/U+200F (marks
+# only settle the direction of the characters beside them; the embeddings and overrides that
+# reorder a run are refused above).
+_REMOVED = "\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e\u200e\u200f\u061c"
 _TABLE = str.maketrans(
     {**{c: " " for c in _SPACES}, **{c: None for c in _REMOVED}, "\u2028": "\n", "\u2029": "\n"}
 )

@@ -18,6 +18,16 @@ MAX_FILE_BYTES = 50 * 1024 * 1024  # the .xlsx or .csv file itself
 MAX_PART_BYTES = 256 * 1024 * 1024  # one part of an .xlsx once inflated (the sheet's XML)
 MAX_ROWS = 20_000  # people and collectives in one list
 MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
+# The area of a sheet a list may use (a cell with a value beyond it is refused before the sheet
+# is read: calamine makes one cell in memory for every cell of the rectangle up to the farthest
+# cell with a value, 550 GB for one at XFD1048576): the rows of a list as long as allowed, with
+# its title and header and blank rows between groups; columns as many as Excel 2003 had (IV).
+MAX_SHEET_ROWS = MAX_ROWS + 1_000
+MAX_SHEET_COLUMNS = 256
+# Lines of a CSV file, blank ones too (read one by one, they took 5 s a million): ten for each
+# row of a list as long as allowed, for cells of several lines and an export's blank rows. Blank
+# lines at the end of the file, however many, are not read (csv_files._without_blank_end).
+MAX_CSV_LINES = 10 * MAX_ROWS
 
 
 def check_size(path: Path, limit: int) -> os.stat_result:

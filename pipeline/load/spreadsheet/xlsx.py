@@ -37,13 +37,15 @@ from lxml import etree
 from pipeline.errors import InputError
 from pipeline.load import read_log
 from pipeline.load.bounded import keep
-from pipeline.load.spreadsheet.cells import ExcelError, Formula
+from pipeline.load.spreadsheet.cells import ExcelError, Formula, get_column_letter
 from pipeline.load.spreadsheet.detect import refuse_not_zip, refuse_ole2
 from pipeline.load.spreadsheet.directory import Archive, Directory
 from pipeline.load.spreadsheet.fields import Wanted, normalize_header
 from pipeline.load.spreadsheet.header import HEADER_SCAN_ROWS, Record, scan_header
 from pipeline.load.spreadsheet.limits import (
     MAX_FILE_BYTES,
+    MAX_SHEET_COLUMNS,
+    MAX_SHEET_ROWS,
     check_size,
     read_failed,
     refuse_large_parts,
@@ -72,6 +74,14 @@ _MARKERS = (rb"<f", rb":f[\s/>]", rb"t=(?:\"e\"|'e')")
 # A hidden row (or column) in a sheet's XML: only then are its rows looked at.
 _HIDDEN_MARKERS = (rb'hidden="1"', rb"hidden='1'", rb'hidden="true"', rb"hidden='true'")
 _HIDDEN_VALUES = ("1", "true")
+# A reference (r="...") that may be beyond the area a list may use (limits.MAX_SHEET_ROWS and
+# MAX_SHEET_COLUMNS): a column of two letters or more or a row of five digits or more (AB7,
+# C12345, <row r="12345">), in capitals or not, quoted either way, with spaces around '=' or
+# not, wherever the attribute stands in its tag. Possessive, so that a list's own reference
+# (r="G63") fails at its closing quote without trying again. Attributes whose name ends in r
+# match too (operator="between"): only then are the cells looked at (_far_cell).
+_FAR_MARKERS = (rb"r\s*+=\s*+[\"']\s*+[A-Za-z]?+[0-9]{0,4}+[^\"'.]",)
+_far_reference = lazy(_FAR_MARKERS[0])
 _SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
@@ -100,15 +110,22 @@ def read_xlsx(path: Path, sheet: str | None, fields: list[Wanted]) -> Table:
         except _CALAMINE_ERRORS as exc:
             raise InputError("sheet.bad_xlsx", file=path, reason=xlsx_reason(exc)) from None
         title = _pick_sheet(book, sheet, path)
+        part = _sheet_part(archive, data, title)
+        formulas = hides = False
+        if part is not None:
+            # Before calamine reads the sheet: a cell far out makes it abort (_refuse_far_cells).
+            formulas, hides, far = _mentions(
+                archive, data, part, _MARKERS, _HIDDEN_MARKERS, _FAR_MARKERS
+            )
+            if far:
+                _refuse_far_cells(archive, data, part, path, title)
         try:
             worksheet = book.get_sheet_by_name(title)
             merged = list(worksheet.merged_cell_ranges or [])
-            part = _sheet_part(archive, data, title)
             special: dict[tuple[int, int], object] = {}
             hidden: frozenset[int] = frozenset()
             hidden_columns: tuple[ColumnSpan, ...] = ()
             if part is not None:
-                formulas, hides = _mentions(archive, data, part, _MARKERS, _HIDDEN_MARKERS)
                 special = _special_cells(archive, part, path) if formulas else {}
                 if hides:
                     hidden, hidden_columns = _hidden_rows_and_columns(archive, part, path)
@@ -118,12 +135,14 @@ def read_xlsx(path: Path, sheet: str | None, fields: list[Wanted]) -> Table:
                 hidden_columns=hidden_columns,
             )  # fmt: skip
         except _CALAMINE_ERRORS as exc:
+            if part is not None:  # a row 0 (<row r="0">, A0) is said as such, not as damage
+                _refuse_far_cells(archive, data, part, path, title)
             reason = xlsx_reason(exc)
             raise InputError("sheet.bad_xlsx", file=path, sheet=title, reason=reason) from None
         except InputError as exc:
             if exc.key not in _NO_HEADER:
                 raise
-            elsewhere = _header_elsewhere(book, title, fields, path)
+            elsewhere = _header_elsewhere(book, title, fields, path, archive, data)
             if elsewhere is None:
                 raise
             raise elsewhere from None
@@ -134,7 +153,9 @@ def read_xlsx(path: Path, sheet: str | None, fields: list[Wanted]) -> Table:
 _NO_HEADER = frozenset({"sheet.empty_sheet", "sheet.missing_column", "sheet.missing_column_close"})
 
 
-def _header_elsewhere(book: Any, title: str, fields: list[Wanted], path: Path) -> InputError | None:
+def _header_elsewhere(
+    book: Any, title: str, fields: list[Wanted], path: Path, archive: Archive, data: bytes
+) -> InputError | None:
     """The refusal of sheet `title`, without the list's header, naming the other sheets of the
     workbook (hidden ones too) whose first rows hold it, and the 'trang_tinh' that reads the
     first: a list on a hidden sheet, or behind an instructions sheet, is not read unless named
@@ -145,6 +166,13 @@ def _header_elsewhere(book: Any, title: str, fields: list[Wanted], path: Path) -
         if meta.typ != python_calamine.SheetTypeEnum.WorkSheet or meta.name == title:
             continue
         try:
+            # Read only when calamine can read it without a cell far out (_refuse_far_cells).
+            other = _sheet_part(archive, data, meta.name)
+            if other is None:
+                continue
+            if _mentions(archive, data, other, _FAR_MARKERS)[0]:
+                if _far_cell(archive, other) is not None:
+                    continue
             worksheet = book.get_sheet_by_name(meta.name)
             prefix = list(islice(_records(worksheet, {}), HEADER_SCAN_ROWS))
             held = scan_header(prefix, fields).header is not None
@@ -402,13 +430,83 @@ def _mentions(
             while chunk := stream.read(1 << 20):
                 window = tail + chunk
                 for index, group in enumerate(groups):
-                    found[index] = found[index] or any(_finder(p)(window) for p in group)
+                    # A reference split by spaces across two chunks would be missed: a part
+                    # this large (over members.WHOLE_PART_BYTES) has its cells looked at.
+                    found[index] = found[index] or group is _FAR_MARKERS or any(
+                        _finder(p)(window) for p in group
+                    )
                 if all(found):
                     break
                 tail = window[-16:]
     except (KeyError, zipfile.BadZipFile, OSError):
         pass
     return tuple(found)
+
+
+def _refuse_far_cells(archive: Archive, data: bytes, part: str, path: Path, title: str) -> None:
+    """InputError naming a cell with a value beyond the area a list may use, or a reference to
+    row 0: calamine makes a cell in memory for every cell up to the farthest one (one at
+    XFD1048576 aborts the program asking for 550 GB), and fails on row 0 saying only that the
+    file is damaged. Made only when the sheet's bytes hold such a reference (_FAR_MARKERS)."""
+    far = _far_cell(archive, part)
+    if far is None:
+        return
+    cell, row = far
+    if row == 0:
+        raise InputError("sheet.row_zero", file=path, sheet=title, cell=cell)
+    raise InputError(
+        "sheet.far_cell", file=path, sheet=title, cell=cell, rows=MAX_SHEET_ROWS,
+        columns=get_column_letter(MAX_SHEET_COLUMNS),
+    )  # fmt: skip
+
+
+def _far_cell(archive: Archive, part: str) -> tuple[str, int] | None:
+    """The first cell of the sheet with a value beyond MAX_SHEET_ROWS or MAX_SHEET_COLUMNS, or
+    referring to row 0, as (its reference, its row); None if there is none. Cells and rows are
+    placed as calamine places them: where their r says, else after the one before; a cell
+    without a value (only a style) makes calamine's area no larger. None too when the XML
+    cannot be read: calamine then says the file is damaged."""
+    row = 0
+    try:
+        with archive.open(part) as stream:
+            for event, element in etree.iterparse(
+                stream, events=("start", "end"), tag=("{*}row", "{*}c"), resolve_entities=False,
+                no_network=True, huge_tree=False,
+            ):  # fmt: skip
+                if etree.QName(element).localname == "row":
+                    if event == "start":
+                        written = (element.get("r") or "").strip()
+                        row = int(written) if written.isdigit() else row + 1
+                        column = 0
+                        if row == 0:
+                            return str(written), 0
+                    else:
+                        element.clear()
+                    continue
+                if event == "start":
+                    continue
+                written = (element.get("r") or "").strip()
+                where = _coordinates(written) if written else (row, column + 1)
+                if where is None:
+                    continue
+                cell_row, column = where
+                if cell_row == 0:
+                    return written, 0
+                beyond = cell_row > MAX_SHEET_ROWS or column > MAX_SHEET_COLUMNS
+                if beyond and _has_value(element):
+                    return written or f"{get_column_letter(column)}{cell_row}", cell_row
+    except (etree.XMLSyntaxError, KeyError, zipfile.BadZipFile, OSError, ValueError):
+        return None
+    return None
+
+
+def _has_value(cell: Any) -> bool:
+    """Whether a <c> holds a value calamine keeps (a <v> with text, an inline string)."""
+    for child in cell:
+        name = etree.QName(child).localname
+        if name == "is" or (name == "v" and child.text):
+            return True
+    return False
 
 
 def _holds_any(whole: bytes, patterns: tuple[bytes, ...]) -> bool:
@@ -466,6 +564,7 @@ _formula_after = lazy(rb"f(?:(?<=<f)|(?<=:f)[\s/>])")
 # Searches told apart from _holds_any's for the groups read_xlsx looks for.
 _FAST_SEARCHES: dict[tuple[bytes, ...], Callable[[bytes, tuple[bytes, ...]], bool]] = {
     _MARKERS: _formula_or_error,
+    _FAR_MARKERS: lambda whole, patterns: _far_reference().search(whole) is not None,
 }
 
 
