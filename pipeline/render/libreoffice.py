@@ -25,7 +25,8 @@ from __future__ import annotations
 
 from typing import Any
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+from pipeline.ooxml_names import W_CLARK
+
 QUOC_HIEU_STYLE = "QuocHieu"
 # The tags of the header block's widths (tools/make_templates.py, block_header).
 TABLE_WIDTH = "{{ dau_trang.tong }}"
@@ -57,7 +58,7 @@ def restored_header_widths(document_xml: bytes) -> bytes:
         root = etree.fromstring(document_xml)
     except etree.XMLSyntaxError:
         return document_xml  # reading the template says so, with the place
-    restored = [table for table in root.iter(f"{_W}tbl") if _restore(table)]
+    restored = [table for table in root.iter(f"{W_CLARK}tbl") if _restore(table)]
     if not restored:
         return document_xml
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
@@ -65,20 +66,20 @@ def restored_header_widths(document_xml: bytes) -> bytes:
 
 def _restore(table: Any) -> bool:
     """Put the width tags back into `table` if it is the header table split equally."""
-    grid = table.findall(f"{_W}tblGrid/{_W}gridCol")
-    rows = table.findall(f"{_W}tr")
+    grid = table.findall(f"{W_CLARK}tblGrid/{W_CLARK}gridCol")
+    rows = table.findall(f"{W_CLARK}tr")
     if len(grid) != len(COLUMN_WIDTHS) or not rows or not _holds_quoc_hieu(table):
         return False
-    widths = [_twips(column.get(f"{_W}w")) for column in grid]
+    widths = [_twips(column.get(f"{W_CLARK}w")) for column in grid]
     if None in widths or abs(widths[0] - widths[1]) > _EQUAL_SPLIT_SLACK:  # type: ignore[operator]
         return False
     if abs(sum(widths) - _text_width(table)) > _TEXT_WIDTH_SLACK:  # type: ignore[arg-type]
         return False  # equal columns of the maintainer's own width: kept
-    cells = [row.findall(f"{_W}tc") for row in rows]
+    cells = [row.findall(f"{W_CLARK}tc") for row in rows]
     if any(len(row) != len(COLUMN_WIDTHS) for row in cells):
         return False  # merged or added cells: not the block as vanthu wrote it
     for column, tag in zip(grid, COLUMN_WIDTHS, strict=True):
-        column.set(f"{_W}w", tag)
+        column.set(f"{W_CLARK}w", tag)
     for row in cells:
         for cell, tag in zip(row, COLUMN_WIDTHS, strict=True):
             _set_width(cell, "tcPr", "tcW", tag)
@@ -94,10 +95,10 @@ def restored_widths(document_xml: bytes) -> list[int] | None:
     from lxml import etree
 
     root = etree.fromstring(document_xml)
-    for table in root.iter(f"{_W}tbl"):
-        grid = table.findall(f"{_W}tblGrid/{_W}gridCol")
+    for table in root.iter(f"{W_CLARK}tbl"):
+        grid = table.findall(f"{W_CLARK}tblGrid/{W_CLARK}gridCol")
         if len(grid) == len(COLUMN_WIDTHS) and _holds_quoc_hieu(table):
-            widths = [_twips(column.get(f"{_W}w")) for column in grid]
+            widths = [_twips(column.get(f"{W_CLARK}w")) for column in grid]
             if None not in widths:
                 return [w for w in widths if w is not None]
     return None
@@ -107,19 +108,19 @@ def _text_width(table: Any) -> int:
     """The text width (paper less left and right margins and gutter) of the section `table`
     stands in: the first section break after it, else the body's last section."""
     sect = None
-    for following in table.itersiblings(f"{_W}p"):
-        sect = following.find(f"{_W}pPr/{_W}sectPr")
+    for following in table.itersiblings(f"{W_CLARK}p"):
+        sect = following.find(f"{W_CLARK}pPr/{W_CLARK}sectPr")
         if sect is not None:
             break
     if sect is None:
         body = table.getparent()
-        sect = body.find(f"{_W}sectPr") if body is not None else None
-    size = sect.find(f"{_W}pgSz") if sect is not None else None
-    margins = sect.find(f"{_W}pgMar") if sect is not None else None
+        sect = body.find(f"{W_CLARK}sectPr") if body is not None else None
+    size = sect.find(f"{W_CLARK}pgSz") if sect is not None else None
+    margins = sect.find(f"{W_CLARK}pgMar") if sect is not None else None
     if size is None or margins is None:
         return _USUAL_TEXT_WIDTH
-    page = _twips(size.get(f"{_W}w"))
-    sides = [_twips(margins.get(f"{_W}{side}", "0")) for side in ("left", "right", "gutter")]
+    page = _twips(size.get(f"{W_CLARK}w"))
+    sides = [_twips(margins.get(f"{W_CLARK}{side}", "0")) for side in ("left", "right", "gutter")]
     if page is None or None in sides:
         return _USUAL_TEXT_WIDTH
     return page - sum(side for side in sides if side is not None)
@@ -129,11 +130,11 @@ def _holds_quoc_hieu(table: Any) -> bool:
     """Whether a paragraph of `table` itself (not of a table nested in it) is the Quốc hiệu."""
     from pipeline.render.header_texts import QUOC_HIEU
 
-    for paragraph in table.iterfind(f"{_W}tr/{_W}tc/{_W}p"):
-        style = paragraph.find(f"{_W}pPr/{_W}pStyle")
-        if style is not None and style.get(f"{_W}val") == QUOC_HIEU_STYLE:
+    for paragraph in table.iterfind(f"{W_CLARK}tr/{W_CLARK}tc/{W_CLARK}p"):
+        style = paragraph.find(f"{W_CLARK}pPr/{W_CLARK}pStyle")
+        if style is not None and style.get(f"{W_CLARK}val") == QUOC_HIEU_STYLE:
             return True
-        text = "".join(t.text or "" for t in paragraph.iter(f"{_W}t"))
+        text = "".join(t.text or "" for t in paragraph.iter(f"{W_CLARK}t"))
         if " ".join(text.split()) == QUOC_HIEU:
             return True
     return False
@@ -146,16 +147,16 @@ def _twips(value: str | None) -> int | None:
 def _set_width(owner: Any, properties: str, name: str, tag: str) -> None:
     """`owner`'s width element (w:tcW of a cell, w:tblW of the table) set to `tag` in twips,
     added first in its properties where LibreOffice left none."""
-    props = owner.find(f"{_W}{properties}")
+    props = owner.find(f"{W_CLARK}{properties}")
     if props is None:
         return  # a cell or table without properties has no width to set: the grid holds it
-    width = props.find(f"{_W}{name}")
+    width = props.find(f"{W_CLARK}{name}")
     if width is None:
-        width = props.makeelement(f"{_W}{name}", {})
+        width = props.makeelement(f"{W_CLARK}{name}", {})
         # tblW follows tblStyle, tblpPr, tblOverlap, bidiVisual, tblStyleRowBandSize,
         # tblStyleColBandSize; tcW follows cnfStyle. LibreOffice writes none of those first
         # but tblStyle and cnfStyle.
-        first = props.find(f"{_W}tblStyle" if name == "tblW" else f"{_W}cnfStyle")
+        first = props.find(f"{W_CLARK}tblStyle" if name == "tblW" else f"{W_CLARK}cnfStyle")
         props.insert(0 if first is None else props.index(first) + 1, width)
-    width.set(f"{_W}w", tag)
-    width.set(f"{_W}type", "dxa")
+    width.set(f"{W_CLARK}w", tag)
+    width.set(f"{W_CLARK}type", "dxa")

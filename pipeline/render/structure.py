@@ -30,6 +30,7 @@ from lxml import etree
 from markupsafe import Markup
 
 from pipeline.i18n import t
+from pipeline.ooxml_names import MC_CLARK, PACKAGE_RELS_CLARK, R_CLARK, W_CLARK
 from pipeline.patterns import lazy
 from pipeline.render.compose import (
     BLOCKS_DIR,
@@ -76,7 +77,6 @@ if TYPE_CHECKING:
     from pipeline.render.compose import TemplateLibrary
     from pipeline.verify.document import Paragraph
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _delimiter = lazy(r"\{\{|\}\}|\{%|%\}")
 _CLOSING = {"{{": "}}", "{%": "%}"}
 # docxtpl's marked tags that stand for their whole paragraph, row or cell.
@@ -131,7 +131,7 @@ def paragraph_faults(document_xml: str, blocks: Collection[str] | None = None) -
     """Unbalanced delimiters, marked tags not alone, includes of unknown blocks (`blocks`: the
     include names that exist; None: not checked)."""
     faults: list[Fault] = []
-    body = etree.fromstring(document_xml.encode("utf-8")).find(f"{_W}body")
+    body = etree.fromstring(document_xml.encode("utf-8")).find(f"{W_CLARK}body")
     numbered = _numbered_paragraphs(body) if body is not None else {}
     for text, nth in numbered.values():
         if "{" not in text and "}" not in text:
@@ -1063,7 +1063,7 @@ class _Line(Phrase):
 # Revisions Word records with Track Changes on: inserted, deleted and moved text, changed
 # formatting of a run, paragraph, section, table, row or cell, inserted and deleted cells.
 _REVISIONS = frozenset(
-    f"{_W}{name}"
+    f"{W_CLARK}{name}"
     for name in (
         "ins", "del", "moveFrom", "moveTo", "moveFromRangeStart", "moveToRangeStart",
         "rPrChange", "pPrChange", "sectPrChange", "tblPrChange", "tblPrExChange", "trPrChange",
@@ -1072,7 +1072,6 @@ _REVISIONS = frozenset(
         "customXmlMoveToRangeStart",
     )
 )  # fmt: skip
-_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _OBJECTS = {"hyperlink": "tpl.what.link", "blip": "tpl.what.picture",
             "imagedata": "tpl.what.picture", "OLEObject": "tpl.what.object",
             "object": "tpl.what.object"}  # fmt: skip
@@ -1093,7 +1092,7 @@ def package_faults(library: TemplateLibrary, name: str, named: bool = True) -> l
     if not has_revisions and (own_parts or not relationship_reference().search(document_xml)):
         return []
     root = etree.fromstring(document_xml.encode("utf-8"))
-    body = root.find(f"{_W}body")
+    body = root.find(f"{W_CLARK}body")
     if body is None:
         return []
     package: Package | None = None
@@ -1109,7 +1108,7 @@ def package_faults(library: TemplateLibrary, name: str, named: bool = True) -> l
             key = "tpl.tracked_changes"
         elif not own_parts:
             for attribute, value in element.attrib.items():
-                if not attribute.startswith(_R):
+                if not attribute.startswith(R_CLARK):
                     continue
                 if package is None:
                     package = Package.read(library.file(name))
@@ -1151,8 +1150,8 @@ def _numbered_paragraphs(body: Any) -> dict[Any, tuple[str, int]]:
     proxies alive, so the same element is the same key while the dict lives)."""
     out: dict[Any, tuple[str, int]] = {}
     seen: dict[str, int] = {}
-    for paragraph in body.iter(f"{_W}p"):
-        text = "".join(t.text or "" for t in paragraph.iter(f"{_W}t"))
+    for paragraph in body.iter(f"{W_CLARK}p"):
+        text = "".join(t.text or "" for t in paragraph.iter(f"{W_CLARK}t"))
         nth = seen.get(text, 0)
         seen[text] = nth + 1
         out[paragraph] = (text, nth)
@@ -1161,17 +1160,17 @@ def _numbered_paragraphs(body: Any) -> dict[Any, tuple[str, int]]:
 
 def _in_section(element: Any) -> bool:
     """Whether `element` is part of section properties (the frame's replace them)."""
-    return element.tag == f"{_W}sectPr" or any(
-        a.tag == f"{_W}sectPr" for a in element.iterancestors()
+    return element.tag == f"{W_CLARK}sectPr" or any(
+        a.tag == f"{W_CLARK}sectPr" for a in element.iterancestors()
     )
 
 
 def _paragraph_around(element: Any) -> Any:
     """The paragraph holding `element`, else the first one inside it (a row's or cell's)."""
-    if element.tag == f"{_W}p":
+    if element.tag == f"{W_CLARK}p":
         return element
-    around = next(element.iterancestors(f"{_W}p"), None)
-    return around if around is not None else next(element.iter(f"{_W}p"), None)
+    around = next(element.iterancestors(f"{W_CLARK}p"), None)
+    return around if around is not None else next(element.iter(f"{W_CLARK}p"), None)
 
 
 def section_faults(library: TemplateLibrary, name: str, named: bool = True) -> list[Found]:
@@ -1182,23 +1181,22 @@ def section_faults(library: TemplateLibrary, name: str, named: bool = True) -> l
     document_xml = library.stored_document_xml(name)
     if document_xml is None or "{" not in document_xml or "<w:sectPr" not in document_xml:
         return []
-    body = etree.fromstring(document_xml.encode("utf-8")).find(f"{_W}body")
+    body = etree.fromstring(document_xml.encode("utf-8")).find(f"{W_CLARK}body")
     if body is None:
         return []
     faults = []
     for paragraph, (text, nth) in _numbered_paragraphs(body).items():
         control = _control().search(text)
-        if control is not None and paragraph.find(f"{_W}pPr/{_W}sectPr") is not None:
+        if control is not None and paragraph.find(f"{W_CLARK}pPr/{W_CLARK}sectPr") is not None:
             faults.append(Fault("tpl.section_in_tag", {"tag": _shown(control[0])}, text, nth=nth))
     return _found_by_text(library, name, faults, named)
 
 
 # Header and footer parts: where a section names them (w:headerReference) and by which
 # relationship of document.xml.
-_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-_IN_TEXT_BOX = (f"{_W}txbxContent", _MC_FALLBACK)
+_MC_FALLBACK = f"{MC_CLARK}Fallback"
+_IN_TEXT_BOX = (f"{W_CLARK}txbxContent", _MC_FALLBACK)
 _RELATIONSHIPS = "word/_rels/document.xml.rels"
-_PACKAGE_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 
 def running_faults(library: TemplateLibrary, name: str, named: bool = True) -> list[Found]:
@@ -1250,17 +1248,17 @@ def _running_labels(package: Package) -> dict[str, tuple[int, str, str, int]]:
     if not xml or not rels_xml:
         return {}
     try:
-        rels = etree.fromstring(rels_xml).iter(f"{_PACKAGE_RELS}Relationship")
+        rels = etree.fromstring(rels_xml).iter(f"{PACKAGE_RELS_CLARK}Relationship")
         targets = {rel.get("Id"): part_of(rel.get("Target") or "") for rel in rels}
-        sections = list(etree.fromstring(xml).iter(f"{_W}sectPr"))
+        sections = list(etree.fromstring(xml).iter(f"{W_CLARK}sectPr"))
     except etree.XMLSyntaxError:
         return {}  # a damaged body is reported where it is read first
     labels: dict[str, tuple[int, str, str, int]] = {}
     for number, sect in enumerate(sections, start=1):
         for kind in ("header", "footer"):
-            for ref in sect.iter(f"{_W}{kind}Reference"):
-                target = targets.get(ref.get(f"{_R}id"))
-                variant = ref.get(f"{_W}type") or "default"
+            for ref in sect.iter(f"{W_CLARK}{kind}Reference"):
+                target = targets.get(ref.get(f"{R_CLARK}id"))
+                variant = ref.get(f"{W_CLARK}type") or "default"
                 if target and target not in labels and variant in ("default", "first", "even"):
                     order = len(labels)
                     labels[target] = (order, kind, variant, number if len(sections) > 1 else 0)
@@ -1272,11 +1270,11 @@ def _running_paragraphs(root: Any) -> list[tuple[int, str]]:
     text box's paragraphs are read with the paragraph anchoring it)."""
     out = []
     number = 0
-    for paragraph in root.iter(f"{_W}p"):
+    for paragraph in root.iter(f"{W_CLARK}p"):
         if any(a.tag in _IN_TEXT_BOX for a in paragraph.iterancestors()):
             continue
         number += 1
-        texts = (t.text or "" for t in paragraph.iter(f"{_W}t")
+        texts = (t.text or "" for t in paragraph.iter(f"{W_CLARK}t")
                  if not any(a.tag == _MC_FALLBACK for a in t.iterancestors()))  # fmt: skip
         out.append((number, "".join(texts)))
     return out

@@ -12,12 +12,10 @@ from functools import cached_property
 
 from lxml import etree
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-NS = {"w": W}
-
-
-def w(name: str) -> str:
-    return f"{{{W}}}{name}"
+# NS: "w:" alone (ooxml_names.W_NS), the map the hot paths below find() with.
+from pipeline.ooxml_names import W_NS as NS
+from pipeline.ooxml_names import W as W
+from pipeline.ooxml_names import w as w
 
 
 @dataclass(frozen=True)

@@ -4,24 +4,10 @@ from __future__ import annotations
 
 from lxml import etree
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-NS = {
-    "w": W,
-    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
-    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-    "v": "urn:schemas-microsoft-com:vml",
-    "o": "urn:schemas-microsoft-com:office:office",
-    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
-    "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
-    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
-}
-
-
-def q(name: str) -> str:
-    """Clark name of a prefixed tag: q('w:p')."""
-    prefix, local = name.split(":")
-    return f"{{{NS[prefix]}}}{local}"
+# The names themselves live below render/ and verify/ alike; the reader's modules take them here.
+from pipeline.ooxml_names import NS as NS
+from pipeline.ooxml_names import W as W
+from pipeline.ooxml_names import q as q
 
 
 def as_int(value: object) -> int | None:

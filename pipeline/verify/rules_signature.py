@@ -8,6 +8,7 @@ import re
 from pipeline.rules.agency_names import authority_kind, signing_mismatch
 from pipeline.verify.document import Document, Paragraph
 from pipeline.verify.layout import Layout, flat
+from pipeline.verify.model import TAG
 from pipeline.verify.report import DOCUMENT, Location, Report, excerpt, literal, msg
 from pipeline.verify.rules_header import lines_wider_than, section_width
 from pipeline.verify.rules_recipients import (
@@ -21,6 +22,9 @@ from pipeline.verify.specs import check_format
 HEADING = "Nơi nhận:"
 LAST_LINE = re.compile(r"^- Lưu: VT\b.*\.$")
 LAST_LINE_TEMPLATE = re.compile(r"^- Lưu: .*\.$")
+# A template's line whose text is a tag ("{{ luu }}", after its dash or not) prints the data's
+# words: its shape is judged in the rendered document only.
+ONLY_A_TAG = re.compile(r"^(?:- )?\{\{(?:(?!\}\}).)*\}\}$", re.S)
 # Ô 7a: after these the signer's own title follows on a line of its own (KT. CHỦ TỊCH / PHÓ CHỦ
 # TỊCH; TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH). "Q." is the acting head (Q. CHÁNH VĂN PHÒNG): the
 # head's title is the whole signature line, the name comes right under it.
@@ -56,10 +60,14 @@ def check_recipients(doc: Document, layout: Layout, report: Report) -> None:
             report.add("noi_nhan.empty", p.where, msg("dash_only"), msg("recipient"))
             if not last:
                 continue
+        elif layout.template and TAG.match(text):
+            pass  # "{{ nhom }}": the dash, if any, is the data's
         elif not text.startswith(("- ", "+ ")):  # "+ " outside a group: check_group_items
             report.add(
                 "noi_nhan.dash", p.where, msg("line_start", text=excerpt(text, 20)), msg("dash")
             )
+        if layout.template and ONLY_A_TAG.match(text):
+            continue  # "- {{ luu }}", "{{ nhom }}": how the line ends is the data's too
         if last:
             shape = LAST_LINE_TEMPLATE if p.has_tag else LAST_LINE
             if not shape.match(text):

@@ -1,0 +1,46 @@
+"""The XML namespaces of a .docx (WordprocessingML and the parts around it), named once.
+
+A layer below the renderer and the reader (render/ and verify/ both import it; it imports
+nothing of vanthu): a namespace is neither a style rule nor a reading rule, and render/ does not
+look into verify/.
+"""
+
+from __future__ import annotations
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+# Every prefix the reader's paths use ("w:p", "wp:anchor", "v:shape", "rel:Relationship").
+NS = {
+    "w": W,
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "r": R,
+    "v": "urn:schemas-microsoft-com:vml",
+    "o": "urn:schemas-microsoft-com:office:office",
+    "mc": MC,
+    "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+    "rel": PACKAGE_RELS,
+}
+# "w:" alone, for paths that name nothing else: lxml sorts the map into its path cache's key on
+# every find(), and the style resolution (render.styles) calls it for every paragraph and run.
+W_NS = {"w": W}
+
+# Clark prefixes: f"{W_CLARK}p" is "{…/wordprocessingml/2006/main}p", what lxml names a w:p.
+W_CLARK = f"{{{W}}}"
+R_CLARK = f"{{{R}}}"
+MC_CLARK = f"{{{MC}}}"
+PACKAGE_RELS_CLARK = f"{{{PACKAGE_RELS}}}"
+
+
+def q(name: str) -> str:
+    """Clark name of a prefixed tag: q('w:p')."""
+    prefix, local = name.split(":")
+    return f"{{{NS[prefix]}}}{local}"
+
+
+def w(name: str) -> str:
+    """Clark name of a WordprocessingML tag or attribute: w('val')."""
+    return W_CLARK + name
