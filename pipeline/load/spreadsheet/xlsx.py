@@ -81,7 +81,8 @@ _HIDDEN_VALUES = ("1", "true")
 # (r="G63") fails at its closing quote without trying again. Attributes whose name ends in r
 # match too (operator="between"): only then are the cells looked at (_far_cell).
 _FAR_MARKERS = (rb"r\s*+=\s*+[\"']\s*+[A-Za-z]?+[0-9]{0,4}+[^\"'.]",)
-_far_reference = lazy(_FAR_MARKERS[0])
+# Compiled at import: every list's sheet is searched with it.
+_far_reference = re.compile(_FAR_MARKERS[0])
 _SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
@@ -564,7 +565,7 @@ _formula_after = lazy(rb"f(?:(?<=<f)|(?<=:f)[\s/>])")
 # Searches told apart from _holds_any's for the groups read_xlsx looks for.
 _FAST_SEARCHES: dict[tuple[bytes, ...], Callable[[bytes, tuple[bytes, ...]], bool]] = {
     _MARKERS: _formula_or_error,
-    _FAR_MARKERS: lambda whole, patterns: _far_reference().search(whole) is not None,
+    _FAR_MARKERS: lambda whole, patterns: _far_reference.search(whole) is not None,
 }
 
 
