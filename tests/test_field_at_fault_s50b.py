@@ -92,3 +92,16 @@ def test_minutes_end_day_before_the_day_it_began(cli: click.Group, office: Path)
     line = _line(text, "  den_ngay: 13/01/2026")
     assert f"dòng {line}, trường 'thoi_gian.den_ngay'" in output, output
     assert "ngày kết thúc 13/01/2026 trước ngày bắt đầu 14/01/2026" in output, output
+
+
+def test_reply_to_a_letter_dated_after_it(cli: click.Group, office: Path) -> None:
+    """A Công văn answering a letter dated after the reply: said at tra_loi.ngay, not tra_loi."""
+    output, text = _refused(
+        cli, office, "cong-van",
+        {r"^# tra_loi:.*$": "tra_loi:", r"^#   so: 125.*$": "  so: 125/SNV-VTLT",
+         r"^#   ngay: 02/01/.*$": "  ngay: 20/01/2026", r"^#   cua: .*$": "  cua: Sở Nội vụ",
+         r"^#   ve_viec: .*$": "  ve_viec: tập huấn công tác văn thư"},
+    )  # fmt: skip
+    line = _line(text, "  ngay: 20/01/2026")
+    assert f"dòng {line}, trường 'tra_loi.ngay'" in output, output
+    assert "20/01/2026" in output

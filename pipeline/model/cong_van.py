@@ -8,7 +8,7 @@ from pipeline.model.addressing import Addressees, as_list
 from pipeline.model.base import Date, Record, without_label
 from pipeline.model.blocks import Block
 from pipeline.model.document import DocumentData
-from pipeline.model.wording import invalid
+from pipeline.model.wording import located
 from pipeline.rules.dates import numeric_date
 
 
@@ -38,12 +38,12 @@ class LetterData(DocumentData):
         cls, value: IncomingLetter | None, info: ValidationInfo
     ) -> IncomingLetter | None:
         # A reply dated before the letter it answers is a typing slip (most often the year).
+        # Said at the answered letter's day, the line to correct, not at the tra_loi: above it.
         issued = info.data.get("ngay")
         if value is not None and issued is not None and value.ngay > issued:
-            raise invalid(
-                "data.reply_before_letter", answered=numeric_date(value.ngay),
-                issued=numeric_date(issued),
-            )  # fmt: skip
+            answered = numeric_date(value.ngay)
+            raise located(("ngay",), "data.reply_before_letter", answered, answered=answered,
+                          issued=numeric_date(issued))  # fmt: skip
         return value
 
     @property
