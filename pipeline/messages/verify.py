@@ -251,6 +251,10 @@ RULES: dict[str, tuple[str, str]] = {
         "Type name of Phụ lục III, the right type",
     ),
     "trich_yeu.missing": ("Có trích yếu nội dung", "Subject line present"),
+    "tham_quyen_ban_hanh.missing": (
+        "Quyết định có thẩm quyền ban hành dưới trích yếu",
+        "A decision names its issuing authority under the subject line",
+    ),
     "trich_yeu.rule": ("Đường kẻ dưới trích yếu", "Rule under the subject line"),
     "trich_yeu.wraps": (
         "Trích yếu chỉ xuống dòng ở chỗ văn bản ngắt (dòng không rộng hơn khổ chữ)",
@@ -574,6 +578,12 @@ VALUES: dict[str, tuple[str, str]] = {
     ),
     "type_names": ("một tên loại của Phụ lục III", "a type name of Phụ lục III"),
     "trich_yeu": ("trích yếu nội dung dưới tên loại", "a subject line under the type name"),
+    "issuing_authority": (
+        "thẩm quyền ban hành dưới trích yếu, chữ in hoa, đậm, căn giữa (ỦY BAN NHÂN DÂN TỈNH "
+        "..., CHỦ TỊCH ỦY BAN NHÂN DÂN ...)",
+        "the issuing authority under the subject line, in bold capitals, centred (ỦY BAN NHÂN "
+        "DÂN TỈNH ..., CHỦ TỊCH ỦY BAN NHÂN DÂN ...)",
+    ),
     "several_lines": ("quá một dòng", "more than one line"),
     "one_line": ("một dòng", "one line"),
     "agency_lines": (

@@ -111,6 +111,35 @@ def _title_above_the_space(above: Paragraph, last: Paragraph, cell: Cell) -> boo
 
 
 DRAFT_MARK = "DỰ THẢO"  # over a draft a Tờ trình attaches
+# A Quyết định's thẩm quyền ban hành (ô 5b) under the trích yếu: one line, or a long one broken.
+AUTHORITY_LINES = 2
+# What opens the lines under it: the căn cứ, the articles; never the thẩm quyền itself.
+AFTER_AUTHORITY = re.compile(r"^(Căn cứ|Theo đề nghị|Xét đề nghị|Kính gửi|Điều\s+\d)", re.I)
+
+
+def is_decision_label(text: str) -> bool:
+    """The label "QUYẾT ĐỊNH:" above the articles however written: 'Quyết định:', 'QUYẾT  ĐỊNH'."""
+    return " ".join(bare(text).rstrip(":. ").split()) == "quyet dinh"
+
+
+def is_authority_line(p: Paragraph) -> bool:
+    """A line of a Quyết định's thẩm quyền ban hành where it stands, under the trích yếu:
+    centred or in capitals (set elsewhere, it is still the line, its alignment the fault), not
+    "QUYẾT ĐỊNH:" (a decision without căn cứ has it next) nor a căn cứ or an article."""
+    text = flat(p.text)
+    if is_decision_label(text) or AFTER_AUTHORITY.match(text):
+        return False
+    return p.alignment == "center" or (not p.has_tag and _in_capitals(p))
+
+
+def _in_capitals(p: Paragraph) -> bool:
+    """Letters all upper-case (or shown so), two words at least: a heading, not a sentence."""
+    runs = [r for r in p.visible_runs if any(c.isalpha() for c in r.text)]
+    return (
+        bool(runs)
+        and len(flat(p.text).split()) >= 2
+        and all(r.caps or r.text == r.text.upper() for r in runs)
+    )
 
 
 class _Finder(HeaderFinder):
@@ -165,6 +194,8 @@ class _Finder(HeaderFinder):
         else:
             return blocks
         rest = blocks[first + 1 :]
+        read_as = layout.doc_type or layout.title_type
+        decision = read_as is not None and read_as.code == "quyet_dinh"
         for i, block in enumerate(rest):
             if not isinstance(block, Paragraph):
                 return rest[i:]
@@ -183,12 +214,33 @@ class _Finder(HeaderFinder):
                 return rest[i:]
             if flat(block.text).startswith(("Căn cứ", "Kính gửi")):
                 return rest[i:]
+            if decision and self._authority_under(block, rest[i:]):
+                return rest[i:]  # its rule left out: the thẩm quyền is no line of the trích yếu
             layout.trich_yeu.append(block)
             mark = self.own_rule(block)
             if mark:
                 layout.trich_yeu_rule = mark
                 return rest[i + 1 :]
         return []
+
+    def _authority_under(self, p: Paragraph, blocks: list[Paragraph | Table]) -> bool:
+        """A Quyết định's thẩm quyền under its trích yếu whose rule was left out: a line in
+        capitals after trích yếu lines in lower case (a trích yếu is never wholly in capitals,
+        the thẩm quyền always), no rule drawn under it or the centred lines after it (`blocks`,
+        from p on): a rule there ends the trích yếu, p one of its lines."""
+        written = [flat(x.text) for x in self.layout.trich_yeu]
+        if not any(text != text.upper() for text in written):
+            return False
+        if p.has_tag or not _in_capitals(p) or not is_authority_line(p):
+            return False
+        for block in blocks:
+            if not isinstance(block, Paragraph):
+                break
+            if self.own_rule(block) or self.carrier_rule(block):
+                return False
+            if not block.is_empty and block.alignment != "center":
+                break
+        return True
 
     def signature(self, blocks: list[Paragraph | Table]) -> int | None:
         """Find the Nơi nhận / signature table; its position in `blocks`."""
@@ -326,8 +378,8 @@ class _Finder(HeaderFinder):
         doc_type = layout.doc_type or layout.title_type
         is_decision = doc_type is not None and doc_type.code == "quyet_dinh"
         if is_decision:
-            while content and content[0].alignment == "center" and len(layout.tham_quyen) < 2:
-                if flat(content[0].text).startswith("Căn cứ"):
+            while content and len(layout.tham_quyen) < AUTHORITY_LINES:
+                if not is_authority_line(content[0]):
                     break
                 layout.tham_quyen.append(content.pop(0))
         addressees_go_on = False  # "Kính gửi:" or a "- ...;" line: the list goes on

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from pipeline.rules.agency_names import ORGAN_ABBREVIATIONS, name_parts, organ_length
+from pipeline.text.tones import same_spelling
 from pipeline.verify.document import Cell, Paragraph, Table
 from pipeline.verify.layout_model import flat, similarity
 from pipeline.verify.layout_walker import Walker
@@ -16,6 +19,37 @@ HEADER_SEARCH = 40  # paragraphs from the start where Quốc hiệu may stand
 NUMBER_LINE = re.compile(r"^Số\s*(:|[\d.…]+\s*/)", re.IGNORECASE)
 ABOUT_LINE = re.compile(r"^V/v\b")
 DATE_WORDS = re.compile(r"ngày\s+\S+\s+tháng\s+\S+\s+năm\s+\S+")
+# The paragraph style vanthu's header block sets the cơ quan chủ quản in (khoi/dau-trang).
+PARENT_STYLE = "CoQuanChuQuan"
+# Kinds of body an issuing agency under a cơ quan chủ quản is named by, as its name opens (Sở ...,
+# Phòng ..., Văn phòng ...): the line opening one is where the agency's own name starts.
+AGENCY_KINDS = """
+sở | phòng | văn phòng | ban | ban quản lý | chi cục | cục | tổng cục | vụ | viện | học viện
+trung tâm | trường | bệnh viện | hội đồng | ủy ban | thanh tra | kho bạc | đội | trạm | đài
+bảo hiểm xã hội | công an | bộ chỉ huy | ban chỉ huy | đại học | liên đoàn | công ty
+tổng công ty | chi nhánh | quỹ | nhà xuất bản | bảo tàng | thư viện | hạt kiểm lâm
+"""
+# Bodies a cơ quan chủ quản is named by besides those (UBND, Bộ, Tỉnh ủy ...); organs of State
+# (Ủy ban nhân dân ...) and their abbreviations are read by rules.agency_names.
+PARENT_KINDS = "bộ | tỉnh ủy | thành ủy | huyện ủy | đảng ủy | ban chấp hành"
+# A line ending so goes on in the next one: the name is one, broken between lines.
+NAME_GOES_ON = ("-", "–", ",", "và", "của", "thuộc", "trực", "về", "các", "với")
+
+
+def _phrases(table: str) -> tuple[tuple[str, ...], ...]:
+    """The phrases of a table as word keys (same_spelling), longest first."""
+    found = {
+        tuple(same_spelling(word) for word in phrase.split())
+        for phrase in table.replace("\n", "|").split("|")
+        if phrase.strip()
+    }
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+_AGENCY_KEYS = _phrases(AGENCY_KINDS)
+_PARENT_KEYS = _phrases(PARENT_KINDS) + _AGENCY_KEYS
+_ABBREVIATION_KEYS = frozenset(same_spelling(a) for a in ORGAN_ABBREVIATIONS)
+_GOES_ON_KEYS = frozenset(same_spelling(word) for word in NAME_GOES_ON)
 
 
 class HeaderFinder(Walker):
@@ -98,10 +132,8 @@ class HeaderFinder(Walker):
                 break
         if not self.layout.co_quan_rule and texts:
             self.layout.co_quan_rule = self.rule_under(texts[-1])
-        if len(texts) > 1 and not all(r.bold for p in texts for r in p.visible_runs):
-            self.layout.co_quan_chu_quan, self.layout.co_quan = texts[:1], texts[1:]
-        else:
-            self.layout.co_quan = texts
+        parents = parent_lines(texts)
+        self.layout.co_quan_chu_quan, self.layout.co_quan = texts[:parents], texts[parents:]
 
     def header_fallbacks(self, region: list[Paragraph]) -> None:
         """Without a header table: Số and the date line found by their words."""
@@ -110,3 +142,80 @@ class HeaderFinder(Walker):
                 self.layout.so_ky_hieu = p
             elif self.layout.dia_danh_ngay is None and DATE_WORDS.search(flat(p.text)):
                 self.layout.dia_danh_ngay = p
+
+
+def parent_lines(texts: Sequence[Paragraph]) -> int:
+    """How many of the agency column's lines above its rule are the cơ quan chủ quản's.
+
+    Told first by vanthu's style for it, then by weight (regular lines over bold ones: Phụ lục I
+    sets the chủ quản regular, the agency bold), then by the names the lines read, so that a
+    chủ quản set bold, or a document without vanthu's styles, is still told from an agency name
+    broken over two lines: the chủ quản is a whole name of a body (UBND TỈNH SƠN LA, BỘ Y TẾ),
+    the agency's line under it opens a name of its own (SỞ ..., PHÒNG ...), where a broken name
+    goes on ("SỞ NÔNG NGHIỆP VÀ" / "PHÁT TRIỂN NÔNG THÔN"). Failing these, as weight alone read
+    it: the first of several lines not all bold, unless the name goes on from it.
+    """
+    if len(texts) < 2:
+        return 0
+    styled = next((n for n, p in enumerate(texts) if p.style_id != PARENT_STYLE), len(texts))
+    if 0 < styled < len(texts):
+        return styled
+    weights = [_bold(p) for p in texts]
+    regular = weights.index(True) if True in weights else len(texts)
+    if 0 < regular < len(texts) and all(weights[regular:]) and not _goes_on(texts, regular):
+        return regular
+    named = [n for n in range(1, len(texts)) if _name_starts(texts, n)]
+    if named:
+        return named[-1]
+    return 0 if all(weights) or _goes_on(texts, 1) else 1
+
+
+def _bold(p: Paragraph) -> bool:
+    runs = p.visible_runs
+    return bool(runs) and all(r.bold for r in runs)
+
+
+def _words(texts: Sequence[Paragraph]) -> list[str]:
+    return " ".join(flat(p.text) for p in texts).split()
+
+
+def _opening(words: Sequence[str], phrases: tuple[tuple[str, ...], ...]) -> int:
+    """The length of the longest of `phrases` that `words` open with, else 0."""
+    keys = tuple(same_spelling(word.strip(",.;:()")) for word in words[:4])
+    return next((len(phrase) for phrase in phrases if keys[: len(phrase)] == phrase), 0)
+
+
+def _goes_on(texts: Sequence[Paragraph], at: int) -> bool:
+    """Whether one name goes on from the lines before `at` into the line at `at`: the line above
+    ends with "VÀ", "-", "," (or the line opens with "VÀ"); or a phrase of agencies' names runs
+    across the break ("CƠ" / "SỞ"), or opens there longer than the kind of agency the line
+    opens with ("PHÒNG CHỐNG ...", "QUỸ ĐẤT")."""
+    above, below = _words(texts[:at]), _words(texts[at:])
+    if not above or not below:
+        return False
+    last = above[-1]
+    if last.endswith(("-", "–", ",")) or same_spelling(last) in _GOES_ON_KEYS:
+        return True
+    if same_spelling(below[0]) in _GOES_ON_KEYS:
+        return True
+    start, kind = len(above), _opening(below, _AGENCY_KEYS)
+    for part in name_parts([*above, *below]):
+        across = part.start < start < part.end
+        longer = 0 < kind < part.end - part.start and part.start == start
+        if part.role in ("word", "fixed") and (across or longer):
+            return True
+    return False
+
+
+def _name_starts(texts: Sequence[Paragraph], at: int) -> bool:
+    """Whether the lines from `at` name an agency of their own under the lines before them: those
+    a whole name of a body (its kind and more: not "ỦY BAN NHÂN DÂN" alone), these opening with
+    a kind of agency, the name not going on across the break (_goes_on)."""
+    above, below = _words(texts[:at]), _words(texts[at:])
+    kind = _opening(below, _AGENCY_KEYS)
+    if not above or not kind:
+        return False
+    parent = organ_length(above) or _opening(above, _PARENT_KEYS)
+    if not parent and same_spelling(above[0].strip(",.")) in _ABBREVIATION_KEYS:
+        parent = 1
+    return 0 < parent < len(above) and not _goes_on(texts, at)

@@ -123,6 +123,20 @@ def check_title(doc: Document, layout: Layout, report: Report) -> None:
     _rule(doc, "trich_yeu", layout.trich_yeu, layout.trich_yeu_rule, report)
     for p in layout.tham_quyen:
         check_format(report, "tham_quyen_ban_hanh", p)
+    _authority_present(layout, report)
+
+
+def _authority_present(layout: Layout, report: Report) -> None:
+    """Ô 5b: every Quyết định names who issues it under its trích yếu, a collective (ỦY BAN
+    NHÂN DÂN TỈNH ...) or a head (CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...) alike. Not asked of a
+    document titled as another type (ten_loai.text says what it is) nor of a template."""
+    title = layout.title_type
+    if layout.template or layout.tham_quyen or not layout.trich_yeu:
+        return
+    if title is None or title.code != "quyet_dinh" or layout.type_code != "quyet_dinh":
+        return
+    where = layout.trich_yeu[-1].where
+    report.add("tham_quyen_ban_hanh.missing", where, msg("absent"), msg("issuing_authority"))
 
 
 def _sides(layout: Layout, report: Report) -> None:
@@ -186,8 +200,9 @@ def _abbreviated(layout: Layout, report: Report) -> None:
     ...": Phụ lục I lets only the cơ quan chủ quản's name shorten UBND, HĐND ... (the same
     abbreviations `vanthu init` writes in full, rules.agency_names).
 
-    Read only where the name is told from the chủ quản: the chủ quản found apart (not bold), or
-    the name one paragraph; several bold paragraphs may be a chủ quản set bold over the name."""
+    Read only where the name is told from the chủ quản: the chủ quản found apart (layout_header.
+    parent_lines: by style, weight or the names the lines read), or the name one paragraph;
+    several paragraphs none of these told apart may still be a chủ quản over the name."""
     if layout.co_quan_chu_quan or len(layout.co_quan) == 1:
         p = layout.co_quan[0]
         if p.has_tag:

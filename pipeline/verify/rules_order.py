@@ -52,7 +52,7 @@ ADDRESS_LINE = "Kính gửi"
 MISSING_WHEN_PRESENT = {
     HEADER: ("quoc_hieu.missing", "tieu_ngu.missing", "co_quan.missing", "so_ky_hieu.missing",
              "dia_danh_ngay.missing", "trich_yeu_cong_van.missing"),
-    TITLE: ("ten_loai.missing", "trich_yeu.missing"),
+    TITLE: ("ten_loai.missing", "trich_yeu.missing", "tham_quyen_ban_hanh.missing"),
     ADDRESSED: ("kinh_gui.missing",),
     SIGNATURE: ("noi_nhan.missing", "chu_ky.missing", "chu_ky_ho_ten.missing"),
 }  # fmt: skip
