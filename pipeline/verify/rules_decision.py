@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from pipeline.rules.numbering import roman
 from pipeline.verify.document import Document, Paragraph
-from pipeline.verify.layout import Layout, bare, flat
+from pipeline.verify.layout import Layout, flat, is_decision_label
 from pipeline.verify.own_reference import cited_decisions, own_date, own_number
 from pipeline.verify.report import Report, literal, msg
 from pipeline.verify.rules_body import check_running_text
@@ -61,7 +61,7 @@ def _label(body: list[Paragraph], labels: list[Paragraph], report: Report) -> No
     first = next((p for p in body if ARTICLE_NUMBER.match(flat(p.text))), None)
     if first is None or any(p.index < first.index for p in labels):
         return
-    near = next((p for p in body if p.index < first.index and _is_label(p)), None)
+    near = next((p for p in body if p.index < first.index and is_decision_label(p.text)), None)
     found = literal(flat(near.text)) if near is not None else msg("absent")
     report.add("quyet_dinh.missing", (near or first).where, found, msg("decision_label"))
 
@@ -79,11 +79,6 @@ def _label_colon(
     if above and not flat(above[-1].text).endswith(":"):
         label = above[-1]
         report.add("quyet_dinh.colon", label.where, literal(flat(label.text)), literal(LABEL))
-
-
-def _is_label(p: Paragraph) -> bool:
-    """The label however written: 'Quyết định:', 'QUYẾT  ĐỊNH', 'Quyet dinh:'."""
-    return " ".join(bare(p.text).rstrip(":. ").split()) == "quyet dinh"
 
 
 def _template_label(doc: Document, layout: Layout, report: Report) -> None:
