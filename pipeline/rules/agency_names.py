@@ -380,6 +380,18 @@ def full_agency_name(name: str) -> str:
     return f"{name[:start]}{found[1]}{name[start + len(found[0]):]}"
 
 
+# Kinds of body an issuing agency under a cơ quan chủ quản is named by, as its name opens (Sở ...,
+# Phòng ..., Văn phòng ...): the line opening one is where the agency's own name starts.
+AGENCY_KINDS = """
+sở | phòng | văn phòng | ban | ban quản lý | chi cục | cục | tổng cục | vụ | viện | học viện
+trung tâm | trường | bệnh viện | hội đồng | ủy ban | thanh tra | kho bạc | đội | trạm | đài
+bảo hiểm xã hội | công an | bộ chỉ huy | ban chỉ huy | đại học | liên đoàn | công ty
+tổng công ty | chi nhánh | quỹ | nhà xuất bản | bảo tàng | thư viện | hạt kiểm lâm
+"""
+# Bodies a cơ quan chủ quản is named by besides those (UBND, Bộ, Tỉnh ủy ...); organs of State
+# (Ủy ban nhân dân ...) and their abbreviations are ORGANS and ORGAN_ABBREVIATIONS here.
+PARENT_KINDS = "bộ | tỉnh ủy | thành ủy | huyện ủy | đảng ủy | ban chấp hành"
+
 # Ô 7a: "TM." before the collective body's name when a person signs on its behalf.
 _ON_BEHALF = re.compile(r"^T\.?\s?M\.")
 # Thẩm quyền ban hành (ô 5b) naming a collective body: its decisions are signed "TM. ...".

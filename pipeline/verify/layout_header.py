@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.rules.agency_names import ORGAN_ABBREVIATIONS, name_parts, organ_length
+from pipeline.rules.agency_names import (
+    AGENCY_KINDS,
+    ORGAN_ABBREVIATIONS,
+    PARENT_KINDS,
+    name_parts,
+    organ_length,
+)
 from pipeline.text.tones import same_spelling
 from pipeline.verify.document import Cell, Paragraph, Table
 from pipeline.verify.layout_model import flat, similarity
@@ -21,17 +27,6 @@ ABOUT_LINE = re.compile(r"^V/v\b")
 DATE_WORDS = re.compile(r"ngày\s+\S+\s+tháng\s+\S+\s+năm\s+\S+")
 # The paragraph style vanthu's header block sets the cơ quan chủ quản in (khoi/dau-trang).
 PARENT_STYLE = "CoQuanChuQuan"
-# Kinds of body an issuing agency under a cơ quan chủ quản is named by, as its name opens (Sở ...,
-# Phòng ..., Văn phòng ...): the line opening one is where the agency's own name starts.
-AGENCY_KINDS = """
-sở | phòng | văn phòng | ban | ban quản lý | chi cục | cục | tổng cục | vụ | viện | học viện
-trung tâm | trường | bệnh viện | hội đồng | ủy ban | thanh tra | kho bạc | đội | trạm | đài
-bảo hiểm xã hội | công an | bộ chỉ huy | ban chỉ huy | đại học | liên đoàn | công ty
-tổng công ty | chi nhánh | quỹ | nhà xuất bản | bảo tàng | thư viện | hạt kiểm lâm
-"""
-# Bodies a cơ quan chủ quản is named by besides those (UBND, Bộ, Tỉnh ủy ...); organs of State
-# (Ủy ban nhân dân ...) and their abbreviations are read by rules.agency_names.
-PARENT_KINDS = "bộ | tỉnh ủy | thành ủy | huyện ủy | đảng ủy | ban chấp hành"
 # A line ending so goes on in the next one: the name is one, broken between lines.
 NAME_GOES_ON = ("-", "–", ",", "và", "của", "thuộc", "trực", "về", "các", "với")
 
