@@ -379,13 +379,12 @@ def render_documents(
     manifests: dict[Path, tuple[Layout, Recorded] | None] = {}
     edited = edited_outputs(documents, targets, pdf, manifests)
     elsewhere = written_elsewhere(documents, targets)
-    for index, already in foreign_outputs(documents, targets, pdf, elsewhere).items():
+    for index, already in foreign_outputs(documents, targets, pdf, elsewhere, manifests).items():
         edited.setdefault(index, []).extend(already)
     if edited and not force:
         first = next(iter(edited.values()))[0]
-        key = "render.output_exists" if first.foreign else "render.output_edited"
-        raise RenderError(key, file=shown(first.file), name=first.name,
-                          count=sum(len(found) for found in edited.values()))
+        raise RenderError(first.refusal, file=shown(first.file), name=first.name,
+                          owner=first.owner, count=sum(len(found) for found in edited.values()))
     refuse_overlapping_book_numbers(documents)
     for _, document in documents:
         if test_print and not is_certificate(document.info.data):
@@ -542,12 +541,25 @@ def named_warnings(document: LoadedDocument) -> list[str]:
 @dataclass(frozen=True, eq=False, repr=False)
 class EditedOutput:
     """An output (.docx, or its PDF) vanthu wrote for data file `name` and a hand edited since;
-    or, `foreign`, a file already where render -o writes, which no manifest records (a file of
-    the clerk's own, or vanthu's from an earlier render there: nothing tells them apart)."""
+    or, `foreign`, a file already where render -o writes that is not this document's own output
+    (a file of the clerk's own, or vanthu's from an earlier render there: nothing tells them
+    apart). One in the workspace's outputs folder is `in_outputs`, and the output of data file
+    `owner` when a manifest records it so (another document's, which build writes there)."""
 
     file: Path
     name: str
     foreign: bool = False
+    in_outputs: bool = False
+    owner: str = ""
+
+    @property
+    def refusal(self) -> str:
+        """The message key of render refusing to write over it without --force."""
+        if not self.foreign:
+            return "render.output_edited"
+        if self.owner:
+            return "render.output_of_another"
+        return "render.output_in_outputs" if self.in_outputs else "render.output_exists"
 
 
 def edited_outputs(
@@ -603,23 +615,42 @@ def written_elsewhere(
 
 def foreign_outputs(
     documents: Sequence[tuple[Workspace, LoadedDocument]], targets: Sequence[Path], pdf: bool,
-    elsewhere: set[int],
+    elsewhere: set[int], read: Mapping[Path, tuple[Layout, Recorded] | None] | None = None,
 ) -> dict[int, list[EditedOutput]]:
     """By document index (of `elsewhere`: written_elsewhere), the files already where this call
     writes that are not vanthu's own as it last wrote them there (template_cache.note_written:
     a clerk's own file, or one edited since). Render writes over none of them unless --force,
-    which keeps a copy of each first."""
+    which keeps a copy of each first. `read`: the workspaces' manifests (edited_outputs), which
+    say whose output a file in the workspace's outputs folder is."""
     from pipeline.render.template_cache import written_as_noted
 
     found: dict[int, list[EditedOutput]] = {}
     for index in sorted(elsewhere):
         (workspace, document), target = documents[index], targets[index]
         files = (target, target.with_suffix(PDF)) if pdf else (target,)
-        there = [EditedOutput(path, workspace.name_of(document.path), foreign=True)
+        known = (read or {}).get(workspace.root)
+        there = [_foreign(workspace, path, workspace.name_of(document.path), known)
                  for path in files if path.is_file() and not written_as_noted(path)]  # fmt: skip
         if there:
             found[index] = there
     return found
+
+
+def _foreign(
+    workspace: Workspace, path: Path, name: str, known: tuple[Layout, Recorded] | None
+) -> EditedOutput:
+    """A file already where render -o writes for data file `name`, with where it stands: in the
+    workspace's outputs folder or not, and whose output there the manifests say it is."""
+    try:
+        placed = path.resolve().relative_to(workspace.output_dir.resolve()).as_posix()
+    except (OSError, ValueError):  # elsewhere than the outputs folder
+        return EditedOutput(path, name, foreign=True)
+    owner = ""
+    if known is not None:
+        owner = next((other for manifest in known[1].manifests.values()
+                      for other, entry in manifest.entries.items()
+                      if placed in (entry.output, entry.pdf)), "")  # fmt: skip
+    return EditedOutput(path, name, foreign=True, in_outputs=True, owner=owner)
 
 
 def note_elsewhere(index: int, elsewhere: set[int], path: Path, data: bytes | None = None) -> None:

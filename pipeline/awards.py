@@ -29,6 +29,7 @@ from pipeline.rules.award_names import display_name, office_award, other_name
 from pipeline.rules.award_names import name_key as award_key
 from pipeline.rules.collation import NameKey, SortKey, name_key, vietnamese_key
 from pipeline.rules.money import (
+    MAX_AMOUNT,
     Award,
     OfficeRules,
     Reward,
@@ -372,11 +373,16 @@ def _starts_with_unit_word(lowered: list[str]) -> bool:
 
 def typed_amount(row: Row) -> int | None:
     """The amount written in the row's Số tiền cell (None if empty), as the list's totals read
-    it (parsed once, kept on the row); an unreadable one is refused at its cell."""
+    it (parsed once, kept on the row); an unreadable one is refused at its cell, as is one past
+    MAX_AMOUNT (a slip no reward comes near, which could not even be printed past 10**25)."""
     amount = read_amount(row)
     if amount is None and row.values.get("so_tien"):
         raise row.error("sheet.bad_amount", "so_tien", cell=row.cell("so_tien"),
                         value=row.values["so_tien"][:60])  # fmt: skip
+    if amount is not None and amount > MAX_AMOUNT:
+        raise row.error("sheet.amount_too_large", "so_tien", cell=row.cell("so_tien"),
+                        value=row.values["so_tien"][:60],
+                        limit=format_money(MAX_AMOUNT))  # fmt: skip
     return amount
 
 

@@ -150,7 +150,10 @@ def to_input_error(
         key = "data.invalid_value" if _quotes_a_part(reason) else "data.reason_alone"
         return InputError(key, reason=reason, **where)
     if not isinstance(value, dict | list):
-        return InputError("data.wrong_type", reason=reason, value=repr(value)[:60], **where)
+        # A number as it was typed ("08", not the 8 YAML read: Source.typed), else as written.
+        shown = None if isinstance(value, str) else source.typed.get(path)
+        return InputError("data.wrong_type", reason=reason, value=shown or repr(value)[:60],
+                          **where)  # fmt: skip
     # A check of the whole group, or of how many items a list holds: its reason says it all.
     if kind in ("vanthu", "value_error", "too_short", "too_long"):
         return InputError("data.invalid_value", reason=reason, **where)

@@ -7,7 +7,9 @@ it goes: depth, size after alias expansion, tags. When libyaml reports an error 
 something it reads differently), the file is parsed again with ruamel.yaml's round-trip loader,
 which produced the messages users have seen so far (same reason, same line), and its result
 passes the same checks. Dates are kept as text here so that an impossible date (31/02/2021) is
-reported by the model with its line, instead of failing inside the YAML parser.
+reported by the model with its line, instead of failing inside the YAML parser. A number is
+read as typed in decimal digits (12, 08, -5, 1.5); one YAML would read from another form (1e2,
+0o10, 0x1F, 1_53) is refused at its line, never printed as another number (_construct).
 
 Every string passes pipeline.text.gate: a character XML cannot hold or a control character is
 refused at its line and field; invisible spaces are normalised. (In a file whose own text gives
@@ -24,6 +26,7 @@ import re
 import stat
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -54,8 +57,8 @@ from pipeline.text.legacy import (
 from pipeline.text.normalize import nfc
 
 # ruamel.yaml is imported where it is used, on the slow path only (a file libyaml cannot read,
-# or reads otherwise; a number that is not plain digits): importing it cost every run some
-# 10 ms, and a file the fast path reads, as most are, needs none of it (_RESOLVERS).
+# or reads otherwise): importing it cost every run some 10 ms, and a file the fast path reads,
+# as most are, needs none of it (_RESOLVERS; numbers are read by _construct).
 if TYPE_CHECKING:
     from ruamel.yaml.constructor import RoundTripConstructor
     from ruamel.yaml.error import MarkedYAMLError
@@ -89,7 +92,29 @@ def _text_dates_constructor() -> type[RoundTripConstructor]:
     _TextDatesConstructor.add_constructor(
         "tag:yaml.org,2002:timestamp", _TextDatesConstructor.construct_yaml_str
     )
+    # Numbers as the fast path reads them (_construct), with the text they were typed as: not
+    # ruamel's own constructors, which read 1e2 as 100 and fail on "-_" (IndexError).
+    for tag in (_INT, _FLOAT):
+        _TextDatesConstructor.add_constructor(tag, _slow_number)
     return _TextDatesConstructor
+
+
+def _slow_number(_constructor: Any, node: Any) -> _SlowNumber:
+    """A number scalar of ruamel's tree as _construct reads it, with its text as typed."""
+    tag = getattr(node.tag, "value", node.tag)  # a ruamel Tag (0.17.22 on), or its text
+    return _SlowNumber(node.value, _construct(str(tag), node.value))
+
+
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
+class _SlowNumber:
+    """A scalar of ruamel's tree that YAML resolves as a number: as typed, and as read."""
+
+    typed: str
+    read: int | float | str | _OtherForm
+
+    def __str__(self) -> str:  # as a key refused for not being text names it
+        return self.typed
 
 
 @dataclass
@@ -99,6 +124,9 @@ class Source:
     path: Path
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
+    # The text a number was typed as where Python writes it otherwise (08, +5, .5, 1.50: 8, 5,
+    # 0.5, 1.5), by where it stands: a message quoting the value quotes it as typed.
+    typed: dict[Path_, str] = field(default_factory=dict, compare=False, repr=False)
     # Every string of `data` with where it stands, as strings(data) lists them, when the parser
     # listed them as it read (_FastBuilder.texts); None: walked for when asked (texts()).
     listed: list[tuple[Path_, str]] | None = field(default=None, compare=False, repr=False)
@@ -294,6 +322,8 @@ def _plain(node: Any, loc: Path_, lines: dict[Path_, int], source: _SlowSource) 
             lines[here] = node.lc.item(index)[0] + 1
             items.append(_plain(value, here, lines, source))
         return items
+    if isinstance(node, _SlowNumber):
+        return source.number(node, loc, source.line(loc, lines))
     if isinstance(node, str):
         return source.text(str(node), loc, source.line(loc, lines))
     if isinstance(node, bool):
@@ -317,9 +347,24 @@ class _SlowSource:
     path: Path
     raw: str
     limits: _Limits
+    typed: dict[Path_, str]
 
     def line(self, loc: Path_, lines: dict[Path_, int]) -> int | None:
         return Source(self.path, None, lines).line_of(loc)
+
+    def number(self, node: _SlowNumber, loc: Path_, line: int | None) -> Any:
+        """A number scalar as the fast path gives it (_FastBuilder._scalar)."""
+        read = node.read
+        if isinstance(read, str):
+            return self.text(read, loc, line)
+        if isinstance(read, _OtherForm):
+            raise _other_form(self.path, loc, line, read)
+        if not math.isfinite(read):
+            # As this reader always said it (ruamel's tree kept no text of it).
+            raise _not_finite(self.path, loc, line, _yaml_float(read))
+        if str(read) != node.typed:
+            self.typed[loc] = node.typed
+        return read
 
     def text(self, value: str, loc: Path_, line: int | None) -> str:
         try:
@@ -334,8 +379,9 @@ class _SlowSource:
         return self.text(str(key), loc, line)
 
 
-def _slow_load(path: Path, text: str) -> Any:
-    """ruamel.yaml's round-trip parse: the messages for syntax errors, and the reference."""
+def _slow_load(path: Path, text: str, typed: dict[Path_, str] | None = None) -> Any:
+    """ruamel.yaml's round-trip parse: the messages for syntax errors, and the reference.
+    `typed` is given the text of the numbers typed otherwise than Python writes them."""
     from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap
     from ruamel.yaml.constructor import DuplicateKeyError
@@ -374,7 +420,8 @@ def _slow_load(path: Path, text: str) -> Any:
     if not isinstance(node, CommentedMap):
         raise InputError("data.not_mapping", file=path, line=1)
     lines: dict[Path_, int] = {(): 1}
-    data = _plain(node, (), lines, _SlowSource(path, text, _Limits(path)))
+    slow = _SlowSource(path, text, _Limits(path), {} if typed is None else typed)
+    data = _plain(node, (), lines, slow)
     return data, lines
 
 
@@ -595,6 +642,7 @@ class _FastBuilder:
         # while no alias or merge key repeats a value elsewhere (`texts_listed` then False).
         self.texts: list[tuple[Path_, str]] = []
         self.texts_listed = True
+        self.typed: dict[Path_, str] = {}  # Source.typed
         # `text` in UTF-8, when the caller has it (the file's bytes, load_yaml): what CParser
         # makes of a str itself, so the same events.
         self.encoded: bytes | None = None
@@ -695,6 +743,8 @@ class _FastBuilder:
         tag = event.tag
         if tag is None and value.isdigit() and value.isascii() and len(value) < 19:
             if event.implicit[0]:  # plain digits: an int in YAML 1.2, without asking ruamel
+                if value[0] == "0" and len(value) > 1:  # 08: the 8 it is, typed so
+                    self.typed[loc] = value
                 return int(value)
         if tag is None or tag == "!":
             tag = _resolve(value) if event.implicit[0] and tag is None else _STR
@@ -708,10 +758,14 @@ class _FastBuilder:
         if tag == _MERGE:
             return _MERGE_KEY
         constructed = _construct(tag, value)
-        if constructed is None:
-            raise _Fallback
-        if type(constructed) is float and not math.isfinite(constructed):
+        if isinstance(constructed, str):  # "-_", "0x_": no number in it, the text as typed
+            return self._text(value, loc, line, event.start_mark.index)
+        if isinstance(constructed, _OtherForm):
+            raise _other_form(self.path, loc, line, constructed)
+        if not math.isfinite(constructed):
             raise _not_finite(self.path, loc, line, value)
+        if str(constructed) != value:
+            self.typed[loc] = value
         return constructed
 
     def _key(self, event: Any, loc: Path_, line: int) -> Any:
@@ -935,32 +989,97 @@ def _yaml_float(number: float) -> str:
     return ".inf" if number > 0 else "-.inf"
 
 
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+# A number typed as a clerk writes one, in decimal digits: 12, 08, -5, +5, 1.5, .5, 3. (YAML 1.2
+# reads more as numbers: 1e2, 0o10, 0x1F, 0b101, 1_53, which _construct refuses as such.)
+_decimal_int = lazy(r"[-+]?[0-9]+")
+_decimal_float = lazy(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)")
+_not_a_number = lazy(r"([-+]?)\.(?:(inf|Inf|INF)|nan|NaN|NAN)")
+_BASES = {"0x": 16, "0o": 8, "0b": 2}
+
+
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
+class _OtherForm:
+    """A scalar YAML reads as a number from a form that is not decimal digits: an exponent
+    (1e2), a base's prefix (0o10, 0x1F, 0b101) or underscores (1_53)."""
+
+    typed: str
+    number: int | float
+
+
 @functools.lru_cache(maxsize=1024)
-def _construct(tag: str, value: str) -> Any:
-    """An int or float exactly as ruamel.yaml's round-trip loader reads it; None otherwise.
-    Asked only for a number that is not plain digits (-5, 0x1F, 1_000, 1.5), which a data file
-    seldom holds (_FastBuilder._scalar reads plain digits itself): ruamel is imported here."""
-    from ruamel.yaml.error import YAMLError
-    from ruamel.yaml.nodes import ScalarNode
+def _construct(tag: str, value: str) -> int | float | str | _OtherForm:
+    """What a scalar typed `value`, that YAML 1.2 resolves as `tag` (int or float), is: the
+    int or float of a number typed in decimal digits (.inf and .nan too: the caller refuses
+    them); an _OtherForm for a number written otherwise (1e2, 0o10, 0x1F, 1_53), which a clerk
+    reads as typed and vanthu would print as another (Số 100, 08, 153): refused at its line,
+    never reinterpreted; `value` itself, as text, when no number is in it ("-_", "0x_", "._":
+    YAML 1.2's patterns take them, no number can be read from them).
 
-    constructor = _round_trip().constructor
-    node = ScalarNode(tag, value)
+    Both readers read numbers here (the slow one through _slow_number): the same answer,
+    without ruamel, whose constructors read 1e2 as 100 and fail on "-_" (IndexError)."""
+    number: int | float | None
+    if tag == _INT:
+        if _decimal_int().fullmatch(value):
+            return int(value)
+        number = _other_int(value)
+    elif tag == _FLOAT:
+        if _decimal_float().fullmatch(value) or _decimal_int().fullmatch(value):  # !!float 1
+            return float(value)
+        special = _not_a_number().fullmatch(value)
+        if special is not None:
+            return float(f"{special[1]}inf" if special[2] else "nan")
+        try:
+            number = float(value.replace("_", ""))
+        except ValueError:
+            number = None
+    else:
+        return value
+    if number is None:
+        return value
+    if isinstance(number, float) and not math.isfinite(number):
+        return number  # 1e400: refused as too large a number, as before
+    return _OtherForm(value, number)
+
+
+def _other_int(value: str) -> int | None:
+    """The int YAML 1.2 reads from `value` typed with a base's prefix or underscores (0x1F,
+    -0o17, 1_000); None when no number is in it ("-_", "0b_")."""
+    digits = value.replace("_", "")
+    sign = -1 if digits[:1] == "-" else 1
+    digits = digits.lstrip("+-")
+    base = _BASES.get(digits[:2], 10)
+    if base != 10:
+        digits = digits[2:]
     try:
-        if tag == "tag:yaml.org,2002:int":
-            return int(constructor.construct_yaml_int(node))
-        if tag == "tag:yaml.org,2002:float":
-            return float(constructor.construct_yaml_float(node))
-    except (ValueError, TypeError, YAMLError):
+        return sign * int(digits, base) if digits else None
+    except ValueError:
         return None
-    return None
 
 
-@functools.cache
-def _round_trip() -> Any:
-    """ruamel's round-trip YAML, for its constructor (_construct)."""
-    from ruamel.yaml import YAML
+# The longest number a message shows whole (a hex number of a hundred digits is cut).
+_SHOWN_NUMBER = 30
 
-    return YAML(typ="rt")
+
+def _other_form(path: Path, loc: Path_, line: int | None, found: _OtherForm) -> InputError:
+    """The refusal of a number typed otherwise than in decimal digits, at its line and field:
+    what was typed, the number YAML reads, and what to write for either meaning."""
+    number = found.number
+    if isinstance(number, float):
+        shown = f"{Decimal(repr(number)):f}"
+        shown = shown.rstrip("0").rstrip(".") if "." in shown else shown
+    else:
+        shown = str(number)
+    if len(shown) > _SHOWN_NUMBER:
+        shown = shown[:_SHOWN_NUMBER] + "…"
+    key = loc[-1] if loc else None
+    head = f"{key}: " if isinstance(key, str) else "- " if isinstance(key, int) else ""
+    return InputError(
+        "data.number_form", file=path, line=line, field=dotted(loc) or None, value=found.typed,
+        number=shown, fixed=f"{head}{shown}", quoted=f'{head}"{found.typed}"',
+    )  # fmt: skip
 
 
 # Stands in for a refused character typed in the file while the file is parsed to find the
@@ -1041,12 +1160,14 @@ def load_yaml(path: Path) -> Source:
         lines = builder.lines
         legacy = builder.maybe_legacy
         listed = builder.texts if builder.texts_listed else None
+        typed = builder.typed
     except _Fallback:
-        data, lines = _slow_load(path, text)
+        typed = {}
+        data, lines = _slow_load(path, text, typed)
         legacy, listed = True, None
     if not isinstance(data, dict):
         raise InputError("data.not_mapping", file=path, line=1)
-    source = Source(path=path, data=data, lines=lines, listed=listed)
+    source = Source(path=path, data=data, lines=lines, listed=listed, typed=typed)
     if legacy:
         refuse_legacy_text(source, text)
     return source

@@ -35,6 +35,34 @@ MESSAGES = {
         "it, run again with --force (the old file is kept beside it, .sua-tay added to its "
         "name), or choose another name with -o ({count} such file(s) in this render)",
     },
+    # render -o to a file of the workspace's outputs folder that is not the document's own
+    # output (api.EditedOutput.refusal): another document's there, or one no manifest records.
+    "render.output_of_another": {
+        "vi": "{file} là tệp kết quả của {owner} trong thư mục kết quả của thư mục làm việc, "
+        "không phải của {name}: ghi đè thì mất bản của {owner}; chưa ghi tệp nào, chưa cấp số "
+        "nào. Hãy chọn tên khác với -o (hoặc bỏ -o để ghi vào chỗ của chính văn bản này); vẫn "
+        "muốn ghi đè thì chạy lại với --force (tệp cũ được giữ lại bên cạnh, tên có thêm "
+        ".sua-tay) ({count} tệp như vậy trong lần dựng này)",
+        "en": "{file} is the output of {owner} in the workspace's outputs folder, not of "
+        "{name}: writing over it would lose {owner}'s; nothing was written or numbered. Choose "
+        "another name with -o (or leave -o out to write to this document's own place); to "
+        "write over it all the same, run again with --force (the old file is kept beside it, "
+        ".sua-tay added to its name) ({count} such file(s) in this render)",
+    },
+    "render.output_in_outputs": {
+        "vi": "{file} đã có trong thư mục kết quả của thư mục làm việc, nhưng không phải chỗ "
+        "vanthu ghi kết quả của {name} và không manifest nào ghi nhận tệp này, nên vanthu không "
+        "biết đó là bản nó ghi chưa ai sửa hay là tệp của người dùng; chưa ghi tệp nào, chưa "
+        "cấp số nào. Muốn ghi đè thì chạy lại với --force (tệp cũ được giữ lại bên cạnh, tên có "
+        "thêm .sua-tay), hoặc chọn tên khác với -o (hoặc bỏ -o để ghi vào chỗ của chính văn bản "
+        "này) ({count} tệp như vậy trong lần dựng này)",
+        "en": "{file} already exists in the workspace's outputs folder, but not where vanthu "
+        "writes the output of {name}, and no manifest records it, so vanthu cannot tell whether "
+        "it is its own, unedited, or a file of the user's; nothing was written or numbered. To "
+        "write over it, run again with --force (the old file is kept beside it, .sua-tay added "
+        "to its name), or choose another name with -o (or leave -o out to write to this "
+        "document's own place) ({count} such file(s) in this render)",
+    },
     "render.existing_output_copied": {
         "vi": "{file} đã có trước lần dựng này; tệp cũ được giữ lại ở {copy}, tệp được dựng "
         "lại từ dữ liệu",

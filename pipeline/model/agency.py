@@ -23,6 +23,9 @@ from pipeline.phrase import Phrase
 from pipeline.rules.agency_names import authority_kind, capitalised_place, signs_on_behalf
 from pipeline.rules.award_names import name_key
 from pipeline.rules.money import (
+    MAX_AMOUNT,
+    MAX_BASE_SALARY,
+    MAX_COEFFICIENT,
     Award,
     AwardKind,
     BaseSalary,
@@ -108,9 +111,9 @@ def _decree_award(name: str) -> str:
 _money_text = lazy(r"^\d{1,3}(\.\d{3})+$|^\d+$")
 
 
-def _money(value: Any, *, rate: bool = False) -> Any:
-    """Số tiền in whole đồng from 200000 or "200.000"; a fraction is refused (for an award's
-    `rate`, pointing to he_so: "ca_nhan: 0.3" means a coefficient)."""
+def _money(value: Any, *, rate: bool = False, limit: int = MAX_AMOUNT) -> Any:
+    """Số tiền in whole đồng from 200000 or "200.000", at most `limit`; a fraction is refused
+    (for an award's `rate`, pointing to he_so: "ca_nhan: 0.3" means a coefficient)."""
     if isinstance(value, bool):
         return value  # pydantic refuses it as a number
     suffix = "_rate" if rate else ""
@@ -118,12 +121,19 @@ def _money(value: Any, *, rate: bool = False) -> Any:
         raise invalid(f"data.money_float{suffix}", value=value)
     text = str(value).strip()
     if isinstance(value, int) or _money_text().match(text):
-        return int(text.replace(".", ""))
+        amount = int(text.replace(".", ""))
+        if amount > limit:  # said as typed: format_money cannot print every such sum
+            raise invalid("data.money_too_large", value=text[:60], limit=format_money(limit))
+        return amount
     raise invalid(f"data.money_bad{suffix}", value=text)
 
 
 def _rate_money(value: Any) -> Any:
     return _money(value, rate=True)
+
+
+def _salary_money(value: Any) -> Any:
+    return _money(value, limit=MAX_BASE_SALARY)
 
 
 def _coefficient(value: Any) -> Any:
@@ -135,10 +145,13 @@ def _coefficient(value: Any) -> Any:
         number = Decimal(0)
     if isinstance(value, bool) or not number.is_finite() or number <= 0:
         raise invalid("data.own_award_bad_coefficient", value=str(value).strip())
+    if number > MAX_COEFFICIENT:
+        raise invalid("data.coefficient_too_large", value=str(value).strip()[:60],
+                      limit=MAX_COEFFICIENT)  # fmt: skip
     return number
 
 
-Money = Annotated[int, BeforeValidator(_money), Field(gt=0)]
+SalaryMoney = Annotated[int, BeforeValidator(_salary_money), Field(gt=0)]
 RateMoney = Annotated[int, BeforeValidator(_rate_money), Field(gt=0)]
 Coefficient = Annotated[Decimal, BeforeValidator(_coefficient)]
 
@@ -222,7 +235,7 @@ class SalaryRow(Record):
     built-in table (pipeline/rules/data/luong-co-so.csv)."""
 
     tu_ngay: Date
-    muc_luong: Money
+    muc_luong: SalaryMoney
     nguon: str = Field(min_length=1, description="Nghị định .../NĐ-CP that sets it")
 
     @model_validator(mode="after")

@@ -33,6 +33,7 @@ _OS_REASONS = {
     getattr(errno, "EDQUOT", errno.ENOSPC): "render.os_no_space",  # a user's disk quota
     errno.EROFS: "render.os_read_only",
     errno.ELOOP: "common.os_loop",
+    errno.ENAMETOOLONG: "common.os_name_too_long",  # render -o with a name past 255 bytes
 }
 # The same for a file that could not be read (a data file, a danh sách, an output compared):
 # reading's words, not writing's ("no permission to read", not "read-only").
@@ -42,6 +43,11 @@ _READ_REASONS = {
     errno.ENOENT: "build.os_read_gone",
     errno.ENOTDIR: "common.os_read_not_directory",
     errno.ELOOP: "common.os_loop",
+    errno.ENAMETOOLONG: "common.os_name_too_long",  # a name typed or pasted past 255 bytes
+    errno.EISDIR: "common.os_read_is_directory",
+    # A disk that fails, a network share or USB drive that drops out under the read.
+    errno.EIO: "common.os_read_io",
+    getattr(errno, "ESTALE", errno.EIO): "common.os_read_io",  # an NFS/SMB handle gone stale
 }
 
 

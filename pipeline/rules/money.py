@@ -44,6 +44,9 @@ from pipeline.rules.money_types import CollectiveFactor as CollectiveFactor
 from pipeline.rules.money_types import RoundingRule as RoundingRule
 
 __all__ = [
+    "MAX_AMOUNT",
+    "MAX_BASE_SALARY",
+    "MAX_COEFFICIENT",
     "REWARD_FILE",
     "SALARY_FILE",
     "Award",
@@ -69,6 +72,17 @@ __all__ = [
     "reward_at",
     "salary_table",
 ]
+
+# The most an office's own figures may state (its profile: khen_thuong_rieng, luong_co_so;
+# a list's Số tiền), far above any real one, so that a slip (a sum typed with its zeros twice, a
+# pasted row of digits) is refused at its line or cell rather than priced: a sum past 10**25
+# cannot even be printed (babel's quantize), one past 10**18 not read in words. The decree's
+# highest hệ số is 12,0 (Cờ thi đua của Chính phủ) and mức lương cơ sở 2.340.000 đồng (2024), so
+# its largest reward is some 28 million đồng; the bounds leave decades of raises and any office's
+# own award room, and keep every product and a list's total (20.000 rows) below 10**18.
+MAX_COEFFICIENT = Decimal(50)
+MAX_BASE_SALARY = 100_000_000
+MAX_AMOUNT = 10_000_000_000
 
 # Words for a recipient inside messages, by language (the message catalogue holds sentences).
 _RECIPIENT_WORDS = {
