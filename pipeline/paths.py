@@ -19,3 +19,14 @@ def shown(path: Path, cwd: str | None = None) -> str:
     if os.path.normcase(text).startswith(os.path.normcase(prefix)):  # Windows: any case
         return text[len(prefix) :].replace(os.sep, "/")
     return str(path)
+
+
+def named_folder(path: Path) -> bool:
+    """Whether a path a user named is a folder (Path.is_dir), False where that cannot be told:
+    is_dir raises for a name too long for the system, or below a folder this user may not enter
+    (PermissionError in Python 3.11). Such a path is taken for a file, whose reading then says
+    why it cannot be read, in words."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from pipeline.batch.manifest import listing_sha256
 from pipeline.errors import InputError
 from pipeline.load.locations import resolved_path
-from pipeline.paths import shown
+from pipeline.paths import named_folder, shown
 from pipeline.text.listing import first_named
 from pipeline.workspace import Workspace
 from pipeline.workspace.config import CONFIG_FILE, DATA_DIR
@@ -35,7 +35,7 @@ def find_inputs(
     if folder is None and workspace.config_file is None and not workspace.data_dir.is_dir():
         raise not_a_workspace(workspace.root, command)
     folder = folder or workspace.data_dir
-    if not folder.is_dir():
+    if not named_folder(folder):
         raise InputError("build.no_input_dir", file=folder)
     return workspace.documents(folder)
 
@@ -60,7 +60,7 @@ def named_documents(inputs: list[Path], command: str = "check") -> list[Path]:
         return [Path(shown(p)) for p in find_inputs(*workspace_of(None), command=command)]
     found: list[Path] = []
     for path in inputs:
-        if path.is_dir():
+        if named_folder(path):
             workspace, folder = workspace_of(path)
             found.extend(Path(shown(p)) for p in find_inputs(workspace, folder, command=command))
         else:

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from pipeline.i18n import current_language, t
+from pipeline.paths import named_folder
 from pipeline.verify import type_choices, verify_files
 from pipeline.verify.report import Report
 
@@ -52,16 +53,7 @@ def named_files(files: tuple[Path, ...]) -> list[Path]:
     """The files given, a folder standing for every .docx under it; a workspace's own folder
     (the one `vanthu init` made) for its outputs, as `vanthu build ws3` builds them: not the
     office's templates in its mau/ folder, which are no documents."""
-    return [found for path in files for found in (_docx_of(path) if _is_dir(path) else [path])]
-
-
-def _is_dir(path: Path) -> bool:
-    """Path.is_dir, False where it raises (a path below a folder this user may not enter:
-    PermissionError in Python 3.11): such a path is taken for a file, which cannot be read."""
-    try:
-        return path.is_dir()
-    except OSError:
-        return False
+    return [found for path in files for found in (_docx_of(path) if named_folder(path) else [path])]
 
 
 def _refused(path: Path) -> bool:

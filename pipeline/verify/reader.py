@@ -11,6 +11,7 @@ from __future__ import annotations
 import posixpath
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -32,6 +33,9 @@ from pipeline.verify.package import Package
 from pipeline.verify.report import Location
 from pipeline.verify.runs import RunReader, starts_page
 from pipeline.verify.shapes import paragraph_shapes
+
+if TYPE_CHECKING:
+    from pipeline.render.output import ReadReason
 
 DEFAULT_CELL_MARGIN = 108  # twips, Word's "Normal Table"
 
@@ -57,16 +61,19 @@ def read_document(path: Path) -> Document:
             raise InputError("verify.not_docx", file=path, reason=reason) from None
 
 
-def _unzipped(path: Path, exc: BaseException) -> Phrase:
+def _unzipped(path: Path, exc: BaseException) -> Phrase | ReadReason:
     """Why `path` opened as no zip, in the catalogue's words (zipfile's are English): an
-    empty file, an old Word .doc, a folder, or a file damaged or cut short."""
+    empty file, an old Word .doc, a folder, or a file damaged or cut short; one that cannot be
+    opened at all (a name too long for the system, a symlink loop), why in words."""
     if isinstance(exc, IsADirectoryError):
         return Phrase("verify.reason_folder")
     try:
         with path.open("rb") as handle:
             start = handle.read(8)
-    except OSError:
-        start = b""
+    except OSError as cannot:
+        from pipeline.render.output import ReadReason  # only for a file that cannot be opened
+
+        return ReadReason(cannot)
     if not start:
         return Phrase("verify.reason_empty")
     from pipeline.load.spreadsheet.detect import OLE2_MAGIC  # only for a file that is no zip

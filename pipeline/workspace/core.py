@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import InputError, VanthuError
 from pipeline.load.locations import AGENCY_DIR, ATTACHED_DIR, RealPaths, resolved_path, within
+from pipeline.paths import named_folder
 from pipeline.paths import shown as shown  # re-exported: pipeline.workspace.shown
 from pipeline.render.compose import TemplateLibrary
 from pipeline.workspace.config import (
@@ -151,7 +152,7 @@ class Workspace:
         vanthu.yaml, else the nearest one holding co-quan/ or inputs/co-quan/, else a workspace
         with the default settings in `start`'s folder."""
         resolved = resolved_path(as_path(start, "start"))
-        folder = resolved if resolved.is_dir() else resolved.parent
+        folder = resolved if named_folder(resolved) else resolved.parent
         chain = [folder, *folder.parents]
         for candidate in chain:
             if (candidate / CONFIG_FILE).is_file():
