@@ -812,6 +812,10 @@ def read_award_list(
     rates: dict[tuple[str, bool, Decimal | None, int | None], Reward] = {}
     amounts = table.has("so_tien") and priced
     coefficients = table.has("he_so") and priced
+    # The groups, by award, in the order the sheet first names each (AwardList.groups): made
+    # as each title is first priced, so that a sort of the rows (sap_xep) orders the rows
+    # inside each group, never the groups themselves.
+    groups: dict[str, list[Entry]] = {}
     # A list whose Đơn vị column other rows fill: an empty one is a unit forgotten (a "Tổ Mẫu
     # giáo lớn" of one of five schools), not a row without one.
     units = table.has("don_vi") and any(row.values["don_vi"] for row in table)
@@ -840,6 +844,7 @@ def read_award_list(
             found = awards[title] = _priced_award(
                 path, row, decision_date, collective, aliases or {}, priced, office
             )
+            groups.setdefault(found[0], [])
             givers.check(row)
         award, reward, named = found
         if reward is not None and reward.is_ceiling and (coefficients or amounts):
@@ -887,9 +892,8 @@ def read_award_list(
     elif order == "don_vi":
         places = _unit_ranks(entries)
         entries.sort(key=lambda e: (e.collective, places[e.unit], _recipient_key(e)))
-    groups: dict[str, list[Entry]] = {}
     for entry in entries:
-        groups.setdefault(entry.award, []).append(entry)
+        groups[entry.award].append(entry)
     # What the rows hold whoever reads them so: with the columns, said once for the file
     # (AwardList.of_the_file). Capitals.warnings makes its warning anew: asked once.
     on_rows = (*namesakes.warnings, *capitals.warnings)

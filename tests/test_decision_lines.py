@@ -32,7 +32,9 @@ def test_the_rates_of_article_two_end_with_a_full_stop(tmp_path: Path, renderer)
     rates = _lines_after(paragraph_texts(out), "Điều 2.")
     assert len(rates) == 4
     assert [line[-1] for line in rates] == [";", ";", ";", "."]
-    assert rates[-1] == "- Tập thể lao động tiên tiến: 1.200.000 đồng/tập thể."
+    # The awards as the sheet first names them (TTLĐXS last), whatever sap_xep: don_vi does
+    # to the rows (s50h).
+    assert rates[-1] == "- Tập thể lao động xuất sắc: 2.240.000 đồng/tập thể."
 
 
 def test_the_council_members_end_with_a_full_stop(tmp_path: Path, renderer) -> None:

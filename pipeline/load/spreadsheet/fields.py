@@ -77,6 +77,10 @@ STANDARD_FIELDS: Mapping[str, Field] = {
                 "Đơn vị, bộ phận công tác",
                 "Bộ phận, đơn vị",
             ),
+            # A unit's name as a person's: a number alone ("3") is a shifted column or the STT
+            # pasted there, printed in Điều 1 and on the Giấy khen as the unit otherwise. A
+            # count under it on a total row ("Tổng cộng") is still read as the row's figure.
+            text_only=True,
             hints=("đơn vị", "cơ quan", "bộ phận", "phòng ban", "nơi làm việc"),
         ),
         Field(
