@@ -252,6 +252,8 @@ def _bad_char_error(path: Path, text: str, bad: BadCharacter, line: int | None,
     its code, as the value would be once the control were gone (misread_with_control)."""
     if bad.stray_mark:  # found in the value composed: its own line and field
         composed = normalize_invisible(nfc(value)) if value is not None else ""  # as gated
+        if line is None and (typed := text.find(bad.char)) >= 0:  # in a comment: its line
+            line = text.count("\n", 0, typed) + 1
         return InputError("data.stray_mark", file=path, line=line, field=dotted(loc) or None,
                           char=bad.code, letter=bad.on_its_letter(composed))  # fmt: skip
     found = text.find(bad.char)
@@ -1095,8 +1097,9 @@ def _typed_bad_char(path: Path, text: str, bad: BadCharacter) -> InputError:
     try:
         builder.build()
     except InputError as exc:
-        # data.misread_text: the character is a C1 control of a misread value (_bad_char_error).
-        if exc.key in ("data.bad_char", "data.pictograph", "data.misread_text"):
+        # data.misread_text: the character is a C1 control of a misread value (_bad_char_error);
+        # data.stray_mark: a refused mark on no letter (U+20E3, the keycap of an emoji alone).
+        if exc.key in ("data.bad_char", "data.pictograph", "data.misread_text", "data.stray_mark"):
             return exc
     except _Fallback:
         pass
