@@ -583,6 +583,20 @@ def _unit_missing(row: Row, name: str) -> InputError:
                      column_name=row.header.texts["don_vi"])  # fmt: skip
 
 
+def _recipient_words(collective: bool) -> dict[str, str]:
+    """Whom a row's reward is for, as the list's messages name it in either language."""
+    return {"recipient": "tập thể" if collective else "cá nhân",
+            "recipient_en": "a collective" if collective else "an individual"}  # fmt: skip
+
+
+def _coefficient_multiple(reward: Reward) -> Phrase | str:
+    """A tập thể's hệ số said as the award's own times its factor ("0,3 × 2"), else ""."""
+    if reward.collective_factor == 1:
+        return ""
+    return Phrase("sheet.coefficient_multiple", own=coefficient_text(reward.award.coefficient),
+                  factor=coefficient_text(reward.collective_factor))  # fmt: skip
+
+
 def _check_typed_amount(row: Row, award: str, reward: Reward, collective: bool) -> None:
     """A Số tiền typed on the row must be the amount computed for it: the decision and the
     accountant's sheet would otherwise disagree."""
@@ -591,9 +605,7 @@ def _check_typed_amount(row: Row, award: str, reward: Reward, collective: bool) 
         return
     raise row.error(
         "sheet.amount_differs", "so_tien", cell=row.cell("so_tien"), typed=format_money(typed),
-        amount=format_money(reward.amount), award=award,
-        recipient="tập thể" if collective else "cá nhân",
-        recipient_en="a collective" if collective else "an individual",
+        amount=format_money(reward.amount), award=award, **_recipient_words(collective),
         source=reward.award.source, base=format_money(reward.base_salary.amount),
     )  # fmt: skip
 
@@ -628,8 +640,7 @@ def _check_typed_coefficient(row: Row, award: str, reward: Reward, collective: b
     cell = row.cell("he_so")
     if typed is None:
         raise row.error("sheet.bad_coefficient", "he_so", cell=cell, value=text[:60])
-    who = {"recipient": "tập thể" if collective else "cá nhân",
-           "recipient_en": "a collective" if collective else "an individual"}  # fmt: skip
+    who = _recipient_words(collective)
     if reward.award.fixed_amount is not None:
         raise row.error(
             "sheet.coefficient_fixed_sum", "he_so", cell=cell, typed=text[:60], award=award,
@@ -637,12 +648,7 @@ def _check_typed_coefficient(row: Row, award: str, reward: Reward, collective: b
         )  # fmt: skip
     if typed == reward.coefficient:
         return
-    multiple = (
-        Phrase("sheet.coefficient_multiple", own=coefficient_text(reward.award.coefficient),
-               factor=coefficient_text(reward.collective_factor))
-        if reward.collective_factor != 1
-        else ""
-    )  # fmt: skip
+    multiple = _coefficient_multiple(reward)
     raise row.error(
         "sheet.coefficient_differs", "he_so", cell=cell, typed=text[:60], award=award,
         coefficient=coefficient_text(reward.coefficient), multiple=multiple,
@@ -686,20 +692,14 @@ def _above_ceiling(
     row: Row, award: str, reward: Reward, collective: bool, text: str, amount: int | None
 ) -> InputError:
     """A row's Hệ số (`text`) or Số tiền (`amount`) above its ceiling award's maximum."""
-    who = {"recipient": "tập thể" if collective else "cá nhân",
-           "recipient_en": "a collective" if collective else "an individual"}  # fmt: skip
     figures = {"award": award, "coefficient": coefficient_text(reward.coefficient),
                "source": reward.award.citation, "amount": format_money(reward.amount),
-               "base": format_money(reward.base_salary.amount), **who}  # fmt: skip
+               "base": format_money(reward.base_salary.amount),
+               **_recipient_words(collective)}  # fmt: skip
     if amount is None:
-        multiple = (
-            Phrase("sheet.coefficient_multiple", own=coefficient_text(reward.award.coefficient),
-                   factor=coefficient_text(reward.collective_factor))
-            if reward.collective_factor != 1
-            else ""
-        )  # fmt: skip
         return row.error("sheet.coefficient_above_ceiling", "he_so", cell=row.cell("he_so"),
-                         typed=text[:60], multiple=multiple, **figures)  # fmt: skip
+                         typed=text[:60], multiple=_coefficient_multiple(reward),
+                         **figures)  # fmt: skip
     return row.error("sheet.amount_above_ceiling", "so_tien", cell=row.cell("so_tien"),
                      typed=format_money(amount), **figures)  # fmt: skip
 
