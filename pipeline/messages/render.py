@@ -264,6 +264,17 @@ MESSAGES = {
         "en": "the template uses '{name}', item {n} of the list '{list}', which has only "
         "{count} items in this document's data",
     },
+    "render.run_in_text": {
+        "vi": "văn bản dựng ra sẽ hỏng (Word không mở được hoặc mất chữ): một thẻ của mẫu in "
+        "một đoạn chữ đã định dạng sẵn (trích yếu, câu kết, đường kẻ …) vào giữa chữ của một "
+        "đoạn, quanh «{near}»; không ghi văn bản này. Trường như vậy phải in bằng "
+        "{{{{r tên_trường }}}}, không bộ lọc; sửa thẻ trong mẫu rồi dựng lại",
+        "en": "the rendered document would be corrupt (Word cannot open it, or text is lost): a "
+        "template tag prints formatted text (a trích yếu, a closing sentence, a rule …) inside "
+        "the text of a paragraph, near «{near}»; the document is not written. Such a field is "
+        "printed with {{{{r field_name }}}}, no filter; correct the tag in the template and "
+        "render again",
+    },
     "render.expression": {
         "vi": "biểu thức trong thẻ mẫu không tính được khi dựng văn bản: {reason}; sửa thẻ trong "
         "mẫu (lỗi chỉ lộ ra khi tính với dữ liệu nên vanthu templates check không thấy trước)",

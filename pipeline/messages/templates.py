@@ -245,6 +245,26 @@ MESSAGES = {
         "built-in template), or copy the template again (vanthu templates copy <template> "
         "--force)",
     },
+    "tpl.rich_not_printed": {
+        "vi": "bản của cơ quan không còn in trường '{field}' của tệp dữ liệu (mẫu có sẵn in "
+        "«{text}» cho dữ liệu ví dụ): văn bản dựng bằng mẫu này sẽ mất nội dung đó mà không báo "
+        "gì. Đặt lại thẻ {{{{r {field} }}}} vào chỗ cũ (xem mẫu có sẵn), hoặc sao chép lại mẫu "
+        "(vanthu templates copy <tên mẫu> --force)",
+        "en": "the office's copy no longer prints the data file's '{field}' (the built-in "
+        "template prints «{text}» for the example data): documents made with it would lose "
+        "that text without a word. Put the {{{{r {field} }}}} tag back where it was (see the "
+        "built-in template), or copy the template again (vanthu templates copy <template> "
+        "--force)",
+    },
+    "tpl.archive_dash": {
+        "vi": "dòng Lưu «{text}» không bắt đầu bằng «- »: thẻ {{{{ luu }}}} chỉ in «Lưu: VT, ...», "
+        "nên mọi văn bản in dòng Lưu thiếu gạch đầu dòng (Nghị định 30, Phụ lục I: mỗi dòng "
+        "nơi nhận bắt đầu bằng «- »). Gõ lại «- » trước thẻ: «- {{{{ luu }}}}»",
+        "en": "the Lưu line «{text}» does not start with «- »: the {{{{ luu }}}} tag prints "
+        "«Lưu: VT, ...» only, so every document prints its Lưu line without the dash (Decree "
+        "30, Appendix I: each Nơi nhận line starts with «- »). Type «- » before the tag again: "
+        "«- {{{{ luu }}}}»",
+    },
     "tpl.data_recased": {
         "vi": "bản của cơ quan in trường '{field}' khác chữ hoa, chữ thường so với dữ liệu: "
         "«{printed}» thay cho «{text}» (một bộ lọc như |lower, |title trong thẻ?); Nghị định "
@@ -312,6 +332,15 @@ MESSAGES = {
         "nằm trọn trong một đoạn, nếu không nó nuốt mất phần sau của văn bản",
         "en": "tag {tag} is not closed in the same paragraph ('}}}}' or '%}}' missing); a tag must "
         "stand within one paragraph, else it swallows the rest of the document",
+    },
+    "tpl.rich_field": {
+        "vi": "thẻ {tag} in trường '{field}', một đoạn chữ Word đã định dạng sẵn, nên phải viết "
+        "đúng {fix} (có chữ r, không bộ lọc, không biểu thức): viết khác đi thì văn bản dựng ra "
+        "bị hỏng, Word không mở được hoặc mất chữ của trường; sửa thẻ thành {fix}",
+        "en": "tag {tag} prints '{field}', text Word has formatted already, so it must read "
+        "exactly {fix} (with the r, no filter, no expression): written otherwise, the rendered "
+        "document is corrupt, Word cannot open it or the field's text is lost; change the tag "
+        "to {fix}",
     },
     "tpl.stray_close": {
         "vi": "'{tag}' đóng một thẻ không được mở trong đoạn này (thiếu '{{{{' hoặc '{{%')",

@@ -925,6 +925,15 @@ OTHER: dict[str, tuple[str, str]] = {
         "the package lacks a Word document's body (word/document.xml): probably another kind "
         "of file named .docx",
     ),
+    "verify.reason_run_in_text": (
+        "chữ của một đoạn chứa thẻ {element} (thường do một thẻ mẫu in trường định dạng sẵn mà "
+        "thiếu chữ r hoặc có bộ lọc), quanh «{near}»: tệp sai chuẩn OOXML, Word không mở được "
+        "hoặc mất chữ; sửa thẻ trong mẫu rồi dựng lại",
+        "the text of a paragraph holds a {element} element (usually a template tag printing a "
+        "formatted field without its r, or through a filter), near «{near}»: the file is not "
+        "valid OOXML, Word cannot open it or loses text; correct the tag in the template and "
+        "render again",
+    ),
     "verify.reason_damaged_inside": (
         "nội dung bên trong tệp bị hỏng: hãy mở trong Word (Word sửa được thì lưu lại) hoặc lấy "
         "lại tệp",

@@ -56,6 +56,18 @@ KEEP_WITH_NEXT_MARK = "\ufdd0"
 
 Segment = tuple[str, bool, bool]  # text, bold, italic
 
+# The context's fields that hold whole runs (rich_runs, paragraph_runs, rule_run), whatever
+# the document type and wherever a context holds them (a decision's attached plan:
+# ke_hoach.trich_yeu): a template prints them with docxtpl's `{{r field }}` only, which puts
+# them between the paragraph's runs. Printed `{{ field }}` (or through a filter) they land
+# inside a <w:t>, which no reader opens (structure.rich_field_faults refuses such a tag).
+# Names other fields share (a row's noi_dung, a heading's tieu_de) are not listed: the
+# engine's check of the output (engine.RUN_IN_TEXT) refuses what they would break.
+RICH_FIELDS = frozenset({
+    "trich_yeu", "trich_yeu_cong_van", "ket_thuc", "chuc_danh",
+    "duong_ke_co_quan", "duong_ke_tieu_ngu", "duong_ke_trich_yeu",
+})  # fmt: skip
+
 
 def segments(text: str) -> list[Segment]:
     """`text` cut into pieces of the same emphasis, markup removed, escapes resolved."""

@@ -40,6 +40,7 @@ from pipeline.render.compose import (
     strip_comments,
 )
 from pipeline.render.form import ACHIEVEMENT_STYLE, MM_PER_TWIP, NAME_STYLE, UNIT_STYLE
+from pipeline.render.fragments import RICH_FIELDS
 from pipeline.render.locate import (
     ANY_TAG,
     Place,
@@ -140,6 +141,10 @@ def paragraph_faults(document_xml: str, blocks: Collection[str] | None = None) -
         if found is not None:
             faults.append(Fault(found[0], {"tag": _shown(found[1])}, text=text, nth=nth))
             continue
+        rich = rich_field_fault(text)
+        if rich is not None:
+            faults.append(Fault("tpl.rich_field", rich, text=text, nth=nth))
+            continue
         control = _control().search(text)
         if control is not None:
             rest = (text[: control.start()] + text[control.end() :]).strip()
@@ -156,6 +161,33 @@ def paragraph_faults(document_xml: str, blocks: Collection[str] | None = None) -
                               "hint": close[0] if close else ""}  # fmt: skip
                     faults.append(Fault("tpl.unknown_block", params, text=text, nth=nth))
     return faults
+
+
+# A tag that prints ({{ x }}, docxtpl's {{r x }} and {{p x }}): its marker and expression.
+_printing = lazy(r"\{\{-?(?:(r|p|tr|tc)(?=\s))?(.*?)-?\}\}", re.DOTALL)
+# A field holding runs, read in an expression as a name or an attribute (not in a string).
+_rich = lazy(r"(?<![\w'\"])((?:[A-Za-z_]\w*\.)*(?:" + "|".join(sorted(RICH_FIELDS))
+             + r"))(?![\w'\"])")  # fmt: skip
+
+
+def rich_field_fault(text: str) -> dict[str, str] | None:
+    """The first tag of a paragraph's `text` printing a field that holds runs (RICH_FIELDS)
+    otherwise than docxtpl's `{{r field }}`: without the `r` the runs land inside the tag's
+    <w:t> (a document no reader opens, or whose text is lost), through a filter or an
+    expression their XML is changed or printed as text. Params of tpl.rich_field: the tag,
+    the field and the tag to write."""
+    if "{{" not in text:
+        return None
+    for match in _printing().finditer(text):
+        expression = match[2].strip()
+        read = _rich().search(expression)
+        if read is None:
+            continue
+        if match[1] == "r" and expression == read[1]:
+            continue
+        fix = f"{{{{r {read[1]} }}}}"
+        return {"tag": _shown(match[0]), "field": read[1].rsplit(".", 1)[-1], "fix": fix}
+    return None
 
 
 def _level(path: tuple[str, ...]) -> str:

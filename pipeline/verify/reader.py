@@ -83,6 +83,21 @@ def _unzipped(path: Path, exc: BaseException) -> Phrase | ReadReason:
     return Phrase("verify.reason_damaged")
 
 
+def _refuse_markup_in_text(path: Path, body: etree._Element) -> None:
+    """InputError for a <w:t> holding elements (a run, a drawing: a field of runs printed
+    inside a template's run text), which the schema forbids: Word refuses the file, LibreOffice
+    drops the text, and the rules, reading the text around it, would pass it."""
+    for text in body.iter(q("w:t")):
+        inner = next((child for child in text if isinstance(child.tag, str)), None)
+        if inner is None:  # text, or a comment: no element
+            continue
+        paragraph = next(text.iterancestors(q("w:p")), text)
+        near = " ".join("".join(paragraph.itertext()).split())[:60]
+        element = f"w:{etree.QName(inner).localname}"
+        reason = Phrase("verify.reason_run_in_text", element=element, near=near)
+        raise InputError("verify.not_docx", file=path, reason=reason)
+
+
 class _Reader:
     """Builds a Document from the parts of one package."""
 
@@ -102,6 +117,7 @@ class _Reader:
         body = root.find("w:body", NS)
         if body is None:
             raise KeyError("w:body")
+        _refuse_markup_in_text(self.path, body)
         sections: list[Section] = []
         blocks: list[Paragraph | Table] = []
         top_number = 0
