@@ -204,10 +204,10 @@ def test_an_expression_in_a_loop_of_a_block_is_located_in_the_block(tmp_path: Pa
 
 def test_an_unsafe_attribute_is_located_and_said_in_vietnamese(tmp_path: Path) -> None:
     template = office_copy(tmp_path, "ke-hoach")
-    edit_body(template, "{{r trich_yeu }}", "{{ trich_yeu.__class__ }}")
+    edit_body(template, "{{r trich_yeu }}", "{{ so_ky_hieu.__class__ }}")
     error = render_refused(TemplateLibrary(template.parent))
     assert error.key == "render.unsafe"
-    assert error.location("vi").endswith("đoạn 3 «{{ trich_yeu.__class__ }}»")
+    assert error.location("vi").endswith("đoạn 3 «{{ so_ky_hieu.__class__ }}»")
     assert "is unsafe" not in error.detail("vi") and "'__class__'" in error.detail("vi")
 
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from jinja2 import TemplateSyntaxError, nodes
 from lxml import etree
+from markupsafe import Markup
 
 from pipeline.errors import InputError, TemplateError, VanthuError
 from pipeline.i18n import t
@@ -81,12 +82,13 @@ from pipeline.template_tools.fields import (
     written_prefix,
 )
 from pipeline.text.listing import first_named
-from pipeline.verify import verify_file
+from pipeline.verify import resolve_type, type_choices, verify_file
 from pipeline.verify.document import Document, Paragraph, read_document
 from pipeline.verify.layout import Layout, find_layout, is_recipients_heading
 from pipeline.verify.ooxml import q
 from pipeline.verify.report import Location, Report, msg
-from pipeline.verify.rules_body import check_running_text
+from pipeline.verify.rules_body import _preamble, check_running_text
+from pipeline.verify.rules_header import RULE_EXPECTED
 from pipeline.verify.rules_page import _page_fields
 from pipeline.verify.rules_recipients import check_group_items
 from pipeline.verify.rules_signature import check_recipients, check_signature
@@ -120,8 +122,23 @@ STYLE_ELEMENTS = {
     "PhuLucKemTheo": "phu_luc_kem_theo",
     "SoTrang": "so_trang",
 }
-BODY_STYLES = ("NoiDung", "CanCu")  # running text (verify's noi_dung rules)
 PROBE_TEXT = "Thực hiện nội dung văn bản"
+# The frame's styles of the body's lines that verify judges by their words, each probed with a
+# line it recognises (rules_body, specs): a căn cứ line (can_cu.italic), a Mục heading
+# (muc.bold, muc.case), an article's number and title (dieu.bold), the label above the
+# articles (QUYẾT ĐỊNH:, as specs' quyet_dinh). Printed with PROBE_TEXT, verify would not know
+# them for what they are, and a frame making them upright or regular would pass the check.
+PREAMBLE_STYLE = "CanCu"
+PROBE_LINES = {
+    PREAMBLE_STYLE: "Căn cứ Luật Tổ chức chính quyền địa phương.",
+    "Muc": "I. MỤC ĐÍCH, YÊU CẦU",
+    "KhoanTieuDe": "Điều 1. Phạm vi điều chỉnh",
+    "TieuDeGiua": "QUYẾT ĐỊNH:",
+}
+# Running text as verify reads it: the căn cứ lines open the body, headings among its lines.
+RUNNING_STYLES = (PREAMBLE_STYLE, "NoiDung", "Muc", "KhoanTieuDe", "NoiDung")
+# Centred labels judged by an element's spec (verify.specs), not as running text.
+LABEL_ELEMENTS = {"TieuDeGiua": "quyet_dinh"}
 # Rules about the page (paper, margins, page numbers): a type template's own sections and
 # headers are not used (the frame's are), so they are checked at khung.docx only.
 FRAME_RULES = ("page.size", "page.margin", "so_trang.")
@@ -189,6 +206,28 @@ def block_structure(name: str, paragraphs: list[Paragraph]) -> list[Problem]:
                     )
     for word, paragraph in stack:
         problems.append(Problem(name, _where(paragraph), "tpl.unclosed", {"tag": word}))
+    return problems
+
+
+# The Lưu line's tag and what a line must hold before it: vanthu's phrase (rules/data/cau-chu.yaml
+# `luu`) prints "Lưu: VT, ...", never its dash, which is the template's fixed text.
+ARCHIVE_TAG = re.compile(r"\{\{-?\s*luu\s*-?\}\}")
+ARCHIVE_DASH = re.compile(r"\s*-\s+")
+
+
+def archive_dash(name: str, paragraphs: list[Paragraph]) -> list[Problem]:
+    """A Lưu line ({{ luu }}) without its "- ": every document prints "Lưu: VT, ..." without
+    the dash Phụ lục I puts before each Nơi nhận line (verify's noi_nhan.dash, noi_nhan.last).
+    Unlike a recipient's line starting with a tag (whose dash may be the data's), decidable in
+    the template."""
+    problems = []
+    for paragraph in paragraphs:
+        for line in paragraph.text.split("\n"):
+            found = ARCHIVE_TAG.search(line)
+            if found is None or ARCHIVE_DASH.fullmatch(line[: found.start()]):
+                continue
+            text = " ".join(line.split())
+            problems.append(Problem(name, _where(paragraph), "tpl.archive_dash", {"text": text}))
     return problems
 
 
@@ -611,6 +650,9 @@ def _fixed_header_widths(name: str, library: TemplateLibrary) -> Problem:
 # The data's texts printed_data compares: long enough to be told apart where they print (not a
 # number, a year or "Sơn La", which other fields print too).
 DATA_MIN_CHARS = 8
+DATA_NOT_PRINTED = "tpl.data_not_printed"
+RICH_NOT_PRINTED = "tpl.rich_not_printed"  # the same, of a field a {{r }} tag prints
+NOT_PRINTED = (DATA_NOT_PRINTED, RICH_NOT_PRINTED)
 _PARAGRAPH = re.compile(r"<w:p[ >].*?</w:p>", re.DOTALL)
 _TEXT_OR_BREAK = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>|<w:(?:br|tab|cr)\b[^>]*/>")
 # The verify rules on an appendix's lines, read in order (number, title, "(Kèm theo ...)"): once
@@ -639,23 +681,41 @@ class _Renders:
             xml = engine.prepare(name).render_xml(context)
         except Exception:  # noqa: BLE001 - a template that does not render is said elsewhere
             return None
-        out = []
-        for paragraph in _PARAGRAPH.findall(xml):
-            text = "".join(m[1] if m[1] is not None else "\n"
-                           for m in _TEXT_OR_BREAK.finditer(paragraph))  # fmt: skip
-            text = html.unescape(text)  # the XML's &amp; and &lt; as printed
-            out += [" ".join(line.split()) for line in text.split("\n")]
-        return [line for line in out if line]
+        return _printed_lines(_PARAGRAPH.findall(xml))
 
 
-def _data_texts(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
-    """(field path, one line of its text) for every text of a context, lists' items under the
-    list's path ('can_cu'), lines of a several-line text one by one."""
-    if isinstance(value, str):
+def _printed_lines(paragraphs: Iterable[str]) -> list[str]:
+    """The text lines the XML of `paragraphs` prints (a line break starts a line), spaces as
+    a reader sees them."""
+    out = []
+    for paragraph in paragraphs:
+        text = "".join(m[1] if m[1] is not None else "\n"
+                       for m in _TEXT_OR_BREAK.finditer(paragraph))  # fmt: skip
+        text = html.unescape(text)  # the XML's &amp; and &lt; as printed
+        out += [" ".join(line.split()) for line in text.split("\n")]
+    return [line for line in out if line]
+
+
+# Where a rich value's runs (Markup: {{r trich_yeu }}, {{r ket_thuc }}) start a paragraph of
+# their own (render.richtext's paragraph_runs closes one and opens the next).
+_PARAGRAPH_EDGE = re.compile(r"</w:p>|<w:p(?:\s[^>]*)?>")
+
+
+def _data_texts(value: Any, path: str = "") -> Iterator[tuple[str, str, bool]]:
+    """(field path, one line of its text, whether a {{r }} tag prints it) for every text of a
+    context, lists' items under the list's path ('can_cu'), lines of a several-line text one
+    by one. A rich value (Markup, the
+    runs a {{r }} tag prints) by the text its runs print: compared as its XML, it would be
+    found nowhere, and a copy that deleted or replaced its tag never said."""
+    if isinstance(value, Markup):
+        for line in _printed_lines(_PARAGRAPH_EDGE.split(str(value))):
+            if len(line) >= DATA_MIN_CHARS and any(c.isalpha() for c in line):
+                yield path, line, True
+    elif isinstance(value, str):
         for line in value.splitlines():
             line = " ".join(line.split())
             if len(line) >= DATA_MIN_CHARS and any(c.isalpha() for c in line):
-                yield path, line
+                yield path, line, False
     elif isinstance(value, Mapping):
         for key, item in value.items():
             if isinstance(key, str) and not key.startswith("_"):
@@ -679,6 +739,7 @@ def printed_data(
     if library.is_form(name) or not any(library.is_override(f) for f in own_files):
         return []
     lost: dict[str, str] = {}
+    rich: set[str] = set()  # printed by a {{r }} tag: the message names that tag
     recased: dict[str, tuple[str, str]] = {}
     for context in samples:
         shipped = renders.lines(renders.shipped, name, context)
@@ -687,7 +748,7 @@ def printed_data(
             continue
         own_text = "\n".join(own)
         folded = {line.casefold(): line for line in own}
-        for path, text in _data_texts(context):
+        for path, text, runs in _data_texts(context):
             if path in lost or path in recased or text in own_text:
                 continue
             printed = [line for line in shipped if text in line]
@@ -698,10 +759,13 @@ def printed_data(
                 recased[path] = (text, other)
             else:
                 lost[path] = text
+                if runs:
+                    rich.add(path)
     problems = []
     for path, text in lost.items():
         params = {"field": path, "text": _short(text)}
-        problems.append(Problem(name, "", "tpl.data_not_printed", params))
+        key = RICH_NOT_PRINTED if path in rich else DATA_NOT_PRINTED
+        problems.append(Problem(name, "", key, params))
     for path, (text, other) in recased.items():
         where = place_of_field(library, name, path.split(".")[-1])
         params = {"field": path, "text": _short(text), "printed": _short(other)}
@@ -902,6 +966,37 @@ def layout(
     return problems
 
 
+# The tags that print the rule under the trích yếu (render.context's duong_ke_trich_yeu).
+SUMMARY_RULE_TAG = re.compile(r"^\{\{-?\s*r\s+duong_ke_trich_yeu\b")
+
+
+def summary_rule(
+    name: str, path: Path, said: list[Problem], styles: bytes | None = None
+) -> list[Problem]:
+    """verify's trich_yeu.rule for a type template whose trích yếu has no rule under it (its
+    {{r duong_ke_trich_yeu }} deleted): verify reads any paragraph of a {{r }} tag after it as
+    the rule (the {{r ket_thuc }} pages down), which in a document prints text, not a rule.
+    Not when `said` says it already; `styles` as layout reads them."""
+    if any(p.params.get("rule") == "trich_yeu.rule" for p in said):
+        return []
+    with _as_read(path, styles) as read:
+        doc = read_document(read)
+    stem = path.stem
+    doc_type = resolve_type(stem) if stem in type_choices() else None
+    found = find_layout(doc, doc_type, template=True)
+    mark = found.trich_yeu_rule
+    if not found.trich_yeu or mark is None or mark.kind != "tag":
+        return []  # no trích yếu (a Công văn), or a rule drawn or absent: verify judges it
+    if SUMMARY_RULE_TAG.match(mark.carrier.text.strip()):
+        return []
+    report = Report(path, None, True)
+    report.add("trich_yeu.rule", found.trich_yeu[-1].where, msg("absent"),
+               msg(RULE_EXPECTED["trich_yeu"]))  # fmt: skip
+    v = report.violations[0]
+    line = violation_line(v)
+    return [Problem(name, v.where.describe(), "tpl.layout", {"rule": v.rule, "line": line})]
+
+
 # The elements of Nơi nhận and the signature (verify.specs), as a block's styles print them.
 SIGNATURE_ELEMENTS = ("noi_nhan_tieu_de", "noi_nhan", "chu_ky_tham_quyen", "chu_ky_ho_ten")
 
@@ -1042,10 +1137,13 @@ def _all_parts(archive: zipfile.ZipFile, path: Path) -> dict[str, bytes]:
 
 
 def _probe(frame: Package, styles: list[str]) -> Report:
-    """verify's rules on one paragraph of each of `styles`, printed with `frame`'s styles."""
+    """verify's rules on one paragraph of each of `styles`, printed with `frame`'s styles:
+    the element's format (STYLE_ELEMENTS, LABEL_ELEMENTS), running text's rules for the
+    body's styles (RUNNING_STYLES), the căn cứ line's own (rules_body._preamble)."""
     head, _, sect, tail = split_body(frame.text(DOCUMENT_PART), FRAME)
     paragraph = '<w:p><w:pPr><w:pStyle w:val="{}"/></w:pPr><w:r><w:t>{}</w:t></w:r></w:p>'
-    body = "".join(paragraph.format(style, PROBE_TEXT) for style in styles)
+    body = "".join(paragraph.format(style, html.escape(PROBE_LINES.get(style, PROBE_TEXT)))
+                   for style in styles)  # fmt: skip
     xml = (head + body + sect + tail).encode("utf-8")
     data = write_zip(replace_members(frame.members(), {DOCUMENT_PART: xml}))
     with tempfile.TemporaryDirectory() as folder:
@@ -1053,11 +1151,14 @@ def _probe(frame: Package, styles: list[str]) -> Report:
         path.write_bytes(data)
         doc = read_document(path)
     report = Report(path, None, True)
+    elements = {**STYLE_ELEMENTS, **LABEL_ELEMENTS}
     for p in doc.paragraphs:
-        element = STYLE_ELEMENTS.get(p.style_id or "")
+        element = elements.get(p.style_id or "")
         if element is not None:
             check_format(report, element, p, skip=("case",))
-    check_running_text(doc, [p for p in doc.paragraphs if p.style_id in BODY_STYLES], report)
+    running = [p for p in doc.paragraphs if p.style_id in RUNNING_STYLES]
+    check_running_text(doc, running, report)
+    _preamble([p for p in running if p.style_id == PREAMBLE_STYLE], report)
     check_fonts(doc, Layout(template=True), report)
     return report
 
@@ -1086,7 +1187,8 @@ def frame_findings(
     if not library.is_override(FRAME_NAME):
         return {}
     defined = paragraph_style_ids(library.frame.parts.get(STYLES_PART))
-    styles = [s for s in (*STYLE_ELEMENTS, *BODY_STYLES, BODY_STYLES[0]) if s in defined]
+    probed = (*STYLE_ELEMENTS, *LABEL_ELEMENTS, *RUNNING_STYLES)
+    styles = [s for s in probed if s in defined]
     by_index = dict(enumerate(styles, start=1))
 
     def found(report: Report) -> dict[tuple[str, str], Any]:
@@ -1100,6 +1202,28 @@ def frame_findings(
     shipped = found(_probe(builtin.frame, styles))
     own = found(_probe(library.frame, styles))
     return {key: v for key, v in own.items() if key not in shipped}
+
+
+def frame_blamed(
+    name: str, path: Path, said: list[Problem], styles: bytes | None
+) -> list[Problem]:
+    """`said`, verify's faults of built-in file `name` printed with the office's frame, as the
+    frame's: a built-in template passes with the built-in frame (tests pin it), so what it
+    breaks with the office's is the office's khung.docx, at the style of the paragraph
+    (SoKyHieu made bold: verify's so_ky_hieu.bold, a rule of the element that the frame's
+    probe does not apply). Blamed on a built-in block the office never edited, render and
+    build would not warn of it (template_tools.verdict counts the office's files only)."""
+    if name == FRAME_NAME or styles is None:
+        return said  # the frame's own, or a phôi's: printed with its own styles
+    with _as_read(path, styles) as read:
+        doc = read_document(read)
+    style_at = {p.where.describe(): p.style_id for p in doc.paragraphs}
+    out = []
+    for problem in said:
+        style = style_at.get(problem.where)
+        where = t("tpl.style_where", style=style) if style else ""
+        out.append(replace(problem, template=FRAME_NAME, where=where))
+    return out
 
 
 def frame_page_numbers(library: TemplateLibrary) -> list[Problem]:
@@ -1185,6 +1309,7 @@ def check_templates(
             continue
         report.problems += block_structure(name, paragraphs)
         report.problems += split_tags(name, paragraphs)
+        report.problems += archive_dash(name, paragraphs)
         if name in library.type_names():
             source = preprocess(library.document_xml(name), marked=True)
         elif name.startswith(BLOCKS_DIR):
@@ -1239,10 +1364,20 @@ def check_templates(
                for p in report.problems):  # fmt: skip
             # Too narrow a right column is why the Quốc hiệu wraps: said once, with the widths.
             said = [p for p in said if p.params.get("rule") not in NARROW_HEADER_RULES]
-        if any(p.key == "tpl.data_not_printed" for p in printed):
+        if page_from_frame:
+            said += summary_rule(name, path, said, printed_with)
+        lost = tuple(f"{str(p.params.get('field', '')).split('.')[0]}."
+                     for p in printed if p.key in NOT_PRINTED)  # fmt: skip
+        if lost:
+            # A line the copy no longer prints: said by printed_data, not as the faults of
+            # the line verify then takes for it (the rule under a deleted trích yếu).
+            said = [p for p in said if not str(p.params.get("rule", "")).startswith(lost)]
+        if any(p.key in NOT_PRINTED for p in printed):
             # A line of an appendix no longer printed: said by printed_data, not as the next
             # line's fault.
             said = [p for p in said if not _appendix_line(p)]
+        if said and library.is_override(FRAME_NAME) and not library.is_override(name):
+            said = frame_blamed(name, path, said, printed_with)
         report.problems += said
     report.problems += block_fields(library, wanted, samples, builtin)
     report.problems = _once(report.problems)

@@ -86,6 +86,10 @@ def _judged(
 
     samples = _examples(library, name, examples) if examples is not None else {}
     wanted = files if name in files or not samples else [*files, name]
+    if FRAME_NAME in files and not library.is_form(name):
+        # The built-in files printed with the office's frame: what they then break is the
+        # frame's (check.frame_blamed: SoKyHieu made bold, found at khoi/dau-trang's Số line).
+        wanted = list(dict.fromkeys([*wanted, name, *library.included_blocks(name)]))
     blame = [file for file in files if file != FRAME_NAME] or files
     counts: dict[str, int] = {}
     for problem in check_templates(library, wanted, samples).problems:
@@ -102,7 +106,7 @@ def _judged(
 
 
 # printed_data's errors: the data the built-in template prints and the office's files do not.
-_PRINTED_DATA = ("tpl.data_not_printed", "tpl.data_recased")
+_PRINTED_DATA = ("tpl.data_not_printed", "tpl.rich_not_printed", "tpl.data_recased")
 
 
 def _examples(
