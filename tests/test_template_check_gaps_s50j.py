@@ -37,7 +37,8 @@ def _style(path: Path, style_id: str, old: str, new: str) -> None:
 
     def edit(data: bytes) -> bytes:
         xml = data.decode("utf-8")
-        found = re.search(r'<w:style [^>]*w:styleId="%s".*?</w:style>' % style_id, xml, re.S)
+        pattern = rf'<w:style [^>]*w:styleId="{re.escape(style_id)}".*?</w:style>'
+        found = re.search(pattern, xml, re.S)
         assert found is not None and old in found[0], (style_id, old)
         return xml.replace(found[0], found[0].replace(old, new, 1)).encode("utf-8")
 
