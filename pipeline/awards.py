@@ -38,6 +38,7 @@ from pipeline.rules.money import (
     format_money,
     is_name,
     named_award,
+    recipient_words,
     reward_amount,
     reward_at,
 )
@@ -583,12 +584,6 @@ def _unit_missing(row: Row, name: str) -> InputError:
                      column_name=row.header.texts["don_vi"])  # fmt: skip
 
 
-def _recipient_words(collective: bool) -> dict[str, str]:
-    """Whom a row's reward is for, as the list's messages name it in either language."""
-    return {"recipient": "tập thể" if collective else "cá nhân",
-            "recipient_en": "a collective" if collective else "an individual"}  # fmt: skip
-
-
 def _coefficient_multiple(reward: Reward) -> Phrase | str:
     """A tập thể's hệ số said as the award's own times its factor ("0,3 × 2"), else ""."""
     if reward.collective_factor == 1:
@@ -605,7 +600,7 @@ def _check_typed_amount(row: Row, award: str, reward: Reward, collective: bool) 
         return
     raise row.error(
         "sheet.amount_differs", "so_tien", cell=row.cell("so_tien"), typed=format_money(typed),
-        amount=format_money(reward.amount), award=award, **_recipient_words(collective),
+        amount=format_money(reward.amount), award=award, **recipient_words(collective),
         source=reward.award.source, base=format_money(reward.base_salary.amount),
     )  # fmt: skip
 
@@ -640,7 +635,7 @@ def _check_typed_coefficient(row: Row, award: str, reward: Reward, collective: b
     cell = row.cell("he_so")
     if typed is None:
         raise row.error("sheet.bad_coefficient", "he_so", cell=cell, value=text[:60])
-    who = _recipient_words(collective)
+    who = recipient_words(collective)
     if reward.award.fixed_amount is not None:
         raise row.error(
             "sheet.coefficient_fixed_sum", "he_so", cell=cell, typed=text[:60], award=award,
@@ -695,7 +690,7 @@ def _above_ceiling(
     figures = {"award": award, "coefficient": coefficient_text(reward.coefficient),
                "source": reward.award.citation, "amount": format_money(reward.amount),
                "base": format_money(reward.base_salary.amount),
-               **_recipient_words(collective)}  # fmt: skip
+               **recipient_words(collective)}  # fmt: skip
     if amount is None:
         return row.error("sheet.coefficient_above_ceiling", "he_so", cell=row.cell("he_so"),
                          typed=text[:60], multiple=_coefficient_multiple(reward),

@@ -69,6 +69,7 @@ __all__ = [
     "regime_on",
     "regimes",
     "reward_amount",
+    "recipient_words",
     "reward_at",
     "salary_table",
 ]
@@ -89,6 +90,12 @@ _RECIPIENT_WORDS = {
     Recipient.INDIVIDUAL: ("cá nhân", "an individual"),
     Recipient.COLLECTIVE: ("tập thể", "a collective"),
 }
+
+
+def recipient_words(collective: bool) -> dict[str, str]:
+    """Whom a reward is for, as a message's `recipient` and `recipient_en` name it."""
+    vi, en = _RECIPIENT_WORDS[Recipient.COLLECTIVE if collective else Recipient.INDIVIDUAL]
+    return {"recipient": vi, "recipient_en": en}
 
 
 # --- the data, read once --------------------------------------------------------------------
