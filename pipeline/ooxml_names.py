@@ -1,4 +1,5 @@
-"""The XML namespaces of a .docx (WordprocessingML and the parts around it), named once.
+"""The XML namespaces of a .docx (WordprocessingML and the parts around it) and of the few
+parts of an .xlsx list that are read, named once.
 
 A layer below the renderer and the reader (render/ and verify/ both import it; it imports
 nothing of vanthu): a namespace is neither a style rule nor a reading rule, and render/ does not
@@ -11,6 +12,9 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+CONTENT_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
+# SpreadsheetML: a list's workbook.xml and sheets (load.spreadsheet.xlsx).
+SPREADSHEET = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 # Every prefix the reader's paths use ("w:p", "wp:anchor", "v:shape", "rel:Relationship").
 NS = {

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import TemplateError
+from pipeline.ooxml_names import CONTENT_TYPES, PACKAGE_RELS, PACKAGE_RELS_CLARK, R
 from pipeline.patterns import lazy
 from pipeline.render.libreoffice import restored_header_widths
 from pipeline.render.zipwriter import Member, replace_members
@@ -114,10 +115,7 @@ RELATIONSHIPS_PART = "word/_rels/document.xml.rels"
 CONTENT_TYPES_PART = "[Content_Types].xml"
 _BODY_PARTS = (DOCUMENT_PART, RELATIONSHIPS_PART, CONTENT_TYPES_PART)  # Package.read_body's
 SETTINGS_PART = "word/settings.xml"
-_OFFICE_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
-_CONTENT_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
-IMAGE_TYPE = f"{_OFFICE_RELS}/image"
+IMAGE_TYPE = f"{R}/image"
 # Attributes of body content that name a relationship of document.xml (r:embed of a picture,
 # r:id of a hyperlink or an embedded object, r:link of a linked picture, SmartArt's r:dm…).
 relationship_reference = lazy(r'(\sr:(?:embed|id|link|pict|dm|lo|qs|cs)=")([^"]*)(")')
@@ -167,7 +165,7 @@ def relationships(package: Package) -> dict[str, Relationship]:
     except etree.XMLSyntaxError:
         return {}
     out = {}
-    for rel in root.iter(f"{{{_PACKAGE_RELS}}}Relationship"):
+    for rel in root.iter(f"{PACKAGE_RELS_CLARK}Relationship"):
         rel_id = rel.get("Id") or ""
         out[rel_id] = Relationship(
             rel_id, rel.get("Type") or "", rel.get("Target") or "",
@@ -194,10 +192,10 @@ def content_type(package: Package, part: str) -> str:
     except etree.XMLSyntaxError:
         root = None
     if root is not None:
-        for override in root.iter(f"{{{_CONTENT_TYPES_NS}}}Override"):
+        for override in root.iter(f"{{{CONTENT_TYPES}}}Override"):
             if (override.get("PartName") or "").lstrip("/") == part:
                 return override.get("ContentType") or ""
-        for default in root.iter(f"{{{_CONTENT_TYPES_NS}}}Default"):
+        for default in root.iter(f"{{{CONTENT_TYPES}}}Default"):
             if (default.get("Extension") or "").lower() == extension:
                 return default.get("ContentType") or ""
     return f"image/{'jpeg' if extension == 'jpg' else extension}"
@@ -299,7 +297,6 @@ def with_carried(members: list[Member], package: Package, carried: Carried) -> l
 
 
 _EMPTY_RELATIONSHIPS = (
-    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    b"</Relationships>"
-)
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    f'<Relationships xmlns="{PACKAGE_RELS}"></Relationships>'
+).encode()

@@ -53,12 +53,10 @@ from pipeline.load.spreadsheet.limits import (
 from pipeline.load.spreadsheet.members import member_bytes, packed_member, plain_member_bytes
 from pipeline.load.spreadsheet.reasons import xlsx_reason
 from pipeline.load.spreadsheet.table import ColumnList, ColumnSpan, Table, build_table
+from pipeline.ooxml_names import PACKAGE_RELS_CLARK, R_CLARK, SPREADSHEET
 from pipeline.patterns import lazy
 from pipeline.render.phrase import Phrase
 
-_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _CALAMINE_ERRORS = (
     python_calamine.CalamineError,
     python_calamine.ZipError,
@@ -338,10 +336,11 @@ def _part_named(workbook_xml: bytes, rels_xml: bytes, title: str) -> str | None:
         rels = etree.fromstring(rels_xml, _SAFE_XML)
     except etree.XMLSyntaxError:
         return None
-    targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{{{_PKG_REL}}}Relationship")}
-    for element in workbook.iter(f"{{{_MAIN}}}sheet"):
+    relationships = rels.iter(f"{PACKAGE_RELS_CLARK}Relationship")
+    targets = {r.get("Id"): r.get("Target", "") for r in relationships}
+    for element in workbook.iter(f"{{{SPREADSHEET}}}sheet"):
         if element.get("name") == title:
-            target = targets.get(element.get(f"{{{_REL}}}id"), "")
+            target = targets.get(element.get(f"{R_CLARK}id"), "")
             if target.startswith("/"):
                 return target.lstrip("/")
             return posixpath.normpath(posixpath.join("xl", target))
@@ -354,11 +353,11 @@ def _special_cells(archive: Archive, part: str, path: Path) -> dict[tuple[int, i
     try:
         with archive.open(part) as stream:
             for _, cell in etree.iterparse(
-                stream, tag=f"{{{_MAIN}}}c", resolve_entities=False, no_network=True
+                stream, tag=f"{{{SPREADSHEET}}}c", resolve_entities=False, no_network=True
             ):
                 kind = cell.get("t")
-                formula = cell.find(f"{{{_MAIN}}}f")
-                value = cell.find(f"{{{_MAIN}}}v")
+                formula = cell.find(f"{{{SPREADSHEET}}}f")
+                value = cell.find(f"{{{SPREADSHEET}}}v")
                 where = _coordinates(cell.get("r", ""))
                 if where is not None and kind == "e" and value is not None:
                     found[where] = ExcelError(value.text or "")
@@ -371,8 +370,8 @@ def _special_cells(archive: Archive, part: str, path: Path) -> dict[tuple[int, i
     return found
 
 
-_ROW = f"{{{_MAIN}}}row"
-_COL = f"{{{_MAIN}}}col"
+_ROW = f"{{{SPREADSHEET}}}row"
+_COL = f"{{{SPREADSHEET}}}col"
 
 
 def _hidden_rows_and_columns(
