@@ -87,9 +87,9 @@ from pipeline.verify.document import Document, Paragraph, read_document
 from pipeline.verify.layout import Layout, find_layout, is_recipients_heading
 from pipeline.verify.ooxml import q
 from pipeline.verify.report import Location, Report, msg
-from pipeline.verify.rules_body import _preamble, check_running_text
+from pipeline.verify.rules_body import check_preamble, check_running_text
 from pipeline.verify.rules_header import RULE_EXPECTED
-from pipeline.verify.rules_page import _page_fields
+from pipeline.verify.rules_page import page_field_paragraphs
 from pipeline.verify.rules_recipients import check_group_items
 from pipeline.verify.rules_signature import check_recipients, check_signature
 from pipeline.verify.rules_text import check_fonts
@@ -1139,7 +1139,7 @@ def _all_parts(archive: zipfile.ZipFile, path: Path) -> dict[str, bytes]:
 def _probe(frame: Package, styles: list[str]) -> Report:
     """verify's rules on one paragraph of each of `styles`, printed with `frame`'s styles:
     the element's format (STYLE_ELEMENTS, LABEL_ELEMENTS), running text's rules for the
-    body's styles (RUNNING_STYLES), the căn cứ line's own (rules_body._preamble)."""
+    body's styles (RUNNING_STYLES), the căn cứ line's own (rules_body.check_preamble)."""
     head, _, sect, tail = split_body(frame.text(DOCUMENT_PART), FRAME)
     paragraph = '<w:p><w:pPr><w:pStyle w:val="{}"/></w:pPr><w:r><w:t>{}</w:t></w:r></w:p>'
     body = "".join(paragraph.format(style, html.escape(PROBE_LINES.get(style, PROBE_TEXT)))
@@ -1158,7 +1158,7 @@ def _probe(frame: Package, styles: list[str]) -> Report:
             check_format(report, element, p, skip=("case",))
     running = [p for p in doc.paragraphs if p.style_id in RUNNING_STYLES]
     check_running_text(doc, running, report)
-    _preamble([p for p in running if p.style_id == PREAMBLE_STYLE], report)
+    check_preamble([p for p in running if p.style_id == PREAMBLE_STYLE], report)
     check_fonts(doc, Layout(template=True), report)
     return report
 
@@ -1233,7 +1233,7 @@ def frame_page_numbers(library: TemplateLibrary) -> list[Problem]:
     if not doc.sections:
         return []
     first = doc.sections[0]
-    if _page_fields(first.headers.get("default")):
+    if page_field_paragraphs(first.headers.get("default")):
         return []
     report = Report(library.file(FRAME_NAME), None, True)
     where = Location("section", section=1)

@@ -70,7 +70,7 @@ def check_body(doc: Document, layout: Layout, report: Report) -> None:
         _closing(body[-1], report)
     doc_type = layout.doc_type
     if doc_type is not None and doc_type.code == "quyet_dinh":
-        _preamble(body, report)
+        check_preamble(body, report)
     for p in layout.quyet_dinh:
         check_format(report, "quyet_dinh", p)
     for p in layout.kinh_gui:
@@ -269,7 +269,7 @@ def line_end(text: str) -> str:
     return tail if tail == " ".join(words) else "…" + tail
 
 
-def _preamble(body: list[Paragraph], report: Report) -> None:
+def check_preamble(body: list[Paragraph], report: Report) -> None:
     """Căn cứ lines of a Quyết định: italic, ';' after each, '.' after the last."""
     lines: list[Paragraph] = []
     for p in body:  # the preamble opens the body; a later "Căn cứ ..." is ordinary text

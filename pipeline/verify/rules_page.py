@@ -135,7 +135,7 @@ def _may_be_landscape(doc: Document, section: Section, layout: Layout) -> bool:
     return any(a.section is section for a in layout.appendices)
 
 
-def _page_fields(part: Part | None) -> list[Paragraph]:
+def page_field_paragraphs(part: Part | None) -> list[Paragraph]:
     """Paragraphs of a header or footer that hold a PAGE field."""
     if part is None:
         return []
@@ -147,7 +147,7 @@ def check_page_numbers(doc: Document, layout: Layout, report: Report) -> None:
     counting from 1."""
     first = doc.sections[0]
     first_header = first.headers.get("first") if first.title_page else first.headers.get("default")
-    for p in _page_fields(first_header):
+    for p in page_field_paragraphs(first_header):
         report.add(
             "so_trang.first_page", p.where, msg("page_number_shown"), msg("page_number_hidden")
         )
@@ -157,7 +157,7 @@ def check_page_numbers(doc: Document, layout: Layout, report: Report) -> None:
             if part is None or part.name in checked:
                 continue
             checked.add(part.name)
-            for p in _page_fields(part):
+            for p in page_field_paragraphs(part):
                 if variant == "first" and section is first:
                     continue  # already reported as shown on page 1
                 check_format(report, "so_trang", p)
@@ -175,7 +175,7 @@ def check_page_numbers(doc: Document, layout: Layout, report: Report) -> None:
             if part is None or part.name in checked:
                 continue
             checked.add(part.name)
-            for p in _page_fields(part):
+            for p in page_field_paragraphs(part):
                 report.add("so_trang.position", p.where, msg("in_footer"), msg("in_header"))
     # An appendix that opens its section numbers its pages from 1: when it does not, that is
     # the fault (check_appendices: so_trang.restart), not the number its first page lacks nor
@@ -223,7 +223,7 @@ def _check_missing_numbers(doc: Document, report: Report, own_numbering: set[int
             needed.append(section.headers.get("first" if section.title_page else "default"))
         for part in needed:
             key = part.name if part is not None else None
-            if key in reported or _page_fields(part):
+            if key in reported or page_field_paragraphs(part):
                 continue
             reported.add(key)
             report.add(
