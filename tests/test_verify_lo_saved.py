@@ -17,7 +17,7 @@ from lxml import etree
 
 from pipeline.verify import verify_file
 from pipeline.verify.document import read_document
-from pipeline.verify.rules_page import _page_fields
+from pipeline.verify.rules_page import page_field_paragraphs
 from tests.test_libreoffice_roundtrip import SOFFICE, needs_soffice
 
 # Every test reads a decision LibreOffice saved: without LibreOffice there is none to read.
@@ -82,7 +82,7 @@ def test_libreoffice_keeps_only_the_unnumbered_header_of_a_one_page_section(
     one page, a default header without a number, and no first-page header."""
     first = read_document(saved[ONE_PAGE.stem]).sections[0]
     assert len(read_document(saved[ONE_PAGE.stem]).sections) == 2
-    assert not first.title_page and not _page_fields(first.headers["default"])
+    assert not first.title_page and not page_field_paragraphs(first.headers["default"])
 
 
 @pytest.mark.parametrize("source", [ONE_PAGE, TWO_PAGES, ISSUING], ids=lambda p: p.stem)
@@ -99,7 +99,7 @@ def test_a_section_of_several_pages_without_numbers_fails(
     their later pages: so_trang.missing, at that section."""
     source = saved[TWO_PAGES.stem]
     header = read_document(source).sections[section - 1].headers["default"]
-    assert header is not None and _page_fields(header)
+    assert header is not None and page_field_paragraphs(header)
     broken = edited(source, tmp_path / "broken.docx", header.name, drop_runs)
     report = verify_file(broken)
     lines = "\n".join(v.line("en") for v in report.violations)
