@@ -348,23 +348,37 @@ def _part_named(workbook_xml: bytes, rels_xml: bytes, title: str) -> str | None:
 
 
 def _special_cells(archive: Archive, part: str, path: Path) -> dict[tuple[int, int], object]:
-    """Error values and formulas without a stored result, by (row, column), 1-based."""
+    """Error values and formulas without a stored result, by (row, column), 1-based.
+
+    A cell or row may leave out its reference (r="..."), as programs other than Excel write
+    them: it then follows the one before it, as calamine places its value."""
     found: dict[tuple[int, int], object] = {}
+    row = column = 0
     try:
         with archive.open(part) as stream:
-            for _, cell in etree.iterparse(
-                stream, tag=f"{{{SPREADSHEET}}}c", resolve_entities=False, no_network=True
-            ):
-                kind = cell.get("t")
-                formula = cell.find(f"{{{SPREADSHEET}}}f")
-                value = cell.find(f"{{{SPREADSHEET}}}v")
-                where = _coordinates(cell.get("r", ""))
-                if where is not None and kind == "e" and value is not None:
-                    found[where] = ExcelError(value.text or "")
-                elif where is not None and formula is not None and kind != "str":
+            for event, element in etree.iterparse(
+                stream, events=("start", "end"), tag=(_ROW, _CELL), resolve_entities=False,
+                no_network=True,
+            ):  # fmt: skip
+                if element.tag == _ROW:
+                    if event == "start":  # its r is known before its cells are read
+                        written = element.get("r", "")
+                        row = int(written) if written.isdigit() else row + 1
+                        column = 0
+                    continue
+                if event == "start":
+                    continue
+                where = _coordinates(element.get("r", ""))
+                row, column = where if where is not None else (row, column + 1)
+                kind = element.get("t")
+                formula = element.find(_FORMULA)
+                value = element.find(_VALUE)
+                if kind == "e" and value is not None:
+                    found[row, column] = ExcelError(value.text or "")
+                elif formula is not None and kind != "str":
                     if value is None or not value.text:
-                        found[where] = Formula(formula.text or "")
-                cell.clear()
+                        found[row, column] = Formula(formula.text or "")
+                element.clear()
     except (etree.XMLSyntaxError, KeyError, zipfile.BadZipFile, OSError) as exc:
         raise InputError("sheet.bad_xlsx", file=path, reason=xlsx_reason(exc)) from None
     return found
@@ -372,6 +386,9 @@ def _special_cells(archive: Archive, part: str, path: Path) -> dict[tuple[int, i
 
 _ROW = f"{{{SPREADSHEET}}}row"
 _COL = f"{{{SPREADSHEET}}}col"
+_CELL = f"{{{SPREADSHEET}}}c"
+_FORMULA = f"{{{SPREADSHEET}}}f"
+_VALUE = f"{{{SPREADSHEET}}}v"
 
 
 def _hidden_rows_and_columns(
