@@ -34,7 +34,7 @@ from pipeline.load.contract import Attached, LoadedDocument
 from pipeline.load.lists import COUNTING_FIGURES, WordingGap, inline_source, said_of_the_draft
 from pipeline.load.locations import AGENCY_DIR, Locations, RealPaths
 from pipeline.load.locks import ForkSafeLock
-from pipeline.load.read_log import Stamp, file_stat, looked_once, regular_file
+from pipeline.load.read_log import LookedAt, Stamp, file_stat, looked_once, regular_file, unchanged
 from pipeline.load.read_log import stamp as file_stamp
 from pipeline.load.validation import typed_as_yaml, validate
 from pipeline.load.yaml_source import Path_, Source, dotted, load_yaml, source_of_mapping
@@ -737,8 +737,10 @@ class DocumentLoader:
     def __init__(self, locations: Locations) -> None:
         self.locations = locations
         self._agencies: Recent[Path, tuple[Stamp, Agency]] = Recent(16)
-        # Each document kept with its wording error (lists.WordingGap), if it has one.
-        self._documents: Recent[Path, tuple[Stamp, Loaded]] = Recent(64)
+        # Each document kept with its wording error (lists.WordingGap), if it has one, and the
+        # stamps of every file its load looked at (its list, its profile, what it attaches):
+        # kept while none of them changed (a portal's loader lives while clerks edit them).
+        self._documents: Recent[Path, tuple[LookedAt, Loaded]] = Recent(64)
         self._sources: Recent[Path, tuple[Stamp, Source]] = Recent(256)
         self._paths = RealPaths()
 
@@ -749,13 +751,16 @@ class DocumentLoader:
         symlink: its lstat is its stat), then whether it is a file, its stamp for the caches,
         its size for the reader, from that one look (a decision, its profile and list: three
         stats, from 14)."""
-        with looked_once():
+        with looked_once() as looked:
             key = self._paths.resolve(path)
             info = _stat(key)
-            loaded = _unless_changed(
-                self._documents, key, lambda: self._load_source(self._parse(path, key, info), key),
-                info,
-            )  # fmt: skip
+            kept = self._documents.get(key) if info is not None else None
+            if kept is not None and unchanged(kept[0]):
+                loaded = kept[1]
+            else:
+                loaded = self._load_source(self._parse(path, key, info), key)
+                if info is not None:  # one that cannot be stat'ed is never kept
+                    self._documents.put(key, (looked.files(), loaded))
         return _unless_gap(loaded)
 
     def parse(self, path: Path) -> Source:

@@ -117,16 +117,45 @@ class looked_once:  # noqa: N801 (a context manager named as what it does)
     """Within the block (one document's load, pipeline.load.documents), each file is stat'ed
     once (file_stat, link_stat): what a load makes of a file is what it found the first time
     it looked, as what it read is what it read then. A load within it (the decision a Tờ
-    trình attaches, those a report counts) looks afresh at its own files, and the block's are
-    kept again after it: what is held is one document's files."""
+    trình attaches, those a report counts) looks afresh at its own files; what it found is
+    the outer load's first answer too after it, as the outer document rests on those files.
+    What is held is the files of one document and of those it takes in.
 
-    __slots__ = ("_token",)
+    `files()`: what the block looked at so far, to tell later whether any of it changed
+    (unchanged)."""
 
-    def __enter__(self) -> None:
-        self._token: Token[_Looked | None] = _LOOKED.set(({}, {}))
+    __slots__ = ("_token", "_outer", "_looked")
+
+    def __enter__(self) -> looked_once:
+        self._outer = _LOOKED.get()
+        self._looked: _Looked = ({}, {})
+        self._token: Token[_Looked | None] = _LOOKED.set(self._looked)
+        return self
 
     def __exit__(self, *exc: object) -> None:
         _LOOKED.reset(self._token)
+        if self._outer is not None:
+            for inner, outer in zip(self._looked, self._outer, strict=True):
+                for path, info in inner.items():
+                    outer.setdefault(path, info)
+
+    def files(self) -> LookedAt:
+        """The stamps of every file and folder stat'ed in the block so far (a symlink by its
+        target's: the file read)."""
+        return tuple((path, stamp(info)) for path, info in self._looked[0].items())
+
+
+# What a load looked at: (path, stamp), as looked_once.files gives it.
+LookedAt = tuple[tuple[str, Stamp], ...]
+
+
+def unchanged(files: LookedAt) -> bool:
+    """Whether every file in `files` is still there with the same stamp (a changed one, one
+    gone, or one that cannot be looked at: False). Within a load, the looks count as its own."""
+    try:
+        return all(stamp(file_stat(path)) == kept for path, kept in files)
+    except (OSError, ValueError):
+        return False
 
 
 def file_stat(path: str | os.PathLike[str]) -> os.stat_result:
