@@ -20,7 +20,8 @@ from pipeline.errors import VanthuError
 from pipeline.gc_policy import command_line, lasting_objects
 from pipeline.help_language import VanthuContext, requested_language, use_help_language
 from pipeline.i18n import set_language, t
-from pipeline.process_exit import leave
+from pipeline.paths import shown
+from pipeline.process_exit import INTERRUPTED_EXIT, leave
 
 # Commands whose library lives in its own package, imported only when used: `vanthu build` with
 # nothing to rebuild should not pay for the renderer, the register or the verifier.
@@ -81,8 +82,8 @@ class VanthuGroup(click.Group):
             click.echo(f"{label(exc)}: {exc.message()}", err=True)
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:  # Ctrl-C outside a build's workers (inside: BuildInterrupted)
-            from pipeline.batch.interrupts import INTERRUPTED_EXIT
-
+            # Nothing imported here: a Ctrl-C while a command's modules were being imported
+            # leaves some half-loaded, and importing more (pipeline.batch) would meet them.
             said = t(_STOPPED.get(ctx.invoked_subcommand or "", "cli.interrupted"))
             click.echo(f"{t('cli.stopped')}: {said}", err=True)
             ctx.exit(INTERRUPTED_EXIT)
@@ -92,6 +93,10 @@ class VanthuGroup(click.Group):
             raise in_users_language(exc) from None
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except PermissionError as exc:  # one no reader said (a folder this user may not
+            # enter, a file not to be written): the user's to mend, not a bug of vanthu's
+            click.echo(f"{t('common.error')}: {_denied(exc)}", err=True)
+            ctx.exit(1)
         except BrokenPipeError:  # `vanthu ... | head`: the reader stopped; so do we, quietly
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
@@ -116,9 +121,30 @@ _STOPPED = {
 def label(error: VanthuError) -> str:
     """The word before an error's message: "Lỗi", or "Đã dừng" for a run the user stopped
     (Ctrl-C, SIGTERM: asked for, not an error)."""
-    from pipeline.batch.interrupts import BuildInterrupted
+    # A BuildInterrupted exists only once its module is imported; not importing it here keeps
+    # every other error from importing pipeline.batch (the whole builder) to be said.
+    interrupts = sys.modules.get("pipeline.batch.interrupts")
+    stopped = interrupts is not None and isinstance(error, interrupts.BuildInterrupted)
+    return t("cli.stopped") if stopped else t("common.error")
 
-    return t("cli.stopped") if isinstance(error, BuildInterrupted) else t("common.error")
+
+def _denied(exc: PermissionError) -> str:
+    """A PermissionError as one line naming the path the system refused."""
+    if exc.filename is None:
+        return t("cli.permission_denied_unnamed")
+    try:
+        path = shown(Path(os.fsdecode(exc.filename)))  # relative to here, as readers say it
+    except (OSError, TypeError):  # the working folder gone; a descriptor, not a path
+        path = str(exc.filename)
+    return t("cli.permission_denied", path=path)
+
+
+def _path(*, dir_okay: bool = True) -> click.Path:
+    """A path of the command line, not checked for reading by Click (its readable=True): a
+    file is said unreadable by the reader that opens it, exit 1 and naming it as for one found
+    in a folder, not as a usage error (exit 2); so is a folder, or an output not to be written
+    (PermissionError in VanthuGroup)."""
+    return click.Path(dir_okay=dir_okay, readable=False, path_type=Path)
 
 
 @click.group(cls=VanthuGroup)
@@ -134,7 +160,7 @@ def label(error: VanthuError) -> str:
     "templates_dir",
     # Not Click's own check of a folder: its message is English and exits 2; the library says
     # it in the user's language (TemplateLibrary), as for a missing folder.
-    type=click.Path(path_type=Path),
+    type=_path(),
     default=None,
     help="Thư mục mẫu .docx dùng trước mẫu của cơ quan (mau/) và mẫu có sẵn / a templates "
     "folder searched before the workspace's own (mau/) and the built-in ones.",
@@ -147,11 +173,11 @@ def main(ctx: click.Context, lang: str | None, templates_dir: Path | None) -> No
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("inputs", nargs=-1, required=True, type=_path())
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
+    type=_path(),
     default=None,
     help="Tệp .docx kết quả (một đầu vào; .pdf với --pdf) hoặc thư mục (mặc định: "
     "outputs/<năm>/<tên>.docx của thư mục làm việc).",
@@ -177,7 +203,6 @@ def render(
 ) -> None:
     """Dựng văn bản .docx từ tệp dữ liệu YAML."""
     from pipeline.api import render_documents
-    from pipeline.workspace import shown
 
     try:
         rendered = render_documents(
@@ -205,7 +230,7 @@ def render(
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("inputs", nargs=-1, type=_path())
 @click.pass_context
 def check(ctx: click.Context, inputs: tuple[Path, ...]) -> None:
     """Kiểm tra dữ liệu, không ghi tệp nào: các tệp, thư mục làm việc hay thư mục dữ liệu được
@@ -244,7 +269,7 @@ NEW_KINDS = [
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=_path(dir_okay=False),
     default=None,
     help="Tệp YAML sẽ tạo (mặc định: <loại>.yaml trong thư mục hiện tại).",
 )
@@ -271,11 +296,26 @@ def run() -> None:
     # first document with 130 installed. vanthu uses none; PYDANTIC_DISABLE_PLUGINS is
     # pydantic's documented switch. Here only, not for a library caller; a value set is kept.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    _never_fail_to_say()
     try:
         main()
     except SystemExit as exc:
         leave(exc.code)
     leave(0)
+
+
+def _never_fail_to_say() -> None:
+    """Make what vanthu prints never raise UnicodeEncodeError: a terminal or a PYTHONIOENCODING
+    whose encoding has no Vietnamese letters (latin-1, ascii), or a file name not in UTF-8
+    (its undecodable bytes held as lone surrogates), would otherwise turn a help or an error
+    into a traceback. "backslashreplace" writes such a character as \\uXXXX: Python's own
+    choice for stderr, it keeps the exact character (for a Vietnamese letter, the very escape
+    JSON uses: `--format json` stays valid), where "replace" would leave only "?" and dropping
+    the accents would change the words. A character the encoding has is written as before."""
+    for stream in (sys.stdout, sys.stderr):
+        # None: the stream is closed (`>&-`); no reconfigure: replaced by a caller's own.
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
 
 
 if __name__ == "__main__":  # pragma: no cover

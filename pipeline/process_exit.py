@@ -20,6 +20,10 @@ import threading
 from typing import NoReturn
 
 ExitCode = str | int | None  # what SystemExit takes
+# 128 + SIGINT, what shells report for a Ctrl-C. Here, in a module that imports nothing of
+# vanthu's: the command line's Ctrl-C handler needs it when the Ctrl-C came during an import,
+# when importing anything more (pipeline.batch) could meet that import's half-loaded modules.
+INTERRUPTED_EXIT = 130
 
 
 def leave(code: ExitCode) -> NoReturn:

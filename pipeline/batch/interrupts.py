@@ -7,8 +7,7 @@ from __future__ import annotations
 import signal
 
 from pipeline.errors import VanthuError
-
-INTERRUPTED_EXIT = 130  # 128 + SIGINT, what shells report for a Ctrl-C
+from pipeline.process_exit import INTERRUPTED_EXIT  # defined there, light; named here too
 
 
 class BuildInterrupted(VanthuError):

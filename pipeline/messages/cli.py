@@ -120,4 +120,15 @@ MESSAGES = {
         "vi": "Lỗi nội bộ của vanthu ({reason}); đặt VANTHU_DEBUG=1 để xem chi tiết và báo lỗi",
         "en": "vanthu internal error ({reason}); set VANTHU_DEBUG=1 for details and report it",
     },
+    # A PermissionError no reader said (pipeline.cli): the system refused to read, write or
+    # enter a path; the user's to mend.
+    "cli.permission_denied": {
+        "vi": "{path}: không có quyền (đọc, ghi, hoặc mở thư mục); hãy cho quyền rồi chạy lại",
+        "en": "{path}: permission denied (to read, write, or open the folder); allow it, then "
+        "run again",
+    },
+    "cli.permission_denied_unnamed": {
+        "vi": "không có quyền đọc hoặc ghi một tệp hay thư mục; hãy cho quyền rồi chạy lại",
+        "en": "permission denied to read or write a file or folder; allow it, then run again",
+    },
 }

@@ -59,8 +59,9 @@ def said_as_flags(error: VanthuError) -> VanthuError:
 
 
 def _on_terminal() -> bool:
-    """Whether a person can answer: init asks only then (a script or CI gets an error)."""
-    return sys.stdin.isatty()
+    """Whether a person can answer: init asks only then (a script or CI gets an error). No
+    stdin at all (None: closed, as `<&-` or a service may start it) is no terminal."""
+    return sys.stdin is not None and sys.stdin.isatty()
 
 
 def _as_asked(value: object, name: str) -> object:
@@ -122,8 +123,10 @@ def _ask_needed(value: str | None, name: str, kind: str) -> str | None:
 
 
 @click.command("init")
+# readable=False: a folder init may not read or write is said as the command line says any
+# (pipeline.cli: PermissionError), exit 1 naming it, not as a usage error.
 @click.argument("folder", required=False, default=Path("."),
-                type=click.Path(file_okay=False, path_type=Path))  # fmt: skip
+                type=click.Path(file_okay=False, readable=False, path_type=Path))  # fmt: skip
 @click.option(
     "--kieu",
     "kind",
