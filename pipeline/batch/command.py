@@ -25,14 +25,14 @@ if TYPE_CHECKING:
     "input_dir",
     required=False,
     default=None,
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(file_okay=False, readable=False, path_type=Path),
 )
 @click.option(
     "-o",
     "--output",
     "output_dir",
     default=None,
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(file_okay=False, readable=False, path_type=Path),
     help="Thư mục kết quả (mặc định: outputs/ của thư mục làm việc); mỗi năm một thư mục con.",
 )
 @click.option(

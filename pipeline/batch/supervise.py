@@ -28,6 +28,7 @@ from types import FrameType
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
+from pipeline import early_interrupt
 from pipeline.batch.interrupts import BuildInterrupted, Stopped
 from pipeline.render.budget import swap_handler
 
@@ -267,6 +268,9 @@ def stop_on_signals(output_dir: Path) -> Iterator[None]:
 
     previous = {signum: signal.signal(signum, stop) for signum in STOP_SIGNALS}
     try:
+        if (early := early_interrupt.came()) is not None:  # sent before the handlers were set
+            stopping.append(early)
+            raise Stopped(early)
         yield
     except (KeyboardInterrupt, BuildInterrupted) as exc:
         error = interrupted(exc)

@@ -105,7 +105,10 @@ def copy_command(ctx: click.Context, name: str, force: bool) -> None:
 @templates_command.command("check")
 @click.argument("names", nargs=-1)
 @click.option(
-    "--inputs", "inputs_dir", type=click.Path(file_okay=False, path_type=Path),
+    # A folder that is not there is a slip, not data without documents: said (exit 2) rather
+    # than every template passed against nothing. Its reading is the reader's to refuse.
+    "--inputs", "inputs_dir",
+    type=click.Path(exists=True, file_okay=False, readable=False, path_type=Path),
     default=None, help="Dữ liệu mẫu để đối chiếu trường (mặc định: dữ liệu của thư mục làm việc).",
 )  # fmt: skip
 @click.pass_context
