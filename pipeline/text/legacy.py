@@ -517,7 +517,9 @@ def _merged_words(text: str) -> int:
 # letters alone ("Néi", VNI "Thoâng") could be a foreign word ("på" decodes to "pồ"), so it counts
 # only where the text around it reads as Vietnamese too; alone among such words, only when its
 # reading has a letter only Vietnamese writes, it is spelt as only its code explains
-# (_spelt_only_in), or the text is a name's words (_corroborated).
+# (_spelt_only_in), the text is a name's words (_corroborated), or it is written as no
+# Vietnamese word is ("Hïng": no Vietnamese keyboard types an ï) and the whole text reads as
+# Vietnamese in its code ("Phan Hïng" is TCVN3 "Phan Hùng": _written_as_no_vietnamese).
 
 _UNICODE, _FOREIGN, _OTHER, _WEAK, _STRONG = range(5)
 # Units whose micro sign is TCVN3's "à": "10 µm" must not read as "10 àm".
@@ -773,6 +775,65 @@ def _corroborated(
     )
 
 
+@cache
+def _vietnamese_letters() -> frozenset[str]:
+    """The 134 letters of the Vietnamese alphabet beyond ASCII, small and capital (ă, Ấ, đ,
+    ỹ ...): the VNI table writes each of them, and nothing else."""
+    return frozenset(code_table(VNI).encode)
+
+
+def _written_as_no_vietnamese(text: str, legacy: list[str]) -> bool:
+    """Whether a legacy word of `text` (of `legacy`: a syllable once decoded) is written as no
+    Vietnamese word is, in a way its code puts right, and the whole text reads as Vietnamese
+    in that code: evidence enough for a text of one such word, even a name of two ("Phan
+    Hïng" is TCVN3 "Phan Hùng").
+
+    Written as no Vietnamese word is: with a character that is no letter of the alphabet
+    (_vietnamese_letters: no Vietnamese keyboard types the "ï" of "Hïng" nor the "ß" of
+    "Tßng", TCVN3's ù and ò); or with a capital after its small letters whose reading has a
+    letter only Vietnamese writes ("TuÊn": "Tuấn"), in text legacy bytes can show as (in
+    Unicode text, "Trưởng thÔn", that is a slip of the Shift key). A foreign word is no
+    syllable once decoded (Müller, Chloé, François, São: _legacy_words has refused the text)
+    or none written as Vietnamese is (the German "Heß": _reads_as_vietnamese)."""
+    letters = _vietnamese_letters()
+    for word in legacy:
+        impossible = not letters.issuperset(char for char in word if not char.isascii())
+        for code in _word_kind(word)[1]:
+            if not impossible and not (_capital_inside(word, code) and _all_shown(text)):
+                continue
+            if _reads_as_vietnamese(text, code):
+                return True
+    return False
+
+
+def _capital_inside(word: str, encoding: str) -> bool:
+    """Whether a legacy word has a capital after its small letters that its reading in
+    `encoding` puts right, as a letter only Vietnamese writes ("TuÊn": TCVN3 "tuấn")."""
+    reading = _decoded_if_legacy(word, encoding)
+    return reading is not None and _case_broken(word) and max(reading) > "\xff"
+
+
+def _reads_as_vietnamese(text: str, encoding: str) -> bool:
+    """Whether every word of `text`'s reading in `encoding` (_reading, with .VnTimeH's
+    capitals: _as_seen) is a syllable written as words are, its tone where Vietnamese puts it
+    (reading_quality), abbreviations in capitals (UBND) aside: "Phan Hùng", "Tòng Oanh"; not
+    "Tòng Oanh Ltd", nor the German "Heß" (TCVN3 "heò", where "hèo" is written)."""
+    reading = _as_seen(_reading(text, encoding), encoding)
+    words = [word for word in WORD.findall(reading) if not _abbreviation(word)]
+    spelt = " ".join(words)
+    marked = sum(not word.isascii() for word in words)
+    return (
+        bool(words)
+        and _reading_rank(spelt)[0] == len(words)
+        and reading_quality(spelt)[0] == marked
+    )
+
+
+def _abbreviation(word: str) -> bool:
+    """Whether a word is capitals of ASCII, two at least: UBND, KH say nothing of a code."""
+    return len(word) > 1 and word.isascii() and word.isupper()
+
+
 def _legacy_words(text: str) -> tuple[str, ...]:
     """The code of the legacy words of `text`, when they are evidence enough (see above); both
     when as many of them read as Vietnamese in one code as in the other."""
@@ -787,6 +848,7 @@ def _legacy_words(text: str) -> tuple[str, ...]:
     words = syllables = found = slips = toned = 0
     foreign = distinct = False
     typed: list[str] = []  # the words that are syllables as they stand
+    legacy: list[str] = []  # the words that are syllables once decoded (_WEAK)
     for match in pattern.finditer(text):
         start, end = match.span()
         if text[start - 1 : start].isdigit() or text[end : end + 1].isdigit():
@@ -810,6 +872,8 @@ def _legacy_words(text: str) -> tuple[str, ...]:
             weak[code] += 1
         if kind == _UNICODE:
             typed.append(match[0])
+        elif kind == _WEAK:
+            legacy.append(match[0])
     # A word of letters alone is evidence only among Vietnamese words: one foreign word (the
     # Norwegian "søndag") and the text is not Vietnamese. Alone, it must decode to a letter only
     # Vietnamese writes ("Néi" is "nội"; the French "où" would only be "ó"), or be corroborated.
@@ -831,8 +895,9 @@ def _legacy_words(text: str) -> tuple[str, ...]:
         # word as much as a font's: such words alone are left to pipeline.text.misread ("ToÌng
         # Giám" is "Tòng Giám"), not corroborated.
         codes = tuple(code for code, count in weak.items() if count)
-        if toned == found + slips or not _corroborated(
-            text, codes, [] if slips else typed, every, every_syllable
+        if toned == found + slips or not (
+            _corroborated(text, codes, [] if slips else typed, every, every_syllable)
+            or _written_as_no_vietnamese(text, legacy)
         ):
             return ()
     if syllables < _SYLLABLE_SHARE * words:
