@@ -1678,4 +1678,55 @@ MESSAGES: dict[str, dict[str, str]] = {
         "it back (the program asking again under the same identifier keeps the number); if the "
         "document was dropped, void the number: {command} --ly-do ...",
     },
+    # so cap / giu / vao-so --day naming no run of the office's year nor the plan's
+    # (Register._chosen_run: run names compare without case or surrounding spaces).
+    "register.run_unknown": {
+        "vi": "--day '{name}': sổ năm {year} của cơ quan {agency} không có dãy số này cho "
+        "{kind} (dãy số dùng được: {runs}); chưa ghi gì vào sổ. Tên dãy số không phân biệt chữ "
+        "hoa, chữ thường và dấu cách ở hai đầu (CHUNG là chung); mỗi dãy số mới bắt đầu lại từ "
+        "01, nên một tên gõ nhầm sẽ cấp lại các số đã cấp. Muốn đánh số riêng một loại văn "
+        "bản, hãy ghi cách đánh số vào sổ: vanthu so{office} day-so {pairs}; từ đó loại ấy "
+        "được cấp số ở dãy riêng, không cần --day",
+        "en": "--day '{name}': the {year} register of office {agency} has no such sequence for "
+        "{kind} (sequences that can be used: {runs}); nothing was written. Sequence names are "
+        "compared regardless of case and surrounding spaces (CHUNG is chung); every new "
+        "sequence starts again at 01, so a mistyped name would give numbers already given. To "
+        "number a type in a sequence of its own, record it in the register: vanthu so{office} "
+        "day-so {pairs}; from then on that type is numbered in its own sequence, without --day",
+    },
+    "register.run_for_type": {"vi": "văn bản loại {code}", "en": "documents of type {code}"},
+    "register.run_for_any": {"vi": "số chưa ghi loại văn bản",
+                             "en": "a number of no stated type"},
+    # so cap --nguon asked again for a document that is not the one its row records.
+    "register.source_other_document": {
+        "vi": "{source} đã được cấp số {existing}; yêu cầu này không phải văn bản đó ({changes}): "
+        "không cấp số, chưa ghi gì vào sổ. Nếu là văn bản khác, hãy ghi --nguon khác (hoặc bỏ "
+        "--nguon); nếu số cũ không dùng cho văn bản nào, hãy hủy nó trước ({command} --ly-do "
+        "\"...\") rồi cấp lại",
+        "en": "{source} already has number {existing}; this request is not that document "
+        "({changes}): no number given, nothing written. If it is another document, give another "
+        "--nguon (or none); if the old number went to no document, void it first ({command} "
+        "--ly-do \"...\"), then ask again",
+    },
+    "register.differs_date": {"vi": "ngày {old} → {new}", "en": "date {old} → {new}"},
+    "register.differs_type": {"vi": "loại {old} → {new}", "en": "type {old} → {new}"},
+    "register.differs_signer": {"vi": "người ký {old} → {new}", "en": "signer {old} → {new}"},
+    "register.allocated_kept": {
+        "vi": "{source} đã có số {reference} (cấp trước đây, giữ nguyên số)",
+        "en": "{source} already has number {reference} (given before; the number is kept)",
+    },
+    # so nhap: a số, ký hiệu the register holds in another run of the year.
+    "register.duplicate_other_run": {
+        "vi": "số {reference} năm {year} đã có trong sổ ở dãy số '{sequence}': {existing}; một "
+        "số, ký hiệu chỉ của một văn bản",
+        "en": "number {reference} of {year} is already in the register, in sequence "
+        "'{sequence}': {existing}; a number and symbol belong to one document only",
+    },
+    # so xuat -o naming a file that is there already (as render without --force).
+    "register.export_exists": {
+        "vi": "{path} đã có: chưa ghi đè, chưa ghi gì. Muốn ghi đè thì chạy lại với --force, "
+        "hoặc chọn tên khác với -o",
+        "en": "{path} already exists: not written over, nothing written. To write over it, "
+        "run again with --force, or choose another name with -o",
+    },
 }

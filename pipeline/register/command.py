@@ -287,8 +287,13 @@ def _details(**values: Any) -> Details:
 
 def _run_name(sequence: str | None, option: str = "--day") -> str | None:
     """--day (or --nguon) as the register keeps it: through the text gate, not the legacy
-    check (a run's or a file's name is no Vietnamese text); it heads an exported sheet."""
-    return option_text(option, sequence, legacy=False)
+    check (a run's or a file's name is no Vietnamese text); it heads an exported sheet. A
+    blank one is refused (it would name a run of its own, numbered from 01); a run's name
+    without the spaces around it (sequences.run_key: " chung" is chung)."""
+    name = option_text(option, sequence, legacy=False)
+    if name is not None and not name.strip():
+        raise RegisterError("register.option_blank", option=option)
+    return name.strip() if name is not None and option == "--day" else name
 
 
 # A ký hiệu that begins with the number (02/VPUBND-TH); a year (2026/QĐ-UBND) is part of it.
@@ -404,11 +409,16 @@ def allocate_command(
     office = state.office(ctx)  # which office first: its error names what to choose
     check_details(details, document=True)
     _refuse_lacking(state, register, office, Register.year_of(details, year))
-    entry = register.allocate(office, details, source=source, sequence=sequence, year=year)
+    # --day names a run the register holds or the plan gives (a slip would start one at
+    # 01); --nguon asked again for another document is refused (Register.allocate).
+    entry = register.allocate(office, details, source=source, sequence=sequence, year=year,
+                              open_run=False, typed=True)
     fresh = entry.fresh
     entry = register.confirm(entry) if fresh else entry
     state.keep_plan(ctx)
-    click.echo(entry.reference if quiet else t("register.allocated", reference=entry.reference))
+    said = (t("register.allocated", reference=entry.reference) if fresh else
+            t("register.allocated_kept", reference=entry.reference, source=source))
+    click.echo(entry.reference if quiet else said)
     _warn_other_office(state, office, details)
     if fresh:
         _warn_out_of_order(register, entry)
@@ -522,7 +532,8 @@ def reserve_command(
     # shows "(giữ số)" and `so kiem-tra` asks nothing of it until it is given to a document.
     check_details(details, document=False)
     _refuse_lacking(state, register, office, Register.year_of(details, year))
-    entries = register.reserve(office, details, count=count, sequence=sequence, year=year)
+    entries = register.reserve(office, details, count=count, sequence=sequence, year=year,
+                               open_run=False)
     state.keep_plan(ctx)
     for entry in entries:
         click.echo(t("register.reserved", reference=entry.reference))
@@ -557,7 +568,7 @@ def record_command(
     office = state.office(ctx)
     check_details(details, document=True)
     entry = register.record(office, typed, details, sequence=sequence, year=year,
-                            allow_gap=skip)
+                            allow_gap=skip, open_run=False)
     state.keep_plan(ctx)
     click.echo(t("register.recorded", reference=entry.reference))
     _warn_other_office(state, office, details)
@@ -713,8 +724,9 @@ def show_command(ctx: click.Context, year: int, sequence: str | None) -> None:
     required=True,
     help="Tệp .xlsx hoặc .docx.",
 )
+@click.option("--force", is_flag=True, help="Ghi đè tệp đã có.")
 @click.pass_context
-def export_command(ctx: click.Context, year: int, output: Path) -> None:
+def export_command(ctx: click.Context, year: int, output: Path, force: bool) -> None:
     """Xuất sổ của một năm ra .xlsx hoặc .docx (in được, theo mẫu sổ)."""
     # A mistyped folder is named, not created (write_atomic would make every missing folder).
     folder = output.parent
@@ -727,6 +739,13 @@ def export_command(ctx: click.Context, year: int, output: Path) -> None:
         raise folder_error(_nearest_seen(folder), exc) from None
     if not there:
         raise RegisterError("register.export_no_folder", folder=folder, path=output)
+    suffix = output.suffix.lower()
+    if suffix not in (".xlsx", ".docx"):  # said before --force is asked for
+        raise RegisterError("register.bad_export_format", suffix=output.suffix or "—")
+    # As render: a file already there (the clerk's own spreadsheet, last month's signed
+    # export) is not written over unless asked; a link is a file there too.
+    if not force and os.path.lexists(output):
+        raise RegisterError("register.export_exists", path=output)
     state = _state(ctx)
     register = state.open(ctx, create=False)
     agency = state.listed_office(ctx)
@@ -739,17 +758,14 @@ def export_command(ctx: click.Context, year: int, output: Path) -> None:
     workspace = state.workspace
     names = office_names(sorted({e.agency for e in entries} | ({agency} if agency else set())),
                          workspace.agency_file)
-    suffix = output.suffix.lower()
     if suffix == ".xlsx":
         from pipeline.register.xlsx_export import export_xlsx
 
         export_xlsx(entries, year, output, names)
-    elif suffix == ".docx":
+    else:
         from pipeline.register.docx_export import export_docx
 
         export_docx(entries, year, output, names.get(agency) if agency else None, names=names)
-    else:
-        raise RegisterError("register.bad_export_format", suffix=output.suffix or "—")
     click.echo(t("register.exported", year=year, path=output))
     # A row written before the register checked its texts: written with the character as its
     # code (texts.printable), said here for the clerk to correct in the file.

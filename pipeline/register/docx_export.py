@@ -20,6 +20,7 @@ from docx.shared import Cm, Pt
 
 from pipeline.register.columns import FORM_COLUMNS, by_sequence, printed_cell
 from pipeline.register.model import Entry
+from pipeline.register.steady import register_time, steady
 from pipeline.register.texts import printable
 from pipeline.render.output import write_atomic
 
@@ -47,8 +48,9 @@ def _set_font(document: object) -> None:
 
 def document_bytes(entries: list[Entry], year: int, agency_name: str | None = None, *,
                    names: Mapping[str, str] | None = None) -> bytes:
-    """The printable register of a year as .docx bytes; each office is named by `names` (id →
-    the agency's name, offices.office_names), else by `agency_name`, else by its id."""
+    """The printable register of a year as .docx bytes, the same for the same rows (steady);
+    each office is named by `names` (id → the agency's name, offices.office_names), else by
+    `agency_name`, else by its id."""
     document = Document()
     _set_font(document)
     section = document.sections[0]
@@ -102,7 +104,8 @@ def document_bytes(entries: list[Entry], year: int, agency_name: str | None = No
                 cell.width = Cm(column.width_cm)
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    # The same register, the same bytes: no time of saving in the file (steady).
+    return steady(buffer.getvalue(), register_time(entries))
 
 
 def export_docx(entries: list[Entry], year: int, path: Path,

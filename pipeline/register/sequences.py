@@ -15,6 +15,11 @@ stored plan at all numbers by the plan its caller gives (`vanthu so --tach`, whi
 it), else in "chung". A plan never changes for a year that already holds numbers given under
 another one (`conflicting_rows`): one type numbered in two runs within a year would repeat its
 numbers.
+
+Two run names are one run when they differ only in surrounding spaces or in case (`run_key`):
+"CHUNG" and "chung " are "chung", and a name given (`so cap --day`, a sổ's Dãy số column, a
+plan) is written as the register already spells that run. Each run numbers from 01, so a run
+started by a slip would give the office's numbers again.
 """
 
 from __future__ import annotations
@@ -31,6 +36,21 @@ if TYPE_CHECKING:
 DEFAULT_SEQUENCE = "chung"
 
 
+def run_key(name: str) -> str:
+    """What a run's name is compared by: without surrounding spaces, nor case ("CHUNG " is
+    "chung"); a run named otherwise would number from 01 again."""
+    return name.strip().casefold()
+
+
+def spelled_as(name: str, runs: Iterable[str]) -> str | None:
+    """The one of `runs` that is the run `name` says (run_key): spelt as `name` (spaces
+    aside), else the first; None when none is. A register holding one run in two spellings
+    (written before names were compared so) keeps each spelling's numbers where they are."""
+    matching = [run for run in runs if run_key(run) == run_key(name)]
+    return next((run for run in matching if run == name.strip()), None) or next(
+        iter(matching), None)
+
+
 @dataclass(frozen=True)
 class SequencePlan:
     """Type code → sequence name for one office; unlisted types use `default`."""
@@ -45,7 +65,8 @@ class SequencePlan:
         """A plan from data such as {"QĐ": "quyet-dinh"} (keys are type codes, values names);
         a type sent to the default sequence is the same as a type not listed."""
         cleaned = {str(k).strip(): str(v).strip() for k, v in (data or {}).items()}
-        kept = {code: name for code, name in sorted(cleaned.items()) if name != default}
+        kept = {code: name for code, name in sorted(cleaned.items())
+                if run_key(name) != run_key(default)}
         return cls(MappingProxyType(kept), default)
 
     @property
@@ -54,8 +75,19 @@ class SequencePlan:
         return tuple(sorted(self.by_type.items()))
 
     def same_as(self, other: SequencePlan) -> bool:
-        """Whether both plans number every type in the same sequence."""
-        return self.pairs == other.pairs and self.default == other.default
+        """Whether both plans number every type in the same sequence (run_key: names differing
+        in case or spaces alone are one run)."""
+        def keys(plan: SequencePlan) -> tuple[tuple[str, str], ...]:
+            return tuple((code, run_key(name)) for code, name in plan.pairs)
+
+        return keys(self) == keys(other) and run_key(self.default) == run_key(other.default)
+
+    def spelled(self, runs: Iterable[str]) -> SequencePlan:
+        """This plan with each run's name as `runs` (the runs a register holds) spell it, when
+        one of them is that run (spelled_as): numbers go on in the run the register holds."""
+        runs = list(runs)
+        mapping = {code: spelled_as(name, runs) or name for code, name in self.pairs}
+        return SequencePlan.from_mapping(mapping, spelled_as(self.default, runs) or self.default)
 
     @property
     def sequences(self) -> set[str]:

@@ -33,6 +33,8 @@ from pipeline.register.sequences import (
     StoredPlan,
     conflicting_rows,
     plan_in_year,
+    run_key,
+    spelled_as,
     stored_plans,
     type_code_from_symbol,
     write_plan,
@@ -333,27 +335,74 @@ class Register:
         return self.plans.get(agency) or SequencePlan()
 
     def sequence_for(self, agency: str, details: Details, sequence: str | None = None,
-                     year: int | None = None) -> str:
-        """The sequence a document is numbered in: given, or from its type by the office's plan
-        for its year (the document's date, else `year`, else this year), as the register
-        keeps it (`plan_in`); refused when the register shows that year's numbers of its ký
-        hiệu in another run (`_check_run`)."""
-        if sequence:
-            return sequence
-        return self.read(lambda tx: self._sequence(tx, agency, details, None, year))
+                     year: int | None = None, *, open_run: bool = True) -> str:
+        """The sequence a document is numbered in: given (as the register spells that run:
+        `_chosen_run`), or from its type by the office's plan for its year (the document's
+        date, else `year`, else this year), as the register keeps it (`plan_in`); refused when
+        the register shows that year's numbers of its ký hiệu in another run (`_check_run`)."""
+        return self.read(lambda tx: self._sequence(tx, agency, details, sequence, year,
+                                                   open_run=open_run))
 
     def _sequence(self, tx: Transaction, agency: str, details: Details, sequence: str | None,
-                  year: int | None) -> str:
+                  year: int | None, *, open_run: bool = True) -> str:
         """sequence_for, in the caller's transaction (an allocation reads the plan it numbers
-        by in the transaction that gives the number)."""
-        if sequence:
-            return sequence
+        by in the transaction that gives the number). A run a library caller gives
+        (`open_run`: an import's Dãy số, an old register made in a test) is taken, spelt as
+        the register spells it; one a clerk's --day asks for is judged as the plan's own
+        choice is (`_check_run`)."""
+        chosen, when, code = self._chosen_run(tx, agency, details, sequence, year,
+                                              open_run=open_run)
+        if sequence is None or not sequence.strip() or not open_run:
+            self._check_run(tx, agency, when, details.symbol, code, chosen)
+        return chosen
+
+    def _chosen_run(self, tx: Transaction, agency: str, details: Details, sequence: str | None,
+                    year: int | None, *, open_run: bool = True,
+                    known: list[str] | None = None) -> tuple[str, int, str | None]:
+        """The run a document is numbered in, its year and type code: the one the office's plan
+        for that year gives its type, or `sequence` when given, spelt as the register (or the
+        plan) spells that run (sequences.run_key: "CHUNG " is "chung").
+
+        Without `open_run` (`vanthu so cap`, `giu`, `vao-so` with --day), `sequence` must be
+        a run the plan gives the type (any of the plan's runs for a number of no type) or a
+        run of the clerk's own the register already holds numbers of in the office's year (one
+        no plan names: an imported sổ's `qppl`): any other is refused (register.run_unknown),
+        as a new run would number from 01 again; a run of its own for a type is recorded with
+        `vanthu so day-so`. With `open_run` a name no run has starts one. `known`: the
+        runs of the year (_known_runs), when the caller read them already."""
         when = (details.doc_date.year if details.doc_date is not None
                 else year if year is not None else date.today().year)
         code = details.type_code or type_code_from_symbol(details.symbol)
-        chosen = self._plan_in(tx, agency, when).sequence_for(code)
-        self._check_run(tx, agency, when, details.symbol, code, chosen)
-        return chosen
+        plan = self._plan_in(tx, agency, when)
+        if sequence is None or not sequence.strip():
+            return plan.sequence_for(code), when, code
+        held = self._known_runs(tx, agency, when) if known is None else known
+        planned = sorted(plan.sequences)
+        if open_run:
+            return spelled_as(sequence, [*held, *planned]) or sequence.strip(), when, code
+        own = [run for run in held if spelled_as(run, planned) is None]
+        allowed = [plan.sequence_for(code)] if code else planned
+        found = spelled_as(sequence, [*allowed, *own])
+        if found is None:
+            kind = (Phrase("register.run_for_type", code=code) if code
+                    else Phrase("register.run_for_any"))
+            raise RegisterError(
+                "register.run_unknown", name=sequence.strip(), agency=agency, year=when,
+                kind=kind, runs=", ".join(f"'{run}'" for run in [*allowed, *own]),
+                pairs=f"{code or 'LOẠI'}={sequence.strip()}",
+                office=self._office_option(tx, agency))
+        return found, when, code
+
+    @staticmethod
+    def _known_runs(tx: Transaction, agency: str, year: int) -> list[str]:
+        """The runs `agency`'s `year` holds numbers in (a row, or a counter past 0), the
+        earliest begun first."""
+        rows = tx.all("SELECT sequence FROM entries WHERE agency = ? AND year = ? "
+                      "GROUP BY sequence ORDER BY MIN(id)", (agency, year))
+        runs = [str(row[0]) for row in rows]
+        counted = tx.all("SELECT sequence FROM counters WHERE agency = ? AND year = ? "
+                         "AND last_number > 0 ORDER BY sequence", (agency, year))
+        return runs + [str(row[0]) for row in counted if str(row[0]) not in runs]
 
     def plan_in(self, agency: str, year: int) -> SequencePlan:
         """How `agency` numbers in `year`: the plan the register keeps for that year; for an
@@ -368,7 +417,8 @@ class Register:
         given = self.plans.get(agency)
         kept = plan_in_year(stored_plans(tx, agency), year)
         if kept is None:
-            return given or SequencePlan()
+            # --tach QĐ=Quyet-Dinh numbers on in the run 'quyet-dinh' the year holds.
+            return given.spelled(self._known_runs(tx, agency, year)) if given else SequencePlan()
         if given is not None and not given.same_as(kept):
             # A caller's plan (vanthu so --tach) never silently overrides the office's.
             raise RegisterError("register.plan_contradicts", agency=agency, year=year,
@@ -433,6 +483,12 @@ class Register:
             # the plan shared: _plan_in) is waited for, and then among the rows judged.
             self.backend.lock_plans(tx, agency, exclusive=True)
             kept = stored_plans(tx, agency)
+            # Its runs as the register spells them (QĐ=Quyet-Dinh numbers on in quyet-dinh).
+            runs = [str(row[0]) for row in tx.all(
+                "SELECT sequence FROM entries WHERE agency = ? GROUP BY sequence "
+                "ORDER BY MIN(id)", (agency,))]
+            wanted = plan.spelled([*(name for stored in kept
+                                     for name in sorted(stored.plan.sequences)), *runs])
             first = since
             if first is None:
                 row = tx.one("SELECT MIN(year) FROM entries WHERE agency = ?", (agency,))
@@ -444,23 +500,23 @@ class Register:
                 "WHERE agency = ? AND year >= ? AND year < ? ORDER BY year, sequence, number",
                 (agency, first, until if until is not None else _NO_YEAR))
             earlier = {name for stored in kept for name in stored.plan.sequences}
-            conflicts = conflicting_rows(rows, plan, earlier)
+            conflicts = conflicting_rows(rows, wanted, earlier)
             start = first
             if conflicts:
                 following = max(c.year for c in conflicts) + 1
                 if since is not None:
-                    raise self._conflict("register.plan_conflicts", agency, plan, conflicts,
+                    raise self._conflict("register.plan_conflicts", agency, wanted, conflicts,
                                          following)
                 if following > current:
-                    raise self._conflict("register.plan_conflicts_now", agency, plan,
+                    raise self._conflict("register.plan_conflicts_now", agency, wanted,
                                          conflicts, following)
                 start = following
             held = [stored for stored in kept if stored.since <= start]
-            if held and held[-1].plan.same_as(plan):
+            if held and held[-1].plan.same_as(wanted):
                 return held[-1], False  # the office numbers so already
             if not check_only:
-                write_plan(tx, agency, start, plan, db.now())
-            return StoredPlan(start, plan), True
+                write_plan(tx, agency, start, wanted, db.now())
+            return StoredPlan(start, wanted), True
 
         return self.backend.run(work, write=not check_only)
 
@@ -509,7 +565,8 @@ class Register:
     # -- operations -----------------------------------------------------------------------------
 
     def allocate(self, agency: str, details: Details, *, source: str | None = None,
-                 sequence: str | None = None, year: int | None = None) -> Entry:
+                 sequence: str | None = None, year: int | None = None,
+                 open_run: bool = True, typed: bool = False) -> Entry:
         """Cấp số: the next number of the document's sequence, recorded as pending.
 
         With a `source` (the data file a document is rendered from) that already holds a live
@@ -517,6 +574,11 @@ class Register:
         A source holding none takes over the number of a renamed or moved data file
         (`adopt_moved`), in the same transaction. A new number is refused while a restore of
         the office's year (`vanthu so khoi-phuc`) is not confirmed (restorations.py).
+        `open_run`: whether `sequence` may start a run (_chosen_run). With `typed` (`so cap
+        --nguon`: the columns a clerk typed, not a document vanthu reads), the source's row
+        recording another date, type or signer is refused (register.source_other_document:
+        another document under the same name, or the old number to void first); one recording
+        the same takes the other columns typed, as a document written again does.
         """
         details = db.completed(details)
         year = self.year_of(details, year)
@@ -527,16 +589,16 @@ class Register:
                 existing = self._own_row(tx, agency, details, source)
                 if existing is not None:
                     self._same_place(tx, existing, details)
-                    wanted = asked or self._plan_in(tx, agency, year).sequence_for(
-                        details.type_code)
+                    wanted, _, _ = self._chosen_run(tx, agency, details, asked, year,
+                                                    open_run=open_run)
                     if existing.year != year or existing.sequence != wanted:
                         raise RegisterError(
                             "register.source_elsewhere", source=source,
                             existing=existing.describe(), year=existing.year,
                             sequence=existing.sequence,
                         )
-                    return existing
-            sequence = self._sequence(tx, agency, details, asked, year)
+                    return self._typed_again(tx, existing, details) if typed else existing
+            sequence = self._sequence(tx, agency, details, asked, year, open_run=open_run)
             if source is not None:
                 moved = self.adopt_moved(tx, agency, year, sequence, details, source)
                 if moved is not None:
@@ -552,6 +614,35 @@ class Register:
                              Origin.REGISTER, details, source, workspace=self.workspace)
 
         return self.backend.run(work, write=True)
+
+    def _typed_again(self, tx: Transaction, existing: Entry, details: Details) -> Entry:
+        """allocate's `typed` row `existing` of the data file asked for again with `details`:
+        refused when they differ in date, type or signer (another document: what differs is
+        named); else `existing` with the columns `details` gives (the document edited)."""
+        recorded = existing.details
+        differs = []
+        if recorded.doc_date and details.doc_date and recorded.doc_date != details.doc_date:
+            differs.append(Phrase("register.differs_date",
+                                  old=recorded.doc_date.strftime("%d/%m/%Y"),
+                                  new=details.doc_date.strftime("%d/%m/%Y")))
+        if recorded.type_code and details.type_code and recorded.type_code != details.type_code:
+            differs.append(Phrase("register.differs_type", old=recorded.type_code,
+                                  new=details.type_code))
+        if recorded.signer and details.signer and (
+                " ".join(recorded.signer.split()).casefold()
+                != " ".join(details.signer.split()).casefold()):
+            differs.append(Phrase("register.differs_signer", old=recorded.signer,
+                                  new=details.signer))
+        if differs:
+            raise RegisterError(
+                "register.source_other_document", source=existing.source,
+                existing=existing.describe(), changes="; ".join(differs),
+                command=existing.void_command(
+                    named_office=bool(self._office_option(tx, existing.agency))))
+        before = db.detail_columns(recorded)
+        given = {name: value for name, value in db.detail_columns(details).items()
+                 if value is not None and value != before[name]}
+        return db.update(tx, existing.id, **given) if given else existing
 
     def _own_row(self, tx: Transaction, agency: str, details: Details,
                  source: str) -> Entry | None:
@@ -868,9 +959,11 @@ class Register:
         return TypedNumber(entry, None, following)
 
     def reserve(self, agency: str, details: Details | None = None, *, count: int = 1,
-                sequence: str | None = None, year: int | None = None) -> list[Entry]:
+                sequence: str | None = None, year: int | None = None,
+                open_run: bool = True) -> list[Entry]:
         """Giữ số: the next `count` numbers kept aside, rows without a document (refused, as
-        allocate, while a restore of the office's year is not confirmed)."""
+        allocate, while a restore of the office's year is not confirmed; `open_run` as
+        allocate's)."""
         if count < 1:
             raise RegisterError("register.bad_count", count=count)
         if count > MAX_NUMBER:  # more than a run holds: refused before a row is written
@@ -880,7 +973,7 @@ class Register:
         asked = sequence
 
         def work(tx: Transaction) -> list[Entry]:
-            sequence = self._sequence(tx, agency, details, asked, year)
+            sequence = self._sequence(tx, agency, details, asked, year, open_run=open_run)
             from pipeline.register.restorations import refuse_unconfirmed  # as allocate
 
             refuse_unconfirmed(tx, agency, year)
@@ -900,9 +993,11 @@ class Register:
         """
         if not reason or not reason.strip():
             raise RegisterError("register.void_needs_reason")
-        sequence = sequence or self.plan_for(agency).default
+        asked = sequence if sequence and sequence.strip() else self.plan_for(agency).default
 
         def work(tx: Transaction) -> Entry:
+            # --day CHUNG voids in chung (sequences.run_key).
+            sequence = spelled_as(asked, self._known_runs(tx, agency, year)) or asked.strip()
             counter = tx.one(
                 "SELECT last_number FROM counters WHERE agency = ? AND year = ? AND sequence = ?",
                 (agency, year, sequence),
@@ -927,19 +1022,20 @@ class Register:
 
     def record(self, agency: str, number: int, details: Details, *, source: str | None = None,
                sequence: str | None = None, year: int | None = None,
-               origin: Origin = Origin.TYPED, allow_gap: bool = True) -> Entry:
+               origin: Origin = Origin.TYPED, allow_gap: bool = True,
+               open_run: bool = True) -> Entry:
         """Vào sổ a number given by hand; a reserved number is filled in, a taken one refused.
 
         Without `allow_gap`, a number past the sequence's next one (which would leave the
         numbers between never given) is refused, naming them (`vanthu so vao-so` asks for
-        --bo-qua-so to go on)."""
+        --bo-qua-so to go on). `open_run` as allocate's."""
         check_number(number)  # before the counter is raised to it
         details = db.completed(details)
         year = self.year_of(details, year)
         asked = sequence
 
         def work(tx: Transaction) -> Entry:
-            sequence = self._sequence(tx, agency, details, asked, year)
+            sequence = self._sequence(tx, agency, details, asked, year, open_run=open_run)
             if not allow_gap:
                 following = db.last_number(tx, agency, year, sequence) + 1
                 if number > following:
@@ -985,6 +1081,37 @@ class Register:
         return db.insert(tx, agency, year, sequence, number, status, origin, details, source,
                          void_reason, workspace=self.workspace)
 
+    @staticmethod
+    def _refuse_held_elsewhere(
+        tx: Transaction, agency: str,
+        rows: list[tuple[int, int, str, Details, Status, str | None, str | None]],
+    ) -> None:
+        """Refuse the first of an import's `rows` whose số, ký hiệu the register holds in
+        another run of its year (spacing aside: same_symbol), as it was before the import:
+        `so kiem-tra` would count the two as one number given twice. The file's own rows are
+        not judged against each other (a sổ exported with such a pair is imported as it is,
+        and the check after the import says so)."""
+        # Per year, number → the rows holding it with a ký hiệu: one read a year, not a row.
+        years: dict[int, dict[int, list[Entry]]] = {}
+        for index, (year, number, sequence, details, *_rest) in enumerate(rows):
+            if not (details.symbol or "").strip():
+                continue
+            if year not in years:
+                years[year] = {}
+                for row in tx.all(f"{db.SELECT} WHERE agency = ? AND year = ? "
+                                  "AND symbol IS NOT NULL ORDER BY id", (agency, year)):
+                    entry = db.entry_from_row(row)
+                    years[year].setdefault(entry.number, []).append(entry)
+            held = next((entry for entry in years[year].get(number, [])
+                         if entry.sequence != sequence
+                         and same_symbol(entry.details.symbol, details.symbol)), None)
+            if held is not None:
+                error = DuplicateNumberError(
+                    "register.duplicate_other_run", existing=held, year=year,
+                    reference=f"{number:02d}/{details.symbol}", sequence=held.sequence)
+                error.index = index  # which of the rows, for a reader to name its line
+                raise error
+
     def record_many(self, agency: str, rows: Iterable[tuple[int, int, str | None, Details,
                                                              Status, str | None, str | None]],
                     *, check: Callable[[list[str]], None] | None = None) -> list[Entry]:
@@ -1008,6 +1135,7 @@ class Register:
             rows = self._runs_of(tx, agency, given)
             if check is not None:
                 check([sequence for _, _, sequence, *_ in rows])
+            self._refuse_held_elsewhere(tx, agency, rows)
             parked, kept = self._park_given(tx, agency, rows) if displacing else ({}, [])
             done = []
             for index, (year, number, sequence, details, status, reason, source) in enumerate(
@@ -1032,13 +1160,25 @@ class Register:
     def _runs_of(self, tx: Transaction, agency: str,
                  rows: list[tuple[int, int, str | None, Details, Status, str | None, str | None]]
                  ) -> list[tuple[int, int, str, Details, Status, str | None, str | None]]:
-        """record_many's rows, each with its run: given, else the one the office's plan for
-        its year sends its type to (as sequence_for, in the caller's transaction), every one
-        chosen before any is written (a run is judged against the register as it was)."""
-        return [(year, number,
-                 self._sequence(tx, agency, details, sequence, year),
-                 details, status, reason, source)
-                for year, number, sequence, details, status, reason, source in rows]
+        """record_many's rows, each with its run: given, spelt as the register or an earlier
+        row spells that run (a Dãy số 'Chung' or --day CHUNG is chung: sequences.run_key),
+        else the one the office's plan for its year sends its type to (as sequence_for, in the
+        caller's transaction), every one chosen before any is written (a run is judged against
+        the register as it was)."""
+        known: dict[int, list[str]] = {}
+        chosen = []
+        for year, number, sequence, details, status, reason, source in rows:
+            if sequence is None or not sequence.strip():
+                run = self._sequence(tx, agency, details, None, year)
+            else:
+                if year not in known:
+                    known[year] = self._known_runs(tx, agency, year)
+                runs = known[year]
+                run, _, _ = self._chosen_run(tx, agency, details, sequence, year, known=runs)
+                if run not in runs:
+                    runs.append(run)  # a run the file begins: its later rows spell it so
+            chosen.append((year, number, run, details, status, reason, source))
+        return chosen
 
     @contextmanager
     def displacing(self) -> Iterator[list[Displaced]]:
@@ -1159,11 +1299,12 @@ class Register:
         if agency is not None:
             sql += " AND agency = ?"
             params.append(agency)
-        if sequence is not None:
-            sql += " AND sequence = ?"
-            params.append(sequence)
         sql += " ORDER BY agency, sequence, number, id"
-        return [db.entry_from_row(r) for r in self.read(lambda tx: tx.all(sql, params))]
+        rows = [db.entry_from_row(r) for r in self.read(lambda tx: tx.all(sql, params))]
+        if sequence is None:
+            return rows
+        # Compared as run names are (sequences.run_key): `so xem --day CHUNG` shows chung.
+        return [row for row in rows if run_key(row.sequence) == run_key(sequence)]
 
     def entry(self, agency: str, year: int, number: int,
               sequence: str | None = None) -> Entry | None:

@@ -25,6 +25,7 @@ from pipeline.register.columns import (
     printed_note,
 )
 from pipeline.register.model import Entry
+from pipeline.register.steady import register_time, steady
 from pipeline.register.texts import printable
 from pipeline.render.output import write_atomic
 
@@ -84,8 +85,9 @@ def _page_setup(sheet: Worksheet, last_row: int) -> None:
 
 def workbook_bytes(entries: list[Entry], year: int,
                    names: Mapping[str, str] | None = None) -> bytes:
-    """The year's register as an .xlsx file's bytes; each office is named by `names` (id → the
-    agency's name, offices.office_names), else by its id."""
+    """The year's register as an .xlsx file's bytes, the same for the same rows (steady); each
+    office is named by `names` (id → the agency's name, offices.office_names), else by its
+    id."""
     groups = by_sequence(entries)
     several = len({agency for agency, _ in groups}) > 1
     book = Workbook()
@@ -126,7 +128,8 @@ def workbook_bytes(entries: list[Entry], year: int,
         book.create_sheet("chung")
     buffer = io.BytesIO()
     book.save(buffer)
-    return buffer.getvalue()
+    # The same register, the same bytes: no time of saving in the file (steady).
+    return steady(buffer.getvalue(), register_time(entries))
 
 
 def export_xlsx(entries: list[Entry], year: int, path: Path,
