@@ -720,7 +720,7 @@ def show_command(ctx: click.Context, year: int, sequence: str | None) -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False, readable=False, path_type=Path),
     required=True,
     help="Tệp .xlsx hoặc .docx.",
 )
@@ -787,7 +787,9 @@ def _nearest_seen(folder: Path) -> Path:
 
 
 @register_command.command("nhap")
-@click.argument("path", type=click.Path(dir_okay=False, path_type=Path), metavar="TỆP.xlsx")
+@click.argument(
+    "path", type=click.Path(dir_okay=False, readable=False, path_type=Path), metavar="TỆP.xlsx"
+)
 @click.option(
     "--nam",
     "year",
