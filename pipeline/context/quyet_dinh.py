@@ -73,7 +73,10 @@ STATED_ORDER = KIND_ORDER["ca_nhan_truoc"]
 
 
 def preamble(info: DocumentInfo, lines: list[str], proposal: str) -> tuple[list[str], str]:
-    """Căn cứ lines ending ';' and the closing 'Theo đề nghị của ...' line (phrase theo_de_nghi)."""
+    """Căn cứ lines ending ';' and the closing 'Theo đề nghị của ...' line (phrase theo_de_nghi).
+    A proposal typed with its own opening in any case ("theo đề nghị của ...") is the clerk's
+    sentence: its opening is not written twice, and opens it as a sentence does (as the model
+    writes a căn cứ line's "căn cứ" typed: model.quyet_dinh._basis_opening)."""
     out = []
     for line in lines:
         text = line.strip().rstrip(";.").rstrip()
@@ -81,10 +84,21 @@ def preamble(info: DocumentInfo, lines: list[str], proposal: str) -> tuple[list[
             text = f"{PREAMBLE_WORD} {text}"
         out.append(f"{text};")
     text = proposal.strip()
-    if text.startswith(PROPOSAL_OPENINGS):
-        ending = "" if text.endswith((".", ",")) else "."
-        return out, f"{text.rstrip(';').rstrip()}{ending}"
+    sentence = _opened(text.rstrip(";").rstrip(), PROPOSAL_OPENINGS)
+    if sentence is not None:
+        return out, sentence if sentence.endswith((".", ",")) else f"{sentence}."
     return out, info.write("theo_de_nghi", {"de_nghi": text.rstrip(";.,").rstrip()})
+
+
+def _opened(text: str, openings: tuple[str, ...]) -> str | None:
+    """`text` with the opening of `openings` it starts with, in any case, written as there
+    ("theo đề nghị của ..." → "Theo đề nghị của ..."); None when it starts with none."""
+    text = nfc(text)
+    folded = text.casefold()
+    for opening in openings:
+        if folded.startswith(opening.casefold()):
+            return opening + text[len(opening) :]
+    return None
 
 
 def two_digits(count: int) -> str:

@@ -6,7 +6,8 @@ Nghị định 30/2020/NĐ-CP, Phụ lục II, I.3.b: in an agency's name, the f
 naming its kind (Sở, Chi cục, Trung tâm ...) and of each of its fields (Giáo dục, Đào tạo ...) is
 a capital, the rest is not; names of people and places keep a capital on every word (Phụ lục
 II, I.1-2). The fields are told apart by "và", commas and dashes ("Văn hóa, Thể thao và Du
-lịch", "Lao động - Thương binh và Xã hội"); abbreviations (UBND, HĐND) stay in capitals.
+lịch", "Lao động - Thương binh và Xã hội"), but for a dash inside the place that ends a name
+("tỉnh Bà Rịa - Vũng Tàu"); abbreviations (UBND, HĐND) stay in capitals.
 
 Words are compared with their tone marks placed one way (pipeline.text.tones.same_spelling):
 "UỶ BAN NHÂN DÂN", typed with the old placement, is the organ "ỦY BAN NHÂN DÂN", "HOÀ" is "HÒA".
@@ -94,8 +95,8 @@ khu vực | khu | vùng | nhà nước | nhân dân | hành chính | hành chín
 công | quản lý | dự án | đầu tư | xây dựng | công trình | giao thông | dân dụng | công nghiệp
 khu công nghiệp | khu kinh tế | kinh tế | cửa khẩu | nông nghiệp | lâm nghiệp | phát triển
 nông thôn | nông thôn mới | môi trường | nông nghiệp và môi trường | tài nguyên
-tài nguyên và môi trường | tài chính
-kế hoạch | kế hoạch và đầu tư | nội vụ | ngoại vụ | tư pháp | công thương | thương mại | du lịch
+tài nguyên và môi trường | tài chính | hạ tầng
+kế hoạch | kế hoạch và đầu tư | nội vụ | ngoại vụ | tư pháp | thương mại | du lịch
 văn hóa | thể thao | thông tin | truyền thông | thông tin và truyền thông | khoa học
 công nghệ | khoa học và công nghệ | công nghệ thông tin | lao động | thương binh | xã hội
 dân tộc | tôn giáo | dân tộc và tôn giáo | thanh tra | thuế | hải quan | kho bạc | thống kê
@@ -121,7 +122,8 @@ hội đồng | ủy ban | chi nhánh | doanh nghiệp | hợp tác xã | nhà x
 _FIXED = {("trung", "ương"): "Trung ương", ("việt", "nam"): "Việt Nam",
           ("tổ", "quốc"): "Tổ quốc", ("quốc", "hội"): "Quốc hội",
           ("chính", "phủ"): "Chính phủ", ("hồ", "chí", "minh"): "Hồ Chí Minh",
-          ("liên", "hiệp", "phụ", "nữ"): "Liên hiệp Phụ nữ"}  # fmt: skip
+          ("liên", "hiệp", "phụ", "nữ"): "Liên hiệp Phụ nữ",
+          ("công", "thương"): "Công Thương"}  # fmt: skip
 _PHRASES = {
     tuple(phrase.split())
     for line in _COMMON_WORDS.splitlines()
@@ -146,6 +148,7 @@ _PHRASE_KEYS = _keyed(_PHRASES)
 _FIXED_KEYS = {tuple(same_spelling(word) for word in words): spelled
                for words, spelled in _FIXED.items()}  # fmt: skip
 _BREAK_KEYS = frozenset(same_spelling(word) for word in _FIELD_BREAKS)
+_DASH_KEYS = frozenset(same_spelling(word) for word in ("-", "–"))
 _JOINING_KEYS = frozenset(same_spelling(word) for word in _JOINING)
 _XA, _HOI = same_spelling("xã"), same_spelling("hội")
 
@@ -179,22 +182,51 @@ def name_parts(words: list[str]) -> list[Part]:
     lowered, keys = [_bare(word) for word in words], _keys(words)
     parts = [Part(0, _kind_length(keys), "kind")]
     index = parts[0].end
+    # After an organ, its abbreviation or a kind with no field ("ỦY BAN NHÂN DÂN", "UBND",
+    # "CÔNG AN") a level stands: "XÃ HỘI AN" there is the xã Hội An, not the field "xã hội".
+    kind = tuple(keys[:index])
+    level_stands = kind in _ORGAN_KEYS | _WHOLE_KEYS or kind in _ORGAN_SHORT_KEYS
     while index < len(words):
-        level_end = _level_at(keys, index)
+        level_end = _level_at(keys, index, stands=level_stands and index == parts[0].end)
         if level_end:
             parts.append(Part(index, level_end, "level"))
-            end = level_end
-            while end < len(words) and keys[end] not in _BREAK_KEYS:
-                end += 1
-                if words[end - 1].endswith(","):
-                    break
+            end = _place_end(words, lowered, keys, level_end)
             parts.append(Part(level_end, end, "place"))
             index = end
             continue
+        if tuple(keys[index:]) in _PLACE_KEYS:
+            # A level ending the name is the level, not a field: "Thanh tra tỉnh".
+            parts.append(Part(index, len(words), "level"))
+            break
         part = _word_part(lowered, keys, index)
         parts.append(part)
         index = part.end
     return _merge_names(parts)
+
+
+def _place_end(words: list[str], lowered: list[str], keys: list[str], start: int) -> int:
+    """Where the place whose name starts at `start` ends: before the next "và" or dash, or
+    after a word closing with a comma. A dash followed by a proper name that ends the name is
+    the place's own ("Bà Rịa - Vũng Tàu", "Thừa Thiên - Huế", "Phan Rang - Tháp Chàm"); one
+    followed by a field's words or another place ends it, as in "Văn hóa - Xã hội"."""
+    end = start
+    while end < len(words) and keys[end] not in _BREAK_KEYS:
+        end += 1
+        if words[end - 1].endswith(","):
+            return end
+    rest = range(end + 1, len(words))
+    if end == start or not rest or keys[end] not in _DASH_KEYS:
+        return end
+    last = len(words) - 1
+    if any(keys[i] in _BREAK_KEYS or _level_at(keys, i) or (words[i].endswith(",") and i < last)
+           for i in rest):  # fmt: skip
+        return end
+    tail, index = [Part(start, end, "name")], end + 1
+    while index < len(words):
+        tail.append(_word_part(lowered, keys, index))
+        index = tail[-1].end
+    # One proper name with the place before the dash: "Vũng Tàu", not "Bệnh viện ...".
+    return len(words) if len(_merge_names(tail)) == 1 else end
 
 
 def organ_length(words: Sequence[str]) -> int:
@@ -275,6 +307,8 @@ def running_text_name(name: str) -> str:
     for index, word in enumerate(words):
         if keys[index] in _BREAK_KEYS or word.endswith(","):
             capital.add(index + 1)
+    # A level opens no field, after a comma too: "xã Chiềng Mung, tỉnh Sơn La".
+    capital -= {part.start for part in parts[1:] if part.role == "level"}
     fixed: dict[int, str] = {}
     for part in parts:
         if part.role in ("place", "name"):
@@ -319,13 +353,14 @@ def place_in_name(name: str) -> tuple[str, str] | None:
     return " ".join(_bare(w) for w in words[level.start : level.end]), spelled
 
 
-def _level_at(keys: list[str], index: int) -> int:
+def _level_at(keys: list[str], index: int, *, stands: bool = False) -> int:
     """Where the place's name starts when a level of place stands at `index` ("tỉnh", "thành
-    phố"; not the "xã" of "xã hội"), else 0."""
+    phố"; not the "xã" of "xã hội", unless a level `stands` there: the xã Hội An of "ỦY BAN NHÂN
+    DÂN XÃ HỘI AN"), else 0."""
     for level in _PLACE_KEYS:
         end = index + len(level)
         if tuple(keys[index:end]) == level and end < len(keys):
-            if level == (_XA,) and keys[end] in (_HOI, ""):
+            if level == (_XA,) and (keys[end] == "" or (keys[end] == _HOI and not stands)):
                 continue
             if keys[end] in _BREAK_KEYS:
                 continue
@@ -345,6 +380,7 @@ ORGAN_ABBREVIATIONS = {
     "TAND": "TÒA ÁN NHÂN DÂN",
     "VKSND": "VIỆN KIỂM SÁT NHÂN DÂN",
 }
+_ORGAN_SHORT_KEYS = frozenset((same_spelling(short),) for short in ORGAN_ABBREVIATIONS)
 # The short forms a name is written with in running text or a list ("UBND tỉnh Sơn La", "Ban Thi
 # đua - Khen thưởng TW"), by the words they stand for.
 NAME_SHORT_FORMS = {**ORGAN_ABBREVIATIONS, "TW": "TRUNG ƯƠNG"}

@@ -27,6 +27,7 @@ from pipeline.rules.agency_names import (
     leading_abbreviation,
     name_parts,
     names_itself,
+    organ_length,
     place_in_name,
     running_text_name,
 )
@@ -78,6 +79,7 @@ from pipeline.workspace.presets import (
     needed_answers,
     place_body,
     presets,
+    under_central_city,
 )
 
 STARTER_KIND = "ke-hoach"
@@ -189,11 +191,18 @@ def _one_line(name: str | None) -> str:
     return " ".join(nfc(name or "").replace("|", " ").upper().split())
 
 
+# A name opening with these words may be a field's ("xã hội") as well as a xã's.
+_FIELD_XA_HOI = same_spelling("xã hội")
+
+
 def _place_only(ten_co_quan: str | None) -> tuple[str, str] | None:
     """The level and place of a name that is nothing else ("XÃ CHIỀNG MUNG": the clerk named
-    the commune, not its Ủy ban), read as a body's name holding it would be (so "XÃ HỘI ..."
-    is no place); None for any other name."""
+    the commune, not its Ủy ban), read as a body's name holding it would be; None for any other
+    name, and for one opening "XÃ HỘI", the words of a field too: the body's name says which
+    ("ỦY BAN NHÂN DÂN XÃ HỘI AN", "PHÒNG VĂN HÓA - XÃ HỘI")."""
     name = _one_line(ten_co_quan)
+    if same_spelling(name).startswith(_FIELD_XA_HOI):
+        return None
     found = place_in_name(f"{ORGAN_ABBREVIATIONS['UBND']} {name}") if name else None
     if found is None or f"{found[0]} {found[1]}".casefold() != name.casefold():
         return None
@@ -343,6 +352,25 @@ def _chief_name(
                                      CAP=level.upper(), DIA_BAN=place.upper()))  # fmt: skip
 
 
+def _without_level(name: str, level: str) -> str:
+    """A name in running text without the level word it ends with when that is `level`: the
+    "{ten_ngan} {cap} {dia_ban}" of "Thanh tra tỉnh" is "Thanh tra tỉnh Sơn La", once "tỉnh"."""
+    words, size = name.split(), len(level.split())
+    ending = " ".join(words[-size:]) if 0 < size < len(words) else ""
+    if not ending or same_spelling(ending) != same_spelling(level):
+        return name
+    return " ".join(words[:-size])
+
+
+def _chief_is_central_city(chief: str | None) -> bool:
+    """Whether the chủ quản answered is a thành phố trực thuộc Trung ương: after the organ's
+    name, if any, a place answered would be read as one of them, "thành phố" or no level before
+    it ("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", "UBND TP. HỒ CHÍ MINH", "THÀNH PHỐ HUẾ")."""
+    words = full_agency_name(_one_line(chief)).split()
+    place = read_place(" ".join(words[organ_length(words) :]))
+    return place.level in (None, "thành phố") and is_central_city(place.name)
+
+
 def _takes_chief_level(preset: dict[str, Any], own_name: bool) -> bool:
     """Whether what the profile and the starters print of a preset takes the chủ quản's level
     or place: its names ({ten_ngan} {cap} {dia_ban}) when `own_name` (the clerk gave no
@@ -476,12 +504,15 @@ def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
         levels_of = chief_names(answers, preset, dia_danh, level=place_level,
                                 needed=_takes_chief_level(preset, own_name))  # fmt: skip
     names = {"dia_danh": dia_danh, "DIA_DANH": dia_danh.upper(), "ten_co_quan": ten_co_quan,
-             "ten_ngan": short, "dia_ban": dia_danh, "DIA_BAN": dia_danh.upper(),
+             "ten_ngan": _without_level(short, levels_of["cap"]), "dia_ban": dia_danh,
+             "DIA_BAN": dia_danh.upper(),
              "chu_quan": "", **levels_of}  # fmt: skip
     # mo_ta describes the preset, van_ban is the starters' wording, cap and cap_chu_quan the
     # levels it is for, ten_bat_dau its names' first word, theo_cap what differs by level:
     # none of them is in the profile; its groups and units are those of the level found.
     at_level = for_level(preset, levels_of["cap"])
+    if _chief_is_central_city(answers.co_quan_chu_quan):
+        at_level = under_central_city(at_level)
     kept = {k: v for k, v in at_level.items() if k not in PRESET_ONLY_KEYS}
     if not typed_lines and not chief_levels(preset):
         for key in ("ten_co_quan", "ten_day_du"):

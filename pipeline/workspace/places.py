@@ -57,8 +57,10 @@ def read_place(text: str | None) -> Place:
     keys = [same_spelling(word) for word in words]
     for level_keys, level in _LEVELS:
         size = len(level_keys)
-        # Not "xã hội ...": the words of a field, no commune (as agency_names reads names).
-        if tuple(keys[:size]) == level_keys and len(words) > size and keys[size] != _HOI:
+        # "Xã Hội" alone is no commune; "Xã Hội An" is the xã Hội An, as after "Ủy ban nhân
+        # dân" (agency_names): a place answered is never a field's "xã hội".
+        hoi = keys[size : size + 1] == [_HOI] and len(words) == size + 1
+        if tuple(keys[:size]) == level_keys and len(words) > size and not hoi:
             return Place(level, _proper(" ".join(words[size:])))
     return Place(None, _proper(" ".join(words)))
 

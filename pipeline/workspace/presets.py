@@ -61,6 +61,11 @@ GONE_LEVELS_KEY = "cap_khong_con"
 # a UBND thành phố of one is never of a gone level, whichever preset its profile resembles.
 # Read with GONE_LEVELS_KEY (starters.levels.gone_level), never written into a profile.
 CENTRAL_CITIES_KEY = "thanh_pho_trung_uong"
+# The key of a preset of a place's own body (cap:) giving what differs when the body's chủ
+# quản is a thành phố trực thuộc Trung ương (CENTRAL_CITIES_KEY of any preset): a phường of Hà
+# Nội answers to the UBND thành phố, not a UBND tỉnh. Entry by entry as a theo_cap block, over
+# it. Read by `vanthu init` from the chủ quản answered, never written into a profile.
+CENTRAL_CHIEF_KEY = "chu_quan_thanh_pho_trung_uong"
 # The key of a preset naming places named after a person or an event ("Hồ Chí Minh"), whose
 # date line writes the unit's full name, its level word with a capital ("Thành phố Hồ Chí
 # Minh, ngày ..."; Nghị định 30/2020, Phụ lục I, mục II.4), as it does for a unit named by a
@@ -69,7 +74,7 @@ FULL_NAME_PLACES_KEY = "dia_danh_ghi_cap"
 # Keys of a preset that describe it and are not written into a profile.
 PRESET_ONLY_KEYS = (
     "mo_ta", "van_ban", LEVELS_KEY, CHIEF_LEVELS_KEY, NAME_START_KEY, BY_LEVEL_KEY,
-    GONE_LEVELS_KEY, CENTRAL_CITIES_KEY, FULL_NAME_PLACES_KEY,
+    GONE_LEVELS_KEY, CENTRAL_CITIES_KEY, FULL_NAME_PLACES_KEY, CENTRAL_CHIEF_KEY,
 )  # fmt: skip
 # What a level's block (theo_cap) gives entry by entry, the preset's other entries kept: the
 # groups and words it names. Any other key it gives (don_vi: the office's units, whose first
@@ -136,9 +141,20 @@ def for_level(preset: dict[str, Any], level: str) -> dict[str, Any]:
     """A preset as it is for an office (or, with cap_chu_quan, a chủ quản) of `level`: what its
     theo_cap gives for that level in place of the preset's own (groups and words of the same
     name, _BY_ENTRY; any other key whole); the preset itself for a level it gives nothing."""
-    by_level = (preset.get(BY_LEVEL_KEY) or {}).get(level) or {}
+    return _merged(preset, (preset.get(BY_LEVEL_KEY) or {}).get(level) or {})
+
+
+def under_central_city(preset: dict[str, Any]) -> dict[str, Any]:
+    """A preset as it is for a body whose chủ quản is a thành phố trực thuộc Trung ương: what
+    its CENTRAL_CHIEF_KEY gives in place of its own, as for_level merges a level's block."""
+    return _merged(preset, preset.get(CENTRAL_CHIEF_KEY) or {})
+
+
+def _merged(preset: dict[str, Any], block: dict[str, Any]) -> dict[str, Any]:
+    """`preset` with `block` over it: groups and words entry by entry (_BY_ENTRY), any other
+    key whole."""
     merged = dict(preset)
-    for key, value in by_level.items():
+    for key, value in block.items():
         merged[key] = {**(preset.get(key) or {}), **value} if key in _BY_ENTRY else value
     return merged
 
