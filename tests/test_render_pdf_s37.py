@@ -110,9 +110,17 @@ def test_render_failing_before_any_copy_says_no_copy(
 # 2. LibreOffice's command line exiting with an error code ------------------------------------
 
 
-def failing_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int) -> Path:
+# What the fake writes (printf's format): cut short (its failure's), whole (its success's).
+_FAKE_PDF = {False: "%%PDF-1.7 half-written", True: "%%PDF-1.7 whole\\n%%%%EOF\\n"}
+
+
+def failing_soffice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, *, whole: bool | None = None
+) -> Path:
     """A `soffice` first on PATH: it starts (its profile set up), and asked to convert, writes
-    a PDF of each .docx into --outdir, as far as it got before failing, then exits `code`."""
+    a PDF of each .docx into --outdir, then exits `code`: `whole`, a whole PDF (its %%EOF
+    written: a working LibreOffice's), else as far as it got before failing; by default whole
+    when it exits 0."""
     folder = tmp_path / "bin"
     folder.mkdir()
     script = folder / "soffice"
@@ -121,7 +129,7 @@ def failing_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int) 
         "outdir=''; previous=''\n"
         'for a in "$@"; do\n'
         '  [ "$previous" = "--outdir" ] && outdir="$a"\n'
-        '  case "$a" in *.docx) printf "%%PDF-1.7 half-written" > '
+        f'  case "$a" in *.docx) printf "{_FAKE_PDF[code == 0 if whole is None else whole]}" > '
         '"$outdir/$(basename "$a" .docx).pdf" ;; esac\n'
         '  previous="$a"\n'
         "done\n"
@@ -149,7 +157,7 @@ def test_render_pdf_takes_no_pdf_from_libreoffice_exiting_with_an_error(
     assert (outputs / "ke-hoach.docx").is_file()
     if code == 0:
         assert result.exit_code == 0, result.output
-        assert (outputs / "ke-hoach.pdf").read_bytes() == b"%PDF-1.7 half-written"
+        assert (outputs / "ke-hoach.pdf").read_bytes() == b"%PDF-1.7 whole\n%%EOF\n"
     else:
         assert result.exit_code == 1, result.output
         assert ("Lỗi: ke-hoach.docx: không xuất được PDF (LibreOffice dừng đột ngột), kể cả khi "

@@ -12,10 +12,12 @@ LibreOffice is supervised: each conversion has a deadline that grows with the do
 Giấy khen, never more than TIMEOUT_CEILING; `timeout` or VANTHU_PDF_TIMEOUT fix one for every
 document), and when LibreOffice crashes, is killed or stops answering (a hang, a SIGSTOP) the
 whole server is killed and started afresh, and the document is tried once more; a document that
-fails twice is reported by name, in words, never with LibreOffice's own error text. When
-LibreOffice cannot be started again, every later document fails at once with that reason
-instead of waiting. A watchdog process kills LibreOffice when this process dies without
-stopping it (kill -9), so no LibreOffice outlives its build.
+fails twice is reported by name, in words, never with LibreOffice's own error text. A PDF
+LibreOffice reports as written is put in place only when it is whole and set in the document's
+own fonts (pdf_limits.unfit_pdf): a degraded LibreOffice writes one in its last-resort fonts
+without an error. When LibreOffice cannot be started again, every later document fails at once
+with that reason instead of waiting. A watchdog process kills LibreOffice when this process dies
+without stopping it (kill -9), so no LibreOffice outlives its build.
 
 unoserver is the `[pdf]` extra of the wheel. Without it (or without a Python that can import
 LibreOffice's `uno`) the converter uses LibreOffice's own command line instead
@@ -57,12 +59,14 @@ from pipeline.batch.pdf_limits import (
     end_watchdog,
     estimate_pages,
     not_made,
+    office_environment,
     signal_group,
     start_watchdog,
     timeout_for_pages,
+    unfit_pdf,
 )
 from pipeline.batch.pdf_steady import steady_file
-from pipeline.errors import ConversionError
+from pipeline.errors import ConversionError, Said
 from pipeline.i18n import t
 
 if TYPE_CHECKING:
@@ -110,9 +114,10 @@ class _TimeoutTransport(xmlrpc.client.Transport):
 
 @dataclass(frozen=True)
 class _Failure:
-    """Why one attempt failed (a catalogue key) and whether LibreOffice is past saving."""
+    """Why one attempt failed (a catalogue key, or why the PDF written is unfit) and whether
+    LibreOffice is past saving."""
 
-    why: str
+    why: str | ConversionError
     restart: bool
 
 
@@ -176,7 +181,7 @@ class PdfConverter:
                 raise ConversionError("build.pdf_soffice_start_failed", reason=str(exc)) from None
             return
         self._scratch = Path(tempfile.mkdtemp(prefix=OWN_PROFILE, dir=self.scratch_parent))
-        env = dict(os.environ)
+        env = office_environment()  # in UTC: the same PDF in every time zone
         if python != sys.executable:
             extra = [str(office.unoserver_path(self._scratch)), env.get("PYTHONPATH", "")]
             env["PYTHONPATH"] = os.pathsep.join(p for p in extra if p)
@@ -285,6 +290,10 @@ class PdfConverter:
         else:
             self._in_flight = None
             remove_stale_files(source, target)
+        if isinstance(failure.why, ConversionError):
+            raise ConversionError(
+                "build.pdf_document_failed", document=source.name, why=Said(failure.why)
+            )
         why = t(failure.why, seconds=f"{timeout:g}")
         if failure.why == "build.pdf_why_timeout" and self.timeout is None:
             why += t("build.pdf_timeout_hint", env=TIMEOUT_ENV)
@@ -367,6 +376,9 @@ class PdfConverter:
                 )
             if not partial.is_file() or partial.stat().st_size == 0:
                 return _Failure("build.pdf_why_empty", restart=False)
+            # A degraded LibreOffice answers as when it did well: its PDF says which it was.
+            if (unfit := unfit_pdf(partial, source)) is not None:
+                return _Failure(unfit, restart=False)
             steady_file(partial, source)
             os.replace(partial, target)
             return None

@@ -1,13 +1,19 @@
 """What bounds one LibreOffice conversion, whichever path runs it (unoserver's server,
 pipeline.batch.pdf; LibreOffice's command line, pipeline.batch.pdf_soffice): its deadline,
 grown from the document's pages, and its process group, killed at that deadline, or by a
-watchdog process when vanthu dies first; and the mark of the private profiles it runs with.
+watchdog process when vanthu dies first; the mark of the private profiles and the environment
+it runs with; and what a PDF it wrote must be to be put in place, whatever its exit code:
+whole (complete_pdf), and set in the document's own fonts (unfit_pdf). LibreOffice that lacks
+a font, or cannot use it (a full temporary folder), sets the text in its last resort (DejaVu)
+and still exits 0: other letters, other line breaks, another number of pages.
 """
 
 from __future__ import annotations
 
+import html
 import math
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -37,6 +43,51 @@ _PAGE_MARKS = (
 OWN_PROFILE = "vanthu-pdf-"  # prefix of the private profiles: marks LibreOffice files we left
 # Why no PDF: LibreOffice could not be started again (its reason a parameter of this message).
 UNAVAILABLE = "build.pdf_unavailable"
+# LibreOffice writes the moment of a conversion in the machine's zone, "+07'00'" or "Z'":
+# run in UTC, it writes the same length everywhere, so that pdf_steady's PDF is the same bytes
+# in every zone. (A DATE field of a template would show UTC's day; vanthu's have PAGE only.)
+OFFICE_ZONE = "UTC"
+
+# A PDF ends with this line (PDF 1.7, 7.5.5), after its last cross-reference section: one cut
+# short while it was written does not.
+_PDF_END = b"%%EOF"
+# Faces LibreOffice (through fontconfig's metric aliases) sets a font in when the font itself
+# is not installed: the same widths, so the same lines and pages as in Word; with the Debian
+# package of the first. Keys as _font_key makes them.
+_SUBSTITUTES: dict[str, tuple[tuple[str, ...], str]] = {
+    "timesnewroman": (("Liberation Serif", "Tinos"), "fonts-liberation2"),
+    "times": (("Liberation Serif", "Tinos"), "fonts-liberation2"),
+    "arial": (("Liberation Sans", "Arimo"), "fonts-liberation2"),
+    "helvetica": (("Liberation Sans", "Arimo"), "fonts-liberation2"),
+    "arialnarrow": (("Liberation Sans Narrow",), "fonts-liberation2"),
+    "couriernew": (("Liberation Mono", "Cousine"), "fonts-liberation2"),
+    "courier": (("Liberation Mono", "Cousine"), "fonts-liberation2"),
+    "calibri": (("Carlito",), "fonts-crosextra-carlito"),
+    "cambria": (("Caladea",), "fonts-crosextra-caladea"),
+    "symbol": (("OpenSymbol",), "fonts-opensymbol"),
+    "wingdings": (("OpenSymbol",), "fonts-opensymbol"),
+}
+# Word's font when a .docx names none (no w:rFonts in its defaults), as LibreOffice reads it.
+_DEFAULT_FONT = "Times New Roman"
+# The fonts a .docx sets its text in: w:rFonts of its runs, styles, headers and footers; and
+# the fonts it names besides: its numbering's (a bullet's Symbol, on levels often unused), its
+# font table's, its theme's Latin fonts.
+_TEXT_PARTS = re.compile(r"word/(?:document|styles|header\d*|footer\d*|footnotes|endnotes)\.xml")
+_OTHER_PARTS = re.compile(r"word/(?:numbering|fontTable|theme/theme\d*)\.xml")
+_RUN_FONTS = re.compile(rb"<w:rFonts\b[^>]*>")
+_RUN_FONT = re.compile(rb'\bw:(?:ascii|hAnsi|cs|eastAsia)="([^"]+)"')
+_NAMED_FONTS = re.compile(
+    rb'<w:font\b[^>]*?\bw:name="([^"]+)"|<a:latin\b[^>]*?\btypeface="([^"]+)"'
+)
+# A font dictionary's name and its descriptor's, as pdffonts lists them ("BAAAAA+LiberationSerif":
+# a subset's tag, then the face's PostScript name, #xx for a byte outside names' letters). Read
+# from the file's bytes: LibreOffice writes every font dictionary and descriptor as a plain,
+# uncompressed object (no object streams, PDF 1.7 7.5.7; checked on LibreOffice 7.4's PDFs of
+# all the example documents, whose names here are those pdffonts lists), so reading them costs
+# one pass of a regular expression, not a PDF library nor a process, for every PDF.
+_PDF_FONT = re.compile(rb"/(?:BaseFont|FontName)\s*/([^\s/<>\[\]()%{}]+)")
+_SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
+_NAME_BYTE = re.compile(rb"#([0-9A-Fa-f]{2})")
 
 # Runs beside LibreOffice: when the build's end of the pipe closes (the build ended, however it
 # ended), kill LibreOffice's process group (unoserver's server with it).
@@ -134,6 +185,117 @@ def signal_group(process: subprocess.Popen[bytes], signum: int) -> None:
             process.terminate()
     except ProcessLookupError:
         pass
+
+
+def office_environment() -> dict[str, str]:
+    """The environment LibreOffice runs in: this process's, in OFFICE_ZONE."""
+    return {**os.environ, "TZ": OFFICE_ZONE}
+
+
+def complete_pdf(pdf: Path) -> bool:
+    """Whether `pdf` is a whole PDF file: it starts as one and ends with its %%EOF line (blanks
+    after it allowed). LibreOffice writes each PDF to the end before the next document, so a
+    run that fails partway leaves those before the failure whole and the one it was writing
+    cut short."""
+    try:
+        with pdf.open("rb") as stream:
+            if stream.read(5) != b"%PDF-":
+                return False
+            stream.seek(0, os.SEEK_END)
+            stream.seek(max(0, stream.tell() - 1024))
+            return stream.read().rstrip().endswith(_PDF_END)
+    except OSError:
+        return False
+
+
+def unfit_pdf(pdf: Path, docx: Path) -> ConversionError | None:
+    """Why the PDF LibreOffice wrote of `docx` (a file, not empty) may not be put in place,
+    whatever LibreOffice's exit code: cut short (build.pdf_why_incomplete), or its text set in
+    a face that is neither a font the .docx names nor that font's metric-compatible substitute
+    (build.pdf_why_fonts: LibreOffice's last resort, DejaVu, when it found neither); None when
+    it may. A .docx that cannot be read is not judged by its fonts."""
+    if not complete_pdf(pdf):
+        return ConversionError("build.pdf_why_incomplete")
+    fonts = docx_fonts(docx)
+    if fonts is None:
+        return None
+    text_fonts, named = fonts
+    try:
+        found = pdf_fonts(pdf.read_bytes())
+    except OSError:
+        return None  # putting it in place reads it again, and says why it cannot
+    allowed = {_font_key(face) for font in named for face in (font, *_substitutes(font))}
+    allowed.discard("")
+    foreign = [face for face in found if not _font_key(face).startswith(tuple(allowed))]
+    if not foreign:
+        return None
+    keys = [_font_key(face) for face in found]
+    # The document's fonts of which the PDF holds no face; all of them when it holds some (a
+    # face without the Vietnamese letters, filled from another: fonts-liberation 1.07).
+    missing = [font for font in text_fonts if not any(
+        key.startswith(_font_key(face)) for face in (font, *_substitutes(font)) for key in keys
+    )] or text_fonts  # fmt: skip
+    packages = dict.fromkeys(
+        _SUBSTITUTES[_font_key(font)][1] for font in missing if _font_key(font) in _SUBSTITUTES
+    )
+    return ConversionError(
+        "build.pdf_why_fonts",
+        foreign=", ".join(sorted(foreign)),
+        found=", ".join(sorted(found)),
+        missing=", ".join("/".join((font, *_substitutes(font)[:1])) for font in missing),
+        install=", ".join(packages or missing),
+    )
+
+
+def docx_fonts(docx: Path) -> tuple[list[str], list[str]] | None:
+    """The fonts `docx` sets its text in (its w:rFonts; Word's default when it names none), and
+    every font it names (those, its font table, its theme's Latin fonts); None when it cannot
+    be read."""
+    text: dict[str, None] = {}
+    named: dict[str, None] = {}
+    try:
+        with zipfile.ZipFile(docx) as archive:
+            for name in archive.namelist():
+                if _TEXT_PARTS.fullmatch(name):
+                    for run in _RUN_FONTS.findall(archive.read(name)):
+                        text.update(dict.fromkeys(_xml_text(v) for v in _RUN_FONT.findall(run)))
+                elif _OTHER_PARTS.fullmatch(name):
+                    part = archive.read(name)
+                    for run in _RUN_FONTS.findall(part):
+                        named.update(dict.fromkeys(_xml_text(v) for v in _RUN_FONT.findall(run)))
+                    for pair in _NAMED_FONTS.findall(part):
+                        named.update(dict.fromkeys(_xml_text(v) for v in pair if v))
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError, EOFError):
+        return None
+    text.pop("", None)
+    fonts = list(text) or [_DEFAULT_FONT]
+    return fonts, [*fonts, *(font for font in named if font and font not in text)]
+
+
+def pdf_fonts(pdf: bytes) -> list[str]:
+    """The faces a PDF's font dictionaries name (their subset tags dropped), in the order of
+    their first mention: what `pdffonts` lists, read from the bytes."""
+    faces: dict[str, None] = {}
+    for raw in _PDF_FONT.findall(pdf):
+        name = _NAME_BYTE.sub(lambda m: bytes([int(m[1], 16)]), raw)
+        faces[_SUBSET_TAG.sub("", name.decode("utf-8", "replace"))] = None
+    return list(faces)
+
+
+def _substitutes(font: str) -> tuple[str, ...]:
+    """The faces metric-compatible with `font` LibreOffice may set it in (none known: ())."""
+    return _SUBSTITUTES.get(_font_key(font), ((), ""))[0]
+
+
+def _font_key(name: str) -> str:
+    """A font's name as compared: letters and digits, case folded ("Times New Roman" and a
+    PDF's "TimesNewRomanPS-BoldMT" start alike)."""
+    return "".join(c for c in name.casefold() if c.isalnum())
+
+
+def _xml_text(value: bytes) -> str:
+    """An attribute's value as text (its entities resolved)."""
+    return html.unescape(value.decode("utf-8", "replace")).strip()
 
 
 def not_made(document: str, cause: ConversionError) -> ConversionError:

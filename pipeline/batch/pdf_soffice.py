@@ -14,12 +14,14 @@ document that fails tried once more in a LibreOffice of its own, failures said i
 PDF written atomically beside its .docx (pipeline.render.output.stage, then commit). LibreOffice
 writes into the private folder only: a killed run leaves nothing half-written in the outputs,
 and of a run that exits with an error code only the PDFs it finished (complete_pdf) are put in
-place (each of its other documents is tried once more alone, then failed with the reason).
+place (each of its other documents is tried once more alone, then failed with the reason). A
+PDF of a run that exits 0 is judged as well (pdf_limits.unfit_pdf): one cut short, or set in
+LibreOffice's last-resort fonts instead of the document's, is tried once more alone, then
+failed, the PDF already beside the .docx left as it was.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import signal
 import subprocess
@@ -33,14 +35,17 @@ from pipeline.batch.pdf_limits import (
     START_TIMEOUT,
     TIMEOUT_ENV,
     UNAVAILABLE,
+    complete_pdf,
     document_timeout,
     end_watchdog,
     not_made,
+    office_environment,
     signal_group,
     start_watchdog,
+    unfit_pdf,
 )
 from pipeline.batch.pdf_steady import steady_file
-from pipeline.errors import ConversionError, RenderError
+from pipeline.errors import ConversionError, RenderError, Said
 from pipeline.i18n import t
 from pipeline.render.output import commit, stage
 
@@ -59,32 +64,14 @@ _runs = 0
 # Told of each pair once its PDF is in place or has failed: its index in the pairs, its error
 # (None: made) and its share of the time LibreOffice took, in seconds.
 Done = Callable[[int, ConversionError | None, float], None]
+# What a run made of one document: its PDF, why there is none (a catalogue key), or why the
+# PDF it wrote may not be put in place (pdf_limits.unfit_pdf).
+Outcome = Path | str | ConversionError
 
 
 def soffice_runs() -> int:
     """How many conversion runs of LibreOffice's command line this process has started."""
     return _runs
-
-
-# A PDF ends with this line (PDF 1.7, 7.5.5), after its last cross-reference section: one cut
-# short while it was written does not.
-_PDF_END = b"%%EOF"
-
-
-def complete_pdf(pdf: Path) -> bool:
-    """Whether `pdf` is a whole PDF file: it starts as one and ends with its %%EOF line (blanks
-    after it allowed). LibreOffice writes each PDF to the end before the next document, so a
-    run that fails partway leaves those before the failure whole and the one it was writing
-    cut short."""
-    try:
-        with pdf.open("rb") as stream:
-            if stream.read(5) != b"%PDF-":
-                return False
-            stream.seek(0, os.SEEK_END)
-            stream.seek(max(0, stream.tell() - 1024))
-            return stream.read().rstrip().endswith(_PDF_END)
-    except OSError:
-        return False
 
 
 class SofficeConverter:
@@ -156,7 +143,7 @@ class SofficeConverter:
                 share = (time.perf_counter() - began) / len(batch)
                 for index, outcome in zip(batch, made, strict=True):
                     seconds = share
-                    if isinstance(outcome, str) and outcome != UNAVAILABLE:
+                    if not isinstance(outcome, Path) and outcome != UNAVAILABLE:
                         began = time.perf_counter()  # once more, in a LibreOffice of its own
                         (outcome,), deadline = self._run_or_fail([pairs[index][0]], folders)
                         seconds += time.perf_counter() - began
@@ -169,7 +156,7 @@ class SofficeConverter:
         return results
 
     def _finish(
-        self, pair: tuple[Path, Path], outcome: Path | str, deadline: float
+        self, pair: tuple[Path, Path], outcome: Outcome, deadline: float
     ) -> ConversionError | None:
         """Put the PDF LibreOffice made in place, or say why there is none."""
         source, target = pair
@@ -182,14 +169,16 @@ class SofficeConverter:
             except RenderError as exc:  # the output folder's problem, said as for a .docx
                 return ConversionError(exc.key, **exc.params)
             return None
+        if isinstance(outcome, ConversionError):
+            return ConversionError(
+                "build.pdf_document_failed", document=source.name, why=Said(outcome)
+            )
         why = t(outcome, seconds=f"{deadline:g}")
         if outcome == "build.pdf_why_timeout" and self.timeout is None:
             why += t("build.pdf_timeout_hint", env=TIMEOUT_ENV)
         return ConversionError("build.pdf_document_failed", document=source.name, why=why)
 
-    def _run_or_fail(
-        self, sources: list[Path], folders: list[Path]
-    ) -> tuple[list[Path | str], float]:
+    def _run_or_fail(self, sources: list[Path], folders: list[Path]) -> tuple[list[Outcome], float]:
         """`_run_on`, or UNAVAILABLE for each source when LibreOffice cannot be started for the
         run (its executable gone, the private folder or its log not writable): remembered, so
         that every later run fails at once rather than try again."""
@@ -204,10 +193,10 @@ class SofficeConverter:
                 )
         return [UNAVAILABLE] * len(sources), 0.0
 
-    def _run_on(self, sources: list[Path], folders: list[Path]) -> tuple[list[Path | str], float]:
+    def _run_on(self, sources: list[Path], folders: list[Path]) -> tuple[list[Outcome], float]:
         """One LibreOffice run converting `sources` (distinct names) into a folder of its own,
-        added to `folders`: for each, the PDF made there or why none was (a catalogue key);
-        and the run's deadline in seconds."""
+        added to `folders`: for each, the PDF made there or why none was (a catalogue key, or
+        why the PDF it wrote is unfit); and the run's deadline in seconds."""
         global _runs
         assert self._scratch is not None
         folder = Path(tempfile.mkdtemp(prefix="pdf-", dir=self._scratch))
@@ -218,7 +207,7 @@ class SofficeConverter:
             ["--convert-to", "pdf", "--outdir", str(folder), *(str(s.resolve()) for s in sources)],
             deadline,
         )
-        made: list[Path | str] = []
+        made: list[Outcome] = []
         for source in sources:
             pdf = folder / f"{source.stem}.pdf"
             if code is None:  # killed: even a PDF it wrote may be incomplete
@@ -227,10 +216,11 @@ class SofficeConverter:
                 # It failed: a PDF it left may be half-written, never put in place (one it
                 # finished before failing is kept: trying each again alone costs a start each).
                 made.append("build.pdf_why_crashed")
-            elif pdf.is_file() and pdf.stat().st_size > 0:
-                made.append(pdf)
-            else:  # LibreOffice said "source file could not be loaded", or wrote nothing
+            elif not pdf.is_file() or pdf.stat().st_size == 0:
+                # LibreOffice said "source file could not be loaded", or wrote nothing
                 made.append("build.pdf_why_empty" if pdf.is_file() else "build.pdf_why_rejected")
+            else:  # exit 0 is no proof: a degraded LibreOffice exits 0 with a PDF of other fonts
+                made.append(unfit_pdf(pdf, source) or pdf)
         return made, deadline
 
     def _run(self, arguments: list[str], deadline: float) -> int | None:
@@ -247,6 +237,7 @@ class SofficeConverter:
             try:
                 process = subprocess.Popen(
                     command,
+                    env=office_environment(),  # in UTC: the same PDF in every time zone
                     stdin=subprocess.DEVNULL,
                     stdout=log,
                     stderr=subprocess.STDOUT,

@@ -185,6 +185,17 @@ MESSAGES = {
         "vi": "LibreOffice không ghi ra tệp PDF",
         "en": "LibreOffice wrote no PDF",
     },
+    # A PDF LibreOffice wrote, even exiting 0, that is not put in place (pdf_limits.unfit_pdf).
+    "build.pdf_why_incomplete": {
+        "vi": "LibreOffice ghi ra tệp PDF không trọn vẹn",
+        "en": "LibreOffice wrote an incomplete PDF",
+    },
+    "build.pdf_why_fonts": {
+        "vi": "LibreOffice đặt chữ bằng phông {foreign} thay cho phông của văn bản mà nó không "
+        "tìm thấy: {missing}; phông trong PDF: {found}; cài {install} rồi xuất lại",
+        "en": "LibreOffice set the text in {foreign} instead of the document's fonts, which it "
+        "did not find: {missing}; fonts in the PDF: {found}; install {install} and convert again",
+    },
     # LibreOffice could not start once the .docx were in place: they stay, recorded; said once.
     "build.pdfs_not_made": {
         "vi": "{count} văn bản đã dựng .docx, chưa có PDF: {error}; khi LibreOffice chạy được, "
