@@ -132,8 +132,16 @@ class StyleSheet:
         if rpr is None:
             return props
         size = rpr.find("w:sz", NS)
-        if size is not None:
-            props["size"] = int(size.get(w("val"))) / 2
+        half_points = size.get(_VAL) if size is not None else None
+        # A w:sz without its w:val (or an empty one, "<w:sz/>") gives no size: the size comes
+        # from the level below (the style it is based on, docDefaults), as Word ignores an
+        # attribute it cannot read (LibreOffice prints such a run at its own 12 pt). Not
+        # refused: a document or template holding one is read, rendered and checked (render,
+        # templates check and verify share this). A value that is no number ("x", "14pt")
+        # still raises ValueError: verify refuses that file as damaged inside, as every number
+        # that is none.
+        if half_points:
+            props["size"] = int(half_points) / 2
         for key, tag in (("bold", "b"), ("italic", "i"), ("caps", "caps")):
             value = _on(rpr.find(f"w:{tag}", NS))
             if value is not None:

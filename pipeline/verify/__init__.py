@@ -16,6 +16,8 @@ rendered document.
 
 from __future__ import annotations
 
+import os
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 
@@ -178,4 +180,15 @@ def verify_files(
             reports.append(verify_file(path, resolved, template=template))
         except InputError as exc:
             reports.append(Report.unreadable(Path(path), exc, template=template))
+        except Exception as exc:  # a bug met in one file: said at that file, the others checked
+            reports.append(Report.unreadable(Path(path), _failed(path, exc), template=template))
     return reports
+
+
+def _failed(path: Path, exc: Exception) -> InputError:
+    """The error line of a file whose check failed in vanthu itself (a bug, memory run out):
+    named as vanthu's, not the file's, with the exception's name; the traceback on stderr
+    with VANTHU_DEBUG, as the command line shows one."""
+    if os.environ.get("VANTHU_DEBUG"):
+        traceback.print_exception(exc)
+    return InputError("verify.internal_error", file=path, reason=f"{type(exc).__name__}: {exc}")

@@ -4,11 +4,29 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+import zlib
 
 from lxml import etree
 
 from pipeline.render.styles import StyleSheet
 from pipeline.verify.ooxml import NS, W, q
+
+# The most one part may inflate to: the bound a danh sách's .xlsx part has
+# (load.spreadsheet.limits.MAX_PART_BYTES), written again here rather than imported: importing
+# it loads the whole spreadsheet reader (calamine with it), some 90 ms of every verify's start.
+# Word keeps a document's text under 32 MB; its XML, several times that with its markup, stays
+# well under this. A zip bomb (2 GB of spaces in 2 MB) is refused before it is inflated.
+MAX_PART_BYTES = 256 * 1024 * 1024
+
+
+class PartTooLarge(Exception):
+    """A part that inflates past `limit` bytes (MAX_PART_BYTES): by its declared size, or by
+    what it gives."""
+
+    def __init__(self, part: str, limit: int) -> None:
+        super().__init__(part)
+        self.part = part
+        self.limit = limit
 
 
 class Package:
@@ -21,13 +39,32 @@ class Package:
         self.rels = self.relationships(self.main)
         styles_part = self.related("styles")
         empty = f'<w:styles xmlns:w="{W}"/>'.encode()
-        self.styles = StyleSheet(archive.read(styles_part) if styles_part in self.names else empty)
+        self.styles = StyleSheet(self.read(styles_part) if styles_part in self.names else empty)
         self.theme = self._theme_fonts(self.related("theme"))
         self.numbering = self._numbering(self.related("numbering"))
 
+    def read(self, name: str) -> bytes:
+        """The bytes of part `name`, inflated; KeyError when the package lacks it, PartTooLarge
+        when it would inflate past MAX_PART_BYTES, zipfile.BadZipFile when it cannot be
+        inflated (damaged data, an unknown method, a password)."""
+        info = self.archive.getinfo(name)
+        if info.file_size > MAX_PART_BYTES:
+            raise PartTooLarge(name, MAX_PART_BYTES)
+        try:
+            with self.archive.open(info) as stream:
+                # No more than the limit and one byte: the declared size may lie.
+                data = stream.read(MAX_PART_BYTES + 1)
+        except (zlib.error, NotImplementedError, RuntimeError) as exc:
+            # zlib's error, an unsupported method, a part behind a password: the part's bytes
+            # are not a Word document's, as much as a bad CRC (BadZipFile) says.
+            raise zipfile.BadZipFile(name) from exc
+        if len(data) > MAX_PART_BYTES:
+            raise PartTooLarge(name, MAX_PART_BYTES)
+        return data
+
     def xml(self, name: str) -> etree._Element:
         """The parsed root of part `name`; KeyError when the package lacks it."""
-        return etree.fromstring(self.archive.read(name))
+        return etree.fromstring(self.read(name))
 
     def _main_part(self) -> str:
         """Name of the main document part (word/document.xml in practice)."""

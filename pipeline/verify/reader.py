@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,10 +30,15 @@ from pipeline.verify.ooxml import (
     q,
     table_grid,
 )
-from pipeline.verify.package import Package
+from pipeline.verify.package import Package, PartTooLarge
 from pipeline.verify.report import Location
 from pipeline.verify.runs import RunReader, starts_page
-from pipeline.verify.shapes import paragraph_shapes
+from pipeline.verify.shapes import (
+    BoxedParagraph,
+    PartWithBoxes,
+    paragraph_shapes,
+    text_box_place,
+)
 
 if TYPE_CHECKING:
     from pipeline.render.output import ReadReason
@@ -56,7 +62,15 @@ def read_document(path: Path) -> Document:
         except KeyError:  # no word/document.xml, or a part it names: another zip named .docx
             reason = Phrase("verify.reason_parts")
             raise InputError("verify.not_docx", file=path, reason=reason) from None
-        except (etree.XMLSyntaxError, zipfile.BadZipFile, EOFError, ValueError, OSError):
+        except PartTooLarge as exc:
+            limit = exc.limit // (1024 * 1024)
+            reason = Phrase("verify.reason_part_too_large", part=exc.part, limit=limit)
+            raise InputError("verify.not_docx", file=path, reason=reason) from None
+        # A number past a float's range ("1e999" as an indent) is no whole number either
+        # (OverflowError): damaged as much as one that is no number (ValueError).
+        except (
+            etree.XMLSyntaxError, zipfile.BadZipFile, EOFError, ValueError, OverflowError, OSError
+        ):  # fmt: skip
             reason = Phrase("verify.reason_damaged_inside")
             raise InputError("verify.not_docx", file=path, reason=reason) from None
 
@@ -211,16 +225,38 @@ class _Reader:
         name = target[1]
         if name in self.parts:
             return self.parts[name]
-        part = Part(posixpath.basename(name), kind)
+        part = PartWithBoxes(posixpath.basename(name), kind)
         self.parts[name] = part
         root = self.package.xml(name)
         number = 0
+        read: dict[etree._Element, Paragraph] = {}  # the part's own, by element
+        boxed: list[etree._Element] = []
         for element in root.iter(q("w:p")):
-            if inside(element, root, {q("w:txbxContent"), q("mc:Fallback")}):
+            if inside(element, root, {q("mc:Fallback")}):
+                continue  # the same drawing again, for programs that read no DrawingML
+            if inside(element, root, {q("w:txbxContent")}):
+                boxed.append(element)
                 continue
             number += 1
             where = Location("part", part=part.name, paragraph=number)
-            self._paragraph(element, where, 0, None, part.paragraphs)  # appends it
+            read[element] = self._paragraph(element, where, 0, None, part.paragraphs)
+        # A text box's paragraphs after the part's own, numbered on from them: a page number
+        # may be printed in one (a box centred in the header), which the rules on page numbers
+        # read; the run rules read the part's own paragraphs, as before.
+        numbered = list(part.paragraphs)  # for each its index among the part's paragraphs
+        for element in boxed:
+            number += 1
+            where = Location("part", part=part.name, paragraph=number)
+            content = next(element.iterancestors(q("w:txbxContent")))
+            holder = next((read[p] for p in content.iterancestors(q("w:p")) if p in read), None)
+            own = self._paragraph(element, where, 0, None, numbered)
+            part.boxed.append(
+                BoxedParagraph(
+                    **{f.name: getattr(own, f.name) for f in fields(Paragraph)},
+                    box=text_box_place(content),
+                    holder=holder,
+                )
+            )
         return part
 
     def _table(self, element: etree._Element, section: int, nested: bool) -> Table:

@@ -21,7 +21,8 @@ from pipeline.rules.numbering import MIXED_CASE_AGENCIES, with_leading_zero
 from pipeline.verify.document import Document, Paragraph
 from pipeline.verify.layout import QUOC_HIEU, TIEU_NGU, Layout, RuleMark, flat, similarity
 from pipeline.verify.report import DOCUMENT, Report, literal, msg
-from pipeline.verify.specs import align_msg, check_format
+from pipeline.verify.shapes import Drawn
+from pipeline.verify.specs import INDENT_SLACK, align_msg, check_format, cm_text
 
 # Length of each rule against its text's longest line: Tiêu ngữ's as long as the text, the
 # others 1/3 to 1/2 of it; the margins allow for drawing by hand and for font metrics.
@@ -262,6 +263,7 @@ def _rule(
             align_msg(mark.carrier.alignment),
             align_msg("center"),
         )
+    _floating_rule_place(doc, element, texts, mark, report)
     if mark.width_pt is None or any(p.has_tag for p in texts):
         return
     runs = [r for p in texts for r in p.visible_runs]
@@ -291,6 +293,69 @@ def _rule(
                 text=f"{reference:.0f}",
             ),
         )
+
+
+def _floating_rule_place(
+    doc: Document, element: str, texts: list[Paragraph], mark: RuleMark, report: Report
+) -> None:
+    """A floating rule (wp:anchor; VML's position:absolute) under the middle of its text: it
+    stands where its own offsets put it (shapes.Place), whatever its paragraph's alignment, so
+    that is what is read. Its frame is the column (in a table cell, the cell), the margin or
+    the page; in a cell, a place counted from the margin or the page is not judged (Word may
+    lay the drawing out in its cell: where it prints is not known without its layout), nor
+    one from a character in a line of text."""
+    if mark.kind != "shape" or mark.inline:
+        return
+    line = next((s for s in mark.carrier.shapes if s.is_line and s.kind != "inline"), None)
+    place = line.place if isinstance(line, Drawn) else None
+    last = texts[-1]
+    width = last.cell.available_pt if last.cell else section_width(doc, last)
+    if place is None or width is None:
+        return
+    frames = {"column": (0.0, width)}
+    if last.cell is None:
+        frames["margin"] = (0.0, width)
+        section = doc.sections[last.section - 1] if last.section else None
+        left = section.margins.get("left") if section is not None else None
+        if section is not None and section.width and left is not None:
+            frames["page"] = (-left / 20, (section.width - left) / 20)
+    if mark.carrier.is_empty:  # the drawing's anchor is all its line holds
+        at = _line_centre(mark.carrier, width)
+        frames["character"] = (at, at)
+    frame = frames.get(place.frame)
+    centre = place.centre(*frame) if frame is not None else None
+    middle = _text_middle(last, width)
+    if centre is None or middle is None:
+        return
+    shift = abs(centre - middle) * 20  # twips
+    if shift > INDENT_SLACK:
+        found = msg("floating_off_centre", shift=cm_text(shift))
+        report.add(f"{element}.rule_position", mark.carrier.where, found, msg("rule_under_text"))
+
+
+def _line_centre(p: Paragraph, width: float) -> float:
+    """Where (points from its column's left) an empty line of `p` puts its anchor: between its
+    indents as its alignment says."""
+    start, end = p.twips("left") / 20, width - p.twips("right") / 20
+    if p.alignment == "center":
+        return (start + end) / 2
+    return end if p.alignment in ("right", "end") else start
+
+
+def _text_middle(p: Paragraph, width: float) -> float | None:
+    """The middle (points from its column's left) of the text of `p`: of its indents when it
+    is centred (Phụ lục I's case), else of its longest line from where its alignment starts
+    it; None for a template's tags, whose length is not known."""
+    start, end = p.twips("left") / 20, width - p.twips("right") / 20
+    if p.alignment == "center":
+        return (start + end) / 2
+    runs = p.visible_runs
+    if not runs or p.has_tag:
+        return None
+    text = "\n".join(flat(line) for line in p.text.split("\n"))
+    size, bold = max(r.size for r in runs), all(r.bold for r in runs)
+    length = longest_line_pt(text, size, bold=bold, limit_pt=max(end - start, 1))
+    return end - length / 2 if p.alignment in ("right", "end") else start + length / 2
 
 
 def _number(layout: Layout, report: Report) -> None:

@@ -10,7 +10,8 @@ from pipeline.rules.metrics import HEADER_OVERHANG_TWIPS, text_width_pt
 from pipeline.verify.document import Document, Paragraph, Part, Section, Table
 from pipeline.verify.layout import Layout
 from pipeline.verify.report import Location, Report, literal, msg
-from pipeline.verify.specs import check_format
+from pipeline.verify.shapes import BoxedParagraph, Place, boxed_paragraphs
+from pipeline.verify.specs import INDENT_SLACK, align_msg, check_format, cm_text
 
 TWIPS_PER_MM = 1440 / 25.4
 A4_TWIPS = (11906, 16838)
@@ -136,10 +137,47 @@ def _may_be_landscape(doc: Document, section: Section, layout: Layout) -> bool:
 
 
 def page_field_paragraphs(part: Part | None) -> list[Paragraph]:
-    """Paragraphs of a header or footer that hold a PAGE field."""
+    """Paragraphs of a header or footer that hold a PAGE field, those of its text boxes
+    (shapes.BoxedParagraph) with them: a number printed in a text box is printed."""
     if part is None:
         return []
-    return [p for p in part.paragraphs if any(f.split()[:1] == ["PAGE"] for f in p.fields if f)]
+    return [
+        p for p in (*part.paragraphs, *boxed_paragraphs(part))
+        if any(f.split()[:1] == ["PAGE"] for f in p.fields if f)
+    ]  # fmt: skip
+
+
+def _box_off_centre(p: Paragraph, section: Section) -> float | None:
+    """How far (points) the text box holding `p` stands off the middle of the page's text,
+    when it is a text box (shapes.BoxedParagraph) whose place is known and it is off both the
+    middle of the text and the middle of the paper (a box centred on the margin or on the page
+    counts as centred, as a page number is: the middle of the top margin); else None. A box in
+    a header's table cell is placed by its cell's frame, not read."""
+    if not isinstance(p, BoxedParagraph) or p.box is None or not section.width:
+        return None
+    holder, box = p.holder, p.box
+    width = section.text_width_pt
+    left = section.margins.get("left")
+    if width is None or left is None or (holder is not None and holder.cell is not None):
+        return None
+    if box.frame == "inline":  # in the holder's line: where its alignment puts the box
+        if holder is None or box.width_pt is None:
+            return None
+        start, end = holder.twips("left") / 20, width - holder.twips("right") / 20
+        align = {"center": "center", "right": "right", "end": "right"}.get(holder.alignment)
+        centre = Place("line", align=align or "left", width_pt=box.width_pt).centre(start, end)
+    else:
+        frames = {
+            "column": (0.0, width),
+            "margin": (0.0, width),
+            "page": (-left / 20, section.width / 20 - left / 20),
+        }
+        frame = frames.get(box.frame)
+        centre = box.centre(*frame) if frame is not None else None
+    if centre is None:
+        return None
+    off = min(abs(centre - width / 2), abs(centre - (section.width / 2 - left) / 20))
+    return off if off * 20 > INDENT_SLACK else None
 
 
 def check_page_numbers(doc: Document, layout: Layout, report: Report) -> None:
@@ -161,6 +199,10 @@ def check_page_numbers(doc: Document, layout: Layout, report: Report) -> None:
                 if variant == "first" and section is first:
                     continue  # already reported as shown on page 1
                 check_format(report, "so_trang", p)
+                off = _box_off_centre(p, section)
+                if off is not None:
+                    found = msg("box_off_centre", shift=cm_text(off * 20))
+                    report.add("so_trang.align", p.where, found, align_msg("center"))
                 instruction = next(f for f in p.fields if f.split()[:1] == ["PAGE"])
                 if re.search(r"\\\*\s*(roman|alphabetic)", instruction, re.I):
                     report.add("so_trang.arabic", p.where, literal(instruction), literal("PAGE"))
