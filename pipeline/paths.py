@@ -30,3 +30,14 @@ def named_folder(path: Path) -> bool:
         return path.is_dir()
     except OSError:
         return False
+
+
+def folder_entries(folder: str | Path) -> list[os.DirEntry[str]]:
+    """The entries of `folder` (os.scandir: what a plain file is, without a stat each); none when
+    it is gone while listed; any other OSError (no permission) raised, for the caller to say:
+    a folder that cannot be listed is never taken for an empty one."""
+    try:
+        with os.scandir(folder) as listing:
+            return list(listing)
+    except (FileNotFoundError, NotADirectoryError):  # gone while listed: nothing in it
+        return []

@@ -52,8 +52,8 @@ class RenderRecord:
                 return  # written elsewhere (-o): the build neither makes nor removes it
             layout = Layout(workspace)
             output = layout.output_name(own)
-        except (OSError, ValueError):
-            return
+        except (OSError, ValueError, VanthuError):  # a folder of the workspace's unreadable
+            return  # (Workspace.documents): which outputs are the build's is not known
         key = (id(library), loaded.template)
         if key not in self._templates:
             try:

@@ -66,17 +66,21 @@ class RealPaths:
 
     def file(self, path: Path) -> Path | None:
         """`path` resolved (resolve) when a regular file is there (Path.is_file), else None:
-        one look at a file that is no symlink (its lstat, which is its stat)."""
+        one look at a file that is no symlink (its lstat, which is its stat). A path below a
+        folder that may not be looked into (no permission) is returned as it is: whether a file
+        is there cannot be told, and its reader says it cannot be read, naming it."""
         text = os.fspath(path)
         found = self._found(text)
         if found is None:
-            return resolved_path(path) if path.is_file() else None
+            return resolved_path(path) if _is_file(path) else None
         try:
             info = read_log.link_stat(found)
+        except PermissionError:
+            return resolved_path(path)
         except OSError:  # missing, or in a loop: as Path.is_file and resolved_path say
             info = None
         if info is None or stat.S_ISLNK(info.st_mode):
-            return resolved_path(path) if path.is_file() else None
+            return resolved_path(path) if _is_file(path) else None
         if not stat.S_ISREG(info.st_mode):
             return None
         return path if found == text else Path(found)
@@ -123,6 +127,27 @@ class RealPaths:
         if absolute:
             keep(self._joined, text, found, _JOINED_KEPT)
         return found
+
+
+def folder_reason(exc: OSError) -> object:
+    """Why a folder could not be listed or looked into, as a message's parameter said in the
+    message's language: "không có quyền đọc" for no permission, else as a file's (ReadReason:
+    the OS's strerror is English)."""
+    from pipeline.phrase import Phrase
+    from pipeline.render.output import ReadReason  # for a folder that could not be read
+
+    if isinstance(exc, PermissionError):
+        return Phrase("ws.folder_no_permission")
+    return ReadReason(exc)
+
+
+def _is_file(path: Path) -> bool:
+    """Path.is_file, True below a folder that may not be looked into (Python 3.11 raises
+    PermissionError there; RealPaths.file)."""
+    try:
+        return path.is_file()
+    except PermissionError:
+        return True
 
 
 # Paths a RealPaths keeps joined: those of the last few hundred documents, not the year's (a

@@ -321,7 +321,15 @@ def year_figures(
 def report_attachments(data: ReportData, source: Source, resolver: Resolver) -> Attached:
     """Figures of `data.nam` from the decisions dated in that year, and of the year before."""
     refuse_other_year(data, source)
-    folder, paths = resolver.all_documents()
+    try:
+        folder, paths = resolver.all_documents()
+    except InputError as exc:  # a folder that could not be listed: its decisions not known
+        if exc.file is None or "reason" not in exc.params:
+            raise
+        raise source.error(
+            "ws.report_folder_unreadable", ("nam",), year=data.nam,
+            folder=shown(Path(exc.file)), reason=exc.params["reason"],
+        ) from None  # fmt: skip
     found, unsure = award_decisions(resolver, paths)
     agency, office = resolver.agency(data.co_quan, source)
     own = issued_by_office(resolver, found, office)

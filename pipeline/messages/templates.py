@@ -732,4 +732,18 @@ MESSAGES = {
     "tpl.col.name": {"vi": "Mẫu", "en": "Template"},
     "tpl.col.serves": {"vi": "Dùng cho", "en": "Serves"},
     "tpl.col.changed": {"vi": "Sửa lần cuối", "en": "Last change"},
+    # An office's templates folder (mau/, mau/khoi/, --templates) that could not be listed
+    # or looked into: which templates it holds is not known (render.compose.TemplateLibrary).
+    "tpl.folder_unreadable": {
+        "vi": "không đọc được thư mục mẫu {path} ({reason}), nên không biết cơ quan có những "
+        "mẫu nào trong đó; hãy cho quyền đọc thư mục rồi chạy lại",
+        "en": "the templates folder {path} could not be read ({reason}), so which templates "
+        "the office keeps there is not known; allow reading the folder, then run again",
+    },
+    # An office's template the OS would not let be opened: said as such, not as a damaged .docx.
+    "tpl.template_unreadable": {
+        "vi": "không đọc được tệp mẫu ({reason}); hãy đóng tệp hoặc cho quyền đọc rồi chạy lại",
+        "en": "the template file could not be read ({reason}); close the file or allow reading "
+        "it, then run again",
+    },
 }

@@ -940,9 +940,43 @@ OTHER: dict[str, tuple[str, str]] = {
         "the content inside the file is damaged: open it in Word (if Word repairs it, save it "
         "again) or get the file again",
     ),
+    # A part that would inflate past verify.package.MAX_PART_BYTES (a zip bomb); a file whose
+    # check failed in vanthu itself (the others are still checked); the place of a floating
+    # rule or page number's text box, as found and expected values (verify.v.*).
+    "verify.reason_part_too_large": (
+        "phần «{part}» trong tệp giải nén ra quá {limit} MB, lớn hơn mọi văn bản Word: tệp bị "
+        "hỏng hoặc được làm ra để làm treo máy; hãy lấy lại tệp từ nơi gửi",
+        "its part '{part}' inflates past {limit} MB, larger than any Word document: the file "
+        "is damaged or made to hang the computer; get it again from its sender",
+    ),
+    "verify.internal_error": (
+        "lỗi nội bộ của vanthu khi kiểm tra tệp này ({reason}); đặt VANTHU_DEBUG=1 để xem chi "
+        "tiết và báo lỗi",
+        "vanthu internal error while checking this file ({reason}); set VANTHU_DEBUG=1 for "
+        "details and report it",
+    ),
+    "verify.v.floating_off_centre": (
+        "đường kẻ đặt nổi (floating) lệch {shift} cm khỏi giữa dòng chữ",
+        "a floating rule {shift} cm off the middle of the text",
+    ),
+    "verify.v.rule_under_text": (
+        "đường kẻ ở giữa, ngay dưới dòng chữ",
+        "a rule centred under the text",
+    ),
+    "verify.v.box_off_centre": (
+        "số trang trong khung chữ (text box) đặt lệch {shift} cm khỏi giữa lề trên",
+        "the page number in a text box placed {shift} cm off the middle of the top margin",
+    ),
     "verify.unknown_type": (
         "không có loại văn bản “{type}” (có: {known})",
         "no document type “{type}” (known: {known})",
+    ),
+    # A folder below those named that could not be listed: reported in its place, exit 2.
+    "verify.unreadable_folder": (
+        "không đọc được thư mục ({reason}), nên các tệp .docx trong đó chưa được kiểm tra; hãy "
+        "cho quyền đọc thư mục rồi kiểm tra lại",
+        "the folder could not be read ({reason}), so the .docx files in it were not checked; "
+        "allow reading it, then check again",
     ),
 }
 

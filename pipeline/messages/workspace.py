@@ -382,4 +382,25 @@ MESSAGES = {
         "vi": "một số còn hiệu lực trong sổ năm {year}",
         "en": "a live number in the {year} register",
     },
+    # A data folder that could not be listed (Workspace.documents): its documents are not
+    # known, never taken for none (a build would remove their outputs as deleted ones').
+    "ws.folder_unreadable": {
+        "vi": "không đọc được thư mục này ({reason}), nên không biết trong đó có những tệp dữ "
+        "liệu nào; vanthu không coi thư mục là trống và không xóa tệp kết quả nào của nó. Hãy "
+        "cho quyền đọc thư mục rồi chạy lại",
+        "en": "this folder could not be read ({reason}), so which data files it holds is not "
+        "known; vanthu does not take it for empty and removes none of its outputs. Allow "
+        "reading the folder, then run again",
+    },
+    # Why a folder could not be listed or looked into (a data folder, a templates folder).
+    "ws.folder_no_permission": {"vi": "không có quyền đọc", "en": "permission denied"},
+    # A báo cáo counts the award decisions of every folder of the data folder (load.report).
+    "ws.report_folder_unreadable": {
+        "vi": "báo cáo năm {year} lấy số liệu từ mọi quyết định khen thưởng, ở bất kỳ thư "
+        "mục dữ liệu nào, nhưng không đọc được thư mục {folder} ({reason}): báo cáo không được "
+        "dựng từ số liệu thiếu. Hãy cho quyền đọc thư mục rồi chạy lại",
+        "en": "the {year} report takes its figures from every award decision, whichever data "
+        "folder it is kept in, but the folder {folder} could not be read ({reason}): no "
+        "report is made from partial figures. Allow reading the folder, then run again",
+    },
 }

@@ -11,6 +11,7 @@ page comes from the frame. The last section is chosen by the data (see LAST_PART
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
@@ -32,6 +33,7 @@ from jinja2.utils import concat, missing
 from markupsafe import Markup, escape
 
 from pipeline.errors import TemplateError
+from pipeline.paths import shown
 
 if TYPE_CHECKING:
     from docxtpl import DocxTemplate
@@ -715,6 +717,52 @@ _AFTER_PAGE_NUMBERS = re.compile(
 )
 
 
+def _looked(path: Path, kind: Callable[[Path], bool]) -> bool:
+    """`kind(path)` (Path.is_file, Path.is_dir); below a folder of templates that may not be
+    looked into (Python 3.11 raises PermissionError there), a TemplateError naming that folder:
+    which templates it holds cannot be told."""
+    try:
+        return kind(path)
+    except PermissionError as exc:
+        raise _unreadable_folder(path.parent, exc) from None
+
+
+def _is_file(path: Path) -> bool:
+    return _looked(path, Path.is_file)
+
+
+def _listed(folder: Path) -> None:
+    """Refuse a folder of templates that cannot be listed (no permission to read it), naming
+    it: pathlib's glob takes one for empty, so the office's templates in it would silently give
+    way to the built-in ones."""
+    try:
+        with os.scandir(folder):
+            pass
+    except (FileNotFoundError, NotADirectoryError):  # none (mau/khoi): nothing to list
+        return
+    except OSError as exc:
+        raise _unreadable_folder(folder, exc) from None
+
+
+def _unreadable_folder(folder: Path, exc: OSError) -> TemplateError:
+    from pipeline.load.locations import folder_reason  # for a folder that could not be read
+
+    return TemplateError("tpl.folder_unreadable", path=shown(folder), reason=folder_reason(exc))
+
+
+def _openable(path: Path) -> None:
+    """Refuse an office's template the OS will not let be opened, saying why in the user's
+    language (ReadReason: no permission, or held open by another program on Windows)."""
+    try:
+        os.close(os.open(path, os.O_RDONLY))
+    except OSError as exc:
+        from pipeline.render.output import ReadReason  # for a file that could not be read
+
+        raise TemplateError(
+            "tpl.template_unreadable", template=shown(path), reason=ReadReason(exc)
+        ) from None
+
+
 class TemplateLibrary:
     """The templates in force: frame, shared blocks and one template per document type.
 
@@ -726,10 +774,12 @@ class TemplateLibrary:
     def __init__(self, layers: Path | Sequence[Path] | None = None) -> None:
         folders = [layers] if isinstance(layers, Path) else list(layers or [])
         for folder in folders:
-            if folder.is_file():
+            if _is_file(folder):
                 raise TemplateError("tpl.templates_not_dir", path=str(folder))
-            if not folder.is_dir():
+            if not _looked(folder, Path.is_dir):
                 raise TemplateError("render.templates_dir_missing", path=str(folder))
+            _listed(folder)
+            _listed(folder / BLOCKS_DIR)
         builtin = builtin_templates()
         if all(f.resolve() != builtin.resolve() for f in folders):
             folders.append(builtin)
@@ -744,6 +794,7 @@ class TemplateLibrary:
         self._remembered: dict[tuple[str, str], Any] = {}  # results of one file's checks
         self._block_media: dict[str, Carried] = {}  # each block's pictures and links
         self.unreadable: dict[str, TemplateError] = {}  # office blocks block_sources skipped
+        self._opened: set[Path] = set()  # office files found readable (file)
 
     @property
     def builtin(self) -> Path:
@@ -754,15 +805,20 @@ class TemplateLibrary:
         found = set()
         for layer in self.layers:
             for path in layer.glob(pattern):
-                if path.is_file() and not path.name.startswith(("~$", ".")):
+                if not path.name.startswith(("~$", ".")) and _is_file(path):
                     found.add(path.relative_to(layer).with_suffix("").as_posix())
         return sorted(found)
 
     def file(self, name: str) -> Path:
-        """The file in force for template `name` ('khung', 'khoi/dau-trang', 'ke-hoach')."""
+        """The file in force for template `name` ('khoi/dau-trang', 'ke-hoach'). An office's
+        file the OS will not let be read is a TemplateError saying so, naming it: every reader
+        of a template would take it for a damaged .docx (render.template_not_docx)."""
         for layer in self.layers:
             candidate = layer / f"{name}.docx"
-            if candidate.is_file():
+            if _is_file(candidate):
+                if layer != self.builtin and candidate not in self._opened:
+                    _openable(candidate)
+                    self._opened.add(candidate)
                 return candidate
         return self.builtin / f"{name}.docx"  # missing everywhere: callers report this path
 
@@ -793,8 +849,8 @@ class TemplateLibrary:
         """Preprocessed body of every shared block, by include name ('khoi/dau-trang')."""
         sources = {}
         for name in self.block_names():
-            path = self.file(name)
             try:
+                path = self.file(name)
                 package = Package.read_body(path)
                 _, inner, _, _ = split_body(package.text(DOCUMENT_PART), str(path))
             except TemplateError as exc:
@@ -873,7 +929,7 @@ class TemplateLibrary:
                 if not folder.is_dir():
                     continue
                 for path in sorted(folder.iterdir()):
-                    if (path.suffix.lower() in OTHER_FORMATS and path.is_file()
+                    if (path.suffix.lower() in OTHER_FORMATS and _is_file(path)
                             and not path.name.startswith(("~$", "."))):  # fmt: skip
                         name = path.relative_to(layer).with_suffix("").as_posix()
                         out.append((path, name if name in known else ""))
@@ -884,14 +940,14 @@ class TemplateLibrary:
         in_force = self.file(name)
         return [
             layer / f"{name}.docx" for layer in self.layers[:-1]
-            if (layer / f"{name}.docx").is_file() and layer / f"{name}.docx" != in_force
+            if _is_file(layer / f"{name}.docx") and layer / f"{name}.docx" != in_force
         ]  # fmt: skip
 
     @staticmethod
     def _layer_names(layer: Path, pattern: str) -> list[str]:
         return sorted(
             path.relative_to(layer).with_suffix("").as_posix() for path in layer.glob(pattern)
-            if path.is_file() and not path.name.startswith(("~$", "."))
+            if not path.name.startswith(("~$", ".")) and _is_file(path)
         )  # fmt: skip
 
     def type_names(self) -> list[str]:

@@ -7,13 +7,18 @@ from pathlib import Path
 
 import click
 
+from pipeline.errors import InputError
 from pipeline.i18n import current_language, t
-from pipeline.paths import named_folder
+from pipeline.paths import folder_entries, named_folder
 from pipeline.verify import type_choices, verify_files
 from pipeline.verify.report import Report
 
 VIOLATIONS_EXIT = 1  # every file read, at least one breaks a rule
 UNREADABLE_EXIT = 2  # at least one file could not be read at all (not found, not a .docx)
+# What a folder's files are checked by: verify_file's suffixes, in any case (BAOCAO.DOCX).
+CHECKED_SUFFIXES = (".docx", ".docm", ".dotx")
+# A folder below those named that could not be listed, by the path it is reported at.
+Unlisted = dict[Path, InputError]
 
 
 def check_registered(paths: list[Path], reports: list[Report]) -> None:
@@ -29,31 +34,66 @@ def check_registered(paths: list[Path], reports: list[Report]) -> None:
                 check_register(path, report, register)
 
 
-def docx_under(folder: Path) -> list[Path]:
-    """Every .docx under `folder`, sorted; Word's lock files (~$...), hidden files and the
-    copies of hand-edited outputs vanthu kept before writing them again (.sua-tay) skipped:
-    those print an old number and are the clerk's, not vanthu's outputs."""
+def docx_under(folder: Path, unlisted: Unlisted | None = None) -> list[Path]:
+    """Every .docx under `folder` (.DOCX, .docm, .dotx too: what verify_file reads), sorted;
+    Word's lock files (~$...), hidden files and the copies of hand-edited outputs vanthu kept
+    before writing them again (.sua-tay) skipped: those print an old number and are the
+    clerk's, not vanthu's outputs. A folder that cannot be listed (no permission) stands in
+    its place, its error in `unlisted`: reported as a file that could not be read, never
+    passed over as if it held nothing."""
     from pipeline.render.output import is_edited_copy
 
-    return sorted(
-        p for p in folder.rglob("*.docx")
-        if not p.name.startswith((".", "~$")) and not is_edited_copy(p)
-    )  # fmt: skip
+    found: list[Path] = []
+    folders = [folder]
+    while folders:
+        current = folders.pop()
+        try:
+            entries = folder_entries(current)
+        except OSError as exc:
+            found.append(current)
+            if unlisted is not None:
+                unlisted[current] = _unlisted(current, exc)
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.is_dir() and not entry.is_symlink():  # as rglob: links to folders not followed
+                folders.append(path)
+            elif (
+                path.suffix.lower() in CHECKED_SUFFIXES
+                and not entry.name.startswith((".", "~$"))
+                and not is_edited_copy(path)
+            ):
+                found.append(path)
+    return sorted(found)
 
 
-def workspace_outputs() -> list[Path]:
-    """Every .docx the workspace of the working folder has produced."""
+def _unlisted(folder: Path, exc: OSError) -> InputError:
+    from pipeline.load.locations import folder_reason
+
+    return InputError("verify.unreadable_folder", file=folder, reason=folder_reason(exc))
+
+
+def workspace_outputs(unlisted: Unlisted | None = None) -> list[Path]:
+    """Every .docx the workspace of the working folder has produced (docx_under)."""
     from pipeline.workspace import Workspace, shown
 
     outputs = Workspace.containing(Path.cwd()).output_dir
-    return [Path(shown(p)) for p in docx_under(outputs)]
+    below: Unlisted = {}
+    found = [Path(shown(p)) for p in docx_under(outputs, below)]
+    if unlisted is not None:
+        unlisted.update({Path(shown(folder)): error for folder, error in below.items()})
+    return found
 
 
-def named_files(files: tuple[Path, ...]) -> list[Path]:
+def named_files(files: tuple[Path, ...], unlisted: Unlisted | None = None) -> list[Path]:
     """The files given, a folder standing for every .docx under it; a workspace's own folder
     (the one `vanthu init` made) for its outputs, as `vanthu build ws3` builds them: not the
-    office's templates in its mau/ folder, which are no documents."""
-    return [found for path in files for found in (_docx_of(path) if named_folder(path) else [path])]
+    office's templates in its mau/ folder, which are no documents. Folders below that cannot
+    be listed as docx_under says."""
+    return [
+        found for path in files
+        for found in (_docx_of(path, unlisted) if named_folder(path) else [path])
+    ]  # fmt: skip
 
 
 def _refused(path: Path) -> bool:
@@ -68,34 +108,39 @@ def _refused(path: Path) -> bool:
     return False
 
 
-def verified(paths: list[Path], doc_type: str | None, template: bool) -> list[Report]:
+def verified(
+    paths: list[Path], doc_type: str | None, template: bool, unlisted: Unlisted | None = None
+) -> list[Report]:
     """verify_files, each path that may not be looked at reported in its place as a file that
     could not be read (README: exit 2, named in an error line), the others still checked:
-    verify_file asks such a path whether it exists, and Path.exists raises for it."""
-    from pipeline.errors import InputError
-
+    verify_file asks such a path whether it exists, and Path.exists raises for it. So is each
+    folder of `unlisted` (docx_under), with its own error."""
+    unlisted = unlisted or {}
     refused = {
-        path: Report.unreadable(path, InputError("verify.unreadable_file", file=path),
+        path: Report.unreadable(path, unlisted.get(path)
+                                or InputError("verify.unreadable_file", file=path),
                                 template=template)
-        for path in paths if _refused(path)
+        for path in paths if path in unlisted or _refused(path)
     }  # fmt: skip
     checked = iter(verify_files([p for p in paths if p not in refused], doc_type,
                                 template=template))  # fmt: skip
     return [refused[path] if path in refused else next(checked) for path in paths]
 
 
-def _docx_of(folder: Path) -> list[Path]:
+def _docx_of(folder: Path, unlisted: Unlisted | None) -> list[Path]:
     from pipeline.load.locations import resolved_path
     from pipeline.workspace import Workspace
 
     workspace = Workspace.containing(folder)
     if resolved_path(folder) == workspace.root and not workspace.is_bare:
-        return docx_under(workspace.output_dir)
-    return docx_under(folder)
+        return docx_under(workspace.output_dir, unlisted)
+    return docx_under(folder, unlisted)
 
 
 @click.command("verify")
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+# Not Click's check of reading (its readable=True): a file or folder that cannot be read is
+# reported in its place, exit 2, the others still checked (README), not refused as a usage error.
+@click.argument("files", nargs=-1, type=click.Path(readable=False, path_type=Path))
 @click.option(
     "--format",
     "output_format",
@@ -136,10 +181,11 @@ def verify_command(
     """Kiểm tra .docx theo Nghị định 30/2020/NĐ-CP (thể thức, kỹ thuật trình bày); nêu thư mục:
     mọi .docx trong đó; không nêu tệp: mọi .docx trong outputs/ của thư mục làm việc. Mã thoát:
     0 đạt, 1 có vi phạm, 2 có tệp không đọc được."""
-    paths = named_files(files) if files else workspace_outputs()
+    unlisted: Unlisted = {}
+    paths = named_files(files, unlisted) if files else workspace_outputs(unlisted)
     if not paths:
         raise click.UsageError(t("verify.no_files"))
-    reports = verified(paths, doc_type, template)
+    reports = verified(paths, doc_type, template, unlisted)
     if against_register:
         check_registered(paths, reports)
     lang = current_language()

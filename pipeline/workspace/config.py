@@ -15,12 +15,13 @@ from pathlib import Path
 
 from pydantic import Field, field_validator
 
+from pipeline.errors import InputError
 from pipeline.i18n import t
 from pipeline.load.validation import validate
 from pipeline.load.yaml_source import load_yaml
 from pipeline.model.base import Record
 from pipeline.patterns import lazy
-from pipeline.render.output import write_atomic
+from pipeline.render.output import ReadReason, write_atomic
 
 CONFIG_FILE = "vanthu.yaml"
 DATA_DIR = "inputs"
@@ -59,8 +60,12 @@ class WorkspaceConfig(Record):
 
 
 def read_config(path: Path) -> WorkspaceConfig:
-    """The settings in `path`; an empty file (only comments) means every default."""
-    text = path.read_text("utf-8-sig") if path.is_file() else ""
+    """The settings in `path`; an empty file (only comments) means every default. A file the
+    OS will not let be read is an InputError naming it and why, as a data file's."""
+    try:
+        text = path.read_text("utf-8-sig") if path.is_file() else ""
+    except OSError as exc:
+        raise InputError("data.file_unreadable", file=path, reason=ReadReason(exc)) from None
     if all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
         return WorkspaceConfig()
     return validate(WorkspaceConfig, load_yaml(path))

@@ -21,14 +21,21 @@ import os
 import re
 import shlex
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import InputError, VanthuError
-from pipeline.load.locations import AGENCY_DIR, ATTACHED_DIR, RealPaths, resolved_path, within
-from pipeline.paths import named_folder
+from pipeline.load.locations import (
+    AGENCY_DIR,
+    ATTACHED_DIR,
+    RealPaths,
+    folder_reason,
+    resolved_path,
+    within,
+)
+from pipeline.paths import folder_entries, named_folder
 from pipeline.paths import shown as shown  # re-exported: pipeline.workspace.shown
 from pipeline.render.compose import TemplateLibrary
 from pipeline.workspace.config import (
@@ -155,14 +162,14 @@ class Workspace:
         folder = resolved if named_folder(resolved) else resolved.parent
         chain = [folder, *folder.parents]
         for candidate in chain:
-            if (candidate / CONFIG_FILE).is_file():
+            if _looked(candidate / CONFIG_FILE, Path.is_file):
                 return cls.open(candidate)
         for candidate in chain:
-            if (candidate / AGENCY_DIR).is_dir():
+            if _looked(candidate / AGENCY_DIR, Path.is_dir):
                 if candidate.name == DATA_DIR:
                     return cls(candidate.parent, data_dir=candidate)
                 return cls(candidate, data_dir=candidate)
-            if (candidate / DATA_DIR / AGENCY_DIR).is_dir():
+            if _looked(candidate / DATA_DIR / AGENCY_DIR, Path.is_dir):
                 return cls(candidate)
         return cls(folder)
 
@@ -189,7 +196,7 @@ class Workspace:
     def is_bare(self) -> bool:
         """Whether this is no office's workspace: no vanthu.yaml, no co-quan/ (a folder where
         a clerk keeps a starter made by `vanthu new`, nothing else)."""
-        return self.config_file is None and not self.agency_dir.is_dir()
+        return self.config_file is None and not _looked(self.agency_dir, Path.is_dir, True)
 
     def agency_file(self, ref: str) -> Path | None:
         """co-quan/<ref>.yaml of this workspace; a ref that is not a plain name finds nothing.
@@ -244,7 +251,10 @@ class Workspace:
     def documents(self, folder: PathLike | None = None) -> list[Path]:
         """Every document data file under `folder` (default: the data folder), sorted; agency
         profiles, parts a document attaches (kem-theo/), a workspace's settings (vanthu.yaml)
-        and hidden files and folders skipped."""
+        and hidden files and folders skipped. A folder that cannot be listed (no permission to
+        read it) is an InputError naming it: its documents are not known, never taken for none
+        (a build would remove their outputs as those of documents deleted, a report count a year
+        without its decisions)."""
         base = resolved_path(self.data_dir if folder is None else as_path(folder, "folder"))
         agencies = str(self.agency_dir)
         found: list[tuple[str, Path]] = []
@@ -255,10 +265,9 @@ class Workspace:
         while folders:
             current, relative = folders.pop()
             try:
-                with os.scandir(current) as listing:
-                    entries = list(listing)
-            except OSError:  # gone or unreadable while listed: as os.walk, skipped
-                continue
+                entries = folder_entries(current)
+            except OSError as exc:
+                raise unlisted_folder(Path(current), exc) from None
             for entry in entries:
                 name = entry.name
                 if name.startswith("."):
@@ -275,9 +284,14 @@ class Workspace:
         """The years that have a folder of data."""
         if not self.data_dir.is_dir():
             return []
+        try:
+            names = os.listdir(self.data_dir)
+        except OSError as exc:
+            raise unlisted_folder(self.data_dir, exc) from None
         return sorted(
-            int(p.name) for p in self.data_dir.iterdir() if p.is_dir() and YEAR.match(p.name)
-        )
+            int(name) for name in names
+            if YEAR.match(name) and (self.data_dir / name).is_dir()
+        )  # fmt: skip
 
     @property
     def loader(self) -> DocumentLoader:
@@ -422,6 +436,21 @@ class Workspace:
                 if self._templates is None:
                     self._templates = TemplateLibrary(self.template_layers())
         return self._templates
+
+
+def unlisted_folder(folder: Path, exc: OSError) -> InputError:
+    """The error of a data folder that could not be listed, naming it and why."""
+    return InputError("ws.folder_unreadable", file=folder, reason=folder_reason(exc))
+
+
+def _looked(path: Path, kind: Callable[[Path], bool], refused: bool = False) -> bool:
+    """`kind(path)` (Path.is_file, Path.is_dir); `refused` where a folder above `path` may not be
+    looked into (Python 3.11 raises PermissionError there): what that folder holds cannot be
+    told, and the reader that lists or opens it then says so, naming it."""
+    try:
+        return kind(path)
+    except PermissionError:
+        return refused
 
 
 @functools.lru_cache(maxsize=64)  # asked twice in a row for each document a build loads
