@@ -27,39 +27,16 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 from openpyxl import Workbook, load_workbook
 
-from pipeline.cli import main
 from pipeline.register import Details, open_register
 from pipeline.register.errors import RegisterError, RegisterImportError
 from pipeline.register.sequences import SequencePlan
 from pipeline.register.xlsx_import import import_register
 from tests.register.conftest import location, pg_server  # noqa: F401  (fixtures)
 from tests.test_register_r12a_numbering import TITLES
-
-OFFICE = "vp"
-INTERNAL = ("Lỗi nội bộ", "internal error")
-
-
-@pytest.fixture(autouse=True)
-def _no_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.delenv("VANTHU_DB", raising=False)
-    monkeypatch.delenv("VANTHU_DA_CHUYEN", raising=False)
-    monkeypatch.chdir(tmp_path)
-
-
-def so(*args: str, lang: str = "vi") -> Result:
-    """`vanthu --lang LANG so --co-quan vp ARGS` in the test's folder (its own register)."""
-    return CliRunner().invoke(main, ["--lang", lang, "so", "--co-quan", OFFICE, *args])
-
-
-def said(result: Result) -> str:
-    """The command's output on one line, checked to hold no internal error."""
-    text = " ".join(result.output.split())
-    assert not any(words in text for words in INTERNAL), text
-    assert result.exception is None or isinstance(result.exception, SystemExit), text
-    return text
+from tests.test_register_s49 import OFFICE, _no_env, said, so  # noqa: F401  (_no_env: autouse)
 
 
 def cap(*args: str, day: str = "05/01/2026", symbol: str = "QĐ-VPUBND",
