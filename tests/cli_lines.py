@@ -3,7 +3,7 @@ name some words: for tests that read a warning's line from check, render or buil
 
 from __future__ import annotations
 
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from pipeline.cli import main
 
@@ -19,3 +19,16 @@ def run(*args: str, lang: str = "vi") -> tuple[int, str]:
 def lines_of(out: str, words: str) -> list[str]:
     """The lines of `out` holding `words`."""
     return [line for line in out.splitlines() if words in line]
+
+
+# What vanthu prints for a bug of its own, in either language: never for a user's input.
+INTERNAL = ("Lỗi nội bộ", "internal error")
+
+
+def said(result: Result) -> str:
+    """The command's output on one line, checked to hold no internal error (nor an exception
+    but the exit a refusal makes)."""
+    text = " ".join(result.output.split())
+    assert not any(words in text for words in INTERNAL), text
+    assert result.exception is None or isinstance(result.exception, SystemExit), text
+    return text

@@ -124,6 +124,15 @@ def inputs_copy(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture()
+def example_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the example workspace (vanthu.yaml and inputs/), as the current folder."""
+    shutil.copy(REPO / "vanthu.yaml", tmp_path / "vanthu.yaml")
+    shutil.copytree(REPO / "inputs", tmp_path / "inputs")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
 def reference_body_paragraphs() -> list[str]:
     """The body paragraphs of the reference plan, markdown emphasis removed."""
     text = (FIXTURES / "ke-hoach-tdkt-2022.md").read_text("utf-8")

@@ -10,7 +10,6 @@ figures stay far below.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -26,22 +25,19 @@ from pipeline.rules.money import (
     regimes,
 )
 from pipeline.rules.words import money_in_words
+from tests.cli_lines import said
 
 REPO = Path(__file__).resolve().parents[1]
 PROFILE = "inputs/co-quan/van-phong-ubnd-son-la.yaml"
 DECISION = "inputs/2022/qd-giay-khen.yaml"
 LIST = "inputs/2022/danh-sach-giay-khen-2022.csv"
-INTERNAL = ("Lỗi nội bộ", "internal error")
 AWARD = "Giấy khen của Chánh Văn phòng"
 
 
 @pytest.fixture
-def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the example workspace, as the current folder."""
-    shutil.copy(REPO / "vanthu.yaml", tmp_path / "vanthu.yaml")
-    shutil.copytree(REPO / "inputs", tmp_path / "inputs")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+def workspace(example_here: Path) -> Path:
+    """A copy of the example workspace, as the current folder (conftest.example_here)."""
+    return example_here
 
 
 def _profile_with(folder: Path, block: str) -> int:
@@ -55,13 +51,6 @@ def _profile_with(folder: Path, block: str) -> int:
 
 def _render(*options: str) -> Result:
     return CliRunner().invoke(main, [*options, "render", DECISION, "-o", "out.docx"])
-
-
-def said(result: Result) -> str:
-    text = " ".join(result.output.split())
-    assert not any(words in text for words in INTERNAL), text
-    assert result.exception is None or isinstance(result.exception, SystemExit), text
-    return text
 
 
 def _own_award(rate: str) -> str:

@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import errno
-import shutil
 from pathlib import Path
 
 import pytest
@@ -22,32 +21,22 @@ from pipeline.cli import main
 from pipeline.messages import CATALOGUE
 from pipeline.render import output
 from pipeline.render.output import ReadReason, os_words
+from tests.cli_lines import said
 
 REPO = Path(__file__).resolve().parents[1]
 DECISION = "inputs/2022/qd-giay-khen.yaml"
 OTHER = "inputs/2022/qd-lao-dong-tien-tien.yaml"
 OTHER_OUTPUT = "outputs/2022/qd-lao-dong-tien-tien.docx"
-INTERNAL = ("Lỗi nội bộ", "internal error")
 
 
 @pytest.fixture
-def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the example workspace, as the current folder."""
-    shutil.copy(REPO / "vanthu.yaml", tmp_path / "vanthu.yaml")
-    shutil.copytree(REPO / "inputs", tmp_path / "inputs")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+def workspace(example_here: Path) -> Path:
+    """A copy of the example workspace, as the current folder (conftest.example_here)."""
+    return example_here
 
 
 def vanthu(*args: str) -> Result:
     return CliRunner().invoke(main, list(args))
-
-
-def said(result: Result) -> str:
-    text = " ".join(result.output.split())
-    assert not any(words in text for words in INTERNAL), text
-    assert result.exception is None or isinstance(result.exception, SystemExit), text
-    return text
 
 
 # 5. -o onto a file of the workspace's outputs folder -------------------------------------------

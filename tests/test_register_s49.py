@@ -45,10 +45,10 @@ from pipeline.register.errors import RegisterError
 from pipeline.register.model import MAX_COPIES, MAX_NUMBER
 from pipeline.register.store import Register
 from pipeline.register.texts import RefusedText, checked, legacy_symbol, printable
+from tests.cli_lines import said
 from tests.register.conftest import location, pg_server  # noqa: F401  (fixtures)
 
 OFFICE = "vp"
-INTERNAL = ("Lỗi nội bộ", "internal error")
 # The columns `so xuat` writes, so that `so nhap` reads a file as vanthu's own export.
 HEADER = ["Số, ký hiệu văn bản", "Ngày tháng văn bản", "Tên loại và trích yếu nội dung",
           "Người ký", "Nơi nhận văn bản", "Đơn vị, người nhận bản lưu", "Số lượng bản",
@@ -68,14 +68,6 @@ def _no_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 def so(*args: str, lang: str = "vi") -> Result:
     """`vanthu --lang LANG so --co-quan vp ARGS` in the test's folder (its own register)."""
     return CliRunner().invoke(main, ["--lang", lang, "so", "--co-quan", OFFICE, *args])
-
-
-def said(result: Result) -> str:
-    """The command's output on one line, checked to hold no internal error."""
-    text = " ".join(result.output.split())
-    assert not any(words in text for words in INTERNAL), text
-    assert result.exception is None or isinstance(result.exception, SystemExit), text
-    return text
 
 
 def stored(column: str = "summary") -> list[tuple[int, Any]]:

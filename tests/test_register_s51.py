@@ -34,9 +34,10 @@ from pipeline.register import Details, open_register
 from pipeline.register.errors import RegisterError, RegisterImportError
 from pipeline.register.sequences import SequencePlan
 from pipeline.register.xlsx_import import import_register
+from tests.cli_lines import said
 from tests.register.conftest import location, pg_server  # noqa: F401  (fixtures)
 from tests.test_register_r12a_numbering import TITLES
-from tests.test_register_s49 import OFFICE, _no_env, said, so  # noqa: F401  (_no_env: autouse)
+from tests.test_register_s49 import OFFICE, _no_env, so  # noqa: F401  (_no_env: autouse)
 
 
 def cap(*args: str, day: str = "05/01/2026", symbol: str = "QĐ-VPUBND",

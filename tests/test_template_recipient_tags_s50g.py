@@ -15,6 +15,7 @@ from pipeline.render.builtin import builtin_templates
 from pipeline.render.compose import TemplateLibrary
 from pipeline.template_tools.check import check_templates
 from pipeline.verify import verify_file
+from tests.test_template_recipients_s50 import own_signature_table
 
 BLOCK = "khoi/ky-ten"
 LINE = "- {{ nguoi_nhan }};"
@@ -59,21 +60,7 @@ def letter(folder: Path, recipients: list[str]) -> Path:
     """The office's cong-van.docx printing its own signature table, Nơi nhận `recipients`, in
     place of khoi/ky-ten."""
     doc = Document(str(builtin_templates() / "cong-van.docx"))
-    include = next(p for p in doc.paragraphs if 'include "khoi/ky-ten"' in p.text)
-    table = doc.add_table(rows=1, cols=2)
-    left, right = table.rows[0].cells
-    left.paragraphs[0].text = "Nơi nhận:"
-    left.paragraphs[0].style = doc.styles["NoiNhanTieuDe"]
-    for line in recipients:
-        left.add_paragraph(line, style=doc.styles["NoiNhan"])
-    right.paragraphs[0].text = "KT. CHÁNH VĂN PHÒNG"
-    right.paragraphs[0].style = doc.styles["ChuKyThamQuyen"]
-    right.add_paragraph("PHÓ CHÁNH VĂN PHÒNG", style=doc.styles["ChuKyThamQuyen"])
-    for _ in range(4):
-        right.add_paragraph("", style=doc.styles["ChuKyThamQuyen"])
-    right.add_paragraph("{{ chu_ky.ho_ten }}", style=doc.styles["ChuKyHoTen"])
-    include._p.addprevious(table._tbl)
-    include._p.getparent().remove(include._p)
+    own_signature_table(doc, recipients)
     target = folder / "cong-van.docx"
     doc.save(str(target))
     return target

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -64,13 +65,9 @@ def block_lines(folder: Path, lines: list[str]) -> None:
     doc.save(str(folder / f"{BLOCK}.docx"))
 
 
-def decision(folder: Path, recipients: list[str], articles: tuple[str, ...] = ()) -> Path:
-    """The office's quyet-dinh.docx printing its own signature table, Nơi nhận `recipients`
-    in place of khoi/ky-ten; with `articles`, those written in place of everything above the
-    label's articles (the header and căn cứ included: no tag before Nơi nhận)."""
-    target = folder / "quyet-dinh.docx"
-    folder.mkdir(parents=True, exist_ok=True)
-    doc = Document(str(builtin_templates() / "quyet-dinh.docx"))
+def own_signature_table(doc: Any, recipients: list[str]) -> Any:
+    """In template `doc` (python-docx), its own signature table, Nơi nhận `recipients`, in
+    place of its include of khoi/ky-ten; the table."""
     include = next(p for p in doc.paragraphs if 'include "khoi/ky-ten"' in p.text)
     table = doc.add_table(rows=1, cols=2)
     left, right = table.rows[0].cells
@@ -86,6 +83,17 @@ def decision(folder: Path, recipients: list[str], articles: tuple[str, ...] = ()
     right.add_paragraph("{{ chu_ky.ho_ten }}", style=doc.styles["ChuKyHoTen"])
     include._p.addprevious(table._tbl)
     include._p.getparent().remove(include._p)
+    return table
+
+
+def decision(folder: Path, recipients: list[str], articles: tuple[str, ...] = ()) -> Path:
+    """The office's quyet-dinh.docx printing its own signature table, Nơi nhận `recipients`
+    in place of khoi/ky-ten; with `articles`, those written in place of everything above the
+    label's articles (the header and căn cứ included: no tag before Nơi nhận)."""
+    target = folder / "quyet-dinh.docx"
+    folder.mkdir(parents=True, exist_ok=True)
+    doc = Document(str(builtin_templates() / "quyet-dinh.docx"))
+    table = own_signature_table(doc, recipients)
     if articles:
         label = next(p for p in doc.paragraphs if p.text == "QUYẾT ĐỊNH:")
         above = list(table._tbl.itersiblings(preceding=True))

@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +22,10 @@ from click.testing import CliRunner, Result
 from pipeline.cli import main
 from pipeline.errors import InputError
 from pipeline.load.yaml_source import _FastBuilder, _slow_load, load_yaml
+from tests.cli_lines import said
 
 REPO = Path(__file__).resolve().parents[1]
 PATH = Path("x.yaml")
-INTERNAL = ("Lỗi nội bộ", "internal error")
 NO_NUMBER = ["-_", "+_", "0x_", "0b_", "0o_", "._", "-0x_", "+._"]
 OTHER_FORMS = [("1e2", "100"), ("0o10", "8"), ("1_53", "153"), ("-0x1", "-1"),
                ("0x1F", "31"), ("0b101", "5"), ("1.5e3", "1500"), ("1_000.5", "1000.5"),
@@ -64,12 +63,9 @@ def test_a_scalar_holding_no_number_is_its_text_in_both_readers(typed: str) -> N
 
 
 @pytest.fixture
-def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the example workspace, as the current folder."""
-    shutil.copy(REPO / "vanthu.yaml", tmp_path / "vanthu.yaml")
-    shutil.copytree(REPO / "inputs", tmp_path / "inputs")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+def workspace(example_here: Path) -> Path:
+    """A copy of the example workspace, as the current folder (conftest.example_here)."""
+    return example_here
 
 
 DECISION = "inputs/2022/qd-giay-khen.yaml"
@@ -87,13 +83,6 @@ def _retyped(folder: Path, key: str, value: str) -> int:
 
 def _render(*args: str) -> Result:
     return CliRunner().invoke(main, [*args, "render", DECISION, "-o", "out.docx"])
-
-
-def said(result: Result) -> str:
-    text = " ".join(result.output.split())
-    assert not any(words in text for words in INTERNAL), text
-    assert result.exception is None or isinstance(result.exception, SystemExit), text
-    return text
 
 
 @pytest.mark.parametrize("typed", ["-_", "0b_", "._"])

@@ -38,9 +38,9 @@ from pipeline.errors import InputError
 from pipeline.load.spreadsheet import read_table
 from pipeline.load.yaml_source import _slow_load, load_yaml, source_of_mapping
 from pipeline.render.output import clean_stale
+from tests.cli_lines import said
 from tests.new_office import new_office
 
-INTERNAL = ("Lỗi nội bộ", "internal error")
 FOLDER_VI = "không ghi được tệp kết quả vào thư mục {folder}: không có quyền ghi"
 FOLDER_EN = "cannot write output files into the folder {folder}: permission denied"
 READ_VI = "không có quyền đọc, hoặc tệp đang mở trong chương trình khác"
@@ -49,14 +49,6 @@ READ_EN = "permission denied, or another program holds the file open"
 
 def vanthu(*args: str) -> Result:
     return CliRunner().invoke(main, list(args))
-
-
-def said(result: Result) -> str:
-    """The command's output on one line, checked to hold no internal error."""
-    text = " ".join(result.output.split())
-    assert not any(words in text for words in INTERNAL), text
-    assert result.exception is None or isinstance(result.exception, SystemExit), text
-    return text
 
 
 def _refusing(real: Callable[..., Any], refused: Callable[[str], bool]) -> Callable[..., Any]:

@@ -14,10 +14,7 @@ import copy
 from collections.abc import Callable
 from pathlib import Path
 
-import click
 import pytest
-from click.testing import CliRunner
-from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -25,6 +22,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from pipeline.verify import verify_file
 from pipeline.verify.document import read_document
 from pipeline.verify.layout import find_layout, flat
+from tests.test_verify_parent_agency_s50d import edited, rendered_starters
 
 WORKSPACES = {
     "ubnd-huyen": ["--dia-danh", "Sơn Tây", "--co-quan", "ỦY BAN NHÂN DÂN THỊ XÃ SƠN TÂY",
@@ -39,37 +37,11 @@ PREAMBLE_STYLE = "CanCu"
 RULE_STYLE = "DuongKeTrichYeu"
 
 
-def _run(cli: click.Group, *args: str) -> None:
-    result = CliRunner().invoke(cli, ["--lang", "vi", *args])
-    assert result.exit_code == 0, result.output
-
-
 @pytest.fixture(scope="module")
 def decisions(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The Quyết định starter of a UBND thị xã (a collective's authority) and of a phòng (its
     head's), rendered."""
-    from pipeline.cli import main
-
-    root = tmp_path_factory.mktemp("s50d-decision")
-    out = {}
-    for kind, options in WORKSPACES.items():
-        folder = root / kind
-        _run(main, "init", str(folder), "--kieu", kind, *options)
-        with pytest.MonkeyPatch.context() as patch:
-            patch.chdir(folder)
-            _run(main, "new", "quyet-dinh", "-o", "qd.yaml")
-            _run(main, "render", "qd.yaml", "-o", str(root / f"{kind}.docx"))
-        out[kind] = root / f"{kind}.docx"
-    return out
-
-
-def edited(source: Path, tmp_path: Path, edit: Callable[[DocxDocument], None]) -> Path:
-    """A copy of `source` changed by `edit`, as a clerk saves it from Word."""
-    doc = Document(str(source))
-    edit(doc)
-    path = tmp_path / f"edited-{source.name}"
-    doc.save(str(path))
-    return path
+    return rendered_starters(tmp_path_factory.mktemp("s50d-decision"), WORKSPACES, "quyet-dinh")
 
 
 def deleting(*styles: str) -> Callable[[DocxDocument], None]:

@@ -42,23 +42,30 @@ def _run(cli: click.Group, *args: str) -> None:
     assert result.exit_code == 0, result.output
 
 
+def rendered_starters(
+    root: Path, workspaces: dict[str, tuple[str, ...]], kind: str
+) -> dict[str, Path]:
+    """The `kind` starter (`vanthu new KIND`) of an office inited in `root` for each preset of
+    `workspaces` (its init options), rendered to root/<preset>.docx."""
+    from pipeline.cli import main
+
+    out = {}
+    for preset, options in workspaces.items():
+        folder = root / preset
+        _run(main, "init", str(folder), "--kieu", preset, *options)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.chdir(folder)
+            _run(main, "new", kind, "-o", "starter.yaml")
+            _run(main, "render", "starter.yaml", "-o", str(root / f"{preset}.docx"))
+        out[preset] = root / f"{preset}.docx"
+    return out
+
+
 @pytest.fixture(scope="module")
 def letters(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The Công văn starter of a phòng under a UBND huyện, a sở under a UBND tỉnh (its name on
     two lines) and a UBND tỉnh (no chủ quản), rendered."""
-    from pipeline.cli import main
-
-    root = tmp_path_factory.mktemp("s50d-agency")
-    out = {}
-    for kind, options in WORKSPACES.items():
-        folder = root / kind
-        _run(main, "init", str(folder), "--kieu", kind, *options)
-        with pytest.MonkeyPatch.context() as patch:
-            patch.chdir(folder)
-            _run(main, "new", "cong-van", "-o", "cv.yaml")
-            _run(main, "render", "cv.yaml", "-o", str(root / f"{kind}.docx"))
-        out[kind] = root / f"{kind}.docx"
-    return out
+    return rendered_starters(tmp_path_factory.mktemp("s50d-agency"), WORKSPACES, "cong-van")
 
 
 def edited(source: Path, tmp_path: Path, edit: Callable[[DocxDocument], None]) -> Path:
