@@ -5,7 +5,6 @@ encoding without Vietnamese letters. Each run as a user runs vanthu: in its own 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -15,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.i18n import t
+from tests.unprivileged import assert_unreadable, unprivileged
 
 ROOT = Path(__file__).resolve().parent.parent
 VANTHU = [sys.executable, "-m", "pipeline.cli"]
@@ -94,23 +94,6 @@ def test_init_with_stdin_closed_says_what_is_missing_as_without_a_terminal(
     assert closed.stderr == empty.stderr
 
 
-def _as_one_without_override(probe: Path) -> tuple[str, ...]:
-    """What runs a command as a user whose file permissions count: root ignores them, so root
-    runs it without its capabilities (setpriv), as the hunter's case did."""
-    prefix: tuple[str, ...] = ()
-    if os.geteuid() == 0:
-        setpriv = shutil.which("setpriv")
-        if setpriv is None:
-            pytest.skip("root, and no setpriv to drop its power to read any file")
-        prefix = (setpriv, "--inh-caps=-all", "--bounding-set=-all", "--")
-    tried = subprocess.run(
-        [*prefix, sys.executable, "-c", f"open({str(probe)!r}).close()"], capture_output=True
-    )
-    if tried.returncode == 0 or b"PermissionError" not in tried.stderr:
-        pytest.skip("file modes are not enforced here")
-    return prefix
-
-
 @pytest.fixture()
 def unreadable(tmp_path: Path) -> Iterator[tuple[Path, tuple[str, ...]]]:
     """A data file (ke-hoach.yaml) and a folder (khoa/) this user may not read, and what runs
@@ -123,7 +106,8 @@ def unreadable(tmp_path: Path) -> Iterator[tuple[Path, tuple[str, ...]]]:
     data.chmod(0)
     folder.chmod(0)
     try:
-        yield tmp_path, _as_one_without_override(data)
+        assert_unreadable(data)
+        yield tmp_path, unprivileged()
     finally:
         data.chmod(0o644)
         folder.chmod(0o755)

@@ -17,26 +17,25 @@
 5. vanthu.yaml, or the agency profiles' folder (inputs/co-quan/), that cannot be read: vanthu's
    internal error. Now "không đọc được tệp …: không có quyền đọc", naming the file.
 
-Modes bind no root: each command runs in a process of its own through setpriv, as user
-nobody where this Python can be read by nobody, else as root without its capabilities (whom
-the mode of the files it owns then binds as it binds any owner); run by another user, as is.
+Modes bind no root: each command runs in a process of its own as tests.unprivileged runs it
+(root without its capabilities, whom the mode of the files it owns then binds).
 """
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from docx import Document
 from docx.shared import Pt
+
+from tests.unprivileged import unprivileged
 
 REPO = Path(__file__).resolve().parents[1]
 CHECKED = "inputs/2022/ke-hoach-tdkt.yaml"
@@ -45,49 +44,24 @@ PROFILE = "inputs/co-quan/van-phong-ubnd-son-la.yaml"
 INTERNAL = ("Lỗi nội bộ", "internal error", "Traceback")
 NO_PERMISSION_VI = "không có quyền đọc"
 NO_PERMISSION_EN = "permission denied"
-DROPPED = ("--inh-caps=-all", "--bounding-set=-all")
-
-
-@functools.cache
-def _as_user() -> tuple[str, ...]:
-    """What runs a command as a user whom a file's mode binds (see the module docstring)."""
-    if os.geteuid() != 0:
-        return ()
-    setpriv = shutil.which("setpriv")
-    if setpriv is None:
-        pytest.skip("setpriv is missing: root ignores a file's mode")
-    nobody = (setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", *DROPPED, "--")
-    probe = subprocess.run(
-        [*nobody, sys.executable, "-c", "import pipeline.cli"], cwd="/", capture_output=True
-    )
-    return nobody if probe.returncode == 0 else (setpriv, *DROPPED, "--")
-
-
-def as_user() -> tuple[str, ...]:
-    if os.geteuid() == 0 and shutil.which("setpriv") is None:
-        pytest.skip("setpriv is missing: root ignores a file's mode")
-    return _as_user()
-
-
-# The prepared templates' cache the commands share (this module's: any user may write in it).
-_CACHE: list[Path] = []
 
 
 @pytest.fixture(scope="module", autouse=True)
-def _shared_cache() -> Iterator[None]:
-    _CACHE.append(_scratch())
-    yield
-    _remove(_CACHE.pop())
+def _shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The prepared templates' cache the module's commands share (VANTHU_CACHE_DIR)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("VANTHU_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        yield
 
 
 def vanthu(office: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """`vanthu ARGS` run in `office` by that user, its output checked to hold no internal
-    error."""
-    env = {**os.environ, "HOME": str(office.parent), "VANTHU_CACHE_DIR": str(_CACHE[-1])}
+    """`vanthu ARGS` run in `office` by a user whom the files' modes bind (unprivileged), its
+    output checked to hold no internal error."""
+    env = {**os.environ, "HOME": str(office.parent)}
     env.pop("VANTHU_DB", None)
     command = "from pipeline.cli import main; main(prog_name='vanthu')"
     ran = subprocess.run(
-        [*as_user(), sys.executable, "-c", command, *args],
+        [*unprivileged(), sys.executable, "-c", command, *args],
         cwd=office, env=env, capture_output=True, text=True, timeout=600,
     )  # fmt: skip
     assert not any(words in ran.stdout + ran.stderr for words in INTERNAL), ran.stderr
@@ -98,30 +72,6 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def open_to_all(folder: Path) -> None:
-    """Every file and folder under `folder` readable and writable by the user who runs."""
-    folder.chmod(0o777)
-    for parent, folders, files in os.walk(folder):
-        for name in folders:
-            Path(parent, name).chmod(0o777)
-        for name in files:
-            Path(parent, name).chmod(0o666)
-
-
-def _scratch() -> Path:
-    """A folder any user may enter (pytest's tmp_path is its owner's alone)."""
-    scratch = Path(tempfile.mkdtemp(prefix="vanthu-s51-"))
-    scratch.chmod(0o777)
-    return scratch
-
-
-def _remove(scratch: Path) -> None:
-    for parent, folders, _ in os.walk(scratch):
-        for name in folders:
-            Path(parent, name).chmod(0o777)
-    shutil.rmtree(scratch, ignore_errors=True)
-
-
 def _example_office(scratch: Path) -> Path:
     """The example office of the repository, with the years 2016, 2021 and 2022."""
     office = scratch / "office"
@@ -129,38 +79,30 @@ def _example_office(scratch: Path) -> Path:
     shutil.copy(REPO / "vanthu.yaml", office)
     for folder in ("co-quan", "2016", "2021", "2022"):
         shutil.copytree(REPO / "inputs" / folder, office / "inputs" / folder)
-    open_to_all(scratch)
     return office
 
 
 @pytest.fixture(scope="module")
-def built() -> Iterator[Path]:
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example office, built once (by the user the commands run as)."""
-    scratch = _scratch()
-    office = _example_office(scratch)
+    office = _example_office(tmp_path_factory.mktemp("built"))
     ran = vanthu(office, "--lang", "vi", "build")
     assert ran.returncode == 0, ran.stderr
-    yield office
-    _remove(scratch)
+    return office
 
 
 @pytest.fixture
-def office(built: Path) -> Iterator[Path]:
+def office(built: Path, tmp_path: Path) -> Path:
     """A copy of the built example office, this test's own."""
-    scratch = _scratch()
-    copy = scratch / "office"
+    copy = tmp_path / "office"
     shutil.copytree(built, copy)
-    open_to_all(scratch)
-    yield copy
-    _remove(scratch)
+    return copy
 
 
 @pytest.fixture
-def unbuilt() -> Iterator[Path]:
+def unbuilt(tmp_path: Path) -> Path:
     """The example office, nothing built (no manifest lists its data files)."""
-    scratch = _scratch()
-    yield _example_office(scratch)
-    _remove(scratch)
+    return _example_office(tmp_path)
 
 
 # 1. A data folder that cannot be listed --------------------------------------------------
