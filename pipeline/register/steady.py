@@ -4,9 +4,10 @@ for an unchanged register, as a document is (render/zipwriter.py).
 openpyxl and python-docx stamp what they save with the time of saving: each zip entry's date,
 and (openpyxl) the package's created and modified dates. Two exports of one register would
 differ, and a clerk comparing last month's copy with today's, or a folder kept under version
-control, would see a change where there is none. The entries' dates are fixed at 1980-01-01
-(the first a zip can hold, as the documents'), and the package's dates are the time of the
-register's last change (`register_time`): what the file says of itself stays true.
+control, would see a change where there is none. So the package is written again by the
+documents' own zip writer (render/zipwriter.py: every entry dated 1980-01-01, nothing of the
+platform's), and its created and modified dates are the time of the register's last change
+(`register_time`): what the file says of itself stays true.
 """
 
 from __future__ import annotations
@@ -18,15 +19,12 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from pipeline.register.model import Entry
+from pipeline.render.zipwriter import Member, write_zip
 
-# Every zip entry's date and time: 1980-01-01 00:00, as the documents' zip writer writes.
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 # The package's created and modified dates for a register without rows (W3CDTF).
 NO_TIME = "1980-01-01T00:00:00Z"
 _CORE = "docProps/core.xml"
 _STAMP = re.compile(rb"(<dcterms:(created|modified)\b[^>]*>)[^<]*(</dcterms:\2>)")
-# An entry's permissions as openpyxl writes them (rw-------), for every package alike.
-_MODE = 0o600 << 16
 
 
 def register_time(entries: Iterable[Entry]) -> str:
@@ -45,19 +43,12 @@ def register_time(entries: Iterable[Entry]) -> str:
 
 
 def steady(package: bytes, stamp: str) -> bytes:
-    """`package` (an .xlsx or .docx's bytes) with every entry dated ZIP_TIME and its created
-    and modified dates `stamp`; the entries, their order and their contents otherwise kept."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            content = source.read(info)
-            if info.filename == _CORE:
-                content = _STAMP.sub(
-                    lambda found: found.group(1) + stamp.encode("ascii") + found.group(3),
-                    content)
-            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
-            fixed.compress_type = info.compress_type
-            fixed.create_system = 0  # not the platform's: the same bytes on every computer
-            fixed.external_attr = _MODE
-            target.writestr(fixed, content)
-    return out.getvalue()
+    """`package` (an .xlsx or .docx's bytes) written by zipwriter, its created and modified
+    dates `stamp`; its entries, their order and their contents otherwise kept."""
+    with zipfile.ZipFile(io.BytesIO(package)) as source:
+        parts = [(info.filename, source.read(info)) for info in source.infolist()]
+    return write_zip(
+        Member.deflate(name, _STAMP.sub(lambda found: found[1] + stamp.encode() + found[3], data)
+                       if name == _CORE else data)
+        for name, data in parts
+    )  # fmt: skip
