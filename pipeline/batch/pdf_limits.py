@@ -10,17 +10,20 @@ and still exits 0: other letters, other line breaks, another number of pages.
 
 from __future__ import annotations
 
-import html
 import math
 import os
 import re
 import subprocess
 import sys
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from lxml import etree
+
 from pipeline.errors import ConversionError, Said
+from pipeline.ooxml_names import q, w
 
 START_TIMEOUT = 120.0  # seconds; a cold LibreOffice with a fresh profile takes ~10 s
 # A document's deadline, in seconds, from its pages p: TIMEOUT_BASE + TIMEOUT_PER_PAGE * p
@@ -74,11 +77,9 @@ _DEFAULT_FONT = "Times New Roman"
 # font table's, its theme's Latin fonts.
 _TEXT_PARTS = re.compile(r"word/(?:document|styles|header\d*|footer\d*|footnotes|endnotes)\.xml")
 _OTHER_PARTS = re.compile(r"word/(?:numbering|fontTable|theme/theme\d*)\.xml")
-_RUN_FONTS = re.compile(rb"<w:rFonts\b[^>]*>")
-_RUN_FONT = re.compile(rb'\bw:(?:ascii|hAnsi|cs|eastAsia)="([^"]+)"')
-_NAMED_FONTS = re.compile(
-    rb'<w:font\b[^>]*?\bw:name="([^"]+)"|<a:latin\b[^>]*?\btypeface="([^"]+)"'
-)
+_RUN_FONTS = w("rFonts")
+_RUN_FONT_ATTRIBUTES = tuple(w(name) for name in ("ascii", "hAnsi", "cs", "eastAsia"))
+_TABLE_FONT, _THEME_FONT = w("font"), q("a:latin")
 # A font dictionary's name and its descriptor's, as pdffonts lists them ("BAAAAA+LiberationSerif":
 # a subset's tag, then the face's PostScript name, #xx for a byte outside names' letters). Read
 # from the file's bytes: LibreOffice writes every font dictionary and descriptor as a plain,
@@ -257,19 +258,28 @@ def docx_fonts(docx: Path) -> tuple[list[str], list[str]] | None:
         with zipfile.ZipFile(docx) as archive:
             for name in archive.namelist():
                 if _TEXT_PARTS.fullmatch(name):
-                    for run in _RUN_FONTS.findall(archive.read(name)):
-                        text.update(dict.fromkeys(_xml_text(v) for v in _RUN_FONT.findall(run)))
+                    text.update(dict.fromkeys(_run_fonts(etree.fromstring(archive.read(name)))))
                 elif _OTHER_PARTS.fullmatch(name):
-                    part = archive.read(name)
-                    for run in _RUN_FONTS.findall(part):
-                        named.update(dict.fromkeys(_xml_text(v) for v in _RUN_FONT.findall(run)))
-                    for pair in _NAMED_FONTS.findall(part):
-                        named.update(dict.fromkeys(_xml_text(v) for v in pair if v))
-    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError, EOFError):
+                    root = etree.fromstring(archive.read(name))
+                    named.update(dict.fromkeys(_run_fonts(root)))
+                    for element in root.iter(_TABLE_FONT, _THEME_FONT):
+                        font = element.get(w("name")) or element.get("typeface") or ""
+                        named[font.strip()] = None
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError, EOFError,
+            etree.XMLSyntaxError):  # fmt: skip
         return None
     text.pop("", None)
+    named.pop("", None)
     fonts = list(text) or [_DEFAULT_FONT]
-    return fonts, [*fonts, *(font for font in named if font and font not in text)]
+    return fonts, [*fonts, *(font for font in named if font not in text)]
+
+
+def _run_fonts(root: etree._Element) -> Iterator[str]:
+    """The fonts the w:rFonts under `root` name."""
+    for fonts in root.iter(_RUN_FONTS):
+        for attribute in _RUN_FONT_ATTRIBUTES:
+            if value := (fonts.get(attribute) or "").strip():
+                yield value
 
 
 def pdf_fonts(pdf: bytes) -> list[str]:
@@ -291,11 +301,6 @@ def _font_key(name: str) -> str:
     """A font's name as compared: letters and digits, case folded ("Times New Roman" and a
     PDF's "TimesNewRomanPS-BoldMT" start alike)."""
     return "".join(c for c in name.casefold() if c.isalnum())
-
-
-def _xml_text(value: bytes) -> str:
-    """An attribute's value as text (its entities resolved)."""
-    return html.unescape(value.decode("utf-8", "replace")).strip()
 
 
 def not_made(document: str, cause: ConversionError) -> ConversionError:
