@@ -29,6 +29,7 @@ from pipeline.batch.pdf import PdfConverter
 from pipeline.batch.pdf_limits import complete_pdf, pdf_fonts, unfit_pdf
 from pipeline.batch.pdf_steady import docx_date, steady
 from pipeline.errors import ConversionError
+from pipeline.ooxml_names import W
 from tests.conftest import REPO
 from tests.test_libreoffice_roundtrip import needs_soffice
 from tests.test_render_pdf_s37 import failing_soffice
@@ -257,9 +258,11 @@ def _docx(path: Path, fonts: list[str], table: tuple[str, ...] = ()) -> Path:
     """A .docx whose runs are set in `fonts`, its font table naming `table`."""
     runs = "".join(f'<w:rFonts w:ascii="{f}" w:hAnsi="{f}"/>' for f in fonts)
     named = "".join(f'<w:font w:name="{f}"/>' for f in table)
+    ns = f'xmlns:w="{W}"'  # as Word writes every part
     with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("word/document.xml", f"<w:document><w:body>{runs}</w:body></w:document>")
-        archive.writestr("word/fontTable.xml", f"<w:fonts>{named}</w:fonts>")
+        archive.writestr("word/document.xml",
+                         f"<w:document {ns}><w:body>{runs}</w:body></w:document>")
+        archive.writestr("word/fontTable.xml", f"<w:fonts {ns}>{named}</w:fonts>")
     return path
 
 
