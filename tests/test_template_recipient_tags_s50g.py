@@ -15,7 +15,7 @@ from pipeline.render.builtin import builtin_templates
 from pipeline.render.compose import TemplateLibrary
 from pipeline.template_tools.check import check_templates
 from pipeline.verify import verify_file
-from tests.test_template_recipients_s50 import own_signature_table
+from tests.test_template_recipients_s50 import block_lines, own_signature_table
 
 BLOCK = "khoi/ky-ten"
 LINE = "- {{ nguoi_nhan }};"
@@ -39,20 +39,6 @@ def block_with(folder: Path, old: str, new: str) -> Path:
                 assert old.encode() in data
                 data = data.replace(old.encode(), new.encode(), 1)
             copy.writestr(item, data)
-    return target
-
-
-def block_lines(folder: Path, lines: list[str]) -> Path:
-    """The office's khoi/ky-ten with `lines` (NoiNhan style) right under its first heading."""
-    doc = Document(str(builtin_templates() / f"{BLOCK}.docx"))
-    cell = doc.tables[0].rows[0].cells[0]
-    heading = cell.paragraphs[0]
-    assert heading.text == "Nơi nhận:"
-    for line in reversed(lines):
-        paragraph = cell.add_paragraph(line, style=doc.styles["NoiNhan"])
-        heading._p.addnext(paragraph._p)
-    target = folder / f"{BLOCK}.docx"
-    doc.save(str(target))
     return target
 
 

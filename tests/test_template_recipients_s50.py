@@ -53,7 +53,7 @@ def block_with(folder: Path, old: str, new: str, occurrence: int) -> None:
             copy.writestr(item, data)
 
 
-def block_lines(folder: Path, lines: list[str]) -> None:
+def block_lines(folder: Path, lines: list[str]) -> Path:
     """The office's khoi/ky-ten with `lines` (NoiNhan style) right under its first heading."""
     doc = Document(str(builtin_templates() / f"{BLOCK}.docx"))
     cell = doc.tables[0].rows[0].cells[0]
@@ -62,7 +62,9 @@ def block_lines(folder: Path, lines: list[str]) -> None:
     for line in reversed(lines):
         paragraph = cell.add_paragraph(line, style=doc.styles["NoiNhan"])
         heading._p.addnext(paragraph._p)
-    doc.save(str(folder / f"{BLOCK}.docx"))
+    target = folder / f"{BLOCK}.docx"
+    doc.save(str(target))
+    return target
 
 
 def own_signature_table(doc: Any, recipients: list[str]) -> Any:

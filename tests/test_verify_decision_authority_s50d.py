@@ -22,7 +22,8 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from pipeline.verify import verify_file
 from pipeline.verify.document import read_document
 from pipeline.verify.layout import find_layout, flat
-from tests.test_verify_parent_agency_s50d import edited, rendered_starters
+from tests.test_verify_header_s49 import edited
+from tests.test_verify_parent_agency_s50d import rendered_starters
 
 WORKSPACES = {
     "ubnd-huyen": ["--dia-danh", "Sơn Tây", "--co-quan", "ỦY BAN NHÂN DÂN THỊ XÃ SƠN TÂY",

@@ -16,7 +16,6 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner
-from docx import Document
 from docx.document import Document as DocxDocument
 from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -24,6 +23,7 @@ from pipeline.verify import verify_file
 from pipeline.verify.layout_header import parent_lines
 from pipeline.verify.model import Paragraph, Run
 from pipeline.verify.report import Location
+from tests.test_verify_header_s49 import edited
 
 PARENT_STYLE = "CoQuanChuQuan"
 AGENCY_STYLE = "CoQuanBanHanh"
@@ -66,15 +66,6 @@ def letters(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The Công văn starter of a phòng under a UBND huyện, a sở under a UBND tỉnh (its name on
     two lines) and a UBND tỉnh (no chủ quản), rendered."""
     return rendered_starters(tmp_path_factory.mktemp("s50d-agency"), WORKSPACES, "cong-van")
-
-
-def edited(source: Path, tmp_path: Path, edit: Callable[[DocxDocument], None]) -> Path:
-    """A copy of `source` changed by `edit`, as a clerk saves it from Word."""
-    doc = Document(str(source))
-    edit(doc)
-    path = tmp_path / f"edited-{source.name}"
-    doc.save(str(path))
-    return path
 
 
 def header_paragraphs(doc: DocxDocument) -> list[DocxParagraph]:
