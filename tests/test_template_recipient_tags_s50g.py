@@ -5,7 +5,6 @@ type template are judged alike, and fixed text still is."""
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from pipeline.render.builtin import builtin_templates
 from pipeline.render.compose import TemplateLibrary
 from pipeline.template_tools.check import check_templates
 from pipeline.verify import verify_file
-from tests.test_template_recipients_s50 import block_lines, own_signature_table
+from tests.test_template_recipients_s50 import block_lines, block_with, own_signature_table
 
 BLOCK = "khoi/ky-ten"
 LINE = "- {{ nguoi_nhan }};"
@@ -26,20 +25,6 @@ def office(tmp_path: Path) -> Path:
     folder = tmp_path / "mau"
     (folder / "khoi").mkdir(parents=True)
     return folder
-
-
-def block_with(folder: Path, old: str, new: str) -> Path:
-    """The office's khoi/ky-ten: vanthu's own with its first `old` made `new`."""
-    target = folder / f"{BLOCK}.docx"
-    with zipfile.ZipFile(builtin_templates() / f"{BLOCK}.docx") as source, \
-            zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:  # fmt: skip
-        for item in source.infolist():
-            data = source.read(item)
-            if item.filename == "word/document.xml":
-                assert old.encode() in data
-                data = data.replace(old.encode(), new.encode(), 1)
-            copy.writestr(item, data)
-    return target
 
 
 def letter(folder: Path, recipients: list[str]) -> Path:

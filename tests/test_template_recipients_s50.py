@@ -38,7 +38,7 @@ def office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "mau"
 
 
-def block_with(folder: Path, old: str, new: str, occurrence: int) -> None:
+def block_with(folder: Path, old: str, new: str, occurrence: int = 1) -> Path:
     """The office's khoi/ky-ten: vanthu's own with the `occurrence`th `old` made `new`."""
     target = folder / f"{BLOCK}.docx"
     with zipfile.ZipFile(builtin_templates() / f"{BLOCK}.docx") as source, \
@@ -51,6 +51,7 @@ def block_with(folder: Path, old: str, new: str, occurrence: int) -> None:
                 data = old.encode().join(parts[:occurrence]) + new.encode() + \
                     old.encode().join(parts[occurrence:])  # fmt: skip
             copy.writestr(item, data)
+    return target
 
 
 def block_lines(folder: Path, lines: list[str]) -> Path:
