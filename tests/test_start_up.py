@@ -145,3 +145,23 @@ def test_a_build_with_its_templates_prepared_compiles_no_lazy_pattern(
     # The first build prepares the templates, the second reuses them.
     _after_a_build(year, tmp_path / "first", probe, VANTHU_CACHE_DIR=cache)
     assert _after_a_build(year, tmp_path / "second", probe, VANTHU_CACHE_DIR=cache).strip() == "[]"
+
+
+
+def test_verify_imports_no_spreadsheet_reader(inputs_copy: Path, tmp_path: Path) -> None:
+    # verify shares the spreadsheet reader's bound on a part's inflated size (pipeline.part_limit)
+    # without importing the reader: calamine and the list's reader are some 90 ms of its start.
+    output = tmp_path / "out"
+    _after_a_build(_the_decision_alone(inputs_copy), output, "")
+    probe = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from pipeline.cli import main\n"
+        "done = CliRunner().invoke(main, ['verify', sys.argv[1]])\n"
+        "assert done.exit_code == 0, done.output\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('python_calamine',\n"
+        "             'pipeline.load.spreadsheet'))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe, str(output)], cwd=REPO,
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    assert done.stdout.strip() == "[]"

@@ -8,15 +8,9 @@ import zlib
 
 from lxml import etree
 
+from pipeline.part_limit import MAX_PART_BYTES
 from pipeline.render.styles import StyleSheet
 from pipeline.verify.ooxml import NS, W, q
-
-# The most one part may inflate to: the bound a danh sách's .xlsx part has
-# (load.spreadsheet.limits.MAX_PART_BYTES), written again here rather than imported: importing
-# it loads the whole spreadsheet reader (calamine with it), some 90 ms of every verify's start.
-# Word keeps a document's text under 32 MB; its XML, several times that with its markup, stays
-# well under this. A zip bomb (2 GB of spaces in 2 MB) is refused before it is inflated.
-MAX_PART_BYTES = 256 * 1024 * 1024
 
 
 class PartTooLarge(Exception):

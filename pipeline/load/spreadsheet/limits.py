@@ -13,9 +13,9 @@ from pathlib import Path
 from pipeline.errors import InputError
 from pipeline.load import read_log
 from pipeline.load.spreadsheet.directory import Archive
+from pipeline.part_limit import MAX_PART_BYTES  # one part of an .xlsx once inflated
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # the .xlsx or .csv file itself
-MAX_PART_BYTES = 256 * 1024 * 1024  # one part of an .xlsx once inflated (the sheet's XML)
 MAX_ROWS = 20_000  # people and collectives in one list
 MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
 # The area of a sheet a list may use (a cell with a value beyond it is refused before the sheet
