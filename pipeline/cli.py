@@ -24,6 +24,7 @@ early_interrupt.watch()
 import click
 
 from pipeline import __version__
+from pipeline.cli_paths import command_line_path
 from pipeline.errors import VanthuError
 from pipeline.gc_policy import command_line, lasting_objects
 from pipeline.help_language import VanthuContext, requested_language, use_help_language
@@ -147,14 +148,6 @@ def _denied(exc: PermissionError) -> str:
     return t("cli.permission_denied", path=path)
 
 
-def _path(*, dir_okay: bool = True) -> click.Path:
-    """A path of the command line, not checked for reading by Click (its readable=True): a
-    file is said unreadable by the reader that opens it, exit 1 and naming it as for one found
-    in a folder, not as a usage error (exit 2); so is a folder, or an output not to be written
-    (PermissionError in VanthuGroup)."""
-    return click.Path(dir_okay=dir_okay, readable=False, path_type=Path)
-
-
 @click.group(cls=VanthuGroup)
 @click.version_option(__version__, prog_name="vanthu", message="%(prog)s %(version)s")
 @click.option(
@@ -168,7 +161,7 @@ def _path(*, dir_okay: bool = True) -> click.Path:
     "templates_dir",
     # Not Click's own check of a folder: its message is English and exits 2; the library says
     # it in the user's language (TemplateLibrary), as for a missing folder.
-    type=_path(),
+    type=command_line_path(),
     default=None,
     help="Thư mục mẫu .docx dùng trước mẫu của cơ quan (mau/) và mẫu có sẵn / a templates "
     "folder searched before the workspace's own (mau/) and the built-in ones.",
@@ -181,11 +174,11 @@ def main(ctx: click.Context, lang: str | None, templates_dir: Path | None) -> No
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, type=_path())
+@click.argument("inputs", nargs=-1, required=True, type=command_line_path())
 @click.option(
     "-o",
     "--output",
-    type=_path(),
+    type=command_line_path(),
     default=None,
     help="Tệp .docx kết quả (một đầu vào; .pdf với --pdf) hoặc thư mục (mặc định: "
     "outputs/<năm>/<tên>.docx của thư mục làm việc).",
@@ -238,7 +231,7 @@ def render(
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, type=_path())
+@click.argument("inputs", nargs=-1, type=command_line_path())
 @click.pass_context
 def check(ctx: click.Context, inputs: tuple[Path, ...]) -> None:
     """Kiểm tra dữ liệu, không ghi tệp nào: các tệp, thư mục làm việc hay thư mục dữ liệu được
@@ -277,7 +270,7 @@ NEW_KINDS = [
 @click.option(
     "-o",
     "--output",
-    type=_path(dir_okay=False),
+    type=command_line_path(dir_okay=False),
     default=None,
     help="Tệp YAML sẽ tạo (mặc định: <loại>.yaml trong thư mục hiện tại).",
 )

@@ -19,6 +19,7 @@ from typing import Any
 
 import click
 
+from pipeline.cli_paths import command_line_path
 from pipeline.i18n import t
 from pipeline.model.base import FIRST_YEAR, LAST_YEAR
 from pipeline.paths import shown
@@ -720,7 +721,7 @@ def show_command(ctx: click.Context, year: int, sequence: str | None) -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, readable=False, path_type=Path),
+    type=command_line_path(dir_okay=False),
     required=True,
     help="Tệp .xlsx hoặc .docx.",
 )
@@ -788,7 +789,7 @@ def _nearest_seen(folder: Path) -> Path:
 
 @register_command.command("nhap")
 @click.argument(
-    "path", type=click.Path(dir_okay=False, readable=False, path_type=Path), metavar="TỆP.xlsx"
+    "path", type=command_line_path(dir_okay=False), metavar="TỆP.xlsx"
 )
 @click.option(
     "--nam",

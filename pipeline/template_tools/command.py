@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from pipeline.cli_paths import command_line_path
 from pipeline.errors import VanthuError
 from pipeline.i18n import t
 from pipeline.render.compose import TemplateLibrary
@@ -108,7 +109,7 @@ def copy_command(ctx: click.Context, name: str, force: bool) -> None:
     # A folder that is not there is a slip, not data without documents: said (exit 2) rather
     # than every template passed against nothing. Its reading is the reader's to refuse.
     "--inputs", "inputs_dir",
-    type=click.Path(exists=True, file_okay=False, readable=False, path_type=Path),
+    type=command_line_path(exists=True, file_okay=False),
     default=None, help="Dữ liệu mẫu để đối chiếu trường (mặc định: dữ liệu của thư mục làm việc).",
 )  # fmt: skip
 @click.pass_context

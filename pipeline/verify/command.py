@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from pipeline.cli_paths import command_line_path
 from pipeline.errors import InputError
 from pipeline.i18n import current_language, t
 from pipeline.paths import folder_entries, named_folder
@@ -138,9 +139,9 @@ def _docx_of(folder: Path, unlisted: Unlisted | None) -> list[Path]:
 
 
 @click.command("verify")
-# Not Click's check of reading (its readable=True): a file or folder that cannot be read is
-# reported in its place, exit 2, the others still checked (README), not refused as a usage error.
-@click.argument("files", nargs=-1, type=click.Path(readable=False, path_type=Path))
+# A file or folder that cannot be read is reported in its place, exit 2, the others still
+# checked (README), not refused as a usage error (command_line_path).
+@click.argument("files", nargs=-1, type=command_line_path())
 @click.option(
     "--format",
     "output_format",

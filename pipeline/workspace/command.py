@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from pipeline.cli_paths import command_line_path
 from pipeline.errors import InputError, VanthuError
 from pipeline.i18n import t
 from pipeline.workspace import shown
@@ -123,10 +124,9 @@ def _ask_needed(value: str | None, name: str, kind: str) -> str | None:
 
 
 @click.command("init")
-# readable=False: a folder init may not read or write is said as the command line says any
-# (pipeline.cli: PermissionError), exit 1 naming it, not as a usage error.
+# A folder init may not read or write is said as the command line says any (command_line_path).
 @click.argument("folder", required=False, default=Path("."),
-                type=click.Path(file_okay=False, readable=False, path_type=Path))  # fmt: skip
+                type=command_line_path(file_okay=False))  # fmt: skip
 @click.option(
     "--kieu",
     "kind",
