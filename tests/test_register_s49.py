@@ -206,7 +206,7 @@ def old_register() -> None:
                      summary="Báo cáo tháng 01\vnăm 2026", note="a\x01b"), None),
             (Details(doc_date=date(2026, 2, 4), symbol="UBND-VP", summary="Kế hoạch"), "a\x0bb"),
         ):
-            register.confirm(register.allocate(OFFICE, details, sequence=sequence))
+            register.confirm(register.allocate(OFFICE, details, sequence=sequence, open_run=True))
 
 
 def test_an_old_registers_control_characters_are_exported_as_their_code(tmp_path: Path) -> None:

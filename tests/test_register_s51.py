@@ -146,14 +146,14 @@ def test_plans_compare_run_names_without_case_or_spaces(location: str) -> None: 
     assert SequencePlan.from_mapping({"QĐ": "CHUNG"}).pairs == ()
     with open_register(location) as register:
         register.record(OFFICE, 1, Details(doc_date=date(2026, 1, 5), symbol="QĐ-VP"),
-                        sequence="quyet-dinh")
+                        sequence="quyet-dinh", open_run=True)
         kept, _ = register.set_plan(OFFICE, SequencePlan.from_mapping({"QĐ": "Quyet-Dinh"}))
         assert kept.plan.pairs == (("QĐ", "quyet-dinh"),)
         entry = register.allocate(OFFICE, Details(doc_date=date(2026, 1, 6), symbol="QĐ-VP"))
         assert (entry.sequence, entry.number) == ("quyet-dinh", 2)
         with pytest.raises(RegisterError) as refused:
             register.allocate(OFFICE, Details(doc_date=date(2026, 1, 6), symbol="QĐ-VP"),
-                              sequence="khac", open_run=False)
+                              sequence="khac")  # a run the plan has not: refused by default
         assert refused.value.key == "register.run_unknown"
 
 

@@ -335,7 +335,7 @@ class Register:
         return self.plans.get(agency) or SequencePlan()
 
     def sequence_for(self, agency: str, details: Details, sequence: str | None = None,
-                     year: int | None = None, *, open_run: bool = True) -> str:
+                     year: int | None = None, *, open_run: bool = False) -> str:
         """The sequence a document is numbered in: given (as the register spells that run:
         `_chosen_run`), or from its type by the office's plan for its year (the document's
         date, else `year`, else this year), as the register keeps it (`plan_in`); refused when
@@ -344,12 +344,12 @@ class Register:
                                                    open_run=open_run))
 
     def _sequence(self, tx: Transaction, agency: str, details: Details, sequence: str | None,
-                  year: int | None, *, open_run: bool = True) -> str:
+                  year: int | None, *, open_run: bool = False) -> str:
         """sequence_for, in the caller's transaction (an allocation reads the plan it numbers
-        by in the transaction that gives the number). A run a library caller gives
-        (`open_run`: an import's Dãy số, an old register made in a test) is taken, spelt as
-        the register spells it; one a clerk's --day asks for is judged as the plan's own
-        choice is (`_check_run`)."""
+        by in the transaction that gives the number). A run asked for is judged as the plan's
+        own choice is (`_check_run`), whoever asks (a clerk's --day, a program): only with
+        `open_run` (an import's Dãy số: record_many) is any name taken, spelt as the register
+        spells it."""
         chosen, when, code = self._chosen_run(tx, agency, details, sequence, year,
                                               open_run=open_run)
         if sequence is None or not sequence.strip() or not open_run:
@@ -357,7 +357,7 @@ class Register:
         return chosen
 
     def _chosen_run(self, tx: Transaction, agency: str, details: Details, sequence: str | None,
-                    year: int | None, *, open_run: bool = True,
+                    year: int | None, *, open_run: bool = False,
                     known: list[str] | None = None) -> tuple[str, int, str | None]:
         """The run a document is numbered in, its year and type code: the one the office's plan
         for that year gives its type, or `sequence` when given, spelt as the register (or the
@@ -566,7 +566,7 @@ class Register:
 
     def allocate(self, agency: str, details: Details, *, source: str | None = None,
                  sequence: str | None = None, year: int | None = None,
-                 open_run: bool = True, typed: bool = False) -> Entry:
+                 open_run: bool = False, typed: bool = False) -> Entry:
         """Cấp số: the next number of the document's sequence, recorded as pending.
 
         With a `source` (the data file a document is rendered from) that already holds a live
@@ -574,7 +574,8 @@ class Register:
         A source holding none takes over the number of a renamed or moved data file
         (`adopt_moved`), in the same transaction. A new number is refused while a restore of
         the office's year (`vanthu so khoi-phuc`) is not confirmed (restorations.py).
-        `open_run`: whether `sequence` may start a run (_chosen_run). With `typed` (`so cap
+        `open_run`: whether `sequence` may start a run (_chosen_run; not by default: a run
+        typed wrong would number from 01 again). With `typed` (`so cap
         --nguon`: the columns a clerk typed, not a document vanthu reads), the source's row
         recording another date, type or signer is refused (register.source_other_document:
         another document under the same name, or the old number to void first); one recording
@@ -960,7 +961,7 @@ class Register:
 
     def reserve(self, agency: str, details: Details | None = None, *, count: int = 1,
                 sequence: str | None = None, year: int | None = None,
-                open_run: bool = True) -> list[Entry]:
+                open_run: bool = False) -> list[Entry]:
         """Giữ số: the next `count` numbers kept aside, rows without a document (refused, as
         allocate, while a restore of the office's year is not confirmed; `open_run` as
         allocate's)."""
@@ -1023,7 +1024,7 @@ class Register:
     def record(self, agency: str, number: int, details: Details, *, source: str | None = None,
                sequence: str | None = None, year: int | None = None,
                origin: Origin = Origin.TYPED, allow_gap: bool = True,
-               open_run: bool = True) -> Entry:
+               open_run: bool = False) -> Entry:
         """Vào sổ a number given by hand; a reserved number is filled in, a taken one refused.
 
         Without `allow_gap`, a number past the sequence's next one (which would leave the
@@ -1174,7 +1175,8 @@ class Register:
                 if year not in known:
                     known[year] = self._known_runs(tx, agency, year)
                 runs = known[year]
-                run, _, _ = self._chosen_run(tx, agency, details, sequence, year, known=runs)
+                run, _, _ = self._chosen_run(tx, agency, details, sequence, year, open_run=True,
+                                             known=runs)
                 if run not in runs:
                     runs.append(run)  # a run the file begins: its later rows spell it so
             chosen.append((year, number, run, details, status, reason, source))

@@ -163,7 +163,7 @@ def test_import_export_import_round_trips(location: str, tmp_path: Path) -> None
         register.void(AGENCY, 2025, 5, "số bỏ trống trong sổ giấy")
         register.reserve(AGENCY, Details(note="cho Chủ tịch"), year=2025)
         register.record(AGENCY, 1, Details(doc_date=date(2025, 3, 1), symbol="QĐ-VPUBND"),
-                        sequence="quyet-dinh")
+                        sequence="quyet-dinh", open_run=True)
         rendered = register.allocate(AGENCY, Details(doc_date=date(2025, 3, 2)), source="a.yaml")
         register.void_entry(rendered, "lỗi khi ghi tệp")
         register.allocate(AGENCY, Details(doc_date=date(2025, 3, 2)), source="a.yaml")

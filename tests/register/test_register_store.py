@@ -138,7 +138,7 @@ def test_check_finds_gaps_and_duplicates(location: str) -> None:
         register.reserve(AGENCY, year=2026)  # 8: reserved, not a gap
         assert [(g.start, g.end) for g in check_year(register, 2026).gaps] == [(5, 6)]
         # the same số, ký hiệu in two sequences (a plan changed mid-year) is a duplicate
-        register.record(AGENCY, 2, qd(date(2026, 1, 7)), sequence="quyet-dinh")
+        register.record(AGENCY, 2, qd(date(2026, 1, 7)), sequence="quyet-dinh", open_run=True)
         report = check_year(register, 2026)
         assert [d.reference for d in report.duplicates] == ["02/QĐ-VPUBND"]
 
