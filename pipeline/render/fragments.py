@@ -64,7 +64,7 @@ Segment = tuple[str, bool, bool]  # text, bold, italic
 # Names other fields share (a row's noi_dung, a heading's tieu_de) are not listed: the
 # engine's check of the output (engine.RUN_IN_TEXT) refuses what they would break.
 RICH_FIELDS = frozenset({
-    "trich_yeu", "trich_yeu_cong_van", "ket_thuc", "chuc_danh",
+    "trich_yeu", "trich_yeu_cong_van", "mo_dau", "ket_thuc", "chuc_danh",
     "duong_ke_co_quan", "duong_ke_tieu_ngu", "duong_ke_trich_yeu",
 })  # fmt: skip
 
