@@ -73,6 +73,7 @@ from pipeline.workspace.presets import (
     PRESET_ONLY_KEYS,
     chief_levels,
     for_level,
+    for_name,
     kinds_for_chief_level,
     level_names,
     levels,
@@ -508,9 +509,10 @@ def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
              "DIA_BAN": dia_danh.upper(),
              "chu_quan": "", **levels_of}  # fmt: skip
     # mo_ta describes the preset, van_ban is the starters' wording, cap and cap_chu_quan the
-    # levels it is for, ten_bat_dau its names' first word, theo_cap what differs by level:
-    # none of them is in the profile; its groups and units are those of the level found.
-    at_level = for_level(preset, levels_of["cap"])
+    # levels it is for, ten_bat_dau its names' first word, theo_cap what differs by level,
+    # theo_ten by name: none of them is in the profile; its groups and units are those of the
+    # level found, its signers those its name says ("THANH TRA TỈNH": a Chánh Thanh tra).
+    at_level = for_name(for_level(preset, levels_of["cap"]), ten_co_quan)
     if _chief_is_central_city(answers.co_quan_chu_quan):
         at_level = under_central_city(at_level)
     kept = {k: v for k, v in at_level.items() if k not in PRESET_ONLY_KEYS}

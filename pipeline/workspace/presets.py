@@ -10,6 +10,8 @@ import functools
 from importlib import resources
 from typing import Any
 
+from pipeline.text.tones import same_spelling
+
 PRESETS_FILE = "kieu-co-quan.yaml"
 
 
@@ -71,10 +73,16 @@ CENTRAL_CHIEF_KEY = "chu_quan_thanh_pho_trung_uong"
 # Minh, ngày ..."; Nghị định 30/2020, Phụ lục I, mục II.4), as it does for a unit named by a
 # number. Read by `vanthu init` (workspace.places) of any preset, never written into a profile.
 FULL_NAME_PLACES_KEY = "dia_danh_ghi_cap"
+# The key of a preset giving, for the words an office's name starts with ("THANH TRA"), what
+# differs for an office so named: the head's title its name says (a Thanh tra tỉnh of kind
+# so-nganh is headed by a Chánh Thanh tra, not a Giám đốc: its signers, whole) and its groups,
+# entry by entry as a theo_cap block. Read by `vanthu init` (for_name), never written into a
+# profile.
+BY_NAME_KEY = "theo_ten"
 # Keys of a preset that describe it and are not written into a profile.
 PRESET_ONLY_KEYS = (
     "mo_ta", "van_ban", LEVELS_KEY, CHIEF_LEVELS_KEY, NAME_START_KEY, BY_LEVEL_KEY,
-    GONE_LEVELS_KEY, CENTRAL_CITIES_KEY, FULL_NAME_PLACES_KEY, CENTRAL_CHIEF_KEY,
+    GONE_LEVELS_KEY, CENTRAL_CITIES_KEY, FULL_NAME_PLACES_KEY, CENTRAL_CHIEF_KEY, BY_NAME_KEY,
 )  # fmt: skip
 # What a level's block (theo_cap) gives entry by entry, the preset's other entries kept: the
 # groups and words it names. Any other key it gives (don_vi: the office's units, whose first
@@ -142,6 +150,19 @@ def for_level(preset: dict[str, Any], level: str) -> dict[str, Any]:
     theo_cap gives for that level in place of the preset's own (groups and words of the same
     name, _BY_ENTRY; any other key whole); the preset itself for a level it gives nothing."""
     return _merged(preset, (preset.get(BY_LEVEL_KEY) or {}).get(level) or {})
+
+
+def for_name(preset: dict[str, Any], name: str) -> dict[str, Any]:
+    """A preset as it is for an office whose issuing name is `name`: what its theo_ten gives for
+    the words the name starts with (case, tone placement and Unicode form aside) in place of
+    the preset's own, as for_level merges a level's block; the preset itself for a name it
+    gives nothing for."""
+    words = same_spelling(name).split()
+    for start, block in (preset.get(BY_NAME_KEY) or {}).items():
+        first = same_spelling(str(start)).split()
+        if first and words[: len(first)] == first:
+            return _merged(preset, block or {})
+    return preset
 
 
 def under_central_city(preset: dict[str, Any]) -> dict[str, Any]:
