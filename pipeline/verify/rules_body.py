@@ -12,6 +12,7 @@ import re
 
 from pipeline.rules.numbering import POINT_LETTERS
 from pipeline.rules.phrases import PROPOSAL_OPENINGS
+from pipeline.text.tones import same_spelling
 from pipeline.verify.document import Document, Paragraph, Table
 from pipeline.verify.layout import Layout, flat
 from pipeline.verify.report import Report, literal, msg
@@ -52,6 +53,8 @@ NUMBERED = re.compile(r"^(?:Điều\s+\d+\.|[IVXLCDM]+\.\s|\d+(?:\.\d+)*\.(?!\d)
 # The openings of a Quyết định's căn cứ lines, italic by Phụ lục I; other documents cite their
 # bases with the same words and may set them the same way.
 PREAMBLE_OPENINGS = ("Căn cứ", "Theo đề nghị", "Xét đề nghị")
+# The most words an opening of PREAMBLE_OPENINGS or PROPOSAL_OPENINGS has: what opens_with reads.
+_OPENING_WORDS = max(len(opening.split()) for opening in (*PREAMBLE_OPENINGS, *PROPOSAL_OPENINGS))
 # "Điều 2. Trách nhiệm bàn giao và tiếp nhận": the article's title alone in its paragraph, what
 # Phụ lục I sets bold with "Điều 2.". vanthu writes an article's text after "Điều 1." when the
 # article has no title ("Điều 1. Tặng Giấy khen cho ..."), and a title followed by its text in
@@ -150,13 +153,21 @@ def _paragraph(p: Paragraph, next_block: object, report: Report) -> None:
             )
 
 
+def opens_with(text: str, openings: tuple[str, ...]) -> bool:
+    """Whether `text` opens with one of `openings` however it is typed: in capitals or small
+    letters ("THEO ĐỀ NGHỊ của ...", "xét đề nghị ..."), in any Unicode form or tone placement,
+    compared as text.tones.same_spelling keys words."""
+    folded = same_spelling(" ".join(text.split()[:_OPENING_WORDS]))
+    return any(folded.startswith(same_spelling(opening)) for opening in openings)
+
+
 def _preamble_lines(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """The căn cứ lines the text opens with ("Căn cứ ...", "Theo đề nghị ..."), centred lines
     above them (a draft decision's thẩm quyền) passed over: a later "Căn cứ kế hoạch này, ..."
     is ordinary text."""
     lines = []
     for p in paragraphs:
-        if flat(p.text).startswith(PREAMBLE_OPENINGS):
+        if opens_with(p.text, PREAMBLE_OPENINGS):
             lines.append(p)
         elif p.alignment != "center" or lines:
             break
@@ -273,7 +284,7 @@ def check_preamble(body: list[Paragraph], report: Report) -> None:
     """Căn cứ lines of a Quyết định: italic, ';' after each, '.' after the last."""
     lines: list[Paragraph] = []
     for p in body:  # the preamble opens the body; a later "Căn cứ ..." is ordinary text
-        if not flat(p.text).startswith(PREAMBLE_OPENINGS):
+        if not opens_with(p.text, PREAMBLE_OPENINGS):
             break
         lines.append(p)
     for n, p in enumerate(lines):
@@ -282,7 +293,7 @@ def check_preamble(body: list[Paragraph], report: Report) -> None:
             report.add("can_cu.italic", p.where, msg("not_italic"), msg("italic"))
         end = "." if n == len(lines) - 1 else ";"
         # Many offices close "Xét đề nghị của ...," with a comma before QUYẾT ĐỊNH:.
-        proposal_comma = end == "." and text.startswith(PROPOSAL_OPENINGS) and text.endswith(",")
+        proposal_comma = end == "." and opens_with(text, PROPOSAL_OPENINGS) and text.endswith(",")
         if not text.endswith(end) and not proposal_comma:
             found = msg("line_end", text=line_end(text))
             report.add("can_cu.punctuation", p.where, found, literal(end))
