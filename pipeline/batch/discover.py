@@ -18,6 +18,7 @@ from pipeline.workspace.config import CONFIG_FILE, DATA_DIR
 
 if TYPE_CHECKING:
     from pipeline.load.contract import LoadedDocument
+    from pipeline.render.compose import TemplateLibrary
 
 MANIFEST = "manifest.json"
 
@@ -55,17 +56,32 @@ def named_documents(inputs: list[Path], command: str = "check") -> list[Path]:
     """The data files `vanthu check` takes: a file as named, a folder for every document in it
     (a workspace's folder for its data folder, as `vanthu build` takes it), none for every
     document of the working folder's workspace. Found files are named as a user reads them
-    (relative to the working folder), each once."""
-    if not inputs:
-        return [Path(shown(p)) for p in find_inputs(*workspace_of(None), command=command)]
+    (relative to the working folder), each once. A workspace's templates folder that cannot
+    be listed is said once, before any of them is checked (refuse_unlisted_templates)."""
     found: list[Path] = []
+    if not inputs:
+        found = [Path(shown(p)) for p in find_inputs(*workspace_of(None), command=command)]
     for path in inputs:
         if named_folder(path):
             workspace, folder = workspace_of(path)
             found.extend(Path(shown(p)) for p in find_inputs(workspace, folder, command=command))
         else:
             found.append(path)
-    return list(dict.fromkeys(found))
+    documents = list(dict.fromkeys(found))
+    refuse_unlisted_templates(documents)
+    return documents
+
+
+def refuse_unlisted_templates(documents: list[Path]) -> None:
+    """The templates of each workspace holding one of `documents` looked up once, so that a
+    templates folder of its own (mau/, mau/khoi/) that cannot be listed is said once, as `vanthu
+    build` says it (TemplateError), not once for each of its documents, every one of which it
+    fails: the same line a thousand times."""
+    libraries: dict[Path, TemplateLibrary] = {}
+    for folder in dict.fromkeys(path.parent for path in documents):
+        workspace = Workspace.containing(folder)
+        if workspace.root not in libraries:
+            libraries[workspace.root] = workspace.templates
 
 
 def not_a_workspace(folder: Path, command: str) -> InputError:

@@ -24,14 +24,13 @@ next build: manifest.record_entries).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.batch.discover import Layout
 from pipeline.batch.freshness import drop_unneeded_copy
-from pipeline.batch.manifest import present_sha256
+from pipeline.batch.manifest import output_entries, present_sha256
 from pipeline.batch.recorded import Recorded
 from pipeline.i18n import t
 from pipeline.render.output import ReadReason, keep_edited_copy
@@ -80,13 +79,11 @@ class LostManifests:
     def _held_outputs(self, year: str, folder: Path) -> bool:
         """Whether `folder`, a year's without a manifest, held any output when this build came
         to it (asked before the first of its outputs is put in place; the files it staged there
-        are hidden): one listing per year, not a look-up per document of a new year."""
+        are hidden): one listing per year, not a look-up per document of a new year.
+        UnlistedFolder when it cannot be listed: never taken for empty, which would let its
+        outputs be written over, edits and all, with no copy kept."""
         if year not in self._held:
-            try:
-                with os.scandir(folder) as listing:
-                    self._held[year] = any(not e.name.startswith(".") for e in listing)
-            except OSError:
-                self._held[year] = False
+            self._held[year] = any(not e.name.startswith(".") for e in output_entries(folder))
         return self._held[year]
 
     def unvouched(
@@ -97,7 +94,9 @@ class LostManifests:
         to `sha256`), and with `with_pdf` its PDF, would write over without knowing them for
         vanthu's own: those to keep a copy of first. None when the output's manifest is as it
         should be: what it records (or does not) is the rule then. `file_hash`: a file's hash as
-        it is now, None when it is not there."""
+        it is now, None when it is not there. UnlistedFolder (an UnreadableFile: the build fails
+        the document, render writes nothing) when the output's folder, its manifest missing,
+        cannot be listed."""
         year = output_name.split("/", 1)[0]  # as write_manifests files an entry
         manifest = self.recorded.manifests.get(year)
         if manifest is not None and not manifest.damaged:

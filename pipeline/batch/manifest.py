@@ -22,7 +22,7 @@ from pipeline import __version__
 from pipeline.batch.old_pdf import OldPdf, old_pdf
 from pipeline.errors import RenderError
 from pipeline.golden_book import Given
-from pipeline.paths import shown
+from pipeline.paths import folder_entries, shown
 from pipeline.pickled import by_arguments
 from pipeline.render.output import ReadReason, commit, stage
 
@@ -86,6 +86,30 @@ class UnreadableFile(RenderError):
         self.path = Path(path)
         self.reason = ReadReason(exc)
         super().__init__("build.output_unreadable", file=shown(self.path), reason=self.reason)
+
+
+class UnlistedFolder(UnreadableFile):
+    """A folder of outputs that cannot be listed (no permission to read it): which files it
+    holds, and whether any was edited by hand, is not known. It is never taken for empty: the
+    document that would write there fails, naming the folder (as for an UnreadableFile), and no
+    manifest is made that leaves its files out."""
+
+    def __init__(self, folder: Path | str, exc: OSError) -> None:
+        from pipeline.load.locations import folder_reason  # for a folder that could not be read
+
+        self.path = Path(folder)
+        self.reason = ReadReason(exc)
+        RenderError.__init__(self, "build.output_folder_unreadable", folder=shown(self.path),
+                             reason=folder_reason(exc))  # fmt: skip
+
+
+def output_entries(folder: Path | str) -> list[os.DirEntry[str]]:
+    """The entries of a folder of outputs (paths.folder_entries: none when it is gone);
+    UnlistedFolder when it is there but cannot be listed."""
+    try:
+        return folder_entries(folder)
+    except OSError as exc:
+        raise UnlistedFolder(folder, exc) from None
 
 
 def file_sha256(path: Path) -> str:
@@ -319,7 +343,8 @@ def record_entries(
     is one missing while its folder holds outputs these entries do not name: made with these
     alone, it would tell the next build that no other file there is vanthu's, which then
     writes over them, edits and all, without the copy it keeps of each file that differs
-    when it finds the manifest missing (batch.lost_manifest)."""
+    when it finds the manifest missing (batch.lost_manifest). UnlistedFolder, nothing written,
+    when whether it holds others cannot be told (a folder there that cannot be listed)."""
     if not entries:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -342,17 +367,23 @@ def record_entries(
 def holds_others(folder: Path, entries: Iterable[Entry], output_dir: Path) -> bool:
     """Whether `folder` (below `output_dir`, a year's) holds a file, at any depth, that none
     of `entries` names as its output or PDF (hidden ones aside: vanthu's own, as a staged file
-    or the hash cache)."""
+    or the hash cache). UnlistedFolder when a folder there cannot be listed: what it holds is
+    not known, and a manifest made without it would vouch for none of its files."""
     named: set[Path] = set()
     for entry in entries:
         named.add(output_dir / entry.output)
         if entry.pdf is not None:
             named.add(output_dir / entry.pdf)
-    for parent, folders, files in os.walk(folder):
-        folders[:] = [name for name in folders if not name.startswith(".")]
-        base = Path(parent)
-        if any(not name.startswith(".") and base / name not in named for name in files):
-            return True
+    folders = [folder]
+    while folders:
+        for found in output_entries(folders.pop()):
+            if found.name.startswith("."):
+                continue
+            if found.is_dir():  # as os.walk: a link to a folder is neither walked nor a file
+                if not found.is_symlink():
+                    folders.append(Path(found.path))
+            elif Path(found.path) not in named:
+                return True
     return False
 
 

@@ -8,9 +8,8 @@ from typing import TYPE_CHECKING
 
 from pipeline import __version__
 from pipeline.batch.discover import MANIFEST, Layout
-from pipeline.batch.manifest import Entry, Manifest
+from pipeline.batch.manifest import Entry, Manifest, UnlistedFolder, output_entries
 from pipeline.errors import VanthuError
-from pipeline.render.output import folder_error
 
 if TYPE_CHECKING:
     from pipeline.workspace import Workspace
@@ -26,13 +25,12 @@ class Recorded:
     @classmethod
     def read(cls, layout: Layout) -> Recorded:
         recorded = cls()
-        paths = [layout.output_dir / MANIFEST, *sorted(layout.output_dir.glob(f"*/{MANIFEST}"))]
-        for path in paths:
+        for path in manifest_paths(layout.output_dir):
             year = None if path.parent == layout.output_dir else path.parent.name
             try:
                 there = path.is_file()
-            except OSError as exc:  # outputs/ this user may not enter: is_file raises
-                raise folder_error(path.parent, exc) from None
+            except OSError as exc:  # a folder this user may not enter: is_file raises
+                raise UnlistedFolder(path.parent, exc) from None
             if not there:
                 continue
             manifest = Manifest.read(path, year)
@@ -73,6 +71,15 @@ class Recorded:
     def names_under(self, prefix: str) -> bool:
         """Whether any manifest (of any vanthu version) records an input named below `prefix`."""
         return any(name.startswith(prefix) for m in self.manifests.values() for name in m.entries)
+
+
+def manifest_paths(output_dir: Path) -> list[Path]:
+    """The manifests an output folder may hold: its own, then each year folder's (there or
+    not), by year. UnlistedFolder when it cannot be listed: pathlib's glob takes such a folder
+    for one without manifests, and what they record (the numbers, the outputs edited by hand)
+    was then unknown to every command without a word."""
+    years = sorted(entry.name for entry in output_entries(output_dir) if entry.is_dir())
+    return [output_dir / MANIFEST, *(output_dir / year / MANIFEST for year in years)]
 
 
 def written_of(

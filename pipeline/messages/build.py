@@ -619,4 +619,14 @@ MESSAGES = {
         "so_van_ban in vanthu.yaml, with its password) and void it there: {command} --ly-do "
         "\"...\" (adding --day when the number is of a separate sequence)",
     },
+    # s52, listing errors: a folder of outputs that cannot be listed
+    # (batch.manifest.UnlistedFolder), never taken for empty.
+    "build.output_folder_unreadable": {
+        "vi": "không đọc được thư mục kết quả {folder} ({reason}), nên không biết trong đó có "
+        "những tệp nào, tệp nào đã bị sửa tay: vanthu không coi thư mục là trống, không ghi đè "
+        "hay xóa tệp nào trong đó; hãy cho quyền đọc thư mục rồi chạy lại",
+        "en": "the output folder {folder} could not be read ({reason}), so which files it holds, "
+        "and which were edited by hand, is not known: vanthu does not take it for empty and "
+        "writes over or removes none of its files; allow reading the folder, then run again",
+    },
 }
