@@ -12,6 +12,7 @@ from pipeline.batch.builder import build
 from pipeline.batch.discover import workspace_of
 from pipeline.batch.progress import print_report
 from pipeline.batch.supervise import stop_on_signals
+from pipeline.cli_paths import command_line_path
 from pipeline.i18n import t
 
 if TYPE_CHECKING:
@@ -25,14 +26,14 @@ if TYPE_CHECKING:
     "input_dir",
     required=False,
     default=None,
-    type=click.Path(file_okay=False, readable=False, path_type=Path),
+    type=command_line_path(file_okay=False),
 )
 @click.option(
     "-o",
     "--output",
     "output_dir",
     default=None,
-    type=click.Path(file_okay=False, readable=False, path_type=Path),
+    type=command_line_path(file_okay=False),
     help="Thư mục kết quả (mặc định: outputs/ của thư mục làm việc); mỗi năm một thư mục con.",
 )
 @click.option(
