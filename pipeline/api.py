@@ -75,6 +75,7 @@ from pipeline.render.structure import whole_list_warning
 from pipeline.render.styles import StyleSheet
 from pipeline.render_record import RenderRecord
 from pipeline.template_tools.verdict import template_warnings
+from pipeline.text.listing import first_named
 from pipeline.workspace import Workspace
 from pipeline.workspace.core import as_path
 from pipeline.workspace.lock import workspace_lock
@@ -1052,6 +1053,34 @@ def failed_because(path: Path, error: VanthuError) -> str:
     if file is not None and os.path.realpath(file) == os.path.realpath(path):
         return error.message()
     return f"{shown(path)}: {error.message()}"
+
+
+# How many documents a problem they share names (failure_lines): a few, then "…".
+_SHARED_NAMED = 3
+
+
+def failure_lines(errors: Sequence[tuple[Path, VanthuError]]) -> list[str]:
+    """The failed checks, one line each (failed_because), except that a problem several
+    documents share word for word (an unreadable outputs/ or agency profile, a templates folder
+    that cannot be listed) is said once, with how many documents it failed and the first of
+    them, as build says a folder that cannot take its outputs: not the same line a thousand
+    times."""
+    shared: dict[str, list[Path]] = {}
+    for path, error in errors:
+        shared.setdefault(error.message(), []).append(path)
+    lines = []
+    for path, error in errors:
+        paths = shared.get(error.message())
+        if paths is None:
+            continue  # said with the first document it failed
+        if len(paths) == 1:
+            lines.append(failed_because(path, error))
+        else:
+            named = first_named([shown(p) for p in paths], _SHARED_NAMED)
+            lines.append(t("cli.failed_for", count=len(paths), documents=named,
+                           error=error.message()))  # fmt: skip
+        del shared[error.message()]
+    return lines
 
 
 def check(paths: list[Path], templates: str | os.PathLike[str] | None = None) -> CheckReport:

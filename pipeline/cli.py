@@ -237,7 +237,7 @@ def check(ctx: click.Context, inputs: tuple[Path, ...]) -> None:
     """Kiểm tra dữ liệu, không ghi tệp nào: các tệp, thư mục làm việc hay thư mục dữ liệu được
     chỉ (mặc định: mọi văn bản của thư mục làm việc)."""
     from pipeline.api import check as check_inputs
-    from pipeline.api import failed_because
+    from pipeline.api import failure_lines
     from pipeline.batch.discover import named_documents
 
     # As `vanthu build`: a folder stands for its documents (a workspace's for its data folder's);
@@ -249,8 +249,8 @@ def check(ctx: click.Context, inputs: tuple[Path, ...]) -> None:
     report = check_inputs(paths, templates=ctx.obj["templates"])
     for document in report.valid:
         click.echo(t("cli.valid", input=document.path))
-    for path, error in report.errors:
-        click.echo(f"{t('common.error')}: {failed_because(path, error)}", err=True)
+    for line in failure_lines(report.errors):
+        click.echo(f"{t('common.error')}: {line}", err=True)
     for warning in report.warnings:
         click.echo(f"{t('build.warning')}: {warning}", err=True)
     if report.errors:

@@ -183,3 +183,24 @@ def test_a_year_folder_of_outputs_that_cannot_be_read_is_said(built: Path, tmp_p
         assert ran.returncode == 1, (ran.args, said)
         assert UNLISTED_EN in said, (ran.args, said)
     assert not elsewhere.exists()
+
+
+# 5. A problem every document shares, said once by check ---------------------------------------
+
+
+def test_check_says_a_problem_its_documents_share_once(built: Path, tmp_path: Path) -> None:
+    """An unreadable outputs/ (whose manifests hold the numbers check compares) failed every
+    document with the same words: check said them once a document, a line for each of the
+    office's eight documents. Now one line, with how many documents it failed and the first
+    of them."""
+    office = tmp_path / "office"
+    shutil.copytree(built, office)
+    (office / "outputs").chmod(0)
+    try:
+        ran = vanthu(office, "--lang", "vi", "check")
+    finally:
+        (office / "outputs").chmod(0o755)
+    assert ran.returncode == 1, ran.stderr
+    (line,) = ran.stderr.splitlines()
+    assert line.startswith("Lỗi: 8 văn bản (inputs/2016/qd-bang-khen-thu-tuong.yaml, "), line
+    assert "không đọc được thư mục kết quả outputs (" in line, line

@@ -16,6 +16,11 @@ MESSAGES = {
     "cli.stopped": {"vi": "Đã dừng", "en": "Stopped"},
     "cli.rendered": {"vi": "Đã dựng {input} → {output}", "en": "Rendered {input} → {output}"},
     "cli.valid": {"vi": "Hợp lệ: {input}", "en": "Valid: {input}"},
+    # One problem several documents share word for word (api.failure_lines).
+    "cli.failed_for": {
+        "vi": "{count} văn bản ({documents}): {error}",
+        "en": "{count} documents ({documents}): {error}",
+    },
     "cli.nothing_to_check": {
         "vi": "Không có văn bản nào để kiểm tra (không tìm thấy tệp .yaml).",
         "en": "Nothing to check (no .yaml file found).",
