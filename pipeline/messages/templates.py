@@ -746,4 +746,26 @@ MESSAGES = {
         "en": "the template file could not be read ({reason}); close the file or allow reading "
         "it, then run again",
     },
+    # s52 template values: a property value Word writes as a number that is none (<w:sz
+    # w:val="x"/>), refused where the template is read (render.structure.number_faults).
+    "tpl.not_a_number": {
+        "vi": "{what}: {element} có {attribute}=“{value}”, không phải một số; Word luôn ghi số "
+        "ở đây nên tệp đã bị sửa tay hoặc bằng một công cụ khác. Hãy sửa giá trị đó thành số "
+        "(hoặc đặt lại {what} trong Word rồi lưu mẫu)",
+        "en": "{what}: {element} has {attribute}=“{value}”, which is not a number; Word always "
+        "writes a number there, so the file was edited by hand or by another tool. Change that "
+        "value to a number (or set the {what} again in Word and save the template)",
+    },
+    "tpl.number.sz": {"vi": "cỡ chữ", "en": "font size"},
+    "tpl.number.ind": {"vi": "thụt lề", "en": "indentation"},
+    "tpl.number.spacing": {"vi": "khoảng cách đoạn", "en": "paragraph spacing"},
+    "tpl.number.framePr": {"vi": "vị trí khung (frame)", "en": "frame position"},
+    "tpl.number.ilvl": {"vi": "cấp danh sách", "en": "list level"},
+    "tpl.number.pgSz": {"vi": "khổ giấy", "en": "paper size"},
+    "tpl.number.pgMar": {"vi": "lề trang", "en": "page margins"},
+    "tpl.number_defaults": {
+        "vi": "định dạng mặc định của tệp (docDefaults)",
+        "en": "the file's default formatting (docDefaults)",
+    },
+    "tpl.number_part": {"vi": "phần {part} của tệp", "en": "part {part} of the file"},
 }

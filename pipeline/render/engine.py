@@ -66,6 +66,7 @@ from pipeline.render.package import DOCUMENT_PART
 from pipeline.render.structure import (
     Found,
     form_faults,
+    number_faults,
     package_faults,
     reads_continued,
     recipients_as_printed,
@@ -620,13 +621,15 @@ class Engine:
         self._blocks_ready = True
 
     def _refuse_faults(self, name: str, file: str) -> None:
-        """TemplateError for the first tag mistake of template file `file` (template `name`
-        itself or one of its blocks) that would break or empty the output, a paragraph style the
-        frame lacks, a phôi field off the paper (render.structure; templates check says the
-        same), tracked changes or an embedded object in its body."""
+        """TemplateError for a property value of template file `file` (template `name` itself
+        or one of its blocks) that is no number (w:sz w:val="x"), the first tag mistake that
+        would break or empty the output, a paragraph style the frame lacks, a phôi field off the
+        paper (render.structure; templates check says the same), tracked changes or an embedded
+        object in its body."""
         try:
             faults = (
-                package_faults(self.library, file)
+                number_faults(self.library, file)
+                or package_faults(self.library, file)
                 or template_faults(self.library, file)
                 or style_faults(self.library, file)
                 or running_faults(self.library, file)
@@ -650,12 +653,15 @@ class Engine:
         )  # fmt: skip
 
     def _refuse_frame_faults(self, name: str) -> None:
-        """TemplateError for a tag in the frame's headers and footers, which every document
-        but a phôi (printed with its own, checked as its body is) is written with."""
+        """TemplateError for a property value of the frame that is no number, or a tag in its
+        headers and footers: every document but a phôi (printed with its own parts, checked as
+        its body is) is written with its parts."""
         if self.library.is_form(name):
             return
         if self._frame_faults is None:
-            self._frame_faults = running_faults(self.library, FRAME_NAME)
+            self._frame_faults = number_faults(self.library, FRAME_NAME) or running_faults(
+                self.library, FRAME_NAME
+            )
         _raise_first(name, self._frame_faults)
 
     def _located(self, name: str, source: str, exc: TemplateSyntaxError) -> TemplateError:

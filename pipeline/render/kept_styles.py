@@ -18,7 +18,11 @@ from typing import Any
 
 from lxml import etree
 
+from pipeline.errors import TemplateError
 from pipeline.render import styles as styles_module
+from pipeline.render.compose import FRAME_NAME, STYLES_PART
+from pipeline.render.locate import Place
+from pipeline.render.structure import value_fault
 from pipeline.render.styles import Frame, RunFormat, StyleSheet
 from pipeline.render.template_cache import cache_root, module_stamps, styles_answers
 
@@ -27,26 +31,45 @@ _FRAME = "__frame__"  # how a Frame is written among a style's paragraph propert
 
 def kept_styles(styles_xml: bytes) -> StyleSheet:
     """StyleSheet(styles_xml), its answers read from the cache when these styles were read
-    before, else worked out now (all of them: the sheet's every style) and kept."""
+    before, else worked out now (all of them: the sheet's every style) and kept. The frame's
+    styles are checked when they are read (checked): TemplateError for a value that is no
+    number, which no context is made with."""
     if cache_root() is None:  # nothing is kept: the styles are read, as they were
-        return StyleSheet(styles_xml)
-    text = styles_answers(_key(styles_xml), lambda: json.dumps(_answers(StyleSheet(styles_xml))))
+        return checked(StyleSheet(styles_xml))
+    text = styles_answers(
+        _key(styles_xml), lambda: json.dumps(_answers(checked(StyleSheet(styles_xml))))
+    )
     try:
         runs, props = _decoded(json.loads(text))
     except (ValueError, TypeError, KeyError):  # not what _answers writes: read the styles
-        return StyleSheet(styles_xml)
+        return checked(StyleSheet(styles_xml))
     return StyleSheet.answered(styles_xml, runs, props)
 
 
+def checked(sheet: StyleSheet) -> StyleSheet:
+    """`sheet`, the frame's styles; TemplateError naming khung.docx, the style, the attribute
+    and its value when a value of them is no number (<w:sz w:val="x"/>: a hand edit), which
+    every question about that style would fail on (render.structure.number_faults says the
+    same of the frame when a template is prepared)."""
+    found = value_fault(FRAME_NAME, STYLES_PART, sheet.root, Place(None))
+    if found is not None:
+        raise TemplateError(
+            found.key, template=f"{FRAME_NAME}.docx", where=found.where, **found.params
+        )
+    return sheet
+
+
 def _key(styles_xml: bytes) -> bytes:
-    code = "\0".join(module_stamps(Path(styles_module.__file__).parent, ["styles.py"]))
+    # This module's stamp too: what it keeps follows from the check above.
+    modules = ["styles.py", "kept_styles.py"]
+    code = "\0".join(module_stamps(Path(styles_module.__file__).parent, modules))
     return f"{code}\0{etree.LXML_VERSION}\0".encode() + hashlib.sha256(styles_xml).digest()
 
 
 def _answers(sheet: StyleSheet) -> list[list[Any]]:
     """[style id, its run, its paragraph properties] for no style and each of the sheet's
-    whose answers can be worked out: one that cannot (a size that is no number) is left to be
-    worked out when asked for, and to fail then, as it did."""
+    whose answers can be worked out (every value of a checked sheet is a number): one that
+    cannot is left to be worked out when asked for, and to fail then."""
     found = []
     for style_id in dict.fromkeys([None, *sheet.by_id]):
         try:

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from lxml import etree
 from markupsafe import Markup
 
-from pipeline.i18n import t
+from pipeline.i18n import current_language, t
 from pipeline.ooxml_names import MC_CLARK, PACKAGE_RELS_CLARK, R_CLARK, W_CLARK
 from pipeline.patterns import lazy
 from pipeline.render.compose import (
@@ -62,6 +62,7 @@ from pipeline.render.package import (
     relationships,
 )
 from pipeline.render.phrase import Phrase
+from pipeline.render.styles import bad_number
 from pipeline.rules.part_order import (
     ADDRESSED,
     ATTACHED,
@@ -260,7 +261,7 @@ class Found:
     name: str
     key: str
     params: dict[str, Any]
-    where: Place | None
+    where: Place | ValuePlace | None
 
 
 def template_faults(library: TemplateLibrary, name: str, named: bool = True) -> list[Found]:
@@ -884,6 +885,172 @@ def _is_form(library: TemplateLibrary, name: str) -> bool:
         return library.is_form(name)
     except Exception:  # noqa: BLE001 - a broken template is reported where it is read
         return False
+
+
+# --- property values that are no number ------------------------------------------------------
+
+NOT_A_NUMBER = "tpl.not_a_number"
+_NUMBERING_PART = "word/numbering.xml"
+_running_part = lazy(r"word/(?:header|footer)\d*\.xml")
+_OWN_PARTS = (_STYLES_PART, _NUMBERING_PART, DOCUMENT_PART)
+
+
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
+class ValuePlace:
+    """Where a property value stands in a template file: its style, paragraph, section or part
+    (`spot`: a Phrase or verify's Location, each says itself), after the file as Place names
+    it."""
+
+    spot: Any
+    file: Place
+
+    def describe(self, lang: str | None = None) -> str:
+        return ", ".join(p for p in (self.file.describe(lang), self.spot.describe(lang)) if p)
+
+    def __str__(self) -> str:
+        return self.describe(current_language())
+
+
+def number_faults(
+    library: TemplateLibrary, name: str, named: bool = True, whole: bool = False
+) -> list[Found]:
+    """The first property value of template file `name` that Word writes as a number and that
+    is none (<w:sz w:val="x"/>, <w:ind w:left="1.5cm"/>: a hand edit, another tool's), at its
+    style, paragraph or section: every reader of it fails (verify calls the file damaged) and
+    an output would carry it. Read in the parts documents are made of (a type's or a block's
+    body; every part of the frame and of a phôi); `whole`: in every part of any file, as
+    templates check reads them (through verify)."""
+    block = name.startswith(f"{BLOCKS_DIR}/")
+    own = whole or name == FRAME_NAME or (not block and _is_form(library, name))
+    shown = f"{name}.docx" if named and (block or name == FRAME_NAME) else ""
+    where = Place(None, shown, office_folder(library, name))
+    for part, xml in _number_parts(library, name, own):
+        try:
+            root = etree.fromstring(xml)
+        except etree.XMLSyntaxError:
+            continue  # a damaged part: said where it is read
+        found = value_fault(name, part, root, where)
+        if found is not None:
+            return [found]
+    return []
+
+
+def _number_parts(library: TemplateLibrary, name: str, own: bool) -> Iterator[tuple[str, bytes]]:
+    """(part, XML) of template file `name` whose values are read: its body, or with `own` its
+    styles, numbering, body, headers and footers."""
+    if not own:
+        xml = library.stored_document_xml(name)
+        if xml is not None:
+            yield DOCUMENT_PART, xml.encode("utf-8")
+        return
+    package = library.frame if name == FRAME_NAME else library.package(name)
+    for part in sorted(package.parts):
+        if part in _OWN_PARTS or _running_part().fullmatch(part):
+            yield part, package.parts[part]
+
+
+def value_fault(name: str, part: str, root: etree._Element, where: Place) -> Found | None:
+    """The Found of number_faults in part `part` (its parsed `root`) of template file `name`,
+    said at `where` (the file) and the value's place in the part; None when every value is a
+    number."""
+    bad = bad_number(root)
+    if bad is None:
+        return None
+    params = {
+        "element": bad.tag, "attribute": f"w:{bad.attribute}", "value": _shown(bad.value),
+        "what": Phrase(f"tpl.number.{etree.QName(bad.element).localname}"),
+    }  # fmt: skip
+    spot = _value_spot(part, root, bad.element)
+    return Found(name, NOT_A_NUMBER, params, ValuePlace(spot, where))
+
+
+def _value_spot(part: str, root: etree._Element, element: etree._Element) -> Any:
+    """Where `element` stands in its part, as a maintainer finds it in Word: the style (or the
+    file's defaults) of styles.xml, the paragraph or section of the body, the paragraph of a
+    header or footer; else the part."""
+    if part == _STYLES_PART:
+        style = next(element.iterancestors(f"{W_CLARK}style"), None)
+        if style is not None:
+            return Phrase("tpl.style_where", style=style.get(f"{W_CLARK}styleId") or "")
+        if next(element.iterancestors(f"{W_CLARK}docDefaults"), None) is not None:
+            return Phrase("tpl.number_defaults")
+    spot = None
+    if part == DOCUMENT_PART:
+        spot = _body_spot(root, element)
+    elif _running_part().fullmatch(part):
+        spot = _running_spot(part, root, element)
+    return spot if spot is not None else Phrase("tpl.number_part", part=part)
+
+
+def _body_spot(root: etree._Element, element: etree._Element) -> Any:
+    """The section (a page size or margin) or the paragraph of a body holding `element`,
+    numbered as verify numbers them; None when neither."""
+    from pipeline.verify.report import Location  # only for a value refused
+
+    sect = f"{W_CLARK}sectPr"
+    sections = list(root.iter(sect))
+    section = element if element.tag == sect else next(element.iterancestors(sect), None)
+    if section is not None:
+        return Location("section", section=sections.index(section) + 1)
+    body = root.find(f"{W_CLARK}body")
+    places = _paragraph_places(body) if body is not None else {}
+    return next((places[e] for e in (element, *element.iterancestors()) if e in places), None)
+
+
+def _paragraph_places(body: etree._Element) -> dict[Any, Any]:
+    """Each paragraph of a body at its verify Location (its number, or its table, row, cell and
+    number in the cell) with its first words (the keys keep lxml's proxies alive)."""
+    from pipeline.verify.ooxml import block_elements, children
+    from pipeline.verify.report import Location
+
+    places: dict[Any, Any] = {}
+    tables = 0
+
+    def table(element: etree._Element) -> None:
+        nonlocal tables
+        tables += 1
+        number = tables
+        for row, tr in enumerate(children(element, "w:tr"), start=1):
+            for column, tc in enumerate(children(tr, "w:tc"), start=1):
+                paragraphs = 0
+                for child in block_elements(tc):
+                    if child.tag == f"{W_CLARK}tbl":
+                        table(child)
+                        continue
+                    paragraphs += 1
+                    where = Location("cell", table=number, row=row, column=column,
+                                     paragraph=paragraphs)  # fmt: skip
+                    places[child] = where.with_excerpt(_text_of(child))
+
+    paragraphs = 0
+    for child in block_elements(body):
+        if child.tag == f"{W_CLARK}tbl":
+            table(child)
+            continue
+        paragraphs += 1
+        places[child] = Location("paragraph", paragraph=paragraphs).with_excerpt(_text_of(child))
+    return places
+
+
+def _running_spot(part: str, root: etree._Element, element: etree._Element) -> Any:
+    """The paragraph of header or footer `part` holding `element`, numbered as verify numbers
+    it (a text box's is the paragraph anchoring it); None when none does."""
+    from pipeline.verify.report import Location  # only for a value refused
+
+    number = 0
+    for paragraph in root.iter(f"{W_CLARK}p"):
+        if any(a.tag in _IN_TEXT_BOX for a in paragraph.iterancestors()):
+            continue
+        number += 1
+        if paragraph is element or paragraph in element.iterancestors():
+            where = Location("part", part=part.rsplit("/", 1)[-1], paragraph=number)
+            return where.with_excerpt(_text_of(paragraph))
+    return None
+
+
+def _text_of(paragraph: etree._Element) -> str:
+    return "".join(t.text or "" for t in paragraph.iter(f"{W_CLARK}t"))
 
 
 # Rules of a phôi that make its printed batch unusable (a field off the paper): render refuses the

@@ -6,7 +6,7 @@ size, weight and font of every run, resolved through styles as Word does).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -45,12 +45,85 @@ class Frame:
     exact: bool
 
 
+def whole(value: str) -> int:
+    """A whole number as Word writes it (w:sz's half-points, a list level)."""
+    return int(value)
+
+
+def twips(value: str) -> int:
+    """A length in twips as Word writes it; a decimal point, which other programs may write,
+    is read too."""
+    return int(float(value))
+
+
+# Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
+@dataclass(frozen=True, eq=False, repr=False)
+class _Numbers:
+    """Attributes of an element read as numbers, each with `read`; `blank`: an empty value is
+    read as none (left out, as a missing one), not as a number."""
+
+    names: tuple[str, ...]
+    read: Callable[[str], int]
+    blank: bool = False
+
+
+_INDENTS = ("left", "start", "right", "end", "firstLine", "hanging")
+_INDENT_CHARS = ("firstLineChars", "hangingChars")
+_SPACINGS = ("before", "after", "line")
+_FRAME_SIDES = ("x", "y", "w", "h")
+_MARGINS = ("top", "right", "bottom", "left", "header", "footer", "gutter")
+# Every property value read as a number, here (and so by verify, through this sheet) or from a
+# section (the page size and margins the frame gives every document), by element. Word writes
+# each as a number; one that is none (a hand edit: w:sz w:val="x") is found by bad_number.
+NUMBERS: dict[str, tuple[_Numbers, ...]] = {
+    w("sz"): (_Numbers(("val",), whole, blank=True),),
+    w("ind"): (_Numbers(_INDENTS, twips), _Numbers(_INDENT_CHARS, whole)),
+    w("spacing"): (_Numbers(_SPACINGS, twips),),
+    w("framePr"): (_Numbers(_FRAME_SIDES, twips, blank=True),),
+    w("ilvl"): (_Numbers(("val",), whole, blank=True),),
+    w("pgSz"): (_Numbers(("w", "h"), twips),),
+    w("pgMar"): (_Numbers(_MARGINS, twips),),
+}
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class BadNumber:
+    """A property value Word writes as a number that is none: the element holding it, the
+    attribute (its local name, "val") and the value as written."""
+
+    element: etree._Element
+    attribute: str
+    value: str
+
+    @property
+    def tag(self) -> str:
+        """The element's name as written in the XML ("w:sz")."""
+        return f"w:{etree.QName(self.element).localname}"
+
+
+def bad_number(root: etree._Element) -> BadNumber | None:
+    """The first value under `root` (a part's root element) that NUMBERS reads and cannot: the
+    readers below would raise ValueError (OverflowError for "1e999") for it, which verify says
+    as a damaged file and a template is refused for."""
+    for element in root.iter(*NUMBERS):
+        for numbers in NUMBERS[element.tag]:
+            for name in numbers.names:
+                value = element.get(w(name))
+                if value is None or (numbers.blank and not value):
+                    continue
+                try:
+                    numbers.read(value)
+                except (ValueError, OverflowError):
+                    return BadNumber(element, name, value)
+    return None
+
+
 def frame_of(element: etree._Element) -> Frame:
     """The Frame a w:framePr element describes (Word's defaults where an attribute is left out)."""
 
     def number(name: str) -> int:
         value = element.get(w(name))
-        return int(float(value)) if value not in (None, "") else 0
+        return twips(value) if value not in (None, "") else 0
 
     return Frame(
         x=number("x"),
@@ -139,9 +212,9 @@ class StyleSheet:
         # refused: a document or template holding one is read, rendered and checked (render,
         # templates check and verify share this). A value that is no number ("x", "14pt")
         # still raises ValueError: verify refuses that file as damaged inside, as every number
-        # that is none.
+        # that is none; a template holding one is refused when it is loaded (bad_number).
         if half_points:
-            props["size"] = int(half_points) / 2
+            props["size"] = whole(half_points) / 2
         for key, tag in (("bold", "b"), ("italic", "i"), ("caps", "caps")):
             value = _on(rpr.find(f"w:{tag}", NS))
             if value is not None:
@@ -204,23 +277,23 @@ class StyleSheet:
             ):
                 for name in names:
                     if ind.get(w(name)) is not None:
-                        props[key] = int(float(ind.get(w(name))))
+                        props[key] = twips(ind.get(w(name)))
                         break
             if ind.get(w("hanging")) is not None:
-                props["first_line"] = -int(float(ind.get(w("hanging"))))
+                props["first_line"] = -twips(ind.get(w("hanging")))
             if ind.get(w("firstLineChars")) is not None:
-                props["first_line_chars"] = int(ind.get(w("firstLineChars")))
+                props["first_line_chars"] = whole(ind.get(w("firstLineChars")))
             if ind.get(w("hangingChars")) is not None:
-                props["first_line_chars"] = -int(ind.get(w("hangingChars")))
+                props["first_line_chars"] = -whole(ind.get(w("hangingChars")))
         spacing = ppr.find("w:spacing", NS)
         if spacing is not None:
             for key in ("before", "after"):
                 if spacing.get(w(f"{key}Autospacing")) in ("1", "true", "on"):
                     props[key] = 280  # Word's automatic spacing is 14 pt
                 elif spacing.get(w(key)) is not None:
-                    props[key] = int(float(spacing.get(w(key))))
+                    props[key] = twips(spacing.get(w(key)))
             if spacing.get(w("line")) is not None:
-                props["line"] = int(float(spacing.get(w("line"))))
+                props["line"] = twips(spacing.get(w("line")))
                 props["line_rule"] = spacing.get(w("lineRule")) or "auto"
         contextual = _on(ppr.find("w:contextualSpacing", NS))
         if contextual is not None:
@@ -245,7 +318,7 @@ class StyleSheet:
             if num_id is not None:
                 props["num_id"] = num_id.get(w("val"))
             if level is not None:
-                props["num_level"] = int(level.get(w("val")) or 0)
+                props["num_level"] = whole(level.get(w("val")) or "0")
         return props
 
     @cached_property

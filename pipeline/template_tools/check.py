@@ -58,6 +58,7 @@ from pipeline.render.structure import (
     binds_recipients_only,
     continued_beside_signature,
     form_width_faults,
+    number_faults,
     package_faults,
     paragraph_style_ids,
     part_order_faults,
@@ -1283,6 +1284,13 @@ def check_templates(
     blocks = sorted(library.block_sources)  # reading them finds the unreadable ones
     wanted = names or [*library.type_names(), *blocks, *sorted(library.unreadable), FRAME_NAME]
     unused = {library.relative_name(path)[:-5]: close for path, close in library.unmatched()}
+    broken = not_numbers(library, [n for n in wanted if n not in unused])
+    if any(name == FRAME_NAME or name.startswith(BLOCKS_DIR) for name in broken):
+        # Every template prints with the frame and its blocks: none is judged with a value
+        # that every reader fails on (verify would call each file damaged).
+        report.checked = list(wanted)
+        report.problems = list(broken.values())
+        return report
     # The frame's styles, judged once at khung.docx, are those every other template's
     # paragraphs print with (printed_styles), its faults mended there.
     try:
@@ -1300,6 +1308,9 @@ def check_templates(
         if name in library.unreadable:
             reason = library.unreadable[name].params.get("reason", "")
             report.problems.append(Problem(name, "", "tpl.unreadable", {"reason": reason}))
+            continue
+        if name in broken:  # its other checks read the value too
+            report.problems.append(broken[name])
             continue
         try:
             paragraphs = paragraphs_of(path)
@@ -1385,6 +1396,35 @@ def check_templates(
     if not names:
         report.problems += not_docx(library)
     return report
+
+
+def not_numbers(library: TemplateLibrary, wanted: list[str]) -> dict[str, Problem]:
+    """The first property value that is no number (render.structure.number_faults: render
+    refuses it with the same message) of each of the `wanted` files, the frame and the blocks
+    the wanted types include, read in every part (verify reads them all), by file."""
+    files = [*wanted, FRAME_NAME]
+    for name in wanted:
+        if name in library.type_names():
+            files += _included(library, name)
+    found: dict[str, Problem] = {}
+    for name in dict.fromkeys(files):
+        if name in library.unreadable:
+            continue  # said as such
+        try:
+            faults = number_faults(library, name, named=False, whole=True)
+        except VanthuError:
+            continue  # a file that cannot be read: said where it is read
+        for problem in _problems(name, faults):
+            found[name] = problem
+    return found
+
+
+def _included(library: TemplateLibrary, name: str) -> list[str]:
+    """The blocks type `name` includes; none when it cannot be read (said where it is read)."""
+    try:
+        return library.included_blocks(name)
+    except VanthuError:
+        return []
 
 
 def not_docx(library: TemplateLibrary) -> list[Problem]:

@@ -9,15 +9,17 @@ from pipeline.context.common import profile_warnings
 from pipeline.errors import VanthuError
 from pipeline.load.contract import LoadedDocument
 from pipeline.render.compose import TemplateLibrary
+from pipeline.render.kept_styles import kept_styles
 from pipeline.render.styles import StyleSheet
 from pipeline.workspace.core import Workspace
 
 
 def workspace_styles(workspace: Workspace) -> StyleSheet:
-    """The styles of the workspace's frame (its own templates first); the built-in frame's when
-    its templates cannot be read (templates check says why)."""
+    """The styles of the workspace's frame (its own templates first), checked as render reads
+    them (kept_styles); the built-in frame's when its templates cannot be read or its styles
+    hold a value that is no number (templates check says why)."""
     try:
-        return StyleSheet(workspace.templates.frame.parts["word/styles.xml"])
+        return kept_styles(workspace.templates.frame.parts["word/styles.xml"])
     except VanthuError:
         return StyleSheet(TemplateLibrary([]).frame.parts["word/styles.xml"])
 
