@@ -58,7 +58,7 @@ from pipeline.text.misread import (
     reading_quality,
 )
 from pipeline.text.normalize import nfc
-from pipeline.text.syllables import WORD, is_common, is_syllable
+from pipeline.text.syllables import WORD, is_common, is_name_syllable, is_syllable
 from pipeline.text.syllables import is_vietnamese_syllable as is_vietnamese_syllable  # re-exported
 
 # How much of a file is enough to judge its encoding.
@@ -326,7 +326,7 @@ def _vietnamese_only_part(part: str) -> bool:
     """_has_vietnamese_only_syllable of text without a space (NFC)."""
     for match in WORD.finditer(part):
         lower = match[0].lower()
-        if max(lower) > "\xff" and is_syllable(lower):
+        if max(lower) > "\xff" and is_name_syllable(lower):
             return True
     return False
 
@@ -452,7 +452,7 @@ def _reading_rank(reading: str) -> tuple[int, int]:
     syllables = common = 0
     for word in WORD.findall(nfc(reading)):
         lower = word.lower()
-        if is_syllable(lower) and (word.isupper() or word[1:] == lower[1:]):
+        if is_name_syllable(lower) and (word.isupper() or word[1:] == lower[1:]):
             syllables += 1
             common += is_common(lower)
     return syllables, common
@@ -520,6 +520,13 @@ def _merged_words(text: str) -> int:
 # (_spelt_only_in), the text is a name's words (_corroborated), or it is written as no
 # Vietnamese word is ("Hïng": no Vietnamese keyboard types an ï) and the whole text reads as
 # Vietnamese in its code ("Phan Hïng" is TCVN3 "Phan Hùng": _written_as_no_vietnamese).
+#
+# The names of the Central Highlands and of other minority peoples ("Đắk Lắk", "Krông Pắc", "Ea
+# H'leo", "Niê Kdăm") are written with Vietnamese letters in shapes no Vietnamese syllable has:
+# their syllables (is_name_syllable) count as words, as typed and once decoded, and the capital
+# and apostrophe before one ("H'", "M'") as none (_name_prefix). A name's shapes are looser than
+# a syllable's, so its reading alone is evidence only with TCVN3's symbols in it ("Kr«ng",
+# _STRONG) or spelt as only its code explains (VNI "Kroâng"), never by its letters alone.
 
 _UNICODE, _FOREIGN, _OTHER, _WEAK, _STRONG = range(5)
 # Units whose micro sign is TCVN3's "à": "10 µm" must not read as "10 àm".
@@ -560,16 +567,28 @@ def _lone_symbols() -> re.Pattern[str]:
 
 @lru_cache(maxsize=8192)
 def _decoded_if_legacy(word: str, encoding: str) -> str | None:
-    """The word decoded, small, when it is a Vietnamese syllable then and was not before: no
-    syllable as typed, or one in a case no word is written in that decoding puts right ("TuÊn"
-    is TCVN3 "Tuấn", "AÙnh" VNI "Ánh": the code's small letters show as Latin-1 capitals)."""
+    """The word decoded, small, when it is a Vietnamese syllable then, or a name's ("§¾k" is
+    TCVN3 "đắk", "Kroâng" VNI "krông": is_name_syllable), and was not before: no such syllable
+    as typed, or one in a case no word is written in that decoding puts right ("TuÊn" is TCVN3
+    "Tuấn", "AÙnh" VNI "Ánh": the code's small letters show as Latin-1 capitals)."""
     typed, shown = nfc(word), nfc(decode_shown(word, encoding))
     lower, decoded = typed.lower(), shown.lower()
-    if decoded == lower or not is_syllable(decoded):
+    if decoded == lower or not is_name_syllable(decoded):
         return None
-    if not is_syllable(lower) or (_case_broken(typed) and not _case_broken(shown)):
+    if not is_name_syllable(lower) or (_case_broken(typed) and not _case_broken(shown)):
         return decoded
     return None
+
+
+# A consonant and apostrophe before a name's syllable: the "H'" of "Ea H'leo", "Cư M'gar".
+_APOSTROPHE_LETTER = re.compile(r"['’][^\W\d_]")
+
+
+def _name_prefix(text: str, match: re.Match[str]) -> bool:
+    """Whether the word `match` of `text` is the capital before an apostrophe that opens a
+    name's syllable ("Ea H'leo", "Cư M'gar", "Đắk R'lấp"): no word, as an abbreviation is none."""
+    word = match[0]
+    return len(word) == 1 and word.isupper() and bool(_APOSTROPHE_LETTER.match(text, match.end()))
 
 
 def _case_broken(word: str) -> bool:
@@ -654,7 +673,8 @@ def _word_kind(word: str) -> tuple[int, tuple[str, ...], bool]:
         rest = word[1:]  # a quote opening on a capital or a letter: «I. », «n ≥ 1»
         return (_OTHER, (), False) if rest.isascii() else _word_kind(rest)
     lower = nfc(word).lower()
-    syllable = is_syllable(lower)
+    # A syllable of Vietnamese or of a minority people's name ("Krông", "Đắk": is_name_syllable)
+    syllable = is_name_syllable(lower)
     if syllable and not _case_broken(word):
         return _UNICODE, (), max(lower) > "\xff"
     symbols = _tcvn3_symbols()
@@ -671,7 +691,12 @@ def _word_kind(word: str) -> tuple[int, tuple[str, ...], bool]:
             return _STRONG, (TCVN3,), False
         if syllable:  # legacy by its case alone ("TuÊn"), as a slip of the Shift key makes
             return _WEAK, codes, False  # a word ("trÊn"): evidence only with others
-        distinct = any(max(found) > "\xff" for found in decoded.values() if found)
+        # A name's syllable (is_name_syllable: "đak", "lưr") is looser than a Vietnamese one,
+        # and foreign words fit it more often (the German "Jän" is TCVN3 "jọn", "lör" VNI
+        # "lưr"): its letters are no evidence alone, its spelling by its code is ("Kroâng").
+        distinct = any(
+            max(found) > "\xff" and is_syllable(found) for found in decoded.values() if found
+        )
         return _WEAK, codes, distinct or any(_spelt_only_in(word, code) for code in codes)
     if syllable:  # a syllable in an odd case that no code puts right: "NguyỄn" as typed
         return _UNICODE, (), max(lower) > "\xff"
@@ -863,7 +888,7 @@ def _legacy_words(text: str) -> tuple[str, ...]:
         foreign = foreign or kind == _FOREIGN
         # Legacy by its case alone ("TuÊn"): a slip of the Shift key in Unicode ("Phòng kÝ")
         # looks so too, which the words around it do not tell apart; a name's words may.
-        slip = kind == _WEAK and is_syllable(nfc(match[0]).lower())
+        slip = kind == _WEAK and is_name_syllable(nfc(match[0]).lower())
         found += kind == _WEAK and not slip
         slips += slip
         toned += kind == _WEAK and not CP1258_TONE_BYTES.isdisjoint(match[0])
@@ -882,9 +907,9 @@ def _legacy_words(text: str) -> tuple[str, ...]:
     every, every_syllable = words, syllables  # and words in capitals: a name in capitals
     for match in _word_pattern().finditer(text):
         word = match[0]
-        if not word.isascii():
+        if not word.isascii() or _name_prefix(text, match):
             continue
-        syllable = is_syllable(word.lower())
+        syllable = is_name_syllable(word.lower())
         every += 1
         every_syllable += syllable
         if not (len(word) > 1 and word.isupper()):  # UBND, KH say nothing
