@@ -20,7 +20,6 @@ Modes bind no root: each command runs in a process of its own as tests.unprivile
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,6 +30,7 @@ from tests.test_unreadable_s51 import (
     NO_PERMISSION_VI,
     REPORT,
     _example_office,
+    _shared_cache,  # noqa: F401 (the module's autouse fixture: one templates' cache)
     one_line,
     vanthu,
 )
@@ -41,14 +41,6 @@ UNLISTED_EN = f"the output folder {YEAR} could not be read ({NO_PERMISSION_EN})"
 UNLISTED_VI = f"không đọc được thư mục kết quả {YEAR} ({NO_PERMISSION_VI})"
 EDITED = "outputs/2022/qd-giay-khen.docx"
 EDITED_DATA = "inputs/2022/qd-giay-khen.yaml"
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """The prepared templates' cache the module's commands share (VANTHU_CACHE_DIR)."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("VANTHU_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-        yield
 
 
 @pytest.fixture(scope="module")

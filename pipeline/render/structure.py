@@ -1007,29 +1007,28 @@ def _paragraph_places(body: etree._Element) -> dict[Any, Any]:
     places: dict[Any, Any] = {}
     tables = 0
 
-    def table(element: etree._Element) -> None:
+    def walk(container: etree._Element, cell: tuple[int, int, int] | None) -> None:
+        """The paragraphs of `container` (the body, or the cell at (table, row, column)), a
+        table's cells walked where the table stands, numbered as verify numbers them."""
         nonlocal tables
-        tables += 1
-        number = tables
-        for row, tr in enumerate(children(element, "w:tr"), start=1):
-            for column, tc in enumerate(children(tr, "w:tc"), start=1):
-                paragraphs = 0
-                for child in block_elements(tc):
-                    if child.tag == f"{W_CLARK}tbl":
-                        table(child)
-                        continue
-                    paragraphs += 1
-                    where = Location("cell", table=number, row=row, column=column,
-                                     paragraph=paragraphs)  # fmt: skip
-                    places[child] = where.with_excerpt(_text_of(child))
+        paragraphs = 0
+        for child in block_elements(container):
+            if child.tag == f"{W_CLARK}tbl":
+                tables += 1
+                number = tables
+                for row, tr in enumerate(children(child, "w:tr"), start=1):
+                    for column, tc in enumerate(children(tr, "w:tc"), start=1):
+                        walk(tc, (number, row, column))
+                continue
+            paragraphs += 1
+            if cell is None:
+                where = Location("paragraph", paragraph=paragraphs)
+            else:
+                where = Location("cell", table=cell[0], row=cell[1], column=cell[2],
+                                 paragraph=paragraphs)  # fmt: skip
+            places[child] = where.with_excerpt(_text_of(child))
 
-    paragraphs = 0
-    for child in block_elements(body):
-        if child.tag == f"{W_CLARK}tbl":
-            table(child)
-            continue
-        paragraphs += 1
-        places[child] = Location("paragraph", paragraph=paragraphs).with_excerpt(_text_of(child))
+    walk(body, None)
     return places
 
 
