@@ -202,8 +202,10 @@ def define_styles(doc: Document) -> None:
             style = styles[name]
         except KeyError:
             style = styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
-        style.font.bold = bold
-        style.font.italic = italic
+        # Only what the style adds: a "not bold" in Emphasis would print an italic word of a
+        # bold title regular (None leaves the paragraph's own weight and slant).
+        style.font.bold = bold or None
+        style.font.italic = italic or None
 
 
 def setup_page(doc: Document) -> None:

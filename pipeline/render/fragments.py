@@ -24,7 +24,8 @@ from pipeline.patterns import lazy
 from pipeline.rules.metrics import EMU_PER_POINT
 from pipeline.text.lead_in import leads_in
 
-# Character styles of the frame's styles.xml that carry emphasis (not direct formatting).
+# Character styles of the frame's styles.xml that name emphasis in Word's style list. Each
+# only adds its property (tools/make_templates.py): none switches the paragraph's own off.
 STYLE_BOLD = "Strong"
 STYLE_ITALIC = "Emphasis"
 STYLE_BOLD_ITALIC = "StrongEmphasis"
@@ -155,34 +156,39 @@ def visible_paragraphs(text: str) -> list[str]:
     return visible_text(_new_paragraph().sub("\n", text.strip())).split("\n")
 
 
-def _run(text: str, style: str | None) -> str:
-    props = f'<w:rPr><w:rStyle w:val="{style}"/></w:rPr>' if style else ""
+def _emphasis_properties(style: str, *properties: str) -> str:
+    return f'<w:rPr><w:rStyle w:val="{style}"/>{"".join(properties)}</w:rPr>'
+
+
+# A run's properties for each (bold, italic): the character style, and its property set on the
+# run as well. Word reads <w:b/> and <w:i/> in a style as toggles (ECMA-376 §17.7.3: a bold
+# character style over a bold paragraph style prints regular); on the run they are absolute, so
+# emphasis only adds to the paragraph's own: a *word* in a bold title prints bold italic, a
+# **word** in a bold title stays bold, in any reader.
+_RUN_PROPERTIES: dict[tuple[bool, bool], str] = {
+    (False, False): "",
+    (True, False): _emphasis_properties(STYLE_BOLD, "<w:b/>"),
+    (False, True): _emphasis_properties(STYLE_ITALIC, "<w:i/>"),
+    (True, True): _emphasis_properties(STYLE_BOLD_ITALIC, "<w:b/>", "<w:i/>"),
+}
+
+
+def _run(text: str, props: str) -> str:
     return f'<w:r>{props}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
 
 
-def _break(style: str | None) -> str:
-    props = f'<w:rPr><w:rStyle w:val="{style}"/></w:rPr>' if style else ""
+def _break(props: str) -> str:
     return f"<w:r>{props}<w:br/></w:r>"
 
 
-def _style(bold: bool, italic: bool) -> str | None:
-    if bold and italic:
-        return STYLE_BOLD_ITALIC
-    if bold:
-        return STYLE_BOLD
-    if italic:
-        return STYLE_ITALIC
-    return None
-
-
 def rich_runs(text: str) -> Markup:
-    """Runs of `text` with **bold** and *italic* as character styles, line breaks as <w:br/>."""
+    """Runs of `text` with **bold** and *italic* (_RUN_PROPERTIES), line breaks as <w:br/>."""
     # Text without a character that may make more than one plain run (markup, escapes, line
     # breaks, and the parking mark: in text it would break the parking of escapes, as it does in
     # segments), tested one by one: a generator over them cost as much as the run itself.
     if "*" not in text and "\\" not in text and "\n" not in text and "\x00" not in text:
         # Most text is one plain run (what styled_runs makes of it, faster).
-        return Markup(_run(text, None) if text else "")
+        return Markup(_run(text, "") if text else "")
     return styled_runs(text)
 
 
@@ -200,15 +206,15 @@ def _line_runs(text: str, *, paragraphs: bool) -> Markup:
     does not split again."""
     out: list[str] = []
     for piece, bold, italic in segments(text):
-        style = _style(bold, italic)
+        props = _RUN_PROPERTIES[bold, italic]
         for index, line in enumerate(piece.split("\n")):
             if index and paragraphs:
-                out.append(_run(PARAGRAPH_MARK + line, style))
+                out.append(_run(PARAGRAPH_MARK + line, props))
                 continue
             if index:
-                out.append(_break(style))
+                out.append(_break(props))
             if line:
-                out.append(_run(line, style))
+                out.append(_run(line, props))
     return Markup("".join(out))
 
 
