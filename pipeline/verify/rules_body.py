@@ -15,7 +15,7 @@ from pipeline.rules.phrases import PROPOSAL_OPENINGS
 from pipeline.text.tones import same_spelling
 from pipeline.verify.document import Document, Paragraph, Table
 from pipeline.verify.layout import Layout, flat
-from pipeline.verify.report import Report, literal, msg
+from pipeline.verify.report import Report, excerpt, literal, msg
 from pipeline.verify.specs import (
     TWIPS_PER_CM,
     Spec,
@@ -63,6 +63,7 @@ _OPENING_WORDS = max(len(opening.split()) for opening in (*PREAMBLE_OPENINGS, *P
 # else, a few words closing without a sentence's punctuation.
 ARTICLE_TITLE = re.compile(r"^Điều\s+\d+\.\s*(?P<title>\S.*)$")
 TITLE_MAX_WORDS = 25  # "Phạm vi điều chỉnh và đối tượng áp dụng" is 8; the text runs on
+EXCERPT_WORDS_CHARS = 40  # the words of a heading quoted as printed regular: enough to find them
 
 
 def check_body(doc: Document, layout: Layout, report: Report) -> None:
@@ -104,6 +105,7 @@ def check_running_text(doc: Document, paragraphs: list[Paragraph], report: Repor
         following = blocks[at + 1] if at is not None and at + 1 < len(blocks) else None
         _paragraph(p, following, report)
         _regular_upright(p, id(p) in preamble, report)
+        _bold_kept(doc, p, report)
     _spacing(doc, paragraphs, report)
     _headings(paragraphs, report)
     _points(paragraphs, report)
@@ -192,6 +194,24 @@ def _regular_upright(p: Paragraph, preamble: bool, report: Report) -> None:
     note = text.startswith("(") and text.rstrip("".join(SENTENCE_END)).endswith(")")
     if all(r.italic for r in runs) and not preamble and not note:
         report.add("noi_dung.italic", p.where, msg("italic"), msg("not_italic"))
+
+
+def _bold_kept(doc: Document, p: Paragraph, report: Report) -> None:
+    """A heading its paragraph style sets bold (a khoản's title, a centred heading) bold in every
+    word: a word printed regular beside bold ones lost the line's bold (an italic word set with
+    a character style that switches bold off, as an office's old khung.docx's Emphasis does).
+
+    Not running text (a line closing with a sentence's punctuation sets its words as the writer
+    likes), nor a Mục heading or an article's title, which muc.bold and dieu.title_bold check."""
+    text = flat(p.text)
+    if text.endswith(SENTENCE_END) or SECTION_HEADING.match(text) or _article_title(p, text):
+        return
+    regular = [r.text for r in p.visible_runs if not r.bold and letters(r.text)]
+    if not regular or not any(r.bold for r in p.visible_runs):
+        return
+    if doc.styles.resolve_run(p.style_id, None, None).get("bold"):
+        found = msg("not_bold_words", text=excerpt(" ".join(regular), EXCERPT_WORDS_CHARS))
+        report.add("noi_dung.bold_kept", p.where, found, msg("bold"))
 
 
 def _spacing(doc: Document, body: list[Paragraph], report: Report) -> None:
