@@ -27,7 +27,13 @@ from pipeline.patterns import lazy
 from pipeline.phrase import Phrase
 from pipeline.rules.award_names import display_name, office_award, other_name
 from pipeline.rules.award_names import name_key as award_key
-from pipeline.rules.collation import NameKey, SortKey, name_key, vietnamese_key
+from pipeline.rules.collation import (
+    NameKey,
+    SortKey,
+    name_and_note,
+    name_key,
+    vietnamese_key,
+)
 from pipeline.rules.money import (
     MAX_AMOUNT,
     Award,
@@ -143,7 +149,8 @@ class Entry:
     def recipient(self) -> tuple[bool, str, str]:
         """Who receives the award, as the list's duplicate check takes it: the same name in the
         same unit (cells come cleaned: NFC, single spaces) is one person, in another unit maybe
-        another; a tập thể is its name and the unit it belongs to."""
+        another; a tập thể is its name and the unit it belongs to. Two namesakes of one unit
+        that a list tells apart by their chức vụ are two (read_award_list's told_apart)."""
         return recipient_of(self.collective, self.name, self.unit)
 
 
@@ -172,8 +179,14 @@ def person_name(name: str) -> str:
     ("ĐẶNG VĂN HẢI THẮNG", a teacher's habit) in title case; a word typed in lower case
     ("nguyễn thị mai", "nguyễn Thị Mai") with its capital. A word typed with a capital stays as
     typed (a capital inside it is the clerk's: "H'Hen", "(GVCN)"); a ".", "," or ";" typed
-    after the name is dropped (trimmed)."""
-    name = unicodedata.normalize("NFC", trimmed(name))
+    after the name is dropped (trimmed). A note in brackets after the name ("(truy tặng)",
+    "(sinh năm 1985)": collation.name_and_note) keeps the case the clerk typed."""
+    own, note = name_and_note(unicodedata.normalize("NFC", trimmed(name)))
+    return _name_cased(own) + note
+
+
+def _name_cased(name: str) -> str:
+    """person_name of a name without a note (NFC)."""
     if name.isupper():
         return unicodedata.normalize("NFC", name.title())
     words = name.split()
@@ -353,8 +366,9 @@ def reads_as_collective(name: str) -> bool:
     """Whether a name with no chức vụ reads as a collective's: a unit word (UNIT_WORDS) and more
     words after it. A name starting with a surname (SURNAMES: "Đoàn", "Văn", "Công" are both)
     reads so only when a word after the first is in lower case, as no person's name is ("Đoàn
-    thanh niên", "Văn phòng Sở", not "Đoàn Văn Hậu" nor "Văn Phòng")."""
-    words = unicodedata.normalize("NFC", name).split()
+    thanh niên", "Văn phòng Sở", not "Đoàn Văn Hậu" nor "Văn Phòng"); a note in brackets after
+    a name is no part of it ("Đoàn Văn Hậu (truy tặng)": name_and_note)."""
+    words = name_and_note(unicodedata.normalize("NFC", name))[0].split()
     lowered = [w.casefold() for w in words]
     if not _starts_with_unit_word(lowered):
         return False
@@ -794,7 +808,7 @@ def read_award_list(
         optional=("chuc_vu", "don_vi", "ghi_chu", "loai", "so_tien", "he_so"),
     )
     entries: list[Entry] = []
-    seen: dict[tuple[tuple[bool, str, str], str], tuple[int, str]] = {}
+    seen: dict[tuple[tuple[bool, str, str], str], list[tuple[int, str, str]]] = {}
     namesakes = Namesakes()
     capitals = Capitals()
     givers = Givers()
@@ -858,15 +872,16 @@ def read_award_list(
         )  # fmt: skip
         recipient = entry.__dict__["recipient"] = recipient_of(collective, name, unit)
         # The same name in another unit may be another person: both must match; an award by
-        # its other name is the same award (Entry.award_key).
+        # its other name is the same award (Entry.award_key). Two rows of one name and unit
+        # with two chức vụ typed are two namesakes (told_apart).
         key = (recipient, entry.award_key)
-        if key in seen:
-            first, first_award = seen[key]
-            if first_award != award:  # the same award by its other name
-                raise row.error("sheet.duplicate_entry_other_name", "ho_ten", name=name,
-                                award=award, first=first, first_award=first_award)  # fmt: skip
-            raise row.error("sheet.duplicate_entry", "ho_ten", name=name, award=award, first=first)
-        seen[key] = (row.number, award)
+        position = same_spelling(entry.position) if entry.position else ""
+        earlier = seen.get(key)
+        if earlier is None:
+            seen[key] = [(row.number, award, position)]
+        else:
+            _refuse_duplicate(row, name, award, position, earlier)
+            earlier.append((row.number, award, position))
         namesakes.check(row, entry)
         capitals.check(row, entry)
         # The hệ số first: a wrong one makes the amount beside it wrong too.
@@ -875,6 +890,7 @@ def read_award_list(
         if amounts and reward is not None:
             _check_typed_amount(row, award, reward, collective)
         entries.append(entry)
+    told_apart(entries)
     # A total row the clerk typed ("Tổng cộng: 25 người") must count these rows.
     if table.totals:
         table.check_counts([(e.collective, e.recipient) for e in entries])
@@ -900,6 +916,40 @@ def read_award_list(
         of_the_file=(*unread, *on_rows),
         unpaid=unpaid,
     )
+
+
+def _refuse_duplicate(
+    row: Row, name: str, award: str, position: str, earlier: list[tuple[int, str, str]]
+) -> None:
+    """Refuse a row giving an award to a name and unit an `earlier` row of the list gives it
+    (row, award as written, chức vụ as compared), unless both rows type a chức vụ and they
+    differ: two teachers named Nguyễn Văn An of one school, told apart as the clerk tells them
+    ("Giáo viên", "Bảo vệ"). A chức vụ typed on one row only tells nobody apart."""
+    for first, first_award, first_position in earlier:
+        if position and first_position and position != first_position:
+            continue
+        if first_award != award:  # the same award by its other name
+            raise row.error("sheet.duplicate_entry_other_name", "ho_ten", name=name,
+                            award=award, first=first, first_award=first_award)  # fmt: skip
+        raise row.error("sheet.duplicate_entry", "ho_ten", name=name, award=award, first=first)
+
+
+def told_apart(entries: list[Entry]) -> None:
+    """Give each cá nhân whose name and unit other rows of the list share under another chức
+    vụ (both typed) a recipient of its own, its chức vụ in it: two people, whom Điều 1 counts
+    and a total row (Tổng cộng) counts as two, not one person given two awards. Kept where
+    Entry.recipient keeps it; a row of that name and unit without a chức vụ stays as it is."""
+    positions: dict[tuple[bool, str, str], set[str]] = {}
+    for entry in entries:
+        if not entry.collective and entry.position:
+            positions.setdefault(entry.recipient, set()).add(same_spelling(entry.position))
+    if all(len(found) == 1 for found in positions.values()):
+        return
+    for entry in entries:
+        if entry.position and len(positions.get(entry.recipient, ())) > 1:
+            _, name, unit = entry.recipient
+            # A cell holds no line break (cells come cleaned): no typed name reads so.
+            entry.__dict__["recipient"] = (False, f"{name}\n{same_spelling(entry.position)}", unit)
 
 
 def is_title(entry: Entry) -> bool:

@@ -50,6 +50,20 @@ class Count:
 
 
 @dataclass
+class NameInTwoUnits:
+    """Cá nhân of one name that two of the year's decisions list under two units ("Phòng Tổng
+    hợp", then "Phòng Tổng hợp - Hành chính"): two people of one name, or one person whose unit
+    was renamed during the year, which only the clerk can tell. Counted as two, each name in
+    each unit (Entry.recipient): never merged unseen, nor doubled unsaid."""
+
+    first_unit: str  # as the first list types it
+    unit: str
+    first: Any  # the decisions (LoadedDocument) naming them so, as given to YearFigures.add
+    second: Any
+    names: list[str] = field(default_factory=list)  # as the later list types them
+
+
+@dataclass
 class YearFigures:
     """Awards of one year: by title or form (awards), by unit and overall (people and
     collectives, each once however many awards they were given)."""
@@ -85,8 +99,14 @@ class YearFigures:
     _given: set[tuple[str, str, tuple[bool, str, str]]] = field(default_factory=set)
     # Each award given to a tập thể, and whether its tập thể was counted before (by_unit).
     _collectives: list[tuple[Entry, bool]] = field(default_factory=list)
+    # Each cá nhân's name (same_spelling) → its units (unit_key) → the first list naming it
+    # there: (the list's number, its decision, the unit and the name as typed).
+    _units_of_name: dict[str, dict[str, tuple[int, Any, str, str]]] = field(default_factory=dict)
+    _lists: int = 0
 
-    def add(self, awards: AwardList) -> None:
+    def add(self, awards: AwardList, decision: Any = None) -> None:
+        """The awards of one decision's list (`decision`: the decision, named by a warning)."""
+        self._lists += 1
         for entry in awards.entries:
             # A list without money knows its awards too, unpriced (Entry.known_award): its
             # "Giấy khen của Giám đốc Sở" is counted under Giấy khen as a paid one is.
@@ -116,9 +136,29 @@ class YearFigures:
                 continue
             unit = entry.unit or ""
             self._spell(unit)
+            if unit:
+                self._units_of_name.setdefault(same_spelling(entry.name), {}).setdefault(
+                    unit_key(unit), (self._lists, decision, unit, entry.name)
+                )
             self.people_units.setdefault(unit_key(unit), Count()).add(
                 collective=False, amount=entry.amount, counted=counted
             )
+
+    def names_in_two_units(self) -> list[NameInTwoUnits]:
+        """The cá nhân whose name one list gives under one unit and another list under
+        another, by pair of units (a unit renamed has all its staff so). The same name in two
+        units of one list is that list's to warn of (awards.Namesakes)."""
+        pairs: dict[tuple[str, str], NameInTwoUnits] = {}
+        for units in self._units_of_name.values():
+            (first, *others) = units.items()
+            for key, (number, decision, unit, name) in others:
+                if number == first[1][0]:
+                    continue
+                found = pairs.setdefault((first[0], key), NameInTwoUnits(
+                    first[1][2], unit, first[1][1], decision,
+                ))  # fmt: skip
+                found.names.append(name)
+        return list(pairs.values())
 
     def _spell(self, unit: str) -> None:
         self.spellings.setdefault(unit_key(unit), Counter())[unit] += 1

@@ -142,11 +142,18 @@ def unprinted_members(members: Table) -> InputError | None:
     return members.unprinted_warning(key="sheet.member_columns_not_printed")
 
 
+# What a document's data file is named: a reference to anything else (the decision's list, a
+# .docx built from it) is refused where it is written, not read as YAML at the file's line 1.
+DOCUMENT_SUFFIXES = (".yaml", ".yml")
+
+
 def referenced_document(
     source: Source, name: str, loc: tuple[str, ...], resolver: Resolver
 ) -> tuple[LoadedDocument, Path]:
     """Another document a data file names at `loc`, loaded like any document."""
     path = resolver.referenced_file(source, name, loc)
+    if path.suffix.lower() not in DOCUMENT_SUFFIXES:
+        raise source.error("data.reference_not_a_document", loc, name=path.name)
     try:
         return resolver.load(path), path
     except InputError as exc:

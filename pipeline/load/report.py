@@ -44,7 +44,8 @@ from pipeline.rules.award_names import name_key
 from pipeline.rules.dates import numeric_date, years_said
 from pipeline.rules.money import format_money, regime_on
 from pipeline.rules.phrases import fill_text
-from pipeline.rules.placeholders import names_in
+from pipeline.rules.placeholders import meant_name, names_in, stray_tags
+from pipeline.text.listing import first_named
 
 DECISION = "quyet_dinh"
 
@@ -304,6 +305,27 @@ def lists_counted_twice(
     return tuple(found)
 
 
+# A warning names this many people of a unit at most, "…" marking the others.
+NAMED_PEOPLE = 5
+
+
+def names_in_two_units(source: Source, figures: YearFigures) -> tuple[InputError, ...]:
+    """A warning for each pair of units that two of the year's decisions list people of the
+    same names under (YearFigures.names_in_two_units), saying how the report counts them: each
+    name in each unit one cá nhân, as a list's duplicate check takes them; the clerk alone
+    knows whether a unit was renamed, its staff then counted twice."""
+    found = []
+    for pair in figures.names_in_two_units():
+        found.append(InputError(
+            "data.report_person_two_units", line=source.line_of(("nam",)), field="nam",
+            names=first_named([f"'{name}'" for name in pair.names], NAMED_PEOPLE),
+            first=shown(pair.first.path), first_unit=pair.first_unit,
+            second=shown(pair.second.path), unit=pair.unit,
+            counted=2 * len(pair.names), people=len(pair.names),
+        ))  # fmt: skip
+    return tuple(found)
+
+
 def year_figures(
     year: int, decisions: list[LoadedDocument], office: tuple[str, ...] = ()
 ) -> YearFigures:
@@ -314,7 +336,7 @@ def year_figures(
         if document.info.data.ngay.year != year:
             continue
         figures.decisions.append(document)
-        figures.add(_awards_of(document))
+        figures.add(_awards_of(document), document)
     return figures
 
 
@@ -346,13 +368,7 @@ def report_attachments(data: ReportData, source: Source, resolver: Resolver) -> 
     # The decree's awards of the year are figures too: 0 in a year none was given.
     known = [award.name for award in regime_on(date(data.nam, 12, 31)).awards]
     values = figure_values(current, before, known)
-    for loc, text in clerks_text(source.data):
-        for name in names_in(text):
-            if name not in values:
-                close = get_close_matches(name, list(values), n=1)
-                raise source.error(
-                    "data.unknown_figure", loc, name=name, hint=close[0] if close else "tong.tong"
-                )
+    refuse_unknown_figures(source, values)
     # Which decisions count depends on every award decision's date, wherever it is kept: the
     # report is rebuilt when one is added, removed or edited (its data file), as for those
     # it counts when their lists change; and on those that may become one (unsure).
@@ -361,9 +377,31 @@ def report_attachments(data: ReportData, source: Source, resolver: Resolver) -> 
     warnings = (
         *drafts,
         *lists_counted_twice(source, decisions, resolver),
+        *names_in_two_units(source, current),
         *figures_without_value(source, values, data.nam - 1, folder),
     )
     return Attached(attachments, tuple(files), folders=(folder,), warnings=warnings)
+
+
+def refuse_unknown_figures(source: Source, values: dict[str, str]) -> None:
+    """Refuse the report at the first text naming a figure it has not (`values`), or holding a
+    tag that is no plain figure ("{{ Giay_khen.ca_nhan }}", "{{ tong.ca_nhan | int }}": stray
+    tags), which would print braces and all; each with the known figure closest to it."""
+    for loc, text in clerks_text(source.data):
+        for piece in stray_tags(text):
+            hint = closest_figure(meant_name(piece), values)
+            raise source.error("data.figure_tag_broken", loc, tag=piece, hint=hint)
+        for name in names_in(text):
+            if name not in values:
+                raise source.error(
+                    "data.unknown_figure", loc, name=name, hint=closest_figure(name, values)
+                )
+
+
+def closest_figure(name: str, values: dict[str, str]) -> str:
+    """The known figure most like `name`, for a "did you mean"; else an example of one."""
+    close = get_close_matches(name, list(values), n=1)
+    return close[0] if close else "tong.tong"
 
 
 def clerks_text(data: Any) -> Iterator[tuple[Path_, str]]:

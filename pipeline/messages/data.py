@@ -1313,4 +1313,54 @@ MESSAGES = {
         "vi": "tệp hết mà một dấu nháy, ngoặc hay khối chưa đóng",
         "en": "the file ends while a quote, bracket or block is still open",
     },
+    # Giấy khen batches (s52): a batch with no thành tích, its decision's nor its own.
+    "data.certificate_no_achievement": {
+        "vi": "đợt giấy khen không có thành tích: quyết định {decision} không nêu "
+        "khen_thuong.thanh_tich và tệp này không ghi {field_name}, nên mỗi giấy khen sẽ in "
+        "không có dòng thành tích; hãy ghi {field_name}: <thành tích> vào tệp này",
+        "en": "the batch has no thành tích: decision {decision} states no "
+        "khen_thuong.thanh_tich and this file gives no {field_name}, so every certificate "
+        "would print without its achievement line; write {field_name}: <the achievement> in "
+        "this file",
+    },
+    # Nơi nhận / Kính gửi lists (s52): a recipient group named under Kính gửi or Kính mời.
+    "data.group_in_addressees": {
+        "vi": "nhóm nơi nhận «nhom: {group}» chỉ dùng trong noi_nhan; ở đây (Kính gửi, Kính mời, "
+        "Thành phần) vanthu in đúng chữ đã ghi nên không lấy nhóm trong hồ sơ cơ quan: ghi tên "
+        "từng nơi, mỗi dòng một nơi",
+        "en": "a recipient group «nhom: {group}» is for noi_nhan only; here (Kính gửi, Kính mời, "
+        "Thành phần) vanthu prints the words as written and takes no group of the agency "
+        "profile: name each recipient, one a line",
+    },
+    # names, the yearly report, a reference (s52): a report's broken figure tag, one name under
+    # two units across a year's decisions, a reference naming a file that is no document.
+    "data.figure_tag_broken": {
+        "vi": "có «{tag}», không phải số liệu vanthu điền được mà sẽ in nguyên như vậy: số liệu "
+        "viết dạng {{{{ ten_so_lieu }}}} (chữ thường, không có '|', không có {{% ... %}}); số "
+        "liệu gần nhất: '{{{{ {hint} }}}}'",
+        "en": "has «{tag}», which is no figure vanthu can fill and would print as it is: a figure "
+        "is written {{{{ figure_name }}}} (lower case, no '|', no {{% ... %}}); the closest "
+        "figure: '{{{{ {hint} }}}}'",
+    },
+    "data.report_person_two_units": {
+        "vi": "{names} có tên trong quyết định {first} ở đơn vị «{first_unit}» và trong quyết "
+        "định {second} ở đơn vị «{unit}»: báo cáo đếm mỗi tên ở mỗi đơn vị là một cá nhân "
+        "({counted} cá nhân, không gộp). Nếu là cùng người (đơn vị đổi tên trong năm), số cá "
+        "nhân của báo cáo thừa {people}, và tập thể được khen dưới cả hai tên cũng bị đếm hai "
+        "lần: hãy gõ số đúng vào lời văn thay cho số liệu đó",
+        "en": "{names}: named in decision {first} under the unit «{first_unit}» and in decision "
+        "{second} under «{unit}»: the report counts each name in each unit as one cá nhân "
+        "({counted} cá nhân, not merged). If they are the same people (the unit renamed during "
+        "the year), the report's count of cá nhân is {people} too many, and a tập thể awarded "
+        "under both names is counted twice too: type the right number in the text instead of "
+        "that figure",
+    },
+    "data.reference_not_a_document": {
+        "vi": "tệp '{name}' không phải tệp dữ liệu của một văn bản (.yaml): trường này ghi tên "
+        "tệp .yaml của văn bản, không phải danh sách (.csv, .xlsx) văn bản đó ghi ở danh_sach:, "
+        "cũng không phải tệp .docx/.pdf đã dựng",
+        "en": "'{name}' is no document's data file (.yaml): this field names the document's "
+        ".yaml file, not the list (.csv, .xlsx) that document names under danh_sach:, nor a "
+        ".docx/.pdf built from it",
+    },
 }

@@ -149,9 +149,12 @@ def _clustered_key(nfc: str) -> SortKey:
 
 @functools.lru_cache(maxsize=4096)  # sorting a list asks for each name's key; names recur
 def name_key(full_name: str) -> NameKey:
-    """Key for a person's name: given name (last word), then middle, then family (first word)."""
+    """Key for a person's name: given name (last word), then middle, then family (first word);
+    a note in brackets after the name ("Lê Văn Bình (truy tặng)": name_and_note) is no part of
+    it, and only tells two names alike apart (the whole text, last)."""
     nfc = unicodedata.normalize("NFC", full_name)
-    words = nfc.split()
+    own, note = name_and_note(nfc)
+    words = own.split()
     given = words[-1] if words else ""
     family = words[0] if len(words) > 1 else ""
     middle = " ".join(words[1:-1])
@@ -161,8 +164,20 @@ def name_key(full_name: str) -> NameKey:
         vietnamese_key(family),
         # vietnamese_key(full_name) from the words split above: a new name is asked once, and
         # no other caller asks for a person's whole name by that key.
-        _words_key(nfc, words),
+        _words_key(nfc, nfc.split() if note else words),
     )
+
+
+def name_and_note(full_name: str) -> tuple[str, str]:
+    """A person's name and the note a clerk types after it in brackets, the space before the
+    bracket kept with the note: "Lò Văn Tám (truy tặng)" → ("Lò Văn Tám", " (truy tặng)"). The
+    note ("truy tặng", "sinh năm 1985", "liệt sĩ") is no part of the name: neither written with
+    a name's capitals nor sorted on. Text starting with a bracket is all name."""
+    start = full_name.find("(")
+    if start <= 0:
+        return full_name, ""
+    own = full_name[:start].rstrip()
+    return own, full_name[len(own) :]
 
 
 def _clusters(text: str) -> list[tuple[str, list[str]]]:

@@ -48,3 +48,15 @@ def stray_tags(text: str) -> list[str]:
         found.append(piece if len(piece) <= _FRAGMENT_CHARS else piece[: _FRAGMENT_CHARS - 1] + "…")
         position = max(stop, match.end())
     return found
+
+
+_TAG_ENDS = re.compile(r"^\{[{%#]-?|-?[}%#]\}$")
+
+
+def meant_name(piece: str) -> str:
+    """The figure name a tag that stray_tags found was most likely meant to be: its text inside
+    the braces, before any filter, in lower case ("{{ Giay_khen.ca_nhan }}" →
+    "giay_khen.ca_nhan", "{{ tong.ca_nhan | int }}" → "tong.ca_nhan"), to look up the known
+    name closest to it."""
+    inside = _TAG_ENDS.sub("", piece.strip()).split("|")[0]
+    return "".join(inside.split()).casefold()
