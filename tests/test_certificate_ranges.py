@@ -23,8 +23,13 @@ from tests.test_giay_khen import CERTIFICATE, example_rows, workspace
 DECISION_LINE = "quyet_dinh: qd-bang-khen-ubnd-tinh.yaml\n"
 
 
-def two_batches(tmp_path: Path, first: int, second: int, extra: str = "") -> tuple[Path, Path]:
-    one = workspace(tmp_path, example_rows(), CERTIFICATE.replace("1201", str(first)))
+def two_batches(
+    tmp_path: Path, first: int, second: int, extra: str = "", own: str = ""
+) -> tuple[Path, Path]:
+    """Two batches of one decision's list numbered from `first` and `second`: `own` is the
+    first's own lines, `extra` the second's (its chon: picks its rows; both print every row of
+    the list without one)."""
+    one = workspace(tmp_path, example_rows(), CERTIFICATE.replace("1201", str(first)) + own)
     two = one.parent / "gk-dot2.yaml"
     two.write_text(f"loai: giay_khen\n{DECISION_LINE}so_vao_so: {second}\n{extra}", "utf-8")
     return one, two
@@ -57,8 +62,11 @@ def test_build_refuses_against_a_batch_kept_from_an_earlier_build(tmp_path: Path
 
 
 def test_batches_that_follow_one_another_pass(tmp_path: Path) -> None:
-    count = len(example_rows())
-    two_batches(tmp_path, 101, 101 + count)
+    # Each prints its own rows of the decision's list (two batches printing the same rows are
+    # refused however they are numbered: test_certificate_book_s52).
+    people = sum(row["Loại"] == "Cá nhân" for row in example_rows())
+    two_batches(tmp_path, 101, 101 + people, extra="chon:\n  doi_tuong: tap_the\n",
+                own="chon:\n  doi_tuong: ca_nhan\n")  # fmt: skip
     result = run_build(tmp_path)
     assert result.ok, result.invalid
     assert all(d.status is Status.BUILT for d in result.documents)

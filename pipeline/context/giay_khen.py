@@ -64,7 +64,9 @@ def name_run(entry: Entry, sheet: FormSheet, list_file: Any) -> Any:
     look = sheet.paragraph_style_run(NAME_STYLE)
     largest = look.size or 26.0
     smallest = min(SMALLEST_NAME_PT, largest)
-    size = fitted_size(entry.name, field.width, largest=largest, smallest=smallest, bold=look.bold)
+    # Measured as it prints: a style in All caps (w:caps) prints the name in capitals.
+    printed = entry.name.upper() if look.caps else entry.name
+    size = fitted_size(printed, field.width, largest=largest, smallest=smallest, bold=look.bold)
     if size is None:
         raise InputError(
             "data.name_too_long", file=list_file, row=entry.row, field=NAME_HEADER,

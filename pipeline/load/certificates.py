@@ -24,6 +24,7 @@ from pipeline.paths import shown
 from pipeline.render.phrase import Phrase
 
 if TYPE_CHECKING:
+    from pipeline.batch.book_claims import Overlap, SameCertificates
     from pipeline.model.giay_khen import CertificateData, RowFilter
 
 DECISION_KEY = "quyet_dinh"
@@ -56,6 +57,21 @@ def decision_fields(source: Source, resolver: Resolver) -> dict[str, Any]:
         # The decision states why: its certificates print that, never another reason.
         raise source.error("data.inherited_field", (ACHIEVEMENT_KEY,), decision=DECISION_KEY)
     return {key: getattr(data, key) for key in INHERITED}
+
+
+def refuse_no_achievement(source: Source) -> None:
+    """A batch whose decision states no thành tích and that gives none of its own (thanh_tich
+    left out or blank) is refused at its thanh_tich (else at its quyet_dinh: line, where the
+    decision is named): every certificate would go from the unit line to the date."""
+    own = source.data.get(ACHIEVEMENT_KEY)
+    if own is not None and (not isinstance(own, str) or own.strip()):
+        return  # a value that is not text is the model's to refuse
+    line = source.line_of((ACHIEVEMENT_KEY,)) if ACHIEVEMENT_KEY in source.data else None
+    raise InputError(
+        "data.certificate_no_achievement", file=source.path,
+        line=line or source.line_of((DECISION_KEY,)), field=ACHIEVEMENT_KEY,
+        decision=source.data.get(DECISION_KEY), field_name=ACHIEVEMENT_KEY,
+    )  # fmt: skip
 
 
 def refuse_unnumbered_decision(document: LoadedDocument) -> None:
@@ -116,21 +132,29 @@ def batch_decision(path: Path) -> Path | None:
 
 
 def book_overlap_error(
-    path: Path, others: list[tuple[Path, tuple[int, int]]], year: str, *, in_build: bool
+    path: Path, others: list[Overlap], year: str, *, in_build: bool
 ) -> RenderError:
     """Batch `path` refused because `others` hold some of its sổ vàng numbers (each with the
-    numbers it shares), naming every one of them. Two batches of one decision are refused, not
+    numbers it shares), naming every one of them; else because they print the same
+    certificates (book_rows_error). Two batches of one decision are refused, not
     reconciled: a second file numbers the list as it is now from its so_vao_so, so once the
     list is edited it prints other numbers than the certificates and the sổ vàng of the first
     (a spoiled certificate reprinted as 508 where the book says 507). The message says how to
     reprint: chon: dong in the batch that printed it, where each certificate keeps its number.
     `in_build`: worded for the build, which names the file before the message."""
-    numbers = number_ranges([n for _, (low, high) in others for n in range(low, high + 1)])
+    from pipeline.batch.book_claims import SameCertificates, Shared
+
+    by_numbers = [shared for shared in others if isinstance(shared, Shared)]
+    if not by_numbers:
+        same = [shared for shared in others if isinstance(shared, SameCertificates)]
+        return book_rows_error(path, same, in_build=in_build)
+    numbers = number_ranges([n for s in by_numbers for n in range(s.numbers[0], s.numbers[1] + 1)])
     held = ", ".join(
-        f"{shown(other)} ({number_ranges(range(low, high + 1))})" for other, (low, high) in others
+        f"{shown(s.other)} ({number_ranges(range(s.numbers[0], s.numbers[1] + 1))})"
+        for s in by_numbers
     )
     decision = batch_decision(path)
-    if decision is not None and any(batch_decision(other) == decision for other, _ in others):
+    if decision is not None and any(batch_decision(s.other) == decision for s in by_numbers):
         advice = Phrase("build.book_numbers_reprint", decision=decision.name)
     else:
         advice = Phrase("build.book_numbers_renumber")
@@ -142,6 +166,25 @@ def book_overlap_error(
         "render.book_numbers_overlap", file=shown(path), numbers=numbers, others=held, year=year,
         advice=advice,
     )  # fmt: skip
+
+
+def book_rows_error(
+    path: Path, others: list[SameCertificates], *, in_build: bool
+) -> RenderError:
+    """Batch `path` refused because `others`, batches of the same decision, already print
+    some of its certificates (the same rows of the list) under other sổ vàng numbers: each
+    person would hold two. Named with the rows and the numbers the others gave them."""
+    rows = number_ranges([row for shared in others for row in shared.rows])
+    held = ", ".join(
+        f"{shown(shared.other)} ({number_ranges(shared.their_numbers)})" for shared in others
+    )
+    decision = batch_decision(path)
+    name = decision.name if decision is not None else DECISION_KEY
+    if in_build:
+        return RenderError("build.book_rows_overlap", rows=rows, others=held, decision=name)
+    return RenderError(
+        "build.book_rows_overlap_file", file=shown(path), rows=rows, others=held, decision=name
+    )
 
 
 def form_entries(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
@@ -364,6 +407,8 @@ def certificate_attachments(data: CertificateData, source: Source, resolver: Res
     forms = form_entries(every)
     entries = chosen(every, data.chon, source)
     refuse_titles(entries, forms, data.chon, source)
+    if not decision_data.khen_thuong.thanh_tich:
+        refuse_no_achievement(source)
     # The batch is its award's (and kind's) certificates, every one of the list without them,
     # numbered one after another; chon: dong reprints some at their numbers in it.
     given, changes, last = book_of(data, source.path, batch_rows(forms, data.chon), resolver)

@@ -629,4 +629,31 @@ MESSAGES = {
         "and which were edited by hand, is not known: vanthu does not take it for empty and "
         "writes over or removes none of its files; allow reading the folder, then run again",
     },
+    # Giấy khen batches (s52): a second file printing certificates another batch numbered.
+    "build.book_rows_overlap": {
+        "vi": "tệp này in lại giấy khen của dòng {rows} trong danh sách của {decision}, mà "
+        "{others} đã in và cấp số vào sổ: mỗi người sẽ có hai số vào sổ. Để in lại giấy khen "
+        "đã in, đừng làm tệp riêng: ghi chon: {{dong: [...]}} (hoặc chon: {{so_vao_so: [...]}}) "
+        "vào tệp của đợt đã in, mỗi giấy giữ số đã cấp, rồi xóa tệp này. Nếu là một đợt khác "
+        "của quyết định, hãy chọn các dòng khác (chon: khen_thuong, doi_tuong)",
+        "en": "this file prints again the certificates of rows {rows} of the list of "
+        "{decision}, which {others} already printed and numbered: each person would hold two "
+        "sổ vàng numbers. To reprint printed certificates, do not make a file of their own: "
+        "write chon: {{dong: [...]}} (or chon: {{so_vao_so: [...]}}) in the file of the batch "
+        "that printed them, where each keeps its number, then delete this file. If it is "
+        "another batch of the decision, choose other rows (chon: khen_thuong, doi_tuong)",
+    },
+    "build.book_rows_overlap_file": {
+        "vi": "{file} in lại giấy khen của dòng {rows} trong danh sách của {decision}, mà "
+        "{others} đã in và cấp số vào sổ: mỗi người sẽ có hai số vào sổ. Để in lại giấy khen "
+        "đã in, đừng làm tệp riêng: ghi chon: {{dong: [...]}} (hoặc chon: {{so_vao_so: [...]}}) "
+        "vào tệp của đợt đã in, mỗi giấy giữ số đã cấp, rồi xóa {file}. Nếu là một đợt khác "
+        "của quyết định, hãy chọn các dòng khác (chon: khen_thuong, doi_tuong)",
+        "en": "{file} prints again the certificates of rows {rows} of the list of {decision}, "
+        "which {others} already printed and numbered: each person would hold two sổ vàng "
+        "numbers. To reprint printed certificates, do not make a file of their own: write "
+        "chon: {{dong: [...]}} (or chon: {{so_vao_so: [...]}}) in the file of the batch that "
+        "printed them, where each keeps its number, then delete {file}. If it is another "
+        "batch of the decision, choose other rows (chon: khen_thuong, doi_tuong)",
+    },
 }

@@ -768,4 +768,15 @@ MESSAGES = {
         "en": "the file's default formatting (docDefaults)",
     },
     "tpl.number_part": {"vi": "phần {part} của tệp", "en": "part {part} of the file"},
+    # A phôi's field placed down from its own paragraph (s52): no place on the paper.
+    "tpl.form_field_paragraph_anchor": {
+        "vi": "ô {style} của phôi được đặt theo đoạn văn (Vertical relative to Paragraph) nên "
+        "không có chỗ cố định trên giấy: trong Word, bấm vào ô, Format ▸ Frame, chọn Vertical "
+        "… relative to Page (LibreOffice: Format ▸ Frame and Object ▸ Properties ▸ Position, "
+        "Vertical … to Entire page)",
+        "en": "the phôi's field {style} is placed down from its paragraph (Vertical relative to "
+        "Paragraph), so it has no fixed place on the paper: in Word, click in it, Format ▸ "
+        "Frame, set Vertical … relative to Page (LibreOffice: Format ▸ Frame and Object ▸ "
+        "Properties ▸ Position, Vertical … to Entire page)",
+    },
 }

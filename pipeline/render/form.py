@@ -5,9 +5,13 @@ or landscape) and each field is a paragraph positioned from the page's edge (w:f
 hAnchor/vAnchor="page"), styled with a named style (GiayKhenTen, ...). The maintainer moves a
 field in Word (Format ▸ Frame, or drag it) or LibreOffice (Format ▸ Frame and Object ▸ Position),
 and the renderer reads the fields back from the template, so nothing in code knows where they are.
+A field placed from the page margin (Word's "relative to Margin" or "Column", LibreOffice's
+"Page text area") is read as the paper places it: its x and y plus the page's margin.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from lxml import etree
 
@@ -38,6 +42,8 @@ DECISION_STYLE = "GiayKhenQuyetDinh"  # "Quyết định số ...": phrase giay_
 NUMBER_STYLE = "GiayKhenSoVaoSo"  # "Số vào sổ: 1201": phrase giay_khen_so_vao_so
 BORDER_STYLE = "GiayKhenKhungPhoi"  # the test print's border: it prints no text
 _page_size = lazy(r'<w:pgSz\b[^>]*?w:w="(\d+)"[^>]*?w:h="(\d+)"')
+_page_margins = lazy(r"<w:pgMar\b[^>]*>")
+_margin_side = lazy(r'\bw:(top|left)="(-?\d+(?:\.\d+)?)"')
 
 
 def twips_to_mm(value: float) -> float:
@@ -56,6 +62,7 @@ class FormSheet(StyleSheet):
                 "render.template_not_docx", template=f"{name}.docx", reason="w:pgSz"
             )
         self.frames: dict[str, Frame] = {}
+        margins = page_margins(package.text(DOCUMENT_PART))
         body = etree.fromstring(package.parts[DOCUMENT_PART]).find("w:body", NS)
         for paragraph in body.iter(w("p")) if body is not None else ():
             style = paragraph.find("w:pPr/w:pStyle", NS)
@@ -66,7 +73,21 @@ class FormSheet(StyleSheet):
             props.update(self.paragraph_props(paragraph.find("w:pPr", NS)))
             frame = props.get("frame")
             if isinstance(frame, Frame) and style_id not in self.frames:
-                self.frames[style_id] = frame
+                self.frames[style_id] = self.on_paper(frame, margins, style_id)
+
+    def on_paper(self, frame: Frame, margins: tuple[int, int], style_id: str) -> Frame:
+        """Field `style_id`'s frame placed from the paper's edge: one counted from the margin
+        (or, across, from the column) moved by the page's left and top `margins`. One counted
+        down from its own paragraph (Word's Vertical relative to Paragraph) has no place on the
+        paper before it prints: refused, saying what to set."""
+        if frame.v_anchor == "text":
+            raise TemplateError(
+                "tpl.form_field_paragraph_anchor", template=f"{self.name}.docx", style=style_id
+            )
+        left, top = margins
+        x = frame.x if frame.h_anchor == "page" else frame.x + left
+        y = frame.y if frame.v_anchor == "page" else frame.y + top
+        return replace(frame, x=x, y=y, h_anchor="page", v_anchor="page")
 
     def frame(self, style_id: str) -> Frame:
         """The field set in `style_id`; a template without it cannot print the batch."""
@@ -76,3 +97,10 @@ class FormSheet(StyleSheet):
                 "render.form_field_missing", template=f"{self.name}.docx", style=style_id
             )
         return found
+
+
+def page_margins(document_xml: str) -> tuple[int, int]:
+    """The page's left and top margins in twips (w:pgMar; none set: 0)."""
+    found = _page_margins().search(document_xml)
+    sides = dict(_margin_side().findall(found[0])) if found else {}
+    return int(float(sides.get("left", 0))), int(float(sides.get("top", 0)))

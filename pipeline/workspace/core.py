@@ -376,12 +376,23 @@ class Workspace:
 
     def recorded_entry(self, data_file: Path, year: int) -> Entry | None:
         """What the manifest recorded of `data_file` (output dated `year`) when it was last built
-        or rendered into this workspace; None when nothing was (or it cannot be read)."""
+        or rendered into this workspace's own outputs folder, whatever folder this one writes
+        to (-o): a Giấy khen batch's sổ vàng numbers are the office's, not an output folder's;
+        else into the folder it writes to; None when nothing was (or it cannot be read)."""
+        own = (self.root / self.config.ket_qua).absolute()
+        for output_dir in dict.fromkeys((own, self.output_dir)):
+            entry = self._recorded_in(output_dir, data_file, year)
+            if entry is not None:
+                return entry
+        return None
+
+    def _recorded_in(self, output_dir: Path, data_file: Path, year: int) -> Entry | None:
+        """What the manifest of output folder `output_dir` records of `data_file`, if anything."""
         from pipeline.batch.manifest import Manifest
 
         try:
             folder = self.output_name(data_file, year).parts[0]
-            manifest = Manifest.read(self.output_dir / folder / "manifest.json", folder)
+            manifest = Manifest.read(output_dir / folder / "manifest.json", folder)
             return manifest.entries.get(self.name_of(data_file))
         except (OSError, ValueError, VanthuError):
             return None
