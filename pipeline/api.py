@@ -1073,14 +1073,25 @@ def failure_lines(errors: Sequence[tuple[Path, VanthuError]]) -> list[str]:
         paths = shared.get(error.message())
         if paths is None:
             continue  # said with the first document it failed
-        if len(paths) == 1:
+        if len(paths) == 1 or _in_one_of(error, paths):
+            # A document's own problem, which others fail by (a report counting a decision
+            # whose list is missing): said at each, the document's own first as found.
             lines.append(failed_because(path, error))
-        else:
-            named = first_named([shown(p) for p in paths], _SHARED_NAMED)
-            lines.append(t("cli.failed_for", count=len(paths), documents=named,
-                           error=error.message()))  # fmt: skip
+            continue
+        named = first_named([shown(p) for p in paths], _SHARED_NAMED)
+        lines.append(t("cli.failed_for", count=len(paths), documents=named,
+                       error=error.message()))  # fmt: skip
         del shared[error.message()]
     return lines
+
+
+def _in_one_of(error: VanthuError, paths: list[Path]) -> bool:
+    """Whether `error` is located in one of the documents `paths` (its file is one of them)."""
+    file = getattr(error, "file", None)
+    if file is None:
+        return False
+    where = os.path.realpath(file)
+    return any(os.path.realpath(path) == where for path in paths)
 
 
 def check(paths: list[Path], templates: str | os.PathLike[str] | None = None) -> CheckReport:

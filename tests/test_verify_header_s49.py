@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from docx import Document
@@ -197,8 +198,16 @@ def test_every_word_of_the_place_opens_in_a_capital(
 ) -> None:
     date_line = PLAN_DATE.replace("Sơn La", place)
     report = verify_file(edited(rendered["plan"], tmp_path, rewrite("Sơn La, ngày", date_line)))
-    assert [v.rule for v in report.violations] == ["dia_danh_ngay.place"]
-    assert f"thấy «{place}»; cần «{wanted}»" in report.violations[0].line("vi")
+    (found,) = _spelling(report.violations)
+    assert found.rule == "dia_danh_ngay.place"
+    assert f"thấy «{place}»; cần «{wanted}»" in found.line("vi")
+
+
+def _spelling(violations: list[Any]) -> list[Any]:
+    """The violations but the date line's width: a place longer than Sơn La does not fit the
+    right column the plan's Sơn La header gives it (dia_danh_ngay.wraps, pinned in
+    test_header_date_line_s52); only the place's spelling is looked at here."""
+    return [v for v in violations if v.rule != "dia_danh_ngay.wraps"]
 
 
 @pytest.mark.parametrize(
@@ -210,7 +219,7 @@ def test_a_place_written_as_phu_luc_ii_writes_it_passes(
 ) -> None:
     date_line = PLAN_DATE.replace("Sơn La", place)
     report = verify_file(edited(rendered["plan"], tmp_path, rewrite("Sơn La, ngày", date_line)))
-    assert report.violations == []
+    assert _spelling(report.violations) == []
 
 
 def test_capitalised_place_keeps_the_level_and_numbers() -> None:

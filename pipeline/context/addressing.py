@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pipeline.context.common import DocumentInfo, clean_list_line, list_lines
 from pipeline.model.addressing import as_list
+from pipeline.text.normalize import recipient_key
+
+# The purpose a clerk writes in brackets after a Nơi nhận line: "Như trên (để thực hiện)".
+_PURPOSE = re.compile(r"\s*\([^()]*\)\s*$")
 
 
 def addressee_names(value: str | list[str]) -> list[str]:
-    """The recipients Kính gửi names, without a dash or closing mark a clerk may have typed
-    (clean_list_line: ';', '.', ',' ...), where the list writes its own."""
+    """The recipients Kính gửi names, without a bullet or closing mark a clerk may have typed
+    (clean_list_line: "– ", "• ", ';', '.', ',' ...), where the list writes its own."""
     return [clean_list_line(name) for name in as_list(value)]
 
 
@@ -29,6 +34,28 @@ def kinh_gui_context(value: str | list[str]) -> dict[str, Any]:
 def addressed_recipients(info: DocumentInfo, lines: list[str]) -> list[str]:
     """Nơi nhận of an addressed document: 'Như trên' (câu chữ nhu_tren; '' drops it) first."""
     first = info.write("nhu_tren")
-    if not first or (lines and lines[0].casefold() == first.casefold()):
+    if not first:
         return lines
-    return [first, *lines]
+    return with_own_line(first, lines)
+
+
+def with_own_line(own: str, lines: list[str]) -> list[str]:
+    """Nơi nhận opening with the line vanthu writes itself (`own`: "Như trên"), once: the same
+    line typed by the clerk anywhere in the list (its purpose in brackets aside: "Như trên (để
+    thực hiện)", "như trên") is that line again, printed first in vanthu's words with the
+    purpose the clerk gave it, if any, in place of the phrase's ("Như trên (b/c)")."""
+    key = _line_key(own)
+    typed = [line for line in lines if _line_key(line) == key]
+    if not typed:
+        return [own, *lines]
+    rest = [line for line in lines if _line_key(line) != key]
+    purpose = next((found for line in typed if (found := _PURPOSE.search(line))), None)
+    if purpose is None:
+        return [own, *rest]
+    return [f"{_PURPOSE.sub('', own)} {purpose.group().strip()}", *rest]
+
+
+def _line_key(line: str) -> str:
+    """A Nơi nhận line as compared with vanthu's own: without its purpose in brackets, keyed as
+    any recipient (text.normalize.recipient_key: case, spacing, tone placement aside)."""
+    return recipient_key(_PURPOSE.sub("", line))

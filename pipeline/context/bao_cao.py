@@ -7,7 +7,13 @@ from decimal import Decimal
 from functools import partial
 from typing import Any
 
-from pipeline.context.common import DocumentInfo, block_context, closing_runs, common_context
+from pipeline.context.common import (
+    DocumentInfo,
+    block_context,
+    closing_runs,
+    common_context,
+    without_decree_mark,
+)
 from pipeline.context.sections import sections_context
 from pipeline.figures import Count, YearFigures, change, format_count, in_running_text
 from pipeline.load.attachments import ReportAttachments
@@ -169,7 +175,13 @@ def report_context(info: DocumentInfo[ReportAttachments], styles: Any) -> dict[s
     attached = info.attachments
     assert isinstance(attached, ReportAttachments)
     figures, previous, values = attached.figures, attached.previous, attached.values
-    text = partial(fill_text, values=in_running_text(values))
+    filled = partial(fill_text, values=in_running_text(values))
+
+    def text(typed: str) -> str:
+        """A paragraph or title typed in the report, its figures filled in, without a typed
+        "./." (common.without_decree_mark): the decree's mark closes ket_thuc only."""
+        return without_decree_mark(filled(typed))
+
     none = info.write("bao_cao_khong_so_sanh")
     numbered = iter(range(1, 1000))
 
@@ -186,6 +198,6 @@ def report_context(info: DocumentInfo[ReportAttachments], styles: Any) -> dict[s
     context.update(
         mo_dau=[block_context(b, text) for b in report.mo_dau],
         cac_muc=sections_context(report.muc, text=text, tables=tables),
-        ket_thuc=closing_runs(text(report.ket_thuc)),
+        ket_thuc=closing_runs(filled(report.ket_thuc)),
     )
     return context

@@ -12,6 +12,7 @@ from pipeline.context.common import (
     closing_runs,
     common_context,
     listed,
+    without_decree_mark,
 )
 from pipeline.load.attachments import NoAttachments
 from pipeline.load.contract import Attached, Resolver
@@ -67,7 +68,7 @@ def _people(info: DocumentInfo, people: list[Person], key: str) -> list[str]:
         values = _person(person)
         if isinstance(person, Absentee):
             values["ly_do"] = person.ly_do.rstrip(".;")
-        lines.append(info.write(key, values))
+        lines.append(info.sentence(key, values))
     return lines
 
 
@@ -94,8 +95,8 @@ def attendance_blocks(info: DocumentInfo) -> list[Block]:
         "so_thanh_vien": str(len(present) + len(absent)),
     }
     blocks: list[Block] = [
-        info.write("bien_ban_chu_tri", {"ho_ten": chair.ho_ten, "chuc_vu": title}),
-        info.write("bien_ban_thu_ky", _person(data.thu_ky)),
+        info.sentence("bien_ban_chu_tri", {"ho_ten": chair.ho_ten, "chuc_vu": title}),
+        info.sentence("bien_ban_thu_ky", _person(data.thu_ky)),
         info.write(minutes_phrase(info, "bien_ban_co_mat"), counts),
         listed(_people(info, list(present), "nguoi_du_hop")),
     ]
@@ -120,7 +121,7 @@ def minutes_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
     context = common_context(info, styles)
     when = data.thoi_gian
     day = when.ngay or data.ngay
-    opening = info.write(
+    opening = info.sentence(
         "bien_ban_bat_dau",
         {"gio": when.gio, "ngay": date_phrase(day), "dia_diem": data.dia_diem.rstrip(".,;"),
          "cuoc_hop": data.cuoc_hop.rstrip(".")},
@@ -129,7 +130,7 @@ def minutes_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
     members = present + len(data.thanh_phan.vang_mat)
     items = []
     for number, item in enumerate(data.noi_dung, start=1):
-        blocks = [block_context(b) for b in item.doan]
+        blocks = [block_context(b, without_decree_mark) for b in item.doan]
         if item.bieu_quyet is not None:
             vote = item.bieu_quyet
             figures = vote_figures(vote.tan_thanh, vote.khong_tan_thanh, present, members)
@@ -143,7 +144,7 @@ def minutes_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
         nhan_noi_dung=info.write(minutes_phrase(info, "bien_ban_noi_dung")),
         cac_noi_dung=items,
         nhan_ket_luan=info.write("bien_ban_ket_luan") if data.ket_luan else None,
-        ket_luan=[block_context(b) for b in data.ket_luan],
+        ket_luan=[block_context(b, without_decree_mark) for b in data.ket_luan],
         ket_thuc=closing_runs(last),
         chu_ky={"tham_quyen": [info.write("ky_chu_toa")], "ho_ten": info.signer.ho_ten},
         chu_ky_trai={"tham_quyen": [info.write("ky_thu_ky")], "ho_ten": data.thu_ky.ho_ten},

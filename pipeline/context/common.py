@@ -28,7 +28,7 @@ from pipeline.load.bounded import keep
 from pipeline.model.agency import Agency, Signer
 from pipeline.model.blocks import Block, DashList, PointList, without_bullet
 from pipeline.model.document import DocumentData, RecipientGroup
-from pipeline.render.fragments import paragraph_runs, rich_runs, rule_run
+from pipeline.render.fragments import literal_markup, paragraph_runs, rich_runs, rule_run
 from pipeline.render.header_texts import (  # re-exported: pipeline.context.common
     QUOC_HIEU as QUOC_HIEU,
 )
@@ -36,6 +36,8 @@ from pipeline.render.header_texts import (
     TIEU_NGU as TIEU_NGU,
 )
 from pipeline.render.header_texts import (
+    WIDEST_DATE,
+    date_line_lines,
     quoc_hieu_lines,
     styled_lines,
 )
@@ -48,6 +50,8 @@ from pipeline.rules.metrics import (
     PORTRAIT_TEXT_WIDTH_PT,
     RULE_RATIO_FULL,
     RULE_RATIO_PART,
+    Line,
+    date_line_fits,
     header_columns,
     rule_length_pt,
     widest_left_twips,
@@ -106,12 +110,23 @@ class DocumentInfo(Generic[A]):
         except MissingField as exc:
             raise missing_field(exc) from None
 
+    def sentence(self, key: str, values: Mapping[str, str]) -> str:
+        """Phrase `key` filled as a sentence of body text, which is turned into runs: each value
+        is data printed as typed (literal_markup), never read as markup ("Công ty **Hoa Ban**"
+        keeps its stars, as where the name stands alone); the phrase's own markup is read."""
+        return self.write(key, literal_values(values))
+
     def write_all(self, key: str, values: Mapping[str, str] | None = None) -> list[str]:
         """A phrase of several paragraphs, filled."""
         try:
             return self.phrases.write_all(key, values)
         except MissingField as exc:
             raise missing_field(exc) from None
+
+
+def literal_values(values: Mapping[str, str]) -> dict[str, str]:
+    """Values to fill into a sentence of body text, each printed as typed (literal_markup)."""
+    return {name: literal_markup(value) for name, value in values.items()}
 
 
 def phrase_overrides(record: Any) -> dict[str, Any]:
@@ -188,13 +203,30 @@ def _header_names(
     return printed[0], printed[1] or ""
 
 
-def columns_for(chu_quan: str | None, name: str, styles: StyleSheet) -> dict[str, int]:
-    """Column widths of the header table (twips) holding these printed agency lines."""
-    left = styled_lines(styles, chu_quan, CHU_QUAN_STYLE) + styled_lines(styles, name, AGENCY_STYLE)
-    trai, phai = header_columns(left, quoc_hieu_lines(styles))
+def agency_lines(chu_quan: str | None, name: str, styles: StyleSheet) -> tuple[Line, ...]:
+    """The printed agency lines (ô 2) as the header's left column holds them."""
+    return styled_lines(styles, chu_quan, CHU_QUAN_STYLE) + styled_lines(styles, name, AGENCY_STYLE)
+
+
+def columns_for(
+    chu_quan: str | None, name: str, styles: StyleSheet, place: str | None = None
+) -> dict[str, int]:
+    """Column widths of the header table (twips) holding these printed agency lines and, in
+    the right column under Quốc hiệu, the date line of `place` (ô 4) on one line."""
+    left = agency_lines(chu_quan, name, styles)
+    trai, phai = header_columns(left, quoc_hieu_lines(styles), date_line_lines(styles, place))
     # The template's own table width (9354) is its columns' sum rounded up; kept when unchanged.
     usual = trai == HEADER_LEFT_TWIPS and trai + phai == HEADER_WIDTH_TWIPS
     return {"trai": trai, "phai": phai, "tong": 9354 if usual else trai + phai}
+
+
+def header_holds_date_line(
+    chu_quan: str | None, name: str | None, place: str, styles: StyleSheet
+) -> bool:
+    """Whether the header's right column (columns_for) holds the date line of `place` on one
+    line beside the agency's two names as printed (header_names)."""
+    left = agency_lines(*_header_names(chu_quan, name, styles), styles)
+    return date_line_fits(left, quoc_hieu_lines(styles), date_line_lines(styles, place))
 
 
 def signature_lines(signer: Signer) -> list[str]:
@@ -242,8 +274,31 @@ def _printed_signature(
 def profile_warnings(
     agency: Agency, profile: Path, styles: StyleSheet, shown: str | None = None
 ) -> list[str]:
-    """The warnings of an agency profile at `profile`: its lines too wide for their column."""
-    return long_line_warnings(agency, profile, styles, quoc_hieu_lines(styles), shown)
+    """The warnings of an agency profile at `profile`: its lines too wide for their column, its
+    date line too wide for the header's right column."""
+    return [
+        *long_line_warnings(agency, profile, styles, quoc_hieu_lines(styles), shown),
+        *date_line_warnings(agency, profile, styles, shown),
+    ]
+
+
+def date_line_warnings(
+    agency: Agency, profile: Path, styles: StyleSheet, shown: str | None = None
+) -> list[str]:
+    """A warning, at the profile's dia_danh, when the header cannot hold its date line on one
+    line beside the agency's name (header_holds_date_line): the page would break it."""
+    if header_holds_date_line(agency.co_quan_chu_quan, agency.ten_co_quan, agency.dia_danh, styles):
+        return []
+    from pipeline.load.yaml_source import load_yaml
+
+    try:
+        line = load_yaml(profile).line_of(("dia_danh",))
+    except InputError:
+        line = None
+    text = date_line(agency.dia_danh, WIDEST_DATE)
+    error = InputError("ws.long_date_line", file=shown or profile, line=line, field="dia_danh",
+                       text=text)  # fmt: skip
+    return [error.message()]
 
 
 def recipient_lines(data: DocumentData, agency: Agency) -> list[str]:
@@ -260,12 +315,11 @@ def recipient_lines(data: DocumentData, agency: Agency) -> list[str]:
 
 
 def clean_list_line(text: str) -> str:
-    """A list line as data: without a leading '- ' or the closing mark a clerk may have typed
-    (';', '.', ',' ...: without_typed_ending), where the list writes its own."""
-    text = text.strip()
-    if text.startswith("-"):
-        text = text[1:].strip()
-    return without_typed_ending(text)
+    """A list line as data: without the bullet a clerk may have typed or pasted from Word before
+    it ("- ", "– ", "• ", "* ", "+ ": model.blocks.without_bullet, as a dash line's) or the
+    closing mark typed after it (';', '.', ',' ...: without_typed_ending), where the list
+    writes its own "- " and ";"."""
+    return without_typed_ending(without_bullet(text.strip()).strip())
 
 
 # The punctuation a clerk may type at the end of a text or a list line, where the document
@@ -291,6 +345,30 @@ def without_typed_ending(text: str) -> str:
     if found.group().lstrip().startswith(".") and _LETTER_ABBREVIATION.search(kept):
         return kept + "."
     return kept
+
+
+# The decree's "./." (or "./", "/.") typed at the end of a line, after the sentence's own mark
+# (`before`) or in its place: "... kể từ ngày ký./." copied from an old decision's last article.
+# A "/" alone stays (an address, "sonla.gov.vn/"), as in _TYPED_ENDING.
+_TYPED_DECREE_MARK = re.compile(
+    r"(?P<before>[.;:,!?…]?)[ \t]*(?:\.[ \t]*/(?:[ \t]*\.)?|/[ \t]*\.)[ \t]*$", re.M
+)
+
+
+def without_decree_mark(text: str) -> str:
+    """Body text whose lines (its paragraphs) end without a typed "./.", the sentence's own mark
+    kept or a full stop in its place ("ký./." → "ký.", "thực hiện;./." → "thực hiện;"): the
+    decree's mark closes the content's last paragraph only, where closing writes it."""
+    return _TYPED_DECREE_MARK.sub(lambda found: found["before"] or ".", text)
+
+
+def unmarked(block: Block) -> Block:
+    """A block of body text (paragraph, dash lines, điểm) without_decree_mark in each line."""
+    if isinstance(block, DashList):
+        return DashList(gach=[without_decree_mark(line) for line in block.gach])
+    if isinstance(block, PointList):
+        return PointList(diem=[without_decree_mark(line) for line in block.diem])
+    return without_decree_mark(block)
 
 
 def filing_line(info: DocumentInfo) -> str:
@@ -431,18 +509,19 @@ def block_context(block: Block, text: Callable[[str], str] = same) -> dict[str, 
 
 @lru_cache(maxsize=16)  # an office's header, the same in every document it issues
 def printed_header(
-    chu_quan: str | None, name: str | None, styles: StyleSheet
+    chu_quan: str | None, name: str | None, styles: StyleSheet, place: str | None = None
 ) -> tuple[str | None, str, dict[str, int], Markup, Markup]:
     """Ô 1 and ô 2 of an agency by its two names (co_quan_chu_quan, ten_co_quan), set in
     `styles`: the chủ quản and agency name as printed (header_names), the header table's
-    columns, the rules under the agency's name and under the Tiêu ngữ. Nothing else of the
-    agency or the document is read: kept by the two names and the style sheet, whose styles do
-    not change while it is used (render.styles.StyleSheet)."""
+    columns (wide enough on the right for the date line of its `place`, dia_danh), the rules
+    under the agency's name and under the Tiêu ngữ. Nothing else of the agency or the document
+    is read: kept by the two names, the place and the style sheet, whose styles do not change
+    while it is used (render.styles.StyleSheet)."""
     printed_chu_quan, printed_name = _header_names(chu_quan, name, styles)
     return (
         printed_chu_quan,
         printed_name,
-        columns_for(printed_chu_quan, printed_name, styles),
+        columns_for(printed_chu_quan, printed_name, styles, place),
         rule(styles, printed_name, AGENCY_STYLE, RULE_RATIO_PART),
         rule(styles, TIEU_NGU, "TieuNgu", RULE_RATIO_FULL),
     )
@@ -458,7 +537,7 @@ def common_context(
     their order), which it sets with its own lines."""
     data, agency = info.data, info.agency
     chu_quan, name, columns, name_rule, motto_rule = printed_header(
-        agency.co_quan_chu_quan, agency.ten_co_quan, styles
+        agency.co_quan_chu_quan, agency.ten_co_quan, styles, agency.dia_danh
     )
     summary = summary_lines(data.trich_yeu, styles)
     context: dict[str, Any] = {

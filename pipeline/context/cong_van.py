@@ -13,6 +13,7 @@ from pipeline.context.common import (
     columns_for,
     common_context,
     header_names,
+    without_decree_mark,
 )
 from pipeline.context.signature_room import recipients_context
 from pipeline.context.title_lines import title_lines
@@ -88,7 +89,7 @@ def letter_attachments(data: LetterData, source: Source, resolver: Resolver) -> 
     office's template restyling the block may print it a line longer or shorter."""
     agency, _ = resolver.agency(data.co_quan, source)
     styles = _builtin_styles()
-    column = columns_for(*header_names(agency, styles), styles)["trai"]
+    column = columns_for(*header_names(agency, styles), styles, agency.dia_danh)["trai"]
     lines = about_lines(data.trich_yeu, styles, column)
     if len(lines) <= MOST_ABOUT_LINES:
         return Attached(NoAttachments())
@@ -116,13 +117,13 @@ def letter_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
             "noi_gui": answered.cua,
             "ve_viec_den": answered.ve_viec,
         }
-        opening = [block_context(info.write("tra_loi", values))]
+        opening = [block_context(info.sentence("tra_loi", values))]
     context.update(
         trich_yeu_cong_van=rich_runs(
             about_text(about_lines(data.trich_yeu, styles, context["dau_trang"]["trai"]))
         ),
         kinh_gui=kinh_gui_context(data.kinh_gui),
-        noi_dung=opening + [block_context(b) for b in data.noi_dung],
+        noi_dung=opening + [block_context(b, without_decree_mark) for b in data.noi_dung],
         ket_thuc=closing_runs(data.ket_thuc),
         **recipients_context(addressed_recipients(info, context["noi_nhan"]), context, styles),
     )

@@ -6,11 +6,18 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline.context.addressing import addressed_recipients, addressee_names
-from pipeline.context.common import DocumentInfo, block_context, closing, common_context, listed
+from pipeline.context.common import (
+    DocumentInfo,
+    block_context,
+    closing,
+    common_context,
+    listed,
+    without_decree_mark,
+)
 from pipeline.context.signature_room import recipients_context
 from pipeline.model.blocks import Block, DashList
 from pipeline.model.giay_moi import InvitationData
-from pipeline.render.fragments import paragraph_runs
+from pipeline.render.fragments import literal_markup, paragraph_runs
 from pipeline.render.styles import StyleSheet
 from pipeline.rules.dates import weekday_date
 
@@ -27,8 +34,8 @@ def attendance_blocks(info: DocumentInfo, attending: str | list[str] | None) -> 
         return []
     names = addressee_names(attending)
     if len(names) == 1:
-        return [info.write("thanh_phan", {"thanh_phan": _value(names[0])})]
-    return [info.write("thanh_phan_danh_sach"), listed(names)]
+        return [info.sentence("thanh_phan", {"thanh_phan": _value(names[0])})]
+    return [info.write("thanh_phan_danh_sach"), listed([literal_markup(n) for n in names])]
 
 
 def invitation_blocks(info: DocumentInfo) -> list[Block]:
@@ -40,17 +47,17 @@ def invitation_blocks(info: DocumentInfo) -> list[Block]:
     guests = addressee_names(data.kinh_moi)
     # One guest, typed as a line or as a one-item list, is the single form (as Kính gửi is).
     if len(guests) == 1:
-        blocks.append(f"{invite} {guests[0]}.")
+        blocks.append(f"{invite} {literal_markup(guests[0])}.")
     else:
-        blocks += [invite, listed(guests)]
+        blocks += [invite, listed([literal_markup(g) for g in guests])]
     when = data.thoi_gian
     hours = when.gio
     if when.den:
         hours = info.write("khoang_gio", {"bat_dau": when.gio, "ket_thuc": when.den})
     blocks.append(info.write("thoi_gian", {"gio": hours, "thu_ngay": weekday_date(when.ngay)}))
-    blocks.append(info.write("dia_diem", {"dia_diem": _value(data.dia_diem)}))
+    blocks.append(info.sentence("dia_diem", {"dia_diem": _value(data.dia_diem)}))
     if data.noi_dung:
-        blocks.append(info.write("noi_dung_moi", {"noi_dung": _value(data.noi_dung)}))
+        blocks.append(info.sentence("noi_dung_moi", {"noi_dung": _value(data.noi_dung)}))
     blocks += attendance_blocks(info, data.thanh_phan)
     if data.ket_thuc:
         blocks.append(data.ket_thuc)
@@ -71,7 +78,7 @@ def invitation_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]
         assert isinstance(last, str)
         last_line = closing(last)
     context.update(
-        noi_dung=[block_context(b) for b in blocks],
+        noi_dung=[block_context(b, without_decree_mark) for b in blocks],
         ket_thuc=paragraph_runs(last_line),
         **recipients_context(addressed_recipients(info, context["noi_nhan"]), context, styles),
     )

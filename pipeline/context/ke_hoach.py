@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Protocol
 
-from pipeline.context.common import DocumentInfo, block_context, closing_runs, common_context
+from pipeline.context.common import (
+    DocumentInfo,
+    block_context,
+    closing_runs,
+    common_context,
+    without_decree_mark,
+)
 from pipeline.context.sections import sections_context
 from pipeline.model.agency import Unit
 from pipeline.model.ke_hoach import PlanData
@@ -57,6 +63,17 @@ def task_appendices(
     ]
 
 
+def plan_body(plan: PlanData) -> dict[str, Any]:
+    """A plan's text as printed, alone or issued by a decision: its paragraphs and sections
+    without a typed "./." (common.without_decree_mark: the decree's mark closes the content's
+    last paragraph only), then its closing paragraph (ket_thuc), which ends with it."""
+    return {
+        "mo_dau": [block_context(b, without_decree_mark) for b in plan.mo_dau],
+        "cac_muc": sections_context(plan.muc, text=without_decree_mark),
+        "ket_thuc": closing_runs(plan.ket_thuc),
+    }
+
+
 def plan_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
     """Everything templates/ke-hoach.docx prints."""
     plan = info.data
@@ -65,9 +82,7 @@ def plan_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
     attached = info.write("phu_luc_kem_theo")
     appendices = task_appendices(plan, info.agency.don_vi, attached, info.write)
     context.update(
-        mo_dau=[block_context(b) for b in plan.mo_dau],
-        cac_muc=sections_context(plan.muc),
-        ket_thuc=closing_runs(plan.ket_thuc),
+        **plan_body(plan),
         cac_phu_luc=appendices,
         phan_cuoi="ngang" if appendices else None,
     )

@@ -17,16 +17,16 @@ from pipeline.awards import AwardList, Entry, Group
 from pipeline.context.articles import Written, articles_context, chapters_context, closed, written
 from pipeline.context.common import (
     DocumentInfo,
-    block_context,
-    closing_runs,
     common_context,
     ended,
+    literal_values,
     missing_field,
     office_overrides,
     phrase_overrides,
+    unmarked,
+    without_decree_mark,
 )
-from pipeline.context.ke_hoach import task_appendices
-from pipeline.context.sections import sections_context
+from pipeline.context.ke_hoach import plan_body, task_appendices
 from pipeline.context.signature_room import recipients_context
 from pipeline.context.title_lines import title_lines
 from pipeline.errors import InputError
@@ -36,8 +36,8 @@ from pipeline.load.read_log import stamp as file_stamp
 from pipeline.load.spreadsheet import Table
 from pipeline.load.yaml_source import Path_, Source, dotted, load_yaml
 from pipeline.model.agency import Agency
-from pipeline.model.ke_hoach import PlanData
-from pipeline.model.quyet_dinh import AwardSection, DecisionData, Regulation
+from pipeline.model.ke_hoach import Item, PlanData
+from pipeline.model.quyet_dinh import Article, AwardSection, DecisionData, Regulation
 from pipeline.model.wording import ListLayout
 from pipeline.patterns import lazy
 from pipeline.render.fragments import in_run_lines, literal_markup, rich_runs
@@ -833,6 +833,9 @@ def award_articles(
     `values`: the list's award_values."""
     data = info.data
     assert isinstance(data, DecisionData) and data.khen_thuong is not None
+    # Filled into sentences printed as runs: the list's names and the decision's words print
+    # as typed, never read as markup (DocumentInfo.sentence).
+    values = literal_values(values)
     key = article_one_key(data, awards)
     opening = values
     layout = list_layout(data, info.agency)
@@ -915,7 +918,7 @@ def rate_line(info: DocumentInfo, values: dict[str, str], group: Group, kinds: K
                 fields["so_luong"] = two_digits(count)
             per_kind.append(fields)
     # One copy of the list's values for the award's lines (its fields written over in turn).
-    filled = {**values, "khen_thuong": group.award}
+    filled = {**values, "khen_thuong": literal_markup(group.award)}
     phrase = info.phrases.raw("dieu_2_muc")
     assert isinstance(phrase, str)
     span = per_kind_span(phrase)
@@ -1006,7 +1009,7 @@ def council_articles(info: DocumentInfo, members: Table) -> list[dict[str, Any]]
         for row in members
     ]
     values = {"hanh_dong": data.hoi_dong.hanh_dong, "so_thanh_vien": two_digits(len(lines))}
-    return [{"mo_dau": info.write("hoi_dong_dieu_1", values), "doan": [ended(lines)]}]
+    return [{"mo_dau": info.sentence("hoi_dong_dieu_1", values), "doan": [ended(lines)]}]
 
 
 def continued(subject: str) -> str:
@@ -1032,6 +1035,37 @@ def issued_regulation_articles(info: DocumentInfo, regulation: Regulation) -> li
     return [{"mo_dau": info.write("ban_hanh_quy_che_dieu_1", values), "doan": []}]
 
 
+def unmarked_item(item: Item) -> Item:
+    """A khoản whose texts end without a typed "./." (common.without_decree_mark)."""
+    return item.model_copy(update={
+        "tieu_de": item.tieu_de and without_decree_mark(item.tieu_de),
+        "noi_dung": item.noi_dung and without_decree_mark(item.noi_dung),
+        "doan": [unmarked(b) for b in item.doan],
+    })  # fmt: skip
+
+
+def unmarked_article(article: Article) -> Article:
+    """An Điều of the data whose texts end without a typed "./.": the decree's mark closes the
+    last article only, where articles.closed writes it ("... kể từ ngày ký./." copied into
+    Điều 2 of a decision of three would print mid-document)."""
+    return article.model_copy(update={
+        "noi_dung": article.noi_dung and without_decree_mark(article.noi_dung),
+        "doan": [unmarked(b) for b in article.doan],
+        "khoan": [unmarked_item(item) for item in article.khoan],
+    })  # fmt: skip
+
+
+def unmarked_regulation(regulation: Regulation) -> Regulation:
+    """A Quy chế whose articles are unmarked_article: "./." closes its last one only."""
+    return regulation.model_copy(update={
+        "chuong": [
+            chapter.model_copy(update={"dieu": [unmarked_article(a) for a in chapter.dieu]})
+            for chapter in regulation.chuong
+        ],
+        "dieu": [unmarked_article(a) for a in regulation.dieu],
+    })  # fmt: skip
+
+
 def issued_regulation_context(info: DocumentInfo, regulation: Regulation) -> dict[str, Any]:
     """The Quy chế printed after the decision: the header again (without Số and date), its
     title, '(Ban hành kèm theo Quyết định số ... ngày ... của ...)' and its Chương and Điều."""
@@ -1039,7 +1073,7 @@ def issued_regulation_context(info: DocumentInfo, regulation: Regulation) -> dic
         "ten_loai": document_type(regulation.loai_van_ban).title,
         "trich_yeu": rich_runs(" ".join(regulation.trich_yeu.split())),
         "kem_theo": info.write("ban_hanh_kem_theo"),
-        "cac_chuong": chapters_context(regulation),
+        "cac_chuong": chapters_context(unmarked_regulation(regulation)),
     }
 
 
@@ -1053,9 +1087,7 @@ def issued_plan_context(info: DocumentInfo, plan: DocumentInfo[NoAttachments]) -
         "ten_loai": plan.doc_type.title,
         "trich_yeu": rich_runs(body.trich_yeu),
         "kem_theo": info.write("ban_hanh_kem_theo"),
-        "mo_dau": [block_context(b) for b in body.mo_dau],
-        "cac_muc": sections_context(body.muc),
-        "ket_thuc": closing_runs(body.ket_thuc),
+        **plan_body(body),
         # Named and headed as the plan words them printed alone (its own and its office's
         # phu_luc_ten, phu_luc_cot_*).
         "cac_phu_luc": task_appendices(
@@ -1245,9 +1277,11 @@ def decision_context(info: DocumentInfo[DecisionAttachments], styles: StyleSheet
         generated = issued_plan_articles(info, plan)
     elif regulation is not None:
         generated = issued_regulation_articles(info, regulation)
-    articles = closed([Written(a["mo_dau"], a["doan"]) for a in generated] + [
-        written(a) for a in data.dieu
-    ])  # fmt: skip
+    # "./." closes the last article only (closed): one typed after another is left out.
+    articles = closed([
+        Written(without_decree_mark(a["mo_dau"]), [unmarked(b) for b in a["doan"]])
+        for a in generated
+    ] + [written(unmarked_article(a)) for a in data.dieu])  # fmt: skip
     can_cu, theo_de_nghi = preamble(info, data.can_cu, data.theo_de_nghi)
     issued = issued_plan_context(info, plan) if plan is not None else None
     danh_sach = None

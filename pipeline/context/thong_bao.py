@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.context.common import DocumentInfo, block_context, closing_runs, common_context
+from pipeline.context.common import (
+    DocumentInfo,
+    block_context,
+    closing_runs,
+    common_context,
+    without_decree_mark,
+)
 from pipeline.context.sections import sections_context
 from pipeline.model.thong_bao import NoticeData, ScheduleRow
 from pipeline.render.fragments import rich_runs
@@ -34,8 +40,8 @@ def notice_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]:
     assert isinstance(data, NoticeData)
     context = common_context(info, styles)
     context.update(
-        mo_dau=[block_context(b) for b in data.mo_dau],
-        cac_muc=sections_context(data.muc),
+        mo_dau=[block_context(b, without_decree_mark) for b in data.mo_dau],
+        cac_muc=sections_context(data.muc, text=without_decree_mark),
         lich=[schedule_row(row) for row in data.lich],
         # The lịch's column headings, each a phrase (lich_cot_thoi_gian -> lich_cot.thoi_gian).
         lich_cot={key.removeprefix("lich_cot_"): info.write(key) for key in SCHEDULE_HEADINGS},

@@ -6,7 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline.context.addressing import addressed_recipients, addressee_names, kinh_gui_context
-from pipeline.context.common import DocumentInfo, block_context, closing_runs, common_context
+from pipeline.context.common import (
+    DocumentInfo,
+    block_context,
+    closing_runs,
+    common_context,
+    without_decree_mark,
+)
 from pipeline.context.quyet_dinh import decision_context
 from pipeline.context.sections import sections_context
 from pipeline.context.signature_room import recipients_context
@@ -39,10 +45,10 @@ def submission_context(info: DocumentInfo, styles: StyleSheet) -> dict[str, Any]
     decides = data.kinh_trinh or joined(addressee_names(data.kinh_gui))
     context.update(
         kinh_gui=kinh_gui_context(data.kinh_gui),
-        mo_dau=[block_context(b) for b in data.mo_dau],
-        cac_muc=sections_context(data.muc),
-        sau_cac_muc=[block_context(b) for b in data.doan_cuoi],
-        ket_thuc=closing_runs(info.write("kinh_trinh", {"kinh_trinh": decides})),
+        mo_dau=[block_context(b, without_decree_mark) for b in data.mo_dau],
+        cac_muc=sections_context(data.muc, text=without_decree_mark),
+        sau_cac_muc=[block_context(b, without_decree_mark) for b in data.doan_cuoi],
+        ket_thuc=closing_runs(info.sentence("kinh_trinh", {"kinh_trinh": decides})),
         **recipients_context(addressed_recipients(info, context["noi_nhan"]), context, styles),
         du_thao=draft,
         phan_cuoi="doc" if draft is not None else None,

@@ -994,3 +994,51 @@ for _element, (_element_vi, _element_en) in ELEMENTS.items():
         }
 MESSAGES.update({f"verify.rule.{rule}": _entry(pair) for rule, pair in RULES.items()})
 MESSAGES.update({f"verify.v.{key}": _entry(pair) for key, pair in VALUES.items()})
+# Emphasis inside a bold element (s52): a heading set bold whose words lost the bold.
+MESSAGES.update({
+    "verify.rule.noi_dung.bold_kept": _entry((
+        "Dòng đặt chữ đậm (tên khoản, đề mục) đậm cả dòng, kể cả chữ nghiêng nhấn mạnh trong đó",
+        "A line set bold (an item's title, a heading) bold throughout, italic words in it too",
+    )),
+    "verify.v.not_bold_words": _entry(("chữ không đậm: «{text}»", "not bold: «{text}»")),
+})  # fmt: skip
+# Nơi nhận / Kính gửi lists (s52): a bullet pasted from Word printed after a line's own mark.
+MESSAGES.update({
+    "verify.v.one_mark": _entry((
+        'một dấu "- " rồi tên nơi nhận (bỏ dấu đầu dòng dán từ Word: –, •, *, + ...)',
+        'one "- " then the recipient (drop the bullet pasted from Word: –, •, *, + ...)',
+    )),
+})  # fmt: skip
+# Typed text (s52): braces printed from the data; "./." before the end of the content.
+MESSAGES.update({
+    "verify.v.typed_tag_recorded": _entry((
+        "không phải thẻ mẫu sót lại (tệp đúng là bản vanthu dựng, ghi trong manifest.json bên "
+        "cạnh: chữ này in từ dữ liệu, đúng như gõ); giữ nguyên nếu văn bản cần đúng chữ này, "
+        "nếu không thì sửa trong tệp dữ liệu",
+        "not a leftover template tag (the file is the one vanthu rendered, as the manifest.json "
+        "beside it records: this text was printed from the data, as typed); keep it if the "
+        "document means this text, else correct the data file",
+    )),
+    "verify.rule.noi_dung.closing_early": _entry((
+        'Dấu "./." chỉ đặt một lần, ở cuối nội dung (cuối đoạn cuối cùng)',
+        'The "./." mark once, at the end of the content (its last paragraph)',
+    )),
+    "verify.v.closing_at_end": _entry((
+        "dấu câu của chính câu đó (thường là «.»); «./.» chỉ ở cuối đoạn cuối của nội dung",
+        "the sentence's own mark (usually «.»); «./.» only at the end of the content's last "
+        "paragraph",
+    )),
+})  # fmt: skip
+# The date line (ô 4) on one line of the header's right column (header date line, s52).
+MESSAGES.update({
+    "verify.rule.dia_danh_ngay.wraps": _entry((
+        "Địa danh, ngày tháng trên một dòng (không rộng hơn cột)",
+        "Place and date line on one line (no wider than its column)",
+    )),
+    "verify.v.date_one_line": _entry((
+        "một dòng: cột phải của bảng đầu văn bản đủ rộng cho dòng này (vanthu dựng lại văn bản "
+        "như vậy), hoặc dòng đặt cỡ chữ 13",
+        "one line: a right column of the header table wide enough for it (as vanthu renders "
+        "the document again), or the line set at 13 pt",
+    )),
+})  # fmt: skip

@@ -357,4 +357,15 @@ MESSAGES = {
     "value.or": {"vi": " hoặc ", "en": " or "},
     "value.pattern": {"vi": "không đúng dạng ({pattern})", "en": "wrong form ({pattern})"},
     "value.other": {"vi": "giá trị không dùng được ({kind})", "en": "unusable value ({kind})"},
+    # Signer titles (s52): the line above the name is the signer's own title.
+    "wording.signer_title_missing": {
+        "vi": "dòng cuối của chuc_vu «{line}» là dòng quyền hạn ký ({authority}), nên trên tên "
+        "người ký không có chức vụ của người ký (Nghị định 30, Phụ lục I: sau dòng TM./KT./TL./"
+        "TUQ. là dòng chức vụ người ký, ví dụ «KT. CHỦ TỊCH» rồi «PHÓ CHỦ TỊCH»); thêm dòng "
+        "chức vụ của người ký sau dòng đó: chuc_vu: [{lines}, <chức vụ người ký>]",
+        "en": "the last line of chuc_vu «{line}» is an authority line ({authority}), so no "
+        "title of the signer's own stands above the name (Decree 30, Phụ lục I: a TM./KT./TL./"
+        "TUQ. line is followed by the signer's own title, e.g. «KT. CHỦ TỊCH» then «PHÓ CHỦ "
+        "TỊCH»); add the signer's own title after it: chuc_vu: [{lines}, <signer's title>]",
+    },
 }

@@ -403,4 +403,16 @@ MESSAGES = {
         "folder it is kept in, but the folder {folder} could not be read ({reason}): no "
         "report is made from partial figures. Allow reading the folder, then run again",
     },
+    # The date line (ô 4) too wide for the header's right column (header date line, s52).
+    "ws.long_date_line": {
+        "vi": "dòng địa danh, ngày tháng «{text}» không vừa một dòng của cột phải ở đầu trang "
+        "(dưới Quốc hiệu, cạnh tên cơ quan; bảng đã nới tối đa 5 mm vào mỗi lề), nên khi in sẽ "
+        "bị ngắt dòng. Hãy ngắt tên cơ quan (ten_co_quan, co_quan_chu_quan) thành nhiều dòng "
+        "ngắn hơn, hoặc dùng mẫu đặt dòng này cỡ chữ 13",
+        "en": "the place and date line «{text}» does not fit on one line of the header's right "
+        "column (under the Quốc hiệu, beside the agency's name; the table already reaches 5 mm "
+        "into each margin), so it would wrap when printed. Break the agency's name (ten_co_quan, "
+        "co_quan_chu_quan) into more, shorter lines, or use a template setting this line at "
+        "13 pt",
+    },
 }

@@ -310,6 +310,23 @@ class Signer(Record):
             )
         return self
 
+    @model_validator(mode="after")
+    def _own_title_last(self) -> "Signer":
+        # The line right above the name is the signer's own title (Nghị định 30, Phụ lục I,
+        # ô 7a): a chuc_vu ending "KT. CHỦ TỊCH" would sign every document for the head
+        # without saying as whom. "Q. <head's title>" alone is the acting head's whole title.
+        lines = self.chuc_vu.splitlines()
+        last = _as_words(lines[-1])
+        authority = _authority_of(last)
+        if authority is None or (authority == "Q." and last[len(authority) :].strip()):
+            return self
+        loc: tuple[str | int, ...] = ("chuc_vu", len(lines) - 1) if len(lines) > 1 else ("chuc_vu",)
+        typed = [_as_words(line) for line in lines]
+        raise located(
+            loc, "wording.signer_title_missing", last, line=last, authority=authority,
+            lines=", ".join(typed),
+        )  # fmt: skip
+
     @property
     def on_behalf_of(self) -> tuple[str, str] | None:
         """(field, name) of what a "TM." signer signs on behalf of: thay_cho after tham_quyen
@@ -332,6 +349,12 @@ def _names_a_person(name: str, titles: set[str]) -> bool:
     (rules.agency_names: Giám đốc, Trưởng phòng, Chủ tịch ...) or one of the profile's."""
     kind = authority_kind(name)
     return (kind is not None and kind[0] == "head") or same_spelling(name) in titles
+
+
+def _authority_of(line: str) -> str | None:
+    """The authority ("KT.", "TM." ...) a title line opens with, as Phụ lục I writes it."""
+    opening = line.strip().upper()
+    return next((a for a in AUTHORITIES if opening.startswith(a)), None)
 
 
 def _as_words(text: str) -> str:

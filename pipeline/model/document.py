@@ -101,11 +101,26 @@ def filing_line_typed(value: Any) -> str | None:
     return " ".join(f"{key}: {name or ''}".split())
 
 
+def group_named(value: Any) -> str | None:
+    """The profile's recipient group a line of the data names: "- nhom: cap-tren" (a mapping to
+    YAML, its key in any spelling: "nhóm") or that text quoted or glued ("nhom:cap-tren"); None
+    for a recipient ("Nhóm: Tổ công tác" too)."""
+    if isinstance(value, dict) and len(value) == 1:
+        ((key, name),) = value.items()
+        if isinstance(key, str) and _bare(key) == _GROUP_KEY:
+            return str(name or "").strip()
+        return None
+    if isinstance(value, str):
+        found = _GROUP_AS_TEXT.match(value)
+        if found and _bare(found["key"]) == _GROUP_KEY:
+            return (found["glued"] or found["name"]).strip()
+    return None
+
+
 def _not_group_as_text(line: str) -> str:
     """A recipient, not a group reference YAML read as text (it would print "nhom:cap-tren")."""
-    found = _GROUP_AS_TEXT.match(line)
-    if found and _bare(found["key"]) == _GROUP_KEY:
-        name = (found["glued"] or found["name"]).strip()
+    name = group_named(line)
+    if name is not None:
         raise invalid("data.group_as_text", typed=line.strip(), fixed=f"{_GROUP_KEY}: {name}")
     return line
 

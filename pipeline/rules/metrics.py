@@ -114,20 +114,36 @@ def fits_column(text: str, size_pt: float, width_twips: int, *, bold: bool) -> b
 
 
 @cache
-def header_columns(left: tuple[Line, ...], right: tuple[Line, ...]) -> tuple[int, int]:
-    """Widths in twips of the header's columns: the agency's lines and Quốc hiệu each on one line.
+def header_columns(
+    left: tuple[Line, ...], right: tuple[Line, ...], date: tuple[Line, ...] = ()
+) -> tuple[int, int]:
+    """Widths in twips of the header's columns: the agency's lines, Quốc hiệu and the date line
+    (ô 4, `date`: its widest form, under Tiêu ngữ in the right column) each on one line.
 
-    The left column keeps its usual width unless the agency's longest line needs more; the
-    right keeps what Quốc hiệu needs. When both need more than the text area, the table reaches
-    into the margins, up to HEADER_OVERHANG_TWIPS each side; a still longer agency line must be
-    broken in the data, where the office breaks it (verify flags a name the page breaks).
+    The left column keeps its usual width unless the agency's longest line needs more, or the
+    date line needs the room it does not use; the right keeps what Quốc hiệu and the date line
+    need. When both need more than the text area, the table reaches into the margins, up to
+    HEADER_OVERHANG_TWIPS each side; a still longer agency line must be broken in the data,
+    where the office breaks it (verify flags a name the page breaks). The agency's lines are
+    never given up for the date line: one that cannot fit beside them is said where the profile
+    is checked (date_line_fits).
     """
-    need_right = widest_twips(right)
-    need_left = max(HEADER_LEFT_TWIPS, widest_twips(left))
+    need_motto = widest_twips(right)
+    need_right = max(need_motto, widest_twips(date))
+    need_left = widest_twips(left)
+    usual_left = max(HEADER_LEFT_TWIPS, need_left)
+    if usual_left + need_right <= HEADER_WIDTH_TWIPS:
+        return usual_left, HEADER_WIDTH_TWIPS - usual_left
     total = min(max(HEADER_WIDTH_TWIPS, need_left + need_right),
                 HEADER_WIDTH_TWIPS + 2 * HEADER_OVERHANG_TWIPS)  # fmt: skip
-    width = min(need_left, total - need_right)
+    width = min(max(need_left, total - need_right), total - need_motto)
     return width, total - width
+
+
+def date_line_fits(left: tuple[Line, ...], right: tuple[Line, ...], date: tuple[Line, ...]) -> bool:
+    """Whether the header's right column (header_columns) holds the date line `date` on one
+    line beside the agency's lines `left` and Quốc hiệu `right`."""
+    return header_columns(left, right, date)[1] >= widest_twips(date)
 
 
 # A name on a Giấy khen shrinks in half-point steps (Word's smallest font size step) from its

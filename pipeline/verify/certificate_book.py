@@ -19,6 +19,7 @@ from pipeline.render.form import NAME_STYLE, NUMBER_STYLE, UNIT_STYLE
 from pipeline.text.tones import same_spelling
 from pipeline.verify.document import Paragraph
 from pipeline.verify.layout import flat
+from pipeline.verify.recorded_output import recorded_output
 from pipeline.verify.report import Msg, Report, msg
 
 NUMBER = re.compile(r"\d+")
@@ -34,26 +35,12 @@ class Book:
 
 def recorded_book(docx: Path) -> Book | None:
     """The số vào sổ the build gave the batch written to `docx`, from the manifest beside it
-    (OUTPUT_DIR/<year>/manifest.json, or OUTPUT_DIR/manifest.json, naming outputs relative to
-    OUTPUT_DIR); None when no manifest there records this output with numbers."""
-    from pipeline.batch.discover import MANIFEST
-    from pipeline.batch.manifest import Manifest
-
-    try:
-        target = docx.resolve()
-    except OSError:
+    (recorded_output); None when no manifest there records this output with numbers."""
+    found = recorded_output(docx)
+    if found is None or not found[1].so_vao_so_cap:
         return None
-    for folder in (docx.parent, docx.parent.parent):
-        path = folder / MANIFEST
-        if not path.is_file():
-            continue
-        bases = (folder.resolve().parent, folder.resolve())  # a year's manifest, or the root's
-        for entry in Manifest.read(path, None).entries.values():
-            if not entry.so_vao_so_cap:
-                continue
-            if any((base / entry.output).resolve() == target for base in bases):
-                return Book(path, entry.so_vao_so_cap)
-    return None
+    path, entry = found
+    return Book(path, entry.so_vao_so_cap)
 
 
 def check_book_numbers(pages: list[list[Paragraph]], book: Book, report: Report) -> None:

@@ -47,7 +47,7 @@ def check_header(doc: Document, layout: Layout, report: Report) -> None:
     _national(doc, layout, report)
     _agency(doc, layout, report)
     _number(layout, report)
-    _date_line(layout, report)
+    _date_line(doc, layout, report)
 
 
 def check_header_block(doc: Document, layout: Layout, report: Report) -> None:
@@ -60,7 +60,7 @@ def check_header_block(doc: Document, layout: Layout, report: Report) -> None:
         _agency(doc, layout, report)
         _number(layout, report)
         if layout.tieu_ngu is not None:  # the date line is found under it: else a guess
-            _date_line(layout, report)
+            _date_line(doc, layout, report)
         return
     tag = _agency_paragraph(doc)
     if tag is None or tag.cell is None:
@@ -217,10 +217,14 @@ def _abbreviated(layout: Layout, report: Report) -> None:
 def _broken_by_the_page(doc: Document, p: Paragraph, report: Report) -> None:
     """An agency line wider than its column: the page breaks the name where the office did not
     ("HỘI ĐỒNG THI ĐUA - KHEN" / "THƯỞNG")."""
-    # The column's width, as _rule reads it: indents may be what shortens a hand-made rule.
-    available = p.cell.available_pt if p.cell else section_width(doc, p)
-    for line in lines_wider_than(p, available):
+    for line in lines_wider_than(p, column_width(doc, p)):
         report.add("co_quan.wraps", p.where, literal(line), msg("agency_lines"))
+
+
+def column_width(doc: Document, p: Paragraph) -> float | None:
+    """Width in points of the column `p` is set in: its cell's, else its section's text width.
+    The column's width, as _rule reads it: indents may be what shortens a hand-made rule."""
+    return p.cell.available_pt if p.cell else section_width(doc, p)
 
 
 def lines_wider_than(p: Paragraph, available: float | None) -> list[str]:
@@ -460,14 +464,17 @@ def _initials(names: list[Paragraph]) -> str:
     return "".join(word[:1] for word in words).upper()
 
 
-def _date_line(layout: Layout, report: Report) -> None:
-    """Ô 4: 'Sơn La, ngày 05 tháng 02 năm 2022' — shape, leading zeros, a real date."""
+def _date_line(doc: Document, layout: Layout, report: Report) -> None:
+    """Ô 4: 'Sơn La, ngày 05 tháng 02 năm 2022' — shape, leading zeros, a real date, on one
+    line of its column (not "..., ngày 05 tháng 01 năm" / "2026")."""
     p = layout.dia_danh_ngay
     if p is None:
         if not layout.template and layout.quoc_hieu is not None:
             report.add("dia_danh_ngay.missing", DOCUMENT, msg("absent"), msg("date_shape"))
         return
     check_format(report, "dia_danh_ngay", p)
+    for line in lines_wider_than(p, column_width(doc, p)):
+        report.add("dia_danh_ngay.wraps", p.where, literal(line), msg("date_one_line"))
     if p.has_tag:
         return
     text = flat(p.text)

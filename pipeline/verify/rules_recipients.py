@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
+from pipeline.model.blocks import without_bullet
 from pipeline.rules.agency_names import spelt_out
 from pipeline.text.normalize import recipient_key
 from pipeline.text.tones import same_spelling
@@ -47,11 +48,19 @@ EXECUTES = "thi hành"  # "... chịu trách nhiệm thi hành Quyết định n
 MIN_NAME_WORDS = 3
 
 
+# The line that stands for the recipients Kính gửi names, with the purpose a clerk may give it
+# in brackets: "Như trên (để thực hiện)" (context.addressing.with_own_line prints it once).
+_AS_ABOVE = re.compile(r"^(?P<line>Như\s+trên)\s*\([^()]*\)", re.IGNORECASE)
+
+
 def item_key(line: str) -> str:
     """A Nơi nhận line as compared for repeats: its recipient without the mark, keyed as
     text.normalize.recipient_key keys any recipient ("- Uỷ ban nhân dân tỉnh;" is "- ỦY BAN
-    NHÂN DÂN TỈNH."); '' for a line with no recipient in it."""
-    return recipient_key(_ITEM.sub("", flat(line), count=1))
+    NHÂN DÂN TỈNH."); '' for a line with no recipient in it. "Như trên" is the same line with
+    a purpose after it or without ("- Như trên (để thực hiện);")."""
+    item = _ITEM.sub("", flat(line), count=1)
+    as_above = _AS_ABOVE.match(item)
+    return recipient_key(as_above["line"] if as_above else item)
 
 
 def _items(lines: list[Paragraph]) -> Iterator[tuple[Paragraph, str, bool]]:
@@ -106,11 +115,23 @@ def check_group_items(lines: list[Paragraph], report: Report) -> None:
     group = False  # whether the last "- " line opened a group
     for p, text, member in _items(lines):
         line = flat(text)
+        if doubled_mark(line):
+            found = msg("line_start", text=excerpt(line, 20))
+            report.add("noi_nhan.dash", p.where, found, msg("one_mark"))
         if not member:
             group = line.endswith(":")
         elif not group:
             found = msg("line_start", text=excerpt(line, 20))
             report.add("noi_nhan.dash", p.where, found, msg("group_dash"))
+
+
+def doubled_mark(line: str) -> bool:
+    """Whether a list line prints a bullet after its own mark ("- – UBND tỉnh;", "- • Sở Y;",
+    "- + Bản Ít;"): one typed or pasted from Word before the text that the list's "- " then
+    doubled. A bullet as model.blocks.without_bullet tells it from the text's own sign
+    ("- -5 độ C" is not one)."""
+    item = _ITEM.sub("", line, count=1)
+    return item != line and without_bullet(item) != item
 
 
 def check_executors(layout: Layout, report: Report) -> None:

@@ -94,9 +94,7 @@ def check_signature(doc: Document, layout: Layout, report: Report) -> None:
     for p in titles:
         check_format(report, "chu_ky_tham_quyen", p)
     _check_position(layout, report)
-    first = flat(titles[0].text)
-    if first.startswith(NEEDS_OWN_TITLE) and len(titles) < 2:
-        report.add("chu_ky.authority", titles[0].where, literal(first), msg("signer_title"))
+    _check_own_title(titles, report)
     name = layout.chu_ky_ho_ten
     if name is None:
         if not layout.template:
@@ -114,6 +112,14 @@ def check_signature(doc: Document, layout: Layout, report: Report) -> None:
     if layout.type_code == "quyet_dinh" and not layout.template:
         check_signing_authority(layout, report)
         check_decision_not_delegated(layout, report)
+
+
+def _check_own_title(titles: list[Paragraph], report: Report) -> None:
+    """Ô 7a: the line right above the name is the signer's own title, never a TM./KT./TL./TUQ.
+    line, whatever lines stand above it (TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH)."""
+    last = flat(titles[-1].text.strip().rsplit("\n", 1)[-1])
+    if last.upper().startswith(NEEDS_OWN_TITLE):
+        report.add("chu_ky.authority", titles[-1].where, literal(last), msg("signer_title"))
 
 
 def _check_position(layout: Layout, report: Report) -> None:

@@ -13,9 +13,12 @@ from __future__ import annotations
 import functools
 import re
 import zipfile
+from collections.abc import Mapping
+from typing import Any
 
+from pipeline.i18n import t
 from pipeline.render import builtin
-from pipeline.render.header_texts import quoc_hieu_lines
+from pipeline.render.header_texts import date_line_lines, quoc_hieu_lines
 from pipeline.render.styles import StyleSheet
 from pipeline.rules.agency_names import name_parts, organ_length
 from pipeline.rules.metrics import (
@@ -27,6 +30,7 @@ from pipeline.rules.metrics import (
 
 # Where the clerk breaks a name typed on the command line.
 _BREAK = re.compile(r"\s*[|\n]\s*")
+_DASHES = ("-", "–")
 
 
 @functools.cache
@@ -41,15 +45,32 @@ def _style(style_id: str) -> tuple[float, bool]:
     return run.size or 13, bool(run.bold)
 
 
-def _widest_left_twips() -> int:
+def _widest_left_twips(place: str | None = None) -> int:
     """The widest the left column can be: the page's header width with its overhang, less what
-    Quốc hiệu and Tiêu ngữ need."""
+    Quốc hiệu and Tiêu ngữ need, and the date line of `place` (ô 4) when given."""
     styles = _frame_styles()
-    return HEADER_WIDTH_TWIPS + 2 * HEADER_OVERHANG_TWIPS - widest_twips(quoc_hieu_lines(styles))
+    right = quoc_hieu_lines(styles) + date_line_lines(styles, place)
+    return HEADER_WIDTH_TWIPS + 2 * HEADER_OVERHANG_TWIPS - widest_twips(right)
 
 
-def header_lines(name: str, style_id: str = "CoQuanBanHanh") -> list[str]:
-    """`name` in the lines the header prints, each one fitting the left column."""
+def header_lines(name: str, style_id: str = "CoQuanBanHanh", place: str | None = None) -> list[str]:
+    """`name` in the lines the header prints, each one fitting the left column; with `place`,
+    a column that leaves the right one room for its date line (ô 4) on one line, unless no
+    break of the name can (a word wider than that column): then as Quốc hiệu alone allows."""
+    if place:
+        lines = header_lines(name, style_id)
+        fitted = _lines(name, style_id, _widest_left_twips(place))
+        return fitted if _fit(fitted, style_id, _widest_left_twips(place)) else lines
+    return _lines(name, style_id, _widest_left_twips())
+
+
+def _fit(lines: list[str], style_id: str, limit: int) -> bool:
+    size, bold = _style(style_id)
+    return widest_twips(tuple((line, size, bold) for line in lines)) <= limit
+
+
+def _lines(name: str, style_id: str, limit: int) -> list[str]:
+    """header_lines in a left column at most `limit` twips wide."""
     typed = [" ".join(part.split()) for part in _BREAK.split(name)]
     lines = [line for line in typed if line]
     if len(lines) != 1:
@@ -60,8 +81,8 @@ def header_lines(name: str, style_id: str = "CoQuanBanHanh") -> list[str]:
     words = line.split()
     organ = organ_length(words)
     if organ and len(words) > organ:
-        return [" ".join(words[:organ]), *_fitted(" ".join(words[organ:]), style_id)]
-    return _fitted(line, style_id)
+        return [" ".join(words[:organ]), *_fitted(" ".join(words[organ:]), style_id, limit)]
+    return _fitted(line, style_id, limit)
 
 
 # How bad a break before a word is: 0 where offices break (before the place: "... | TỈNH LÀO
@@ -79,17 +100,23 @@ def _break_costs(words: list[str]) -> list[int]:
             or "và" in (words[before.end - 1].lower(), words[part.start].lower())
         )
         costs[part.start] = 0 if good else 1
+    # A dash joining two parts of a name ends its line, never opens one: "HỘI ĐỒNG THI ĐUA -" /
+    # "KHEN THƯỞNG" (verify reads a line ending with it as going on in the next).
+    for at, word in enumerate(words[1:], start=1):
+        if word in _DASHES:
+            costs[at] = 2
+            if at + 1 < len(words):
+                costs[at + 1] = min(costs[at + 1], 1)
     return costs
 
 
-def _fitted(line: str, style_id: str) -> list[str]:
+def _fitted(line: str, style_id: str, limit: int) -> list[str]:
     """One line, or lines that each fit the column when it is too wide: the fewest breaks
     inside a word, then at no good place ("SỞ NÔNG NGHIỆP VÀ" / "PHÁT TRIỂN NÔNG THÔN", "...
     CỬA KHẨU" / "TỈNH LÀO CAI": a line more is better than a word split), then the fewest
     lines, then the most even (the sum of each line's unused width squared, as TeX breaks
     paragraphs)."""
     size, bold = _style(style_id)
-    limit = _widest_left_twips()
     words = line.split()
 
     def width(first: int, end: int) -> int:
@@ -116,3 +143,22 @@ def _fitted(line: str, style_id: str) -> list[str]:
     breaks = best[len(words)][1]
     ends = [*breaks[1:], len(words)]
     return [" ".join(words[a:b]) for a, b in zip(breaks, ends, strict=True)]
+
+
+def _profile_text(value: str | list[str] | None) -> str | None:
+    """A header name as the profile writes it (a line, or a list of lines) as one text."""
+    return "\n".join(value) if isinstance(value, list) else value
+
+
+def date_line_warnings(profile: Mapping[str, Any]) -> list[str]:
+    """What `vanthu init` says of a new profile whose date line (ô 4) the header cannot hold on
+    one line beside the agency's name, in the built-in frame: the page would break it."""
+    # Imported here: pipeline.context.common imports line_fit, which imports this module.
+    from pipeline.context.common import WIDEST_DATE, header_holds_date_line
+    from pipeline.rules.dates import date_line
+
+    chu_quan = _profile_text(profile.get("co_quan_chu_quan"))
+    name, place = _profile_text(profile.get("ten_co_quan")), profile["dia_danh"]
+    if header_holds_date_line(chu_quan, name, place, _frame_styles()):
+        return []
+    return [t("ws.long_date_line", text=date_line(place, WIDEST_DATE))]

@@ -51,7 +51,7 @@ from pipeline.workspace.config import (
     identity_line,
 )
 from pipeline.workspace.core import PathLike, as_path
-from pipeline.workspace.header_name import header_lines
+from pipeline.workspace.header_name import date_line_warnings, header_lines
 from pipeline.workspace.parameters import (
     PRESENT_OFFICE,
     TYPED_ANSWERS,
@@ -524,15 +524,21 @@ def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
     full_place = (levels_of["cap"], names.get("dia_ban", dia_danh))
     for key in ("ten_day_du", "nhom_noi_nhan"):
         filled[key] = _with_full_place(filled.get(key), *full_place)
+    # The date line's place: "Mường Bú", or "Phường 1" (places.date_place), of the level of
+    # the unit whose place it is (the office's own, or its chủ quản's).
+    filled["dia_danh"] = date_place(place.level or levels_of["cap"], dia_danh)
     # Header names in the lines the header prints (workspace.header_name): where the clerk
-    # broke them ("|"), else where offices do or the column needs; a list when several.
+    # broke them ("|"), else where offices do or the columns need (the date line's too); a
+    # list when several.
     if answers.co_quan_chu_quan is not None:
-        upper = header_lines(nfc(answers.co_quan_chu_quan).upper(), "CoQuanChuQuan")
+        upper = header_lines(nfc(answers.co_quan_chu_quan).upper(), "CoQuanChuQuan",
+                             filled["dia_danh"])  # fmt: skip
         filled["co_quan_chu_quan"] = _lines_or_line(upper) if upper else None
     elif filled.get("co_quan_chu_quan"):
-        upper = header_lines(filled["co_quan_chu_quan"], "CoQuanChuQuan")
+        upper = header_lines(filled["co_quan_chu_quan"], "CoQuanChuQuan", filled["dia_danh"])
         filled["co_quan_chu_quan"] = _lines_or_line(upper)
-    lines = typed_lines or header_lines(filled["ten_co_quan"])
+    typed_name = _issuing_name(answers) if typed_lines else filled["ten_co_quan"]
+    lines = header_lines(typed_name, place=filled["dia_danh"])
     filled["ten_co_quan"] = _lines_or_line(lines)
     if typed_full_name:
         filled["ten_day_du"] = _clean(answers.ten_day_du or "")
@@ -545,9 +551,6 @@ def agency_profile(answers: OfficeAnswers) -> dict[str, Any]:
     if not abbreviation:
         raise InputError("ws.missing_answer", name="viet_tat", option=Parameter("viet_tat"))
     filled["viet_tat"] = checked_abbreviation(abbreviation)
-    # The date line's place: "Mường Bú", or "Phường 1" (places.date_place), of the level of
-    # the unit whose place it is (the office's own, or its chủ quản's).
-    filled["dia_danh"] = date_place(place.level or levels_of["cap"], dia_danh)
     filled["don_vi"] = {code: {"ten": name} for code, name in filled["don_vi"].items()}
     filled["nguoi_ky"] = _signers(filled["nguoi_ky"], answers)
     order = ("co_quan_chu_quan", "ten_co_quan", "ten_day_du", "viet_tat", "dia_danh", "don_vi",
@@ -638,4 +641,5 @@ def init_workspace(
                       date=f"{dated:%d/%m/%Y}", year=day.year,
                       present=PRESENT_OFFICE),)  # fmt: skip
     return NewWorkspace(folder, agency, profile["ten_day_du"], document, tuple(files),
-                        (*name_warnings(answers), *place_warnings(answers)), notes)  # fmt: skip
+                        (*name_warnings(answers), *place_warnings(answers),
+                         *date_line_warnings(profile)), notes)  # fmt: skip
