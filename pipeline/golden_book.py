@@ -3,11 +3,13 @@
 The loader gives it (pipeline.load.certificates), the manifest keeps it (pipeline.batch.manifest,
 Entry.so_vao_so_cap) and verify checks the printed pages against it
 (pipeline.verify.certificate_book). It lives apart from all three, importing nothing, so that
-each can name it without importing the others.
+each can name it without importing the others. So do the overlaps of two batches' numbers or
+certificates, which the build finds (batch.book_claims) and the loader words (load.certificates).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import NamedTuple
 
 
@@ -21,3 +23,24 @@ class Given(NamedTuple):
     unit: str
     row: int
     position: str | None  # None: a manifest written before chức vụ was kept (no change seen)
+
+
+class Shared(NamedTuple):
+    """Another batch `other` holding some of a refused batch's numbers (`numbers`: those
+    shared)."""
+
+    other: Path
+    numbers: tuple[int, int]
+
+
+class SameCertificates(NamedTuple):
+    """Another batch `other` of the same decision printing some of a refused batch's
+    certificates: those `rows` of the decision's list, which `other` numbered `their_numbers`."""
+
+    other: Path
+    rows: tuple[int, ...]
+    their_numbers: tuple[int, ...]
+
+
+# What a batch refused for another shares with it (batch.book_claims.book_overlaps).
+Overlap = Shared | SameCertificates

@@ -66,9 +66,10 @@ def expected(texts: dict[str, str]) -> dict[str, str]:
         "noi_dung": as_paragraphs(typed_bullets(as_read(texts["noi_dung"]))),
         # The closing paragraph too (closing_runs): a new line starts a paragraph.
         "ket_thuc": as_paragraphs(closing(as_read(texts["ket_thuc"]))),
-        # Filled into the phrase tra_loi, the letter's first paragraph, whose lines are body
-        # text too: a bullet typed at the head of one prints as "- " ("*" is "-").
-        "cua": as_paragraphs(typed_bullets(f"của {as_read(texts['cua'])} về việc")),
+        # Filled into the phrase tra_loi, the letter's first paragraph: a name, printed as
+        # typed (never markup nor a bullet: "*" stays "*"); a new line typed in it starts a
+        # paragraph, as in any body text.
+        "cua": as_paragraphs(f"của {as_read(texts['cua'])} về việc"),
     }
 
 

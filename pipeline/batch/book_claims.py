@@ -8,13 +8,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from pipeline.batch.discover import Layout
 from pipeline.batch.manifest import Entry, file_sha256
 from pipeline.batch.recorded import Recorded
 from pipeline.errors import VanthuError
-from pipeline.golden_book import Given
+from pipeline.golden_book import Given, Overlap, SameCertificates, Shared
 
 if TYPE_CHECKING:
     from pipeline.workspace.core import Workspace
@@ -38,27 +38,6 @@ class BookClaim:
     # Its certificates (số, name, unit, sheet row ...): a manifest's record; a batch of the run
     # reads them from its data file, only when a batch of its decision asks (same_rows).
     certificates: Callable[[], tuple[Given, ...]] = tuple
-
-
-class Shared(NamedTuple):
-    """Another batch `other` holding some of a refused batch's numbers (`numbers`: those
-    shared)."""
-
-    other: Path
-    numbers: tuple[int, int]
-
-
-class SameCertificates(NamedTuple):
-    """Another batch `other` of the same decision printing some of a refused batch's
-    certificates: those `rows` of the decision's list, which `other` numbered `their_numbers`."""
-
-    other: Path
-    rows: tuple[int, ...]
-    their_numbers: tuple[int, ...]
-
-
-# What book_overlaps says another batch shares with a refused one.
-Overlap = Shared | SameCertificates
 
 
 def book_overlaps(claims: list[BookClaim]) -> dict[Path, list[Overlap]]:

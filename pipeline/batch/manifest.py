@@ -24,7 +24,7 @@ from pipeline.errors import RenderError
 from pipeline.golden_book import Given
 from pipeline.paths import folder_entries, shown
 from pipeline.pickled import by_arguments
-from pipeline.render.output import ReadReason, commit, stage
+from pipeline.render.output import ReadReason, commit, folder_reason, stage
 
 _CHUNK = 1 << 20
 _ENCODER = json.JSONEncoder(ensure_ascii=False, indent=2, sort_keys=True)
@@ -95,8 +95,6 @@ class UnlistedFolder(UnreadableFile):
     manifest is made that leaves its files out."""
 
     def __init__(self, folder: Path | str, exc: OSError) -> None:
-        from pipeline.load.locations import folder_reason  # for a folder that could not be read
-
         self.path = Path(folder)
         self.reason = ReadReason(exc)
         RenderError.__init__(self, "build.output_folder_unreadable", folder=shown(self.path),

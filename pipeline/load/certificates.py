@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from pipeline.awards import Entry, is_title
 from pipeline.claims import number_ranges
 from pipeline.errors import InputError, RenderError, VanthuError
-from pipeline.golden_book import Given
+from pipeline.golden_book import Given, Overlap, SameCertificates, Shared
 from pipeline.load.attachments import (
     CertificateAttachments,
     CertificateSources,
@@ -24,7 +24,6 @@ from pipeline.paths import shown
 from pipeline.render.phrase import Phrase
 
 if TYPE_CHECKING:
-    from pipeline.batch.book_claims import Overlap, SameCertificates
     from pipeline.model.giay_khen import CertificateData, RowFilter
 
 DECISION_KEY = "quyet_dinh"
@@ -142,8 +141,6 @@ def book_overlap_error(
     (a spoiled certificate reprinted as 508 where the book says 507). The message says how to
     reprint: chon: dong in the batch that printed it, where each certificate keeps its number.
     `in_build`: worded for the build, which names the file before the message."""
-    from pipeline.batch.book_claims import SameCertificates, Shared
-
     by_numbers = [shared for shared in others if isinstance(shared, Shared)]
     if not by_numbers:
         same = [shared for shared in others if isinstance(shared, SameCertificates)]

@@ -129,18 +129,6 @@ class RealPaths:
         return found
 
 
-def folder_reason(exc: OSError) -> object:
-    """Why a folder could not be listed or looked into, as a message's parameter said in the
-    message's language: "không có quyền đọc" for no permission, else as a file's (ReadReason:
-    the OS's strerror is English)."""
-    from pipeline.phrase import Phrase
-    from pipeline.render.output import ReadReason  # for a folder that could not be read
-
-    if isinstance(exc, PermissionError):
-        return Phrase("ws.folder_no_permission")
-    return ReadReason(exc)
-
-
 def _is_file(path: Path) -> bool:
     """Path.is_file, True below a folder that may not be looked into (Python 3.11 raises
     PermissionError there; RealPaths.file)."""

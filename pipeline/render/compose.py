@@ -745,7 +745,7 @@ def _listed(folder: Path) -> None:
 
 
 def _unreadable_folder(folder: Path, exc: OSError) -> TemplateError:
-    from pipeline.load.locations import folder_reason  # for a folder that could not be read
+    from pipeline.render.output import folder_reason  # for a folder that could not be read
 
     return TemplateError("tpl.folder_unreadable", path=shown(folder), reason=folder_reason(exc))
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from pipeline.errors import RenderError
 from pipeline.i18n import t
 from pipeline.paths import shown
+from pipeline.phrase import Phrase
 
 TMP_SUFFIX = ".tmp"
 
@@ -80,6 +81,14 @@ class ReadReason:
     def __str__(self) -> str:
         return self.describe()
 
+
+def folder_reason(exc: OSError) -> object:
+    """Why a folder could not be listed or looked into, as a message's parameter said in the
+    message's language: "không có quyền đọc" for no permission, else as a file's (ReadReason:
+    the OS's strerror is English)."""
+    if isinstance(exc, PermissionError):
+        return Phrase("ws.folder_no_permission")
+    return ReadReason(exc)
 
 
 @dataclass(frozen=True)

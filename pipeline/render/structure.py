@@ -1001,7 +1001,7 @@ def _body_spot(root: etree._Element, element: etree._Element) -> Any:
 def _paragraph_places(body: etree._Element) -> dict[Any, Any]:
     """Each paragraph of a body at its verify Location (its number, or its table, row, cell and
     number in the cell) with its first words (the keys keep lxml's proxies alive)."""
-    from pipeline.verify.ooxml import block_elements, children
+    from pipeline.ooxml_blocks import block_elements, children
     from pipeline.verify.report import Location
 
     places: dict[Any, Any] = {}

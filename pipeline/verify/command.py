@@ -69,7 +69,7 @@ def docx_under(folder: Path, unlisted: Unlisted | None = None) -> list[Path]:
 
 
 def _unlisted(folder: Path, exc: OSError) -> InputError:
-    from pipeline.load.locations import folder_reason
+    from pipeline.render.output import folder_reason
 
     return InputError("verify.unreadable_folder", file=folder, reason=folder_reason(exc))
 

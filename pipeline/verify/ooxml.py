@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from lxml import etree
 
+# The walk of a body's blocks, shared with render (render.structure locates a template's
+# paragraphs as verify numbers them).
+from pipeline.ooxml_blocks import block_elements as block_elements
+from pipeline.ooxml_blocks import children as children
+
 # The names themselves live below render/ and verify/ alike; the reader's modules take them here.
 from pipeline.ooxml_names import NS as NS
 from pipeline.ooxml_names import W as W
@@ -30,32 +35,6 @@ def child_val(element: etree._Element | None, path: str) -> str | None:
         return None
     child = element.find(path, NS)
     return None if child is None else child.get(q("w:val"))
-
-
-def children(element: etree._Element, name: str) -> list[etree._Element]:
-    """Direct children named `name`, looking through content controls and custom XML."""
-    out = []
-    for child in element:
-        if child.tag == q(name):
-            out.append(child)
-        elif child.tag in (q("w:sdt"), q("w:customXml")):
-            content = child.find("w:sdtContent", NS) if child.tag == q("w:sdt") else child
-            if content is not None:
-                out.extend(children(content, name))
-    return out
-
-
-def block_elements(container: etree._Element) -> list[etree._Element]:
-    """Paragraphs and tables of a body or cell, in order, content controls unwrapped."""
-    out = []
-    for child in container:
-        if child.tag in (q("w:p"), q("w:tbl")):
-            out.append(child)
-        elif child.tag in (q("w:sdt"), q("w:customXml")):
-            content = child.find("w:sdtContent", NS) if child.tag == q("w:sdt") else child
-            if content is not None:
-                out.extend(block_elements(content))
-    return out
 
 
 def inside(element: etree._Element, root: etree._Element, tags: set[str]) -> bool:

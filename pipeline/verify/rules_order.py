@@ -63,6 +63,9 @@ HEADER_RULES = ("quoc_hieu.", "tieu_ngu.", "co_quan.", "co_quan_chu_quan.", "so_
 # and what these rules say of that line is the misplacement's doing, not a fault of its own.
 PART_RULES = {TITLE: ("ten_loai.", "trich_yeu."), BODY: ("noi_dung.",)}
 CLOSING = "noi_dung.closing"  # said of the line the layout reads as the content's last
+# Said of a "./." before the line the layout reads as the content's last: of the true last line
+# when a part moved under the body made another line the layout's last.
+CLOSING_EARLY = "noi_dung.closing_early"
 
 
 @dataclass(frozen=True)
@@ -301,9 +304,10 @@ def _take_back(report: Report, present: set[str], *, header_missing: bool = Fals
 
 
 def _take_back_misread(report: Report, placed: list[Placed], own: list[Placed]) -> None:
-    """Drop what the part rules said of a line that belongs to another part (PART_RULES), and
-    the closing "./." asked of a line that is not the content's last: the last body line of
-    the document's own parts (`own`: before its signature, and any moved under it)."""
+    """Drop what the part rules said of a line that belongs to another part (PART_RULES), the
+    closing "./." asked of a line that is not the content's last, and the one found too early
+    at the end of the line that is: the last body line of the document's own parts (`own`:
+    before its signature, and any moved under it)."""
     part_of = {p.block.where.paragraph: p.part for p in placed if isinstance(p.block, Paragraph)}
     last = next((p.block for p in reversed(own) if p.part == BODY), None)
     last_line = last.where.paragraph if isinstance(last, Paragraph) else None
@@ -312,6 +316,8 @@ def _take_back_misread(report: Report, placed: list[Placed], own: list[Placed]) 
         part = part_of.get(v.where.paragraph) if v.where.kind == "paragraph" else None
         if part is not None:
             if v.rule == CLOSING and v.where.paragraph != last_line:
+                continue
+            if v.rule == CLOSING_EARLY and v.where.paragraph == last_line:
                 continue
             owner = next((p for p, rules in PART_RULES.items() if v.rule.startswith(rules)), None)
             if owner is not None and owner != part:

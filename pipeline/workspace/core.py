@@ -31,13 +31,13 @@ from pipeline.load.locations import (
     AGENCY_DIR,
     ATTACHED_DIR,
     RealPaths,
-    folder_reason,
     resolved_path,
     within,
 )
 from pipeline.paths import folder_entries, named_folder
 from pipeline.paths import shown as shown  # re-exported: pipeline.workspace.shown
 from pipeline.render.compose import TemplateLibrary
+from pipeline.render.output import folder_reason
 from pipeline.workspace.config import (
     CONFIG_FILE,
     DATA_DIR,

@@ -13,10 +13,7 @@ from __future__ import annotations
 import functools
 import re
 import zipfile
-from collections.abc import Mapping
-from typing import Any
 
-from pipeline.i18n import t
 from pipeline.render import builtin
 from pipeline.render.header_texts import date_line_lines, quoc_hieu_lines
 from pipeline.render.styles import StyleSheet
@@ -34,21 +31,21 @@ _DASHES = ("-", "–")
 
 
 @functools.cache
-def _frame_styles() -> StyleSheet:
+def frame_styles() -> StyleSheet:
     """The built-in frame's styles: what a new workspace prints its header with."""
     with zipfile.ZipFile(builtin.builtin_templates() / "khung.docx") as frame:
         return StyleSheet(frame.read("word/styles.xml"))
 
 
 def _style(style_id: str) -> tuple[float, bool]:
-    run = _frame_styles().paragraph_style_run(style_id)
+    run = frame_styles().paragraph_style_run(style_id)
     return run.size or 13, bool(run.bold)
 
 
 def _widest_left_twips(place: str | None = None) -> int:
     """The widest the left column can be: the page's header width with its overhang, less what
     Quốc hiệu and Tiêu ngữ need, and the date line of `place` (ô 4) when given."""
-    styles = _frame_styles()
+    styles = frame_styles()
     right = quoc_hieu_lines(styles) + date_line_lines(styles, place)
     return HEADER_WIDTH_TWIPS + 2 * HEADER_OVERHANG_TWIPS - widest_twips(right)
 
@@ -143,22 +140,3 @@ def _fitted(line: str, style_id: str, limit: int) -> list[str]:
     breaks = best[len(words)][1]
     ends = [*breaks[1:], len(words)]
     return [" ".join(words[a:b]) for a, b in zip(breaks, ends, strict=True)]
-
-
-def _profile_text(value: str | list[str] | None) -> str | None:
-    """A header name as the profile writes it (a line, or a list of lines) as one text."""
-    return "\n".join(value) if isinstance(value, list) else value
-
-
-def date_line_warnings(profile: Mapping[str, Any]) -> list[str]:
-    """What `vanthu init` says of a new profile whose date line (ô 4) the header cannot hold on
-    one line beside the agency's name, in the built-in frame: the page would break it."""
-    # Imported here: pipeline.context.common imports line_fit, which imports this module.
-    from pipeline.context.common import WIDEST_DATE, header_holds_date_line
-    from pipeline.rules.dates import date_line
-
-    chu_quan = _profile_text(profile.get("co_quan_chu_quan"))
-    name, place = _profile_text(profile.get("ten_co_quan")), profile["dia_danh"]
-    if header_holds_date_line(chu_quan, name, place, _frame_styles()):
-        return []
-    return [t("ws.long_date_line", text=date_line(place, WIDEST_DATE))]

@@ -16,9 +16,11 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
+from pipeline.context.common import header_holds_date_line
 from pipeline.errors import InputError
 from pipeline.i18n import current_language, t
 from pipeline.load.locations import AGENCY_DIR
+from pipeline.render.header_texts import WIDEST_DATE
 from pipeline.render.output import write_atomic
 from pipeline.rules.agency_names import (
     COMMUNE_LEVELS,
@@ -31,6 +33,7 @@ from pipeline.rules.agency_names import (
     place_in_name,
     running_text_name,
 )
+from pipeline.rules.dates import date_line
 from pipeline.starters import document_day, filled_starter, gone_level, read_starter, shipped_text
 from pipeline.starters.office import name_place, starter_date
 from pipeline.text.normalize import nfc, slug
@@ -51,7 +54,7 @@ from pipeline.workspace.config import (
     identity_line,
 )
 from pipeline.workspace.core import PathLike, as_path
-from pipeline.workspace.header_name import date_line_warnings, header_lines
+from pipeline.workspace.header_name import frame_styles, header_lines
 from pipeline.workspace.parameters import (
     PRESENT_OFFICE,
     TYPED_ANSWERS,
@@ -642,4 +645,19 @@ def init_workspace(
                       present=PRESENT_OFFICE),)  # fmt: skip
     return NewWorkspace(folder, agency, profile["ten_day_du"], document, tuple(files),
                         (*name_warnings(answers), *place_warnings(answers),
-                         *date_line_warnings(profile)), notes)  # fmt: skip
+                         *_date_line_warnings(profile)), notes)  # fmt: skip
+
+
+def _profile_text(value: str | list[str] | None) -> str | None:
+    """A header name as the profile writes it (a line, or a list of lines) as one text."""
+    return "\n".join(value) if isinstance(value, list) else value
+
+
+def _date_line_warnings(profile: dict[str, Any]) -> list[str]:
+    """What `vanthu init` says of a new profile whose date line (ô 4) the header cannot hold on
+    one line beside the agency's name, in the built-in frame: the page would break it."""
+    chu_quan = _profile_text(profile.get("co_quan_chu_quan"))
+    name, place = _profile_text(profile.get("ten_co_quan")), profile["dia_danh"]
+    if header_holds_date_line(chu_quan, name, place, frame_styles()):
+        return []
+    return [t("ws.long_date_line", text=date_line(place, WIDEST_DATE))]
