@@ -26,7 +26,9 @@ from pipeline.rules.metrics import (
     widest_twips,
 )
 from pipeline.verify import verify_file
-from pipeline.workspace.header_name import _frame_styles
+from pipeline.workspace.header_name import frame_styles
+from tests.test_header_geometry import PLAN as GEOMETRY_PLAN
+from tests.test_header_geometry import PROFILE, render
 from tests.typed_docs import to_pdf
 
 HCM = "Thành phố Hồ Chí Minh"
@@ -37,31 +39,9 @@ QUOC_HIEU = (
     ("Độc lập - Tự do - Hạnh phúc", 13, True),
 )
 
-PLAN = """\
-loai: ke_hoach
-co_quan: co-quan
-so: 4
-ngay: 28/12/2026
-trich_yeu: Công tác thi đua, khen thưởng năm 2027
-mo_dau: ["Để triển khai công tác thi đua, khen thưởng năm 2027."]
-muc:
-  - tieu_de: Mục đích, yêu cầu
-    doan: ["Tổ chức phong trào thi đua thiết thực, hiệu quả."]
-ket_thuc: Trên đây là Kế hoạch công tác thi đua, khen thưởng năm 2027.
-noi_nhan: ["Các phòng, ban"]
-don_vi_soan_thao: VP
-nguoi_ky: ky
-"""
+# Dated on the day whose date line is the widest (28 tháng 12).
+PLAN = GEOMETRY_PLAN.replace("ngay: 05/01/2024", "ngay: 28/12/2026")
 
-PROFILE = """\
-{chu_quan}
-ten_co_quan: {ten}
-ten_day_du: Cơ quan
-viet_tat: CQ
-dia_danh: {place}
-don_vi: {{VP: {{ten: Văn phòng}}}}
-nguoi_ky: {{ky: {{ho_ten: Nguyễn Văn An, chuc_vu: Giám đốc}}}}
-"""
 
 # A xã, a Sở, a UBND tỉnh, and offices of Thành phố Hồ Chí Minh, with their date line's place.
 OFFICES = {
@@ -71,21 +51,6 @@ OFFICES = {
     "hcm": (None, ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH"], HCM),
     "so-hcm": (["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH"], "SỞ NỘI VỤ", HCM),
 }
-
-
-def _yaml(value: str | list[str] | None) -> str:
-    return "[" + ", ".join(value) + "]" if isinstance(value, list) else str(value)
-
-
-def _render(folder: Path, renderer, chu_quan, ten, place: str) -> Path:
-    (folder / "co-quan").mkdir(parents=True)
-    profile = PROFILE.format(
-        chu_quan=f"co_quan_chu_quan: {_yaml(chu_quan)}" if chu_quan else "",
-        ten=_yaml(ten), place=place,
-    )  # fmt: skip
-    (folder / "co-quan" / "co-quan.yaml").write_text(profile, "utf-8")
-    (folder / "kh.yaml").write_text(PLAN, "utf-8")
-    return renderer.render_file(folder / "kh.yaml", folder / f"{folder.name}.docx")
 
 
 def test_the_right_column_holds_the_date_line_of_the_city() -> None:
@@ -114,7 +79,7 @@ def test_the_agency_s_name_is_never_given_up_for_the_date_line() -> None:
 
 
 def test_columns_for_sizes_the_right_column_for_the_office_s_place() -> None:
-    styles = _frame_styles()
+    styles = frame_styles()
     assert quoc_hieu_lines(styles)  # the frame's Quốc hiệu styles measure the right column
     columns = columns_for(None, "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH", styles, HCM)
     assert columns["phai"] >= widest_twips(((HCM_DATE, 14, False),))
@@ -122,7 +87,7 @@ def test_columns_for_sizes_the_right_column_for_the_office_s_place() -> None:
 
 
 def test_libreoffice_prints_each_office_s_date_line_on_one_line(tmp_path: Path, renderer) -> None:
-    docs = [_render(tmp_path / key, renderer, *office) for key, office in OFFICES.items()]
+    docs = [render(tmp_path / key, renderer, *office, plan=PLAN) for key, office in OFFICES.items()]
     for docx in docs:
         report = verify_file(docx)
         assert not report.violations, "\n".join(v.line("vi") for v in report.violations)
@@ -145,7 +110,7 @@ def test_verify_flags_a_date_line_the_page_breaks(
     monkeypatch.setattr("pipeline.context.common.date_line_lines", lambda *_: ())
     printed_header.cache_clear()
     try:
-        docx = _render(tmp_path / "hcm", renderer, *OFFICES["hcm"])
+        docx = render(tmp_path / "hcm", renderer, *OFFICES["hcm"], plan=PLAN)
     finally:
         printed_header.cache_clear()
     report = verify_file(docx)
@@ -209,5 +174,5 @@ def test_the_profile_check_says_a_date_line_beside_a_one_line_parent(tmp_path: P
                           ten="HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", place=HCM)  # fmt: skip
     profile.write_text(text, "utf-8")
     agency = Agency.model_validate(load_yaml(profile).data)
-    (warning,) = profile_warnings(agency, profile, _frame_styles())
+    (warning,) = profile_warnings(agency, profile, frame_styles())
     assert "'dia_danh'" in warning and "dòng 5" in warning and HCM_DATE in warning, warning

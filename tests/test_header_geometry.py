@@ -39,7 +39,7 @@ PROFILE = """\
 ten_co_quan: {ten}
 ten_day_du: Cơ quan
 viet_tat: CQ
-dia_danh: Hà Nội
+dia_danh: {place}
 don_vi: {{VP: {{ten: Văn phòng}}}}
 nguoi_ky: {{ky: {{ho_ten: Nguyễn Văn An, chuc_vu: Giám đốc}}}}
 """
@@ -67,15 +67,18 @@ def yaml_value(value: str | list[str] | None) -> str:
     return "[" + ", ".join(value) + "]" if isinstance(value, list) else str(value)
 
 
-def render(tmp_path: Path, renderer, chu_quan, ten) -> Path:
-    (tmp_path / "co-quan").mkdir()
+def render(
+    tmp_path: Path, renderer, chu_quan, ten, place: str = "Hà Nội", plan: str = PLAN
+) -> Path:
+    """`plan` of an agency of these names and place, rendered to tmp_path/<its name>.docx."""
+    (tmp_path / "co-quan").mkdir(parents=True)
     profile = PROFILE.format(
         chu_quan=f"co_quan_chu_quan: {yaml_value(chu_quan)}" if chu_quan else "",
-        ten=yaml_value(ten),
-    )
+        ten=yaml_value(ten), place=place,
+    )  # fmt: skip
     (tmp_path / "co-quan" / "co-quan.yaml").write_text(profile, "utf-8")
-    (tmp_path / "kh.yaml").write_text(PLAN, "utf-8")
-    return renderer.render_file(tmp_path / "kh.yaml", tmp_path / "kh.docx")
+    (tmp_path / "kh.yaml").write_text(plan, "utf-8")
+    return renderer.render_file(tmp_path / "kh.yaml", tmp_path / f"{tmp_path.name}.docx")
 
 
 def test_usual_names_keep_the_usual_columns() -> None:
@@ -128,7 +131,7 @@ def test_libreoffice_sets_the_council_name_and_quoc_hieu_on_one_line_each(
     docx = render(tmp_path, renderer, "UBND HUYỆN MAI SƠN", "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG")
     to_pdf([docx], tmp_path)
     text = subprocess.run(
-        ["pdftotext", "-layout", str(tmp_path / "kh.pdf"), "-"],
+        ["pdftotext", "-layout", str(docx.with_suffix(".pdf")), "-"],
         check=True, capture_output=True, text=True,
     ).stdout  # fmt: skip
     lines = [" ".join(line.split()) for line in text.splitlines()]

@@ -31,6 +31,7 @@ from tests.test_unreadable_s51 import (
     REPORT,
     _example_office,
     _shared_cache,  # noqa: F401 (the module's autouse fixture: one templates' cache)
+    built,  # noqa: F401 (the example office built once, a fixture)
     one_line,
     vanthu,
 )
@@ -43,15 +44,6 @@ EDITED = "outputs/2022/qd-giay-khen.docx"
 EDITED_DATA = "inputs/2022/qd-giay-khen.yaml"
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example office, built once (by the user the commands run as)."""
-    office = _example_office(tmp_path_factory.mktemp("built"))
-    ran = vanthu(office, "--lang", "vi", "build")
-    assert ran.returncode == 0, ran.stderr
-    return office
-
-
 @pytest.fixture
 def unbuilt(tmp_path: Path) -> Path:
     """The example office, nothing built."""
@@ -59,7 +51,7 @@ def unbuilt(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def unlisted(built: Path, tmp_path: Path) -> Path:
+def unlisted(built: Path, tmp_path: Path) -> Path:  # noqa: F811
     """A copy of the built office whose outputs/2022 has lost its manifest and holds a Quyết
     định edited by hand since."""
     office = tmp_path / "office"
@@ -129,7 +121,7 @@ def test_render_refuses_a_year_folder_of_outputs_it_cannot_list(unlisted: Path) 
 
 
 def test_render_makes_no_manifest_beside_a_folder_it_cannot_list(
-    built: Path, tmp_path: Path
+    built: Path, tmp_path: Path  # noqa: F811
 ) -> None:
     office = tmp_path / "office"
     shutil.copytree(built, office)
@@ -155,7 +147,9 @@ def test_render_makes_no_manifest_beside_a_folder_it_cannot_list(
 # 4. A year folder of outputs that cannot be read at all (with recorded.patch) --------------
 
 
-def test_a_year_folder_of_outputs_that_cannot_be_read_is_said(built: Path, tmp_path: Path) -> None:
+def test_a_year_folder_of_outputs_that_cannot_be_read_is_said(
+    built: Path, tmp_path: Path  # noqa: F811
+) -> None:
     """Recorded.read's glob took outputs/2022 (mode 0) for a year without a manifest: check and
     render missed the number 153 an output there holds (exit 0, the copy rendered), and build
     said the folder could not take a file."""
@@ -180,7 +174,9 @@ def test_a_year_folder_of_outputs_that_cannot_be_read_is_said(built: Path, tmp_p
 # 5. A problem every document shares, said once by check ---------------------------------------
 
 
-def test_check_says_a_problem_its_documents_share_once(built: Path, tmp_path: Path) -> None:
+def test_check_says_a_problem_its_documents_share_once(
+    built: Path, tmp_path: Path  # noqa: F811
+) -> None:
     """An unreadable outputs/ (whose manifests hold the numbers check compares) failed every
     document with the same words: check said them once a document, a line for each of the
     office's eight documents. Now one line, with how many documents it failed and the first

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import click
 import pytest
 from click.testing import CliRunner
 from docx import Document
 
 from pipeline.context.common import without_decree_mark
 from pipeline.verify import verify_file
+from tests.test_verify_signers_q_tl import _cli, _run
 
 OFFICE = "uy-ban-nhan-dan-xa-muong-bu"
 HEAD = f"""\
@@ -53,18 +53,6 @@ noi_nhan:
 don_vi_soan_thao: VHXH
 nguoi_ky: chu-tich-ca-nhan
 """
-
-
-def _cli() -> click.Group:
-    from pipeline.cli import main
-
-    return main
-
-
-def _run(*args: str) -> str:
-    result = CliRunner().invoke(_cli(), ["--lang", "vi", *args])
-    assert result.exit_code == 0, result.output
-    return result.output
 
 
 @pytest.fixture
