@@ -940,7 +940,7 @@ OTHER: dict[str, tuple[str, str]] = {
         "the content inside the file is damaged: open it in Word (if Word repairs it, save it "
         "again) or get the file again",
     ),
-    # A part that would inflate past verify.package.MAX_PART_BYTES (a zip bomb); a file whose
+    # A part that would inflate past part_limit.MAX_PART_BYTES (a zip bomb); a file whose
     # check failed in vanthu itself (the others are still checked); the place of a floating
     # rule or page number's text box, as found and expected values (verify.v.*).
     "verify.reason_part_too_large": (
