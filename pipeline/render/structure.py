@@ -1349,7 +1349,7 @@ def _numbered_paragraphs(body: Any) -> dict[Any, tuple[str, int]]:
     out: dict[Any, tuple[str, int]] = {}
     seen: dict[str, int] = {}
     for paragraph in body.iter(f"{W_CLARK}p"):
-        text = "".join(t.text or "" for t in paragraph.iter(f"{W_CLARK}t"))
+        text = _text_of(paragraph)
         nth = seen.get(text, 0)
         seen[text] = nth + 1
         out[paragraph] = (text, nth)

@@ -18,12 +18,7 @@ from pipeline.render import builtin
 from pipeline.render.header_texts import date_line_lines, quoc_hieu_lines
 from pipeline.render.styles import StyleSheet
 from pipeline.rules.agency_names import name_parts, organ_length
-from pipeline.rules.metrics import (
-    HEADER_OVERHANG_TWIPS,
-    HEADER_WIDTH_TWIPS,
-    TWIPS_PER_POINT,
-    widest_twips,
-)
+from pipeline.rules.metrics import TWIPS_PER_POINT, widest_left_twips, widest_twips
 
 # Where the clerk breaks a name typed on the command line.
 _BREAK = re.compile(r"\s*[|\n]\s*")
@@ -43,11 +38,10 @@ def _style(style_id: str) -> tuple[float, bool]:
 
 
 def _widest_left_twips(place: str | None = None) -> int:
-    """The widest the left column can be: the page's header width with its overhang, less what
-    Quốc hiệu and Tiêu ngữ need, and the date line of `place` (ô 4) when given."""
+    """The widest the left column can be beside Quốc hiệu and Tiêu ngữ and, when given, the
+    date line of `place` (ô 4), in the built-in frame (metrics.widest_left_twips)."""
     styles = frame_styles()
-    right = quoc_hieu_lines(styles) + date_line_lines(styles, place)
-    return HEADER_WIDTH_TWIPS + 2 * HEADER_OVERHANG_TWIPS - widest_twips(right)
+    return widest_left_twips(quoc_hieu_lines(styles) + date_line_lines(styles, place))
 
 
 def header_lines(name: str, style_id: str = "CoQuanBanHanh", place: str | None = None) -> list[str]:
@@ -55,9 +49,10 @@ def header_lines(name: str, style_id: str = "CoQuanBanHanh", place: str | None =
     a column that leaves the right one room for its date line (ô 4) on one line, unless no
     break of the name can (a word wider than that column): then as Quốc hiệu alone allows."""
     if place:
-        lines = header_lines(name, style_id)
-        fitted = _lines(name, style_id, _widest_left_twips(place))
-        return fitted if _fit(fitted, style_id, _widest_left_twips(place)) else lines
+        limit = _widest_left_twips(place)
+        fitted = _lines(name, style_id, limit)
+        if _fit(fitted, style_id, limit):
+            return fitted
     return _lines(name, style_id, _widest_left_twips())
 
 
