@@ -20,7 +20,7 @@ from pipeline.context.common import closing, typed_bullets
 from pipeline.context.cong_van import about_line
 from pipeline.errors import InputError
 from pipeline.model.document import without_full_stop
-from pipeline.render.fragments import visible_text
+from pipeline.render.fragments import literal_markup, visible_text
 from tests.test_fuzz_documents import ANY, CLEAN, as_paragraphs, as_read, paragraphs
 
 REPO = Path(__file__).resolve().parents[1]
@@ -69,7 +69,7 @@ def expected(texts: dict[str, str]) -> dict[str, str]:
         # Filled into the phrase tra_loi, the letter's first paragraph: a name, printed as
         # typed (never markup nor a bullet: "*" stays "*"); a new line typed in it starts a
         # paragraph, as in any body text.
-        "cua": as_paragraphs(f"của {as_read(texts['cua'])} về việc"),
+        "cua": as_paragraphs(f"của {literal_markup(as_read(texts['cua']))} về việc"),
     }
 
 
@@ -90,6 +90,7 @@ DOCUMENTS = st.one_of(CLEAN, CLEAN, ANY).flatmap(
 # Found by this test on 2026-12-05: a bullet typed before a line prints as the decree's "- ".
 @example(texts=dict.fromkeys(FIELDS, "0") | {"noi_dung": "-A"})
 @example(texts=dict.fromkeys(FIELDS, "0") | {"cua": ":\n*"})
+@example(texts=dict.fromkeys(FIELDS, "0") | {"cua": "\\:"})  # a backslash typed in a name
 def test_any_text_is_refused_with_a_place_or_printed_as_read(
     texts: dict[str, str], workspace: Path, renderer
 ) -> None:
