@@ -43,12 +43,11 @@ def test_a_typed_nhu_dieu_is_not_printed_twice(tmp_path: Path, renderer, typed: 
     assert sum("Như Điều" in line for line in recipients) == 1
 
 
-def test_other_recipients_naming_an_article_stay(tmp_path: Path, renderer) -> None:
+def test_the_executors_line_typed_with_a_purpose_is_printed_once(tmp_path: Path, renderer) -> None:
     path = _decision(tmp_path, ["Như Điều 4 (để thực hiện)", "Lãnh đạo Văn phòng"])
     recipients = _recipients(paragraph_texts(renderer.render_file(path, tmp_path / "qd.docx")))
-    assert recipients[:3] == [
-        "- Như Điều 4;", "- Như Điều 4 (để thực hiện);", "- Lãnh đạo Văn phòng;",
-    ]  # fmt: skip
+    assert recipients[:2] == ["- Như Điều 4 (để thực hiện);", "- Lãnh đạo Văn phòng;"]
+    assert not any(line == "- Như Điều 4;" for line in recipients)
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,8 @@ from pipeline.text.normalize import recipient_key
 
 # The purpose a clerk writes in brackets after a Nơi nhận line: "Như trên (để thực hiện)".
 _PURPOSE = re.compile(r"\s*\([^()]*\)\s*$")
+# A number in vanthu's own line is vanthu's to count: the article of "Như Điều 3".
+_NUMBER = re.compile(r"\d+")
 
 
 def addressee_names(value: str | list[str]) -> list[str]:
@@ -40,10 +42,11 @@ def addressed_recipients(info: DocumentInfo, lines: list[str]) -> list[str]:
 
 
 def with_own_line(own: str, lines: list[str]) -> list[str]:
-    """Nơi nhận opening with the line vanthu writes itself (`own`: "Như trên"), once: the same
-    line typed by the clerk anywhere in the list (its purpose in brackets aside: "Như trên (để
-    thực hiện)", "như trên") is that line again, printed first in vanthu's words with the
-    purpose the clerk gave it, if any, in place of the phrase's ("Như trên (b/c)")."""
+    """Nơi nhận opening with the line vanthu writes itself (`own`: "Như trên", a decision's
+    "Như Điều 3"), once: the same line typed by the clerk anywhere in the list (its purpose in
+    brackets and its numbers aside: "Như trên (để thực hiện)", "như trên", an old decision's
+    "Như Điều 4") is that line again, printed first in vanthu's words with the purpose the
+    clerk gave it, if any, in place of the phrase's ("Như trên (b/c)")."""
     key = _line_key(own)
     typed = [line for line in lines if _line_key(line) == key]
     if not typed:
@@ -56,6 +59,7 @@ def with_own_line(own: str, lines: list[str]) -> list[str]:
 
 
 def _line_key(line: str) -> str:
-    """A Nơi nhận line as compared with vanthu's own: without its purpose in brackets, keyed as
-    any recipient (text.normalize.recipient_key: case, spacing, tone placement aside)."""
-    return recipient_key(_PURPOSE.sub("", line))
+    """A Nơi nhận line as compared with vanthu's own: without its purpose in brackets, its
+    numbers alike, keyed as any recipient (text.normalize.recipient_key: case, spacing, tone
+    placement aside)."""
+    return recipient_key(_NUMBER.sub("0", _PURPOSE.sub("", line)))

@@ -14,6 +14,7 @@ from typing import Any
 from markupsafe import Markup
 
 from pipeline.awards import AwardList, Entry, Group
+from pipeline.context.addressing import with_own_line
 from pipeline.context.articles import Written, articles_context, chapters_context, closed, written
 from pipeline.context.common import (
     DocumentInfo,
@@ -1207,10 +1208,6 @@ def without_list_name(typed: str, name: str) -> str:
     return typed[found.end() :] if found else typed
 
 
-# "Như Điều 4" typed among the recipients, as copied from an old decision's Nơi nhận.
-_TYPED_EXECUTORS = re.compile(r"^như\s+điều\s+\d{1,3}$", re.IGNORECASE)
-
-
 def executors(info: DocumentInfo, last_article: int) -> list[str]:
     """The first Nơi nhận line, 'Như Điều 3' (phrase nhu_dieu; none when it is empty)."""
     line = info.write("nhu_dieu", {"dieu_thi_hanh": str(last_article)})
@@ -1237,12 +1234,14 @@ def printed_articles(info: DocumentInfo) -> int:
 
 
 def with_executors(info: DocumentInfo, last_article: int, lines: list[str]) -> list[str]:
-    """Nơi nhận with 'Như Điều N' first, counted from the articles: one the clerk typed (its
-    number the old document's, maybe) is that line again, so it is left out."""
+    """Nơi nhận with 'Như Điều N' first, counted from the articles: one the clerk typed
+    anywhere (its number the old document's, maybe; "Như Điều 3 (để thực hiện)") is that line
+    again, printed once in its place with the purpose the clerk gave it
+    (context.addressing.with_own_line, as a Công văn's "Như trên")."""
     first = executors(info, last_article)
     if not first:
         return lines
-    return [*first, *(line for line in lines if not _TYPED_EXECUTORS.match(line.rstrip(" .;")))]
+    return with_own_line(first[0], lines)
 
 
 def last_part(
