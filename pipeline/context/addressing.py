@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from pipeline.context.common import DocumentInfo, clean_list_line, list_lines
 from pipeline.model.addressing import as_list
-from pipeline.text.normalize import recipient_key
-
-# The purpose a clerk writes in brackets after a Nơi nhận line: "Như trên (để thực hiện)".
-_PURPOSE = re.compile(r"\s*\([^()]*\)\s*$")
-# A number in vanthu's own line is vanthu's to count: the article of "Như Điều 3".
-_NUMBER = re.compile(r"\d+")
+from pipeline.model.blocks import PURPOSE, own_line_key
 
 
 def addressee_names(value: str | list[str]) -> list[str]:
@@ -47,19 +41,12 @@ def with_own_line(own: str, lines: list[str]) -> list[str]:
     brackets and its numbers aside: "Như trên (để thực hiện)", "như trên", an old decision's
     "Như Điều 4") is that line again, printed first in vanthu's words with the purpose the
     clerk gave it, if any, in place of the phrase's ("Như trên (b/c)")."""
-    key = _line_key(own)
-    typed = [line for line in lines if _line_key(line) == key]
+    key = own_line_key(own)
+    typed = [line for line in lines if own_line_key(line) == key]
     if not typed:
         return [own, *lines]
-    rest = [line for line in lines if _line_key(line) != key]
-    purpose = next((found for line in typed if (found := _PURPOSE.search(line))), None)
+    rest = [line for line in lines if own_line_key(line) != key]
+    purpose = next((found for line in typed if (found := PURPOSE.search(line))), None)
     if purpose is None:
         return [own, *rest]
-    return [f"{_PURPOSE.sub('', own)} {purpose.group().strip()}", *rest]
-
-
-def _line_key(line: str) -> str:
-    """A Nơi nhận line as compared with vanthu's own: without its purpose in brackets, its
-    numbers alike, keyed as any recipient (text.normalize.recipient_key: case, spacing, tone
-    placement aside)."""
-    return recipient_key(_NUMBER.sub("0", _PURPOSE.sub("", line)))
+    return [f"{PURPOSE.sub('', own)} {purpose.group().strip()}", *rest]

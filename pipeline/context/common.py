@@ -302,16 +302,52 @@ def date_line_warnings(
 
 
 def recipient_lines(data: DocumentData, agency: Agency) -> list[str]:
-    """Nơi nhận lines without the dash and semicolon the template adds; groups expanded."""
-    lines: list[str] = []
+    """Nơi nhận lines without the dash and semicolon the template adds; groups of the profile
+    expanded, a group typed in the list kept as one line (grouped_lines)."""
+    typed: list[str] = []
     for recipient in data.noi_nhan:
         names = (
             agency.nhom_noi_nhan[recipient.nhom]
             if isinstance(recipient, RecipientGroup)
             else [recipient]
         )
-        lines.extend(clean_list_line(name) for name in names)
+        typed.extend(names)
+    return grouped_lines(typed)
+
+
+def grouped_lines(typed: list[str]) -> list[str]:
+    """List lines as data (clean_list_line), a group kept whole as the decree writes it: a
+    line typed ending with ":" and the "+ " lines typed under it ("- Các thôn, bản:", "+ Bản
+    Ít;", "+ Bản Nà;") are one line, "Các thôn, bản:\n+ Bản Ít;\n+ Bản Nà", which the list's own
+    "- " and ";" close (a line break between its lines, each at the left edge). A "+ " line
+    under no such line is a bullet pasted from Word (printed "- Bản Ít;"), and a line ending
+    ":" with no "+ " line under it a recipient (its ":" is the clerk's, printed ";")."""
+    lines: list[str] = []
+    members: list[str] = []  # the "+ " lines of the group `lines[-1]` opens
+    opens = False  # whether the last line not a member ended with ":"
+    for text in typed:
+        name = clean_list_line(text)
+        if opens and _group_member(text):
+            members.append(name)
+            continue
+        _close_group(lines, members)
+        opens = text.rstrip().endswith(":")
+        lines.append(name)
+    _close_group(lines, members)
     return lines
+
+
+def _group_member(text: str) -> bool:
+    """Whether a typed list line is marked "+ " (a group's member under a line ending ":")."""
+    return text.lstrip().startswith("+") and without_bullet(text.strip()) != text.strip()
+
+
+def _close_group(lines: list[str], members: list[str]) -> None:
+    """The last of `lines` made the group its `members` belong to (none: left as it is)."""
+    if members:
+        lines[-1] = "\n".join([f"{lines[-1]}:", *(f"+ {name};" for name in members[:-1]),
+                               f"+ {members[-1]}"])  # fmt: skip
+        members.clear()
 
 
 def clean_list_line(text: str) -> str:

@@ -111,12 +111,16 @@ class Heights:
         return found
 
     def recipient(self, name: str) -> float:
-        """One "- ...;" line of Nơi nhận as the template prints it, wrapped in its column."""
+        """One "- ...;" line of Nơi nhận as the template prints it, wrapped in its column; a
+        group's lines ("Các thôn, bản:\n+ Bản Ít", context.common.grouped_lines) each from the
+        left edge, as the line breaks between them print them."""
         found = self._recipients.get(name)
         if found is None:
             size = self.styles.paragraph_style_run(LINE_STYLE).size or 11
             width = (RECIPIENTS_COLUMN_TWIPS - CELL_PADDING_TWIPS) / TWIPS_PER_POINT
-            found = self.paragraph(LINE_STYLE, wrapped_lines(f"- {name};", size, width))
+            lines = f"- {name};".split("\n")
+            found = self.paragraph(LINE_STYLE, sum(wrapped_lines(line, size, width)
+                                                   for line in lines))  # fmt: skip
             if len(self._recipients) >= self.REMEMBERED:
                 self._recipients.clear()
             self._recipients[name] = found

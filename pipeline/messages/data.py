@@ -1363,4 +1363,14 @@ MESSAGES = {
         ".yaml file, not the list (.csv, .xlsx) that document names under danh_sach:, nor a "
         ".docx/.pdf built from it",
     },
+    # s54b Nơi nhận groups: a group typed as a YAML list under its line (model.document
+    # _mapping_as_written), said with the lines to type instead.
+    "data.recipient_group_nested": {
+        "vi": "hãy viết nhóm nơi nhận «{name}» thành các dòng của danh sách noi_nhan, mỗi dòng "
+        "trong dấu nháy kép, dòng mở nhóm kết thúc bằng dấu hai chấm, mỗi nơi của nhóm bắt đầu "
+        "bằng «+ »: {lines}",
+        "en": "write the recipient group «{name}» as lines of the noi_nhan list, each in double "
+        "quotes, the line opening the group ending with a colon and each member starting with "
+        "«+ »: {lines}",
+    },
 }

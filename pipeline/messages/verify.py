@@ -1042,3 +1042,10 @@ MESSAGES.update({
         "the document again), or the line set at 13 pt",
     )),
 })  # fmt: skip
+# Kính gửi lists (s54b): a bullet pasted from Word printed after an addressee line's "- ".
+MESSAGES.update({
+    "verify.rule.kinh_gui.dash": _entry((
+        'Mỗi dòng "Kính gửi" một dấu "- " (không có dấu đầu dòng dán từ Word sau nó)',
+        'Each "Kính gửi" line with one "- " (no bullet pasted from Word after it)',
+    )),
+})  # fmt: skip

@@ -8,7 +8,7 @@ from pydantic import AfterValidator, BeforeValidator, Field
 from pipeline.model.base import Record
 from pipeline.model.wording import invalid
 from pipeline.patterns import lazy
-from pipeline.text.normalize import slug
+from pipeline.text.normalize import recipient_key, slug
 
 # A bullet typed or pasted from Word at the head of a dash line: the template prints its own
 # "- ". A dash before a space or a letter ("- Tổ chức", "–Tổ chức"; not "-5 độ C"), "+" or "*"
@@ -26,6 +26,21 @@ def without_bullet(line: str) -> str:
     is the clerk's text."""
     rest = _TYPED_BULLET.sub("", line, count=1)
     return rest if rest.strip() else line
+
+
+# The purpose a clerk writes in brackets after a Nơi nhận line: "Như trên (để thực hiện)".
+PURPOSE = re.compile(r"\s*\([^()]*\)\s*$")
+# A number in vanthu's own line is vanthu's to count: the article of "Như Điều 3".
+_NUMBER = re.compile(r"\d+")
+
+
+def own_line_key(line: str) -> str:
+    """A Nơi nhận line as compared with a line vanthu writes itself ("Như trên", a decision's
+    "Như Điều 3"): without its purpose in brackets, its numbers alike, keyed as any recipient
+    (text.normalize.recipient_key: case, spacing, tone placement, the closing mark aside). The
+    renderer's rule (context.addressing.with_own_line) and verify's (rules_recipients.item_key)
+    alike."""
+    return recipient_key(_NUMBER.sub("0", PURPOSE.sub("", line.rstrip(" .;,"))))
 
 
 def _typed_bullets_dropped(value: Any) -> Any:

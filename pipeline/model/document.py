@@ -127,14 +127,20 @@ def _not_group_as_text(line: str) -> str:
 
 def _mapping_as_written(value: Any) -> Any:
     """A one-key mapping YAML made of a line with ": " that is no group: "- Lưu: VT, TH."
-    (refused as the filing line it is), "- nhóm: cap-tren" (a group's key spelt otherwise) or
-    "- nhom:" alone (no group named); each said so, not as a text to put in quotes."""
+    (refused as the filing line it is), "- nhóm: cap-tren" (a group's key spelt otherwise),
+    "- nhom:" alone (no group named) or "- Các thôn, bản:" with its members as a list under it
+    (a group typed as YAML's, said with the quoted lines that print it: context.common
+    grouped_lines; a mapping in the list would be a second shape of a line for everything that
+    reads noi_nhan, the register and the forms among them); each said so, not as a text to put
+    in quotes."""
     if not isinstance(value, dict) or len(value) != 1:
         return value
     typed = filing_line_typed(value)
     if typed is not None:
         raise invalid("data.filing_line_typed", line=typed)
     ((key, name),) = value.items()
+    if isinstance(key, str) and isinstance(name, list) and _bare(key) != _GROUP_KEY:
+        raise invalid("data.recipient_group_nested", name=key, lines=_group_as_lines(key, name))
     if not isinstance(key, str) or _bare(key) != _GROUP_KEY:
         return value
     if name is None or (isinstance(name, str) and not name.strip()):
@@ -142,6 +148,13 @@ def _mapping_as_written(value: Any) -> Any:
     if key != _GROUP_KEY:
         raise invalid("data.group_key_spelling", typed=key, fixed=f"{_GROUP_KEY}: {name}")
     return value
+
+
+def _group_as_lines(name: str, members: list[Any]) -> str:
+    """A group typed as a YAML list under its line ("- Các thôn, bản:" and its members below)
+    as the noi_nhan lines that print it: '- "Các thôn, bản:"', '- "+ Bản Ít"'."""
+    lines = [f"{name.strip()}:", *(f"+ {member}" for member in members)]
+    return " ".join(f'- "{line}"' for line in lines)
 
 
 Recipient = Annotated[

@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
-from pipeline.model.blocks import without_bullet
+from pipeline.model.blocks import own_line_key, without_bullet
 from pipeline.rules.agency_names import spelt_out
 from pipeline.text.normalize import recipient_key
 from pipeline.text.tones import same_spelling
@@ -48,19 +48,20 @@ EXECUTES = "thi hành"  # "... chịu trách nhiệm thi hành Quyết định n
 MIN_NAME_WORDS = 3
 
 
-# The line that stands for the recipients Kính gửi names, with the purpose a clerk may give it
-# in brackets: "Như trên (để thực hiện)" (context.addressing.with_own_line prints it once).
-_AS_ABOVE = re.compile(r"^(?P<line>Như\s+trên)\s*\([^()]*\)", re.IGNORECASE)
+# The lines vanthu writes itself, which a clerk may type again with a purpose in brackets or
+# an old document's article: "Như trên (để thực hiện)", "Như Điều 4 (b/c)"
+# (context.addressing.with_own_line prints each once).
+_OWN_LINE = re.compile(r"^Như\s+(?:trên\b|(?:các\s+)?Điều\s+\d)", re.IGNORECASE)
 
 
 def item_key(line: str) -> str:
     """A Nơi nhận line as compared for repeats: its recipient without the mark, keyed as
     text.normalize.recipient_key keys any recipient ("- Uỷ ban nhân dân tỉnh;" is "- ỦY BAN
-    NHÂN DÂN TỈNH."); '' for a line with no recipient in it. "Như trên" is the same line with
-    a purpose after it or without ("- Như trên (để thực hiện);")."""
+    NHÂN DÂN TỈNH."); '' for a line with no recipient in it. A line vanthu writes itself is
+    keyed as the renderer keys it (model.blocks.own_line_key): "Như trên" and "Như Điều 3"
+    are the same lines with a purpose after them or without ("- Như Điều 3 (để thực hiện);")."""
     item = _ITEM.sub("", flat(line), count=1)
-    as_above = _AS_ABOVE.match(item)
-    return recipient_key(as_above["line"] if as_above else item)
+    return own_line_key(item) if _OWN_LINE.match(item) else recipient_key(item)
 
 
 def _items(lines: list[Paragraph]) -> Iterator[tuple[Paragraph, str, bool]]:
