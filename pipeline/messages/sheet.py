@@ -754,4 +754,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "close with one just before the delimiter, and a double quote inside a cell's text is "
         'typed twice ("").',
     },
+    # Which sheet, which file kind (session 54): a list on several sheets, rows on another
+    # sheet than the empty one read, a web page saved under a spreadsheet's name.
+    "sheet.several_lists": {
+        "vi": "tệp có danh sách trên {count} trang tính ({sheets}) nên vanthu không biết đọc "
+        "trang nào. Hãy ghi tên trang tính cần đọc ở khóa 'trang_tinh' cạnh 'danh_sach'"
+        "{active}, ví dụ  trang_tinh: {name}",
+        "en": "the file holds a list on {count} sheets ({sheets}), so vanthu cannot tell which "
+        "to read. Name the sheet to read under 'trang_tinh' next to 'danh_sach'{active}, "
+        "e.g.  trang_tinh: {name}",
+    },
+    "sheet.saved_active": {
+        "vi": " (tệp được lưu khi đang mở trang tính '{name}')",
+        "en": " (the file was saved with sheet '{name}' open)",
+    },
+    "sheet.rows_on_other_sheet": {
+        "vi": "danh sách trống: dưới dòng tiêu đề (dòng {header_row}) của trang tính này không "
+        "có dòng dữ liệu nào, còn {others} thì có: danh sách có vẻ nằm ở đó. Hãy ghi tên trang "
+        "tính cần đọc ở khóa 'trang_tinh' cạnh 'danh_sach'{hidden}, ví dụ  trang_tinh: {name}",
+        "en": "the list is empty: this sheet has no data rows below its header (row "
+        "{header_row}), while {others} has some: the list seems to be there. Name the sheet to "
+        "read under 'trang_tinh' next to 'danh_sach'{hidden}, e.g.  trang_tinh: {name}",
+    },
+    "sheet.web_page_named": {
+        "vi": "tệp {name} thực ra là một trang web (bảng HTML) mang đuôi {suffix}, không phải "
+        "tệp bảng tính (các cổng thông tin hay xuất danh sách như vậy). Hãy mở tệp bằng Excel "
+        'rồi chọn "Lưu thành" (Save As) kiểu Excel Workbook (.xlsx) (với LibreOffice: mở bằng '
+        'LibreOffice Calc, chọn kiểu tệp "HTML Document (Calc)"), rồi ghi tên tệp .xlsx mới ở '
+        "khóa 'danh_sach'.",
+        "en": "{name} is in fact a web page (an HTML table) named {suffix}, not a spreadsheet "
+        'file (web portals often export lists so). Open it in Excel and "Save As" an Excel '
+        "Workbook (.xlsx) (with LibreOffice: open it in LibreOffice Calc choosing the file type "
+        '"HTML Document (Calc)"), then give the new .xlsx '
+        "file's name under 'danh_sach'.",
+    },
 }

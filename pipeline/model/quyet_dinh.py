@@ -7,12 +7,12 @@ A general decision (điều động, phê duyệt ...) is the same kind with onl
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from pipeline.model.base import Record, new_dict, new_list
 from pipeline.model.blocks import Block
 from pipeline.model.document import DocumentData, not_in_capitals
-from pipeline.model.ke_hoach import Item
+from pipeline.model.ke_hoach import Item, number_as_text
 from pipeline.model.wording import ListLayout, YesNo, invalid
 
 
@@ -20,7 +20,10 @@ class SheetRef(Record):
     """A spreadsheet the office keeps (.xlsx or .csv), relative to the decision's YAML."""
 
     danh_sach: str = Field(min_length=1, description="file name: danh-sach-ldtt-2022.xlsx")
-    trang_tinh: str | None = Field(default=None, description="sheet name (default: the first)")
+    # A sheet named by its year (trang_tinh: 2025, which YAML reads as a number) is that text.
+    trang_tinh: Annotated[str, BeforeValidator(number_as_text)] | None = Field(
+        default=None, description="sheet name (default: the only one holding a list)"
+    )
     cot: dict[str, str] = Field(default_factory=new_dict, description="field → header in the sheet")
 
 

@@ -16,10 +16,12 @@ replaces the default spellings of that field.
 
 Readers fail loudly: a CSV is read strictly (a quote left open, a line with the wrong number of
 fields), a row with content but an empty required cell is refused with its row, a hidden sheet
-is read only when named, merged cells at or below the header are refused by their range (all of
-the header's at once), one column read as two fields (a `columns` spelling that is another
-field's header) is refused, and so is a column the list does not read whose header names a
-field it lacks (Field.hints: "Cơ quan, bộ phận" with no Đơn vị column) when it holds values.
+is read only when named, so is one of several visible sheets holding a list, a file is told by
+its first bytes (a real .xlsx named .xls is read, a web page named .xls is said to be one),
+merged cells at or below the header are refused by their range (all of the header's at once),
+one column read as two fields (a `columns` spelling that is another field's header) is refused,
+and so is a column the list does not read whose header names a field it lacks (Field.hints:
+"Cơ quan, bộ phận" with no Đơn vị column) when it holds values.
 A header or a CSV file in a legacy code (TCVN3, VNI, Windows-1258) is refused naming the code.
 `limits` caps file size, rows and cell length.
 
@@ -28,7 +30,8 @@ Modules: `fields` (the fields and their header spellings), `detect` (which kind 
 .xlsx part inflated from the file's bytes), `header` (finding and checking the header row),
 `table` (the rows below it), `row` (a row as read), `totals` (the list's own total and subtotal
 rows), `signatures` (the signature lines under a list's total row), `cells` (one cell as clean
-text, through pipeline.text.gate), `limits`.
+text, through pipeline.text.gate), `shared_formulas` (the formula Excel shows in a cell of a
+filled-down formula), `limits`.
 """
 
 from __future__ import annotations

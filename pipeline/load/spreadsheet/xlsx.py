@@ -26,8 +26,8 @@ import os
 import posixpath
 import re
 import zipfile
-from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +52,7 @@ from pipeline.load.spreadsheet.limits import (
 )
 from pipeline.load.spreadsheet.members import member_bytes, packed_member, plain_member_bytes
 from pipeline.load.spreadsheet.reasons import xlsx_reason
+from pipeline.load.spreadsheet.shared_formulas import FormulaNotShown, Master, formula_at
 from pipeline.load.spreadsheet.table import ColumnList, ColumnSpan, Table, build_table
 from pipeline.ooxml_names import PACKAGE_RELS_CLARK, R_CLARK, SPREADSHEET
 from pipeline.patterns import lazy
@@ -85,7 +86,8 @@ _SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=F
 
 
 def read_xlsx(path: Path, sheet: str | None, fields: list[Wanted]) -> Table:
-    """The table on the named sheet (the first visible one if None) of an .xlsx workbook."""
+    """The table on the named sheet of an .xlsx workbook; if None, on the first visible one,
+    refused when another visible sheet holds a list too (_refuse_several_lists)."""
     stat = check_size(path, MAX_FILE_BYTES)
     try:
         data = read_log.read_whole(path, stat)
@@ -128,6 +130,8 @@ def read_xlsx(path: Path, sheet: str | None, fields: list[Wanted]) -> Table:
                 special = _special_cells(archive, part, path) if formulas else {}
                 if hides:
                     hidden, hidden_columns = _hidden_rows_and_columns(archive, part, path)
+            if sheet is None and len(book.sheet_names) > 1:
+                _refuse_several_lists(book, title, worksheet, fields, path, archive, data)
             records = _records(worksheet, special)
             return build_table(
                 records, fields, file=str(path), sheet=title, merged=merged, hidden=hidden,
@@ -139,9 +143,12 @@ def read_xlsx(path: Path, sheet: str | None, fields: list[Wanted]) -> Table:
             reason = xlsx_reason(exc)
             raise InputError("sheet.bad_xlsx", file=path, sheet=title, reason=reason) from None
         except InputError as exc:
-            if exc.key not in _NO_HEADER:
+            if exc.key in _NO_HEADER:
+                elsewhere = _header_elsewhere(book, title, fields, path, archive, data)
+            elif exc.key == "sheet.no_rows":
+                elsewhere = _rows_elsewhere(book, exc, fields, path, archive, data)
+            else:
                 raise
-            elsewhere = _header_elsewhere(book, title, fields, path, archive, data)
             if elsewhere is None:
                 raise
             raise elsewhere from None
@@ -156,45 +163,167 @@ def _header_elsewhere(
     book: Any, title: str, fields: list[Wanted], path: Path, archive: Archive, data: bytes
 ) -> InputError | None:
     """The refusal of sheet `title`, without the list's header, naming the other sheets of the
-    workbook (hidden ones too) whose first rows hold it, and the 'trang_tinh' that reads the
-    first: a list on a hidden sheet, or behind an instructions sheet, is not read unless named
-    (_pick_sheet), and "the sheet is empty" alone leaves the clerk looking at the wrong one.
+    workbook (hidden ones too) whose first rows hold it, and the 'trang_tinh' that reads one
+    (_named_instead): a list on a hidden sheet, or behind an instructions sheet, is not read
+    unless named (_pick_sheet), and "the sheet is empty" alone leaves the clerk looking at the
+    wrong one.
     None when no other sheet holds it. Made only for a list refused: it reads every sheet."""
-    found = []
-    for meta in book.sheets_metadata:
-        if meta.typ != python_calamine.SheetTypeEnum.WorkSheet or meta.name == title:
-            continue
-        try:
-            # Read only when calamine can read it without a cell far out (_refuse_far_cells).
-            other = _sheet_part(archive, data, meta.name)
-            if other is None:
-                continue
-            if _mentions(archive, data, other, _FAR_MARKERS)[0]:
-                if _far_cell(archive, other) is not None:
-                    continue
-            worksheet = book.get_sheet_by_name(meta.name)
-            prefix = list(islice(_records(worksheet, {}), HEADER_SCAN_ROWS))
-            held = scan_header(prefix, fields).header is not None
-        except InputError:  # a header refused for how it names the fields: still the header
-            held = True
-        except _CALAMINE_ERRORS:
-            continue
-        if held:
-            found.append(meta)
+    found = _sheets_holding(book, title, fields, archive, data, _holds_header)
     if not found:
         return None
+    required = [w.field for w in fields if w.required] or [w.field for w in fields]
+    return InputError(
+        "sheet.list_on_other_sheet", file=path, sheet=title, rows=HEADER_SCAN_ROWS,
+        missing=", ".join(f"'{f.label}'" for f in required),
+        **_named_instead(found, _active_sheet(book, archive, data)),
+    )  # fmt: skip
+
+
+def _rows_elsewhere(
+    book: Any,
+    refused: InputError,
+    fields: list[Wanted],
+    path: Path,
+    archive: Archive,
+    data: bytes,
+) -> InputError | None:
+    """The refusal of an empty list (sheet.no_rows: a header and nothing under it, the form
+    kept as a first sheet) naming the other sheets (hidden ones too) that hold rows of the
+    list, and the 'trang_tinh' that reads one, as _header_elsewhere does; None when no other
+    sheet holds any. Made only for a list refused: it reads every sheet."""
+    title = str(refused.sheet)
+    found = _sheets_holding(book, title, fields, archive, data, _holds_rows)
+    if not found:
+        return None
+    return InputError(
+        "sheet.rows_on_other_sheet", file=path, sheet=title,
+        header_row=refused.params["header_row"],
+        **_named_instead(found, _active_sheet(book, archive, data)),
+    )  # fmt: skip
+
+
+def _named_instead(found: list[Any], active: str | None) -> dict[str, Any]:
+    """The params naming the sheets `found` (others, '(đang ẩn)' after a hidden one), the
+    'trang_tinh' that reads one (name: the sheet the file was saved with open if it is one of
+    them, else the first) and, if that one is hidden, that naming it reads it."""
     hidden = [m.visible != python_calamine.SheetVisibleEnum.Visible for m in found]
     others = ColumnList([
         Phrase("sheet.other_sheet_hidden" if h else "sheet.other_sheet", name=str(m.name))
         for m, h in zip(found, hidden, strict=True)
     ])  # fmt: skip
-    required = [w.field for w in fields if w.required] or [w.field for w in fields]
-    return InputError(
-        "sheet.list_on_other_sheet", file=path, sheet=title, rows=HEADER_SCAN_ROWS,
-        missing=", ".join(f"'{f.label}'" for f in required), others=others,
-        name=_yaml_text(str(found[0].name)),
-        hidden=Phrase("sheet.hidden_sheet_named") if hidden[0] else "",
+    names = [str(m.name) for m in found]
+    named = names.index(active) if active in names else 0
+    return {
+        "others": others, "name": _yaml_text(names[named]),
+        "hidden": Phrase("sheet.hidden_sheet_named") if hidden[named] else "",
+    }  # fmt: skip
+
+
+def _refuse_several_lists(
+    book: Any,
+    title: str,
+    worksheet: Any,
+    fields: list[Wanted],
+    path: Path,
+    archive: Archive,
+    data: bytes,
+) -> None:
+    """InputError when no sheet is named and another visible sheet than `title` (the first
+    visible one, about to be read) holds rows of the list as `title` does: last year's list
+    and this year's in one workbook, the one read would be a guess ("2024" before "2025").
+    The line naming one is given: the sheet the file was saved with open, if it holds a list
+    (the one the clerk filled in), else the first. One visible sheet with a list is read."""
+    others = _sheets_holding(book, title, fields, archive, data, _holds_rows, visible_only=True)
+    if not others or not _holds_rows(worksheet, fields):
+        return
+    lists = [title, *(str(m.name) for m in others)]
+    lists.sort(key=book.sheet_names.index)  # as the workbook's tabs stand
+    active = _active_sheet(book, archive, data)
+    named = active if active in lists else lists[0]
+    raise InputError(
+        "sheet.several_lists", file=path, count=len(lists),
+        sheets=", ".join(f"'{name}'" for name in lists), name=_yaml_text(named),
+        active=Phrase("sheet.saved_active", name=named) if named == active else "",
     )  # fmt: skip
+
+
+def _sheets_holding(
+    book: Any,
+    title: str,
+    fields: list[Wanted],
+    archive: Archive,
+    data: bytes,
+    holds: Callable[[Any, list[Wanted]], bool],
+    *,
+    visible_only: bool = False,
+) -> list[Any]:
+    """The metadata of the worksheets other than `title` (hidden ones too unless
+    `visible_only`) that `holds` says hold the list; one calamine cannot read, or not without a
+    cell far out (_refuse_far_cells), holds none."""
+    found = []
+    for meta in book.sheets_metadata:
+        if meta.typ != python_calamine.SheetTypeEnum.WorkSheet or meta.name == title:
+            continue
+        if visible_only and meta.visible != python_calamine.SheetVisibleEnum.Visible:
+            continue
+        other = _sheet_part(archive, data, meta.name)
+        if other is None:
+            continue
+        if _mentions(archive, data, other, _FAR_MARKERS)[0]:
+            if _far_cell(archive, other) is not None:
+                continue
+        try:
+            held = holds(book.get_sheet_by_name(meta.name), fields)
+        except _CALAMINE_ERRORS:
+            continue
+        if held:
+            found.append(meta)
+    return found
+
+
+def _holds_header(worksheet: Any, fields: list[Wanted]) -> bool:
+    """Whether the list's header is in the sheet's first rows."""
+    prefix = list(islice(_records(worksheet, {}), HEADER_SCAN_ROWS))
+    try:
+        return scan_header(prefix, fields).header is not None
+    except InputError:  # a header refused for how it names the fields: still the header
+        return True
+
+
+def _holds_rows(worksheet: Any, fields: list[Wanted]) -> bool:
+    """Whether the sheet holds the list's header with a row under it that fills every column
+    the list requires: a list, not the empty form it is typed in (pre-numbered STT alone)."""
+    records = _records(worksheet, {})
+    prefix = list(islice(records, HEADER_SCAN_ROWS))
+    try:
+        header = scan_header(prefix, fields).header
+    except InputError:  # a header refused for how it names the fields: its rows are a list's
+        return True
+    if header is None:
+        return False
+    needed = [w.field.name for w in fields if w.required] or [w.field.name for w in fields]
+    offsets = [header.columns[name] - 1 for name in needed if name in header.columns]
+    below = chain((r for r in prefix if r[0] > header.row), records)
+    return any(all(_filled(cells, offset) for offset in offsets) for _, cells in below)
+
+
+def _filled(cells: Sequence[object], offset: int) -> bool:
+    """Whether a row's cell at `offset` (0-based) holds anything but blanks."""
+    value = cells[offset] if offset < len(cells) else None
+    return value is not None and str(value).strip() != ""
+
+
+def _active_sheet(book: Any, archive: Archive, data: bytes) -> str | None:
+    """The name of the sheet the workbook was saved with open (workbook.xml's <workbookView
+    activeTab>, the first sheet when it says none); None when it cannot be told."""
+    try:
+        workbook = etree.fromstring(member_bytes(archive, data, _WORKBOOK), _SAFE_XML)
+    except (KeyError, etree.XMLSyntaxError, zipfile.BadZipFile, OSError, ValueError):
+        return None
+    view = workbook.find(f"{{{SPREADSHEET}}}bookViews/{{{SPREADSHEET}}}workbookView")
+    tab = (view.get("activeTab", "0") if view is not None else "0").strip()
+    names = book.sheet_names
+    return str(names[int(tab)]) if tab.isdigit() and int(tab) < len(names) else None
 
 
 # A sheet's name YAML reads as text when written plainly: no mark YAML gives a meaning to.
@@ -353,6 +482,10 @@ def _special_cells(archive: Archive, part: str, path: Path) -> dict[tuple[int, i
     A cell or row may leave out its reference (r="..."), as programs other than Excel write
     them: it then follows the one before it, as calamine places its value."""
     found: dict[tuple[int, int], object] = {}
+    # Shared formulas (shared_formulas): their masters by si, the cells without a value that
+    # only refer to one, worked out once the sheet is read (a master may come after them).
+    masters: dict[str, Master] = {}
+    sharing: list[tuple[int, int, str]] = []
     row = column = 0
     try:
         with archive.open(part) as stream:
@@ -373,15 +506,34 @@ def _special_cells(archive: Archive, part: str, path: Path) -> dict[tuple[int, i
                 kind = element.get("t")
                 formula = element.find(_FORMULA)
                 value = element.find(_VALUE)
+                if formula is not None and formula.get("t") == "shared" and formula.text:
+                    masters[formula.get("si", "")] = Master(row, column, formula.text)
                 if kind == "e" and value is not None:
                     found[row, column] = ExcelError(value.text or "")
                 elif formula is not None and kind != "str":
                     if value is None or not value.text:
-                        found[row, column] = Formula(formula.text or "")
+                        if formula.get("t") == "shared" and not formula.text:
+                            sharing.append((row, column, formula.get("si", "")))
+                        else:
+                            found[row, column] = Formula(formula.text or "")
                 element.clear()
     except (etree.XMLSyntaxError, KeyError, zipfile.BadZipFile, OSError) as exc:
         raise InputError("sheet.bad_xlsx", file=path, reason=xlsx_reason(exc)) from None
+    for row, column, index in sharing:
+        found[row, column] = _shared_formula(masters.get(index), row, column, path)
     return found
+
+
+def _shared_formula(master: Master | None, row: int, column: int, path: Path) -> Formula:
+    """The formula Excel shows at (row, column), a cell of the shared formula `master`: the
+    file is damaged when it has no such master or its text cannot be read (Excel repairs such
+    a file when it opens it), which is said rather than a formula shown without its text."""
+    if master is not None:
+        try:
+            return Formula(formula_at(master, row, column))
+        except FormulaNotShown:
+            pass
+    raise InputError("sheet.bad_xlsx", file=path, reason=Phrase("sheet.xlsx_reason_xml"))
 
 
 _ROW = f"{{{SPREADSHEET}}}row"
