@@ -739,6 +739,40 @@ def _unit_ranks(entries: list[Entry]) -> dict[str, int]:
     return ranks
 
 
+def _unit_spellings(entries: list[Entry]) -> dict[str, dict[str, list[int]]]:
+    """The units of the list as the report keys them (figures.unit_key, the unit of
+    Entry.recipient: case, spacing and tone placement aside), each with its spellings as typed,
+    in the order first typed, and their rows."""
+    units: dict[str, dict[str, list[int]]] = {}
+    for entry in entries:
+        if entry.unit:
+            spelt = units.setdefault(entry.recipient[2], {})
+            spelt.setdefault(entry.unit, []).append(entry.row)
+    return units
+
+
+def _first_spellings(units: dict[str, dict[str, list[int]]]) -> dict[str, str]:
+    """Each unit as typed → the spelling of its unit typed first (_unit_spellings): "Phòng
+    tổng hợp" sorts as the "Phòng Tổng hợp" above it, one unit, as the report counts it."""
+    return {typed: next(iter(spelt)) for spelt in units.values() for typed in spelt}
+
+
+def _units_typed_two_ways(units: dict[str, dict[str, list[int]]], table: Table) -> list[InputError]:
+    """A warning for each other spelling of a unit (_unit_spellings) than the one typed first,
+    naming both with their rows: sorted and counted as one unit, the rows print each as typed,
+    two spellings of one unit in one decision."""
+    warnings = []
+    for spelt in units.values():
+        (unit, first), *others = spelt.items()
+        for other, rows in others:
+            warnings.append(InputError(
+                "sheet.unit_two_spellings", file=table.file, sheet=table.sheet, row=rows[0],
+                field=table.header.texts.get("don_vi"), unit=unit[:60], other=other[:60],
+                first_rows=_listed([str(n) for n in first]), rows=_listed([str(n) for n in rows]),
+            ))  # fmt: skip
+    return warnings
+
+
 # The fields an award list reads that neither the decision nor its Danh sách prints, and that
 # a clerk could expect printed: none. The Ghi chú is read (a hidden one with values is refused)
 # but is the office's own record ("Nghỉ thai sản từ 15/8", "Hợp đồng lao động"): Nghị định 30's
@@ -898,16 +932,19 @@ def read_award_list(
     # the list; and, in a list without money, the amounts and hệ số typed on its rows.
     unprinted = table.unprinted_warning(UNPRINTED_FIELDS)
     unpaid = None if priced else unpaid_money(table)
+    spellings = _unit_spellings(entries)  # in the list's order: each unit's spelling typed first
     if order == "ten":
         entries.sort(key=lambda e: (e.collective, _recipient_key(e)))
     elif order == "don_vi":
-        places = _unit_ranks(entries)
-        entries.sort(key=lambda e: (e.collective, places[e.unit], _recipient_key(e)))
+        # One unit typed two ways ("Phòng tổng hợp") sorts as its spelling typed first.
+        places, spelt = _unit_ranks(entries), _first_spellings(spellings)
+        entries.sort(key=lambda e: (e.collective, places[spelt.get(e.unit, e.unit)],
+                                    _recipient_key(e)))  # fmt: skip
     for entry in entries:
         groups[entry.award].append(entry)
     # What the rows hold whoever reads them so: with the columns, said once for the file
     # (AwardList.of_the_file). Capitals.warnings makes its warning anew: asked once.
-    on_rows = (*namesakes.warnings, *capitals.warnings)
+    on_rows = (*namesakes.warnings, *capitals.warnings, *_units_typed_two_ways(spellings, table))
     unread = (unprinted,) if unprinted is not None else ()
     return AwardList(
         groups=tuple(Group(award, tuple(items)) for award, items in groups.items()),
@@ -947,9 +984,55 @@ def told_apart(entries: list[Entry]) -> None:
         return
     for entry in entries:
         if entry.position and len(positions.get(entry.recipient, ())) > 1:
-            _, name, unit = entry.recipient
-            # A cell holds no line break (cells come cleaned): no typed name reads so.
-            entry.__dict__["recipient"] = (False, f"{name}\n{same_spelling(entry.position)}", unit)
+            entry.__dict__["recipient"] = _with_position(entry.recipient, entry.position)
+
+
+def _with_position(recipient: tuple[bool, str, str], position: str) -> tuple[bool, str, str]:
+    """A cá nhân's recipient told apart by its chức vụ (told_apart): its name and chức vụ (as
+    compared) in one, and its unit."""
+    _, name, unit = recipient
+    # A cell holds no line break (cells come cleaned): no typed name reads so.
+    return False, f"{name}\n{same_spelling(position)}", unit
+
+
+@dataclass(frozen=True)
+class YearNamesakes:
+    """Cá nhân of one name and unit that a list of the year tells apart by their chức vụ
+    (told_apart), as the year's figures count them over all its decisions: another decision
+    naming one of them with the same name and unit is the same person when its chức vụ is one
+    of theirs, and names no third person when it types none (counted as the first of them,
+    who cannot be told). A chức vụ of none of theirs is one more namesake. A name and unit no
+    list tells apart is counted as its lists count it (Entry.recipient), whatever chức vụ each
+    types: one person promoted during the year stays one."""
+
+    # Each such name and unit (its recipient untold: recipient_of) → the chức vụ its lists
+    # tell them apart by, as compared, in the order first typed.
+    positions: Mapping[tuple[bool, str, str], tuple[str, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, lists: list[AwardList]) -> YearNamesakes:
+        """The namesakes the year's `lists` tell apart."""
+        positions: dict[tuple[bool, str, str], dict[str, None]] = {}
+        for awards in lists:
+            for entry in awards.entries:
+                untold = untold_recipient(entry)
+                if entry.recipient != untold:  # told apart in its own list
+                    positions.setdefault(untold, {})[same_spelling(entry.position)] = None
+        return cls({key: tuple(found) for key, found in positions.items()})
+
+    def person(self, entry: Entry) -> tuple[bool, str, str]:
+        """Who `entry` names over the year: its recipient, its chức vụ in it when its name and
+        unit are of namesakes told apart (the first of them when it types no chức vụ)."""
+        untold = untold_recipient(entry)
+        told = self.positions.get(untold)
+        if not told:
+            return entry.recipient
+        return _with_position(untold, entry.position or told[0])
+
+
+def untold_recipient(entry: Entry) -> tuple[bool, str, str]:
+    """Entry.recipient as it is before its list tells namesakes apart: name and unit."""
+    return recipient_of(entry.collective, entry.name, entry.unit)
 
 
 def is_title(entry: Entry) -> bool:

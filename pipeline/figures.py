@@ -18,7 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
-from pipeline.awards import AwardList, Entry
+from pipeline.awards import AwardList, Entry, YearNamesakes, untold_recipient
 from pipeline.rules.money import format_money
 from pipeline.rules.words import money_in_words
 from pipeline.text.normalize import slug
@@ -64,6 +64,27 @@ class NameInTwoUnits:
 
 
 @dataclass
+class NamesakesCounted:
+    """Cá nhân of one name and unit that a list of the year tells apart by their chức vụ
+    (awards.YearNamesakes), as the figures count them over the year's decisions."""
+
+    name: str  # as first typed
+    unit: str
+    # The chức vụ the lists tell them apart by, as compared → as first typed.
+    positions: dict[str, str] = field(default_factory=dict)
+    told: Any = None  # the first decision whose list tells them apart
+    # The decisions naming them (as given to YearFigures.add), by their number in the year.
+    decisions: dict[int, Any] = field(default_factory=dict)
+    people: set[tuple[bool, str, str]] = field(default_factory=set)  # each counted once
+    untold: bool = False  # a row naming them without a chức vụ (counted as the first)
+
+    @property
+    def others(self) -> list[Any]:
+        """The decisions naming them other than `told`."""
+        return [d for d in self.decisions.values() if d is not self.told]
+
+
+@dataclass
 class YearFigures:
     """Awards of one year: by title or form (awards), by unit and overall (people and
     collectives, each once however many awards they were given)."""
@@ -103,6 +124,11 @@ class YearFigures:
     # there: (the list's number, its decision, the unit and the name as typed).
     _units_of_name: dict[str, dict[str, tuple[int, Any, str, str]]] = field(default_factory=dict)
     _lists: int = 0
+    # Namesakes of one unit a list tells apart by their chức vụ, known over the whole year
+    # before its lists are added (YearNamesakes.of): each is one person across the decisions.
+    namesakes: YearNamesakes = field(default_factory=YearNamesakes)
+    # How they were counted, by their name and unit (untold_recipient), for the report to say.
+    _namesakes_counted: dict[tuple[bool, str, str], NamesakesCounted] = field(default_factory=dict)
 
     def add(self, awards: AwardList, decision: Any = None) -> None:
         """The awards of one decision's list (`decision`: the decision, named by a warning)."""
@@ -117,10 +143,12 @@ class YearFigures:
                 self.kinds[award] = known.kind
                 if not known.office:
                     self.ranks[award] = known.coefficient
-            recipient = entry.recipient
-            self._count(self.by_award, self.people_by_award, "", award, entry)
+            recipient = self.namesakes.person(entry)
+            self._note_namesake(entry, recipient, decision)
+            self._count(self.by_award, self.people_by_award, "", award, entry, recipient)
             if known is not None:
-                self._count(self.by_decree, self.people_by_decree, "decree", known.name, entry)
+                self._count(self.by_decree, self.people_by_decree, "decree", known.name, entry,
+                            recipient)  # fmt: skip
             # A recipient's unit row is fixed by its key (the same unit), so one seen overall
             # is one seen in its unit too.
             counted = recipient in self.recipients
@@ -143,6 +171,25 @@ class YearFigures:
             self.people_units.setdefault(unit_key(unit), Count()).add(
                 collective=False, amount=entry.amount, counted=counted
             )
+
+    def _note_namesake(self, entry: Entry, recipient: tuple[bool, str, str], decision: Any) -> None:
+        """Keep how a row naming namesakes told apart (namesakes) was counted."""
+        untold = untold_recipient(entry)
+        if untold not in self.namesakes.positions:
+            return
+        found = self._namesakes_counted.setdefault(untold, NamesakesCounted(entry.name, entry.unit))
+        found.decisions.setdefault(self._lists, decision)
+        found.people.add(recipient)
+        if entry.recipient != untold:  # its own list tells it apart
+            found.positions.setdefault(same_spelling(entry.position), entry.position)
+            if found.told is None:
+                found.told = decision
+        found.untold = found.untold or not entry.position
+
+    def namesakes_across_decisions(self) -> list[NamesakesCounted]:
+        """The namesakes a list tells apart by their chức vụ that other decisions of the year
+        name too, counted across them by name, unit and chức vụ (YearNamesakes)."""
+        return [found for found in self._namesakes_counted.values() if found.others]
 
     def names_in_two_units(self) -> list[NameInTwoUnits]:
         """The cá nhân whose name one list gives under one unit and another list under
@@ -196,12 +243,12 @@ class YearFigures:
 
     def _count(
         self, awards: dict[str, Count], people: dict[str, Count], table: str, name: str,
-        entry: Entry,
+        entry: Entry, recipient: tuple[bool, str, str],
     ) -> None:
-        """One award `name` more in `awards` (lượt) and, unless its recipient already has one,
-        in `people`."""
+        """One award `name` more in `awards` (lượt) and, unless its `recipient` (who the entry
+        names over the year) already has one, in `people`."""
         awards.setdefault(name, Count()).add(collective=entry.collective, amount=entry.amount)
-        given = (table, name, entry.recipient)
+        given = (table, name, recipient)
         counted = given in self._given
         self._given.add(given)
         people.setdefault(name, Count()).add(

@@ -27,7 +27,7 @@ from typing import Any
 
 from pydantic_core import PydanticCustomError
 
-from pipeline.awards import AwardList, Entry, is_title
+from pipeline.awards import AwardList, Entry, YearNamesakes, is_title
 from pipeline.errors import InputError, Said
 from pipeline.figures import YearFigures, figure_values, in_running_text
 from pipeline.kinds import KINDS
@@ -326,15 +326,35 @@ def names_in_two_units(source: Source, figures: YearFigures) -> tuple[InputError
     return tuple(found)
 
 
+def namesakes_across_decisions(source: Source, figures: YearFigures) -> tuple[InputError, ...]:
+    """A warning for each name and unit whose namesakes a list of the year tells apart by their
+    chức vụ while other decisions name them too (YearFigures.namesakes_across_decisions),
+    saying how the report counts them: the same name, unit and chức vụ one person in every
+    decision, a row without a chức vụ the first of them."""
+    found = []
+    for counted in figures.namesakes_across_decisions():
+        first = next(iter(counted.positions.values()))
+        untold = InputError("data.report_namesakes_untold", position=first)
+        found.append(InputError(
+            "data.report_namesakes", line=source.line_of(("nam",)), field="nam",
+            name=counted.name, unit=counted.unit, told=len(counted.positions),
+            positions=", ".join(counted.positions.values()), first=shown(counted.told.path),
+            others=", ".join(shown(d.path) for d in counted.others), people=len(counted.people),
+            untold=Said(untold) if counted.untold else "",
+        ))  # fmt: skip
+    return tuple(found)
+
+
 def year_figures(
     year: int, decisions: list[LoadedDocument], office: tuple[str, ...] = ()
 ) -> YearFigures:
     """The figures of `year` from the award decisions dated in it, of the office named
-    `office` (YearFigures.office)."""
-    figures = YearFigures(year, office=office)
-    for document in decisions:
-        if document.info.data.ngay.year != year:
-            continue
+    `office` (YearFigures.office); namesakes a list tells apart by their chức vụ counted as
+    such in every decision (YearFigures.namesakes)."""
+    dated = [document for document in decisions if document.info.data.ngay.year == year]
+    namesakes = YearNamesakes.of([_awards_of(document) for document in dated])
+    figures = YearFigures(year, office=office, namesakes=namesakes)
+    for document in dated:
         figures.decisions.append(document)
         figures.add(_awards_of(document), document)
     return figures
@@ -378,6 +398,7 @@ def report_attachments(data: ReportData, source: Source, resolver: Resolver) -> 
         *drafts,
         *lists_counted_twice(source, decisions, resolver),
         *names_in_two_units(source, current),
+        *namesakes_across_decisions(source, current),
         *figures_without_value(source, values, data.nam - 1, folder),
     )
     return Attached(attachments, tuple(files), folders=(folder,), warnings=warnings)

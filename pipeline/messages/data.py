@@ -1373,4 +1373,23 @@ MESSAGES = {
         "quotes, the line opening the group ending with a colon and each member starting with "
         "«+ »: {lines}",
     },
+    # s54 namesakes across decisions: namesakes a list tells apart by their chức vụ, named by
+    # other decisions of the year too (load.report.namesakes_across_decisions).
+    "data.report_namesakes": {
+        "vi": "'{name}' («{unit}»): danh sách của quyết định {first} phân biệt {told} người cùng "
+        "tên, cùng đơn vị bằng chức vụ ({positions}), và quyết định {others} cũng có tên này: "
+        "báo cáo đếm người cùng họ tên, đơn vị và chức vụ ở các quyết định là cùng một người, "
+        "người có chức vụ khác là người khác ({people} cá nhân){untold}. Nếu chức vụ của một "
+        "người đã đổi trong năm, hãy gõ số đúng vào lời văn thay cho số liệu đó",
+        "en": "'{name}' («{unit}»): the list of decision {first} tells {told} people of this "
+        "name and unit apart by their chức vụ ({positions}), and decision {others} names them "
+        "too: the report counts a row of the same name, unit and chức vụ in the decisions as "
+        "the same person, one of another chức vụ as another ({people} cá nhân){untold}. If "
+        "someone's chức vụ changed during the year, type the right number in the text instead "
+        "of that figure",
+    },
+    "data.report_namesakes_untold": {
+        "vi": "; dòng không ghi chức vụ được đếm là người có chức vụ «{position}»",
+        "en": "; a row without a chức vụ is counted as the one whose chức vụ is «{position}»",
+    },
 }

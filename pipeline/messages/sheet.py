@@ -788,4 +788,39 @@ MESSAGES: dict[str, dict[str, str]] = {
         '"HTML Document (Calc)"), then give the new .xlsx '
         "file's name under 'danh_sach'.",
     },
+    # --- session 54 F6: list layouts (unit headings, amount in words under the total) ---
+    # A group heading whose text no document prints, named in sheet.columns_not_printed's
+    # {columns} beside the columns (table.Table.unprinted_warning).
+    "sheet.heading_not_printed": {
+        "vi": "dòng {row} «{heading}» (tiêu đề nhóm)",
+        "en": "row {row} «{heading}» (a group heading)",
+    },
+    # A warning, once for a list whose only content printed nowhere is group headings:
+    # {columns} lists sheet.heading_not_printed.
+    "sheet.headings_not_printed": {
+        "vi": "{columns}: tiêu đề nhóm không được in trong quyết định hay Danh sách kèm "
+        "theo, và khác với đơn vị ghi ở cột Đơn vị của các dòng dưới nó. Nếu đó là đơn vị của "
+        "họ, hãy ghi đơn vị ấy vào cột Đơn vị của từng dòng (hoặc bỏ cột Đơn vị: khi đó tiêu đề "
+        "được lấy làm đơn vị của các dòng dưới nó); nếu không, có thể để nguyên",
+        "en": "{columns}: a group heading is printed neither in the decision nor in its Danh "
+        "sách, and differs from the units in the Đơn vị column of the rows under it. If it is "
+        "their unit, type it in the Đơn vị column of each row (or remove the Đơn vị column: "
+        "the heading is then taken as the unit of the rows under it); if not, it may stay",
+    },
+    "sheet.unit_two_spellings": {
+        "vi": "đơn vị «{unit}» (dòng {first_rows}) được gõ cách khác ở dòng {rows}: «{other}»; "
+        "vanthu xếp và đếm hai cách gõ là một đơn vị, nhưng mỗi dòng được in đúng như đã gõ: "
+        "hãy gõ thống nhất một cách",
+        "en": "the unit «{unit}» (rows {first_rows}) is typed another way on rows {rows}: "
+        "«{other}»; vanthu sorts and counts both as one unit, but prints each row as typed: "
+        "type it one way",
+    },
+    "sheet.total_words_differ": {
+        "vi": "ô {cell} ghi «{text}», nhưng số tiền ở dòng tổng cộng (ô {total_cell}) là "
+        "{stated} đồng, bằng chữ là «{words}»; hãy sửa dòng bằng chữ cho khớp, hoặc xóa dòng đó "
+        "(quyết định tự ghi tổng số tiền bằng chữ).",
+        "en": "cell {cell} reads «{text}», but the amount on the total row (cell {total_cell}) "
+        "is {stated} đồng, in words «{words}»; correct the line in words to match, or delete it "
+        "(the decision writes the total in words itself).",
+    },
 }

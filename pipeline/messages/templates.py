@@ -779,4 +779,17 @@ MESSAGES = {
         "Frame, set Vertical … relative to Page (LibreOffice: Format ▸ Frame and Object ▸ "
         "Properties ▸ Position, Vertical … to Entire page)",
     },
+    # s54 alignment values: a value Word takes from a list that is none of it (<w:jc
+    # w:val="middle"/>), refused where the template is read as a value that is no number is.
+    "tpl.not_a_choice": {
+        "vi": "{what}: {element} có {attribute}=“{value}”, không phải giá trị Word ghi "
+        "({allowed}); Word sẽ không mở được tệp hoặc phải sửa tệp, nên tệp đã bị sửa tay hoặc "
+        "bằng một công cụ khác. Hãy đổi giá trị đó thành một trong các giá trị trên (hoặc đặt "
+        "lại {what} trong Word rồi lưu mẫu)",
+        "en": "{what}: {element} has {attribute}=“{value}”, which is none of the values Word "
+        "writes ({allowed}); Word cannot open the file or has to repair it, so the file was "
+        "edited by hand or by another tool. Change that value to one of those (or set the "
+        "{what} again in Word and save the template)",
+    },
+    "tpl.choice.jc": {"vi": "căn lề", "en": "alignment"},
 }

@@ -33,7 +33,7 @@ def kept_styles(styles_xml: bytes) -> StyleSheet:
     """StyleSheet(styles_xml), its answers read from the cache when these styles were read
     before, else worked out now (all of them: the sheet's every style) and kept. The frame's
     styles are checked when they are read (checked): TemplateError for a value that is no
-    number, which no context is made with."""
+    number, or off the list Word takes it from (w:jc), which no context is made with."""
     if cache_root() is None:  # nothing is kept: the styles are read, as they were
         return checked(StyleSheet(styles_xml))
     text = styles_answers(
@@ -49,8 +49,9 @@ def kept_styles(styles_xml: bytes) -> StyleSheet:
 def checked(sheet: StyleSheet) -> StyleSheet:
     """`sheet`, the frame's styles; TemplateError naming khung.docx, the style, the attribute
     and its value when a value of them is no number (<w:sz w:val="x"/>: a hand edit), which
-    every question about that style would fail on (render.structure.number_faults says the
-    same of the frame when a template is prepared)."""
+    every question about that style would fail on, or is off its list (<w:jc w:val="middle"/>),
+    which Word refuses (render.structure.number_faults says the same of the frame when a
+    template is prepared)."""
     found = value_fault(FRAME_NAME, STYLES_PART, sheet.root, Place(None))
     if found is not None:
         raise TemplateError(

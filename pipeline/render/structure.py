@@ -62,7 +62,7 @@ from pipeline.render.package import (
     relationships,
 )
 from pipeline.render.phrase import Phrase
-from pipeline.render.styles import bad_number
+from pipeline.render.styles import bad_value
 from pipeline.rules.part_order import (
     ADDRESSED,
     ATTACHED,
@@ -890,6 +890,7 @@ def _is_form(library: TemplateLibrary, name: str) -> bool:
 # --- property values that are no number ------------------------------------------------------
 
 NOT_A_NUMBER = "tpl.not_a_number"
+NOT_A_CHOICE = "tpl.not_a_choice"  # a value off the list Word takes it from (w:jc "middle")
 _NUMBERING_PART = "word/numbering.xml"
 _running_part = lazy(r"word/(?:header|footer)\d*\.xml")
 _OWN_PARTS = (_STYLES_PART, _NUMBERING_PART, DOCUMENT_PART)
@@ -918,9 +919,10 @@ def number_faults(
     """The first property value of template file `name` that Word writes as a number and that
     is none (<w:sz w:val="x"/>, <w:ind w:left="1.5cm"/>: a hand edit, another tool's), at its
     style, paragraph or section: every reader of it fails (verify calls the file damaged) and
-    an output would carry it. Read in the parts documents are made of (a type's or a block's
-    body; every part of the frame and of a phôi); `whole`: in every part of any file, as
-    templates check reads them (through verify)."""
+    an output would carry it; or that Word takes from a list and is none of it (<w:jc
+    w:val="middle"/>), which Word refuses to open or repairs. Read in the parts documents are
+    made of (a type's or a block's body; every part of the frame and of a phôi); `whole`: in
+    every part of any file, as templates check reads them (through verify)."""
     block = name.startswith(f"{BLOCKS_DIR}/")
     own = whole or name == FRAME_NAME or (not block and _is_form(library, name))
     shown = f"{name}.docx" if named and (block or name == FRAME_NAME) else ""
@@ -953,16 +955,20 @@ def _number_parts(library: TemplateLibrary, name: str, own: bool) -> Iterator[tu
 def value_fault(name: str, part: str, root: etree._Element, where: Place) -> Found | None:
     """The Found of number_faults in part `part` (its parsed `root`) of template file `name`,
     said at `where` (the file) and the value's place in the part; None when every value is a
-    number."""
-    bad = bad_number(root)
+    number, and every value Word takes from a list one of it (styles.bad_value: w:jc "middle"
+    is refused as w:sz "x" is)."""
+    bad = bad_value(root)
     if bad is None:
         return None
+    kind = "choice" if bad.choices else "number"
     params = {
         "element": bad.tag, "attribute": f"w:{bad.attribute}", "value": _shown(bad.value),
-        "what": Phrase(f"tpl.number.{etree.QName(bad.element).localname}"),
+        "what": Phrase(f"tpl.{kind}.{etree.QName(bad.element).localname}"),
     }  # fmt: skip
-    spot = _value_spot(part, root, bad.element)
-    return Found(name, NOT_A_NUMBER, params, ValuePlace(spot, where))
+    if bad.choices:
+        params["allowed"] = ", ".join(bad.choices)
+    key = NOT_A_CHOICE if bad.choices else NOT_A_NUMBER
+    return Found(name, key, params, ValuePlace(_value_spot(part, root, bad.element), where))
 
 
 def _value_spot(part: str, root: etree._Element, element: etree._Element) -> Any:

@@ -89,11 +89,13 @@ NUMBERS: dict[str, tuple[_Numbers, ...]] = {
 @dataclass(frozen=True, eq=False, repr=False)
 class BadNumber:
     """A property value Word writes as a number that is none: the element holding it, the
-    attribute (its local name, "val") and the value as written."""
+    attribute (its local name, "val") and the value as written; `choices`, for a value Word
+    takes from a closed list (CHOICES) that is none of them, that list."""
 
     element: etree._Element
     attribute: str
     value: str
+    choices: tuple[str, ...] = ()
 
     @property
     def tag(self) -> str:
@@ -116,6 +118,37 @@ def bad_number(root: etree._Element) -> BadNumber | None:
                 except (ValueError, OverflowError):
                     return BadNumber(element, name, value)
     return None
+
+
+# Property values Word takes from a closed list, by element: the paragraph's w:jc (ST_Jc of
+# ECMA-376 Part 1 §17.18.44: the strict schema's start and end, the transitional left and right,
+# the justifications of Arabic and Thai script; a table's ST_JcTable is a part of it). Another
+# value (w:jc w:val="middle": a hand edit, another tool's) makes Word refuse the file or repair
+# it; the readers here would take it as it stands. Found by bad_value.
+JUSTIFICATIONS = (
+    "left", "right", "start", "end", "center", "both", "distribute",
+    "mediumKashida", "highKashida", "lowKashida", "thaiDistribute", "numTab",
+)  # fmt: skip
+CHOICES: dict[str, tuple[str, frozenset[str], tuple[str, ...]]] = {
+    w("jc"): ("val", frozenset(JUSTIFICATIONS), JUSTIFICATIONS),
+}
+
+
+def bad_choice(root: etree._Element) -> BadNumber | None:
+    """The first value under `root` (a part's root element) that CHOICES lists the values of
+    and that is none of them (an empty one too: Word writes none)."""
+    for element in root.iter(*CHOICES):
+        name, allowed, listed = CHOICES[element.tag]
+        value = element.get(w(name))
+        if value is not None and value not in allowed:
+            return BadNumber(element, name, value, listed)
+    return None
+
+
+def bad_value(root: etree._Element) -> BadNumber | None:
+    """The first value under `root` that Word would not write: one that is no number where it
+    writes a number (bad_number), else one off its list where it writes a word (bad_choice)."""
+    return bad_number(root) or bad_choice(root)
 
 
 def frame_of(element: etree._Element) -> Frame:

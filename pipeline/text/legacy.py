@@ -383,7 +383,7 @@ def _legacy_encodings(text: str) -> tuple[str, ...]:
         # a syllable only Unicode writes (not legacy as a whole), no misread word; judged from
         # its parts between spaces, each once.
         return ()
-    codes = _legacy_as_a_whole(text) or _legacy_words(text)
+    codes = _legacy_as_a_whole(text) or _legacy_words(text) or _tcvn3_by_its_capitals(text)
     if len(codes) > 1:
         codes = _better_readings(text, codes)
     misread = misread_encoding(text)
@@ -852,6 +852,46 @@ def _reads_as_vietnamese(text: str, encoding: str) -> bool:
         and _reading_rank(spelt)[0] == len(words)
         and reading_quality(spelt)[0] == marked
     )
+
+
+@cache
+def _tcvn3_small_as_capitals() -> frozenset[str]:
+    """The Latin-1 capitals that are a small letter in TCVN3 ("Ì" is "è", "Ö" "ễ", "Ý" "ị"):
+    the code writes the letters of a word of small letters with them."""
+    chars = (WESTERN[byte] for byte in code_table(TCVN3).occupied)
+    return frozenset(ch for ch in chars if ch.isupper() and decode_shown(ch, TCVN3).islower())
+
+
+def _tcvn3_by_its_capitals(text: str) -> tuple[str, ...]:
+    """(TCVN3,) for text whose only letters beyond ASCII are TCVN3's small letters shown as
+    Latin-1 capitals inside words of small letters ("Ea KnÌp"), where no Unicode text, of
+    Vietnamese or of another language, writes a capital; its reading need not be a syllable,
+    as a name's often is none. A name too short to corroborate (_corroborated) is caught so.
+    Unless such a word is a syllable whatever its case: a slip of the Shift key in Unicode
+    ("Kon PlÔng", "Trưởng thÔn"), as _word_kind takes it."""
+    words = _word_pattern(non_ascii=True).findall(text)
+    return (TCVN3,) if words and all(map(_small_shown_as_capital, words)) else ()
+
+
+def _small_shown_as_capital(word: str) -> bool:
+    """Whether every character beyond ASCII of `word` is a capital of _tcvn3_small_as_capitals
+    after a small letter, and the word is no syllable in any case (see _tcvn3_by_its_capitals).
+    A Windows-1258 tone byte (CP1258_TONE_BYTES: "Ì", "Ò", "Þ") counts after a consonant only:
+    after a vowel it is a misread file's tone ("ToÌng": "Tòng"), pipeline.text.misread's."""
+    capitals = _tcvn3_small_as_capitals()
+    beyond = [index for index, char in enumerate(word) if not char.isascii()]
+    return all(_placed_as_small(word, index, capitals) for index in beyond) and not (
+        is_name_syllable(nfc(word).lower())
+    )
+
+
+def _placed_as_small(word: str, index: int, capitals: frozenset[str]) -> bool:
+    """Whether `word[index]` is one of `capitals` standing for a small letter: after a small
+    letter, and after a consonant of ASCII when it is a Windows-1258 tone byte too."""
+    char, before = word[index], word[index - 1] if index else ""
+    if char not in capitals or not before.islower():
+        return False
+    return char not in CP1258_TONE_BYTES or (before.isascii() and before not in "aeiouy")
 
 
 def _abbreviation(word: str) -> bool:

@@ -48,7 +48,10 @@ STANDARD_FIELDS: Mapping[str, Field] = {
                 "Họ tên",
                 "Tên tập thể",
                 "Họ và tên / Tên tập thể",
+                # A list of tập thể names its units so; beside a column of people's names,
+                # the heading names the unit each is of (UNIT_NAME_HEADERS).
                 "Tên đơn vị",
+                "Tên tập thể/đơn vị",
                 "Họ và tên / Tên đơn vị",
                 # Old lists head the name column with "Tên" (read so only without a surname
                 # column left of it: see GIVEN_NAME), or name both kinds of recipient.
@@ -133,6 +136,13 @@ def normalize_header(text: str) -> str:
     """Header text for matching, without case, diacritics, spaces, punctuation: 'hovaten'."""
     return slug(str(text)).replace("_", "")
 
+
+# Headings of a name column that name units: the units awarded in a list of tập thể, but the
+# unit of each person beside a column of people's names ("Họ và tên | Tên đơn vị"), where the
+# list reads them as its Đơn vị column (header._units_beside_names).
+UNIT_NAME_HEADERS = frozenset(
+    normalize_header(header) for header in ("Tên đơn vị", "Tên tập thể/đơn vị")
+)
 
 # "Tên" heads the whole name in old lists, but only the given name in lists that split the name
 # in two ("Họ và tên đệm" | "Tên", "Họ" | "Tên"): read as the name only when the column left of

@@ -23,6 +23,7 @@ from pipeline.load.spreadsheet.fields import (
     GIVEN_NAME,
     STANDARD_FIELDS,
     SURNAME,
+    UNIT_NAME_HEADERS,
     Field,
     Wanted,
     header_words,
@@ -118,7 +119,7 @@ def _text_row(cells: Sequence[object]) -> tuple[object, ...] | None:
 
 
 def _row_headers(
-    cells: Sequence[object], lookup: Mapping[str, tuple[str, ...]]
+    cells: Sequence[object], lookup: _Lookup
 ) -> tuple[dict[str, list[int]], tuple[str, ...]]:
     """The columns (1-based) of the fields whose headers a row's cells name, by field (a
     field named twice has two), and the row's texts (its cells with content, cleaned)."""
@@ -131,7 +132,28 @@ def _row_headers(
         texts.append(text)
         for name in lookup.get(normalize_header(text), ()):
             found.setdefault(name, []).append(column)
+    if lookup.reads_units and len(found.get("ho_ten", ())) > 1:
+        _units_beside_names(found, cells)
     return found, tuple(texts)
+
+
+def _units_beside_names(found: dict[str, list[int]], cells: Sequence[object]) -> None:
+    """Read a name column headed with a unit ("Tên đơn vị", UNIT_NAME_HEADERS) as the Đơn vị
+    column when another column holds the names ("Họ và tên | Chức vụ | Tên đơn vị"): there it
+    says the unit of each person, as in a list of tập thể alone it names the units awarded.
+    Changes `found` (_row_headers') in place; a Đơn vị column besides is then a field in two
+    columns, refused by _header naming both headers."""
+    names = found["ho_ten"]
+    units = [c for c in names if _heading_key(cells[c - 1]) in UNIT_NAME_HEADERS]
+    if not units or len(units) == len(names):
+        return
+    found["ho_ten"] = [c for c in names if c not in units]
+    found["don_vi"] = sorted({*found.get("don_vi", ()), *units})
+
+
+def _heading_key(value: object) -> str:
+    """A header cell as spellings are matched (normalize_header of its clean text)."""
+    return normalize_header(clean(plain_text(value)))
 
 
 class _Lookup(dict[str, tuple[str, ...]]):
@@ -140,8 +162,9 @@ class _Lookup(dict[str, tuple[str, ...]]):
     texts, as _row_headers says; `headers`: by row number and cells, the header _header made
     of it). Kept, never changed, by _lookup_of: what is kept is read, never changed either."""
 
-    def __init__(self) -> None:
+    def __init__(self, reads_units: bool = False) -> None:
         super().__init__()
+        self.reads_units = reads_units  # whether the fields include Đơn vị (don_vi)
         self.rows: dict[tuple[object, ...], tuple[dict[str, list[int]], tuple[str, ...]]] = {}
         self.headers: dict[tuple[int, tuple[object, ...]], Header] = {}
 
@@ -155,7 +178,7 @@ def _header_lookup(fields: list[Wanted]) -> _Lookup:
 @functools.lru_cache(maxsize=64)  # the same fields list after list (a `cot` gives its own)
 def _lookup_of(spellings: tuple[tuple[str, tuple[str, ...]], ...]) -> _Lookup:
     """_header_lookup of the fields' names and spellings (kept: read, never changed)."""
-    lookup = _Lookup()
+    lookup = _Lookup(reads_units=any(name == "don_vi" for name, _ in spellings))
     for name, headers in spellings:
         for spelling in headers:
             key = normalize_header(spelling)
@@ -176,12 +199,17 @@ def _header(
     for name, columns in found.items():
         texts[name] = clean(plain_text(cells[columns[0] - 1]))
         if len(columns) > 1:
-            first, second = (f"{get_column_letter(c)}{number}" for c in columns[:2])
+            # Each cell with its header as typed: "Họ và tên" and "Họ tên" are one field.
+            first, second = (
+                f"{get_column_letter(c)}{number} «{clean(plain_text(cells[c - 1]))}»"
+                for c in columns[:2]
+            )
             raise InputError(
                 "sheet.duplicate_column",
                 row=number,
                 field=texts[name],
-                field_name=texts[name],
+                # The field as a user knows it: the two headers may both differ from it.
+                field_name=next(w.label for w in fields if w.field.name == name),
                 first=first,
                 second=second,
             )

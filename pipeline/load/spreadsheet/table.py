@@ -21,6 +21,7 @@ from pipeline.load.spreadsheet.fields import (
     BOOKKEEPING_HEADERS,
     Field,
     Wanted,
+    header_words,
     hinted,
     normalize_header,
 )
@@ -47,12 +48,23 @@ from pipeline.load.spreadsheet.totals import (
     _total_label,
     _total_row,
     _TypedSum,
+    check_words_line,
+    words_line,
 )
 from pipeline.patterns import lazy
 from pipeline.render.phrase import Phrase
+from pipeline.text.tones import same_spelling
 
 # Columns hidden together in Excel (a <col min max>): first and last, 1-based.
 ColumnSpan = tuple[int, int]
+
+
+class Heading(NamedTuple):
+    """A group's heading between the rows of a danh sách ("I | Phòng Tổng hợp"): its row, as
+    Excel numbers it, and its text without the group's number."""
+
+    row: int
+    text: str
 
 
 class UnreadColumn(NamedTuple):
@@ -95,6 +107,9 @@ class Table:
     # The visible columns no field reads that hold content on rows of the list, left to right
     # (bookkeeping columns aside: BOOKKEEPING_HEADERS).
     unread: tuple[UnreadColumn, ...] = ()
+    # The group headings whose text neither says what their rows are (a unit, an award, tập
+    # thể or cá nhân) nor is a unit the rows take (_units_from_headings): printed nowhere.
+    headings: tuple[Heading, ...] = ()
 
     def __iter__(self) -> Iterator[Row]:
         return iter(self.rows)
@@ -114,7 +129,9 @@ class Table:
         the columns no field reads (Table.unread: "Ngày sinh", "Thành tích") and the fields in
         `unprinted`, read but printed by no document of the caller's (an award list's Ghi
         chú). None when there is none: an empty column loses nothing. `key`: the message, one
-        saying what the caller's document prints (a council's member list)."""
+        saying what the caller's document prints (a council's member list). The group headings
+        printed nowhere (Table.headings) are named with them, after the columns; alone, in a
+        warning of their own (sheet.headings_not_printed), which says to type the unit."""
         columns = list(self.unread)
         for name in unprinted:
             column = self.header.columns.get(name)
@@ -123,19 +140,25 @@ class Table:
             rows = sum(1 for row in self.rows if row.values[name])
             if rows:
                 columns.append(UnreadColumn(column, self.header.texts[name], rows))
-        return self.columns_warning(key, columns)
+        if not columns and self.headings:
+            key = "sheet.headings_not_printed"
+        return self.columns_warning(key, columns, self.headings)
 
-    def columns_warning(self, key: str, columns: Sequence[UnreadColumn]) -> InputError | None:
+    def columns_warning(
+        self, key: str, columns: Sequence[UnreadColumn], headings: Sequence[Heading] = ()
+    ) -> InputError | None:
         """The warning `key` at the list's file and sheet naming `columns` in the sheet's order,
-        each by letter and header with its count of rows (sheet.column_not_printed); None for
-        no column."""
-        if not columns:
+        each by letter and header with its count of rows (sheet.column_not_printed), then
+        `headings` by row and text (sheet.heading_not_printed); None for neither."""
+        if not columns and not headings:
             return None
         phrases = [
             Phrase("sheet.column_not_printed", letter=get_column_letter(c.column),
                    header=c.header, rows=c.rows)  # fmt: skip
             for c in sorted(columns)
         ]
+        phrases += [Phrase("sheet.heading_not_printed", row=h.row, heading=h.text[:60])
+                    for h in headings]  # fmt: skip
         return InputError(key, file=self.file, sheet=self.sheet,
                           columns=ColumnList(phrases))  # fmt: skip
 
@@ -207,7 +230,12 @@ def build_table(
     title missing), so reading a person's row costs nothing more.
     The signature lines under a total row ("NGƯỜI LẬP BIỂU", "THỦ TRƯỞNG ĐƠN VỊ", the signers'
     names) end the list when nothing but such lines and blank rows follows them; otherwise
-    they are read, and refused, as any row (pipeline.load.spreadsheet.signatures).
+    they are read, and refused, as any row (pipeline.load.spreadsheet.signatures). The amount
+    in words under a total row ("Bằng chữ: Một triệu ... đồng") is no row either: refused at
+    its cell when it is not the amount the total row states (totals.check_words_line).
+    A group's heading between the rows ("I | Phòng Tổng hợp") is no row: in a list without a
+    Đơn vị column it gives its rows their unit, in one with it, it is warned of when printed
+    nowhere (_units_from_headings).
     """
     records = iter(records)
     prefix = list(islice(records, HEADER_SCAN_ROWS))
@@ -254,6 +282,8 @@ def build_table(
     first = True
     # Below the total row: the signature lines, if any (None until a total row is read).
     signatures: SignatureLines | None = None
+    # The group headings between the rows, each with the index in `rows` of its first row.
+    headings: list[tuple[Heading, int]] = []
 
     def read_held() -> None:
         """Read the rows held back as signature lines as rows of the list: one follows them."""
@@ -317,10 +347,15 @@ def build_table(
                                      sheet)  # fmt: skip
                 since = len(rows)
                 signatures = SignatureLines(spans)
-            elif signatures is not None and any(cells):
+            elif signatures is not None and (line := words_line(cells)) is not None:
+                check_words_line(line, number, totals, header, file, sheet)
+            elif any(cells):
                 # A signature line in columns the list does not read ("THỦ TRƯỞNG ĐƠN VỊ" far
-                # right): passed over as always, its columns sign for the names below it.
-                signatures.note(number, cells)
+                # right): passed over as always, its columns sign for the names below it. Or
+                # a group's heading in the STT column ("I. PHÒNG TỔNG HỢP"), passed over too.
+                signed = signatures is not None and signatures.note(number, cells)
+                if not signed and (heading := _group_heading(number, cells, header, spans)):
+                    headings.append((Heading(number, heading), len(rows)))
             continue
         if not complete and (label := _total_label(cells)) is not None:
             if signatures is not None and signatures.held:
@@ -328,6 +363,11 @@ def build_table(
             totals += _total_row(label, number, cells, tallied, header, sums, since, file, sheet)
             since = len(rows)
             signatures = SignatureLines(spans)
+            continue
+        if signatures is not None and not complete and (line := words_line(cells)) is not None:
+            # The amount in words under the total row ("Bằng chữ: Một triệu ... đồng"): no
+            # row of the list, checked against the total it says in words.
+            check_words_line(line, number, totals, header, file, sheet)
             continue
         if signatures is not None:
             # Below the total row (Tổng cộng), the lines a clerk keeps for the list to be
@@ -345,10 +385,12 @@ def build_table(
                 continue
             if signatures.held:
                 read_held()
-        if not complete and _group_heading(number, cells, header, spans):
+        if not complete and (heading := _group_heading(number, cells, header, spans)):
             # A group's heading between its rows ("I | TRƯỜNG MẦM NON HOA SEN", merged across
             # the table or not): no person's row, as a Cộng under the group is none. Only a
-            # row that can be nothing else is passed over: see _group_heading.
+            # row that can be nothing else is passed over: see _group_heading. What it says
+            # is the unit of its rows, or printed nowhere: see _units_from_headings.
+            headings.append((Heading(number, heading), len(rows)))
             continue
         if number >= merged_from:
             merged_from = _refuse_merged_row(number, spans, file, sheet)
@@ -365,7 +407,50 @@ def build_table(
     if any(column.filled for column in unread):
         _refuse_unread(unread, rows, file, sheet)
         said = _unread_on_rows([c for c in unread if c.wanted is None], rows)
-    return Table(file, sheet, header, rows, tuple(totals), said)
+    unsaid: tuple[Heading, ...] = ()
+    if headings and "don_vi" in empty:  # a list that reads units
+        unsaid = _units_from_headings(headings, rows, header)
+    return Table(file, sheet, header, rows, tuple(totals), said, unsaid)
+
+
+def _units_from_headings(
+    headings: Sequence[tuple[Heading, int]], rows: Sequence[Row], header: Header
+) -> tuple[Heading, ...]:
+    """The units a list grouped by unit names in its group headings ("I | Phòng Tổng hợp"
+    above the unit's people), each heading with the index of its first row (up to the next
+    heading). With no Đơn vị column, a heading's text is the unit of its rows: Điều 1 would
+    print them without one otherwise. With one, the headings printed nowhere, to be warned
+    of as columns printed nowhere are (Table.unprinted_warning). A heading that says what its
+    rows are (tập thể or cá nhân, their award, their unit as typed: _said_by) is neither, nor
+    is one over no row (a parent's over its units' headings, a line under the list)."""
+    unsaid = []
+    ends = [start for _, start in headings[1:]] + [len(rows)]
+    for (heading, start), end in zip(headings, ends, strict=True):
+        group = rows[start:end]
+        if not group or _said_by(heading.text, group):
+            continue
+        if "don_vi" in header.columns:
+            unsaid.append(heading)
+            continue
+        for row in group:
+            row.values["don_vi"] = heading.text
+    return tuple(unsaid)
+
+
+# Words of a heading that groups rows by kind ("I. TẬP THỂ", "II. CÁ NHÂN"), as header_words
+# spells them.
+_KIND_WORDS = (("tap", "the"), ("ca", "nhan"))
+
+
+def _said_by(text: str, rows: Sequence[Row]) -> bool:
+    """Whether a group heading says what its rows are: tập thể or cá nhân, or a value one of
+    them holds (their award "LAO ĐỘNG TIÊN TIẾN", their unit), compared as names are (case and
+    tone placement aside)."""
+    words = header_words(text)
+    if any(words[i : i + len(kind)] == kind for kind in _KIND_WORDS for i in range(len(words))):
+        return True
+    key = same_spelling(text)
+    return any(same_spelling(value) == key for row in rows for value in row.values.values())
 
 
 def _refuse_rows_after_the_total(last: StatedTotal, rows: Sequence[Row]) -> None:
@@ -511,37 +596,50 @@ def _add_row(rows: list[Row], row: Row, missing: str | None) -> None:
 # A group's number before its heading: I, II, IV., A, B), a) (no digits: an STT is a person's).
 _group_mark = lazy(r"(?:[IVXLC]{1,7}|[A-Za-z])[.)]?")
 # A heading with its number in the same cell: "I. TRƯỜNG MẦM NON HOA SEN", "A) TẬP THỂ" (no
-# hyphen: "Y-Bih Niê" is a person's name).
-_marked_heading = lazy(r"(?:[IVXLC]{1,7}|[A-Z])\s*[.)]\s*\w")
+# hyphen: "Y-Bih Niê" is a person's name); the match ends where its text starts.
+_marked_heading = lazy(r"(?:[IVXLC]{1,7}|[A-Z])\s*[.)]\s*(?=\w)")
 
 
 def _group_heading(
     number: int, cells: Sequence[object], header: Header, spans: Sequence[Merged]
-) -> bool:
-    """Whether a row the list cannot read as a person's is a group's heading, typed as
-    schools type their lists: text in the first column the list reads (the names) and, if
-    any, in the columns left of it (the STT's), nothing else. And it must say it is a heading:
-    a group number before it ("I | TRƯỜNG MẦM NON HOA SEN", "I. TRƯỜNG ..."), or the text
-    merged across the table, over cells a person's row would fill. A name alone, with no
-    number and not merged, may be a person whose title is forgotten: it is refused as
-    before, at its empty cell."""
+) -> str | None:
+    """The text of a group's heading, without its number, when a row the list cannot read as
+    a person's is one, typed as schools type their lists: text in the first column the list
+    reads (the names) and, if any, in the columns left of it (the STT's), nothing else; or
+    the heading with its number alone in a column left of the names ("I. PHÒNG TỔNG HỢP" in
+    the STT column). And it must say it is a heading: a group number before it ("I | TRƯỜNG
+    MẦM NON HOA SEN", "I. TRƯỜNG ..."), or the text merged across the table, over cells a
+    person's row would fill. None for any other row: a name alone, with no number and not
+    merged, may be a person whose title is forgotten, refused as before at its empty cell."""
     leftmost = min(header.columns.values()) - 1
     content = [(offset, raw) for offset, raw in enumerate(cells)
                if raw is not None and raw != ""]  # fmt: skip
-    if not content or len(content) > 2 or content[-1][0] != leftmost:
-        return False
+    if not content or len(content) > 2 or content[-1][0] > leftmost:
+        return None
     if any(type(raw) is not str or not raw.strip() for _, raw in content):
-        return False  # an STT typed as a number, a date, a formula: a person's row
+        return None  # an STT typed as a number, a date, a formula: a person's row
+    offset, text = content[-1][0], str(content[-1][1]).strip()
     if len(content) == 2:
-        return _group_mark().fullmatch(str(content[0][1]).strip()) is not None
-    if _marked_heading().match(str(content[0][1]).strip()):
-        return True
+        numbered = _group_mark().fullmatch(str(content[0][1]).strip()) is not None
+        return _heading_text(text) if numbered and offset == leftmost else None
+    mark = _marked_heading().match(text)
+    if mark:
+        return _heading_text(text[mark.end() :])
+    if offset != leftmost:
+        return None  # text left of the names without a number: a note, no heading
     row = number - 1
     others = [c - 1 for c in header.columns.values() if c - 1 != leftmost]
-    return any(
+    merged = any(
         top == row and left == leftmost and any(left < c <= right for c in others)
         for (top, left), (_, right) in spans
     )
+    return _heading_text(text) if merged else None
+
+
+def _heading_text(text: str) -> str | None:
+    """A heading's text as a unit is printed: clean, without the colon after it; None when
+    nothing is left."""
+    return clean(plain_text(text)).rstrip(" :") or None
 
 
 def _within(column: int, spans: Sequence[ColumnSpan]) -> bool:

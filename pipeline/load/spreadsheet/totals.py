@@ -19,9 +19,11 @@ from pipeline.errors import InputError
 from pipeline.load.spreadsheet.cells import clean, get_column_letter, plain_text
 from pipeline.load.spreadsheet.header import Header
 from pipeline.load.spreadsheet.row import Row, _Column
+from pipeline.load.spreadsheet.signatures import folded
 from pipeline.patterns import lazy
 from pipeline.render.phrase import Phrase
 from pipeline.rules.money import format_money
+from pipeline.rules.words import amount_in_words, money_in_words
 
 _Item = TypeVar("_Item")
 _Tally = TypeVar("_Tally")
@@ -303,6 +305,77 @@ def _check_total(
     raise total.error("sheet.total_amount_differs", file, sheet, column_name=column,
                       counted=format_money(compared.total), span=span, overall=overall,
                       blank=compared.blank())  # fmt: skip
+
+
+# The line a clerk writes under a money list's total row: "Bằng chữ: Một triệu ... đồng".
+_words_label = lazy(r"bằng chữ\s*:?\s*")
+# The words of an amount as written, each as amount_in_words writes it: the other spellings
+# ("ngàn", "lẻ", "tỉ") and the forms a digit takes after tens ("hai mươi mốt", "hai mươi tư",
+# "hai mươi lăm") are the same amount; "đồng", "chẵn" and the punctuation say nothing of it.
+_SAME_WORDS = {"ngàn": "nghìn", "lẻ": "linh", "tỉ": "tỷ", "mốt": "một", "tư": "bốn",
+               "lăm": "năm", "nhăm": "năm"}  # fmt: skip
+_NO_AMOUNT_WORDS = frozenset({"đồng", "chẵn", "vnđ", "vnd"})
+_word = lazy(r"\w+")
+
+
+class WordsLine(NamedTuple):
+    """A row below a total row saying the amount in words, its only content."""
+
+    offset: int  # 0-based column of its cell
+    text: str  # the cell as written, cleaned
+    said: str  # the words after "Bằng chữ" (NFC, case-folded)
+
+
+def words_line(cells: Sequence[object]) -> WordsLine | None:
+    """The row below a total row that says the amount in words ("Bằng chữ: Một triệu bốn
+    trăm hai mươi nghìn đồng") in its only cell with content; None for any other row."""
+    found = None
+    for offset, raw in enumerate(cells):
+        if raw is None or raw == "":
+            continue
+        if found is not None or type(raw) is not str:
+            return None
+        found = (offset, raw)
+    if found is None:
+        return None
+    text = folded(found[1])
+    label = _words_label().match(text)
+    return None if label is None else WordsLine(found[0], clean(found[1]), text[label.end() :])
+
+
+def check_words_line(
+    line: WordsLine,
+    number: int,
+    totals: Sequence[StatedTotal],
+    header: Header,
+    file: str,
+    sheet: str | None,
+) -> None:
+    """Refuse an amount in words below a total row that is not the amount the row states
+    (compared as amount_in_words writes it, the decision's Bằng chữ), at its cell, with the
+    right words. A total row stating no amount leaves it unchecked: the decision prints its
+    own total in words."""
+    stated = [t for t in totals if t.kind == "tien" and t.row == totals[-1].row] if totals else []
+    if not stated:
+        return
+    total = stated[-1]
+    if _amount_words(line.said) == _amount_words(amount_in_words(total.value)):
+        return
+    column = line.offset + 1
+    field = next((header.texts[n] for n, c in header.columns.items() if c == column), None)
+    raise InputError(
+        "sheet.total_words_differ", file=file, sheet=sheet, row=number, column=column,
+        field=field, cell=f"{get_column_letter(column)}{number}", text=line.text[:120],
+        total_cell=total.cell, stated=format_money(total.value),
+        words=money_in_words(total.value),
+    )  # fmt: skip
+
+
+def _amount_words(text: str) -> list[str]:
+    """The words of an amount (NFC, case-folded) as amount_in_words spells them, those that
+    say nothing of it left out."""
+    words = (_SAME_WORDS.get(w, w) for w in _word().findall(text))
+    return [w for w in words if w not in _NO_AMOUNT_WORDS]
 
 
 class RunningTallies(Generic[_Item, _Tally]):
