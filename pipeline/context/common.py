@@ -17,6 +17,7 @@ from pipeline.context.line_fit import (
     CHU_QUAN_STYLE,
     agency_line_breaks,
     broken,
+    clerk_broken,
     long_line_warnings,
     title_line_breaks,
 )
@@ -193,7 +194,7 @@ def _header_names(
     limit = widest_left_twips(quoc_hieu_lines(styles))
     printed = []
     for typed, style_id in ((chu_quan, CHU_QUAN_STYLE), (name, AGENCY_STYLE)):
-        text = typed.upper() if typed is not None else None
+        text = clerk_broken(typed.upper()) if typed is not None else None
         breaks = {}
         for line in (text or "").splitlines():
             lines = agency_line_breaks(line, style_id, styles, limit)
@@ -239,7 +240,7 @@ def signature_lines(signer: Signer) -> list[str]:
 
 def _signature_lines(chuc_vu: str, tham_quyen: str | None, thay_cho: str | None) -> list[str]:
     """signature_lines by the three fields of the signer it reads."""
-    titles = [line.upper() for line in chuc_vu.splitlines()]
+    titles = clerk_broken(chuc_vu.upper()).splitlines()
     if tham_quyen == "Q.":
         return [f"Q. {thay_cho or ''}".upper()]
     if tham_quyen:
@@ -264,7 +265,7 @@ def _printed_signature(
     if tham_quyen == "Q.":
         return tuple(printed)
     breaks = {}
-    for line in chuc_vu.splitlines():
+    for line in clerk_broken(chuc_vu).splitlines():
         lines = title_line_breaks(line, styles)
         if lines is not None:
             breaks[line.upper()] = tuple(part.upper() for part in lines)

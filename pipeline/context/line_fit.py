@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from pipeline.errors import InputError
@@ -54,6 +55,28 @@ def _header_lines(line: str, style_id: str) -> list[str]:
     from pipeline.workspace.header_name import header_lines
 
     return header_lines(line, style_id)
+
+
+def clerk_broken(text: str) -> str:
+    """A profile's name or title with its lines where the clerk broke them: at each '|' too, as
+    `vanthu init --co-quan` reads one (header_name.clerk_lines); never printed."""
+    from pipeline.workspace.header_name import clerk_lines
+
+    return "\n".join(clerk_lines(text))
+
+
+def typed_line_breaks(
+    line: str, breaks_of: Callable[[str], tuple[str, ...] | None]
+) -> tuple[str, ...] | None:
+    """The lines a profile's typed line prints as when one of its parts (clerk_broken) is too
+    wide for its column: every part, each one too wide as `breaks_of` breaks it; None when
+    every part fits."""
+    parts = clerk_broken(line).splitlines()
+    broken_parts = [breaks_of(part) for part in parts]
+    if all(lines is None for lines in broken_parts):
+        return None
+    pairs = zip(parts, broken_parts, strict=True)
+    return tuple(printed for part, lines in pairs for printed in lines or (part,))
 
 
 def _in_typed_case(typed: list[str], printed: list[str]) -> list[str]:
@@ -156,7 +179,8 @@ def long_lines(agency: Agency, styles: StyleSheet, quoc_hieu: tuple[Line, ...]) 
     for name, style_id in (("co_quan_chu_quan", CHU_QUAN_STYLE), ("ten_co_quan", AGENCY_STYLE)):
         text = getattr(agency, name) or ""
         for index, line in enumerate(text.splitlines()):
-            lines = agency_line_breaks(line, style_id, styles, limit)
+            breaks_of = partial(agency_line_breaks, style_id=style_id, styles=styles, limit=limit)
+            lines = typed_line_breaks(line, breaks_of)
             if lines is not None:
                 found.append(LongLine((name,), index, line, lines, header=True))
     for key, signer in agency.nguoi_ky.items():
@@ -168,7 +192,7 @@ def _title_long_lines(key: str, signer: Signer, styles: StyleSheet) -> Iterator[
     if signer.tham_quyen == "Q.":  # "Q. <head>" alone: the signer's title is not printed
         return
     for index, line in enumerate(signer.chuc_vu.splitlines()):
-        lines = title_line_breaks(line, styles)
+        lines = typed_line_breaks(line, partial(title_line_breaks, styles=styles))
         if lines is not None:
             yield LongLine(("nguoi_ky", key, "chuc_vu"), index, line, lines, header=False)
 

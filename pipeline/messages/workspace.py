@@ -415,4 +415,15 @@ MESSAGES = {
         "co_quan_chu_quan) into more, shorter lines, or use a template setting this line at "
         "13 pt",
     },
+    # vanthu init: a chủ quản typed as its place alone ("TỈNH SƠN LA"), for a kind that takes
+    # its level from its chủ quản (name breaks and places, s54).
+    "ws.chief_place_only": {
+        "vi": "cơ quan chủ quản '{chu_quan}' chỉ ghi địa danh, không ghi tên cơ quan: cơ quan "
+        "kiểu {kieu} lấy cấp và địa danh từ tên cơ quan chủ quản trực tiếp và in tên ấy ở đầu "
+        "trang, vanthu không đoán đó là cơ quan nào; ghi đủ tên, ví dụ: {example}",
+        "en": "the parent body '{chu_quan}' names a place only, not a body: a {kieu} office "
+        "takes its level and place from its direct parent body's name and prints that name "
+        "in the header, and vanthu does not guess which body it is; give the full name, e.g. "
+        "{example}",
+    },
 }

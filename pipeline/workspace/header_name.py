@@ -20,7 +20,7 @@ from pipeline.render.styles import StyleSheet
 from pipeline.rules.agency_names import name_parts, organ_length
 from pipeline.rules.metrics import TWIPS_PER_POINT, widest_left_twips, widest_twips
 
-# Where the clerk breaks a name typed on the command line.
+# Where the clerk breaks a name typed on the command line or in the profile (clerk_lines).
 _BREAK = re.compile(r"\s*[|\n]\s*")
 _DASHES = ("-", "–")
 
@@ -61,10 +61,16 @@ def _fit(lines: list[str], style_id: str, limit: int) -> bool:
     return widest_twips(tuple((line, size, bold) for line in lines)) <= limit
 
 
+def clerk_lines(name: str) -> list[str]:
+    """`name` in the lines the clerk broke it into, at a new line or a '|' (on the command line
+    or in a profile's names and titles alike), each with single spaces, none empty."""
+    typed = [" ".join(part.split()) for part in _BREAK.split(name)]
+    return [line for line in typed if line]
+
+
 def _lines(name: str, style_id: str, limit: int) -> list[str]:
     """header_lines in a left column at most `limit` twips wide."""
-    typed = [" ".join(part.split()) for part in _BREAK.split(name)]
-    lines = [line for line in typed if line]
+    lines = clerk_lines(name)
     if len(lines) != 1:
         return lines
     line = lines[0]

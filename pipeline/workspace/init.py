@@ -220,9 +220,10 @@ def default_place(
     one the date line of a xã's documents carries, also when the name is the place's alone
     ("XÃ CHIỀNG MUNG"); else the one place its name in running text holds ("Ủy ban nhân dân
     thành phố Hà Nội" → "Hà Nội"); else the place its chủ quản's name holds (a phòng of "ỦY BAN
-    NHÂN DÂN HUYỆN MAI SƠN" dates its documents "Mai Sơn"); None when none holds one."""
-    found = (name_place(ten_co_quan) or _place_only(ten_co_quan)
-             or _only_place(ten_day_du) or name_place(chu_quan))  # fmt: skip
+    NHÂN DÂN HUYỆN MAI SƠN" dates its documents "Mai Sơn"), or is ("TỈNH SƠN LA"); None when
+    none holds one."""
+    found = (name_place(ten_co_quan) or _place_only(ten_co_quan) or _only_place(ten_day_du)
+             or name_place(chu_quan) or _place_only(chu_quan))  # fmt: skip
     if found is None:
         return None
     # "ỦY BAN NHÂN DÂN PHƯỜNG 1" dates its documents "Phường 1", not "1" (places.keeps_level).
@@ -402,6 +403,7 @@ def chief_names(
     if needed and not chief:
         _refuse_no_chief(answers.kieu, known)
     if needed and found is None:
+        _refuse_place_for_chief(answers.kieu, chief, known)
         raise InputError("ws.chief_level_unknown", chu_quan=chief, kieu=answers.kieu,
                          levels=", ".join(known),
                          example=Parameter("co_quan_chu_quan", example))  # fmt: skip
@@ -418,6 +420,20 @@ def chief_names(
     # {chu_quan} is a recipient line (cấp trên): written in full, as Nơi nhận names bodies.
     return {"cap": level, "CAP": level.upper(), "dia_ban": place, "DIA_BAN": place.upper(),
             "chu_quan": running_text_name(full_agency_name(chief))}  # fmt: skip
+
+
+def _refuse_place_for_chief(kind: str, chief: str, known: tuple[str, ...]) -> None:
+    """A chủ quản answered as a place alone ("TỈNH SƠN LA"), for a preset whose office takes
+    its level from its chủ quản: refused, the body whose place it is not guessed (the header's
+    upper line names the direct parent body: "UBND TỈNH SƠN LA" above "SỞ NỘI VỤ"), with an
+    example at that place."""
+    stated = _place_only(chief)
+    if stated is None:
+        return
+    level = stated[0] if stated[0] in known else known[0]
+    example = f"{ORGAN_ABBREVIATIONS['UBND']} {level.upper()} {stated[1].upper()}"
+    raise InputError("ws.chief_place_only", chu_quan=chief, kieu=kind,
+                     example=Parameter("co_quan_chu_quan", example))  # fmt: skip
 
 
 def _refuse_no_chief(kind: str, known: tuple[str, ...]) -> None:
