@@ -23,7 +23,7 @@ from pipeline.render.styles import NS, Frame, StyleSheet, w
 __all__ = [
     "ACHIEVEMENT_STYLE", "BORDER_STYLE", "DATE_STYLE", "DECISION_STYLE", "MM_PER_TWIP",
     "NAME_STYLE", "NUMBER_STYLE", "SIGNER_STYLE", "TEST_PRINT", "TITLE_STYLE", "UNIT_STYLE",
-    "FormSheet", "Frame", "twips_to_mm",
+    "FormSheet", "Frame", "placed_on_paper", "twips_to_mm",
 ]  # fmt: skip
 
 MM_PER_TWIP = 25.4 / 1440
@@ -76,18 +76,15 @@ class FormSheet(StyleSheet):
                 self.frames[style_id] = self.on_paper(frame, margins, style_id)
 
     def on_paper(self, frame: Frame, margins: tuple[int, int], style_id: str) -> Frame:
-        """Field `style_id`'s frame placed from the paper's edge: one counted from the margin
-        (or, across, from the column) moved by the page's left and top `margins`. One counted
+        """Field `style_id`'s frame placed from the paper's edge (placed_on_paper). One counted
         down from its own paragraph (Word's Vertical relative to Paragraph) has no place on the
         paper before it prints: refused, saying what to set."""
-        if frame.v_anchor == "text":
+        placed = placed_on_paper(frame, margins)
+        if placed is None:
             raise TemplateError(
                 "tpl.form_field_paragraph_anchor", template=f"{self.name}.docx", style=style_id
             )
-        left, top = margins
-        x = frame.x if frame.h_anchor == "page" else frame.x + left
-        y = frame.y if frame.v_anchor == "page" else frame.y + top
-        return replace(frame, x=x, y=y, h_anchor="page", v_anchor="page")
+        return placed
 
     def frame(self, style_id: str) -> Frame:
         """The field set in `style_id`; a template without it cannot print the batch."""
@@ -97,6 +94,27 @@ class FormSheet(StyleSheet):
                 "render.form_field_missing", template=f"{self.name}.docx", style=style_id
             )
         return found
+
+
+# What a field's x and y count from, as w:framePr (hAnchor, vAnchor) and DrawingML
+# (wp:positionH/V relativeFrom) name it: the paper's edge, or its own paragraph (or line), which
+# has no place on the paper before the page is laid out. Any other (margin, text or column
+# across) counts from the page's margin.
+PAPER_ANCHORS = frozenset({"page"})
+PARAGRAPH_ANCHORS = frozenset({"text", "paragraph", "line"})
+
+
+def placed_on_paper(frame: Frame, margins: tuple[int, int]) -> Frame | None:
+    """`frame` placed from the paper's edge, as it prints: one counted from the margin (or,
+    across, from the column) moved by the page's left and top `margins`; None for one counted
+    down from its own paragraph. The render (FormSheet), templates check and verify
+    (pipeline.verify.certificate_room) all place a phôi's fields with this."""
+    if frame.v_anchor in PARAGRAPH_ANCHORS:
+        return None
+    left, top = margins
+    x = frame.x if frame.h_anchor in PAPER_ANCHORS else frame.x + left
+    y = frame.y if frame.v_anchor in PAPER_ANCHORS else frame.y + top
+    return replace(frame, x=x, y=y, h_anchor="page", v_anchor="page")
 
 
 def page_margins(document_xml: str) -> tuple[int, int]:

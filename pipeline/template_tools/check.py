@@ -47,6 +47,7 @@ from pipeline.render.locate import (
     place_of_expression,
     place_of_field,
     place_of_line,
+    place_of_paragraph,
     tag_on_line,
 )
 from pipeline.render.package import DOCUMENT_PART, Package
@@ -405,9 +406,56 @@ def running_tags(name: str, library: TemplateLibrary) -> list[Problem]:
 
 def form_widths(name: str, library: TemplateLibrary) -> list[Problem]:
     """A phôi's name field without a width (Word's Width: Auto): render refuses it with the same
-    message, before it reads a row (pipeline.render.structure.form_width_faults)."""
+    message, before it reads a row (pipeline.render.structure.form_width_faults); a field with
+    no place on the paper (form_places), for which the render refuses the phôi alike."""
     found = form_width_faults(library, name)
-    return _problems(name, found)
+    return form_places(name, library) + _problems(name, found)
+
+
+# A phôi field too small for an example batch's text (form_room_faults' refusal), and the
+# verify rule that finds the template's own tag overrunning the same field.
+EXAMPLE_NO_ROOM, FIELD_ROOM_RULE = "tpl.form_example_no_room", "giay_khen.du_cho"
+
+
+def _room_said_once(name: str, said: list[Problem], problems: list[Problem]) -> list[Problem]:
+    """verify's giay_khen.du_cho of phôi `name` (`said`) less those at a field already said
+    too small for an example batch (in `problems`, at the same paragraph, with the render's
+    refusal): one fault of the field's room, said once."""
+    fields = [p.where for p in problems if p.template == name and p.key == EXAMPLE_NO_ROOM]
+    return [
+        p for p in said
+        if p.params.get("rule") != FIELD_ROOM_RULE
+        or not any(p.where and field.endswith(p.where) for field in fields)
+    ]  # fmt: skip
+
+
+# The render's refusal of a phôi field placed down from its own paragraph (render.form).
+PARAGRAPH_ANCHOR = "tpl.form_field_paragraph_anchor"
+
+
+def form_places(name: str, library: TemplateLibrary) -> list[Problem]:
+    """A phôi's field placed down from its paragraph (Word's Vertical relative to Paragraph):
+    render refuses the phôi with these words, found as the render finds it (it reads the phôi's
+    fields with render.form.FormSheet, which refuses it), at the field's paragraph."""
+    if name.startswith(f"{BLOCKS_DIR}/") or not library.is_form(name):
+        return []
+    from pipeline.render.form import FormSheet
+
+    try:
+        FormSheet(library.package(name), name)
+    except TemplateError as error:
+        if error.key != PARAGRAPH_ANCHOR:
+            return []  # the phôi's other faults are said where they are read
+        style = str(error.params["style"])
+        return [Problem(name, _field_place(library, name, style), error.key, {"style": style})]
+    return []
+
+
+def _field_place(library: TemplateLibrary, name: str, style: str) -> str:
+    """Where phôi `name`'s field `style` is: its first paragraph in that style."""
+    place = place_of_paragraph(library, name, lambda found: next(
+        (p for p in found if p.style_id == style), None))  # fmt: skip
+    return str(place or "")
 
 
 def lost_sections(name: str, library: TemplateLibrary) -> list[Problem]:
@@ -1377,6 +1425,7 @@ def check_templates(
             said = [p for p in said if p.params.get("rule") not in NARROW_HEADER_RULES]
         if page_from_frame:
             said += summary_rule(name, path, said, printed_with)
+        said = _room_said_once(name, said, report.problems)
         lost = tuple(f"{str(p.params.get('field', '')).split('.')[0]}."
                      for p in printed if p.key in NOT_PRINTED)  # fmt: skip
         if lost:

@@ -1,6 +1,7 @@
 """Room of each field of a Giấy khen batch: its text ends before the field below it.
 
-A phôi's fields are frames placed from the paper's edge; a frame of "at least" its height grows
+A phôi's fields are frames placed from the paper's edge or its margin (read where they print,
+as the render reads them: render.form.placed_on_paper); a frame of "at least" its height grows
 with its text over the field below it, which Word and LibreOffice do not move (a unit needing
 three lines printed over the thành tích). So on every page each field's text, wrapped in its
 frame's width at its size, must end before the top of the next field below it that shares some
@@ -17,7 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from pipeline.render.form import NAME_STYLE, twips_to_mm
+from pipeline.render.form import NAME_STYLE, placed_on_paper, twips_to_mm
 from pipeline.render.styles import Frame
 from pipeline.rules.field_room import next_below, room_twips, text_height_pt, wrapped_lines
 from pipeline.rules.metrics import TWIPS_PER_POINT
@@ -25,6 +26,7 @@ from pipeline.text.listing import first_named
 from pipeline.verify.document import Paragraph
 from pipeline.verify.layout import flat
 from pipeline.verify.layout_model import nfc
+from pipeline.verify.model import Section
 from pipeline.verify.report import Location, Msg, Report, msg
 
 RULE = "giay_khen.du_cho"
@@ -33,9 +35,20 @@ RULE = "giay_khen.du_cho"
 PAGE_RUNS_SHOWN = 6
 
 
-def frame_of(paragraph: Paragraph) -> Frame | None:
+def frame_of(paragraph: Paragraph, margins: tuple[int, int]) -> Frame | None:
+    """The paragraph's frame where it prints, from the paper's edge, placed as the render
+    places a phôi's field (render.form.placed_on_paper: one counted from the margin moved by
+    the page's left and top `margins`); None for a paragraph in no frame, or in one counted
+    from its own paragraph (no place on the paper)."""
     frame = paragraph.props.get("frame")
-    return frame if isinstance(frame, Frame) else None
+    return placed_on_paper(frame, margins) if isinstance(frame, Frame) else None
+
+
+def paper_margins(section: Section | None) -> tuple[int, int]:
+    """The left and top margins in twips of the batch's `section` (none read: 0), which a
+    field placed from the margin counts from."""
+    margins = section.margins if section is not None else {}
+    return margins.get("left", 0), margins.get("top", 0)
 
 
 @dataclass(frozen=True)
@@ -57,11 +70,14 @@ class Overrun:
 
 
 def field_overruns(
-    page: list[Paragraph], number: int, paper_height: int | None, skip: set[int]
+    page: list[Paragraph], number: int, section: Section | None, skip: set[int]
 ) -> list[Overrun]:
-    """The fields of page `number` whose text runs past the room it has (the paragraphs in
-    `skip`, already reported otherwise, left out)."""
-    fields = [(p, f) for p in page if (f := frame_of(p)) is not None and flat(p.text).strip()]
+    """The fields of page `number` whose text runs past the room it has on the paper of
+    `section` (the paragraphs in `skip`, already reported otherwise, left out)."""
+    paper_height, margins = (section.height if section else None), paper_margins(section)
+    fields = [
+        (p, f) for p in page if (f := frame_of(p, margins)) is not None and flat(p.text).strip()
+    ]  # fmt: skip
     frames = [frame for _, frame in fields]
     style_of = {id(frame): p.style_id or "" for p, frame in fields}
     name = next((flat(p.text).strip() for p, _ in fields if p.style_id == NAME_STYLE), "")

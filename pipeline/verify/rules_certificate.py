@@ -2,11 +2,12 @@
 hiệu and border are pre-printed; vanthu prints only positioned fields).
 
 A batch is recognised by its shape: every paragraph with text stands in a frame positioned from
-the paper's edge (w:framePr). Pages are cut at page breaks. Each page holds one name (the field
-in style GiayKhenTen), on one line at its size; no page is blank (a trailing page break prints
-an empty phôi); every field lies inside the paper, its text ending before the field below it
-(certificate_room); and, when the manifest beside the batch records it, each page prints the số
-vào sổ the batch gives the person it names (certificate_book).
+the paper's edge or its margin (w:framePr), read where it prints as the render places it.
+Pages are cut at page breaks. Each page holds one name (the field in style GiayKhenTen), on one
+line at its size; no page is blank (a trailing page break prints an empty phôi); every field
+lies inside the paper, its text ending before the field below it (certificate_room); and, when
+the manifest beside the batch records it, each page prints the số vào sổ the batch gives the
+person it names (certificate_book).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pipeline.verify.certificate_room import (
     Overrun,
     field_overruns,
     frame_of,
+    paper_margins,
     report_overruns,
 )
 from pipeline.verify.document import Document, Paragraph
@@ -28,15 +30,13 @@ CODE = "giay_khen"
 
 
 def is_certificate_batch(doc: Document) -> bool:
-    """Whether every paragraph with text is a field positioned from the paper's edge."""
+    """Whether every paragraph with text is a field with its place on the paper: a frame
+    positioned from the paper's edge or its margin (certificate_room.frame_of)."""
     texts = [p for p in doc.paragraphs if flat(p.text).strip()]
     if not texts or doc.tables:
         return False
-    for p in texts:
-        frame = frame_of(p)
-        if frame is None or frame.h_anchor != "page" or frame.v_anchor != "page":
-            return False
-    return True
+    margins = paper_margins(doc.sections[0] if doc.sections else None)
+    return all(frame_of(p, margins) is not None for p in texts)
 
 
 def pages(doc: Document) -> list[list[Paragraph]]:
@@ -55,6 +55,7 @@ def check_certificates(doc: Document, report: Report) -> None:
     section = doc.sections[0] if doc.sections else None
     width = section.width if section is not None else None
     height = section.height if section is not None else None
+    margins = paper_margins(section)
     batch = pages(doc)
     overruns: list[Overrun] = []  # said once every page is read: alike on many pages, once
     for number, page in enumerate(batch, start=1):
@@ -69,16 +70,16 @@ def check_certificates(doc: Document, report: Report) -> None:
                        msg("one_name"))  # fmt: skip
         wrapped: set[int] = set()  # a name told off the line is not told again off its field
         for p in names:
-            frame = frame_of(p)
+            frame = frame_of(p, margins)
             run = next((r for r in p.runs if r.text.strip()), None)
             if frame is None or run is None or not frame.width:
                 continue
             if not fits_one_line(flat(p.text), run.size, frame.width, bold=run.bold):
                 report.add("giay_khen.ten_mot_dong", p.where, literal(p.text), msg("one_line"))
                 wrapped.add(p.index)
-        overruns += field_overruns(page, number, height, wrapped)
+        overruns += field_overruns(page, number, section, wrapped)
         for p in page:
-            frame = frame_of(p)
+            frame = frame_of(p, margins)
             if frame is None or width is None or height is None:
                 continue
             right, bottom = frame.x + frame.width, frame.y + frame.height
