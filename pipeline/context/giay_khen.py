@@ -64,9 +64,11 @@ def name_run(entry: Entry, sheet: FormSheet, list_file: Any) -> Any:
     look = sheet.paragraph_style_run(NAME_STYLE)
     largest = look.size or 26.0
     smallest = min(SMALLEST_NAME_PT, largest)
-    # Measured as it prints: a style in All caps (w:caps) prints the name in capitals.
+    # Measured as it prints: a style in All caps (w:caps) prints the name in capitals; in its
+    # style's font and small caps (FormSheet.face).
     printed = entry.name.upper() if look.caps else entry.name
-    size = fitted_size(printed, field.width, largest=largest, smallest=smallest, bold=look.bold)
+    face = sheet.face(NAME_STYLE)
+    size = fitted_size(printed, field.width, face, largest=largest, smallest=smallest)
     if size is None:
         raise InputError(
             "data.name_too_long", file=list_file, row=entry.row, field=NAME_HEADER,
@@ -136,8 +138,9 @@ class PhoiLayout:
         look = sheet.paragraph_style_run(style)
         largest = look.size or DEFAULT_SIZE_PT
         least = largest if smallest is None else min(smallest, largest)
+        face = sheet.face(style)
         fitted = FieldRoom(frame.width, room, sheet.style_paragraph_props(style), largest, least,
-                           look.bold, look.caps)  # fmt: skip
+                           look.bold, look.caps, face.font, face.small_caps)  # fmt: skip
         return PhoiField(style, fitted, f"{sheet.name}.docx", bound)
 
 

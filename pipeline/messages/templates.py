@@ -792,4 +792,15 @@ MESSAGES = {
         "{what} again in Word and save the template)",
     },
     "tpl.choice.jc": {"vi": "căn lề", "en": "alignment"},
+    # s54 phôi fonts: a field styled in a font not installed is fitted as Times New Roman.
+    "tpl.form_font_missing": {
+        "vi": "ô {style} của phôi in bằng phông {font}, không có trên máy này: vanthu đo chữ "
+        "của ô theo Times New Roman để thu nhỏ hay từ chối cho vừa ô, nên chữ in bằng {font} "
+        "(rộng hơn) có thể tràn ô mà vanthu không báo; cài phông {font} vào máy (hoặc chọn "
+        "cho kiểu {style} một phông đã cài)",
+        "en": "the phôi's field {style} prints in the font {font}, which is not installed on "
+        "this machine: vanthu measures the field's text as Times New Roman to shrink or refuse "
+        "it, so text printed in {font} (if wider) may overflow the field with no word from "
+        "vanthu; install the font {font} (or give the style {style} an installed font)",
+    },
 }

@@ -19,6 +19,7 @@ from pipeline.errors import TemplateError
 from pipeline.patterns import lazy
 from pipeline.render.package import DOCUMENT_PART, Package
 from pipeline.render.styles import NS, Frame, StyleSheet, w
+from pipeline.rules.metrics import Face
 
 __all__ = [
     "ACHIEVEMENT_STYLE", "BORDER_STYLE", "DATE_STYLE", "DECISION_STYLE", "MM_PER_TWIP",
@@ -85,6 +86,14 @@ class FormSheet(StyleSheet):
                 "tpl.form_field_paragraph_anchor", template=f"{self.name}.docx", style=style_id
             )
         return placed
+
+    def face(self, style_id: str) -> Face:
+        """How field `style_id`'s letters print, for fitting its text: its style's weight,
+        font (w:rFonts ascii; none named: Times New Roman) and small caps (w:smallCaps)."""
+        props = self.resolve_run(style_id, None, None)
+        font = props.get("font")
+        return Face(bool(props.get("bold", False)), font if isinstance(font, str) else None,
+                    bool(props.get("small_caps", False)))  # fmt: skip
 
     def frame(self, style_id: str) -> Frame:
         """The field set in `style_id`; a template without it cannot print the batch."""

@@ -11,8 +11,9 @@ The render (pipeline.context.giay_khen, which shrinks the unit line and the thà
 and refuses any other text that does not), `templates check` (pipeline.render.structure, with
 example batches) and verify (pipeline.verify.certificate_room, which checks every field of a
 printed batch) measure alike:
-widths are Times New Roman's (metrics.text_width_pt), lines are broken at spaces as Word and
-LibreOffice break them, each line with metrics.FIT_SLACK_TWIPS to spare.
+widths are the field's font's (metrics.Face: Times New Roman's, or an installed font's own), in
+small caps where its style sets them, lines are broken at spaces as Word and LibreOffice break
+them, each line with metrics.FIT_SLACK_TWIPS to spare.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
-from pipeline.rules.metrics import FIT_SLACK_TWIPS, SIZE_STEP_PT, TWIPS_PER_POINT, text_width_pt
+from pipeline.rules.metrics import FIT_SLACK_TWIPS, SIZE_STEP_PT, TWIPS_PER_POINT, Face
 
 # Height of a single line in em: Times New Roman's (and Liberation Serif's) ascent, descent and
 # line gap, (1825 + 443 + 87) / 2048; LibreOffice sets a 16 pt line 18.4 pt below the last.
@@ -71,18 +72,18 @@ def line_height_pt(size_pt: float, props: Mapping[str, object]) -> float:
     return natural * line / 240
 
 
-def wrapped_lines(text: str, size_pt: float, width_twips: int, *, bold: bool) -> int:
-    """How many lines `text` takes in a field `width_twips` wide: broken at spaces (a word
-    longer than the line broken inside it), each line break typed in the text kept."""
+def wrapped_lines(text: str, size_pt: float, width_twips: int, face: Face) -> int:
+    """How many lines `text` takes in `face` in a field `width_twips` wide: broken at spaces (a
+    word longer than the line broken inside it), each line break typed in the text kept."""
     limit = (width_twips - FIT_SLACK_TWIPS) / TWIPS_PER_POINT
     if limit <= 0:
         return NO_LINE_HOLDS_IT
-    space = text_width_pt(" ", size_pt, bold=bold)
+    space = face.width_pt(" ", size_pt)
     count = 0
     for typed in text.split("\n"):
         lines, used = 1, 0.0
         for word in typed.split():
-            width = text_width_pt(word, size_pt, bold=bold)
+            width = face.width_pt(word, size_pt)
             if used and used + space + width <= limit:
                 used += space + width
                 continue
@@ -96,13 +97,13 @@ def wrapped_lines(text: str, size_pt: float, width_twips: int, *, bold: bool) ->
 
 
 def text_height_pt(
-    text: str, size_pt: float, width_twips: int, props: Mapping[str, object], *, bold: bool
+    text: str, size_pt: float, width_twips: int, props: Mapping[str, object], face: Face
 ) -> float:
     """Points from a frame's top to the foot of its text's last line: space before, then the
     lines the text wraps to."""
     before = props.get("before", 0)
     space = before / TWIPS_PER_POINT if isinstance(before, int | float) else 0.0
-    lines = wrapped_lines(text, size_pt, width_twips, bold=bold)
+    lines = wrapped_lines(text, size_pt, width_twips, face)
     return space + lines * line_height_pt(size_pt, props)
 
 
@@ -130,22 +131,22 @@ def room_twips(frame: Box, below: Box | None, paper_height: int | None) -> int |
 
 def fits_room(
     text: str, size_pt: float, width_twips: int, room: int, props: Mapping[str, object],
-    *, bold: bool,
+    face: Face,
 ) -> bool:  # fmt: skip
     """Whether `text` at `size_pt`, wrapped in `width_twips`, ends within `room` twips."""
-    height = text_height_pt(text, size_pt, width_twips, props, bold=bold)
+    height = text_height_pt(text, size_pt, width_twips, props, face)
     return height * TWIPS_PER_POINT <= room
 
 
 def size_in_room(
     text: str, width_twips: int, room: int, props: Mapping[str, object],
-    *, largest: float, smallest: float, bold: bool,
+    face: Face, *, largest: float, smallest: float,
 ) -> float | None:  # fmt: skip
     """The largest size from `largest` down to `smallest` (half points) at which `text` ends
     within `room` twips of a field `width_twips` wide; None when even `smallest` overflows."""
     size = largest
     while size >= smallest:
-        if fits_room(text, size, width_twips, room, props, bold=bold):
+        if fits_room(text, size, width_twips, room, props, face):
             return size
         size -= SIZE_STEP_PT
     return None
@@ -159,15 +160,15 @@ def lines_in_room(size_pt: float, room: int, props: Mapping[str, object]) -> int
     return max(0, math.floor((room - space) / height))
 
 
-def width_for_lines(text: str, size_pt: float, lines: int, *, bold: bool) -> int:
+def width_for_lines(text: str, size_pt: float, lines: int, face: Face) -> int:
     """The narrowest field width in twips (to 10 twips) in which `text` at `size_pt` takes no
     more than `lines` lines: what a field must be widened to (or the text shortened to fit)."""
     lines = max(lines, 1)
-    high = round(text_width_pt(text, size_pt, bold=bold) * TWIPS_PER_POINT) + FIT_SLACK_TWIPS + 10
+    high = round(face.width_pt(text, size_pt) * TWIPS_PER_POINT) + FIT_SLACK_TWIPS + 10
     low = FIT_SLACK_TWIPS
     while high - low > 10:
         middle = (low + high) // 2
-        if wrapped_lines(text, size_pt, middle, bold=bold) <= lines:
+        if wrapped_lines(text, size_pt, middle, face) <= lines:
             high = middle
         else:
             low = middle
@@ -179,7 +180,8 @@ class FieldRoom:
     """A phôi field as a batch fits its text: its width, the twips its text may take before
     the field below it (room_twips), its paragraph's spacing and its run's look; its text
     prints at `largest` (its style's size), shrinking by half points to no less than
-    `smallest` (the same size for a field that does not shrink)."""
+    `smallest` (the same size for a field that does not shrink), in its style's `font` (None:
+    Times New Roman) and caps: All caps (`caps`, the text printed in capitals) or Small caps."""
 
     width: int
     room: int
@@ -188,6 +190,12 @@ class FieldRoom:
     smallest: float
     bold: bool
     caps: bool = False
+    font: str | None = None
+    small_caps: bool = False
+
+    @property
+    def face(self) -> Face:
+        return Face(self.bold, self.font, self.small_caps)
 
     def printed(self, text: str) -> str:
         """`text` as the field prints it: in capitals where its style sets them."""
@@ -195,13 +203,12 @@ class FieldRoom:
 
     def size_for(self, text: str) -> float | None:
         """The size `text` prints at to end within the room; None: not even at `smallest`."""
-        return size_in_room(self.printed(text), self.width, self.room, self.props,
-                            largest=self.largest, smallest=self.smallest,
-                            bold=self.bold)  # fmt: skip
+        return size_in_room(self.printed(text), self.width, self.room, self.props, self.face,
+                            largest=self.largest, smallest=self.smallest)  # fmt: skip
 
     def lines(self, text: str, size_pt: float) -> int:
         """The lines `text` takes at `size_pt`."""
-        return wrapped_lines(self.printed(text), size_pt, self.width, bold=self.bold)
+        return wrapped_lines(self.printed(text), size_pt, self.width, self.face)
 
     def lines_room(self, size_pt: float) -> int:
         """The lines of `size_pt` the room holds."""
@@ -209,4 +216,4 @@ class FieldRoom:
 
     def width_needed(self, text: str, size_pt: float, lines: int) -> int:
         """The width the field would need for `text` at `size_pt` in `lines` lines."""
-        return width_for_lines(self.printed(text), size_pt, lines, bold=self.bold)
+        return width_for_lines(self.printed(text), size_pt, lines, self.face)

@@ -2,16 +2,21 @@
 
 Phụ lục I sizes these rules by the text above them (as long as Tiêu ngữ; 1/3 to 1/2 of the agency
 name or trích yếu), so their length is derived from the text, not fixed in a template. Widths come
-from Liberation Serif, metric-compatible with Times New Roman (tools/font_widths.py).
+from Liberation Serif, metric-compatible with Times New Roman (tools/font_widths.py); a phôi's
+field in a font of its own is measured with that font's widths when it is installed
+(rules.font_widths).
 """
 
 from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from pipeline.rules.font_widths import advances, is_times
 from pipeline.text.tones import split_tone
 
 EMU_PER_POINT = 12700
@@ -41,10 +46,32 @@ def _untoned(char: str) -> str:
     return split_tone(char)[0]
 
 
-def char_width_em(char: str, *, bold: bool) -> float:
+# Small caps (w:smallCaps) draw a lower-case letter as its capital at this share of the size:
+# LibreOffice's SMALL_CAPS_PERCENTAGE (80, editeng/svxfont.hxx), with which vanthu prints its
+# PDFs; Word draws its synthesized small caps at about 70-80% of the size, so a text measured at
+# the larger share fits in either.
+SMALL_CAPS_SCALE = 0.8
+
+
+def widths_table(*, bold: bool, font: str | None = None) -> Mapping[str, float]:
+    """Advances in em of the font a run prints in: installed font `font`'s own
+    (rules.font_widths); Times New Roman's (the shipped table) for it, for no font named, or
+    for one not installed."""
+    if font is not None and not is_times(font):
+        own = advances(font, bold)
+        if own is not None:
+            return own
+    return _widths()["bold" if bold else "regular"]
+
+
+def char_width_em(char: str, *, bold: bool, font: str | None = None) -> float:
     """Advance of one character in em; a Vietnamese letter is as wide as the letter without its
     tone mark ('ờ' as 'ơ'), one the table does not hold as wide as its base letter."""
-    table = _widths()["bold" if bold else "regular"]
+    return _char_em(char, widths_table(bold=bold, font=font))
+
+
+def _char_em(char: str, table: Mapping[str, float]) -> float:
+    """char_width_em in widths `table`."""
     if char in table:
         return table[char]
     untoned = _untoned(char)
@@ -54,10 +81,41 @@ def char_width_em(char: str, *, bold: bool) -> float:
     return table.get(base, table.get(unicodedata.normalize("NFD", char.upper())[0], 0.5))
 
 
-def text_width_pt(text: str, size_pt: float, *, bold: bool = False) -> float:
-    """Width in points of one line of `text` at `size_pt`."""
+def text_width_pt(
+    text: str, size_pt: float, *, bold: bool = False, font: str | None = None,
+    small_caps: bool = False,
+) -> float:  # fmt: skip
+    """Width in points of one line of `text` at `size_pt`, in `font` (None: Times New Roman);
+    in `small_caps`, each lower-case letter drawn as its capital at SMALL_CAPS_SCALE."""
     text = unicodedata.normalize("NFC", text)
-    return sum(char_width_em(c, bold=bold) for c in text) * size_pt
+    table = widths_table(bold=bold, font=font)
+    if not small_caps:
+        return sum(_char_em(c, table) for c in text) * size_pt
+    return sum(_small_cap_em(c, table) for c in text) * size_pt
+
+
+@dataclass(frozen=True)
+class Face:
+    """How a field's letters are drawn, for their widths: bold or not, in `font` (None: Times
+    New Roman), in small caps or not (All caps is the text's own: measured in capitals)."""
+
+    bold: bool = False
+    font: str | None = None
+    small_caps: bool = False
+
+    def width_pt(self, text: str, size_pt: float) -> float:
+        """Width in points of one line of `text` at `size_pt` in this face."""
+        return text_width_pt(text, size_pt, bold=self.bold, font=self.font,
+                             small_caps=self.small_caps)  # fmt: skip
+
+
+def _small_cap_em(char: str, table: Mapping[str, float]) -> float:
+    """Advance of `char` in small caps: a capital (or any other character) as it is, a
+    lower-case letter as its capital (or capitals: 'ß', 'SS') scaled down."""
+    capital = char.upper()
+    if capital == char:
+        return _char_em(char, table)
+    return SMALL_CAPS_SCALE * sum(_char_em(c, table) for c in capital)
 
 
 def longest_line_pt(text: str, size_pt: float, *, bold: bool = False, limit_pt: float) -> float:
@@ -153,20 +211,21 @@ SMALLEST_NAME_PT = 18.0
 SIZE_STEP_PT = 0.5
 
 
-def fits_one_line(text: str, size_pt: float, width_twips: int, *, bold: bool) -> bool:
-    """Whether `text` at `size_pt` stays on one line of a field `width_twips` wide."""
-    need = text_width_pt(" ".join(text.split()), size_pt, bold=bold) * TWIPS_PER_POINT
+def fits_one_line(text: str, size_pt: float, width_twips: int, face: Face) -> bool:
+    """Whether `text` at `size_pt` in `face` stays on one line of a field `width_twips` wide."""
+    need = face.width_pt(" ".join(text.split()), size_pt) * TWIPS_PER_POINT
     return need + FIT_SLACK_TWIPS <= width_twips
 
 
 def fitted_size(
-    text: str, width_twips: int, *, largest: float, smallest: float, bold: bool
+    text: str, width_twips: int, face: Face, *, largest: float, smallest: float
 ) -> float | None:
-    """The largest size from `largest` down to `smallest` (half points) at which `text` stays
-    on one line of a field `width_twips` wide; None when even `smallest` is too large."""
+    """The largest size from `largest` down to `smallest` (half points) at which `text` in
+    `face` stays on one line of a field `width_twips` wide; None when even `smallest` is too
+    large."""
     size = largest
     while size >= smallest:
-        if fits_one_line(text, size, width_twips, bold=bold):
+        if fits_one_line(text, size, width_twips, face):
             return size
         size -= SIZE_STEP_PT
     return None

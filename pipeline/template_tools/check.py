@@ -72,6 +72,7 @@ from pipeline.render.structure import (
 )
 from pipeline.render.styles import StyleSheet
 from pipeline.render.zipwriter import replace_members, write_zip
+from pipeline.rules.font_widths import advances, is_times
 from pipeline.rules.metrics import widest_twips
 from pipeline.template_tools.fields import (
     GAP_INDEX,
@@ -409,7 +410,34 @@ def form_widths(name: str, library: TemplateLibrary) -> list[Problem]:
     message, before it reads a row (pipeline.render.structure.form_width_faults); a field with
     no place on the paper (form_places), for which the render refuses the phôi alike."""
     found = form_width_faults(library, name)
-    return form_places(name, library) + _problems(name, found)
+    return form_places(name, library) + _problems(name, found) + form_fonts(name, library)
+
+
+# A phôi field styled in a font not installed: fitted as Times New Roman (form_fonts).
+FONT_MISSING = "tpl.form_font_missing"
+
+
+def form_fonts(name: str, library: TemplateLibrary) -> list[Problem]:
+    """A warning for each phôi field styled in a font not installed here: its text is fitted
+    as Times New Roman (rules.metrics.widths_table), and printed in a wider font may overflow
+    its field with no word from vanthu."""
+    if name.startswith(f"{BLOCKS_DIR}/") or not library.is_form(name):
+        return []
+    from pipeline.render.form import BORDER_STYLE, FormSheet
+
+    try:
+        sheet = FormSheet(library.package(name), name)
+    except TemplateError:  # said by form_places, or where the phôi is read
+        return []
+    found = []
+    for style in sheet.frames:
+        face = sheet.face(style)
+        if style == BORDER_STYLE or face.font is None or is_times(face.font):
+            continue
+        if advances(face.font, face.bold) is None:
+            found.append(Problem(name, _field_place(library, name, style), FONT_MISSING,
+                                 {"style": style, "font": face.font}, warning=True))  # fmt: skip
+    return found
 
 
 # A phôi field too small for an example batch's text (form_room_faults' refusal), and the

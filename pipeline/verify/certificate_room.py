@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pipeline.render.form import NAME_STYLE, placed_on_paper, twips_to_mm
 from pipeline.render.styles import Frame
 from pipeline.rules.field_room import next_below, room_twips, text_height_pt, wrapped_lines
-from pipeline.rules.metrics import TWIPS_PER_POINT
+from pipeline.rules.metrics import TWIPS_PER_POINT, Face
 from pipeline.text.listing import first_named
 from pipeline.verify.document import Paragraph
 from pipeline.verify.layout import flat
@@ -90,14 +90,14 @@ def field_overruns(
         runs = p.visible_runs
         if room is None or not runs:
             continue
-        size, bold = max(r.size for r in runs), any(r.bold for r in runs)
+        size, face = max(r.size for r in runs), printed_face(p)
         text = printed_text(p)
-        height = text_height_pt(text, size, frame.width, p.props, bold=bold) * TWIPS_PER_POINT
+        height = text_height_pt(text, size, frame.width, p.props, face) * TWIPS_PER_POINT
         if height <= room:
             continue
         limit = _limit(frame, below, style_of, room)
-        same = (p.style_id, text, size, bold, frame, limit)
-        lines = wrapped_lines(text, size, frame.width, bold=bold)
+        same = (p.style_id, text, size, face, frame, limit)
+        lines = wrapped_lines(text, size, frame.width, face)
         found.append(Overrun(number, p.where, same, name, p.style_id or "", lines, size,
                              frame.width, height, limit))  # fmt: skip
     return found
@@ -138,12 +138,23 @@ def page_runs(pages: list[int]) -> str:
 
 
 def printed_text(p: Paragraph) -> str:
-    """The paragraph's text as it prints: NFC, in capitals where its runs set caps, its line
-    breaks kept and any run of spaces or tabs one space."""
-    caps = any(r.caps for r in p.visible_runs)
+    """The paragraph's text as it prints: NFC, in capitals where its runs set All caps (small
+    caps are the face's: printed_face), its line breaks kept and any run of spaces or tabs one
+    space."""
+    caps = any(r.caps and not r.small_caps for r in p.visible_runs)
     lines = [" ".join(line.split()) for line in nfc(p.text).split("\n")]
     text = "\n".join(lines)
     return text.upper() if caps else text
+
+
+def printed_face(p: Paragraph) -> Face:
+    """How the paragraph's letters print, as the render fits a field's text: bold where a run
+    is, in the font and small caps of its first run with text (a field's runs take their look
+    from its style)."""
+    runs = p.visible_runs
+    if not runs:
+        return Face()
+    return Face(any(r.bold for r in runs), runs[0].font, runs[0].small_caps)
 
 
 def _limit(frame: Frame, below: Frame | None, style_of: dict[int, str], room: int) -> Msg:

@@ -42,6 +42,9 @@ class Run:
     color: str | None
     field: str | None  # instruction of the field this run shows the result of (PAGE, ...)
     hidden: bool = False
+    # Small caps (w:smallCaps) without All caps: its lower-case letters print as capitals at
+    # a smaller size (caps says it prints in capitals at all, either way).
+    small_caps: bool = False
 
 
 @dataclass

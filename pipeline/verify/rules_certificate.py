@@ -20,6 +20,8 @@ from pipeline.verify.certificate_room import (
     field_overruns,
     frame_of,
     paper_margins,
+    printed_face,
+    printed_text,
     report_overruns,
 )
 from pipeline.verify.document import Document, Paragraph
@@ -74,7 +76,7 @@ def check_certificates(doc: Document, report: Report) -> None:
             run = next((r for r in p.runs if r.text.strip()), None)
             if frame is None or run is None or not frame.width:
                 continue
-            if not fits_one_line(flat(p.text), run.size, frame.width, bold=run.bold):
+            if not fits_one_line(printed_text(p), run.size, frame.width, printed_face(p)):
                 report.add("giay_khen.ten_mot_dong", p.where, literal(p.text), msg("one_line"))
                 wrapped.add(p.index)
         overruns += field_overruns(page, number, section, wrapped)

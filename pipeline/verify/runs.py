@@ -70,6 +70,7 @@ class RunReader:
             color=props.get("color"),  # type: ignore[arg-type]
             field=instruction,
             hidden=bool(props.get("hidden", False)),
+            small_caps=bool(props.get("small_caps", False)) and not props.get("caps", False),
         )
 
     def font(self, value: object) -> str:
