@@ -1,10 +1,11 @@
 """Sổ vàng: the record of one Giấy khen under its số vào sổ.
 
 The loader gives it (pipeline.load.certificates), the manifest keeps it (pipeline.batch.manifest,
-Entry.so_vao_so_cap) and verify checks the printed pages against it
-(pipeline.verify.certificate_book). It lives apart from all three, importing nothing, so that
-each can name it without importing the others. So do the overlaps of two batches' numbers or
-certificates, which the build finds (batch.book_claims) and the loader words (load.certificates).
+Entry.so_vao_so_cap), the register's sổ vàng keeps it for good (pipeline.register.golden_entries)
+and verify checks the printed pages against it (pipeline.verify.certificate_book). It lives apart
+from all four, importing nothing, so that each can name it without importing the others. So do
+the overlaps of two batches' numbers or certificates, which the build finds (batch.book_claims)
+and the loader words (load.certificates).
 """
 
 from __future__ import annotations

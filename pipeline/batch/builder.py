@@ -550,6 +550,14 @@ def build(
             ]  # fmt: skip
             if second:
                 staged.update(stage_all(workspace, layout, second, jobs, progress, rebuilt))
+            # The sổ vàng: the numbers the Giấy khen batches built now print, in the register.
+            books = {p: e for p in todo if (e := staged[p].entry) and e.so_vao_so is not None}
+            if books:
+                from pipeline.load.certificates import record_book
+
+                for path, refusal in record_book(register, workspace, books, kept).items():
+                    staged[path] = staged[path].refused(refusal.message())
+                    result.invalid.append((path, refusal.message()))
             # Every document is staged: what the loader keeps (files parsed, the last documents
             # loaded, the year's list index) is not asked again, and the build's end reuses its
             # memory (peak RSS of a 5,000-document build 1.7 MB less; the same at 200).

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,10 +23,24 @@ from pipeline.load.yaml_source import Source, load_yaml
 from pipeline.model.guards import is_certificate
 from pipeline.model.quyet_dinh import DecisionData
 from pipeline.paths import shown
+from pipeline.register.golden_entries import (
+    Batch,
+    BatchRecord,
+    BookEntry,
+    Recording,
+    batch_record,
+    book_last,
+    holders,
+    own_entries,
+)
 from pipeline.render.phrase import Phrase
 
 if TYPE_CHECKING:
+    from pipeline.batch.manifest import Entry as ManifestEntry
     from pipeline.model.giay_khen import CertificateData, RowFilter
+    from pipeline.register.backends import Transaction
+    from pipeline.register.store import Register
+    from pipeline.workspace.core import Workspace
 
 DECISION_KEY = "quyet_dinh"
 ACHIEVEMENT_KEY = "thanh_tich"
@@ -267,8 +283,9 @@ def identity(name: str, unit: str) -> tuple[str, str]:
 
 
 class Changes(str):
-    """What changed on a certificate, several catalogue phrases said one after another, each
-    in the language the message is shown in (VanthuError.detail asks `describe`)."""
+    """Several catalogue phrases said one after another (what changed on a certificate, the
+    certificates holding a batch's numbers), each in the language the message is shown in
+    (VanthuError.detail asks `describe`)."""
 
     phrases: tuple[Phrase, ...]
 
@@ -363,20 +380,194 @@ def assign_numbers(
 
 
 def book_of(
-    data: CertificateData, path: Path, entries: tuple[Entry, ...], resolver: Resolver
+    data: CertificateData, source: Source, entries: tuple[Entry, ...], resolver: Resolver
 ) -> tuple[tuple[Given, ...], tuple[InputError, ...], int]:
-    """The whole batch's số vào sổ, kept from the manifest's record of its last build while
-    its so_vao_so is the same (a new so_vao_so numbers the list afresh), and the last number
-    it ever gave."""
+    """The whole batch's số vào sổ and the last number it ever gave, kept from what the sổ
+    vàng in the register (register.golden_entries) or the manifest of its last build records
+    while its so_vao_so is the same (a new so_vao_so numbers the list afresh); refused,
+    at so_vao_so, when the book holds one of its numbers for a certificate of another batch."""
     if data.so_vao_so is None:
         return (), (), 0
+    record = manifest_record(data, source.path, resolver)
+    opened = book_register(resolver)
+    if opened is None:
+        return numbered(entries, data.so_vao_so, record)
+    workspace, register = opened
+    with register:
+        batch = book_batch(data, source.path, workspace, register)
+
+        def work(tx: Transaction) -> tuple[Numbered, list[BookEntry], int]:
+            own = own_entries(tx, batch, register.source_exists)
+            kept = batch_record(own, batch.first)
+            result = numbered(entries, batch.first, latest_record(record, kept))
+            taken = holders(tx, batch, (given.number for given in result[0]), own)
+            return result, taken, book_last(tx, batch)
+
+        result, taken, last = register.read(work)
+    if not data.in_thu:  # a test print may repeat numbers: it is no certificate
+        unseen = [e for e in taken if not named_by_manifests(e, batch, workspace, resolver)]
+        if unseen:
+            raise book_number_taken(source, unseen, batch, last)
+    return result
+
+
+# A batch's certificates with their số vào sổ, the warnings of what changed, and the last number
+# it ever gave.
+Numbered = tuple[tuple[Given, ...], tuple[InputError, ...], int]
+# The certificates a batch's last build printed with their numbers, and the last number it gave.
+Record = tuple[tuple[Given, ...], int | None]
+
+
+def numbered(entries: tuple[Entry, ...], first: int, record: Record) -> Numbered:
+    """assign_numbers from `record`, with the last number the batch then ever gave."""
+    given, changes = assign_numbers(entries, first, *record)
+    return given, changes, max([record[1] or 0, *(g.number for g in given)])
+
+
+def manifest_record(data: CertificateData, path: Path, resolver: Resolver) -> Record:
+    """What the manifest of the batch's last build or render records of its certificates,
+    while its so_vao_so is the same; nothing otherwise."""
     entry = resolver.recorded_entry(path, data.ngay.year)
-    recorded: tuple[Given, ...] = ()
-    last = None
     if entry is not None and entry.so_vao_so and entry.so_vao_so[0] == data.so_vao_so:
-        recorded, last = entry.so_vao_so_cap, entry.so_vao_so[1]
-    given, changes = assign_numbers(entries, data.so_vao_so, recorded, last)
-    return given, changes, max([last or 0, *(g.number for g in given)])
+        return entry.so_vao_so_cap, entry.so_vao_so[1]
+    return (), None
+
+
+def latest_record(manifest: Record, book: BatchRecord | None) -> Record:
+    """The later of what the manifest and the sổ vàng record of a batch: numbers only grow, so
+    the one that gave the higher last number; the sổ vàng's when they gave the same (a
+    `vanthu render` records only in the manifest, the build in both)."""
+    if book is None or (manifest[1] is not None and manifest[1] > book.last):
+        return manifest
+    return book.given, book.last
+
+
+def book_register(resolver: Resolver) -> tuple[Workspace, Register] | None:
+    """The register holding the sổ vàng of the workspace the batch loads in, opened; None for
+    a loader of no workspace, or a workspace whose register is not made yet (it holds nothing:
+    the build makes it when it records the batch's numbers)."""
+    from pipeline.register.location import data_file_exists, open_register, register_exists
+    from pipeline.workspace.core import Workspace
+
+    # The loader's Locations: a workspace for render, check and build.
+    workspace = getattr(resolver, "locations", None)
+    if not isinstance(workspace, Workspace):
+        return None
+    location, root = workspace.register_location, workspace.root
+    if not register_exists(location, root=root):
+        return None
+    return workspace, open_register(location, root=root, source_exists=data_file_exists(root))
+
+
+def book_batch(
+    data: CertificateData, path: Path, workspace: Workspace, register: Register
+) -> Batch:
+    """The batch as the sổ vàng names it: its office and year, its data file (of the workspace
+    as `register` names it, documents.register_identity), its so_vao_so and its decision."""
+    from pipeline.register.documents import register_identity
+
+    identity = register.workspace
+    if identity is None:
+        identity = register_identity(register, workspace, give=False)
+    assert data.so_vao_so is not None
+    return Batch(data.co_quan, data.ngay.year, workspace.name_of(path), identity,
+                 data.so_vao_so, decision_name(workspace, path))
+
+
+def named_by_manifests(entry: BookEntry, batch: Batch, workspace: Workspace,
+                       resolver: Resolver) -> bool:
+    """Whether the check of overlapping batches that render, check and build make from the
+    manifests (batch.book_claims) names the batch holding `entry` with its own words (a reprint
+    made as a file of its own, told to use chon: dong): a batch of this workspace whose data
+    file is there and whose last build or render recorded that number."""
+    if entry.workspace != batch.workspace:
+        return False
+    path = workspace.root / entry.source
+    try:
+        if not path.is_file():
+            return False
+    except OSError:
+        return False
+    recorded = resolver.recorded_entry(path, batch.year)
+    numbers = recorded.so_vao_so if recorded is not None else None
+    return numbers is not None and numbers[0] <= entry.number <= numbers[1]
+
+
+# How many of the certificates holding a batch's numbers a refusal names before "(+N)".
+_NAMED_HOLDERS = 5
+
+
+def book_number_taken(
+    source: Source, taken: list[BookEntry], batch: Batch, last: int
+) -> InputError:
+    """The refusal of a batch that would give numbers the sổ vàng holds for certificates of
+    other batches, at its so_vao_so: the numbers, whom and which batch they were given to,
+    and the next number no one holds."""
+    named = Changes([holder_words(entry, batch) for entry in taken[:_NAMED_HOLDERS]])
+    more = f" (+{len(taken) - _NAMED_HOLDERS})" if len(taken) > _NAMED_HOLDERS else ""
+    return source.error(
+        "data.book_number_taken", ("so_vao_so",),
+        numbers=number_ranges([entry.number for entry in taken]), year=batch.year,
+        agency=batch.agency, holders=named, more=more, following=last + 1,
+    )  # fmt: skip
+
+
+def holder_words(entry: BookEntry, batch: Batch) -> Phrase:
+    """One number the sổ vàng holds: its number, person and batch (another workspace's named
+    by its định danh)."""
+    key = "data.book_holder" if entry.workspace == batch.workspace else "data.book_holder_other"
+    return Phrase(key, number=entry.number, name=entry.given.name, batch=entry.source,
+                  workspace=entry.workspace or "")
+
+
+def record_book(
+    register: Callable[[], Register], workspace: Workspace,
+    built: Mapping[Path, ManifestEntry], kept: Mapping[Path, ManifestEntry],
+) -> dict[Path, InputError]:
+    """Record in the sổ vàng what the Giấy khen batches print (data file → the manifest entry
+    of its output: `built` now, `kept` from an earlier build or render, entered too), in one
+    transaction of the workspace's register (`register` opens it), when a batch is built now
+    and the register is there: a register made for the sổ vàng alone would have every later
+    build enter the numbers typed in the workspace's documents in it (Register.record_typed),
+    so without one the manifests stay the book's only record. The batches built now that
+    are refused because another batch took some of their numbers since they were loaded (a
+    colleague on a shared register), each with its refusal."""
+    books = {path: entry for path, entry in {**kept, **built}.items()
+             if entry.so_vao_so is not None and entry.so_vao_so_cap}  # fmt: skip
+    if not books.keys() & built.keys():
+        return {}
+    from pipeline.register.location import register_exists
+
+    if not register_exists(workspace.register_location, root=workspace.root):
+        return {}
+    opened = register()
+    recordings = {path: printed_batch(workspace, opened, path, entry)
+                  for path, entry in books.items()}  # fmt: skip
+    refused = opened.record_golden(list(recordings.values()))
+    errors: dict[Path, InputError] = {}
+    for path in built.keys() & recordings.keys():
+        batch = recordings[path].batch
+        if refused.get(batch):
+            last = opened.read(partial(book_last, batch=batch))
+            errors[path] = book_number_taken(load_yaml(path), refused[batch], batch, last)
+    return errors
+
+
+def printed_batch(
+    workspace: Workspace, register: Register, path: Path, entry: ManifestEntry
+) -> Recording:
+    """What the sổ vàng records of batch `path` as its manifest entry `entry` says it printed,
+    named as `register` names the workspace's files."""
+    assert entry.so_vao_so is not None
+    batch = Batch(entry.co_quan, int(entry.ngay[:4]), workspace.name_of(path), register.workspace,
+                  entry.so_vao_so[0], decision_name(workspace, path))
+    return Recording(batch, entry.so_vao_so_cap)
+
+
+def decision_name(workspace: Workspace, path: Path) -> str | None:
+    """The award decision batch `path` names, as the workspace names its files."""
+    decision = batch_decision(path)
+    return workspace.name_of(decision) if decision is not None else None
 
 
 def profile_source(data: CertificateData, source: Source, resolver: Resolver) -> Source:
@@ -408,7 +599,7 @@ def certificate_attachments(data: CertificateData, source: Source, resolver: Res
         refuse_no_achievement(source)
     # The batch is its award's (and kind's) certificates, every one of the list without them,
     # numbered one after another; chon: dong reprints some at their numbers in it.
-    given, changes, last = book_of(data, source.path, batch_rows(forms, data.chon), resolver)
+    given, changes, last = book_of(data, source, batch_rows(forms, data.chon), resolver)
     if data.chon is not None and data.chon.so_vao_so:
         entries = by_book_number(entries, given, data.chon, source)
     number_of = {g.row: g.number for g in given}

@@ -1363,16 +1363,6 @@ MESSAGES = {
         ".yaml file, not the list (.csv, .xlsx) that document names under danh_sach:, nor a "
         ".docx/.pdf built from it",
     },
-    # s54b Nơi nhận groups: a group typed as a YAML list under its line (model.document
-    # _mapping_as_written), said with the lines to type instead.
-    "data.recipient_group_nested": {
-        "vi": "hãy viết nhóm nơi nhận «{name}» thành các dòng của danh sách noi_nhan, mỗi dòng "
-        "trong dấu nháy kép, dòng mở nhóm kết thúc bằng dấu hai chấm, mỗi nơi của nhóm bắt đầu "
-        "bằng «+ »: {lines}",
-        "en": "write the recipient group «{name}» as lines of the noi_nhan list, each in double "
-        "quotes, the line opening the group ending with a colon and each member starting with "
-        "«+ »: {lines}",
-    },
     # s54 namesakes across decisions: namesakes a list tells apart by their chức vụ, named by
     # other decisions of the year too (load.report.namesakes_across_decisions).
     "data.report_namesakes": {
@@ -1391,5 +1381,34 @@ MESSAGES = {
     "data.report_namesakes_untold": {
         "vi": "; dòng không ghi chức vụ được đếm là người có chức vụ «{position}»",
         "en": "; a row without a chức vụ is counted as the one whose chức vụ is «{position}»",
+    },
+    # s54 sổ vàng in the register: a Giấy khen batch giving a number the book holds for a
+    # certificate of another batch (load.certificates.book_number_taken).
+    "data.book_number_taken": {
+        "vi": "số vào sổ {numbers} đã ghi trong sổ vàng năm {year} của {agency} cho giấy khen "
+        "của người khác: {holders}{more}; mỗi số vào sổ chỉ cấp cho một người, kể cả khi thư "
+        "mục kết quả đã xóa: hãy sửa so_vao_so (số tiếp theo chưa cấp trong sổ: {following})",
+        "en": "sổ vàng numbers {numbers} of {agency}'s {year} book are already given to "
+        "someone else's certificates: {holders}{more}; a number is given to one person only, "
+        "even once the outputs folder is deleted: change so_vao_so (the next number the book "
+        "has not given: {following})",
+    },
+    "data.book_holder": {
+        "vi": "số {number} «{name}» (đợt {batch})",
+        "en": "number {number} «{name}» (batch {batch})",
+    },
+    "data.book_holder_other": {
+        "vi": "số {number} «{name}» (đợt {batch} của thư mục làm việc {workspace})",
+        "en": "number {number} «{name}» (batch {batch} of workspace {workspace})",
+    },
+    # s54b Nơi nhận groups: a group typed as a YAML list under its line (model.document
+    # _mapping_as_written), said with the lines to type instead.
+    "data.recipient_group_nested": {
+        "vi": "hãy viết nhóm nơi nhận «{name}» thành các dòng của danh sách noi_nhan, mỗi dòng "
+        "trong dấu nháy kép, dòng mở nhóm kết thúc bằng dấu hai chấm, mỗi nơi của nhóm bắt đầu "
+        "bằng «+ »: {lines}",
+        "en": "write the recipient group «{name}» as lines of the noi_nhan list, each in double "
+        "quotes, the line opening the group ending with a colon and each member starting with "
+        "«+ »: {lines}",
     },
 }

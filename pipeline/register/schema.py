@@ -159,6 +159,37 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX restorations_year ON restorations (year, agency)",
         ),
     ),
+    Migration(
+        7,
+        "the sổ vàng: each Giấy khen's số vào sổ, whom it was given to and by which batch",
+        (
+            # golden_entries.py: one row per (office, year, number), the number never given to
+            # anyone else. `source` the batch's data file (with `workspace` as entries name
+            # it), `first_number` its so_vao_so then, `decision` the award decision's data
+            # file; freed 1: the person left the list, the number stays theirs.
+            """
+            CREATE TABLE golden_entries (
+                id {id},
+                agency TEXT NOT NULL,
+                year INTEGER NOT NULL,
+                number INTEGER NOT NULL CHECK (number >= 1),
+                workspace TEXT,
+                source TEXT NOT NULL,
+                first_number INTEGER NOT NULL CHECK (first_number >= 1),
+                decision TEXT,
+                name TEXT NOT NULL,
+                unit TEXT NOT NULL,
+                position TEXT,
+                sheet_row INTEGER NOT NULL,
+                freed INTEGER NOT NULL DEFAULT 0 CHECK (freed IN (0, 1)),
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                UNIQUE (agency, year, number)
+            )
+            """,
+            "CREATE INDEX golden_entries_batch ON golden_entries (agency, year, source)",
+        ),
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version
@@ -178,17 +209,25 @@ def current_version(tx: Transaction) -> int:
     return int(row[0]) if row and row[0] is not None else 0
 
 
+def applied_versions(tx: Transaction) -> set[int]:
+    """The versions whose migration a register records as applied."""
+    return {int(row[0]) for row in tx.all("SELECT version FROM schema_version")}
+
+
 def migrate(backend: Backend) -> int:
-    """Apply the migrations a register lacks, in one transaction; the version it ends at."""
+    """Apply the migrations a register lacks, in one transaction; the version it ends at. A
+    version without its row is applied even below the highest one recorded (a register file
+    an older vanthu's copy was put back over, its tables of that version not there)."""
 
     def apply(tx: Transaction) -> int:
         backend.lock_for_migration(tx)
         tx.execute(VERSION_TABLE)
-        current = current_version(tx)
+        applied = applied_versions(tx)
+        current = max(applied, default=0)
         if current > LATEST:
             raise RegisterError("register.newer_schema", version=current, known=LATEST)
         for migration in MIGRATIONS:
-            if migration.version > current:
+            if migration.version not in applied:
                 for statement in migration.statements:
                     tx.execute(statement.format(id=backend.id_column))
                 tx.execute(

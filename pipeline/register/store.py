@@ -14,7 +14,7 @@ any other workspace's document of that name is numbered anew.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -46,6 +46,7 @@ from pipeline.text.listing import first_named
 # build that opens no register (none made yet, no number asked) never needs them (11.5 M
 # instructions of every build's start, callgrind).
 if TYPE_CHECKING:
+    from pipeline.register.golden_entries import Batch, BookEntry, Recording
     from pipeline.register.restorations import Unconfirmed
 
 T = TypeVar("T")
@@ -1287,6 +1288,17 @@ class Register:
                     raise voided(exc, entry) from exc
             raise
         self.confirm(entry, details)
+
+    # -- the sổ vàng (golden_entries.py) ---------------------------------------------------------
+
+    def record_golden(self, recordings: Sequence[Recording]) -> dict[Batch, list[BookEntry]]:
+        """Record in the sổ vàng what Giấy khen batches printed, in one transaction; the batches
+        refused because another batch holds some of their numbers, with those rows
+        (golden_entries.record_batches)."""
+        from pipeline.register.golden_entries import record_batches
+
+        return self.backend.run(lambda tx: record_batches(tx, recordings, self.source_exists),
+                                write=True)
 
     # -- reading --------------------------------------------------------------------------------
 
