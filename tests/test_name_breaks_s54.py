@@ -11,7 +11,6 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner
-from docx import Document
 
 from pipeline.api import Renderer
 from pipeline.cli import main
@@ -20,6 +19,7 @@ from pipeline.verify import verify_file
 from pipeline.workspace import Workspace
 from pipeline.workspace.header_name import clerk_lines
 from pipeline.workspace.init import OfficeAnswers, agency_profile, default_place
+from tests.test_long_lines import header_and_signature
 
 PROFILE = """\
 co_quan_chu_quan: ỦY BAN NHÂN DÂN TỈNH SƠN LA
@@ -69,15 +69,8 @@ def office(root: Path, name: str = BROKEN_NAME, title: str = BROKEN_TITLE) -> Pa
 
 
 def printed(docx: Path) -> tuple[list[str], list[str]]:
-    """The header's left column lines and the signature's title lines of `docx`."""
-    document = Document(str(docx))
-    left = document.tables[0].cell(0, 0)
-    header = [line for p in left.paragraphs for line in p.text.split("\n") if line.strip()]
-    signature = document.tables[-1].rows[0].cells[1]
-    titles = [
-        line for p in signature.paragraphs if p.style.name == "ChuKyThamQuyen"
-        for line in p.text.split("\n") if line.strip()
-    ]  # fmt: skip
+    """The header's first three left-column lines and the signature's title lines of `docx`."""
+    header, titles = header_and_signature(docx)
     return header[:3], titles
 
 

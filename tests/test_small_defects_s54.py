@@ -31,7 +31,6 @@ from pipeline.cli import main
 from pipeline.errors import InputError, TemplateError
 from pipeline.figures import YearFigures
 from pipeline.load.attachments import ReportAttachments
-from pipeline.render.builtin import builtin_templates
 from pipeline.render.compose import TemplateLibrary
 from pipeline.render.engine import Engine
 from pipeline.render.kept_styles import kept_styles
@@ -40,6 +39,7 @@ from pipeline.render.template_cache import CACHE_ENV
 from pipeline.text.legacy import TCVN3, WINDOWS_1258, legacy_encodings, suggested_unicode
 from tests.test_legacy_highlands_s52 import ASCII_NAMES, NAMES, UNITS
 from tests.test_names_report_s52 import DECIDED, DECISION, HEADER, REPORT
+from tests.test_template_values_s52 import office_copy
 
 REPO = Path(__file__).resolve().parents[1]
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -53,21 +53,6 @@ def vanthu(*args: str) -> Result:
 
 
 # --- 2: w:jc values Word does not write ---------------------------------------------------------
-
-
-def office_copy(folder: Path, name: str, part: str, edit: Edit) -> Path:
-    """folder/<name>.docx: the built-in template `name` with `edit` made to its part `part`."""
-    target = folder / f"{name}.docx"
-    with zipfile.ZipFile(builtin_templates() / f"{name}.docx") as source:
-        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
-            for info in source.infolist():
-                data = source.read(info)
-                if info.filename == part:
-                    root = etree.fromstring(data)
-                    edit(root)
-                    data = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
-                copy.writestr(info, data)
-    return target
 
 
 def aligned_paragraph(text: str, value: str) -> Edit:
