@@ -60,12 +60,14 @@ from pipeline.rules.dates import (
     years_said,
 )
 from pipeline.rules.doc_types import document_type
+from pipeline.rules.titles import typed_lines
 from pipeline.starters.levels import gone_level
 from pipeline.text.normalize import recipient_key, slug
 from pipeline.text.tones import same_spelling
 
 if TYPE_CHECKING:
     from pipeline.batch.manifest import Entry
+    from pipeline.workspace.core import Workspace
 
 __all__ = ["AGENCY_DIR", "DocumentLoader", "LoadedDocument"]
 
@@ -157,10 +159,11 @@ def _signers_by_title(agency: Agency, typed: str) -> list[str]:
 
 def _signers_listed(agency: Agency) -> str:
     """The profile's signers, each key with how it signs in the profile's own words
-    ("pho-truong-phong (KT. Trưởng phòng, Phó Trưởng phòng)"): what nguoi_ky may name."""
+    ("pho-truong-phong (KT. Trưởng phòng, Phó Trưởng phòng)"): what nguoi_ky may name, its
+    lines as printed (typed_lines: a '|' breaks one too)."""
     said = []
     for key, signer in agency.nguoi_ky.items():
-        lines = [" ".join(line.split()) for line in signer.chuc_vu.splitlines() if line.strip()]
+        lines = typed_lines(signer.chuc_vu)
         if signer.tham_quyen:
             lines.insert(0, " ".join(f"{signer.tham_quyen} {signer.thay_cho or ''}".split()))
         said.append(f"{key} ({', '.join(lines)})" if lines else key)
@@ -920,6 +923,13 @@ class DocumentLoader:
 
     def recorded_entry(self, data_file: Path, year: int) -> Entry | None:
         return self.locations.recorded_entry(data_file, year)
+
+    def workspace(self) -> Workspace | None:
+        """The workspace whose files this loader reads (a Workspace is the only Locations
+        that keeps a register), None for other Locations."""
+        from pipeline.workspace.core import Workspace
+
+        return self.locations if isinstance(self.locations, Workspace) else None
 
     def referenced_file(self, source: Source, name: str, loc: Path_) -> Path:
         """A file the document names (a list, a plan), beside it; a located error otherwise."""

@@ -38,6 +38,7 @@ from pipeline.rules.money import (
     unknown_award,
 )
 from pipeline.rules.numbering import MIXED_CASE_AGENCIES
+from pipeline.rules.titles import typed_lines
 from pipeline.text.tones import same_spelling
 
 Authority = Literal["TM.", "KT.", "TL.", "TUQ.", "Q."]
@@ -281,10 +282,10 @@ class Signer(Record):
     def _authority_once(cls, value: Any, info: ValidationInfo) -> Any:
         # chuc_vu as lines is every line above the name (README), its own authority line
         # included: tham_quyen/thay_cho would print that line a second time.
-        titles = str(info.data.get("chuc_vu") or "").splitlines()
-        written = next((t for t in titles if t.strip().upper().startswith(AUTHORITIES)), None)
+        titles = typed_lines(str(info.data.get("chuc_vu") or ""))
+        written = next((t for t in titles if t.upper().startswith(AUTHORITIES)), None)
         if value and written:
-            raise invalid("wording.authority_twice", line=written.strip(), authority=value)
+            raise invalid("wording.authority_twice", line=written, authority=value)
         return value
 
     @model_validator(mode="after")
@@ -301,10 +302,11 @@ class Signer(Record):
         if self.tham_quyen != "Q." or not self.thay_cho:
             return self
         acting = f"Quyền {_as_words(self.thay_cho)}"
-        if _as_words(self.chuc_vu).casefold() != acting.casefold():
+        lines = typed_lines(self.chuc_vu)
+        if " ".join(lines).casefold() != acting.casefold():
             raise invalid(
                 "wording.acting_title",
-                title=" / ".join(self.chuc_vu.splitlines()),
+                title=" / ".join(lines),
                 head=_as_words(self.thay_cho).upper(),
                 acting=acting,
             )
@@ -315,13 +317,15 @@ class Signer(Record):
         # The line right above the name is the signer's own title (Nghị định 30, Phụ lục I,
         # ô 7a): a chuc_vu ending "KT. CHỦ TỊCH" would sign every document for the head
         # without saying as whom. "Q. <head's title>" alone is the acting head's whole title.
-        lines = self.chuc_vu.splitlines()
-        last = _as_words(lines[-1])
+        # A line broken with '|' ("TM. ỦY BAN NHÂN DÂN | CHỦ TỊCH") is two lines, as printed;
+        # the place reported is the profile's own: its list's last item.
+        typed = typed_lines(self.chuc_vu)
+        last = typed[-1] if typed else ""
         authority = _authority_of(last)
         if authority is None or (authority == "Q." and last[len(authority) :].strip()):
             return self
-        loc: tuple[str | int, ...] = ("chuc_vu", len(lines) - 1) if len(lines) > 1 else ("chuc_vu",)
-        typed = [_as_words(line) for line in lines]
+        items = self.chuc_vu.splitlines()
+        loc: tuple[str | int, ...] = ("chuc_vu", len(items) - 1) if len(items) > 1 else ("chuc_vu",)
         raise located(
             loc, "wording.signer_title_missing", last, line=last, authority=authority,
             lines=", ".join(typed),
@@ -333,15 +337,16 @@ class Signer(Record):
         TM., or the rest of a first chuc_vu line "TM. ..."; None for a signer without TM."""
         if self.tham_quyen == "TM.":
             return "thay_cho", self.thay_cho or ""
-        first = self.chuc_vu.splitlines()[0] if self.chuc_vu else ""
+        first = next(iter(typed_lines(self.chuc_vu)), "")
         if signs_on_behalf(first):
             return "chuc_vu", _on_behalf_prefix().sub("", first).strip()
         return None
 
     @property
     def own_title(self) -> str:
-        """The signer's own title: the chuc_vu lines that are no "TM." line, on one line."""
-        return " ".join(line for line in self.chuc_vu.splitlines() if not signs_on_behalf(line))
+        """The signer's own title: the chuc_vu lines (typed_lines) that are no "TM." line, on
+        one line."""
+        return " ".join(line for line in typed_lines(self.chuc_vu) if not signs_on_behalf(line))
 
 
 def _names_a_person(name: str, titles: set[str]) -> bool:
@@ -473,13 +478,14 @@ class Agency(Record):
         return self
 
     def _person_titles(self) -> set[str]:
-        """The persons' titles this profile gives (same_spelling): each signer's one-line
-        chuc_vu, and the head a KT., TL., TUQ. or Q. signer signs for; never a collective."""
+        """The persons' titles this profile gives (same_spelling): each signer's chuc_vu with no
+        authority line (its lines, typed_lines, one title), and the head a KT., TL., TUQ. or Q.
+        signer signs for; never a collective."""
         titles = set()
         for signer in self.nguoi_ky.values():
-            lines = signer.chuc_vu.splitlines()
-            if len(lines) == 1 and not lines[0].strip().upper().startswith(AUTHORITIES):
-                titles.add(same_spelling(lines[0]))
+            lines = typed_lines(signer.chuc_vu)
+            if lines and not any(line.upper().startswith(AUTHORITIES) for line in lines):
+                titles.add(same_spelling(" ".join(lines)))
             if signer.tham_quyen not in (None, "TM.") and signer.thay_cho:
                 titles.add(same_spelling(signer.thay_cho))
         return titles

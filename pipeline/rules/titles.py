@@ -16,6 +16,10 @@ from pipeline.rules.agency_names import HEAD_TITLES, running_text_name
 from pipeline.text.syllables import is_vietnamese_syllable
 from pipeline.text.tones import same_spelling
 
+# Where a clerk breaks a name or a title into the lines it prints in: a new line (a profile's
+# list, a line an item) or a '|' (`vanthu init --co-quan` documents it, on the command line or in
+# a profile), the blanks around it dropped.
+_LINE_BREAK = lazy(r"\s*[|\n]\s*")
 # The authority a signature line opens with (TM., KT., TL., TUQ., Q.): the signature's, no
 # part of the person's title.
 _AUTHORITY = lazy(r"^\s*(?:T\.?\s?M|KT|TL|TUQ|Q)\.\s*", re.IGNORECASE)
@@ -29,14 +33,23 @@ _TITLE_SPELLINGS = {"CHÁNH VĂN PHÒNG": "Chánh Văn phòng", "CHÁNH THANH TR
 _UNIT_KINDS = {same_spelling("phòng"), same_spelling("ban")}
 
 
+def typed_lines(text: str) -> list[str]:
+    """`text` in the lines the clerk broke it into, at a new line or a '|' (_LINE_BREAK), each
+    with single spaces, none empty: "GIÁM ĐỐC TRUNG TÂM | PHỤC VỤ HÀNH CHÍNH CÔNG" is two."""
+    typed = [" ".join(part.split()) for part in _LINE_BREAK().split(text)]
+    return [line for line in typed if line]
+
+
 def own_title(chuc_vu: str) -> str:
-    """The signer's own title among a signature block's lines (the last under any TM., KT. ...
-    line), on one line: "TM. HỘI ĐỒNG\\nKT. CHỦ TỊCH\\nPHÓ CHỦ TỊCH" → "PHÓ CHỦ TỊCH"."""
-    lines = [line.strip() for line in chuc_vu.splitlines() if line.strip()]
+    """The signer's own title among a signature block's lines (typed_lines: those under its last
+    TM., KT. ... line), on one line: "TM. HỘI ĐỒNG\\nKT. CHỦ TỊCH\\nPHÓ CHỦ TỊCH" → "PHÓ CHỦ
+    TỊCH", "GIÁM ĐỐC TRUNG TÂM | PHỤC VỤ HÀNH CHÍNH CÔNG" → the two lines as one title."""
+    lines = typed_lines(chuc_vu)
     if not lines:
         return ""
-    own = [line for line in lines if not _AUTHORITY().match(line)]
-    return " ".join((own[-1] if own else _AUTHORITY().sub("", lines[-1])).split())
+    last = max((n for n, line in enumerate(lines) if _AUTHORITY().match(line)), default=-1)
+    own = lines[last + 1 :]
+    return " ".join(own) if own else _AUTHORITY().sub("", lines[-1])
 
 
 def running_title(title: str) -> tuple[str, bool]:

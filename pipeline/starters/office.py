@@ -18,7 +18,7 @@ from pipeline.patterns import lazy
 from pipeline.rules.agency_names import place_in_name
 from pipeline.rules.dates import day_off
 from pipeline.rules.money import regime_on
-from pipeline.rules.titles import join_title, running_title
+from pipeline.rules.titles import join_title, running_title, typed_lines
 from pipeline.text.normalize import nfc
 from pipeline.text.tones import same_spelling
 from pipeline.workspace.presets import (
@@ -130,12 +130,19 @@ def preset_of(profile: Mapping[str, Any]) -> dict[str, Any] | None:
 
 
 def _fits(profile: Mapping[str, Any], preset: dict[str, Any], key: str, entry: Any) -> bool:
-    """Whether `preset` fits the profile whose head signer is `key`, `entry` (preset_of)."""
+    """Whether `preset` fits the profile whose head signer is `key`, `entry` (preset_of). A
+    name or title the profile broke with '|' is read in its lines (typed_lines), as printed."""
+
+    def printed(value: Any) -> list[str]:
+        return [line for typed in _lines(value) for line in typed_lines(typed)]
+
     preset_key, preset_head = next(iter(preset["nguoi_ky"].items()))
     same_key = key == preset_key
+    if isinstance(entry, Mapping):
+        entry = {**entry, "chuc_vu": printed(entry.get("chuc_vu"))}
     if not same_key and _signs(entry) != _signs(preset_head):
         return False
-    header = " ".join(_lines(profile.get("ten_co_quan")))
+    header = " ".join(printed(profile.get("ten_co_quan")))
     name = str(profile.get("ten_day_du") or "")
     for template, value in ((preset["ten_co_quan"], header), (preset["ten_day_du"], name)):
         # A name that is all blanks ({ten_co_quan}) says nothing unless the keys agree.

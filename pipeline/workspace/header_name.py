@@ -11,7 +11,6 @@ or else, only when a line would not fit, at the word that makes its lines most e
 from __future__ import annotations
 
 import functools
-import re
 import zipfile
 
 from pipeline.render import builtin
@@ -19,9 +18,8 @@ from pipeline.render.header_texts import date_line_lines, quoc_hieu_lines
 from pipeline.render.styles import StyleSheet
 from pipeline.rules.agency_names import name_parts, organ_length
 from pipeline.rules.metrics import TWIPS_PER_POINT, widest_left_twips, widest_twips
+from pipeline.rules.titles import typed_lines
 
-# Where the clerk breaks a name typed on the command line or in the profile (clerk_lines).
-_BREAK = re.compile(r"\s*[|\n]\s*")
 _DASHES = ("-", "–")
 
 
@@ -63,9 +61,9 @@ def _fit(lines: list[str], style_id: str, limit: int) -> bool:
 
 def clerk_lines(name: str) -> list[str]:
     """`name` in the lines the clerk broke it into, at a new line or a '|' (on the command line
-    or in a profile's names and titles alike), each with single spaces, none empty."""
-    typed = [" ".join(part.split()) for part in _BREAK.split(name)]
-    return [line for line in typed if line]
+    or in a profile's names and titles alike), each with single spaces, none empty: the rule
+    the profile's model reads its titles with too (rules.titles.typed_lines)."""
+    return typed_lines(name)
 
 
 def _lines(name: str, style_id: str, limit: int) -> list[str]:
