@@ -22,7 +22,7 @@ from typing import Any, Generic, Literal, Self, TypeVar, overload
 from pipeline.errors import InputError
 from pipeline.load.spreadsheet import Row, Table, read_table
 from pipeline.load.spreadsheet import typed_amount as read_amount
-from pipeline.load.spreadsheet.table import UnreadColumn
+from pipeline.load.spreadsheet.table import UnreadColumn, read_from
 from pipeline.patterns import lazy
 from pipeline.phrase import Phrase
 from pipeline.rules.award_names import display_name, office_award, other_name
@@ -539,7 +539,8 @@ class Capitals:
     "VĂN PHÒNG SỞ") prints so in a sentence of Điều 1 and on the Giấy khen, and vanthu cannot
     write it in lower case as it does a person's name (person_name): only the clerk knows which
     of its words keep a capital ("Phòng Tổ chức cán bộ"). One warning for the list, naming the
-    rows and cells: a list typed in capitals has it on every row."""
+    rows and cells: a list typed in capitals has it on every row. A unit a group heading gives
+    its rows ("I | PHÒNG TỔNG HỢP") is named at the heading's row and cell (read_from), once."""
 
     def __init__(self) -> None:
         self._cells: list[tuple[Row, str, str]] = []  # row, field name, text
@@ -558,8 +559,9 @@ class Capitals:
         if not self._cells:
             return []
         first, _, example = self._cells[0]
-        rows = list(dict.fromkeys(str(row.number) for row, _, _ in self._cells))
-        cells = [row.cell(name) or str(row.number) for row, name, _ in self._cells]
+        read = [read_from(row, name) for row, name, _ in self._cells]
+        rows = [str(number) for number in sorted({number for number, _ in read})]
+        cells = list(dict.fromkeys(cell or str(number) for number, cell in read))
         return [InputError(
             "sheet.capitals_kept", file=first.file, sheet=first.sheet, rows=_listed(rows),
             cells=_listed(cells), example=example[:60],

@@ -12,14 +12,17 @@ over every award either way.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from pipeline.awards import AwardList, Entry, YearNamesakes, untold_recipient
-from pipeline.rules.money import format_money
+from pipeline.rules.money import format_money, regime_on
+from pipeline.rules.phrases import Phrases
 from pipeline.rules.words import money_in_words
 from pipeline.text.normalize import slug
 from pipeline.text.tones import same_spelling
@@ -313,14 +316,32 @@ def format_count(n: int) -> str:
     return format_money(n)
 
 
-def change(current: int, previous: int | None) -> str:
-    """Year-on-year change as printed: 'tăng 12,5%', 'giảm 3%', 'không đổi'; '' without data."""
+# Phrase `key` of a report's wording filled with `values` (DocumentInfo.write: the office's
+# and the report's own câu chữ over vanthu's).
+Write = Callable[[str, Mapping[str, str]], str]
+
+
+@cache
+def _default_phrases() -> Phrases:
+    return Phrases.layered(common={})
+
+
+def default_write(key: str, values: Mapping[str, str]) -> str:
+    """Phrase `key` in vanthu's own wording, for figures worded without a document's."""
+    return _default_phrases().write(key, values)
+
+
+def change(current: int, previous: int | None, write: Write = default_write) -> str:
+    """Year-on-year change as the report words it (câu chữ bao_cao_tang, bao_cao_giam,
+    bao_cao_khong_doi, bao_cao_moi: 'tăng 12,5%', 'giảm 3%', 'không đổi', 'mới'), with the
+    change in per cent ({{ ty_le }}) and the difference ({{ chenh_lech }}); '' without data."""
     if previous is None:
         return ""
-    if previous == 0:
-        return "mới" if current else "không đổi"
     if current == previous:
-        return "không đổi"
+        return write("bao_cao_khong_doi", {})
+    difference = {"chenh_lech": format_count(abs(current - previous))}
+    if previous == 0:
+        return write("bao_cao_moi", difference)
     # Imported here: a build of award decisions alone formats no percentage, nor (format_money)
     # anything else with babel, whose import costs every build's start some 9 ms.
     from babel.numbers import format_decimal
@@ -330,17 +351,26 @@ def change(current: int, previous: int | None) -> str:
     exact = Decimal(abs(current - previous) * 100) / Decimal(previous)
     rounded = exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     percent = format_decimal(rounded, "#,##0.#", locale="vi")
-    return f"{'tăng' if current > previous else 'giảm'} {percent}%"
+    key = "bao_cao_tang" if current > previous else "bao_cao_giam"
+    return write(key, {"ty_le": percent, **difference})
+
+
+def decree_awards(year: int) -> list[str]:
+    """The decree's awards in force at the end of `year`: figures of that year's report (the
+    `known` of figure_values) even when none was given."""
+    return [award.name for award in regime_on(date(year, 12, 31)).awards]
 
 
 def figure_values(
-    current: YearFigures, previous: YearFigures | None, known: Iterable[str] = ()
+    current: YearFigures, previous: YearFigures | None, known: Iterable[str] = (),
+    write: Write = default_write,
 ) -> dict[str, str]:
     """Every figure a report's text may name, printed the Vietnamese way: the awards of the
     year, those of the year before, and the `known` ones (the decree's), 0 when none was
     given; a name of no award at all is still unknown. `tong.*` and `<award>.*` count people
     and collectives (each once) in both years, so that a change compares like with like;
-    `tong.luot*` and `<award>.luot*` count the awards (lượt)."""
+    `tong.luot*` and `<award>.luot*` count the awards (lượt). A change is worded by `write`
+    (change)."""
 
     def counts(prefix: str, now: Count, before: Count | None) -> dict[str, str]:
         return {
@@ -349,7 +379,7 @@ def figure_values(
             f"{prefix}.tong": format_count(now.total),
             f"{prefix}.tien": format_money(now.amount),
             f"{prefix}.nam_truoc": format_count(before.total) if before else "",
-            f"{prefix}.tang_giam": change(now.total, before.total if before else None),
+            f"{prefix}.tang_giam": change(now.total, before.total if before else None, write),
         }
 
     values = {
@@ -365,7 +395,7 @@ def figure_values(
         "tong.luot": format_count(awarded.total),
         "tong.luot_nam_truoc": format_count(awarded_before.total) if awarded_before else "",
         "tong.luot_tang_giam": change(awarded.total,
-                                      awarded_before.total if awarded_before else None),
+                                      awarded_before.total if awarded_before else None, write),
     })  # fmt: skip
     # An award named by one of its other names in either year is one award: its figures are
     # named by each spelling ({{ chien_si_tien_tien.tong }} and {{ lao_dong_tien_tien.tong }}
@@ -383,7 +413,7 @@ def figure_values(
             f"{prefix}.luot": format_count(current.of_award(award).total),
             f"{prefix}.luot_nam_truoc": format_count(given.total) if given else "",
             f"{prefix}.luot_tang_giam": change(current.of_award(award).total,
-                                               given.total if given else None),
+                                               given.total if given else None, write),
         })  # fmt: skip
     return values
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from decimal import Decimal
 from functools import partial
 from typing import Any
@@ -15,12 +14,22 @@ from pipeline.context.common import (
     without_decree_mark,
 )
 from pipeline.context.sections import sections_context
-from pipeline.figures import Count, YearFigures, change, format_count, in_running_text
+from pipeline.figures import (
+    Count,
+    Write,
+    YearFigures,
+    change,
+    decree_awards,
+    default_write,
+    figure_values,
+    format_count,
+    in_running_text,
+)
 from pipeline.load.attachments import ReportAttachments
 from pipeline.model.bao_cao import ReportData, ReportItem
 from pipeline.model.ke_hoach import Item
 from pipeline.rules.money import AwardKind, format_money
-from pipeline.rules.phrases import Phrases, fill_text
+from pipeline.rules.phrases import fill_text
 
 
 def award_order(
@@ -57,13 +66,6 @@ def award_name(figures: YearFigures, previous: YearFigures | None, award: str) -
     return previous.award_name(award)
 
 
-Write = Callable[[str, Mapping[str, str]], str]
-
-def default_write(key: str, values: Mapping[str, str]) -> str:
-    """Phrase `key` in vanthu's own wording, for a table built without a document's."""
-    return Phrases.layered(common={}).write(key, values)
-
-
 def table_words(
     write: Write, caption: str, number: int, year: int, name: str, *, awards: bool = False
 ) -> dict[str, Any]:
@@ -98,7 +100,7 @@ def awards_table(
     both when the year before has no decisions to compare with. A row counts the awards of its
     title or form, and Tổng cộng is the rows' sum (lượt, the text's {{ tong.luot }}): a table
     whose total is not the sum of its rows reads as a mistake. The units table and the text's
-    {{ tong.* }} count people."""
+    {{ tong.* }} count people. The change is worded by `write` (figures.change)."""
     rows = []
     # An award given last year and not this one keeps its row (0 now), so that the column of
     # last year adds up to last year's awards.
@@ -115,7 +117,7 @@ def awards_table(
                 "tap_the": format_count(count.collectives),
                 "tien": format_money(count.amount),
                 "nam_truoc": format_count(before.total) if before else none,
-                "tang_giam": change(count.total, before.total) if before else none,
+                "tang_giam": change(count.total, before.total, write) if before else none,
             }
         )
     overall, before_all = figures.awarded(), previous.awarded() if previous else None
@@ -134,7 +136,7 @@ def awards_table(
             "tap_the": format_count(overall.collectives),
             "tien": format_money(overall.amount),
             "nam_truoc": format_count(before_all.total) if before_all else none,
-            "tang_giam": change(overall.total, before_all.total) if before_all else none,
+            "tang_giam": change(overall.total, before_all.total, write) if before_all else none,
         },
     }
 
@@ -174,7 +176,10 @@ def report_context(info: DocumentInfo[ReportAttachments], styles: Any) -> dict[s
     assert isinstance(report, ReportData)
     attached = info.attachments
     assert isinstance(attached, ReportAttachments)
-    figures, previous, values = attached.figures, attached.previous, attached.values
+    figures, previous = attached.figures, attached.previous
+    # The figures as loaded (attached.values), their changes worded as this report's câu chữ
+    # says (bao_cao_tang ...): the office's or its own wording, not vanthu's.
+    values = figure_values(figures, previous, decree_awards(report.nam), info.write)
     filled = partial(fill_text, values=in_running_text(values))
 
     def text(typed: str) -> str:

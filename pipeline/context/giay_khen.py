@@ -153,15 +153,15 @@ class ListPlace:
 
     def sheet(self) -> str | None:
         """The sheet the list was read from: the one the decision names, else the workbook's
-        first visible one (as the list's reader picks it); a .csv has none."""
-        if self.file.suffix.lower() == ".csv":
-            return None
-        if self.ref.trang_tinh:
-            return self.ref.trang_tinh
+        first visible one (as the list's reader picks it); a CSV has none, told as the reader
+        tells it (file_kind: by its first bytes, a workbook named .csv is one)."""
+        from pipeline.load.spreadsheet.detect import file_kind
         from pipeline.load.spreadsheet.xlsx import sheet_title
 
         try:
-            return sheet_title(self.file, None)
+            if file_kind(self.file) == "csv":
+                return None
+            return self.ref.trang_tinh or sheet_title(self.file, None)
         except VanthuError:  # the row and field still say where the line is
             return None
 

@@ -20,7 +20,7 @@ from pydantic_core import PydanticCustomError
 
 from pipeline.awards import AwardList, is_title, person_name, read_award_list
 from pipeline.context.quyet_dinh import NAMED_IN_ARTICLE, check_award_phrases
-from pipeline.errors import InputError
+from pipeline.errors import InputError, Said
 from pipeline.load.attachments import DecisionAttachments, SubmissionAttachments
 from pipeline.load.contract import Attached, LoadedDocument, Resolver
 from pipeline.load.locations import ATTACHED_DIR, resolved_path
@@ -50,6 +50,22 @@ def sheet_path(ref: SheetRef, source: Source, section: str, resolver: Resolver) 
     return resolver.referenced_file(source, ref.danh_sach, (section, "danh_sach"))
 
 
+# A list's refusals cured in the decision, by naming the sheet to read next to its danh_sach
+# (trang_tinh): the list on several sheets, or on another sheet than the one read.
+SHEET_TO_NAME = frozenset(
+    {"sheet.several_lists", "sheet.list_on_other_sheet", "sheet.rows_on_other_sheet"}
+)
+
+
+def at_list_line(error: InputError, source: Source, section: str) -> InputError:
+    """`error`, a refusal of the list `source` names under `section` whose cure is written
+    there (SHEET_TO_NAME), said at that danh_sach line, the list's file, sheet and words after
+    it: `render` names the decision, as `check` does."""
+    return source.error(
+        "data.list_sheet_to_name", (section, "danh_sach"), error=Said(error, located=True)
+    )
+
+
 def award_list(data: DecisionData, source: Source, resolver: Resolver) -> tuple[AwardList, Path]:
     """The priced award list of a decision."""
     assert data.khen_thuong is not None
@@ -64,6 +80,8 @@ def award_list(data: DecisionData, source: Source, resolver: Resolver) -> tuple[
     except InputError as exc:
         if exc.key in DATE_ERRORS:
             raise source.error(exc.key, ("ngay",), **exc.params) from None
+        if exc.key in SHEET_TO_NAME:
+            raise at_list_line(exc, source, "khen_thuong") from None
         if exc.file is None:
             raise exc.at(file=source.path, line=source.line_of(("khen_thuong", "cot"))) from None
         if not typed_as_yaml(source):  # a form: no data file to write 'cot' in
@@ -126,6 +144,8 @@ def council_members(data: DecisionData, source: Source, resolver: Resolver) -> t
             required=("ho_ten", "chuc_vu", ROLE),
         )  # fmt: skip
     except InputError as exc:
+        if exc.key in SHEET_TO_NAME:
+            raise at_list_line(exc, source, "hoi_dong") from None
         if typed_as_yaml(source):
             raise
         raise said_to_form(exc) from None  # a form: no data file to write 'cot' in

@@ -29,7 +29,7 @@ from pydantic_core import PydanticCustomError
 
 from pipeline.awards import AwardList, Entry, YearNamesakes, is_title
 from pipeline.errors import InputError, Said
-from pipeline.figures import YearFigures, figure_values, in_running_text
+from pipeline.figures import YearFigures, decree_awards, figure_values, in_running_text
 from pipeline.kinds import KINDS
 from pipeline.load.attachments import DecisionAttachments, ReportAttachments
 from pipeline.load.contract import Attached, LoadedDocument, Resolver
@@ -42,7 +42,7 @@ from pipeline.model.quyet_dinh import DecisionData
 from pipeline.paths import shown
 from pipeline.rules.award_names import name_key
 from pipeline.rules.dates import numeric_date, years_said
-from pipeline.rules.money import format_money, regime_on
+from pipeline.rules.money import format_money
 from pipeline.rules.phrases import fill_text
 from pipeline.rules.placeholders import meant_name, names_in, stray_tags
 from pipeline.text.listing import first_named
@@ -238,17 +238,22 @@ def refuse_repeated_titles(source: Source, decisions: list[LoadedDocument]) -> N
     recognised once a year: the same person or collective given the same title for one year by
     two decisions is refused, naming both files and rows. Hình thức khen thưởng (Giấy khen ...)
     and an office's own awards (a school's pupils' titles, given each term) may repeat
-    (certificates.is_title)."""
+    (certificates.is_title). A person is who the year's figures count (YearNamesakes): one of
+    two namesakes a list tells apart by their chức vụ is that person in every decision of the
+    year naming them."""
+    # The year the titles are for: the one the trích yếu names ("... năm 2021" signed on
+    # 10/01/2022), else the decision's own.
+    years = [awards_year(d.info.data.trich_yeu, d.info.data.ngay) for d in decisions]
+    lists: dict[int, list[AwardList]] = {}
+    for document, year in zip(decisions, years, strict=True):
+        lists.setdefault(year, []).append(_awards_of(document))
+    namesakes = {year: YearNamesakes.of(listed) for year, listed in lists.items()}
     seen: dict[tuple[object, ...], tuple[LoadedDocument, Entry]] = {}
-    for document in decisions:
-        data = document.info.data
-        # The year the titles are for: the one the trích yếu names ("... năm 2021" signed on
-        # 10/01/2022), else the decision's own.
-        year = awards_year(data.trich_yeu, data.ngay)
+    for document, year in zip(decisions, years, strict=True):
         for entry in _awards_of(document).entries:
             if not is_title(entry):
                 continue
-            key = (year, entry.recipient, name_key(entry.award_key))
+            key = (year, namesakes[year].person(entry), name_key(entry.award_key))
             first, earlier = seen.setdefault(key, (document, entry))
             if first is not document:
                 raise source.error(
@@ -386,8 +391,7 @@ def report_attachments(data: ReportData, source: Source, resolver: Resolver) -> 
     previous = year_figures(data.nam - 1, decisions, names)
     before = previous if previous.decisions else None
     # The decree's awards of the year are figures too: 0 in a year none was given.
-    known = [award.name for award in regime_on(date(data.nam, 12, 31)).awards]
-    values = figure_values(current, before, known)
+    values = figure_values(current, before, decree_awards(data.nam))
     refuse_unknown_figures(source, values)
     # Which decisions count depends on every award decision's date, wherever it is kept: the
     # report is rebuilt when one is added, removed or edited (its data file), as for those

@@ -1411,4 +1411,8 @@ MESSAGES = {
         "quotes, the line opening the group ending with a colon and each member starting with "
         "«+ »: {lines}",
     },
+    # s54 G3, a list's sheet to name: a refusal whose cure is the decision's trang_tinh (the
+    # list on several sheets, or on another one) said at its danh_sach line, the list's own
+    # file, sheet and words after it (load.lists.at_list_line).
+    "data.list_sheet_to_name": {"vi": "{error}", "en": "{error}"},
 }

@@ -50,6 +50,9 @@ _CERTIFICATE = frozenset({"so_quyet_dinh", "ngay_quyet_dinh", "dia_danh", "thanh
 # A Báo cáo's table of figures: its number in the report and the year before its own ({{ nam }}
 # is the report's year there).
 _TABLE = frozenset({"so", "nam_truoc"})
+# A Báo cáo's year-on-year change (figures.change), in its tables' "Tăng, giảm" cells and its
+# text's {{ tong.tang_giam }}: the change in per cent ("12,5") and the difference ("3").
+_CHANGE = frozenset({"ty_le", "chenh_lech"})
 # Column headings of a Báo cáo's tables that name no figure (bao_cao_cot_nam_truoc names one).
 REPORT_HEADINGS = (
     "bao_cao_cot_stt", "bao_cao_cot_khen_thuong", "bao_cao_cot_don_vi", "bao_cao_cot_ca_nhan",
@@ -148,6 +151,11 @@ FIELDS: dict[str, frozenset[str]] = {
     **dict.fromkeys(REPORT_HEADINGS, frozenset()),
     "bao_cao_cot_nam_truoc": frozenset({"nam_truoc"}),
     "bao_cao_tong_cong": frozenset(),
+    "bao_cao_tang": _CHANGE,
+    "bao_cao_giam": _CHANGE,
+    "bao_cao_khong_doi": frozenset(),
+    # A figure of none the year before has no per cent of it: only the difference.
+    "bao_cao_moi": frozenset({"chenh_lech"}),
 }
 # Per award, in the order of the list: {{ khen_thuong_1.ten }}, {{ khen_thuong_2.tap_the }} ...
 _per_award = lazy(r"^khen_thuong_[1-9][0-9]?\.(ten|ca_nhan|tap_the|so_ca_nhan|so_tap_the)$")

@@ -61,10 +61,31 @@ ColumnSpan = tuple[int, int]
 
 class Heading(NamedTuple):
     """A group's heading between the rows of a danh sách ("I | Phòng Tổng hợp"): its row, as
-    Excel numbers it, and its text without the group's number."""
+    Excel numbers it, its text without the group's number, and the column of its cell (from 1;
+    0 when not known)."""
 
     row: int
     text: str
+    column: int = 0
+
+    @property
+    def cell(self) -> str | None:
+        """The cell reference Excel shows (B5) for the heading's text."""
+        return f"{get_column_letter(self.column)}{self.row}" if self.column else None
+
+
+# Where a row's unit was taken from a group heading (_units_from_headings), its Heading, kept
+# with the row (Row.parsed): the row has no Đơn vị cell of its own for a warning to name.
+UNIT_HEADING = "don_vi_heading"
+
+
+def read_from(row: Row, field_name: str) -> tuple[int, str | None]:
+    """The row and the cell (C7) a row's field was read from: the row's own (Row.cell), or for
+    a unit given by a group heading, the heading's."""
+    heading = row.parsed.get(UNIT_HEADING) if field_name == "don_vi" else None
+    if isinstance(heading, Heading):
+        return heading.row, heading.cell
+    return row.number, row.cell(field_name)
 
 
 class UnreadColumn(NamedTuple):
@@ -355,7 +376,7 @@ def build_table(
                 # a group's heading in the STT column ("I. PHÒNG TỔNG HỢP"), passed over too.
                 signed = signatures is not None and signatures.note(number, cells)
                 if not signed and (heading := _group_heading(number, cells, header, spans)):
-                    headings.append((Heading(number, heading), len(rows)))
+                    headings.append((heading, len(rows)))
             continue
         if not complete and (label := _total_label(cells)) is not None:
             if signatures is not None and signatures.held:
@@ -390,7 +411,7 @@ def build_table(
             # the table or not): no person's row, as a Cộng under the group is none. Only a
             # row that can be nothing else is passed over: see _group_heading. What it says
             # is the unit of its rows, or printed nowhere: see _units_from_headings.
-            headings.append((Heading(number, heading), len(rows)))
+            headings.append((heading, len(rows)))
             continue
         if number >= merged_from:
             merged_from = _refuse_merged_row(number, spans, file, sheet)
@@ -434,6 +455,7 @@ def _units_from_headings(
             continue
         for row in group:
             row.values["don_vi"] = heading.text
+            row.parsed[UNIT_HEADING] = heading
     return tuple(unsaid)
 
 
@@ -602,8 +624,8 @@ _marked_heading = lazy(r"(?:[IVXLC]{1,7}|[A-Z])\s*[.)]\s*(?=\w)")
 
 def _group_heading(
     number: int, cells: Sequence[object], header: Header, spans: Sequence[Merged]
-) -> str | None:
-    """The text of a group's heading, without its number, when a row the list cannot read as
+) -> Heading | None:
+    """A group's heading, its text without its number, when a row the list cannot read as
     a person's is one, typed as schools type their lists: text in the first column the list
     reads (the names) and, if any, in the columns left of it (the STT's), nothing else; or
     the heading with its number alone in a column left of the names ("I. PHÒNG TỔNG HỢP" in
@@ -621,10 +643,10 @@ def _group_heading(
     offset, text = content[-1][0], str(content[-1][1]).strip()
     if len(content) == 2:
         numbered = _group_mark().fullmatch(str(content[0][1]).strip()) is not None
-        return _heading_text(text) if numbered and offset == leftmost else None
+        return _heading(number, offset, text) if numbered and offset == leftmost else None
     mark = _marked_heading().match(text)
     if mark:
-        return _heading_text(text[mark.end() :])
+        return _heading(number, offset, text[mark.end() :])
     if offset != leftmost:
         return None  # text left of the names without a number: a note, no heading
     row = number - 1
@@ -633,13 +655,14 @@ def _group_heading(
         top == row and left == leftmost and any(left < c <= right for c in others)
         for (top, left), (_, right) in spans
     )
-    return _heading_text(text) if merged else None
+    return _heading(number, offset, text) if merged else None
 
 
-def _heading_text(text: str) -> str | None:
-    """A heading's text as a unit is printed: clean, without the colon after it; None when
-    nothing is left."""
-    return clean(plain_text(text)).rstrip(" :") or None
+def _heading(number: int, offset: int, text: str) -> Heading | None:
+    """The heading of row `number` whose text is `text` in its 0-based column `offset`, the
+    text as a unit is printed: clean, without the colon after it; None when nothing is left."""
+    said = clean(plain_text(text)).rstrip(" :")
+    return Heading(number, said, offset + 1) if said else None
 
 
 def _within(column: int, spans: Sequence[ColumnSpan]) -> bool:
