@@ -26,6 +26,7 @@ import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +36,7 @@ from pipeline.i18n import t
 from pipeline.load.certificates import (
     book_claim,
     book_overlap_error,
+    record_rendered,
     refuse_unnumbered_decision,
 )
 from pipeline.load.contract import LoadedDocument, document_warnings
@@ -449,6 +451,10 @@ def render_documents(
                 data, said = renderer.render_noted(document)
                 noted.extend(f"{shown(loaded.path)}: {warning}" for warning in said)
                 keep_unvouched(lost.get(index), target, data, pdf=pdf)
+                # A Giấy khen batch's numbers in the sổ vàng, as the build records them (not a
+                # test print's): a refusal (taken since the load) writes nothing.
+                if not test_print:
+                    record_rendered(partial(register_of, workspace), workspace, document)
                 noted[at:at] = keep_edited_copies(edited.get(index, []), kept, pdf_copies, index)
                 write_atomic(target, data)
                 note_elsewhere(index, elsewhere, target, data)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pipeline.awards import Entry, is_title
 from pipeline.claims import number_ranges
@@ -30,6 +31,7 @@ from pipeline.register.golden_entries import (
     Recording,
     batch_record,
     book_last,
+    decision_entries,
     holders,
     own_entries,
 )
@@ -167,7 +169,10 @@ def book_overlap_error(
         for s in by_numbers
     )
     decision = batch_decision(path)
-    if decision is not None and any(batch_decision(s.other) == decision for s in by_numbers):
+    following = new_numbers_only(path, by_numbers, year)
+    if following is not None:  # a new so_vao_so would renumber what the batch printed
+        advice = Phrase("data.book_next_numbers_advice", following=following)
+    elif decision is not None and any(batch_decision(s.other) == decision for s in by_numbers):
         advice = Phrase("build.book_numbers_reprint", decision=decision.name)
     else:
         advice = Phrase("build.book_numbers_renumber")
@@ -179,6 +184,31 @@ def book_overlap_error(
         "render.book_numbers_overlap", file=shown(path), numbers=numbers, others=held, year=year,
         advice=advice,
     )  # fmt: skip
+
+
+def new_numbers_only(path: Path, shared: list[Shared], year: str) -> int | None:
+    """When the numbers batch `path` shares with other batches (`shared`) are only new ones
+    (its so_vao_so the one its last build or render recorded, each shared number after the
+    last it gave then: people added to its list), the number after the other batches' last, as
+    their manifests record them; None otherwise. Read only to word a refusal."""
+    from pipeline.workspace.core import Workspace
+
+    try:
+        workspace = Workspace.containing(path)
+        first = load_yaml(path).data.get("so_vao_so")
+        own = workspace.recorded_entry(path, int(year))
+    except (OSError, ValueError, VanthuError):
+        return None
+    if own is None or own.so_vao_so is None or own.so_vao_so[0] != first:
+        return None
+    if min(s.numbers[0] for s in shared) <= own.so_vao_so[1]:
+        return None
+    lasts = [s.numbers[1] for s in shared]
+    for s in shared:
+        other = workspace.recorded_entry(s.other, int(year))
+        if other is not None and other.so_vao_so is not None:
+            lasts.append(other.so_vao_so[1])
+    return max(lasts) + 1
 
 
 def book_rows_error(
@@ -385,7 +415,10 @@ def book_of(
     """The whole batch's số vào sổ and the last number it ever gave, kept from what the sổ
     vàng in the register (register.golden_entries) or the manifest of its last build records
     while its so_vao_so is the same (a new so_vao_so numbers the list afresh); refused,
-    at so_vao_so, when the book holds one of its numbers for a certificate of another batch."""
+    at so_vao_so, when the book holds one of its numbers for a certificate of another batch,
+    and as a second file of the same certificates when another batch of its decision printed
+    some of its rows; both left to the check of the manifests (batch.book_claims), in its own
+    words, when they name the other batch."""
     if data.so_vao_so is None:
         return (), (), 0
     record = manifest_record(data, source.path, resolver)
@@ -396,19 +429,53 @@ def book_of(
     with register:
         batch = book_batch(data, source.path, workspace, register)
 
-        def work(tx: Transaction) -> tuple[Numbered, list[BookEntry], int]:
+        def work(tx: Transaction) -> BookRead:
             own = own_entries(tx, batch, register.source_exists)
-            kept = batch_record(own, batch.first)
-            result = numbered(entries, batch.first, latest_record(record, kept))
+            kept = latest_record(record, batch_record(own, batch.first))
+            result = numbered(entries, batch.first, kept)
             taken = holders(tx, batch, (given.number for given in result[0]), own)
-            return result, taken, book_last(tx, batch)
+            moved = {entry.source for entry in own}
+            rows = {given.row for given in result[0]}
+            same = [entry for entry in decision_entries(tx, batch)
+                    if entry.given.row in rows and entry.source not in moved]  # fmt: skip
+            return BookRead(result, taken, same, book_last(tx, batch), bool(kept[0]))
 
-        result, taken, last = register.read(work)
+        read = register.read(work)
     if not data.in_thu:  # a test print may repeat numbers: it is no certificate
-        unseen = [e for e in taken if not named_by_manifests(e, batch, workspace, resolver)]
+        unseen = [e for e in read.taken if not named_by_manifests(e, batch, workspace, resolver)]
         if unseen:
-            raise book_number_taken(source, unseen, batch, last)
-    return result
+            raise book_number_taken(source, unseen, batch, read.last, kept=read.kept)
+        same = [entry for entry in read.same if data_file_there(entry, workspace)
+                and not named_by_manifests(entry, batch, workspace, resolver)]  # fmt: skip
+        if same:
+            raise book_rows_taken(source.path, same, workspace)
+    return read.numbered
+
+
+@dataclass(frozen=True)
+class BookRead:
+    """What book_of reads of the sổ vàng in one transaction: the batch numbered, the rows of
+    other batches holding its numbers (`taken`) or printing its certificates (`same`), the
+    last number the book holds, and whether the batch had numbers of its own to keep."""
+
+    numbered: Numbered
+    taken: list[BookEntry]
+    same: list[BookEntry]
+    last: int
+    kept: bool
+
+
+def book_rows_taken(path: Path, same: list[BookEntry], workspace: Workspace) -> RenderError:
+    """Batch `path` refused because other batches of its decision printed some of its
+    certificates, as the sổ vàng records them (`same`): book_rows_error's words, naming each
+    batch with the rows it printed and the numbers it gave them."""
+    by_source: dict[str, list[BookEntry]] = {}
+    for entry in sorted(same, key=lambda entry: (entry.source, entry.given.row)):
+        by_source.setdefault(entry.source, []).append(entry)
+    others = [SameCertificates(workspace.root / source, tuple(e.given.row for e in entries),
+                               tuple(e.number for e in entries))
+              for source, entries in by_source.items()]  # fmt: skip
+    return book_rows_error(path, others, in_build=False)
 
 
 # A batch's certificates with their số vào sổ, the warnings of what changed, and the last number
@@ -444,13 +511,12 @@ def latest_record(manifest: Record, book: BatchRecord | None) -> Record:
 
 def book_register(resolver: Resolver) -> tuple[Workspace, Register] | None:
     """The register holding the sổ vàng of the workspace the batch loads in, opened; None for
-    a loader of no workspace, or a workspace whose register is not made yet (it holds nothing:
-    the build makes it when it records the batch's numbers)."""
+    a loader of no workspace (Resolver.workspace: other Locations), or a workspace whose
+    register is not made yet (it holds nothing, and none is made for the book: record_printed)."""
     from pipeline.register.location import data_file_exists, open_register, register_exists
     from pipeline.workspace.core import Workspace
 
-    # The loader's Locations: a workspace for render, check and build.
-    workspace = getattr(resolver, "locations", None)
+    workspace = resolver.workspace()
     if not isinstance(workspace, Workspace):
         return None
     location, root = workspace.register_location, workspace.root
@@ -480,17 +546,20 @@ def named_by_manifests(entry: BookEntry, batch: Batch, workspace: Workspace,
     manifests (batch.book_claims) names the batch holding `entry` with its own words (a reprint
     made as a file of its own, told to use chon: dong): a batch of this workspace whose data
     file is there and whose last build or render recorded that number."""
-    if entry.workspace != batch.workspace:
+    if entry.workspace != batch.workspace or not data_file_there(entry, workspace):
         return False
-    path = workspace.root / entry.source
-    try:
-        if not path.is_file():
-            return False
-    except OSError:
-        return False
-    recorded = resolver.recorded_entry(path, batch.year)
+    recorded = resolver.recorded_entry(workspace.root / entry.source, batch.year)
     numbers = recorded.so_vao_so if recorded is not None else None
     return numbers is not None and numbers[0] <= entry.number <= numbers[1]
+
+
+def data_file_there(entry: BookEntry, workspace: Workspace) -> bool:
+    """Whether the data file of the batch holding `entry`, named as `workspace` names its
+    files, is there."""
+    try:
+        return (workspace.root / entry.source).is_file()
+    except OSError:
+        return False
 
 
 # How many of the certificates holding a batch's numbers a refusal names before "(+N)".
@@ -498,15 +567,18 @@ _NAMED_HOLDERS = 5
 
 
 def book_number_taken(
-    source: Source, taken: list[BookEntry], batch: Batch, last: int
+    source: Source, taken: list[BookEntry], batch: Batch, last: int, *, kept: bool = False
 ) -> InputError:
     """The refusal of a batch that would give numbers the sổ vàng holds for certificates of
     other batches, at its so_vao_so: the numbers, whom and which batch they were given to,
-    and the next number no one holds."""
+    and the next number no one holds. `kept`: the batch keeps numbers it gave before, so the
+    numbers refused are its new people's: a new so_vao_so would renumber its printed
+    certificates, so the refusal says what keeps them (data.book_next_number_taken)."""
     named = Changes([holder_words(entry, batch) for entry in taken[:_NAMED_HOLDERS]])
     more = f" (+{len(taken) - _NAMED_HOLDERS})" if len(taken) > _NAMED_HOLDERS else ""
+    key = "data.book_next_number_taken" if kept else "data.book_number_taken"
     return source.error(
-        "data.book_number_taken", ("so_vao_so",),
+        key, ("so_vao_so",),
         numbers=number_ranges([entry.number for entry in taken]), year=batch.year,
         agency=batch.agency, holders=named, more=more, following=last + 1,
     )  # fmt: skip
@@ -520,32 +592,79 @@ def holder_words(entry: BookEntry, batch: Batch) -> Phrase:
                   workspace=entry.workspace or "")
 
 
+class Printed(NamedTuple):
+    """What a Giấy khen batch printed, as the sổ vàng records it: its office, year and
+    so_vao_so, and every certificate with its number."""
+
+    agency: str
+    year: int
+    first: int
+    given: tuple[Given, ...]
+
+
+def entry_printed(entry: ManifestEntry) -> Printed | None:
+    """What a manifest entry records a batch printed; None for no batch on the phôi."""
+    if entry.so_vao_so is None or not entry.so_vao_so_cap:
+        return None
+    return Printed(entry.co_quan, int(entry.ngay[:4]), entry.so_vao_so[0], entry.so_vao_so_cap)
+
+
 def record_book(
     register: Callable[[], Register], workspace: Workspace,
     built: Mapping[Path, ManifestEntry], kept: Mapping[Path, ManifestEntry],
 ) -> dict[Path, InputError]:
-    """Record in the sổ vàng what the Giấy khen batches print (data file → the manifest entry
-    of its output: `built` now, `kept` from an earlier build or render, entered too), in one
+    """The build's record_printed: the batches built now (`built`) and kept from an earlier
+    build or render (`kept`), from the manifest entries of their outputs."""
+    return record_printed(register, workspace, printed_of(built), printed_of(kept))
+
+
+def record_rendered(
+    register: Callable[[], Register], workspace: Workspace, document: LoadedDocument
+) -> None:
+    """render's record_printed, before the batch's output is written: its refusal raised
+    (nothing then written); nothing recorded in a workspace without a register (its manifests
+    keep the book there) nor for a test print (in_thu: co)."""
+    numbers, given = book_numbers(document), book_record(document)
+    if numbers is None or not given:
+        return
+    data = document.info.data
+    printed = {document.path: Printed(data.co_quan, data.ngay.year, numbers[0], given)}
+    refused = record_printed(register, workspace, printed, {})
+    if refused:
+        raise refused[document.path]
+
+
+def printed_of(entries: Mapping[Path, ManifestEntry]) -> dict[Path, Printed]:
+    """What the manifest entries `entries` record their batches printed (entry_printed)."""
+    return {path: printed for path, entry in entries.items()
+            if (printed := entry_printed(entry)) is not None}  # fmt: skip
+
+
+def record_printed(
+    register: Callable[[], Register], workspace: Workspace,
+    built: Mapping[Path, Printed], kept: Mapping[Path, Printed],
+) -> dict[Path, InputError]:
+    """Record in the sổ vàng what the Giấy khen batches print (data file → what it printed:
+    `built` now, `kept` from an earlier build or render, entered too), in one
     transaction of the workspace's register (`register` opens it), when a batch is built now
     and the register is there: a register made for the sổ vàng alone would have every later
     build enter the numbers typed in the workspace's documents in it (Register.record_typed),
     so without one the manifests stay the book's only record. The batches built now that
     are refused because another batch took some of their numbers since they were loaded (a
     colleague on a shared register), each with its refusal."""
-    books = {path: entry for path, entry in {**kept, **built}.items()
-             if entry.so_vao_so is not None and entry.so_vao_so_cap}  # fmt: skip
-    if not books.keys() & built.keys():
+    books = {**kept, **built}
+    if not built:
         return {}
     from pipeline.register.location import register_exists
 
     if not register_exists(workspace.register_location, root=workspace.root):
         return {}
     opened = register()
-    recordings = {path: printed_batch(workspace, opened, path, entry)
-                  for path, entry in books.items()}  # fmt: skip
+    recordings = {path: printed_batch(workspace, opened, path, printed)
+                  for path, printed in books.items()}  # fmt: skip
     refused = opened.record_golden(list(recordings.values()))
     errors: dict[Path, InputError] = {}
-    for path in built.keys() & recordings.keys():
+    for path in built.keys():
         batch = recordings[path].batch
         if refused.get(batch):
             last = opened.read(partial(book_last, batch=batch))
@@ -554,14 +673,13 @@ def record_book(
 
 
 def printed_batch(
-    workspace: Workspace, register: Register, path: Path, entry: ManifestEntry
+    workspace: Workspace, register: Register, path: Path, printed: Printed
 ) -> Recording:
-    """What the sổ vàng records of batch `path` as its manifest entry `entry` says it printed,
-    named as `register` names the workspace's files."""
-    assert entry.so_vao_so is not None
-    batch = Batch(entry.co_quan, int(entry.ngay[:4]), workspace.name_of(path), register.workspace,
-                  entry.so_vao_so[0], decision_name(workspace, path))
-    return Recording(batch, entry.so_vao_so_cap)
+    """What the sổ vàng records of batch `path` as `printed` says it printed, named as
+    `register` names the workspace's files."""
+    batch = Batch(printed.agency, printed.year, workspace.name_of(path), register.workspace,
+                  printed.first, decision_name(workspace, path))
+    return Recording(batch, printed.given)
 
 
 def decision_name(workspace: Workspace, path: Path) -> str | None:

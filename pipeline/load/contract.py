@@ -22,6 +22,7 @@ from pipeline.render.styles import StyleSheet
 
 if TYPE_CHECKING:
     from pipeline.batch.manifest import Entry
+    from pipeline.load.locations import Locations
 
 ContextBuilder = Callable[[DocumentInfo[Any], StyleSheet], dict[str, Any]]
 
@@ -90,6 +91,12 @@ class Resolver(Protocol):
 
     def recorded_entry(self, data_file: Path, year: int) -> Entry | None:
         """What the last build or render recorded of `data_file` (a batch's số vào sổ)."""
+        ...
+
+    def workspace(self) -> Locations:
+        """Where the documents load from: a pipeline.workspace.Workspace for render, check and
+        build (typed as the Locations it is: the workspace imports the loader), whose register
+        keeps the sổ vàng a Giấy khen batch is numbered in (load.certificates.book_register)."""
         ...
 
 

@@ -67,7 +67,6 @@ from pipeline.text.tones import same_spelling
 
 if TYPE_CHECKING:
     from pipeline.batch.manifest import Entry
-    from pipeline.workspace.core import Workspace
 
 __all__ = ["AGENCY_DIR", "DocumentLoader", "LoadedDocument"]
 
@@ -924,12 +923,11 @@ class DocumentLoader:
     def recorded_entry(self, data_file: Path, year: int) -> Entry | None:
         return self.locations.recorded_entry(data_file, year)
 
-    def workspace(self) -> Workspace | None:
-        """The workspace whose files this loader reads (a Workspace is the only Locations
-        that keeps a register), None for other Locations."""
-        from pipeline.workspace.core import Workspace
-
-        return self.locations if isinstance(self.locations, Workspace) else None
+    def workspace(self) -> Locations:
+        """The Locations this loader reads the files of: for render, check and build a
+        pipeline.workspace.Workspace, whose register a Giấy khen batch's sổ vàng is in
+        (load.certificates.book_register tells)."""
+        return self.locations
 
     def referenced_file(self, source: Source, name: str, loc: Path_) -> Path:
         """A file the document names (a list, a plan), beside it; a located error otherwise."""

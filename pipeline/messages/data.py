@@ -1411,6 +1411,40 @@ MESSAGES = {
         "quotes, the line opening the group ending with a colon and each member starting with "
         "«+ »: {lines}",
     },
+    # s54 sổ vàng, the new people of a batch that keeps its numbers: the next numbers the
+    # batch would give are held by another batch (load.certificates.book_number_taken, kept).
+    "data.book_next_number_taken": {
+        "vi": "số vào sổ {numbers} mà đợt này cấp cho người mới thêm vào danh sách đã ghi "
+        "trong sổ vàng năm {year} của {agency} cho giấy khen của người khác: {holders}{more}; "
+        "đừng sửa so_vao_so của đợt này (cả đợt sẽ được đánh số lại, khác số trên các giấy "
+        "khen đã in). Để các giấy đã in giữ số: bỏ người mới khỏi danh sách này và in họ thành "
+        "một đợt riêng (của quyết định bổ sung) với so_vao_so: {following}, số tiếp theo chưa "
+        "cấp trong sổ; hoặc, nếu giấy khen của đợt kia chưa phát, chuyển đợt kia: sửa "
+        "so_vao_so của đợt kia thành {following}",
+        "en": "sổ vàng numbers {numbers}, which this batch gives to people added to its list, "
+        "are already given in {agency}'s {year} book to someone else's certificates: "
+        "{holders}{more}; do not change this batch's so_vao_so (the whole batch would be "
+        "numbered afresh, unlike the certificates printed). To keep the printed certificates' "
+        "numbers: take the new people out of this list and print them as a batch of their own "
+        "(of a supplementary decision) with so_vao_so: {following}, the next number the book "
+        "has not given; or, if the other batch's certificates are not handed out yet, move "
+        "that batch: change its so_vao_so to {following}",
+    },
+    # The advice ending build.book_numbers_overlap when the numbers shared are only those the
+    # batch gives people added to its list (load.certificates.new_numbers_only).
+    "data.book_next_numbers_advice": {
+        "vi": "đây là số cho người mới thêm vào danh sách của đợt này, các giấy khen đã in giữ "
+        "số: đừng sửa so_vao_so của đợt này (cả đợt sẽ được đánh số lại); hãy bỏ người mới khỏi "
+        "danh sách này và in họ thành một đợt riêng (của quyết định bổ sung) với so_vao_so: "
+        "{following}, số sau số cuối của đợt kia; hoặc, nếu giấy khen của đợt kia chưa phát, "
+        "sửa so_vao_so của đợt kia thành {following}",
+        "en": "these are the numbers of people added to this batch's list, and the "
+        "certificates printed keep theirs: do not change this batch's so_vao_so (the whole "
+        "batch would be numbered afresh); take the new people out of this list and print them "
+        "as a batch of their own (of a supplementary decision) with so_vao_so: {following}, "
+        "the number after the other batch's last; or, if the other batch's certificates are "
+        "not handed out yet, change its so_vao_so to {following}",
+    },
     # s54 G3, a list's sheet to name: a refusal whose cure is the decision's trang_tinh (the
     # list on several sheets, or on another one) said at its danh_sach line, the list's own
     # file, sheet and words after it (load.lists.at_list_line).

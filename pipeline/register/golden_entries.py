@@ -14,11 +14,12 @@ the person left the list (the number stays theirs, never given again). A batch w
 changed is numbered afresh (README: "a new so_vao_so numbers the list afresh"): its own rows
 give way to the new numbering when it is recorded.
 
-The loader reads a batch's rows and the rows of the numbers it would give, in one transaction
-(load.certificates.book_of); the build records what it printed (`record_batches`, in one
+The loader reads a batch's rows, the rows of the numbers it would give and the certificates
+other batches of its decision print, in one transaction (load.certificates.book_of); the build
+and `vanthu render` record what they printed (`record_batches`, in one
 transaction for the whole build, so that a batch renumbered frees its old numbers before another
 batch of the build takes them), refusing a batch whose numbers another batch took meanwhile
-(load.certificates.record_book: only in a register that is there, never made for the book).
+(load.certificates.record_printed: only in a register that is there, never made for the book).
 """
 
 from __future__ import annotations
@@ -128,6 +129,19 @@ def holders(tx: Transaction, batch: Batch, numbers: Iterable[int],
         (batch.agency, batch.year, min(wanted), max(wanted)))
     found = (_entry(row) for row in rows)
     return [entry for entry in found if entry.number in wanted and not batch.owns(entry)]
+
+
+def decision_entries(tx: Transaction, batch: Batch) -> list[BookEntry]:
+    """The certificates other data files of `batch`'s workspace print for its decision (none
+    freed), in number order: a row of the decision's list among them, printed by the batch too,
+    would give one person two numbers (load.certificates.book_rows_taken)."""
+    if batch.decision is None:
+        return []
+    rows = tx.all(
+        f"SELECT {_COLUMNS} FROM golden_entries WHERE agency = ? AND year = ? AND decision = ? "
+        "AND COALESCE(workspace, '') = ? AND source <> ? AND freed = 0 ORDER BY number",
+        (batch.agency, batch.year, batch.decision, batch.workspace or "", batch.source))
+    return [_entry(row) for row in rows]
 
 
 def moved_entries(tx: Transaction, batch: Batch, exists: SourceExists | None) -> list[BookEntry]:

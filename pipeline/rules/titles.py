@@ -18,8 +18,8 @@ from pipeline.text.tones import same_spelling
 
 # Where a clerk breaks a name or a title into the lines it prints in: a new line (a profile's
 # list, a line an item) or a '|' (`vanthu init --co-quan` documents it, on the command line or in
-# a profile), the blanks around it dropped.
-_LINE_BREAK = lazy(r"\s*[|\n]\s*")
+# a profile), the blanks around it dropped. Compiled at import: every build reads its signers.
+_LINE_BREAK = re.compile(r"\s*[|\n]\s*")
 # The authority a signature line opens with (TM., KT., TL., TUQ., Q.): the signature's, no
 # part of the person's title.
 _AUTHORITY = lazy(r"^\s*(?:T\.?\s?M|KT|TL|TUQ|Q)\.\s*", re.IGNORECASE)
@@ -36,7 +36,7 @@ _UNIT_KINDS = {same_spelling("phòng"), same_spelling("ban")}
 def typed_lines(text: str) -> list[str]:
     """`text` in the lines the clerk broke it into, at a new line or a '|' (_LINE_BREAK), each
     with single spaces, none empty: "GIÁM ĐỐC TRUNG TÂM | PHỤC VỤ HÀNH CHÍNH CÔNG" is two."""
-    typed = [" ".join(part.split()) for part in _LINE_BREAK().split(text)]
+    typed = [" ".join(part.split()) for part in _LINE_BREAK.split(text)]
     return [line for line in typed if line]
 
 
