@@ -803,4 +803,15 @@ MESSAGES = {
         "it, so text printed in {font} (if wider) may overflow the field with no word from "
         "vanthu; install the font {font} (or give the style {style} an installed font)",
     },
+    # s54 example render: verify's rules that only a document rendered with the template shows
+    # (the căn cứ lines' punctuation after a line was moved), said of the example document.
+    "tpl.example_fault": {
+        "vi": "văn bản ví dụ dựng bằng mẫu này (dữ liệu mẫu của vanthu hoặc của cơ quan) không "
+        "đạt: {line}; mẫu có sẵn dựng cùng dữ liệu thì đạt, nên lỗi do chỗ đã sửa trong mẫu "
+        "(một dòng dời chỗ, độ rộng cột đặt cố định) và sẽ có ở mọi văn bản dựng bằng mẫu này",
+        "en": "the example document rendered with this template (vanthu's or the office's "
+        "example data) fails: {line}; the built-in template passes with the same data, so the "
+        "fault comes from an edit of the template (a line moved, a column's width fixed) and "
+        "every document made with it will have it",
+    },
 }

@@ -89,7 +89,7 @@ from pipeline.verify import resolve_type, type_choices, verify_file
 from pipeline.verify.document import Document, Paragraph, read_document
 from pipeline.verify.layout import Layout, find_layout, is_recipients_heading
 from pipeline.verify.ooxml import q
-from pipeline.verify.report import Location, Report, msg
+from pipeline.verify.report import DOCUMENT, Location, Report, msg
 from pipeline.verify.rules_body import check_preamble, check_running_text
 from pipeline.verify.rules_header import RULE_EXPECTED
 from pipeline.verify.rules_page import page_field_paragraphs
@@ -671,6 +671,9 @@ def dropped_fields(name: str, library: TemplateLibrary) -> list[Problem]:
             params = {"name": shown_path} | ({} if key == "tpl.dropped_field" else {"block": name})
             problems.append(Problem(name, "", key, params, warning=True))
     missing = {path[0] for path in shipped} - {path[0] for path in kept}
+    widths = {path for path in shipped if path[0] == HEADER_WIDTHS}
+    if not widths <= kept:  # a width typed over, another left ({{ dau_trang.tong }})
+        missing.add(HEADER_WIDTHS)
     for field_name in sorted(missing - {path[0] for path in added if len(path) == 1}):
         if field_name == HEADER_WIDTHS:
             problems.append(_fixed_header_widths(name, library))
@@ -850,18 +853,96 @@ def printed_data(
     return problems
 
 
+EXAMPLE_FAULT = "tpl.example_fault"
+# verify's rules only a document rendered with a template shows, each with the shared block
+# whose office copy sets what it judges (None: the type template itself): the căn cứ lines'
+# punctuation, which the data sets for the order the built-in prints them in ({{ theo_de_nghi }}
+# last); the agency's lines measured against a header column whose width the office fixed.
+EXAMPLE_RULES: dict[str, str | None] = {
+    "can_cu.punctuation": None,
+    "co_quan.wraps": "khoi/dau-trang",
+}
+# Examples rendered and verified twice each (the office's files, the built-in ones): what a
+# template's edit breaks shows in the first; a workspace's hundred documents would not tell more.
+EXAMPLES_RENDERED = 3
+
+
+def example_faults(
+    name: str, library: TemplateLibrary, samples: Iterable[Mapping[str, Any]],
+    renders: _Renders,
+) -> list[Problem]:  # fmt: skip
+    """verify's EXAMPLE_RULES on type `name` rendered with the office's files for each example
+    context, where the built-in files' render passes them (the example's own faults are not the
+    office's): every document of the type would break them so. Each rule said once, at the
+    office's file that sets it."""
+    own_files = [name, *library.included_blocks(name)]
+    if not any(library.is_override(f) for f in own_files):
+        return []
+    problems: dict[str, Problem] = {}
+    for context in list(samples)[:EXAMPLES_RENDERED]:
+        shipped = _example_violations(renders.shipped, name, context)
+        if shipped is None:
+            continue
+        broken = {v.rule for v in shipped}
+        for v in _example_violations(renders.own, name, context) or []:
+            if v.rule in broken or v.rule in problems:
+                continue
+            block = EXAMPLE_RULES[v.rule]
+            owner = block if block in own_files and library.is_override(block) else name
+            params = {"rule": v.rule, "line": str(v.line())}
+            problems[v.rule] = Problem(owner, "", EXAMPLE_FAULT, params)
+    return list(problems.values())
+
+
+def _example_violations(engine: Any, name: str, context: Mapping[str, Any]) -> list[Any] | None:
+    """verify's violations of EXAMPLE_RULES in template `name` rendered by `engine` for
+    `context`; None when it does not render (the other checks say why)."""
+    try:
+        data = engine.prepare(name).render(context)
+    except Exception:  # noqa: BLE001 - a template that does not render is said elsewhere
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"{name}.docx"
+        path.write_bytes(data)
+        report = verify_file(path, name if name in type_choices() else None)
+    return [v for v in report.violations if v.rule in EXAMPLE_RULES]
+
+
+def block_examples(
+    library: TemplateLibrary, wanted: list[str], samples: Mapping[str, list[Mapping[str, Any]]],
+    renders: _Renders | None, builtin: TemplateLibrary,
+) -> list[Problem]:  # fmt: skip
+    """example_faults of each checked shared block of the office's, found through the first
+    type including it that has examples, when no such type is checked itself (`templates check
+    khoi/dau-trang`): a block prints only in the types it is in."""
+    problems: list[Problem] = []
+    for block in (n for n in wanted if n in library.block_sources):
+        if not library.is_override(block) or block not in EXAMPLE_RULES.values():
+            continue
+        users = [n for n in library.type_names() if samples.get(n) and not library.is_form(n)
+                 and block in library.included_blocks(n)]  # fmt: skip
+        if users and not any(n in wanted for n in users):
+            renders = renders or _Renders(library, builtin)
+            found = example_faults(users[0], library, samples[users[0]], renders)
+            problems += [p for p in found if p.template == block]
+    return problems
+
+
 def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def drift(
-    name: str, path: Path, frame: Package, builtin_frame: Package | None = None
-) -> list[Problem]:
-    """Shared definitions copied into a template: styles, page set-up, header or signature text."""
+    name: str, path: Path, frame: Package, builtin_frame: Package | None = None,
+    own_styles: bool = False,
+) -> list[Problem]:  # fmt: skip
+    """Shared definitions copied into a template: styles, page set-up, header or signature text.
+    Not the styles of a template that prints with `own_styles` (a phôi, render.compose.is_form:
+    a Giấy khen keeps its own, and an edited style of it prints)."""
     problems = []
     package = Package.read(path)
     frame_styles = _styles_by_id(frame.parts["word/styles.xml"])
-    own = _styles_by_id(package.parts.get("word/styles.xml", b"<x/>"))
+    own = {} if own_styles else _styles_by_id(package.parts.get("word/styles.xml", b"<x/>"))
     # A style the office changed in its frame differs from every unchanged template's copy:
     # the template is not at fault (the frame's styles are checked at khung.docx).
     shipped = _styles_by_id(builtin_frame.parts["word/styles.xml"]) if builtin_frame else {}
@@ -981,6 +1062,11 @@ def own_margins(name: str, library: TemplateLibrary) -> list[Problem]:
 SKIPPED_SIGNATURE_RULES = ("chu_ky.seal", "chu_ky_tham_quyen.wraps", "chu_ky_ho_ten.wraps")
 
 
+# verify's warnings that every document printed with a template gets from what the template
+# itself sets (the seal space khoi/ky-ten leaves): said once, at the template, as warnings.
+TEMPLATE_WARNINGS = ("chu_ky.seal_space",)
+
+
 # What verify says of a header whose fixed right column is too narrow (tpl.header_widths_narrow).
 NARROW_HEADER_RULES = ("quoc_hieu.one_line", "tieu_ngu.one_line")
 
@@ -1040,6 +1126,10 @@ def layout(
         problems.append(
             Problem(name, v.where.describe(), "tpl.layout", {"rule": v.rule, "line": line})
         )
+    for w in report.warnings:
+        if w.rule in TEMPLATE_WARNINGS:
+            params = {"rule": w.rule, "line": violation_line(w)}
+            problems.append(Problem(name, w.where.describe(), "tpl.layout", params, True))
     return problems
 
 
@@ -1072,6 +1162,24 @@ def summary_rule(
     v = report.violations[0]
     line = violation_line(v)
     return [Problem(name, v.where.describe(), "tpl.layout", {"rule": v.rule, "line": line})]
+
+
+def missing_title(name: str, path: Path, styles: bytes | None = None) -> list[Problem]:
+    """verify's ten_loai.missing for a type template whose {{ ten_loai }} paragraph was
+    deleted: verify asks it of a document only, and every document the template prints lacks
+    its type name. `styles` as layout reads them."""
+    with _as_read(path, styles) as read:
+        doc = read_document(read)
+    stem = path.stem
+    doc_type = resolve_type(stem) if stem in type_choices() else None
+    found = find_layout(doc, doc_type, template=True)
+    if found.ten_loai is not None or not found.trich_yeu:
+        return []  # a type name, or no title at all (a Công văn): nothing is missing
+    report = Report(path, None, True)
+    report.add("ten_loai.missing", DOCUMENT, msg("absent"), msg("type_name"))
+    v = report.violations[0]
+    params = {"rule": v.rule, "line": violation_line(v)}
+    return [Problem(name, v.where.describe(), "tpl.layout", params)]
 
 
 # The elements of Nơi nhận and the signature (verify.specs), as a block's styles print them.
@@ -1149,13 +1257,14 @@ def _as_read(path: Path, styles: bytes | None = None) -> Iterator[Path]:
     """The template at `path` as vanthu reads it: where a LibreOffice save lost the header's
     width tags (render.libreoffice), a copy with them put back, so that verify judges the widths
     documents get, not the equal split LibreOffice saved; where a tag is split over runs, a
-    copy with them made one (_tags_merged); with `styles` other than its own, a copy with
+    copy with them made one (_tags_merged), and a {{r }} tag's run without the format it never
+    prints (_rich_runs_unformatted); with `styles` other than its own, a copy with
     those style definitions (the frame's: printed_styles); else `path` itself. The archive is
     opened, and the body parsed, once: the copy is the package Package.read would give."""
     with zipfile.ZipFile(path) as archive:
         members = archive.namelist()
         stored = archive.read(DOCUMENT_PART) if DOCUMENT_PART in members else b""
-        restored = _tags_merged(restored_header_widths(stored))
+        restored = _rich_runs_unformatted(_tags_merged(restored_header_widths(stored)))
         own_styles = archive.read(STYLES_PART) if STYLES_PART in members else None
         restyled = styles is not None and styles != own_styles
         if restored is stored and not restyled:
@@ -1200,6 +1309,29 @@ def _tags_merged(xml: bytes) -> bytes:
 
     merged = _TAG_TEXT.sub(merge, _TAG_BRACES.sub(b"", xml))
     return xml if merged == xml else merged
+
+
+# A run (not its w:rPr), and the text of a run that holds {{r }} tags and nothing else.
+_RUN = re.compile(rb"<w:r(?=[\s>])(?:(?!</w:r>).)*</w:r>", re.S)
+_RUN_FORMAT = re.compile(rb"<w:rPr>.*?</w:rPr>|<w:rPr/>", re.S)
+_RUN_TEXT = re.compile(rb"<w:t(?:\s[^>]*)?>([^<]*)</w:t>")
+_RICH_ONLY = re.compile(rb"\s*(?:\{\{-?\s*r\s(?:(?!\}\}).)*\}\}\s*)+", re.S)
+
+
+def _rich_runs_unformatted(xml: bytes) -> bytes:
+    """`xml` with the format of each run holding {{r }} tags only taken off: docxtpl prints
+    the rich text in runs of its own, in the paragraph's style, leaving the tag's run empty
+    (Arial 10 pt set on {{r trich_yeu }} prints Times 14 pt): that format has no effect, and
+    an error of it would be false. `xml` itself when no such run has a format."""
+
+    def plain(match: re.Match[bytes]) -> bytes:
+        text = b"".join(_RUN_TEXT.findall(match[0]))
+        if not _RICH_ONLY.fullmatch(text):
+            return match[0]
+        return _RUN_FORMAT.sub(b"", match[0], count=1)
+
+    unformatted = _RUN.sub(plain, xml)
+    return xml if unformatted == xml else unformatted
 
 
 def _all_parts(archive: zipfile.ZipFile, path: Path) -> dict[str, bytes]:
@@ -1425,6 +1557,8 @@ def check_templates(
                 renders = renders or _Renders(library, builtin)
                 printed = printed_data(name, library, samples[name], renders)
                 report.problems += printed
+                if not any(p.key in NOT_PRINTED for p in printed):  # a lost line: said so
+                    report.problems += example_faults(name, library, samples[name], renders)
         report.problems += dropped_fields(name, library)
         if name in library.type_names():
             report.problems += draft_recipients_bound(name, source, library)
@@ -1433,7 +1567,8 @@ def check_templates(
             report.problems += frame_styles(library, builtin, findings)
             report.problems += frame_page_numbers(library)
         else:
-            report.problems += drift(name, path, library.frame, builtin.frame)
+            own_styles = library.is_form(name)
+            report.problems += drift(name, path, library.frame, builtin.frame, own_styles)
         if any(p.key == "tpl.style_missing" for p in faults):
             continue  # its paragraphs' layout follows from the missing style: not said again
         if any(p.template == name and p.key in UNPARSED for p in report.problems):
@@ -1453,6 +1588,7 @@ def check_templates(
             said = [p for p in said if p.params.get("rule") not in NARROW_HEADER_RULES]
         if page_from_frame:
             said += summary_rule(name, path, said, printed_with)
+            said += missing_title(name, path, printed_with)
         said = _room_said_once(name, said, report.problems)
         lost = tuple(f"{str(p.params.get('field', '')).split('.')[0]}."
                      for p in printed if p.key in NOT_PRINTED)  # fmt: skip
@@ -1468,6 +1604,7 @@ def check_templates(
             said = frame_blamed(name, path, said, printed_with)
         report.problems += said
     report.problems += block_fields(library, wanted, samples, builtin)
+    report.problems += block_examples(library, wanted, samples, renders, builtin)
     report.problems = _once(report.problems)
     report.problems = frame_lost_styles(library, builtin, report.problems)
     if not names:

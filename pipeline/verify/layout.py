@@ -142,6 +142,13 @@ def _in_capitals(p: Paragraph) -> bool:
     )
 
 
+# The tags that print a type template's type name and trích yếu (render.context): a template's
+# title lines are read by the tags they hold, however the maintainer aligned them, so that each
+# rule lands on its own line and a deleted one is missing, not the next line taken for it.
+TITLE_TAG = re.compile(r"^\{\{-?\s*ten_loai\s*-?\}\}$")
+SUMMARY_TAG = re.compile(r"^\{\{-?\s*r\s+trich_yeu\s*-?\}\}$")
+
+
 class _Finder(HeaderFinder):
     """The header block, then title, body, signature and appendices, in reading order."""
 
@@ -182,18 +189,25 @@ class _Finder(HeaderFinder):
         found_type = type_by_title(flat(candidate.text))
         if found_type is not None and found_type.code == "cong_van":
             found_type = None
-        if found_type is not None or (
-            candidate.alignment == "center"
-            and not flat(candidate.text).startswith("Kính gửi")
-            and not layout.is_cong_van
-            and (not self.template or candidate.has_tag)
-            and layout.type_code != "cong_van"
+        tagged = self.template and TITLE_TAG.match(flat(candidate.text)) is not None
+        if self.template and SUMMARY_TAG.match(flat(candidate.text)):
+            rest = blocks[first:]  # its type name deleted: the trích yếu is read as such
+        elif (
+            tagged
+            or found_type is not None
+            or (
+                candidate.alignment == "center"
+                and not flat(candidate.text).startswith("Kính gửi")
+                and not layout.is_cong_van
+                and (not self.template or candidate.has_tag)
+                and layout.type_code != "cong_van"
+            )
         ):
             layout.ten_loai = candidate
             layout.title_type = found_type
+            rest = blocks[first + 1 :]
         else:
             return blocks
-        rest = blocks[first + 1 :]
         read_as = layout.doc_type or layout.title_type
         decision = read_as is not None and read_as.code == "quyet_dinh"
         for i, block in enumerate(rest):
