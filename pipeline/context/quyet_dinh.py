@@ -831,7 +831,9 @@ def award_articles(
     info: DocumentInfo, awards: AwardList, values: dict[str, str]
 ) -> list[dict[str, Any]]:
     """Điều 1 (who receives what) and, with money, Điều 2 (the money and where it comes from);
-    `values`: the list's award_values."""
+    `values`: the list's award_values. Each phrase's text without a typed "./." (the decree's
+    mark closes the last article only: closed), taken off before vanthu ends a line (ended):
+    after it, a unit typed "0/" and the list's "." would read as one ("0/.")."""
     data = info.data
     assert isinstance(data, DecisionData) and data.khen_thuong is not None
     # Filled into sentences printed as runs: the list's names and the decision's words print
@@ -849,22 +851,23 @@ def award_articles(
     if len(awards.entries) <= NAMED_IN_ARTICLE:
         several = len(awards.groups) > 1
         named = in_listed_order(awards, kinds)
-        lines = [entry_line(info, e, values, with_award=several) for e in named]
-        first = {"mo_dau": info.write(key, opening), "doan": [ended(lines)]}
+        lines = [without_decree_mark(entry_line(info, e, values, with_award=several))
+                 for e in named]  # fmt: skip
+        first = {"mo_dau": without_decree_mark(info.write(key, opening)), "doan": [ended(lines)]}
     else:
-        first = {"mo_dau": info.write(key, opening), "doan": []}
+        first = {"mo_dau": without_decree_mark(info.write(key, opening)), "doan": []}
     if not awards.priced:
         return [first]
     rate_lines = [
-        line
+        without_decree_mark(line)
         for group in ordered_groups(awards, kinds)
         for line in rate_line(info, values, group, kinds)
     ]
     has_rates = bool(info.phrases.raw("dieu_2_muc"))
     body: list[Any] = [ended(rate_lines)] if has_rates else []
     money = {
-        "mo_dau": info.write(money_opening(info.phrases, awards), values),
-        "doan": body + info.write_all("dieu_2_sau", values),
+        "mo_dau": without_decree_mark(info.write(money_opening(info.phrases, awards), values)),
+        "doan": body + [without_decree_mark(t) for t in info.write_all("dieu_2_sau", values)],
     }
     return [first, money]
 
@@ -1276,9 +1279,11 @@ def decision_context(info: DocumentInfo[DecisionAttachments], styles: StyleSheet
         generated = issued_plan_articles(info, plan)
     elif regulation is not None:
         generated = issued_regulation_articles(info, regulation)
-    # "./." closes the last article only (closed): one typed after another is left out.
+    # "./." closes the last article only (closed): one typed after another is left out (by
+    # award_articles itself, before it ends its lines).
     articles = closed([
-        Written(without_decree_mark(a["mo_dau"]), [unmarked(b) for b in a["doan"]])
+        Written(a["mo_dau"], a["doan"]) if awards is not None
+        else Written(without_decree_mark(a["mo_dau"]), [unmarked(b) for b in a["doan"]])
         for a in generated
     ] + [written(unmarked_article(a)) for a in data.dieu])  # fmt: skip
     can_cu, theo_de_nghi = preamble(info, data.can_cu, data.theo_de_nghi)
