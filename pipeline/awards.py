@@ -50,6 +50,7 @@ from pipeline.rules.money import (
 )
 from pipeline.rules.money_types import AwardKind
 from pipeline.rules.words import money_in_words
+from pipeline.text.decree_mark import without_decree_mark
 from pipeline.text.listing import first_named
 from pipeline.text.normalize import slug
 from pipeline.text.syllables import is_syllable
@@ -168,8 +169,9 @@ _TRAILING = ".,;"
 @functools.lru_cache(maxsize=4096)  # units repeat down a list
 def trimmed(text: str) -> str:
     """A name, chức vụ or unit without the ".", "," or ";" typed after it ("Cầm Thị Lan." →
-    "Cầm Thị Lan"); a cell of nothing else stays as it is."""
-    return text.rstrip(_TRAILING + " ") or text
+    "Cầm Thị Lan"), nor a decree's "./." (the last line of a list pasted from a decision); a
+    cell of nothing else stays as it is."""
+    return without_decree_mark(text).rstrip(_TRAILING + " ") or text
 
 
 @functools.lru_cache(maxsize=4096)

@@ -1,6 +1,6 @@
 """A typed "./." is taken off a decision's award articles before vanthu ends their lines, so that
-a list cell ending with "/" keeps it (a phrase typed with "./." still loses it:
-tests/test_typed_text_s52.py)."""
+a list cell ending with "/" keeps it; a cell typed with "./." loses it when read (awards.trimmed),
+a phrase typed so when written (tests/test_typed_text_s52.py)."""
 
 from __future__ import annotations
 
@@ -33,3 +33,10 @@ def _printed(decision: Path, tmp_path: Path) -> list[str]:
 def test_a_unit_ending_with_a_slash_keeps_it(tmp_path: Path) -> None:
     lines = _printed(_decision(tmp_path, "Tổ 3/"), tmp_path)
     assert "- Cầm Thị Lan, Chuyên viên, Tổ 3/." in lines, lines
+
+
+def test_a_unit_typed_with_the_decree_mark_loses_it(tmp_path: Path) -> None:
+    # The last line of a list pasted from a decision: its mark closes that decision, not this.
+    lines = _printed(_decision(tmp_path, "Văn phòng./."), tmp_path)
+    assert "- Cầm Thị Lan, Chuyên viên, Văn phòng." in lines, lines
+    assert sum(line.endswith("./.") for line in lines) == 1, lines  # the last article's only

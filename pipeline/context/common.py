@@ -59,6 +59,7 @@ from pipeline.rules.metrics import (
 )
 from pipeline.rules.numbering import point_letter, reference_code
 from pipeline.rules.phrases import MissingField, Phrases
+from pipeline.text.decree_mark import without_decree_mark
 from pipeline.text.lead_in import leads_in
 
 A = TypeVar("A")  # what a kind attaches (pipeline.load.attachments)
@@ -382,21 +383,6 @@ def without_typed_ending(text: str) -> str:
     if found.group().lstrip().startswith(".") and _LETTER_ABBREVIATION.search(kept):
         return kept + "."
     return kept
-
-
-# The decree's "./." (or "./", "/.") typed at the end of a line, after the sentence's own mark
-# (`before`) or in its place: "... kể từ ngày ký./." copied from an old decision's last article.
-# A "/" alone stays (an address, "sonla.gov.vn/"), as in _TYPED_ENDING.
-_TYPED_DECREE_MARK = re.compile(
-    r"(?P<before>[.;:,!?…]?)[ \t]*(?:\.[ \t]*/(?:[ \t]*\.)?|/[ \t]*\.)[ \t]*$", re.M
-)
-
-
-def without_decree_mark(text: str) -> str:
-    """Body text whose lines (its paragraphs) end without a typed "./.", the sentence's own mark
-    kept or a full stop in its place ("ký./." → "ký.", "thực hiện;./." → "thực hiện;"): the
-    decree's mark closes the content's last paragraph only, where closing writes it."""
-    return _TYPED_DECREE_MARK.sub(lambda found: found["before"] or ".", text)
 
 
 def unmarked(block: Block) -> Block:
