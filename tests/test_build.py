@@ -16,6 +16,7 @@ from pipeline import __version__
 from pipeline.api import load_document
 from pipeline.batch import BuildResult, Status, build
 from pipeline.batch.discover import Layout, find_inputs
+from pipeline.batch.document_entry import printed_reference
 from pipeline.batch.hash_cache import CACHE_NAME
 from pipeline.batch.manifest import listing_sha256
 from pipeline.batch.template_hash import template_hash
@@ -166,7 +167,8 @@ def test_builds_every_document_and_the_manifests(
         assert entry["loai"] == loaded.kind.code
         assert entry["so"] == loaded.info.data.own_number  # a Giấy khen's is its decision's
         assert entry["ngay"] == loaded.info.data.ngay.isoformat()
-        assert entry["so_ky_hieu"] == loaded.info.reference
+        # A Giấy khen batch's is the decision its certificates print (document_entry).
+        assert entry["so_ky_hieu"] == printed_reference(loaded)
     summary = result.output.splitlines()[-1]
     assert summary.startswith(f"{len(documents)} đã dựng, 0 không đổi, 0 lỗi"), summary
 

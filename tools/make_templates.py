@@ -33,12 +33,7 @@ from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
 from pipeline.render.compose import COLLAPSED_BREAK
-from pipeline.rules.metrics import (
-    CELL_PADDING_TWIPS,
-    TWIPS_PER_POINT,
-    text_width_pt,
-    widest_twips,
-)
+from pipeline.rules.metrics import widest_twips
 
 ROOT = Path(__file__).resolve().parents[1] / "templates"
 FONT = "Times New Roman"
@@ -736,8 +731,6 @@ def figure_table(doc: Document, widths_mm: tuple[int, ...], fields: list[str]):
     grid_table(doc, widths, header, [*looped(widths, "dong in bang.dong", row), total])
 
 
-# Left and right padding of a Table Grid cell (108 twips each side), in mm.
-CELL_PADDING_MM = CELL_PADDING_TWIPS / TWIPS_PER_POINT / 72 * 25.4
 # The longest usual "Tăng, giảm" value (pipeline.figures.change), as the bold Tổng cộng row
 # prints it: a four-digit percentage. "1.250%" alone is wider than the 18 mm column it had,
 # so LibreOffice cut it inside the number ("tăng / 1.250 / %"). Vietnamese writes "1.250%"
@@ -745,7 +738,8 @@ CELL_PADDING_MM = CELL_PADDING_TWIPS / TWIPS_PER_POINT / 72 * 25.4
 # not break between a number and its "%" when the column is wide enough for both.
 LONGEST_CHANGE = "tăng 1.250%"
 # The longest usual award name, which the 51 mm name column held on one line; it now wraps
-# in the 43 mm the money column leaves it, as longer names ("Chiến sĩ thi đua cấp tỉnh") did.
+# in the 33 mm the money and count columns leave it, as longer names ("Chiến sĩ thi đua cấp
+# tỉnh") did.
 LONGEST_AWARD = "Tập thể lao động xuất sắc"
 # The longest amount every money column of the built-in tables (the Danh sách's, both Báo cáo
 # tables') holds on one line, as their Tổng cộng prints it: bold at 13 pt. A Sở's list of 143
@@ -755,13 +749,10 @@ LONGEST_AWARD = "Tập thể lao động xuất sắc"
 # amount its column cannot hold (bang.so_tien_mot_dong).
 LONGEST_AMOUNT = "99.999.999.999"
 # The longest count the Báo cáo's count columns hold on one line, bold in the total row: lượt
-# of a year's awards (Bảng 1 counts one per award given).
-LONGEST_COUNT = "9.999"
-
-
-def fitted_mm(text: str, size_pt: float, *, bold: bool) -> int:
-    """Width in whole mm of a table column that holds `text` on one line (padding included)."""
-    return math.ceil(text_width_pt(text, size_pt, bold=bold) / 72 * 25.4 + CELL_PADDING_MM)
+# of a year's awards (Bảng 1 counts one per award given). A tỉnh gives more than 9.999 Lao
+# động tiên tiến a year (10.500 printed "10.50" / "0" in the 15 mm columns "9.999" sized):
+# five digits now stand on one line, the room taken from the award's name, which wraps.
+LONGEST_COUNT = "99.999"
 
 
 def number_mm(text: str) -> int:
@@ -777,10 +768,11 @@ def awards_table_widths() -> tuple[int, ...]:
 
     Số tiền as wide as LONGEST_AMOUNT needs, the three count columns as LONGEST_COUNT needs
     (their headings wrap to a word a line, as Số tiền's does), "Tăng, giảm" as its longest
-    usual value, STT as before; the award's name takes the rest and wraps when it must.
+    usual value, each with a number's slack (its "1.250%" never wraps between its digits
+    either), STT as before; the award's name takes the rest and wraps when it must.
     """
     stt, money = 14, number_mm(LONGEST_AMOUNT)
-    change = fitted_mm(LONGEST_CHANGE, 13, bold=True)
+    change = number_mm(LONGEST_CHANGE)
     count = number_mm(LONGEST_COUNT)
     award = 165 - stt - money - change - 3 * count
     return (stt, award, count, count, money, count, change)

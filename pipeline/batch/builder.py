@@ -1591,10 +1591,11 @@ def remove_orphans(
             result.documents.append(
                 DocumentResult(layout.path_of(name), name, Status.REMOVED, docx, pdf)
             )
-            if ((gone := numbered.get(name)) is not None and gone.so is not None
-                    and (warning := removed_number_warning(layout, name, gone,
-                                                           register)) is not None):
-                result.warnings.append(warning)
+        # Its number stays in the sổ whether its output went or was kept as edited by hand.
+        if ((gone := numbered.get(name)) is not None and gone.so is not None
+                and (warning := removed_number_warning(layout, name, gone,
+                                                       register)) is not None):
+            result.warnings.append(warning)
 
 
 def removed_number_warning(layout: Layout, name: str, gone: Entry,

@@ -4,9 +4,11 @@ build's workers (pipeline.batch.runner) and for `vanthu render` (pipeline.render
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 from pipeline.batch.discover import Layout
 from pipeline.batch.manifest import Entry
+from pipeline.load.attachments import CertificateAttachments
 from pipeline.load.certificates import book_numbers, book_record
 from pipeline.load.contract import LoadedDocument
 from pipeline.register.documents import register_key
@@ -37,7 +39,7 @@ def document_entry(
         loai=printed.kind.code,
         so=info.own_number,
         ngay=same(info.ngay.isoformat()),
-        so_ky_hieu=printed.info.reference,
+        so_ky_hieu=printed_reference(printed),
         co_quan=same(info.co_quan),
         so_tu_dong=auto,
         lender=layout.name_of(lender.path) if lender is not None else None,
@@ -47,3 +49,15 @@ def document_entry(
         so_vao_so_cap=book_record(printed),
         so_van_ban=register_key(layout.workspace) if auto else None,
     )
+
+
+def printed_reference(printed: LoadedDocument) -> str:
+    """Số, ký hiệu as `printed` prints it: a Giấy khen batch has none of its own, its
+    certificates print their award decision's (Quyết định số 01/QĐ-VPUBND), with the number
+    the batch was given put in (the register's, for a decision saying so: tu_dong)."""
+    attached = printed.info.attachments
+    if not isinstance(attached, CertificateAttachments):
+        return printed.info.reference
+    decision = attached.decision
+    number = {"so": printed.info.data.so}
+    return replace(decision, data=decision.data.model_copy(update=number)).reference

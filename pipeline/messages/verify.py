@@ -1049,3 +1049,41 @@ MESSAGES.update({
         'Each "Kính gửi" line with one "- " (no bullet pasted from Word after it)',
     )),
 })  # fmt: skip
+# Counts in tables (s54 K2): a count grouped as an amount is ("10.500" lượt) said as a count.
+MESSAGES.update({
+    "verify.rule.bang.so_luong_mot_dong": _entry((
+        "Số lượng trong bảng (số cá nhân, tập thể, lượt khen thưởng của báo cáo) nằm trên một "
+        "dòng của ô",
+        "A count in a table (people, collectives, awards of a report) stays on one line of its "
+        "cell",
+    )),
+    "verify.v.count_one_line": _entry((
+        "số lượng trên một dòng: cột «{heading}» ({mm} mm) hẹp hơn số này, số bị ngắt xuống "
+        "dòng giữa các chữ số; cần cột rộng hơn: bảng in từ mẫu riêng của cơ quan {file}, sửa "
+        "độ rộng cột trong mẫu đó, hoặc sao chép lại mẫu mới của vanthu: vanthu templates copy "
+        "{template} --force",
+        "the count on one line: the column «{heading}» ({mm} mm) is narrower than this count, "
+        "which wraps between its digits; the column needs to be wider: the table is printed "
+        "from the office's own template {file}, widen the column there, or copy vanthu's new "
+        "template again: vanthu templates copy {template} --force",
+    )),
+    "verify.v.count_one_line_builtin": _entry((
+        "số lượng trên một dòng: cột «{heading}» ({mm} mm) của mẫu có sẵn của vanthu in trên "
+        "một dòng số lượng đến {longest}, số này dài hơn nên bị ngắt xuống dòng giữa các chữ "
+        "số; xem lại số liệu trong dữ liệu",
+        "the count on one line: the column «{heading}» ({mm} mm) of vanthu's built-in template "
+        "prints counts up to {longest} on one line; this one is longer and wraps between its "
+        "digits: check the figures in the data",
+    )),
+    "verify.v.count_one_line_rerender": _entry((
+        "số lượng trên một dòng: cột «{heading}» ({mm} mm) hẹp hơn số này, số bị ngắt xuống "
+        "dòng giữa các chữ số; bảng này không phải bảng của mẫu đang dùng (văn bản dựng bằng "
+        "phiên bản vanthu cũ hơn hoặc mẫu cũ, hay độ rộng cột bị sửa sau khi dựng): dựng lại "
+        "văn bản (vanthu build, hoặc vanthu render <tệp dữ liệu>) rồi kiểm tra lại",
+        "the count on one line: the column «{heading}» ({mm} mm) is narrower than this count, "
+        "which wraps between its digits; the table is not the one the templates in force print "
+        "(the document was made by an earlier vanthu or with an older template, or its columns "
+        "were changed after it was made): make it again (vanthu build, or vanthu render <data "
+        "file>) and check it again",
+    )),
+})  # fmt: skip

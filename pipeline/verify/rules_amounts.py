@@ -13,6 +13,11 @@ what to widen; found in vanthu's built-in templates, there is nothing for the cl
 found nowhere, the document was made with other templates (an earlier vanthu's built-in
 ones, an office template since changed) or its columns were changed by hand, and rendering it
 again prints it with the templates in force.
+
+A count is grouped with dots as an amount is ("10.500" lượt): a figure under a heading that
+names no money (Cá nhân, Tập thể, Năm 2025) is a count, said in a count's words
+(bang.so_luong_mot_dong); one under a money heading (Số tiền (đồng)), or with no heading found,
+is an amount.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ from lxml import etree
 from pipeline.errors import VanthuError
 from pipeline.rules.metrics import text_width_pt
 from pipeline.rules.money import format_money
-from pipeline.verify.document import Document, Paragraph, Table
+from pipeline.verify.document import Cell, Document, Paragraph, Table
 from pipeline.verify.layout import Layout, flat
 from pipeline.verify.ooxml import q, table_grid
 from pipeline.verify.report import Msg, Report, literal, msg
@@ -39,6 +44,10 @@ AMOUNT = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 # The most digits an amount is tried with when saying what a column holds (a thousand tỷ).
 MOST_DIGITS = 16
 BUILTIN, OFFICE, ELSEWHERE = "builtin", "office", "elsewhere"
+# Words of a column heading that say its figures are money: Số tiền (đồng), Thành tiền, Kinh phí.
+MONEY_HEADING_WORDS = ("tiền", "đồng", "kinh phí")
+# How far apart (twips) two cells' left edges may be and still start one column.
+SAME_EDGE_TWIPS = 20
 
 
 def check_amounts(doc: Document, layout: Layout, report: Report) -> None:
@@ -57,6 +66,11 @@ def check_amounts(doc: Document, layout: Layout, report: Report) -> None:
         if table.number not in origins:
             origins[table.number] = table_origin(doc, table)
         mm = round((cell.width or 0) / 1440 * 25.4, 1)
+        heading = column_heading(cell)
+        if heading is not None and not names_money(heading):
+            advice = _count_advice(origins[table.number], p, cell.available_pt, mm, heading)
+            report.add("bang.so_luong_mot_dong", p.where, literal(p.text), advice)
+            continue
         advice = _advice(origins[table.number], p, cell.available_pt, mm)
         report.add("bang.so_tien_mot_dong", p.where, literal(p.text), advice)
 
@@ -71,10 +85,56 @@ def _advice(origin: TableOrigin, p: Paragraph, available: float | None, mm: floa
     return msg("amount_one_line_rerender", mm=mm)
 
 
+def _count_advice(origin: TableOrigin, p: Paragraph, available: float | None, mm: float,
+                  heading: str) -> Msg:
+    """What the clerk can do about a count its column (headed `heading`) cannot hold, by
+    where the table was printed from, as _advice says of an amount."""
+    if origin.kind == OFFICE:
+        return msg("count_one_line", heading=heading, mm=mm, file=origin.file,
+                   template=origin.template)
+    if origin.kind == BUILTIN:
+        return msg("count_one_line_builtin", heading=heading, mm=mm,
+                   longest=longest_amount(p, available))
+    return msg("count_one_line_rerender", heading=heading, mm=mm)
+
+
+def names_money(heading: str) -> bool:
+    """Whether a column heading says its figures are money (Số tiền (đồng)), not counts."""
+    words = heading.casefold()
+    return any(word in words for word in MONEY_HEADING_WORDS)
+
+
+def column_heading(cell: Cell) -> str | None:
+    """The text of the first row's cell over `cell`'s column, matched by its left edge (a
+    total row's label spans two columns, so a cell's index is not its column); None for a
+    cell of the first row, or when no heading cell starts where it does."""
+    table = cell.table
+    if cell.row == 1 or not table.rows:
+        return None
+    left = left_edge(cell)
+    if left is None:
+        return None
+    for head in table.rows[0]:
+        edge = left_edge(head)
+        if edge is not None and abs(edge - left) <= SAME_EDGE_TWIPS:
+            return flat(" ".join(part.text for part in head.paragraphs)) or None
+    return None
+
+
+def left_edge(cell: Cell) -> int | None:
+    """Where `cell` starts in its row (twips from the row's first cell); None when a cell
+    before it has no width."""
+    before = cell.table.rows[cell.row - 1][: cell.column - 1]
+    widths = [c.width for c in before]
+    if any(w is None for w in widths):
+        return None
+    return sum(w for w in widths if w is not None)
+
+
 def longest_amount(p: Paragraph, available: float | None) -> str:
     """The longest amount of nines ("99.999.999.999") `available` points hold on one line in
-    p's size and weight: what the built-in column is made for, said beside an amount it
-    cannot hold."""
+    p's size and weight: what the built-in column is made for, said beside an amount (or a
+    count, grouped as an amount is) it cannot hold."""
     runs = p.visible_runs
     size = max(r.size for r in runs)
     bold = all(r.bold for r in runs)
