@@ -505,7 +505,9 @@ def build(
             refuse_unmigrated(workspace, todo, staged, recorded, register if made else None)
             if made:
                 refuse_registered_numbers(layout, todo, staged, register)
+                hand_over_renamed(todo, staged, register)
                 asked = refuse_left_behind(paths, todo, staged, kept, register)
+                refuse_other_runs(todo, staged, register)
                 refuse_changed_signers(workspace, todo, staged, register)
                 refuse_unrecorded_runs(todo, staged, register)
             # A register not made yet holds nothing: asked as such, not made by a build that
@@ -964,6 +966,56 @@ def refuse_left_behind(
             staged[path] = item.refused(error.message())
             asked.update(row.source for row in rows if row.source is not None)
     return asked
+
+
+def hand_over_renamed(todo: list[Path], staged: dict[Path, Staged],
+                      register: Callable[[], Register]) -> None:
+    """Before any number is given: an issued number follows its document to another data
+    file of this build when its own file now records another document (a file renamed and a
+    new one written under its old name; two files' names swapped: Register.renamed_rows), so
+    that the issued document keeps its number and the new one is given a new number, instead
+    of its row being rewritten for the new one. A document for which that cannot be told is
+    invalid (documents.unclear_holder_error), its number left as it is."""
+    from pipeline.register.documents import unclear_holder_error
+
+    waiting = {staged[p].name: p for p in todo
+               if staged[p].numbering is not None and staged[p].invalid is None}
+    documents = {name: (numbering.agency, numbering.details) for name, path in waiting.items()
+                 if (numbering := staged[path].numbering) is not None}
+    if len(documents) < 2:
+        return
+    book = register()
+    found = book.renamed_rows(documents)
+    if found.unclear:
+        named_office = len(book.agencies()) > 1
+        for name, (row, files) in found.unclear.items():
+            path = waiting[name]
+            error = unclear_holder_error(path, row, files, named_office=named_office)
+            staged[path] = staged[path].refused(error.message())
+    if found.moves:
+        book.hand_over(found.moves)
+
+
+def refuse_other_runs(todo: list[Path], staged: dict[Path, Staged],
+                      register: Callable[[], Register]) -> None:
+    """Before any number is given: a document of this build asking for its number (so:
+    tu_dong) whose data file holds one of another year or sequence (its date corrected into
+    the next year: Register.held_in_other_run) is invalid, at its field
+    (documents.other_run_error), as check says it; the other documents are built.
+    The register would refuse it while numbering (register.source_elsewhere), stopping the
+    whole build."""
+    from pipeline.register.documents import other_run_error
+
+    for path in todo:
+        item = staged[path]
+        numbering = item.numbering
+        if numbering is None or item.invalid is not None:
+            continue
+        book = register()
+        row = book.held_in_other_run(numbering.agency, numbering.details, item.name)
+        if row is not None:
+            error = other_run_error(book, path, numbering.details, row)
+            staged[path] = item.refused(error.message())
 
 
 def refuse_changed_signers(

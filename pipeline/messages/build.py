@@ -656,4 +656,14 @@ MESSAGES = {
         "printed them, where each keeps its number, then delete {file}. If it is another "
         "batch of the decision, choose other rows (chon: khen_thuong, doi_tuong)",
     },
+    # s54 K1: an issued number followed its document to another data file (builder.
+    # hand_over_renamed); the file under the old name, now another document, numbered anew.
+    "build.number_followed_document": {
+        "vi": "{name}: số {old} đi theo văn bản đã cấp số ấy, nay ở tệp khác: {holder}; tệp "
+        "này nay ghi văn bản khác nên được cấp số mới {new}, và {output} nay in số {new} thay "
+        "cho {old}",
+        "en": "{name}: number {old} went with the document issued under it, now in another "
+        "file: {holder}; this file now records another document and was given the new number "
+        "{new}, and {output} now prints {new} instead of {old}",
+    },
 }

@@ -1729,4 +1729,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} already exists: not written over, nothing written. To write over it, "
         "run again with --force, or choose another name with -o",
     },
+    # s54 K1: a numbered data file whose date (year) or type moved it out of its number's run.
+    "register.number_in_other_run": {
+        "vi": "chưa cấp số: tệp này đã được cấp số {existing} (năm {year}, dãy số "
+        "'{sequence}'), nay ghi ngày {date}, thuộc năm {new_year}, dãy số '{new_sequence}': "
+        "số đã cấp không chuyển sang năm hay dãy số khác. Nếu văn bản đã ban hành với số đó, "
+        "hãy sửa lại ngày, loại văn bản như lúc cấp số; nếu ban hành thành văn bản mới, hãy "
+        "hủy số cũ: {command} --ly-do \"...\" rồi dựng lại để cấp số mới",
+        "en": "no number given: this file was given number {existing} (year {year}, sequence "
+        "'{sequence}'), and is now dated {date}, in year {new_year}, sequence "
+        "'{new_sequence}': a number given never moves to another year or sequence. If the "
+        "document was issued under that number, put its date and type back as when it was "
+        "numbered; if it is issued as a new document, void the old number: {command} "
+        "--ly-do \"...\" and build again to give it a new number",
+    },
+    "register.number_holder_unclear": {
+        "vi": "chưa cấp số: không rõ số {existing} thuộc văn bản nào: tệp {old} giữ số đó nay "
+        "ghi văn bản khác, còn {files} ghi văn bản đã cấp số ấy (cùng loại, ngày và trích yếu), "
+        "hoặc tệp nhận số ấy sẽ bỏ lại số của chính nó. Số đã cấp đi theo văn bản đã ban hành: "
+        "hãy để một tệp ghi văn bản đó (xóa hoặc sửa bản sao), hoặc nếu văn bản ấy không ban "
+        "hành thì hủy số ({command} --ly-do \"...\"), rồi dựng lại",
+        "en": "no number given: which document number {existing} is cannot be told: its file "
+        "{old} now records another document, while {files} record the one it was issued for "
+        "(the same type, date and trích yếu), or the file taking it would leave its own number "
+        "without a document. A number stays with the document issued under it: keep one file "
+        "recording that document (remove or edit the copies), or, if it was never issued, void "
+        "the number ({command} --ly-do \"...\"), then build again",
+    },
 }

@@ -95,6 +95,7 @@ from pipeline.register.store import (
     TypedNumber,
     TypedRequest,
     holds_for,
+    is_form_record,
 )
 from pipeline.register.switched import elsewhere_error, not_migrated_error, unmigrated
 from pipeline.register.year_start import late_first_notices
@@ -350,11 +351,22 @@ def replaced_number_warning(register: Register, name: str, written: ManifestEntr
         return t("build.voided_number_replaced", name=name, old=written.so_ky_hieu,
                  reason=old.void_reason or "", new=reference, output=output)
     state, holder = printed_number_holder(register, written, name)
+    if state == TAKEN and holder is not None and followed_document(register, holder, name):
+        return t("build.number_followed_document", name=name, old=written.so_ky_hieu,
+                 holder=holder.describe(), new=reference, output=output)
     if state == TAKEN and holder is not None:
         return t("build.number_taken_replaced", name=name, old=written.so_ky_hieu,
                  holder=holder.describe(), new=reference, output=output)
     return t("build.number_replaced", name=name, old=written.so_ky_hieu, new=reference,
              output=output)
+
+
+def followed_document(register: Register, holder: Entry, name: str) -> bool:
+    """Whether `holder`, the row of the number data file `name` printed, went with its
+    document to another data file of this workspace (Register.hand_over: the file renamed,
+    its old name reused): given by vanthu and naming that file, not an imported sổ's row."""
+    return (holder.origin is Origin.REGISTER and holder.source is not None
+            and holder.source != name and holder.workspace == register.workspace)
 
 
 def stale_output(register: Register, workspace: Workspace, source: str,
@@ -804,6 +816,8 @@ def numbered(register: Register, document: LoadedDocument, source: str,
         return
     details = register_details(document)
     refuse_left_behind(register, document, details, source)
+    if not is_form_record(source):  # a form's own refusal names its identifier (forms.py)
+        refuse_other_run(register, document, details, source)
     with register.numbering(document.info.data.co_quan, details, source=source,
                             unwritten=is_write_failure) as entry:
         yield with_number(document, entry.number)
@@ -901,6 +915,7 @@ def check_against_register(
         refuse_changed_signer(register, document, source, workspace)  # a batch: its decision's
         return voided
     refuse_left_behind(register, document, register_details(document), source)
+    refuse_other_run(register, document, register_details(document), source)
     if recorded is not None:
         refuse_lacking(register, workspace, document, source, recorded)
     refuse_changed_signer(register, document, source, workspace)
@@ -1138,6 +1153,48 @@ def left_behind_error(path: Path | str, rows: Sequence[Entry], *,
                       count=len(rows),
                       rows=", ".join(f"{row.reference} ({row.source})" for row in rows),
                       commands="; ".join(commands))
+
+
+def other_run_error(register: Register, path: Path | str, details: Details,
+                    row: Entry) -> InputError:
+    """The refusal to number data file `path` (its columns now, `details`) while its own row
+    `row` holds a number of another year or sequence (Register.held_in_other_run: its date
+    moved to another year, or its type to another run), at its `ngay:` line when the year
+    moved, else at its `so:` line: keep the issued document as numbered, or void the number
+    to give the new one a new number."""
+    details = completed(details)
+    when = details.doc_date
+    assert when is not None  # held_in_other_run finds no row for an undated document
+    field = "ngay" if when.year != row.year else "so"
+    return InputError(
+        "register.number_in_other_run", file=path, line=field_line(path, field), field=field,
+        existing=row.describe(), year=row.year, sequence=row.sequence,
+        date=when.strftime("%d/%m/%Y"), new_year=when.year,
+        new_sequence=register.sequence_for(row.agency, details),
+        command=row.void_command(named_office=len(register.agencies()) > 1))
+
+
+def unclear_holder_error(path: Path | str, row: Entry, files: Sequence[str], *,
+                         named_office: bool = False) -> InputError:
+    """The refusal to number data file `path` while which document issued row `row` is
+    cannot be told (Register.renamed_rows): its data file now records another document, and
+    `files` record the one it was issued for, or the file taking it would leave its own number
+    without a document. A number stays with its issued document: keep one file recording it
+    (remove or edit the copies), or void the number of a document never issued."""
+    return InputError(
+        "register.number_holder_unclear", file=path, line=number_line(path), field="so",
+        existing=row.describe(), old=row.source or "", files=", ".join(files) or row.source or "",
+        command=row.void_command(named_office=named_office))
+
+
+def refuse_other_run(register: Register, document: LoadedDocument, details: Details,
+                     source: str) -> None:
+    """As the build refuses it (builder.refuse_other_runs): a document asking for its
+    number while its data file's number is of another year or sequence than it now belongs
+    in (other_run_error)."""
+    row = register.held_in_other_run(document.info.data.co_quan, details, source)
+    if row is not None:
+        raise other_run_error(register, document.path, details, row)
 
 
 def typed_ahead_error(path: Path | str, reference: str, number: int, following: int,

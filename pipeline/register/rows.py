@@ -229,12 +229,13 @@ def same_summary(recorded: str | None, summary: str | None) -> bool:
         return False
     return " ".join(recorded.split()).casefold() == " ".join(summary.split()).casefold()
 
-def move_source(tx: Transaction, entry: Entry, source: str) -> Entry | None:
-    """The row now naming `source`, if it is still issued under its old one (else None)."""
+def move_source(tx: Transaction, entry: Entry, source: str | None) -> Entry | None:
+    """The row now naming `source` (None: set aside for a moment, Register.hand_over), if it
+    is still issued under its old one (else None)."""
     row = tx.one(
-        f"UPDATE entries SET source = ?, updated_at = ? WHERE id = ? AND source = ? "
-        f"AND status = 'issued' RETURNING {', '.join(COLUMNS)}",
-        (source, now(), entry.id, entry.source),
+        f"UPDATE entries SET source = ?, updated_at = ? WHERE id = ? "
+        f"AND COALESCE(source, '') = ? AND status = 'issued' RETURNING {', '.join(COLUMNS)}",
+        (source, now(), entry.id, entry.source or ""),
     )
     return entry_from_row(row) if row else None
 

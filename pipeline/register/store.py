@@ -9,7 +9,9 @@ documents.workspace_register): two clerks' `inputs/2026/ke-hoach.yaml` are two d
 two numbers. A row naming a data file but no workspace (a workspace's own register file, or a
 row made before registers recorded workspaces) is taken over by the first workspace asking
 for that data file whose document it records (same date and trích yếu: `same_document`);
-any other workspace's document of that name is numbered anew.
+any other workspace's document of that name is numbered anew. A number stays with the document
+issued under it, not with a file name: a row whose data file now records another document
+follows its document to the data file of the build that records it (renamed_rows, hand_over).
 """
 
 from __future__ import annotations
@@ -152,6 +154,62 @@ class Displaced:
 # Numbers above this are rows an import sets aside for the time of its transaction
 # (Register._park_given); a sổ numbers far below (so nhap reads six digits at most).
 _PARKED = 10_000_000
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Handover:
+    """Register.renamed_rows: the issued rows that follow their document to another data file
+    of the build (`moves`: data file -> the row it takes over), and the data files refused
+    because which document a row is cannot be told (`unclear`: data file -> that row, and the
+    files that record its document)."""
+
+    moves: dict[str, Entry] = field(default_factory=dict)
+    unclear: dict[str, tuple[Entry, tuple[str, ...]]] = field(default_factory=dict)
+
+
+def records_document(row: Entry, details: Details) -> bool:
+    """Whether `row` records, as issued, the document `details` (completed) describes: the
+    same type code, date and trích yếu (same_document)."""
+    return row.details.type_code == details.type_code and same_document(row.details, details)
+
+
+def handover(own: Mapping[str, Entry | None],
+             claims: Mapping[str, Sequence[Entry]]) -> Handover:
+    """renamed_rows's judgement, given each data file's own row (`own`) and the rows recording
+    its document that another data file of the build holds while it records another one
+    (`claims`). A row claimed by one file that claims no other moves to it; several files
+    recording one row's document (copies), or one recording several rows', cannot be told:
+    they and the rows' holders are refused. A file taking a row while its own row stays
+    behind it (its own document gone with no file) is refused too, and so is that row's
+    holder: the number it held would be left without a document."""
+    claimers: dict[int, list[str]] = {}
+    for name, rows in claims.items():
+        for row in rows:
+            claimers.setdefault(row.id, []).append(name)
+    result = Handover()
+
+    def refuse(row: Entry, *names: str) -> None:
+        files = tuple(sorted(claimers.get(row.id, ())))
+        for name in names:
+            result.unclear.setdefault(name, (row, files))
+
+    for name, rows in claims.items():
+        if len(rows) == 1 and len(claimers[rows[0].id]) == 1:
+            result.moves[name] = rows[0]
+        else:
+            for row in rows:
+                refuse(row, name, row.source or "")
+    changed = True
+    while changed:  # a move leaving its taker's own row behind is dropped, and so on
+        moved = {row.id for row in result.moves.values()}
+        changed = False
+        for name, row in list(result.moves.items()):
+            kept = own.get(name)
+            if kept is not None and kept.id not in moved or name in result.unclear:
+                del result.moves[name]
+                refuse(row, name, row.source or "")
+                changed = True
+    return result
 
 
 @dataclass(frozen=True)
@@ -591,9 +649,7 @@ class Register:
                 existing = self._own_row(tx, agency, details, source)
                 if existing is not None:
                     self._same_place(tx, existing, details)
-                    wanted, _, _ = self._chosen_run(tx, agency, details, asked, year,
-                                                    open_run=open_run)
-                    if existing.year != year or existing.sequence != wanted:
+                    if self._elsewhere(tx, existing, details, asked, year, open_run=open_run):
                         raise RegisterError(
                             "register.source_elsewhere", source=source,
                             existing=existing.describe(), year=existing.year,
@@ -616,6 +672,35 @@ class Register:
                              Origin.REGISTER, details, source, workspace=self.workspace)
 
         return self.backend.run(work, write=True)
+
+    def _elsewhere(self, tx: Transaction, existing: Entry, details: Details,
+                   sequence: str | None, year: int, *, open_run: bool = False) -> bool:
+        """Whether the live row `existing` of a data file is in another year or sequence than
+        the document (`details`, completed) is numbered in now: its date moved to another
+        year, or its type to another run. allocate refuses it (register.source_elsewhere):
+        a number never moves between years or runs."""
+        wanted, _, _ = self._chosen_run(tx, existing.agency, details, sequence, year,
+                                        open_run=open_run)
+        return existing.year != year or existing.sequence != wanted
+
+    def held_in_other_run(self, agency: str, details: Details, source: str) -> Entry | None:
+        """The live row of data file `source` when it is in another year or sequence than the
+        document `details` describes would be numbered in (_elsewhere): allocate would refuse
+        it; None for a file holding no number, or holding it where it belongs. Only reads:
+        a build and check refuse that document alone before any number is given
+        (builder.refuse_other_runs, documents.other_run_error)."""
+        details = db.completed(details)
+        if details.doc_date is None:
+            return None
+        year = details.doc_date.year
+
+        def work(tx: Transaction) -> Entry | None:
+            existing = self._find_own(tx, agency, details, source)
+            if existing is None or not self._elsewhere(tx, existing, details, None, year):
+                return None
+            return existing
+
+        return self.read(work)
 
     def _typed_again(self, tx: Transaction, existing: Entry, details: Details) -> Entry:
         """allocate's `typed` row `existing` of the data file asked for again with `details`:
@@ -849,6 +934,57 @@ class Register:
             return gone
 
         return self.read(work)
+
+    def renamed_rows(self, documents: Mapping[str, tuple[str, Details]]) -> Handover:
+        """Which issued rows follow their document to another data file among `documents`
+        (data file -> office and columns: the documents a build numbers, so: tu_dong): a row
+        whose data file now records another document (type, date or trích yếu changed) while
+        another file records, unchanged, the document it was issued for (the file renamed and
+        its old name reused, two files' names swapped, a copy kept while the first file was
+        rewritten). The number stays with the document issued under it, not with a file name
+        (handover judges, and refuses what cannot be told). Only reads: hand_over moves them."""
+        now = {name: (agency, db.completed(details))
+               for name, (agency, details) in documents.items()}
+
+        def work(tx: Transaction) -> Handover:
+            own = {name: self._find_own(tx, agency, details, name)
+                   for name, (agency, details) in now.items()}
+            # The issued rows whose data file now records another document: the only ones
+            # that may follow their document (compared here, not asked of the database).
+            stale = [row for name, row in own.items()
+                     if row is not None and row.status is Status.ISSUED
+                     and not is_form_record(name) and not records_document(row, now[name][1])]
+            if not stale:
+                return Handover()
+            claims: dict[str, list[Entry]] = {}
+            for name, (agency, details) in now.items():
+                mine, when = own[name], details.doc_date
+                if (mine is not None and mine not in stale) or when is None or is_form_record(
+                        name):
+                    continue
+                found = [row for row in stale if row.source != name and row.agency == agency
+                         and row.year == when.year and records_document(row, details)]
+                if found and all(row.sequence == self._sequence(tx, agency, details, None,
+                                                                 when.year) for row in found):
+                    claims[name] = found
+            return handover(own, claims) if claims else Handover()
+
+        return self.read(work)
+
+    def hand_over(self, moves: Mapping[str, Entry]) -> None:
+        """Each row of `moves` (renamed_rows) now naming its data file, in one transaction: the
+        rows are first set aside (a swap of two files' rows would otherwise name one file twice
+        for a moment, which the register's index refuses). A row changed meanwhile (voided,
+        moved: another process) is left as it is, and its document numbered as allocate finds
+        it."""
+
+        def work(tx: Transaction) -> None:
+            aside = [(name, row) for name, row in moves.items()
+                     if db.move_source(tx, row, None) is not None]
+            for name, row in aside:
+                db.move_source(tx, replace(row, source=None), name)
+
+        self.backend.run(work, write=True)
 
     def adopt_moved(self, tx: Transaction, agency: str, year: int, sequence: str,
                     details: Details, source: str) -> Entry | None:
