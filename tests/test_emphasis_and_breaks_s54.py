@@ -169,3 +169,18 @@ def test_a_profile_broken_with_a_bar_fits_its_kind() -> None:
               "ten_day_du": "Văn phòng UBND tỉnh Sơn La",
               "nguoi_ky": {"cvp": {"ho_ten": "A", "chuc_vu": "Chánh | Văn phòng"}}}  # fmt: skip
     assert preset_of(office) is presets()["van-phong"]
+
+
+def test_a_tm_signer_broken_with_a_bar_signs_on_behalf_in_the_starters() -> None:
+    # starters.office reads a profile's titles in their lines as the documents print them: a
+    # "TM. ... | CHỦ TỊCH" signer signs for the body, so a Giấy khen's own signer is the person's.
+    from pipeline.starters.office import one_line, own_signer
+
+    profile = {"nguoi_ky": {
+        "chu-tich": {"ho_ten": "Lò Văn A", "chuc_vu": "TM. ỦY BAN NHÂN DÂN | CHỦ TỊCH"},
+        "chu-tich-ca-nhan": {"ho_ten": "Lò Văn A", "chuc_vu": "CHỦ TỊCH"},
+    }}  # fmt: skip
+    assert own_signer(profile, "chu-tich") == "chu-tich-ca-nhan"
+    assert one_line("SỞ NÔNG NGHIỆP VÀ | PHÁT TRIỂN NÔNG THÔN") == (
+        "SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN"
+    )

@@ -48,9 +48,10 @@ _placeholder = lazy(r"\{([a-zA-Z_]+)\}")
 
 
 def _lines(value: Any) -> list[str]:
-    if isinstance(value, list):
-        return [str(line) for line in value]
-    return [str(value)] if value else []
+    """A profile's name or title (a text, or a list of lines) in the lines it prints in: each at
+    a new line or a '|' too (rules.titles.typed_lines), as the documents break it."""
+    typed = value if isinstance(value, list) else [value] if value else []
+    return [line for item in typed for line in typed_lines(str(item))]
 
 
 def one_line(value: Any) -> str:
@@ -131,18 +132,15 @@ def preset_of(profile: Mapping[str, Any]) -> dict[str, Any] | None:
 
 def _fits(profile: Mapping[str, Any], preset: dict[str, Any], key: str, entry: Any) -> bool:
     """Whether `preset` fits the profile whose head signer is `key`, `entry` (preset_of). A
-    name or title the profile broke with '|' is read in its lines (typed_lines), as printed."""
-
-    def printed(value: Any) -> list[str]:
-        return [line for typed in _lines(value) for line in typed_lines(typed)]
+    name or title the profile broke with '|' is read in its lines (_lines), as printed."""
 
     preset_key, preset_head = next(iter(preset["nguoi_ky"].items()))
     same_key = key == preset_key
     if isinstance(entry, Mapping):
-        entry = {**entry, "chuc_vu": printed(entry.get("chuc_vu"))}
+        entry = {**entry, "chuc_vu": _lines(entry.get("chuc_vu"))}
     if not same_key and _signs(entry) != _signs(preset_head):
         return False
-    header = " ".join(printed(profile.get("ten_co_quan")))
+    header = " ".join(_lines(profile.get("ten_co_quan")))
     name = str(profile.get("ten_day_du") or "")
     for template, value in ((preset["ten_co_quan"], header), (preset["ten_day_du"], name)):
         # A name that is all blanks ({ten_co_quan}) says nothing unless the keys agree.
