@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 from collections.abc import Iterator, Mapping
 from functools import cache
@@ -65,6 +64,8 @@ def font_file(font: str, bold: bool) -> tuple[Path, int] | None:
 def _fc_match(font: str, bold: bool) -> tuple[Path, int] | None:
     """fontconfig's file for `font`, when the font it matches is that font (fc-match always
     answers: a font not installed is matched by the system's default, which is not it)."""
+    import subprocess  # here: only a phôi in a font of its own asks, not every build's start
+
     pattern = f"{font}:weight={'bold' if bold else 'regular'}"
     try:
         done = subprocess.run(
