@@ -1,17 +1,13 @@
-"""What a user installs: every package in the wheel, no import cycle, the wheel and the sdist work
-from an empty folder in a fresh venv (init → render → build → verify)."""
+"""What a user installs: every package in the wheel, no import cycle, the wheel works from an empty
+folder in a fresh venv (init → render → build → verify; the sdist: test_packaging_sdist.py)."""
 
 from __future__ import annotations
 
 import ast
-import os
-import subprocess
-import sys
 import tomllib
-import venv
 from pathlib import Path
 
-import pytest
+from tests.installed_package import built, installed, works_from_an_empty_folder
 
 REPO = Path(__file__).resolve().parents[1]
 PACKAGE = REPO / "pipeline"
@@ -77,48 +73,9 @@ def test_no_module_imports_one_that_imports_it_back() -> None:
     assert not cycles, "\n".join(" → ".join(c) for c in cycles)
 
 
-def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> str:
-    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=900,
-                          env=env, check=False)  # fmt: skip
-    assert done.returncode == 0, f"{command}\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
-    return done.stdout
-
-
-@pytest.fixture(scope="module")
-def dists(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The sdist, and the wheel built from it (as `python -m build` does)."""
-    out = tmp_path_factory.mktemp("dist")
-    run([sys.executable, "-m", "build", "--sdist", "--wheel", "--outdir", str(out), str(REPO)],
-        cwd=out)  # fmt: skip
-    return {"wheel": next(out.glob("*.whl")), "sdist": next(out.glob("*.tar.gz"))}
-
-
-@pytest.mark.parametrize("kind", ["wheel", "sdist"])
-def test_installed_package_works_from_an_empty_folder(
-    kind: str, dists: dict[str, Path], tmp_path: Path
-) -> None:
-    env_dir = tmp_path / "venv"
-    venv.EnvBuilder(with_pip=True, clear=True).create(env_dir)
-    python = env_dir / "bin" / "python"
-    run([str(python), "-m", "pip", "install", "-q", str(dists[kind])], cwd=tmp_path)
-    vanthu = str(env_dir / "bin" / "vanthu")
-    work = tmp_path / "empty"
-    work.mkdir()
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
-    environment["VANTHU_LANG"] = "vi"
-    # From an empty folder, nothing of the repository on any path.
-    run([vanthu, "init", "van-phong", "--kieu", "van-phong", "--dia-danh", "Sơn La",
-         "--nguoi-ky", "Nguyễn Văn A"], cwd=work, env=environment)  # fmt: skip
-    office = work / "van-phong"
-    starter = next((office / "inputs").glob("20*/ke-hoach.yaml"))
-    run([vanthu, "render", str(starter.relative_to(office))], cwd=office, env=environment)
-    run([vanthu, "new", "quyet-dinh", "-o", str(starter.parent / "qd.yaml")], cwd=office,
-        env=environment)  # fmt: skip
-    built = run([vanthu, "build", "-j", "1"], cwd=office, env=environment)
-    assert "qd.yaml" in built
-    outputs = sorted((office / "outputs").glob("20*/*.docx"))
-    assert [p.name for p in outputs] == ["ke-hoach.docx", "qd.docx"]
-    run([vanthu, "verify", *map(str, outputs)], cwd=office, env=environment)
-    listing = run([vanthu, "templates", "list"], cwd=office, env=environment)
-    assert "site-packages" not in listing  # built-ins are not shown as the office's own
-    run([vanthu, "templates", "check"], cwd=office, env=environment)
+def test_the_wheel_built_from_the_sdist_works_from_an_empty_folder(tmp_path: Path) -> None:
+    """The wheel as `python -m build` makes it (from the sdist), in a fresh venv. The sdist
+    itself, installed by pip, is tests/test_packaging_sdist.py's: another file, so the two
+    installs run side by side on two test workers."""
+    wheel = built(tmp_path, "sdist", "wheel")["wheel"]
+    works_from_an_empty_folder(installed(wheel, tmp_path / "venv"), tmp_path)
