@@ -77,7 +77,7 @@ from pipeline.render.structure import whole_list_warning
 from pipeline.render.styles import StyleSheet
 from pipeline.render_record import RenderRecord
 from pipeline.template_tools.verdict import template_warnings
-from pipeline.text.listing import first_named
+from pipeline.text.listing import SHARED_NAMED, first_named, said_once
 from pipeline.workspace import Workspace
 from pipeline.workspace.core import as_path
 from pipeline.workspace.lock import workspace_lock
@@ -1061,43 +1061,36 @@ def failed_because(path: Path, error: VanthuError) -> str:
     return f"{shown(path)}: {error.message()}"
 
 
-# How many documents a problem they share names (failure_lines): a few, then "…".
-_SHARED_NAMED = 3
-
-
 def failure_lines(errors: Sequence[tuple[Path, VanthuError]]) -> list[str]:
     """The failed checks, one line each (failed_because), except that a problem several
     documents share word for word (an unreadable outputs/ or agency profile, a templates folder
     that cannot be listed) is said once, with how many documents it failed and the first of
-    them, as build says a folder that cannot take its outputs: not the same line a thousand
-    times."""
-    shared: dict[str, list[Path]] = {}
-    for path, error in errors:
-        shared.setdefault(error.message(), []).append(path)
+    them (text.listing.said_once), as build says a folder that cannot take its outputs: not the
+    same line a thousand times. A document's own problem, which others fail by (a report
+    counting a decision whose list is missing), is said at each (_in_one_of)."""
     lines = []
-    for path, error in errors:
-        paths = shared.get(error.message())
-        if paths is None:
-            continue  # said with the first document it failed
-        if len(paths) == 1 or _in_one_of(error, paths):
-            # A document's own problem, which others fail by (a report counting a decision
-            # whose list is missing): said at each, the document's own first as found.
+    for (path, error), group in said_once(errors, _message, _in_one_of):
+        if len(group) == 1:
             lines.append(failed_because(path, error))
             continue
-        named = first_named([shown(p) for p in paths], _SHARED_NAMED)
-        lines.append(t("cli.failed_for", count=len(paths), documents=named,
+        named = first_named([shown(p) for p, _ in group], SHARED_NAMED)
+        lines.append(t("cli.failed_for", count=len(group), documents=named,
                        error=error.message()))  # fmt: skip
-        del shared[error.message()]
     return lines
 
 
-def _in_one_of(error: VanthuError, paths: list[Path]) -> bool:
-    """Whether `error` is located in one of the documents `paths` (its file is one of them)."""
-    file = getattr(error, "file", None)
+def _message(failed: tuple[Path, VanthuError]) -> str:
+    return failed[1].message()
+
+
+def _in_one_of(failed: tuple[Path, VanthuError], group: list[tuple[Path, VanthuError]]) -> bool:
+    """Whether the error of `failed` is located in one of the documents of `group` (its file
+    is one of them)."""
+    file = getattr(failed[1], "file", None)
     if file is None:
         return False
     where = os.path.realpath(file)
-    return any(os.path.realpath(path) == where for path in paths)
+    return any(os.path.realpath(path) == where for path, _ in group)
 
 
 def check(paths: list[Path], templates: str | os.PathLike[str] | None = None) -> CheckReport:

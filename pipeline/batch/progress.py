@@ -17,7 +17,7 @@ import click
 
 from pipeline.batch.result import BuildResult, DocumentResult, Status
 from pipeline.i18n import t
-from pipeline.text.listing import first_named
+from pipeline.text.listing import SHARED_NAMED, first_named, said_once
 from pipeline.workspace import shown
 
 if TYPE_CHECKING:
@@ -165,26 +165,25 @@ def summary(result: BuildResult) -> str:
     )
 
 
-# How many documents a problem said once for several names, before "…".
-_NAMED = 3
-
-
 def failures(documents: list[DocumentResult]) -> list[str]:
     """The failed documents' problems, one line each, except that a problem several documents
     share word for word (an output folder that cannot take their outputs: folder_error in
     pipeline.render.output) is said once, with how many documents it left unwritten and the
-    first of them: a read-only folder is one line, not one per document of the year."""
-    shared: dict[str, list[DocumentResult]] = {}
-    for document in documents:
-        shared.setdefault(document.error or "", []).append(document)
+    first of them (text.listing.said_once): a read-only folder is one line, not one per
+    document of the year."""
     lines: list[str] = []
-    for error, group in shared.items():
-        if len(group) == 1 or not error:
-            lines.extend(located(d.input, d.error or "") for d in group)
+    for document, group in said_once(documents, _problem, lambda d, _: not d.error):
+        if len(group) == 1:
+            lines.append(located(document.input, document.error or ""))
             continue
-        names = first_named([shown(d.input) for d in group], _NAMED)
-        lines.append(t("build.not_written_for", count=len(group), documents=names, error=error))
+        names = first_named([shown(d.input) for d in group], SHARED_NAMED)
+        lines.append(t("build.not_written_for", count=len(group), documents=names,
+                       error=document.error))  # fmt: skip
     return lines
+
+
+def _problem(document: DocumentResult) -> str:
+    return document.error or ""
 
 
 def print_report(result: BuildResult, console: Console | None = None) -> None:

@@ -454,8 +454,11 @@ def list_lines(names: list[str]) -> list[str]:
 
 def ended(lines: list[str]) -> DashList:
     """Phrase-written '- ...;' lines as a list whose last line ends with '.': each phrase
-    ends its line with ';' not knowing whether it is the last."""
-    *head, last = lines
+    ends its line with ';' not knowing whether it is the last. A "./." typed at the end of a
+    line is taken off first (without_decree_mark: the decree's mark closes the content's last
+    paragraph only), never after the '.' is written: a line ending "Tổ 3/" and the list's "."
+    would read as one mark ("Tổ 3/.") and lose its "/"."""
+    *head, last = [without_decree_mark(line) for line in lines]
     if last.endswith(";"):
         last = last[:-1].rstrip() + "."
     return DashList(gach=[*head, last])

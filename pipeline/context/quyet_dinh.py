@@ -37,6 +37,7 @@ from pipeline.load.read_log import stamp as file_stamp
 from pipeline.load.spreadsheet import Table
 from pipeline.load.yaml_source import Path_, Source, dotted, load_yaml
 from pipeline.model.agency import Agency
+from pipeline.model.blocks import Block
 from pipeline.model.ke_hoach import Item, PlanData
 from pipeline.model.quyet_dinh import Article, AwardSection, DecisionData, Regulation
 from pipeline.model.wording import ListLayout
@@ -810,6 +811,17 @@ def fixed_sum_warning(where: Source, phrases: Phrases) -> InputError:
     )  # fmt: skip
 
 
+def generated_article(
+    opening: str, lines: Sequence[str] = (), paragraphs: Sequence[str] = ()
+) -> Written:
+    """An article vanthu writes itself from what a decision attaches (a list, a council, a plan
+    or a Quy chế it issues): its opening, the '- ...;' lines it names (ended) and the paragraphs
+    after them, each without a typed "./." (without_decree_mark; ended takes it off a line
+    before it ends the line): the decree's mark closes the last article only (closed)."""
+    listed: list[Block] = [ended(list(lines))] if lines else []
+    return Written(without_decree_mark(opening), [*listed, *map(without_decree_mark, paragraphs)])
+
+
 def entry_line(
     info: DocumentInfo, entry: Entry, values: dict[str, str], *, with_award: bool
 ) -> str:
@@ -827,13 +839,10 @@ def entry_line(
     return info.write("dong_co_ten" if with_award else "dong_co_ten_mot_loai", fields)
 
 
-def award_articles(
-    info: DocumentInfo, awards: AwardList, values: dict[str, str]
-) -> list[dict[str, Any]]:
+def award_articles(info: DocumentInfo, awards: AwardList, values: dict[str, str]) -> list[Written]:
     """Điều 1 (who receives what) and, with money, Điều 2 (the money and where it comes from);
-    `values`: the list's award_values. Each phrase's text without a typed "./." (the decree's
-    mark closes the last article only: closed), taken off before vanthu ends a line (ended):
-    after it, a unit typed "0/" and the list's "." would read as one ("0/.")."""
+    `values`: the list's award_values. Written like every article vanthu writes itself
+    (generated_article)."""
     data = info.data
     assert isinstance(data, DecisionData) and data.khen_thuong is not None
     # Filled into sentences printed as runs: the list's names and the decision's words print
@@ -851,24 +860,23 @@ def award_articles(
     if len(awards.entries) <= NAMED_IN_ARTICLE:
         several = len(awards.groups) > 1
         named = in_listed_order(awards, kinds)
-        lines = [without_decree_mark(entry_line(info, e, values, with_award=several))
-                 for e in named]  # fmt: skip
-        first = {"mo_dau": without_decree_mark(info.write(key, opening)), "doan": [ended(lines)]}
+        lines = [entry_line(info, e, values, with_award=several) for e in named]
+        first = generated_article(info.write(key, opening), lines)
     else:
-        first = {"mo_dau": without_decree_mark(info.write(key, opening)), "doan": []}
+        first = generated_article(info.write(key, opening))
     if not awards.priced:
         return [first]
     rate_lines = [
-        without_decree_mark(line)
+        line
         for group in ordered_groups(awards, kinds)
         for line in rate_line(info, values, group, kinds)
     ]
     has_rates = bool(info.phrases.raw("dieu_2_muc"))
-    body: list[Any] = [ended(rate_lines)] if has_rates else []
-    money = {
-        "mo_dau": without_decree_mark(info.write(money_opening(info.phrases, awards), values)),
-        "doan": body + [without_decree_mark(t) for t in info.write_all("dieu_2_sau", values)],
-    }
+    money = generated_article(
+        info.write(money_opening(info.phrases, awards), values),
+        rate_lines if has_rates else [],
+        info.write_all("dieu_2_sau", values),
+    )
     return [first, money]
 
 
@@ -998,7 +1006,7 @@ def _fill_rate(info: DocumentInfo, text: str, filled: dict[str, str]) -> str:
         raise missing_field(MissingField("dieu_2_muc", str(exc.args[0]))) from None
 
 
-def council_articles(info: DocumentInfo, members: Table) -> list[dict[str, Any]]:
+def council_articles(info: DocumentInfo, members: Table) -> list[Written]:
     """Điều 1: the council and its members with their roles."""
     data = info.data
     assert isinstance(data, DecisionData) and data.hoi_dong is not None
@@ -1013,7 +1021,7 @@ def council_articles(info: DocumentInfo, members: Table) -> list[dict[str, Any]]
         for row in members
     ]
     values = {"hanh_dong": data.hoi_dong.hanh_dong, "so_thanh_vien": two_digits(len(lines))}
-    return [{"mo_dau": info.sentence("hoi_dong_dieu_1", values), "doan": [ended(lines)]}]
+    return [generated_article(info.sentence("hoi_dong_dieu_1", values), lines)]
 
 
 def continued(subject: str) -> str:
@@ -1022,21 +1030,19 @@ def continued(subject: str) -> str:
     return subject[:1].lower() + subject[1:]
 
 
-def issued_plan_articles(
-    info: DocumentInfo, plan: DocumentInfo[NoAttachments]
-) -> list[dict[str, Any]]:
+def issued_plan_articles(info: DocumentInfo, plan: DocumentInfo[NoAttachments]) -> list[Written]:
     """Điều 1: 'Ban hành kèm theo Quyết định này Kế hoạch ...'."""
     subject = continued(plan.data.trich_yeu)
-    return [{"mo_dau": info.write("ban_hanh_dieu_1", {"trich_yeu_ke_hoach": subject}), "doan": []}]
+    return [generated_article(info.write("ban_hanh_dieu_1", {"trich_yeu_ke_hoach": subject}))]
 
 
-def issued_regulation_articles(info: DocumentInfo, regulation: Regulation) -> list[dict[str, Any]]:
+def issued_regulation_articles(info: DocumentInfo, regulation: Regulation) -> list[Written]:
     """Điều 1: 'Ban hành kèm theo Quyết định này Quy chế ...' (phrase ban_hanh_quy_che_dieu_1)."""
     values = {
         "ten_van_ban": document_type(regulation.loai_van_ban).name,
         "trich_yeu_van_ban": continued(regulation.trich_yeu),
     }
-    return [{"mo_dau": info.write("ban_hanh_quy_che_dieu_1", values), "doan": []}]
+    return [generated_article(info.write("ban_hanh_quy_che_dieu_1", values))]
 
 
 def unmarked_item(item: Item) -> Item:
@@ -1267,7 +1273,7 @@ def decision_context(info: DocumentInfo[DecisionAttachments], styles: StyleSheet
     assert isinstance(attached, DecisionAttachments)
     awards, members, plan = attached.awards, attached.members, attached.plan
     regulation = attached.regulation
-    generated: list[dict[str, Any]] = []
+    generated: list[Written] = []
     values: dict[str, str] = {}
     if awards is not None:
         # Counted in the order the list prints them ("02 tập thể và 04 cá nhân").
@@ -1279,13 +1285,9 @@ def decision_context(info: DocumentInfo[DecisionAttachments], styles: StyleSheet
         generated = issued_plan_articles(info, plan)
     elif regulation is not None:
         generated = issued_regulation_articles(info, regulation)
-    # "./." closes the last article only (closed): one typed after another is left out (by
-    # award_articles itself, before it ends its lines).
-    articles = closed([
-        Written(a["mo_dau"], a["doan"]) if awards is not None
-        else Written(without_decree_mark(a["mo_dau"]), [unmarked(b) for b in a["doan"]])
-        for a in generated
-    ] + [written(unmarked_article(a)) for a in data.dieu])  # fmt: skip
+    # "./." closes the last article only (closed): one typed in another is left out, by the
+    # articles written here (generated_article) as by those of the data (unmarked_article).
+    articles = closed([*generated, *(written(unmarked_article(a)) for a in data.dieu)])
     can_cu, theo_de_nghi = preamble(info, data.can_cu, data.theo_de_nghi)
     issued = issued_plan_context(info, plan) if plan is not None else None
     danh_sach = None
