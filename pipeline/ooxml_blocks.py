@@ -22,6 +22,12 @@ def children(element: etree._Element, name: str) -> list[etree._Element]:
     return out
 
 
+def paragraph_text(paragraph: etree._Element) -> str:
+    """The text of `paragraph`'s w:t runs joined as typed (no tabs or breaks): what render's
+    template tools and its header repair compare with a known line."""
+    return "".join(t.text or "" for t in paragraph.iter(q("w:t")))
+
+
 def block_elements(container: etree._Element) -> list[etree._Element]:
     """Paragraphs and tables of a body or cell, in order, content controls unwrapped."""
     out = []

@@ -52,6 +52,13 @@ def test_a_council_s_last_member_keeps_a_role_ending_with_a_slash(tmp_path: Path
     assert "- Lò Thị Bình, Chuyên viên - Ủy viên, Tổ trưởng Tổ 3/." in lines, lines
 
 
+def test_a_council_cell_typed_with_the_decree_s_mark_prints_without_it(tmp_path: Path) -> None:
+    # A role pasted from an old decision's last line: "./." inside a line, then "./.." at the end.
+    lines = _printed(_council(tmp_path, ["Chủ tịch Hội đồng./.", "Ủy viên./."]))
+    assert "- Nguyễn Văn An, Chuyên viên - Chủ tịch Hội đồng;" in lines, lines
+    assert "- Lò Thị Bình, Chuyên viên - Ủy viên." in lines, lines
+
+
 # Task 2 (proposal): one grouping of failure lines, for check (api.failure_lines) and build
 # (batch.progress.failures).
 

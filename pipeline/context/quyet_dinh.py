@@ -13,7 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from pipeline.awards import AwardList, Entry, Group
+from pipeline.awards import AwardList, Entry, Group, trimmed
 from pipeline.context.addressing import with_own_line
 from pipeline.context.articles import Written, articles_context, chapters_context, closed, written
 from pipeline.context.common import (
@@ -1007,14 +1007,16 @@ def _fill_rate(info: DocumentInfo, text: str, filled: dict[str, str]) -> str:
 
 
 def council_articles(info: DocumentInfo, members: Table) -> list[Written]:
-    """Điều 1: the council and its members with their roles."""
+    """Điều 1: the council and its members with their roles, each cell as awards.trimmed reads
+    a list's cells (a "./." or "." typed after a role, pasted from an old decision, would print
+    inside the line: "Chủ tịch Hội đồng./.;")."""
     data = info.data
     assert isinstance(data, DecisionData) and data.hoi_dong is not None
     lines = [
         info.write(
             "hoi_dong_thanh_vien",
             {
-                name: literal_markup(row.values.get(name, ""))
+                name: literal_markup(trimmed(row.values.get(name, "")))
                 for name in ("ho_ten", "chuc_vu", "vai_tro")
             },
         )

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pipeline.ooxml_blocks import paragraph_text
 from pipeline.ooxml_names import W_CLARK
 
 QUOC_HIEU_STYLE = "QuocHieu"
@@ -134,8 +135,7 @@ def _holds_quoc_hieu(table: Any) -> bool:
         style = paragraph.find(f"{W_CLARK}pPr/{W_CLARK}pStyle")
         if style is not None and style.get(f"{W_CLARK}val") == QUOC_HIEU_STYLE:
             return True
-        text = "".join(t.text or "" for t in paragraph.iter(f"{W_CLARK}t"))
-        if " ".join(text.split()) == QUOC_HIEU:
+        if " ".join(paragraph_text(paragraph).split()) == QUOC_HIEU:
             return True
     return False
 

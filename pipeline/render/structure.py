@@ -30,6 +30,7 @@ from lxml import etree
 from markupsafe import Markup
 
 from pipeline.i18n import current_language, t
+from pipeline.ooxml_blocks import paragraph_text
 from pipeline.ooxml_names import MC_CLARK, PACKAGE_RELS_CLARK, R_CLARK, W_CLARK
 from pipeline.patterns import lazy
 from pipeline.render.compose import (
@@ -1032,7 +1033,7 @@ def _paragraph_places(body: etree._Element) -> dict[Any, Any]:
             else:
                 where = Location("cell", table=cell[0], row=cell[1], column=cell[2],
                                  paragraph=paragraphs)  # fmt: skip
-            places[child] = where.with_excerpt(_text_of(child))
+            places[child] = where.with_excerpt(paragraph_text(child))
 
     walk(body, None)
     return places
@@ -1050,12 +1051,8 @@ def _running_spot(part: str, root: etree._Element, element: etree._Element) -> A
         number += 1
         if paragraph is element or paragraph in element.iterancestors():
             where = Location("part", part=part.rsplit("/", 1)[-1], paragraph=number)
-            return where.with_excerpt(_text_of(paragraph))
+            return where.with_excerpt(paragraph_text(paragraph))
     return None
-
-
-def _text_of(paragraph: etree._Element) -> str:
-    return "".join(t.text or "" for t in paragraph.iter(f"{W_CLARK}t"))
 
 
 # Rules of a phôi that make its printed batch unusable (a field off the paper): render refuses the
@@ -1355,7 +1352,7 @@ def _numbered_paragraphs(body: Any) -> dict[Any, tuple[str, int]]:
     out: dict[Any, tuple[str, int]] = {}
     seen: dict[str, int] = {}
     for paragraph in body.iter(f"{W_CLARK}p"):
-        text = _text_of(paragraph)
+        text = paragraph_text(paragraph)
         nth = seen.get(text, 0)
         seen[text] = nth + 1
         out[paragraph] = (text, nth)
