@@ -368,4 +368,16 @@ MESSAGES = {
         "TUQ. line is followed by the signer's own title, e.g. «KT. CHỦ TỊCH» then «PHÓ CHỦ "
         "TỊCH»); add the signer's own title after it: chuc_vu: [{lines}, <signer's title>]",
     },
+    # s55 change words: a report's change on the year before (bao_cao_tang, bao_cao_giam,
+    # bao_cao_khong_doi, bao_cao_moi) may not be empty, as a table's heading may not.
+    "wording.empty_phrase.empty_change": {
+        "vi": "câu này không được để trống: ô «Tăng, giảm» của bảng số liệu báo cáo sẽ trống, và "
+        "trong câu văn của báo cáo cả cụm trong ngoặc đơn nêu mức tăng, giảm này (cùng các số "
+        "khác trong cụm, như số lượt khen thưởng) sẽ bị bỏ mất; viết chữ của cơ quan, hoặc bỏ "
+        "khóa này để dùng chữ mặc định «{default}»",
+        "en": "this phrase cannot be empty: the report's table of figures would print an empty "
+        "«Tăng, giảm» (change) cell, and the report's text would lose the whole clause in "
+        "parentheses that gives this change (with the other figures in it, such as the count "
+        "of awards); write the office's own, or remove this key to use the default «{default}»",
+    },
 }

@@ -1088,7 +1088,7 @@ def form_faults(library: TemplateLibrary, name: str) -> list[Found]:
     report = verify_file(library.file(name), template=True)
     office = office_folder(library, name)
     return found + [
-        Found(name, "tpl.layout", {"rule": v.rule, "line": _Line(v)},
+        Found(name, "tpl.layout", {"rule": v.rule, "line": ViolationLine(v)},
               Place(v.where, "", office))
         for v in report.violations
         if v.rule in FORM_FATAL_RULES
@@ -1246,18 +1246,22 @@ def violation_line(violation: Any, lang: str | None = None) -> str:
     return text.removeprefix(f"{where}: ") if where else text
 
 
-class _Line(Phrase):
-    """A verify violation's text, without the place it starts with (the problem prints the
-    place), said again in any language."""
+class ViolationLine(Phrase):
+    """A verify violation's text, said again in any language: without the place it starts with
+    (the problem prints the place), or `whole` (an example document's violation, whose place is
+    the document's, not the template's); `key` is the problem's (tpl.layout, tpl.example_fault)."""
 
     violation: Any
+    whole: bool
 
-    def __new__(cls, violation: Any) -> _Line:
-        line = str.__new__(cls, violation_line(violation, None))
-        line.key, line.params, line.violation = "tpl.layout", {}, violation
+    def __new__(cls, violation: Any, key: str = "tpl.layout", whole: bool = False) -> ViolationLine:
+        line = str.__new__(cls, str(violation.line()) if whole else violation_line(violation, None))
+        line.key, line.params, line.violation, line.whole = key, {}, violation, whole
         return line
 
     def describe(self, lang: str | None = None) -> str:
+        if self.whole:
+            return str(self.violation.line(lang))
         return violation_line(self.violation, lang)
 
 

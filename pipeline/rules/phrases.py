@@ -53,6 +53,7 @@ _TABLE = frozenset({"so", "nam_truoc"})
 # A Báo cáo's year-on-year change (figures.change), in its tables' "Tăng, giảm" cells and its
 # text's {{ tong.tang_giam }}: the change in per cent ("12,5") and the difference ("3").
 _CHANGE = frozenset({"ty_le", "chenh_lech"})
+CHANGE_PHRASES = ("bao_cao_tang", "bao_cao_giam", "bao_cao_khong_doi", "bao_cao_moi")
 # Column headings of a Báo cáo's tables that name no figure (bao_cao_cot_nam_truoc names one).
 REPORT_HEADINGS = (
     "bao_cao_cot_stt", "bao_cao_cot_khen_thuong", "bao_cao_cot_don_vi", "bao_cao_cot_ca_nhan",
@@ -194,6 +195,10 @@ REQUIRED: dict[str, str] = {
          "bao_cao_cot_nam_truoc", *APPENDIX_HEADINGS, *SCHEDULE_HEADINGS),
         "empty_table_heading",
     ),
+    # A report's change on the year before (figures.change) worded as nothing: its "Tăng, giảm"
+    # cell printed blank, and the clause of its text that names it left out whole (fill_text),
+    # with the other figures the clerk typed in it ("70 lượt khen thưởng, ...").
+    **dict.fromkeys(CHANGE_PHRASES, "empty_change"),
 }  # fmt: skip
 # Closing punctuation an empty field must not be left hanging before.
 _CLOSERS = ",.;:)"

@@ -56,6 +56,7 @@ from pipeline.render.structure import (
     CONTINUED_FIELD,
     RECIPIENTS_FIELD,
     Found,
+    ViolationLine,
     binds_recipients_only,
     continued_beside_signature,
     form_width_faults,
@@ -68,7 +69,6 @@ from pipeline.render.structure import (
     signature_block_fault,
     style_faults,
     template_faults,
-    violation_line,
 )
 from pipeline.render.styles import StyleSheet
 from pipeline.render.zipwriter import replace_members, write_zip
@@ -889,7 +889,7 @@ def example_faults(
                 continue
             block = EXAMPLE_RULES[v.rule]
             owner = block if block in own_files and library.is_override(block) else name
-            params = {"rule": v.rule, "line": str(v.line())}
+            params = {"rule": v.rule, "line": ViolationLine(v, EXAMPLE_FAULT, whole=True)}
             problems[v.rule] = Problem(owner, "", EXAMPLE_FAULT, params)
     return list(problems.values())
 
@@ -1122,13 +1122,13 @@ def layout(
         if page_from_frame and v.rule.startswith(FRAME_RULES):
             continue
         # verify's line starts with the place, which the check prints before it already
-        line = violation_line(v)
+        line = ViolationLine(v)
         problems.append(
             Problem(name, v.where.describe(), "tpl.layout", {"rule": v.rule, "line": line})
         )
     for w in report.warnings:
         if w.rule in TEMPLATE_WARNINGS:
-            params = {"rule": w.rule, "line": violation_line(w)}
+            params = {"rule": w.rule, "line": ViolationLine(w)}
             problems.append(Problem(name, w.where.describe(), "tpl.layout", params, True))
     return problems
 
@@ -1160,7 +1160,7 @@ def summary_rule(
     report.add("trich_yeu.rule", found.trich_yeu[-1].where, msg("absent"),
                msg(RULE_EXPECTED["trich_yeu"]))  # fmt: skip
     v = report.violations[0]
-    line = violation_line(v)
+    line = ViolationLine(v)
     return [Problem(name, v.where.describe(), "tpl.layout", {"rule": v.rule, "line": line})]
 
 
@@ -1178,7 +1178,7 @@ def missing_title(name: str, path: Path, styles: bytes | None = None) -> list[Pr
     report = Report(path, None, True)
     report.add("ten_loai.missing", DOCUMENT, msg("absent"), msg("type_name"))
     v = report.violations[0]
-    params = {"rule": v.rule, "line": violation_line(v)}
+    params = {"rule": v.rule, "line": ViolationLine(v)}
     return [Problem(name, v.where.describe(), "tpl.layout", params)]
 
 
@@ -1222,7 +1222,7 @@ def signature_layout(
             continue
         known.add((where, v.rule))
         problems.append(
-            Problem(name, where, "tpl.layout", {"rule": v.rule, "line": violation_line(v)})
+            Problem(name, where, "tpl.layout", {"rule": v.rule, "line": ViolationLine(v)})
         )
     return problems
 
@@ -1383,7 +1383,7 @@ def frame_styles(
         findings = frame_findings(library, builtin)
     return [
         Problem(FRAME_NAME, t("tpl.style_where", style=style), "tpl.layout",
-                {"rule": rule, "line": violation_line(v)})
+                {"rule": rule, "line": ViolationLine(v)})
         for (style, rule), v in findings.items()
     ]  # fmt: skip
 
@@ -1448,7 +1448,7 @@ def frame_page_numbers(library: TemplateLibrary) -> list[Problem]:
     where = Location("section", section=1)
     report.add("so_trang.missing", where, msg("absent"), msg("page_field"))
     v = report.violations[0]
-    line = violation_line(v)
+    line = ViolationLine(v)
     return [Problem(FRAME_NAME, where.describe(), "tpl.layout", {"rule": v.rule, "line": line})]
 
 

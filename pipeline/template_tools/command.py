@@ -47,8 +47,9 @@ def sample_contexts(
             # name field without a width) is reported below, at the template.
             continue
         found.setdefault(document.kind.template, []).append(context)
-    # The starters show every kind's context even where the office has no example of it.
-    for template, contexts in starter_contexts(renderer).items():
+    # The starters show every kind's context even where the office has no example of it:
+    # its own, printing its agency's lines (a header column it narrowed is measured by them).
+    for template, contexts in starter_contexts(renderer, workspace).items():
         found.setdefault(template, []).extend(contexts)
     return found
 
