@@ -823,4 +823,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "is {stated} đồng, in words «{words}»; correct the line in words to match, or delete it "
         "(the decision writes the total in words itself).",
     },
+    # --- session 55 T2: lists other programs save under .xls (detect.file_kind) ---
+    # An Excel 2003 XML Spreadsheet under an Excel name; {xlsx}: the name to save it as.
+    "sheet.spreadsheet_ml_named": {
+        "vi": "tệp {name} thực ra là bảng tính XML của Excel 2003 (XML Spreadsheet 2003) mang "
+        "đuôi {suffix}, không phải tệp Excel kiểu cũ (.xls, định dạng nhị phân) hay tệp .xlsx "
+        "(các phần mềm, cổng thông tin hay xuất danh sách như vậy); vanthu không đọc kiểu tệp "
+        'này. Hãy mở tệp bằng Excel (hoặc LibreOffice Calc), chọn "Lưu thành" (Save As) kiểu '
+        "Excel Workbook (.xlsx), đặt tên {xlsx}, rồi sửa dòng danh_sach thành  danh_sach: {xlsx}",
+        "en": "{name} is in fact an Excel 2003 XML Spreadsheet named {suffix}, neither an old "
+        "binary Excel file (.xls) nor an .xlsx (software and web portals often export lists "
+        "so); vanthu does not read this kind of file. Open it in Excel (or LibreOffice Calc), "
+        '"Save As" an Excel Workbook (.xlsx) named {xlsx}, then change the danh_sach line to  '
+        "danh_sach: {xlsx}",
+    },
+    # A file named .xls that is neither OLE2, a zip, markup nor text (binary, or empty).
+    "sheet.no_spreadsheet_named": {
+        "vi": "tệp {name} mang đuôi {suffix} nhưng không phải tệp bảng tính: không phải tệp "
+        "Excel kiểu cũ (.xls), tệp .xlsx, bảng tính XML, trang web hay bảng chữ ngăn cách bằng "
+        "Tab hoặc dấu phẩy (tệp trống, hoặc chứa dữ liệu nhị phân khác). Hãy lấy lại tệp danh "
+        'sách từ nơi đã xuất nó, mở bằng Excel, chọn "Lưu thành" (Save As) kiểu Excel Workbook '
+        "(.xlsx), rồi ghi tên tệp .xlsx mới ở dòng danh_sach.",
+        "en": "{name} is named {suffix} but is no spreadsheet: neither an old Excel file "
+        "(.xls), an .xlsx, an XML Spreadsheet, a web page nor a text table separated by tabs or "
+        "commas (it is empty, or holds other binary data). Get the list file again from where "
+        'it was exported, open it in Excel, "Save As" an Excel Workbook (.xlsx), then give the '
+        "new .xlsx file's name on the danh_sach line.",
+    },
 }

@@ -14,6 +14,7 @@ from pathlib import Path
 from pipeline.errors import InputError
 from pipeline.load import read_log
 from pipeline.load.spreadsheet.cells import get_column_letter
+from pipeline.load.spreadsheet.detect import UTF16_BOMS
 from pipeline.load.spreadsheet.fields import Wanted
 from pipeline.load.spreadsheet.header import (
     HEADER_SCAN_ROWS,
@@ -135,7 +136,7 @@ def _decode(path: Path) -> str:
         raise read_failed(path, exc) from exc
     read_log.note(path, info, data)  # the build hashes these bytes, not the file read again
     # Excel's "Unicode Text" export is UTF-16 with a byte order mark.
-    encoding = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
+    encoding = "utf-16" if data.startswith(UTF16_BOMS) else "utf-8-sig"
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
