@@ -486,7 +486,9 @@ def render_documents(
         rendered = [written[index] for index in range(len(documents))]
         for root, renderer in renderers.items():  # an office's template templates check fails
             names = [d.template for ws, d in documents if ws.root == root]
-            told.extend(template_warnings(renderer.engine.library, names, example_contexts))
+            office = next(ws for ws, _ in documents if ws.root == root)
+            told.extend(template_warnings(renderer.engine.library, names, example_contexts,
+                                          office))  # fmt: skip
         told.extend(lost_manifest_warnings(lost))
         if told and rendered:
             rendered[0] = replace(rendered[0], warnings=(*told, *rendered[0].warnings))
@@ -498,12 +500,15 @@ def render_documents(
     return rendered
 
 
-def example_contexts(library: TemplateLibrary) -> dict[str, list[Mapping[str, Any]]]:
-    """The contexts of vanthu's own examples of every type, made with `library`'s templates:
-    what the template verdict compares an office's copies with (template_tools.verdict)."""
+def example_contexts(
+    library: TemplateLibrary, office: Workspace | None = None
+) -> dict[str, list[Mapping[str, Any]]]:
+    """The contexts of vanthu's own examples of every type, made with `library`'s templates
+    (for `office`'s own profile, as `templates check` writes them): what the template verdict
+    compares an office's copies with (template_tools.verdict)."""
     from pipeline.template_tools.examples import starter_contexts
 
-    return starter_contexts(Renderer(library))
+    return starter_contexts(Renderer(library), office)
 
 
 def missing_template(error: TemplateError, document: LoadedDocument,
@@ -1156,5 +1161,7 @@ def check(paths: list[Path], templates: str | os.PathLike[str] | None = None) ->
     report.valid = [d for d in report.valid if d.path not in refused]
     report.errors.extend(refused.items())
     for workspace, names in used.values():  # an office's template templates check fails
-        report.warnings.extend(template_warnings(workspace.templates, names, example_contexts))
+        report.warnings.extend(
+            template_warnings(workspace.templates, names, example_contexts, workspace)
+        )
     return report

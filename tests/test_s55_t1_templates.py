@@ -219,3 +219,17 @@ def test_the_report_s_own_empty_change_word_is_refused_in_english(example_here: 
     assert f"line {line}, field 'cau_chu.bao_cao_khong_doi'" in out, out
     assert "this phrase cannot be empty: the report's table of figures" in out, out
     assert "use the default «không đổi»" in out, out
+
+
+def test_check_render_and_build_warn_of_the_header_the_office_s_own_name_overruns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What templates check finds (above) is said by the commands a clerk runs, measured with
+    # the same lines: the office's own profile, not the sample office's that 3500 twips hold.
+    office(tmp_path, monkeypatch, ("UBND TỈNH SƠN LA", "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG"), (3500, 5853))
+    (tmp_path / "inputs" / "2026").mkdir()
+    assert vanthu("new", "cong-van", "-o", "inputs/2026/cv.yaml").exit_code == 0
+    verdict = "vanthu templates check thấy 1 lỗi trong khoi/dau-trang.docx"
+    for command in (("check",), ("build", "-j", "1"), ("render", "inputs/2026/cv.yaml")):
+        result = vanthu(*command)
+        assert result.exit_code == 0 and verdict in said(result), (command, said(result))

@@ -581,7 +581,9 @@ def build(
                 names = sorted({item.entry.template for p in todo
                                 if (item := staged[p]).entry is not None})  # fmt: skip
                 examples = example_contexts
-                result.warnings.extend(template_warnings(workspace.templates, names, examples))
+                result.warnings.extend(
+                    template_warnings(workspace.templates, names, examples, workspace)
+                )
             finisher = Finisher(layout, freshness, converter, LostManifests(layout, recorded),
                                 restyled)
             borrowers = {p: lender for p, lender in lenders.items() if isinstance(lender, Path)}

@@ -18,7 +18,7 @@ import json
 import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
@@ -28,9 +28,15 @@ from pipeline.render.locate import office_folder
 from pipeline.render.phrase import Phrase
 from pipeline.render.template_cache import module_stamps, verdict
 
-# The contexts of vanthu's examples of each type, made with a library's templates
-# (pipeline.api.example_contexts: the renderer lives above this module).
-Examples = Callable[[TemplateLibrary], Mapping[str, Sequence[Mapping[str, Any]]]]
+if TYPE_CHECKING:
+    from pipeline.workspace import Workspace
+
+# The contexts of vanthu's examples of each type, made with a library's templates, for an
+# office's own profile when one is given (pipeline.api.example_contexts: the renderer lives
+# above this module).
+Examples = Callable[
+    [TemplateLibrary, "Workspace | None"], Mapping[str, Sequence[Mapping[str, Any]]]
+]
 
 # The code a verdict follows from besides the templates: the checker, verify's rules, how a
 # template is read (a LibreOffice save's header widths put back) and the examples it renders.
@@ -54,18 +60,20 @@ def office_files(library: TemplateLibrary, name: str) -> list[str]:
 
 
 def errors_by_file(
-    library: TemplateLibrary, name: str, examples: Examples | None = None
+    library: TemplateLibrary, name: str, examples: Examples | None = None,
+    office: Workspace | None = None,
 ) -> dict[str, int]:
     """How many errors `templates check` finds in each of the office's files template `name`
-    is made with ('khung' → 3), read from the cache when these contents were checked before.
-    Empty when none is the office's, or when the check cannot run (preparing the template
-    says why)."""
+    is made with ('khung' → 3), read from the cache when these contents (and the profile of
+    `office` the examples are written for, as `templates check` writes them there) were
+    checked before. Empty when none is the office's, or when the check cannot run (preparing
+    the template says why)."""
     try:
         files = office_files(library, name)
         if not files:
             return {}
-        judged = lambda: json.dumps(_judged(library, name, files, examples))  # noqa: E731
-        text = verdict(_key(library, name), judged)
+        judged = lambda: json.dumps(_judged(library, name, files, examples, office))  # noqa: E731
+        text = verdict(_key(library, name, office), judged)
         counts = json.loads(text)
     except (VanthuError, OSError, ValueError, etree.XMLSyntaxError):
         return {}
@@ -73,7 +81,8 @@ def errors_by_file(
 
 
 def _judged(
-    library: TemplateLibrary, name: str, files: list[str], examples: Examples | None
+    library: TemplateLibrary, name: str, files: list[str], examples: Examples | None,
+    office: Workspace | None,
 ) -> dict[str, int]:
     """`templates check` of `files`: the error count of each file that has errors.
 
@@ -84,7 +93,7 @@ def _judged(
     error is the office's copy's, else the first of its blocks' (the frame prints no data)."""
     from pipeline.template_tools.check import check_templates  # only when not yet known
 
-    samples = _examples(library, name, examples) if examples is not None else {}
+    samples = _examples(library, name, examples, office) if examples is not None else {}
     wanted = files if name in files or not samples else [*files, name]
     if FRAME_NAME in files and not library.is_form(name):
         # The built-in files printed with the office's frame: what they then break is the
@@ -110,7 +119,7 @@ _PRINTED_DATA = ("tpl.data_not_printed", "tpl.rich_not_printed", "tpl.data_recas
 
 
 def _examples(
-    library: TemplateLibrary, name: str, examples: Examples
+    library: TemplateLibrary, name: str, examples: Examples, office: Workspace | None
 ) -> dict[str, list[Mapping[str, Any]]]:
     """The contexts of vanthu's examples of type `name` (none for a block, the frame or a
     phôi, which printed_data does not compare), made once for every type of `library`."""
@@ -118,7 +127,7 @@ def _examples(
         return {}
     known = _made_examples.get(library)
     if known is None:
-        known = _made_examples[library] = dict(examples(library))
+        known = _made_examples[library] = dict(examples(library, office))
     return {name: list(known[name])} if known.get(name) else {}
 
 
@@ -128,10 +137,17 @@ _made_examples: weakref.WeakKeyDictionary[TemplateLibrary, dict[str, Sequence[Ma
 _made_examples = weakref.WeakKeyDictionary()
 
 
-def _key(library: TemplateLibrary, name: str) -> bytes:
-    """Template `name`'s files in force (by layer and content) and the checker's identity."""
+def _key(library: TemplateLibrary, name: str, office: Workspace | None) -> bytes:
+    """Template `name`'s files in force (by layer and content), the office's profile the
+    examples print (their agency lines are measured in the header's columns) and the
+    checker's identity."""
     digest = hashlib.sha256(_checker_identity().encode())
     digest.update(name.encode())
+    if office is not None:
+        from pipeline.template_tools.examples import office_profile
+
+        profile = office_profile(office)
+        digest.update(b"\0profile\0" + (profile.read_bytes() if profile else b""))
     for path in library.source_files(name):
         relative = library.relative_name(path)
         layer = "office" if library.is_override(relative[:-5]) else "builtin"
@@ -157,27 +173,29 @@ def _checker_identity() -> str:
 
 
 def template_warnings(
-    library: TemplateLibrary, names: Iterable[str], examples: Examples | None = None
+    library: TemplateLibrary, names: Iterable[str], examples: Examples | None = None,
+    office: Workspace | None = None,
 ) -> list[str]:
     """One warning for each template of `names` made with an office's file that `templates
-    check` finds errors in (its documents may not follow the decree), naming the files and the
-    command to run, after one for each office file of theirs saved as .odt or .doc
-    (unused_formats); in the current language, each a Phrase that says itself in another."""
+    check` finds errors in (its documents may not follow the decree; the examples written for
+    `office`'s profile, as that command writes them), naming the files and the command to run,
+    after one for each office file of theirs saved as .odt or .doc (unused_formats); in the
+    current language, each a Phrase that says itself in another."""
     names = list(dict.fromkeys(names))
     warnings: list[str] = list(unused_formats(library, names))
     for name in names:
-        counts = errors_by_file(library, name, examples)
+        counts = errors_by_file(library, name, examples, office)
         total = sum(counts.values())
         if not total:
             continue
         files = [file for file in counts if counts[file]]
-        office = office_folder(library, files[0])
+        folder = office_folder(library, files[0])
         warnings.append(
             Phrase(
                 "tpl.verdict", template=f"{name}.docx",
                 errors=Phrase("tpl.n.errors.one" if total == 1 else "tpl.n.errors", n=total),
                 files=", ".join(f"{file}.docx" for file in files),
-                office=Phrase("tpl.office_copy", folder=office) if office else "",
+                office=Phrase("tpl.office_copy", folder=folder) if folder else "",
             )  # fmt: skip
         )
     return warnings
