@@ -45,8 +45,9 @@ def repeated_numbers(
     recorded: Mapping[Path, tuple[Layout, Recorded] | None],
 ) -> dict[Path, InputError]:
     """By data file, the refusal of each of `documents` typing a number that an earlier one of
-    them, or an output the workspace's manifests (`recorded`, by workspace root) record for
-    another of its data files still there, already has."""
+    them (one whose output prints it already before any other), or an output the workspace's
+    manifests (`recorded`, by workspace root) record for another of its data files still
+    there, already has."""
     numbered = [(ws, d) for ws, d in documents if d.info.data.own_number is not None]
     if not numbered:
         return {}
@@ -62,12 +63,17 @@ def repeated_numbers(
             if path.resolve() not in given:
                 claims.append((path, key))
                 shown[path] = (layout.name_of(path), entry.so_ky_hieu)
+    typed: list[tuple[Path, NumberKey]] = []
     for workspace, document in numbered:
         data = document.info.data
         own = data.own_number
         assert own is not None
-        claims.append((document.path, number_key(data.co_quan, data.ngay.year, own)))
+        typed.append((document.path, number_key(data.co_quan, data.ngay.year, own)))
         shown[document.path] = (workspace.name_of(document.path), document.info.reference)
+    # An output already printing its number claims it first, as the build keeps it: of a file
+    # built with 05 and its copy (A-ban-sao.yaml typing 05 too), the copy is refused.
+    printed = _printed_claims(numbered, recorded)
+    claims += sorted(typed, key=lambda claim: claim not in printed)
     asked = {d.path for _, d in numbered}  # a manifest's claim is refused by no one here
     errors: dict[Path, InputError] = {}
     for first, second, _ in second_claims(claims):
@@ -77,6 +83,25 @@ def repeated_numbers(
         errors[second] = InputError("build.repeated_number", file=second, number=said,
                                     other=other, other_number=other_number)  # fmt: skip
     return errors
+
+
+def _printed_claims(
+    documents: Sequence[tuple[Workspace, LoadedDocument]],
+    recorded: Mapping[Path, tuple[Layout, Recorded] | None],
+) -> set[tuple[Path, NumberKey]]:
+    """(data file, number key) of each of `documents` whose output, as its workspace's
+    manifests record it, prints that number already."""
+    printed: set[tuple[Path, NumberKey]] = set()
+    for workspace, document in documents:
+        known = recorded.get(workspace.root)
+        if known is None:
+            continue
+        layout, record = known
+        entry = record.written(layout.name_of(document.path))
+        key = entry_key(entry) if entry is not None and entry.co_quan else None
+        if key is not None:
+            printed.add((document.path, key))
+    return printed
 
 
 def _recorded_numbers(layout: Layout,

@@ -175,12 +175,34 @@ def reserved_from_note(note: str | None, number: int) -> tuple[str | None] | Non
     return (said or None,)
 
 
+# A Nơi nhận group as documents print it (context.common.grouped_lines): a line ending ":"
+# and its "+ " lines under it, "Các thôn, bản:\n+ Bản Ít;\n+ Bản Nà", each member's ";"
+# taken with it when its line ends there (else it separates the column's next entry).
+_GROUP = re.compile(r"([^;\n]*:)((?:\n[ \t]*\+[^;\n]*(?:;(?=[ \t]*(?:\n|$)))?)+)")
+
+
+def recipients_as_read(text: str) -> str:
+    """The sổ's Nơi nhận column with each group on one line as it reads: "Các thôn, bản:\n+ Bản
+    Ít;\n+ Bản Nà" is the one entry "Các thôn, bản: Bản Ít, Bản Nà", whatever stands before
+    or after it ("; "-separated); a row stored with the lines (an older vanthu) is read so too,
+    in every view and export. Any other text as it is."""
+    return _GROUP.sub(_group_as_read, text) if "\n" in text else text
+
+
+def _group_as_read(found: re.Match[str]) -> str:
+    """One group of recipients_as_read: its head and its members joined by ", "."""
+    names = (line.strip()[1:].strip().rstrip(" ;,.") for line in found.group(2).split("\n")[1:])
+    return f"{found.group(1)} {', '.join(name for name in names if name)}"
+
+
 def printed_cell(entry: Entry, key: str) -> str:
     """A form column's text for `entry` as printed (dates dd/mm/yyyy, nothing for no value)."""
     if key == "reference":
         return entry.reference
     if key == "note":
         return printed_note(entry)
+    if key == "recipients":
+        return recipients_as_read(entry.details.recipients or "")
     value = getattr(entry.details, key)
     if value is None:
         return ""

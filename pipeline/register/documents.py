@@ -70,6 +70,7 @@ from pipeline.model.quyet_dinh import DecisionData
 from pipeline.paths import shown
 from pipeline.patterns import lazy
 from pipeline.register.backends import SqliteBackend, safe_location
+from pipeline.register.columns import recipients_as_read
 from pipeline.register.errors import RegisterError
 from pipeline.register.holders import (
     LOST,
@@ -514,8 +515,10 @@ def register_details(document: LoadedDocument) -> Details:
 # a drafter's "Lưu: VT, TH, H02b."): kept by those lines, each text held once (same).
 @lru_cache(maxsize=256)
 def _recipients_column(addressees: tuple[str, ...], recipients: tuple[str, ...]) -> str:
-    """The sổ's Nơi nhận column of a document with these Kính gửi names and Nơi nhận lines."""
-    return same("; ".join(register_recipients(list(addressees), list(recipients))))
+    """The sổ's Nơi nhận column of a document with these Kính gửi names and Nơi nhận lines, a
+    group of them one entry as it reads (columns.recipients_as_read)."""
+    return same(recipients_as_read("; ".join(register_recipients(list(addressees),
+                                                                 list(recipients)))))
 
 
 @lru_cache(maxsize=256)
@@ -815,6 +818,7 @@ def numbered(register: Register, document: LoadedDocument, source: str,
         yield document
         return
     details = register_details(document)
+    follow_renamed(register, document, details, source)
     refuse_left_behind(register, document, details, source)
     if not is_form_record(source):  # a form's own refusal names its identifier (forms.py)
         refuse_other_run(register, document, details, source)
@@ -830,6 +834,60 @@ def numbered(register: Register, document: LoadedDocument, source: str,
         if copy is not None:
             warnings.append(copy)
         warnings.extend(late_first_notices(register, [(source, now)]))
+
+
+def follow_renamed(register: Register, document: LoadedDocument, details: Details,
+                   source: str) -> None:
+    """Before data file `source` is numbered by itself (a render, which sees no other file),
+    as the build hands numbers over (builder.hand_over_renamed): when its number could be
+    another file's document's (Register.may_hand_over: its name reused for a new document
+    after the issued one was renamed, two names swapped), the workspace's other documents
+    asking for a number are read and the issued rows follow their documents
+    (Register.renamed_rows, hand_over), so that the renamed document keeps its number and
+    this one is given its own. When which document a row is cannot be told (two copies of
+    it), `source` is refused as the build refuses it (unclear_holder_error)."""
+    agency = document.info.data.co_quan
+    if not register.may_hand_over(agency, details, source):
+        return
+    documents = {source: (agency, details), **_asking_documents(document.path, {source})}
+    found = register.renamed_rows(documents)
+    if found.moves:
+        register.hand_over(found.moves)
+    if source in found.unclear:
+        row, files = found.unclear[source]
+        raise unclear_holder_error(document.path, row, files,
+                                   named_office=len(register.agencies()) > 1)
+
+
+def _asking_documents(path: Path, besides: set[str]) -> dict[str, tuple[str, Details]]:
+    """The office and register columns of each document of `path`'s workspace asking the
+    register for its number (so: tu_dong), by data file, but those named in `besides`. A file
+    not asking says nothing of tu_dong and is not loaded; one that cannot be loaded is left
+    out, as the build leaves an invalid document out of its hand-over."""
+    from pipeline.model.document import AUTO_NUMBER
+    from pipeline.workspace.core import Workspace
+
+    workspace = Workspace.containing(path)
+    found: dict[str, tuple[str, Details]] = {}
+    for other in workspace.documents():
+        name = workspace.name_of(other)
+        if name in besides or AUTO_NUMBER.encode() not in _bytes_of(other):
+            continue
+        try:
+            loaded = workspace.load(other)
+            if loaded.info.data.needs_number:
+                found[name] = (loaded.info.data.co_quan, register_details(loaded))
+        except VanthuError:
+            continue
+    return found
+
+
+def _bytes_of(path: Path) -> bytes:
+    """The bytes of data file `path` (none when it cannot be read: it is not loaded)."""
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
 
 
 def copy_warning(register: Register, entry: Entry, name: str) -> str | None:

@@ -971,6 +971,33 @@ class Register:
 
         return self.read(work)
 
+    def may_hand_over(self, agency: str, details: Details, source: str) -> bool:
+        """Whether numbering data file `source` alone (a render of its own, which sees no
+        other file) could take or leave a number renamed_rows would hand over: its own issued
+        row records another document now (its name reused, or the document edited), or it
+        holds no row while an issued row of another data file still there records its document
+        (it may be that document renamed, its old name reused; any other file's, on a shared
+        register, which cannot tell which files are there). Only then are the workspace's
+        other files worth reading (documents.follow_renamed)."""
+        details = db.completed(details)
+        when, exists = details.doc_date, self.source_exists
+        if when is None or is_form_record(source):
+            return False
+
+        def work(tx: Transaction) -> bool:
+            own = self._find_own(tx, agency, details, source)
+            if own is not None:
+                return own.status is Status.ISSUED and not records_document(own, details)
+            if not details.summary:
+                return False
+            sequence = self._sequence(tx, agency, details, None, when.year)
+            return any(row.source is not None and row.source != source
+                       and (exists is None or exists(row.source))
+                       for row in db.issued_alike(tx, agency, when.year, sequence, details,
+                                                  self.workspace))
+
+        return self.read(work)
+
     def hand_over(self, moves: Mapping[str, Entry]) -> None:
         """Each row of `moves` (renamed_rows) now naming its data file, in one transaction: the
         rows are first set aside (a swap of two files' rows would otherwise name one file twice

@@ -23,6 +23,7 @@ from pipeline.register.columns import (
     STATUS_WORDS,
     by_sequence,
     printed_note,
+    recipients_as_read,
 )
 from pipeline.register.model import Entry
 from pipeline.register.steady import register_time, steady
@@ -57,6 +58,8 @@ def _value(entry: Entry, key: str) -> object:
         return entry.source
     if key == "note":
         return printed_note(entry) or None
+    if key == "recipients":
+        return recipients_as_read(entry.details.recipients or "") or None
     return getattr(entry.details, key)
 
 
