@@ -16,6 +16,7 @@ import functools
 import hashlib
 import json
 import weakref
+import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -51,12 +52,34 @@ def office_files(library: TemplateLibrary, name: str) -> list[str]:
     """The office's own files template `name` is made with: itself, the frame, the blocks it
     includes (in that order); the built-in ones pass the check. A phôi (Giấy khen) is a page of
     its own, printed with its own styles and paper, not the frame's: khung.docx is not one."""
-    own = [f for f in (name, FRAME_NAME, *library.block_names()) if library.is_override(f)]
+    own = [f for f in (name, FRAME_NAME, *library.block_names())
+           if library.is_override(f) and not as_shipped(library, f)]  # fmt: skip
     if not own:
         return []  # an office without copies: nothing to read further
     frame = [] if library.is_form(name) else [FRAME_NAME]
     files = [name, *frame, *library.included_blocks(name)]
     return [file for file in dict.fromkeys(files) if file in own]
+
+
+def as_shipped(library: TemplateLibrary, name: str) -> bool:
+    """Whether the office's file `name` holds the built-in file's parts unchanged: a copy of
+    the shipped templates (mau/ filled from them before one was edited), even saved again into
+    another zip, prints what the built-in file prints, which passes the check. The parts are
+    compared by the zip's own listing (name, CRC-32, size), nothing decompressed."""
+
+    def same_parts() -> bool:
+        shipped = library.builtin / f"{name}.docx"
+        try:
+            with zipfile.ZipFile(library.file(name)) as own, zipfile.ZipFile(shipped) as built_in:
+                return _listing(own) == _listing(built_in)
+        except (OSError, zipfile.BadZipFile):
+            return False  # no such built-in file, or a copy that is no zip: the check says
+
+    return library.remember("as_shipped", name, same_parts)
+
+
+def _listing(package: zipfile.ZipFile) -> list[tuple[str, int, int]]:
+    return sorted((info.filename, info.CRC, info.file_size) for info in package.infolist())
 
 
 def errors_by_file(
