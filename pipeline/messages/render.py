@@ -361,4 +361,17 @@ MESSAGES = {
     "jinja.owner.number": {"vi": "số", "en": "the number"},
     "jinja.owner.none": {"vi": "giá trị trống", "en": "an empty value"},
     "jinja.owner.value": {"vi": "giá trị", "en": "the value"},
+    # s55 T4 phôi fields in text boxes: a field typed in a text box with no place on the paper.
+    "render.form_box_no_place": {
+        "vi": "ô {style} của phôi nằm trong một hộp văn bản (text box) không có chỗ cố định trên "
+        "giấy (đặt theo đoạn văn hay dòng, căn giữa/trái/phải thay vì một khoảng cách, hay nằm "
+        "trong dòng chữ): trong Word, bấm vào viền hộp, Layout Options ▸ See more ▸ Position, "
+        "chọn Absolute position … to the right of Page và Absolute position … below Page "
+        "(LibreOffice: Format ▸ Frame and Object ▸ Properties ▸ Position, … to Entire page)",
+        "en": "the phôi's field {style} is typed in a text box with no fixed place on the paper "
+        "(placed from its paragraph or line, aligned rather than at a distance, or in line with "
+        "the text): in Word, click the box's edge, Layout Options ▸ See more ▸ Position, set "
+        "Absolute position … to the right of Page and Absolute position … below Page "
+        "(LibreOffice: Format ▸ Frame and Object ▸ Properties ▸ Position, … to Entire page)",
+    },
 }

@@ -90,10 +90,15 @@ COLLAPSED_BREAK = (
     '<w:rPr><w:vanish/><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>'
 )
 STYLES_PART = "word/styles.xml"
-_FORM_FIELD_PATTERN = r'<w:framePr\b[^>]*\bw:hAnchor="page"'
-_form_field = lazy(_FORM_FIELD_PATTERN)
+# A phôi's field: a frame placed from the paper's edge, or the name field typed in a text box
+# (render.form.box_frame reads where the box stands; one placed otherwise is refused there).
+_FORM_FIELD_PATTERN = (
+    r'<w:framePr\b[^>]*\bw:hAnchor="page"'
+    r'|<w:txbxContent\b(?:(?!</w:txbxContent>).)*?<w:pStyle w:val="GiayKhenTen"'
+)
+_form_field = lazy(_FORM_FIELD_PATTERN, re.DOTALL)
 # TemplateLibrary.is_form's question, kept with its answers (bump when it reads otherwise).
-_IS_FORM = b"is_form-1:" + _FORM_FIELD_PATTERN.encode()
+_IS_FORM = b"is_form-2:" + _FORM_FIELD_PATTERN.encode()
 # A comment's marks in the body: its range and the run holding its reference (Word's
 # CommentReference style). The comments themselves (word/comments.xml) are the template's
 # maintainer's notes and are not in the frame's parts an output is written with.

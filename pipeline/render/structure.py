@@ -1135,10 +1135,13 @@ def unsized_field_faults(library: TemplateLibrary, name: str) -> list[Found]:
 
 
 def _styled(style: str) -> Callable[[list[Paragraph]], Paragraph | None]:
-    """A finder of the first paragraph in `style` (a phôi's field)."""
+    """A finder of the first paragraph in `style` (a phôi's field; in a text box: the
+    paragraph holding the box)."""
 
     def find(paragraphs: list[Paragraph]) -> Paragraph | None:
-        return next((p for p in paragraphs if p.style_id == style), None)
+        from pipeline.verify.shapes import with_text_boxes  # verify's reading, when one is read
+
+        return next((p for p in with_text_boxes(paragraphs) if p.style_id == style), None)
 
     return find
 

@@ -96,6 +96,7 @@ from pipeline.verify.rules_page import page_field_paragraphs
 from pipeline.verify.rules_recipients import check_group_items
 from pipeline.verify.rules_signature import check_recipients, check_signature
 from pipeline.verify.rules_text import check_fonts
+from pipeline.verify.shapes import with_text_boxes
 from pipeline.verify.specs import check_format
 
 OPENERS = {"for", "if", "with", "macro", "call", "filter", "block", "raw"}
@@ -457,14 +458,17 @@ def _room_said_once(name: str, said: list[Problem], problems: list[Problem]) -> 
     ]  # fmt: skip
 
 
-# The render's refusal of a phôi field placed down from its own paragraph (render.form).
+# The render's refusal of a phôi field placed down from its own paragraph (render.form), and of
+# one typed in a text box with no place on the paper (placed so, aligned, or in the line).
 PARAGRAPH_ANCHOR = "tpl.form_field_paragraph_anchor"
+NO_PLACE = (PARAGRAPH_ANCHOR, "render.form_box_no_place")
 
 
 def form_places(name: str, library: TemplateLibrary) -> list[Problem]:
-    """A phôi's field placed down from its paragraph (Word's Vertical relative to Paragraph):
-    render refuses the phôi with these words, found as the render finds it (it reads the phôi's
-    fields with render.form.FormSheet, which refuses it), at the field's paragraph."""
+    """A phôi's field placed down from its paragraph (Word's Vertical relative to Paragraph), or
+    typed in a text box with no place on the paper: render refuses the phôi with these words,
+    found as the render finds it (it reads the phôi's fields with render.form.FormSheet, which
+    refuses it), at the field's paragraph."""
     if name.startswith(f"{BLOCKS_DIR}/") or not library.is_form(name):
         return []
     from pipeline.render.form import FormSheet
@@ -472,7 +476,7 @@ def form_places(name: str, library: TemplateLibrary) -> list[Problem]:
     try:
         FormSheet(library.package(name), name)
     except TemplateError as error:
-        if error.key != PARAGRAPH_ANCHOR:
+        if error.key not in NO_PLACE:
             return []  # the phôi's other faults are said where they are read
         style = str(error.params["style"])
         return [Problem(name, _field_place(library, name, style), error.key, {"style": style})]
@@ -480,9 +484,10 @@ def form_places(name: str, library: TemplateLibrary) -> list[Problem]:
 
 
 def _field_place(library: TemplateLibrary, name: str, style: str) -> str:
-    """Where phôi `name`'s field `style` is: its first paragraph in that style."""
+    """Where phôi `name`'s field `style` is: its first paragraph in that style (in a text box:
+    the paragraph holding the box)."""
     place = place_of_paragraph(library, name, lambda found: next(
-        (p for p in found if p.style_id == style), None))  # fmt: skip
+        (p for p in with_text_boxes(found) if p.style_id == style), None))  # fmt: skip
     return str(place or "")
 
 

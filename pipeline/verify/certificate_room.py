@@ -1,16 +1,17 @@
 """Room of each field of a Giấy khen batch: its text ends before the field below it.
 
-A phôi's fields are frames placed from the paper's edge or its margin (read where they print,
-as the render reads them: render.form.placed_on_paper); a frame of "at least" its height grows
-with its text over the field below it, which Word and LibreOffice do not move (a unit needing
-three lines printed over the thành tích). So on every page each field's text, wrapped in its
-frame's width at its size, must end before the top of the next field below it that shares some
-of its width (one that prints something), before the paper's bottom edge, and within its height
-when that height is exact. Measured as the render fits the unit line (pipeline.rules.field_room):
-a field a maintainer moved up, or a text longer than the field was made for, is caught alike.
-A field overrunning alike on many pages (the decision line an office words too long, on all 500
-certificates of a batch) is said once, with its pages; one whose text is its page's own (a
-name, a unit) once per page it overruns on.
+A phôi's fields are frames or text boxes placed from the paper's edge or its margin (read where
+they print, as the render reads them: render.form.placed_on_paper, a text box as the frame of
+its text, render.form.box_frame); a frame of "at least" its height (a text box resizing to fit
+its text) grows with its text over the field below it, which Word and LibreOffice do not move (a
+unit needing three lines printed over the thành tích). So on every page each field's text,
+wrapped in its frame's width at its size, must end before the top of the next field below it
+that shares some of its width (one that prints something), before the paper's bottom edge, and
+within its height when that height is exact. Measured as the render fits the unit line
+(pipeline.rules.field_room): a field a maintainer moved up, or a text longer than the field was
+made for, is caught alike. A field overrunning alike on many pages (the decision line an office
+words too long, on all 500 certificates of a batch) is said once, with its pages; one whose text
+is its page's own (a name, a unit) once per page it overruns on.
 """
 
 from __future__ import annotations
@@ -73,7 +74,8 @@ def field_overruns(
     page: list[Paragraph], number: int, section: Section | None, skip: set[int]
 ) -> list[Overrun]:
     """The fields of page `number` whose text runs past the room it has on the paper of
-    `section` (the paragraphs in `skip`, already reported otherwise, left out)."""
+    `section` (the paragraphs in `skip`, by id, already reported otherwise, left out: a text
+    box's paragraphs are numbered in their box, not among the body's)."""
     paper_height, margins = (section.height if section else None), paper_margins(section)
     fields = [
         (p, f) for p in page if (f := frame_of(p, margins)) is not None and flat(p.text).strip()
@@ -83,7 +85,7 @@ def field_overruns(
     name = next((flat(p.text).strip() for p, _ in fields if p.style_id == NAME_STYLE), "")
     found = []
     for p, frame in fields:
-        if p.index in skip or frame.width <= 0:
+        if id(p) in skip or frame.width <= 0:
             continue  # a frame without a width takes its text's width: nothing to wrap in
         below = next_below(frame, frames)
         room = room_twips(frame, below, paper_height)

@@ -36,6 +36,7 @@ from pipeline.verify.runs import RunReader, starts_page
 from pipeline.verify.shapes import (
     BoxedParagraph,
     PartWithBoxes,
+    TextBox,
     paragraph_shapes,
     text_box_place,
 )
@@ -142,6 +143,7 @@ class _Reader:
                 paragraph = self._paragraph(
                     element, where, len(sections) + 1, None, self.paragraphs
                 )
+                self._read_text_boxes(paragraph)
                 blocks.append(paragraph)
                 sect = element.find("w:pPr/w:sectPr", NS)
                 if sect is not None:
@@ -258,6 +260,19 @@ class _Reader:
                 )
             )
         return part
+
+    def _read_text_boxes(self, holder: Paragraph) -> None:
+        """The paragraphs of the floating text boxes of body paragraph `holder` (shapes.TextBox),
+        read as the body's are, at the holder's place and each in its box's frame: a phôi's
+        field may be typed in one. Kept with the box: the rules of every document read the
+        body's own paragraphs, as before."""
+        for box in holder.shapes:
+            if not isinstance(box, TextBox) or box.content is None:
+                continue
+            for element in children(box.content, "w:p"):
+                read = self._paragraph(element, holder.where, holder.section, None, box.paragraphs)
+                if box.frame is not None:
+                    read.props["frame"] = box.frame
 
     def _table(self, element: etree._Element, section: int, nested: bool) -> Table:
         """A table, its cells' widths and paragraphs (nested tables flattened into the cell)."""

@@ -19,6 +19,7 @@ from pipeline.verify.layout import find_layout
 from pipeline.verify.own_reference import cited_decisions, own_date, own_number
 from pipeline.verify.report import Location, Report, literal, msg
 from pipeline.verify.rules_certificate import is_certificate_batch
+from pipeline.verify.shapes import with_text_boxes
 
 
 def check_register(path: Path, report: Report, register: Register) -> None:
@@ -40,7 +41,7 @@ def check_register(path: Path, report: Report, register: Register) -> None:
 def _check_certificates(doc: Document, report: Report, register: Register) -> None:
     """Every page of a batch cites its award decision: that decision is checked, once."""
     checked: set[tuple[str, date]] = set()
-    for cited in cited_decisions(doc.paragraphs, DECISION_STYLE):
+    for cited in cited_decisions(with_text_boxes(doc.paragraphs), DECISION_STYLE):
         when = cited.dated.value
         if when is None or (cited.number, when) in checked:
             continue

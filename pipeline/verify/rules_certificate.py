@@ -2,12 +2,13 @@
 hiệu and border are pre-printed; vanthu prints only positioned fields).
 
 A batch is recognised by its shape: every paragraph with text stands in a frame positioned from
-the paper's edge or its margin (w:framePr), read where it prints as the render places it.
-Pages are cut at page breaks. Each page holds one name (the field in style GiayKhenTen), on one
-line at its size; no page is blank (a trailing page break prints an empty phôi); every field
-lies inside the paper, its text ending before the field below it (certificate_room); and, when
-the manifest beside the batch records it, each page prints the số vào sổ the batch gives the
-person it names (certificate_book).
+the paper's edge or its margin (w:framePr), or in a text box so placed (read as a frame,
+render.form.box_frame), read where it prints as the render places it. Pages are cut at page
+breaks, a text box's paragraphs on the page of the paragraph holding it. Each page holds one
+name (the field in style GiayKhenTen), on one line at its size; no page is blank (a trailing
+page break prints an empty phôi); every field lies inside the paper, its text ending before the
+field below it (certificate_room); and, when the manifest beside the batch records it, each
+page prints the số vào sổ the batch gives the person it names (certificate_book).
 """
 
 from __future__ import annotations
@@ -27,14 +28,15 @@ from pipeline.verify.certificate_room import (
 from pipeline.verify.document import Document, Paragraph
 from pipeline.verify.layout import flat
 from pipeline.verify.report import DOCUMENT, Report, literal, msg
+from pipeline.verify.shapes import with_text_boxes
 
 CODE = "giay_khen"
 
 
 def is_certificate_batch(doc: Document) -> bool:
-    """Whether every paragraph with text is a field with its place on the paper: a frame
-    positioned from the paper's edge or its margin (certificate_room.frame_of)."""
-    texts = [p for p in doc.paragraphs if flat(p.text).strip()]
+    """Whether every paragraph with text is a field with its place on the paper: a frame (or
+    text box) positioned from the paper's edge or its margin (certificate_room.frame_of)."""
+    texts = [p for p in with_text_boxes(doc.paragraphs) if flat(p.text).strip()]
     if not texts or doc.tables:
         return False
     margins = paper_margins(doc.sections[0] if doc.sections else None)
@@ -42,9 +44,10 @@ def is_certificate_batch(doc: Document) -> bool:
 
 
 def pages(doc: Document) -> list[list[Paragraph]]:
-    """The body's paragraphs page by page (a paragraph starting with a page break opens one)."""
+    """The body's paragraphs and their text boxes' page by page (a paragraph starting with a
+    page break opens one)."""
     out: list[list[Paragraph]] = [[]]
-    for p in doc.paragraphs:
+    for p in with_text_boxes(doc.paragraphs):
         if p.page_break and out[-1]:
             out.append([])
         out[-1].append(p)
@@ -78,7 +81,7 @@ def check_certificates(doc: Document, report: Report) -> None:
                 continue
             if not fits_one_line(printed_text(p), run.size, frame.width, printed_face(p)):
                 report.add("giay_khen.ten_mot_dong", p.where, literal(p.text), msg("one_line"))
-                wrapped.add(p.index)
+                wrapped.add(id(p))
         overruns += field_overruns(page, number, section, wrapped)
         for p in page:
             frame = frame_of(p, margins)

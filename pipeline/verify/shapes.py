@@ -1,16 +1,19 @@
 """Drawings of a paragraph, which of them are lines (the rules under header elements), how
 each line or paragraph border is stroked: solid, dashed or double (Phụ lục I wants a solid rule,
-nét liền), or not drawn at all; where a floating drawing stands across the page; and the
-paragraphs of a header's text boxes (a page number may be printed in one)."""
+nét liền), or not drawn at all; where a floating drawing stands across the page; the
+paragraphs of a header's text boxes (a page number may be printed in one); and the body's
+floating text boxes (TextBox), in which a phôi's field may be typed, each with where its text
+prints (render.form.box_frame) and its paragraphs, kept apart from the body's."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from lxml import etree
 
+from pipeline.render.form import Frame, box_frame
 from pipeline.verify.model import Paragraph, Part, Shape
 from pipeline.verify.ooxml import NS, as_int, inside, q
 
@@ -91,6 +94,30 @@ class Drawn(Shape):
 
     stroke: Stroke = SOLID
     place: Place | None = None
+
+
+@dataclass
+class TextBox(Drawn):
+    """A floating text box of a body paragraph (a wp:anchor holding wps:txbx): where its text
+    prints (`frame`, render.form.box_frame; None when not known), its content (a
+    w:txbxContent) and its paragraphs as the reader reads them, each in the box's frame (a
+    phôi's field may be typed in one). The rules of every document read the body's own
+    paragraphs, not these; a batch of Giấy khen reads both (rules_certificate)."""
+
+    frame: Frame | None = None
+    content: etree._Element | None = field(default=None, repr=False, compare=False)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+def boxed_in(paragraph: Paragraph) -> list[Paragraph]:
+    """The paragraphs of the floating text boxes `paragraph` holds, in its order."""
+    return [p for box in paragraph.shapes if isinstance(box, TextBox) for p in box.paragraphs]
+
+
+def with_text_boxes(paragraphs: Iterable[Paragraph]) -> list[Paragraph]:
+    """`paragraphs`, each followed by the paragraphs of the floating text boxes it holds: where
+    a phôi's fields are looked for (a batch's pages, a field's place in its template)."""
+    return [found for paragraph in paragraphs for found in (paragraph, *boxed_in(paragraph))]
 
 
 @dataclass
@@ -276,6 +303,10 @@ def text_box_place(content: etree._Element) -> Place | None:
     return None
 
 
+# The text of a DrawingML text box (a wps:wsp drawn in a wp:anchor).
+_BOX_CONTENT = "a:graphic/a:graphicData/wps:wsp/wps:txbx/w:txbxContent"
+
+
 def paragraph_shapes(paragraph: etree._Element) -> list[Shape]:
     """Drawings of a paragraph: DrawingML inline/anchor shapes and VML lines and shapes, each
     with its stroke and, floating, its place. A line that is not drawn (no outline) is left
@@ -304,6 +335,11 @@ def paragraph_shapes(paragraph: etree._Element) -> list[Shape]:
                 continue
             width = cx / EMU_PER_PT if cx else None
             place = anchor_place(drawing) if kind == "anchor" else None
+            content = drawing.find(_BOX_CONTENT, NS) if kind == "anchor" else None
+            if content is not None:
+                shapes.append(TextBox(kind, width, is_line, stroke, place, box_frame(drawing),
+                                      content))  # fmt: skip
+                continue
             shapes.append(Drawn(kind, width, is_line, stroke, place))
     for pict in paragraph.iter(q("w:pict")):
         if inside(pict, paragraph, skip):
