@@ -1087,3 +1087,38 @@ MESSAGES.update({
         "file>) and check it again",
     )),
 })  # fmt: skip
+# Typed emphasis in attached titles, header lines against the office's profile (s55 T3).
+MESSAGES.update({
+    "verify.v.italic_unchecked": _entry((
+        "chữ nghiêng; không kiểm được đó có phải chữ nhấn mạnh gõ trong dữ liệu (*...*) không: "
+        "manifest.json bên cạnh ghi văn bản dựng từ «{file}», không tìm thấy tệp này từ chỗ văn "
+        "bản (văn bản dựng ra ngoài thư mục làm việc, vanthu build -o, hoặc tệp dữ liệu đã "
+        "chuyển đi); kiểm tra bản dựng trong thư mục kết quả của thư mục làm việc",
+        "italic; whether the data typed it as emphasis (*...*) could not be checked: the "
+        "manifest.json beside it records the document was built from «{file}», not found from "
+        "where the document is (built outside its workspace, vanthu build -o, or the data file "
+        "moved since); check the copy built in the workspace's own outputs folder",
+    )),
+    "verify.rule.co_quan_chu_quan.profile": _entry((
+        "Tên cơ quan chủ quản in đúng như hồ sơ cơ quan (co-quan/*.yaml)",
+        "Parent agency name printed as the office's profile has it (co-quan/*.yaml)",
+    )),
+    "verify.rule.co_quan.profile": _entry((
+        "Tên cơ quan ban hành in đúng như hồ sơ cơ quan (co-quan/*.yaml)",
+        "Issuing agency name printed as the office's profile has it (co-quan/*.yaml)",
+    )),
+    "verify.v.profile_line": _entry((
+        "«{line}», như {field} của {file} (dòng {number} khi in); văn bản dựng trước khi sửa hồ "
+        "sơ thì dựng lại, mẫu gõ sẵn tên cơ quan thì thay bằng thẻ {{{{ {tag} }}}}",
+        "«{line}», as {field} of {file} has it (line {number} as printed); a document built "
+        "before the profile was changed: build it again; a template with the name typed in: "
+        "put the tag {{{{ {tag} }}}} in its place",
+    )),
+    "verify.v.no_profile_line": _entry((
+        "không có dòng này: {file} ghi tên cơ quan là {lines}; mẫu gõ thêm chữ vào tên cơ quan "
+        "thì bỏ đi, chỉ để thẻ, văn bản dựng trước khi sửa hồ sơ thì dựng lại",
+        "no such line: {file} gives the agency as {lines}; a template with words typed beside "
+        "the name: remove them, keep the tag alone; a document built before the profile was "
+        "changed: build it again",
+    )),
+})  # fmt: skip

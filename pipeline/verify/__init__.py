@@ -35,6 +35,7 @@ from pipeline.verify.rules_certificate import CODE as CERTIFICATES
 from pipeline.verify.rules_certificate import check_certificates, is_certificate_batch
 from pipeline.verify.rules_decision import check_decision
 from pipeline.verify.rules_header import check_header, check_header_block, check_title
+from pipeline.verify.rules_header_profile import check_header_profile
 from pipeline.verify.rules_invitation import check_invitation
 from pipeline.verify.rules_minutes import check_minutes
 from pipeline.verify.rules_order import check_part_order
@@ -69,6 +70,7 @@ CHECKS: tuple[Check, ...] = (
     check_fonts,
     check_text,
     check_header,
+    check_header_profile,
     check_title,
     check_title_breaks,
     check_body,

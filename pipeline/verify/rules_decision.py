@@ -16,6 +16,7 @@ from pipeline.verify.report import Report, literal, msg
 from pipeline.verify.rules_body import check_running_text
 from pipeline.verify.rules_recipients import check_template_executors
 from pipeline.verify.specs import Spec, check_format
+from pipeline.verify.typed_emphasis import attached_subjects, check_typed_title
 
 LABEL = "QUYẾT ĐỊNH:"
 ARTICLE_NUMBER = re.compile(r"^Điều\s+(?P<number>\d+)\.")
@@ -31,8 +32,8 @@ SPECS = {
 
 
 def check_decision(doc: Document, layout: Layout, report: Report) -> None:
-    """A decision's articles, the parts it issues and the lines that name it; the articles of
-    a document printed after any signature (a Tờ trình's draft decision)."""
+    """A decision's articles, the parts it issues and the lines that name it; the title and
+    articles of a document printed after any signature (a Tờ trình's draft decision)."""
     decision = layout.type_code == "quyet_dinh"
     if layout.template:
         if decision:
@@ -45,6 +46,8 @@ def check_decision(doc: Document, layout: Layout, report: Report) -> None:
         _articles(layout.body, report)
     for part in layout.attached:
         check_format(report, "ten_loai", part.title)
+        if part.trich_yeu is not None:  # printed from the data: its emphasis as typed
+            check_typed_title(doc, report, "trich_yeu", [part.trich_yeu], attached_subjects)
         if part.kem_theo is not None:
             check_format(report, "phu_luc_kem_theo", part.kem_theo)
         check_running_text(doc, part.body, report)

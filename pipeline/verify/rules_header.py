@@ -7,10 +7,8 @@ prescribed form (Quốc hiệu, Tiêu ngữ, Số, date line) are read back with
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
 
-from pipeline.render.fragments import segments
 from pipeline.rules.agency_names import (
     capitalised_place,
     full_agency_name,
@@ -22,10 +20,10 @@ from pipeline.rules.metrics import PORTRAIT_TEXT_WIDTH_PT, longest_line_pt, text
 from pipeline.rules.numbering import MIXED_CASE_AGENCIES, with_leading_zero
 from pipeline.verify.document import Document, Paragraph
 from pipeline.verify.layout import QUOC_HIEU, TIEU_NGU, Layout, RuleMark, flat, similarity
-from pipeline.verify.recorded_output import typed_subject
 from pipeline.verify.report import DOCUMENT, Report, literal, msg
 from pipeline.verify.shapes import Drawn
 from pipeline.verify.specs import INDENT_SLACK, align_msg, check_format, cm_text
+from pipeline.verify.typed_emphasis import check_typed_title, own_subject
 
 # Length of each rule against its text's longest line: Tiêu ngữ's as long as the text, the
 # others 1/3 to 1/2 of it; the margins allow for drawing by hand and for font metrics.
@@ -122,47 +120,11 @@ def check_title(doc: Document, layout: Layout, report: Report) -> None:
         if not layout.template:
             report.add("trich_yeu.missing", title.where, msg("absent"), msg("trich_yeu"))
         return
-    skip = _italic_as_typed(doc, layout.trich_yeu)
-    for p in layout.trich_yeu:
-        check_format(report, "trich_yeu", p, skip=skip)
+    check_typed_title(doc, report, "trich_yeu", layout.trich_yeu, own_subject)
     _rule(doc, "trich_yeu", layout.trich_yeu, layout.trich_yeu_rule, report)
     for p in layout.tham_quyen:
         check_format(report, "tham_quyen_ban_hanh", p)
     _authority_present(layout, report)
-
-
-def _italic_as_typed(doc: Document, paragraphs: list[Paragraph]) -> tuple[str, ...]:
-    """("italic",), the check_format property to skip, when the italic characters of a trích
-    yếu (`paragraphs`) are exactly those its data file typed as emphasis ("*Chiến sĩ thi đua*",
-    read with the renderer's own markup: fragments.segments), in an output vanthu recorded
-    building from that file as it is now (recorded_output.typed_subject); else nothing: an
-    italic the data did not ask for (edited by hand, no manifest) is reported. The data file
-    is read only for a trích yếu with some italic."""
-    printed = [(c, r.italic) for p in paragraphs for r in p.visible_runs for c in _shown(r.text)]
-    if not any(italic for _, italic in printed):
-        return ()
-    typed = typed_subject(doc.path)
-    if typed is None:
-        return ()
-    asked = [(c, italic) for piece, _, italic in segments(typed) for c in _shown(piece)]
-    return ("italic",) if _emphasis_as_asked(printed, asked) else ()
-
-
-def _shown(text: str) -> str:
-    """The characters of a text that print, in NFC: where lines break and spaces fall, the
-    renderer decides (title_lines), not the data."""
-    return "".join(c for c in unicodedata.normalize("NFC", text) if not c.isspace())
-
-
-def _emphasis_as_asked(printed: list[tuple[str, bool]], asked: list[tuple[str, bool]]) -> bool:
-    """Whether `printed` (character, italic) ends as `asked` does from its first italic
-    character, none italic before: what the template prints before the data's text (a Công
-    văn's "V/v", the data's own "V/v" dropped: cong_van.about_line) is upright."""
-    first = next((n for n, (_, italic) in enumerate(asked) if italic), None)
-    if first is None or len(asked) - first > len(printed):
-        return False
-    start = len(printed) - (len(asked) - first)
-    return printed[start:] == asked[first:] and not any(italic for _, italic in printed[:start])
 
 
 def _authority_present(layout: Layout, report: Report) -> None:
@@ -408,9 +370,7 @@ def _number(doc: Document, layout: Layout, report: Report) -> None:
             report.add("so_ky_hieu.missing", DOCUMENT, msg("absent"), msg("number_shape"))
         return
     check_format(report, "so_ky_hieu", p)
-    skip = _italic_as_typed(doc, layout.trich_yeu_cong_van)
-    for about in layout.trich_yeu_cong_van:
-        check_format(report, "trich_yeu_cong_van", about, skip=skip)
+    check_typed_title(doc, report, "trich_yeu_cong_van", layout.trich_yeu_cong_van, own_subject)
     runs = p.visible_runs
     if runs and runs[0].bold:
         report.add("so_ky_hieu.bold", p.where, msg("bold"), msg("not_bold"))
