@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from pipeline.awards import SURNAMES, UNIT_WORDS, read_award_list, reads_as_collective
+from pipeline.awards import read_award_list
 from pipeline.errors import InputError
+from pipeline.text.person_names import SURNAMES, UNIT_WORDS, reads_as_collective
 
 DAY = date(2026, 1, 8)
 NO_KIND = ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Hình thức"]

@@ -7,8 +7,8 @@ import pytest
 from pydantic import BaseModel
 
 from pipeline.kinds import KINDS
-from pipeline.load import documents
-from pipeline.load.documents import _models_in, _parts_first, built
+from pipeline.load import built_models
+from pipeline.load.built_models import _models_in, _parts_first, built
 from pipeline.model.agency import Agency
 from pipeline.model.quyet_dinh import DecisionData
 
@@ -52,7 +52,7 @@ class Holder(BaseModel):
 @pytest.fixture()
 def none_built(monkeypatch: pytest.MonkeyPatch) -> None:
     """As in a new process: no model built yet (other tests of this worker build them)."""
-    monkeypatch.setattr(documents, "_BUILT", set())
+    monkeypatch.setattr(built_models, "_BUILT", set())
 
 
 @pytest.mark.usefixtures("none_built")

@@ -13,7 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from pipeline.awards import AwardList, Entry, Group, trimmed
+from pipeline.awards import AwardList, Entry, Group
 from pipeline.context.addressing import with_own_line
 from pipeline.context.articles import Written, articles_context, chapters_context, closed, written
 from pipeline.context.common import (
@@ -61,6 +61,7 @@ from pipeline.rules.phrases import (
 )
 from pipeline.rules.placeholders import PLACEHOLDER, names_in
 from pipeline.text.normalize import nfc
+from pipeline.text.person_names import trimmed
 
 # Up to this many entries are named in Điều 1; more go to an attached Danh sách.
 NAMED_IN_ARTICLE = 5
@@ -1007,9 +1008,9 @@ def _fill_rate(info: DocumentInfo, text: str, filled: dict[str, str]) -> str:
 
 
 def council_articles(info: DocumentInfo, members: Table) -> list[Written]:
-    """Điều 1: the council and its members with their roles, each cell as awards.trimmed reads
-    a list's cells (a "./." or "." typed after a role, pasted from an old decision, would print
-    inside the line: "Chủ tịch Hội đồng./.;")."""
+    """Điều 1: the council and its members with their roles, each cell read as an award list's
+    cells are (trimmed: a "./." or "." typed after a role, pasted from an old decision, would
+    print inside the line: "Chủ tịch Hội đồng./.;")."""
     data = info.data
     assert isinstance(data, DecisionData) and data.hoi_dong is not None
     lines = [

@@ -91,7 +91,7 @@ def refuse_unreadable(
                 # valid one's signer or plan is its build's to refuse). built: the model's
                 # schema built under the loader's lock; imported here, an attacher is the
                 # loader's to import (contract).
-                from pipeline.load.documents import built
+                from pipeline.load.built_models import built
 
                 validate(built(DecisionData), source)
                 continue  # a Quyết định without an award list: not the report's

@@ -61,14 +61,13 @@ Filled = Annotated[str, AfterValidator(not_punctuation_only)]
 
 def printed_name(value: str) -> str:
     """A person's họ tên as every document prints it, in the case the award lists print theirs
-    (pipeline.awards.person_name): one typed wholly in capitals ("NGUYỄN VĂN A", a habit from
-    the signature's lines above it) in title case, a word typed in lower case with its capital.
+    (pipeline.text.person_names.person_name): one typed wholly in capitals ("NGUYỄN VĂN A", a
+    habit from the signature's lines above it) in title case, a word typed in lower case with
+    its capital.
     Phụ lục I (ô 7c) writes the signer's name in regular case, as `vanthu verify` holds every
     output to (chu_ky_ho_ten.case); changed once here, where the name is read, the decision,
     its Giấy khen, a Biên bản's lists and the sổ all print and record one name."""
-    # Imported here: pipeline.awards reads the lists (pipeline.load), a layer above the models,
-    # which it loads no more than they load it; a render has imported it already.
-    from pipeline.awards import person_name
+    from pipeline.text.person_names import person_name
 
     return person_name(" ".join(value.split()))  # one space between words, as a list's cells
 
