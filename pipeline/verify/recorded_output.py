@@ -180,10 +180,6 @@ def recorded_profile(docx: Path) -> RecordedProfile | None:
     `docx`, that workspace holds no such profile (an output written outside its workspace:
     `vanthu build -o`) or the profile does not load."""
     from pipeline.errors import VanthuError
-    from pipeline.load.built_models import built
-    from pipeline.load.validation import validate
-    from pipeline.load.yaml_source import load_yaml
-    from pipeline.model.agency import Agency
     from pipeline.workspace import Workspace
 
     found = _recorded(docx)
@@ -195,9 +191,21 @@ def recorded_profile(docx: Path) -> RecordedProfile | None:
         path = workspace.agency_file(entry.co_quan)
         if path is None or workspace.name_of(path) not in entry.inputs:
             return None
-        # Validated as the loader validates a profile, without the loader (and the readers of
-        # lists and awards it imports: verify starts without them).
-        agency = validate(built(Agency), load_yaml(path))
+        info = path.stat()
+        agency = _profile(path, (info.st_ino, info.st_mtime_ns, info.st_size))
         return RecordedProfile(workspace.display(path), agency)
     except (OSError, VanthuError):
         return None
+
+
+@lru_cache(maxsize=8)
+def _profile(path: Path, version: tuple[int, int, int]) -> Agency:
+    """The profile at `path` as it is in `version` (inode, mtime, size: the cache's key, as
+    _indexed's), validated as the loader validates one, without the loader (and the readers of
+    lists and awards it imports: verify starts without them): once for a year's outputs."""
+    from pipeline.load.built_models import built
+    from pipeline.load.validation import validate
+    from pipeline.load.yaml_source import load_yaml
+    from pipeline.model.agency import Agency
+
+    return validate(built(Agency), load_yaml(path))
