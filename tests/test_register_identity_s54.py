@@ -37,15 +37,19 @@ SUMMARY = "Triển khai công tác thi đua, khen thưởng năm 2026"
 OTHER = "Tổ chức hội nghị sơ kết 6 tháng"
 
 
-@pytest.fixture()
-def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, location: str) -> Path:  # noqa: F811
-    """A fresh workspace (the current folder), no data file in it, numbering in `location`."""
+def fresh_office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, register: str) -> Path:
+    """A fresh workspace (the current folder), no data file in it, numbering in `register`."""
     made = init_workspace(tmp_path / "ws", ANSWERS, today=TODAY)
     for data in (made.root / "inputs").rglob("*.yaml"):
         data.unlink()
     monkeypatch.chdir(made.root)
-    monkeypatch.setenv("VANTHU_DB", location)
+    monkeypatch.setenv("VANTHU_DB", register)
     return made.root
+
+
+@pytest.fixture()
+def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, location: str) -> Path:  # noqa: F811
+    return fresh_office(tmp_path, monkeypatch, location)
 
 
 def starter(root: Path, kind: str, name: str, day: str) -> Path:

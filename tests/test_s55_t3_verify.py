@@ -23,6 +23,7 @@ from docx import Document as WordDocument
 from pipeline.render import builtin
 from pipeline.verify import Report, verify_file
 from pipeline.verify.recorded_output import recorded_data, recorded_profile
+from tests.test_emphasis_and_breaks_s54 import edit, render
 
 REGULATION_DECISION = Path("inputs/2024/qd-ban-hanh-quy-che-hoi-dong.yaml")
 REGULATION = Path("inputs/2024/kem-theo/quy-che-hoi-dong-tdkt.yaml")
@@ -38,17 +39,6 @@ LETTER = Path("inputs/2024/cv-don-doc-bao-cao-tdkt.yaml")
 LETTER_OUT = Path("outputs/2024/cv-don-doc-bao-cao-tdkt.docx")
 PROFILE = Path("inputs/co-quan/van-phong-ubnd-son-la.yaml")
 JOBS = 2
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text("utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), "utf-8")
-
-
-def render(cli: click.Group, *files: Path) -> None:
-    result = CliRunner().invoke(cli, ["render", *map(str, files)])
-    assert result.exit_code == 0, result.output
 
 
 def build(cli: click.Group, inputs: Path, out: Path) -> None:

@@ -26,26 +26,13 @@ from click.testing import CliRunner, Result
 from pipeline.cli import main
 from pipeline.register import Status, open_register
 from pipeline.starters import write_starter
-from pipeline.workspace.init import OfficeAnswers, init_workspace
 from tests.register.conftest import location, pg_server  # noqa: F401  (fixtures)
-
-TODAY = date(2026, 3, 2)
-ANSWERS = OfficeAnswers(
-    kieu="van-phong", dia_danh="Sơn La", nguoi_ky="Nguyễn Văn A", viet_tat="VPUBND"
-)
-SUMMARY = "Triển khai công tác thi đua, khen thưởng năm 2026"
-OTHER = "Tổ chức hội nghị sơ kết 6 tháng"
+from tests.test_register_identity_s54 import OTHER, SUMMARY, TODAY, fresh_office
 
 
 @pytest.fixture()
 def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, location: str) -> Path:  # noqa: F811
-    """A fresh workspace (the current folder), no data file in it, numbering in `location`."""
-    made = init_workspace(tmp_path / "ws", ANSWERS, today=TODAY)
-    for data in (made.root / "inputs").rglob("*.yaml"):
-        data.unlink()
-    monkeypatch.chdir(made.root)
-    monkeypatch.setenv("VANTHU_DB", location)
-    return made.root
+    return fresh_office(tmp_path, monkeypatch, location)
 
 
 def plan(root: Path, name: str, day: str, summary: str = SUMMARY, number: str = "tu_dong") -> Path:
@@ -53,8 +40,7 @@ def plan(root: Path, name: str, day: str, summary: str = SUMMARY, number: str = 
     `number`."""
     path = root / "inputs" / "2026" / name
     write_starter("ke-hoach", path, force=True, today=TODAY)
-    text = re.sub(r"^so:[^\n#]*", f"so: {number}  ", path.read_text("utf-8"), count=1,
-                  flags=re.M)
+    text = re.sub(r"^so:[^\n#]*", f"so: {number}  ", path.read_text("utf-8"), count=1, flags=re.M)
     text = re.sub(r"^ngay:[^\n#]*", f"ngay: {day}  ", text, count=1, flags=re.M)
     path.write_text(text.replace(SUMMARY, summary), "utf-8")
     return path
@@ -74,9 +60,16 @@ def said(output: str) -> str:
 def rows(location: str) -> list[tuple[int, str, bool, str | None, Status]]:  # noqa: F811
     """Each 2026 row: number, date, whether its trích yếu is OTHER's, data file, state."""
     with open_register(location) as register:
-        return [(e.number, e.details.doc_date.strftime("%d/%m") if e.details.doc_date else "",
-                 "sơ kết" in (e.details.summary or ""), e.source, e.status)
-                for e in register.entries(2026)]
+        return [
+            (
+                e.number,
+                e.details.doc_date.strftime("%d/%m") if e.details.doc_date else "",
+                "sơ kết" in (e.details.summary or ""),
+                e.source,
+                e.status,
+            )
+            for e in register.entries(2026)
+        ]
 
 
 def printed(root: Path, name: str) -> str:
@@ -105,13 +98,15 @@ REUSED = [
 
 
 def test_render_of_a_reused_name_gives_the_new_document_its_own_number(
-    root: Path, location: str,  # noqa: F811
+    root: Path,
+    location: str,  # noqa: F811
 ) -> None:
     new = name_reused(root)
     result = vanthu("render", str(new))
     assert "02/KH-SNV" in said(result.output)
-    assert ("inputs/2026/ke-hoach.yaml: số 01/KH-SNV đi theo văn bản đã cấp số ấy, nay ở tệp "
-            "khác") in said(result.output), result.output
+    assert (
+        "inputs/2026/ke-hoach.yaml: số 01/KH-SNV đi theo văn bản đã cấp số ấy, nay ở tệp khác"
+    ) in said(result.output), result.output
     assert rows(location) == REUSED
     assert printed(root, "ke-hoach.docx") == "02"
     vanthu("build")  # the renamed plan is built with the number it was issued
@@ -120,7 +115,8 @@ def test_render_of_a_reused_name_gives_the_new_document_its_own_number(
 
 
 def test_render_of_the_renamed_file_first_keeps_its_number(
-    root: Path, location: str,  # noqa: F811
+    root: Path,
+    location: str,  # noqa: F811
 ) -> None:
     new = name_reused(root)
     vanthu("render", str(new.with_name("ke-hoach-thang-3.yaml")))
@@ -130,22 +126,28 @@ def test_render_of_the_renamed_file_first_keeps_its_number(
 
 
 def test_render_refuses_when_two_copies_record_the_issued_document(
-    root: Path, location: str,  # noqa: F811
+    root: Path,
+    location: str,  # noqa: F811
 ) -> None:
     new = name_reused(root)
     shutil.copy(new.with_name("ke-hoach-thang-3.yaml"), new.with_name("ban-sao.yaml"))
     before = rows(location)
     result = vanthu("render", str(new), code=1)
     words = said(result.output)
-    assert "inputs/2026/ke-hoach.yaml, dòng 8, trường 'so': chưa cấp số: không rõ số 01/KH-SNV" \
-        in words, result.output
-    assert "inputs/2026/ban-sao.yaml, inputs/2026/ke-hoach-thang-3.yaml ghi văn bản đã cấp số ấy" \
+    assert (
+        "inputs/2026/ke-hoach.yaml, dòng 8, trường 'so': chưa cấp số: không rõ số 01/KH-SNV"
         in words
+    ), result.output
+    assert (
+        "inputs/2026/ban-sao.yaml, inputs/2026/ke-hoach-thang-3.yaml ghi văn bản đã cấp số ấy"
+        in words
+    )
     assert rows(location) == before
 
 
 def test_render_of_an_edited_issued_document_keeps_its_number(
-    root: Path, location: str,  # noqa: F811
+    root: Path,
+    location: str,  # noqa: F811
 ) -> None:
     """No other file records the issued document: the trích yếu corrected, the row follows."""
     path = plan(root, "ke-hoach.yaml", "05/03/2026")
@@ -156,7 +158,8 @@ def test_render_of_an_edited_issued_document_keeps_its_number(
 
 
 def test_check_refuses_the_copy_typing_a_built_number_not_the_built_file(
-    root: Path, location: str,  # noqa: F811
+    root: Path,
+    location: str,  # noqa: F811
 ) -> None:
     """The copy's name sorts first (ke-hoach-ban-sao < ke-hoach.yaml): check refuses it all
     the same, as the build does, since ke-hoach.yaml's output prints 05 already."""
@@ -166,15 +169,20 @@ def test_check_refuses_the_copy_typing_a_built_number_not_the_built_file(
     checked = said(vanthu("check", code=1).output)
     # Said from the outputs (a register file not made: no number it gave), or from the
     # register (a database, which recorded the typed 05).
-    refused = re.search(r"Lỗi: inputs/2026/ke-hoach-ban-sao\.yaml[^:]*: số 05/KH-SNV "
-                        r"(trùng số với |đã có trong sổ văn bản đi cho văn bản khác: 05/KH-SNV "
-                        r"05/03/2026 .*\[)inputs/2026/ke-hoach\.yaml", checked)
+    refused = re.search(
+        r"Lỗi: inputs/2026/ke-hoach-ban-sao\.yaml[^:]*: số 05/KH-SNV "
+        r"(trùng số với |đã có trong sổ văn bản đi cho văn bản khác: 05/KH-SNV "
+        r"05/03/2026 .*\[)inputs/2026/ke-hoach\.yaml",
+        checked,
+    )
     assert refused is not None, checked
     assert "Hợp lệ: inputs/2026/ke-hoach.yaml" in checked
     assert checked.count("Lỗi:") == 1
     built_again = said(vanthu("build", code=1).output)
-    assert "Lỗi: inputs/2026/ke-hoach-ban-sao.yaml: số 05/KH-SNV trùng số với " \
-        "inputs/2026/ke-hoach.yaml" in built_again, built_again
+    assert (
+        "Lỗi: inputs/2026/ke-hoach-ban-sao.yaml: số 05/KH-SNV trùng số với "
+        "inputs/2026/ke-hoach.yaml" in built_again
+    ), built_again
 
 
 GROUP_READ = "Lãnh đạo cơ quan; Các phòng, ban, đơn vị; Các thôn, bản: Bản Ít, Bản Nà; Lưu trữ"
@@ -185,7 +193,8 @@ def with_group(path: Path) -> Path:
     text = path.read_text("utf-8").replace(
         "  - Các phòng, ban, đơn vị\n",
         '  - Các phòng, ban, đơn vị\n  - "Các thôn, bản:"\n  - "+ Bản Ít;"\n  - "+ Bản Nà;"\n'
-        "  - Lưu trữ\n")
+        "  - Lưu trữ\n",
+    )
     assert "Bản Nà" in text
     path.write_text(text, "utf-8")
     return path
@@ -205,7 +214,9 @@ def exported_recipients(location: str, tmp_path: Path) -> tuple[str, str]:  # no
 
 
 def test_a_recipients_group_is_one_entry_as_it_reads_in_the_register_and_its_exports(
-    root: Path, location: str, tmp_path: Path,  # noqa: F811
+    root: Path,
+    location: str,  # noqa: F811
+    tmp_path: Path,
 ) -> None:
     with_group(plan(root, "ke-hoach.yaml", "05/03/2026"))
     vanthu("build")
@@ -216,15 +227,24 @@ def test_a_recipients_group_is_one_entry_as_it_reads_in_the_register_and_its_exp
 
 
 def test_a_group_stored_with_its_lines_by_an_older_vanthu_is_exported_as_it_reads(
-    location: str, tmp_path: Path,  # noqa: F811
+    location: str,  # noqa: F811
+    tmp_path: Path,
 ) -> None:
     from pipeline.register import Details
 
     with open_register(location) as register:
-        register.record("vp", 3, Details(
-            doc_date=date(2026, 3, 5), type_code="KH", symbol="KH-VP", summary="Kế hoạch",
-            recipients="Lãnh đạo cơ quan; Các phòng, ban, đơn vị; Các thôn, bản:\n+ Bản Ít;\n"
-                       "+ Bản Nà; Lưu trữ"))
+        register.record(
+            "vp",
+            3,
+            Details(
+                doc_date=date(2026, 3, 5),
+                type_code="KH",
+                symbol="KH-VP",
+                summary="Kế hoạch",
+                recipients="Lãnh đạo cơ quan; Các phòng, ban, đơn vị; Các thôn, bản:\n+ Bản Ít;\n"
+                "+ Bản Nà; Lưu trữ",
+            ),
+        )
     assert exported_recipients(location, tmp_path) == (GROUP_READ, GROUP_READ)
     shown = said(vanthu("so", "--db", location, "xem", "2026").output)
     assert "Các thôn, bản: Bản" in shown and "+ Bản" not in shown, shown  # as `so xem` wraps
