@@ -258,3 +258,22 @@ def test_recipients_as_read() -> None:
     no_group = "Các đoàn thể; Ghi: xem\nphụ lục"  # a line break, no "+ " line: as it is
     assert recipients_as_read(no_group) == no_group
     assert recipients_as_read("Như trên; Lưu VT") == "Như trên; Lưu VT"
+
+
+# --- two copies of one file, numbered together in one build ------------------------------------
+
+
+def test_two_copies_numbered_in_one_build_are_said_at_the_second(root: Path, location: str) -> None:  # noqa: F811
+    # Neither was built before: the first copy's number was still pending when the second was
+    # given its own, and the warning looked at issued rows only.
+    plan(root, "ke-hoach.yaml", "02/03/2026")
+    plan(root, "ke-hoach-ban-sao.yaml", "02/03/2026")
+    out = said(vanthu("build", "-j", "1").output)
+    assert ("inputs/2026/ke-hoach.yaml: số 02/KH-SNV vừa cấp cho văn bản giống hệt số 01/KH-SNV "
+            "02/03/2026") in out, out  # fmt: skip
+    assert "[inputs/2026/ke-hoach-ban-sao.yaml]" in out, out
+    assert out.count("vừa cấp cho văn bản giống hệt") == 1, out
+    # Two documents of one date and type, their trích yếu not the same: nothing to say.
+    plan(root, "ke-hoach-2.yaml", "03/03/2026")
+    plan(root, "ke-hoach-3.yaml", "03/03/2026", summary=OTHER)
+    assert "giống hệt" not in said(vanthu("build", "-j", "1").output)

@@ -196,25 +196,34 @@ def given_row(tx: Transaction, agency: str, year: int, number: int, source: str,
 
 def issued_alike(tx: Transaction, agency: str, year: int, sequence: str,
                  details: Details, workspace: str | None = None, *,
-                 every_workspace: bool = False) -> list[Entry]:
+                 every_workspace: bool = False, pending_below: int | None = None) -> list[Entry]:
     """Issued rows of a sequence with a data file of `workspace` (or, `every_workspace`, of
-    any) and the same trích yếu (same_summary), date and type code."""
+    any) and the same trích yếu (same_summary), date and type code; with `pending_below`,
+    the rows given a lower number and still pending too (issued_on)."""
     assert details.doc_date is not None
     found = issued_on(tx, agency, year, sequence, details.doc_date, workspace,
-                      every_workspace=every_workspace)
+                      every_workspace=every_workspace, pending_below=pending_below)
     return [e for e in found if e.details.type_code == details.type_code
             and same_summary(e.details.summary, details.summary)]
 
 
 def issued_on(tx: Transaction, agency: str, year: int, sequence: str, when: date,
-              workspace: str | None = None, *, every_workspace: bool = False) -> list[Entry]:
+              workspace: str | None = None, *, every_workspace: bool = False,
+              pending_below: int | None = None) -> list[Entry]:
     """Issued rows of a sequence dated `when`, with a data file of `workspace` (or,
     `every_workspace`, of any), in number order: the rows a document of that date may be
-    (issued_alike, Register.left_behind)."""
+    (issued_alike, Register.left_behind). With `pending_below`, also the rows still pending
+    numbered below it: those a build gave just before, in the same run (two copies of one
+    file numbered together)."""
     whose = "" if every_workspace else f" AND {SAME_WORKSPACE}"
-    params: tuple[Any, ...] = (agency, year, sequence, when.isoformat())
+    state = "status = 'issued'"
+    params: tuple[Any, ...] = (agency, year, sequence)
+    if pending_below is not None:
+        state = "(status = 'issued' OR (status = 'pending' AND number < ?))"
+        params = (*params, pending_below)
+    params = (*params, when.isoformat())
     rows = tx.all(
-        f"{SELECT} WHERE agency = ? AND year = ? AND sequence = ? AND status = 'issued' "
+        f"{SELECT} WHERE agency = ? AND year = ? AND sequence = ? AND {state} "
         f"AND source IS NOT NULL AND doc_date = ?{whose} ORDER BY number",
         params if every_workspace else (*params, workspace or ""),
     )

@@ -795,15 +795,18 @@ class Register:
     def alike(self, entry: Entry) -> list[Entry]:
         """The other issued rows of `entry`'s sequence recording the same trích yếu, date and
         type code for a data file of this workspace, or of any on a shared register
-        (rows.issued_alike): a file copied and not yet edited, when `entry` was just given."""
+        (rows.issued_alike): a file copied and not yet edited, when `entry` was just given.
+        For an entry still pending (a build's), the lower numbers pending with it too: two
+        copies of one file numbered in the same build, the second said."""
         details = entry.details
         if not details.summary or details.doc_date is None:
             return []
+        pending_below = entry.number if entry.status is Status.PENDING else None
         # On a register clerks share, another clerk's row too (two clerks asked to send the
         # same công văn): this workspace's rows first.
         rows = self.read(lambda tx: db.issued_alike(
             tx, entry.agency, entry.year, entry.sequence, details, self.workspace,
-            every_workspace=self.workspace is not None))
+            every_workspace=self.workspace is not None, pending_below=pending_below))
         rows.sort(key=lambda row: row.workspace != self.workspace)
         return [row for row in rows if row.id != entry.id]
 
