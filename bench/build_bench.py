@@ -45,6 +45,7 @@ from bench.lib.end_to_end import (
     compile_checkout,
     file_creation_ms,
     fixed_seconds,
+    install_wheel,
     prepare,
     rebuild,
     run,
@@ -86,6 +87,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         type=Path,
         default=None,
         help="folder to generate the workspaces in (default: the system's temporary folder)",
+    )
+    parser.add_argument(
+        "--installed",
+        action="store_true",
+        help="run every approach with a venv holding vanthu's wheel and its dependencies, as a "
+        "user installs it (default: this Python, with this checkout on its path)",
     )
     parser.add_argument(
         "--no-bytecode",
@@ -146,8 +153,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args.bytecode = bytecode
     try:
+        if args.installed:
+            print(f"every run with vanthu's wheel in a venv of its own: {install_wheel(scratch)}")
         small = small_workspace(scratch)
-        if bytecode is not None:
+        if bytecode is not None and not args.installed:
             compile_checkout(bytecode)
             warm_up(small, args.approaches, bytecode)
         fixed = {a: fixed_seconds(small, a, bytecode) for a in args.approaches}

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import venv
 from collections.abc import Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
@@ -41,6 +42,41 @@ class RunFailed(Exception):
     """An approach exited with an error: the benchmark stops rather than print a wrong figure."""
 
 
+# The Python every run starts: this one, with this checkout first on its path; or, after
+# install_wheel (--installed), a venv holding vanthu's wheel and its dependencies.
+_installed: Path | None = None
+
+
+def install_wheel(scratch: Path) -> Path:
+    """vanthu as a user installs it: a wheel built from this checkout, installed with its
+    dependencies (pip compiling them, as it does) into a new venv under `scratch` without the
+    system's site-packages; every run then starts that venv's Python, this checkout on no
+    path. What the venv leaves out is what this machine's Python adds to every start (its
+    site-packages' .pth files: an editable install's finder, a CA bundle imported at start-up),
+    which a user's vanthu does not pay. Returns the venv's Python."""
+    global _installed
+    dist = scratch / "dist"
+    _quietly([sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)])
+    venv.EnvBuilder(with_pip=False, clear=True).create(scratch / "venv")
+    python = scratch / "venv" / "bin" / "python"
+    _quietly([sys.executable, "-m", "pip", "--python", str(python), "install", "-q",
+              "--disable-pip-version-check", str(next(dist.glob("*.whl")))])  # fmt: skip
+    _installed = python
+    return python
+
+
+def _quietly(command: list[str]) -> None:
+    """Run `command`, its output shown only when it fails (RunFailed)."""
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RunFailed(f"{' '.join(command)}:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
+
+
+def python() -> str:
+    """The Python every run starts (see install_wheel)."""
+    return str(_installed) if _installed is not None else sys.executable
+
+
 def environment(bytecode: Path | None = None) -> dict[str, str]:
     """The environment of every run: this checkout's pipeline first, messages in one language.
 
@@ -50,7 +86,8 @@ def environment(bytecode: Path | None = None) -> dict[str, str]:
     in every run would measure something no user waits for. `compile_checkout` fills it first.
     """
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
+    if _installed is None:
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
     env["VANTHU_LANG"] = "vi"
     env.pop("COLUMNS", None)
     if bytecode is not None:
@@ -164,9 +201,9 @@ def command(approach: str, workspace: Workspace, output: Path) -> list[str]:
     """The command line of `approach`, writing into `output`."""
     if approach == PLAIN:
         output.mkdir(parents=True)
-        return [sys.executable, str(PLAIN_SCRIPT), str(_plain_jobs(workspace, output))]
+        return [python(), str(PLAIN_SCRIPT), str(_plain_jobs(workspace, output))]
     jobs = {BUILD_1: "1", BUILD_2: "2"}[approach]
-    return [sys.executable, "-m", "pipeline.cli", "build", "inputs", "-o", str(output), "-j", jobs]
+    return [python(), "-m", "pipeline.cli", "build", "inputs", "-o", str(output), "-j", jobs]
 
 
 def run(
