@@ -58,6 +58,7 @@ from pipeline.register.documents import (
     taken_number_error,
     typed_request,
     typed_warnings,
+    unnumbered_copies,
     workspace_register,
 )
 from pipeline.register.location import register_exists
@@ -1115,6 +1116,7 @@ def check(paths: list[Path], templates: str | os.PathLike[str] | None = None) ->
     loaded: list[tuple[Workspace, LoadedDocument]] = []
     recorded: dict[Path, Recorded] = {}  # what each output folder's manifests say, read once
     engines: dict[Path, Engine] = {}  # each workspace's templates, prepared once each
+    copy_warned: set[Path] = set()  # said a copy of a numbered file (check_against_register)
     # Each register opened once for every file checked, only read.
     with ExitStack() as stack:
         registers = Registers(stack)
@@ -1145,6 +1147,8 @@ def check(paths: list[Path], templates: str | os.PathLike[str] | None = None) ->
             name = shown(document.path)
             report.warnings.extend(named_warnings(document))
             report.warnings.extend(f"{name}: {warning}" for warning in copied)
+            if copied:
+                copy_warned.add(document.path)
             if workspace.root not in styles:
                 styles[workspace.root] = workspace_styles(workspace)
             report.warnings.extend(
@@ -1160,6 +1164,12 @@ def check(paths: list[Path], templates: str | os.PathLike[str] | None = None) ->
         refused.setdefault(path, error)
     report.valid = [d for d in report.valid if d.path not in refused]
     report.errors.extend(refused.items())
+    # Two copies of one document, neither built: the build would number both (copy_warning
+    # says it then, and check above for a copy of one already numbered).
+    unbuilt = [(shown(d.path), d) for ws, d in loaded if d.path not in refused
+               and d.path not in copy_warned
+               and recorded[ws.root].written(ws.name_of(d.path)) is None]  # fmt: skip
+    report.warnings.extend(unnumbered_copies(unbuilt))
     for workspace, names in used.values():  # an office's template templates check fails
         report.warnings.extend(
             template_warnings(workspace.templates, names, example_contexts, workspace)

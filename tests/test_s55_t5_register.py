@@ -277,3 +277,18 @@ def test_two_copies_numbered_in_one_build_are_said_at_the_second(root: Path, loc
     plan(root, "ke-hoach-2.yaml", "03/03/2026")
     plan(root, "ke-hoach-3.yaml", "03/03/2026", summary=OTHER)
     assert "giống hệt" not in said(vanthu("build", "-j", "1").output)
+
+
+def test_check_says_two_copies_waiting_for_numbers(root: Path, location: str) -> None:  # noqa: F811
+    plan(root, "ke-hoach.yaml", "02/03/2026")
+    plan(root, "ke-hoach-ban-sao.yaml", "02/03/2026")
+    plan(root, "ke-hoach-khac.yaml", "02/03/2026", summary=OTHER)
+    out = said(vanthu("check").output)
+    assert ("inputs/2026/ke-hoach.yaml: giống hệt inputs/2026/ke-hoach-ban-sao.yaml (cùng cơ "
+            "quan, loại, ngày và trích yếu) và cả hai tệp đều chờ cấp số") in out, out  # fmt: skip
+    assert out.count("giống hệt") == 1, out  # not the plan of another trích yếu
+    english = said(vanthu("--lang", "en", "check").output)
+    assert "both waiting for a number: a build would give each file a number" in english
+    # Built, each has its number: the build said it, and check no longer says it as waiting.
+    vanthu("build", "-j", "1")
+    assert "chờ cấp số" not in said(vanthu("check").output)

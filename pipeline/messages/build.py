@@ -666,4 +666,13 @@ MESSAGES = {
         "file: {holder}; this file now records another document and was given the new number "
         "{new}, and {output} now prints {new} instead of {old}",
     },
+    # s55: two copies of one file, neither numbered yet, said by check before a build.
+    "check.copy_to_be_numbered": {
+        "vi": "{name}: giống hệt {other} (cùng cơ quan, loại, ngày và trích yếu) và cả hai tệp "
+        "đều chờ cấp số: khi dựng, mỗi tệp sẽ được cấp một số cho cùng một văn bản. Nếu tệp "
+        "được chép mà chưa sửa, hãy sửa (hoặc xóa bản thừa) trước khi dựng",
+        "en": "{name}: just like {other} (same office, type, date and trích yếu), both waiting "
+        "for a number: a build would give each file a number for one document. If the file "
+        "was copied and not yet edited, edit it (or delete the extra copy) before building",
+    },
 }

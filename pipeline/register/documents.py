@@ -900,6 +900,28 @@ def copy_warning(register: Register, entry: Entry, name: str) -> str | None:
     return notice.message() if notice is not None else None
 
 
+def unnumbered_copies(documents: Sequence[tuple[str, LoadedDocument]]) -> list[str]:
+    """`vanthu check`'s warning for each data file of `documents` (by name, as checked) asking
+    for a number that is just like an earlier one asking too (the same office, type, date and
+    trích yếu: rows.same_summary): a file copied and not yet edited, neither built yet, would
+    get a second number for one document at the next build (which says it then: copy_warning).
+    Said once a file, naming the first of its copies."""
+    first: dict[tuple[str, str | None, object, str], str] = {}
+    warnings: list[str] = []
+    for name, document in documents:
+        if not document.info.data.needs_number:
+            continue
+        details = register_details(document)
+        if not details.summary or details.doc_date is None:
+            continue
+        key = (document.info.data.co_quan, details.type_code, details.doc_date,
+               " ".join(details.summary.split()).casefold())  # fmt: skip
+        other = first.setdefault(key, name)
+        if other != name:
+            warnings.append(t("check.copy_to_be_numbered", name=name, other=other))
+    return warnings
+
+
 def copy_notice(register: Register, entry: Entry, name: str) -> RenderError | None:
     """copy_warning's warning as an error, to be said in either language (a form's)."""
     alike = register.alike(entry)
