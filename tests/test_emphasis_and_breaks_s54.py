@@ -20,7 +20,7 @@ from pipeline.model.agency import Agency, Signer
 from pipeline.rules.titles import own_title, typed_lines
 from pipeline.starters.office import preset_of
 from pipeline.verify import verify_file
-from pipeline.verify.recorded_output import recorded_source
+from pipeline.verify.recorded_output import recorded_data
 from pipeline.workspace.header_name import clerk_lines
 from pipeline.workspace.init import presets
 
@@ -73,7 +73,7 @@ def italic_text(docx: Path) -> str:
 
 
 def test_italic_typed_in_a_trich_yeu_is_no_violation(emphasised: Path) -> None:
-    assert recorded_source(DECISION_OUT) == (emphasised / DECISION).resolve()
+    assert recorded_data(DECISION_OUT).path == (emphasised / DECISION).resolve()
     # The phrases print in italic (the Công văn's V/v in the header table, in two lines) ...
     assert italic_text(DECISION_OUT) == "Hộiđồngthiđua,khenthưởng"
     assert italic_text(LETTER_OUT) == "báocáotổngkết"
@@ -96,11 +96,11 @@ def test_italic_without_its_data_is_still_reported(emphasised: Path, tmp_path: P
     alone = tmp_path / "elsewhere" / "qd.docx"
     alone.parent.mkdir()
     shutil.copy(DECISION_OUT, alone)
-    assert recorded_source(alone) is None
+    assert recorded_data(alone) is None
     assert italic_rules(alone) == {"trich_yeu.italic"}
     # The data no longer asks for it (changed since the output was made): not what it printed.
     edit(LETTER, "*báo cáo tổng kết*", "báo cáo tổng kết")
-    assert recorded_source(LETTER_OUT) is None
+    assert recorded_data(LETTER_OUT).path is None  # recorded, but not as it is now
     assert italic_rules(LETTER_OUT) == {"trich_yeu_cong_van.italic"}
 
 

@@ -978,7 +978,7 @@ def hand_over_renamed(todo: list[Path], staged: dict[Path, Staged],
     that the issued document keeps its number and the new one is given a new number, instead
     of its row being rewritten for the new one. A document for which that cannot be told is
     invalid (documents.unclear_holder_error), its number left as it is."""
-    from pipeline.register.documents import unclear_holder_error
+    from pipeline.register.documents import follow_documents, unclear_holder_error
 
     waiting = {staged[p].name: p for p in todo
                if staged[p].numbering is not None and staged[p].invalid is None}
@@ -987,15 +987,13 @@ def hand_over_renamed(todo: list[Path], staged: dict[Path, Staged],
     if len(documents) < 2:
         return
     book = register()
-    found = book.renamed_rows(documents)
-    if found.unclear:
+    unclear = follow_documents(book, documents)
+    if unclear:
         named_office = len(book.agencies()) > 1
-        for name, (row, files) in found.unclear.items():
+        for name, (row, files) in unclear.items():
             path = waiting[name]
             error = unclear_holder_error(path, row, files, named_office=named_office)
             staged[path] = staged[path].refused(error.message())
-    if found.moves:
-        book.hand_over(found.moves)
 
 
 def refuse_other_runs(todo: list[Path], staged: dict[Path, Staged],

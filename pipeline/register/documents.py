@@ -89,7 +89,7 @@ from pipeline.register.location import (
 )
 from pipeline.register.model import Details, Entry, Origin, Status
 from pipeline.register.restore import lacking_error, lacking_numbers, recorded_entries
-from pipeline.register.rows import completed
+from pipeline.register.rows import completed, summary_key
 from pipeline.register.store import (
     Place,
     Register,
@@ -850,13 +850,24 @@ def follow_renamed(register: Register, document: LoadedDocument, details: Detail
     if not register.may_hand_over(agency, details, source):
         return
     documents = {source: (agency, details), **_asking_documents(document.path, {source})}
+    unclear = follow_documents(register, documents)
+    if source in unclear:
+        row, files = unclear[source]
+        raise unclear_holder_error(document.path, row, files,
+                                   named_office=len(register.agencies()) > 1)
+
+
+def follow_documents(
+    register: Register, documents: Mapping[str, tuple[str, Details]]
+) -> Mapping[str, tuple[Entry, tuple[str, ...]]]:
+    """Each issued row of `documents` (data file → office and register columns) handed to the
+    data file now holding its document (Register.renamed_rows, hand_over), for render of one
+    file (follow_renamed) and the build (builder.hand_over_renamed) alike; returned: the
+    documents for which that cannot be told, with their row and the files that could hold it."""
     found = register.renamed_rows(documents)
     if found.moves:
         register.hand_over(found.moves)
-    if source in found.unclear:
-        row, files = found.unclear[source]
-        raise unclear_holder_error(document.path, row, files,
-                                   named_office=len(register.agencies()) > 1)
+    return found.unclear
 
 
 def _asking_documents(path: Path, besides: set[str]) -> dict[str, tuple[str, Details]]:
@@ -903,9 +914,9 @@ def copy_warning(register: Register, entry: Entry, name: str) -> str | None:
 def unnumbered_copies(documents: Sequence[tuple[str, LoadedDocument]]) -> list[str]:
     """`vanthu check`'s warning for each data file of `documents` (by name, as checked) asking
     for a number that is just like an earlier one asking too (the same office, type, date and
-    trích yếu: rows.same_summary): a file copied and not yet edited, neither built yet, would
-    get a second number for one document at the next build (which says it then: copy_warning).
-    Said once a file, naming the first of its copies."""
+    trích yếu, as rows.same_summary compares it): a file copied and not yet edited, neither
+    built yet, would get a second number for one document at the next build (which says it
+    then: copy_warning). Said once a file, naming the first of its copies."""
     first: dict[tuple[str, str | None, object, str], str] = {}
     warnings: list[str] = []
     for name, document in documents:
@@ -915,7 +926,7 @@ def unnumbered_copies(documents: Sequence[tuple[str, LoadedDocument]]) -> list[s
         if not details.summary or details.doc_date is None:
             continue
         key = (document.info.data.co_quan, details.type_code, details.doc_date,
-               " ".join(details.summary.split()).casefold())  # fmt: skip
+               summary_key(details.summary))  # fmt: skip
         other = first.setdefault(key, name)
         if other != name:
             warnings.append(t("check.copy_to_be_numbered", name=name, other=other))

@@ -236,7 +236,12 @@ def same_summary(recorded: str | None, summary: str | None) -> bool:
     reads 'Báo cáo Tổng kết ...' (SQL's LOWER knows no Vietnamese capitals, so not in SQL)."""
     if not recorded or not summary:
         return False
-    return " ".join(recorded.split()).casefold() == " ".join(summary.split()).casefold()
+    return summary_key(recorded) == summary_key(summary)
+
+
+def summary_key(summary: str) -> str:
+    """A trích yếu as same_summary compares it: case and spacing aside."""
+    return " ".join(summary.split()).casefold()
 
 def move_source(tx: Transaction, entry: Entry, source: str | None) -> Entry | None:
     """The row now naming `source` (None: set aside for a moment, Register.hand_over), if it

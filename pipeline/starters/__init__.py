@@ -58,14 +58,22 @@ def read_starter(name: str, lang: str | None = None) -> str:
     return shipped_text("pipeline.starters", name, lang)
 
 
+def fills_starters(profile: Any) -> bool:
+    """Whether a profile's data can fill a starter: it has a unit and a signer (don_vi,
+    nguoi_ky). `vanthu new` fills its starters for the first such profile of the workspace."""
+    return isinstance(profile, dict) and bool(profile.get("don_vi")) and bool(
+        profile.get("nguoi_ky")
+    )
+
+
 def _existing_agency(workspace: Workspace) -> tuple[str, str, str, dict[str, Any]] | None:
-    """(profile id, first unit, first signer, profile) of the workspace's first usable profile."""
+    """(profile id, first unit, first signer, profile) of the workspace's first usable profile
+    (fills_starters)."""
     for ref in workspace.agency_ids():
         path = workspace.agency_file(ref)
         data = load_yaml(path).data if path else {}
-        units, signers = list(data.get("don_vi") or {}), list(data.get("nguoi_ky") or {})
-        if units and signers:
-            return ref, units[0], signers[0], data
+        if fills_starters(data):
+            return ref, next(iter(data["don_vi"])), next(iter(data["nguoi_ky"])), data
     return None
 
 

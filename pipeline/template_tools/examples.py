@@ -48,7 +48,9 @@ def starter_contexts(
 def office_profile(office: Workspace) -> Path | None:
     """The office's own agency profile (co-quan/<id>.yaml): the one whose ten_day_du is the
     office's name in vanthu.yaml (`ten`, as `vanthu init` writes it), else the first `vanthu
-    new` fills its starters for (one with a unit and a signer); None when it has none."""
+    new` fills its starters for (starters.fills_starters); None when it has none."""
+    from pipeline.starters import fills_starters
+
     usable: list[tuple[Path, Mapping[str, Any]]] = []
     for ref in office.agency_ids():
         path = office.agency_file(ref)
@@ -58,7 +60,7 @@ def office_profile(office: Workspace) -> Path | None:
             data = load_yaml(path).data
         except VanthuError:
             continue  # a profile that cannot be read: `vanthu check` says why
-        if isinstance(data, dict) and data.get("don_vi") and data.get("nguoi_ky"):
+        if fills_starters(data):
             usable.append((path, data))
     name = _words(office.config.ten)
     named = [path for path, data in usable if name and _words(data.get("ten_day_du")) == name]

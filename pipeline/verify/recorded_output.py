@@ -12,6 +12,8 @@ from stat import S_ISREG
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from pipeline.load.read_log import Stamp, stamp
+
 if TYPE_CHECKING:
     from pipeline.batch.manifest import Entry
     from pipeline.context.common import DocumentInfo
@@ -82,14 +84,6 @@ def recorded_data(docx: Path) -> RecordedData | None:
         return RecordedData(name, None, missing=True)
 
 
-def recorded_source(docx: Path) -> Path | None:
-    """The data file the manifest beside `docx` records it was built from, as that file is now:
-    None when no manifest records `docx`, or the file is gone or has changed since (what it
-    asks for now is not what the output printed)."""
-    data = recorded_data(docx)
-    return data.path if data is not None else None
-
-
 def _recorded(docx: Path) -> tuple[Path, str, Entry] | None:
     """recorded_output with the name the manifest gives the data file of its entry."""
     # Imported here: verify reads files no build made, most of them without a manifest.
@@ -118,13 +112,12 @@ def _outputs_of(manifest: Path) -> Mapping[Path, tuple[str, Entry]]:
     if not S_ISREG(stat.st_mode):
         return {}
     # A manifest is replaced whole (written aside, then renamed): a new file, a new inode.
-    return _indexed(manifest, (stat.st_ino, stat.st_mtime_ns, stat.st_size))
+    return _indexed(manifest, stamp(stat))
 
 
 @lru_cache(maxsize=8)
-def _indexed(manifest: Path, version: tuple[int, int, int]) -> Mapping[Path, tuple[str, Entry]]:
-    """_outputs_of for the manifest as it is in `version` (its inode, mtime and size: the
-    cache's key)."""
+def _indexed(manifest: Path, version: Stamp) -> Mapping[Path, tuple[str, Entry]]:
+    """_outputs_of for the manifest as it is in `version` (read_log.stamp: the cache's key)."""
     from pipeline.batch.manifest import Manifest
 
     folder = manifest.parent.resolve()
@@ -191,16 +184,15 @@ def recorded_profile(docx: Path) -> RecordedProfile | None:
         path = workspace.agency_file(entry.co_quan)
         if path is None or workspace.name_of(path) not in entry.inputs:
             return None
-        info = path.stat()
-        agency = _profile(path, (info.st_ino, info.st_mtime_ns, info.st_size))
+        agency = _profile(path, stamp(path.stat()))
         return RecordedProfile(workspace.display(path), agency)
     except (OSError, VanthuError):
         return None
 
 
 @lru_cache(maxsize=8)
-def _profile(path: Path, version: tuple[int, int, int]) -> Agency:
-    """The profile at `path` as it is in `version` (inode, mtime, size: the cache's key, as
+def _profile(path: Path, version: Stamp) -> Agency:
+    """The profile at `path` as it is in `version` (read_log.stamp: the cache's key, as
     _indexed's), validated as the loader validates one, without the loader (and the readers of
     lists and awards it imports: verify starts without them): once for a year's outputs."""
     from pipeline.load.built_models import built
