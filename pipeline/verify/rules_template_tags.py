@@ -13,6 +13,7 @@ import re
 
 from pipeline.verify.document import Document
 from pipeline.verify.report import Report, literal, msg
+from pipeline.verify.shapes import with_text_boxes
 
 _DELIMITER = re.compile(r"\{\{|\}\}|\{%|%\}")
 _CLOSING = {"{{": "}}", "{%": "%}"}
@@ -42,7 +43,7 @@ def check_template_tags(doc: Document, report: Report) -> bool:
     """template.unclosed_tag at each paragraph of a template with a tag not whole in it;
     whether there was one (the layout rules then read the template wrongly: not run)."""
     found = False
-    for paragraph in doc.paragraphs:
+    for paragraph in with_text_boxes(doc.paragraphs):
         tag = unbalanced_tag(paragraph.text)
         if tag is not None:
             report.add(RULE, paragraph.where, literal(tag), msg("whole_tag"))

@@ -16,6 +16,7 @@ from pipeline.verify.document import TAG, Document, Paragraph
 from pipeline.verify.layout import Layout
 from pipeline.verify.recorded_output import recorded_output
 from pipeline.verify.report import Report, literal, msg
+from pipeline.verify.shapes import boxed_paragraphs, with_text_boxes
 
 FONT = "Times New Roman"
 BLACK = {"auto", "000000"}
@@ -27,10 +28,13 @@ EARLY_CLOSING_CONTEXT = 30  # characters of the sentence quoted before a "./." p
 
 
 def all_paragraphs(doc: Document) -> Iterator[Paragraph]:
-    """Body paragraphs (tables included), then those of headers and footers."""
-    yield from doc.paragraphs
+    """Body paragraphs (tables included), each followed by those of its floating text boxes
+    (a phôi's field may be typed in one), then those of headers and footers and of their text
+    boxes: every line that prints is held to the rules on runs and text."""
+    yield from with_text_boxes(doc.paragraphs)
     for part in doc.parts.values():
         yield from part.paragraphs
+        yield from boxed_paragraphs(part)
 
 
 def _same_font(name: str) -> bool:
