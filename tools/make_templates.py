@@ -27,6 +27,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.text.parfmt import CT_PPr
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.section import Section
 from docx.shared import Emu, Mm, Pt, Twips
 from docx.table import Table, _Cell, _Row
@@ -37,6 +38,7 @@ from pipeline.rules.metrics import widest_twips
 
 ROOT = Path(__file__).resolve().parents[1] / "templates"
 FONT = "Times New Roman"
+LANGUAGE = "vi-VN"  # the documents' language (w:lang): Word proofs the text in it
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 # Page set-up (Phụ lục I): A4, margins top/bottom 20 mm, left 30 mm, right 15 mm.
@@ -156,6 +158,17 @@ def define_styles(doc: Document) -> None:
         del fonts.attrib[attr]
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attr), FONT)
+    # Vietnamese, not python-docx's English: Word proofs the text in the document's language
+    # (every word underlined as misspelt English otherwise), and LibreOffice writes it into the
+    # PDF (/Lang), which screen readers follow.
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    for attr in list(lang.attrib):
+        del lang.attrib[attr]
+    lang.set(qn("w:val"), LANGUAGE)
+    lang.set(qn("w:eastAsia"), LANGUAGE)
     # Built-in styles of python-docx's default template point at theme fonts: Times everywhere.
     for fonts in doc.styles.element.iter(qn("w:rFonts")):
         for attr in list(fonts.attrib):
@@ -288,15 +301,43 @@ def borderless_table(doc_or_cell: object, widths: list[int], rows: int = 1) -> T
     table = doc_or_cell.add_table(rows=rows, cols=len(widths))  # type: ignore[attr-defined]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    tbl_pr = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         el = OxmlElement(f"w:{edge}")
         el.set(qn("w:val"), "nil")
         borders.append(el)
-    tbl_pr.append(borders)
+    table_property(table, borders)
     set_widths(table, widths)
     return table
+
+
+# The children of w:tblPr in the order the schema (CT_TblPr, ECMA-376 Part 1 §17.4.60) writes
+# them, each at most once: Word may refuse a table whose properties come otherwise ("unreadable
+# content"), as it does paragraph and run properties out of order.
+TABLE_PROPERTIES = (
+    "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
+    "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd",
+    "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription",
+)  # fmt: skip
+
+
+def table_property(table: Table, element: BaseOxmlElement) -> None:
+    """`element` set as a property of `table`, in its place in w:tblPr, replacing the one
+    there of its name (python-docx appends some properties after w:tblLook)."""
+    tbl_pr = table._tbl.tblPr
+    name = element.tag.rpartition("}")[2]
+    for old in tbl_pr.findall(qn(f"w:{name}")):
+        tbl_pr.remove(old)
+    rank = TABLE_PROPERTIES.index(name)
+    later = next(
+        (child for child in tbl_pr
+         if child.tag.rpartition("}")[2] in TABLE_PROPERTIES[rank + 1 :]),
+        None,
+    )  # fmt: skip
+    if later is None:
+        tbl_pr.append(element)
+    else:
+        later.addprevious(element)
 
 
 def set_widths(table: Table, widths: list[int]) -> None:
@@ -304,12 +345,12 @@ def set_widths(table: Table, widths: list[int]) -> None:
     tbl_w = tbl_pr.find(qn("w:tblW"))
     if tbl_w is None:
         tbl_w = OxmlElement("w:tblW")
-        tbl_pr.append(tbl_w)
+        table_property(table, tbl_w)
     tbl_w.set(qn("w:w"), str(round(sum(widths) / 635)))  # EMU → twips
     tbl_w.set(qn("w:type"), "dxa")
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
+    table_property(table, layout)
     for index, col in enumerate(table.columns):
         col.width = Emu(widths[index])
         for cell in col.cells:
