@@ -174,7 +174,7 @@ def main(ctx: click.Context, lang: str | None, templates_dir: Path | None) -> No
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, type=command_line_path())
+@click.argument("inputs", nargs=-1, required=True, type=command_line_path(), metavar="TỆP...")
 @click.option(
     "-o",
     "--output",
@@ -231,7 +231,7 @@ def render(
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, type=command_line_path())
+@click.argument("inputs", nargs=-1, type=command_line_path(), metavar="[TỆP]...")
 @click.pass_context
 def check(ctx: click.Context, inputs: tuple[Path, ...]) -> None:
     """Kiểm tra dữ liệu, không ghi tệp nào: các tệp, thư mục làm việc hay thư mục dữ liệu được

@@ -59,6 +59,12 @@ _FORMS = [
         re.compile(r"^No such option '(?P<name>[^']*)'\. Did you mean '(?P<close>[^']*)'\?$"),
         "cli.usage_no_option_close",
     ),
+    # Several options close to it (Click 8.2+): "(Did you mean one of: '--jobs', '--pdf'?)".
+    (
+        re.compile(r"^No such option '(?P<name>[^']*)'\. \(Did you mean one of: "
+                   r"(?P<close>'[^']*'(?:, '[^']*')*)\?\)$"),  # fmt: skip
+        "cli.usage_no_option_several",
+    ),
     (re.compile(r"^No such option '(?P<name>[^']*)'\.$"), "cli.usage_no_option"),
     (re.compile(r"^Option '(?P<name>[^']*)' requires an argument\.$"), "cli.usage_needs_value"),
     (re.compile(r"^Got unexpected extra arguments? \((?P<value>.*)\)$"), "cli.usage_extra"),

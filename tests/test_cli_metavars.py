@@ -1,7 +1,9 @@
 """Click's metavars (TEXT, INTEGER, PATH, FILE, DIRECTORY, [OPTIONS], COMMAND [ARGS]...) follow
 the help's language, as its "[required]" does: in Vietnamese by their help.click.metavar.*
 entries (pipeline/messages/help.py), said in one place (help_language.say_words); a choice's
-values and an argument named after its parameter (INPUT_DIR, SO) stay as typed."""
+values stay as typed. The commands' arguments are named in Vietnamese ([THƯ_MỤC], TỆP..., TÊN,
+LOẠI) and in English by their help.*.metavar.* entries, not by their parameters' English names
+(INPUT_DIR, INPUTS...)."""
 
 from __future__ import annotations
 
@@ -31,9 +33,9 @@ def _help(*args: str) -> str:
 @pytest.mark.parametrize(
     ("args", "vietnamese", "english"),
     [
-        (["build"], ["Cách dùng: vanthu build [TÙY_CHỌN] [INPUT_DIR]", "-o, --output THƯ_MỤC",
+        (["build"], ["Cách dùng: vanthu build [TÙY_CHỌN] [THƯ_MỤC]", "-o, --output THƯ_MỤC",
                      "-j, --jobs SỐ_NGUYÊN"],
-         ["Usage: vanthu build [OPTIONS] [INPUT_DIR]", "-o, --output DIRECTORY",
+         ["Usage: vanthu build [OPTIONS] [FOLDER]", "-o, --output DIRECTORY",
           "-j, --jobs INTEGER RANGE"]),
         (["render"], ["-o, --output ĐƯỜNG_DẪN"], ["-o, --output PATH"]),
         (["new"], ["-o, --output TỆP"], ["-o, --output FILE"]),
@@ -41,8 +43,11 @@ def _help(*args: str) -> str:
          ["--dia-danh TEXT", "--kieu [ubnd-tinh|ubnd-huyen|"]),
         (["so"], ["Cách dùng: vanthu so [TÙY_CHỌN] LỆNH [THAM_SỐ]...", "--db TỆP|URL"],
          ["Usage: vanthu so [OPTIONS] COMMAND [ARGS]...", "--db FILE|URL"]),
-        (["verify"], ["--format [text|json]", "--type LOAI"],
-         ["--format [text|json]", "--type LOAI"]),
+        (["verify"], ["--format [text|json]", "--type LOẠI", "verify [TÙY_CHỌN] [TỆP]..."],
+         ["--format [text|json]", "--type TYPE", "verify [OPTIONS] [FILE]..."]),
+        (["render"], ["render [TÙY_CHỌN] TỆP..."], ["render [OPTIONS] FILE..."]),
+        (["templates", "fields"], ["fields [TÙY_CHỌN] TÊN"], ["fields [OPTIONS] NAME"]),
+        (["templates", "check"], ["check [TÙY_CHỌN] [TÊN]..."], ["check [OPTIONS] [NAME]..."]),
     ],
 )  # fmt: skip
 def test_metavars_follow_the_helps_language(

@@ -40,8 +40,13 @@ CASES = [
      "một tệp.", f"'-o' / '--output': '{HERE}' is a folder; a file is needed."),
     (["so", "nhap", HERE], f"'TỆP.xlsx': '{HERE}' là một thư mục, cần tên một tệp.",
      f"'FILE.xlsx': '{HERE}' is a folder; a file is needed."),
-    (["init", THIS, "--kieu", "ubnd-xa"], f"'[FOLDER]': '{THIS}' là một tệp, cần tên một thư mục.",
-     f"'[FOLDER]': '{THIS}' is a file; a folder is needed."),
+    (["init", THIS, "--kieu", "ubnd-xa"], f"'[THƯ_MỤC]': '{THIS}' là một tệp, cần tên một thư "
+     "mục.", f"'[FOLDER]': '{THIS}' is a file; a folder is needed."),
+    (["render"], "thiếu tham số 'TỆP...'.", "missing argument 'FILE...'."),
+    (["templates", "fields"], "thiếu tham số 'TÊN'.", "missing argument 'NAME'."),
+    (["build", "--bogus"], "không có tùy chọn '--bogus'; có phải một trong các tùy chọn: "
+     "'--bo-qua-so', '--jobs'?", "no option '--bogus'; did you mean one of: '--bo-qua-so', "
+     "'--jobs'?"),
 ]  # fmt: skip
 
 

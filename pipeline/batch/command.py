@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     required=False,
     default=None,
     type=command_line_path(file_okay=False),
+    metavar="[THƯ_MỤC]",
 )
 @click.option(
     "-o",

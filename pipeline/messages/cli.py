@@ -136,4 +136,9 @@ MESSAGES = {
         "vi": "không có quyền đọc hoặc ghi một tệp hay thư mục; hãy cho quyền rồi chạy lại",
         "en": "permission denied to read or write a file or folder; allow it, then run again",
     },
+    # Click's "no such option" with several close ones (pipeline.usage_errors).
+    "cli.usage_no_option_several": {
+        "vi": "không có tùy chọn '{name}'; có phải một trong các tùy chọn: {close}?",
+        "en": "no option '{name}'; did you mean one of: {close}?",
+    },
 }

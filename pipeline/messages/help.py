@@ -414,4 +414,12 @@ MESSAGES = {
     "help.click.extra.required": {"vi": "bắt buộc", "en": "required"},
     "help.click.extra.default": {"vi": "mặc định", "en": "default"},
     "help.click.extra.env_var": {"vi": "biến môi trường", "en": "env var"},
+    # The commands' arguments as a usage line and a missing argument name them (Click would
+    # write the parameter's English name: INPUTS..., INPUT_DIR, NAME).
+    "help.args.metavar.files": {"vi": "TỆP...", "en": "FILE..."},
+    "help.args.metavar.files_optional": {"vi": "[TỆP]...", "en": "[FILE]..."},
+    "help.args.metavar.folder_optional": {"vi": "[THƯ_MỤC]", "en": "[FOLDER]"},
+    "help.args.metavar.name": {"vi": "TÊN", "en": "NAME"},
+    "help.args.metavar.names_optional": {"vi": "[TÊN]...", "en": "[NAME]..."},
+    "help.args.metavar.type": {"vi": "LOẠI", "en": "TYPE"},
 }

@@ -90,7 +90,7 @@ def list_command(ctx: click.Context) -> None:
 
 
 @templates_command.command("copy")
-@click.argument("name")
+@click.argument("name", metavar="TÊN")
 @click.option("--force", is_flag=True, help="Ghi đè bản đã có trong thư mục mẫu của cơ quan.")
 @click.pass_context
 def copy_command(ctx: click.Context, name: str, force: bool) -> None:
@@ -105,7 +105,7 @@ def copy_command(ctx: click.Context, name: str, force: bool) -> None:
 
 
 @templates_command.command("check")
-@click.argument("names", nargs=-1)
+@click.argument("names", nargs=-1, metavar="[TÊN]...")
 @click.option(
     # A folder that is not there is a slip, not data without documents: said (exit 2) rather
     # than every template passed against nothing. Its reading is the reader's to refuse.
@@ -152,7 +152,7 @@ def _counted(key: str, n: int) -> str:
 
 
 @templates_command.command("fields")
-@click.argument("name")
+@click.argument("name", metavar="TÊN")
 @click.pass_context
 def fields_command(ctx: click.Context, name: str) -> None:
     """Các trường dữ liệu mẫu dùng, dạng cây."""

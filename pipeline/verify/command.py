@@ -141,7 +141,7 @@ def _docx_of(folder: Path, unlisted: Unlisted | None) -> list[Path]:
 @click.command("verify")
 # A file or folder that cannot be read is reported in its place, exit 2, the others still
 # checked (README), not refused as a usage error (command_line_path).
-@click.argument("files", nargs=-1, type=command_line_path())
+@click.argument("files", nargs=-1, type=command_line_path(), metavar="[TỆP]...")
 @click.option(
     "--format",
     "output_format",
@@ -154,7 +154,7 @@ def _docx_of(folder: Path, unlisted: Unlisted | None) -> list[Path]:
     "doc_type",
     type=click.Choice(type_choices()),
     default=None,
-    metavar="LOAI",
+    metavar="LOẠI",
     help="Loại văn bản: ke-hoach, quyet-dinh, cong-van, ... (mặc định: đọc từ tên loại) / "
     "document type (default: from the title).",
 )

@@ -126,7 +126,7 @@ def _ask_needed(value: str | None, name: str, kind: str) -> str | None:
 @click.command("init")
 # A folder init may not read or write is said as the command line says any (command_line_path).
 @click.argument("folder", required=False, default=Path("."),
-                type=command_line_path(file_okay=False))  # fmt: skip
+                type=command_line_path(file_okay=False), metavar="[THƯ_MỤC]")  # fmt: skip
 @click.option(
     "--kieu",
     "kind",
