@@ -49,24 +49,28 @@ from pipeline.batch import office
 from pipeline.batch.interrupts import BuildInterrupted
 from pipeline.batch.office import HOST
 from pipeline.batch.pdf_limits import (
+    DOCUMENT_FAILED,
+    DOCUMENT_REFUSED,
     OWN_PROFILE,
     START_TIMEOUT,
     TIMEOUT_CEILING,
     TIMEOUT_ENV,
     UNAVAILABLE,
     conversion_timeout,
+    document_failed,
     document_timeout,
     end_watchdog,
     estimate_pages,
     not_made,
     office_environment,
+    retry_cures,
     signal_group,
     start_watchdog,
     timeout_for_pages,
     unfit_pdf,
 )
 from pipeline.batch.pdf_steady import steady_file
-from pipeline.errors import ConversionError, Said
+from pipeline.errors import ConversionError
 from pipeline.i18n import t
 
 if TYPE_CHECKING:
@@ -266,9 +270,10 @@ class PdfConverter:
         """Write `target` (.pdf) from `source` (.docx), atomically; each a str or os.PathLike
         (anything else a TypeError naming it).
 
-        Tried twice, the second time in a restarted LibreOffice; ConversionError naming the
-        document (and why, in words) when both tries fail, with nothing of the tries (partial
-        PDF, LibreOffice's lock files) left beside it.
+        Tried twice, the second time in a restarted LibreOffice (once when the document itself
+        is why: pdf_limits.retry_cures); ConversionError naming the document (and why, in
+        words) when the tries fail, with nothing of them (partial PDF, LibreOffice's lock files)
+        left beside it.
         """
         from pipeline.workspace.core import as_path
 
@@ -280,24 +285,23 @@ class PdfConverter:
         failure = self._attempt(source, target, timeout)
         if failure is None:
             return
-        # Always afresh: LibreOffice's error can arrive before its crash shows (port still open).
-        self._restart()  # its kill removes what the failed try left
-        failure = self._attempt(source, target, timeout)
-        if failure is None:
-            return
+        if retry_cures(failure.why):
+            # Always afresh: LibreOffice's error can arrive before its crash shows (port open).
+            self._restart()  # its kill removes what the failed try left
+            failure = self._attempt(source, target, timeout)
+            if failure is None:
+                return
         if failure.restart or not self._healthy():
             self._kill()  # the next document starts a fresh LibreOffice rather than wait again
         else:
             self._in_flight = None
             remove_stale_files(source, target)
         if isinstance(failure.why, ConversionError):
-            raise ConversionError(
-                "build.pdf_document_failed", document=source.name, why=Said(failure.why)
-            )
+            raise document_failed(source.name, failure.why)
         why = t(failure.why, seconds=f"{timeout:g}")
         if failure.why == "build.pdf_why_timeout" and self.timeout is None:
             why += t("build.pdf_timeout_hint", env=TIMEOUT_ENV)
-        raise ConversionError("build.pdf_document_failed", document=source.name, why=why)
+        raise ConversionError(DOCUMENT_FAILED, document=source.name, why=why)
 
     def convert_many(
         self, pairs: Sequence[tuple[str | os.PathLike[str], str | os.PathLike[str]]],
@@ -339,7 +343,7 @@ class PdfConverter:
         LibreOffice not starting (again) caused is remembered, so that the documents after it
         fail at once rather than each wait for a start, and said as a document left without
         its PDF that the next build makes (not_made)."""
-        if failure.key == "build.pdf_document_failed":
+        if failure.key in (DOCUMENT_FAILED, DOCUMENT_REFUSED):
             return failure
         if self._unavailable is None:
             self._kill()

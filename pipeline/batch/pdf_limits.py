@@ -5,7 +5,10 @@ watchdog process when vanthu dies first; the mark of the private profiles and th
 it runs with; and what a PDF it wrote must be to be put in place, whatever its exit code:
 whole (complete_pdf), and set in the document's own fonts (unfit_pdf). LibreOffice that lacks
 a font, or cannot use it (a full temporary folder), sets the text in its last resort (DejaVu)
-and still exits 0: other letters, other line breaks, another number of pages.
+and still exits 0: other letters, other line breaks, another number of pages. It does the same
+for a character of the text its font has no glyph for (℃, ✓ in Times New Roman): that PDF is
+refused as well, naming the characters (GLYPHS_MISSING), and not tried again (retry_cures):
+another LibreOffice sets them in the same fallback.
 """
 
 from __future__ import annotations
@@ -24,6 +27,9 @@ from lxml import etree
 
 from pipeline.errors import ConversionError, Said
 from pipeline.ooxml_names import q, w
+from pipeline.phrase import Phrase
+from pipeline.rules.font_coverage import described, missing_glyphs, replacements_said
+from pipeline.rules.font_widths import is_times
 
 START_TIMEOUT = 120.0  # seconds; a cold LibreOffice with a fresh profile takes ~10 s
 # A document's deadline, in seconds, from its pages p: TIMEOUT_BASE + TIMEOUT_PER_PAGE * p
@@ -46,6 +52,11 @@ _PAGE_MARKS = (
 OWN_PROFILE = "vanthu-pdf-"  # prefix of the private profiles: marks LibreOffice files we left
 # Why no PDF: LibreOffice could not be started again (its reason a parameter of this message).
 UNAVAILABLE = "build.pdf_unavailable"
+# Why a PDF was refused: characters of the text Times New Roman has no glyph for, set in another
+# face; the document's own, so a retry in a restarted LibreOffice makes the same PDF.
+GLYPHS_MISSING = "build.pdf_why_glyphs"
+# A document without its PDF: tried twice; refused once, when a retry cannot cure it.
+DOCUMENT_FAILED, DOCUMENT_REFUSED = "build.pdf_document_failed", "build.pdf_document_refused"
 # LibreOffice writes the moment of a conversion in the machine's zone, "+07'00'" or "Z'":
 # run in UTC, it writes the same length everywhere, so that pdf_steady's PDF is the same bytes
 # in every zone. (A DATE field of a template would show UTC's day; vanthu's have PAGE only.)
@@ -77,9 +88,12 @@ _DEFAULT_FONT = "Times New Roman"
 # font table's, its theme's Latin fonts.
 _TEXT_PARTS = re.compile(r"word/(?:document|styles|header\d*|footer\d*|footnotes|endnotes)\.xml")
 _OTHER_PARTS = re.compile(r"word/(?:numbering|fontTable|theme/theme\d*)\.xml")
-_RUN_FONTS = w("rFonts")
+_RUN_FONTS, _TEXT = w("rFonts"), w("t")
 _RUN_FONT_ATTRIBUTES = tuple(w(name) for name in ("ascii", "hAnsi", "cs", "eastAsia"))
 _TABLE_FONT, _THEME_FONT = w("font"), q("a:latin")
+# What reading a .docx that is not one (or is damaged) raises.
+_UNREADABLE = (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError, EOFError,
+               etree.XMLSyntaxError)  # fmt: skip
 # A font dictionary's name and its descriptor's, as pdffonts lists them ("BAAAAA+LiberationSerif":
 # a subset's tag, then the face's PostScript name, #xx for a byte outside names' letters). Read
 # from the file's bytes: LibreOffice writes every font dictionary and descriptor as a plain,
@@ -213,8 +227,10 @@ def unfit_pdf(pdf: Path, docx: Path) -> ConversionError | None:
     """Why the PDF LibreOffice wrote of `docx` (a file, not empty) may not be put in place,
     whatever LibreOffice's exit code: cut short (build.pdf_why_incomplete), or its text set in
     a face that is neither a font the .docx names nor that font's metric-compatible substitute
-    (build.pdf_why_fonts: LibreOffice's last resort, DejaVu, when it found neither); None when
-    it may. A .docx that cannot be read is not judged by its fonts."""
+    (build.pdf_why_fonts: LibreOffice's last resort, DejaVu, when it found neither), or, when
+    the faces of its fonts are all there, set so for characters of its text Times New Roman
+    has no glyph for (GLYPHS_MISSING); None when it may. A .docx that cannot be read is not
+    judged by its fonts."""
     if not complete_pdf(pdf):
         return ConversionError("build.pdf_why_incomplete")
     fonts = docx_fonts(docx)
@@ -231,11 +247,18 @@ def unfit_pdf(pdf: Path, docx: Path) -> ConversionError | None:
     if not foreign:
         return None
     keys = [_font_key(face) for face in found]
-    # The document's fonts of which the PDF holds no face; all of them when it holds some (a
-    # face without the Vietnamese letters, filled from another: fonts-liberation 1.07).
-    missing = [font for font in text_fonts if not any(
+    # The document's fonts of which the PDF holds no face.
+    absent = [font for font in text_fonts if not any(
         key.startswith(_font_key(face)) for face in (font, *_substitutes(font)) for key in keys
-    )] or text_fonts  # fmt: skip
+    )]  # fmt: skip
+    # A face of each font there (Times New Roman's), and characters of the text it has no
+    # glyph for: those are what LibreOffice set in another face, no font is missing.
+    if not absent and any(is_times(font) for font in text_fonts):
+        if chars := docx_missing_glyphs(docx):
+            return glyphs_missing(chars, foreign)
+    # All the document's fonts when the PDF holds a face of each (one without the Vietnamese
+    # letters, filled from another: fonts-liberation 1.07).
+    missing = absent or text_fonts
     packages = dict.fromkeys(
         _SUBSTITUTES[_font_key(font)][1] for font in missing if _font_key(font) in _SUBSTITUTES
     )
@@ -246,6 +269,29 @@ def unfit_pdf(pdf: Path, docx: Path) -> ConversionError | None:
         missing=", ".join("/".join((font, *_substitutes(font)[:1])) for font in missing),
         install=", ".join(packages or missing),
     )
+
+
+def glyphs_missing(chars: list[str], foreign: list[str]) -> ConversionError:
+    """The refusal of a PDF whose text holds `chars`, which Times New Roman has no glyph for,
+    set in the `foreign` faces (GLYPHS_MISSING): naming each, and what to type instead."""
+    pairs = replacements_said(chars)
+    fix = (Phrase("build.pdf_glyphs_fix", pairs=pairs) if pairs
+           else Phrase("build.pdf_glyphs_no_fix"))  # fmt: skip
+    return ConversionError(GLYPHS_MISSING, chars=", ".join(described(char) for char in chars),
+                           foreign=", ".join(sorted(foreign)), fix=fix)  # fmt: skip
+
+
+def retry_cures(why: str | ConversionError) -> bool:
+    """Whether a conversion that failed for `why` may succeed when tried again in a restarted
+    LibreOffice: not when the document's own text is why (GLYPHS_MISSING)."""
+    return not (isinstance(why, ConversionError) and why.key == GLYPHS_MISSING)
+
+
+def document_failed(document: str, why: ConversionError) -> ConversionError:
+    """The error of `document`, whose PDF was refused for `why`: tried twice, or once when a
+    retry cannot cure it (retry_cures)."""
+    key = DOCUMENT_FAILED if retry_cures(why) else DOCUMENT_REFUSED
+    return ConversionError(key, document=document, why=Said(why))
 
 
 def docx_fonts(docx: Path) -> tuple[list[str], list[str]] | None:
@@ -265,13 +311,27 @@ def docx_fonts(docx: Path) -> tuple[list[str], list[str]] | None:
                     for element in root.iter(_TABLE_FONT, _THEME_FONT):
                         font = element.get(w("name")) or element.get("typeface") or ""
                         named[font.strip()] = None
-    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError, EOFError,
-            etree.XMLSyntaxError):  # fmt: skip
+    except _UNREADABLE:
         return None
     text.pop("", None)
     named.pop("", None)
     fonts = list(text) or [_DEFAULT_FONT]
     return fonts, [*fonts, *(font for font in named if font not in text)]
+
+
+def docx_missing_glyphs(docx: Path) -> list[str]:
+    """The characters of `docx`'s text (its runs' w:t) Times New Roman has no glyph for, each
+    once; none when it cannot be read."""
+    found: dict[str, None] = {}
+    try:
+        with zipfile.ZipFile(docx) as archive:
+            for name in archive.namelist():
+                if _TEXT_PARTS.fullmatch(name):
+                    for text in etree.fromstring(archive.read(name)).iter(_TEXT):
+                        found.update(dict.fromkeys(missing_glyphs(text.text or "")))
+    except _UNREADABLE:
+        return []
+    return list(found)
 
 
 def _run_fonts(root: etree._Element) -> Iterator[str]:

@@ -17,7 +17,8 @@ and of a run that exits with an error code only the PDFs it finished (complete_p
 place (each of its other documents is tried once more alone, then failed with the reason). A
 PDF of a run that exits 0 is judged as well (pdf_limits.unfit_pdf): one cut short, or set in
 LibreOffice's last-resort fonts instead of the document's, is tried once more alone, then
-failed, the PDF already beside the .docx left as it was.
+failed, the PDF already beside the .docx left as it was; one whose text holds characters its
+font has no glyph for is failed at once (pdf_limits.retry_cures: a retry sets them alike).
 """
 
 from __future__ import annotations
@@ -31,21 +32,24 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from pipeline.batch.pdf_limits import (
+    DOCUMENT_FAILED,
     OWN_PROFILE,
     START_TIMEOUT,
     TIMEOUT_ENV,
     UNAVAILABLE,
     complete_pdf,
+    document_failed,
     document_timeout,
     end_watchdog,
     not_made,
     office_environment,
+    retry_cures,
     signal_group,
     start_watchdog,
     unfit_pdf,
 )
 from pipeline.batch.pdf_steady import steady_file
-from pipeline.errors import ConversionError, RenderError, Said
+from pipeline.errors import ConversionError, RenderError
 from pipeline.i18n import t
 from pipeline.render.output import commit, stage
 
@@ -143,7 +147,8 @@ class SofficeConverter:
                 share = (time.perf_counter() - began) / len(batch)
                 for index, outcome in zip(batch, made, strict=True):
                     seconds = share
-                    if not isinstance(outcome, Path) and outcome != UNAVAILABLE:
+                    if (not isinstance(outcome, Path) and outcome != UNAVAILABLE
+                            and retry_cures(outcome)):  # fmt: skip
                         began = time.perf_counter()  # once more, in a LibreOffice of its own
                         (outcome,), deadline = self._run_or_fail([pairs[index][0]], folders)
                         seconds += time.perf_counter() - began
@@ -170,13 +175,11 @@ class SofficeConverter:
                 return ConversionError(exc.key, **exc.params)
             return None
         if isinstance(outcome, ConversionError):
-            return ConversionError(
-                "build.pdf_document_failed", document=source.name, why=Said(outcome)
-            )
+            return document_failed(source.name, outcome)
         why = t(outcome, seconds=f"{deadline:g}")
         if outcome == "build.pdf_why_timeout" and self.timeout is None:
             why += t("build.pdf_timeout_hint", env=TIMEOUT_ENV)
-        return ConversionError("build.pdf_document_failed", document=source.name, why=why)
+        return ConversionError(DOCUMENT_FAILED, document=source.name, why=why)
 
     def _run_or_fail(self, sources: list[Path], folders: list[Path]) -> tuple[list[Outcome], float]:
         """`_run_on`, or UNAVAILABLE for each source when LibreOffice cannot be started for the

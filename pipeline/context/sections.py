@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
 
 from pipeline.context.common import block_context, body_runs, same
-from pipeline.context.typed_numbers import item_text, section_title
+from pipeline.context.typed_numbers import Loc, item_text, section_title
+from pipeline.errors import InputError
 from pipeline.model.ke_hoach import Item, Section
 from pipeline.render.fragments import paragraph_runs
 from pipeline.rules.numbering import roman
 from pipeline.text.lead_in import leads_in
+
+if TYPE_CHECKING:
+    from pipeline.load.yaml_source import Source
 
 TablesOf = Callable[[Item], list[dict[str, Any]]]
 
@@ -62,3 +68,64 @@ def sections_context(
         }
         for number, section in enumerate(sections, start=1)
     ]
+
+
+# What _paragraphs_around looks into: a value of another type (a text, a date) holds no record.
+_HOLDERS = (list, BaseModel)
+
+# A record's keys of its paragraphs printed before its items, of the items, and of its
+# paragraphs printed after them (Section.PARAGRAPHS_AROUND).
+Around = tuple[str, str, str]
+# The key of a Mục's paragraphs printed before its items, as the file's lines name it.
+_BEFORE = (Section.PARAGRAPHS_AROUND[0],)
+
+
+def _paragraphs_around(value: object, loc: Loc) -> Iterator[tuple[Loc, BaseModel, Around]]:
+    """Every record under `value` (a document's data, a record or a list of them) with
+    paragraphs printed before and after its items (a Mục), with where it stands and its keys."""
+    if isinstance(value, list):
+        for index, element in enumerate(value):
+            if isinstance(element, _HOLDERS):
+                yield from _paragraphs_around(element, (*loc, index))
+    elif isinstance(value, BaseModel):
+        around: Around | None = getattr(type(value), "PARAGRAPHS_AROUND", None)
+        if around is not None:
+            yield loc, value, around
+        for name in type(value).model_fields:
+            field = getattr(value, name)
+            if isinstance(field, _HOLDERS):
+                yield from _paragraphs_around(field, (*loc, name))
+
+
+def _typed_below(source: Source, loc: Loc, upper: str, lower: str) -> bool:
+    """Whether key `lower` of the mapping at `loc` is typed below (or, on one line, after) key
+    `upper` in the file; a key without a line of its own (merged in with <<, or given by a
+    program) never is."""
+    upper_line, lower_line = source.lines.get((*loc, upper)), source.lines.get((*loc, lower))
+    if upper_line is None or lower_line is None:
+        return False
+    if lower_line != upper_line:
+        return lower_line > upper_line
+    mapping: Any = source.data
+    for part in loc:
+        mapping = mapping[part]
+    keys = list(mapping)  # one line, {khoan: [...], doan: [...]}: in the order typed
+    return keys.index(lower) > keys.index(upper)
+
+
+def paragraph_order_warnings(data: BaseModel, source: Source) -> tuple[InputError, ...]:
+    """A warning at each Mục's `doan:` typed below its `khoan:` (both filled): its paragraphs
+    print right under the Mục's title, before the khoản, whatever the order of the keys; those
+    printed after the khoản are `doan_sau:`'s. A clerk copying a plan whose Mục ends with a line
+    ("(Có nhiệm vụ trọng tâm kèm theo)") types it last, as read."""
+    from pipeline.load.yaml_source import dotted
+
+    if not any(path[-1:] == _BEFORE for path in source.lines):
+        return ()  # no `doan:` typed anywhere (an award decision): no record walked
+    return tuple(
+        InputError("data.paragraphs_typed_after_items", line=source.line_of((*loc, before)),
+                   field=dotted((*loc, before)), before=before, items=items, after=after)
+        for loc, record, (before, items, after) in _paragraphs_around(data, ())
+        if getattr(record, before) and getattr(record, items)
+        and _typed_below(source, loc, items, before)
+    )  # fmt: skip

@@ -675,4 +675,26 @@ MESSAGES = {
         "for a number: a build would give each file a number for one document. If the file "
         "was copied and not yet edited, edit it (or delete the extra copy) before building",
     },
+    # s56 F1: a PDF refused for characters of the document Times New Roman has no glyph for
+    # (pdf_limits.unfit_pdf), which no retry cures: said once, not "also when retried".
+    "build.pdf_why_glyphs": {
+        "vi": "phông Times New Roman (Liberation Serif) không có các ký tự sau của văn bản: "
+        "{chars}; LibreOffice đã đặt chúng bằng phông {foreign}; hãy thay {fix} trong dữ liệu "
+        "(vanthu check chỉ ra dòng có chúng) rồi xuất lại",
+        "en": "the Times New Roman font (Liberation Serif) lacks these characters of the "
+        "document: {chars}; LibreOffice set them in {foreign}; replace {fix} in the data "
+        "(vanthu check names their lines) and convert again",
+    },
+    "build.pdf_glyphs_fix": {
+        "vi": "chúng ({pairs})",
+        "en": "them ({pairs})",
+    },
+    "build.pdf_glyphs_no_fix": {
+        "vi": "hoặc bỏ chúng",
+        "en": "or remove them",
+    },
+    "build.pdf_document_refused": {
+        "vi": "{document}: không xuất được PDF ({why})",
+        "en": "{document}: PDF conversion failed ({why})",
+    },
 }

@@ -1449,4 +1449,27 @@ MESSAGES = {
     # list on several sheets, or on another one) said at its danh_sach line, the list's own
     # file, sheet and words after it (load.lists.at_list_line).
     "data.list_sheet_to_name": {"vi": "{error}", "en": "{error}"},
+    # s56 F2, a Mục's doan typed below its khoan: printed before the khoản all the same
+    # (context.sections.paragraph_order_warnings).
+    "data.paragraphs_typed_after_items": {
+        "vi": "«{before}:» được gõ dưới «{items}:» nhưng các đoạn của «{before}:» luôn in ngay "
+        "dưới tên Mục, trước các khoản; để in chúng sau các khoản, đổi «{before}:» thành "
+        "«{after}:» (muốn in trước các khoản thì chuyển «{before}:» lên trên «{items}:»)",
+        "en": "«{before}:» is typed below «{items}:», but the paragraphs of «{before}:» always "
+        "print right under the Mục's title, before its khoản; to print them after the khoản, "
+        "rename «{before}:» to «{after}:» (to print them before the khoản, move «{before}:» "
+        "above «{items}:»)",
+    },
+    # s56 F1: a character Times New Roman (Liberation Serif 2.x) has no glyph for (℃, ✓),
+    # warned at the first text holding it (rules.font_coverage.glyph_warning).
+    "data.glyph_missing": {
+        "vi": "ký tự {char} không có trong phông Times New Roman: Word in nó bằng phông khác, "
+        "còn vanthu không xuất được PDF của văn bản khi có nó{hint}",
+        "en": "the character {char} is not in the Times New Roman font: Word prints it in "
+        "another font, and vanthu cannot make the document's PDF while it is there{hint}",
+    },
+    "data.glyph_replacement": {
+        "vi": "; hãy viết «{instead}» thay cho «{char}»",
+        "en": "; write «{instead}» instead of «{char}»",
+    },
 }

@@ -1,6 +1,6 @@
 """Kế hoạch: a plan in Mục (I., II.), khoản (1., 2.), paragraphs, điểm and dash lists."""
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
@@ -40,6 +40,11 @@ class Item(Record):
 
 class Section(Record):
     """Mục: a part with a Roman numeral and an upper-case title."""
+
+    # Its paragraphs printed before its items, the items, and its paragraphs printed after
+    # them: `doan:` typed below `khoan:` still prints before the khoản, and is warned of at
+    # its line (pipeline.context.sections.paragraph_order_warnings).
+    PARAGRAPHS_AROUND: ClassVar[tuple[str, str, str]] = ("doan", "khoan", "doan_sau")
 
     tieu_de: str = Field(min_length=1)
     doan: list[Block] = Field(default_factory=new_list, description="paragraphs before the items")

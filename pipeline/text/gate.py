@@ -35,7 +35,9 @@ from pipeline.patterns import lazy
 
 # Emoji and pictographs. Not the Unicode category So as a whole: most symbols of the BMP are a
 # document's own (° © ® № ™ ℃, ☐ ✓ ■ ● as boxes and bullets, arrows, ★), and symbols of other
-# categories (± × ÷ − ≤ Sm, § ¶ ‰ … Po, – — Pd, quotes Pi/Pf, ₫ Sc) are not touched at all. Refused:
+# categories (± × ÷ − ≤ Sm, § ¶ ‰ … Po, – — Pd, quotes Pi/Pf, ₫ Sc) are not touched at all. (Of
+# those Times New Roman has no glyph for, ℃ ✓ ★ among them, loading warns: Word prints them in
+# another font, and no PDF is made of them; pipeline.rules.font_coverage.) Refused:
 # - the characters of the BMP that show as a coloured emoji by default (Unicode's
 #   Emoji_Presentation property, emoji-data.txt of Unicode 15.1: ⌚ ☕ ⚡ ⚽ ✅ ❌ ❗ ➕ ⭐ ...);
 #   the others (❤ ☎ ✔) are text symbols, refused only with the U+FE0F that makes them emoji;
