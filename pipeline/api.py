@@ -365,6 +365,8 @@ def render_documents(
     then a copy of it is kept beside it (keep_edited_copy) and the document says where. So is
     a document whose number the register holds, issued, with another signer than it now
     prints (refuse_changed_signers): with `force`, its row takes the new signer, as said.
+    The outputs and manifests are judged as they stand once the workspaces' locks are held
+    (workspace_lock, shared): after a build the call waited for, never as read before it ended.
 
     A document printing another's register number (a Giấy khen batch whose decision says
     so: tu_dong) is written after the documents numbered in the same call, with the number the
@@ -379,41 +381,45 @@ def render_documents(
             workspace = workspaces.setdefault(found.root, found)
             documents.append((workspace, workspace.load(path)))
     targets = output_targets(documents, output, pdf)
-    # What each workspace's manifests record, read once for the three checks that ask it.
-    manifests: dict[Path, tuple[Layout, Recorded] | None] = {}
-    edited = edited_outputs(documents, targets, pdf, manifests)
-    elsewhere = written_elsewhere(documents, targets)
-    for index, already in foreign_outputs(documents, targets, pdf, elsewhere, manifests).items():
-        edited.setdefault(index, []).extend(already)
-    if edited and not force:
-        first = next(iter(edited.values()))[0]
-        raise RenderError(first.refusal, file=shown(first.file), name=first.name,
-                          owner=first.owner, count=sum(len(found) for found in edited.values()))
-    refuse_overlapping_book_numbers(documents)
-    for _, document in documents:
-        if test_print and not is_certificate(document.info.data):
-            raise UsageError("render.test_print_not_certificate", path=document.path)
-        if not test_print:
-            refuse_unnumbered_decision(document)
-    refuse_renumbering(documents, manifests)  # before a register is opened (or made)
-    before = recorded_outputs(documents, manifests)
-    lost = lost_manifests(documents, elsewhere, manifests)
-    renderers: dict[Path, Renderer] = {}
-    written: dict[int, Rendered] = {}
-    profiles: set[Path] = set()
-    record = RenderRecord(test_print=test_print)
-    kept: list[str] = []  # the copies of hand-edited outputs kept so far, as render says them
-    # What a PDF not made leaves beside its new .docx (PdfsLeft): the copies of the
-    # hand-edited PDFs kept before it, by document index.
-    pdf_copies: dict[int, list[KeptCopy]] = {}
-    left = PdfsLeft(documents, manifests, pdf_copies, kept, record, lost)
     with ExitStack() as stack:
-        # Entered first, so left last: whatever stops the call, its error says these copies.
-        stack.enter_context(copies_said_on_failure(kept, lost))
         # Never beside a build of the same workspace, which would take this call's files for
-        # a killed run's leftovers (renders of a few files may run together).
+        # a killed run's leftovers (renders of a few files may run together). Taken before
+        # the manifests and outputs are read: a build waited for has written them by then.
         for root in sorted({workspace.root for workspace, _ in documents}):
             stack.enter_context(workspace_lock(workspaces[root], shared=True))
+        # What each workspace's manifests record, read once for the checks that ask it.
+        manifests: dict[Path, tuple[Layout, Recorded] | None] = {}
+        edited = edited_outputs(documents, targets, pdf, manifests)
+        elsewhere = written_elsewhere(documents, targets)
+        foreign = foreign_outputs(documents, targets, pdf, elsewhere, manifests)
+        for index, already in foreign.items():
+            edited.setdefault(index, []).extend(already)
+        if edited and not force:
+            first = next(iter(edited.values()))[0]
+            raise RenderError(first.refusal, file=shown(first.file), name=first.name,
+                              owner=first.owner,
+                              count=sum(len(found) for found in edited.values()))
+        refuse_overlapping_book_numbers(documents)
+        for _, document in documents:
+            if test_print and not is_certificate(document.info.data):
+                raise UsageError("render.test_print_not_certificate", path=document.path)
+            if not test_print:
+                refuse_unnumbered_decision(document)
+        refuse_renumbering(documents, manifests)  # before a register is opened (or made)
+        before = recorded_outputs(documents, manifests)
+        lost = lost_manifests(documents, elsewhere, manifests)
+        renderers: dict[Path, Renderer] = {}
+        written: dict[int, Rendered] = {}
+        profiles: set[Path] = set()
+        record = RenderRecord(test_print=test_print)
+        kept: list[str] = []  # the copies of hand-edited outputs kept so far, as render says
+        # What a PDF not made leaves beside its new .docx (PdfsLeft): the copies of the
+        # hand-edited PDFs kept before it, by document index.
+        pdf_copies: dict[int, list[KeptCopy]] = {}
+        left = PdfsLeft(documents, manifests, pdf_copies, kept, record, lost)
+        # Entered before anything is written, so left after all that writes: whatever stops
+        # the call, its error says these copies.
+        stack.enter_context(copies_said_on_failure(kept, lost))
         registers = Registers(stack)
         told: list[str] = []  # a workspace given its identity (documents.workspace_register)
 
