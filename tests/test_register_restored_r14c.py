@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.register import Details, RegisterError, open_register
+from pipeline.register import Details, Origin, RegisterError, open_register
 from pipeline.register.schema import LATEST
 from tests.register.conftest import location, pg_server, shared  # noqa: F401  (fixtures)
 from tests.register_setup import built_two, copied, no_register_env, put_back  # noqa: F401  (fixture)
@@ -253,7 +253,7 @@ def test_the_register_records_restores_and_refuses_new_numbers_on_either_engine(
         register.confirm(first)
         restored = register.restore_given([
             (office_id, 2026, 3, Details(doc_date=date(2026, 7, 20), symbol="QĐ-UBND",
-                                         summary="Ba"), "inputs/2026/c.yaml")])
+                                         summary="Ba"), "inputs/2026/c.yaml", Origin.REGISTER)])
         assert [entry.reference for entry in restored] == ["03/QĐ-UBND"]
         waiting = register.unconfirmed_restore(2026, office_id)
         assert waiting is not None

@@ -1756,4 +1756,60 @@ MESSAGES: dict[str, dict[str, str]] = {
         "recording that document (remove or edit the copies), or, if it was never issued, void "
         "the number ({command} --ly-do \"...\"), then build again",
     },
+    # s56 R4: a numbered file renamed and copied, its old file gone: which file is it.
+    "register.renamed_copies_unclear": {
+        "vi": "chưa cấp số: không rõ số {existing} thuộc tệp nào: tệp {old} giữ số đó không "
+        "còn nữa (đã đổi tên hoặc chuyển đi), còn {files} đều ghi văn bản đã cấp số ấy (cùng "
+        "loại, ngày và trích yếu) và đều chưa có số, nên không đoán tệp nào là tệp đã đổi tên. "
+        "Hãy xóa bản sao rồi dựng lại; nếu bản sao là một văn bản khác, hãy sửa trích yếu của "
+        "nó (giữ so: tu_dong), dựng riêng tệp đã đổi tên trước (vanthu render <tệp đã đổi "
+        "tên>) để tệp ấy giữ số đã cấp, rồi dựng lại để bản sao được cấp số riêng",
+        "en": "no number given: which file number {existing} belongs to cannot be told: the "
+        "file holding it, {old}, is gone (renamed or moved), while {files} all record the "
+        "document issued under it (the same type, date and trích yếu) and hold no number, so "
+        "the renamed file is not guessed. Delete the copy and build again; if the copy is "
+        "another document, edit its trích yếu (keeping so: tu_dong), render the renamed file "
+        "alone first (vanthu render <renamed file>) so that it keeps the number, then build "
+        "again to give the copy its own number",
+    },
+    # s56 so huy SO/KÝ-HIỆU: the row of that number has another ký hiệu (command.
+    # _refuse_other_symbol); nothing voided.
+    "register.void_other_symbol": {
+        "vi": "chưa hủy số nào: số {number} năm {year} trong sổ là {existing}, ký hiệu {symbol}, "
+        "không phải {typed} như đã gõ; số đã hủy thì không bao giờ dùng lại được. Nếu đúng là "
+        "muốn hủy số của văn bản này, hãy chạy: {command} --ly-do \"...\"; nếu không, hãy xem "
+        "lại số cần hủy (vanthu so xem {year})",
+        "en": "nothing voided: number {number} of {year} in the register is {existing}, symbol "
+        "{symbol}, not {typed} as typed; a voided number can never be used again. If it is "
+        "this document's number you mean to void, run: {command} --ly-do \"...\"; if not, "
+        "check the number to void (vanthu so xem {year})",
+    },
+    # s56 so cap --nguon naming the data file of a document vanthu built (command._as_built):
+    # the row records the printed document; typed columns that differ are refused.
+    "register.built_row_differs": {
+        "vi": "chưa ghi gì vào sổ: {source} là tệp dữ liệu của văn bản vanthu đã dựng, số "
+        "{existing}; dòng sổ ghi theo văn bản đã in ra, còn cột gõ vào khác: {changes}. Dòng "
+        "sổ của văn bản dựng từ tệp dữ liệu chỉ đổi theo tệp đó: hãy sửa {source} rồi dựng "
+        "lại (vanthu build), dòng sổ sẽ được ghi lại theo văn bản mới. Nếu là văn bản khác, "
+        "hãy ghi --nguon khác (hoặc bỏ --nguon)",
+        "en": "nothing written: {source} is the data file of a document vanthu built, number "
+        "{existing}; its row records the document as printed, and the columns typed differ: "
+        "{changes}. The row of a document built from a data file changes with that file only: "
+        "edit {source} and build again (vanthu build), and the row is written again from the "
+        "new document. If this is another document, give another --nguon (or none)",
+    },
+    "register.built_differs": {
+        "vi": "{option} ({column}) gõ {typed}, sổ ghi {recorded}",
+        "en": "{option} ({column}) typed {typed}, the register holds {recorded}",
+    },
+    "register.built_differs_bare": {
+        "vi": "{option} gõ {typed}, sổ ghi {recorded}",
+        "en": "{option} typed {typed}, the register holds {recorded}",
+    },
+    "register.allocated_kept_built": {
+        "vi": "{source} đã có số {reference} (cấp khi dựng văn bản từ tệp này; giữ nguyên số; "
+        "các cột của văn bản trong sổ giữ như văn bản đã dựng)",
+        "en": "{source} already has number {reference} (given when its document was built; "
+        "the number is kept, and the document's columns in the register stay as built)",
+    },
 }

@@ -4,7 +4,9 @@
 register for the time it takes to write it: the row is confirmed when the block ends, voided with
 the error as reason when it raises (see Register.numbering). A document that already holds a
 number for the same data file keeps it; so does one whose data file was renamed or moved, when
-the register was opened for its workspace (Register.adopt_moved). Other documents pass through
+the register was opened for its workspace (Register.adopt_moved), unless a copy of it asks for
+a number too: which of them is the file renamed cannot be told, and render, build and check
+refuse both (Register.copies_of_renamed, unclear_holder_error). Other documents pass through
 unchanged. A renamed file whose trích yếu was edited too is not known for the same document:
 build refuses to number it anew while a number of its type and date is left to a file gone
 (Register.left_behind, `left_behind_error`), and the number it then types is its own
@@ -59,6 +61,7 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 from pipeline.context.addressing import addressee_names
 from pipeline.context.common import filing_line, recipient_lines, signature_lines
@@ -82,6 +85,7 @@ from pipeline.register.holders import (
 )
 from pipeline.register.location import (
     Registers,
+    data_file_exists,
     open_register,
     register_exists,
     register_key,
@@ -95,6 +99,7 @@ from pipeline.register.store import (
     Register,
     TypedNumber,
     TypedRequest,
+    copy_key,
     holds_for,
     is_form_record,
 )
@@ -870,6 +875,39 @@ def follow_documents(
     return found.unclear
 
 
+# What one check (its Registers) read of each workspace's documents asking for a number, by
+# workspace folder: read once for all the files it checks (refuse_unclear_copies), not once a
+# file (a folder of files renamed would be read again for each of them).
+_ASKED_IN_CHECK: WeakKeyDictionary[Registers, dict[Path, dict[str, tuple[str, Details]]]] = (
+    WeakKeyDictionary())
+
+
+def refuse_unclear_copies(registers: Registers, register: Register, workspace: Workspace,
+                          document: LoadedDocument, source: str) -> None:
+    """Check's refusal, as render and build refuse it (follow_renamed, builder.
+    hand_over_renamed), of data file `source` holding no number while other files of its
+    workspace asking for one record its document alike (copy_key) and an issued row whose
+    data file is gone records it too (Register.copies_of_renamed): which of them is the file
+    renamed cannot be told. Only reads; the workspace's documents asking for a number are
+    read once for every file of one check (`registers`)."""
+    agency, details = document.info.data.co_quan, register_details(document)
+    key = copy_key(agency, completed(details))
+    if key is None or not register.may_hand_over(agency, details, source):
+        return
+    asked = _ASKED_IN_CHECK.setdefault(registers, {})
+    if workspace.root not in asked:
+        asked[workspace.root] = _asking_documents(document.path, set())
+    alike = {name: found for name, found in asked[workspace.root].items()
+             if name != source and copy_key(found[0], completed(found[1])) == key}
+    if not alike:
+        return
+    unclear = register.renamed_rows({source: (agency, details), **alike}).unclear
+    if source in unclear:
+        row, files = unclear[source]
+        raise unclear_holder_error(document.path, row, files,
+                                   named_office=len(register.agencies()) > 1)
+
+
 def _asking_documents(path: Path, besides: set[str]) -> dict[str, tuple[str, Details]]:
     """The office and register columns of each document of `path`'s workspace asking the
     register for its number (so: tu_dong), by data file, but those named in `besides`. A file
@@ -1005,6 +1043,7 @@ def check_against_register(
     if not data.needs_number:
         refuse_changed_signer(register, document, source, workspace)  # a batch: its decision's
         return voided
+    refuse_unclear_copies(registers, register, workspace, document, source)
     refuse_left_behind(register, document, register_details(document), source)
     refuse_other_run(register, document, register_details(document), source)
     if recorded is not None:
@@ -1271,11 +1310,32 @@ def unclear_holder_error(path: Path | str, row: Entry, files: Sequence[str], *,
     cannot be told (Register.renamed_rows): its data file now records another document, and
     `files` record the one it was issued for, or the file taking it would leave its own number
     without a document. A number stays with its issued document: keep one file recording it
-    (remove or edit the copies), or void the number of a document never issued."""
+    (remove or edit the copies), or void the number of a document never issued. When the
+    row's data file is gone (holder_gone: `files` are the file renamed and its copies,
+    Register.copies_of_renamed), the copy is to be deleted, or edited to take its own
+    number."""
+    if holder_gone(path, row):
+        return InputError(
+            "register.renamed_copies_unclear", file=path, line=number_line(path), field="so",
+            existing=row.describe(), old=row.source or "", files=", ".join(files))
     return InputError(
         "register.number_holder_unclear", file=path, line=number_line(path), field="so",
         existing=row.describe(), old=row.source or "", files=", ".join(files) or row.source or "",
         command=row.void_command(named_office=named_office))
+
+
+def holder_gone(path: Path | str, row: Entry) -> bool:
+    """Whether the data file register row `row` names is gone from the workspace of data file
+    `path` (as Register.source_exists judges it: a file that cannot be looked at is there)."""
+    from pipeline.workspace.core import Workspace
+
+    if row.source is None:
+        return False
+    try:
+        root = Workspace.containing(Path(path)).root
+    except VanthuError:
+        return False
+    return not data_file_exists(root)(row.source)
 
 
 def refuse_other_run(register: Register, document: LoadedDocument, details: Details,
@@ -1299,7 +1359,7 @@ def typed_ahead_error(path: Path | str, reference: str, number: int, following: 
     first, last = gap[0], gap[-1]
     skipped = f"{first:02d}" if first == last else f"{first:02d}–{last:02d}"
     key = "register.typed_ahead_allowed" if allowed else "register.typed_ahead"
-    return InputError(key, file=path, field="so", reference=reference,
+    return InputError(key, file=path, line=number_line(path), field="so", reference=reference,
                       number=f"{number:02d}", following=f"{following:02d}", skipped=skipped,
                       count=len(earlier), documents=shown_names)
 

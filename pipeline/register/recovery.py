@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from pipeline.errors import VanthuError
 from pipeline.register.documents import register_details, register_identity
 from pipeline.register.location import data_file_exists, open_register
-from pipeline.register.model import Details, Entry
+from pipeline.register.model import Details, Entry, Origin
 from pipeline.register.restore import (
     lacking_numbers,
     opened_key,
@@ -26,6 +26,7 @@ from pipeline.register.switched import Given
 
 if TYPE_CHECKING:
     from pipeline.batch.manifest import Entry as ManifestEntry
+    from pipeline.load.contract import LoadedDocument
     from pipeline.workspace.core import Workspace
 
 
@@ -52,14 +53,16 @@ def restore_recorded(workspace: Workspace, year: int, *, register: Register | No
     written = {(name, entry.so): entry for name, entry in entries}
     return register.restore_given(
         (g.agency, g.year, g.number,
-         restored_details(workspace, written[(g.source, g.number)], g), g.source)
+         restored_details(workspace, written[(g.source, g.number)], g), g.source,
+         Origin.TYPED if g.typed else Origin.REGISTER)
         for g in wanted)
 
 
 def restored_details(workspace: Workspace, written: ManifestEntry, given: Given) -> Details:
     """The columns of a number entered again: its date and ký hiệu as its output prints them
     (the manifest's `written`), the others (trích yếu, signer, recipients) as its data file
-    gives them now; the date and ký hiệu alone when the file is gone or no longer loads."""
+    gives them now; the date and ký hiệu alone when the file is gone, no longer loads or no
+    longer asks for that number (asks_as_printed)."""
     try:
         when: date | None = date.fromisoformat(written.ngay)
     except ValueError:
@@ -67,9 +70,18 @@ def restored_details(workspace: Workspace, written: ManifestEntry, given: Given)
     printed = Details(doc_date=when, symbol=given.symbol)
     try:
         document = workspace.load(workspace.root / given.source)
-        if not document.info.data.needs_number:
+        if not asks_as_printed(document, given):
             return printed
         return replace(register_details(document), doc_date=printed.doc_date,
                        symbol=printed.symbol)
     except (OSError, ValueError, VanthuError):
         return printed
+
+
+def asks_as_printed(document: LoadedDocument, given: Given) -> bool:
+    """Whether `document` still asks for number `given` as its output did: from the register
+    (so: tu_dong) for a number the register gave, typing that number (so: 2) for a typed one."""
+    data = document.info.data
+    if given.typed:
+        return getattr(data, "own_number", None) == given.number
+    return data.needs_number

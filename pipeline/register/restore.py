@@ -7,8 +7,10 @@ numbers they print. vanthu knows better from the manifests (outputs/<year>/manif
 each records the number every so: tu_dong output prints and the register that gave it
 (`so_van_ban`). A number the manifests record the register in use giving, of which it holds
 no row at all (in the run its ký hiệu is numbered in: Register.lacking), is the sign
-(`lacking_numbers`). A register holding none of a year's numbers is switched.unmigrated's
-case (emptied, or another register); one that holds some and lacks others is refused here:
+(`lacking_numbers`); so, in a year it gave numbers of, is a number a data file types itself
+(so: 2), which render and build entered in it (Register.record_typed) and its output prints.
+A register holding none of a year's numbers is switched.unmigrated's case (emptied, or
+another register); one that holds some and lacks others is refused here:
 build and render give no number of that year (`lacking_error`, named by
 documents.unmigrated_errors), check says so for a document that would ask for one, and
 `vanthu so kiem-tra` counts the numbers lacking as a fault (`manifest_numbers_lacking`).
@@ -35,7 +37,13 @@ from pipeline.register.location import (
     location_key,
 )
 from pipeline.register.store import Register
-from pipeline.register.switched import Elsewhere, Given, given_by_register, unmigrated
+from pipeline.register.switched import (
+    Elsewhere,
+    Given,
+    given_by_register,
+    typed_by_year,
+    unmigrated,
+)
 from pipeline.text.listing import first_named
 
 if TYPE_CHECKING:
@@ -51,19 +59,24 @@ def lacking_numbers(entries: Iterable[tuple[str, ManifestEntry]], years: Iterabl
                     register: Register, current: str) -> dict[int, tuple[Given, ...]]:
     """Per year of `years` (None: every year), the so: tu_dong numbers the manifests'
     `entries` record register `current` (the one in use, `register`, as register_key names
-    it) giving, of which it holds no row at all (Register.lacking), in the register's order;
-    a year lacking none is left out."""
+    it) giving and, in a year it gave any, the numbers data files type themselves (so: 2,
+    entered in it as they were built: Register.record_typed; the outputs print them too), of
+    which it holds no row at all (Register.lacking), in the register's order; a year lacking
+    none is left out."""
+    entries = list(entries)
     wanted = None if years is None else set(years)
+    typed = typed_by_year(entries)
     found: dict[int, tuple[Given, ...]] = {}
     for year, by_register in sorted(given_by_register(entries).items()):
         given = by_register.get(current)
         if not given or (wanted is not None and year not in wanted):
             continue
-        missing = register.lacking(year, ((g.agency, g.number, g.symbol) for g in given))
+        printed = given + typed.get(year, [])
+        missing = register.lacking(year, ((g.agency, g.number, g.symbol) for g in printed))
         if not missing:
             continue
         once: dict[tuple[str, int, str | None], Given] = {}
-        for number in given:
+        for number in printed:
             key = (number.agency, number.number, number.symbol)
             if key in missing:
                 once.setdefault(key, number)

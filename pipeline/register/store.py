@@ -161,7 +161,8 @@ class Handover:
     """Register.renamed_rows: the issued rows that follow their document to another data file
     of the build (`moves`: data file -> the row it takes over), and the data files refused
     because which document a row is cannot be told (`unclear`: data file -> that row, and the
-    files that record its document)."""
+    files that record its document; a row whose data file is gone, two copies of its
+    document holding no number: copies_of_renamed)."""
 
     moves: dict[str, Entry] = field(default_factory=dict)
     unclear: dict[str, tuple[Entry, tuple[str, ...]]] = field(default_factory=dict)
@@ -173,20 +174,21 @@ def records_document(row: Entry, details: Details) -> bool:
     return row.details.type_code == details.type_code and same_document(row.details, details)
 
 
-def handover(own: Mapping[str, Entry | None],
-             claims: Mapping[str, Sequence[Entry]]) -> Handover:
+def handover(own: Mapping[str, Entry | None], claims: Mapping[str, Sequence[Entry]],
+             refused: Mapping[str, tuple[Entry, tuple[str, ...]]] | None = None) -> Handover:
     """renamed_rows's judgement, given each data file's own row (`own`) and the rows recording
     its document that another data file of the build holds while it records another one
     (`claims`). A row claimed by one file that claims no other moves to it; several files
     recording one row's document (copies), or one recording several rows', cannot be told:
     they and the rows' holders are refused. A file taking a row while its own row stays
     behind it (its own document gone with no file) is refused too, and so is that row's
-    holder: the number it held would be left without a document."""
+    holder: the number it held would be left without a document. The files of `refused`
+    (Register.copies_of_renamed) are refused as they are, taking no row."""
     claimers: dict[int, list[str]] = {}
     for name, rows in claims.items():
         for row in rows:
             claimers.setdefault(row.id, []).append(name)
-    result = Handover()
+    result = Handover(unclear=dict(refused or {}))
 
     def refuse(row: Entry, *names: str) -> None:
         files = tuple(sorted(claimers.get(row.id, ())))
@@ -218,6 +220,15 @@ class Place:
 
     root: str
     host: str
+
+
+def copy_key(agency: str, details: Details) -> tuple[str, str | None, date, str] | None:
+    """What the copies of one document share (`details` completed): office, type code, date
+    and trích yếu as same_summary compares it; None for a document without date or trích yếu
+    (never taken for another one renamed: adopt_moved)."""
+    if details.doc_date is None or not details.summary:
+        return None
+    return agency, details.type_code, details.doc_date, db.summary_key(details.summary)
 
 
 def check_number(number: int) -> None:
@@ -851,23 +862,25 @@ class Register:
 
         return self.read(work)
 
-    def restore_given(self, rows: Iterable[tuple[str, int, int, Details, str]]) -> list[Entry]:
-        """Vào sổ again, all at once or none, numbers this register gave and no longer holds
-        (`vanthu so khoi-phuc`: a copy of the register from before they were given put back),
-        as the outputs printing them record them: (office, year, number, columns, data file)
-        each, issued, given by the register; each run's counter lifted to them. The restore is
+    def restore_given(self, rows: Iterable[tuple[str, int, int, Details, str, Origin]]
+                      ) -> list[Entry]:
+        """Vào sổ again, all at once or none, numbers this register gave or entered as typed
+        in their data and no longer holds (`vanthu so khoi-phuc`: a copy of the register from
+        before they were given put back), as the outputs printing them record them: (office,
+        year, number, columns, data file, origin: Origin.REGISTER, or Origin.TYPED for a
+        number typed in its data) each, issued; each run's counter lifted to them. The restore is
         recorded with them (restorations.record): no new number of those offices' years is
         given until the clerk confirms that the numbers nothing records are entered too."""
         rows = list(rows)
 
         def work(tx: Transaction) -> list[Entry]:
             done = []
-            for agency, year, number, details, source in rows:
+            for agency, year, number, details, source, origin in rows:
                 details = db.completed(details)
                 sequence = self._sequence(tx, agency, details, None, year)
                 db.raise_counter(tx, agency, year, sequence, number)
                 done.append(self._record(tx, agency, year, sequence, number, details, source,
-                                         Origin.REGISTER))
+                                         origin))
             from pipeline.register.restorations import record
 
             record(tx, done)
@@ -952,13 +965,14 @@ class Register:
         def work(tx: Transaction) -> Handover:
             own = {name: self._find_own(tx, agency, details, name)
                    for name, (agency, details) in now.items()}
+            copies = self.copies_of_renamed(tx, now, own)
             # The issued rows whose data file now records another document: the only ones
             # that may follow their document (compared here, not asked of the database).
             stale = [row for name, row in own.items()
                      if row is not None and row.status is Status.ISSUED
                      and not is_form_record(name) and not records_document(row, now[name][1])]
             if not stale:
-                return Handover()
+                return Handover(unclear=copies)
             claims: dict[str, list[Entry]] = {}
             for name, (agency, details) in now.items():
                 mine, when = own[name], details.doc_date
@@ -970,20 +984,47 @@ class Register:
                 if found and all(row.sequence == self._sequence(tx, agency, details, None,
                                                                  when.year) for row in found):
                     claims[name] = found
-            return handover(own, claims) if claims else Handover()
+            return handover(own, claims, copies)
 
         return self.read(work)
+
+    def copies_of_renamed(
+        self, tx: Transaction, now: Mapping[str, tuple[str, Details]],
+        own: Mapping[str, Entry | None],
+    ) -> dict[str, tuple[Entry, tuple[str, ...]]]:
+        """renamed_rows's refusal of the data files of `now` (office and completed columns)
+        holding no row (`own`) that record alike (copy_key) the document of one issued row
+        whose data file is gone (_gone_rows): alone, a file would take that row over as the
+        document renamed (adopt_moved); a renamed file and its copy cannot be told apart, and
+        the number is not given to whichever is numbered first. Data file -> that row, and
+        the files (each of them refused)."""
+        alike: dict[tuple[str, str | None, date, str], list[str]] = {}
+        for name, (agency, details) in now.items():
+            key = copy_key(agency, details)
+            if key is not None and own[name] is None and not is_form_record(name):
+                alike.setdefault(key, []).append(name)
+        refused: dict[str, tuple[Entry, tuple[str, ...]]] = {}
+        for (agency, _, when, _), names in alike.items():
+            if len(names) < 2:
+                continue
+            details = now[names[0]][1]
+            sequence, _, _ = self._chosen_run(tx, agency, details, None, when.year)
+            gone = self._gone_rows(tx, agency, when.year, sequence, details, names[0])
+            if len(gone) == 1:
+                refused.update(dict.fromkeys(names, (gone[0], tuple(sorted(names)))))
+        return refused
 
     def may_hand_over(self, agency: str, details: Details, source: str) -> bool:
         """Whether numbering data file `source` alone (a render of its own, which sees no
         other file) could take or leave a number renamed_rows would hand over: its own issued
         row records another document now (its name reused, or the document edited), or it
-        holds no row while an issued row of another data file still there records its document
-        (it may be that document renamed, its old name reused; any other file's, on a shared
-        register, which cannot tell which files are there). Only then are the workspace's
-        other files worth reading (documents.follow_renamed)."""
+        holds no row while an issued row of another data file records its document (it may be
+        that document renamed, its old name reused, or its old file gone while a copy of it
+        waits for a number too: copies_of_renamed; any other file's, on a shared register,
+        which cannot tell which files are there). Only then are the workspace's other files
+        worth reading (documents.follow_renamed)."""
         details = db.completed(details)
-        when, exists = details.doc_date, self.source_exists
+        when = details.doc_date
         if when is None or is_form_record(source):
             return False
 
@@ -995,7 +1036,6 @@ class Register:
                 return False
             sequence = self._sequence(tx, agency, details, None, when.year)
             return any(row.source is not None and row.source != source
-                       and (exists is None or exists(row.source))
                        for row in db.issued_alike(tx, agency, when.year, sequence, details,
                                                   self.workspace))
 
@@ -1023,24 +1063,34 @@ class Register:
 
         A row qualifies when it is issued in the same office, year and sequence, records the
         same trích yếu, date and type code, and its data file no longer exists. Several such rows
-        are not guessed between: the document is numbered anew (kiem-tra lists them). A form's
-        record is no data file (is_form_record): a form's row is never taken over by a data
-        file while its record is away, nor a data file's by a form.
+        are not guessed between: the document is numbered anew (kiem-tra lists them); nor are
+        several files that would each take the one row (the renamed file and a copy of it:
+        render and build refuse them before, copies_of_renamed). A form's record is no data
+        file (is_form_record): a form's row is never taken over by a data file while its
+        record is away, nor a data file's by a form.
         """
-        exists = self.source_exists
-        if (exists is None or not details.summary or details.doc_date is None
-                or is_form_record(source)):
-            return None
-        moved = [
-            row for row in db.issued_alike(tx, agency, year, sequence, details, self.workspace)
-            if row.source is not None and row.source != source and not exists(row.source)
-            and not is_form_record(row.source)
-        ]
+        moved = self._gone_rows(tx, agency, year, sequence, details, source)
         if len(moved) != 1:
             return None
         # None when another clerk took the row over between the read and this write (PostgreSQL
         # re-reads the row it waited for): then this document is numbered anew.
         return db.move_source(tx, moved[0], source)
+
+    def _gone_rows(self, tx: Transaction, agency: str, year: int, sequence: str,
+                   details: Details, source: str) -> list[Entry]:
+        """The rows adopt_moved may take over for data file `source` (`details` completed):
+        issued in the same office, year and sequence, recording the same trích yếu, date and
+        type code, their data file gone (`source_exists`; [] when the register cannot tell).
+        No form's record among them, nor for one (is_form_record)."""
+        exists = self.source_exists
+        if (exists is None or not details.summary or details.doc_date is None
+                or is_form_record(source)):
+            return []
+        return [
+            row for row in db.issued_alike(tx, agency, year, sequence, details, self.workspace)
+            if row.source is not None and row.source != source and not exists(row.source)
+            and not is_form_record(row.source)
+        ]
 
     def confirm(self, entry: Entry | int, details: Details | None = None) -> Entry:
         """The document with this number now exists: pending → issued (details updated if given)."""

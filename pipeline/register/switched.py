@@ -64,6 +64,9 @@ class Given:
     number: int
     source: str
     symbol: str | None = None  # the ký hiệu printed after the number, when known (a manifest)
+    # The data file types the number itself (so: 2): the register entered it (record_typed),
+    # it did not give it.
+    typed: bool = False
 
 
 # Never compared nor printed: no __eq__ nor __repr__ made for it (dataclass's exec at import).
@@ -84,16 +87,39 @@ def given_by_register(entries: Iterable[tuple[str, ManifestEntry]]
     manifests' `entries` record that register giving."""
     found: dict[int, dict[str, list[Given]]] = {}
     for name, entry in entries:
-        if not entry.so_tu_dong or entry.so is None or entry.so_van_ban is None:
+        if not entry.so_tu_dong or entry.so_van_ban is None:
             continue
-        try:
-            year = int(entry.ngay[:4])
-        except ValueError:
-            continue
-        given = Given(entry.co_quan, year, entry.so, name,
-                      entry.so_ky_hieu.partition("/")[2].strip() or None)
-        found.setdefault(year, {}).setdefault(entry.so_van_ban, []).append(given)
+        given = printed_number(name, entry)
+        if given is not None:
+            found.setdefault(given.year, {}).setdefault(entry.so_van_ban, []).append(given)
     return found
+
+
+def typed_by_year(entries: Iterable[tuple[str, ManifestEntry]]) -> dict[int, list[Given]]:
+    """Per year, the numbers the manifests' `entries` record data files typing themselves
+    (so: 2, with a ký hiệu: what render and build enter in the register, Register.record_typed;
+    no manifest names that register)."""
+    found: dict[int, list[Given]] = {}
+    for name, entry in entries:
+        if entry.so_tu_dong or entry.lender is not None or "/" not in entry.so_ky_hieu:
+            continue
+        given = printed_number(name, entry, typed=True)
+        if given is not None:
+            found.setdefault(given.year, []).append(given)
+    return found
+
+
+def printed_number(name: str, entry: ManifestEntry, *, typed: bool = False) -> Given | None:
+    """The number the output of data file `name` prints, as its manifest `entry` records it,
+    with the ký hiệu after it; None when it prints none or its date does not read."""
+    if entry.so is None:
+        return None
+    try:
+        year = int(entry.ngay[:4])
+    except ValueError:
+        return None
+    return Given(entry.co_quan, year, entry.so, name,
+                 entry.so_ky_hieu.partition("/")[2].strip() or None, typed)
 
 
 def recorded_numbers(entries: Iterable[tuple[str, ManifestEntry]]) -> dict[int, Elsewhere]:
