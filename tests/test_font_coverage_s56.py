@@ -30,6 +30,7 @@ from pipeline.rules import font_coverage
 from pipeline.rules.font_coverage import held, missing_glyphs, replacement
 from tests.conftest import REPO
 from tests.test_libreoffice_roundtrip import needs_soffice
+from tests.test_pdf_s51 import _pdf_of
 
 LETTER = "inputs/2024/cv-don-doc-bao-cao-tdkt.yaml"
 PLAN = "inputs/2022/ke-hoach-tdkt.yaml"
@@ -138,13 +139,6 @@ def _docx(path: Path, text: str) -> Path:
         archive.writestr(
             "word/document.xml", f"<w:document {ns}><w:body>{body}</w:body></w:document>"
         )
-    return path
-
-
-def _pdf_of(path: Path, *faces: str) -> Path:
-    fonts = b"".join(b"<</Type/Font/Subtype/TrueType/BaseFont/BAAAAA+" + face.encode() + b">>\n"
-                     for face in faces)  # fmt: skip
-    path.write_bytes(b"%PDF-1.6\n" + fonts + b"trailer\n<<>>\n%%EOF\n")
     return path
 
 

@@ -16,12 +16,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from pipeline.cli import main
 from pipeline.register import Status, open_register
 from pipeline.workspace.init import init_workspace
 from tests.test_register_identity_s54 import ANSWERS, OTHER, SUMMARY, TODAY, plan
+from tests.test_s55_t5_register import said, vanthu
 
 NUMBER_LINE = 8  # the `so:` line of the Kế hoạch starter
 FILES = "inputs/2026/ke-hoach-ban-sao.yaml, inputs/2026/ke-hoach-doi-ten.yaml"
@@ -36,17 +35,6 @@ def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(made.root)
     monkeypatch.delenv("VANTHU_DB", raising=False)
     return made.root
-
-
-def vanthu(*args: str, code: int = 0) -> Result:
-    result = CliRunner().invoke(main, ["--lang", "vi", *args], catch_exceptions=False)
-    assert result.exit_code == code, result.output
-    return result
-
-
-def said(output: str) -> str:
-    """The output as one line: the terminal wraps long messages."""
-    return " ".join(output.split())
 
 
 def rows(root: Path) -> list[tuple[int, str | None, Status]]:
