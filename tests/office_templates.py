@@ -1,11 +1,16 @@
-"""An office's template folder (mau/) in a test's folder, holding unedited built-in templates."""
+"""An office's template folder (mau/) in a test's folder, holding unedited built-in templates;
+templates check of the built-in templates, made once per test process."""
 
 from __future__ import annotations
 
+import copy
 import shutil
+from functools import cache
 from pathlib import Path
 
 from pipeline.render.builtin import builtin_templates
+from pipeline.render.compose import TemplateLibrary
+from pipeline.template_tools.check import TemplateReport, check_templates
 
 
 def office_folder(tmp_path: Path, *names: str) -> Path:
@@ -17,3 +22,14 @@ def office_folder(tmp_path: Path, *names: str) -> Path:
         shutil.copy(builtin_templates() / f"{name}.docx", target)
     folder.mkdir(exist_ok=True)
     return folder
+
+
+@cache
+def _builtin_report() -> TemplateReport:
+    return check_templates(TemplateLibrary())
+
+
+def builtin_check_report() -> TemplateReport:
+    """check_templates of the built-in templates alone (all of them): checked once per test
+    process, a copy to each caller, so no test sees what another did to its own."""
+    return copy.deepcopy(_builtin_report())

@@ -16,6 +16,7 @@ from pipeline.errors import TemplateError
 from pipeline.render.compose import TemplateLibrary
 from pipeline.template_tools.check import check_templates
 from pipeline.verify import verify_file
+from tests.office_templates import builtin_check_report
 from tests.typed_docs import page_lines, to_pdf
 
 REPO = Path(__file__).resolve().parents[1]
@@ -194,7 +195,7 @@ def test_a_type_template_without_the_signature_block_is_refused(tmp_path: Path) 
 
 
 def test_the_built_in_templates_print_recipients() -> None:
-    report = check_templates(TemplateLibrary([BUILTIN]))
+    report = builtin_check_report()
     assert "tpl.recipients_missing" not in [p.key for p in report.problems]
 
 
@@ -256,5 +257,5 @@ def test_check_warns_that_a_type_templates_margins_are_replaced(
 
 
 def test_no_margin_warning_for_the_built_in_templates() -> None:
-    report = check_templates(TemplateLibrary([BUILTIN]))
+    report = builtin_check_report()
     assert "tpl.own_margins" not in [p.key for p in report.problems]
