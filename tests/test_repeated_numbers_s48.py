@@ -41,7 +41,7 @@ SAID = ("số 05/KH-VPUBND trùng số với inputs/2022/ke-hoach-tdkt.yaml (05/
 def test_check_refuses_the_second_of_two_files_typed_with_one_number(workspace: Path) -> None:
     result = vanthu("check", "inputs/2022/ke-hoach-tdkt.yaml", "inputs/2022/kh-trung-so.yaml")
     assert result.exit_code == 1, result.output
-    assert f"inputs/2022/kh-trung-so.yaml: {SAID}" in result.output
+    assert f"inputs/2022/kh-trung-so.yaml, dòng 10, trường 'so': {SAID}" in result.output
     assert "Hợp lệ: inputs/2022/ke-hoach-tdkt.yaml" in result.output
     english = CliRunner().invoke(main, ["--lang", "en", "check", "inputs/2022"])
     assert "number 05/KH-VPUBND repeats the number of inputs/2022/ke-hoach-tdkt.yaml" in (

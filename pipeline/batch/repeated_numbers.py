@@ -80,9 +80,18 @@ def repeated_numbers(
         if second in errors or second not in asked:
             continue
         (other, other_number), said = shown[first], shown[second][1]
-        errors[second] = InputError("build.repeated_number", file=second, number=said,
-                                    other=other, other_number=other_number)  # fmt: skip
+        errors[second] = repeated_number_error(second, said, other, other_number)
     return errors
+
+
+def repeated_number_error(path: Path, number: str, other: str, other_number: str) -> InputError:
+    """The refusal of data file `path` typing Số/ký hiệu `number`, which `other` (as a message
+    names it) has already (`other_number`): at the line of its `so:`, as the register's other
+    refusals of a number (documents.number_line)."""
+    from pipeline.register.documents import number_line
+
+    return InputError("build.repeated_number", file=path, line=number_line(path), field="so",
+                      number=number, other=other, other_number=other_number)
 
 
 def _printed_claims(

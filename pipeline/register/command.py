@@ -13,6 +13,7 @@ import re
 import shlex
 import sys
 from contextlib import AbstractContextManager, nullcontext
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -34,7 +35,7 @@ from pipeline.register.location import (
     register_exists,
     resolve_location,
 )
-from pipeline.register.model import MAX_COPIES, MAX_NUMBER, Details, Entry
+from pipeline.register.model import MAX_COPIES, MAX_NUMBER, Details, Entry, Status
 from pipeline.register.offices import (
     check_listed_office,
     choose_office,
@@ -49,7 +50,9 @@ from pipeline.register.restore import (
     numbers_given_elsewhere,
     numbers_named,
     opened_key,
+    read_recorded,
 )
+from pipeline.register.rows import same_summary, summary_key, symbol_key
 from pipeline.register.sequences import (
     DEFAULT_SEQUENCE,
     SequencePlan,
@@ -410,6 +413,9 @@ def allocate_command(
     office = state.office(ctx)  # which office first: its error names what to choose
     check_details(details, document=True)
     _refuse_lacking(state, register, office, Register.year_of(details, year))
+    built = _built_row(state, register, office, source) if source is not None else None
+    if built is not None:
+        details = _as_built(built, details)
     # --day names a run the register holds or the plan gives (a slip would start one at
     # 01); --nguon asked again for another document is refused (Register.allocate).
     entry = register.allocate(office, details, source=source, sequence=sequence, year=year,
@@ -417,8 +423,9 @@ def allocate_command(
     fresh = entry.fresh
     entry = register.confirm(entry) if fresh else entry
     state.keep_plan(ctx)
+    kept = "register.allocated_kept_built" if built is not None else "register.allocated_kept"
     said = (t("register.allocated", reference=entry.reference) if fresh else
-            t("register.allocated_kept", reference=entry.reference, source=source))
+            t(kept, reference=entry.reference, source=source))
     click.echo(entry.reference if quiet else said)
     _warn_other_office(state, office, details)
     if fresh:
@@ -441,6 +448,85 @@ def _refuse_lacking(state: _State, register: Register, office: str, year: int) -
         raise RegisterError("register.numbers_lacking", year=year, count=len(lacking),
                             current=opened_key(register, state.workspace.root),
                             numbers=numbers_named(lacking))
+
+
+def _built_row(state: _State, register: Register, office: str, source: str) -> Entry | None:
+    """The live row of data file `source` whose number vanthu gave it and printed (so:
+    tu_dong): the workspace's manifests record an output of `source` for `office` printing
+    the number that row holds (holders.printed_number_holder: the file's own); None for any
+    other --nguon (a letter vanthu did not write, a file not built yet)."""
+    from pipeline.register.holders import OWN, own_register_number, printed_number_holder
+
+    written = read_recorded(state.workspace).written(source)
+    if written is None or written.co_quan != office or own_register_number(written) is None:
+        return None
+    held, row = printed_number_holder(register, written, source)
+    if held != OWN or row is None or row.source != source or row.status is Status.VOID:
+        return None
+    return row
+
+
+# The columns a document says that `so cap` types (rows.DOCUMENT_COLUMNS), in the form's
+# order: the option, and the form's column (register.col.*) where it has one.
+_DOCUMENT_OPTIONS = (
+    ("symbol", "--ky-hieu", "reference"),
+    ("doc_date", "--ngay", "doc_date"),
+    ("type_code", "--loai", None),
+    ("summary", "--trich-yeu", "summary"),
+    ("signer", "--nguoi-ky", "signer"),
+    ("recipients", "--noi-nhan", "recipients"),
+    ("archive", "--luu", "archive"),
+    ("copies", "--so-ban", "copies"),
+)
+
+
+def _as_built(row: Entry, details: Details) -> Details:
+    """`so cap --nguon` naming the data file of a document vanthu built (`row`: _built_row):
+    refused, nothing written, when a column the document says is typed otherwise than the
+    row holds it (the row records the document as printed; the next build, the file
+    unchanged, would keep that document, and the sổ would disagree with it for good); else
+    the row's columns, with the clerk's own Ghi chú when typed, for allocate to answer the
+    number (that note is all it writes)."""
+    recorded = row.details
+    differs = []
+    for key, option, column in _DOCUMENT_OPTIONS:
+        typed, held = getattr(details, key), getattr(recorded, key)
+        if typed is None or _same_column(key, held, typed, recorded.type_code):
+            continue
+        said = {"option": option, "typed": _column_text(typed), "recorded": _column_text(held)}
+        differs.append(Phrase("register.built_differs", column=Phrase(f"register.col.{column}"),
+                              **said) if column else Phrase("register.built_differs_bare", **said))
+    if differs:
+        raise RegisterError("register.built_row_differs", source=row.source,
+                            existing=row.reference, changes="; ".join(differs))
+    return replace(recorded, note=recorded.note if details.note is None else details.note)
+
+
+def _same_column(key: str, held: Any, typed: Any, type_code: str | None) -> bool:
+    """Whether a column typed says what the row holds: a ký hiệu as rows.symbol_key compares
+    it, a text with case and spaces aside, the trích yếu also typed without its type's name
+    (Kế hoạch: 'triển khai ...' for 'Kế hoạch triển khai ...', as the document prints it)."""
+    if held is None or isinstance(typed, (date, int)):
+        return held == typed
+    if key == "symbol":
+        return symbol_key(held) == symbol_key(typed)
+    if key == "summary":
+        from pipeline.register.documents import named_summary
+        from pipeline.rules.doc_types import type_by_abbreviation
+
+        kind = type_by_abbreviation(type_code) if type_code else None
+        return same_summary(held, typed) or (
+            kind is not None and same_summary(held, named_summary(kind.name, typed)))
+    return summary_key(str(held)) == summary_key(str(typed))
+
+
+def _column_text(value: Any) -> str:
+    """A column's value as a message quotes it: a date as the sổ prints it, an empty one '—'."""
+    if value is None:
+        return "—"
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return str(value) if isinstance(value, int) else f"“{value}”"
 
 
 def _absent_given(state: _State, year: int, agency: str | None) -> tuple[Given, ...]:
@@ -606,6 +692,10 @@ def void_command(
     symbol = number.partition("/")[2].strip()
     if sequence is None and symbol:  # 05/QĐ-UBND: the run the office numbers that type in
         sequence = register.plan_in(office, when).sequence_for(type_code_from_symbol(symbol))
+    row = _row_to_void(register, office, when, typed, sequence)
+    if row is not None:
+        _refuse_other_symbol(state, register, row, symbol)
+        sequence = row.sequence  # the very row compared: spelled_as keeps that spelling
     try:
         entry = register.void(office, when, typed, reason, sequence=sequence)
     except RegisterError as error:
@@ -628,6 +718,39 @@ def _void_absent(state: _State, office: str, number: int, year: int) -> Register
            else "register.void_absent")
     return RegisterError(key, location=shown(state.absent), number=f"{number:02d}", year=year,
                          command=_restore_line(state, year))
+
+
+def _row_to_void(register: Register, office: str, year: int, number: int,
+                 sequence: str | None) -> Entry | None:
+    """The row `so huy` would void: `number` of `year` in run `sequence` (None: the plan's
+    default, as Register.void takes it), the run's name compared as run_key compares it
+    (spelt as asked first); None when no row holds the number (a gap, or never given)."""
+    asked = (sequence if sequence and sequence.strip() else register.plan_for(office).default)
+    exact = register.entry(office, year, number, asked.strip())
+    if exact is not None:
+        return exact
+    return next((row for row in register.entries(year, office, asked) if row.number == number),
+                None)
+
+
+def _refuse_other_symbol(state: _State, register: Register, row: Entry, symbol: str) -> None:
+    """`so huy SO/KÝ-HIỆU` of a row whose ký hiệu is another (rows.symbol_key: case and spaces
+    aside): refused, nothing voided, naming the row and the line that voids it. A void is
+    never undone, and the text after "/" only chose the run: 02/QĐ-VPUBND typed for a
+    Quyết định the sổ does not hold would void the Công văn 02/VPUBND-TH. A row with no ký
+    hiệu (a number kept aside, a gap voided) has none to contradict; one void already is
+    said as such by Register.void, naming it."""
+    recorded = row.details.symbol
+    if (not symbol or not recorded or row.status is Status.VOID
+            or symbol_key(symbol) == symbol_key(recorded)):
+        return
+    several = len(register.agencies()) > 1
+    command = row.void_command(named_office=several,
+                               db=shlex.quote(state.db) if state.db else None)
+    raise RegisterError("register.void_other_symbol", number=row.number_text, year=row.year,
+                        existing=row.describe(), symbol=recorded,
+                        typed=f"{row.number_text}/{' '.join(symbol.split())}",
+                        command=command)
 
 
 def _mark_form_void(state: _State, entry: Entry) -> None:

@@ -6,6 +6,7 @@ Store code (store.py) composes these steps into transactions; nothing here commi
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
@@ -242,6 +243,13 @@ def same_summary(recorded: str | None, summary: str | None) -> bool:
 def summary_key(summary: str) -> str:
     """A trích yếu as same_summary compares it: case and spacing aside."""
     return " ".join(summary.split()).casefold()
+
+
+def symbol_key(symbol: str) -> str:
+    """A ký hiệu as typed (NFC), compared without its spaces nor case: 'qđ-vpubnd ' is
+    QĐ-VPUBND. Đ and D stay apart: HD (Hướng dẫn) and HĐ (Hợp đồng), DA (Dự án) and ĐA (Đề
+    án) are two types of Phụ lục III, so two documents."""
+    return "".join(unicodedata.normalize("NFC", symbol).split()).casefold()
 
 def move_source(tx: Transaction, entry: Entry, source: str | None) -> Entry | None:
     """The row now naming `source` (None: set aside for a moment, Register.hand_over), if it
