@@ -22,6 +22,7 @@ from pipeline.batch.manifest import listing_sha256
 from pipeline.batch.template_hash import template_hash
 from pipeline.render.compose import TemplateLibrary
 from pipeline.workspace import Workspace
+from tests.test_register_lines_s56 import so_line
 
 REPO = Path(__file__).resolve().parents[1]
 TEMPLATES = REPO / "templates"
@@ -451,11 +452,12 @@ def test_a_repeated_number_names_this_file_its_number_and_the_other_file(
     result = invoke(cli, str(inputs_copy), "-o", str(out))
     assert result.exit_code == 1
     [line] = [x for x in result.stderr.splitlines() if "152/" in x]
-    assert line.startswith(f"Lỗi: {copy}: số 152/KH-VPUBND trùng số với {decision} "
-                           "(152/QĐ-VPUBND)"), line  # fmt: skip
+    assert line.startswith(f"Lỗi: {copy}, dòng {so_line(copy)}, trường 'so': số 152/KH-VPUBND "
+                           f"trùng số với {decision} (152/QĐ-VPUBND)"), line  # fmt: skip
     assert line.count(str(copy)) == 1
     # Both new: the second in path order is refused, naming the first.
     result = invoke(cli, str(inputs_copy), "-o", str(out), "--force")
     [line] = [x for x in result.stderr.splitlines() if "152/" in x]
-    assert line.startswith(f"Lỗi: {decision}: số 152/QĐ-VPUBND trùng số với {copy} "
-                           "(152/KH-VPUBND)"), line  # fmt: skip
+    assert line.startswith(f"Lỗi: {decision}, dòng {so_line(decision)}, trường 'so': "
+                           f"số 152/QĐ-VPUBND trùng số với {copy} (152/KH-VPUBND)"), \
+        line  # fmt: skip

@@ -59,7 +59,7 @@ def test_a_voided_document_of_an_older_copy_is_refused_alone_naming_its_file(
     built = vanthu(root, monkeypatch, "build", "--keep-going")
     assert built.exit_code == 1, built.output
     text = said(built)
-    assert ("Lỗi: inputs/2026/qd-07.yaml, trường 'so': chưa cấp số: các văn bản đã dựng "
+    assert ("Lỗi: inputs/2026/qd-07.yaml, dòng 10, trường 'so': chưa cấp số: các văn bản đã dựng "
             "(manifest trong outputs/) cho thấy sổ văn bản đang dùng (so-van-ban.sqlite3) đã "
             "cấp 3 số năm 2026 mà sổ nay không có dòng nào") in text, text
     assert "inputs/2026/cv-07.yaml │ đã dựng" in built.output, built.output
@@ -99,10 +99,10 @@ def test_render_and_check_refuse_the_voided_document_too(
     give no number (render used to give 03, the paper letter's)."""
     root, register = older_copy_put_back(tmp_path, monkeypatch, void_first=True)
     edit(root / "inputs" / "2026" / "qd-07.yaml", "Quyết định qd-07 sửa")
-    lacking = ("Lỗi: inputs/2026/qd-07.yaml, trường 'so': chưa cấp số: các văn bản đã dựng "
-               "(manifest trong outputs/) cho thấy sổ văn bản đang dùng (so-van-ban.sqlite3) "
-               "đã cấp 3 số năm 2026 mà sổ nay không có dòng nào: 04/QĐ-UBND, 05/UBND-VP, "
-               "06/QĐ-UBND")
+    lacking = ("Lỗi: inputs/2026/qd-07.yaml, dòng 10, trường 'so': chưa cấp số: các văn bản "
+               "đã dựng (manifest trong outputs/) cho thấy sổ văn bản đang dùng "
+               "(so-van-ban.sqlite3) đã cấp 3 số năm 2026 mà sổ nay không có dòng nào: "
+               "04/QĐ-UBND, 05/UBND-VP, 06/QĐ-UBND")
     for command in ("check", "render"):
         refused = vanthu(root, monkeypatch, command, "inputs/2026/qd-07.yaml")
         assert refused.exit_code == 1, refused.output

@@ -136,7 +136,7 @@ def test_an_output_whose_file_holds_only_void_rows_is_not_kept_with_a_number_los
     built = vanthu(root, monkeypatch, "build", "--keep-going")
     assert built.exit_code == 1, built.output
     text = said(built)
-    assert ("Lỗi: inputs/2026/qd-07.yaml, trường 'so': chưa cấp số: các văn bản đã dựng "
+    assert ("Lỗi: inputs/2026/qd-07.yaml, dòng 10, trường 'so': chưa cấp số: các văn bản đã dựng "
             "(manifest trong outputs/) cho thấy sổ văn bản đang dùng (so-van-ban.sqlite3) đã "
             "cấp 3 số năm 2026 mà sổ nay không có dòng nào: 04/QĐ-UBND, 05/UBND-VP, "
             "06/QĐ-UBND") in text, text

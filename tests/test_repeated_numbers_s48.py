@@ -71,4 +71,4 @@ def test_a_build_refuses_two_such_outputs_kept_from_before(
         assert vanthu("render", "inputs/2022/kh-trung-so.yaml").exit_code == 0
     built = vanthu("build")
     assert built.exit_code == 1, built.output
-    assert f"inputs/2022/kh-trung-so.yaml: {SAID}" in built.output
+    assert f"inputs/2022/kh-trung-so.yaml, dòng 10, trường 'so': {SAID}" in built.output

@@ -180,7 +180,7 @@ def test_check_refuses_the_copy_typing_a_built_number_not_the_built_file(
     assert checked.count("Lỗi:") == 1
     built_again = said(vanthu("build", code=1).output)
     assert (
-        "Lỗi: inputs/2026/ke-hoach-ban-sao.yaml: số 05/KH-SNV trùng số với "
+        "Lỗi: inputs/2026/ke-hoach-ban-sao.yaml, dòng 8, trường 'so': số 05/KH-SNV trùng số với "
         "inputs/2026/ke-hoach.yaml" in built_again
     ), built_again
 

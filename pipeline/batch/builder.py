@@ -73,7 +73,7 @@ from pipeline.batch.lost_manifest import LostManifests
 from pipeline.batch.manifest import Entry, Manifest, UnreadableFile, read_back
 from pipeline.batch.progress import Reporter, SilentReporter
 from pipeline.batch.recorded import Recorded
-from pipeline.batch.repeated_numbers import entry_key
+from pipeline.batch.repeated_numbers import entry_key, repeated_number_error
 from pipeline.batch.restyled import as_written, rebuilt_warning
 from pipeline.batch.result import BuildResult, DocumentResult, Status
 from pipeline.batch.staged import Staged, StageJob
@@ -700,12 +700,10 @@ def refuse_repeated_numbers(
     refuse_second_claims(
         staged,
         ((p, key) for p, e in numbered.items() if (key := entry_key(e)) is not None),
-        lambda refused, other, _: RenderError(
-            "build.repeated_number",
-            number=numbered[refused].so_ky_hieu,
-            other=shown(other),  # as the refused one is named: from the working folder
-            other_number=numbered[other].so_ky_hieu,
-        ).message(),  # fmt: skip
+        # The other named as the refused one is: from the working folder.
+        lambda refused, other, _: repeated_number_error(
+            refused, numbered[refused].so_ky_hieu, shown(other), numbered[other].so_ky_hieu
+        ).message(),
     )
 
 

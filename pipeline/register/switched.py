@@ -280,7 +280,11 @@ def not_migrated_error(path: Path | str | None, year: int, found: Elsewhere, cur
     common: dict[str, Any] = {"year": year, "current": current,
               "count": len({(g.agency, g.number) for g in numbers}), "evidence": evidence,
               "example": f"{example.number:02d} ({example.source})"}
-    where: dict[str, Any] = {} if path is None else {"file": path, "field": "so"}
+    # Its `so:` line, read again for the refusal alone (documents.number_line).
+    from pipeline.register.documents import number_line
+
+    where: dict[str, Any] = {} if path is None else {"file": path, "line": number_line(path),
+                                                     "field": "so"}
     if found.location == current:  # the register that gave them no longer holds them
         return InputError("register.numbers_gone", **where, **common)
     steps = migration_steps(found.location, {g.agency for g in numbers}, year, root)
