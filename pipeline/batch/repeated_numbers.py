@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.claims import second_claims
 from pipeline.errors import InputError
+from pipeline.register.field_lines import number_line
 
 if TYPE_CHECKING:
     from pipeline.batch.discover import Layout
@@ -87,9 +88,7 @@ def repeated_numbers(
 def repeated_number_error(path: Path, number: str, other: str, other_number: str) -> InputError:
     """The refusal of data file `path` typing Số/ký hiệu `number`, which `other` (as a message
     names it) has already (`other_number`): at the line of its `so:`, as the register's other
-    refusals of a number (documents.number_line)."""
-    from pipeline.register.documents import number_line
-
+    refusals of a number (field_lines.number_line)."""
     return InputError("build.repeated_number", file=path, line=number_line(path), field="so",
                       number=number, other=other, other_number=other_number)
 

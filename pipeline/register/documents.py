@@ -75,6 +75,7 @@ from pipeline.patterns import lazy
 from pipeline.register.backends import SqliteBackend, safe_location
 from pipeline.register.columns import recipients_as_read
 from pipeline.register.errors import RegisterError
+from pipeline.register.field_lines import field_line, number_line
 from pipeline.register.holders import (
     LOST,
     OWN,
@@ -1372,21 +1373,3 @@ def taken_number_error(path: Path | str, reference: str, holder: Entry) -> Input
         "register.typed_number_taken"
     return InputError(key, file=path, line=number_line(path), field="so", number=reference,
                       existing=holder.describe())
-
-
-def number_line(path: Path | str) -> int | None:
-    """The line of `so:` in data file `path` (None when it has none or cannot be read again):
-    the register's refusals come after loading, from a document that keeps no lines, so the
-    file is read again, once, for the error alone."""
-    return field_line(path, "so")
-
-
-def field_line(path: Path | str, field: str) -> int | None:
-    """The line of top-level `field` in data file `path` (None when it has none or cannot be
-    read again), as number_line finds `so:`."""
-    from pipeline.load.yaml_source import load_yaml
-
-    try:
-        return load_yaml(Path(path)).lines.get((field,))
-    except (OSError, VanthuError):
-        return None

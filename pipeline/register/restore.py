@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.errors import InputError, VanthuError
+from pipeline.register.field_lines import number_line
 from pipeline.register.location import (
     is_url,
     location_key,
@@ -102,8 +103,6 @@ def lacking_error(path: Path | str, year: int, lacking: tuple[Given, ...],
     """The refusal to give data file `path` a number of `year` from register `current`, which
     lacks the numbers `lacking` that the manifests record it giving: numbered now, it would
     give them again. Names how many and which, and the ways out."""
-    from pipeline.register.documents import number_line  # its `so:` line, for the refusal
-
     return InputError("register.numbers_lacking", file=path, line=number_line(path),
                       field="so", year=year,
                       current=current, count=len(lacking), numbers=numbers_named(lacking))

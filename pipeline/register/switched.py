@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pipeline.errors import InputError, VanthuError
 from pipeline.i18n import t
 from pipeline.register import rows as db
+from pipeline.register.field_lines import number_line
 from pipeline.register.holders import TAKEN, numbered_elsewhere, own_register_number
 from pipeline.register.location import (
     default_register_path,
@@ -280,9 +281,6 @@ def not_migrated_error(path: Path | str | None, year: int, found: Elsewhere, cur
     common: dict[str, Any] = {"year": year, "current": current,
               "count": len({(g.agency, g.number) for g in numbers}), "evidence": evidence,
               "example": f"{example.number:02d} ({example.source})"}
-    # Its `so:` line, read again for the refusal alone (documents.number_line).
-    from pipeline.register.documents import number_line
-
     where: dict[str, Any] = {} if path is None else {"file": path, "line": number_line(path),
                                                      "field": "so"}
     if found.location == current:  # the register that gave them no longer holds them
