@@ -82,7 +82,7 @@ def test_a_number_voided_while_a_restore_waits_refuses_its_document_alone(
     built = vanthu(root, monkeypatch, "build", "--keep-going")
     assert built.exit_code == 1, built.output
     text = said(built)
-    assert "Lỗi: inputs/2026/cv-07.yaml, trường 'so':" in text, text
+    assert "Lỗi: inputs/2026/cv-07.yaml, dòng 9, trường 'so':" in text, text
     assert "vanthu so khoi-phuc 2026 --da-kiem-tra" in text
     assert "inputs/2026/qd-07.yaml │ đã dựng" in built.output, built.output
     assert manifest_number(root, "qd-07") == "01/QĐ-UBND"

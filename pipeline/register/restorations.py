@@ -33,6 +33,7 @@ from pipeline.i18n import t
 from pipeline.register import rows as db
 from pipeline.register.backends import Transaction
 from pipeline.register.errors import RegisterError
+from pipeline.register.field_lines import number_line
 from pipeline.register.model import Entry
 from pipeline.register.sequences import DEFAULT_SEQUENCE
 
@@ -117,9 +118,9 @@ class Unconfirmed:
         return RegisterError("register.restore_unconfirmed", **self.params(), agency=agency)
 
     def error_at(self, agency: str, file: str | Path) -> InputError:
-        """The same refusal for data file `file`, at its field `so` (build, render, check)."""
-        return InputError("register.restore_unconfirmed", file=file, field="so",
-                          **self.params(), agency=agency)
+        """The same refusal for data file `file`, at its `so:` line (build, render, check)."""
+        return InputError("register.restore_unconfirmed", file=file, line=number_line(file),
+                          field="so", **self.params(), agency=agency)
 
 
 def record(tx: Transaction, entries: Sequence[Entry]) -> None:
