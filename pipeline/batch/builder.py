@@ -1263,8 +1263,7 @@ def record_typed_numbers(
                 requests[path] = item.typed
             continue
         entry = kept[path]
-        if (kept_too and entry.so is not None and not entry.so_tu_dong and entry.lender is None
-                and "/" in entry.so_ky_hieu):
+        if kept_too and entry.typed_number and entry.so is not None:  # so: for the type checker
             requests[path] = TypedRequest(entry.co_quan, entry.so, typed_details(entry),
                                           layout.name_of(path), update=False)
     done = register.record_typed(requests.values())

@@ -228,6 +228,15 @@ class Entry:
             so_van_ban=str(data["so_van_ban"]) if data.get("so_van_ban") else None,
         )
 
+    @property
+    def typed_number(self) -> bool:
+        """Whether its output prints a number its data file types itself (so: 2, with a ký
+        hiệu), not one the register gave (so: tu_dong) nor another document's (so_theo): what
+        render and build enter in the register as typed (Register.record_typed), and what
+        `so khoi-phuc` enters again (switched.typed_by_year)."""
+        return (self.so is not None and not self.so_tu_dong and self.lender is None
+                and "/" in self.so_ky_hieu)
+
     def without_pdf(self) -> Entry:
         return replace(self, pdf=None, pdf_sha256=None)
 

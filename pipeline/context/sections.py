@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 
 from pipeline.context.common import block_context, body_runs, same
-from pipeline.context.typed_numbers import Loc, item_text, section_title
+from pipeline.context.typed_numbers import RECORD_HOLDERS, Loc, item_text, section_title
 from pipeline.errors import InputError
 from pipeline.model.ke_hoach import Item, Section
 from pipeline.render.fragments import paragraph_runs
@@ -70,9 +70,6 @@ def sections_context(
     ]
 
 
-# What _paragraphs_around looks into: a value of another type (a text, a date) holds no record.
-_HOLDERS = (list, BaseModel)
-
 # A record's keys of its paragraphs printed before its items, of the items, and of its
 # paragraphs printed after them (Section.PARAGRAPHS_AROUND).
 Around = tuple[str, str, str]
@@ -85,7 +82,7 @@ def _paragraphs_around(value: object, loc: Loc) -> Iterator[tuple[Loc, BaseModel
     paragraphs printed before and after its items (a Mục), with where it stands and its keys."""
     if isinstance(value, list):
         for index, element in enumerate(value):
-            if isinstance(element, _HOLDERS):
+            if isinstance(element, RECORD_HOLDERS):
                 yield from _paragraphs_around(element, (*loc, index))
     elif isinstance(value, BaseModel):
         around: Around | None = getattr(type(value), "PARAGRAPHS_AROUND", None)
@@ -93,7 +90,7 @@ def _paragraphs_around(value: object, loc: Loc) -> Iterator[tuple[Loc, BaseModel
             yield loc, value, around
         for name in type(value).model_fields:
             field = getattr(value, name)
-            if isinstance(field, _HOLDERS):
+            if isinstance(field, RECORD_HOLDERS):
                 yield from _paragraphs_around(field, (*loc, name))
 
 

@@ -183,9 +183,9 @@ def _item_text_loc(item: Item) -> tuple[str, str]:
     return ("tieu_de", item.tieu_de) if item.tieu_de else ("noi_dung", item.noi_dung or "")
 
 
-# What _numbered looks into: a value of any other type (a text, a date, a number) holds no
-# typed number it reads, and is passed by without a call.
-_HOLDERS = (list, BaseModel)
+# What the walks over a document's data look into (_numbered, sections._paragraphs_around): a
+# value of any other type (a text, a date, a number) holds no record, and is passed by.
+RECORD_HOLDERS = (list, BaseModel)
 
 
 def _numbered(value: object, loc: Loc, found: list[Renumbered]) -> None:
@@ -205,7 +205,7 @@ def _numbered(value: object, loc: Loc, found: list[Renumbered]) -> None:
                 typed = typed_item(text)
                 if typed is not None and typed.value != index + 1:
                     found.append(Renumbered((*loc, index, key), typed.mark, f"{index + 1}."))
-            if isinstance(element, _HOLDERS):
+            if isinstance(element, RECORD_HOLDERS):
                 _numbered(element, (*loc, index), found)
     elif isinstance(value, PointList):
         for index, line in enumerate(value.diem):
@@ -216,7 +216,7 @@ def _numbered(value: object, loc: Loc, found: list[Renumbered]) -> None:
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
             field = getattr(value, name)
-            if isinstance(field, _HOLDERS):
+            if isinstance(field, RECORD_HOLDERS):
                 _numbered(field, (*loc, name), found)
 
 

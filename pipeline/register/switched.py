@@ -102,7 +102,7 @@ def typed_by_year(entries: Iterable[tuple[str, ManifestEntry]]) -> dict[int, lis
     no manifest names that register)."""
     found: dict[int, list[Given]] = {}
     for name, entry in entries:
-        if entry.so_tu_dong or entry.lender is not None or "/" not in entry.so_ky_hieu:
+        if not entry.typed_number:
             continue
         given = printed_number(name, entry, typed=True)
         if given is not None:
