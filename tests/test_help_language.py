@@ -136,7 +136,7 @@ def test_help_in_vietnamese_is_clicks_but_for_clicks_own_words(path: list[str]) 
 
 def test_vietnamese_help_of_the_register_word_for_word() -> None:
     assert _help(["--lang", "vi", "so", "huy"]) == (
-        "Cách dùng: vanthu so huy [TÙY_CHỌN] SO\n"
+        "Cách dùng: vanthu so huy [TÙY_CHỌN] SỐ\n"
         "\n"
         "  Hủy số: giữ lại trong sổ kèm lý do, không bao giờ cấp lại.\n"
         "\n"
@@ -150,7 +150,7 @@ def test_vietnamese_help_of_the_register_word_for_word() -> None:
 
 def test_english_help_of_the_register_word_for_word() -> None:
     assert _help(["--lang", "en", "so", "huy"]) == (
-        "Usage: vanthu so huy [OPTIONS] SO\n"
+        "Usage: vanthu so huy [OPTIONS] NUMBER\n"
         "\n"
         "  Cancel a number: it stays in the register with the reason and is never issued\n"
         "  again.\n"

@@ -1,6 +1,6 @@
 """A command of `vanthu so` that only reads makes no register (r15, after r13a F9).
 
-`so kiem-tra NAM` used to open the register as every command does, creating an empty
+`so kiem-tra NĂM` used to open the register as every command does, creating an empty
 so-van-ban.sqlite3 when there was none (a fresh workspace, or a register file the clerk
 deleted or moved). Now kiem-tra, xem, xuat, day-so (shown) and khoi-phuc --da-kiem-tra leave
 no file behind. When the workspace's outputs record numbers of the year given by the file

@@ -5,7 +5,7 @@ manifests record, but a number given after the copy by `so cap` for a paper lett
 year, is recorded nowhere but in the lost register: `so kiem-tra` saw no gap and the next `so cap`
 gave it again, two documents with one number. Now the restore is recorded in the register and
 says the last number it entered again and what it cannot know; until the clerk confirms
-(`so khoi-phuc NAM --da-kiem-tra`, after `so vao-so` for the paper letters) build, render, check,
+(`so khoi-phuc NĂM --da-kiem-tra`, after `so vao-so` for the paper letters) build, render, check,
 `so cap` and `so giu` give no new number of that year in that office, and `so kiem-tra` says so;
 then nothing more is said. With nothing lacking, `so khoi-phuc` says so plainly.
 """
@@ -84,7 +84,7 @@ def test_khoi_phuc_says_the_last_number_it_restored_and_what_it_cannot_know(
             "04/QĐ-UBND") in text, text
     assert "số cấp bằng vanthu so cap (công văn giấy) hay giữ bằng vanthu so giu" in text
     assert "số sau số cuối ghi lại (04/QĐ-UBND) thì không để lại chỗ thiếu nào" in text
-    assert "Hãy xem sổ giấy hoặc các văn bản đã gửi" in text and "vanthu so vao-so SO" in text
+    assert "Hãy xem sổ giấy hoặc các văn bản đã gửi" in text and "vanthu so vao-so SỐ" in text
     assert f"rồi xác nhận: {CONFIRM}" in text
     assert "Đến khi xác nhận, vanthu không cấp số mới năm 2026" in text
     # Recorded in the register (migrated from the copy's schema): when, and the last number.
@@ -235,7 +235,7 @@ def test_numbers_lacking_whose_files_hold_other_numbers_are_not_said_to_be_nothi
     assert "Không thiếu số nào" not in text
     assert ("không ghi lại được 1 số năm 2026 mà các văn bản đã dựng (manifest trong outputs/) "
             "ghi là sổ này đã cấp: 03/UBND-VP; tệp dữ liệu của chúng nay giữ số khác") in text
-    assert "vanthu so huy SO --nam 2026" in text
+    assert "vanthu so huy SỐ --nam 2026" in text
 
 
 def test_the_register_records_restores_and_refuses_new_numbers_on_either_engine(

@@ -1,6 +1,6 @@
 """Register leftovers (s37).
 
-`so huy` and `so khoi-phuc NAM` on a workspace without its register file make none (they
+`so huy` and `so khoi-phuc NĂM` on a workspace without its register file make none (they
 used to leave an empty so-van-ban.sqlite3 behind, which the clerk, or the next build, would
 take for the office's sổ): huy refuses (exit code 1) naming the file looked for; khoi-phuc
 with nothing to enter again says so, naming it too. An output whose data file the register

@@ -14,7 +14,7 @@ from pipeline.cli import main
 THIS = __file__  # a file where a folder is asked for
 HERE = str(Path(__file__).parent)  # a folder where a file is asked for
 CASES = [
-    (["so", "xem"], "thiếu tham số 'NAM'.", "missing argument 'NAM'."),
+    (["so", "xem"], "thiếu tham số 'NĂM'.", "missing argument 'YEAR'."),
     (["so", "cap", "--ngay", "31/02/2026"], "'--ngay': ngày '31/02/2026' sai dạng",
      "'--ngay': the date '31/02/2026' is in the wrong form"),
     (["build", "-j", "0"], "'-j' / '--jobs': 0 nhỏ quá; ít nhất là 1.",
@@ -67,7 +67,7 @@ def test_usage_errors_in_the_users_language(args: list[str], vi: str, en: str) -
 def test_usage_line_and_help_hint_in_vietnamese() -> None:
     result = CliRunner().invoke(main, ["--lang", "vi", "so", "xem"])
     lines = result.output.splitlines()
-    assert lines[0].startswith("Cách dùng: ") and lines[0].endswith("so xem [TÙY_CHỌN] NAM")
+    assert lines[0].startswith("Cách dùng: ") and lines[0].endswith("so xem [TÙY_CHỌN] NĂM")
     assert lines[1] == "Xem 'main so xem --help' để biết cách dùng."
 
 

@@ -45,10 +45,11 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Collection, Hashable, Iterable
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
 from contextlib import ExitStack, nullcontext, suppress
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -500,13 +501,19 @@ def build(
             refuse_repeated_numbers(paths, staged, kept)
             refuse_overlapping_book_numbers(layout, paths, staged, kept, recorded, held)
             made = register_exists(workspace.register_location, root=workspace.root)
+            # Read before any refusal: a file refused (a renamed file and its copy) still
+            # records its document (refuse_left_behind).
+            asking = waiting_documents(todo, staged)
+            outside = None if scope == workspace.data_dir.resolve() else (
+                outside_documents(workspace, paths))
             refuse_other_registers(workspace, layout, todo, staged, recorded,
                                    register if made else None)
             refuse_unmigrated(workspace, todo, staged, recorded, register if made else None)
             if made:
                 refuse_registered_numbers(layout, todo, staged, register)
-                hand_over_renamed(todo, staged, register)
-                asked = refuse_left_behind(paths, todo, staged, kept, register)
+                hand_over_renamed(todo, staged, register, outside)
+                asked = refuse_left_behind(paths, todo, staged, kept, register,
+                                           asking, outside)
                 refuse_other_runs(todo, staged, register)
                 refuse_changed_signers(workspace, todo, staged, register)
                 refuse_unrecorded_runs(todo, staged, register)
@@ -932,7 +939,8 @@ def refuse_registered_numbers(
 
 def refuse_left_behind(
     paths: list[Path], todo: list[Path], staged: dict[Path, Staged], kept: dict[Path, Entry],
-    register: Callable[[], Register],
+    register: Callable[[], Register], asking: Mapping[str, tuple[str, Details]],
+    outside: Callable[[], Mapping[str, tuple[str, Details]]] | None = None,
 ) -> set[str]:
     """A document of this build asking for a new number (so: tu_dong) while the register holds
     numbers of its type and date whose data files are gone (Register.left_behind) becomes
@@ -940,9 +948,13 @@ def refuse_left_behind(
     otherwise take a second number for one document, its first left in the sổ without one,
     and only the clerk knows whether it is that document or a new one beside one deleted
     (documents.left_behind_error says both ways out). A number another document of this
-    build types (so: 06, kept or not) is its own, not left behind. Returns the data files
-    gone that the refusals name (their numbers said: remove_orphans says no more of them)."""
-    from pipeline.register.documents import left_behind_error
+    build types (so: 06, kept or not) is its own, not left behind, nor is one whose document
+    another file asking for a number records (documents.left_without_document: the file
+    renamed takes it, and a copy of it edited is numbered anew): one of `asking` (this
+    build's, waiting_documents) or, for a build of one folder, of `outside` (the workspace's
+    others, read then). Returns the data files gone that the refusals name (their numbers
+    said: remove_orphans says no more of them)."""
+    from pipeline.register.documents import left_behind_error, left_without_document
 
     asked: set[str] = set()
     waiting = [p for p in todo if staged[p].numbering is not None and staged[p].invalid is None]
@@ -953,12 +965,17 @@ def refuse_left_behind(
              if e is not None and e.so is not None and not e.so_tu_dong}
     book = register()
     named_office: bool | None = None  # read once, when a refusal needs it
+    others: Mapping[str, tuple[str, Details]] | None = None  # with `outside`, read once
     for path in waiting:
         item = staged[path]
         numbering = item.numbering
         assert numbering is not None
         rows = [row for row in book.left_behind(numbering.agency, numbering.details, item.name)
                 if (row.agency, str(row.year), row.number) not in typed]
+        if rows:
+            if others is None:
+                others = {**outside(), **asking} if outside is not None else asking
+            rows = left_without_document(book, rows, others, item.name)
         if rows:
             if named_office is None:
                 named_office = len(book.agencies()) > 1
@@ -968,30 +985,71 @@ def refuse_left_behind(
     return asked
 
 
-def hand_over_renamed(todo: list[Path], staged: dict[Path, Staged],
-                      register: Callable[[], Register]) -> None:
+def hand_over_renamed(
+    todo: list[Path], staged: dict[Path, Staged], register: Callable[[], Register],
+    outside: Callable[[], Mapping[str, tuple[str, Details]]] | None = None,
+) -> None:
     """Before any number is given: an issued number follows its document to another data
     file of this build when its own file now records another document (a file renamed and a
     new one written under its old name; two files' names swapped: Register.renamed_rows), so
     that the issued document keeps its number and the new one is given a new number, instead
     of its row being rewritten for the new one. A document for which that cannot be told is
-    invalid (documents.unclear_holder_error), its number left as it is."""
-    from pipeline.register.documents import follow_documents, unclear_holder_error
+    invalid (documents.unclear_holder_error), its number left as it is. A build of one folder
+    judges with the workspace's other documents asking for a number (`outside`, read only
+    when one of its own may take or leave a number: documents.with_documents_outside), as
+    render of one file does: a file renamed out of the folder and its copy left in it are
+    two claimants too; a file outside the build is refused when it is built."""
+    from pipeline.register.documents import (
+        follow_documents,
+        unclear_holder_error,
+        with_documents_outside,
+    )
 
     waiting = {staged[p].name: p for p in todo
                if staged[p].numbering is not None and staged[p].invalid is None}
-    documents = {name: (numbering.agency, numbering.details) for name, path in waiting.items()
-                 if (numbering := staged[path].numbering) is not None}
-    if len(documents) < 2:
+    documents: Mapping[str, tuple[str, Details]] = {
+        name: (numbering.agency, numbering.details) for name, path in waiting.items()
+        if (numbering := staged[path].numbering) is not None}
+    if not documents or (outside is None and len(documents) < 2):
         return
     book = register()
+    if outside is not None:
+        documents = with_documents_outside(book, documents, outside)
+        if len(documents) < 2:
+            return
     unclear = follow_documents(book, documents)
-    if unclear:
-        named_office = len(book.agencies()) > 1
-        for name, (row, files) in unclear.items():
-            path = waiting[name]
-            error = unclear_holder_error(path, row, files, named_office=named_office)
-            staged[path] = staged[path].refused(error.message())
+    named_office: bool | None = None  # read once, when a refusal needs it
+    for name, (row, files) in unclear.items():
+        path = waiting.get(name)
+        if path is None:
+            continue  # outside the build
+        if named_office is None:
+            named_office = len(book.agencies()) > 1
+        error = unclear_holder_error(path, row, files, named_office=named_office)
+        staged[path] = staged[path].refused(error.message())
+
+
+def waiting_documents(todo: list[Path],
+                      staged: dict[Path, Staged]) -> dict[str, tuple[str, Details]]:
+    """The office and register columns of each document of this build asking for its number
+    (so: tu_dong), by data file."""
+    return {staged[p].name: (numbering.agency, numbering.details) for p in todo
+            if (numbering := staged[p].numbering) is not None}
+
+
+def outside_documents(
+    workspace: Workspace, paths: list[Path]
+) -> Callable[[], Mapping[str, tuple[str, Details]]]:
+    """For a build of one folder (`paths`, its inputs): the workspace's other documents asking
+    for a number (documents.asking_documents), read once, when first asked."""
+
+    @cache
+    def read() -> Mapping[str, tuple[str, Details]]:
+        from pipeline.register.documents import asking_documents
+
+        return asking_documents(workspace, {workspace.name_of(p) for p in paths})
+
+    return read
 
 
 def refuse_other_runs(todo: list[Path], staged: dict[Path, Staged],
@@ -1647,6 +1705,21 @@ def remove_orphans(
             result.warnings.append(warning)
 
 
+def _moved_over(register: Callable[[], Register] | None, gone: Entry, name: str) -> bool:
+    """Whether the register in use holds the number the manifest records from another one as
+    data file `name`'s own (the workspace moved its sổ over: `so xuat`, `so nhap`), so that it
+    is voided there. A build leaving the document unchanged does not write the manifest's
+    register again, whichever register holds its row."""
+    from pipeline.register.holders import OWN, printed_number_holder
+
+    if register is None:
+        return False
+    try:
+        return printed_number_holder(register(), gone, name)[0] == OWN
+    except VanthuError:  # the outputs are in place: the warning is said as recorded
+        return False
+
+
 def removed_number_warning(layout: Layout, name: str, gone: Entry,
                            register: Callable[[], Register] | None = None) -> str | None:
     """The warning that the number the register gave a removed input stays in the sổ, with the
@@ -1666,6 +1739,9 @@ def removed_number_warning(layout: Layout, name: str, gone: Entry,
     row: RegisterEntry | None = None
     named_office = False
     where = gone.so_van_ban
+    if where is not None and where != register_key(workspace) and _moved_over(register, gone,
+                                                                             name):
+        where = register_key(workspace)  # void it in the register it moved to
     elsewhere = where is not None and where != register_key(workspace)
     db = runnable_location(where, workspace.root) if where is not None and elsewhere else None
     if not elsewhere and register is not None:

@@ -25,7 +25,7 @@ MESSAGES = {
         "vi": "Không có văn bản nào để kiểm tra (không tìm thấy tệp .yaml).",
         "en": "Nothing to check (no .yaml file found).",
     },
-    # Click's usage errors (pipeline/usage_errors.py); {name} is quoted: 'NAM', '--ngay'.
+    # Click's usage errors (pipeline/usage_errors.py); {name} is quoted: 'NĂM', '--ngay'.
     "cli.usage_usage": {"vi": "Cách dùng:", "en": "Usage:"},
     "cli.usage_help": {
         "vi": "Xem '{command}' để biết cách dùng.",

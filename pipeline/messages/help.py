@@ -3,7 +3,7 @@
 The help texts live in the command modules, in Vietnamese, as Click reads them; these entries
 say each in English (pipeline/help_language.py finds an entry by its "vi" text, whitespace
 collapsed). A text written "Vietnamese / English" shows its English half only. Metavars with
-Vietnamese letters (TỆP|URL) are entries too; NAM, SO, LOAI stay, as the usage errors name them.
+Vietnamese letters (TỆP|URL, NĂM, SỐ) are entries too: a usage error names them as the help does.
 
 help.click.*: the other way round, texts Click writes in English, shown in Vietnamese.
 tests/test_help_language.py fails when a command or option has a help text without an entry.
@@ -202,19 +202,19 @@ MESSAGES = {
         "vi": "Ghi lại vào sổ các số đã cấp mà sổ không còn (sổ bị làm trống, hoặc chép đè bằng "
         "bản sao cũ), theo các văn bản đã dựng (manifest trong outputs/). Số cấp sau bản sao "
         "bằng so cap, so giu thì không văn bản nào ghi: vào sổ chúng bằng so vao-so, rồi xác "
-        "nhận bằng --da-kiem-tra; đến khi đó không cấp số mới năm NAM.",
+        "nhận bằng --da-kiem-tra; đến khi đó không cấp số mới năm NĂM.",
         "en": "Enter again the numbers issued that the register no longer holds (emptied, or "
         "overwritten by an older copy), from the documents built (the manifests in outputs/). "
         "Numbers given after the copy with so cap or so giu no document records: enter them "
-        "with so vao-so, then confirm with --da-kiem-tra; until then no new number of NAM is "
+        "with so vao-so, then confirm with --da-kiem-tra; until then no new number of YEAR is "
         "given.",
     },
     "help.so.khoi_phuc.checked": {
         "vi": "Xác nhận đã vào sổ (so vao-so) mọi số cấp bằng so cap, so giu sau bản sao sổ cũ "
-        "mà không văn bản đã dựng nào ghi: vanthu lại cấp số mới năm NAM.",
+        "mà không văn bản đã dựng nào ghi: vanthu lại cấp số mới năm NĂM.",
         "en": "Confirm that every number given with so cap or so giu after the older copy, "
         "which no document built records, is entered (so vao-so): vanthu gives new numbers "
-        "of NAM again.",
+        "of YEAR again.",
     },
     "help.so.kiem_tra": {
         "vi": "Kiểm tra sổ một năm: thiếu số, trùng số (mã thoát 1 khi có); cảnh báo số có "
@@ -422,4 +422,7 @@ MESSAGES = {
     "help.args.metavar.name": {"vi": "TÊN", "en": "NAME"},
     "help.args.metavar.names_optional": {"vi": "[TÊN]...", "en": "[NAME]..."},
     "help.args.metavar.type": {"vi": "LOẠI", "en": "TYPE"},
+    # R2 the `so` commands' arguments (pipeline/register/command.py): a year, a number.
+    "help.so.metavar.year": {"vi": "NĂM", "en": "YEAR"},
+    "help.so.metavar.number": {"vi": "SỐ", "en": "NUMBER"},
 }

@@ -343,10 +343,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "register.symbol_has_number": {
         "vi": "--ky-hieu '{symbol}' có số {number} ở đầu: ký hiệu ghi không kèm số (ví dụ "
-        "--ky-hieu {rest}), số do sổ cấp (hoặc ghi ở SO của vao-so); chưa ghi gì vào sổ",
+        "--ky-hieu {rest}), số do sổ cấp (hoặc ghi ở SỐ của vao-so); chưa ghi gì vào sổ",
         "en": "--ky-hieu '{symbol}' begins with the number {number}: give the ký hiệu without "
-        "it (e.g. --ky-hieu {rest}); the register gives the number (or vao-so takes it as SO); "
-        "nothing was written",
+        "it (e.g. --ky-hieu {rest}); the register gives the number (or vao-so takes it as "
+        "NUMBER); nothing was written",
     },
     "register.unknown_type": {
         "vi": "--loai '{value}' không phải tên viết tắt loại văn bản của Phụ lục III Nghị định "
@@ -1101,7 +1101,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(số giữ trước). Số ở giữa hiện ra là chỗ thiếu trong vanthu so kiem-tra {year}; số sau "
         "số cuối ghi lại ({last}) thì không để lại chỗ thiếu nào, và cấp số mới lúc này có thể "
         "cấp lại đúng số đó cho văn bản khác. Hãy xem sổ giấy hoặc các văn bản đã gửi, vào sổ "
-        "từng số đó: vanthu so vao-so SO --ngay NGÀY --ky-hieu KÝ-HIỆU --trich-yeu \"TRÍCH "
+        "từng số đó: vanthu so vao-so SỐ --ngay NGÀY --ky-hieu KÝ-HIỆU --trich-yeu \"TRÍCH "
         "YẾU\", rồi xác nhận: {command}. Đến khi xác nhận, vanthu không cấp số mới năm {year} "
         "(build, render, so cap, so giu đều từ chối)",
         "en": "vanthu cannot know the numbers given after the older copy of the register was "
@@ -1128,7 +1128,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "là đã vào sổ các số cấp sau khi bản sao sổ cũ được chép. Số cấp bằng vanthu so cap "
         "(công văn giấy) hay giữ bằng vanthu so giu sau bản sao đó chỉ có trong sổ đã mất, "
         "vanthu không biết được: số mới có thể trùng một số đã dùng. Hãy xem sổ giấy hoặc các "
-        "văn bản đã gửi, vào sổ từng số đó (vanthu so vao-so SO --ngay NGÀY --ky-hieu KÝ-HIỆU "
+        "văn bản đã gửi, vào sổ từng số đó (vanthu so vao-so SỐ --ngay NGÀY --ky-hieu KÝ-HIỆU "
         "--trich-yeu \"TRÍCH YẾU\"), rồi xác nhận: {command}",
         "en": "no new number of {year} given for {agency}: the register was entered again "
         "with vanthu so khoi-phuc at {time} on {day} (the last number entered again: {last}) "
@@ -1201,7 +1201,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "outputs/) ghi là sổ này đã cấp: {numbers}; tệp dữ liệu của chúng nay giữ số khác "
         "trong sổ (sổ là bản sao cũ, từ trước khi các tệp ấy được cấp số này). Hãy xem số "
         "từng tệp đang giữ (vanthu so xem {year}); nếu đó là số đã hủy sau bản sao, hãy hủy "
-        "lại (vanthu so huy SO --nam {year} --ly-do \"...\") rồi chạy lại vanthu so "
+        "lại (vanthu so huy SỐ --nam {year} --ly-do \"...\") rồi chạy lại vanthu so "
         "khoi-phuc {year}",
         "en": "cannot enter again {count} numbers of {year} that the documents built (the "
         "manifests in outputs/) record this register giving: {numbers}; their data files hold "
@@ -1756,21 +1756,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "recording that document (remove or edit the copies), or, if it was never issued, void "
         "the number ({command} --ly-do \"...\"), then build again",
     },
-    # s56 R4: a numbered file renamed and copied, its old file gone: which file is it.
+    # A numbered file renamed and copied, its old file gone: which file is it. A copy edited is
+    # another document, numbered anew in the same build while the renamed file keeps the number
+    # (documents.left_without_document).
     "register.renamed_copies_unclear": {
         "vi": "chưa cấp số: không rõ số {existing} thuộc tệp nào: tệp {old} giữ số đó không "
         "còn nữa (đã đổi tên hoặc chuyển đi), còn {files} đều ghi văn bản đã cấp số ấy (cùng "
         "loại, ngày và trích yếu) và đều chưa có số, nên không đoán tệp nào là tệp đã đổi tên. "
         "Hãy xóa bản sao rồi dựng lại; nếu bản sao là một văn bản khác, hãy sửa trích yếu của "
-        "nó (giữ so: tu_dong), dựng riêng tệp đã đổi tên trước (vanthu render <tệp đã đổi "
-        "tên>) để tệp ấy giữ số đã cấp, rồi dựng lại để bản sao được cấp số riêng",
+        "nó (giữ so: tu_dong) rồi dựng lại: tệp đã đổi tên giữ số đã cấp, bản sao được cấp số "
+        "mới",
         "en": "no number given: which file number {existing} belongs to cannot be told: the "
         "file holding it, {old}, is gone (renamed or moved), while {files} all record the "
         "document issued under it (the same type, date and trích yếu) and hold no number, so "
         "the renamed file is not guessed. Delete the copy and build again; if the copy is "
-        "another document, edit its trích yếu (keeping so: tu_dong), render the renamed file "
-        "alone first (vanthu render <renamed file>) so that it keeps the number, then build "
-        "again to give the copy its own number",
+        "another document, edit its trích yếu (keeping so: tu_dong) and build again: the "
+        "renamed file keeps the number and the copy is given a new one",
     },
     # s56 so huy SO/KÝ-HIỆU: the row of that number has another ký hiệu (command.
     # _refuse_other_symbol); nothing voided.

@@ -339,7 +339,7 @@ def check_details(details: Details, *, document: bool) -> None:
 
 
 def _number(text: str) -> int:
-    """SO as typed: 05, or 05/QĐ-VPUBND (its number); from 01 up to MAX_NUMBER (a longer one
+    """SỐ as typed: 05, or 05/QĐ-VPUBND (its number); from 01 up to MAX_NUMBER (a longer one
     is a slip, which the database would refuse as an internal error)."""
     match = re.fullmatch(r"\s*(\d+)\s*(?:/.*)?", text, flags=re.S)
     if not match:
@@ -361,7 +361,7 @@ YEARS = (FIRST_YEAR, LAST_YEAR)
 
 
 def _year(ctx: click.Context, param: click.Parameter, value: int | None) -> int | None:
-    """--nam / NAM: a four-digit year (never 0 or 26 taken for the current year or year 26)."""
+    """--nam / NĂM: a four-digit year (never 0 or 26 taken for the current year or year 26)."""
     if value is not None and not YEARS[0] <= value <= YEARS[1]:
         raise RegisterError("register.bad_year", value=value, low=YEARS[0], high=YEARS[1])
     return value
@@ -409,6 +409,8 @@ def allocate_command(
     details = _details(**values)
     sequence, source = _run_name(sequence), _run_name(source, "--nguon")
     state = _state(ctx)
+    if source is not None:
+        source = _source_name(state.workspace, source)
     register = state.open(ctx)
     office = state.office(ctx)  # which office first: its error names what to choose
     check_details(details, document=True)
@@ -430,6 +432,15 @@ def allocate_command(
     _warn_other_office(state, office, details)
     if fresh:
         _warn_out_of_order(register, entry)
+
+
+def _source_name(workspace: Workspace, typed: str) -> str:
+    """--nguon as the register names a data file (Workspace.name_of: relative to the workspace,
+    else absolute): a path typed from the current folder, as the shell completes it and every
+    command reads one, so that ke-hoach.yaml typed in inputs/2026/ is the file the build
+    recorded as inputs/2026/ke-hoach.yaml. A name no file has (a paper letter's) is named so
+    too: typed in the workspace's folder, it stays as typed."""
+    return workspace.name_of(Path(os.path.abspath(typed)))
 
 
 def _refuse_lacking(state: _State, register: Register, office: str, year: int) -> None:
@@ -555,7 +566,7 @@ def _absent_lacking(state: _State, year: int, agency: str | None) -> tuple[Given
 
 
 def _restore_line(state: _State, year: int) -> str:
-    """The `vanthu so khoi-phuc NAM` line entering again the numbers of `year` the outputs
+    """The `vanthu so khoi-phuc NĂM` line entering again the numbers of `year` the outputs
     record, in the register this command was pointed at, as a shell takes it."""
     words = ["vanthu", "so"]
     if state.db:
@@ -628,7 +639,7 @@ def reserve_command(
 
 
 @register_command.command("vao-so")
-@click.argument("number", metavar="SO")
+@click.argument("number", metavar="SỐ")
 @_with_details
 @click.option(
     "--nam", "year", type=int, default=None, callback=_year, help="Năm (mặc định: theo ngày)."
@@ -667,7 +678,7 @@ def record_command(
 
 
 @register_command.command("huy")
-@click.argument("number", metavar="SO")
+@click.argument("number", metavar="SỐ")
 @click.option("--ly-do", "reason", required=True, help="Lý do hủy số.")
 @click.option(
     "--nam", "year", type=int, default=None, callback=_year, help="Năm (mặc định: năm nay)."
@@ -734,7 +745,7 @@ def _row_to_void(register: Register, office: str, year: int, number: int,
 
 
 def _refuse_other_symbol(state: _State, register: Register, row: Entry, symbol: str) -> None:
-    """`so huy SO/KÝ-HIỆU` of a row whose ký hiệu is another (rows.symbol_key: case and spaces
+    """`so huy SỐ/KÝ-HIỆU` of a row whose ký hiệu is another (rows.symbol_key: case and spaces
     aside): refused, nothing voided, naming the row and the line that voids it. A void is
     never undone, and the text after "/" only chose the run: 02/QĐ-VPUBND typed for a
     Quyết định the sổ does not hold would void the Công văn 02/VPUBND-TH. A row with no ký
@@ -781,7 +792,7 @@ def _warn_other_workspace(state: _State, register: Register, entry: Entry) -> No
 
 def _given_last_year(register: Register, office: str, number: int,
                      error: RegisterError) -> RegisterError:
-    """`so huy SO` without --nam voids a number of this year: when this year has not given it
+    """`so huy SỐ` without --nam voids a number of this year: when this year has not given it
     but last year did (a clerk in January voiding last December's number), `error` with the
     --nam to add; else `error` as it is."""
     last = int(error.params["year"]) - 1
@@ -802,7 +813,7 @@ def _status_word(entry: Entry) -> str:
 
 
 @register_command.command("xem")
-@click.argument("year", type=int, metavar="NAM", callback=_year)
+@click.argument("year", type=int, metavar="NĂM", callback=_year)
 @click.option("--day", "sequence", default=None, help="Chỉ một dãy số.")
 @click.pass_context
 def show_command(ctx: click.Context, year: int, sequence: str | None) -> None:
@@ -840,7 +851,7 @@ def show_command(ctx: click.Context, year: int, sequence: str | None) -> None:
 
 
 @register_command.command("xuat")
-@click.argument("year", type=int, metavar="NAM", callback=_year)
+@click.argument("year", type=int, metavar="NĂM", callback=_year)
 @click.option(
     "-o",
     "--output",
@@ -952,7 +963,7 @@ def import_command(ctx: click.Context, path: Path, year: int | None, sequence: s
     try:
         with moving as moved:
             result = import_register(register, office, path, year=year, sequence=sequence,
-                                     other_years=other_years)
+                                     other_years=other_years, workspace=state.workspace)
     except RegisterImportError as exc:
         # Every problem once, then a count; the count does not repeat the first problem.
         for error in exc.errors:
@@ -1077,7 +1088,7 @@ def _row_names(entry: Entry) -> dict[str, Any]:
 
 
 @register_command.command("kiem-tra")
-@click.argument("year", type=int, metavar="NAM", callback=_year)
+@click.argument("year", type=int, metavar="NĂM", callback=_year)
 @click.pass_context
 def check_command(ctx: click.Context, year: int) -> None:
     """Kiểm tra sổ một năm: thiếu số, trùng số (mã thoát 1 khi có); cảnh báo số có tệp dữ liệu
@@ -1155,7 +1166,7 @@ def check_command(ctx: click.Context, year: int) -> None:
 
 
 def _check_absent(ctx: click.Context, state: _State, year: int) -> None:
-    """`so kiem-tra NAM` without a register file (state.absent): none made; a fault (exit
+    """`so kiem-tra NĂM` without a register file (state.absent): none made; a fault (exit
     code 1) when the outputs record numbers of `year` given by it (_absent_lacking), else
     said on stdout that there is nothing to check."""
     assert state.absent is not None
@@ -1166,20 +1177,20 @@ def _check_absent(ctx: click.Context, state: _State, year: int) -> None:
 
 
 @register_command.command("khoi-phuc")
-@click.argument("year", type=int, metavar="NAM", callback=_year)
+@click.argument("year", type=int, metavar="NĂM", callback=_year)
 @click.option(
     "--da-kiem-tra",
     "checked",
     is_flag=True,
     help="Xác nhận đã vào sổ (so vao-so) mọi số cấp bằng so cap, so giu sau bản sao sổ cũ "
-    "mà không văn bản đã dựng nào ghi: vanthu lại cấp số mới năm NAM.",
+    "mà không văn bản đã dựng nào ghi: vanthu lại cấp số mới năm NĂM.",
 )
 @click.pass_context
 def restore_command(ctx: click.Context, year: int, checked: bool) -> None:
     """Ghi lại vào sổ các số đã cấp mà sổ không còn (sổ bị làm trống, hoặc chép đè bằng
     bản sao cũ), theo các văn bản đã dựng (manifest trong outputs/). Số cấp sau bản sao bằng
     so cap, so giu thì không văn bản nào ghi: vào sổ chúng bằng so vao-so, rồi xác nhận bằng
-    --da-kiem-tra; đến khi đó không cấp số mới năm NAM."""
+    --da-kiem-tra; đến khi đó không cấp số mới năm NĂM."""
     state = _state(ctx)
     # A register file not there is made only to enter numbers the outputs record it giving:
     # one not made has no restore to confirm, and nothing to enter when they record none.
@@ -1216,7 +1227,7 @@ def restore_command(ctx: click.Context, year: int, checked: bool) -> None:
 
 
 def _confirm_restore(register: Register, year: int, agency: str | None) -> None:
-    """`so khoi-phuc NAM --da-kiem-tra`: the clerk's word that the numbers given after the older
+    """`so khoi-phuc NĂM --da-kiem-tra`: the clerk's word that the numbers given after the older
     copy (so cap, so giu) are entered; the restores of `year` waiting for it confirmed, and
     the number each of their runs gives next, for the clerk to see that it follows them."""
     confirmed = register.confirm_restore(year, agency)

@@ -10,7 +10,12 @@ refuse both (Register.copies_of_renamed, unclear_holder_error). Other documents 
 unchanged. A renamed file whose trích yếu was edited too is not known for the same document:
 build refuses to number it anew while a number of its type and date is left to a file gone
 (Register.left_behind, `left_behind_error`), and the number it then types is its own
-(store.holds_for).
+(store.holds_for); not while another file asking for a number records that number's document
+(`left_without_document`: the file renamed, which takes the number; this one, a copy of it
+edited, is another document). A build of one folder reads the workspace's other documents
+asking for a number when one of its own may take or leave such a number
+(`with_documents_outside`), as a render of one file does: which file is the one renamed is
+judged the same whatever part of the workspace is built.
 
 `typed_number_holder` and `refuse_taken_number` look at a number the data types itself
 (`so: 40`): the register row holding it for another document refuses the document (see
@@ -55,7 +60,7 @@ import re
 import shlex
 import socket
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 from functools import lru_cache
@@ -103,6 +108,7 @@ from pipeline.register.store import (
     copy_key,
     holds_for,
     is_form_record,
+    records_document,
 )
 from pipeline.register.switched import elsewhere_error, not_migrated_error, unmigrated
 from pipeline.register.year_start import late_first_notices
@@ -895,10 +901,8 @@ def refuse_unclear_copies(registers: Registers, register: Register, workspace: W
     key = copy_key(agency, completed(details))
     if key is None or not register.may_hand_over(agency, details, source):
         return
-    asked = _ASKED_IN_CHECK.setdefault(registers, {})
-    if workspace.root not in asked:
-        asked[workspace.root] = _asking_documents(document.path, set())
-    alike = {name: found for name, found in asked[workspace.root].items()
+    asked = _asked_in_check(registers, workspace, document.path)
+    alike = {name: found for name, found in asked.items()
              if name != source and copy_key(found[0], completed(found[1])) == key}
     if not alike:
         return
@@ -909,15 +913,60 @@ def refuse_unclear_copies(registers: Registers, register: Register, workspace: W
                                    named_office=len(register.agencies()) > 1)
 
 
-def _asking_documents(path: Path, besides: set[str]) -> dict[str, tuple[str, Details]]:
-    """The office and register columns of each document of `path`'s workspace asking the
-    register for its number (so: tu_dong), by data file, but those named in `besides`. A file
-    not asking says nothing of tu_dong and is not loaded; one that cannot be loaded is left
-    out, as the build leaves an invalid document out of its hand-over."""
-    from pipeline.model.document import AUTO_NUMBER
-    from pipeline.workspace.core import Workspace
+def _asked_in_check(registers: Registers, workspace: Workspace,
+                    path: Path) -> dict[str, tuple[str, Details]]:
+    """The documents asking for a number in `workspace` (that of data file `path`), every
+    one of them, read once for all the files of one check (`registers`)."""
+    asked = _ASKED_IN_CHECK.setdefault(registers, {})
+    if workspace.root not in asked:
+        asked[workspace.root] = _asking_documents(path, set())
+    return asked[workspace.root]
 
-    workspace = Workspace.containing(path)
+
+def with_documents_outside(
+    register: Register, documents: Mapping[str, tuple[str, Details]],
+    outside: Callable[[], Mapping[str, tuple[str, Details]]],
+) -> Mapping[str, tuple[str, Details]]:
+    """The documents a build of one folder numbers (data file -> office and register
+    columns), with the workspace's other documents asking for a number (`outside`, read only
+    then) when one of them may take or leave a number that a file outside the folder holds or
+    records (Register.may_hand_over: the file renamed out of the folder, or a copy of it left
+    there), as render of one file reads them (follow_renamed): the renamed file and its copy
+    are refused, and a row follows its document, whichever part of the workspace is built."""
+    if any(register.may_hand_over(agency, details, name)
+           for name, (agency, details) in documents.items()):
+        return {**outside(), **documents}
+    return documents
+
+
+def left_without_document(register: Register, rows: Sequence[Entry],
+                          asking: Mapping[str, tuple[str, Details]], source: str) -> list[Entry]:
+    """`rows` (Register.left_behind for data file `source`: issued numbers of its type and
+    date whose data files are gone) but those whose document another file of `asking` (data
+    file -> office and register columns, documents asking for a number) records as issued
+    (store.records_document) while it holds no number: that file is the one renamed, taking
+    the number over when it is numbered (Register.adopt_moved; with a copy of it beside, once
+    the clerk has said which: copies_of_renamed), so the number is not left without a
+    document, and `source` is another document of that day (a copy of the renamed file, its
+    trích yếu edited): it is given a new number."""
+
+    def taken(row: Entry) -> bool:
+        return any(name != source and agency == row.agency
+                   and records_document(row, completed(details))
+                   and not holds_number_for(register, agency, name)
+                   for name, (agency, details) in asking.items())
+
+    return [row for row in rows if not taken(row)]
+
+
+def asking_documents(workspace: Workspace,
+                     besides: Collection[str]) -> dict[str, tuple[str, Details]]:
+    """The office and register columns of each document of `workspace` asking the register
+    for its number (so: tu_dong), by data file, but those named in `besides`. A file not
+    asking says nothing of tu_dong and is not loaded; one that cannot be loaded is left out,
+    as the build leaves an invalid document out of its hand-over."""
+    from pipeline.model.document import AUTO_NUMBER
+
     found: dict[str, tuple[str, Details]] = {}
     for other in workspace.documents():
         name = workspace.name_of(other)
@@ -930,6 +979,13 @@ def _asking_documents(path: Path, besides: set[str]) -> dict[str, tuple[str, Det
         except VanthuError:
             continue
     return found
+
+
+def _asking_documents(path: Path, besides: Collection[str]) -> dict[str, tuple[str, Details]]:
+    """asking_documents of data file `path`'s workspace."""
+    from pipeline.workspace.core import Workspace
+
+    return asking_documents(Workspace.containing(path), besides)
 
 
 def _bytes_of(path: Path) -> bytes:
@@ -1045,12 +1101,13 @@ def check_against_register(
         refuse_changed_signer(register, document, source, workspace)  # a batch: its decision's
         return voided
     refuse_unclear_copies(registers, register, workspace, document, source)
-    refuse_left_behind(register, document, register_details(document), source)
+    refuse_left_behind(register, document, register_details(document), source,
+                       lambda: _asked_in_check(registers, workspace, document.path))
     refuse_other_run(register, document, register_details(document), source)
     if recorded is not None:
         refuse_lacking(register, workspace, document, source, recorded)
     refuse_changed_signer(register, document, source, workspace)
-    return (*voided, *copy_of_numbered(register, document, source))
+    return (*voided, *copy_of_numbered(registers, register, workspace, document, source))
 
 
 def refuse_lacking(register: Register, workspace: Workspace, document: LoadedDocument,
@@ -1114,12 +1171,14 @@ def voided_output(register: Register, workspace: Workspace, source: str,
 
 
 def copy_of_numbered(
-    register: Register, document: LoadedDocument, source: str
+    registers: Registers, register: Register, workspace: Workspace, document: LoadedDocument,
+    source: str,
 ) -> tuple[InputError, ...]:
     """Check's warning for a document that would take a new number while another data file's
     issued row records one just like it (the same type, date and trích yếu: Register.alike), as
     copy_warning says it after render or build gave the number: a file copied and not yet
-    edited. None for a document that already holds its number (render keeps it)."""
+    edited. None for a document that already holds its number (render keeps it), nor for the
+    file the build hands such a row over to, as its document renamed (takes_over_number)."""
     data = document.info.data
     if not data.needs_number or document.number_from is not None:
         return ()
@@ -1132,7 +1191,7 @@ def copy_of_numbered(
                   sequence=register.sequence_for(data.co_quan, details), number=0,
                   status=Status.PENDING, origin=Origin.REGISTER, details=details)  # fmt: skip
     alike = [row for row in register.alike(probe) if row.source != source]
-    if not alike:
+    if not alike or takes_over_number(registers, register, workspace, document, source):
         return ()
     other = alike[0]
     if other.workspace is None or other.workspace == register.workspace:
@@ -1142,14 +1201,36 @@ def copy_of_numbered(
                        place=register.place_words(other.workspace)),)  # fmt: skip
 
 
+def takes_over_number(registers: Registers, register: Register, workspace: Workspace,
+                      document: LoadedDocument, source: str) -> bool:
+    """Whether data file `source`, holding no number, is the one the build hands an issued row
+    over to as its document renamed, keeping that number: the row's data file is gone
+    (Register.renamed_row: adopt_moved), or now records another document (Register.
+    renamed_rows, among the workspace's documents asking for a number, read once a check:
+    `registers`). Only reads."""
+    agency, details = document.info.data.co_quan, register_details(document)
+    if not register.may_hand_over(agency, details, source):
+        return False
+    if register.renamed_row(agency, details, source) is not None:
+        return True
+    asked = _asked_in_check(registers, workspace, document.path)
+    return source in register.renamed_rows({**asked, source: (agency, details)}).moves
+
+
 def refuse_left_behind(
-    register: Register, document: LoadedDocument, details: Details, source: str
+    register: Register, document: LoadedDocument, details: Details, source: str,
+    asking: Callable[[], Mapping[str, tuple[str, Details]]] | None = None,
 ) -> None:
     """As the build refuses it (builder.refuse_left_behind): a document asking for a new number
     while the register holds numbers of its type and date whose data files are gone (a file
     renamed and edited would take a second number, its first left in the sổ without a
-    document); left_behind_error says both ways out."""
+    document), unless another file of the workspace asking for a number records that number's
+    document (left_without_document; `asking`: those files, read when needed, by default
+    here); left_behind_error says both ways out."""
     left = register.left_behind(document.info.data.co_quan, details, source)
+    if left:
+        others = asking() if asking is not None else _asking_documents(document.path, {source})
+        left = left_without_document(register, left, others, source)
     if left:
         raise left_behind_error(document.path, left, named_office=len(register.agencies()) > 1)
 
@@ -1314,7 +1395,7 @@ def unclear_holder_error(path: Path | str, row: Entry, files: Sequence[str], *,
     (remove or edit the copies), or void the number of a document never issued. When the
     row's data file is gone (holder_gone: `files` are the file renamed and its copies,
     Register.copies_of_renamed), the copy is to be deleted, or edited to take its own
-    number."""
+    number (the renamed file then keeps the row in the same build: left_without_document)."""
     if holder_gone(path, row):
         return InputError(
             "register.renamed_copies_unclear", file=path, line=number_line(path), field="so",

@@ -13,7 +13,7 @@ from pipeline.register.sequences import DEFAULT_SEQUENCE
 # The highest number a sequence of the register gives or takes: a document's data types its
 # number up to it (pipeline.model.document.Number, five figures), and no office numbers 100,000
 # documents of one type in a year. A number past it is a slip (a date, a phone number typed as
-# SO), which the register refuses in words: the database would refuse it as an internal error
+# SỐ), which the register refuses in words: the database would refuse it as an internal error
 # (past 2**31 - 1, PostgreSQL's INTEGER; past 2**63 - 1, SQLite's), and below that it would
 # move the sequence's counter so far that every later number followed it.
 MAX_NUMBER = 99_999

@@ -8,7 +8,7 @@ the next number given would be it again, two documents with one number (r14c F2)
 
 So each restore is recorded in the register (table `restorations`, schema version 6: when,
 and per office, year and sequence the highest number entered again: `record`), and until the
-clerk says that those numbers are entered (`vanthu so khoi-phuc NAM --da-kiem-tra`, after
+clerk says that those numbers are entered (`vanthu so khoi-phuc NĂM --da-kiem-tra`, after
 `vanthu so vao-so` for each: `confirm`), no new number of that office and year is given:
 Register.allocate and Register.reserve refuse (`Unconfirmed.error`), build, render and check
 refuse each document asking for one before any number is given (documents.unmigrated_errors,
@@ -97,7 +97,7 @@ class Unconfirmed:
 
     @property
     def command(self) -> str:
-        """The command confirming them: `vanthu so khoi-phuc NAM --da-kiem-tra`, naming the
+        """The command confirming them: `vanthu so khoi-phuc NĂM --da-kiem-tra`, naming the
         office when the register numbers several and these are one office's."""
         offices = {run.agency for run in self.runs}
         office = (f" --co-quan {next(iter(offices))}"

@@ -16,13 +16,13 @@ documents.unmigrated_errors), check says so for a document that would ask for on
 `vanthu so kiem-tra` counts the numbers lacking as a fault (`manifest_numbers_lacking`).
 
 The ways out, as the refusal says them: put back the newest copy of the register; or enter
-the numbers again from the manifests (`vanthu so khoi-phuc NAM`: `restore_recorded`), each
+the numbers again from the manifests (`vanthu so khoi-phuc NĂM`: `restore_recorded`), each
 row with its data file, date and ký hiệu as its output prints them and the document's other
 columns as its data file gives them now. A number given since the copy that no output
 records (`vanthu so cap` for a paper letter) cannot be known from the outputs: between numbers
 it shows as a gap in `so kiem-tra`, after the last one it leaves none. The restore is therefore
 recorded, and no new number of its offices' year is given until the clerk confirms that such
-numbers are entered (`so vao-so`, then `so khoi-phuc NAM --da-kiem-tra`): restorations.py.
+numbers are entered (`so vao-so`, then `so khoi-phuc NĂM --da-kiem-tra`): restorations.py.
 """
 
 from __future__ import annotations

@@ -880,7 +880,7 @@ class Register:
                 sequence = self._sequence(tx, agency, details, None, year)
                 db.raise_counter(tx, agency, year, sequence, number)
                 done.append(self._record(tx, agency, year, sequence, number, details, source,
-                                         origin))
+                                         origin, workspace=self.workspace))
             from pipeline.register.restorations import record
 
             record(tx, done)
@@ -1069,12 +1069,37 @@ class Register:
         file (is_form_record): a form's row is never taken over by a data file while its
         record is away, nor a data file's by a form.
         """
-        moved = self._gone_rows(tx, agency, year, sequence, details, source)
-        if len(moved) != 1:
+        moved = self._one_gone_row(tx, agency, year, sequence, details, source)
+        if moved is None:
             return None
         # None when another clerk took the row over between the read and this write (PostgreSQL
         # re-reads the row it waited for): then this document is numbered anew.
-        return db.move_source(tx, moved[0], source)
+        return db.move_source(tx, moved, source)
+
+    def renamed_row(self, agency: str, details: Details, source: str) -> Entry | None:
+        """The issued row allocate would take over for data file `source` as its document
+        renamed or moved (adopt_moved), read beforehand: the file keeps that number, and check
+        warns it of no copy (documents.copy_of_numbered). None when the file holds a row of
+        its own, or no one row is there to take over."""
+        details = db.completed(details)
+        when = details.doc_date
+        if when is None:
+            return None
+
+        def work(tx: Transaction) -> Entry | None:
+            if self._find_own(tx, agency, details, source) is not None:
+                return None
+            sequence = self._sequence(tx, agency, details, None, when.year)
+            return self._one_gone_row(tx, agency, when.year, sequence, details, source)
+
+        return self.read(work)
+
+    def _one_gone_row(self, tx: Transaction, agency: str, year: int, sequence: str,
+                      details: Details, source: str) -> Entry | None:
+        """The row adopt_moved takes over: the only one of _gone_rows (several are not
+        guessed between)."""
+        gone = self._gone_rows(tx, agency, year, sequence, details, source)
+        return gone[0] if len(gone) == 1 else None
 
     def _gone_rows(self, tx: Transaction, agency: str, year: int, sequence: str,
                    details: Details, source: str) -> list[Entry]:
@@ -1263,13 +1288,17 @@ class Register:
                                         following=f"{following:02d}", skipped=skipped,
                                         year=year, sequence=sequence)
             db.raise_counter(tx, agency, year, sequence, number)
-            return self._record(tx, agency, year, sequence, number, details, source, origin)
+            return self._record(tx, agency, year, sequence, number, details, source, origin,
+                                workspace=self.workspace)
 
         return self.backend.run(work, write=True)
 
     def _record(self, tx: Transaction, agency: str, year: int, sequence: str, number: int,
                 details: Details, source: str | None, origin: Origin,
-                status: Status = Status.ISSUED, void_reason: str | None = None) -> Entry:
+                status: Status = Status.ISSUED, void_reason: str | None = None, *,
+                workspace: str | None) -> Entry:
+        """Write number `number` for `source` of `workspace` (the one its row names: this
+        register's, or an imported row's own, record_many)."""
         check_number(number)
         existing = db.find(tx, agency, year, sequence, number)
         if existing is not None and origin is Origin.IMPORTED and typed_in_data(existing) and (
@@ -1288,16 +1317,16 @@ class Register:
                 "register.duplicate_given" if given else "register.duplicate",
                 existing=existing, number=f"{number:02d}", year=year, sequence=sequence)
         if source is not None and status is not Status.VOID:  # void rows give their source up
-            holder = db.by_source(tx, agency, source, self.workspace)
+            holder = db.by_source(tx, agency, source, workspace)
             if holder is not None:
                 raise DuplicateNumberError("register.source_taken", existing=holder,
                                            source=source)
         if existing is not None:  # a reserved number, now used
             return db.update(tx, existing.id, status=status.value, source=source,
-                             workspace=self.workspace if source is not None else None,
+                             workspace=workspace if source is not None else None,
                              **db.detail_columns(details))
         return db.insert(tx, agency, year, sequence, number, status, origin, details, source,
-                         void_reason, workspace=self.workspace)
+                         void_reason, workspace=workspace)
 
     @staticmethod
     def _refuse_held_elsewhere(
@@ -1332,7 +1361,8 @@ class Register:
 
     def record_many(self, agency: str, rows: Iterable[tuple[int, int, str | None, Details,
                                                              Status, str | None, str | None]],
-                    *, check: Callable[[list[str]], None] | None = None) -> list[Entry]:
+                    *, check: Callable[[list[str]], None] | None = None,
+                    workspaces: Sequence[str | None] | None = None) -> list[Entry]:
         """Vào sổ many rows at once (an imported register): all of them or none.
 
         Each row is (year, number, sequence, details, status, void reason, source); a row
@@ -1344,8 +1374,12 @@ class Register:
         `check`, when given, is called there with each row's run, before any row is written:
         the caller's refusal of its rows judged by the runs they are written in (so nhap: two
         rows of its file holding one number of a run), which leaves the register as it was.
+        `workspaces`, when given, is the workspace each row names (so nhap: the importing
+        workspace for the rows its own records show, none for the others); else this
+        register's.
         """
         given = list(rows)
+        owners = list(workspaces) if workspaces is not None else [self.workspace] * len(given)
         displacing = self._displaced is not None
 
         def work(tx: Transaction) -> tuple[list[Entry], list[Displaced]]:
@@ -1364,7 +1398,7 @@ class Register:
                 try:
                     done.append(self._record(tx, agency, year, sequence, number,
                                              db.completed(details), source, Origin.IMPORTED,
-                                             status, reason))
+                                             status, reason, workspace=owners[index]))
                 except DuplicateNumberError as exc:
                     exc.index = index  # which of the rows, for a reader to name its line
                     raise

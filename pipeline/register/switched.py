@@ -139,13 +139,7 @@ def old_file_numbers(workspace: Workspace) -> dict[int, Elsewhere]:
     data files, when that file is there and is not the register in use; read only, without
     making or changing anything (a file being written has its WAL read too)."""
     path = default_register_path(workspace.root)
-    if not path.is_file():
-        return {}
-    try:
-        current = resolve_location(workspace.register_location, root=workspace.root)
-    except VanthuError:
-        return {}
-    if isinstance(current, Path) and current.resolve() == path.resolve():
+    if not path.is_file() or _in_use(workspace, path):
         return {}
     rows = read_from(path, lambda connection: connection.execute(
         "SELECT agency, year, number, source FROM entries "
@@ -157,6 +151,44 @@ def old_file_numbers(workspace: Workspace) -> dict[int, Elsewhere]:
         found.setdefault(int(year), []).append(Given(str(agency), int(year), int(number),
                                                      str(source)))
     return {year: Elsewhere(path.name, "file", tuple(numbers)) for year, numbers in found.items()}
+
+
+# A number as a workspace's records show it given to one of its data files: (office, year,
+# number, data file, the document's date as ISO text).
+OwnNumber = tuple[str, int, int, str, str]
+
+
+def own_numbers(workspace: Workspace, entries: Iterable[tuple[str, ManifestEntry]]
+                ) -> set[OwnNumber]:
+    """Every number the workspace's records show it was given, with its data file and date:
+    the numbers its outputs print (its manifests' `entries`, whichever register gave them or
+    the data file typed them) and the rows naming a data file in its own register file
+    (so-van-ban.sqlite3) when that is not the register in use. A row an import brings that
+    is one of these came from the workspace's own export (so nhap gives it its identity)."""
+    found: set[OwnNumber] = set()
+    for name, entry in entries:
+        given = printed_number(name, entry)
+        if given is not None:
+            found.add((given.agency, given.year, given.number, given.source, entry.ngay))
+    path = default_register_path(workspace.root)
+    if not path.is_file() or _in_use(workspace, path):
+        return found
+    rows = read_from(path, lambda connection: connection.execute(
+        "SELECT agency, year, number, source, doc_date FROM entries "
+        "WHERE source IS NOT NULL AND doc_date IS NOT NULL").fetchall())
+    found.update((str(agency), int(year), int(number), str(source), str(day))
+                 for agency, year, number, source, day in rows or ())
+    return found
+
+
+def _in_use(workspace: Workspace, path: Path) -> bool:
+    """Whether register file `path` is the one the workspace numbers in (unknown: taken so,
+    nothing is read from it)."""
+    try:
+        current = resolve_location(workspace.register_location, root=workspace.root)
+    except VanthuError:
+        return True
+    return isinstance(current, Path) and current.resolve() == path.resolve()
 
 
 def read_only(path: Path) -> sqlite3.Connection:

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from openpyxl import load_workbook
 from openpyxl.utils.datetime import from_excel
@@ -43,13 +43,19 @@ from pipeline.register.columns import (
     reserved_from_note,
     void_from_note,
 )
+from pipeline.register.documents import register_identity
 from pipeline.register.errors import DuplicateNumberError, RegisterImportError
 from pipeline.register.model import MAX_COPIES, MAX_NUMBER, Details, Entry, Status
+from pipeline.register.restore import read_recorded, recorded_entries
 from pipeline.register.store import Register
+from pipeline.register.switched import own_numbers
 from pipeline.register.texts import RefusedText, checked
 from pipeline.rules.dates import years_said
 from pipeline.text.listing import first_named
 from pipeline.text.tones import same_spelling
+
+if TYPE_CHECKING:
+    from pipeline.workspace.core import Workspace
 
 HEADER_SEARCH_ROWS = 25
 # Rows of one sheet, blank ones included: a busy office numbers a few thousand documents a year.
@@ -704,10 +710,12 @@ def import_xlsx(register: Register, agency: str, path: Path, *, year: int | None
 
 def import_register(register: Register, agency: str, path: Path, *, year: int | None = None,
                     sequence: str | None = None, other_years: bool = False,
-                    today: date | None = None) -> ImportResult:
+                    today: date | None = None,
+                    workspace: Workspace | None = None) -> ImportResult:
     """Nhập sổ: record every row of the file for `agency` in one transaction, or none; then
     what `so kiem-tra` would say of the rows recorded, as warnings (`other_years`: rows dated
-    in another year than their sheet's go to their own year's sổ, not refused)."""
+    in another year than their sheet's go to their own year's sổ, not refused). `workspace`:
+    the workspace running the import, whose own rows name it (_owners)."""
     read = _read(path, year, sequence, other_years)
     rows = read.rows
     file = str(path)
@@ -724,8 +732,9 @@ def import_register(register: Register, agency: str, path: Path, *, year: int | 
 
     given = [(row.year, row.number, row.sequence, row.details, row.status, row.void_reason,
               row.source) for row in rows]
+    owners = _owners(register, workspace, agency, rows) if workspace is not None else None
     try:
-        entries = register.record_many(agency, given, check=refuse)
+        entries = register.record_many(agency, given, check=refuse, workspaces=owners)
     except DuplicateNumberError as exc:
         where = rows[exc.index] if exc.index is not None else None
         error = InputError(exc.key, file=file, sheet=where.sheet if where else None,
@@ -735,6 +744,24 @@ def import_register(register: Register, agency: str, path: Path, *, year: int | 
     imported = dict(zip((e.id for e in entries), rows, strict=True))
     checked = _as_checked(register, agency, entries, imported, file, today, read.swapped)
     return ImportResult(entries, read.warnings + _reserved_said(file, rows) + checked)
+
+
+def _owners(register: Register, workspace: Workspace, agency: str,
+            rows: list[ImportedRow]) -> list[str | None]:
+    """The workspace each imported row names: on a register several workspaces share, the
+    importing workspace's identity for a row its records show it was given (the same office,
+    year, number, data file and date: switched.own_numbers), so the sổ it moved over from its
+    own register is its own, as the numbers were; none for any other row (another office's or
+    clerk's sổ: their rows are not this workspace's to claim, and a row naming no workspace
+    stays the document's that it records, store.names_file). None each on the workspace's own
+    register file, whose rows name no workspace."""
+    identity = register_identity(register, workspace, give=False)
+    if identity is None:
+        return [None] * len(rows)
+    own = own_numbers(workspace, recorded_entries(read_recorded(workspace)))
+    return [identity if row.source is not None and row.details.doc_date is not None and (
+        agency, row.year, row.number, row.source, row.details.doc_date.isoformat()) in own
+        else None for row in rows]
 
 
 def _reserved_said(file: str, rows: list[ImportedRow]) -> list[InputError]:

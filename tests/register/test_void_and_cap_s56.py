@@ -1,4 +1,4 @@
-"""`so huy SO/KÝ-HIỆU` voids only the row of that ký hiệu, and `so cap --nguon` naming the data
+"""`so huy SỐ/KÝ-HIỆU` voids only the row of that ký hiệu, and `so cap --nguon` naming the data
 file of a built document never rewrites that document's row (command._refuse_other_symbol,
 command._as_built).
 
