@@ -33,6 +33,7 @@ from pipeline.rules.collation import (
     name_key,
     vietnamese_key,
 )
+from pipeline.rules.font_coverage import cell_warnings
 from pipeline.rules.money import (
     MAX_AMOUNT,
     Award,
@@ -825,7 +826,8 @@ def read_award_list(
         groups[entry.award].append(entry)
     # What the rows hold whoever reads them so: with the columns, said once for the file
     # (AwardList.of_the_file). Capitals.warnings makes its warning anew: asked once.
-    on_rows = (*namesakes.warnings, *capitals.warnings, *_units_typed_two_ways(spellings, table))
+    on_rows = (*namesakes.warnings, *capitals.warnings, *_units_typed_two_ways(spellings, table),
+               *cell_warnings(table.rows))
     unread = (unprinted,) if unprinted is not None else ()
     return AwardList(
         groups=tuple(Group(award, tuple(items)) for award, items in groups.items()),

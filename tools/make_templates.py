@@ -631,7 +631,8 @@ def block_attached_header(doc: Document) -> None:
 
 
 def block_article(doc: Document) -> None:
-    """One Điều (variable `dieu`): 'Điều N.' in bold and its text, paragraphs, khoản, điểm.
+    """One Điều (variable `dieu`): 'Điều N.' in bold and its text, paragraphs, khoản, điểm,
+    and the paragraphs after the khoản.
 
     A title standing alone keeps with its text; a last one-line article with the signature, and
     a text introducing its paragraphs or khoản ("... các nội dung sau:") with them (NoiDungCuoi:
@@ -649,6 +650,8 @@ def block_article(doc: Document) -> None:
     para(doc, "NoiDung", "{%p for khoan in dieu.khoan %}")
     item(doc, bold_number=False)
     para(doc, "NoiDung", "{%p endfor %}")
+    # Paragraphs after the khoản (doan_sau), in the same block of running text as `doan`.
+    blocks_of(doc, "dieu.doan_sau")
 
 
 def kept_if_lead_in(doc: Document, line: str, *texts: tuple[str, str | None] | str) -> None:

@@ -22,12 +22,14 @@ from pipeline.text.lead_in import leads_in
 
 @dataclass(frozen=True)
 class Written:
-    """One article before numbering: the text after 'Điều N.', its paragraphs, its khoản."""
+    """One article before numbering: the text after 'Điều N.', its paragraphs, its khoản and
+    the paragraphs after them."""
 
     mo_dau: str
     doan: list[Block] = field(default_factory=list)
     khoan: list[Item] = field(default_factory=list)
     heading: bool = False  # a title alone on the line of 'Điều N.', the text under it
+    doan_sau: list[Block] = field(default_factory=list)
 
 
 # What a title may already end with; any other ending gets a full stop before the text runs on.
@@ -52,7 +54,7 @@ def written(article: Article) -> Written:
     title = f"**{title}**" if title else ""
     body = article_text(article.noi_dung or "") if not title else article.noi_dung or ""
     text = " ".join(part for part in (title, body) if part)
-    return Written(text, list(article.doan), list(article.khoan), heading)
+    return Written(text, list(article.doan), list(article.khoan), heading, list(article.doan_sau))
 
 
 def closed_blocks(blocks: list[Block]) -> list[Block]:
@@ -78,29 +80,33 @@ def closed(articles: Sequence[Written]) -> list[Written]:
     """The articles with the last paragraph of the last one ending './.'."""
     *head, last = articles
     # Written's fields set directly (dataclasses.replace works them out for every decision).
-    mo_dau, doan, khoan = last.mo_dau, last.doan, last.khoan
-    if khoan:
+    mo_dau, doan, khoan, doan_sau = last.mo_dau, last.doan, last.khoan, last.doan_sau
+    if doan_sau:
+        doan_sau = closed_blocks(doan_sau)
+    elif khoan:
         *items, final = khoan
         khoan = [*items, closed_item(final)]
     elif doan:
         doan = closed_blocks(doan)
     else:
         mo_dau = closing(mo_dau)
-    return [*head, Written(mo_dau, doan, khoan, last.heading)]
+    return [*head, Written(mo_dau, doan, khoan, last.heading, doan_sau)]
 
 
 def article_context(number: int, article: Written, *, last: bool) -> dict[str, Any]:
-    """What khoi/dieu prints for one article; `cuoi`: a last one-line article, kept with what
-    follows it (the signature); `cau_dan`: its text introduces its paragraphs or khoản ("...
-    gồm các nội dung sau:"), kept with them. A new line in its text starts a paragraph; a
-    bullet typed before it is dropped ("Điều 2." is its mark), one before a later paragraph
-    prints "- " (typed_bullets)."""
+    """What khoi/dieu prints for one article: its text, paragraphs, khoản and the paragraphs
+    after them (`doan_sau`); `cuoi`: a last one-line article, kept with what follows it (the
+    signature); `cau_dan`: its text introduces its paragraphs or khoản ("... gồm các nội dung
+    sau:"), kept with them. A new line in its text starts a paragraph; a bullet typed before
+    it is dropped ("Điều 2." is its mark), one before a later paragraph prints "- "
+    (typed_bullets)."""
     return {
         "so": number,
         "mo_dau": body_runs(article.mo_dau, "drop"),
         "doan": [block_context(b) for b in article.doan],
         "khoan": items_context(article.khoan),
-        "cuoi": last and not article.doan and not article.khoan,
+        "doan_sau": [block_context(b) for b in article.doan_sau],
+        "cuoi": last and not (article.doan or article.khoan or article.doan_sau),
         "cau_dan": not article.heading and leads_in(article.mo_dau),
         "tieu_de_rieng": article.heading,
     }

@@ -277,11 +277,25 @@ def profile_warnings(
     agency: Agency, profile: Path, styles: StyleSheet, shown: str | None = None
 ) -> list[str]:
     """The warnings of an agency profile at `profile`: its lines too wide for their column, its
-    date line too wide for the header's right column."""
+    date line too wide for the header's right column, its characters the font lacks."""
     return [
         *long_line_warnings(agency, profile, styles, quoc_hieu_lines(styles), shown),
         *date_line_warnings(agency, profile, styles, shown),
+        *profile_glyph_warnings(profile, shown),
     ]
+
+
+def profile_glyph_warnings(profile: Path, shown: str | None = None) -> list[str]:
+    """A warning at the profile's line and field of each character Times New Roman has no
+    glyph for (its name, signers, places print on every document: rules.font_coverage)."""
+    from pipeline.load.yaml_source import load_yaml
+    from pipeline.rules.font_coverage import source_warnings
+
+    try:
+        source = load_yaml(profile)
+    except InputError:  # the profile's own error is said where it is loaded
+        return []
+    return [warning.at(file=shown or profile).message() for warning in source_warnings(source)]
 
 
 def date_line_warnings(

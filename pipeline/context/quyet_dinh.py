@@ -1065,6 +1065,7 @@ def unmarked_article(article: Article) -> Article:
         "noi_dung": article.noi_dung and without_decree_mark(article.noi_dung),
         "doan": [unmarked(b) for b in article.doan],
         "khoan": [unmarked_item(item) for item in article.khoan],
+        "doan_sau": [unmarked(b) for b in article.doan_sau],
     })  # fmt: skip
 
 

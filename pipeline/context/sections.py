@@ -11,6 +11,7 @@ from pipeline.context.common import block_context, body_runs, same
 from pipeline.context.typed_numbers import RECORD_HOLDERS, Loc, item_text, section_title
 from pipeline.errors import InputError
 from pipeline.model.ke_hoach import Item, Section
+from pipeline.model.quyet_dinh import Article
 from pipeline.render.fragments import paragraph_runs
 from pipeline.rules.numbering import roman
 from pipeline.text.lead_in import leads_in
@@ -71,15 +72,17 @@ def sections_context(
 
 
 # A record's keys of its paragraphs printed before its items, of the items, and of its
-# paragraphs printed after them (Section.PARAGRAPHS_AROUND).
+# paragraphs printed after them (Section.PARAGRAPHS_AROUND, Article's alike).
 Around = tuple[str, str, str]
-# The key of a Mục's paragraphs printed before its items, as the file's lines name it.
+# The key of a Mục's (and an Điều's) paragraphs printed before its items, as the file's lines
+# name it.
 _BEFORE = (Section.PARAGRAPHS_AROUND[0],)
 
 
 def _paragraphs_around(value: object, loc: Loc) -> Iterator[tuple[Loc, BaseModel, Around]]:
     """Every record under `value` (a document's data, a record or a list of them) with
-    paragraphs printed before and after its items (a Mục), with where it stands and its keys."""
+    paragraphs printed before and after its items (a Mục, an Điều), with where it stands and
+    its keys."""
     if isinstance(value, list):
         for index, element in enumerate(value):
             if isinstance(element, RECORD_HOLDERS):
@@ -92,6 +95,15 @@ def _paragraphs_around(value: object, loc: Loc) -> Iterator[tuple[Loc, BaseModel
             field = getattr(value, name)
             if isinstance(field, RECORD_HOLDERS):
                 yield from _paragraphs_around(field, (*loc, name))
+
+
+def _order_warning(record: BaseModel) -> str:
+    """The warning's key for a record's `doan:` typed below its items, which says where those
+    paragraphs print: after the line of 'Điều N.' for an Điều, under the title for a Mục (a
+    plan's, a report's, a notice's)."""
+    if isinstance(record, Article):
+        return "data.article_paragraphs_typed_after_items"
+    return "data.paragraphs_typed_after_items"
 
 
 def _typed_below(source: Source, loc: Loc, upper: str, lower: str) -> bool:
@@ -111,16 +123,17 @@ def _typed_below(source: Source, loc: Loc, upper: str, lower: str) -> bool:
 
 
 def paragraph_order_warnings(data: BaseModel, source: Source) -> tuple[InputError, ...]:
-    """A warning at each Mục's `doan:` typed below its `khoan:` (both filled): its paragraphs
-    print right under the Mục's title, before the khoản, whatever the order of the keys; those
-    printed after the khoản are `doan_sau:`'s. A clerk copying a plan whose Mục ends with a line
-    ("(Có nhiệm vụ trọng tâm kèm theo)") types it last, as read."""
+    """A warning at each Mục's (or Điều's) `doan:` typed below its `khoan:` (both filled): its
+    paragraphs print right under the Mục's title (after the line of 'Điều N.'), before the
+    khoản, whatever the order of the keys; those printed after the khoản are `doan_sau:`'s. A
+    clerk copying a plan whose Mục ends with a line ("(Có nhiệm vụ trọng tâm kèm theo)"), or a
+    decision whose Điều ends with one, types it last, as read."""
     from pipeline.load.yaml_source import dotted
 
     if not any(path[-1:] == _BEFORE for path in source.lines):
         return ()  # no `doan:` typed anywhere (an award decision): no record walked
     return tuple(
-        InputError("data.paragraphs_typed_after_items", line=source.line_of((*loc, before)),
+        InputError(_order_warning(record), line=source.line_of((*loc, before)),
                    field=dotted((*loc, before)), before=before, items=items, after=after)
         for loc, record, (before, items, after) in _paragraphs_around(data, ())
         if getattr(record, before) and getattr(record, items)

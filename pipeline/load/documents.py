@@ -59,7 +59,7 @@ from pipeline.rules.dates import (
     years_said,
 )
 from pipeline.rules.doc_types import document_type
-from pipeline.rules.font_coverage import first_missing, glyph_warning
+from pipeline.rules.font_coverage import source_warnings
 from pipeline.rules.titles import typed_lines
 from pipeline.starters.levels import gone_level
 from pipeline.text.normalize import recipient_key, slug
@@ -395,13 +395,6 @@ def check_typed_weekdays(source: Source) -> None:
             raise source.error("data.wrong_weekday", loc, typed=wrong.typed,
                                date=numeric_date(wrong.day), weekday=weekday_said(wrong.day),
                                fix=fix)  # fmt: skip
-
-
-def check_font_coverage(source: Source) -> tuple[InputError, ...]:
-    """A warning at the first text holding each character Times New Roman has no glyph for
-    (℃, ✓): Word prints it in another font, and no PDF is made of it (rules.font_coverage)."""
-    return tuple(glyph_warning(char, source.line_of(loc), dotted(loc) or None)
-                 for loc, char in first_missing(source.texts()))  # fmt: skip
 
 
 def check_repeated_recipients(
@@ -794,7 +787,7 @@ class DocumentLoader:
                     *local,
                     *check_calendar(data, source),
                     *check_repeated_recipients(data, agency, source),
-                    *check_font_coverage(source),
+                    *source_warnings(source),
                     *renumbered_warnings(data, source),
                     *paragraph_order_warnings(data, source))  # fmt: skip
         warnings = own_warnings(warnings, source, inherited)

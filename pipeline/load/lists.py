@@ -20,6 +20,8 @@ from pydantic_core import PydanticCustomError
 
 from pipeline.awards import AwardList, is_title, person_name, read_award_list
 from pipeline.context.quyet_dinh import NAMED_IN_ARTICLE, check_award_phrases
+from pipeline.context.sections import paragraph_order_warnings
+from pipeline.context.typed_numbers import renumbered_warnings
 from pipeline.errors import InputError, Said
 from pipeline.load.attachments import DecisionAttachments, SubmissionAttachments
 from pipeline.load.contract import Attached, LoadedDocument, Resolver
@@ -36,6 +38,7 @@ from pipeline.model.wording import yes_no
 from pipeline.paths import shown
 from pipeline.patterns import lazy
 from pipeline.rules.dates import years_said
+from pipeline.rules.font_coverage import cell_warnings
 
 if TYPE_CHECKING:  # its kind's records only: not imported for a build of decisions
     from pipeline.model.to_trinh import SubmissionData
@@ -162,6 +165,15 @@ def unprinted_members(members: Table) -> InputError | None:
     return members.unprinted_warning(key="sheet.member_columns_not_printed")
 
 
+def members_of_the_file(members: Table) -> tuple[InputError, ...]:
+    """What a council's member list holds, said once for the file by the first document naming
+    it (ListUsers), as an award list's: its columns printed nowhere (unprinted_members), and
+    each character of its cells Times New Roman has no glyph for (font_coverage.cell_warnings),
+    at its row and column."""
+    unprinted = unprinted_members(members)
+    return (*((unprinted,) if unprinted is not None else ()), *cell_warnings(members.rows))
+
+
 # What a document's data file is named: a reference to anything else (the decision's list, a
 # .docx built from it) is refused where it is written, not read as YAML at the file's line 1.
 DOCUMENT_SUFFIXES = (".yaml", ".yml")
@@ -268,12 +280,12 @@ def draft_list_warnings(
         users = list_users(source, resolver, path, "khen_thuong", draft=written)
         return warnings_said(attached.awards, users)
     if attached.members is not None and data.hoi_dong is not None:
-        unprinted = unprinted_members(attached.members)
-        if unprinted is None:
+        found = members_of_the_file(attached.members)
+        if not found:
             return ()
         path = sheet_path(data.hoi_dong, written, "hoi_dong", resolver)
         if list_users(source, resolver, path, "hoi_dong", draft=written).says_of_the_list():
-            return (unprinted,)
+            return found
     return ()
 
 
@@ -333,20 +345,24 @@ def warnings_said(awards: AwardList, users: ListUsers) -> tuple[InputError, ...]
     return tuple(w for w in awards.warnings if not any(w is d for d in dropped))
 
 
-def issued_regulation(
-    data: DecisionData, source: Source, resolver: Resolver
-) -> tuple[Regulation, tuple[Path, ...]]:
+def issued_regulation(data: DecisionData, source: Source, resolver: Resolver) -> Attached:
     """The Quy chế a decision issues: written in it, or read from a file under kem-theo/ (a
-    folder the build leaves alone, so the Quy chế is printed only with its decision)."""
+    folder the build leaves alone, so the Quy chế is printed only with its decision), with the
+    warnings of its own text at that file's lines (an item's number typed, a `doan:` typed
+    below `khoan:`), as the decision's are at its own."""
     assert data.ban_hanh is not None and data.ban_hanh.quy_che is not None
     written = data.ban_hanh.quy_che
     if isinstance(written, Regulation):
-        return written, ()
+        return Attached(DecisionAttachments(regulation=written))
     loc = ("ban_hanh", "quy_che")
     path = resolver.referenced_file(source, written, loc)
     if path.parent.name != ATTACHED_DIR:
         raise source.error("data.not_in_attached_folder", loc, name=written, folder=ATTACHED_DIR)
-    return validate(Regulation, resolver.parse(path)), (path,)
+    text = resolver.parse(path)
+    regulation = validate(Regulation, text)
+    warnings = (*renumbered_warnings(regulation, text), *paragraph_order_warnings(regulation, text))
+    return Attached(DecisionAttachments(regulation=regulation), (path,),
+                    warnings=tuple(warning.at(file=str(path)) for warning in warnings))
 
 
 def decision_attachments(data: DecisionData, source: Source, resolver: Resolver) -> Attached:
@@ -369,15 +385,12 @@ def decision_attachments(data: DecisionData, source: Source, resolver: Resolver)
     if data.hoi_dong is not None:
         members, path = council_members(data, source, resolver)
         # Said as an award list's, by the first decision naming the list.
-        unprinted = unprinted_members(members)
-        warnings: tuple[InputError, ...] = ()
-        if unprinted is not None:
-            if list_users(source, resolver, path, "hoi_dong").says_of_the_list():
-                warnings = (unprinted,)
+        warnings = members_of_the_file(members)
+        if warnings and not list_users(source, resolver, path, "hoi_dong").says_of_the_list():
+            warnings = ()
         return Attached(DecisionAttachments(members=members), (path,), warnings=warnings)
     if data.ban_hanh is not None and data.ban_hanh.quy_che is not None:
-        regulation, files = issued_regulation(data, source, resolver)
-        return Attached(DecisionAttachments(regulation=regulation), files)
+        return issued_regulation(data, source, resolver)
     if data.ban_hanh is not None:
         plan = issued_plan(data, source, resolver)
         return Attached(DecisionAttachments(plan=plan.info), plan.files)

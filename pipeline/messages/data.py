@@ -1472,4 +1472,15 @@ MESSAGES = {
         "vi": "; hãy viết «{instead}» thay cho «{char}»",
         "en": "; write «{instead}» instead of «{char}»",
     },
+    # s57 R4, an Điều's doan typed below its khoan: printed before the khoản all the same, as a
+    # Mục's (context.sections.paragraph_order_warnings).
+    "data.article_paragraphs_typed_after_items": {
+        "vi": "«{before}:» được gõ dưới «{items}:» nhưng các đoạn của «{before}:» luôn in ngay "
+        "sau phần mở đầu của Điều, trước các khoản; để in chúng sau các khoản, đổi «{before}:» "
+        "thành «{after}:» (muốn in trước các khoản thì chuyển «{before}:» lên trên «{items}:»)",
+        "en": "«{before}:» is typed below «{items}:», but the paragraphs of «{before}:» always "
+        "print right after the Điều's own text, before its khoản; to print them after the "
+        "khoản, rename «{before}:» to «{after}:» (to print them before the khoản, move "
+        "«{before}:» above «{items}:»)",
+    },
 }

@@ -814,4 +814,33 @@ MESSAGES = {
         "fault comes from an edit of the template (a line moved, a column's width fixed) and "
         "every document made with it will have it",
     },
+    # s57 R5, an office's copy made by an older vanthu: not marked Vietnamese, or its tables'
+    # properties out of the schema's order (check.old_copy_marks); warnings.
+    "tpl.copy_language": {
+        "vi": "bản riêng của cơ quan được chép từ phiên bản vanthu cũ và vẫn ghi ngôn ngữ "
+        "{language}, không phải tiếng Việt (vi-VN): Word kiểm tra chính tả mọi chữ như tiếng nước "
+        "ngoài (gạch chân đỏ) và PDF ghi ngôn ngữ {language} cho trình đọc màn hình. Mẫu vẫn dùng "
+        "được; để sửa, chép lại mẫu (vanthu templates copy {name} --force, bản cũ được giữ "
+        "thành .bak) rồi làm lại các chỗ đã sửa, hoặc mở mẫu trong Word: Home ▸ Styles, nhấp "
+        "phải Normal ▸ Modify ▸ Format ▸ Language ▸ Vietnamese, rồi lưu mẫu",
+        "en": "the office's copy was made by an older vanthu and is still marked {language}, not "
+        "Vietnamese (vi-VN): Word proofs every word as a foreign language (red underlines) and "
+        "the PDF tells screen readers the language is {language}. The template still works; to fix "
+        "it, copy the template again (vanthu templates copy {name} --force, which keeps the old "
+        "copy as .bak) and make your edits again, or open it in Word: Home ▸ Styles, right-click "
+        "Normal ▸ Modify ▸ Format ▸ Language ▸ Vietnamese, and save the template",
+    },
+    "tpl.copy_table_order": {
+        "vi": "bản riêng của cơ quan được chép từ phiên bản vanthu cũ: {count} bảng ghi thuộc "
+        "tính (w:tblPr) không theo thứ tự chuẩn Office Open XML hoặc ghi một thuộc tính hai lần "
+        "(bảng đầu tiên, trong {part}: {found}); mẫu vẫn dùng được, nhưng Word có thể báo văn "
+        "bản bị hỏng («unreadable content») khi mở. Để sửa, chép lại mẫu (vanthu templates copy "
+        "{name} --force, bản cũ được giữ thành .bak) rồi làm lại các chỗ đã sửa",
+        "en": "the office's copy was made by an older vanthu: {count} table(s) write their "
+        "properties (w:tblPr) out of the Office Open XML schema's order or one of them twice "
+        "(the first, in {part}: {found}); the template still works, but Word may call its "
+        "documents damaged («unreadable content») when opening them. To fix it, copy the "
+        "template again (vanthu templates copy {name} --force, which keeps the old copy as "
+        ".bak) and make your edits again",
+    },
 }

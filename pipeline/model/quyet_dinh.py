@@ -5,14 +5,14 @@ A general decision (điều động, phê duyệt ...) is the same kind with onl
 """
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from pipeline.model.base import Record, new_dict, new_list
 from pipeline.model.blocks import Block
 from pipeline.model.document import DocumentData, not_in_capitals
-from pipeline.model.ke_hoach import Item, number_as_text
+from pipeline.model.ke_hoach import Item, Section, number_as_text
 from pipeline.model.wording import ListLayout, YesNo, invalid
 
 
@@ -74,11 +74,18 @@ class Article(Record):
     khoản 1., 2. under it; Điều, khoản and điểm numbers are computed, never typed.
     """
 
+    # As a Mục's (Section.PARAGRAPHS_AROUND): `doan:` prints before the khoản wherever it is
+    # typed, and is warned of at its line when typed below them; `doan_sau:` prints after them.
+    PARAGRAPHS_AROUND: ClassVar[tuple[str, str, str]] = Section.PARAGRAPHS_AROUND
+
     tieu_de: str | None = Field(default=None, description="bold title after 'Điều N.'")
     noi_dung: str | None = Field(default=None, min_length=1)
-    doan: list[Block] = Field(default_factory=new_list)
+    doan: list[Block] = Field(default_factory=new_list, description="paragraphs before the khoản")
     khoan: list[Item] = Field(
         default_factory=new_list, description="khoản 1., 2. (with điểm a), b))"
+    )
+    doan_sau: list[Block] = Field(
+        default_factory=new_list, description="paragraphs after the khoản"
     )
 
     @model_validator(mode="after")

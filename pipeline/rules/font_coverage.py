@@ -4,8 +4,9 @@ Nghị định 30 sets a document in Times New Roman; on Linux its metric twin L
 (fonts-liberation2) prints vanthu's PDFs. A character the font has no glyph for (℃, ✓, ★, ⇒)
 passes the text gate, as a document's own symbol, but prints in a fallback font: Word picks one,
 and LibreOffice sets it in another typeface (DejaVu), which a PDF may not hold
-(pipeline.batch.pdf_limits.unfit_pdf). Loading warns of each such character
-(load.documents.check_font_coverage) and the PDF's refusal names them.
+(pipeline.batch.pdf_limits.unfit_pdf). Loading warns of each such character, in the document's
+data and its agency profile (source_warnings) and in the cells of a list it reads (cell_warnings),
+and the PDF's refusal names them.
 
 Which characters the faces hold is a table shipped with vanthu (data/liberation-serif-coverage.txt,
 made from the font files by tools/font_coverage.py), read once when first asked: never the font
@@ -16,10 +17,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from importlib import resources
-from typing import TypeVar
+from typing import Any, Protocol, TypeVar
 
 from pipeline.errors import InputError
 from pipeline.phrase import Phrase
@@ -116,7 +117,54 @@ def replacements_said(chars: Iterable[str]) -> str:
 
 def glyph_warning(char: str, line: int | None, field: str | None) -> InputError:
     """The warning at a data text (its line and field) holding `char`, which the font lacks."""
+    return InputError("data.glyph_missing", line=line, field=field, **_glyph_said(char))
+
+
+class DataSource(Protocol):
+    """A data file as read (load.yaml_source.Source): its texts with where they stand, and the
+    line of a place."""
+
+    def texts(self) -> list[tuple[Any, str]]: ...
+
+    def line_of(self, loc: Any) -> int | None: ...
+
+
+def source_warnings(source: DataSource) -> tuple[InputError, ...]:
+    """A warning at the first text of a data file (its line and field) holding each character
+    Times New Roman has no glyph for (℃, ✓): Word prints it in another font, and no PDF is
+    made of it. A document's own data (load.documents) and an agency profile's
+    (context.common.profile_glyph_warnings)."""
+    from pipeline.load.yaml_source import dotted
+
+    return tuple(glyph_warning(char, source.line_of(loc), dotted(loc) or None)
+                 for loc, char in first_missing(source.texts()))  # fmt: skip
+
+
+def _glyph_said(char: str) -> dict[str, Any]:
+    """The parameters of data.glyph_missing for `char`: the character named, and what to type
+    instead when something the font holds says the same."""
     instead = replacement(char)
     hint = Phrase("data.glyph_replacement", char=char, instead=instead) if instead else ""
-    return InputError("data.glyph_missing", line=line, field=field, char=described(char),
-                      hint=hint)  # fmt: skip
+    return {"char": described(char), "hint": hint}
+
+
+class ListRow(Protocol):
+    """A row of a list as read (load.spreadsheet.Row): its cells' text by field, and a warning
+    located at one of its cells."""
+
+    @property
+    def values(self) -> Mapping[str, str]: ...
+
+    def error(self, key: str, /, field_name: str | None = None, **params: Any) -> InputError: ...
+
+
+def cell_warnings(rows: Sequence[ListRow]) -> tuple[InputError, ...]:
+    """A warning at the first cell of a list (its file, sheet, row and column) holding each
+    character the font has no glyph for. One scan of the list's text joined when none does,
+    as nearly every list: a build reads many lists."""
+    joined = "\n".join([text for row in rows for text in row.values.values()])
+    if joined.isascii() or _missing().search(joined) is None:
+        return ()
+    cells = (((row, name), text) for row in rows for name, text in row.values.items())
+    return tuple(row.error("data.glyph_missing", name, **_glyph_said(char))
+                 for (row, name), char in first_missing(cells))  # fmt: skip

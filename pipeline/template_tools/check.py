@@ -644,6 +644,8 @@ ADDED_FIELDS: dict[str, dict[FieldPath, str]] = {
     "khoi/dau-trang": {("trich_yeu_cong_van",): "tpl.dropped_field"},
     SIGNATURE_BLOCK: {(CONTINUED_FIELD,): "tpl.dropped_continued"},
     "khoi/doan-van": {("doan", "dong", "[]", "cau_dan"): "tpl.dropped_lead_in"},
+    # The paragraphs after an Điều's khoản (dieu.doan_sau), added after offices copied it.
+    "khoi/dieu": {("dieu", "doan_sau"): "tpl.dropped_field"},
 }
 
 
@@ -651,7 +653,7 @@ def dropped_fields(name: str, library: TemplateLibrary) -> list[Problem]:
     """Fields the built-in block prints that the office's copy of it does not: a copy made before
     vanthu added them (the V/v slot of khoi/dau-trang, for a Công văn; the row of a long Nơi
     nhận in khoi/ky-ten; the keep of a line ending ':' in khoi/doan-van, a field its lines read
-    in a condition) leaves them out, each said with what it does (ADDED_FIELDS); another field
+    in a condition; an Điều's doan_sau in khoi/dieu) leaves them out, each said with what it does (ADDED_FIELDS); another field
     was deleted or renamed. A warning: leaving a field out may be meant."""
     builtin = library.builtin / f"{name}.docx"
     if not name.startswith(BLOCKS_DIR) or not library.is_override(name) or not builtin.is_file():
@@ -700,6 +702,73 @@ def draft_recipients_bound(name: str, source: str, library: TemplateLibrary) -> 
         return []
     params = {"name": CONTINUED_FIELD, "bound": RECIPIENTS_FIELD, "template": name}
     return [Problem(name, "", "tpl.draft_continued_unbound", params, warning=True)]
+
+
+# What the built-in templates are written with since s56 (tools/make_templates.py's LANGUAGE and
+# TABLE_PROPERTIES): the documents' language, and the children of w:tblPr in the schema's order
+# (CT_TblPr, ECMA-376 Part 1 §17.4.60), each once. An office's copy made by an older vanthu
+# keeps python-docx's en-US and tblBorders/tblLayout after tblLook.
+LANGUAGE = "vi-VN"
+TABLE_PROPERTIES = (
+    "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
+    "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd",
+    "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription",
+)  # fmt: skip
+
+
+def old_copy_marks(name: str, library: TemplateLibrary) -> list[Problem]:
+    """Warnings for an office's copy made by an older vanthu: marked in another language than
+    Vietnamese (Word proofs every word as English, the PDF's /Lang says en-US), or with a
+    table's properties out of the schema's order (Word may call the file damaged). The
+    template still prints its documents: the cure is copying it again."""
+    if not library.is_override(name):
+        return []
+    try:
+        package = Package.read(library.file(name))
+        parts = {part: etree.fromstring(xml) for part, xml in package.parts.items()
+                 if part.startswith("word/") and part.endswith(".xml")}  # fmt: skip
+    except (VanthuError, OSError, etree.XMLSyntaxError):
+        return []  # said where the file is read
+    problems = []
+    language = _default_language(parts.get(STYLES_PART))
+    if language is not None and language != LANGUAGE:
+        said = {"language": language, "name": name}
+        problems.append(Problem(name, "", "tpl.copy_language", said, warning=True))
+    misordered = [(part, order) for part, root in parts.items() for order in _table_orders(root)
+                  if not _schema_ordered(order)]  # fmt: skip
+    if misordered:
+        part, order = misordered[0]
+        params = {"count": len(misordered), "part": part, "found": ", ".join(order),
+                  "name": name}  # fmt: skip
+        problems.append(Problem(name, "", "tpl.copy_table_order", params, warning=True))
+    return problems
+
+
+def _default_language(styles: Any) -> str | None:
+    """The language a template's text is marked in unless a run says otherwise: its default
+    paragraph style's (Normal), else the document defaults'; None when neither sets one."""
+    if styles is None:
+        return None
+    for place in (f"{q('w:style')}[@{q('w:default')}='1'][@{q('w:type')}='paragraph']",
+                  f"{q('w:docDefaults')}/{q('w:rPrDefault')}"):  # fmt: skip
+        lang = styles.find(f"{place}/{q('w:rPr')}/{q('w:lang')}")
+        if lang is not None and lang.get(q("w:val")):
+            return str(lang.get(q("w:val")))
+    return None
+
+
+def _table_orders(root: Any) -> Iterator[list[str]]:
+    """The names of each w:tblPr's children in a part, in the order written."""
+    for properties in root.iter(q("w:tblPr")):
+        yield [etree.QName(child).localname for child in properties
+               if isinstance(child.tag, str)]  # fmt: skip
+
+
+def _schema_ordered(order: list[str]) -> bool:
+    """Whether table properties come in the schema's order, each once (an unknown one, never
+    written by Word, is left alone)."""
+    ranks = [TABLE_PROPERTIES.index(name) for name in order if name in TABLE_PROPERTIES]
+    return ranks == sorted(set(ranks))
 
 
 def restored_header(name: str, library: TemplateLibrary) -> list[Problem]:
@@ -1568,6 +1637,7 @@ def check_templates(
         if name in library.type_names():
             report.problems += draft_recipients_bound(name, source, library)
         report.problems += restored_header(name, library)
+        report.problems += old_copy_marks(name, library)
         if name == FRAME_NAME:
             report.problems += frame_styles(library, builtin, findings)
             report.problems += frame_page_numbers(library)
