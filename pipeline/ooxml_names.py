@@ -48,3 +48,14 @@ def q(name: str) -> str:
 def w(name: str) -> str:
     """Clark name of a WordprocessingML tag or attribute: w('val')."""
     return W_CLARK + name
+
+# What vanthu's templates are written with (tools/make_templates.py) and what `templates check`
+# expects of an office's copy (template_tools.check.old_copy_marks): the documents' language
+# (w:lang; Word proofs the text in it), and the children of w:tblPr in the schema's order
+# (CT_TblPr, ECMA-376 Part 1 §17.4.60), each once.
+DOCUMENT_LANGUAGE = "vi-VN"
+TABLE_PROPERTIES = (
+    "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
+    "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd",
+    "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription",
+)  # fmt: skip

@@ -246,7 +246,8 @@ def test_basis_lines_by_their_parts() -> None:
 def test_closed_sets_every_field_of_written() -> None:
     """closed makes the last article anew from its fields, as dataclasses.replace would: it
     names every field Written has (one added must be added there too)."""
-    assert [f.name for f in dataclasses.fields(Written)] == ["mo_dau", "doan", "khoan", "heading", "doan_sau"]
+    assert [f.name for f in dataclasses.fields(Written)] == [
+        "mo_dau", "doan", "khoan", "heading", "doan_sau"]
     last = Written("Điều này có hiệu lực", [], [], heading=True)
     assert closed([Written("a"), last]) == [
         Written("a"), dataclasses.replace(last, mo_dau="Điều này có hiệu lực./.")

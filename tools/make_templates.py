@@ -33,12 +33,13 @@ from docx.shared import Emu, Mm, Pt, Twips
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
+from pipeline.ooxml_names import DOCUMENT_LANGUAGE, TABLE_PROPERTIES
 from pipeline.render.compose import COLLAPSED_BREAK
 from pipeline.rules.metrics import widest_twips
 
 ROOT = Path(__file__).resolve().parents[1] / "templates"
 FONT = "Times New Roman"
-LANGUAGE = "vi-VN"  # the documents' language (w:lang): Word proofs the text in it
+LANGUAGE = DOCUMENT_LANGUAGE  # the documents' language (w:lang): Word proofs the text in it
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 # Page set-up (Phụ lục I): A4, margins top/bottom 20 mm, left 30 mm, right 15 mm.
@@ -311,19 +312,12 @@ def borderless_table(doc_or_cell: object, widths: list[int], rows: int = 1) -> T
     return table
 
 
-# The children of w:tblPr in the order the schema (CT_TblPr, ECMA-376 Part 1 §17.4.60) writes
-# them, each at most once: Word may refuse a table whose properties come otherwise ("unreadable
-# content"), as it does paragraph and run properties out of order.
-TABLE_PROPERTIES = (
-    "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
-    "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd",
-    "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription",
-)  # fmt: skip
-
-
 def table_property(table: Table, element: BaseOxmlElement) -> None:
     """`element` set as a property of `table`, in its place in w:tblPr, replacing the one
-    there of its name (python-docx appends some properties after w:tblLook)."""
+    there of its name (python-docx appends some properties after w:tblLook). The children of
+    w:tblPr go in the schema's order (ooxml_names.TABLE_PROPERTIES), each at most once: Word may
+    refuse a table whose properties come otherwise ("unreadable content"), as it does paragraph
+    and run properties out of order."""
     tbl_pr = table._tbl.tblPr
     name = element.tag.rpartition("}")[2]
     for old in tbl_pr.findall(qn(f"w:{name}")):

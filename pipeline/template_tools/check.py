@@ -25,6 +25,7 @@ from markupsafe import Markup
 
 from pipeline.errors import InputError, TemplateError, VanthuError
 from pipeline.i18n import t
+from pipeline.ooxml_names import DOCUMENT_LANGUAGE, TABLE_PROPERTIES
 from pipeline.render.compose import (
     BLOCKS_DIR,
     FRAME,
@@ -653,8 +654,9 @@ def dropped_fields(name: str, library: TemplateLibrary) -> list[Problem]:
     """Fields the built-in block prints that the office's copy of it does not: a copy made before
     vanthu added them (the V/v slot of khoi/dau-trang, for a Công văn; the row of a long Nơi
     nhận in khoi/ky-ten; the keep of a line ending ':' in khoi/doan-van, a field its lines read
-    in a condition; an Điều's doan_sau in khoi/dieu) leaves them out, each said with what it does (ADDED_FIELDS); another field
-    was deleted or renamed. A warning: leaving a field out may be meant."""
+    in a condition; an Điều's doan_sau in khoi/dieu) leaves them out, each said with what it
+    does (ADDED_FIELDS); another field was deleted or renamed. A warning: leaving a field out
+    may be meant."""
     builtin = library.builtin / f"{name}.docx"
     if not name.startswith(BLOCKS_DIR) or not library.is_override(name) or not builtin.is_file():
         return []
@@ -704,16 +706,8 @@ def draft_recipients_bound(name: str, source: str, library: TemplateLibrary) -> 
     return [Problem(name, "", "tpl.draft_continued_unbound", params, warning=True)]
 
 
-# What the built-in templates are written with since s56 (tools/make_templates.py's LANGUAGE and
-# TABLE_PROPERTIES): the documents' language, and the children of w:tblPr in the schema's order
-# (CT_TblPr, ECMA-376 Part 1 §17.4.60), each once. An office's copy made by an older vanthu
-# keeps python-docx's en-US and tblBorders/tblLayout after tblLook.
-LANGUAGE = "vi-VN"
-TABLE_PROPERTIES = (
-    "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
-    "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd",
-    "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription",
-)  # fmt: skip
+# An office's copy made by an older vanthu keeps python-docx's en-US and tblBorders/tblLayout
+# after tblLook (ooxml_names: DOCUMENT_LANGUAGE, TABLE_PROPERTIES).
 
 
 def old_copy_marks(name: str, library: TemplateLibrary) -> list[Problem]:
@@ -731,7 +725,7 @@ def old_copy_marks(name: str, library: TemplateLibrary) -> list[Problem]:
         return []  # said where the file is read
     problems = []
     language = _default_language(parts.get(STYLES_PART))
-    if language is not None and language != LANGUAGE:
+    if language is not None and language != DOCUMENT_LANGUAGE:
         said = {"language": language, "name": name}
         problems.append(Problem(name, "", "tpl.copy_language", said, warning=True))
     misordered = [(part, order) for part, root in parts.items() for order in _table_orders(root)
