@@ -5,37 +5,28 @@ The decision starters show `doan_sau:` commented."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
 from pipeline.cli import main
-from pipeline.starters import make_starter
 from pipeline.workspace import Workspace
-from pipeline.workspace.init import OfficeAnswers, init_workspace
+from pipeline.workspace.init import init_workspace
+from tests.test_doan_order_s56 import ANSWERS, TODAY, starter
 from tests.typed_docs import TEMPLATES, Look, body, open_docx
 
-TODAY = date(2026, 3, 2)
-ANSWERS = OfficeAnswers(kieu="van-phong", dia_danh="Sơn La", nguoi_ky="Nguyễn Văn A")
 KEY = "data.article_paragraphs_typed_after_items"
 AFTER = "Đoạn in sau các khoản."
 
 
 @pytest.fixture()
 def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A workspace from `vanthu init`, the working folder."""
     monkeypatch.delenv("VANTHU_DB", raising=False)
     made = init_workspace(tmp_path / "ws", ANSWERS, today=TODAY).root
     monkeypatch.chdir(made)
     return made
-
-
-def starter(root: Path, kind: str, lang: str = "vi") -> Path:
-    """`vanthu new KIND` in inputs/2026/."""
-    path = root / "inputs" / "2026" / f"{kind}.yaml"
-    make_starter(kind, path, force=True, today=TODAY, lang=lang)
-    return path
 
 
 def typed_in_article_1(root: Path, below: str, above: str = "") -> Path:

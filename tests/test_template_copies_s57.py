@@ -5,7 +5,6 @@ saying how to fix it; the built-in templates and a fresh copy of them are not.""
 from __future__ import annotations
 
 import re
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -15,17 +14,9 @@ from pipeline.cli import main
 from pipeline.render.compose import TemplateLibrary
 from pipeline.template_tools.check import check_templates
 from tests.office_templates import builtin_check_report, office_folder
+from tests.test_template_check_frame import _edit
 
 COPY_KEYS = ("tpl.copy_language", "tpl.copy_table_order")
-
-
-def _edit(path: Path, part: str, change) -> None:  # type: ignore[no-untyped-def]
-    with zipfile.ZipFile(path) as archive:
-        members = {i.filename: archive.read(i) for i in archive.infolist()}
-    members[part] = change(members[part].decode("utf-8")).encode("utf-8")
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
 
 
 def _in_english(styles: str) -> str:
