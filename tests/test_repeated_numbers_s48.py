@@ -4,30 +4,24 @@ after a render found both outputs unchanged and kept them."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
 from pipeline.cli import main
-from tests.conftest import REPO
 
 PLAN = "ke-hoach-tdkt.yaml"  # so: 5, dated 22/12/2021
 
 
 @pytest.fixture
-def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def workspace(example_here: Path) -> Path:
     """The example workspace, with a second plan typed with the first one's number."""
-    root = tmp_path / "ws"
-    shutil.copytree(REPO / "inputs", root / "inputs")
-    shutil.copy(REPO / "vanthu.yaml", root / "vanthu.yaml")
-    folder = root / "inputs" / "2022"
+    folder = example_here / "inputs" / "2022"
     text = (folder / PLAN).read_text("utf-8")
     assert "\nso: 5 " in text
     (folder / "kh-trung-so.yaml").write_text(text, "utf-8")
-    monkeypatch.chdir(root)
-    return root
+    return example_here
 
 
 def vanthu(*args: str) -> Result:

@@ -1005,11 +1005,9 @@ def hand_over_renamed(
         with_documents_outside,
     )
 
-    waiting = {staged[p].name: p for p in todo
-               if staged[p].numbering is not None and staged[p].invalid is None}
-    documents: Mapping[str, tuple[str, Details]] = {
-        name: (numbering.agency, numbering.details) for name, path in waiting.items()
-        if (numbering := staged[path].numbering) is not None}
+    valid = [p for p in todo if staged[p].invalid is None]
+    waiting = {staged[p].name: p for p in valid}
+    documents: Mapping[str, tuple[str, Details]] = waiting_documents(valid, staged)
     if not documents or (outside is None and len(documents) < 2):
         return
     book = register()

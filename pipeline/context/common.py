@@ -289,11 +289,17 @@ def profile_glyph_warnings(profile: Path, shown: str | None = None) -> list[str]
     """A warning at the profile's line and field of each character Times New Roman has no
     glyph for (its name, signers, places print on every document: rules.font_coverage)."""
     from pipeline.load.yaml_source import load_yaml
-    from pipeline.rules.font_coverage import source_warnings
+    from pipeline.rules.font_coverage import missing_glyphs, source_warnings
 
+    try:  # parsed again only when its text (comments too) holds such a character, as is rare
+        text: str | None = profile.read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError):  # another encoding: the parse reads it
+        text = None
+    if text is not None and not missing_glyphs(text):
+        return []
     try:
         source = load_yaml(profile)
-    except InputError:  # the profile's own error is said where it is loaded
+    except InputError:  # said where the profile is loaded
         return []
     return [warning.at(file=shown or profile).message() for warning in source_warnings(source)]
 

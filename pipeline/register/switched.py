@@ -138,19 +138,14 @@ def old_file_numbers(workspace: Workspace) -> dict[int, Elsewhere]:
     """Per year, the numbers the workspace's own register file (so-van-ban.sqlite3) gave its
     data files, when that file is there and is not the register in use; read only, without
     making or changing anything (a file being written has its WAL read too)."""
-    path = default_register_path(workspace.root)
-    if not path.is_file() or _in_use(workspace, path):
-        return {}
-    rows = read_from(path, lambda connection: connection.execute(
-        "SELECT agency, year, number, source FROM entries "
-        "WHERE source IS NOT NULL AND status <> 'void'").fetchall())
-    if rows is None:
-        return {}  # not a register vanthu can read: nothing known from it
+    rows = _old_file_rows(workspace, "SELECT agency, year, number, source FROM entries "
+                                     "WHERE source IS NOT NULL AND status <> 'void'")
     found: dict[int, list[Given]] = {}
     for agency, year, number, source in rows:
         found.setdefault(int(year), []).append(Given(str(agency), int(year), int(number),
                                                      str(source)))
-    return {year: Elsewhere(path.name, "file", tuple(numbers)) for year, numbers in found.items()}
+    name = default_register_path(workspace.root).name
+    return {year: Elsewhere(name, "file", tuple(numbers)) for year, numbers in found.items()}
 
 
 # A number as a workspace's records show it given to one of its data files: (office, year,
@@ -170,15 +165,22 @@ def own_numbers(workspace: Workspace, entries: Iterable[tuple[str, ManifestEntry
         given = printed_number(name, entry)
         if given is not None:
             found.add((given.agency, given.year, given.number, given.source, entry.ngay))
+    rows = _old_file_rows(workspace, "SELECT agency, year, number, source, doc_date FROM "
+                                     "entries WHERE source IS NOT NULL AND doc_date IS NOT NULL")
+    found.update((str(agency), int(year), int(number), str(source), str(day))
+                 for agency, year, number, source, day in rows)
+    return found
+
+
+def _old_file_rows(workspace: Workspace, query: str) -> list[tuple[Any, ...]]:
+    """The rows `query` reads from the workspace's own register file (so-van-ban.sqlite3), read
+    only, when that file is there and is not the register in use; none when it is not, or is
+    not a register vanthu can read (nothing known from it)."""
     path = default_register_path(workspace.root)
     if not path.is_file() or _in_use(workspace, path):
-        return found
-    rows = read_from(path, lambda connection: connection.execute(
-        "SELECT agency, year, number, source, doc_date FROM entries "
-        "WHERE source IS NOT NULL AND doc_date IS NOT NULL").fetchall())
-    found.update((str(agency), int(year), int(number), str(source), str(day))
-                 for agency, year, number, source, day in rows or ())
-    return found
+        return []
+    rows = read_from(path, lambda connection: connection.execute(query).fetchall())
+    return rows or []
 
 
 def _in_use(workspace: Workspace, path: Path) -> bool:
