@@ -201,6 +201,9 @@ def check_document(texts: dict[str, str], workspace: Path, renderer, baseline) -
 
 @settings(max_examples=2000, deadline=None, suppress_health_check=list(HealthCheck))
 @given(texts=DOCUMENTS)
+# A star ending a lead-in line (":*", U+2028 a new line) was taken for italics with the next
+# line's star: the stars vanished (fragments._emphasis, s58).
+@example(texts={name: ["0", ":*\u20280*", "0"][i % 3] for i, name in enumerate(FIELDS)})
 def test_any_text_is_refused_with_a_place_or_printed_as_read(
     texts: dict[str, str], workspace: Path, renderer, baseline
 ) -> None:

@@ -97,6 +97,9 @@ def _emphasis(text: str) -> list[Segment]:
     # Runs of 1, 2 or 3 stars pair with the nearest open run of the same length (an opener left
     # inside a closed pair stays text, so spans never cross). A run opens after a non-word
     # character and before a non-space; it closes after a non-space and before a non-word.
+    # KEEP_WITH_NEXT_MARK, which paragraph_runs puts at the end of a lead-in line, is that
+    # line's end: a star before it opens nothing, as before the new line that follows it (":*"
+    # then "0*" on the next line printed ":" and "0", the stars taken for italics).
     open_runs: dict[int, list[int]] = {1: [], 2: [], 3: []}
     pairs: dict[int, tuple[int, int]] = {}  # start of either run → (its end, its length)
     for match in _stars().finditer(text):
@@ -106,7 +109,8 @@ def _emphasis(text: str) -> list[Segment]:
         before = text[match.start() - 1] if match.start() else ""
         after = text[match.end()] if match.end() < len(text) else ""
         can_close = bool(before) and not before.isspace() and not _is_word(after)
-        can_open = bool(after) and not after.isspace() and not _is_word(before)
+        can_open = (bool(after) and not after.isspace() and after != KEEP_WITH_NEXT_MARK
+                    and not _is_word(before))
         if can_close and open_runs[size]:
             opener = open_runs[size].pop()
             for others in open_runs.values():
