@@ -301,3 +301,12 @@ def test_a_quote_closed_on_a_later_line_is_not_blamed(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         load_yaml(path)
     assert caught.value.key != "data.yaml_quote" and caught.value.line == 4
+
+
+@pytest.mark.parametrize("text, value", [("k: !!str 5\n", "5"), ("k: !!str\n", ""),
+                                         ('k: !!str "Lò Văn Mạnh"\n', "Lò Văn Mạnh")])
+def test_the_slow_reader_reads_a_str_tag_as_the_fast_one_does(text: str, value: str) -> None:
+    """`!!str` before a value: the text typed, on either path (s58: the slow path, which reads
+    a file the fast one falls back on, refused it naming the Python type 'TaggedScalar')."""
+    assert _FastBuilder(PATH, text).build() == {"k": value}
+    assert yaml_source._slow_load(PATH, text)[0] == {"k": value}

@@ -297,7 +297,7 @@ class _Limits:
 
 def _plain(node: Any, loc: Path_, lines: dict[Path_, int], source: _SlowSource) -> Any:
     """ruamel's tree as plain values, with the same checks as the fast path."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 
     if len(loc) > MAX_DEPTH:
         raise InputError("data.too_deep", file=source.path, line=source.line(loc, lines),
@@ -328,6 +328,10 @@ def _plain(node: Any, loc: Path_, lines: dict[Path_, int], source: _SlowSource) 
         return source.number(node, loc, source.line(loc, lines))
     if isinstance(node, str):
         return source.text(str(node), loc, source.line(loc, lines))
+    if isinstance(node, TaggedScalar) and tag == _STR:
+        # `!!str 5`: ruamel keeps an explicitly tagged scalar as its own object; its text, as
+        # the fast path reads it (it was refused naming the Python type TaggedScalar).
+        return source.text(str(node.value or ""), loc, source.line(loc, lines))
     if isinstance(node, bool):
         raise InputError("data.boolean_value", file=source.path, line=source.line(loc, lines),
                          field=dotted(loc) or None, value=str(node).lower())  # fmt: skip
