@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from pipeline.register.model import Entry, Status
+from pipeline.register.rows import symbol_key
 from pipeline.register.store import Register, SourceExists, typed_in_data
 
 
@@ -147,9 +148,12 @@ def check_year(register: Register, year: int, agency: str | None = None, *,
     by_reference: dict[tuple[str, str], list[Entry]] = defaultdict(list)
     for entry in entries:
         by_sequence[(entry.agency, entry.sequence)].append(entry)
-        # Across sequences only a full số, ký hiệu can clash; within one, the bare number does.
-        shown = entry.reference if entry.details.symbol else f"{entry.sequence}:{entry.number_text}"
-        by_reference[(entry.agency, shown)].append(entry)
+        # Across sequences only a full số, ký hiệu can clash (its ký hiệu compared as
+        # rows.symbol_key compares: spaces and case aside); within one, the bare number does.
+        symbol = entry.details.symbol
+        clash = (f"{entry.number_text}/{symbol_key(symbol)}" if symbol
+                 else f"{entry.sequence}:{entry.number_text}")
+        by_reference[(entry.agency, clash)].append(entry)
         if needs_document_columns(entry):
             if entry.details.doc_date is None:
                 report.undated.append(entry)

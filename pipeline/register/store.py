@@ -255,9 +255,11 @@ def typed_in_data(entry: Entry) -> bool:
 
 
 def same_symbol(recorded: str | None, symbol: str | None) -> bool:
-    """Whether two ký hiệu are one, spacing aside (QĐ-UBND and 'QĐ-UBND ')."""
-    return bool(recorded and symbol) and "".join((recorded or "").split()) == "".join(
-        (symbol or "").split())
+    """Whether two ký hiệu, both known, are one: compared as rows.symbol_key compares them
+    (spaces and case aside: QĐ-UBND and ' qđ-ubnd'), as `so huy` and `so kiem-tra` do."""
+    if not recorded or not symbol:
+        return False
+    return db.symbol_key(recorded) == db.symbol_key(symbol)
 
 
 def same_document(recorded: Details, details: Details) -> bool:
