@@ -1336,7 +1336,7 @@ class Register:
         rows: list[tuple[int, int, str, Details, Status, str | None, str | None]],
     ) -> None:
         """Refuse the first of an import's `rows` whose số, ký hiệu the register holds in
-        another run of its year (spacing aside: same_symbol), as it was before the import:
+        another run of its year (spaces and case aside: same_symbol), as it was before the import:
         `so kiem-tra` would count the two as one number given twice. The file's own rows are
         not judged against each other (a sổ exported with such a pair is imported as it is,
         and the check after the import says so)."""
