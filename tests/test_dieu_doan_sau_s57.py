@@ -12,21 +12,17 @@ from click.testing import CliRunner, Result
 
 from pipeline.cli import main
 from pipeline.workspace import Workspace
-from pipeline.workspace.init import init_workspace
-from tests.test_doan_order_s56 import ANSWERS, TODAY, starter
+from tests import test_doan_order_s56
+from tests.test_doan_order_s56 import starter
 from tests.typed_docs import TEMPLATES, Look, body, open_docx
 
 KEY = "data.article_paragraphs_typed_after_items"
 AFTER = "Đoạn in sau các khoản."
 
 
-@pytest.fixture()
-def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A workspace from `vanthu init`, the working folder."""
-    monkeypatch.delenv("VANTHU_DB", raising=False)
-    made = init_workspace(tmp_path / "ws", ANSWERS, today=TODAY).root
-    monkeypatch.chdir(made)
-    return made
+# The fixture: a workspace from `vanthu init`, the working folder. Bound to a name rather than
+# imported, so that the tests' `root` parameters shadow no import (ruff F811).
+root = test_doan_order_s56.root
 
 
 def typed_in_article_1(root: Path, below: str, above: str = "") -> Path:

@@ -23,7 +23,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-REPO = Path(__file__).resolve().parents[1]
 STEPS = 15
 
 
@@ -108,17 +107,16 @@ class Editor:
     "seed", [1, *(pytest.param(seed, marks=pytest.mark.nightly) for seed in range(2, 12))]
 )
 def test_an_incremental_build_gives_a_clean_builds_bytes(
-    seed: int, tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
+    seed: int, example_here: Path, tmp_path_factory: pytest.TempPathFactory, cli,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    workspace = tmp_path / "ws"
-    shutil.copytree(REPO / "inputs", workspace / "inputs")
-    shutil.copy(REPO / "vanthu.yaml", workspace / "vanthu.yaml")
-    editor = Editor(workspace, tmp_path / "aside", seed)
+    workspace = example_here
+    editor = Editor(workspace, tmp_path_factory.mktemp("aside"), seed)
     assert _build(cli, workspace, monkeypatch) == 0
     for step in range(STEPS):
         done = [editor.edit() for _ in range(editor.rng.randint(1, 3))]
         code = _build(cli, workspace, monkeypatch)
-        clean = tmp_path / f"clean{step}"
+        clean = tmp_path_factory.mktemp(f"clean{step}")
         shutil.copytree(workspace / "inputs", clean / "inputs")
         shutil.copy(workspace / "vanthu.yaml", clean / "vanthu.yaml")
         assert code == _build(cli, clean, monkeypatch), (step, done)

@@ -52,7 +52,7 @@ from pipeline.register.restore import (
     opened_key,
     read_recorded,
 )
-from pipeline.register.rows import same_summary, summary_key, symbol_key
+from pipeline.register.rows import same_summary, same_symbol, summary_key, symbol_key
 from pipeline.register.sequences import (
     DEFAULT_SEQUENCE,
     SequencePlan,
@@ -745,15 +745,14 @@ def _row_to_void(register: Register, office: str, year: int, number: int,
 
 
 def _refuse_other_symbol(state: _State, register: Register, row: Entry, symbol: str) -> None:
-    """`so huy SỐ/KÝ-HIỆU` of a row whose ký hiệu is another (rows.symbol_key: case and spaces
+    """`so huy SỐ/KÝ-HIỆU` of a row whose ký hiệu is another (rows.same_symbol: case and spaces
     aside): refused, nothing voided, naming the row and the line that voids it. A void is
     never undone, and the text after "/" only chose the run: 02/QĐ-VPUBND typed for a
     Quyết định the sổ does not hold would void the Công văn 02/VPUBND-TH. A row with no ký
     hiệu (a number kept aside, a gap voided) has none to contradict; one void already is
     said as such by Register.void, naming it."""
     recorded = row.details.symbol
-    if (not symbol or not recorded or row.status is Status.VOID
-            or symbol_key(symbol) == symbol_key(recorded)):
+    if not symbol or not recorded or row.status is Status.VOID or same_symbol(symbol, recorded):
         return
     several = len(register.agencies()) > 1
     command = row.void_command(named_office=several,

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from pipeline.register.location import register_key
 from pipeline.register.model import Entry, Status
-from pipeline.register.store import Register, same_symbol
+from pipeline.register.rows import same_symbol
+from pipeline.register.store import Register
 
 if TYPE_CHECKING:
     from pipeline.batch.manifest import Entry as ManifestEntry

@@ -251,6 +251,15 @@ def symbol_key(symbol: str) -> str:
     án) are two types of Phụ lục III, so two documents."""
     return "".join(unicodedata.normalize("NFC", symbol).split()).casefold()
 
+
+def same_symbol(recorded: str | None, symbol: str | None) -> bool:
+    """Whether two ký hiệu, both known, are one: compared as symbol_key (spaces and case
+    aside: QĐ-UBND and ' qđ-ubnd'). The register's one comparison of ký hiệu: imports, the
+    rows a build's outputs hold, `so huy`, `so kiem-tra`."""
+    if not recorded or not symbol:
+        return False
+    return symbol_key(recorded) == symbol_key(symbol)
+
 def move_source(tx: Transaction, entry: Entry, source: str | None) -> Entry | None:
     """The row now naming `source` (None: set aside for a moment, Register.hand_over), if it
     is still issued under its old one (else None)."""

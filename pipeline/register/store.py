@@ -254,14 +254,6 @@ def typed_in_data(entry: Entry) -> bool:
             and entry.source is not None)
 
 
-def same_symbol(recorded: str | None, symbol: str | None) -> bool:
-    """Whether two ký hiệu, both known, are one: compared as rows.symbol_key compares them
-    (spaces and case aside: QĐ-UBND and ' qđ-ubnd'), as `so huy` and `so kiem-tra` do."""
-    if not recorded or not symbol:
-        return False
-    return db.symbol_key(recorded) == db.symbol_key(symbol)
-
-
 def same_document(recorded: Details, details: Details) -> bool:
     """Whether a row's columns record the document `details` describes: the same date and
     trích yếu (how a row naming no workspace is known to be a workspace's own)."""
@@ -1304,7 +1296,7 @@ class Register:
         check_number(number)
         existing = db.find(tx, agency, year, sequence, number)
         if existing is not None and origin is Origin.IMPORTED and typed_in_data(existing) and (
-            same_symbol(existing.details.symbol, details.symbol)
+            db.same_symbol(existing.details.symbol, details.symbol)
         ):
             # The old sổ's row of a document whose data typed its number (a last year's decision
             # cited by a report): one document, already recorded from its data; kept as it is.
@@ -1336,8 +1328,8 @@ class Register:
         rows: list[tuple[int, int, str, Details, Status, str | None, str | None]],
     ) -> None:
         """Refuse the first of an import's `rows` whose số, ký hiệu the register holds in
-        another run of its year (spaces and case aside: same_symbol), as it was before the import:
-        `so kiem-tra` would count the two as one number given twice. The file's own rows are
+        another run of its year (spaces and case aside: rows.same_symbol), as it was before the
+        import: `so kiem-tra` would count the two as one number given twice. The file's own rows are
         not judged against each other (a sổ exported with such a pair is imported as it is,
         and the check after the import says so)."""
         # Per year, number → the rows holding it with a ký hiệu: one read a year, not a row.
@@ -1353,7 +1345,7 @@ class Register:
                     years[year].setdefault(entry.number, []).append(entry)
             held = next((entry for entry in years[year].get(number, [])
                          if entry.sequence != sequence
-                         and same_symbol(entry.details.symbol, details.symbol)), None)
+                         and db.same_symbol(entry.details.symbol, details.symbol)), None)
             if held is not None:
                 error = DuplicateNumberError(
                     "register.duplicate_other_run", existing=held, year=year,

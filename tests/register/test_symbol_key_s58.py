@@ -1,7 +1,7 @@
 """One comparison of ký hiệu across the register (s58): rows.symbol_key, spaces and case aside.
 
 `so huy` and `so cap --nguon` compared a ký hiệu without spaces nor case (rows.symbol_key), an
-import and the book-keeping of a build without spaces only (store.same_symbol), `so kiem-tra`
+import and the book-keeping of a build without spaces only (same_symbol), `so kiem-tra`
 as typed. One old sổ typing "01/nq-hđnd" in another run than the register's "01/NQ-HĐND" was
 imported, and `so kiem-tra` passed with the two. Now every one of them compares as symbol_key.
 """
@@ -16,7 +16,7 @@ import pytest
 from pipeline.register import Details, open_register
 from pipeline.register.checks import check_year
 from pipeline.register.errors import RegisterImportError
-from pipeline.register.store import same_symbol
+from pipeline.register.rows import same_symbol
 from pipeline.register.xlsx_import import import_register
 from tests.register.conftest import location, pg_server  # noqa: F401  (fixtures)
 from tests.test_register_s49 import OFFICE, _no_env  # noqa: F401  (_no_env: autouse)
