@@ -13,7 +13,7 @@ from click.testing import CliRunner, Result
 from pipeline.cli import main
 from pipeline.workspace import Workspace
 from tests import test_doan_order_s56
-from tests.test_doan_order_s56 import starter
+from tests.test_doan_order_s56 import line_of, starter
 from tests.typed_docs import TEMPLATES, Look, body, open_docx
 
 KEY = "data.article_paragraphs_typed_after_items"
@@ -44,11 +44,6 @@ def uncommented_doan_sau(path: Path) -> None:
     for n in (at, at + 1):
         lines[n] = lines[n].replace("# ", "", 1)
     path.write_text("\n".join(lines) + "\n", "utf-8")
-
-
-def line_of(path: Path, line: str, after: int = 0) -> int:
-    lines = path.read_text("utf-8").splitlines()
-    return next(n for n, text in enumerate(lines, 1) if n > after and text == line)
 
 
 def warnings_of(path: Path) -> list:
